@@ -1,0 +1,3 @@
+from revdiff.cli import main
+
+main()

@@ -1,0 +1,32 @@
+"""`revdiff parse`: print the recovered article(s)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from revdiff.cli.common import inputs_argument, load_articles, max_size_option, reports_errors
+from revdiff.export.article_json import article_summary, article_to_dict
+
+
+@click.command()
+@inputs_argument
+@click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "text"]),
+              default="json", show_default=True,
+              help="json: one document (a list when there are several articles); "
+                   "jsonl: one article per line; text: a summary.")
+@max_size_option
+@reports_errors
+def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
+    """Print the recovered article(s): versions, titles, times, paragraphs, warnings."""
+    articles = load_articles(inputs, max_size)
+    if output_format == "text":
+        click.echo("\n\n".join(article_summary(a) for a in articles))
+    elif output_format == "jsonl":
+        for article in articles:
+            click.echo(json.dumps(article_to_dict(article), ensure_ascii=False))
+    else:
+        documents = [article_to_dict(a) for a in articles]
+        payload = documents[0] if len(documents) == 1 else documents
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))

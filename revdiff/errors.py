@@ -1,0 +1,56 @@
+"""Error types. The CLI turns each into one line on stderr and exit code 2."""
+
+from __future__ import annotations
+
+
+class RevdiffError(Exception):
+    """Base of every error revdiff reports to a user: what, where, and what to do."""
+
+    def __init__(self, message: str, where: str | None = None, line: int | None = None,
+                 hint: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        self.line = line
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        place = ""
+        if self.where:
+            place = f"{self.where}:{self.line}: " if self.line else f"{self.where}: "
+        text = f"{place}{self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class UnknownFormat(RevdiffError):
+    """The input is not any format revdiff reads."""
+
+
+class MalformedPage(RevdiffError):
+    """The input looks like a known format but breaks its structure."""
+
+
+class EmptyInput(RevdiffError):
+    """The input holds no text, or a directory holds no versions."""
+
+
+class BinaryInput(RevdiffError):
+    """The input is binary data, not text."""
+
+
+class EncodingProblem(RevdiffError):
+    """The input is not valid text in any encoding revdiff accepts."""
+
+
+class InputTooLarge(RevdiffError):
+    """The input exceeds the configured size limit."""
+
+
+class InconsistentPages(RevdiffError):
+    """Several pages given together contradict each other."""
+
+
+class StoreError(RevdiffError):
+    """The git store cannot be written or read."""

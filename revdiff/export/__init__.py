@@ -1,0 +1,1 @@
+"""Writers that turn Articles and Comparisons into files for people and programs."""

@@ -1,0 +1,64 @@
+"""Articles as JSON-ready dictionaries and as a readable text summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from revdiff.model import Article, PageReading
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The recovered article in the shape `revdiff parse --format json` prints."""
+    result: dict[str, Any] = {
+        "source": article.source,
+        "url": article.url,
+        "changes": article.changes,
+        "versions": [
+            {
+                "number": version.number,
+                "title": version.title,
+                "time": version.time.isoformat() if version.time else None,
+                "time_text": version.time_text,
+                "paragraphs": list(version.paragraphs),
+            }
+            for version in article.versions
+        ],
+        "metadata": dict(article.metadata),
+        "warnings": list(article.warnings),
+    }
+    if article.pages:
+        result["pages"] = [page_to_dict(page) for page in article.pages]
+    return result
+
+
+def page_to_dict(page: PageReading) -> dict[str, Any]:
+    return {
+        "name": page.name,
+        "old": page.old_number,
+        "new": page.new_number,
+        "confidence": round(page.confidence, 6),
+        "rows": [
+            {"line": row.line, "kind": row.kind.value, "boundary": row.boundary,
+             "confidence": round(row.confidence, 6)}
+            for row in page.rows
+        ],
+    }
+
+
+def article_summary(article: Article) -> str:
+    """A few lines a person can read: what the article is and what each version holds."""
+    lines = [f"{article.source or 'unknown source'}  {article.url or '(no URL)'}"]
+    if article.changes is not None:
+        lines.append(f"tracker says the article changed {article.changes} times")
+    for version in article.versions:
+        when = version.time.isoformat() if version.time else (version.time_text or "")
+        words = sum(len(p.split()) for p in version.paragraphs)
+        lines.append(f"  version {version.number:>3}  {len(version.paragraphs):>4} paragraphs "
+                     f"{words:>6} words  {when}  {version.title}")
+    for page in article.pages:
+        unsure = [row.line for row in page.rows if row.confidence < 0.99]
+        note = f"; unsure rows at lines {', '.join(map(str, unsure[:12]))}" if unsure else ""
+        lines.append(f"  page {page.name}: {len(page.rows)} rows read, "
+                     f"confidence {page.confidence:.3f}{note}")
+    lines.extend(f"  warning: {warning}" for warning in article.warnings)
+    return "\n".join(lines)

@@ -1,0 +1,49 @@
+"""Recognise an input's format from its content, never from its file name."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from revdiff.formats import newsdiffs, sniffer_html, sniffer_text
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class Format(str, Enum):
+    SNIFFER_DIFF_HTML = "sniffer-diff-html"
+    SNIFFER_VERSION_HTML = "sniffer-version-html"
+    SNIFFER_DIFF_TEXT = "sniffer-diff-text"
+    SNIFFER_VERSION_TEXT = "sniffer-version-text"
+    NEWSDIFFS_HTML = "newsdiffs-html"
+    NEWSEDITS_SQLITE = "newsedits-sqlite"
+    PLAIN = "plain"
+    UNKNOWN_HTML = "unknown-html"
+
+
+_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|table|div|p)\b",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def detect_bytes(data: bytes) -> Format | None:
+    """The formats recognisable before decoding: binary database files."""
+    if data.startswith(SQLITE_MAGIC):
+        return Format.NEWSEDITS_SQLITE
+    return None
+
+
+def detect(text: str) -> Format:
+    """Pick the format of a decoded input from what it contains."""
+    if _HTML_START.match(text[:4096]):
+        if sniffer_html.looks_like_diff_page(text):
+            return Format.SNIFFER_DIFF_HTML
+        if newsdiffs.looks_like_newsdiffs(text):
+            return Format.NEWSDIFFS_HTML
+        if sniffer_html.looks_like_version_page(text):
+            return Format.SNIFFER_VERSION_HTML
+        return Format.UNKNOWN_HTML
+    if sniffer_text.looks_like_diff_text(text):
+        return Format.SNIFFER_DIFF_TEXT
+    if sniffer_text.looks_like_version_text(text):
+        return Format.SNIFFER_VERSION_TEXT
+    return Format.PLAIN

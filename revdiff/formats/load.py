@@ -1,0 +1,165 @@
+"""Turn command-line inputs (files, directories, git repositories, `-`) into Articles."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
+from revdiff.formats import gitrepo, newsdiffs, newsedits, plain, sniffer_html, sniffer_text
+from revdiff.formats.detect import Format, detect, detect_bytes
+from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, decode_bytes
+from revdiff.model import Article, Version
+
+
+@dataclass(frozen=True, slots=True)
+class TextInput:
+    """One decoded input file and its detected format."""
+
+    name: str
+    text: str
+    format: Format
+
+
+def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+    """Read every input and return the articles they hold.
+
+    Plain version files given together form one article (versions in the order given).
+    Flattened diff pages of the same article are read jointly. A directory is a git repository
+    of versions, or a folder of version files (ordered by the number in their names) or of pages.
+    """
+    if not inputs:
+        raise EmptyInput("no input given", hint="name a page, version files, a directory or -")
+    articles: list[Article] = []
+    texts: list[TextInput] = []
+    for name in inputs:
+        if name == "-":
+            texts.append(_text_input("-", sys.stdin.buffer.read(), max_bytes))
+            continue
+        path = Path(name)
+        if not path.exists():
+            raise EmptyInput("no such file or directory", name)
+        if path.is_dir():
+            if gitrepo.is_repository(path):
+                articles.extend(gitrepo.read_repository(path))
+            else:
+                articles.extend(_read_directory(path, max_bytes))
+            continue
+        check_size(path.stat().st_size, name, max_bytes)
+        data = path.read_bytes()
+        if detect_bytes(data) is Format.NEWSEDITS_SQLITE:
+            articles.extend(newsedits.read_database(path))
+            continue
+        texts.append(_text_input(name, data, max_bytes))
+    articles.extend(_read_texts(texts))
+    return articles
+
+
+def _text_input(name: str, data: bytes, max_bytes: int) -> TextInput:
+    text = decode_bytes(data, name, max_bytes)
+    found = detect(text)
+    if found is Format.UNKNOWN_HTML:
+        raise UnknownFormat(
+            "HTML page is neither a News Sniffer nor a NewsDiffs page", name,
+            hint="save the diff page itself, or give the versions as text files",
+        )
+    return TextInput(name, text, found)
+
+
+def _read_directory(path: Path, max_bytes: int) -> list[Article]:
+    files = sorted((p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")),
+                   key=plain.version_order_key)
+    if not files:
+        raise EmptyInput("directory holds no version files", str(path),
+                         hint="put one file per version in it, named 0.txt, 1.txt, ...")
+    texts = []
+    for file in files:
+        check_size(file.stat().st_size, str(file), max_bytes)
+        texts.append(_text_input(str(file), file.read_bytes(), max_bytes))
+    if all(t.format is Format.PLAIN for t in texts):
+        numbers = [plain.version_order_key(f)[1] for f in files]
+        has_numbers = all(plain.version_order_key(f)[0] == 0 for f in files)
+        distinct = has_numbers and len(set(numbers)) == len(numbers)
+        return [plain.read_versions([(t.name, t.text) for t in texts],
+                                    numbers if distinct else None)]
+    return _read_texts(texts)
+
+
+def _read_texts(texts: list[TextInput]) -> list[Article]:
+    plain_texts = [t for t in texts if t.format is Format.PLAIN]
+    pages = [t for t in texts if t.format is not Format.PLAIN]
+    if plain_texts and pages:
+        raise InconsistentPages(
+            "plain version files and tracker pages given together", plain_texts[0].name,
+            hint=f"{pages[0].name} is a {pages[0].format.value} page; read them separately",
+        )
+    if plain_texts:
+        if len(plain_texts) == 1 and plain_texts[0].name != "-":
+            raise EmptyInput("one plain text file is only one version", plain_texts[0].name,
+                             hint="give two or more version files, or a directory of them")
+        return [plain.read_versions([(t.name, t.text) for t in plain_texts])]
+    articles: list[Article] = []
+    flattened = [t for t in pages if t.format is Format.SNIFFER_DIFF_TEXT]
+    if flattened:
+        articles.extend(sniffer_text.read_diff_texts([(t.name, t.text) for t in flattened]))
+    for page in pages:
+        if page.format is Format.SNIFFER_DIFF_TEXT:
+            continue
+        articles.append(_read_page(page))
+    return merge_articles(articles)
+
+
+def _read_page(page: TextInput) -> Article:
+    readers = {
+        Format.SNIFFER_DIFF_HTML: sniffer_html.read_diff_page,
+        Format.SNIFFER_VERSION_HTML: sniffer_html.read_version_page,
+        Format.SNIFFER_VERSION_TEXT: sniffer_text.read_version_text,
+        Format.NEWSDIFFS_HTML: newsdiffs.read_page,
+    }
+    return readers[page.format](page.text, page.name)
+
+
+def merge_articles(articles: list[Article]) -> list[Article]:
+    """Join articles read from several pages of one URL into one version chain.
+
+    Versions are keyed by number; two pages that give one version number different texts
+    are an error, since they cannot both be right.
+    """
+    merged: dict[str, list[Article]] = {}
+    order: list[str] = []
+    for index, article in enumerate(articles):
+        key = article.url or f"#{index}"
+        if key not in merged:
+            merged[key] = []
+            order.append(key)
+        merged[key].append(article)
+    result = []
+    for key in order:
+        group = merged[key]
+        if len(group) == 1:
+            result.append(group[0])
+            continue
+        by_number: dict[int, Version] = {}
+        for article in group:
+            for version in article.versions:
+                known = by_number.get(version.number)
+                if known is not None and known.paragraphs != version.paragraphs:
+                    raise InconsistentPages(
+                        f"two pages disagree about the text of version {version.number}",
+                        key, hint="give pages of one article only",
+                    )
+                if known is None or known.time is None:
+                    by_number[version.number] = version
+        first = group[0]
+        warnings = tuple(w for a in group for w in a.warnings)
+        pages = tuple(p for a in group for p in a.pages)
+        result.append(Article(
+            first.source, first.url,
+            tuple(by_number[n] for n in sorted(by_number)),
+            max((a.changes or 0 for a in group), default=None) or None,
+            dict(first.metadata), warnings, pages,
+        ))
+    return result
+

@@ -1,0 +1,135 @@
+"""News Sniffer pages saved as text: the flattened diff page and the single-version page.
+
+The header of a flattened diff page is read exactly; the body rows are handed to the column
+splitter (`revdiff.formats.column_split`), which recovers both versions from the glued cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from revdiff.errors import InconsistentPages, MalformedPage
+from revdiff.formats import column_split
+from revdiff.model import Article, Version
+
+_SOURCE_LINE = re.compile(
+    r"This article is from the source '(?P<source>[^']*)' and was first published or seen on"
+    r" ?(?P<seen>.*?)\.(?: (?P<status>.*))?$"
+)
+_URL_LINE = re.compile(r"You can find the current article at its original source at (?P<url>\S+)")
+_CHANGES_LINE = re.compile(r"The article has changed (?P<changes>\d+) times?\.")
+_VERSIONS_LINE = re.compile(r"Version (?P<old>\d+) Version (?P<new>\d+)")
+_TIME_LINE = re.compile(r"\((?P<distance>.+ (?:later|earlier))\)")
+_VERSION_OF_LINE = re.compile(r"Version (?P<number>\d+) of (?P<total>\d+)\.")
+
+
+@dataclass(slots=True)
+class PageHeader:
+    """What the header of a flattened diff page says, and where its body starts."""
+
+    name: str
+    source: str | None = None
+    first_seen: str | None = None
+    check_status: str | None = None
+    url: str | None = None
+    changes: int | None = None
+    old_number: int = 0
+    new_number: int = 0
+    title_line: str | None = None
+    time_text: str | None = None
+    body: list[tuple[int, str]] = field(default_factory=list)  # (1-based line number, text)
+    warnings: list[str] = field(default_factory=list)
+
+
+def looks_like_diff_text(text: str) -> bool:
+    head = text[:20_000]
+    versions = any(_VERSIONS_LINE.fullmatch(line.strip()) for line in head.split("\n")[:40])
+    return versions and ("This article is from the source" in head
+                         or "The article has changed" in head)
+
+
+def looks_like_version_text(text: str) -> bool:
+    lines = [line.strip() for line in text[:20_000].split("\n") if line.strip()][:6]
+    return any(_VERSION_OF_LINE.fullmatch(line) for line in lines)
+
+
+def parse_header(text: str, name: str) -> PageHeader:
+    """Read the article info, version numbers, title row and time row of a flattened diff page."""
+    header = PageHeader(name)
+    lines = text.split("\n")
+    versions_at = None
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if versions_at is None and (found := _VERSIONS_LINE.fullmatch(line)):
+            header.old_number, header.new_number = int(found["old"]), int(found["new"])
+            versions_at = index
+            break
+        if found := _SOURCE_LINE.match(line):
+            header.source = found["source"] or None
+            header.first_seen = found["seen"] or None
+            header.check_status = found["status"] or None
+        elif found := _URL_LINE.match(line):
+            header.url = found["url"]
+        elif found := _CHANGES_LINE.match(line):
+            header.changes = int(found["changes"])
+    if versions_at is None:
+        raise MalformedPage("no 'Version N Version M' header row", name,
+                            hint="is this a News Sniffer diff page saved as text?")
+    if header.url is None:
+        header.warnings.append(f"{name}: no article URL in the header")
+    position = versions_at + 1
+    remaining = [(i + 1, lines[i].strip()) for i in range(position, len(lines)) if lines[i].strip()]
+    if remaining and not _TIME_LINE.fullmatch(remaining[0][1]):
+        header.title_line = remaining[0][1]
+        remaining = remaining[1:]
+    else:
+        header.warnings.append(f"{name}:{versions_at + 2}: the title row is missing; titles left empty")
+    if remaining and (found := _TIME_LINE.fullmatch(remaining[0][1])):
+        header.time_text = found["distance"]
+        remaining = remaining[1:]
+    else:
+        line_number = remaining[0][0] if remaining else versions_at + 2
+        header.warnings.append(f"{name}:{line_number}: the time row '(... later)' is missing")
+    header.body = remaining
+    return header
+
+
+def read_diff_texts(named_texts: Sequence[tuple[str, str]]) -> list[Article]:
+    """Read flattened diff pages; pages of one article (same URL) are read jointly."""
+    headers = [parse_header(text, name) for name, text in named_texts]
+    groups: dict[str, list[PageHeader]] = {}
+    for index, header in enumerate(headers):
+        groups.setdefault(header.url or f"#{index}", []).append(header)
+    return [_read_article(group) for group in groups.values()]
+
+
+def _read_article(headers: list[PageHeader]) -> Article:
+    sources = {h.source for h in headers}
+    if len(sources) > 1:
+        raise InconsistentPages(f"pages of one URL name different sources {sorted(map(str, sources))}",
+                                headers[0].name)
+    chain = column_split.read_chain(headers)
+    first = headers[0]
+    metadata = {k: v for k, v in (("first_seen", first.first_seen),
+                                  ("check_status", first.check_status)) if v}
+    warnings = tuple(w for h in headers for w in h.warnings) + chain.warnings
+    return Article(first.source, first.url, chain.versions,
+                   max((h.changes or 0 for h in headers), default=0) or None,
+                   metadata, warnings, chain.pages)
+
+
+def read_version_text(text: str, where: str) -> Article:
+    """Read a single-version page saved as text: title, URL, 'Version N of M.', paragraphs."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for index, line in enumerate(lines[:6]):
+        if found := _VERSION_OF_LINE.fullmatch(line):
+            before = lines[:index]
+            url = next((b for b in before if re.match(r"https?://", b)), None)
+            titles = [b for b in before if b != url]
+            if not titles:
+                raise MalformedPage("no title line before 'Version N of M.'", where)
+            version = Version(int(found["number"]), titles[-1], tuple(lines[index + 1:]))
+            return Article(None, url, (version,), int(found["total"]))
+    raise MalformedPage("no 'Version N of M.' line", where)

@@ -1,0 +1,103 @@
+"""The data revdiff passes between its layers: plain frozen dataclasses, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One stored version of an article: its text as a list of paragraphs."""
+
+    number: int
+    title: str
+    paragraphs: tuple[str, ...]
+    time: datetime | None = None
+    # What a page says about the time when no timestamp survives, e.g. "about 1 hour later".
+    time_text: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+class RowKind(str, Enum):
+    """How one body row of a flattened diff page is read."""
+
+    MATCH = "match"  # the same paragraph in both columns, glued: X + X
+    CHANGE = "change"  # old paragraph, one space, new paragraph
+    OLD_ONLY = "old_only"  # a deleted paragraph
+    NEW_ONLY = "new_only"  # an inserted paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class RowReading:
+    """The splitter's reading of one body row of a flattened diff page.
+
+    `boundary` is the character offset in `text` where the new cell starts (for change rows the
+    space at `boundary - 1` separates the cells; for match rows `boundary == len(text) // 2`).
+    `confidence` is the estimated probability that this reading is right.
+    """
+
+    line: int  # 1-based line number in the page
+    text: str
+    kind: RowKind
+    boundary: int | None
+    confidence: float
+
+    @property
+    def old(self) -> str | None:
+        if self.kind is RowKind.MATCH:
+            return self.text[: self.boundary]
+        if self.kind is RowKind.CHANGE:
+            assert self.boundary is not None
+            return self.text[: self.boundary - 1]
+        return self.text if self.kind is RowKind.OLD_ONLY else None
+
+    @property
+    def new(self) -> str | None:
+        if self.kind in (RowKind.MATCH, RowKind.CHANGE):
+            return self.text[self.boundary :]
+        return self.text if self.kind is RowKind.NEW_ONLY else None
+
+
+@dataclass(frozen=True, slots=True)
+class PageReading:
+    """How the body of one flattened diff page was read: one reading per row."""
+
+    name: str
+    old_number: int
+    new_number: int
+    rows: tuple[RowReading, ...]
+
+    @property
+    def confidence(self) -> float:
+        """Probability that every row is read right (rows treated as independent)."""
+        total = 1.0
+        for row in self.rows:
+            total *= row.confidence
+        return total
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article and every version of it that an input holds, oldest first."""
+
+    source: str | None
+    url: str | None
+    versions: tuple[Version, ...]
+    # How many times the tracker says the article changed, when it says so.
+    changes: int | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    # For flattened diff pages: how each page's rows were read.
+    pages: tuple[PageReading, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """A name for the article: its URL, or failing that the first version's title."""
+        if self.url:
+            return self.url
+        return self.versions[0].title if self.versions else ""
