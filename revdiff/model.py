@@ -101,3 +101,83 @@ class Article:
         if self.url:
             return self.url
         return self.versions[0].title if self.versions else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparison types: what the engine (revdiff.engine.compare) produces from two Versions.
+# ---------------------------------------------------------------------------------------------
+
+
+class EditOp(str, Enum):
+    """What happened to a sentence (or group of sentences) between two versions."""
+
+    UNCHANGED = "unchanged"
+    EDITED = "edited"
+    ADDED = "added"
+    DELETED = "deleted"
+    MOVED = "moved"  # same or similar text, position changed relative to the other sentences
+    SPLIT = "split"  # one old sentence became several new ones
+    MERGED = "merged"  # several old sentences became one new one
+
+
+class Flag(str, Enum):
+    """Properties of an edit that researchers filter on."""
+
+    PUNCTUATION_ONLY = "punctuation_only"
+    WHITESPACE_ONLY = "whitespace_only"
+    CASE_ONLY = "case_only"
+    NUMBER_CHANGED = "number_changed"
+    QUOTE_CHANGED = "quote_changed"
+
+
+# A word-level diff as diff-match-patch gives it: (op, text) runs, op -1 deleted, 0 kept, 1 inserted.
+WordDiff = tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a version, located in it."""
+
+    index: int  # position among the version's sentences
+    paragraph: int  # index of the paragraph that holds it
+    start: int  # character offsets inside that paragraph
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One aligned unit: old sentence indices, new sentence indices, and what changed."""
+
+    op: EditOp
+    old: tuple[int, ...]  # indices into Comparison.old_sentences (empty for ADDED)
+    new: tuple[int, ...]  # indices into Comparison.new_sentences (empty for DELETED)
+    old_text: str
+    new_text: str
+    similarity: float  # 0..1, 1 for identical text
+    word_diff: WordDiff
+    flags: frozenset[Flag] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonStats:
+    counts: dict[str, int]  # per EditOp value
+    words_added: int
+    words_removed: int
+    chars_added: int
+    chars_removed: int
+    changed_share: float  # share of the text (0..1) that changed
+    boring: bool  # nothing but whitespace, punctuation or encoding changed
+    rewrite: bool  # most of the text was replaced
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two versions and the edits that turn the old one into the new one, in reading order."""
+
+    old: Version
+    new: Version
+    old_sentences: tuple[Sentence, ...]
+    new_sentences: tuple[Sentence, ...]
+    edits: tuple[Edit, ...]
+    stats: ComparisonStats
