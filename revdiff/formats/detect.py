@@ -21,8 +21,13 @@ class Format(str, Enum):
     UNKNOWN_HTML = "unknown-html"
 
 
-_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|table|div|p)\b",
-                         re.IGNORECASE | re.DOTALL)
+# An HTML document or fragment: optional XML declaration and comments (browsers put
+# "<!-- saved from url=... -->" first), then a doctype or a common element.
+_HTML_START = re.compile(
+    r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*"
+    r"<(!doctype\s+html|html|head|body|table|div|p|meta|title|script|link|style|h[1-6]|span"
+    r"|section|article|main|header|ul|form)\b",
+    re.IGNORECASE | re.DOTALL)
 
 
 def detect_bytes(data: bytes) -> Format | None:

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
-from revdiff.formats import gitrepo, newsdiffs, newsedits, plain, sniffer_html, sniffer_text
+from revdiff.formats import (
+    gitrepo,
+    newsdiffs,
+    newsedits,
+    plain,
+    sniffer_html,
+    sniffer_text,
+)
 from revdiff.formats.detect import Format, detect, detect_bytes
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, decode_bytes
 from revdiff.model import Article, Version
@@ -40,21 +47,36 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
             continue
         path = Path(name)
         if not path.exists():
-            raise EmptyInput("no such file or directory", name)
+            raise EmptyInput("no such file or directory", name,
+                             hint="check the path; give - to read standard input")
         if path.is_dir():
             if gitrepo.is_repository(path):
                 articles.extend(gitrepo.read_repository(path))
             else:
                 articles.extend(_read_directory(path, max_bytes))
             continue
-        check_size(path.stat().st_size, name, max_bytes)
-        data = path.read_bytes()
-        if detect_bytes(data) is Format.NEWSEDITS_SQLITE:
-            articles.extend(newsedits.read_database(path))
-            continue
-        texts.append(_text_input(name, data, max_bytes))
+        read = _read_file(path, name, max_bytes)
+        if isinstance(read, TextInput):
+            texts.append(read)
+        else:
+            articles.extend(read)
     articles.extend(_read_texts(texts))
     return articles
+
+
+def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article]:
+    """A file's decoded text and format, or the articles of a NewsEdits database."""
+    if not path.is_file():
+        raise UnknownFormat("not a regular file", name, hint="give a file, a directory or -")
+    try:
+        check_size(path.stat().st_size, name, max_bytes)
+        data = path.read_bytes()
+    except OSError as error:
+        raise EmptyInput(f"cannot read the file ({error.strerror or error})", name,
+                         hint="check that it exists and that you may read it") from None
+    if detect_bytes(data) is Format.NEWSEDITS_SQLITE:
+        return newsedits.read_database(path)
+    return _text_input(name, data, max_bytes)
 
 
 def _text_input(name: str, data: bytes, max_bytes: int) -> TextInput:
@@ -69,15 +91,32 @@ def _text_input(name: str, data: bytes, max_bytes: int) -> TextInput:
 
 
 def _read_directory(path: Path, max_bytes: int) -> list[Article]:
-    files = sorted((p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")),
-                   key=plain.version_order_key)
+    databases: list[Article] = []
+    try:
+        entries = [p for p in path.iterdir() if not p.name.startswith(".")]
+    except OSError as error:
+        raise EmptyInput(f"cannot list the directory ({error.strerror or error})", str(path),
+                         hint="check that you may read it") from None
+    files = sorted((p for p in entries if p.is_file()), key=plain.version_order_key)
     if not files:
-        raise EmptyInput("directory holds no version files", str(path),
-                         hint="put one file per version in it, named 0.txt, 1.txt, ...")
+        folders = sorted(p.name for p in entries if p.is_dir())
+        hint = "put one file per version in it, named 0.txt, 1.txt, ..."
+        if folders:
+            shown = ", ".join(folders[:3]) + (", ..." if len(folders) > 3 else "")
+            hint = f"it holds only folders ({shown}); give one of them"
+        raise EmptyInput("directory holds no version files", str(path), hint=hint)
     texts = []
     for file in files:
-        check_size(file.stat().st_size, str(file), max_bytes)
-        texts.append(_text_input(str(file), file.read_bytes(), max_bytes))
+        read = _read_file(file, str(file), max_bytes)
+        if isinstance(read, TextInput):
+            texts.append(read)
+        else:
+            databases.extend(read)
+    if databases and not texts:
+        return databases
+    if databases:
+        raise InconsistentPages("NewsEdits databases and text files in one directory", str(path),
+                                hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):
         numbers = [plain.version_order_key(f)[1] for f in files]
         has_numbers = all(plain.version_order_key(f)[0] == 0 for f in files)

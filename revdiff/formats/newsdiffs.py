@@ -1,14 +1,43 @@
-"""NewsDiffs diff pages: raw (texts in JavaScript literals) and browser-rendered (#compare)."""
+"""NewsDiffs diff pages: raw (texts in JavaScript literals) and browser-rendered (#compare).
+
+A NewsDiffs diff page (`/diff/<id1>/<id2>/<url>`, Django template `diffview.html`) carries the two
+version texts as `var text1 = '...'; var text2 = '...';`, escaped by Django's `escapejs`; a script
+then diffs them with diff-match-patch and writes `<del>`, `<ins>` and `<span>` runs into
+`<div id="compare">` (newlines as `<br>`, long unchanged stretches cut to `[...]`). A page saved
+from a browser may hold both forms; the literals are complete, so they win when present.
+
+A version text is: line 1 the date, line 2 the title, line 3 the byline, a blank line, then the
+paragraphs separated by blank lines.
+"""
 
 from __future__ import annotations
 
+import email.utils
 import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from revdiff.errors import MalformedPage
-from revdiff.model import Article
+from revdiff.formats.text_input import collapse_whitespace
+from revdiff.model import Article, Version
 
 _RAW_MARKER = re.compile(r"var\s+text1\s*=")
 _RENDERED_MARKER = re.compile(r"id=[\"']compare[\"']")
+_LITERAL_START = re.compile(r"var\s+(text1|text2)\s*=\s*(?=['\"])")
+_DIFF_PATH = re.compile(r"/diff/(\d+)/(\d+)/")
+_ARCHIVED = re.compile(r"Archived\s+(.+)")
+_BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
+_HEX = re.compile(r"[0-9A-Fa-f]+")
+_OCTAL = re.compile(r"[0-7]{1,3}")
+ELISION = "[...]"
+
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v"}
+_LINE_TERMINATORS = "\n\r\u2028\u2029"
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d, %Y %I:%M %p", "%d %B %Y", "%Y-%m-%d %H:%M:%S",
+                 "%A, %B %d, %Y")
 
 
 def looks_like_newsdiffs(text: str) -> bool:
@@ -16,5 +45,319 @@ def looks_like_newsdiffs(text: str) -> bool:
     return _RAW_MARKER.search(head) is not None or _RENDERED_MARKER.search(head) is not None
 
 
+# ---------------------------------------------------------------------------------------------
+# JavaScript string literals
+# ---------------------------------------------------------------------------------------------
+
+
+def decode_js_string_literal(text: str, start: int, where: str) -> tuple[str, int]:
+    """Decode the JavaScript string literal whose opening quote is at `start`.
+
+    Returns the string value and the offset just past the closing quote. Handles every escape
+    JavaScript defines (`\\n`, `\\'`, `\\xHH`, `\\uHHHH`, `\\u{H...}`, legacy octal, line
+    continuations); surrogate pairs are joined and lone surrogates become U+FFFD. Nothing is
+    evaluated.
+    """
+    quote = text[start]
+    if quote not in "'\"":
+        raise MalformedPage("expected a quoted JavaScript string", where)
+    stop = re.compile("[\\\\\n\r\u2028\u2029" + quote + "]")
+    parts: list[str] = []
+    pos = start + 1
+    while True:
+        found = stop.search(text, pos)
+        if found is None:
+            raise MalformedPage("a JavaScript string in the page never ends (page truncated?)",
+                                where, hint="save the whole page again")
+        parts.append(text[pos:found.start()])
+        char = found.group()
+        pos = found.end()
+        if char == quote:
+            break
+        if char != "\\":
+            raise MalformedPage("a line break inside a JavaScript string (page damaged?)", where,
+                                hint="save the page again")
+        if pos >= len(text):
+            raise MalformedPage("a JavaScript string in the page never ends (page truncated?)",
+                                where, hint="save the whole page again")
+        decoded, pos = _decode_escape(text, pos, where)
+        parts.append(decoded)
+    value = "".join(parts)
+    # Join UTF-16 surrogate pairs written as two \\u escapes; replace lone halves.
+    value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return value, pos
+
+
+def _decode_escape(text: str, pos: int, where: str) -> tuple[str, int]:
+    """Decode the escape whose character after the backslash is at `pos`."""
+    char = text[pos]
+    if char in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[char], pos + 1
+    if char == "\r" and text.startswith("\r\n", pos):
+        return "", pos + 2
+    if char in _LINE_TERMINATORS:
+        return "", pos + 1
+    if char == "x":
+        digits = text[pos + 1:pos + 3]
+        if len(digits) != 2 or not _HEX.fullmatch(digits):
+            raise MalformedPage(f"bad \\x escape {text[pos - 1:pos + 3]!r} in a JavaScript string",
+                                where)
+        return chr(int(digits, 16)), pos + 3
+    if char == "u":
+        if text.startswith("{", pos + 1):
+            end = text.find("}", pos + 2)
+            digits = text[pos + 2:end] if end != -1 else ""
+            if not _HEX.fullmatch(digits) or int(digits, 16) > 0x10FFFF:
+                raise MalformedPage("bad \\u{...} escape in a JavaScript string", where)
+            return chr(int(digits, 16)), end + 1
+        digits = text[pos + 1:pos + 5]
+        if len(digits) != 4 or not _HEX.fullmatch(digits):
+            raise MalformedPage(f"bad \\u escape {text[pos - 1:pos + 5]!r} in a JavaScript string",
+                                where)
+        return chr(int(digits, 16)), pos + 5
+    if char in "01234567":
+        octal = _OCTAL.match(text, pos)
+        assert octal is not None
+        digits = octal.group()
+        if int(digits, 8) > 0o377:
+            digits = digits[:2]
+        return chr(int(digits, 8)), pos + len(digits)
+    return char, pos + 1  # \' \" \\ \/ and any other character stand for themselves
+
+
+def find_text_literals(text: str, where: str) -> tuple[str, str] | None:
+    """The decoded `text1` and `text2` of a raw page, or None when the page has neither."""
+    values: dict[str, str] = {}
+    for found in _LITERAL_START.finditer(text):
+        name = found.group(1)
+        if name in values:
+            continue
+        values[name], _ = decode_js_string_literal(text, found.end(), where)
+    if not values:
+        if _RAW_MARKER.search(text):
+            raise MalformedPage("'var text1 =' is not followed by a string literal", where)
+        return None
+    if len(values) != 2:
+        missing = "text2" if "text1" in values else "text1"
+        raise MalformedPage(f"the page defines one version text but not {missing}", where,
+                            hint="save the whole page again")
+    return values["text1"], values["text2"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The rendered comparison
+# ---------------------------------------------------------------------------------------------
+
+
+def _run_text(run: Tag | NavigableString) -> str:
+    """The text of one run: `<br>` is a newline; a pilcrow shown before it is dropped."""
+    if isinstance(run, NavigableString):
+        return str(run)
+    pieces: list[str] = []
+    for node in run.descendants:
+        if isinstance(node, Comment):
+            continue
+        if isinstance(node, NavigableString):
+            pieces.append(str(node))
+        elif isinstance(node, Tag) and node.name == "br":
+            if pieces and pieces[-1].endswith("\u00b6"):
+                pieces[-1] = pieces[-1][:-1]
+            pieces.append("\n")
+    return "".join(pieces)
+
+
+def read_rendered_compare(compare: Tag) -> tuple[str, str]:
+    """Old text (kept runs and deletions) and new text (kept runs and insertions) of #compare."""
+    old: list[str] = []
+    new: list[str] = []
+    for child in compare.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            if not str(child).strip():
+                continue  # whitespace between runs left by a pretty-printer, not page text
+            old.append(str(child))
+            new.append(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        run = _run_text(child)
+        if child.name == "del":
+            old.append(run)
+        elif child.name == "ins":
+            new.append(run)
+        else:
+            old.append(run)
+            new.append(run)
+    return "".join(old), "".join(new)
+
+
+# ---------------------------------------------------------------------------------------------
+# Version texts
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VersionText:
+    """One NewsDiffs version text, split into its header lines and paragraphs."""
+
+    date: str
+    title: str
+    byline: str
+    paragraphs: tuple[str, ...]
+    has_header: bool
+
+
+def parse_date(value: str) -> datetime | None:
+    """A version's date line as a datetime, when it is in a format NewsDiffs sources use."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        pass
+    for date_format in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, date_format)
+        except ValueError:
+            continue
+    return None
+
+
+def split_version_text(text: str) -> VersionText:
+    """Split `date\\ntitle\\nbyline\\n\\nparagraphs...`; paragraphs are separated by blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if len(lines) >= 4 and not lines[3].strip():
+        date, title, byline = (collapse_whitespace(line) for line in lines[:3])
+        body = "\n".join(lines[4:])
+        has_header = True
+    else:
+        date = title = byline = ""
+        body = text
+        has_header = False
+    blocks = (collapse_whitespace(block) for block in _BLANK_LINE.split(body))
+    return VersionText(date, title, byline, tuple(b for b in blocks if b), has_header)
+
+
+# ---------------------------------------------------------------------------------------------
+# The page
+# ---------------------------------------------------------------------------------------------
+
+
+def _version_numbers(soup: BeautifulSoup, text: str) -> tuple[int, int] | None:
+    """The two version ids: from the upvote form, else from the page's own /diff/ URL."""
+    ids = []
+    for name in ("diff_v1", "diff_v2"):
+        field = soup.find("input", attrs={"name": name})
+        value = str(field.get("value") or "").strip() if isinstance(field, Tag) else ""
+        ids.append(int(value) if value.isdigit() else None)
+    if ids[0] is not None and ids[1] is not None and ids[0] != ids[1]:
+        return ids[0], ids[1]
+    for candidate in (soup.find("link", rel="canonical"), soup.find("meta", property="og:url")):
+        if isinstance(candidate, Tag):
+            found = _DIFF_PATH.search(str(candidate.get("href") or candidate.get("content") or ""))
+            if found:
+                return int(found.group(1)), int(found.group(2))
+    saved_from = re.search(r"<!--\s*saved from url=\(\d+\)(\S+)", text[:2000])
+    if saved_from and (found := _DIFF_PATH.search(saved_from.group(1))):
+        return int(found.group(1)), int(found.group(2))
+    return None
+
+
+def _article_url(soup: BeautifulSoup) -> str | None:
+    heading = soup.find("h3")
+    if isinstance(heading, Tag):
+        link = heading.find("a")
+        if isinstance(link, Tag) and link.get("href"):
+            return str(link.get("href"))
+        if collapse_whitespace(heading.get_text()).startswith("http"):
+            return collapse_whitespace(heading.get_text())
+    field = soup.find("input", attrs={"name": "article_url"})
+    if isinstance(field, Tag) and field.get("value"):
+        return str(field.get("value"))
+    return None
+
+
+def _archived_dates(soup: BeautifulSoup) -> list[str]:
+    dates = []
+    for item in soup.find_all("li"):
+        found = _ARCHIVED.search(collapse_whitespace(item.get_text()))
+        if found:
+            dates.append(found.group(1))
+    return dates
+
+
+def _navigation(soup: BeautifulSoup) -> dict[str, str]:
+    links: dict[str, str] = {}
+    for link in soup.find_all("a"):
+        label = collapse_whitespace(link.get_text())
+        if "Previous revision" in label:
+            links["previous_diff"] = str(link.get("href") or "")
+        elif "Later revision" in label:
+            links["next_diff"] = str(link.get("href") or "")
+    return links
+
+
+def _source_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
 def read_page(text: str, where: str) -> Article:
-    raise MalformedPage("NewsDiffs pages are not read yet", where)
+    """Read a NewsDiffs diff page, raw or browser-rendered, into an article of two versions."""
+    if "<html" in text.lower() and "</html>" not in text.lower():
+        raise MalformedPage("page is truncated: no </html> found", where,
+                            hint="save the whole page again")
+    literals = find_text_literals(text, where)
+    soup = BeautifulSoup(text, "html.parser")
+    warnings: list[str] = []
+    if literals is not None:
+        old_text, new_text = literals
+    else:
+        compare = soup.find(id="compare")
+        if not isinstance(compare, Tag):
+            raise MalformedPage("no version texts (var text1/text2) and no div#compare", where,
+                                hint="give a NewsDiffs diff page")
+        old_text, new_text = read_rendered_compare(compare)
+        if not old_text.strip() and not new_text.strip():
+            raise MalformedPage("div#compare is empty: the page was saved before its script ran",
+                                where, hint="save the page again once the comparison shows")
+    numbers = _version_numbers(soup, text) or (0, 1)
+    archived = _archived_dates(soup)
+    url = _article_url(soup)
+    metadata: dict[str, str] = {}
+    heading = soup.find("h2")
+    if isinstance(heading, Tag):
+        metadata["page_title"] = collapse_whitespace(heading.get_text()).removeprefix(
+            "Comparing:").strip()
+    metadata.update(_navigation(soup))
+    versions = []
+    for index, (number, version_text) in enumerate(zip(numbers, (old_text, new_text))):
+        parsed = split_version_text(version_text)
+        side = "old" if index == 0 else "new"
+        if not parsed.has_header:
+            warnings.append(f"the {side} text does not start with date, title and byline lines; "
+                            "read it as paragraphs only")
+        if ELISION in parsed.paragraphs:
+            warnings.append(f"the {side} text is incomplete: unchanged stretches are cut to "
+                            f"{ELISION} on the rendered page")
+        if not parsed.paragraphs:
+            raise MalformedPage(f"the {side} version holds no paragraphs", where)
+        time = parse_date(parsed.date)
+        title = parsed.title if parsed.has_header else metadata.get("page_title", "")
+        versions.append(Version(number, title, parsed.paragraphs, time,
+                                parsed.date if time is None and parsed.date else None))
+        if parsed.byline:
+            metadata[f"byline.{number}"] = parsed.byline
+            metadata["byline"] = parsed.byline
+        if index < len(archived):
+            metadata[f"archived.{number}"] = archived[index]
+    return Article(_source_of(url), url, tuple(versions), None, metadata, tuple(warnings))

@@ -126,33 +126,36 @@ def read_diff_page(text: str, where: str) -> Article:
 
 
 def read_version_page(text: str, where: str) -> Article:
-    """Read a News Sniffer single-version page: title, URL, 'Version N of M.', paragraphs."""
+    """Read a News Sniffer single-version page: title, URL, 'Version N of M.', paragraphs.
+
+    The paragraphs are the `<p>` elements that follow the version line in its own container,
+    so paragraphs of the site layout (header, footer) are not taken for article text.
+    """
     _require_closed(text, "</html>" if "<html" in text.lower() else "</p>", where)
     soup = BeautifulSoup(text, "html.parser")
     heading = soup.find("h1")
     if heading is None:
         raise MalformedPage("no <h1> title in the version page", where)
-    paragraphs: list[str] = []
-    number = total = None
-    url = None
+    version_line = None
+    found = None
     for p in soup.find_all("p"):
-        content = _cell_text(p)
-        if number is None:
-            found = _VERSION_OF.fullmatch(content.rstrip("."))
-            if found:
-                number, total = int(found.group(1)), int(found.group(2))
-                continue
-            link = p.find("a")
-            if url is None and link is not None and content == collapse_whitespace(link.get_text()):
-                url = str(link.get("href") or content)
-                continue
-            continue
-        if content:
-            paragraphs.append(content)
-    if number is None:
+        found = _VERSION_OF.fullmatch(_cell_text(p).rstrip("."))
+        if found:
+            version_line = p
+            break
+    if version_line is None or found is None:
         raise MalformedPage("no 'Version N of M.' line in the version page", where)
+    number, total = int(found.group(1)), int(found.group(2))
+    url = None
+    for p in version_line.find_previous_siblings("p"):
+        link = p.find("a")
+        if link is not None and _cell_text(p) == _cell_text(link):
+            url = str(link.get("href") or _cell_text(link))
+            break
     if url is None:
         author_link = soup.find("link", rel=lambda r: r is not None and "author" in r)
         url = str(author_link.get("href")) if author_link is not None else None
+    paragraphs = [content for p in version_line.find_next_siblings("p")
+                  if (content := _cell_text(p))]
     version = Version(number, _cell_text(heading), tuple(paragraphs))
     return Article(None, url, (version,), total)

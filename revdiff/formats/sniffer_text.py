@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats import column_split
+from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
 _SOURCE_LINE = re.compile(
@@ -122,7 +123,7 @@ def _read_article(headers: list[PageHeader]) -> Article:
 
 def read_version_text(text: str, where: str) -> Article:
     """Read a single-version page saved as text: title, URL, 'Version N of M.', paragraphs."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [clean for line in text.split("\n") if (clean := collapse_whitespace(line))]
     for index, line in enumerate(lines[:6]):
         if found := _VERSION_OF_LINE.fullmatch(line):
             before = lines[:index]

@@ -1,0 +1,171 @@
+"""Evidence about where the old cell ends in each glued row of a flattened diff page.
+
+Every score here is a log-odds contribution: positive favours the reading, negative opposes it.
+Three kinds of evidence are gathered:
+
+* boundary cues: does the text before a space look like the end of a paragraph and the text
+  after it like the start of one (final punctuation, capitals, quotes)?
+* self-similarity: an edited paragraph glued to its old form shares a prefix or suffix with it,
+  so the right boundary makes the two halves start (or end) alike;
+* repeated phrases: a word trigram that occurs exactly twice on the page is almost always one
+  text seen in both versions, so its two occurrences belong to opposite columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TRIGRAM = 3
+REPEAT_WEIGHT = 0.8
+SIMILARITY_WEIGHT = 0.5
+SIMILARITY_CAP = 40.0
+SIMILARITY_MIN_CHARS = 8
+UNCASED_FINAL = 0.5
+UNCASED_OTHER = -2.0
+
+_FINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$|[\"'”’)\]]$")
+_START = re.compile(r"^[\"'“‘(\[]*[A-Z0-9\u00C0-\u024F\u0370-\u1FFF]")
+
+
+def _z_function(text: str) -> list[int]:
+    """z[i] = length of the longest common prefix of text and text[i:]."""
+    size = len(text)
+    z = [0] * size
+    left = right = 0
+    for i in range(1, size):
+        if i < right:
+            z[i] = min(right - i, z[i - left])
+        while i + z[i] < size and text[z[i]] == text[i + z[i]]:
+            z[i] += 1
+        if i + z[i] > right:
+            left, right = i, i + z[i]
+    if size:
+        z[0] = size
+    return z
+
+
+@dataclass(slots=True)
+class RowEvidence:
+    """One body row and the local evidence for each way of reading it."""
+
+    line: int
+    text: str
+    words: list[str]
+    starts: list[int]  # character offset of each word
+    is_match: bool
+    # boundary[k] for k in 1..len(words)-1: local score of "the new cell starts at word k"
+    boundary: list[float] = field(default_factory=list)
+    # repeated trigrams inside this row: (first word index, second word index)
+    self_pairs: list[tuple[int, int]] = field(default_factory=list)
+    # repeated trigrams with another row: (word index here, other row index, word index there)
+    cross_pairs: list[tuple[int, int, int]] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.words)
+
+    def offset(self, k: int) -> int:
+        """Character offset where the new cell starts for boundary k."""
+        return self.starts[k]
+
+
+def _words(text: str) -> tuple[list[str], list[int]]:
+    words = text.split(" ")
+    starts = []
+    position = 0
+    for word in words:
+        starts.append(position)
+        position += len(word) + 1
+    return words, starts
+
+
+def is_glued_match(text: str) -> bool:
+    half, odd = divmod(len(text), 2)
+    return not odd and half > 0 and text[:half] == text[half:]
+
+
+def page_is_cased(texts: list[str]) -> bool:
+    """Whether capital letters carry information on this page (not an all-lower-case text)."""
+    sample = "".join(texts)[:200_000]
+    letters = sum(c.isalpha() for c in sample)
+    upper = sum(c.isupper() for c in sample)
+    return letters > 0 and upper / letters > 0.01
+
+
+def _cue(before: str, after: str, cased: bool) -> float:
+    final = _FINAL.search(before) is not None
+    if cased:
+        start = _START.match(after) is not None
+        if final and start:
+            return 1.5
+        if final or start:
+            return -1.5
+        return -3.5
+    return UNCASED_FINAL if final else UNCASED_OTHER
+
+
+def _similarity_scores(text: str, starts: list[int]) -> list[float]:
+    """For each boundary, how alike the two halves begin and end (in characters)."""
+    forward = _z_function(text)
+    backward = _z_function(text[::-1])
+    size = len(text)
+    scores = [0.0] * len(starts)
+    for k in range(1, len(starts)):
+        cut = starts[k]
+        old_len, new_len = cut - 1, size - cut
+        shortest = min(old_len, new_len)
+        prefix = min(forward[cut], shortest)
+        # common suffix of text[:cut-1] and text: the reversed text at offset size-cut+1
+        suffix = min(backward[size - cut + 1], shortest) if size - cut + 1 < size else 0
+        shared = min(prefix + suffix, shortest)
+        if shared >= SIMILARITY_MIN_CHARS:
+            ratio = shared / max(old_len, new_len)
+            scores[k] = min(SIMILARITY_CAP, SIMILARITY_WEIGHT * shared * ratio + 2 * shared ** 0.5)
+    return scores
+
+
+def gather_evidence(lines: list[tuple[int, str]]) -> list[RowEvidence]:
+    """Local and page-wide evidence for every body row."""
+    cased = page_is_cased([text for _, text in lines])
+    rows: list[RowEvidence] = []
+    for line, text in lines:
+        words, starts = _words(text)
+        row = RowEvidence(line, text, words, starts, is_glued_match(text))
+        if not row.is_match and row.size > 1:
+            similarity = _similarity_scores(text, starts)
+            row.boundary = [0.0] + [
+                _cue(words[k - 1], words[k], cased) + similarity[k]
+                for k in range(1, row.size)
+            ]
+            for k in range(1, row.size):  # the two halves of a change row are never equal
+                if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:
+                    row.boundary[k] = float("-inf")
+        rows.append(row)
+    _link_repeats(rows)
+    return rows
+
+
+def _link_repeats(rows: list[RowEvidence]) -> None:
+    occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for index, row in enumerate(rows):
+        if row.is_match:
+            half_words = row.text[: len(row.text) // 2].split(" ")
+            for p in range(len(half_words) - TRIGRAM + 1):
+                gram = tuple(w.lower() for w in half_words[p:p + TRIGRAM])
+                occurrences.setdefault(gram, []).extend([(-1, 0), (-1, 0)])
+            continue
+        lowered = [w.lower() for w in row.words]
+        for p in range(len(lowered) - TRIGRAM + 1):
+            occurrences.setdefault(tuple(lowered[p:p + TRIGRAM]), []).append((index, p))
+    for places in occurrences.values():
+        if len(places) != 2:
+            continue
+        (r1, p1), (r2, p2) = places
+        if r1 < 0 or r2 < 0:
+            continue
+        if r1 == r2:
+            rows[r1].self_pairs.append((p1, p2))
+        else:
+            rows[r1].cross_pairs.append((p1, r2, p2))
+            rows[r2].cross_pairs.append((p2, r1, p1))

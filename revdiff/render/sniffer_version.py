@@ -1,0 +1,55 @@
+"""Render a News Sniffer single-version page from a Version: as HTML and as saved text.
+
+The HTML follows News Sniffer's `versions/show.html.erb` inside a plain site layout: `<h1>` title,
+a `<p>` linking the article URL, `<p>Version N of M.</p>`, then one `<p>` per paragraph. The text
+form is what a text extractor keeps of it: the title, the URL, the version line, the paragraphs,
+one per line.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from revdiff.model import Version
+
+
+def render_version_html(version: Version, url: str | None, total: int) -> str:
+    """The single-version page as News Sniffer serves it."""
+    link_head = (f'<link href="{escape(url)}" rel="external alternate author" '
+                 f'title="Original article"/>\n' if url else "")
+    link_p = f'\t\t\t<p><a href="{escape(url)}">{escape(url)}</a></p>\n' if url else ""
+    paragraphs = "".join(f"\t\t\t<p>{escape(p)}</p>\n" for p in version.paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{escape(version.title)} - News Sniffer</title>
+<meta name="robots" content="noindex,noarchive">
+{link_head}</head>
+<body>
+<div id="header"><a href="/">News Sniffer</a> <a href="/articles">Articles</a></div>
+<div id="content">
+<h1>{escape(version.title)}</h1>
+
+<table>
+\t<tr>
+\t\t<td>
+{link_p}\t\t\t<p>Version {version.number} of {total}.</p>
+{paragraphs}\t\t</td>
+\t</tr>
+</table>
+</div>
+<div id="footer"><p>News Sniffer watches news websites for changes to their articles.</p></div>
+</body>
+</html>
+"""
+
+
+def render_version_text(version: Version, url: str | None, total: int) -> str:
+    """The single-version page flattened to text, one paragraph per line."""
+    lines = [version.title]
+    if url:
+        lines.append(url)
+    lines.append(f"Version {version.number} of {total}.")
+    lines.extend(version.paragraphs)
+    return "\n".join(lines) + "\n"

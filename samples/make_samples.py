@@ -1,0 +1,141 @@
+"""Regenerate the rendered samples from the version chains in samples/versions/.
+
+    python samples/make_samples.py
+
+Writes, byte for byte the same on every run:
+  samples/newsdiffs/us-deploys-troops-v1-v2-raw.html       NewsDiffs page as the server sends it
+  samples/newsdiffs/us-deploys-troops-v1-v2-rendered.html  the same page saved after its script ran
+  samples/newsdiffs/us-sends-3000-troops-v1-v2-rendered.html  a rendered page with a [...] cut
+  samples/newsedits.sqlite                                 every version of the three stories
+  samples/sniffer-version.html, samples/sniffer-version.txt  one News Sniffer version page
+The chains' titles, times and URLs are in STORIES below; their text is in samples/versions/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from revdiff.formats.plain import split_paragraphs
+from revdiff.model import Article, Version
+from revdiff.render.newsdiffs import (
+    DiffPageInfo,
+    diff_path,
+    render_raw_page,
+    render_rendered_page,
+)
+from revdiff.render.newsedits import write_database
+from revdiff.render.sniffer_version import render_version_html, render_version_text
+
+SAMPLES = Path(__file__).resolve().parent
+VERSIONS = SAMPLES / "versions"
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    source: str
+    url: str
+    byline: str
+    # One (title, time) per version file 0.txt, 1.txt, ...
+    versions: tuple[tuple[str, datetime], ...]
+
+
+def _utc(day: int, hour: int, minute: int) -> datetime:
+    return datetime(2020, 1, day, hour, minute, tzinfo=UTC)
+
+
+TRUMP_ORDERED = ("US deploys thousands more troops to Middle East after Trump-ordered airstrike "
+                 "kills Iran general")
+
+STORIES = (
+    Story(
+        "us-deploys-troops-after-soleimani-strike", "independent",
+        "https://www.independent.co.uk/news/world/americas/us-troops-middle-east-iran-soleimani.html",
+        "Clark Mindock",
+        (
+            ("US sends 700 more troops to Middle East after Iran general killed", _utc(3, 14, 5)),
+            ("US deploys thousands more troops to Middle East after airstrike kills Iran general",
+             _utc(3, 15, 40)),
+            (TRUMP_ORDERED, _utc(3, 17, 12)),
+            (TRUMP_ORDERED, _utc(3, 18, 58)),
+        ),
+    ),
+    Story(
+        "iran-strikes-us-troops-in-iraq", "channelnewsasia",
+        "https://www.channelnewsasia.com/news/world/iran-missiles-us-troops-iraq-soleimani",
+        "",
+        (
+            ("Rockets hit base housing US troops in Iraq: Iranian TV", _utc(7, 23, 10)),
+            ("Iran fires missiles at US troops in Iraq", _utc(8, 0, 25)),
+            ("Iran fires missiles at US troops in Iraq in retaliation for general's killing",
+             _utc(8, 2, 40)),
+            ("Avenging general's killing, Iran strikes at US troops in Iraq", _utc(8, 5, 15)),
+            ("Avenging general's killing, Iran strikes at US troops in Iraq", _utc(8, 9, 30)),
+        ),
+    ),
+    Story(
+        "us-sends-3000-troops-to-middle-east", "newssite",
+        "https://news.example.com/2020/01/03/us-will-send-troops-to-middle-east/",
+        "",
+        (
+            ("US to send 3,500 troops to Middle East", _utc(3, 16, 0)),
+            ("US Will Send 3,000 Troops to Middle East Following Killing of Soleimani",
+             _utc(3, 17, 30)),
+            ("US Will Send 3,000 Troops to Middle East Following Killing of Soleimani",
+             _utc(3, 20, 45)),
+        ),
+    ),
+)
+
+
+def read_story(story: Story) -> Article:
+    """A story's chain as an Article: text from versions/<slug>/N.txt, titles and times from STORIES."""
+    versions = []
+    for number, (title, time) in enumerate(story.versions):
+        text = (VERSIONS / story.slug / f"{number}.txt").read_text(encoding="utf-8")
+        versions.append(Version(number, title, split_paragraphs(text), time))
+    return Article(story.source, story.url, tuple(versions))
+
+
+def write_text(path: Path, text: str) -> list[Path]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return [path]
+
+
+def write_samples(directory: Path) -> list[Path]:
+    """Write every rendered sample under `directory`; return their paths."""
+    troops, iran, sends = (read_story(story) for story in STORIES)
+    pages = directory / "newsdiffs"
+
+    before, old, new, after = troops.versions
+    info = DiffPageInfo(STORIES[0].url, STORIES[0].byline, STORIES[0].byline,
+                        previous_diff=diff_path(before, old, STORIES[0].url),
+                        next_diff=diff_path(new, after, STORIES[0].url))
+    written = write_text(pages / "us-deploys-troops-v1-v2-raw.html",
+                         render_raw_page(old, new, info))
+    written += write_text(pages / "us-deploys-troops-v1-v2-rendered.html",
+                          render_rendered_page(old, new, info))
+
+    before, old, new = sends.versions
+    info = DiffPageInfo(STORIES[2].url, previous_diff=diff_path(before, old, STORIES[2].url))
+    written += write_text(pages / "us-sends-3000-troops-v1-v2-rendered.html",
+                          render_rendered_page(old, new, info))
+
+    write_database(directory / "newsedits.sqlite", [troops, iran, sends])
+    written.append(directory / "newsedits.sqlite")
+
+    version, total = iran.versions[2], len(iran.versions)
+    written += write_text(directory / "sniffer-version.html",
+                          render_version_html(version, iran.url, total))
+    written += write_text(directory / "sniffer-version.txt",
+                          render_version_text(version, iran.url, total))
+    return written
+
+
+if __name__ == "__main__":
+    for sample in write_samples(SAMPLES):
+        print(sample.relative_to(SAMPLES.parent))

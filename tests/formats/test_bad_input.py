@@ -1,0 +1,160 @@
+"""Bad input: one line on stderr naming the file and the problem, exit code 2, nothing on stdout."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from story_chains import SAMPLES
+
+from revdiff.cli import main
+
+
+def unrelated_html(path: Path) -> Path:
+    target = path / "news-home.html"
+    target.write_text("<!DOCTYPE html><html><head><title>Home</title></head>"
+                      "<body><h1>Top stories</h1><p>Nothing here.</p></body></html>", "utf-8")
+    return target
+
+
+def truncated_newsdiffs(path: Path) -> Path:
+    target = path / "diff.html"
+    page = (SAMPLES / "newsdiffs/us-deploys-troops-v1-v2-raw.html").read_bytes()
+    target.write_bytes(page[: len(page) // 2])
+    return target
+
+
+def truncated_version_page(path: Path) -> Path:
+    target = path / "version.html"
+    target.write_bytes((SAMPLES / "sniffer-version.html").read_bytes()[:900])
+    return target
+
+
+def empty_file(path: Path) -> Path:
+    target = path / "empty.txt"
+    target.write_bytes(b"")
+    return target
+
+
+def blank_file(path: Path) -> Path:
+    target = path / "blank.txt"
+    target.write_bytes(b" \n\t\n")
+    return target
+
+
+def binary_file(path: Path) -> Path:
+    target = path / "photo.jpg"
+    target.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)) * 4)
+    return target
+
+
+def latin1_file(path: Path) -> Path:
+    target = path / "version.txt"
+    target.write_bytes("Le président a déclaré « non ».\n".encode("latin-1"))
+    return target
+
+
+def latin1_html(path: Path) -> Path:
+    target = path / "page.html"
+    target.write_bytes('<html><meta charset="utf-8"><h1>Caf\xe9</h1></html>'.encode("latin-1"))
+    return target
+
+
+def empty_directory(path: Path) -> Path:
+    target = path / "versions"
+    target.mkdir()
+    (target / ".DS_Store").write_bytes(b"\x00")
+    return target
+
+
+def directory_of_folders(path: Path) -> Path:
+    target = path / "stories"
+    (target / "one").mkdir(parents=True)
+    return target
+
+
+def missing_path(path: Path) -> Path:
+    return path / "no-such-page.html"
+
+
+def sqlite_without_versions(path: Path) -> Path:
+    target = path / "outlet.db"
+    connection = sqlite3.connect(target)
+    connection.execute("CREATE TABLE articles (id INTEGER)")
+    connection.commit()
+    connection.close()
+    return target
+
+
+def damaged_sqlite(path: Path) -> Path:
+    target = path / "outlet.db"
+    target.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes()[:3000])
+    return target
+
+
+BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "unknown format": (unrelated_html, "neither a News Sniffer nor a NewsDiffs page"),
+    "truncated NewsDiffs HTML": (truncated_newsdiffs, "truncated"),
+    "truncated version page": (truncated_version_page, "truncated"),
+    "empty file": (empty_file, "empty"),
+    "blank file": (blank_file, "empty"),
+    "binary file": (binary_file, "binary"),
+    "wrong encoding": (latin1_file, "not valid utf-8"),
+    "wrong encoding in HTML": (latin1_html, "not valid utf-8"),
+    "directory with no versions": (empty_directory, "no version files"),
+    "directory of folders": (directory_of_folders, "only folders"),
+    "nonexistent path": (missing_path, "no such file"),
+    "SQLite without entryversion": (sqlite_without_versions, "no entryversion table"),
+    "damaged SQLite": (damaged_sqlite, "not a readable SQLite database"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+@pytest.mark.parametrize("command", [["parse"], ["parse", "--format", "jsonl"], []])
+def test_bad_input_gives_one_line_and_exit_2(tmp_path: Path, case: str,
+                                             command: list[str]) -> None:
+    make, problem = BAD_INPUTS[case]
+    target = make(tmp_path)
+    result = CliRunner().invoke(main, [*command, str(target)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(target) in lines[0]
+    assert problem in lines[0]
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+
+
+def test_no_traceback_from_the_installed_command(tmp_path: Path) -> None:
+    target = binary_file(tmp_path)
+    finished = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(target)],
+                              capture_output=True, text=True, check=False)
+    assert finished.returncode == 2
+    assert finished.stdout == ""
+    assert finished.stderr.count("\n") == 1 and str(target) in finished.stderr
+
+
+def test_bad_file_among_good_ones_is_named(tmp_path: Path) -> None:
+    good = SAMPLES / "sniffer-version.txt"
+    bad = latin1_file(tmp_path)
+    result = CliRunner().invoke(main, ["parse", str(good), str(bad)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert str(bad) in line and "not valid utf-8" in line
+
+
+@pytest.mark.parametrize("sample", ["newsdiffs/us-deploys-troops-v1-v2-raw.html",
+                                    "newsdiffs/us-deploys-troops-v1-v2-rendered.html",
+                                    "newsdiffs/us-sends-3000-troops-v1-v2-rendered.html",
+                                    "newsedits.sqlite", "sniffer-version.html",
+                                    "sniffer-version.txt",
+                                    "versions/us-deploys-troops-after-soleimani-strike"])
+def test_good_samples_parse(sample: str) -> None:
+    result = CliRunner().invoke(main, ["parse", "--format", "jsonl", str(SAMPLES / sample)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()

@@ -1,0 +1,144 @@
+"""The column splitter: generator fidelity, structure, confidence, corrections, joint reading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from revdiff.formats.column_split import correct_row, flip_row, split_title
+from revdiff.formats.sniffer_rows import diff_rows, flatten_row
+from revdiff.formats.sniffer_text import read_diff_texts
+from revdiff.model import RowKind, Version
+from revdiff.render.sniffer import PageInfo, render_diff_text
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+PAGES = SHARED / "corpus" / "pages"
+needs_corpus = pytest.mark.skipif(not PAGES.is_dir(), reason=f"{PAGES} is not present")
+
+SENTENCES = st.sampled_from([
+    "The Pentagon said 700 troops were sent.", "Officials said 3,000 troops were sent.",
+    "Esper spoke at the Pentagon on Thursday.", "“We are ready,” he said.",
+    "Iraq condemned the strike.", "Oil prices rose sharply.", "BAGHDAD — A rocket hit the base.",
+    "no capital letters here.", "A heading without a full stop", "Trump said the strike was lawful.",
+])
+PARAGRAPHS = st.lists(SENTENCES, min_size=1, max_size=3).map(" ".join)
+VERSIONS = st.lists(PARAGRAPHS, min_size=1, max_size=8)
+
+
+def _read(old: list[str], new: list[str]):  # type: ignore[no-untyped-def]
+    text = render_diff_text(Version(1, "T", tuple(old)), Version(2, "T", tuple(new)), PageInfo())
+    [article] = read_diff_texts([("page.txt", text)])
+    return article
+
+
+@needs_corpus
+def test_generator_reproduces_every_unaltered_corpus_page() -> None:
+    index = {p["id"]: p for p in json.loads((PAGES / "index.json").read_text(encoding="utf-8"))}
+    checked = 0
+    for folder in sorted(p for p in PAGES.iterdir() if p.is_dir()):
+        altered = index[folder.name]["txt_altered"]
+        if altered["old"] or altered["new"]:
+            continue
+        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+        body = (folder / "page.txt").read_text(encoding="utf-8").split("\n")[9:]
+        assert [flatten_row(r) for r in diff_rows(truth["old"], truth["new"])] == body, folder.name
+        checked += 1
+    assert checked >= 50
+
+
+def test_match_rows_are_glued_and_change_rows_have_one_space() -> None:
+    rows = diff_rows(["Same.", "Old text here."], ["Same.", "New text here."])
+    assert [flatten_row(r) for r in rows] == ["Same.Same.", "Old text here. New text here."]
+
+
+def test_gap_puts_change_rows_before_one_sided_rows() -> None:
+    rows = diff_rows(["A.", "B.", "C.", "Z."], ["X.", "Z."])
+    assert [r[0] for r in rows] == [RowKind.CHANGE, RowKind.OLD_ONLY, RowKind.OLD_ONLY, RowKind.MATCH]
+
+
+def test_edited_paragraph_is_split_where_the_halves_agree() -> None:
+    old = ["Defense Secretary Mark Esper said 700 troops would deploy to Kuwait on Thursday."]
+    new = ["Defense Secretary Mark Esper said 3,000 troops would deploy to Kuwait on Thursday."]
+    article = _read(old, new)
+    assert article.versions[0].paragraphs == tuple(old)
+    assert article.versions[1].paragraphs == tuple(new)
+    assert article.pages[0].rows[0].confidence > 0.9
+
+
+@settings(max_examples=60, deadline=None)
+@given(VERSIONS, VERSIONS)
+def test_recovered_versions_render_the_same_page_or_warn(old: list[str], new: list[str]) -> None:
+    article = _read(old, new)
+    recovered_old, recovered_new = article.versions[0].paragraphs, article.versions[-1].paragraphs
+    rows = [flatten_row(r) for r in diff_rows(recovered_old, recovered_new)]
+    expected = [flatten_row(r) for r in diff_rows(old, new)]
+    assert rows == expected or any("re-render" in w for w in article.warnings)
+    for row in article.pages[0].rows:
+        assert 0.0 <= row.confidence <= 1.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(VERSIONS, VERSIONS)
+def test_match_rows_are_always_read_as_matches(old: list[str], new: list[str]) -> None:
+    article = _read(old, new)
+    truth = diff_rows(old, new)
+    for row, (kind, cell_old, _) in zip(article.pages[0].rows, truth):
+        if kind is RowKind.MATCH:
+            assert row.kind is RowKind.MATCH and row.old == cell_old
+
+
+def test_chain_of_pages_reads_each_version_once_in_any_order() -> None:
+    v1 = ("Troops were sent to Kuwait.", "The embassy was attacked on Tuesday.")
+    v2 = ("About 700 troops were sent to Kuwait.", "The embassy was attacked on Tuesday.",
+          "Iran denied any role.")
+    v3 = ("About 3,000 troops were sent to Kuwait.", "Iran denied any role.")
+    info = PageInfo(url="https://example.com/a")
+    first = render_diff_text(Version(1, "T", v1), Version(2, "T", v2), info)
+    second = render_diff_text(Version(2, "T", v2), Version(3, "T", v3), info)
+    [article] = read_diff_texts([("b.txt", second), ("a.txt", first)])
+    assert [v.number for v in article.versions] == [1, 2, 3]
+    assert article.versions[1].paragraphs == v2
+    assert article.versions[2].paragraphs == v3
+
+
+def test_correct_row_fixes_a_reading_and_flip_row_changes_it() -> None:
+    article = _read(["Iraq condemned the strike. Oil prices rose sharply."], ["Trump spoke."])
+    page = article.pages[0]
+    row = page.rows[0]
+    boundary = row.text.index("Trump")
+    corrected = correct_row(article, page.name, row.line, RowKind.CHANGE, boundary)
+    assert corrected.versions[0].paragraphs == ("Iraq condemned the strike. Oil prices rose sharply.",)
+    assert corrected.versions[1].paragraphs == ("Trump spoke.",)
+    assert corrected.pages[0].rows[0].confidence == 1.0
+    flipped = flip_row(corrected, page.name, row.line)
+    assert flipped.pages[0].rows[0] != corrected.pages[0].rows[0]
+
+
+def test_title_row_is_split_into_old_and_new_titles() -> None:
+    same = "Iran strikes back Iran strikes back"
+    assert split_title(same) == ("Iran strikes back", "Iran strikes back")
+    edited = ("Defense Sec. Mark Esper says Pentagon launched strike "
+              "Defense Secretary Mark Esper says Pentagon launched strike")
+    assert split_title(edited) == ("Defense Sec. Mark Esper says Pentagon launched strike",
+                                   "Defense Secretary Mark Esper says Pentagon launched strike")
+
+
+def test_seed_page_header_and_rows_are_read() -> None:
+    [article] = read_diff_texts([("seed", (ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
+                                  .read_text(encoding="utf-8"))])
+    assert article.source == "washpo"
+    assert article.changes == 16
+    assert article.metadata["check_status"].startswith("It last changed over 40 days ago")
+    assert [v.number for v in article.versions] == [6, 7]
+    assert article.versions[1].time_text == "about 1 hour later"
+    assert article.versions[0].title.endswith("Defense Sec. Mark Esper says")
+    assert article.versions[1].title.endswith("Defense Secretary Mark Esper says")
+    rows = article.pages[0].rows
+    assert len(rows) == 42
+    assert rows[27].kind is RowKind.MATCH  # line 37, the one identical paragraph
+    assert rows[27].old is not None and rows[27].old.endswith("Milley said.")

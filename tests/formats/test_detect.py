@@ -1,0 +1,71 @@
+"""detect() picks the reader from the content, never from the file name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from story_chains import SAMPLES
+
+from revdiff.formats.detect import Format, detect, detect_bytes
+from revdiff.formats.load import load
+
+EXPECTED = {
+    "newsdiffs/us-deploys-troops-v1-v2-raw.html": Format.NEWSDIFFS_HTML,
+    "newsdiffs/us-deploys-troops-v1-v2-rendered.html": Format.NEWSDIFFS_HTML,
+    "newsdiffs/us-sends-3000-troops-v1-v2-rendered.html": Format.NEWSDIFFS_HTML,
+    "sniffer-version.html": Format.SNIFFER_VERSION_HTML,
+    "sniffer-version.txt": Format.SNIFFER_VERSION_TEXT,
+    "washpo-soleimani-v6-v7.txt": Format.SNIFFER_DIFF_TEXT,
+    "versions/iran-strikes-us-troops-in-iraq/0.txt": Format.PLAIN,
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(EXPECTED.items()))
+def test_every_sample_is_recognised(name: str, expected: Format) -> None:
+    assert detect((SAMPLES / name).read_text("utf-8")) is expected
+
+
+def test_every_sample_file_is_covered() -> None:
+    samples = {str(p.relative_to(SAMPLES)) for p in SAMPLES.rglob("*")
+               if p.is_file() and p.suffix in (".html", ".txt") and "versions" not in p.parts}
+    covered = set(EXPECTED) | {"newsedits.sqlite"}
+    sniffer_diff_pages = {s for s in samples if s.startswith("sniffer-diff/")}
+    assert samples - sniffer_diff_pages <= covered
+
+
+def test_sqlite_is_recognised_from_its_bytes() -> None:
+    assert detect_bytes((SAMPLES / "newsedits.sqlite").read_bytes()) is Format.NEWSEDITS_SQLITE
+    assert detect_bytes(b"plain text") is None
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(EXPECTED.items()))
+def test_file_name_does_not_matter(tmp_path: Path, name: str, expected: Format) -> None:
+    misnamed = tmp_path / "article.dat"
+    misnamed.write_bytes((SAMPLES / name).read_bytes())
+    if expected is Format.PLAIN:
+        return  # one plain file alone is one version; covered by the directory tests
+    (article,) = load([str(misnamed)])
+    assert article.versions
+
+
+def test_sqlite_with_a_text_name_is_still_read(tmp_path: Path) -> None:
+    misnamed = tmp_path / "versions.txt"
+    misnamed.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes())
+    assert len(load([str(misnamed)])) == 3
+
+
+@pytest.mark.parametrize("prefix", ["<?xml version='1.0' encoding='utf-8'?>\n",
+                                    "<!-- saved from url=(0030)http://www.newsdiffs.org/ -->\n",
+                                    "\n\n  "])
+def test_html_with_a_prologue_is_html(prefix: str) -> None:
+    page = (SAMPLES / "newsdiffs/us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    assert detect(prefix + page) is Format.NEWSDIFFS_HTML
+
+
+def test_unrelated_html_is_unknown() -> None:
+    assert detect("<!DOCTYPE html><html><body><p>Hello</p></body></html>") is Format.UNKNOWN_HTML
+
+
+def test_prose_mentioning_html_is_plain() -> None:
+    assert detect("The <p> tag starts a paragraph.\nSecond line.") is Format.PLAIN

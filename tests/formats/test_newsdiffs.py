@@ -1,0 +1,231 @@
+"""NewsDiffs diff pages: JavaScript literals, the rendered #compare, page metadata, samples."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from story_chains import SAMPLES, edited_pair, load_make_samples, story_chains
+
+from revdiff.errors import MalformedPage
+from revdiff.formats.newsdiffs import (
+    ELISION,
+    decode_js_string_literal,
+    parse_date,
+    read_page,
+    split_version_text,
+)
+from revdiff.model import Version
+from revdiff.render.newsdiffs import (
+    DiffPageInfo,
+    escape_js,
+    render_raw_page,
+    render_rendered_page,
+)
+
+PAGES = SAMPLES / "newsdiffs"
+
+
+def decode(literal: str) -> str:
+    value, end = decode_js_string_literal(literal, 0, "test")
+    assert end == len(literal)
+    return value
+
+
+@pytest.mark.parametrize(("literal", "expected"), [
+    (r"'plain'", "plain"),
+    (r"'it\'s'", "it's"),
+    (r'"say \"hi\""', 'say "hi"'),
+    (r"'back\\slash'", "back\\slash"),
+    (r"'line\nbreak\ttab\r'", "line\nbreak\ttab\r"),
+    (r"'\u0041\u00e9\u2014'", "Aé—"),
+    (r"'\x41\x7a'", "Az"),
+    (r"'\u{1F600}'", "😀"),
+    (r"'\uD83D\uDE00'", "😀"),  # a surrogate pair written as two escapes
+    (r"'lone \uD83D'", "lone \ufffd"),
+    ("'joined \\\nline'", "joined line"),  # line continuation
+    (r"'\0 \101'", "\0 A"),
+    (r"'\/ \q'", "/ q"),
+    (r"'\u003Cb\u003E \u0026 \u003D'", "<b> & ="),
+])
+def test_js_literal_escapes_decode(literal: str, expected: str) -> None:
+    assert decode(literal) == expected
+
+
+@pytest.mark.parametrize("literal", [r"'never ends", "'raw\nnewline'", r"'\u12'", r"'\xZZ'",
+                                     r"'\u{110000}'", "'ends in backslash\\"])
+def test_broken_js_literals_are_malformed(literal: str) -> None:
+    with pytest.raises(MalformedPage):
+        decode_js_string_literal(literal, 0, "page.html")
+
+
+@given(st.text())
+def test_escapejs_output_decodes_to_the_original(text: str) -> None:
+    assert decode("'" + escape_js(text) + "'") == text
+
+
+def test_escapejs_leaves_nothing_that_could_end_a_script() -> None:
+    escaped = escape_js("</script><!-- 'x' \"y\" \n \u2028")
+    for dangerous in ("<", ">", "'", '"', "\n", "\u2028"):
+        assert dangerous not in escaped
+
+
+def test_version_text_splits_into_header_and_paragraphs() -> None:
+    parsed = split_version_text("January 3, 2020\nThe title\nBy A. Writer\n\nOne.\n\nTwo\nlines.\n")
+    assert (parsed.date, parsed.title, parsed.byline) == ("January 3, 2020", "The title",
+                                                          "By A. Writer")
+    assert parsed.paragraphs == ("One.", "Two lines.")
+    assert parsed.has_header
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Fri, 03 Jan 2020 18:58:00 +0000", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
+    ("2020-01-03T18:58:00Z", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
+    ("January 3, 2020", datetime(2020, 1, 3)),
+    ("", None),
+    ("Updated sometime", None),
+])
+def test_date_lines(value: str, expected: datetime | None) -> None:
+    assert parse_date(value) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(edited_pair(), st.text("ABC xyz.", max_size=12))
+def test_raw_page_round_trips(pair: tuple[Version, Version], byline: str) -> None:
+    old, new = pair
+    info = DiffPageInfo("https://www.nytimes.com/2020/01/03/world/a.html?x=1&y=2", byline.strip())
+    article = read_page(render_raw_page(old, new, info), "page.html")
+    assert article.versions == (old, new)
+    assert article.url == info.url
+    assert article.source == "nytimes.com"
+    assert article.warnings == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(edited_pair())
+def test_rendered_page_without_cuts_round_trips(pair: tuple[Version, Version]) -> None:
+    old, new = pair
+    page = render_rendered_page(old, new, DiffPageInfo("https://example.com/a"),
+                                elide_context=False)
+    assert "var text1" not in page
+    assert read_page(page, "page.html").versions == (old, new)
+
+
+def is_subsequence(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    remaining = iter(whole)
+    return all(any(p == w for w in remaining) for p in part)
+
+
+@settings(max_examples=80, deadline=None)
+@given(edited_pair())
+def test_rendered_page_with_cuts_keeps_whole_paragraphs_and_warns(
+        pair: tuple[Version, Version]) -> None:
+    old, new = pair
+    article = read_page(render_rendered_page(old, new, DiffPageInfo("https://example.com/a")),
+                        "page.html")
+    for original, read in zip((old, new), article.versions):
+        assert (read.number, read.title, read.time) == (original.number, original.title,
+                                                        original.time)
+        kept = tuple(p for p in read.paragraphs if p != ELISION)
+        assert is_subsequence(kept, original.paragraphs)
+        if ELISION not in read.paragraphs:
+            assert read.paragraphs == original.paragraphs
+    cut = any(ELISION in v.paragraphs for v in article.versions)
+    assert cut == any("incomplete" in w for w in article.warnings)
+
+
+def test_long_unchanged_stretches_are_cut_like_the_site_does() -> None:
+    # NewsDiffs keeps the paragraph after the first break of an unchanged run and the one before
+    # its last break, and cuts the rest to [...]; in the final run it keeps only the first.
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    old = Version(1, "T", p)
+    new = Version(2, "T", (*p[:4], "Inserted middle.", *p[4:]))
+    article = read_page(render_rendered_page(old, new, DiffPageInfo("https://example.com/a")),
+                        "page.html")
+    assert article.versions[0].paragraphs == (p[0], ELISION, p[3], p[4], p[5], ELISION)
+    assert article.versions[1].paragraphs == (p[0], ELISION, p[3], "Inserted middle.", p[4], p[5],
+                                              ELISION)
+    assert len(article.warnings) == 2
+
+
+def test_page_metadata() -> None:
+    chain = story_chains()[0]
+    article = read_page((PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8"), "raw")
+    assert [v.number for v in article.versions] == [1, 2]
+    assert article.metadata["byline.1"] == "Clark Mindock"
+    assert article.metadata["archived.1"] == "January 03, 2020 at 3:40pm EDT"
+    assert article.metadata["archived.2"] == "January 03, 2020 at 5:12pm EDT"
+    assert article.metadata["previous_diff"].startswith("/diff/0/1/www.independent.co.uk/")
+    assert article.metadata["next_diff"].startswith("/diff/2/3/")
+    assert article.metadata["page_title"] == chain.versions[2].title
+
+
+@pytest.mark.parametrize("name", ["us-deploys-troops-v1-v2-raw.html",
+                                  "us-deploys-troops-v1-v2-rendered.html"])
+def test_samples_give_back_the_chain_versions(name: str) -> None:
+    chain = story_chains()[0]
+    article = read_page((PAGES / name).read_text("utf-8"), name)
+    assert article.versions == chain.versions[1:3]
+    assert article.url == chain.url
+    assert article.warnings == ()
+
+
+def test_rendered_sample_with_a_cut_warns() -> None:
+    chain = story_chains()[2]
+    article = read_page((PAGES / "us-sends-3000-troops-v1-v2-rendered.html").read_text("utf-8"),
+                        "page")
+    assert article.warnings
+    for original, read in zip(chain.versions[1:], article.versions):
+        assert ELISION in read.paragraphs
+        assert is_subsequence(tuple(p for p in read.paragraphs if p != ELISION),
+                              original.paragraphs)
+
+
+def test_samples_are_what_make_samples_writes(tmp_path: Path) -> None:
+    written = load_make_samples().write_samples(tmp_path)
+    assert written
+    for path in written:
+        committed = SAMPLES / path.relative_to(tmp_path)
+        assert committed.read_bytes() == path.read_bytes(), f"rerun samples/make_samples.py: {committed}"
+
+
+def test_pilcrows_and_whitespace_between_runs_are_not_text() -> None:
+    page = ("<html><body><div id='compare'>\n  <span>d\u00b6<br>T\u00b6<br>\u00b6<br>\u00b6<br>"
+            "Same </span>\n <del>old</del><ins>new</ins><span>.</span>\n</div></body></html>")
+    old, new = read_page(page, "p").versions
+    assert old.paragraphs == ("Same old.",) and new.paragraphs == ("Same new.",)
+    assert old.title == new.title == "T"
+
+
+def test_page_without_texts_or_comparison_is_malformed() -> None:
+    with pytest.raises(MalformedPage, match="div#compare"):
+        read_page("<html><body><p>var text1 is gone</p></body></html>", "p.html")
+
+
+def test_page_saved_before_the_script_ran_is_malformed() -> None:
+    with pytest.raises(MalformedPage, match="before its script ran"):
+        read_page("<html><body><div id='compare'>\n</div></body></html>", "p.html")
+
+
+def test_page_with_one_text_is_malformed() -> None:
+    with pytest.raises(MalformedPage, match="text2"):
+        read_page("<html><script>var text1 = 'a\\nb\\nc\\n\\nd';</script></html>", "p.html")
+
+
+def test_truncated_page_is_malformed() -> None:
+    page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    with pytest.raises(MalformedPage, match="truncated"):
+        read_page(page[: len(page) // 2], "p.html")
+    body = page[page.index("var text1"):]
+    with pytest.raises(MalformedPage, match="never ends"):
+        read_page(body[:200], "p.html")
+
+
+def test_text_without_header_is_read_as_paragraphs_with_a_warning() -> None:
+    page = "<script>var text1 = 'One.\\n\\nTwo.'; var text2 = 'One.\\n\\nTwo!';</script>"
+    article = read_page(page, "p.html")
+    assert article.versions[1].paragraphs == ("One.", "Two!")
+    assert any("date, title and byline" in w for w in article.warnings)

@@ -1,0 +1,75 @@
+"""Plain version files: paragraphs per line, directory order, files in the order given, stdin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from story_chains import SAMPLES, story_chains
+
+from revdiff.errors import EmptyInput
+from revdiff.formats.load import load
+from revdiff.formats.plain import read_versions, split_paragraphs, version_order_key
+
+
+def test_every_non_empty_line_is_a_paragraph() -> None:
+    assert split_paragraphs("One  para.\n\n\n  Two\tpara. \nThree\n") == ("One para.", "Two para.",
+                                                                           "Three")
+
+
+def test_files_are_ordered_by_the_number_in_their_names() -> None:
+    names = [Path(n) for n in ("10.txt", "2.txt", "v1.txt", "0.txt", "notes.txt")]
+    assert [p.name for p in sorted(names, key=version_order_key)] == [
+        "0.txt", "v1.txt", "2.txt", "10.txt", "notes.txt"]
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_sample_directories_read_as_their_chains(index: int) -> None:
+    chain = story_chains()[index]
+    directory = SAMPLES / "versions" / [
+        "us-deploys-troops-after-soleimani-strike", "iran-strikes-us-troops-in-iraq",
+        "us-sends-3000-troops-to-middle-east"][index]
+    (article,) = load([str(directory)])
+    assert [v.paragraphs for v in article.versions] == [v.paragraphs for v in chain.versions]
+    assert [v.number for v in article.versions] == list(range(len(chain.versions)))
+
+
+def test_sample_chains_stay_small_and_evolve() -> None:
+    for chain in story_chains():
+        assert len(chain.versions) >= 3
+        for old, new in zip(chain.versions, chain.versions[1:]):
+            assert old.paragraphs != new.paragraphs
+    for path in (SAMPLES / "versions").rglob("*.txt"):
+        assert path.stat().st_size < 4096, path
+
+
+def test_directory_numbers_sort_numerically(tmp_path: Path) -> None:
+    for number in (0, 2, 10):
+        (tmp_path / f"{number}.txt").write_text(f"Version {number} text.\n", encoding="utf-8")
+    (article,) = load([str(tmp_path)])
+    assert [v.number for v in article.versions] == [0, 2, 10]
+    assert article.versions[2].paragraphs == ("Version 10 text.",)
+
+
+def test_files_keep_the_order_given(tmp_path: Path) -> None:
+    first, second = tmp_path / "b.txt", tmp_path / "a.txt"
+    first.write_text("First.\n", encoding="utf-8")
+    second.write_text("Second.\n", encoding="utf-8")
+    (article,) = load([str(first), str(second)])
+    assert [v.paragraphs for v in article.versions] == [("First.",), ("Second.",)]
+
+
+def test_stdin_is_a_version(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import io
+    import sys
+
+    old = tmp_path / "old.txt"
+    old.write_text("Old text.\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"New text.\n")))
+    (article,) = load([str(old), "-"])
+    assert [v.paragraphs for v in article.versions] == [("Old text.",), ("New text.",)]
+
+
+def test_a_version_without_text_is_refused() -> None:
+    with pytest.raises(EmptyInput, match="holds no text"):
+        read_versions([("0.txt", "text"), ("1.txt", " \n\n")])

@@ -1,0 +1,58 @@
+"""News Sniffer single-version pages, HTML and saved text: render, read back, compare."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from story_chains import SAMPLES, story_chains, versions
+
+from revdiff.errors import MalformedPage
+from revdiff.formats.sniffer_html import read_version_page
+from revdiff.formats.sniffer_text import read_version_text
+from revdiff.model import Version
+from revdiff.render.sniffer_version import render_version_html, render_version_text
+
+urls = st.sampled_from(["https://www.bbc.co.uk/news/world-51000000?a=1&b=2", None])
+
+
+def without_time(version: Version) -> Version:
+    return Version(version.number, version.title, version.paragraphs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(versions(), urls, st.integers(1, 50))
+def test_html_round_trips(version: Version, url: str | None, total: int) -> None:
+    article = read_version_page(render_version_html(version, url, total), "v.html")
+    assert article.versions == (without_time(version),)
+    assert (article.url, article.changes) == (url, total)
+
+
+@settings(max_examples=60, deadline=None)
+@given(versions(), urls, st.integers(1, 50))
+def test_text_round_trips(version: Version, url: str | None, total: int) -> None:
+    article = read_version_text(render_version_text(version, url, total), "v.txt")
+    assert article.versions == (without_time(version),)
+    assert (article.url, article.changes) == (url, total)
+
+
+def test_layout_paragraphs_are_not_article_text() -> None:
+    page = render_version_html(Version(1, "T", ("Body.",)), "https://x.org/a", 2)
+    assert "<div id=\"footer\"><p>" in page
+    assert read_version_page(page, "v.html").versions[0].paragraphs == ("Body.",)
+
+
+@pytest.mark.parametrize(("name", "reader"), [("sniffer-version.html", read_version_page),
+                                              ("sniffer-version.txt", read_version_text)])
+def test_samples_give_back_the_chain_version(name: str, reader: object) -> None:
+    chain = story_chains()[1]
+    article = reader((SAMPLES / name).read_text("utf-8"), name)  # type: ignore[operator]
+    assert article.versions == (without_time(chain.versions[2]),)
+    assert article.url == chain.url and article.changes == len(chain.versions)
+
+
+def test_page_without_version_line() -> None:
+    with pytest.raises(MalformedPage, match="Version N of M"):
+        read_version_page("<html><h1>T</h1><p>text</p></html>", "v.html")
+    with pytest.raises(MalformedPage, match="Version N of M"):
+        read_version_text("T\nsome text\n", "v.txt")
