@@ -8,6 +8,7 @@ Writes, byte for byte the same on every run:
   samples/newsdiffs/us-sends-3000-troops-v1-v2-rendered.html  a rendered page with a [...] cut
   samples/newsedits.sqlite                                 every version of the three stories
   samples/sniffer-version.html, samples/sniffer-version.txt  one News Sniffer version page
+  samples/sniffer-diff/iran-strikes-vK-vK+1.html / .txt     News Sniffer diff pages of one chain
 The chains' titles, times and URLs are in STORIES below; their text is in samples/versions/.
 """
 
@@ -26,6 +27,7 @@ from revdiff.render.newsdiffs import (
     render_rendered_page,
 )
 from revdiff.render.newsedits import write_database
+from revdiff.render.sniffer import PageInfo, render_diff_html, render_diff_text
 from revdiff.render.sniffer_version import render_version_html, render_version_text
 
 SAMPLES = Path(__file__).resolve().parent
@@ -133,6 +135,12 @@ def write_samples(directory: Path) -> list[Path]:
                           render_version_html(version, iran.url, total))
     written += write_text(directory / "sniffer-version.txt",
                           render_version_text(version, iran.url, total))
+
+    info = PageInfo(source=iran.source or "", url=iran.url or "", changes=total)
+    for old, new in zip(iran.versions, iran.versions[1:]):
+        stem = directory / "sniffer-diff" / f"iran-strikes-v{old.number}-v{new.number}"
+        written += write_text(stem.with_suffix(".html"), render_diff_html(old, new, info))
+        written += write_text(stem.with_suffix(".txt"), render_diff_text(old, new, info))
     return written
 
 

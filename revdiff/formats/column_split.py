@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from revdiff.errors import InconsistentPages, MalformedPage
+from revdiff.formats.known_column import readings_with_known_column
 from revdiff.formats.row_evidence import REPEAT_WEIGHT, RowEvidence, gather_evidence
 from revdiff.formats.sniffer_rows import diff_rows, flatten_row
 from revdiff.model import Article, PageReading, RowKind, RowReading, Version
@@ -349,6 +350,31 @@ def split_title(line: str | None) -> tuple[str, str]:
     return line[:cut - 1], line[cut:]
 
 
+def _title_splits(line: str | None) -> list[tuple[str, str]]:
+    if not line:
+        return [("", "")]
+    splits = [(line[:i], line[i + 1:]) for i, c in enumerate(line) if c == " "]
+    return splits or [(line, line)]
+
+
+def split_titles_jointly(lines: Sequence[str | None]) -> list[tuple[str, str]]:
+    """Split the title rows of consecutive pages: each new title is the next page's old title."""
+    candidates = [_title_splits(line) for line in lines]
+    chosen = []
+    for i, options in enumerate(candidates):
+        fitting = [
+            (old, new) for old, new in options
+            if (i == 0 or old in {n for _, n in candidates[i - 1]})
+            and (i == len(lines) - 1 or new in {o for o, _ in candidates[i + 1]})
+        ]
+        local = split_title(lines[i])
+        if len(lines) == 1 or not fitting or local in fitting:
+            chosen.append(local)
+        else:
+            chosen.append(fitting[0])
+    return chosen
+
+
 def read_chain(headers: list[PageHeader]) -> Chain:
     """Read the pages of one article; consecutive pages constrain each other."""
     ordered = sorted(headers, key=lambda h: (h.old_number, h.new_number))
@@ -368,16 +394,82 @@ def read_chain(headers: list[PageHeader]) -> Chain:
         rows, page_warnings = decode_rows(header.body, header.name, neighbours=neighbours)
         readings.append(rows)
         warnings.extend(page_warnings)
+    if len(ordered) > 1:
+        readings, warnings = _propagate_columns(ordered, readings, warnings)
     return _assemble(ordered, readings, warnings)
+
+
+def _constrained(rows: list[RowReading], known: tuple[str, ...], side: str) -> list[RowReading] | None:
+    """Re-read a page whose `side` column is known; None when no consistent reading exists."""
+    found = readings_with_known_column([r.text for r in rows], known, side)
+    if found is None:
+        return None
+    options, count = found
+    confidence = 1.0 if count == 1 else 0.9
+    result = [RowReading(r.line, r.text, kind, boundary, confidence)
+              for r, (kind, boundary) in zip(rows, options)]
+    old, new = _columns(result)
+    if [flatten_row(x) for x in diff_rows(old, new)] != [r.text for r in rows]:
+        return None
+    if count > 1:  # several readings fit; keep the decoder's where it agrees
+        result = [r if (r.kind, r.boundary) == (d.kind, d.boundary) else replace(r, confidence=0.5)
+                  for r, d in zip(result, rows)]
+    return result
+
+
+def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowReading]],
+                       warnings: list[str]) -> tuple[list[list[RowReading]], list[str]]:
+    """Carry columns from page to page: each page's new column is the next page's old one.
+
+    Every page is tried as the anchor; the anchor whose propagation reads the most rows with
+    certainty and keeps all pages consistent wins.
+    """
+    linked = [headers[i].new_number == headers[i + 1].old_number for i in range(len(headers) - 1)]
+    best: tuple[float, list[list[RowReading]]] | None = None
+    for anchor in range(len(headers)):
+        current = list(readings)
+        for i in range(anchor + 1, len(headers)):
+            if not linked[i - 1]:
+                break
+            fitted = _constrained(current[i], _columns(current[i - 1])[1], "old")
+            if fitted is None:
+                break
+            current[i] = fitted
+        for i in range(anchor - 1, -1, -1):
+            if not linked[i]:
+                break
+            fitted = _constrained(current[i], _columns(current[i + 1])[0], "new")
+            if fitted is None:
+                break
+            current[i] = fitted
+        consistent = sum(_columns(current[i])[1] == _columns(current[i + 1])[0]
+                         for i in range(len(headers) - 1) if linked[i])
+        certainty = sum(math.log(max(r.confidence, 1e-9)) for rows in current for r in rows)
+        score = consistent * 1000 + certainty
+        if best is None or score > best[0]:
+            best = (score, current)
+    assert best is not None
+    chosen = best[1]
+    if chosen is not readings:
+        names = {h.name for h, before, after in zip(headers, readings, chosen) if before != after}
+        warnings = [w for w in warnings if not any(w.startswith(n + ":") for n in names)]
+        for header, rows in zip(headers, chosen):
+            if header.name in names:
+                unsure = [r.line for r in rows if r.confidence < SURE]
+                if unsure:
+                    warnings.append(f"{header.name}: {len(unsure)} of {len(rows)} rows fit the "
+                                    f"neighbouring pages in more than one way (lines "
+                                    f"{', '.join(map(str, unsure[:10]))})")
+    return chosen, warnings
 
 
 def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
               warnings: list[str]) -> Chain:
     versions: dict[int, Version] = {}
     pages = []
-    for header, rows in zip(headers, readings):
+    titles = split_titles_jointly([h.title_line for h in headers])
+    for header, rows, (old_title, new_title) in zip(headers, readings, titles):
         old, new = _columns(rows)
-        old_title, new_title = split_title(header.title_line)
         earlier = versions.get(header.old_number)
         if earlier is not None and earlier.paragraphs != old:
             warnings.append(f"{header.name}: its old column differs from the new column of the "

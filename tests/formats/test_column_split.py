@@ -142,3 +142,16 @@ def test_seed_page_header_and_rows_are_read() -> None:
     assert len(rows) == 42
     assert rows[27].kind is RowKind.MATCH  # line 37, the one identical paragraph
     assert rows[27].old is not None and rows[27].old.endswith("Milley said.")
+
+
+def test_sample_chain_of_flattened_pages_comes_back_exactly() -> None:
+    from revdiff.formats.plain import split_paragraphs
+
+    pages = sorted((ROOT / "samples" / "sniffer-diff").glob("*.txt"))
+    story = ROOT / "samples" / "versions" / "iran-strikes-us-troops-in-iraq"
+    [article] = read_diff_texts([(str(p), p.read_text(encoding="utf-8")) for p in reversed(pages)])
+    expected = [split_paragraphs((story / f"{n}.txt").read_text(encoding="utf-8"))
+                for n in range(len(pages) + 1)]
+    assert [v.paragraphs for v in article.versions] == expected
+    assert all(page.confidence > 0.99 for page in article.pages)
+    assert article.versions[0].title == "Rockets hit base housing US troops in Iraq: Iranian TV"
