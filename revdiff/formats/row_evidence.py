@@ -25,6 +25,13 @@ UNCASED_FINAL = 0.5
 UNCASED_OTHER = -2.0
 
 _FINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$|[\"'”’)\]]$")
+# Words whose final full stop does not end a sentence: initials (T., U.S.) and common titles
+# and month abbreviations in news copy.
+_ABBREVIATION = re.compile(
+    r"^[\"'“‘(]*(?:(?:[A-Z]\.)+|Gen|Sec|Secy|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Gov|Sen|Rep|Rev|Mr|Mrs|Ms|Dr|"
+    r"St|Jr|Sr|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|approx|Inc|Corp|Co|Ltd)\.?$",
+    re.IGNORECASE,
+)
 _START = re.compile(r"^[\"'“‘(\[]*[A-Z0-9\u00C0-\u024F\u0370-\u1FFF]")
 
 
@@ -94,7 +101,7 @@ def page_is_cased(texts: list[str]) -> bool:
 
 
 def _cue(before: str, after: str, cased: bool) -> float:
-    final = _FINAL.search(before) is not None
+    final = _FINAL.search(before) is not None and _ABBREVIATION.match(before) is None
     if cased:
         start = _START.match(after) is not None
         if final and start:
