@@ -13,7 +13,7 @@ EXAMPLES = """\b
 Examples:
   revdiff samples/washpo-soleimani-v6-v7.txt          browse a saved News Sniffer diff page
   revdiff parse samples/washpo-soleimani-v6-v7.txt --format json
-  revdiff parse samples/plain-versions/               a directory of 0.txt, 1.txt, ...
+  revdiff diff samples/versions/iran-strikes-us-troops-in-iraq/   a directory of 0.txt, 1.txt, ...
   cat new.txt | revdiff parse old.txt -               versions from files and stdin
 """
 
@@ -47,8 +47,14 @@ def main() -> None:
 
 
 # Registration: one line per command module.
+from revdiff.cli.diff import diff  # noqa: E402
+from revdiff.cli.export import export  # noqa: E402
 from revdiff.cli.parse import parse  # noqa: E402
+from revdiff.cli.store import store  # noqa: E402
 from revdiff.cli.view import view  # noqa: E402
 
+main.add_command(diff)
+main.add_command(export)
 main.add_command(parse)
+main.add_command(store)
 main.add_command(view)

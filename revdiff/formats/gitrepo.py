@@ -27,8 +27,8 @@ from pathlib import Path, PurePosixPath
 import git
 
 from revdiff.errors import EmptyInput, MalformedPage, StoreError
-from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.plain import split_paragraphs
+from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
 TRAILER_SOURCE = "Revdiff-Source"
@@ -121,7 +121,7 @@ def read_history(repo: git.Repo, revision: str) -> list[FileChange]:
             stdout_as_string=False,
         )
     except git.GitCommandError as error:
-        raise StoreError(f"cannot read the history of {revision}", repo.git_dir,
+        raise StoreError(f"cannot read the history of {revision}", str(repo.git_dir),
                          hint=f"git said: {error.stderr.strip()}") from error
     return list(_parse_log(output))
 

@@ -1,0 +1,189 @@
+"""Sentence alignment quality against human gold alignments (ArgRewrite essay drafts).
+
+Reads ../shared/corpus/align/argrewrite-dev.jsonl (or --gold PATH), aligns each pair of drafts on
+the annotators' own sentence segmentation, and prints link precision, recall and F1 (micro-averaged
+over all (old, new) sentence pairs) for revdiff's aligner and two simple peer methods run in the
+same process:
+
+- difflib: `difflib.ndiff` logic over whole sentences: SequenceMatcher links equal runs, and inside a
+  replaced stretch the most similar pair with ratio > 0.75 is linked, recursively on both sides of it
+  (what `Differ._fancy_replace` does for lines);
+- difflib-positional: equal runs linked, replaced stretches paired by position (a change-row table);
+- newsedits: every sentence keeps its most similar partner on the other side when the similarity
+  reaches a threshold, both directions united (the matcher style of the NewsEdits dataset); run with
+  plain character similarity and with revdiff's own similarity, so the matching strategy is compared
+  on equal terms.
+
+"non-identical" restricts gold and predicted links to pairs whose texts differ.
+
+    python benchmarks/align_quality.py [--gold PATH] [--sweep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz.distance import Indel
+
+from revdiff.engine.align import align_sentences
+from revdiff.engine.similarity import comparable_form, similarity
+
+DEFAULT_GOLD = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "align"
+                / "argrewrite-dev.jsonl").resolve()
+NEWSEDITS_THRESHOLD = 0.5
+
+Pairs = set[tuple[int, int]]
+Aligner = Callable[[Sequence[str], Sequence[str]], Pairs]
+
+
+def revdiff_pairs(old: Sequence[str], new: Sequence[str], threshold: float | None = None) -> Pairs:
+    links = align_sentences(old, new) if threshold is None else align_sentences(old, new, threshold=threshold)
+    return {(i, j) for link in links for i in link.old for j in link.new}
+
+
+def difflib_positional_pairs(old: Sequence[str], new: Sequence[str]) -> Pairs:
+    pairs: Pairs = set()
+    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "replace"):
+            pairs.update(zip(range(i1, i2), range(j1, j2)))
+    return pairs
+
+
+def _fancy_replace(old: Sequence[str], i1: int, i2: int, new: Sequence[str], j1: int, j2: int,
+                   pairs: Pairs, cutoff: float = 0.75) -> None:
+    best, best_i, best_j = cutoff, -1, -1
+    matcher = difflib.SequenceMatcher(None)
+    for j in range(j1, j2):
+        matcher.set_seq2(new[j])
+        for i in range(i1, i2):
+            matcher.set_seq1(old[i])
+            if (matcher.real_quick_ratio() > best and matcher.quick_ratio() > best
+                    and matcher.ratio() > best):
+                best, best_i, best_j = matcher.ratio(), i, j
+    if best_i < 0:
+        return
+    pairs.add((best_i, best_j))
+    _fancy_replace(old, i1, best_i, new, j1, best_j, pairs, cutoff)
+    _fancy_replace(old, best_i + 1, i2, new, best_j + 1, j2, pairs, cutoff)
+
+
+def difflib_pairs(old: Sequence[str], new: Sequence[str]) -> Pairs:
+    pairs: Pairs = set()
+    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs.update(zip(range(i1, i2), range(j1, j2)))
+        elif tag == "replace":
+            _fancy_replace(old, i1, i2, new, j1, j2, pairs)
+    return pairs
+
+
+def char_similarity(a: str, b: str) -> float:
+    return Indel.normalized_similarity(comparable_form(a), comparable_form(b))
+
+
+def newsedits_pairs(old: Sequence[str], new: Sequence[str], threshold: float = NEWSEDITS_THRESHOLD,
+                    measure: Callable[[str, str], float] = char_similarity) -> Pairs:
+    pairs: Pairs = set()
+    if not old or not new:
+        return pairs
+    scores = [[measure(a, b) for b in new] for a in old]
+    for i, row in enumerate(scores):
+        j = max(range(len(row)), key=row.__getitem__)
+        if row[j] >= threshold:
+            pairs.add((i, j))
+    for j in range(len(new)):
+        i = max(range(len(old)), key=lambda k: scores[k][j])
+        if scores[i][j] >= threshold:
+            pairs.add((i, j))
+    return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    precision: float
+    recall: float
+    f1: float
+
+
+def score(true_positive: int, predicted: int, gold: int) -> Score:
+    precision = true_positive / predicted if predicted else 0.0
+    recall = true_positive / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Score(precision, recall, f1)
+
+
+def gold_pairs(item: dict) -> Pairs:  # type: ignore[type-arg]
+    return {(i, j) for old_ids, new_ids in item["links"] for i in old_ids for j in new_ids}
+
+
+def evaluate(items: Sequence[dict], aligner: Aligner) -> tuple[Score, Score, float]:  # type: ignore[type-arg]
+    counts = {"tp": 0, "pred": 0, "gold": 0, "tp_ni": 0, "pred_ni": 0, "gold_ni": 0}
+    elapsed = 0.0
+    for item in items:
+        old, new = item["old"], item["new"]
+        gold = gold_pairs(item)
+        start = time.perf_counter()
+        predicted = aligner(old, new)
+        elapsed += time.perf_counter() - start
+        counts["tp"] += len(gold & predicted)
+        counts["pred"] += len(predicted)
+        counts["gold"] += len(gold)
+        gold_ni = {(i, j) for i, j in gold if old[i] != new[j]}
+        predicted_ni = {(i, j) for i, j in predicted if old[i] != new[j]}
+        counts["tp_ni"] += len(gold_ni & predicted_ni)
+        counts["pred_ni"] += len(predicted_ni)
+        counts["gold_ni"] += len(gold_ni)
+    return (score(counts["tp"], counts["pred"], counts["gold"]),
+            score(counts["tp_ni"], counts["pred_ni"], counts["gold_ni"]),
+            elapsed / max(1, len(items)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--sweep", action="store_true",
+                        help="also print revdiff's figures for a range of link thresholds")
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        print(f"gold file not found: {args.gold}", file=sys.stderr)
+        return 2
+    items = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold_total = sum(len(gold_pairs(item)) for item in items)
+    print(f"{len(items)} draft pairs, {gold_total} gold (old, new) links\n")
+    methods: list[tuple[str, Aligner]] = [
+        ("revdiff", revdiff_pairs),
+        ("difflib (ndiff)", difflib_pairs),
+        ("difflib-positional", difflib_positional_pairs),
+    ]
+    for threshold in (0.5, 0.6, 0.7):
+        methods.append((f"newsedits char >= {threshold}",
+                        lambda o, n, t=threshold: newsedits_pairs(o, n, t)))
+    for threshold in (0.45, 0.55, 0.65):
+        methods.append((f"newsedits revdiff-sim >= {threshold}",
+                        lambda o, n, t=threshold: newsedits_pairs(o, n, t, similarity)))
+    if args.sweep:
+        for threshold in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+            methods.append((f"revdiff threshold {threshold}",
+                            lambda o, n, t=threshold: revdiff_pairs(o, n, t)))
+    header = f"{'method':<32} {'P':>6} {'R':>6} {'F1':>6} | {'P ni':>6} {'R ni':>6} {'F1 ni':>6} | {'ms/pair':>7}"
+    print(header)
+    print("-" * len(header))
+    for name, aligner in methods:
+        everything, non_identical, seconds = evaluate(items, aligner)
+        print(f"{name:<32} {everything.precision:6.3f} {everything.recall:6.3f} {everything.f1:6.3f} | "
+              f"{non_identical.precision:6.3f} {non_identical.recall:6.3f} {non_identical.f1:6.3f} | "
+              f"{seconds * 1000:7.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

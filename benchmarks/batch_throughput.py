@@ -1,0 +1,140 @@
+"""Batch export throughput and memory: version pairs per second on 1 and 2 workers, and peak
+memory at 1x and 10x the corpus.
+
+Corpus: the Wikipedia version chains in ../shared/corpus/wikipedia/<slug>/<k>.txt (296 articles,
+1,358 consecutive pairs), given `--scale` times over (the same folders repeated) so a run holds
+at least 10,000 pairs. Every run is a fresh child process (`revdiff.batch.run_export`, JSONL
+output into a temporary folder), so its peak RSS (`resource.getrusage`) is its own; the worker
+processes' peak RSS (VmHWM) and CPU time are sampled from /proc while the run goes on.
+
+Targets (issue 7): 2 workers at least 1.7x the pairs/s of 1 worker; peak memory at 10x within
+1.2x of peak at 1x. The speed-up needs two idle cores: the table also prints the machine's load
+average and each run's CPU seconds, so a run on a busy machine can be recognised.
+
+    python benchmarks/batch_throughput.py            # 1x, 10x on 1 worker, 10x on 2 workers
+    python benchmarks/batch_throughput.py --scale 8 --format csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WIKIPEDIA = ROOT.parent / "shared" / "corpus" / "wikipedia"
+
+CHILD = r"""
+import json, os, resource, sys, threading, time
+from pathlib import Path
+from revdiff.batch import ExportJob, run_export
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def descendants(root):
+    children = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+                children.setdefault(int(fields[1]), []).append(int(name))
+            except OSError:
+                pass
+    found, stack = [], [root]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def sample(stop, peaks, cpu):
+    # Worker processes are forkserver children, not the driver's: watch the process tree.
+    while not stop.is_set():
+        for pid in descendants(os.getpid()):
+            try:
+                with open(f"/proc/{pid}/status") as handle:
+                    for line in handle:
+                        if line.startswith("VmHWM:"):
+                            peaks[pid] = max(peaks.get(pid, 0), int(line.split()[1]))
+                with open(f"/proc/{pid}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+                cpu[pid] = (int(fields[11]) + int(fields[12])) / TICKS
+            except OSError:
+                pass
+        stop.wait(0.2)
+
+
+folders, scale, workers, fmt, out = json.loads(sys.argv[1])
+job = ExportJob(tuple(folders) * scale, Path(out), fmt)
+stop, peaks, cpu = threading.Event(), {}, {}
+watcher = threading.Thread(target=sample, args=(stop, peaks, cpu), daemon=True)
+watcher.start()
+progress = run_export(job, workers=workers)
+stop.set()
+watcher.join()
+own = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({
+    "pairs": progress.pairs, "articles": progress.articles, "seconds": progress.elapsed,
+    "driver_rss_mb": own.ru_maxrss / 1024,
+    "worker_rss_mb": max(peaks.values(), default=0) / 1024,
+    "cpu_seconds": own.ru_utime + own.ru_stime + sum(cpu.values()),
+}))
+"""
+
+
+def run(folders: list[str], scale: int, workers: int, fmt: str) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        out = str(Path(folder) / f"out.{fmt}")
+        argument = json.dumps([folders, scale, workers, fmt, out])
+        done = subprocess.run([sys.executable, "-c", CHILD, argument], capture_output=True,
+                              text=True, check=False, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark run failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, default=10,
+                        help="corpus repetitions for the big runs (10 gives 13,580 pairs)")
+    parser.add_argument("--format", default="jsonl", help="export format (default jsonl)")
+    arguments = parser.parse_args()
+    if not WIKIPEDIA.is_dir():
+        raise SystemExit(f"the Wikipedia chains are not at {WIKIPEDIA}")
+    folders = sorted(str(p) for p in WIKIPEDIA.iterdir() if p.is_dir())
+    load = os.getloadavg()[0]
+    plan = [("1x, 1 worker", 1, 1), (f"{arguments.scale}x, 1 worker", arguments.scale, 1),
+            (f"{arguments.scale}x, 2 workers", arguments.scale, 2)]
+    results = {}
+    print(f"corpus: {len(folders)} Wikipedia chains; format {arguments.format}; "
+          f"{os.cpu_count()} CPUs; load average {load:.2f} at start", flush=True)
+    header = (f"{'run':<18}{'pairs':>8}{'seconds':>9}{'pairs/s':>9}{'CPU s':>8}"
+              f"{'driver MB':>11}{'worker MB':>11}")
+    print(header)
+    print("-" * len(header))
+    for label, scale, workers in plan:
+        result = run(folders, scale, workers, arguments.format)
+        results[label] = result
+        rate = result["pairs"] / result["seconds"]
+        worker = f"{result['worker_rss_mb']:.0f}" if workers > 1 else "-"
+        print(f"{label:<18}{int(result['pairs']):>8}{result['seconds']:>9.1f}{rate:>9.1f}"
+              f"{result['cpu_seconds']:>8.1f}{result['driver_rss_mb']:>11.0f}{worker:>11}",
+              flush=True)
+    small, big, parallel = (results[label] for label, _, _ in plan)
+    speedup = (parallel["pairs"] / parallel["seconds"]) / (big["pairs"] / big["seconds"])
+    memory = big["driver_rss_mb"] / small["driver_rss_mb"]
+    print("-" * len(header))
+    print(f"speed-up on 2 workers: {speedup:.2f}x (target >= 1.7x)")
+    print(f"peak memory {arguments.scale}x / 1x (1 worker): {memory:.2f}x (target <= 1.2x)")
+    print(f"load average now {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

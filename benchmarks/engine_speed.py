@@ -1,0 +1,116 @@
+"""Engine speed on real version pairs, against diff-match-patch over the whole text, and growth.
+
+Reads Wikipedia version chains from ../shared/corpus/wikipedia (or --corpus PATH): version k and
+k+1 of each article form a pair; a version's paragraphs are its non-blank lines. Prints
+
+1. median milliseconds per comparison for revdiff's `compare` and for diff-match-patch run over the
+   whole text (`diff_main` + `diff_cleanupSemantic`, what NewsDiffs does), on pairs of about 60
+   sentences and on all pairs, with the ratio;
+2. growth: pairs concatenated into one comparison of about N, 4N and 16N sentences, with the
+   time ratios time(4N)/time(N) and time(16N)/time(4N).
+
+    python benchmarks/engine_speed.py [--corpus PATH] [--base 320]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from diff_match_patch import diff_match_patch
+
+from revdiff.engine import compare, split_sentences
+from revdiff.model import Version
+
+DEFAULT_CORPUS = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "wikipedia").resolve()
+
+
+def read_version(path: Path, number: int) -> Version:
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return Version(number=number, title=path.parent.name,
+                   paragraphs=tuple(" ".join(line.split()) for line in lines if line.strip()))
+
+
+def version_pairs(corpus: Path) -> list[tuple[Version, Version]]:
+    pairs = []
+    for article in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        files = sorted(article.glob("*.txt"), key=lambda p: int(p.stem) if p.stem.isdigit() else -1)
+        versions = [read_version(path, k) for k, path in enumerate(files)]
+        pairs.extend(zip(versions, versions[1:]))
+    return pairs
+
+
+def median_ms(run: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def whole_text_dmp(old: Version, new: Version) -> None:
+    differ = diff_match_patch()  # default 1 s time limit, as in NewsDiffs' browser code
+    diffs = differ.diff_main(old.text, new.text)
+    differ.diff_cleanupSemantic(diffs)
+
+
+def sentence_count(pair: tuple[Version, Version]) -> int:
+    return max(len(split_sentences(pair[0].paragraphs)), len(split_sentences(pair[1].paragraphs)))
+
+
+def concatenated(pairs: list[tuple[Version, Version]], target: int) -> tuple[Version, Version, int]:
+    old: list[str] = []
+    new: list[str] = []
+    total = 0
+    for pair in pairs:
+        if total >= target:
+            break
+        old.extend(pair[0].paragraphs)
+        new.extend(pair[1].paragraphs)
+        total += sentence_count(pair)
+    return Version(0, "old", tuple(old)), Version(1, "new", tuple(new)), total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--base", type=int, default=320, help="N for the growth table (sentences)")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    pairs = version_pairs(args.corpus)
+    sized = [(sentence_count(pair), pair) for pair in pairs]
+    typical = [pair for count, pair in sized if 45 <= count <= 75]
+    print(f"{len(pairs)} version pairs from {args.corpus}; {len(typical)} of 45-75 sentences\n")
+    print(f"{'pairs':<26} {'n':>4} {'revdiff ms':>11} {'dmp ms':>9} {'revdiff/dmp':>12}")
+    for label, group in (("about 60 sentences", typical), ("all pairs", [p for _, p in sized])):
+        repeat = 3 if len(group) < 600 else 1
+        ours = [median_ms(lambda o=o, n=n: compare(o, n), repeat) for o, n in group]
+        theirs = [median_ms(lambda o=o, n=n: whole_text_dmp(o, n), repeat) for o, n in group]
+        ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+        print(f"{label:<26} {len(group):>4} {ours_median:11.2f} {theirs_median:9.2f} "
+              f"{ours_median / theirs_median:12.2f}")
+        print(f"{'':<26} {'':>4} {'p90 ' + format(sorted(ours)[int(0.9 * len(ours))], '.1f'):>11} "
+              f"{'p90 ' + format(sorted(theirs)[int(0.9 * len(theirs))], '.1f'):>9}")
+    print(f"\ngrowth (consecutive pairs of different articles concatenated)")
+    print(f"{'target':>7} {'sentences':>10} {'revdiff ms':>11} {'dmp ms':>9} {'ratio to previous':>18}")
+    by_size = [pair for _, pair in sorted(sized, key=lambda item: item[0])]
+    previous = None
+    for factor in (1, 4, 16):
+        old, new, total = concatenated(by_size[len(by_size) // 4:], args.base * factor)
+        ours = median_ms(lambda: compare(old, new))
+        theirs = median_ms(lambda: whole_text_dmp(old, new), repeat=1)
+        growth = f"{ours / previous:18.2f}" if previous else f"{'':>18}"
+        print(f"{args.base * factor:>7} {total:>10} {ours:11.1f} {theirs:9.1f} {growth}")
+        previous = ours
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Benchmark: storing versions in git with `git fast-import` (revdiff's bulk path) against one
+GitPython commit per version (index.add + index.commit), in the same run, on the same corpus.
+
+The corpus is the shared Wikipedia chains, repeated under different URLs until it holds
+--versions versions (5,000 by default). Both methods write the same files, messages and author
+dates into a fresh repository; the peer reuses revdiff's planning and encoding so only the
+writing differs. Prints medians over the runs and the ratio of the medians.
+
+    python benchmarks/git_store.py [--versions 5000] [--repeats 5] [--peer-repeats 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import git
+
+from revdiff.formats.plain import read_versions
+from revdiff.model import Article
+from revdiff.store import store_articles
+from revdiff.store.encode import git_date
+from revdiff.store.plan import plan_store
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wikipedia"
+
+
+def load_chains(corpus: Path) -> list[Article]:
+    chains = []
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        files = sorted(folder.iterdir(), key=lambda p: int(p.stem))
+        chains.append(read_versions([(f.name, f.read_text(encoding="utf-8")) for f in files]))
+    return chains
+
+
+def build_corpus(chains: list[Article], versions: int) -> list[Article]:
+    """Chains repeated under different URLs, cut to exactly `versions` versions."""
+    articles: list[Article] = []
+    total, copy = 0, 0
+    while total < versions:
+        for index, chain in enumerate(chains):
+            take = chain.versions[: versions - total]
+            if not take:
+                break
+            articles.append(replace(chain, versions=take, source="wikipedia",
+                                    url=f"https://en.wikipedia.org/copy-{copy}/chain-{index}"))
+            total += len(take)
+        copy += 1
+    return articles
+
+
+def store_bulk(articles: list[Article], repo_dir: Path) -> int:
+    return store_articles(articles, repo_dir, progress=False).stored
+
+
+def store_one_commit_each(articles: list[Article], repo_dir: Path) -> int:
+    """The peer: what a GitPython script would do, one index.add + index.commit per version."""
+    repo = git.Repo.init(repo_dir)
+    actor = git.Actor("revdiff", "revdiff@localhost")
+    plan = plan_store(articles, {})
+    for planned in plan.commits:
+        target = repo_dir / planned.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(planned.encoded.data)
+        repo.index.add([planned.path])
+        when = git_date(planned.version.time)
+        repo.index.commit(planned.encoded.message, author=actor, committer=actor,
+                          author_date=when, commit_date=when)
+    repo.close()
+    return len(plan.commits)
+
+
+def time_method(method: Callable[[list[Article], Path], int], articles: list[Article],
+                repeats: int) -> tuple[list[float], int]:
+    seconds, stored = [], 0
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory(prefix="revdiff-bench-") as tmp:
+            start = time.perf_counter()
+            stored = method(articles, Path(tmp) / "repo")
+            seconds.append(time.perf_counter() - start)
+    return seconds, stored
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--versions", type=int, default=5000)
+    parser.add_argument("--repeats", type=int, default=5, help="runs of the bulk path")
+    parser.add_argument("--peer-repeats", type=int, default=1,
+                        help="runs of the GitPython peer (each takes minutes)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"corpus not found: {args.corpus} (give --corpus DIR)", file=sys.stderr)
+        return 1
+    articles = build_corpus(load_chains(args.corpus), args.versions)
+    count = sum(len(a.versions) for a in articles)
+    megabytes = sum(len("\n".join(v.paragraphs)) for a in articles for v in a.versions) / 1e6
+    print(f"corpus: {len(articles)} articles, {count} versions, {megabytes:.1f} MB of text; "
+          f"{args.repeats} bulk runs, {args.peer_repeats} peer runs, each into a new repository")
+    rows = []
+    for name, method, repeats in [
+            ("git fast-import (revdiff store)", store_bulk, args.repeats),
+            ("GitPython, one commit per version", store_one_commit_each, args.peer_repeats)]:
+        seconds, stored = time_method(method, articles, repeats)
+        median = statistics.median(seconds)
+        rows.append((name, stored, median, stored / median, seconds))
+    print(f"\n{'method':36} {'commits':>8} {'median s':>9} {'versions/s':>11}  runs (s)")
+    for name, stored, median, rate, seconds in rows:
+        runs = ", ".join(f"{s:.2f}" for s in seconds)
+        print(f"{name:36} {stored:8d} {median:9.2f} {rate:11.0f}  {runs}")
+    ratio = rows[0][3] / rows[1][3]
+    print(f"\nbulk / peer: {ratio:.1f}x faster  (targets: >= 20x and >= 1,000 versions/s; "
+          f"{'met' if ratio >= 20 and rows[0][3] >= 1000 else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

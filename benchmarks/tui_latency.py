@@ -1,0 +1,222 @@
+"""How fast the terminal app feels on a long article: time to first screen and per-key latency.
+
+Generates a 2,000-sentence article (400 paragraphs, seeded, so every run sees the same text) and a
+second version with edited, added, deleted and moved sentences, then measures, in one process:
+
+- first screen: from creating the app to the first frame of the diff (compare + layout + draw);
+- keypress `n`: one press of `n` (next change) through every change, until the app is idle again;
+- keypress `j`: scrolling one line, for the same number of presses;
+- peers on the same comparison: rendering it as plain text (`revdiff.export.comparison_text`,
+  what `revdiff INPUT | less` shows) and the naive app, the whole diff as one highlighted page
+  (a Rich `Text` in a scrolling `Static`), to first screen.
+
+Medians; the targets are first screen under 1 s and keypress under 50 ms.
+
+    python benchmarks/tui_latency.py [--sentences 2000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from revdiff.engine import compare
+from revdiff.export.comparison_text import comparison_text
+from revdiff.model import Article, Comparison, EditOp, Version
+from revdiff.tui.app import RevdiffApp
+from revdiff.tui.diff_view import DiffView
+
+SIZE = (120, 40)
+WORDS = ("the", "minister", "said", "on", "Tuesday", "that", "troops", "would", "leave", "city",
+         "officials", "confirmed", "a", "report", "of", "attacks", "near", "border", "after",
+         "talks", "in", "Geneva", "collapsed", "while", "residents", "fled", "their", "homes",
+         "police", "arrested", "two", "men", "later", "statement", "added", "no", "one", "was",
+         "injured", "government", "denied", "claims", "by", "opposition", "leaders", "about",
+         "election", "results", "protesters", "gathered", "outside", "parliament")
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(10, 28))]
+    return " ".join(words).capitalize() + "."
+
+
+def generated_article(sentences: int, seed: int = 7) -> Article:
+    """Two versions: ~8% of sentences edited, 2% deleted, 2% added, a few paragraphs moved."""
+    rng = random.Random(seed)
+    paragraphs = [[sentence(rng) for _ in range(5)] for _ in range(sentences // 5)]
+    changed: list[list[str]] = []
+    for paragraph in paragraphs:
+        new_paragraph = []
+        for text in paragraph:
+            roll = rng.random()
+            if roll < 0.08:
+                words = text[:-1].split()
+                words[rng.randrange(len(words))] = rng.choice(WORDS)
+                words.insert(rng.randrange(len(words)), rng.choice(WORDS))
+                new_paragraph.append(" ".join(words) + ".")
+            elif roll < 0.10:
+                continue
+            else:
+                new_paragraph.append(text)
+            if rng.random() < 0.02:
+                new_paragraph.append(sentence(rng))
+        changed.append(new_paragraph)
+    for _ in range(5):
+        source, target = rng.randrange(len(changed)), rng.randrange(len(changed))
+        changed.insert(target, changed.pop(source))
+    old = Version(1, "Generated article", tuple(" ".join(p) for p in paragraphs))
+    new = Version(2, "Generated article", tuple(" ".join(p) for p in changed if p))
+    return Article("benchmark", None, (old, new))
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+@dataclass
+class Presses:
+    """Wall time (includes the test harness waiting for idle) and CPU time of each key press."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    async def press(self, pilot: Pilot[None], key: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        await pilot.press(key)
+        self.cpu.append(time.process_time() - cpu)
+        self.wall.append(time.perf_counter() - wall)
+
+
+async def measure_app(article: Article) -> tuple[float, Presses, Presses, Presses, int]:
+    started = time.perf_counter()
+    app = RevdiffApp(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(DiffView)
+        while not view.view_layout.rows:
+            await pilot.pause()
+        first_screen = time.perf_counter() - started
+        changes = len(view.view_layout.changes)
+        next_presses, line_presses, unbound_presses = Presses(), Presses(), Presses()
+        for _ in range(changes):
+            await next_presses.press(pilot, "n")
+        assert view.current_edit == view.view_layout.changes[-1], "n did not reach the last change"
+        await pilot.press("g")
+        for _ in range(min(changes, view.max_scroll_y)):
+            await line_presses.press(pilot, "j")
+        for _ in range(changes):
+            await unbound_presses.press(pilot, "z")  # the harness alone: a key that does nothing
+    return first_screen, next_presses, line_presses, unbound_presses, changes
+
+
+class OneLongPage(App[None]):
+    """The peer: the whole diff as one highlighted page, laid out by Rich on every resize."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        for edit in self.comparison.edits:
+            if edit.op is EditOp.UNCHANGED:
+                text.append(edit.new_text + "\n")
+                continue
+            for op, piece in edit.word_diff:
+                text.append(piece, style="red strike" if op < 0 else "green" if op > 0 else "")
+            text.append("\n")
+        with VerticalScroll():
+            yield Static(text)
+
+
+async def measure_one_long_page(article: Article) -> float:
+    started = time.perf_counter()
+    app = OneLongPage(compare(*article.versions))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    return time.perf_counter() - started
+
+
+class EmptyApp(App[None]):
+    """The floor: Textual starting an app with nothing in it, in the same test harness."""
+
+
+async def measure_empty_app() -> float:
+    started = time.perf_counter()
+    async with EmptyApp().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    return time.perf_counter() - started
+
+
+def timed(function: Callable[[], object], repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        before = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - before)
+    return statistics.median(samples)
+
+
+def run(measure: Callable[[], Awaitable[float]], repeat: int) -> float:
+    return statistics.median(asyncio.run(measure()) for _ in range(repeat))  # type: ignore[arg-type]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--sentences", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args()
+    article = generated_article(options.sentences)
+    compare_time = timed(lambda: compare(*article.versions), options.repeat)
+    comparison = compare(*article.versions)
+    text_time = timed(lambda: comparison_text(comparison, color=False), options.repeat)
+    firsts = []
+    next_presses, line_presses, unbound_presses = Presses(), Presses(), Presses()
+    changes = 0
+    for _ in range(options.repeat):
+        first, nexts, lines, unbound, changes = asyncio.run(measure_app(article))
+        firsts.append(first)
+        for total, run_presses in ((next_presses, nexts), (line_presses, lines),
+                                   (unbound_presses, unbound)):
+            total.wall += run_presses.wall
+            total.cpu += run_presses.cpu
+    long_page = statistics.median(asyncio.run(measure_one_long_page(article))
+                                  for _ in range(options.repeat))
+    first_ms = median_ms(firsts)
+    empty_app = statistics.median(asyncio.run(measure_empty_app()) for _ in range(options.repeat))
+    rows = [
+        ("harness: an empty Textual app, first screen", empty_app * 1000, ""),
+        ("engine: compare the two versions", compare_time * 1000, ""),
+        ("peer: comparison as plain text", text_time * 1000, ""),
+        ("peer: one long highlighted page, first screen", long_page * 1000, ""),
+        ("revdiff app: first screen", first_ms, "< 1000"),
+        (f"key n, CPU per press, median of {len(next_presses.cpu)}", median_ms(next_presses.cpu),
+         "< 50"),
+        ("key n, CPU per press, 95th percentile",
+         statistics.quantiles(next_presses.cpu, n=20)[-1] * 1000, ""),
+        ("key j, CPU per press, median", median_ms(line_presses.cpu), "< 50"),
+        ("key n, wall time per press incl. harness, median", median_ms(next_presses.wall), ""),
+        ("unbound key, wall time (harness floor), median", median_ms(unbound_presses.wall), ""),
+    ]
+    print(f"{options.sentences} sentences, {changes} changes, terminal {SIZE[0]}x{SIZE[1]}, "
+          f"medians of {options.repeat} runs")
+    print(f"{'measure':<48}{'ms':>10}{'target':>10}")
+    for name, value, target in rows:
+        print(f"{name:<48}{value:>10.1f}{target:>10}")
+    print(f"first screen / plain text: {first_ms / (text_time * 1000):.1f}x; "
+          f"one long page / first screen: {long_page * 1000 / first_ms:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""revdiff: read, align, browse, store and export the revision history of news articles.
+
+The notebook API (imports are lazy, so `import revdiff` stays cheap):
+
+    >>> import revdiff, pandas as pd
+    >>> articles = revdiff.load("samples/versions/iran-strikes-us-troops-in-iraq")
+    >>> comparison = revdiff.compare(articles[0].versions[0], articles[0].versions[1])
+    >>> edits = pd.DataFrame(revdiff.edits_table(articles))          # one row per edit
+    >>> pairs = pd.DataFrame(revdiff.comparisons_table(articles))    # one row per version pair
+    >>> table = revdiff.edits_arrow(["corpus/a", "corpus/b"])        # a pyarrow.Table
+
+The tables have the columns of `revdiff export --format csv` (see docs/EXPORT.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from os import PathLike
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:
+    import pyarrow
+
+    from revdiff.model import Article, Comparison, Version
+
+__all__ = ["compare", "comparisons_arrow", "comparisons_table", "edits_arrow", "edits_table",
+           "load"]
+
+PathInput = Union[str, "PathLike[str]"]
+
+
+def load(*paths: PathInput | Iterable[PathInput]) -> list[Article]:
+    """Read the articles of one input (or several read together, like `revdiff parse A B`).
+
+    An input is anything the command line takes: a page, version files, a folder of versions,
+    a git repository or a NewsEdits SQLite file.
+    """
+    from revdiff.formats import load as load_inputs
+
+    names: list[str] = []
+    for item in paths:
+        if isinstance(item, (str, PathLike)):
+            names.append(str(item))
+        else:
+            names.extend(str(part) for part in item)
+    return load_inputs(names)
+
+
+def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:
+    """Align the sentences of two versions and describe every change (`revdiff.engine.compare`)."""
+    from revdiff.engine import compare as compare_versions
+
+    return compare_versions(old, new, sentences=sentences)
+
+
+def _articles(items: Any) -> Iterator[tuple[str, Article]]:
+    """(fallback name, article) for an Article, a path, or an iterable mixing both.
+
+    Paths are read as `revdiff export` reads them: a folder of article folders gives one
+    article per folder, and globs are expanded.
+    """
+    from revdiff.export.inputs import expand_inputs
+    from revdiff.formats import load as load_inputs
+    from revdiff.model import Article
+
+    if isinstance(items, (Article, str, PathLike)):
+        items = [items]
+    for item in items:
+        if isinstance(item, Article):
+            yield item.key, item
+            continue
+        for unit in expand_inputs([str(item)]):
+            found = load_inputs(list(unit.paths))
+            for position, article in enumerate(found):
+                yield (unit.label if len(found) == 1 else f"{unit.label}#{position}"), article
+
+
+def _rows(items: Any, sentences: str, edits: bool) -> Iterator[dict[str, Any]]:
+    from revdiff.batch import compare_chain
+    from revdiff.export.records import article_ref, comparison_row, edit_rows
+
+    for index, (name, article) in enumerate(_articles(items)):
+        ref = article_ref(index, article, name)
+        for comparison in compare_chain(article, sentences):
+            if edits:
+                yield from edit_rows(ref, comparison)
+            else:
+                yield comparison_row(ref, comparison)
+
+
+def edits_table(articles_or_paths: Any, *, sentences: str = "auto") -> list[dict[str, Any]]:
+    """One dict per edit of every consecutive version pair: `pd.DataFrame(edits_table(...))`.
+
+    Accepts an Article, a path, or an iterable of them; `article_index` numbers the articles in
+    the order given. Columns are those of the CSV export (lists stay lists).
+    """
+    return list(_rows(articles_or_paths, sentences, edits=True))
+
+
+def comparisons_table(articles_or_paths: Any, *, sentences: str = "auto"
+                      ) -> list[dict[str, Any]]:
+    """One summary dict per consecutive version pair (the export's comparisons table)."""
+    return list(_rows(articles_or_paths, sentences, edits=False))
+
+
+def edits_arrow(articles_or_paths: Any, *, sentences: str = "auto") -> pyarrow.Table:
+    """`edits_table` as a typed pyarrow Table (needs the `parquet` extra)."""
+    from revdiff.export.extras import require_pyarrow
+    from revdiff.export.parquet import arrow_schema
+    from revdiff.export.records import EDIT_COLUMNS
+
+    pa = require_pyarrow()
+    return pa.Table.from_pylist(edits_table(articles_or_paths, sentences=sentences),
+                                schema=arrow_schema(EDIT_COLUMNS))
+
+
+def comparisons_arrow(articles_or_paths: Any, *, sentences: str = "auto") -> pyarrow.Table:
+    """`comparisons_table` as a typed pyarrow Table (needs the `parquet` extra)."""
+    from revdiff.export.extras import require_pyarrow
+    from revdiff.export.parquet import arrow_schema
+    from revdiff.export.records import COMPARISON_COLUMNS
+
+    pa = require_pyarrow()
+    return pa.Table.from_pylist(comparisons_table(articles_or_paths, sentences=sentences),
+                                schema=arrow_schema(COMPARISON_COLUMNS))

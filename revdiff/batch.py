@@ -1,0 +1,327 @@
+"""Batch export: every consecutive version pair of every article of many inputs, streamed to a file.
+
+The driving process reads the inputs one *unit* at a time (a directory, a git repository, a
+NewsEdits database, or the loose files of the command line), numbers the articles in input order,
+and hands them in small chunks to an executor (this process, local worker processes, or a Dask
+cluster). Workers compare every consecutive pair and render the format's payload; the driver
+writes payloads in article order as they come back. At most a few chunks are in flight, so memory
+does not grow with the corpus, and the output is the same whichever executor ran it.
+
+Output goes to a staging directory with a journal (`revdiff.export.staging`); an interrupted run
+continues with `resume=True`, and the final files appear only when the run succeeds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from revdiff.errors import RevdiffError
+from revdiff.export import registry
+from revdiff.export.inputs import InputUnit, expand_inputs
+from revdiff.export.parallel import (
+    DaskExecutor,
+    Executor,
+    ProcessExecutor,
+    SerialExecutor,
+    ordered_map,
+)
+from revdiff.export.records import ArticleRef, article_ref, display_title
+from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
+from revdiff.formats import load
+from revdiff.formats.text_input import DEFAULT_MAX_BYTES
+from revdiff.model import Article, Comparison
+
+# A chunk sent to a worker holds whole articles and about this many version pairs.
+CHUNK_PAIRS = 16
+# Chunks in flight per worker: enough to keep workers busy while the driver writes.
+IN_FLIGHT_PER_WORKER = 4
+# How often the writer makes its files durable and the journal records progress.
+CHECKPOINT_SECONDS = 1.0
+CHECKPOINT_ARTICLES = 512
+
+
+class InterruptedExport(RevdiffError):
+    """The run stopped before the end; what is done is kept for --resume."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Work items and the worker side
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTask:
+    index: int
+    ref: ArticleRef
+    article: Article
+    unit: int = 0  # which input unit it came from
+    last_in_unit: bool = True
+
+    @property
+    def pairs(self) -> int:
+        return max(0, len(self.article.versions) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    index: int
+    key: str
+    pairs: int
+    rows: int
+    payload: Any
+    info: dict[str, Any]
+    units_done: int  # input units finished once this article is written
+
+
+def article_info(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+                 ) -> dict[str, Any]:
+    """Small facts about an article for the journal, the HTML index and summaries."""
+    return {
+        "title": display_title(ref, article),
+        "versions": len(article.versions),
+        "source": ref.source,
+        "changed": [round(c.stats.changed_share, 4) for c in comparisons],
+        "words_added": sum(c.stats.words_added for c in comparisons),
+        "words_removed": sum(c.stats.words_removed for c in comparisons),
+    }
+
+
+def compare_chain(article: Article, sentences: str) -> list[Comparison]:
+    """Every consecutive version pair of the article, compared."""
+    from revdiff.engine import compare
+
+    versions = article.versions
+    return [compare(old, new, sentences=sentences) for old, new in pairwise(versions)]
+
+
+def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
+                  ) -> list[ArticleResult]:
+    """Worker entry point: compare and render each article of the chunk."""
+    render = registry.renderer(format_name)
+    results = []
+    for task in tasks:
+        comparisons = compare_chain(task.article, sentences)
+        payload, rows = render(task.ref, task.article, comparisons)
+        results.append(ArticleResult(task.index, task.ref.name, len(comparisons), rows, payload,
+                                     article_info(task.ref, task.article, comparisons),
+                                     task.unit + 1 if task.last_in_unit else task.unit))
+    return results
+
+
+def chunked(tasks: Iterator[ArticleTask], pairs: int | None = None
+            ) -> Iterator[list[ArticleTask]]:
+    """Whole articles grouped until a chunk holds about `pairs` version pairs."""
+    pairs = pairs or CHUNK_PAIRS
+    chunk: list[ArticleTask] = []
+    size = 0
+    for task in tasks:
+        chunk.append(task)
+        size += max(1, task.pairs)
+        if size >= pairs:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+# ---------------------------------------------------------------------------------------------
+# The driver
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ExportProgress:
+    """Counts reported while the run goes on and in the final summary."""
+
+    units_total: int = 0
+    units_done: int = 0
+    articles: int = 0
+    pairs: int = 0
+    rows: int = 0
+    resumed_articles: int = 0
+    resumed_pairs: int = 0
+    skipped_inputs: list[str] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+    finished: float | None = None
+    outputs: list[Path] = field(default_factory=list)
+
+    @property
+    def elapsed(self) -> float:
+        return (self.finished or time.monotonic()) - self.started
+
+    @property
+    def pairs_per_second(self) -> float:
+        """Pairs compared by this run (not counting those of an interrupted run) per second."""
+        done = self.pairs - self.resumed_pairs
+        return done / self.elapsed if self.elapsed > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ExportJob:
+    inputs: tuple[str, ...]
+    out: Path
+    format: str
+    sentences: str = "auto"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    skip_errors: bool = False
+
+
+def fingerprint(job: ExportJob, units: list[InputUnit]) -> dict[str, Any]:
+    """What must be equal for --resume to continue a run: format, inputs, options."""
+    digest = hashlib.sha256()
+    for unit in units:
+        digest.update(unit.label.encode("utf-8", "surrogateescape") + b"\0")
+        for path in unit.paths:
+            digest.update(path.encode("utf-8", "surrogateescape") + b"\1")
+    return {"format": job.format, "units": len(units), "inputs": digest.hexdigest(),
+            "sentences": job.sentences, "max_bytes": job.max_bytes}
+
+
+def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
+               on_note: Callable[[str], None]) -> Iterator[ArticleTask]:
+    """Articles of every unit, numbered in input order."""
+    index = 0
+    for number, unit in enumerate(units):
+        try:
+            articles = load(list(unit.paths), max_bytes=job.max_bytes)
+        except RevdiffError as error:
+            if not job.skip_errors:
+                raise
+            progress.skipped_inputs.append(unit.label)
+            on_note(f"skipped {unit.label}: {error}")
+            articles = []
+        for position, article in enumerate(articles):
+            name = unit.label if len(articles) == 1 else f"{unit.label}#{position}"
+            yield ArticleTask(index, article_ref(index, article, name), article, number,
+                              position == len(articles) - 1)
+            index += 1
+        del articles
+
+
+def open_executor(workers: int, scheduler: str | None, local_dask: bool) -> Executor:
+    if scheduler:
+        return DaskExecutor.connect(scheduler)
+    if local_dask:
+        return DaskExecutor.local(workers)
+    if workers > 1:
+        return ProcessExecutor(workers)
+    return SerialExecutor()
+
+
+def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | None = None,
+               workers: int = 1, scheduler: str | None = None, local_dask: bool = False,
+               on_progress: Callable[[ExportProgress], None] | None = None,
+               on_note: Callable[[str], None] | None = None) -> ExportProgress:
+    """Export every consecutive version pair of every article of `job.inputs` to `job.out`.
+
+    `executor` runs the comparisons (default: built from workers / scheduler / local_dask and
+    closed at the end). Raises RevdiffError for bad input before anything is written; when the run
+    stops later, the finished part stays staged for `resume=True`.
+    """
+    note = on_note or (lambda text: None)
+    if job.format not in registry.FORMAT_NAMES:
+        raise RevdiffError(f"unknown export format {job.format!r}",
+                           hint=f"use one of: {', '.join(registry.FORMAT_NAMES)}")
+    registry.check_available(job.format)
+    notes: list[str] = []
+    units = expand_inputs(job.inputs, notes)
+    for text in notes:
+        note(text)
+    progress = ExportProgress(units_total=len(units))
+    owned = executor is None
+    if executor is None:
+        executor = open_executor(workers, scheduler, local_dask)
+    try:
+        return _run(job, units, progress, executor, resume, on_progress, note)
+    finally:
+        if owned:
+            executor.close()
+
+
+def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, executor: Executor,
+         resume: bool, on_progress: Callable[[ExportProgress], None] | None,
+         note: Callable[[str], None]) -> ExportProgress:
+    staging = Staging(job.out, fingerprint(job, units), resume)
+    writer = registry.make_writer(job.format, job.out, staging)
+    published = False
+    try:
+        last = staging.last_entry
+        writer.restore(last.state if last else None)
+        done = staging.resumed_entries
+        if done:
+            for entry in staging.entries():
+                progress.pairs += entry.pairs
+                progress.rows += entry.rows
+            progress.articles = progress.resumed_articles = done
+            progress.resumed_pairs = progress.pairs
+            note(f"resuming after {done} finished articles")
+        tasks = _skip_done(iter_tasks(job, units, progress, note), done, last)
+        in_flight = max(2, IN_FLIGHT_PER_WORKER * executor.workers)
+        waiting: list[JournalEntry] = []
+        last_checkpoint = time.monotonic()
+        for _, results in ordered_map(executor, process_chunk, chunked(tasks),
+                                      job.format, job.sentences, in_flight=in_flight):
+            for result in results:
+                writer.write(result.index, result.payload)
+                waiting.append(JournalEntry(result.index, result.key, result.pairs,
+                                            result.rows, {}, result.info))
+                progress.articles += 1
+                progress.pairs += result.pairs
+                progress.rows += result.rows
+                progress.units_done = max(progress.units_done, result.units_done)
+            now = time.monotonic()
+            if now - last_checkpoint >= CHECKPOINT_SECONDS or len(waiting) >= CHECKPOINT_ARTICLES:
+                _checkpoint(writer, staging, waiting)
+                last_checkpoint = now
+            if on_progress:
+                on_progress(progress)
+        _checkpoint(writer, staging, waiting)
+        progress.units_done = progress.units_total
+        moves = writer.finish()
+        staging.publish(moves)
+        published = True
+        progress.outputs = writer.final_paths()
+        progress.finished = time.monotonic()
+        if on_progress:
+            on_progress(progress)
+        return progress
+    except KeyboardInterrupt:
+        kept = staging.resumed_entries + staging.recorded
+        raise InterruptedExport(
+            f"interrupted; {kept} finished articles are kept", str(job.out),
+            hint="rerun the same command with --resume to continue") from None
+    finally:
+        writer.close()
+        if not published:
+            staging.discard_if_empty()
+        staging.close()
+
+
+def _checkpoint(writer: Any, staging: Staging, waiting: list[JournalEntry]) -> None:
+    if not waiting:
+        return
+    state = writer.checkpoint()
+    entries = [JournalEntry(e.index, e.key, e.pairs, e.rows, state if k == len(waiting) - 1
+                            else {}, e.info) for k, e in enumerate(waiting)]
+    staging.record(entries)
+    waiting.clear()
+
+
+def _skip_done(tasks: Iterator[ArticleTask], done: int, last: JournalEntry | None
+               ) -> Iterator[ArticleTask]:
+    """Drop the articles an interrupted run finished, checking that they are the same ones."""
+    for task in tasks:
+        if task.index < done:
+            if task.index == done - 1 and last is not None and task.ref.name != last.key:
+                raise ResumeMismatch(
+                    f"article {done - 1} is now {task.ref.name!r}, the interrupted run had "
+                    f"{last.key!r}", str(task.ref.name),
+                    hint="the inputs changed; drop --resume to start over")
+            continue
+        yield task

@@ -1,0 +1,98 @@
+"""`revdiff export`: every consecutive version pair of every article, to research-ready files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from revdiff.cli.common import inputs_argument, max_size_option, reports_errors
+from revdiff.errors import RevdiffError
+
+FORMATS = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite",
+                  ".parquet": "parquet", ".diff": "unified", ".patch": "unified"}
+
+EXAMPLES = """\b
+Examples:
+  revdiff export samples/versions -o edits.csv          edits.csv + edits.comparisons.csv
+  revdiff export 'corpus/*/' -o news.sqlite --workers 4  NewsEdits tables, 4 processes
+  revdiff export pages/ -o report/ --format html         one page per article + index.html
+  revdiff export big/ -o out.parquet --scheduler tcp://10.0.0.5:8786
+  revdiff export big/ -o out.parquet --resume            continue an interrupted run
+"""
+
+
+class OptionConflict(RevdiffError):
+    """Command-line options that cannot be used together."""
+
+
+def _pick_format(chosen: str | None, out: Path) -> str:
+    if chosen:
+        return chosen
+    found = SUFFIX_FORMATS.get(out.suffix.lower())
+    if found is None:
+        raise OptionConflict("cannot tell the export format from the output name", str(out),
+                             hint=f"add --format with one of: {', '.join(FORMATS)}")
+    return found
+
+
+@click.command(epilog=EXAMPLES)
+@inputs_argument
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
+              help="Output file (folder for html). Table formats also write "
+                   "NAME.comparisons.EXT, the per-pair summary.")
+@click.option("--format", "export_format", type=click.Choice(FORMATS),
+              help="Output format; by default taken from the output's suffix.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Local worker processes (or LocalCluster workers with --dask).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on this Dask distributed scheduler (needs revdiff[dask]).")
+@click.option("--dask", "local_dask", is_flag=True,
+              help="Run on a Dask LocalCluster of --workers processes.")
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted run of the same command without duplicating rows.")
+@click.option("--sentences", type=click.Choice(["auto", "lines"]), default="auto",
+              show_default=True, help="Split paragraphs into sentences, or one per line.")
+@click.option("--skip-errors", is_flag=True,
+              help="Skip unreadable inputs (reported) instead of stopping.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@max_size_option
+@reports_errors
+def export(inputs: tuple[str, ...], output: Path, export_format: str | None, workers: int,
+           scheduler: str | None, local_dask: bool, resume: bool, sentences: str,
+           skip_errors: bool, quiet: bool, max_size: int) -> None:
+    """Compare every consecutive version pair of every article and write tables or reports.
+
+    INPUT is anything revdiff reads: files, globs, folders of version files, folders of such
+    folders (one article each), git repositories and NewsEdits SQLite files.
+    """
+    from revdiff.batch import ExportJob, run_export
+    from revdiff.export.progress import ProgressBar, summary_line
+
+    if scheduler and local_dask:
+        raise OptionConflict("--scheduler and --dask both choose a cluster",
+                             hint="use --scheduler ADDRESS for an existing one, --dask for a "
+                                  "local one")
+    chosen = _pick_format(export_format, output)
+    job = ExportJob(tuple(inputs), output, chosen, sentences=sentences, max_bytes=max_size,
+                    skip_errors=skip_errors)
+    bar = ProgressBar(sys.stderr) if not quiet and sys.stderr.isatty() else None
+
+    def note(text: str) -> None:
+        if not quiet:
+            if bar:
+                bar.close()
+            click.echo(f"revdiff: {text}", err=True)
+
+    try:
+        progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
+                              local_dask=local_dask, on_progress=bar, on_note=note)
+    finally:
+        if bar:
+            bar.close()
+    if not quiet:
+        where = (f"scheduler {scheduler}" if scheduler else
+                 f"{workers} Dask worker(s)" if local_dask else f"{workers} worker(s)")
+        click.echo(summary_line(progress, where, chosen), err=True)

@@ -1,0 +1,215 @@
+"""Sentence alignment between two versions: anchors, local matching, splits, merges and moves.
+
+1. Identical sentences anchor the alignment (`anchors.identical_anchors`, a patience diff).
+2. Between two anchors lies a gap of old and new sentences. Candidate pairs in the gap are found
+   (every pair in small gaps, shared rare words in large ones) and scored by character similarity.
+   Each candidate becomes a block weighted by the characters it explains beyond a threshold:
+   `(similarity - threshold) * (characters on both sides)`, so a pair is worth linking only when the
+   two sentences are more than `threshold` alike. Splits (one old, two or three consecutive new) and
+   merges (the reverse) are blocks too, scored on the joined text, and pay a small extra cost so that
+   a plain 1:1 pair wins a tie. The best order-preserving chain of blocks (`chain.best_chain`) is kept.
+3. Sentences still unlinked anywhere are paired across gaps when they are alike enough: moves.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from revdiff.engine.anchors import identical_anchors
+from revdiff.engine.chain import Block, best_chain
+from revdiff.engine.similarity import Form, containment, content_tokens, form_similarity, match_key
+
+# Two sentences are linked when they are more than this alike (see similarity.form_similarity).
+LINK_THRESHOLD = 0.45
+# A sentence linked as part of a split or merge must share at least this much with the other side...
+PART_THRESHOLD = 0.3
+# ...and at least this share of its words must appear, in order, in the other side.
+PART_CONTAINMENT = 0.5
+# Extra cost of a split or merge per additional sentence, as a share of the characters involved.
+GROUP_COST = 0.06
+# Moves must be clearly the same sentence: a higher bar than links inside a gap.
+MOVE_THRESHOLD = 0.6
+# Gaps with at most this many old x new pairs compare every pair; larger ones use shared words.
+FULL_COMPARISON_PAIRS = 40_000
+# In large gaps, each sentence is compared with at most this many sentences sharing the most words.
+CANDIDATES_PER_SENTENCE = 12
+MAX_GROUP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Old sentence indices aligned with new sentence indices (one side may be empty)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+    moved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Gap:
+    old: list[int]
+    new: list[int]
+
+
+def align_sentences(old: Sequence[str], new: Sequence[str], *,
+                    threshold: float = LINK_THRESHOLD) -> tuple[Link, ...]:
+    """Align two lists of sentences. Every sentence is in exactly one link.
+
+    Links come sorted by their first old index, additions last; `moved` links are out of order
+    relative to the rest.
+    """
+    old_keys = [match_key(text) for text in old]
+    new_keys = [match_key(text) for text in new]
+    old_forms = [Form.of(text) for text in old_keys]
+    new_forms = [Form.of(text) for text in new_keys]
+    anchors = identical_anchors(old_keys, new_keys)
+    links: list[Link] = [Link((i,), (j,), 1.0) for i, j in anchors]
+    for gap in _gaps(anchors, len(old), len(new)):
+        links.extend(_align_gap(gap, old_forms, new_forms, threshold))
+    linked_old = {i for link in links for i in link.old}
+    linked_new = {j for link in links for j in link.new}
+    loose_old = [i for i in range(len(old)) if i not in linked_old]
+    loose_new = [j for j in range(len(new)) if j not in linked_new]
+    moves = _match_moves(loose_old, loose_new, old_forms, new_forms, max(threshold, MOVE_THRESHOLD))
+    links.extend(moves)
+    moved_old = {i for link in moves for i in link.old}
+    moved_new = {j for link in moves for j in link.new}
+    links.extend(Link((i,), (), 0.0) for i in loose_old if i not in moved_old)
+    links.extend(Link((), (j,), 0.0) for j in loose_new if j not in moved_new)
+    links.sort(key=lambda link: (0, link.old[0]) if link.old else (1, link.new[0]))
+    return tuple(links)
+
+
+def _gaps(anchors: Sequence[tuple[int, int]], old_size: int, new_size: int) -> list[_Gap]:
+    gaps: list[_Gap] = []
+    bounds = [(-1, -1), *anchors, (old_size, new_size)]
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+        if i1 - i0 > 1 and j1 - j0 > 1:
+            gaps.append(_Gap(list(range(i0 + 1, i1)), list(range(j0 + 1, j1))))
+    return gaps
+
+
+def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Sequence[Form],
+                     new_forms: Sequence[Form], cutoff: float) -> dict[tuple[int, int], float]:
+    """(old, new) pairs at least `cutoff` alike, with their similarity."""
+    pairs: dict[tuple[int, int], float] = {}
+    if not old_ids or not new_ids:
+        return pairs
+    if len(old_ids) * len(new_ids) <= FULL_COMPARISON_PAIRS:
+        old_chars = [old_forms[i].chars for i in old_ids]
+        old_words = [old_forms[i].words for i in old_ids]
+        for j in new_ids:
+            char_scores = process.extract(new_forms[j].chars, old_chars,
+                                          scorer=Indel.normalized_similarity, limit=None)
+            word_scores = {position: score for _, score, position in process.extract(
+                new_forms[j].words, old_words, scorer=Indel.normalized_similarity, limit=None)}
+            for _, char_score, position in char_scores:
+                score = (char_score + word_scores[position]) / 2
+                if score >= cutoff:
+                    pairs[(old_ids[position], j)] = score
+        return pairs
+    for i, j in _shared_word_pairs(old_ids, new_ids, old_forms, new_forms):
+        score = form_similarity(old_forms[i], new_forms[j])
+        if score >= cutoff:
+            pairs[(i, j)] = score
+    return pairs
+
+
+def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Sequence[Form],
+                       new_forms: Sequence[Form]) -> set[tuple[int, int]]:
+    """Pairs that share the most topic words, found through an inverted index (both directions)."""
+    pairs: set[tuple[int, int]] = set()
+    for source_ids, source_forms, target_ids, target_forms, flip in (
+        (new_ids, new_forms, old_ids, old_forms, False),
+        (old_ids, old_forms, new_ids, new_forms, True),
+    ):
+        index: dict[str, list[int]] = defaultdict(list)
+        for target in target_ids:
+            for token in content_tokens(target_forms[target].chars):
+                index[token].append(target)
+        common_limit = max(50, len(target_ids) // 20)
+        for source in source_ids:
+            shared: dict[int, int] = defaultdict(int)
+            for token in content_tokens(source_forms[source].chars):
+                postings = index.get(token)
+                if postings and len(postings) <= common_limit:
+                    for target in postings:
+                        shared[target] += 1
+            best = sorted(shared, key=shared.__getitem__, reverse=True)[:CANDIDATES_PER_SENTENCE]
+            pairs.update((target, source) if flip else (source, target) for target in best)
+    return pairs
+
+
+def _block(old_ids: list[int], new_ids: list[int], old_forms: Sequence[Form],
+           new_forms: Sequence[Form], threshold: float, score: float | None = None) -> Block | None:
+    """The block linking these sentences, or None when a part of a group does not belong."""
+    old_form = Form.joined([old_forms[k] for k in old_ids])
+    new_form = Form.joined([new_forms[k] for k in new_ids])
+    if len(old_ids) > 1 and any(containment(old_forms[k], new_form) < PART_CONTAINMENT for k in old_ids):
+        return None
+    if len(new_ids) > 1 and any(containment(new_forms[k], old_form) < PART_CONTAINMENT for k in new_ids):
+        return None
+    if score is None:
+        score = form_similarity(old_form, new_form)
+    size = len(old_form.chars) + len(new_form.chars)
+    extra = len(old_ids) + len(new_ids) - 2
+    weight = (score - threshold - GROUP_COST * extra) * size
+    return Block(old_ids[0], old_ids[-1], new_ids[0], new_ids[-1], weight, score)
+
+
+def _align_gap(gap: _Gap, old_forms: Sequence[Form], new_forms: Sequence[Form],
+               threshold: float) -> list[Link]:
+    pairs = _candidate_pairs(gap.old, gap.new, old_forms, new_forms, min(threshold, PART_THRESHOLD))
+    if not pairs:
+        return []
+    old_lo, old_hi = gap.old[0], gap.old[-1]
+    new_lo, new_hi = gap.new[0], gap.new[-1]
+    blocks: list[Block | None] = [
+        _block([i], [j], old_forms, new_forms, threshold, score)
+        for (i, j), score in pairs.items() if score > threshold
+    ]
+    seen: set[tuple[int, int, int, int]] = set()
+    for (i, j) in pairs:
+        for size in range(2, MAX_GROUP + 1):
+            for first in range(j - size + 1, j + 1):  # one old sentence split into new first..
+                last = first + size - 1
+                if first >= new_lo and last <= new_hi and (i, i, first, last) not in seen:
+                    seen.add((i, i, first, last))
+                    members = list(range(first, last + 1))
+                    if all((i, k) in pairs for k in members):
+                        blocks.append(_block([i], members, old_forms, new_forms, threshold))
+            for first in range(i - size + 1, i + 1):  # old first.. merged into one new sentence
+                last = first + size - 1
+                if first >= old_lo and last <= old_hi and (first, last, j, j) not in seen:
+                    seen.add((first, last, j, j))
+                    members = list(range(first, last + 1))
+                    if all((k, j) in pairs for k in members):
+                        blocks.append(_block(members, [j], old_forms, new_forms, threshold))
+    chosen = best_chain([b for b in blocks if b is not None and b.weight > 0], new_lo,
+                        new_hi - new_lo + 1)
+    return [
+        Link(tuple(range(b.old_start, b.old_end + 1)), tuple(range(b.new_start, b.new_end + 1)),
+             b.similarity)
+        for b in chosen
+    ]
+
+
+def _match_moves(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Sequence[Form],
+                 new_forms: Sequence[Form], threshold: float) -> list[Link]:
+    """Pair sentences left over anywhere, most alike first, each used once."""
+    pairs = _candidate_pairs(old_ids, new_ids, old_forms, new_forms, threshold)
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    moves: list[Link] = []
+    for (i, j), score in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
+        if score > threshold and i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            moves.append(Link((i,), (j,), score, moved=True))
+    return moves

@@ -1,0 +1,115 @@
+"""compare(): two Versions in, a Comparison out (sentences, aligned edits, word diffs, stats)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Indel
+
+from revdiff.engine.align import Link, align_sentences
+from revdiff.engine.flags import edit_flags
+from revdiff.engine.sentences import paragraphs_as_sentences, split_sentences
+from revdiff.engine.stats import comparison_stats
+from revdiff.engine.words import word_diff
+from revdiff.errors import RevdiffError
+from revdiff.model import Comparison, Edit, EditOp, Sentence, Version
+
+SENTENCE_MODES = ("auto", "lines")
+
+
+class UnknownSentenceMode(RevdiffError):
+    """compare() was asked for a sentence mode it does not know."""
+
+
+def sentences_of(version: Version, mode: str = "auto") -> tuple[Sentence, ...]:
+    """The sentences of a version: split by rules ("auto") or one per paragraph ("lines")."""
+    if mode == "auto":
+        return split_sentences(version.paragraphs)
+    if mode == "lines":
+        return paragraphs_as_sentences(version.paragraphs)
+    raise UnknownSentenceMode(f"unknown sentence mode {mode!r}",
+                              hint=f"use one of: {', '.join(SENTENCE_MODES)}")
+
+
+def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:
+    """Align the sentences of two versions and describe every change, in reading order."""
+    old_sentences = sentences_of(old, sentences)
+    new_sentences = sentences_of(new, sentences)
+    links = align_sentences([s.text for s in old_sentences], [s.text for s in new_sentences])
+    edits = tuple(
+        _edit(link, old, new, old_sentences, new_sentences) for link in reading_order(links)
+    )
+    return Comparison(
+        old=old, new=new, old_sentences=old_sentences, new_sentences=new_sentences, edits=edits,
+        stats=comparison_stats(edits, old_sentences, new_sentences),
+    )
+
+
+def reading_order(links: Sequence[Link]) -> list[Link]:
+    """Interleave both versions: in-order pairs as they come, deletions at their old position
+    (before the additions of the same stretch), additions and moves at their new position."""
+    in_order = sorted((link for link in links if link.old and link.new and not link.moved),
+                      key=lambda link: link.old[0])
+    deletions = sorted((link for link in links if not link.new), key=lambda link: link.old[0])
+    arrivals = sorted((link for link in links if link.new and (link.moved or not link.old)),
+                      key=lambda link: link.new[0])
+    ordered: list[Link] = []
+    d = a = 0
+    for link in in_order:
+        while d < len(deletions) and deletions[d].old[0] < link.old[0]:
+            ordered.append(deletions[d])
+            d += 1
+        while a < len(arrivals) and arrivals[a].new[0] < link.new[0]:
+            ordered.append(arrivals[a])
+            a += 1
+        ordered.append(link)
+    ordered.extend(deletions[d:])
+    ordered.extend(arrivals[a:])
+    return ordered
+
+
+def group_text(version: Version, sentences: Sequence[Sentence], indices: Sequence[int]) -> str:
+    """The text of consecutive sentences as the version has it; paragraphs joined by a newline."""
+    if not indices:
+        return ""
+    pieces: list[str] = []
+    group = [sentences[k] for k in indices]
+    start = 0
+    for position in range(1, len(group) + 1):
+        if position == len(group) or group[position].paragraph != group[start].paragraph:
+            first, last = group[start], group[position - 1]
+            paragraph = version.paragraphs[first.paragraph]
+            pieces.append(paragraph[first.start:last.end])
+            start = position
+    return "\n".join(pieces)
+
+
+def _operation(link: Link, old_text: str, new_text: str) -> EditOp:
+    if not link.new:
+        return EditOp.DELETED
+    if not link.old:
+        return EditOp.ADDED
+    if link.moved:
+        return EditOp.MOVED
+    if len(link.old) == 1 and len(link.new) > 1:
+        return EditOp.SPLIT
+    if len(link.old) > 1 and len(link.new) == 1:
+        return EditOp.MERGED
+    return EditOp.UNCHANGED if old_text == new_text else EditOp.EDITED
+
+
+def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Sentence],
+          new_sentences: Sequence[Sentence]) -> Edit:
+    old_text = group_text(old, old_sentences, link.old)
+    new_text = group_text(new, new_sentences, link.new)
+    both = bool(old_text and new_text)
+    return Edit(
+        op=_operation(link, old_text, new_text),
+        old=link.old,
+        new=link.new,
+        old_text=old_text,
+        new_text=new_text,
+        similarity=Indel.normalized_similarity(old_text, new_text) if both else 0.0,
+        word_diff=word_diff(old_text, new_text),
+        flags=edit_flags(old_text, new_text),
+    )

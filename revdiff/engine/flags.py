@@ -1,0 +1,85 @@
+"""Flags a researcher filters edits on: what kind of change an old/new pair of texts shows."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from revdiff.model import Flag
+
+_SPACES = re.compile(r"\s+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
+    "half first second third fourth fifth".split()
+)
+_WORD = re.compile(r"\w+")
+# Text between matching quotation marks: curly double, straight double, guillemets.
+_QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"|«([^»]*)»")
+_OPEN_QUOTE = re.compile(r"[“\"«]([^”\"»]*)$")
+
+
+def _without_space(text: str) -> str:
+    return _SPACES.sub("", text)
+
+
+def _letters_and_digits(text: str) -> str:
+    return "".join(char for char in text if char.isalnum())
+
+
+def numbers_in(text: str) -> list[str]:
+    """Numbers written in digits (separators dropped) and number words, in order."""
+    found = [match.group().replace(",", "") for match in _NUMBER.finditer(text)]
+    found += [word for word in _WORD.findall(text.casefold()) if word in _NUMBER_WORDS]
+    return sorted(found)
+
+
+def quotations_in(text: str) -> list[str]:
+    """Quoted passages (whitespace collapsed), including a quotation left open at the end."""
+    quotes = [next(group for group in match.groups() if group is not None)
+              for match in _QUOTED.finditer(text)]
+    rest = _QUOTED.sub("", text)
+    open_quote = _OPEN_QUOTE.search(rest)
+    if open_quote:
+        quotes.append(open_quote.group(1))
+    return [_SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()]
+
+
+def edit_flags(old: str, new: str) -> frozenset[Flag]:
+    """Flags for an edit from `old` to `new`; an empty side means an added or deleted text.
+
+    `whitespace_only`, `case_only` and `punctuation_only` describe texts that differ and only in that
+    way (punctuation_only: the letters and digits are the same, and not only whitespace changed).
+    `number_changed` and `quote_changed` say the numbers or the quoted passages differ, which also
+    holds for an added or deleted sentence that contains a number or a quote.
+    """
+    flags: set[Flag] = set()
+    if old == new:
+        return frozenset()
+    if old and new:
+        if _without_space(old) == _without_space(new):
+            flags.add(Flag.WHITESPACE_ONLY)
+        elif _letters_and_digits(old) == _letters_and_digits(new):
+            flags.add(Flag.PUNCTUATION_ONLY)
+        if old.casefold() == new.casefold():
+            flags.add(Flag.CASE_ONLY)
+    if numbers_in(old) != numbers_in(new):
+        flags.add(Flag.NUMBER_CHANGED)
+    if quotations_in(old) != quotations_in(new):
+        flags.add(Flag.QUOTE_CHANGED)
+    return frozenset(flags)
+
+
+def same_but_encoding(old: str, new: str) -> bool:
+    """True when the texts differ only in Unicode form, quote style, dashes or spacing."""
+    return _encoding_form(old) == _encoding_form(new)
+
+
+_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'",
+                             "–": "-", "—": "-", "\u00a0": " ", "\u200b": ""})
+
+
+def _encoding_form(text: str) -> str:
+    return _without_space(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY))

@@ -1,0 +1,73 @@
+"""How alike two sentences are, and the cheap keys used to find likely pairs quickly.
+
+Similarity is the mean of two longest-common-subsequence shares: over characters (robust to
+spelling fixes and inflections) and over word tokens (unrelated sentences share many letters but few
+words in order). Each is `1 - normalized insert/delete distance`, i.e. the share of items, in both
+texts together, that lie in their longest common subsequence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+_SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
+_TOKENS = re.compile(r"\w+|[^\w\s]")
+_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
+                             "‚": "'", "\u00a0": " ", "–": "-", "—": "-"})
+
+
+def match_key(text: str) -> str:
+    """The form in which two sentences count as identical: whitespace runs collapsed, ends trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def comparable_form(text: str) -> str:
+    """The form similarity is measured on: case, quote style, dashes and spacing do not count."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)).strip().casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A sentence prepared for comparison: its comparable characters and its word tokens."""
+
+    chars: str
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Form:
+        chars = comparable_form(text)
+        return cls(chars, tuple(_TOKENS.findall(chars)))
+
+    @classmethod
+    def joined(cls, forms: list[Form]) -> Form:
+        return cls(" ".join(form.chars for form in forms),
+                   tuple(word for form in forms for word in form.words))
+
+
+def form_similarity(a: Form, b: Form) -> float:
+    return (Indel.normalized_similarity(a.chars, b.chars)
+            + Indel.normalized_similarity(a.words, b.words)) / 2
+
+
+def similarity(a: str, b: str) -> float:
+    """0..1 similarity of two texts (1 when equal up to case, quote style and spacing)."""
+    return form_similarity(Form.of(a), Form.of(b))
+
+
+def containment(part: Form, whole: Form) -> float:
+    """Share of `part`'s words that appear, in order, in `whole` (1 when it is a subsequence)."""
+    if not part.words:
+        return 0.0
+    distance = Indel.distance(part.words, whole.words)
+    common = (len(part.words) + len(whole.words) - distance) / 2
+    return common / len(part.words)
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """Words that identify a sentence's topic: lower-case, at least four letters, or numbers."""
+    return frozenset(word for word in _WORDS.findall(text.casefold()) if len(word) >= 4 or word.isdigit())

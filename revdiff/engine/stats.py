@@ -1,0 +1,58 @@
+"""Per comparison statistics: counts per label, words and characters changed, boring, rewrite."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from revdiff.engine.flags import same_but_encoding
+from revdiff.model import ComparisonStats, Edit, EditOp, Flag, Sentence
+
+_WORD = re.compile(r"\w+")
+# A comparison is a rewrite when more than this share of each side's text was replaced.
+REWRITE_SHARE = 0.5
+_TRIVIAL = frozenset({Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY})
+
+
+def _is_trivial(edit: Edit) -> bool:
+    """Nothing but whitespace, punctuation or encoding changed in this edit."""
+    if edit.op is EditOp.UNCHANGED:
+        return True
+    if edit.op is EditOp.MOVED:
+        return False
+    if edit.flags & _TRIVIAL or same_but_encoding(edit.old_text, edit.new_text):
+        return True
+    # An added or deleted piece without letters or digits (a stray dash, a bullet).
+    return not any(char.isalnum() for char in edit.old_text + edit.new_text)
+
+
+def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
+                     new_sentences: Sequence[Sentence]) -> ComparisonStats:
+    counts = {op.value: 0 for op in EditOp}
+    words_added = words_removed = chars_added = chars_removed = 0
+    for edit in edits:
+        counts[edit.op.value] += 1
+        for op, text in edit.word_diff:
+            if op > 0:
+                words_added += len(_WORD.findall(text))
+                chars_added += len(text)
+            elif op < 0:
+                words_removed += len(_WORD.findall(text))
+                chars_removed += len(text)
+    old_chars = sum(len(sentence.text) for sentence in old_sentences)
+    new_chars = sum(len(sentence.text) for sentence in new_sentences)
+    total = old_chars + new_chars
+    changed_share = min(1.0, (chars_added + chars_removed) / total) if total else 0.0
+    rewrite = (old_chars > 0 and new_chars > 0
+               and chars_removed > REWRITE_SHARE * old_chars
+               and chars_added > REWRITE_SHARE * new_chars)
+    return ComparisonStats(
+        counts=counts,
+        words_added=words_added,
+        words_removed=words_removed,
+        chars_added=chars_added,
+        chars_removed=chars_removed,
+        changed_share=changed_share,
+        boring=all(_is_trivial(edit) for edit in edits),
+        rewrite=rewrite,
+    )

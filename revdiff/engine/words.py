@@ -1,0 +1,72 @@
+"""Word-level diffs with diff-match-patch: words become single characters, then semantic cleanup."""
+
+from __future__ import annotations
+
+import re
+
+from diff_match_patch import diff_match_patch
+
+from revdiff.model import WordDiff
+
+# A token is a word, a run of whitespace, or one other character (punctuation stays separate).
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def _differ() -> diff_match_patch:
+    differ = diff_match_patch()
+    differ.Diff_Timeout = 0  # sentences are short; always give the exact diff
+    return differ
+
+
+_DIFFER = _differ()
+
+
+def _code_point(number: int) -> str:
+    """A distinct character for token number `number`, skipping control characters and surrogates."""
+    point = number + 0x100
+    return chr(point + 0x800 if point >= 0xD800 else point)
+
+
+def tokenize(text: str) -> list[str]:
+    return _TOKENS.findall(text)
+
+
+def word_diff(old: str, new: str) -> WordDiff:
+    """(op, text) runs turning `old` into `new`: -1 deleted, 0 kept, 1 inserted.
+
+    Joining the runs with op <= 0 gives `old`; with op >= 0 gives `new`.
+    """
+    if old == new:
+        return ((0, old),) if old else ()
+    if not old:
+        return ((1, new),)
+    if not new:
+        return ((-1, old),)
+    codes: dict[str, str] = {}
+    vocabulary: list[str] = []
+
+    def encode(text: str) -> str:
+        chars = []
+        for token in tokenize(text):
+            code = codes.get(token)
+            if code is None:
+                code = _code_point(len(vocabulary))
+                codes[token] = code
+                vocabulary.append(token)
+            chars.append(code)
+        return "".join(chars)
+
+    old_codes, new_codes = encode(old), encode(new)
+    decode = {code: token for token, code in codes.items()}
+    runs = _DIFFER.diff_main(old_codes, new_codes, False)
+    expanded = [(op, "".join(decode[c] for c in text)) for op, text in runs]
+    _DIFFER.diff_cleanupSemantic(expanded)
+    return tuple((op, text) for op, text in expanded if text)
+
+
+def old_side(diff: WordDiff) -> str:
+    return "".join(text for op, text in diff if op <= 0)
+
+
+def new_side(diff: WordDiff) -> str:
+    return "".join(text for op, text in diff if op >= 0)

@@ -1,0 +1,70 @@
+"""A standalone HTML page of comparisons: one table per comparison, every text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from revdiff.engine.words import word_diff
+from revdiff.model import Comparison, Edit, EditOp, WordDiff
+
+_STYLE = """
+body { font-family: Georgia, serif; margin: 2em auto; max-width: 72em; color: #222; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 2em; }
+td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; width: 45%; }
+td.op { width: 10%; font-family: monospace; color: #666; }
+del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
+tr.unchanged td { color: #777; } tr.moved td.op { color: #06c; }
+.flags { font-size: 80%; color: #a60; display: block; }
+.stats { color: #555; }
+"""
+
+
+def _side(diff: WordDiff, keep: int) -> str:
+    """One side of a word diff as HTML: kept runs plain, the side's own changes marked."""
+    parts = []
+    for op, text in diff:
+        if op == 0:
+            parts.append(escape(text))
+        elif op == keep:
+            tag = "del" if op < 0 else "ins"
+            parts.append(f"<{tag}>{escape(text)}</{tag}>")
+    return "".join(parts)
+
+
+def _row(edit: Edit) -> str:
+    flags = "".join(f'<span class="flags">{escape(flag.value)}</span>' for flag in sorted(
+        edit.flags, key=lambda flag: flag.value))
+    label = escape(edit.op.value)
+    if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
+        label += f" {edit.similarity:.2f}"
+    return (f'<tr class="{escape(edit.op.value)}"><td class="op">{label}{flags}</td>'
+            f"<td>{_side(edit.word_diff, -1)}</td><td>{_side(edit.word_diff, 1)}</td></tr>")
+
+
+def comparison_table(comparison: Comparison, *, article: str | None = None) -> str:
+    stats = comparison.stats
+    counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
+    title_diff = word_diff(comparison.old.title, comparison.new.title)
+    heading = escape(article or comparison.new.title)
+    notes = " · boring" * stats.boring + " · rewrite" * stats.rewrite
+    return "\n".join([
+        f"<h2>{heading}: version {comparison.old.number} &rarr; {comparison.new.number}</h2>",
+        f'<p class="stats">{escape(counts)}; +{stats.words_added}/-{stats.words_removed} words, '
+        f"{stats.changed_share:.0%} changed{escape(notes)}</p>",
+        "<table>",
+        f'<tr><td class="op">title</td><th>{_side(title_diff, -1)}</th><th>{_side(title_diff, 1)}</th></tr>',
+        *(_row(edit) for edit in comparison.edits),
+        "</table>",
+    ])
+
+
+def comparisons_html(items: Iterable[tuple[str, Comparison]], *, title: str = "revdiff") -> str:
+    tables = [comparison_table(comparison, article=article) for article, comparison in items]
+    return "\n".join([
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
+        *tables,
+        "</body></html>",
+    ]) + "\n"

@@ -1,0 +1,67 @@
+"""A comparison as terminal text: one block per edit, deleted words red, inserted words green."""
+
+from __future__ import annotations
+
+import click
+
+from revdiff.engine.words import word_diff
+from revdiff.model import Comparison, Edit, EditOp, WordDiff
+
+_MARKS = {
+    EditOp.UNCHANGED: " ", EditOp.EDITED: "~", EditOp.ADDED: "+", EditOp.DELETED: "-",
+    EditOp.MOVED: ">", EditOp.SPLIT: "<", EditOp.MERGED: "=",
+}
+
+
+def styled_word_diff(diff: WordDiff, *, color: bool = True) -> str:
+    """Kept text plain, deleted text red and struck through, inserted text green and underlined.
+
+    Without colour, deletions are written [-like this-] and insertions {+like this+}.
+    """
+    parts = []
+    for op, text in diff:
+        if op == 0:
+            parts.append(text)
+        elif color:
+            parts.append(click.style(text, fg="red", strikethrough=True) if op < 0
+                         else click.style(text, fg="green", underline=True))
+        else:
+            parts.append(f"[-{text}-]" if op < 0 else f"{{+{text}+}}")
+    return "".join(parts)
+
+
+def _indices(indices: tuple[int, ...]) -> str:
+    return ",".join(str(k) for k in indices) or "-"
+
+
+def edit_text(edit: Edit, *, color: bool = True) -> str:
+    head = f"{_MARKS[edit.op]} {edit.op.value:<9} {_indices(edit.old):>7} -> {_indices(edit.new):<7}"
+    if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
+        head += f" sim {edit.similarity:.2f}"
+    if edit.flags:
+        head += "  [" + ", ".join(sorted(flag.value for flag in edit.flags)) + "]"
+    if color:
+        head = click.style(head, dim=edit.op is EditOp.UNCHANGED, bold=edit.op is not EditOp.UNCHANGED)
+    return f"{head}\n    {styled_word_diff(edit.word_diff, color=color)}"
+
+
+def comparison_text(comparison: Comparison, *, article: str | None = None, color: bool = True,
+                    unchanged: bool = True) -> str:
+    """A header, one line of statistics, then every edit (unchanged ones only if asked)."""
+    stats = comparison.stats
+    title = f"{article or comparison.new.title}: version {comparison.old.number} -> {comparison.new.number}"
+    counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
+    summary = (f"{counts or 'no sentences'}; +{stats.words_added}/-{stats.words_removed} words, "
+               f"{stats.changed_share:.0%} changed")
+    if stats.boring:
+        summary += "; boring"
+    if stats.rewrite:
+        summary += "; rewrite"
+    lines = [click.style(title, bold=True) if color else title, summary]
+    if comparison.old.title != comparison.new.title:
+        lines.append("title: " + styled_word_diff(word_diff(comparison.old.title, comparison.new.title),
+                                                  color=color))
+    lines.append("")
+    lines.extend(edit_text(edit, color=color) for edit in comparison.edits
+                 if unchanged or edit.op is not EditOp.UNCHANGED)
+    return "\n".join(lines)

@@ -1,0 +1,32 @@
+"""Optional dependencies (`revdiff[parquet]`, `revdiff[dask]`), imported only when asked for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from revdiff.errors import RevdiffError
+
+
+class MissingExtra(RevdiffError):
+    """An optional dependency needed for the requested feature is not installed."""
+
+
+def require_pyarrow() -> Any:
+    """The pyarrow module (with pyarrow.parquet loaded), or MissingExtra."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError as error:
+        raise MissingExtra("Parquet and Arrow output need pyarrow, which is not installed",
+                           hint="pip install 'revdiff[parquet]'") from error
+    return pyarrow
+
+
+def require_distributed() -> Any:
+    """The dask.distributed module, or MissingExtra."""
+    try:
+        import dask.distributed
+    except ImportError as error:
+        raise MissingExtra("--dask and --scheduler need dask.distributed, which is not installed",
+                           hint="pip install 'revdiff[dask]', or use --workers N") from error
+    return dask.distributed

@@ -1,0 +1,214 @@
+"""The HTML export: one self-contained report page per article and an index page linking them.
+
+A report holds the article's version timeline, inline SVG charts of change over time (words added
+and removed, share of text changed, length) and a side-by-side diff of every consecutive pair
+(`revdiff.export.comparison_html.comparison_table`). Pages carry their CSS inline, run no scripts
+and load nothing from elsewhere (a Content-Security-Policy says so to the browser); every piece of
+article text is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from revdiff.export.comparison_html import comparison_table
+from revdiff.export.records import ArticleRef, display_title
+from revdiff.export.staging import JournalEntry, OutputProblem, Staging
+from revdiff.export.svg_charts import line_chart, sparkline, words_chart
+from revdiff.export.writers import ExportWriter
+from revdiff.model import Article, Comparison, Version
+
+INDEX_NAME = "index.html"
+
+STYLE = """
+body { font-family: Georgia, serif; margin: 2em auto; max-width: 76em; padding: 0 1em; color: #222; }
+h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.2em; margin-top: 2em; }
+.meta, .stats { color: #555; } a { color: #245; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
+th, td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; text-align: left; }
+td { width: 45%; } td.op { width: 10%; font-family: monospace; color: #666; }
+table.timeline td, table.index td { width: auto; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
+tr.unchanged td { color: #777; } tr.moved td.op { color: #06c; }
+.flags { font-size: 80%; color: #a60; display: block; }
+.charts { display: flex; flex-wrap: wrap; gap: 1em; }
+.charts figure { margin: 0; } figcaption { font-size: 85%; color: #555; }
+svg.chart { background: #fafafa; border: 1px solid #eee; max-width: 100%; height: auto; }
+nav a { margin-right: 1em; }
+"""
+
+# Nothing may be fetched: no scripts, no remote images, fonts or styles.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def page(title: str, body: Iterable[str]) -> str:
+    return "\n".join([
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
+        *body,
+        "</body></html>",
+    ]) + "\n"
+
+
+def report_file_name(index: int, name: str) -> str:
+    """`000042-some-article-title.html`: ordered like the run, safe on every file system."""
+    if "://" not in name:  # a path: its last part names the article
+        name = name.rstrip("/").rsplit("/", 1)[-1] or name
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"^[a-z]+://", "", ascii_name.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-")
+    return f"{index:06d}-{slug or 'article'}.html"
+
+
+def _when(version: Version) -> str:
+    if version.time:
+        return version.time.isoformat(sep=" ", timespec="minutes")
+    return version.time_text or ""
+
+
+def _words(version: Version) -> int:
+    return sum(len(p.split()) for p in version.paragraphs)
+
+
+def _link(url: str | None) -> str:
+    if url and re.match(r"https?://", url):
+        return f'<a href="{escape(url)}" rel="noreferrer">{escape(url)}</a>'
+    return escape(url or "")
+
+
+def timeline_table(article: Article, comparisons: list[Comparison]) -> str:
+    rows = [('<table class="timeline"><tr><th>version</th><th>time</th><th>title</th>'
+             "<th>paragraphs</th><th>words</th><th>change from previous</th></tr>")]
+    for k, version in enumerate(article.versions):
+        change = ""
+        if k > 0 and k - 1 < len(comparisons):
+            stats = comparisons[k - 1].stats
+            anchor = f"v{comparisons[k - 1].old.number}-v{version.number}"
+            change = (f'<a href="#{escape(anchor)}">+{stats.words_added} / -{stats.words_removed} '
+                      f"words, {stats.changed_share:.0%} changed</a>")
+        rows.append(f'<tr><td class="num">{version.number}</td><td>{escape(_when(version))}</td>'
+                    f"<td>{escape(version.title)}</td>"
+                    f'<td class="num">{len(version.paragraphs)}</td>'
+                    f'<td class="num">{_words(version)}</td><td>{change}</td></tr>')
+    rows.append("</table>")
+    return "\n".join(rows)
+
+
+def charts(article: Article, comparisons: list[Comparison]) -> str:
+    if not comparisons:
+        return ""
+    pair_labels = [f"{c.old.number}→{c.new.number}" for c in comparisons]
+    version_labels = [str(v.number) for v in article.versions]
+    figures = [
+        ("Words added and removed", words_chart(
+            [c.stats.words_added for c in comparisons],
+            [c.stats.words_removed for c in comparisons], pair_labels)),
+        ("Share of the text changed", line_chart(
+            [c.stats.changed_share for c in comparisons], pair_labels,
+            label="share of the text changed per version pair", maximum=1.0, percent=True)),
+        ("Length in words", line_chart(
+            [_words(v) for v in article.versions], version_labels,
+            label="length of each version in words")),
+    ]
+    return '<div class="charts">' + "".join(
+        f"<figure>{svg}<figcaption>{escape(caption)}</figcaption></figure>"
+        for caption, svg in figures) + "</div>"
+
+
+def article_page(ref: ArticleRef, article: Article, comparisons: list[Comparison]) -> str:
+    title = display_title(ref, article)
+    meta = [f"source {escape(ref.source)}" if ref.source else "",
+            f"{len(article.versions)} versions", _link(ref.url) if ref.url else escape(ref.name)]
+    body = [
+        f'<nav><a href="{INDEX_NAME}">&larr; all articles</a></nav>',
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="meta">{" · ".join(part for part in meta if part)}</p>',
+        "<h2>Timeline</h2>",
+        timeline_table(article, comparisons),
+        charts(article, comparisons),
+    ]
+    for warning in article.warnings:
+        body.append(f'<p class="meta">warning: {escape(warning)}</p>')
+    for comparison in comparisons:
+        anchor = f"v{comparison.old.number}-v{comparison.new.number}"
+        body.append(f'<section id="{escape(anchor)}">')
+        body.append(comparison_table(comparison, article=title))
+        body.append("</section>")
+    if not comparisons:
+        body.append('<p class="meta">Only one version: nothing to compare.</p>')
+    return page(f"{title} - revdiff", body)
+
+
+def render_html(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+                ) -> tuple[tuple[str, str], int]:
+    name = report_file_name(ref.index, ref.name)
+    return (name, article_page(ref, article, comparisons)), len(comparisons)
+
+
+def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
+    """The index page, produced line by line from the journal (no list of articles in memory)."""
+    yield ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+           f"<title>revdiff report</title><style>{STYLE}</style></head><body>\n")
+    yield "<h1>revdiff report</h1>\n"
+    yield ('<table class="index"><tr><th>#</th><th>article</th><th>source</th><th>versions</th>'
+           "<th>words +/-</th><th>changed per pair</th></tr>\n")
+    articles = pairs = 0
+    for entry in entries:
+        info: dict[str, Any] = entry.info
+        articles += 1
+        pairs += entry.pairs
+        title = info.get("title") or entry.key
+        file_name = report_file_name(entry.index, entry.key)
+        yield (f'<tr><td class="num">{entry.index}</td><td><a href="{escape(file_name)}">'
+               f'{escape(title)}</a><br><span class="meta">{escape(entry.key)}</span></td>'
+               f'<td>{escape(info.get("source") or "")}</td>'
+               f'<td class="num">{int(info.get("versions", 0))}</td>'
+               f'<td class="num">+{int(info.get("words_added", 0))} / '
+               f'-{int(info.get("words_removed", 0))}</td>'
+               f'<td>{sparkline([float(v) for v in info.get("changed", [])])}</td></tr>\n')
+    yield "</table>\n"
+    yield f'<p class="stats">{articles} articles, {pairs} version pairs.</p>\n</body></html>\n'
+
+
+class HtmlReportWriter(ExportWriter):
+    """Writes each report page into the staged folder; the index is made from the journal."""
+
+    def __init__(self, out: Path, staging: Staging) -> None:
+        super().__init__(out, staging)
+        self.folder = staging.file("report")
+        self.articles = 0
+
+    def restore(self, state: dict[str, Any] | None) -> None:
+        if self.out.exists() and not self.out.is_dir():
+            raise OutputProblem("the HTML report is a folder, but a file has that name",
+                                str(self.out), hint="choose a folder name for -o")
+        self.folder.mkdir(exist_ok=True)
+        self.articles = 0 if state is None else int(state["articles"])
+
+    def write(self, index: int, payload: Any) -> None:
+        name, text = payload
+        (self.folder / name).write_text(text, encoding="utf-8")
+        self.articles = index + 1
+
+    def checkpoint(self) -> dict[str, Any]:
+        return {"articles": self.articles}
+
+    def finish(self) -> list[tuple[Path, Path]]:
+        with open(self.folder / INDEX_NAME, "w", encoding="utf-8") as index:
+            index.writelines(index_page(self.staging.entries()))
+        if not self.out.exists():
+            return [(self.folder, self.out)]
+        return [(path, self.out / path.name) for path in sorted(self.folder.iterdir())]
+
+    def final_paths(self) -> list[Path]:
+        return [self.out / INDEX_NAME]

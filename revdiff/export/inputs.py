@@ -1,0 +1,98 @@
+"""Which inputs `revdiff export` reads, and in what groups.
+
+A *unit* is what one `revdiff.formats.load` call reads: a git repository, a NewsEdits database,
+a folder of version files, or the loose files of the command line together. Globs are expanded
+here (naturally sorted), and a folder of folders stands for one unit per folder, so a whole
+corpus can be named by its top folder.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from revdiff.errors import EmptyInput
+from revdiff.formats import gitrepo
+from revdiff.formats.detect import SQLITE_MAGIC
+
+
+@dataclass(frozen=True, slots=True)
+class InputUnit:
+    """Inputs read together by one `revdiff.formats.load` call."""
+
+    label: str  # names the articles that have no URL
+    paths: tuple[str, ...]
+
+
+def natural_key(text: str) -> list[Any]:
+    """Sort `a2` before `a10`."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _directory_units(path: Path, notes: list[str]) -> list[InputUnit]:
+    """A repository or a folder of versions is one unit; a folder of folders is a corpus."""
+    if gitrepo.is_repository(path):
+        return [InputUnit(str(path), (str(path),))]
+    children = sorted((p for p in path.iterdir() if not p.name.startswith(".")),
+                      key=lambda p: natural_key(p.name))
+    folders = [p for p in children if p.is_dir()]
+    if not folders:
+        return [InputUnit(str(path), (str(path),))]
+    loose = [p for p in children if p.is_file()]
+    if loose:
+        notes.append(f"{path}: read its {len(folders)} folders as articles and skipped "
+                     f"{len(loose)} loose file(s) such as {loose[0].name}")
+    units: list[InputUnit] = []
+    for folder in folders:
+        units.extend(_directory_units(folder, notes))
+    return units
+
+
+def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None) -> list[InputUnit]:
+    """Turn command-line inputs into units, checking that every one exists.
+
+    Globs are expanded (sorted naturally). A git repository, a NewsEdits database and a folder of
+    version files are each a unit; a folder that holds folders stands for one unit per folder
+    (recursively). All other files given are read together as one unit, as `revdiff parse` reads
+    them: plain version files form one article, pages of one article are joined.
+    """
+    if not inputs:
+        raise EmptyInput("no input given", hint="name files, directories, globs or databases")
+    notes = notes if notes is not None else []
+    units: list[InputUnit] = []
+    loose: list[str] = []
+    loose_position = -1
+    for raw in inputs:
+        if raw == "-" or Path(raw).exists():
+            matches = [raw]
+        else:
+            matches = sorted(glob.glob(raw, recursive=True), key=natural_key)
+            if not matches:
+                raise EmptyInput("no such file or directory, and no file matches it as a glob",
+                                 raw, hint="check the path; quote globs so revdiff expands them")
+        for match in matches:
+            path = Path(match)
+            if match != "-" and path.is_dir():
+                units.extend(_directory_units(path, notes))
+            elif match != "-" and _is_sqlite(path):
+                units.append(InputUnit(match, (match,)))
+            else:
+                if loose_position < 0:
+                    loose_position = len(units)
+                loose.append(match)
+    if loose:
+        label = loose[0] if len(loose) == 1 else f"{loose[0]} (+{len(loose) - 1} files)"
+        units.insert(loose_position, InputUnit(label, tuple(loose)))
+    return units

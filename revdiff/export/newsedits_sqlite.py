@@ -1,0 +1,199 @@
+"""SQLite export in the NewsEdits schema, so researchers' NewsEdits notebooks run unchanged.
+
+Tables (see docs/EXPORT.md for the column meanings):
+
+- `entryversion(id, entry_id, version, title, url, source, created, num_versions, summary,
+  article)`: one row per version; `summary` is the version's text with paragraphs joined by
+  `</p><p>` as in NewsEdits, `created` an ISO timestamp (or what the page said, e.g. "about 1 hour
+  later"), `article` revdiff's name for the article;
+- `split_sentences(entry_id, version, sent_idx, sentence)`: the engine's sentences of every version;
+- `matched_sentences(entry_id, version_x, version_y, sent_idx_x, sent_idx_y,
+  avg_sentence_distance_x, avg_sentence_distance_y)`: the alignment of each consecutive pair,
+  one row per aligned sentence pair; `sent_idx_y` is NULL for a deleted sentence and `sent_idx_x`
+  NULL for an added one. The distance is 1 - similarity (0 for identical sentences);
+- `comparisons` and `edits`: revdiff's own summary and edit tables, the same columns as the CSV
+  export (list cells as JSON text).
+
+`entry_id` is the article's position in the run (`article_index` of the other exports).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from revdiff.export.records import (
+    COMPARISON_COLUMNS,
+    EDIT_COLUMNS,
+    FLOAT_DIGITS,
+    ArticleRef,
+    comparison_row,
+    edit_rows,
+)
+from revdiff.export.staging import Staging
+from revdiff.export.writers import ExportWriter
+from revdiff.model import Article, Comparison, Edit, Sentence
+
+_SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT",
+              "int_list": "TEXT", "str_list": "TEXT"}
+
+ENTRYVERSION_COLUMNS = ("entry_id", "version", "title", "url", "source", "created",
+                        "num_versions", "summary", "article")
+PARAGRAPH_JOIN = "</p><p>"
+
+SCHEMA = [
+    ("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INTEGER NOT NULL, "
+     "version INTEGER NOT NULL, title TEXT, url TEXT, source TEXT, created TEXT, "
+     "num_versions INTEGER, summary TEXT, article TEXT)"),
+    ("CREATE TABLE split_sentences (entry_id INTEGER NOT NULL, version INTEGER NOT NULL, "
+     "sent_idx INTEGER NOT NULL, sentence TEXT)"),
+    ("CREATE TABLE matched_sentences (entry_id INTEGER NOT NULL, version_x INTEGER NOT NULL, "
+     "version_y INTEGER NOT NULL, sent_idx_x INTEGER, sent_idx_y INTEGER, "
+     "avg_sentence_distance_x REAL, avg_sentence_distance_y REAL)"),
+    "CREATE TABLE comparisons (" + ", ".join(
+        f"{name} {_SQL_TYPES[kind]}" for name, kind in COMPARISON_COLUMNS) + ")",
+    "CREATE TABLE edits (" + ", ".join(
+        f"{name} {_SQL_TYPES[kind]}" for name, kind in EDIT_COLUMNS) + ")",
+]
+
+# Created once the data is in: bulk inserts into unindexed tables are several times faster.
+INDEXES = [
+    "CREATE UNIQUE INDEX entryversion_key ON entryversion(entry_id, version)",
+    "CREATE UNIQUE INDEX split_sentences_key ON split_sentences(entry_id, version, sent_idx)",
+    "CREATE INDEX matched_sentences_pair ON matched_sentences(entry_id, version_x, version_y)",
+    "CREATE INDEX comparisons_pair ON comparisons(article_index, old_version, new_version)",
+    "CREATE INDEX edits_pair ON edits(article_index, old_version, new_version)",
+]
+
+# (table, column holding the entry id) for rolling back to a checkpoint.
+_TABLES = (("entryversion", "entry_id"), ("split_sentences", "entry_id"),
+           ("matched_sentences", "entry_id"), ("comparisons", "article_index"),
+           ("edits", "article_index"))
+
+_INSERTS = {
+    "entryversion": f"INSERT INTO entryversion ({', '.join(ENTRYVERSION_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(ENTRYVERSION_COLUMNS))})",
+    "split_sentences": "INSERT INTO split_sentences VALUES (?, ?, ?, ?)",
+    "matched_sentences": "INSERT INTO matched_sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "comparisons": f"INSERT INTO comparisons VALUES ({', '.join('?' * len(COMPARISON_COLUMNS))})",
+    "edits": f"INSERT INTO edits VALUES ({', '.join('?' * len(EDIT_COLUMNS))})",
+}
+
+Rows = dict[str, list[tuple[Any, ...]]]
+
+
+def _distance(similarity: float) -> float:
+    return round(1.0 - float(similarity), FLOAT_DIGITS)
+
+
+def matched_pairs(entry_id: int, comparison: Comparison) -> list[tuple[Any, ...]]:
+    """`matched_sentences` rows of one comparison, in edit order."""
+    x, y = comparison.old.number, comparison.new.number
+    rows: list[tuple[Any, ...]] = []
+    for edit in comparison.edits:
+        rows.extend(_edit_pairs(entry_id, x, y, edit))
+    return rows
+
+
+def _edit_pairs(entry_id: int, x: int, y: int, edit: Edit) -> list[tuple[Any, ...]]:
+    if edit.old and edit.new:
+        distance = _distance(edit.similarity)
+        return [(entry_id, x, y, i, j, distance, distance) for i in edit.old for j in edit.new]
+    if edit.old:  # deleted: no sentence on the new side
+        return [(entry_id, x, y, i, None, 1.0, None) for i in edit.old]
+    return [(entry_id, x, y, None, j, None, 1.0) for j in edit.new]
+
+
+def _sentence_rows(entry_id: int, version: int, sentences: tuple[Sentence, ...]
+                   ) -> list[tuple[Any, ...]]:
+    return [(entry_id, version, s.index, s.text) for s in sentences]
+
+
+def render_sqlite(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+                  ) -> tuple[Rows, int]:
+    """Every row one article contributes, per table, ready for executemany."""
+    entry_id = ref.index
+    count = len(article.versions)
+    rows: Rows = {name: [] for name, _ in _TABLES}
+    for version in article.versions:
+        rows["entryversion"].append((
+            entry_id, version.number, version.title, ref.url, ref.source,
+            version.time.isoformat() if version.time else version.time_text,
+            count, PARAGRAPH_JOIN.join(version.paragraphs), ref.name))
+    if comparisons:
+        first = comparisons[0]
+        rows["split_sentences"].extend(
+            _sentence_rows(entry_id, first.old.number, first.old_sentences))
+    for comparison in comparisons:
+        rows["split_sentences"].extend(
+            _sentence_rows(entry_id, comparison.new.number, comparison.new_sentences))
+        rows["matched_sentences"].extend(matched_pairs(entry_id, comparison))
+        summary = comparison_row(ref, comparison)
+        rows["comparisons"].append(tuple(_sql_value(summary[n], k) for n, k in COMPARISON_COLUMNS))
+        rows["edits"].extend(tuple(_sql_value(row[n], k) for n, k in EDIT_COLUMNS)
+                             for row in edit_rows(ref, comparison))
+    return rows, len(rows["edits"])
+
+
+def _sql_value(value: Any, kind: str) -> Any:
+    if kind in ("int_list", "str_list"):
+        return json.dumps(value)
+    if kind == "bool":
+        return int(value)
+    return value
+
+
+class NewsEditsSqliteWriter(ExportWriter):
+    """Inserts each article's rows; a commit per checkpoint keeps the partial file consistent."""
+
+    def __init__(self, out: Path, staging: Staging) -> None:
+        super().__init__(out, staging)
+        self.path = staging.file("output.sqlite")
+        self.connection: sqlite3.Connection | None = None
+        self.articles = 0
+
+    def restore(self, state: dict[str, Any] | None) -> None:
+        if state is None or not self.path.exists():
+            self.path.unlink(missing_ok=True)
+            self.connection = sqlite3.connect(self.path)
+            for statement in SCHEMA:
+                self.connection.execute(statement)
+            self.connection.commit()
+            self.articles = 0
+        else:
+            self.connection = sqlite3.connect(self.path)
+            self.articles = int(state["articles"])
+            for table, column in _TABLES:  # drop anything written after the checkpoint
+                self.connection.execute(f"DELETE FROM {table} WHERE {column} >= ?",
+                                        (self.articles,))
+            self.connection.commit()
+        self.connection.execute("PRAGMA synchronous = NORMAL")
+
+    def write(self, index: int, payload: Any) -> None:
+        assert self.connection is not None
+        rows: Rows = payload
+        for table, _ in _TABLES:
+            if rows[table]:
+                self.connection.executemany(_INSERTS[table], rows[table])
+        self.articles = index + 1
+
+    def checkpoint(self) -> dict[str, Any]:
+        assert self.connection is not None
+        self.connection.commit()
+        return {"articles": self.articles}
+
+    def finish(self) -> list[tuple[Path, Path]]:
+        assert self.connection is not None
+        for statement in INDEXES:
+            self.connection.execute(statement)
+        self.connection.commit()
+        self.connection.close()
+        self.connection = None
+        return [(self.path, self.out)]
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None

@@ -1,0 +1,136 @@
+"""Run one function over a stream of work items in order: in-process, on local processes, or Dask.
+
+`ordered_map` keeps a bounded number of items in flight and yields results in submission order,
+so output order never depends on which worker finishes first, and memory stays bounded however
+long the stream is. The three executors only differ in how they `submit`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Protocol, TypeVar
+
+from revdiff.errors import RevdiffError
+from revdiff.export.extras import require_distributed
+
+T = TypeVar("T")
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+
+
+class SchedulerProblem(RevdiffError):
+    """The Dask scheduler cannot be reached or failed to start."""
+
+
+class Pending(Protocol[R_co]):
+    def result(self) -> R_co: ...
+
+
+class Executor(Protocol):
+    """Something that runs `fn(*args)` somewhere and hands back an object with `.result()`."""
+
+    workers: int
+
+    def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]: ...
+
+    def close(self) -> None: ...
+
+
+class _Done:
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value
+
+
+class SerialExecutor:
+    """Runs each item at submission, in this process (`--workers 1`)."""
+
+    workers = 1
+
+    def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
+        return _Done(fn(*args))
+
+    def close(self) -> None:
+        pass
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the driver, which stops submitting and shuts the pool down;
+    a worker killed mid-task by the terminal's SIGINT would leave the pool broken and hanging."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class ProcessExecutor:
+    """Local worker processes (`--workers N`), started with forkserver where available."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                        initializer=_ignore_interrupts)
+
+    def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
+        return self.pool.submit(fn, *args)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor:
+    """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster."""
+
+    def __init__(self, client: Any, cluster: Any = None, owns_client: bool = False) -> None:
+        self.client = client
+        self.cluster = cluster
+        self.owns_client = owns_client
+        workers = len(client.scheduler_info().get("workers", {}))
+        threads = sum(client.nthreads().values()) if workers else 1
+        self.workers = max(1, threads)
+
+    @classmethod
+    def connect(cls, address: str, timeout: float = 10.0) -> DaskExecutor:
+        distributed = require_distributed()
+        try:
+            client = distributed.Client(address, timeout=timeout)
+        except (OSError, TimeoutError) as error:
+            raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
+                                   hint="start it with `dask scheduler`, check the address, "
+                                        "or use --dask for a local cluster") from error
+        return cls(client, owns_client=True)
+
+    @classmethod
+    def local(cls, workers: int) -> DaskExecutor:
+        distributed = require_distributed()
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
+                                           processes=True, dashboard_address=None)
+        return cls(distributed.Client(cluster), cluster=cluster, owns_client=True)
+
+    def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
+        return self.client.submit(fn, *args, pure=False)  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        if self.owns_client:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def ordered_map(executor: Executor, fn: Callable[..., R], items: Iterable[T],
+                *extra: Any, in_flight: int) -> Iterator[tuple[T, R]]:
+    """Yield `(item, fn(*extra, item))` in the order of `items`, at most `in_flight` running."""
+    pending: deque[tuple[T, Pending[R]]] = deque()
+    for item in items:
+        pending.append((item, executor.submit(fn, *extra, item)))
+        while len(pending) >= in_flight:
+            head, future = pending.popleft()
+            yield head, future.result()
+    while pending:
+        head, future = pending.popleft()
+        yield head, future.result()

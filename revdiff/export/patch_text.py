@@ -1,0 +1,31 @@
+"""The `unified` export: every comparison of every article as a `diff -u`-style text.
+
+One sentence per line (the engine's sentences), with hunks and context from
+`revdiff.export.unified.unified_diff`. Each comparison gets version headers naming the article,
+the version numbers and, when known, their times; pairs without any change produce no text,
+like `diff -u` on identical files.
+"""
+
+from __future__ import annotations
+
+from revdiff.export.records import ArticleRef
+from revdiff.export.unified import unified_diff
+from revdiff.model import Article, Comparison, Version
+
+
+def version_label(name: str, version: Version) -> str:
+    label = f"{name}\tversion {version.number}"
+    when = version.time.isoformat() if version.time else version.time_text
+    return f"{label} ({when})" if when else label
+
+
+def render_unified(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+                   ) -> tuple[str, int]:
+    name = " ".join(ref.name.split())  # a header is one line
+    pieces = []
+    for comparison in comparisons:
+        text = unified_diff(comparison, old_label=version_label(name, comparison.old),
+                            new_label=version_label(name, comparison.new))
+        if text:
+            pieces.append(text)
+    return "".join(pieces), len(pieces)

@@ -1,0 +1,185 @@
+"""The flat row schema shared by the JSONL, CSV and Parquet exports (and `revdiff.edits_table`).
+
+Two tables:
+
+- **edits**: one row per edit of every comparison (unchanged sentences included, so a table holds
+  the whole alignment; filter on `op` to drop them);
+- **comparisons**: one summary row per consecutive version pair.
+
+Both start with the same key columns, so they join on
+`(article_index, old_version, new_version)`. List-valued cells (`old_indices`, `new_indices`,
+`flags`) are lists in JSONL and Parquet and space-joined strings in CSV (see `flatten_for_csv`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from revdiff.model import Article, Comparison, Edit, EditOp
+
+# (name, kind) where kind is one of: int, float, bool, str, int_list, str_list.
+KEY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("article_index", "int"),
+    ("article", "str"),
+    ("source", "str"),
+    ("url", "str"),
+    ("old_version", "int"),
+    ("new_version", "int"),
+)
+
+EDIT_COLUMNS: tuple[tuple[str, str], ...] = KEY_COLUMNS + (
+    ("edit_index", "int"),
+    ("op", "str"),
+    ("old_indices", "int_list"),
+    ("new_indices", "int_list"),
+    ("old_text", "str"),
+    ("new_text", "str"),
+    ("similarity", "float"),
+    ("flags", "str_list"),
+    ("old_words", "int"),
+    ("new_words", "int"),
+    ("words_removed", "int"),
+    ("words_added", "int"),
+)
+
+COMPARISON_COLUMNS: tuple[tuple[str, str], ...] = KEY_COLUMNS + (
+    ("old_time", "str"),
+    ("new_time", "str"),
+    ("old_title", "str"),
+    ("new_title", "str"),
+    ("old_sentences", "int"),
+    ("new_sentences", "int"),
+    *((op.value, "int") for op in EditOp),
+    ("words_added", "int"),
+    ("words_removed", "int"),
+    ("chars_added", "int"),
+    ("chars_removed", "int"),
+    ("changed_share", "float"),
+    ("boring", "bool"),
+    ("rewrite", "bool"),
+)
+
+EDIT_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in EDIT_COLUMNS)
+COMPARISON_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in COMPARISON_COLUMNS)
+
+# Floats are rounded so that every export (and every scheduler) prints the same digits.
+FLOAT_DIGITS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """Which article of the run a row belongs to: its position and a readable name."""
+
+    index: int  # 0-based position of the article in the run, in output order
+    name: str  # the article's URL, else the input it came from (or its first title)
+    source: str | None
+    url: str | None
+
+
+def article_ref(index: int, article: Article, fallback_name: str) -> ArticleRef:
+    """Name an article by its URL, else by `fallback_name` (usually the input path)."""
+    return ArticleRef(index, article.url or fallback_name or article.key, article.source,
+                      article.url)
+
+
+def display_title(ref: ArticleRef, article: Article) -> str:
+    """A heading for the article: its latest title, or for bare version files (whose titles are
+    file names) the name of the folder or file it came from."""
+    if article.versions and (article.url or article.source):
+        return article.versions[-1].title or ref.name
+    tail = ref.name.rstrip("/").rsplit("/", 1)[-1]
+    return tail or ref.name
+
+
+def word_changes(edit: Edit) -> tuple[int, int]:
+    """(words removed, words added) by the edit's word diff; whole texts for one-sided edits."""
+    removed = added = 0
+    if edit.word_diff:
+        for op, text in edit.word_diff:
+            if op < 0:
+                removed += len(text.split())
+            elif op > 0:
+                added += len(text.split())
+        return removed, added
+    if edit.op is EditOp.UNCHANGED:
+        return 0, 0
+    return len(edit.old_text.split()), len(edit.new_text.split())
+
+
+def _key_values(ref: ArticleRef, comparison: Comparison) -> dict[str, Any]:
+    return {
+        "article_index": ref.index,
+        "article": ref.name,
+        "source": ref.source,
+        "url": ref.url,
+        "old_version": comparison.old.number,
+        "new_version": comparison.new.number,
+    }
+
+
+def edit_rows(ref: ArticleRef, comparison: Comparison) -> Iterator[dict[str, Any]]:
+    """One row per edit of the comparison, in reading order, keys as in EDIT_COLUMNS."""
+    key = _key_values(ref, comparison)
+    for position, edit in enumerate(comparison.edits):
+        removed, added = word_changes(edit)
+        row = dict(key)
+        row.update({
+            "edit_index": position,
+            "op": edit.op.value,
+            "old_indices": list(edit.old),
+            "new_indices": list(edit.new),
+            "old_text": edit.old_text,
+            "new_text": edit.new_text,
+            "similarity": round(float(edit.similarity), FLOAT_DIGITS),
+            "flags": sorted(flag.value for flag in edit.flags),
+            "old_words": len(edit.old_text.split()),
+            "new_words": len(edit.new_text.split()),
+            "words_removed": removed,
+            "words_added": added,
+        })
+        yield row
+
+
+def comparison_row(ref: ArticleRef, comparison: Comparison) -> dict[str, Any]:
+    """The summary row of one comparison, keys as in COMPARISON_COLUMNS."""
+    stats = comparison.stats
+    old, new = comparison.old, comparison.new
+    row = _key_values(ref, comparison)
+    row.update({
+        "old_time": old.time.isoformat() if old.time else old.time_text,
+        "new_time": new.time.isoformat() if new.time else new.time_text,
+        "old_title": old.title,
+        "new_title": new.title,
+        "old_sentences": len(comparison.old_sentences),
+        "new_sentences": len(comparison.new_sentences),
+    })
+    for op in EditOp:
+        row[op.value] = int(stats.counts.get(op.value, 0))
+    row.update({
+        "words_added": stats.words_added,
+        "words_removed": stats.words_removed,
+        "chars_added": stats.chars_added,
+        "chars_removed": stats.chars_removed,
+        "changed_share": round(float(stats.changed_share), FLOAT_DIGITS),
+        "boring": bool(stats.boring),
+        "rewrite": bool(stats.rewrite),
+    })
+    return row
+
+
+def flatten_for_csv(row: dict[str, Any], columns: tuple[tuple[str, str], ...]) -> list[Any]:
+    """Cells of a row for csv.writer: lists space-joined, booleans as true/false, None empty."""
+    cells: list[Any] = []
+    for name, kind in columns:
+        value = row[name]
+        if value is None:
+            cells.append("")
+        elif kind in ("int_list", "str_list"):
+            cells.append(" ".join(str(item) for item in value))
+        elif kind == "bool":
+            cells.append("true" if value else "false")
+        else:
+            cells.append(value)
+    return cells

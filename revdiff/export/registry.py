@@ -1,0 +1,72 @@
+"""The export formats by name: each one's renderer (runs on workers) and writer (runs locally).
+
+Imports are lazy so that a worker only loads the modules of the format it renders, and so that
+pyarrow is only needed when Parquet is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from revdiff.export.extras import require_pyarrow
+from revdiff.export.records import ArticleRef
+from revdiff.export.staging import Staging
+from revdiff.export.writers import ExportWriter
+from revdiff.model import Article, Comparison
+
+FORMAT_NAMES = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
+
+# A renderer turns one article's comparisons into (payload for the writer, number of rows).
+Renderer = Callable[[ArticleRef, Article, list[Comparison]], tuple[Any, int]]
+
+
+def check_available(name: str) -> None:
+    """Raise MissingExtra before any work starts when the format's extra is not installed."""
+    if name == "parquet":
+        require_pyarrow()
+
+
+def renderer(name: str) -> Renderer:
+    if name == "jsonl":
+        from revdiff.export.writers import render_jsonl
+        return render_jsonl
+    if name == "csv":
+        from revdiff.export.writers import render_csv
+        return render_csv
+    if name == "sqlite":
+        from revdiff.export.newsedits_sqlite import render_sqlite
+        return render_sqlite
+    if name == "parquet":
+        from revdiff.export.parquet import render_parquet
+        return render_parquet
+    if name == "html":
+        from revdiff.export.html_report import render_html
+        return render_html
+    if name == "unified":
+        from revdiff.export.patch_text import render_unified
+        return render_unified
+    raise ValueError(f"unknown export format {name!r}")
+
+
+def make_writer(name: str, out: Path, staging: Staging) -> ExportWriter:
+    if name == "jsonl":
+        from revdiff.export.writers import JsonlWriter
+        return JsonlWriter(out, staging)
+    if name == "csv":
+        from revdiff.export.writers import CsvWriter
+        return CsvWriter(out, staging)
+    if name == "sqlite":
+        from revdiff.export.newsedits_sqlite import NewsEditsSqliteWriter
+        return NewsEditsSqliteWriter(out, staging)
+    if name == "parquet":
+        from revdiff.export.parquet import ParquetWriter
+        return ParquetWriter(out, staging)
+    if name == "html":
+        from revdiff.export.html_report import HtmlReportWriter
+        return HtmlReportWriter(out, staging)
+    if name == "unified":
+        from revdiff.export.writers import SingleTextWriter
+        return SingleTextWriter(out, staging)
+    raise ValueError(f"unknown export format {name!r}")

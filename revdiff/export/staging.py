@@ -1,0 +1,183 @@
+"""Where an export is written while it runs, and the journal that lets `--resume` continue it.
+
+Every export first writes into a staging directory next to the output,
+`.<OUT name>.revdiff-partial/`. Only when the whole run has succeeded are the finished files
+renamed into place, so a reader never sees half an output file and an interrupted run leaves the
+previous output (if any) untouched.
+
+The staging directory holds `journal.jsonl`: one header line that fingerprints the job (format,
+inputs, options), then one line per finished article, in output order, with the article's key.
+The last line of each checkpoint also carries the writer's state (e.g. byte offsets of the partial
+files). Lines are only appended after the data they describe has been flushed, so on `--resume`
+the writer rolls its files back to the state of the last complete checkpoint and the run skips
+that many articles: no row is lost and none is written twice. A torn tail (the process died while
+writing the journal) is ignored back to the last complete checkpoint.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from revdiff.errors import RevdiffError
+
+JOURNAL_NAME = "journal.jsonl"
+JOURNAL_VERSION = 1
+
+
+class ResumeMismatch(RevdiffError):
+    """`--resume` was asked for, but the interrupted run was a different job."""
+
+
+class OutputProblem(RevdiffError):
+    """The output location cannot be written."""
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """One finished article as the journal records it."""
+
+    index: int  # position of the article in the run
+    key: str
+    pairs: int
+    rows: int
+    state: dict[str, Any]  # the writer's checkpoint after this article
+    info: dict[str, Any]  # small per-article facts (for an index page, summaries)
+
+
+def staging_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.revdiff-partial"
+
+
+class Staging:
+    """The staging directory and journal of one export run."""
+
+    def __init__(self, out: Path, fingerprint: dict[str, Any], resume: bool) -> None:
+        self.out = out
+        self.directory = staging_path(out)
+        self.journal_path = self.directory / JOURNAL_NAME
+        self.fingerprint = fingerprint
+        self.resumed_entries = 0
+        self.recorded = 0
+        self.last_entry: JournalEntry | None = None
+        if not out.parent.is_dir():
+            raise OutputProblem("the output's folder does not exist", str(out.parent),
+                                hint="create it first, or choose another -o path")
+        if resume and self.journal_path.is_file():
+            self._reopen()
+        else:
+            self._start_fresh()
+        # Kept open for the whole run (appended at every checkpoint); closed by close().
+        self._journal = open(self.journal_path, "a", encoding="utf-8")  # noqa: SIM115
+
+    # -- starting -------------------------------------------------------------------------------
+
+    def _start_fresh(self) -> None:
+        if self.directory.exists():
+            shutil.rmtree(self.directory)
+        try:
+            self.directory.mkdir()
+        except OSError as error:
+            raise OutputProblem(f"cannot create the staging folder: {error.strerror}",
+                                str(self.directory), hint="check the permissions of the folder"
+                                ) from error
+        header = {"revdiff_export": JOURNAL_VERSION, "job": self.fingerprint}
+        with open(self.journal_path, "w", encoding="utf-8") as journal:
+            journal.write(json.dumps(header, sort_keys=True) + "\n")
+
+    def _reopen(self) -> None:
+        lines = self._complete_lines()
+        header = json.loads(lines[0]) if lines else {}
+        if header.get("revdiff_export") != JOURNAL_VERSION or header.get("job") != self.fingerprint:
+            raise ResumeMismatch(
+                "the interrupted export was run with other inputs, format or options",
+                str(self.directory),
+                hint="rerun the same command with --resume, or drop --resume to start over")
+        for count, line in enumerate(lines[1:], start=1):
+            entry = _parse_entry(line)
+            if entry is None or entry.index != count - 1:
+                break
+            # Only the last entry of a checkpoint carries the writer state; entries after the
+            # last complete checkpoint (a torn batch) do not count as done.
+            if entry.state:
+                self.last_entry = entry
+                self.resumed_entries = count
+        # Rewrite the journal without any torn or unfinished tail, so appends start clean.
+        kept = lines[: self.resumed_entries + 1]
+        temporary = self.journal_path.with_suffix(".tmp")
+        with open(temporary, "w", encoding="utf-8") as journal:
+            journal.writelines(line + "\n" for line in kept)
+        os.replace(temporary, self.journal_path)
+
+    def _complete_lines(self) -> list[str]:
+        with open(self.journal_path, encoding="utf-8", errors="replace") as journal:
+            text = journal.read()
+        lines = text.split("\n")
+        return [line for line in lines[:-1] if line]  # the last piece has no newline: torn
+
+    # -- running --------------------------------------------------------------------------------
+
+    def record(self, entries: list[JournalEntry]) -> None:
+        """Append finished articles; call only after their data has been flushed."""
+        for entry in entries:
+            line = {"i": entry.index, "key": entry.key, "pairs": entry.pairs, "rows": entry.rows,
+                    "state": entry.state, "info": entry.info}
+            self._journal.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
+        self._journal.flush()
+        self.recorded += len(entries)
+
+    def entries(self) -> Iterator[JournalEntry]:
+        """Every finished article, read back from the journal (streamed, not held in memory)."""
+        self._journal.flush()
+        with open(self.journal_path, encoding="utf-8") as journal:
+            next(journal, None)
+            for line in journal:
+                entry = _parse_entry(line.rstrip("\n"))
+                if entry is not None:
+                    yield entry
+
+    def file(self, name: str) -> Path:
+        return self.directory / name
+
+    # -- ending ---------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if not self._journal.closed:
+            self._journal.close()
+
+    def discard_if_empty(self) -> None:
+        """Remove the staging directory of a run that stopped before finishing any article."""
+        if self.resumed_entries == 0 and self.recorded == 0:
+            self.close()
+            shutil.rmtree(self.directory, ignore_errors=True)
+
+    def publish(self, moves: list[tuple[Path, Path]]) -> None:
+        """Rename finished files into place, then remove the staging directory."""
+        self.close()
+        for source, target in moves:
+            _fsync(source)
+            if target.is_dir() and not source.is_dir():
+                raise OutputProblem("a folder is in the way of the output file", str(target),
+                                    hint="remove it or choose another -o path")
+            os.replace(source, target)
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def _fsync(path: Path) -> None:
+    if path.is_file():
+        with open(path, "rb") as handle:
+            os.fsync(handle.fileno())
+
+
+def _parse_entry(line: str) -> JournalEntry | None:
+    try:
+        data = json.loads(line)
+        return JournalEntry(int(data["i"]), str(data["key"]), int(data["pairs"]),
+                            int(data["rows"]), dict(data["state"]), dict(data["info"]))
+    except (ValueError, KeyError, TypeError):
+        return None

@@ -1,0 +1,92 @@
+"""Small inline SVG charts for the HTML report: no scripts, no external requests, text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+WIDTH = 640
+HEIGHT = 160
+MARGIN = 28
+
+
+def _frame(body: list[str], label: str, width: int = WIDTH, height: int = HEIGHT) -> str:
+    return (f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" '
+            f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-label="{escape(label)}"><title>{escape(label)}</title>{"".join(body)}</svg>')
+
+
+def _x_positions(count: int, width: int = WIDTH) -> list[float]:
+    if count <= 1:
+        return [width / 2] * count
+    step = (width - 2 * MARGIN) / (count - 1)
+    return [MARGIN + k * step for k in range(count)]
+
+
+def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[str]) -> str:
+    """Words added (green, up) and removed (red, down) per version pair."""
+    count = len(added)
+    top = max([*added, *removed, 1])
+    middle = HEIGHT / 2
+    scale = (middle - MARGIN / 2) / top
+    slot = (WIDTH - 2 * MARGIN) / max(count, 1)
+    bar = max(2.0, min(40.0, slot * 0.6))
+    body = [(f'<line x1="{MARGIN}" y1="{middle}" x2="{WIDTH - MARGIN}" y2="{middle}" '
+             'stroke="#999" stroke-width="1"/>')]
+    for k in range(count):
+        x = MARGIN + slot * k + (slot - bar) / 2
+        up, down = added[k] * scale, removed[k] * scale
+        tip = escape(f"{labels[k]}: +{added[k]} / -{removed[k]} words")
+        body.append(f'<g><title>{tip}</title>'
+                    f'<rect x="{x:.1f}" y="{middle - up:.1f}" width="{bar:.1f}" height="{up:.1f}" '
+                    'fill="#3a3"/>'
+                    f'<rect x="{x:.1f}" y="{middle:.1f}" width="{bar:.1f}" height="{down:.1f}" '
+                    'fill="#c33"/></g>')
+        if count <= 24:
+            body.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - 4}" font-size="10" '
+                        f'text-anchor="middle" fill="#555">{escape(labels[k])}</text>')
+    body.append(f'<text x="4" y="12" font-size="10" fill="#3a3">+{top}</text>'
+                f'<text x="4" y="{HEIGHT - 16}" font-size="10" fill="#c33">-{top}</text>')
+    return _frame(body, "words added and removed per version pair")
+
+
+def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
+               maximum: float | None = None, percent: bool = False) -> str:
+    """A polyline with dots, y from 0 to `maximum` (default: the largest value)."""
+    top = maximum if maximum is not None else max([*values, 1e-9])
+    xs = _x_positions(len(values))
+    span = HEIGHT - 2 * MARGIN
+
+    def y(value: float) -> float:
+        return HEIGHT - MARGIN - (value / top) * span if top else HEIGHT - MARGIN
+
+    points = " ".join(f"{x:.1f},{y(v):.1f}" for x, v in zip(xs, values))
+    body = [(f'<line x1="{MARGIN}" y1="{HEIGHT - MARGIN}" x2="{WIDTH - MARGIN}" '
+             f'y2="{HEIGHT - MARGIN}" stroke="#999"/>')]
+    if len(values) > 1:
+        body.append(f'<polyline points="{points}" fill="none" stroke="#36c" stroke-width="2"/>')
+    for x, value, name in zip(xs, values, labels):
+        shown = f"{value:.0%}" if percent else f"{value:g}"
+        body.append(f'<circle cx="{x:.1f}" cy="{y(value):.1f}" r="3.5" fill="#36c">'
+                    f"<title>{escape(f'{name}: {shown}')}</title></circle>")
+        if len(values) <= 24:
+            body.append(f'<text x="{x:.1f}" y="{HEIGHT - 8}" font-size="10" text-anchor="middle" '
+                        f'fill="#555">{escape(name)}</text>')
+    top_text = f"{top:.0%}" if percent else f"{top:g}"
+    body.append(f'<text x="4" y="{MARGIN - 6}" font-size="10" fill="#555">{escape(top_text)}'
+                "</text>")
+    return _frame(body, label)
+
+
+def sparkline(values: Sequence[float], width: int = 120, height: int = 24) -> str:
+    """A tiny line of values in 0..1 (share of text changed per pair) for the index page."""
+    if not values:
+        return ""
+    step = (width - 4) / max(len(values) - 1, 1)
+    points = " ".join(f"{2 + k * step:.1f},{height - 2 - v * (height - 4):.1f}"
+                      for k, v in enumerate(values))
+    shape = (f'<polyline points="{points}" fill="none" stroke="#36c" stroke-width="1.5"/>'
+             if len(values) > 1 else
+             f'<circle cx="{width / 2}" cy="{height - 2 - values[0] * (height - 4):.1f}" r="2" '
+             'fill="#36c"/>')
+    return _frame([shape], "share of text changed per version pair", width, height)

@@ -1,0 +1,222 @@
+"""Export writers: the protocol every format implements, and the append-only text formats.
+
+A format has two halves. Its *renderer* runs wherever the comparisons are computed (a local worker
+process or a Dask worker) and turns one article's comparisons into a small picklable payload (text,
+rows or a record batch). Its *writer* runs in the driving process, appends payloads in output order
+to files in the staging directory, and can roll those files back to a checkpoint for `--resume`.
+
+JSONL and CSV write two files: the edits table and the per-comparison summary table
+(`records.EDIT_COLUMNS`, `records.COMPARISON_COLUMNS`). The unified format writes one text file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import IO, Any
+
+from revdiff.export.records import (
+    COMPARISON_COLUMN_NAMES,
+    COMPARISON_COLUMNS,
+    EDIT_COLUMN_NAMES,
+    EDIT_COLUMNS,
+    ArticleRef,
+    comparison_row,
+    edit_rows,
+    flatten_for_csv,
+)
+from revdiff.export.staging import Staging
+from revdiff.model import Article, Comparison
+
+
+class ExportWriter(ABC):
+    """Receives rendered articles in output order and produces the final files."""
+
+    def __init__(self, out: Path, staging: Staging) -> None:
+        self.out = out
+        self.staging = staging
+
+    @abstractmethod
+    def restore(self, state: dict[str, Any] | None) -> None:
+        """Open the partial output: empty when `state` is None, else rolled back to `state`."""
+
+    @abstractmethod
+    def write(self, index: int, payload: Any) -> None:
+        """Append one article's rendered payload."""
+
+    @abstractmethod
+    def checkpoint(self) -> dict[str, Any]:
+        """Make everything written so far durable and return the state to roll back to."""
+
+    @abstractmethod
+    def finish(self) -> list[tuple[Path, Path]]:
+        """Complete the partial files; return (staged file, final path) pairs to rename."""
+
+    def close(self) -> None:
+        """Release open files (after finish, or when the run stops early)."""
+
+    def final_paths(self) -> list[Path]:
+        """Where the output lands, for the summary line."""
+        return [self.out]
+
+
+def table_paths(out: Path, extension: str) -> tuple[Path, Path]:
+    """The edits file and the comparisons file of a two-table export.
+
+    `-o DIR/` (or an existing folder) gives DIR/edits.EXT and DIR/comparisons.EXT; `-o NAME.EXT`
+    gives NAME.EXT and NAME.comparisons.EXT.
+    """
+    if out.is_dir():
+        return out / f"edits.{extension}", out / f"comparisons.{extension}"
+    suffix = out.suffix or f".{extension}"
+    stem = out.stem if out.suffix else out.name
+    return out, out.with_name(f"{stem}.comparisons{suffix}")
+
+
+class AppendFiles:
+    """A few files in the staging directory that only grow, checkpointed by byte offset."""
+
+    def __init__(self, staging: Staging, names: list[str]) -> None:
+        self.paths = [staging.file(name) for name in names]
+        self.handles: list[IO[bytes]] = []
+
+    def open(self, offsets: list[int] | None) -> bool:
+        """Open for appending; roll back to `offsets`. Returns True when the files are new."""
+        fresh = offsets is None
+        for position, path in enumerate(self.paths):
+            if fresh or not path.exists():
+                handle = open(path, "w+b")  # noqa: SIM115 - open until close()
+                fresh = True
+            else:
+                handle = open(path, "r+b")  # noqa: SIM115 - open until close()
+                assert offsets is not None
+                handle.truncate(offsets[position])
+                handle.seek(0, io.SEEK_END)
+            self.handles.append(handle)
+        return fresh
+
+    def write(self, position: int, text: str) -> None:
+        if text:
+            self.handles[position].write(text.encode("utf-8"))
+
+    def offsets(self) -> list[int]:
+        result = []
+        for handle in self.handles:
+            handle.flush()
+            result.append(handle.tell())
+        return result
+
+    def close(self) -> None:
+        for handle in self.handles:
+            if not handle.closed:
+                handle.close()
+
+
+class TwoTableTextWriter(ExportWriter):
+    """Shared by JSONL and CSV: an edits file and a comparisons file, appended as text."""
+
+    extension = ""
+
+    def __init__(self, out: Path, staging: Staging) -> None:
+        super().__init__(out, staging)
+        self.targets = table_paths(out, self.extension)
+        self.files = AppendFiles(staging, [f"edits.{self.extension}",
+                                           f"comparisons.{self.extension}"])
+
+    def header(self, position: int) -> str:
+        return ""
+
+    def restore(self, state: dict[str, Any] | None) -> None:
+        fresh = self.files.open(None if state is None else list(state["offsets"]))
+        if fresh:
+            self.files.write(0, self.header(0))
+            self.files.write(1, self.header(1))
+
+    def write(self, index: int, payload: Any) -> None:
+        edits_text, comparisons_text = payload
+        self.files.write(0, edits_text)
+        self.files.write(1, comparisons_text)
+
+    def checkpoint(self) -> dict[str, Any]:
+        return {"offsets": self.files.offsets()}
+
+    def finish(self) -> list[tuple[Path, Path]]:
+        self.files.offsets()
+        self.files.close()
+        return list(zip(self.files.paths, self.targets))
+
+    def close(self) -> None:
+        self.files.close()
+
+    def final_paths(self) -> list[Path]:
+        return list(self.targets)
+
+
+def _json_line(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def render_jsonl(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+                 ) -> tuple[tuple[str, str], int]:
+    edits: list[str] = []
+    summaries: list[str] = []
+    for comparison in comparisons:
+        edits.extend(_json_line(row) for row in edit_rows(ref, comparison))
+        summaries.append(_json_line(comparison_row(ref, comparison)))
+    return ("".join(edits), "".join(summaries)), len(edits)
+
+
+class JsonlWriter(TwoTableTextWriter):
+    extension = "jsonl"
+
+
+def _csv_text(rows: list[list[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def render_csv(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+               ) -> tuple[tuple[str, str], int]:
+    edits: list[list[Any]] = []
+    summaries: list[list[Any]] = []
+    for comparison in comparisons:
+        edits.extend(flatten_for_csv(row, EDIT_COLUMNS) for row in edit_rows(ref, comparison))
+        summaries.append(flatten_for_csv(comparison_row(ref, comparison), COMPARISON_COLUMNS))
+    return (_csv_text(edits), _csv_text(summaries)), len(edits)
+
+
+class CsvWriter(TwoTableTextWriter):
+    extension = "csv"
+
+    def header(self, position: int) -> str:
+        return _csv_text([list(EDIT_COLUMN_NAMES if position == 0 else COMPARISON_COLUMN_NAMES)])
+
+
+class SingleTextWriter(ExportWriter):
+    """One text file appended article by article (the unified diff format)."""
+
+    def __init__(self, out: Path, staging: Staging) -> None:
+        super().__init__(out, staging)
+        self.files = AppendFiles(staging, ["output.txt"])
+
+    def restore(self, state: dict[str, Any] | None) -> None:
+        self.files.open(None if state is None else list(state["offsets"]))
+
+    def write(self, index: int, payload: Any) -> None:
+        self.files.write(0, payload)
+
+    def checkpoint(self) -> dict[str, Any]:
+        return {"offsets": self.files.offsets()}
+
+    def finish(self) -> list[tuple[Path, Path]]:
+        self.files.offsets()
+        self.files.close()
+        return [(self.files.paths[0], self.out)]
+
+    def close(self) -> None:
+        self.files.close()

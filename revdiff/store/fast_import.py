@@ -1,0 +1,128 @@
+"""Writing many commits at once through one `git fast-import` process.
+
+The stream holds each version inline (`M 100644 inline <path>`), so no marks file is needed.
+fast-import updates the branch only at a `checkpoint` and at the end, and only as a fast-forward:
+a run killed midway leaves the branch at its last checkpoint (a valid commit whose objects are all
+written) plus, at worst, an unreferenced pack that `git gc` removes. What is missing is found and
+written by the next run, since `plan_store` reads what the branch already holds.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import time
+from types import TracebackType
+from typing import BinaryIO, Self
+
+import git
+
+from revdiff.errors import StoreError
+
+AUTHOR = "revdiff <revdiff@localhost>"
+
+
+class FastImport:
+    """A running `git fast-import` that appends commits to one branch.
+
+    Use as a context manager; `commit` for each version, then leave the block to finish the
+    import. Leaving with an exception aborts: the branch keeps its last checkpoint.
+    """
+
+    def __init__(self, git_dir: str, ref: str, parent: str | None,
+                 checkpoint_every: int = 1000, checkpoint_seconds: float = 10.0) -> None:
+        self.git_dir = git_dir
+        self.ref = ref
+        self.parent = parent
+        self.checkpoint_every = checkpoint_every
+        self.checkpoint_seconds = checkpoint_seconds
+        self.commits = 0
+        self._since_checkpoint = 0
+        self._last_checkpoint = time.monotonic()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._stdin: BinaryIO | None = None
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the import
+
+    def __enter__(self) -> Self:
+        executable = git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git"
+        env = dict(os.environ, GIT_DIR=self.git_dir)
+        try:
+            self._process = subprocess.Popen(
+                # Light zlib: most of the size is saved by deltas, most of the time by zlib.
+                [executable, "-c", "pack.compression=1", "fast-import", "--quiet", "--done"],
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._stderr, env=env,
+            )
+        except OSError as error:
+            raise StoreError(f"cannot start git fast-import: {error}", self.git_dir,
+                             hint="install git 2.x and put it on PATH") from error
+        assert self._process.stdin is not None
+        self._stdin = self._process.stdin  # type: ignore[assignment]
+        self._write(b"feature done\n")
+        return self
+
+    def commit(self, path: str, data: bytes, message: str, author_date: str,
+               committer_date: str) -> None:
+        """Append one commit that sets `path` to `data`."""
+        if "\n" in path or path.startswith('"'):
+            raise StoreError(f"path {path!r} cannot be written by fast-import", self.git_dir,
+                             hint="paths come from path_from_url, which never makes these")
+        encoded_message = message.encode("utf-8")
+        parts = [
+            b"commit ", self.ref.encode(), b"\n",
+            b"author ", AUTHOR.encode(), b" ", author_date.encode(), b"\n",
+            b"committer ", AUTHOR.encode(), b" ", committer_date.encode(), b"\n",
+            b"data %d\n" % len(encoded_message), encoded_message, b"\n",
+        ]
+        if self.commits == 0 and self.parent is not None:
+            parts += [b"from ", self.parent.encode(), b"\n"]
+        parts += [b"M 100644 inline ", path.encode("utf-8"), b"\n",
+                  b"data %d\n" % len(data), data, b"\n\n"]
+        self._write(b"".join(parts))
+        self.commits += 1
+        self._since_checkpoint += 1
+        if (self._since_checkpoint >= self.checkpoint_every
+                or time.monotonic() - self._last_checkpoint >= self.checkpoint_seconds):
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Ask fast-import to write its pack and move the branch to the newest commit."""
+        self._write(b"checkpoint\n\n")
+        self._since_checkpoint = 0
+        self._last_checkpoint = time.monotonic()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        process, stdin = self._process, self._stdin
+        assert process is not None and stdin is not None
+        if kind is not None:
+            process.kill()  # abort: the branch stays at the last checkpoint
+            process.wait()
+            self._stderr.close()
+            return
+        self._write(b"done\n")
+        try:
+            stdin.close()
+        except BrokenPipeError:
+            pass
+        code = process.wait()
+        if code != 0:
+            self._fail(code)
+        self._stderr.close()
+
+    def _write(self, data: bytes) -> None:
+        assert self._stdin is not None and self._process is not None
+        try:
+            self._stdin.write(data)
+        except BrokenPipeError:
+            self._fail(self._process.wait())
+
+    def _fail(self, code: int) -> None:
+        self._stderr.seek(0)
+        said = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
+        important = [line for line in said
+                     if line.startswith(("fatal:", "error:", "warning:"))]
+        detail = (important or said or [f"exit code {code}"])[0]
+        raise StoreError(f"git fast-import failed: {detail}", self.git_dir,
+                         hint="the branch keeps its last checkpoint; run the command again "
+                              "(if another process moved the branch, wait for it first)")

@@ -1,0 +1,113 @@
+"""Where an article lives in the store: a relative file path made from its URL, safe everywhere.
+
+The path is the URL without its scheme, split on `/`, each component made safe for git and for
+Linux, macOS and Windows file systems, and the file name given a `.txt` suffix (so that
+`example.com/a` and `example.com/a/b` can both exist: one is the file `a.txt`, the other lives in
+the directory `a`). Whenever making the path safe changed or dropped anything, a short hash of the
+whole URL is added to the file name, so two different URLs never share a file by accident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from revdiff.model import Article
+
+FILE_SUFFIX = ".txt"
+# Longest component, in UTF-8 bytes (file systems allow 255; the suffix and hash need room).
+MAX_COMPONENT_BYTES = 120
+# Deepest path: further URL components are joined into the last one.
+MAX_DEPTH = 24
+NO_URL_DIRECTORY = "_no-url"
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(//)?")
+# Characters Windows rejects in names (the quote, backslash and slash among them). Control
+# and format characters are caught by their Unicode category.
+_FORBIDDEN = frozenset('"*:<>?\\|/')
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", "conin$", "conout$"}
+    | {f"com{n}" for n in "0123456789¹²³"}
+    | {f"lpt{n}" for n in "0123456789¹²³"}
+)
+# `.git` and the names NTFS and HFS+ treat as `.git` (8.3 short names, trailing dots/spaces).
+_GIT_NAME = re.compile(r"^(\.git|git~\d+)$", re.IGNORECASE)
+
+
+def url_hash(url: str, length: int = 12) -> str:
+    return hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:length]
+
+
+def path_from_url(url: str) -> str:
+    """The repository-relative file path (with `/` separators) for an article URL."""
+    rest = _SCHEME.sub("", url, count=1)
+    raw_parts = rest.split("/")
+    altered = False
+    if raw_parts and raw_parts[-1] == "":
+        raw_parts[-1] = "index"  # a URL ending in `/` names a directory page
+        altered = True
+    parts = [p for p in raw_parts if p != ""]
+    if len(parts) != len(raw_parts) or not parts:
+        altered = True
+    if not parts:
+        parts = ["index"]
+    if len(parts) > MAX_DEPTH:
+        parts = parts[: MAX_DEPTH - 1] + ["_".join(parts[MAX_DEPTH - 1:])]
+        altered = True
+    safe = []
+    for index, part in enumerate(parts):
+        is_file = index == len(parts) - 1
+        cleaned = _safe_component(part, is_file)
+        altered = altered or cleaned != part
+        safe.append(cleaned)
+    name = safe[-1]
+    if altered:
+        name = f"{name}~{url_hash(url)}"
+    safe[-1] = name + FILE_SUFFIX
+    return "/".join(safe)
+
+
+def article_path(article: Article) -> str:
+    """The file path of an article: from its URL, or, without one, from its first version.
+
+    An article without a URL is named after its first version's title and a hash of that version,
+    which stays the same when later versions are added.
+    """
+    if article.url:
+        return path_from_url(article.url)
+    first = article.versions[0] if article.versions else None
+    title = first.title if first else ""
+    identity = title + "\0" + ("\n\n".join(first.paragraphs) if first else "")
+    stem = _safe_component(title or "untitled", is_file=True)
+    return f"{NO_URL_DIRECTORY}/{stem}~{url_hash(identity)}{FILE_SUFFIX}"
+
+
+def _safe_component(part: str, is_file: bool) -> str:
+    chars = []
+    for char in part:
+        if char in _FORBIDDEN or unicodedata.category(char) in _UNSAFE_CATEGORIES:
+            chars.append("_")
+        else:
+            chars.append(char)
+    text = "".join(chars)
+    # Windows drops trailing dots and spaces; `.` and `..` are never names.
+    stripped = text.rstrip(". ")
+    if stripped != text:
+        text = stripped + "_"
+    if text in ("", "_") and part in (".", ".."):
+        text = "_" + part.replace(".", "dot")
+    if _GIT_NAME.match(text) or text.split(".")[0].rstrip(" ").lower() in _WINDOWS_RESERVED:
+        text = "_" + text
+    if not is_file and text.lower().endswith(FILE_SUFFIX):
+        text += "_"  # a directory never looks like an article file
+    return _shorten(text)
+
+
+def _shorten(text: str) -> str:
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) <= MAX_COMPONENT_BYTES:
+        return text
+    keep = data[: MAX_COMPONENT_BYTES - 13].decode("utf-8", "ignore").rstrip(". ")
+    return f"{keep}~{url_hash(text)}"

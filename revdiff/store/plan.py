@@ -1,0 +1,112 @@
+"""Deciding which versions to commit, from what the repository already holds.
+
+Idempotence comes from here, not from the writer: a version whose number is already stored with
+the same text and title is not written again, so a re-run (also after a crash) adds only what is
+missing. The NewsDiffs rules apply to the rest: a version identical to the one before it is
+skipped, and a text already stored twice for the article is refused as a flip-flop.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from revdiff.formats.gitrepo import TRAILER_VERSION, FileChange, parse_trailers
+from revdiff.model import Article, Version
+from revdiff.store.encode import EncodedVersion, encode_version
+from revdiff.store.paths import article_path
+from revdiff.store.summary import SkippedVersion, SkipReason
+
+# What makes two versions "the same text": the git blob id of the file (title and paragraphs).
+Fingerprint = str
+
+
+@dataclass(slots=True)
+class FileHistory:
+    """The versions stored in one file, oldest first."""
+
+    by_number: dict[int, Fingerprint] = field(default_factory=dict)
+    counts: Counter[Fingerprint] = field(default_factory=Counter)
+    newest: int | None = None  # the highest stored version number
+
+    def append(self, number: int, fingerprint: Fingerprint) -> None:
+        self.by_number.setdefault(number, fingerprint)
+        self.counts[fingerprint] += 1
+        if self.newest is None or number > self.newest:
+            self.newest = number
+
+    def previous(self, number: int) -> Fingerprint | None:
+        """The fingerprint of the highest stored version numbered below `number`."""
+        if self.newest is None:
+            return None
+        if number > self.newest:
+            return self.by_number[self.newest]
+        below = [n for n in self.by_number if n < number]
+        return self.by_number[max(below)] if below else None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedCommit:
+    path: str
+    article: Article
+    version: Version
+    encoded: EncodedVersion
+
+
+@dataclass(frozen=True, slots=True)
+class StorePlan:
+    commits: tuple[PlannedCommit, ...]
+    already_stored: int
+    skipped: tuple[SkippedVersion, ...]
+
+
+def histories_from_changes(changes: Iterable[FileChange]) -> dict[str, FileHistory]:
+    """Per file, the stored versions: numbers from `Revdiff-Version` trailers (else position)."""
+    histories: dict[str, FileHistory] = {}
+    for change in changes:
+        history = histories.setdefault(change.path, FileHistory())
+        trailers = parse_trailers(change.message)
+        try:
+            number = int(trailers[TRAILER_VERSION])
+        except (KeyError, ValueError):
+            number = len(history.by_number)
+        history.append(number, change.blob)
+    return histories
+
+
+def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory]) -> StorePlan:
+    """The commits to make, in order, and what to skip. Updates `histories` as it goes."""
+    commits: list[PlannedCommit] = []
+    skipped: list[SkippedVersion] = []
+    already = 0
+    for article in articles:
+        path = article_path(article)
+        history = histories.setdefault(path, FileHistory())
+        for version in article.versions:
+            encoded = encode_version(article, version, f"{article.key} version {version.number}")
+            fingerprint = encoded.blob_id
+            reason = _skip_reason(history, version.number, fingerprint)
+            if reason is None:
+                history.append(version.number, fingerprint)
+                commits.append(PlannedCommit(path, article, version, encoded))
+            elif reason == "stored":
+                already += 1
+            else:
+                skipped.append(SkippedVersion(path, article.url, version.number, reason))
+    return StorePlan(tuple(commits), already, tuple(skipped))
+
+
+def _skip_reason(history: FileHistory, number: int, fingerprint: Fingerprint,
+                 ) -> SkipReason | Literal["stored"] | None:
+    stored = history.by_number.get(number)
+    if stored is not None:
+        return "stored" if stored == fingerprint else SkipReason.CONFLICT
+    if history.previous(number) == fingerprint:
+        return SkipReason.UNCHANGED
+    if history.newest is not None and number < history.newest:
+        return SkipReason.OUT_OF_ORDER
+    if history.counts[fingerprint] >= 2:
+        return SkipReason.FLIP_FLOP
+    return None

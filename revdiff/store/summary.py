@@ -1,0 +1,61 @@
+"""What a store run did: how many versions it stored, and which it skipped and why."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+
+class SkipReason(str, Enum):
+    """Why a version was not stored."""
+
+    UNCHANGED = "unchanged"  # same text and title as the version stored before it
+    FLIP_FLOP = "flip-flop"  # this text is already stored twice for the article (as NewsDiffs)
+    CONFLICT = "conflict"  # this version number is stored with another text
+    OUT_OF_ORDER = "out-of-order"  # older than the newest stored version, which git cannot insert
+
+    @property
+    def explanation(self) -> str:
+        return {
+            SkipReason.UNCHANGED: "identical to the previous version",
+            SkipReason.FLIP_FLOP: "text already stored twice before",
+            SkipReason.CONFLICT: "version number already stored with another text",
+            SkipReason.OUT_OF_ORDER: "older than the newest stored version",
+        }[self]
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedVersion:
+    path: str  # the article's file in the repository
+    url: str | None
+    number: int
+    reason: SkipReason
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSummary:
+    """The outcome of `store_articles`."""
+
+    repository: str
+    branch: str
+    articles: int  # articles given
+    stored: int  # versions committed by this run
+    already_stored: int  # versions found in the repository already
+    skipped: tuple[SkippedVersion, ...] = ()
+    head: str | None = None  # the branch's commit after the run
+
+    def skip_counts(self) -> dict[SkipReason, int]:
+        counts = Counter(s.reason for s in self.skipped)
+        return {reason: counts[reason] for reason in SkipReason if counts[reason]}
+
+    def describe(self) -> str:
+        """One line for people, e.g. `3 articles: 12 versions stored, 4 already stored, ...`."""
+        articles = f"{self.articles} article{'s' if self.articles != 1 else ''}"
+        text = (f"{articles}: {self.stored} version{'s' if self.stored != 1 else ''} stored, "
+                f"{self.already_stored} already stored, {len(self.skipped)} skipped")
+        counts = self.skip_counts()
+        if counts:
+            text += " (" + ", ".join(f"{n} {reason.value}: {reason.explanation}"
+                                     for reason, n in counts.items()) + ")"
+        return f"{text} in {self.repository} [{self.branch}]"

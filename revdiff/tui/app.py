@@ -1,0 +1,358 @@
+"""The revdiff app: wires the session, the filters and the layout to the widgets and the keys."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import Footer
+
+from revdiff.model import Article, Edit
+from revdiff.tui.diff_view import DiffView
+from revdiff.tui.export_screen import ExportChoice, ExportScreen
+from revdiff.tui.exporting import EXPORT_FORMATS, edit_as_text, write_export
+from revdiff.tui.filters import FilterState, visible_items
+from revdiff.tui.help_screen import HelpScreen
+from revdiff.tui.keys import KEY_NAMES_SHOWN, KEY_TABLE, KeyCommand
+from revdiff.tui.layout import Layout, LayoutMode, automatic_mode, build_layout
+from revdiff.tui.pair_header import PairHeader
+from revdiff.tui.search import SearchHit, edit_at, hit_pair
+from revdiff.tui.search_screen import SearchScreen
+from revdiff.tui.session import (
+    ArticleSession,
+    CompareFunction,
+    FlipFunction,
+    column_split_flip,
+    engine_compare,
+)
+from revdiff.tui.stats_panel import StatsPanel
+from revdiff.tui.stats_text import chain_lines, comparison_lines
+from revdiff.tui.status_line import StatusLine
+from revdiff.tui.timeline_screen import TimelineScreen
+
+TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
+
+
+def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
+    """One Textual binding per key; only a command's first key goes in the footer."""
+    return [
+        Binding(key, command.action, command.footer or command.description,
+                show=command.footer is not None and position == 0,
+                key_display=KEY_NAMES_SHOWN.get(key))
+        for command in table for position, key in enumerate(command.keys)
+    ]
+
+
+class RevdiffApp(App[None]):
+    """Step through how an article changed between versions."""
+
+    TITLE = "revdiff"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings_from_table(KEY_TABLE))
+    CSS = """
+    Screen { layout: vertical; }
+    #body { height: 1fr; }
+    """
+
+    def __init__(self, article: Article, *, compare: CompareFunction = engine_compare,
+                 flip: FlipFunction = column_split_flip, export_directory: Path | None = None,
+                 mode: LayoutMode | None = None) -> None:
+        super().__init__()
+        self.session = ArticleSession(article, compare=compare, flip=flip)
+        self.filters = FilterState()
+        self.forced_mode = mode  # None: choose by terminal width
+        self.export_directory = export_directory or Path.cwd()
+
+    # -- composition and layout -----------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield PairHeader(id="pair-header")
+        with Horizontal(id="body"):
+            yield DiffView(self._build_layout, id="diff")
+            yield StatsPanel(id="stats")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def diff(self) -> DiffView:
+        return self.query_one(DiffView)
+
+    @property
+    def mode(self) -> LayoutMode:
+        return self.forced_mode or automatic_mode(self.size.width)
+
+    def _build_layout(self, width: int) -> Layout:
+        comparison = self.session.comparison()
+        items = visible_items(comparison.edits, self.filters)
+        return build_layout(comparison, items, self.mode, width, self.session.unsure())
+
+    def on_mount(self) -> None:
+        self.diff.focus()
+        self._refresh_chrome()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refresh_chrome)
+
+    def on_diff_view_layout_changed(self) -> None:
+        self._refresh_status()
+
+    def _relayout(self, keep: int | None = None) -> None:
+        """Lay the diff out again and put the cursor back on `keep` if it is still shown."""
+        view = self.diff
+        view.rebuild()
+        layout = view.view_layout
+        view.set_current(keep if keep in layout.first_row else None, scroll=keep is not None)
+        self._refresh_chrome()
+
+    def _refresh_chrome(self) -> None:
+        session = self.session
+        pair_number = f"{session.pair[0] + 1}–{session.pair[1] + 1} of {session.version_count}"
+        self.query_one(PairHeader).show_pair(session.old_version, session.new_version, pair_number,
+                                             self.mode.value, self.filters.describe())
+        self._refresh_status()
+        stats = self.query_one(StatsPanel)
+        if stats.shown:
+            stats.show_lines(comparison_lines(session.comparison()),
+                             chain_lines(session.chain_summaries(), session.article.versions,
+                                         session.pair, width=30))
+
+    def _refresh_status(self) -> None:
+        layout = self.diff.view_layout
+        current = self.diff.current_edit
+        total = len(layout.changes)
+        warning = ""
+        if current is None:
+            where = f"{total} change{'s' if total != 1 else ''}" + (" · n for the first" if total else "")
+            detail = ""
+        else:
+            edit = self.session.comparison().edits[current]
+            position = layout.changes.index(current) + 1 if current in layout.changes else None
+            where = f"change {position} of {total}" if position else f"sentence {current + 1}"
+            detail = self._describe_edit(edit)
+            row = self.session.row_of_edit(edit)
+            if row is not None and row.confidence < 0.99:
+                warning = f"? page line {row.line} read as {row.kind.value} " \
+                          f"({row.confidence:.0%} sure) · f flips"
+        self.query_one(StatusLine).show(where, detail, warning)
+
+    @staticmethod
+    def _describe_edit(edit: Edit) -> str:
+        parts = [edit.op.value]
+        if edit.old and edit.new and edit.similarity < 1:
+            parts.append(f"{edit.similarity:.0%} similar")
+        parts += [flag.value.replace("_", " ") for flag in sorted(edit.flags, key=lambda f: f.value)]
+        return " · ".join(parts)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys of the main view do nothing while a dialog is open."""
+        return not (action in TABLE_ACTIONS and isinstance(self.screen, ModalScreen))
+
+    # -- moving ---------------------------------------------------------------------------------
+    def _go_to_change(self, step: int) -> None:
+        """Put the cursor on the next (step 1) or previous (-1) change, counted from the cursor,
+        or from the top of the screen when there is no cursor yet."""
+        view, layout = self.diff, self.diff.view_layout
+        if not layout.changes:
+            self.notify("No changes to show with these filters", severity="warning")
+            return
+        current = view.current_edit
+        if current in layout.first_row:
+            anchor = layout.first_row[current]  # type: ignore[index]
+            inclusive = False
+        else:
+            anchor, inclusive = view.top_row, step > 0
+        if step > 0:
+            following = [e for e in layout.changes
+                         if layout.first_row[e] > anchor or (inclusive and layout.first_row[e] == anchor)]
+            target = following[0] if following else None
+        else:
+            preceding = [e for e in layout.changes if layout.first_row[e] < anchor]
+            target = preceding[-1] if preceding else None
+        if target is None:
+            self.notify("That was the last change" if step > 0 else "That was the first change",
+                        timeout=1.5)
+            return
+        view.set_current(target)
+        self._refresh_status()
+
+    def action_next_change(self) -> None:
+        self._go_to_change(1)
+
+    def action_previous_change(self) -> None:
+        self._go_to_change(-1)
+
+    def action_line_down(self) -> None:
+        self.diff.scroll_relative(y=1, animate=False, immediate=True)
+
+    def action_line_up(self) -> None:
+        self.diff.scroll_relative(y=-1, animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self.diff.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.diff.scroll_page_up(animate=False)
+
+    def action_go_top(self) -> None:
+        self.diff.scroll_home(animate=False, immediate=True)
+
+    def action_go_bottom(self) -> None:
+        self.diff.scroll_end(animate=False, immediate=True)
+
+    # -- versions -------------------------------------------------------------------------------
+    def _show_pair(self) -> None:
+        self.diff.scroll_home(animate=False, immediate=True)
+        self.diff.current_edit = None
+        self._relayout()
+
+    def _step_pair(self, step: int) -> None:
+        if self.session.version_count < 3 and self.session.pair == (0, 1):
+            self.notify("This article has only two versions", timeout=2)
+            return
+
+        def boring(old: int, new: int) -> bool:
+            return self.filters.hide_boring and self.session.pair_summary(old, new).boring
+
+        if self.session.step_pair(step, boring):
+            self._show_pair()
+        else:
+            self.notify("Already at the last pair" if step > 0 else "Already at the first pair",
+                        timeout=2)
+
+    def action_next_pair(self) -> None:
+        self._step_pair(1)
+
+    def action_previous_pair(self) -> None:
+        self._step_pair(-1)
+
+    def action_timeline(self) -> None:
+        session = self.session
+        self.push_screen(TimelineScreen(session.article.versions, session.chain_summaries(),
+                                        session.pair), self._pick_pair)
+
+    def _pick_pair(self, pair: tuple[int, int] | None) -> None:
+        if pair is not None and pair != self.session.pair:
+            self.session.select_pair(*pair)
+            self._show_pair()
+
+    # -- view and filters -----------------------------------------------------------------------
+    def action_toggle_layout(self) -> None:
+        other = {LayoutMode.SIDE_BY_SIDE: LayoutMode.UNIFIED, LayoutMode.UNIFIED: LayoutMode.SIDE_BY_SIDE}
+        self.forced_mode = other[self.mode]
+        self._relayout(keep=self.diff.current_edit)
+
+    def _set_filters(self, filters: FilterState) -> None:
+        self.filters = filters
+        self._relayout(keep=self.diff.current_edit)
+
+    def action_toggle_hide_unchanged(self) -> None:
+        self._set_filters(replace(self.filters, hide_unchanged=not self.filters.hide_unchanged))
+
+    def action_cycle_context(self) -> None:
+        self._set_filters(replace(self.filters, hide_unchanged=True,
+                                  context=(self.filters.context + 1) % 4))
+
+    def action_cycle_label(self) -> None:
+        self._set_filters(self.filters.next_label())
+
+    def action_toggle_hide_boring(self) -> None:
+        self._set_filters(replace(self.filters, hide_boring=not self.filters.hide_boring))
+
+    def action_toggle_stats(self) -> None:
+        self.query_one(StatsPanel).toggle_class("shown")
+        self.call_after_refresh(self._refresh_chrome)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    # -- search ---------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.push_screen(SearchScreen(self.session.article.versions), self._jump_to_hit)
+
+    def _jump_to_hit(self, hit: SearchHit | None) -> None:
+        if hit is None:
+            return
+        session = self.session
+        pair = hit_pair(hit, session.version_count)
+        if pair != session.pair:
+            session.select_pair(*pair)
+            self.diff.scroll_home(animate=False, immediate=True)
+        side = "new" if hit.first_version == pair[1] else "old"
+        edit = edit_at(session.comparison(), side, hit.paragraph, hit.offset)
+        self.diff.rebuild()
+        if edit is not None and edit not in self.diff.view_layout.first_row:
+            self.filters = FilterState()
+            self.notify("Filters cleared to show the hit", timeout=2)
+        self._relayout(keep=edit)
+
+    # -- flattened pages ------------------------------------------------------------------------
+    def action_next_unsure(self) -> None:
+        unsure = self.session.unsure()
+        layout = self.diff.view_layout
+        comparison = self.session.comparison()
+        start = layout.first_row.get(self.diff.current_edit, -1) if self.diff.current_edit is not None \
+            else self.diff.top_row - 1
+        candidates = sorted((row, edit) for edit, row in layout.first_row.items()
+                            if unsure.touches(comparison.edits[edit]))
+        following = [edit for row, edit in candidates if row > start]
+        if not candidates:
+            self.notify("No unsure rows in this pair", timeout=2)
+            return
+        self.diff.set_current(following[0] if following else candidates[0][1])
+        self._refresh_status()
+
+    def action_flip_row(self) -> None:
+        current = self.diff.current_edit
+        if current is None:
+            self.notify("Move to a row first (n, or u for the next unsure row)", timeout=2)
+            return
+        row = self.session.row_of_edit(self.session.comparison().edits[current])
+        if row is None:
+            self.notify("This pair was not read from a flattened diff page", timeout=2)
+            return
+        try:
+            self.session.flip(row)
+        except (ImportError, ValueError) as error:
+            self.notify(f"Cannot flip this row: {error}", severity="error")
+            return
+        keep = next((index for index, edit in enumerate(self.session.comparison().edits)
+                     if (found := self.session.row_of_edit(edit)) is not None
+                     and found.line == row.line), None)
+        self._relayout(keep=keep)
+        new_row = self.session.row_of_edit(self.session.comparison().edits[keep]) \
+            if keep is not None else None
+        reading = new_row.kind.value if new_row else "changed"
+        self.notify(f"Page line {row.line} now read as {reading}", timeout=3)
+
+    # -- sharing --------------------------------------------------------------------------------
+    def action_copy_edit(self) -> None:
+        current = self.diff.current_edit
+        if current is None:
+            self.notify("No edit selected: press n to go to a change", timeout=2)
+            return
+        comparison = self.session.comparison()
+        self.copy_to_clipboard(edit_as_text(comparison, comparison.edits[current]))
+        self.notify(f"Copied the {comparison.edits[current].op.value} sentence", timeout=2)
+
+    def action_export(self) -> None:
+        self.push_screen(ExportScreen(self.session.comparison(), list(EXPORT_FORMATS),
+                                      self.export_directory), self._write_export)
+
+    def _write_export(self, choice: ExportChoice | None) -> None:
+        if choice is None:
+            return
+        export_format, path = choice
+        if not path.is_absolute():
+            path = self.export_directory / path
+        try:
+            written = write_export(self.session.comparison(), self.session.article.key, export_format,
+                                   path)
+        except OSError as error:
+            self.notify(f"Could not write {path}: {error.strerror}", severity="error")
+            return
+        self.notify(f"Wrote {export_format.name} to {written}", timeout=4)
+

@@ -1,0 +1,79 @@
+"""`e`: choose a format and a file name, then the app writes the comparison there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from revdiff.model import Comparison
+from revdiff.tui.exporting import ExportFormat, default_filename
+
+ExportChoice = tuple[ExportFormat, Path]
+
+
+class ExportScreen(ModalScreen[ExportChoice | None]):
+    """Dismisses with the chosen format and path, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Close")]
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 70;
+        max-width: 100%;
+        height: auto;
+        border: round $accent;
+        background: $surface;
+    }
+    ExportScreen OptionList { height: auto; }
+    ExportScreen .hint { color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self, comparison: Comparison, formats: list[ExportFormat], directory: Path) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.formats = formats
+        self.directory = directory
+        self.chosen = formats[0]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Export v{self.comparison.old.number} → v{self.comparison.new.number} as:",
+                         classes="hint")
+            yield OptionList(*[Option(f"{fmt.name:<8} .{fmt.extension}", id=fmt.name)
+                               for fmt in self.formats], id="export-formats")
+            yield Static("File (Enter writes it, Esc cancels):", classes="hint")
+            yield Input(value=self._default_path(self.chosen), id="export-path")
+
+    def _default_path(self, export_format: ExportFormat) -> str:
+        return str(self.directory / default_filename(self.comparison, export_format))
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        path_input = self.query_one(Input)
+        previous_default = self._default_path(self.chosen)
+        self.chosen = self.formats[event.option_index]
+        if path_input.value == previous_default:
+            path_input.value = self._default_path(self.chosen)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.dismiss((self.chosen, Path(event.value.strip()).expanduser()))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

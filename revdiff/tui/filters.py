@@ -1,0 +1,106 @@
+"""Which edits the view shows: hide unchanged text around context, one label only, no boring edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from revdiff.model import Edit, EditOp, Flag
+
+BORING_FLAGS = frozenset({Flag.PUNCTUATION_ONLY, Flag.WHITESPACE_ONLY, Flag.CASE_ONLY})
+
+# The labels `l` cycles through; None shows every label.
+LABEL_CYCLE: tuple[EditOp | None, ...] = (
+    None, EditOp.EDITED, EditOp.ADDED, EditOp.DELETED, EditOp.MOVED, EditOp.SPLIT, EditOp.MERGED,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FilterState:
+    hide_unchanged: bool = False
+    context: int = 1  # unchanged sentences kept on each side of a change when hiding unchanged text
+    only: EditOp | None = None
+    hide_boring: bool = False
+
+    def next_label(self) -> FilterState:
+        position = LABEL_CYCLE.index(self.only) if self.only in LABEL_CYCLE else 0
+        return replace(self, only=LABEL_CYCLE[(position + 1) % len(LABEL_CYCLE)])
+
+    def describe(self) -> str:
+        parts = []
+        if self.hide_unchanged:
+            parts.append(f"changes only ±{self.context}")
+        if self.only is not None:
+            parts.append(f"only {self.only.value}")
+        if self.hide_boring:
+            parts.append("no boring")
+        return ", ".join(parts)
+
+
+def is_boring(edit: Edit) -> bool:
+    """An edit that changed nothing but punctuation, whitespace or letter case."""
+    return edit.op is not EditOp.UNCHANGED and bool(edit.flags) and edit.flags <= BORING_FLAGS
+
+
+def is_change(edit: Edit, state: FilterState) -> bool:
+    """Whether the view highlights this edit and `n`/`p` stop at it."""
+    if edit.op is EditOp.UNCHANGED:
+        return False
+    if state.hide_boring and is_boring(edit):
+        return False
+    return state.only is None or edit.op is state.only
+
+
+def _is_excluded(edit: Edit, state: FilterState) -> bool:
+    """A real change the label filter leaves out: hidden, never shown as plain text."""
+    return (state.only is not None and edit.op is not EditOp.UNCHANGED
+            and edit.op is not state.only and not (state.hide_boring and is_boring(edit)))
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """An edit the view shows; `highlighted` is False for unchanged (or filtered-out boring) text."""
+
+    edit: int
+    highlighted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A run of edits the filters hide, shown as one line."""
+
+    count: int
+    changes: int  # how many of them are real changes hidden by the label filter
+
+
+VisibleItem = Shown | Folded
+
+
+def visible_items(edits: tuple[Edit, ...], state: FilterState) -> list[VisibleItem]:
+    """The edits to show in reading order, with hidden runs folded into single items."""
+    changes = [is_change(edit, state) for edit in edits]
+    keep = [False] * len(edits)
+    for index, edit in enumerate(edits):
+        if changes[index] or (not _is_excluded(edit, state) and not state.hide_unchanged):
+            keep[index] = True
+    if state.hide_unchanged and state.context > 0:
+        for index, change in enumerate(changes):
+            if not change:
+                continue
+            low, high = max(0, index - state.context), min(len(edits), index + state.context + 1)
+            for near in range(low, high):
+                if not _is_excluded(edits[near], state):
+                    keep[near] = True
+    items: list[VisibleItem] = []
+    hidden = hidden_changes = 0
+    for index, edit in enumerate(edits):
+        if keep[index]:
+            if hidden:
+                items.append(Folded(hidden, hidden_changes))
+                hidden = hidden_changes = 0
+            items.append(Shown(index, changes[index]))
+        else:
+            hidden += 1
+            hidden_changes += _is_excluded(edit, state)
+    if hidden:
+        items.append(Folded(hidden, hidden_changes))
+    return items

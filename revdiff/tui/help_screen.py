@@ -1,0 +1,78 @@
+"""The help screen, generated from the key table so it can never disagree with the bindings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from revdiff.tui.keys import KEY_TABLE, KeyCommand, commands_by_group
+
+LEGEND = (
+    ("-", "old_marker", "text of the old version (red); struck-through words were removed"),
+    ("+", "new_marker", "text of the new version (green); underlined words were added"),
+    ("?", "unsure", "the page reader was unsure how this row splits into old and new (f flips)"),
+    ("↕ ⑂ ⑃", "label", "a sentence moved, split in several, or merged with others"),
+)
+
+
+def help_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", style="bold #ffd75f", no_wrap=True)
+    grid.add_column()
+    for group, commands in commands_by_group(table):
+        grid.add_row(Text(group, style="bold underline #87afff"), "")
+        for command in commands:
+            grid.add_row(command.keys_shown, command.description)
+        grid.add_row("", "")
+    return grid
+
+
+def legend_table() -> Table:
+    from revdiff.tui.styles import ROW_STYLES
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text("Reading the diff", style="bold underline #87afff"), "")
+    for mark, style, meaning in LEGEND:
+        grid.add_row(Text(mark, style=ROW_STYLES[style]), meaning)
+    return grid
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("q", "dismiss", "Close", show=False),
+        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("j,down", "scroll_help(1)", "Down", show=False),
+        Binding("k,up", "scroll_help(-1)", "Up", show=False),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("revdiff keys  (Esc closes)", style="bold"))
+            yield Static(help_table())
+            yield Static(legend_table())
+
+    def action_scroll_help(self, direction: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_relative(y=direction, animate=False)

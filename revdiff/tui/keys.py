@@ -1,0 +1,79 @@
+"""The key table: one list of commands that feeds the app's bindings, its footer and the help screen.
+
+Plain data with no Textual import; `revdiff.tui.app` turns it into Textual `Binding`s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# How Textual names keys that are not letters, and how a person writes them.
+KEY_NAMES_SHOWN = {
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "full_stop": ".",
+    "comma": ",",
+    "slash": "/",
+    "question_mark": "?",
+    "space": "space",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "down": "↓",
+    "up": "↑",
+    "home": "Home",
+    "end": "End",
+    "escape": "Esc",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCommand:
+    """One command: the keys that run it, the app action it runs, and how to describe it."""
+
+    keys: tuple[str, ...]  # Textual key names, first one is the main key
+    action: str  # name of an `action_*` method on the app, without the prefix
+    description: str
+    group: str
+    footer: str | None = None  # a short label for the footer; None keeps it out (80 columns fit ~8)
+
+    @property
+    def keys_shown(self) -> str:
+        return " ".join(KEY_NAMES_SHOWN.get(key, key) for key in self.keys)
+
+
+KEY_TABLE: tuple[KeyCommand, ...] = (
+    KeyCommand(("n", "right_square_bracket"), "next_change", "Next change", "Move", footer="next"),
+    KeyCommand(("p", "left_square_bracket"), "previous_change", "Previous change", "Move",
+               footer="prev"),
+    KeyCommand(("j", "down"), "line_down", "Scroll down a line", "Move"),
+    KeyCommand(("k", "up"), "line_up", "Scroll up a line", "Move"),
+    KeyCommand(("space", "pagedown"), "page_down", "Page down", "Move"),
+    KeyCommand(("b", "pageup"), "page_up", "Page up", "Move"),
+    KeyCommand(("g", "home"), "go_top", "Go to the top", "Move"),
+    KeyCommand(("G", "end"), "go_bottom", "Go to the bottom", "Move"),
+    KeyCommand(("full_stop",), "next_pair", "Next version pair", "Versions"),
+    KeyCommand(("comma",), "previous_pair", "Previous version pair", "Versions"),
+    KeyCommand(("t",), "timeline", "Version timeline: jump to any pair", "Versions",
+               footer="timeline"),
+    KeyCommand(("s",), "toggle_layout", "Side by side / unified", "View", footer="layout"),
+    KeyCommand(("h",), "toggle_hide_unchanged", "Hide unchanged text (keeps context)", "View"),
+    KeyCommand(("c",), "cycle_context", "Context sentences around changes: 0-3", "View"),
+    KeyCommand(("l",), "cycle_label", "Show only one label (cycles)", "View"),
+    KeyCommand(("x",), "toggle_hide_boring", "Hide boring (punctuation, case) edits", "View"),
+    KeyCommand(("i",), "toggle_stats", "Statistics and change chart", "View"),
+    KeyCommand(("slash",), "search", "Search all versions", "Find", footer="search"),
+    KeyCommand(("u",), "next_unsure", "Next row the page reader was unsure of", "Page reading"),
+    KeyCommand(("f",), "flip_row", "Flip the reading of the current row", "Page reading"),
+    KeyCommand(("e",), "export", "Export this comparison to a file", "Share", footer="export"),
+    KeyCommand(("y",), "copy_edit", "Copy the current edit", "Share"),
+    KeyCommand(("question_mark",), "help", "This help", "App", footer="help"),
+    KeyCommand(("q",), "quit", "Quit", "App", footer="quit"),
+)
+
+
+def commands_by_group(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[str, list[KeyCommand]]]:
+    """The table's commands grouped for the help screen, groups in first-seen order."""
+    groups: dict[str, list[KeyCommand]] = {}
+    for command in table:
+        groups.setdefault(command.group, []).append(command)
+    return list(groups.items())

@@ -1,0 +1,194 @@
+"""Lay a comparison out as terminal rows: side by side or unified. Pure data, no Textual import.
+
+Each row is a tuple of styled runs exactly `width` cells wide; the widget only maps style names to
+colours and draws the rows that are on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from enum import Enum
+
+from revdiff.model import Comparison, Edit, EditOp
+from revdiff.tui.filters import Folded, Shown, VisibleItem
+from revdiff.tui.wrapping import Span, pad_line, wrap_spans
+
+SIDE_BY_SIDE_MIN_WIDTH = 110  # narrower terminals start in the unified layout
+
+
+class LayoutMode(str, Enum):
+    SIDE_BY_SIDE = "side by side"
+    UNIFIED = "unified"
+
+
+def automatic_mode(width: int) -> LayoutMode:
+    return LayoutMode.SIDE_BY_SIDE if width >= SIDE_BY_SIDE_MIN_WIDTH else LayoutMode.UNIFIED
+
+
+@dataclass(frozen=True, slots=True)
+class ViewRow:
+    spans: tuple[Span, ...]
+    edit: int | None = None  # the edit this row belongs to
+
+    @property
+    def text(self) -> str:
+        return "".join(run for run, _ in self.spans)
+
+
+@dataclass(slots=True)
+class Layout:
+    rows: list[ViewRow]
+    first_row: dict[int, int] = field(default_factory=dict)  # edit index -> its first row
+    last_row: dict[int, int] = field(default_factory=dict)
+    changes: list[int] = field(default_factory=list)  # highlighted edits, in reading order
+
+
+@dataclass(frozen=True, slots=True)
+class Unsure:
+    """Sentences whose paragraph came from a page row the splitter was unsure of."""
+
+    old: Collection[int] = frozenset()
+    new: Collection[int] = frozenset()
+
+    def touches(self, edit: Edit) -> bool:
+        return any(i in self.old for i in edit.old) or any(i in self.new for i in edit.new)
+
+
+def change_header(edit: Edit) -> str | None:
+    """The line above a moved, split or merged sentence that says what happened to it."""
+    old = ", ".join(str(i + 1) for i in edit.old)
+    new = ", ".join(str(i + 1) for i in edit.new)
+    if edit.op is EditOp.MOVED:
+        return f"↕ moved: was sentence {old}, now sentence {new}"
+    if edit.op is EditOp.SPLIT:
+        return f"⑂ split: sentence {old} became {len(edit.new)} sentences ({new})"
+    if edit.op is EditOp.MERGED:
+        return f"⑃ merged: sentences {old} became sentence {new}"
+    return None
+
+
+def side_spans(edit: Edit, highlighted: bool) -> tuple[list[Span], list[Span]]:
+    """The old and new text of an edit as styled runs, words that changed marked."""
+    if not highlighted:
+        return [(edit.old_text, "plain")], [(edit.new_text, "plain")]
+    if edit.op is EditOp.ADDED:
+        return [], [(edit.new_text, "new")]
+    if edit.op is EditOp.DELETED:
+        return [(edit.old_text, "old")], []
+    if not edit.word_diff:
+        return [(edit.old_text, "old")], [(edit.new_text, "new")]
+    old = [(text, "old_word" if op < 0 else "old") for op, text in edit.word_diff if op <= 0]
+    new = [(text, "new_word" if op > 0 else "new") for op, text in edit.word_diff if op >= 0]
+    return old, new
+
+
+def _paragraph_key(comparison: Comparison, edit: Edit) -> tuple[int | None, int | None]:
+    old = comparison.old_sentences[edit.old[0]].paragraph if edit.old else None
+    new = comparison.new_sentences[edit.new[0]].paragraph if edit.new else None
+    return old, new
+
+
+class _Builder:
+    def __init__(self, comparison: Comparison, mode: LayoutMode, width: int, unsure: Unsure) -> None:
+        self.comparison = comparison
+        self.mode = mode
+        self.width = max(20, width)
+        self.unsure = unsure
+        self.layout = Layout(rows=[])
+        self.last_paragraph: tuple[int | None, int | None] = (None, None)
+
+    def add(self, spans: list[Span], edit: int | None) -> None:
+        self.layout.rows.append(ViewRow(tuple(pad_line(spans, self.width, "plain")), edit))
+
+    def blank(self) -> None:
+        if self.mode is LayoutMode.SIDE_BY_SIDE:
+            self.add([(" " * (4 + self._column()), "plain"), ("│", "rule")], None)
+        else:
+            self.add([], None)
+
+    def fold(self, item: Folded) -> None:
+        note = f"⋯ {item.count} sentence{'s' if item.count != 1 else ''} hidden"
+        if item.changes:
+            note += f" ({item.changes} with other labels)"
+        self.add([("   " + note, "fold")], None)
+        self.last_paragraph = (None, None)
+
+    def start_edit(self, index: int, edit: Edit, highlighted: bool) -> None:
+        paragraph = _paragraph_key(self.comparison, edit)
+        old_break = paragraph[0] is not None and paragraph[0] != self.last_paragraph[0]
+        new_break = paragraph[1] is not None and paragraph[1] != self.last_paragraph[1]
+        if self.layout.rows and (old_break or new_break) and self.last_paragraph != (None, None):
+            self.blank()
+        self.last_paragraph = (paragraph[0] if paragraph[0] is not None else self.last_paragraph[0],
+                               paragraph[1] if paragraph[1] is not None else self.last_paragraph[1])
+        self.layout.first_row[index] = len(self.layout.rows)
+        if highlighted:
+            self.layout.changes.append(index)
+            header = change_header(edit)
+            if header:
+                self.add([("   " + header, "label")], index)
+
+    def gutter(self, edit: Edit, highlighted: bool, marker: str) -> list[Span]:
+        unsure = ("?", "unsure") if self.unsure.touches(edit) else (" ", "plain")
+        if not highlighted:
+            return [unsure, ("  ", "plain")]
+        return [unsure, (marker, "old_marker" if marker == "-" else "new_marker"), (" ", "plain")]
+
+    def unified(self, index: int, edit: Edit, highlighted: bool) -> None:
+        old, new = side_spans(edit, highlighted)
+        text_width = self.width - 3
+        if not highlighted:
+            for line in wrap_spans(new or old, text_width):
+                self.add([*self.gutter(edit, False, " "), *line], index)
+            return
+        for marker, spans, style in (("-", old, "old"), ("+", new, "new")):
+            if not spans:
+                continue
+            for line in wrap_spans(spans, text_width):
+                self.add([*self.gutter(edit, True, marker), *pad_line(line, text_width, style)], index)
+
+    def side_by_side(self, index: int, edit: Edit, highlighted: bool) -> None:
+        old, new = side_spans(edit, highlighted)
+        column = self._column()
+        old_lines = wrap_spans(old, column) if old else []
+        new_lines = wrap_spans(new, column) if new else []
+        old_style = "old" if highlighted else "plain"
+        new_style = "new" if highlighted else "plain"
+        for row in range(max(len(old_lines), len(new_lines), 1)):
+            if row < len(old_lines):
+                left = [*self.gutter(edit, highlighted, "-"),
+                        *pad_line(old_lines[row], column, old_style)]
+            else:
+                left = [(" ", "plain"), ("  ", "plain"), (" " * column, "void")]
+            if row < len(new_lines):
+                marker = self.gutter(edit, highlighted, "+")[1:]
+                right = [*marker, *pad_line(new_lines[row], column, new_style)]
+            else:
+                right = [("  ", "plain"), (" " * column, "void")]
+            self.add([*left, (" ", "plain"), ("│", "rule"), *right], index)
+
+    def _column(self) -> int:
+        """Text cells per side: 3 gutter cells, the text, a space and the rule, 2 gutter cells, the text."""
+        return (self.width - 7) // 2
+
+
+def build_layout(comparison: Comparison, items: list[VisibleItem], mode: LayoutMode, width: int,
+                 unsure: Unsure | None = None) -> Layout:
+    """Rows for the visible items of a comparison, `width` cells wide."""
+    builder = _Builder(comparison, mode, width, unsure or Unsure())
+    for item in items:
+        if isinstance(item, Folded):
+            builder.fold(item)
+            continue
+        assert isinstance(item, Shown)
+        edit = comparison.edits[item.edit]
+        builder.start_edit(item.edit, edit, item.highlighted)
+        if mode is LayoutMode.SIDE_BY_SIDE:
+            builder.side_by_side(item.edit, edit, item.highlighted)
+        else:
+            builder.unified(item.edit, edit, item.highlighted)
+        builder.layout.last_row[item.edit] = len(builder.layout.rows) - 1
+    if not builder.layout.rows:
+        builder.add([("   nothing to show with these filters", "fold")], None)
+    return builder.layout

@@ -1,0 +1,87 @@
+"""`/`: type a phrase, see where it appears across every version, pick a hit to jump to it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from revdiff.model import Version
+from revdiff.tui.search import SearchHit, search_versions
+
+MAX_HITS_SHOWN = 200
+
+
+class SearchScreen(ModalScreen[SearchHit | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Close")]
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen > Vertical {
+        width: 100%;
+        max-width: 110;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        background: $surface;
+        margin-top: 2;
+    }
+    SearchScreen OptionList { height: auto; max-height: 16; }
+    SearchScreen #search-count { color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self, versions: tuple[Version, ...], query: str = "") -> None:
+        super().__init__()
+        self.versions = versions
+        self.initial_query = query
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(value=self.initial_query, placeholder="search every version…",
+                        id="search-input")
+            yield Static("", id="search-count")
+            yield OptionList(id="search-hits")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._update(self.initial_query)
+
+    def _update(self, query: str) -> None:
+        self.hits = search_versions(self.versions, query)
+        hits = self.query_one(OptionList)
+        hits.clear_options()
+        hits.add_options([Option(hit.describe(self.versions), id=str(index))
+                          for index, hit in enumerate(self.hits[:MAX_HITS_SHOWN])])
+        count = len(self.hits)
+        note = "" if not query.strip() else (
+            f"{count} place{'s' if count != 1 else ''} across {len(self.versions)} versions"
+            " · Enter or ↓ to pick one" if count else "not found in any version")
+        self.query_one("#search-count", Static).update(note)
+        if count:
+            hits.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._update(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if len(self.hits) == 1:
+            self.dismiss(self.hits[0])
+        elif self.hits:
+            self.query_one(OptionList).focus()
+
+    def key_down(self) -> None:
+        if self.query_one(Input).has_focus and self.hits:
+            self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.hits[event.option_index])
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

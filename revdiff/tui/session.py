@@ -1,0 +1,170 @@
+"""What the app is looking at: an article, the chosen pair of versions, and their comparison.
+
+Plain Python with no Textual import, so it can be tested and benchmarked on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from revdiff.model import Article, Comparison, Edit, PageReading, RowReading, Version
+from revdiff.tui.layout import Unsure
+
+CompareFunction = Callable[[Version, Version], Comparison]
+FlipFunction = Callable[[Article, str, int], Article]
+
+UNSURE_BELOW = 0.99  # rows read with less confidence than this are marked in the view
+
+
+def engine_compare(old: Version, new: Version) -> Comparison:
+    from revdiff.engine import compare  # imported late: the engine is a separate layer
+
+    return compare(old, new)
+
+
+def column_split_flip(article: Article, page_name: str, line: int) -> Article:
+    from revdiff.formats.column_split import flip_row
+
+    return flip_row(article, page_name, line)
+
+
+@dataclass(frozen=True, slots=True)
+class PairSummary:
+    """How much changed between two versions, for the timeline and the chart."""
+
+    old_index: int
+    new_index: int
+    changes: int
+    words_added: int
+    words_removed: int
+    changed_share: float
+    boring: bool
+
+
+class ArticleSession:
+    """An article, the pair of versions on screen (indices into `article.versions`) and a cache
+    of the comparisons already computed."""
+
+    def __init__(self, article: Article, compare: CompareFunction = engine_compare,
+                 flip: FlipFunction = column_split_flip) -> None:
+        if len(article.versions) < 2:
+            raise ValueError("an article needs at least two versions to compare")
+        self.article = article
+        self._compare = compare
+        self._flip = flip
+        self._cache: dict[tuple[int, int], Comparison] = {}
+        last = len(article.versions) - 1
+        self.pair: tuple[int, int] = (last - 1, last) if article.pages else (0, 1)
+
+    # -- versions and pairs ---------------------------------------------------------------------
+    @property
+    def old_version(self) -> Version:
+        return self.article.versions[self.pair[0]]
+
+    @property
+    def new_version(self) -> Version:
+        return self.article.versions[self.pair[1]]
+
+    @property
+    def version_count(self) -> int:
+        return len(self.article.versions)
+
+    def comparison(self) -> Comparison:
+        return self.comparison_of(*self.pair)
+
+    def comparison_of(self, old_index: int, new_index: int) -> Comparison:
+        key = (old_index, new_index)
+        if key not in self._cache:
+            versions = self.article.versions
+            self._cache[key] = self._compare(versions[old_index], versions[new_index])
+        return self._cache[key]
+
+    def select_pair(self, old_index: int, new_index: int) -> None:
+        count = self.version_count
+        if not (0 <= old_index < count and 0 <= new_index < count) or old_index == new_index:
+            raise ValueError(f"no version pair ({old_index}, {new_index}) among {count} versions")
+        self.pair = (min(old_index, new_index), max(old_index, new_index))
+
+    def step_pair(self, step: int, skip: Callable[[int, int], bool] | None = None) -> bool:
+        """Move to the consecutive pair after (step 1) or before (-1) the current one; False at
+        either end. From a non-consecutive pair (2, 5) the next pair is (5, 6), the previous (1, 2).
+        """
+        old_index = self.pair[1] if step > 0 else self.pair[0] - 1
+        while 0 <= old_index < self.version_count - 1:
+            if skip is None or not skip(old_index, old_index + 1):
+                self.pair = (old_index, old_index + 1)
+                return True
+            old_index += step
+        return False
+
+    def pair_summary(self, old_index: int, new_index: int) -> PairSummary:
+        comparison = self.comparison_of(old_index, new_index)
+        stats = comparison.stats
+        changes = sum(count for op, count in stats.counts.items() if op != "unchanged")
+        return PairSummary(old_index, new_index, changes, stats.words_added, stats.words_removed,
+                           stats.changed_share, stats.boring)
+
+    def chain_summaries(self) -> list[PairSummary]:
+        """One summary per consecutive pair of versions, oldest first."""
+        return [self.pair_summary(i, i + 1) for i in range(self.version_count - 1)]
+
+    # -- flattened diff pages -------------------------------------------------------------------
+    def page(self) -> PageReading | None:
+        """The flattened page that was read to produce the current pair, if any."""
+        old_number, new_number = self.old_version.number, self.new_version.number
+        for page in self.article.pages:
+            if page.old_number == old_number and page.new_number == new_number:
+                return page
+        return None
+
+    def _row_paragraphs(self, side: str) -> list[RowReading | None]:
+        """For each paragraph of the old (or new) version, the page row it was read from."""
+        page = self.page()
+        version = self.old_version if side == "old" else self.new_version
+        if page is None:
+            return [None] * len(version.paragraphs)
+        rows = [row for row in page.rows if (row.old if side == "old" else row.new) is not None]
+        texts = [(row.old if side == "old" else row.new) or "" for row in rows]
+        if len(rows) == len(version.paragraphs):
+            return list(rows)
+        by_text = {text.strip(): row for text, row in zip(texts, rows)}
+        return [by_text.get(paragraph.strip()) for paragraph in version.paragraphs]
+
+    def unsure(self) -> Unsure:
+        """Sentences of the current pair whose page row was read with low confidence."""
+        if self.page() is None:
+            return Unsure()
+        comparison = self.comparison()
+        old_rows, new_rows = self._row_paragraphs("old"), self._row_paragraphs("new")
+
+        def is_unsure(rows: list[RowReading | None], paragraph: int) -> bool:
+            row = rows[paragraph] if paragraph < len(rows) else None
+            return row is not None and row.confidence < UNSURE_BELOW
+
+        return Unsure(
+            old=frozenset(s.index for s in comparison.old_sentences if is_unsure(old_rows, s.paragraph)),
+            new=frozenset(s.index for s in comparison.new_sentences if is_unsure(new_rows, s.paragraph)),
+        )
+
+    def row_of_edit(self, edit: Edit) -> RowReading | None:
+        """The page row holding the edit's sentences (new side first), if it came from a page."""
+        if self.page() is None:
+            return None
+        comparison = self.comparison()
+        for side, indices, sentences in (("new", edit.new, comparison.new_sentences),
+                                         ("old", edit.old, comparison.old_sentences)):
+            rows = self._row_paragraphs(side)
+            for index in indices:
+                paragraph = sentences[index].paragraph
+                if paragraph < len(rows) and rows[paragraph] is not None:
+                    return rows[paragraph]
+        return None
+
+    def flip(self, row: RowReading) -> None:
+        """Read `row` the next most likely way and forget the comparisons that depended on it."""
+        page = self.page()
+        if page is None:
+            raise ValueError("the current pair was not read from a flattened diff page")
+        self.article = self._flip(self.article, page.name, row.line)
+        self._cache.clear()

@@ -1,0 +1,73 @@
+"""The statistics panel's content as plain lines: counts per label and a chart of change along the
+chain of versions. No Textual import."""
+
+from __future__ import annotations
+
+from revdiff.model import Comparison, EditOp, Flag, Version
+from revdiff.tui.session import PairSummary
+
+SPARK_LEVELS = "▁▂▃▄▅▆▇█"
+BAR_CELLS = "▏▎▍▌▋▊▉█"
+
+
+def sparkline(values: list[float]) -> str:
+    """One character per value, scaled to the largest value."""
+    top = max(values, default=0.0)
+    if top <= 0:
+        return SPARK_LEVELS[0] * len(values)
+    return "".join(SPARK_LEVELS[min(len(SPARK_LEVELS) - 1, int(v / top * (len(SPARK_LEVELS) - 1) + 0.5))]
+                   for v in values)
+
+
+def bar(share: float, width: int) -> str:
+    """A horizontal bar `share` (0..1) of `width` cells, with eighth-cell precision."""
+    eighths = round(max(0.0, min(1.0, share)) * width * 8)
+    full, part = divmod(eighths, 8)
+    text = "█" * full + (BAR_CELLS[part - 1] if part else "")
+    return text.ljust(width)
+
+
+def comparison_lines(comparison: Comparison) -> list[str]:
+    """Counts per label and words added and removed for one pair."""
+    stats = comparison.stats
+    lines = [f"v{comparison.old.number} → v{comparison.new.number}", ""]
+    for op in EditOp:
+        count = stats.counts.get(op.value, 0)
+        if count or op in (EditOp.EDITED, EditOp.ADDED, EditOp.DELETED):
+            lines.append(f"{op.value:<10}{count:>6}")
+    lines += [
+        "",
+        f"words added  {stats.words_added:>6}",
+        f"words removed{stats.words_removed:>6}",
+        f"changed      {stats.changed_share:>6.0%}",
+    ]
+    flagged: dict[Flag, int] = {}
+    for edit in comparison.edits:
+        for flag in edit.flags:
+            flagged[flag] = flagged.get(flag, 0) + 1
+    if flagged:
+        lines.append("")
+        lines += [f"{flag.value.replace('_', ' '):<17}{count:>3}" for flag, count in
+                  sorted(flagged.items(), key=lambda item: item[0].value)]
+    if stats.boring:
+        lines.append("only boring changes")
+    if stats.rewrite:
+        lines.append("mostly rewritten")
+    return lines
+
+
+def chain_lines(summaries: list[PairSummary], versions: tuple[Version, ...],
+                current: tuple[int, int], width: int = 28) -> list[str]:
+    """A sparkline of change across the chain and one bar per consecutive pair."""
+    if not summaries:
+        return []
+    lines = ["change along the chain", sparkline([s.changed_share for s in summaries]), ""]
+    label_width = max(len(f"v{versions[s.old_index].number}→{versions[s.new_index].number}")
+                      for s in summaries)
+    bar_width = max(4, width - label_width - 7)
+    for summary in summaries:
+        label = f"v{versions[summary.old_index].number}→{versions[summary.new_index].number}"
+        mark = "▶" if (summary.old_index, summary.new_index) == current else " "
+        lines.append(f"{mark}{label:<{label_width}} {bar(summary.changed_share, bar_width)}"
+                     f"{summary.changed_share:>4.0%}")
+    return lines

@@ -1,0 +1,25 @@
+"""The line above the footer: where the cursor is and what the current edit is."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class StatusLine(Static):
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+        background: $boost;
+        padding: 0 1;
+    }
+    """
+
+    def show(self, where: str, detail: str = "", warning: str = "") -> None:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(where, style="bold")
+        if detail:
+            line.append(f"  {detail}")
+        if warning:
+            line.append(f"  {warning}", style="bold #ffaf00")
+        self.update(line, layout=False)

@@ -1,0 +1,90 @@
+"""Word wrapping of styled text runs into terminal lines, measured in cells. No Textual import."""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+# A run of text and the name of its style (the widget maps names to colours).
+Span = tuple[str, str]
+
+_WORD = re.compile(r"\S+")
+
+
+def text_width(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def _cut_to_width(text: str, start: int, width: int) -> int:
+    """The largest end such that text[start:end] fits in `width` cells (at least one character)."""
+    if text.isascii():
+        return start + max(1, width)
+    used, end = 0, start
+    while end < len(text):
+        char_width = cell_len(text[end])
+        if used + char_width > width and end > start:
+            break
+        used += char_width
+        end += 1
+    return end
+
+
+def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """Character ranges of `text` that fit `width` cells each, broken at spaces where possible."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    line_start: int | None = None
+    line_end = used = 0
+    for match in _WORD.finditer(text):
+        word_start, word_end = match.span()
+        word_width = text_width(match.group())
+        if line_start is not None:
+            gap = word_start - line_end
+            if used + gap + word_width <= width:
+                used += gap + word_width
+                line_end = word_end
+                continue
+            lines.append((line_start, line_end))
+            line_start = None
+        while word_width > width:
+            cut = _cut_to_width(text, word_start, width)
+            lines.append((word_start, cut))
+            word_start = cut
+            word_width = text_width(text[word_start:word_end])
+        line_start, line_end, used = word_start, word_end, word_width
+    if line_start is not None:
+        lines.append((line_start, line_end))
+    return lines or [(0, 0)]
+
+
+def wrap_spans(spans: list[Span], width: int) -> list[list[Span]]:
+    """Wrap styled runs into lines of at most `width` cells, keeping each character's style."""
+    text = "".join(run for run, _ in spans).replace("\n", " ")
+    bounds: list[tuple[int, int, str]] = []
+    offset = 0
+    for run, style in spans:
+        if run:
+            bounds.append((offset, offset + len(run), style))
+            offset += len(run)
+    lines: list[list[Span]] = []
+    first_bound = 0
+    for start, end in wrap_ranges(text, width):
+        line: list[Span] = []
+        while first_bound < len(bounds) and bounds[first_bound][1] <= start:
+            first_bound += 1
+        index = first_bound
+        while index < len(bounds) and bounds[index][0] < end:
+            run_start, run_end, style = bounds[index]
+            piece = text[max(start, run_start):min(end, run_end)]
+            if piece:
+                line.append((piece, style))
+            index += 1
+        lines.append(line)
+    return lines
+
+
+def pad_line(line: list[Span], width: int, style: str) -> list[Span]:
+    """The line filled with spaces in `style` up to `width` cells."""
+    used = sum(text_width(run) for run, _ in line)
+    return [*line, (" " * (width - used), style)] if used < width else line

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from revdiff.model import Version
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = (Path(__file__).parents[2] / ".." / "shared").resolve()
+SAMPLES = REPO / "samples"
+
+
+def version(*paragraphs: str, number: int = 1, title: str = "t") -> Version:
+    return Version(number=number, title=title, paragraphs=tuple(paragraphs))
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"shared data folder {SHARED} is absent (seeds and corpus live outside the repo)")
+    return SHARED

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from revdiff.engine.align import align_sentences
+from revdiff.engine.anchors import identical_anchors, longest_increasing_pairs
+from revdiff.engine.chain import Block, best_chain
+
+SENTENCES = [
+    "The strike killed the commander near the airport on Thursday.",
+    "Officials in Washington declined to comment on the operation.",
+    "Oil prices jumped on Asian markets after the news broke.",
+    "The embassy in Baghdad began preparing for a possible evacuation.",
+    "Protesters gathered outside the compound for a second day.",
+    "Analysts warned that Iran was likely to retaliate within weeks.",
+]
+
+
+def pairs(links) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    return {(i, j) for link in links for i in link.old for j in link.new}
+
+
+def covers_everything(links, old_size: int, new_size: int) -> bool:  # type: ignore[no-untyped-def]
+    old = sorted(i for link in links for i in link.old)
+    new = sorted(j for link in links for j in link.new)
+    return old == list(range(old_size)) and new == list(range(new_size))
+
+
+def test_longest_increasing_pairs() -> None:
+    assert longest_increasing_pairs([(0, 3), (1, 1), (2, 2), (3, 0), (4, 4)]) == [(1, 1), (2, 2), (4, 4)]
+
+
+def test_identical_anchors_skip_a_moved_sentence() -> None:
+    old = ["a", "b", "c", "d", "e"]
+    new = ["a", "c", "d", "e", "b"]
+    assert identical_anchors(old, new) == [(0, 0), (2, 1), (3, 2), (4, 3)]
+
+
+def test_best_chain_prefers_weight_and_order() -> None:
+    blocks = [Block(0, 0, 1, 1, 5.0, 0.9), Block(1, 1, 0, 0, 3.0, 0.9), Block(1, 1, 2, 2, 1.0, 0.8)]
+    assert best_chain(blocks, 0, 3) == [blocks[0], blocks[2]]
+
+
+def test_edit_add_delete() -> None:
+    old = SENTENCES[:4]
+    new = [SENTENCES[0], "Officials in Washington declined to comment on the airstrike.", SENTENCES[3],
+           "A completely different sentence about football results appears here."]
+    links = align_sentences(old, new)
+    assert pairs(links) == {(0, 0), (1, 1), (3, 2)}
+    assert any(link.old == (2,) and link.new == () for link in links)
+    assert any(link.old == () and link.new == (3,) for link in links)
+
+
+def test_split_and_merge() -> None:
+    old = [SENTENCES[0], "The embassy began preparing for evacuation, and protesters gathered outside the "
+           "compound for a second day.", SENTENCES[5]]
+    new = [SENTENCES[0], "The embassy began preparing for evacuation.",
+           "Protesters gathered outside the compound for a second day.", SENTENCES[5]]
+    split = [link for link in align_sentences(old, new) if len(link.new) > 1]
+    assert [(link.old, link.new) for link in split] == [((1,), (1, 2))]
+    merged = [link for link in align_sentences(new, old) if len(link.old) > 1]
+    assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
+
+
+def test_move_is_detected() -> None:
+    old = SENTENCES
+    new = [SENTENCES[1], SENTENCES[2], SENTENCES[3], SENTENCES[4], SENTENCES[0] + " Officials said.",
+           SENTENCES[5]]
+    links = align_sentences(old, new)
+    moved = [link for link in links if link.moved]
+    assert [(link.old, link.new) for link in moved] == [((0,), (4,))]
+    assert covers_everything(links, len(old), len(new))
+
+
+def test_pre_split_sentences_on_long_input_use_anchors() -> None:
+    old = [f"Sentence number {k} talks about topic {k * 7 % 13} in detail." for k in range(3000)]
+    new = old[:1500] + ["An inserted sentence about something else entirely."] + old[1500:]
+    links = align_sentences(old, new)
+    assert sum(1 for link in links if link.old == () and link.new == (1500,)) == 1
+    assert sum(1 for link in links if len(link.old) == 1 and len(link.new) == 1) == 3000
+
+
+words = st.sampled_from(["the", "army", "said", "oil", "prices", "rose", "on", "friday", "again", "not"])
+sentence = st.lists(words, min_size=1, max_size=8).map(lambda w: " ".join(w) + ".")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(sentence, max_size=12), st.lists(sentence, max_size=12))
+def test_every_sentence_in_exactly_one_link(old: list[str], new: list[str]) -> None:
+    links = align_sentences(old, new)
+    assert covers_everything(links, len(old), len(new))
+    for link in links:
+        assert link.old or link.new
+        assert 0.0 <= link.similarity <= 1.0
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(sentence, max_size=15))
+def test_identical_lists_align_one_to_one(texts: list[str]) -> None:
+    links = align_sentences(texts, texts)
+    assert all(link.old == link.new and not link.moved for link in links)
+    assert covers_everything(links, len(texts), len(texts))

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from revdiff.engine import UnknownSentenceMode, compare
+from revdiff.errors import RevdiffError
+from revdiff.model import EditOp, Flag
+
+from .conftest import SAMPLES, version
+
+OLD = version(
+    "BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday. "
+    "At least 25 people were killed.",
+    "“The game has changed,” Esper said.",
+    "Oil prices jumped on Asian markets.",
+    number=1,
+)
+NEW = version(
+    "BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday. "
+    "At least 26 people were killed.",
+    "“The game has changed,” Esper said.",
+    "The Pentagon said the strike was defensive.",
+    number=2,
+)
+
+
+def test_compare_labels_edits_in_reading_order() -> None:
+    comparison = compare(OLD, NEW)
+    ops = [edit.op for edit in comparison.edits]
+    assert ops == [EditOp.UNCHANGED, EditOp.EDITED, EditOp.UNCHANGED, EditOp.DELETED, EditOp.ADDED]
+    edited = comparison.edits[1]
+    assert edited.old_text == "At least 25 people were killed."
+    assert Flag.NUMBER_CHANGED in edited.flags
+    assert (-1, "25") in edited.word_diff and (1, "26") in edited.word_diff
+    assert comparison.stats.counts["deleted"] == 1 and comparison.stats.counts["added"] == 1
+    assert not comparison.stats.boring and not comparison.stats.rewrite
+
+
+def test_compare_same_version_is_unchanged_and_boring() -> None:
+    comparison = compare(OLD, OLD)
+    assert {edit.op for edit in comparison.edits} == {EditOp.UNCHANGED}
+    assert comparison.stats.boring and comparison.stats.changed_share == 0.0
+
+
+def test_punctuation_only_change_is_boring() -> None:
+    new = version(*(p.replace("Asian markets.", "Asian markets!") for p in OLD.paragraphs))
+    comparison = compare(OLD, new)
+    edited = [edit for edit in comparison.edits if edit.op is EditOp.EDITED]
+    assert len(edited) == 1 and Flag.PUNCTUATION_ONLY in edited[0].flags
+    assert comparison.stats.boring
+
+
+def test_rewrite_when_most_text_is_replaced() -> None:
+    new = version("Completely different reporting now leads this story about football.",
+                  "Nothing of the earlier text remains here at all, not even one line.")
+    assert compare(OLD, new).stats.rewrite
+
+
+def test_lines_mode_keeps_paragraphs_whole() -> None:
+    comparison = compare(OLD, NEW, sentences="lines")
+    assert len(comparison.old_sentences) == 3
+    assert comparison.edits[0].op is EditOp.EDITED
+
+
+def test_unknown_sentence_mode_is_a_revdiff_error() -> None:
+    with pytest.raises(UnknownSentenceMode) as error:
+        compare(OLD, NEW, sentences="words")
+    assert isinstance(error.value, RevdiffError)
+
+
+def test_empty_versions() -> None:
+    assert compare(version(), version()).edits == ()
+    added = compare(version(), OLD)
+    assert {edit.op for edit in added.edits} == {EditOp.ADDED}
+
+
+def test_sample_seed_004_gives_sensible_edits() -> None:
+    from revdiff.formats import load
+    article = load([str(SAMPLES / "washpo-soleimani-v6-v7.txt")])[0]
+    old, new = article.versions[0], article.versions[1]
+    comparison = compare(old, new)
+    ops = {edit.op for edit in comparison.edits}
+    assert EditOp.UNCHANGED in ops and EditOp.ADDED in ops and EditOp.DELETED in ops
+    # Version 7 is a rewrite of version 6 (see FORMATS.md): most text replaced.
+    assert comparison.stats.rewrite
+    unchanged = [e for e in comparison.edits if e.op is EditOp.UNCHANGED]
+    assert any(e.new_text.startswith("“There is sufficient combat power there") for e in unchanged)
+
+
+paragraph = st.lists(st.sampled_from(["Iran", "said", "the", "U.S.", "strike", "on", "Dec.", "27",
+                                      "“quote,”", "he", "left."]), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(paragraph, max_size=6), st.lists(paragraph, max_size=6))
+def test_every_sentence_is_covered_once_and_texts_rebuild(old_p: list[str], new_p: list[str]) -> None:
+    old, new = version(*old_p), version(*new_p)
+    comparison = compare(old, new)
+    old_ids = sorted(i for edit in comparison.edits for i in edit.old)
+    new_ids = sorted(j for edit in comparison.edits for j in edit.new)
+    assert old_ids == list(range(len(comparison.old_sentences)))
+    assert new_ids == list(range(len(comparison.new_sentences)))
+    for edit in comparison.edits:
+        assert "".join(t for op, t in edit.word_diff if op <= 0) == edit.old_text
+        assert "".join(t for op, t in edit.word_diff if op >= 0) == edit.new_text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(paragraph, max_size=6))
+def test_compare_version_with_itself_is_all_unchanged(paragraphs: list[str]) -> None:
+    v = version(*paragraphs)
+    comparison = compare(v, v)
+    assert all(edit.op is EditOp.UNCHANGED for edit in comparison.edits)
+    assert [edit.old for edit in comparison.edits] == [edit.new for edit in comparison.edits]

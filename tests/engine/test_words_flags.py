@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from revdiff.engine.flags import edit_flags, numbers_in, quotations_in
+from revdiff.engine.words import new_side, old_side, word_diff
+from revdiff.model import Flag
+
+TITLE_6 = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, Defense Sec. Mark Esper says"
+TITLE_7 = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, Defense Secretary Mark Esper says"
+
+
+def test_title_change_of_seed_004_is_one_phrase() -> None:
+    diff = word_diff(TITLE_6, TITLE_7)
+    changed = [(op, text) for op, text in diff if op != 0]
+    assert changed == [(-1, "Sec."), (1, "Secretary")]
+    assert old_side(diff) == TITLE_6 and new_side(diff) == TITLE_7
+
+
+def test_word_diff_keeps_whole_words() -> None:
+    old = "At least 25 militia members were killed in the strikes."
+    new = "At least 26 militia members died in the strikes."
+    diff = word_diff(old, new)
+    assert (-1, "25") in diff and (1, "26") in diff
+    for side, keep in ((old, -1), (new, 1)):
+        boundaries = {0, len(side)} | {k for k in range(1, len(side))
+                                        if side[k - 1].isalnum() != side[k].isalnum()}
+        offset = 0
+        for op, text in diff:
+            if op in (0, keep):
+                if op == keep:
+                    assert offset in boundaries and offset + len(text) in boundaries, text
+                offset += len(text)
+
+
+def test_word_diff_one_side_empty() -> None:
+    assert word_diff("", "New text.") == ((1, "New text."),)
+    assert word_diff("Old text.", "") == ((-1, "Old text."),)
+    assert word_diff("Same.", "Same.") == ((0, "Same."),)
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_word_diff_reproduces_both_sides(old: str, new: str) -> None:
+    diff = word_diff(old, new)
+    assert old_side(diff) == old
+    assert new_side(diff) == new
+
+
+def test_flags() -> None:
+    assert edit_flags("He said so.", "He  said so.") == {Flag.WHITESPACE_ONLY}
+    assert edit_flags("He said so.", "He said so!") == {Flag.PUNCTUATION_ONLY}
+    assert edit_flags("He said so.", "he said so.") == {Flag.CASE_ONLY}
+    assert Flag.NUMBER_CHANGED in edit_flags("25 were killed.", "26 were killed.")
+    assert Flag.NUMBER_CHANGED in edit_flags("Two were killed.", "Three were killed.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("1,000 were there.", "1000 were there!")
+    assert Flag.QUOTE_CHANGED in edit_flags("“We will win,” he said.", "“We shall win,” he said.")
+    assert Flag.QUOTE_CHANGED not in edit_flags("“We will win,” he said.", "“We will win,” she said.")
+    assert edit_flags("Same.", "Same.") == frozenset()
+    assert Flag.QUOTE_CHANGED in edit_flags("", "“New quote.”")
+
+
+def test_numbers_and_quotes_extraction() -> None:
+    assert numbers_in("About 5,000 troops and two ships on Dec. 27") == ["27", "5000", "two"]
+    assert quotations_in("He said “no” and \"yes\" then “maybe") == ["no", "yes", "maybe"]

@@ -1,0 +1,107 @@
+"""`revdiff export` on the command line: options, errors, the summary line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from export_corpus import make_chain
+
+
+def test_export_writes_and_summarises(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "edits.jsonl"
+    result = run_cli("export", str(samples), "-o", str(out))  # format from the suffix
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and (tmp_path / "edits.comparisons.jsonl").is_file()
+    summary = result.output.strip().splitlines()[-1]
+    assert summary.startswith("revdiff: exported 3 articles, 9 version pairs")
+    assert "pairs/s" in summary and str(out) in summary
+
+
+def test_quiet_prints_nothing(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("export", str(samples), "-o", str(tmp_path / "e.csv"), "--quiet")
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_globs_are_expanded_in_natural_order(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for number in (10, 2, 1):
+        make_chain(tmp_path / "in" / f"story{number}", [["First."], [f"Then {number}."]])
+    out = tmp_path / "g.jsonl"
+    result = run_cli("export", str(tmp_path / "in" / "story*"), "-o", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    summaries = [json.loads(line) for line in
+                 (tmp_path / "g.comparisons.jsonl").read_text().splitlines()]
+    assert [Path(s["article"]).name for s in summaries] == ["story1", "story2", "story10"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["export", "does-not-exist", "-o", "OUT/x.jsonl"], "no such file"),
+    (["export", "SAMPLES", "-o", "OUT/x.unknown"], "--format"),
+    (["export", "SAMPLES", "-o", "OUT/x.jsonl", "--dask", "--scheduler", "tcp://h:1"],
+     "--scheduler and --dask"),
+    (["export", "SAMPLES", "-o", "OUT/missing-folder/x.jsonl"], "folder does not exist"),
+])
+def test_bad_usage_is_one_line_and_writes_nothing(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  args: list[str], message: str) -> None:
+    args = [a.replace("SAMPLES", str(samples)).replace("OUT", str(tmp_path)) for a in args]
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("revdiff: error: ") and message in lines[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unreadable_input_stops_or_is_skipped(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "0.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (broken / "1.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    out = tmp_path / "out" / "x.jsonl"
+    out.parent.mkdir()
+    result = run_cli("export", str(broken), str(samples), "-o", str(out))
+    assert result.exit_code == 2 and result.output.startswith("revdiff: error: ")
+    assert list(out.parent.iterdir()) == []  # nothing half-written, no staging left
+    result = run_cli("export", str(broken), str(samples), "-o", str(out), "--skip-errors")
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.output and "3 articles" in result.output
+    assert out.is_file()
+
+
+def test_help_lists_the_formats(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("export", "--help")
+    assert result.exit_code == 0
+    for name in ("jsonl", "csv", "sqlite", "parquet", "html", "unified", "--resume",
+                 "--workers", "--scheduler", "--dask", "--quiet"):
+        assert name in result.output
+
+
+def test_git_repository_and_newsedits_inputs(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    database = samples.parent / "newsedits.sqlite"
+    if shutil.which("git") is None or not database.is_file():
+        pytest.skip("needs the git command and samples/newsedits.sqlite")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    story = samples / "us-sends-3000-troops-to-middle-east"
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
+                       cwd=repo, check=True, capture_output=True)
+
+    git("init", "-q")
+    for version in sorted(story.glob("*.txt")):
+        (repo / "story.txt").write_text(version.read_text(encoding="utf-8"), encoding="utf-8")
+        git("add", "story.txt")
+        git("commit", "-q", "-m", f"version {version.stem}")
+    out = tmp_path / "mixed.jsonl"
+    result = run_cli("export", str(repo), str(database), "-o", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    summaries = [json.loads(line) for line in
+                 (tmp_path / "mixed.comparisons.jsonl").read_text().splitlines()]
+    from_repo = [s for s in summaries if s["article_index"] == 0]
+    assert len(from_repo) == 2 and from_repo[0]["article"] == str(repo)
+    from_database = [s for s in summaries if s["article_index"] > 0]
+    assert from_database and all(s["url"].startswith("https://") for s in from_database)

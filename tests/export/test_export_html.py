@@ -1,0 +1,115 @@
+"""The HTML report: self-contained pages, escaped text, charts, index; rendered by Chromium."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import chromium_path
+from export_corpus import make_chain
+
+from revdiff.batch import ExportJob, run_export
+from revdiff.export.html_report import report_file_name
+
+HOSTILE = '<script>alert("x")</script> & <img src="http://example.com/x.png"> "quoted"'
+
+
+class TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> TagCollector:
+    collector = TagCollector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+@pytest.fixture
+def report(tmp_path: Path, samples: Path) -> Path:
+    hostile = make_chain(tmp_path / "in" / "hostile", [
+        ["A calm first paragraph.", "Officials said nothing."],
+        ["A calm first paragraph.", f"Officials said {HOSTILE}."],
+    ])
+    out = tmp_path / "report"
+    run_export(ExportJob((str(samples), str(hostile)), out, "html"))
+    return out
+
+
+def test_one_page_per_article_and_an_index(report: Path) -> None:
+    pages = sorted(p.name for p in report.glob("0*.html"))
+    assert len(pages) == 4 and pages[0].startswith("000000-")
+    index = parse(report / "index.html")
+    links = [attrs["href"] for tag, attrs in index.tags if tag == "a"]
+    assert links == pages
+    assert sum(1 for tag, _ in index.tags if tag == "svg") == 4  # one sparkline per article
+
+
+def test_pages_are_self_contained(report: Path) -> None:
+    for page in report.glob("*.html"):
+        parsed = parse(page)
+        for tag, attrs in parsed.tags:
+            assert tag not in ("script", "img", "iframe", "link", "object", "embed")
+            assert "src" not in attrs
+            assert not (attrs.get("href") or "").startswith(("http:", "https:", "//"))
+        assert "Content-Security-Policy" in page.read_text(encoding="utf-8")
+
+
+def test_article_text_is_escaped(report: Path) -> None:
+    page = next(report.glob("000003-*.html"))
+    text = page.read_text(encoding="utf-8")
+    assert "<script>" not in text and '<img src="http' not in text
+    assert "&lt;script&gt;" in text
+    assert 'alert("x")' in "".join(parse(page).text)  # shown as text
+
+
+def test_article_page_has_timeline_charts_and_diffs(report: Path) -> None:
+    page = next(report.glob("000000-*.html"))
+    parsed = parse(page)
+    svgs = [attrs for tag, attrs in parsed.tags if tag == "svg"]
+    assert len(svgs) == 3  # words added/removed, share changed, length
+    tables = [attrs.get("class") for tag, attrs in parsed.tags if tag == "table"]
+    assert tables[0] == "timeline" and len(tables) == 1 + 4  # timeline + one per version pair
+    sections = [attrs["id"] for tag, attrs in parsed.tags if tag == "section"]
+    assert sections == ["v0-v1", "v1-v2", "v2-v3", "v3-v4"]
+    assert sum(1 for tag, _ in parsed.tags if tag in ("ins", "del")) > 10
+
+
+def test_report_file_names_are_safe() -> None:
+    assert report_file_name(7, "https://www.bbc.co.uk/news/world-1?x=<y>") == \
+        "000007-www-bbc-co-uk-news-world-1-x-y.html"
+    assert report_file_name(0, "../../etc/passwd") == "000000-passwd.html"
+    assert report_file_name(4, "corpus/story#2") == "000004-story-2.html"
+    assert report_file_name(5, "..") == "000005-article.html"
+    assert report_file_name(1, "éé") == "000001-ee.html"
+    assert report_file_name(2, "中文") == "000002-article.html"
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
+                                                     "chromium) - screenshot test skipped")
+def test_headless_chromium_renders_the_report(report: Path, tmp_path: Path) -> None:
+    page = next(report.glob("000000-*.html"))
+    shot = tmp_path / "page.png"
+    command = [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+               "--no-first-run", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+               "--window-size=1280,1600", f"--screenshot={shot}", page.as_uri()]
+    subprocess.run(command, capture_output=True, timeout=120, check=False)
+    assert shot.is_file(), "chromium wrote no screenshot"
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1280, 1600)
+    # A blank page compresses to a few kilobytes; text, tables and charts do not.
+    assert re.search(rb"IDAT", data)

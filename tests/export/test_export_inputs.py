@@ -1,0 +1,54 @@
+"""How export inputs are grouped into units: corpus folders, globs, databases, loose files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from export_corpus import make_chain
+
+from revdiff.errors import EmptyInput
+from revdiff.export.inputs import InputUnit, expand_inputs, natural_key
+
+
+def test_folder_of_folders_is_one_unit_per_folder(tmp_path: Path) -> None:
+    for name in ("b10", "b2", "a"):
+        make_chain(tmp_path / "corpus" / name, [["One."], ["Two."]])
+    (tmp_path / "corpus" / "index.json").write_text("{}")
+    notes: list[str] = []
+    units = expand_inputs([str(tmp_path / "corpus")], notes)
+    assert [Path(u.label).name for u in units] == ["a", "b2", "b10"]
+    assert len(notes) == 1 and "index.json" in notes[0]
+
+
+def test_loose_files_are_read_together_where_they_appear(tmp_path: Path, samples: Path) -> None:
+    story = samples / "us-sends-3000-troops-to-middle-east"
+    files = [str(p) for p in sorted(story.glob("*.txt"))]
+    database = samples.parent / "newsedits.sqlite"
+    if not database.is_file():
+        pytest.skip("samples/newsedits.sqlite is missing")
+    units = expand_inputs([files[0], str(database), *files[1:]])
+    assert units[0] == InputUnit(f"{files[0]} (+{len(files) - 1} files)", tuple(files))
+    assert units[1] == InputUnit(str(database), (str(database),))
+
+
+def test_globs_expand_and_missing_paths_fail(tmp_path: Path) -> None:
+    for name in ("x1", "x3", "x20"):
+        make_chain(tmp_path / name, [["One."], ["Two."]])
+    units = expand_inputs([str(tmp_path / "x*")])
+    assert [Path(u.label).name for u in units] == ["x1", "x3", "x20"]
+    with pytest.raises(EmptyInput, match="no such file"):
+        expand_inputs([str(tmp_path / "nothing*")])
+    with pytest.raises(EmptyInput):
+        expand_inputs([])
+
+
+def test_git_repository_is_one_unit(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "sub").mkdir()
+    assert expand_inputs([str(repo)]) == [InputUnit(str(repo), (str(repo),))]
+
+
+def test_natural_key() -> None:
+    assert sorted(["a10", "a2", "a1b"], key=natural_key) == ["a1b", "a2", "a10"]

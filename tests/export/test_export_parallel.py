@@ -1,0 +1,103 @@
+"""Local processes and Dask give the same output, in the same order, as one worker."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from revdiff.batch import ExportJob, chunked, run_export
+from revdiff.export.parallel import ProcessExecutor, SerialExecutor, ordered_map
+
+
+def _slow_square(delay_scale: float, value: int) -> int:
+    time.sleep(delay_scale * ((7 - value) % 4))  # later items often finish first
+    return value * value
+
+
+def test_ordered_map_keeps_submission_order_on_processes() -> None:
+    executor = ProcessExecutor(2)
+    try:
+        results = [r for _, r in ordered_map(executor, _slow_square, range(8), 0.02,
+                                             in_flight=4)]
+    finally:
+        executor.close()
+    assert results == [v * v for v in range(8)]
+
+
+def test_ordered_map_bounds_the_work_in_flight() -> None:
+    submitted: list[int] = []
+
+    def items():  # type: ignore[no-untyped-def]
+        for value in range(10):
+            submitted.append(value)
+            yield value
+
+    stream = ordered_map(SerialExecutor(), _slow_square, items(), 0.0, in_flight=3)
+    next(stream)
+    assert len(submitted) == 3  # nothing is read ahead beyond the bound
+
+
+def test_chunks_hold_whole_articles_in_order(generated: Path) -> None:
+    from revdiff.batch import ExportProgress, iter_tasks
+    from revdiff.export.inputs import expand_inputs
+
+    job = ExportJob((str(generated),), generated / "unused.jsonl", "jsonl")
+    units = expand_inputs(job.inputs)
+    tasks = iter_tasks(job, units, ExportProgress(), lambda text: None)
+    chunks = list(chunked(tasks, pairs=5))
+    flat = [task.index for chunk in chunks for task in chunk]
+    assert flat == list(range(12))
+    assert all(sum(t.pairs for t in chunk[:-1]) < 5 for chunk in chunks)
+
+
+def _export(inputs: tuple[str, ...], out: Path, fmt: str, **options: object) -> bytes:
+    run_export(ExportJob(inputs, out, fmt), **options)  # type: ignore[arg-type]
+    if fmt == "jsonl":
+        return out.read_bytes() + out.with_name(out.stem + ".comparisons.jsonl").read_bytes()
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "unified"])
+def test_two_local_workers_match_one(fmt: str, generated: Path, samples: Path,
+                                     tmp_path: Path) -> None:
+    inputs = (str(samples), str(generated))
+    one = _export(inputs, tmp_path / f"one.{fmt}", fmt, workers=1)
+    two = _export(inputs, tmp_path / f"two.{fmt}", fmt, workers=2)
+    assert one == two and len(one) > 1000
+
+
+def test_dask_local_cluster_matches_one_worker(generated: Path, samples: Path,
+                                               tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import DaskExecutor
+
+    inputs = (str(samples), str(generated))
+    one = _export(inputs, tmp_path / "one.jsonl", "jsonl", workers=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        executor = DaskExecutor(client)
+        assert executor.workers == 2
+        on_dask = _export(inputs, tmp_path / "dask.jsonl", "jsonl", executor=executor)
+    assert on_dask == one
+
+
+def test_unreachable_scheduler_is_a_one_line_error(samples: Path, tmp_path: Path,
+                                                   run_cli) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("dask.distributed")
+    from revdiff.export import parallel
+
+    original = parallel.DaskExecutor.connect.__func__  # type: ignore[attr-defined]
+
+    def quick(cls, address: str, timeout: float = 10.0):  # type: ignore[no-untyped-def]
+        return original(cls, address, timeout=1.0)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parallel.DaskExecutor, "connect", classmethod(quick))
+        result = run_cli("export", str(samples), "-o", str(tmp_path / "x.jsonl"),
+                         "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 2
+    assert result.output.startswith("revdiff: error: ") and "scheduler" in result.output
+    assert not (tmp_path / "x.jsonl").exists()

@@ -1,0 +1,219 @@
+"""Interrupted runs: nothing half-written appears, and --resume finishes without duplicates."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from revdiff import batch
+from revdiff.batch import ExportJob, InterruptedExport, run_export
+from revdiff.export import registry
+from revdiff.export.staging import ResumeMismatch, staging_path
+
+FORMATS = ["jsonl", "csv", "sqlite", "parquet", "html", "unified"]
+
+
+def snapshot(path: Path) -> dict[str, bytes]:
+    """Every output file's bytes (parquet and sqlite compared by content, see below)."""
+    if path.is_dir():
+        return {p.name: p.read_bytes() for p in sorted(path.iterdir())}
+    files = sorted(path.parent.glob(path.stem + "*"))
+    return {p.name: p.read_bytes() for p in files if not p.name.startswith(".")}
+
+
+def table_content(path: Path, fmt: str) -> Any:
+    if fmt == "sqlite":
+        with sqlite3.connect(path) as connection:
+            return {table: connection.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+                    for table in ("entryversion", "split_sentences", "matched_sentences",
+                                  "comparisons", "edits")}
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        return {p.name: pq.read_table(p).to_pylist() for p in sorted(path.parent.glob("*.parquet"))}
+    return snapshot(path)
+
+
+class StopAfter:
+    """Wraps a writer: after `limit` articles it writes one more article, then 'crashes'."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+        real = registry.make_writer
+        self.limit = limit
+
+        def make_writer(name: str, out: Path, staging: Any) -> Any:
+            writer = real(name, out, staging)
+            original_write = writer.write
+
+            def write(index: int, payload: Any) -> None:
+                original_write(index, payload)  # data past the last checkpoint
+                if index >= self.limit:
+                    raise KeyboardInterrupt
+
+            writer.write = write  # type: ignore[method-assign]
+            return writer
+
+        monkeypatch.setattr(registry, "make_writer", make_writer)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_resume_after_interruption_equals_a_clean_run(fmt: str, generated: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    suffix = "" if fmt == "html" else f".{fmt}"
+    clean = tmp_path / "clean" / f"out{suffix}"
+    clean.parent.mkdir()
+    run_export(ExportJob((str(generated),), clean, fmt))
+
+    out = tmp_path / "run" / f"out{suffix}"
+    out.parent.mkdir()
+    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)  # a checkpoint after every chunk
+    monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
+    with monkeypatch.context() as patch:
+        StopAfter(patch, limit=5)
+        with pytest.raises(InterruptedExport, match="--resume"):
+            run_export(ExportJob((str(generated),), out, fmt))
+    assert not out.exists(), "an interrupted run must not publish its output"
+    journal = staging_path(out) / "journal.jsonl"
+    done = len(journal.read_text().splitlines()) - 1
+    assert 0 < done <= 5
+
+    progress = run_export(ExportJob((str(generated),), out, fmt), resume=True)
+    assert progress.resumed_articles == done
+    assert progress.articles == 12
+    assert not staging_path(out).exists()
+    assert table_content(out, fmt) == table_content(clean, fmt)
+
+
+def test_resumed_jsonl_has_no_duplicate_rows(generated: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "e.jsonl"
+    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
+    monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
+    for limit in (2, 6):  # interrupted twice, resumed twice
+        with monkeypatch.context() as patch:
+            StopAfter(patch, limit=limit)
+            with pytest.raises(InterruptedExport):
+                run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    keys = [(r["article_index"], r["old_version"], r["new_version"], r["edit_index"])
+            for r in rows]
+    assert len(keys) == len(set(keys))
+    assert keys == sorted(keys)
+    assert {r["article_index"] for r in rows} == set(range(12))
+
+
+def test_torn_journal_and_trailing_garbage_are_rolled_back(generated: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    clean = tmp_path / "clean.csv"
+    run_export(ExportJob((str(generated),), clean, "csv"))
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
+    monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
+    with monkeypatch.context() as patch:
+        StopAfter(patch, limit=4)
+        with pytest.raises(InterruptedExport):
+            run_export(ExportJob((str(generated),), out, "csv"))
+    staged = staging_path(out)
+    with open(staged / "edits.csv", "a", encoding="utf-8") as handle:
+        handle.write('7,"half a row')  # the process died mid-write
+    with open(staged / "journal.jsonl", "a", encoding="utf-8") as handle:
+        handle.write('{"i": 99, "key": "torn')  # ... or mid-journal-line
+    run_export(ExportJob((str(generated),), out, "csv"), resume=True)
+    assert out.read_bytes() == clean.read_bytes()
+    assert (tmp_path / "out.comparisons.csv").read_bytes() == \
+        (tmp_path / "clean.comparisons.csv").read_bytes()
+
+
+def test_resume_refuses_a_different_job(generated: Path, samples: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
+    monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
+    with monkeypatch.context() as patch:
+        StopAfter(patch, limit=3)
+        with pytest.raises(InterruptedExport):
+            run_export(ExportJob((str(generated),), out, "jsonl"))
+    with pytest.raises(ResumeMismatch):
+        run_export(ExportJob((str(samples),), out, "jsonl"), resume=True)
+    # Without --resume the old staging is discarded and the run starts over.
+    progress = run_export(ExportJob((str(samples),), out, "jsonl"))
+    assert progress.resumed_articles == 0 and progress.articles == 3
+
+
+def test_resume_without_a_staged_run_starts_fresh(samples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    progress = run_export(ExportJob((str(samples),), out, "jsonl"), resume=True)
+    assert progress.resumed_articles == 0 and progress.articles == 3 and out.is_file()
+
+
+def test_run_stopped_before_any_checkpoint_leaves_nothing(samples: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out.jsonl"
+    with monkeypatch.context() as patch:
+        StopAfter(patch, limit=0)
+        with pytest.raises(InterruptedExport):
+            run_export(ExportJob((str(samples),), out, "jsonl"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_run_keeps_the_previous_output(samples: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous export\n")
+    with monkeypatch.context() as patch:
+        StopAfter(patch, limit=1)
+        with pytest.raises(InterruptedExport):
+            run_export(ExportJob((str(samples),), out, "jsonl"))
+    assert out.read_text() == "previous export\n"
+
+
+def test_ctrl_c_on_a_real_run_then_resume(tmp_path: Path) -> None:
+    """SIGINT to the whole process group (what Ctrl-C does) on `--workers 2`, then --resume."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from export_corpus import make_corpus
+
+    corpus = make_corpus(tmp_path / "big", 400, seed=11)
+    out = tmp_path / "out" / "e.jsonl"
+    out.parent.mkdir()
+    # A shell starts background jobs with SIGINT ignored; the child restores Python's handler.
+    launcher = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                "from revdiff.cli import main; sys.argv[0] = 'revdiff'; main()")
+    command = [sys.executable, "-c", launcher, "export", str(corpus), "-o", str(out),
+               "--workers", "2", "--quiet"]
+    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE,
+                               text=True)
+    journal = staging_path(out) / "journal.jsonl"
+    while process.poll() is None:
+        if journal.is_file() and journal.read_text().count("\n") >= 3:
+            break
+        time.sleep(0.02)
+    if process.poll() is not None:
+        pytest.skip("the export finished before it could be interrupted (machine too fast)")
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 2, stderr
+    assert "--resume" in stderr and not out.exists()
+
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=300,
+                             check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    keys = [(r["article_index"], r["old_version"], r["new_version"], r["edit_index"])
+            for r in rows]
+    assert len(keys) == len(set(keys)) and keys == sorted(keys)
+    pairs = {(r["article_index"], r["new_version"]) for r in rows}
+    expected = sum(len(list(folder.glob("*.txt"))) - 1 for folder in corpus.iterdir())
+    assert len(pairs) == expected

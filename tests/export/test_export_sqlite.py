@@ -1,0 +1,123 @@
+"""The NewsEdits-schema SQLite export, read back the way NewsEdits users read it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from revdiff.batch import ExportJob, compare_chain, run_export
+from revdiff.formats import load
+from revdiff.model import EditOp
+
+# The join NewsEdits notebooks run: each matched pair with the text of both sentences.
+NEWSEDITS_JOIN = """
+SELECT m.entry_id, m.version_x, m.version_y, m.sent_idx_x, m.sent_idx_y,
+       sx.sentence AS sentence_x, sy.sentence AS sentence_y,
+       m.avg_sentence_distance_x, m.avg_sentence_distance_y
+FROM matched_sentences AS m
+LEFT JOIN split_sentences AS sx
+  ON sx.entry_id = m.entry_id AND sx.version = m.version_x AND sx.sent_idx = m.sent_idx_x
+LEFT JOIN split_sentences AS sy
+  ON sy.entry_id = m.entry_id AND sy.version = m.version_y AND sy.sent_idx = m.sent_idx_y
+ORDER BY m.entry_id, m.version_x, m.rowid
+"""
+
+
+@pytest.fixture
+def database(samples: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(samples),), out, "sqlite"))
+    return out
+
+
+def columns(connection: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+
+
+def test_newsedits_tables_and_columns(database: Path) -> None:
+    with sqlite3.connect(database) as connection:
+        assert columns(connection, "split_sentences") == ["entry_id", "version", "sent_idx",
+                                                          "sentence"]
+        assert columns(connection, "matched_sentences") == [
+            "entry_id", "version_x", "version_y", "sent_idx_x", "sent_idx_y",
+            "avg_sentence_distance_x", "avg_sentence_distance_y"]
+        assert {"entry_id", "version", "title", "url", "created", "summary", "num_versions"} <= set(
+            columns(connection, "entryversion"))
+        assert connection.execute("SELECT count(*) FROM entryversion").fetchone()[0] == 5 + 4 + 3
+        # The staging table of the run is gone: only the documented tables remain.
+        tables = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert tables == {"entryversion", "split_sentences", "matched_sentences", "comparisons",
+                          "edits"}
+
+
+def test_join_gives_the_engine_alignment(database: Path, samples: Path) -> None:
+    with sqlite3.connect(database) as connection:
+        joined = connection.execute(NEWSEDITS_JOIN).fetchall()
+    article = load([str(samples / "iran-strikes-us-troops-in-iraq")])[0]
+    comparison = compare_chain(article, "auto")[0]  # entry 0, versions 0 -> 1
+    rows = [r for r in joined if r[0] == 0 and (r[1], r[2]) == (0, 1)]
+    expected = []
+    for edit in comparison.edits:
+        for i in edit.old or (None,):
+            for j in edit.new or (None,):
+                expected.append((i, j))
+    assert [(r[3], r[4]) for r in rows] == expected
+    for row in rows:
+        x, y, sentence_x, sentence_y = row[3], row[4], row[5], row[6]
+        assert (sentence_x is None) == (x is None) and (sentence_y is None) == (y is None)
+        if x is not None:
+            assert sentence_x == comparison.old_sentences[x].text
+        if y is not None:
+            assert sentence_y == comparison.new_sentences[y].text
+    unchanged = [e for e in comparison.edits if e.op is EditOp.UNCHANGED]
+    same = [r for r in rows if r[7] == 0.0]
+    assert len(same) >= len(unchanged)
+
+
+def test_added_and_deleted_sentences_have_a_null_side(database: Path) -> None:
+    with sqlite3.connect(database) as connection:
+        added = connection.execute(
+            "SELECT count(*) FROM matched_sentences WHERE sent_idx_x IS NULL").fetchone()[0]
+        deleted = connection.execute(
+            "SELECT count(*) FROM matched_sentences WHERE sent_idx_y IS NULL").fetchone()[0]
+        both_null = connection.execute(
+            "SELECT count(*) FROM matched_sentences WHERE sent_idx_x IS NULL "
+            "AND sent_idx_y IS NULL").fetchone()[0]
+        counted = connection.execute(
+            "SELECT sum(added), sum(deleted) FROM comparisons").fetchone()
+    assert added > 0 and deleted > 0 and both_null == 0
+    assert added >= counted[0] and deleted >= counted[1]
+
+
+def test_every_version_has_its_sentences(database: Path) -> None:
+    with sqlite3.connect(database) as connection:
+        missing = connection.execute(
+            "SELECT e.entry_id, e.version FROM entryversion e LEFT JOIN split_sentences s "
+            "ON s.entry_id = e.entry_id AND s.version = e.version WHERE s.sent_idx IS NULL"
+        ).fetchall()
+        gaps = connection.execute(
+            "SELECT entry_id, version, count(*), max(sent_idx) FROM split_sentences "
+            "GROUP BY entry_id, version").fetchall()
+    assert missing == []
+    assert all(count == top + 1 for _, _, count, top in gaps)
+
+
+def test_pandas_reads_the_join(database: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    with sqlite3.connect(database) as connection:
+        frame = pd.read_sql_query(NEWSEDITS_JOIN, connection)
+        versions = pd.read_sql_query("SELECT * FROM entryversion", connection)
+    assert len(frame) > 0 and frame["sentence_y"].notna().any()
+    assert versions.groupby("entry_id")["version"].count().tolist() == [5, 4, 3]
+
+
+def test_export_reads_back_as_a_newsedits_input(database: Path, samples: Path) -> None:
+    again = load([str(database)])
+    originals = [load([str(folder)])[0] for folder in sorted(samples.iterdir())]
+    assert [len(a.versions) for a in again] == [len(a.versions) for a in originals]
+    for read_back, original in zip(again, originals):
+        assert [v.paragraphs for v in read_back.versions] == [
+            v.paragraphs for v in original.versions]

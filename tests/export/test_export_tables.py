@@ -1,0 +1,163 @@
+"""JSONL, CSV and Parquet: the schema, and that the rows say what the engine found."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from export_corpus import make_chain
+
+from revdiff.batch import ExportJob, compare_chain, run_export
+from revdiff.export.inputs import expand_inputs
+from revdiff.export.records import (
+    COMPARISON_COLUMN_NAMES,
+    EDIT_COLUMN_NAMES,
+    EDIT_COLUMNS,
+    article_ref,
+    edit_rows,
+    flatten_for_csv,
+    word_changes,
+)
+from revdiff.formats import load
+from revdiff.model import Edit, EditOp
+
+
+def export(inputs: list[str], out: Path, fmt: str, **options: object) -> list[Path]:
+    job = ExportJob(tuple(inputs), out, fmt)
+    return run_export(job, **options).outputs  # type: ignore[arg-type]
+
+
+def read_jsonl(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def expected_counts(inputs: list[str]) -> tuple[int, int]:
+    """(comparisons, edits) the engine finds for the inputs, computed directly."""
+    pairs = edits = 0
+    for unit in expand_inputs(inputs):
+        for article in load(list(unit.paths)):
+            comparisons = compare_chain(article, "auto")
+            pairs += len(comparisons)
+            edits += sum(len(c.edits) for c in comparisons)
+    return pairs, edits
+
+
+def test_jsonl_schema_and_counts(samples: Path, tmp_path: Path) -> None:
+    edits_path, comparisons_path = export([str(samples)], tmp_path / "out.jsonl", "jsonl")
+    assert comparisons_path == tmp_path / "out.comparisons.jsonl"
+    edits, summaries = read_jsonl(edits_path), read_jsonl(comparisons_path)
+    assert all(tuple(row) == EDIT_COLUMN_NAMES for row in edits)
+    assert all(tuple(row) == COMPARISON_COLUMN_NAMES for row in summaries)
+    assert (len(summaries), len(edits)) == expected_counts([str(samples)])
+    # Three sample stories with 5, 4 and 3 versions: 4 + 3 + 2 consecutive pairs, in order.
+    assert [(r["article_index"], r["old_version"], r["new_version"]) for r in summaries] == [
+        (0, 0, 1), (0, 1, 2), (0, 2, 3), (0, 3, 4), (1, 0, 1), (1, 1, 2), (1, 2, 3),
+        (2, 0, 1), (2, 1, 2)]
+    assert summaries[0]["article"].endswith("iran-strikes-us-troops-in-iraq")
+
+
+def test_jsonl_rows_match_the_comparisons(samples: Path, tmp_path: Path) -> None:
+    story = samples / "us-sends-3000-troops-to-middle-east"
+    edits_path, comparisons_path = export([str(story)], tmp_path / "one.jsonl", "jsonl")
+    article = load([str(story)])[0]
+    comparisons = compare_chain(article, "auto")
+    rows = read_jsonl(edits_path)
+    expected = [edit for c in comparisons for edit in c.edits]
+    assert [r["op"] for r in rows] == [e.op.value for e in expected]
+    assert [r["new_text"] for r in rows] == [e.new_text for e in expected]
+    assert [r["old_indices"] for r in rows] == [list(e.old) for e in expected]
+    summaries = read_jsonl(comparisons_path)
+    for summary, comparison in zip(summaries, comparisons):
+        assert summary["words_added"] == comparison.stats.words_added
+        assert summary["new_sentences"] == len(comparison.new_sentences)
+        assert sum(summary[op.value] for op in EditOp) == len(comparison.edits)
+        per_pair = [r for r in rows if r["new_version"] == summary["new_version"]]
+        assert [r["edit_index"] for r in per_pair] == list(range(len(comparison.edits)))
+
+
+def test_csv_has_the_jsonl_content(generated: Path, tmp_path: Path) -> None:
+    jsonl_edits, jsonl_summaries = export([str(generated)], tmp_path / "g.jsonl", "jsonl")
+    csv_edits, csv_summaries = export([str(generated)], tmp_path / "g.csv", "csv")
+    with open(csv_edits, newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        assert tuple(next(reader)) == EDIT_COLUMN_NAMES
+        csv_rows = list(reader)
+    json_rows = read_jsonl(jsonl_edits)
+    assert len(csv_rows) == len(json_rows) > 0
+    for cells, row in zip(csv_rows, json_rows):
+        record = dict(zip(EDIT_COLUMN_NAMES, cells))
+        assert record["old_text"] == row["old_text"] and record["op"] == row["op"]
+        assert record["old_indices"] == " ".join(map(str, row["old_indices"]))
+        assert record["flags"] == " ".join(row["flags"])
+        assert float(record["similarity"]) == row["similarity"]
+    with open(csv_summaries, newline="", encoding="utf-8") as handle:
+        summary_rows = list(csv.DictReader(handle))
+    assert len(summary_rows) == len(read_jsonl(jsonl_summaries))
+    assert {row["boring"] for row in summary_rows} <= {"true", "false"}
+
+
+def test_csv_reads_into_pandas_with_the_same_shape_as_parquet(generated: Path,
+                                                               tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    csv_edits, csv_summaries = export([str(generated)], tmp_path / "g.csv", "csv")
+    pq_edits, pq_summaries = export([str(generated)], tmp_path / "g.parquet", "parquet")
+    from_csv, from_parquet = pd.read_csv(csv_edits), pd.read_parquet(pq_edits)
+    assert list(from_csv.columns) == list(from_parquet.columns) == list(EDIT_COLUMN_NAMES)
+    assert len(from_csv) == len(from_parquet)
+    assert list(from_csv["op"]) == list(from_parquet["op"])
+    assert list(from_csv["words_added"]) == list(from_parquet["words_added"])
+    assert list(pd.read_csv(csv_summaries).columns) == list(pd.read_parquet(pq_summaries).columns)
+
+
+def test_parquet_types_and_content(generated: Path, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa
+
+    edits_path, summaries_path = export([str(generated)], tmp_path / "g.parquet", "parquet")
+    table = pq.read_table(edits_path)
+    assert table.schema.field("old_indices").type == pa.list_(pa.int64())
+    assert table.schema.field("flags").type == pa.list_(pa.string())
+    assert table.schema.field("similarity").type == pa.float64()
+    json_edits, _ = export([str(generated)], tmp_path / "g.jsonl", "jsonl")
+    assert table.to_pylist() == read_jsonl(json_edits)
+    assert pq.read_table(summaries_path).schema.field("boring").type == pa.bool_()
+
+
+def test_output_folder_gets_edits_and_comparisons(samples: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    outputs = export([str(samples)], folder, "csv")
+    assert outputs == [folder / "edits.csv", folder / "comparisons.csv"]
+    assert all(path.stat().st_size > 0 for path in outputs)
+    assert not list(tmp_path.glob(".*revdiff-partial"))
+
+
+def test_identical_versions_give_one_unchanged_row(tmp_path: Path) -> None:
+    make_chain(tmp_path / "in" / "a", [["Nothing changed here."], ["Nothing changed here."]])
+    edits_path, summaries_path = export([str(tmp_path / "in" / "a")], tmp_path / "o.jsonl",
+                                        "jsonl")
+    summary = read_jsonl(summaries_path)
+    assert len(summary) == 1 and summary[0]["unchanged"] == 1
+    assert summary[0]["words_added"] == summary[0]["words_removed"] == 0
+    assert [r["op"] for r in read_jsonl(edits_path)] == ["unchanged"]
+
+
+def test_word_changes_count_the_word_diff() -> None:
+    edit = Edit(EditOp.EDITED, (0,), (0,), "five dead today", "nine dead now", 0.5,
+                ((-1, "five"), (1, "nine"), (0, " dead "), (-1, "today"), (1, "now")))
+    assert word_changes(edit) == (2, 2)
+    added = Edit(EditOp.ADDED, (), (3,), "", "A new sentence here.", 0.0, ())
+    assert word_changes(added) == (0, 4)
+
+
+def test_flatten_for_csv_writes_lists_booleans_and_none(samples: Path) -> None:
+    article = load([str(samples / "us-sends-3000-troops-to-middle-east")])[0]
+    comparison = compare_chain(article, "auto")[0]
+    row = next(edit_rows(article_ref(3, article, "story"), comparison))
+    cells = dict(zip(EDIT_COLUMN_NAMES, flatten_for_csv(row, EDIT_COLUMNS)))
+    assert cells["article_index"] == 3 and cells["article"] == "story"
+    assert cells["url"] == "" and cells["source"] == ""
+    assert cells["old_indices"] == " ".join(map(str, row["old_indices"]))

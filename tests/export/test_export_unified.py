@@ -1,0 +1,34 @@
+"""The unified format: `diff -u`-style text, one sentence per line, with version headers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from export_corpus import make_chain
+
+from revdiff.batch import ExportJob, run_export
+
+
+def test_headers_and_hunks(samples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.diff"
+    run_export(ExportJob((str(samples),), out, "unified"))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    old_headers = [line for line in lines if line.startswith("--- ")]
+    new_headers = [line for line in lines if line.startswith("+++ ")]
+    assert len(old_headers) == len(new_headers) == 9  # every sample pair changed something
+    assert old_headers[0].endswith("iran-strikes-us-troops-in-iraq\tversion 0")
+    assert new_headers[0].endswith("iran-strikes-us-troops-in-iraq\tversion 1")
+    for line in lines:
+        assert line[:1] in (" ", "-", "+", "@"), line
+    assert sum(1 for line in lines if line.startswith("@@ -")) >= 9
+
+
+def test_unchanged_pair_writes_nothing(tmp_path: Path) -> None:
+    chain = make_chain(tmp_path / "same", [["One sentence.", "Two."], ["One sentence.", "Two."],
+                                           ["One sentence.", "Two, changed."]])
+    out = tmp_path / "same.diff"
+    run_export(ExportJob((str(chain),), out, "unified"))
+    text = out.read_text(encoding="utf-8")
+    assert "\tversion 0" not in text  # 0 -> 1 is identical, like diff -u on equal files
+    assert "--- " in text and text.count("+++ ") == 1
+    assert "-Two." in text and "+Two, changed." in text

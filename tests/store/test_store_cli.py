@@ -1,0 +1,44 @@
+"""`revdiff store INPUT... --repo DIR`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from revdiff.cli import main
+
+
+def write_versions(folder: Path, *texts: str) -> Path:
+    folder.mkdir()
+    for number, text in enumerate(texts):
+        (folder / f"{number}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_store_then_parse_back(tmp_path: Path) -> None:
+    versions = write_versions(tmp_path / "story", "First para.\n\nSecond.\n", "First para.\n",
+                              "First para.\n", "Third version.\n")
+    runner = CliRunner()
+    result = runner.invoke(main, ["store", str(versions), "--repo", str(tmp_path / "repo")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        f"1 article: 4 versions stored, 0 already stored, 0 skipped in {tmp_path / 'repo'} [")
+    assert result.output.count("\n") == 1
+    again = runner.invoke(main, ["store", str(versions), "--repo", str(tmp_path / "repo")])
+    assert again.exit_code == 0
+    assert "0 versions stored, 4 already stored" in again.output
+    parsed = runner.invoke(main, ["parse", str(tmp_path / "repo"), "--format", "text"])
+    assert parsed.exit_code == 0
+    assert "3.txt" in parsed.output
+
+
+def test_bad_repository_is_one_error_line(tmp_path: Path) -> None:
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    (tmp_path / "occupied").mkdir()
+    (tmp_path / "occupied" / "file").write_text("x")
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo",
+                                       str(tmp_path / "occupied")])
+    assert result.exit_code == 2
+    assert "not a git repository" in result.output
+    assert "Traceback" not in result.output

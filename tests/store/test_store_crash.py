@@ -1,0 +1,70 @@
+"""Crash safety: kill a bulk import midway; the repository stays valid and a re-run finishes it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import git
+import pytest
+from synthetic_store_articles import synthetic_articles
+
+from revdiff.formats.gitrepo import (
+    TRAILER_VERSION,
+    parse_trailers,
+    read_history,
+    read_repository,
+)
+from revdiff.store import store_articles
+
+ARTICLES, VERSIONS, CHECKPOINT = 600, 10, 100
+CHILD = Path(__file__).with_name("synthetic_store_articles.py")
+
+
+def branch_commits(repo_dir: Path) -> int:
+    result = subprocess.run(["git", "-C", str(repo_dir), "rev-list", "--count", "HEAD"],
+                            capture_output=True, text=True, check=False)
+    return int(result.stdout) if result.returncode == 0 else 0
+
+
+def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: Path) -> None:
+    repo_dir = tmp_path / "archive"
+    total = ARTICLES * VERSIONS
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(repo_dir), str(ARTICLES), str(VERSIONS), str(CHECKPOINT)],
+        start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while branch_commits(repo_dir) == 0:  # wait for the first checkpoint
+            if child.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the import ended before it could be killed: "
+                            + child.stderr.read().decode() if child.stderr else "")
+            time.sleep(0.01)
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)  # the child and its git fast-import, like a crash
+        child.wait()
+    at_crash = branch_commits(repo_dir)
+    assert 0 < at_crash < total, "the kill came too late to test anything"
+
+    fsck = subprocess.run(["git", "-C", str(repo_dir), "fsck", "--full", "--strict"],
+                          capture_output=True, text=True, check=False)
+    assert fsck.returncode == 0, fsck.stderr
+    assert "error" not in fsck.stderr.lower()
+
+    articles = synthetic_articles(ARTICLES, VERSIONS)
+    summary = store_articles(articles, repo_dir, progress=False)
+    assert summary.already_stored == at_crash
+    assert summary.stored == total - at_crash
+    assert summary.skipped == ()
+    assert branch_commits(repo_dir) == total
+    repo = git.Repo(repo_dir)
+    keys = [(c.path, parse_trailers(c.message)[TRAILER_VERSION])
+            for c in read_history(repo, "HEAD")]
+    assert len(set(keys)) == len(keys) == total
+    assert not repo.is_dirty(untracked_files=True)
+    assert read_repository(repo_dir) == articles

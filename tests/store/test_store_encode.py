@@ -1,0 +1,78 @@
+"""The file and trailer encoding of a version reads back exactly (writer and reader are inverse)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from revdiff.formats.gitrepo import (
+    decode_trailer_value,
+    decode_version_file,
+    parse_trailers,
+)
+from revdiff.model import Article, Version
+from revdiff.store.encode import (
+    commit_message,
+    encode_trailer_value,
+    encode_version_file,
+    git_blob_id,
+    git_date,
+)
+
+
+@given(st.text(), st.lists(st.text()).map(tuple))
+def test_version_file_round_trip(title: str, paragraphs: tuple[str, ...]) -> None:
+    data, encoding = encode_version_file(title, paragraphs, "test")
+    assert decode_version_file(data, encoding, "test") == (title, paragraphs)
+
+
+def test_plain_form_is_readable_text() -> None:
+    data, encoding = encode_version_file("Title", ("First para.", "Second para."), "test")
+    assert encoding is None
+    assert data == b"Title\n\nFirst para.\n\nSecond para.\n"
+
+
+def test_awkward_paragraphs_use_json_lines() -> None:
+    for paragraphs in [("",), ("two\nlines",), ("a", "")]:
+        _, encoding = encode_version_file("T", paragraphs, "test")
+        assert encoding == "json-lines"
+
+
+@given(st.text())
+def test_trailer_value_round_trip(value: str) -> None:
+    encoded = encode_trailer_value(value)
+    assert "\n" not in encoded
+    assert decode_trailer_value(encoded) == value
+
+
+@given(st.text(), st.text(), st.one_of(st.none(), st.text()), st.integers())
+def test_trailers_read_back(title: str, url: str, source: str | None, number: int) -> None:
+    article = Article(source, url, ())
+    version = Version(number, title, ())
+    trailers = parse_trailers(commit_message(article, version, None))
+    assert trailers["Revdiff-Title"] == title
+    assert trailers["Revdiff-Url"] == url
+    assert trailers["Revdiff-Version"] == str(number)
+    assert trailers.get("Revdiff-Source") == source
+
+
+def test_blob_id_matches_git() -> None:
+    assert git_blob_id(b"") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+    assert git_blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+
+
+def test_git_date_keeps_instant_and_offset() -> None:
+    when = datetime(2020, 1, 3, 12, 30, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+    assert git_date(when) == f"{int(when.timestamp())} +0530"
+    west = datetime(2020, 1, 3, 12, 30, tzinfo=timezone(timedelta(hours=-8)))
+    assert git_date(west).endswith(" -0800")
+    naive = datetime(2020, 1, 3, 12, 30)
+    assert git_date(naive) == f"{int(naive.replace(tzinfo=UTC).timestamp())} +0000"
+
+
+def test_git_date_falls_back_to_now_for_times_git_cannot_hold() -> None:
+    before_epoch = datetime(1912, 4, 15, tzinfo=UTC)
+    seconds = int(git_date(before_epoch).split()[0])
+    assert seconds > 1_000_000_000

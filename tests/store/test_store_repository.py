@@ -1,0 +1,231 @@
+"""store_articles on real repositories: round trips, idempotence, branches, hostile URLs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import git
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_store_paths import HOSTILE
+
+from revdiff.formats import load
+from revdiff.formats.gitrepo import (
+    TRAILER_VERSION,
+    parse_trailers,
+    read_history,
+    read_repository,
+)
+from revdiff.formats.plain import read_versions
+from revdiff.model import Article, Version
+from revdiff.store import SkipReason, article_path, store_articles
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+WIKIPEDIA = SHARED / "corpus" / "wikipedia"
+
+
+def commit_count(repo_dir: Path) -> int:
+    out = subprocess.run(["git", "-C", str(repo_dir), "rev-list", "--count", "HEAD"],
+                         capture_output=True, text=True, check=True)
+    return int(out.stdout)
+
+
+def fsck(repo_dir: Path) -> None:
+    result = subprocess.run(["git", "-C", str(repo_dir), "fsck", "--full", "--strict"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def kept_by_newsdiffs_rules(article: Article) -> Article:
+    """The versions a store keeps: none identical to the one before, no text a third time."""
+    kept: list[Version] = []
+    seen: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for version in article.versions:
+        text = (version.title, version.paragraphs)
+        if kept and (kept[-1].title, kept[-1].paragraphs) == text:
+            continue
+        if seen[text] >= 2:
+            continue
+        seen[text] += 1
+        kept.append(version)
+    return replace(article, versions=tuple(kept))
+
+
+def wikipedia_articles() -> list[Article]:
+    if not WIKIPEDIA.is_dir():
+        pytest.skip(f"the shared Wikipedia corpus is not at {WIKIPEDIA}")
+    articles = []
+    for chain in sorted(p for p in WIKIPEDIA.iterdir() if p.is_dir()):
+        files = sorted(chain.iterdir(), key=lambda p: int(p.stem))
+        article = read_versions([(f.name, f.read_text(encoding="utf-8")) for f in files])
+        articles.append(replace(article, source="wikipedia",
+                                url=f"https://en.wikipedia.org/wiki/{chain.name}"))
+    return articles
+
+
+# --- generated articles ------------------------------------------------------------------------
+
+offsets = st.timedeltas(min_value=timedelta(hours=-23, minutes=-59),
+                        max_value=timedelta(hours=23, minutes=59))
+times = st.one_of(st.none(), st.datetimes(timezones=st.one_of(
+    st.none(), st.just(UTC), st.builds(timezone, offsets))))
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> Article:
+    count = draw(st.integers(min_value=1, max_value=6))
+    numbers = sorted(draw(st.sets(st.integers(min_value=-5, max_value=10_000),
+                                  min_size=count, max_size=count)))
+    pool = draw(st.lists(st.tuples(st.text(max_size=30), st.lists(st.text(max_size=40),
+                                                                  max_size=4).map(tuple)),
+                         min_size=1, max_size=3))
+    versions = tuple(Version(n, *draw(st.sampled_from(pool)), draw(times),
+                             draw(st.one_of(st.none(), st.text(max_size=20))))
+                     for n in numbers)
+    return Article(draw(st.one_of(st.none(), st.text(max_size=10))),
+                   draw(st.one_of(st.none(), st.text(max_size=60))),
+                   versions,
+                   draw(st.one_of(st.none(), st.integers())),
+                   draw(st.dictionaries(st.text(max_size=8), st.text(max_size=20), max_size=2)))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(articles(), min_size=1, max_size=4, unique_by=article_path))
+def test_generated_articles_round_trip(given_articles: list[Article]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        repo_dir = Path(tmp) / "store"
+        summary = store_articles(given_articles, repo_dir, progress=False)
+        expected = [kept_by_newsdiffs_rules(a) for a in given_articles]
+        back = read_repository(repo_dir)
+        assert back == expected
+        for got, want in zip(back, expected):  # equal instants are not enough: same offsets
+            assert [v.time.utcoffset() if v.time else None for v in got.versions] == \
+                   [v.time.utcoffset() if v.time else None for v in want.versions]
+        assert summary.stored == sum(len(a.versions) for a in expected)
+        assert len(summary.skipped) == sum(len(a.versions) for a in given_articles) - \
+            summary.stored
+        again = store_articles(given_articles, repo_dir, progress=False)
+        assert again.stored == 0 and again.already_stored == summary.stored
+        assert commit_count(repo_dir) == summary.stored
+
+
+# --- the Wikipedia chains ----------------------------------------------------------------------
+
+def test_wikipedia_chains_round_trip_and_rerun_adds_nothing(tmp_path: Path) -> None:
+    articles = wikipedia_articles()
+    repo_dir = tmp_path / "archive"
+    total = sum(len(a.versions) for a in articles)
+    summary = store_articles(articles, repo_dir, progress=False)
+    assert (summary.stored, summary.skipped) == (total, ())
+    assert read_repository(repo_dir) == articles
+    assert load([str(repo_dir)]) == articles
+    fsck(repo_dir)
+    head = git.Repo(repo_dir).head.commit.hexsha
+    again = store_articles(articles, repo_dir, progress=False)
+    assert (again.stored, again.already_stored) == (0, total)
+    assert git.Repo(repo_dir).head.commit.hexsha == head
+
+
+def test_a_new_version_adds_one_commit(tmp_path: Path) -> None:
+    article = Article("bbc", "https://www.bbc.co.uk/news/uk-1", (
+        Version(1, "Flood warning", ("Rain is expected.",),
+                datetime(2024, 2, 1, 9, 0, tzinfo=UTC)),))
+    store_articles([article], tmp_path / "r", progress=False)
+    longer = replace(article, versions=article.versions + (
+        Version(2, "Flood warning issued", ("Rain is expected.", "Rivers are rising."),
+                datetime(2024, 2, 1, 11, 30, tzinfo=timezone(timedelta(hours=1)))),))
+    summary = store_articles([longer], tmp_path / "r", progress=False)
+    assert (summary.stored, summary.already_stored) == (1, 1)
+    assert commit_count(tmp_path / "r") == 2
+    assert read_repository(tmp_path / "r") == [longer]
+    commit = git.Repo(tmp_path / "r").head.commit
+    assert commit.authored_datetime == longer.versions[1].time
+    assert commit.message.startswith("Version 2: Flood warning issued")
+    assert parse_trailers(commit.message)["Revdiff-Url"] == article.url
+
+
+def test_skips_are_reported_and_not_stored(tmp_path: Path) -> None:
+    texts = ["A", "A", "B", "A", "B", "A", "C"]
+    article = Article(None, "https://example.com/flip",
+                      tuple(Version(n, "T", (t,)) for n, t in enumerate(texts)))
+    summary = store_articles([article], tmp_path / "r", progress=False)
+    assert [(s.number, s.reason) for s in summary.skipped] == [
+        (1, SkipReason.UNCHANGED), (5, SkipReason.FLIP_FLOP)]
+    assert [v.number for v in read_repository(tmp_path / "r")[0].versions] == [0, 2, 3, 4, 6]
+    assert "1 unchanged" in summary.describe() and "1 flip-flop" in summary.describe()
+
+
+@pytest.mark.parametrize("branch", ["trunk", "archive/2024-01"])
+def test_any_branch_name_and_existing_history(tmp_path: Path, branch: str) -> None:
+    repo = git.Repo.init(tmp_path / "r", initial_branch=branch)
+    (tmp_path / "r" / "README").write_text("notes\n")
+    repo.index.add(["README"])
+    actor = git.Actor("someone", "someone@example.com")
+    repo.index.commit("readme", author=actor, committer=actor)
+    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
+    summary = store_articles([article], tmp_path / "r", progress=False)
+    assert summary.branch == branch and summary.stored == 1
+    assert repo.active_branch.name == branch
+    assert commit_count(tmp_path / "r") == 2
+    assert (tmp_path / "r" / "example.com" / "a.txt").read_text() == "T\n\nx\n"
+    assert not repo.is_dirty(untracked_files=True)
+    read = read_repository(tmp_path / "r")
+    assert read[1] == article and read[0].versions[0].paragraphs == ("notes",)
+
+
+def test_bare_repository(tmp_path: Path) -> None:
+    git.Repo.init(tmp_path / "bare.git", bare=True, initial_branch="main")
+    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),
+                                                        Version(1, "T", ("y",))))
+    assert store_articles([article], tmp_path / "bare.git", progress=False).stored == 2
+    assert read_repository(tmp_path / "bare.git") == [article]
+
+
+def test_refuses_a_non_empty_directory_that_is_not_a_repository(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    from revdiff.errors import StoreError
+    with pytest.raises(StoreError, match="not empty"):
+        store_articles([], tmp_path, progress=False)
+
+
+def test_hostile_urls_stay_inside_the_repository(tmp_path: Path) -> None:
+    repo_dir = tmp_path / "inside"
+    articles = [Article("evil", url, (Version(0, "t", (f"text {i}",)),))
+                for i, url in enumerate(HOSTILE) if url]
+    summary = store_articles(articles, repo_dir, progress=False)
+    assert summary.stored == len(articles)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inside"]
+    inside = repo_dir.resolve()
+    files = [p for p in repo_dir.rglob("*") if p.is_file() and ".git" not in p.relative_to(
+        repo_dir).parts[:1]]
+    assert len(files) == len(articles)
+    assert all(p.resolve().is_relative_to(inside) for p in files)
+    fsck(repo_dir)
+    assert read_repository(repo_dir) == articles
+
+
+def test_no_version_is_stored_twice(tmp_path: Path) -> None:
+    articles = wikipedia_articles()[:20]
+    store_articles(articles[:10], tmp_path / "r", progress=False)
+    store_articles(articles, tmp_path / "r", progress=False)
+    store_articles(articles, tmp_path / "r", progress=False)
+    repo = git.Repo(tmp_path / "r")
+    keys = [(c.path, parse_trailers(c.message)[TRAILER_VERSION])
+            for c in read_history(repo, "HEAD")]
+    assert len(keys) == len(set(keys)) == sum(len(a.versions) for a in articles)
+
+
+def test_metadata_survives(tmp_path: Path) -> None:
+    article = Article("nyt", "https://www.nytimes.com/2024/01/01/x.html",
+                      (Version(3, "Title: with \"quotes\"\nand a newline ", ("P",),
+                               None, "about 1 hour later"),),
+                      changes=16, metadata={"byline": "By Someone", "note": json.dumps([1])})
+    store_articles([article], tmp_path / "r", progress=False)
+    assert read_repository(tmp_path / "r") == [article]

@@ -1,0 +1,83 @@
+"""The notebook API: revdiff.load, revdiff.compare, revdiff.edits_table and friends."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import revdiff
+from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
+from revdiff.model import Article, Comparison
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "versions"
+STORY = SAMPLES / "iran-strikes-us-troops-in-iraq"
+
+
+def test_load_and_compare() -> None:
+    articles = revdiff.load(STORY)
+    assert len(articles) == 1 and isinstance(articles[0], Article)
+    versions = articles[0].versions
+    comparison = revdiff.compare(versions[0], versions[1])
+    assert isinstance(comparison, Comparison)
+    assert comparison.old is versions[0] and comparison.edits
+
+
+def test_load_takes_several_paths_like_the_command_line() -> None:
+    files = sorted(STORY.glob("*.txt"))
+    articles = revdiff.load(*files)
+    assert len(articles) == 1 and len(articles[0].versions) == len(files)
+    assert revdiff.load(files)[0].versions == articles[0].versions
+
+
+def test_edits_table_from_paths_and_articles() -> None:
+    from_path = revdiff.edits_table(SAMPLES)  # a folder of article folders
+    assert {row["article_index"] for row in from_path} == {0, 1, 2}
+    assert all(tuple(row) == EDIT_COLUMN_NAMES for row in from_path)
+    article = revdiff.load(STORY)[0]
+    from_article = revdiff.edits_table([article])
+    story_rows = [row for row in from_path if row["article_index"] == 0]
+    strip = [{k: v for k, v in row.items() if k != "article"} for row in story_rows]
+    assert strip == [{k: v for k, v in row.items() if k != "article"} for row in from_article]
+
+
+def test_tables_make_dataframes() -> None:
+    pd = pytest.importorskip("pandas")
+    edits = pd.DataFrame(revdiff.edits_table(STORY))
+    pairs = pd.DataFrame(revdiff.comparisons_table(STORY))
+    assert list(edits.columns) == list(EDIT_COLUMN_NAMES)
+    assert list(pairs.columns) == list(COMPARISON_COLUMN_NAMES)
+    assert len(pairs) == 4  # five versions
+    counted = pairs[["unchanged", "edited", "added", "deleted", "moved", "split", "merged"]]
+    assert counted.to_numpy().sum() == len(edits)
+    assert edits.groupby("new_version")["op"].count().index.tolist() == [1, 2, 3, 4]
+
+
+def test_arrow_tables() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = revdiff.edits_arrow(STORY)
+    assert isinstance(table, pa.Table)
+    assert table.column_names == list(EDIT_COLUMN_NAMES)
+    assert table.to_pylist() == revdiff.edits_table(STORY)
+    assert revdiff.comparisons_arrow([STORY]).num_rows == 4
+
+
+def test_import_is_light() -> None:
+    code = ("import sys, revdiff; heavy = [m for m in ('pyarrow', 'pandas', 'dask', 'textual', "
+            "'revdiff.engine') if m in sys.modules]; print(heavy)")
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert output == "[]"
+
+
+def test_edits_table_equals_the_jsonl_export(tmp_path: Path) -> None:
+    import json
+
+    from revdiff.batch import ExportJob, run_export
+
+    out = tmp_path / "e.jsonl"
+    run_export(ExportJob((str(SAMPLES),), out, "jsonl"))
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert revdiff.edits_table(str(SAMPLES)) == exported

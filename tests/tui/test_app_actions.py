@@ -1,0 +1,137 @@
+"""Search (/), export (e), copy (y), help (?), quit (q)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Static
+from tui_helpers import (
+    current_edit_text,
+    header_text,
+    run_async,
+    shown_words,
+    status_text,
+)
+
+from revdiff.model import Article
+from revdiff.tui.app import RevdiffApp
+from revdiff.tui.export_screen import ExportScreen
+from revdiff.tui.help_screen import HelpScreen
+from revdiff.tui.keys import KEY_TABLE
+from revdiff.tui.search_screen import SearchScreen
+
+
+@run_async
+async def test_search_jumps_to_the_pair_where_a_phrase_appeared(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"Pompeo")
+        hits = app.screen.query_one(OptionList)
+        assert hits.option_count == 2
+        assert str(hits.get_option_at_index(0).prompt).startswith("v2 ")
+        assert "2 places across 4 versions" in str(app.screen.query_one("#search-count", Static).content)
+        await pilot.press("enter", "enter")  # Enter moves to the hits, Enter picks the first
+        assert not isinstance(app.screen, SearchScreen)
+        assert header_text(app).startswith("v1 → v2")
+        assert "Pompeo" in current_edit_text(app)
+        assert "Pompeo" in shown_words(app)
+
+
+@run_async
+async def test_search_with_one_hit_jumps_at_once_and_escape_cancels(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("full_stop", "full_stop", "slash", *"harsh vengeance", "enter")
+        assert header_text(app).startswith("v0 → v1")
+        assert "Harsh vengeance" in current_edit_text(app)
+        await pilot.press("slash", *"nothing like this", "enter", "escape")
+        assert header_text(app).startswith("v0 → v1")
+        assert "Harsh vengeance" in current_edit_text(app)
+
+
+@run_async
+async def test_export_writes_the_chosen_format(chain_article: Article, tmp_path: Path) -> None:
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        formats = app.screen.query_one(OptionList)
+        assert [formats.get_option_at_index(i).id for i in range(formats.option_count)] == \
+            ["text", "json", "unified", "html"]
+        await pilot.press("down", "enter")  # json, then Enter moves to the file name
+        assert app.screen.query_one(Input).value == str(tmp_path / "revdiff-v0-v1.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        document = json.loads((tmp_path / "revdiff-v0-v1.json").read_text())
+        assert document["old_version"] == 0 and document["new_version"] == 1
+        assert len(document["edits"]) == len(app.session.comparison().edits)
+        await pilot.press("e", "down", "down", "down", "enter", "enter")
+        await pilot.pause()
+        html = (tmp_path / "revdiff-v0-v1.html").read_text()
+        assert html.startswith("<!DOCTYPE html>") and "<table>" in html
+
+
+@run_async
+async def test_export_to_a_typed_file_name(chain_article: Article, tmp_path: Path) -> None:
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "down", "down", "enter")  # unified
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*"changes.diff", "enter")
+        await pilot.pause()
+        text = (tmp_path / "changes.diff").read_text()
+        assert text.startswith("--- version 0\n+++ version 1\n@@")
+
+
+@run_async
+async def test_y_copies_the_current_edit(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        assert app.clipboard == ""  # nothing under the cursor yet
+        await pilot.press("n", "y")
+        edit = app.session.comparison().edits[app.query_one("#diff").current_edit]
+        assert app.clipboard.splitlines() == [
+            "edited (v0 → v1)", f"- {edit.old_text}", f"+ {edit.new_text}"]
+
+
+@run_async
+async def test_help_lists_every_key_from_the_table(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        from rich.console import Console
+
+        console = Console(width=120, record=True)
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        text = console.export_text()
+        for command in KEY_TABLE:
+            assert command.description in text
+            assert command.keys_shown.split()[0] in text
+        await pilot.press("n")  # keys of the main view are off while help is open
+        assert "change 1" not in status_text(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@run_async
+async def test_q_quits(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

@@ -1,0 +1,102 @@
+"""Moving around one comparison: n p ] [ j k arrows space b PgDn PgUp g G Home End."""
+
+from __future__ import annotations
+
+from tui_helpers import (
+    current_edit_text,
+    diff_lines,
+    run_async,
+    shown_words,
+    status_text,
+)
+
+from revdiff.model import Article, EditOp
+from revdiff.tui.app import RevdiffApp
+from revdiff.tui.diff_view import DiffView
+
+
+@run_async
+async def test_n_and_p_step_through_changes_in_order(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        changes = app.query_one(DiffView).view_layout.changes
+        assert "changes · n for the first" in status_text(app)
+        await pilot.press("n")
+        assert status_text(app).startswith(f"change 1 of {len(changes)}")
+        assert app.query_one(DiffView).current_edit == changes[0]
+        assert current_edit_text(app)[:40] in shown_words(app)
+        await pilot.press("n", "right_square_bracket")
+        assert status_text(app).startswith(f"change 3 of {len(changes)}")
+        assert current_edit_text(app)[:30] in shown_words(app)
+        await pilot.press("p")
+        assert status_text(app).startswith(f"change 2 of {len(changes)}")
+        await pilot.press("left_square_bracket")
+        assert status_text(app).startswith(f"change 1 of {len(changes)}")
+        await pilot.press("left_square_bracket")  # already at the first: stays
+        assert status_text(app).startswith(f"change 1 of {len(changes)}")
+
+
+@run_async
+async def test_n_reaches_the_last_change_and_shows_it(page_article: Article) -> None:
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DiffView)
+        total = len(view.view_layout.changes)
+        assert total > 20
+        for _ in range(total + 2):
+            await pilot.press("n")
+        assert status_text(app).startswith(f"change {total} of {total}")
+        assert view.current_edit == view.view_layout.changes[-1]
+        first_row = view.view_layout.first_row[view.current_edit]
+        assert view.top_row <= first_row < view.top_row + view.scrollable_content_region.height
+
+
+@run_async
+async def test_line_and_page_scrolling(page_article: Article) -> None:
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DiffView)
+        height = view.scrollable_content_region.height
+        first_screen = diff_lines(app)
+        await pilot.press("j", "j", "down")
+        assert view.top_row == 3
+        assert diff_lines(app)[0] == first_screen[3]
+        await pilot.press("k", "up")
+        assert view.top_row == 1
+        await pilot.press("space")
+        assert view.top_row == 1 + height
+        await pilot.press("pagedown")
+        assert view.top_row == 1 + 2 * height
+        await pilot.press("b", "pageup")
+        assert view.top_row == 1
+        await pilot.press("G")
+        assert view.top_row == view.max_scroll_y > 0
+        assert diff_lines(app)[-1].strip() != ""
+        await pilot.press("g")
+        assert view.top_row == 0
+        assert diff_lines(app) == first_screen
+        await pilot.press("end")
+        assert view.top_row == view.max_scroll_y
+        await pilot.press("home")
+        assert view.top_row == 0
+
+
+@run_async
+async def test_first_n_starts_from_the_scroll_position(page_article: Article) -> None:
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DiffView)
+        await pilot.press("G")
+        top = view.top_row
+        await pilot.press("n")
+        # with no cursor yet, n picks the first change from the top of the screen
+        layout = view.view_layout
+        expected = next(e for e in layout.changes if layout.first_row[e] >= top)
+        assert view.current_edit == expected
+        await pilot.press("p")
+        assert view.current_edit == layout.changes[layout.changes.index(expected) - 1]
+        assert app.session.comparison().edits[view.current_edit].op is not EditOp.UNCHANGED

@@ -1,0 +1,67 @@
+"""Switching version pairs: . , and the timeline (t)."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+from tui_helpers import header_text, run_async, status_text
+
+from revdiff.model import Article
+from revdiff.tui.app import RevdiffApp
+from revdiff.tui.diff_view import DiffView
+from revdiff.tui.timeline_screen import TimelineScreen
+
+
+@run_async
+async def test_full_stop_and_comma_walk_the_chain(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert header_text(app).startswith("v0 → v1")
+        await pilot.press("n", "full_stop")
+        assert header_text(app).startswith("v1 → v2")
+        assert app.query_one(DiffView).current_edit is None  # a new pair starts at the top
+        assert app.query_one(DiffView).top_row == 0
+        await pilot.press("full_stop", "full_stop")  # the second press is past the end: stays
+        assert header_text(app).startswith("v2 → v3")
+        await pilot.press("comma")
+        assert header_text(app).startswith("v1 → v2")
+        expected = len(app.session.comparison().edits) - app.session.comparison().stats.counts["unchanged"]
+        assert status_text(app).startswith(f"{expected} changes")
+
+
+@run_async
+async def test_two_version_article_stays_on_its_pair(page_article: Article) -> None:
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("full_stop", "comma")
+        assert header_text(app).startswith("v6 → v7")
+
+
+@run_async
+async def test_timeline_lists_versions_and_jumps_to_a_consecutive_pair(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        assert isinstance(app.screen, TimelineScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 4
+        assert [str(table.get_cell_at((r, 1))) for r in range(4)] == ["v0", "v1", "v2", "v3"]
+        assert str(table.get_cell_at((0, 4))) == "first version"
+        assert "%" in str(table.get_cell_at((2, 4))) and "edits" in str(table.get_cell_at((2, 4)))
+        await pilot.press("j", "enter")  # cursor starts on v1 (the new side); down to v2
+        assert not isinstance(app.screen, TimelineScreen)
+        assert header_text(app).startswith("v1 → v2")
+
+
+@run_async
+async def test_timeline_jumps_to_a_non_consecutive_pair(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "k", "m", "j", "j", "j", "enter")
+        assert header_text(app).startswith("v0 → v3")
+        assert app.session.pair == (0, 3)
+        await pilot.press("t", "escape")  # closing without a choice keeps the pair
+        assert app.session.pair == (0, 3)

@@ -1,0 +1,126 @@
+"""Layout and filters: s h c l x i."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+from tui_helpers import diff_lines, header_text, run_async, status_text
+
+from revdiff.model import Article, EditOp, Version
+from revdiff.tui.app import RevdiffApp
+from revdiff.tui.diff_view import DiffView
+from revdiff.tui.stats_panel import StatsPanel
+
+PUNCTUATION = Article(None, None, (
+    Version(1, "Bridge", ("The bridge will close on Monday.",
+                          "Officials said the work would last three weeks.", "Residents were angry.")),
+    Version(2, "Bridge", ("The bridge will close on Tuesday.",
+                          "Officials said the work would last three weeks!", "Residents were angry.")),
+))
+
+
+@run_async
+async def test_s_toggles_side_by_side_and_unified(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "unified" in header_text(app)  # 80 columns start unified
+        assert not any("│" in line for line in diff_lines(app))
+        await pilot.press("n", "s")
+        assert "side by side" in header_text(app)
+        rows = [line for line in diff_lines(app) if "│" in line]
+        assert rows and any(line.split("│")[1].startswith("+ ") for line in rows)
+        assert status_text(app).startswith("change 1 of")  # the cursor survives the switch
+        await pilot.press("s")
+        assert "unified" in header_text(app)
+
+
+@run_async
+async def test_wide_terminals_start_side_by_side(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        assert "side by side" in header_text(app)
+        assert all("│" in line for line in diff_lines(app) if line.strip())
+
+
+@run_async
+async def test_h_hides_unchanged_text_and_c_changes_the_context(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("full_stop", "full_stop")  # v2 → v3 has unchanged sentences
+        assert any(e.op is EditOp.UNCHANGED for e in app.session.comparison().edits)
+        before = len(app.query_one(DiffView).view_layout.rows)
+        await pilot.press("h")
+        assert "changes only ±1" in header_text(app)
+        rows = app.query_one(DiffView).view_layout.rows
+        assert len(rows) < before
+        assert any("sentence" in row.text and "hidden" in row.text for row in rows)
+        edits = app.session.comparison().edits
+        for index in app.query_one(DiffView).view_layout.first_row:
+            if edits[index].op is EditOp.UNCHANGED:  # kept only as context next to a change
+                neighbours = edits[max(0, index - 1):index + 2]
+                assert any(e.op is not EditOp.UNCHANGED for e in neighbours)
+        await pilot.press("c")
+        assert "changes only ±2" in header_text(app)
+        await pilot.press("c", "c")
+        assert "changes only ±0" in header_text(app)
+        shown = app.query_one(DiffView).view_layout.first_row
+        assert not any(edits[index].op is EditOp.UNCHANGED for index in shown)
+        await pilot.press("h")
+        assert "changes only" not in header_text(app)
+        assert len(app.query_one(DiffView).view_layout.rows) == before
+
+
+@run_async
+async def test_l_shows_only_one_label(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        edits = app.session.comparison().edits
+        await pilot.press("l")
+        assert "only edited" in header_text(app)
+        edited = sum(e.op is EditOp.EDITED for e in edits)
+        assert status_text(app).startswith(f"{edited} change")
+        await pilot.press("l")
+        assert "only added" in header_text(app)
+        added = sum(e.op is EditOp.ADDED for e in edits)
+        assert status_text(app).startswith(f"{added} change")
+        for _ in range(5):
+            await pilot.press("l")
+        assert "only" not in header_text(app)
+
+
+@run_async
+async def test_x_hides_punctuation_only_edits() -> None:
+    app = RevdiffApp(PUNCTUATION)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert status_text(app).startswith("2 changes")
+        await pilot.press("x")
+        assert "no boring" in header_text(app)
+        assert status_text(app).startswith("1 change")
+        assert not any(line.startswith(" - Officials") for line in diff_lines(app))
+        assert any(line.startswith("   Officials") for line in diff_lines(app))
+
+
+@run_async
+async def test_i_shows_statistics_and_the_chain_chart(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panel = app.query_one(StatsPanel)
+        assert not panel.display or not panel.shown
+        await pilot.press("i")
+        await pilot.pause()
+        assert panel.shown and panel.region.width > 0
+        text = str(panel.query_one(Static).content)
+        stats = app.session.comparison().stats
+        assert f"words added  {stats.words_added:>6}" in text
+        assert f"edited    {stats.counts['edited']:>6}" in text
+        assert "▶v0→1" in text and "v2→3" in text
+        await pilot.press("full_stop")
+        assert "▶v1→2" in str(panel.query_one(Static).content)
+        await pilot.press("i")
+        await pilot.pause()
+        assert not panel.shown

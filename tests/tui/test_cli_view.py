@@ -1,0 +1,54 @@
+"""`revdiff view` and bare `revdiff`: the app only on a terminal, the text diff otherwise."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from click.testing import CliRunner
+from tui_helpers import CHAIN, PAGE
+
+from revdiff.cli import main
+from revdiff.tui.app import RevdiffApp
+
+view_module = importlib.import_module("revdiff.cli.view")  # `revdiff.cli.view` is also the command
+
+
+@pytest.fixture
+def no_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: RevdiffApp) -> None:
+        raise AssertionError("the app must not start when stdout is not a terminal")
+
+    monkeypatch.setattr(RevdiffApp, "run", refuse)
+
+
+@pytest.mark.usefixtures("no_app")
+@pytest.mark.parametrize("command", [["view"], []])
+def test_prints_the_text_diff_when_not_on_a_terminal(command: list[str]) -> None:
+    result = CliRunner().invoke(main, [*command, str(CHAIN)])
+    assert result.exit_code == 0, result.output
+    assert "version 0 -> 1" in result.output and "version 2 -> 3" in result.output
+    assert "~ edited" in result.output and "\x1b[" not in result.output
+
+
+@pytest.mark.usefixtures("no_app")
+def test_page_input_prints_its_pair() -> None:
+    result = CliRunner().invoke(main, ["view", str(PAGE)])
+    assert result.exit_code == 0, result.output
+    assert "version 6 -> 7" in result.output
+
+
+def test_starts_the_app_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[str] = []
+    monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(view_module, "keyboard_on_stdin", lambda: True)
+    monkeypatch.setattr(RevdiffApp, "run", lambda self: started.append(self.mode.value))
+    result = CliRunner().invoke(main, ["view", "--layout", "side", str(CHAIN)])
+    assert result.exit_code == 0, result.output
+    assert started == ["side by side"]
+
+
+def test_plain_flag_prints_text_even_on_a_terminal(monkeypatch: pytest.MonkeyPatch, no_app: None) -> None:
+    monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
+    result = CliRunner().invoke(main, ["view", "--plain", str(CHAIN)])
+    assert result.exit_code == 0 and "version 0 -> 1" in result.output

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import pytest
+
+from revdiff.engine import compare
+from revdiff.model import Article, EditOp, Version
+from revdiff.tui.filters import FilterState, Folded, Shown, visible_items
+from revdiff.tui.layout import LayoutMode, Unsure, automatic_mode, build_layout
+from revdiff.tui.wrapping import text_width
+
+SPLIT_OLD = Version(1, "t", (
+    ("The mayor said on Monday that the bridge would close for repairs, and that traffic would be "
+     "diverted through the town centre."),
+    "Officials said the work would last three weeks.",
+    "Residents were angry.",
+))
+SPLIT_NEW = Version(2, "t", (
+    ("The mayor said on Monday that the bridge would close for repairs. Traffic would be diverted "
+     "through the town centre."),
+    "Officials said the work would last three weeks!",
+    "Residents were angry.",
+))
+
+
+@pytest.mark.parametrize("mode", list(LayoutMode))
+@pytest.mark.parametrize("width", [60, 79, 140])
+def test_every_row_is_exactly_the_width(chain_article: Article, mode: LayoutMode, width: int) -> None:
+    comparison = compare(chain_article.versions[1], chain_article.versions[2])
+    layout = build_layout(comparison, visible_items(comparison.edits, FilterState()), mode, width)
+    assert layout.rows
+    assert {text_width(row.text) for row in layout.rows} == {width}
+
+
+def test_side_by_side_puts_old_left_and_new_right(chain_article: Article) -> None:
+    comparison = compare(chain_article.versions[0], chain_article.versions[1])
+    layout = build_layout(comparison, visible_items(comparison.edits, FilterState()),
+                          LayoutMode.SIDE_BY_SIDE, 120)
+    added = next(i for i, e in enumerate(comparison.edits) if e.op is EditOp.ADDED)
+    row = layout.rows[layout.first_row[added]]
+    left, right = row.text.split("│")
+    assert left.strip() == ""
+    assert right.startswith("+ ")
+    edited = next(i for i, e in enumerate(comparison.edits) if e.op is EditOp.EDITED)
+    left, right = layout.rows[layout.first_row[edited]].text.split("│")
+    assert left.startswith(" - ") and right.startswith("+ ")
+
+
+def test_unified_shows_old_lines_then_new_lines_with_word_highlights(chain_article: Article) -> None:
+    comparison = compare(chain_article.versions[0], chain_article.versions[1])
+    layout = build_layout(comparison, visible_items(comparison.edits, FilterState()),
+                          LayoutMode.UNIFIED, 200)
+    edited = next(i for i, e in enumerate(comparison.edits) if e.op is EditOp.EDITED)
+    rows = layout.rows[layout.first_row[edited]:layout.last_row[edited] + 1]
+    assert [row.text[1] for row in rows] == ["-", "+"]
+    assert any(style == "old_word" for _, style in rows[0].spans)
+    assert any(style == "new_word" for _, style in rows[1].spans)
+    inserted = "".join(text for text, style in rows[1].spans if style == "new_word")
+    assert "nearly" in inserted and "about" not in inserted
+
+
+def test_split_and_moved_sentences_are_labelled_not_added_and_deleted(chain_article: Article) -> None:
+    split = compare(SPLIT_OLD, SPLIT_NEW)
+    layout = build_layout(split, visible_items(split.edits, FilterState()), LayoutMode.UNIFIED, 100)
+    texts = [row.text for row in layout.rows]
+    assert any("⑂ split: sentence 1 became 2 sentences" in text for text in texts)
+    moved = compare(chain_article.versions[1], chain_article.versions[2])
+    assert any(e.op is EditOp.MOVED for e in moved.edits)
+    layout = build_layout(moved, visible_items(moved.edits, FilterState()), LayoutMode.SIDE_BY_SIDE, 120)
+    assert any("↕ moved: was sentence" in row.text for row in layout.rows)
+
+
+def test_unsure_sentences_are_marked_in_the_gutter(chain_article: Article) -> None:
+    comparison = compare(chain_article.versions[0], chain_article.versions[1])
+    layout = build_layout(comparison, visible_items(comparison.edits, FilterState()),
+                          LayoutMode.UNIFIED, 100, Unsure(new=frozenset({0})))
+    first = next(i for i, e in enumerate(comparison.edits) if 0 in e.new)
+    assert layout.rows[layout.first_row[first]].text.startswith("?")
+    assert sum(row.text.startswith("?") for row in layout.rows) == \
+        layout.last_row[first] - layout.first_row[first] + 1
+
+
+def test_hide_unchanged_folds_runs_and_keeps_context(chain_article: Article) -> None:
+    comparison = compare(chain_article.versions[2], chain_article.versions[3])
+    edits = comparison.edits
+    items = visible_items(edits, FilterState(hide_unchanged=True, context=0))
+    shown = [item.edit for item in items if isinstance(item, Shown)]
+    assert all(edits[i].op is not EditOp.UNCHANGED for i in shown)
+    assert sum(item.count for item in items if isinstance(item, Folded)) == \
+        sum(e.op is EditOp.UNCHANGED for e in edits)
+    with_context = visible_items(edits, FilterState(hide_unchanged=True, context=1))
+    assert len([i for i in with_context if isinstance(i, Shown)]) > len(shown)
+
+
+def test_label_filter_and_boring_filter() -> None:
+    comparison = compare(SPLIT_OLD, SPLIT_NEW)
+    only_split = visible_items(comparison.edits, FilterState(only=EditOp.SPLIT))
+    highlighted = [comparison.edits[i.edit].op for i in only_split if isinstance(i, Shown) and i.highlighted]
+    assert highlighted == [EditOp.SPLIT]
+    punctuation = next(i for i, e in enumerate(comparison.edits) if e.flags)
+    plain = visible_items(comparison.edits, FilterState(hide_boring=True))
+    assert Shown(punctuation, highlighted=False) in plain
+    assert Shown(punctuation, highlighted=True) in visible_items(comparison.edits, FilterState())
+
+
+def test_automatic_mode_follows_width() -> None:
+    assert automatic_mode(80) is LayoutMode.UNIFIED
+    assert automatic_mode(160) is LayoutMode.SIDE_BY_SIDE

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+
+from revdiff.model import Article, EditOp
+from revdiff.tui.search import edit_at, hit_pair, search_versions
+from revdiff.tui.session import ArticleSession
+
+
+def test_pairs_step_and_jump(chain_article: Article) -> None:
+    session = ArticleSession(chain_article)
+    assert session.pair == (0, 1)
+    assert session.step_pair(1) and session.pair == (1, 2)
+    assert session.step_pair(1) and session.pair == (2, 3)
+    assert not session.step_pair(1) and session.pair == (2, 3)
+    session.select_pair(3, 1)
+    assert session.pair == (1, 3)
+    assert not session.step_pair(1) and session.pair == (1, 3)  # no version after 3
+    assert session.step_pair(-1) and session.pair == (0, 1)
+    with pytest.raises(ValueError):
+        session.select_pair(1, 1)
+
+
+def test_skipping_pairs(chain_article: Article) -> None:
+    session = ArticleSession(chain_article)
+    assert session.step_pair(1, skip=lambda old, new: old == 1)
+    assert session.pair == (2, 3)
+
+
+def test_chain_summaries_count_changes(chain_article: Article) -> None:
+    summaries = ArticleSession(chain_article).chain_summaries()
+    assert [(s.old_index, s.new_index) for s in summaries] == [(0, 1), (1, 2), (2, 3)]
+    assert all(s.changes > 0 and 0 < s.changed_share <= 1 for s in summaries)
+
+
+def test_unsure_rows_of_a_flattened_page(page_article: Article) -> None:
+    session = ArticleSession(page_article)
+    assert session.page() is not None
+    unsure = session.unsure()
+    assert unsure.old or unsure.new
+    comparison = session.comparison()
+    touched = [edit for edit in comparison.edits if unsure.touches(edit)]
+    row = session.row_of_edit(touched[0])
+    assert row is not None and row.confidence < 0.99
+
+
+def test_search_reports_when_a_phrase_appeared(chain_article: Article) -> None:
+    hits = search_versions(chain_article.versions, "Fort Bragg")
+    assert hits and hits[0].first_version == 1
+    assert hits[0].last_version >= hits[0].first_version
+    assert "Fort Bragg" in hits[0].snippet
+    session = ArticleSession(chain_article)
+    pair = hit_pair(hits[0], session.version_count)
+    assert pair == (0, 1)
+    comparison = session.comparison_of(*pair)
+    edit = edit_at(comparison, "new", hits[0].paragraph, hits[0].offset)
+    assert edit is not None
+    assert comparison.edits[edit].op is EditOp.ADDED
+    assert "Fort Bragg" in comparison.edits[edit].new_text
+
+
+def test_search_is_case_insensitive_and_empty_query_finds_nothing(chain_article: Article) -> None:
+    assert search_versions(chain_article.versions, "fort bragg")
+    assert search_versions(chain_article.versions, "  ") == []
+    assert search_versions(chain_article.versions, "no such phrase anywhere") == []

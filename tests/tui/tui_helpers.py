@@ -1,0 +1,61 @@
+"""Helpers for the TUI tests: sample paths, a runner for async pilot tests, and readers of what the
+app shows on screen. (No pytest-asyncio here: each async test runs in its own event loop.)"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import re
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+from revdiff.formats import load
+from revdiff.model import Article
+from revdiff.tui.app import RevdiffApp
+from revdiff.tui.diff_view import DiffView
+from revdiff.tui.pair_header import PairHeader
+from revdiff.tui.status_line import StatusLine
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+CHAIN = SAMPLES / "versions" / "us-deploys-troops-after-soleimani-strike"
+PAGE = SAMPLES / "washpo-soleimani-v6-v7.txt"
+
+
+def load_one(path: Path) -> Article:
+    return load([str(path)])[0]
+
+
+def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test function to completion in a fresh event loop."""
+
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return wrapper
+
+
+def diff_lines(app: RevdiffApp) -> list[str]:
+    """The diff rows on screen, as text."""
+    return app.query_one(DiffView).visible_text()
+
+
+def shown_words(app: RevdiffApp) -> str:
+    """The unified view's text on screen with gutters removed and wrapped lines joined."""
+    return re.sub(r"\s+", " ", " ".join(line[3:] for line in diff_lines(app)))
+
+
+def status_text(app: RevdiffApp) -> str:
+    return str(app.query_one(StatusLine).content)
+
+
+def header_text(app: RevdiffApp) -> str:
+    return str(app.query_one(PairHeader).content)
+
+
+def current_edit_text(app: RevdiffApp) -> str:
+    edit = app.query_one(DiffView).current_edit
+    assert edit is not None, "no edit under the cursor"
+    found = app.session.comparison().edits[edit]
+    return found.new_text or found.old_text
