@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import json
 import sys
 import time
@@ -166,14 +167,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     for threshold in (0.5, 0.6, 0.7):
         methods.append((f"newsedits char >= {threshold}",
-                        lambda o, n, t=threshold: newsedits_pairs(o, n, t)))
+                        functools.partial(newsedits_pairs, threshold=threshold)))
     for threshold in (0.45, 0.55, 0.65):
         methods.append((f"newsedits revdiff-sim >= {threshold}",
-                        lambda o, n, t=threshold: newsedits_pairs(o, n, t, similarity)))
+                        functools.partial(newsedits_pairs, threshold=threshold, measure=similarity)))
     if args.sweep:
         for threshold in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
             methods.append((f"revdiff threshold {threshold}",
-                            lambda o, n, t=threshold: revdiff_pairs(o, n, t)))
+                            functools.partial(revdiff_pairs, threshold=threshold)))
     header = f"{'method':<32} {'P':>6} {'R':>6} {'F1':>6} | {'P ni':>6} {'R ni':>6} {'F1 ni':>6} | {'ms/pair':>7}"
     print(header)
     print("-" * len(header))

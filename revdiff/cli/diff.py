@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 import click
 
-from revdiff.cli.common import inputs_argument, load_articles, max_size_option, reports_errors
+from revdiff.cli.common import (
+    inputs_argument,
+    load_articles,
+    max_size_option,
+    reports_errors,
+)
 from revdiff.engine import SENTENCE_MODES, compare
 from revdiff.export.comparison_html import comparisons_html
-from revdiff.export.comparison_records import comparisons_csv, comparisons_json, comparisons_jsonl
+from revdiff.export.comparison_records import (
+    comparisons_csv,
+    comparisons_json,
+    comparisons_jsonl,
+)
 from revdiff.export.comparison_text import comparison_text
 from revdiff.export.unified import unified_diff
 from revdiff.model import Article, Comparison
@@ -33,10 +43,13 @@ def consecutive_comparisons(articles: list[Article], sentences: str) -> Iterator
 @click.option("--sentences", type=click.Choice(SENTENCE_MODES), default="auto", show_default=True,
               help="auto: split paragraphs into sentences; lines: each paragraph/line is one sentence.")
 @click.option("--changes-only", is_flag=True, help="text format: leave out unchanged sentences.")
+@click.option("--color/--no-color", default=None,
+              help="text format: colour the word changes (default: when writing to a terminal); "
+                   "without colour, deletions are shown [-so-] and insertions {+so+}.")
 @max_size_option
 @reports_errors
 def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_only: bool,
-         max_size: int) -> None:
+         color: bool | None, max_size: int) -> None:
     """Compare consecutive versions of each article, sentence by sentence and word by word."""
     articles = load_articles(inputs, max_size)
     items = consecutive_comparisons(articles, sentences)
@@ -54,6 +67,9 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
             click.echo(unified_diff(comparison, old_label=f"{article} version {comparison.old.number}",
                                     new_label=f"{article} version {comparison.new.number}"), nl=False)
     else:
-        blocks = [comparison_text(comparison, article=article, unchanged=not changes_only)
+        if color is None:
+            color = sys.stdout.isatty()
+        blocks = [comparison_text(comparison, article=article, unchanged=not changes_only,
+                                  color=color)
                   for article, comparison in items]
-        click.echo("\n\n".join(blocks))
+        click.echo("\n\n".join(blocks), color=color)

@@ -7,7 +7,12 @@ used on their own (e.g. `align_sentences` on sentences that are already split).
 from __future__ import annotations
 
 from revdiff.engine.align import Link, align_sentences
-from revdiff.engine.compare import SENTENCE_MODES, UnknownSentenceMode, compare, sentences_of
+from revdiff.engine.compare import (
+    SENTENCE_MODES,
+    UnknownSentenceMode,
+    compare,
+    sentences_of,
+)
 from revdiff.engine.sentences import split_sentences
 from revdiff.engine.words import word_diff
 

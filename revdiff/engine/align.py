@@ -2,7 +2,7 @@
 
 1. Identical sentences anchor the alignment (`anchors.identical_anchors`, a patience diff).
 2. Between two anchors lies a gap of old and new sentences. Candidate pairs in the gap are found
-   (every pair in small gaps, shared rare words in large ones) and scored by character similarity.
+   (every pair in small gaps, shared rare words in large ones) and scored (similarity.py).
    Each candidate becomes a block weighted by the characters it explains beyond a threshold:
    `(similarity - threshold) * (characters on both sides)`, so a pair is worth linking only when the
    two sentences are more than `threshold` alike. Splits (one old, two or three consecutive new) and
@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +23,13 @@ from rapidfuzz.distance import Indel
 
 from revdiff.engine.anchors import identical_anchors
 from revdiff.engine.chain import Block, best_chain
-from revdiff.engine.similarity import Form, containment, content_tokens, form_similarity, match_key
+from revdiff.engine.similarity import (
+    Form,
+    containment,
+    content_tokens,
+    form_similarity,
+    match_key,
+)
 
 # Two sentences are linked when they are more than this alike (see similarity.form_similarity).
 LINK_THRESHOLD = 0.45
@@ -35,7 +42,7 @@ GROUP_COST = 0.06
 # Moves must be clearly the same sentence: a higher bar than links inside a gap.
 MOVE_THRESHOLD = 0.6
 # Gaps with at most this many old x new pairs compare every pair; larger ones use shared words.
-FULL_COMPARISON_PAIRS = 40_000
+FULL_COMPARISON_PAIRS = 10_000
 # In large gaps, each sentence is compared with at most this many sentences sharing the most words.
 CANDIDATES_PER_SENTENCE = 12
 MAX_GROUP = 3
@@ -89,7 +96,7 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
 def _gaps(anchors: Sequence[tuple[int, int]], old_size: int, new_size: int) -> list[_Gap]:
     gaps: list[_Gap] = []
     bounds = [(-1, -1), *anchors, (old_size, new_size)]
-    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
         if i1 - i0 > 1 and j1 - j0 > 1:
             gaps.append(_Gap(list(range(i0 + 1, i1)), list(range(j0 + 1, j1))))
     return gaps
@@ -142,7 +149,7 @@ def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms
                     for target in postings:
                         shared[target] += 1
             best = sorted(shared, key=shared.__getitem__, reverse=True)[:CANDIDATES_PER_SENTENCE]
-            pairs.update((target, source) if flip else (source, target) for target in best)
+            pairs.update((source, target) if flip else (target, source) for target in best)
     return pairs
 
 

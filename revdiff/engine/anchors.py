@@ -8,6 +8,7 @@ about O(n log n); no pairwise comparison of sentences happens here.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -65,7 +66,7 @@ def identical_anchors(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[
             continue
         anchors.extend(chain)
         bounds = [(old_lo - 1, new_lo - 1), *chain, (old_hi, new_hi)]
-        for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+        for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
             if i1 - i0 > 1 and j1 - j0 > 1:
                 stack.append((i0 + 1, i1, j0 + 1, j1))
     anchors.sort()

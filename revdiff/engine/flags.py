@@ -7,14 +7,19 @@ import unicodedata
 
 from revdiff.model import Flag
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
-    "half first second third fourth fifth".split()
-)
+_NUMBER_WORDS = frozenset(_words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "trillion dozen dozens half first second third fourth fifth"
+))
 _WORD = re.compile(r"\w+")
 # Text between matching quotation marks: curly double, straight double, guillemets.
 _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"|«([^»]*)»")

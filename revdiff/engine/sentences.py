@@ -16,31 +16,40 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
 from revdiff.model import Sentence
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Abbreviations that precede a name and never end a sentence.
-TITLES = frozenset(
-    "mr mrs ms messrs dr prof gen sen sens rep reps gov lt col maj capt cpt sgt adm cmdr cdr sec secy "
-    "pres rev fr st jr sr atty supt insp det amb hon brig pvt cpl gens lts ft mt ave blvd".split()
-)
+TITLES = frozenset(_words(
+    "mr mrs ms messrs dr prof gen sen sens rep reps gov lt col maj capt cpt sgt adm cmdr cdr "
+    "sec secy pres rev fr st jr sr atty supt insp det amb hon brig pvt cpl gens lts ft mt ave "
+    "blvd"
+))
 # Abbreviations that do not end a sentence when a number follows (`Dec. 27`, `No. 5`).
-BEFORE_NUMBER = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref".split()
-)
+BEFORE_NUMBER = frozenset(_words(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref"
+))
 # Abbreviations that introduce something and never end a sentence.
-NEVER_FINAL = frozenset("e.g i.e cf vs v viz approx est".split())
+NEVER_FINAL = frozenset(_words("e.g i.e cf vs v viz approx est"))
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.
-OPENERS = frozenset(
-    "a an the he she it its they we i you his her their our this that these those there here but and "
-    "or so yet if in on at as for from after before when while since although though however "
-    "meanwhile still also then now later earlier what who why how where some many most no not "
-    "officials authorities police mr mrs ms dr".split()
-)
+OPENERS = frozenset(_words(
+    "a an the he she it its they we i you his her their our this that these those there here "
+    "but and or so yet if in on at as for from after before when while since although though "
+    "however meanwhile still also then now later earlier what who why how where some many "
+    "most no not officials authorities police mr mrs ms dr"
+))
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
-ATTRIBUTION = frozenset("he she they it said says asked asks added adds told wrote according".split())
+ATTRIBUTION = frozenset(_words(
+    "he she they it said says asked asks added adds told wrote according"
+))
 
 _TERMINAL = re.compile(
     r"(?P<punct>\.\.\.|…|[.!?]+)(?P<close>[”\"’'»)\]]*)(?P<space>\s+)(?=\S)"
@@ -107,7 +116,7 @@ def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of one paragraph, surrounding whitespace excluded."""
     spans: list[tuple[int, int]] = []
     cuts = [0, *_boundaries(paragraph), len(paragraph)]
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         piece = paragraph[start:end]
         stripped = piece.strip()
         if not stripped:

@@ -50,8 +50,8 @@ def comparison_table(comparison: Comparison, *, article: str | None = None) -> s
     notes = " · boring" * stats.boring + " · rewrite" * stats.rewrite
     return "\n".join([
         f"<h2>{heading}: version {comparison.old.number} &rarr; {comparison.new.number}</h2>",
-        f'<p class="stats">{escape(counts)}; +{stats.words_added}/-{stats.words_removed} words, '
-        f"{stats.changed_share:.0%} changed{escape(notes)}</p>",
+        (f'<p class="stats">{escape(counts)}; +{stats.words_added}/-{stats.words_removed} words, '
+        f"{stats.changed_share:.0%} changed{escape(notes)}</p>"),
         "<table>",
         f'<tr><td class="op">title</td><th>{_side(title_diff, -1)}</th><th>{_side(title_diff, 1)}</th></tr>',
         *(_row(edit) for edit in comparison.edits),

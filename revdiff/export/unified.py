@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from revdiff.model import Comparison, Edit, EditOp, Sentence
 
@@ -49,7 +49,8 @@ def unified_diff(comparison: Comparison, *, old_label: str | None = None,
     return "\n".join(out) + "\n"
 
 
-def _start(numbers: list[int], before: Sequence[Edit], side) -> int:  # type: ignore[no-untyped-def]
+def _start(numbers: list[int], before: Sequence[Edit],
+           side: Callable[[Edit], tuple[int, ...]]) -> int:
     if numbers:
         return min(numbers) + 1
     earlier = [k for edit in before for k in side(edit)]

@@ -152,7 +152,10 @@ class _Builder:
         old, new = side_spans(edit, highlighted)
         column = self._column()
         old_lines = wrap_spans(old, column) if old else []
-        new_lines = wrap_spans(new, column) if new else []
+        if not highlighted and edit.old_text == edit.new_text:
+            new_lines = old_lines  # unchanged text: wrap it once for both sides
+        else:
+            new_lines = wrap_spans(new, column) if new else []
         old_style = "old" if highlighted else "plain"
         new_style = "new" if highlighted else "plain"
         for row in range(max(len(old_lines), len(new_lines), 1)):

@@ -53,8 +53,8 @@ def test_edit_add_delete() -> None:
 
 
 def test_split_and_merge() -> None:
-    old = [SENTENCES[0], "The embassy began preparing for evacuation, and protesters gathered outside the "
-           "compound for a second day.", SENTENCES[5]]
+    old = [SENTENCES[0], ("The embassy began preparing for evacuation, and protesters gathered outside the "
+           "compound for a second day."), SENTENCES[5]]
     new = [SENTENCES[0], "The embassy began preparing for evacuation.",
            "Protesters gathered outside the compound for a second day.", SENTENCES[5]]
     split = [link for link in align_sentences(old, new) if len(link.new) > 1]
@@ -101,3 +101,13 @@ def test_identical_lists_align_one_to_one(texts: list[str]) -> None:
     links = align_sentences(texts, texts)
     assert all(link.old == link.new and not link.moved for link in links)
     assert covers_everything(links, len(texts), len(texts))
+
+
+def test_large_gap_uses_shared_words_and_still_pairs_edits() -> None:
+    # 260 x 260 edited sentences with no identical anchor: the gap is compared through shared words.
+    old = [f"Report {k}: the council discussed budget item number {k} with residents of ward {k % 9}."
+           for k in range(260)]
+    new = [text.replace("discussed", "debated") for text in old]
+    links = align_sentences(old, new)
+    assert covers_everything(links, len(old), len(new))
+    assert pairs(links) == {(k, k) for k in range(260)}

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from revdiff.engine.sentences import paragraphs_as_sentences, split_paragraph, split_sentences
+from revdiff.engine.sentences import (
+    paragraphs_as_sentences,
+    split_paragraph,
+    split_sentences,
+)
 
 
 def pieces(text: str) -> list[str]:
@@ -64,7 +70,7 @@ def test_seed_004_splits_cleanly(shared) -> None:  # type: ignore[no-untyped-def
         texts += [s.text for s in sentences]
         # Inside a paragraph no sentence ends on a title or an initial (the page's own paragraphs
         # sometimes do, where the source site's markup cut them).
-        for first, second in zip(sentences, sentences[1:]):
+        for first, second in itertools.pairwise(sentences):
             if first.paragraph == second.paragraph:
                 assert not first.text.endswith((" Gen.", " Sec.", " Mr.", " T.", " A.")), first.text
     assert texts

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from revdiff.cli import main
+
+OLD = "BAGHDAD — A U.S. airstrike killed the commander. At least 25 people died.\n\n“It is over,” he said.\n"
+NEW = "BAGHDAD — A U.S. airstrike killed the commander. At least 26 people died.\n\n<b>New</b> & improved line.\n"
+
+
+@pytest.fixture
+def versions(tmp_path: Path) -> list[str]:
+    paths = []
+    for k, text in enumerate((OLD, NEW)):
+        path = tmp_path / f"{k}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, ["diff", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_jsonl_one_object_per_edit(versions: list[str]) -> None:
+    rows = [json.loads(line) for line in run(*versions, "--format", "jsonl").splitlines()]
+    assert [row["op"] for row in rows] == ["unchanged", "edited", "deleted", "added"]
+    edited = rows[1]
+    assert edited["old"] == [1] and edited["new"] == [1]
+    assert edited["old_text"] == "At least 25 people died."
+    assert "number_changed" in edited["flags"]
+    assert [-1, "25"] in edited["word_diff"] and 0 < edited["similarity"] < 1
+    assert {"old_version", "new_version", "article", "position"} <= set(edited)
+
+
+def test_json_document_has_stats(versions: list[str]) -> None:
+    documents = json.loads(run(*versions, "--format", "json"))
+    assert len(documents) == 1
+    assert documents[0]["stats"]["counts"]["edited"] == 1
+    assert len(documents[0]["edits"]) == 4
+
+
+def test_csv_rows(versions: list[str]) -> None:
+    rows = list(csv.DictReader(io.StringIO(run(*versions, "--format", "csv"))))
+    assert [row["op"] for row in rows] == ["unchanged", "edited", "deleted", "added"]
+    assert json.loads(rows[1]["word_diff"])
+
+
+def test_text_without_colour_marks_changes(versions: list[str]) -> None:
+    output = run(*versions, "--no-color")
+    assert "[-25-]{+26+}" in output and "\x1b[" not in output
+    coloured = run(*versions, "--color")
+    assert "\x1b[" in coloured
+
+
+def test_unified(versions: list[str]) -> None:
+    output = run(*versions, "--format", "unified")
+    lines = output.splitlines()
+    assert lines[0].startswith("--- ") and lines[1].startswith("+++ ")
+    assert "-At least 25 people died." in lines and "+At least 26 people died." in lines
+    assert any(line.startswith("@@ -") for line in lines)
+
+
+def test_html_escapes_text(versions: list[str]) -> None:
+    output = run(*versions, "--format", "html")
+    assert "&lt;b&gt;New&lt;/b&gt; &amp; improved" in output
+    assert "<b>New</b>" not in output
+    HTMLParser().feed(output)
+
+
+def test_lines_mode(versions: list[str]) -> None:
+    rows = [json.loads(line) for line in run(*versions, "--format", "jsonl", "--sentences", "lines")
+            .splitlines()]
+    assert rows[0]["op"] == "edited"
+
+
+def test_bad_input_is_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "missing.txt")])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
