@@ -24,7 +24,7 @@ from pathlib import Path
 
 from revdiff.formats.plain import split_paragraphs
 from revdiff.formats.sniffer_text import parse_header, read_diff_texts
-from revdiff.model import Version
+from revdiff.model import SURE_CONFIDENCE, Version
 from revdiff.render.sniffer import PageInfo, render_diff_text
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -81,7 +81,7 @@ class Tally:
         for right, confidence in readings:
             self.rows += 1
             self.rows_right += right
-            if confidence >= 0.99:
+            if confidence >= SURE_CONFIDENCE:
                 self.sure_rows += 1
                 self.sure_right += right
         if page_sure:
@@ -113,7 +113,7 @@ def score_article(article, texts_truth, tally: Tally) -> None:  # type: ignore[n
         for row, (kind, cell_old, cell_new) in zip(page.rows, expected):
             readings.append((row.kind.value == kind and row.old == cell_old and row.new == cell_new,
                              row.confidence))
-        tally.add_rows(readings, exact, page.confidence >= 0.99)
+        tally.add_rows(readings, exact, page.confidence >= SURE_CONFIDENCE)
 
 
 def wikipedia_chains(limit: int | None) -> list[tuple[str, list[tuple[str, ...]]]]:
@@ -176,8 +176,9 @@ def main() -> int:
     print(header)
     print("\n".join(results))
     print("exact: pages whose two versions come back exactly; paras: paragraphs recovered;"
-          " rows: rows read right;\nsure: rows with confidence >= 0.99; sure ok: of those, read"
-          " right; sure pg ok: pages with confidence >= 0.99 that are exact")
+          " rows: rows read right;\nsure: rows with confidence >= "
+          f"{SURE_CONFIDENCE}; sure ok: of those, read right; sure pg ok: pages with confidence"
+          f" >= {SURE_CONFIDENCE} that are exact")
     by_size = sorted(timings)
     small = [t for n, t in by_size if n <= 50]
     large = [t for n, t in by_size if n >= 150]

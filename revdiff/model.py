@@ -23,6 +23,10 @@ class Version:
         return "\n".join(self.paragraphs)
 
 
+# A row read with at least this confidence is reported as sure; below it, it is flagged for a person.
+SURE_CONFIDENCE = 0.99
+
+
 class RowKind(str, Enum):
     """How one body row of a flattened diff page is read."""
 
@@ -46,6 +50,10 @@ class RowReading:
     kind: RowKind
     boundary: int | None
     confidence: float
+
+    @property
+    def is_sure(self) -> bool:
+        return self.confidence >= SURE_CONFIDENCE
 
     @property
     def old(self) -> str | None:

@@ -56,7 +56,7 @@ def article_summary(article: Article) -> str:
         lines.append(f"  version {version.number:>3}  {len(version.paragraphs):>4} paragraphs "
                      f"{words:>6} words  {when}  {version.title}")
     for page in article.pages:
-        unsure = [row.line for row in page.rows if row.confidence < 0.99]
+        unsure = [row.line for row in page.rows if not row.is_sure]
         note = f"; unsure rows at lines {', '.join(map(str, unsure[:12]))}" if unsure else ""
         lines.append(f"  page {page.name}: {len(page.rows)} rows read, "
                      f"confidence {page.confidence:.3f}{note}")

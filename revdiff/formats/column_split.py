@@ -14,13 +14,21 @@ page's old column.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.known_column import readings_with_known_column
-from revdiff.formats.row_evidence import REPEAT_WEIGHT, RowEvidence, gather_evidence
+from revdiff.formats.row_evidence import (
+    REPEAT_WEIGHT,
+    RowEvidence,
+    gather_evidence,
+    is_glued_match,
+    word_starts,
+)
 from revdiff.formats.sniffer_rows import diff_rows, flatten_row
 from revdiff.model import Article, PageReading, RowKind, RowReading, Version
 
@@ -36,9 +44,8 @@ CHANGE_ROW_PRIOR = -1.5
 NEIGHBOUR_WEIGHT = 12.0
 REFINEMENT_ROUNDS = 4
 # Scores are heuristic log-odds; confidences use them scaled by this factor, chosen so that rows
-# reported as sure (>= SURE) are right at least 99.5% of the time on generated pages.
+# reported as sure (RowReading.is_sure) are right at least 99.5% of the time on generated pages.
 CONFIDENCE_SCALE = 0.25
-SURE = 0.99
 
 Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 if none)
 
@@ -51,33 +58,31 @@ class Chain:
 
 
 class ParagraphIndex:
-    """The paragraphs a neighbouring page could hold in one of its columns, for exact checks."""
+    """The paragraphs a neighbouring page could hold in one of its columns, for exact checks.
+
+    An old cell starts its row and a new cell ends it, so the rows are kept sorted (reversed for
+    the new column); the rows that could begin with a paragraph are then found by binary search.
+    """
 
     def __init__(self, lines: Iterable[str], column: str) -> None:
-        self.column = column
-        self.texts = list(lines)
-        self.by_key: dict[str, list[str]] = {}
-        for text in self.texts:
-            key = text[:12] if column == "old" else text[-12:]
-            self.by_key.setdefault(key, []).append(text)
-        self.all_texts = self.texts
+        self.reverse = column == "new"
+        self.keys = sorted(text[::-1] if self.reverse else text for text in lines)
 
     def holds(self, paragraph: str) -> bool:
-        """Could `paragraph` be a cell of this column on the neighbouring page?"""
-        for text in self.all_texts if len(paragraph) < 12 else self._candidates(paragraph):
-            if self.column == "old":
-                if text == paragraph or text == paragraph + paragraph or (
-                        text.startswith(paragraph) and text[len(paragraph):len(paragraph) + 1] == " "):
-                    return True
-            elif text == paragraph or text == paragraph + paragraph or (
-                    text.endswith(paragraph) and text[-len(paragraph) - 1] == " "):
+        """Could `paragraph` be a cell of this column on the neighbouring page?
+
+        True when some row is the paragraph alone (one-sided), twice (a match), or begins with
+        it followed by a space (a change row; for the new column, ends with it after a space).
+        """
+        key = paragraph[::-1] if self.reverse else paragraph
+        size = len(key)
+        for index in range(bisect_left(self.keys, key), len(self.keys)):
+            text = self.keys[index]
+            if not text.startswith(key):
+                return False
+            if len(text) == size or text[size] == " " or text == key + key:
                 return True
         return False
-
-    def _candidates(self, paragraph: str) -> list[str]:
-        if self.column == "old":
-            return self.by_key.get(paragraph[:12], [])
-        return self.by_key.get(paragraph[-12:], [])
 
 
 @dataclass(slots=True)
@@ -298,10 +303,14 @@ def _columns(rows: Sequence[RowReading]) -> tuple[tuple[str, ...], tuple[str, ..
     return old, new
 
 
+def _rerendered(rows: Sequence[RowReading]) -> list[str]:
+    """The page rows that the versions read from `rows` would produce."""
+    return [flatten_row(row) for row in diff_rows(*_columns(rows))]
+
+
 def _check_rerender(rows: list[RowReading], name: str) -> tuple[list[RowReading], list[str]]:
     """Render the recovered versions again; rows that come out differently cannot be sure."""
-    old, new = _columns(rows)
-    rendered = [flatten_row(r) for r in diff_rows(old, new)]
+    rendered = _rerendered(rows)
     observed = [r.text for r in rows]
     if rendered == observed:
         return rows, []
@@ -310,8 +319,9 @@ def _check_rerender(rows: list[RowReading], name: str) -> tuple[list[RowReading]
     doubtful = [replace(r, confidence=min(r.confidence, 0.5)) if i >= first and r.kind is not RowKind.MATCH
                 else r for i, r in enumerate(rows)]
     line = rows[first].line if first < len(rows) else rows[-1].line
-    return doubtful, [f"{name}:{line}: the recovered versions do not re-render to this page; "
-                      f"rows from here on may be read wrongly"]
+    warning = (f"{name}:{line}: the recovered versions do not re-render to this page; "
+               f"rows from here on may be read wrongly")
+    return doubtful, [warning]
 
 
 def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Reading] | None = None,
@@ -322,7 +332,7 @@ def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Readin
     except MalformedPage as error:
         raise MalformedPage(error.message, name, hint=error.hint) from None
     rows, warnings = _check_rerender(rows, name)
-    unsure = [r.line for r in rows if r.confidence < SURE]
+    unsure = [r.line for r in rows if not r.is_sure]
     if unsure:
         shown = ", ".join(map(str, unsure[:10])) + (" ..." if len(unsure) > 10 else "")
         warnings.append(f"{name}: {len(unsure)} of {len(rows)} rows could not be decided with "
@@ -360,12 +370,14 @@ def _title_splits(line: str | None) -> list[tuple[str, str]]:
 def split_titles_jointly(lines: Sequence[str | None]) -> list[tuple[str, str]]:
     """Split the title rows of consecutive pages: each new title is the next page's old title."""
     candidates = [_title_splits(line) for line in lines]
+    old_titles = [{old for old, _ in options} for options in candidates]
+    new_titles = [{new for _, new in options} for options in candidates]
     chosen = []
     for i, options in enumerate(candidates):
         fitting = [
             (old, new) for old, new in options
-            if (i == 0 or old in {n for _, n in candidates[i - 1]})
-            and (i == len(lines) - 1 or new in {o for o, _ in candidates[i + 1]})
+            if (i == 0 or old in new_titles[i - 1])
+            and (i == len(lines) - 1 or new in old_titles[i + 1])
         ]
         local = split_title(lines[i])
         if len(lines) == 1 or not fitting or local in fitting:
@@ -378,7 +390,7 @@ def split_titles_jointly(lines: Sequence[str | None]) -> list[tuple[str, str]]:
 def read_chain(headers: list[PageHeader]) -> Chain:
     """Read the pages of one article; consecutive pages constrain each other."""
     ordered = sorted(headers, key=lambda h: (h.old_number, h.new_number))
-    for earlier, later in zip(ordered, ordered[1:]):
+    for earlier, later in pairwise(ordered):
         if (earlier.old_number, earlier.new_number) == (later.old_number, later.new_number):
             raise InconsistentPages(
                 f"two pages compare the same versions {earlier.old_number} and {earlier.new_number}",
@@ -408,8 +420,7 @@ def _constrained(rows: list[RowReading], known: tuple[str, ...], side: str) -> l
     confidence = 1.0 if count == 1 else 0.9
     result = [RowReading(r.line, r.text, kind, boundary, confidence)
               for r, (kind, boundary) in zip(rows, options)]
-    old, new = _columns(result)
-    if [flatten_row(x) for x in diff_rows(old, new)] != [r.text for r in rows]:
+    if _rerendered(result) != [r.text for r in rows]:
         return None
     if count > 1:  # several readings fit; keep the decoder's where it agrees
         result = [r if (r.kind, r.boundary) == (d.kind, d.boundary) else replace(r, confidence=0.5)
@@ -450,16 +461,15 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
             best = (score, current)
     assert best is not None
     chosen = best[1]
-    if chosen is not readings:
-        names = {h.name for h, before, after in zip(headers, readings, chosen) if before != after}
-        warnings = [w for w in warnings if not any(w.startswith(n + ":") for n in names)]
-        for header, rows in zip(headers, chosen):
-            if header.name in names:
-                unsure = [r.line for r in rows if r.confidence < SURE]
-                if unsure:
-                    warnings.append(f"{header.name}: {len(unsure)} of {len(rows)} rows fit the "
-                                    f"neighbouring pages in more than one way (lines "
-                                    f"{', '.join(map(str, unsure[:10]))})")
+    names = {h.name for h, before, after in zip(headers, readings, chosen) if before != after}
+    warnings = [w for w in warnings if not any(w.startswith(n + ":") for n in names)]
+    for header, rows in zip(headers, chosen):
+        if header.name in names:
+            unsure = [r.line for r in rows if not r.is_sure]
+            if unsure:
+                warnings.append(f"{header.name}: {len(unsure)} of {len(rows)} rows fit the "
+                                f"neighbouring pages in more than one way (lines "
+                                f"{', '.join(map(str, unsure[:10]))})")
     return chosen, warnings
 
 
@@ -482,29 +492,34 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
     return Chain(tuple(versions[n] for n in sorted(versions)), tuple(pages), tuple(warnings))
 
 
+def _find_row(article: Article, page_name: str, line: int) -> tuple[int, RowReading]:
+    """The index of the named page in `article` and its body row at `line`."""
+    page_index = next((i for i, p in enumerate(article.pages) if p.name == page_name), None)
+    if page_index is None:
+        raise MalformedPage(f"the article has no page named {page_name}")
+    row = next((r for r in article.pages[page_index].rows if r.line == line), None)
+    if row is None:
+        raise MalformedPage(f"page has no body row at line {line}", page_name)
+    return page_index, row
+
+
 def correct_row(article: Article, page_name: str, line: int, kind: RowKind,
                 boundary: int | None = None) -> Article:
     """Re-read a page of `article` with the row at `line` fixed to a reading a person chose.
 
     `boundary` is the character offset where the new cell starts (change rows only).
     """
-    page_index = next((i for i, p in enumerate(article.pages) if p.name == page_name), None)
-    if page_index is None:
-        raise MalformedPage(f"the article has no page named {page_name}")
+    page_index, row = _find_row(article, page_name, line)
     page = article.pages[page_index]
-    row = next((r for r in page.rows if r.line == line), None)
-    if row is None:
-        raise MalformedPage(f"page has no body row at line {line}", page_name)
     fixed = {r.line: _reading_of(r) for r in page.rows if r.confidence >= 1.0 and r.line != line}
     word = 0
     if kind is RowKind.CHANGE:
-        starts = [0] + [i + 1 for i, c in enumerate(row.text) if c == " "]
+        starts = word_starts(row.text)
         if boundary not in starts[1:]:
             raise MalformedPage(f"a change row must be split just after a space, not at {boundary}",
                                 page_name, line)
         word = starts.index(boundary)
-    elif kind is RowKind.MATCH and not (len(row.text) % 2 == 0 and
-                                        row.text[: len(row.text) // 2] == row.text[len(row.text) // 2:]):
+    elif kind is RowKind.MATCH and not is_glued_match(row.text):
         raise MalformedPage("only a row made of one text twice can be a match row", page_name, line)
     fixed[line] = (kind, word)
     lines = [(r.line, r.text) for r in page.rows]
@@ -515,29 +530,20 @@ def correct_row(article: Article, page_name: str, line: int, kind: RowKind,
 
 def flip_row(article: Article, page_name: str, line: int) -> Article:
     """Switch the row at `line` to its next most likely reading and re-read the page."""
-    page = next((p for p in article.pages if p.name == page_name), None)
-    if page is None:
-        raise MalformedPage(f"the article has no page named {page_name}")
-    lines = [(r.line, r.text) for r in page.rows]
-    current = next((r for r in page.rows if r.line == line), None)
-    if current is None:
-        raise MalformedPage(f"page has no body row at line {line}", page_name)
-    decoder = _PageDecoder(lines)
+    page_index, current = _find_row(article, page_name, line)
+    decoder = _PageDecoder([(r.line, r.text) for r in article.pages[page_index].rows])
     decoder.decode()
     options = decoder.alternatives(line)
-    present = _reading_of(current, decoder.rows[[r.line for r in decoder.rows].index(line)])
+    present = _reading_of(current)
     position = options.index(present) if present in options else -1
     kind, word = options[(position + 1) % len(options)]
-    index = [r.line for r in decoder.rows].index(line)
-    boundary = decoder.rows[index].offset(word) if kind is RowKind.CHANGE else None
+    boundary = word_starts(current.text)[word] if kind is RowKind.CHANGE else None
     return correct_row(article, page_name, line, kind, boundary)
 
 
-def _reading_of(row: RowReading, evidence: RowEvidence | None = None) -> Reading:
+def _reading_of(row: RowReading) -> Reading:
     if row.kind is RowKind.CHANGE and row.boundary is not None:
-        starts = evidence.starts if evidence is not None else (
-            [0] + [i + 1 for i, c in enumerate(row.text) if c == " "])
-        return RowKind.CHANGE, starts.index(row.boundary)
+        return RowKind.CHANGE, word_starts(row.text).index(row.boundary)
     return row.kind, 0
 
 

@@ -77,14 +77,9 @@ class RowEvidence:
         return self.starts[k]
 
 
-def _words(text: str) -> tuple[list[str], list[int]]:
-    words = text.split(" ")
-    starts = []
-    position = 0
-    for word in words:
-        starts.append(position)
-        position += len(word) + 1
-    return words, starts
+def word_starts(text: str) -> list[int]:
+    """Character offset of each space-separated word; every offset but the first is a boundary."""
+    return [0] + [i + 1 for i, c in enumerate(text) if c == " "]
 
 
 def is_glued_match(text: str) -> bool:
@@ -137,8 +132,8 @@ def gather_evidence(lines: list[tuple[int, str]]) -> list[RowEvidence]:
     cased = page_is_cased([text for _, text in lines])
     rows: list[RowEvidence] = []
     for line, text in lines:
-        words, starts = _words(text)
-        row = RowEvidence(line, text, words, starts, is_glued_match(text))
+        row = RowEvidence(line, text, text.split(" "), word_starts(text), is_glued_match(text))
+        words, starts = row.words, row.starts
         if not row.is_match and row.size > 1:
             similarity = _similarity_scores(text, starts)
             row.boundary = [0.0] + [

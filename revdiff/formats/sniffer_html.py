@@ -30,7 +30,7 @@ def parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        return datetime.fromisoformat(value.strip())
     except ValueError:
         return None
 
@@ -99,7 +99,7 @@ def read_diff_page(text: str, where: str) -> Article:
     if len(time_cells) == 2:
         for index, cell in enumerate(time_cells):
             stamp = cell.find("time")
-            times[index] = parse_time(stamp.get("datetime") if stamp is not None else None)
+            times[index] = parse_time(str(stamp.get("datetime") or "") if stamp is not None else None)
         relative = _RELATIVE_TIME.search(_cell_text(time_cells[1]))
         time_text = relative.group(1) if relative else None
     old: list[str] = []

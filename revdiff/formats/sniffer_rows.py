@@ -37,7 +37,9 @@ def lcs_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, i
     for j in range(start, b_end + 1):
         positions.setdefault(b[j], []).append(j)
     thresholds: list[int] = []
-    links: list[tuple[object, int, int]] = []
+    # nodes: (parent node or -1, i, j); ends[k] is the node that ends a common run of length k+1
+    nodes: list[tuple[int, int, int]] = []
+    ends: list[int] = []
     for i in range(start, a_end + 1):
         k: int | None = None
         for j in reversed(positions.get(a[i], ())):
@@ -46,19 +48,17 @@ def lcs_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, i
             else:
                 k = _replace_next_larger(thresholds, j)
             if k is not None:
-                link = (links[k - 1] if k > 0 else None, i, j)
-                if k < len(links):
-                    links[k] = link
+                nodes.append((ends[k - 1] if k > 0 else -1, i, j))
+                if k < len(ends):
+                    ends[k] = len(nodes) - 1
                 else:
-                    links.append(link)
+                    ends.append(len(nodes) - 1)
     middle: list[tuple[int, int]] = []
-    if thresholds:
-        node: object = links[len(thresholds) - 1]
-        while node is not None:
-            previous, i, j = node  # type: ignore[misc]
-            middle.append((i, j))
-            node = previous
-        middle.reverse()
+    node = ends[len(thresholds) - 1] if thresholds else -1
+    while node >= 0:
+        node, i, j = nodes[node]
+        middle.append((i, j))
+    middle.reverse()
     return head + middle + tail[::-1]
 
 

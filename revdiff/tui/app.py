@@ -134,7 +134,7 @@ class RevdiffApp(App[None]):
             where = f"change {position} of {total}" if position else f"sentence {current + 1}"
             detail = self._describe_edit(edit)
             row = self.session.row_of_edit(edit)
-            if row is not None and row.confidence < 0.99:
+            if row is not None and not row.is_sure:
                 warning = f"? page line {row.line} read as {row.kind.value} " \
                           f"({row.confidence:.0%} sure) · f flips"
         self.query_one(StatusLine).show(where, detail, warning)

@@ -14,9 +14,6 @@ from revdiff.tui.layout import Unsure
 CompareFunction = Callable[[Version, Version], Comparison]
 FlipFunction = Callable[[Article, str, int], Article]
 
-UNSURE_BELOW = 0.99  # rows read with less confidence than this are marked in the view
-
-
 def engine_compare(old: Version, new: Version) -> Comparison:
     from revdiff.engine import compare  # imported late: the engine is a separate layer
 
@@ -140,7 +137,7 @@ class ArticleSession:
 
         def is_unsure(rows: list[RowReading | None], paragraph: int) -> bool:
             row = rows[paragraph] if paragraph < len(rows) else None
-            return row is not None and row.confidence < UNSURE_BELOW
+            return row is not None and not row.is_sure
 
         return Unsure(
             old=frozenset(s.index for s in comparison.old_sentences if is_unsure(old_rows, s.paragraph)),
