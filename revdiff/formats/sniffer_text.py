@@ -45,7 +45,14 @@ class PageHeader:
 
 
 def looks_like_diff_text(text: str) -> bool:
+    """A saved diff page: its article-info line opens the text, or a version row follows it.
+
+    A page that opens with the article-info line but was cut before its rows still counts, so
+    that reading it reports the missing header rather than mistaking it for a plain version.
+    """
     head = text[:20_000]
+    if _SOURCE_LINE.match(head.lstrip().split("\n", 1)[0]):
+        return True
     versions = any(_VERSIONS_LINE.fullmatch(line.strip()) for line in head.split("\n")[:40])
     return versions and ("This article is from the source" in head
                          or "The article has changed" in head)

@@ -35,6 +35,12 @@ def truncated_version_page(path: Path) -> Path:
     return target
 
 
+def page_text_cut_in_its_header(path: Path) -> Path:
+    target = path / "diff.txt"
+    target.write_bytes((SAMPLES / "washpo-soleimani-v6-v7.txt").read_bytes()[:400])
+    return target
+
+
 def empty_file(path: Path) -> Path:
     target = path / "empty.txt"
     target.write_bytes(b"")
@@ -101,6 +107,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "unknown format": (unrelated_html, "neither a News Sniffer nor a NewsDiffs page"),
     "truncated NewsDiffs HTML": (truncated_newsdiffs, "truncated"),
     "truncated version page": (truncated_version_page, "truncated"),
+    "flattened page cut in its header": (page_text_cut_in_its_header, "no 'Version N Version M'"),
     "empty file": (empty_file, "empty"),
     "blank file": (blank_file, "empty"),
     "binary file": (binary_file, "binary"),
