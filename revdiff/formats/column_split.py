@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 # once per gap (articles grow more often than they shrink), not once per row.
 ONE_SIDED_ROW_PRIOR = -0.7
 NEW_SIDE_PRIOR = 0.6
-REPEAT_CAP = 2.5
 CHANGE_ROW_PRIOR = -1.5
 NEIGHBOUR_WEIGHT = 12.0
 REFINEMENT_ROUNDS = 4
@@ -91,11 +90,108 @@ class _Neighbours:
     next_old: ParagraphIndex | None = None  # the page after: its old column is our new one
 
 
+@dataclass(slots=True)
+class RowScores:
+    """Scores of the readings of one row: per change boundary (word index), old-only, new-only."""
+
+    change: list[float]
+    old_only: float
+    new_only: float
+
+    @property
+    def best_change(self) -> float:
+        return max(self.change)
+
+    @property
+    def change_mass(self) -> float:
+        """Log of the summed (scaled) likelihoods of all change readings."""
+        return _logsumexp([CONFIDENCE_SCALE * v for v in self.change])
+
+    def one_sided(self, side: str) -> float:
+        return self.old_only if side == "old" else self.new_only
+
+
 def _logsumexp(values: Sequence[float]) -> float:
     top = max(values)
     if top == float("-inf"):
         return top
     return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+def _side_of(reading: Reading | None, word: int) -> str:
+    """The column a word of a row is in under `reading`: old, new, both or unknown."""
+    if reading is None:
+        return "unknown"
+    kind, k = reading
+    if kind is RowKind.OLD_ONLY:
+        return "old"
+    if kind is RowKind.NEW_ONLY:
+        return "new"
+    if kind is RowKind.CHANGE:
+        return "old" if word < k else "new"
+    return "both"
+
+
+class _GapScorer:
+    """Scores of a gap's rows under each configuration (count of change rows, tail side).
+
+    Only rows that share a repeated phrase with another row of the gap depend on the
+    configuration; the others are scored once and summed with prefix sums.
+    """
+
+    def __init__(self, decoder: _PageDecoder, gap: list[int]) -> None:
+        self.decoder = decoder
+        self.gap = gap
+        position = {index: p for p, index in enumerate(gap)}
+        self.partners = [sorted({position[other] for _, other, _ in decoder.rows[index].cross_pairs
+                                 if other in position and other != index}) for index in gap]
+        self.cache: dict[tuple[int, int, str | None], RowScores] = {}
+        fixed = [decoder.row_scores(index) if not self.partners[p] else None
+                 for p, index in enumerate(gap)]
+        self.coupled = [p for p, scores in enumerate(fixed) if scores is None]
+        self.change_best = [0.0]
+        self.change_mass = [0.0]
+        self.tail = {"old": [0.0], "new": [0.0]}
+        for scores in fixed:
+            self.change_best.append(self.change_best[-1] + (scores.best_change if scores else 0.0))
+            self.change_mass.append(self.change_mass[-1] + (scores.change_mass if scores else 0.0))
+            for side, sums in self.tail.items():
+                sums.append(sums[-1] + (scores.one_sided(side) if scores else 0.0))
+        self.fixed = fixed
+
+    def scores(self, position: int, count: int, side: str) -> RowScores:
+        """The scores of the row at `position` when the gap is read as (count, side)."""
+        known = self.fixed[position]
+        if known is not None:
+            return known
+        partners = self.partners[position]
+        changed = bisect_left(partners, count)  # partners read as change rows
+        key = (position, changed, side if changed < len(partners) else None)
+        if key not in self.cache:
+            decoder, gap = self.decoder, self.gap
+            tail_kind = RowKind.OLD_ONLY if side == "old" else RowKind.NEW_ONLY
+            assumed: dict[int, Reading | None] = {gap[q]: (tail_kind, 0) for q in partners[changed:]}
+            for q in partners[:changed]:
+                reading = decoder.readings[gap[q]]
+                if reading is None or reading[0] is not RowKind.CHANGE:
+                    assumed[gap[q]] = None  # read as a change row here; boundary not known yet
+            self.cache[key] = decoder.row_scores(gap[position], assumed)
+        return self.cache[key]
+
+    def config_score(self, count: int, side: str) -> tuple[float, float]:
+        """Best total score and scaled log-mass of reading the gap as (count, side)."""
+        size = len(self.gap)
+        best = self.change_best[count] + self.tail[side][size] - self.tail[side][count]
+        mass = self.change_mass[count] + CONFIDENCE_SCALE * (self.tail[side][size] - self.tail[side][count])
+        for position in self.coupled:
+            scores = self.scores(position, count, side)
+            if position < count:
+                best += scores.best_change
+                mass += scores.change_mass
+            else:
+                best += scores.one_sided(side)
+                mass += CONFIDENCE_SCALE * scores.one_sided(side)
+        return best, mass
 
 
 class _PageDecoder:
@@ -111,6 +207,7 @@ class _PageDecoder:
             (RowKind.MATCH, 0) if row.is_match else None for row in self.rows
         ]
         self.gaps = self._find_gaps()
+        self.gap_of = {index: number for number, gap in enumerate(self.gaps) for index in gap}
         self.neighbour_scores = [self._neighbour_scores(row) for row in self.rows]
 
     def _find_gaps(self) -> list[list[int]]:
@@ -151,56 +248,45 @@ class _PageDecoder:
                                 for k in range(1, row.size)]
         return per_boundary, score(text, None), score(None, text)
 
-    def _side_preferences(self, index: int) -> tuple[list[float], list[float]]:
-        """Per word: reward for being in the old column, and for being in the new column."""
+    def _side_preferences(self, index: int, assumed: dict[int, Reading | None]) -> tuple[list[float], list[float]]:
+        """Per word: reward for being in the old column, and for being in the new column.
+
+        Repeated phrases reward the reading that puts their two occurrences in opposite columns.
+        The other row's column comes from its current reading, or from `assumed` for rows of the
+        same gap, whose readings are being decided together with this one.
+        """
         row = self.rows[index]
         prefer_old = [0.0] * row.size
         prefer_new = [0.0] * row.size
         for here, other, there in row.cross_pairs:
-            side = self._side_of(other, there)
+            side = _side_of(assumed.get(other, self.readings[other]), there)
             if side == "old":
                 prefer_new[here] += REPEAT_WEIGHT
             elif side == "new":
                 prefer_old[here] += REPEAT_WEIGHT
         return prefer_old, prefer_new
 
-    def _side_of(self, index: int, word: int) -> str:
-        reading = self.readings[index]
-        if reading is None:
-            return "unknown"
-        kind, k = reading
-        if kind is RowKind.OLD_ONLY:
-            return "old"
-        if kind is RowKind.NEW_ONLY:
-            return "new"
-        if kind is RowKind.CHANGE:
-            return "old" if word < k else "new"
-        return "both"
-
-    def row_scores(self, index: int) -> tuple[list[float], float, float]:
+    def row_scores(self, index: int, assumed: dict[int, Reading | None] | None = None) -> RowScores:
         """Scores of every reading of a row: per change boundary, old-only, new-only."""
         row = self.rows[index]
-        prefer_old, prefer_new = self._side_preferences(index)
+        prefer_old, prefer_new = self._side_preferences(index, assumed or {})
         old_total, new_total = sum(prefer_old), sum(prefer_new)
         change = [float("-inf")] * max(row.size, 1)
-        if row.size > 1:
+        neighbour, old_neighbour, new_neighbour = self.neighbour_scores[index]
+        if row.size > 1 and not row.is_match:
             self_pair_bonus = [0.0] * (row.size + 1)
             for first, second in row.self_pairs:
                 self_pair_bonus[first + 1] += REPEAT_WEIGHT
                 self_pair_bonus[second + 1] -= REPEAT_WEIGHT
             running_pairs = 0.0
             running_old = 0.0
-            neighbour, _, _ = self.neighbour_scores[index]
             for k in range(1, row.size):
                 running_pairs += self_pair_bonus[k]
                 running_old += prefer_old[k - 1] - prefer_new[k - 1]
-                change[k] = (CHANGE_ROW_PRIOR + row.boundary[k] + running_pairs + running_old + new_total
-                             + (neighbour[k] if neighbour else 0.0))
-        _, old_neighbour, new_neighbour = self.neighbour_scores[index]
-        # Repeats within one version (tables, lists) also pair up, so one row's side evidence
-        # from repeats is capped: it can tip a row, not outweigh the rest of the page.
-        old_only = ONE_SIDED_ROW_PRIOR + min(old_total, REPEAT_CAP) + old_neighbour
-        new_only = ONE_SIDED_ROW_PRIOR + min(new_total, REPEAT_CAP) + new_neighbour
+                change[k] = (CHANGE_ROW_PRIOR + row.boundary[k] + running_pairs + running_old
+                             + new_total + (neighbour[k] if neighbour else 0.0))
+        old_only = ONE_SIDED_ROW_PRIOR + old_total + old_neighbour
+        new_only = ONE_SIDED_ROW_PRIOR + new_total + new_neighbour
         line = row.line
         if line in self.fixed:
             kind, k = self.fixed[line]
@@ -208,44 +294,41 @@ class _PageDecoder:
                       for i, v in enumerate(change)]
             old_only = old_only if kind is RowKind.OLD_ONLY else float("-inf")
             new_only = new_only if kind is RowKind.NEW_ONLY else float("-inf")
-        return change, old_only, new_only
+        return RowScores(change, old_only, new_only)
 
     # --- decoding ------------------------------------------------------------------------
 
     def _decode_gap(self, gap: list[int]) -> list[tuple[Reading, float]]:
-        """Best reading of a gap under the page structure, with each row's posterior."""
-        scores = [self.row_scores(i) for i in gap]
-        best_change = []
-        change_mass = []
-        for change, _, _ in scores:
-            finite = [v for v in change if v != float("-inf")]
-            best_change.append(max(change) if finite else float("-inf"))
-            change_mass.append(_logsumexp([CONFIDENCE_SCALE * v for v in finite])
-                               if finite else float("-inf"))
+        """Best reading of a gap under the page structure, with each row's posterior.
+
+        A configuration reads the first `count` rows as change rows and the rest as one-sided
+        rows on `side`. Phrases repeated between rows of the gap are scored under each
+        configuration (a one-sided row's column is then known); other rows keep their reading.
+        """
+        scorer = _GapScorer(self, gap)
         size = len(gap)
-        # configurations: first `count` rows are change rows, the rest one-sided on `side`
         configs: list[tuple[float, float, int, str]] = []  # (best score, mass, count, side)
         for count in range(size + 1):
-            head_best = sum(best_change[:count])
-            head_mass = sum(change_mass[:count])
-            sides = ("all",) if count == size else ("old", "new")
-            for side in sides:
-                tail = sum(s[1] if side == "old" else s[2] for s in scores[count:])
-                tail += NEW_SIDE_PRIOR if side == "new" else 0.0
-                configs.append((head_best + tail, head_mass + CONFIDENCE_SCALE * tail, count, side))
+            for side in (("old", "new") if count < size else ("new",)):
+                best, mass = scorer.config_score(count, side)
+                if count < size and side == "new":
+                    best += NEW_SIDE_PRIOR
+                    mass += CONFIDENCE_SCALE * NEW_SIDE_PRIOR
+                configs.append((best, mass, count, side))
         valid = [c for c in configs if c[0] != float("-inf")]
         if not valid:
             raise MalformedPage("no reading fits these rows", hint="the page may be damaged")
         total_mass = _logsumexp([c[1] for c in valid])
         _, _, count, side = max(valid, key=lambda c: c[0])
         results: list[tuple[Reading, float]] = []
-        for position, (change, old_only, new_only) in enumerate(scores):
+        for position in range(size):
+            scores = scorer.scores(position, count, side)
             if position < count:
+                change = scores.change
                 k = max(range(len(change)), key=lambda i: change[i])
                 same_kind = _logsumexp([c[1] for c in valid if c[2] > position])
-                within = CONFIDENCE_SCALE * change[k] - change_mass[position]
-                probability = math.exp(same_kind - total_mass + within)
-                results.append(((RowKind.CHANGE, k), probability))
+                within = CONFIDENCE_SCALE * change[k] - scores.change_mass
+                results.append(((RowKind.CHANGE, k), math.exp(same_kind - total_mass + within)))
             else:
                 kind = RowKind.OLD_ONLY if side == "old" else RowKind.NEW_ONLY
                 same = _logsumexp([c[1] for c in valid if c[2] <= position and c[3] == side])
@@ -256,8 +339,8 @@ class _PageDecoder:
         confidences = [1.0] * len(self.rows)
         for _ in range(REFINEMENT_ROUNDS):
             changed = False
-            decoded = [self._decode_gap(gap) for gap in self.gaps]
-            for gap, results in zip(self.gaps, decoded):
+            for gap in self.gaps:
+                results = self._decode_gap(gap)
                 for index, (reading, probability) in zip(gap, results):
                     changed |= self.readings[index] != reading
                     self.readings[index] = reading
@@ -282,17 +365,15 @@ class _PageDecoder:
     def alternatives(self, line: int) -> list[Reading]:
         """Every reading of the row at `line`, best first, given the other rows as decoded."""
         index = next(i for i, row in enumerate(self.rows) if row.line == line)
-        row = self.rows[index]
-        if row.is_match:
-            candidates: list[tuple[float, Reading]] = [(0.0, (RowKind.MATCH, 0))]
-        else:
-            candidates = []
+        if self.rows[index].is_match:
+            return [(RowKind.MATCH, 0)]
         saved = self.fixed.pop(line, None)
-        change, old_only, new_only = self.row_scores(index)
+        scores = self.row_scores(index)
         if saved is not None:
             self.fixed[line] = saved
-        candidates += [(v, (RowKind.CHANGE, k)) for k, v in enumerate(change) if k > 0 and v > float("-inf")]
-        candidates += [(old_only, (RowKind.OLD_ONLY, 0)), (new_only, (RowKind.NEW_ONLY, 0))]
+        candidates: list[tuple[float, Reading]] = [
+            (v, (RowKind.CHANGE, k)) for k, v in enumerate(scores.change) if k > 0 and v > float("-inf")]
+        candidates += [(scores.old_only, (RowKind.OLD_ONLY, 0)), (scores.new_only, (RowKind.NEW_ONLY, 0))]
         candidates.sort(key=lambda c: -c[0])
         return [reading for _, reading in candidates]
 

@@ -21,6 +21,9 @@ REPEAT_WEIGHT = 0.8
 SIMILARITY_WEIGHT = 0.5
 SIMILARITY_CAP = 40.0
 SIMILARITY_MIN_CHARS = 8
+CUE_SENTENCE_BREAK = 1.5
+CUE_HALF_BREAK = -1.5
+CUE_NO_BREAK = -3.5
 UNCASED_FINAL = 0.5
 UNCASED_OTHER = -2.0
 
@@ -32,6 +35,7 @@ _ABBREVIATION = re.compile(
     r"St|Jr|Sr|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|approx|Inc|Corp|Co|Ltd)\.?$",
     re.IGNORECASE,
 )
+_QUOTE_AFTER_COMMA = re.compile(r",[\"'”’]+$")  # `capability,”` goes on: `Milley said.`
 _START = re.compile(r"^[\"'“‘(\[]*[A-Z0-9\u00C0-\u024F\u0370-\u1FFF]")
 
 
@@ -96,14 +100,15 @@ def page_is_cased(texts: list[str]) -> bool:
 
 
 def _cue(before: str, after: str, cased: bool) -> float:
-    final = _FINAL.search(before) is not None and _ABBREVIATION.match(before) is None
+    final = (_FINAL.search(before) is not None and _ABBREVIATION.match(before) is None
+             and _QUOTE_AFTER_COMMA.search(before) is None)
     if cased:
         start = _START.match(after) is not None
         if final and start:
-            return 1.5
+            return CUE_SENTENCE_BREAK
         if final or start:
-            return -1.5
-        return -3.5
+            return CUE_HALF_BREAK
+        return CUE_NO_BREAK
     return UNCASED_FINAL if final else UNCASED_OTHER
 
 
