@@ -42,6 +42,7 @@ NEW_SIDE_PRIOR = 0.6
 CHANGE_ROW_PRIOR = -1.5
 NEIGHBOUR_WEIGHT = 12.0
 REFINEMENT_ROUNDS = 4
+JOINT_CANDIDATES = 5
 # Scores are heuristic log-odds; confidences use them scaled by this factor, chosen so that rows
 # reported as sure (RowReading.is_sure) are right at least 99.5% of the time on generated pages.
 CONFIDENCE_SCALE = 0.25
@@ -174,9 +175,20 @@ class _GapScorer:
             for q in partners[:changed]:
                 reading = decoder.readings[gap[q]]
                 if reading is None or reading[0] is not RowKind.CHANGE:
-                    assumed[gap[q]] = None  # read as a change row here; boundary not known yet
+                    assumed[gap[q]] = self._likely_change(q)
             self.cache[key] = decoder.row_scores(gap[position], assumed)
         return self.cache[key]
+
+    def _likely_change(self, position: int) -> Reading | None:
+        """How a row now read otherwise is assumed to split when the gap reads it as a change row.
+
+        Cautious decoding leaves it unknown (its phrases count for nothing); hopeful decoding
+        takes its best change reading.
+        """
+        if not self.decoder.hopeful:
+            return None
+        change = self.decoder.row_scores(self.gap[position]).change
+        return RowKind.CHANGE, max(range(len(change)), key=lambda i: change[i])
 
     def config_score(self, count: int, side: str) -> tuple[float, float]:
         """Best total score and scaled log-mass of reading the gap as (count, side)."""
@@ -198,7 +210,8 @@ class _PageDecoder:
     """Decode the body rows of one page; `fixed` readings come from a user's corrections."""
 
     def __init__(self, lines: list[tuple[int, str]], fixed: dict[int, Reading] | None = None,
-                 neighbours: _Neighbours | None = None) -> None:
+                 neighbours: _Neighbours | None = None, hopeful: bool = False) -> None:
+        self.hopeful = hopeful
         self.rows = gather_evidence(lines)
         self.fixed = fixed or {}
         self.neighbours = neighbours or _Neighbours()
@@ -345,9 +358,56 @@ class _PageDecoder:
                     changed |= self.readings[index] != reading
                     self.readings[index] = reading
                     confidences[index] = probability
+            changed |= self._move_linked_change_rows()
             if not changed:
                 break
         return [self._row_reading(i, confidences[i]) for i in range(len(self.rows))]
+
+    def _move_linked_change_rows(self) -> bool:
+        """Re-split pairs of change rows that share phrases, both at once.
+
+        Gap decoding moves one row at a time, so two change rows that share a sentence can hold
+        each other in a wrong split; trying their best few splits jointly frees them.
+        """
+        moved = False
+        for first, row in enumerate(self.rows):
+            for second in sorted({other for _, other, _ in row.cross_pairs if other > first}):
+                one, other = self.readings[first], self.readings[second]
+                if not (one and other and one[0] is other[0] is RowKind.CHANGE):
+                    continue
+                current = self.row_scores(first).change[one[1]] + self.row_scores(second).change[other[1]]
+                alone = self.row_scores(first, {second: None}).change
+                best = (current, one[1], other[1])
+                for k in sorted(range(len(alone)), key=lambda i: -alone[i])[:JOINT_CANDIDATES]:
+                    partner = self.row_scores(second, {first: (RowKind.CHANGE, k)}).change
+                    j = max(range(len(partner)), key=lambda i: partner[i])
+                    total = self.row_scores(first, {second: (RowKind.CHANGE, j)}).change[k] + partner[j]
+                    if total > best[0] + 1e-9:
+                        best = (total, k, j)
+                if best[1:] != (one[1], other[1]):
+                    self.readings[first] = (RowKind.CHANGE, best[1])
+                    self.readings[second] = (RowKind.CHANGE, best[2])
+                    moved = True
+        return moved
+
+    def objective(self) -> float:
+        """The score of the whole page under the current readings (higher is better)."""
+        total = 0.0
+        for gap in self.gaps:
+            for index in gap:
+                reading = self.readings[index]
+                assert reading is not None
+                kind, k = reading
+                scores = self.row_scores(index)
+                if kind is RowKind.CHANGE:
+                    total += scores.change[k]
+                elif kind is RowKind.OLD_ONLY:
+                    total += scores.old_only
+                elif kind is RowKind.NEW_ONLY:
+                    total += scores.new_only
+            if self.readings[gap[-1]] == (RowKind.NEW_ONLY, 0):
+                total += NEW_SIDE_PRIOR
+        return total
 
     def _row_reading(self, index: int, confidence: float) -> RowReading:
         row = self.rows[index]
@@ -405,11 +465,25 @@ def _check_rerender(rows: list[RowReading], name: str) -> tuple[list[RowReading]
     return doubtful, [warning]
 
 
+def _decode_best(lines: list[tuple[int, str]], fixed: dict[int, Reading] | None,
+                 neighbours: _Neighbours | None) -> list[RowReading]:
+    """Decode cautiously and hopefully; keep the reading the page's evidence scores higher."""
+    best: tuple[float, list[RowReading]] | None = None
+    for hopeful in (False, True):
+        decoder = _PageDecoder(lines, fixed, neighbours, hopeful)
+        rows = decoder.decode()
+        score = decoder.objective()
+        if best is None or score > best[0]:
+            best = (score, rows)
+    assert best is not None
+    return best[1]
+
+
 def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Reading] | None = None,
                 neighbours: _Neighbours | None = None) -> tuple[list[RowReading], list[str]]:
     """Read every body row of one page; returns the readings and warnings."""
     try:
-        rows = _PageDecoder(lines, fixed, neighbours).decode()
+        rows = _decode_best(lines, fixed, neighbours)
     except MalformedPage as error:
         raise MalformedPage(error.message, name, hint=error.hint) from None
     rows, warnings = _check_rerender(rows, name)

@@ -13,6 +13,7 @@ Three kinds of evidence are gathered:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -20,11 +21,15 @@ TRIGRAM = 3
 REPEAT_WEIGHT = 0.8
 SIMILARITY_WEIGHT = 0.5
 SIMILARITY_CAP = 40.0
+SIMILARITY_ROOT = 2.0
+SIMILARITY_RATIO = 0.1  # below this share of the longer half, shared ends count less
 SIMILARITY_MIN_CHARS = 8
-CUE_SENTENCE_BREAK = 1.5
-CUE_HALF_BREAK = -1.5
+DEFAULT_SENTENCE_BREAK = 0.0
+MAX_SENTENCE_BREAK = 1.5
+MIN_KNOWN_PARAGRAPHS = 3
+CUE_FINAL_ONLY = -1.5
+CUE_CAPITAL_ONLY = -2.5
 CUE_NO_BREAK = -3.5
-UNCASED_FINAL = 0.5
 UNCASED_OTHER = -2.0
 
 _FINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$|[\"'”’)\]]$")
@@ -99,17 +104,42 @@ def page_is_cased(texts: list[str]) -> bool:
     return letters > 0 and upper / letters > 0.01
 
 
-def _cue(before: str, after: str, cased: bool) -> float:
-    final = (_FINAL.search(before) is not None and _ABBREVIATION.match(before) is None
-             and _QUOTE_AFTER_COMMA.search(before) is None)
+def _ends_sentence(word: str) -> bool:
+    return (_FINAL.search(word) is not None and _ABBREVIATION.match(word) is None
+            and _QUOTE_AFTER_COMMA.search(word) is None)
+
+
+def _cue(before: str, after: str, cased: bool, sentence_break: float) -> float:
+    """How much the space between `before` and `after` looks like the end of a paragraph.
+
+    `sentence_break` is the page's log-odds that a sentence break ends a paragraph.
+    """
+    final = _ends_sentence(before)
     if cased:
         start = _START.match(after) is not None
-        if final and start:
-            return CUE_SENTENCE_BREAK
-        if final or start:
-            return CUE_HALF_BREAK
-        return CUE_NO_BREAK
-    return UNCASED_FINAL if final else UNCASED_OTHER
+        if final:
+            return sentence_break if start else CUE_FINAL_ONLY
+        # capitals begin names as well as paragraphs, so they say less than final punctuation
+        return CUE_CAPITAL_ONLY if start else CUE_NO_BREAK
+    return sentence_break if final else UNCASED_OTHER
+
+
+def sentence_break_odds(paragraphs: list[str], cased: bool) -> float:
+    """Log-odds that a sentence break ends a paragraph, from paragraphs known on the page.
+
+    If paragraphs hold m sentences on average (a geometric count), a sentence break ends the
+    paragraph with probability 1/m: the odds are 1/(m-1). Few known paragraphs give the default.
+    """
+    if len(paragraphs) < MIN_KNOWN_PARAGRAPHS:
+        return DEFAULT_SENTENCE_BREAK
+    breaks = 0
+    for paragraph in paragraphs:
+        words = paragraph.split(" ")
+        breaks += sum(_ends_sentence(words[k - 1]) and (not cased or _START.match(words[k]) is not None)
+                      for k in range(1, len(words)))
+    extra_sentences = (breaks + 1) / (len(paragraphs) + 1)  # m - 1, smoothed
+    odds = -math.log(extra_sentences)
+    return max(-MAX_SENTENCE_BREAK, min(MAX_SENTENCE_BREAK, odds))
 
 
 def _similarity_scores(text: str, starts: list[int]) -> list[float]:
@@ -128,13 +158,15 @@ def _similarity_scores(text: str, starts: list[int]) -> list[float]:
         shared = min(prefix + suffix, shortest)
         if shared >= SIMILARITY_MIN_CHARS:
             ratio = shared / max(old_len, new_len)
-            scores[k] = min(SIMILARITY_CAP, SIMILARITY_WEIGHT * shared * ratio + 2 * shared ** 0.5)
+            scores[k] = min(SIMILARITY_CAP, SIMILARITY_WEIGHT * shared * ratio + SIMILARITY_ROOT * shared ** 0.5 * min(1.0, ratio / SIMILARITY_RATIO))
     return scores
 
 
 def gather_evidence(lines: list[tuple[int, str]]) -> list[RowEvidence]:
     """Local and page-wide evidence for every body row."""
     cased = page_is_cased([text for _, text in lines])
+    known = [text[: len(text) // 2] for _, text in lines if is_glued_match(text)]
+    sentence_break = sentence_break_odds(known, cased)
     rows: list[RowEvidence] = []
     for line, text in lines:
         row = RowEvidence(line, text, text.split(" "), word_starts(text), is_glued_match(text))
@@ -142,7 +174,7 @@ def gather_evidence(lines: list[tuple[int, str]]) -> list[RowEvidence]:
         if not row.is_match and row.size > 1:
             similarity = _similarity_scores(text, starts)
             row.boundary = [0.0] + [
-                _cue(words[k - 1], words[k], cased) + similarity[k]
+                _cue(words[k - 1], words[k], cased, sentence_break) + similarity[k]
                 for k in range(1, row.size)
             ]
             for k in range(1, row.size):  # the two halves of a change row are never equal
