@@ -144,6 +144,18 @@ def test_seed_page_header_and_rows_are_read() -> None:
     assert rows[27].old is not None and rows[27].old.endswith("Milley said.")
 
 
+def test_seed_page_body_has_the_structure_formats_md_reads() -> None:
+    """FORMATS.md §1: 19 change rows, 8 new-only, the match, 5 change rows, 9 old-only."""
+    [article] = read_diff_texts([("seed", (ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
+                                  .read_text(encoding="utf-8"))])
+    kinds = [row.kind for row in article.pages[0].rows]
+    assert kinds == ([RowKind.CHANGE] * 19 + [RowKind.NEW_ONLY] * 8 + [RowKind.MATCH]
+                     + [RowKind.CHANGE] * 5 + [RowKind.OLD_ONLY] * 9)
+    old, new = article.versions
+    assert old.paragraphs[-1] == "Carol Morello and Liz Sly contributed to this report."
+    assert new.paragraphs[-1].startswith("Dan Lamothe, Shane Harris and Carol Morello")
+
+
 def test_sample_chain_of_flattened_pages_comes_back_exactly() -> None:
     from revdiff.formats.plain import split_paragraphs
 
