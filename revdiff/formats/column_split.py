@@ -45,7 +45,7 @@ REFINEMENT_ROUNDS = 4
 JOINT_CANDIDATES = 5
 # Scores are heuristic log-odds; confidences use them scaled by this factor, chosen so that rows
 # reported as sure (RowReading.is_sure) are right at least 99.5% of the time on generated pages.
-CONFIDENCE_SCALE = 0.25
+CONFIDENCE_SCALE = 0.15
 
 Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 if none)
 
@@ -274,9 +274,9 @@ class _PageDecoder:
         for here, other, there in row.cross_pairs:
             side = _side_of(assumed.get(other, self.readings[other]), there)
             if side == "old":
-                prefer_new[here] += REPEAT_WEIGHT
+                prefer_new[here] += row.pair_weight[other]
             elif side == "new":
-                prefer_old[here] += REPEAT_WEIGHT
+                prefer_old[here] += row.pair_weight[other]
         return prefer_old, prefer_new
 
     def row_scores(self, index: int, assumed: dict[int, Reading | None] | None = None) -> RowScores:

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 TRIGRAM = 3
 REPEAT_WEIGHT = 0.8
+REPEAT_CAP = 8.0
 SIMILARITY_WEIGHT = 0.5
 SIMILARITY_CAP = 40.0
 SIMILARITY_ROOT = 2.0
@@ -76,6 +78,8 @@ class RowEvidence:
     self_pairs: list[tuple[int, int]] = field(default_factory=list)
     # repeated trigrams with another row: (word index here, other row index, word index there)
     cross_pairs: list[tuple[int, int, int]] = field(default_factory=list)
+    # weight of each repeated trigram shared with another row (by row index), see _weigh_repeats
+    pair_weight: dict[int, float] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -208,3 +212,16 @@ def _link_repeats(rows: list[RowEvidence]) -> None:
         else:
             rows[r1].cross_pairs.append((p1, r2, p2))
             rows[r2].cross_pairs.append((p2, r1, p1))
+    for row in rows:
+        _weigh_repeats(row)
+
+
+def _weigh_repeats(row: RowEvidence) -> None:
+    """The trigrams one passage shares with another row are one piece of evidence, not many.
+
+    Each trigram weighs REPEAT_WEIGHT, but all those shared with one row together weigh at most
+    REPEAT_CAP: a long shared passage shows where the text went, yet passages repeated within
+    one version (lists, tables, boilerplate) also occur, so no single link may be decisive.
+    """
+    shared = Counter(other for _, other, _ in row.cross_pairs)
+    row.pair_weight = {other: min(REPEAT_WEIGHT, REPEAT_CAP / count) for other, count in shared.items()}
