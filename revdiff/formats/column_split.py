@@ -36,9 +36,10 @@ if TYPE_CHECKING:
     from revdiff.formats.sniffer_text import PageHeader
 
 # Priors in log-odds. One-sided rows of a gap all lie on one side, so the side prior counts
-# once per gap (articles grow more often than they shrink), not once per row.
+# once per gap, not once per row. Articles grow more often than they shrink: in the Wikipedia
+# chains of the corpus, 1,803 gaps end in inserted paragraphs and 732 in deleted ones (log 2.5).
 ONE_SIDED_ROW_PRIOR = -0.7
-NEW_SIDE_PRIOR = 0.6
+NEW_SIDE_PRIOR = 0.9
 CHANGE_ROW_PRIOR = -1.5
 NEIGHBOUR_WEIGHT = 12.0
 REFINEMENT_ROUNDS = 4
