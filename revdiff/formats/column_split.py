@@ -113,6 +113,10 @@ class RowScores:
         return self.old_only if side == "old" else self.new_only
 
 
+def _sigmoid(value: float) -> float:
+    return 1.0 / (1.0 + math.exp(-value)) if value > -50 else 0.0
+
+
 def _logsumexp(values: Sequence[float]) -> float:
     top = max(values)
     if top == float("-inf"):
@@ -152,11 +156,9 @@ class _GapScorer:
                  for p, index in enumerate(gap)]
         self.coupled = [p for p, scores in enumerate(fixed) if scores is None]
         self.change_best = [0.0]
-        self.change_mass = [0.0]
         self.tail = {"old": [0.0], "new": [0.0]}
         for scores in fixed:
             self.change_best.append(self.change_best[-1] + (scores.best_change if scores else 0.0))
-            self.change_mass.append(self.change_mass[-1] + (scores.change_mass if scores else 0.0))
             for side, sums in self.tail.items():
                 sums.append(sums[-1] + (scores.one_sided(side) if scores else 0.0))
         self.fixed = fixed
@@ -191,20 +193,14 @@ class _GapScorer:
         change = self.decoder.row_scores(self.gap[position]).change
         return RowKind.CHANGE, max(range(len(change)), key=lambda i: change[i])
 
-    def config_score(self, count: int, side: str) -> tuple[float, float]:
-        """Best total score and scaled log-mass of reading the gap as (count, side)."""
+    def config_score(self, count: int, side: str) -> float:
+        """Score of the best reading of the gap as (count, side)."""
         size = len(self.gap)
         best = self.change_best[count] + self.tail[side][size] - self.tail[side][count]
-        mass = self.change_mass[count] + CONFIDENCE_SCALE * (self.tail[side][size] - self.tail[side][count])
         for position in self.coupled:
             scores = self.scores(position, count, side)
-            if position < count:
-                best += scores.best_change
-                mass += scores.change_mass
-            else:
-                best += scores.one_sided(side)
-                mass += CONFIDENCE_SCALE * scores.one_sided(side)
-        return best, mass
+            best += scores.best_change if position < count else scores.one_sided(side)
+        return best
 
 
 class _PageDecoder:
@@ -321,32 +317,32 @@ class _PageDecoder:
         """
         scorer = _GapScorer(self, gap)
         size = len(gap)
-        configs: list[tuple[float, float, int, str]] = []  # (best score, mass, count, side)
+        configs: list[tuple[float, int, str]] = []  # (score, count, side)
         for count in range(size + 1):
             for side in (("old", "new") if count < size else ("new",)):
-                best, mass = scorer.config_score(count, side)
-                if count < size and side == "new":
-                    best += NEW_SIDE_PRIOR
-                    mass += CONFIDENCE_SCALE * NEW_SIDE_PRIOR
-                configs.append((best, mass, count, side))
+                score = scorer.config_score(count, side)
+                configs.append((score + (NEW_SIDE_PRIOR if count < size and side == "new" else 0.0),
+                                count, side))
         valid = [c for c in configs if c[0] != float("-inf")]
         if not valid:
             raise MalformedPage("no reading fits these rows", hint="the page may be damaged")
-        total_mass = _logsumexp([c[1] for c in valid])
-        _, _, count, side = max(valid, key=lambda c: c[0])
+        # a configuration's weight is its best reading's scaled score, as in the choice itself
+        total = _logsumexp([CONFIDENCE_SCALE * c[0] for c in valid])
+        _, count, side = max(valid, key=lambda c: c[0])
         results: list[tuple[Reading, float]] = []
         for position in range(size):
             scores = scorer.scores(position, count, side)
             if position < count:
                 change = scores.change
                 k = max(range(len(change)), key=lambda i: change[i])
-                same_kind = _logsumexp([c[1] for c in valid if c[2] > position])
+                same_kind = _logsumexp([CONFIDENCE_SCALE * c[0] for c in valid if c[1] > position])
                 within = CONFIDENCE_SCALE * change[k] - scores.change_mass
-                results.append(((RowKind.CHANGE, k), math.exp(same_kind - total_mass + within)))
+                results.append(((RowKind.CHANGE, k), math.exp(same_kind - total + within)))
             else:
                 kind = RowKind.OLD_ONLY if side == "old" else RowKind.NEW_ONLY
-                same = _logsumexp([c[1] for c in valid if c[2] <= position and c[3] == side])
-                results.append(((kind, 0), math.exp(same - total_mass)))
+                same = _logsumexp([CONFIDENCE_SCALE * c[0] for c in valid
+                                   if c[1] <= position and c[2] == side])
+                results.append(((kind, 0), math.exp(same - total)))
         return results
 
     def decode(self) -> list[RowReading]:
@@ -362,7 +358,50 @@ class _PageDecoder:
             changed |= self._move_linked_change_rows()
             if not changed:
                 break
+        for tail, margin in self._flip_linked_tails():
+            for index in tail:
+                confidences[index] = min(confidences[index], _sigmoid(CONFIDENCE_SCALE * margin))
         return [self._row_reading(i, confidences[i]) for i in range(len(self.rows))]
+
+    def _tail(self, gap: list[int]) -> list[int]:
+        """The one-sided rows that end a gap under the current readings."""
+        tail: list[int] = []
+        for index in reversed(gap):
+            reading = self.readings[index]
+            if reading is None or reading[0] not in (RowKind.OLD_ONLY, RowKind.NEW_ONLY):
+                break
+            tail.append(index)
+        return tail
+
+    def _flip_linked_tails(self) -> list[tuple[list[int], float]]:
+        """Try swapping the sides of two one-sided blocks that share text, both at once.
+
+        A moved passage is a deleted block in one gap and an inserted block in another; the
+        same text read the other way round (inserted first, deleted later) fits the phrases
+        shared between them just as well. Keep the better reading, and return each block with
+        its margin over the swapped reading so that confidences can say how close it was.
+        """
+        tails = [self._tail(gap) for gap in self.gaps]
+        tail_of = {index: number for number, tail in enumerate(tails) for index in tail}
+        margins: list[tuple[list[int], float]] = []
+        for number, tail in enumerate(tails):
+            linked = sorted({tail_of[other] for index in tail for _, other, _ in self.rows[index].cross_pairs
+                             if tail_of.get(other, number) > number})
+            for partner in linked:
+                both = tail + tails[partner]
+                if any(self.rows[i].line in self.fixed for i in both):
+                    continue
+                before = self.objective()
+                saved = [self.readings[i] for i in both]
+                for i in both:
+                    flipped = RowKind.NEW_ONLY if self.readings[i] == (RowKind.OLD_ONLY, 0) else RowKind.OLD_ONLY
+                    self.readings[i] = (flipped, 0)
+                after = self.objective()
+                if after <= before:
+                    for i, reading in zip(both, saved):
+                        self.readings[i] = reading
+                margins.append((both, abs(before - after)))
+        return margins
 
     def _move_linked_change_rows(self) -> bool:
         """Re-split pairs of change rows that share phrases, both at once.
