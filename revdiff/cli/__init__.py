@@ -47,11 +47,11 @@ def main() -> None:
 
 
 # Registration: one line per command module.
-from revdiff.cli.diff import diff  # noqa: E402
-from revdiff.cli.export import export  # noqa: E402
-from revdiff.cli.parse import parse  # noqa: E402
-from revdiff.cli.store import store  # noqa: E402
-from revdiff.cli.view import view  # noqa: E402
+from revdiff.cli.diff import diff
+from revdiff.cli.export import export
+from revdiff.cli.parse import parse
+from revdiff.cli.store import store
+from revdiff.cli.view import view
 
 main.add_command(diff)
 main.add_command(export)

@@ -6,7 +6,12 @@ import json
 
 import click
 
-from revdiff.cli.common import inputs_argument, load_articles, max_size_option, reports_errors
+from revdiff.cli.common import (
+    inputs_argument,
+    load_articles,
+    max_size_option,
+    reports_errors,
+)
 from revdiff.export.article_json import article_summary, article_to_dict
 
 

@@ -93,8 +93,8 @@ on <time datetime='{info.first_seen}'>{info.first_seen}</time>.
 def render_diff_text(old: Version, new: Version, info: PageInfo) -> str:
     """The diff page flattened to text, as a saved page looks (no trailing newline)."""
     header = [
-        f"This article is from the source '{info.source}' and was first published or seen on . "
-        f"{info.status}",
+        (f"This article is from the source '{info.source}' and was first published or seen on . "
+         f"{info.status}"),
         "",
         f"You can find the current article at its original source at {info.url}",
         "",
