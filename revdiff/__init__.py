@@ -29,13 +29,15 @@ __all__ = ["compare", "comparisons_arrow", "comparisons_table", "edits_arrow", "
 PathInput = Union[str, "PathLike[str]"]
 
 
-def load(*paths: PathInput | Iterable[PathInput]) -> list[Article]:
+def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None) -> list[Article]:
     """Read the articles of one input (or several read together, like `revdiff parse A B`).
 
     An input is anything the command line takes: a page, version files, a folder of versions,
-    a git repository or a NewsEdits SQLite file.
+    a git repository or a NewsEdits SQLite file. Bad input raises a `revdiff.errors.RevdiffError`;
+    an input larger than `max_bytes` (default 64 MiB) is refused before it is read.
     """
     from revdiff.formats import load as load_inputs
+    from revdiff.formats.text_input import DEFAULT_MAX_BYTES
 
     names: list[str] = []
     for item in paths:
@@ -43,7 +45,7 @@ def load(*paths: PathInput | Iterable[PathInput]) -> list[Article]:
             names.append(str(item))
         else:
             names.extend(str(part) for part in item)
-    return load_inputs(names)
+    return load_inputs(names, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:

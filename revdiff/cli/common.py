@@ -11,7 +11,12 @@ import click
 
 from revdiff.errors import RevdiffError
 from revdiff.formats import load
-from revdiff.formats.text_input import DEFAULT_MAX_BYTES
+from revdiff.formats.text_input import (
+    DEFAULT_MAX_BYTES,
+    MAX_SIZE_ENV,
+    format_size,
+    parse_size,
+)
 from revdiff.model import Article
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -35,9 +40,26 @@ def reports_errors(command: F) -> F:
 
 inputs_argument = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 
+class ByteSize(click.ParamType):
+    """A size in bytes, written `5000000`, `64M`, `1.5G` or `512K` (powers of 1024)."""
+
+    name = "SIZE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
 max_size_option = click.option(
-    "--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-    help="Refuse input files larger than this many bytes.",
+    "--max-size", type=ByteSize(), default=format_size(DEFAULT_MAX_BYTES), show_default=True,
+    envvar=MAX_SIZE_ENV, show_envvar=True,
+    help="Refuse any input file, standard input or stored version larger than this "
+         "(e.g. 500K, 64M, 1G); checked before it is read.",
 )
 
 

@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from revdiff.export.csv_cells import spreadsheet_safe
 from revdiff.model import Comparison, Edit
 
 CSV_COLUMNS = ("article", "old_version", "new_version", "position", "op", "old", "new",
@@ -77,17 +78,20 @@ def comparisons_jsonl(items: Iterable[tuple[str, Comparison]]) -> Iterator[str]:
 
 
 def comparisons_csv(items: Iterable[tuple[str, Comparison]]) -> str:
-    """One CSV row per edit: indices joined by ';', flags by ';', the word diff as JSON."""
+    """One CSV row per edit: indices joined by ';', flags by ';', the word diff as JSON.
+
+    Text that a spreadsheet would run as a formula gets a leading `'` (`revdiff.export.csv_cells`).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for article, comparison in items:
         for position, edit in enumerate(comparison.edits):
             record = edit_record(edit, article=article, comparison=comparison, position=position)
-            writer.writerow([
+            writer.writerow(spreadsheet_safe(cell) for cell in (
                 record["article"], record["old_version"], record["new_version"], position,
                 record["op"], ";".join(map(str, edit.old)), ";".join(map(str, edit.new)),
                 record["similarity"], ";".join(record["flags"]), edit.old_text, edit.new_text,
                 json.dumps(record["word_diff"], ensure_ascii=False),
-            ])
+            ))
     return buffer.getvalue()

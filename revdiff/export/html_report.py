@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from revdiff.export.comparison_html import comparison_table
+from revdiff.export.comparison_html import CSP, comparison_table
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.staging import JournalEntry, OutputProblem, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
@@ -42,9 +42,6 @@ tr.unchanged td { color: #777; } tr.moved td.op { color: #06c; }
 svg.chart { background: #fafafa; border: 1px solid #eee; max-width: 100%; height: auto; }
 nav a { margin-right: 1em; }
 """
-
-# Nothing may be fetched: no scripts, no remote images, fonts or styles.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def page(title: str, body: Iterable[str]) -> str:

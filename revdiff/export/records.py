@@ -8,7 +8,8 @@ Two tables:
 
 Both start with the same key columns, so they join on
 `(article_index, old_version, new_version)`. List-valued cells (`old_indices`, `new_indices`,
-`flags`) are lists in JSONL and Parquet and space-joined strings in CSV (see `flatten_for_csv`).
+`flags`) are lists in JSONL and Parquet and space-joined strings in CSV (see `flatten_for_csv`);
+CSV text cells that a spreadsheet would run as a formula get a leading `'` (`csv_cells`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from revdiff.export.csv_cells import spreadsheet_safe
 from revdiff.model import Article, Comparison, Edit, EditOp
 
 # (name, kind) where kind is one of: int, float, bool, str, int_list, str_list.
@@ -170,7 +172,8 @@ def comparison_row(ref: ArticleRef, comparison: Comparison) -> dict[str, Any]:
 
 
 def flatten_for_csv(row: dict[str, Any], columns: tuple[tuple[str, str], ...]) -> list[Any]:
-    """Cells of a row for csv.writer: lists space-joined, booleans as true/false, None empty."""
+    """Cells of a row for csv.writer: lists space-joined, booleans as true/false, None empty,
+    text that starts like a formula prefixed with `'` (see `revdiff.export.csv_cells`)."""
     cells: list[Any] = []
     for name, kind in columns:
         value = row[name]
@@ -181,5 +184,5 @@ def flatten_for_csv(row: dict[str, Any], columns: tuple[tuple[str, str], ...]) -
         elif kind == "bool":
             cells.append("true" if value else "false")
         else:
-            cells.append(value)
+            cells.append(spreadsheet_safe(value))
     return cells

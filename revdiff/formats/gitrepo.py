@@ -28,7 +28,11 @@ import git
 
 from revdiff.errors import EmptyInput, MalformedPage, StoreError
 from revdiff.formats.plain import split_paragraphs
-from revdiff.formats.text_input import collapse_whitespace
+from revdiff.formats.text_input import (
+    DEFAULT_MAX_BYTES,
+    check_size,
+    collapse_whitespace,
+)
 from revdiff.model import Article, Version
 
 TRAILER_SOURCE = "Revdiff-Source"
@@ -78,8 +82,11 @@ def is_repository(path: Path) -> bool:
     return (path / ".git").exists() or ((path / "HEAD").is_file() and (path / "objects").is_dir())
 
 
-def read_repository(path: Path) -> list[Article]:
-    """Every file in the history of the repository's current branch, as an article."""
+def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+    """Every file in the history of the repository's current branch, as an article.
+
+    A stored version larger than `max_bytes` is refused before it is read.
+    """
     repo = open_repository(path)
     if not has_commits(repo):
         raise EmptyInput("git repository has no commits", str(path),
@@ -89,7 +96,8 @@ def read_repository(path: Path) -> list[Article]:
         parts: dict[str, _ArticleParts] = {}
         for change in changes:
             article = parts.setdefault(change.path, _ArticleParts(change.path))
-            _add_version(article, change, read_blob(repo, change.blob), f"{path}:{change.path}")
+            where = f"{path}:{change.path}"
+            _add_version(article, change, read_blob(repo, change.blob, where, max_bytes), where)
     finally:
         repo.close()
     return [_finish(article) for article in parts.values() if article.versions]
@@ -162,8 +170,11 @@ def _raw_date(seconds: int, offset: str) -> datetime:
     return datetime.fromtimestamp(seconds, timezone(sign * timedelta(minutes=minutes)))
 
 
-def read_blob(repo: git.Repo, sha: str) -> bytes:
-    return repo.odb.stream(bytes.fromhex(sha)).read()
+def read_blob(repo: git.Repo, sha: str, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's content at one commit; its size is checked (from the object header) first."""
+    binary_sha = bytes.fromhex(sha)
+    check_size(repo.odb.info(binary_sha).size, where, max_bytes)
+    return repo.odb.stream(binary_sha).read()
 
 
 def parse_trailers(message: str) -> dict[str, str]:

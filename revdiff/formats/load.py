@@ -16,8 +16,13 @@ from revdiff.formats import (
     sniffer_html,
     sniffer_text,
 )
-from revdiff.formats.detect import Format, detect, detect_bytes
-from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, decode_bytes
+from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
+from revdiff.formats.text_input import (
+    DEFAULT_MAX_BYTES,
+    check_size,
+    decode_bytes,
+    read_bounded,
+)
 from revdiff.model import Article, Version
 
 
@@ -36,6 +41,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     Plain version files given together form one article (versions in the order given).
     Flattened diff pages of the same article are read jointly. A directory is a git repository
     of versions, or a folder of version files (ordered by the number in their names) or of pages.
+    No file, standard input or stored version larger than `max_bytes` is read.
     """
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -")
@@ -43,7 +49,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     texts: list[TextInput] = []
     for name in inputs:
         if name == "-":
-            texts.append(_text_input("-", sys.stdin.buffer.read(), max_bytes))
+            texts.append(_text_input("-", read_bounded(sys.stdin.buffer, "-", max_bytes),
+                                     max_bytes))
             continue
         path = Path(name)
         if not path.exists():
@@ -51,7 +58,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                              hint="check the path; give - to read standard input")
         if path.is_dir():
             if gitrepo.is_repository(path):
-                articles.extend(gitrepo.read_repository(path))
+                articles.extend(gitrepo.read_repository(path, max_bytes))
             else:
                 articles.extend(_read_directory(path, max_bytes))
             continue
@@ -65,17 +72,22 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
 
 
 def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article]:
-    """A file's decoded text and format, or the articles of a NewsEdits database."""
+    """A file's decoded text and format, or the articles of a NewsEdits database.
+
+    The size is checked before reading, and the read is bounded too (the file may grow).
+    """
     if not path.is_file():
         raise UnknownFormat("not a regular file", name, hint="give a file, a directory or -")
     try:
         check_size(path.stat().st_size, name, max_bytes)
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
+                return newsedits.read_database(path)
+            handle.seek(0)
+            data = read_bounded(handle, name, max_bytes)
     except OSError as error:
         raise EmptyInput(f"cannot read the file ({error.strerror or error})", name,
                          hint="check that it exists and that you may read it") from None
-    if detect_bytes(data) is Format.NEWSEDITS_SQLITE:
-        return newsedits.read_database(path)
     return _text_input(name, data, max_bytes)
 
 

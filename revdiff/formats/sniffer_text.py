@@ -25,6 +25,11 @@ _VERSIONS_LINE = re.compile(r"Version (?P<old>\d+) Version (?P<new>\d+)")
 _TIME_LINE = re.compile(r"\((?P<distance>.+ (?:later|earlier))\)")
 _VERSION_OF_LINE = re.compile(r"Version (?P<number>\d+) of (?P<total>\d+)\.")
 
+# Longest row of a flattened page: one paragraph's old and new cells glued together. News
+# paragraphs are a few hundred characters; the splitter's cost grows with every space in a row,
+# so a row this long is a damaged or hostile page, refused instead of taking minutes.
+MAX_ROW_CHARS = 100_000
+
 
 @dataclass(slots=True)
 class PageHeader:
@@ -100,6 +105,12 @@ def parse_header(text: str, name: str) -> PageHeader:
     else:
         line_number = remaining[0][0] if remaining else versions_at + 2
         header.warnings.append(f"{name}:{line_number}: the time row '(... later)' is missing")
+    for line_number, row in remaining:
+        if len(row) > MAX_ROW_CHARS:
+            raise MalformedPage(
+                f"row is {len(row):,} characters long, more than the {MAX_ROW_CHARS:,} a "
+                "paragraph of a diff page can hold", name, line_number,
+                hint="the page is damaged; save it again from News Sniffer")
     header.body = remaining
     return header
 

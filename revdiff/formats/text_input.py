@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import BinaryIO
 
 from revdiff.errors import BinaryInput, EmptyInput, EncodingProblem, InputTooLarge
 
-# Inputs larger than this are refused unless the caller raises the limit (see `--max-size`).
+# Inputs larger than this are refused unless the caller raises the limit (`--max-size` or the
+# REVDIFF_MAX_SIZE environment variable on the command line, `max_bytes` in the API).
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+MAX_SIZE_ENV = "REVDIFF_MAX_SIZE"
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
 _ASCII_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -18,12 +24,53 @@ def collapse_whitespace(text: str) -> str:
     return _ASCII_WHITESPACE.sub(" ", text).strip(" ")
 
 
+def parse_size(text: str) -> int:
+    """Bytes in a size such as `5000000`, `64M`, `1.5G` or `512KiB` (units are powers of 1024).
+
+    Raises ValueError for anything else, and for sizes below one byte.
+    """
+    found = _SIZE.fullmatch(text)
+    if not found:
+        raise ValueError(f"{text!r} is not a size; write e.g. 64M, 1G or 5000000")
+    size = int(float(found.group(1)) * _UNITS[found.group(2).lower()])
+    if size < 1:
+        raise ValueError(f"{text!r} is less than one byte")
+    return size
+
+
+def format_size(size: int) -> str:
+    """`64M`, `1.5G`, `900` (bytes): the short form `parse_size` reads back."""
+    for unit in ("T", "G", "M", "K"):
+        scale = _UNITS[unit.lower()]
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + unit
+    return str(size)
+
+
 def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Refuse an input of `size` bytes when it is over the limit, before anything is read."""
     if size > max_bytes:
         raise InputTooLarge(
-            f"input is {size:,} bytes, more than the limit of {max_bytes:,}",
-            where, hint="raise the limit with --max-size if this is really one article",
+            f"input is {format_size(size)} ({size:,} bytes), more than the size limit of "
+            f"{format_size(max_bytes)}", where,
+            hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} if this is really one "
+                 "article",
         )
+
+
+def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a stream of unknown length (standard input), refusing it once it passes the limit.
+
+    At most `max_bytes + 1` bytes are ever held, so an endless stream cannot exhaust memory.
+    """
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputTooLarge(
+            f"input is more than the size limit of {format_size(max_bytes)}", where,
+            hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} if this is really one "
+                 "article",
+        )
+    return data
 
 
 def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

@@ -12,6 +12,8 @@ import git
 from revdiff.errors import StoreError
 
 LOCK_NAME = "revdiff-store.lock"
+# Present while the working tree is being updated; left behind only by a run that died doing it.
+SYNC_MARKER_NAME = "revdiff-sync-in-progress"
 
 
 def open_or_create(path: Path) -> git.Repo:
@@ -83,18 +85,53 @@ def sync_worktree(repo: git.Repo, ref: str) -> None:
     """Bring the index and working tree of a non-bare repository up to its branch.
 
     Moves from whatever the index holds (also after a crashed run) to the branch's tree, as a
-    fast-forward checkout; files changed locally are never overwritten.
+    fast-forward checkout; files changed locally are never overwritten. git writes the index
+    through a lock file and a rename, but working-tree files in place: a run killed while doing
+    so leaves a marker, and the next run first undoes what that run half did.
+    Call only while holding `store_lock`.
     """
     if repo.bare or branch_tip(repo, ref) is None:
         return
+    git_dir = Path(repo.git_dir)
+    marker = git_dir / SYNC_MARKER_NAME
     try:
-        if (Path(repo.git_dir) / "index").exists():
-            index_tree = str(repo.git.write_tree()).strip()
-        else:  # a new repository: start from the empty tree, which git knows without storing
-            index_tree = str(repo.git.hash_object("-t", "tree", os.devnull)).strip()
-        repo.git.read_tree("-m", "-u", index_tree, ref)
+        if marker.exists():
+            _undo_interrupted_sync(repo, ref)
+        marker.write_bytes(b"")
+        repo.git.read_tree("-m", "-u", _index_tree(repo), ref)
+        marker.unlink()
     except git.GitCommandError as error:
         raise StoreError("versions are stored, but the working tree could not be updated",
                          str(repo.working_tree_dir),
-                         hint=f"git said: {error.stderr.strip()}; commit or discard local "
+                         hint=f"git said: {_git_complaint(error)}; commit or discard local "
                               "changes, then run git checkout -f") from error
+
+
+def _index_tree(repo: git.Repo) -> str:
+    if (Path(repo.git_dir) / "index").exists():
+        return str(repo.git.write_tree()).strip()
+    # A new repository: start from the empty tree, which git knows without storing it.
+    return str(repo.git.hash_object("-t", "tree", os.devnull)).strip()
+
+
+def _undo_interrupted_sync(repo: git.Repo, ref: str) -> None:
+    """Clear what a killed `read-tree -u` left: its index lock and the files it was rewriting.
+
+    No other store run can be at work (the caller holds the store lock), so the index lock is
+    the dead run's. The index still holds the tree from before that run; the files that differ
+    between it and the branch are the ones the dead run may have half written. It had checked
+    them for local changes before writing, so they are removed and written again whole.
+    """
+    git_dir = Path(repo.git_dir)
+    (git_dir / "index.lock").unlink(missing_ok=True)
+    changed = str(repo.git.diff_tree("-r", "-z", "--name-only", _index_tree(repo), ref))
+    root = Path(str(repo.working_tree_dir))
+    for name in filter(None, changed.split("\0")):
+        (root / name).unlink(missing_ok=True)
+
+
+def _git_complaint(error: git.GitCommandError) -> str:
+    """The line of git's stderr that says what went wrong (errors are reported on one line)."""
+    said = str(error.stderr).strip().removeprefix("stderr:").strip().strip("'").splitlines()
+    important = [line for line in said if line.startswith(("fatal:", "error:"))]
+    return (important or said or [str(error)])[0].strip()

@@ -1,0 +1,36 @@
+"""CSV cells that a spreadsheet shows as text and never runs as a formula.
+
+Excel, LibreOffice and Google Sheets treat a cell that starts with `=`, `+`, `-` or `@` (and, in
+some versions, a tab or carriage return) as a formula, so an article sentence such as
+`=HYPERLINK("http://evil.example", "click")` in a CSV export would run when the file is opened
+("CSV injection"). Every text cell that starts with one of those characters gets one leading
+apostrophe, which spreadsheets hide and read as "this is text".
+
+To keep the change reversible, a text that already starts with apostrophes followed by one of
+those characters gets one more; `restore_cell` removes exactly one again. Numbers are written as
+numbers and never changed (a negative number is not text).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+FORMULA_STARTS = "=+-@\t\r"
+APOSTROPHE = "'"
+
+_NEUTRALISED = re.compile(r"'*[=+\-@\t\r]")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """The cell as written: text that a spreadsheet would read as a formula gets a leading `'`."""
+    if isinstance(value, str) and _NEUTRALISED.match(value):
+        return APOSTROPHE + value
+    return value
+
+
+def restore_cell(text: str) -> str:
+    """The original text of a cell written by `spreadsheet_safe` (for readers of the CSV)."""
+    if text.startswith(APOSTROPHE) and _NEUTRALISED.match(text, 1):
+        return text[1:]
+    return text

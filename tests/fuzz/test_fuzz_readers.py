@@ -1,0 +1,231 @@
+"""Fuzzing every reader through `revdiff.load`: only revdiff's own errors, within the time limit.
+
+Inputs are random bytes and text, mutated real samples (every format in samples/), truncated
+HTML, deeply nested tags, huge single lines, NULs, invalid UTF-8 and mixed encodings. The
+NewsEdits SQLite and git readers get hostile rows and commits. Each example ends in
+`read_and_compare` (fuzz_support), which also runs the engine on whatever was read.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from fuzz_support import (
+    HOSTILE_SNIPPETS,
+    fuzz_settings,
+    mutated,
+    read_and_compare,
+    sample_bytes,
+    write_inputs,
+)
+from hypothesis import given
+from hypothesis import strategies as st
+
+PAGE_SAMPLES = (
+    "washpo-soleimani-v6-v7.txt",
+    "sniffer-diff/iran-strikes-v1-v2.txt",
+    "sniffer-diff/iran-strikes-v1-v2.html",
+    "sniffer-version.html",
+    "sniffer-version.txt",
+    "newsdiffs/us-deploys-troops-v1-v2-raw.html",
+    "newsdiffs/us-deploys-troops-v1-v2-rendered.html",
+)
+HTML_SAMPLES = tuple(name for name in PAGE_SAMPLES if name.endswith(".html"))
+VERSION_FILES = sorted((Path(__file__).resolve().parents[2] / "samples" / "versions"
+                        / "iran-strikes-us-troops-in-iraq").glob("*.txt"))
+
+
+def fresh_folder() -> Path:
+    return Path(tempfile.mkdtemp(prefix="revdiff-fuzz-"))
+
+
+@fuzz_settings(40)
+@given(st.binary(max_size=3000))
+def test_random_bytes(data: bytes) -> None:
+    read_and_compare(write_inputs(fresh_folder(), [data]))
+
+
+@fuzz_settings(40)
+@given(st.lists(st.text(max_size=800), min_size=1, max_size=3))
+def test_random_text_files_read_together(texts: list[str]) -> None:
+    contents = [text.encode("utf-8", "surrogatepass") for text in texts]
+    read_and_compare(write_inputs(fresh_folder(), contents))
+
+
+@pytest.mark.parametrize("sample", PAGE_SAMPLES)
+@fuzz_settings(15)
+@given(data=st.data())
+def test_mutated_sample_pages(sample: str, data: st.DataObject) -> None:
+    page = data.draw(mutated(sample_bytes(sample)))
+    suffix = Path(sample).suffix
+    read_and_compare(write_inputs(fresh_folder(), [page], suffix))
+
+
+@fuzz_settings(15)
+@given(data=st.data())
+def test_mutated_flattened_pages_read_jointly(data: st.DataObject) -> None:
+    """Several flattened pages of one article read together (the joint column splitter)."""
+    names = [f"sniffer-diff/iran-strikes-v{k}-v{k + 1}.txt" for k in range(4)]
+    pages = [data.draw(mutated(sample_bytes(name), max_edits=2)) for name in names]
+    read_and_compare(write_inputs(fresh_folder(), pages))
+
+
+@fuzz_settings(20)
+@given(data=st.data())
+def test_mutated_version_files(data: st.DataObject) -> None:
+    files = [data.draw(mutated(path.read_bytes(), max_edits=3)) for path in VERSION_FILES]
+    read_and_compare(write_inputs(fresh_folder(), files))
+
+
+@pytest.mark.parametrize("sample", HTML_SAMPLES)
+@fuzz_settings(10)
+@given(fraction=st.floats(0, 1))
+def test_truncated_html(sample: str, fraction: float) -> None:
+    page = sample_bytes(sample)
+    read_and_compare(write_inputs(fresh_folder(), [page[: int(len(page) * fraction)]], ".html"))
+
+
+@pytest.mark.parametrize("sample", HTML_SAMPLES)
+@pytest.mark.parametrize("tag", ["div", "td", "p", "b"])
+def test_deeply_nested_tags(sample: str, tag: str) -> None:
+    """Tens of thousands of unclosed tags: no RecursionError, no hang."""
+    page = sample_bytes(sample)
+    nested = f"<{tag}>".encode() * 40_000 + b"x" + f"</{tag}>".encode() * 40_000
+    middle = page.find(b"<body")
+    middle = page.find(b">", middle) + 1 if middle >= 0 else len(page) // 2
+    hostile = page[:middle] + nested + page[middle:]
+    read_and_compare(write_inputs(fresh_folder(), [hostile], ".html"))
+
+
+@pytest.mark.parametrize("sample", PAGE_SAMPLES)
+@pytest.mark.parametrize("filler", [b"x", b". "])
+def test_huge_single_line(sample: str, filler: bytes) -> None:
+    """A 1 MB line without a newline, spliced into the middle of the page (readers only: the
+    engine's cost on one huge token is test_fuzz_engine.test_one_huge_token_then_sentences)."""
+    page = sample_bytes(sample)
+    middle = len(page) // 2
+    hostile = page[:middle] + filler * (1_000_000 // len(filler)) + page[middle:]
+    read_and_compare(write_inputs(fresh_folder(), [hostile], Path(sample).suffix),
+                     compare=False)
+
+
+def test_huge_single_line_plain_versions() -> None:
+    old = b"Start. " + b"x" * 2_000_000 + b"\n"
+    new = b"Start! " + b"x" * 2_000_000 + b"y\n"
+    articles = read_and_compare(write_inputs(fresh_folder(), [old, new]), compare=False)
+    assert len(articles[0].versions) == 2
+
+
+ENCODING_CASES = {
+    "NUL in the text": lambda page: page + b"\x00tail",
+    "NUL past the sniffed start": lambda page: page + b" " * 9000 + b"\x00",
+    "invalid UTF-8 byte": lambda page: page[:100] + b"\xff" + page[100:],
+    "lone surrogate": lambda page: page[:100] + b"\xed\xa0\x80" + page[100:],
+    "latin-1 mixed into UTF-8": lambda page: page + "Café déjà".encode("latin-1"),
+    "UTF-16 with a BOM": lambda page: b"\xff\xfe" + page.decode("utf-8").encode("utf-16-le"),
+    "UTF-16 cut mid-character": lambda page: b"\xff\xfe" + page[:101],
+    "UTF-8 BOM": lambda page: b"\xef\xbb\xbf" + page,
+    "declared latin-1, is UTF-8": lambda page: b'<meta charset="iso-8859-1">' + page,
+    "declared unknown codec": lambda page: b'<html><meta charset="x-nonsense">' + page,
+    "declared UTF-16, is UTF-8": lambda page: b'<html><meta charset="utf-16">' + page,
+    "CR line ends only": lambda page: page.replace(b"\n", b"\r"),
+}
+
+
+@pytest.mark.parametrize("sample", PAGE_SAMPLES)
+@pytest.mark.parametrize("case", sorted(ENCODING_CASES))
+def test_encodings_nuls_and_bad_bytes(sample: str, case: str) -> None:
+    hostile = ENCODING_CASES[case](sample_bytes(sample))
+    read_and_compare(write_inputs(fresh_folder(), [hostile], Path(sample).suffix))
+
+
+@fuzz_settings(25)
+@given(st.lists(st.sampled_from(HOSTILE_SNIPPETS), min_size=1, max_size=30))
+def test_pages_made_of_hostile_pieces(pieces: list[bytes]) -> None:
+    read_and_compare(write_inputs(fresh_folder(), [b"".join(pieces)]))
+
+
+# -- NewsEdits SQLite ------------------------------------------------------------------------
+
+CELL = st.one_of(st.none(), st.integers(-2**63, 2**63 - 1), st.floats(allow_nan=True),
+                 st.text(max_size=60), st.binary(max_size=20),
+                 st.sampled_from(["", "1e999", "-1", "9" * 40, "</p><p>", "<p></p>" * 30]))
+COLUMN_SETS = [
+    ("entry_id", "version", "summary", "title", "url", "created", "source", "num_versions"),
+    ("article_id", "version_number", "text", "headline", "link", "date", "outlet"),
+    ("entry_id", "version", "summary"),
+]
+
+
+@fuzz_settings(30)
+@given(columns=st.sampled_from(COLUMN_SETS),
+       rows=st.lists(st.lists(CELL, min_size=8, max_size=8), max_size=8))
+def test_newsedits_rows_of_any_type(columns: tuple[str, ...], rows: list[list[object]]) -> None:
+    path = fresh_folder() / "outlet.db"
+    connection = sqlite3.connect(path)
+    connection.execute(f"CREATE TABLE entryversion ({', '.join(columns)})")
+    connection.executemany(
+        f"INSERT INTO entryversion VALUES ({', '.join('?' * len(columns))})",
+        [row[: len(columns)] for row in rows])
+    connection.commit()
+    connection.close()
+    read_and_compare([path])
+
+
+@fuzz_settings(30)
+@given(data=st.data())
+def test_mutated_newsedits_file(data: st.DataObject) -> None:
+    database = bytearray(sample_bytes("newsedits.sqlite"))
+    for _ in range(data.draw(st.integers(1, 8))):
+        position = data.draw(st.integers(16, len(database) - 1))  # keep the magic header
+        database[position] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        del database[data.draw(st.integers(100, len(database))):]
+    read_and_compare(write_inputs(fresh_folder(), [bytes(database)], ".sqlite"))
+
+
+# -- git repositories ------------------------------------------------------------------------
+
+def git(repo: Path, *args: str, stdin: bytes | None = None) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], input=stdin, check=True,
+                   capture_output=True)
+
+
+@st.composite
+def fast_import_stream(draw: st.DrawFn) -> bytes:
+    """A history of 1-4 commits with hostile file names, contents and commit messages."""
+    stream = b""
+    path_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\0"),
+                        min_size=1, max_size=30).filter(lambda p: not p.startswith(('"', "/")))
+    for number in range(draw(st.integers(1, 4))):
+        path = draw(st.one_of(path_text, st.sampled_from(
+            ["a.txt", "www.nytimes.com/2014/01/a.html", "x/../y.txt", "_no-url/t~1.txt"])))
+        if "//" in path or path.endswith("/") or any(part in ("", ".", "..", ".git")
+                                                     for part in path.split("/")):
+            path = "a.txt"
+        content = draw(st.one_of(st.binary(max_size=300), st.sampled_from(
+            [sample_bytes("sniffer-version.txt"), b"\x00\x01", b"\xff\xfe\xfd"])))
+        message = draw(st.one_of(st.text(max_size=200), st.sampled_from([
+            "Update\n\nRevdiff-Version: x\nRevdiff-Url: \\u0000\n",
+            "Update\n\nRevdiff-Version: 3\nRevdiff-Title: \"\\ud800\"\nRevdiff-Format: 99\n",
+            "Update\n\nRevdiff-Encoding: utf-16\nRevdiff-Version: -1\n"]))).encode(
+            "utf-8", "surrogatepass")
+        stream += (b"commit refs/heads/main\ncommitter F <f@x> %d +0000\n" % (1_600_000_000
+                                                                            + number)
+                   + b"data %d\n%s\n" % (len(message), message)
+                   + b"M 100644 inline " + path.encode() + b"\n"
+                   + b"data %d\n%s\n" % (len(content), content))
+    return stream + b"done\n"
+
+
+@fuzz_settings(12)
+@given(fast_import_stream())
+def test_git_repository_with_hostile_commits(stream: bytes) -> None:
+    repo = fresh_folder() / "repo"
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    git(repo, "fast-import", "--quiet", "--done", stdin=stream)
+    read_and_compare([repo])

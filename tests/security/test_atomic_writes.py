@@ -1,0 +1,188 @@
+"""Atomic writes: a run killed at any moment leaves the old output or the new, never half a file.
+
+The export and the store run in a child process that is SIGKILLed (with its whole process
+group, git included) while it works; the outputs are then checked byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from revdiff.batch import ExportJob, run_export
+from revdiff.cli import main
+from revdiff.export.staging import staging_path
+from revdiff.model import Article, Version
+from revdiff.render.newsedits import write_database
+from revdiff.store.repository import SYNC_MARKER_NAME
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "versions"
+WORDS = ("minister", "said", "talks", "would", "resume", "after", "the", "vote", "on", "Tuesday",
+         "while", "officials", "denied")
+
+
+def corpus(folder: Path, copies: int) -> Path:
+    """`copies` copies of each sample story, one folder per article."""
+    for story in sorted(SAMPLES.iterdir()):
+        for copy in range(copies):
+            shutil.copytree(story, folder / f"{story.name}-{copy:03d}")
+    return folder
+
+
+def run_and_kill(command: list[str], ready: Callable[[], bool], delay: float = 0.0) -> bool:
+    """Start `revdiff COMMAND`; once `ready()` (and `delay` later), SIGKILL it and its children.
+
+    Returns False when the run finished before it could be killed.
+    """
+    child = subprocess.Popen([sys.executable, "-m", "revdiff", *command],
+                             start_new_session=True, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    try:
+        while not ready():
+            if child.poll() is not None:
+                return False
+            assert time.monotonic() < deadline, "the run never got going"
+            time.sleep(0.005)
+        time.sleep(delay)
+        return child.poll() is None
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+
+
+def journal_entries(out: Path) -> int:
+    journal = staging_path(out) / "journal.jsonl"
+    try:
+        return journal.read_bytes().count(b"\n") - 1
+    except FileNotFoundError:
+        return 0
+
+
+def snapshot(*paths: Path) -> list[bytes | None]:
+    return [path.read_bytes() if path.exists() else None for path in paths]
+
+
+@pytest.fixture(scope="module")
+def export_case(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """A corpus, the previous (old) export and what a complete new export holds."""
+    root = tmp_path_factory.mktemp("atomic-export")
+    big = corpus(root / "corpus", 250)  # about 3 s of work: several checkpoints
+    reference = root / "reference" / "edits.csv"
+    reference.parent.mkdir()
+    run_export(ExportJob((str(big),), reference, "csv"))
+    new = snapshot(reference, reference.with_name("edits.comparisons.csv"))
+    return {"corpus": big, "new": new}
+
+
+def previous_export(folder: Path) -> tuple[Path, list[bytes | None]]:
+    out = folder / "edits.csv"
+    run_export(ExportJob((str(SAMPLES / "iran-strikes-us-troops-in-iraq"),), out, "csv"))
+    return out, snapshot(out, out.with_name("edits.comparisons.csv"))
+
+
+def test_killed_export_keeps_the_old_output_and_resumes(tmp_path: Path,
+                                                        export_case: dict[str, object]) -> None:
+    out, old = previous_export(tmp_path)
+    big = export_case["corpus"]
+    killed = run_and_kill(["export", str(big), "-o", str(out), "-q"],
+                          lambda: journal_entries(out) >= 1)
+    assert killed, "the export finished before it could be killed"
+    assert snapshot(out, out.with_name("edits.comparisons.csv")) == old
+    assert journal_entries(out) >= 1  # the finished part is kept for --resume
+    progress = run_export(ExportJob((str(big),), out, "csv"), resume=True)
+    assert progress.resumed_articles >= 1
+    assert snapshot(out, out.with_name("edits.comparisons.csv")) == export_case["new"]
+    assert not staging_path(out).exists()
+
+
+@pytest.mark.parametrize("delay", [0.05, 1.2, 2.5])
+def test_export_killed_at_any_moment_leaves_old_or_new(tmp_path: Path, delay: float,
+                                                       export_case: dict[str, object]) -> None:
+    out, old = previous_export(tmp_path)
+    run_and_kill(["export", str(export_case["corpus"]), "-o", str(out), "-q"],
+                 lambda: staging_path(out).exists(), delay)
+    after = snapshot(out, out.with_name("edits.comparisons.csv"))
+    for file_after, file_old, file_new in zip(after, old, export_case["new"]):  # type: ignore
+        assert file_after in (file_old, file_new), "a half-written output file"
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def synthetic_article(number: int, versions: int) -> Article:
+    chain = []
+    for v in range(versions):
+        words = [WORDS[(number * 7 + v * 3 + k) % len(WORDS)] for k in range(40 + v)]
+        chain.append(Version(v, f"Story {number}", (" ".join(words) + ".", f"Update {v}.")))
+    return Article("synthetic", f"https://news.example.org/story-{number}", tuple(chain))
+
+
+def git_output(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                          check=False)
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.3, 0.8])
+def test_store_killed_at_any_moment_stays_valid_and_completes(tmp_path: Path,
+                                                              delay: float) -> None:
+    repo = tmp_path / "repo"
+    first, full = tmp_path / "first.db", tmp_path / "full.db"
+    write_database(first, [synthetic_article(n, 3) for n in range(50)])
+    write_database(full, [synthetic_article(n, 12) for n in range(400)])
+    assert CliRunner().invoke(main, ["store", str(first), "--repo", str(repo)]).exit_code == 0
+    old_tip = git_output(repo, "rev-parse", "HEAD").stdout.strip()
+
+    run_and_kill(["store", str(full), "--repo", str(repo), "--no-progress"],
+                 lambda: True, 0.6 + delay)
+
+    assert git_output(repo, "fsck", "--full", "--strict").returncode == 0
+    assert git_output(repo, "merge-base", "--is-ancestor", old_tip, "HEAD").returncode == 0
+    again = CliRunner().invoke(main, ["store", str(full), "--repo", str(repo)])
+    assert again.exit_code == 0, again.stderr
+    assert git_output(repo, "status", "--porcelain").stdout == ""
+    assert int(git_output(repo, "rev-list", "--count", "HEAD").stdout) == 400 * 12
+    assert not (repo / ".git" / SYNC_MARKER_NAME).exists()
+
+
+def test_store_recovers_from_a_run_killed_while_updating_files(tmp_path: Path) -> None:
+    """The working-tree update is the one step git does in place: simulate a kill inside it
+    (its marker, git's index lock and a half-written file) and check the next run repairs it."""
+    repo = tmp_path / "repo"
+    small, larger = tmp_path / "small.db", tmp_path / "larger.db"
+    write_database(small, [synthetic_article(n, 2) for n in range(3)])
+    write_database(larger, [synthetic_article(n, 4) for n in range(5)])
+    assert CliRunner().invoke(main, ["store", str(small), "--repo", str(repo)]).exit_code == 0
+    git_dir = repo / ".git"
+    (git_dir / SYNC_MARKER_NAME).write_bytes(b"")
+    (git_dir / "index.lock").write_bytes(b"half an index")
+    half = repo / "news.example.org" / "story-4.txt"
+    half.write_bytes(b"half a ver")
+    result = CliRunner().invoke(main, ["store", str(larger), "--repo", str(repo)])
+    assert result.exit_code == 0, result.stderr
+    assert git_output(repo, "status", "--porcelain").stdout == ""
+    assert half.read_bytes() == git_output(repo, "show", "HEAD:news.example.org/story-4.txt"
+                                           ).stdout.encode()
+    assert not (git_dir / "index.lock").exists() and not (git_dir / SYNC_MARKER_NAME).exists()
+
+
+def test_foreign_index_lock_is_left_alone_and_reported_in_one_line(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    small = tmp_path / "small.db"
+    write_database(small, [synthetic_article(n, 2) for n in range(3)])
+    assert CliRunner().invoke(main, ["store", str(small), "--repo", str(repo)]).exit_code == 0
+    (repo / ".git" / "index.lock").write_bytes(b"")  # another git command at work
+    write_database(small, [synthetic_article(n, 3) for n in range(3)])
+    result = CliRunner().invoke(main, ["store", str(small), "--repo", str(repo)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "index.lock" in line and "working tree could not be updated" in line
+    assert (repo / ".git" / "index.lock").exists()

@@ -1,0 +1,124 @@
+"""Size limits: too-large inputs are refused with one clear line, before they are read."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import revdiff
+from revdiff.cli import main
+from revdiff.errors import InputTooLarge
+from revdiff.formats.text_input import parse_size, read_bounded
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+HUNDRED_MB = 100 * 1024 * 1024
+
+
+def sparse_page(folder: Path, size: int = HUNDRED_MB) -> Path:
+    """A 100 MB file that takes no disk space (and would take 100 MB of memory to read)."""
+    page = folder / "huge.html"
+    with open(page, "wb") as handle:
+        handle.write(b"<html><body>")
+        handle.truncate(size)
+    return page
+
+
+def test_100_mb_page_is_refused_without_being_read(tmp_path: Path) -> None:
+    page = sparse_page(tmp_path)
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputTooLarge) as raised:
+            revdiff.load(page)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 1024 * 1024, f"{peak:,} bytes allocated: the page was read"
+    assert "100M" in str(raised.value) and "64M" in str(raised.value)
+
+
+@pytest.mark.parametrize("command", ["parse", "diff", "view", "store", "export"])
+def test_every_command_refuses_a_100_mb_page_in_one_line(tmp_path: Path, command: str) -> None:
+    page = sparse_page(tmp_path)
+    extra = {"store": ["--repo", str(tmp_path / "repo")],
+             "export": ["-o", str(tmp_path / "out.csv")]}.get(command, [])
+    result = CliRunner().invoke(main, [command, str(page), *extra])
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert str(page) in line and "more than the size limit" in line and "--max-size" in line
+    assert not (tmp_path / "out.csv").exists() and not (tmp_path / "repo").exists()
+
+
+def test_limit_is_set_by_option_and_by_environment(tmp_path: Path) -> None:
+    sample = str(SAMPLES / "washpo-soleimani-v6-v7.txt")  # about 17 KB
+    runner = CliRunner()
+    assert runner.invoke(main, ["parse", sample, "--max-size", "10K"]).exit_code == 2
+    assert runner.invoke(main, ["parse", sample, "--max-size", "1M"]).exit_code == 0
+    refused = runner.invoke(main, ["parse", sample], env={"REVDIFF_MAX_SIZE": "10k"})
+    assert refused.exit_code == 2 and "size limit of 10K" in refused.stderr
+    allowed = runner.invoke(main, ["parse", sample, "--max-size", "1M"],
+                            env={"REVDIFF_MAX_SIZE": "10k"})
+    assert allowed.exit_code == 0  # the option wins over the environment
+    bad = runner.invoke(main, ["parse", sample, "--max-size", "lots"])
+    assert bad.exit_code == 2 and "not a size" in bad.stderr
+
+
+def test_help_documents_the_limit() -> None:
+    text = CliRunner().invoke(main, ["diff", "--help"]).output
+    assert "--max-size" in text and "REVDIFF_MAX_SIZE" in text and "64M" in text
+
+
+def test_sizes_parse() -> None:
+    assert parse_size("5000") == 5000
+    assert parse_size("64M") == 64 * 1024**2
+    assert parse_size("1.5g") == int(1.5 * 1024**3)
+    assert parse_size("512KiB") == 512 * 1024
+    for bad in ("", "M", "-1", "0", "12x"):
+        with pytest.raises(ValueError):
+            parse_size(bad)
+
+
+class EndlessStream(io.RawIOBase):
+    """Standard input that never ends: reading it all would never return."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        buffer[:] = b"a" * len(buffer)
+        return len(buffer)
+
+
+def test_endless_stdin_is_cut_at_the_limit() -> None:
+    with pytest.raises(InputTooLarge, match="more than the size limit of 1M"):
+        read_bounded(io.BufferedReader(EndlessStream()), "-", 1024 * 1024)
+
+
+def test_stdin_over_the_limit_is_refused(tmp_path: Path) -> None:
+    finished = subprocess.run(
+        ["revdiff", "parse", "--max-size", "4K", "-"], input=b"word " * 10_000,
+        capture_output=True, check=False, timeout=60)
+    assert finished.returncode == 2
+    assert finished.stderr.decode().count("\n") == 1
+    assert b"-: input is more than the size limit of 4K" in finished.stderr
+
+
+def test_stored_version_over_the_limit_is_refused(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    runner = CliRunner()
+    stored = runner.invoke(main, ["store", str(SAMPLES / "versions/iran-strikes-us-troops-in-iraq"),
+                                  "--repo", str(repo)])
+    assert stored.exit_code == 0, stored.output
+    result = runner.invoke(main, ["parse", str(repo), "--max-size", "200"])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert f"{repo}:" in line and "more than the size limit of 200" in line
+
+
+def test_device_file_is_not_read(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["parse", "/dev/zero"])
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
