@@ -6,17 +6,20 @@ k+1 of each article form a pair; a version's paragraphs are its non-blank lines.
 1. median milliseconds per comparison for revdiff's `compare` and for diff-match-patch run over the
    whole text (`diff_main` + `diff_cleanupSemantic`, what NewsDiffs does), on pairs of about 60
    sentences and on every fourth pair of any size, with the ratio;
-2. growth: pairs concatenated into one comparison of about N, 4N and 16N sentences, with the
-   time ratios time(4N)/time(N) and time(16N)/time(4N).
+2. growth: pairs concatenated into one comparison of about N, 4N and 16N sentences, medians of
+   several rounds, with the ratios time(4N)/time(N) and time(16N)/time(4N) (target: at most 5).
 
-    python benchmarks/engine_speed.py [--corpus PATH] [--base 320]
+    python benchmarks/engine_speed.py [--corpus PATH] [--base 320] [--repeat 7] [--growth-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import itertools
+import os
+import random
 import statistics
 import sys
 import time
@@ -28,6 +31,7 @@ from diff_match_patch import diff_match_patch
 from revdiff.engine import compare, split_sentences
 from revdiff.model import Version
 
+GROWTH_FACTORS = (1, 4, 16)
 DEFAULT_CORPUS = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "wikipedia").resolve()
 
 
@@ -78,15 +82,55 @@ def concatenated(pairs: list[tuple[Version, Version]], target: int) -> tuple[Ver
     return Version(0, "old", tuple(old)), Version(1, "new", tuple(new)), total
 
 
+def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None:
+    """Time one comparison of about N, 4N and 16N sentences; print medians and their ratios.
+
+    The pairs are shuffled once (seeded) and each size takes a prefix of that order, so 4N holds the
+    N pairs plus more of the same mix. Sizes are timed in rounds (N, 4N, 16N, N, ...) so that a busy
+    spell on the machine hits every size alike; CPU time is reported next to wall time because other
+    processes on the machine inflate wall time but barely CPU time.
+    """
+    order = list(pairs)
+    random.Random(0).shuffle(order)
+    sizes = [concatenated(order, base * factor) for factor in GROWTH_FACTORS]
+    wall: list[list[float]] = [[] for _ in sizes]
+    cpu: list[list[float]] = [[] for _ in sizes]
+    for _ in range(repeat):
+        for k, (old, new, _) in enumerate(sizes):
+            gc.collect()
+            wall_start, cpu_start = time.perf_counter(), time.process_time()
+            compare(old, new)
+            cpu[k].append(time.process_time() - cpu_start)
+            wall[k].append(time.perf_counter() - wall_start)
+    print(f"\ngrowth: pairs of different articles concatenated; medians of {repeat} rounds, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'target':>7} {'sentences':>10} {'wall ms':>9} {'cpu ms':>9} {'dmp ms':>9} "
+          f"{'wall ratio':>11} {'cpu ratio':>10}")
+    previous: tuple[float, float] | None = None
+    for factor, (old, new, total), walls, cpus in zip(GROWTH_FACTORS, sizes, wall, cpu, strict=True):
+        wall_ms, cpu_ms = statistics.median(walls) * 1000, statistics.median(cpus) * 1000
+        theirs_ms = median_ms(functools.partial(whole_text_dmp, old, new), repeat=1)
+        ratios = (f"{wall_ms / previous[0]:11.2f} {cpu_ms / previous[1]:10.2f}" if previous
+                  else f"{'':>11} {'':>10}")
+        print(f"{base * factor:>7} {total:>10} {wall_ms:9.1f} {cpu_ms:9.1f} {theirs_ms:9.1f} {ratios}")
+        previous = (wall_ms, cpu_ms)
+    print("target: time(4N)/time(N) <= 5")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--base", type=int, default=320, help="N for the growth table (sentences)")
+    parser.add_argument("--repeat", type=int, default=7, help="rounds of the growth table")
+    parser.add_argument("--growth-only", action="store_true", help="skip the per-pair table")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
     pairs = version_pairs(args.corpus)
+    if args.growth_only:
+        growth(pairs, args.base, args.repeat)
+        return 0
     sized = [(sentence_count(pair), pair) for pair in pairs]
     typical = [pair for count, pair in sized if 45 <= count <= 75]
     print(f"{len(pairs)} version pairs from {args.corpus}; {len(typical)} of 45-75 sentences\n")
@@ -101,17 +145,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{ours_median / theirs_median:12.2f}")
         print(f"{'':<26} {'':>4} {'p90 ' + format(sorted(ours)[int(0.9 * len(ours))], '.1f'):>11} "
               f"{'p90 ' + format(sorted(theirs)[int(0.9 * len(theirs))], '.1f'):>9}")
-    print("\ngrowth (consecutive pairs of different articles concatenated)")
-    print(f"{'target':>7} {'sentences':>10} {'revdiff ms':>11} {'dmp ms':>9} {'ratio to previous':>18}")
-    by_size = [pair for _, pair in sorted(sized, key=lambda item: item[0])]
-    previous = None
-    for factor in (1, 4, 16):
-        old, new, total = concatenated(by_size[len(by_size) // 4:], args.base * factor)
-        ours_ms = median_ms(functools.partial(compare, old, new))
-        theirs_ms = median_ms(functools.partial(whole_text_dmp, old, new), repeat=1)
-        growth = f"{ours_ms / previous:18.2f}" if previous else f"{'':>18}"
-        print(f"{args.base * factor:>7} {total:>10} {ours_ms:11.1f} {theirs_ms:9.1f} {growth}")
-        previous = ours_ms
+    growth(pairs, args.base, args.repeat)
     return 0
 
 

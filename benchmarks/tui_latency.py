@@ -3,8 +3,11 @@
 Generates a 2,000-sentence article (400 paragraphs, seeded, so every run sees the same text) and a
 second version with edited, added, deleted and moved sentences, then measures, in one process:
 
-- first screen: from creating the app to the first frame of the diff (compare + layout + draw);
-- keypress `n`: one press of `n` (next change) through every change, until the app is idle again;
+- first screen: from creating the app to the first frame that draws rows of the diff (compare,
+  layout of the rows on screen, draw); wall time, and CPU time, which other processes on a busy
+  machine barely change;
+- keypress `n`: one press of `n` (next change) through every change, until the app is idle again
+  (CPU time per press: median and 95th percentile);
 - keypress `j`: scrolling one line, for the same number of presses;
 - peers on the same comparison: rendering it as plain text (`revdiff.export.comparison_text`,
   what `revdiff INPUT | less` shows) and the naive app, the whole diff as one highlighted page
@@ -25,11 +28,13 @@ import statistics
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Self
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
+from textual.strip import Strip
 from textual.widgets import Static
 
 from revdiff.engine import compare
@@ -99,27 +104,54 @@ class Presses:
         self.wall.append(time.perf_counter() - wall)
 
 
-async def measure_app(article: Article) -> tuple[float, Presses, Presses, Presses, int]:
-    started = time.perf_counter()
-    app = RevdiffApp(article)
-    async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(DiffView)
-        while not view.view_layout.rows:  # poll without the harness's wait-for-idle padding
-            await asyncio.sleep(0.001)
-        await asyncio.sleep(0)  # let the frame with the rows be drawn
-        first_screen = time.perf_counter() - started
-        await pilot.pause()
-        changes = len(view.view_layout.changes)
-        next_presses, line_presses, unbound_presses = Presses(), Presses(), Presses()
-        for _ in range(changes):
-            await next_presses.press(pilot, "n")
-        assert view.current_edit == view.view_layout.changes[-1], "n did not reach the last change"
-        await pilot.press("g")
-        for _ in range(min(changes, view.max_scroll_y)):
-            await line_presses.press(pilot, "j")
-        for _ in range(changes):
-            await unbound_presses.press(pilot, "z")  # the harness alone: a key that does nothing
-    return first_screen, next_presses, line_presses, unbound_presses, changes
+class FirstDraw:
+    """Records when the diff view first draws one of its rows (Textual calls `render_line` while it
+    composes a frame), by wrapping `DiffView.render_line` for the duration of a `with` block."""
+
+    def __init__(self) -> None:
+        self.wall: float | None = None
+        self.cpu: float | None = None
+
+    def __enter__(self) -> Self:
+        original = self._original = DiffView.render_line
+
+        def render_line(view: DiffView, y: int) -> Strip:
+            strip = original(view, y)
+            if self.wall is None and view.rows_laid_out:
+                self.wall, self.cpu = time.perf_counter(), time.process_time()
+            return strip
+
+        DiffView.render_line = render_line  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        DiffView.render_line = self._original  # type: ignore[method-assign]
+
+
+async def measure_app(article: Article) -> tuple[float, float, Presses, Presses, Presses, int]:
+    """First screen (wall and CPU seconds), then the key presses."""
+    with FirstDraw() as first_draw:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        app = RevdiffApp(article)
+        async with app.run_test(size=SIZE) as pilot:
+            view = app.query_one(DiffView)
+            while first_draw.wall is None:  # poll without the harness's wait-for-idle padding
+                await asyncio.sleep(0.001)
+            await asyncio.sleep(0)  # let the rest of that frame be composed
+            first_screen = time.perf_counter() - started
+            first_screen_cpu = (first_draw.cpu or started_cpu) - started_cpu
+            await pilot.pause()
+            changes = len(view.view_layout.changes)
+            next_presses, line_presses, unbound_presses = Presses(), Presses(), Presses()
+            for _ in range(changes):
+                await next_presses.press(pilot, "n")
+            assert view.current_edit == view.view_layout.changes[-1], "n did not reach the last change"
+            await pilot.press("g")
+            for _ in range(min(changes, view.max_scroll_y)):
+                await line_presses.press(pilot, "j")
+            for _ in range(changes):
+                await unbound_presses.press(pilot, "z")  # the harness alone: a key that does nothing
+    return first_screen, first_screen_cpu, next_presses, line_presses, unbound_presses, changes
 
 
 class OneLongPage(App[None]):
@@ -185,12 +217,13 @@ def main() -> None:
     compare_time = timed(lambda: compare(*article.versions), options.repeat)
     comparison = compare(*article.versions)
     text_time = timed(lambda: comparison_text(comparison, color=False), options.repeat)
-    firsts = []
+    firsts, first_cpus = [], []
     next_presses, line_presses, unbound_presses = Presses(), Presses(), Presses()
     changes = 0
     for _ in range(options.repeat):
-        first, nexts, lines, unbound, changes = asyncio.run(measure_app(article))
+        first, first_cpu, nexts, lines, unbound, changes = asyncio.run(measure_app(article))
         firsts.append(first)
+        first_cpus.append(first_cpu)
         for total, run_presses in ((next_presses, nexts), (line_presses, lines),
                                    (unbound_presses, unbound)):
             total.wall += run_presses.wall
@@ -205,6 +238,7 @@ def main() -> None:
         ("peer: comparison as plain text", text_time * 1000, ""),
         ("peer: one long highlighted page, first screen", long_page * 1000, ""),
         ("revdiff app: first screen", first_ms, "< 1000"),
+        ("revdiff app: first screen, CPU time", median_ms(first_cpus), ""),
         (f"key n, CPU per press, median of {len(next_presses.cpu)}", median_ms(next_presses.cpu),
          "< 50"),
         ("key n, CPU per press, 95th percentile",

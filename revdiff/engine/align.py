@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,6 +45,8 @@ MOVE_THRESHOLD = 0.6
 FULL_COMPARISON_PAIRS = 10_000
 # In large gaps, each sentence is compared with at most this many sentences sharing the most words.
 CANDIDATES_PER_SENTENCE = 12
+# ...looked up through at most this many entries of the word index (rarest words first).
+POSTINGS_PER_SENTENCE = 200
 MAX_GROUP = 3
 
 
@@ -130,26 +132,31 @@ def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: 
 
 def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Sequence[Form],
                        new_forms: Sequence[Form]) -> set[tuple[int, int]]:
-    """Pairs that share the most topic words, found through an inverted index (both directions)."""
+    """Pairs that share the most topic words, found through an inverted index (both directions).
+
+    Each sentence looks its words up rarest first and stops once it has visited
+    `POSTINGS_PER_SENTENCE` index entries, so the cost is linear in the number of sentences even when
+    a word occurs in a fixed share of them.
+    """
+    old_tokens = {i: content_tokens(old_forms[i].chars) for i in old_ids}
+    new_tokens = {j: content_tokens(new_forms[j].chars) for j in new_ids}
     pairs: set[tuple[int, int]] = set()
-    for source_ids, source_forms, target_ids, target_forms, flip in (
-        (new_ids, new_forms, old_ids, old_forms, False),
-        (old_ids, old_forms, new_ids, new_forms, True),
-    ):
-        index: dict[str, list[int]] = defaultdict(list)
-        for target in target_ids:
-            for token in content_tokens(target_forms[target].chars):
-                index[token].append(target)
-        common_limit = max(50, len(target_ids) // 20)
-        for source in source_ids:
-            shared: dict[int, int] = defaultdict(int)
-            for token in content_tokens(source_forms[source].chars):
-                postings = index.get(token)
-                if postings and len(postings) <= common_limit:
-                    for target in postings:
-                        shared[target] += 1
-            best = sorted(shared, key=shared.__getitem__, reverse=True)[:CANDIDATES_PER_SENTENCE]
-            pairs.update((source, target) if flip else (target, source) for target in best)
+    for source_tokens, target_tokens, flip in ((new_tokens, old_tokens, False),
+                                               (old_tokens, new_tokens, True)):
+        index: dict[str, list[int]] = {}
+        for target, tokens in target_tokens.items():
+            for token in tokens:
+                index.setdefault(token, []).append(target)
+        for source, tokens in source_tokens.items():
+            shared: Counter[int] = Counter()
+            budget = POSTINGS_PER_SENTENCE
+            for size, token in sorted((len(index[token]), token) for token in tokens if token in index):
+                budget -= size
+                if budget < 0:
+                    break
+                shared.update(index[token])
+            pairs.update((source, target) if flip else (target, source)
+                         for target, _ in shared.most_common(CANDIDATES_PER_SENTENCE))
     return pairs
 
 

@@ -56,13 +56,15 @@ _TERMINAL = re.compile(
 )
 _GLUED = re.compile(r"(?<=[a-z]{2})(?P<punct>[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
 _OPENING = "“\"‘'«([¿¡"
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[“\"‘'«(\[]*([\w.’'-]*)")
 
 
 def _word_before(paragraph: str, end: int) -> str:
-    match = _WORD_BEFORE.search(paragraph, 0, end)
-    return match.group(1).lstrip(_OPENING) if match else ""
+    """The word that ends at `end`, found by scanning back (cost: its length, not the offset)."""
+    start = end
+    while start > 0 and not paragraph[start - 1].isspace():
+        start -= 1
+    return paragraph[start:end].lstrip(_OPENING)
 
 
 def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) -> bool:
@@ -99,7 +101,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
 
 def _boundaries(paragraph: str) -> list[int]:
     """Offsets in the paragraph where a new sentence starts."""
-    lower_case_text = not any(char.isupper() for char in paragraph)
+    lower_case_text = paragraph == paragraph.lower()
     starts: list[int] = []
     for match in _TERMINAL.finditer(paragraph):
         if _is_boundary(paragraph, match, lower_case_text):

@@ -1,4 +1,9 @@
-"""The diff itself: a scrolling view that draws only the rows on screen (Textual's Line API)."""
+"""The diff itself: a scrolling view that draws only the rows on screen (Textual's Line API).
+
+Rows are laid out lazily: a rebuild lays out the first screenful, the frame is drawn, and the rest
+is laid out in small steps between events. Drawing further down lays out what it needs first;
+`view_layout` (what navigation uses) finishes the layout before returning it.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +17,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from revdiff.tui.layout import Layout, ViewRow
+from revdiff.tui.layout import Layout, LayoutBuilder, ViewRow
 from revdiff.tui.styles import CURSOR_MARK, CURSOR_STYLE, ROW_STYLES
 
-LayoutBuilder = Callable[[int], Layout]
+StartLayout = Callable[[int], LayoutBuilder]
+# Items laid out per step in the background: a few milliseconds, so keys stay responsive.
+ITEMS_PER_STEP = 150
 
 
 class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -33,13 +40,14 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     class LayoutChanged(Message):
         """The rows were laid out again (new width, comparison, filters or mode)."""
 
-    def __init__(self, build_layout: LayoutBuilder, *, id: str | None = None) -> None:
+    def __init__(self, start_layout: StartLayout, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._build_layout = build_layout
-        self._layout = Layout(rows=[])
+        self._start_layout = start_layout
+        self._builder: LayoutBuilder | None = None
         self._built_width = -1
         self.current_edit: int | None = None
-        self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(2048)
+        # A few screens of drawn rows: each cached strip is a dozen objects for the collector.
+        self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(256)
         self._styles: dict[str, Style] = {}  # row styles combined with the widget's own style
         self._styles_base: Style | None = None
 
@@ -51,17 +59,50 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def view_layout(self) -> Layout:
-        return self._layout
+        """The whole layout (laid out to the end first, if the background has not finished)."""
+        self.finish_layout()
+        return self._builder.layout if self._builder is not None else Layout(rows=[])
+
+    def finish_layout(self) -> None:
+        """Lay out, now, the rows the background steps have not reached yet."""
+        if self._builder is not None and not self._builder.done:
+            self._builder.extend()
+            self._fit_virtual_size()
+
+    @property
+    def changes(self) -> list[int]:
+        """Highlighted edits in reading order; known before the rows are laid out."""
+        return self._builder.layout.changes if self._builder is not None else []
+
+    @property
+    def rows_laid_out(self) -> int:
+        return len(self._builder.layout.rows) if self._builder is not None else 0
 
     def rebuild(self) -> None:
-        """Lay the rows out again (after the comparison, the filters or the mode changed)."""
+        """Lay the rows out again (after the comparison, the filters or the mode changed): the
+        screenful at the top now, the rest in steps after the next frame."""
         width = self.layout_width
-        self._layout = self._build_layout(width)
+        self._builder = self._start_layout(width)
         self._built_width = width
+        self._builder.extend(rows=self.top_row + 2 * max(1, self.scrollable_content_region.height))
         self._strips.clear()
-        self.virtual_size = Size(width + 1, len(self._layout.rows))
+        self._fit_virtual_size()
         self.refresh()
         self.post_message(self.LayoutChanged())
+        if not self._builder.done:
+            self.call_after_refresh(self._lay_out_step, self._builder)
+
+    def _lay_out_step(self, builder: LayoutBuilder) -> None:
+        if builder is not self._builder or builder.done:
+            return  # a newer rebuild replaced it, or navigation finished it
+        builder.extend(items=ITEMS_PER_STEP)
+        self._fit_virtual_size()
+        if not builder.done:
+            self.call_later(self._lay_out_step, builder)
+
+    def _fit_virtual_size(self) -> None:
+        rows = self._builder.estimated_rows() if self._builder is not None else 0
+        self.virtual_size = Size(self._built_width + 1, rows)
 
     def on_resize(self) -> None:
         if self.layout_width != self._built_width:
@@ -71,8 +112,10 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_current(self, edit: int | None, *, scroll: bool = True) -> None:
         self.current_edit = edit
         self.refresh()
-        if scroll and edit is not None and edit in self._layout.first_row:
-            self.scroll_to_row(self._layout.first_row[edit])
+        if scroll and edit is not None:
+            first_row = self.view_layout.first_row
+            if edit in first_row:
+                self.scroll_to_row(first_row[edit])
 
     def scroll_to_row(self, row: int) -> None:
         """Bring `row` on screen a few rows below the top, so the lines before it stay in view."""
@@ -85,7 +128,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def visible_rows(self) -> list[ViewRow]:
         height = self.scrollable_content_region.height
-        return self._layout.rows[self.top_row:self.top_row + height]
+        return self.view_layout.rows[self.top_row:self.top_row + height]
 
     def visible_text(self) -> list[str]:
         """What the view shows, one string per screen line (used by tests and the benchmark)."""
@@ -95,7 +138,11 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         index = self.top_row + y
         width = self.scrollable_content_region.width
-        rows = self._layout.rows
+        if self._builder is None:
+            return Strip.blank(width, self.rich_style)
+        rows = self._builder.layout.rows
+        if index >= len(rows) and not self._builder.done:
+            self._builder.extend(rows=index + max(1, self.scrollable_content_region.height))
         if index >= len(rows):
             return Strip.blank(width, self.rich_style)
         row = rows[index]

@@ -77,3 +77,13 @@ def commands_by_group(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[s
     for command in table:
         groups.setdefault(command.group, []).append(command)
     return list(groups.items())
+
+
+def markdown_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> str:
+    """The table as Markdown, for the README (a test checks the README holds exactly this)."""
+    lines = ["| group | keys | what they do |", "|---|---|---|"]
+    for group, commands in commands_by_group(table):
+        for command in commands:
+            keys = " ".join(f"`{key}`" for key in command.keys_shown.split(" "))
+            lines.append(f"| {group} | {keys} | {command.description} |")
+    return "\n".join(lines)

@@ -1,7 +1,8 @@
 """Lay a comparison out as terminal rows: side by side or unified. Pure data, no Textual import.
 
 Each row is a tuple of styled runs exactly `width` cells wide; the widget only maps style names to
-colours and draws the rows that are on screen.
+colours and draws the rows that are on screen. A `LayoutBuilder` lays the rows out a few items at a
+time, so the view can draw its first screen before the rows far below it are wrapped.
 """
 
 from __future__ import annotations
@@ -89,66 +90,108 @@ def _paragraph_key(comparison: Comparison, edit: Edit) -> tuple[int | None, int 
     return old, new
 
 
-class _Builder:
-    def __init__(self, comparison: Comparison, mode: LayoutMode, width: int, unsure: Unsure) -> None:
+class LayoutBuilder:
+    """Lays out the visible items of a comparison into `layout`, in reading order, on demand.
+
+    `layout.changes` is complete from the start; `rows`, `first_row` and `last_row` grow as
+    `extend` is called, and are complete once `done` is True.
+    """
+
+    def __init__(self, comparison: Comparison, items: list[VisibleItem], mode: LayoutMode, width: int,
+                 unsure: Unsure | None = None) -> None:
         self.comparison = comparison
+        self.items = items
         self.mode = mode
         self.width = max(20, width)
-        self.unsure = unsure
-        self.layout = Layout(rows=[])
-        self.last_paragraph: tuple[int | None, int | None] = (None, None)
+        self.unsure = unsure or Unsure()
+        self.layout = Layout(rows=[], changes=[item.edit for item in items
+                                               if isinstance(item, Shown) and item.highlighted])
+        self._last_paragraph: tuple[int | None, int | None] = (None, None)
+        self._next_item = 0
 
-    def add(self, spans: list[Span], edit: int | None) -> None:
+    @property
+    def done(self) -> bool:
+        return self._next_item >= len(self.items) and bool(self.layout.rows)
+
+    def estimated_rows(self) -> int:
+        """The row count once done, extrapolated from the items laid out so far."""
+        laid_out, rows = self._next_item, len(self.layout.rows)
+        if self.done or not laid_out:
+            return max(rows, len(self.items))
+        return rows + round((len(self.items) - laid_out) * rows / laid_out)
+
+    def extend(self, *, rows: int | None = None, items: int | None = None) -> None:
+        """Lay out items until there are at least `rows` rows or `items` more items are laid out;
+        with neither, lay out everything."""
+        stop = len(self.items) if items is None else min(len(self.items), self._next_item + items)
+        while self._next_item < stop and (rows is None or len(self.layout.rows) < rows):
+            self._lay_out(self.items[self._next_item])
+            self._next_item += 1
+        if self._next_item >= len(self.items) and not self.layout.rows:
+            self._add([("   nothing to show with these filters", "fold")], None)
+
+    def _lay_out(self, item: VisibleItem) -> None:
+        if isinstance(item, Folded):
+            self._fold(item)
+            return
+        edit = self.comparison.edits[item.edit]
+        self._start_edit(item.edit, edit, item.highlighted)
+        if self.mode is LayoutMode.SIDE_BY_SIDE:
+            self._side_by_side(item.edit, edit, item.highlighted)
+        else:
+            self._unified(item.edit, edit, item.highlighted)
+        self.layout.last_row[item.edit] = len(self.layout.rows) - 1
+
+    def _add(self, spans: list[Span], edit: int | None) -> None:
         self.layout.rows.append(ViewRow(tuple(pad_line(spans, self.width, "plain")), edit))
 
-    def blank(self) -> None:
+    def _blank(self) -> None:
         if self.mode is LayoutMode.SIDE_BY_SIDE:
-            self.add([(" " * (4 + self._column()), "plain"), ("│", "rule")], None)
+            self._add([(" " * (4 + self._column()), "plain"), ("│", "rule")], None)
         else:
-            self.add([], None)
+            self._add([], None)
 
-    def fold(self, item: Folded) -> None:
+    def _fold(self, item: Folded) -> None:
         note = f"⋯ {item.count} sentence{'s' if item.count != 1 else ''} hidden"
         if item.changes:
             note += f" ({item.changes} with other labels)"
-        self.add([("   " + note, "fold")], None)
-        self.last_paragraph = (None, None)
+        self._add([("   " + note, "fold")], None)
+        self._last_paragraph = (None, None)
 
-    def start_edit(self, index: int, edit: Edit, highlighted: bool) -> None:
+    def _start_edit(self, index: int, edit: Edit, highlighted: bool) -> None:
         paragraph = _paragraph_key(self.comparison, edit)
-        old_break = paragraph[0] is not None and paragraph[0] != self.last_paragraph[0]
-        new_break = paragraph[1] is not None and paragraph[1] != self.last_paragraph[1]
-        if self.layout.rows and (old_break or new_break) and self.last_paragraph != (None, None):
-            self.blank()
-        self.last_paragraph = (paragraph[0] if paragraph[0] is not None else self.last_paragraph[0],
-                               paragraph[1] if paragraph[1] is not None else self.last_paragraph[1])
+        old_break = paragraph[0] is not None and paragraph[0] != self._last_paragraph[0]
+        new_break = paragraph[1] is not None and paragraph[1] != self._last_paragraph[1]
+        if self.layout.rows and (old_break or new_break) and self._last_paragraph != (None, None):
+            self._blank()
+        self._last_paragraph = (paragraph[0] if paragraph[0] is not None else self._last_paragraph[0],
+                               paragraph[1] if paragraph[1] is not None else self._last_paragraph[1])
         self.layout.first_row[index] = len(self.layout.rows)
         if highlighted:
-            self.layout.changes.append(index)
             header = change_header(edit)
             if header:
-                self.add([("   " + header, "label")], index)
+                self._add([("   " + header, "label")], index)
 
-    def gutter(self, edit: Edit, highlighted: bool, marker: str) -> list[Span]:
+    def _gutter(self, edit: Edit, highlighted: bool, marker: str) -> list[Span]:
         unsure = ("?", "unsure") if self.unsure.touches(edit) else (" ", "plain")
         if not highlighted:
             return [unsure, ("  ", "plain")]
         return [unsure, (marker, "old_marker" if marker == "-" else "new_marker"), (" ", "plain")]
 
-    def unified(self, index: int, edit: Edit, highlighted: bool) -> None:
+    def _unified(self, index: int, edit: Edit, highlighted: bool) -> None:
         old, new = side_spans(edit, highlighted)
         text_width = self.width - 3
         if not highlighted:
             for line in wrap_spans(new or old, text_width):
-                self.add([*self.gutter(edit, False, " "), *line], index)
+                self._add([*self._gutter(edit, False, " "), *line], index)
             return
         for marker, spans, style in (("-", old, "old"), ("+", new, "new")):
             if not spans:
                 continue
             for line in wrap_spans(spans, text_width):
-                self.add([*self.gutter(edit, True, marker), *pad_line(line, text_width, style)], index)
+                self._add([*self._gutter(edit, True, marker), *pad_line(line, text_width, style)], index)
 
-    def side_by_side(self, index: int, edit: Edit, highlighted: bool) -> None:
+    def _side_by_side(self, index: int, edit: Edit, highlighted: bool) -> None:
         old, new = side_spans(edit, highlighted)
         column = self._column()
         old_lines = wrap_spans(old, column) if old else []
@@ -160,16 +203,16 @@ class _Builder:
         new_style = "new" if highlighted else "plain"
         for row in range(max(len(old_lines), len(new_lines), 1)):
             if row < len(old_lines):
-                left = [*self.gutter(edit, highlighted, "-"),
+                left = [*self._gutter(edit, highlighted, "-"),
                         *pad_line(old_lines[row], column, old_style)]
             else:
                 left = [(" ", "plain"), ("  ", "plain"), (" " * column, "void")]
             if row < len(new_lines):
-                marker = self.gutter(edit, highlighted, "+")[1:]
+                marker = self._gutter(edit, highlighted, "+")[1:]
                 right = [*marker, *pad_line(new_lines[row], column, new_style)]
             else:
                 right = [("  ", "plain"), (" " * column, "void")]
-            self.add([*left, (" ", "plain"), ("│", "rule"), *right], index)
+            self._add([*left, (" ", "plain"), ("│", "rule"), *right], index)
 
     def _column(self) -> int:
         """Text cells per side: 3 gutter cells, the text, a space and the rule, 2 gutter cells, the text."""
@@ -178,20 +221,7 @@ class _Builder:
 
 def build_layout(comparison: Comparison, items: list[VisibleItem], mode: LayoutMode, width: int,
                  unsure: Unsure | None = None) -> Layout:
-    """Rows for the visible items of a comparison, `width` cells wide."""
-    builder = _Builder(comparison, mode, width, unsure or Unsure())
-    for item in items:
-        if isinstance(item, Folded):
-            builder.fold(item)
-            continue
-        assert isinstance(item, Shown)
-        edit = comparison.edits[item.edit]
-        builder.start_edit(item.edit, edit, item.highlighted)
-        if mode is LayoutMode.SIDE_BY_SIDE:
-            builder.side_by_side(item.edit, edit, item.highlighted)
-        else:
-            builder.unified(item.edit, edit, item.highlighted)
-        builder.layout.last_row[item.edit] = len(builder.layout.rows) - 1
-    if not builder.layout.rows:
-        builder.add([("   nothing to show with these filters", "fold")], None)
+    """All the rows for the visible items of a comparison, `width` cells wide."""
+    builder = LayoutBuilder(comparison, items, mode, width, unsure)
+    builder.extend()
     return builder.layout

@@ -21,6 +21,8 @@ class PairHeader(Static):
         background: $panel;
         color: $text;
         padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 

@@ -12,6 +12,8 @@ class StatusLine(Static):
         height: 1;
         background: $boost;
         padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 

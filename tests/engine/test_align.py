@@ -1,11 +1,18 @@
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revdiff.engine.align import align_sentences
+from revdiff.engine.align import (
+    CANDIDATES_PER_SENTENCE,
+    _shared_word_pairs,
+    align_sentences,
+)
 from revdiff.engine.anchors import identical_anchors, longest_increasing_pairs
 from revdiff.engine.chain import Block, best_chain
+from revdiff.engine.similarity import Form
 
 SENTENCES = [
     "The strike killed the commander near the airport on Thursday.",
@@ -111,3 +118,15 @@ def test_large_gap_uses_shared_words_and_still_pairs_edits() -> None:
     links = align_sentences(old, new)
     assert covers_everything(links, len(old), len(new))
     assert pairs(links) == {(k, k) for k in range(260)}
+
+
+def test_candidates_come_from_rare_words_and_are_bounded_per_sentence() -> None:
+    # Every word but the number occurs in all 400 sentences; the new version is in reverse order.
+    common = "the council said that the budget vote would follow the public hearing"
+    old = [f"{common} on proposal {k}" for k in range(400)]
+    new = [f"{common} about proposal {k} tonight" for k in reversed(range(400))]
+    found = _shared_word_pairs(range(400), range(400), [Form.of(text) for text in old],
+                               [Form.of(text) for text in new])
+    assert {(k, 399 - k) for k in range(400)} <= found
+    assert max(Counter(i for i, _ in found).values()) <= 2 * CANDIDATES_PER_SENTENCE
+    assert max(Counter(j for _, j in found).values()) <= 2 * CANDIDATES_PER_SENTENCE

@@ -37,7 +37,7 @@ async def test_f_flips_the_row_and_recomputes_the_comparison(page_article: Artic
         await pilot.pause()
         await pilot.press("u")
         status = status_text(app)
-        line = int(status.split("? page line ")[1].split()[0])
+        line = int(status.split("? page line ")[1].split(":")[0])
         before = app.session.comparison()
         await pilot.press("f")
         assert calls == [(page_article.pages[0].name, line)]
@@ -47,7 +47,7 @@ async def test_f_flips_the_row_and_recomputes_the_comparison(page_article: Artic
         row = next(r for r in app.session.article.pages[0].rows if r.line == line)
         old_row = next(r for r in page_article.pages[0].rows if r.line == line)
         assert (row.kind, row.boundary) != (old_row.kind, old_row.boundary)
-        assert f"? page line {line} " not in status_text(app)  # the flipped row is now certain
+        assert f"? page line {line}:" not in status_text(app)  # the flipped row is now certain
 
 
 @run_async

@@ -8,6 +8,7 @@ from tui_helpers import diff_lines, header_text, run_async, status_text
 from revdiff.model import Article, EditOp, Version
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
+from revdiff.tui.pair_header import PairHeader
 from revdiff.tui.stats_panel import StatsPanel
 
 PUNCTUATION = Article(None, None, (
@@ -124,3 +125,17 @@ async def test_i_shows_statistics_and_the_chain_chart(chain_article: Article) ->
         await pilot.press("i")
         await pilot.pause()
         assert not panel.shown
+
+
+@run_async
+async def test_header_keeps_the_title_on_its_second_line_when_filters_are_long(
+        page_article: Article) -> None:
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "c", "l", "x")
+        header = app.query_one(PairHeader)
+        lines = ["".join(segment.text for segment in strip)
+                 for strip in header.render_lines(header.size.region)]
+        assert lines[0].strip().startswith("v6 → v7") and "changes only ±2" in lines[0]
+        assert lines[1].strip().startswith("Pentagon launched airstrike")

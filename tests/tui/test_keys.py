@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from revdiff.tui.app import RevdiffApp, bindings_from_table
 from revdiff.tui.help_screen import help_table
-from revdiff.tui.keys import KEY_TABLE, commands_by_group
+from revdiff.tui.keys import KEY_TABLE, commands_by_group, markdown_table
 
 REQUIRED_KEYS = {"n", "p", "right_square_bracket", "left_square_bracket", "j", "k", "down", "up",
                  "space", "b", "g", "G", "full_stop", "comma", "t", "s", "slash", "e", "y", "f",
@@ -33,3 +35,8 @@ def test_help_groups_cover_the_table() -> None:
     grouped = [command for _, commands in commands_by_group() for command in commands]
     assert grouped == list(KEY_TABLE)
     assert help_table().row_count == len(KEY_TABLE) + 2 * len(commands_by_group())
+
+
+def test_the_readme_key_table_is_the_key_table() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme
