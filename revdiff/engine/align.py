@@ -28,6 +28,7 @@ from revdiff.engine.similarity import (
     containment,
     content_tokens,
     form_similarity,
+    is_giant_pair,
     match_key,
 )
 
@@ -110,7 +111,14 @@ def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: 
     pairs: dict[tuple[int, int], float] = {}
     if not old_ids or not new_ids:
         return pairs
-    if len(old_ids) * len(new_ids) <= FULL_COMPARISON_PAIRS:
+    giant = [j for j in new_ids if any(is_giant_pair(old_forms[i], new_forms[j]) for i in old_ids)]
+    for j in giant:  # exact scoring would take seconds; form_similarity bounds the cost
+        for i in old_ids:
+            score = form_similarity(old_forms[i], new_forms[j])
+            if score >= cutoff:
+                pairs[(i, j)] = score
+    new_ids = [j for j in new_ids if j not in giant]
+    if new_ids and len(old_ids) * len(new_ids) <= FULL_COMPARISON_PAIRS:
         old_chars = [old_forms[i].chars for i in old_ids]
         old_words = [old_forms[i].words for i in old_ids]
         for j in new_ids:

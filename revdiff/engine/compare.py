@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz.distance import Indel
-
 from revdiff.engine.align import Link, align_sentences
 from revdiff.engine.flags import edit_flags
 from revdiff.engine.sentences import paragraphs_as_sentences, split_sentences
+from revdiff.engine.similarity import shared_share
 from revdiff.engine.stats import comparison_stats
 from revdiff.engine.words import word_diff
 from revdiff.errors import RevdiffError
@@ -109,7 +108,7 @@ def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Senten
         new=link.new,
         old_text=old_text,
         new_text=new_text,
-        similarity=Indel.normalized_similarity(old_text, new_text) if both else 0.0,
+        similarity=shared_share(old_text, new_text) if both else 0.0,
         word_diff=word_diff(old_text, new_text),
         flags=edit_flags(old_text, new_text),
     )

@@ -12,13 +12,21 @@ from revdiff.model import WordDiff
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
 
 
-def _differ() -> diff_match_patch:
+# Sentences are short: they always get the exact diff, cleaned up on their characters. Giant
+# "sentences" (a page without punctuation, hostile input) get a diff bounded in time and cleaned
+# up on their tokens, because the character-level cleanup is quadratic in the text's length.
+GIANT_CHARS = 50_000
+GIANT_TIMEOUT_SECONDS = 2.0
+
+
+def _differ(timeout: float) -> diff_match_patch:
     differ = diff_match_patch()
-    differ.Diff_Timeout = 0  # sentences are short; always give the exact diff
+    differ.Diff_Timeout = timeout
     return differ
 
 
-_DIFFER = _differ()
+_DIFFER = _differ(0)
+_GIANT_DIFFER = _differ(GIANT_TIMEOUT_SECONDS)
 
 
 def _code_point(number: int) -> str:
@@ -58,9 +66,14 @@ def word_diff(old: str, new: str) -> WordDiff:
 
     old_codes, new_codes = encode(old), encode(new)
     decode = {code: token for token, code in codes.items()}
-    runs = _DIFFER.diff_main(old_codes, new_codes, False)
-    expanded = [(op, "".join(decode[c] for c in text)) for op, text in runs]
-    _DIFFER.diff_cleanupSemantic(expanded)
+    if len(old) + len(new) > GIANT_CHARS:
+        runs = _GIANT_DIFFER.diff_main(old_codes, new_codes, False)
+        _GIANT_DIFFER.diff_cleanupSemantic(runs)
+        expanded = [(op, "".join(decode[c] for c in text)) for op, text in runs]
+    else:
+        runs = _DIFFER.diff_main(old_codes, new_codes, False)
+        expanded = [(op, "".join(decode[c] for c in text)) for op, text in runs]
+        _DIFFER.diff_cleanupSemantic(expanded)
     return tuple((op, text) for op, text in expanded if text)
 
 

@@ -168,6 +168,18 @@ class Staging:
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write `path` through a temporary file beside it and a rename: old or new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        _fsync(temporary)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def _fsync(path: Path) -> None:
     if path.is_file():
         with open(path, "rb") as handle:

@@ -14,6 +14,7 @@ from pathlib import Path
 from revdiff.export.comparison_html import comparisons_html
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
+from revdiff.export.staging import write_text_atomically
 from revdiff.export.unified import unified_diff
 from revdiff.model import Comparison, Edit, EditOp
 
@@ -53,8 +54,7 @@ def default_filename(comparison: Comparison, export_format: ExportFormat) -> str
 
 def write_export(comparison: Comparison, key: str, export_format: ExportFormat, path: Path) -> Path:
     text = export_format.render(comparison, key)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    write_text_atomically(path, text if text.endswith("\n") else text + "\n")
     return path
 
 

@@ -118,9 +118,6 @@ def test_one_huge_token_then_sentences() -> None:
                          ["Officials denied it."])
 
 
-@pytest.mark.xfail(strict=True, reason="found by fuzzing, not yet fixed in revdiff/engine: "
-                                       "aligning two sentences of a megabyte each takes "
-                                       "minutes inside rapidfuzz (SECURITY.md, known limits)")
 def test_two_huge_near_identical_sentences_compare_in_seconds() -> None:
     """Run in a child process: the time goes inside C code, which no signal interrupts."""
     script = ("import revdiff\nfrom revdiff.model import Version\n"

@@ -186,3 +186,24 @@ def test_foreign_index_lock_is_left_alone_and_reported_in_one_line(tmp_path: Pat
     (line,) = result.stderr.splitlines()
     assert "index.lock" in line and "working tree could not be updated" in line
     assert (repo / ".git" / "index.lock").exists()
+
+
+def test_tui_export_replaces_the_file_whole_or_not_at_all(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The TUI's `e` export goes through a temporary file: a failure leaves the old file."""
+    from revdiff.export.staging import write_text_atomically
+
+    target = tmp_path / "out.txt"
+    target.write_text("old result\n", encoding="utf-8")
+
+    def fail(*_args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        write_text_atomically(target, "new result\n" * 1000)
+    assert target.read_text(encoding="utf-8") == "old result\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    monkeypatch.undo()
+    write_text_atomically(target, "new result\n")
+    assert target.read_text(encoding="utf-8") == "new result\n"
