@@ -50,6 +50,12 @@ def baseline_split(text: str) -> tuple[list[str], list[str]]:
     return old, new
 
 
+def flattened(paragraphs: list[str] | tuple[str, ...]) -> list[str]:
+    """Paragraphs as a flattened page can carry them: whitespace runs (any, as the text
+    extractor sees them, non-breaking spaces included) collapsed and trimmed."""
+    return [" ".join(p.split()) for p in paragraphs]
+
+
 def paragraphs_right(found: list[str] | tuple[str, ...], truth: list[str]) -> tuple[int, int]:
     available = Counter(found)
     right = 0
@@ -62,7 +68,7 @@ def paragraphs_right(found: list[str] | tuple[str, ...], truth: list[str]) -> tu
 
 class Tally:
     def __init__(self) -> None:
-        self.pages = self.exact = self.right = self.total = 0
+        self.pages = self.exact = self.exact_text = self.right = self.total = 0
         self.sure_rows = self.sure_right = self.rows = self.rows_right = 0
         self.sure_pages = self.sure_pages_right = 0
 
@@ -71,6 +77,7 @@ class Tally:
         self.pages += 1
         exact = list(old) == truth_old and list(new) == truth_new
         self.exact += exact
+        self.exact_text += flattened(old) == flattened(truth_old) and flattened(new) == flattened(truth_new)
         for found, truth in ((old, truth_old), (new, truth_new)):
             right, total = paragraphs_right(found, truth)
             self.right += right
@@ -92,6 +99,7 @@ class Tally:
         def share(a: int, b: int) -> str:
             return f"{100 * a / b:6.2f}%" if b else "     -"
         return (f"{name:<28} {self.pages:>6} {share(self.exact, self.pages)} "
+                f"{share(self.exact_text, self.pages)} "
                 f"{share(self.right, self.total)} {share(self.rows_right, self.rows)} "
                 f"{share(self.sure_rows, self.rows)} {share(self.sure_right, self.sure_rows)} "
                 f"{share(self.sure_pages_right, self.sure_pages)}")
@@ -133,7 +141,7 @@ def main() -> int:
     if not (SHARED / "corpus").is_dir():
         print(f"skipped: {SHARED / 'corpus'} is not there", file=sys.stderr)
         return 0
-    header = (f"{'set':<28} {'pages':>6} {'exact':>7} {'paras':>7} {'rows':>7} "
+    header = (f"{'set':<28} {'pages':>6} {'exact':>7} {'exact ws':>7} {'paras':>7} {'rows':>7} "
               f"{'sure':>7} {'sure ok':>7} {'sure pg ok':>7}")
     results = []
     timings: list[tuple[int, float]] = []
@@ -175,8 +183,9 @@ def main() -> int:
 
     print(header)
     print("\n".join(results))
-    print("exact: pages whose two versions come back exactly; paras: paragraphs recovered;"
-          " rows: rows read right;\nsure: rows with confidence >= "
+    print("exact: pages whose two versions come back exactly; exact ws: the same once runs of"
+          " whitespace,\nwhich flattening collapses, are collapsed in the truth too;"
+          " paras: paragraphs recovered; rows: rows read right;\nsure: rows with confidence >= "
           f"{SURE_CONFIDENCE}; sure ok: of those, read right; sure pg ok: pages with confidence"
           f" >= {SURE_CONFIDENCE} that are exact")
     by_size = sorted(timings)
