@@ -111,7 +111,8 @@ def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: 
     pairs: dict[tuple[int, int], float] = {}
     if not old_ids or not new_ids:
         return pairs
-    giant = [j for j in new_ids if any(is_giant_pair(old_forms[i], new_forms[j]) for i in old_ids)]
+    longest_old = max(old_ids, key=lambda i: len(old_forms[i].chars))
+    giant = [j for j in new_ids if is_giant_pair(old_forms[longest_old], new_forms[j])]
     for j in giant:  # exact scoring would take seconds; form_similarity bounds the cost
         for i in old_ids:
             score = form_similarity(old_forms[i], new_forms[j])
