@@ -629,10 +629,11 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
     """Carry columns from page to page: each page's new column is the next page's old one.
 
     Every page is tried as the anchor; the anchor whose propagation reads the most rows with
-    certainty and keeps all pages consistent wins.
+    certainty and keeps all pages consistent wins. Where another anchor also keeps all pages
+    consistent but reads a row differently, the pages admit both readings: the row is unsure.
     """
     linked = [headers[i].new_number == headers[i + 1].old_number for i in range(len(headers) - 1)]
-    best: tuple[float, list[list[RowReading]]] | None = None
+    candidates: list[tuple[int, float, list[list[RowReading]]]] = []
     for anchor in range(len(headers)):
         current = list(readings)
         for i in range(anchor + 1, len(headers)):
@@ -652,11 +653,12 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
         consistent = sum(_columns(current[i])[1] == _columns(current[i + 1])[0]
                          for i in range(len(headers) - 1) if linked[i])
         certainty = sum(math.log(max(r.confidence, 1e-9)) for rows in current for r in rows)
-        score = consistent * 1000 + certainty
-        if best is None or score > best[0]:
-            best = (score, current)
-    assert best is not None
-    chosen = best[1]
+        candidates.append((consistent, certainty, current))
+    most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
+    rivals = [c[2] for c in candidates if c[0] == most and c[2] is not best]
+    chosen = [[row if all(_same_reading(row, other[p][r]) for other in rivals)
+               else replace(row, confidence=min(row.confidence, 0.5))
+               for r, row in enumerate(rows)] for p, rows in enumerate(best)]
     names = {h.name for h, before, after in zip(headers, readings, chosen) if before != after}
     warnings = [w for w in warnings if not any(w.startswith(n + ":") for n in names)]
     for header, rows in zip(headers, chosen):
@@ -667,6 +669,10 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
                                 f"neighbouring pages in more than one way (lines "
                                 f"{', '.join(map(str, unsure[:10]))})")
     return chosen, warnings
+
+
+def _same_reading(one: RowReading, other: RowReading) -> bool:
+    return (one.kind, one.boundary) == (other.kind, other.boundary)
 
 
 def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
