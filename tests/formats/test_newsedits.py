@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -12,13 +13,21 @@ from story_chains import SAMPLES, story_chains, versions
 
 from revdiff.errors import EmptyInput, MalformedPage
 from revdiff.formats.newsedits import read_database, split_summary
-from revdiff.model import Article
+from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
+
+# NewsEdits joins paragraphs with `</p><p>`: a paragraph holding a <p> tag of its own cannot come
+# back as it was, so the round trip is checked on paragraphs without one.
+_P_TAG = re.compile(r"</?p(?:\s|>)", re.IGNORECASE)
+
+
+def _without_p_tags(version: Version) -> bool:
+    return not any(_P_TAG.search(paragraph) for paragraph in version.paragraphs)
 
 
 @st.composite
 def articles(draw: st.DrawFn) -> Article:
-    chain = draw(st.lists(versions(), min_size=1, max_size=4,
+    chain = draw(st.lists(versions().filter(_without_p_tags), min_size=1, max_size=4,
                           unique_by=lambda version: version.number))
     chain.sort(key=lambda version: version.number)
     return Article(draw(st.sampled_from(["bbc", "guardian", None])),
