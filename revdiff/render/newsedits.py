@@ -24,7 +24,10 @@ CREATE TABLE entryversion (
 
 
 def join_paragraphs(paragraphs: Sequence[str]) -> str:
-    """Paragraphs as NewsEdits stores them in `summary`: joined by `</p><p>`."""
+    """Paragraphs as NewsEdits stores them in `summary`: joined by `</p><p>`.
+
+    The format cannot carry a paragraph that holds a `<p>` tag of its own: it reads back split.
+    """
     return "</p><p>".join(paragraphs)
 
 
