@@ -107,6 +107,11 @@ class RowScores:
         return max(self.change)
 
     @property
+    def best_boundary(self) -> int:
+        """The word index of the best change reading."""
+        return max(range(len(self.change)), key=self.change.__getitem__)
+
+    @property
     def change_mass(self) -> float:
         """Log of the summed (scaled) likelihoods of all change readings."""
         return _logsumexp([CONFIDENCE_SCALE * v for v in self.change])
@@ -154,6 +159,7 @@ class _GapScorer:
         self.partners = [sorted({position[other] for _, other, _ in decoder.rows[index].cross_pairs
                                  if other in position and other != index}) for index in gap]
         self.cache: dict[tuple[int, int, str | None], RowScores] = {}
+        self.change_guesses: dict[int, Reading] = {}
         fixed = [decoder.row_scores(index) if not self.partners[p] else None
                  for p, index in enumerate(gap)]
         self.coupled = [p for p, scores in enumerate(fixed) if scores is None]
@@ -192,8 +198,10 @@ class _GapScorer:
         """
         if not self.decoder.hopeful:
             return None
-        change = self.decoder.row_scores(self.gap[position]).change
-        return RowKind.CHANGE, max(range(len(change)), key=lambda i: change[i])
+        if position not in self.change_guesses:
+            scores = self.decoder.row_scores(self.gap[position])
+            self.change_guesses[position] = (RowKind.CHANGE, scores.best_boundary)
+        return self.change_guesses[position]
 
     def config_score(self, count: int, side: str) -> float:
         """Score of the best reading of the gap as (count, side)."""
@@ -220,6 +228,7 @@ class _PageDecoder:
         ]
         self.gaps = self._find_gaps()
         self.neighbour_scores = [self._neighbour_scores(row) for row in self.rows]
+        self.fixed_change_scores = [self._fixed_change_scores(i) for i in range(len(self.rows))]
 
     def _find_gaps(self) -> list[list[int]]:
         gaps: list[list[int]] = []
@@ -277,25 +286,37 @@ class _PageDecoder:
                 prefer_old[here] += row.pair_weight[other]
         return prefer_old, prefer_new
 
+    def _fixed_change_scores(self, index: int) -> list[float]:
+        """The part of each change reading's score that no other row's reading affects.
+
+        The prior, the boundary cues and phrases repeated within the row (their occurrences must
+        fall on both sides of the boundary); the neighbouring pages' part is kept apart.
+        """
+        row = self.rows[index]
+        change = [float("-inf")] * max(row.size, 1)
+        if row.size < 2 or row.is_match:
+            return change
+        self_pair_bonus = [0.0] * (row.size + 1)
+        for first, second in row.self_pairs:
+            self_pair_bonus[first + 1] += REPEAT_WEIGHT
+            self_pair_bonus[second + 1] -= REPEAT_WEIGHT
+        running_pairs = 0.0
+        for k in range(1, row.size):
+            running_pairs += self_pair_bonus[k]
+            change[k] = CHANGE_ROW_PRIOR + row.boundary[k] + running_pairs
+        return change
+
     def row_scores(self, index: int, assumed: dict[int, Reading | None] | None = None) -> RowScores:
         """Scores of every reading of a row: per change boundary, old-only, new-only."""
         row = self.rows[index]
         prefer_old, prefer_new = self._side_preferences(index, assumed or {})
         old_total, new_total = sum(prefer_old), sum(prefer_new)
-        change = [float("-inf")] * max(row.size, 1)
+        change = list(self.fixed_change_scores[index])
         neighbour, old_neighbour, new_neighbour = self.neighbour_scores[index]
-        if row.size > 1 and not row.is_match:
-            self_pair_bonus = [0.0] * (row.size + 1)
-            for first, second in row.self_pairs:
-                self_pair_bonus[first + 1] += REPEAT_WEIGHT
-                self_pair_bonus[second + 1] -= REPEAT_WEIGHT
-            running_pairs = 0.0
-            running_old = 0.0
-            for k in range(1, row.size):
-                running_pairs += self_pair_bonus[k]
-                running_old += prefer_old[k - 1] - prefer_new[k - 1]
-                change[k] = (CHANGE_ROW_PRIOR + row.boundary[k] + running_pairs + running_old
-                             + new_total + (neighbour[k] if neighbour else 0.0))
+        running_old = 0.0
+        for k in range(1, len(change)):
+            running_old += prefer_old[k - 1] - prefer_new[k - 1]
+            change[k] = change[k] + running_old + new_total + (neighbour[k] if neighbour else 0.0)
         old_only = ONE_SIDED_ROW_PRIOR + old_total + old_neighbour
         new_only = ONE_SIDED_ROW_PRIOR + new_total + new_neighbour
         line = row.line
@@ -335,7 +356,7 @@ class _PageDecoder:
             scores = scorer.scores(position, count, side)
             if position < count:
                 change = scores.change
-                k = max(range(len(change)), key=lambda i: change[i])
+                k = scores.best_boundary
                 same_kind = _logsumexp([CONFIDENCE_SCALE * c[0] for c in valid if c[1] > position])
                 within = CONFIDENCE_SCALE * change[k] - scores.change_mass
                 results.append(((RowKind.CHANGE, k), math.exp(same_kind - total + within)))
@@ -420,9 +441,10 @@ class _PageDecoder:
                 alone = self.row_scores(first, {second: None}).change
                 best = (current, one[1], other[1])
                 for k in sorted(range(len(alone)), key=lambda i: -alone[i])[:JOINT_CANDIDATES]:
-                    partner = self.row_scores(second, {first: (RowKind.CHANGE, k)}).change
-                    j = max(range(len(partner)), key=lambda i: partner[i])
-                    total = self.row_scores(first, {second: (RowKind.CHANGE, j)}).change[k] + partner[j]
+                    partner = self.row_scores(second, {first: (RowKind.CHANGE, k)})
+                    j = partner.best_boundary
+                    total = (self.row_scores(first, {second: (RowKind.CHANGE, j)}).change[k]
+                             + partner.change[j])
                     if total > best[0] + 1e-9:
                         best = (total, k, j)
                 if best[1:] != (one[1], other[1]):
