@@ -50,12 +50,8 @@ def format_size(size: int) -> str:
 def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     """Refuse an input of `size` bytes when it is over the limit, before anything is read."""
     if size > max_bytes:
-        raise InputTooLarge(
-            f"input is {format_size(size)} ({size:,} bytes), more than the size limit of "
-            f"{format_size(max_bytes)}", where,
-            hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} if this is really one "
-                 "article",
-        )
+        raise _too_large(f"input is {format_size(size)} ({size:,} bytes), more than the size "
+                         f"limit of {format_size(max_bytes)}", where)
 
 
 def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -65,12 +61,13 @@ def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
     """
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputTooLarge(
-            f"input is more than the size limit of {format_size(max_bytes)}", where,
-            hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} if this is really one "
-                 "article",
-        )
+        raise _too_large(f"input is more than the size limit of {format_size(max_bytes)}", where)
     return data
+
+
+def _too_large(message: str, where: str) -> InputTooLarge:
+    return InputTooLarge(message, where, hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} "
+                                              "if this is really one article")
 
 
 def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
