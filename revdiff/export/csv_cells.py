@@ -19,7 +19,7 @@ from typing import Any
 FORMULA_STARTS = "=+-@\t\r"
 APOSTROPHE = "'"
 
-_NEUTRALISED = re.compile(r"'*[=+\-@\t\r]")
+_NEUTRALISED = re.compile(f"{APOSTROPHE}*[{re.escape(FORMULA_STARTS)}]")
 
 
 def spreadsheet_safe(value: Any) -> Any:
