@@ -165,7 +165,7 @@ class LayoutBuilder:
         if self.layout.rows and (old_break or new_break) and self._last_paragraph != (None, None):
             self._blank()
         self._last_paragraph = (paragraph[0] if paragraph[0] is not None else self._last_paragraph[0],
-                               paragraph[1] if paragraph[1] is not None else self._last_paragraph[1])
+                                paragraph[1] if paragraph[1] is not None else self._last_paragraph[1])
         self.layout.first_row[index] = len(self.layout.rows)
         if highlighted:
             header = change_header(edit)
