@@ -113,19 +113,24 @@ def _ends_sentence(word: str) -> bool:
             and _QUOTE_AFTER_COMMA.search(word) is None)
 
 
+def _is_sentence_break(before: str, after: str, cased: bool) -> bool:
+    """Final punctuation, then (where capitals carry information) a capital."""
+    return _ends_sentence(before) and (not cased or _START.match(after) is not None)
+
+
 def _cue(before: str, after: str, cased: bool, sentence_break: float) -> float:
     """How much the space between `before` and `after` looks like the end of a paragraph.
 
     `sentence_break` is the page's log-odds that a sentence break ends a paragraph.
     """
-    final = _ends_sentence(before)
-    if cased:
-        start = _START.match(after) is not None
-        if final:
-            return sentence_break if start else CUE_FINAL_ONLY
-        # capitals begin names as well as paragraphs, so they say less than final punctuation
-        return CUE_CAPITAL_ONLY if start else CUE_NO_BREAK
-    return sentence_break if final else UNCASED_OTHER
+    if _is_sentence_break(before, after, cased):
+        return sentence_break
+    if not cased:
+        return UNCASED_OTHER
+    if _ends_sentence(before):
+        return CUE_FINAL_ONLY
+    # capitals begin names as well as paragraphs, so they say less than final punctuation
+    return CUE_CAPITAL_ONLY if _START.match(after) is not None else CUE_NO_BREAK
 
 
 def sentence_break_odds(paragraphs: list[str], cased: bool) -> float:
@@ -139,8 +144,7 @@ def sentence_break_odds(paragraphs: list[str], cased: bool) -> float:
     breaks = 0
     for paragraph in paragraphs:
         words = paragraph.split(" ")
-        breaks += sum(_ends_sentence(words[k - 1]) and (not cased or _START.match(words[k]) is not None)
-                      for k in range(1, len(words)))
+        breaks += sum(_is_sentence_break(words[k - 1], words[k], cased) for k in range(1, len(words)))
     extra_sentences = (breaks + 1) / (len(paragraphs) + 1)  # m - 1, smoothed
     odds = -math.log(extra_sentences)
     return max(-MAX_SENTENCE_BREAK, min(MAX_SENTENCE_BREAK, odds))
@@ -162,19 +166,20 @@ def _similarity_scores(text: str, starts: list[int]) -> list[float]:
         shared = min(prefix + suffix, shortest)
         if shared >= SIMILARITY_MIN_CHARS:
             ratio = shared / max(old_len, new_len)
-            scores[k] = min(SIMILARITY_CAP, SIMILARITY_WEIGHT * shared * ratio + SIMILARITY_ROOT * shared ** 0.5 * min(1.0, ratio / SIMILARITY_RATIO))
+            root = SIMILARITY_ROOT * shared ** 0.5 * min(1.0, ratio / SIMILARITY_RATIO)
+            scores[k] = min(SIMILARITY_CAP, SIMILARITY_WEIGHT * shared * ratio + root)
     return scores
 
 
 def gather_evidence(lines: list[tuple[int, str]]) -> list[RowEvidence]:
     """Local and page-wide evidence for every body row."""
     cased = page_is_cased([text for _, text in lines])
-    known = [text[: len(text) // 2] for _, text in lines if is_glued_match(text)]
+    rows = [RowEvidence(line, text, text.split(" "), word_starts(text), is_glued_match(text))
+            for line, text in lines]
+    known = [row.text[: len(row.text) // 2] for row in rows if row.is_match]
     sentence_break = sentence_break_odds(known, cased)
-    rows: list[RowEvidence] = []
-    for line, text in lines:
-        row = RowEvidence(line, text, text.split(" "), word_starts(text), is_glued_match(text))
-        words, starts = row.words, row.starts
+    for row in rows:
+        text, words, starts = row.text, row.words, row.starts
         if not row.is_match and row.size > 1:
             similarity = _similarity_scores(text, starts)
             row.boundary = [0.0] + [
@@ -184,7 +189,6 @@ def gather_evidence(lines: list[tuple[int, str]]) -> list[RowEvidence]:
             for k in range(1, row.size):  # the two halves of a change row are never equal
                 if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:
                     row.boundary[k] = float("-inf")
-        rows.append(row)
     _link_repeats(rows)
     return rows
 
