@@ -406,6 +406,7 @@ class _PageDecoder:
         tails = [self._tail(gap) for gap in self.gaps]
         tail_of = {index: number for number, tail in enumerate(tails) for index in tail}
         margins: list[tuple[list[int], float]] = []
+        before = self.objective()
         for number, tail in enumerate(tails):
             linked = sorted({tail_of[other] for index in tail for _, other, _ in self.rows[index].cross_pairs
                              if tail_of.get(other, number) > number})
@@ -413,16 +414,17 @@ class _PageDecoder:
                 both = tail + tails[partner]
                 if any(self.rows[i].line in self.fixed for i in both):
                     continue
-                before = self.objective()
                 saved = [self.readings[i] for i in both]
                 for i in both:
                     flipped = RowKind.NEW_ONLY if self.readings[i] == (RowKind.OLD_ONLY, 0) else RowKind.OLD_ONLY
                     self.readings[i] = (flipped, 0)
                 after = self.objective()
+                margins.append((both, abs(before - after)))
                 if after <= before:
                     for i, reading in zip(both, saved):
                         self.readings[i] = reading
-                margins.append((both, abs(before - after)))
+                else:
+                    before = after
         return margins
 
     def _move_linked_change_rows(self) -> bool:
