@@ -49,6 +49,9 @@ JOINT_CANDIDATES = 5
 # Scores are heuristic log-odds; confidences use them scaled by this factor, chosen so that rows
 # reported as sure (RowReading.is_sure) are right at least 99.5% of the time on generated pages.
 CONFIDENCE_SCALE = 0.15
+# When no page of a chain leads to a consistent reading of all pages, each page's least sure
+# one-sided blocks (up to this many) are flipped in turn and tried as anchors.
+MAX_FLIPPED_TAILS = 8
 
 Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 if none)
 
@@ -648,36 +651,85 @@ def _constrained(rows: list[RowReading], known: tuple[str, ...], side: str) -> l
     return result
 
 
+def _propagated(readings: list[list[RowReading]], anchor: int, start: list[RowReading],
+                linked: list[bool]) -> list[list[RowReading]]:
+    """Fit the pages on both sides of `anchor`, read as `start`, to it, one after the other.
+
+    Propagation stops in a direction at the first page that cannot fit its neighbour; that page
+    and the ones beyond it keep their own readings.
+    """
+    current = list(readings)
+    current[anchor] = start
+    for i in range(anchor + 1, len(current)):
+        if not linked[i - 1]:
+            break
+        fitted = _constrained(current[i], _columns(current[i - 1])[1], "old")
+        if fitted is None:
+            break
+        current[i] = fitted
+    for i in range(anchor - 1, -1, -1):
+        if not linked[i]:
+            break
+        fitted = _constrained(current[i], _columns(current[i + 1])[0], "new")
+        if fitted is None:
+            break
+        current[i] = fitted
+    return current
+
+
+def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
+    """The page read with one undecided block of one-sided rows moved to the other side.
+
+    A gap's one-sided rows all lie on one side, so they flip together. Only the least sure
+    blocks are tried (at most MAX_FLIPPED_TAILS), and only readings that re-render to the page.
+    """
+    blocks: list[list[int]] = []
+    for index, row in enumerate(rows):
+        if row.kind in (RowKind.OLD_ONLY, RowKind.NEW_ONLY):
+            if blocks and blocks[-1][-1] == index - 1 and rows[index - 1].kind is row.kind:
+                blocks[-1].append(index)
+            else:
+                blocks.append([index])
+    undecided = sorted((min(rows[i].confidence for i in block), block) for block in blocks
+                       if not all(rows[i].is_sure for i in block))
+    texts = [r.text for r in rows]
+    variants = []
+    for _, block in undecided[:MAX_FLIPPED_TAILS]:
+        variant = list(rows)
+        for i in block:
+            other = RowKind.NEW_ONLY if rows[i].kind is RowKind.OLD_ONLY else RowKind.OLD_ONLY
+            variant[i] = replace(rows[i], kind=other, confidence=1.0 - rows[i].confidence)
+        if _rerendered(variant) == texts:
+            variants.append(variant)
+    return variants
+
+
 def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowReading]],
                        warnings: list[str]) -> tuple[list[list[RowReading]], list[str]]:
     """Carry columns from page to page: each page's new column is the next page's old one.
 
     Every page is tried as the anchor; the anchor whose propagation reads the most rows with
-    certainty and keeps all pages consistent wins. Where another anchor also keeps all pages
-    consistent but reads a row differently, the pages admit both readings: the row is unsure.
+    certainty and keeps all pages consistent wins. When no page's own reading leads to a
+    consistent chain, anchors read with one undecided one-sided block flipped are tried too.
+    Where another anchor also keeps all pages consistent but reads a row differently, the pages
+    admit both readings: the row is unsure.
     """
     linked = [headers[i].new_number == headers[i + 1].old_number for i in range(len(headers) - 1)]
-    candidates: list[tuple[int, float, list[list[RowReading]]]] = []
-    for anchor in range(len(headers)):
-        current = list(readings)
-        for i in range(anchor + 1, len(headers)):
-            if not linked[i - 1]:
-                break
-            fitted = _constrained(current[i], _columns(current[i - 1])[1], "old")
-            if fitted is None:
-                break
-            current[i] = fitted
-        for i in range(anchor - 1, -1, -1):
-            if not linked[i]:
-                break
-            fitted = _constrained(current[i], _columns(current[i + 1])[0], "new")
-            if fitted is None:
-                break
-            current[i] = fitted
-        consistent = sum(_columns(current[i])[1] == _columns(current[i + 1])[0]
-                         for i in range(len(headers) - 1) if linked[i])
-        certainty = sum(math.log(max(r.confidence, 1e-9)) for rows in current for r in rows)
-        candidates.append((consistent, certainty, current))
+
+    def tried(starts: Iterable[tuple[int, list[RowReading]]]) -> list[tuple[int, float, list[list[RowReading]]]]:
+        found = []
+        for anchor, start in starts:
+            current = _propagated(readings, anchor, start, linked)
+            consistent = sum(_columns(current[i])[1] == _columns(current[i + 1])[0]
+                             for i in range(len(headers) - 1) if linked[i])
+            certainty = sum(math.log(max(r.confidence, 1e-9)) for rows in current for r in rows)
+            found.append((consistent, certainty, current))
+        return found
+
+    candidates = tried(enumerate(readings))
+    if max(c[0] for c in candidates) < sum(linked):
+        candidates += tried((anchor, variant) for anchor, rows in enumerate(readings)
+                            for variant in _flipped_tails(rows))
     most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
     rivals = [c[2] for c in candidates if c[0] == most and c[2] is not best]
     chosen = [[row if all(_same_reading(row, other[p][r]) for other in rivals)

@@ -25,6 +25,10 @@ _VERSIONS_LINE = re.compile(r"Version (?P<old>\d+) Version (?P<new>\d+)")
 _TIME_LINE = re.compile(r"\((?P<distance>.+ (?:later|earlier))\)")
 _VERSION_OF_LINE = re.compile(r"Version (?P<number>\d+) of (?P<total>\d+)\.")
 
+# Rows are trimmed of ASCII whitespace only, as trackers trim paragraphs: a no-break space at a
+# paragraph's edge, or a paragraph that is only one, is text of the page.
+_ASCII_WHITESPACE = " \t\r\f\v"
+
 # Longest row of a flattened page: one paragraph's old and new cells glued together. News
 # paragraphs are a few hundred characters; the splitter's cost grows with every space in a row,
 # so a row this long is a damaged or hostile page, refused instead of taking minutes.
@@ -92,8 +96,8 @@ def parse_header(text: str, name: str) -> PageHeader:
                             hint="is this a News Sniffer diff page saved as text?")
     if header.url is None:
         header.warnings.append(f"{name}: no article URL in the header")
-    position = versions_at + 1
-    remaining = [(i + 1, lines[i].strip()) for i in range(position, len(lines)) if lines[i].strip()]
+    rows = ((i + 1, lines[i].strip(_ASCII_WHITESPACE)) for i in range(versions_at + 1, len(lines)))
+    remaining = [(number, row) for number, row in rows if row]
     if remaining and not _TIME_LINE.fullmatch(remaining[0][1]):
         header.title_line = remaining[0][1]
         remaining = remaining[1:]
