@@ -49,8 +49,8 @@ JOINT_CANDIDATES = 5
 # Scores are heuristic log-odds; confidences use them scaled by this factor, chosen so that rows
 # reported as sure (RowReading.is_sure) are right at least 99.5% of the time on generated pages.
 CONFIDENCE_SCALE = 0.15
-# When no page of a chain leads to a consistent reading of all pages, each page's least sure
-# one-sided blocks (up to this many) are flipped in turn and tried as anchors.
+# When no page of a chain leads to a consistent reading of all pages, the least sure one-sided
+# blocks (up to this many) of the pages beside a disagreement are flipped in turn and tried.
 MAX_FLIPPED_TAILS = 8
 
 Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 if none)
@@ -710,7 +710,8 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
 
     Every page is tried as the anchor; the anchor whose propagation reads the most rows with
     certainty and keeps all pages consistent wins. When no page's own reading leads to a
-    consistent chain, anchors read with one undecided one-sided block flipped are tried too.
+    consistent chain, the pages on either side of a disagreement are tried as anchors again,
+    each read with one undecided one-sided block flipped.
     Where another anchor also keeps all pages consistent but reads a row differently, the pages
     admit both readings: the row is unsure.
     """
@@ -727,10 +728,13 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
         return found
 
     candidates = tried(enumerate(readings))
-    if max(c[0] for c in candidates) < sum(linked):
-        candidates += tried((anchor, variant) for anchor, rows in enumerate(readings)
-                            for variant in _flipped_tails(rows))
     most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
+    if most < sum(linked):
+        broken = {page for i in range(len(headers) - 1) if linked[i]
+                  and _columns(best[i])[1] != _columns(best[i + 1])[0] for page in (i, i + 1)}
+        candidates += tried((anchor, variant) for anchor in sorted(broken)
+                            for variant in _flipped_tails(readings[anchor]))
+        most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
     rivals = [c[2] for c in candidates if c[0] == most and c[2] is not best]
     chosen = [[row if all(_same_reading(row, other[p][r]) for other in rivals)
                else replace(row, confidence=min(row.confidence, 0.5))
