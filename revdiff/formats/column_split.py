@@ -651,30 +651,56 @@ def _constrained(rows: list[RowReading], known: tuple[str, ...], side: str) -> l
     return result
 
 
-def _propagated(readings: list[list[RowReading]], anchor: int, start: list[RowReading],
-                linked: list[bool]) -> list[list[RowReading]]:
-    """Fit the pages on both sides of `anchor`, read as `start`, to it, one after the other.
+class _ChainFit:
+    """Propagation of columns through a chain of pages, with the work shared between anchors.
 
-    Propagation stops in a direction at the first page that cannot fit its neighbour; that page
-    and the ones beyond it keep their own readings.
+    Propagations from different anchors mostly hand a page the same known column; fitting the
+    page to it is done once, and each reading's columns are computed once, so trying every page
+    as the anchor costs about as much as reading the chain once more, not once per page.
     """
-    current = list(readings)
-    current[anchor] = start
-    for i in range(anchor + 1, len(current)):
-        if not linked[i - 1]:
-            break
-        fitted = _constrained(current[i], _columns(current[i - 1])[1], "old")
-        if fitted is None:
-            break
-        current[i] = fitted
-    for i in range(anchor - 1, -1, -1):
-        if not linked[i]:
-            break
-        fitted = _constrained(current[i], _columns(current[i + 1])[0], "new")
-        if fitted is None:
-            break
-        current[i] = fitted
-    return current
+
+    def __init__(self, readings: list[list[RowReading]], linked: list[bool]) -> None:
+        self.readings = readings
+        self.linked = linked
+        self.fits: dict[tuple[int, str, tuple[str, ...]], list[RowReading] | None] = {}
+        self.columns_of: dict[int, tuple[list[RowReading], tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+
+    def columns(self, rows: list[RowReading]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        known = self.columns_of.get(id(rows))
+        if known is None:  # the reading is kept with its columns, so its id stays its own
+            known = self.columns_of[id(rows)] = (rows, _columns(rows))
+        return known[1]
+
+    def fit(self, page: int, known: tuple[str, ...], side: str) -> list[RowReading] | None:
+        key = (page, side, known)
+        if key not in self.fits:
+            self.fits[key] = _constrained(self.readings[page], known, side)
+        return self.fits[key]
+
+    def propagated(self, anchor: int, start: list[RowReading]) -> list[list[RowReading]]:
+        """Fit the pages on both sides of `anchor`, read as `start`, to it, one after another.
+
+        Propagation stops in a direction at the first page that cannot fit its neighbour; that
+        page and the ones beyond it keep their own readings.
+        """
+        current = list(self.readings)
+        current[anchor] = start
+        for i in range(anchor + 1, len(current)):
+            fitted = self.fit(i, self.columns(current[i - 1])[1], "old") if self.linked[i - 1] else None
+            if fitted is None:
+                break
+            current[i] = fitted
+        for i in range(anchor - 1, -1, -1):
+            fitted = self.fit(i, self.columns(current[i + 1])[0], "new") if self.linked[i] else None
+            if fitted is None:
+                break
+            current[i] = fitted
+        return current
+
+    def disagreements(self, current: list[list[RowReading]]) -> list[int]:
+        """The linked page pairs (by the index of the first) whose shared column differs."""
+        return [i for i in range(len(current) - 1)
+                if self.linked[i] and self.columns(current[i])[1] != self.columns(current[i + 1])[0]]
 
 
 def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
@@ -716,27 +742,32 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
     admit both readings: the row is unsure.
     """
     linked = [headers[i].new_number == headers[i + 1].old_number for i in range(len(headers) - 1)]
+    chain = _ChainFit(readings, linked)
+    certainty_of: dict[int, float] = {}
+
+    def certainty(rows: list[RowReading]) -> float:
+        if id(rows) not in certainty_of:  # rows stay alive in chain.columns_of
+            chain.columns(rows)
+            certainty_of[id(rows)] = sum(math.log(max(r.confidence, 1e-9)) for r in rows)
+        return certainty_of[id(rows)]
 
     def tried(starts: Iterable[tuple[int, list[RowReading]]]) -> list[tuple[int, float, list[list[RowReading]]]]:
         found = []
         for anchor, start in starts:
-            current = _propagated(readings, anchor, start, linked)
-            consistent = sum(_columns(current[i])[1] == _columns(current[i + 1])[0]
-                             for i in range(len(headers) - 1) if linked[i])
-            certainty = sum(math.log(max(r.confidence, 1e-9)) for rows in current for r in rows)
-            found.append((consistent, certainty, current))
+            current = chain.propagated(anchor, start)
+            consistent = sum(linked) - len(chain.disagreements(current))
+            found.append((consistent, sum(certainty(rows) for rows in current), current))
         return found
 
     candidates = tried(enumerate(readings))
     most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
     if most < sum(linked):
-        broken = {page for i in range(len(headers) - 1) if linked[i]
-                  and _columns(best[i])[1] != _columns(best[i + 1])[0] for page in (i, i + 1)}
+        broken = {page for i in chain.disagreements(best) for page in (i, i + 1)}
         candidates += tried((anchor, variant) for anchor in sorted(broken)
                             for variant in _flipped_tails(readings[anchor]))
         most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
     rivals = [c[2] for c in candidates if c[0] == most and c[2] is not best]
-    chosen = [[row if all(_same_reading(row, other[p][r]) for other in rivals)
+    chosen = [[row if all(other[p] is rows or _same_reading(row, other[p][r]) for other in rivals)
                else replace(row, confidence=min(row.confidence, 0.5))
                for r, row in enumerate(rows)] for p, rows in enumerate(best)]
     names = {h.name for h, before, after in zip(headers, readings, chosen) if before != after}
