@@ -7,6 +7,8 @@ Data (read from ../shared/corpus, never copied):
   * chains: all pages of each Wikipedia article read together.
 Peer, in the same run: a naive baseline that splits every non-match row at the space whose
 halves are most alike (difflib ratio) and sends rows without a space to the new side.
+Also estimated from the truth: the share of pages that hold a row nothing on the page decides,
+and the exact share of the other pages (a ceiling for any reader of one page alone).
 
 Usage: python benchmarks/split_accuracy.py [--limit N] [--skip-generated]
 """
@@ -23,8 +25,10 @@ from collections import Counter
 from pathlib import Path
 
 from revdiff.formats.plain import split_paragraphs
+from revdiff.formats.row_evidence import gather_evidence
+from revdiff.formats.sniffer_rows import diff_rows, flatten_row
 from revdiff.formats.sniffer_text import parse_header, read_diff_texts
-from revdiff.model import SURE_CONFIDENCE, Version
+from revdiff.model import SURE_CONFIDENCE, RowKind, Version
 from revdiff.render.sniffer import PageInfo, render_diff_text
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -66,17 +70,56 @@ def paragraphs_right(found: list[str] | tuple[str, ...], truth: list[str]) -> tu
     return right, len(truth)
 
 
+def has_undecidable_row(truth_old: list[str], truth_new: list[str]) -> bool:
+    """Does the page hold a row that nothing on it decides? An estimate, from the truth.
+
+    It looks with the splitter's own evidence for a block of deleted rows that shares no
+    repeated phrase with any row outside it (only the prior, which favours inserted rows,
+    can pick its side), or for a change row that shares no phrase with any row, whose halves
+    do not begin or end alike, and whose true boundary looks like another space of the row
+    (a reader can only guess among them). Such pages are exact by luck alone; the share is a
+    lower bound, since links within one version and other ties are not counted.
+    """
+    rows = diff_rows(truth_old, truth_new)
+    evidence = gather_evidence([(i, flatten_row(row)) for i, row in enumerate(rows)])
+    index = 0
+    while index < len(rows):
+        kind = rows[index][0]
+        if kind is RowKind.OLD_ONLY:
+            end = index
+            while end < len(rows) and rows[end][0] is kind:
+                end += 1
+            if not any(not index <= other < end for i in range(index, end)
+                       for _, other, _ in evidence[i].cross_pairs):
+                return True
+            index = end
+            continue
+        row = evidence[index]
+        if kind is RowKind.CHANGE and not row.cross_pairs and not row.self_pairs:
+            old_cell = rows[index][1] or ""
+            truth_score = row.boundary[len(old_cell.split(" "))]
+            if sum(value == truth_score for value in row.boundary[1:]) >= 2:
+                return True
+        index += 1
+    return False
+
+
 class Tally:
     def __init__(self) -> None:
         self.pages = self.exact = self.exact_text = self.right = self.total = 0
         self.sure_rows = self.sure_right = self.rows = self.rows_right = 0
         self.sure_pages = self.sure_pages_right = 0
+        self.undecidable = self.decidable_exact = 0
 
     def add(self, old: list[str] | tuple[str, ...], new: list[str] | tuple[str, ...],
             truth_old: list[str], truth_new: list[str]) -> bool:
         self.pages += 1
         exact = list(old) == truth_old and list(new) == truth_new
         self.exact += exact
+        if has_undecidable_row(truth_old, truth_new):
+            self.undecidable += 1
+        else:
+            self.decidable_exact += exact
         self.exact_text += flattened(old) == flattened(truth_old) and flattened(new) == flattened(truth_new)
         for found, truth in ((old, truth_old), (new, truth_new)):
             right, total = paragraphs_right(found, truth)
@@ -102,11 +145,12 @@ class Tally:
                 f"{share(self.exact_text, self.pages)} "
                 f"{share(self.right, self.total)} {share(self.rows_right, self.rows)} "
                 f"{share(self.sure_rows, self.rows)} {share(self.sure_right, self.sure_rows)} "
-                f"{share(self.sure_pages_right, self.sure_pages)}")
+                f"{share(self.sure_pages_right, self.sure_pages)} "
+                f"{share(self.undecidable, self.pages)} "
+                f"{share(self.decidable_exact, self.pages - self.undecidable)}")
 
 
 def truth_rows(truth_old: list[str], truth_new: list[str]) -> list[tuple[str, str | None, str | None]]:
-    from revdiff.formats.sniffer_rows import diff_rows
     return [(k.value, o, n) for k, o, n in diff_rows(truth_old, truth_new)]
 
 
@@ -142,7 +186,7 @@ def main() -> int:
         print(f"skipped: {SHARED / 'corpus'} is not there", file=sys.stderr)
         return 0
     header = (f"{'set':<28} {'pages':>6} {'exact':>7} {'exact ws':>7} {'paras':>7} {'rows':>7} "
-              f"{'sure':>7} {'sure ok':>7} {'sure pg ok':>7}")
+              f"{'sure':>7} {'sure ok':>7} {'sure pg ok':>7} {'undecid':>7} {'ex rest':>7}")
     results = []
     timings: list[tuple[int, float]] = []
 
@@ -187,7 +231,9 @@ def main() -> int:
           " whitespace,\nwhich flattening collapses, are collapsed in the truth too;"
           " paras: paragraphs recovered; rows: rows read right;\nsure: rows with confidence >= "
           f"{SURE_CONFIDENCE}; sure ok: of those, read right; sure pg ok: pages with confidence"
-          f" >= {SURE_CONFIDENCE} that are exact")
+          f" >= {SURE_CONFIDENCE} that are exact;\nundecid: pages holding a row that nothing on the"
+          " page decides (estimated from the truth, a lower bound; see has_undecidable_row);\n"
+          "ex rest: exact share of the other pages")
     by_size = sorted(timings)
     small = [t for n, t in by_size if n <= 50]
     large = [t for n, t in by_size if n >= 150]
