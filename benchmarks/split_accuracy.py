@@ -7,7 +7,7 @@ Data (read from ../shared/corpus, never copied):
   * chains: all pages of each Wikipedia article read together.
 Peer, in the same run: a naive baseline that splits every non-match row at the space whose
 halves are most alike (difflib ratio) and sends rows without a space to the new side.
-Also estimated from the truth: the share of pages that hold a row nothing on the page decides,
+Also estimated from the truth: the share of pages that hold a row nothing on the page decides
 (no reader of one page alone can be sure of those), and the exact share of the other pages.
 
 Usage: python benchmarks/split_accuracy.py [--limit N] [--skip-generated]
