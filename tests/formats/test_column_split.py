@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -204,7 +205,7 @@ _MOVES = [[0, *range(1, 30)],
 def test_chain_with_moving_list_entries_is_read_consistently() -> None:
     versions = [Version(k, "T", tuple(_TOPICS[i] for i in order)) for k, order in enumerate(_MOVES)]
     pages = [(f"p{k}.txt", render_diff_text(a, b, PageInfo())) for k, (a, b) in
-             enumerate(zip(versions, versions[1:]))]
+             enumerate(pairwise(versions))]
     [article] = read_diff_texts(pages)
     assert [v.paragraphs for v in article.versions] == [v.paragraphs for v in versions]
     assert not any("differs from the new column" in w for w in article.warnings)

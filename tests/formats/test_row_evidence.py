@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from revdiff.formats.row_evidence import LINK_NEUTRAL, LINK_SLOPE, REPEAT_CAP, gather_evidence
+from revdiff.formats.row_evidence import (
+    LINK_NEUTRAL,
+    LINK_SLOPE,
+    REPEAT_CAP,
+    gather_evidence,
+)
 
 
 def _link_total(first: str, second: str) -> float:
