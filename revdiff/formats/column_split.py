@@ -168,10 +168,16 @@ class _GapScorer:
         self.coupled = [p for p, scores in enumerate(fixed) if scores is None]
         self.change_best = [0.0]
         self.tail = {"old": [0.0], "new": [0.0]}
+        # rows a correction forbids to be one-sided on a side: counted apart, since a prefix sum
+        # holding -inf cannot be subtracted from
+        self.tail_forbidden = {"old": [0], "new": [0]}
         for scores in fixed:
             self.change_best.append(self.change_best[-1] + (scores.best_change if scores else 0.0))
             for side, sums in self.tail.items():
-                sums.append(sums[-1] + (scores.one_sided(side) if scores else 0.0))
+                value = scores.one_sided(side) if scores else 0.0
+                forbidden = value == float("-inf")
+                sums.append(sums[-1] + (0.0 if forbidden else value))
+                self.tail_forbidden[side].append(self.tail_forbidden[side][-1] + forbidden)
         self.fixed = fixed
 
     def scores(self, position: int, count: int, side: str) -> RowScores:
@@ -209,6 +215,8 @@ class _GapScorer:
     def config_score(self, count: int, side: str) -> float:
         """Score of the best reading of the gap as (count, side)."""
         size = len(self.gap)
+        if self.tail_forbidden[side][size] > self.tail_forbidden[side][count]:
+            return float("-inf")
         best = self.change_best[count] + self.tail[side][size] - self.tail[side][count]
         for position in self.coupled:
             scores = self.scores(position, count, side)
@@ -350,7 +358,11 @@ class _PageDecoder:
                                 count, side))
         valid = [c for c in configs if c[0] != float("-inf")]
         if not valid:
-            raise MalformedPage("no reading fits these rows", hint="the page may be damaged")
+            first, last = self.rows[gap[0]].line, self.rows[gap[-1]].line
+            raise MalformedPage(
+                f"no reading of lines {first}-{last} keeps the rows fixed among them", line=first,
+                hint="a correction contradicts another in the same gap, whose one-sided rows all "
+                     "lie on one side; undo one of them")
         # a configuration's weight is its best reading's scaled score, as in the choice itself
         total = _logsumexp([CONFIDENCE_SCALE * c[0] for c in valid])
         _, count, side = max(valid, key=lambda c: c[0])
@@ -553,7 +565,7 @@ def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Readin
     try:
         rows = _decode_best(lines, fixed, neighbours)
     except MalformedPage as error:
-        raise MalformedPage(error.message, name, hint=error.hint) from None
+        raise MalformedPage(error.message, name, error.line, error.hint) from None
     rows, warnings = _check_rerender(rows, name)
     unsure = [r.line for r in rows if not r.is_sure]
     if unsure:

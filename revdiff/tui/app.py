@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Footer
 
+from revdiff.errors import RevdiffError
 from revdiff.model import Article, Edit
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportChoice, ExportScreen
@@ -329,7 +330,7 @@ class RevdiffApp(App[None]):
             return
         try:
             self.session.flip(row)
-        except (ImportError, ValueError) as error:
+        except (ImportError, ValueError, RevdiffError) as error:
             self.notify(f"Cannot flip this row: {error}", severity="error")
             return
         keep = next((index for index, edit in enumerate(self.session.comparison().edits)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from revdiff.errors import MalformedPage
 from revdiff.formats.column_split import correct_row, flip_row, split_title
 from revdiff.formats.sniffer_rows import diff_rows, flatten_row
 from revdiff.formats.sniffer_text import read_diff_texts
@@ -118,6 +119,16 @@ def test_correct_row_fixes_a_reading_and_flip_row_changes_it() -> None:
     assert corrected.pages[0].rows[0].confidence == 1.0
     flipped = flip_row(corrected, page.name, row.line)
     assert flipped.pages[0].rows[0] != corrected.pages[0].rows[0]
+
+
+def test_corrections_that_contradict_each_other_are_refused_naming_the_lines() -> None:
+    article = _read(["A kept paragraph.", "Old one."],
+                    ["A kept paragraph.", "New one.", "Another new one.", "Third new."])
+    name = article.pages[0].name
+    inserted = correct_row(article, name, 12, RowKind.NEW_ONLY)
+    # the one-sided rows of a gap all lie on one side: line 13 cannot be deleted while 12 is new
+    with pytest.raises(MalformedPage, match=r"page.txt:11: no reading of lines 11-13"):
+        correct_row(inserted, name, 13, RowKind.OLD_ONLY)
 
 
 def test_title_row_is_split_into_old_and_new_titles() -> None:
