@@ -22,6 +22,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from revdiff.formats.plain import split_paragraphs
@@ -244,7 +245,38 @@ def main() -> int:
         large_rows = statistics.median(n for n, _ in by_size if n >= 150)
         print(f"  pages <= 50 rows (median {small_rows:.0f}): {1000 * statistics.median(small):.1f} ms;"
               f" pages >= 150 rows (median {large_rows:.0f}): {1000 * statistics.median(large):.1f} ms")
+    if not args.skip_generated:
+        print(long_chain_speed())
     return 0
+
+
+def long_chain_speed(slug: str = "hearst-communications", pages: int = 60, repeats: int = 3) -> str:
+    """Reading a long chain jointly against reading its pages one by one (medians of runs).
+
+    The chain cycles forth and back through the versions of one article of about a hundred
+    paragraphs, as a live story's many updates would.
+    """
+    folder = SHARED / "corpus" / "wikipedia" / slug
+    files = sorted(folder.glob("*.txt"), key=lambda f: int(f.stem))
+    versions = [split_paragraphs(f.read_text(encoding="utf-8")) for f in files]
+    cycle = versions + versions[-2:0:-1]
+    sequence = [cycle[k % len(cycle)] for k in range(pages + 1)]
+    texts = [(f"{slug}-v{k}", render_diff_text(Version(k, slug, sequence[k]),
+                                               Version(k + 1, slug, sequence[k + 1]), PageInfo()))
+             for k in range(pages)]
+
+    def timed(read: Callable[[], object]) -> float:
+        runs = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            read()
+            runs.append(time.perf_counter() - started)
+        return statistics.median(runs)
+
+    joint = timed(lambda: read_diff_texts(texts))
+    alone = timed(lambda: [read_diff_texts([text]) for text in texts])
+    return (f"chain of {pages} pages ({slug}, cycled): joint {joint:.2f} s, pages alone "
+            f"{alone:.2f} s, joint / alone {joint / alone:.2f}")
 
 
 if __name__ == "__main__":
