@@ -361,8 +361,9 @@ class _PageDecoder:
             first, last = self.rows[gap[0]].line, self.rows[gap[-1]].line
             raise MalformedPage(
                 f"no reading of lines {first}-{last} keeps the rows fixed among them", line=first,
-                hint="a correction contradicts another in the same gap, whose one-sided rows all "
-                     "lie on one side; undo one of them")
+                hint="the correction contradicts a row of the same gap already fixed by an "
+                     "earlier correction or by the neighbouring pages (a gap's one-sided rows all "
+                     "lie on one side); undo that correction or choose another reading")
         # a configuration's weight is its best reading's scaled score, as in the choice itself
         total = _logsumexp([CONFIDENCE_SCALE * c[0] for c in valid])
         _, count, side = max(valid, key=lambda c: c[0])
