@@ -648,15 +648,23 @@ def read_chain(headers: list[PageHeader]) -> Chain:
 
 
 def _constrained(rows: list[RowReading], known: tuple[str, ...], side: str) -> list[RowReading] | None:
-    """Re-read a page whose `side` column is known; None when no consistent reading exists."""
-    found = readings_with_known_column([r.text for r in rows], known, side)
-    if found is None:
-        return None
-    options, count = found
-    confidence = 1.0 if count == 1 else 0.9
-    result = [RowReading(r.line, r.text, kind, boundary, confidence)
-              for r, (kind, boundary) in zip(rows, options)]
-    if _rerendered(result) != [r.text for r in rows]:
+    """Re-read a page whose `side` column is known; None when no consistent reading exists.
+
+    Where several readings fit, the one closest to the page's own reading is tried first, then
+    the one that takes the known paragraphs earliest; a reading must re-render to the page.
+    """
+    texts = [r.text for r in rows]
+    for preferred in ([(r.kind, r.boundary) for r in rows], None):
+        found = readings_with_known_column(texts, known, side, preferred)
+        if found is None:
+            return None
+        options, count = found
+        confidence = 1.0 if count == 1 else 0.9
+        result = [RowReading(r.line, r.text, kind, boundary, confidence)
+                  for r, (kind, boundary) in zip(rows, options)]
+        if _rerendered(result) == texts:
+            break
+    else:
         return None
     if count > 1:  # several readings fit; keep the decoder's where it agrees
         result = [r if (r.kind, r.boundary) == (d.kind, d.boundary) else replace(r, confidence=0.5)

@@ -4,8 +4,10 @@ When pages of one article are read together, the new column of one page is the o
 the next. Once one page is read, its neighbour's rows can be matched against the known column
 paragraph by paragraph: each row either consumes the next known paragraph (as a match, a change
 row that starts or ends with it, or a one-sided row equal to it) or belongs wholly to the other
-side. A dynamic programme over (row, paragraphs consumed) finds every reading that fits; when
-exactly one does, the page is read with certainty.
+side. A dynamic programme over (row, paragraphs consumed, place in the gap) finds every reading
+that fits and that News Sniffer could have produced: within a gap, change rows come first and
+the one-sided rows after them all lie on one side. When exactly one reading fits, the page is
+read with certainty.
 """
 
 from __future__ import annotations
@@ -15,6 +17,16 @@ from collections.abc import Sequence
 from revdiff.model import RowKind
 
 Option = tuple[RowKind, int | None]  # (kind, character offset where the new cell starts)
+
+# Where a reading stands in a gap: after a match (or at the start), among its change rows, or
+# among its one-sided rows on either side. A row's kind moves it on, or is not allowed there.
+_PLACES = ("start", "change", "old", "new")
+_NEXT_PLACE: dict[RowKind, tuple[int | None, ...]] = {
+    RowKind.MATCH: (0, 0, 0, 0),
+    RowKind.CHANGE: (1, 1, None, None),
+    RowKind.OLD_ONLY: (2, 2, 2, None),
+    RowKind.NEW_ONLY: (3, 3, None, 3),
+}
 
 
 def _options(text: str, paragraph: str | None, known_side: str) -> list[tuple[Option, bool]]:
@@ -37,33 +49,51 @@ def _options(text: str, paragraph: str | None, known_side: str) -> list[tuple[Op
 
 
 def readings_with_known_column(rows: Sequence[str], known: Sequence[str], known_side: str,
+                               preferred: Sequence[Option] | None = None,
                                ) -> tuple[list[Option], int] | None:
     """A reading of every row whose `known_side` column is exactly `known`.
 
-    Returns the reading (preferring to consume known paragraphs as early as possible) and how
-    many readings fit (capped at 2), or None when no reading fits.
+    Returns a reading and how many readings fit (capped at 2), or None when none fits. Where
+    several fit, each row takes its `preferred` reading when that still leads to a fit, and
+    otherwise consumes the known paragraphs as early as it can.
     """
     count_rows, count_known = len(rows), len(known)
-    # ways[r][p]: number of readings (capped at 2) of rows r.. that consume known[p:] exactly
-    ways = [[0] * (count_known + 1) for _ in range(count_rows + 1)]
-    ways[count_rows][count_known] = 1
+    # Each row consumes at most one paragraph, so before row r between max(0, K - (n - r)) and
+    # min(r, K) paragraphs are consumed; only that band of the table is filled.
+    def band(r: int) -> range:
+        return range(max(0, count_known - (count_rows - r)), min(r, count_known) + 1)
+
+    # ways[r][p][place]: readings (capped at 2) of rows r.. that consume known[p:] exactly,
+    # entered at `place` of a gap; a missing p means none
+    none = [0] * len(_PLACES)
+    ways: list[dict[int, list[int]]] = [{} for _ in range(count_rows)]
+    ways.append({count_known: [1] * len(_PLACES)})
+    options_at: dict[tuple[int, int], list[tuple[Option, bool]]] = {}
     for r in range(count_rows - 1, -1, -1):
-        for p in range(count_known, -1, -1):
-            paragraph = known[p] if p < count_known else None
-            total = 0
-            for _, consumes in _options(rows[r], paragraph, known_side):
-                total += ways[r + 1][p + 1 if consumes else p]
-            ways[r][p] = min(total, 2)
-    if ways[0][0] == 0:
+        following = ways[r + 1]
+        for p in band(r):
+            options = options_at[r, p] = _options(rows[r], known[p] if p < count_known else None,
+                                                  known_side)
+            cell = [0] * len(_PLACES)
+            for (kind, _), consumes in options:
+                after = following.get(p + 1 if consumes else p, none)
+                for place, next_place in enumerate(_NEXT_PLACE[kind]):
+                    if next_place is not None and after[next_place]:
+                        cell[place] = min(cell[place] + after[next_place], 2)
+            if any(cell):
+                ways[r][p] = cell
+    if not ways[0].get(0, none)[0]:
         return None
     chosen: list[Option] = []
-    p = 0
+    p = place = 0
     for r in range(count_rows):
-        paragraph = known[p] if p < count_known else None
-        options = sorted(_options(rows[r], paragraph, known_side), key=lambda o: not o[1])
+        wanted = preferred[r] if preferred is not None else None
+        options = sorted(options_at[r, p], key=lambda o: (o[0] != wanted, not o[1]))
         for option, consumes in options:
-            if ways[r + 1][p + 1 if consumes else p]:
+            next_place = _NEXT_PLACE[option[0]][place]
+            if next_place is not None and ways[r + 1].get(p + consumes, none)[next_place]:
                 chosen.append(option)
                 p += consumes
+                place = next_place
                 break
-    return chosen, ways[0][0]
+    return chosen, ways[0][0][0]

@@ -220,3 +220,25 @@ def test_chain_with_moving_list_entries_is_read_consistently() -> None:
     [article] = read_diff_texts(pages)
     assert [v.paragraphs for v in article.versions] == [v.paragraphs for v in versions]
     assert not any("differs from the new column" in w for w in article.warnings)
+
+
+def test_chain_with_repeated_boilerplate_paragraphs_is_read_exactly() -> None:
+    # news pages repeat boilerplate ("Advertisement") between paragraphs; with many identical
+    # rows, a page fits its neighbour's column in several ways, and only readings News Sniffer
+    # could produce (change rows first in a gap, one-sided rows on one side) may be chosen
+    from revdiff.formats.plain import split_paragraphs
+
+    story = ROOT / "samples" / "versions" / "iran-strikes-us-troops-in-iraq"
+    texts = list(dict.fromkeys(p for f in sorted(story.glob("*.txt"))
+                               for p in split_paragraphs(f.read_text(encoding="utf-8"))))
+    ad = "Advertisement"
+    orders = [[5, ad, 3, ad, 14, ad, 10, ad, 7, ad, 6, ad],
+              [5, ad, ad, 14, ad, 10, ad, ad, 3, 7, ad, 6, ad],
+              [5, ad, ad, 14, 3, ad, 10, ad, ad, ad, 3, 7, ad, 6, ad],
+              [5, ad, ad, 14, 3, ad, 11, 10, 5, ad, ad, ad, 3, 7, ad, 6, 6, ad]]
+    versions = [Version(k, "T", tuple(p if isinstance(p, str) else texts[p] for p in order))
+                for k, order in enumerate(orders)]
+    pages = [(f"p{k}.txt", render_diff_text(a, b, PageInfo())) for k, (a, b) in
+             enumerate(pairwise(versions))]
+    [article] = read_diff_texts(pages)
+    assert [v.paragraphs for v in article.versions] == [v.paragraphs for v in versions]
