@@ -115,16 +115,17 @@ class AppendFiles:
                 handle.close()
 
 
-class TwoTableTextWriter(ExportWriter):
-    """Shared by JSONL and CSV: an edits file and a comparisons file, appended as text."""
+class AppendingTextWriter(ExportWriter):
+    """Text files appended article by article; a checkpoint is their byte offsets.
 
-    extension = ""
+    A payload holds one text per file, in the order of `names`.
+    """
 
-    def __init__(self, out: Path, staging: Staging) -> None:
+    def __init__(self, out: Path, staging: Staging, names: list[str],
+                 targets: tuple[Path, ...]) -> None:
         super().__init__(out, staging)
-        self.targets = table_paths(out, self.extension)
-        self.files = AppendFiles(staging, [f"edits.{self.extension}",
-                                           f"comparisons.{self.extension}"])
+        self.targets = targets
+        self.files = AppendFiles(staging, names)
 
     def header(self, position: int) -> str:
         return ""
@@ -132,13 +133,12 @@ class TwoTableTextWriter(ExportWriter):
     def restore(self, state: dict[str, Any] | None) -> None:
         fresh = self.files.open(None if state is None else list(state["offsets"]))
         if fresh:
-            self.files.write(0, self.header(0))
-            self.files.write(1, self.header(1))
+            for position in range(len(self.targets)):
+                self.files.write(position, self.header(position))
 
     def write(self, index: int, payload: Any) -> None:
-        edits_text, comparisons_text = payload
-        self.files.write(0, edits_text)
-        self.files.write(1, comparisons_text)
+        for position, text in enumerate(payload):
+            self.files.write(position, text)
 
     def checkpoint(self) -> dict[str, Any]:
         return {"offsets": self.files.offsets()}
@@ -153,6 +153,16 @@ class TwoTableTextWriter(ExportWriter):
 
     def final_paths(self) -> list[Path]:
         return list(self.targets)
+
+
+class TwoTableTextWriter(AppendingTextWriter):
+    """Shared by JSONL and CSV: an edits file and a comparisons file."""
+
+    extension = ""
+
+    def __init__(self, out: Path, staging: Staging) -> None:
+        super().__init__(out, staging, [f"edits.{self.extension}", f"comparisons.{self.extension}"],
+                         table_paths(out, self.extension))
 
 
 def _json_line(row: dict[str, Any]) -> str:
@@ -197,26 +207,11 @@ class CsvWriter(TwoTableTextWriter):
         return _csv_text([list(EDIT_COLUMN_NAMES if position == 0 else COMPARISON_COLUMN_NAMES)])
 
 
-class SingleTextWriter(ExportWriter):
+class SingleTextWriter(AppendingTextWriter):
     """One text file appended article by article (the unified diff format)."""
 
     def __init__(self, out: Path, staging: Staging) -> None:
-        super().__init__(out, staging)
-        self.files = AppendFiles(staging, ["output.txt"])
-
-    def restore(self, state: dict[str, Any] | None) -> None:
-        self.files.open(None if state is None else list(state["offsets"]))
+        super().__init__(out, staging, ["output.txt"], (out,))
 
     def write(self, index: int, payload: Any) -> None:
-        self.files.write(0, payload)
-
-    def checkpoint(self) -> dict[str, Any]:
-        return {"offsets": self.files.offsets()}
-
-    def finish(self) -> list[tuple[Path, Path]]:
-        self.files.offsets()
-        self.files.close()
-        return [(self.files.paths[0], self.out)]
-
-    def close(self) -> None:
-        self.files.close()
+        super().write(index, (payload,))
