@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from diff_match_patch import diff_match_patch
+from timing import median_seconds
 
 from revdiff.engine import compare, split_sentences
 from revdiff.model import Version
@@ -51,12 +52,7 @@ def version_pairs(corpus: Path) -> list[tuple[Version, Version]]:
 
 
 def median_ms(run: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return 1000 * median_seconds(run, repeat)
 
 
 def whole_text_dmp(old: Version, new: Version) -> None:

@@ -22,8 +22,9 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_seconds
 
 from revdiff.formats.plain import split_paragraphs
 from revdiff.formats.row_evidence import gather_evidence
@@ -264,17 +265,8 @@ def long_chain_speed(slug: str = "hearst-communications", pages: int = 60, repea
     texts = [(f"{slug}-v{k}", render_diff_text(Version(k, slug, sequence[k]),
                                                Version(k + 1, slug, sequence[k + 1]), PageInfo()))
              for k in range(pages)]
-
-    def timed(read: Callable[[], object]) -> float:
-        runs = []
-        for _ in range(repeats):
-            started = time.perf_counter()
-            read()
-            runs.append(time.perf_counter() - started)
-        return statistics.median(runs)
-
-    joint = timed(lambda: read_diff_texts(texts))
-    alone = timed(lambda: [read_diff_texts([text]) for text in texts])
+    joint = median_seconds(lambda: read_diff_texts(texts), repeats)
+    alone = median_seconds(lambda: [read_diff_texts([text]) for text in texts], repeats)
     return (f"chain of {pages} pages ({slug}, cycled): joint {joint:.2f} s, pages alone "
             f"{alone:.2f} s, joint / alone {joint / alone:.2f}")
 

@@ -36,6 +36,7 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import Static
+from timing import median_seconds
 
 from revdiff.engine import compare
 from revdiff.export.comparison_text import comparison_text
@@ -195,15 +196,6 @@ async def measure_empty_app() -> float:
         return time.perf_counter() - started
 
 
-def timed(function: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        before = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - before)
-    return statistics.median(samples)
-
-
 def run(measure: Callable[[], Awaitable[float]], repeat: int) -> float:
     return statistics.median(asyncio.run(measure()) for _ in range(repeat))  # type: ignore[arg-type]
 
@@ -214,9 +206,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     options = parser.parse_args()
     article = generated_article(options.sentences)
-    compare_time = timed(lambda: compare(*article.versions), options.repeat)
+    compare_time = median_seconds(lambda: compare(*article.versions), options.repeat)
     comparison = compare(*article.versions)
-    text_time = timed(lambda: comparison_text(comparison, color=False), options.repeat)
+    text_time = median_seconds(lambda: comparison_text(comparison, color=False), options.repeat)
     firsts, first_cpus = [], []
     next_presses, line_presses, unbound_presses = Presses(), Presses(), Presses()
     changes = 0
