@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
+from textual.pilot import Pilot
 from tui_helpers import run_async
 
 from revdiff.engine import compare
@@ -62,14 +65,21 @@ def full_rows(app: RevdiffApp, width: int) -> list[str]:
     return [row.text.rstrip() for row in layout.rows]
 
 
-@run_async
-async def test_rebuild_lays_out_the_top_then_the_rest_between_events(long: Article) -> None:
-    app = RevdiffApp(long)
+@asynccontextmanager
+async def rebuilt_view(article: Article) -> AsyncIterator[tuple[Pilot[None], DiffView, list[str]]]:
+    """The app's diff view just after a rebuild, with the rows a one-pass layout gives."""
+    app = RevdiffApp(article)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         view = app.query_one(DiffView)
         expected = full_rows(app, view.layout_width)
         view.rebuild()
+        yield pilot, view, expected
+
+
+@run_async
+async def test_rebuild_lays_out_the_top_then_the_rest_between_events(long: Article) -> None:
+    async with rebuilt_view(long) as (pilot, view, expected):
         assert 0 < view.rows_laid_out < len(expected) // 4
         assert view.changes == view.view_layout.changes  # view_layout finishes the layout...
         view.rebuild()
@@ -81,12 +91,7 @@ async def test_rebuild_lays_out_the_top_then_the_rest_between_events(long: Artic
 
 @run_async
 async def test_drawing_below_the_laid_out_rows_lays_them_out(long: Article) -> None:
-    app = RevdiffApp(long)
-    async with app.run_test(size=(100, 24)) as pilot:
-        await pilot.pause()
-        view = app.query_one(DiffView)
-        expected = full_rows(app, view.layout_width)
-        view.rebuild()
+    async with rebuilt_view(long) as (_, view, expected):
         target = view.rows_laid_out + 40
         view.scroll_to(y=target, animate=False, immediate=True)
         assert view.top_row == target
@@ -97,12 +102,7 @@ async def test_drawing_below_the_laid_out_rows_lays_them_out(long: Article) -> N
 
 @run_async
 async def test_G_goes_to_the_real_end_right_after_a_rebuild(long: Article) -> None:
-    app = RevdiffApp(long)
-    async with app.run_test(size=(100, 24)) as pilot:
-        await pilot.pause()
-        view = app.query_one(DiffView)
-        expected = full_rows(app, view.layout_width)
-        view.rebuild()
+    async with rebuilt_view(long) as (pilot, view, expected):
         await pilot.press("G")
         assert view.visible_text()[-1] == expected[-1]
         assert view.top_row + view.scrollable_content_region.height == len(expected)
