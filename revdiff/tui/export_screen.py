@@ -21,7 +21,7 @@ ExportChoice = tuple[ExportFormat, Path]
 class ExportScreen(ModalScreen[ExportChoice | None]):
     """Dismisses with the chosen format and path, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > Vertical {
@@ -74,6 +74,3 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
         event.stop()
         if event.value.strip():
             self.dismiss((self.chosen, Path(event.value.strip()).expanduser()))
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

@@ -18,7 +18,7 @@ MAX_HITS_SHOWN = 200
 
 
 class SearchScreen(ModalScreen[SearchHit | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
     DEFAULT_CSS = """
     SearchScreen { align: center top; }
     SearchScreen > Vertical {
@@ -82,6 +82,3 @@ class SearchScreen(ModalScreen[SearchHit | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.hits[event.option_index])
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

@@ -28,7 +28,7 @@ class TimelineScreen(ModalScreen[tuple[int, int] | None]):
     """Dismisses with the chosen pair of version indices, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,t", "dismiss_none", "Close"),
+        Binding("escape,q,t", "dismiss", "Close"),
         Binding("m", "mark", "Mark old side"),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
@@ -108,9 +108,6 @@ class TimelineScreen(ModalScreen[tuple[int, int] | None]):
         table = self.query_one(DataTable)
         table.move_cursor(row=max(0, min(len(self.versions) - 1, table.cursor_row + step)),
                           animate=False)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
