@@ -54,6 +54,7 @@ CONFIDENCE_SCALE = 0.15
 MAX_FLIPPED_TAILS = 8
 
 Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 if none)
+Columns = tuple[tuple[str, ...], tuple[str, ...]]  # the old and the new paragraphs of a page
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,7 +520,7 @@ class _PageDecoder:
         return [reading for _, reading in candidates]
 
 
-def _columns(rows: Sequence[RowReading]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _columns(rows: Sequence[RowReading]) -> Columns:
     old = tuple(r.old for r in rows if r.old is not None)
     new = tuple(r.new for r in rows if r.new is not None)
     return old, new
@@ -684,13 +685,23 @@ class _ChainFit:
         self.readings = readings
         self.linked = linked
         self.fits: dict[tuple[int, str, tuple[str, ...]], list[RowReading] | None] = {}
-        self.columns_of: dict[int, tuple[list[RowReading], tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        # per reading (by identity; the reading is kept in its entry, so its id stays its own):
+        # the reading, its columns, and the log of its rows' confidences
+        self.seen: dict[int, tuple[list[RowReading], Columns, float]] = {}
 
-    def columns(self, rows: list[RowReading]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        known = self.columns_of.get(id(rows))
-        if known is None:  # the reading is kept with its columns, so its id stays its own
-            known = self.columns_of[id(rows)] = (rows, _columns(rows))
-        return known[1]
+    def _summary(self, rows: list[RowReading]) -> tuple[list[RowReading], Columns, float]:
+        known = self.seen.get(id(rows))
+        if known is None:
+            certainty = sum(math.log(max(r.confidence, 1e-9)) for r in rows)
+            known = self.seen[id(rows)] = (rows, _columns(rows), certainty)
+        return known
+
+    def columns(self, rows: list[RowReading]) -> Columns:
+        return self._summary(rows)[1]
+
+    def certainty(self, rows: list[RowReading]) -> float:
+        """How sure the page's reading is: the sum of the log confidences of its rows."""
+        return self._summary(rows)[2]
 
     def fit(self, page: int, known: tuple[str, ...], side: str) -> list[RowReading] | None:
         key = (page, side, known)
@@ -764,20 +775,13 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
     """
     linked = [headers[i].new_number == headers[i + 1].old_number for i in range(len(headers) - 1)]
     chain = _ChainFit(readings, linked)
-    certainty_of: dict[int, float] = {}
-
-    def certainty(rows: list[RowReading]) -> float:
-        if id(rows) not in certainty_of:  # rows stay alive in chain.columns_of
-            chain.columns(rows)
-            certainty_of[id(rows)] = sum(math.log(max(r.confidence, 1e-9)) for r in rows)
-        return certainty_of[id(rows)]
 
     def tried(starts: Iterable[tuple[int, list[RowReading]]]) -> list[tuple[int, float, list[list[RowReading]]]]:
         found = []
         for anchor, start in starts:
             current = chain.propagated(anchor, start)
             consistent = sum(linked) - len(chain.disagreements(current))
-            found.append((consistent, sum(certainty(rows) for rows in current), current))
+            found.append((consistent, sum(chain.certainty(rows) for rows in current), current))
         return found
 
     candidates = tried(enumerate(readings))
