@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import json
 import statistics
 import sys
@@ -72,7 +73,8 @@ def paragraphs_right(found: list[str] | tuple[str, ...], truth: list[str]) -> tu
     return right, len(truth)
 
 
-def has_undecidable_row(truth_old: list[str], truth_new: list[str]) -> bool:
+@functools.cache
+def has_undecidable_row(truth_old: tuple[str, ...], truth_new: tuple[str, ...]) -> bool:
     """Does the page hold a row that nothing on it decides? An estimate, from the truth.
 
     It looks with the splitter's own evidence for a block of deleted rows that shares no
@@ -118,7 +120,7 @@ class Tally:
         self.pages += 1
         exact = list(old) == truth_old and list(new) == truth_new
         self.exact += exact
-        if has_undecidable_row(truth_old, truth_new):
+        if has_undecidable_row(tuple(truth_old), tuple(truth_new)):  # the same for every tally
             self.undecidable += 1
         else:
             self.decidable_exact += exact
