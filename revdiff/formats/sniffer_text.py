@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats import column_split
-from revdiff.formats.text_input import collapse_whitespace
+from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.model import Article, Version
 
 _SOURCE_LINE = re.compile(
@@ -24,10 +24,6 @@ _CHANGES_LINE = re.compile(r"The article has changed (?P<changes>\d+) times?\.")
 _VERSIONS_LINE = re.compile(r"Version (?P<old>\d+) Version (?P<new>\d+)")
 _TIME_LINE = re.compile(r"\((?P<distance>.+ (?:later|earlier))\)")
 _VERSION_OF_LINE = re.compile(r"Version (?P<number>\d+) of (?P<total>\d+)\.")
-
-# Rows are trimmed of ASCII whitespace only, as trackers trim paragraphs: a no-break space at a
-# paragraph's edge, or a paragraph that is only one, is text of the page.
-_ASCII_WHITESPACE = " \t\r\f\v"
 
 # Longest row of a flattened page: one paragraph's old and new cells glued together. News
 # paragraphs are a few hundred characters; the splitter's cost grows with every space in a row,
@@ -96,7 +92,9 @@ def parse_header(text: str, name: str) -> PageHeader:
                             hint="is this a News Sniffer diff page saved as text?")
     if header.url is None:
         header.warnings.append(f"{name}: no article URL in the header")
-    rows = ((i + 1, lines[i].strip(_ASCII_WHITESPACE)) for i in range(versions_at + 1, len(lines)))
+    # rows are trimmed as trackers trim paragraphs: a no-break space at a paragraph's edge, or
+    # a paragraph that is only one, is text of the page
+    rows = ((i + 1, lines[i].strip(ASCII_WHITESPACE)) for i in range(versions_at + 1, len(lines)))
     remaining = [(number, row) for number, row in rows if row]
     if remaining and not _TIME_LINE.fullmatch(remaining[0][1]):
         header.title_line = remaining[0][1]

@@ -15,13 +15,15 @@ MAX_SIZE_ENV = "REVDIFF_MAX_SIZE"
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
-_ASCII_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
+# What trackers treat as whitespace: ASCII only, so a no-break space is text.
+ASCII_WHITESPACE = " \t\n\r\f\v"
+_WHITESPACE_RUN = re.compile(f"[{re.escape(ASCII_WHITESPACE)}]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def collapse_whitespace(text: str) -> str:
     """Collapse runs of ASCII whitespace to one space and trim the ends (as trackers store text)."""
-    return _ASCII_WHITESPACE.sub(" ", text).strip(" ")
+    return _WHITESPACE_RUN.sub(" ", text).strip(" ")
 
 
 def parse_size(text: str) -> int:
