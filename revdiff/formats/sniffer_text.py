@@ -107,6 +107,9 @@ def parse_header(text: str, name: str) -> PageHeader:
     else:
         line_number = remaining[0][0] if remaining else versions_at + 2
         header.warnings.append(f"{name}:{line_number}: the time row '(... later)' is missing")
+    if not remaining:  # a version holds at least one paragraph, so a page at least one row
+        raise MalformedPage("the page ends before its first body row", name, len(lines),
+                            hint="the page is cut short; save it again from News Sniffer")
     for line_number, row in remaining:
         if len(row) > MAX_ROW_CHARS:
             raise MalformedPage(

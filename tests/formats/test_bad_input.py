@@ -41,6 +41,12 @@ def page_text_cut_in_its_header(path: Path) -> Path:
     return target
 
 
+def page_text_cut_in_its_title_row(path: Path) -> Path:
+    target = path / "diff.txt"
+    target.write_bytes((SAMPLES / "washpo-soleimani-v6-v7.txt").read_bytes()[:520])
+    return target
+
+
 def empty_file(path: Path) -> Path:
     target = path / "empty.txt"
     target.write_bytes(b"")
@@ -108,6 +114,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "truncated NewsDiffs HTML": (truncated_newsdiffs, "truncated"),
     "truncated version page": (truncated_version_page, "truncated"),
     "flattened page cut in its header": (page_text_cut_in_its_header, "no 'Version N Version M'"),
+    "flattened page cut before its body": (page_text_cut_in_its_title_row,
+                                           "ends before its first body row"),
     "empty file": (empty_file, "empty"),
     "blank file": (blank_file, "empty"),
     "binary file": (binary_file, "binary"),
