@@ -28,11 +28,11 @@ from pathlib import Path
 from timing import median_seconds
 
 from revdiff.formats.plain import split_paragraphs
-from revdiff.formats.row_evidence import gather_evidence
-from revdiff.formats.sniffer_rows import diff_rows, flatten_row
 from revdiff.formats.sniffer_text import parse_header, read_diff_texts
 from revdiff.model import SURE_CONFIDENCE, RowKind, Version
 from revdiff.render.sniffer import PageInfo, render_diff_text
+from revdiff.splitter.evidence import gather_evidence
+from revdiff.splitter.grammar import diff_rows, flatten_row
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -1,19 +1,19 @@
 """News Sniffer pages saved as text: the flattened diff page and the single-version page.
 
 The header of a flattened diff page is read exactly; the body rows are handed to the column
-splitter (`revdiff.formats.column_split`), which recovers both versions from the glued cells.
+splitter (`revdiff.splitter`), which recovers both versions from the glued cells.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from revdiff.errors import InconsistentPages, MalformedPage
-from revdiff.formats import column_split
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.model import Article, Version
+from revdiff.splitter.chain import read_chain
+from revdiff.splitter.page import PageHeader
 
 _SOURCE_LINE = re.compile(
     r"This article is from the source '(?P<source>[^']*)' and was first published or seen on"
@@ -29,24 +29,6 @@ _VERSION_OF_LINE = re.compile(r"Version (?P<number>\d+) of (?P<total>\d+)\.")
 # paragraphs are a few hundred characters; the splitter's cost grows with every space in a row,
 # so a row this long is a damaged or hostile page, refused instead of taking minutes.
 MAX_ROW_CHARS = 100_000
-
-
-@dataclass(slots=True)
-class PageHeader:
-    """What the header of a flattened diff page says, and where its body starts."""
-
-    name: str
-    source: str | None = None
-    first_seen: str | None = None
-    check_status: str | None = None
-    url: str | None = None
-    changes: int | None = None
-    old_number: int = 0
-    new_number: int = 0
-    title_line: str | None = None
-    time_text: str | None = None
-    body: list[tuple[int, str]] = field(default_factory=list)  # (1-based line number, text)
-    warnings: list[str] = field(default_factory=list)
 
 
 def looks_like_diff_text(text: str) -> bool:
@@ -134,7 +116,7 @@ def _read_article(headers: list[PageHeader]) -> Article:
     if len(sources) > 1:
         raise InconsistentPages(f"pages of one URL name different sources {sorted(map(str, sources))}",
                                 headers[0].name)
-    chain = column_split.read_chain(headers)
+    chain = read_chain(headers)
     first = headers[0]
     metadata = {k: v for k, v in (("first_seen", first.first_seen),
                                   ("check_status", first.check_status)) if v}

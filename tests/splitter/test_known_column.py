@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from revdiff.formats.known_column import readings_with_known_column
 from revdiff.model import RowKind
+from revdiff.splitter.known_column import readings_with_known_column
 
 
 def test_a_unique_fit_is_found_with_its_boundaries() -> None:

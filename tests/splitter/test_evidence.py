@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from revdiff.formats.row_evidence import (
+from revdiff.splitter.evidence import (
     LINK_NEUTRAL,
     LINK_SLOPE,
     REPEAT_CAP,

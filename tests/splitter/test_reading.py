@@ -11,11 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.column_split import correct_row, flip_row, split_title
-from revdiff.formats.sniffer_rows import diff_rows, flatten_row
 from revdiff.formats.sniffer_text import read_diff_texts
 from revdiff.model import RowKind, Version
 from revdiff.render.sniffer import PageInfo, render_diff_text
+from revdiff.splitter.corrections import correct_row, flip_row
+from revdiff.splitter.grammar import diff_rows, flatten_row
+from revdiff.splitter.titles import split_title
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

@@ -1,0 +1,236 @@
+"""Read the pages of one article together: the new column of one page is the old column of the
+next. Every page is tried as the anchor, its columns carried to its neighbours, and each
+neighbour fitted to the known column by readings News Sniffer could produce."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from revdiff.errors import InconsistentPages
+from revdiff.model import PageReading, RowKind, RowReading, Version
+from revdiff.splitter.decoder import Columns, columns, decode_rows, rerendered
+from revdiff.splitter.known_column import readings_with_known_column
+from revdiff.splitter.neighbours import Neighbours, ParagraphIndex
+from revdiff.splitter.page import PageHeader
+from revdiff.splitter.titles import split_titles_jointly
+
+# When no page of a chain leads to a consistent reading of all pages, the least sure one-sided
+# blocks (up to this many) of the pages beside a disagreement are flipped in turn and tried.
+MAX_FLIPPED_TAILS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    versions: tuple[Version, ...]
+    pages: tuple[PageReading, ...]
+    warnings: tuple[str, ...]
+
+
+def read_chain(headers: list[PageHeader]) -> Chain:
+    """Read the pages of one article; consecutive pages constrain each other."""
+    ordered = sorted(headers, key=lambda h: (h.old_number, h.new_number))
+    for earlier, later in pairwise(ordered):
+        if (earlier.old_number, earlier.new_number) == (later.old_number, later.new_number):
+            raise InconsistentPages(
+                f"two pages compare the same versions {earlier.old_number} and {earlier.new_number}",
+                later.name, hint=f"drop one of {earlier.name} and {later.name}")
+    readings: list[list[RowReading]] = []
+    warnings: list[str] = []
+    for index, header in enumerate(ordered):
+        neighbours = Neighbours()
+        if index > 0 and ordered[index - 1].new_number == header.old_number:
+            neighbours.previous_new = ParagraphIndex([t for _, t in ordered[index - 1].body], "new")
+        if index + 1 < len(ordered) and ordered[index + 1].old_number == header.new_number:
+            neighbours.next_old = ParagraphIndex([t for _, t in ordered[index + 1].body], "old")
+        rows, page_warnings = decode_rows(header.body, header.name, neighbours=neighbours)
+        readings.append(rows)
+        warnings.extend(page_warnings)
+    if len(ordered) > 1:
+        readings, warnings = _propagate_columns(ordered, readings, warnings)
+    return _assemble(ordered, readings, warnings)
+
+
+def _constrained(rows: list[RowReading], known: tuple[str, ...], side: str) -> list[RowReading] | None:
+    """Re-read a page whose `side` column is known; None when no consistent reading exists.
+
+    Where several readings fit, the one closest to the page's own reading is tried first, then
+    the one that takes the known paragraphs earliest; a reading must re-render to the page.
+    """
+    texts = [r.text for r in rows]
+    for preferred in ([(r.kind, r.boundary) for r in rows], None):
+        found = readings_with_known_column(texts, known, side, preferred)
+        if found is None:
+            return None
+        options, count = found
+        confidence = 1.0 if count == 1 else 0.9
+        result = [RowReading(r.line, r.text, kind, boundary, confidence)
+                  for r, (kind, boundary) in zip(rows, options)]
+        if rerendered(result) == texts:
+            break
+    else:
+        return None
+    if count > 1:  # several readings fit; keep the decoder's where it agrees
+        result = [r if (r.kind, r.boundary) == (d.kind, d.boundary) else replace(r, confidence=0.5)
+                  for r, d in zip(result, rows)]
+    return result
+
+
+class _ChainFit:
+    """Propagation of columns through a chain of pages, with the work shared between anchors.
+
+    Propagations from different anchors mostly hand a page the same known column; fitting the
+    page to it is done once, and each reading's columns are computed once, so trying every page
+    as the anchor costs about as much as reading the chain once more, not once per page.
+    """
+
+    def __init__(self, readings: list[list[RowReading]], linked: list[bool]) -> None:
+        self.readings = readings
+        self.linked = linked
+        self.fits: dict[tuple[int, str, tuple[str, ...]], list[RowReading] | None] = {}
+        # per reading (by identity; the reading is kept in its entry, so its id stays its own):
+        # the reading, its columns, and the log of its rows' confidences
+        self.seen: dict[int, tuple[list[RowReading], Columns, float]] = {}
+
+    def _summary(self, rows: list[RowReading]) -> tuple[list[RowReading], Columns, float]:
+        known = self.seen.get(id(rows))
+        if known is None:
+            certainty = sum(math.log(max(r.confidence, 1e-9)) for r in rows)
+            known = self.seen[id(rows)] = (rows, columns(rows), certainty)
+        return known
+
+    def columns(self, rows: list[RowReading]) -> Columns:
+        return self._summary(rows)[1]
+
+    def certainty(self, rows: list[RowReading]) -> float:
+        """How sure the page's reading is: the sum of the log confidences of its rows."""
+        return self._summary(rows)[2]
+
+    def fit(self, page: int, known: tuple[str, ...], side: str) -> list[RowReading] | None:
+        key = (page, side, known)
+        if key not in self.fits:
+            self.fits[key] = _constrained(self.readings[page], known, side)
+        return self.fits[key]
+
+    def propagated(self, anchor: int, start: list[RowReading]) -> list[list[RowReading]]:
+        """Fit the pages on both sides of `anchor`, read as `start`, to it, one after another.
+
+        Propagation stops in a direction at the first page that cannot fit its neighbour; that
+        page and the ones beyond it keep their own readings.
+        """
+        current = list(self.readings)
+        current[anchor] = start
+        for i in range(anchor + 1, len(current)):
+            fitted = self.fit(i, self.columns(current[i - 1])[1], "old") if self.linked[i - 1] else None
+            if fitted is None:
+                break
+            current[i] = fitted
+        for i in range(anchor - 1, -1, -1):
+            fitted = self.fit(i, self.columns(current[i + 1])[0], "new") if self.linked[i] else None
+            if fitted is None:
+                break
+            current[i] = fitted
+        return current
+
+    def disagreements(self, current: list[list[RowReading]]) -> list[int]:
+        """The linked page pairs (by the index of the first) whose shared column differs."""
+        return [i for i in range(len(current) - 1)
+                if self.linked[i] and self.columns(current[i])[1] != self.columns(current[i + 1])[0]]
+
+
+def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
+    """The page read with one undecided block of one-sided rows moved to the other side.
+
+    A gap's one-sided rows all lie on one side, so they flip together. Only the least sure
+    blocks are tried (at most MAX_FLIPPED_TAILS), and only readings that re-render to the page.
+    """
+    blocks: list[list[int]] = []
+    for index, row in enumerate(rows):
+        if row.kind in (RowKind.OLD_ONLY, RowKind.NEW_ONLY):
+            if blocks and blocks[-1][-1] == index - 1 and rows[index - 1].kind is row.kind:
+                blocks[-1].append(index)
+            else:
+                blocks.append([index])
+    undecided = sorted((min(rows[i].confidence for i in block), block) for block in blocks
+                       if not all(rows[i].is_sure for i in block))
+    texts = [r.text for r in rows]
+    variants = []
+    for _, block in undecided[:MAX_FLIPPED_TAILS]:
+        variant = list(rows)
+        for i in block:
+            other = RowKind.NEW_ONLY if rows[i].kind is RowKind.OLD_ONLY else RowKind.OLD_ONLY
+            variant[i] = replace(rows[i], kind=other, confidence=1.0 - rows[i].confidence)
+        if rerendered(variant) == texts:
+            variants.append(variant)
+    return variants
+
+
+def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowReading]],
+                       warnings: list[str]) -> tuple[list[list[RowReading]], list[str]]:
+    """Carry columns from page to page: each page's new column is the next page's old one.
+
+    Every page is tried as the anchor; the anchor whose propagation reads the most rows with
+    certainty and keeps all pages consistent wins. When no page's own reading leads to a
+    consistent chain, the pages on either side of a disagreement are tried as anchors again,
+    each read with one undecided one-sided block flipped.
+    Where another anchor also keeps all pages consistent but reads a row differently, the pages
+    admit both readings: the row is unsure.
+    """
+    linked = [headers[i].new_number == headers[i + 1].old_number for i in range(len(headers) - 1)]
+    chain = _ChainFit(readings, linked)
+
+    def tried(starts: Iterable[tuple[int, list[RowReading]]]) -> list[tuple[int, float, list[list[RowReading]]]]:
+        found = []
+        for anchor, start in starts:
+            current = chain.propagated(anchor, start)
+            consistent = sum(linked) - len(chain.disagreements(current))
+            found.append((consistent, sum(chain.certainty(rows) for rows in current), current))
+        return found
+
+    candidates = tried(enumerate(readings))
+    most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
+    if most < sum(linked):
+        broken = {page for i in chain.disagreements(best) for page in (i, i + 1)}
+        candidates += tried((anchor, variant) for anchor in sorted(broken)
+                            for variant in _flipped_tails(readings[anchor]))
+        most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
+    rivals = [c[2] for c in candidates if c[0] == most and c[2] is not best]
+    chosen = [[row if all(other[p] is rows or _same_reading(row, other[p][r]) for other in rivals)
+               else replace(row, confidence=min(row.confidence, 0.5))
+               for r, row in enumerate(rows)] for p, rows in enumerate(best)]
+    names = {h.name for h, before, after in zip(headers, readings, chosen) if before != after}
+    warnings = [w for w in warnings if not any(w.startswith(n + ":") for n in names)]
+    for header, rows in zip(headers, chosen):
+        if header.name in names:
+            unsure = [r.line for r in rows if not r.is_sure]
+            if unsure:
+                warnings.append(f"{header.name}: {len(unsure)} of {len(rows)} rows fit the "
+                                f"neighbouring pages in more than one way (lines "
+                                f"{', '.join(map(str, unsure[:10]))})")
+    return chosen, warnings
+
+
+def _same_reading(one: RowReading, other: RowReading) -> bool:
+    return (one.kind, one.boundary) == (other.kind, other.boundary)
+
+
+def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
+              warnings: list[str]) -> Chain:
+    versions: dict[int, Version] = {}
+    pages = []
+    titles = split_titles_jointly([h.title_line for h in headers])
+    for header, rows, (old_title, new_title) in zip(headers, readings, titles):
+        old, new = columns(rows)
+        earlier = versions.get(header.old_number)
+        if earlier is not None and earlier.paragraphs != old:
+            warnings.append(f"{header.name}: its old column differs from the new column of the "
+                            f"page before it (version {header.old_number}); kept the earlier one")
+        else:
+            versions[header.old_number] = Version(header.old_number, old_title, old)
+        versions[header.new_number] = Version(header.new_number, new_title, new, None,
+                                              header.time_text)
+        pages.append(PageReading(header.name, header.old_number, header.new_number, tuple(rows)))
+    return Chain(tuple(versions[n] for n in sorted(versions)), tuple(pages), tuple(warnings))
+

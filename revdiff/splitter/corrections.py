@@ -1,0 +1,80 @@
+"""A person's corrections of single rows: fix a row's reading and read its page again."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from revdiff.errors import MalformedPage
+from revdiff.model import Article, PageReading, RowKind, RowReading
+from revdiff.splitter.decoder import PageDecoder, Reading, columns, decode_rows
+from revdiff.splitter.evidence import is_glued_match, word_starts
+
+
+def _find_row(article: Article, page_name: str, line: int) -> tuple[int, RowReading]:
+    """The index of the named page in `article` and its body row at `line`."""
+    page_index = next((i for i, p in enumerate(article.pages) if p.name == page_name), None)
+    if page_index is None:
+        raise MalformedPage(f"the article has no page named {page_name}")
+    row = next((r for r in article.pages[page_index].rows if r.line == line), None)
+    if row is None:
+        raise MalformedPage(f"page has no body row at line {line}", page_name)
+    return page_index, row
+
+
+def correct_row(article: Article, page_name: str, line: int, kind: RowKind,
+                boundary: int | None = None) -> Article:
+    """Re-read a page of `article` with the row at `line` fixed to a reading a person chose.
+
+    `boundary` is the character offset where the new cell starts (change rows only).
+    """
+    page_index, row = _find_row(article, page_name, line)
+    page = article.pages[page_index]
+    fixed = {r.line: _reading_of(r) for r in page.rows if r.confidence >= 1.0 and r.line != line}
+    word = 0
+    if kind is RowKind.CHANGE:
+        starts = word_starts(row.text)
+        if boundary not in starts[1:]:
+            raise MalformedPage(f"a change row must be split just after a space, not at {boundary}",
+                                page_name, line)
+        word = starts.index(boundary)
+    elif kind is RowKind.MATCH and not is_glued_match(row.text):
+        raise MalformedPage("only a row made of one text twice can be a match row", page_name, line)
+    fixed[line] = (kind, word)
+    lines = [(r.line, r.text) for r in page.rows]
+    rows, warnings = decode_rows(lines, page_name, fixed)
+    rows = [replace(r, confidence=1.0) if r.line == line else r for r in rows]
+    return _replace_page(article, page_index, rows, warnings)
+
+
+def flip_row(article: Article, page_name: str, line: int) -> Article:
+    """Switch the row at `line` to its next most likely reading and re-read the page."""
+    page_index, current = _find_row(article, page_name, line)
+    decoder = PageDecoder([(r.line, r.text) for r in article.pages[page_index].rows])
+    decoder.decode()
+    options = decoder.alternatives(line)
+    present = _reading_of(current)
+    position = options.index(present) if present in options else -1
+    kind, word = options[(position + 1) % len(options)]
+    boundary = word_starts(current.text)[word] if kind is RowKind.CHANGE else None
+    return correct_row(article, page_name, line, kind, boundary)
+
+
+def _reading_of(row: RowReading) -> Reading:
+    if row.kind is RowKind.CHANGE and row.boundary is not None:
+        return RowKind.CHANGE, word_starts(row.text).index(row.boundary)
+    return row.kind, 0
+
+
+def _replace_page(article: Article, page_index: int, rows: list[RowReading],
+                  warnings: list[str]) -> Article:
+    page = article.pages[page_index]
+    new_page = PageReading(page.name, page.old_number, page.new_number, tuple(rows))
+    pages = article.pages[:page_index] + (new_page,) + article.pages[page_index + 1:]
+    old, new = columns(rows)
+    versions = tuple(
+        replace(v, paragraphs=old) if v.number == page.old_number
+        else replace(v, paragraphs=new) if v.number == page.new_number else v
+        for v in article.versions
+    )
+    kept = tuple(w for w in article.warnings if not w.startswith(page.name + ":"))
+    return replace(article, versions=versions, pages=pages, warnings=kept + tuple(warnings))

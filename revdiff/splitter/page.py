@@ -1,0 +1,23 @@
+"""A flattened diff page as the splitter receives it: what its header says, and its body rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class PageHeader:
+    """What the header of a flattened diff page says, and where its body starts."""
+
+    name: str
+    source: str | None = None
+    first_seen: str | None = None
+    check_status: str | None = None
+    url: str | None = None
+    changes: int | None = None
+    old_number: int = 0
+    new_number: int = 0
+    title_line: str | None = None
+    time_text: str | None = None
+    body: list[tuple[int, str]] = field(default_factory=list)  # (1-based line number, text)
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,55 @@
+"""Split the title row of flattened pages: both titles joined by one space."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from revdiff.splitter.evidence import gather_evidence
+
+
+def split_title(line: str | None) -> tuple[str, str]:
+    """The title row is both titles joined by one space; equal titles give `T T`."""
+    if not line:
+        return "", ""
+    words = line.split(" ")
+    if len(words) % 2 == 1:
+        half = len(words) // 2
+        if words[:half] == words[half + 1:] and not words[half]:
+            return " ".join(words[:half]), " ".join(words[:half])
+    half_chars = (len(line) - 1) // 2
+    if len(line) % 2 == 1 and line[:half_chars] == line[half_chars + 1:] and line[half_chars] == " ":
+        return line[:half_chars], line[:half_chars]
+    evidence = gather_evidence([(0, line)])[0]
+    if evidence.size < 2:
+        return line, line
+    best = max(range(1, evidence.size), key=lambda k: evidence.boundary[k])
+    cut = evidence.offset(best)
+    return line[:cut - 1], line[cut:]
+
+
+def _title_splits(line: str | None) -> list[tuple[str, str]]:
+    if not line:
+        return [("", "")]
+    splits = [(line[:i], line[i + 1:]) for i, c in enumerate(line) if c == " "]
+    return splits or [(line, line)]
+
+
+def split_titles_jointly(lines: Sequence[str | None]) -> list[tuple[str, str]]:
+    """Split the title rows of consecutive pages: each new title is the next page's old title."""
+    candidates = [_title_splits(line) for line in lines]
+    old_titles = [{old for old, _ in options} for options in candidates]
+    new_titles = [{new for _, new in options} for options in candidates]
+    chosen = []
+    for i, options in enumerate(candidates):
+        fitting = [
+            (old, new) for old, new in options
+            if (i == 0 or old in new_titles[i - 1])
+            and (i == len(lines) - 1 or new in old_titles[i + 1])
+        ]
+        local = split_title(lines[i])
+        if len(lines) == 1 or not fitting or local in fitting:
+            chosen.append(local)
+        else:
+            chosen.append(fitting[0])
+    return chosen
+
