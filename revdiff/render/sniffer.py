@@ -1,6 +1,6 @@
 """Render News Sniffer diff pages from two versions: the HTML page and its flattened text.
 
-The rows come from `revdiff.formats.sniffer_rows.diff_rows` (News Sniffer's paragraph diff);
+The rows come from `revdiff.splitter.grammar.diff_rows` (News Sniffer's paragraph diff);
 change rows get a word diff as the site marks it up. The flattened text is what a text
 extractor makes of the page (FORMATS.md §1): one line per row, cells glued together.
 Used for samples, tests and the splitter benchmark.
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from revdiff.formats.sniffer_rows import Row, diff_rows, flatten_row, lcs_pairs
 from revdiff.model import RowKind, Version
+from revdiff.splitter.grammar import Row, diff_rows, flatten_row, lcs_pairs
 
 
 @dataclass(frozen=True, slots=True)
