@@ -1,276 +1,272 @@
 """How well the column splitter recovers both versions from flattened News Sniffer diff pages.
 
-Data (read from ../shared/corpus, never copied):
-  * corpus pages: the 65 real pages in corpus/pages (page.txt with truth.json);
-  * generated pages: every consecutive version pair of the Wikipedia chains in corpus/wikipedia,
-    rendered with revdiff.render.sniffer (checked against the real pages by the tests);
-  * chains: all pages of each Wikipedia article read together.
-Peer, in the same run: a naive baseline that splits every non-match row at the space whose
-halves are most alike (difflib ratio) and sends rows without a space to the new side.
-Also estimated from the truth: the share of pages that hold a row nothing on the page decides
-(no reader of one page alone can be sure of those), and the exact share of the other pages.
+Data (split_data.py; read from ../shared/corpus, never copied):
+  * real pages: every page of the Wikipedia chains in corpus/chains, flattened by the real
+    pipeline (News Sniffer's diff code, then Resiliparse, which drops some symbols), in the
+    tuning slice (the splitter's weights were learned there) and the held-out slice (never
+    tuned on); and the 65 published pages of corpus/pages;
+  * news pages: chains generated from cased news text (seeds 000-003, samples/versions) with
+    breaking-news edits, tuning and held-out stories.
+Each page is read alone, and each chain jointly. Peer, in the same run: a naive splitter that
+cuts every non-match row at the space whose halves are most alike (difflib ratio), sends rows
+without a space to the new side, and gives each row that ratio as its confidence.
 
-Usage: python benchmarks/split_accuracy.py [--limit N] [--skip-generated]
+Measures: exact pages (paragraphs equal once compared by their word characters, and strictly);
+paragraphs right; decision rows (every row but a glued `X`+`X` match) read right, called sure
+(confidence >= 0.99) and right when sure; a reliability table (confidence bins against accuracy)
+and the expected calibration error, for decision rows and glued rows apart; chains read exactly
+(strictly wherever some page kept a paragraph's text verbatim, up to dropped symbols elsewhere);
+speed against the peer.
+
+Usage: python benchmarks/split_accuracy.py [--quick]   (--quick: every 4th chain)
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
-import functools
-import json
+import re
 import statistics
 import sys
 import time
-from collections import Counter
-from pathlib import Path
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
 
+from split_data import (
+    SHARED,
+    TrueChain,
+    TruePage,
+    corpus_available,
+    news_chains,
+    real_chains,
+    real_single_pages,
+)
 from timing import median_seconds
 
-from revdiff.formats.plain import split_paragraphs
 from revdiff.formats.sniffer_text import parse_header, read_diff_texts
-from revdiff.model import SURE_CONFIDENCE, RowKind, Version
-from revdiff.render.sniffer import PageInfo, render_diff_text
-from revdiff.splitter.evidence import gather_evidence
-from revdiff.splitter.grammar import diff_rows, flatten_row
+from revdiff.model import SURE_CONFIDENCE, RowKind
+from revdiff.splitter.evidence import is_glued_match
+from revdiff.splitter.symbols import same_up_to_symbols
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+Reading = tuple[list[str], list[str], list[tuple[int, RowKind, int | None, float]]]
+BINS = (0.0, 0.5, 0.7, 0.9, 0.99, 1.01)
 
 
-def baseline_split(text: str) -> tuple[list[str], list[str]]:
+def baseline_read(page: TruePage) -> Reading:
+    """The peer: split each row where its halves are most alike; glued rows are matches."""
     old: list[str] = []
     new: list[str] = []
-    for line in parse_header(text, "baseline").body:
-        row = line[1]
-        half = len(row) // 2
-        if len(row) % 2 == 0 and row[:half] == row[half:]:
+    rows = []
+    for number, row in parse_header(page.text, page.name).body:
+        if is_glued_match(row):
+            half = len(row) // 2
             old.append(row[:half])
             new.append(row[half:])
+            rows.append((number, RowKind.MATCH, half, 1.0))
             continue
         spaces = [i for i, c in enumerate(row) if c == " "]
         if not spaces:
             new.append(row)
+            rows.append((number, RowKind.NEW_ONLY, None, 0.5))
             continue
-        best = max(spaces, key=lambda s: difflib.SequenceMatcher(None, row[:s], row[s + 1:]).ratio())
+        ratios = [(difflib.SequenceMatcher(None, row[:s], row[s + 1:]).ratio(), s) for s in spaces]
+        ratio, best = max(ratios)
         old.append(row[:best])
         new.append(row[best + 1:])
-    return old, new
+        rows.append((number, RowKind.CHANGE, best + 1, ratio))
+    return old, new, rows
 
 
-def flattened(paragraphs: list[str] | tuple[str, ...]) -> list[str]:
-    """Paragraphs as a flattened page can carry them: whitespace runs (any, as the text
-    extractor sees them, non-breaking spaces included) collapsed and trimmed."""
-    return [" ".join(p.split()) for p in paragraphs]
+def revdiff_read(page: TruePage) -> Reading:
+    [article] = read_diff_texts([(page.name, page.text)])
+    reading = article.pages[0]
+    versions = {v.number: v for v in article.versions}
+    return (list(versions[reading.old_number].paragraphs), list(versions[reading.new_number].paragraphs),
+            [(r.line, r.kind, r.boundary, r.confidence) for r in reading.rows])
 
 
-def paragraphs_right(found: list[str] | tuple[str, ...], truth: list[str]) -> tuple[int, int]:
-    available = Counter(found)
+def word_characters(paragraphs: Iterable[str]) -> list[str]:
+    return ["".join(re.findall(r"\w", p)) for p in paragraphs]
+
+
+def paragraphs_right(found: Sequence[str], truth: Sequence[str]) -> int:
+    available: dict[str, int] = {}
+    for paragraph in word_characters(found):
+        available[paragraph] = available.get(paragraph, 0) + 1
     right = 0
-    for paragraph in truth:
-        if available[paragraph] > 0:
+    for paragraph in word_characters(truth):
+        if available.get(paragraph, 0) > 0:
             available[paragraph] -= 1
             right += 1
-    return right, len(truth)
+    return right
 
 
-@functools.cache
-def has_undecidable_row(truth_old: tuple[str, ...], truth_new: tuple[str, ...]) -> bool:
-    """Does the page hold a row that nothing on it decides? An estimate, from the truth.
-
-    It looks with the splitter's own evidence for a block of deleted rows that shares no
-    repeated phrase with any row outside it (only the prior, which favours inserted rows,
-    can pick its side), or for a change row that shares no phrase with any row, whose halves
-    do not begin or end alike, and whose true boundary looks like another space of the row
-    (a reader can only guess among them). Such pages are exact by luck alone; the share is a
-    lower bound, since links within one version and other ties are not counted.
-    """
-    rows = diff_rows(truth_old, truth_new)
-    evidence = gather_evidence([(i, flatten_row(row)) for i, row in enumerate(rows)])
-    index = 0
-    while index < len(rows):
-        kind = rows[index][0]
-        if kind is RowKind.OLD_ONLY:
-            end = index
-            while end < len(rows) and rows[end][0] is kind:
-                end += 1
-            if not any(not index <= other < end for i in range(index, end)
-                       for _, other, _ in evidence[i].cross_pairs):
-                return True
-            index = end
-            continue
-        row = evidence[index]
-        if kind is RowKind.CHANGE and not row.cross_pairs and not row.self_pairs:
-            old_cell = rows[index][1] or ""
-            truth_score = row.boundary[len(old_cell.split(" "))]
-            if sum(value == truth_score for value in row.boundary[1:]) >= 2:
-                return True
-        index += 1
-    return False
-
-
+@dataclass
 class Tally:
-    def __init__(self) -> None:
-        self.pages = self.exact = self.exact_text = self.right = self.total = 0
-        self.sure_rows = self.sure_right = self.rows = self.rows_right = 0
-        self.sure_pages = self.sure_pages_right = 0
-        self.undecidable = self.decidable_exact = 0
+    pages: int = 0
+    exact: int = 0
+    strict: int = 0
+    right: int = 0
+    total: int = 0
+    seconds: list[tuple[int, float]] = field(default_factory=list)
+    decisions: list[tuple[float, bool]] = field(default_factory=list)
+    glued: list[tuple[float, bool]] = field(default_factory=list)
 
-    def add(self, old: list[str] | tuple[str, ...], new: list[str] | tuple[str, ...],
-            truth_old: list[str], truth_new: list[str]) -> bool:
+    def add(self, page: TruePage, reading: Reading) -> None:
+        old, new, rows = reading
         self.pages += 1
-        exact = list(old) == truth_old and list(new) == truth_new
-        self.exact += exact
-        if has_undecidable_row(tuple(truth_old), tuple(truth_new)):  # the same for every tally
-            self.undecidable += 1
-        else:
-            self.decidable_exact += exact
-        self.exact_text += flattened(old) == flattened(truth_old) and flattened(new) == flattened(truth_new)
-        for found, truth in ((old, truth_old), (new, truth_new)):
-            right, total = paragraphs_right(found, truth)
-            self.right += right
-            self.total += total
-        return exact
-
-    def add_rows(self, readings: list[tuple[bool, float]], page_exact: bool, page_sure: bool) -> None:
-        for right, confidence in readings:
-            self.rows += 1
-            self.rows_right += right
-            if confidence >= SURE_CONFIDENCE:
-                self.sure_rows += 1
-                self.sure_right += right
-        if page_sure:
-            self.sure_pages += 1
-            self.sure_pages_right += page_exact
+        self.exact += (word_characters(old) == word_characters(page.old)
+                       and word_characters(new) == word_characters(page.new))
+        self.strict += list(old) == list(page.old) and list(new) == list(page.new)
+        self.right += paragraphs_right(old, page.old) + paragraphs_right(new, page.new)
+        self.total += len(page.old) + len(page.new)
+        truth = page.line_truth(parse_header(page.text, page.name).body)
+        for line, kind, boundary, confidence in rows:
+            if line not in truth:
+                continue
+            right = (kind, boundary) == truth[line]
+            # only a glued X+X row is read as a match row; every other row is a decision
+            (self.glued if kind is RowKind.MATCH else self.decisions).append((confidence, right))
 
     def line(self, name: str) -> str:
-        def share(a: int, b: int) -> str:
-            return f"{100 * a / b:6.2f}%" if b else "     -"
-        return (f"{name:<28} {self.pages:>6} {share(self.exact, self.pages)} "
-                f"{share(self.exact_text, self.pages)} "
-                f"{share(self.right, self.total)} {share(self.rows_right, self.rows)} "
-                f"{share(self.sure_rows, self.rows)} {share(self.sure_right, self.sure_rows)} "
-                f"{share(self.sure_pages_right, self.sure_pages)} "
-                f"{share(self.undecidable, self.pages)} "
-                f"{share(self.decidable_exact, self.pages - self.undecidable)}")
+        def share(a: float, b: float) -> str:
+            return f"{100 * a / b:6.1f}%" if b else "      -"
+        sure = [right for confidence, right in self.decisions if confidence >= SURE_CONFIDENCE]
+        return (f"{name:<34} {self.pages:>5} {share(self.exact, self.pages)} "
+                f"{share(self.strict, self.pages)} {share(self.right, self.total)} "
+                f"{share(sum(r for _, r in self.decisions), len(self.decisions))} "
+                f"{share(len(sure), len(self.decisions))} {share(sum(sure), len(sure))}")
 
 
-def truth_rows(truth_old: list[str], truth_new: list[str]) -> list[tuple[str, str | None, str | None]]:
-    return [(k.value, o, n) for k, o, n in diff_rows(truth_old, truth_new)]
+def reliability(points: list[tuple[float, bool]]) -> tuple[str, float]:
+    """Rows per confidence bin with their accuracy, and the expected calibration error."""
+    cells = []
+    error = 0.0
+    for low, high in pairwise(BINS):
+        inside = [(c, r) for c, r in points if low <= c < high]
+        if not inside:
+            cells.append(f"[{low:.2f},{min(high, 1):.2f}): -")
+            continue
+        accuracy = sum(r for _, r in inside) / len(inside)
+        mean = sum(c for c, _ in inside) / len(inside)
+        error += len(inside) * abs(accuracy - mean)
+        cells.append(f"[{low:.2f},{min(high, 1):.2f}): {len(inside)} rows, {100 * accuracy:.1f}% right")
+    return "  ".join(cells), error / len(points) if points else 0.0
 
 
-def score_article(article, texts_truth, tally: Tally) -> None:  # type: ignore[no-untyped-def]
-    by_number = {v.number: v for v in article.versions}
-    for page, (old_number, new_number, truth_old, truth_new) in zip(article.pages, texts_truth):
-        old = by_number[old_number].paragraphs
-        new = by_number[new_number].paragraphs
-        exact = tally.add(old, new, truth_old, truth_new)
-        expected = truth_rows(truth_old, truth_new)
-        readings = []
-        for row, (kind, cell_old, cell_new) in zip(page.rows, expected):
-            readings.append((row.kind.value == kind and row.old == cell_old and row.new == cell_new,
-                             row.confidence))
-        tally.add_rows(readings, exact, page.confidence >= SURE_CONFIDENCE)
+def read_pages(pages: Iterable[TruePage], read: Callable[[TruePage], Reading]) -> Tally:
+    tally = Tally()
+    for page in pages:
+        started = time.perf_counter()
+        reading = read(page)
+        tally.seconds.append((len(reading[2]), time.perf_counter() - started))
+        tally.add(page, reading)
+    return tally
 
 
-def wikipedia_chains(limit: int | None) -> list[tuple[str, list[tuple[str, ...]]]]:
-    root = SHARED / "corpus" / "wikipedia"
-    chains = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        files = sorted(folder.glob("*.txt"), key=lambda f: int(f.stem))
-        chains.append((folder.name, [split_paragraphs(f.read_text(encoding="utf-8")) for f in files]))
-    return chains[:limit] if limit else chains
+def chain_exact(chain: TrueChain) -> tuple[bool, bool]:
+    """Is the chain read exactly: by word characters, and strictly where some page kept the text?"""
+    [article] = read_diff_texts([(p.name, p.text) for p in chain.pages])
+    found = [v.paragraphs for v in article.versions]
+    truth = list(chain.versions)
+    if [len(v) for v in found] != [len(v) for v in truth]:
+        return False, False
+    pages = "\n".join(p.text for p in chain.pages)
+    pairs = [(a, b) for got, want in zip(found, truth) for a, b in zip(got, want)]
+    by_words = all(word_characters([a]) == word_characters([b]) or (b not in pages and same_up_to_symbols(a, b))
+                   for a, b in pairs)
+    strict = all(a == b or (b not in pages and same_up_to_symbols(a, b)) for a, b in pairs)
+    return by_words, strict
+
+
+def chains_line(name: str, chains: list[TrueChain]) -> str:
+    results = [chain_exact(chain) for chain in chains]
+    words = sum(w for w, _ in results)
+    strict = sum(s for _, s in results)
+    return (f"{name:<34} {len(chains):>5} chains: {100 * words / len(chains):5.1f}% exact, "
+            f"{100 * strict / len(chains):5.1f}% strictly where some page kept the text")
+
+
+def seed_004() -> str:
+    path = SHARED / "seeds" / "004_40d47a86cd9220f1.txt"
+    [article] = read_diff_texts([(path.name, path.read_text(encoding="utf-8"))])
+    rows = article.pages[0].rows
+    runs: list[list[object]] = []
+    for row in rows:
+        if runs and runs[-1][0] is row.kind:
+            runs[-1][1] = int(str(runs[-1][1])) + 1
+        else:
+            runs.append([row.kind, 1])
+    shape = " + ".join(f"{count} {kind.value}" for kind, count in runs)
+    sure = sum(row.is_sure for row in rows)
+    return f"seed 004: {shape}; {sure} of {len(rows)} rows sure"
+
+
+def speed(pages: list[TruePage]) -> str:
+    """Median time per page by size, and a 200-row page against the peer (medians of runs)."""
+    timings = []
+    for page in pages:
+        rows = len(parse_header(page.text, page.name).body)
+        started = time.perf_counter()
+        revdiff_read(page)
+        timings.append((rows, time.perf_counter() - started))
+    small = [t for n, t in timings if n <= 50]
+    large = [t for n, t in timings if 150 <= n <= 250]
+    sized = min(pages, key=lambda p: abs(len(parse_header(p.text, p.name).body) - 200))
+    rows = len(parse_header(sized.text, sized.name).body)
+    ours = median_seconds(lambda: revdiff_read(sized), 5)
+    peer = median_seconds(lambda: baseline_read(sized), 5)
+    return (f"speed: median {1000 * statistics.median(t for _, t in timings):.1f} ms over {len(timings)}"
+            f" pages; <= 50 rows: {1000 * statistics.median(small):.1f} ms; 150-250 rows: "
+            f"{1000 * statistics.median(large) if large else float('nan'):.1f} ms\n"
+            f"  a {rows}-row page ({sized.name}): revdiff {1000 * ours:.1f} ms, peer {1000 * peer:.1f} ms,"
+            f" ratio {ours / peer:.2f}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--limit", type=int, help="only the first N Wikipedia articles")
-    parser.add_argument("--skip-generated", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="every 4th chain only")
     args = parser.parse_args()
-    if not (SHARED / "corpus").is_dir():
+    if not corpus_available():
         print(f"skipped: {SHARED / 'corpus'} is not there", file=sys.stderr)
         return 0
-    header = (f"{'set':<28} {'pages':>6} {'exact':>7} {'exact ws':>7} {'paras':>7} {'rows':>7} "
-              f"{'sure':>7} {'sure ok':>7} {'sure pg ok':>7} {'undecid':>7} {'ex rest':>7}")
-    results = []
-    timings: list[tuple[int, float]] = []
-
-    corpus = sorted((SHARED / "corpus" / "pages").glob("*/page.txt"))
-    revdiff_pages, baseline_pages = Tally(), Tally()
-    for page in corpus:
-        truth = json.loads((page.parent / "truth.json").read_text(encoding="utf-8"))
-        text = page.read_text(encoding="utf-8")
-        started = time.perf_counter()
-        [article] = read_diff_texts([(str(page), text)])
-        timings.append((len(article.pages[0].rows), time.perf_counter() - started))
-        numbers = (article.pages[0].old_number, article.pages[0].new_number)
-        score_article(article, [(*numbers, truth["old"], truth["new"])], revdiff_pages)
-        baseline_pages.add(*baseline_split(text), truth["old"], truth["new"])
-    results += [revdiff_pages.line("corpus pages: revdiff"), baseline_pages.line("corpus pages: baseline")]
-
-    if not args.skip_generated:
-        single, baseline, joint = Tally(), Tally(), Tally()
-        for slug, versions in wikipedia_chains(args.limit):
-            info = PageInfo(source="wikipedia", url=f"https://en.wikipedia.org/wiki/{slug}",
-                            changes=len(versions))
-            texts, truths = [], []
-            for k in range(len(versions) - 1):
-                old = Version(k, slug, versions[k])
-                new = Version(k + 1, slug, versions[k + 1])
-                text = render_diff_text(old, new, info)
-                texts.append((f"{slug}-v{k}", text))
-                truths.append((k, k + 1, list(versions[k]), list(versions[k + 1])))
-                started = time.perf_counter()
-                [article] = read_diff_texts([(f"{slug}-v{k}", text)])
-                timings.append((len(article.pages[0].rows), time.perf_counter() - started))
-                score_article(article, [truths[-1]], single)
-                baseline.add(*baseline_split(text), list(versions[k]), list(versions[k + 1]))
-            [article] = read_diff_texts(texts)
-            score_article(article, truths, joint)
-        results += [single.line("generated: revdiff"), baseline.line("generated: baseline"),
-                    joint.line("generated chains: joint")]
-
-    print(header)
-    print("\n".join(results))
-    print("exact: pages whose two versions come back exactly; exact ws: the same once runs of"
-          " whitespace,\nwhich flattening collapses, are collapsed in the truth too;"
-          " paras: paragraphs recovered; rows: rows read right;\nsure: rows with confidence >= "
-          f"{SURE_CONFIDENCE}; sure ok: of those, read right; sure pg ok: pages with confidence"
-          f" >= {SURE_CONFIDENCE} that are exact;\nundecid: pages holding a row that nothing on the"
-          " page decides (estimated from the truth, a lower bound; see has_undecidable_row);\n"
-          "ex rest: exact share of the other pages")
-    by_size = sorted(timings)
-    small = [t for n, t in by_size if n <= 50]
-    large = [t for n, t in by_size if n >= 150]
-    print(f"\nspeed: median {1000 * statistics.median(t for _, t in timings):.1f} ms per page "
-          f"over {len(timings)} pages")
-    if small and large:
-        small_rows = statistics.median(n for n, _ in by_size if n <= 50)
-        large_rows = statistics.median(n for n, _ in by_size if n >= 150)
-        print(f"  pages <= 50 rows (median {small_rows:.0f}): {1000 * statistics.median(small):.1f} ms;"
-              f" pages >= 150 rows (median {large_rows:.0f}): {1000 * statistics.median(large):.1f} ms")
-    if not args.skip_generated:
-        print(long_chain_speed())
+    step = 4 if args.quick else 1
+    sets = {
+        "real, tuning slice": [c for c in real_chains(held_out=False)][::step],
+        "real, held-out slice": [c for c in real_chains(held_out=True)][::step],
+        "news, tuning stories": [c for c in news_chains(held_out=False)][::step],
+        "news, held-out stories": [c for c in news_chains(held_out=True)][::step],
+    }
+    print(f"{'pages read alone':<34} {'pages':>5} {'exact':>7} {'strict':>7} {'paras':>7} "
+          f"{'dec ok':>7} {'sure':>7} {'sure ok':>7}")
+    tallies = {}
+    for name, chains in [*sets.items(), ("published corpus pages", None)]:
+        pages = list(real_single_pages()) if chains is None else [p for c in chains for p in c.pages]
+        tallies[name] = ours = read_pages(pages, revdiff_read)
+        peer = read_pages(pages, baseline_read)
+        print(ours.line(f"{name}: revdiff"))
+        print(peer.line(f"{name}: peer"))
+    print("exact: word characters compared; strict: character for character; paras: paragraphs"
+          " right; dec ok: decision rows\n(all but glued X+X rows) read right; sure: decision"
+          f" rows with confidence >= {SURE_CONFIDENCE}; sure ok: of those, read right")
+    print("\nreliability of decision rows (confidence bins: rows, accuracy) and calibration error:")
+    for name in ("real, held-out slice", "news, held-out stories", "real, tuning slice"):
+        table, error = reliability(tallies[name].decisions)
+        print(f"  {name}: ECE {error:.3f}\n    {table}")
+        peer_table, peer_error = reliability(read_pages([p for c in sets[name] for p in c.pages],
+                                                        baseline_read).decisions)
+        print(f"  {name}, peer: ECE {peer_error:.3f}\n    {peer_table}")
+    glued = [point for tally in tallies.values() for point in tally.glued]
+    table, error = reliability(glued)
+    print(f"  glued X+X rows, all sets: ECE {error:.3f}\n    {table}")
+    print("\nchains read jointly:")
+    for name, chains in sets.items():
+        print(chains_line(name, chains))
+    print()
+    print(seed_004())
+    print(speed([p for c in sets["real, held-out slice"] for p in c.pages]))
     return 0
-
-
-def long_chain_speed(slug: str = "hearst-communications", pages: int = 60, repeats: int = 3) -> str:
-    """Reading a long chain jointly against reading its pages one by one (medians of runs).
-
-    The chain cycles forth and back through the versions of one article of about a hundred
-    paragraphs, as a live story's many updates would.
-    """
-    folder = SHARED / "corpus" / "wikipedia" / slug
-    files = sorted(folder.glob("*.txt"), key=lambda f: int(f.stem))
-    versions = [split_paragraphs(f.read_text(encoding="utf-8")) for f in files]
-    cycle = versions + versions[-2:0:-1]
-    sequence = [cycle[k % len(cycle)] for k in range(pages + 1)]
-    texts = [(f"{slug}-v{k}", render_diff_text(Version(k, slug, sequence[k]),
-                                               Version(k + 1, slug, sequence[k + 1]), PageInfo()))
-             for k in range(pages)]
-    joint = median_seconds(lambda: read_diff_texts(texts), repeats)
-    alone = median_seconds(lambda: [read_diff_texts([text]) for text in texts], repeats)
-    return (f"chain of {pages} pages ({slug}, cycled): joint {joint:.2f} s, pages alone "
-            f"{alone:.2f} s, joint / alone {joint / alone:.2f}")
 
 
 if __name__ == "__main__":

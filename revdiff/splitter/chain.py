@@ -1,6 +1,7 @@
 """Read the pages of one article together: the new column of one page is the old column of the
 next. Every page is tried as the anchor, its columns carried to its neighbours, and each
-neighbour fitted to the known column by readings News Sniffer could produce."""
+neighbour fitted to the known column by readings News Sniffer could produce. Columns are
+compared up to the symbols the flattener drops, and each paragraph keeps its fullest text."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from revdiff.splitter.decoder import Columns, columns, decode_rows, rerendered
 from revdiff.splitter.known_column import readings_with_known_column
 from revdiff.splitter.neighbours import Neighbours, ParagraphIndex
 from revdiff.splitter.page import PageHeader
+from revdiff.splitter.symbols import fullest, same_up_to_symbols
 from revdiff.splitter.titles import split_titles_jointly
 
 # When no page of a chain leads to a consistent reading of all pages, the least sure one-sided
@@ -137,7 +139,14 @@ class _ChainFit:
     def disagreements(self, current: list[list[RowReading]]) -> list[int]:
         """The linked page pairs (by the index of the first) whose shared column differs."""
         return [i for i in range(len(current) - 1)
-                if self.linked[i] and self.columns(current[i])[1] != self.columns(current[i + 1])[0]]
+                if self.linked[i] and not _same_column(self.columns(current[i])[1],
+                                                       self.columns(current[i + 1])[0])]
+
+
+def _same_column(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """The same paragraphs, up to symbols the flattener dropped on one of the pages."""
+    return one == other or (len(one) == len(other)
+                            and all(same_up_to_symbols(a, b) for a, b in zip(one, other)))
 
 
 def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
@@ -224,11 +233,14 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
     for header, rows, (old_title, new_title) in zip(headers, readings, titles):
         old, new = columns(rows)
         earlier = versions.get(header.old_number)
-        if earlier is not None and earlier.paragraphs != old:
+        if earlier is None:
+            versions[header.old_number] = Version(header.old_number, old_title, old)
+        elif _same_column(earlier.paragraphs, old):
+            kept = tuple(fullest(a, b) for a, b in zip(earlier.paragraphs, old))
+            versions[header.old_number] = replace(earlier, paragraphs=kept)
+        else:
             warnings.append(f"{header.name}: its old column differs from the new column of the "
                             f"page before it (version {header.old_number}); kept the earlier one")
-        else:
-            versions[header.old_number] = Version(header.old_number, old_title, old)
         versions[header.new_number] = Version(header.new_number, new_title, new, None,
                                               header.time_text)
         pages.append(PageReading(header.name, header.old_number, header.new_number, tuple(rows)))

@@ -20,21 +20,25 @@ from dataclasses import dataclass, replace
 
 from revdiff.errors import MalformedPage
 from revdiff.model import RowKind, RowReading
-from revdiff.splitter.evidence import REPEAT_WEIGHT, RowEvidence, gather_evidence
+from revdiff.splitter.confidence import RowDecision, glued_confidence, row_confidence
+from revdiff.splitter.evidence import (
+    RowEvidence,
+    gather_evidence,
+    page_is_cased,
+)
+from revdiff.splitter.features import repeat_weights
 from revdiff.splitter.grammar import diff_rows, flatten_row
 from revdiff.splitter.neighbours import Neighbours
 
 # once per gap, not once per row. Articles grow more often than they shrink: in the Wikipedia
 # chains of the corpus, 1,803 gaps end in inserted paragraphs and 732 in deleted ones (log 2.5).
-ONE_SIDED_ROW_PRIOR = -0.7
 NEW_SIDE_PRIOR = 0.9
-CHANGE_ROW_PRIOR = -1.5
 NEIGHBOUR_WEIGHT = 12.0
 REFINEMENT_ROUNDS = 4
 JOINT_CANDIDATES = 5
-# Scores are heuristic log-odds; confidences use them scaled by this factor, chosen so that rows
-# reported as sure (RowReading.is_sure) are right at least 99.5% of the time on generated pages.
-CONFIDENCE_SCALE = 0.15
+# Scores are log-odds (learned ones, plus the repeats' and the neighbours'); the raw confidences
+# use them scaled by this factor, and `calibration` maps raw confidences to measured ones.
+CONFIDENCE_SCALE = 1.0
 Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 if none)
 Columns = tuple[tuple[str, ...], tuple[str, ...]]  # the old and the new paragraphs of a page
 
@@ -74,6 +78,10 @@ def _logsumexp(values: Sequence[float]) -> float:
     if top == float("-inf"):
         return top
     return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+def _finite(value: float, limit: float = 1e6) -> float:
+    return max(-limit, min(limit, value))
 
 
 def _side_of(reading: Reading | None, word: int) -> str:
@@ -170,9 +178,11 @@ class PageDecoder:
     """Decode the body rows of one page; `fixed` readings come from a user's corrections."""
 
     def __init__(self, lines: list[tuple[int, str]], fixed: dict[int, Reading] | None = None,
-                 neighbours: Neighbours | None = None, hopeful: bool = False) -> None:
+                 neighbours: Neighbours | None = None, hopeful: bool = False,
+                 evidence: list[RowEvidence] | None = None) -> None:
         self.hopeful = hopeful
-        self.rows = gather_evidence(lines)
+        self.rows = evidence if evidence is not None else gather_evidence(lines)
+        self.self_repeat_weight, self.link_weight = repeat_weights()
         self.fixed = fixed or {}
         self.neighbours = neighbours or Neighbours()
         # Undecided rows start as None: they give no side evidence until the first pass reads them.
@@ -181,6 +191,7 @@ class PageDecoder:
         ]
         self.gaps = self._find_gaps()
         self.neighbour_scores = [self._neighbour_scores(row) for row in self.rows]
+        self.decisions: dict[int, RowDecision] = {}  # per decided row, set by decode()
         self.fixed_change_scores = [self._fixed_change_scores(i) for i in range(len(self.rows))]
 
     def _find_gaps(self) -> list[list[int]]:
@@ -234,9 +245,9 @@ class PageDecoder:
         for here, other, there in row.cross_pairs:
             side = _side_of(assumed.get(other, self.readings[other]), there)
             if side == "old":
-                prefer_new[here] += row.pair_weight[other]
+                prefer_new[here] += self.link_weight * row.pair_weight[other]
             elif side == "new":
-                prefer_old[here] += row.pair_weight[other]
+                prefer_old[here] += self.link_weight * row.pair_weight[other]
         return prefer_old, prefer_new
 
     def _fixed_change_scores(self, index: int) -> list[float]:
@@ -251,12 +262,12 @@ class PageDecoder:
             return change
         self_pair_bonus = [0.0] * (row.size + 1)
         for first, second in row.self_pairs:
-            self_pair_bonus[first + 1] += REPEAT_WEIGHT
-            self_pair_bonus[second + 1] -= REPEAT_WEIGHT
+            self_pair_bonus[first + 1] += self.self_repeat_weight
+            self_pair_bonus[second + 1] -= self.self_repeat_weight
         running_pairs = 0.0
         for k in range(1, row.size):
             running_pairs += self_pair_bonus[k]
-            change[k] = CHANGE_ROW_PRIOR + row.boundary[k] + running_pairs
+            change[k] = row.boundary[k] + running_pairs
         return change
 
     def row_scores(self, index: int, assumed: dict[int, Reading | None] | None = None) -> RowScores:
@@ -270,8 +281,8 @@ class PageDecoder:
         for k in range(1, len(change)):
             running_old += prefer_old[k - 1] - prefer_new[k - 1]
             change[k] = change[k] + running_old + new_total + (neighbour[k] if neighbour else 0.0)
-        old_only = ONE_SIDED_ROW_PRIOR + old_total + old_neighbour
-        new_only = ONE_SIDED_ROW_PRIOR + new_total + new_neighbour
+        old_only = row.one_sided + old_total + old_neighbour
+        new_only = row.one_sided + new_total + new_neighbour
         line = row.line
         if line in self.fixed:
             kind, k = self.fixed[line]
@@ -326,7 +337,7 @@ class PageDecoder:
         return results
 
     def decode(self) -> list[RowReading]:
-        confidences = [1.0] * len(self.rows)
+        confidences = [glued_confidence(row.text) if row.is_match else 1.0 for row in self.rows]
         for _ in range(REFINEMENT_ROUNDS):
             changed = False
             for gap in self.gaps:
@@ -341,7 +352,35 @@ class PageDecoder:
         for tail, margin in self._flip_linked_tails():
             for index in tail:
                 confidences[index] = min(confidences[index], _sigmoid(CONFIDENCE_SCALE * margin))
+        cased = page_is_cased([row.text for row in self.rows])
+        for gap in self.gaps:
+            one_sided_rows = len(self._tail(gap))
+            for index in gap:
+                decision = self._decision(index, confidences[index], len(gap), one_sided_rows, cased)
+                self.decisions[index] = decision
+                confidences[index] = row_confidence(decision)
         return [self._row_reading(i, confidences[i]) for i in range(len(self.rows))]
+
+    def _decision(self, index: int, agreement: float, gap_rows: int, one_sided_rows: int,
+                  cased: bool) -> RowDecision:
+        """What the decoder knows about its reading of a row, for the confidence model."""
+        reading = self.readings[index]
+        assert reading is not None
+        kind, k = reading
+        scores = self.row_scores(index)
+        row = self.rows[index]
+        if kind is RowKind.CHANGE:
+            rivals = [v for j, v in enumerate(scores.change) if j not in (0, k)]
+            boundary_margin = scores.change[k] - max(rivals, default=float("-inf"))
+            kind_margin = scores.change[k] - max(scores.old_only, scores.new_only)
+        else:
+            side = "old" if kind is RowKind.OLD_ONLY else "new"
+            other = scores.one_sided("new" if side == "old" else "old")
+            boundary_margin = 0.0
+            kind_margin = scores.one_sided(side) - max(scores.best_change, other)
+        links = sum(row.pair_weight[other] for _, other, _ in row.cross_pairs)
+        return RowDecision(kind, agreement, _finite(boundary_margin), _finite(kind_margin),
+                           gap_rows, one_sided_rows, links, cased)
 
     def _tail(self, gap: list[int]) -> list[int]:
         """The one-sided rows that end a gap under the current readings."""
@@ -488,25 +527,27 @@ def _check_rerender(rows: list[RowReading], name: str) -> tuple[list[RowReading]
     return doubtful, [warning]
 
 
-def _decode_best(lines: list[tuple[int, str]], fixed: dict[int, Reading] | None,
-                 neighbours: Neighbours | None) -> list[RowReading]:
-    """Decode cautiously and hopefully; keep the reading the page's evidence scores higher."""
-    best: tuple[float, list[RowReading]] | None = None
+def decode_best(lines: list[tuple[int, str]], fixed: dict[int, Reading] | None = None,
+                neighbours: Neighbours | None = None) -> tuple[list[RowReading], PageDecoder]:
+    """Decode cautiously and hopefully; keep the reading the page's evidence scores higher.
+    Returns the rows and the decoder that read them (its `decisions` explain the confidences)."""
+    best: tuple[float, list[RowReading], PageDecoder] | None = None
+    evidence = gather_evidence(lines)  # the same for both decodings
     for hopeful in (False, True):
-        decoder = PageDecoder(lines, fixed, neighbours, hopeful)
+        decoder = PageDecoder(lines, fixed, neighbours, hopeful, evidence)
         rows = decoder.decode()
         score = decoder.objective()
         if best is None or score > best[0]:
-            best = (score, rows)
+            best = (score, rows, decoder)
     assert best is not None
-    return best[1]
+    return best[1], best[2]
 
 
 def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Reading] | None = None,
                 neighbours: Neighbours | None = None) -> tuple[list[RowReading], list[str]]:
     """Read every body row of one page; returns the readings and warnings."""
     try:
-        rows = _decode_best(lines, fixed, neighbours)
+        rows, _ = decode_best(lines, fixed, neighbours)
     except MalformedPage as error:
         raise MalformedPage(error.message, name, error.line, error.hint) from None
     rows, warnings = _check_rerender(rows, name)

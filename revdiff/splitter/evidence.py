@@ -20,8 +20,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from revdiff.splitter.features import (
+    change_features,
+    masked,
+    one_sided_features,
+    score,
+    weights,
+)
+
 TRIGRAM = 3
-REPEAT_WEIGHT = 0.8
 REPEAT_CAP = 8.0
 # Two rows that share a few trigrams have usually repeated a phrase within one version; the
 # more they share, the likelier one passage was kept from the old version into the new. On the
@@ -38,10 +45,6 @@ SIMILARITY_MIN_CHARS = 8
 DEFAULT_SENTENCE_BREAK = 0.0
 MAX_SENTENCE_BREAK = 1.5
 MIN_KNOWN_PARAGRAPHS = 3
-CUE_FINAL_ONLY = -1.5
-CUE_CAPITAL_ONLY = -2.5
-CUE_NO_BREAK = -3.5
-UNCASED_OTHER = -2.0
 
 _FINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$|[\"'”’)\]]$")
 # Words whose final full stop does not end a sentence: initials (T., U.S.) and common titles
@@ -83,6 +86,9 @@ class RowEvidence:
     is_match: bool
     # boundary[k] for k in 1..len(words)-1: local score of "the new cell starts at word k"
     boundary: list[float] = field(default_factory=list)
+    one_sided: float = 0.0  # local score of reading the row as one whole paragraph
+    # the features of each change reading and of the one-sided reading (kept for learning)
+    features: tuple[list[list[float]], list[float]] | None = None
     # repeated trigrams inside this row: (first word index, second word index)
     self_pairs: list[tuple[int, int]] = field(default_factory=list)
     # repeated trigrams with another row: (word index here, other row index, word index there)
@@ -112,8 +118,8 @@ def is_glued_match(text: str) -> bool:
 def page_is_cased(texts: list[str]) -> bool:
     """Whether capital letters carry information on this page (not an all-lower-case text)."""
     sample = "".join(texts)[:200_000]
-    letters = sum(c.isalpha() for c in sample)
-    upper = sum(c.isupper() for c in sample)
+    letters = sum(map(str.isalpha, sample))
+    upper = sum(map(str.isupper, sample))
     return letters > 0 and upper / letters > 0.01
 
 
@@ -125,21 +131,6 @@ def _ends_sentence(word: str) -> bool:
 def _is_sentence_break(before: str, after: str, cased: bool) -> bool:
     """Final punctuation, then (where capitals carry information) a capital."""
     return _ends_sentence(before) and (not cased or _START.match(after) is not None)
-
-
-def _cue(before: str, after: str, cased: bool, sentence_break: float) -> float:
-    """How much the space between `before` and `after` looks like the end of a paragraph.
-
-    `sentence_break` is the page's log-odds that a sentence break ends a paragraph.
-    """
-    if _is_sentence_break(before, after, cased):
-        return sentence_break
-    if not cased:
-        return UNCASED_OTHER
-    if _ends_sentence(before):
-        return CUE_FINAL_ONLY
-    # capitals begin names as well as paragraphs, so they say less than final punctuation
-    return CUE_CAPITAL_ONLY if _START.match(after) is not None else CUE_NO_BREAK
 
 
 def sentence_break_odds(paragraphs: list[str], cased: bool) -> float:
@@ -180,24 +171,39 @@ def _similarity_scores(text: str, starts: list[int]) -> list[float]:
     return scores
 
 
-def gather_evidence(lines: list[tuple[int, str]]) -> list[RowEvidence]:
-    """Local and page-wide evidence for every body row."""
+def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False) -> list[RowEvidence]:
+    """Local and page-wide evidence for every body row; `keep_features` keeps each reading's
+    features on the row (for learning the weights)."""
     cased = page_is_cased([text for _, text in lines])
     rows = [RowEvidence(line, text, text.split(" "), word_starts(text), is_glued_match(text))
             for line, text in lines]
     known = [row.text[: len(row.text) // 2] for row in rows if row.is_match]
     sentence_break = sentence_break_odds(known, cased)
+    change_weights, one_sided_weights = weights()
     for row in rows:
+        if row.is_match:
+            continue
         text, words, starts = row.text, row.words, row.starts
-        if not row.is_match and row.size > 1:
-            similarity = _similarity_scores(text, starts)
-            row.boundary = [0.0] + [
-                _cue(words[k - 1], words[k], cased, sentence_break) + similarity[k]
-                for k in range(1, row.size)
-            ]
-            for k in range(1, row.size):  # the two halves of a change row are never equal
-                if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:
-                    row.boundary[k] = float("-inf")
+        breaks = [False] + [_is_sentence_break(words[k - 1], words[k], cased) for k in range(1, row.size)]
+        one_sided = one_sided_features(text, words, _ends_sentence(words[-1]), sum(breaks), cased)
+        row.one_sided = score(one_sided, one_sided_weights)
+        if row.size < 2:
+            if keep_features:
+                row.features = ([[]], one_sided)
+            continue
+        finals = [False] + [_ends_sentence(words[k - 1]) for k in range(1, row.size)]
+        capitals = [False] + [cased and _START.match(words[k]) is not None for k in range(1, row.size)]
+        similarity = _similarity_scores(text, starts)
+        shape = masked(text)
+        masked_similarity = similarity if shape == text else _similarity_scores(shape, starts)
+        change = change_features(text, words, starts, breaks, finals, capitals, similarity,
+                                 masked_similarity, sentence_break, cased)
+        row.boundary = [0.0] + [score(change[k], change_weights) for k in range(1, row.size)]
+        for k in range(1, row.size):  # the two halves of a change row are never equal
+            if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:
+                row.boundary[k] = float("-inf")
+        if keep_features:
+            row.features = (change, one_sided)
     _link_repeats(rows)
     return rows
 

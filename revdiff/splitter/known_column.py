@@ -7,7 +7,8 @@ row that starts or ends with it, or a one-sided row equal to it) or belongs whol
 side. A dynamic programme over (row, paragraphs consumed, place in the gap) finds every reading
 that fits and that News Sniffer could have produced: within a gap, change rows come first and
 the one-sided rows after them all lie on one side. When exactly one reading fits, the page is
-read with certainty.
+read with certainty. A row also holds a known paragraph that differs from it only by symbols
+the flattener dropped on one of the two pages.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from revdiff.model import RowKind
+from revdiff.splitter.evidence import is_glued_match
+from revdiff.splitter.symbols import has_droppable, kept_words_end, symbol_key
 
 Option = tuple[RowKind, int | None]  # (kind, character offset where the new cell starts)
 
@@ -45,6 +48,32 @@ def _options(text: str, paragraph: str | None, known_side: str) -> list[tuple[Op
         options.append(((RowKind.CHANGE, size + 1), True))
     if known_side == "new" and text.endswith(" " + paragraph) and len(text) > size + 1:
         options.append(((RowKind.CHANGE, len(text) - size), True))
+    if len(options) == 1 and (has_droppable(text) or has_droppable(paragraph)):
+        options += _options_up_to_symbols(text, paragraph, known_side)
+    return options
+
+
+def _options_up_to_symbols(text: str, paragraph: str, known_side: str) -> list[tuple[Option, bool]]:
+    """Readings that hold the known paragraph up to symbols the flattener dropped on one of
+    the two pages (see `symbols`)."""
+    options: list[tuple[Option, bool]] = []
+    key = symbol_key(paragraph)
+    half = len(text) // 2
+    if is_glued_match(text) and symbol_key(text[:half]) == key:
+        options.append(((RowKind.MATCH, half), True))
+    if symbol_key(text) == key:
+        options.append(((RowKind.OLD_ONLY if known_side == "old" else RowKind.NEW_ONLY, None), True))
+    kept = len(key.split(" ")) if key else 0
+    if known_side == "old":
+        end = kept_words_end(text, kept)
+        if end is not None and end + 1 < len(text) and symbol_key(text[:end]) == key:
+            options.append(((RowKind.CHANGE, end + 1), True))
+    else:
+        reversed_end = kept_words_end(" ".join(reversed(text.split(" "))), kept)
+        if reversed_end is not None and reversed_end + 1 < len(text):
+            start = len(text) - reversed_end
+            if symbol_key(text[start:]) == key:
+                options.append(((RowKind.CHANGE, start), True))
     return options
 
 

@@ -21,7 +21,7 @@ def engine_compare(old: Version, new: Version) -> Comparison:
 
 
 def column_split_flip(article: Article, page_name: str, line: int) -> Article:
-    from revdiff.formats.column_split import flip_row
+    from revdiff.splitter.corrections import flip_row
 
     return flip_row(article, page_name, line)
 

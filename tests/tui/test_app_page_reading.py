@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui_helpers import diff_lines, run_async, status_text
 
-from revdiff.formats.column_split import flip_row
+from revdiff.splitter.corrections import flip_row
 from revdiff.model import Article
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView

@@ -1,0 +1,222 @@
+"""Pages with their truth, for measuring and training the column splitter.
+
+Real pages are read from ../shared/corpus (never copied): every consecutive diff page of every Wikipedia article
+in `corpus/chains`, flattened by the real pipeline (News Sniffer's diff, then Resiliparse), with
+the versions it was rendered from. The articles are cut into two slices by a hash of their name:
+the tuning slice (about four in five) is what the splitter's weights are learned and tuned on;
+the held-out slice is never looked at while tuning, only measured.
+
+Cased news pages are generated (the corpus is all lower-case Wikipedia): chains of versions made
+from the seed articles and the samples' stories by the edits breaking news gets (a new lede,
+paragraphs inserted, numbers and attributions updated, paragraphs cut or moved, now and then a
+whole new story under one URL, datelines with a dash), rendered with revdiff.render.sniffer and
+flattened with the real extractor's symbol drops modelled. They are sliced by story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from revdiff.formats.plain import split_paragraphs
+from revdiff.model import RowKind, Version
+from revdiff.render.sniffer import PageInfo, render_diff_text
+from revdiff.splitter.grammar import diff_rows, flatten_row
+from revdiff.splitter.symbols import is_droppable
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "corpus"
+HELD_OUT_SHARE = 5  # one article in five is held out
+
+
+@dataclass(frozen=True, slots=True)
+class TruePage:
+    """One flattened page and the paragraphs it was rendered from."""
+
+    name: str
+    text: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+
+    def true_rows(self) -> list[tuple[RowKind, str | None, str | None]]:
+        return diff_rows(self.old, self.new)
+
+    def line_truth(self, body: list[tuple[int, str]]) -> dict[int, tuple[RowKind, int | None]]:
+        """The true reading of each body line whose text the flattener kept intact:
+        line number -> (kind, character offset where the new cell starts, for change rows)."""
+        rows = self.true_rows()
+        if len(rows) != len(body):
+            return {}
+        truth: dict[int, tuple[RowKind, int | None]] = {}
+        for (number, text), row in zip(body, rows):
+            if flatten_row(row) != text:
+                continue
+            kind, old, _ = row
+            if kind is RowKind.CHANGE:
+                truth[number] = (kind, len(old or "") + 1)
+            elif kind is RowKind.MATCH:
+                truth[number] = (kind, len(text) // 2)
+            else:
+                truth[number] = (kind, None)
+        return truth
+
+
+@dataclass(frozen=True, slots=True)
+class TrueChain:
+    slug: str
+    pages: tuple[TruePage, ...]
+    versions: tuple[tuple[str, ...], ...]
+
+
+def is_held_out(slug: str) -> bool:
+    return hashlib.sha256(slug.encode()).digest()[0] % HELD_OUT_SHARE == 0
+
+
+def corpus_available() -> bool:
+    return (CORPUS / "chains").is_dir()
+
+
+def real_chains(held_out: bool | None = None) -> Iterator[TrueChain]:
+    """The corpus chains; `held_out` True or False picks one slice, None gives both."""
+    for folder in sorted(p for p in (CORPUS / "chains").iterdir() if p.is_dir()):
+        if held_out is not None and is_held_out(folder.name) != held_out:
+            continue
+        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+        versions = tuple(tuple(v) for v in truth["versions"])
+        pages = []
+        for index, page in enumerate(truth["pages"]):
+            text = (folder / f"{page}.txt").read_text(encoding="utf-8")
+            pages.append(TruePage(f"{folder.name}/{page}", text, versions[index], versions[index + 1]))
+        yield TrueChain(folder.name, tuple(pages), versions)
+
+
+def real_single_pages() -> Iterator[TruePage]:
+    """The 65 pages of corpus/pages (a subset of the chains' pages, kept as published)."""
+    for folder in sorted(p for p in (CORPUS / "pages").iterdir() if p.is_dir()):
+        truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+        yield TruePage(folder.name, (folder / "page.txt").read_text(encoding="utf-8"),
+                       tuple(truth["old"]), tuple(truth["new"]))
+
+
+# --- cased news pages, generated -----------------------------------------------------------
+
+NEWS_CHAINS_PER_STORY = 24
+NEWS_VERSIONS = 5
+_NUMBER = re.compile(r"\d[\d,]*")
+_DATELINES = ("BAGHDAD", "WASHINGTON", "TEHRAN", "KUWAIT CITY")
+DROP_CHANCE = 0.5  # how often the flattener drops a symbol the word diff wrapped alone
+_ATTRIBUTIONS = (", officials said.", ", according to the Pentagon.", ", a spokesman told reporters.",
+                 ", state media reported.", ", the Associated Press reported.")
+
+
+def news_stories() -> list[tuple[str, list[str]]]:
+    """Cased news articles: seeds 000-003 (other outlets' reports of the seed event) and the
+    version files in samples/versions (the last version of each story)."""
+    stories = []
+    for path in sorted((SHARED / "seeds").glob("00[0-3]_*.txt")):
+        stories.append((path.stem, split_paragraphs(path.read_text(encoding="utf-8"))))
+    samples = Path(__file__).resolve().parents[1] / "samples" / "versions"
+    for folder in sorted(p for p in samples.iterdir() if p.is_dir()):
+        last = max(folder.glob("*.txt"), key=lambda f: int(f.stem))
+        stories.append((folder.name, split_paragraphs(last.read_text(encoding="utf-8"))))
+    return stories
+
+
+def _edit_paragraph(paragraph: str, rng: random.Random) -> str:
+    """One edit breaking news gets: a number updated, an attribution added, a dateline,
+    words changed."""
+    choice = rng.random()
+    if choice < 0.1 and " — " not in paragraph[:30]:
+        return f"{rng.choice(_DATELINES)} — {paragraph}"
+    numbers = list(_NUMBER.finditer(paragraph))
+    if choice < 0.35 and numbers:
+        found = rng.choice(numbers)
+        value = f"{rng.randint(2, 5000):,}"
+        return paragraph[:found.start()] + value + paragraph[found.end():]
+    if choice < 0.6 and paragraph.endswith("."):
+        return paragraph[:-1] + rng.choice(_ATTRIBUTIONS)
+    words = paragraph.split(" ")
+    start = rng.randrange(len(words))
+    stop = min(len(words), start + rng.randint(1, 4))
+    filler = rng.choice(["reportedly", "at least", "on Tuesday", "later", "again", "US"]).split(" ")
+    return " ".join(words[:start] + filler + words[stop:])
+
+
+def _next_version(paragraphs: list[str], pool: list[str], rng: random.Random) -> list[str]:
+    """The next version of a breaking story: a few edits of the kinds news desks make."""
+    version = list(paragraphs)
+    if rng.random() < 0.05:  # a new story under the same URL
+        start = rng.randrange(max(1, len(pool) - 8))
+        return pool[start:start + rng.randint(4, 10)]
+    for _ in range(rng.randint(1, 4)):
+        action = rng.random()
+        if action < 0.2:  # a new lede on top
+            version.insert(0, rng.choice(pool))
+        elif action < 0.4:
+            version.insert(rng.randint(0, len(version)), rng.choice(pool))
+        elif action < 0.7 and version:
+            index = rng.randrange(len(version))
+            version[index] = _edit_paragraph(version[index], rng)
+        elif action < 0.85 and len(version) > 2:
+            del version[rng.randrange(len(version))]
+        elif len(version) > 2:  # a paragraph moved
+            moved = version.pop(rng.randrange(len(version)))
+            version.insert(rng.randint(0, len(version)), moved)
+    return [p for index, p in enumerate(version) if p not in version[:index]] or paragraphs
+
+
+def flattened_page(old: Version, new: Version, info: PageInfo, rng: random.Random) -> str:
+    """The page flattened as the real extractor does it: a symbol the word diff wrapped alone
+    (one that only one cell of a change row holds) is dropped now and then, and a one-sided
+    row that is only such a symbol then vanishes (see ../shared/corpus/README.md)."""
+    header = render_diff_text(old, new, info).split("\n")[:9]
+    lines = []
+    for kind, old_cell, new_cell in diff_rows(old.paragraphs, new.paragraphs):
+        line = flatten_row((kind, old_cell, new_cell))
+        if kind is RowKind.CHANGE:
+            old_tokens, new_tokens = (old_cell or "").split(" "), (new_cell or "").split(" ")
+            alone = {tok for tok in old_tokens + new_tokens if is_droppable(tok)
+                     and (tok in old_tokens) != (tok in new_tokens)}
+            kept = [tok for tok in line.split(" ") if tok not in alone or rng.random() >= DROP_CHANCE]
+            line = " ".join(kept)
+        elif kind is not RowKind.MATCH and is_droppable(line) and rng.random() < DROP_CHANCE:
+            continue
+        lines.append(line)
+    return "\n".join(header + lines)
+
+
+def news_chains(held_out: bool | None = None) -> Iterator[TrueChain]:
+    """Chains of pages generated from cased news text with breaking-news edits. A story's
+    chains are all in one slice (by the story's name, like the corpus articles)."""
+    stories = news_stories()
+    pool = [p for _, paragraphs in stories for p in paragraphs]
+    for name, paragraphs in stories:
+        if held_out is not None and is_held_out(name) != held_out:
+            continue
+        for number in range(NEWS_CHAINS_PER_STORY):
+            rng = random.Random(f"{name}-{number}")
+            start = rng.randrange(max(1, len(paragraphs) - 6))
+            versions = [paragraphs[start:start + rng.randint(4, 14)]]
+            for _ in range(NEWS_VERSIONS - 1):
+                versions.append(_next_version(versions[-1], pool, rng))
+            slug = f"news-{name}-{number}"
+            info = PageInfo(source="news", url=f"https://example.com/{slug}", changes=len(versions))
+            pages = tuple(
+                TruePage(f"{slug}/v{k}-v{k + 1}",
+                         flattened_page(Version(k, name, tuple(versions[k])),
+                                        Version(k + 1, name, tuple(versions[k + 1])), info, rng),
+                         tuple(versions[k]), tuple(versions[k + 1]))
+                for k in range(len(versions) - 1))
+            yield TrueChain(slug, pages, tuple(tuple(v) for v in versions))
+
+
+def tuning_pages() -> Iterator[TruePage]:
+    """Every page of the tuning slice: the corpus chains' and the generated news pages."""
+    for chains in (real_chains(held_out=False), news_chains(held_out=False)):
+        for chain in chains:
+            yield from chain.pages

@@ -1,0 +1,145 @@
+"""What the text of one row says about how to read it, as features with learned weights.
+
+For a change reading that starts the new cell at word k, the features ask whether each cell
+reads as a whole paragraph and whether the two cells read as two forms of one paragraph:
+
+* the paragraph-end cues at the boundary (final punctuation, a capital, wiki markup that opens
+  or closes a paragraph), and the page's own odds that a sentence break ends a paragraph;
+* whether each cell is balanced (brackets, braces, curly quotes, straight double quotes): a
+  cut inside a parenthesis or a `[[link]]` leaves both cells unbalanced;
+* how alike the two cells begin and end, in characters, also with digits masked (so that
+  `3.9% (2004 est.)` and `5.2% (2005 est.)` are the same shape), their first and last words,
+  the words they share and the ratio of their lengths; cells of one or two words.
+
+A one-sided reading has features of its own (the row's balance, length and sentences). Cased
+pages (news) get features of their own for the change reading and its sentence breaks. Text repeated
+within a row (its occurrences should fall on both sides of the boundary) and between rows (see
+`evidence`) gets learned weights too. The weights are
+learned from flattened pages with known truth (benchmarks/split_training.py) and shipped in
+`weights.json`; a reading's score is the dot product of its features with the weights, in
+log-odds.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+import re
+from functools import cache
+
+from revdiff.splitter.learned import learned
+
+CHANGE_FEATURES = (
+    "change", "sentence_break", "sentence_break_page_odds", "final_only", "capital_only",
+    "markup_start", "markup_end", "similarity", "masked_similarity", "same_first_word",
+    "same_last_word", "shared_words", "length_ratio", "one_word_cell", "two_word_cell",
+    "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
+)
+ONE_SIDED_FEATURES = ("one_sided_unbalanced", "one_sided_log_words", "one_sided_final",
+                      "one_sided_sentences", "cased_one_sided_sentences")
+
+_BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"))
+_MARKUP_START = ("[[", "{{", "|", "*", "#", "==", "{|", "<", "!")
+_MARKUP_END = ("]]", "}}", "==", "|}", ">")
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def weights() -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The learned weights of the change features and of the one-sided features."""
+    data = learned()
+    return (tuple(data["change"][name] for name in CHANGE_FEATURES),
+            tuple(data["one_sided"][name] for name in ONE_SIDED_FEATURES))
+
+
+@cache
+def repeat_weights() -> tuple[float, float]:
+    """Learned weights of the repeated-text evidence: per trigram repeated within a row that
+    the boundary separates, and the multiplier of the links between rows (`evidence`)."""
+    data = learned()["repeats"]
+    return data["self_repeats"], data["links"]
+
+
+def _imbalance(text: str) -> tuple[int, ...]:
+    """Per bracket kind, opened minus closed; and the parity of straight double quotes."""
+    return (*(text.count(a) - text.count(b) for a, b in _BRACKETS), text.count('"') % 2)
+
+
+def _unbalanced(counts: tuple[int, ...]) -> bool:
+    return any(counts)
+
+
+def change_features(text: str, words: list[str], starts: list[int], breaks: list[bool],
+                    finals: list[bool], capitals: list[bool], similarity: list[float],
+                    masked_similarity: list[float], page_odds: float, cased: bool) -> list[list[float]]:
+    """Features of every change reading of a row; entry k is the reading that starts the new
+    cell at word k (entry 0 is unused). `breaks[k]`, `finals[k]` and `capitals[k]` are the
+    boundary cues before word k; `cased` says whether capitals carry information on the page
+    (news pages are cased; the corpus's Wikipedia text is not, and its paragraphs are longer)."""
+    size = len(words)
+    lowered = [w.lower() for w in words]
+    total = _imbalance(text)
+    old_counts = [0] * len(total)
+    # shared content words between the halves, kept up to date as words move to the old cell
+    content = [w if len(w) > 3 else None for w in lowered]
+    new_count: dict[str, int] = {}
+    for w in content:
+        if w is not None:
+            new_count[w] = new_count.get(w, 0) + 1
+    old_count: dict[str, int] = {}
+    shared = 0
+    features: list[list[float]] = [[]]
+    for k in range(1, size):
+        moved = content[k - 1]
+        if moved is not None:
+            before = old_count.get(moved, 0) > 0 and new_count[moved] > 0
+            old_count[moved] = old_count.get(moved, 0) + 1
+            new_count[moved] -= 1
+            after = new_count[moved] > 0
+            shared += int(after and not before) - int(before and not after)
+        for i, count in enumerate(_imbalance(words[k - 1])):
+            old_counts[i] = (old_counts[i] + count) if i < len(total) - 1 else (old_counts[i] + count) % 2
+        new_counts = tuple((t - o) if i < len(total) - 1 else (t - o) % 2
+                           for i, (t, o) in enumerate(zip(total, old_counts)))
+        distinct = len(old_count) + sum(1 for w, c in new_count.items() if c > 0 and w not in old_count)
+        old_chars, new_chars = starts[k] - 1, len(text) - starts[k]
+        shortest = min(k, size - k)
+        brk = breaks[k]
+        features.append([
+            1.0,
+            float(brk),
+            page_odds if brk else 0.0,
+            float(finals[k] and not brk),
+            float(capitals[k] and not brk and not finals[k]),
+            float(words[k].startswith(_MARKUP_START)),
+            float(words[k - 1].endswith(_MARKUP_END)),
+            similarity[k] / 10.0,
+            max(0.0, masked_similarity[k] - similarity[k]) / 10.0,
+            float(lowered[0] == lowered[k]),
+            float(lowered[k - 1] == lowered[-1]),
+            shared / distinct if distinct else 0.0,
+            abs(math.log((old_chars + 1) / (new_chars + 1))),
+            float(shortest == 1),
+            float(shortest == 2),
+            float(_unbalanced(tuple(old_counts))),
+            float(_unbalanced(new_counts)),
+            float(cased),
+            float(cased and brk),
+        ])
+    return features
+
+
+def one_sided_features(text: str, words: list[str], final: bool, sentence_breaks: int,
+                       cased: bool) -> list[float]:
+    sentences = math.log1p(sentence_breaks)
+    return [float(_unbalanced(_imbalance(text))), math.log(len(words)), float(final), sentences,
+            sentences if cased else 0.0]
+
+
+def masked(text: str) -> str:
+    """The text with every digit made 0: numbers that changed keep their shape."""
+    return _DIGIT.sub("0", text)
+
+
+def score(features: list[float], weight: tuple[float, ...]) -> float:
+    return sum(map(operator.mul, features, weight))
