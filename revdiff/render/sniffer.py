@@ -102,20 +102,20 @@ def _article_info(info: PageInfo) -> list[str]:
     url = _escape(info.url)
     return [
         '<div class="article-info">',
-        f"\t<p>This article is from the source '<cite>{_escape(info.source)}</cite>' and was "
-        "first published or seen",
+        (f"\t<p>This article is from the source '<cite>{_escape(info.source)}</cite>' and was "
+        "first published or seen"),
         f"\ton <time datetime='{_iso(seen)}'>{seen:%B} {seen.day}, {seen:%Y %H:%M} (UTC)</time>.",
         "",
         f"\t\t{info.status.translate(_STATUS_ESCAPES)}",
         "\t</p>",
         "",
-        "\t<p>You can find the current article at its original source at "
+        ("\t<p>You can find the current article at its original source at "
         f'<cite class="article_url"><a href="{url}" rel="alternate external author">{url}</a>'
-        "</cite></p>",
+        "</cite></p>"),
         "",
-        f"\t<p>The article has changed <var>{info.changes}</var> times. There is an "
+        (f"\t<p>The article has changed <var>{info.changes}</var> times. There is an "
         '<a href="/articles/1.rss" class="feed rss" rel="alternate">RSS feed of changes</a> '
-        "available.</p>",
+        "available.</p>"),
         "</div>",
     ]
 
@@ -157,11 +157,11 @@ def render_diff_html(old: Version, new: Version, info: PageInfo) -> str:
                 (_cells(row) for row in diff_rows(old.paragraphs, new.paragraphs)), start=1)]
     lines = [
         "<!DOCTYPE html>",
-        f"<html><head><title>'{_escape(old.title)}' diff viewer ({old.number}/{new.number})"
-        "</title></head>",
+        (f"<html><head><title>'{_escape(old.title)}' diff viewer ({old.number}/{new.number})"
+        "</title></head>"),
         "<body>",
-        '<nav><ul><li><a href="/">Home</a></li>'
-        '<li><a href="/versions">Latest revisions</a></li></ul></nav>',
+        ('<nav><ul><li><a href="/">Home</a></li>'
+        '<li><a href="/versions">Latest revisions</a></li></ul></nav>'),
         "<main>",
         *_article_info(info),
         pagination,

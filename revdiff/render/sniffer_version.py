@@ -1,9 +1,9 @@
 """Render a News Sniffer single-version page from a Version: as HTML and as saved text.
 
-The HTML follows News Sniffer's `versions/show.html.erb` inside a plain site layout: `<h1>` title,
-a `<p>` linking the article URL, `<p>Version N of M.</p>`, then one `<p>` per paragraph. The text
-form is what a text extractor keeps of it: the title, the URL, the version line, the paragraphs,
-one per line.
+Written here from FORMATS.md §2, which says what the page shows: an `<h1>` title, the article URL,
+"Version N of M." and one `<p>` per paragraph. The markup around them is this project's own
+(the corpus holds no version page to compare with). The text form is what a text extractor keeps
+of it: the title, the URL, the version line, the paragraphs, one per line.
 """
 
 from __future__ import annotations
