@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -100,7 +101,7 @@ def test_endless_stdin_is_cut_at_the_limit() -> None:
 
 def test_stdin_over_the_limit_is_refused(tmp_path: Path) -> None:
     finished = subprocess.run(
-        ["revdiff", "parse", "--max-size", "4K", "-"], input=b"word " * 10_000,
+        [sys.executable, "-m", "revdiff", "parse", "--max-size", "4K", "-"], input=b"word " * 10_000,
         capture_output=True, check=False, timeout=60)
     assert finished.returncode == 2
     assert finished.stderr.decode().count("\n") == 1
