@@ -2,8 +2,8 @@
 
 Written in this project from the format description (`../shared/FORMATS.md` §1 and §2) and from
 what the corpus pages (`../shared/corpus/pages/*/page.html`, made by News Sniffer) show; no News
-Sniffer code was read or translated. `tests/render/test_sniffer_corpus.py` renders every corpus
-page from its `truth.json` and compares the bytes. What the pages show:
+Sniffer code was read or translated. `tests/render/test_render_sniffer_corpus.py` renders every
+corpus page from its `truth.json` and compares the bytes. What the pages show:
 
 - the body rows are the paragraph diff of `revdiff.formats.sniffer_rows.diff_rows`;
 - a match row holds the escaped paragraph in both cells; a one-sided row holds it in a `<del>`
