@@ -5,21 +5,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from revdiff.engine.sentences import word_set
+from revdiff.engine.similarity import TYPOGRAPHY
 from revdiff.model import Flag
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
 
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NUMBER_WORDS = frozenset(_words(
+_NUMBER_WORDS = word_set(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred hundreds thousand thousands million millions billion billions "
     "trillion dozen dozens half first second third fourth fifth"
-))
+)
 _WORD = re.compile(r"\w+")
 # Text between matching quotation marks: curly double, straight double, guillemets.
 _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"|«([^»]*)»")
@@ -82,9 +79,5 @@ def same_but_encoding(old: str, new: str) -> bool:
     return _encoding_form(old) == _encoding_form(new)
 
 
-_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'",
-                             "–": "-", "—": "-", "\u00a0": " ", "\u200b": ""})
-
-
 def _encoding_form(text: str) -> str:
-    return _without_space(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY))
+    return _without_space(unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY))

@@ -23,33 +23,39 @@ from collections.abc import Iterable, Sequence
 from revdiff.model import Sentence
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
+def word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list, for the engine's word tables."""
+    return frozenset(words.split())
 
 
 # Abbreviations that precede a name and never end a sentence.
-TITLES = frozenset(_words(
+TITLES = word_set(
     "mr mrs ms messrs dr prof gen sen sens rep reps gov lt col maj capt cpt sgt adm cmdr cdr "
     "sec secy pres rev fr st jr sr atty supt insp det amb hon brig pvt cpl gens lts ft mt ave "
     "blvd"
-))
+)
 # Abbreviations that do not end a sentence when a number follows (`Dec. 27`, `No. 5`).
-BEFORE_NUMBER = frozenset(_words(
+BEFORE_NUMBER = word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref"
-))
+)
 # Abbreviations that introduce something and never end a sentence.
-NEVER_FINAL = frozenset(_words("e.g i.e cf vs v viz approx est"))
+NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est")
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.
-OPENERS = frozenset(_words(
+OPENERS = word_set(
     "a an the he she it its they we i you his her their our this that these those there here "
     "but and or so yet if in on at as for from after before when while since although though "
     "however meanwhile still also then now later earlier what who why how where some many "
     "most no not officials authorities police mr mrs ms dr"
-))
+)
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
-ATTRIBUTION = frozenset(_words(
+ATTRIBUTION = word_set(
     "he she they it said says asked asks added adds told wrote according"
-))
+)
+# Company suffixes and `etc`: abbreviations that end a sentence as often as they sit inside one.
+MAY_END = word_set("etc inc corp co ltd")
+# Every abbreviation revdiff knows, the one list for the sentence splitter and the column splitter.
+ABBREVIATIONS = TITLES | BEFORE_NUMBER | NEVER_FINAL | MAY_END
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 _TERMINAL = re.compile(
     r"(?P<punct>\.\.\.|…|[.!?]+)(?P<close>[”\"’'»)\]]*)(?P<space>\s+)(?=\S)"
@@ -57,6 +63,13 @@ _TERMINAL = re.compile(
 _GLUED = re.compile(r"(?<=[a-z]{2})(?P<punct>[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
 _OPENING = "“\"‘'«([¿¡"
 _NEXT_WORD = re.compile(r"[“\"‘'«(\[]*([\w.’'-]*)")
+
+
+def is_abbreviation(word: str) -> bool:
+    """Is `word` initials (`T.`, `U.S.`) or one of ABBREVIATIONS, in any case, with or without its
+    full stop, after any opening quotes or brackets?"""
+    bare = word.lstrip(_OPENING)
+    return _INITIALS.fullmatch(bare) is not None or bare.lower().removesuffix(".") in ABBREVIATIONS
 
 
 def _word_before(paragraph: str, end: int) -> str:

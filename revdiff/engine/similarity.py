@@ -19,8 +19,10 @@ from rapidfuzz.distance import Indel
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 _TOKENS = re.compile(r"\w+|[^\w\s]")
-_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
-                             "‚": "'", "\u00a0": " ", "–": "-", "—": "-"})
+# Typography that does not count as a change: curly quotes and guillemets become straight quotes,
+# dashes hyphens, no-break spaces spaces; zero-width spaces go. Also used by the flags.
+TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
+                            "‚": "'", "\u00a0": " ", "\u200b": "", "–": "-", "—": "-"})
 
 
 def match_key(text: str) -> str:
@@ -30,7 +32,7 @@ def match_key(text: str) -> str:
 
 def comparable_form(text: str) -> str:
     """The form similarity is measured on: case, quote style, dashes and spacing do not count."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)).strip().casefold()
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY)).strip().casefold()
 
 
 @dataclass(frozen=True, slots=True)

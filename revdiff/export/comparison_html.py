@@ -1,7 +1,6 @@
 """A standalone HTML page of comparisons: one table per comparison, every text escaped.
 
-The page runs no scripts and loads nothing from elsewhere; a Content-Security-Policy tells the
-browser so, in case a text ever slipped through unescaped.
+The page shell and its style sheet are `revdiff.export.html_page`'s, shared with the report.
 """
 
 from __future__ import annotations
@@ -10,21 +9,8 @@ from collections.abc import Iterable
 from html import escape
 
 from revdiff.engine.words import word_diff
+from revdiff.export.html_page import page
 from revdiff.model import Comparison, Edit, EditOp, WordDiff
-
-# Nothing may be fetched or run: no scripts, no remote images, fonts or styles.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-
-_STYLE = """
-body { font-family: Georgia, serif; margin: 2em auto; max-width: 72em; color: #222; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 2em; }
-td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; width: 45%; }
-td.op { width: 10%; font-family: monospace; color: #666; }
-del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
-tr.unchanged td { color: #777; } tr.moved td.op { color: #06c; }
-.flags { font-size: 80%; color: #a60; display: block; }
-.stats { color: #555; }
-"""
 
 
 def _side(diff: WordDiff, keep: int) -> str:
@@ -68,11 +54,4 @@ def comparison_table(comparison: Comparison, *, article: str | None = None) -> s
 
 def comparisons_html(items: Iterable[tuple[str, Comparison]], *, title: str = "revdiff") -> str:
     tables = [comparison_table(comparison, article=article) for article, comparison in items]
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
-        *tables,
-        "</body></html>",
-    ]) + "\n"
+    return page(title, tables)

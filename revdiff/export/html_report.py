@@ -16,7 +16,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from revdiff.export.comparison_html import CSP, comparison_table
+from revdiff.export.comparison_html import comparison_table
+from revdiff.export.html_page import PAGE_END, page, page_head
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.staging import JournalEntry, OutputProblem, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
@@ -24,37 +25,6 @@ from revdiff.export.writers import ExportWriter
 from revdiff.model import Article, Comparison, Version
 
 INDEX_NAME = "index.html"
-
-STYLE = """
-body { font-family: Georgia, serif; margin: 2em auto; max-width: 76em; padding: 0 1em; color: #222; }
-h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.2em; margin-top: 2em; }
-.meta, .stats { color: #555; } a { color: #245; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
-th, td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; text-align: left; }
-td { width: 45%; } td.op { width: 10%; font-family: monospace; color: #666; }
-table.timeline td, table.index td { width: auto; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
-tr.unchanged td { color: #777; } tr.moved td.op { color: #06c; }
-.flags { font-size: 80%; color: #a60; display: block; }
-.charts { display: flex; flex-wrap: wrap; gap: 1em; }
-.charts figure { margin: 0; } figcaption { font-size: 85%; color: #555; }
-svg.chart { background: #fafafa; border: 1px solid #eee; max-width: 100%; height: auto; }
-nav a { margin-right: 1em; }
-"""
-
-
-def page(title: str, body: Iterable[str]) -> str:
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
-        *body,
-        "</body></html>",
-    ]) + "\n"
-
 
 def report_file_name(index: int, name: str) -> str:
     """`000042-some-article-title.html`: ordered like the run, safe on every file system."""
@@ -153,9 +123,7 @@ def render_html(ref: ArticleRef, article: Article, comparisons: list[Comparison]
 
 def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
     """The index page, produced line by line from the journal (no list of articles in memory)."""
-    yield ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-           f"<title>revdiff report</title><style>{STYLE}</style></head><body>\n")
+    yield page_head("revdiff report")
     yield "<h1>revdiff report</h1>\n"
     yield ('<table class="index"><tr><th>#</th><th>article</th><th>source</th><th>versions</th>'
            "<th>words +/-</th><th>changed per pair</th></tr>\n")
@@ -174,7 +142,8 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
                f'-{int(info.get("words_removed", 0))}</td>'
                f'<td>{sparkline([float(v) for v in info.get("changed", [])])}</td></tr>\n')
     yield "</table>\n"
-    yield f'<p class="stats">{articles} articles, {pairs} version pairs.</p>\n</body></html>\n'
+    yield f'<p class="stats">{articles} articles, {pairs} version pairs.</p>\n'
+    yield PAGE_END
 
 
 class HtmlReportWriter(ExportWriter):

@@ -1,10 +1,12 @@
 """Render NewsDiffs diff pages from two Versions: the raw form and the browser-rendered form.
 
-The raw form is what the NewsDiffs server sends: the two version texts as JavaScript string
-literals escaped the way Django's `escapejs` filter escapes them. The rendered form is the page as
-a browser saves it without scripts after the comparison ran: `<div id="compare">` filled with
-diff-match-patch runs (semantic cleanup, `<br>` for newlines, unchanged stretches cut to `[...]`
-as NewsDiffs' patched `diff_prettyHtml` does). Used for samples and round-trip tests.
+Written here from FORMATS.md §3. The raw form is what the NewsDiffs server sends: the two version
+texts as JavaScript string literals. The rendered form is the page as a browser saves it after the
+comparison ran: `<div id="compare">` filled with diff-match-patch runs (semantic cleanup, `<br>` for
+newlines), long unchanged stretches cut to `[...]`. Facts taken from other projects, besides
+FORMATS.md: the characters Django's `escapejs` filter turns into `\\uXXXX` (Django's documentation
+and its behaviour), and the page's wording ("Comparing:", "Archived ...", the revision links), as
+NewsDiffs (github.com/ecprice/newsdiffs) shows it. Used for samples and round-trip tests.
 """
 
 from __future__ import annotations
@@ -22,12 +24,7 @@ from revdiff.model import Version
 # Characters Django's escapejs replaces by \uXXXX, besides the C0 controls.
 _JS_ESCAPED = {ord(c): f"\\u{ord(c):04X}" for c in "\\'\"><&=-;`\u2028\u2029"}
 _JS_ESCAPED.update({code: f"\\u{code:04X}" for code in range(32)})
-
-# JavaScript's `.` (no line terminators) and `(?:.|\n)`, for NewsDiffs' context patterns.
-_JS_DOT = "[^\n\r\u2028\u2029]"
-_JS_ANY = f"(?:{_JS_DOT}|\n)"
-_CONTEXT_MIDDLE = re.compile(f"(\n\n{_JS_DOT}*)\n\n{_JS_ANY}*\n\n({_JS_DOT}*\n\n)")
-_CONTEXT_END = re.compile(f"(\n\n{_JS_DOT}*)\n\n{_JS_ANY}*")
+_CUT = "[...]"
 
 SITE = "http://www.newsdiffs.org"
 
@@ -77,17 +74,37 @@ def diff_runs(old_text: str, new_text: str) -> list[tuple[int, str]]:
     return [(op, text) for op, text in runs]
 
 
+def _whole_paragraphs(lines: list[str]) -> list[int]:
+    """Indexes of the lines that stand between two blank lines, each blank line ending in a newline."""
+    return [k for k in range(2, len(lines) - 2)
+            if lines[k] and lines[k - 1] == "" and lines[k + 1] == ""]
+
+
+def _cut_unchanged(text: str, more_follows: bool) -> str:
+    """An unchanged run as the rendered page shows it: long stretches cut to `[...]`.
+
+    Kept are the text up to the first paragraph that stands whole between blank lines and, when a
+    change follows, the text from the last such paragraph on. What lies between becomes `[...]`.
+    """
+    lines = text.split("\n")
+    whole = _whole_paragraphs(lines)
+    if not whole:
+        return text
+    first, last = whole[0], whole[-1]
+    if not more_follows:
+        return "\n".join([*lines[:first + 2], _CUT])
+    if last - first < 4:
+        return text
+    return "\n".join([*lines[:first + 2], _CUT, *lines[last - 1:]])
+
+
 def pretty_html(runs: list[tuple[int, str]], elide_context: bool = True) -> str:
-    """The runs as NewsDiffs' `diff_prettyHtml` writes them into #compare."""
+    """The runs as the rendered page writes them into #compare."""
     fragments = []
     for index, (op, text) in enumerate(runs):
-        markup = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         if op == 0 and elide_context:
-            if index + 1 < len(runs):
-                markup = _CONTEXT_MIDDLE.sub("\\1\n\n[...]\n\n\\2", markup, count=1)
-            else:
-                markup = _CONTEXT_END.sub("\\1\n\n[...]", markup, count=1)
-        markup = markup.replace("\n", "<br>")
+            text = _cut_unchanged(text, more_follows=index + 1 < len(runs))
+        markup = html.escape(text, quote=False).replace("\n", "<br>")
         if op == 1:
             fragments.append(f'<ins style="background:#e6ffe6;">{markup}</ins>')
         elif op == -1:

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from revdiff.engine.sentences import is_abbreviation
 from revdiff.splitter.features import (
     change_features,
     masked,
@@ -47,13 +48,6 @@ MAX_SENTENCE_BREAK = 1.5
 MIN_KNOWN_PARAGRAPHS = 3
 
 _FINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$|[\"'”’)\]]$")
-# Words whose final full stop does not end a sentence: initials (T., U.S.) and common titles
-# and month abbreviations in news copy.
-_ABBREVIATION = re.compile(
-    r"^[\"'“‘(]*(?:(?:[A-Z]\.)+|Gen|Sec|Secy|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Gov|Sen|Rep|Rev|Mr|Mrs|Ms|Dr|"
-    r"St|Jr|Sr|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|approx|Inc|Corp|Co|Ltd)\.?$",
-    re.IGNORECASE,
-)
 _QUOTE_AFTER_COMMA = re.compile(r",[\"'”’]+$")  # `capability,”` goes on: `Milley said.`
 _START = re.compile(r"^[\"'“‘(\[]*[A-Z0-9\u00C0-\u024F\u0370-\u1FFF]")
 
@@ -124,7 +118,7 @@ def page_is_cased(texts: list[str]) -> bool:
 
 
 def _ends_sentence(word: str) -> bool:
-    return (_FINAL.search(word) is not None and _ABBREVIATION.match(word) is None
+    return (_FINAL.search(word) is not None and not is_abbreviation(word)
             and _QUOTE_AFTER_COMMA.search(word) is None)
 
 

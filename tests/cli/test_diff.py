@@ -3,6 +3,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -84,6 +86,11 @@ def test_lines_mode(versions: list[str]) -> None:
 
 
 def test_bad_input_is_one_line_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["diff", str(tmp_path / "missing.txt")])
-    assert result.exit_code != 0
-    assert "Traceback" not in result.output
+    missing = tmp_path / "missing.txt"
+    finished = subprocess.run([sys.executable, "-m", "revdiff", "diff", str(missing)],
+                              capture_output=True, text=True, check=False, timeout=120)
+    assert finished.returncode == 2
+    assert finished.stdout == ""
+    [line] = finished.stderr.splitlines()
+    assert line.startswith("revdiff: error: ") and str(missing) in line
+    assert "no such file" in line and "Traceback" not in finished.stderr

@@ -6,10 +6,12 @@ blow up.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 from fuzz_support import (
@@ -95,20 +97,33 @@ def test_time_limit_lets_a_quick_call_through_and_disarms() -> None:
     assert value == 499500
 
 
-def test_hard_stop_ends_a_process_stuck_in_c_code() -> None:
-    """Where no signal handler can run (a long C call), faulthandler ends the whole process."""
-    script = textwrap.dedent("""
-        import faulthandler, sys, time
-        faulthandler.dump_traceback_later(0.5, exit=True)
-        time.sleep(30)  # stands for a C call that never returns
-        sys.exit(0)
+def test_hard_stop_ends_a_process_stuck_in_c_code(tmp_path: Path) -> None:
+    """Where time_limit's signal handler cannot run (a long call inside rapidfuzz's C++ code,
+    which the engine uses), the guard's hard stop ends the process and writes the stack."""
+    script = textwrap.dedent(f"""
+        import random, sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from fuzz_support import TimeLimitExceeded, time_limit
+        from rapidfuzz.distance import Levenshtein
+        draw = random.Random(7)
+        old, new = ("".join(draw.choices("abcdefgh", k=2_000_000)) for _ in range(2))
+        try:
+            with time_limit(0.2):
+                Levenshtein.distance(old, new)  # minutes of C++ code, no signal check
+        except TimeLimitExceeded:
+            print("interrupted")
+        print("returned")
     """)
+    environment = {**os.environ, "REVDIFF_FUZZ_CALL_SECONDS": "0.2", "TMPDIR": str(tmp_path)}
     started = time.monotonic()
     finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                              timeout=20, check=False)
-    assert finished.returncode != 0
-    assert "Timeout" in finished.stderr and "line" in finished.stderr
-    assert time.monotonic() - started < 20
+                              timeout=60, check=False, env=environment)
+    assert finished.returncode != 0 and finished.stdout == ""
+    report = (tmp_path / "revdiff-fuzz-hang.txt").read_text()
+    stuck_line = next(number for number, line in enumerate(script.splitlines(), start=1)
+                      if "Levenshtein.distance" in line)
+    assert "Timeout" in report and f"line {stuck_line} " in report
+    assert time.monotonic() - started < 30
 
 
 def test_one_huge_token_then_sentences() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 import revdiff
 from revdiff.cli import main
 from revdiff.errors import InputTooLarge
+from revdiff.formats.sniffer_text import MAX_ROW_CHARS
 from revdiff.formats.text_input import parse_size, read_bounded
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -100,7 +102,7 @@ def test_endless_stdin_is_cut_at_the_limit() -> None:
 
 def test_stdin_over_the_limit_is_refused(tmp_path: Path) -> None:
     finished = subprocess.run(
-        ["revdiff", "parse", "--max-size", "4K", "-"], input=b"word " * 10_000,
+        [sys.executable, "-m", "revdiff", "parse", "--max-size", "4K", "-"], input=b"word " * 10_000,
         capture_output=True, check=False, timeout=60)
     assert finished.returncode == 2
     assert finished.stderr.decode().count("\n") == 1
@@ -122,3 +124,18 @@ def test_stored_version_over_the_limit_is_refused(tmp_path: Path) -> None:
 def test_device_file_is_not_read(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["parse", "/dev/zero"])
     assert result.exit_code == 2 and "not a regular file" in result.stderr
+
+
+def test_a_row_too_long_for_a_diff_page_is_refused_in_one_line(tmp_path: Path) -> None:
+    """The column splitter's cost grows with every space of a row: a damaged page with a
+    row over MAX_ROW_CHARS is refused, naming the line, before any split is tried."""
+    page = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.txt").read_text(encoding="utf-8")
+    huge_row = "word " * (MAX_ROW_CHARS // 5 + 1)
+    target = tmp_path / "page.txt"
+    target.write_text(f"{page}\n{huge_row}", encoding="utf-8")
+    finished = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(target)],
+                              capture_output=True, text=True, check=False, timeout=60)
+    assert finished.returncode == 2
+    [line] = finished.stderr.splitlines()
+    row_line = page.count("\n") + 2
+    assert f"{target}:{row_line}" in line and f"more than the {MAX_ROW_CHARS:,}" in line

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tui_helpers import diff_lines, run_async, status_text
 
-from revdiff.splitter.corrections import flip_row
 from revdiff.model import Article
+from revdiff.splitter.corrections import flip_row
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 

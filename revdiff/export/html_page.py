@@ -1,0 +1,50 @@
+"""The one page shell and style sheet of revdiff's HTML outputs (the report and the comparison page).
+
+A page carries its CSS inline, runs no scripts and loads nothing from elsewhere; its
+Content-Security-Policy tells the browser so, in case a text ever slipped through unescaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+# Nothing may be fetched or run: no scripts, no remote images, fonts or styles.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+STYLE = """
+body { font-family: Georgia, serif; margin: 2em auto; max-width: 76em; padding: 0 1em; color: #222; }
+h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.2em; margin-top: 2em; }
+.meta, .stats { color: #555; } a { color: #245; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
+th, td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; text-align: left; }
+td { width: 45%; } td.op { width: 10%; font-family: monospace; color: #666; }
+table.timeline td, table.index td { width: auto; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
+tr.unchanged td { color: #777; } tr.moved td.op { color: #06c; }
+.flags { font-size: 80%; color: #a60; display: block; }
+.charts { display: flex; flex-wrap: wrap; gap: 1em; }
+.charts figure { margin: 0; } figcaption { font-size: 85%; color: #555; }
+svg.chart { background: #fafafa; border: 1px solid #eee; max-width: 100%; height: auto; }
+nav a { margin-right: 1em; }
+"""
+
+
+def page_head(title: str) -> str:
+    """Everything before the page's content, ending with the opening `<body>` line."""
+    return "\n".join([
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
+    ]) + "\n"
+
+
+PAGE_END = "</body></html>\n"
+
+
+def page(title: str, body: Iterable[str]) -> str:
+    """A whole page: the head, the body's lines, the end."""
+    return page_head(title) + "".join(f"{line}\n" for line in body) + PAGE_END
