@@ -8,8 +8,9 @@ Data (split_data.py; read from ../shared/corpus, never copied):
   * news pages: chains generated from cased news text (seeds 000-003, samples/versions) with
     breaking-news edits, tuning and held-out stories.
 Each page is read alone, and each chain jointly. Peer, in the same run: a naive splitter that
-cuts every non-match row at the space whose halves are most alike (difflib ratio), sends rows
-without a space to the new side, and gives each row that ratio as its confidence.
+cuts every non-match row at the space whose halves are most alike (difflib's quick_ratio, the
+share of characters they have in common), sends rows without a space to the new side, and gives
+each row that ratio as its confidence.
 
 Measures: exact pages (paragraphs equal once compared by their word characters, and strictly);
 paragraphs right; decision rows (every row but a glued `X`+`X` match) read right, called sure
@@ -70,7 +71,7 @@ def baseline_read(page: TruePage) -> Reading:
             new.append(row)
             rows.append((number, RowKind.NEW_ONLY, None, 0.5))
             continue
-        ratios = [(difflib.SequenceMatcher(None, row[:s], row[s + 1:]).ratio(), s) for s in spaces]
+        ratios = [(difflib.SequenceMatcher(None, row[:s], row[s + 1:]).quick_ratio(), s) for s in spaces]
         ratio, best = max(ratios)
         old.append(row[:best])
         new.append(row[best + 1:])
