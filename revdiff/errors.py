@@ -6,6 +6,9 @@ from __future__ import annotations
 class RevdiffError(Exception):
     """Base of every error revdiff reports to a user: what, where, and what to do."""
 
+    # The command line's exit status for this error (130 for errors that mean Ctrl-C).
+    exit_code = 2
+
     def __init__(self, message: str, where: str | None = None, line: int | None = None,
                  hint: str | None = None) -> None:
         self.message = message
