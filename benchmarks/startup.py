@@ -23,14 +23,17 @@ from pathlib import Path
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SMALL_PAGE = SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.txt"
 REVDIFF = [sys.executable, "-m", "revdiff"]
-# Completing the command name after `revdiff ` (what bash asks for on TAB).
+# What bash asks for on TAB: a command name after `revdiff `, an input after `revdiff diff `.
 COMPLETION_ENV = {"_REVDIFF_COMPLETE": "bash_complete", "COMP_WORDS": "revdiff ",
                   "COMP_CWORD": "1"}
+INPUT_COMPLETION_ENV = {"_REVDIFF_COMPLETE": "bash_complete", "COMP_WORDS": "revdiff diff sam",
+                        "COMP_CWORD": "2"}
 
 CASES: dict[str, tuple[list[str], dict[str, str]]] = {
     "python -c pass": ([sys.executable, "-c", "pass"], {}),
     "revdiff --help": ([*REVDIFF, "--help"], {}),
     "revdiff <TAB> (completion)": (REVDIFF, COMPLETION_ENV),
+    "revdiff diff sam<TAB> (completion)": (REVDIFF, INPUT_COMPLETION_ENV),
     f"revdiff parse {SMALL_PAGE.name}": ([*REVDIFF, "parse", str(SMALL_PAGE)], {}),
 }
 
