@@ -1,7 +1,4 @@
-"""What every revdiff command shares: error reporting, input loading, warnings, common options.
-
-Only light modules are imported here: a command's readers and engine load when it runs.
-"""
+"""What every revdiff command shares: error reporting, input loading, warnings, common options."""
 
 from __future__ import annotations
 
@@ -16,6 +13,7 @@ import click
 
 from revdiff.cli import report_error
 from revdiff.errors import RevdiffError
+from revdiff.formats import load
 from revdiff.formats.text_input import (
     DEFAULT_MAX_BYTES,
     MAX_SIZE_ENV,
@@ -84,9 +82,11 @@ class NothingToCompare(RevdiffError):
     """No input article has two versions, and the command compares versions."""
 
 
-def load_articles(inputs: Sequence[str], max_size: int) -> list[Article]:
-    from revdiff.formats import load
+class BadSchedulerAddress(RevdiffError):
+    """--scheduler is not an address a Dask client can connect to."""
 
+
+def load_articles(inputs: Sequence[str], max_size: int) -> list[Article]:
     return load(list(inputs), max_bytes=max_size)
 
 
@@ -107,13 +107,12 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     if compare and not any(has_pairs(article) for article in articles):
         where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
         raise NothingToCompare(NOTHING_TO_COMPARE, where, hint=NOTHING_TO_COMPARE_HINT)
-    for article in articles:
+    for article in articles if not quiet else ():
         name = source or article.key
-        if not quiet:
-            for line in warning_lines(article, name, inputs):
-                warn(line)
-            if compare and not has_pairs(article):
-                warn(f"{printable(name)}: {NOTHING_TO_COMPARE}; left out")
+        for line in warning_lines(article, name, inputs):
+            warn(line)
+        if compare and not has_pairs(article):
+            warn(f"{printable(name)}: {NOTHING_TO_COMPARE}; left out")
     return [article for article in articles if has_pairs(article)] if compare else articles
 
 
@@ -133,6 +132,6 @@ def check_scheduler(_ctx: click.Context, _param: click.Parameter, value: str | N
     """Refuse a malformed --scheduler address before any input is read."""
     found = _SCHEDULER.fullmatch(value) if value is not None else None
     if value is not None and (found is None or not 0 < int(found.group(4)) < 65536):
-        raise RevdiffError(f"--scheduler {value!r} is not a Dask scheduler address",
-                           hint="write it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
+        raise BadSchedulerAddress(f"--scheduler {value!r} is not a Dask scheduler address",
+                                  hint="write it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
     return value
