@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from revdiff.errors import RevdiffError
+from revdiff.errors import INTERRUPTED_EXIT, RevdiffError
 from revdiff.export import registry
 from revdiff.export.inputs import InputUnit, expand_inputs
 from revdiff.export.parallel import (
@@ -55,7 +55,7 @@ CHECKPOINT_ARTICLES = 512
 class InterruptedExport(RevdiffError):
     """The run stopped before the end; what is done is kept for --resume."""
 
-    exit_code = 130  # stopped by Ctrl-C
+    exit_code = INTERRUPTED_EXIT
 
 
 # ---------------------------------------------------------------------------------------------

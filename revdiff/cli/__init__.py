@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import click
 
-from revdiff.errors import RevdiffError
+from revdiff.errors import INTERRUPTED_EXIT, RevdiffError
 from revdiff.read_warnings import printable
 
 EXAMPLES = """\b
@@ -27,10 +27,6 @@ Examples:
 Shell completion (bash; zsh and fish: see README):
   eval "$(_REVDIFF_COMPLETE=bash_source revdiff)"
 """
-
-# Exit status after Ctrl-C, as shells report a process ended by SIGINT.
-INTERRUPTED_EXIT = 130
-
 
 class CommandEntry(NamedTuple):
     module: str
