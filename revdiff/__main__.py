@@ -1,3 +1,3 @@
 from revdiff.cli import main
 
-main()
+main(prog_name="revdiff")

@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from revdiff.errors import RevdiffError
+from revdiff.errors import INTERRUPTED_EXIT, RevdiffError
 from revdiff.export import registry
 from revdiff.export.inputs import InputUnit, expand_inputs
 from revdiff.export.parallel import (
@@ -36,6 +36,12 @@ from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
 from revdiff.formats import load
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES
 from revdiff.model import Article, Comparison
+from revdiff.read_warnings import (
+    NOTHING_TO_COMPARE,
+    has_pairs,
+    printable,
+    warning_lines,
+)
 
 # A chunk sent to a worker holds whole articles and about this many version pairs.
 CHUNK_PAIRS = 16
@@ -48,6 +54,8 @@ CHECKPOINT_ARTICLES = 512
 
 class InterruptedExport(RevdiffError):
     """The run stopped before the end; what is done is kept for --resume."""
+
+    exit_code = INTERRUPTED_EXIT
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,12 +204,19 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             progress.skipped_inputs.append(unit.label)
             on_note(f"skipped {unit.label}: {error}")
             articles = []
-        for position, article in enumerate(articles):
-            name = unit.label if len(articles) == 1 else f"{unit.label}#{position}"
+        named = [(unit.label if len(articles) == 1 else f"{unit.label}#{position}", article)
+                 for position, article in enumerate(articles)]
+        for name, article in named:
+            for line in warning_lines(article, name, unit.paths):
+                on_note(f"warning: {line}")
+            if not has_pairs(article):
+                on_note(f"skipped {printable(name)}: {NOTHING_TO_COMPARE}")
+        kept = [(name, article) for name, article in named if has_pairs(article)]
+        for position, (name, article) in enumerate(kept):
             yield ArticleTask(index, article_ref(index, article, name), article, number,
-                              position == len(articles) - 1)
+                              position == len(kept) - 1)
             index += 1
-        del articles
+        del articles, named, kept
 
 
 def open_executor(workers: int, scheduler: str | None, local_dask: bool) -> Executor:

@@ -1,13 +1,20 @@
 """The `revdiff` command line: click commands that wire readers, engine and outputs.
 
-Each command lives in its own module of this package and is registered on `main` below.
+Each command lives in its own module of this package and is listed in `COMMANDS` below. A
+command's module (and the libraries it needs) is imported only when that command runs, so
+`revdiff --help` and shell completion stay fast.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import sys
+from importlib import import_module
+from typing import Any, NamedTuple
 
 import click
+
+from revdiff.errors import INTERRUPTED_EXIT, RevdiffError
+from revdiff.read_warnings import printable
 
 EXAMPLES = """\b
 Examples:
@@ -15,46 +22,107 @@ Examples:
   revdiff parse samples/washpo-soleimani-v6-v7.txt --format json
   revdiff diff samples/versions/iran-strikes-us-troops-in-iraq/   a directory of 0.txt, 1.txt, ...
   cat new.txt | revdiff parse old.txt -               versions from files and stdin
+
+\b
+Shell completion (bash; zsh and fish: see README):
+  eval "$(_REVDIFF_COMPLETE=bash_source revdiff)"
 """
 
+class CommandEntry(NamedTuple):
+    module: str
+    summary: str  # the line `revdiff --help` shows; also the command's short help
 
-def _package_version() -> str:
+
+COMMANDS = {
+    "diff": CommandEntry("revdiff.cli.diff", "Compare consecutive versions and print the edits."),
+    "export": CommandEntry("revdiff.cli.export",
+                           "Write the edits of many articles to tables or reports."),
+    "parse": CommandEntry("revdiff.cli.parse",
+                          "Print the recovered articles: versions, titles, warnings."),
+    "store": CommandEntry("revdiff.cli.store", "Store each version as a commit in a git repository."),
+    "view": CommandEntry("revdiff.cli.view", "Browse the changes in a terminal app."),
+}
+
+
+def report_error(error: RevdiffError) -> None:
+    """The one line on stderr for an error: what, where, what to do."""
+    click.echo(f"revdiff: error: {printable(str(error))}", err=True)
+
+
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        return version("revdiff")
+        number = version("revdiff")
     except PackageNotFoundError:
-        return "unknown"
+        number = "unknown"
+    click.echo(f"revdiff, version {number}")
+    ctx.exit()
 
 
-class DefaultToView(click.Group):
-    """A group whose bare `revdiff INPUT...` means `revdiff view INPUT...`."""
+class RevdiffGroup(click.Group):
+    """The top-level group: commands imported on first use, `revdiff INPUT...` meaning
+    `revdiff view INPUT...`, and one exit path for errors and Ctrl-C."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        command = getattr(import_module(entry.module), cmd_name)
+        assert isinstance(command, click.Command)
+        command.short_help = entry.summary
+        return command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if args and args[0] not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
             args = ["view", *args]
         return super().parse_args(ctx, args)
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from `COMMANDS`, without importing any command."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name].summary) for name in sorted(COMMANDS)])
 
-@click.group(cls=DefaultToView, epilog=EXAMPLES,
+    def shell_complete(self, ctx: click.Context, incomplete: str
+                       ) -> list[click.shell_completion.CompletionItem]:
+        """Command names (without importing them), options, or paths: `revdiff PATH` views it."""
+        from click.shell_completion import CompletionItem
+
+        if incomplete.startswith("-"):
+            return super().shell_complete(ctx, incomplete)
+        names = [CompletionItem(name, help=COMMANDS[name].summary)
+                 for name in sorted(COMMANDS) if name.startswith(incomplete)]
+        return [CompletionItem(incomplete, type="file"), *names]
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RevdiffError as error:  # raised while options are checked, before a command runs
+            report_error(error)
+            sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo(err=True)
+            sys.exit(INTERRUPTED_EXIT)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+@click.group(cls=RevdiffGroup, epilog=EXAMPLES,
              context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_package_version(), prog_name="revdiff")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_show_version, help="Show the version and exit.")
 def main() -> None:
     """Read, compare and browse how news articles change between versions.
 
-    INPUT is a News Sniffer diff page (HTML or saved as text), a NewsDiffs page, two or more
-    plain version files, a directory of them, a git repository of versions, a NewsEdits
+    INPUT is a News Sniffer diff page (HTML or saved as text), a NewsDiffs page, plain version
+    files (one version each), a directory of them, a git repository of versions, a NewsEdits
     SQLite file, or - for standard input. `revdiff INPUT...` is short for `revdiff view INPUT...`.
+    Warnings about the input go to stderr, one line each (--quiet leaves them out). diff and
+    view need two versions. NO_COLOR=1 turns colours off. Exit codes: 0 done, 2 bad input or
+    options, 130 Ctrl-C.
     """
-
-
-# Registration: one line per command module.
-from revdiff.cli.diff import diff
-from revdiff.cli.export import export
-from revdiff.cli.parse import parse
-from revdiff.cli.store import store
-from revdiff.cli.view import view
-
-main.add_command(diff)
-main.add_command(export)
-main.add_command(parse)
-main.add_command(store)
-main.add_command(view)

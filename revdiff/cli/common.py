@@ -1,7 +1,9 @@
-"""What every revdiff command shares: error reporting, input loading, common options."""
+"""What every revdiff command shares: error reporting, input loading, warnings, common options."""
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -9,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from revdiff.cli import report_error
 from revdiff.errors import RevdiffError
 from revdiff.formats import load
 from revdiff.formats.text_input import (
@@ -18,6 +21,13 @@ from revdiff.formats.text_input import (
     parse_size,
 )
 from revdiff.model import Article
+from revdiff.read_warnings import (
+    NOTHING_TO_COMPARE,
+    NOTHING_TO_COMPARE_HINT,
+    has_pairs,
+    printable,
+    warning_lines,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,15 +40,20 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except RevdiffError as error:
-            click.echo(f"revdiff: error: {error}", err=True)
-            sys.exit(2)
+            report_error(error)
+            sys.exit(error.exit_code)
         except BrokenPipeError:
             sys.exit(0)
 
     return wrapper  # type: ignore[return-value]
 
 
-inputs_argument = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+# Inputs complete as paths in the shell; `load` checks them and reports what is wrong.
+inputs_argument = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...",
+                                 type=click.Path(allow_dash=True))
+
+quiet_option = click.option("-q", "--quiet", is_flag=True,
+                            help="Leave out the warnings about how the input was read.")
 
 class ByteSize(click.ParamType):
     """A size in bytes, written `5000000`, `64M`, `1.5G` or `512K` (powers of 1024)."""
@@ -63,5 +78,60 @@ max_size_option = click.option(
 )
 
 
+class NothingToCompare(RevdiffError):
+    """No input article has two versions, and the command compares versions."""
+
+
+class BadSchedulerAddress(RevdiffError):
+    """--scheduler is not an address a Dask client can connect to."""
+
+
 def load_articles(inputs: Sequence[str], max_size: int) -> list[Article]:
     return load(list(inputs), max_bytes=max_size)
+
+
+def warn(line: str) -> None:
+    click.echo(f"revdiff: warning: {line}", err=True)
+
+
+def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare: bool = False
+                  ) -> list[Article]:
+    """The inputs' articles, with every warning about how they were read on stderr, one line
+    each (none when `quiet`).
+
+    With `compare` (diff, view), an article with a single version is left out with a warning,
+    and when no article has two versions, that is an error: there is nothing to compare.
+    """
+    articles = load_articles(inputs, max_size)
+    source = inputs[0] if len(inputs) == 1 else None
+    if compare and not any(has_pairs(article) for article in articles):
+        where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
+        raise NothingToCompare(NOTHING_TO_COMPARE, where, hint=NOTHING_TO_COMPARE_HINT)
+    for article in articles if not quiet else ():
+        name = source or article.key
+        for line in warning_lines(article, name, inputs):
+            warn(line)
+        if compare and not has_pairs(article):
+            warn(f"{printable(name)}: {NOTHING_TO_COMPARE}; left out")
+    return [article for article in articles if has_pairs(article)] if compare else articles
+
+
+def use_color(chosen: bool | None) -> bool:
+    """--color/--no-color when given; otherwise colour on a terminal unless NO_COLOR is set."""
+    if chosen is not None:
+        return chosen
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+# A Dask scheduler address: an optional protocol, a host name or [IPv6] address, and a port.
+_SCHEDULER = re.compile(r"((tcp|tls|ws|wss|ucx)://)?(\[[0-9A-Fa-f:.]+\]|[^\s:/\[\]]+):(\d{1,5})")
+
+
+def check_scheduler(_ctx: click.Context, _param: click.Parameter, value: str | None
+                    ) -> str | None:
+    """Refuse a malformed --scheduler address before any input is read."""
+    found = _SCHEDULER.fullmatch(value) if value is not None else None
+    if value is not None and (found is None or not 0 < int(found.group(4)) < 65536):
+        raise BadSchedulerAddress(f"--scheduler {value!r} is not a Dask scheduler address",
+                                  hint="write it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
+    return value

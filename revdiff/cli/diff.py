@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 import click
 
 from revdiff.cli.common import (
     inputs_argument,
-    load_articles,
+    load_and_warn,
     max_size_option,
+    quiet_option,
     reports_errors,
+    use_color,
 )
 from revdiff.engine import SENTENCE_MODES, compare
 from revdiff.export.comparison_html import comparisons_html
@@ -44,14 +45,16 @@ def consecutive_comparisons(articles: list[Article], sentences: str) -> Iterator
               help="auto: split paragraphs into sentences; lines: each paragraph/line is one sentence.")
 @click.option("--changes-only", is_flag=True, help="text format: leave out unchanged sentences.")
 @click.option("--color/--no-color", default=None,
-              help="text format: colour the word changes (default: when writing to a terminal); "
-                   "without colour, deletions are shown [-so-] and insertions {+so+}.")
+              help="text format: colour the word changes (default: when writing to a terminal "
+                   "and NO_COLOR is not set); without colour, deletions are shown [-so-] and "
+                   "insertions {+so+}.")
+@quiet_option
 @max_size_option
 @reports_errors
 def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_only: bool,
-         color: bool | None, max_size: int) -> None:
+         color: bool | None, quiet: bool, max_size: int) -> None:
     """Compare consecutive versions of each article, sentence by sentence and word by word."""
-    articles = load_articles(inputs, max_size)
+    articles = load_and_warn(inputs, max_size, quiet, compare=True)
     items = consecutive_comparisons(articles, sentences)
     if output_format == "jsonl":
         for line in comparisons_jsonl(items):
@@ -67,8 +70,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
             click.echo(unified_diff(comparison, old_label=f"{article} version {comparison.old.number}",
                                     new_label=f"{article} version {comparison.new.number}"), nl=False)
     else:
-        if color is None:
-            color = sys.stdout.isatty()
+        color = use_color(color)
         blocks = [comparison_text(comparison, article=article, unchanged=not changes_only,
                                   color=color)
                   for article, comparison in items]

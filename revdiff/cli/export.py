@@ -7,7 +7,12 @@ from pathlib import Path
 
 import click
 
-from revdiff.cli.common import inputs_argument, max_size_option, reports_errors
+from revdiff.cli.common import (
+    check_scheduler,
+    inputs_argument,
+    max_size_option,
+    reports_errors,
+)
 from revdiff.errors import RevdiffError
 
 FORMATS = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
@@ -47,7 +52,7 @@ def _pick_format(chosen: str | None, out: Path) -> str:
               help="Output format; by default taken from the output's suffix.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Local worker processes (or LocalCluster workers with --dask).")
-@click.option("--scheduler", metavar="ADDRESS",
+@click.option("--scheduler", metavar="ADDRESS", callback=check_scheduler,
               help="Run on this Dask distributed scheduler (needs revdiff[dask]).")
 @click.option("--dask", "local_dask", is_flag=True,
               help="Run on a Dask LocalCluster of --workers processes.")
@@ -57,7 +62,8 @@ def _pick_format(chosen: str | None, out: Path) -> str:
               show_default=True, help="Split paragraphs into sentences, or one per line.")
 @click.option("--skip-errors", is_flag=True,
               help="Skip unreadable inputs (reported) instead of stopping.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bar, warnings or summary line.")
 @max_size_option
 @reports_errors
 def export(inputs: tuple[str, ...], output: Path, export_format: str | None, workers: int,

@@ -8,8 +8,9 @@ import click
 
 from revdiff.cli.common import (
     inputs_argument,
-    load_articles,
+    load_and_warn,
     max_size_option,
+    quiet_option,
     reports_errors,
 )
 from revdiff.store import store_articles
@@ -22,9 +23,11 @@ from revdiff.store import store_articles
               help="The git repository to store into; created when missing.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: on long runs, when it is a terminal).")
+@quiet_option
 @max_size_option
 @reports_errors
-def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, max_size: int) -> None:
+def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet: bool,
+          max_size: int) -> None:
     """Store each version of each article as a git commit in the repository at --repo.
 
     The article's file is named after its URL; its title, URL, source, version number and time
@@ -32,6 +35,6 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, max_si
     to the previous one, or a text stored twice before (a flip-flop), is skipped. Read the
     repository back with `revdiff parse DIR`.
     """
-    articles = load_articles(inputs, max_size)
+    articles = load_and_warn(inputs, max_size, quiet)
     summary = store_articles(articles, repo_dir, progress=progress)
     click.echo(summary.describe())

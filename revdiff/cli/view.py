@@ -10,8 +10,9 @@ import click
 
 from revdiff.cli.common import (
     inputs_argument,
-    load_articles,
+    load_and_warn,
     max_size_option,
+    quiet_option,
     reports_errors,
 )
 from revdiff.export.article_json import article_summary
@@ -54,15 +55,16 @@ def keyboard_on_stdin() -> bool:
 @click.option("--layout", type=click.Choice(list(LAYOUT_CHOICES)), default="auto", show_default=True,
               help="Side-by-side or unified diff in the app; auto picks by terminal width.")
 @click.option("--plain", is_flag=True, help="Print the text diff even when output is a terminal.")
+@quiet_option
 @max_size_option
 @reports_errors
-def view(inputs: tuple[str, ...], layout: str, plain: bool, max_size: int) -> None:
+def view(inputs: tuple[str, ...], layout: str, plain: bool, quiet: bool, max_size: int) -> None:
     """Browse the changes in a terminal app (press ? inside for keys).
 
     When output is not a terminal (a pipe or a file), or with --plain, prints the text diff of
     each consecutive pair of versions instead; the app never starts then.
     """
-    articles = load_articles(inputs, max_size)
+    articles = load_and_warn(inputs, max_size, quiet, compare=True)
     browsable = [article for article in articles if len(article.versions) >= 2]
     if plain or not stdout_is_terminal() or not browsable or not keyboard_on_stdin():
         click.echo("\n\n".join(article_text(article) for article in articles))

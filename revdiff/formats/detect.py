@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from revdiff.formats import newsdiffs, sniffer_html, sniffer_text
+from revdiff.formats import sniffer_text
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -40,6 +40,9 @@ def detect_bytes(data: bytes) -> Format | None:
 def detect(text: str) -> Format:
     """Pick the format of a decoded input from what it contains."""
     if _HTML_START.match(text[:4096]):
+        # BeautifulSoup loads only for HTML pages
+        from revdiff.formats import newsdiffs, sniffer_html
+
         if sniffer_html.looks_like_diff_page(text):
             return Format.SNIFFER_DIFF_HTML
         if newsdiffs.looks_like_newsdiffs(text):

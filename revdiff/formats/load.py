@@ -9,11 +9,8 @@ from pathlib import Path
 
 from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
 from revdiff.formats import (
-    gitrepo,
-    newsdiffs,
     newsedits,
     plain,
-    sniffer_html,
     sniffer_text,
 )
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
@@ -57,6 +54,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
             raise EmptyInput("no such file or directory", name,
                              hint="check the path; give - to read standard input")
         if path.is_dir():
+            from revdiff.formats import gitrepo  # GitPython loads only for a directory
+
             if gitrepo.is_repository(path):
                 articles.extend(gitrepo.read_repository(path, max_bytes))
             else:
@@ -147,9 +146,6 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
             hint=f"{pages[0].name} is a {pages[0].format.value} page; read them separately",
         )
     if plain_texts:
-        if len(plain_texts) == 1 and plain_texts[0].name != "-":
-            raise EmptyInput("one plain text file is only one version", plain_texts[0].name,
-                             hint="give two or more version files, or a directory of them")
         return [plain.read_versions([(t.name, t.text) for t in plain_texts])]
     articles: list[Article] = []
     flattened = [t for t in pages if t.format is Format.SNIFFER_DIFF_TEXT]
@@ -163,6 +159,9 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
 
 
 def _read_page(page: TextInput) -> Article:
+    # BeautifulSoup loads only for HTML pages
+    from revdiff.formats import newsdiffs, sniffer_html
+
     readers = {
         Format.SNIFFER_DIFF_HTML: sniffer_html.read_diff_page,
         Format.SNIFFER_VERSION_HTML: sniffer_html.read_version_page,

@@ -1,0 +1,78 @@
+"""What a command tells its user about how an input was read: one line per warning.
+
+Readers put their warnings in `Article.warnings` and, for flattened diff pages, a reading of every
+row in `Article.pages`. A user wants the warnings on stderr, each naming its input, but not one
+line per unsure row: a page's unsure rows become one summary line. Every command that compares
+versions follows one rule for an article with a single version: there is nothing to compare.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the command line imports this module before any reader: keep it light
+    from revdiff.model import Article, PageReading
+
+NOTHING_TO_COMPARE = "only one version, nothing to compare"
+NOTHING_TO_COMPARE_HINT = ("give two or more versions: version files, a directory of them or a "
+                           "diff page; `revdiff parse` shows what was read")
+
+# The splitter's own per-page count of unsure rows, replaced by `unsure_summary`.
+_UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")
+# Terminal control characters: C0, DEL, C1, and the bidirectional overrides that reorder text.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# At most this many runs of unsure lines are listed in a summary.
+_MAX_RUNS = 6
+
+
+def has_pairs(article: Article) -> bool:
+    """Whether the article has at least one pair of versions to compare."""
+    return len(article.versions) >= 2
+
+
+def printable(text: str) -> str:
+    """`text` with control characters written as escapes, safe to print on a terminal."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}"
+                        if ord(found.group()) < 0x100 else f"\\u{ord(found.group()):04x}", text)
+
+
+def line_runs(lines: Sequence[int]) -> str:
+    """`10-14, 20, 31-33`: sorted line numbers as runs, the first few of them."""
+    runs: list[tuple[int, int]] = []
+    for line in sorted(lines):
+        if runs and line == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], line)
+        else:
+            runs.append((line, line))
+    shown = [f"{first}-{last}" if last > first else str(first) for first, last in runs]
+    return ", ".join(shown[:_MAX_RUNS]) + (", ..." if len(shown) > _MAX_RUNS else "")
+
+
+def unsure_summary(page: PageReading) -> str | None:
+    """One line for the rows of a flattened page that the splitter is unsure of, if any."""
+    unsure = [row.line for row in page.rows if not row.is_sure]
+    if not unsure:
+        return None
+    return (f"{page.name}: {len(unsure)} of {len(page.rows)} rows unsure "
+            f"(lines {line_runs(unsure)}); `revdiff parse` shows each")
+
+
+def warning_lines(article: Article, source: str, names: Iterable[str] = ()) -> list[str]:
+    """Every warning about how `article` was read, one printable line each.
+
+    A warning that does not start with the name of an input (one of `names` or a page of the
+    article) is prefixed with `source`, the name the user knows the article's input by.
+    """
+    summaries = {page.name: unsure_summary(page) for page in article.pages}
+    known = [*names, *summaries]
+    lines = []
+    for warning in article.warnings:
+        named = next((name for name in known if warning.startswith(f"{name}:")), None)
+        if named is None:
+            lines.append(f"{source}: {warning}")
+        elif not (summaries.get(named) and _UNSURE_COUNT.match(warning, len(named) + 2)):
+            lines.append(warning)
+    lines.extend(summary for summary in summaries.values() if summary)
+    return [printable(line) for line in lines]

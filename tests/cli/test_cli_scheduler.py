@@ -1,0 +1,42 @@
+"""`export --scheduler` is checked at the command line, before any input is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from cli_run import SAMPLES, revdiff
+
+from revdiff.cli.common import check_scheduler
+from revdiff.errors import RevdiffError
+
+
+@pytest.mark.parametrize("address", ["not a url", "tcp://", "tcp://10.0.0.5", "10.0.0.5:port",
+                                     "http://10.0.0.5:8786", "tcp://10.0.0.5:99999"])
+def test_a_malformed_address_is_one_error_line(address: str, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    result = revdiff("export", str(SAMPLES / "versions"), "-o", str(out), "--scheduler", address)
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: --scheduler {address!r} is not a Dask scheduler "
+                           "address (write it as tcp://HOST:PORT")
+    assert result.stdout == "" and not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("address", ["tcp://10.0.0.5:8786", "localhost:8786", "tls://[::1]:8786",
+                                     "ws://scheduler.example.org:8787"])
+def test_a_well_formed_address_passes(address: str) -> None:
+    assert check_scheduler(click.Context(click.Command("export")), click.Option(["--scheduler"]),
+                           address) == address
+
+
+def test_no_address_passes() -> None:
+    assert check_scheduler(click.Context(click.Command("export")), click.Option(["--scheduler"]),
+                           None) is None
+
+
+def test_the_error_is_a_revdiff_error() -> None:
+    with pytest.raises(RevdiffError, match="not a Dask scheduler address"):
+        check_scheduler(click.Context(click.Command("export")), click.Option(["--scheduler"]),
+                        "nowhere")

@@ -1,0 +1,86 @@
+"""One rule for an input with a single version: nothing to compare.
+
+`diff` and `view` stop with one error line and exit 2; `parse` and `store` read it as it is;
+`export` skips such an article, says so, and exports the others.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from cli_run import CHAIN, SEED_PAGE, VERSION_PAGE, revdiff
+
+FIRST = (CHAIN / "0.txt").read_text(encoding="utf-8")
+SECOND = (CHAIN / "1.txt").read_text(encoding="utf-8")
+
+
+def single_version_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str | None]]:
+    """(arguments, standard input) that hold one version, in each way a user can give it."""
+    alone = tmp_path / "alone.txt"
+    alone.write_text(FIRST, encoding="utf-8")
+    folder = tmp_path / "one-version"
+    folder.mkdir()
+    (folder / "0.txt").write_text(FIRST, encoding="utf-8")
+    return {
+        "two files piped into -": (["-"], FIRST + "\n" + SECOND),
+        "a News Sniffer version page": ([str(VERSION_PAGE)], None),
+        "one plain file": ([str(alone)], None),
+        "a folder with one version": ([str(folder)], None),
+    }
+
+
+WAYS = ["two files piped into -", "a News Sniffer version page", "one plain file",
+        "a folder with one version"]
+
+
+@pytest.mark.parametrize("way", WAYS)
+@pytest.mark.parametrize("command", [["diff"], ["view", "--plain"], ["view"], []])
+def test_diff_and_view_say_there_is_nothing_to_compare(command: list[str], way: str,
+                                                       tmp_path: Path) -> None:
+    args, stdin = single_version_inputs(tmp_path)[way]
+    result = revdiff(*command, *args, stdin=stdin)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {args[0]}: only one version, nothing to compare")
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_parse_and_store_read_a_single_version(way: str, tmp_path: Path) -> None:
+    args, stdin = single_version_inputs(tmp_path)[way]
+    parsed = revdiff("parse", *args, "--format", "text", stdin=stdin)
+    assert parsed.returncode == 0, parsed.stderr
+    assert parsed.stdout.count("  version ") == 1
+    stored = revdiff("store", *args, "--repo", str(tmp_path / "repo"), stdin=stdin)
+    assert stored.returncode == 0, stored.stderr
+    assert "1 version stored" in stored.stdout
+
+
+def test_export_skips_and_reports_an_article_with_one_version(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "a-one-version").mkdir(parents=True)
+    (corpus / "a-one-version" / "0.txt").write_text(FIRST, encoding="utf-8")
+    (corpus / "b-two-versions").mkdir()
+    (corpus / "b-two-versions" / "0.txt").write_text(FIRST, encoding="utf-8")
+    (corpus / "b-two-versions" / "1.txt").write_text(SECOND, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = revdiff("export", str(corpus), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    skipped = [line for line in result.stderr.splitlines() if "nothing to compare" in line]
+    expected = f"revdiff: skipped {corpus / 'a-one-version'}: only one version, nothing to compare"
+    assert skipped == [expected]
+    with open(tmp_path / "out.comparisons.csv", encoding="utf-8", newline="") as handle:
+        pairs = list(csv.DictReader(handle))
+    assert len(pairs) == 1 and pairs[0]["article_index"] == "0"
+
+
+def test_diff_leaves_out_a_single_version_article_beside_others() -> None:
+    result = revdiff("diff", str(VERSION_PAGE), str(SEED_PAGE), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "version 6 -> 7" in result.stdout
+    loud = revdiff("diff", str(VERSION_PAGE), str(SEED_PAGE))
+    left_out = [line for line in loud.stderr.splitlines() if "nothing to compare" in line]
+    assert len(left_out) == 1 and left_out[0].endswith("only one version, nothing to compare; "
+                                                        "left out")

@@ -1,0 +1,69 @@
+"""Start-up: `revdiff --help`, completing a command name and parsing a text page import no
+heavy library. (How long they take is measured by benchmarks/startup.py, not here.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from cli_run import SAMPLES
+
+from revdiff.cli import COMMANDS, main
+
+HEAVY = ("textual", "git", "dask", "distributed", "pyarrow", "pandas", "bs4")
+
+# `python -m revdiff ARGS`, then the names of the modules it imported, on stderr.
+RUN_AND_LIST_MODULES = """
+import json, runpy, sys
+sys.argv = ["revdiff", *json.loads(sys.argv[1])]
+try:
+    runpy.run_module("revdiff", run_name="__main__", alter_sys=True)
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def imported_by(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+    result = subprocess.run([sys.executable, "-c", RUN_AND_LIST_MODULES, json.dumps(args)],
+                            capture_output=True, text=True, timeout=120, check=False,
+                            env={**os.environ, **(env or {})})
+    modules = json.loads(result.stderr.splitlines()[-1])
+    return {name.partition(".")[0] for name in modules}
+
+
+@pytest.mark.parametrize(("case", "args", "env"), [
+    ("help", ["--help"], {}),
+    ("completing a command name", [], {"_REVDIFF_COMPLETE": "bash_complete",
+                                       "COMP_WORDS": "revdiff ", "COMP_CWORD": "1"}),
+    ("parsing a flattened text page", ["parse", str(SAMPLES / "sniffer-diff" /
+                                                    "iran-strikes-v0-v1.txt")], {}),
+])
+def test_no_heavy_library_is_imported(case: str, args: list[str], env: dict[str, str]) -> None:
+    heavy = imported_by(args, env) & set(HEAVY)
+    assert not heavy, f"{case} imported {sorted(heavy)}"
+
+
+def test_the_module_list_is_real() -> None:
+    """The check above can fail: an HTML page does need BeautifulSoup."""
+    assert "bs4" in imported_by(["parse", str(SAMPLES / "sniffer-version.html")])
+
+
+def test_help_lists_every_command_with_its_summary() -> None:
+    result = subprocess.run([sys.executable, "-m", "revdiff", "--help"], capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0
+    for name, entry in COMMANDS.items():
+        assert f"  {name} " in result.stdout and entry.summary in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_each_listed_command_loads_under_its_name(name: str) -> None:
+    from click import Context
+
+    command = main.get_command(Context(main), name)
+    assert command is not None and command.name == name
+    assert command.short_help == COMMANDS[name].summary

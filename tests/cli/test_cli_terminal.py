@@ -1,0 +1,156 @@
+"""Living in a terminal and a shell: NO_COLOR, Ctrl-C, shell completion, control characters."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from cli_run import CHAIN, revdiff
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def diff_on_a_terminal(no_color: str | None) -> bytes:
+    """What `revdiff diff` writes when its stdout is a terminal (a pseudo-terminal here)."""
+    pty = pytest.importorskip("pty")
+    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    if no_color is not None:
+        env["NO_COLOR"] = no_color
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.run([sys.executable, "-m", "revdiff", "diff", str(CHAIN)],
+                                 stdout=follower, stderr=subprocess.PIPE, timeout=120,
+                                 env=env, check=False)
+        assert process.returncode == 0, process.stderr
+        os.close(follower)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is closed and drained
+                break
+            if not chunk:
+                break
+            output += chunk
+        return output
+    finally:
+        os.close(leader)
+
+
+def test_colour_on_a_terminal_unless_no_color_is_set() -> None:
+    assert b"\x1b[" in diff_on_a_terminal(None)
+    assert b"\x1b[" in diff_on_a_terminal("")  # an empty NO_COLOR does not count
+    without = diff_on_a_terminal("1")
+    assert b"\x1b[" not in without and b"[-" in without
+
+
+def test_color_flag_wins_over_no_color() -> None:
+    result = revdiff("diff", str(CHAIN), "--color", env={"NO_COLOR": "1"})
+    assert "\x1b[" in result.stdout
+
+
+def kernel_wait_channel(pid: int) -> str:
+    """Where the process sleeps in the kernel, e.g. `anon_pipe_read` (`0` when hidden)."""
+    with open(f"/proc/{pid}/wchan", encoding="ascii") as handle:
+        return handle.read().strip()
+
+
+@pytest.mark.parametrize("command", [["parse", "-"], ["diff", "-"], ["-"],
+                                     ["store", "-", "--repo", "REPO"],
+                                     ["export", "-", "-o", "OUT/x.csv"]])
+def test_ctrl_c_exits_130_without_a_traceback(command: list[str], tmp_path: Path) -> None:
+    if not Path("/proc/self/wchan").exists():
+        pytest.skip("needs /proc/PID/wchan to see that revdiff waits for input")
+    args = [arg.replace("REPO", str(tmp_path / "repo")).replace("OUT", str(tmp_path))
+            for arg in command]
+    # A shell may start jobs with SIGINT ignored, and a child inherits that; a handled signal is
+    # not inherited, so with Python's handler in place here the child gets Ctrl-C as on a terminal.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "revdiff", *args],
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    deadline = time.monotonic() + 60
+    seen = set()
+    while "pipe" not in (channel := kernel_wait_channel(process.pid)):
+        seen.add(channel)
+        if process.poll() is not None:
+            pytest.fail(f"revdiff ended without waiting for input: {process.communicate()}")
+        if time.monotonic() > deadline:
+            process.kill()
+            output = process.communicate()
+            if seen <= {"0", ""}:
+                pytest.skip("this kernel does not say where a process waits (/proc/PID/wchan)")
+            pytest.fail(f"revdiff never waited for standard input: {output}")
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "Aborted" not in stderr
+    assert not (tmp_path / "x.csv").exists()
+
+
+def complete(words: str, shell: str = "bash") -> list[str]:
+    """What revdiff offers the shell for the last of `words` (bash: `type,value` lines)."""
+    count = len(words.split(" ")) - 1
+    result = revdiff(env={"_REVDIFF_COMPLETE": f"{shell}_complete", "COMP_WORDS": words,
+                          "COMP_CWORD": str(count)})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_command_names_complete() -> None:
+    assert complete("revdiff e") == ["file,e", "plain,export"]
+    assert {"plain,diff", "plain,parse", "plain,store", "plain,view"} <= set(complete("revdiff "))
+
+
+def test_inputs_complete_as_paths() -> None:
+    assert complete("revdiff diff sam") == ["file,sam"]
+    assert complete("revdiff view samples/x samp") == ["file,samp"]
+    assert complete("revdiff sam") == ["file,sam"]  # `revdiff INPUT` is `revdiff view INPUT`
+
+
+def test_options_complete() -> None:
+    assert "plain,--quiet" in complete("revdiff diff --q")
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_the_documented_completion_scripts_exist(shell: str) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"_REVDIFF_COMPLETE={shell}_source revdiff" in readme
+    result = revdiff(env={"_REVDIFF_COMPLETE": f"{shell}_source"})
+    assert result.returncode == 0 and "_REVDIFF_COMPLETE" in result.stdout
+
+
+def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:
+    hostile = tmp_path / "clear\x1b[2Jscreen.txt"
+    hostile.write_text("One paragraph.\n", encoding="utf-8")
+    result = revdiff("diff", str(hostile))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "clear\\x1b[2Jscreen.txt" in result.stderr
+
+
+def test_gitignore_covers_the_virtual_environment() -> None:
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    ignored = subprocess.run(["git", "-C", str(REPO), "check-ignore", "-q", ".venv/bin/python"],
+                             check=False)
+    assert ignored.returncode == 0
+
+
+def test_the_terminal_app_is_monochrome_under_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    from revdiff import load
+    from revdiff.tui.app import RevdiffApp
+
+    (article,) = load(CHAIN)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert RevdiffApp(article).no_color
+    monkeypatch.delenv("NO_COLOR")
+    assert not RevdiffApp(article).no_color

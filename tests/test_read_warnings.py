@@ -1,0 +1,64 @@
+"""Turning an article's warnings and page readings into one line each."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from revdiff.model import Article, PageReading, RowKind, RowReading, Version
+from revdiff.read_warnings import line_runs, printable, unsure_summary, warning_lines
+
+VERSIONS = (Version(0, "Old", ("a",)), Version(1, "New", ("b",)))
+
+
+def page(name: str, confidences: list[float], first_line: int = 10) -> PageReading:
+    rows = tuple(RowReading(first_line + k, "x y", RowKind.CHANGE, 2, confidence)
+                 for k, confidence in enumerate(confidences))
+    return PageReading(name, 0, 1, rows)
+
+
+def test_runs_of_lines() -> None:
+    assert line_runs([10, 11, 12, 14, 20, 21]) == "10-12, 14, 20-21"
+    assert line_runs([3]) == "3"
+    assert line_runs(list(range(1, 30, 2))) == "1, 3, 5, 7, 9, 11, ..."
+
+
+@given(st.sets(st.integers(1, 500), min_size=1, max_size=5))
+def test_runs_give_back_every_line_when_they_all_show(lines: set[int]) -> None:
+    shown = []
+    for run in line_runs(sorted(lines)).split(", "):
+        first, _, last = run.partition("-")
+        shown.extend(range(int(first), int(last or first) + 1))
+    assert shown == sorted(lines)
+
+
+def test_control_characters_are_escaped() -> None:
+    assert printable("a\x1b[2Jb\x07c\x9bd\u202ee") == "a\\x1b[2Jb\\x07c\\x9bd\\u202ee"
+    assert printable("naïve — “quoted”") == "naïve — “quoted”"
+
+
+def test_a_page_with_unsure_rows_is_one_line_that_replaces_the_splitters_count() -> None:
+    reading = page("p.txt", [0.2, 0.3, 1.0, 0.5])
+    article = Article("x", None, VERSIONS, warnings=(
+        "p.txt: 3 of 4 rows could not be decided with certainty (lines 10, 11, 13); check them",
+        "p.txt:12: the recovered versions do not re-render to this page",
+    ), pages=(reading,))
+    assert warning_lines(article, "p.txt", ["p.txt"]) == [
+        "p.txt:12: the recovered versions do not re-render to this page",
+        "p.txt: 3 of 4 rows unsure (lines 10-11, 13); `revdiff parse` shows each",
+    ]
+
+
+def test_a_sure_page_has_no_summary() -> None:
+    assert unsure_summary(page("p.txt", [1.0, 0.995])) is None
+
+
+def test_a_warning_without_an_input_name_is_given_one() -> None:
+    article = Article("x", "https://example.org/a", VERSIONS,
+                      warnings=("the old text is incomplete", "b.html: already named",
+                                "abc123def456: binary content left out\x1b]0;title\x07"))
+    assert warning_lines(article, "a.html", ["a.html", "b.html"]) == [
+        "a.html: the old text is incomplete",
+        "b.html: already named",
+        "a.html: abc123def456: binary content left out\\x1b]0;title\\x07",
+    ]
