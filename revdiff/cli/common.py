@@ -18,6 +18,7 @@ from revdiff.formats.text_input import (
     parse_size,
 )
 from revdiff.model import Article
+from revdiff.terminal_text import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,7 +31,7 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except RevdiffError as error:
-            click.echo(f"revdiff: error: {error}", err=True)
+            click.echo(f"revdiff: error: {visible(str(error))}", err=True)
             sys.exit(2)
         except BrokenPipeError:
             sys.exit(0)
