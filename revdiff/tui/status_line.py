@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from revdiff.tui.pair_header import shortened
+
 
 class StatusLine(Static):
     DEFAULT_CSS = """
@@ -24,4 +26,5 @@ class StatusLine(Static):
             line.append(f"  {detail}")
         if warning:
             line.append(f"  {warning}", style="bold #ffaf00")
-        self.update(line, layout=False)
+        self.update(shortened(line, max(1, self.content_region.width or self.app.size.width - 2)),
+                    layout=False)
