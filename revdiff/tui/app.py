@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from dataclasses import replace
-from math import floor
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer
 
 from revdiff.errors import RevdiffError
-from revdiff.model import Article, Edit, RowReading
+from revdiff.model import Article
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen
 from revdiff.tui.diff_view import DiffView
@@ -39,7 +38,7 @@ from revdiff.tui.session import (
 from revdiff.tui.settings import Settings
 from revdiff.tui.stats_panel import StatsPanel
 from revdiff.tui.stats_text import chain_lines, comparison_lines
-from revdiff.tui.status_line import StatusLine
+from revdiff.tui.status_line import StatusLine, describe_edit, describe_row
 from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
@@ -183,31 +182,12 @@ class RevdiffApp(App[None]):
             edit = self.session.comparison().edits[current]
             position = changes.index(current) + 1 if current in changes else None
             where = f"change {position} of {total}" if position else f"sentence {current + 1}"
-            detail = self._describe_edit(edit)
+            detail = describe_edit(edit)
             row = self.session.row_of_edit(edit)
             if row is not None:
-                warning = self._describe_row(row)
+                warning = describe_row(row, *self.session.reading_number(row),
+                                       flipped=self.session.is_flipped(row))
         self.query_one(StatusLine).show(where, detail, warning)
-
-    def _describe_row(self, row: RowReading) -> str:
-        """For a row of a flattened page that is unsure or was flipped: its reading and the keys."""
-        number, count = self.session.reading_number(row)
-        flipped = self.session.is_flipped(row)
-        if row.is_sure and not flipped:
-            return ""
-        # Rounded down, so that a row marked `?` never says "99% sure" or more.
-        sure = "" if flipped else f", {floor(row.confidence * 100)}% sure"
-        keys = "f, F undoes" if flipped else "f"
-        text = f"line {row.line}: {row.kind.value}{sure} · reading {number} of {count} ({keys})"
-        return ("? " if not row.is_sure else "") + text
-
-    @staticmethod
-    def _describe_edit(edit: Edit) -> str:
-        parts = [edit.op.value]
-        if edit.old and edit.new and edit.similarity < 1:
-            parts.append(f"{edit.similarity:.0%} similar")
-        parts += [flag.value.replace("_", " ") for flag in sorted(edit.flags, key=lambda f: f.value)]
-        return " · ".join(parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys of the main view do nothing while a dialog is open."""
