@@ -39,9 +39,9 @@ from revdiff.model import Article, Comparison
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
     has_pairs,
-    printable,
     warning_lines,
 )
+from revdiff.terminal_text import visible
 
 # A chunk sent to a worker holds whole articles and about this many version pairs.
 CHUNK_PAIRS = 16
@@ -210,7 +210,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             for line in warning_lines(article, name, unit.paths):
                 on_note(f"warning: {line}")
             if not has_pairs(article):
-                on_note(f"skipped {printable(name)}: {NOTHING_TO_COMPARE}")
+                on_note(f"skipped {visible(name)}: {NOTHING_TO_COMPARE}")
         kept = [(name, article) for name, article in named if has_pairs(article)]
         for position, (name, article) in enumerate(kept):
             yield ArticleTask(index, article_ref(index, article, name), article, number,

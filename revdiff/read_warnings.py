@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from revdiff.terminal_text import visible
+
 if TYPE_CHECKING:  # the command line imports this module before any reader: keep it light
     from revdiff.model import Article, PageReading
 
@@ -22,7 +24,6 @@ NOTHING_TO_COMPARE_HINT = ("give two or more versions: version files, a director
 # The splitter's own per-page count of unsure rows, replaced by `unsure_summary`.
 _UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")
 # Terminal control characters: C0, DEL, C1, and the bidirectional overrides that reorder text.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # At most this many runs of unsure lines are listed in a summary.
 _MAX_RUNS = 6
 
@@ -30,12 +31,6 @@ _MAX_RUNS = 6
 def has_pairs(article: Article) -> bool:
     """Whether the article has at least one pair of versions to compare."""
     return len(article.versions) >= 2
-
-
-def printable(text: str) -> str:
-    """`text` with control characters written as escapes, safe to print on a terminal."""
-    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}"
-                        if ord(found.group()) < 0x100 else f"\\u{ord(found.group()):04x}", text)
 
 
 def line_runs(lines: Sequence[int]) -> str:
@@ -75,4 +70,4 @@ def warning_lines(article: Article, source: str, names: Iterable[str] = ()) -> l
         elif not (summaries.get(named) and _UNSURE_COUNT.match(warning, len(named) + 2)):
             lines.append(warning)
     lines.extend(summary for summary in summaries.values() if summary)
-    return [printable(line) for line in lines]
+    return [visible(line) for line in lines]

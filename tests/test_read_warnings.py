@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from revdiff.model import Article, PageReading, RowKind, RowReading, Version
-from revdiff.read_warnings import line_runs, printable, unsure_summary, warning_lines
+from revdiff.read_warnings import line_runs, unsure_summary, warning_lines
 
 VERSIONS = (Version(0, "Old", ("a",)), Version(1, "New", ("b",)))
 
@@ -32,11 +32,6 @@ def test_runs_give_back_every_line_when_they_all_show(lines: set[int]) -> None:
     assert shown == sorted(lines)
 
 
-def test_control_characters_are_escaped() -> None:
-    assert printable("a\x1b[2Jb\x07c\x9bd\u202ee") == "a\\x1b[2Jb\\x07c\\x9bd\\u202ee"
-    assert printable("naïve — “quoted”") == "naïve — “quoted”"
-
-
 def test_a_page_with_unsure_rows_is_one_line_that_replaces_the_splitters_count() -> None:
     reading = page("p.txt", [0.2, 0.3, 1.0, 0.5])
     article = Article("x", None, VERSIONS, warnings=(
@@ -60,5 +55,5 @@ def test_a_warning_without_an_input_name_is_given_one() -> None:
     assert warning_lines(article, "a.html", ["a.html", "b.html"]) == [
         "a.html: the old text is incomplete",
         "b.html: already named",
-        "a.html: abc123def456: binary content left out\\x1b]0;title\\x07",
+        "a.html: abc123def456: binary content left out␛]0;title␇",
     ]

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 import click
 
 from revdiff.errors import INTERRUPTED_EXIT, RevdiffError
-from revdiff.read_warnings import printable
+from revdiff.terminal_text import visible
 
 EXAMPLES = """\b
 Examples:
@@ -46,7 +46,7 @@ COMMANDS = {
 
 def report_error(error: RevdiffError) -> None:
     """The one line on stderr for an error: what, where, what to do."""
-    click.echo(f"revdiff: error: {printable(str(error))}", err=True)
+    click.echo(f"revdiff: error: {visible(str(error))}", err=True)
 
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

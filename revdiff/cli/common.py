@@ -25,9 +25,9 @@ from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
     NOTHING_TO_COMPARE_HINT,
     has_pairs,
-    printable,
     warning_lines,
 )
+from revdiff.terminal_text import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -112,7 +112,7 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
         for line in warning_lines(article, name, inputs):
             warn(line)
         if compare and not has_pairs(article):
-            warn(f"{printable(name)}: {NOTHING_TO_COMPARE}; left out")
+            warn(f"{visible(name)}: {NOTHING_TO_COMPARE}; left out")
     return [article for article in articles if has_pairs(article)] if compare else articles
 
 

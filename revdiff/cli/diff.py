@@ -24,6 +24,7 @@ from revdiff.export.comparison_records import (
 from revdiff.export.comparison_text import comparison_text
 from revdiff.export.unified import unified_diff
 from revdiff.model import Article, Comparison
+from revdiff.terminal_text import visible_article
 
 FORMATS = ("text", "json", "jsonl", "csv", "unified", "html")
 
@@ -55,6 +56,8 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
          color: bool | None, quiet: bool, max_size: int) -> None:
     """Compare consecutive versions of each article, sentence by sentence and word by word."""
     articles = load_and_warn(inputs, max_size, quiet, compare=True)
+    if output_format == "text":  # for a terminal: control characters in the text shown as symbols
+        articles = [visible_article(article) for article in articles]
     items = consecutive_comparisons(articles, sentences)
     if output_format == "jsonl":
         for line in comparisons_jsonl(items):

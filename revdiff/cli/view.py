@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from itertools import pairwise
 
 import click
@@ -17,19 +18,22 @@ from revdiff.cli.common import (
 )
 from revdiff.export.article_json import article_summary
 from revdiff.model import Article
+from revdiff.terminal_text import visible_article, visible_lines
 
-LAYOUT_CHOICES = {"auto": None, "side": "side by side", "unified": "unified"}
+LAYOUT_CHOICES = ("auto", "side", "unified")
 
 
-def article_text(article: Article) -> str:
-    """Every consecutive pair of versions as the text diff, or a summary without two versions."""
+def article_text(article: Article, sentences: str = "auto") -> str:
+    """Every consecutive pair of versions as the text diff, or a summary without two versions;
+    control characters in the text shown as symbols."""
     if len(article.versions) < 2:
-        return article_summary(article)
+        return visible_lines(article_summary(article))
+    article = visible_article(article)
     from revdiff.engine import compare
     from revdiff.export.comparison_text import comparison_text
 
     versions = article.versions
-    return "\n\n".join(comparison_text(compare(old, new), article=article.key, color=False)
+    return "\n\n".join(comparison_text(compare(old, new, sentences=sentences), article=article.key, color=False)
                        for old, new in pairwise(versions))
 
 
@@ -52,26 +56,33 @@ def keyboard_on_stdin() -> bool:
 
 @click.command()
 @inputs_argument
-@click.option("--layout", type=click.Choice(list(LAYOUT_CHOICES)), default="auto", show_default=True,
-              help="Side-by-side or unified diff in the app; auto picks by terminal width.")
+@click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default=None,
+              help="Side-by-side or unified diff in the app; auto picks by terminal width. "
+                   "Default: the settings file's, else auto.")
 @click.option("--plain", is_flag=True, help="Print the text diff even when output is a terminal.")
 @quiet_option
 @max_size_option
 @reports_errors
-def view(inputs: tuple[str, ...], layout: str, plain: bool, quiet: bool, max_size: int) -> None:
+def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, max_size: int) -> None:
     """Browse the changes in a terminal app (press ? inside for keys).
+
+    One app shows every article the inputs hold: `a` lists them, `<` and `>` step between them,
+    `q` quits. Keys, layout, sentence mode, colours and the export folder can be set in
+    $XDG_CONFIG_HOME/revdiff/config.toml (see the README); a bad file is refused.
 
     When output is not a terminal (a pipe or a file), or with --plain, prints the text diff of
     each consecutive pair of versions instead; the app never starts then.
     """
+    from revdiff.tui.settings import load_settings
+
+    settings = load_settings()  # a bad settings file is refused before anything is read
     articles = load_and_warn(inputs, max_size, quiet, compare=True)
     browsable = [article for article in articles if len(article.versions) >= 2]
     if plain or not stdout_is_terminal() or not browsable or not keyboard_on_stdin():
-        click.echo("\n\n".join(article_text(article) for article in articles))
+        click.echo("\n\n".join(article_text(article, settings.sentences) for article in articles))
         return
     from revdiff.tui.app import RevdiffApp
-    from revdiff.tui.layout import LayoutMode
 
-    chosen = LAYOUT_CHOICES[layout]
-    for article in browsable:
-        RevdiffApp(article, mode=LayoutMode(chosen) if chosen else None).run()
+    if layout is not None:  # the command line wins over the settings file
+        settings = replace(settings, layout=layout)
+    RevdiffApp(browsable, settings=settings).run()

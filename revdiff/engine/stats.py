@@ -14,8 +14,9 @@ REWRITE_SHARE = 0.5
 _TRIVIAL = frozenset({Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY})
 
 
-def _is_trivial(edit: Edit) -> bool:
-    """Nothing but whitespace, punctuation or encoding changed in this edit."""
+def is_boring_edit(edit: Edit) -> bool:
+    """Nothing but whitespace, punctuation or encoding changed in this edit (letter case counts
+    as a change). A comparison is boring when all its edits are; the TUI's `x` hides these."""
     if edit.op is EditOp.UNCHANGED:
         return True
     if edit.op is EditOp.MOVED:
@@ -53,6 +54,6 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
         chars_added=chars_added,
         chars_removed=chars_removed,
         changed_share=changed_share,
-        boring=all(_is_trivial(edit) for edit in edits),
+        boring=all(is_boring_edit(edit) for edit in edits),
         rewrite=rewrite,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -14,13 +15,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer
 
 from revdiff.errors import RevdiffError
-from revdiff.model import Article, Edit
+from revdiff.model import Article
+from revdiff.terminal_text import visible, visible_lines
+from revdiff.tui.article_list_screen import ArticleListScreen
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportChoice, ExportScreen
 from revdiff.tui.exporting import EXPORT_FORMATS, edit_as_text, write_export
 from revdiff.tui.filters import FilterState, visible_items
 from revdiff.tui.help_screen import HelpScreen
-from revdiff.tui.keys import KEY_NAMES_SHOWN, KEY_TABLE, KeyCommand
+from revdiff.tui.keys import KEY_NAMES_SHOWN, KEY_TABLE, KeyCommand, with_keymap
 from revdiff.tui.layout import LayoutBuilder, LayoutMode, automatic_mode
 from revdiff.tui.pair_header import PairHeader
 from revdiff.tui.search import SearchHit, edit_at, hit_pair
@@ -32,22 +35,30 @@ from revdiff.tui.session import (
     column_split_flip,
     engine_compare,
 )
+from revdiff.tui.settings import Settings
 from revdiff.tui.stats_panel import StatsPanel
 from revdiff.tui.stats_text import chain_lines, comparison_lines
-from revdiff.tui.status_line import StatusLine
+from revdiff.tui.status_line import StatusLine, describe_edit, describe_row
 from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
 
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
-    """One Textual binding per key; only a command's first key goes in the footer."""
+    """One Textual binding per command, its id the command's action, so that a keymap
+    (`App.set_keymap`) can give it other keys; the footer shows the first key."""
     return [
-        Binding(key, command.action, command.footer or command.description,
-                show=command.footer is not None and position == 0,
-                key_display=KEY_NAMES_SHOWN.get(key))
-        for command in table for position, key in enumerate(command.keys)
+        Binding(",".join(command.keys), command.action, command.footer or command.description,
+                show=command.footer is not None, id=command.action,
+                key_display=KEY_NAMES_SHOWN.get(command.keys[0]))
+        for command in table
     ]
+
+
+def default_export_directory() -> Path:
+    """Where `e` writes unless the settings say otherwise: the Downloads folder, or home."""
+    downloads = Path.home() / "Downloads"
+    return downloads if downloads.is_dir() else Path.home()
 
 
 class RevdiffApp(App[None]):
@@ -61,20 +72,41 @@ class RevdiffApp(App[None]):
     #body { height: 1fr; }
     """
 
-    def __init__(self, article: Article, *, compare: CompareFunction = engine_compare,
-                 flip: FlipFunction = column_split_flip, export_directory: Path | None = None,
-                 mode: LayoutMode | None = None) -> None:
+    def __init__(self, articles: Article | Sequence[Article], *,
+                 compare: CompareFunction | None = None, flip: FlipFunction = column_split_flip,
+                 export_directory: Path | None = None, mode: LayoutMode | None = None,
+                 settings: Settings | None = None) -> None:
         super().__init__()
-        self.session = ArticleSession(article, compare=compare, flip=flip)
+        self.settings = settings or Settings()
+        self.articles = [articles] if isinstance(articles, Article) else list(articles)
+        if not self.articles:
+            raise ValueError("the app needs at least one article with two versions")
+        sentences = self.settings.sentences
+        self._compare = compare or (lambda old, new: engine_compare(old, new, sentences))
+        self._flip = flip
+        self._sessions: dict[int, ArticleSession] = {}
+        self.article_index = 0
+        self.session = self._session_of(0)
         self.filters = FilterState()
-        self.forced_mode = mode  # None: choose by terminal width
-        self.export_directory = export_directory or Path.cwd()
+        configured = {"side": LayoutMode.SIDE_BY_SIDE, "unified": LayoutMode.UNIFIED}
+        self.forced_mode = mode or configured.get(self.settings.layout)  # None: by terminal width
+        self.export_directory = (export_directory or self.settings.export_directory
+                                 or default_export_directory())
+        self.key_table = with_keymap(self.settings.keys)
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+
+    def _session_of(self, index: int) -> ArticleSession:
+        if index not in self._sessions:
+            self._sessions[index] = ArticleSession(self.articles[index], compare=self._compare,
+                                                   flip=self._flip)
+        return self._sessions[index]
 
     # -- composition and layout -----------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield PairHeader(id="pair-header")
         with Horizontal(id="body"):
-            yield DiffView(self._start_layout, id="diff")
+            yield DiffView(self._start_layout, colours=self.settings.colours, id="diff")
             yield StatsPanel(id="stats")
         yield StatusLine(id="status")
         yield Footer()
@@ -124,9 +156,13 @@ class RevdiffApp(App[None]):
 
     def _refresh_chrome(self) -> None:
         session = self.session
-        pair_number = f"{session.pair[0] + 1}–{session.pair[1] + 1} of {session.version_count}"
+        old, new = session.pair
+        pair_number = (f"pair {new} of {session.version_count - 1}" if new == old + 1
+                       else f"versions {new - old} apart")
+        article = f"article {self.article_index + 1} of {len(self.articles)}" \
+            if len(self.articles) > 1 else ""
         self.query_one(PairHeader).show_pair(session.old_version, session.new_version, pair_number,
-                                             self.mode.value, self.filters.describe())
+                                             self.mode.value, self.filters.describe(), article)
         self._refresh_status()
         stats = self.query_one(StatsPanel)
         if stats.shown:
@@ -146,19 +182,12 @@ class RevdiffApp(App[None]):
             edit = self.session.comparison().edits[current]
             position = changes.index(current) + 1 if current in changes else None
             where = f"change {position} of {total}" if position else f"sentence {current + 1}"
-            detail = self._describe_edit(edit)
+            detail = describe_edit(edit)
             row = self.session.row_of_edit(edit)
-            if row is not None and not row.is_sure:
-                warning = f"? page line {row.line}: {row.kind.value}, {row.confidence:.0%} sure · f flips"
+            if row is not None:
+                warning = describe_row(row, *self.session.reading_number(row),
+                                       flipped=self.session.is_flipped(row))
         self.query_one(StatusLine).show(where, detail, warning)
-
-    @staticmethod
-    def _describe_edit(edit: Edit) -> str:
-        parts = [edit.op.value]
-        if edit.old and edit.new and edit.similarity < 1:
-            parts.append(f"{edit.similarity:.0%} similar")
-        parts += [flag.value.replace("_", " ") for flag in sorted(edit.flags, key=lambda f: f.value)]
-        return " · ".join(parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys of the main view do nothing while a dialog is open."""
@@ -253,6 +282,38 @@ class RevdiffApp(App[None]):
             self.session.select_pair(*pair)
             self._show_pair()
 
+    # -- articles -------------------------------------------------------------------------------
+    def show_article(self, index: int) -> None:
+        """Open the article at `index` of the inputs where it was left (or at its first pair)."""
+        if index == self.article_index:
+            return
+        self.article_index = index
+        self.session = self._session_of(index)
+        self._show_pair()
+
+    def _step_article(self, step: int) -> None:
+        index = self.article_index + step
+        if len(self.articles) == 1:
+            self.notify("The inputs hold only this article", timeout=2)
+        elif 0 <= index < len(self.articles):
+            self.show_article(index)
+        else:
+            self.notify("This is the last article" if step > 0 else "This is the first article",
+                        timeout=2)
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_articles(self) -> None:
+        self.push_screen(ArticleListScreen(self.articles, self.article_index), self._pick_article)
+
+    def _pick_article(self, index: int | None) -> None:
+        if index is not None:
+            self.show_article(index)
+
     # -- view and filters -----------------------------------------------------------------------
     def action_toggle_layout(self) -> None:
         other = {LayoutMode.SIDE_BY_SIDE: LayoutMode.UNIFIED, LayoutMode.UNIFIED: LayoutMode.SIDE_BY_SIDE}
@@ -280,8 +341,21 @@ class RevdiffApp(App[None]):
         self.query_one(StatsPanel).toggle_class("shown")
         self.call_after_refresh(self._refresh_chrome)
 
+    def _scroll_stats(self, lines: int) -> None:
+        stats = self.query_one(StatsPanel)
+        if not stats.shown:
+            self.notify("The statistics are hidden: i shows them", timeout=2)
+            return
+        stats.scroll_relative(y=lines, animate=False, immediate=True)
+
+    def action_stats_down(self) -> None:
+        self._scroll_stats(3)
+
+    def action_stats_up(self) -> None:
+        self._scroll_stats(-3)
+
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.key_table))
 
     # -- search ---------------------------------------------------------------------------------
     def action_search(self) -> None:
@@ -331,16 +405,35 @@ class RevdiffApp(App[None]):
         try:
             self.session.flip(row)
         except (ImportError, ValueError, RevdiffError) as error:
-            self.notify(f"Cannot flip this row: {error}", severity="error")
+            self.notify(f"Cannot flip this row: {visible(str(error))}", severity="error")
             return
+        self._after_reading_changed(row.line)
+
+    def action_restore_reading(self) -> None:
+        if not self.session.flips:
+            self.notify("No row was flipped: this is the splitter's own reading", timeout=2)
+            return
+        current = self.diff.current_edit
+        row = self.session.row_of_edit(self.session.comparison().edits[current]) \
+            if current is not None else None
+        self.session.restore_splitter_reading()
+        self._after_reading_changed(row.line if row is not None else None)
+
+    def _after_reading_changed(self, line: int | None) -> None:
+        """Lay the new reading out, the cursor back on page line `line`, and say how it reads."""
         keep = next((index for index, edit in enumerate(self.session.comparison().edits)
                      if (found := self.session.row_of_edit(edit)) is not None
-                     and found.line == row.line), None)
+                     and found.line == line), None)
         self._relayout(keep=keep)
         new_row = self.session.row_of_edit(self.session.comparison().edits[keep]) \
             if keep is not None else None
-        reading = new_row.kind.value if new_row else "changed"
-        self.notify(f"Page line {row.line} now read as {reading}", timeout=3)
+        if new_row is None:
+            self.notify("The comparison was computed again", timeout=3)
+            return
+        number, count = self.session.reading_number(new_row)
+        whose = "your choice" if self.session.is_flipped(new_row) else "the splitter's own"
+        self.notify(f"Page line {new_row.line}: reading {number} of {count}, "
+                    f"{new_row.kind.value} ({whose})", timeout=3)
 
     # -- sharing --------------------------------------------------------------------------------
     def action_copy_edit(self) -> None:
@@ -349,7 +442,7 @@ class RevdiffApp(App[None]):
             self.notify("No edit selected: press n to go to a change", timeout=2)
             return
         comparison = self.session.comparison()
-        self.copy_to_clipboard(edit_as_text(comparison, comparison.edits[current]))
+        self.copy_to_clipboard(visible_lines(edit_as_text(comparison, comparison.edits[current])))
         self.notify(f"Copied the {comparison.edits[current].op.value} sentence", timeout=2)
 
     def action_export(self) -> None:
@@ -366,7 +459,7 @@ class RevdiffApp(App[None]):
             written = write_export(self.session.comparison(), self.session.article.key, export_format,
                                    path)
         except OSError as error:
-            self.notify(f"Could not write {path}: {error.strerror}", severity="error")
+            self.notify(f"Could not write {visible(str(path))}: {error.strerror}", severity="error")
             return
-        self.notify(f"Wrote {export_format.name} to {written}", timeout=4)
+        self.notify(f"Wrote {export_format.name} to {visible(str(written))}", timeout=4)
 

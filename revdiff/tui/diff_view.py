@@ -40,8 +40,12 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     class LayoutChanged(Message):
         """The rows were laid out again (new width, comparison, filters or mode)."""
 
-    def __init__(self, start_layout: StartLayout, *, id: str | None = None) -> None:
+    def __init__(self, start_layout: StartLayout, *, colours: dict[str, str] | None = None,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
+        # The user's colours (style name -> Rich style) over the defaults.
+        self._row_styles = {**ROW_STYLES, **{name: Style.parse(style)
+                                             for name, style in (colours or {}).items()}}
         self._start_layout = start_layout
         self._builder: LayoutBuilder | None = None
         self._built_width = -1
@@ -157,7 +161,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     def _combined_styles(self) -> dict[str, Style]:
         base = self.rich_style
         if base != self._styles_base:
-            self._styles = {name: base + style for name, style in ROW_STYLES.items()}
+            self._styles = {name: base + style for name, style in self._row_styles.items()}
             self._styles["cursor"] = base + CURSOR_STYLE
             self._styles_base = base
         return self._styles

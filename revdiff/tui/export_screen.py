@@ -13,13 +13,19 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from revdiff.model import Comparison
+from revdiff.terminal_text import visible
 from revdiff.tui.exporting import ExportFormat, default_filename
 
 ExportChoice = tuple[ExportFormat, Path]
 
 
 class ExportScreen(ModalScreen[ExportChoice | None]):
-    """Dismisses with the chosen format and path, or None."""
+    """Dismisses with the chosen format and path, or None.
+
+    Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
+    to the name typed. A missing folder is refused (nothing is created) and an existing file is
+    only replaced after a second Enter.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
     DEFAULT_CSS = """
@@ -33,6 +39,7 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
     }
     ExportScreen OptionList { height: auto; }
     ExportScreen .hint { color: $text-muted; padding: 0 1; }
+    ExportScreen #export-problem { color: $warning; padding: 0 1; }
     """
 
     def __init__(self, comparison: Comparison, formats: list[ExportFormat], directory: Path) -> None:
@@ -41,6 +48,7 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
         self.formats = formats
         self.directory = directory
         self.chosen = formats[0]
+        self.confirmed: Path | None = None  # an existing file the user agreed to replace
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -48,8 +56,10 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
                          classes="hint")
             yield OptionList(*[Option(f"{fmt.name:<8} .{fmt.extension}", id=fmt.name)
                                for fmt in self.formats], id="export-formats")
-            yield Static("File (Enter writes it, Esc cancels):", classes="hint")
-            yield Input(value=self._default_path(self.chosen), id="export-path")
+            yield Static("File (Enter writes it, Tab edits the name, Esc cancels):", classes="hint")
+            yield Input(value=self._default_path(self.chosen), id="export-path",
+                        select_on_focus=False)
+            yield Static("", id="export-problem")
 
     def _default_path(self, export_format: ExportFormat) -> str:
         return str(self.directory / default_filename(self.comparison, export_format))
@@ -65,12 +75,35 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
         self.chosen = self.formats[event.option_index]
         if path_input.value == previous_default:
             path_input.value = self._default_path(self.chosen)
+            path_input.cursor_position = len(path_input.value)  # typing adds at the end
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.query_one(Input).focus()
+        self._submit(self.query_one(Input).value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.confirmed = None
+        self.query_one("#export-problem", Static).update("")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.value.strip():
-            self.dismiss((self.chosen, Path(event.value.strip()).expanduser()))
+        self._submit(event.value)
+
+    def _submit(self, value: str) -> None:
+        problem = self.query_one("#export-problem", Static)
+        if not value.strip():
+            problem.update("Type a file name first")
+            return
+        path = Path(value.strip()).expanduser()
+        if not path.is_absolute():
+            path = self.directory / path
+        shown = visible(str(path))
+        if not path.parent.is_dir():
+            problem.update(f"No folder {visible(str(path.parent))}: type a name in a folder that exists")
+        elif path.is_dir():
+            problem.update(f"{shown} is a folder: type a file name")
+        elif path.exists() and self.confirmed != path:
+            self.confirmed = path
+            problem.update(f"{shown} exists: Enter again replaces it, Esc keeps it")
+        else:
+            self.dismiss((self.chosen, path))

@@ -1,12 +1,13 @@
-"""Which edits the view shows: hide unchanged text around context, one label only, no boring edits."""
+"""Which edits the view shows: hide unchanged text around context, one label only, no boring edits.
+
+Imports the engine for its one definition of a boring edit."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from revdiff.model import Edit, EditOp, Flag
-
-BORING_FLAGS = frozenset({Flag.PUNCTUATION_ONLY, Flag.WHITESPACE_ONLY, Flag.CASE_ONLY})
+from revdiff.engine.stats import is_boring_edit
+from revdiff.model import Edit, EditOp
 
 # The labels `l` cycles through; None shows every label.
 LABEL_CYCLE: tuple[EditOp | None, ...] = (
@@ -37,8 +38,9 @@ class FilterState:
 
 
 def is_boring(edit: Edit) -> bool:
-    """An edit that changed nothing but punctuation, whitespace or letter case."""
-    return edit.op is not EditOp.UNCHANGED and bool(edit.flags) and edit.flags <= BORING_FLAGS
+    """A change of nothing but whitespace, punctuation or encoding: the engine's definition, the
+    same one that makes a whole pair boring."""
+    return edit.op is not EditOp.UNCHANGED and is_boring_edit(edit)
 
 
 def is_change(edit: Edit, state: FilterState) -> bool:

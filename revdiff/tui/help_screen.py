@@ -67,10 +67,14 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
+    def __init__(self, table: tuple[KeyCommand, ...] = KEY_TABLE) -> None:
+        super().__init__()
+        self.table = table  # the keys in force, after the user's keymap
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("revdiff keys  (Esc closes)", style="bold"))
-            yield Static(help_table())
+            yield Static(help_table(self.table))
             yield Static(legend_table())
 
     def action_scroll_help(self, direction: int) -> None:

@@ -5,7 +5,7 @@ Plain data with no Textual import; `revdiff.tui.app` turns it into Textual `Bind
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # How Textual names keys that are not letters, and how a person writes them.
 KEY_NAMES_SHOWN = {
@@ -23,6 +23,8 @@ KEY_NAMES_SHOWN = {
     "home": "Home",
     "end": "End",
     "escape": "Esc",
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
 }
 
 
@@ -31,7 +33,7 @@ class KeyCommand:
     """One command: the keys that run it, the app action it runs, and how to describe it."""
 
     keys: tuple[str, ...]  # Textual key names, first one is the main key
-    action: str  # name of an `action_*` method on the app, without the prefix
+    action: str  # name of an `action_*` method on the app, without the prefix; also the binding id
     description: str
     group: str
     footer: str | None = None  # a short label for the footer; None keeps it out (80 columns fit ~8)
@@ -53,22 +55,35 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("G", "end"), "go_bottom", "Go to the bottom", "Move"),
     KeyCommand(("full_stop",), "next_pair", "Next version pair", "Versions"),
     KeyCommand(("comma",), "previous_pair", "Previous version pair", "Versions"),
+    KeyCommand(("greater_than_sign",), "next_article", "Next article", "Versions"),
+    KeyCommand(("less_than_sign",), "previous_article", "Previous article", "Versions"),
+    KeyCommand(("a",), "articles", "Article list: open any article", "Versions"),
     KeyCommand(("t",), "timeline", "Version timeline: jump to any pair", "Versions",
                footer="timeline"),
     KeyCommand(("s",), "toggle_layout", "Side by side / unified", "View", footer="layout"),
     KeyCommand(("h",), "toggle_hide_unchanged", "Hide unchanged text (keeps context)", "View"),
     KeyCommand(("c",), "cycle_context", "Context sentences around changes: 0-3", "View"),
     KeyCommand(("l",), "cycle_label", "Show only one label (cycles)", "View"),
-    KeyCommand(("x",), "toggle_hide_boring", "Hide boring (punctuation, case) edits", "View"),
+    KeyCommand(("x",), "toggle_hide_boring", "Hide boring edits (only whitespace, punctuation, encoding)", "View"),
     KeyCommand(("i",), "toggle_stats", "Statistics and change chart", "View"),
+    KeyCommand(("J",), "stats_down", "Scroll the statistics down", "View"),
+    KeyCommand(("K",), "stats_up", "Scroll the statistics up", "View"),
     KeyCommand(("slash",), "search", "Search all versions", "Find", footer="search"),
     KeyCommand(("u",), "next_unsure", "Next row the page reader was unsure of", "Page reading"),
-    KeyCommand(("f",), "flip_row", "Flip the reading of the current row", "Page reading"),
+    KeyCommand(("f",), "flip_row", "Next reading of the current row (k of n)", "Page reading"),
+    KeyCommand(("F",), "restore_reading", "Undo every flip: the splitter's own reading",
+               "Page reading"),
     KeyCommand(("e",), "export", "Export this comparison to a file", "Share", footer="export"),
     KeyCommand(("y",), "copy_edit", "Copy the current edit", "Share"),
     KeyCommand(("question_mark",), "help", "This help", "App", footer="help"),
     KeyCommand(("q",), "quit", "Quit", "App", footer="quit"),
 )
+
+
+def with_keymap(keymap: dict[str, str], table: tuple[KeyCommand, ...] = KEY_TABLE) -> tuple[KeyCommand, ...]:
+    """The table with the keys a user's keymap (command action -> "key1,key2") gives instead."""
+    return tuple(replace(command, keys=tuple(keymap[command.action].split(",")))
+                 if command.action in keymap else command for command in table)
 
 
 def commands_by_group(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[str, list[KeyCommand]]]:
@@ -81,9 +96,9 @@ def commands_by_group(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[s
 
 def markdown_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> str:
     """The table as Markdown, for the README (a test checks the README holds exactly this)."""
-    lines = ["| group | keys | what they do |", "|---|---|---|"]
+    lines = ["| group | keys | what they do | name in `[keys]` |", "|---|---|---|---|"]
     for group, commands in commands_by_group(table):
         for command in commands:
             keys = " ".join(f"`{key}`" for key in command.keys_shown.split(" "))
-            lines.append(f"| {group} | {keys} | {command.description} |")
+            lines.append(f"| {group} | {keys} | {command.description} | `{command.action}` |")
     return "\n".join(lines)

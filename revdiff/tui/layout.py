@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from revdiff.model import Comparison, Edit, EditOp
+from revdiff.terminal_text import visible
 from revdiff.tui.filters import Folded, Shown, VisibleItem
 from revdiff.tui.wrapping import Span, pad_line, wrap_spans
 
@@ -52,8 +53,10 @@ class Unsure:
     old: Collection[int] = frozenset()
     new: Collection[int] = frozenset()
 
-    def touches(self, edit: Edit) -> bool:
-        return any(i in self.old for i in edit.old) or any(i in self.new for i in edit.new)
+    def touches(self, edit: Edit, side: str | None = None) -> bool:
+        """Whether a sentence of the edit (on `side`, "old" or "new", or on either) is unsure."""
+        old = side != "new" and any(i in self.old for i in edit.old)
+        return old or (side != "old" and any(i in self.new for i in edit.new))
 
 
 def change_header(edit: Edit) -> str | None:
@@ -70,17 +73,18 @@ def change_header(edit: Edit) -> str | None:
 
 
 def side_spans(edit: Edit, highlighted: bool) -> tuple[list[Span], list[Span]]:
-    """The old and new text of an edit as styled runs, words that changed marked."""
+    """The old and new text of an edit as styled runs, words that changed marked, control
+    characters shown as symbols."""
     if not highlighted:
-        return [(edit.old_text, "plain")], [(edit.new_text, "plain")]
+        return [(visible(edit.old_text), "plain")], [(visible(edit.new_text), "plain")]
     if edit.op is EditOp.ADDED:
-        return [], [(edit.new_text, "new")]
+        return [], [(visible(edit.new_text), "new")]
     if edit.op is EditOp.DELETED:
-        return [(edit.old_text, "old")], []
+        return [(visible(edit.old_text), "old")], []
     if not edit.word_diff:
-        return [(edit.old_text, "old")], [(edit.new_text, "new")]
-    old = [(text, "old_word" if op < 0 else "old") for op, text in edit.word_diff if op <= 0]
-    new = [(text, "new_word" if op > 0 else "new") for op, text in edit.word_diff if op >= 0]
+        return [(visible(edit.old_text), "old")], [(visible(edit.new_text), "new")]
+    old = [(visible(text), "old_word" if op < 0 else "old") for op, text in edit.word_diff if op <= 0]
+    new = [(visible(text), "new_word" if op > 0 else "new") for op, text in edit.word_diff if op >= 0]
     return old, new
 
 
@@ -172,11 +176,15 @@ class LayoutBuilder:
             if header:
                 self._add([("   " + header, "label")], index)
 
+    def _unsure_mark(self, edit: Edit, side: str | None) -> Span:
+        return ("?", "unsure") if self.unsure.touches(edit, side) else (" ", "plain")
+
     def _gutter(self, edit: Edit, highlighted: bool, marker: str) -> list[Span]:
-        unsure = ("?", "unsure") if self.unsure.touches(edit) else (" ", "plain")
+        """Three cells: `?` when the text on this line came from an unsure page row, the marker."""
         if not highlighted:
-            return [unsure, ("  ", "plain")]
-        return [unsure, (marker, "old_marker" if marker == "-" else "new_marker"), (" ", "plain")]
+            return [self._unsure_mark(edit, None), ("  ", "plain")]
+        side = "old" if marker == "-" else "new"
+        return [self._unsure_mark(edit, side), (marker, f"{side}_marker"), (" ", "plain")]
 
     def _unified(self, index: int, edit: Edit, highlighted: bool) -> None:
         old, new = side_spans(edit, highlighted)
@@ -208,8 +216,9 @@ class LayoutBuilder:
             else:
                 left = [(" ", "plain"), ("  ", "plain"), (" " * column, "void")]
             if row < len(new_lines):
-                marker = self._gutter(edit, highlighted, "+")[1:]
-                right = [*marker, *pad_line(new_lines[row], column, new_style)]
+                marker = ("+", "new_marker") if highlighted else (" ", "plain")
+                right = [marker, self._unsure_mark(edit, "new" if highlighted else None),
+                         *pad_line(new_lines[row], column, new_style)]
             else:
                 right = [("  ", "plain"), (" " * column, "void")]
             self._add([*left, (" ", "plain"), ("│", "rule"), *right], index)

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from revdiff.model import Version
+from revdiff.terminal_text import visible
 
 
 def version_time(version: Version) -> str:
@@ -26,20 +27,30 @@ class PairHeader(Static):
     }
     """
 
-    def show_pair(self, old: Version, new: Version, pair_number: str, mode: str, filters: str) -> None:
+    def show_pair(self, old: Version, new: Version, pair_number: str, mode: str, filters: str,
+                  article: str = "") -> None:
         line = Text()
+        if article:
+            line.append(f"{article}  ", style="bold #87afff")
         line.append(f"v{old.number}", style="bold #ff8787")
         line.append(" → ")
         line.append(f"v{new.number}", style="bold #87d787")
-        when = version_time(new)
+        when = visible(version_time(new))
         if when:
             line.append(f"  {when}", style="italic")
-        line.append(f"  pair {pair_number}  ·  {mode}", style="dim")
+        line.append(f"  {pair_number}  ·  {mode}", style="dim")
         if filters:
             line.append(f"  ·  {filters}", style="bold #ffd75f")
-        title = new.title or old.title or "(untitled)"
-        line.append("\n")
-        line.append(title, style="bold")
-        line.no_wrap = True
-        line.overflow = "ellipsis"
-        self.update(line, layout=False)
+        width = max(1, self.content_region.width or self.app.size.width - 2)
+        line = shortened(line, width)
+        title = shortened(Text(visible(new.title or old.title or "(untitled)"), style="bold"), width)
+        self.update(Text("\n").join([line, title]), layout=False)
+
+
+def shortened(line: Text, width: int) -> Text:
+    """`line` cut to `width` cells, ending in `…` when something was cut."""
+    if line.cell_len <= width:
+        return line
+    line = line.copy()
+    line.truncate(width, overflow="ellipsis")
+    return line

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from revdiff.model import Comparison, Version
+from revdiff.terminal_text import visible
 
 SNIPPET_CONTEXT = 30
 
@@ -24,7 +25,7 @@ class SearchHit:
     def describe(self, versions: tuple[Version, ...]) -> str:
         first, last = versions[self.first_version].number, versions[self.last_version].number
         span = f"v{first}" if first == last else f"v{first}–v{last}"
-        return f"{span:<9} ¶{self.paragraph + 1:<3} {self.snippet}"
+        return f"{span:<9} ¶{self.paragraph + 1:<3} {visible(self.snippet)}"
 
 
 def _snippet(paragraph: str, offset: int, length: int) -> str:

@@ -58,9 +58,11 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         hits.add_options([Option(hit.describe(self.versions), id=str(index))
                           for index, hit in enumerate(self.hits[:MAX_HITS_SHOWN])])
         count = len(self.hits)
+        holding = len({version for hit in self.hits
+                       for version in range(hit.first_version, hit.last_version + 1)})
         note = "" if not query.strip() else (
-            f"{count} place{'s' if count != 1 else ''} across {len(self.versions)} versions"
-            " · Enter or ↓ to pick one" if count else "not found in any version")
+            f"{count} place{'s' if count != 1 else ''} in {holding} of {len(self.versions)} versions"
+            " · Enter opens the first, ↓ picks another" if count else "not found in any version")
         self.query_one("#search-count", Static).update(note)
         if count:
             hits.highlighted = 0
@@ -69,11 +71,11 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self._update(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search field opens the highlighted hit (the first, unless ↓ moved on)."""
         event.stop()
-        if len(self.hits) == 1:
-            self.dismiss(self.hits[0])
-        elif self.hits:
-            self.query_one(OptionList).focus()
+        highlighted = self.query_one(OptionList).highlighted
+        if self.hits:
+            self.dismiss(self.hits[highlighted or 0])
 
     def key_down(self) -> None:
         if self.query_one(Input).has_focus and self.hits:

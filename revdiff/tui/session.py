@@ -8,16 +8,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from revdiff.model import Article, Comparison, Edit, PageReading, RowReading, Version
+from revdiff.model import (
+    Article,
+    Comparison,
+    Edit,
+    PageReading,
+    RowKind,
+    RowReading,
+    Version,
+)
 from revdiff.tui.layout import Unsure
 
 CompareFunction = Callable[[Version, Version], Comparison]
 FlipFunction = Callable[[Article, str, int], Article]
 
-def engine_compare(old: Version, new: Version) -> Comparison:
+def engine_compare(old: Version, new: Version, sentences: str = "auto") -> Comparison:
     from revdiff.engine import compare  # imported late: the engine is a separate layer
 
-    return compare(old, new)
+    return compare(old, new, sentences=sentences)
 
 
 def column_split_flip(article: Article, page_name: str, line: int) -> Article:
@@ -51,8 +59,10 @@ class ArticleSession:
         self._compare = compare
         self._flip = flip
         self._cache: dict[tuple[int, int], Comparison] = {}
-        last = len(article.versions) - 1
-        self.pair: tuple[int, int] = (last - 1, last) if article.pages else (0, 1)
+        self.pair: tuple[int, int] = (0, 1)  # every input opens at its first pair
+        self.splitter_article = article  # the article as the splitter read it, before any flip
+        # (page name, line) -> how many times that row was flipped away from the splitter's reading
+        self.flips: dict[tuple[str, int], int] = {}
 
     # -- versions and pairs ---------------------------------------------------------------------
     @property
@@ -158,10 +168,40 @@ class ArticleSession:
                     return rows[paragraph]
         return None
 
+    def reading_number(self, row: RowReading) -> tuple[int, int]:
+        """(k, n): the row shows its k-th reading of n, the splitter's own reading being the first.
+
+        A row can be read as old only, new only, or as a change cut at any one of its spaces;
+        `f` steps through those readings, most likely first, as the splitter ranks them.
+        """
+        page = self.page()
+        count = 1 if row.kind is RowKind.MATCH else row.text.count(" ") + 2
+        flips = self.flips.get((page.name, row.line), 0) if page is not None else 0
+        return flips % count + 1, count
+
+    def is_flipped(self, row: RowReading) -> bool:
+        """Whether `row` of the current page reads the way a person chose with `f`."""
+        page = self.page()
+        return page is not None and (page.name, row.line) in self.flips
+
     def flip(self, row: RowReading) -> None:
-        """Read `row` the next most likely way and forget the comparisons that depended on it."""
+        """Read `row` the next most likely way and forget the comparisons that depended on it;
+        after the last reading comes the splitter's own again."""
         page = self.page()
         if page is None:
             raise ValueError("the current pair was not read from a flattened diff page")
+        number, count = self.reading_number(row)
+        if count == 1:
+            raise ValueError("a row made of one text twice has only one reading")
+        if number == count and len(self.flips) == 1 and (page.name, row.line) in self.flips:
+            self.restore_splitter_reading()  # back round to the first reading, exactly as read
+            return
         self.article = self._flip(self.article, page.name, row.line)
+        self.flips[(page.name, row.line)] = self.flips.get((page.name, row.line), 0) + 1
+        self._cache.clear()
+
+    def restore_splitter_reading(self) -> None:
+        """Undo every flip: the article as the splitter read it."""
+        self.article = self.splitter_article
+        self.flips.clear()
         self._cache.clear()

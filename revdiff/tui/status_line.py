@@ -1,9 +1,15 @@
-"""The line above the footer: where the cursor is and what the current edit is."""
+"""The line above the footer: where the cursor is, what the current edit is and, on a flattened
+page, how its row was read."""
 
 from __future__ import annotations
 
+from math import floor
+
 from rich.text import Text
 from textual.widgets import Static
+
+from revdiff.model import Edit, RowReading
+from revdiff.tui.pair_header import shortened
 
 
 class StatusLine(Static):
@@ -24,4 +30,26 @@ class StatusLine(Static):
             line.append(f"  {detail}")
         if warning:
             line.append(f"  {warning}", style="bold #ffaf00")
-        self.update(line, layout=False)
+        self.update(shortened(line, max(1, self.content_region.width or self.app.size.width - 2)),
+                    layout=False)
+
+
+def describe_edit(edit: Edit) -> str:
+    """What the edit under the cursor is: its label, how similar its sides are, its flags."""
+    parts = [edit.op.value]
+    if edit.old and edit.new and edit.similarity < 1:
+        parts.append(f"{edit.similarity:.0%} similar")
+    parts += [flag.value.replace("_", " ") for flag in sorted(edit.flags, key=lambda f: f.value)]
+    return " · ".join(parts)
+
+
+def describe_row(row: RowReading, number: int, count: int, *, flipped: bool) -> str:
+    """For a row of a flattened page that is unsure or was flipped: its reading (the `number`-th
+    of `count`) and the keys that change it; nothing for a sure row as the splitter read it."""
+    if row.is_sure and not flipped:
+        return ""
+    # Rounded down, so that a row marked `?` never says "99% sure" or more.
+    sure = "" if flipped else f", {floor(row.confidence * 100)}% sure"
+    keys = "f, F undoes" if flipped else "f"
+    text = f"line {row.line}: {row.kind.value}{sure} · reading {number} of {count} ({keys})"
+    return ("? " if not row.is_sure else "") + text

@@ -13,10 +13,14 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from revdiff.model import Version
+from revdiff.terminal_text import visible
 from revdiff.tui.pair_header import version_time
 from revdiff.tui.session import PairSummary
 from revdiff.tui.stats_text import bar
+from revdiff.tui.wrapping import shorten
 
+TIME_CELLS = 16
+TITLE_CELLS = 60
 HINT = "Enter: compare with the previous version · m: mark as old side, Enter on another: compare · Esc"
 
 
@@ -70,9 +74,10 @@ class TimelineScreen(ModalScreen[tuple[int, int] | None]):
         table.add_column("changed since previous", key="change")
         table.add_column("title", key="title")
         for index, version in enumerate(self.versions):
-            table.add_row(self._mark(index), f"v{version.number}", version_time(version)[:16],
+            table.add_row(self._mark(index), f"v{version.number}",
+                          shorten(visible(version_time(version)), TIME_CELLS),
                           str(version_words(version)), self._change(index),
-                          (version.title or "")[:60], key=str(index))
+                          shorten(visible(version.title or ""), TITLE_CELLS), key=str(index))
         table.move_cursor(row=self.current[1], animate=False)
         table.focus()
 

@@ -88,3 +88,12 @@ def pad_line(line: list[Span], width: int, style: str) -> list[Span]:
     """The line filled with spaces in `style` up to `width` cells."""
     used = sum(text_width(run) for run, _ in line)
     return [*line, (" " * (width - used), style)] if used < width else line
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` cut to fit `width` cells, ending in `…` when something was cut."""
+    if text_width(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:max(0, width)]
+    return text[:_cut_to_width(text, 0, width - 1)] + "…"

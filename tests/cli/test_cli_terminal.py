@@ -134,7 +134,7 @@ def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:
     hostile.write_text("One paragraph.\n", encoding="utf-8")
     result = revdiff("diff", str(hostile))
     assert result.returncode == 2
-    assert "\x1b" not in result.stderr and "clear\\x1b[2Jscreen.txt" in result.stderr
+    assert "\x1b" not in result.stderr and "clear␛[2Jscreen.txt" in result.stderr
 
 
 def test_gitignore_covers_the_virtual_environment() -> None:

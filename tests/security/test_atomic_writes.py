@@ -197,20 +197,34 @@ def test_foreign_index_lock_is_left_alone_and_reported_in_one_line(tmp_path: Pat
 
 def test_tui_export_replaces_the_file_whole_or_not_at_all(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """The TUI's `e` export goes through a temporary file: a failure leaves the old file."""
-    from revdiff.export.staging import write_text_atomically
+    """The TUI's `e` export, driven by its keys: when the final rename fails the old file stays
+    whole and no temporary file is left; when it works the file is the new export."""
+    import asyncio
 
-    target = tmp_path / "out.txt"
+    from revdiff.formats import load
+    from revdiff.tui.app import RevdiffApp
+
+    target = tmp_path / "revdiff-v0-v1.txt"  # the name `e` offers for the text format
     target.write_text("old result\n", encoding="utf-8")
+    real_replace = os.replace
 
     def fail(*_args: object) -> None:
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
-        write_text_atomically(target, "new result\n" * 1000)
-    assert target.read_text(encoding="utf-8") == "old result\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
-    monkeypatch.undo()
-    write_text_atomically(target, "new result\n")
-    assert target.read_text(encoding="utf-8") == "new result\n"
+    async def export_twice() -> None:
+        app = RevdiffApp(load([str(SAMPLES / "us-deploys-troops-after-soleimani-strike")])[0],
+                         export_directory=tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            monkeypatch.setattr(os, "replace", fail)
+            await pilot.press("e", "enter", "enter")  # text; Enter again replaces the file
+            await pilot.pause()
+            assert target.read_text(encoding="utf-8") == "old result\n"
+            assert sorted(p.name for p in tmp_path.iterdir()) == ["revdiff-v0-v1.txt"]
+            assert any("Could not write" in n.message for n in app._notifications)
+            monkeypatch.setattr(os, "replace", real_replace)
+            await pilot.press("e", "enter", "enter")
+            await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith("0.txt: version 0 -> 1")
+
+    asyncio.run(export_twice())

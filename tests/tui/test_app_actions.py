@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList, Static
 from tui_helpers import (
     current_edit_text,
@@ -20,6 +21,7 @@ from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.keys import KEY_TABLE
 from revdiff.tui.search_screen import SearchScreen
+from revdiff.tui.settings import Settings
 
 
 @run_async
@@ -33,8 +35,10 @@ async def test_search_jumps_to_the_pair_where_a_phrase_appeared(chain_article: A
         hits = app.screen.query_one(OptionList)
         assert hits.option_count == 2
         assert str(hits.get_option_at_index(0).prompt).startswith("v2 ")
-        assert "2 places across 4 versions" in str(app.screen.query_one("#search-count", Static).content)
-        await pilot.press("enter", "enter")  # Enter moves to the hits, Enter picks the first
+        hit_versions = {v for hit in app.screen.hits for v in range(hit.first_version, hit.last_version + 1)}
+        assert len(hit_versions) == 2
+        assert "2 places in 2 of 4 versions" in str(app.screen.query_one("#search-count", Static).content)
+        await pilot.press("enter")  # one Enter opens the first hit
         assert not isinstance(app.screen, SearchScreen)
         assert header_text(app).startswith("v1 → v2")
         assert "Pompeo" in current_edit_text(app)
@@ -55,7 +59,7 @@ async def test_search_with_one_hit_jumps_at_once_and_escape_cancels(chain_articl
 
 
 @run_async
-async def test_export_writes_the_chosen_format(chain_article: Article, tmp_path: Path) -> None:
+async def test_export_writes_the_chosen_format_on_one_enter(chain_article: Article, tmp_path: Path) -> None:
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -64,31 +68,77 @@ async def test_export_writes_the_chosen_format(chain_article: Article, tmp_path:
         formats = app.screen.query_one(OptionList)
         assert [formats.get_option_at_index(i).id for i in range(formats.option_count)] == \
             ["text", "json", "unified", "html"]
-        await pilot.press("down", "enter")  # json, then Enter moves to the file name
+        await pilot.press("down")  # json
         assert app.screen.query_one(Input).value == str(tmp_path / "revdiff-v0-v1.json")
-        await pilot.press("enter")
+        await pilot.press("enter")  # one Enter writes it
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
         document = json.loads((tmp_path / "revdiff-v0-v1.json").read_text())
         assert document["old_version"] == 0 and document["new_version"] == 1
         assert len(document["edits"]) == len(app.session.comparison().edits)
-        await pilot.press("e", "down", "down", "down", "enter", "enter")
+        await pilot.press("e", "down", "down", "down", "enter")
         await pilot.pause()
         html = (tmp_path / "revdiff-v0-v1.html").read_text()
         assert html.startswith("<!DOCTYPE html>") and "<table>" in html
 
 
 @run_async
-async def test_export_to_a_typed_file_name(chain_article: Article, tmp_path: Path) -> None:
+async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Article,
+                                                                tmp_path: Path) -> None:
+    """Tab moves to the file name without selecting it: typing adds to the name, it does not
+    replace it."""
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("e", "down", "down", "enter")  # unified
-        app.screen.query_one(Input).value = ""
+        await pilot.press("e", "down", "down", "tab")  # unified, then the file name
+        name = app.screen.query_one(Input)
+        assert name.has_focus and name.value == str(tmp_path / "revdiff-v0-v1.diff")
+        await pilot.press(*".txt")
+        assert name.value == str(tmp_path / "revdiff-v0-v1.diff.txt")
+        name.value = ""
         await pilot.press(*"changes.diff", "enter")
         await pilot.pause()
         text = (tmp_path / "changes.diff").read_text()
         assert text.startswith("--- version 0\n+++ version 1\n@@")
+
+
+@run_async
+async def test_export_asks_before_replacing_and_creates_no_folder(chain_article: Article,
+                                                                 tmp_path: Path) -> None:
+    existing = tmp_path / "revdiff-v0-v1.txt"
+    existing.write_text("mine\n")
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "exists" in str(app.screen.query_one("#export-problem", Static).content)
+        assert existing.read_text() == "mine\n"
+        await pilot.press("escape")
+        assert existing.read_text() == "mine\n"
+        await pilot.press("e", "tab")
+        app.screen.query_one(Input).value = str(tmp_path / "new" / "folder" / "x.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "No folder" in str(app.screen.query_one("#export-problem", Static).content)
+        assert not (tmp_path / "new").exists()
+        await pilot.press("escape", "e", "enter", "enter")  # Enter again: replace it
+        await pilot.pause()
+        assert existing.read_text().startswith("0.txt: version 0 -> 1")
+
+
+def test_export_defaults_to_the_settings_or_downloads_not_the_working_directory(
+        chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    assert RevdiffApp(chain_article).export_directory == tmp_path
+    (tmp_path / "Downloads").mkdir()
+    assert RevdiffApp(chain_article).export_directory == tmp_path / "Downloads"
+    chosen = Settings(export_directory=tmp_path / "elsewhere")
+    assert RevdiffApp(chain_article, settings=chosen).export_directory == tmp_path / "elsewhere"
 
 
 @run_async

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from tui_helpers import diff_lines, run_async, status_text
+from dataclasses import replace
 
+from tui_helpers import SAMPLES, diff_lines, header_text, run_async, status_text
+
+from revdiff.formats import load
 from revdiff.model import Article
 from revdiff.splitter.corrections import flip_row
 from revdiff.tui.app import RevdiffApp
@@ -18,7 +21,7 @@ async def test_unsure_rows_are_marked_and_u_moves_to_them(page_article: Article)
         assert any(line.startswith("?") for line in app.query_one(DiffView).view_layout.rows
                    for line in [line.text])
         await pilot.press("u")
-        assert "? page line" in status_text(app) and "f flips" in status_text(app)
+        assert "? line" in status_text(app) and "reading 1 of" in status_text(app)
         view = app.query_one(DiffView)
         first = view.view_layout.first_row[view.current_edit]
         assert diff_lines(app)[first - view.top_row].startswith("?")
@@ -37,7 +40,7 @@ async def test_f_flips_the_row_and_recomputes_the_comparison(page_article: Artic
         await pilot.pause()
         await pilot.press("u")
         status = status_text(app)
-        line = int(status.split("? page line ")[1].split(":")[0])
+        line = int(status.split("? line ")[1].split(":")[0])
         before = app.session.comparison()
         await pilot.press("f")
         assert calls == [(page_article.pages[0].name, line)]
@@ -47,7 +50,8 @@ async def test_f_flips_the_row_and_recomputes_the_comparison(page_article: Artic
         row = next(r for r in app.session.article.pages[0].rows if r.line == line)
         old_row = next(r for r in page_article.pages[0].rows if r.line == line)
         assert (row.kind, row.boundary) != (old_row.kind, old_row.boundary)
-        assert f"? page line {line}:" not in status_text(app)  # the flipped row is now certain
+        assert f"? line {line}:" not in status_text(app)  # the flipped row is now certain
+        assert f"line {line}: {row.kind.value} · reading 2 of" in status_text(app)
 
 
 @run_async
@@ -58,3 +62,62 @@ async def test_f_without_a_page_explains_itself(chain_article: Article) -> None:
         await pilot.press("n", "f", "u")
         assert app.session.article is chain_article
         assert status_text(app).startswith("change 1 of")
+
+
+@run_async
+async def test_f_says_which_reading_is_shown_and_F_restores_the_splitters(page_article: Article) -> None:
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        status = status_text(app)
+        line = int(status.split("? line ")[1].split(":")[0])
+        row = next(r for r in page_article.pages[0].rows if r.line == line)
+        count = row.text.count(" ") + 2  # old only, new only, or a change cut at any space
+        assert f"reading 1 of {count}" in status
+        await pilot.press("f")
+        assert f"line {line}: " in status_text(app) and f"reading 2 of {count}" in status_text(app)
+        assert "F undoes" in status_text(app)
+        await pilot.press("f")
+        assert f"reading 3 of {count}" in status_text(app)
+        await pilot.press("F")
+        assert app.session.article is page_article
+        assert f"? line {line}: " in status_text(app) and f"reading 1 of {count}" in status_text(app)
+        assert "F undoes" not in status_text(app)
+
+
+@run_async
+async def test_a_row_marked_unsure_never_says_99_percent_sure(page_article: Article) -> None:
+    """Confidence just under the "sure" mark is shown rounded down: `?` and "98% sure" agree."""
+    page = page_article.pages[0]
+    first_unsure = next(r for r in page.rows if not r.is_sure)
+    rows = tuple(replace(r, confidence=0.989) if r.line == first_unsure.line else r for r in page.rows)
+    article = replace(page_article, pages=(replace(page, rows=rows),))
+    app = RevdiffApp(article)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        status = status_text(app)
+        assert f"? line {first_unsure.line}: " in status
+        assert "98% sure" in status and "99%" not in status
+
+
+@run_async
+async def test_side_by_side_marks_unsure_new_text_too(page_article: Article) -> None:
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        assert app.mode.value == "side by side"
+        rows = [row.text for row in app.query_one(DiffView).view_layout.rows]
+        assert any("?" in text.split("│", 1)[1][:2] for text in rows if "│" in text)
+
+
+@run_async
+async def test_flattened_pages_open_at_the_first_pair_like_every_input() -> None:
+    pages = sorted(str(path) for path in (SAMPLES / "sniffer-diff").glob("*.txt"))
+    (article,) = load(pages)
+    assert len(article.versions) == 5
+    app = RevdiffApp(article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert header_text(app).startswith("v0 → v1  pair 1 of 4")

@@ -139,3 +139,72 @@ async def test_header_keeps_the_title_on_its_second_line_when_filters_are_long(
                  for strip in header.render_lines(header.size.region)]
         assert lines[0].strip().startswith("v6 → v7") and "changes only ±2" in lines[0]
         assert lines[1].strip().startswith("Pentagon launched airstrike")
+
+
+CASE_ONLY = Article(None, None, (
+    Version(1, "Bridge", ("The bridge will close on Monday.", "Residents were angry.")),
+    Version(2, "Bridge", ("The Bridge will close on Monday.", "Residents were angry.")),
+))
+
+
+@run_async
+async def test_x_and_the_pair_agree_on_what_is_boring() -> None:
+    """A change of letter case is a change for the statistics, so `x` keeps it on screen too."""
+    app = RevdiffApp(CASE_ONLY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.session.comparison().stats.boring
+        await pilot.press("x")
+        assert "no boring" in header_text(app)
+        assert status_text(app).startswith("1 change")
+    app = RevdiffApp(PUNCTUATION)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        assert status_text(app).startswith("1 change")  # Monday -> Tuesday; the "!" is boring
+
+
+@run_async
+async def test_the_statistics_scroll_by_keyboard_at_80x24(chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        stats = app.query_one(StatsPanel)
+        assert stats.max_scroll_y > 0  # more lines than fit
+        await pilot.press("J", "J")
+        assert stats.scroll_offset.y > 0
+        await pilot.press("K", "K")
+        assert stats.scroll_offset.y == 0
+
+
+@run_async
+async def test_the_header_counts_pairs_not_versions(chain_article: Article) -> None:
+    """Version numbers are the source's (0.txt is v0); the header counts pairs from 1, apart."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert header_text(app).startswith("v0 → v1  pair 1 of 3  ·")
+        await pilot.press("full_stop")
+        assert header_text(app).startswith("v1 → v2  pair 2 of 3  ·")
+
+
+@run_async
+async def test_cut_lines_end_in_an_ellipsis(page_article: Article) -> None:
+    from textual.widgets import DataTable
+
+    from revdiff.tui.status_line import StatusLine
+
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        shown = app.query_one(StatusLine).render_line(0).text.rstrip()
+        assert shown.endswith("…") and len(shown) <= 60
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        title = str(table.get_row_at(1)[-1])
+        assert title.endswith("…") and page_article.versions[1].title.startswith(title[:-1])

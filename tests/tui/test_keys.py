@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from revdiff.tui.app import RevdiffApp, bindings_from_table
+from textual.widgets import Static
+from tui_helpers import run_async, status_text
+
+from revdiff.model import Article
+from revdiff.tui.app import RevdiffApp
 from revdiff.tui.help_screen import help_table
 from revdiff.tui.keys import KEY_TABLE, commands_by_group, markdown_table
+from revdiff.tui.settings import Settings
 
 REQUIRED_KEYS = {"n", "p", "right_square_bracket", "left_square_bracket", "j", "k", "down", "up",
                  "space", "b", "g", "G", "full_stop", "comma", "t", "s", "slash", "e", "y", "f",
@@ -24,11 +29,45 @@ def test_no_key_is_bound_twice_and_the_issue_keys_are_all_there() -> None:
     assert REQUIRED_KEYS <= set(keys)
 
 
-def test_app_bindings_come_from_the_table() -> None:
-    bindings = bindings_from_table(KEY_TABLE)
-    assert [(b.key, b.action) for b in RevdiffApp.BINDINGS] == [(b.key, b.action) for b in bindings]
-    shown = [b.action for b in bindings if b.show]
-    assert shown == [c.action for c in KEY_TABLE if c.footer]
+@run_async
+async def test_each_key_of_the_table_runs_its_command_in_the_app(chain_article: Article) -> None:
+    """What the running app binds (Textual's own view of it), compared with the table."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        active = app.screen.active_bindings
+        for command in KEY_TABLE:
+            for key in command.keys:
+                assert key in active, key
+                assert active[key].binding.action == command.action, key
+                assert active[key].binding.id == command.action, key
+        footer = " ".join(str(item.render()) for item in app.query("FooterKey"))
+        for command in KEY_TABLE:
+            if command.footer:
+                assert command.footer in footer, command.footer
+        assert "Scroll down a line" not in footer
+
+
+@run_async
+async def test_a_keymap_gives_a_command_other_keys(chain_article: Article) -> None:
+    settings = Settings(keys={"next_change": "x,ctrl+n", "toggle_hide_boring": "X"})
+    app = RevdiffApp(chain_article, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")  # no longer bound
+        assert not status_text(app).startswith("change 1 of")
+        await pilot.press("x")
+        assert status_text(app).startswith("change 1 of")
+        await pilot.press("ctrl+n")
+        assert status_text(app).startswith("change 2 of")
+        await pilot.press("question_mark")
+        from rich.console import Console
+
+        console = Console(width=120, record=True)
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        help_text = console.export_text()
+        assert "x ctrl+n  Next change" in help_text
 
 
 def test_help_groups_cover_the_table() -> None:

@@ -74,9 +74,22 @@ def test_unsure_sentences_are_marked_in_the_gutter(chain_article: Article) -> No
     layout = build_layout(comparison, visible_items(comparison.edits, FilterState()),
                           LayoutMode.UNIFIED, 100, Unsure(new=frozenset({0})))
     first = next(i for i, e in enumerate(comparison.edits) if 0 in e.new)
-    assert layout.rows[layout.first_row[first]].text.startswith("?")
-    assert sum(row.text.startswith("?") for row in layout.rows) == \
-        layout.last_row[first] - layout.first_row[first] + 1
+    assert comparison.edits[first].old  # an edit: old lines, then new lines
+    rows = layout.rows[layout.first_row[first]:layout.last_row[first] + 1]
+    marked = [row.text for row in layout.rows if row.text.startswith("?")]
+    assert marked and marked == [row.text for row in rows if row.text[1] == "+"]
+
+
+def test_side_by_side_marks_an_unsure_new_sentence_on_the_new_side(chain_article: Article) -> None:
+    """The `?` goes with the side whose page row was unsure, in both layouts."""
+    comparison = compare(chain_article.versions[0], chain_article.versions[1])
+    layout = build_layout(comparison, visible_items(comparison.edits, FilterState()),
+                          LayoutMode.SIDE_BY_SIDE, 120, Unsure(new=frozenset({0})))
+    first = next(i for i, e in enumerate(comparison.edits) if 0 in e.new)
+    rows = [row.text for row in layout.rows[layout.first_row[first]:layout.last_row[first] + 1]]
+    new_side = [text.split("│", 1)[1] for text in rows]
+    assert any(text.startswith("+?") for text in new_side)
+    assert not any("?" in text.split("│", 1)[0][:3] for text in rows)
 
 
 def test_hide_unchanged_folds_runs_and_keeps_context(chain_article: Article) -> None:

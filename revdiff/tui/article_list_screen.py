@@ -1,0 +1,67 @@
+"""`a`: the articles the inputs hold, one per line; Enter opens one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from revdiff.model import Article
+from revdiff.terminal_text import visible
+from revdiff.tui.wrapping import shorten
+
+TITLE_CELLS = 70
+
+
+def article_line(index: int, article: Article) -> str:
+    """The newest title, then the URL or (plain files have neither) the opening words."""
+    newest = article.versions[-1]
+    title = newest.title or "(untitled)"
+    where = article.url or (newest.paragraphs[0] if newest.paragraphs else "")
+    text = visible(f"{title}  {where}" if where else title)
+    return f"{index + 1:>3}. {len(article.versions):>3} versions  {shorten(text, TITLE_CELLS)}"
+
+
+class ArticleListScreen(ModalScreen[int | None]):
+    """Dismisses with the index of the chosen article, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,a", "dismiss", "Close")]
+    DEFAULT_CSS = """
+    ArticleListScreen { align: center middle; }
+    ArticleListScreen > Vertical {
+        width: 100%;
+        max-width: 110;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        background: $surface;
+    }
+    ArticleListScreen OptionList { height: auto; max-height: 30; }
+    ArticleListScreen .hint { color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self, articles: list[Article], current: int) -> None:
+        super().__init__()
+        self.articles = articles
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"{len(self.articles)} articles · Enter opens one · Esc closes",
+                         classes="hint")
+            yield OptionList(*[Option(article_line(index, article), id=str(index))
+                               for index, article in enumerate(self.articles)], id="article-list")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = self.current
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option_index)

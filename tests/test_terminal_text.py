@@ -1,0 +1,81 @@
+"""Control characters from articles and file names never reach a terminal raw; data outputs keep
+them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from revdiff.terminal_text import visible, visible_lines
+
+TITLE_ESCAPE = "\x1b]0;PWNED\x07"  # OSC 0: set the window title
+CLIPBOARD_ESCAPE = "\x1b]52;c;cm0gLXJmIH4=\x07"  # OSC 52: write the clipboard
+CLEAR_SCREEN = "\x1b[2J"
+C1_CSI = "\x9b2J"  # the one-character CSI
+
+
+def test_every_control_character_is_shown_as_a_symbol() -> None:
+    assert visible(TITLE_ESCAPE) == "␛]0;PWNED␇"
+    assert visible("a\nb\tc\rd\x00e\x7f") == "a␊b␉c␍d␀e␡"
+    assert visible(C1_CSI) == "<U+009B>2J"
+    assert visible("plain text, “quotes” and — dashes") == "plain text, “quotes” and — dashes"
+    assert visible_lines("one\x1b[31m\ntwo") == "one␛[31m\ntwo"
+    assert all(ord(c) >= 0x20 and not 0x7F <= ord(c) < 0xA0 for c in visible("".join(map(chr, range(256)))))
+
+
+@pytest.fixture
+def hostile_versions(tmp_path: Path) -> list[str]:
+    body = f"Rockets hit the base {TITLE_ESCAPE} at dawn {CLIPBOARD_ESCAPE}."
+    (tmp_path / "0.txt").write_text(f"{CLEAR_SCREEN}Title\n{body}\n", encoding="utf-8")
+    (tmp_path / "1.txt").write_text(f"{CLEAR_SCREEN}Title\n{body} Two died{C1_CSI}.\n",
+                                    encoding="utf-8")
+    return [str(tmp_path / "0.txt"), str(tmp_path / "1.txt")]
+
+
+def revdiff(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True, text=True,
+                          check=False)
+
+
+@pytest.mark.parametrize("options", [["--no-color"], ["--color"]])
+def test_the_text_diff_shows_escapes_instead_of_sending_them(hostile_versions: list[str],
+                                                             options: list[str]) -> None:
+    result = revdiff("diff", *hostile_versions, "--format", "text", *options)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "\x1b]" not in out and "\x07" not in out and CLEAR_SCREEN not in out and "\x9b" not in out
+    assert "␛]0;PWNED␇" in out and "␛]52;c;" in out
+    if options == ["--no-color"]:
+        assert "\x1b" not in out
+
+
+def test_parse_text_shows_escapes_and_json_keeps_them(tmp_path: Path) -> None:
+    """Plain version files are titled by their names, which `parse --format text` prints."""
+    first, second = tmp_path / f"0{TITLE_ESCAPE}.txt", tmp_path / "1.txt"
+    first.write_text("Rockets hit the base.\n", encoding="utf-8")
+    second.write_text("Rockets hit the base at dawn.\n", encoding="utf-8")
+    result = revdiff("parse", str(first), str(second), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "0␛]0;PWNED␇.txt" in result.stdout
+    document = json.loads(revdiff("parse", str(first), str(second), "--format", "json").stdout)
+    versions = document["versions"] if isinstance(document, dict) else document[0]["versions"]
+    assert versions[0]["title"] == first.name
+
+
+def test_the_json_diff_keeps_the_text_intact(hostile_versions: list[str]) -> None:
+    out = revdiff("diff", *hostile_versions, "--format", "jsonl").stdout
+    assert any(TITLE_ESCAPE in json.loads(line).get("old_text", "") for line in out.splitlines())
+
+
+def test_error_lines_show_escapes_and_newlines_in_file_names(tmp_path: Path) -> None:
+    name = str(tmp_path / "evil\x1b]0;PWNED\x07\nname.txt")
+    result = revdiff("parse", name)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "evil␛]0;PWNED␇␊name.txt" in line

@@ -1,0 +1,71 @@
+"""Several articles in one app: the header says which, `<` `>` and the list `a` move between them,
+`q` quits the whole app."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from textual.widgets import OptionList
+from tui_helpers import SAMPLES, header_text, run_async
+
+from revdiff.cli import main
+from revdiff.formats import load
+from revdiff.tui.app import RevdiffApp
+from revdiff.tui.article_list_screen import ArticleListScreen
+
+STORIES = sorted(str(path) for path in (SAMPLES / "versions").iterdir() if path.is_dir())
+
+
+@run_async
+async def test_one_app_steps_through_every_article_and_q_quits() -> None:
+    articles = load(STORIES)
+    assert len(articles) == 3
+    app = RevdiffApp(articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert header_text(app).startswith("article 1 of 3  v0 → v1")
+        await pilot.press("greater_than_sign")
+        assert header_text(app).startswith("article 2 of 3")
+        assert app.session.article is articles[1]
+        await pilot.press("less_than_sign", "less_than_sign")  # the second press: already first
+        assert header_text(app).startswith("article 1 of 3")
+        await pilot.press("a")
+        assert isinstance(app.screen, ArticleListScreen)
+        listed = app.screen.query_one(OptionList)
+        assert listed.option_count == 3 and listed.highlighted == 0
+        await pilot.press("down", "down", "enter")
+        assert header_text(app).startswith("article 3 of 3")
+        assert app.session.article is articles[2]
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@run_async
+async def test_an_article_keeps_its_pair_when_you_come_back() -> None:
+    app = RevdiffApp(load(STORIES))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("full_stop", "greater_than_sign", "less_than_sign")
+        assert header_text(app).startswith("article 1 of 3  v1 → v2")
+
+
+@run_async
+async def test_one_article_has_no_article_count() -> None:
+    app = RevdiffApp(load(STORIES[:1]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert header_text(app).startswith("v0 → v1")
+
+
+def test_the_command_runs_one_app_over_all_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    view_module = importlib.import_module("revdiff.cli.view")
+    runs: list[int] = []
+    monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(view_module, "keyboard_on_stdin", lambda: True)
+    monkeypatch.setattr(RevdiffApp, "run", lambda self: runs.append(len(self.articles)))
+    result = CliRunner().invoke(main, ["view", *STORIES])
+    assert result.exit_code == 0, result.output
+    assert runs == [3]

@@ -1,0 +1,44 @@
+"""Article text cannot control the terminal through the app: escapes are drawn as symbols in the
+diff, the header, search hits, the timeline and what `y` copies."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, OptionList
+from tui_helpers import diff_lines, header_text, run_async
+
+from revdiff.model import Article, Version
+from revdiff.tui.app import RevdiffApp
+
+OSC_TITLE = "\x1b]0;PWNED\x07"
+OSC_CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4=\x07"
+HOSTILE = Article(None, None, (
+    Version(0, f"Title{OSC_TITLE}", (f"Rockets hit the base {OSC_TITLE} at dawn.",
+                                     "Officials gave no details.")),
+    Version(1, f"Title{OSC_TITLE}", (f"Rockets hit the base {OSC_TITLE} at dawn {OSC_CLIPBOARD}.",
+                                     "Officials gave no details.\x1b[2J")),
+))
+
+
+def raw_controls(text: str) -> list[str]:
+    return [char for char in text if ord(char) < 0x20 and char != "\n" or 0x7F <= ord(char) < 0xA0]
+
+
+@run_async
+async def test_escapes_in_the_article_are_drawn_as_symbols() -> None:
+    app = RevdiffApp(HOSTILE)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        screen = "\n".join(diff_lines(app)) + header_text(app)
+        assert not raw_controls(screen)
+        assert "␛]0;PWNED␇" in screen and "␛]52;c;" in screen and "␛[2J" in screen
+        await pilot.press("n", "y")
+        assert app.clipboard and not raw_controls(app.clipboard)
+        assert "␛]52;c;" in app.clipboard
+        await pilot.press("slash", *"rockets")
+        hits = app.screen.query_one(OptionList)
+        prompt = str(hits.get_option_at_index(0).prompt)
+        assert not raw_controls(prompt) and "␛]0;PWNED␇" in prompt
+        await pilot.press("escape", "t")
+        table = app.screen.query_one(DataTable)
+        cells = " ".join(str(cell) for cell in table.get_row_at(0))
+        assert not raw_controls(cells) and "␛]0;PWNED␇" in cells

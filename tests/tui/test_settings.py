@@ -1,0 +1,120 @@
+"""The settings file: keys, layout, sentence mode, colours and the export folder, from the
+platform's config directory; a bad file is refused with one line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tui_helpers import CHAIN, diff_lines, run_async
+
+from revdiff.model import Article
+from revdiff.tui.app import RevdiffApp
+from revdiff.tui.diff_view import DiffView
+from revdiff.tui.layout import LayoutMode
+from revdiff.tui.settings import ConfigError, Settings, config_path, load_settings
+
+GOOD = """
+[view]
+layout = "side"
+sentences = "lines"
+export_directory = "~/diffs"
+
+[keys]
+next_change = "N"
+help = "?,f1"
+
+[colours]
+old_word = "bold white on dark_red"
+"""
+
+
+def write_config(base: Path, text: str) -> Path:
+    path = base / "revdiff" / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_file_lives_in_the_platform_config_directory(tmp_path: Path) -> None:
+    assert config_path({"XDG_CONFIG_HOME": str(tmp_path)}) == tmp_path / "revdiff" / "config.toml"
+    assert config_path({"REVDIFF_CONFIG": str(tmp_path / "x.toml")}) == tmp_path / "x.toml"
+
+
+def test_no_file_means_the_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert load_settings() == Settings()
+
+
+def test_a_good_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    write_config(tmp_path, GOOD)
+    settings = load_settings()
+    assert settings.layout == "side" and settings.sentences == "lines"
+    assert settings.export_directory == tmp_path / "diffs"
+    assert settings.keys == {"next_change": "N", "help": "question_mark,f1"}
+    assert settings.colours == {"old_word": "bold white on dark_red"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[view\nlayout = 1", "not valid TOML"),
+    ('[view]\nlayout = "wide"', 'view.layout must be "auto" or "side" or "unified"'),
+    ('[view]\ncolour = "red"', "unknown setting view.colour"),
+    ('[keys]\njump = "z"', "unknown setting keys.jump"),
+    ('[keys]\nnext_change = "x"', "key 'x' is bound to both next_change and toggle_hide_boring"),
+    ('[keys]\nnext_change = ","', "keys.next_change must name keys"),
+    ('[colours]\nold = "blinky purple"', "colours.old"),
+    ('[colours]\nbackground = "red"', "unknown setting colours.background"),
+])
+def test_a_bad_file_is_refused_with_what_and_where(tmp_path: Path, text: str, expected: str) -> None:
+    path = write_config(tmp_path, text)
+    with pytest.raises(ConfigError) as raised:
+        load_settings(path)
+    assert str(raised.value).startswith(f"{path}: ") and expected in str(raised.value)
+
+
+def test_the_command_refuses_a_bad_file_in_one_line(tmp_path: Path) -> None:
+    write_config(tmp_path, '[view]\nlayout = "wide"\n')
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "revdiff", "view", str(CHAIN)], env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert "config.toml" in line and "view.layout" in line and "Traceback" not in result.stderr
+
+
+def test_the_sentence_mode_of_the_file_reaches_the_text_output(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    command = [sys.executable, "-m", "revdiff", "view", str(CHAIN)]
+    default = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    write_config(tmp_path, '[view]\nsentences = "lines"\n')
+    lines = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    assert default != lines and "version 0 -> 1" in lines
+
+
+@run_async
+async def test_the_app_uses_the_layout_and_colours_of_the_settings(chain_article: Article) -> None:
+    settings = Settings(layout="side", colours={"rule": "bold magenta"})
+    app = RevdiffApp(chain_article, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.mode is LayoutMode.SIDE_BY_SIDE  # at 80 columns the default would be unified
+        assert any("│" in line for line in diff_lines(app))
+        styles = app.query_one(DiffView)._combined_styles()
+        assert styles["rule"].color is not None and styles["rule"].color.name == "magenta"
+
+
+def test_the_readme_names_every_colour_and_shows_a_file_that_is_read(tmp_path: Path) -> None:
+    from revdiff.tui.styles import ROW_STYLES
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("#### Settings", 1)[1].split("The keys, generated", 1)[0]
+    assert all(f"`{name}`" in section for name in ROW_STYLES)
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = write_config(tmp_path, example)
+    settings = load_settings(path)
+    assert settings.layout == "unified" and settings.keys["next_change"] == "n,ctrl+n"
