@@ -41,8 +41,8 @@ def main() -> None:
     """Read, compare and browse how news articles change between versions.
 
     INPUT is a News Sniffer diff page (HTML or saved as text), a NewsDiffs page, two or more
-    plain version files, a directory of them, a git repository of versions, a NewsEdits
-    SQLite file, or - for standard input. `revdiff INPUT...` is short for `revdiff view INPUT...`.
+    plain version files, a directory of them, a git repository of versions, a NewsEdits,
+    NYTdiff or diffengine SQLite file, a folder of saved article pages, or - for standard input. `revdiff INPUT...` is short for `revdiff view INPUT...`.
     """
 
 
