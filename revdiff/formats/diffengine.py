@@ -17,9 +17,9 @@ from datetime import UTC
 from urllib.parse import urlsplit
 
 from revdiff.errors import EmptyInput, MalformedPage
-from revdiff.formats.newsedits import parse_created, split_summary
+from revdiff.formats.newsedits import split_summary
 from revdiff.formats.nytdiff import sortable_time
-from revdiff.formats.sqlite_schema import Table, quote
+from revdiff.formats.sqlite_schema import Table, cell_int, cell_text, cell_time, quote
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
@@ -64,21 +64,24 @@ def _entry_urls(connection: sqlite3.Connection, entry: Table | None) -> dict[obj
     if entry is None or "id" not in entry.columns or "url" not in entry.columns:
         return {}
     query = f"SELECT {quote(entry.columns['id'])}, {quote(entry.columns['url'])} FROM {quote(entry.name)}"
-    return {row[0]: str(row[1]) for row in connection.execute(query) if row[1] is not None}
+    return {row[0]: str(cell_text(row[1])) for row in connection.execute(query)
+            if row[1] is not None}
 
 
 def _article(entry: object, rows: list[dict[str, object]],
              entry_urls: dict[object, str]) -> Article:
     warnings: list[str] = []
+    if entry is None:
+        warnings.append(f"{len(rows)} entryversion row(s) have no entry_id; read as one article")
     timed = []
     for row in rows:
-        row_id = row.get("id") or row["rowid"]
-        time, time_text = parse_created(row["created"])
+        row_id = cell_int(row.get("id")) or int(str(row["rowid"]))
+        time, time_text = cell_time(row["created"])
         if time is not None and time.tzinfo is None:
             time = time.replace(tzinfo=UTC)
         if time_text is not None:
             warnings.append(f"entryversion row {row_id}: created {time_text!r} is not a time")
-        timed.append((time, int(str(row_id)), row))
+        timed.append((time, row_id, row))
     in_rows = [row_id for _, row_id, _ in timed]
     timed.sort(key=lambda item: (item[0] is None, sortable_time(item[0]), item[1]))
     if [row_id for _, row_id, _ in timed] != in_rows:
@@ -92,15 +95,16 @@ def _article(entry: object, rows: list[dict[str, object]],
         if row["summary"] is None:
             warnings.append(f"entryversion row {row_id} (version {number}): summary is NULL, "
                             "read as no text")
-        versions.append(Version(number, collapse_whitespace(str(row["title"] or "")),
-                                split_paragraphs(str(row["summary"] or "")), time,
+        versions.append(Version(number, collapse_whitespace(cell_text(row["title"]) or ""),
+                                split_paragraphs(cell_text(row["summary"]) or ""), time,
                                 None if time is not None else _text(row["created"])))
     warnings.insert(0, "entryversion has no version column: versions are numbered 1, 2, ... "
                        "in order of created (read as UTC, as diffengine writes it)")
-    urls = [str(row["url"]) for _, _, row in timed if row.get("url")]
+    urls = [str(cell_text(row["url"])) for _, _, row in timed if row.get("url")]
     url = entry_urls.get(entry) or (urls[-1] if urls else None)
     metadata = {"tracker": "diffengine", "entry_id": str(entry)}
-    archives = [str(row["archive_url"]) for _, _, row in timed if row.get("archive_url")]
+    archives = [str(cell_text(row["archive_url"])) for _, _, row in timed
+                if row.get("archive_url")]
     if archives:
         metadata["archive_urls"] = " ".join(archives)
     if urls and urls[-1] != url:
@@ -110,4 +114,4 @@ def _article(entry: object, rows: list[dict[str, object]],
 
 
 def _text(value: object) -> str | None:
-    return None if value is None or value == "" else str(value)
+    return None if value is None or value == "" else cell_text(value)

@@ -25,8 +25,14 @@ from itertools import pairwise
 from urllib.parse import urlsplit
 
 from revdiff.errors import EmptyInput, MalformedPage
-from revdiff.formats.newsedits import parse_created
-from revdiff.formats.sqlite_schema import NYTDIFF_TABLES, Table, quote
+from revdiff.formats.sqlite_schema import (
+    NYTDIFF_TABLES,
+    Table,
+    cell_int,
+    cell_text,
+    cell_time,
+    quote,
+)
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
@@ -39,7 +45,7 @@ class Row:
     """One row of a versions table, as read."""
 
     row_id: int
-    version: object
+    version: int | None
     time: datetime | None
     time_text: str | None
     title: str | None
@@ -86,37 +92,35 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
                          hint="give a NYTdiff file that has tracked articles")
     grouped: dict[str, list[Row]] = {}
     for values in raw:
-        time, time_text = parse_created(values["date_time"])
+        time, time_text = cell_time(values["date_time"])
         credit = values.get("byline", values.get("author"))
-        grouped.setdefault(str(values["article_id"]), []).append(Row(
-            int(values.get("id") or values["rowid"]), values.get("version"), time, time_text,
-            _text_or_none(values["title"]), _text_or_none(values["abstract"]),
-            _text_or_none(values.get("url")), _text_or_none(credit)))
+        row_id = cell_int(values.get("id")) or int(str(values["rowid"]))
+        grouped.setdefault(cell_text(values["article_id"]) or "", []).append(Row(
+            row_id, cell_int(values.get("version")), time, time_text,
+            cell_text(values["title"]), cell_text(values["abstract"]),
+            cell_text(values.get("url")), cell_text(credit)))
     original = table.name.lower() == "nyt_versions"
     return [_article(article_id, rows, table.name, original)
             for article_id, rows in grouped.items()]
 
 
-def _text_or_none(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
 def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
     numbers = [r.version for r in rows]
-    return (all(isinstance(n, int) for n in numbers)
-            and len(set(numbers)) == len(numbers))
+    return None not in numbers and len(set(numbers)) == len(numbers)
 
 
 def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Article:
     warnings: list[str] = []
+    if not article_id:
+        warnings.append(f"{table}: {len(rows)} row(s) have no article_id; read as one article")
     if _numbers_are_distinct(rows):
-        rows = sorted(rows, key=lambda r: (r.version, r.row_id))
-        numbers = [int(str(r.version)) for r in rows]
+        rows = sorted(rows, key=lambda r: (r.version or 0, r.row_id))
+        numbers = [r.version or 0 for r in rows]
     else:
         rows = sorted(rows, key=lambda r: (r.time is None, sortable_time(r.time), r.row_id))
         numbers = list(range(1, len(rows) + 1))
         if len(rows) > 1:
-            warnings.append(f"{table}: article {article_id} repeats its version numbers; "
+            warnings.append(f"{table}: article {article_id!r} repeats or lacks version numbers; "
                             f"its {len(rows)} rows are ordered by date_time, then id, "
                             "and numbered 1, 2, ...")
     versions = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
@@ -82,3 +83,37 @@ def database_kind(schema: dict[str, Table], where: str) -> DatabaseKind:
     listed = ", ".join(sorted(t.name for t in schema.values())) or "none"
     raise UnknownFormat(f"SQLite file of no tracker revdiff knows (tables: {listed})", where,
                         hint=f"revdiff reads {READ_FORMATS}")
+
+
+def cell_text(value: object) -> str | None:
+    """A cell as text: None stays None, bytes are decoded (bad bytes replaced), numbers spelled."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)
+
+
+def cell_time(value: object) -> tuple[datetime | None, str | None]:
+    """A time cell as (time, None); (None, its text) when it holds no time; (None, None) if empty.
+
+    Text is read as ISO 8601 (a zone only when it carries one); a number as Unix seconds, UTC.
+    """
+    if value is None or value == "":
+        return None, None
+    try:
+        if isinstance(value, (int, float)):
+            return datetime.fromtimestamp(value, tz=UTC), None
+        return datetime.fromisoformat(str(cell_text(value)).strip()), None
+    except (ValueError, OverflowError, OSError):
+        return None, cell_text(value)
+
+
+def cell_int(value: object) -> int | None:
+    """A whole number stored as an integer or as its digits; None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = cell_text(value)
+    return int(text) if text is not None and text.strip().isdigit() else None

@@ -64,7 +64,7 @@ def test_rows_stuck_at_version_one_are_ordered_by_time_then_id(tmp_path: Path) -
     article, = read_database(path)
     assert [(v.number, v.title) for v in article.versions] == [
         (1, "First"), (2, "Second"), (3, "Second again"), (4, "Third")]
-    assert any("repeats its version numbers" in w for w in article.warnings)
+    assert any("repeats or lacks version numbers" in w for w in article.warnings)
     assert any("no time zone" in w for w in article.warnings)
 
 
