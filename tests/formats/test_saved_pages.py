@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import string
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains
 
 from revdiff.errors import EmptyInput, UnknownFormat
 from revdiff.formats.load import load
 from revdiff.formats.page_furniture import remove_furniture
+from revdiff.formats.snapshot_page import read_page
 from revdiff.model import Version
 from revdiff.render.snapshot import SITES, render_page
 
@@ -120,3 +125,27 @@ def test_furniture_is_taken_out_and_long_paragraphs_kept() -> None:
     assert cleaned.paragraphs == (story,)
     assert cleaned.furniture == ("Advertisement", "READ MORE: Who was he?", "Share this article")
     assert cleaned.paywall == ("Subscribe to continue reading.",)
+
+
+def test_wayback_note_gives_the_time_when_the_name_has_none(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    for name, version, note in (("x.html", SECOND, "14:05:00 Jan 03, 2020"),
+                                ("y.html", FIRST, "09:30:00 Jan 03, 2020")):
+        page = render_page(URL, version, SITES[2]).replace(
+            "</html>", f"<!--\n     FILE ARCHIVED ON {note} AND RETRIEVED FROM THE\n     INTERNET "
+                       "ARCHIVE ON 22:00:00 Feb 01, 2020.\n-->\n</html>")
+        _write(folder, name, page)
+    article, = load([str(folder)])
+    assert [v.time for v in article.versions] == [datetime(2020, 1, 3, 9, 30, tzinfo=UTC),
+                                                  datetime(2020, 1, 3, 14, 5, tzinfo=UTC)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.text(string.digits + "-_T:.abc", max_size=20),
+       meta=st.text(max_size=30), body=st.text(max_size=200))
+def test_odd_names_metas_and_bodies_never_raise(name: str, meta: str, body: str) -> None:
+    html = (f"<html><head><meta property='article:modified_time' content='{escape(meta)}'>"
+            f"<link rel='canonical' href='{escape(meta)}'></head><body><article><p>{escape(body)}"
+            "</p></article></body></html>")
+    page = read_page("page", name + ".html", html)
+    assert all(paragraph for paragraph in page.text.paragraphs)
