@@ -81,3 +81,13 @@ def test_text_that_merely_mentions_json_or_feeds_stays_plain() -> None:
     assert describe_feed("<p>An rss feed</p>") is None
     assert describe_json("{Editor's note} This story has been updated.") is None
     assert detect(FEED) is Format.FEED and detect('{"a": 1}') is Format.JSON
+
+
+def test_export_takes_databases_and_saved_pages_together(tmp_path: Path) -> None:
+    out = tmp_path / "edits.jsonl"
+    result = run("export", str(SAMPLES / "nytdiff-titles.db"), str(SAMPLES / "diffengine.db"),
+                 str(SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq"), "-o", str(out),
+                 "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert "exported 7 articles, 22 version pairs" in result.stdout + result.stderr
+    assert out.read_text("utf-8").count('"new_version": 5') > 0  # the Iran chain, 5 versions
