@@ -19,7 +19,7 @@ def read_database(path: Path) -> list[Article]:
     where = str(path)
     connection = open_read_only(path)
     try:
-        schema = tables(connection)
+        schema = tables(connection, where)
         kind = database_kind(schema, where)
         if kind is DatabaseKind.NYTDIFF:
             return nytdiff.read_tables(connection, schema, where)

@@ -59,15 +59,19 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def tables(connection: sqlite3.Connection) -> dict[str, Table]:
-    """Every table and view, keyed by lower-case name."""
+def tables(connection: sqlite3.Connection, where: str) -> dict[str, Table]:
+    """Every table and view, keyed by lower-case name; a schema SQLite cannot read is refused."""
     found: dict[str, Table] = {}
-    names = [row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")]
-    for name in names:
-        columns = {row[1].lower(): row[1]
-                   for row in connection.execute(f"PRAGMA table_info({quote(name)})")}
-        found[name.lower()] = Table(name, columns)
+    try:
+        names = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")]
+        for name in names:
+            columns = {str(row[1]).lower(): str(row[1])
+                       for row in connection.execute(f"PRAGMA table_info({quote(name)})")}
+            found[name.lower()] = Table(name, columns)
+    except sqlite3.DatabaseError as error:
+        raise MalformedPage(f"cannot read the SQLite schema ({error})", where,
+                            hint=f"revdiff reads {READ_FORMATS}") from None
     return found
 
 

@@ -91,3 +91,25 @@ def test_export_takes_databases_and_saved_pages_together(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert "exported 7 articles, 22 version pairs" in result.stdout + result.stderr
     assert out.read_text("utf-8").count('"new_version": 5') > 0  # the Iran chain, 5 versions
+
+
+def test_a_broken_view_is_one_error_line(tmp_path: Path) -> None:
+    path = tmp_path / "titles.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE t (a)")
+    connection.execute("CREATE VIEW nyt_versions AS SELECT a FROM t")
+    connection.execute("DROP TABLE t")
+    connection.commit()
+    connection.close()
+    result = run("parse", str(path))
+    assert result.returncode == 2
+    line, = result.stderr.splitlines()
+    assert str(path) in line
+
+
+@pytest.mark.parametrize("sample", ["nytdiff-titles.db", "nytdiff-rss-titles.db", "diffengine.db"])
+def test_reading_leaves_the_database_untouched(sample: str) -> None:
+    before = (SAMPLES / sample).read_bytes()
+    assert run("parse", str(SAMPLES / sample)).returncode == 0
+    assert (SAMPLES / sample).read_bytes() == before
+    assert not (SAMPLES / f"{sample}-journal").exists()
