@@ -120,8 +120,9 @@ def main() -> None:
     """Read, compare and browse how news articles change between versions.
 
     INPUT is a News Sniffer diff page (HTML or saved as text), a NewsDiffs page, plain version
-    files (one version each), a directory of them, a git repository of versions, a NewsEdits
-    SQLite file, or - for standard input. `revdiff INPUT...` is short for `revdiff view INPUT...`.
+    files (one version each), a directory of them, a git repository of versions, a NewsEdits,
+    NYTdiff or diffengine SQLite file, a folder of saved article pages, or - for standard
+    input. `revdiff INPUT...` is short for `revdiff view INPUT...`.
     Warnings about the input go to stderr, one line each (--quiet leaves them out). diff and
     view need two versions. NO_COLOR=1 turns colours off. Exit codes: 0 done, 2 bad input or
     options, 130 Ctrl-C.

@@ -72,7 +72,8 @@ def export(inputs: tuple[str, ...], output: Path, export_format: str | None, wor
     """Compare every consecutive version pair of every article and write tables or reports.
 
     INPUT is anything revdiff reads: files, globs, folders of version files, folders of such
-    folders (one article each), git repositories and NewsEdits SQLite files.
+    folders (one article each), git repositories, NewsEdits, NYTdiff and diffengine SQLite
+    files, and folders of saved article pages.
     """
     from revdiff.batch import ExportJob, run_export
     from revdiff.export.progress import ProgressBar, summary_line

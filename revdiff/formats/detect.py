@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from revdiff.formats import sniffer_text
+from revdiff.formats import foreign, sniffer_text
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -19,6 +19,9 @@ class Format(str, Enum):
     NEWSEDITS_SQLITE = "newsedits-sqlite"
     PLAIN = "plain"
     UNKNOWN_HTML = "unknown-html"
+    # Refused with what they are: a JSON document and an RSS/Atom feed are not version files.
+    JSON = "json"
+    FEED = "feed"
 
 
 # An HTML document or fragment: optional XML declaration and comments (browsers put
@@ -39,6 +42,10 @@ def detect_bytes(data: bytes) -> Format | None:
 
 def detect(text: str) -> Format:
     """Pick the format of a decoded input from what it contains."""
+    if foreign.describe_feed(text):
+        return Format.FEED
+    if foreign.describe_json(text):
+        return Format.JSON
     if _HTML_START.match(text[:4096]):
         # BeautifulSoup loads only for HTML pages
         from revdiff.formats import newsdiffs, sniffer_html

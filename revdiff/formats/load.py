@@ -9,8 +9,10 @@ from pathlib import Path
 
 from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
 from revdiff.formats import (
-    newsedits,
+    databases,
+    foreign,
     plain,
+    snapshots,
     sniffer_text,
 )
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
@@ -71,7 +73,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
 
 
 def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article]:
-    """A file's decoded text and format, or the articles of a NewsEdits database.
+    """A file's decoded text and format, or the articles of a tracker's SQLite database.
 
     The size is checked before reading, and the read is bounded too (the file may grow).
     """
@@ -81,7 +83,7 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
         check_size(path.stat().st_size, name, max_bytes)
         with open(path, "rb") as handle:
             if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
-                return newsedits.read_database(path)
+                return databases.read_database(path)
             handle.seek(0)
             data = read_bounded(handle, name, max_bytes)
     except OSError as error:
@@ -96,13 +98,17 @@ def _text_input(name: str, data: bytes, max_bytes: int) -> TextInput:
     if found is Format.UNKNOWN_HTML:
         raise UnknownFormat(
             "HTML page is neither a News Sniffer nor a NewsDiffs page", name,
-            hint="save the diff page itself, or give the versions as text files",
+            hint="save the diff page itself, give the versions as text files, "
+                 "or put saved pages of an article in a folder and give the folder",
         )
+    if found in (Format.JSON, Format.FEED):
+        what = foreign.describe_json(text) or foreign.describe_feed(text)
+        raise UnknownFormat(f"this is {what}, not a version format", name, hint=foreign.READABLE)
     return TextInput(name, text, found)
 
 
 def _read_directory(path: Path, max_bytes: int) -> list[Article]:
-    databases: list[Article] = []
+    database_articles: list[Article] = []
     try:
         entries = [p for p in path.iterdir() if not p.name.startswith(".")]
     except OSError as error:
@@ -116,16 +122,19 @@ def _read_directory(path: Path, max_bytes: int) -> list[Article]:
             shown = ", ".join(folders[:3]) + (", ..." if len(folders) > 3 else "")
             hint = f"it holds only folders ({shown}); give one of them"
         raise EmptyInput("directory holds no version files", str(path), hint=hint)
+    saved_pages = snapshots.read_folder(files, max_bytes)
+    if saved_pages is not None:
+        return saved_pages
     texts = []
     for file in files:
         read = _read_file(file, str(file), max_bytes)
         if isinstance(read, TextInput):
             texts.append(read)
         else:
-            databases.extend(read)
-    if databases and not texts:
-        return databases
-    if databases:
+            database_articles.extend(read)
+    if database_articles and not texts:
+        return database_articles
+    if database_articles:
         raise InconsistentPages("NewsEdits databases and text files in one directory", str(path),
                                 hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):

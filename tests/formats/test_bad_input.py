@@ -124,7 +124,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "directory with no versions": (empty_directory, "no version files"),
     "directory of folders": (directory_of_folders, "only folders"),
     "nonexistent path": (missing_path, "no such file"),
-    "SQLite without entryversion": (sqlite_without_versions, "no entryversion table"),
+    "SQLite of no known tracker": (sqlite_without_versions,
+                                   "SQLite file of no tracker revdiff knows (tables: articles)"),
     "damaged SQLite": (damaged_sqlite, "not a readable SQLite database"),
 }
 

@@ -1,0 +1,117 @@
+"""diffengine SQLite files (`diffengine.db`): `entryversion` rows grouped by `entry_id`.
+
+diffengine follows RSS/Atom feeds and, each time an entry's page reads differently, stores an
+`entryversion` row: `title`, the canonical `url`, `summary` (the readability extract, cleaned to
+`<p>` tags only, its newlines turned into spaces and `&` `<` `>` escaped), `created` (written
+with `datetime.utcnow()`, so UTC without a zone) and `archive_url` (its Wayback Machine
+snapshot). The table has no version column: an entry's versions are its rows ordered by
+`created`, then `id`, numbered 1, 2, ... (said in a warning). The entry's feed link is in
+`entry.url`; the `diff` table pairs consecutive versions and adds no text.
+"""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+from datetime import UTC
+from urllib.parse import urlsplit
+
+from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.formats.newsedits import split_summary
+from revdiff.formats.nytdiff import sortable_time
+from revdiff.formats.sqlite_schema import Table, cell_int, cell_text, cell_time, quote
+from revdiff.formats.text_input import collapse_whitespace
+from revdiff.model import Article, Version
+
+REQUIRED_COLUMNS = ("entry_id", "title", "summary", "created")
+OPTIONAL_COLUMNS = ("id", "url", "archive_url")
+
+
+def split_paragraphs(summary: str) -> tuple[str, ...]:
+    """Paragraphs of a diffengine summary: `<p>` elements, entities that bleach escaped undone."""
+    paragraphs = (collapse_whitespace(html.unescape(p)) for p in split_summary(summary))
+    return tuple(p for p in paragraphs if p)
+
+
+def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
+                where: str) -> list[Article]:
+    """Every entry of a diffengine database that has at least one version."""
+    table = schema["entryversion"]
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    if missing:
+        raise MalformedPage(
+            f"{table.name} lacks the diffengine columns {', '.join(missing)}; "
+            f"it has {', '.join(table.columns.values())}", where,
+            hint="give the diffengine.db file diffengine wrote, unchanged")
+    wanted = REQUIRED_COLUMNS + tuple(c for c in OPTIONAL_COLUMNS if c in table.columns)
+    select = ", ".join(quote(table.columns[c]) for c in wanted)
+    try:
+        raw = [dict(zip((*wanted, "rowid"), values)) for values in connection.execute(
+            f"SELECT {select}, rowid FROM {quote(table.name)} ORDER BY rowid")]
+        entry_urls = _entry_urls(connection, schema.get("entry"))
+    except sqlite3.DatabaseError as error:
+        raise MalformedPage(f"cannot read {table.name} ({error})", where) from None
+    if not raw:
+        raise EmptyInput(f"the {table.name} table is empty", where,
+                         hint="give a diffengine.db whose entries have versions")
+    grouped: dict[object, list[dict[str, object]]] = {}
+    for values in raw:
+        grouped.setdefault(values["entry_id"], []).append(values)
+    return [_article(entry, rows, entry_urls) for entry, rows in grouped.items()]
+
+
+def _entry_urls(connection: sqlite3.Connection, entry: Table | None) -> dict[object, str]:
+    if entry is None or "id" not in entry.columns or "url" not in entry.columns:
+        return {}
+    query = f"SELECT {quote(entry.columns['id'])}, {quote(entry.columns['url'])} FROM {quote(entry.name)}"
+    return {row[0]: str(cell_text(row[1])) for row in connection.execute(query)
+            if row[1] is not None}
+
+
+def _article(entry: object, rows: list[dict[str, object]],
+             entry_urls: dict[object, str]) -> Article:
+    warnings: list[str] = []
+    if entry is None:
+        warnings.append(f"{len(rows)} entryversion row(s) have no entry_id; read as one article")
+    timed = []
+    for row in rows:
+        row_id = cell_int(row.get("id")) or int(str(row["rowid"]))
+        time, time_text = cell_time(row["created"])
+        if time is not None and time.tzinfo is None:
+            time = time.replace(tzinfo=UTC)
+        if time_text is not None:
+            warnings.append(f"entryversion row {row_id}: created {time_text!r} is not a time")
+        timed.append((time, row_id, row))
+    in_rows = [row_id for _, row_id, _ in timed]
+    timed.sort(key=lambda item: (item[0] is None, sortable_time(item[0]), item[1]))
+    if [row_id for _, row_id, _ in timed] != in_rows:
+        warnings.append(f"entry {entry}: created goes back in time between rows; versions "
+                        "follow created, not the order the rows were written")
+    versions = []
+    for number, (time, row_id, row) in enumerate(timed, start=1):
+        if row["title"] is None:
+            warnings.append(f"entryversion row {row_id} (version {number}): title is NULL, "
+                            "read as empty")
+        if row["summary"] is None:
+            warnings.append(f"entryversion row {row_id} (version {number}): summary is NULL, "
+                            "read as no text")
+        versions.append(Version(number, collapse_whitespace(cell_text(row["title"]) or ""),
+                                split_paragraphs(cell_text(row["summary"]) or ""), time,
+                                None if time is not None else _text(row["created"])))
+    warnings.insert(0, "entryversion has no version column: versions are numbered 1, 2, ... "
+                       "in order of created (read as UTC, as diffengine writes it)")
+    urls = [str(cell_text(row["url"])) for _, _, row in timed if row.get("url")]
+    url = entry_urls.get(entry) or (urls[-1] if urls else None)
+    metadata = {"tracker": "diffengine", "entry_id": str(entry)}
+    archives = [str(cell_text(row["archive_url"])) for _, _, row in timed
+                if row.get("archive_url")]
+    if archives:
+        metadata["archive_urls"] = " ".join(archives)
+    if urls and urls[-1] != url:
+        metadata["canonical_url"] = urls[-1]
+    return Article(urlsplit(url).hostname if url else None, url, tuple(versions), None,
+                   metadata, tuple(warnings))
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or value == "" else cell_text(value)

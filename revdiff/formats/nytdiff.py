@@ -1,0 +1,174 @@
+"""NYTdiff SQLite files: the original (`nyt_versions`) and its RSS fork (`rss_versions`).
+
+NYTdiff polls a list of articles (the New York Times top-stories API, or an RSS feed in the
+fork) and stores a row in its versions table whenever an article's fields change: `article_id`,
+`url`, `title`, `abstract` (tags stripped, `&` `<` `>` escaped; often the whole body, one
+paragraph per line), `byline` and `kicker` (original) or `author` (fork), a `hash` of those
+fields, `date_time` and `version`. The tables are made by the `dataset` library, which adds an
+`id` in insertion order. What real files show, and how it is read:
+
+- `date_time` is the tracker machine's local time without a zone: kept without one, with a warning.
+- The fork never increments `version` (every row stays 1): when the numbers of an article repeat,
+  its rows are ordered by `date_time`, then `id`, and numbered 1, 2, ... with a warning.
+- A NULL title or abstract becomes an empty one, and a time that goes back along the version
+  order is kept where the version number puts it; both are warned about.
+"""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import pairwise
+from urllib.parse import urlsplit
+
+from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.formats.sqlite_schema import (
+    NYTDIFF_TABLES,
+    Table,
+    cell_int,
+    cell_text,
+    cell_time,
+    quote,
+)
+from revdiff.formats.text_input import collapse_whitespace
+from revdiff.model import Article, Version
+
+REQUIRED_COLUMNS = ("article_id", "title", "abstract", "date_time")
+OPTIONAL_COLUMNS = ("id", "version", "url", "byline", "kicker", "author")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a versions table, as read."""
+
+    row_id: int
+    version: int | None
+    time: datetime | None
+    time_text: str | None
+    title: str | None
+    abstract: str | None
+    url: str | None
+    credit: str | None  # byline (original) or author (fork)
+
+
+def split_abstract(abstract: str) -> tuple[str, ...]:
+    """Paragraphs of an abstract: one per non-blank line, entities that bleach escaped undone."""
+    lines = (collapse_whitespace(html.unescape(line)) for line in abstract.split("\n"))
+    return tuple(line for line in lines if line)
+
+
+def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
+                where: str) -> list[Article]:
+    """Every article of every NYTdiff versions table in the file."""
+    articles: list[Article] = []
+    for name in NYTDIFF_TABLES:
+        table = schema.get(name)
+        if table is not None:
+            articles.extend(_read_table(connection, table, where))
+    return articles
+
+
+def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> list[Article]:
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    if missing:
+        raise MalformedPage(
+            f"{table.name} lacks the NYTdiff columns {', '.join(missing)}; "
+            f"it has {', '.join(table.columns.values())}", where,
+            hint="give the titles.db file NYTdiff wrote, unchanged")
+    wanted = REQUIRED_COLUMNS + tuple(c for c in OPTIONAL_COLUMNS if c in table.columns)
+    select = ", ".join(quote(table.columns[c]) for c in wanted)
+    order = quote(table.columns["id"]) if "id" in table.columns else "rowid"
+    try:
+        cursor = connection.execute(f"SELECT {select}, rowid FROM {quote(table.name)} "
+                                    f"ORDER BY {order}")
+        raw = [dict(zip((*wanted, "rowid"), values)) for values in cursor]
+    except sqlite3.DatabaseError as error:
+        raise MalformedPage(f"cannot read {table.name} ({error})", where) from None
+    if not raw:
+        raise EmptyInput(f"the {table.name} table is empty", where,
+                         hint="give a NYTdiff file that has tracked articles")
+    grouped: dict[str, list[Row]] = {}
+    for values in raw:
+        time, time_text = cell_time(values["date_time"])
+        credit = values.get("byline", values.get("author"))
+        row_id = cell_int(values.get("id")) or int(str(values["rowid"]))
+        grouped.setdefault(cell_text(values["article_id"]) or "", []).append(Row(
+            row_id, cell_int(values.get("version")), time, time_text,
+            cell_text(values["title"]), cell_text(values["abstract"]),
+            cell_text(values.get("url")), cell_text(credit)))
+    original = table.name.lower() == "nyt_versions"
+    return [_article(article_id, rows, table.name, original)
+            for article_id, rows in grouped.items()]
+
+
+def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
+    numbers = [r.version for r in rows]
+    return None not in numbers and len(set(numbers)) == len(numbers)
+
+
+def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Article:
+    warnings: list[str] = []
+    if not article_id:
+        warnings.append(f"{table}: {len(rows)} row(s) have no article_id; read as one article")
+    if _numbers_are_distinct(rows):
+        rows = sorted(rows, key=lambda r: (r.version or 0, r.row_id))
+        numbers = [r.version or 0 for r in rows]
+    else:
+        rows = sorted(rows, key=lambda r: (r.time is None, sortable_time(r.time), r.row_id))
+        numbers = list(range(1, len(rows) + 1))
+        if len(rows) > 1:
+            warnings.append(f"{table}: article {article_id!r} repeats or lacks version numbers; "
+                            f"its {len(rows)} rows are ordered by date_time, then id, "
+                            "and numbered 1, 2, ...")
+    versions = []
+    for number, row in zip(numbers, rows):
+        if row.title is None:
+            warnings.append(f"{table} row {row.row_id} (version {number}): title is NULL, read as empty")
+        if row.abstract is None:
+            warnings.append(f"{table} row {row.row_id} (version {number}): abstract is NULL, "
+                            "read as no text")
+        if row.time_text is not None:
+            warnings.append(f"{table} row {row.row_id} (version {number}): date_time "
+                            f"{row.time_text!r} is not a time")
+        versions.append(Version(number, collapse_whitespace(row.title or ""),
+                                split_abstract(row.abstract or ""), row.time, row.time_text))
+    warnings.extend(_time_warnings(table, versions))
+    urls = [r.url for r in rows if r.url]
+    url = urls[-1] if urls else None
+    metadata = {"tracker": "nytdiff", "article_id": article_id}
+    if len(set(urls)) > 1:
+        metadata["earlier_urls"] = " ".join(dict.fromkeys(u for u in urls if u != url))
+    credits = [r.credit for r in rows if r.credit]
+    if credits:
+        metadata["byline" if original else "author"] = credits[-1]
+    source = "nyt" if original else (urlsplit(url).hostname if url else None)
+    return Article(source, url, tuple(versions), None, metadata, tuple(warnings))
+
+
+def _time_warnings(table: str, versions: Sequence[Version]) -> list[str]:
+    warnings = []
+    timed = [v for v in versions if v.time is not None]
+    if any(v.time.tzinfo is None for v in timed if v.time is not None):
+        warnings.append(f"{table}: date_time has no time zone (NYTdiff stores the tracker "
+                        "machine's local time); times are kept without one")
+    for before, after in pairwise(timed):
+        assert before.time is not None and after.time is not None
+        if _comparable(before.time, after.time) and after.time < before.time:
+            warnings.append(f"{table}: version {after.number} is dated before version "
+                            f"{before.number} ({after.time.isoformat(sep=' ')} < "
+                            f"{before.time.isoformat(sep=' ')}); kept in version order")
+    return warnings
+
+
+def sortable_time(time: datetime | None) -> datetime:
+    """A time that sorts with all others: zoned times in UTC, naive ones as given, none first."""
+    if time is None:
+        return datetime.min
+    return time.astimezone(UTC).replace(tzinfo=None) if time.tzinfo is not None else time
+
+
+def _comparable(first: datetime, second: datetime) -> bool:
+    return (first.tzinfo is None) == (second.tzinfo is None)

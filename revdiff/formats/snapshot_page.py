@@ -1,0 +1,132 @@
+"""One saved publisher page: its URL, title, time and the article's paragraphs.
+
+The text comes from trafilatura (main-content extraction; Apache-2.0), installed with
+`pip install 'revdiff[snapshots]'`; known furniture it leaves in the body is then taken out
+(`page_furniture`). The time is, best first: a 14-digit Wayback timestamp in the file name (UTC),
+a date and time in the file name (no zone), the "FILE ARCHIVED ON" note that Wayback Machine
+pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
+`article:published_time` (the publisher's claim, not when the page was fetched).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from revdiff.errors import UnknownFormat
+from revdiff.formats.page_furniture import Cleaned, remove_furniture
+from revdiff.formats.text_input import collapse_whitespace
+
+_WAYBACK_NAME = re.compile(r"(?<!\d)((?:19|20)\d{12})(?!\d)")
+_DATED_NAME = re.compile(r"(?<!\d)(\d{4})-?(\d\d)-?(\d\d)[T_ -]?(\d\d)[:h.-]?(\d\d)"
+                         r"(?:[:.-]?(\d\d))?(?!\d)")
+_WAYBACK_NOTE = re.compile(r"FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4})")
+_WAYBACK_PREFIX = re.compile(r"^(?:https?:)?//web\.archive\.org/web/\d+[a-z_]*/", re.IGNORECASE)
+_WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?"
+                              r"<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.DOTALL | re.IGNORECASE)
+# Parts of a page that never hold the article's text: site navigation, banners, footers, asides,
+# cookie and consent dialogs. Pruned before extraction (measured in the benchmark).
+PRUNED = ["//nav", "//header", "//footer", "//aside", "//*[@role='dialog']"]
+# Fewer words than this after extraction is an error or index page, not an article.
+MIN_ARTICLE_WORDS = 6
+_TIME_METAS = ("article:modified_time", "og:updated_time", "article:published_time")
+
+
+@dataclass(frozen=True, slots=True)
+class SavedPage:
+    name: str
+    url: str | None
+    title: str
+    time: datetime | None
+    # Where the time came from: "file name", "Wayback note", or the meta property's name.
+    time_source: str | None
+    text: Cleaned
+
+
+def read_page(name: str, file_name: str, html: str) -> SavedPage:
+    """Everything revdiff takes from one saved page (`file_name` is the bare name, for its time)."""
+    html = _WAYBACK_TOOLBAR.sub("", html)
+    soup = BeautifulSoup(html, "html.parser")
+    time, source = _time_from_name(file_name)
+    if time is None:
+        time, source = _time_from_page(html, soup)
+    return SavedPage(name, _url(soup), _title(soup), time, source,
+                     remove_furniture(extract_paragraphs(html)))
+
+
+def extract_paragraphs(html: str) -> tuple[str, ...]:
+    """The article's paragraphs as trafilatura finds them, or none on a page without an article.
+
+    Precision is favoured and page furniture pruned (measured best in
+    benchmarks/snapshot_extraction.py); comments and tables are left out.
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        raise UnknownFormat("reading saved publisher pages needs trafilatura", None,
+                            hint="pip install 'revdiff[snapshots]'") from None
+    text = trafilatura.extract(html, favor_precision=True, include_comments=False,
+                               include_tables=False, deduplicate=False, prune_xpath=PRUNED) or ""
+    paragraphs = tuple(p for p in (collapse_whitespace(line) for line in text.split("\n")) if p)
+    return paragraphs if sum(len(p.split()) for p in paragraphs) >= MIN_ARTICLE_WORDS else ()
+
+
+def _time_from_name(file_name: str) -> tuple[datetime | None, str | None]:
+    wayback = _WAYBACK_NAME.search(file_name)
+    if wayback:
+        try:
+            return datetime.strptime(wayback.group(1), "%Y%m%d%H%M%S").replace(tzinfo=UTC), \
+                "Wayback timestamp in the file name"
+        except ValueError:
+            pass
+    dated = _DATED_NAME.search(file_name)
+    if dated:
+        year, month, day, hour, minute, second = (int(p) for p in dated.groups(default="0"))
+        try:
+            return datetime(year, month, day, hour, minute, second), "file name (no time zone)"
+        except ValueError:
+            pass
+    return None, None
+
+
+def _time_from_page(html: str, soup: BeautifulSoup) -> tuple[datetime | None, str | None]:
+    note = _WAYBACK_NOTE.search(html)
+    if note:
+        try:
+            return (datetime.strptime(note.group(1), "%H:%M:%S %b %d, %Y").replace(tzinfo=UTC),
+                    "Wayback note")
+        except ValueError:
+            pass
+    for prop in _TIME_METAS:
+        content = _meta(soup, prop)
+        if content:
+            try:
+                return datetime.fromisoformat(content), prop
+            except ValueError:
+                continue
+    return None, None
+
+
+def _meta(soup: BeautifulSoup, prop: str) -> str | None:
+    tag: Any = soup.find("meta", attrs={"property": prop}) or soup.find("meta", attrs={"name": prop})
+    content = tag.get("content") if tag is not None else None
+    return str(content).strip() if content else None
+
+
+def _url(soup: BeautifulSoup) -> str | None:
+    link: Any = soup.find("link", attrs={"rel": "canonical"})
+    href = link.get("href") if link is not None else None
+    url = str(href).strip() if href else _meta(soup, "og:url")
+    return _WAYBACK_PREFIX.sub("", url) if url else None
+
+
+def _title(soup: BeautifulSoup) -> str:
+    title = _meta(soup, "og:title")
+    if title is None:
+        heading: Any = soup.find("h1") or soup.find("title")
+        title = heading.get_text(" ") if heading is not None else ""
+    return collapse_whitespace(title)

@@ -1,0 +1,111 @@
+"""A folder of saved publisher pages: one version per page, one article per URL.
+
+Researchers keep their own scrapes or Wayback Machine mementos of an article. Each page's text is
+extracted (`snapshot_page`), pages are grouped by the URL they name, ordered by time, and a page
+whose title and text equal the one before it is folded into it. Every assumption and everything
+left out is said in a warning on the article: pages without text, furniture taken out of the
+text, paywall notices, pages without a time or a URL, a folder holding several articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from revdiff.errors import EmptyInput, RevdiffError
+from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
+from revdiff.formats.nytdiff import sortable_time
+from revdiff.formats.snapshot_page import SavedPage, read_page
+from revdiff.formats.text_input import check_size, decode_bytes, read_bounded
+from revdiff.model import Article, Version
+
+
+def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
+    """The articles of a folder of saved publisher pages, or None when it holds anything else.
+
+    A folder is read this way when every file is an HTML page that is not a tracker's page.
+    """
+    pages = []
+    for file in files:
+        name = str(file)
+        try:
+            check_size(file.stat().st_size, name, max_bytes)
+            with open(file, "rb") as handle:
+                data = read_bounded(handle, name, max_bytes)
+            if detect_bytes(data[:len(SQLITE_MAGIC)]) is not None:
+                return None
+            text = decode_bytes(data, name, max_bytes)
+        except (OSError, RevdiffError):
+            return None  # the ordinary reading of the folder reports it
+        if detect(text) is not Format.UNKNOWN_HTML:
+            return None
+        pages.append((name, file.name, text))
+    return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent))
+
+
+def articles_from_pages(pages: Sequence[SavedPage], where: str) -> list[Article]:
+    """Group pages by URL, order each group by time, fold repeated texts; warn about the rest."""
+    empty = [p for p in pages if not p.text.paragraphs]
+    with_text = [p for p in pages if p.text.paragraphs]
+    if not with_text:
+        raise EmptyInput(f"none of the {len(pages)} saved pages holds article text", where,
+                         hint="save the article pages themselves, not index or error pages")
+    groups: dict[str | None, list[SavedPage]] = {}
+    for page in with_text:
+        groups.setdefault(page.url, []).append(page)
+    folder_notes = [f"{p.name}: no article text found; page left out" for p in empty]
+    if len(groups) > 1:
+        folder_notes.append(f"the folder holds pages of {len(groups)} articles (by the URL each "
+                            "page names); each is read as its own article")
+    return [_article(url, group, folder_notes) for url, group in groups.items()]
+
+
+def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -> Article:
+    warnings = list(folder_notes)
+    if url is None:
+        warnings.append("these pages name no URL (no canonical link or og:url); "
+                        "read together as one article")
+    untimed = [p.name for p in pages if p.time is None]
+    if untimed:
+        warnings.append(f"{len(untimed)} page(s) give no time ({', '.join(untimed[:3])}"
+                        f"{', ...' if len(untimed) > 3 else ''}); they are placed by file name "
+                        "after the timed ones")
+    pages = sorted(pages, key=lambda p: (p.time is None, sortable_time(p.time), p.name))
+    sources = sorted({p.time_source for p in pages if p.time_source})
+    claimed = [s for s in sources if s.startswith(("article:", "og:"))]
+    if claimed:
+        warnings.append(f"some times are the pages' own {', '.join(claimed)}: when the publisher "
+                        "says the page changed, not when it was saved")
+    if any("no time zone" in source for source in sources):
+        warnings.append("times in the file names carry no time zone; kept without one")
+    warnings.extend(_furniture_notes(pages))
+    versions: list[Version] = []
+    folded = []
+    for page in pages:
+        previous = versions[-1] if versions else None
+        if previous is not None and (previous.title, previous.paragraphs) == (
+                page.title, page.text.paragraphs):
+            folded.append(page.name)
+            continue
+        versions.append(Version(len(versions), page.title, page.text.paragraphs, page.time))
+    if folded:
+        warnings.append(f"{len(folded)} page(s) repeat the text of the page before them and "
+                        f"are folded into it ({', '.join(folded[:3])}"
+                        f"{', ...' if len(folded) > 3 else ''})")
+    if len(versions) == 1:
+        warnings.append(f"only one version of {url or 'this article'} in the folder: "
+                        "nothing to compare")
+    return Article(urlsplit(url).hostname if url else None, url, tuple(versions), None, {"tracker": "saved pages"}, tuple(warnings))
+
+
+def _furniture_notes(pages: Sequence[SavedPage]) -> list[str]:
+    notes = []
+    furniture = [p for p in pages if p.text.furniture]
+    if furniture:
+        shown = "; ".join(repr(f) for f in dict.fromkeys(f for p in furniture
+                                                           for f in p.text.furniture))
+        notes.append(f"site furniture taken out of the text of {len(furniture)} page(s): {shown}")
+    notes.extend(f"{p.name}: paywall notice {p.text.paywall[0]!r}; its text may be cut"
+                 for p in pages if p.text.paywall)
+    return notes

@@ -1,0 +1,123 @@
+"""What a SQLite input holds: read-only opening, its tables and columns, and which tracker wrote it.
+
+Trackers leave SQLite files of their own shapes. The tables tell them apart:
+NewsEdits has `entryversion` with a version column; diffengine has `entryversion` without one
+(its versions are ordered by `created`) next to an `entry` table; NYTdiff has `nyt_versions`
+(the original) or `rss_versions` (its RSS fork). Anything else is refused with its table names.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+
+from revdiff.errors import MalformedPage, UnknownFormat
+
+READ_FORMATS = ("NewsEdits (entryversion with a version column), diffengine (entry, entryversion) "
+                "and NYTdiff (nyt_versions or rss_versions) databases")
+
+
+class DatabaseKind(str, Enum):
+    NEWSEDITS = "newsedits"
+    DIFFENGINE = "diffengine"
+    NYTDIFF = "nytdiff"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table's name as the file spells it and its columns, keyed by their lower-case names."""
+
+    name: str
+    columns: dict[str, str]
+
+    def column(self, *candidates: str) -> str | None:
+        """The first of `candidates` (lower-case) that the table has, as the file spells it."""
+        return next((self.columns[c] for c in candidates if c in self.columns), None)
+
+
+# A version column NewsEdits files have and diffengine's entryversion lacks.
+_VERSION_COLUMNS = ("version", "version_id", "version_number", "num")
+NYTDIFF_TABLES = ("nyt_versions", "rss_versions")
+
+
+def quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """Open `path` without any chance of writing to it (no journal is created either)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise MalformedPage(f"not a readable SQLite database ({error})", str(path),
+                            hint=f"revdiff reads {READ_FORMATS}") from None
+    return connection
+
+
+def tables(connection: sqlite3.Connection, where: str) -> dict[str, Table]:
+    """Every table and view, keyed by lower-case name; a schema SQLite cannot read is refused."""
+    found: dict[str, Table] = {}
+    try:
+        names = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")]
+        for name in names:
+            columns = {str(row[1]).lower(): str(row[1])
+                       for row in connection.execute(f"PRAGMA table_info({quote(name)})")}
+            found[name.lower()] = Table(name, columns)
+    except sqlite3.DatabaseError as error:
+        raise MalformedPage(f"cannot read the SQLite schema ({error})", where,
+                            hint=f"revdiff reads {READ_FORMATS}") from None
+    return found
+
+
+def database_kind(schema: dict[str, Table], where: str) -> DatabaseKind:
+    """Which tracker wrote a database with these tables; refuse one that no reader knows."""
+    if any(name in schema for name in NYTDIFF_TABLES):
+        return DatabaseKind.NYTDIFF
+    versions = schema.get("entryversion")
+    if versions is not None:
+        if versions.column(*_VERSION_COLUMNS) is None and "entry" in schema:
+            return DatabaseKind.DIFFENGINE
+        return DatabaseKind.NEWSEDITS
+    listed = ", ".join(sorted(t.name for t in schema.values())) or "none"
+    raise UnknownFormat(f"SQLite file of no tracker revdiff knows (tables: {listed})", where,
+                        hint=f"revdiff reads {READ_FORMATS}")
+
+
+def cell_text(value: object) -> str | None:
+    """A cell as text: None stays None, bytes are decoded (bad bytes replaced), numbers spelled."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)
+
+
+def cell_time(value: object) -> tuple[datetime | None, str | None]:
+    """A time cell as (time, None); (None, its text) when it holds no time; (None, None) if empty.
+
+    Text is read as ISO 8601 (a zone only when it carries one); a number as Unix seconds, UTC.
+    """
+    if value is None or value == "":
+        return None, None
+    try:
+        if isinstance(value, (int, float)):
+            return datetime.fromtimestamp(value, tz=UTC), None
+        return datetime.fromisoformat(str(cell_text(value)).strip()), None
+    except (ValueError, OverflowError, OSError):
+        return None, cell_text(value)
+
+
+def cell_int(value: object) -> int | None:
+    """A whole number stored as an integer or as its digits; None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = cell_text(value)
+    return int(text) if text is not None and text.strip().isdigit() else None

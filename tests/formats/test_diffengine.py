@@ -1,0 +1,69 @@
+"""diffengine databases: round trip, no version column, broken rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from story_chains import SAMPLES
+from tracker_databases import tracked_article_lists
+
+from revdiff.formats.databases import read_database
+from revdiff.formats.diffengine import split_paragraphs
+from revdiff.model import Article
+from revdiff.render.diffengine import write_database
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(written=tracked_article_lists(zoned=True))
+def test_versions_come_back(tmp_path: Path, written: list[Article]) -> None:
+    path = tmp_path / "diffengine.db"
+    write_database(path, written)
+    read = read_database(path)
+    assert [a.versions for a in read] == [a.versions for a in written]
+    assert [a.url for a in read] == [a.url for a in written]
+    assert all("no version column" in a.warnings[0] for a in read)
+
+
+def test_sample_is_read_as_diffengine_not_newsedits() -> None:
+    read = read_database(SAMPLES / "diffengine.db")
+    assert [a.metadata["tracker"] for a in read] == ["diffengine"] * 3
+    assert read[1].versions[0].time == datetime(2020, 1, 7, 23, 10, tzinfo=UTC)
+
+
+def _database(path: Path, rows: list[tuple[object, ...]]) -> Path:
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, url TEXT, created DATETIME, "
+                       "checked DATETIME)")
+    connection.execute("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, title TEXT, url TEXT, "
+                       "summary TEXT, created DATETIME, archive_url TEXT, entry_id INTEGER)")
+    connection.execute("INSERT INTO entry VALUES (1, 'https://e.example/feed-link', '', '')")
+    connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.commit()
+    connection.close()
+    return path
+
+
+def test_broken_rows_are_read_and_each_is_warned_about(tmp_path: Path) -> None:
+    canonical = "https://e.example/story"
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", canonical, "<p>A.</p><p>B &amp; C.</p>", "2020-01-03 10:00:00.5", None, 1),
+        (2, None, canonical, None, "2020-01-03 11:00:00", None, 1),
+        (3, "Back", canonical, "<p>Z.</p>", "2020-01-03 09:00:00", None, 1),
+    ])
+    article, = read_database(path)
+    assert [v.title for v in article.versions] == ["Back", "One", ""]
+    assert article.versions[1].paragraphs == ("A.", "B & C.")
+    assert article.versions[2].paragraphs == ()
+    warnings = "\n".join(article.warnings)
+    assert "created goes back in time" in warnings
+    assert "row 2 (version 3): title is NULL" in warnings
+    assert "row 2 (version 3): summary is NULL" in warnings
+    assert article.url == "https://e.example/feed-link"
+    assert article.metadata["canonical_url"] == canonical
+
+
+def test_split_paragraphs() -> None:
+    assert split_paragraphs('<p>"Quote" &lt;p&gt; x</p> <p>Two</p>') == ('"Quote" <p> x', "Two")

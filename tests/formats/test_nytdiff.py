@@ -1,0 +1,107 @@
+"""NYTdiff databases (original and RSS fork): round trip, what real files do, broken rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from story_chains import SAMPLES, story_chains
+from tracker_databases import tracked_article_lists
+
+from revdiff.errors import MalformedPage
+from revdiff.formats.databases import read_database
+from revdiff.formats.nytdiff import split_abstract
+from revdiff.model import Article, Version
+from revdiff.render.nytdiff import write_database
+
+
+@pytest.mark.parametrize("variant", ["nyt", "rss"])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(written=tracked_article_lists(zoned=False))
+def test_versions_come_back_from_either_variant(tmp_path: Path, variant: str,
+                                                written: list[Article]) -> None:
+    path = tmp_path / f"{variant}.db"
+    write_database(path, written, variant)
+    read = read_database(path)
+    assert [a.versions for a in read] == [a.versions for a in written]
+    assert [a.url for a in read] == [a.url for a in written]
+
+
+@pytest.mark.parametrize(("name", "local_hour"), [("nytdiff-titles.db", 11),
+                                                   ("nytdiff-rss-titles.db", 6)])
+def test_sample_files_hold_the_three_chains(name: str, local_hour: int) -> None:
+    read = read_database(SAMPLES / name)
+    chains = story_chains()
+    assert [[v.paragraphs for v in a.versions] for a in read] == [
+        [v.paragraphs for v in c.versions] for c in chains]
+    assert [v.number for v in read[0].versions] == [1, 2, 3, 4]
+    # 14:05 UTC in the tracker's local time (Buenos Aires, Los Angeles), stored without a zone
+    assert read[0].versions[0].time == datetime(2020, 1, 3, local_hour, 5)
+
+
+def _versions_db(path: Path, rows: list[tuple[object, ...]], table: str = "nyt_versions") -> Path:
+    connection = sqlite3.connect(path)
+    connection.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, article_id TEXT, url TEXT, "
+                       "title TEXT, abstract TEXT, byline TEXT, kicker TEXT, hash TEXT, "
+                       "date_time DATETIME, version INTEGER)")
+    connection.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.commit()
+    connection.close()
+    return path
+
+
+def test_rows_stuck_at_version_one_are_ordered_by_time_then_id(tmp_path: Path) -> None:
+    url = "https://www.nytimes.com/2020/01/03/world/a.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "x", url, "Third", "C", None, None, "h3", "2020-01-03 12:00:00.000000", 1),
+        (2, "x", url, "First", "A", None, None, "h1", "2020-01-03 10:00:00.000000", 1),
+        (3, "x", url, "Second", "B", None, None, "h2", "2020-01-03 11:00:00.000000", 1),
+        (4, "x", url, "Second again", "B2", None, None, "h4", "2020-01-03 11:00:00.000000", 1),
+    ])
+    article, = read_database(path)
+    assert [(v.number, v.title) for v in article.versions] == [
+        (1, "First"), (2, "Second"), (3, "Second again"), (4, "Third")]
+    assert any("repeats or lacks version numbers" in w for w in article.warnings)
+    assert any("no time zone" in w for w in article.warnings)
+
+
+def test_broken_rows_are_read_and_each_is_warned_about(tmp_path: Path) -> None:
+    url = "https://www.nytimes.com/2020/01/03/world/b.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "y", url, "One", "Body one.\nSecond paragraph &amp; more.", "By A", "K", "h",
+         "2020-01-03 10:00:00", 1),
+        (2, "y", url, None, None, "By A", "K", "h", "2020-01-03 11:00:00", 2),
+        (3, "y", url, "Three", "Body three.", "By B", "K", "h", "2020-01-03 09:30:00", 3),
+        (4, "y", url, "Four", "Body four.", "By B", "K", "h", "yesterday", 4),
+        (5, "z", url + "?2", "Other", "Other body.", None, None, "h", "2020-01-04 10:00:00", 1),
+    ])
+    first, second = read_database(path)
+    assert [v.number for v in first.versions] == [1, 2, 3, 4]  # version order, not time order
+    assert first.versions[0].paragraphs == ("Body one.", "Second paragraph & more.")
+    assert first.versions[1] == Version(2, "", (), datetime(2020, 1, 3, 11))
+    assert first.versions[3].time is None and first.versions[3].time_text == "yesterday"
+    warnings = "\n".join(first.warnings)
+    assert "row 2 (version 2): title is NULL" in warnings
+    assert "row 2 (version 2): abstract is NULL" in warnings
+    assert "version 3 is dated before version 2" in warnings
+    assert "date_time 'yesterday' is not a time" in warnings
+    assert first.metadata["byline"] == "By B" and first.source == "nyt"
+    assert second.versions[0].paragraphs == ("Other body.",)
+
+
+def test_missing_columns_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "titles.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE rss_versions (id INTEGER PRIMARY KEY, article_id TEXT, url TEXT)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(MalformedPage, match="rss_versions lacks the NYTdiff columns title, "
+                                            "abstract, date_time"):
+        read_database(path)
+
+
+def test_split_abstract() -> None:
+    assert split_abstract("A &lt;b&gt;\r\n\n  B  ") == ("A <b>", "B")

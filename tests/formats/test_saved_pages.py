@@ -1,0 +1,151 @@
+"""Folders of saved publisher pages: extraction, order by time, grouping by URL, bad folders."""
+
+from __future__ import annotations
+
+import string
+from datetime import UTC, datetime
+from html import escape
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from story_chains import SAMPLES, story_chains
+
+from revdiff.errors import EmptyInput, UnknownFormat
+from revdiff.formats.load import load
+from revdiff.formats.page_furniture import remove_furniture
+from revdiff.formats.snapshot_page import read_page
+from revdiff.model import Version
+from revdiff.render.snapshot import SITES, render_page
+
+URL = "https://news.example.com/2020/01/03/story"
+FIRST = Version(0, "First title", ("One paragraph of the story.", "Another paragraph here."))
+SECOND = Version(1, "Second title", ("One paragraph of the story, edited.",
+                                     "Another paragraph here.", "A new closing paragraph."))
+
+
+def _write(folder: Path, name: str, html: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(html, "utf-8")
+
+
+def test_sample_folders_give_back_the_chains() -> None:
+    chains = {c.url: c for c in story_chains()}
+    for folder in sorted((SAMPLES / "snapshots").iterdir()):
+        article, = load([str(folder)])
+        chain = chains[article.url]
+        assert [(v.title, v.paragraphs, v.time) for v in article.versions] == [
+            (v.title, v.paragraphs, v.time) for v in chain.versions]
+
+
+def test_pages_are_ordered_by_the_time_in_their_names(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    _write(folder, "a-2020-01-03T12-00.html", render_page(URL, SECOND, SITES[0]))
+    _write(folder, "b-2020-01-03T10-00.html", render_page(URL, FIRST, SITES[1]))
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+    assert article.versions[0].time == datetime(2020, 1, 3, 10, 0)
+    assert any("no time zone" in w for w in article.warnings)
+
+
+def test_modified_time_is_used_when_the_name_has_none_and_said(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    late = Version(1, SECOND.title, SECOND.paragraphs, datetime(2020, 1, 3, 9, tzinfo=UTC))
+    early = Version(0, FIRST.title, FIRST.paragraphs, datetime(2020, 1, 3, 8, tzinfo=UTC))
+    _write(folder, "a.html", render_page(URL, late, SITES[2]))
+    _write(folder, "b.html", render_page(URL, early, SITES[2]))
+    article, = load([str(folder)])
+    assert [v.time for v in article.versions] == [early.time, late.time]
+    assert any("article:modified_time" in w for w in article.warnings)
+
+
+def test_wayback_memento_loses_its_toolbar_and_archive_prefix(tmp_path: Path) -> None:
+    folder = tmp_path / "mementos"
+    for stamp, version in (("20200103100000", FIRST), ("20200103120000", SECOND)):
+        page = render_page(f"https://web.archive.org/web/{stamp}/{URL}", version, SITES[0])
+        toolbar = ("<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id='wm-ipp'><p>The Wayback Machine "
+                   "has archived this page 12 times between 2020 and 2021, see all captures."
+                   "</p></div><!-- END WAYBACK TOOLBAR INSERT -->")
+        _write(folder, f"{stamp}.html", page.replace("<body>", "<body>" + toolbar))
+    article, = load([str(folder)])
+    assert article.url == URL
+    assert [v.paragraphs for v in article.versions] == [FIRST.paragraphs, SECOND.paragraphs]
+    assert article.versions[1].time == datetime(2020, 1, 3, 12, tzinfo=UTC)
+
+
+def test_repeated_pages_are_folded_and_said(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "20200103110000.html", render_page(URL, FIRST, SITES[1]))
+    _write(folder, "20200103120000.html", render_page(URL, SECOND, SITES[0]))
+    article, = load([str(folder)])
+    assert [v.number for v in article.versions] == [0, 1]
+    assert any("1 page(s) repeat the text" in w and "20200103110000.html" in w
+               for w in article.warnings)
+
+
+def test_bad_folder_pages_are_each_said_and_the_rest_read(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "20200103110000.html", render_page(URL, SECOND, SITES[1]))
+    _write(folder, "20200103113000.html", render_page(URL + "-other", SECOND, SITES[2]))
+    _write(folder, "20200103120000.html", "<!DOCTYPE html><html><head><title>503</title></head>"
+                                          "<body><nav><a href='/'>Home</a></nav></body></html>")
+    story, other = load([str(folder)])
+    assert len(story.versions) == 2 and len(other.versions) == 1
+    for article in (story, other):
+        assert any("20200103120000.html: no article text found; page left out" in w
+                   for w in article.warnings)
+        assert any("pages of 2 articles" in w for w in article.warnings)
+    assert any("only one version" in w for w in other.warnings)
+    assert any("paywall notice" in w for w in story.warnings)  # the tabloid layout has one
+    assert any("furniture taken out" in w and "'READ MORE:" in w for w in story.warnings)
+
+
+def test_folder_without_article_text_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    _write(folder, "a.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    with pytest.raises(EmptyInput, match="none of the 1 saved pages holds article text"):
+        load([str(folder)])
+
+
+def test_saved_pages_with_a_text_file_are_not_read_as_snapshots(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    _write(folder, "0.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "1.txt", "A plain version.\n")
+    with pytest.raises(UnknownFormat, match="neither a News Sniffer nor a NewsDiffs page"):
+        load([str(folder)])
+
+
+def test_furniture_is_taken_out_and_long_paragraphs_kept() -> None:
+    story = "Advertisement executives said the campaign would continue reading the polls. " * 4
+    cleaned = remove_furniture(("Advertisement", "READ MORE: Who was he?", story,
+                                "Subscribe to continue reading.", "Share this article"))
+    assert cleaned.paragraphs == (story,)
+    assert cleaned.furniture == ("Advertisement", "READ MORE: Who was he?", "Share this article")
+    assert cleaned.paywall == ("Subscribe to continue reading.",)
+
+
+def test_wayback_note_gives_the_time_when_the_name_has_none(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    for name, version, note in (("x.html", SECOND, "14:05:00 Jan 03, 2020"),
+                                ("y.html", FIRST, "09:30:00 Jan 03, 2020")):
+        page = render_page(URL, version, SITES[2]).replace(
+            "</html>", f"<!--\n     FILE ARCHIVED ON {note} AND RETRIEVED FROM THE\n     INTERNET "
+                       "ARCHIVE ON 22:00:00 Feb 01, 2020.\n-->\n</html>")
+        _write(folder, name, page)
+    article, = load([str(folder)])
+    assert [v.time for v in article.versions] == [datetime(2020, 1, 3, 9, 30, tzinfo=UTC),
+                                                  datetime(2020, 1, 3, 14, 5, tzinfo=UTC)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.text(string.digits + "-_T:.abc", max_size=20),
+       meta=st.text(max_size=30), body=st.text(max_size=200))
+def test_odd_names_metas_and_bodies_never_raise(name: str, meta: str, body: str) -> None:
+    html = (f"<html><head><meta property='article:modified_time' content='{escape(meta)}'>"
+            f"<link rel='canonical' href='{escape(meta)}'></head><body><article><p>{escape(body)}"
+            "</p></article></body></html>")
+    page = read_page("page", name + ".html", html)
+    assert all(paragraph for paragraph in page.text.paragraphs)

@@ -1,0 +1,115 @@
+"""What trackers leave behind, through the CLI: each kind is read; JSON, feeds and unknown SQLite
+files are refused with one line saying what they are."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from story_chains import SAMPLES
+
+from revdiff.formats.detect import Format, detect
+from revdiff.formats.foreign import describe_feed, describe_json
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "revdiff", *args], check=False, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.parametrize(("sample", "tracker", "count"), [
+    ("nytdiff-titles.db", "nytdiff", 3), ("nytdiff-rss-titles.db", "nytdiff", 3),
+    ("diffengine.db", "diffengine", 3),
+    ("snapshots/iran-strikes-us-troops-in-iraq", "saved pages", 1)])
+def test_parse_reads_each_kind(sample: str, tracker: str, count: int) -> None:
+    result = run("parse", str(SAMPLES / sample), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    articles = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(articles) == count
+    assert all(a["metadata"]["tracker"] == tracker and a["url"] for a in articles)
+    assert all(v["time"] and v["title"] for a in articles for v in a["versions"])
+
+
+def test_diff_takes_a_tracker_database() -> None:
+    result = run("diff", str(SAMPLES / "diffengine.db"), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    pairs = {(row["article"], row["old_version"], row["new_version"])
+             for row in map(json.loads, result.stdout.splitlines())}
+    assert len(pairs) == 3 + 4 + 2  # the consecutive pairs of the three chains
+
+
+FEED = ('<?xml version="1.0" encoding="UTF-8"?>\n<!-- generator -->\n<rss version="2.0"><channel>'
+        "<title>News</title><item><title>A</title></item></channel></rss>\n")
+ATOM = '<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title></feed>\n'
+
+
+@pytest.mark.parametrize(("content", "said"), [
+    ('{"title": "A", "versions": []}\n', "a JSON document (keys: title, versions)"),
+    ('[{"url": "u"}, {"url": "v"}]', "a JSON list of 2 item(s) (keys: url)"),
+    ('{"id": 1}\n{"id": 2}\n', "a JSON Lines file (keys: id)"),
+    ('{"title": "cut sho', "text that opens like JSON but is not valid JSON"),
+    (FEED, "an RSS feed"), (ATOM, "an Atom feed")])
+def test_json_and_feeds_are_refused_with_what_they_are(tmp_path: Path, content: str,
+                                                       said: str) -> None:
+    path = tmp_path / "input.txt"
+    path.write_text(content, "utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    line, = result.stderr.splitlines()
+    assert f"{path}: this is {said}" in line and "revdiff reads" in line
+
+
+def test_unknown_sqlite_names_its_tables_and_what_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE posts (id INTEGER, body TEXT)")
+    connection.commit()
+    connection.close()
+    result = run("parse", str(path))
+    assert result.returncode == 2
+    line, = result.stderr.splitlines()
+    assert "SQLite file of no tracker revdiff knows (tables: posts)" in line
+    assert "NYTdiff" in line and "diffengine" in line
+
+
+def test_text_that_merely_mentions_json_or_feeds_stays_plain() -> None:
+    assert detect("[Updated] The minister said {sic} the rss feed was down.\n") is Format.PLAIN
+    assert describe_feed("<p>An rss feed</p>") is None
+    assert describe_json("{Editor's note} This story has been updated.") is None
+    assert detect(FEED) is Format.FEED and detect('{"a": 1}') is Format.JSON
+
+
+def test_export_takes_databases_and_saved_pages_together(tmp_path: Path) -> None:
+    out = tmp_path / "edits.jsonl"
+    result = run("export", str(SAMPLES / "nytdiff-titles.db"), str(SAMPLES / "diffengine.db"),
+                 str(SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq"), "-o", str(out),
+                 "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert "exported 7 articles, 22 version pairs" in result.stdout + result.stderr
+    assert out.read_text("utf-8").count('"new_version": 5') > 0  # the Iran chain, 5 versions
+
+
+def test_a_broken_view_is_one_error_line(tmp_path: Path) -> None:
+    path = tmp_path / "titles.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE t (a)")
+    connection.execute("CREATE VIEW nyt_versions AS SELECT a FROM t")
+    connection.execute("DROP TABLE t")
+    connection.commit()
+    connection.close()
+    result = run("parse", str(path))
+    assert result.returncode == 2
+    line, = result.stderr.splitlines()
+    assert str(path) in line
+
+
+@pytest.mark.parametrize("sample", ["nytdiff-titles.db", "nytdiff-rss-titles.db", "diffengine.db"])
+def test_reading_leaves_the_database_untouched(sample: str) -> None:
+    before = (SAMPLES / sample).read_bytes()
+    assert run("parse", str(SAMPLES / sample)).returncode == 0
+    assert (SAMPLES / sample).read_bytes() == before
+    assert not (SAMPLES / f"{sample}-journal").exists()
