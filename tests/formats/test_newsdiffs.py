@@ -11,13 +11,8 @@ from hypothesis import strategies as st
 from story_chains import SAMPLES, edited_pair, load_make_samples, story_chains
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.newsdiffs import (
-    ELISION,
-    decode_js_string_literal,
-    parse_date,
-    read_page,
-    split_version_text,
-)
+from revdiff.formats.newsdiffs import ELISION, decode_js_string_literal, read_page
+from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.model import Version
 from revdiff.render.newsdiffs import (
     DiffPageInfo,
@@ -89,7 +84,7 @@ def test_version_text_splits_into_header_and_paragraphs() -> None:
     ("Updated sometime", None),
 ])
 def test_date_lines(value: str, expected: datetime | None) -> None:
-    assert parse_date(value) == expected
+    assert parse_date(value, "page.html") == expected
 
 
 @settings(max_examples=60, deadline=None)
@@ -100,7 +95,7 @@ def test_raw_page_round_trips(pair: tuple[Version, Version], byline: str) -> Non
     article = read_page(render_raw_page(old, new, info), "page.html")
     assert article.versions == (old, new)
     assert article.url == info.url
-    assert article.source == "nytimes.com"
+    assert article.source == "nyt"  # as News Sniffer and the NewsDiffs archive name it
     assert article.warnings == ()
 
 

@@ -25,6 +25,8 @@ from fuzz_support import (
 from hypothesis import given
 from hypothesis import strategies as st
 
+from revdiff.formats.detect import detect
+
 PAGE_SAMPLES = (
     "washpo-soleimani-v6-v7.txt",
     "sniffer-diff/iran-strikes-v1-v2.txt",
@@ -92,13 +94,18 @@ def test_truncated_html(sample: str, fraction: float) -> None:
 @pytest.mark.parametrize("sample", HTML_SAMPLES)
 @pytest.mark.parametrize("tag", ["div", "td", "p", "b"])
 def test_deeply_nested_tags(sample: str, tag: str) -> None:
-    """Tens of thousands of unclosed tags: no RecursionError, no hang."""
+    """Tens of thousands of nested tags before the article: no RecursionError, no hang, and
+    the page still reaches its own reader, which reads the article from it."""
     page = sample_bytes(sample)
     nested = f"<{tag}>".encode() * 40_000 + b"x" + f"</{tag}>".encode() * 40_000
     middle = page.find(b"<body")
     middle = page.find(b">", middle) + 1 if middle >= 0 else len(page) // 2
     hostile = page[:middle] + nested + page[middle:]
-    read_and_compare(write_inputs(fresh_folder(), [hostile], ".html"))
+    assert detect(hostile.decode("utf-8")) is detect(page.decode("utf-8"))
+    articles = read_and_compare(write_inputs(fresh_folder(), [hostile], ".html"))
+    assert [v.paragraphs for v in articles[0].versions] == [
+        v.paragraphs for v in read_and_compare(write_inputs(fresh_folder(), [page], ".html"))[0]
+        .versions]
 
 
 @pytest.mark.parametrize("sample", PAGE_SAMPLES)
