@@ -224,3 +224,31 @@ def test_text_without_header_is_read_as_paragraphs_with_a_warning() -> None:
     article = read_page(page, "p.html")
     assert article.versions[1].paragraphs == ("One.", "Two!")
     assert any("date, title and byline" in w for w in article.warnings)
+
+
+def test_the_page_and_the_git_archive_read_one_version_text_alike(tmp_path: Path) -> None:
+    """One body parser and one source naming for NewsDiffs pages and NewsDiffs git archives."""
+    import git
+
+    from revdiff.formats.gitrepo import read_repository
+
+    text = ("January 7, 2014\nBudget  Talks Stall\nBy JANE DOE\n \t\n"
+            "Talks stalled.\n\f\nA deal is\nnear.\n\v \nMore later.\n")
+    path = "www.nytimes.com/2014/01/07/us/budget.html"
+    repo = git.Repo.init(tmp_path / "2014-01", initial_branch="master")
+    (tmp_path / "2014-01" / path).parent.mkdir(parents=True)
+    (tmp_path / "2014-01" / path).write_text(text, encoding="utf-8")
+    repo.index.add([path])
+    repo.index.commit(f"Adding file {path}")
+    (from_archive,) = read_repository(tmp_path / "2014-01")
+
+    page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    start = page.index("var text1 = '") + len("var text1 = '")
+    page = page[:start] + escape_js(text) + page[page.index("';", start):]
+    page = page.replace("https://www.independent.co.uk/", "https://www.nytimes.com/")
+    from_page = read_page(page, "page.html")
+
+    assert from_archive.versions[0].paragraphs == from_page.versions[0].paragraphs == (
+        "Talks stalled.", "A deal is near.", "More later.")
+    assert from_archive.versions[0].title == from_page.versions[0].title == "Budget Talks Stall"
+    assert from_archive.source == from_page.source == "nyt"
