@@ -137,27 +137,29 @@ def _group_articles(rows: Sequence[dict[str, object]], where: str) -> list[Artic
     for entry, entry_rows in grouped.items():
         versions = []
         seen: set[int] = set()
+        entry_name = f"entry {shown(entry)}"
         for row in entry_rows:
-            number = parse_number(row["version"], f"entry {shown(entry)}: version", where)
+            number = parse_number(row["version"], f"{entry_name}: version", where)
             if number in seen:
-                raise MalformedPage(f"entry {entry} has two rows for version {number}", where,
+                raise MalformedPage(f"{entry_name} has two rows for version {number}", where,
                                     hint="remove the duplicate rows")
             seen.add(number)
             time, time_text = parse_created(row.get("created"),
-                                            f"entry {shown(entry)} version {number}: created",
-                                            where)
+                                            f"{entry_name} version {number}: created", where)
             versions.append(Version(number, str(row.get("title") or ""),
                                     split_summary(str(row.get("text") or "")), time, time_text))
         versions.sort(key=lambda version: version.number)
         first = entry_rows[0]
         count = first.get("count")
         url = str(first["url"]) if first.get("url") else None
+        if url is not None:
+            checked_url(url, f"{entry_name}: url", where)
+        if count in (None, ""):
+            changes = None
+        else:
+            changes = parse_number(count, f"{entry_name}: num_versions", where)
         articles.append(Article(
-            str(first["source"]) if first.get("source") else None,
-            checked_url(url, f"entry {shown(entry)}: url", where) if url else None,
-            tuple(versions),
-            None if count in (None, "") else parse_number(count, f"entry {shown(entry)}: num_versions",
-                                                    where),
-            {"entry_id": str(entry)},
+            str(first["source"]) if first.get("source") else None, url, tuple(versions),
+            changes, {"entry_id": str(entry)},
         ))
     return articles
