@@ -27,12 +27,9 @@ from pathlib import Path, PurePosixPath
 import git
 
 from revdiff.errors import EmptyInput, MalformedPage, StoreError
+from revdiff.formats.newsdiffs_text import source_of_url, split_version_text
 from revdiff.formats.plain import split_paragraphs
-from revdiff.formats.text_input import (
-    DEFAULT_MAX_BYTES,
-    check_size,
-    collapse_whitespace,
-)
+from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size
 from revdiff.model import Article, Version
 
 TRAILER_SOURCE = "Revdiff-Source"
@@ -49,10 +46,6 @@ ENCODING_JSON_LINES = "json-lines"
 
 _TRAILER_LINE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9-]*): ?(.*)$")
 _NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
-_NEWSDIFFS_SOURCES = {
-    "nytimes.com": "nyt", "cnn.com": "cnn", "politico.com": "politico",
-    "washingtonpost.com": "washpo", "bbc.co.uk": "bbc", "bbc.com": "bbc",
-}
 _LOG_HEADER = re.compile(rb"^@@([0-9a-f]{40,64}) (-?\d+) ([+-]\d{4})$")
 
 
@@ -249,16 +242,13 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
     text = text.replace("\r\n", "\n")
     number = len(article.versions)
     if _NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0]):
-        lines = text.split("\n")
-        if len(lines) >= 4 and lines[3].strip() == "":
-            body = "\n".join(lines[4:])
-            paragraphs = tuple(p for p in (collapse_whitespace(b)
-                                           for b in re.split(r"\n[ \t]*\n", body)) if p)
-            article.versions.append(Version(number, lines[1].strip(), paragraphs,
+        parsed = split_version_text(text)
+        if parsed.has_header:
+            article.versions.append(Version(number, parsed.title, parsed.paragraphs,
                                             change.author_time))
             article.url = _newsdiffs_url(change.path)
-            article.source = _newsdiffs_source(article.url)
-            article.metadata.update(date=lines[0].strip(), byline=lines[2].strip())
+            article.source = source_of_url(article.url)
+            article.metadata.update(date=parsed.date, byline=parsed.byline)
             return
         article.warnings.append(f"{change.commit[:12]}: NewsDiffs commit without the "
                                 "date/title/byline header; read as plain text")
@@ -302,11 +292,3 @@ def _newsdiffs_url(path: str) -> str:
     if path.startswith("https:/"):
         return "https://" + path.removeprefix("https:/")
     return "http://" + path
-
-
-def _newsdiffs_source(url: str) -> str | None:
-    host = url.split("/")[2].lower() if url.count("/") >= 2 else ""
-    for domain, source in _NEWSDIFFS_SOURCES.items():
-        if host == domain or host.endswith("." + domain):
-            return source
-    return None

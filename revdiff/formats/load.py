@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,26 +13,22 @@ from revdiff.formats import (
     databases,
     foreign,
     plain,
-    snapshots,
     sniffer_text,
 )
+from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
-from revdiff.formats.text_input import (
-    DEFAULT_MAX_BYTES,
-    check_size,
-    decode_bytes,
-    read_bounded,
-)
+from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, read_bounded
 from revdiff.model import Article, Version
 
 
 @dataclass(frozen=True, slots=True)
 class TextInput:
-    """One decoded input file and its detected format."""
+    """One decoded input file, its detected format, and a warning when its encoding was guessed."""
 
     name: str
     text: str
     format: Format
+    warning: str | None = None
 
 
 def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
@@ -93,8 +90,8 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
 
 
 def _text_input(name: str, data: bytes, max_bytes: int) -> TextInput:
-    text = decode_bytes(data, name, max_bytes)
-    found = detect(text)
+    decoded = decode_bytes(data, name, max_bytes)
+    found = detect(decoded.text)
     if found is Format.UNKNOWN_HTML:
         raise UnknownFormat(
             "HTML page is neither a News Sniffer nor a NewsDiffs page", name,
@@ -102,9 +99,17 @@ def _text_input(name: str, data: bytes, max_bytes: int) -> TextInput:
                  "or put saved pages of an article in a folder and give the folder",
         )
     if found in (Format.JSON, Format.FEED):
-        what = foreign.describe_json(text) or foreign.describe_feed(text)
+        what = foreign.describe_json(decoded.text) or foreign.describe_feed(decoded.text)
         raise UnknownFormat(f"this is {what}, not a version format", name, hint=foreign.READABLE)
-    return TextInput(name, text, found)
+    return TextInput(name, decoded.text, found, decoded.warning)
+
+
+def _with_warnings(article: Article, texts: Sequence[TextInput]) -> Article:
+    """The article with the encoding warnings of the inputs it was read from put first."""
+    warnings = tuple(t.warning for t in texts if t.warning)
+    if not warnings:
+        return article
+    return dataclasses.replace(article, warnings=warnings + article.warnings)
 
 
 def _read_directory(path: Path, max_bytes: int) -> list[Article]:
@@ -122,6 +127,8 @@ def _read_directory(path: Path, max_bytes: int) -> list[Article]:
             shown = ", ".join(folders[:3]) + (", ..." if len(folders) > 3 else "")
             hint = f"it holds only folders ({shown}); give one of them"
         raise EmptyInput("directory holds no version files", str(path), hint=hint)
+    from revdiff.formats import snapshots  # BeautifulSoup loads only for a folder of pages
+
     saved_pages = snapshots.read_folder(files, max_bytes)
     if saved_pages is not None:
         return saved_pages
@@ -141,8 +148,9 @@ def _read_directory(path: Path, max_bytes: int) -> list[Article]:
         numbers = [plain.version_order_key(f)[1] for f in files]
         has_numbers = all(plain.version_order_key(f)[0] == 0 for f in files)
         distinct = has_numbers and len(set(numbers)) == len(numbers)
-        return [plain.read_versions([(t.name, t.text) for t in texts],
-                                    numbers if distinct else None)]
+        article = plain.read_versions([(t.name, t.text) for t in texts],
+                                      numbers if distinct else None)
+        return [_with_warnings(article, texts)]
     return _read_texts(texts)
 
 
@@ -155,15 +163,18 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
             hint=f"{pages[0].name} is a {pages[0].format.value} page; read them separately",
         )
     if plain_texts:
-        return [plain.read_versions([(t.name, t.text) for t in plain_texts])]
+        article = plain.read_versions([(t.name, t.text) for t in plain_texts])
+        return [_with_warnings(article, plain_texts)]
     articles: list[Article] = []
     flattened = [t for t in pages if t.format is Format.SNIFFER_DIFF_TEXT]
     if flattened:
-        articles.extend(sniffer_text.read_diff_texts([(t.name, t.text) for t in flattened]))
+        for article in sniffer_text.read_diff_texts([(t.name, t.text) for t in flattened]):
+            read_from = {page.name for page in article.pages}
+            articles.append(_with_warnings(article, [t for t in flattened if t.name in read_from]))
     for page in pages:
         if page.format is Format.SNIFFER_DIFF_TEXT:
             continue
-        articles.append(_read_page(page))
+        articles.append(_with_warnings(_read_page(page), [page]))
     return merge_articles(articles)
 
 

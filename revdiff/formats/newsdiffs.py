@@ -7,20 +7,18 @@ then diffs them with diff-match-patch and writes `<del>`, `<ins>` and `<span>` r
 from a browser may hold both forms; the literals are complete, so they win when present.
 
 A version text is: line 1 the date, line 2 the title, line 3 the byline, a blank line, then the
-paragraphs separated by blank lines.
+paragraphs separated by blank lines (read by `newsdiffs_text`, which NewsDiffs git archives share).
 """
 
 from __future__ import annotations
 
-import email.utils
 import re
-from dataclasses import dataclass
-from datetime import datetime
-from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from revdiff.errors import MalformedPage
+from revdiff.formats.fields import checked_url, parse_number
+from revdiff.formats.newsdiffs_text import parse_date, source_of_url, split_version_text
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
@@ -29,20 +27,17 @@ _RENDERED_MARKER = re.compile(r"id=[\"']compare[\"']")
 _LITERAL_START = re.compile(r"var\s+(text1|text2)\s*=\s*(?=['\"])")
 _DIFF_PATH = re.compile(r"/diff/(\d+)/(\d+)/")
 _ARCHIVED = re.compile(r"Archived\s+(.+)")
-_BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
 _HEX = re.compile(r"[0-9A-Fa-f]+")
 _OCTAL = re.compile(r"[0-7]{1,3}")
 ELISION = "[...]"
 
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v"}
 _LINE_TERMINATORS = "\n\r\u2028\u2029"
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d, %Y %I:%M %p", "%d %B %Y", "%Y-%m-%d %H:%M:%S",
-                 "%A, %B %d, %Y")
 
 
 def looks_like_newsdiffs(text: str) -> bool:
-    head = text[:2_000_000]
-    return _RAW_MARKER.search(head) is not None or _RENDERED_MARKER.search(head) is not None
+    """Whether the page holds the version texts or the rendered comparison, anywhere in it."""
+    return _RAW_MARKER.search(text) is not None or _RENDERED_MARKER.search(text) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,81 +188,33 @@ def read_rendered_compare(compare: Tag) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Version texts
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class VersionText:
-    """One NewsDiffs version text, split into its header lines and paragraphs."""
-
-    date: str
-    title: str
-    byline: str
-    paragraphs: tuple[str, ...]
-    has_header: bool
-
-
-def parse_date(value: str) -> datetime | None:
-    """A version's date line as a datetime, when it is in a format NewsDiffs sources use."""
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        pass
-    for date_format in _DATE_FORMATS:
-        try:
-            return datetime.strptime(value, date_format)
-        except ValueError:
-            continue
-    return None
-
-
-def split_version_text(text: str) -> VersionText:
-    """Split `date\\ntitle\\nbyline\\n\\nparagraphs...`; paragraphs are separated by blank lines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if len(lines) >= 4 and not lines[3].strip():
-        date, title, byline = (collapse_whitespace(line) for line in lines[:3])
-        body = "\n".join(lines[4:])
-        has_header = True
-    else:
-        date = title = byline = ""
-        body = text
-        has_header = False
-    blocks = (collapse_whitespace(block) for block in _BLANK_LINE.split(body))
-    return VersionText(date, title, byline, tuple(b for b in blocks if b), has_header)
-
-
-# ---------------------------------------------------------------------------------------------
 # The page
 # ---------------------------------------------------------------------------------------------
 
 
-def _version_numbers(soup: BeautifulSoup, text: str) -> tuple[int, int] | None:
+def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, int] | None:
     """The two version ids: from the upvote form, else from the page's own /diff/ URL."""
     ids = []
     for name in ("diff_v1", "diff_v2"):
         field = soup.find("input", attrs={"name": name})
         value = str(field.get("value") or "").strip() if isinstance(field, Tag) else ""
-        ids.append(int(value) if value.isdigit() else None)
+        ids.append(parse_number(value, f"version id ({name})", where) if value else None)
     if ids[0] is not None and ids[1] is not None and ids[0] != ids[1]:
         return ids[0], ids[1]
     for candidate in (soup.find("link", rel="canonical"), soup.find("meta", property="og:url")):
         if isinstance(candidate, Tag):
             found = _DIFF_PATH.search(str(candidate.get("href") or candidate.get("content") or ""))
             if found:
-                return int(found.group(1)), int(found.group(2))
+                return _diff_path_ids(found, where)
     saved_from = re.search(r"<!--\s*saved from url=\(\d+\)(\S+)", text[:2000])
     if saved_from and (found := _DIFF_PATH.search(saved_from.group(1))):
-        return int(found.group(1)), int(found.group(2))
+        return _diff_path_ids(found, where)
     return None
+
+
+def _diff_path_ids(found: re.Match[str], where: str) -> tuple[int, int]:
+    return (parse_number(found.group(1), "version id in the /diff/ URL", where),
+            parse_number(found.group(2), "version id in the /diff/ URL", where))
 
 
 def _article_url(soup: BeautifulSoup) -> str | None:
@@ -304,13 +251,6 @@ def _navigation(soup: BeautifulSoup) -> dict[str, str]:
     return links
 
 
-def _source_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
 def read_page(text: str, where: str) -> Article:
     """Read a NewsDiffs diff page, raw or browser-rendered, into an article of two versions."""
     if "<html" in text.lower() and "</html>" not in text.lower():
@@ -330,9 +270,11 @@ def read_page(text: str, where: str) -> Article:
         if not old_text.strip() and not new_text.strip():
             raise MalformedPage("div#compare is empty: the page was saved before its script ran",
                                 where, hint="save the page again once the comparison shows")
-    numbers = _version_numbers(soup, text) or (0, 1)
+    numbers = _version_numbers(soup, text, where) or (0, 1)
     archived = _archived_dates(soup)
     url = _article_url(soup)
+    if url is not None:
+        checked_url(url, "article URL", where)
     metadata: dict[str, str] = {}
     heading = soup.find("h2")
     if isinstance(heading, Tag):
@@ -351,7 +293,7 @@ def read_page(text: str, where: str) -> Article:
                             f"{ELISION} on the rendered page")
         if not parsed.paragraphs:
             raise MalformedPage(f"the {side} version holds no paragraphs", where)
-        time = parse_date(parsed.date)
+        time = parse_date(parsed.date, where)
         title = parsed.title if parsed.has_header else metadata.get("page_title", "")
         versions.append(Version(number, title, parsed.paragraphs, time,
                                 parsed.date if time is None and parsed.date else None))
@@ -360,4 +302,4 @@ def read_page(text: str, where: str) -> Article:
             metadata["byline"] = parsed.byline
         if index < len(archived):
             metadata[f"archived.{number}"] = archived[index]
-    return Article(_source_of(url), url, tuple(versions), None, metadata, tuple(warnings))
+    return Article(source_of_url(url), url, tuple(versions), None, metadata, tuple(warnings))

@@ -12,10 +12,17 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.formats.fields import (
+    checked_url,
+    parse_iso_time,
+    parse_number,
+    shown,
+    time_from_epoch,
+)
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
@@ -45,17 +52,18 @@ def split_summary(summary: str) -> tuple[str, ...]:
     return tuple(p for p in paragraphs if p)
 
 
-def parse_created(value: object) -> tuple[datetime | None, str | None]:
-    """A `created` cell as (time, None), or (None, the text) when it is not a timestamp."""
+def parse_created(value: object, what: str, where: str) -> tuple[datetime | None, str | None]:
+    """A `created` cell as (time, None), or (None, the text) when it is not a timestamp.
+
+    Numbers are seconds since 1970; a number or ISO time out of range raises MalformedPage.
+    """
     if value is None or value == "":
         return None, None
-    if isinstance(value, (int, float)):
-        return datetime.fromtimestamp(value, tz=UTC), None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return time_from_epoch(value, what, where), None
     text = str(value).strip()
-    try:
-        return datetime.fromisoformat(text), None
-    except ValueError:
-        return None, text
+    time = parse_iso_time(text, what, where)
+    return (time, None) if time is not None else (None, text)
 
 
 def _quote(identifier: str) -> str:
@@ -129,27 +137,29 @@ def _group_articles(rows: Sequence[dict[str, object]], where: str) -> list[Artic
     for entry, entry_rows in grouped.items():
         versions = []
         seen: set[int] = set()
+        entry_name = f"entry {shown(entry)}"
         for row in entry_rows:
-            try:
-                number = int(str(row["version"]))
-            except ValueError:
-                raise MalformedPage(f"entry {entry} has a non-numeric version {row['version']!r}",
-                                    where) from None
+            number = parse_number(row["version"], f"{entry_name}: version", where)
             if number in seen:
-                raise MalformedPage(f"entry {entry} has two rows for version {number}", where,
+                raise MalformedPage(f"{entry_name} has two rows for version {number}", where,
                                     hint="remove the duplicate rows")
             seen.add(number)
-            time, time_text = parse_created(row.get("created"))
+            time, time_text = parse_created(row.get("created"),
+                                            f"{entry_name} version {number}: created", where)
             versions.append(Version(number, str(row.get("title") or ""),
                                     split_summary(str(row.get("text") or "")), time, time_text))
         versions.sort(key=lambda version: version.number)
         first = entry_rows[0]
         count = first.get("count")
+        url = str(first["url"]) if first.get("url") else None
+        if url is not None:
+            checked_url(url, f"{entry_name}: url", where)
+        if count in (None, ""):
+            changes = None
+        else:
+            changes = parse_number(count, f"{entry_name}: num_versions", where)
         articles.append(Article(
-            str(first["source"]) if first.get("source") else None,
-            str(first["url"]) if first.get("url") else None,
-            tuple(versions),
-            int(str(count)) if count is not None and str(count).isdigit() else None,
-            {"entry_id": str(entry)},
+            str(first["source"]) if first.get("source") else None, url, tuple(versions),
+            changes, {"entry_id": str(entry)},
         ))
     return articles

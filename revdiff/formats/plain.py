@@ -31,18 +31,34 @@ def version_order_key(path: Path) -> tuple[int, int, str]:
     return (1, 0, path.name)
 
 
+def article_name(names: Sequence[str]) -> str:
+    """What a chain of version files is called: the name of the folder that holds them.
+
+    Files from several folders are named after the first file's folder; standard input alone
+    is `-`.
+    """
+    files = [Path(name).absolute() for name in names if name != "-"]
+    if not files:
+        return "-"
+    folders = {file.parent for file in files}
+    folder = folders.pop() if len(folders) == 1 else files[0].parent
+    return folder.name or str(folder)
+
+
 def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int] | None = None,
                   ) -> Article:
     """Build one article from version texts given oldest first.
 
-    Versions are numbered from 0 unless `numbers` says otherwise; a version's title is the
-    name it was given (file name or `-`).
+    Versions are numbered from 0 unless `numbers` says otherwise. Plain files have no titles:
+    every version is titled with the article's name (`article_name`), so titles never differ
+    between versions and file names are never compared as if they were titles.
     """
+    name = article_name([file_name for file_name, _ in named_texts])
     versions = []
-    for index, (name, text) in enumerate(named_texts):
+    for index, (file_name, text) in enumerate(named_texts):
         paragraphs = split_paragraphs(text)
         if not paragraphs:
-            raise EmptyInput("version file holds no text", name)
+            raise EmptyInput("version file holds no text", file_name)
         number = numbers[index] if numbers is not None else index
-        versions.append(Version(number, Path(name).name, paragraphs))
+        versions.append(Version(number, name, paragraphs))
     return Article(None, None, tuple(versions))

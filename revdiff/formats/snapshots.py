@@ -14,10 +14,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from revdiff.errors import EmptyInput, RevdiffError
+from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.snapshot_page import SavedPage, read_page
-from revdiff.formats.text_input import check_size, decode_bytes, read_bounded
+from revdiff.formats.text_input import check_size, read_bounded
 from revdiff.model import Article, Version
 
 
@@ -35,7 +36,7 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
                 data = read_bounded(handle, name, max_bytes)
             if detect_bytes(data[:len(SQLITE_MAGIC)]) is not None:
                 return None
-            text = decode_bytes(data, name, max_bytes)
+            text = decode_bytes(data, name, max_bytes).text
         except (OSError, RevdiffError):
             return None  # the ordinary reading of the folder reports it
         if detect(text) is not Format.UNKNOWN_HTML:

@@ -8,38 +8,36 @@ from datetime import datetime
 from bs4 import BeautifulSoup, Tag
 
 from revdiff.errors import MalformedPage
+from revdiff.formats.fields import checked_url, parse_iso_time, parse_number
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
 _VERSION_NUMBER = re.compile(r"Version\s+(\d+)")
 _VERSION_OF = re.compile(r"Version\s+(\d+)\s+of\s+(\d+)")
+_VERSION_WORD = re.compile(r"\bVersion\b")
 _RELATIVE_TIME = re.compile(r"\(([^()]*\b(?:later|earlier))\)")
+# The diff table's start tag. Attribute text cannot hold `<` or `>`, so each try stops at the
+# next tag and a search of the whole page stays linear, however much markup comes first.
+_DIFF_TABLE = re.compile(r"<table\b[^<>]*class=[\"'][^\"'<>]*version_diff")
 
 
+# Both tests search the whole page: hostile or bloated markup before the table (tens of
+# thousands of nested tags) must not hide a page from its reader.
 def looks_like_diff_page(text: str) -> bool:
-    return re.search(r"<table[^>]*class=[\"'][^\"']*version_diff", text[:200_000]) is not None
+    return _DIFF_TABLE.search(text) is not None
 
 
 def looks_like_version_page(text: str) -> bool:
-    head = text[:200_000]
-    return (re.search(r"<h1\b", head) is not None and _VERSION_OF.search(head) is not None
+    return (re.search(r"<h1\b", text) is not None and _VERSION_OF.search(text) is not None
             and not looks_like_diff_page(text))
-
-
-def parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
 
 
 def _cell_text(cell: Tag) -> str:
     return collapse_whitespace(cell.get_text())
 
 
-def _article_info(soup: BeautifulSoup) -> tuple[str | None, str | None, int | None, dict[str, str]]:
+def _article_info(soup: BeautifulSoup, where: str,
+                  ) -> tuple[str | None, str | None, int | None, dict[str, str]]:
     info = soup.find("div", class_="article-info") or soup
     metadata: dict[str, str] = {}
     source = None
@@ -58,8 +56,8 @@ def _article_info(soup: BeautifulSoup) -> tuple[str | None, str | None, int | No
             url = author_link.get("href")
     changes = None
     var = info.find("var")
-    if var is not None and _cell_text(var).isdigit():
-        changes = int(_cell_text(var))
+    if var is not None:
+        changes = parse_number(_cell_text(var), "change count (<var>)", where)
     first_p = info.find("p")
     if first_p is not None:
         seen = first_p.find("time")
@@ -70,7 +68,8 @@ def _article_info(soup: BeautifulSoup) -> tuple[str | None, str | None, int | No
                           r"The next check for changes will be.*)", status)
         if match:
             metadata["check_status"] = match.group(1)
-    return source, (str(url) if url else None), changes, metadata
+    checked = checked_url(str(url), "article URL", where) if url else None
+    return source, checked, changes, metadata
 
 
 def _require_closed(text: str, closing: str, where: str) -> None:
@@ -99,7 +98,9 @@ def read_diff_page(text: str, where: str) -> Article:
     if len(time_cells) == 2:
         for index, cell in enumerate(time_cells):
             stamp = cell.find("time")
-            times[index] = parse_time(str(stamp.get("datetime") or "") if stamp is not None else None)
+            if stamp is not None:
+                times[index] = parse_iso_time(str(stamp.get("datetime") or ""),
+                                              "<time datetime>", where)
         relative = _RELATIVE_TIME.search(_cell_text(time_cells[1]))
         time_text = relative.group(1) if relative else None
     old: list[str] = []
@@ -116,13 +117,29 @@ def read_diff_page(text: str, where: str) -> Article:
             old.append(old_text)
         if new_text:
             new.append(new_text)
-    source, url, changes, metadata = _article_info(soup)
-    old_number, new_number = (int(m.group(1)) for m in numbers if m)
+    source, url, changes, metadata = _article_info(soup, where)
+    old_number, new_number = (parse_number(m.group(1), "version number", where)
+                              for m in numbers if m)
     versions = (
         Version(old_number, titles[0], tuple(old), times[0]),
         Version(new_number, titles[1], tuple(new), times[1], time_text),
     )
     return Article(source, url, versions, changes, metadata)
+
+
+def _version_line(soup: BeautifulSoup) -> tuple[Tag, re.Match[str]] | None:
+    """The first `<p>` whose whole text is 'Version N of M.'.
+
+    Only a paragraph that directly holds the word `Version` is looked at, so a page of
+    thousands of nested paragraphs is not read once for each of them.
+    """
+    for string in soup.find_all(string=_VERSION_WORD):
+        paragraph = string.parent
+        if isinstance(paragraph, Tag) and paragraph.name == "p":
+            found = _VERSION_OF.fullmatch(_cell_text(paragraph).rstrip("."))
+            if found:
+                return paragraph, found
+    return None
 
 
 def read_version_page(text: str, where: str) -> Article:
@@ -136,16 +153,12 @@ def read_version_page(text: str, where: str) -> Article:
     heading = soup.find("h1")
     if heading is None:
         raise MalformedPage("no <h1> title in the version page", where)
-    version_line = None
-    found = None
-    for p in soup.find_all("p"):
-        found = _VERSION_OF.fullmatch(_cell_text(p).rstrip("."))
-        if found:
-            version_line = p
-            break
-    if version_line is None or found is None:
+    located = _version_line(soup)
+    if located is None:
         raise MalformedPage("no 'Version N of M.' line in the version page", where)
-    number, total = int(found.group(1)), int(found.group(2))
+    version_line, found = located
+    number = parse_number(found.group(1), "version number", where)
+    total = parse_number(found.group(2), "version count", where)
     url = None
     for p in version_line.find_previous_siblings("p"):
         link = p.find("a")
@@ -155,6 +168,8 @@ def read_version_page(text: str, where: str) -> Article:
     if url is None:
         author_link = soup.find("link", rel=lambda r: r is not None and "author" in r)
         url = str(author_link.get("href")) if author_link is not None else None
+    if url is not None:
+        checked_url(url, "article URL", where)
     paragraphs = [content for p in version_line.find_next_siblings("p")
                   if (content := _cell_text(p))]
     version = Version(number, _cell_text(heading), tuple(paragraphs))

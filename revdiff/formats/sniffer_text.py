@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from revdiff.errors import InconsistentPages, MalformedPage
+from revdiff.formats.fields import checked_url, parse_number
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.model import Article, Version
 from revdiff.splitter.chain import read_chain
@@ -58,7 +59,8 @@ def parse_header(text: str, name: str) -> PageHeader:
     for index, raw in enumerate(lines):
         line = raw.strip()
         if versions_at is None and (found := _VERSIONS_LINE.fullmatch(line)):
-            header.old_number, header.new_number = int(found["old"]), int(found["new"])
+            header.old_number = parse_number(found["old"], "old version number", name, index + 1)
+            header.new_number = parse_number(found["new"], "new version number", name, index + 1)
             versions_at = index
             break
         if found := _SOURCE_LINE.match(line):
@@ -66,9 +68,9 @@ def parse_header(text: str, name: str) -> PageHeader:
             header.first_seen = found["seen"] or None
             header.check_status = found["status"] or None
         elif found := _URL_LINE.match(line):
-            header.url = found["url"]
+            header.url = checked_url(found["url"], "article URL", name, index + 1)
         elif found := _CHANGES_LINE.match(line):
-            header.changes = int(found["changes"])
+            header.changes = parse_number(found["changes"], "change count", name, index + 1)
     if versions_at is None:
         raise MalformedPage("no 'Version N Version M' header row", name,
                             hint="is this a News Sniffer diff page saved as text?")
@@ -131,11 +133,15 @@ def read_version_text(text: str, where: str) -> Article:
     lines = [clean for line in text.split("\n") if (clean := collapse_whitespace(line))]
     for index, line in enumerate(lines[:6]):
         if found := _VERSION_OF_LINE.fullmatch(line):
+            number = parse_number(found["number"], "version number", where)
+            total = parse_number(found["total"], "version count", where)
             before = lines[:index]
             url = next((b for b in before if re.match(r"https?://", b)), None)
+            if url is not None:
+                checked_url(url, "article URL", where)
             titles = [b for b in before if b != url]
             if not titles:
                 raise MalformedPage("no title line before 'Version N of M.'", where)
-            version = Version(int(found["number"]), titles[-1], tuple(lines[index + 1:]))
-            return Article(None, url, (version,), int(found["total"]))
+            version = Version(number, titles[-1], tuple(lines[index + 1:]))
+            return Article(None, url, (version,), total)
     raise MalformedPage("no 'Version N of M.' line", where)

@@ -1,11 +1,11 @@
-"""Turning raw input bytes into text: size limits, binary detection, encodings."""
+"""Raw input before and after decoding: size limits, and the whitespace trackers trim."""
 
 from __future__ import annotations
 
 import re
 from typing import BinaryIO
 
-from revdiff.errors import BinaryInput, EmptyInput, EncodingProblem, InputTooLarge
+from revdiff.errors import InputTooLarge
 
 # Inputs larger than this are refused unless the caller raises the limit (`--max-size` or the
 # REVDIFF_MAX_SIZE environment variable on the command line, `max_bytes` in the API).
@@ -18,7 +18,6 @@ _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 # What trackers treat as whitespace: ASCII only, so a no-break space is text.
 ASCII_WHITESPACE = " \t\n\r\f\v"
 _WHITESPACE_RUN = re.compile(f"[{re.escape(ASCII_WHITESPACE)}]+")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def collapse_whitespace(text: str) -> str:
@@ -70,36 +69,3 @@ def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
 def _too_large(message: str, where: str) -> InputTooLarge:
     return InputTooLarge(message, where, hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} "
                                               "if this is really one article")
-
-
-def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Decode input bytes to text, or raise a RevdiffError saying what is wrong with them."""
-    check_size(len(data), where, max_bytes)
-    if not data.strip():
-        raise EmptyInput("input is empty", where, hint="give a file that holds an article")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _decode(data, "utf-16", where)
-    if b"\x00" in data[:8192]:
-        raise BinaryInput("input is binary data, not text", where,
-                          hint="give a text, HTML or NewsEdits SQLite file")
-    declared = _META_CHARSET.search(data[:4096])
-    encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
-    text = _decode(data, encoding, where)
-    if "\x00" in text:
-        raise BinaryInput("input contains NUL characters", where, hint="give a text file")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _decode(data: bytes, encoding: str, where: str) -> str:
-    try:
-        return data.decode(encoding)
-    except LookupError:
-        raise EncodingProblem(f"input declares an unknown encoding {encoding!r}", where,
-                              hint="convert it to UTF-8 first") from None
-    except UnicodeDecodeError as exc:
-        raise EncodingProblem(
-            f"input is not valid {encoding} (bad byte at offset {exc.start})", where,
-            hint="convert it to UTF-8 first, e.g. iconv -f latin1 -t utf-8",
-        ) from None

@@ -65,15 +65,22 @@ def binary_file(path: Path) -> Path:
     return target
 
 
-def latin1_file(path: Path) -> Path:
+def utf16_with_nul(path: Path) -> Path:
     target = path / "version.txt"
-    target.write_bytes("Le président a déclaré « non ».\n".encode("latin-1"))
+    target.write_bytes(b"\xff\xfe" + "Le président\x00 a déclaré.\n".encode("utf-16-le"))
     return target
 
 
-def latin1_html(path: Path) -> Path:
+def utf32_cut_short(path: Path) -> Path:
+    target = path / "version.txt"
+    target.write_bytes(b"\xff\xfe\x00\x00" + "Le président a déclaré.\n".encode("utf-32-le")[:-2])
+    return target
+
+
+def charset_that_is_no_charset(path: Path) -> Path:
     target = path / "page.html"
-    target.write_bytes('<html><meta charset="utf-8"><h1>Caf\xe9</h1></html>'.encode("latin-1"))
+    target.write_bytes(b'<html><meta charset="punycode">'
+                       + (SAMPLES / "sniffer-version.html").read_bytes())
     return target
 
 
@@ -119,8 +126,9 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "empty file": (empty_file, "empty"),
     "blank file": (blank_file, "empty"),
     "binary file": (binary_file, "binary"),
-    "wrong encoding": (latin1_file, "not valid utf-8"),
-    "wrong encoding in HTML": (latin1_html, "not valid utf-8"),
+    "UTF-16 holding NUL": (utf16_with_nul, "NUL characters"),
+    "UTF-32 cut short": (utf32_cut_short, "not valid utf-32-le"),
+    "charset that is no character set": (charset_that_is_no_charset, "not a character set"),
     "directory with no versions": (empty_directory, "no version files"),
     "directory of folders": (directory_of_folders, "only folders"),
     "nonexistent path": (missing_path, "no such file"),
@@ -157,11 +165,11 @@ def test_no_traceback_from_the_installed_command(tmp_path: Path) -> None:
 
 def test_bad_file_among_good_ones_is_named(tmp_path: Path) -> None:
     good = SAMPLES / "sniffer-version.txt"
-    bad = latin1_file(tmp_path)
+    bad = utf16_with_nul(tmp_path)
     result = CliRunner().invoke(main, ["parse", str(good), str(bad)])
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert str(bad) in line and "not valid utf-8" in line
+    assert str(bad) in line and "NUL characters" in line
 
 
 @pytest.mark.parametrize("sample", ["newsdiffs/us-deploys-troops-v1-v2-raw.html",

@@ -44,12 +44,17 @@ def test_sqlite_is_recognised_from_its_bytes() -> None:
 
 @pytest.mark.parametrize(("name", "expected"), sorted(EXPECTED.items()))
 def test_file_name_does_not_matter(tmp_path: Path, name: str, expected: Format) -> None:
-    misnamed = tmp_path / "article.dat"
-    misnamed.write_bytes((SAMPLES / name).read_bytes())
-    if expected is Format.PLAIN:
-        return  # one plain file alone is one version; covered by the directory tests
-    (article,) = load([str(misnamed)])
-    assert article.versions
+    """A sample under another name is detected and read exactly as under its own."""
+    original = SAMPLES / name
+    misnamed = tmp_path / ("article.html" if original.suffix == ".txt" else "article.txt")
+    misnamed.write_bytes(original.read_bytes())
+    assert detect(misnamed.read_text("utf-8")) is expected
+    # one plain file alone is one version, so plain files are read in pairs
+    copies = 2 if expected is Format.PLAIN else 1
+    (read,) = load([str(misnamed)] * copies)
+    (reference,) = load([str(original)] * copies)
+    assert [v.paragraphs for v in read.versions] == [v.paragraphs for v in reference.versions]
+    assert [v.number for v in read.versions] == [v.number for v in reference.versions]
 
 
 def test_sqlite_with_a_text_name_is_still_read(tmp_path: Path) -> None:

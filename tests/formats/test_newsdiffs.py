@@ -11,13 +11,8 @@ from hypothesis import strategies as st
 from story_chains import SAMPLES, edited_pair, load_make_samples, story_chains
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.newsdiffs import (
-    ELISION,
-    decode_js_string_literal,
-    parse_date,
-    read_page,
-    split_version_text,
-)
+from revdiff.formats.newsdiffs import ELISION, decode_js_string_literal, read_page
+from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.model import Version
 from revdiff.render.newsdiffs import (
     DiffPageInfo,
@@ -89,7 +84,7 @@ def test_version_text_splits_into_header_and_paragraphs() -> None:
     ("Updated sometime", None),
 ])
 def test_date_lines(value: str, expected: datetime | None) -> None:
-    assert parse_date(value) == expected
+    assert parse_date(value, "page.html") == expected
 
 
 @settings(max_examples=60, deadline=None)
@@ -100,7 +95,7 @@ def test_raw_page_round_trips(pair: tuple[Version, Version], byline: str) -> Non
     article = read_page(render_raw_page(old, new, info), "page.html")
     assert article.versions == (old, new)
     assert article.url == info.url
-    assert article.source == "nytimes.com"
+    assert article.source == "nyt"  # as News Sniffer and the NewsDiffs archive name it
     assert article.warnings == ()
 
 
@@ -229,3 +224,31 @@ def test_text_without_header_is_read_as_paragraphs_with_a_warning() -> None:
     article = read_page(page, "p.html")
     assert article.versions[1].paragraphs == ("One.", "Two!")
     assert any("date, title and byline" in w for w in article.warnings)
+
+
+def test_the_page_and_the_git_archive_read_one_version_text_alike(tmp_path: Path) -> None:
+    """One body parser and one source naming for NewsDiffs pages and NewsDiffs git archives."""
+    import git
+
+    from revdiff.formats.gitrepo import read_repository
+
+    text = ("January 7, 2014\nBudget  Talks Stall\nBy JANE DOE\n \t\n"
+            "Talks stalled.\n\f\nA deal is\nnear.\n\v \nMore later.\n")
+    path = "www.nytimes.com/2014/01/07/us/budget.html"
+    repo = git.Repo.init(tmp_path / "2014-01", initial_branch="master")
+    (tmp_path / "2014-01" / path).parent.mkdir(parents=True)
+    (tmp_path / "2014-01" / path).write_text(text, encoding="utf-8")
+    repo.index.add([path])
+    repo.index.commit(f"Adding file {path}")
+    (from_archive,) = read_repository(tmp_path / "2014-01")
+
+    page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    start = page.index("var text1 = '") + len("var text1 = '")
+    page = page[:start] + escape_js(text) + page[page.index("';", start):]
+    page = page.replace("https://www.independent.co.uk/", "https://www.nytimes.com/")
+    from_page = read_page(page, "page.html")
+
+    assert from_archive.versions[0].paragraphs == from_page.versions[0].paragraphs == (
+        "Talks stalled.", "A deal is near.", "More later.")
+    assert from_archive.versions[0].title == from_page.versions[0].title == "Budget Talks Stall"
+    assert from_archive.source == from_page.source == "nyt"

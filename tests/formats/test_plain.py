@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,12 @@ from story_chains import SAMPLES, story_chains
 
 from revdiff.errors import EmptyInput
 from revdiff.formats.load import load
-from revdiff.formats.plain import read_versions, split_paragraphs, version_order_key
+from revdiff.formats.plain import (
+    article_name,
+    read_versions,
+    split_paragraphs,
+    version_order_key,
+)
 
 
 def test_every_non_empty_line_is_a_paragraph() -> None:
@@ -73,3 +81,36 @@ def test_stdin_is_a_version(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
 def test_a_version_without_text_is_refused() -> None:
     with pytest.raises(EmptyInput, match="holds no text"):
         read_versions([("0.txt", "text"), ("1.txt", " \n\n")])
+
+
+def test_versions_are_titled_by_their_folder_not_their_file_names() -> None:
+    directory = SAMPLES / "versions" / "iran-strikes-us-troops-in-iraq"
+    (article,) = load([str(directory)])
+    assert {v.title for v in article.versions} == {"iran-strikes-us-troops-in-iraq"}
+    (given_one_by_one,) = load([str(directory / "0.txt"), str(directory / "1.txt")])
+    assert {v.title for v in given_one_by_one.versions} == {"iran-strikes-us-troops-in-iraq"}
+
+
+def test_the_article_name_is_the_folder_the_files_share(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert article_name([str(tmp_path / "a" / "0.txt"), str(tmp_path / "a" / "1.txt")]) == "a"
+    assert article_name([str(tmp_path / "b" / "0.txt"), str(tmp_path / "a" / "1.txt")]) == "b"
+    assert article_name(["-", str(tmp_path / "a" / "1.txt")]) == "a"
+    assert article_name(["-"]) == "-"
+
+
+def test_diff_and_store_name_plain_versions_by_their_folder(tmp_path: Path) -> None:
+    directory = SAMPLES / "versions" / "iran-strikes-us-troops-in-iraq"
+    files = [str(directory / "0.txt"), str(directory / "1.txt")]
+    diff = subprocess.run([sys.executable, "-m", "revdiff", "diff", *files], capture_output=True,
+                          text=True, check=True)
+    assert diff.stdout.startswith("iran-strikes-us-troops-in-iraq: version 0 -> 1\n")
+    assert "title:" not in diff.stdout and "0.txt" not in diff.stdout
+    as_json = subprocess.run([sys.executable, "-m", "revdiff", "diff", *files, "--format", "json"],
+                             capture_output=True, text=True, check=True)
+    assert json.loads(as_json.stdout)[0]["article"] == "iran-strikes-us-troops-in-iraq"
+    subprocess.run([sys.executable, "-m", "revdiff", "store", str(directory), "--repo",
+                    str(tmp_path / "repo")], capture_output=True, check=True)
+    (stored,) = (tmp_path / "repo" / "_no-url").iterdir()
+    assert stored.name.startswith("iran-strikes-us-troops-in-iraq~")

@@ -22,15 +22,17 @@ def test_store_then_parse_back(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["store", str(versions), "--repo", str(tmp_path / "repo")])
     assert result.exit_code == 0, result.output
+    # plain files are titled by their folder, so version 2 (the text of version 1) is unchanged
     assert result.output.startswith(
-        f"1 article: 4 versions stored, 0 already stored, 0 skipped in {tmp_path / 'repo'} [")
+        "1 article: 3 versions stored, 0 already stored, 1 skipped (1 unchanged: identical to "
+        f"the previous version) in {tmp_path / 'repo'} [")
     assert result.output.count("\n") == 1
     again = runner.invoke(main, ["store", str(versions), "--repo", str(tmp_path / "repo")])
     assert again.exit_code == 0
-    assert "0 versions stored, 4 already stored" in again.output
+    assert "0 versions stored, 3 already stored" in again.output
     parsed = runner.invoke(main, ["parse", str(tmp_path / "repo"), "--format", "text"])
     assert parsed.exit_code == 0
-    assert "3.txt" in parsed.output
+    assert "story" in parsed.output and ".txt" not in parsed.output.split("\n", 1)[1]
 
 
 def test_bad_repository_is_one_error_line(tmp_path: Path) -> None:

@@ -65,7 +65,9 @@ def wikipedia_articles() -> list[Article]:
     for chain in sorted(p for p in WIKIPEDIA.iterdir() if p.is_dir()):
         files = sorted(chain.iterdir(), key=lambda p: int(p.stem))
         article = read_versions([(f.name, f.read_text(encoding="utf-8")) for f in files])
-        articles.append(replace(article, source="wikipedia",
+        # titled by file name, so that revisions that left the text as it was stay versions
+        titled = tuple(replace(v, title=f.name) for v, f in zip(article.versions, files))
+        articles.append(replace(article, source="wikipedia", versions=titled,
                                 url=f"https://en.wikipedia.org/wiki/{chain.name}"))
     return articles
 

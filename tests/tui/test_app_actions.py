@@ -125,7 +125,7 @@ async def test_export_asks_before_replacing_and_creates_no_folder(chain_article:
         assert not (tmp_path / "new").exists()
         await pilot.press("escape", "e", "enter", "enter")  # Enter again: replace it
         await pilot.pause()
-        assert existing.read_text().startswith("0.txt: version 0 -> 1")
+        assert existing.read_text().startswith("us-deploys-troops-after-soleimani-strike: version 0 -> 1")
 
 
 def test_export_defaults_to_the_settings_or_downloads_not_the_working_directory(

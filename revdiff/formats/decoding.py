@@ -1,0 +1,152 @@
+"""Input bytes to text: byte-order marks, declared charsets, and a guess for legacy encodings.
+
+The order is the one browsers follow: a byte-order mark wins (UTF-8, UTF-16 or UTF-32, either
+byte order), then a `<meta charset>` declaration, then UTF-8. Input that is none of these, as
+old tracker archives and saved pages in Windows-1252 or Latin-1 often are, is decoded with the
+encoding charset-normalizer finds, and the reader warns which encoding it assumed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from revdiff.errors import BinaryInput, EmptyInput, EncodingProblem
+from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size
+
+# Longest marks first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# How much of the start is searched for NUL bytes (binary data) and a charset declaration.
+_SNIFF_BYTES = 8192
+_DECLARATION_BYTES = 4096
+
+# What a declared label means, as browsers read it (WHATWG Encoding): Latin-1 and ASCII labels
+# mean Windows-1252, and a page without a byte-order mark that declares UTF-16 or UTF-32 is
+# really ASCII-compatible (its markup would hold NUL bytes otherwise), so UTF-8.
+_LABEL_MEANS = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252",
+                "utf_16": "utf_8", "utf_16_le": "utf_8", "utf_16_be": "utf_8",
+                "utf_32": "utf_8", "utf_32_le": "utf_8", "utf_32_be": "utf_8"}
+# Windows-1252 is what legacy pages of the outlets trackers follow (English and other Western
+# languages) are almost always in. On a short text many encodings look alike to the detector,
+# so Windows-1252 is taken whenever it finds it as free of noise (chaos) as its first choice,
+# or when the first choice decodes the bytes to the same text.
+_USUAL_LEGACY = "cp1252"
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """An input's text, and a warning when its encoding was guessed rather than known."""
+
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+    """Decode input bytes to text, or raise a RevdiffError saying what is wrong with them.
+
+    Line ends become `\\n`. Text holding NUL characters, in any encoding, is binary.
+    """
+    check_size(len(data), where, max_bytes)
+    if not data.strip():
+        raise EmptyInput("input is empty", where, hint="give a file that holds an article")
+    decoded = _decode_marked(data, where)
+    if decoded is None:
+        if b"\x00" in data[:_SNIFF_BYTES]:
+            raise BinaryInput("input is binary data, not text", where,
+                              hint="give a text, HTML or NewsEdits SQLite file")
+        decoded = _decode_unmarked(data, where)
+    if "\x00" in decoded.text:
+        raise BinaryInput("input contains NUL characters", where, hint="give a text file")
+    if not decoded.text.strip():
+        raise EmptyInput("input is empty", where, hint="give a file that holds an article")
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    return DecodedText(text, decoded.encoding, decoded.warning)
+
+
+def _decode_marked(data: bytes, where: str) -> DecodedText | None:
+    """Text that starts with a byte-order mark, decoded by it; None without one."""
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            body = data[len(mark):]
+            try:
+                return DecodedText(body.decode(encoding), encoding)
+            except UnicodeDecodeError as exc:
+                raise EncodingProblem(
+                    f"input starts with a {encoding} byte-order mark but is not valid {encoding} "
+                    f"(bad bytes at offset {exc.start + len(mark)})", where,
+                    hint="the file is damaged or cut short; save it again") from None
+    return None
+
+
+def _decode_unmarked(data: bytes, where: str) -> DecodedText:
+    """Text without a byte-order mark: as its `<meta charset>` says, else UTF-8, else guessed."""
+    declared = _META_CHARSET.search(data[:_DECLARATION_BYTES])
+    label = declared.group(1).decode("ascii") if declared else "utf-8"
+    encoding = _charset(label, where)
+    try:
+        return DecodedText(data.decode(encoding), encoding)
+    except UnicodeDecodeError:
+        pass
+    guessed = _guess(data)
+    if guessed is None:
+        raise EncodingProblem(f"input is not valid {label} and its encoding cannot be recognised",
+                              where, hint="convert it to UTF-8 first, e.g. iconv -f cp1252 -t utf-8")
+    try:
+        text = data.decode(guessed)
+    except UnicodeDecodeError:
+        raise EncodingProblem(f"input is not valid {label}, nor valid {guessed} as it seemed",
+                              where, hint="convert it to UTF-8 first") from None
+    said = f"declares {label} but is not valid {label}" if declared else "is not valid UTF-8"
+    warning = (f"{where}: the text {said}; read it as {guessed} (a guess: convert the file to "
+               "UTF-8 if letters look wrong)")
+    return DecodedText(text, guessed, warning)
+
+
+def _charset(label: str, where: str) -> str:
+    """The Python codec for a declared charset label; refused when it names no character set."""
+    try:
+        name = codecs.lookup(label).name.replace("-", "_")
+    except LookupError:
+        name = ""
+    if name and _is_character_set(name):
+        return _LABEL_MEANS.get(name, name)
+    raise EncodingProblem(f"input declares {label!r}, which is not a character set revdiff "
+                          "knows", where, hint="convert it to UTF-8 first")
+
+
+def _is_character_set(codec: str) -> bool:
+    """Whether a codec decodes a character set, not a transformation (`punycode`, `rot13`).
+
+    UTF-7 is left out, as browsers leave it out: it hides markup in plain letters.
+    """
+    from charset_normalizer.constant import IANA_SUPPORTED
+
+    return (codec in IANA_SUPPORTED and codec != "utf_7") or codec in _LABEL_MEANS
+
+
+def _guess(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds most plausible, Windows-1252 when it ties."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    if any(m.encoding == _USUAL_LEGACY and m.chaos <= best.chaos for m in matches):
+        return _USUAL_LEGACY
+    if best.encoding != _USUAL_LEGACY:
+        try:
+            if data.decode(_USUAL_LEGACY) == str(best):
+                return _USUAL_LEGACY
+        except UnicodeDecodeError:
+            pass
+    return str(best.encoding)

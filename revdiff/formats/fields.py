@@ -1,0 +1,111 @@
+"""Numbers and times taken from inputs: one safe parser for each, used by every reader.
+
+Inputs come from strangers. A version number may have 5000 digits or be written `²`, a
+timestamp may lie a hundred billion years away, a time zone may push a date past year 9999.
+Each parser returns a value the rest of revdiff can use (an integer that JSON and SQLite keep
+exactly, a datetime whose instant in UTC exists) or raises `MalformedPage` naming the field, so
+the command line prints one line and exits with code 2.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from revdiff.errors import MalformedPage
+from revdiff.formats.text_input import ASCII_WHITESPACE
+
+# Version numbers, version ids and change counts have at most 15 digits: far more than any
+# tracker holds, and below 2**53, so every JSON reader and SQLite keep them exactly.
+MAX_DIGITS = 15
+MAX_NUMBER = 10**MAX_DIGITS - 1
+_ASCII_DIGITS = re.compile(f"[0-9]{{1,{MAX_DIGITS}}}")
+# How much of a bad value an error message quotes.
+_SHOWN_CHARS = 20
+_DEFAULT_HINT = "the input is damaged or not the tracker's own; correct it or save it again"
+
+
+def shown(value: object) -> str:
+    """A bad value quoted for an error line: short, and with control characters escaped."""
+    if isinstance(value, int):  # str() of a huge int may fail or take long
+        return str(value) if abs(value) <= MAX_NUMBER else f"(more than {MAX_DIGITS} digits)"
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > _SHOWN_CHARS:
+        return f"{text[:_SHOWN_CHARS]!r}... ({len(text):,} characters)"
+    return repr(text)
+
+
+def parse_number(value: object, what: str, where: str, line: int | None = None,
+                 hint: str = _DEFAULT_HINT) -> int:
+    """A whole number from 0 to MAX_NUMBER: ASCII digits in text, or an integer (or integral
+    float) cell.
+
+    Anything else (other digits such as `²` or `٣`, signs, fractions, too many digits, infinity)
+    raises MalformedPage saying which field of which input is wrong.
+    """
+    number: int | None = None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str):
+        digits = value.strip(ASCII_WHITESPACE)
+        if _ASCII_DIGITS.fullmatch(digits):
+            number = int(digits)
+    if number is None or not 0 <= number <= MAX_NUMBER:
+        raise MalformedPage(f"{what} {shown(value)} is not a number of 1 to {MAX_DIGITS} "
+                            "digits 0-9", where, line, hint=hint)
+    return number
+
+
+def checked_time(value: datetime, what: str, where: str, line: int | None = None) -> datetime:
+    """`value` itself, when its instant in UTC lies within the years 1 to 9999.
+
+    A far time zone can push a date that is valid locally (`9999-12-31T23:59-23:59`) out of
+    range in UTC, where converting or exporting it would fail; such a time is refused.
+    """
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        try:
+            value.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise MalformedPage(f"{what} {shown(value.isoformat())} lies outside the years 1 "
+                                "to 9999 in UTC", where, line, hint=_DEFAULT_HINT) from None
+    return value
+
+
+def time_from_epoch(seconds: float, what: str, where: str, line: int | None = None) -> datetime:
+    """The UTC time `seconds` after 1970-01-01, refused when it is not finite or out of range."""
+    try:
+        if not math.isfinite(seconds):
+            raise ValueError("not finite")
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        raise MalformedPage(f"{what} {shown(seconds)} is not a time: seconds since 1970 must give "
+                            "a date in the years 1 to 9999", where, line,
+                            hint=_DEFAULT_HINT) from None
+
+
+def parse_iso_time(text: str, what: str, where: str, line: int | None = None) -> datetime | None:
+    """An ISO 8601 time (`2020-01-03T18:58:00+00:00`), None when the text is not one.
+
+    A time that parses but lies outside the years 1 to 9999 in UTC raises MalformedPage.
+    """
+    try:
+        value = datetime.fromisoformat(text.strip(ASCII_WHITESPACE))
+    except ValueError:
+        return None
+    return checked_time(value, what, where, line)
+
+
+def checked_url(url: str, what: str, where: str, line: int | None = None) -> str:
+    """`url` itself, when Python can split it into its parts (`http://[::1/x` cannot)."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        raise MalformedPage(f"{what} {shown(url)} is not a well-formed URL", where, line,
+                            hint=_DEFAULT_HINT) from None
+    return url

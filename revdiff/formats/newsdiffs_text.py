@@ -1,0 +1,102 @@
+"""NewsDiffs version texts and source names, shared by the page reader and the git archive reader.
+
+NewsDiffs stores each version as a text file: line 1 the date, line 2 the title, line 3 the
+byline, a blank line, then the paragraphs separated by blank lines. Its diff pages carry the same
+text, so one parser reads both. Blank means holding nothing but ASCII whitespace, as trackers
+trim it; a no-break space is text.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from revdiff.formats.fields import checked_time, parse_iso_time
+from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
+
+_BLANK_LINE = re.compile(f"\n[{re.escape(ASCII_WHITESPACE.replace(chr(10), ''))}]*\n")
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d, %Y %I:%M %p", "%d %B %Y", "%Y-%m-%d %H:%M:%S",
+                 "%A, %B %d, %Y")
+
+# Source names for the sites trackers follow, as News Sniffer and NewsEdits name them; any
+# other site is named by its host without `www.`.
+_SOURCE_NAMES = {
+    "nytimes.com": "nyt", "washingtonpost.com": "washpo", "bbc.co.uk": "bbc", "bbc.com": "bbc",
+    "theguardian.com": "guardian", "guardian.co.uk": "guardian", "cnn.com": "cnn",
+    "politico.com": "politico",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class VersionText:
+    """One NewsDiffs version text, split into its header lines and paragraphs."""
+
+    date: str
+    title: str
+    byline: str
+    paragraphs: tuple[str, ...]
+    has_header: bool
+
+
+def split_version_text(text: str) -> VersionText:
+    """Split `date\\ntitle\\nbyline\\n\\nparagraphs...`; paragraphs are separated by blank lines.
+
+    Without the three header lines and the blank line, the whole text is paragraphs.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if len(lines) >= 4 and not lines[3].strip(ASCII_WHITESPACE):
+        date, title, byline = (collapse_whitespace(line) for line in lines[:3])
+        body = "\n".join(lines[4:])
+        has_header = True
+    else:
+        date = title = byline = ""
+        body = text
+        has_header = False
+    blocks = (collapse_whitespace(block) for block in _BLANK_LINE.split(body))
+    return VersionText(date, title, byline, tuple(b for b in blocks if b), has_header)
+
+
+def parse_date(value: str, where: str) -> datetime | None:
+    """A version's date line as a datetime, when it is in a format NewsDiffs sources use.
+
+    None when it is in no known format; a date that lies outside the years 1 to 9999 in UTC
+    raises MalformedPage.
+    """
+    value = value.strip(ASCII_WHITESPACE)
+    if not value:
+        return None
+    what = "date line"
+    iso = parse_iso_time(value, what, where)
+    if iso is not None:
+        return iso
+    try:
+        return checked_time(email.utils.parsedate_to_datetime(value), what, where)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    for date_format in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, date_format)
+        except ValueError:
+            continue
+    return None
+
+
+def source_of_url(url: str | None) -> str | None:
+    """The source an article URL belongs to: `nyt` for www.nytimes.com, else the bare host.
+
+    None for a URL without a host, or one Python cannot split (`http://[::1/x`).
+    """
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    for domain, source in _SOURCE_NAMES.items():
+        if host == domain or host.endswith("." + domain):
+            return source
+    return host.removeprefix("www.") or None

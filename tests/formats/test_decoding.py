@@ -1,0 +1,115 @@
+"""Input bytes to text: byte-order marks, declared charsets, guessed legacy encodings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from story_chains import SAMPLES
+
+from revdiff.errors import BinaryInput, EncodingProblem
+from revdiff.formats.decoding import decode_bytes
+from revdiff.formats.load import load
+
+FRENCH = "Le président a déclaré « oui ».\nÇa va très bien, merci.\n"
+ENGLISH = "He said “no” — it’s over, and the “deal” is off.\n"
+
+
+@pytest.mark.parametrize(("mark", "encoding"), [
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be")])
+def test_a_byte_order_mark_decides(mark: bytes, encoding: str) -> None:
+    decoded = decode_bytes(mark + FRENCH.encode(encoding), "page.txt")
+    assert (decoded.text, decoded.encoding, decoded.warning) == (FRENCH, encoding, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\0\r"),
+               min_size=1).filter(str.strip),
+       st.sampled_from(["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]))
+def test_any_text_behind_a_mark_comes_back(text: str, encoding: str) -> None:
+    marks = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff",
+             "utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}
+    if encoding == "utf-16-le" and text.startswith("\0"):
+        return  # would carry the UTF-32 mark; NUL is refused either way
+    assert decode_bytes(marks[encoding] + text.encode(encoding), "t").text == text
+
+
+def test_utf16_holding_nul_is_binary() -> None:
+    with pytest.raises(BinaryInput, match="NUL"):
+        decode_bytes(b"\xff\xfe" + "a\0b\n".encode("utf-16-le"), "page.txt")
+
+
+def test_utf32_is_not_read_as_utf16() -> None:
+    decoded = decode_bytes(b"\xff\xfe\x00\x00" + "Hello\n".encode("utf-32-le"), "page.txt")
+    assert decoded.text == "Hello\n"
+
+
+def test_a_cut_utf32_file_is_one_error() -> None:
+    with pytest.raises(EncodingProblem, match="utf-32-le"):
+        decode_bytes(b"\xff\xfe\x00\x00" + "Hello\n".encode("utf-32-le")[:-1], "page.txt")
+
+
+@pytest.mark.parametrize(("text", "encoding"), [(FRENCH, "latin-1"), (FRENCH, "cp1252"),
+                                                (ENGLISH, "cp1252")])
+def test_legacy_text_is_read_and_the_guess_named(text: str, encoding: str) -> None:
+    decoded = decode_bytes(text.encode(encoding), "old/page.txt")
+    assert decoded.text == text
+    assert decoded.warning is not None
+    assert decoded.warning.startswith("old/page.txt: ") and "cp1252" in decoded.warning
+
+
+def test_declared_charset_is_used_without_a_warning() -> None:
+    page = '<html><meta charset="windows-1252"><p>“Café”</p></html>'
+    decoded = decode_bytes(page.encode("cp1252"), "page.html")
+    assert (decoded.text, decoded.warning) == (page, None)
+
+
+def test_declared_latin1_means_windows_1252_as_in_browsers() -> None:
+    page = b'<html><meta charset="iso-8859-1"><p>\x93quoted\x94</p></html>'
+    assert "“quoted”" in decode_bytes(page, "page.html").text
+
+
+def test_declared_utf16_without_a_mark_is_read_as_utf8() -> None:
+    page = '<html><meta charset="utf-16"><p>Café</p></html>'
+    assert decode_bytes(page.encode("utf-8"), "page.html").text == page
+
+
+def test_a_wrong_declaration_is_overruled_with_a_warning() -> None:
+    page = '<html><meta charset="utf-8"><h1>Café déjà vu</h1></html>'
+    decoded = decode_bytes(page.encode("latin-1"), "page.html")
+    assert decoded.text == page
+    assert decoded.warning is not None and "declares utf-8 but is not valid utf-8" in decoded.warning
+
+
+@pytest.mark.parametrize("label", ["punycode", "idna", "undefined", "utf-7", "rot13", "x-nonsense",
+                                   "base64"])
+def test_a_declaration_that_is_no_character_set_is_refused(label: str) -> None:
+    page = f'<html><meta charset="{label}"><p>Hello, world.</p></html>'.encode("ascii")
+    with pytest.raises(EncodingProblem, match="not a character set"):
+        decode_bytes(page, "page.html")
+
+
+def test_guessed_encodings_reach_the_article_warnings(tmp_path: Path) -> None:
+    old, new = tmp_path / "0.txt", tmp_path / "1.txt"
+    old.write_bytes(FRENCH.encode("latin-1"))
+    new.write_bytes(FRENCH.replace("oui", "non").encode("latin-1"))
+    (article,) = load([str(old), str(new)])
+    assert article.versions[1].paragraphs[0] == "Le président a déclaré « non »."
+    assert [w.split(":")[0] for w in article.warnings] == [str(old), str(new)]
+
+
+def test_a_flattened_page_in_windows_1252_is_read_with_its_warning(tmp_path: Path) -> None:
+    legacy = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text("utf-8").encode("cp1252",
+                                                                               "replace")
+    target, same_in_utf8 = tmp_path / "page.txt", tmp_path / "utf8" / "page.txt"
+    target.write_bytes(legacy)
+    same_in_utf8.parent.mkdir()
+    same_in_utf8.write_text(legacy.decode("cp1252"), "utf-8")
+    (article,) = load([str(target)])
+    assert article.warnings[0].startswith(f"{target}: the text is not valid UTF-8; read it as "
+                                          "cp1252")
+    assert any("’" in paragraph for paragraph in article.versions[1].paragraphs)
+    assert article.versions == load([str(same_in_utf8)])[0].versions

@@ -1,0 +1,117 @@
+"""The one safe parser for numbers, times and URLs that every reader uses."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from revdiff.errors import MalformedPage
+from revdiff.formats.fields import (
+    MAX_NUMBER,
+    checked_url,
+    parse_iso_time,
+    parse_number,
+    time_from_epoch,
+)
+
+# These parsers are pure and fast: many examples cost little.
+MANY = settings(max_examples=1000, deadline=None)
+
+
+@MANY
+@given(st.integers(0, MAX_NUMBER))
+def test_plain_numbers_come_back(number: int) -> None:
+    assert parse_number(str(number), "version number", "page.txt") == number
+    assert parse_number(f" {number}\n", "version number", "page.txt") == number
+    assert parse_number(number, "version", "outlet.db") == number
+    assert parse_number(float(number), "version", "outlet.db") == number
+
+
+@MANY
+@example("9" * 5000)
+@example("²")
+@example("٣")
+@example("-1")
+@example("1e300")
+@example("")
+@given(st.text(max_size=30))
+def test_any_text_is_a_number_or_one_error_line(text: str) -> None:
+    stripped = text.strip(" \t\n\r\f\v")
+    try:
+        number = parse_number(text, "version number", "page.txt", 7)
+    except MalformedPage as error:
+        assert not (stripped.isascii() and stripped.isdigit() and len(stripped) <= 15)
+        assert str(error).startswith("page.txt:7: version number ")
+        assert "\n" not in str(error) and len(str(error)) < 300
+        return
+    assert stripped.isascii() and stripped.isdigit() and number == int(stripped)
+
+
+@MANY
+@example(2**62)
+@example(-(2**70))
+@example(10**5000)
+@example(1e300)
+@example(True)
+@given(st.one_of(st.integers(), st.floats()))
+def test_any_cell_is_a_number_or_one_error_line(value: object) -> None:
+    try:
+        number = parse_number(value, "num_versions", "outlet.db")
+    except MalformedPage as error:
+        assert "\n" not in str(error) and len(str(error)) < 300
+        return
+    assert 0 <= number <= MAX_NUMBER and number == value
+
+
+@MANY
+@example(1e20)
+@example(-1e20)
+@example(2**62)
+@example(10**400)
+@example(math.inf)
+@example(math.nan)
+@given(st.one_of(st.floats(), st.integers()))
+def test_any_timestamp_is_a_utc_time_or_one_error_line(seconds: float) -> None:
+    try:
+        when = time_from_epoch(seconds, "created", "outlet.db")
+    except MalformedPage as error:
+        assert "created" in str(error) and "\n" not in str(error)
+        return
+    assert when.tzinfo is UTC
+
+
+# Time zones of whole minutes, as ISO 8601 and RFC 2822 times carry them.
+OFFSETS = st.integers(-(24 * 60 - 1), 24 * 60 - 1).map(lambda m: timezone(timedelta(minutes=m)))
+
+
+@settings(max_examples=300, deadline=None)
+@example(datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=23, minutes=59))))
+@example(datetime(9999, 12, 31, 23, 59, tzinfo=timezone(-timedelta(hours=23, minutes=59))))
+@given(st.datetimes(timezones=st.one_of(st.none(), OFFSETS)))
+def test_any_iso_time_can_be_taken_to_utc_or_is_refused(when: datetime) -> None:
+    try:
+        read = parse_iso_time(when.isoformat(), "<time datetime>", "page.html")
+    except MalformedPage as error:
+        assert "outside the years 1 to 9999" in str(error)
+        return
+    assert read == when
+    if read is not None and read.tzinfo is not None:
+        read.astimezone(UTC)
+
+
+def test_text_that_is_no_iso_time_is_none() -> None:
+    assert parse_iso_time("about 1 hour later", "<time datetime>", "page.html") is None
+
+
+@pytest.mark.parametrize("url", ["http://[::1/x", "https://[", "http://a]/"])
+def test_a_url_python_cannot_split_is_refused(url: str) -> None:
+    with pytest.raises(MalformedPage, match="not a well-formed URL"):
+        checked_url(url, "article URL", "page.html")
+
+
+def test_a_url_is_kept_as_written() -> None:
+    assert checked_url("https://example.com/a?b=1", "article URL", "p") == "https://example.com/a?b=1"

@@ -1,0 +1,141 @@
+"""Numbers, times and URLs that once ended in a traceback: each is now one error line, exit 2.
+
+Every case here is an input that crashed revdiff (exit 1 and a 33-60 line traceback) before the
+readers shared one safe parser for numbers and times (`revdiff.formats.fields`). The line of
+the error names the file, the line where the reader knows it, the field, and what to do.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from story_chains import SAMPLES
+
+from revdiff.cli import main
+
+HUGE = "9" * 5000  # more digits than Python's int() accepts from text
+
+
+def sample_text(name: str) -> str:
+    return (SAMPLES / name).read_text("utf-8")
+
+
+def edited_sample(name: str, old: str, new: str, suffix: str) -> Callable[[Path], Path]:
+    """A maker of a file: sample `name` with its first `old` replaced by `new`."""
+    def make(folder: Path) -> Path:
+        text = sample_text(name)
+        assert old in text, f"{old!r} is not in {name}"
+        target = folder / f"page{suffix}"
+        target.write_text(text.replace(old, new, 1), "utf-8")
+        return target
+    return make
+
+
+def flattened(old: str, new: str) -> Callable[[Path], Path]:
+    return edited_sample("washpo-soleimani-v6-v7.txt", old, new, ".txt")
+
+
+def sniffer_html(old: str, new: str) -> Callable[[Path], Path]:
+    return edited_sample("sniffer-diff/iran-strikes-v0-v1.html", old, new, ".html")
+
+
+def newsdiffs(old: str, new: str) -> Callable[[Path], Path]:
+    return edited_sample("newsdiffs/us-deploys-troops-v1-v2-raw.html", old, new, ".html")
+
+
+def newsedits(**cells: object) -> Callable[[Path], Path]:
+    """A maker of a NewsEdits file of one entry with two versions; `cells` replace the first
+    version's values."""
+    def make(folder: Path) -> Path:
+        target = folder / "outlet.db"
+        connection = sqlite3.connect(target)
+        columns = ("entry_id", "version", "summary", "title", "url", "created", "source",
+                   "num_versions")
+        connection.execute(f"CREATE TABLE entryversion ({', '.join(columns)})")
+        first = {"entry_id": 1, "version": 0, "summary": "One.</p><p>Two.", "title": "T",
+                 "url": "https://example.com/a", "created": 1_600_000_000, "source": "s",
+                 "num_versions": 2}
+        second = {**first, "version": 1, "summary": "One.</p><p>Three."}
+        first.update(cells)
+        for row in (first, second):
+            connection.execute(f"INSERT INTO entryversion VALUES ({', '.join('?' * 8)})",
+                               [row[c] for c in columns])
+        connection.commit()
+        connection.close()
+        return target
+    return make
+
+
+V0_TIME = 'datetime="2020-01-07T23:10:00Z"'
+
+# case: (maker, words the error line holds, line number the error names or None)
+CASES: dict[str, tuple[Callable[[Path], Path], str, int | None]] = {
+    "flattened: 5000-digit version number": (
+        flattened("Version 6 Version 7", f"Version {HUGE} Version 7"), "old version number", 7),
+    "flattened: Arabic-Indic version number": (
+        flattened("Version 6 Version 7", "Version ٦ Version ٧"), "old version number", 7),
+    "flattened: 5000-digit change count": (
+        flattened("changed 16 times", f"changed {HUGE} times"), "change count", 5),
+    "flattened: unsplittable URL": (
+        flattened("at https://www.washingtonpost.com/", "at http://[::1/x/"), "article URL", 3),
+    "flattened version page: 5000-digit version": (
+        edited_sample("sniffer-version.txt", "Version 2 of", f"Version {HUGE} of", ".txt"),
+        "version number", None),
+    "News Sniffer HTML: <var>²</var>": (
+        sniffer_html("<var>5</var>", "<var>²</var>"), "change count (<var>) '²'", None),
+    "News Sniffer HTML: 5000-digit <var>": (
+        sniffer_html("<var>5</var>", f"<var>{HUGE}</var>"), "change count", None),
+    "News Sniffer HTML: 5000-digit version": (
+        sniffer_html("<small>Version 0</small>", f"<small>Version {HUGE}</small>"),
+        "version number", None),
+    "News Sniffer HTML: time out of range in UTC": (
+        sniffer_html(V0_TIME, 'datetime="0001-01-01T00:00:00+23:59"'), "outside the years", None),
+    "News Sniffer HTML: unsplittable URL": (
+        sniffer_html('href="https://www.channelnewsasia.com', 'href="http://[::1/x'),
+        "not a well-formed URL", None),
+    "News Sniffer version page: 5000-digit count": (
+        edited_sample("sniffer-version.html", "of 5.", f"of {HUGE}.", ".html"), "version count",
+        None),
+    "NewsDiffs: version id ²": (
+        newsdiffs('name="diff_v1" value="1"', 'name="diff_v1" value="²"'), "version id", None),
+    "NewsDiffs: 5000-digit version id": (
+        newsdiffs('name="diff_v1" value="1"', f'name="diff_v1" value="{HUGE}"'), "version id",
+        None),
+    "NewsDiffs: date line out of range in UTC": (
+        newsdiffs("Fri, 03 Jan 2020 15:40:00 +0000", "0001-01-01T00:00:00+23:59"), "date line",
+        None),
+    "NewsDiffs: unsplittable URL": (
+        newsdiffs('<h3><a href="https://www.independent.co.uk', '<h3><a href="http://[::1/x'),
+        "not a well-formed URL", None),
+    "NewsEdits: created 1e20": (newsedits(created=1e20), "created", None),
+    "NewsEdits: created -1e20": (newsedits(created=-1e20), "created", None),
+    "NewsEdits: created infinite": (newsedits(created=float("inf")), "created", None),
+    "NewsEdits: created 2**62": (newsedits(created=2**62), "created", None),
+    "NewsEdits: created out of range in UTC": (
+        newsedits(created="9999-12-31T23:59:59-23:59"), "outside the years", None),
+    "NewsEdits: version ²": (newsedits(version="²"), "version '²'", None),
+    "NewsEdits: 5000-digit version": (newsedits(version=HUGE), "version", None),
+    "NewsEdits: version 1e300": (newsedits(version=1e300), "version", None),
+    "NewsEdits: num_versions ²": (newsedits(num_versions="²"), "num_versions", None),
+    "NewsEdits: 5000-digit num_versions": (newsedits(num_versions=HUGE), "num_versions", None),
+    "NewsEdits: unsplittable URL": (newsedits(url="http://[::1/x"), "url", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_hostile_field_is_one_error_line(tmp_path: Path, case: str) -> None:
+    make, words, line = CASES[case]
+    target = make(tmp_path)
+    result = CliRunner().invoke(main, ["parse", str(target)])
+    assert result.exit_code == 2, result.output
+    (error,) = result.stderr.splitlines()
+    place = f"{target}:{line}: " if line else f"{target}: "
+    assert place in error
+    assert words in error
+    assert "save it again" in error  # what to do
+    assert len(error) < 400
+    assert result.stdout == ""
