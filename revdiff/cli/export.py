@@ -68,8 +68,8 @@ def export(inputs: tuple[str, ...], output: Path, export_format: str | None, wor
     INPUT is anything revdiff reads: files, globs, folders of version files, folders of such
     folders (one article each), git repositories and NewsEdits SQLite files.
     """
-    from revdiff.batch import ExportJob, run_export
-    from revdiff.export.progress import ProgressBar, summary_line
+    from revdiff.cli.progress import ProgressBar, summary_line
+    from revdiff.export.driver import ExportJob, run_export
 
     if scheduler and local_dask:
         raise OptionConflict("--scheduler and --dask both choose a cluster",

@@ -10,7 +10,6 @@ split or merge as its old lines removed and its new lines added.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from revdiff.model import Comparison, EditOp, Sentence

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from revdiff import batch
-from revdiff.batch import ExportJob, InterruptedExport, run_export
+from revdiff.export import driver as batch
+from revdiff.export.driver import ExportJob, InterruptedExport, run_export
 from revdiff.export import registry
 from revdiff.export.staging import ResumeMismatch, staging_path
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from revdiff.batch import ExportJob, run_export
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.cli import main
 from revdiff.export.staging import staging_path
 from revdiff.model import Article, Version

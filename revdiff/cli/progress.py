@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
-from revdiff.batch import ExportProgress
+from revdiff.export.driver import ExportProgress
 
 
 def _duration(seconds: float) -> str:

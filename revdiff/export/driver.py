@@ -17,13 +17,13 @@ import hashlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from revdiff.errors import RevdiffError
 from revdiff.export import registry
 from revdiff.export.inputs import InputUnit, expand_inputs
+from revdiff.export.pairs import compare_chain
 from revdiff.export.parallel import (
     DaskExecutor,
     Executor,
@@ -90,14 +90,6 @@ def article_info(ref: ArticleRef, article: Article, comparisons: list[Comparison
         "words_added": sum(c.stats.words_added for c in comparisons),
         "words_removed": sum(c.stats.words_removed for c in comparisons),
     }
-
-
-def compare_chain(article: Article, sentences: str) -> list[Comparison]:
-    """Every consecutive version pair of the article, compared."""
-    from revdiff.engine import compare
-
-    versions = article.versions
-    return [compare(old, new, sentences=sentences) for old, new in pairwise(versions)]
 
 
 def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
