@@ -55,7 +55,7 @@ def summary_line(progress: ExportProgress, workers_text: str, format_name: str) 
     outputs = ", ".join(str(path) for path in progress.outputs)
     resumed = (f" ({progress.resumed_articles:,} from the interrupted run)"
                if progress.resumed_articles else "")
-    skipped = (f"; skipped {len(progress.skipped_inputs)} unreadable input(s)"
+    skipped = (f"; skipped {len(progress.skipped_inputs)} input(s) or article(s) that failed"
                if progress.skipped_inputs else "")
     rows = progress.articles if format_name == "html" else progress.rows
     return (f"revdiff: exported {progress.articles:,} articles{resumed}, {progress.pairs:,} "

@@ -199,11 +199,15 @@ def render_csv(ref: ArticleRef, article: Article, comparisons: list[Comparison]
     return (_csv_text(edits), _csv_text(summaries)), len(edits)
 
 
+def csv_header(names: tuple[str, ...]) -> str:
+    return _csv_text([list(names)])
+
+
 class CsvWriter(TwoTableTextWriter):
     extension = "csv"
 
     def header(self, position: int) -> str:
-        return _csv_text([list(EDIT_COLUMN_NAMES if position == 0 else COMPARISON_COLUMN_NAMES)])
+        return csv_header(EDIT_COLUMN_NAMES if position == 0 else COMPARISON_COLUMN_NAMES)
 
 
 class SingleTextWriter(AppendingTextWriter):

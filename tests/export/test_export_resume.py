@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from revdiff.export import driver as batch
-from revdiff.export.driver import ExportJob, InterruptedExport, run_export
 from revdiff.export import registry
+from revdiff.export.driver import ExportJob, InterruptedExport, run_export
 from revdiff.export.staging import ResumeMismatch, staging_path
 
 FORMATS = ["jsonl", "csv", "sqlite", "parquet", "html", "unified"]

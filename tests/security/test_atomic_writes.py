@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from revdiff.export.driver import ExportJob, run_export
 from revdiff.cli import main
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.staging import staging_path
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
