@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from export_corpus import make_chain, make_corpus
-from running import (
+from held_runs import (
     held_export,
     release,
     revdiff,

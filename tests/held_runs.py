@@ -1,4 +1,4 @@
-"""Running `revdiff` as a user does, in a child process, for the export tests.
+"""Running `revdiff` as a user does, in a child process, for the export and atomic-write tests.
 
 `held_export` starts an export whose last input is standard input and keeps stdin open: the run
 does all the other inputs and then waits, so a test can act on a run that is certainly still going
@@ -9,16 +9,15 @@ last article and closing stdin.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from revdiff.export.staging import staging_path
-
 # The article that standard input holds: a NewsDiffs page of two versions.
-LAST_ARTICLE = (Path(__file__).resolve().parents[2] / "samples" / "newsdiffs"
+LAST_ARTICLE = (Path(__file__).resolve().parents[1] / "samples" / "newsdiffs"
                 / "us-deploys-troops-v1-v2-raw.html").read_bytes()
 
 
@@ -27,37 +26,24 @@ def revdiff(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
                           text=True, check=False, timeout=300, **kwargs)  # type: ignore[call-overload]
 
 
+def _default_interrupts() -> None:
+    """A shell starts background jobs with SIGINT ignored, and Python then keeps ignoring it:
+    give the child the default, so that Python installs its KeyboardInterrupt handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def held_export(*args: str) -> subprocess.Popen[bytes]:
     """`revdiff export ARGS -` (stdin last), in its own session, with stdin kept open."""
     return subprocess.Popen([sys.executable, "-m", "revdiff", "export", *args, "-"],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_default_interrupts)  # noqa: PLW1509 - tests start no threads
 
 
 def release(process: subprocess.Popen[bytes]) -> tuple[int, str]:
     """Give the held export its last input and wait for it: (exit code, stderr)."""
     _, stderr = process.communicate(LAST_ARTICLE, timeout=300)
     return process.returncode, stderr.decode()
-
-
-def journal_checkpoints(out: Path) -> int:
-    """Complete checkpoints in the run's journal (entry lines that carry the writer's state)."""
-    import json
-
-    journal = staging_path(out) / "journal.jsonl"
-    try:
-        lines = journal.read_text(encoding="utf-8", errors="replace").split("\n")[1:-1]
-    except FileNotFoundError:
-        return 0
-    return sum(bool(json.loads(line).get("state")) for line in lines if line)
-
-
-def journal_entries(out: Path) -> int:
-    journal = staging_path(out) / "journal.jsonl"
-    try:
-        return max(0, journal.read_text(encoding="utf-8", errors="replace").count("\n") - 1)
-    except FileNotFoundError:
-        return 0
 
 
 def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes],
