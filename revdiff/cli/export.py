@@ -73,7 +73,7 @@ def export(inputs: tuple[str, ...], output: Path, export_format: str | None, wor
     INPUT is anything revdiff reads: files, globs, folders of version files, folders of such
     folders (one article each), git repositories and NewsEdits SQLite files.
     """
-    from revdiff.cli.progress import ProgressBar, summary_line
+    from revdiff.cli.progress import ProgressBar, export_progress, summary_line
     from revdiff.export.driver import ExportJob, run_export
 
     if scheduler and local_dask:
@@ -93,8 +93,8 @@ def export(inputs: tuple[str, ...], output: Path, export_format: str | None, wor
 
     try:
         progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
-                              local_dask=local_dask, stream=sys.stdout.buffer, on_progress=bar,
-                              on_note=note)
+                              local_dask=local_dask, stream=sys.stdout.buffer,
+                              on_progress=export_progress(bar) if bar else None, on_note=note)
     finally:
         if bar:
             bar.close()
