@@ -56,7 +56,8 @@ def _pick_format(chosen: str | None, out: Path) -> str:
 @click.option("--dask", "local_dask", is_flag=True,
               help="Run on a Dask LocalCluster of --workers processes.")
 @click.option("--resume", is_flag=True,
-              help="Continue an interrupted run of the same command without duplicating rows.")
+              help="Continue an interrupted run of the same command without duplicating rows "
+                   "(with nothing to resume, says so and exports from the start).")
 @click.option("--sentences", type=click.Choice(["auto", "lines"]), default="auto",
               show_default=True, help="Split paragraphs into sentences, or one per line.")
 @click.option("--skip-errors", is_flag=True,
