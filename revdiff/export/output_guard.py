@@ -3,8 +3,8 @@
 An export only ever replaces regular files (or, for HTML, fills a real folder) that the user named
 with `-o`. It refuses a device node, FIFO or socket (replacing `/dev/null` with a file would break
 the system), a symbolic link where the HTML report's folder should be (it would write into the
-folder the link points at), and any output that is one of its own inputs or lies inside an input
-folder (it would overwrite what it reads).
+folder the link points at), and any output that is one of its own inputs or would replace a file
+inside an input folder (it would overwrite what it reads).
 
 `OutputLock` holds an exclusive lock on `.<OUT name>.revdiff-lock` beside the output for the whole
 run, so a second export to the same output stops with one line instead of deleting the first
@@ -36,14 +36,14 @@ def lock_path(out: Path) -> Path:
 
 
 def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: bool) -> None:
-    """Refuse outputs that are not plain files (or, with `folder`, a real folder) or that are
-    inputs of the run."""
+    """Refuse outputs that are not plain files (or, with `folder`, a real folder), that are inputs
+    of the run, or that would replace something inside an input folder."""
     sources = [Path(name).resolve() for name in inputs if name != "-"]
     for target in targets:
         _check_kind(target, folder=folder)
         real = target.resolve()
         for source in sources:
-            if real == source or source in real.parents:
+            if real == source or (source in real.parents and os.path.lexists(target)):
                 raise OutputProblem("the output would overwrite one of the export's inputs",
                                     str(target), hint="choose an -o path outside the inputs")
 
