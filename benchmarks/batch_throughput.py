@@ -3,7 +3,7 @@ memory at 1x and 10x the corpus.
 
 Corpus: the Wikipedia version chains in ../shared/corpus/wikipedia/<slug>/<k>.txt (296 articles,
 1,358 consecutive pairs), given `--scale` times over (the same folders repeated) so a run holds
-at least 10,000 pairs. Every run is a fresh child process (`revdiff.batch.run_export`, JSONL
+at least 10,000 pairs. Every run is a fresh child process (`revdiff.export.driver.run_export`, JSONL
 output into a temporary folder), so its peak RSS (`resource.getrusage`) is its own; the worker
 processes' peak RSS (VmHWM) and CPU time are sampled from /proc while the run goes on.
 
@@ -32,7 +32,7 @@ WIKIPEDIA = ROOT.parent / "shared" / "corpus" / "wikipedia"
 CHILD = r"""
 import json, os, resource, sys, threading, time
 from pathlib import Path
-from revdiff.batch import ExportJob, run_export
+from revdiff.export.driver import ExportJob, run_export
 
 TICKS = os.sysconf("SC_CLK_TCK")
 

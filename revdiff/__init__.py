@@ -78,16 +78,17 @@ def _articles(items: Any) -> Iterator[tuple[str, Article]]:
 
 
 def _rows(items: Any, sentences: str, edits: bool) -> Iterator[dict[str, Any]]:
-    from revdiff.batch import compare_chain
-    from revdiff.export.records import article_ref, comparison_row, edit_rows
+    from revdiff.export.pairs import compare_chain
+    from revdiff.export.records import article_ref, article_rows
 
     for index, (name, article) in enumerate(_articles(items)):
         ref = article_ref(index, article, name)
-        for comparison in compare_chain(article, sentences):
+        comparisons = compare_chain(article, sentences)
+        for _, summary, rows in article_rows(ref, article, comparisons):
             if edits:
-                yield from edit_rows(ref, comparison)
+                yield from rows
             else:
-                yield comparison_row(ref, comparison)
+                yield summary
 
 
 def edits_table(articles_or_paths: Any, *, sentences: str = "auto") -> list[dict[str, Any]]:

@@ -75,7 +75,7 @@ def test_import_is_light() -> None:
 def test_edits_table_equals_the_jsonl_export(tmp_path: Path) -> None:
     import json
 
-    from revdiff.batch import ExportJob, run_export
+    from revdiff.export.driver import ExportJob, run_export
 
     out = tmp_path / "e.jsonl"
     run_export(ExportJob((str(SAMPLES),), out, "jsonl"))

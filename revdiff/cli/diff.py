@@ -14,34 +14,52 @@ from revdiff.cli.common import (
     reports_errors,
     use_color,
 )
-from revdiff.engine import SENTENCE_MODES, compare
+from revdiff.engine import SENTENCE_MODES
 from revdiff.export.comparison_html import comparisons_html
 from revdiff.export.comparison_records import (
+    Item,
     comparisons_csv,
     comparisons_json,
     comparisons_jsonl,
 )
 from revdiff.export.comparison_text import comparison_text
+from revdiff.export.pairs import compare_chain, pair_reading
+from revdiff.export.records import article_ref
 from revdiff.export.unified import unified_diff
-from revdiff.model import Article, Comparison
+from revdiff.model import Article
 from revdiff.terminal_text import visible_article
 
 FORMATS = ("text", "json", "jsonl", "csv", "unified", "html")
 
+_STYLES: dict[str, dict[str, bool | str]] = {
+    "deleted": {"fg": "red", "strikethrough": True},
+    "inserted": {"fg": "green", "underline": True},
+    "title": {"bold": True},
+    "edit": {"bold": True},
+    "unchanged": {"dim": True},
+}
 
-def consecutive_comparisons(articles: list[Article], sentences: str) -> Iterator[tuple[str, Comparison]]:
-    """(article key, comparison) for every consecutive pair of versions of every article."""
-    for article in articles:
-        for old, new in zip(article.versions, article.versions[1:]):
-            yield article.key, compare(old, new, sentences=sentences)
+
+def terminal_style(text: str, role: str) -> str:
+    """Colours for a terminal: deleted words red and struck through, inserted green, underlined."""
+    return click.style(text, **_STYLES[role])  # type: ignore[arg-type]
+
+
+def consecutive_comparisons(articles: list[Article], sentences: str) -> Iterator[Item]:
+    """Every consecutive pair of versions of every article, with how sure its reading is."""
+    for index, article in enumerate(articles):
+        ref = article_ref(index, article, article.key)
+        for comparison in compare_chain(article, sentences):
+            yield ref, comparison, pair_reading(article, comparison)
 
 
 @click.command()
 @inputs_argument
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True,
-              help="text: coloured edits for a terminal; json: one document; jsonl: one edit per "
-                   "line; csv: one edit per row; unified: a sentence-level unified diff; html: a page.")
+              help="text: coloured edits for a terminal; json: one document per version pair; "
+                   "jsonl: one edit per line; csv: one edit per row (the edit columns of "
+                   "docs/EXPORT.md); unified: a patch, one sentence per line; html: a page.")
 @click.option("--sentences", type=click.Choice(SENTENCE_MODES), default="auto", show_default=True,
               help="auto: split paragraphs into sentences; lines: each paragraph/line is one sentence.")
 @click.option("--changes-only", is_flag=True, help="text format: leave out unchanged sentences.")
@@ -65,16 +83,19 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     elif output_format == "json":
         click.echo(comparisons_json(items))
     elif output_format == "csv":
-        click.echo(comparisons_csv(items), nl=False)
+        for text in comparisons_csv(items):
+            click.echo(text, nl=False)
     elif output_format == "html":
-        click.echo(comparisons_html(items), nl=False)
+        click.echo(comparisons_html((ref.name, comparison) for ref, comparison, _ in items),
+                   nl=False)
     elif output_format == "unified":
-        for article, comparison in items:
-            click.echo(unified_diff(comparison, old_label=f"{article} version {comparison.old.number}",
-                                    new_label=f"{article} version {comparison.new.number}"), nl=False)
+        for ref, comparison, _ in items:
+            name = " ".join(ref.name.split())  # a header is one line
+            click.echo(unified_diff(comparison, old_label=f"{name}\tversion {comparison.old.number}",
+                                    new_label=f"{name}\tversion {comparison.new.number}"), nl=False)
     else:
         color = use_color(color)
-        blocks = [comparison_text(comparison, article=article, unchanged=not changes_only,
-                                  color=color)
-                  for article, comparison in items]
+        blocks = [comparison_text(comparison, article=ref.name, unchanged=not changes_only,
+                                  color=terminal_style if color else None)
+                  for ref, comparison, _ in items]
         click.echo("\n\n".join(blocks), color=color)

@@ -26,6 +26,7 @@ Examples:
   revdiff export pages/ -o report/ --format html         one page per article + index.html
   revdiff export big/ -o out.parquet --scheduler tcp://10.0.0.5:8786
   revdiff export big/ -o out.parquet --resume            continue an interrupted run
+  revdiff export samples/versions -o - --format csv      the edits table on stdout
 """
 
 
@@ -36,6 +37,8 @@ class OptionConflict(RevdiffError):
 def _pick_format(chosen: str | None, out: Path) -> str:
     if chosen:
         return chosen
+    if str(out) == "-":
+        return "jsonl"
     found = SUFFIX_FORMATS.get(out.suffix.lower())
     if found is None:
         raise OptionConflict("cannot tell the export format from the output name", str(out),
@@ -47,7 +50,8 @@ def _pick_format(chosen: str | None, out: Path) -> str:
 @inputs_argument
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
               help="Output file (folder for html). Table formats also write "
-                   "NAME.comparisons.EXT, the per-pair summary.")
+                   "NAME.comparisons.EXT, the per-pair summary. `-` writes the edits table "
+                   "(jsonl, the default, or csv) or the unified diff to stdout.")
 @click.option("--format", "export_format", type=click.Choice(FORMATS),
               help="Output format; by default taken from the output's suffix.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
@@ -57,11 +61,13 @@ def _pick_format(chosen: str | None, out: Path) -> str:
 @click.option("--dask", "local_dask", is_flag=True,
               help="Run on a Dask LocalCluster of --workers processes.")
 @click.option("--resume", is_flag=True,
-              help="Continue an interrupted run of the same command without duplicating rows.")
+              help="Continue an interrupted run of the same command without duplicating rows "
+                   "(with nothing to resume, says so and exports from the start).")
 @click.option("--sentences", type=click.Choice(["auto", "lines"]), default="auto",
               show_default=True, help="Split paragraphs into sentences, or one per line.")
 @click.option("--skip-errors", is_flag=True,
-              help="Skip unreadable inputs (reported) instead of stopping.")
+              help="Skip inputs and articles that cannot be read or exported (each reported "
+                   "on stderr and counted in the summary) instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar, warnings or summary line.")
 @max_size_option
@@ -75,8 +81,8 @@ def export(inputs: tuple[str, ...], output: Path, export_format: str | None, wor
     folders (one article each), git repositories, NewsEdits, NYTdiff and diffengine SQLite
     files, and folders of saved article pages.
     """
-    from revdiff.batch import ExportJob, run_export
-    from revdiff.export.progress import ProgressBar, summary_line
+    from revdiff.cli.progress import ProgressBar, export_progress, summary_line
+    from revdiff.export.driver import ExportJob, run_export
 
     if scheduler and local_dask:
         raise OptionConflict("--scheduler and --dask both choose a cluster",
@@ -95,7 +101,8 @@ def export(inputs: tuple[str, ...], output: Path, export_format: str | None, wor
 
     try:
         progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
-                              local_dask=local_dask, on_progress=bar, on_note=note)
+                              local_dask=local_dask, stream=sys.stdout.buffer,
+                              on_progress=export_progress(bar) if bar else None, on_note=note)
     finally:
         if bar:
             bar.close()

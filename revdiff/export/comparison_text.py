@@ -1,8 +1,13 @@
-"""A comparison as terminal text: one block per edit, deleted words red, inserted words green."""
+"""A comparison as readable text: one block per edit, with its deleted and inserted words marked.
+
+Without a styler, deletions are written [-like this-] and insertions {+like this+}. Colour is the
+terminal's business: `revdiff.cli` passes a `Styler` that wraps each part in its escape codes.
+"""
 
 from __future__ import annotations
 
-import click
+from collections.abc import Callable
+from typing import Literal
 
 from revdiff.engine.words import word_diff
 from revdiff.model import Comparison, Edit, EditOp, WordDiff
@@ -13,18 +18,19 @@ _MARKS = {
 }
 
 
-def styled_word_diff(diff: WordDiff, *, color: bool = True) -> str:
-    """Kept text plain, deleted text red and struck through, inserted text green and underlined.
+# Styles a piece of text for its role: "deleted", "inserted", "title", "edit" or "unchanged".
+Styler = Callable[[str, str], str]
+Colour = Literal[False] | Styler | None
 
-    Without colour, deletions are written [-like this-] and insertions {+like this+}.
-    """
+
+def styled_word_diff(diff: WordDiff, *, color: Colour = None) -> str:
+    """Kept text plain; deleted and inserted text styled, or marked [-so-] and {+so+}."""
     parts = []
     for op, text in diff:
         if op == 0:
             parts.append(text)
         elif color:
-            parts.append(click.style(text, fg="red", strikethrough=True) if op < 0
-                         else click.style(text, fg="green", underline=True))
+            parts.append(color(text, "deleted" if op < 0 else "inserted"))
         else:
             parts.append(f"[-{text}-]" if op < 0 else f"{{+{text}+}}")
     return "".join(parts)
@@ -34,20 +40,23 @@ def _indices(indices: tuple[int, ...]) -> str:
     return ",".join(str(k) for k in indices) or "-"
 
 
-def edit_text(edit: Edit, *, color: bool = True) -> str:
+def edit_text(edit: Edit, *, color: Colour = None) -> str:
     head = f"{_MARKS[edit.op]} {edit.op.value:<9} {_indices(edit.old):>7} -> {_indices(edit.new):<7}"
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
         head += f" sim {edit.similarity:.2f}"
     if edit.flags:
         head += "  [" + ", ".join(sorted(flag.value for flag in edit.flags)) + "]"
     if color:
-        head = click.style(head, dim=edit.op is EditOp.UNCHANGED, bold=edit.op is not EditOp.UNCHANGED)
+        head = color(head, "unchanged" if edit.op is EditOp.UNCHANGED else "edit")
     return f"{head}\n    {styled_word_diff(edit.word_diff, color=color)}"
 
 
-def comparison_text(comparison: Comparison, *, article: str | None = None, color: bool = True,
+def comparison_text(comparison: Comparison, *, article: str | None = None, color: Colour = None,
                     unchanged: bool = True) -> str:
-    """A header, one line of statistics, then every edit (unchanged ones only if asked)."""
+    """A header, one line of statistics, then every edit (unchanged ones only if asked).
+
+    `color` styles the parts (a `Styler`); False or None gives plain text with markers.
+    """
     stats = comparison.stats
     title = f"{article or comparison.new.title}: version {comparison.old.number} -> {comparison.new.number}"
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
@@ -57,7 +66,7 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
         summary += "; boring"
     if stats.rewrite:
         summary += "; rewrite"
-    lines = [click.style(title, bold=True) if color else title, summary]
+    lines = [color(title, "title") if color else title, summary]
     if comparison.old.title != comparison.new.title:
         lines.append("title: " + styled_word_diff(word_diff(comparison.old.title, comparison.new.title),
                                                   color=color))

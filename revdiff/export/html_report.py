@@ -18,8 +18,9 @@ from typing import Any
 
 from revdiff.export.comparison_html import comparison_table
 from revdiff.export.html_page import PAGE_END, page, page_head
+from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
-from revdiff.export.staging import JournalEntry, OutputProblem, Staging
+from revdiff.export.staging import JournalEntry, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter
 from revdiff.model import Article, Comparison, Version
@@ -130,6 +131,8 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
     articles = pairs = 0
     for entry in entries:
         info: dict[str, Any] = entry.info
+        if info.get("skipped"):  # --skip-errors: this article has no page
+            continue
         articles += 1
         pairs += entry.pairs
         title = info.get("title") or entry.key

@@ -41,13 +41,27 @@ def _is_sqlite(path: Path) -> bool:
         return False
 
 
-def _directory_units(path: Path, notes: list[str]) -> list[InputUnit]:
-    """A repository or a folder of versions is one unit; a folder of folders is a corpus."""
+def _directory_units(path: Path, notes: list[str], visited: set[Path]) -> list[InputUnit]:
+    """A repository or a folder of versions is one unit; a folder of folders is a corpus.
+
+    Each real folder is visited once: a symbolic link back to a folder already read (`self ->
+    .`, two folders linking each other) is skipped with a note.
+    """
+    real = path.resolve()
+    if real in visited:
+        notes.append(f"{path}: skipped, it leads to a folder already read ({real})")
+        return []
+    visited.add(real)
     if gitrepo.is_repository(path):
         return [InputUnit(str(path), (str(path),))]
     children = sorted((p for p in path.iterdir() if not p.name.startswith(".")),
                       key=lambda p: natural_key(p.name))
     folders = [p for p in children if p.is_dir()]
+    looping = [p for p in folders if p.resolve() in visited]
+    if looping:
+        notes.append(f"{path}: skipped {len(looping)} link(s) back to a folder already read, "
+                     f"such as {looping[0].name}")
+        folders = [p for p in folders if p not in looping]
     if not folders:
         return [InputUnit(str(path), (str(path),))]
     loose = [p for p in children if p.is_file()]
@@ -56,7 +70,7 @@ def _directory_units(path: Path, notes: list[str]) -> list[InputUnit]:
                      f"{len(loose)} loose file(s) such as {loose[0].name}")
     units: list[InputUnit] = []
     for folder in folders:
-        units.extend(_directory_units(folder, notes))
+        units.extend(_directory_units(folder, notes, visited))
     return units
 
 
@@ -72,6 +86,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None) -> list
         raise EmptyInput("no input given", hint="name files, directories, globs or databases")
     notes = notes if notes is not None else []
     units: list[InputUnit] = []
+    visited: set[Path] = set()
     loose: list[str] = []
     loose_position = -1
     for raw in inputs:
@@ -85,7 +100,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None) -> list
         for match in matches:
             path = Path(match)
             if match != "-" and path.is_dir():
-                units.extend(_directory_units(path, notes))
+                units.extend(_directory_units(path, notes, visited))
             elif match != "-" and _is_sqlite(path):
                 units.append(InputUnit(match, (match,)))
             else:

@@ -29,15 +29,15 @@ from revdiff.export.records import (
     EDIT_COLUMNS,
     FLOAT_DIGITS,
     ArticleRef,
-    comparison_row,
-    edit_rows,
+    article_rows,
+    check_int64,
 )
 from revdiff.export.staging import Staging
 from revdiff.export.writers import ExportWriter
 from revdiff.model import Article, Comparison, Edit, Sentence
 
 _SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT",
-              "int_list": "TEXT", "str_list": "TEXT"}
+              "int_list": "TEXT", "str_list": "TEXT", "text_list": "TEXT"}
 
 ENTRYVERSION_COLUMNS = ("entry_id", "version", "title", "url", "source", "created",
                         "num_versions", "summary", "article")
@@ -122,24 +122,24 @@ def render_sqlite(ref: ArticleRef, article: Article, comparisons: list[Compariso
             entry_id, version.number, version.title, ref.url, ref.source,
             version.time.isoformat() if version.time else version.time_text,
             count, PARAGRAPH_JOIN.join(version.paragraphs), ref.name))
+    check_int64(ref, article, "SQLite")
     if comparisons:
         first = comparisons[0]
         rows["split_sentences"].extend(
             _sentence_rows(entry_id, first.old.number, first.old_sentences))
-    for comparison in comparisons:
+    for comparison, summary, edits in article_rows(ref, article, comparisons):
         rows["split_sentences"].extend(
             _sentence_rows(entry_id, comparison.new.number, comparison.new_sentences))
         rows["matched_sentences"].extend(matched_pairs(entry_id, comparison))
-        summary = comparison_row(ref, comparison)
         rows["comparisons"].append(tuple(_sql_value(summary[n], k) for n, k in COMPARISON_COLUMNS))
         rows["edits"].extend(tuple(_sql_value(row[n], k) for n, k in EDIT_COLUMNS)
-                             for row in edit_rows(ref, comparison))
+                             for row in edits)
     return rows, len(rows["edits"])
 
 
 def _sql_value(value: Any, kind: str) -> Any:
-    if kind in ("int_list", "str_list"):
-        return json.dumps(value)
+    if kind in ("int_list", "str_list", "text_list"):
+        return json.dumps(value, ensure_ascii=False)
     if kind == "bool":
         return int(value)
     return value

@@ -8,7 +8,11 @@ long the stream is. The three executors only differ in how they `submit`.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import select
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -60,10 +64,35 @@ class SerialExecutor:
         pass
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the driver, which stops submitting and shuts the pool down;
-    a worker killed mid-task by the terminal's SIGINT would leave the pool broken and hanging."""
+def _start_worker(driver: int) -> None:
+    """Set up a worker process: it ends as soon as the driver (process `driver`) ends.
+
+    Workers leave Ctrl-C to the driver, which stops submitting and shuts the pool down; a worker
+    killed mid-task by the terminal's SIGINT would leave the pool broken and hanging. A driver
+    killed outright (SIGKILL, SIGTERM) cannot shut the pool down, so each worker watches it.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(driver,), name="revdiff-driver-watch",
+                     daemon=True).start()
+
+
+def _exit_with(driver: int) -> None:
+    """Wait for process `driver` to end, then end this process at once."""
+    try:
+        handle = os.pidfd_open(driver)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):  # no pidfd (not Linux, or an old kernel): poll
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(driver, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+    select.select([handle], [], [])
+    os._exit(1)
 
 
 class ProcessExecutor:
@@ -74,7 +103,7 @@ class ProcessExecutor:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                        initializer=_ignore_interrupts)
+                                        initializer=_start_worker, initargs=(os.getpid(),))
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
         return self.pool.submit(fn, *args)
@@ -99,7 +128,7 @@ class DaskExecutor:
         distributed = require_distributed()
         try:
             client = distributed.Client(address, timeout=timeout)
-        except (OSError, TimeoutError) as error:
+        except (OSError, TimeoutError, ValueError, TypeError) as error:
             raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
                                    hint="start it with `dask scheduler`, check the address, "
                                         "or use --dask for a local cluster") from error

@@ -19,8 +19,8 @@ from revdiff.export.records import (
     COMPARISON_COLUMNS,
     EDIT_COLUMNS,
     ArticleRef,
-    comparison_row,
-    edit_rows,
+    article_rows,
+    check_int64,
 )
 from revdiff.export.staging import Staging
 from revdiff.export.writers import ExportWriter, table_paths
@@ -36,7 +36,8 @@ ROW_GROUP_ROWS = 128 * 1024
 def arrow_schema(columns: tuple[tuple[str, str], ...]) -> pa.Schema:
     pa = require_pyarrow()
     types = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "str": pa.string(),
-             "int_list": pa.list_(pa.int64()), "str_list": pa.list_(pa.string())}
+             "int_list": pa.list_(pa.int64()), "str_list": pa.list_(pa.string()),
+             "text_list": pa.list_(pa.string())}
     return pa.schema([pa.field(name, types[kind]) for name, kind in columns])
 
 
@@ -54,9 +55,10 @@ def render_parquet(ref: ArticleRef, article: Article, comparisons: list[Comparis
                    ) -> tuple[tuple[pa.RecordBatch, pa.RecordBatch], int]:
     edits: list[dict[str, Any]] = []
     summaries: list[dict[str, Any]] = []
-    for comparison in comparisons:
-        edits.extend(edit_rows(ref, comparison))
-        summaries.append(comparison_row(ref, comparison))
+    check_int64(ref, article, "Parquet")
+    for _, summary, rows in article_rows(ref, article, comparisons):
+        edits.extend(rows)
+        summaries.append(summary)
     return (edits_batch(edits), comparisons_batch(summaries)), len(edits)
 
 

@@ -9,19 +9,27 @@ Two tables:
 Both start with the same key columns, so they join on
 `(article_index, old_version, new_version)`. List-valued cells (`old_indices`, `new_indices`,
 `flags`) are lists in JSONL and Parquet and space-joined strings in CSV (see `flatten_for_csv`);
-CSV text cells that a spreadsheet would run as a formula get a leading `'` (`csv_cells`).
+`warnings` is a list of free text, written as a JSON list in a CSV cell. CSV text cells that a
+spreadsheet would run as a formula get a leading `'` (`csv_cells`).
+
+These rows are the one edit schema of revdiff: `revdiff diff --format json|jsonl|csv` writes them
+too (docs/EXPORT.md documents them).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from revdiff.errors import RevdiffError
 from revdiff.export.csv_cells import spreadsheet_safe
+from revdiff.export.pairs import PairReading, pair_reading
 from revdiff.model import Article, Comparison, Edit, EditOp
 
-# (name, kind) where kind is one of: int, float, bool, str, int_list, str_list.
+# (name, kind) where kind is one of: int, float, bool, str, int_list, str_list, text_list.
+# Every kind may be null (None) except the lists.
 KEY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("article_index", "int"),
     ("article", "str"),
@@ -44,6 +52,8 @@ EDIT_COLUMNS: tuple[tuple[str, str], ...] = KEY_COLUMNS + (
     ("new_words", "int"),
     ("words_removed", "int"),
     ("words_added", "int"),
+    ("confidence", "float"),
+    ("warnings", "text_list"),
 )
 
 COMPARISON_COLUMNS: tuple[tuple[str, str], ...] = KEY_COLUMNS + (
@@ -61,6 +71,8 @@ COMPARISON_COLUMNS: tuple[tuple[str, str], ...] = KEY_COLUMNS + (
     ("changed_share", "float"),
     ("boring", "bool"),
     ("rewrite", "bool"),
+    ("confidence", "float"),
+    ("warnings", "text_list"),
 )
 
 EDIT_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in EDIT_COLUMNS)
@@ -68,6 +80,13 @@ COMPARISON_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in COMPARISON_
 
 # Floats are rounded so that every export (and every scheduler) prints the same digits.
 FLOAT_DIGITS = 6
+
+# SQLite and Parquet store integers in 64 bits.
+INT64_MAX = 2**63 - 1
+
+
+class ValueTooLarge(RevdiffError):
+    """A number in the article does not fit the output's integer type."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +140,28 @@ def _key_values(ref: ArticleRef, comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def edit_rows(ref: ArticleRef, comparison: Comparison) -> Iterator[dict[str, Any]]:
-    """One row per edit of the comparison, in reading order, keys as in EDIT_COLUMNS."""
+def check_int64(ref: ArticleRef, article: Article, output: str) -> None:
+    """Refuse version numbers that SQLite or Parquet cannot store (they hold 64-bit integers)."""
+    for number in (version.number for version in article.versions):
+        if not -INT64_MAX - 1 <= number <= INT64_MAX:
+            raise ValueTooLarge(f"version number {number} is too large for {output} "
+                                "(64-bit integers)", ref.name,
+                                hint="number the versions from 0, or export as jsonl or csv")
+
+
+def _confidence(value: float | None) -> float | None:
+    return None if value is None else round(float(value), FLOAT_DIGITS)
+
+
+def edit_rows(ref: ArticleRef, comparison: Comparison, reading: PairReading | None = None
+              ) -> Iterator[dict[str, Any]]:
+    """One row per edit of the comparison, in reading order, keys as in EDIT_COLUMNS.
+
+    `reading` (`revdiff.export.pairs.pair_reading`) gives each edit its confidence and the
+    article's warnings; without it they are null and empty.
+    """
     key = _key_values(ref, comparison)
+    warnings = list(reading.warnings) if reading else []
     for position, edit in enumerate(comparison.edits):
         removed, added = word_changes(edit)
         row = dict(key)
@@ -140,11 +178,15 @@ def edit_rows(ref: ArticleRef, comparison: Comparison) -> Iterator[dict[str, Any
             "new_words": len(edit.new_text.split()),
             "words_removed": removed,
             "words_added": added,
+            "confidence": _confidence(reading.edit_confidence(edit, comparison)
+                                      if reading else None),
+            "warnings": warnings,
         })
         yield row
 
 
-def comparison_row(ref: ArticleRef, comparison: Comparison) -> dict[str, Any]:
+def comparison_row(ref: ArticleRef, comparison: Comparison, reading: PairReading | None = None
+                   ) -> dict[str, Any]:
     """The summary row of one comparison, keys as in COMPARISON_COLUMNS."""
     stats = comparison.stats
     old, new = comparison.old, comparison.new
@@ -167,8 +209,19 @@ def comparison_row(ref: ArticleRef, comparison: Comparison) -> dict[str, Any]:
         "changed_share": round(float(stats.changed_share), FLOAT_DIGITS),
         "boring": bool(stats.boring),
         "rewrite": bool(stats.rewrite),
+        "confidence": _confidence(reading.confidence if reading else None),
+        "warnings": list(reading.warnings) if reading else [],
     })
     return row
+
+
+def article_rows(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+                 ) -> Iterator[tuple[Comparison, dict[str, Any], list[dict[str, Any]]]]:
+    """(comparison, its summary row, its edit rows) for each comparison of the article."""
+    for comparison in comparisons:
+        reading = pair_reading(article, comparison)
+        yield (comparison, comparison_row(ref, comparison, reading),
+               list(edit_rows(ref, comparison, reading)))
 
 
 def flatten_for_csv(row: dict[str, Any], columns: tuple[tuple[str, str], ...]) -> list[Any]:
@@ -181,6 +234,8 @@ def flatten_for_csv(row: dict[str, Any], columns: tuple[tuple[str, str], ...]) -
             cells.append("")
         elif kind in ("int_list", "str_list"):
             cells.append(" ".join(str(item) for item in value))
+        elif kind == "text_list":
+            cells.append(spreadsheet_safe(json.dumps(value, ensure_ascii=False)) if value else "")
         elif kind == "bool":
             cells.append("true" if value else "false")
         else:

@@ -17,6 +17,8 @@ from revdiff.export.writers import ExportWriter
 from revdiff.model import Article, Comparison
 
 FORMAT_NAMES = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
+# Formats that can be written to standard output (`-o -`): their edits table or their text.
+STREAM_FORMATS = ("jsonl", "csv", "unified")
 
 # A renderer turns one article's comparisons into (payload for the writer, number of rows).
 Renderer = Callable[[ArticleRef, Article, list[Comparison]], tuple[Any, int]]
@@ -48,6 +50,14 @@ def renderer(name: str) -> Renderer:
         from revdiff.export.patch_text import render_unified
         return render_unified
     raise ValueError(f"unknown export format {name!r}")
+
+
+def output_paths(name: str, out: Path) -> list[Path]:
+    """Every path the format replaces when the run is published."""
+    if name in ("jsonl", "csv", "parquet"):
+        from revdiff.export.writers import table_paths
+        return list(table_paths(out, name))
+    return [out]
 
 
 def make_writer(name: str, out: Path, staging: Staging) -> ExportWriter:

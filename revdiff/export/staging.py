@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from revdiff.errors import RevdiffError
+from revdiff.export.output_guard import OutputProblem
 
 JOURNAL_NAME = "journal.jsonl"
 JOURNAL_VERSION = 1
@@ -32,10 +33,6 @@ JOURNAL_VERSION = 1
 
 class ResumeMismatch(RevdiffError):
     """`--resume` was asked for, but the interrupted run was a different job."""
-
-
-class OutputProblem(RevdiffError):
-    """The output location cannot be written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +65,9 @@ class Staging:
         if not out.parent.is_dir():
             raise OutputProblem("the output's folder does not exist", str(out.parent),
                                 hint="create it first, or choose another -o path")
-        if resume and self.journal_path.is_file():
+        self._check_directory()
+        self.resumable = self.journal_path.is_file() and not self.journal_path.is_symlink()
+        if resume and self.resumable:
             self._reopen()
         else:
             self._start_fresh()
@@ -76,6 +75,14 @@ class Staging:
         self._journal = open(self.journal_path, "a", encoding="utf-8")  # noqa: SIM115
 
     # -- starting -------------------------------------------------------------------------------
+
+    def _check_directory(self) -> None:
+        """The staging path must be revdiff's own folder (or nothing): never a link or a file."""
+        if self.directory.is_symlink() or (self.directory.exists()
+                                           and not self.directory.is_dir()):
+            raise OutputProblem("the staging path is in the way: it is a symbolic link or a "
+                                "file, not revdiff's staging folder", str(self.directory),
+                                hint="remove it, or choose another -o path")
 
     def _start_fresh(self) -> None:
         if self.directory.exists():

@@ -24,8 +24,7 @@ from revdiff.export.records import (
     EDIT_COLUMN_NAMES,
     EDIT_COLUMNS,
     ArticleRef,
-    comparison_row,
-    edit_rows,
+    article_rows,
     flatten_for_csv,
 )
 from revdiff.export.staging import Staging
@@ -173,9 +172,9 @@ def render_jsonl(ref: ArticleRef, article: Article, comparisons: list[Comparison
                  ) -> tuple[tuple[str, str], int]:
     edits: list[str] = []
     summaries: list[str] = []
-    for comparison in comparisons:
-        edits.extend(_json_line(row) for row in edit_rows(ref, comparison))
-        summaries.append(_json_line(comparison_row(ref, comparison)))
+    for _, summary, rows in article_rows(ref, article, comparisons):
+        edits.extend(_json_line(row) for row in rows)
+        summaries.append(_json_line(summary))
     return ("".join(edits), "".join(summaries)), len(edits)
 
 
@@ -194,17 +193,21 @@ def render_csv(ref: ArticleRef, article: Article, comparisons: list[Comparison]
                ) -> tuple[tuple[str, str], int]:
     edits: list[list[Any]] = []
     summaries: list[list[Any]] = []
-    for comparison in comparisons:
-        edits.extend(flatten_for_csv(row, EDIT_COLUMNS) for row in edit_rows(ref, comparison))
-        summaries.append(flatten_for_csv(comparison_row(ref, comparison), COMPARISON_COLUMNS))
+    for _, summary, rows in article_rows(ref, article, comparisons):
+        edits.extend(flatten_for_csv(row, EDIT_COLUMNS) for row in rows)
+        summaries.append(flatten_for_csv(summary, COMPARISON_COLUMNS))
     return (_csv_text(edits), _csv_text(summaries)), len(edits)
+
+
+def csv_header(names: tuple[str, ...]) -> str:
+    return _csv_text([list(names)])
 
 
 class CsvWriter(TwoTableTextWriter):
     extension = "csv"
 
     def header(self, position: int) -> str:
-        return _csv_text([list(EDIT_COLUMN_NAMES if position == 0 else COMPARISON_COLUMN_NAMES)])
+        return csv_header(EDIT_COLUMN_NAMES if position == 0 else COMPARISON_COLUMN_NAMES)
 
 
 class SingleTextWriter(AppendingTextWriter):

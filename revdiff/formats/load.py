@@ -127,7 +127,9 @@ def _read_directory(path: Path, max_bytes: int) -> list[Article]:
             shown = ", ".join(folders[:3]) + (", ..." if len(folders) > 3 else "")
             hint = f"it holds only folders ({shown}); give one of them"
         raise EmptyInput("directory holds no version files", str(path), hint=hint)
-    from revdiff.formats import snapshots  # BeautifulSoup loads only for a folder of pages
+    from revdiff.formats import (
+        snapshots,  # BeautifulSoup loads only for a folder of pages
+    )
 
     saved_pages = snapshots.read_folder(files, max_bytes)
     if saved_pages is not None:

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from revdiff.cli import main
+from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 
 OLD = "BAGHDAD — A U.S. airstrike killed the commander. At least 25 people died.\n\n“It is over,” he said.\n"
 NEW = "BAGHDAD — A U.S. airstrike killed the commander. At least 26 people died.\n\n<b>New</b> & improved line.\n"
@@ -37,24 +38,43 @@ def test_jsonl_one_object_per_edit(versions: list[str]) -> None:
     rows = [json.loads(line) for line in run(*versions, "--format", "jsonl").splitlines()]
     assert [row["op"] for row in rows] == ["unchanged", "edited", "deleted", "added"]
     edited = rows[1]
-    assert edited["old"] == [1] and edited["new"] == [1]
+    assert edited["old_indices"] == [1] and edited["new_indices"] == [1]
     assert edited["old_text"] == "At least 25 people died."
     assert "number_changed" in edited["flags"]
-    assert [-1, "25"] in edited["word_diff"] and 0 < edited["similarity"] < 1
-    assert {"old_version", "new_version", "article", "position"} <= set(edited)
+    assert edited["words_removed"] == 1 and edited["words_added"] == 1
+    assert 0 < edited["similarity"] < 1
+    assert edited["confidence"] is None and edited["warnings"] == []  # plain files: exact
+
+
+def test_diff_and_export_write_one_edit_schema(versions: list[str], tmp_path: Path) -> None:
+    """`diff --format jsonl|csv` rows are the rows of the export's edits table, column for column."""
+    folder = tmp_path / "article"
+    folder.mkdir()
+    for k, path in enumerate(versions):
+        (folder / f"{k}.txt").write_bytes(Path(path).read_bytes())
+    diffed = [json.loads(line) for line in run(str(folder), "--format", "jsonl").splitlines()]
+    out = tmp_path / "e.jsonl"
+    result = CliRunner().invoke(main, ["export", str(folder), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert list(diffed[0]) == list(exported[0]) == list(EDIT_COLUMN_NAMES)
+    assert [dict(row, article="") for row in diffed] == [dict(row, article="") for row in exported]
+    csv_rows = list(csv.reader(io.StringIO(run(str(folder), "--format", "csv"))))
+    assert tuple(csv_rows[0]) == EDIT_COLUMN_NAMES
 
 
 def test_json_document_has_stats(versions: list[str]) -> None:
     documents = json.loads(run(*versions, "--format", "json"))
     assert len(documents) == 1
-    assert documents[0]["stats"]["counts"]["edited"] == 1
+    assert documents[0]["edited"] == 1 and documents[0]["changed_share"] > 0
     assert len(documents[0]["edits"]) == 4
+    assert set(documents[0]) == {*COMPARISON_COLUMN_NAMES, "edits"}
 
 
 def test_csv_rows(versions: list[str]) -> None:
     rows = list(csv.DictReader(io.StringIO(run(*versions, "--format", "csv"))))
     assert [row["op"] for row in rows] == ["unchanged", "edited", "deleted", "added"]
-    assert json.loads(rows[1]["word_diff"])
+    assert rows[1]["old_indices"] == "1" and rows[1]["flags"] == "number_changed"
 
 
 def test_text_without_colour_marks_changes(versions: list[str]) -> None:

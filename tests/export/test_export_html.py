@@ -11,7 +11,7 @@ import pytest
 from conftest import chromium_path
 from export_corpus import make_chain
 
-from revdiff.batch import ExportJob, run_export
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.html_report import report_file_name
 
 HOSTILE = '<script>alert("x")</script> & <img src="http://example.com/x.png"> "quoted"'

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from revdiff.batch import ExportJob, chunked, run_export
+from revdiff.export.driver import ExportJob, chunked, run_export
 from revdiff.export.parallel import ProcessExecutor, SerialExecutor, ordered_map
 
 
@@ -40,7 +40,7 @@ def test_ordered_map_bounds_the_work_in_flight() -> None:
 
 
 def test_chunks_hold_whole_articles_in_order(generated: Path) -> None:
-    from revdiff.batch import ExportProgress, iter_tasks
+    from revdiff.export.driver import ExportProgress, iter_tasks
     from revdiff.export.inputs import expand_inputs
 
     job = ExportJob((str(generated),), generated / "unused.jsonl", "jsonl")

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from revdiff import batch
-from revdiff.batch import ExportJob, InterruptedExport, run_export
+from revdiff.export import driver as batch
 from revdiff.export import registry
+from revdiff.export.driver import ExportJob, InterruptedExport, run_export
 from revdiff.export.staging import ResumeMismatch, staging_path
 
 FORMATS = ["jsonl", "csv", "sqlite", "parquet", "html", "unified"]
@@ -176,44 +176,36 @@ def test_failed_run_keeps_the_previous_output(samples: Path, tmp_path: Path,
 
 
 def test_ctrl_c_on_a_real_run_then_resume(tmp_path: Path) -> None:
-    """SIGINT to the whole process group (what Ctrl-C does) on `--workers 2`, then --resume."""
+    """SIGINT to the whole process group (what Ctrl-C does) on `--workers 2`, then --resume.
+
+    The run reads the corpus and then standard input, which the test holds open: it is certainly
+    still going when Ctrl-C comes, however fast the machine.
+    """
     import os
     import signal
-    import subprocess
-    import sys
-    import time
 
     from export_corpus import make_corpus
+    from held_runs import held_export, release, wait_for
 
-    corpus = make_corpus(tmp_path / "big", 1000, seed=11)  # a run of several seconds
+    corpus = make_corpus(tmp_path / "big", 600, seed=11)  # a checkpoint after 512 at the latest
     out = tmp_path / "out" / "e.jsonl"
     out.parent.mkdir()
-    # A shell starts background jobs with SIGINT ignored; the child restores Python's handler.
-    launcher = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
-                "from revdiff.cli import main; sys.argv[0] = 'revdiff'; main()")
-    command = [sys.executable, "-c", launcher, "export", str(corpus), "-o", str(out),
-               "--workers", "2", "--quiet"]
-    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE,
-                               text=True)
+    command = [str(corpus), "-o", str(out), "--workers", "2", "--quiet"]
+    process = held_export(*command)
     journal = staging_path(out) / "journal.jsonl"
-    while process.poll() is None:
-        if journal.is_file() and journal.read_text().count("\n") >= 2:  # a checkpoint
-            break
-        time.sleep(0.02)
-    if process.poll() is not None:
-        pytest.skip("the export finished before it could be interrupted (machine too fast)")
+    wait_for(lambda: journal.is_file() and journal.read_text().count("\n") >= 2, process)
+    assert process.poll() is None
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr  # Ctrl-C
-    assert "--resume" in stderr and not out.exists()
+    assert "--resume" in stderr.decode() and not out.exists()
 
-    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=300,
-                             check=False)
-    assert resumed.returncode == 0, resumed.stderr
+    code, resumed_stderr = release(held_export(*command, "--resume"))
+    assert code == 0, resumed_stderr
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     keys = [(r["article_index"], r["old_version"], r["new_version"], r["edit_index"])
             for r in rows]
     assert len(keys) == len(set(keys)) and keys == sorted(keys)
     pairs = {(r["article_index"], r["new_version"]) for r in rows}
-    expected = sum(len(list(folder.glob("*.txt"))) - 1 for folder in corpus.iterdir())
-    assert len(pairs) == expected
+    expected = sum(len(list(folder.glob("*.txt"))) - 1 for folder in corpus.iterdir()) + 1
+    assert len(pairs) == expected  # every pair of the corpus, and the one read from stdin

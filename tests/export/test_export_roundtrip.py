@@ -9,7 +9,7 @@ from export_corpus import make_chain
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revdiff.batch import ExportJob, run_export
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.formats import load
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzÄéß0123456789.,;:!?'\"()-&", min_size=1,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from revdiff.batch import ExportJob, compare_chain, run_export
+from revdiff.export.driver import ExportJob, compare_chain, run_export
 from revdiff.formats import load
 from revdiff.model import EditOp
 

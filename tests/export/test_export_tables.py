@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from export_corpus import make_chain
 
-from revdiff.batch import ExportJob, compare_chain, run_export
+from revdiff.export.driver import ExportJob, compare_chain, run_export
 from revdiff.export.inputs import expand_inputs
 from revdiff.export.records import (
     COMPARISON_COLUMN_NAMES,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from export_corpus import make_chain
 
-from revdiff.batch import ExportJob, run_export
+from revdiff.export.driver import ExportJob, run_export
 
 
 def test_headers_and_hunks(samples: Path, tmp_path: Path) -> None:

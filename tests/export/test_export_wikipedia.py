@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from revdiff.batch import ExportJob, run_export
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.records import EDIT_COLUMN_NAMES
 
 

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from held_runs import LAST_ARTICLE, held_export, release, wait_for
 
-from revdiff.batch import ExportJob, run_export
 from revdiff.cli import main
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.staging import staging_path
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
@@ -82,12 +83,19 @@ def snapshot(*paths: Path) -> list[bytes | None]:
 
 @pytest.fixture(scope="module")
 def export_case(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """A corpus, the previous (old) export and what a complete new export holds."""
+    """A corpus, the previous (old) export and what a complete new export holds.
+
+    The runs under test read the corpus and then standard input, which the test holds open
+    (`held_export`): the run cannot finish before the test has killed it, on any machine.
+    """
     root = tmp_path_factory.mktemp("atomic-export")
-    big = corpus(root / "corpus", 250)  # about 3 s of work: several checkpoints
+    big = corpus(root / "corpus", 250)  # 750 articles: a checkpoint after 512 at the latest
     reference = root / "reference" / "edits.csv"
     reference.parent.mkdir()
-    run_export(ExportJob((str(big),), reference, "csv"))
+    made = subprocess.run([sys.executable, "-m", "revdiff", "export", str(big), "-", "-o",
+                           str(reference), "-q"], input=LAST_ARTICLE, capture_output=True,
+                          check=False)
+    assert made.returncode == 0, made.stderr
     new = snapshot(reference, reference.with_name("edits.comparisons.csv"))
     return {"corpus": big, "new": new}
 
@@ -98,30 +106,47 @@ def previous_export(folder: Path) -> tuple[Path, list[bytes | None]]:
     return out, snapshot(out, out.with_name("edits.comparisons.csv"))
 
 
+def kill_held(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL a run that is certainly still going, with everything it started."""
+    assert process.poll() is None, "the run ended before the kill"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
 def test_killed_export_keeps_the_old_output_and_resumes(tmp_path: Path,
                                                         export_case: dict[str, object]) -> None:
     out, old = previous_export(tmp_path)
     big = export_case["corpus"]
-    killed = run_and_kill(["export", str(big), "-o", str(out), "-q"],
-                          lambda: journal_checkpoints(out) >= 1)
-    assert killed, "the export finished before it could be killed"
+    command = [str(big), "-o", str(out), "-q"]
+    run = held_export(*command)
+    wait_for(lambda: journal_checkpoints(out) >= 1, run)
+    kill_held(run)
     assert snapshot(out, out.with_name("edits.comparisons.csv")) == old
     assert journal_checkpoints(out) >= 1  # the finished part is kept for --resume
-    progress = run_export(ExportJob((str(big),), out, "csv"), resume=True)
-    assert progress.resumed_articles >= 1
+    resumed = held_export(*command, "--resume")
+    code, stderr = release(resumed)
+    assert code == 0, stderr
+    assert "resuming after" in stderr or stderr == ""
     assert snapshot(out, out.with_name("edits.comparisons.csv")) == export_case["new"]
     assert not staging_path(out).exists()
 
 
-@pytest.mark.parametrize("delay", [0.05, 1.2, 2.5])
+@pytest.mark.parametrize("delay", [0.0, 0.2, 0.6])
 def test_export_killed_at_any_moment_leaves_old_or_new(tmp_path: Path, delay: float,
                                                        export_case: dict[str, object]) -> None:
+    """Killed after its first checkpoint, while it writes the rest: old output, then new."""
     out, old = previous_export(tmp_path)
-    run_and_kill(["export", str(export_case["corpus"]), "-o", str(out), "-q"],
-                 lambda: staging_path(out).exists(), delay)
+    run = held_export(str(export_case["corpus"]), "-o", str(out), "-q")
+    wait_for(lambda: journal_checkpoints(out) >= 1, run)  # rows are written and checkpointed
+    time.sleep(delay)
+    kill_held(run)  # mid-run: it cannot finish before its last input is given
+    assert journal_checkpoints(out) >= 1
     after = snapshot(out, out.with_name("edits.comparisons.csv"))
-    for file_after, file_old, file_new in zip(after, old, export_case["new"]):  # type: ignore
-        assert file_after in (file_old, file_new), "a half-written output file"
+    assert after == old, "a killed run changed the output"
+    resumed = held_export(str(export_case["corpus"]), "-o", str(out), "-q", "--resume")
+    code, stderr = release(resumed)
+    assert code == 0, stderr
+    assert snapshot(out, out.with_name("edits.comparisons.csv")) == export_case["new"]
     assert not list(tmp_path.glob("*.tmp"))
 
 
@@ -225,6 +250,6 @@ def test_tui_export_replaces_the_file_whole_or_not_at_all(tmp_path: Path,
             monkeypatch.setattr(os, "replace", real_replace)
             await pilot.press("e", "enter", "enter")
             await pilot.pause()
-        assert target.read_text(encoding="utf-8").startswith("0.txt: version 0 -> 1")
+        assert target.read_text(encoding="utf-8").startswith("us-deploys-troops-after-soleimani-strike: version 0 -> 1")
 
     asyncio.run(export_twice())

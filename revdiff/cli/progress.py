@@ -1,11 +1,12 @@
-"""The export's progress bar (a terminal line on stderr) and its final summary line."""
+"""The progress bar of long commands (a terminal line on stderr) and the export's summary line."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TextIO
 
-from revdiff.batch import ExportProgress
+from revdiff.export.driver import ExportProgress
 
 
 def _duration(seconds: float) -> str:
@@ -15,7 +16,11 @@ def _duration(seconds: float) -> str:
 
 
 class ProgressBar:
-    """Redraws one line at most `rate` times a second: inputs done, counts and pairs per second."""
+    """One progress line on a terminal's stderr, redrawn at most `rate` times a second.
+
+    Every long command draws its progress with it: a bar of `done` out of `total`, then the
+    command's own counts.
+    """
 
     WIDTH = 24
 
@@ -25,18 +30,14 @@ class ProgressBar:
         self.last_draw = 0.0
         self.drawn = False
 
-    def __call__(self, progress: ExportProgress) -> None:
+    def show(self, done: int, total: int, details: str, *, final: bool = False) -> None:
         now = time.monotonic()
-        if progress.finished is None and now - self.last_draw < self.interval:
+        if not final and now - self.last_draw < self.interval:
             return
         self.last_draw = now
-        total = max(progress.units_total, 1)
-        filled = int(self.WIDTH * min(progress.units_done, total) / total)
+        filled = int(self.WIDTH * min(done, max(total, 1)) / max(total, 1))
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        line = (f"\r[{bar}] {progress.units_done}/{progress.units_total} inputs  "
-                f"{progress.articles:,} articles  {progress.pairs:,} pairs  "
-                f"{progress.pairs_per_second:,.1f} pairs/s  {_duration(progress.elapsed)}")
-        self.stream.write(line + "\x1b[K")
+        self.stream.write(f"\r[{bar}] {details}\x1b[K")
         self.stream.flush()
         self.drawn = True
 
@@ -47,6 +48,19 @@ class ProgressBar:
             self.drawn = False
 
 
+def export_progress(bar: ProgressBar) -> Callable[[ExportProgress], None]:
+    """The export's counts on the bar: inputs done, articles, pairs and pairs per second."""
+
+    def draw(progress: ExportProgress) -> None:
+        bar.show(progress.units_done, progress.units_total,
+                 f"{progress.units_done}/{progress.units_total} inputs  "
+                 f"{progress.articles:,} articles  {progress.pairs:,} pairs  "
+                 f"{progress.pairs_per_second:,.1f} pairs/s  {_duration(progress.elapsed)}",
+                 final=progress.finished is not None)
+
+    return draw
+
+
 ROWS_LABELS = {"jsonl": "edit rows", "csv": "edit rows", "parquet": "edit rows",
                "sqlite": "edit rows", "unified": "diffs", "html": "report pages"}
 
@@ -55,7 +69,7 @@ def summary_line(progress: ExportProgress, workers_text: str, format_name: str) 
     outputs = ", ".join(str(path) for path in progress.outputs)
     resumed = (f" ({progress.resumed_articles:,} from the interrupted run)"
                if progress.resumed_articles else "")
-    skipped = (f"; skipped {len(progress.skipped_inputs)} unreadable input(s)"
+    skipped = (f"; skipped {len(progress.skipped_inputs)} input(s) or article(s) that failed"
                if progress.skipped_inputs else "")
     rows = progress.articles if format_name == "html" else progress.rows
     return (f"revdiff: exported {progress.articles:,} articles{resumed}, {progress.pairs:,} "

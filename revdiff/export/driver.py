@@ -14,16 +14,18 @@ continues with `resume=True`, and the final files appear only when the run succe
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from revdiff.errors import INTERRUPTED_EXIT, RevdiffError
 from revdiff.export import registry
 from revdiff.export.inputs import InputUnit, expand_inputs
+from revdiff.export.output_guard import OutputLock, OutputProblem, check_targets
+from revdiff.export.pairs import compare_chain
 from revdiff.export.parallel import (
     DaskExecutor,
     Executor,
@@ -31,8 +33,14 @@ from revdiff.export.parallel import (
     SerialExecutor,
     ordered_map,
 )
-from revdiff.export.records import ArticleRef, article_ref, display_title
+from revdiff.export.records import (
+    EDIT_COLUMN_NAMES,
+    ArticleRef,
+    article_ref,
+    display_title,
+)
 from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
+from revdiff.export.writers import csv_header
 from revdiff.formats import load
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES
 from revdiff.model import Article, Comparison
@@ -56,6 +64,13 @@ class InterruptedExport(RevdiffError):
     """The run stopped before the end; what is done is kept for --resume."""
 
     exit_code = INTERRUPTED_EXIT
+
+
+class ArticleFailed(RevdiffError):
+    """One article could not be read or exported (and --skip-errors was not given)."""
+
+
+SKIP_HINT = "fix or remove that input, or rerun with --skip-errors to skip it"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,6 +100,7 @@ class ArticleResult:
     payload: Any
     info: dict[str, Any]
     units_done: int  # input units finished once this article is written
+    error: str | None = None  # why the article could not be exported (no payload then)
 
 
 def article_info(ref: ArticleRef, article: Article, comparisons: list[Comparison]
@@ -100,26 +116,33 @@ def article_info(ref: ArticleRef, article: Article, comparisons: list[Comparison
     }
 
 
-def compare_chain(article: Article, sentences: str) -> list[Comparison]:
-    """Every consecutive version pair of the article, compared."""
-    from revdiff.engine import compare
-
-    versions = article.versions
-    return [compare(old, new, sentences=sentences) for old, new in pairwise(versions)]
-
-
 def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
                   ) -> list[ArticleResult]:
     """Worker entry point: compare and render each article of the chunk."""
     render = registry.renderer(format_name)
     results = []
     for task in tasks:
-        comparisons = compare_chain(task.article, sentences)
-        payload, rows = render(task.ref, task.article, comparisons)
+        units_done = task.unit + 1 if task.last_in_unit else task.unit
+        try:
+            comparisons = compare_chain(task.article, sentences)
+            payload, rows = render(task.ref, task.article, comparisons)
+        except Exception as error:  # noqa: BLE001 - the driver stops or skips (--skip-errors)
+            results.append(ArticleResult(task.index, task.ref.name, 0, 0, None,
+                                         {"skipped": describe(error)}, units_done,
+                                         describe(error)))
+            continue
         results.append(ArticleResult(task.index, task.ref.name, len(comparisons), rows, payload,
                                      article_info(task.ref, task.article, comparisons),
-                                     task.unit + 1 if task.last_in_unit else task.unit))
+                                     units_done))
     return results
+
+
+def describe(error: BaseException) -> str:
+    """An error as one line: revdiff's own message, or the kind of failure and its text."""
+    if isinstance(error, RevdiffError):
+        return str(error)
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def chunked(tasks: Iterator[ArticleTask], pairs: int | None = None
@@ -198,11 +221,14 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     for number, unit in enumerate(units):
         try:
             articles = load(list(unit.paths), max_bytes=job.max_bytes)
-        except RevdiffError as error:
+        except Exception as error:  # any reader failure is this input's only
             if not job.skip_errors:
-                raise
+                if isinstance(error, RevdiffError):
+                    raise
+                raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
+                                    hint=SKIP_HINT) from error
             progress.skipped_inputs.append(unit.label)
-            on_note(f"skipped {unit.label}: {error}")
+            on_note(f"skipped {unit.label}: {describe(error)}")
             articles = []
         named = [(unit.label if len(articles) == 1 else f"{unit.label}#{position}", article)
                  for position, article in enumerate(articles)]
@@ -231,38 +257,110 @@ def open_executor(workers: int, scheduler: str | None, local_dask: bool) -> Exec
 
 def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | None = None,
                workers: int = 1, scheduler: str | None = None, local_dask: bool = False,
+               stream: BinaryIO | None = None,
                on_progress: Callable[[ExportProgress], None] | None = None,
                on_note: Callable[[str], None] | None = None) -> ExportProgress:
     """Export every consecutive version pair of every article of `job.inputs` to `job.out`.
 
-    `executor` runs the comparisons (default: built from workers / scheduler / local_dask and
-    closed at the end). Raises RevdiffError for bad input before anything is written; when the run
-    stops later, the finished part stays staged for `resume=True`.
+    `job.out` of `-` writes the edits table (jsonl, csv) or the diff text (unified) to `stream`
+    instead of files. `executor` runs the comparisons (default: built from workers / scheduler /
+    local_dask and closed at the end). Raises RevdiffError for bad input before anything is
+    written; when the run stops later, the finished part stays staged for `resume=True`.
     """
     note = on_note or (lambda text: None)
     if job.format not in registry.FORMAT_NAMES:
         raise RevdiffError(f"unknown export format {job.format!r}",
                            hint=f"use one of: {', '.join(registry.FORMAT_NAMES)}")
     registry.check_available(job.format)
+    to_stream = str(job.out) == "-"
+    if to_stream:
+        _check_stream(job, resume, stream)
     notes: list[str] = []
     units = expand_inputs(job.inputs, notes)
     for text in notes:
         note(text)
+    if not to_stream:
+        check_targets(registry.output_paths(job.format, job.out),
+                      [path for unit in units for path in unit.paths],
+                      folder=job.format == "html")
     progress = ExportProgress(units_total=len(units))
     owned = executor is None
     if executor is None:
         executor = open_executor(workers, scheduler, local_dask)
     try:
-        return _run(job, units, progress, executor, resume, on_progress, note)
+        if to_stream:
+            assert stream is not None
+            return _stream(job, units, progress, executor, stream, on_progress, note)
+        with OutputLock(job.out):
+            return _run(job, units, progress, executor, resume, on_progress, note)
     finally:
         if owned:
             executor.close()
+
+
+def _check_stream(job: ExportJob, resume: bool, stream: BinaryIO | None) -> None:
+    if job.format not in registry.STREAM_FORMATS:
+        raise OutputProblem(f"{job.format} cannot be written to standard output", "-o -",
+                            hint=f"name a file with -o, or use --format "
+                                 f"{' or '.join(registry.STREAM_FORMATS)}")
+    if resume:
+        raise OutputProblem("--resume needs an output file: standard output cannot be continued",
+                            "-o -", hint="drop --resume, or name a file with -o")
+    if stream is None:
+        raise OutputProblem("no stream given for -o -", "-o -")
+
+
+def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
+            note: Callable[[str], None]) -> bool:
+    """Whether the result has something to write; a failed article stops the run or, with
+    --skip-errors, is reported and skipped."""
+    if result.error is None:
+        return True
+    if not job.skip_errors:
+        reason = result.error.removeprefix(f"{result.key}: ")
+        raise ArticleFailed(f"cannot export this article: {reason}", result.key, hint=SKIP_HINT)
+    progress.skipped_inputs.append(result.key)
+    note(f"skipped {result.key}: {result.error}")
+    return False
+
+
+def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
+            executor: Executor, stream: BinaryIO,
+            on_progress: Callable[[ExportProgress], None] | None,
+            note: Callable[[str], None]) -> ExportProgress:
+    """`-o -`: the edits table (jsonl, csv) or the diff text (unified), written as it comes."""
+    if job.format == "csv":
+        stream.write(csv_header(EDIT_COLUMN_NAMES).encode("utf-8"))
+    in_flight = max(2, IN_FLIGHT_PER_WORKER * executor.workers)
+    tasks = iter_tasks(job, units, progress, note)
+    for _, results in ordered_map(executor, process_chunk, chunked(tasks), job.format,
+                                  job.sentences, in_flight=in_flight):
+        for result in results:
+            if _accept(result, job, progress, note):
+                text = result.payload if job.format == "unified" else result.payload[0]
+                stream.write(text.encode("utf-8"))
+                progress.pairs += result.pairs
+                progress.rows += result.rows
+                progress.articles += 1
+            progress.units_done = max(progress.units_done, result.units_done)
+        stream.flush()
+        if on_progress:
+            on_progress(progress)
+    progress.units_done = progress.units_total
+    progress.outputs = [Path("<stdout>")]
+    progress.finished = time.monotonic()
+    if on_progress:
+        on_progress(progress)
+    return progress
 
 
 def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, executor: Executor,
          resume: bool, on_progress: Callable[[ExportProgress], None] | None,
          note: Callable[[str], None]) -> ExportProgress:
     staging = Staging(job.out, fingerprint(job, units), resume)
+    if resume and not staging.resumable:
+        note(f"nothing to resume for {job.out} (no interrupted run left a staging folder); "
+             "exporting from the start")
     writer = registry.make_writer(job.format, job.out, staging)
     published = False
     try:
@@ -276,6 +374,8 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             progress.articles = progress.resumed_articles = done
             progress.resumed_pairs = progress.pairs
             note(f"resuming after {done} finished articles")
+        elif resume and staging.resumable:
+            note("the interrupted run had not finished any article; exporting from the start")
         tasks = _skip_done(iter_tasks(job, units, progress, note), done, last)
         in_flight = max(2, IN_FLIGHT_PER_WORKER * executor.workers)
         waiting: list[JournalEntry] = []
@@ -283,10 +383,11 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         for _, results in ordered_map(executor, process_chunk, chunked(tasks),
                                       job.format, job.sentences, in_flight=in_flight):
             for result in results:
-                writer.write(result.index, result.payload)
+                if _accept(result, job, progress, note):
+                    writer.write(result.index, result.payload)
+                    progress.articles += 1
                 waiting.append(JournalEntry(result.index, result.key, result.pairs,
                                             result.rows, {}, result.info))
-                progress.articles += 1
                 progress.pairs += result.pairs
                 progress.rows += result.rows
                 progress.units_done = max(progress.units_done, result.units_done)
@@ -311,6 +412,13 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         raise InterruptedExport(
             f"interrupted; {kept} finished articles are kept", str(job.out),
             hint="rerun the same command with --resume to continue") from None
+    except (OSError, sqlite3.Error) as error:  # a full disk, a failing device ...
+        kept = staging.resumed_entries + staging.recorded
+        reason = getattr(error, "strerror", None) or " ".join(str(error).split())
+        raise OutputProblem(f"cannot write the output: {reason}; {kept} finished articles "
+                            "are kept", str(job.out),
+                            hint="free some space (or fix the problem), then rerun the same "
+                                 "command with --resume") from error
     finally:
         writer.close()
         if not published:

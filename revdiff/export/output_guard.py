@@ -1,0 +1,121 @@
+"""What an export may replace, and the lock that keeps two exports off the same output.
+
+An export only ever replaces regular files (or, for HTML, fills a real folder) that the user named
+with `-o`. It refuses a device node, FIFO or socket (replacing `/dev/null` with a file would break
+the system), a symbolic link where the HTML report's folder should be (it would write into the
+folder the link points at), and any output that is one of its own inputs or would replace a file
+inside an input folder (it would overwrite what it reads).
+
+`OutputLock` holds an exclusive lock on `.<OUT name>.revdiff-lock` beside the output for the whole
+run, so a second export to the same output stops with one line instead of deleting the first
+one's staging folder.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Self
+
+from revdiff.errors import RevdiffError
+
+
+class OutputProblem(RevdiffError):
+    """The output location cannot or must not be written."""
+
+
+class OutputBusy(OutputProblem):
+    """Another export is writing the same output."""
+
+
+def lock_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.revdiff-lock"
+
+
+def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: bool) -> None:
+    """Refuse outputs that are not plain files (or, with `folder`, a real folder), that are inputs
+    of the run, or that would replace something inside an input folder."""
+    sources = [Path(name).resolve() for name in inputs if name != "-"]
+    for target in targets:
+        _check_kind(target, folder=folder)
+        real = target.resolve()
+        for source in sources:
+            if real == source or (source in real.parents and os.path.lexists(target)):
+                raise OutputProblem("the output would overwrite one of the export's inputs",
+                                    str(target), hint="choose an -o path outside the inputs")
+
+
+def _check_kind(target: Path, *, folder: bool) -> None:
+    try:
+        link = os.lstat(target)
+    except FileNotFoundError:
+        return
+    if folder and stat.S_ISLNK(link.st_mode):
+        raise OutputProblem("the report folder is a symbolic link; revdiff writes only into a "
+                            "real folder", str(target), hint="name a real folder with -o")
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:  # a dangling link: replacing the link itself is harmless
+        return
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device")
+    raise OutputProblem(f"the output is {kind}, not a file; revdiff replaces only regular files",
+                        str(target), hint="name a regular file with -o, or -o - for stdout")
+
+
+class OutputLock:
+    """An exclusive lock on the output, held from before staging until after publishing."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.path = lock_path(out)
+        self.descriptor = -1
+
+    def acquire(self) -> None:
+        if not self.out.parent.is_dir():
+            raise OutputProblem("the output's folder does not exist", str(self.out.parent),
+                                hint="create it first, or choose another -o path")
+        while True:
+            try:
+                descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            except OSError as error:
+                raise OutputProblem(f"cannot create the lock file: {error.strerror}",
+                                    str(self.path), hint="check the folder's permissions, or "
+                                    "remove whatever has that name") from error
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(descriptor)
+                raise OutputBusy("another revdiff export is writing this output", str(self.out),
+                                 hint="wait for it to finish, or choose another -o path"
+                                 ) from None
+            # The holder before us may have removed the file after we opened it: lock the
+            # file that is there now, not a removed one.
+            try:
+                same = os.path.samestat(os.fstat(descriptor), os.stat(self.path))
+            except FileNotFoundError:
+                same = False
+            if same:
+                self.descriptor = descriptor
+                return
+            os.close(descriptor)
+
+    def release(self) -> None:
+        if self.descriptor >= 0:
+            try:
+                self.path.unlink(missing_ok=True)
+            finally:
+                os.close(self.descriptor)
+                self.descriptor = -1
+
+    def __enter__(self) -> Self:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()

@@ -1,0 +1,104 @@
+"""The version pairs every output compares, and how sure the reading behind each of them is.
+
+`compare_chain` compares every consecutive pair of an article, as `revdiff diff`, `revdiff export`
+and the notebook API do. A browser-rendered NewsDiffs page leaves `[...]` where it cut unchanged
+text; that mark is not article text, so it is left out before comparing (the reader already warns
+about the cut) and is never counted as a sentence, a word or an unchanged edit.
+
+`PairReading` says how sure the reading of a pair's text is. Versions read from a flattened diff
+page rest on the column splitter's reading of its rows; an edit is as sure as the least sure row
+its sentences come from. Versions from exact formats have no confidence (None: nothing inferred).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from revdiff.model import Article, Comparison, Edit, PageReading, Sentence, Version
+
+# What a browser-rendered NewsDiffs page shows in place of unchanged text it left out.
+ELISION = "[...]"
+
+
+def without_elisions(version: Version) -> Version:
+    """The version without the paragraphs that only mark a cut (`[...]`)."""
+    if not any(paragraph.strip() == ELISION for paragraph in version.paragraphs):
+        return version
+    kept = tuple(p for p in version.paragraphs if p.strip() != ELISION)
+    return replace(version, paragraphs=kept)
+
+
+def compare_chain(article: Article, sentences: str) -> list[Comparison]:
+    """Every consecutive version pair of the article, compared (cut marks left out)."""
+    from revdiff.engine import compare
+
+    versions = [without_elisions(version) for version in article.versions]
+    return [compare(old, new, sentences=sentences) for old, new in pairwise(versions)]
+
+
+@dataclass(frozen=True, slots=True)
+class PairReading:
+    """Per-paragraph confidence of the two versions of a comparison (None: read exactly)."""
+
+    old: tuple[float, ...] | None
+    new: tuple[float, ...] | None
+    warnings: tuple[str, ...] = ()
+
+    def edit_confidence(self, edit: Edit, comparison: Comparison) -> float | None:
+        """The confidence of the least sure page row the edit's sentences come from."""
+        values = [*_sides(self.old, edit.old, comparison.old_sentences),
+                  *_sides(self.new, edit.new, comparison.new_sentences)]
+        return min(values) if values else None
+
+    @property
+    def confidence(self) -> float | None:
+        """The least sure row of either version, None when both were read exactly."""
+        values = [*(self.old or ()), *(self.new or ())]
+        return min(values) if values else None
+
+
+def _sides(confidences: tuple[float, ...] | None, indices: tuple[int, ...],
+           sentences: tuple[Sentence, ...]) -> list[float]:
+    if confidences is None:
+        return []
+    return [confidences[sentences[k].paragraph] for k in indices
+            if sentences[k].paragraph < len(confidences)]
+
+
+def pair_reading(article: Article, comparison: Comparison) -> PairReading:
+    """How sure the reading of the comparison's two versions is, paragraph by paragraph."""
+    warnings = tuple(article.warnings)
+    if not article.pages:
+        return PairReading(None, None, warnings)
+    by_number = {version.number: version for version in article.versions}
+    pages = sorted(article.pages, key=lambda page: (page.old_number, page.new_number)
+                   != (comparison.old.number, comparison.new.number))  # the pair's own page first
+    return PairReading(_paragraph_confidence(pages, by_number.get(comparison.old.number)),
+                       _paragraph_confidence(pages, by_number.get(comparison.new.number)),
+                       warnings)
+
+
+def _paragraph_confidence(pages: list[PageReading], version: Version | None
+                          ) -> tuple[float, ...] | None:
+    """Confidence of each of the version's paragraphs (cut marks left out, as compared).
+
+    The rows of a page that hold the version's column give it; when no page's column is exactly
+    the version, every paragraph gets the least confidence of the pages that hold the version.
+    """
+    if version is None:
+        return None
+    holding: list[float] = []
+    for page in pages:
+        for side in ("old", "new"):
+            if (page.old_number if side == "old" else page.new_number) != version.number:
+                continue
+            rows = [row for row in page.rows if getattr(row, side) is not None]
+            holding.extend(row.confidence for row in rows)
+            if tuple(getattr(row, side) for row in rows) == version.paragraphs:
+                return tuple(row.confidence for row, paragraph in zip(rows, version.paragraphs)
+                             if paragraph.strip() != ELISION)
+    if not holding:
+        return None
+    least = min(holding)
+    return tuple(least for paragraph in version.paragraphs if paragraph.strip() != ELISION)

@@ -1,0 +1,276 @@
+"""`revdiff export` in a hostile world: what it must not overwrite, concurrent runs, dying drivers,
+looping folders, full disks and bad addresses. Every case runs the CLI as a user does."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import sqlite3
+import stat
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from export_corpus import make_chain, make_corpus
+from held_runs import (
+    held_export,
+    release,
+    revdiff,
+    session_processes,
+    wait_for,
+)
+
+from revdiff.export.staging import staging_path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples" / "versions"
+
+
+def one_error_line(result_stderr: str) -> str:
+    lines = result_stderr.strip().splitlines()
+    assert len(lines) == 1, result_stderr
+    assert "Traceback" not in result_stderr
+    assert lines[0].startswith("revdiff: error: ")
+    return lines[0]
+
+
+# -- -o - and --resume -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt, first", [("jsonl", "{"), ("csv", "article_index,"),
+                                        ("unified", "--- ")])
+def test_dash_writes_stream_formats_to_stdout(fmt: str, first: str, tmp_path: Path) -> None:
+    result = revdiff("export", str(SAMPLES), "-o", "-", "--format", fmt, "-q", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(first)
+    assert list(tmp_path.iterdir()) == []  # no file named "-", no staging folder
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        assert {row["article_index"] for row in rows} == {0, 1, 2}
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "parquet", "html"])
+def test_dash_refuses_file_formats(fmt: str, tmp_path: Path) -> None:
+    result = revdiff("export", str(SAMPLES), "-o", "-", "--format", fmt, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "standard output" in one_error_line(result.stderr)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_resume_with_nothing_to_resume_says_so(tmp_path: Path) -> None:
+    result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / "e.jsonl"), "--resume")
+    assert result.returncode == 0, result.stderr
+    assert "nothing to resume" in result.stderr
+    assert (tmp_path / "e.jsonl").is_file()
+
+
+# -- outputs that must not be replaced ---------------------------------------------------------
+
+
+def test_device_output_is_refused(tmp_path: Path) -> None:
+    """A character device as -o (the test makes its own null device, never the system's)."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root (CAP_MKNOD)")
+    result = revdiff("export", str(SAMPLES), "-o", str(device), "--format", "jsonl")
+    assert result.returncode == 2
+    assert "device" in one_error_line(result.stderr)
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+
+
+def test_fifo_output_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.diff"
+    os.mkfifo(fifo)
+    result = revdiff("export", str(SAMPLES), "-o", str(fifo))
+    assert result.returncode == 2
+    assert "FIFO" in one_error_line(result.stderr)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.parametrize("target", ["0.txt", "."])
+def test_output_that_is_an_input_is_refused(target: str, tmp_path: Path) -> None:
+    story = make_chain(tmp_path / "story", [["One sentence."], ["One sentence, changed."]])
+    before = {p.name: p.read_bytes() for p in story.iterdir()}
+    fmt = "unified" if target.endswith(".txt") else "html"
+    result = revdiff("export", str(story), "-o", str(story / target), "--format", fmt)
+    assert result.returncode == 2
+    assert "inputs" in one_error_line(result.stderr)
+    assert {p.name: p.read_bytes() for p in story.iterdir()} == before
+
+
+def test_a_new_file_inside_an_input_folder_is_allowed(tmp_path: Path) -> None:
+    story = make_chain(tmp_path / "story", [["One sentence."], ["One sentence, changed."]])
+    result = revdiff("export", str(story), "-o", str(story / "all.diff"), "-q")
+    assert result.returncode == 0, result.stderr
+    assert (story / "all.diff").read_text().startswith("--- ")
+    again = revdiff("export", str(story), "-o", str(story / "all.diff"))  # now it would replace
+    assert again.returncode == 2 and "inputs" in one_error_line(again.stderr)
+
+
+def test_sqlite_input_is_not_its_own_output(tmp_path: Path) -> None:
+    database = tmp_path / "news.sqlite"
+    assert revdiff("export", str(SAMPLES), "-o", str(database), "-q").returncode == 0
+    before = database.read_bytes()
+    result = revdiff("export", str(database), "-o", str(database))
+    assert result.returncode == 2 and "inputs" in one_error_line(result.stderr)
+    assert database.read_bytes() == before
+
+
+def test_html_report_through_a_symlinked_folder_is_refused(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "report").symlink_to(elsewhere)
+    result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / "report"), "--format", "html")
+    assert result.returncode == 2
+    assert "symbolic link" in one_error_line(result.stderr)
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["symlink", "file"])
+def test_staging_path_in_the_way_is_one_line(kind: str, tmp_path: Path) -> None:
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    (keep / "precious.txt").write_text("mine")
+    staging = tmp_path / ".e.jsonl.revdiff-partial"
+    if kind == "symlink":
+        staging.symlink_to(keep)
+    else:
+        staging.write_text("not a folder")
+    result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / "e.jsonl"))
+    assert result.returncode == 2
+    assert "staging path" in one_error_line(result.stderr)
+    assert (keep / "precious.txt").read_text() == "mine"
+    assert not (tmp_path / "e.jsonl").exists()
+
+
+# -- two runs, dying drivers -------------------------------------------------------------------
+
+
+def test_second_export_to_the_same_output_is_refused(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", 30, seed=5)
+    out = tmp_path / "e.jsonl"
+    first = held_export(str(corpus), "-o", str(out), "-q")
+    try:
+        wait_for(lambda: staging_path(out).is_dir(), first)  # it holds the lock
+        second = revdiff("export", str(corpus), "-o", str(out), "-q")
+        assert second.returncode == 2
+        assert "another revdiff export" in one_error_line(second.stderr)
+    finally:
+        code, stderr = release(first)
+    assert code == 0, stderr
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {row["article_index"] for row in rows} == set(range(31))  # 30 + the one on stdin
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_end_when_their_driver_is_killed(signal_number: int, tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", 40, seed=9)
+    out = tmp_path / "e.jsonl"
+    driver = held_export(str(corpus), "-o", str(out), "-q", "--workers", "2")
+    try:
+        wait_for(lambda: staging_path(out).is_dir(), driver)
+        wait_for(lambda: len(session_processes(driver.pid)) >= 3, driver)  # the pool is up
+        os.kill(driver.pid, signal_number)  # the driver only, as `kill` or an OOM killer does
+        driver.wait(timeout=30)
+        deadline = time.monotonic() + 5
+        while session_processes(driver.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        left = session_processes(driver.pid)
+    finally:
+        for pid in session_processes(driver.pid):
+            os.kill(pid, signal.SIGKILL)
+    assert left == [], f"worker processes outlived their driver: {left}"
+
+
+# -- inputs that loop ---------------------------------------------------------------------------
+
+
+def test_a_folder_linking_to_itself_is_read_once(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", 3, seed=2)
+    (corpus / "self").symlink_to(".")
+    (corpus / "article-000" / "up").symlink_to("..")
+    loop_a, loop_b = corpus / "loop-a", corpus / "loop-b"
+    make_chain(loop_a, [["A one."], ["A two."]])
+    make_chain(loop_b, [["B one."], ["B two."]])
+    (loop_a / "other").symlink_to("../loop-b")
+    (loop_b / "other").symlink_to("../loop-a")
+    out = tmp_path / "e.jsonl"
+    result = revdiff("export", str(corpus), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    pairs = [json.loads(line) for line in (tmp_path / "e.comparisons.jsonl").read_text()
+             .splitlines()]
+    folders = {}  # article index -> the real folder it was read from
+    for pair in pairs:
+        folders[pair["article_index"]] = Path(pair["article"]).resolve().name
+    assert sorted(folders.values()) == ["article-000", "article-001", "article-002", "loop-b"]
+
+
+# -- errors that were tracebacks ----------------------------------------------------------------
+
+
+@pytest.fixture
+def huge_version_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    make_chain(corpus / "good", [["One sentence."], ["One sentence, changed."]])
+    huge = make_chain(corpus / "huge", [["One sentence."]])
+    (huge / f"{2**63}.txt").write_text("One sentence, changed.\n")
+    make_chain(corpus / "later", [["Later one."], ["Later two."]])
+    return corpus
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "parquet"])
+def test_version_numbers_beyond_64_bits(fmt: str, huge_version_corpus: Path, tmp_path: Path
+                                        ) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    out = tmp_path / f"out.{fmt}"
+    result = revdiff("export", str(huge_version_corpus), "-o", str(out))
+    assert result.returncode == 2
+    assert "too large" in one_error_line(result.stderr)
+    assert not out.exists()
+    skipped = revdiff("export", str(huge_version_corpus), "-o", str(out), "--skip-errors")
+    assert skipped.returncode == 0, skipped.stderr
+    assert "skipped" in skipped.stderr and "too large" in skipped.stderr
+    assert "Traceback" not in skipped.stderr
+    if fmt == "sqlite":
+        with sqlite3.connect(out) as db:
+            articles = {row[0] for row in db.execute("SELECT article FROM comparisons")}
+    else:
+        import pyarrow.parquet as pq
+
+        articles = set(pq.read_table(out.with_name("out.comparisons.parquet"))
+                       .column("article").to_pylist())
+    assert {Path(a).name for a in articles} == {"good", "later"}
+
+
+def _small_file_limit() -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "sqlite"])
+def test_a_full_disk_is_one_line(fmt: str, tmp_path: Path) -> None:
+    """Writes fail as on a full disk (the file size limit makes them fail with EFBIG)."""
+    import subprocess
+
+    out = tmp_path / f"out.{fmt}"
+    result = subprocess.run([sys.executable, "-m", "revdiff", "export", str(SAMPLES), "-o",
+                             str(out)], capture_output=True, text=True, check=False,
+                            preexec_fn=_small_file_limit, timeout=300)
+    assert result.returncode == 2
+    assert "cannot write the output" in one_error_line(result.stderr)
+    assert not out.exists()
+
+
+def test_a_bad_scheduler_address_is_one_line(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / "e.jsonl"),
+                     "--scheduler", "not a url")
+    assert result.returncode == 2
+    assert "scheduler" in one_error_line(result.stderr)
+    assert list(tmp_path.iterdir()) == []

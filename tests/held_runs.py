@@ -1,0 +1,72 @@
+"""Running `revdiff` as a user does, in a child process, for the export and atomic-write tests.
+
+`held_export` starts an export whose last input is standard input and keeps stdin open: the run
+does all the other inputs and then waits, so a test can act on a run that is certainly still going
+(kill it, start a second one) however fast the machine is, and then let it finish by writing the
+last article and closing stdin.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+# The article that standard input holds: a NewsDiffs page of two versions.
+LAST_ARTICLE = (Path(__file__).resolve().parents[1] / "samples" / "newsdiffs"
+                / "us-deploys-troops-v1-v2-raw.html").read_bytes()
+
+
+def revdiff(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
+                          text=True, check=False, timeout=300, **kwargs)  # type: ignore[call-overload]
+
+
+def _default_interrupts() -> None:
+    """A shell starts background jobs with SIGINT ignored, and Python then keeps ignoring it:
+    give the child the default, so that Python installs its KeyboardInterrupt handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def held_export(*args: str) -> subprocess.Popen[bytes]:
+    """`revdiff export ARGS -` (stdin last), in its own session, with stdin kept open."""
+    return subprocess.Popen([sys.executable, "-m", "revdiff", "export", *args, "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_default_interrupts)  # noqa: PLW1509 - tests start no threads
+
+
+def release(process: subprocess.Popen[bytes]) -> tuple[int, str]:
+    """Give the held export its last input and wait for it: (exit code, stderr)."""
+    _, stderr = process.communicate(LAST_ARTICLE, timeout=300)
+    return process.returncode, stderr.decode()
+
+
+def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes],
+             seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert process.poll() is None, "the held export ended early: " + (
+            process.stderr.read().decode() if process.stderr else "")
+        assert time.monotonic() < deadline, "the export never got there"
+        time.sleep(0.01)
+
+
+def session_processes(session: int) -> list[int]:
+    """Live (not zombie) processes of a session: the driver and everything it started."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session and fields[0] != "Z":
+            found.append(int(entry))
+    return found
