@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -61,6 +61,10 @@ class Link:
     moved: bool = False
 
 
+# Prepared sentences by index (only those that need comparing).
+Forms = Mapping[int, Form]
+
+
 @dataclass(frozen=True, slots=True)
 class _Gap:
     old: list[int]
@@ -76,10 +80,13 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
     """
     old_keys = [match_key(text) for text in old]
     new_keys = [match_key(text) for text in new]
-    old_forms = [Form.of(text) for text in old_keys]
-    new_forms = [Form.of(text) for text in new_keys]
     anchors = identical_anchors(old_keys, new_keys)
     links: list[Link] = [Link((i,), (j,), 1.0) for i, j in anchors]
+    # Only sentences without an identical partner are ever compared: prepare just those.
+    old_anchored = {i for i, _ in anchors}
+    new_anchored = {j for _, j in anchors}
+    old_forms = {i: Form.of(key) for i, key in enumerate(old_keys) if i not in old_anchored}
+    new_forms = {j: Form.of(key) for j, key in enumerate(new_keys) if j not in new_anchored}
     for gap in _gaps(anchors, len(old), len(new)):
         links.extend(_align_gap(gap, old_forms, new_forms, threshold))
     linked_old = {i for link in links for i in link.old}
@@ -105,8 +112,8 @@ def _gaps(anchors: Sequence[tuple[int, int]], old_size: int, new_size: int) -> l
     return gaps
 
 
-def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Sequence[Form],
-                     new_forms: Sequence[Form], cutoff: float) -> dict[tuple[int, int], float]:
+def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,
+                     new_forms: Forms, cutoff: float) -> dict[tuple[int, int], float]:
     """(old, new) pairs at least `cutoff` alike, with their similarity."""
     pairs: dict[tuple[int, int], float] = {}
     if not old_ids or not new_ids:
@@ -139,8 +146,8 @@ def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: 
     return pairs
 
 
-def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Sequence[Form],
-                       new_forms: Sequence[Form]) -> set[tuple[int, int]]:
+def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,
+                       new_forms: Forms) -> set[tuple[int, int]]:
     """Pairs that share the most topic words, found through an inverted index (both directions).
 
     Each sentence looks its words up rarest first and stops once it has visited
@@ -169,8 +176,8 @@ def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms
     return pairs
 
 
-def _block(old_ids: list[int], new_ids: list[int], old_forms: Sequence[Form],
-           new_forms: Sequence[Form], threshold: float, score: float | None = None) -> Block | None:
+def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
+           new_forms: Forms, threshold: float, score: float | None = None) -> Block | None:
     """The block linking these sentences, or None when a part of a group does not belong."""
     old_form = Form.joined([old_forms[k] for k in old_ids])
     new_form = Form.joined([new_forms[k] for k in new_ids])
@@ -186,7 +193,7 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Sequence[Form],
     return Block(old_ids[0], old_ids[-1], new_ids[0], new_ids[-1], weight, score)
 
 
-def _align_gap(gap: _Gap, old_forms: Sequence[Form], new_forms: Sequence[Form],
+def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
                threshold: float) -> list[Link]:
     pairs = _candidate_pairs(gap.old, gap.new, old_forms, new_forms, min(threshold, PART_THRESHOLD))
     if not pairs:
@@ -223,8 +230,8 @@ def _align_gap(gap: _Gap, old_forms: Sequence[Form], new_forms: Sequence[Form],
     ]
 
 
-def _match_moves(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Sequence[Form],
-                 new_forms: Sequence[Form], threshold: float) -> list[Link]:
+def _match_moves(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,
+                 new_forms: Forms, threshold: float) -> list[Link]:
     """Pair sentences left over anywhere, most alike first, each used once."""
     pairs = _candidate_pairs(old_ids, new_ids, old_forms, new_forms, threshold)
     used_old: set[int] = set()

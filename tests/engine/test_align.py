@@ -127,8 +127,8 @@ def test_candidates_come_from_rare_words_and_are_bounded_per_sentence() -> None:
     common = "the council said that the budget vote would follow the public hearing"
     old = [f"{common} on proposal {k}" for k in range(400)]
     new = [f"{common} about proposal {k} tonight" for k in reversed(range(400))]
-    found = _shared_word_pairs(range(400), range(400), [Form.of(text) for text in old],
-                               [Form.of(text) for text in new])
+    found = _shared_word_pairs(range(400), range(400), dict(enumerate(Form.of(text) for text in old)),
+                               dict(enumerate(Form.of(text) for text in new)))
     assert {(k, 399 - k) for k in range(400)} <= found
     assert max(Counter(i for i, _ in found).values()) <= 2 * CANDIDATES_PER_SENTENCE
     assert max(Counter(j for _, j in found).values()) <= 2 * CANDIDATES_PER_SENTENCE
