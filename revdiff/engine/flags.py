@@ -53,23 +53,23 @@ def quotations_in(text: str) -> list[str]:
 
 
 def edit_flags(old: str, new: str) -> frozenset[Flag]:
-    """Flags for an edit from `old` to `new`; an empty side means an added or deleted text.
+    """Flags for an edit from `old` to `new`. Only a sentence present on both sides changed, so an
+    added or deleted text (one side empty) gets no flag.
 
     `whitespace_only`, `case_only` and `punctuation_only` describe texts that differ and only in that
     way (punctuation_only: the letters and digits are the same, and not only whitespace changed).
-    `number_changed` and `quote_changed` say the numbers or the quoted passages differ, which also
-    holds for an added or deleted sentence that contains a number or a quote.
+    `number_changed` says the numbers (in digits, separators dropped, or number words) differ;
+    `quote_changed` says the quoted passages differ.
     """
-    flags: set[Flag] = set()
-    if old == new:
+    if old == new or not old or not new:
         return frozenset()
-    if old and new:
-        if _without_space(old) == _without_space(new):
-            flags.add(Flag.WHITESPACE_ONLY)
-        elif _letters_and_digits(old) == _letters_and_digits(new):
-            flags.add(Flag.PUNCTUATION_ONLY)
-        if old.casefold() == new.casefold():
-            flags.add(Flag.CASE_ONLY)
+    flags: set[Flag] = set()
+    if _without_space(old) == _without_space(new):
+        flags.add(Flag.WHITESPACE_ONLY)
+    elif _letters_and_digits(old) == _letters_and_digits(new):
+        flags.add(Flag.PUNCTUATION_ONLY)
+    if old.casefold() == new.casefold():
+        flags.add(Flag.CASE_ONLY)
     if numbers_in(old) != numbers_in(new):
         flags.add(Flag.NUMBER_CHANGED)
     if quotations_in(old) != quotations_in(new):

@@ -57,7 +57,12 @@ def test_flags() -> None:
     assert Flag.QUOTE_CHANGED in edit_flags("“We will win,” he said.", "“We shall win,” he said.")
     assert Flag.QUOTE_CHANGED not in edit_flags("“We will win,” he said.", "“We will win,” she said.")
     assert edit_flags("Same.", "Same.") == frozenset()
-    assert Flag.QUOTE_CHANGED in edit_flags("", "“New quote.”")
+
+
+
+def test_added_and_deleted_texts_get_no_changed_flag() -> None:
+    assert edit_flags("", "“New quote,” he said of the 26 dead.") == frozenset()
+    assert edit_flags("At least 25 were killed, “officials” said.", "") == frozenset()
 
 
 def test_numbers_and_quotes_extraction() -> None:
