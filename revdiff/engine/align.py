@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -30,6 +30,7 @@ from revdiff.engine.similarity import (
     form_similarity,
     is_giant_pair,
     match_key,
+    similarity_bound,
 )
 
 # Two sentences are linked when they are more than this alike (see similarity.form_similarity).
@@ -42,8 +43,10 @@ PART_CONTAINMENT = 0.5
 GROUP_COST = 0.06
 # Moves must be clearly the same sentence: a higher bar than links inside a gap.
 MOVE_THRESHOLD = 0.6
-# Gaps with at most this many old x new pairs compare every pair; larger ones use shared words.
+# Gaps with at most this many old x new pairs, and at most this many characters old x new, compare
+# every pair; larger ones use shared words.
 FULL_COMPARISON_PAIRS = 10_000
+FULL_COMPARISON_CELLS = 10**9
 # In large gaps, each sentence is compared with at most this many sentences sharing the most words.
 CANDIDATES_PER_SENTENCE = 12
 # ...looked up through at most this many entries of the word index (rarest words first).
@@ -114,35 +117,44 @@ def _gaps(anchors: Sequence[tuple[int, int]], old_size: int, new_size: int) -> l
 
 def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,
                      new_forms: Forms, cutoff: float) -> dict[tuple[int, int], float]:
-    """(old, new) pairs at least `cutoff` alike, with their similarity."""
+    """(old, new) pairs at least `cutoff` alike, with their similarity.
+
+    Pairs whose lengths alone rule them out (`similarity_bound`) are never scored.
+    """
     pairs: dict[tuple[int, int], float] = {}
     if not old_ids or not new_ids:
         return pairs
+
+    def score_pairs(candidates: Iterable[tuple[int, int]]) -> None:
+        for i, j in candidates:
+            if similarity_bound(old_forms[i], new_forms[j]) >= cutoff:
+                score = form_similarity(old_forms[i], new_forms[j])
+                if score >= cutoff:
+                    pairs[(i, j)] = score
+
     longest_old = max(old_ids, key=lambda i: len(old_forms[i].chars))
     giant = [j for j in new_ids if is_giant_pair(old_forms[longest_old], new_forms[j])]
-    for j in giant:  # exact scoring would take seconds; form_similarity bounds the cost
-        for i in old_ids:
-            score = form_similarity(old_forms[i], new_forms[j])
-            if score >= cutoff:
-                pairs[(i, j)] = score
+    # exact scoring would take seconds; form_similarity bounds the cost
+    score_pairs((i, j) for j in giant for i in old_ids)
     new_ids = [j for j in new_ids if j not in giant]
-    if new_ids and len(old_ids) * len(new_ids) <= FULL_COMPARISON_PAIRS:
-        old_chars = [old_forms[i].chars for i in old_ids]
-        old_words = [old_forms[i].words for i in old_ids]
+    old_chars = sum(len(old_forms[i].chars) for i in old_ids)
+    new_chars = sum(len(new_forms[j].chars) for j in new_ids)
+    if (new_ids and len(old_ids) * len(new_ids) <= FULL_COMPARISON_PAIRS
+            and old_chars * new_chars <= FULL_COMPARISON_CELLS):
         for j in new_ids:
-            char_scores = process.extract(new_forms[j].chars, old_chars,
+            new_form = new_forms[j]
+            choices = [i for i in old_ids if similarity_bound(old_forms[i], new_form) >= cutoff]
+            char_scores = process.extract(new_form.chars, [old_forms[i].chars for i in choices],
                                           scorer=Indel.normalized_similarity, limit=None)
             word_scores = {position: score for _, score, position in process.extract(
-                new_forms[j].words, old_words, scorer=Indel.normalized_similarity, limit=None)}
+                new_form.words, [old_forms[i].words for i in choices],
+                scorer=Indel.normalized_similarity, limit=None)}
             for _, char_score, position in char_scores:
                 score = (char_score + word_scores[position]) / 2
                 if score >= cutoff:
-                    pairs[(old_ids[position], j)] = score
+                    pairs[(choices[position], j)] = score
         return pairs
-    for i, j in _shared_word_pairs(old_ids, new_ids, old_forms, new_forms):
-        score = form_similarity(old_forms[i], new_forms[j])
-        if score >= cutoff:
-            pairs[(i, j)] = score
+    score_pairs(sorted(_shared_word_pairs(old_ids, new_ids, old_forms, new_forms)))
     return pairs
 
 

@@ -192,3 +192,10 @@ def test_two_huge_near_identical_sentences_compare_in_seconds() -> None:
                        capture_output=True)
     except subprocess.TimeoutExpired:
         pytest.fail("compare ran longer than 6 s")
+
+
+def test_one_giant_sentence_against_thousands_of_short_ones() -> None:
+    """Found by this fuzzing: every short new sentence was scored against the 1.3 MB old one
+    (51 s); pairs whose lengths rule them out are no longer scored."""
+    compare_within_limit([("9" * 400 + " the U.S. » 3.14159 ") * 3000],
+                         [("9" * 400 + " killed ?” he said. Officials 10² ") * 3000])
