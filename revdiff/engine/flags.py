@@ -21,9 +21,8 @@ _NUMBER_WORDS = frozenset(_words(
     "trillion dozen dozens half first second third fourth fifth"
 ))
 _WORD = re.compile(r"\w+")
-# Text between matching quotation marks: curly double, straight double, guillemets.
-_QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"|«([^»]*)»")
-_OPEN_QUOTE = re.compile(r"[“\"«]([^”\"»]*)$")
+# Matching quotation marks: curly double, straight double, guillemets.
+_CLOSING = {"“": "”", '"': '"', "«": "»"}
 
 
 def _without_space(text: str) -> str:
@@ -42,13 +41,35 @@ def numbers_in(text: str) -> list[str]:
 
 
 def quotations_in(text: str) -> list[str]:
-    """Quoted passages (whitespace collapsed), including a quotation left open at the end."""
-    quotes = [next(group for group in match.groups() if group is not None)
-              for match in _QUOTED.finditer(text)]
-    rest = _QUOTED.sub("", text)
-    open_quote = _OPEN_QUOTE.search(rest)
-    if open_quote:
-        quotes.append(open_quote.group(1))
+    """Quoted passages (whitespace collapsed), including a quotation left open at the end.
+
+    Read left to right: an opening mark starts a quote that ends at the next matching mark; an
+    opening mark without one is skipped. A mark after which no closing mark of any kind follows in
+    the unquoted rest starts the open quotation. Linear in the text's length (each mark kind is
+    looked for once past a position where it was missing).
+    """
+    quotes: list[str] = []
+    rest: list[str] = []
+    missing_from: dict[str, int] = {}  # closing mark -> first position after which it is absent
+    position = 0
+    for at, char in enumerate(text):
+        closing = _CLOSING.get(char)
+        if at < position or closing is None or at >= missing_from.get(closing, len(text) + 1):
+            continue
+        end = text.find(closing, at + 1)
+        if end < 0:
+            missing_from[closing] = at
+            continue
+        rest.append(text[position:at])
+        quotes.append(text[at + 1:end])
+        position = end + 1
+    rest.append(text[position:])
+    unquoted = "".join(rest)
+    last_closing = max(unquoted.rfind(mark) for mark in set(_CLOSING.values()))
+    for at in range(max(last_closing, 0), len(unquoted)):
+        if unquoted[at] in _CLOSING:
+            quotes.append(unquoted[at + 1:])
+            break
     return [_SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()]
 
 

@@ -68,3 +68,10 @@ def test_added_and_deleted_texts_get_no_changed_flag() -> None:
 def test_numbers_and_quotes_extraction() -> None:
     assert numbers_in("About 5,000 troops and two ships on Dec. 27") == ["27", "5000", "two"]
     assert quotations_in("He said “no” and \"yes\" then “maybe") == ["no", "yes", "maybe"]
+
+
+def test_quotations_without_closing_marks_and_mixed_marks() -> None:
+    assert quotations_in("“a “b” c") == ["a “b"]
+    assert quotations_in("«x “y” z") == ["y", "x z"]  # the open quote is read without the closed one
+    assert quotations_in("“" * 3 + "end") == ["““end"]
+    assert quotations_in("He said \"no\" and “left") == ["no", "left"]

@@ -199,3 +199,11 @@ def test_one_giant_sentence_against_thousands_of_short_ones() -> None:
     (51 s); pairs whose lengths rule them out are no longer scored."""
     compare_within_limit([("9" * 400 + " the U.S. » 3.14159 ") * 3000],
                          [("9" * 400 + " killed ?” he said. Officials 10² ") * 3000])
+
+
+def test_thousands_of_opening_quotes_without_a_closing_one() -> None:
+    """Found by this fuzzing: the quotation pattern rescanned the rest of the sentence from every
+    unmatched `“` (quadratic, 12 s for 2,000 of them); quotations are now read in one pass."""
+    compare_within_limit(["Dec. 27 \r U.S. Dec. 27 “" * 2279],
+                         ["Dec. 27 \r \r Dec. 27 \r U.S. Dec. 27 “" * 2279,
+                          "“" * 200])
