@@ -162,7 +162,7 @@ class Edit:
     new: tuple[int, ...]  # indices into Comparison.new_sentences (empty for DELETED)
     old_text: str
     new_text: str
-    similarity: float  # 0..1, 1 for identical text
+    similarity: float  # 0..1, the aligner's (engine/similarity.py); 0 for added or deleted text
     word_diff: WordDiff
     flags: frozenset[Flag] = frozenset()
 

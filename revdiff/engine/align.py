@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -30,6 +30,7 @@ from revdiff.engine.similarity import (
     form_similarity,
     is_giant_pair,
     match_key,
+    similarity_bound,
 )
 
 # Two sentences are linked when they are more than this alike (see similarity.form_similarity).
@@ -42,8 +43,10 @@ PART_CONTAINMENT = 0.5
 GROUP_COST = 0.06
 # Moves must be clearly the same sentence: a higher bar than links inside a gap.
 MOVE_THRESHOLD = 0.6
-# Gaps with at most this many old x new pairs compare every pair; larger ones use shared words.
+# Gaps with at most this many old x new pairs, and at most this many characters old x new, compare
+# every pair; larger ones use shared words.
 FULL_COMPARISON_PAIRS = 10_000
+FULL_COMPARISON_CELLS = 10**9
 # In large gaps, each sentence is compared with at most this many sentences sharing the most words.
 CANDIDATES_PER_SENTENCE = 12
 # ...looked up through at most this many entries of the word index (rarest words first).
@@ -61,6 +64,10 @@ class Link:
     moved: bool = False
 
 
+# Prepared sentences by index (only those that need comparing).
+Forms = Mapping[int, Form]
+
+
 @dataclass(frozen=True, slots=True)
 class _Gap:
     old: list[int]
@@ -76,10 +83,13 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
     """
     old_keys = [match_key(text) for text in old]
     new_keys = [match_key(text) for text in new]
-    old_forms = [Form.of(text) for text in old_keys]
-    new_forms = [Form.of(text) for text in new_keys]
     anchors = identical_anchors(old_keys, new_keys)
     links: list[Link] = [Link((i,), (j,), 1.0) for i, j in anchors]
+    # Only sentences without an identical partner are ever compared: prepare just those.
+    old_anchored = {i for i, _ in anchors}
+    new_anchored = {j for _, j in anchors}
+    old_forms = {i: Form.of(key) for i, key in enumerate(old_keys) if i not in old_anchored}
+    new_forms = {j: Form.of(key) for j, key in enumerate(new_keys) if j not in new_anchored}
     for gap in _gaps(anchors, len(old), len(new)):
         links.extend(_align_gap(gap, old_forms, new_forms, threshold))
     linked_old = {i for link in links for i in link.old}
@@ -105,42 +115,51 @@ def _gaps(anchors: Sequence[tuple[int, int]], old_size: int, new_size: int) -> l
     return gaps
 
 
-def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Sequence[Form],
-                     new_forms: Sequence[Form], cutoff: float) -> dict[tuple[int, int], float]:
-    """(old, new) pairs at least `cutoff` alike, with their similarity."""
+def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,
+                     new_forms: Forms, cutoff: float) -> dict[tuple[int, int], float]:
+    """(old, new) pairs at least `cutoff` alike, with their similarity.
+
+    Pairs whose lengths alone rule them out (`similarity_bound`) are never scored.
+    """
     pairs: dict[tuple[int, int], float] = {}
     if not old_ids or not new_ids:
         return pairs
+
+    def score_pairs(candidates: Iterable[tuple[int, int]]) -> None:
+        for i, j in candidates:
+            if similarity_bound(old_forms[i], new_forms[j]) >= cutoff:
+                score = form_similarity(old_forms[i], new_forms[j])
+                if score >= cutoff:
+                    pairs[(i, j)] = score
+
     longest_old = max(old_ids, key=lambda i: len(old_forms[i].chars))
     giant = [j for j in new_ids if is_giant_pair(old_forms[longest_old], new_forms[j])]
-    for j in giant:  # exact scoring would take seconds; form_similarity bounds the cost
-        for i in old_ids:
-            score = form_similarity(old_forms[i], new_forms[j])
-            if score >= cutoff:
-                pairs[(i, j)] = score
+    # exact scoring would take seconds; form_similarity bounds the cost
+    score_pairs((i, j) for j in giant for i in old_ids)
     new_ids = [j for j in new_ids if j not in giant]
-    if new_ids and len(old_ids) * len(new_ids) <= FULL_COMPARISON_PAIRS:
-        old_chars = [old_forms[i].chars for i in old_ids]
-        old_words = [old_forms[i].words for i in old_ids]
+    old_chars = sum(len(old_forms[i].chars) for i in old_ids)
+    new_chars = sum(len(new_forms[j].chars) for j in new_ids)
+    if (new_ids and len(old_ids) * len(new_ids) <= FULL_COMPARISON_PAIRS
+            and old_chars * new_chars <= FULL_COMPARISON_CELLS):
         for j in new_ids:
-            char_scores = process.extract(new_forms[j].chars, old_chars,
+            new_form = new_forms[j]
+            choices = [i for i in old_ids if similarity_bound(old_forms[i], new_form) >= cutoff]
+            char_scores = process.extract(new_form.chars, [old_forms[i].chars for i in choices],
                                           scorer=Indel.normalized_similarity, limit=None)
             word_scores = {position: score for _, score, position in process.extract(
-                new_forms[j].words, old_words, scorer=Indel.normalized_similarity, limit=None)}
+                new_form.words, [old_forms[i].words for i in choices],
+                scorer=Indel.normalized_similarity, limit=None)}
             for _, char_score, position in char_scores:
                 score = (char_score + word_scores[position]) / 2
                 if score >= cutoff:
-                    pairs[(old_ids[position], j)] = score
+                    pairs[(choices[position], j)] = score
         return pairs
-    for i, j in _shared_word_pairs(old_ids, new_ids, old_forms, new_forms):
-        score = form_similarity(old_forms[i], new_forms[j])
-        if score >= cutoff:
-            pairs[(i, j)] = score
+    score_pairs(sorted(_shared_word_pairs(old_ids, new_ids, old_forms, new_forms)))
     return pairs
 
 
-def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Sequence[Form],
-                       new_forms: Sequence[Form]) -> set[tuple[int, int]]:
+def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,
+                       new_forms: Forms) -> set[tuple[int, int]]:
     """Pairs that share the most topic words, found through an inverted index (both directions).
 
     Each sentence looks its words up rarest first and stops once it has visited
@@ -169,8 +188,8 @@ def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms
     return pairs
 
 
-def _block(old_ids: list[int], new_ids: list[int], old_forms: Sequence[Form],
-           new_forms: Sequence[Form], threshold: float, score: float | None = None) -> Block | None:
+def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
+           new_forms: Forms, threshold: float, score: float | None = None) -> Block | None:
     """The block linking these sentences, or None when a part of a group does not belong."""
     old_form = Form.joined([old_forms[k] for k in old_ids])
     new_form = Form.joined([new_forms[k] for k in new_ids])
@@ -186,7 +205,7 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Sequence[Form],
     return Block(old_ids[0], old_ids[-1], new_ids[0], new_ids[-1], weight, score)
 
 
-def _align_gap(gap: _Gap, old_forms: Sequence[Form], new_forms: Sequence[Form],
+def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
                threshold: float) -> list[Link]:
     pairs = _candidate_pairs(gap.old, gap.new, old_forms, new_forms, min(threshold, PART_THRESHOLD))
     if not pairs:
@@ -223,8 +242,8 @@ def _align_gap(gap: _Gap, old_forms: Sequence[Form], new_forms: Sequence[Form],
     ]
 
 
-def _match_moves(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Sequence[Form],
-                 new_forms: Sequence[Form], threshold: float) -> list[Link]:
+def _match_moves(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,
+                 new_forms: Forms, threshold: float) -> list[Link]:
     """Pair sentences left over anywhere, most alike first, each used once."""
     pairs = _candidate_pairs(old_ids, new_ids, old_forms, new_forms, threshold)
     used_old: set[int] = set()

@@ -2,8 +2,10 @@
 
 Sentences that occur once in each version are matched and the longest run of them in the same
 order is kept (longest increasing subsequence); identical sentences at both ends of a stretch are
-matched too; the stretches between anchors are then searched the same way, recursively. Cost is
-about O(n log n); no pairwise comparison of sentences happens here.
+matched too; the stretches between anchors are then searched the same way, recursively. A stretch
+where every shared sentence occurs more than once (boilerplate, a page that repeats itself) is
+anchored the same way by runs of 2, 4, ... consecutive sentences that occur once on each side.
+Cost is about O(n log n); no pairwise comparison of sentences happens here.
 """
 
 from __future__ import annotations
@@ -37,35 +39,77 @@ def longest_increasing_pairs(pairs: Sequence[tuple[int, int]]) -> list[tuple[int
     return chain
 
 
+# When a stretch holds no sentence that occurs once on each side (text repeated many times), runs
+# of this many consecutive sentences that occur once on each side are used instead, doubling up to
+# the largest.
+RUN_LENGTHS = (2, 4, 8, 16, 32, 64)
+
+
+def _unique_runs(old_ids: Sequence[int], new_ids: Sequence[int], old_lo: int, old_hi: int,
+                 new_lo: int, new_hi: int, length: int) -> list[tuple[int, int]]:
+    """(old start, new start) of runs of `length` sentences that occur once in each stretch,
+    longest increasing chain, runs not overlapping."""
+    def runs(ids: Sequence[int], lo: int, hi: int) -> dict[tuple[int, ...], int]:
+        seen: dict[tuple[int, ...], int] = {}
+        for start in range(lo, hi - length + 1):
+            run = tuple(ids[start:start + length])
+            seen[run] = -1 if run in seen else start
+        return seen
+
+    old_runs = runs(old_ids, old_lo, old_hi)
+    new_runs = runs(new_ids, new_lo, new_hi)
+    unique_pairs = sorted((start, new_runs[run]) for run, start in old_runs.items()
+                          if start >= 0 and new_runs.get(run, -1) >= 0)
+    kept: list[tuple[int, int]] = []
+    for i, j in longest_increasing_pairs(unique_pairs):
+        if not kept or (i >= kept[-1][0] + length and j >= kept[-1][1] + length):
+            kept.append((i, j))
+    return kept
+
+
 def identical_anchors(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[tuple[int, int]]:
-    """(old index, new index) pairs of identical sentences, increasing in both indices."""
+    """(old index, new index) pairs of identical sentences, increasing in both indices.
+
+    Cost is about O(n log n) for n sentences, also when every sentence occurs many times.
+    """
+    numbers: dict[str, int] = {}
+    old_ids = [numbers.setdefault(key, len(numbers)) for key in old_keys]
+    new_ids = [numbers.setdefault(key, len(numbers)) for key in new_keys]
     anchors: list[tuple[int, int]] = []
-    stack = [(0, len(old_keys), 0, len(new_keys))]
+    stack = [(0, len(old_ids), 0, len(new_ids))]
     while stack:
         old_lo, old_hi, new_lo, new_hi = stack.pop()
-        while old_lo < old_hi and new_lo < new_hi and old_keys[old_lo] == new_keys[new_lo]:
+        while old_lo < old_hi and new_lo < new_hi and old_ids[old_lo] == new_ids[new_lo]:
             anchors.append((old_lo, new_lo))
             old_lo += 1
             new_lo += 1
-        while old_lo < old_hi and new_lo < new_hi and old_keys[old_hi - 1] == new_keys[new_hi - 1]:
+        while old_lo < old_hi and new_lo < new_hi and old_ids[old_hi - 1] == new_ids[new_hi - 1]:
             old_hi -= 1
             new_hi -= 1
             anchors.append((old_hi, new_hi))
         if old_lo >= old_hi or new_lo >= new_hi:
             continue
-        old_counts = Counter(old_keys[old_lo:old_hi])
-        new_counts = Counter(new_keys[new_lo:new_hi])
-        new_position = {new_keys[j]: j for j in range(new_lo, new_hi) if new_counts[new_keys[j]] == 1}
+        old_counts = Counter(old_ids[old_lo:old_hi])
+        new_counts = Counter(new_ids[new_lo:new_hi])
+        new_position = {new_ids[j]: j for j in range(new_lo, new_hi) if new_counts[new_ids[j]] == 1}
         unique_pairs = [
-            (i, new_position[old_keys[i]])
+            (i, new_position[old_ids[i]])
             for i in range(old_lo, old_hi)
-            if old_counts[old_keys[i]] == 1 and old_keys[i] in new_position
+            if old_counts[old_ids[i]] == 1 and old_ids[i] in new_position
         ]
         chain = longest_increasing_pairs(unique_pairs)
+        length = 1
+        shared = not chain and not old_counts.keys().isdisjoint(new_counts.keys())
+        for run_length in RUN_LENGTHS if shared else ():
+            length = run_length
+            chain = _unique_runs(old_ids, new_ids, old_lo, old_hi, new_lo, new_hi, length)
+            if chain:
+                break
         if not chain:
             continue
-        anchors.extend(chain)
-        bounds = [(old_lo - 1, new_lo - 1), *chain, (old_hi, new_hi)]
+        matched = [(i + k, j + k) for i, j in chain for k in range(length)] if length > 1 else chain
+        anchors.extend(matched)
+        bounds = [(old_lo - 1, new_lo - 1), *matched, (old_hi, new_hi)]
         for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
             if i1 - i0 > 1 and j1 - j0 > 1:
                 stack.append((i0 + 1, i1, j0 + 1, j1))

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from revdiff.engine.align import Link, align_sentences
 from revdiff.engine.flags import edit_flags
 from revdiff.engine.sentences import paragraphs_as_sentences, split_sentences
-from revdiff.engine.similarity import shared_share
 from revdiff.engine.stats import comparison_stats
 from revdiff.engine.words import word_diff
 from revdiff.errors import RevdiffError
@@ -101,14 +100,13 @@ def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Senten
           new_sentences: Sequence[Sentence]) -> Edit:
     old_text = group_text(old, old_sentences, link.old)
     new_text = group_text(new, new_sentences, link.new)
-    both = bool(old_text and new_text)
     return Edit(
         op=_operation(link, old_text, new_text),
         old=link.old,
         new=link.new,
         old_text=old_text,
         new_text=new_text,
-        similarity=shared_share(old_text, new_text) if both else 0.0,
+        similarity=link.similarity,
         word_diff=word_diff(old_text, new_text),
         flags=edit_flags(old_text, new_text),
     )

@@ -18,9 +18,8 @@ _NUMBER_WORDS = word_set(
     "trillion dozen dozens half first second third fourth fifth"
 )
 _WORD = re.compile(r"\w+")
-# Text between matching quotation marks: curly double, straight double, guillemets.
-_QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"|«([^»]*)»")
-_OPEN_QUOTE = re.compile(r"[“\"«]([^”\"»]*)$")
+# Matching quotation marks: curly double, straight double, guillemets.
+_CLOSING = {"“": "”", '"': '"', "«": "»"}
 
 
 def _without_space(text: str) -> str:
@@ -39,34 +38,56 @@ def numbers_in(text: str) -> list[str]:
 
 
 def quotations_in(text: str) -> list[str]:
-    """Quoted passages (whitespace collapsed), including a quotation left open at the end."""
-    quotes = [next(group for group in match.groups() if group is not None)
-              for match in _QUOTED.finditer(text)]
-    rest = _QUOTED.sub("", text)
-    open_quote = _OPEN_QUOTE.search(rest)
-    if open_quote:
-        quotes.append(open_quote.group(1))
+    """Quoted passages (whitespace collapsed), including a quotation left open at the end.
+
+    Read left to right: an opening mark starts a quote that ends at the next matching mark; an
+    opening mark without one is skipped. A mark after which no closing mark of any kind follows in
+    the unquoted rest starts the open quotation. Linear in the text's length (each mark kind is
+    looked for once past a position where it was missing).
+    """
+    quotes: list[str] = []
+    rest: list[str] = []
+    missing_from: dict[str, int] = {}  # closing mark -> first position after which it is absent
+    position = 0
+    for at, char in enumerate(text):
+        closing = _CLOSING.get(char)
+        if at < position or closing is None or at >= missing_from.get(closing, len(text) + 1):
+            continue
+        end = text.find(closing, at + 1)
+        if end < 0:
+            missing_from[closing] = at
+            continue
+        rest.append(text[position:at])
+        quotes.append(text[at + 1:end])
+        position = end + 1
+    rest.append(text[position:])
+    unquoted = "".join(rest)
+    last_closing = max(unquoted.rfind(mark) for mark in set(_CLOSING.values()))
+    for at in range(max(last_closing, 0), len(unquoted)):
+        if unquoted[at] in _CLOSING:
+            quotes.append(unquoted[at + 1:])
+            break
     return [_SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()]
 
 
 def edit_flags(old: str, new: str) -> frozenset[Flag]:
-    """Flags for an edit from `old` to `new`; an empty side means an added or deleted text.
+    """Flags for an edit from `old` to `new`. Only a sentence present on both sides changed, so an
+    added or deleted text (one side empty) gets no flag.
 
     `whitespace_only`, `case_only` and `punctuation_only` describe texts that differ and only in that
     way (punctuation_only: the letters and digits are the same, and not only whitespace changed).
-    `number_changed` and `quote_changed` say the numbers or the quoted passages differ, which also
-    holds for an added or deleted sentence that contains a number or a quote.
+    `number_changed` says the numbers (in digits, separators dropped, or number words) differ;
+    `quote_changed` says the quoted passages differ.
     """
-    flags: set[Flag] = set()
-    if old == new:
+    if old == new or not old or not new:
         return frozenset()
-    if old and new:
-        if _without_space(old) == _without_space(new):
-            flags.add(Flag.WHITESPACE_ONLY)
-        elif _letters_and_digits(old) == _letters_and_digits(new):
-            flags.add(Flag.PUNCTUATION_ONLY)
-        if old.casefold() == new.casefold():
-            flags.add(Flag.CASE_ONLY)
+    flags: set[Flag] = set()
+    if _without_space(old) == _without_space(new):
+        flags.add(Flag.WHITESPACE_ONLY)
+    elif _letters_and_digits(old) == _letters_and_digits(new):
+        flags.add(Flag.PUNCTUATION_ONLY)
+    if old.casefold() == new.casefold():
+        flags.add(Flag.CASE_ONLY)
     if numbers_in(old) != numbers_in(new):
         flags.add(Flag.NUMBER_CHANGED)
     if quotations_in(old) != quotations_in(new):

@@ -79,6 +79,16 @@ def form_similarity(a: Form, b: Form) -> float:
     return (shared_share(a.chars, b.chars) + shared_share(a.words, b.words)) / 2
 
 
+def _share_bound(a: int, b: int) -> float:
+    return 2 * min(a, b) / (a + b) if a + b else 1.0
+
+
+def similarity_bound(a: Form, b: Form) -> float:
+    """An upper bound of `form_similarity(a, b)` from lengths alone: a common subsequence is no
+    longer than the shorter text, so texts of very different lengths cannot be alike."""
+    return (_share_bound(len(a.chars), len(b.chars)) + _share_bound(len(a.words), len(b.words))) / 2
+
+
 def similarity(a: str, b: str) -> float:
     """0..1 similarity of two texts (1 when equal up to case, quote style and spacing)."""
     return form_similarity(Form.of(a), Form.of(b))

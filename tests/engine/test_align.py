@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from revdiff.engine import align
 from revdiff.engine.align import (
     CANDIDATES_PER_SENTENCE,
     _shared_word_pairs,
@@ -125,8 +127,25 @@ def test_candidates_come_from_rare_words_and_are_bounded_per_sentence() -> None:
     common = "the council said that the budget vote would follow the public hearing"
     old = [f"{common} on proposal {k}" for k in range(400)]
     new = [f"{common} about proposal {k} tonight" for k in reversed(range(400))]
-    found = _shared_word_pairs(range(400), range(400), [Form.of(text) for text in old],
-                               [Form.of(text) for text in new])
+    found = _shared_word_pairs(range(400), range(400), dict(enumerate(Form.of(text) for text in old)),
+                               dict(enumerate(Form.of(text) for text in new)))
     assert {(k, 399 - k) for k in range(400)} <= found
     assert max(Counter(i for i, _ in found).values()) <= 2 * CANDIDATES_PER_SENTENCE
     assert max(Counter(j for _, j in found).values()) <= 2 * CANDIDATES_PER_SENTENCE
+
+
+def test_repeated_sentences_are_anchored_by_runs() -> None:
+    # Three sentences repeated 300 times in a random order: none occurs once, but runs of a few
+    # consecutive sentences do. The new version adds a sentence at the start, one in the middle
+    # and drops the last one, so neither end matches.
+    pool = ["The vote was delayed.", "Officials declined to comment.", "Talks resume on Monday."]
+    chooser = random.Random(7)
+    old = [chooser.choice(pool) for _ in range(900)]
+    new = ["Breaking news."] + old[:450] + ["A new sentence about the budget."] + old[450:-1]
+    anchors = identical_anchors(old, new)
+    assert len(anchors) == 899 and all(old[i] == new[j] for i, j in anchors)
+    assert anchors[:450] == [(i, i + 1) for i in range(450)]
+    links = align_sentences(old, new)
+    loose = [link for link in links if not (link.old and link.new)]
+    assert len(loose) == 3 and loose[0].old and loose[1:] == [align.Link((), (0,), 0.0),
+                                                               align.Link((), (451,), 0.0)]

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revdiff.engine import UnknownSentenceMode, compare
+from revdiff.engine import UnknownSentenceMode, align_sentences, compare
+from revdiff.engine.similarity import similarity
 from revdiff.errors import RevdiffError
 from revdiff.model import EditOp, Flag
 
@@ -36,6 +37,26 @@ def test_compare_labels_edits_in_reading_order() -> None:
     assert (-1, "25") in edited.word_diff and (1, "26") in edited.word_diff
     assert comparison.stats.counts["deleted"] == 1 and comparison.stats.counts["added"] == 1
     assert not comparison.stats.boring and not comparison.stats.rewrite
+
+
+def test_edit_similarity_is_the_one_that_decided_the_alignment() -> None:
+    comparison = compare(OLD, NEW)
+    links = align_sentences([s.text for s in comparison.old_sentences],
+                            [s.text for s in comparison.new_sentences])
+    decided = {(link.old, link.new): link.similarity for link in links}
+    assert [edit.similarity for edit in comparison.edits] == [
+        decided[(edit.old, edit.new)] for edit in comparison.edits]
+    edited = comparison.edits[1]
+    assert edited.similarity == similarity(edited.old_text, edited.new_text)
+    assert {edit.similarity for edit in comparison.edits if edit.op is EditOp.UNCHANGED} == {1.0}
+    assert {edit.similarity for edit in comparison.edits if not (edit.old and edit.new)} == {0.0}
+
+
+def test_added_and_deleted_sentences_carry_no_changed_flags() -> None:
+    new = version(*NEW.paragraphs, "“We will respond,” the 3 officials said.")
+    comparison = compare(OLD, new)
+    one_sided = [edit for edit in comparison.edits if edit.op in (EditOp.ADDED, EditOp.DELETED)]
+    assert len(one_sided) == 3 and all(edit.flags == frozenset() for edit in one_sided)
 
 
 def test_compare_same_version_is_unchanged_and_boring() -> None:

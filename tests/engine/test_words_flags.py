@@ -57,9 +57,21 @@ def test_flags() -> None:
     assert Flag.QUOTE_CHANGED in edit_flags("“We will win,” he said.", "“We shall win,” he said.")
     assert Flag.QUOTE_CHANGED not in edit_flags("“We will win,” he said.", "“We will win,” she said.")
     assert edit_flags("Same.", "Same.") == frozenset()
-    assert Flag.QUOTE_CHANGED in edit_flags("", "“New quote.”")
+
+
+
+def test_added_and_deleted_texts_get_no_changed_flag() -> None:
+    assert edit_flags("", "“New quote,” he said of the 26 dead.") == frozenset()
+    assert edit_flags("At least 25 were killed, “officials” said.", "") == frozenset()
 
 
 def test_numbers_and_quotes_extraction() -> None:
     assert numbers_in("About 5,000 troops and two ships on Dec. 27") == ["27", "5000", "two"]
     assert quotations_in("He said “no” and \"yes\" then “maybe") == ["no", "yes", "maybe"]
+
+
+def test_quotations_without_closing_marks_and_mixed_marks() -> None:
+    assert quotations_in("“a “b” c") == ["a “b"]
+    assert quotations_in("«x “y” z") == ["y", "x z"]  # the open quote is read without the closed one
+    assert quotations_in("“" * 3 + "end") == ["““end"]
+    assert quotations_in("He said \"no\" and “left") == ["no", "left"]
