@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -13,6 +16,9 @@ from revdiff.cli.common import (
     reports_errors,
 )
 from revdiff.store import store_articles
+
+# Below this many commits a run is quick enough to need no progress bar.
+PROGRESS_MIN_COMMITS = 200
 
 
 @click.command()
@@ -33,5 +39,14 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, max_si
     repository back with `revdiff parse DIR`.
     """
     articles = load_articles(inputs, max_size)
-    summary = store_articles(articles, repo_dir, progress=progress)
+    with contextlib.ExitStack() as bars:
+        def progress_bar(commits: int) -> Callable[[int], None]:
+            show = (sys.stderr.isatty() and commits >= PROGRESS_MIN_COMMITS
+                    if progress is None else progress)
+            if not show:
+                return lambda steps: None
+            return bars.enter_context(click.progressbar(
+                length=commits, label="storing versions", file=sys.stderr, show_pos=True)).update
+
+        summary = store_articles(articles, repo_dir, progress=progress_bar)
     click.echo(summary.describe())

@@ -16,9 +16,8 @@ import time
 from types import TracebackType
 from typing import BinaryIO, Self
 
-import git
-
 from revdiff.errors import StoreError
+from revdiff.safe_git import git_complaint, git_executable, writing_environment
 
 AUTHOR = "revdiff <revdiff@localhost>"
 
@@ -45,8 +44,8 @@ class FastImport:
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the import
 
     def __enter__(self) -> Self:
-        executable = git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git"
-        env = dict(os.environ, GIT_DIR=self.git_dir)
+        executable = git_executable()
+        env = dict(os.environ, GIT_DIR=self.git_dir, **writing_environment())
         try:
             self._process = subprocess.Popen(
                 # Light zlib: most of the size is saved by deltas, most of the time by zlib.
@@ -119,10 +118,8 @@ class FastImport:
 
     def _fail(self, code: int) -> None:
         self._stderr.seek(0)
-        said = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
-        important = [line for line in said
-                     if line.startswith(("fatal:", "error:", "warning:"))]
-        detail = (important or said or [f"exit code {code}"])[0]
+        said = self._stderr.read()
+        detail = git_complaint(said) if said.strip() else f"exit code {code}"
         raise StoreError(f"git fast-import failed: {detail}", self.git_dir,
                          hint="the branch keeps its last checkpoint; run the command again "
                               "(if another process moved the branch, wait for it first)")

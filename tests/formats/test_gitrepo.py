@@ -10,7 +10,8 @@ import pytest
 
 from revdiff.errors import EmptyInput, StoreError
 from revdiff.formats import load
-from revdiff.formats.gitrepo import is_repository, parse_trailers, read_repository
+from revdiff.formats.git_layout import parse_trailers
+from revdiff.formats.gitrepo import is_repository, read_repository
 from revdiff.model import Article, Version
 from revdiff.store import store_articles
 
@@ -84,7 +85,7 @@ def test_store_and_load_give_the_same_articles(tmp_path: Path) -> None:
             Version(2, "One, updated", ("Para one.", "Para two!"), None, "3 days later"))),
         Article(None, None, (Version(0, "0.txt", ("plain",)), Version(1, "1.txt", ("plain",)))),
     ]
-    store_articles(articles, tmp_path / "s", progress=False)
+    store_articles(articles, tmp_path / "s")
     assert is_repository(tmp_path / "s")
     assert load([str(tmp_path / "s")]) == articles
 

@@ -13,12 +13,9 @@ import git
 import pytest
 from synthetic_store_articles import synthetic_articles
 
-from revdiff.formats.gitrepo import (
-    TRAILER_VERSION,
-    parse_trailers,
-    read_history,
-    read_repository,
-)
+from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
+from revdiff.formats.gitrepo import read_history, read_repository
+from revdiff.safe_git import sanitized_clone
 from revdiff.store import store_articles
 
 ARTICLES, VERSIONS, CHECKPOINT = 600, 10, 100
@@ -57,14 +54,15 @@ def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: P
     assert "error" not in fsck.stderr.lower()
 
     articles = synthetic_articles(ARTICLES, VERSIONS)
-    summary = store_articles(articles, repo_dir, progress=False)
+    summary = store_articles(articles, repo_dir)
     assert summary.already_stored == at_crash
     assert summary.stored == total - at_crash
     assert summary.skipped == ()
     assert branch_commits(repo_dir) == total
     repo = git.Repo(repo_dir)
-    keys = [(c.path, parse_trailers(c.message)[TRAILER_VERSION])
-            for c in read_history(repo, "HEAD")]
+    with sanitized_clone(repo_dir) as clone:
+        keys = [(c.path, parse_trailers(c.message)[TRAILER_VERSION])
+                for c in read_history(clone, "HEAD")]
     assert len(set(keys)) == len(keys) == total
     assert not repo.is_dirty(untracked_files=True)
     assert read_repository(repo_dir) == articles
