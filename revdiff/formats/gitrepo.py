@@ -21,12 +21,13 @@ SHA-1 and SHA-256 repositories are both read.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import IO, Self
@@ -77,8 +78,8 @@ class FileChange:
     blob: str
     message: str
     author_time: datetime | None
-    # Why the author date could not be used as it stands (the version then has no time or a
-    # UTC one), for a warning; None when it could.
+    # What is wrong with the author date when git printed one revdiff cannot read (the commit
+    # is damaged); None when it is fine or absent (git prints no negative date).
     date_problem: str | None = None
 
 
@@ -172,28 +173,25 @@ def _parse_log(output: bytes) -> Iterator[FileChange]:
 
 
 def author_time(raw: str) -> tuple[datetime | None, str | None]:
-    """A git `--date=raw` author date as a time, and why it was not usable as it stands.
+    """A git `--date=raw` author date as a time, or what is wrong with it.
 
-    A time Python cannot hold (git accepts dates far past the year 9999) or a missing date (git
-    prints none for a negative one) gives no time; an offset beyond ±23:59 gives the instant in
-    UTC.
+    git prints no date for a negative one: that gives no time and no problem (a warning later).
+    A time Python cannot hold (git accepts dates far past the year 9999) and an offset beyond
+    ±23:59 are problems: the commit is damaged.
     """
+    if not raw:
+        return None, None
     match = _RAW_DATE.match(raw)
     if match is None:
-        return None, f"author date {raw!r} is not readable; the version has no time"
-    seconds = int(match.group(1))
-    try:
-        instant = datetime.fromtimestamp(seconds, UTC)
-    except (OverflowError, OSError, ValueError):
-        return None, f"author date {raw} is out of range; the version has no time"
+        return None, f"author date {raw[:40]!r} is not a git date"
     minutes = int(match.group(3)) * 60 + int(match.group(4))
     if minutes >= 24 * 60:
-        return instant, f"author time zone {raw.split()[1]} is impossible; the time is given in UTC"
+        return None, f"author time zone {raw.split()[1]} is not a time zone"
     offset = timezone(timedelta(minutes=-minutes if match.group(2) == "-" else minutes))
     try:
-        return instant.astimezone(offset), None
-    except OverflowError:  # the offset moves the instant past the year 1 or 9999
-        return instant, f"author date {raw} is out of range in its time zone; given in UTC"
+        return datetime.fromtimestamp(int(match.group(1)), offset), None
+    except (OverflowError, OSError, ValueError):
+        return None, f"author date {raw} is out of range (after the year 9999)"
 
 
 class BlobReader:
@@ -234,6 +232,10 @@ class BlobReader:
         except BrokenPipeError:
             pass  # the process has died: the empty header below says so
         header = self._stdout.readline().split()
+        if len(header) == 2 and header[1] == b"missing" and self._said():
+            # git reports an object it cannot inflate as missing, after complaining.
+            raise StoreError(f"stored version {object_id} cannot be read", where,
+                             hint=f"git said: {self._complaint()}; check it with git fsck")
         if len(header) == 2 and header[1] == b"missing":
             raise StoreError(f"stored version {object_id} is missing from the repository", where,
                              hint="the repository is incomplete or damaged; check it with "
@@ -249,6 +251,9 @@ class BlobReader:
                              hint=f"git said: {self._complaint()}; check it with git fsck")
         return data[:-1]
 
+    def _said(self) -> bool:
+        return os.fstat(self._stderr.fileno()).st_size > 0
+
     def _complaint(self) -> str:
         self._process.kill()
         self._process.wait()
@@ -262,7 +267,11 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
         _add_stored_version(article, change, trailers, data, where)
         return
     if change.date_problem is not None:
-        article.warnings.append(f"{change.commit[:12]}: {change.date_problem}")
+        raise MalformedPage(change.date_problem, f"{where} (commit {change.commit[:12]})",
+                            hint="the commit is damaged; correct its date or leave it out")
+    if change.author_time is None:
+        article.warnings.append(f"{change.commit[:12]}: author date missing or negative; "
+                                "the version has no time")
     if b"\0" in data:
         article.warnings.append(f"{change.commit[:12]}: binary content left out")
         return

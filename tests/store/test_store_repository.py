@@ -226,3 +226,20 @@ def test_metadata_survives(tmp_path: Path) -> None:
                       changes=16, metadata={"byline": "By Someone", "note": json.dumps([1])})
     store_articles([article], tmp_path / "r")
     assert read_repository(tmp_path / "r") == [article]
+
+
+def test_sha256_repository_stores_once_and_reads_back(tmp_path: Path) -> None:
+    repo_dir = tmp_path / "sha256"
+    subprocess.run(["git", "init", "-q", "--object-format=sha256", str(repo_dir)], check=True)
+    article = Article("bbc", "https://www.bbc.co.uk/news/uk-2", (
+        Version(1, "Flood warning", ("Rain is expected.",)),
+        Version(2, "Flood warning issued", ("Rain is expected.", "Rivers are rising."))))
+    first = store_articles([article], repo_dir)
+    assert (first.stored, first.skipped) == (2, ())
+    again = store_articles([article], repo_dir)
+    assert (again.stored, again.already_stored, again.skipped) == (0, 2, ())
+    head = subprocess.run(["git", "-C", str(repo_dir), "rev-parse", "HEAD"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    assert len(head) == 64
+    assert read_repository(repo_dir) == [article]
+    fsck(repo_dir)
