@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -243,3 +245,21 @@ def test_sha256_repository_stores_once_and_reads_back(tmp_path: Path) -> None:
     assert len(head) == 64
     assert read_repository(repo_dir) == [article]
     fsck(repo_dir)
+
+
+def test_progress_goes_to_the_callers_callback_and_the_library_needs_no_terminal(
+        tmp_path: Path) -> None:
+    article = Article(None, "https://example.com/p", (Version(0, "T", ("x",)),
+                                                        Version(1, "T", ("y",))))
+    calls: list[tuple[str, int]] = []
+
+    def start(total: int) -> Callable[[int], None]:
+        calls.append(("start", total))
+        return lambda steps: calls.append(("step", steps))
+
+    store_articles([article], tmp_path / "r", progress=start)
+    assert calls == [("start", 2), ("step", 1), ("step", 1)]
+    imported = subprocess.run(
+        [sys.executable, "-c", "import sys, revdiff.store.writer; print('click' in sys.modules)"],
+        capture_output=True, text=True, check=True)
+    assert imported.stdout.strip() == "False"
