@@ -108,13 +108,35 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
         clone = Path(folder) / "clone.git"
         result = subprocess.run(
             [git_executable(), "clone", "--quiet", "--bare", "--no-local", "--template=",
-             "--reference", source, "--", source, str(clone)],
+             "--reference", str(_object_owner(path.resolve())), "--", source, str(clone)],
             capture_output=True, env=reading_environment(), check=False,
             stdin=subprocess.DEVNULL)
         if result.returncode != 0:
             raise StoreError("cannot read the git repository", str(path),
                              hint=f"git said: {git_complaint(result.stderr)}")
         yield clone
+
+
+def _object_owner(path: Path) -> Path:
+    """The git directory holding the objects of the repository at `path`.
+
+    A linked worktree (`.git` is a file naming its git directory, which names the main one in
+    `commondir`) shares the main repository's objects; git cannot use it as a reference itself.
+    Only files are read here, as git would read them.
+    """
+    git_dir = path
+    dot_git = path / ".git"
+    if dot_git.is_file():
+        pointer = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+        if pointer.startswith("gitdir:"):
+            git_dir = (path / pointer.removeprefix("gitdir:").strip()).resolve()
+    elif dot_git.is_dir():
+        git_dir = dot_git
+    common = git_dir / "commondir"
+    if common.is_file():
+        git_dir = (git_dir / common.read_text(encoding="utf-8", errors="replace").strip()
+                   ).resolve()
+    return git_dir
 
 
 def git_complaint(stderr: bytes | str) -> str:

@@ -92,6 +92,16 @@ def test_store_and_load_give_the_same_articles(tmp_path: Path) -> None:
     assert load([str(tmp_path / "s")]) == articles
 
 
+def test_linked_worktree_is_read_at_its_own_head(tmp_path: Path) -> None:
+    repo = git.Repo.init(tmp_path / "r", initial_branch="main")
+    when = datetime(2020, 5, 1, 12, 0, tzinfo=UTC)
+    commit_file(repo, "story.txt", "One.\n", "first", when)
+    commit_file(repo, "story.txt", "Two.\n", "second", when + timedelta(hours=1))
+    repo.git.worktree("add", "--detach", str(tmp_path / "linked"), "HEAD~1")
+    [story] = read_repository(tmp_path / "linked")
+    assert [v.paragraphs for v in story.versions] == [("One.",)]
+
+
 def test_odd_paths_and_messages_are_parsed(tmp_path: Path) -> None:
     repo = git.Repo.init(tmp_path / "r", initial_branch="main")
     when = datetime(2020, 5, 1, tzinfo=UTC)
