@@ -20,8 +20,11 @@ defines for every git command (the store's own history is read through a sanitiz
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
 import os
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -31,12 +34,26 @@ import git
 
 from revdiff.errors import StoreError
 
-# Settings given to every git command revdiff runs. Command-line scope (set here through the
-# environment) wins over the repository's config and anything it includes.
-OVERRIDES = (
-    ("core.hooksPath", os.devnull),  # no hook can be found
-    ("core.fsmonitor", "false"),
-)
+
+@functools.cache
+def _private_folder() -> Path:
+    """A folder only this process writes to: an empty config file and an empty hooks folder.
+
+    (Not /dev/null: git reads it as a file, and a machine where it is a regular file with
+    something written into it would make every git command fail or obey what it holds.)
+    """
+    folder = Path(tempfile.mkdtemp(prefix="revdiff-git-"))
+    (folder / "empty-config").write_bytes(b"")
+    (folder / "no-hooks").mkdir()
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def _overrides() -> list[tuple[str, str]]:
+    """Settings given to every git command revdiff runs. Command-line scope (set here through
+    the environment) wins over the repository's config and anything it includes."""
+    return [("core.hooksPath", str(_private_folder() / "no-hooks")),  # no hook is found
+            ("core.fsmonitor", "false")]
 
 
 def git_executable() -> str:
@@ -45,7 +62,7 @@ def git_executable() -> str:
 
 def _with_overrides(environment: dict[str, str],
                     more: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
-    settings = [*OVERRIDES, *more]
+    settings = [*_overrides(), *more]
     environment["GIT_CONFIG_COUNT"] = str(len(settings))
     for index, (key, value) in enumerate(settings):
         environment[f"GIT_CONFIG_KEY_{index}"] = key
@@ -83,7 +100,8 @@ def reading_environment() -> dict[str, str]:
     """
     environment = {key: value for key, value in os.environ.items()
                    if not key.startswith("GIT_")}
-    environment.update(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull,
+    environment.update(GIT_CONFIG_NOSYSTEM="1",
+                       GIT_CONFIG_GLOBAL=str(_private_folder() / "empty-config"),
                        GIT_ATTR_NOSYSTEM="1", GIT_NO_LAZY_FETCH="1", GIT_TERMINAL_PROMPT="0",
                        GIT_ALLOW_PROTOCOL="file", LC_ALL="C", LANGUAGE="C")
     return _with_overrides(environment)
