@@ -80,9 +80,14 @@ def commit_message(article: Article, version: Version, encoding: str | None) -> 
 
 def git_blob_id(data: bytes, object_format: str) -> str:
     """The id git gives `data` as a blob, in a repository of `object_format` (sha1, sha256)."""
+    return git_object_id("blob", data, object_format)
+
+
+def git_object_id(kind: str, data: bytes, object_format: str) -> str:
+    """The id of a git object of type `kind` (blob, tree, ...) holding `data`."""
     if object_format not in OBJECT_FORMATS:
         raise ValueError(f"unknown git object format {object_format!r}")
-    return hashlib.new(object_format, b"blob %d\0" % len(data) + data).hexdigest()
+    return hashlib.new(object_format, b"%s %d\0" % (kind.encode(), len(data)) + data).hexdigest()
 
 
 def git_date(when: datetime | None) -> str:

@@ -7,7 +7,6 @@ Every git command run here runs with the repository's hooks and file-system moni
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import git
 
 from revdiff.errors import StoreError
 from revdiff.safe_git import filter_drivers, git_complaint, writing_environment
+from revdiff.store.encode import git_object_id
 
 LOCK_NAME = "revdiff-store.lock"
 # Present while the working tree is being updated; left behind only by a run that died doing it.
@@ -136,7 +136,7 @@ def _index_tree(repo: git.Repo) -> str:
     if (Path(repo.git_dir) / "index").exists():
         return str(repo.git.write_tree()).strip()
     # A new repository: start from the empty tree, which git knows without storing it.
-    return str(repo.git.hash_object("-t", "tree", os.devnull)).strip()
+    return git_object_id("tree", b"", object_format(repo))
 
 
 def _undo_interrupted_sync(repo: git.Repo, ref: str) -> None:
