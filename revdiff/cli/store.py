@@ -35,8 +35,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, max_si
 
     The article's file is named after its URL; its title, URL, source, version number and time
     are kept in commit trailers. Versions already stored are not added again; a version identical
-    to the previous one, or a text stored twice before (a flip-flop), is skipped. Read the
-    repository back with `revdiff parse DIR`.
+    to the previous one, or a text stored twice before (a flip-flop), is skipped. No hook,
+    file-system monitor or filter of the repository runs. Read the repository back with
+    `revdiff parse DIR`.
     """
     articles = load_articles(inputs, max_size)
     with contextlib.ExitStack() as bars:
