@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import functools
 import os
 import shutil
 import subprocess
@@ -34,19 +33,28 @@ import git
 
 from revdiff.errors import StoreError
 
+_private: dict[int, Path] = {}  # per process id: a forked child makes its own
 
-@functools.cache
+
 def _private_folder() -> Path:
     """A folder only this process writes to: an empty config file and an empty hooks folder.
 
     (Not /dev/null: git reads it as a file, and a machine where it is a regular file with
     something written into it would make every git command fail or obey what it holds.)
     """
-    folder = Path(tempfile.mkdtemp(prefix="revdiff-git-"))
-    (folder / "empty-config").write_bytes(b"")
-    (folder / "no-hooks").mkdir()
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    folder = _private.get(os.getpid())
+    if folder is None or not folder.is_dir():
+        folder = Path(tempfile.mkdtemp(prefix="revdiff-git-"))
+        (folder / "empty-config").write_bytes(b"")
+        (folder / "no-hooks").mkdir()
+        _private[os.getpid()] = folder
+        atexit.register(_remove_private_folder, os.getpid(), folder)
     return folder
+
+
+def _remove_private_folder(owner: int, folder: Path) -> None:
+    if os.getpid() == owner:  # not in a forked child, which inherits the handler
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _overrides() -> list[tuple[str, str]]:
