@@ -39,7 +39,8 @@ def open_or_create(path: Path) -> git.Repo:
         path.mkdir(parents=True, exist_ok=True)
         return _without_hooks(git.Repo.init(path))
     except (OSError, git.GitCommandError) as error:
-        raise StoreError(f"cannot create a git repository: {error}", str(path),
+        said = git_complaint(error.stderr) if isinstance(error, git.GitCommandError) else error
+        raise StoreError(f"cannot create a git repository: {said}", str(path),
                          hint="check that the directory is writable") from error
 
 
