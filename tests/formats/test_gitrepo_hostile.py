@@ -18,6 +18,7 @@ import pytest
 from hostile_git import (
     git,
     git_on_a_terminal,
+    hooks,
     marker_script,
     set_config,
     sign_head,
@@ -114,6 +115,8 @@ HOSTILE = [
     Hostile("textconv", textconv, lambda repo: git(repo, "log", "-p", check=False)),
     Hostile("filter", filter_driver, checkout_again),
     Hostile("core.sshCommand", ssh_command, show_blob, exit_code=2),
+    Hostile("core.hooksPath", hooks,
+            lambda repo: git(repo, "commit", "-q", "--allow-empty", "-m", "by hand", check=False)),
 ]
 
 

@@ -14,23 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hostile_git import git, marker_script, set_config, sign_head, story_repository
-
-HOOKS = ("reference-transaction", "pre-auto-gc", "post-checkout", "post-index-change",
-         "pre-commit", "commit-msg", "post-commit", "post-merge", "post-rewrite")
-
-
-def hooks(repo: Path, folder: Path) -> Path:
-    script, marker = marker_script(folder, "hook")
-    hooks_dir = folder / "hooks"
-    hooks_dir.mkdir()
-    for name in HOOKS:
-        (hooks_dir / name).write_text(script.read_text())
-        (hooks_dir / name).chmod(0o755)
-    # gc.* make the store's `git gc --auto` repack, which runs the pre-auto-gc hook.
-    set_config(repo, ("core.hooksPath", str(hooks_dir)), ("gc.auto", "1"),
-               ("gc.autoPackLimit", "1"))
-    return marker
+from hostile_git import (
+    git,
+    hooks,
+    marker_script,
+    set_config,
+    sign_head,
+    story_repository,
+)
 
 
 def fsmonitor(repo: Path, folder: Path) -> Path:
