@@ -56,14 +56,14 @@ def build_corpus(chains: list[Article], versions: int) -> list[Article]:
 
 
 def store_bulk(articles: list[Article], repo_dir: Path) -> int:
-    return store_articles(articles, repo_dir, progress=False).stored
+    return store_articles(articles, repo_dir).stored
 
 
 def store_one_commit_each(articles: list[Article], repo_dir: Path) -> int:
     """The peer: what a GitPython script would do, one index.add + index.commit per version."""
     repo = git.Repo.init(repo_dir)
     actor = git.Actor("revdiff", "revdiff@localhost")
-    plan = plan_store(articles, {})
+    plan = plan_store(articles, {}, "sha1")
     for planned in plan.commits:
         target = repo_dir / planned.path
         target.parent.mkdir(parents=True, exist_ok=True)

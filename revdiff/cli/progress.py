@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from revdiff.export.driver import ExportProgress
+if TYPE_CHECKING:
+    from revdiff.export.driver import ExportProgress
 
 
 def _duration(seconds: float) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -13,7 +16,11 @@ from revdiff.cli.common import (
     quiet_option,
     reports_errors,
 )
+from revdiff.cli.progress import ProgressBar
 from revdiff.store import store_articles
+
+# Below this many commits a run is quick enough to need no progress bar.
+PROGRESS_MIN_COMMITS = 200
 
 
 @click.command()
@@ -32,9 +39,27 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
 
     The article's file is named after its URL; its title, URL, source, version number and time
     are kept in commit trailers. Versions already stored are not added again; a version identical
-    to the previous one, or a text stored twice before (a flip-flop), is skipped. Read the
-    repository back with `revdiff parse DIR`.
+    to the previous one, or a text stored twice before (a flip-flop), is skipped. No hook,
+    file-system monitor or filter of the repository runs. Read the repository back with
+    `revdiff parse DIR`.
     """
     articles = load_and_warn(inputs, max_size, quiet)
-    summary = store_articles(articles, repo_dir, progress=progress)
+    with contextlib.ExitStack() as bars:
+        def progress_bar(commits: int) -> Callable[[int], None]:
+            show = (sys.stderr.isatty() and commits >= PROGRESS_MIN_COMMITS
+                    if progress is None else progress)
+            if not show:
+                return lambda steps: None
+            bar = bars.enter_context(contextlib.closing(ProgressBar(sys.stderr)))
+            done = 0
+
+            def step(steps: int) -> None:
+                nonlocal done
+                done += steps
+                bar.show(done, commits, f"{done:,}/{commits:,} versions stored",
+                         final=done >= commits)
+
+            return step
+
+        summary = store_articles(articles, repo_dir, progress=progress_bar)
     click.echo(summary.describe())

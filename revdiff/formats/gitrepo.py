@@ -2,51 +2,64 @@
 
 Three shapes are read, detected per commit:
 
-- revdiff's own store (`revdiff store`): the file holds the title and the paragraphs (see
-  `decode_version_file`) and the commit message ends in `Revdiff-*` trailers carrying source, URL,
-  version number, title, time and the rest, so the articles come back exactly as they were stored;
+- revdiff's own store (`revdiff store`): the file holds the title and the paragraphs and the
+  commit message ends in `Revdiff-*` trailers carrying source, URL, version number, title, time
+  and the rest (the format is `revdiff.formats.git_layout`), so the articles come back exactly as
+  they were stored;
 - NewsDiffs archives: messages "Adding file <path>" / "Change to <path>", and files holding the
   date, the title and the byline on lines 1-3, a blank line, then paragraphs separated by blank
   lines; the version's time is the commit's author date;
 - any other repository: each file's text split into paragraphs (one per non-empty line), titled by
   its file name, timed by the author date.
 
-The history is walked once, oldest first, with one `git log` through GitPython; file contents come
-from GitPython's object database (one `git cat-file --batch` process).
+The repository is never read in place: its config, hooks and attributes could make git run
+programs. git runs only in a sanitized clone (`revdiff.safe_git`). The history is walked once,
+oldest first, with one `git log`; file contents come from one `git cat-file --batch` process.
+SHA-1 and SHA-256 repositories are both read.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
-
-import git
+from types import TracebackType
+from typing import IO, Self
 
 from revdiff.errors import EmptyInput, MalformedPage, StoreError
+from revdiff.formats.git_layout import (
+    TRAILER_CHANGES,
+    TRAILER_ENCODING,
+    TRAILER_METADATA,
+    TRAILER_SOURCE,
+    TRAILER_TIME,
+    TRAILER_TIME_TEXT,
+    TRAILER_URL,
+    TRAILER_VERSION,
+    decode_version_file,
+    parse_trailers,
+)
 from revdiff.formats.newsdiffs_text import source_of_url, split_version_text
 from revdiff.formats.plain import split_paragraphs
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size
 from revdiff.model import Article, Version
+from revdiff.safe_git import (
+    git_complaint,
+    git_executable,
+    reading_environment,
+    run_git,
+    sanitized_clone,
+)
 
-TRAILER_SOURCE = "Revdiff-Source"
-TRAILER_URL = "Revdiff-Url"
-TRAILER_VERSION = "Revdiff-Version"
-TRAILER_TITLE = "Revdiff-Title"
-TRAILER_TIME = "Revdiff-Time"
-TRAILER_TIME_TEXT = "Revdiff-Time-Text"
-TRAILER_CHANGES = "Revdiff-Changes"
-TRAILER_METADATA = "Revdiff-Metadata"
-# How the file holds the paragraphs: absent for the plain form, `json-lines` otherwise.
-TRAILER_ENCODING = "Revdiff-Encoding"
-ENCODING_JSON_LINES = "json-lines"
-
-_TRAILER_LINE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9-]*): ?(.*)$")
 _NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
-_LOG_HEADER = re.compile(rb"^@@([0-9a-f]{40,64}) (-?\d+) ([+-]\d{4})$")
+_LOG_HEADER = re.compile(rb"^@@([0-9a-f]{40}|[0-9a-f]{64}) ?(.*)$")
+_RAW_DATE = re.compile(r"^(-?\d+) ([+-])(\d\d)(\d\d)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +70,10 @@ class FileChange:
     path: str
     blob: str
     message: str
-    author_time: datetime
+    author_time: datetime | None
+    # What is wrong with the author date when git printed one revdiff cannot read (the commit
+    # is damaged); None when it is fine or absent (git prints no negative date).
+    date_problem: str | None = None
 
 
 @dataclass(slots=True)
@@ -80,62 +96,52 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
 
     A stored version larger than `max_bytes` is refused before it is read.
     """
-    repo = open_repository(path)
-    if not has_commits(repo):
-        raise EmptyInput("git repository has no commits", str(path),
-                         hint="store versions in it first, e.g. revdiff store FILES --repo DIR")
-    try:
-        changes = read_history(repo, "HEAD")
-        parts: dict[str, _ArticleParts] = {}
-        for change in changes:
-            article = parts.setdefault(change.path, _ArticleParts(change.path))
-            where = f"{path}:{change.path}"
-            _add_version(article, change, read_blob(repo, change.blob, where, max_bytes), where)
-    finally:
-        repo.close()
+    if not is_repository(path):
+        raise StoreError("not a git repository", str(path),
+                         hint="give the directory that holds .git, or a bare repository")
+    parts: dict[str, _ArticleParts] = {}
+    with sanitized_clone(path) as clone:
+        if not has_commits(clone):
+            raise EmptyInput("git repository has no commits", str(path),
+                             hint="store versions in it first, e.g. revdiff store FILES --repo DIR")
+        changes = read_history(clone, "HEAD")
+        with BlobReader(clone) as blobs:
+            for change in changes:
+                article = parts.setdefault(change.path, _ArticleParts(change.path))
+                where = f"{path}:{change.path!r}" if not change.path.isprintable() \
+                    else f"{path}:{change.path}"
+                _add_version(article, change, blobs.read(change.blob, where, max_bytes), where)
     return [_finish(article) for article in parts.values() if article.versions]
 
 
-def open_repository(path: Path) -> git.Repo:
-    try:
-        return git.Repo(path)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError) as error:
-        raise StoreError("not a git repository", str(path),
-                         hint="give the directory that holds .git, or a bare repository"
-                         ) from error
+def has_commits(git_dir: Path) -> bool:
+    return run_git(git_dir, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").returncode == 0
 
 
-def has_commits(repo: git.Repo) -> bool:
-    try:
-        repo.git.rev_parse("--verify", "--quiet", "HEAD^{commit}")
-    except git.GitCommandError:
-        return False
-    return True
+def read_history(git_dir: Path, revision: str) -> list[FileChange]:
+    """Every file change reachable from `revision`, oldest commit first (merges left out).
 
-
-def read_history(repo: git.Repo, revision: str) -> list[FileChange]:
-    """Every file change reachable from `revision`, oldest commit first (merges left out)."""
-    try:
-        output = repo.git.log(
-            revision, "--reverse", "--topo-order", "--no-merges", "-z", "--raw", "--no-abbrev",
-            "--no-renames", "--date=raw", "--format=@@%H %ad%x00%B", "--",
-            stdout_as_string=False,
-        )
-    except git.GitCommandError as error:
-        raise StoreError(f"cannot read the history of {revision}", str(repo.git_dir),
-                         hint=f"git said: {error.stderr.strip()}") from error
-    return list(_parse_log(output))
+    `git_dir` is a sanitized clone (`revdiff.safe_git.sanitized_clone`).
+    """
+    result = run_git(git_dir, "log", revision, "--reverse", "--topo-order", "--no-merges", "-z",
+                     "--raw", "--no-abbrev", "--no-renames", "--date=raw",
+                     "--format=@@%H %ad%x00%B", "--")
+    if result.returncode != 0:
+        raise StoreError(f"cannot read the history of {revision}", str(git_dir),
+                         hint=f"git said: {git_complaint(result.stderr)}")
+    return list(_parse_log(result.stdout))
 
 
 def _parse_log(output: bytes) -> Iterator[FileChange]:
     """Parse `git log -z --raw` output: NUL-separated, read by position (no delimiter guessing).
 
-    Each commit is a header token `@@<sha> <seconds> <offset>`, its message as one token, then
-    for every changed file a `:<modes> <ids> <status>` token followed by a path token.
+    Each commit is a header token `@@<id> <seconds> <offset>` (git prints no date when the
+    commit's is unreadable), its message as one token, then for every changed file a
+    `:<modes> <ids> <status>` token followed by a path token.
     """
     tokens = output.split(b"\0")
     index = 0
-    commit: tuple[str, str, datetime] | None = None
+    commit: tuple[str, str, datetime | None, str | None] | None = None
     while index < len(tokens):
         token = tokens[index].lstrip(b"\n")
         index += 1
@@ -143,89 +149,109 @@ def _parse_log(output: bytes) -> Iterator[FileChange]:
         if header:
             message = tokens[index].decode("utf-8", "replace") if index < len(tokens) else ""
             index += 1
-            when = _raw_date(int(header.group(2)), header.group(3).decode("ascii"))
-            commit = (header.group(1).decode("ascii"), message, when)
+            when, problem = author_time(header.group(2).decode("ascii", "replace"))
+            commit = (header.group(1).decode("ascii"), message, when, problem)
             continue
         if commit is None or not token.startswith(b":") or index >= len(tokens):
             continue
-        meta = token.decode("ascii").split(" ")
+        meta = token.decode("ascii", "replace").split(" ")
         path = tokens[index].decode("utf-8", "surrogateescape")
         index += 1
+        if len(meta) < 5:
+            continue
         blob, status = meta[3], meta[4]
         if status.startswith("D") or set(blob) == {"0"} or meta[1] == "160000":
             continue
-        yield FileChange(commit[0], path, blob, commit[1], commit[2])
+        yield FileChange(commit[0], path, blob, commit[1], commit[2], commit[3])
 
 
-def _raw_date(seconds: int, offset: str) -> datetime:
-    sign = -1 if offset.startswith("-") else 1
-    minutes = int(offset[1:3]) * 60 + int(offset[3:5])
-    return datetime.fromtimestamp(seconds, timezone(sign * timedelta(minutes=minutes)))
+def author_time(raw: str) -> tuple[datetime | None, str | None]:
+    """A git `--date=raw` author date as a time, or what is wrong with it.
 
-
-def read_blob(repo: git.Repo, sha: str, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """A file's content at one commit; its size is checked (from the object header) first."""
-    binary_sha = bytes.fromhex(sha)
-    check_size(repo.odb.info(binary_sha).size, where, max_bytes)
-    return repo.odb.stream(binary_sha).read()
-
-
-def parse_trailers(message: str) -> dict[str, str]:
-    """The `Key: value` trailers in the last paragraph of a commit message, values decoded."""
-    paragraphs = message.rstrip("\n").split("\n\n")
-    if len(paragraphs) < 2:
-        return {}
-    trailers = {}
-    for line in paragraphs[-1].split("\n"):
-        match = _TRAILER_LINE.match(line)
-        if match:
-            trailers[match.group(1)] = decode_trailer_value(match.group(2))
-    return trailers
-
-
-def decode_trailer_value(raw: str) -> str:
-    """A trailer value: raw text, or a JSON string when it starts with a double quote."""
-    if raw.startswith('"'):
-        try:
-            value = json.loads(raw)
-        except json.JSONDecodeError:
-            return raw
-        if isinstance(value, str):
-            return value
-    return raw
-
-
-def decode_version_file(data: bytes, encoding: str | None, where: str,
-                        ) -> tuple[str, tuple[str, ...]]:
-    """The title and paragraphs of a file written by revdiff's store.
-
-    Plain form: the title, then each paragraph after a blank line, then a final newline.
-    `json-lines` form (used when the title holds a newline or a paragraph is empty or holds one):
-    the title and then each paragraph as one JSON string per line.
+    git prints no date for a negative one: that gives no time and no problem (a warning later).
+    A time Python cannot hold (git accepts dates far past the year 9999) and an offset beyond
+    ±23:59 are problems: the commit is damaged.
     """
+    if not raw:
+        return None, None
+    match = _RAW_DATE.match(raw)
+    if match is None:
+        return None, f"author date {raw[:40]!r} is not a git date"
+    minutes = int(match.group(3)) * 60 + int(match.group(4))
+    if minutes >= 24 * 60:
+        return None, f"author time zone {raw.split()[1]} is not a time zone"
+    offset = timezone(timedelta(minutes=-minutes if match.group(2) == "-" else minutes))
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise MalformedPage("stored version is not valid UTF-8", where,
-                            hint="the file was not written by revdiff store") from error
-    if encoding == ENCODING_JSON_LINES:
+        return datetime.fromtimestamp(int(match.group(1)), offset), None
+    except (OverflowError, OSError, ValueError):
+        return None, f"author date {raw} is out of range (after the year 9999)"
+
+
+class BlobReader:
+    """File contents from one `git cat-file --batch` process in a sanitized clone.
+
+    Each object's size is read from its header and checked before its content is read.
+    """
+
+    def __init__(self, git_dir: Path) -> None:
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the reader
+        self._process = subprocess.Popen(
+            [git_executable(), "--git-dir", str(git_dir), "cat-file", "--batch"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
+            env=reading_environment())
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._stdin: IO[bytes] = self._process.stdin
+        self._stdout: IO[bytes] = self._process.stdout
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._process.kill()
+        self._process.wait()
+        self._stdin.close()
+        self._stdout.close()
+        self._stderr.close()
+
+    def read(self, object_id: str, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+        """The content of the blob `object_id`; StoreError when it is missing or damaged."""
         try:
-            values = [json.loads(line) for line in text.split("\n") if line]
-        except json.JSONDecodeError as error:
-            raise MalformedPage(f"stored version is not JSON lines ({error.msg})", where,
-                                hint="the file was not written by revdiff store") from error
-        if not values or not all(isinstance(v, str) for v in values):
-            raise MalformedPage("stored version does not hold JSON strings", where,
-                                hint="the file was not written by revdiff store")
-        return values[0], tuple(values[1:])
-    if encoding is not None:
-        raise MalformedPage(f"unknown {TRAILER_ENCODING} {encoding!r}", where,
-                            hint="read it with a newer revdiff")
-    if not text.endswith("\n"):
-        raise MalformedPage("stored version does not end with a newline", where,
-                            hint="the file was changed by hand; restore it with git checkout")
-    title, *paragraphs = text[:-1].split("\n\n")
-    return title, tuple(paragraphs)
+            self._stdin.write(object_id.encode("ascii") + b"\n")
+            self._stdin.flush()
+        except BrokenPipeError:
+            pass  # the process has died: the empty header below says so
+        header = self._stdout.readline().split()
+        if len(header) == 2 and header[1] == b"missing" and self._said():
+            # git reports an object it cannot inflate as missing, after complaining.
+            raise StoreError(f"stored version {object_id} cannot be read", where,
+                             hint=f"git said: {self._complaint()}; check it with git fsck")
+        if len(header) == 2 and header[1] == b"missing":
+            raise StoreError(f"stored version {object_id} is missing from the repository", where,
+                             hint="the repository is incomplete or damaged; check it with "
+                                  "git fsck")
+        if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+            raise StoreError(f"stored version {object_id} cannot be read", where,
+                             hint=f"git said: {self._complaint()}; check it with git fsck")
+        size = int(header[2])
+        check_size(size, where, max_bytes)
+        data = self._stdout.read(size + 1)
+        if len(data) != size + 1:
+            raise StoreError(f"stored version {object_id} is cut short", where,
+                             hint=f"git said: {self._complaint()}; check it with git fsck")
+        return data[:-1]
+
+    def _said(self) -> bool:
+        return os.fstat(self._stderr.fileno()).st_size > 0
+
+    def _complaint(self) -> str:
+        self._process.kill()
+        self._process.wait()
+        self._stderr.seek(0)
+        return git_complaint(self._stderr.read())
 
 
 def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where: str) -> None:
@@ -233,6 +259,12 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
     if TRAILER_VERSION in trailers:
         _add_stored_version(article, change, trailers, data, where)
         return
+    if change.date_problem is not None:
+        raise MalformedPage(change.date_problem, f"{where} (commit {change.commit[:12]})",
+                            hint="the commit is damaged; correct its date or leave it out")
+    if change.author_time is None:
+        article.warnings.append(f"{change.commit[:12]}: author date missing or negative; "
+                                "the version has no time")
     if b"\0" in data:
         article.warnings.append(f"{change.commit[:12]}: binary content left out")
         return
@@ -263,23 +295,49 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
     try:
         number = int(trailers[TRAILER_VERSION])
     except ValueError:
-        raise MalformedPage(f"{TRAILER_VERSION} is not a number: {trailers[TRAILER_VERSION]!r}",
+        raise MalformedPage(f"{TRAILER_VERSION} is not a number: "
+                            f"{trailers[TRAILER_VERSION][:40]!r}",
                             place) from None
     time = None
     if TRAILER_TIME in trailers:
         try:
             time = datetime.fromisoformat(trailers[TRAILER_TIME])
         except ValueError:
-            raise MalformedPage(f"{TRAILER_TIME} is not an ISO time: {trailers[TRAILER_TIME]!r}",
+            raise MalformedPage(f"{TRAILER_TIME} is not an ISO time: "
+                                f"{trailers[TRAILER_TIME][:40]!r}",
                                 place) from None
     title, paragraphs = decode_version_file(data, trailers.get(TRAILER_ENCODING), place)
     article.versions.append(Version(number, title, paragraphs, time,
                                     trailers.get(TRAILER_TIME_TEXT)))
     article.source = trailers.get(TRAILER_SOURCE)
     article.url = trailers.get(TRAILER_URL)
-    article.changes = int(trailers[TRAILER_CHANGES]) if TRAILER_CHANGES in trailers else None
-    metadata = json.loads(trailers[TRAILER_METADATA]) if TRAILER_METADATA in trailers else {}
-    article.metadata = {str(k): str(v) for k, v in metadata.items()}
+    article.changes = _stored_changes(trailers, place)
+    article.metadata = _stored_metadata(trailers, place)
+
+
+def _stored_changes(trailers: dict[str, str], place: str) -> int | None:
+    if TRAILER_CHANGES not in trailers:
+        return None
+    try:
+        return int(trailers[TRAILER_CHANGES])
+    except ValueError:
+        raise MalformedPage(f"{TRAILER_CHANGES} is not a number: "
+                            f"{trailers[TRAILER_CHANGES][:40]!r}", place,
+                            hint="the commit was not written by revdiff store") from None
+
+
+def _stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:
+    if TRAILER_METADATA not in trailers:
+        return {}
+    try:
+        metadata = json.loads(trailers[TRAILER_METADATA])
+    except (json.JSONDecodeError, RecursionError):
+        metadata = None
+    if not isinstance(metadata, dict):
+        raise MalformedPage(f"{TRAILER_METADATA} is not a JSON object: "
+                            f"{trailers[TRAILER_METADATA][:40]!r}", place,
+                            hint="the commit was not written by revdiff store")
+    return {str(k): str(v) for k, v in metadata.items()}
 
 
 def _finish(parts: _ArticleParts) -> Article:

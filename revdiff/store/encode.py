@@ -1,7 +1,6 @@
 """How one version is written to git: file bytes, commit message with trailers, author date.
 
-The reading side is `revdiff.formats.gitrepo` (`decode_version_file`, `parse_trailers`); the two
-must stay inverse to each other, which tests/store/test_encode.py checks.
+The file and trailer format is `revdiff.formats.git_layout`, which the reader uses too.
 """
 
 from __future__ import annotations
@@ -13,9 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from revdiff.errors import StoreError
-from revdiff.formats.gitrepo import (
-    ENCODING_JSON_LINES,
+from revdiff.formats.git_layout import (
     TRAILER_CHANGES,
     TRAILER_ENCODING,
     TRAILER_METADATA,
@@ -25,12 +22,16 @@ from revdiff.formats.gitrepo import (
     TRAILER_TITLE,
     TRAILER_URL,
     TRAILER_VERSION,
+    encode_trailer_value,
+    encode_version_file,
 )
 from revdiff.model import Article, Version
 
 SUBJECT_TITLE_CHARS = 72
 # Git offsets are `+HHMM`; fast-import refuses anything beyond fourteen hours.
 _MAX_OFFSET_MINUTES = 14 * 60
+# The hash functions git names its objects with (`git init --object-format=...`).
+OBJECT_FORMATS = ("sha1", "sha256")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,34 +40,14 @@ class EncodedVersion:
 
     data: bytes
     message: str
-    blob_id: str  # the git object id of `data`, computed without git
+    blob_id: str  # the git object id of `data` (in the repository's object format)
 
 
-def encode_version(article: Article, version: Version, where: str) -> EncodedVersion:
+def encode_version(article: Article, version: Version, where: str,
+                   object_format: str) -> EncodedVersion:
     data, encoding = encode_version_file(version.title, version.paragraphs, where)
     message = commit_message(article, version, encoding)
-    return EncodedVersion(data, message, git_blob_id(data))
-
-
-def encode_version_file(title: str, paragraphs: tuple[str, ...], where: str,
-                        ) -> tuple[bytes, str | None]:
-    """File bytes for a version, and the encoding trailer value (None for the plain form).
-
-    Plain form: the title on the first line, then for each paragraph a blank line and the
-    paragraph, then a final newline. It is used whenever it reads back exactly: a title without
-    newlines and paragraphs that are non-empty and free of newlines. Otherwise each of title and
-    paragraphs is one JSON string per line. The title is in the file (not only in a trailer) so
-    that every stored version changes the file: a commit that touches nothing would be no version.
-    """
-    try:
-        if "\n" not in title and all(p and "\n" not in p for p in paragraphs):
-            return "\n\n".join((title, *paragraphs)).encode("utf-8") + b"\n", None
-        lines = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in (title, *paragraphs))
-        return lines.encode("utf-8"), ENCODING_JSON_LINES
-    except UnicodeEncodeError as error:
-        raise StoreError("version text holds characters UTF-8 cannot encode "
-                         f"(at offset {error.start})", where,
-                         hint="the reader produced invalid text; check the input file") from None
+    return EncodedVersion(data, message, git_blob_id(data, object_format))
 
 
 def commit_message(article: Article, version: Version, encoding: str | None) -> str:
@@ -97,16 +78,16 @@ def commit_message(article: Article, version: Version, encoding: str | None) -> 
     return f"{subject}\n\n{body}\n"
 
 
-def encode_trailer_value(value: str) -> str:
-    """The value as is when it survives a trailer line unchanged, else as a JSON string."""
-    if (value and value == value.strip() and not value.startswith('"')
-            and not any(unicodedata.category(c)[0] in "CZ" and c != " " for c in value)):
-        return value
-    return json.dumps(value, ensure_ascii=True)
+def git_blob_id(data: bytes, object_format: str) -> str:
+    """The id git gives `data` as a blob, in a repository of `object_format` (sha1, sha256)."""
+    return git_object_id("blob", data, object_format)
 
 
-def git_blob_id(data: bytes) -> str:
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+def git_object_id(kind: str, data: bytes, object_format: str) -> str:
+    """The id of a git object of type `kind` (blob, tree, ...) holding `data`."""
+    if object_format not in OBJECT_FORMATS:
+        raise ValueError(f"unknown git object format {object_format!r}")
+    return hashlib.new(object_format, b"%s %d\0" % (kind.encode(), len(data)) + data).hexdigest()
 
 
 def git_date(when: datetime | None) -> str:

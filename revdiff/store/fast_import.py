@@ -4,7 +4,8 @@ The stream holds each version inline (`M 100644 inline <path>`), so no marks fil
 fast-import updates the branch only at a `checkpoint` and at the end, and only as a fast-forward:
 a run killed midway leaves the branch at its last checkpoint (a valid commit whose objects are all
 written) plus, at worst, an unreferenced pack that `git gc` removes. What is missing is found and
-written by the next run, since `plan_store` reads what the branch already holds.
+written by the next run, since `plan_store` reads what the branch already holds. A run killed
+while fast-import moved the branch also leaves its ref locks; the next run removes them first.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ import os
 import subprocess
 import tempfile
 import time
+from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Self
 
-import git
-
 from revdiff.errors import StoreError
+from revdiff.safe_git import git_complaint, git_executable, writing_environment
 
 AUTHOR = "revdiff <revdiff@localhost>"
+# Present while an import runs; left behind only by one that died (see _clear_dead_import).
+IMPORT_MARKER_NAME = "revdiff-import-in-progress"
 
 
 class FastImport:
@@ -45,8 +48,9 @@ class FastImport:
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the import
 
     def __enter__(self) -> Self:
-        executable = git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git"
-        env = dict(os.environ, GIT_DIR=self.git_dir)
+        self._clear_dead_import()
+        executable = git_executable()
+        env = dict(os.environ, GIT_DIR=self.git_dir, **writing_environment())
         try:
             self._process = subprocess.Popen(
                 # Light zlib: most of the size is saved by deltas, most of the time by zlib.
@@ -109,6 +113,21 @@ class FastImport:
         if code != 0:
             self._fail(code)
         self._stderr.close()
+        (Path(self.git_dir) / IMPORT_MARKER_NAME).unlink()
+
+    def _clear_dead_import(self) -> None:
+        """Remove the ref locks an import killed by a crash left, then mark this import.
+
+        The marker is removed only when an import ends well, so its presence means that the
+        last import died, maybe holding the locks of its branch and of HEAD (whose log records
+        the branch's moves). Its caller holds the store lock, so no other import is at work.
+        """
+        git_dir = Path(self.git_dir)
+        marker = git_dir / IMPORT_MARKER_NAME
+        if marker.exists():
+            for lock in ("HEAD.lock", f"{self.ref}.lock", "packed-refs.lock"):
+                (git_dir / lock).unlink(missing_ok=True)
+        marker.write_bytes(b"")
 
     def _write(self, data: bytes) -> None:
         assert self._stdin is not None and self._process is not None
@@ -119,10 +138,8 @@ class FastImport:
 
     def _fail(self, code: int) -> None:
         self._stderr.seek(0)
-        said = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
-        important = [line for line in said
-                     if line.startswith(("fatal:", "error:", "warning:"))]
-        detail = (important or said or [f"exit code {code}"])[0]
+        said = self._stderr.read()
+        detail = git_complaint(said) if said.strip() else f"exit code {code}"
         raise StoreError(f"git fast-import failed: {detail}", self.git_dir,
                          hint="the branch keeps its last checkpoint; run the command again "
                               "(if another process moved the branch, wait for it first)")

@@ -13,13 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from revdiff.formats.gitrepo import TRAILER_VERSION, FileChange, parse_trailers
+from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
+from revdiff.formats.gitrepo import FileChange
 from revdiff.model import Article, Version
 from revdiff.store.encode import EncodedVersion, encode_version
 from revdiff.store.paths import article_path
 from revdiff.store.summary import SkippedVersion, SkipReason
 
-# What makes two versions "the same text": the git blob id of the file (title and paragraphs).
+# What makes two versions "the same text": the git blob id of the file (title and paragraphs),
+# in the repository's object format.
 Fingerprint = str
 
 
@@ -76,8 +78,12 @@ def histories_from_changes(changes: Iterable[FileChange]) -> dict[str, FileHisto
     return histories
 
 
-def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory]) -> StorePlan:
-    """The commits to make, in order, and what to skip. Updates `histories` as it goes."""
+def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
+               object_format: str) -> StorePlan:
+    """The commits to make, in order, and what to skip. Updates `histories` as it goes.
+
+    `object_format` is the repository's (sha1 or sha256): versions are compared by blob id.
+    """
     commits: list[PlannedCommit] = []
     skipped: list[SkippedVersion] = []
     already = 0
@@ -85,7 +91,8 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory]) -
         path = article_path(article)
         history = histories.setdefault(path, FileHistory())
         for version in article.versions:
-            encoded = encode_version(article, version, f"{article.key} version {version.number}")
+            encoded = encode_version(article, version, f"{article.key} version {version.number}",
+                                     object_format)
             fingerprint = encoded.blob_id
             reason = _skip_reason(history, version.number, fingerprint)
             if reason is None:

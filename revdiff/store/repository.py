@@ -1,15 +1,20 @@
-"""The repository a store run writes to: opening or creating it, its branch, locking, checkout."""
+"""The repository a store run writes to: opening or creating it, its branch, locking, checkout.
+
+Every git command run here runs with the repository's hooks and file-system monitor off
+(`revdiff.safe_git.writing_environment`): the repository may have been downloaded.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import git
 
 from revdiff.errors import StoreError
+from revdiff.safe_git import filter_drivers, git_complaint, writing_environment
+from revdiff.store.encode import git_object_id
 
 LOCK_NAME = "revdiff-store.lock"
 # Present while the working tree is being updated; left behind only by a run that died doing it.
@@ -22,7 +27,7 @@ def open_or_create(path: Path) -> git.Repo:
         raise StoreError("is a file, not a directory", str(path),
                          hint="give a directory for the repository with --repo")
     try:
-        return git.Repo(path)
+        return _without_hooks(git.Repo(path))
     except git.NoSuchPathError:
         pass
     except git.InvalidGitRepositoryError:
@@ -32,10 +37,31 @@ def open_or_create(path: Path) -> git.Repo:
                              ) from None
     try:
         path.mkdir(parents=True, exist_ok=True)
-        return git.Repo.init(path)
+        return _without_hooks(git.Repo.init(path))
     except (OSError, git.GitCommandError) as error:
-        raise StoreError(f"cannot create a git repository: {error}", str(path),
+        said = git_complaint(error.stderr) if isinstance(error, git.GitCommandError) else error
+        raise StoreError(f"cannot create a git repository: {said}", str(path),
                          hint="check that the directory is writable") from error
+
+
+def _without_hooks(repo: git.Repo) -> git.Repo:
+    """The repository, its git commands set to run no hook, monitor or filter it names."""
+    repo.git.update_environment(**writing_environment())
+    try:
+        names = str(repo.git.config("--name-only", "--get-regexp", r"^filter\."))
+    except git.GitCommandError:  # no filter is configured
+        names = ""
+    repo.git.update_environment(**writing_environment(filter_drivers(names)))
+    return repo
+
+
+def object_format(repo: git.Repo) -> str:
+    """The hash the repository names its objects with: `sha1` or `sha256`."""
+    try:
+        return str(repo.git.rev_parse("--show-object-format")).strip()
+    except git.GitCommandError as error:
+        raise StoreError("cannot tell the repository's object format", str(repo.git_dir),
+                         hint=f"git said: {git_complaint(error.stderr)}") from error
 
 
 def current_branch(repo: git.Repo) -> str:
@@ -103,7 +129,7 @@ def sync_worktree(repo: git.Repo, ref: str) -> None:
     except git.GitCommandError as error:
         raise StoreError("versions are stored, but the working tree could not be updated",
                          str(repo.working_tree_dir),
-                         hint=f"git said: {_git_complaint(error)}; commit or discard local "
+                         hint=f"git said: {git_complaint(error.stderr)}; commit or discard local "
                               "changes, then run git checkout -f") from error
 
 
@@ -111,7 +137,7 @@ def _index_tree(repo: git.Repo) -> str:
     if (Path(repo.git_dir) / "index").exists():
         return str(repo.git.write_tree()).strip()
     # A new repository: start from the empty tree, which git knows without storing it.
-    return str(repo.git.hash_object("-t", "tree", os.devnull)).strip()
+    return git_object_id("tree", b"", object_format(repo))
 
 
 def _undo_interrupted_sync(repo: git.Repo, ref: str) -> None:
@@ -128,10 +154,3 @@ def _undo_interrupted_sync(repo: git.Repo, ref: str) -> None:
     root = Path(str(repo.working_tree_dir))
     for name in filter(None, changed.split("\0")):
         (root / name).unlink(missing_ok=True)
-
-
-def _git_complaint(error: git.GitCommandError) -> str:
-    """The line of git's stderr that says what went wrong (errors are reported on one line)."""
-    said = str(error.stderr).strip().removeprefix("stderr:").strip().strip("'").splitlines()
-    important = [line for line in said if line.startswith(("fatal:", "error:"))]
-    return (important or said or [str(error)])[0].strip()

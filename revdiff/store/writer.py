@@ -3,40 +3,41 @@
 from __future__ import annotations
 
 import contextlib
-import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import click
 import git
 
-from revdiff.formats.gitrepo import read_history
+from revdiff.formats.gitrepo import FileChange, read_history
 from revdiff.model import Article
+from revdiff.safe_git import sanitized_clone
 from revdiff.store.encode import git_date
 from revdiff.store.fast_import import FastImport
 from revdiff.store.plan import PlannedCommit, histories_from_changes, plan_store
 from revdiff.store.repository import (
     branch_tip,
     current_branch,
+    object_format,
     open_or_create,
     store_lock,
     sync_worktree,
 )
 from revdiff.store.summary import StoreSummary
 
-# Below this many commits a run is quick enough to need no progress bar.
-PROGRESS_MIN_COMMITS = 200
+# Told the number of commits a run will make, before it writes any; returns what to call after
+# each commit with the number just written. Lets the caller show progress (the CLI: a bar).
+ProgressStart = Callable[[int], Callable[[int], None]]
 
 
 def store_articles(articles: Sequence[Article], repo_dir: Path | str,
-                   progress: bool | None = None, checkpoint_every: int = 1000) -> StoreSummary:
+                   progress: ProgressStart | None = None,
+                   checkpoint_every: int = 1000) -> StoreSummary:
     """Commit every version not yet stored, one commit per version, through `git fast-import`.
 
     Creates the repository when missing and writes to the branch HEAD names (any name). Re-running
     with the same articles adds nothing; versions identical to the one before, flip-flops and
-    conflicting numbers are skipped and listed in the summary. `progress`: show a bar on stderr
-    (None: only when stderr is a terminal and the run is long).
+    conflicting numbers are skipped and listed in the summary. No hook of the repository runs.
     """
     path = Path(repo_dir)
     repo = open_or_create(path)
@@ -44,14 +45,12 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
         with store_lock(repo):
             ref = current_branch(repo)
             tip = branch_tip(repo, ref)
-            histories = histories_from_changes(read_history(repo, ref) if tip else [])
-            plan = plan_store(articles, histories)
+            histories = histories_from_changes(_stored_changes(repo, ref) if tip else [])
+            plan = plan_store(articles, histories, object_format(repo))
             if plan.commits:
-                show = (sys.stderr.isatty() and len(plan.commits) >= PROGRESS_MIN_COMMITS
-                        if progress is None else progress)
-                with _progress_bar(len(plan.commits), show) as advance:
-                    write_commits(str(repo.git_dir), ref, tip, plan.commits, advance,
-                                  checkpoint_every)
+                advance = progress(len(plan.commits)) if progress else None
+                write_commits(str(repo.git_dir), ref, tip, plan.commits, advance,
+                              checkpoint_every)
                 _pack_when_needed(repo)
             sync_worktree(repo, ref)
             head = branch_tip(repo, ref)
@@ -61,8 +60,14 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
                         len(plan.commits), plan.already_stored, plan.skipped, head)
 
 
+def _stored_changes(repo: git.Repo, ref: str) -> list[FileChange]:
+    """What the branch already holds, read like any other repository (in a sanitized clone)."""
+    with sanitized_clone(Path(repo.git_dir)) as clone:
+        return read_history(clone, ref)
+
+
 def write_commits(git_dir: str, ref: str, parent: str | None,
-                  commits: Sequence[PlannedCommit], advance: Callable[[int], None],
+                  commits: Sequence[PlannedCommit], advance: Callable[[int], None] | None,
                   checkpoint_every: int = 1000) -> None:
     """Stream the planned commits to one `git fast-import`, in order."""
     now = f"{int(time.time())} +0000"
@@ -70,20 +75,11 @@ def write_commits(git_dir: str, ref: str, parent: str | None,
         for planned in commits:
             importer.commit(planned.path, planned.encoded.data, planned.encoded.message,
                             git_date(planned.version.time) if planned.version.time else now, now)
-            advance(1)
+            if advance is not None:
+                advance(1)
 
 
 def _pack_when_needed(repo: git.Repo) -> None:
     """Let git repack when imports have left many packs (each checkpoint writes one)."""
     with contextlib.suppress(git.GitCommandError):
         repo.git.gc("--auto", "--quiet")
-
-
-@contextlib.contextmanager
-def _progress_bar(length: int, show: bool) -> Iterator[Callable[[int], None]]:
-    if not show:
-        yield lambda steps: None
-        return
-    with click.progressbar(length=length, label="storing versions", file=sys.stderr,
-                           show_pos=True) as bar:
-        yield bar.update

@@ -33,4 +33,4 @@ if __name__ == "__main__":  # the child process of the crash test: store, with f
     from revdiff.store.writer import store_articles
 
     store_articles(synthetic_articles(int(sys.argv[2]), int(sys.argv[3])), sys.argv[1],
-                   progress=False, checkpoint_every=int(sys.argv[4]))
+                   checkpoint_every=int(sys.argv[4]))

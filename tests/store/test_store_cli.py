@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -44,3 +46,13 @@ def test_bad_repository_is_one_error_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "not a git repository" in result.output
     assert "Traceback" not in result.output
+
+
+def test_progress_bar_is_drawn_by_the_cli_on_request(tmp_path: Path) -> None:
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(versions), "--repo",
+                             str(tmp_path / "repo"), "--progress"], capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "storing versions" in result.stderr
+    assert result.stdout.startswith("1 article: 2 versions stored")

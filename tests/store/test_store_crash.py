@@ -13,13 +13,12 @@ import git
 import pytest
 from synthetic_store_articles import synthetic_articles
 
-from revdiff.formats.gitrepo import (
-    TRAILER_VERSION,
-    parse_trailers,
-    read_history,
-    read_repository,
-)
+from revdiff.errors import StoreError
+from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
+from revdiff.formats.gitrepo import read_history, read_repository
+from revdiff.safe_git import sanitized_clone
 from revdiff.store import store_articles
+from revdiff.store.fast_import import IMPORT_MARKER_NAME
 
 ARTICLES, VERSIONS, CHECKPOINT = 600, 10, 100
 CHILD = Path(__file__).with_name("synthetic_store_articles.py")
@@ -57,14 +56,38 @@ def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: P
     assert "error" not in fsck.stderr.lower()
 
     articles = synthetic_articles(ARTICLES, VERSIONS)
-    summary = store_articles(articles, repo_dir, progress=False)
+    summary = store_articles(articles, repo_dir)
     assert summary.already_stored == at_crash
     assert summary.stored == total - at_crash
     assert summary.skipped == ()
     assert branch_commits(repo_dir) == total
     repo = git.Repo(repo_dir)
-    keys = [(c.path, parse_trailers(c.message)[TRAILER_VERSION])
-            for c in read_history(repo, "HEAD")]
+    with sanitized_clone(repo_dir) as clone:
+        keys = [(c.path, parse_trailers(c.message)[TRAILER_VERSION])
+                for c in read_history(clone, "HEAD")]
     assert len(set(keys)) == len(keys) == total
     assert not repo.is_dirty(untracked_files=True)
+    assert read_repository(repo_dir) == articles
+
+
+def test_ref_locks_of_a_killed_import_are_cleared_and_others_are_left(tmp_path: Path) -> None:
+    """A run killed while fast-import moved the branch leaves HEAD.lock and the branch's lock
+    (the crash test above hits this only by chance): the next run clears them. A lock with no
+    sign of a dead import belongs to someone else, and is reported, not removed."""
+    repo_dir = tmp_path / "archive"
+    articles = synthetic_articles(3, 2)
+    store_articles(articles[:1], repo_dir)
+    git_dir = repo_dir / ".git"
+    branch = subprocess.run(["git", "-C", str(repo_dir), "symbolic-ref", "HEAD"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    (git_dir / "HEAD.lock").write_text("")
+    with pytest.raises(StoreError, match="HEAD.lock"):
+        store_articles(articles[:2], repo_dir)
+    assert (git_dir / "HEAD.lock").exists()
+    (git_dir / IMPORT_MARKER_NAME).write_bytes(b"")  # as a killed import leaves it
+    (git_dir / f"{branch}.lock").write_text("")
+    summary = store_articles(articles, repo_dir)
+    assert summary.stored == 4 and summary.already_stored == 2
+    assert not (git_dir / "HEAD.lock").exists() and not (git_dir / f"{branch}.lock").exists()
+    assert not (git_dir / IMPORT_MARKER_NAME).exists()
     assert read_repository(repo_dir) == articles

@@ -7,19 +7,15 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from revdiff.formats.gitrepo import (
+from revdiff.formats.git_layout import (
     decode_trailer_value,
     decode_version_file,
+    encode_trailer_value,
+    encode_version_file,
     parse_trailers,
 )
 from revdiff.model import Article, Version
-from revdiff.store.encode import (
-    commit_message,
-    encode_trailer_value,
-    encode_version_file,
-    git_blob_id,
-    git_date,
-)
+from revdiff.store.encode import commit_message, git_blob_id, git_date
 
 
 @given(st.text(), st.lists(st.text()).map(tuple))
@@ -59,8 +55,11 @@ def test_trailers_read_back(title: str, url: str, source: str | None, number: in
 
 
 def test_blob_id_matches_git() -> None:
-    assert git_blob_id(b"") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
-    assert git_blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+    assert git_blob_id(b"", "sha1") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+    assert git_blob_id(b"hello\n", "sha1") == "ce013625030ba8dba906f756967f9e9ca394464a"
+    # `echo hello | git hash-object --stdin` in a repository made with --object-format=sha256
+    assert git_blob_id(b"hello\n", "sha256") == \
+        "2cf8d83d9ee29543b34a87727421fdecb7e3f3a183d337639025de576db9ebb4"
 
 
 def test_git_date_keeps_instant_and_offset() -> None:

@@ -19,7 +19,7 @@ def planned(result) -> list[int]:  # type: ignore[no-untyped-def]
 
 
 def test_identical_to_previous_is_skipped() -> None:
-    result = plan_store([article("A", "A", "B", "B", "C")], {})
+    result = plan_store([article("A", "A", "B", "B", "C")], {}, "sha1")
     assert planned(result) == [0, 2, 4]
     assert [(s.number, s.reason) for s in result.skipped] == [
         (1, SkipReason.UNCHANGED), (3, SkipReason.UNCHANGED)]
@@ -28,7 +28,7 @@ def test_identical_to_previous_is_skipped() -> None:
 def test_flip_flop_refused_after_two_stores() -> None:
     # A B A B are allowed (each text stored at most once before); the third A is refused, and
     # the B after it is then identical to the version stored before it.
-    result = plan_store([article("A", "B", "A", "B", "A", "B", "C", "A", "D")], {})
+    result = plan_store([article("A", "B", "A", "B", "A", "B", "C", "A", "D")], {}, "sha1")
     assert planned(result) == [0, 1, 2, 3, 6, 8]
     assert [(s.number, s.reason) for s in result.skipped] == [
         (4, SkipReason.FLIP_FLOP), (5, SkipReason.UNCHANGED), (7, SkipReason.FLIP_FLOP)]
@@ -36,8 +36,8 @@ def test_flip_flop_refused_after_two_stores() -> None:
 
 def test_replanning_against_the_result_adds_nothing() -> None:
     histories: dict[str, FileHistory] = {}
-    first = plan_store([article("A", "A", "B", "A", "B", "A")], histories)
-    again = plan_store([article("A", "A", "B", "A", "B", "A")], histories)
+    first = plan_store([article("A", "A", "B", "A", "B", "A")], histories, "sha1")
+    again = plan_store([article("A", "A", "B", "A", "B", "A")], histories, "sha1")
     assert again.commits == ()
     assert again.already_stored == len(first.commits)
     assert [(s.number, s.reason) for s in again.skipped] == \
@@ -46,16 +46,16 @@ def test_replanning_against_the_result_adds_nothing() -> None:
 
 def test_new_version_is_the_only_commit() -> None:
     histories: dict[str, FileHistory] = {}
-    plan_store([article("A", "B")], histories)
-    result = plan_store([article("A", "B", "C")], histories)
+    plan_store([article("A", "B")], histories, "sha1")
+    result = plan_store([article("A", "B", "C")], histories, "sha1")
     assert planned(result) == [2]
     assert result.already_stored == 2
 
 
 def test_conflicting_and_out_of_order_versions_are_reported() -> None:
     histories: dict[str, FileHistory] = {}
-    plan_store([article("A", "C", numbers=[1, 5])], histories)
-    result = plan_store([article("X", "B", "C", numbers=[1, 3, 5])], histories)
+    plan_store([article("A", "C", numbers=[1, 5])], histories, "sha1")
+    result = plan_store([article("X", "B", "C", numbers=[1, 3, 5])], histories, "sha1")
     assert result.commits == ()
     assert [(s.number, s.reason) for s in result.skipped] == [
         (1, SkipReason.CONFLICT), (3, SkipReason.OUT_OF_ORDER)]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -17,14 +19,11 @@ from hypothesis import strategies as st
 from test_store_paths import HOSTILE
 
 from revdiff.formats import load
-from revdiff.formats.gitrepo import (
-    TRAILER_VERSION,
-    parse_trailers,
-    read_history,
-    read_repository,
-)
+from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
+from revdiff.formats.gitrepo import read_history, read_repository
 from revdiff.formats.plain import read_versions
 from revdiff.model import Article, Version
+from revdiff.safe_git import sanitized_clone
 from revdiff.store import SkipReason, article_path, store_articles
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -103,7 +102,7 @@ def articles(draw: st.DrawFn) -> Article:
 def test_generated_articles_round_trip(given_articles: list[Article]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         repo_dir = Path(tmp) / "store"
-        summary = store_articles(given_articles, repo_dir, progress=False)
+        summary = store_articles(given_articles, repo_dir)
         expected = [kept_by_newsdiffs_rules(a) for a in given_articles]
         back = read_repository(repo_dir)
         assert back == expected
@@ -113,7 +112,7 @@ def test_generated_articles_round_trip(given_articles: list[Article]) -> None:
         assert summary.stored == sum(len(a.versions) for a in expected)
         assert len(summary.skipped) == sum(len(a.versions) for a in given_articles) - \
             summary.stored
-        again = store_articles(given_articles, repo_dir, progress=False)
+        again = store_articles(given_articles, repo_dir)
         assert again.stored == 0 and again.already_stored == summary.stored
         assert commit_count(repo_dir) == summary.stored
 
@@ -124,13 +123,13 @@ def test_wikipedia_chains_round_trip_and_rerun_adds_nothing(tmp_path: Path) -> N
     articles = wikipedia_articles()
     repo_dir = tmp_path / "archive"
     total = sum(len(a.versions) for a in articles)
-    summary = store_articles(articles, repo_dir, progress=False)
+    summary = store_articles(articles, repo_dir)
     assert (summary.stored, summary.skipped) == (total, ())
     assert read_repository(repo_dir) == articles
     assert load([str(repo_dir)]) == articles
     fsck(repo_dir)
     head = git.Repo(repo_dir).head.commit.hexsha
-    again = store_articles(articles, repo_dir, progress=False)
+    again = store_articles(articles, repo_dir)
     assert (again.stored, again.already_stored) == (0, total)
     assert git.Repo(repo_dir).head.commit.hexsha == head
 
@@ -139,11 +138,11 @@ def test_a_new_version_adds_one_commit(tmp_path: Path) -> None:
     article = Article("bbc", "https://www.bbc.co.uk/news/uk-1", (
         Version(1, "Flood warning", ("Rain is expected.",),
                 datetime(2024, 2, 1, 9, 0, tzinfo=UTC)),))
-    store_articles([article], tmp_path / "r", progress=False)
+    store_articles([article], tmp_path / "r")
     longer = replace(article, versions=article.versions + (
         Version(2, "Flood warning issued", ("Rain is expected.", "Rivers are rising."),
                 datetime(2024, 2, 1, 11, 30, tzinfo=timezone(timedelta(hours=1)))),))
-    summary = store_articles([longer], tmp_path / "r", progress=False)
+    summary = store_articles([longer], tmp_path / "r")
     assert (summary.stored, summary.already_stored) == (1, 1)
     assert commit_count(tmp_path / "r") == 2
     assert read_repository(tmp_path / "r") == [longer]
@@ -157,7 +156,7 @@ def test_skips_are_reported_and_not_stored(tmp_path: Path) -> None:
     texts = ["A", "A", "B", "A", "B", "A", "C"]
     article = Article(None, "https://example.com/flip",
                       tuple(Version(n, "T", (t,)) for n, t in enumerate(texts)))
-    summary = store_articles([article], tmp_path / "r", progress=False)
+    summary = store_articles([article], tmp_path / "r")
     assert [(s.number, s.reason) for s in summary.skipped] == [
         (1, SkipReason.UNCHANGED), (5, SkipReason.FLIP_FLOP)]
     assert [v.number for v in read_repository(tmp_path / "r")[0].versions] == [0, 2, 3, 4, 6]
@@ -172,7 +171,7 @@ def test_any_branch_name_and_existing_history(tmp_path: Path, branch: str) -> No
     actor = git.Actor("someone", "someone@example.com")
     repo.index.commit("readme", author=actor, committer=actor)
     article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
-    summary = store_articles([article], tmp_path / "r", progress=False)
+    summary = store_articles([article], tmp_path / "r")
     assert summary.branch == branch and summary.stored == 1
     assert repo.active_branch.name == branch
     assert commit_count(tmp_path / "r") == 2
@@ -186,7 +185,7 @@ def test_bare_repository(tmp_path: Path) -> None:
     git.Repo.init(tmp_path / "bare.git", bare=True, initial_branch="main")
     article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),
                                                         Version(1, "T", ("y",))))
-    assert store_articles([article], tmp_path / "bare.git", progress=False).stored == 2
+    assert store_articles([article], tmp_path / "bare.git").stored == 2
     assert read_repository(tmp_path / "bare.git") == [article]
 
 
@@ -194,14 +193,14 @@ def test_refuses_a_non_empty_directory_that_is_not_a_repository(tmp_path: Path) 
     (tmp_path / "notes.txt").write_text("mine")
     from revdiff.errors import StoreError
     with pytest.raises(StoreError, match="not empty"):
-        store_articles([], tmp_path, progress=False)
+        store_articles([], tmp_path)
 
 
 def test_hostile_urls_stay_inside_the_repository(tmp_path: Path) -> None:
     repo_dir = tmp_path / "inside"
     articles = [Article("evil", url, (Version(0, "t", (f"text {i}",)),))
                 for i, url in enumerate(HOSTILE) if url]
-    summary = store_articles(articles, repo_dir, progress=False)
+    summary = store_articles(articles, repo_dir)
     assert summary.stored == len(articles)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inside"]
     inside = repo_dir.resolve()
@@ -215,12 +214,12 @@ def test_hostile_urls_stay_inside_the_repository(tmp_path: Path) -> None:
 
 def test_no_version_is_stored_twice(tmp_path: Path) -> None:
     articles = wikipedia_articles()[:20]
-    store_articles(articles[:10], tmp_path / "r", progress=False)
-    store_articles(articles, tmp_path / "r", progress=False)
-    store_articles(articles, tmp_path / "r", progress=False)
-    repo = git.Repo(tmp_path / "r")
-    keys = [(c.path, parse_trailers(c.message)[TRAILER_VERSION])
-            for c in read_history(repo, "HEAD")]
+    store_articles(articles[:10], tmp_path / "r")
+    store_articles(articles, tmp_path / "r")
+    store_articles(articles, tmp_path / "r")
+    with sanitized_clone(tmp_path / "r") as clone:
+        keys = [(c.path, parse_trailers(c.message)[TRAILER_VERSION])
+                for c in read_history(clone, "HEAD")]
     assert len(keys) == len(set(keys)) == sum(len(a.versions) for a in articles)
 
 
@@ -229,5 +228,40 @@ def test_metadata_survives(tmp_path: Path) -> None:
                       (Version(3, "Title: with \"quotes\"\nand a newline ", ("P",),
                                None, "about 1 hour later"),),
                       changes=16, metadata={"byline": "By Someone", "note": json.dumps([1])})
-    store_articles([article], tmp_path / "r", progress=False)
+    store_articles([article], tmp_path / "r")
     assert read_repository(tmp_path / "r") == [article]
+
+
+def test_sha256_repository_stores_once_and_reads_back(tmp_path: Path) -> None:
+    repo_dir = tmp_path / "sha256"
+    subprocess.run(["git", "init", "-q", "--object-format=sha256", str(repo_dir)], check=True)
+    article = Article("bbc", "https://www.bbc.co.uk/news/uk-2", (
+        Version(1, "Flood warning", ("Rain is expected.",)),
+        Version(2, "Flood warning issued", ("Rain is expected.", "Rivers are rising."))))
+    first = store_articles([article], repo_dir)
+    assert (first.stored, first.skipped) == (2, ())
+    again = store_articles([article], repo_dir)
+    assert (again.stored, again.already_stored, again.skipped) == (0, 2, ())
+    head = subprocess.run(["git", "-C", str(repo_dir), "rev-parse", "HEAD"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    assert len(head) == 64
+    assert read_repository(repo_dir) == [article]
+    fsck(repo_dir)
+
+
+def test_progress_goes_to_the_callers_callback_and_the_library_needs_no_terminal(
+        tmp_path: Path) -> None:
+    article = Article(None, "https://example.com/p", (Version(0, "T", ("x",)),
+                                                        Version(1, "T", ("y",))))
+    calls: list[tuple[str, int]] = []
+
+    def start(total: int) -> Callable[[int], None]:
+        calls.append(("start", total))
+        return lambda steps: calls.append(("step", steps))
+
+    store_articles([article], tmp_path / "r", progress=start)
+    assert calls == [("start", 2), ("step", 1), ("step", 1)]
+    imported = subprocess.run(
+        [sys.executable, "-c", "import sys, revdiff.store.writer; print('click' in sys.modules)"],
+        capture_output=True, text=True, check=True)
+    assert imported.stdout.strip() == "False"

@@ -1,0 +1,110 @@
+"""The git store's on-disk format: trailer names, trailer values and the version file.
+
+`revdiff store` writes with these functions (`revdiff.store.encode`) and the git reader reads with
+them (`revdiff.formats.gitrepo`); each encoder here is the inverse of its decoder, which
+tests/store/test_store_encode.py checks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+from revdiff.errors import MalformedPage, StoreError
+
+TRAILER_SOURCE = "Revdiff-Source"
+TRAILER_URL = "Revdiff-Url"
+TRAILER_VERSION = "Revdiff-Version"
+TRAILER_TITLE = "Revdiff-Title"
+TRAILER_TIME = "Revdiff-Time"
+TRAILER_TIME_TEXT = "Revdiff-Time-Text"
+TRAILER_CHANGES = "Revdiff-Changes"
+TRAILER_METADATA = "Revdiff-Metadata"
+# How the file holds the paragraphs: absent for the plain form, `json-lines` otherwise.
+TRAILER_ENCODING = "Revdiff-Encoding"
+ENCODING_JSON_LINES = "json-lines"
+
+_TRAILER_LINE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9-]*): ?(.*)$")
+
+
+def parse_trailers(message: str) -> dict[str, str]:
+    """The `Key: value` trailers in the last paragraph of a commit message, values decoded."""
+    paragraphs = message.rstrip("\n").split("\n\n")
+    if len(paragraphs) < 2:
+        return {}
+    trailers = {}
+    for line in paragraphs[-1].split("\n"):
+        match = _TRAILER_LINE.match(line)
+        if match:
+            trailers[match.group(1)] = decode_trailer_value(match.group(2))
+    return trailers
+
+
+def encode_trailer_value(value: str) -> str:
+    """The value as is when it survives a trailer line unchanged, else as a JSON string."""
+    if (value and value == value.strip() and not value.startswith('"')
+            and not any(unicodedata.category(c)[0] in "CZ" and c != " " for c in value)):
+        return value
+    return json.dumps(value, ensure_ascii=True)
+
+
+def decode_trailer_value(raw: str) -> str:
+    """A trailer value: raw text, or a JSON string when it starts with a double quote."""
+    if raw.startswith('"'):
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError:
+            return raw
+        if isinstance(value, str):
+            return value
+    return raw
+
+
+def encode_version_file(title: str, paragraphs: tuple[str, ...], where: str,
+                        ) -> tuple[bytes, str | None]:
+    """File bytes for a version, and the encoding trailer value (None for the plain form).
+
+    Plain form: the title on the first line, then for each paragraph a blank line and the
+    paragraph, then a final newline. It is used whenever it reads back exactly: a title without
+    newlines and paragraphs that are non-empty and free of newlines. Otherwise each of title and
+    paragraphs is one JSON string per line. The title is in the file (not only in a trailer) so
+    that every stored version changes the file: a commit that touches nothing would be no version.
+    """
+    try:
+        if "\n" not in title and all(p and "\n" not in p for p in paragraphs):
+            return "\n\n".join((title, *paragraphs)).encode("utf-8") + b"\n", None
+        lines = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in (title, *paragraphs))
+        return lines.encode("utf-8"), ENCODING_JSON_LINES
+    except UnicodeEncodeError as error:
+        raise StoreError("version text holds characters UTF-8 cannot encode "
+                         f"(at offset {error.start})", where,
+                         hint="the reader produced invalid text; check the input file") from None
+
+
+def decode_version_file(data: bytes, encoding: str | None, where: str,
+                        ) -> tuple[str, tuple[str, ...]]:
+    """The title and paragraphs of a file written by `encode_version_file`."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MalformedPage("stored version is not valid UTF-8", where,
+                            hint="the file was not written by revdiff store") from error
+    if encoding == ENCODING_JSON_LINES:
+        try:
+            values = [json.loads(line) for line in text.split("\n") if line]
+        except json.JSONDecodeError as error:
+            raise MalformedPage(f"stored version is not JSON lines ({error.msg})", where,
+                                hint="the file was not written by revdiff store") from error
+        if not values or not all(isinstance(v, str) for v in values):
+            raise MalformedPage("stored version does not hold JSON strings", where,
+                                hint="the file was not written by revdiff store")
+        return values[0], tuple(values[1:])
+    if encoding is not None:
+        raise MalformedPage(f"unknown {TRAILER_ENCODING} {encoding!r}", where,
+                            hint="read it with a newer revdiff")
+    if not text.endswith("\n"):
+        raise MalformedPage("stored version does not end with a newline", where,
+                            hint="the file was changed by hand; restore it with git checkout")
+    title, *paragraphs = text[:-1].split("\n\n")
+    return title, tuple(paragraphs)

@@ -1,0 +1,175 @@
+"""Running git on repositories that come from strangers, without running what they name.
+
+A repository's `.git/config` (and the files it includes), its hooks and its attributes can make
+git run programs: `gpg.program` when a log shows signatures, `core.fsmonitor`, `core.pager`,
+`diff.external`, textconv and filter drivers, `core.sshCommand` for a lazy fetch, hooks from
+`core.hooksPath`. A NewsDiffs archive received as a tarball carries all of them.
+
+Git's own answer (gitsecurityboundary(7)) is to run git only on a sanitized clone of such a
+repository: `git clone --no-local` copies refs and objects through `git upload-pack`, which obeys
+none of the source's hooks or program-running config, and the clone gets a config of its own.
+`sanitized_clone` makes that clone in a temporary directory without copying the objects
+(`--reference` lets the clone read them from the source's object directory, as alternates), and
+every git command revdiff runs to read a repository runs in such a clone, with no system or
+global config either, so nothing outside revdiff changes what git prints.
+
+Writing (`revdiff store --repo DIR`) must happen in the repository the user named; there
+`writing_environment` turns off hooks, the file-system monitor and the filter drivers its config
+defines for every git command (the store's own history is read through a sanitized clone).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import git
+
+from revdiff.errors import StoreError
+
+_private: dict[int, Path] = {}  # per process id: a forked child makes its own
+
+
+def _private_folder() -> Path:
+    """A folder only this process writes to: an empty config file and an empty hooks folder.
+
+    (Not /dev/null: git reads it as a file, and a machine where it is a regular file with
+    something written into it would make every git command fail or obey what it holds.)
+    """
+    folder = _private.get(os.getpid())
+    if folder is None or not folder.is_dir():
+        folder = Path(tempfile.mkdtemp(prefix="revdiff-git-"))
+        (folder / "empty-config").write_bytes(b"")
+        (folder / "no-hooks").mkdir()
+        _private[os.getpid()] = folder
+        atexit.register(_remove_private_folder, os.getpid(), folder)
+    return folder
+
+
+def _remove_private_folder(owner: int, folder: Path) -> None:
+    if os.getpid() == owner:  # not in a forked child, which inherits the handler
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _overrides() -> list[tuple[str, str]]:
+    """Settings given to every git command revdiff runs. Command-line scope (set here through
+    the environment) wins over the repository's config and anything it includes."""
+    return [("core.hooksPath", str(_private_folder() / "no-hooks")),  # no hook is found
+            ("core.fsmonitor", "false")]
+
+
+def git_executable() -> str:
+    return git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git"
+
+
+def _with_overrides(environment: dict[str, str],
+                    more: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+    settings = [*_overrides(), *more]
+    environment["GIT_CONFIG_COUNT"] = str(len(settings))
+    for index, (key, value) in enumerate(settings):
+        environment[f"GIT_CONFIG_KEY_{index}"] = key
+        environment[f"GIT_CONFIG_VALUE_{index}"] = value
+    return environment
+
+
+def writing_environment(drivers: Iterable[str] = ()) -> dict[str, str]:
+    """Environment additions for git commands in the repository `revdiff store` writes to.
+
+    The user's own config stays in force (it may name the default branch); hooks and the
+    file-system monitor are off, and so are the filter `drivers` named (see `filter_drivers`):
+    an empty command is no filter.
+    """
+    names = list(drivers)
+    emptied = [(f"filter.{driver}.{key}", "") for driver in names
+               for key in ("clean", "smudge", "process")]
+    required = [(f"filter.{driver}.required", "false") for driver in names]
+    return _with_overrides({"GIT_TERMINAL_PROMPT": "0"}, [*emptied, *required])
+
+
+def filter_drivers(config_names: str) -> list[str]:
+    """The filter drivers in `git config --name-only --get-regexp ^filter\\.` output."""
+    drivers = {name.removeprefix("filter.").rpartition(".")[0]
+               for name in config_names.splitlines() if name.startswith("filter.")}
+    return sorted(driver for driver in drivers if driver)
+
+
+def reading_environment() -> dict[str, str]:
+    """The whole environment for git commands that read a repository (in a sanitized clone).
+
+    The caller's GIT_* variables are dropped (GIT_DIR and the like would point git elsewhere),
+    system and global config are not read, only the local file transport is allowed, and a
+    missing object is never fetched.
+    """
+    environment = {key: value for key, value in os.environ.items()
+                   if not key.startswith("GIT_")}
+    environment.update(GIT_CONFIG_NOSYSTEM="1",
+                       GIT_CONFIG_GLOBAL=str(_private_folder() / "empty-config"),
+                       GIT_ATTR_NOSYSTEM="1", GIT_NO_LAZY_FETCH="1", GIT_TERMINAL_PROMPT="0",
+                       GIT_ALLOW_PROTOCOL="file", LC_ALL="C", LANGUAGE="C")
+    return _with_overrides(environment)
+
+
+def run_git(git_dir: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """One git command in the (sanitized) repository `git_dir`, its output captured."""
+    return subprocess.run([git_executable(), "--git-dir", str(git_dir), *args],
+                          capture_output=True, env=reading_environment(), check=False,
+                          stdin=subprocess.DEVNULL)
+
+
+@contextlib.contextmanager
+def sanitized_clone(path: Path) -> Iterator[Path]:
+    """A bare clone of the repository at `path` that shares its objects; removed afterwards.
+
+    The clone holds the source's branches and HEAD (as `refs/heads/*` and `HEAD`) and a config
+    written by git, not copied. Raises StoreError when git cannot read the source.
+    """
+    source = str(path.resolve())  # absolute: never read as a URL or an option
+    with tempfile.TemporaryDirectory(prefix="revdiff-clone-") as folder:
+        clone = Path(folder) / "clone.git"
+        result = subprocess.run(
+            [git_executable(), "clone", "--quiet", "--bare", "--no-local", "--template=",
+             "--reference", str(_object_owner(path.resolve())), "--", source, str(clone)],
+            capture_output=True, env=reading_environment(), check=False,
+            stdin=subprocess.DEVNULL)
+        if result.returncode != 0:
+            raise StoreError("cannot read the git repository", str(path),
+                             hint=f"git said: {git_complaint(result.stderr)}")
+        yield clone
+
+
+def _object_owner(path: Path) -> Path:
+    """The git directory holding the objects of the repository at `path`.
+
+    A linked worktree (`.git` is a file naming its git directory, which names the main one in
+    `commondir`) shares the main repository's objects; git cannot use it as a reference itself.
+    Only files are read here, as git would read them.
+    """
+    git_dir = path
+    dot_git = path / ".git"
+    if dot_git.is_file():
+        pointer = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+        if pointer.startswith("gitdir:"):
+            git_dir = (path / pointer.removeprefix("gitdir:").strip()).resolve()
+    elif dot_git.is_dir():
+        git_dir = dot_git
+    common = git_dir / "commondir"
+    if common.is_file():
+        git_dir = (git_dir / common.read_text(encoding="utf-8", errors="replace").strip()
+                   ).resolve()
+    return git_dir
+
+
+def git_complaint(stderr: bytes | str) -> str:
+    """The line of git's stderr that says what went wrong (errors are reported on one line)."""
+    text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
+    said = [line.strip() for line in text.strip().removeprefix("stderr:").strip().strip("'")
+            .splitlines() if line.strip()]
+    important = [line for line in said if line.startswith(("fatal:", "error:"))]
+    chosen = (important or said or ["no message"])[0]
+    return "".join(c if c.isprintable() else "?" for c in chosen)

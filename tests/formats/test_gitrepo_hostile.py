@@ -1,0 +1,139 @@
+"""Reading a repository never runs a program its config, includes or attributes name.
+
+For each setting, a marker script is named by the repository; `revdiff parse` reads the
+repository and the script must not have run. Then git itself is run the way a person would in
+that repository, and the script must run: proof that the setting is live, so the first check
+could fail.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hostile_git import (
+    git,
+    git_on_a_terminal,
+    hooks,
+    marker_script,
+    set_config,
+    sign_head,
+    story_repository,
+)
+
+
+@dataclass(frozen=True)
+class Hostile:
+    name: str
+    arrange: Callable[[Path, Path], Path]  # (repo, scripts folder) -> the marker file
+    show: Callable[[Path], None]  # a plain git command that runs the program
+    exit_code: int = 0  # what `revdiff parse` ends with
+
+
+def signature_program(repo: Path, folder: Path) -> Path:
+    script, marker = marker_script(folder, "gpg")
+    sign_head(repo)
+    set_config(repo, ("log.showSignature", "true"), ("gpg.program", str(script)))
+    return marker
+
+
+def included_config(repo: Path, folder: Path) -> Path:
+    script, marker = marker_script(folder, "included-gpg")
+    sign_head(repo)
+    included = folder / "included.config"
+    included.write_text(f"[log]\n\tshowSignature = true\n[gpg]\n\tprogram = {script}\n")
+    set_config(repo, ("include.path", str(included)))
+    return marker
+
+
+def fsmonitor(repo: Path, folder: Path) -> Path:
+    script, marker = marker_script(folder, "fsmonitor")
+    set_config(repo, ("core.fsmonitor", str(script)))
+    return marker
+
+
+def pager(repo: Path, folder: Path) -> Path:
+    script, marker = marker_script(folder, "pager")
+    set_config(repo, ("core.pager", str(script)), ("pager.log", "true"))
+    return marker
+
+
+def external_diff(repo: Path, folder: Path) -> Path:
+    script, marker = marker_script(folder, "external-diff")
+    set_config(repo, ("diff.external", str(script)))
+    return marker
+
+
+def textconv(repo: Path, folder: Path) -> Path:
+    script, marker = marker_script(folder, "textconv")
+    (repo / ".git" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "info" / "attributes").write_text("*.txt diff=evil\n")
+    set_config(repo, ("diff.evil.textconv", str(script)))
+    return marker
+
+
+def filter_driver(repo: Path, folder: Path) -> Path:
+    script, marker = marker_script(folder, "filter")
+    (repo / ".git" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "info" / "attributes").write_text("*.txt filter=evil\n")
+    set_config(repo, ("filter.evil.smudge", str(script)), ("filter.evil.clean", str(script)))
+    return marker
+
+
+def ssh_command(repo: Path, folder: Path) -> Path:
+    """A partial clone missing a blob: reading it would fetch it over ssh."""
+    script, marker = marker_script(folder, "ssh")
+    blob = git(repo, "rev-parse", "HEAD:story.txt").stdout.decode().strip()
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    set_config(repo, ("core.repositoryFormatVersion", "1"),
+               ("extensions.partialClone", "origin"),
+               ("remote.origin.url", "ssh://example.invalid/story.git"),
+               ("remote.origin.promisor", "true"), ("core.sshCommand", str(script)))
+    return marker
+
+
+def checkout_again(repo: Path) -> None:
+    (repo / "story.txt").unlink()
+    git(repo, "checkout", "--", "story.txt", check=False)
+
+
+def show_blob(repo: Path) -> None:
+    git(repo, "cat-file", "-p", "HEAD:story.txt", check=False)
+
+
+HOSTILE = [
+    Hostile("gpg.program", signature_program, lambda repo: git(repo, "log", check=False)),
+    Hostile("include.path", included_config, lambda repo: git(repo, "log", check=False)),
+    Hostile("core.fsmonitor", fsmonitor, lambda repo: git(repo, "status", check=False)),
+    Hostile("core.pager", pager, lambda repo: git_on_a_terminal(repo, "log")),
+    Hostile("diff.external", external_diff,
+            lambda repo: git(repo, "diff", "HEAD~1", "HEAD", check=False)),
+    Hostile("textconv", textconv, lambda repo: git(repo, "log", "-p", check=False)),
+    Hostile("filter", filter_driver, checkout_again),
+    Hostile("core.sshCommand", ssh_command, show_blob, exit_code=2),
+    Hostile("core.hooksPath", hooks,
+            lambda repo: git(repo, "commit", "-q", "--allow-empty", "-m", "by hand", check=False)),
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=[h.name for h in HOSTILE])
+def test_reading_runs_no_program_the_repository_names(hostile: Hostile, tmp_path: Path) -> None:
+    repo = story_repository(tmp_path / "archive")
+    scripts = tmp_path / "scripts"
+    scripts.mkdir()
+    marker = hostile.arrange(repo, scripts)
+    result = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(repo), "--format",
+                             "text"], capture_output=True, text=True, timeout=120, check=False)
+    assert not marker.exists(), f"revdiff ran {hostile.name}: {marker.read_text()}"
+    assert result.returncode == hostile.exit_code, result.stderr
+    assert "Traceback" not in result.stderr
+    if hostile.exit_code:
+        assert result.stderr.count("\n") == 1, result.stderr
+    else:
+        assert "story.txt" in result.stdout
+    hostile.show(repo)
+    assert marker.exists(), f"git did not run {hostile.name}: the test proves nothing"

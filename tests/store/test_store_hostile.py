@@ -1,0 +1,77 @@
+"""`revdiff store --repo DIR` into a repository that names programs runs none of them.
+
+The repository may have been downloaded: its hooks (through `core.hooksPath`), its file-system
+monitor, its filter drivers and its signature program must not run while revdiff writes to it. As in
+tests/formats/test_gitrepo_hostile.py, plain git is then run in the same repository to show that
+each program is live.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hostile_git import (
+    git,
+    hooks,
+    marker_script,
+    set_config,
+    sign_head,
+    story_repository,
+)
+
+
+def fsmonitor(repo: Path, folder: Path) -> Path:
+    script, marker = marker_script(folder, "fsmonitor")
+    set_config(repo, ("core.fsmonitor", str(script)))
+    return marker
+
+
+def filter_driver(repo: Path, folder: Path) -> Path:
+    """Filters named in the repository's config apply to the files the store checks out."""
+    script, marker = marker_script(folder, "filter")
+    (repo / ".git" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "info" / "attributes").write_text("*.txt filter=evil\n")
+    set_config(repo, ("filter.evil.smudge", str(script)), ("filter.evil.clean", str(script)),
+               ("filter.evil.required", "true"))
+    return marker
+
+
+def signature_program(repo: Path, folder: Path) -> Path:
+    script, marker = marker_script(folder, "gpg")
+    sign_head(repo)
+    set_config(repo, ("log.showSignature", "true"), ("gpg.program", str(script)))
+    return marker
+
+
+CASES: list[tuple[str, Callable[[Path, Path], Path], tuple[str, ...]]] = [
+    ("core.hooksPath", hooks, ("commit", "-q", "--allow-empty", "-m", "by hand")),
+    ("core.fsmonitor", fsmonitor, ("status",)),
+    ("gpg.program", signature_program, ("log",)),
+    ("filter", filter_driver, ("checkout", "-f", "HEAD~1", "--", "story.txt")),
+]
+
+
+@pytest.mark.parametrize(("name", "arrange", "show"), CASES, ids=[c[0] for c in CASES])
+def test_storing_runs_no_program_the_repository_names(
+        name: str, arrange: Callable[[Path, Path], Path], show: tuple[str, ...],
+        tmp_path: Path) -> None:
+    repo = story_repository(tmp_path / "archive")
+    scripts = tmp_path / "scripts"
+    scripts.mkdir()
+    marker = arrange(repo, scripts)
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    for number in range(3):
+        (versions / f"{number}.txt").write_text(f"Paragraph of version {number}.\n")
+    result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(versions), "--repo",
+                             str(repo)], capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert not marker.exists(), f"revdiff ran {name}: {marker.read_text()}"
+    assert result.returncode == 0, result.stderr
+    assert "3 versions stored" in result.stdout
+    git(repo, *show, check=False)
+    assert marker.exists(), f"git did not run {name}: the test proves nothing"
