@@ -38,7 +38,7 @@ def _distributions(module: str) -> set[str]:
 
 
 CORE = {_name(requirement) for requirement in PROJECT["dependencies"]}
-EXTRAS = {_name(requirement) for extra in ("parquet", "dask")
+EXTRAS = {_name(requirement) for extra in ("parquet", "dask", "snapshots")
           for requirement in PROJECT["optional-dependencies"][extra]}
 
 

@@ -54,17 +54,19 @@ def test_the_text_diff_shows_escapes_instead_of_sending_them(hostile_versions: l
 
 
 def test_parse_text_shows_escapes_and_json_keeps_them(tmp_path: Path) -> None:
-    """Plain version files are titled by their names, which `parse --format text` prints."""
-    first, second = tmp_path / f"0{TITLE_ESCAPE}.txt", tmp_path / "1.txt"
+    """Plain version files are titled by their folder's name, which `parse --format text` prints."""
+    folder = tmp_path / f"story{TITLE_ESCAPE}"
+    folder.mkdir()
+    first, second = folder / "0.txt", folder / "1.txt"
     first.write_text("Rockets hit the base.\n", encoding="utf-8")
     second.write_text("Rockets hit the base at dawn.\n", encoding="utf-8")
     result = revdiff("parse", str(first), str(second), "--format", "text")
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-    assert "0␛]0;PWNED␇.txt" in result.stdout
+    assert "story␛]0;PWNED␇" in result.stdout
     document = json.loads(revdiff("parse", str(first), str(second), "--format", "json").stdout)
     versions = document["versions"] if isinstance(document, dict) else document[0]["versions"]
-    assert versions[0]["title"] == first.name
+    assert versions[0]["title"] == folder.name
 
 
 def test_the_json_diff_keeps_the_text_intact(hostile_versions: list[str]) -> None:

@@ -56,7 +56,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             def step(steps: int) -> None:
                 nonlocal done
                 done += steps
-                bar.show(done, commits, f"{done:,}/{commits:,} versions stored",
+                bar.show(done, commits, f"storing versions: {done:,}/{commits:,}",
                          final=done >= commits)
 
             return step

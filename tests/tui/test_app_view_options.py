@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import Static
 from tui_helpers import diff_lines, header_text, run_async, status_text
 
@@ -166,7 +168,9 @@ async def test_x_and_the_pair_agree_on_what_is_boring() -> None:
 
 @run_async
 async def test_the_statistics_scroll_by_keyboard_at_80x24(chain_article: Article) -> None:
-    app = RevdiffApp(chain_article)
+    # a story updated a dozen times: the chart has a line per pair, more than 24 rows hold
+    versions = [replace(chain_article.versions[k % 2], number=k) for k in range(14)]
+    app = RevdiffApp(replace(chain_article, versions=tuple(versions)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("i")
