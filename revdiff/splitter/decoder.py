@@ -506,9 +506,22 @@ def columns(rows: Sequence[RowReading]) -> Columns:
     return old, new
 
 
+# Appended to a cell to keep it from matching any other while re-rendering (text holds no NUL).
+_UNMATCHABLE = "\x00"
+
+
 def rerendered(rows: Sequence[RowReading]) -> list[str]:
-    """The page rows that the versions read from `rows` would produce."""
-    return [flatten_row(row) for row in diff_rows(*columns(rows))]
+    """The page rows that the versions read from `rows` would produce.
+
+    A change row whose two cells are equal can only come from the flattener, which dropped the
+    symbols that told them apart (`symbols`); it stays a change row here.
+    """
+    old, new = columns(rows)
+    if not any(r.kind is RowKind.CHANGE and r.old == r.new for r in rows):
+        return [flatten_row(row) for row in diff_rows(old, new)]
+    new = tuple(r.new + _UNMATCHABLE if r.kind is RowKind.CHANGE and r.old == r.new else r.new
+                for r in rows if r.new is not None)
+    return [flatten_row(row).replace(_UNMATCHABLE, "") for row in diff_rows(old, new)]
 
 
 def _check_rerender(rows: list[RowReading], name: str) -> tuple[list[RowReading], list[str]]:

@@ -17,7 +17,12 @@ from collections.abc import Sequence
 
 from revdiff.model import RowKind
 from revdiff.splitter.evidence import is_glued_match
-from revdiff.splitter.symbols import has_droppable, kept_words_end, symbol_key
+from revdiff.splitter.symbols import (
+    has_droppable,
+    is_droppable,
+    kept_words_end,
+    symbol_key,
+)
 
 Option = tuple[RowKind, int | None]  # (kind, character offset where the new cell starts)
 
@@ -63,18 +68,36 @@ def _options_up_to_symbols(text: str, paragraph: str, known_side: str) -> list[t
         options.append(((RowKind.MATCH, half), True))
     if symbol_key(text) == key:
         options.append(((RowKind.OLD_ONLY if known_side == "old" else RowKind.NEW_ONLY, None), True))
-    kept = len(key.split(" ")) if key else 0
+    if not key:  # a paragraph of dropped symbols alone: no cell of a change row
+        return options
+    kept = len(key.split(" "))
     if known_side == "old":
-        end = kept_words_end(text, kept)
-        if end is not None and end + 1 < len(text) and symbol_key(text[:end]) == key:
-            options.append(((RowKind.CHANGE, end + 1), True))
+        cells = [(text[:end], end + 1) for end in _cuts_after_kept_words(text, kept)]
     else:
-        reversed_end = kept_words_end(" ".join(reversed(text.split(" "))), kept)
-        if reversed_end is not None and reversed_end + 1 < len(text):
-            start = len(text) - reversed_end
-            if symbol_key(text[start:]) == key:
-                options.append(((RowKind.CHANGE, start), True))
+        backwards = " ".join(reversed(text.split(" ")))
+        cells = [(text[len(text) - end:], len(text) - end)
+                 for end in _cuts_after_kept_words(backwards, kept)]
+    cells = [(cell, cut) for cell, cut in cells if symbol_key(cell) == key]
+    # a symbol beside the cut goes with the cell whose known paragraph ends (or starts) with it
+    edge = -1 if known_side == "old" else 0
+    alike = [(cell, cut) for cell, cut in cells
+             if cell.split(" ")[edge] == paragraph.split(" ")[edge]]
+    options += [((RowKind.CHANGE, cut), True) for _, cut in alike or cells]
     return options
+
+
+def _cuts_after_kept_words(text: str, kept: int) -> list[int]:
+    """Where a cell holding `kept` words that are not droppable can end in `text`: just after
+    the last of them, or after droppable tokens that follow it (either cell may hold those)."""
+    end = kept_words_end(text, kept)
+    cuts = []
+    while end is not None and end + 1 < len(text):
+        cuts.append(end)
+        following = text.find(" ", end + 1)
+        if following < 0 or not is_droppable(text[end + 1:following]):
+            break
+        end = following
+    return cuts
 
 
 def readings_with_known_column(rows: Sequence[str], known: Sequence[str], known_side: str,

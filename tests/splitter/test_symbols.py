@@ -81,3 +81,21 @@ def test_every_row_the_real_flattener_altered_lost_only_droppable_symbols() -> N
                     altered += 1
                     assert symbol_key(rendered) == symbol_key(line), (folder.name, name, line)
     assert altered > 50
+
+
+def test_a_change_row_whose_cells_the_flattener_made_equal_still_fits_its_neighbours() -> None:
+    """Old and new differ only by the kind of dash; both dashes are dropped, the cells are equal."""
+    info = PageInfo(source="news", url="https://example.com/dashes", changes=3)
+    en, em = "Off topic messages – a music forum.", "Off topic messages — a music forum."
+    versions = [("Trolls post.", en, "Kept."), ("Trolls post often.", en, "Kept."),
+                ("Trolls post often.", em, "Kept.")]
+    texts = [render_diff_text(Version(k, "T", versions[k]), Version(k + 1, "T", versions[k + 1]), info)
+             for k in range(2)]
+    changed = f"{en} {em}"
+    assert changed in texts[1]
+    plain = "Off topic messages a music forum."
+    texts[1] = texts[1].replace(changed, f"{plain} {plain}")
+    [article] = read_diff_texts([("p1.txt", texts[0]), ("p2.txt", texts[1])])
+    assert [v.paragraphs for v in article.versions][:2] == versions[:2]
+    assert article.versions[2].paragraphs == ("Trolls post often.", plain, "Kept.")
+    assert not any("differs" in warning for warning in article.warnings)
