@@ -23,6 +23,7 @@ from revdiff.formats.fields import (
     shown,
     time_from_epoch,
 )
+from revdiff.formats.sqlite_schema import open_read_only, quote
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
@@ -66,21 +67,6 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
     return (time, None) if time is not None else (None, text)
 
 
-def _quote(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + "?mode=ro"
-    try:
-        connection = sqlite3.connect(uri, uri=True)
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as error:
-        raise MalformedPage(f"not a readable SQLite database ({error})", str(path),
-                            hint="give a NewsEdits .db file as downloaded") from None
-    return connection
-
-
 def find_columns(connection: sqlite3.Connection, where: str) -> dict[str, str]:
     """Map each field to the column of `entryversion` that holds it; raise if a required one lacks."""
     tables = [row[0] for row in connection.execute(
@@ -91,7 +77,7 @@ def find_columns(connection: sqlite3.Connection, where: str) -> dict[str, str]:
         raise MalformedPage(f"SQLite file has no {TABLE} table (tables: {found})", where,
                             hint="give a NewsEdits file, whose versions are in entryversion")
     present = {row[1].lower(): row[1]
-               for row in connection.execute(f"PRAGMA table_info({_quote(table)})")}
+               for row in connection.execute(f"PRAGMA table_info({quote(table)})")}
     columns: dict[str, str] = {}
     for field, candidates in COLUMN_CANDIDATES.items():
         name = next((present[c] for c in candidates if c in present), None)
@@ -110,13 +96,13 @@ def find_columns(connection: sqlite3.Connection, where: str) -> dict[str, str]:
 def read_database(path: Path) -> list[Article]:
     """Every article of a NewsEdits SQLite file, versions ordered by version number."""
     where = str(path)
-    connection = _open_read_only(path)
+    connection = open_read_only(path)
     try:
         columns = find_columns(connection, where)
         fields = [f for f in COLUMN_CANDIDATES if f in columns]
-        select = ", ".join(_quote(columns[f]) for f in fields)
-        query = (f"SELECT {select} FROM {_quote(columns['table'])} "
-                 f"ORDER BY {_quote(columns['entry'])}, {_quote(columns['version'])}")
+        select = ", ".join(quote(columns[f]) for f in fields)
+        query = (f"SELECT {select} FROM {quote(columns['table'])} "
+                 f"ORDER BY {quote(columns['entry'])}, {quote(columns['version'])}")
         try:
             rows = [dict(zip(fields, row)) for row in connection.execute(query)]
         except sqlite3.DatabaseError as error:
