@@ -6,9 +6,9 @@ one space, new cell) followed by one-sided rows that all belong to one side. The
 each gap jointly under that structure, scoring readings with the evidence of `evidence`, and
 refines the readings a few times so that phrases repeated across rows end up in opposite columns
 (rows linked by shared text are also re-read in pairs). Two decodings, cautious and hopeful about
-rows not yet read as change rows, are compared by the score of the whole page. A row's confidence
-is the score-weighted share of its gap's readings that agree with it; a final check re-renders the
-recovered versions and compares the rows with the page.
+rows not yet read as change rows, are compared by the score of the whole page. The score-weighted share of a gap's readings that
+agree with a row, with the margins of its reading, goes to the confidence model (`confidence`);
+a final check re-renders the recovered versions and compares the rows with the page.
 """
 
 from __future__ import annotations
@@ -30,15 +30,13 @@ from revdiff.splitter.features import repeat_weights
 from revdiff.splitter.grammar import diff_rows, flatten_row
 from revdiff.splitter.neighbours import Neighbours
 
-# once per gap, not once per row. Articles grow more often than they shrink: in the Wikipedia
-# chains of the corpus, 1,803 gaps end in inserted paragraphs and 732 in deleted ones (log 2.5).
+# The side prior, in log-odds: a gap's one-sided rows all lie on one side, so it counts once per
+# gap, not once per row. Articles grow more often than they shrink: in the Wikipedia chains of
+# the corpus, 1,803 gaps end in inserted paragraphs and 732 in deleted ones (log 2.5).
 NEW_SIDE_PRIOR = 0.9
 NEIGHBOUR_WEIGHT = 12.0
 REFINEMENT_ROUNDS = 4
 JOINT_CANDIDATES = 5
-# Scores are log-odds (learned ones, plus the repeats' and the neighbours'); the raw confidences
-# use them scaled by this factor, and `calibration` maps raw confidences to measured ones.
-CONFIDENCE_SCALE = 1.0
 Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 if none)
 Columns = tuple[tuple[str, ...], tuple[str, ...]]  # the old and the new paragraphs of a page
 
@@ -63,7 +61,7 @@ class RowScores:
     @property
     def change_mass(self) -> float:
         """Log of the summed (scaled) likelihoods of all change readings."""
-        return _logsumexp([CONFIDENCE_SCALE * v for v in self.change])
+        return _logsumexp([v for v in self.change])
 
     def one_sided(self, side: str) -> float:
         return self.old_only if side == "old" else self.new_only
@@ -318,7 +316,7 @@ class PageDecoder:
                      "earlier correction or by the neighbouring pages (a gap's one-sided rows all "
                      "lie on one side); undo that correction or choose another reading")
         # a configuration's weight is its best reading's scaled score, as in the choice itself
-        total = _logsumexp([CONFIDENCE_SCALE * c[0] for c in valid])
+        total = _logsumexp([c[0] for c in valid])
         _, count, side = max(valid, key=lambda c: c[0])
         results: list[tuple[Reading, float]] = []
         for position in range(size):
@@ -326,12 +324,12 @@ class PageDecoder:
             if position < count:
                 change = scores.change
                 k = scores.best_boundary
-                same_kind = _logsumexp([CONFIDENCE_SCALE * c[0] for c in valid if c[1] > position])
-                within = CONFIDENCE_SCALE * change[k] - scores.change_mass
+                same_kind = _logsumexp([c[0] for c in valid if c[1] > position])
+                within = change[k] - scores.change_mass
                 results.append(((RowKind.CHANGE, k), math.exp(same_kind - total + within)))
             else:
                 kind = RowKind.OLD_ONLY if side == "old" else RowKind.NEW_ONLY
-                same = _logsumexp([CONFIDENCE_SCALE * c[0] for c in valid
+                same = _logsumexp([c[0] for c in valid
                                    if c[1] <= position and c[2] == side])
                 results.append(((kind, 0), math.exp(same - total)))
         return results
@@ -351,7 +349,7 @@ class PageDecoder:
                 break
         for tail, margin in self._flip_linked_tails():
             for index in tail:
-                confidences[index] = min(confidences[index], _sigmoid(CONFIDENCE_SCALE * margin))
+                confidences[index] = min(confidences[index], _sigmoid(margin))
         cased = page_is_cased([row.text for row in self.rows])
         for gap in self.gaps:
             one_sided_rows = len(self._tail(gap))

@@ -1,12 +1,10 @@
 """Evidence about where the old cell ends in each glued row of a flattened diff page.
 
 Every score here is a log-odds contribution: positive favours the reading, negative opposes it.
-Three kinds of evidence are gathered:
+For each row, the features of every reading (`features`: boundary cues such as final
+punctuation and capitals, how alike the two cells begin and end, balance, lengths) are scored
+with the learned weights. Across rows:
 
-* boundary cues: does the text before a space look like the end of a paragraph and the text
-  after it like the start of one (final punctuation, capitals, quotes)?
-* self-similarity: an edited paragraph glued to its old form shares a prefix or suffix with it,
-  so the right boundary makes the two halves start (or end) alike;
 * repeated phrases: a word trigram that occurs exactly twice on the page is often one text seen
   in both versions, whose two occurrences then belong to opposite columns. Two rows sharing a
   long passage almost always are; two rows sharing one or two trigrams more often repeat a
