@@ -69,23 +69,15 @@ def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]] |
     return weights, tuple(table["raw"]), tuple(table["right"])
 
 
-def model_output(decision: RowDecision) -> float:
-    """The logistic model's probability, before calibration (the agreement when untrained)."""
+def row_confidence(decision: RowDecision) -> float:
+    """The calibrated probability that the row is read right (the agreement when untrained)."""
     model = _model()
     if model is None:
         return decision.agreement
-    value = sum(w * f for w, f in zip(model[0], decision.features()))
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, value))))
-
-
-def row_confidence(decision: RowDecision) -> float:
-    """The calibrated probability that the row is read right."""
-    output = model_output(decision)
-    model = _model()
-    if model is None or not model[1]:
-        return output
-    _, starts, right = model
-    return right[max(0, bisect_right(starts, output) - 1)]
+    weights, starts, right = model
+    value = sum(w * f for w, f in zip(weights, decision.features()))
+    output = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, value))))
+    return right[max(0, bisect_right(starts, output) - 1)] if starts else output
 
 
 def is_short_half(half: str) -> bool:

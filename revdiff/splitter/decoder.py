@@ -8,7 +8,8 @@ refines the readings a few times so that phrases repeated across rows end up in 
 (rows linked by shared text are also re-read in pairs). Two decodings, cautious and hopeful about
 rows not yet read as change rows, are compared by the score of the whole page. The score-weighted
 share of a gap's readings that agree with a row, with the margins of its reading, goes to the
-confidence model (`confidence`); a final check re-renders the recovered versions and compares the rows with the page.
+confidence model (`confidence`); a final check re-renders the recovered versions and compares
+the rows with the page.
 """
 
 from __future__ import annotations
@@ -60,8 +61,8 @@ class RowScores:
 
     @property
     def change_mass(self) -> float:
-        """Log of the summed (scaled) likelihoods of all change readings."""
-        return _logsumexp([v for v in self.change])
+        """Log of the summed likelihoods of all change readings."""
+        return _logsumexp(self.change)
 
     def one_sided(self, side: str) -> float:
         return self.old_only if side == "old" else self.new_only
@@ -315,7 +316,7 @@ class PageDecoder:
                 hint="the correction contradicts a row of the same gap already fixed by an "
                      "earlier correction or by the neighbouring pages (a gap's one-sided rows all "
                      "lie on one side); undo that correction or choose another reading")
-        # a configuration's weight is its best reading's scaled score, as in the choice itself
+        # a configuration's weight is its best reading's score, as in the choice itself
         total = _logsumexp([c[0] for c in valid])
         _, count, side = max(valid, key=lambda c: c[0])
         results: list[tuple[Reading, float]] = []

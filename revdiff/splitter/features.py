@@ -12,12 +12,11 @@ reads as a whole paragraph and whether the two cells read as two forms of one pa
   the words they share and the ratio of their lengths; cells of one or two words.
 
 A one-sided reading has features of its own (the row's balance, length and sentences). Cased
-pages (news) get features of their own for the change reading and its sentence breaks. Text repeated
-within a row (its occurrences should fall on both sides of the boundary) and between rows (see
-`evidence`) gets learned weights too. The weights are
-learned from flattened pages with known truth (benchmarks/split_training.py) and shipped in
-`weights.json`; a reading's score is the dot product of its features with the weights, in
-log-odds.
+pages (news) get features of their own for the change reading and its sentence breaks. Text
+repeated within a row (its occurrences should fall on both sides of the boundary) and between
+rows (see `evidence`) gets learned weights too. The weights are learned from flattened pages
+with known truth (benchmarks/split_training.py) and shipped in `weights.json`; a reading's score
+is the dot product of its features with the weights, in log-odds.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from revdiff.splitter.learned import learned
@@ -61,12 +61,13 @@ def repeat_weights() -> tuple[float, float]:
 
 
 def _imbalance(text: str) -> tuple[int, ...]:
-    """Per bracket kind, opened minus closed; and the parity of straight double quotes."""
-    return (*(text.count(a) - text.count(b) for a, b in _BRACKETS), text.count('"') % 2)
+    """Per bracket kind, opened minus closed; then the number of straight double quotes."""
+    return (*(text.count(a) - text.count(b) for a, b in _BRACKETS), text.count('"'))
 
 
-def _unbalanced(counts: tuple[int, ...]) -> bool:
-    return any(counts)
+def _unbalanced(counts: Sequence[int]) -> bool:
+    """A bracket opened and not closed (or the reverse), or an odd number of straight quotes."""
+    return any(counts[:-1]) or counts[-1] % 2 == 1
 
 
 def change_features(text: str, words: list[str], starts: list[int], breaks: list[bool],
@@ -88,6 +89,7 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
             new_count[w] = new_count.get(w, 0) + 1
     old_count: dict[str, int] = {}
     shared = 0
+    distinct = len(new_count)  # every word is in one cell or the other, whatever the boundary
     features: list[list[float]] = [[]]
     for k in range(1, size):
         moved = content[k - 1]
@@ -98,10 +100,8 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
             after = new_count[moved] > 0
             shared += int(after and not before) - int(before and not after)
         for i, count in enumerate(_imbalance(words[k - 1])):
-            old_counts[i] = (old_counts[i] + count) if i < len(total) - 1 else (old_counts[i] + count) % 2
-        new_counts = tuple((t - o) if i < len(total) - 1 else (t - o) % 2
-                           for i, (t, o) in enumerate(zip(total, old_counts)))
-        distinct = len(old_count) + sum(1 for w, c in new_count.items() if c > 0 and w not in old_count)
+            old_counts[i] += count
+        new_counts = [t - o for t, o in zip(total, old_counts)]
         old_chars, new_chars = starts[k] - 1, len(text) - starts[k]
         shortest = min(k, size - k)
         brk = breaks[k]
@@ -121,7 +121,7 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
             abs(math.log((old_chars + 1) / (new_chars + 1))),
             float(shortest == 1),
             float(shortest == 2),
-            float(_unbalanced(tuple(old_counts))),
+            float(_unbalanced(old_counts)),
             float(_unbalanced(new_counts)),
             float(cased),
             float(cased and brk),
