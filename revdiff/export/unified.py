@@ -9,9 +9,9 @@ split or merge as its old lines removed and its new lines added.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
+from revdiff.engine.anchors import longest_increasing_pairs
 from revdiff.model import Comparison, EditOp, Sentence
 
 CONTEXT = 2
@@ -38,29 +38,11 @@ class _Line:
 def _anchors(comparison: Comparison) -> list[tuple[int, int]]:
     """Unchanged sentence pairs that keep their order on both sides (the longest such chain)."""
     old, new = comparison.old_sentences, comparison.new_sentences
-    pairs = sorted((edit.old[0], edit.new[0]) for edit in comparison.edits
-                   if edit.op is EditOp.UNCHANGED and len(edit.old) == len(edit.new) == 1
-                   and sentence_line(old[edit.old[0]]) == sentence_line(new[edit.new[0]]))
-    pairs.sort(key=lambda pair: pair[1])
-    # Longest chain increasing in the old index among pairs ordered by the new index.
-    tails: list[int] = []  # smallest old index ending a chain of each length
-    tail_at: list[int] = []  # which pair that is
-    previous: list[int] = [-1] * len(pairs)
-    for position, (i, _) in enumerate(pairs):
-        length = bisect.bisect_left(tails, i)
-        if length == len(tails):
-            tails.append(i)
-            tail_at.append(position)
-        else:
-            tails[length] = i
-            tail_at[length] = position
-        previous[position] = tail_at[length - 1] if length else -1
-    chain: list[tuple[int, int]] = []
-    at = tail_at[-1] if tail_at else -1
-    while at >= 0:
-        chain.append(pairs[at])
-        at = previous[at]
-    return chain[::-1]
+    # (new index, old index), ordered by the new index; the longest chain increasing in the old
+    by_new = sorted((edit.new[0], edit.old[0]) for edit in comparison.edits
+                    if edit.op is EditOp.UNCHANGED and len(edit.old) == len(edit.new) == 1
+                    and sentence_line(old[edit.old[0]]) == sentence_line(new[edit.new[0]]))
+    return [(i, j) for j, i in longest_increasing_pairs(by_new)]
 
 
 def _script(comparison: Comparison) -> list[_Line]:
