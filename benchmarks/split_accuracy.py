@@ -111,7 +111,6 @@ class Tally:
     strict: int = 0
     right: int = 0
     total: int = 0
-    seconds: list[tuple[int, float]] = field(default_factory=list)
     decisions: list[tuple[float, bool]] = field(default_factory=list)
     glued: list[tuple[float, bool]] = field(default_factory=list)
 
@@ -160,10 +159,7 @@ def reliability(points: list[tuple[float, bool]]) -> tuple[str, float]:
 def read_pages(pages: Iterable[TruePage], read: Callable[[TruePage], Reading]) -> Tally:
     tally = Tally()
     for page in pages:
-        started = time.perf_counter()
-        reading = read(page)
-        tally.seconds.append((len(reading[2]), time.perf_counter() - started))
-        tally.add(page, reading)
+        tally.add(page, read(page))
     return tally
 
 
@@ -255,13 +251,13 @@ def main() -> int:
     }
     print(f"{'pages read alone':<34} {'pages':>5} {'exact':>7} {'strict':>7} {'paras':>7} "
           f"{'dec ok':>7} {'sure':>7} {'sure ok':>7}")
-    tallies = {}
+    tallies, peer_tallies = {}, {}
     for name, chains in [*sets.items(), ("published corpus pages", None)]:
         pages = list(real_single_pages()) if chains is None else [p for c in chains for p in c.pages]
-        tallies[name] = ours = read_pages(pages, revdiff_read)
-        peer = read_pages(pages, baseline_read)
-        print(ours.line(f"{name}: revdiff"))
-        print(peer.line(f"{name}: peer"))
+        tallies[name] = read_pages(pages, revdiff_read)
+        peer_tallies[name] = read_pages(pages, baseline_read)
+        print(tallies[name].line(f"{name}: revdiff"))
+        print(peer_tallies[name].line(f"{name}: peer"))
     print("exact: word characters compared; strict: character for character; paras: paragraphs"
           " right; dec ok: decision rows\n(all but glued X+X rows) read right; sure: decision"
           f" rows with confidence >= {SURE_CONFIDENCE}; sure ok: of those, read right")
@@ -269,8 +265,7 @@ def main() -> int:
     for name in ("real, held-out slice", "news, held-out stories", "real, tuning slice"):
         table, error = reliability(tallies[name].decisions)
         print(f"  {name}: ECE {error:.3f}\n    {table}")
-        peer_table, peer_error = reliability(read_pages([p for c in sets[name] for p in c.pages],
-                                                        baseline_read).decisions)
+        peer_table, peer_error = reliability(peer_tallies[name].decisions)
         print(f"  {name}, peer: ECE {peer_error:.3f}\n    {peer_table}")
     glued = [point for tally in tallies.values() for point in tally.glued]
     table, error = reliability(glued)
