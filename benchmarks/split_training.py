@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from split_data import corpus_available, tuning_pages
+from split_data import TruePage, corpus_available, tuning_pages
 
 from revdiff.formats.sniffer_text import parse_header
 from revdiff.model import RowKind
@@ -35,6 +35,15 @@ MIN_STEP_ROWS = 200  # each step of the calibration holds at least this many row
 WEIGHTS = Path(__file__).resolve().parents[1] / "revdiff" / "splitter" / "weights.json"
 PENALTY = 1.0  # L2, per 10,000 rows
 MAX_WORDS = 400  # longer rows add many readings and little information
+
+
+# A page's body rows and the true reading of each row the flattener kept intact.
+Body = tuple[list[tuple[int, str]], dict[int, tuple[RowKind, int | None]]]
+
+
+def tuning_body(page: TruePage) -> Body:
+    body = parse_header(page.text, page.name).body
+    return body, page.line_truth(body)
 
 
 def true_readings(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int | None]]
@@ -52,7 +61,7 @@ def true_readings(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int |
     return readings
 
 
-def examples() -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+def examples(bodies: list[Body]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """Readings as rows of a feature matrix, the row (group) of each, and the true reading's
     index per group. The repeated-text features of a row are computed with every other row
     read as the truth reads it (a pseudo-likelihood), so that their weights can be learned."""
@@ -61,9 +70,7 @@ def examples() -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     targets: list[int] = []
     width_change, width_one = len(CHANGE_FEATURES), len(ONE_SIDED_FEATURES)
     pages = 0
-    for page in tuning_pages():
-        body = parse_header(page.text, page.name).body
-        truth = page.line_truth(body)
+    for body, truth in bodies:
         if not truth:
             continue
         pages += 1
@@ -126,13 +133,11 @@ def fit(x: np.ndarray, starts: np.ndarray, targets: np.ndarray, rounds: int) -> 
     return weight
 
 
-def decisions() -> tuple[np.ndarray, np.ndarray]:
+def decisions(bodies: list[Body]) -> tuple[np.ndarray, np.ndarray]:
     """The confidence model's features of each decision row of the tuning slice, and whether
     the row is read right (decoded with the change weights just learned)."""
     features, right = [], []
-    for page in tuning_pages():
-        body = parse_header(page.text, page.name).body
-        truth = page.line_truth(body)
+    for body, truth in bodies:
         rows, decoder = decode_best(body)
         for index, row in enumerate(rows):
             decision = decoder.decisions.get(index)
@@ -143,12 +148,10 @@ def decisions() -> tuple[np.ndarray, np.ndarray]:
     return np.array(features), np.array(right, dtype=np.float64)
 
 
-def glued_rows() -> dict[str, float]:
+def glued_rows(bodies: list[Body]) -> dict[str, float]:
     """How often a glued X+X row is a true match row, for short halves and for the others."""
     counts = {"short": [0, 0], "other": [0, 0]}
-    for page in tuning_pages():
-        body = parse_header(page.text, page.name).body
-        truth = page.line_truth(body)
+    for body, truth in bodies:
         for number, text in body:
             if number in truth and is_glued_match(text):
                 group = counts["short" if is_short_half(text[: len(text) // 2]) else "other"]
@@ -200,7 +203,8 @@ def main() -> int:
     if not corpus_available():
         print("skipped: ../shared/corpus is not there", file=sys.stderr)
         return 0
-    x, starts, targets, pages = examples()
+    bodies = [tuning_body(page) for page in tuning_pages()]
+    x, starts, targets, pages = examples(bodies)
     print(f"{pages} pages, {len(starts)} rows, {len(x)} readings", file=sys.stderr)
     weight = fit(x, starts, targets, args.rounds)
     width = len(CHANGE_FEATURES)
@@ -213,12 +217,12 @@ def main() -> int:
                       for name, w in zip(ONE_SIDED_FEATURES, weight[width:width + len(ONE_SIDED_FEATURES)])},
         "repeats": {"self_repeats": round(float(weight[-2]), 4), "links": round(float(weight[-1]), 4)},
     }
-    data["glued"] = glued_rows()
+    data["glued"] = glued_rows(bodies)
     WEIGHTS.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     learned.cache_clear()
     features.weights.cache_clear()
     features.repeat_weights.cache_clear()
-    x, y = decisions()
+    x, y = decisions(bodies)
     print(f"{len(y)} decision rows for the confidence model", file=sys.stderr)
     confidence_weights = fit_logistic(x, y, args.rounds)
     outputs = 1 / (1 + np.exp(-(x @ confidence_weights)))
