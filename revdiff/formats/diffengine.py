@@ -19,7 +19,14 @@ from urllib.parse import urlsplit
 from revdiff.errors import EmptyInput, MalformedPage
 from revdiff.formats.newsedits import split_summary
 from revdiff.formats.nytdiff import sortable_time
-from revdiff.formats.sqlite_schema import Table, cell_int, cell_text, cell_time, quote
+from revdiff.formats.sqlite_schema import (
+    Table,
+    cell_int,
+    cell_text,
+    cell_time,
+    quote,
+    table_rows,
+)
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
@@ -37,17 +44,9 @@ def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
                 where: str) -> list[Article]:
     """Every entry of a diffengine database that has at least one version."""
     table = schema["entryversion"]
-    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
-    if missing:
-        raise MalformedPage(
-            f"{table.name} lacks the diffengine columns {', '.join(missing)}; "
-            f"it has {', '.join(table.columns.values())}", where,
-            hint="give the diffengine.db file diffengine wrote, unchanged")
-    wanted = REQUIRED_COLUMNS + tuple(c for c in OPTIONAL_COLUMNS if c in table.columns)
-    select = ", ".join(quote(table.columns[c]) for c in wanted)
+    raw = table_rows(connection, table, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, where,
+                     tracker="diffengine", hint="give the diffengine.db file diffengine wrote, unchanged")
     try:
-        raw = [dict(zip((*wanted, "rowid"), values)) for values in connection.execute(
-            f"SELECT {select}, rowid FROM {quote(table.name)} ORDER BY rowid")]
         entry_urls = _entry_urls(connection, schema.get("entry"))
     except sqlite3.DatabaseError as error:
         raise MalformedPage(f"cannot read {table.name} ({error})", where) from None

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.errors import EmptyInput
 from revdiff.formats.sqlite_schema import (
     NYTDIFF_TABLES,
     Table,
@@ -32,6 +32,7 @@ from revdiff.formats.sqlite_schema import (
     cell_text,
     cell_time,
     quote,
+    table_rows,
 )
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
@@ -72,21 +73,10 @@ def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
 
 
 def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> list[Article]:
-    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
-    if missing:
-        raise MalformedPage(
-            f"{table.name} lacks the NYTdiff columns {', '.join(missing)}; "
-            f"it has {', '.join(table.columns.values())}", where,
-            hint="give the titles.db file NYTdiff wrote, unchanged")
-    wanted = REQUIRED_COLUMNS + tuple(c for c in OPTIONAL_COLUMNS if c in table.columns)
-    select = ", ".join(quote(table.columns[c]) for c in wanted)
     order = quote(table.columns["id"]) if "id" in table.columns else "rowid"
-    try:
-        cursor = connection.execute(f"SELECT {select}, rowid FROM {quote(table.name)} "
-                                    f"ORDER BY {order}")
-        raw = [dict(zip((*wanted, "rowid"), values)) for values in cursor]
-    except sqlite3.DatabaseError as error:
-        raise MalformedPage(f"cannot read {table.name} ({error})", where) from None
+    raw = table_rows(connection, table, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, where,
+                     tracker="NYTdiff", hint="give the titles.db file NYTdiff wrote, unchanged",
+                     order=order)
     if not raw:
         raise EmptyInput(f"the {table.name} table is empty", where,
                          hint="give a NYTdiff file that has tracked articles")

@@ -59,6 +59,29 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str, ...],
+               optional: tuple[str, ...], where: str, *, tracker: str, hint: str,
+               order: str = "rowid") -> list[dict[str, object]]:
+    """Every row of a tracker's table as a dict by (lower-case) column name, with its rowid.
+
+    A table without the `required` columns, or one SQLite cannot read, is one error line;
+    `optional` columns are read where the table has them.
+    """
+    missing = [c for c in required if c not in table.columns]
+    if missing:
+        raise MalformedPage(
+            f"{table.name} lacks the {tracker} columns {', '.join(missing)}; "
+            f"it has {', '.join(table.columns.values())}", where, hint=hint)
+    wanted = required + tuple(c for c in optional if c in table.columns)
+    select = ", ".join(quote(table.columns[c]) for c in wanted)
+    try:
+        cursor = connection.execute(f"SELECT {select}, rowid FROM {quote(table.name)} "
+                                    f"ORDER BY {order}")
+        return [dict(zip((*wanted, "rowid"), values)) for values in cursor]
+    except sqlite3.DatabaseError as error:
+        raise MalformedPage(f"cannot read {table.name} ({error})", where) from None
+
+
 def tables(connection: sqlite3.Connection, where: str) -> dict[str, Table]:
     """Every table and view, keyed by lower-case name; a schema SQLite cannot read is refused."""
     found: dict[str, Table] = {}
