@@ -220,3 +220,25 @@ def tuning_pages() -> Iterator[TruePage]:
     for chains in (real_chains(held_out=False), news_chains(held_out=False)):
         for chain in chains:
             yield from chain.pages
+
+
+def tuning_articles() -> Iterator[tuple[str, list[str]]]:
+    """The text of every tuning article, for counting edge words: its name and its distinct
+    paragraphs over all versions (corpus articles, then news stories)."""
+    for chain in real_chains(held_out=False):
+        yield chain.slug, list(dict.fromkeys(p for version in chain.versions for p in version))
+    for name, paragraphs in news_stories():
+        if not is_held_out(name):
+            yield name, paragraphs
+
+
+def article_of(page: TruePage) -> str:
+    """The corpus article or the news story a page was made from (as `tuning_articles` names it)."""
+    slug = page.name.split("/")[0]
+    return slug.removeprefix("news-").rsplit("-", 1)[0] if slug.startswith("news-") else slug
+
+
+def fold_of(article: str) -> int:
+    """One of two folds of the tuning articles: features counted from the text of one fold
+    are learned on the pages of the other, so that no page sees its own article's words."""
+    return hashlib.sha256(article.encode()).digest()[1] % 2

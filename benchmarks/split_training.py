@@ -1,12 +1,17 @@
 """Learn the column splitter's feature weights from flattened pages with known truth.
 
-Each body row that needs a decision (every row but a glued match) is one training example: its
-readings are the change readings at each space and the one-sided reading, and the weights are
-those of a conditional logit model (a softmax over the row's readings) that makes the true
-reading likely, with an L2 penalty. Then the rows are decoded with those weights, and the
-confidence model (revdiff/splitter/confidence.py) is learned on whether each was read right:
-a logistic regression, calibrated by isotonic regression. Only the tuning slice is used (the corpus chains' and the
-generated news pages', see split_data.py); the held-out slice is never read here. The weights are written to
+The model is the decoder's own: each gap between match rows is read as a count of change rows
+(each at one of its boundaries) followed by one-sided rows on one side, and a reading's score
+is the sum of its rows' feature scores plus a learned prior for the new side. The weights make
+the true reading of each gap likely against every other reading of that gap (a conditional
+random field, exact within a gap; the phrases a row shares with other rows are scored with those
+rows read as the truth reads them), with an L2 penalty. The edge words (revdiff/splitter/edges.py)
+are counted from the tuning articles' versions; while learning, each page's edge words come from
+the other fold of articles, so that no page is scored with its own article's words. Then the
+rows are decoded with those weights, and the confidence model (revdiff/splitter/confidence.py)
+is learned on whether each was read right: a logistic regression, calibrated by isotonic
+regression. Only the tuning slice is used (the corpus chains' and the generated news pages', see
+split_data.py); the held-out slice is never read here. The weights are written to
 revdiff/splitter/weights.json, with the data they were learned from.
 
 Usage: python benchmarks/split_training.py [--rounds N]   (needs numpy)
@@ -17,16 +22,25 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from split_data import TruePage, corpus_available, tuning_pages
+from split_data import (
+    TruePage,
+    article_of,
+    corpus_available,
+    fold_of,
+    tuning_articles,
+    tuning_pages,
+)
 
 from revdiff.formats.sniffer_text import parse_header
 from revdiff.model import RowKind
 from revdiff.splitter import features
 from revdiff.splitter.confidence import CONFIDENCE_FEATURES, is_short_half
 from revdiff.splitter.decoder import PageDecoder, Reading, decode_best
+from revdiff.splitter.edges import EdgeWords, learn_edges, shipped_edges
 from revdiff.splitter.evidence import RowEvidence, gather_evidence, is_glued_match
 from revdiff.splitter.features import CHANGE_FEATURES, ONE_SIDED_FEATURES
 from revdiff.splitter.learned import learned
@@ -37,13 +51,23 @@ PENALTY = 1.0  # L2, per 10,000 rows
 MAX_WORDS = 400  # longer rows add many readings and little information
 
 
-# A page's body rows and the true reading of each row the flattener kept intact.
-Body = tuple[list[tuple[int, str]], dict[int, tuple[RowKind, int | None]]]
+# A page's body rows, the true reading of each row the flattener kept intact, and the edge
+# words counted from the other fold's articles.
+Body = tuple[list[tuple[int, str]], dict[int, tuple[RowKind, int | None]], EdgeWords]
 
 
-def tuning_body(page: TruePage) -> Body:
+def tuning_body(page: TruePage, fold_edges: list[EdgeWords]) -> Body:
     body = parse_header(page.text, page.name).body
-    return body, page.line_truth(body)
+    return body, page.line_truth(body), fold_edges[fold_of(article_of(page))]
+
+
+def edge_words() -> tuple[EdgeWords, list[EdgeWords]]:
+    """Edge words counted from every tuning article, and for each fold from the other's."""
+    articles = list(tuning_articles())
+    everything = learn_edges(paragraphs for _, paragraphs in articles)
+    apart = [learn_edges(paragraphs for name, paragraphs in articles if fold_of(name) != fold)
+             for fold in (0, 1)]
+    return everything, apart
 
 
 def true_readings(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int | None]]
@@ -61,84 +85,229 @@ def true_readings(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int |
     return readings
 
 
-def examples(bodies: list[Body]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """Readings as rows of a feature matrix, the row (group) of each, and the true reading's
-    index per group. The repeated-text features of a row are computed with every other row
-    read as the truth reads it (a pseudo-likelihood), so that their weights can be learned."""
-    features: list[list[float]] = []
-    group_starts: list[int] = []
-    targets: list[int] = []
+@dataclass
+class Examples:
+    """The readings of every decision row, grouped by row and by gap, as arrays.
+
+    Each row's readings are contiguous: its change readings (one per boundary), then old-only,
+    then new-only. Rows are in page order and each gap's rows are contiguous.
+    """
+
+    features: np.ndarray  # one line per reading
+    row_start: np.ndarray  # index of each row's first reading
+    row_changes: np.ndarray  # number of change readings of each row
+    target: np.ndarray  # index of each row's true reading
+    gap_start: np.ndarray  # index of each gap's first row
+    gap_size: np.ndarray
+    true_count: np.ndarray  # true number of change rows of each gap
+    true_new: np.ndarray  # whether the gap's one-sided rows are new-only (1) or not (0)
+    pages: int
+
+
+def _row_readings(row: RowEvidence, prefer_old: list[float], prefer_new: list[float]
+                  ) -> list[list[float]]:
+    """The features of each reading of a row: its change readings, then old-only, new-only."""
+    assert row.features is not None
+    change, one_sided = row.features
     width_change, width_one = len(CHANGE_FEATURES), len(ONE_SIDED_FEATURES)
+    separated = [0] * (row.size + 1)
+    for first, second in row.self_pairs:
+        separated[first + 1] += 1
+        separated[second + 1] -= 1
+    readings = []
+    pull, repeats = sum(prefer_new), 0
+    for k in range(1, row.size):
+        pull += prefer_old[k - 1] - prefer_new[k - 1]
+        repeats += separated[k]
+        if row.boundary[k] != float("-inf"):
+            readings.append([*change[k], *[0.0] * width_one, repeats, pull])
+    for pulls in (prefer_old, prefer_new):
+        readings.append([*[0.0] * width_change, *one_sided, 0.0, sum(pulls)])
+    return readings
+
+
+def _true_gaps(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int | None]]) -> list[list[int]]:
+    """The gaps between true match rows whose rows all have a known truth and a usable length."""
+    gaps: list[list[int]] = []
+    current: list[int] | None = []
+    for index, row in enumerate(rows):
+        kind = truth.get(row.line, (None,))[0]
+        if kind is RowKind.MATCH and row.is_match:
+            if current:
+                gaps.append(current)
+            current = []
+        elif current is not None and kind is not None and kind is not RowKind.MATCH \
+                and not row.is_match and row.size <= MAX_WORDS:
+            current.append(index)
+        else:
+            current = None  # a row without truth spoils its gap
+            if kind is RowKind.MATCH and row.is_match:
+                current = []
+    if current:
+        gaps.append(current)
+    return gaps
+
+
+def examples(bodies: list[Body]) -> Examples:
+    """Every gap of the tuning pages, its rows and their readings. The repeated-text features
+    of a row are computed with every other row read as the truth reads it (a
+    pseudo-likelihood), so that their weights can be learned."""
+    features: list[list[float]] = []
+    row_start, row_changes, target = [], [], []
+    gap_start, gap_size, true_count, true_new = [], [], [], []
     pages = 0
-    for body, truth in bodies:
+    for body, truth, edges in bodies:
         if not truth:
             continue
         pages += 1
-        decoder = PageDecoder(body)
+        rows = gather_evidence(body, keep_features=True, edges=edges)
+        decoder = PageDecoder(body, evidence=rows)
         decoder.self_repeat_weight = decoder.link_weight = 1.0
         decoder.readings = true_readings(decoder.rows, truth)
-        for index, row in enumerate(gather_evidence(body, keep_features=True)):
-            if row.is_match or row.line not in truth or row.size > MAX_WORDS:
-                continue
-            kind, offset = truth[row.line]
-            assert row.features is not None
-            change, one_sided = row.features
-            prefer_old, prefer_new = decoder._side_preferences(index, {})
-            separated = [0] * (row.size + 1)
-            for first, second in row.self_pairs:
-                separated[first + 1] += 1
-                separated[second + 1] -= 1
-            start = len(features)
-            target = None
-            pull, repeats = sum(prefer_new), 0
-            for k in range(1, row.size):
-                pull += prefer_old[k - 1] - prefer_new[k - 1]
-                repeats += separated[k]
-                if row.boundary[k] == float("-inf"):
-                    continue
-                if kind is RowKind.CHANGE and row.starts[k] == offset:
-                    target = len(features)
-                features.append([*change[k], *[0.0] * width_one, repeats, pull])
-            for side, pulls in ((RowKind.OLD_ONLY, prefer_old), (RowKind.NEW_ONLY, prefer_new)):
-                if kind is side:
-                    target = len(features)
-                features.append([*[0.0] * width_change, *one_sided, 0.0, sum(pulls)])
-            if target is None:  # the truth is not among the readings (cannot happen)
-                del features[start:]
-                continue
-            group_starts.append(start)
-            targets.append(target)
-    return (np.array(features, dtype=np.float64), np.array(group_starts), np.array(targets), pages)
+        for gap in _true_gaps(rows, truth):
+            gap_start.append(len(row_start))
+            gap_size.append(len(gap))
+            kinds = [truth[rows[index].line][0] for index in gap]
+            true_count.append(sum(kind is RowKind.CHANGE for kind in kinds))
+            true_new.append(int(kinds[-1] is RowKind.NEW_ONLY))
+            for index in gap:
+                row = rows[index]
+                readings = _row_readings(row, *decoder._side_preferences(index, {}))
+                kind, offset = truth[row.line]
+                start = len(features)
+                changes = len(readings) - 2
+                if kind is RowKind.CHANGE:
+                    live = [k for k in range(1, row.size) if row.boundary[k] != float("-inf")]
+                    target.append(start + live.index(row.starts.index(offset)))
+                else:
+                    target.append(start + changes + (kind is RowKind.NEW_ONLY))
+                row_start.append(start)
+                row_changes.append(changes)
+                features.extend(readings)
+    return Examples(np.array(features, dtype=np.float64), np.array(row_start), np.array(row_changes),
+                    np.array(target), np.array(gap_start), np.array(gap_size), np.array(true_count),
+                    np.array(true_new), pages)
 
 
-def fit(x: np.ndarray, starts: np.ndarray, targets: np.ndarray, rounds: int) -> np.ndarray:
-    """Conditional logit by Adam on the mean negative log-likelihood plus an L2 penalty."""
-    groups = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(x))))
-    weight = np.zeros(x.shape[1])
+def _segment_logsumexp(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """log-sum-exp of each segment [start, start + size); empty segments give -inf."""
+    out = np.full(len(starts), -np.inf)
+    some = sizes > 0
+    if len(values):
+        top = np.maximum.reduceat(values, starts[some])
+        owner = np.repeat(np.arange(some.sum()), sizes[some])
+        total = np.add.reduceat(np.exp(values - top[owner]), starts[some])
+        out[some] = top + np.log(total)
+    return out
+
+
+class GapModel:
+    """A conditional random field over each gap's readings, as the decoder reads a gap.
+
+    A gap's configuration is a count c of change rows and the side s of the rest; its score is
+    the sum of its rows' scores (a change row's summed over its boundaries) plus the side's
+    prior. The likelihood of the true reading (configuration and boundaries) is exact.
+    """
+
+    def __init__(self, data: Examples) -> None:
+        self.data = data
+        rows = len(data.row_start)
+        changes = data.row_changes
+        self.change_index = np.concatenate([np.arange(s, s + m) for s, m in zip(data.row_start, changes)])
+        self.change_row = np.repeat(np.arange(rows), changes)
+        self.change_starts = np.concatenate([[0], np.cumsum(changes)[:-1]])
+        self.old_index = data.row_start + changes
+        self.new_index = self.old_index + 1
+        gaps = len(data.gap_start)
+        self.gap_of_row = np.repeat(np.arange(gaps), data.gap_size)
+        self.position = np.arange(rows) - data.gap_start[self.gap_of_row]
+        # configurations: gap g has counts 0..size, laid out from config_start[g]
+        self.config_start = data.gap_start + np.arange(gaps)
+        self.config_gap = np.repeat(np.arange(gaps), data.gap_size + 1)
+        self.config_count = np.arange(len(self.config_gap)) - self.config_start[self.config_gap]
+        self.is_full = self.config_count == data.gap_size[self.config_gap]
+        self.true_reading = np.zeros(len(data.features))
+        np.add.at(self.true_reading, data.target, 1.0)
+        self.true_side = ((data.true_count < data.gap_size) & (data.true_new == 1)).astype(float)
+
+    def loss_and_gradient(self, weight: np.ndarray, side_prior: float
+                          ) -> tuple[float, np.ndarray, float]:
+        data = self.data
+        scores = data.features @ weight
+        change_scores = scores[self.change_index]
+        change_mass = _segment_logsumexp(change_scores, self.change_starts, data.row_changes)
+        change_mass = np.maximum(change_mass, -1e4)  # a one-word row cannot be a change row
+        old, new = scores[self.old_index], scores[self.new_index]
+        # per gap and count c: change rows before c, one-sided rows from c on
+        cum_change = np.concatenate([[0.0], np.cumsum(change_mass)])
+        cum_old = np.concatenate([[0.0], np.cumsum(old)])
+        cum_new = np.concatenate([[0.0], np.cumsum(new)])
+        first = data.gap_start[self.config_gap]
+        split = first + self.config_count
+        end = first + data.gap_size[self.config_gap]
+        head = cum_change[split] - cum_change[first]
+        with_old = np.where(self.is_full, head, head + cum_old[end] - cum_old[split])
+        with_new = np.where(self.is_full, -np.inf, head + cum_new[end] - cum_new[split] + side_prior)
+        both = np.concatenate([with_old, with_new])
+        owner = np.concatenate([self.config_gap, self.config_gap])
+        top = np.full(len(data.gap_start), -np.inf)
+        np.maximum.at(top, owner, both)
+        total = np.zeros(len(data.gap_start))
+        np.add.at(total, owner, np.exp(both - top[owner]))
+        log_z = top + np.log(total)
+        p_old = np.exp(with_old - log_z[self.config_gap])
+        p_new = np.exp(with_new - log_z[self.config_gap])
+        # per row at position i: change if the count is above i, one-sided on a side otherwise
+        cum_all = np.concatenate([[0.0], np.cumsum(p_old + p_new)])
+        cum_p_old = np.concatenate([[0.0], np.cumsum(p_old)])
+        cum_p_new = np.concatenate([[0.0], np.cumsum(p_new)])
+        row_config = self.config_start[self.gap_of_row] + self.position
+        gap_end = self.config_start[self.gap_of_row] + data.gap_size[self.gap_of_row] + 1
+        start = self.config_start[self.gap_of_row]
+        p_change = cum_all[gap_end] - cum_all[row_config + 1]
+        p_row_old = cum_p_old[row_config + 1] - cum_p_old[start]
+        p_row_new = cum_p_new[row_config + 1] - cum_p_new[start]
+        probability = np.zeros(len(scores))
+        probability[self.change_index] = p_change[self.change_row] * np.exp(
+            change_scores - change_mass[self.change_row])
+        probability[self.old_index] = p_row_old
+        probability[self.new_index] = p_row_new
+        true_score = np.zeros(len(data.gap_start))
+        np.add.at(true_score, self.gap_of_row, scores[data.target])
+        true_score += side_prior * self.true_side
+        gaps = len(data.gap_start)
+        loss = float(-(true_score - log_z).mean())
+        gradient = data.features.T @ (probability - self.true_reading) / gaps
+        side_expected = np.zeros(gaps)
+        np.add.at(side_expected, self.config_gap, np.where(self.is_full, 0.0, p_new))
+        side_gradient = float((side_expected - self.true_side).mean())
+        return loss, gradient, side_gradient
+
+
+def fit(data: Examples, rounds: int) -> tuple[np.ndarray, float]:
+    """The gap model's weights and side prior, by Adam on the mean negative log-likelihood of
+    the gaps plus an L2 penalty on the weights."""
+    model = GapModel(data)
+    weight = np.zeros(data.features.shape[1] + 1)  # the last is the side prior
     moment, second = np.zeros_like(weight), np.zeros_like(weight)
     penalty = PENALTY / 10_000
     for step in range(1, rounds + 1):
-        scores = x @ weight
-        top = np.maximum.reduceat(scores, starts)
-        exp = np.exp(scores - top[groups])
-        total = np.add.reduceat(exp, starts)
-        prob = exp / total[groups]
-        loss = -(scores[targets] - top - np.log(total)).mean() + penalty * weight @ weight
-        grad = (x.T @ prob - x[targets].sum(axis=0)) / len(starts) + 2 * penalty * weight
+        loss, gradient, side_gradient = model.loss_and_gradient(weight[:-1], weight[-1])
+        grad = np.append(gradient + 2 * penalty * weight[:-1], side_gradient)
         moment = 0.9 * moment + 0.1 * grad
         second = 0.999 * second + 0.001 * grad**2
         weight -= 0.05 * (moment / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
         if step % 100 == 0:
             print(f"round {step}: loss {loss:.4f}", file=sys.stderr)
-    return weight
+    return weight[:-1], float(weight[-1])
 
 
 def decisions(bodies: list[Body]) -> tuple[np.ndarray, np.ndarray]:
     """The confidence model's features of each decision row of the tuning slice, and whether
     the row is read right (decoded with the change weights just learned)."""
     features, right = [], []
-    for body, truth in bodies:
-        rows, decoder = decode_best(body)
+    for body, truth, edges in bodies:
+        rows, decoder = decode_best(body, edges=edges)
         for index, row in enumerate(rows):
             decision = decoder.decisions.get(index)
             if decision is None or row.line not in truth:
@@ -151,7 +320,7 @@ def decisions(bodies: list[Body]) -> tuple[np.ndarray, np.ndarray]:
 def glued_rows(bodies: list[Body]) -> dict[str, float]:
     """How often a glued X+X row is a true match row, for short halves and for the others."""
     counts = {"short": [0, 0], "other": [0, 0]}
-    for body, truth in bodies:
+    for body, truth, _ in bodies:
         for number, text in body:
             if number in truth and is_glued_match(text):
                 group = counts["short" if is_short_half(text[: len(text) // 2]) else "other"]
@@ -161,12 +330,17 @@ def glued_rows(bodies: list[Body]) -> dict[str, float]:
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, rounds: int) -> np.ndarray:
-    """Logistic regression: the probability that a row is read right."""
-    starts = np.arange(0, 2 * len(x), 2)
-    pairs = np.zeros((2 * len(x), x.shape[1]))
-    pairs[0::2] = x  # the "right" outcome has the row's features, "wrong" has none
-    targets = starts + (1 - y).astype(int)
-    return fit(pairs, starts, targets, rounds)
+    """Logistic regression by Adam: the probability that a row is read right."""
+    weight = np.zeros(x.shape[1])
+    moment, second = np.zeros_like(weight), np.zeros_like(weight)
+    penalty = PENALTY / 10_000
+    for step in range(1, rounds + 1):
+        probability = 1 / (1 + np.exp(-(x @ weight)))
+        grad = x.T @ (probability - y) / len(y) + 2 * penalty * weight
+        moment = 0.9 * moment + 0.1 * grad
+        second = 0.999 * second + 0.001 * grad**2
+        weight -= 0.05 * (moment / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
+    return weight
 
 
 def isotonic_steps(points: list[tuple[float, bool]]) -> tuple[list[float], list[float]]:
@@ -203,25 +377,32 @@ def main() -> int:
     if not corpus_available():
         print("skipped: ../shared/corpus is not there", file=sys.stderr)
         return 0
-    bodies = [tuning_body(page) for page in tuning_pages()]
-    x, starts, targets, pages = examples(bodies)
-    print(f"{pages} pages, {len(starts)} rows, {len(x)} readings", file=sys.stderr)
-    weight = fit(x, starts, targets, args.rounds)
+    everything, fold_edges = edge_words()
+    bodies = [tuning_body(page, fold_edges) for page in tuning_pages()]
+    data_rows = examples(bodies)
+    pages, rows = data_rows.pages, len(data_rows.row_start)
+    print(f"{pages} pages, {len(data_rows.gap_start)} gaps, {rows} rows, "
+          f"{len(data_rows.features)} readings", file=sys.stderr)
+    weight, side_prior = fit(data_rows, args.rounds)
     width = len(CHANGE_FEATURES)
     data = {
-        "learned_from": f"{len(starts)} decision rows of {pages} pages: the tuning slice of "
+        "learned_from": f"{rows} decision rows of {pages} pages: the tuning slice of "
                         "../shared/corpus/chains and of generated news pages "
                         "(benchmarks/split_training.py)",
         "change": {name: round(float(w), 4) for name, w in zip(CHANGE_FEATURES, weight[:width])},
         "one_sided": {name: round(float(w), 4)
                       for name, w in zip(ONE_SIDED_FEATURES, weight[width:width + len(ONE_SIDED_FEATURES)])},
         "repeats": {"self_repeats": round(float(weight[-2]), 4), "links": round(float(weight[-1]), 4)},
+        "new_side": round(side_prior, 4),
+        "edges": {"ending": everything.ending, "beginning": everything.beginning},
     }
     data["glued"] = glued_rows(bodies)
     WEIGHTS.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     learned.cache_clear()
     features.weights.cache_clear()
     features.repeat_weights.cache_clear()
+    features.new_side_prior.cache_clear()
+    shipped_edges.cache_clear()
     x, y = decisions(bodies)
     print(f"{len(y)} decision rows for the confidence model", file=sys.stderr)
     confidence_weights = fit_logistic(x, y, args.rounds)
@@ -233,7 +414,7 @@ def main() -> int:
         "raw": starts_at, "right": right,
     }
     WEIGHTS.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(data, indent=1))
+    print(json.dumps({key: value for key, value in data.items() if key != "edges"}, indent=1))
     return 0
 
 

@@ -22,19 +22,16 @@ from dataclasses import dataclass, replace
 from revdiff.errors import MalformedPage
 from revdiff.model import RowKind, RowReading
 from revdiff.splitter.confidence import RowDecision, glued_confidence, row_confidence
+from revdiff.splitter.edges import EdgeWords
 from revdiff.splitter.evidence import (
     RowEvidence,
     gather_evidence,
     page_is_cased,
 )
-from revdiff.splitter.features import repeat_weights
+from revdiff.splitter.features import new_side_prior, repeat_weights
 from revdiff.splitter.grammar import diff_rows, flatten_row
 from revdiff.splitter.neighbours import Neighbours
 
-# The side prior, in log-odds: a gap's one-sided rows all lie on one side, so it counts once per
-# gap, not once per row. Articles grow more often than they shrink: in the Wikipedia chains of
-# the corpus, 1,803 gaps end in inserted paragraphs and 732 in deleted ones (log 2.5).
-NEW_SIDE_PRIOR = 0.9
 NEIGHBOUR_WEIGHT = 12.0
 REFINEMENT_ROUNDS = 4
 JOINT_CANDIDATES = 5
@@ -121,7 +118,7 @@ class _GapScorer:
         # holding -inf cannot be subtracted from
         self.tail_forbidden = {"old": [0], "new": [0]}
         for scores in fixed:
-            self.change_best.append(self.change_best[-1] + (scores.best_change if scores else 0.0))
+            self.change_best.append(self.change_best[-1] + (scores.change_mass if scores else 0.0))
             for side, sums in self.tail.items():
                 value = scores.one_sided(side) if scores else 0.0
                 forbidden = value == float("-inf")
@@ -169,7 +166,7 @@ class _GapScorer:
         best = self.change_best[count] + self.tail[side][size] - self.tail[side][count]
         for position in self.coupled:
             scores = self.scores(position, count, side)
-            best += scores.best_change if position < count else scores.one_sided(side)
+            best += scores.change_mass if position < count else scores.one_sided(side)
         return best
 
 
@@ -306,7 +303,7 @@ class PageDecoder:
         for count in range(size + 1):
             for side in (("old", "new") if count < size else ("new",)):
                 score = scorer.config_score(count, side)
-                configs.append((score + (NEW_SIDE_PRIOR if count < size and side == "new" else 0.0),
+                configs.append((score + (new_side_prior() if count < size and side == "new" else 0.0),
                                 count, side))
         valid = [c for c in configs if c[0] != float("-inf")]
         if not valid:
@@ -467,7 +464,7 @@ class PageDecoder:
                 elif kind is RowKind.NEW_ONLY:
                     total += scores.new_only
             if self.readings[gap[-1]] == (RowKind.NEW_ONLY, 0):
-                total += NEW_SIDE_PRIOR
+                total += new_side_prior()
         return total
 
     def _row_reading(self, index: int, confidence: float) -> RowReading:
@@ -540,11 +537,13 @@ def _check_rerender(rows: list[RowReading], name: str) -> tuple[list[RowReading]
 
 
 def decode_best(lines: list[tuple[int, str]], fixed: dict[int, Reading] | None = None,
-                neighbours: Neighbours | None = None) -> tuple[list[RowReading], PageDecoder]:
+                neighbours: Neighbours | None = None, edges: EdgeWords | None = None
+                ) -> tuple[list[RowReading], PageDecoder]:
     """Decode cautiously and hopefully; keep the reading the page's evidence scores higher.
-    Returns the rows and the decoder that read them (its `decisions` explain the confidences)."""
+    Returns the rows and the decoder that read them (its `decisions` explain the confidences);
+    `edges` replaces the shipped edge words (for learning)."""
     best: tuple[float, list[RowReading], PageDecoder] | None = None
-    evidence = gather_evidence(lines)  # the same for both decodings
+    evidence = gather_evidence(lines, edges=edges)  # the same for both decodings
     for hopeful in (False, True):
         decoder = PageDecoder(lines, fixed, neighbours, hopeful, evidence)
         rows = decoder.decode()

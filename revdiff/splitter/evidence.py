@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from revdiff.engine.sentences import is_abbreviation
+from revdiff.splitter.edges import EdgeWords, shipped_edges
 from revdiff.splitter.features import (
     change_features,
     masked,
@@ -163,9 +164,13 @@ def _similarity_scores(text: str, starts: list[int]) -> list[float]:
     return scores
 
 
-def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False) -> list[RowEvidence]:
+def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
+                    edges: EdgeWords | None = None) -> list[RowEvidence]:
     """Local and page-wide evidence for every body row; `keep_features` keeps each reading's
-    features on the row (for learning the weights)."""
+    features on the row (for learning the weights); `edges` replaces the shipped edge words
+    (for learning, with words counted apart from the page's article)."""
+    if edges is None:
+        edges = shipped_edges()
     cased = page_is_cased([text for _, text in lines])
     rows = [RowEvidence(line, text, text.split(" "), word_starts(text), is_glued_match(text))
             for line, text in lines]
@@ -189,7 +194,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False) -
         shape = masked(text)
         masked_similarity = similarity if shape == text else _similarity_scores(shape, starts)
         change = change_features(text, words, starts, breaks, finals, capitals, similarity,
-                                 masked_similarity, sentence_break, cased)
+                                 masked_similarity, sentence_break, cased, edges)
         row.boundary = [0.0] + [score(change[k], change_weights) for k in range(1, row.size)]
         for k in range(1, row.size):  # the two halves of a change row are never equal
             if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:

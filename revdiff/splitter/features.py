@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from revdiff.splitter.edges import EdgeWords
 from revdiff.splitter.learned import learned
 
 CHANGE_FEATURES = (
@@ -34,6 +35,7 @@ CHANGE_FEATURES = (
     "markup_start", "markup_end", "similarity", "masked_similarity", "same_first_word",
     "same_last_word", "shared_words", "length_ratio", "one_word_cell", "two_word_cell",
     "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
+    "edge_end", "edge_start",
 )
 ONE_SIDED_FEATURES = ("one_sided_unbalanced", "one_sided_log_words", "one_sided_final",
                       "one_sided_sentences", "cased_one_sided_sentences")
@@ -60,6 +62,13 @@ def repeat_weights() -> tuple[float, float]:
     return data["self_repeats"], data["links"]
 
 
+@cache
+def new_side_prior() -> float:
+    """Learned log-odds that a gap's one-sided rows are new-only rather than old-only."""
+    value: float = learned()["new_side"]
+    return value
+
+
 def _imbalance(text: str) -> tuple[int, ...]:
     """Per bracket kind, opened minus closed; then the number of straight double quotes."""
     return (*(text.count(a) - text.count(b) for a, b in _BRACKETS), text.count('"'))
@@ -72,10 +81,11 @@ def _unbalanced(counts: Sequence[int]) -> bool:
 
 def change_features(text: str, words: list[str], starts: list[int], breaks: list[bool],
                     finals: list[bool], capitals: list[bool], similarity: list[float],
-                    masked_similarity: list[float], page_odds: float, cased: bool) -> list[list[float]]:
+                    masked_similarity: list[float], page_odds: float, cased: bool,
+                    edges: EdgeWords) -> list[list[float]]:
     """Features of every change reading of a row; entry k is the reading that starts the new
     cell at word k (entry 0 is unused). `breaks[k]`, `finals[k]` and `capitals[k]` are the
-    boundary cues before word k; `cased` says whether capitals carry information on the page
+    boundary cues before word k; `edges` says how often each word ends or begins a paragraph; `cased` says whether capitals carry information on the page
     (news pages are cased; the corpus's Wikipedia text is not, and its paragraphs are longer)."""
     size = len(words)
     lowered = [w.lower() for w in words]
@@ -125,6 +135,8 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
             float(_unbalanced(new_counts)),
             float(cased),
             float(cased and brk),
+            edges.ends(words[k - 1]),
+            edges.begins(words[k]),
         ])
     return features
 

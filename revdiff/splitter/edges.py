@@ -1,0 +1,111 @@
+"""How likely a word is to end a paragraph, or to begin one, learned from version texts.
+
+A change row's boundary ends the old paragraph after one word and begins the new one with the
+next. Punctuation says much of that (`features`), but lower-case text and headings give no
+punctuation: there, the words themselves decide. A cut after `the` or `of` is almost never a
+paragraph's end; `history` or `references` often ends one (a heading). For every word seen in
+enough different articles, the log-odds that it ends (begins) a paragraph, against its
+occurrences inside paragraphs, are counted from the tuning slice's versions
+(benchmarks/split_training.py) and shipped in `weights.json`. Words not in the list fall back to
+their shape (the kind of their last or first character), and the odds are relative to the base
+rate: 0.0 says nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from revdiff.splitter.learned import learned
+
+MIN_ARTICLES = 40  # a word must occur in this many articles to be listed by itself
+SMOOTHING = 10.0  # pseudo-occurrences at the base rate
+ROUNDING = 2
+
+
+def _shape(char: str) -> str:
+    if char.isalpha():
+        return "a"
+    if char.isdigit():
+        return "0"
+    return char
+
+
+def end_shape(word: str) -> str:
+    return "$" + _shape(word[-1]) if word else "$"
+
+
+def start_shape(word: str) -> str:
+    return "^" + _shape(word[0]) if word else "^"
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeWords:
+    """Log-odds, against the base rate, that a word ends a paragraph and that it begins one."""
+
+    ending: dict[str, float]
+    beginning: dict[str, float]
+
+    def ends(self, word: str) -> float:
+        key = word.lower()
+        if key in self.ending:
+            return self.ending[key]
+        return self.ending.get(end_shape(key), 0.0)
+
+    def begins(self, word: str) -> float:
+        key = word.lower()
+        if key in self.beginning:
+            return self.beginning[key]
+        return self.beginning.get(start_shape(key), 0.0)
+
+
+def _odds(edge: Counter[str], inside: Counter[str], keys: Iterable[str], base: float) -> dict[str, float]:
+    """Smoothed log-odds of each key against the base rate, rounded; zeros left out."""
+    prior = math.log(base / (1 - base))
+    odds = {}
+    for key in keys:
+        value = math.log((edge[key] + SMOOTHING * base) / (inside[key] + SMOOTHING * (1 - base))) - prior
+        if round(value, ROUNDING):
+            odds[key] = round(value, ROUNDING)
+    return odds
+
+
+def learn_edges(articles: Iterable[Sequence[str]]) -> EdgeWords:
+    """Count the edge words of the paragraphs of several articles (each a list of distinct
+    paragraphs, from all its versions)."""
+    ending, before_more, beginning, after_more = Counter[str](), Counter[str](), Counter[str](), Counter[str]()
+    seen_in: dict[str, set[int]] = defaultdict(set)
+    for number, paragraphs in enumerate(articles):
+        for paragraph in paragraphs:
+            words = paragraph.lower().split(" ")
+            for key in (words[-1], end_shape(words[-1])):
+                ending[key] += 1
+            for key in (words[0], start_shape(words[0])):
+                beginning[key] += 1
+            for word in words[:-1]:
+                before_more[word] += 1
+                before_more[end_shape(word)] += 1
+            for word in words[1:]:
+                after_more[word] += 1
+                after_more[start_shape(word)] += 1
+            for word in words:
+                seen_in[word].add(number)
+    listed = {word for word, where in seen_in.items() if len(where) >= MIN_ARTICLES}
+    shapes_end = {key for key in ending | before_more if key.startswith("$")}
+    shapes_start = {key for key in beginning | after_more if key.startswith("^")}
+    edge_count = sum(ending[key] for key in shapes_end)
+    word_count = edge_count + sum(before_more[key] for key in shapes_end)
+    base = edge_count / word_count if word_count else 0.5
+    base = min(max(base, 1e-6), 1 - 1e-6)
+    return EdgeWords(_odds(ending, before_more, sorted(listed | shapes_end), base),
+                     _odds(beginning, after_more, sorted(listed | shapes_start), base))
+
+
+@cache
+def shipped_edges() -> EdgeWords:
+    """The edge words learned from the tuning slice (see benchmarks/split_training.py)."""
+    data = learned()["edges"]
+    return EdgeWords(data["ending"], data["beginning"])

@@ -1,0 +1,35 @@
+"""Edge words: how often a word ends or begins a paragraph, counted from version texts."""
+
+from __future__ import annotations
+
+from revdiff.splitter.edges import MIN_ARTICLES, learn_edges, shipped_edges
+
+
+def _articles(count: int) -> list[list[str]]:
+    return [[f"history of place {n}", "the river runs through the valley of the place.",
+             "it is known for the fish of the river."] for n in range(count)]
+
+
+def test_function_words_do_not_end_paragraphs_and_headings_do() -> None:
+    edges = learn_edges(_articles(MIN_ARTICLES))
+    assert edges.ends("the") < 0 < edges.ends("river.")
+    assert edges.begins("history") > 0 > edges.begins("valley")
+
+
+def test_a_word_from_too_few_articles_falls_back_to_its_shape() -> None:
+    articles = _articles(MIN_ARTICLES)
+    articles[0].append("a rare zanzibarite ends here")
+    edges = learn_edges(articles)
+    assert "zanzibarite" not in edges.ending
+    assert edges.ends("zanzibarite") == edges.ends("unseenword") == edges.ending["$a"]
+    assert edges.ends("") == 0.0 and edges.begins("") == 0.0
+
+
+def test_case_does_not_matter() -> None:
+    edges = learn_edges(_articles(MIN_ARTICLES))
+    assert edges.ends("The") == edges.ends("the")
+
+
+def test_the_shipped_words_know_common_english() -> None:
+    edges = shipped_edges()
+    assert edges.ends("the") < -1 and edges.ends("of") < -1
