@@ -1,0 +1,95 @@
+"""Can a person tell from the text whether a block of one-sided rows was inserted or deleted?
+
+When a gap between match rows holds only one-sided rows, the flattened page is the same text
+whether the block was inserted or deleted: only the block's content could tell. This script draws
+such blocks at random (a fixed seed) from the held-out real pages, and either prints them with
+their context and without the truth (`--show`), for a person to decide, or scores the decisions
+recorded in side_by_hand.json against the truth and against the prior "always inserted".
+
+Usage: python benchmarks/side_by_hand.py --show > blocks.txt   (then record decisions)
+       python benchmarks/side_by_hand.py                        (score them)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+from split_data import corpus_available, real_chains
+
+from revdiff.model import RowKind
+from revdiff.splitter.grammar import diff_rows, flatten_row
+
+SEED = 20261201
+DECISIONS = Path(__file__).with_name("side_by_hand.json")
+Block = tuple[str, list[tuple[RowKind, str | None, str | None]], int, int]
+
+
+def pure_blocks() -> list[Block]:
+    """Every gap of held-out pages that holds one-sided rows only, shuffled with the seed."""
+    blocks: list[Block] = []
+    for chain in real_chains(held_out=True):
+        for page in chain.pages:
+            rows = diff_rows(page.old, page.new)
+            start = 0
+            while start < len(rows):
+                if rows[start][0] is RowKind.MATCH:
+                    start += 1
+                    continue
+                end = start
+                while end < len(rows) and rows[end][0] is not RowKind.MATCH:
+                    end += 1
+                if all(row[0] is not RowKind.CHANGE for row in rows[start:end]):
+                    blocks.append((page.name, rows, start, end))
+                start = end
+    random.Random(SEED).shuffle(blocks)
+    return blocks
+
+
+def show(blocks: list[Block]) -> None:
+    for number, (name, rows, start, end) in enumerate(blocks):
+        print(f"##### block {number} ({name.split('/')[0]})")
+        for row in rows[max(0, start - 3):start]:
+            print(f"   {_context(row)}")
+        for row in rows[start:end]:
+            print(f">> [block] {flatten_row(row)[:600]}")
+        for row in rows[end:end + 2]:
+            print(f"   {_context(row)}")
+
+
+def _context(row: tuple[RowKind, str | None, str | None]) -> str:
+    return f"[match] {row[1]}"[:360] if row[0] is RowKind.MATCH else f"[row] {flatten_row(row)}"[:360]
+
+
+def score(blocks: list[Block]) -> None:
+    decisions = json.loads(DECISIONS.read_text(encoding="utf-8"))["decisions"]
+    truth = [rows[start][0].value for _, rows, start, _ in blocks[:len(decisions)]]
+    right = sum(d == t for d, t in zip(decisions, truth))
+    prior = sum(t == RowKind.NEW_ONLY.value for t in truth)
+    differ = [(d, t) for d, t in zip(decisions, truth) if d != RowKind.NEW_ONLY.value]
+    print(f"{len(blocks)} blocks of one-sided rows only on the held-out pages; "
+          f"{len(decisions)} decided by hand")
+    print(f"by hand: {right} right; always inserted: {prior} right; where the hand departed "
+          f"from the prior: {sum(d == t for d, t in differ)} of {len(differ)} right")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", action="store_true", help="print the blocks, without the truth")
+    args = parser.parse_args()
+    if not corpus_available():
+        print("skipped: ../shared/corpus is not there", file=sys.stderr)
+        return 0
+    blocks = pure_blocks()
+    if args.show:
+        show(blocks)
+    else:
+        score(blocks)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
