@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,7 +100,6 @@ class Examples:
     target: np.ndarray  # index of each row's true reading
     gap_start: np.ndarray  # index of each gap's first row
     gap_size: np.ndarray
-    true_count: np.ndarray  # true number of change rows of each gap
     true_new: np.ndarray  # whether the gap's one-sided rows are new-only (1) or not (0)
     pages: int
 
@@ -141,8 +141,6 @@ def _true_gaps(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int | No
             current.append(index)
         else:
             current = None  # a row without truth spoils its gap
-            if kind is RowKind.MATCH and row.is_match:
-                current = []
     if current:
         gaps.append(current)
     return gaps
@@ -154,7 +152,7 @@ def examples(bodies: list[Body]) -> Examples:
     pseudo-likelihood), so that their weights can be learned."""
     features: list[list[float]] = []
     row_start, row_changes, target = [], [], []
-    gap_start, gap_size, true_count, true_new = [], [], [], []
+    gap_start, gap_size, true_new = [], [], []
     pages = 0
     for body, truth, edges in bodies:
         if not truth:
@@ -167,26 +165,26 @@ def examples(bodies: list[Body]) -> Examples:
         for gap in _true_gaps(rows, truth):
             gap_start.append(len(row_start))
             gap_size.append(len(gap))
-            kinds = [truth[rows[index].line][0] for index in gap]
-            true_count.append(sum(kind is RowKind.CHANGE for kind in kinds))
-            true_new.append(int(kinds[-1] is RowKind.NEW_ONLY))
+            true_new.append(int(decoder.readings[gap[-1]] == (RowKind.NEW_ONLY, 0)))
             for index in gap:
                 row = rows[index]
                 readings = _row_readings(row, *decoder._side_preferences(index, {}))
-                kind, offset = truth[row.line]
+                reading = decoder.readings[index]
+                assert reading is not None
+                kind, boundary = reading
                 start = len(features)
                 changes = len(readings) - 2
                 if kind is RowKind.CHANGE:
                     live = [k for k in range(1, row.size) if row.boundary[k] != float("-inf")]
-                    target.append(start + live.index(row.starts.index(offset)))
+                    target.append(start + live.index(boundary))
                 else:
                     target.append(start + changes + (kind is RowKind.NEW_ONLY))
                 row_start.append(start)
                 row_changes.append(changes)
                 features.extend(readings)
     return Examples(np.array(features, dtype=np.float64), np.array(row_start), np.array(row_changes),
-                    np.array(target), np.array(gap_start), np.array(gap_size), np.array(true_count),
-                    np.array(true_new), pages)
+                    np.array(target), np.array(gap_start), np.array(gap_size), np.array(true_new),
+                    pages)
 
 
 def _segment_logsumexp(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -223,12 +221,23 @@ class GapModel:
         self.position = np.arange(rows) - data.gap_start[self.gap_of_row]
         # configurations: gap g has counts 0..size, laid out from config_start[g]
         self.config_start = data.gap_start + np.arange(gaps)
-        self.config_gap = np.repeat(np.arange(gaps), data.gap_size + 1)
-        self.config_count = np.arange(len(self.config_gap)) - self.config_start[self.config_gap]
-        self.is_full = self.config_count == data.gap_size[self.config_gap]
+        self.config_sizes = data.gap_size + 1
+        self.config_gap = np.repeat(np.arange(gaps), self.config_sizes)
+        config_count = np.arange(len(self.config_gap)) - self.config_start[self.config_gap]
+        self.is_full = config_count == data.gap_size[self.config_gap]
+        # the rows each configuration reads as change rows, [gap's first row, split), and as
+        # one-sided rows, [split, gap's end)
+        self.first = data.gap_start[self.config_gap]
+        self.split = self.first + config_count
+        self.end = self.first + data.gap_size[self.config_gap]
+        # per row, the configurations of its gap: those up to the row's own position read it as
+        # one-sided, those after it as a change row
+        self.row_configs = self.config_start[self.gap_of_row]
+        self.row_config = self.row_configs + self.position
+        self.row_configs_end = self.row_configs + self.config_sizes[self.gap_of_row]
         self.true_reading = np.zeros(len(data.features))
         np.add.at(self.true_reading, data.target, 1.0)
-        self.true_side = ((data.true_count < data.gap_size) & (data.true_new == 1)).astype(float)
+        self.true_side = data.true_new.astype(float)
 
     def loss_and_gradient(self, weight: np.ndarray, side_prior: float
                           ) -> tuple[float, np.ndarray, float]:
@@ -242,31 +251,22 @@ class GapModel:
         cum_change = np.concatenate([[0.0], np.cumsum(change_mass)])
         cum_old = np.concatenate([[0.0], np.cumsum(old)])
         cum_new = np.concatenate([[0.0], np.cumsum(new)])
-        first = data.gap_start[self.config_gap]
-        split = first + self.config_count
-        end = first + data.gap_size[self.config_gap]
+        first, split, end = self.first, self.split, self.end
         head = cum_change[split] - cum_change[first]
         with_old = np.where(self.is_full, head, head + cum_old[end] - cum_old[split])
         with_new = np.where(self.is_full, -np.inf, head + cum_new[end] - cum_new[split] + side_prior)
-        both = np.concatenate([with_old, with_new])
-        owner = np.concatenate([self.config_gap, self.config_gap])
-        top = np.full(len(data.gap_start), -np.inf)
-        np.maximum.at(top, owner, both)
-        total = np.zeros(len(data.gap_start))
-        np.add.at(total, owner, np.exp(both - top[owner]))
-        log_z = top + np.log(total)
+        log_z = np.logaddexp(_segment_logsumexp(with_old, self.config_start, self.config_sizes),
+                             _segment_logsumexp(with_new, self.config_start, self.config_sizes))
         p_old = np.exp(with_old - log_z[self.config_gap])
         p_new = np.exp(with_new - log_z[self.config_gap])
         # per row at position i: change if the count is above i, one-sided on a side otherwise
         cum_all = np.concatenate([[0.0], np.cumsum(p_old + p_new)])
         cum_p_old = np.concatenate([[0.0], np.cumsum(p_old)])
         cum_p_new = np.concatenate([[0.0], np.cumsum(p_new)])
-        row_config = self.config_start[self.gap_of_row] + self.position
-        gap_end = self.config_start[self.gap_of_row] + data.gap_size[self.gap_of_row] + 1
-        start = self.config_start[self.gap_of_row]
-        p_change = cum_all[gap_end] - cum_all[row_config + 1]
-        p_row_old = cum_p_old[row_config + 1] - cum_p_old[start]
-        p_row_new = cum_p_new[row_config + 1] - cum_p_new[start]
+        after = self.row_config + 1
+        p_change = cum_all[self.row_configs_end] - cum_all[after]
+        p_row_old = cum_p_old[after] - cum_p_old[self.row_configs]
+        p_row_new = cum_p_new[after] - cum_p_new[self.row_configs]
         probability = np.zeros(len(scores))
         probability[self.change_index] = p_change[self.change_row] * np.exp(
             change_scores - change_mass[self.change_row])
@@ -278,27 +278,38 @@ class GapModel:
         gaps = len(data.gap_start)
         loss = float(-(true_score - log_z).mean())
         gradient = data.features.T @ (probability - self.true_reading) / gaps
-        side_expected = np.zeros(gaps)
-        np.add.at(side_expected, self.config_gap, np.where(self.is_full, 0.0, p_new))
+        side_expected = np.add.reduceat(np.where(self.is_full, 0.0, p_new), self.config_start)
         side_gradient = float((side_expected - self.true_side).mean())
         return loss, gradient, side_gradient
 
 
-def fit(data: Examples, rounds: int) -> tuple[np.ndarray, float]:
-    """The gap model's weights and side prior, by Adam on the mean negative log-likelihood of
-    the gaps plus an L2 penalty on the weights."""
-    model = GapModel(data)
-    weight = np.zeros(data.features.shape[1] + 1)  # the last is the side prior
+def adam(objective: Callable[[np.ndarray], tuple[float, np.ndarray]], size: int, rounds: int
+         ) -> np.ndarray:
+    """Minimise by Adam from zero, given the loss and its gradient at a point; the loss is
+    printed every 100 rounds."""
+    weight = np.zeros(size)
     moment, second = np.zeros_like(weight), np.zeros_like(weight)
-    penalty = PENALTY / 10_000
     for step in range(1, rounds + 1):
-        loss, gradient, side_gradient = model.loss_and_gradient(weight[:-1], weight[-1])
-        grad = np.append(gradient + 2 * penalty * weight[:-1], side_gradient)
+        loss, grad = objective(weight)
         moment = 0.9 * moment + 0.1 * grad
         second = 0.999 * second + 0.001 * grad**2
         weight -= 0.05 * (moment / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
         if step % 100 == 0:
             print(f"round {step}: loss {loss:.4f}", file=sys.stderr)
+    return weight
+
+
+def fit(data: Examples, rounds: int) -> tuple[np.ndarray, float]:
+    """The gap model's weights and side prior, on the mean negative log-likelihood of the gaps
+    plus an L2 penalty on the weights."""
+    model = GapModel(data)
+    penalty = PENALTY / 10_000
+
+    def objective(weight: np.ndarray) -> tuple[float, np.ndarray]:  # the last is the side prior
+        loss, weights_gradient, side_gradient = model.loss_and_gradient(weight[:-1], weight[-1])
+        return loss, np.append(weights_gradient + 2 * penalty * weight[:-1], side_gradient)
+
+    weight = adam(objective, data.features.shape[1] + 1, rounds)
     return weight[:-1], float(weight[-1])
 
 
@@ -330,17 +341,15 @@ def glued_rows(bodies: list[Body]) -> dict[str, float]:
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, rounds: int) -> np.ndarray:
-    """Logistic regression by Adam: the probability that a row is read right."""
-    weight = np.zeros(x.shape[1])
-    moment, second = np.zeros_like(weight), np.zeros_like(weight)
+    """Logistic regression: the probability that a row is read right."""
     penalty = PENALTY / 10_000
-    for step in range(1, rounds + 1):
+
+    def objective(weight: np.ndarray) -> tuple[float, np.ndarray]:
         probability = 1 / (1 + np.exp(-(x @ weight)))
-        grad = x.T @ (probability - y) / len(y) + 2 * penalty * weight
-        moment = 0.9 * moment + 0.1 * grad
-        second = 0.999 * second + 0.001 * grad**2
-        weight -= 0.05 * (moment / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
-    return weight
+        loss = float(-np.mean(y * np.log(probability + 1e-12) + (1 - y) * np.log(1 - probability + 1e-12)))
+        return loss, x.T @ (probability - y) / len(y) + 2 * penalty * weight
+
+    return adam(objective, x.shape[1], rounds)
 
 
 def isotonic_steps(points: list[tuple[float, bool]]) -> tuple[list[float], list[float]]:

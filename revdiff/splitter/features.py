@@ -7,6 +7,8 @@ reads as a whole paragraph and whether the two cells read as two forms of one pa
   or closes a paragraph), and the page's own odds that a sentence break ends a paragraph;
 * whether each cell is balanced (brackets, braces, curly quotes, straight double quotes): a
   cut inside a parenthesis or a `[[link]]` leaves both cells unbalanced;
+* how often the word before the boundary ends a paragraph and the word after it begins one
+  (`edges`), which decides where lower-case text and headings give no punctuation;
 * how alike the two cells begin and end, in characters, also with digits masked (so that
   `3.9% (2004 est.)` and `5.2% (2005 est.)` are the same shape), their first and last words,
   the words they share and the ratio of their lengths; cells of one or two words.
@@ -85,8 +87,9 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
                     edges: EdgeWords) -> list[list[float]]:
     """Features of every change reading of a row; entry k is the reading that starts the new
     cell at word k (entry 0 is unused). `breaks[k]`, `finals[k]` and `capitals[k]` are the
-    boundary cues before word k; `edges` says how often each word ends or begins a paragraph; `cased` says whether capitals carry information on the page
-    (news pages are cased; the corpus's Wikipedia text is not, and its paragraphs are longer)."""
+    boundary cues before word k; `edges` says how often each word ends or begins a paragraph;
+    `cased` says whether capitals carry information on the page (news pages are cased; the
+    corpus's Wikipedia text is not, and its paragraphs are longer)."""
     size = len(words)
     lowered = [w.lower() for w in words]
     total = _imbalance(text)
