@@ -81,6 +81,13 @@ HOOKS = ("reference-transaction", "pre-auto-gc", "post-checkout", "post-index-ch
          "pre-commit", "commit-msg", "post-commit", "post-merge", "post-rewrite")
 
 
+def fsmonitor(repo: Path, folder: Path) -> Path:
+    """A file-system monitor program named in the config; returns the marker it writes."""
+    script, marker = marker_script(folder, "fsmonitor")
+    set_config(repo, ("core.fsmonitor", str(script)))
+    return marker
+
+
 def hooks(repo: Path, folder: Path) -> Path:
     script, marker = marker_script(folder, "hook")
     hooks_dir = folder / "hooks"

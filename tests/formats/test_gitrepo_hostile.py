@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from hostile_git import (
+    fsmonitor,
     git,
     git_on_a_terminal,
     hooks,
@@ -47,12 +48,6 @@ def included_config(repo: Path, folder: Path) -> Path:
     included = folder / "included.config"
     included.write_text(f"[log]\n\tshowSignature = true\n[gpg]\n\tprogram = {script}\n")
     set_config(repo, ("include.path", str(included)))
-    return marker
-
-
-def fsmonitor(repo: Path, folder: Path) -> Path:
-    script, marker = marker_script(folder, "fsmonitor")
-    set_config(repo, ("core.fsmonitor", str(script)))
     return marker
 
 

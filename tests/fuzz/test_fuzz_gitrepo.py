@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from fuzz_support import fuzz_settings, read_and_compare, sample_bytes
+from hostile_git import marker_script
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,14 +74,6 @@ def write_history(repo: Path, commits: list[RawCommit], object_format: str = "sh
 
 
 # -- hostile config --------------------------------------------------------------------------
-
-def marker_script(folder: Path) -> tuple[Path, Path]:
-    marker = folder / "ran"
-    script = folder / "program.sh"
-    script.write_text(f'#!/bin/sh\necho "$0 $*" >> "{marker}"\nexec cat "$@"\n')
-    script.chmod(0o755)
-    return script, marker
-
 
 def hostile_config(keys: list[str], script: Path, folder: Path) -> str:
     """Config text naming `script` under each of `keys` (and what makes git use it)."""
@@ -158,7 +151,7 @@ commits = st.lists(st.builds(RawCommit, paths, contents, messages(), dates, st.b
 
 def check_repository(commits_: list[RawCommit], object_format: str, keys: list[str]) -> None:
     folder = Path(tempfile.mkdtemp(prefix="revdiff-fuzz-git-"))
-    script, marker = marker_script(folder)
+    script, marker = marker_script(folder, "program")
     write_history(folder / "repo", commits_, object_format,
                   hostile_config(keys, script, folder))
     # Attributes that send every file through the textconv and filter drivers above.

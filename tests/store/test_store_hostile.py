@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from hostile_git import (
+    fsmonitor,
     git,
     hooks,
     marker_script,
@@ -22,12 +23,6 @@ from hostile_git import (
     sign_head,
     story_repository,
 )
-
-
-def fsmonitor(repo: Path, folder: Path) -> Path:
-    script, marker = marker_script(folder, "fsmonitor")
-    set_config(repo, ("core.fsmonitor", str(script)))
-    return marker
 
 
 def filter_driver(repo: Path, folder: Path) -> Path:
