@@ -13,7 +13,6 @@ from revdiff.cli.common import (
     reports_errors,
 )
 from revdiff.export.article_json import article_summary, article_to_dict
-from revdiff.terminal_text import visible_lines
 
 
 @click.command()
@@ -28,7 +27,7 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     """Print the recovered article(s): versions, titles, times, paragraphs, warnings."""
     articles = load_articles(inputs, max_size)
     if output_format == "text":
-        click.echo(visible_lines("\n\n".join(article_summary(a) for a in articles)))
+        click.echo("\n\n".join(article_summary(a) for a in articles))
     elif output_format == "jsonl":
         for article in articles:
             click.echo(json.dumps(article_to_dict(article), ensure_ascii=False))

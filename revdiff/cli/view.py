@@ -18,7 +18,7 @@ from revdiff.cli.common import (
 )
 from revdiff.export.article_json import article_summary
 from revdiff.model import Article
-from revdiff.terminal_text import visible_article, visible_lines
+from revdiff.terminal_text import visible_article
 
 LAYOUT_CHOICES = ("auto", "side", "unified")
 
@@ -27,7 +27,7 @@ def article_text(article: Article, sentences: str = "auto") -> str:
     """Every consecutive pair of versions as the text diff, or a summary without two versions;
     control characters in the text shown as symbols."""
     if len(article.versions) < 2:
-        return visible_lines(article_summary(article))
+        return article_summary(article)
     article = visible_article(article)
     from revdiff.engine import compare
     from revdiff.export.comparison_text import comparison_text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from revdiff.model import Article, PageReading
+from revdiff.terminal_text import visible
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -46,7 +47,8 @@ def page_to_dict(page: PageReading) -> dict[str, Any]:
 
 
 def article_summary(article: Article) -> str:
-    """A few lines a person can read: what the article is and what each version holds."""
+    """A few lines a person can read on a terminal: what the article is and what each version
+    holds, every control character in its names and text (newlines too) shown as a symbol."""
     lines = [f"{article.source or 'unknown source'}  {article.url or '(no URL)'}"]
     if article.changes is not None:
         lines.append(f"tracker says the article changed {article.changes} times")
@@ -61,4 +63,4 @@ def article_summary(article: Article) -> str:
         lines.append(f"  page {page.name}: {len(page.rows)} rows read, "
                      f"confidence {page.confidence:.3f}{note}")
     lines.extend(f"  warning: {warning}" for warning in article.warnings)
-    return "\n".join(lines)
+    return "\n".join(visible(line) for line in lines)

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from cli_run import CHAIN, revdiff
+from cli_run import CHAIN, SEED_PAGE, revdiff
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -135,6 +135,14 @@ def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:
     result = revdiff("diff", str(hostile))
     assert result.returncode == 2
     assert "\x1b" not in result.stderr and "clear␛[2Jscreen.txt" in result.stderr
+
+
+def test_a_newline_in_a_page_name_stays_on_its_line(tmp_path: Path) -> None:
+    hostile = tmp_path / "two\nlines.txt"
+    hostile.write_text(SEED_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    summary = revdiff("parse", str(hostile), "--format", "text").stdout
+    assert "two␊lines.txt: 42 rows read" in summary
+    assert not any(line.startswith("lines.txt") for line in summary.splitlines())
 
 
 def test_gitignore_covers_the_virtual_environment() -> None:
