@@ -63,14 +63,11 @@ class EdgeWords:
 
 
 def _odds(edge: Counter[str], inside: Counter[str], keys: Iterable[str], base: float) -> dict[str, float]:
-    """Smoothed log-odds of each key against the base rate, rounded; zeros left out."""
+    """Smoothed log-odds of each key against the base rate, rounded (a listed word at 0.0 still
+    says that it is neutral, rather than falling back to its shape)."""
     prior = math.log(base / (1 - base))
-    odds = {}
-    for key in keys:
-        value = math.log((edge[key] + SMOOTHING * base) / (inside[key] + SMOOTHING * (1 - base))) - prior
-        if round(value, ROUNDING):
-            odds[key] = round(value, ROUNDING)
-    return odds
+    return {key: round(math.log((edge[key] + SMOOTHING * base) / (inside[key] + SMOOTHING * (1 - base)))
+                       - prior, ROUNDING) for key in keys}
 
 
 def learn_edges(articles: Iterable[Sequence[str]]) -> EdgeWords:

@@ -25,6 +25,13 @@ def test_a_word_from_too_few_articles_falls_back_to_its_shape() -> None:
     assert edges.ends("") == 0.0 and edges.begins("") == 0.0
 
 
+def test_a_listed_word_with_neutral_odds_does_not_fall_back_to_its_shape() -> None:
+    # "x" ends a paragraph exactly as often as the base rate (one word in two); words ending in
+    # a letter, taken together, end more often than that
+    edges = learn_edges([["x y", "y x", "7 y"] for _ in range(MIN_ARTICLES)])
+    assert edges.ends("x") == 0.0 < edges.ending["$a"]
+
+
 def test_case_does_not_matter() -> None:
     edges = learn_edges(_articles(MIN_ARTICLES))
     assert edges.ends("The") == edges.ends("the")
