@@ -7,7 +7,8 @@ the true reading of each gap likely against every other reading of that gap (a c
 random field, exact within a gap; the phrases a row shares with other rows are scored with those
 rows read as the truth reads them), with an L2 penalty. The edge words (revdiff/splitter/edges.py)
 are counted from the tuning articles' versions; while learning, each page's edge words come from
-the other fold of articles, so that no page is scored with its own article's words. Then the
+the other fold of articles, so that no page is scored with its own article's words. The general
+paragraph shapes (revdiff/splitter/shapes.py) are counted from all tuning articles. Then the
 rows are decoded with those weights, and the confidence model (revdiff/splitter/confidence.py)
 is learned on whether each was read right: a logistic regression, calibrated by isotonic
 regression. Only the tuning slice is used (the corpus chains' and the generated news pages', see
@@ -45,6 +46,7 @@ from revdiff.splitter.edges import EdgeWords, learn_edges, shipped_edges
 from revdiff.splitter.evidence import RowEvidence, gather_evidence, is_glued_match
 from revdiff.splitter.features import CHANGE_FEATURES, ONE_SIDED_FEATURES
 from revdiff.splitter.learned import learned
+from revdiff.splitter.shapes import shape_frequencies
 
 MIN_STEP_ROWS = 200  # each step of the calibration holds at least this many rows
 WEIGHTS = Path(__file__).resolve().parents[1] / "revdiff" / "splitter" / "weights.json"
@@ -69,6 +71,15 @@ def edge_words() -> tuple[EdgeWords, list[EdgeWords]]:
     apart = [learn_edges(paragraphs for name, paragraphs in articles if fold_of(name) != fold)
              for fold in (0, 1)]
     return everything, apart
+
+
+def _forget_weights() -> None:
+    """Make the splitter read weights.json again."""
+    learned.cache_clear()
+    features.weights.cache_clear()
+    features.repeat_weights.cache_clear()
+    features.new_side_prior.cache_clear()
+    shipped_edges.cache_clear()
 
 
 def true_readings(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int | None]]
@@ -387,6 +398,12 @@ def main() -> int:
         print("skipped: ../shared/corpus is not there", file=sys.stderr)
         return 0
     everything, fold_edges = edge_words()
+    shapes = shape_frequencies(p for _, paragraphs in tuning_articles() for p in paragraphs)
+    shapes = {key: round(value, 6) for key, value in sorted(shapes.items())}
+    # the pages' features need the general shapes before the weights are learned
+    WEIGHTS.write_text(json.dumps(learned() | {"paragraph_shapes": shapes}, indent=1) + "\n",
+                       encoding="utf-8")
+    _forget_weights()
     bodies = [tuning_body(page, fold_edges) for page in tuning_pages()]
     data_rows = examples(bodies)
     pages, rows = data_rows.pages, len(data_rows.row_start)
@@ -403,15 +420,12 @@ def main() -> int:
                       for name, w in zip(ONE_SIDED_FEATURES, weight[width:width + len(ONE_SIDED_FEATURES)])},
         "repeats": {"self_repeats": round(float(weight[-2]), 4), "links": round(float(weight[-1]), 4)},
         "new_side": round(side_prior, 4),
+        "paragraph_shapes": shapes,
         "edges": {"ending": everything.ending, "beginning": everything.beginning},
     }
     data["glued"] = glued_rows(bodies)
     WEIGHTS.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    learned.cache_clear()
-    features.weights.cache_clear()
-    features.repeat_weights.cache_clear()
-    features.new_side_prior.cache_clear()
-    shipped_edges.cache_clear()
+    _forget_weights()
     x, y = decisions(bodies)
     print(f"{len(y)} decision rows for the confidence model", file=sys.stderr)
     confidence_weights = fit_logistic(x, y, args.rounds)

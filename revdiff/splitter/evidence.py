@@ -27,6 +27,7 @@ from revdiff.splitter.features import (
     score,
     weights,
 )
+from revdiff.splitter.shapes import PageShapes
 
 TRIGRAM = 3
 REPEAT_CAP = 8.0
@@ -176,13 +177,14 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
             for line, text in lines]
     known = [row.text[: len(row.text) // 2] for row in rows if row.is_match]
     sentence_break = sentence_break_odds(known, cased)
+    shapes = PageShapes(known)
     change_weights, one_sided_weights = weights()
     for row in rows:
         if row.is_match:
             continue
         text, words, starts = row.text, row.words, row.starts
         breaks = [False] + [_is_sentence_break(words[k - 1], words[k], cased) for k in range(1, row.size)]
-        one_sided = one_sided_features(text, words, _ends_sentence(words[-1]), sum(breaks), cased)
+        one_sided = one_sided_features(text, words, _ends_sentence(words[-1]), sum(breaks), cased, shapes)
         row.one_sided = score(one_sided, one_sided_weights)
         if row.size < 2:
             if keep_features:
@@ -191,10 +193,11 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
         finals = [False] + [_ends_sentence(words[k - 1]) for k in range(1, row.size)]
         capitals = [False] + [cased and _START.match(words[k]) is not None for k in range(1, row.size)]
         similarity = _similarity_scores(text, starts)
-        shape = masked(text)
-        masked_similarity = similarity if shape == text else _similarity_scores(shape, starts)
+        digits_masked = masked(text)
+        masked_similarity = (similarity if digits_masked == text
+                             else _similarity_scores(digits_masked, starts))
         change = change_features(text, words, starts, breaks, finals, capitals, similarity,
-                                 masked_similarity, sentence_break, cased, edges)
+                                 masked_similarity, sentence_break, cased, edges, shapes)
         row.boundary = [0.0] + [score(change[k], change_weights) for k in range(1, row.size)]
         for k in range(1, row.size):  # the two halves of a change row are never equal
             if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:

@@ -9,6 +9,8 @@ reads as a whole paragraph and whether the two cells read as two forms of one pa
   cut inside a parenthesis or a `[[link]]` leaves both cells unbalanced;
 * how often the word before the boundary ends a paragraph and the word after it begins one
   (`edges`), which decides where lower-case text and headings give no punctuation;
+* how alike each cell is to the paragraphs the page shows (`shapes`): a row that glues two items
+  of a list reads as two of them;
 * how alike the two cells begin and end, in characters, also with digits masked (so that
   `3.9% (2004 est.)` and `5.2% (2005 est.)` are the same shape), their first and last words,
   the words they share and the ratio of their lengths; cells of one or two words.
@@ -31,16 +33,17 @@ from functools import cache
 
 from revdiff.splitter.edges import EdgeWords
 from revdiff.splitter.learned import learned
+from revdiff.splitter.shapes import PageShapes
 
 CHANGE_FEATURES = (
     "change", "sentence_break", "sentence_break_page_odds", "final_only", "capital_only",
     "markup_start", "markup_end", "similarity", "masked_similarity", "same_first_word",
     "same_last_word", "shared_words", "length_ratio", "one_word_cell", "two_word_cell",
     "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
-    "edge_end", "edge_start",
+    "edge_end", "edge_start", "page_shapes",
 )
 ONE_SIDED_FEATURES = ("one_sided_unbalanced", "one_sided_log_words", "one_sided_final",
-                      "one_sided_sentences", "cased_one_sided_sentences")
+                      "one_sided_sentences", "cased_one_sided_sentences", "one_sided_page_shape")
 
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"))
 _MARKUP_START = ("[[", "{{", "|", "*", "#", "==", "{|", "<", "!")
@@ -84,11 +87,11 @@ def _unbalanced(counts: Sequence[int]) -> bool:
 def change_features(text: str, words: list[str], starts: list[int], breaks: list[bool],
                     finals: list[bool], capitals: list[bool], similarity: list[float],
                     masked_similarity: list[float], page_odds: float, cased: bool,
-                    edges: EdgeWords) -> list[list[float]]:
+                    edges: EdgeWords, shapes: PageShapes) -> list[list[float]]:
     """Features of every change reading of a row; entry k is the reading that starts the new
     cell at word k (entry 0 is unused). `breaks[k]`, `finals[k]` and `capitals[k]` are the
     boundary cues before word k; `edges` says how often each word ends or begins a paragraph;
-    `cased` says whether capitals carry information on the page (news pages are cased; the
+    `shapes` how alike the cells are to the paragraphs the page shows; `cased` says whether capitals carry information on the page (news pages are cased; the
     corpus's Wikipedia text is not, and its paragraphs are longer)."""
     size = len(words)
     lowered = [w.lower() for w in words]
@@ -140,15 +143,16 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
             float(cased and brk),
             edges.ends(words[k - 1]),
             edges.begins(words[k]),
+            shapes.score(k, words[0], words[k - 1]) + shapes.score(size - k, words[k], words[-1]),
         ])
     return features
 
 
 def one_sided_features(text: str, words: list[str], final: bool, sentence_breaks: int,
-                       cased: bool) -> list[float]:
+                       cased: bool, shapes: PageShapes) -> list[float]:
     sentences = math.log1p(sentence_breaks)
     return [float(_unbalanced(_imbalance(text))), math.log(len(words)), float(final), sentences,
-            sentences if cased else 0.0]
+            sentences if cased else 0.0, shapes.score(len(words), words[0], words[-1])]
 
 
 def masked(text: str) -> str:

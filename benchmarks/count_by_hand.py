@@ -1,0 +1,123 @@
+"""Can a person tell from the text whether a row is one paragraph or two glued together?
+
+Most of the splitter's errors are in gaps that hold both change rows and one-sided rows: it reads
+the wrong number of change rows (a row of two unrelated paragraphs read as one, or the reverse).
+This script draws rows of such gaps at random (a fixed seed) from the held-out real pages, and
+either prints each with the rows around it and without the truth (`--show`), for a person to say
+"one paragraph" (1) or "two" (2), or scores the decisions recorded in count_by_hand.json against
+the truth and against revdiff's own reading of the same rows.
+
+Usage: python benchmarks/count_by_hand.py --show > rows.txt   (then record decisions)
+       python benchmarks/count_by_hand.py                      (score them)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from split_data import TruePage, corpus_available, real_chains
+
+from revdiff.formats.sniffer_text import parse_header, read_diff_texts
+from revdiff.model import RowKind
+
+SEED = 20261201
+ROWS = 40
+CONTEXT_CHARS = 300
+DECISIONS = Path(__file__).with_name("count_by_hand.json")
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """One row of a mixed gap: its page, its body line, and where it sits in its gap."""
+
+    page: TruePage
+    body: list[tuple[int, str]]
+    index: int  # in the body
+    position: int  # in the gap, from 0
+    gap_rows: int
+
+
+def _mixed_gap_rows(page: TruePage) -> list[Drawn]:
+    """The rows of the page's gaps whose truth holds change rows and one-sided rows."""
+    body = parse_header(page.text, page.name).body
+    truth = page.line_truth(body)
+    if not truth:
+        return []
+    gaps: list[list[int]] = []
+    current: list[int] = []
+    for index, (line, _) in enumerate(body):
+        known = truth.get(line)
+        if known and known[0] is RowKind.MATCH:
+            if current:
+                gaps.append(current)
+            current = []
+        else:
+            current.append(index)
+    if current:
+        gaps.append(current)
+    drawn = []
+    for gap in gaps:
+        kinds = [truth.get(body[i][0], (None,))[0] for i in gap]
+        if None in kinds or RowKind.CHANGE not in kinds or len(set(kinds)) == 1:
+            continue
+        drawn.extend(Drawn(page, body, index, position, len(gap)) for position, index in enumerate(gap))
+    return drawn
+
+
+def drawn_rows() -> list[Drawn]:
+    """ROWS rows of mixed gaps of the held-out pages, drawn with the seed."""
+    rows = [row for chain in real_chains(held_out=True) for page in chain.pages
+            for row in _mixed_gap_rows(page)]
+    random.Random(SEED).shuffle(rows)
+    return rows[:ROWS]
+
+
+def show(rows: list[Drawn]) -> None:
+    for number, row in enumerate(rows):
+        body, index = row.body, row.index
+        text = body[index][1]
+        before = body[index - 1][1] if index > 0 else "(start)"
+        after = body[index + 1][1] if index + 1 < len(body) else "(end)"
+        print(f"### item {number}: row {row.position + 1} of a gap of {row.gap_rows} rows "
+              f"({len(text.split())} words)\n  before: {before[:CONTEXT_CHARS]}\n  ROW: {text}\n"
+              f"  after: {after[:CONTEXT_CHARS]}\n")
+
+
+def score(rows: list[Drawn]) -> None:
+    decisions = json.loads(DECISIONS.read_text(encoding="utf-8"))["decisions"]
+    hand = model = change_rows = 0
+    for row, decision in zip(rows, decisions):
+        line = row.body[row.index][0]
+        is_change = row.page.line_truth(row.body)[line][0] is RowKind.CHANGE
+        [article] = read_diff_texts([(row.page.name, row.page.text)])
+        reading = next(r for r in article.pages[0].rows if r.line == line)
+        change_rows += is_change
+        hand += (decision == 2) == is_change
+        model += (reading.kind is RowKind.CHANGE) == is_change
+    print(f"{len(decisions)} rows of mixed gaps on the held-out pages, {change_rows} of them change rows")
+    print(f"one paragraph or two, right: by hand {hand}, revdiff {model}, "
+          f"always one paragraph {len(decisions) - change_rows}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", action="store_true", help="print the rows, without the truth")
+    args = parser.parse_args()
+    if not corpus_available():
+        print("skipped: ../shared/corpus is not there", file=sys.stderr)
+        return 0
+    rows = drawn_rows()
+    if args.show:
+        show(rows)
+    else:
+        score(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
