@@ -91,8 +91,9 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
     """Features of every change reading of a row; entry k is the reading that starts the new
     cell at word k (entry 0 is unused). `breaks[k]`, `finals[k]` and `capitals[k]` are the
     boundary cues before word k; `edges` says how often each word ends or begins a paragraph;
-    `shapes` how alike the cells are to the paragraphs the page shows; `cased` says whether capitals carry information on the page (news pages are cased; the
-    corpus's Wikipedia text is not, and its paragraphs are longer)."""
+    `shapes` how alike the cells are to the paragraphs the page shows; `cased` says whether
+    capitals carry information on the page (news pages are cased; the corpus's Wikipedia text
+    is not, and its paragraphs are longer)."""
     size = len(words)
     lowered = [w.lower() for w in words]
     total = _imbalance(text)

@@ -3,7 +3,7 @@
 A page's paragraphs often share a shape: a list of newspapers (`fairfield citizen-news (ct)`),
 of instruments or of headings, a talk page's signed comments. A row that glues two such items
 reads as two paragraphs of the page's shape, and a cut that leaves a fragment of a shape the page
-never shows is unlikely. A paragraph's shape is its length (in doubling buckets of words), the
+shows less often than paragraphs in general is less likely. A paragraph's shape is its length (in doubling buckets of words), the
 kind of its first character and of its last. The page's shapes are counted from the paragraphs
 it shows in full (its match rows), smoothed towards the shapes of all tuning articles'
 paragraphs (learned by benchmarks/split_training.py and shipped in `weights.json`); a cell's
@@ -59,7 +59,8 @@ class PageShapes:
         self.total = sum(self.counts.values())
 
     def score(self, length: int, first: str, last: str) -> float:
-        """How much likelier a cell of this shape is on the page than in general, in log-odds."""
+        """How much likelier a cell of this shape is on the page than in general (the log of
+        the ratio; positive when the page shows the shape more often than paragraphs in general)."""
         key = shape(length, first, last)
         general = self.general.get(key, UNSEEN)
         on_page = (self.counts[key] + PRIOR_PARAGRAPHS * general) / (self.total + PRIOR_PARAGRAPHS)

@@ -42,7 +42,7 @@ def _shape_features(lines: list[tuple[int, str]], boundary_after: str) -> tuple[
             one_sided[ONE_SIDED_FEATURES.index("one_sided_page_shape")])
 
 
-def test_a_row_gluing_two_items_of_the_page_reads_as_two_of_them() -> None:
+def test_a_row_gluing_two_items_of_the_page_scores_better_as_two_of_them() -> None:
     page = [(n, item + item) for n, item in enumerate(NEWSPAPERS)] + [(20, GLUED)]
     between_items, one_paragraph = _shape_features(page, "(ct)")
     inside_an_item, _ = _shape_features(page, "citizen-news")
