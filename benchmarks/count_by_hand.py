@@ -13,17 +13,18 @@ Usage: python benchmarks/count_by_hand.py --show > rows.txt   (then record decis
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from split_data import TruePage, corpus_available, real_chains
+from hand_study import run_study
+from split_data import TruePage, real_chains
 
 from revdiff.formats.sniffer_text import parse_header, read_diff_texts
 from revdiff.model import RowKind
+from revdiff.splitter.grammar import gaps_between_matches
 
 SEED = 20261201
 ROWS = 40
@@ -33,13 +34,14 @@ DECISIONS = Path(__file__).with_name("count_by_hand.json")
 
 @dataclass(frozen=True, slots=True)
 class Drawn:
-    """One row of a mixed gap: its page, its body line, and where it sits in its gap."""
+    """One row of a mixed gap: its page, its body line, where it sits in its gap, and its truth."""
 
     page: TruePage
     body: list[tuple[int, str]]
     index: int  # in the body
     position: int  # in the gap, from 0
     gap_rows: int
+    is_change: bool
 
 
 def _mixed_gap_rows(page: TruePage) -> list[Drawn]:
@@ -48,24 +50,13 @@ def _mixed_gap_rows(page: TruePage) -> list[Drawn]:
     truth = page.line_truth(body)
     if not truth:
         return []
-    gaps: list[list[int]] = []
-    current: list[int] = []
-    for index, (line, _) in enumerate(body):
-        known = truth.get(line)
-        if known and known[0] is RowKind.MATCH:
-            if current:
-                gaps.append(current)
-            current = []
-        else:
-            current.append(index)
-    if current:
-        gaps.append(current)
-    drawn = []
-    for gap in gaps:
+    drawn: list[Drawn] = []
+    for gap in gaps_between_matches(truth.get(line, (None,))[0] is RowKind.MATCH for line, _ in body):
         kinds = [truth.get(body[i][0], (None,))[0] for i in gap]
         if None in kinds or RowKind.CHANGE not in kinds or len(set(kinds)) == 1:
             continue
-        drawn.extend(Drawn(page, body, index, position, len(gap)) for position, index in enumerate(gap))
+        drawn.extend(Drawn(page, body, index, position, len(gap), kind is RowKind.CHANGE)
+                     for position, (index, kind) in enumerate(zip(gap, kinds)))
     return drawn
 
 
@@ -93,31 +84,15 @@ def score(rows: list[Drawn]) -> None:
     hand = model = change_rows = 0
     for row, decision in zip(rows, decisions):
         line = row.body[row.index][0]
-        is_change = row.page.line_truth(row.body)[line][0] is RowKind.CHANGE
         [article] = read_diff_texts([(row.page.name, row.page.text)])
         reading = next(r for r in article.pages[0].rows if r.line == line)
-        change_rows += is_change
-        hand += (decision == 2) == is_change
-        model += (reading.kind is RowKind.CHANGE) == is_change
+        change_rows += row.is_change
+        hand += (decision == 2) == row.is_change
+        model += (reading.kind is RowKind.CHANGE) == row.is_change
     print(f"{len(decisions)} rows of mixed gaps on the held-out pages, {change_rows} of them change rows")
     print(f"one paragraph or two, right: by hand {hand}, revdiff {model}, "
           f"always one paragraph {len(decisions) - change_rows}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--show", action="store_true", help="print the rows, without the truth")
-    args = parser.parse_args()
-    if not corpus_available():
-        print("skipped: ../shared/corpus is not there", file=sys.stderr)
-        return 0
-    rows = drawn_rows()
-    if args.show:
-        show(rows)
-    else:
-        score(rows)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_study(__doc__.split("\n")[0], drawn_rows, show, score))

@@ -12,16 +12,16 @@ Usage: python benchmarks/side_by_hand.py --show > blocks.txt   (then record deci
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
 from pathlib import Path
 
-from split_data import corpus_available, real_chains
+from hand_study import run_study
+from split_data import real_chains
 
 from revdiff.model import RowKind
-from revdiff.splitter.grammar import diff_rows, flatten_row
+from revdiff.splitter.grammar import diff_rows, flatten_row, gaps_between_matches
 
 SEED = 20261201
 DECISIONS = Path(__file__).with_name("side_by_hand.json")
@@ -34,17 +34,9 @@ def pure_blocks() -> list[Block]:
     for chain in real_chains(held_out=True):
         for page in chain.pages:
             rows = diff_rows(page.old, page.new)
-            start = 0
-            while start < len(rows):
-                if rows[start][0] is RowKind.MATCH:
-                    start += 1
-                    continue
-                end = start
-                while end < len(rows) and rows[end][0] is not RowKind.MATCH:
-                    end += 1
-                if all(row[0] is not RowKind.CHANGE for row in rows[start:end]):
-                    blocks.append((page.name, rows, start, end))
-                start = end
+            for gap in gaps_between_matches(row[0] is RowKind.MATCH for row in rows):
+                if all(rows[i][0] is not RowKind.CHANGE for i in gap):
+                    blocks.append((page.name, rows, gap[0], gap[-1] + 1))
     random.Random(SEED).shuffle(blocks)
     return blocks
 
@@ -76,20 +68,5 @@ def score(blocks: list[Block]) -> None:
           f"from the prior: {sum(d == t for d, t in differ)} of {len(differ)} right")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--show", action="store_true", help="print the blocks, without the truth")
-    args = parser.parse_args()
-    if not corpus_available():
-        print("skipped: ../shared/corpus is not there", file=sys.stderr)
-        return 0
-    blocks = pure_blocks()
-    if args.show:
-        show(blocks)
-    else:
-        score(blocks)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_study(__doc__.split("\n")[0], pure_blocks, show, score))

@@ -45,6 +45,7 @@ from revdiff.splitter.decoder import PageDecoder, Reading, decode_best
 from revdiff.splitter.edges import EdgeWords, learn_edges, shipped_edges
 from revdiff.splitter.evidence import RowEvidence, gather_evidence, is_glued_match
 from revdiff.splitter.features import CHANGE_FEATURES, ONE_SIDED_FEATURES
+from revdiff.splitter.grammar import gaps_between_matches
 from revdiff.splitter.learned import learned
 from revdiff.splitter.shapes import shape_frequencies
 
@@ -139,22 +140,14 @@ def _row_readings(row: RowEvidence, prefer_old: list[float], prefer_new: list[fl
 
 def _true_gaps(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int | None]]) -> list[list[int]]:
     """The gaps between true match rows whose rows all have a known truth and a usable length."""
-    gaps: list[list[int]] = []
-    current: list[int] | None = []
-    for index, row in enumerate(rows):
-        kind = truth.get(row.line, (None,))[0]
-        if kind is RowKind.MATCH and row.is_match:
-            if current:
-                gaps.append(current)
-            current = []
-        elif current is not None and kind is not None and kind is not RowKind.MATCH \
-                and not row.is_match and row.size <= MAX_WORDS:
-            current.append(index)
-        else:
-            current = None  # a row without truth spoils its gap
-    if current:
-        gaps.append(current)
-    return gaps
+    kinds = [truth.get(row.line, (None,))[0] for row in rows]
+
+    def usable(index: int) -> bool:
+        row, kind = rows[index], kinds[index]
+        return kind not in (None, RowKind.MATCH) and not row.is_match and row.size <= MAX_WORDS
+
+    gaps = gaps_between_matches(kind is RowKind.MATCH and row.is_match for kind, row in zip(kinds, rows))
+    return [gap for gap in gaps if all(map(usable, gap))]  # a row without truth spoils its gap
 
 
 def examples(bodies: list[Body]) -> Examples:

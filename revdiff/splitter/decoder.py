@@ -29,7 +29,7 @@ from revdiff.splitter.evidence import (
     page_is_cased,
 )
 from revdiff.splitter.features import new_side_prior, repeat_weights
-from revdiff.splitter.grammar import diff_rows, flatten_row
+from revdiff.splitter.grammar import diff_rows, flatten_row, gaps_between_matches
 from revdiff.splitter.neighbours import Neighbours
 
 NEIGHBOUR_WEIGHT = 12.0
@@ -192,21 +192,13 @@ class PageDecoder:
         self.fixed_change_scores = [self._fixed_change_scores(i) for i in range(len(self.rows))]
 
     def _find_gaps(self) -> list[list[int]]:
-        gaps: list[list[int]] = []
-        current: list[int] = []
+        is_match = []
         for index, row in enumerate(self.rows):
             fixed = self.fixed.get(row.line)
-            is_match = row.is_match if fixed is None else fixed[0] is RowKind.MATCH
-            if is_match:
+            is_match.append(row.is_match if fixed is None else fixed[0] is RowKind.MATCH)
+            if is_match[-1]:
                 self.readings[index] = (RowKind.MATCH, 0)
-                if current:
-                    gaps.append(current)
-                current = []
-            else:
-                current.append(index)
-        if current:
-            gaps.append(current)
-        return gaps
+        return gaps_between_matches(is_match)
 
     # --- scoring -------------------------------------------------------------------------
 

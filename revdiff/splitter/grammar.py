@@ -10,7 +10,7 @@ the observed rows.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 from revdiff.model import RowKind
 
@@ -93,6 +93,22 @@ def diff_rows(old: Sequence[str], new: Sequence[str]) -> list[Row]:
             rows.append((RowKind.MATCH, old[match_i], new[match_j]))
             i, j = match_i + 1, match_j + 1
     return rows
+
+
+def gaps_between_matches(is_match: Iterable[bool]) -> list[list[int]]:
+    """The gaps of a page: the indices of each run of rows between match rows (and before the
+    first match and after the last), given whether each row is a match row."""
+    gaps: list[list[int]] = []
+    current: list[int] = []
+    for index, match in enumerate(is_match):
+        if not match:
+            current.append(index)
+        elif current:
+            gaps.append(current)
+            current = []
+    if current:
+        gaps.append(current)
+    return gaps
 
 
 def flatten_row(row: Row) -> str:
