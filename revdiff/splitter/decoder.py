@@ -112,13 +112,13 @@ class _GapScorer:
         fixed = [decoder.row_scores(index) if not self.partners[p] else None
                  for p, index in enumerate(gap)]
         self.coupled = [p for p, scores in enumerate(fixed) if scores is None]
-        self.change_sums = [0.0]  # prefix sums of the rows' change masses
+        self.change_sums = [0.0]  # prefix sums of the rows' best change readings
         self.tail = {"old": [0.0], "new": [0.0]}
         # rows a correction forbids to be one-sided on a side: counted apart, since a prefix sum
         # holding -inf cannot be subtracted from
         self.tail_forbidden = {"old": [0], "new": [0]}
         for scores in fixed:
-            self.change_sums.append(self.change_sums[-1] + (scores.change_mass if scores else 0.0))
+            self.change_sums.append(self.change_sums[-1] + (scores.best_change if scores else 0.0))
             for side, sums in self.tail.items():
                 value = scores.one_sided(side) if scores else 0.0
                 forbidden = value == float("-inf")
@@ -159,15 +159,17 @@ class _GapScorer:
         return self.change_guesses[position]
 
     def config_score(self, count: int, side: str) -> float:
-        """Score of the gap read as (count, side): the change rows' readings summed over their
-        cuts (the model the weights were learned under), plus the one-sided rows' scores."""
+        """Score of the gap read as (count, side): each change row's best cut, plus the
+        one-sided rows' scores. The weights score a whole reading of the gap, cuts included, so
+        the best configuration is the one whose best reading scores highest, as `objective`
+        scores the page."""
         size = len(self.gap)
         if self.tail_forbidden[side][size] > self.tail_forbidden[side][count]:
             return float("-inf")
         total = self.change_sums[count] + self.tail[side][size] - self.tail[side][count]
         for position in self.coupled:
             scores = self.scores(position, count, side)
-            total += scores.change_mass if position < count else scores.one_sided(side)
+            total += scores.best_change if position < count else scores.one_sided(side)
         return total
 
 

@@ -178,6 +178,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
     known = [row.text[: len(row.text) // 2] for row in rows if row.is_match]
     sentence_break = sentence_break_odds(known, cased)
     shapes = PageShapes(known)
+    pairs = word_pairs(rows)
     change_weights, one_sided_weights = weights()
     for row in rows:
         if row.is_match:
@@ -196,8 +197,12 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
         digits_masked = masked(text)
         masked_similarity = (similarity if digits_masked == text
                              else _similarity_scores(digits_masked, starts))
+        lowered = [w.lower() for w in words]
+        own = Counter(zip(lowered, lowered[1:]))
+        cut_pairs = [(0, 0)] + [(pairs[lowered[k - 1], lowered[k]] - own[lowered[k - 1], lowered[k]],
+                                 own[lowered[k - 1], lowered[k]] - 1) for k in range(1, row.size)]
         change = change_features(text, words, starts, breaks, finals, capitals, similarity,
-                                 masked_similarity, sentence_break, cased, edges, shapes)
+                                 masked_similarity, cut_pairs, sentence_break, cased, edges, shapes)
         row.boundary = [0.0] + [score(change[k], change_weights) for k in range(1, row.size)]
         for k in range(1, row.size):  # the two halves of a change row are never equal
             if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:
@@ -206,6 +211,17 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
             row.features = (change, one_sided)
     _link_repeats(rows)
     return rows
+
+
+def word_pairs(rows: list[RowEvidence]) -> Counter[tuple[str, str]]:
+    """How often each two words follow each other on the page, in lower case (a glued match
+    row counts once, without the pair its glue makes)."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        words = row.text[: len(row.text) // 2].split(" ") if row.is_match else row.words
+        lowered = [w.lower() for w in words]
+        pairs.update(zip(lowered, lowered[1:]))
+    return pairs
 
 
 def _link_repeats(rows: list[RowEvidence]) -> None:

@@ -40,7 +40,7 @@ CHANGE_FEATURES = (
     "markup_start", "markup_end", "similarity", "masked_similarity", "same_first_word",
     "same_last_word", "shared_words", "length_ratio", "one_word_cell", "two_word_cell",
     "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
-    "edge_end", "edge_start", "page_shapes",
+    "edge_end", "edge_start", "page_shapes", "cut_pair_on_page", "cut_pair_in_row",
 )
 ONE_SIDED_FEATURES = ("one_sided_unbalanced", "one_sided_log_words", "one_sided_final",
                       "one_sided_sentences", "cased_one_sided_sentences", "one_sided_page_shape")
@@ -86,7 +86,7 @@ def _unbalanced(counts: Sequence[int]) -> bool:
 
 def change_features(text: str, words: list[str], starts: list[int], breaks: list[bool],
                     finals: list[bool], capitals: list[bool], similarity: list[float],
-                    masked_similarity: list[float], page_odds: float, cased: bool,
+                    masked_similarity: list[float], cut_pairs: list[tuple[int, int]], page_odds: float, cased: bool,
                     edges: EdgeWords, shapes: PageShapes) -> list[list[float]]:
     """Features of every change reading of a row; entry k is the reading that starts the new
     cell at word k (entry 0 is unused). `breaks[k]`, `finals[k]` and `capitals[k]` are the
@@ -145,6 +145,8 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
             edges.ends(words[k - 1]),
             edges.begins(words[k]),
             shapes.score(k, words[0], words[k - 1]) + shapes.score(size - k, words[k], words[-1]),
+            math.log1p(cut_pairs[k][0]),
+            math.log1p(cut_pairs[k][1]),
         ])
     return features
 
