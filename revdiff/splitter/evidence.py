@@ -26,6 +26,7 @@ from revdiff.splitter.features import (
     one_sided_features,
     score,
     weights,
+    word_key,
 )
 from revdiff.splitter.shapes import PageShapes
 
@@ -230,10 +231,10 @@ def _link_repeats(rows: list[RowEvidence]) -> None:
         if row.is_match:
             half_words = row.text[: len(row.text) // 2].split(" ")
             for p in range(len(half_words) - TRIGRAM + 1):
-                gram = tuple(w.lower() for w in half_words[p:p + TRIGRAM])
+                gram = tuple(word_key(w) for w in half_words[p:p + TRIGRAM])
                 occurrences.setdefault(gram, []).extend([(-1, 0), (-1, 0)])
             continue
-        lowered = [w.lower() for w in row.words]
+        lowered = [word_key(w) for w in row.words]
         for p in range(len(lowered) - TRIGRAM + 1):
             occurrences.setdefault(tuple(lowered[p:p + TRIGRAM]), []).append((index, p))
     for places in occurrences.values():

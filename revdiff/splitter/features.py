@@ -49,6 +49,14 @@ _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"))
 _MARKUP_START = ("[[", "{{", "|", "*", "#", "==", "{|", "<", "!")
 _MARKUP_END = ("]]", "}}", "==", "|}", ">")
 _DIGIT = re.compile(r"\d")
+_PUNCTUATION_AROUND = "\"'“”‘’()[]{}.,;:!?…*"
+
+
+def word_key(word: str) -> str:
+    """A word as compared with other words: lower case, without the punctuation around it (an
+    edit that adds a comma after a word keeps the word), unless it is all punctuation."""
+    lowered = word.lower()
+    return lowered.strip(_PUNCTUATION_AROUND) or lowered
 
 
 @cache
@@ -95,7 +103,7 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
     capitals carry information on the page (news pages are cased; the corpus's Wikipedia text
     is not, and its paragraphs are longer)."""
     size = len(words)
-    lowered = [w.lower() for w in words]
+    lowered = [word_key(w) for w in words]
     total = _imbalance(text)
     old_counts = [0] * len(total)
     # shared content words between the halves, kept up to date as words move to the old cell
