@@ -5,7 +5,8 @@ For each row, the features of every reading (`features`: boundary cues such as f
 punctuation and capitals, how alike the two cells begin and end, balance, lengths) are scored
 with the learned weights. Across rows:
 
-* repeated phrases: a word trigram that occurs exactly twice on the page is often one text seen
+* repeated phrases: a word trigram (words compared by `features.word_key`, so without the
+  punctuation around them) that occurs exactly twice on the page is often one text seen
   in both versions, whose two occurrences then belong to opposite columns. Two rows sharing a
   long passage almost always are; two rows sharing one or two trigrams more often repeat a
   phrase within one version, so such a link pulls their occurrences into the same column.
@@ -17,6 +18,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from revdiff.engine.sentences import is_abbreviation
 from revdiff.splitter.edges import EdgeWords, shipped_edges
@@ -198,12 +200,9 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
         digits_masked = masked(text)
         masked_similarity = (similarity if digits_masked == text
                              else _similarity_scores(digits_masked, starts))
-        lowered = [w.lower() for w in words]
-        own = Counter(zip(lowered, lowered[1:]))
-        cut_pairs = [(0, 0)] + [(pairs[lowered[k - 1], lowered[k]] - own[lowered[k - 1], lowered[k]],
-                                 own[lowered[k - 1], lowered[k]] - 1) for k in range(1, row.size)]
         change = change_features(text, words, starts, breaks, finals, capitals, similarity,
-                                 masked_similarity, cut_pairs, sentence_break, cased, edges, shapes)
+                                 masked_similarity, _cut_pairs(words, pairs), sentence_break,
+                                 cased, edges, shapes)
         row.boundary = [0.0] + [score(change[k], change_weights) for k in range(1, row.size)]
         for k in range(1, row.size):  # the two halves of a change row are never equal
             if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:
@@ -220,9 +219,17 @@ def word_pairs(rows: list[RowEvidence]) -> Counter[tuple[str, str]]:
     pairs: Counter[tuple[str, str]] = Counter()
     for row in rows:
         words = row.text[: len(row.text) // 2].split(" ") if row.is_match else row.words
-        lowered = [w.lower() for w in words]
-        pairs.update(zip(lowered, lowered[1:]))
+        pairs.update(pairwise(w.lower() for w in words))
     return pairs
+
+
+def _cut_pairs(words: list[str], page_pairs: Counter[tuple[str, str]]) -> list[tuple[int, int]]:
+    """For each cut of a row (entry k cuts before word k; entry 0 is unused): how often its two
+    words follow each other elsewhere on the page, and elsewhere in the row itself. Inside one
+    paragraph they often do; across the cut between two paragraphs they rarely do."""
+    pairs = list(pairwise(w.lower() for w in words))
+    own = Counter(pairs)
+    return [(0, 0)] + [(page_pairs[pair] - own[pair], own[pair] - 1) for pair in pairs]
 
 
 def _link_repeats(rows: list[RowEvidence]) -> None:

@@ -11,9 +11,12 @@ reads as a whole paragraph and whether the two cells read as two forms of one pa
   (`edges`), which decides where lower-case text and headings give no punctuation;
 * how alike each cell is to the paragraphs the page shows (`shapes`): a row that glues two items
   of a list reads as two of them;
+* whether the two words at the boundary follow each other elsewhere on the page, or elsewhere in
+  the row (`evidence`): inside a paragraph they often do, across a paragraph break rarely;
 * how alike the two cells begin and end, in characters, also with digits masked (so that
   `3.9% (2004 est.)` and `5.2% (2005 est.)` are the same shape), their first and last words,
-  the words they share and the ratio of their lengths; cells of one or two words.
+  the words they share (compared by `word_key`) and the ratio of their lengths; cells of one
+  or two words.
 
 A one-sided reading has features of its own (the row's balance, length and sentences). Cased
 pages (news) get features of their own for the change reading and its sentence breaks. Text
