@@ -9,7 +9,9 @@ with the learned weights. Across rows:
   punctuation around them) that occurs exactly twice on the page is often one text seen
   in both versions, whose two occurrences then belong to opposite columns. Two rows sharing a
   long passage almost always are; two rows sharing one or two trigrams more often repeat a
-  phrase within one version, so such a link pulls their occurrences into the same column.
+  phrase within one version, so such a link pulls their occurrences into the same column;
+* word pairs: how often two words follow each other on the page (`word_pairs`), against which
+  each cut of a row is weighed (`features`).
 """
 
 from __future__ import annotations
