@@ -243,9 +243,9 @@ def _link_repeats(rows: list[RowEvidence]) -> None:
                 gram = tuple(word_key(w) for w in half_words[p:p + TRIGRAM])
                 occurrences.setdefault(gram, []).extend([(-1, 0), (-1, 0)])
             continue
-        lowered = [word_key(w) for w in row.words]
-        for p in range(len(lowered) - TRIGRAM + 1):
-            occurrences.setdefault(tuple(lowered[p:p + TRIGRAM]), []).append((index, p))
+        keys = [word_key(w) for w in row.words]
+        for p in range(len(keys) - TRIGRAM + 1):
+            occurrences.setdefault(tuple(keys[p:p + TRIGRAM]), []).append((index, p))
     for places in occurrences.values():
         if len(places) != 2:
             continue

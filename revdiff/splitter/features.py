@@ -106,11 +106,11 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
     capitals carry information on the page (news pages are cased; the corpus's Wikipedia text
     is not, and its paragraphs are longer)."""
     size = len(words)
-    lowered = [word_key(w) for w in words]
+    keys = [word_key(w) for w in words]
     total = _imbalance(text)
     old_counts = [0] * len(total)
     # shared content words between the halves, kept up to date as words move to the old cell
-    content = [w if len(w) > 3 else None for w in lowered]
+    content = [w if len(w) > 3 else None for w in keys]
     new_count: dict[str, int] = {}
     for w in content:
         if w is not None:
@@ -143,8 +143,8 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
             float(words[k - 1].endswith(_MARKUP_END)),
             similarity[k] / 10.0,
             max(0.0, masked_similarity[k] - similarity[k]) / 10.0,
-            float(lowered[0] == lowered[k]),
-            float(lowered[k - 1] == lowered[-1]),
+            float(keys[0] == keys[k]),
+            float(keys[k - 1] == keys[-1]),
             shared / distinct if distinct else 0.0,
             abs(math.log((old_chars + 1) / (new_chars + 1))),
             float(shortest == 1),
