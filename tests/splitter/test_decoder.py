@@ -16,7 +16,7 @@ ROWS = [
 
 def test_a_gap_is_scored_by_its_best_whole_reading() -> None:
     # the weights score one reading of a gap, cuts included; a change row counts with its best
-    # cut, not with all its cuts summed (which would favour long rows with many middling cuts)
+    # cut, not with all its cuts summed
     decoder = PageDecoder(list(enumerate(ROWS, start=1)))
     [gap] = decoder.gaps
     scorer = _GapScorer(decoder, gap)
