@@ -112,13 +112,13 @@ class _GapScorer:
         fixed = [decoder.row_scores(index) if not self.partners[p] else None
                  for p, index in enumerate(gap)]
         self.coupled = [p for p, scores in enumerate(fixed) if scores is None]
-        self.change_sums = [0.0]  # prefix sums of the rows' best change readings
+        self.change_best = [0.0]
         self.tail = {"old": [0.0], "new": [0.0]}
         # rows a correction forbids to be one-sided on a side: counted apart, since a prefix sum
         # holding -inf cannot be subtracted from
         self.tail_forbidden = {"old": [0], "new": [0]}
         for scores in fixed:
-            self.change_sums.append(self.change_sums[-1] + (scores.best_change if scores else 0.0))
+            self.change_best.append(self.change_best[-1] + (scores.best_change if scores else 0.0))
             for side, sums in self.tail.items():
                 value = scores.one_sided(side) if scores else 0.0
                 forbidden = value == float("-inf")
@@ -159,18 +159,15 @@ class _GapScorer:
         return self.change_guesses[position]
 
     def config_score(self, count: int, side: str) -> float:
-        """Score of the gap read as (count, side): each change row's best cut, plus the
-        one-sided rows' scores. The weights score a whole reading of the gap, cuts included, so
-        the best configuration is the one whose best reading scores highest, as `objective`
-        scores the page."""
+        """Score of the best reading of the gap as (count, side)."""
         size = len(self.gap)
         if self.tail_forbidden[side][size] > self.tail_forbidden[side][count]:
             return float("-inf")
-        total = self.change_sums[count] + self.tail[side][size] - self.tail[side][count]
+        best = self.change_best[count] + self.tail[side][size] - self.tail[side][count]
         for position in self.coupled:
             scores = self.scores(position, count, side)
-            total += scores.best_change if position < count else scores.one_sided(side)
-        return total
+            best += scores.best_change if position < count else scores.one_sided(side)
+        return best
 
 
 class PageDecoder:
@@ -308,7 +305,7 @@ class PageDecoder:
                 hint="the correction contradicts a row of the same gap already fixed by an "
                      "earlier correction or by the neighbouring pages (a gap's one-sided rows all "
                      "lie on one side); undo that correction or choose another reading")
-        # a configuration's weight is its score, as in the choice itself
+        # a configuration's weight is its best reading's score, as in the choice itself
         total = _logsumexp([c[0] for c in valid])
         _, count, side = max(valid, key=lambda c: c[0])
         results: list[tuple[Reading, float]] = []

@@ -99,6 +99,11 @@ class RowEvidence:
     def size(self) -> int:
         return len(self.words)
 
+    @property
+    def match_half(self) -> str:
+        """The paragraph a glued match row shows in both cells."""
+        return self.text[: len(self.text) // 2]
+
     def offset(self, k: int) -> int:
         """Character offset where the new cell starts for boundary k."""
         return self.starts[k]
@@ -180,7 +185,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
     cased = page_is_cased([text for _, text in lines])
     rows = [RowEvidence(line, text, text.split(" "), word_starts(text), is_glued_match(text))
             for line, text in lines]
-    known = [row.text[: len(row.text) // 2] for row in rows if row.is_match]
+    known = [row.match_half for row in rows if row.is_match]
     sentence_break = sentence_break_odds(known, cased)
     shapes = PageShapes(known)
     pairs = word_pairs(rows)
@@ -220,7 +225,7 @@ def word_pairs(rows: list[RowEvidence]) -> Counter[tuple[str, str]]:
     row counts once, without the pair its glue makes)."""
     pairs: Counter[tuple[str, str]] = Counter()
     for row in rows:
-        words = row.text[: len(row.text) // 2].split(" ") if row.is_match else row.words
+        words = row.match_half.split(" ") if row.is_match else row.words
         pairs.update(pairwise(w.lower() for w in words))
     return pairs
 
@@ -238,7 +243,7 @@ def _link_repeats(rows: list[RowEvidence]) -> None:
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for index, row in enumerate(rows):
         if row.is_match:
-            half_words = row.text[: len(row.text) // 2].split(" ")
+            half_words = row.match_half.split(" ")
             for p in range(len(half_words) - TRIGRAM + 1):
                 gram = tuple(word_key(w) for w in half_words[p:p + TRIGRAM])
                 occurrences.setdefault(gram, []).extend([(-1, 0), (-1, 0)])

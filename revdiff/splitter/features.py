@@ -97,14 +97,16 @@ def _unbalanced(counts: Sequence[int]) -> bool:
 
 def change_features(text: str, words: list[str], starts: list[int], breaks: list[bool],
                     finals: list[bool], capitals: list[bool], similarity: list[float],
-                    masked_similarity: list[float], cut_pairs: list[tuple[int, int]], page_odds: float, cased: bool,
-                    edges: EdgeWords, shapes: PageShapes) -> list[list[float]]:
+                    masked_similarity: list[float], cut_pairs: list[tuple[int, int]],
+                    page_odds: float, cased: bool, edges: EdgeWords, shapes: PageShapes
+                    ) -> list[list[float]]:
     """Features of every change reading of a row; entry k is the reading that starts the new
     cell at word k (entry 0 is unused). `breaks[k]`, `finals[k]` and `capitals[k]` are the
-    boundary cues before word k; `edges` says how often each word ends or begins a paragraph;
-    `shapes` how alike the cells are to the paragraphs the page shows; `cased` says whether
-    capitals carry information on the page (news pages are cased; the corpus's Wikipedia text
-    is not, and its paragraphs are longer)."""
+    boundary cues before word k; `cut_pairs[k]` how often its two words follow each other
+    elsewhere on the page and elsewhere in the row; `edges` says how often each word ends or
+    begins a paragraph; `shapes` how alike the cells are to the paragraphs the page shows;
+    `cased` says whether capitals carry information on the page (news pages are cased; the
+    corpus's Wikipedia text is not, and its paragraphs are longer)."""
     size = len(words)
     keys = [word_key(w) for w in words]
     total = _imbalance(text)

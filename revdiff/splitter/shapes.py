@@ -3,12 +3,12 @@
 A page's paragraphs often share a shape: a list of newspapers (`fairfield citizen-news (ct)`),
 of instruments or of headings, a talk page's signed comments. A row that glues two such items
 reads as two paragraphs of the page's shape, and a cut that leaves a fragment of a shape the page
-shows less often than paragraphs in general is less likely. A paragraph's shape is its length (in doubling buckets of words), the
-kind of its first character and of its last. The page's shapes are counted from the paragraphs
-it shows in full (its match rows), smoothed towards the shapes of all tuning articles'
-paragraphs (learned by benchmarks/split_training.py and shipped in `weights.json`); a cell's
-score is the log-ratio of its shape's frequency on the page to its frequency in general, so a
-page that shows no paragraphs says nothing.
+shows less often than paragraphs in general is less likely. A paragraph's shape is its length
+(in doubling buckets of words), the kind of its first character and of its last. The page's
+shapes are counted from the paragraphs it shows in full (its match rows), smoothed towards the
+shapes of all tuning articles' paragraphs (learned by benchmarks/split_training.py and shipped
+in `weights.json`); a cell's score is the log-ratio of its shape's frequency on the page to its
+frequency in general, so a page that shows no paragraphs says nothing.
 """
 
 from __future__ import annotations
