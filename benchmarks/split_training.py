@@ -2,7 +2,8 @@
 
 The model is the decoder's own: each gap between match rows is read as a count of change rows
 (each at one of its boundaries) followed by one-sided rows on one side, and a reading's score
-is the sum of its rows' feature scores plus a learned prior for the new side. The weights make
+is the sum of its rows' feature scores plus a learned prior for the side of its one-sided rows
+(old or new; none when all are change rows). The weights make
 the true reading of each gap likely against every other reading of that gap (a conditional
 random field, exact within a gap; the phrases a row shares with other rows are scored with those
 rows read as the truth reads them), with an L2 penalty. The edge words (revdiff/splitter/edges.py)
@@ -79,7 +80,7 @@ def _forget_weights() -> None:
     learned.cache_clear()
     features.weights.cache_clear()
     features.repeat_weights.cache_clear()
-    features.new_side_prior.cache_clear()
+    features.side_priors.cache_clear()
     shipped_edges.cache_clear()
 
 
@@ -112,7 +113,7 @@ class Examples:
     target: np.ndarray  # index of each row's true reading
     gap_start: np.ndarray  # index of each gap's first row
     gap_size: np.ndarray
-    true_new: np.ndarray  # whether the gap's one-sided rows are new-only (1) or not (0)
+    true_side: np.ndarray  # the side of the gap's one-sided rows: new (1), old (-1), none (0)
     pages: int
 
 
@@ -156,7 +157,7 @@ def examples(bodies: list[Body]) -> Examples:
     pseudo-likelihood), so that their weights can be learned."""
     features: list[list[float]] = []
     row_start, row_changes, target = [], [], []
-    gap_start, gap_size, true_new = [], [], []
+    gap_start, gap_size, true_side = [], [], []
     pages = 0
     for body, truth, edges in bodies:
         if not truth:
@@ -169,7 +170,8 @@ def examples(bodies: list[Body]) -> Examples:
         for gap in _true_gaps(rows, truth):
             gap_start.append(len(row_start))
             gap_size.append(len(gap))
-            true_new.append(int(decoder.readings[gap[-1]] == (RowKind.NEW_ONLY, 0)))
+            last = decoder.readings[gap[-1]]
+            true_side.append(int(last == (RowKind.NEW_ONLY, 0)) - int(last == (RowKind.OLD_ONLY, 0)))
             for index in gap:
                 row = rows[index]
                 readings = _row_readings(row, *decoder._side_preferences(index, {}))
@@ -187,7 +189,7 @@ def examples(bodies: list[Body]) -> Examples:
                 row_changes.append(changes)
                 features.extend(readings)
     return Examples(np.array(features, dtype=np.float64), np.array(row_start), np.array(row_changes),
-                    np.array(target), np.array(gap_start), np.array(gap_size), np.array(true_new),
+                    np.array(target), np.array(gap_start), np.array(gap_size), np.array(true_side),
                     pages)
 
 
@@ -208,7 +210,7 @@ class GapModel:
 
     A gap's configuration is a count c of change rows and the side s of the rest; its score is
     the sum of its rows' scores (a change row's summed over its boundaries) plus the side's
-    prior. The likelihood of the true reading (configuration and boundaries) is exact.
+    prior (none when c is the gap's size). The likelihood of the true reading (configuration and boundaries) is exact.
     """
 
     def __init__(self, data: Examples) -> None:
@@ -241,10 +243,11 @@ class GapModel:
         self.row_configs_end = self.row_configs + self.config_sizes[self.gap_of_row]
         self.true_reading = np.zeros(len(data.features))
         np.add.at(self.true_reading, data.target, 1.0)
-        self.true_side = data.true_new.astype(float)
+        self.true_new = (data.true_side == 1).astype(float)
+        self.true_old = (data.true_side == -1).astype(float)
 
-    def loss_and_gradient(self, weight: np.ndarray, side_prior: float
-                          ) -> tuple[float, np.ndarray, float]:
+    def loss_and_gradient(self, weight: np.ndarray, side_prior: np.ndarray
+                          ) -> tuple[float, np.ndarray, np.ndarray]:
         data = self.data
         scores = data.features @ weight
         change_scores = scores[self.change_index]
@@ -257,8 +260,8 @@ class GapModel:
         cum_new = np.concatenate([[0.0], np.cumsum(new)])
         first, split, end = self.first, self.split, self.end
         head = cum_change[split] - cum_change[first]
-        with_old = np.where(self.is_full, head, head + cum_old[end] - cum_old[split])
-        with_new = np.where(self.is_full, -np.inf, head + cum_new[end] - cum_new[split] + side_prior)
+        with_old = np.where(self.is_full, head, head + cum_old[end] - cum_old[split] + side_prior[0])
+        with_new = np.where(self.is_full, -np.inf, head + cum_new[end] - cum_new[split] + side_prior[1])
         log_z = np.logaddexp(_segment_logsumexp(with_old, self.config_start, self.config_sizes),
                              _segment_logsumexp(with_new, self.config_start, self.config_sizes))
         p_old = np.exp(with_old - log_z[self.config_gap])
@@ -278,12 +281,14 @@ class GapModel:
         probability[self.new_index] = p_row_new
         true_score = np.zeros(len(data.gap_start))
         np.add.at(true_score, self.gap_of_row, scores[data.target])
-        true_score += side_prior * self.true_side
+        true_score += side_prior[0] * self.true_old + side_prior[1] * self.true_new
         gaps = len(data.gap_start)
         loss = float(-(true_score - log_z).mean())
         gradient = data.features.T @ (probability - self.true_reading) / gaps
-        side_expected = np.add.reduceat(np.where(self.is_full, 0.0, p_new), self.config_start)
-        side_gradient = float((side_expected - self.true_side).mean())
+        new_expected = np.add.reduceat(np.where(self.is_full, 0.0, p_new), self.config_start)
+        old_expected = np.add.reduceat(np.where(self.is_full, 0.0, p_old), self.config_start)
+        side_gradient = np.array([(old_expected - self.true_old).mean(),
+                                  (new_expected - self.true_new).mean()])
         return loss, gradient, side_gradient
 
 
@@ -303,18 +308,18 @@ def adam(objective: Callable[[np.ndarray], tuple[float, np.ndarray]], size: int,
     return weight
 
 
-def fit(data: Examples, rounds: int) -> tuple[np.ndarray, float]:
-    """The gap model's weights and side prior, on the mean negative log-likelihood of the gaps
+def fit(data: Examples, rounds: int) -> tuple[np.ndarray, np.ndarray]:
+    """The gap model's weights and its side priors (old, new), on the mean negative log-likelihood of the gaps
     plus an L2 penalty on the weights."""
     model = GapModel(data)
     penalty = PENALTY / 10_000
 
-    def objective(weight: np.ndarray) -> tuple[float, np.ndarray]:  # the last is the side prior
-        loss, weights_gradient, side_gradient = model.loss_and_gradient(weight[:-1], weight[-1])
-        return loss, np.append(weights_gradient + 2 * penalty * weight[:-1], side_gradient)
+    def objective(weight: np.ndarray) -> tuple[float, np.ndarray]:  # the last two: side priors
+        loss, weights_gradient, side_gradient = model.loss_and_gradient(weight[:-2], weight[-2:])
+        return loss, np.append(weights_gradient + 2 * penalty * weight[:-2], side_gradient)
 
-    weight = adam(objective, data.features.shape[1] + 1, rounds)
-    return weight[:-1], float(weight[-1])
+    weight = adam(objective, data.features.shape[1] + 2, rounds)
+    return weight[:-2], weight[-2:]
 
 
 def decisions(bodies: list[Body]) -> tuple[np.ndarray, np.ndarray]:
@@ -412,7 +417,8 @@ def main() -> int:
         "one_sided": {name: round(float(w), 4)
                       for name, w in zip(ONE_SIDED_FEATURES, weight[width:width + len(ONE_SIDED_FEATURES)])},
         "repeats": {"self_repeats": round(float(weight[-2]), 4), "links": round(float(weight[-1]), 4)},
-        "new_side": round(side_prior, 4),
+        "old_side": round(float(side_prior[0]), 4),
+        "new_side": round(float(side_prior[1]), 4),
         "paragraph_shapes": shapes,
         "edges": {"ending": everything.ending, "beginning": everything.beginning},
     }

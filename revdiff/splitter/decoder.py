@@ -28,7 +28,7 @@ from revdiff.splitter.evidence import (
     gather_evidence,
     page_is_cased,
 )
-from revdiff.splitter.features import new_side_prior, repeat_weights
+from revdiff.splitter.features import repeat_weights, side_priors
 from revdiff.splitter.grammar import diff_rows, flatten_row, gaps_between_matches
 from revdiff.splitter.neighbours import Neighbours
 
@@ -295,8 +295,7 @@ class PageDecoder:
         for count in range(size + 1):
             for side in (("old", "new") if count < size else ("new",)):
                 score = scorer.config_score(count, side)
-                configs.append((score + (new_side_prior() if count < size and side == "new" else 0.0),
-                                count, side))
+                configs.append((score + (side_priors()[side] if count < size else 0.0), count, side))
         valid = [c for c in configs if c[0] != float("-inf")]
         if not valid:
             first, last = self.rows[gap[0]].line, self.rows[gap[-1]].line
@@ -456,7 +455,9 @@ class PageDecoder:
                 elif kind is RowKind.NEW_ONLY:
                     total += scores.new_only
             if self.readings[gap[-1]] == (RowKind.NEW_ONLY, 0):
-                total += new_side_prior()
+                total += side_priors()["new"]
+            elif self.readings[gap[-1]] == (RowKind.OLD_ONLY, 0):
+                total += side_priors()["old"]
         return total
 
     def _row_reading(self, index: int, confidence: float) -> RowReading:

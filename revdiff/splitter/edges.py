@@ -9,6 +9,11 @@ occurrences inside paragraphs, are counted from the tuning slice's versions
 (benchmarks/split_training.py) and shipped in `weights.json`. Words not in the list fall back to
 their shape (the kind of their last or first character), and the odds are relative to the base
 rate: 0.0 says nothing.
+
+A page also says it of itself (`PageEdges`): the words, and the two words, that begin and end
+its rows. A list of `isbn ...` items or of `nintendo ...` consoles, a run of headings, a talk
+page's signatures: a cut that ends the old cell the way the page's rows end, or begins the new
+cell the way they begin, is likely a paragraph break.
 """
 
 from __future__ import annotations
@@ -106,3 +111,36 @@ def shipped_edges() -> EdgeWords:
     """The edge words learned from the tuning slice (see benchmarks/split_training.py)."""
     data = learned()["edges"]
     return EdgeWords(data["ending"], data["beginning"])
+
+
+class PageEdges:
+    """How often each word, and each two words, begin and end the rows of one page (a glued
+    match row counts its paragraph once), against how often the word occurs on the page."""
+
+    def __init__(self, rows: Iterable[Sequence[str]]) -> None:
+        """`rows`: each row's words as compared (`features.word_key`)."""
+        self.ends, self.begins, self.occurrences = Counter[str](), Counter[str](), Counter[str]()
+        self.two_ends, self.two_begins = Counter[tuple[str, ...]](), Counter[tuple[str, ...]]()
+        for keys in rows:
+            self.ends[keys[-1]] += 1
+            self.begins[keys[0]] += 1
+            self.occurrences.update(keys)
+            if len(keys) > 1:
+                self.two_ends[tuple(keys[-2:])] += 1
+                self.two_begins[tuple(keys[:2])] += 1
+
+    def cut(self, keys: Sequence[str], k: int) -> list[float]:
+        """For the cut of a row (`keys`) before word k: how often the word before it ends other
+        rows of the page (log of 1 + the count, then the share of the word's occurrences),
+        likewise how often the word after it begins other rows, then how often the two words
+        before it end other rows and the two words after it begin them (log of 1 + the count).
+        The row's own ends are not counted."""
+        last, first = keys[k - 1], keys[k]
+        ends = self.ends[last] - (last == keys[-1])
+        begins = self.begins[first] - (first == keys[0])
+        two_last, two_first = tuple(keys[k - 2:k]), tuple(keys[k:k + 2])
+        two_ends = self.two_ends[two_last] - (two_last == tuple(keys[-2:])) if k > 1 else 0
+        two_begins = (self.two_begins[two_first] - (two_first == tuple(keys[:2]))
+                      if k < len(keys) - 1 else 0)
+        return [math.log1p(ends), math.log1p(begins), ends / self.occurrences[last],
+                begins / self.occurrences[first], math.log1p(two_ends), math.log1p(two_begins)]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from revdiff.engine.sentences import is_abbreviation
-from revdiff.splitter.edges import EdgeWords, shipped_edges
+from revdiff.splitter.edges import EdgeWords, PageEdges, shipped_edges
 from revdiff.splitter.features import (
     change_features,
     masked,
@@ -103,6 +103,11 @@ class RowEvidence:
     def match_half(self) -> str:
         """The paragraph a glued match row shows in both cells."""
         return self.text[: len(self.text) // 2]
+
+    @property
+    def shown_words(self) -> list[str]:
+        """The row's words; a glued match row's paragraph once, without the glue."""
+        return self.match_half.split(" ") if self.is_match else self.words
 
     def offset(self, k: int) -> int:
         """Character offset where the new cell starts for boundary k."""
@@ -189,6 +194,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
     sentence_break = sentence_break_odds(known, cased)
     shapes = PageShapes(known)
     pairs = word_pairs(rows)
+    page_edges = PageEdges([word_key(word) for word in row.shown_words] for row in rows)
     change_weights, one_sided_weights = weights()
     for row in rows:
         if row.is_match:
@@ -209,7 +215,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
                              else _similarity_scores(digits_masked, starts))
         change = change_features(text, words, starts, breaks, finals, capitals, similarity,
                                  masked_similarity, _cut_pairs(words, pairs), sentence_break,
-                                 cased, edges, shapes)
+                                 cased, edges, page_edges, shapes)
         row.boundary = [0.0] + [score(change[k], change_weights) for k in range(1, row.size)]
         for k in range(1, row.size):  # the two halves of a change row are never equal
             if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:
@@ -225,8 +231,7 @@ def word_pairs(rows: list[RowEvidence]) -> Counter[tuple[str, str]]:
     row counts once, without the pair its glue makes)."""
     pairs: Counter[tuple[str, str]] = Counter()
     for row in rows:
-        words = row.match_half.split(" ") if row.is_match else row.words
-        pairs.update(pairwise(w.lower() for w in words))
+        pairs.update(pairwise(w.lower() for w in row.shown_words))
     return pairs
 
 

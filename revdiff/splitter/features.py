@@ -8,7 +8,9 @@ reads as a whole paragraph and whether the two cells read as two forms of one pa
 * whether each cell is balanced (brackets, braces, curly quotes, straight double quotes): a
   cut inside a parenthesis or a `[[link]]` leaves both cells unbalanced;
 * how often the word before the boundary ends a paragraph and the word after it begins one
-  (`edges`), which decides where lower-case text and headings give no punctuation;
+  (`edges`), which decides where lower-case text and headings give no punctuation, and how
+  often the words (and the two words) at the boundary end and begin the page's own rows
+  (`edges.PageEdges`): the items of a list, headings, signatures;
 * how alike each cell is to the paragraphs the page shows (`shapes`): a row that glues two items
   of a list reads as two of them;
 * whether the two words at the boundary follow each other elsewhere on the page, or elsewhere in
@@ -34,7 +36,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from revdiff.splitter.edges import EdgeWords
+from revdiff.splitter.edges import EdgeWords, PageEdges
 from revdiff.splitter.learned import learned
 from revdiff.splitter.shapes import PageShapes
 
@@ -44,6 +46,8 @@ CHANGE_FEATURES = (
     "same_last_word", "shared_words", "length_ratio", "one_word_cell", "two_word_cell",
     "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
     "edge_end", "edge_start", "page_shapes", "cut_pair_on_page", "cut_pair_in_row",
+    "page_end", "page_start", "page_end_share", "page_start_share", "page_end_two",
+    "page_start_two",
 )
 ONE_SIDED_FEATURES = ("one_sided_unbalanced", "one_sided_log_words", "one_sided_final",
                       "one_sided_sentences", "cased_one_sided_sentences", "one_sided_page_shape")
@@ -79,10 +83,11 @@ def repeat_weights() -> tuple[float, float]:
 
 
 @cache
-def new_side_prior() -> float:
-    """Learned log-odds that a gap's one-sided rows are new-only rather than old-only."""
-    value: float = learned()["new_side"]
-    return value
+def side_priors() -> dict[str, float]:
+    """Learned log-odds, per side, that a gap ends in one-sided rows on that side rather than
+    reading as change rows only."""
+    data = learned()
+    return {"old": data["old_side"], "new": data["new_side"]}
 
 
 def _imbalance(text: str) -> tuple[int, ...]:
@@ -98,15 +103,16 @@ def _unbalanced(counts: Sequence[int]) -> bool:
 def change_features(text: str, words: list[str], starts: list[int], breaks: list[bool],
                     finals: list[bool], capitals: list[bool], similarity: list[float],
                     masked_similarity: list[float], cut_pairs: list[tuple[int, int]],
-                    page_odds: float, cased: bool, edges: EdgeWords, shapes: PageShapes
-                    ) -> list[list[float]]:
+                    page_odds: float, cased: bool, edges: EdgeWords, page_edges: PageEdges,
+                    shapes: PageShapes) -> list[list[float]]:
     """Features of every change reading of a row; entry k is the reading that starts the new
     cell at word k (entry 0 is unused). `breaks[k]`, `finals[k]` and `capitals[k]` are the
     boundary cues before word k; `cut_pairs[k]` how often its two words follow each other
     elsewhere on the page and elsewhere in the row; `edges` says how often each word ends or
-    begins a paragraph; `shapes` how alike the cells are to the paragraphs the page shows;
-    `cased` says whether capitals carry information on the page (news pages are cased; the
-    corpus's Wikipedia text is not, and its paragraphs are longer)."""
+    begins a paragraph, `page_edges` how often it ends or begins the page's rows; `shapes` how
+    alike the cells are to the paragraphs the page shows; `cased` says whether capitals carry
+    information on the page (news pages are cased; the corpus's Wikipedia text is not, and its
+    paragraphs are longer)."""
     size = len(words)
     keys = [word_key(w) for w in words]
     total = _imbalance(text)
@@ -160,6 +166,7 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
             shapes.score(k, words[0], words[k - 1]) + shapes.score(size - k, words[k], words[-1]),
             math.log1p(cut_pairs[k][0]),
             math.log1p(cut_pairs[k][1]),
+            *page_edges.cut(keys, k),
         ])
     return features
 

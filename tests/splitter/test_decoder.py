@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from revdiff.model import RowKind
 from revdiff.splitter.decoder import PageDecoder, _GapScorer
+from revdiff.splitter.features import side_priors
 
 ROWS = [
     "The strike killed the general in Baghdad.The strike killed the general in Baghdad.",
@@ -24,3 +26,20 @@ def test_a_gap_is_scored_by_its_best_whole_reading() -> None:
     assert scorer.config_score(1, "new") == pytest.approx(first.best_change + second.new_only + third.new_only)
     assert scorer.config_score(2, "old") == pytest.approx(
         first.best_change + second.best_change + third.old_only)
+
+
+def test_a_gap_ending_in_one_sided_rows_gets_the_prior_of_their_side() -> None:
+    # a gap read as change rows only gets no side prior; one whose rows end on a side gets that
+    # side's, old as well as new
+    decoder = PageDecoder(list(enumerate(ROWS, start=1)))
+    [gap] = decoder.gaps
+    scores = [decoder.row_scores(index) for index in gap]
+    for kind, side in ((RowKind.OLD_ONLY, "old"), (RowKind.NEW_ONLY, "new")):
+        for index in gap:
+            decoder.readings[index] = (kind, 0)
+        one_sided = sum(row.one_sided(side) for row in scores)
+        assert decoder.objective() == pytest.approx(one_sided + side_priors()[side])
+    for index, row in zip(gap, scores):
+        decoder.readings[index] = (RowKind.CHANGE, row.best_boundary)
+    assert decoder.objective() == pytest.approx(sum(row.best_change for row in scores))
+    assert side_priors()["old"] != 0.0
