@@ -22,7 +22,12 @@ def split_title(line: str | None) -> tuple[str, str]:
     evidence = gather_evidence([(0, line)])[0]
     if evidence.size < 2:
         return line, line
-    best = max(range(1, evidence.size), key=lambda k: evidence.boundary[k])
+    cuts = range(1, evidence.size)
+    if not line[0].islower() and any(c.isupper() for c in line):
+        # a headline that does not begin in lower case is followed by one that does not either
+        headline_starts = [k for k in cuts if not evidence.words[k][0].islower()]
+        cuts = headline_starts or cuts
+    best = max(cuts, key=lambda k: evidence.boundary[k])
     cut = evidence.offset(best)
     return line[:cut - 1], line[cut:]
 

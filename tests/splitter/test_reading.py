@@ -141,6 +141,19 @@ def test_title_row_is_split_into_old_and_new_titles() -> None:
                                    "Defense Secretary Mark Esper says Pentagon launched strike")
 
 
+def test_a_headline_is_followed_by_one_that_begins_as_headlines_do() -> None:
+    # read alone, the words the two titles share pull the cut before `in retaliation`; a new
+    # headline does not begin in lower case when the old one does not
+    edited = ("Iran fires missiles at US troops in Iraq in retaliation for general's killing "
+              "Avenging general's killing, Iran strikes at US troops in Iraq")
+    assert split_title(edited) == (
+        "Iran fires missiles at US troops in Iraq in retaliation for general's killing",
+        "Avenging general's killing, Iran strikes at US troops in Iraq")
+    # lower-case titles (the corpus's Wikipedia pages) are cut anywhere
+    assert split_title("history of iraq history of modern iraq") == ("history of iraq",
+                                                                     "history of modern iraq")
+
+
 def test_seed_page_header_and_rows_are_read() -> None:
     [article] = read_diff_texts([("seed", (ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
                                   .read_text(encoding="utf-8"))])
