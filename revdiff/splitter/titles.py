@@ -22,11 +22,10 @@ def split_title(line: str | None) -> tuple[str, str]:
     evidence = gather_evidence([(0, line)])[0]
     if evidence.size < 2:
         return line, line
-    cuts = range(1, evidence.size)
+    cuts = list(range(1, evidence.size))
     if not line[0].islower() and any(c.isupper() for c in line):
         # a headline that does not begin in lower case is followed by one that does not either
-        headline_starts = [k for k in cuts if not evidence.words[k][0].islower()]
-        cuts = headline_starts or cuts
+        cuts = [k for k in cuts if not evidence.words[k][:1].islower()] or cuts
     best = max(cuts, key=lambda k: evidence.boundary[k])
     cut = evidence.offset(best)
     return line[:cut - 1], line[cut:]
