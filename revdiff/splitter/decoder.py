@@ -34,6 +34,7 @@ from revdiff.splitter.neighbours import Neighbours
 
 NEIGHBOUR_WEIGHT = 12.0
 REFINEMENT_ROUNDS = 4
+TIE = 1e-9  # score differences below this are ties
 JOINT_CANDIDATES = 5
 Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 if none)
 Columns = tuple[tuple[str, ...], tuple[str, ...]]  # the old and the new paragraphs of a page
@@ -336,9 +337,11 @@ class PageDecoder:
             changed |= self._move_linked_change_rows()
             if not changed:
                 break
-        for tail, margin in self._flip_linked_tails():
+        flips = self._flip_linked_tails()
+        for tail, margin in flips:
             for index in tail:
                 confidences[index] = min(confidences[index], _sigmoid(margin))
+        self._break_ties_by_rerender([tail for tail, margin in flips if margin < TIE])
         cased = page_is_cased([row.text for row in self.rows])
         for gap in self.gaps:
             one_sided_rows = len(self._tail(gap))
@@ -398,18 +401,44 @@ class PageDecoder:
                 both = tail + tails[partner]
                 if any(self.rows[i].line in self.fixed for i in both):
                     continue
-                saved = [self.readings[i] for i in both]
-                for i in both:
-                    flipped = RowKind.NEW_ONLY if self.readings[i] == (RowKind.OLD_ONLY, 0) else RowKind.OLD_ONLY
-                    self.readings[i] = (flipped, 0)
+                self._swap_sides(both)
                 after = self.objective()
                 margins.append((both, abs(before - after)))
                 if after <= before:
-                    for i, reading in zip(both, saved):
-                        self.readings[i] = reading
+                    self._swap_sides(both)
                 else:
                     before = after
         return margins
+
+    def _swap_sides(self, rows: list[int]) -> None:
+        """Read each of these one-sided rows on the other side."""
+        for i in rows:
+            side = RowKind.NEW_ONLY if self.readings[i] == (RowKind.OLD_ONLY, 0) else RowKind.OLD_ONLY
+            self.readings[i] = (side, 0)
+
+    def _break_ties_by_rerender(self, tied: list[list[int]]) -> None:
+        """Of the swaps that score the same (a moved passage read as moved up or down), keep
+        those that bring the page closer to rendering again as it reads: News Sniffer's diff
+        breaks the tie between the two one way only."""
+        if not tied:
+            return
+        agreeing = self._rendered_again()
+        for both in tied:
+            if agreeing > len(self.rows):
+                return
+            self._swap_sides(both)
+            after = self._rendered_again()
+            if after > agreeing:
+                agreeing = after
+            else:
+                self._swap_sides(both)
+
+    def _rendered_again(self) -> int:
+        """How far down the page the current readings render it again as it shows (one more
+        than its rows when they render all of it)."""
+        rows = [self._row_reading(i, 1.0) for i in range(len(self.rows))]
+        difference = _first_difference(rerendered(rows), [row.text for row in self.rows])
+        return len(self.rows) + 1 if difference is None else difference
 
     def _move_linked_change_rows(self) -> bool:
         """Re-split pairs of change rows that share phrases, both at once.
@@ -513,14 +542,19 @@ def rerendered(rows: Sequence[RowReading]) -> list[str]:
     return [flatten_row(row).replace(_UNMATCHABLE, "") for row in diff_rows(old, new)]
 
 
+def _first_difference(rendered: list[str], observed: list[str]) -> int | None:
+    """The first row where the rendered page differs from the observed one (None if equal)."""
+    if rendered == observed:
+        return None
+    return next((i for i, (a, b) in enumerate(zip(rendered, observed)) if a != b),
+                min(len(rendered), len(observed)))
+
+
 def _check_rerender(rows: list[RowReading], name: str) -> tuple[list[RowReading], list[str]]:
     """Render the recovered versions again; rows that come out differently cannot be sure."""
-    rendered = rerendered(rows)
-    observed = [r.text for r in rows]
-    if rendered == observed:
+    first = _first_difference(rerendered(rows), [r.text for r in rows])
+    if first is None:
         return rows, []
-    first = next((i for i, (a, b) in enumerate(zip(rendered, observed)) if a != b),
-                 min(len(rendered), len(observed)))
     doubtful = [replace(r, confidence=min(r.confidence, 0.5)) if i >= first and r.kind is not RowKind.MATCH
                 else r for i, r in enumerate(rows)]
     line = rows[first].line if first < len(rows) else rows[-1].line

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from revdiff.model import RowKind
-from revdiff.splitter.decoder import PageDecoder, _GapScorer
+from revdiff.splitter.decoder import PageDecoder, _GapScorer, decode_best, rerendered
 from revdiff.splitter.features import side_priors
+from revdiff.splitter.grammar import diff_rows, flatten_row
 
 ROWS = [
     "The strike killed the general in Baghdad.The strike killed the general in Baghdad.",
@@ -43,3 +44,18 @@ def test_a_gap_ending_in_one_sided_rows_gets_the_prior_of_their_side() -> None:
         decoder.readings[index] = (RowKind.CHANGE, row.best_boundary)
     assert decoder.objective() == pytest.approx(sum(row.best_change for row in scores))
     assert side_priors()["old"] != 0.0
+
+
+def test_a_paragraph_swapped_with_its_neighbour_is_read_the_way_the_page_renders() -> None:
+    # moved down past one paragraph or up past it: the two readings score the same, but News
+    # Sniffer's diff keeps one of the two as the match, so only one renders this page again
+    old = ("The strike killed the general in Baghdad on Friday morning.",
+           "Oil prices rose sharply in Asian trading after the news broke.",
+           "Iraq's parliament voted to expel American troops from the country.",
+           "The Pentagon said 3,000 more troops would be sent to Kuwait.")
+    new = (old[0], old[2], old[1], old[3])
+    truth = diff_rows(old, new)
+    lines = [(number, flatten_row(row)) for number, row in enumerate(truth, start=1)]
+    rows, _ = decode_best(lines)
+    assert [row.kind for row in rows] == [kind for kind, _, _ in truth]
+    assert rerendered(rows) == [text for _, text in lines]
