@@ -210,7 +210,8 @@ class GapModel:
 
     A gap's configuration is a count c of change rows and the side s of the rest; its score is
     the sum of its rows' scores (a change row's summed over its boundaries) plus the side's
-    prior (none when c is the gap's size). The likelihood of the true reading (configuration and boundaries) is exact.
+    prior (none when c is the gap's size). The likelihood of the true reading (configuration and
+    boundaries) is exact.
     """
 
     def __init__(self, data: Examples) -> None:
@@ -309,8 +310,8 @@ def adam(objective: Callable[[np.ndarray], tuple[float, np.ndarray]], size: int,
 
 
 def fit(data: Examples, rounds: int) -> tuple[np.ndarray, np.ndarray]:
-    """The gap model's weights and its side priors (old, new), on the mean negative log-likelihood of the gaps
-    plus an L2 penalty on the weights."""
+    """The gap model's weights and its side priors (old, new), on the mean negative
+    log-likelihood of the gaps plus an L2 penalty on the weights."""
     model = GapModel(data)
     penalty = PENALTY / 10_000
 

@@ -129,18 +129,24 @@ class PageEdges:
                 self.two_ends[tuple(keys[-2:])] += 1
                 self.two_begins[tuple(keys[:2])] += 1
 
-    def cut(self, keys: Sequence[str], k: int) -> list[float]:
-        """For the cut of a row (`keys`) before word k: how often the word before it ends other
-        rows of the page (log of 1 + the count, then the share of the word's occurrences),
-        likewise how often the word after it begins other rows, then how often the two words
-        before it end other rows and the two words after it begin them (log of 1 + the count).
-        The row's own ends are not counted."""
-        last, first = keys[k - 1], keys[k]
-        ends = self.ends[last] - (last == keys[-1])
-        begins = self.begins[first] - (first == keys[0])
-        two_last, two_first = tuple(keys[k - 2:k]), tuple(keys[k:k + 2])
-        two_ends = self.two_ends[two_last] - (two_last == tuple(keys[-2:])) if k > 1 else 0
-        two_begins = (self.two_begins[two_first] - (two_first == tuple(keys[:2]))
-                      if k < len(keys) - 1 else 0)
-        return [math.log1p(ends), math.log1p(begins), ends / self.occurrences[last],
-                begins / self.occurrences[first], math.log1p(two_ends), math.log1p(two_begins)]
+    def cuts(self, keys: Sequence[str]) -> list[list[float]]:
+        """For each cut of a row (`keys`; entry k cuts before word k, entry 0 is unused): how
+        often the word before it ends other rows of the page (log of 1 + the count, then the
+        share of the word's occurrences), likewise how often the word after it begins other
+        rows, then how often the two words before it end other rows and the two words after it
+        begin them (log of 1 + the count). The row's own ends are not counted."""
+        own_end, own_begin = keys[-1], keys[0]
+        own_two_end, own_two_begin = tuple(keys[-2:]), tuple(keys[:2])
+        features: list[list[float]] = [[]]
+        for k in range(1, len(keys)):
+            last, first = keys[k - 1], keys[k]
+            ends = self.ends[last] - (last == own_end)
+            begins = self.begins[first] - (first == own_begin)
+            two_last, two_first = tuple(keys[k - 2:k]), tuple(keys[k:k + 2])
+            two_ends = self.two_ends[two_last] - (two_last == own_two_end) if k > 1 else 0
+            two_begins = (self.two_begins[two_first] - (two_first == own_two_begin)
+                          if k < len(keys) - 1 else 0)
+            features.append([math.log1p(ends), math.log1p(begins), ends / self.occurrences[last],
+                             begins / self.occurrences[first], math.log1p(two_ends),
+                             math.log1p(two_begins)])
+        return features

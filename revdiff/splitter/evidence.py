@@ -83,6 +83,8 @@ class RowEvidence:
     words: list[str]
     starts: list[int]  # character offset of each word
     is_match: bool
+    # the shown words as compared with other words (`features.word_key`), set with the row
+    keys: list[str] = field(default_factory=list)
     # boundary[k] for k in 1..len(words)-1: local score of "the new cell starts at word k"
     boundary: list[float] = field(default_factory=list)
     one_sided: float = 0.0  # local score of reading the row as one whole paragraph
@@ -190,11 +192,13 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
     cased = page_is_cased([text for _, text in lines])
     rows = [RowEvidence(line, text, text.split(" "), word_starts(text), is_glued_match(text))
             for line, text in lines]
+    for row in rows:
+        row.keys = [word_key(word) for word in row.shown_words]
     known = [row.match_half for row in rows if row.is_match]
     sentence_break = sentence_break_odds(known, cased)
     shapes = PageShapes(known)
     pairs = word_pairs(rows)
-    page_edges = PageEdges([word_key(word) for word in row.shown_words] for row in rows)
+    page_edges = PageEdges(row.keys for row in rows)
     change_weights, one_sided_weights = weights()
     for row in rows:
         if row.is_match:
@@ -213,9 +217,9 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
         digits_masked = masked(text)
         masked_similarity = (similarity if digits_masked == text
                              else _similarity_scores(digits_masked, starts))
-        change = change_features(text, words, starts, breaks, finals, capitals, similarity,
-                                 masked_similarity, _cut_pairs(words, pairs), sentence_break,
-                                 cased, edges, page_edges, shapes)
+        change = change_features(text, words, row.keys, starts, breaks, finals, capitals,
+                                 similarity, masked_similarity, _cut_pairs(words, pairs),
+                                 sentence_break, cased, edges, page_edges, shapes)
         row.boundary = [0.0] + [score(change[k], change_weights) for k in range(1, row.size)]
         for k in range(1, row.size):  # the two halves of a change row are never equal
             if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:
@@ -247,15 +251,12 @@ def _cut_pairs(words: list[str], page_pairs: Counter[tuple[str, str]]) -> list[t
 def _link_repeats(rows: list[RowEvidence]) -> None:
     occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for index, row in enumerate(rows):
-        if row.is_match:
-            half_words = row.match_half.split(" ")
-            for p in range(len(half_words) - TRIGRAM + 1):
-                gram = tuple(word_key(w) for w in half_words[p:p + TRIGRAM])
-                occurrences.setdefault(gram, []).extend([(-1, 0), (-1, 0)])
-            continue
-        keys = [word_key(w) for w in row.words]
-        for p in range(len(keys) - TRIGRAM + 1):
-            occurrences.setdefault(tuple(keys[p:p + TRIGRAM]), []).append((index, p))
+        for p in range(len(row.keys) - TRIGRAM + 1):
+            places = occurrences.setdefault(tuple(row.keys[p:p + TRIGRAM]), [])
+            if row.is_match:  # seen in both versions
+                places.extend([(-1, 0), (-1, 0)])
+            else:
+                places.append((index, p))
     for places in occurrences.values():
         if len(places) != 2:
             continue

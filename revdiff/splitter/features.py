@@ -100,21 +100,22 @@ def _unbalanced(counts: Sequence[int]) -> bool:
     return any(counts[:-1]) or counts[-1] % 2 == 1
 
 
-def change_features(text: str, words: list[str], starts: list[int], breaks: list[bool],
-                    finals: list[bool], capitals: list[bool], similarity: list[float],
-                    masked_similarity: list[float], cut_pairs: list[tuple[int, int]],
-                    page_odds: float, cased: bool, edges: EdgeWords, page_edges: PageEdges,
-                    shapes: PageShapes) -> list[list[float]]:
-    """Features of every change reading of a row; entry k is the reading that starts the new
-    cell at word k (entry 0 is unused). `breaks[k]`, `finals[k]` and `capitals[k]` are the
-    boundary cues before word k; `cut_pairs[k]` how often its two words follow each other
-    elsewhere on the page and elsewhere in the row; `edges` says how often each word ends or
-    begins a paragraph, `page_edges` how often it ends or begins the page's rows; `shapes` how
-    alike the cells are to the paragraphs the page shows; `cased` says whether capitals carry
-    information on the page (news pages are cased; the corpus's Wikipedia text is not, and its
-    paragraphs are longer)."""
+def change_features(text: str, words: list[str], keys: list[str], starts: list[int],
+                    breaks: list[bool], finals: list[bool], capitals: list[bool],
+                    similarity: list[float], masked_similarity: list[float],
+                    cut_pairs: list[tuple[int, int]], page_odds: float, cased: bool,
+                    edges: EdgeWords, page_edges: PageEdges, shapes: PageShapes
+                    ) -> list[list[float]]:
+    """Features of every change reading of a row; entry k is the reading that starts the new cell
+    at word k (entry 0 is unused). `keys` are the words as compared (`word_key`); `breaks[k]`,
+    `finals[k]` and `capitals[k]` are the boundary cues before word k; `cut_pairs[k]` how often
+    its two words follow each other elsewhere on the page and elsewhere in the row; `edges` says
+    how often each word ends or begins a paragraph, `page_edges` how often it ends or begins the
+    page's rows; `shapes` how alike the cells are to the paragraphs the page shows; `cased` says
+    whether capitals carry information on the page (news pages are cased; the corpus's Wikipedia
+    text is not, and its paragraphs are longer)."""
     size = len(words)
-    keys = [word_key(w) for w in words]
+    page_cuts = page_edges.cuts(keys)
     total = _imbalance(text)
     old_counts = [0] * len(total)
     # shared content words between the halves, kept up to date as words move to the old cell
@@ -166,7 +167,7 @@ def change_features(text: str, words: list[str], starts: list[int], breaks: list
             shapes.score(k, words[0], words[k - 1]) + shapes.score(size - k, words[k], words[-1]),
             math.log1p(cut_pairs[k][0]),
             math.log1p(cut_pairs[k][1]),
-            *page_edges.cut(keys, k),
+            *page_cuts[k],
         ])
     return features
 

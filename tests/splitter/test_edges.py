@@ -48,7 +48,7 @@ def _cut(rows: list[str], row: int, before: str) -> list[float]:
     """The page-edge features of row `row`'s cut before the word `before`."""
     edges = PageEdges(line.split(" ") for line in rows)
     keys = rows[row].split(" ")
-    return edges.cut(keys, keys.index(before))
+    return edges.cuts(keys)[keys.index(before)]
 
 
 def test_a_page_counts_how_its_rows_end_and_begin() -> None:
@@ -57,10 +57,11 @@ def test_a_page_counts_how_its_rows_end_and_begin() -> None:
     assert _cut(rows, 2, "isbn") == [0.0, math.log1p(2), 0.0, 2 / 3, 0.0, 0.0]
     # a row's own start is not counted for its cuts: `isbn` and `isbn 1` begin no other row
     keys = ["isbn", "1", "isbn", "1", "x"]
-    assert PageEdges([keys]).cut(keys, 2) == [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    assert PageEdges([keys]).cuts(keys)[2] == [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
 
 
 def test_the_two_words_at_a_cut_count_apart() -> None:
     rows = ["war of 1812", "history of the war of 1812", "causes of the war of 1812 background"]
     assert _cut(rows, 2, "background")[4] == math.log1p(2)  # `of 1812` ends the two other rows
-    assert _cut(rows, 2, "causes")[4:] == [0.0, 0.0]  # a cut at the row's very start counts none
+    # the first cut of a row has one word before it: no two words end there
+    assert _cut(rows, 2, "of")[4:] == [0.0, 0.0]
