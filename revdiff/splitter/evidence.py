@@ -171,7 +171,7 @@ def _similarity_scores(text: str, starts: list[int]) -> list[float]:
         cut = starts[k]
         old_len, new_len = cut - 1, size - cut
         shortest = min(old_len, new_len)
-        prefix = min(forward[cut], shortest)
+        prefix = min(forward[cut], shortest) if cut < size else 0
         # common suffix of text[:cut-1] and text: the reversed text at offset size-cut+1
         suffix = min(backward[size - cut + 1], shortest) if size - cut + 1 < size else 0
         shared = min(prefix + suffix, shortest)
@@ -221,8 +221,10 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
                                  similarity, masked_similarity, _cut_pairs(words, pairs),
                                  sentence_break, cased, edges, page_edges, shapes)
         row.boundary = [0.0] + [score(change[k], change_weights) for k in range(1, row.size)]
-        for k in range(1, row.size):  # the two halves of a change row are never equal
-            if starts[k] - 1 == len(text) - starts[k] and text[:starts[k] - 1] == text[starts[k]:]:
+        for k in range(1, row.size):  # the two cells of a change row are never equal or empty
+            old_chars, new_chars = starts[k] - 1, len(text) - starts[k]
+            if (not old_chars or not new_chars
+                    or (old_chars == new_chars and text[:old_chars] == text[starts[k]:])):
                 row.boundary[k] = float("-inf")
         if keep_features:
             row.features = (change, one_sided)

@@ -65,3 +65,11 @@ def test_a_cut_between_words_that_follow_each_other_elsewhere_is_marked() -> Non
     assert _cut_pair_features(page, 1, "Kuwait.") == (0.0, 0.0)
     # within the row itself: the second occurrence of "oil prices"
     assert _cut_pair_features(["Oil prices rose. Oil prices fell."], 0, "Oil")[1] == math.log(2)
+
+
+def test_a_stray_space_at_either_end_of_a_row_never_leaves_a_change_row_an_empty_cell() -> None:
+    for text in ("Troops landed in Kuwait. Oil prices rose. ", " Troops landed in Kuwait. Oil prices rose."):
+        [row] = gather_evidence([(1, text)])
+        empty = [k for k in range(1, row.size) if not text[:row.starts[k] - 1] or not text[row.starts[k]:]]
+        assert empty and all(row.boundary[k] == float("-inf") for k in empty)
+        assert max(row.boundary[1:]) > float("-inf")
