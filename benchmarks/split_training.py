@@ -10,8 +10,9 @@ rows read as the truth reads them), with an L2 penalty. The edge words (revdiff/
 are counted from the tuning articles' versions; while learning, each page's edge words come from
 the other fold of articles, so that no page is scored with its own article's words. The general
 paragraph shapes (revdiff/splitter/shapes.py) are counted from all tuning articles. Then the
-rows are decoded with those weights, and the confidence model (revdiff/splitter/confidence.py)
-is learned on whether each was read right: a logistic regression, calibrated by isotonic
+confidence model (revdiff/splitter/confidence.py) is learned on whether each row was read right,
+each fold's pages decoded with weights learned on the other fold's pages (so that it learns how
+the decoder reads pages it has not learned from): a logistic regression, calibrated by isotonic
 regression. Only the tuning slice is used (the corpus chains' and the generated news pages', see
 split_data.py); the held-out slice is never read here. The weights are written to
 revdiff/splitter/weights.json, with the data they were learned from.
@@ -389,6 +390,26 @@ def isotonic_steps(points: list[tuple[float, bool]]) -> tuple[list[float], list[
     return [round(b[0], 6) for b in pooled], [round(b[2] / b[1], 4) for b in pooled]
 
 
+def gap_weights(data_rows: Examples, rounds: int, shapes: dict[str, float],
+                edges: EdgeWords) -> dict[str, object]:
+    """Learn the gap model's weights from `data_rows`, as weights.json holds them."""
+    weight, side_prior = fit(data_rows, rounds)
+    width = len(CHANGE_FEATURES)
+    return {
+        "learned_from": f"{len(data_rows.row_start)} decision rows of {data_rows.pages} pages: the tuning "
+                        "slice of ../shared/corpus/chains and of generated news pages "
+                        "(benchmarks/split_training.py)",
+        "change": {name: round(float(w), 4) for name, w in zip(CHANGE_FEATURES, weight[:width])},
+        "one_sided": {name: round(float(w), 4)
+                      for name, w in zip(ONE_SIDED_FEATURES, weight[width:width + len(ONE_SIDED_FEATURES)])},
+        "repeats": {"self_repeats": round(float(weight[-2]), 4), "links": round(float(weight[-1]), 4)},
+        "old_side": round(float(side_prior[0]), 4),
+        "new_side": round(float(side_prior[1]), 4),
+        "paragraph_shapes": shapes,
+        "edges": {"ending": edges.ending, "beginning": edges.beginning},
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=600)
@@ -403,34 +424,30 @@ def main() -> int:
     WEIGHTS.write_text(json.dumps(learned() | {"paragraph_shapes": shapes}, indent=1) + "\n",
                        encoding="utf-8")
     _forget_weights()
-    bodies = [tuning_body(page, fold_edges) for page in tuning_pages()]
+    pages = list(tuning_pages())
+    bodies = [tuning_body(page, fold_edges) for page in pages]
+    folds = [fold_of(article_of(page)) for page in pages]
     data_rows = examples(bodies)
-    pages, rows = data_rows.pages, len(data_rows.row_start)
-    print(f"{pages} pages, {len(data_rows.gap_start)} gaps, {rows} rows, "
+    print(f"{data_rows.pages} pages, {len(data_rows.gap_start)} gaps, {len(data_rows.row_start)} rows, "
           f"{len(data_rows.features)} readings", file=sys.stderr)
-    weight, side_prior = fit(data_rows, args.rounds)
-    width = len(CHANGE_FEATURES)
-    data = {
-        "learned_from": f"{rows} decision rows of {pages} pages: the tuning slice of "
-                        "../shared/corpus/chains and of generated news pages "
-                        "(benchmarks/split_training.py)",
-        "change": {name: round(float(w), 4) for name, w in zip(CHANGE_FEATURES, weight[:width])},
-        "one_sided": {name: round(float(w), 4)
-                      for name, w in zip(ONE_SIDED_FEATURES, weight[width:width + len(ONE_SIDED_FEATURES)])},
-        "repeats": {"self_repeats": round(float(weight[-2]), 4), "links": round(float(weight[-1]), 4)},
-        "old_side": round(float(side_prior[0]), 4),
-        "new_side": round(float(side_prior[1]), 4),
-        "paragraph_shapes": shapes,
-        "edges": {"ending": everything.ending, "beginning": everything.beginning},
-    }
-    data["glued"] = glued_rows(bodies)
-    WEIGHTS.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    _forget_weights()
-    x, y = decisions(bodies)
+    data = gap_weights(data_rows, args.rounds, shapes, everything)
+    # the confidence model learns how the decoder reads pages it has not learned from: each
+    # fold's pages are decoded with weights learned on the other fold's
+    x_parts, y_parts = [], []
+    for fold in (0, 1):
+        apart = examples([body for body, f in zip(bodies, folds) if f != fold])
+        WEIGHTS.write_text(json.dumps(gap_weights(apart, args.rounds, shapes, everything)) + "\n",
+                           encoding="utf-8")
+        _forget_weights()
+        x, y = decisions([body for body, f in zip(bodies, folds) if f == fold])
+        x_parts.append(x)
+        y_parts.append(y)
+    x, y = np.concatenate(x_parts), np.concatenate(y_parts)
     print(f"{len(y)} decision rows for the confidence model", file=sys.stderr)
     confidence_weights = fit_logistic(x, y, args.rounds)
     outputs = 1 / (1 + np.exp(-(x @ confidence_weights)))
     starts_at, right = isotonic_steps([(round(float(o), 6), bool(r)) for o, r in zip(outputs, y)])
+    data["glued"] = glued_rows(bodies)
     data["confidence"] = {
         "rows": len(y),
         "weights": {name: round(float(w), 4) for name, w in zip(CONFIDENCE_FEATURES, confidence_weights)},

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from revdiff.errors import MalformedPage
@@ -335,6 +335,8 @@ class PageDecoder:
                     self.readings[index] = reading
                     confidences[index] = probability
             changed |= self._move_linked_change_rows()
+            if not changed:  # read one gap at a time, the page has settled: try joint flips
+                changed = self._flip_tails_with_linked_gaps()
             if not changed:
                 break
         flips = self._flip_linked_tails()
@@ -410,6 +412,34 @@ class PageDecoder:
                     before = after
         return margins
 
+    def _flip_tails_with_linked_gaps(self) -> bool:
+        """Try reading a one-sided block on the other side together with the gaps it shares
+        text with, re-read under the flipped block; keep it if the page scores higher.
+
+        Gap decoding reads one gap at a time, so a block and a gap linked to it can hold each
+        other in a wrong reading: each is right only if the other changes too.
+        """
+        gap_of = {index: number for number, gap in enumerate(self.gaps) for index in gap}
+        moved = False
+        for number, gap in enumerate(self.gaps):
+            tail = self._tail(gap)
+            if not tail or any(self.rows[i].line in self.fixed for i in gap):
+                continue
+            linked = sorted({gap_of[other] for index in tail for _, other, _ in self.rows[index].cross_pairs
+                             if gap_of.get(other, number) != number})
+            if not linked:
+                continue
+            saved = list(self.readings)
+            self._swap_sides(tail)
+            for partner in [*linked, number]:
+                for index, (reading, _) in zip(self.gaps[partner], self._decode_gap(self.gaps[partner])):
+                    self.readings[index] = reading
+            if self._gains(saved) > TIE:
+                moved = True
+            else:
+                self.readings = saved
+        return moved
+
     def _swap_sides(self, rows: list[int]) -> None:
         """Read each of these one-sided rows on the other side."""
         for i in rows:
@@ -470,19 +500,39 @@ class PageDecoder:
 
     def objective(self) -> float:
         """The score of the whole page under the current readings (higher is better)."""
+        return self._score_of(self.gaps, range(len(self.rows)))
+
+    def _gains(self, before: list[Reading | None]) -> float:
+        """How much higher the page scores under the current readings than under `before`,
+        summed over the rows whose readings differ and the rows that share text with them."""
+        changed = [i for i, reading in enumerate(before) if reading != self.readings[i]]
+        if not changed:
+            return 0.0
+        rows = sorted({*changed, *(other for i in changed for _, other, _ in self.rows[i].cross_pairs)})
+        ends = set(changed)
+        gaps = [gap for gap in self.gaps if gap[-1] in ends]
+        after = self._score_of(gaps, rows)
+        now, self.readings = self.readings, before
+        gain = after - self._score_of(gaps, rows)
+        self.readings = now
+        return gain
+
+    def _score_of(self, gaps: Iterable[list[int]], rows: Iterable[int]) -> float:
+        """The summed scores of `rows` under the current readings, with the side priors of
+        `gaps` (each scored by its last row)."""
         total = 0.0
-        for gap in self.gaps:
-            for index in gap:
-                reading = self.readings[index]
-                assert reading is not None
-                kind, k = reading
-                scores = self.row_scores(index)
-                if kind is RowKind.CHANGE:
-                    total += scores.change[k]
-                elif kind is RowKind.OLD_ONLY:
-                    total += scores.old_only
-                elif kind is RowKind.NEW_ONLY:
-                    total += scores.new_only
+        for index in rows:
+            reading = self.readings[index]
+            assert reading is not None
+            kind, k = reading
+            if kind is RowKind.MATCH:
+                continue
+            scores = self.row_scores(index)
+            if kind is RowKind.CHANGE:
+                total += scores.change[k]
+            else:
+                total += scores.one_sided("old" if kind is RowKind.OLD_ONLY else "new")
+        for gap in gaps:
             if self.readings[gap[-1]] == (RowKind.NEW_ONLY, 0):
                 total += side_priors()["new"]
             elif self.readings[gap[-1]] == (RowKind.OLD_ONLY, 0):

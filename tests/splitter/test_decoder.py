@@ -59,3 +59,45 @@ def test_a_paragraph_swapped_with_its_neighbour_is_read_the_way_the_page_renders
     rows, _ = decode_best(lines)
     assert [row.kind for row in rows] == [kind for kind, _, _ in truth]
     assert rerendered(rows) == [text for _, text in lines]
+
+
+def _moved_paragraph_page() -> tuple[list[tuple[int, str]], list[tuple[RowKind, int]]]:
+    """A page where a paragraph deleted in the first gap comes back in the second, and the
+    true reading of each row (word index of the cut)."""
+    kept = ("the town lies on the north sea coast of essex, at the mouth of two rivers.", "history", "sport")
+    moved = "the royal navy is no longer present in the town, but the port at parkeston nearby is busy."
+    old = (kept[0], "the town's name means military settlement, from the old english here and wic.",
+           moved, "its coastal position made it vulnerable to the flood of 1953.", kept[1],
+           "the lighthouse of 1818 and the treadwheel crane are of interest.", kept[2])
+    new = (kept[0], "the town's name means army camp, from the old english words here and wic.", kept[1],
+           "the high lighthouse of 1818 and the treadwheel crane are also of interest.", "port",
+           "thumb|left|the quay", moved, "the port is famous for the phrase seen on road signs.", kept[2])
+    truth = diff_rows(old, new)
+    lines = [(number, flatten_row(row)) for number, row in enumerate(truth, start=1)]
+    readings = [(kind, len(old_cell.split(" ")) if kind is RowKind.CHANGE else 0)
+                for kind, old_cell, _ in truth]
+    return lines, readings
+
+
+def test_a_block_read_on_the_wrong_side_is_flipped_with_the_gap_it_shares_text_with() -> None:
+    lines, truth = _moved_paragraph_page()
+    decoder = PageDecoder(lines)
+    first, second = decoder.gaps
+    decoder.readings = list(truth)
+    best = decoder.objective()
+    # the moved paragraph read as inserted first and deleted later (and the second gap's change
+    # row cut badly): read alone, the second gap keeps its block deleted
+    for index in decoder._tail(first):
+        decoder.readings[index] = (RowKind.NEW_ONLY, 0)
+    alone = [reading for reading, _ in decoder._decode_gap(second)]
+    assert [kind for kind, _ in alone[1:]] == [RowKind.OLD_ONLY] * (len(second) - 1)
+    decoder.readings[second[0]] = (RowKind.CHANGE, 3)
+    for index in second[1:]:
+        decoder.readings[index] = (RowKind.OLD_ONLY, 0)
+    assert decoder.objective() < best
+    assert decoder._flip_tails_with_linked_gaps()
+    assert decoder.readings == truth
+    # a flip that gains nothing is not taken: the swapped reading of both blocks ties with it
+    decoder._swap_sides(decoder._tail(first) + decoder._tail(second))
+    assert decoder.objective() == pytest.approx(best)
+    assert not decoder._flip_tails_with_linked_gaps()
