@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from revdiff.errors import MalformedPage
@@ -36,6 +37,7 @@ NEIGHBOUR_WEIGHT = 12.0
 REFINEMENT_ROUNDS = 4
 TIE = 1e-9  # score differences below this are ties
 JOINT_CANDIDATES = 5
+LINKED_GROUPS = 8  # joint moves try the gaps (or blocks) sharing the most text, at most these
 Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 if none)
 Columns = tuple[tuple[str, ...], tuple[str, ...]]  # the old and the new paragraphs of a page
 
@@ -384,32 +386,41 @@ class PageDecoder:
             tail.append(index)
         return tail
 
+    def _most_linked(self, rows: list[int], group_of: dict[int, int],
+                     wanted: Callable[[int], bool]) -> list[int]:
+        """The groups (gaps or blocks, numbered by `group_of`) that share the most trigrams with
+        `rows`, at most LINKED_GROUPS of them: a row linked to every other row of a long page
+        must not make the joint moves quadratic."""
+        shared: Counter[int] = Counter(group_of[other] for index in rows
+                                       for _, other, _ in self.rows[index].cross_pairs
+                                       if other in group_of and wanted(group_of[other]))
+        return sorted(group for group, _ in shared.most_common(LINKED_GROUPS))
+
     def _flip_linked_tails(self) -> list[tuple[list[int], float]]:
         """Try swapping the sides of two one-sided blocks that share text, both at once.
 
         A moved passage is a deleted block in one gap and an inserted block in another; the
         same text read the other way round (inserted first, deleted later) fits the phrases
-        shared between them just as well. Keep the better reading, and return each block with
-        its margin over the swapped reading so that confidences can say how close it was.
+        shared between them just as well. Keep the better reading (of two that tie, the one that
+        moved the passage up: inserted above, deleted below), and return each block with its
+        margin over the swapped reading so that confidences can say how close it was.
         """
         tails = [self._tail(gap) for gap in self.gaps]
         tail_of = {index: number for number, tail in enumerate(tails) for index in tail}
         margins: list[tuple[list[int], float]] = []
-        before = self.objective()
         for number, tail in enumerate(tails):
-            linked = sorted({tail_of[other] for index in tail for _, other, _ in self.rows[index].cross_pairs
-                             if tail_of.get(other, number) > number})
-            for partner in linked:
+            for partner in self._most_linked(tail, tail_of, lambda group: group > number):
                 both = tail + tails[partner]
                 if any(self.rows[i].line in self.fixed for i in both):
                     continue
+                saved = list(self.readings)
                 self._swap_sides(both)
-                after = self.objective()
-                margins.append((both, abs(before - after)))
-                if after <= before:
-                    self._swap_sides(both)
-                else:
-                    before = after
+                gain = self._gains(saved)
+                margins.append((both, abs(gain)))
+                # of two readings that tie, the one that moved the passage up (inserted first)
+                moved_up = self.readings[tail[0]] == (RowKind.NEW_ONLY, 0)
+                if gain < -TIE or (gain < TIE and not moved_up):
+                    self.readings = saved
         return margins
 
     def _flip_tails_with_linked_gaps(self) -> bool:
@@ -425,8 +436,7 @@ class PageDecoder:
             tail = self._tail(gap)
             if not tail or any(self.rows[i].line in self.fixed for i in gap):
                 continue
-            linked = sorted({gap_of[other] for index in tail for _, other, _ in self.rows[index].cross_pairs
-                             if gap_of.get(other, number) != number})
+            linked = self._most_linked(tail, gap_of, lambda group: group != number)
             if not linked:
                 continue
             saved = list(self.readings)
@@ -503,19 +513,34 @@ class PageDecoder:
         return self._score_of(self.gaps, range(len(self.rows)))
 
     def _gains(self, before: list[Reading | None]) -> float:
-        """How much higher the page scores under the current readings than under `before`,
-        summed over the rows whose readings differ and the rows that share text with them."""
+        """How much higher the page scores under the current readings than under `before`.
+
+        Only the rows whose readings differ score differently, and the rows sharing text with
+        them through those links: a link counts in the scores of both its rows.
+        """
         changed = [i for i, reading in enumerate(before) if reading != self.readings[i]]
         if not changed:
             return 0.0
-        rows = sorted({*changed, *(other for i in changed for _, other, _ in self.rows[i].cross_pairs)})
         ends = set(changed)
         gaps = [gap for gap in self.gaps if gap[-1] in ends]
-        after = self._score_of(gaps, rows)
+        after = self._changed_part(changed, gaps)
         now, self.readings = self.readings, before
-        gain = after - self._score_of(gaps, rows)
+        gain = after - self._changed_part(changed, gaps)
         self.readings = now
         return gain
+
+    def _changed_part(self, changed: list[int], gaps: list[list[int]]) -> float:
+        """The part of the page's score that depends on the readings of the `changed` rows:
+        their scores, the side priors of `gaps`, and the other rows' halves of their links."""
+        inside = set(changed)
+        total = self._score_of(gaps, changed)
+        for index in changed:
+            row, reading = self.rows[index], self.readings[index]
+            for here, other, there in row.cross_pairs:
+                if other not in inside and {_side_of(reading, here),
+                                            _side_of(self.readings[other], there)} == {"old", "new"}:
+                    total += self.link_weight * row.pair_weight[other]
+        return total
 
     def _score_of(self, gaps: Iterable[list[int]], rows: Iterable[int]) -> float:
         """The summed scores of `rows` under the current readings, with the side priors of

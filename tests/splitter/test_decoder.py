@@ -101,3 +101,38 @@ def test_a_block_read_on_the_wrong_side_is_flipped_with_the_gap_it_shares_text_w
     decoder._swap_sides(decoder._tail(first) + decoder._tail(second))
     assert decoder.objective() == pytest.approx(best)
     assert not decoder._flip_tails_with_linked_gaps()
+
+
+def test_the_gain_of_a_move_is_the_change_of_the_whole_page_score() -> None:
+    # counted from the moved rows and their links alone, the gain must equal what the whole
+    # page's score says, whichever rows move and however they were read
+    lines, truth = _moved_paragraph_page()
+    decoder = PageDecoder(lines)
+    first, second = decoder.gaps
+    decoder.readings = list(truth)
+    moves = [[(index, (RowKind.NEW_ONLY, 0)) for index in decoder._tail(first)],
+             [(second[0], (RowKind.CHANGE, 3)), (second[3], (RowKind.OLD_ONLY, 0))],
+             [(first[0], (RowKind.OLD_ONLY, 0)), (second[-1], (RowKind.OLD_ONLY, 0))]]
+    for move in moves:
+        before, score = list(decoder.readings), decoder.objective()
+        for index, reading in move:
+            decoder.readings[index] = reading
+        assert decoder._gains(before) == pytest.approx(decoder.objective() - score)
+
+
+@pytest.mark.parametrize("places", [2, 3])
+def test_a_paragraph_moved_two_places_or_more_reads_as_moved_up(places: int) -> None:
+    # moved up or moved down, the page is the same text: nothing on it decides, and revdiff
+    # says which reading it takes
+    others = ["The strike killed the general in Baghdad on Friday morning.",
+              "Oil prices rose sharply in Asian trading after the news broke.",
+              "Iraq's parliament voted to expel American troops from the country.",
+              "The Pentagon said 3,000 more troops would be sent to Kuwait.",
+              "Officials in Tehran vowed a harsh response to the killing."]
+    moved = "Hundreds of embassy staff sheltered in safe rooms during the siege."
+    new = (others[0], moved, *others[1:])
+    old = (*new[:1], *new[2:places + 2], moved, *new[places + 2:])
+    truth = diff_rows(old, new)
+    lines = [(number, flatten_row(row)) for number, row in enumerate(truth, start=1)]
+    rows, _ = decode_best(lines)
+    assert [row.kind for row in rows] == [kind for kind, _, _ in truth]
