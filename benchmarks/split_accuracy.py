@@ -17,7 +17,8 @@ paragraphs right; decision rows (every row but a glued `X`+`X` match) read right
 (confidence >= 0.99) and right when sure; a reliability table (confidence bins against accuracy)
 and the expected calibration error, for decision rows and glued rows apart; chains read exactly
 (strictly wherever some page kept a paragraph intact, up to dropped symbols elsewhere);
-speed against the peer.
+speed against the peer, also on made-up pages whose inserted paragraphs all share phrases with
+each other (the worst case of the decoder's joint moves).
 
 Usage: python benchmarks/split_accuracy.py [--quick]   (--quick: every 4th chain)
 """
@@ -32,7 +33,8 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from functools import partial
+from itertools import combinations, pairwise
 
 from split_data import (
     SHARED,
@@ -46,7 +48,8 @@ from split_data import (
 from timing import median_seconds
 
 from revdiff.formats.sniffer_text import parse_header, read_diff_texts
-from revdiff.model import SURE_CONFIDENCE, RowKind
+from revdiff.model import SURE_CONFIDENCE, RowKind, Version
+from revdiff.render.sniffer import PageInfo, render_diff_text
 from revdiff.splitter.evidence import is_glued_match
 from revdiff.splitter.grammar import diff_rows, flatten_row
 from revdiff.splitter.symbols import same_up_to_symbols, symbol_key
@@ -232,7 +235,35 @@ def speed(pages: list[TruePage]) -> str:
             f" pages; <= 50 rows: {1000 * statistics.median(small):.1f} ms; 150-250 rows: "
             f"{1000 * statistics.median(large) if large else float('nan'):.1f} ms\n"
             f"  a {rows}-row page ({sized.name}): revdiff {1000 * ours:.1f} ms, peer {1000 * peer:.1f} ms,"
-            f" ratio {ours / peer:.2f}")
+            f" ratio {ours / peer:.2f}\n" + linked_speed())
+
+
+def linked_speed() -> str:
+    """Time on made-up pages whose inserted paragraphs all share phrases with each other."""
+    lines = []
+    for paragraphs in (20, 40, 80):
+        page = linked_page(paragraphs)
+        ours = median_seconds(partial(revdiff_read, page), 3)
+        peer = median_seconds(partial(baseline_read, page), 3)
+        lines.append(f"  a linked page of {2 * paragraphs} rows, {len(page.text.split())} words: revdiff "
+                     f"{1000 * ours:.0f} ms, peer {1000 * peer:.0f} ms, ratio {ours / peer:.2f}")
+    return "\n".join(lines)
+
+
+def linked_page(paragraphs: int) -> TruePage:
+    """A made-up page where every inserted paragraph shares a phrase with every other (the worst
+    case of the decoder's joint moves), between paragraphs kept unchanged."""
+    words: list[list[str]] = [[] for _ in range(paragraphs)]
+    for first, second in combinations(range(paragraphs), 2):
+        phrase = [f"x{first}y{second}", f"p{first}q{second}", f"r{first}s{second}"]
+        words[first] += [*phrase, "and"]
+        words[second] += [*phrase, "or"]
+    kept = tuple(f"Kept paragraph {i} is unique." for i in range(paragraphs))
+    inserted = tuple(" ".join(w) + "." for w in words)
+    new = tuple(p for pair in zip(kept, inserted) for p in pair)
+    info = PageInfo(source="made-up", url="https://example.com/linked", changes=2)
+    text = render_diff_text(Version(0, "linked", kept), Version(1, "linked", new), info)
+    return TruePage(f"linked-{paragraphs}", text, kept, new)
 
 
 def main() -> int:

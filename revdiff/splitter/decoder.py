@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from revdiff.errors import MalformedPage
@@ -386,14 +386,17 @@ class PageDecoder:
             tail.append(index)
         return tail
 
-    def _most_linked(self, rows: list[int], group_of: dict[int, int],
-                     wanted: Callable[[int], bool]) -> list[int]:
-        """The groups (gaps or blocks, numbered by `group_of`) that share the most trigrams with
-        `rows`, at most LINKED_GROUPS of them: a row linked to every other row of a long page
-        must not make the joint moves quadratic."""
-        shared: Counter[int] = Counter(group_of[other] for index in rows
-                                       for _, other, _ in self.rows[index].cross_pairs
-                                       if other in group_of and wanted(group_of[other]))
+    def _most_linked(self, rows: list[int], group_of: dict[int, int], own: int,
+                     later_only: bool = False) -> list[int]:
+        """The other groups (gaps or blocks, numbered by `group_of`; with `later_only`, those
+        after `own`) that share the most trigrams with `rows`, at most LINKED_GROUPS of them: a
+        row linked to every other row of a long page must not make the joint moves quadratic."""
+        shared: Counter[int] = Counter()
+        for index in rows:
+            for _, other, _ in self.rows[index].cross_pairs:
+                group = group_of.get(other, own)
+                if group > own or (group < own and not later_only):
+                    shared[group] += 1
         return sorted(group for group, _ in shared.most_common(LINKED_GROUPS))
 
     def _flip_linked_tails(self) -> list[tuple[list[int], float]]:
@@ -409,7 +412,7 @@ class PageDecoder:
         tail_of = {index: number for number, tail in enumerate(tails) for index in tail}
         margins: list[tuple[list[int], float]] = []
         for number, tail in enumerate(tails):
-            for partner in self._most_linked(tail, tail_of, lambda group: group > number):
+            for partner in self._most_linked(tail, tail_of, number, later_only=True):
                 both = tail + tails[partner]
                 if any(self.rows[i].line in self.fixed for i in both):
                     continue
@@ -436,7 +439,7 @@ class PageDecoder:
             tail = self._tail(gap)
             if not tail or any(self.rows[i].line in self.fixed for i in gap):
                 continue
-            linked = self._most_linked(tail, gap_of, lambda group: group != number)
+            linked = self._most_linked(tail, gap_of, number)
             if not linked:
                 continue
             saved = list(self.readings)
