@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from revdiff.splitter.evidence import gather_evidence
 
+_GOES_ON = (":", ",", ";")
+
 
 def split_title(line: str | None) -> tuple[str, str]:
     """The title row is both titles joined by one space; equal titles give `T T`."""
@@ -22,7 +24,9 @@ def split_title(line: str | None) -> tuple[str, str]:
     evidence = gather_evidence([(0, line)])[0]
     if evidence.size < 2:
         return line, line
-    cuts = list(range(1, evidence.size))
+    # a title does not end in a colon, a comma or a semicolon: it would go on
+    cuts = [k for k in range(1, evidence.size) if not evidence.words[k - 1].endswith(_GOES_ON)]
+    cuts = cuts or list(range(1, evidence.size))
     if not line[0].islower() and any(c.isupper() for c in line):
         # a headline that does not begin in lower case is followed by one that does not either
         cuts = [k for k in cuts if not evidence.words[k][:1].islower()] or cuts
