@@ -427,11 +427,13 @@ class PageDecoder:
         return margins
 
     def _flip_tails_with_linked_gaps(self) -> bool:
-        """Try reading a one-sided block on the other side together with the gaps it shares
-        text with, re-read under the flipped block; keep it if the page scores higher.
+        """Try reading a one-sided block on the other side together with the rows it shares
+        text with: the change rows of its own gap cut again, then its gap and the other gaps
+        linked to it read again, all under the flipped block; keep it if the page scores higher.
 
-        Gap decoding reads one gap at a time, so a block and a gap linked to it can hold each
-        other in a wrong reading: each is right only if the other changes too.
+        Gap decoding reads one gap at a time, and cuts one row at a time, so a block and the
+        rows linked to it can hold each other in a wrong reading: each is right only if the
+        other changes too.
         """
         gap_of = {index: number for number, gap in enumerate(self.gaps) for index in gap}
         moved = False
@@ -440,10 +442,17 @@ class PageDecoder:
             if not tail or any(self.rows[i].line in self.fixed for i in gap):
                 continue
             linked = self._most_linked(tail, gap_of, number)
-            if not linked:
+            in_gap = set(gap) - set(tail)
+            if not linked and not any(other in in_gap for index in tail
+                                      for _, other, _ in self.rows[index].cross_pairs):
                 continue
             saved = list(self.readings)
             self._swap_sides(tail)
+            for _ in range(2):  # the gap's change rows cut again under the flipped block
+                for index in in_gap:
+                    reading = self.readings[index]
+                    if reading is not None and reading[0] is RowKind.CHANGE:
+                        self.readings[index] = (RowKind.CHANGE, self.row_scores(index).best_boundary)
             for partner in [*linked, number]:
                 for index, (reading, _) in zip(self.gaps[partner], self._decode_gap(self.gaps[partner])):
                     self.readings[index] = reading

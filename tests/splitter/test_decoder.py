@@ -136,3 +136,27 @@ def test_a_paragraph_moved_two_places_or_more_reads_as_moved_up(places: int) -> 
     lines = [(number, flatten_row(row)) for number, row in enumerate(truth, start=1)]
     rows, _ = decode_best(lines)
     assert [row.kind for row in rows] == [kind for kind, _, _ in truth]
+
+
+def test_a_block_is_flipped_with_the_change_row_of_its_own_gap_that_shares_its_text() -> None:
+    # a deleted paragraph whose sentence the new text kept inside a rewritten paragraph
+    kept = ("Markets in Asia fell sharply as investors sold shares on the news.",
+            "Officials in Tehran vowed a harsh response to the killing.")
+    deleted = "Iraq's parliament voted on Sunday to expel all American troops from the country."
+    rewritten = ("The strike killed the general near the airport, the Pentagon said.",
+                 "The general was killed in a drone strike. Iraq's parliament voted on Sunday to "
+                 "expel all American troops from the country, a vote the prime minister backed.")
+    truth = diff_rows((kept[0], rewritten[0], deleted, kept[1]), (kept[0], rewritten[1], kept[1]))
+    lines = [(number, flatten_row(row)) for number, row in enumerate(truth, start=1)]
+    decoder = PageDecoder(lines)
+    [gap] = decoder.gaps
+    change, block = gap
+    true_cut = len(rewritten[0].split(" "))
+    # read as inserted, the block pulls the shared sentence into the old cell; read alone, the
+    # gap keeps the block inserted
+    late_cut = decoder.rows[change].words.index("country,") + 1
+    decoder.readings[change], decoder.readings[block] = (RowKind.CHANGE, late_cut), (RowKind.NEW_ONLY, 0)
+    assert [reading for reading, _ in decoder._decode_gap(gap)][1] == (RowKind.NEW_ONLY, 0)
+    assert decoder._flip_tails_with_linked_gaps()
+    assert (decoder.readings[change], decoder.readings[block]) == ((RowKind.CHANGE, true_cut),
+                                                                   (RowKind.OLD_ONLY, 0))
