@@ -144,8 +144,8 @@ def test_a_block_is_flipped_with_the_change_row_of_its_own_gap_that_shares_its_t
             "Officials in Tehran vowed a harsh response to the killing.")
     deleted = "Iraq's parliament voted on Sunday to expel all American troops from the country."
     rewritten = ("The strike killed the general near the airport, the Pentagon said.",
-                 "The general was killed in a drone strike. Iraq's parliament voted on Sunday to "
-                 "expel all American troops from the country, a vote the prime minister backed.")
+                 ("The general was killed in a drone strike. Iraq's parliament voted on Sunday to "
+                  "expel all American troops from the country, a vote the prime minister backed."))
     truth = diff_rows((kept[0], rewritten[0], deleted, kept[1]), (kept[0], rewritten[1], kept[1]))
     lines = [(number, flatten_row(row)) for number, row in enumerate(truth, start=1)]
     decoder = PageDecoder(lines)
