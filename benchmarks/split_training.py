@@ -152,46 +152,58 @@ def _true_gaps(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int | No
     return [gap for gap in gaps if all(map(usable, gap))]  # a row without truth spoils its gap
 
 
-def examples(bodies: list[Body]) -> Examples:
-    """Every gap of the tuning pages, its rows and their readings. The repeated-text features
-    of a row are computed with every other row read as the truth reads it (a
-    pseudo-likelihood), so that their weights can be learned."""
+def page_examples(body: Body) -> Examples:
+    """Every gap of one tuning page (with a known truth), its rows and their readings. The
+    repeated-text features of a row are computed with every other row read as the truth reads
+    it (a pseudo-likelihood), so that their weights can be learned."""
+    lines, truth, edges = body
     features: list[list[float]] = []
     row_start, row_changes, target = [], [], []
     gap_start, gap_size, true_side = [], [], []
-    pages = 0
-    for body, truth, edges in bodies:
-        if not truth:
-            continue
-        pages += 1
-        rows = gather_evidence(body, keep_features=True, edges=edges)
-        decoder = PageDecoder(body, evidence=rows)
-        decoder.self_repeat_weight = decoder.link_weight = 1.0
-        decoder.readings = true_readings(decoder.rows, truth)
-        for gap in _true_gaps(rows, truth):
-            gap_start.append(len(row_start))
-            gap_size.append(len(gap))
-            last = decoder.readings[gap[-1]]
-            true_side.append(int(last == (RowKind.NEW_ONLY, 0)) - int(last == (RowKind.OLD_ONLY, 0)))
-            for index in gap:
-                row = rows[index]
-                readings = _row_readings(row, *decoder._side_preferences(index, {}))
-                reading = decoder.readings[index]
-                assert reading is not None
-                kind, boundary = reading
-                start = len(features)
-                changes = len(readings) - 2
-                if kind is RowKind.CHANGE:
-                    live = [k for k in range(1, row.size) if row.boundary[k] != float("-inf")]
-                    target.append(start + live.index(boundary))
-                else:
-                    target.append(start + changes + (kind is RowKind.NEW_ONLY))
-                row_start.append(start)
-                row_changes.append(changes)
-                features.extend(readings)
-    return Examples(np.array(features, dtype=np.float64), np.array(row_start), np.array(row_changes),
-                    np.array(target), np.array(gap_start), np.array(gap_size), np.array(true_side),
-                    pages)
+    rows = gather_evidence(lines, keep_features=True, edges=edges)
+    decoder = PageDecoder(lines, evidence=rows)
+    decoder.self_repeat_weight = decoder.link_weight = 1.0
+    decoder.readings = true_readings(decoder.rows, truth)
+    for gap in _true_gaps(rows, truth):
+        gap_start.append(len(row_start))
+        gap_size.append(len(gap))
+        last = decoder.readings[gap[-1]]
+        true_side.append(int(last == (RowKind.NEW_ONLY, 0)) - int(last == (RowKind.OLD_ONLY, 0)))
+        for index in gap:
+            row = rows[index]
+            readings = _row_readings(row, *decoder._side_preferences(index, {}))
+            reading = decoder.readings[index]
+            assert reading is not None
+            kind, boundary = reading
+            start = len(features)
+            changes = len(readings) - 2
+            if kind is RowKind.CHANGE:
+                live = [k for k in range(1, row.size) if row.boundary[k] != float("-inf")]
+                target.append(start + live.index(boundary))
+            else:
+                target.append(start + changes + (kind is RowKind.NEW_ONLY))
+            row_start.append(start)
+            row_changes.append(changes)
+            features.extend(readings)
+    width = len(CHANGE_FEATURES) + len(ONE_SIDED_FEATURES) + 2
+    return Examples(np.array(features, dtype=np.float64).reshape(-1, width),
+                    *(np.array(values, dtype=int) for values in
+                      (row_start, row_changes, target, gap_start, gap_size, true_side)), pages=1)
+
+
+def joined(parts: list[Examples]) -> Examples:
+    """The examples of several pages as one, in their order."""
+    reading_offsets = np.cumsum([0] + [len(part.features) for part in parts[:-1]])
+    row_offsets = np.cumsum([0] + [len(part.row_start) for part in parts[:-1]])
+    return Examples(
+        np.concatenate([part.features for part in parts]),
+        np.concatenate([part.row_start + offset for part, offset in zip(parts, reading_offsets)]),
+        np.concatenate([part.row_changes for part in parts]),
+        np.concatenate([part.target + offset for part, offset in zip(parts, reading_offsets)]),
+        np.concatenate([part.gap_start + offset for part, offset in zip(parts, row_offsets)]),
+        np.concatenate([part.gap_size for part in parts]),
+        np.concatenate([part.true_side for part in parts]),
+        sum(part.pages for part in parts))
 
 
 def _segment_logsumexp(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -427,7 +439,8 @@ def main() -> int:
     pages = list(tuning_pages())
     bodies = [tuning_body(page, fold_edges) for page in pages]
     folds = [fold_of(article_of(page)) for page in pages]
-    data_rows = examples(bodies)
+    parts = [page_examples(body) if body[1] else None for body in bodies]
+    data_rows = joined([part for part in parts if part is not None])
     print(f"{data_rows.pages} pages, {len(data_rows.gap_start)} gaps, {len(data_rows.row_start)} rows, "
           f"{len(data_rows.features)} readings", file=sys.stderr)
     data = gap_weights(data_rows, args.rounds, shapes, everything)
@@ -435,7 +448,7 @@ def main() -> int:
     # fold's pages are decoded with weights learned on the other fold's
     x_parts, y_parts = [], []
     for fold in (0, 1):
-        apart = examples([body for body, f in zip(bodies, folds) if f != fold])
+        apart = joined([part for part, f in zip(parts, folds) if part is not None and f != fold])
         WEIGHTS.write_text(json.dumps(gap_weights(apart, args.rounds, shapes, everything)) + "\n",
                            encoding="utf-8")
         _forget_weights()
