@@ -7,9 +7,9 @@ is the sum of its rows' feature scores plus a learned prior for the side of its 
 the true reading of each gap likely against every other reading of that gap (a conditional
 random field, exact within a gap; the phrases a row shares with other rows are scored with those
 rows read as the truth reads them), with an L2 penalty. The edge words (revdiff/splitter/edges.py)
-are counted from the tuning articles' versions; while learning, each page's edge words come from
-the other fold of articles, so that no page is scored with its own article's words. The general
-paragraph shapes (revdiff/splitter/shapes.py) are counted from all tuning articles. Then the
+and the general paragraph shapes (revdiff/splitter/shapes.py) are counted from the tuning
+articles' versions (revdiff/splitter/counts.py); while learning, each page's counts come from
+the other fold of articles, so that no page is scored with its own article's text. Then the
 confidence model (revdiff/splitter/confidence.py) is learned on whether each row was read right,
 each fold's pages decoded with weights learned on the other fold's pages (so that it learns how
 the decoder reads pages it has not learned from): a logistic regression, calibrated by isotonic
@@ -43,8 +43,9 @@ from revdiff.formats.sniffer_text import parse_header
 from revdiff.model import RowKind
 from revdiff.splitter import features
 from revdiff.splitter.confidence import CONFIDENCE_FEATURES, is_short_half
+from revdiff.splitter.counts import TextCounts, shipped_counts
 from revdiff.splitter.decoder import PageDecoder, Reading, decode_best
-from revdiff.splitter.edges import EdgeWords, learn_edges, shipped_edges
+from revdiff.splitter.edges import learn_edges, shipped_edges
 from revdiff.splitter.evidence import RowEvidence, gather_evidence, is_glued_match
 from revdiff.splitter.features import CHANGE_FEATURES, ONE_SIDED_FEATURES
 from revdiff.splitter.grammar import gaps_between_matches
@@ -57,23 +58,29 @@ PENALTY = 1.0  # L2, per 10,000 rows
 MAX_WORDS = 400  # longer rows add many readings and little information
 
 
-# A page's body rows, the true reading of each row the flattener kept intact, and the edge
-# words counted from the other fold's articles.
-Body = tuple[list[tuple[int, str]], dict[int, tuple[RowKind, int | None]], EdgeWords]
+# A page's body rows, the true reading of each row the flattener kept intact, and the text
+# counted from the other fold's articles.
+Body = tuple[list[tuple[int, str]], dict[int, tuple[RowKind, int | None]], TextCounts]
 
 
-def tuning_body(page: TruePage, fold_edges: list[EdgeWords]) -> Body:
+def tuning_body(page: TruePage, fold_counts: list[TextCounts]) -> Body:
     body = parse_header(page.text, page.name).body
-    return body, page.line_truth(body), fold_edges[fold_of(article_of(page))]
+    return body, page.line_truth(body), fold_counts[fold_of(article_of(page))]
 
 
-def edge_words() -> tuple[EdgeWords, list[EdgeWords]]:
-    """Edge words counted from every tuning article, and for each fold from the other's."""
+def counted(articles: list[tuple[str, list[str]]]) -> TextCounts:
+    """Edge words and paragraph shapes counted from some tuning articles."""
+    shapes = shape_frequencies(p for _, paragraphs in articles for p in paragraphs)
+    return TextCounts(learn_edges(paragraphs for _, paragraphs in articles),
+                      {key: round(value, 6) for key, value in sorted(shapes.items())})
+
+
+def text_counts() -> tuple[TextCounts, list[TextCounts]]:
+    """Text counted from every tuning article, and for each fold from the other's."""
     articles = list(tuning_articles())
-    everything = learn_edges(paragraphs for _, paragraphs in articles)
-    apart = [learn_edges(paragraphs for name, paragraphs in articles if fold_of(name) != fold)
+    apart = [counted([(name, paragraphs) for name, paragraphs in articles if fold_of(name) != fold])
              for fold in (0, 1)]
-    return everything, apart
+    return counted(articles), apart
 
 
 def _forget_weights() -> None:
@@ -83,6 +90,7 @@ def _forget_weights() -> None:
     features.repeat_weights.cache_clear()
     features.side_priors.cache_clear()
     shipped_edges.cache_clear()
+    shipped_counts.cache_clear()
 
 
 def true_readings(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int | None]]
@@ -156,11 +164,11 @@ def page_examples(body: Body) -> Examples:
     """Every gap of one tuning page (with a known truth), its rows and their readings. The
     repeated-text features of a row are computed with every other row read as the truth reads
     it (a pseudo-likelihood), so that their weights can be learned."""
-    lines, truth, edges = body
+    lines, truth, counts = body
     features: list[list[float]] = []
     row_start, row_changes, target = [], [], []
     gap_start, gap_size, true_side = [], [], []
-    rows = gather_evidence(lines, keep_features=True, edges=edges)
+    rows = gather_evidence(lines, keep_features=True, counts=counts)
     decoder = PageDecoder(lines, evidence=rows)
     decoder.self_repeat_weight = decoder.link_weight = 1.0
     decoder.readings = true_readings(decoder.rows, truth)
@@ -340,8 +348,8 @@ def decisions(bodies: list[Body]) -> tuple[np.ndarray, np.ndarray]:
     """The confidence model's features of each decision row of the tuning slice, and whether
     the row is read right (decoded with the change weights just learned)."""
     features, right = [], []
-    for body, truth, edges in bodies:
-        rows, decoder = decode_best(body, edges=edges)
+    for body, truth, counts in bodies:
+        rows, decoder = decode_best(body, counts=counts)
         for index, row in enumerate(rows):
             decision = decoder.decisions.get(index)
             if decision is None or row.line not in truth:
@@ -402,8 +410,7 @@ def isotonic_steps(points: list[tuple[float, bool]]) -> tuple[list[float], list[
     return [round(b[0], 6) for b in pooled], [round(b[2] / b[1], 4) for b in pooled]
 
 
-def gap_weights(data_rows: Examples, rounds: int, shapes: dict[str, float],
-                edges: EdgeWords) -> dict[str, object]:
+def gap_weights(data_rows: Examples, rounds: int, counts: TextCounts) -> dict[str, object]:
     """Learn the gap model's weights from `data_rows`, as weights.json holds them."""
     weight, side_prior = fit(data_rows, rounds)
     width = len(CHANGE_FEATURES)
@@ -417,8 +424,8 @@ def gap_weights(data_rows: Examples, rounds: int, shapes: dict[str, float],
         "repeats": {"self_repeats": round(float(weight[-2]), 4), "links": round(float(weight[-1]), 4)},
         "old_side": round(float(side_prior[0]), 4),
         "new_side": round(float(side_prior[1]), 4),
-        "paragraph_shapes": shapes,
-        "edges": {"ending": edges.ending, "beginning": edges.beginning},
+        "paragraph_shapes": counts.shapes,
+        "edges": {"ending": counts.edges.ending, "beginning": counts.edges.beginning},
     }
 
 
@@ -429,27 +436,21 @@ def main() -> int:
     if not corpus_available():
         print("skipped: ../shared/corpus is not there", file=sys.stderr)
         return 0
-    everything, fold_edges = edge_words()
-    shapes = shape_frequencies(p for _, paragraphs in tuning_articles() for p in paragraphs)
-    shapes = {key: round(value, 6) for key, value in sorted(shapes.items())}
-    # the pages' features need the general shapes before the weights are learned
-    WEIGHTS.write_text(json.dumps(learned() | {"paragraph_shapes": shapes}, indent=1) + "\n",
-                       encoding="utf-8")
-    _forget_weights()
+    everything, fold_counts = text_counts()
     pages = list(tuning_pages())
-    bodies = [tuning_body(page, fold_edges) for page in pages]
+    bodies = [tuning_body(page, fold_counts) for page in pages]
     folds = [fold_of(article_of(page)) for page in pages]
     parts = [page_examples(body) if body[1] else None for body in bodies]
     data_rows = joined([part for part in parts if part is not None])
     print(f"{data_rows.pages} pages, {len(data_rows.gap_start)} gaps, {len(data_rows.row_start)} rows, "
           f"{len(data_rows.features)} readings", file=sys.stderr)
-    data = gap_weights(data_rows, args.rounds, shapes, everything)
+    data = gap_weights(data_rows, args.rounds, everything)
     # the confidence model learns how the decoder reads pages it has not learned from: each
     # fold's pages are decoded with weights learned on the other fold's
     x_parts, y_parts = [], []
     for fold in (0, 1):
         apart = joined([part for part, f in zip(parts, folds) if part is not None and f != fold])
-        WEIGHTS.write_text(json.dumps(gap_weights(apart, args.rounds, shapes, everything)) + "\n",
+        WEIGHTS.write_text(json.dumps(gap_weights(apart, args.rounds, everything)) + "\n",
                            encoding="utf-8")
         _forget_weights()
         x, y = decisions([body for body, f in zip(bodies, folds) if f == fold])

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from revdiff.errors import MalformedPage
 from revdiff.model import RowKind, RowReading
 from revdiff.splitter.confidence import RowDecision, glued_confidence, row_confidence
-from revdiff.splitter.edges import EdgeWords
+from revdiff.splitter.counts import TextCounts
 from revdiff.splitter.evidence import (
     RowEvidence,
     gather_evidence,
@@ -652,13 +652,13 @@ def _check_rerender(rows: list[RowReading], name: str) -> tuple[list[RowReading]
 
 
 def decode_best(lines: list[tuple[int, str]], fixed: dict[int, Reading] | None = None,
-                neighbours: Neighbours | None = None, edges: EdgeWords | None = None
+                neighbours: Neighbours | None = None, counts: TextCounts | None = None
                 ) -> tuple[list[RowReading], PageDecoder]:
     """Decode cautiously and hopefully; keep the reading the page's evidence scores higher.
     Returns the rows and the decoder that read them (its `decisions` explain the confidences);
-    `edges` replaces the shipped edge words (for learning)."""
+    `counts` replaces the shipped text counts (for learning)."""
     best: tuple[float, list[RowReading], PageDecoder] | None = None
-    evidence = gather_evidence(lines, edges=edges)  # the same for both decodings
+    evidence = gather_evidence(lines, counts=counts)  # the same for both decodings
     for hopeful in (False, True):
         decoder = PageDecoder(lines, fixed, neighbours, hopeful, evidence)
         rows = decoder.decode()

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from revdiff.engine.sentences import is_abbreviation
-from revdiff.splitter.edges import EdgeWords, PageEdges, shipped_edges
+from revdiff.splitter.counts import TextCounts, shipped_counts
+from revdiff.splitter.edges import PageEdges
 from revdiff.splitter.features import (
     change_features,
     masked,
@@ -183,12 +184,12 @@ def _similarity_scores(text: str, starts: list[int]) -> list[float]:
 
 
 def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
-                    edges: EdgeWords | None = None) -> list[RowEvidence]:
+                    counts: TextCounts | None = None) -> list[RowEvidence]:
     """Local and page-wide evidence for every body row; `keep_features` keeps each reading's
-    features on the row (for learning the weights); `edges` replaces the shipped edge words
-    (for learning, with words counted apart from the page's article)."""
-    if edges is None:
-        edges = shipped_edges()
+    features on the row (for learning the weights); `counts` replaces the shipped counts (for
+    learning, with text counted apart from the page's article)."""
+    if counts is None:
+        counts = shipped_counts()
     cased = page_is_cased([text for _, text in lines])
     rows = [RowEvidence(line, text, text.split(" "), word_starts(text), is_glued_match(text))
             for line, text in lines]
@@ -196,7 +197,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
         row.keys = [word_key(word) for word in row.shown_words]
     known = [row.match_half for row in rows if row.is_match]
     sentence_break = sentence_break_odds(known, cased)
-    shapes = PageShapes(known)
+    shapes = PageShapes(known, counts.shapes)
     pairs = word_pairs(rows)
     page_edges = PageEdges(row.keys for row in rows)
     change_weights, one_sided_weights = weights()
@@ -219,7 +220,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
                              else _similarity_scores(digits_masked, starts))
         change = change_features(text, words, row.keys, starts, breaks, finals, capitals,
                                  similarity, masked_similarity, _cut_pairs(words, pairs),
-                                 sentence_break, cased, edges, page_edges, shapes)
+                                 sentence_break, cased, counts.edges, page_edges, shapes)
         row.boundary = [0.0] + [score(change[k], change_weights) for k in range(1, row.size)]
         for k in range(1, row.size):  # the two cells of a change row are never equal or empty
             old_chars, new_chars = starts[k] - 1, len(text) - starts[k]

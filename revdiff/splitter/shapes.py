@@ -8,7 +8,8 @@ shows less often than paragraphs in general is less likely. A paragraph's shape 
 shapes are counted from the paragraphs it shows in full (its match rows), smoothed towards the
 shapes of all tuning articles' paragraphs (learned by benchmarks/split_training.py and shipped
 in `weights.json`); a cell's score is the log-ratio of its shape's frequency on the page to its
-frequency in general, so a page that shows no paragraphs says nothing.
+frequency in general, so a page that shows no paragraphs says nothing. How common a shape is in
+general (`PageShapes.general_score`) is scored apart.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-
-from revdiff.splitter.learned import learned
 
 PRIOR_PARAGRAPHS = 1.5  # the general shapes weigh as much as this many paragraphs of the page
 UNSEEN = 1e-4  # the general frequency of a shape no tuning paragraph has
@@ -53,8 +52,8 @@ def shape_frequencies(paragraphs: Iterable[str]) -> dict[str, float]:
 class PageShapes:
     """The log-ratio of each shape's frequency on a page to its general frequency."""
 
-    def __init__(self, known: Iterable[str], general: Mapping[str, float] | None = None) -> None:
-        self.general = general if general is not None else learned()["paragraph_shapes"]
+    def __init__(self, known: Iterable[str], general: Mapping[str, float]) -> None:
+        self.general = general
         self.counts = Counter(map(_shape_of, known))
         self.total = sum(self.counts.values())
 
@@ -65,3 +64,7 @@ class PageShapes:
         general = self.general.get(key, UNSEEN)
         on_page = (self.counts[key] + PRIOR_PARAGRAPHS * general) / (self.total + PRIOR_PARAGRAPHS)
         return math.log(on_page / general)
+
+    def general_score(self, length: int, first: str, last: str) -> float:
+        """The log of how often paragraphs in general have this shape."""
+        return math.log(self.general.get(shape(length, first, last), UNSEEN))

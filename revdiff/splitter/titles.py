@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from revdiff.splitter.evidence import gather_evidence
+from revdiff.splitter.decoder import PageDecoder
 
 _GOES_ON = (":", ",", ";")
 
@@ -21,7 +21,8 @@ def split_title(line: str | None) -> tuple[str, str]:
     half_chars = (len(line) - 1) // 2
     if len(line) % 2 == 1 and line[:half_chars] == line[half_chars + 1:] and line[half_chars] == " ":
         return line[:half_chars], line[:half_chars]
-    evidence = gather_evidence([(0, line)])[0]
+    decoder = PageDecoder([(0, line)])
+    evidence, scores = decoder.rows[0], decoder.fixed_change_scores[0]
     if evidence.size < 2:
         return line, line
     # a title does not end in a colon, a comma or a semicolon: it would go on
@@ -30,7 +31,8 @@ def split_title(line: str | None) -> tuple[str, str]:
     if not line[0].islower() and any(c.isupper() for c in line):
         # a headline that does not begin in lower case is followed by one that does not either
         cuts = [k for k in cuts if not evidence.words[k][:1].islower()] or cuts
-    best = max(cuts, key=lambda k: evidence.boundary[k])
+    # the row's cues, and its repeated phrases on both sides of the cut
+    best = max(cuts, key=lambda k: scores[k])
     cut = evidence.offset(best)
     return line[:cut - 1], line[cut:]
 
