@@ -12,10 +12,7 @@ reads as a whole paragraph and whether the two cells read as two forms of one pa
   often the words (and the two words) at the boundary end and begin the page's own rows
   (`edges.PageEdges`): the items of a list, headings, signatures;
 * how alike each cell is to the paragraphs the page shows (`shapes`): a row that glues two items
-  of a list reads as two of them; and, on lower-case pages, how common each cell's shape is among
-  paragraphs in general (a two-word cell without final punctuation is a common heading, a cell
-  of 200 words a rare paragraph); the general shapes are counted from the corpus's lower-case
-  Wikipedia text, whose paragraphs are longer than news paragraphs, so cased pages do without;
+  of a list reads as two of them;
 * whether the two words at the boundary follow each other elsewhere on the page, or elsewhere in
   the row (`evidence`): inside a paragraph they often do, across a paragraph break rarely;
 * how alike the two cells begin and end, in characters, also with digits masked (so that
@@ -50,11 +47,10 @@ CHANGE_FEATURES = (
     "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
     "edge_end", "edge_start", "page_shapes", "cut_pair_on_page", "cut_pair_in_row",
     "page_end", "page_start", "page_end_share", "page_start_share", "page_end_two",
-    "page_start_two", "general_shapes",
+    "page_start_two",
 )
 ONE_SIDED_FEATURES = ("one_sided_unbalanced", "one_sided_log_words", "one_sided_final",
-                      "one_sided_sentences", "cased_one_sided_sentences", "one_sided_page_shape",
-                      "one_sided_general_shape")
+                      "one_sided_sentences", "cased_one_sided_sentences", "one_sided_page_shape")
 
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"))
 _MARKUP_START = ("[[", "{{", "|", "*", "#", "==", "{|", "<", "!")
@@ -172,8 +168,6 @@ def change_features(text: str, words: list[str], keys: list[str], starts: list[i
             math.log1p(cut_pairs[k][0]),
             math.log1p(cut_pairs[k][1]),
             *page_cuts[k],
-            0.0 if cased else (shapes.general_score(k, words[0], words[k - 1])
-                               + shapes.general_score(size - k, words[k], words[-1])) / 10.0,
         ])
     return features
 
@@ -182,8 +176,7 @@ def one_sided_features(text: str, words: list[str], final: bool, sentence_breaks
                        cased: bool, shapes: PageShapes) -> list[float]:
     sentences = math.log1p(sentence_breaks)
     return [float(_unbalanced(_imbalance(text))), math.log(len(words)), float(final), sentences,
-            sentences if cased else 0.0, shapes.score(len(words), words[0], words[-1]),
-            0.0 if cased else shapes.general_score(len(words), words[0], words[-1]) / 10.0]
+            sentences if cased else 0.0, shapes.score(len(words), words[0], words[-1])]
 
 
 def masked(text: str) -> str:

@@ -8,8 +8,7 @@ shows less often than paragraphs in general is less likely. A paragraph's shape 
 shapes are counted from the paragraphs it shows in full (its match rows), smoothed towards the
 shapes of all tuning articles' paragraphs (learned by benchmarks/split_training.py and shipped
 in `weights.json`); a cell's score is the log-ratio of its shape's frequency on the page to its
-frequency in general, so a page that shows no paragraphs says nothing. How common a shape is in
-general (`PageShapes.general_score`) is scored apart.
+frequency in general, so a page that shows no paragraphs says nothing.
 """
 
 from __future__ import annotations
@@ -64,7 +63,3 @@ class PageShapes:
         general = self.general.get(key, UNSEEN)
         on_page = (self.counts[key] + PRIOR_PARAGRAPHS * general) / (self.total + PRIOR_PARAGRAPHS)
         return math.log(on_page / general)
-
-    def general_score(self, length: int, first: str, last: str) -> float:
-        """The log of how often paragraphs in general have this shape."""
-        return math.log(self.general.get(shape(length, first, last), UNSEEN))

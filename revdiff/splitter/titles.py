@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from revdiff.splitter.decoder import PageDecoder
+from revdiff.splitter.evidence import is_glued_match
 
 _GOES_ON = (":", ",", ";")
 
@@ -21,6 +22,8 @@ def split_title(line: str | None) -> tuple[str, str]:
     half_chars = (len(line) - 1) // 2
     if len(line) % 2 == 1 and line[:half_chars] == line[half_chars + 1:] and line[half_chars] == " ":
         return line[:half_chars], line[:half_chars]
+    if is_glued_match(line):  # equal titles glued as body match rows are, without the space
+        return line[:len(line) // 2], line[:len(line) // 2]
     decoder = PageDecoder([(0, line)])
     evidence, scores = decoder.rows[0], decoder.fixed_change_scores[0]
     if evidence.size < 2:

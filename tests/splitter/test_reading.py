@@ -155,6 +155,8 @@ def test_a_headline_is_followed_by_one_that_begins_as_headlines_do() -> None:
         "Rockets hit base housing US troops in Iraq: Iranian TV", "Iran fires missiles at US troops in Iraq")
     # a doubled space leaves an empty word, which begins nothing in lower case
     assert split_title("Iran strikes Iran  hits back") == ("Iran strikes", "Iran  hits back")
+    # equal titles glued without the space read as a glued match row does
+    assert split_title("Iran hits backIran hits back") == ("Iran hits back", "Iran hits back")
     # lower-case titles (the corpus's Wikipedia pages) are cut anywhere
     assert split_title("history of iraq history of modern iraq") == ("history of iraq",
                                                                      "history of modern iraq")

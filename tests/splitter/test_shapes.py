@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
-from revdiff.splitter.counts import shipped_counts
 from revdiff.splitter.evidence import gather_evidence
 from revdiff.splitter.features import CHANGE_FEATURES, ONE_SIDED_FEATURES
-from revdiff.splitter.shapes import UNSEEN, PageShapes, shape, shape_frequencies
+from revdiff.splitter.shapes import PageShapes, shape, shape_frequencies
 
 NEWSPAPERS = ["the advocate (stamford)", "greenwich time (ct)", "the news-times (danbury)",
               "beaumont enterprise (texas)", "houston chronicle (texas)", "the hour (norwalk)",
@@ -53,33 +50,3 @@ def test_a_row_gluing_two_items_of_the_page_scores_better_as_two_of_them() -> No
     assert between_items > inside_an_item
     alone = _shape_features([(20, GLUED)], "(ct)")
     assert alone == (0.0, 0.0)
-
-
-def test_a_shape_common_among_paragraphs_in_general_scores_higher() -> None:
-    shapes = PageShapes([], {"2aa": 0.02, "6a.": 0.2})
-    assert shapes.general_score(3, "early", "life") == math.log(0.02)
-    assert shapes.general_score(40, "it", "said.") == math.log(0.2)
-    assert shapes.general_score(3, "(early", "life") == math.log(UNSEEN)  # no paragraph has it
-
-
-def _general_features(line: str, boundary_after: str) -> tuple[float, float]:
-    row = gather_evidence([(1, line)], keep_features=True)[0]
-    assert row.features is not None
-    change, one_sided = row.features
-    k = row.words.index(boundary_after) + 1
-    return (change[k][CHANGE_FEATURES.index("general_shapes")],
-            one_sided[ONE_SIDED_FEATURES.index("one_sided_general_shape")])
-
-
-def test_the_general_shapes_are_read_on_lower_case_pages_only() -> None:
-    heading, paragraph = "early life", "he was born in lagos in 1950 and grew up there."
-    cut, whole = _general_features(f"{heading} {paragraph}", "life")
-    assert cut == (math.log(frequency("early life")) + math.log(frequency(paragraph))) / 10
-    assert whole == math.log(frequency(f"{heading} {paragraph}")) / 10
-    assert _general_features("Early life He was born in Lagos in 1950 and grew up there.",
-                             "life") == (0.0, 0.0)
-
-
-def frequency(paragraph: str) -> float:
-    words = paragraph.split(" ")
-    return float(shipped_counts().shapes.get(shape(len(words), words[0], words[-1]), UNSEEN))
