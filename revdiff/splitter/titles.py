@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from revdiff.splitter.decoder import PageDecoder
-from revdiff.splitter.evidence import is_glued_match
+from revdiff.splitter.evidence import gather_evidence, is_glued_match
 
 _GOES_ON = (":", ",", ";")
 
@@ -24,8 +23,7 @@ def split_title(line: str | None) -> tuple[str, str]:
         return line[:half_chars], line[:half_chars]
     if is_glued_match(line):  # equal titles glued as body match rows are, without the space
         return line[:len(line) // 2], line[:len(line) // 2]
-    decoder = PageDecoder([(0, line)])
-    evidence, scores = decoder.rows[0], decoder.fixed_change_scores[0]
+    evidence = gather_evidence([(0, line)])[0]
     if evidence.size < 2:
         return line, line
     # a title does not end in a colon, a comma or a semicolon: it would go on
@@ -34,8 +32,7 @@ def split_title(line: str | None) -> tuple[str, str]:
     if not line[0].islower() and any(c.isupper() for c in line):
         # a headline that does not begin in lower case is followed by one that does not either
         cuts = [k for k in cuts if not evidence.words[k][:1].islower()] or cuts
-    # the row's cues, and its repeated phrases on both sides of the cut
-    best = max(cuts, key=lambda k: scores[k])
+    best = max(cuts, key=lambda k: evidence.boundary[k])
     cut = evidence.offset(best)
     return line[:cut - 1], line[cut:]
 
