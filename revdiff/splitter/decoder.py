@@ -513,7 +513,7 @@ class PageDecoder:
                     j = partner.best_boundary
                     total = (self.row_scores(first, {second: (RowKind.CHANGE, j)}).change[k]
                              + partner.change[j])
-                    if total > best[0] + 1e-9:
+                    if total > best[0] + TIE:
                         best = (total, k, j)
                 if best[1:] != (one[1], other[1]):
                     self.readings[first] = (RowKind.CHANGE, best[1])
