@@ -193,6 +193,8 @@ class PageDecoder:
         self.neighbour_scores = [self._neighbour_scores(row) for row in self.rows]
         self.decisions: dict[int, RowDecision] = {}  # per decided row, set by decode()
         self.fixed_change_scores = [self._fixed_change_scores(i) for i in range(len(self.rows))]
+        # a row that shares no text with other rows scores the same whatever they read
+        self.unlinked_scores: dict[int, RowScores] = {}
 
     def _find_gaps(self) -> list[list[int]]:
         is_match = []
@@ -234,12 +236,22 @@ class PageDecoder:
         row = self.rows[index]
         prefer_old = [0.0] * row.size
         prefer_new = [0.0] * row.size
-        for here, other, there in row.cross_pairs:
-            side = _side_of(assumed.get(other, self.readings[other]), there)
-            if side == "old":
-                prefer_new[here] += self.link_weight * row.pair_weight[other]
-            elif side == "new":
-                prefer_old[here] += self.link_weight * row.pair_weight[other]
+        readings, link_weight, pair_weight = self.readings, self.link_weight, row.pair_weight
+        for here, other, there in row.cross_pairs:  # _side_of, inlined: the decoder's inner loop
+            reading = assumed.get(other, readings[other]) if assumed else readings[other]
+            if reading is None:
+                continue
+            kind = reading[0]
+            if kind is RowKind.CHANGE:
+                in_old = there < reading[1]
+            elif kind is RowKind.OLD_ONLY or kind is RowKind.NEW_ONLY:
+                in_old = kind is RowKind.OLD_ONLY
+            else:
+                continue
+            if in_old:
+                prefer_new[here] += link_weight * pair_weight[other]
+            else:
+                prefer_old[here] += link_weight * pair_weight[other]
         return prefer_old, prefer_new
 
     def _fixed_change_scores(self, index: int) -> list[float]:
@@ -264,6 +276,8 @@ class PageDecoder:
 
     def row_scores(self, index: int, assumed: dict[int, Reading | None] | None = None) -> RowScores:
         """Scores of every reading of a row: per change boundary, old-only, new-only."""
+        if index in self.unlinked_scores:
+            return self.unlinked_scores[index]
         row = self.rows[index]
         prefer_old, prefer_new = self._side_preferences(index, assumed or {})
         old_total, new_total = sum(prefer_old), sum(prefer_new)
@@ -282,7 +296,10 @@ class PageDecoder:
                       for i, v in enumerate(change)]
             old_only = old_only if kind is RowKind.OLD_ONLY else float("-inf")
             new_only = new_only if kind is RowKind.NEW_ONLY else float("-inf")
-        return RowScores(change, old_only, new_only)
+        scores = RowScores(change, old_only, new_only)
+        if not row.cross_pairs:
+            self.unlinked_scores[index] = scores
+        return scores
 
     # --- decoding ------------------------------------------------------------------------
 
@@ -329,10 +346,17 @@ class PageDecoder:
 
     def decode(self) -> list[RowReading]:
         confidences = [glued_confidence(row.text) if row.is_match else 1.0 for row in self.rows]
+        depends_on = [sorted({other for index in gap for _, other, _ in self.rows[index].cross_pairs})
+                      for gap in self.gaps]
+        decoded: dict[int, tuple[list[Reading | None], list[tuple[Reading, float]]]] = {}
         for _ in range(REFINEMENT_ROUNDS):
             changed = False
-            for gap in self.gaps:
-                results = self._decode_gap(gap)
+            for number, gap in enumerate(self.gaps):
+                # a gap reads the same again while the rows it shares text with read the same
+                seen = [self.readings[other] for other in depends_on[number]]
+                if number not in decoded or decoded[number][0] != seen:
+                    decoded[number] = (seen, self._decode_gap(gap))
+                results = decoded[number][1]
                 for index, (reading, probability) in zip(gap, results):
                     changed |= self.readings[index] != reading
                     self.readings[index] = reading
@@ -659,7 +683,9 @@ def decode_best(lines: list[tuple[int, str]], fixed: dict[int, Reading] | None =
     `counts` replaces the shipped text counts (for learning)."""
     best: tuple[float, list[RowReading], PageDecoder] | None = None
     evidence = gather_evidence(lines, counts=counts)  # the same for both decodings
-    for hopeful in (False, True):
+    # the decodings differ only in rows that share text with other rows
+    linked = any(row.cross_pairs for row in evidence)
+    for hopeful in ((False, True) if linked else (False,)):
         decoder = PageDecoder(lines, fixed, neighbours, hopeful, evidence)
         rows = decoder.decode()
         score = decoder.objective()

@@ -53,6 +53,7 @@ ONE_SIDED_FEATURES = ("one_sided_unbalanced", "one_sided_log_words", "one_sided_
                       "one_sided_sentences", "cased_one_sided_sentences", "one_sided_page_shape")
 
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"))
+_BALANCED_CHARACTERS = frozenset("".join(a + b for a, b in _BRACKETS) + '"')
 _MARKUP_START = ("[[", "{{", "|", "*", "#", "==", "{|", "<", "!")
 _MARKUP_END = ("]]", "}}", "==", "|}", ">")
 _DIGIT = re.compile(r"\d")
@@ -136,8 +137,9 @@ def change_features(text: str, words: list[str], keys: list[str], starts: list[i
             new_count[moved] -= 1
             after = new_count[moved] > 0
             shared += int(after and not before) - int(before and not after)
-        for i, count in enumerate(_imbalance(words[k - 1])):
-            old_counts[i] += count
+        if not _BALANCED_CHARACTERS.isdisjoint(words[k - 1]):
+            for i, count in enumerate(_imbalance(words[k - 1])):
+                old_counts[i] += count
         new_counts = [t - o for t, o in zip(total, old_counts)]
         old_chars, new_chars = starts[k] - 1, len(text) - starts[k]
         shortest = min(k, size - k)

@@ -32,8 +32,15 @@ def _kind(char: str) -> str:
 def shape(length: int, first: str, last: str) -> str:
     """The shape of a paragraph of `length` words from `first` to `last`: the length bucket,
     then the kinds of its first and last characters."""
-    bucket = min(length.bit_length(), 7)
-    return f"{bucket}{_kind(first[:1] or ' ')}{_kind(last[-1:] or ' ')}"
+    return _shape_of_edges(_bucket(length), first[:1], last[-1:])
+
+
+def _bucket(length: int) -> int:
+    return min(length.bit_length(), 7)
+
+
+def _shape_of_edges(bucket: int, first_char: str, last_char: str) -> str:
+    return f"{bucket}{_kind(first_char or ' ')}{_kind(last_char or ' ')}"
 
 
 def _shape_of(paragraph: str) -> str:
@@ -55,11 +62,17 @@ class PageShapes:
         self.general = general
         self.counts = Counter(map(_shape_of, known))
         self.total = sum(self.counts.values())
+        self.known_scores: dict[tuple[int, str, str], float] = {}
 
     def score(self, length: int, first: str, last: str) -> float:
         """How much likelier a cell of this shape is on the page than in general (the log of
         the ratio; positive when the page shows the shape more often than paragraphs in general)."""
-        key = shape(length, first, last)
+        asked = (_bucket(length), first[:1], last[-1:])
+        if asked not in self.known_scores:
+            self.known_scores[asked] = self._score(_shape_of_edges(*asked))
+        return self.known_scores[asked]
+
+    def _score(self, key: str) -> float:
         general = self.general.get(key, UNSEEN)
         on_page = (self.counts[key] + PRIOR_PARAGRAPHS * general) / (self.total + PRIOR_PARAGRAPHS)
         return math.log(on_page / general)
