@@ -7,7 +7,8 @@ each gap jointly under that structure, scoring readings with the evidence of `ev
 refines the readings a few times so that phrases repeated across rows end up in opposite columns
 (rows linked by shared text are also re-read in pairs, and a block of one-sided rows is tried on
 its other side together with the rows it shares text with). Two decodings, cautious and hopeful
-about rows not yet read as change rows, are compared by the score of the whole page. The
+about rows not yet read as change rows, are compared by the score of the whole page (they can
+differ only where rows share text, so a page without such rows is decoded once). The
 score-weighted share of a gap's readings that agree with a row, with the margins of its reading,
 goes to the confidence model (`confidence`); a final check re-renders the recovered versions and
 compares the rows with the page.
