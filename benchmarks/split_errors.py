@@ -1,0 +1,145 @@
+"""Where the column splitter reads pages wrong, and why its own weights prefer the wrong reading.
+
+For whoever improves the splitter next. Pages of the tuning slice are decoded with text counts
+from the other half of the articles, as the weights were learned (split_training.py); with
+--held-out, pages of the held-out slice with the shipped counts. It prints:
+
+* the rows read wrong, by kind of error (the side of a one-sided row; a change row read as
+  one-sided, or the reverse; a change row cut at the wrong word);
+* the wrong pages by how much higher the weights score revdiff's reading than the truth: a
+  negative margin is a search error (the decoder missed a reading its own weights prefer), a
+  large one means the evidence itself points the wrong way;
+* on the pages where the truth scores lower by MARGIN_SHOWN or more, the features that pull it
+  down most: each feature's weight times its value under the truth minus under revdiff's
+  reading, summed over the rows the two read differently. What the features leave over is the
+  part of the links between rows and of the side priors.
+
+Usage: python benchmarks/split_errors.py [--news] [--held-out]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from split_data import (
+    TrueChain,
+    article_of,
+    corpus_available,
+    fold_of,
+    news_chains,
+    real_chains,
+)
+from split_training import text_counts, true_readings
+
+from revdiff.formats.sniffer_text import parse_header
+from revdiff.model import RowKind
+from revdiff.splitter.counts import TextCounts
+from revdiff.splitter.decoder import Reading, decode_best
+from revdiff.splitter.evidence import RowEvidence, gather_evidence
+from revdiff.splitter.features import CHANGE_FEATURES, ONE_SIDED_FEATURES, weights
+
+MARGIN_SHOWN = 2.0
+MARGIN_BINS = ((0.0, "search error (< 0)"), (1.0, "< 1"), (2.0, "1-2"), (4.0, "2-4"),
+               (float("inf"), ">= 4"))
+FEATURES_SHOWN = 12
+
+
+def error_kind(truth: Reading, read: Reading) -> str:
+    """What is wrong with a row's reading, in words."""
+    (true_kind, _), (read_kind, _) = truth, read
+    if true_kind is RowKind.CHANGE and read_kind is RowKind.CHANGE:
+        return "change row cut at the wrong word"
+    if true_kind is RowKind.CHANGE:
+        return "change row read as one-sided"
+    if read_kind is RowKind.CHANGE:
+        return "one-sided row read as a change row"
+    return f"{true_kind.value} row read as {read_kind.value}"
+
+
+def margin_bin(margin: float) -> str:
+    return next(label for upper, label in MARGIN_BINS if margin < upper)
+
+
+def feature_pull(rows: list[RowEvidence], truth: list[Reading | None],
+                 read: list[Reading | None]) -> Counter[str]:
+    """Per feature, its weighted value under the truth minus under the reading, summed over the
+    rows the two read differently (`rows` gathered with their features kept)."""
+    change_weights, one_sided_weights = weights()
+    pull: Counter[str] = Counter()
+    for row, true_reading, reading in zip(rows, truth, read):
+        if row.is_match or true_reading == reading or true_reading is None or reading is None:
+            continue
+        change, one_sided = row.features
+        for (kind, word), sign in ((true_reading, 1), (reading, -1)):
+            if kind is RowKind.CHANGE:
+                named = zip(CHANGE_FEATURES, change[word], change_weights)
+            else:
+                named = zip(ONE_SIDED_FEATURES, one_sided, one_sided_weights)
+            for name, value, weight in named:
+                pull[name] += sign * value * weight
+    return pull
+
+
+def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> None:
+    errors: Counter[str] = Counter()
+    margins: Counter[str] = Counter()
+    pull: Counter[str] = Counter()
+    pages = wrong = pulled = 0
+    unexplained = 0.0
+    for chain in chains:
+        for page in chain.pages:
+            body = parse_header(page.text, page.name).body
+            truth_by_line = page.line_truth(body)
+            if len(truth_by_line) != len(body):
+                continue  # a row the flattener dropped leaves the truth of its page unknown
+            pages += 1
+            counts = None if fold_counts is None else fold_counts[fold_of(article_of(page))]
+            _, decoder = decode_best(body, counts=counts)
+            read = list(decoder.readings)
+            truth = true_readings(decoder.rows, truth_by_line)
+            if truth == read:
+                continue
+            wrong += 1
+            errors.update(error_kind(t, r) for t, r in zip(truth, read)
+                          if t is not None and r is not None and t != r)
+            score_read = decoder.objective()
+            decoder.readings = truth
+            margin = score_read - decoder.objective()
+            margins[margin_bin(margin)] += 1
+            if margin >= MARGIN_SHOWN:
+                pulled += 1
+                page_pull = feature_pull(gather_evidence(body, keep_features=True, counts=counts),
+                                         truth, read)
+                pull.update(page_pull)
+                unexplained += -margin - sum(page_pull.values())
+    print(f"{pages} pages with a known truth, {wrong} read wrong")
+    print("rows read wrong:")
+    for kind, count in errors.most_common():
+        print(f"  {count:6d}  {kind}")
+    print("wrong pages by how much higher revdiff's reading scores than the truth:")
+    for _, label in MARGIN_BINS:
+        print(f"  {margins[label]:6d}  {label}")
+    print(f"on the {pulled} pages where the truth scores lower by {MARGIN_SHOWN:g} or more, "
+          "the features that pull it down most (summed weighted difference, truth - reading):")
+    for name, value in sorted(pull.items(), key=lambda item: item[1])[:FEATURES_SHOWN]:
+        print(f"  {value:8.1f}  {name}")
+    print(f"  {unexplained:8.1f}  links between rows and side priors")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--news", action="store_true", help="generated news pages, not the corpus")
+    parser.add_argument("--held-out", action="store_true", help="the held-out slice, not tuning")
+    args = parser.parse_args()
+    if not corpus_available():
+        print("skipped: ../shared/corpus is not there", file=sys.stderr)
+        return 0
+    chains = list((news_chains if args.news else real_chains)(held_out=args.held_out))
+    diagnose(chains, None if args.held_out else text_counts()[1])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
