@@ -3,7 +3,8 @@
 The model is the decoder's own: each gap between match rows is read as a count of change rows
 (each at one of its boundaries) followed by one-sided rows on one side, and a reading's score
 is the sum of its rows' feature scores plus a learned prior for the side of its one-sided rows
-(old or new; none when all are change rows). The weights make
+(old or new; none when all are change rows); a page without match rows is never all one-sided
+rows, as the decoder never reads it so. The weights make
 the true reading of each gap likely against every other reading of that gap (a conditional
 random field, exact within a gap; the phrases a row shares with other rows are scored with those
 rows read as the truth reads them), with an L2 penalty. The edge words (revdiff/splitter/edges.py)
@@ -123,6 +124,7 @@ class Examples:
     gap_start: np.ndarray  # index of each gap's first row
     gap_size: np.ndarray
     true_side: np.ndarray  # the side of the gap's one-sided rows: new (1), old (-1), none (0)
+    whole_page: np.ndarray  # whether the gap is all of its page (no match rows): never all one-sided
     pages: int
 
 
@@ -167,7 +169,7 @@ def page_examples(body: Body) -> Examples:
     lines, truth, counts = body
     features: list[list[float]] = []
     row_start, row_changes, target = [], [], []
-    gap_start, gap_size, true_side = [], [], []
+    gap_start, gap_size, true_side, whole_page = [], [], [], []
     rows = gather_evidence(lines, keep_features=True, counts=counts)
     decoder = PageDecoder(lines, evidence=rows)
     decoder.self_repeat_weight = decoder.link_weight = 1.0
@@ -177,6 +179,7 @@ def page_examples(body: Body) -> Examples:
         gap_size.append(len(gap))
         last = decoder.readings[gap[-1]]
         true_side.append(int(last == (RowKind.NEW_ONLY, 0)) - int(last == (RowKind.OLD_ONLY, 0)))
+        whole_page.append(int(len(gap) == len(rows)))
         for index in gap:
             row = rows[index]
             readings = _row_readings(row, *decoder._side_preferences(index, {}))
@@ -196,7 +199,8 @@ def page_examples(body: Body) -> Examples:
     width = len(CHANGE_FEATURES) + len(ONE_SIDED_FEATURES) + 2
     return Examples(np.array(features, dtype=np.float64).reshape(-1, width),
                     *(np.array(values, dtype=int) for values in
-                      (row_start, row_changes, target, gap_start, gap_size, true_side)), pages=1)
+                      (row_start, row_changes, target, gap_start, gap_size, true_side,
+                       whole_page)), pages=1)
 
 
 def joined(parts: list[Examples]) -> Examples:
@@ -211,18 +215,22 @@ def joined(parts: list[Examples]) -> Examples:
         np.concatenate([part.gap_start + offset for part, offset in zip(parts, row_offsets)]),
         np.concatenate([part.gap_size for part in parts]),
         np.concatenate([part.true_side for part in parts]),
+        np.concatenate([part.whole_page for part in parts]),
         sum(part.pages for part in parts))
 
 
 def _segment_logsumexp(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-    """log-sum-exp of each segment [start, start + size); empty segments give -inf."""
+    """log-sum-exp of each segment [start, start + size); empty segments, and segments of -inf
+    only, give -inf."""
     out = np.full(len(starts), -np.inf)
     some = sizes > 0
     if len(values):
         top = np.maximum.reduceat(values, starts[some])
+        top = np.where(np.isneginf(top), 0.0, top)
         owner = np.repeat(np.arange(some.sum()), sizes[some])
         total = np.add.reduceat(np.exp(values - top[owner]), starts[some])
-        out[some] = top + np.log(total)
+        with np.errstate(divide="ignore"):
+            out[some] = top + np.log(total)
     return out
 
 
@@ -253,6 +261,9 @@ class GapModel:
         self.config_gap = np.repeat(np.arange(gaps), self.config_sizes)
         config_count = np.arange(len(self.config_gap)) - self.config_start[self.config_gap]
         self.is_full = config_count == data.gap_size[self.config_gap]
+        # a version has paragraphs: the decoder never reads a page without match rows as all
+        # one-sided rows
+        self.is_empty_version = (config_count == 0) & (data.whole_page[self.config_gap] == 1)
         # the rows each configuration reads as change rows, [gap's first row, split), and as
         # one-sided rows, [split, gap's end)
         self.first = data.gap_start[self.config_gap]
@@ -284,6 +295,8 @@ class GapModel:
         head = cum_change[split] - cum_change[first]
         with_old = np.where(self.is_full, head, head + cum_old[end] - cum_old[split] + side_prior[0])
         with_new = np.where(self.is_full, -np.inf, head + cum_new[end] - cum_new[split] + side_prior[1])
+        with_old = np.where(self.is_empty_version, -np.inf, with_old)
+        with_new = np.where(self.is_empty_version, -np.inf, with_new)
         log_z = np.logaddexp(_segment_logsumexp(with_old, self.config_start, self.config_sizes),
                              _segment_logsumexp(with_new, self.config_start, self.config_sizes))
         p_old = np.exp(with_old - log_z[self.config_gap])

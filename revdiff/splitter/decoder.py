@@ -319,6 +319,10 @@ class PageDecoder:
                 score = scorer.config_score(count, side)
                 configs.append((score + (side_priors()[side] if count < size else 0.0), count, side))
         valid = [c for c in configs if c[0] != float("-inf")]
+        # a version has paragraphs: a page without match rows is not read as all one-sided rows
+        # while it can be read otherwise (a one-word page cannot; a correction may forbid it)
+        if size == len(self.rows):
+            valid = [c for c in valid if c[1] > 0] or valid
         if not valid:
             first, last = self.rows[gap[0]].line, self.rows[gap[-1]].line
             raise MalformedPage(

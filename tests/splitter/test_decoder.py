@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from revdiff.model import RowKind
-from revdiff.splitter.decoder import PageDecoder, _GapScorer, decode_best, rerendered
+from revdiff.splitter.decoder import (
+    PageDecoder,
+    _GapScorer,
+    columns,
+    decode_best,
+    rerendered,
+)
 from revdiff.splitter.features import side_priors
 from revdiff.splitter.grammar import diff_rows, flatten_row
 
@@ -160,3 +166,31 @@ def test_a_block_is_flipped_with_the_change_row_of_its_own_gap_that_shares_its_t
     assert decoder._flip_tails_with_linked_gaps()
     assert (decoder.readings[change], decoder.readings[block]) == ((RowKind.CHANGE, true_cut),
                                                                    (RowKind.OLD_ONLY, 0))
+
+
+WHOLE_PARAGRAPHS = [
+    ("Iran fired more than a dozen missiles at two bases in Iraq that house American troops, the "
+     "Pentagon said on Wednesday."),
+    ("The strikes came days after the United States killed a top Iranian general in Baghdad, "
+     "raising fears of a wider war."),
+]
+
+
+def test_a_page_without_match_rows_leaves_a_paragraph_in_each_version() -> None:
+    # each row reads as one whole paragraph, but read so the old version would have none: a
+    # version has paragraphs, so the first row is a change row
+    rows, _ = decode_best(list(enumerate(WHOLE_PARAGRAPHS, start=1)))
+    assert [row.kind for row in rows] == [RowKind.CHANGE, RowKind.NEW_ONLY]
+    old, new = columns(rows)
+    assert old and new
+
+
+def test_a_correction_may_still_read_a_page_without_match_rows_as_one_sided() -> None:
+    lines = list(enumerate(WHOLE_PARAGRAPHS, start=1))
+    rows, _ = decode_best(lines, fixed={1: (RowKind.OLD_ONLY, 0)})
+    assert [row.kind for row in rows] == [RowKind.OLD_ONLY, RowKind.OLD_ONLY]
+
+
+def test_a_page_of_one_word_is_read_although_one_version_stays_empty() -> None:
+    [row], _ = decode_best([(1, "Developing")])
+    assert row.kind in (RowKind.OLD_ONLY, RowKind.NEW_ONLY)
