@@ -237,22 +237,12 @@ class PageDecoder:
         row = self.rows[index]
         prefer_old = [0.0] * row.size
         prefer_new = [0.0] * row.size
-        readings, link_weight, pair_weight = self.readings, self.link_weight, row.pair_weight
-        for here, other, there in row.cross_pairs:  # _side_of, inlined: the decoder's inner loop
-            reading = assumed.get(other, readings[other]) if assumed else readings[other]
-            if reading is None:
-                continue
-            kind = reading[0]
-            if kind is RowKind.CHANGE:
-                in_old = there < reading[1]
-            elif kind is RowKind.OLD_ONLY or kind is RowKind.NEW_ONLY:
-                in_old = kind is RowKind.OLD_ONLY
-            else:
-                continue
-            if in_old:
-                prefer_new[here] += link_weight * pair_weight[other]
-            else:
-                prefer_old[here] += link_weight * pair_weight[other]
+        for here, other, there in row.cross_pairs:
+            side = _side_of(assumed.get(other, self.readings[other]), there)
+            if side == "old":
+                prefer_new[here] += self.link_weight * row.pair_weight[other]
+            elif side == "new":
+                prefer_old[here] += self.link_weight * row.pair_weight[other]
         return prefer_old, prefer_new
 
     def _fixed_change_scores(self, index: int) -> list[float]:
