@@ -6,6 +6,10 @@ from the other half of the articles, as the weights were learned (split_training
 
 * the rows read wrong, by kind of error (the side of a one-sided row; a change row read as
   one-sided, or the reverse; a change row cut at the wrong word);
+* the blocks of one-sided rows whose side is read wrong, apart for gaps of one-sided rows only
+  (where nothing on the page tells the side: benchmarks/side_by_hand.py) and for gaps with
+  change rows (where a reader tells it: benchmarks/tail_by_hand.py), and whether the block
+  shares text with another row;
 * the wrong pages by how much higher the weights score revdiff's reading than the truth: a
   negative margin is a search error (the decoder missed a reading its own weights prefer), a
   large one means the evidence itself points the wrong way;
@@ -39,6 +43,7 @@ from revdiff.splitter.counts import TextCounts
 from revdiff.splitter.decoder import Reading, decode_best
 from revdiff.splitter.evidence import RowEvidence, gather_evidence
 from revdiff.splitter.features import CHANGE_FEATURES, ONE_SIDED_FEATURES, weights
+from revdiff.splitter.grammar import gaps_between_matches
 
 MARGIN_SHOWN = 2.0
 MARGIN_BINS = ((0.0, "search error (< 0)"), (1.0, "< 1"), (2.0, "1-2"), (4.0, "2-4"),
@@ -56,6 +61,26 @@ def error_kind(truth: Reading, read: Reading) -> str:
     if read_kind is RowKind.CHANGE:
         return "one-sided row read as a change row"
     return f"{true_kind.value} row read as {read_kind.value}"
+
+
+def block_sides(rows: list[RowEvidence], truth: list[Reading | None], read: list[Reading | None]
+                ) -> Counter[tuple[str, str, bool]]:
+    """Each true block of one-sided rows: its gap (one-sided rows only, or with change rows),
+    whether it shares text with a row outside the block, and whether revdiff reads it as
+    one-sided rows on the wrong side (its first row)."""
+    one_sided = (RowKind.OLD_ONLY, RowKind.NEW_ONLY)
+    blocks: Counter[tuple[str, str, bool]] = Counter()
+    for gap in gaps_between_matches(t is not None and t[0] is RowKind.MATCH for t in truth):
+        tail = [i for i in gap if truth[i] is not None and truth[i][0] in one_sided]
+        if not tail:
+            continue
+        first, got = truth[tail[0]], read[tail[0]]
+        kind = "one-sided rows only" if len(tail) == len(gap) else "with change rows"
+        linked = "linked" if any(other not in tail for index in tail
+                                 for _, other, _ in rows[index].cross_pairs) else "not linked"
+        wrong_side = got is not None and got[0] in one_sided and got != first
+        blocks[(kind, linked, wrong_side)] += 1
+    return blocks
 
 
 def margin_bin(margin: float) -> str:
@@ -84,6 +109,7 @@ def feature_pull(rows: list[RowEvidence], truth: list[Reading | None],
 
 def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> None:
     errors: Counter[str] = Counter()
+    sides: Counter[tuple[str, str, bool]] = Counter()
     margins: Counter[str] = Counter()
     pull: Counter[str] = Counter()
     pages = wrong = pulled = 0
@@ -99,6 +125,7 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
             _, decoder = decode_best(body, counts=counts)
             read = list(decoder.readings)
             truth = true_readings(decoder.rows, truth_by_line)
+            sides.update(block_sides(decoder.rows, truth, read))
             if truth == read:
                 continue
             wrong += 1
@@ -118,6 +145,12 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
     print("rows read wrong:")
     for kind, count in errors.most_common():
         print(f"  {count:6d}  {kind}")
+    print("blocks of one-sided rows read on the wrong side, by their gap and whether they share "
+          "text with another row:")
+    for kind in ("one-sided rows only", "with change rows"):
+        for linked in ("linked", "not linked"):
+            total = sides[(kind, linked, True)] + sides[(kind, linked, False)]
+            print(f"  {sides[(kind, linked, True)]:6d} of {total:6d}  {kind}, {linked}")
     print("wrong pages by how much higher revdiff's reading scores than the truth:")
     for _, label in MARGIN_BINS:
         print(f"  {margins[label]:6d}  {label}")
