@@ -69,9 +69,10 @@ def block_sides(rows: list[RowEvidence], truth: list[Reading | None], read: list
     whether it shares text with a row outside the block, and whether revdiff reads it as
     one-sided rows on the wrong side (its first row)."""
     one_sided = (RowKind.OLD_ONLY, RowKind.NEW_ONLY)
+    kinds = [None if reading is None else reading[0] for reading in truth]
     blocks: Counter[tuple[str, str, bool]] = Counter()
-    for gap in gaps_between_matches(t is not None and t[0] is RowKind.MATCH for t in truth):
-        tail = [i for i in gap if truth[i] is not None and truth[i][0] in one_sided]
+    for gap in gaps_between_matches(kind is RowKind.MATCH for kind in kinds):
+        tail = [i for i in gap if kinds[i] in one_sided]
         if not tail:
             continue
         first, got = truth[tail[0]], read[tail[0]]
