@@ -97,6 +97,7 @@ def feature_pull(rows: list[RowEvidence], truth: list[Reading | None],
     for row, true_reading, reading in zip(rows, truth, read):
         if row.is_match or true_reading == reading or true_reading is None or reading is None:
             continue
+        assert row.features is not None  # gathered with keep_features
         change, one_sided = row.features
         for (kind, word), sign in ((true_reading, 1), (reading, -1)):
             if kind is RowKind.CHANGE:

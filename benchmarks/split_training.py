@@ -103,6 +103,7 @@ def true_readings(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int |
         if kind is None:
             readings.append(None)
         elif kind is RowKind.CHANGE:
+            assert offset is not None  # a change row's truth has a boundary
             readings.append((kind, row.starts.index(offset)))
         else:
             readings.append((kind, 0))
@@ -168,8 +169,13 @@ def page_examples(body: Body) -> Examples:
     it (a pseudo-likelihood), so that their weights can be learned."""
     lines, truth, counts = body
     features: list[list[float]] = []
-    row_start, row_changes, target = [], [], []
-    gap_start, gap_size, true_side, whole_page = [], [], [], []
+    row_start: list[int] = []
+    row_changes: list[int] = []
+    target: list[int] = []
+    gap_start: list[int] = []
+    gap_size: list[int] = []
+    true_side: list[int] = []
+    whole_page: list[int] = []
     rows = gather_evidence(lines, keep_features=True, counts=counts)
     decoder = PageDecoder(lines, evidence=rows)
     decoder.self_repeat_weight = decoder.link_weight = 1.0
@@ -197,10 +203,12 @@ def page_examples(body: Body) -> Examples:
             row_changes.append(changes)
             features.extend(readings)
     width = len(CHANGE_FEATURES) + len(ONE_SIDED_FEATURES) + 2
-    return Examples(np.array(features, dtype=np.float64).reshape(-1, width),
-                    *(np.array(values, dtype=int) for values in
-                      (row_start, row_changes, target, gap_start, gap_size, true_side,
-                       whole_page)), pages=1)
+    def ints(values: list[int]) -> np.ndarray:
+        return np.array(values, dtype=int)
+
+    return Examples(np.array(features, dtype=np.float64).reshape(-1, width), ints(row_start),
+                    ints(row_changes), ints(target), ints(gap_start), ints(gap_size),
+                    ints(true_side), ints(whole_page), pages=1)
 
 
 def joined(parts: list[Examples]) -> Examples:
