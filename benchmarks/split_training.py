@@ -203,12 +203,13 @@ def page_examples(body: Body) -> Examples:
             row_changes.append(changes)
             features.extend(readings)
     width = len(CHANGE_FEATURES) + len(ONE_SIDED_FEATURES) + 2
-    def ints(values: list[int]) -> np.ndarray:
-        return np.array(values, dtype=int)
+    return Examples(np.array(features, dtype=np.float64).reshape(-1, width), _ints(row_start),
+                    _ints(row_changes), _ints(target), _ints(gap_start), _ints(gap_size),
+                    _ints(true_side), _ints(whole_page), pages=1)
 
-    return Examples(np.array(features, dtype=np.float64).reshape(-1, width), ints(row_start),
-                    ints(row_changes), ints(target), ints(gap_start), ints(gap_size),
-                    ints(true_side), ints(whole_page), pages=1)
+
+def _ints(values: list[int]) -> np.ndarray:
+    return np.array(values, dtype=int)
 
 
 def joined(parts: list[Examples]) -> Examples:
