@@ -195,6 +195,7 @@ class PageDecoder:
         self.decisions: dict[int, RowDecision] = {}  # per decided row, set by decode()
         self.fixed_change_scores = [self._fixed_change_scores(i) for i in range(len(self.rows))]
         # a row that shares no text with other rows scores the same whatever they read
+        # (before a correction of it is applied)
         self.unlinked_scores: dict[int, RowScores] = {}
 
     def _find_gaps(self) -> list[list[int]]:
@@ -266,11 +267,25 @@ class PageDecoder:
         return change
 
     def row_scores(self, index: int, assumed: dict[int, Reading | None] | None = None) -> RowScores:
-        """Scores of every reading of a row: per change boundary, old-only, new-only."""
-        if index in self.unlinked_scores:
-            return self.unlinked_scores[index]
+        """Scores of every reading of a row: per change boundary, old-only, new-only; a
+        correction of the row leaves only its own reading possible."""
+        scores = self.unlinked_scores.get(index)
+        if scores is None:
+            scores = self._uncorrected_scores(index, assumed or {})
+            if not self.rows[index].cross_pairs:
+                self.unlinked_scores[index] = scores
+        fixed = self.fixed.get(self.rows[index].line)
+        if fixed is None:
+            return scores
+        kind, k = fixed
+        return RowScores([v if kind is RowKind.CHANGE and i == k else float("-inf")
+                          for i, v in enumerate(scores.change)],
+                         scores.old_only if kind is RowKind.OLD_ONLY else float("-inf"),
+                         scores.new_only if kind is RowKind.NEW_ONLY else float("-inf"))
+
+    def _uncorrected_scores(self, index: int, assumed: dict[int, Reading | None]) -> RowScores:
         row = self.rows[index]
-        prefer_old, prefer_new = self._side_preferences(index, assumed or {})
+        prefer_old, prefer_new = self._side_preferences(index, assumed)
         old_total, new_total = sum(prefer_old), sum(prefer_new)
         change = list(self.fixed_change_scores[index])
         neighbour, old_neighbour, new_neighbour = self.neighbour_scores[index]
@@ -278,19 +293,8 @@ class PageDecoder:
         for k in range(1, len(change)):
             running_old += prefer_old[k - 1] - prefer_new[k - 1]
             change[k] = change[k] + running_old + new_total + (neighbour[k] if neighbour else 0.0)
-        old_only = row.one_sided + old_total + old_neighbour
-        new_only = row.one_sided + new_total + new_neighbour
-        line = row.line
-        if line in self.fixed:
-            kind, k = self.fixed[line]
-            change = [v if kind is RowKind.CHANGE and i == k else float("-inf")
-                      for i, v in enumerate(change)]
-            old_only = old_only if kind is RowKind.OLD_ONLY else float("-inf")
-            new_only = new_only if kind is RowKind.NEW_ONLY else float("-inf")
-        scores = RowScores(change, old_only, new_only)
-        if not row.cross_pairs:
-            self.unlinked_scores[index] = scores
-        return scores
+        return RowScores(change, row.one_sided + old_total + old_neighbour,
+                         row.one_sided + new_total + new_neighbour)
 
     # --- decoding ------------------------------------------------------------------------
 

@@ -194,3 +194,15 @@ def test_a_correction_may_still_read_a_page_without_match_rows_as_one_sided() ->
 def test_a_page_of_one_word_is_read_although_one_version_stays_empty() -> None:
     [row], _ = decode_best([(1, "Developing")])
     assert row.kind in (RowKind.OLD_ONLY, RowKind.NEW_ONLY)
+
+
+def test_a_corrected_row_still_lists_every_reading_as_an_alternative() -> None:
+    text = ("The first paragraph of the story says one thing. The second paragraph says another "
+            "thing entirely.")
+    lines = [(1, text)]
+    free = PageDecoder(lines)
+    free.decode()
+    corrected = PageDecoder(lines, fixed={1: (RowKind.OLD_ONLY, 0)})
+    [row] = corrected.decode()
+    assert row.kind is RowKind.OLD_ONLY
+    assert corrected.alternatives(1) == free.alternatives(1)
