@@ -14,9 +14,10 @@ from the other half of the articles, as the weights were learned (split_training
   negative margin is a search error (the decoder missed a reading its own weights prefer), a
   large one means the evidence itself points the wrong way;
 * on the pages where the truth scores lower by MARGIN_SHOWN or more, the features that pull it
-  down most: each feature's weight times its value under the truth minus under revdiff's
-  reading, summed over the rows the two read differently. What the features leave over is the
-  part of the links between rows and of the side priors.
+  down most: each feature's part of the score (its weight times its value, and its bends)
+  under the truth minus under revdiff's reading, summed over the rows the two read
+  differently. What the features leave over is the part of the links between rows and of the
+  side priors.
 
 Usage: python benchmarks/split_errors.py [--news] [--held-out]
 """
@@ -90,9 +91,9 @@ def margin_bin(margin: float) -> str:
 
 def feature_pull(rows: list[RowEvidence], truth: list[Reading | None],
                  read: list[Reading | None]) -> Counter[str]:
-    """Per feature, its weighted value under the truth minus under the reading, summed over the
+    """Per feature, its part of the score under the truth minus under the reading, summed over the
     rows the two read differently (`rows` gathered with their features kept)."""
-    change_weights, one_sided_weights = weights()
+    change_score, one_sided_score = weights()
     pull: Counter[str] = Counter()
     for row, true_reading, reading in zip(rows, truth, read):
         if row.is_match or true_reading == reading or true_reading is None or reading is None:
@@ -101,11 +102,11 @@ def feature_pull(rows: list[RowEvidence], truth: list[Reading | None],
         change, one_sided = row.features
         for (kind, word), sign in ((true_reading, 1), (reading, -1)):
             if kind is RowKind.CHANGE:
-                named = zip(CHANGE_FEATURES, change[word], change_weights)
+                named = zip(CHANGE_FEATURES, change_score.parts(change[word]))
             else:
-                named = zip(ONE_SIDED_FEATURES, one_sided, one_sided_weights)
-            for name, value, weight in named:
-                pull[name] += sign * value * weight
+                named = zip(ONE_SIDED_FEATURES, one_sided_score.parts(one_sided))
+            for name, part in named:
+                pull[name] += sign * part
     return pull
 
 

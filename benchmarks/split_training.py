@@ -4,7 +4,9 @@ The model is the decoder's own: each gap between match rows is read as a count o
 (each at one of its boundaries) followed by one-sided rows on one side, and a reading's score
 is the sum of its rows' feature scores plus a learned prior for the side of its one-sided rows
 (old or new; none when all are change rows); a page without match rows is never all one-sided
-rows, as the decoder never reads it so. The weights make
+rows, as the decoder never reads it so. A row's feature score is piecewise linear in each text
+feature that takes many values: bends at four quantiles of its values, none past a cap (the 99th
+percentile), learned with the weights. The weights make
 the true reading of each gap likely against every other reading of that gap (a conditional
 random field, exact within a gap; the phrases a row shares with other rows are scored with those
 rows read as the truth reads them), with an L2 penalty. The edge words (revdiff/splitter/edges.py)
@@ -27,7 +29,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -57,6 +59,8 @@ MIN_STEP_ROWS = 200  # each step of the calibration holds at least this many row
 WEIGHTS = Path(__file__).resolve().parents[1] / "revdiff" / "splitter" / "weights.json"
 PENALTY = 1.0  # L2, per 10,000 rows
 MAX_WORDS = 400  # longer rows add many readings and little information
+KNOTS = 4  # bends of each text feature that takes many values, at quantiles of its non-zero values
+CAP_QUANTILE = 0.99  # past this quantile of its non-zero values, a feature bends no more
 
 
 # A page's body rows, the true reading of each row the flattener kept intact, and the text
@@ -226,6 +230,42 @@ def joined(parts: list[Examples]) -> Examples:
         np.concatenate([part.true_side for part in parts]),
         np.concatenate([part.whole_page for part in parts]),
         sum(part.pages for part in parts))
+
+
+@dataclass(frozen=True)
+class BendAt:
+    """Where a text feature bends: its column in the examples, its knots, its cap."""
+
+    column: int
+    knots: np.ndarray
+    cap: float
+
+
+def feature_bends(data: Examples) -> list[BendAt]:
+    """The bends of each text feature that takes many values: knots at evenly spaced quantiles
+    of its non-zero values over all readings, and a cap at CAP_QUANTILE of them."""
+    quantiles = np.linspace(0.0, 1.0, KNOTS + 2)[1:-1]
+    bends = []
+    for column in range(len(CHANGE_FEATURES) + len(ONE_SIDED_FEATURES)):
+        values = data.features[:, column]
+        values = values[values != 0.0]
+        if len(np.unique(values)) > KNOTS:
+            bends.append(BendAt(column, np.unique(np.round(np.quantile(values, quantiles), 4)),
+                                round(float(np.quantile(values, CAP_QUANTILE)), 4)))
+    return bends
+
+
+def with_bends(data: Examples, bends: list[BendAt]) -> Examples:
+    """The examples with a column per knot: how far the feature, capped, lies past the knot, in
+    the readings that have the feature (a change feature in change readings, a one-sided one in
+    the others)."""
+    is_change = data.features[:, [0]] == 1.0  # the feature `change` is 1 in every change reading
+    columns = []
+    for bend in bends:
+        capped = np.minimum(data.features[:, [bend.column]], bend.cap)
+        past = np.maximum(capped - bend.knots[np.newaxis, :], 0.0)
+        columns.append(np.where(is_change == (bend.column < len(CHANGE_FEATURES)), past, 0.0))
+    return replace(data, features=np.hstack([data.features, *columns]))
 
 
 def _segment_logsumexp(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -432,18 +472,29 @@ def isotonic_steps(points: list[tuple[float, bool]]) -> tuple[list[float], list[
     return [round(b[0], 6) for b in pooled], [round(b[2] / b[1], 4) for b in pooled]
 
 
-def gap_weights(data_rows: Examples, rounds: int, counts: TextCounts) -> dict[str, object]:
+def gap_weights(data_rows: Examples, bends: list[BendAt], rounds: int, counts: TextCounts
+                ) -> dict[str, object]:
     """Learn the gap model's weights from `data_rows`, as weights.json holds them."""
-    weight, side_prior = fit(data_rows, rounds)
+    weight, side_prior = fit(with_bends(data_rows, bends), rounds)
     width = len(CHANGE_FEATURES)
+    local = width + len(ONE_SIDED_FEATURES)
+    names = [*CHANGE_FEATURES, *ONE_SIDED_FEATURES]
+    bent: dict[str, dict[str, object]] = {"change": {}, "one_sided": {}}
+    slopes = iter(weight[local + 2:])
+    for bend in bends:
+        kind = "change" if bend.column < width else "one_sided"
+        bent[kind][names[bend.column]] = {
+            "cap": bend.cap,
+            "knots": [[float(knot), round(float(next(slopes)), 4)] for knot in bend.knots]}
     return {
         "learned_from": f"{len(data_rows.row_start)} decision rows of {data_rows.pages} pages: the tuning "
                         "slice of ../shared/corpus/chains and of generated news pages "
                         "(benchmarks/split_training.py)",
         "change": {name: round(float(w), 4) for name, w in zip(CHANGE_FEATURES, weight[:width])},
         "one_sided": {name: round(float(w), 4)
-                      for name, w in zip(ONE_SIDED_FEATURES, weight[width:width + len(ONE_SIDED_FEATURES)])},
-        "repeats": {"self_repeats": round(float(weight[-2]), 4), "links": round(float(weight[-1]), 4)},
+                      for name, w in zip(ONE_SIDED_FEATURES, weight[width:local])},
+        "bends": bent,
+        "repeats": {"self_repeats": round(float(weight[local]), 4), "links": round(float(weight[local + 1]), 4)},
         "old_side": round(float(side_prior[0]), 4),
         "new_side": round(float(side_prior[1]), 4),
         "paragraph_shapes": counts.shapes,
@@ -466,13 +517,14 @@ def main() -> int:
     data_rows = joined([part for part in parts if part is not None])
     print(f"{data_rows.pages} pages, {len(data_rows.gap_start)} gaps, {len(data_rows.row_start)} rows, "
           f"{len(data_rows.features)} readings", file=sys.stderr)
-    data = gap_weights(data_rows, args.rounds, everything)
+    bends = feature_bends(data_rows)
+    data = gap_weights(data_rows, bends, args.rounds, everything)
     # the confidence model learns how the decoder reads pages it has not learned from: each
     # fold's pages are decoded with weights learned on the other fold's
     x_parts, y_parts = [], []
     for fold in (0, 1):
         apart = joined([part for part, f in zip(parts, folds) if part is not None and f != fold])
-        WEIGHTS.write_text(json.dumps(gap_weights(apart, args.rounds, everything)) + "\n",
+        WEIGHTS.write_text(json.dumps(gap_weights(apart, bends, args.rounds, everything)) + "\n",
                            encoding="utf-8")
         _forget_weights()
         x, y = decisions([body for body, f in zip(bodies, folds) if f == fold])

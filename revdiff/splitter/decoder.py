@@ -520,14 +520,16 @@ class PageDecoder:
         """Re-split pairs of change rows that share phrases, both at once.
 
         Gap decoding moves one row at a time, so two change rows that share a sentence can hold
-        each other in a wrong split; trying their best few splits jointly frees them.
+        each other in a wrong split; trying their best few splits jointly frees them. Each row is
+        tried with the later change rows sharing the most text with it, at most LINKED_GROUPS.
         """
         moved = False
-        for first, row in enumerate(self.rows):
-            for second in sorted({other for _, other, _ in row.cross_pairs if other > first}):
+        change_rows = {index: index for index, reading in enumerate(self.readings)
+                       if reading is not None and reading[0] is RowKind.CHANGE}
+        for first in change_rows:
+            for second in self._most_linked([first], change_rows, first, later_only=True):
                 one, other = self.readings[first], self.readings[second]
-                if not (one and other and one[0] is other[0] is RowKind.CHANGE):
-                    continue
+                assert one is not None and other is not None  # change rows, moved only to others
                 current = self.row_scores(first).change[one[1]] + self.row_scores(second).change[other[1]]
                 alone = self.row_scores(first, {second: None}).change
                 best = (current, one[1], other[1])

@@ -29,7 +29,6 @@ from revdiff.splitter.features import (
     change_features,
     masked,
     one_sided_features,
-    score,
     weights,
     word_key,
 )
@@ -200,14 +199,14 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
     shapes = PageShapes(known, counts.shapes)
     pairs = word_pairs(rows)
     page_edges = PageEdges(row.keys for row in rows)
-    change_weights, one_sided_weights = weights()
+    change_score, one_sided_score = weights()
     for row in rows:
         if row.is_match:
             continue
         text, words, starts = row.text, row.words, row.starts
         breaks = [False] + [_is_sentence_break(words[k - 1], words[k], cased) for k in range(1, row.size)]
         one_sided = one_sided_features(text, words, _ends_sentence(words[-1]), sum(breaks), cased, shapes)
-        row.one_sided = score(one_sided, one_sided_weights)
+        row.one_sided = one_sided_score(one_sided)
         if row.size < 2:
             if keep_features:
                 row.features = ([[]], one_sided)
@@ -221,7 +220,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
         change = change_features(text, words, row.keys, starts, breaks, finals, capitals,
                                  similarity, masked_similarity, _cut_pairs(words, pairs),
                                  sentence_break, cased, counts.edges, page_edges, shapes)
-        row.boundary = [0.0] + [score(change[k], change_weights) for k in range(1, row.size)]
+        row.boundary = [0.0] + [change_score(change[k]) for k in range(1, row.size)]
         for k in range(1, row.size):  # the two cells of a change row are never equal or empty
             old_chars, new_chars = starts[k] - 1, len(text) - starts[k]
             if (not old_chars or not new_chars

@@ -24,8 +24,12 @@ A one-sided reading has features of its own (the row's balance, length and sente
 pages (news) get features of their own for the change reading and its sentence breaks. Text
 repeated within a row (its occurrences should fall on both sides of the boundary) and between
 rows (see `evidence`) gets learned weights too. The weights are learned from flattened pages
-with known truth (benchmarks/split_training.py) and shipped in `weights.json`; a reading's score
-is the dot product of its features with the weights, in log-odds.
+with known truth (benchmarks/split_training.py) and shipped in `weights.json`. A reading's score,
+in log-odds, is the dot product of its features with the weights plus, for the features that take
+many values, a learned change of slope at each of a few knots (`Bend`), up to a cap: the score is
+piecewise linear in them. The words two cells share count little while they are few and much
+once they are many; a word pair at the cut that the page shows elsewhere counts against the cut
+most for its first few uses.
 """
 
 from __future__ import annotations
@@ -34,7 +38,9 @@ import math
 import operator
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from revdiff.splitter.edges import EdgeWords, PageEdges
 from revdiff.splitter.learned import learned
@@ -67,12 +73,60 @@ def word_key(word: str) -> str:
     return lowered.strip(_PUNCTUATION_AROUND) or lowered
 
 
+@dataclass(frozen=True, slots=True)
+class Bend:
+    """A feature's change of slope past each of its knots (in increasing order); past `cap`,
+    the largest value common in the tuning pages, only the feature's own weight goes on."""
+
+    index: int
+    cap: float
+    knots: tuple[tuple[float, float], ...]
+
+    def score(self, value: float) -> float:
+        value = min(value, self.cap)
+        total = 0.0
+        for knot, slope in self.knots:
+            if value <= knot:
+                break
+            total += slope * (value - knot)
+        return total
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """The score of a reading from its features: a weight per feature, and bends for the
+    features that take many values."""
+
+    weight: tuple[float, ...]
+    bends: tuple[Bend, ...] = ()
+
+    def __call__(self, features: Sequence[float]) -> float:
+        total = sum(map(operator.mul, features, self.weight))
+        for bend in self.bends:
+            total += bend.score(features[bend.index])
+        return total
+
+    def parts(self, features: Sequence[float]) -> list[float]:
+        """What each feature adds to the score."""
+        parts = list(map(operator.mul, features, self.weight))
+        for bend in self.bends:
+            parts[bend.index] += bend.score(features[bend.index])
+        return parts
+
+
+def _scorer(data: dict[str, Any], kind: str, names: Sequence[str]) -> Scorer:
+    bends = data.get("bends", {}).get(kind, {})
+    return Scorer(tuple(float(data[kind][name]) for name in names),
+                  tuple(Bend(names.index(name), float(bend["cap"]),
+                             tuple((float(k), float(s)) for k, s in bend["knots"]))
+                        for name, bend in bends.items()))
+
+
 @cache
-def weights() -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """The learned weights of the change features and of the one-sided features."""
+def weights() -> tuple[Scorer, Scorer]:
+    """The learned scorers of the change readings and of the one-sided readings."""
     data = learned()
-    return (tuple(data["change"][name] for name in CHANGE_FEATURES),
-            tuple(data["one_sided"][name] for name in ONE_SIDED_FEATURES))
+    return _scorer(data, "change", CHANGE_FEATURES), _scorer(data, "one_sided", ONE_SIDED_FEATURES)
 
 
 @cache
@@ -184,7 +238,3 @@ def one_sided_features(text: str, words: list[str], final: bool, sentence_breaks
 def masked(text: str) -> str:
     """The text with every digit made 0: numbers that changed keep their shape."""
     return _DIGIT.sub("0", text)
-
-
-def score(features: list[float], weight: tuple[float, ...]) -> float:
-    return sum(map(operator.mul, features, weight))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from revdiff.splitter.evidence import gather_evidence
-from revdiff.splitter.features import CHANGE_FEATURES
+from revdiff.splitter.features import CHANGE_FEATURES, Bend, Scorer, weights
 
 
 def _features(text: str, boundary_after: str) -> dict[str, float]:
@@ -32,3 +32,22 @@ def test_cells_that_start_and_end_alike_are_marked() -> None:
     features = _features("Esper said 700 troops would go. Esper said 3,000 troops would go.", "go.")
     assert features["same_first_word"] == features["same_last_word"] == 1.0
     assert features["shared_words"] > 0.5
+
+
+def test_a_bent_feature_changes_slope_at_its_knots_and_not_past_its_cap() -> None:
+    scorer = Scorer((1.0, 2.0), (Bend(1, cap=3.0, knots=((1.0, 0.5), (2.0, -1.0))),))
+    assert scorer([1.0, 0.5]) == 2.0  # below the first knot: the weights alone
+    assert scorer([0.0, 2.5]) == 5.0 + 0.5 * 1.5 - 1.0 * 0.5
+    assert scorer([0.0, 10.0]) == 20.0 + 0.5 * 2.0 - 1.0 * 1.0  # bent up to the cap only
+    assert sum(scorer.parts([1.0, 2.5])) == scorer([1.0, 2.5])
+
+
+def test_every_reading_is_scored_with_the_learned_bends() -> None:
+    [row] = gather_evidence([(1, "Esper said 700 troops would go. Esper said 3,000 troops would go.")],
+                            keep_features=True)
+    assert row.features is not None
+    change_score, one_sided_score = weights()
+    assert change_score.bends and one_sided_score.bends
+    for k in range(1, row.size):
+        assert row.boundary[k] == change_score(row.features[0][k])
+    assert row.one_sided == one_sided_score(row.features[1])
