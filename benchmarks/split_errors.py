@@ -5,7 +5,8 @@ from the other half of the articles, as the weights were learned (split_training
 --held-out, pages of the held-out slice with the shipped counts. It prints:
 
 * the rows read wrong, by kind of error (the side of a one-sided row; a change row read as
-  one-sided, or the reverse; a change row cut at the wrong word);
+  one-sided, or the reverse; a change row cut at the wrong word), and the pages that read a
+  paragraph moved down as moved up;
 * the blocks of one-sided rows whose side is read wrong, apart for gaps of one-sided rows only
   (where nothing on the page tells the side: benchmarks/side_by_hand.py) and for gaps with
   change rows (where a reader tells it: benchmarks/tail_by_hand.py), and whether the block
@@ -85,6 +86,20 @@ def block_sides(rows: list[RowEvidence], truth: list[Reading | None], read: list
     return blocks
 
 
+def moved_down_read_up(rows: list[RowEvidence], truth: list[Reading | None],
+                       read: list[Reading | None]) -> set[int]:
+    """The rows of paragraphs moved down (deleted above, the same text inserted below) that are
+    read as moved up: the page renders the same either way."""
+    deleted_at = {rows[i].text: i for i, reading in enumerate(truth) if reading == (RowKind.OLD_ONLY, 0)}
+    swapped: set[int] = set()
+    for i, reading in enumerate(truth):
+        j = deleted_at.get(rows[i].text)
+        if (reading == (RowKind.NEW_ONLY, 0) and j is not None and j < i
+                and read[j] == (RowKind.NEW_ONLY, 0) and read[i] == (RowKind.OLD_ONLY, 0)):
+            swapped |= {i, j}
+    return swapped
+
+
 def margin_bin(margin: float) -> str:
     return next(label for upper, label in MARGIN_BINS if margin < upper)
 
@@ -115,7 +130,7 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
     sides: Counter[tuple[str, str, bool]] = Counter()
     margins: Counter[str] = Counter()
     pull: Counter[str] = Counter()
-    pages = wrong = pulled = 0
+    pages = wrong = pulled = moves = moves_only = 0
     unexplained = 0.0
     for chain in chains:
         for page in chain.pages:
@@ -132,6 +147,10 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
             if truth == read:
                 continue
             wrong += 1
+            swapped = moved_down_read_up(decoder.rows, truth, read)
+            if swapped:
+                moves += 1
+                moves_only += all(t == r or i in swapped for i, (t, r) in enumerate(zip(truth, read)))
             errors.update(error_kind(t, r) for t, r in zip(truth, read)
                           if t is not None and r is not None and t != r)
             score_read = decoder.objective()
@@ -148,6 +167,8 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
     print("rows read wrong:")
     for kind, count in errors.most_common():
         print(f"  {count:6d}  {kind}")
+    print(f"{moves} wrong pages read a paragraph moved down as moved up ({moves_only} of them "
+          "wrong only there; the page renders the same either way)")
     print("blocks of one-sided rows read on the wrong side, by their gap and whether they share "
           "text with another row:")
     for kind in ("one-sided rows only", "with change rows"):
