@@ -179,7 +179,7 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
     for _, label in MARGIN_BINS:
         print(f"  {margins[label]:6d}  {label}")
     print(f"on the {pulled} pages where the truth scores lower by {MARGIN_SHOWN:g} or more, "
-          "the features that pull it down most (summed weighted difference, truth - reading):")
+          "the features that pull it down most (their parts of the score summed, truth - reading):")
     for name, value in sorted(pull.items(), key=lambda item: item[1])[:FEATURES_SHOWN]:
         print(f"  {value:8.1f}  {name}")
     print(f"  {unexplained:8.1f}  links between rows and side priors")

@@ -529,7 +529,7 @@ class PageDecoder:
         for first in change_rows:
             for second in self._most_linked([first], change_rows, first, later_only=True):
                 one, other = self.readings[first], self.readings[second]
-                assert one is not None and other is not None  # change rows, moved only to others
+                assert one is not None and other is not None  # change rows stay so: only their cuts move
                 current = self.row_scores(first).change[one[1]] + self.row_scores(second).change[other[1]]
                 alone = self.row_scores(first, {second: None}).change
                 best = (current, one[1], other[1])
