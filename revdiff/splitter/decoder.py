@@ -20,7 +20,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from revdiff.errors import MalformedPage
 from revdiff.model import RowKind, RowReading
@@ -44,22 +44,21 @@ Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 
 Columns = tuple[tuple[str, ...], tuple[str, ...]]  # the old and the new paragraphs of a page
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RowScores:
-    """Scores of the readings of one row: per change boundary (word index), old-only, new-only."""
+    """Scores of the readings of one row: per change boundary (word index), old-only, new-only;
+    the best change reading's word index and score, found once (gap decoding asks often)."""
 
     change: list[float]
     old_only: float
     new_only: float
+    best_boundary: int = field(init=False)
+    best_change: float = field(init=False)
 
-    @property
-    def best_change(self) -> float:
-        return max(self.change)
-
-    @property
-    def best_boundary(self) -> int:
-        """The word index of the best change reading."""
-        return max(range(len(self.change)), key=self.change.__getitem__)
+    def __post_init__(self) -> None:
+        best = max(range(len(self.change)), key=self.change.__getitem__)
+        object.__setattr__(self, "best_boundary", best)
+        object.__setattr__(self, "best_change", self.change[best])
 
     @property
     def change_mass(self) -> float:
@@ -194,9 +193,10 @@ class PageDecoder:
         self.neighbour_scores = [self._neighbour_scores(row) for row in self.rows]
         self.decisions: dict[int, RowDecision] = {}  # per decided row, set by decode()
         self.fixed_change_scores = [self._fixed_change_scores(i) for i in range(len(self.rows))]
-        # a row that shares no text with other rows scores the same whatever they read
-        # (before a correction of it is applied)
-        self.unlinked_scores: dict[int, RowScores] = {}
+        # a row's scores (before a correction of it is applied) depend only on how the rows it
+        # shares text with read: kept per row and their readings
+        self.linked_rows = [sorted({other for _, other, _ in row.cross_pairs}) for row in self.rows]
+        self.scores_kept: dict[tuple[int, tuple[Reading | None, ...]], RowScores] = {}
 
     def _find_gaps(self) -> list[list[int]]:
         is_match = []
@@ -238,11 +238,15 @@ class PageDecoder:
         row = self.rows[index]
         prefer_old = [0.0] * row.size
         prefer_new = [0.0] * row.size
-        for here, other, there in row.cross_pairs:
-            side = _side_of(assumed.get(other, self.readings[other]), there)
-            if side == "old":
+        readings = {other: assumed.get(other, self.readings[other]) for other in self.linked_rows[index]}
+        for here, other, there in row.cross_pairs:  # `_side_of` inlined: long rows have many links
+            reading = readings[other]
+            if reading is None:
+                continue
+            kind, k = reading
+            if kind is RowKind.OLD_ONLY or (kind is RowKind.CHANGE and there < k):
                 prefer_new[here] += self.link_weight * row.pair_weight[other]
-            elif side == "new":
+            elif kind is RowKind.NEW_ONLY or kind is RowKind.CHANGE:
                 prefer_old[here] += self.link_weight * row.pair_weight[other]
         return prefer_old, prefer_new
 
@@ -269,11 +273,11 @@ class PageDecoder:
     def row_scores(self, index: int, assumed: dict[int, Reading | None] | None = None) -> RowScores:
         """Scores of every reading of a row: per change boundary, old-only, new-only; a
         correction of the row leaves only its own reading possible."""
-        scores = self.unlinked_scores.get(index)
+        assumed = assumed or {}
+        key = (index, tuple(assumed.get(other, self.readings[other]) for other in self.linked_rows[index]))
+        scores = self.scores_kept.get(key)
         if scores is None:
-            scores = self._uncorrected_scores(index, assumed or {})
-            if not self.rows[index].cross_pairs:
-                self.unlinked_scores[index] = scores
+            scores = self.scores_kept[key] = self._uncorrected_scores(index, assumed)
         fixed = self.fixed.get(self.rows[index].line)
         if fixed is None:
             return scores
