@@ -139,8 +139,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             extra += len(set(got) - set(expected))
             wanted += len(set(expected))
         total = sum(r[0] for r in right.values()) / len(pages)
-        seconds = median_seconds(lambda m=method: [m(html) for _, html, _ in pages],
-                                 args.repeat) / len(pages)
+        def read_all(read: Callable[[str], tuple[str, ...]] = method) -> list[tuple[str, ...]]:
+            return [read(html) for _, html, _ in pages]
+
+        seconds = median_seconds(read_all, args.repeat) / len(pages)
         naive_time = naive_time or seconds
         shares = "  ".join(f"{r[0]:>5}/{r[1]:<5}" for r in (right[x] for x in layouts))
         print(f"{name:<22} {total:>7.1%}  {shares}  {found / wanted:>6.1%}  "

@@ -62,7 +62,7 @@ def baseline_read(page: TruePage) -> Reading:
     """The peer: split each row where its halves are most alike; glued rows are matches."""
     old: list[str] = []
     new: list[str] = []
-    rows = []
+    rows: list[tuple[int, RowKind, int | None, float]] = []
     for number, row in parse_header(page.text, page.name).body:
         if is_glued_match(row):
             half = len(row) // 2
@@ -206,12 +206,12 @@ def seed_004() -> str:
     path = SHARED / "seeds" / "004_40d47a86cd9220f1.txt"
     [article] = read_diff_texts([(path.name, path.read_text(encoding="utf-8"))])
     rows = article.pages[0].rows
-    runs: list[list[object]] = []
+    runs: list[tuple[RowKind, int]] = []
     for row in rows:
         if runs and runs[-1][0] is row.kind:
-            runs[-1][1] = int(str(runs[-1][1])) + 1
+            runs[-1] = (row.kind, runs[-1][1] + 1)
         else:
-            runs.append([row.kind, 1])
+            runs.append((row.kind, 1))
     shape = " + ".join(f"{count} {kind.value}" for kind, count in runs)
     sure = sum(row.is_sure for row in rows)
     return f"seed 004: {shape}; {sure} of {len(rows)} rows sure"

@@ -119,11 +119,11 @@ def news_stories() -> list[tuple[str, list[str]]]:
     version files in samples/versions (the last version of each story)."""
     stories = []
     for path in sorted((SHARED / "seeds").glob("00[0-3]_*.txt")):
-        stories.append((path.stem, split_paragraphs(path.read_text(encoding="utf-8"))))
+        stories.append((path.stem, list(split_paragraphs(path.read_text(encoding="utf-8")))))
     samples = Path(__file__).resolve().parents[1] / "samples" / "versions"
     for folder in sorted(p for p in samples.iterdir() if p.is_dir()):
         last = max(folder.glob("*.txt"), key=lambda f: int(f.stem))
-        stories.append((folder.name, split_paragraphs(last.read_text(encoding="utf-8"))))
+        stories.append((folder.name, list(split_paragraphs(last.read_text(encoding="utf-8")))))
     return stories
 
 

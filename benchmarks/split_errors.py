@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 
 from split_data import (
     TrueChain,
@@ -105,11 +105,11 @@ def margin_bin(margin: float) -> str:
 
 
 def feature_pull(rows: list[RowEvidence], truth: list[Reading | None],
-                 read: list[Reading | None]) -> Counter[str]:
+                 read: list[Reading | None]) -> dict[str, float]:
     """Per feature, its part of the score under the truth minus under the reading, summed over the
     rows the two read differently (`rows` gathered with their features kept)."""
     change_score, one_sided_score = weights()
-    pull: Counter[str] = Counter()
+    pull: defaultdict[str, float] = defaultdict(float)
     for row, true_reading, reading in zip(rows, truth, read):
         if row.is_match or true_reading == reading or true_reading is None or reading is None:
             continue
@@ -129,7 +129,7 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
     errors: Counter[str] = Counter()
     sides: Counter[tuple[str, str, bool]] = Counter()
     margins: Counter[str] = Counter()
-    pull: Counter[str] = Counter()
+    pull: defaultdict[str, float] = defaultdict(float)
     pages = wrong = pulled = moves = moves_only = 0
     unexplained = 0.0
     for chain in chains:
@@ -161,7 +161,8 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
                 pulled += 1
                 page_pull = feature_pull(gather_evidence(body, keep_features=True, counts=counts),
                                          truth, read)
-                pull.update(page_pull)
+                for name, part in page_pull.items():
+                    pull[name] += part
                 unexplained += -margin - sum(page_pull.values())
     print(f"{pages} pages with a known truth, {wrong} read wrong")
     print("rows read wrong:")

@@ -122,7 +122,7 @@ class FirstDraw:
                 self.wall, self.cpu = time.perf_counter(), time.process_time()
             return strip
 
-        DiffView.render_line = render_line  # type: ignore[method-assign]
+        DiffView.render_line = render_line  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
