@@ -40,6 +40,7 @@ REFINEMENT_ROUNDS = 4
 TIE = 1e-9  # score differences below this are ties
 JOINT_CANDIDATES = 5
 LINKED_GROUPS = 8  # joint moves try the gaps (or blocks) sharing the most text, at most these
+KEPT_SCORES = 8  # a row keeps its scores under the latest this many readings of its linked rows
 Reading = tuple[RowKind, int]  # (kind, word index where the new cell starts; 0 if none)
 Columns = tuple[tuple[str, ...], tuple[str, ...]]  # the old and the new paragraphs of a page
 
@@ -194,9 +195,10 @@ class PageDecoder:
         self.decisions: dict[int, RowDecision] = {}  # per decided row, set by decode()
         self.fixed_change_scores = [self._fixed_change_scores(i) for i in range(len(self.rows))]
         # a row's scores (before a correction of it is applied) depend only on how the rows it
-        # shares text with read: kept per row and their readings
+        # shares text with read: kept per row under their readings, a few at a time (the memory
+        # stays linear in the page's words)
         self.linked_rows = [sorted({other for _, other, _ in row.cross_pairs}) for row in self.rows]
-        self.scores_kept: dict[tuple[int, tuple[Reading | None, ...]], RowScores] = {}
+        self.scores_kept: list[dict[tuple[Reading | None, ...], RowScores]] = [{} for _ in self.rows]
 
     def _find_gaps(self) -> list[list[int]]:
         is_match = []
@@ -274,10 +276,13 @@ class PageDecoder:
         """Scores of every reading of a row: per change boundary, old-only, new-only; a
         correction of the row leaves only its own reading possible."""
         assumed = assumed or {}
-        key = (index, tuple(assumed.get(other, self.readings[other]) for other in self.linked_rows[index]))
-        scores = self.scores_kept.get(key)
+        key = tuple(assumed.get(other, self.readings[other]) for other in self.linked_rows[index])
+        kept = self.scores_kept[index]
+        scores = kept.get(key)
         if scores is None:
-            scores = self.scores_kept[key] = self._uncorrected_scores(index, assumed)
+            scores = kept[key] = self._uncorrected_scores(index, assumed)
+            if len(kept) > KEPT_SCORES:
+                del kept[next(iter(kept))]
         fixed = self.fixed.get(self.rows[index].line)
         if fixed is None:
             return scores
