@@ -211,3 +211,21 @@ def test_a_corrected_row_still_lists_every_reading_as_an_alternative() -> None:
     [row] = corrected.decode()
     assert row.kind is RowKind.OLD_ONLY
     assert corrected.alternatives(1) == free.alternatives(1)
+
+
+def test_the_scores_a_row_keeps_are_those_of_the_current_readings_of_its_linked_rows() -> None:
+    # rows read again and again under other readings of the rows they share text with: every
+    # score asked for must be the one computed afresh, whatever the decoder kept
+    lines, truth = _moved_paragraph_page()
+    decoder = PageDecoder(lines)
+    decoder.readings = list(truth)
+    linked = [index for index, row in enumerate(decoder.rows) if row.cross_pairs]
+    assert linked
+    kinds = [(RowKind.OLD_ONLY, 0), (RowKind.NEW_ONLY, 0), (RowKind.CHANGE, 1), None]
+    for step in range(40):
+        moved = linked[step % len(linked)]
+        decoder.readings[moved] = kinds[step % len(kinds)]
+        for index in linked:
+            kept, fresh = decoder.row_scores(index), decoder._uncorrected_scores(index, {})
+            assert (kept.change, kept.old_only, kept.new_only) == (fresh.change, fresh.old_only,
+                                                                   fresh.new_only)
