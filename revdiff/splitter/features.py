@@ -115,7 +115,7 @@ class Scorer:
 
 
 def _scorer(data: dict[str, Any], kind: str, names: Sequence[str]) -> Scorer:
-    bends = data.get("bends", {}).get(kind, {})
+    bends = data["bends"][kind]
     return Scorer(tuple(float(data[kind][name]) for name in names),
                   tuple(Bend(names.index(name), float(bend["cap"]),
                              tuple((float(k), float(s)) for k, s in bend["knots"]))
