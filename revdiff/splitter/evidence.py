@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from revdiff.engine.sentences import is_abbreviation
 from revdiff.splitter.counts import TextCounts, shipped_counts
-from revdiff.splitter.edges import PageEdges
+from revdiff.splitter.edges import PageEdges, ending_keys
 from revdiff.splitter.features import (
     change_features,
     masked,
@@ -198,7 +198,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
     sentence_break = sentence_break_odds(known, cased)
     shapes = PageShapes(known, counts.shapes)
     pairs = word_pairs(rows)
-    page_edges = PageEdges(row.keys for row in rows)
+    page_edges = PageEdges((row.keys, ending_keys(row.keys, row.shown_words)) for row in rows)
     change_score, one_sided_score = weights()
     for row in rows:
         if row.is_match:

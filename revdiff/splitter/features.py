@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from revdiff.splitter.edges import EdgeWords, PageEdges
+from revdiff.splitter.edges import EdgeWords, PageEdges, ending_keys
 from revdiff.splitter.learned import learned
 from revdiff.splitter.shapes import PageShapes
 
@@ -170,7 +170,7 @@ def change_features(text: str, words: list[str], keys: list[str], starts: list[i
     whether capitals carry information on the page (news pages are cased; the corpus's Wikipedia
     text is not, and its paragraphs are longer)."""
     size = len(words)
-    page_cuts = page_edges.cuts(keys)
+    page_cuts = page_edges.cuts(keys, ending_keys(keys, words))
     total = _imbalance(text)
     old_counts = [0] * len(total)
     # shared content words between the halves, kept up to date as words move to the old cell
