@@ -6,7 +6,9 @@ Data (split_data.py; read from ../shared/corpus, never copied):
     tuning slice (the splitter's weights were learned there) and the held-out slice (never
     tuned on); and the 65 published pages of corpus/pages;
   * news pages: chains generated from cased news text (seeds 000-003, samples/versions) with
-    breaking-news edits, tuning and held-out stories.
+    breaking-news edits, tuning and held-out stories;
+  * essay pages: the drafts of the ArgRewrite essays in corpus/align (cased prose revised by its
+    writers), rendered and flattened like the news pages; never tuned on.
 Each page is read alone, and each chain jointly. Peer, in the same run: a naive splitter that
 cuts every non-match row at the space whose halves are most alike (difflib's quick_ratio, the
 share of characters they have in common), sends rows without a space to the new side, and gives
@@ -41,6 +43,7 @@ from split_data import (
     TrueChain,
     TruePage,
     corpus_available,
+    essay_chains,
     news_chains,
     real_chains,
     real_single_pages,
@@ -279,6 +282,7 @@ def main() -> int:
         "real, held-out slice": [c for c in real_chains(held_out=True)][::step],
         "news, tuning stories": [c for c in news_chains(held_out=False)][::step],
         "news, held-out stories": [c for c in news_chains(held_out=True)][::step],
+        "essays, never tuned on": [c for c in essay_chains()][::step],
     }
     print(f"{'pages read alone':<34} {'pages':>5} {'exact':>7} {'strict':>7} {'paras':>7} "
           f"{'dec ok':>7} {'sure':>7} {'sure ok':>7}")
@@ -293,7 +297,8 @@ def main() -> int:
           " right; dec ok: decision rows\n(all but glued X+X rows) read right; sure: decision"
           f" rows with confidence >= {SURE_CONFIDENCE}; sure ok: of those, read right")
     print("\nreliability of decision rows (confidence bins: rows, accuracy) and calibration error:")
-    for name in ("real, held-out slice", "news, held-out stories", "real, tuning slice"):
+    for name in ("real, held-out slice", "news, held-out stories", "essays, never tuned on",
+                 "real, tuning slice"):
         table, error = reliability(tallies[name].decisions)
         print(f"  {name}: ECE {error:.3f}\n    {table}")
         peer_table, peer_error = reliability(peer_tallies[name].decisions)

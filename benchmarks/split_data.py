@@ -11,6 +11,10 @@ from the seed articles and the samples' stories by the edits breaking news gets 
 paragraphs inserted, numbers and attributions updated, paragraphs cut or moved, now and then a
 whole new story under one URL, datelines with a dash), rendered with revdiff.render.sniffer and
 flattened with the real extractor's symbol drops modelled. They are sliced by story.
+
+Cased essay pages are rendered the same way from the drafts of the ArgRewrite essays in
+`corpus/align` (CC BY 4.0): real revisions of cased prose by its writers. They are only
+measured, never tuned on.
 """
 
 from __future__ import annotations
@@ -190,6 +194,18 @@ def flattened_page(old: Version, new: Version, info: PageInfo, rng: random.Rando
     return "\n".join(header + lines)
 
 
+def _rendered_chain(slug: str, name: str, versions: list[list[str]], rng: random.Random) -> TrueChain:
+    """The chain of flattened pages of consecutive versions (rendered by revdiff.render.sniffer)."""
+    info = PageInfo(source="news", url=f"https://example.com/{slug}", changes=len(versions))
+    pages = tuple(
+        TruePage(f"{slug}/v{k}-v{k + 1}",
+                 flattened_page(Version(k, name, tuple(versions[k])),
+                                Version(k + 1, name, tuple(versions[k + 1])), info, rng),
+                 tuple(versions[k]), tuple(versions[k + 1]))
+        for k in range(len(versions) - 1))
+    return TrueChain(slug, pages, tuple(tuple(v) for v in versions))
+
+
 def news_chains(held_out: bool | None = None) -> Iterator[TrueChain]:
     """Chains of pages generated from cased news text with breaking-news edits. A story's
     chains are all in one slice (by the story's name, like the corpus articles)."""
@@ -204,15 +220,38 @@ def news_chains(held_out: bool | None = None) -> Iterator[TrueChain]:
             versions = [paragraphs[start:start + rng.randint(4, 14)]]
             for _ in range(NEWS_VERSIONS - 1):
                 versions.append(_next_version(versions[-1], pool, rng))
-            slug = f"news-{name}-{number}"
-            info = PageInfo(source="news", url=f"https://example.com/{slug}", changes=len(versions))
-            pages = tuple(
-                TruePage(f"{slug}/v{k}-v{k + 1}",
-                         flattened_page(Version(k, name, tuple(versions[k])),
-                                        Version(k + 1, name, tuple(versions[k + 1])), info, rng),
-                         tuple(versions[k]), tuple(versions[k + 1]))
-                for k in range(len(versions) - 1))
-            yield TrueChain(slug, pages, tuple(tuple(v) for v in versions))
+            yield _rendered_chain(f"news-{name}-{number}", name, versions, rng)
+
+
+# --- cased essays, revised by their writers -------------------------------------------------
+
+ESSAYS = CORPUS / "align" / "argrewrite-dev.jsonl"
+
+
+def essay_drafts() -> dict[str, dict[int, list[str]]]:
+    """The ArgRewrite essays (CC BY 4.0, see ../shared/corpus/README.md): per essay, each draft's
+    paragraphs, its sentences joined in the order and paragraphs the annotators gave."""
+    drafts: dict[str, dict[int, list[str]]] = {}
+    for line in ESSAYS.read_text(encoding="utf-8").splitlines():
+        pair = json.loads(line)
+        for draft, sentences, numbers in ((pair["drafts"][0], pair["old"], pair["old_par"]),
+                                          (pair["drafts"][1], pair["new"], pair["new_par"])):
+            paragraphs: dict[int, list[str]] = {}
+            for sentence, number in zip(sentences, numbers):
+                paragraphs.setdefault(number, []).append(sentence)
+            text = [" ".join(paragraph) for paragraph in paragraphs.values()]
+            drafts.setdefault(pair["essay"], {}).setdefault(draft, text)
+    return drafts
+
+
+def essay_chains() -> Iterator[TrueChain]:
+    """Chains of pages rendered from the drafts of cased essays: real revisions by their
+    writers (sentences added, cut, moved and rewritten, paragraphs restructured) of cased prose
+    that is not news. None of them is tuned on. A draft that two pairs of the corpus give
+    differently is taken from the first pair."""
+    for name, drafts in essay_drafts().items():
+        versions = [drafts[number] for number in sorted(drafts)]
+        yield _rendered_chain(f"essay-{name}", name, versions, random.Random(name))
 
 
 def tuning_pages() -> Iterator[TruePage]:
