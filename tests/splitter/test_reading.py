@@ -180,8 +180,9 @@ def test_seed_page_header_and_rows_are_read() -> None:
     assert rows[27].old is not None and rows[27].old.endswith("Milley said.")
 
 
-@pytest.mark.xfail(strict=True, reason="the learned weights read the second gap as 3 change rows "
-                   "and 11 old-only rows (FORMATS.md: 5 and 9); lines 41-42 are called unsure")
+@pytest.mark.xfail(strict=True, reason="the learned weights read the second gap as 6 change rows "
+                   "and 8 old-only rows (FORMATS.md: 5 and 9): line 43, a quote, its speaker "
+                   "and more of the quote, reads as a change row")
 def test_seed_page_body_has_the_structure_formats_md_reads() -> None:
     """FORMATS.md §1: 19 change rows, 8 new-only, the match, 5 change rows, 9 old-only."""
     [article] = read_diff_texts([("seed", (ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
@@ -201,6 +202,17 @@ def test_seed_page_first_gap_and_match_are_read_as_formats_md_reads_them() -> No
     kinds = [row.kind for row in article.pages[0].rows]
     assert kinds[:28] == [RowKind.CHANGE] * 19 + [RowKind.NEW_ONLY] * 8 + [RowKind.MATCH]
     assert kinds[-1] is RowKind.OLD_ONLY
+
+
+def test_seed_page_keeps_a_quote_with_the_speaker_that_follows_it() -> None:
+    """Line 12 glues the old lede to the new quote `“…throughout the region,” Esper said in a
+    statement.`: the cut is after the lede, not between the quote and its speaker."""
+    [article] = read_diff_texts([("seed", (ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
+                                  .read_text(encoding="utf-8"))])
+    row = article.pages[0].rows[2]
+    assert row.line == 12 and row.kind is RowKind.CHANGE
+    assert row.old is not None and row.old.endswith("Iraqi state television reported Thursday.")
+    assert row.new is not None and row.new.startswith("“Gen. Soleimani was actively developing")
 
 
 def test_sample_chain_of_flattened_pages_comes_back_exactly() -> None:
