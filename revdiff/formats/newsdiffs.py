@@ -286,11 +286,11 @@ def read_page(text: str, where: str) -> Article:
         parsed = split_version_text(version_text)
         side = "old" if index == 0 else "new"
         if not parsed.has_header:
-            warnings.append(f"the {side} text does not start with date, title and byline lines; "
-                            "read it as paragraphs only")
+            warnings.append(f"{where}: the {side} text does not start with date, title and "
+                            "byline lines; read it as paragraphs only")
         if ELISION in parsed.paragraphs:
-            warnings.append(f"the {side} text is incomplete: unchanged stretches are cut to "
-                            f"{ELISION} on the rendered page")
+            warnings.append(f"{where}: the {side} text is incomplete: unchanged stretches are cut "
+                            f"to {ELISION} on the rendered page")
         if not parsed.paragraphs:
             raise MalformedPage(f"the {side} version holds no paragraphs", where)
         time = parse_date(parsed.date, where)

@@ -57,7 +57,7 @@ def test_quiet_leaves_the_warnings_out(command: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["diff", "view", "store", "export"])
-def test_a_warning_without_a_name_gets_the_input_name(command: str, tmp_path: Path) -> None:
+def test_a_newsdiffs_warning_names_the_page(command: str, tmp_path: Path) -> None:
     result = revdiff(command, str(RENDERED_NEWSDIFFS), *command_args(command, tmp_path))
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
@@ -65,6 +65,16 @@ def test_a_warning_without_a_name_gets_the_input_name(command: str, tmp_path: Pa
     for line in warnings:
         assert line.startswith(f"revdiff: warning: {RENDERED_NEWSDIFFS}: the ")
         assert "incomplete" in line
+
+
+def test_a_warning_names_its_page_among_several_inputs(tmp_path: Path) -> None:
+    """Files given together are one input to `export`; a page's warning still names that page,
+    not the group (`SEED_PAGE (+1 files)#1`)."""
+    result = revdiff("export", str(SEED_PAGE), str(RENDERED_NEWSDIFFS), "-o", str(tmp_path / "out.csv"))
+    assert result.returncode == 0, result.stderr
+    cut = [line for line in result.stderr.splitlines() if "incomplete" in line]
+    assert len(cut) == 2, result.stderr
+    assert all(line.startswith(f"revdiff: warning: {RENDERED_NEWSDIFFS}: the ") for line in cut)
 
 
 def test_clean_input_prints_no_warning() -> None:
