@@ -198,9 +198,10 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
     sentence_break = sentence_break_odds(known, cased)
     shapes = PageShapes(known, counts.shapes)
     pairs = word_pairs(rows)
-    page_edges = PageEdges((row.keys, ending_keys(row.keys, row.shown_words)) for row in rows)
+    endings = [ending_keys(row.keys, row.shown_words) for row in rows]
+    page_edges = PageEdges(zip((row.keys for row in rows), endings))
     change_score, one_sided_score = weights()
-    for row in rows:
+    for row, ending in zip(rows, endings):
         if row.is_match:
             continue
         text, words, starts = row.text, row.words, row.starts
@@ -217,7 +218,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
         digits_masked = masked(text)
         masked_similarity = (similarity if digits_masked == text
                              else _similarity_scores(digits_masked, starts))
-        change = change_features(text, words, row.keys, starts, breaks, finals, capitals,
+        change = change_features(text, words, row.keys, ending, starts, breaks, finals, capitals,
                                  similarity, masked_similarity, _cut_pairs(words, pairs),
                                  sentence_break, cased, counts.edges, page_edges, shapes)
         row.boundary = [0.0] + [change_score(change[k]) for k in range(1, row.size)]

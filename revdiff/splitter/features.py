@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from revdiff.splitter.edges import EdgeWords, PageEdges, ending_keys
+from revdiff.splitter.edges import EdgeWords, PageEdges
 from revdiff.splitter.learned import learned
 from revdiff.splitter.shapes import PageShapes
 
@@ -155,22 +155,23 @@ def _unbalanced(counts: Sequence[int]) -> bool:
     return any(counts[:-1]) or counts[-1] % 2 == 1
 
 
-def change_features(text: str, words: list[str], keys: list[str], starts: list[int],
-                    breaks: list[bool], finals: list[bool], capitals: list[bool],
+def change_features(text: str, words: list[str], keys: list[str], endings: list[str],
+                    starts: list[int], breaks: list[bool], finals: list[bool], capitals: list[bool],
                     similarity: list[float], masked_similarity: list[float],
                     cut_pairs: list[tuple[int, int]], page_odds: float, cased: bool,
                     edges: EdgeWords, page_edges: PageEdges, shapes: PageShapes
                     ) -> list[list[float]]:
     """Features of every change reading of a row; entry k is the reading that starts the new cell
-    at word k (entry 0 is unused). `keys` are the words as compared (`word_key`); `breaks[k]`,
-    `finals[k]` and `capitals[k]` are the boundary cues before word k; `cut_pairs[k]` how often
+    at word k (entry 0 is unused). `keys` are the words as compared (`word_key`), `endings` as
+    they compare where they end a row (`edges.ending_keys`); `breaks[k]`, `finals[k]` and
+    `capitals[k]` are the boundary cues before word k; `cut_pairs[k]` how often
     its two words follow each other elsewhere on the page and elsewhere in the row; `edges` says
     how often each word ends or begins a paragraph, `page_edges` how often it ends or begins the
     page's rows; `shapes` how alike the cells are to the paragraphs the page shows; `cased` says
     whether capitals carry information on the page (news pages are cased; the corpus's Wikipedia
     text is not, and its paragraphs are longer)."""
     size = len(words)
-    page_cuts = page_edges.cuts(keys, ending_keys(keys, words))
+    page_cuts = page_edges.cuts(keys, endings)
     total = _imbalance(text)
     old_counts = [0] * len(total)
     # shared content words between the halves, kept up to date as words move to the old cell
