@@ -34,6 +34,16 @@ def test_cells_that_start_and_end_alike_are_marked() -> None:
     assert features["shared_words"] > 0.5
 
 
+def test_on_a_cased_page_a_colon_before_a_capital_is_a_break_of_its_own_kind() -> None:
+    text = "BREAKING: Pentagon confirms the strike, Esper says. BAGHDAD The strike killed him."
+    colon, stop = _features(text, "BREAKING:"), _features(text, "says.")
+    assert colon["sentence_break"] == stop["sentence_break"] == 1.0
+    assert (colon["cased_colon_break"], colon["cased_sentence_break"]) == (1.0, 0.0)
+    assert (stop["cased_colon_break"], stop["cased_sentence_break"]) == (0.0, 1.0)
+    lower = _features(text.lower(), "breaking:")  # without capitals a colon is a break like others
+    assert lower["sentence_break"] == 1.0 and lower["cased_colon_break"] == 0.0
+
+
 def test_a_bent_feature_changes_slope_at_its_knots_and_not_past_its_cap() -> None:
     scorer = Scorer((1.0, 2.0), (Bend(1, cap=3.0, knots=((1.0, 0.5), (2.0, -1.0))),))
     assert scorer([1.0, 0.5]) == 2.0  # below the first knot: the weights alone

@@ -215,6 +215,19 @@ def test_seed_page_keeps_a_quote_with_the_speaker_that_follows_it() -> None:
     assert row.new is not None and row.new.startswith("“Gen. Soleimani was actively developing")
 
 
+def test_seed_page_does_not_end_a_paragraph_at_a_colon_before_a_capital() -> None:
+    """Line 10 glues the old `BREAKING: …Mark Esper says.` line to the new lede `BAGHDAD A U.S.
+    airstrike…`, and line 21 an old paragraph to the new headline `Qassem Soleimani: Who was
+    Iran’s powerful military leader?`: in cased text a colon before a capital goes on."""
+    [article] = read_diff_texts([("seed", (ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
+                                  .read_text(encoding="utf-8"))])
+    rows = {row.line: row for row in article.pages[0].rows}
+    assert rows[10].kind is RowKind.CHANGE and rows[21].kind is RowKind.CHANGE
+    assert rows[10].old is not None and rows[10].old.endswith("Defense Sec. Mark Esper says.")
+    assert rows[10].new is not None and rows[10].new.startswith("BAGHDAD A U.S. airstrike")
+    assert rows[21].new == "Qassem Soleimani: Who was Iran’s powerful military leader?"
+
+
 def test_sample_chain_of_flattened_pages_comes_back_exactly() -> None:
     from revdiff.formats.plain import split_paragraphs
 
