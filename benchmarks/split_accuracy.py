@@ -238,7 +238,7 @@ def speed(pages: list[TruePage]) -> str:
             f" pages; <= 50 rows: {1000 * statistics.median(small):.1f} ms; 150-250 rows: "
             f"{1000 * statistics.median(large) if large else float('nan'):.1f} ms\n"
             f"  a {rows}-row page ({sized.name}): revdiff {1000 * ours:.1f} ms, peer {1000 * peer:.1f} ms,"
-            f" ratio {ours / peer:.2f}\n" + linked_speed())
+            f" ratio {ours / peer:.2f}\n" + linked_speed() + "\n" + rewrite_speed(pages))
 
 
 def linked_speed() -> str:
@@ -250,6 +250,28 @@ def linked_speed() -> str:
         peer = median_seconds(partial(baseline_read, page), 3)
         lines.append(f"  a linked page of {2 * paragraphs} rows, {len(page.text.split())} words: revdiff "
                      f"{1000 * ours:.0f} ms, peer {1000 * peer:.0f} ms, ratio {ours / peer:.2f}")
+    return "\n".join(lines)
+
+
+def rewrite_speed(pages: list[TruePage]) -> str:
+    """Time on made-up pages of one gap: a story of N paragraphs replaced by another under the
+    same URL (N change rows, no match row), from distinct paragraphs of the given pages."""
+    paragraphs = list(dict.fromkeys(p for page in pages for p in (*page.old, *page.new)
+                                    if 20 <= len(p.split()) <= 80))
+    lines = []
+    for rows in (100, 200, 400, 800):
+        if 2 * rows > len(paragraphs):
+            break
+        old, new = tuple(paragraphs[:rows]), tuple(paragraphs[rows:2 * rows])
+        info = PageInfo(source="made-up", url="https://example.com/rewrite", changes=2)
+        page = TruePage(f"rewrite-{rows}", render_diff_text(Version(0, "rewrite", old),
+                                                            Version(1, "rewrite", new), info),
+                        old, new)
+        ours = median_seconds(partial(revdiff_read, page), 3)
+        peer = median_seconds(partial(baseline_read, page), 3)
+        lines.append(f"  a rewritten page of {rows} change rows, {len(page.text.split())} words: "
+                     f"revdiff {1000 * ours:.0f} ms ({1000 * ours / rows:.1f} ms a row), peer "
+                     f"{1000 * peer:.0f} ms, ratio {ours / peer:.2f}")
     return "\n".join(lines)
 
 

@@ -81,6 +81,13 @@ def _logsumexp(values: Sequence[float]) -> float:
     return top + math.log(sum(math.exp(v - top) for v in values))
 
 
+def _log_add(a: float, b: float) -> float:
+    """log(exp(a) + exp(b))."""
+    if a == float("-inf") or b == float("-inf"):
+        return max(a, b)
+    return max(a, b) + math.log1p(math.exp(-abs(a - b)))
+
+
 def _finite(value: float, limit: float = 1e6) -> float:
     return max(-limit, min(limit, value))
 
@@ -163,16 +170,38 @@ class _GapScorer:
             self.change_guesses[position] = (RowKind.CHANGE, scores.best_boundary)
         return self.change_guesses[position]
 
-    def config_score(self, count: int, side: str) -> float:
-        """Score of the best reading of the gap as (count, side)."""
+    def config_scores(self, side: str) -> list[float]:
+        """Score of the best reading of the gap as (count, side), for each count from 0 to the
+        gap's size. A row sharing phrases with others scores differently only where the count
+        passes the row itself or one of its partners, so each count rescores just those rows."""
         size = len(self.gap)
-        if self.tail_forbidden[side][size] > self.tail_forbidden[side][count]:
-            return float("-inf")
-        best = self.change_best[count] + self.tail[side][size] - self.tail[side][count]
-        for position in self.coupled:
-            scores = self.scores(position, count, side)
-            best += scores.best_change if position < count else scores.one_sided(side)
-        return best
+        watchers: dict[int, list[int]] = {}
+        for slot, position in enumerate(self.coupled):
+            for partner in self.partners[position]:
+                watchers.setdefault(partner, []).append(slot)
+        slot_of = {position: slot for slot, position in enumerate(self.coupled)}
+        parts = [self._part(position, 0, side) for position in self.coupled]
+        results: list[float] = []
+        for count in range(size + 1):
+            if count:
+                passed = count - 1  # now read as a change row
+                rescored = watchers.get(passed, [])
+                if passed in slot_of:
+                    rescored = [slot_of[passed], *rescored]
+                for slot in rescored:
+                    parts[slot] = self._part(self.coupled[slot], count, side)
+            if self.tail_forbidden[side][size] > self.tail_forbidden[side][count]:
+                results.append(float("-inf"))
+                continue
+            best = self.change_best[count] + self.tail[side][size] - self.tail[side][count]
+            for part in parts:
+                best += part
+            results.append(best)
+        return results
+
+    def _part(self, position: int, count: int, side: str) -> float:
+        scores = self.scores(position, count, side)
+        return scores.best_change if position < count else scores.one_sided(side)
 
 
 class PageDecoder:
@@ -316,10 +345,11 @@ class PageDecoder:
         """
         scorer = _GapScorer(self, gap)
         size = len(gap)
+        by_side = {side: scorer.config_scores(side) for side in ("old", "new")}
         configs: list[tuple[float, int, str]] = []  # (score, count, side)
         for count in range(size + 1):
             for side in (("old", "new") if count < size else ("new",)):
-                score = scorer.config_score(count, side)
+                score = by_side[side][count]
                 configs.append((score + (side_priors()[side] if count < size else 0.0), count, side))
         valid = [c for c in configs if c[0] != float("-inf")]
         # a version has paragraphs: a page without match rows is not read as all one-sided rows
@@ -336,20 +366,31 @@ class PageDecoder:
         # a configuration's weight is its best reading's score, as in the choice itself
         total = _logsumexp([c[0] for c in valid])
         _, count, side = max(valid, key=lambda c: c[0])
+        # a change row's weight is that of the configurations with more change rows than its
+        # position; a one-sided row's, that of those on its side with no more
+        more_changes = [float("-inf")] * (size + 1)  # configurations with more than p change rows
+        same_side = [float("-inf")] * (size + 1)  # configurations on `side` with at most p
+        for score, changes, tail_side in valid:
+            if changes:
+                more_changes[changes - 1] = _log_add(more_changes[changes - 1], score)
+            if tail_side == side:
+                same_side[changes] = _log_add(same_side[changes], score)
+        for position in range(size - 1, 0, -1):
+            more_changes[position - 1] = _log_add(more_changes[position - 1], more_changes[position])
+        for position in range(1, size + 1):
+            same_side[position] = _log_add(same_side[position], same_side[position - 1])
         results: list[tuple[Reading, float]] = []
         for position in range(size):
             scores = scorer.scores(position, count, side)
             if position < count:
                 change = scores.change
                 k = scores.best_boundary
-                same_kind = _logsumexp([c[0] for c in valid if c[1] > position])
                 within = change[k] - scores.change_mass
-                results.append(((RowKind.CHANGE, k), math.exp(same_kind - total + within)))
+                results.append(((RowKind.CHANGE, k),
+                                math.exp(more_changes[position] - total + within)))
             else:
                 kind = RowKind.OLD_ONLY if side == "old" else RowKind.NEW_ONLY
-                same = _logsumexp([c[0] for c in valid
-                                   if c[1] <= position and c[2] == side])
-                results.append(((kind, 0), math.exp(same - total)))
+                results.append(((kind, 0), math.exp(same_side[position] - total)))
         return results
 
     def decode(self) -> list[RowReading]:

@@ -30,9 +30,30 @@ def test_a_gap_is_scored_by_its_best_whole_reading() -> None:
     [gap] = decoder.gaps
     scorer = _GapScorer(decoder, gap)
     first, second, third = (decoder.row_scores(index) for index in gap)
-    assert scorer.config_score(1, "new") == pytest.approx(first.best_change + second.new_only + third.new_only)
-    assert scorer.config_score(2, "old") == pytest.approx(
+    assert scorer.config_scores("new")[1] == pytest.approx(
+        first.best_change + second.new_only + third.new_only)
+    assert scorer.config_scores("old")[2] == pytest.approx(
         first.best_change + second.best_change + third.old_only)
+
+
+def test_a_gap_of_linked_rows_scores_each_reading_as_its_rows_read_under_it() -> None:
+    # rows that share phrases score differently under each reading of their gap; scoring all the
+    # readings in one pass rescores them where the count of change rows passes them or a partner
+    phrases = ["the embassy siege ended", "troops were sent to kuwait", "oil prices rose sharply"]
+    rows = [f"{phrases[i % 3]} on day {i}. officials said {phrases[(i + 1) % 3]} again." for i in range(7)]
+    decoder = PageDecoder(list(enumerate(rows, start=1)))
+    [gap] = decoder.gaps
+    scorer = _GapScorer(decoder, gap)
+    assert scorer.coupled  # the rows are linked to each other
+    for side in ("old", "new"):
+        expected = []
+        for count in range(len(gap) + 1):
+            total = 0.0
+            for position in range(len(gap)):
+                scores = scorer.scores(position, count, side)
+                total += scores.best_change if position < count else scores.one_sided(side)
+            expected.append(total)
+        assert scorer.config_scores(side) == pytest.approx(expected)
 
 
 def test_a_gap_ending_in_one_sided_rows_gets_the_prior_of_their_side() -> None:
