@@ -22,16 +22,16 @@ reads as a whole paragraph and whether the two cells read as two forms of one pa
 
 A one-sided reading has features of its own (the row's balance, length and sentences). Cased
 pages (news) get features of their own for the change reading and its sentence breaks, a colon
-or semicolon before a capital apart from the other sentence ends: in news text it mostly goes on
-(`BREAKING: Pentagon …`, `Qassem Soleimani: Who was …`), where lower-case headings end on it. Text
-repeated within a row (its occurrences should fall on both sides of the boundary) and between
-rows (see `evidence`) gets learned weights too. The weights are learned from flattened pages
-with known truth (benchmarks/split_training.py) and shipped in `weights.json`. A reading's score,
-in log-odds, is the dot product of its features with the weights plus, for the features that take
-many values, a learned change of slope at each of a few knots (`Bend`), up to a cap: the score is
-piecewise linear in them. The words two cells share count little while they are few and much
-once they are many; a word pair at the cut that the page shows elsewhere counts against the cut
-most for its first few uses.
+or semicolon before a capital apart from the other sentence ends: in news text it mostly goes
+on (`BREAKING: Pentagon …`, `Qassem Soleimani: Who was …`), where lower-case headings end on it.
+Text repeated within a row (its occurrences should fall on both sides of the boundary) and
+between rows (see `evidence`) gets learned weights too. The weights are learned from flattened
+pages with known truth (benchmarks/split_training.py) and shipped in `weights.json`. A reading's
+score, in log-odds, is the dot product of its features with the weights plus, for the features
+that take many values, a learned change of slope at each of a few knots (`Bend`), up to a cap:
+the score is piecewise linear in them. The words two cells share count little while they are few
+and much once they are many; a word pair at the cut that the page shows elsewhere counts against
+the cut most for its first few uses.
 """
 
 from __future__ import annotations
@@ -53,9 +53,9 @@ CHANGE_FEATURES = (
     "markup_start", "markup_end", "similarity", "masked_similarity", "same_first_word",
     "same_last_word", "shared_words", "length_ratio", "one_word_cell", "two_word_cell",
     "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
-    "cased_colon_break", "edge_end", "edge_start", "page_shapes", "cut_pair_on_page", "cut_pair_in_row",
-    "page_end", "page_start", "page_end_share", "page_start_share", "page_end_two",
-    "page_start_two",
+    "cased_colon_break", "edge_end", "edge_start", "page_shapes", "cut_pair_on_page",
+    "cut_pair_in_row", "page_end", "page_start", "page_end_share", "page_start_share",
+    "page_end_two", "page_start_two",
 )
 ONE_SIDED_FEATURES = ("one_sided_unbalanced", "one_sided_log_words", "one_sided_final",
                       "one_sided_sentences", "cased_one_sided_sentences", "one_sided_page_shape")

@@ -40,7 +40,8 @@ def test_a_gap_of_linked_rows_scores_each_reading_as_its_rows_read_under_it() ->
     # rows that share phrases score differently under each reading of their gap; scoring all the
     # readings in one pass rescores them where the count of change rows passes them or a partner
     phrases = ["the embassy siege ended", "troops were sent to kuwait", "oil prices rose sharply"]
-    rows = [f"{phrases[i % 3]} on day {i}. officials said {phrases[(i + 1) % 3]} again." for i in range(7)]
+    rows = [f"{phrases[i % 3]} on day {i}. officials said {phrases[(i + 1) % 3]} again."
+            for i in range(7)]
     decoder = PageDecoder(list(enumerate(rows, start=1)))
     [gap] = decoder.gaps
     scorer = _GapScorer(decoder, gap)
