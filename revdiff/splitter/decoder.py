@@ -92,6 +92,19 @@ def _finite(value: float, limit: float = 1e6) -> float:
     return max(-limit, min(limit, value))
 
 
+def _old_words(reading: Reading | None, words: list[int]) -> int | None:
+    """How many of a row's `words` (sorted) `reading` puts in the old column; None when it puts
+    them in neither or both (unknown, or a match row). The rest are in the new column."""
+    if reading is None or reading[0] is RowKind.MATCH:
+        return None
+    kind, k = reading
+    if kind is RowKind.OLD_ONLY:
+        return len(words)
+    if kind is RowKind.NEW_ONLY:
+        return 0
+    return bisect_left(words, k)
+
+
 def _side_of(reading: Reading | None, word: int) -> str:
     """The column a word of a row is in under `reading`: old, new, both or unknown."""
     if reading is None:
@@ -225,9 +238,16 @@ class PageDecoder:
         self.fixed_change_scores = [self._fixed_change_scores(i) for i in range(len(self.rows))]
         # a row's scores (before a correction of it is applied) depend only on how the rows it
         # shares text with read: kept per row under their readings, a few at a time (the memory
-        # stays linear in the page's words)
-        self.linked_rows = [sorted({other for _, other, _ in row.cross_pairs}) for row in self.rows]
-        self.scores_kept: list[dict[tuple[Reading | None, ...], RowScores]] = [{} for _ in self.rows]
+        # stays linear in the page's words); of those readings, only which of the words the row
+        # shares with each linked row they put in the old column counts
+        self.shared_words: list[dict[int, list[int]]] = []
+        for row in self.rows:
+            shared: dict[int, set[int]] = {}
+            for _, other, there in row.cross_pairs:
+                shared.setdefault(other, set()).add(there)
+            self.shared_words.append({other: sorted(words) for other, words in shared.items()})
+        self.linked_rows = [sorted(shared) for shared in self.shared_words]
+        self.scores_kept: list[dict[tuple[int | None, ...], RowScores]] = [{} for _ in self.rows]
 
     def _find_gaps(self) -> list[list[int]]:
         is_match = []
@@ -305,7 +325,9 @@ class PageDecoder:
         """Scores of every reading of a row: per change boundary, old-only, new-only; a
         correction of the row leaves only its own reading possible."""
         assumed = assumed or {}
-        key = tuple(assumed.get(other, self.readings[other]) for other in self.linked_rows[index])
+        shared = self.shared_words[index]
+        key = tuple(_old_words(assumed.get(other, self.readings[other]), shared[other])
+                    for other in self.linked_rows[index])
         kept = self.scores_kept[index]
         scores = kept.get(key)
         if scores is None:

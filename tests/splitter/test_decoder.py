@@ -243,11 +243,33 @@ def test_the_scores_a_row_keeps_are_those_of_the_current_readings_of_its_linked_
     decoder.readings = list(truth)
     linked = [index for index, row in enumerate(decoder.rows) if row.cross_pairs]
     assert linked
-    kinds = [(RowKind.OLD_ONLY, 0), (RowKind.NEW_ONLY, 0), (RowKind.CHANGE, 1), None]
-    for step in range(40):
+    kinds = [(RowKind.OLD_ONLY, 0), (RowKind.NEW_ONLY, 0), (RowKind.CHANGE, 1), None,
+             (RowKind.CHANGE, 3), (RowKind.CHANGE, 6), (RowKind.CHANGE, 9)]
+    for step in range(70):
         moved = linked[step % len(linked)]
         decoder.readings[moved] = kinds[step % len(kinds)]
         for index in linked:
             kept, fresh = decoder.row_scores(index), decoder._uncorrected_scores(index, {})
             assert (kept.change, kept.old_only, kept.new_only) == (fresh.change, fresh.old_only,
                                                                    fresh.new_only)
+
+
+def test_a_row_keeps_one_score_for_readings_that_put_its_shared_words_on_the_same_sides() -> None:
+    # a linked row's scores depend only on which of the words it shares another reading puts in
+    # the old column: cuts of the other row that leave those words where they are score the same
+    rows = ["the embassy siege ended on friday after talks.",
+            ("reporters said the embassy siege ended on friday after talks. troops stayed in"
+             " kuwait for the night and oil prices rose sharply.")]
+    decoder = PageDecoder(list(enumerate(rows, start=1)))
+    first, second = 0, 1
+    shared = sorted({there for _, other, there in decoder.rows[first].cross_pairs if other == second})
+    assert shared and shared[-1] < 12
+    cuts = [(RowKind.CHANGE, k) for k in (shared[-1] + 1, 13, 16)]  # all after the shared words
+    for reading in [*cuts, (RowKind.OLD_ONLY, 0)]:
+        decoder.readings[second] = reading
+        decoder.row_scores(first)
+    assert len(decoder.scores_kept[first]) == 1
+    decoder.readings[second] = (RowKind.CHANGE, shared[0])  # the shared words now in the new column
+    decoder.row_scores(first)
+    assert len(decoder.scores_kept[first]) == 2
+
