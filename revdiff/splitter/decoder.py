@@ -81,13 +81,6 @@ def _logsumexp(values: Sequence[float]) -> float:
     return top + math.log(sum(math.exp(v - top) for v in values))
 
 
-def _log_add(a: float, b: float) -> float:
-    """log(exp(a) + exp(b))."""
-    if a == float("-inf") or b == float("-inf"):
-        return max(a, b)
-    return max(a, b) + math.log1p(math.exp(-abs(a - b)))
-
-
 def _finite(value: float, limit: float = 1e6) -> float:
     return max(-limit, min(limit, value))
 
@@ -137,6 +130,13 @@ class _GapScorer:
         fixed = [decoder.row_scores(index) if not self.partners[p] else None
                  for p, index in enumerate(gap)]
         self.coupled = [p for p, scores in enumerate(fixed) if scores is None]
+        # where each coupled row is kept in `config_scores`, and the coupled rows each row is a
+        # partner of (their scores change when the count of change rows passes it)
+        self.slot_of = {p: slot for slot, p in enumerate(self.coupled)}
+        self.watchers: dict[int, list[int]] = {}
+        for slot, p in enumerate(self.coupled):
+            for partner in self.partners[p]:
+                self.watchers.setdefault(partner, []).append(slot)
         self.change_best = [0.0]
         self.tail = {"old": [0.0], "new": [0.0]}
         # rows a correction forbids to be one-sided on a side: counted apart, since a prefix sum
@@ -188,19 +188,14 @@ class _GapScorer:
         gap's size. A row sharing phrases with others scores differently only where the count
         passes the row itself or one of its partners, so each count rescores just those rows."""
         size = len(self.gap)
-        watchers: dict[int, list[int]] = {}
-        for slot, position in enumerate(self.coupled):
-            for partner in self.partners[position]:
-                watchers.setdefault(partner, []).append(slot)
-        slot_of = {position: slot for slot, position in enumerate(self.coupled)}
         parts = [self._part(position, 0, side) for position in self.coupled]
         results: list[float] = []
         for count in range(size + 1):
             if count:
                 passed = count - 1  # now read as a change row
-                rescored = watchers.get(passed, [])
-                if passed in slot_of:
-                    rescored = [slot_of[passed], *rescored]
+                rescored = self.watchers.get(passed, [])
+                if passed in self.slot_of:
+                    rescored = [self.slot_of[passed], *rescored]
                 for slot in rescored:
                     parts[slot] = self._part(self.coupled[slot], count, side)
             if self.tail_forbidden[side][size] > self.tail_forbidden[side][count]:
@@ -394,13 +389,14 @@ class PageDecoder:
         same_side = [float("-inf")] * (size + 1)  # configurations on `side` with at most p
         for score, changes, tail_side in valid:
             if changes:
-                more_changes[changes - 1] = _log_add(more_changes[changes - 1], score)
+                more_changes[changes - 1] = _logsumexp((more_changes[changes - 1], score))
             if tail_side == side:
-                same_side[changes] = _log_add(same_side[changes], score)
+                same_side[changes] = _logsumexp((same_side[changes], score))
         for position in range(size - 1, 0, -1):
-            more_changes[position - 1] = _log_add(more_changes[position - 1], more_changes[position])
+            more_changes[position - 1] = _logsumexp((more_changes[position - 1],
+                                                     more_changes[position]))
         for position in range(1, size + 1):
-            same_side[position] = _log_add(same_side[position], same_side[position - 1])
+            same_side[position] = _logsumexp((same_side[position], same_side[position - 1]))
         results: list[tuple[Reading, float]] = []
         for position in range(size):
             scores = scorer.scores(position, count, side)

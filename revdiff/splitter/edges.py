@@ -41,7 +41,7 @@ def _shape(char: str) -> str:
     return char
 
 
-CLOSERS = "\"'”’)]"
+_CLOSERS = "\"'”’)]"
 _SENTENCE_MARKS = frozenset(".,;:!?…")
 # Shapes are listed with the words; they begin with a space, which no word holds (a word such
 # as `$100` must not pass for a shape).
@@ -51,7 +51,7 @@ _END, _START = " $", " ^"
 def end_shape(word: str) -> str:
     """The kind of a word's last character; closing quotes and brackets are looked through
     (`region,”` goes on, `region.”` ends a sentence) and marked."""
-    core = word.rstrip(CLOSERS)
+    core = word.rstrip(_CLOSERS)
     if not core or core == word:
         return _END + _shape(word[-1]) if word else _END
     return _END + _shape(core[-1]) + "+"
@@ -133,7 +133,7 @@ def ending_keys(keys: Sequence[str], words: Sequence[str]) -> list[str]:
     `region,”` does not count as ending like a row that ends `region.`"""
     marked = []
     for key, word in zip(keys, words):
-        last = word.rstrip(CLOSERS)[-1:]
+        last = word.rstrip(_CLOSERS)[-1:]
         marked.append(key + last if last in _SENTENCE_MARKS else key)
     return marked
 

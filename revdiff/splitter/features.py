@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from revdiff.splitter.edges import CLOSERS, EdgeWords, PageEdges
+from revdiff.splitter.edges import EdgeWords, PageEdges
 from revdiff.splitter.learned import learned
 from revdiff.splitter.shapes import PageShapes
 
@@ -201,7 +201,7 @@ def change_features(text: str, words: list[str], keys: list[str], endings: list[
         old_chars, new_chars = starts[k] - 1, len(text) - starts[k]
         shortest = min(k, size - k)
         brk = breaks[k]
-        colon = brk and words[k - 1].rstrip(CLOSERS).endswith((":", ";"))
+        colon = brk and endings[k - 1].endswith((":", ";"))  # through closing quotes
         features.append([
             1.0,
             float(brk),
