@@ -26,6 +26,7 @@ from revdiff.engine.sentences import is_abbreviation
 from revdiff.splitter.counts import TextCounts, shipped_counts
 from revdiff.splitter.edges import PageEdges, ending_keys
 from revdiff.splitter.features import (
+    bare_word,
     change_features,
     masked,
     one_sided_features,
@@ -198,6 +199,7 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
     sentence_break = sentence_break_odds(known, cased)
     shapes = PageShapes(known, counts.shapes)
     pairs = word_pairs(rows)
+    lower_words = _lower_case_words(rows) if cased else set()
     endings = [ending_keys(row.keys, row.shown_words) for row in rows]
     page_edges = PageEdges(zip((row.keys for row in rows), endings))
     change_score, one_sided_score = weights()
@@ -214,13 +216,15 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
             continue
         finals = [False] + [_ends_sentence(words[k - 1]) for k in range(1, row.size)]
         capitals = [False] + [cased and _START.match(words[k]) is not None for k in range(1, row.size)]
+        common_capitals = [False] + [capitals[k] and _uncapitalised(words[k]) in lower_words
+                                     for k in range(1, row.size)]
         similarity = _similarity_scores(text, starts)
         digits_masked = masked(text)
         masked_similarity = (similarity if digits_masked == text
                              else _similarity_scores(digits_masked, starts))
         change = change_features(text, words, row.keys, ending, starts, breaks, finals, capitals,
-                                 similarity, masked_similarity, _cut_pairs(words, pairs),
-                                 sentence_break, cased, counts.edges, page_edges, shapes)
+                                 common_capitals, similarity, masked_similarity,
+                                 _cut_pairs(words, pairs), sentence_break, cased, counts.edges, page_edges, shapes)
         row.boundary = [0.0] + [change_score(change[k]) for k in range(1, row.size)]
         for k in range(1, row.size):  # the two cells of a change row are never equal or empty
             old_chars, new_chars = starts[k] - 1, len(text) - starts[k]
@@ -231,6 +235,17 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
             row.features = (change, one_sided)
     _link_repeats(rows)
     return rows
+
+
+def _uncapitalised(word: str) -> str:
+    """The word as it would read inside a sentence if only its capital came from starting one."""
+    bare = bare_word(word)
+    return bare[:1].lower() + bare[1:]
+
+
+def _lower_case_words(rows: list[RowEvidence]) -> set[str]:
+    """The words the page writes with a small first letter (without the punctuation around)."""
+    return {bare_word(word) for row in rows for word in row.shown_words if word[:1].islower()}
 
 
 def word_pairs(rows: list[RowEvidence]) -> Counter[tuple[str, str]]:

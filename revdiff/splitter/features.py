@@ -4,7 +4,10 @@ For a change reading that starts the new cell at word k, the features ask whethe
 reads as a whole paragraph and whether the two cells read as two forms of one paragraph:
 
 * the paragraph-end cues at the boundary (final punctuation, a capital, wiki markup that opens
-  or closes a paragraph), and the page's own odds that a sentence break ends a paragraph;
+  or closes a paragraph), and the page's own odds that a sentence break ends a paragraph; a
+  capital without final punctuation before it counts more when the page writes the word with a
+  small letter elsewhere (`Whether`, `Support`: a sentence starts there, so a paragraph without
+  final punctuation, a heading or a byline, may end before it) than on a name (`Iran`, `US`);
 * whether each cell is balanced (brackets, braces, curly quotes, straight double quotes): a
   cut inside a parenthesis or a `[[link]]` leaves both cells unbalanced;
 * how often the word before the boundary ends a paragraph and the word after it begins one
@@ -50,8 +53,9 @@ from revdiff.splitter.shapes import PageShapes
 
 CHANGE_FEATURES = (
     "change", "sentence_break", "sentence_break_page_odds", "final_only", "capital_only",
-    "markup_start", "markup_end", "similarity", "masked_similarity", "same_first_word",
-    "same_last_word", "shared_words", "length_ratio", "one_word_cell", "two_word_cell",
+    "common_word_capital", "markup_start", "markup_end", "similarity", "masked_similarity",
+    "same_first_word", "same_last_word", "shared_words", "length_ratio", "one_word_cell",
+    "two_word_cell",
     "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
     "cased_colon_break", "edge_end", "edge_start", "page_shapes", "cut_pair_on_page",
     "cut_pair_in_row", "page_end", "page_start", "page_end_share", "page_start_share",
@@ -73,6 +77,11 @@ def word_key(word: str) -> str:
     edit that adds a comma after a word keeps the word), unless it is all punctuation."""
     lowered = word.lower()
     return lowered.strip(_PUNCTUATION_AROUND) or lowered
+
+
+def bare_word(word: str) -> str:
+    """A word without the punctuation around it, its case kept."""
+    return word.strip(_PUNCTUATION_AROUND)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +168,15 @@ def _unbalanced(counts: Sequence[int]) -> bool:
 
 def change_features(text: str, words: list[str], keys: list[str], endings: list[str],
                     starts: list[int], breaks: list[bool], finals: list[bool], capitals: list[bool],
-                    similarity: list[float], masked_similarity: list[float],
+                    common_capitals: list[bool], similarity: list[float], masked_similarity: list[float],
                     cut_pairs: list[tuple[int, int]], page_odds: float, cased: bool,
                     edges: EdgeWords, page_edges: PageEdges, shapes: PageShapes
                     ) -> list[list[float]]:
     """Features of every change reading of a row; entry k is the reading that starts the new cell
     at word k (entry 0 is unused). `keys` are the words as compared (`word_key`), `endings` as
     they compare where they end a row (`edges.ending_keys`); `breaks[k]`, `finals[k]` and
-    `capitals[k]` are the boundary cues before word k; `cut_pairs[k]` how often
+    `capitals[k]` are the boundary cues before word k, `common_capitals[k]` says the capital is
+    on a word the page elsewhere writes with a small letter (so the capital starts a sentence); `cut_pairs[k]` how often
     its two words follow each other elsewhere on the page and elsewhere in the row; `edges` says
     how often each word ends or begins a paragraph, `page_edges` how often it ends or begins the
     page's rows; `shapes` how alike the cells are to the paragraphs the page shows; `cased` says
@@ -208,6 +218,7 @@ def change_features(text: str, words: list[str], keys: list[str], endings: list[
             page_odds if brk else 0.0,
             float(finals[k] and not brk),
             float(capitals[k] and not brk and not finals[k]),
+            float(common_capitals[k] and not brk and not finals[k]),
             float(words[k].startswith(_MARKUP_START)),
             float(words[k - 1].endswith(_MARKUP_END)),
             similarity[k] / 10.0,

@@ -61,3 +61,13 @@ def test_every_reading_is_scored_with_the_learned_bends() -> None:
     for k in range(1, row.size):
         assert row.boundary[k] == change_score(row.features[0][k])
     assert row.one_sided == one_sided_score(row.features[1])
+
+
+def test_a_capital_after_no_final_punctuation_counts_more_on_a_word_the_page_writes_small() -> None:
+    text = ("READ: Airlines divert flights from Iraq Whether you give $5 or $50, whether you give "
+            "once, Iran thanks you")
+    common, name = _features(text, "Iraq"), _features(text, "once,")
+    assert common["capital_only"] == name["capital_only"] == 1.0
+    assert (common["common_word_capital"], name["common_word_capital"]) == (1.0, 0.0)
+    lower = _features(text.lower(), "iraq")  # without capitals nothing says a sentence starts
+    assert lower["capital_only"] == lower["common_word_capital"] == 0.0
