@@ -224,7 +224,8 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
                              else _similarity_scores(digits_masked, starts))
         change = change_features(text, words, row.keys, ending, starts, breaks, finals, capitals,
                                  common_capitals, similarity, masked_similarity,
-                                 _cut_pairs(words, pairs), sentence_break, cased, counts.edges, page_edges, shapes)
+                                 _cut_pairs(words, pairs), sentence_break, cased, counts.edges,
+                                 page_edges, shapes)
         row.boundary = [0.0] + [change_score(change[k]) for k in range(1, row.size)]
         for k in range(1, row.size):  # the two cells of a change row are never equal or empty
             old_chars, new_chars = starts[k] - 1, len(text) - starts[k]

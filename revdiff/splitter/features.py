@@ -55,8 +55,7 @@ CHANGE_FEATURES = (
     "change", "sentence_break", "sentence_break_page_odds", "final_only", "capital_only",
     "common_word_capital", "markup_start", "markup_end", "similarity", "masked_similarity",
     "same_first_word", "same_last_word", "shared_words", "length_ratio", "one_word_cell",
-    "two_word_cell",
-    "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
+    "two_word_cell", "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
     "cased_colon_break", "edge_end", "edge_start", "page_shapes", "cut_pair_on_page",
     "cut_pair_in_row", "page_end", "page_start", "page_end_share", "page_start_share",
     "page_end_two", "page_start_two",
@@ -168,7 +167,8 @@ def _unbalanced(counts: Sequence[int]) -> bool:
 
 def change_features(text: str, words: list[str], keys: list[str], endings: list[str],
                     starts: list[int], breaks: list[bool], finals: list[bool], capitals: list[bool],
-                    common_capitals: list[bool], similarity: list[float], masked_similarity: list[float],
+                    common_capitals: list[bool], similarity: list[float],
+                    masked_similarity: list[float],
                     cut_pairs: list[tuple[int, int]], page_odds: float, cased: bool,
                     edges: EdgeWords, page_edges: PageEdges, shapes: PageShapes
                     ) -> list[list[float]]:
@@ -176,12 +176,12 @@ def change_features(text: str, words: list[str], keys: list[str], endings: list[
     at word k (entry 0 is unused). `keys` are the words as compared (`word_key`), `endings` as
     they compare where they end a row (`edges.ending_keys`); `breaks[k]`, `finals[k]` and
     `capitals[k]` are the boundary cues before word k, `common_capitals[k]` says the capital is
-    on a word the page elsewhere writes with a small letter (so the capital starts a sentence); `cut_pairs[k]` how often
-    its two words follow each other elsewhere on the page and elsewhere in the row; `edges` says
-    how often each word ends or begins a paragraph, `page_edges` how often it ends or begins the
-    page's rows; `shapes` how alike the cells are to the paragraphs the page shows; `cased` says
-    whether capitals carry information on the page (news pages are cased; the corpus's Wikipedia
-    text is not, and its paragraphs are longer)."""
+    on a word the page elsewhere writes with a small letter (so the capital starts a sentence);
+    `cut_pairs[k]` how often its two words follow each other elsewhere on the page and elsewhere
+    in the row; `edges` says how often each word ends or begins a paragraph, `page_edges` how
+    often it ends or begins the page's rows; `shapes` how alike the cells are to the paragraphs
+    the page shows; `cased` says whether capitals carry information on the page (news pages are
+    cased; the corpus's Wikipedia text is not, and its paragraphs are longer)."""
     size = len(words)
     page_cuts = page_edges.cuts(keys, endings)
     total = _imbalance(text)
