@@ -212,13 +212,14 @@ def change_features(text: str, words: list[str], keys: list[str], endings: list[
         shortest = min(k, size - k)
         brk = breaks[k]
         colon = brk and endings[k - 1].endswith((":", ";"))  # through closing quotes
+        bare_capital = capitals[k] and not brk and not finals[k]
         features.append([
             1.0,
             float(brk),
             page_odds if brk else 0.0,
             float(finals[k] and not brk),
-            float(capitals[k] and not brk and not finals[k]),
-            float(common_capitals[k] and not brk and not finals[k]),
+            float(bare_capital),
+            float(bare_capital and common_capitals[k]),
             float(words[k].startswith(_MARKUP_START)),
             float(words[k - 1].endswith(_MARKUP_END)),
             similarity[k] / 10.0,
