@@ -25,7 +25,7 @@ from hand_study import run_study
 from split_data import TrueChain, news_chains, real_chains
 
 from revdiff.model import RowKind
-from revdiff.splitter.evidence import gather_evidence
+from revdiff.splitter.evidence import RowEvidence, gather_evidence
 from revdiff.splitter.grammar import Row, diff_rows, flatten_row, gaps_between_matches
 
 SEED = 20261201
@@ -65,16 +65,32 @@ def _context(row: Row) -> str:
     return f"[match] {row[1]}"[:360] if row[0] is RowKind.MATCH else f"[row] {flatten_row(row)}"[:360]
 
 
-def score(blocks: list[Block]) -> None:
-    decisions = json.loads(DECISIONS.read_text(encoding="utf-8"))["decisions"]
+def score_decisions(blocks: list[Block], recorded: Path) -> None:
+    """Score the decisions recorded in `recorded` against the truth and the prior."""
+    decisions = json.loads(recorded.read_text(encoding="utf-8"))["decisions"]
     truth = [rows[start][0].value for _, rows, start, _ in blocks[:len(decisions)]]
     right = sum(d == t for d, t in zip(decisions, truth))
     prior = sum(t == RowKind.NEW_ONLY.value for t in truth)
     differ = [(d, t) for d, t in zip(decisions, truth) if d != RowKind.NEW_ONLY.value]
-    print(f"{len(blocks)} blocks of one-sided rows only on the held-out pages; "
-          f"{len(decisions)} decided by hand")
+    print(f"{len(blocks)} blocks drawn; {len(decisions)} decided by hand")
     print(f"by hand: {right} right; always inserted: {prior} right; where the hand departed "
           f"from the prior: {sum(d == t for d, t in differ)} of {len(differ)} right")
+
+
+def row_evidence(rows: list[Row]) -> list[RowEvidence]:
+    """The splitter's evidence for the rows as the page shows them."""
+    return gather_evidence([(number, flatten_row(row)) for number, row in enumerate(rows)])
+
+
+def unlinked_one_sided_gaps(rows: list[Row], evidence: list[RowEvidence]) -> list[list[int]]:
+    """The gaps of one-sided rows only whose rows share no text (no word trigram, `evidence`)
+    with a row outside the gap: nothing but their content tells their side."""
+    return [gap for gap in _one_sided_gaps(rows)
+            if all(other in gap for index in gap for _, other, _ in evidence[index].cross_pairs)]
+
+
+def score(blocks: list[Block]) -> None:
+    score_decisions(blocks, DECISIONS)
     for chains, slice_name in ((real_chains(held_out=True), "held-out real"),
                                (real_chains(held_out=False), "tuning real"),
                                (news_chains(held_out=True), "held-out news"),
@@ -87,17 +103,15 @@ def score(blocks: list[Block]) -> None:
 
 
 def _read_as_inserted(chains: Iterable[TrueChain]) -> tuple[int, int, int, int]:
-    """Gaps of one-sided rows only whose rows share no text (no word trigram, `evidence`) with
-    a row outside the gap: nothing but their content tells their side. Returns the number of
-    pages, of pages whose such gaps were all inserted, of decision rows (all but glued `X`+`X`
+    """The number of pages, of pages whose unlinked gaps of one-sided rows only
+    (`unlinked_one_sided_gaps`) were all inserted, of decision rows (all but glued `X`+`X`
     rows) and of decision rows in such gaps."""
     pages = exact = decisions = undecided = 0
     for chain in chains:
         for page in chain.pages:
             rows = diff_rows(page.old, page.new)
-            evidence = gather_evidence([(number, flatten_row(row)) for number, row in enumerate(rows)])
-            unlinked = [gap for gap in _one_sided_gaps(rows)
-                        if all(other in gap for index in gap for _, other, _ in evidence[index].cross_pairs)]
+            evidence = row_evidence(rows)
+            unlinked = unlinked_one_sided_gaps(rows, evidence)
             pages += 1
             exact += all(rows[gap[0]][0] is RowKind.NEW_ONLY for gap in unlinked)
             decisions += sum(not row.is_match for row in evidence)
