@@ -180,29 +180,42 @@ def held_paragraphs(chain: TrueChain) -> set[str]:
     return held
 
 
-def chain_exact(chain: TrueChain) -> tuple[bool, bool]:
+def chain_exact(chain: TrueChain) -> tuple[bool, bool, Tally]:
     """Is the chain read exactly: by word characters, and strictly wherever some page kept a
     paragraph intact? A paragraph no page kept intact must come back up to dropped symbols; one
-    that was only such a symbol, and whose row vanished everywhere, cannot come back at all."""
+    that was only such a symbol, and whose row vanished everywhere, cannot come back at all.
+    Also the tally of its pages' rows as read together (their confidences included)."""
     [article] = read_diff_texts([(p.name, p.text) for p in chain.pages])
     held = held_paragraphs(chain)
+    versions = {v.number: v for v in article.versions}
+    rows = Tally()
+    pages = {page.name: page for page in chain.pages}
+    for reading in article.pages:
+        rows.add(pages[reading.name], (list(versions[reading.old_number].paragraphs),
+                        list(versions[reading.new_number].paragraphs),
+                        [(r.line, r.kind, r.boundary, r.confidence) for r in reading.rows]))
     found = [v.paragraphs for v in article.versions]
     truth = [tuple(p for p in version if p in held or symbol_key(p)) for version in chain.versions]
     if [len(v) for v in found] != [len(v) for v in truth]:
-        return False, False
+        return False, False, rows
     pairs = [(a, b) for got, want in zip(found, truth) for a, b in zip(got, want)]
     by_words = all(word_characters([a]) == word_characters([b]) or (b not in held and same_up_to_symbols(a, b))
                    for a, b in pairs)
     strict = all(a == b or (b not in held and same_up_to_symbols(a, b)) for a, b in pairs)
-    return by_words, strict
+    return by_words, strict, rows
 
 
 def chains_line(name: str, chains: list[TrueChain]) -> str:
     results = [chain_exact(chain) for chain in chains]
-    words = sum(w for w, _ in results)
-    strict = sum(s for _, s in results)
+    words = sum(w for w, _, _ in results)
+    strict = sum(s for _, s, _ in results)
+    decisions = [point for _, _, rows in results for point in rows.decisions]
+    sure = [right for confidence, right in decisions if confidence >= SURE_CONFIDENCE]
     return (f"{name:<34} {len(chains):>5} chains: {100 * words / len(chains):5.1f}% exact, "
-            f"{100 * strict / len(chains):5.1f}% strictly where a page kept the paragraph")
+            f"{100 * strict / len(chains):5.1f}% strictly where a page kept the paragraph; "
+            f"decision rows {100 * sum(r for _, r in decisions) / len(decisions):.1f}% right, "
+            f"{100 * len(sure) / len(decisions):.1f}% sure, {100 * sum(sure) / max(1, len(sure)):.1f}% of "
+            f"those right")
 
 
 def seed_004() -> str:

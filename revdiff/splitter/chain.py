@@ -184,6 +184,7 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
     certainty and keeps all pages consistent wins. When no page's own reading leads to a
     consistent chain, the pages on either side of a disagreement are tried as anchors again,
     each read with one undecided one-sided block flipped.
+    A page that fits a neighbour it agrees with in one way only is sure, the anchor included.
     Where another anchor also keeps all pages consistent but reads a row differently, the pages
     admit both readings: the row is unsure.
     """
@@ -206,6 +207,7 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
                             for variant in _flipped_tails(readings[anchor]))
         most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
     rivals = [c[2] for c in candidates if c[0] == most and c[2] is not best]
+    best = _decided_by_neighbours(chain, best)
     chosen = [[row if all(other[p] is rows or _same_reading(row, other[p][r]) for other in rivals)
                else replace(row, confidence=min(row.confidence, 0.5))
                for r, row in enumerate(rows)] for p, rows in enumerate(best)]
@@ -219,6 +221,25 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
                                 f"neighbouring pages in more than one way (lines "
                                 f"{', '.join(map(str, unsure[:10]))})")
     return chosen, warnings
+
+
+def _decided_by_neighbours(chain: _ChainFit, pages: list[list[RowReading]]) -> list[list[RowReading]]:
+    """The pages with every row sure where a neighbouring page that agrees with it fixes one of
+    its columns and no other reading of the page gives that column: the anchor of a chain keeps
+    its own confidences when it is read, but its neighbours decide it as it decides them."""
+    agreeing = {i for i, linked in enumerate(chain.linked) if linked} - set(chain.disagreements(pages))
+    decided = []
+    for index, rows in enumerate(pages):
+        known = ([(chain.columns(pages[index - 1])[1], "old")] if index - 1 in agreeing else []) + (
+            [(chain.columns(pages[index + 1])[0], "new")] if index in agreeing else [])
+        for column, side in known:
+            fitted = chain.fit(index, column, side)
+            if (fitted is not None and all(row.confidence == 1.0 for row in fitted)
+                    and all(map(_same_reading, rows, fitted))):
+                rows = [replace(row, confidence=1.0) for row in rows]
+                break
+        decided.append(rows)
+    return decided
 
 
 def _same_reading(one: RowReading, other: RowReading) -> bool:

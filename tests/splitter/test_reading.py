@@ -237,9 +237,10 @@ def test_sample_chain_of_flattened_pages_comes_back_exactly() -> None:
     expected = [split_paragraphs((story / f"{n}.txt").read_text(encoding="utf-8"))
                 for n in range(len(pages) + 1)]
     assert [v.paragraphs for v in article.versions] == expected
-    # pages read through their neighbours' columns are sure; the page the reading started from
-    # (the anchor) keeps the decoder's own, more modest confidence
-    assert sum(page.confidence > 0.99 for page in article.pages) >= len(article.pages) - 1
+    # every page is read through its neighbours' columns, the page the reading started from
+    # (the anchor) too: each fits its neighbour in one way only, so every row is sure
+    assert all(row.is_sure for page in article.pages for row in page.rows)
+    assert not any("unsure" in warning for warning in article.warnings)
     assert article.versions[0].title == "Rockets hit base housing US troops in Iraq: Iranian TV"
 
 
