@@ -250,7 +250,8 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
               warnings: list[str]) -> Chain:
     versions: dict[int, Version] = {}
     pages = []
-    titles = split_titles_jointly([h.title_line for h in headers])
+    linked = [earlier.new_number == later.old_number for earlier, later in pairwise(headers)]
+    titles = split_titles_jointly([h.title_line for h in headers], linked)
     for header, rows, (old_title, new_title) in zip(headers, readings, titles):
         old, new = columns(rows)
         earlier = versions.get(header.old_number)

@@ -44,8 +44,9 @@ def _title_splits(line: str | None) -> list[tuple[str, str]]:
     return splits or [(line, line)]
 
 
-def split_titles_jointly(lines: Sequence[str | None]) -> list[tuple[str, str]]:
-    """Split the title rows of consecutive pages: each new title is the next page's old title."""
+def split_titles_jointly(lines: Sequence[str | None], linked: Sequence[bool]) -> list[tuple[str, str]]:
+    """Split the title rows of pages in version order: where `linked[i]` says that page i's new
+    version is page i + 1's old one, its new title is that page's old title."""
     candidates = [_title_splits(line) for line in lines]
     old_titles = [{old for old, _ in options} for options in candidates]
     new_titles = [{new for _, new in options} for options in candidates]
@@ -53,8 +54,8 @@ def split_titles_jointly(lines: Sequence[str | None]) -> list[tuple[str, str]]:
     for i, options in enumerate(candidates):
         fitting = [
             (old, new) for old, new in options
-            if (i == 0 or old in new_titles[i - 1])
-            and (i == len(lines) - 1 or new in old_titles[i + 1])
+            if (i == 0 or not linked[i - 1] or old in new_titles[i - 1])
+            and (i == len(lines) - 1 or not linked[i] or new in old_titles[i + 1])
         ]
         local = split_title(lines[i])
         if len(lines) == 1 or not fitting or local in fitting:

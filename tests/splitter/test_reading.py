@@ -164,6 +164,17 @@ def test_a_headline_is_followed_by_one_that_begins_as_headlines_do() -> None:
                                                                      "history of modern iraq")
 
 
+def test_titles_of_pages_that_are_not_neighbours_do_not_constrain_each_other() -> None:
+    # pages v0-v1 and v2-v3 of one article: version 1's title is not version 2's, so the second
+    # page's title row is split alone (fitted to the first page's titles, its old title was cut
+    # to `Iran fires missiles at US troops in Iraq`)
+    pages = [ROOT / "samples" / "sniffer-diff" / f"iran-strikes-v{k}-v{k + 1}.txt" for k in (0, 2)]
+    [article] = read_diff_texts([(str(p), p.read_text(encoding="utf-8")) for p in pages])
+    titles = {version.number: version.title for version in article.versions}
+    assert titles[2] == "Iran fires missiles at US troops in Iraq in retaliation for general's killing"
+    assert titles[3] == "Avenging general's killing, Iran strikes at US troops in Iraq"
+
+
 def test_seed_page_header_and_rows_are_read() -> None:
     [article] = read_diff_texts([("seed", (ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
                                   .read_text(encoding="utf-8"))])
