@@ -19,6 +19,7 @@ from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, read_bounded
 from revdiff.model import Article, Version
+from revdiff.splitter.symbols import fullest, same_up_to_symbols
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,17 +168,19 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
     if plain_texts:
         article = plain.read_versions([(t.name, t.text) for t in plain_texts])
         return [_with_warnings(article, plain_texts)]
-    articles: list[Article] = []
+    # pages that give their versions exactly are read first: flattened pages are fitted to them
+    articles = [_with_warnings(_read_page(page), [page]) for page in pages
+                if page.format is not Format.SNIFFER_DIFF_TEXT]
+    known: dict[str, dict[int, Version]] = {}
+    for article in articles:
+        if article.url:
+            known.setdefault(article.url, {}).update((v.number, v) for v in article.versions)
     flattened = [t for t in pages if t.format is Format.SNIFFER_DIFF_TEXT]
-    if flattened:
-        for article in sniffer_text.read_diff_texts([(t.name, t.text) for t in flattened]):
-            read_from = {page.name for page in article.pages}
-            articles.append(_with_warnings(article, [t for t in flattened if t.name in read_from]))
-    for page in pages:
-        if page.format is Format.SNIFFER_DIFF_TEXT:
-            continue
-        articles.append(_with_warnings(_read_page(page), [page]))
-    return merge_articles(articles)
+    read_flattened = []
+    for article in sniffer_text.read_diff_texts([(t.name, t.text) for t in flattened], known):
+        read_from = {page.name for page in article.pages}
+        read_flattened.append(_with_warnings(article, [t for t in flattened if t.name in read_from]))
+    return merge_articles(read_flattened + articles)
 
 
 def _read_page(page: TextInput) -> Article:
@@ -193,11 +196,16 @@ def _read_page(page: TextInput) -> Article:
     return readers[page.format](page.text, page.name)
 
 
+def _same_text(one: Sequence[str], other: Sequence[str]) -> bool:
+    """The same paragraphs, up to symbols the flattener dropped on one of the pages."""
+    return len(one) == len(other) and all(map(same_up_to_symbols, one, other))
+
+
 def merge_articles(articles: list[Article]) -> list[Article]:
     """Join articles read from several pages of one URL into one version chain.
 
     Versions are keyed by number; two pages that give one version number different texts
-    are an error, since they cannot both be right.
+    (other than by symbols a flattened page lost) are an error, since they cannot both be right.
     """
     merged: dict[str, list[Article]] = {}
     order: list[str] = []
@@ -217,13 +225,18 @@ def merge_articles(articles: list[Article]) -> list[Article]:
         for article in group:
             for version in article.versions:
                 known = by_number.get(version.number)
-                if known is not None and known.paragraphs != version.paragraphs:
+                if known is None:
+                    by_number[version.number] = version
+                    continue
+                if not _same_text(known.paragraphs, version.paragraphs):
                     raise InconsistentPages(
                         f"two pages disagree about the text of version {version.number}",
                         key, hint="give pages of one article only",
                     )
-                if known is None or known.time is None:
-                    by_number[version.number] = version
+                # a flattened page may have lost symbols (FORMATS.md): each paragraph keeps its fullest text
+                kept = known if known.time is not None else version
+                by_number[version.number] = dataclasses.replace(
+                    kept, paragraphs=tuple(map(fullest, known.paragraphs, version.paragraphs)))
         first = group[0]
         warnings = tuple(w for a in group for w in a.warnings)
         pages = tuple(p for a in group for p in a.pages)

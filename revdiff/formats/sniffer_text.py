@@ -7,7 +7,7 @@ splitter (`revdiff.splitter`), which recovers both versions from the glued cells
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.fields import checked_url, parse_number
@@ -104,21 +104,24 @@ def parse_header(text: str, name: str) -> PageHeader:
     return header
 
 
-def read_diff_texts(named_texts: Sequence[tuple[str, str]]) -> list[Article]:
-    """Read flattened diff pages; pages of one article (same URL) are read jointly."""
+def read_diff_texts(named_texts: Sequence[tuple[str, str]],
+                    known: Mapping[str, Mapping[int, Version]] | None = None) -> list[Article]:
+    """Read flattened diff pages; pages of one article (same URL) are read jointly. `known`
+    holds, by URL, versions other inputs give exactly (by number): pages that show them are
+    fitted to them."""
     headers = [parse_header(text, name) for name, text in named_texts]
     groups: dict[str, list[PageHeader]] = {}
     for index, header in enumerate(headers):
         groups.setdefault(header.url or f"#{index}", []).append(header)
-    return [_read_article(group) for group in groups.values()]
+    return [_read_article(group, (known or {}).get(group[0].url or "", {})) for group in groups.values()]
 
 
-def _read_article(headers: list[PageHeader]) -> Article:
+def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Article:
     sources = {h.source for h in headers}
     if len(sources) > 1:
         raise InconsistentPages(f"pages of one URL name different sources {sorted(map(str, sources))}",
                                 headers[0].name)
-    chain = read_chain(headers)
+    chain = read_chain(headers, known)
     first = headers[0]
     metadata = {k: v for k, v in (("first_seen", first.first_seen),
                                   ("check_status", first.check_status)) if v}

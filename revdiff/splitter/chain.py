@@ -6,7 +6,7 @@ compared up to the symbols the flattener drops, and each paragraph keeps its ful
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -31,8 +31,10 @@ class Chain:
     warnings: tuple[str, ...]
 
 
-def read_chain(headers: list[PageHeader]) -> Chain:
-    """Read the pages of one article; consecutive pages constrain each other."""
+def read_chain(headers: list[PageHeader], known: Mapping[int, Version] | None = None) -> Chain:
+    """Read the pages of one article; consecutive pages constrain each other. `known` holds
+    versions other inputs give exactly (a page in HTML, a version page), by number: a page that
+    shows one of them is fitted to it, and its title row cut where the known title ends."""
     ordered = sorted(headers, key=lambda h: (h.old_number, h.new_number))
     for earlier, later in pairwise(ordered):
         if (earlier.old_number, earlier.new_number) == (later.old_number, later.new_number):
@@ -48,11 +50,30 @@ def read_chain(headers: list[PageHeader]) -> Chain:
         if index + 1 < len(ordered) and ordered[index + 1].old_number == header.new_number:
             neighbours.next_old = ParagraphIndex([t for _, t in ordered[index + 1].body], "old")
         rows, page_warnings = decode_rows(header.body, header.name, neighbours=neighbours)
-        readings.append(rows)
-        warnings.extend(page_warnings)
+        fitted, fit_warnings = _fitted_to_known(header, rows, known or {})
+        readings.append(fitted or rows)
+        warnings.extend(fit_warnings if fitted else page_warnings + fit_warnings)
     if len(ordered) > 1:
         readings, warnings = _propagate_columns(ordered, readings, warnings)
-    return _assemble(ordered, readings, warnings)
+    return _assemble(ordered, readings, warnings, known or {})
+
+
+def _fitted_to_known(header: PageHeader, rows: list[RowReading], known: Mapping[int, Version]
+                     ) -> tuple[list[RowReading] | None, list[str]]:
+    """The page read so that its columns are the versions another input gives exactly (None
+    when it shows none of them), and warnings: the rows that fit them in more than one way, or
+    that no reading of the page gives them."""
+    for number, side in ((header.old_number, "old"), (header.new_number, "new")):
+        if number not in known:
+            continue
+        fitted = _constrained(rows, known[number].paragraphs, side)
+        if fitted is None:
+            return None, [(f"{header.name}: no reading of the page gives version {number} as another "
+                           "input shows it; the page is read alone (check that both are of one article)")]
+        unsure = [row.line for row in fitted if not row.is_sure]
+        return fitted, [(f"{header.name}: {len(unsure)} of {len(fitted)} rows fit version {number} in "
+                         f"more than one way (lines {', '.join(map(str, unsure[:10]))})")] if unsure else []
+    return None, []
 
 
 def _constrained(rows: list[RowReading], known: tuple[str, ...], side: str) -> list[RowReading] | None:
@@ -242,16 +263,29 @@ def _decided_by_neighbours(chain: _ChainFit, pages: list[list[RowReading]]) -> l
     return decided
 
 
+def _known_titles(header: PageHeader, split: tuple[str, str], known: Mapping[int, Version]
+                  ) -> tuple[str, str]:
+    """The title row cut where a title another input gives exactly ends or begins."""
+    line = header.title_line or ""
+    old, new = known.get(header.old_number), known.get(header.new_number)
+    if old is not None and old.title and line.startswith(old.title + " "):
+        return old.title, line[len(old.title) + 1:]
+    if new is not None and new.title and line.endswith(" " + new.title):
+        return line[:-len(new.title) - 1], new.title
+    return split
+
+
 def _same_reading(one: RowReading, other: RowReading) -> bool:
     return (one.kind, one.boundary) == (other.kind, other.boundary)
 
 
 def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
-              warnings: list[str]) -> Chain:
+              warnings: list[str], known: Mapping[int, Version]) -> Chain:
     versions: dict[int, Version] = {}
     pages = []
     linked = [earlier.new_number == later.old_number for earlier, later in pairwise(headers)]
     titles = split_titles_jointly([h.title_line for h in headers], linked)
+    titles = [_known_titles(header, split, known) for header, split in zip(headers, titles)]
     for header, rows, (old_title, new_title) in zip(headers, readings, titles):
         old, new = columns(rows)
         earlier = versions.get(header.old_number)

@@ -175,6 +175,55 @@ def test_titles_of_pages_that_are_not_neighbours_do_not_constrain_each_other() -
     assert titles[3] == "Avenging general's killing, Iran strikes at US troops in Iraq"
 
 
+def test_flattened_pages_are_fitted_to_the_versions_an_html_page_gives() -> None:
+    # the HTML page v1-v2 gives versions 1 and 2 exactly; read alone, v0-v1 guessed version 1
+    # otherwise, and the two inputs were refused as disagreeing about its text
+    from revdiff.formats.load import load
+    from revdiff.formats.plain import split_paragraphs
+
+    pages = ROOT / "samples" / "sniffer-diff"
+    story = ROOT / "samples" / "versions" / "iran-strikes-us-troops-in-iraq"
+    [article] = load([str(pages / "iran-strikes-v1-v2.html"), str(pages / "iran-strikes-v0-v1.txt"),
+                      str(pages / "iran-strikes-v2-v3.txt")])
+    assert [v.paragraphs for v in article.versions] == [
+        split_paragraphs((story / f"{n}.txt").read_text(encoding="utf-8")) for n in range(4)]
+    assert article.versions[0].title == "Rockets hit base housing US troops in Iraq: Iranian TV"
+    assert all(row.is_sure for page in article.pages for row in page.rows)
+    assert not any("unsure" in warning for warning in article.warnings)
+
+
+def test_a_symbol_the_flattened_page_lost_is_kept_from_the_html_page(tmp_path: Path) -> None:
+    from revdiff.formats.load import load
+    from revdiff.render.sniffer import render_diff_html
+
+    info = PageInfo(url="https://example.com/story")
+    v0 = Version(0, "T", ("Troops – 700 of them – left.", "Oil rose."))
+    v1 = Version(1, "T", ("Troops 3,000 of them left.", "Oil rose."))
+    v2 = Version(2, "T", ("Troops 3,000 of them left.", "Oil rose sharply.", "Iraq protested."))
+    (tmp_path / "a.html").write_text(render_diff_html(v0, v1, info), encoding="utf-8")
+    flattened = render_diff_text(v0, v1, info).replace(" – ", " ")  # the flattener dropped them
+    (tmp_path / "a.txt").write_text(flattened, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(render_diff_text(v1, v2, info), encoding="utf-8")
+    [article] = load([str(tmp_path / name) for name in ("a.html", "a.txt", "b.txt")])
+    assert [v.paragraphs for v in article.versions] == [v0.paragraphs, v1.paragraphs, v2.paragraphs]
+
+
+def test_a_flattened_page_that_no_reading_fits_to_a_known_version_is_read_alone_and_said(
+        tmp_path: Path) -> None:
+    from revdiff.errors import InconsistentPages
+    from revdiff.formats.load import load
+    from revdiff.render.sniffer import render_diff_html
+
+    info = PageInfo(url="https://example.com/story")
+    v0, v1 = Version(0, "T", ("Troops left.",)), Version(1, "T", ("Troops left today.",))
+    other = Version(1, "T", ("Something else entirely.",))
+    (tmp_path / "a.html").write_text(render_diff_html(v0, v1, info), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(render_diff_text(other, Version(2, "T", ("More.",)), info),
+                                    encoding="utf-8")
+    with pytest.raises(InconsistentPages, match="disagree about the text of version 1"):
+        load([str(tmp_path / "a.html"), str(tmp_path / "b.txt")])
+
+
 def test_seed_page_header_and_rows_are_read() -> None:
     [article] = read_diff_texts([("seed", (ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
                                   .read_text(encoding="utf-8"))])
