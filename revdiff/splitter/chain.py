@@ -60,20 +60,23 @@ def read_chain(headers: list[PageHeader], known: Mapping[int, Version] | None = 
 
 def _fitted_to_known(header: PageHeader, rows: list[RowReading], known: Mapping[int, Version]
                      ) -> tuple[list[RowReading] | None, list[str]]:
-    """The page read so that its columns are the versions another input gives exactly (None
-    when it shows none of them), and warnings: the rows that fit them in more than one way, or
-    that no reading of the page gives them."""
+    """The page read so that a column is a version another input gives exactly (None when it
+    shows none of them; of its two columns, the one that leaves fewer rows unsure), and a
+    warning naming the rows that fit in more than one way. No reading that fits is an error."""
+    fits = []
     for number, side in ((header.old_number, "old"), (header.new_number, "new")):
-        if number not in known:
-            continue
-        fitted = _constrained(rows, known[number].paragraphs, side)
-        if fitted is None:
-            return None, [(f"{header.name}: no reading of the page gives version {number} as another "
-                           "input shows it; the page is read alone (check that both are of one article)")]
-        unsure = [row.line for row in fitted if not row.is_sure]
-        return fitted, [(f"{header.name}: {len(unsure)} of {len(fitted)} rows fit version {number} in "
-                         f"more than one way (lines {', '.join(map(str, unsure[:10]))})")] if unsure else []
-    return None, []
+        if number in known:
+            fitted = _constrained(rows, known[number].paragraphs, side)
+            if fitted is None:
+                raise InconsistentPages(f"no reading of the page gives version {number} as another input "
+                                        "shows it", header.name, hint="give pages of one article only")
+            fits.append((sum(not row.is_sure for row in fitted), number, fitted))
+    if not fits:
+        return None, []
+    _, number, fitted = min(fits, key=lambda fit: fit[0])
+    unsure = [row.line for row in fitted if not row.is_sure]
+    return fitted, [(f"{header.name}: {len(unsure)} of {len(fitted)} rows fit version {number} in "
+                     f"more than one way (lines {', '.join(map(str, unsure[:10]))})")] if unsure else []
 
 
 def _constrained(rows: list[RowReading], known: tuple[str, ...], side: str) -> list[RowReading] | None:

@@ -208,8 +208,7 @@ def test_a_symbol_the_flattened_page_lost_is_kept_from_the_html_page(tmp_path: P
     assert [v.paragraphs for v in article.versions] == [v0.paragraphs, v1.paragraphs, v2.paragraphs]
 
 
-def test_a_flattened_page_that_no_reading_fits_to_a_known_version_is_read_alone_and_said(
-        tmp_path: Path) -> None:
+def test_a_flattened_page_that_no_reading_fits_to_a_known_version_is_refused(tmp_path: Path) -> None:
     from revdiff.errors import InconsistentPages
     from revdiff.formats.load import load
     from revdiff.render.sniffer import render_diff_html
@@ -220,8 +219,9 @@ def test_a_flattened_page_that_no_reading_fits_to_a_known_version_is_read_alone_
     (tmp_path / "a.html").write_text(render_diff_html(v0, v1, info), encoding="utf-8")
     (tmp_path / "b.txt").write_text(render_diff_text(other, Version(2, "T", ("More.",)), info),
                                     encoding="utf-8")
-    with pytest.raises(InconsistentPages, match="disagree about the text of version 1"):
+    with pytest.raises(InconsistentPages, match="no reading of the page gives version 1") as refused:
         load([str(tmp_path / "a.html"), str(tmp_path / "b.txt")])
+    assert refused.value.where == str(tmp_path / "b.txt")
 
 
 def test_seed_page_header_and_rows_are_read() -> None:
