@@ -39,6 +39,7 @@ from functools import partial
 from itertools import combinations, pairwise
 
 from split_data import (
+    CORPUS,
     SHARED,
     TrueChain,
     TruePage,
@@ -50,6 +51,8 @@ from split_data import (
 )
 from timing import median_seconds
 
+from revdiff.errors import RevdiffError
+from revdiff.formats.load import load
 from revdiff.formats.sniffer_text import parse_header, read_diff_texts
 from revdiff.model import SURE_CONFIDENCE, RowKind, Version
 from revdiff.render.sniffer import PageInfo, render_diff_text
@@ -218,6 +221,23 @@ def chains_line(name: str, chains: list[TrueChain]) -> str:
             f"those right")
 
 
+def with_html_line() -> str:
+    """Each published corpus page read from its flattened text together with its HTML page,
+    which gives both versions exactly: how many come back exactly, and how many are refused."""
+    exact = refused = 0
+    pages = list(real_single_pages())
+    for page in pages:
+        folder = CORPUS / "pages" / page.name
+        try:
+            [article] = load([str(folder / "page.html"), str(folder / "page.txt")])
+        except RevdiffError:
+            refused += 1
+            continue
+        exact += [v.paragraphs for v in article.versions] == [page.old, page.new]
+    return (f"published corpus pages read with their HTML page: {exact} of {len(pages)} exact, "
+            f"{refused} refused as disagreeing")
+
+
 def seed_004() -> str:
     path = SHARED / "seeds" / "004_40d47a86cd9220f1.txt"
     [article] = read_diff_texts([(path.name, path.read_text(encoding="utf-8"))])
@@ -344,6 +364,7 @@ def main() -> int:
     print("\nchains read jointly:")
     for name, chains in sets.items():
         print(chains_line(name, chains))
+    print(with_html_line())
     print()
     print(seed_004())
     print(speed([p for c in sets["real, held-out slice"] for p in c.pages]))
