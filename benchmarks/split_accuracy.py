@@ -54,7 +54,7 @@ from timing import median_seconds
 from revdiff.errors import RevdiffError
 from revdiff.formats.load import load
 from revdiff.formats.sniffer_text import parse_header, read_diff_texts
-from revdiff.model import SURE_CONFIDENCE, RowKind, Version
+from revdiff.model import SURE_CONFIDENCE, Article, PageReading, RowKind, Version
 from revdiff.render.sniffer import PageInfo, render_diff_text
 from revdiff.splitter.evidence import is_glued_match
 from revdiff.splitter.grammar import diff_rows, flatten_row
@@ -91,7 +91,11 @@ def baseline_read(page: TruePage) -> Reading:
 
 def revdiff_read(page: TruePage) -> Reading:
     [article] = read_diff_texts([(page.name, page.text)])
-    reading = article.pages[0]
+    return page_reading(article, article.pages[0])
+
+
+def page_reading(article: Article, reading: PageReading) -> Reading:
+    """One page of an article as revdiff read it: its two versions' paragraphs and its rows."""
     versions = {v.number: v for v in article.versions}
     return (list(versions[reading.old_number].paragraphs), list(versions[reading.new_number].paragraphs),
             [(r.line, r.kind, r.boundary, r.confidence) for r in reading.rows])
@@ -190,13 +194,10 @@ def chain_exact(chain: TrueChain) -> tuple[bool, bool, Tally]:
     Also the tally of its pages' rows as read together (their confidences included)."""
     [article] = read_diff_texts([(p.name, p.text) for p in chain.pages])
     held = held_paragraphs(chain)
-    versions = {v.number: v for v in article.versions}
     rows = Tally()
     pages = {page.name: page for page in chain.pages}
     for reading in article.pages:
-        rows.add(pages[reading.name], (list(versions[reading.old_number].paragraphs),
-                        list(versions[reading.new_number].paragraphs),
-                        [(r.line, r.kind, r.boundary, r.confidence) for r in reading.rows]))
+        rows.add(pages[reading.name], page_reading(article, reading))
     found = [v.paragraphs for v in article.versions]
     truth = [tuple(p for p in version if p in held or symbol_key(p)) for version in chain.versions]
     if [len(v) for v in found] != [len(v) for v in truth]:

@@ -19,7 +19,7 @@ from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, read_bounded
 from revdiff.model import Article, Version
-from revdiff.splitter.symbols import fullest, same_up_to_symbols
+from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,11 +196,6 @@ def _read_page(page: TextInput) -> Article:
     return readers[page.format](page.text, page.name)
 
 
-def _same_text(one: Sequence[str], other: Sequence[str]) -> bool:
-    """The same paragraphs, up to symbols the flattener dropped on one of the pages."""
-    return len(one) == len(other) and all(map(same_up_to_symbols, one, other))
-
-
 def merge_articles(articles: list[Article]) -> list[Article]:
     """Join articles read from several pages of one URL into one version chain.
 
@@ -228,7 +223,7 @@ def merge_articles(articles: list[Article]) -> list[Article]:
                 if known is None:
                     by_number[version.number] = version
                     continue
-                if not _same_text(known.paragraphs, version.paragraphs):
+                if not same_paragraphs_up_to_symbols(known.paragraphs, version.paragraphs):
                     raise InconsistentPages(
                         f"two pages disagree about the text of version {version.number}",
                         key, hint="give pages of one article only",

@@ -16,7 +16,7 @@ from revdiff.splitter.decoder import Columns, columns, decode_rows, rerendered
 from revdiff.splitter.known_column import readings_with_known_column
 from revdiff.splitter.neighbours import Neighbours, ParagraphIndex
 from revdiff.splitter.page import PageHeader
-from revdiff.splitter.symbols import fullest, same_up_to_symbols
+from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 from revdiff.splitter.titles import split_titles_jointly
 
 # When no page of a chain leads to a consistent reading of all pages, the least sure one-sided
@@ -36,6 +36,9 @@ def read_chain(headers: list[PageHeader], known: Mapping[int, Version] | None = 
     versions other inputs give exactly (a page in HTML, a version page), by number: a page that
     shows one of them is fitted to it, and its title row cut where the known title ends."""
     ordered = sorted(headers, key=lambda h: (h.old_number, h.new_number))
+    known = known or {}
+    # linked[i]: page i's new version is page i + 1's old one
+    linked = [earlier.new_number == later.old_number for earlier, later in pairwise(ordered)]
     for earlier, later in pairwise(ordered):
         if (earlier.old_number, earlier.new_number) == (later.old_number, later.new_number):
             raise InconsistentPages(
@@ -45,17 +48,17 @@ def read_chain(headers: list[PageHeader], known: Mapping[int, Version] | None = 
     warnings: list[str] = []
     for index, header in enumerate(ordered):
         neighbours = Neighbours()
-        if index > 0 and ordered[index - 1].new_number == header.old_number:
+        if index > 0 and linked[index - 1]:
             neighbours.previous_new = ParagraphIndex([t for _, t in ordered[index - 1].body], "new")
-        if index + 1 < len(ordered) and ordered[index + 1].old_number == header.new_number:
+        if index < len(linked) and linked[index]:
             neighbours.next_old = ParagraphIndex([t for _, t in ordered[index + 1].body], "old")
         rows, page_warnings = decode_rows(header.body, header.name, neighbours=neighbours)
-        fitted, fit_warnings = _fitted_to_known(header, rows, known or {})
+        fitted, fit_warnings = _fitted_to_known(header, rows, known)
         readings.append(fitted or rows)
         warnings.extend(fit_warnings if fitted else page_warnings + fit_warnings)
     if len(ordered) > 1:
-        readings, warnings = _propagate_columns(ordered, readings, warnings)
-    return _assemble(ordered, readings, warnings, known or {})
+        readings, warnings = _propagate_columns(ordered, readings, warnings, linked)
+    return _assemble(ordered, readings, warnings, linked, known)
 
 
 def _fitted_to_known(header: PageHeader, rows: list[RowReading], known: Mapping[int, Version]
@@ -163,14 +166,8 @@ class _ChainFit:
     def disagreements(self, current: list[list[RowReading]]) -> list[int]:
         """The linked page pairs (by the index of the first) whose shared column differs."""
         return [i for i in range(len(current) - 1)
-                if self.linked[i] and not _same_column(self.columns(current[i])[1],
+                if self.linked[i] and not same_paragraphs_up_to_symbols(self.columns(current[i])[1],
                                                        self.columns(current[i + 1])[0])]
-
-
-def _same_column(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """The same paragraphs, up to symbols the flattener dropped on one of the pages."""
-    return one == other or (len(one) == len(other)
-                            and all(same_up_to_symbols(a, b) for a, b in zip(one, other)))
 
 
 def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
@@ -201,7 +198,7 @@ def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
 
 
 def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowReading]],
-                       warnings: list[str]) -> tuple[list[list[RowReading]], list[str]]:
+                       warnings: list[str], linked: list[bool]) -> tuple[list[list[RowReading]], list[str]]:
     """Carry columns from page to page: each page's new column is the next page's old one.
 
     Every page is tried as the anchor; the anchor whose propagation reads the most rows with
@@ -212,7 +209,6 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
     Where another anchor also keeps all pages consistent but reads a row differently, the pages
     admit both readings: the row is unsure.
     """
-    linked = [headers[i].new_number == headers[i + 1].old_number for i in range(len(headers) - 1)]
     chain = _ChainFit(readings, linked)
 
     def tried(starts: Iterable[tuple[int, list[RowReading]]]) -> list[tuple[int, float, list[list[RowReading]]]]:
@@ -283,10 +279,9 @@ def _same_reading(one: RowReading, other: RowReading) -> bool:
 
 
 def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
-              warnings: list[str], known: Mapping[int, Version]) -> Chain:
+              warnings: list[str], linked: list[bool], known: Mapping[int, Version]) -> Chain:
     versions: dict[int, Version] = {}
     pages = []
-    linked = [earlier.new_number == later.old_number for earlier, later in pairwise(headers)]
     titles = split_titles_jointly([h.title_line for h in headers], linked)
     titles = [_known_titles(header, split, known) for header, split in zip(headers, titles)]
     for header, rows, (old_title, new_title) in zip(headers, readings, titles):
@@ -294,7 +289,7 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
         earlier = versions.get(header.old_number)
         if earlier is None:
             versions[header.old_number] = Version(header.old_number, old_title, old)
-        elif _same_column(earlier.paragraphs, old):
+        elif same_paragraphs_up_to_symbols(earlier.paragraphs, old):
             kept = tuple(fullest(a, b) for a, b in zip(earlier.paragraphs, old))
             versions[header.old_number] = replace(earlier, paragraphs=kept)
         else:

@@ -10,6 +10,8 @@ paragraph keeps its fullest text from whichever page kept the symbol.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 MAX_DROPPABLE_CHARS = 3
 
 
@@ -31,6 +33,11 @@ def symbol_key(text: str) -> str:
 
 def same_up_to_symbols(one: str, other: str) -> bool:
     return one == other or symbol_key(one) == symbol_key(other)
+
+
+def same_paragraphs_up_to_symbols(one: Sequence[str], other: Sequence[str]) -> bool:
+    """The same paragraphs, up to symbols the flattener dropped on one of the pages."""
+    return len(one) == len(other) and all(map(same_up_to_symbols, one, other))
 
 
 def kept_words_end(text: str, words: int) -> int | None:
