@@ -72,7 +72,8 @@ def _fitted_to_known(header: PageHeader, rows: list[RowReading], known: Mapping[
             fitted = _constrained(rows, known[number].paragraphs, side)
             if fitted is None:
                 raise InconsistentPages(f"no reading of the page gives version {number} as another input "
-                                        "shows it", header.name, hint="give pages of one article only")
+                                        "shows it", header.name,
+                                        hint="give whole pages of one article only")
             fits.append((sum(not row.is_sure for row in fitted), number, fitted))
     if not fits:
         return None, []
