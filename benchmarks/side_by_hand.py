@@ -7,7 +7,10 @@ their context and without the truth (`--show`), for a person to decide, or score
 recorded in side_by_hand.json against the truth and against the prior "always inserted", and
 says, for the real and the generated news pages, how many could be exact if every other row were
 read right and all such blocks that share no text with another row were read as inserted, and
-what share of the decision rows those blocks hold (rows that cannot be called sure).
+what share of the decision rows those blocks hold (rows that cannot be called sure). It also
+counts, without the splitter, the pages that News Sniffer renders the same from another pair of
+versions: with a gap of one-sided rows only on its other side, or a moved paragraph moved the
+other way.
 
 Usage: python benchmarks/side_by_hand.py --show > blocks.txt   (then record decisions)
        python benchmarks/side_by_hand.py                        (score them)
@@ -91,15 +94,70 @@ def unlinked_one_sided_gaps(rows: list[Row], evidence: list[RowEvidence]) -> lis
 
 def score(blocks: list[Block]) -> None:
     score_decisions(blocks, DECISIONS)
-    for chains, slice_name in ((real_chains(held_out=True), "held-out real"),
-                               (real_chains(held_out=False), "tuning real"),
-                               (news_chains(held_out=True), "held-out news"),
-                               (news_chains(held_out=False), "tuning news")):
+    for chains, slice_name in ((list(real_chains(held_out=True)), "held-out real"),
+                               (list(real_chains(held_out=False)), "tuning real"),
+                               (list(news_chains(held_out=True)), "held-out news"),
+                               (list(news_chains(held_out=False)), "tuning news")):
         pages, exact, decisions, undecided = _read_as_inserted(chains)
         print(f"{slice_name} pages: if every other row were read right and such blocks that share "
               f"no text with another row read as inserted, {100 * exact / pages:.1f}% of the "
               f"{pages} pages would be exact; those blocks hold {undecided} of the {decisions} "
               f"decision rows ({100 * undecided / decisions:.1f}%)")
+        pages, alone, moved, prior = _rendered_alike(chains)
+        print(f"  {100 * (pages - alone - moved) / pages:.1f}% of them render as no other pair of "
+              f"versions does when one gap of one-sided rows only, or two that hold one paragraph "
+              f"(a move), change sides; {100 * alone / pages:.1f}% render the same with a gap on "
+              f"either side and no move, {100 * moved / pages:.1f}% with a move read either way; "
+              f"{100 * prior / pages:.1f}% are exact if every such gap is read as inserted and "
+              f"every such move as a move up")
+
+
+def _flipped(rows: list[Row], flips: set[int]) -> tuple[list[str], list[str]]:
+    """The two versions the rows give with the one-sided rows in `flips` on the other side."""
+    old: list[str] = []
+    new: list[str] = []
+    for index, (kind, old_cell, new_cell) in enumerate(rows):
+        if index in flips:
+            (new if kind is RowKind.OLD_ONLY else old).append(old_cell or new_cell or "")
+            continue
+        if old_cell is not None:
+            old.append(old_cell)
+        if new_cell is not None:
+            new.append(new_cell)
+    return old, new
+
+
+def _renders_alike(rows: list[Row], flips: set[int]) -> bool:
+    """Whether News Sniffer's diff of the versions with `flips` changing sides gives the same
+    flattened page (the diff of other versions, read from the same text)."""
+    return ([flatten_row(row) for row in diff_rows(*_flipped(rows, flips))]
+            == [flatten_row(row) for row in rows])
+
+
+def _rendered_alike(chains: Iterable[TrueChain]) -> tuple[int, int, int, int]:
+    """Pages; pages that render the same with a gap of one-sided rows only on its other side,
+    one that holds no paragraph of another such gap (and no move such as below); pages that render the same with a moved paragraph read as moved
+    the other way (the two gaps that hold it change sides together); pages that stay exact if
+    each such gap is read as inserted and each such move as a move up (inserted above, deleted
+    below). Method-free: only the page's rendering decides."""
+    pages = alone = moved = prior = 0
+    for chain in chains:
+        for page in chain.pages:
+            rows = diff_rows(page.old, page.new)
+            gaps = _one_sided_gaps(rows)
+            text_at = {flatten_row(rows[i]): n for n, gap in enumerate(gaps) for i in gap}
+            pairs = {tuple(sorted((n, text_at[flatten_row(rows[i])]))) for n, gap in enumerate(gaps)
+                     for i in gap if text_at.get(flatten_row(rows[i]), n) != n}
+            moves = [(gaps[a], gaps[b]) for a, b in pairs if _renders_alike(rows, {*gaps[a], *gaps[b]})]
+            paired = {n for pair in pairs for n in pair}
+            single = [gap for n, gap in enumerate(gaps)
+                      if n not in paired and _renders_alike(rows, set(gap))]
+            pages += 1
+            alone += bool(single) and not moves
+            moved += bool(moves)
+            prior += (all(rows[gap[0]][0] is RowKind.NEW_ONLY for gap in single)
+                      and all(rows[upper[0]][0] is RowKind.NEW_ONLY for upper, _ in moves))
+    return pages, alone, moved, prior
 
 
 def _read_as_inserted(chains: Iterable[TrueChain]) -> tuple[int, int, int, int]:
