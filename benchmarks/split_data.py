@@ -148,6 +148,9 @@ def _edit_paragraph(paragraph: str, rng: random.Random) -> str:
     start = rng.randrange(len(words))
     stop = min(len(words), start + rng.randint(1, 4))
     filler = rng.choice(["reportedly", "at least", "on Tuesday", "later", "again", "US"]).split(" ")
+    # an editor rewords a line, and does not replace it whole: at most a third of its words go
+    # (a byline such as `Clark Mindock` gets words added, not `at least` in its place)
+    stop = min(stop, start + len(words) // 3)
     return " ".join(words[:start] + filler + words[stop:])
 
 
