@@ -211,12 +211,15 @@ def _rendered_chain(slug: str, name: str, versions: list[list[str]], rng: random
 
 def news_chains(held_out: bool | None = None) -> Iterator[TrueChain]:
     """Chains of pages generated from cased news text with breaking-news edits. A story's
-    chains are all in one slice (by the story's name, like the corpus articles)."""
+    chains are all in one slice (by the story's name, like the corpus articles), and the
+    paragraphs they insert come from that slice's stories only."""
     stories = news_stories()
-    pool = [p for _, paragraphs in stories for p in paragraphs]
+    pools = {held: [p for name, paragraphs in stories if is_held_out(name) == held for p in paragraphs]
+             for held in (False, True)}
     for name, paragraphs in stories:
         if held_out is not None and is_held_out(name) != held_out:
             continue
+        pool = pools[is_held_out(name)]
         for number in range(NEWS_CHAINS_PER_STORY):
             rng = random.Random(f"{name}-{number}")
             start = rng.randrange(max(1, len(paragraphs) - 6))
