@@ -135,11 +135,12 @@ def _renders_alike(rows: list[Row], flips: set[int]) -> bool:
 
 
 def _rendered_alike(chains: Iterable[TrueChain]) -> tuple[int, int, int, int]:
-    """Pages; pages that render the same with a gap of one-sided rows only on its other side,
-    one that holds no paragraph of another such gap (and no move such as below); pages that render the same with a moved paragraph read as moved
-    the other way (the two gaps that hold it change sides together); pages that stay exact if
-    each such gap is read as inserted and each such move as a move up (inserted above, deleted
-    below). Method-free: only the page's rendering decides."""
+    """Pages; pages that render the same with a gap of one-sided rows only on its other side
+    (one that holds no paragraph of another such gap) and no move such as below; pages that
+    render the same with a moved paragraph read as moved the other way (the two gaps that hold
+    it change sides together); pages that stay exact if each such gap is read as inserted and
+    each such move as a move up (inserted above, deleted below). Method-free: only the page's
+    rendering decides."""
     pages = alone = moved = prior = 0
     for chain in chains:
         for page in chain.pages:
