@@ -127,11 +127,10 @@ def _flipped(rows: list[Row], flips: set[int]) -> tuple[list[str], list[str]]:
     return old, new
 
 
-def _renders_alike(rows: list[Row], flips: set[int]) -> bool:
+def _renders_alike(rows: list[Row], shown: list[str], flips: set[int]) -> bool:
     """Whether News Sniffer's diff of the versions with `flips` changing sides gives the same
-    flattened page (the diff of other versions, read from the same text)."""
-    return ([flatten_row(row) for row in diff_rows(*_flipped(rows, flips))]
-            == [flatten_row(row) for row in rows])
+    flattened page, `shown` (the diff of other versions, read from the same text)."""
+    return [flatten_row(row) for row in diff_rows(*_flipped(rows, flips))] == shown
 
 
 def _rendered_alike(chains: Iterable[TrueChain]) -> tuple[int, int, int, int]:
@@ -145,14 +144,16 @@ def _rendered_alike(chains: Iterable[TrueChain]) -> tuple[int, int, int, int]:
     for chain in chains:
         for page in chain.pages:
             rows = diff_rows(page.old, page.new)
+            shown = [flatten_row(row) for row in rows]
             gaps = _one_sided_gaps(rows)
-            text_at = {flatten_row(rows[i]): n for n, gap in enumerate(gaps) for i in gap}
-            pairs = {tuple(sorted((n, text_at[flatten_row(rows[i])]))) for n, gap in enumerate(gaps)
-                     for i in gap if text_at.get(flatten_row(rows[i]), n) != n}
-            moves = [(gaps[a], gaps[b]) for a, b in pairs if _renders_alike(rows, {*gaps[a], *gaps[b]})]
+            text_at = {shown[i]: n for n, gap in enumerate(gaps) for i in gap}
+            pairs = {tuple(sorted((n, text_at[shown[i]]))) for n, gap in enumerate(gaps)
+                     for i in gap if text_at[shown[i]] != n}
+            moves = [(gaps[a], gaps[b]) for a, b in pairs
+                     if _renders_alike(rows, shown, {*gaps[a], *gaps[b]})]
             paired = {n for pair in pairs for n in pair}
             single = [gap for n, gap in enumerate(gaps)
-                      if n not in paired and _renders_alike(rows, set(gap))]
+                      if n not in paired and _renders_alike(rows, shown, set(gap))]
             pages += 1
             alone += bool(single) and not moves
             moved += bool(moves)
