@@ -4,12 +4,14 @@ Article text and file names come from strangers. An escape (ESC, CSI, OSC ...) i
 obeyed by the terminal: it could set the window title, write the clipboard or clear the screen.
 Everything that reaches a terminal goes through `visible()`, which shows each control character
 as a visible symbol instead (ESC as `␛`, a newline as `␊`). Data outputs (JSON, CSV, SQLite,
-exported files) keep the text intact; only what is printed or drawn is changed.
+exported files) keep the text intact in files and pipes; printed on a terminal, they go through
+`visible_data` (`TerminalDataStream`), which keeps their line ends and tabs.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Protocol
 
 from revdiff.model import Article, Version
 
@@ -33,6 +35,15 @@ def visible_lines(text: str) -> str:
     return "\n".join(visible(line) for line in text.split("\n"))
 
 
+_DATA_TABLE = {code: symbol for code, symbol in _TABLE.items() if code not in (ord("\n"), ord("\t"))}
+
+
+def visible_data(text: str) -> str:
+    """Data (JSON, CSV, a patch, HTML) made safe to print on a terminal: line ends and tabs kept
+    (CR LF shown as a line end), every other control character shown as a symbol."""
+    return text.replace("\r\n", "\n").translate(_DATA_TABLE)
+
+
 def visible_version(version: Version) -> Version:
     return replace(version, title=visible(version.title) if version.title else version.title,
                    paragraphs=tuple(visible(paragraph) for paragraph in version.paragraphs),
@@ -46,3 +57,27 @@ def visible_article(article: Article) -> Article:
                    url=visible(article.url) if article.url else article.url,
                    versions=tuple(visible_version(version) for version in article.versions),
                    warnings=tuple(visible(warning) for warning in article.warnings))
+
+
+class ByteSink(Protocol):
+    """Where bytes are written: a binary file, stdout's buffer, a `TerminalDataStream`."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
+class TerminalDataStream:
+    """A terminal written to as a byte stream: each chunk of UTF-8 text written to it (a whole
+    record: a JSON line, a CSV row, an article's patch) appears with its control characters shown
+    as symbols (`visible_data`)."""
+
+    def __init__(self, terminal: ByteSink) -> None:
+        self.terminal = terminal
+
+    def write(self, data: bytes, /) -> int:
+        self.terminal.write(visible_data(data.decode("utf-8", "replace")).encode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.terminal.flush()

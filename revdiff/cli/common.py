@@ -27,7 +27,7 @@ from revdiff.read_warnings import (
     has_pairs,
     warning_lines,
 )
-from revdiff.terminal_text import visible
+from revdiff.terminal_text import ByteSink, TerminalDataStream, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -135,3 +135,19 @@ def check_scheduler(_ctx: click.Context, _param: click.Parameter, value: str | N
         raise BadSchedulerAddress(f"--scheduler {value!r} is not a Dask scheduler address",
                                   hint="write it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
     return value
+
+
+def write_data(text: str) -> None:
+    """Write data (JSON, CSV, a patch, HTML) to stdout: byte for byte into a file or a pipe, and
+    with its control characters shown as symbols on a terminal."""
+    sys.stdout.flush()
+    data_stream().write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def data_stream() -> ByteSink:
+    """stdout as a byte stream for data: itself, or on a terminal one that shows the control
+    characters of the (UTF-8) text written to it as symbols."""
+    if sys.stdout.isatty():
+        return TerminalDataStream(sys.stdout.buffer)
+    return sys.stdout.buffer

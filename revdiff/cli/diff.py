@@ -13,6 +13,7 @@ from revdiff.cli.common import (
     quiet_option,
     reports_errors,
     use_color,
+    write_data,
 )
 from revdiff.engine import SENTENCE_MODES
 from revdiff.export.comparison_html import comparisons_html
@@ -79,20 +80,19 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     items = consecutive_comparisons(articles, sentences)
     if output_format == "jsonl":
         for line in comparisons_jsonl(items):
-            click.echo(line)
+            write_data(line + "\n")
     elif output_format == "json":
-        click.echo(comparisons_json(items))
+        write_data(comparisons_json(items) + "\n")
     elif output_format == "csv":
         for text in comparisons_csv(items):
-            click.echo(text, nl=False)
+            write_data(text)
     elif output_format == "html":
-        click.echo(comparisons_html((ref.name, comparison) for ref, comparison, _ in items),
-                   nl=False)
+        write_data(comparisons_html((ref.name, comparison) for ref, comparison, _ in items))
     elif output_format == "unified":
         for ref, comparison, _ in items:
             name = " ".join(ref.name.split())  # a header is one line
-            click.echo(unified_diff(comparison, old_label=f"{name}\tversion {comparison.old.number}",
-                                    new_label=f"{name}\tversion {comparison.new.number}"), nl=False)
+            write_data(unified_diff(comparison, old_label=f"{name}\tversion {comparison.old.number}",
+                                    new_label=f"{name}\tversion {comparison.new.number}"))
     else:
         color = use_color(color)
         blocks = [comparison_text(comparison, article=ref.name, unchanged=not changes_only,

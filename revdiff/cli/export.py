@@ -9,11 +9,13 @@ import click
 
 from revdiff.cli.common import (
     check_scheduler,
+    data_stream,
     inputs_argument,
     max_size_option,
     reports_errors,
 )
 from revdiff.errors import RevdiffError
+from revdiff.terminal_text import visible
 
 FORMATS = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite",
@@ -97,11 +99,11 @@ def export(inputs: tuple[str, ...], output: Path, export_format: str | None, wor
         if not quiet:
             if bar:
                 bar.close()
-            click.echo(f"revdiff: {text}", err=True)
+            click.echo(f"revdiff: {visible(text)}", err=True)
 
     try:
         progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
-                              local_dask=local_dask, stream=sys.stdout.buffer,
+                              local_dask=local_dask, stream=data_stream(),
                               on_progress=export_progress(bar) if bar else None, on_note=note)
     finally:
         if bar:
@@ -109,4 +111,4 @@ def export(inputs: tuple[str, ...], output: Path, export_format: str | None, wor
     if not quiet:
         where = (f"scheduler {scheduler}" if scheduler else
                  f"{workers} Dask worker(s)" if local_dask else f"{workers} worker(s)")
-        click.echo(summary_line(progress, where, chosen), err=True)
+        click.echo(visible(summary_line(progress, where, chosen)), err=True)

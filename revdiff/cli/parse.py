@@ -11,6 +11,7 @@ from revdiff.cli.common import (
     load_articles,
     max_size_option,
     reports_errors,
+    write_data,
 )
 from revdiff.export.article_json import article_summary, article_to_dict
 
@@ -30,8 +31,8 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
         click.echo("\n\n".join(article_summary(a) for a in articles))
     elif output_format == "jsonl":
         for article in articles:
-            click.echo(json.dumps(article_to_dict(article), ensure_ascii=False))
+            write_data(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")
     else:
         documents = [article_to_dict(a) for a in articles]
         payload = documents[0] if len(documents) == 1 else documents
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        write_data(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from revdiff.errors import INTERRUPTED_EXIT, RevdiffError
 from revdiff.export import registry
@@ -49,7 +49,7 @@ from revdiff.read_warnings import (
     has_pairs,
     warning_lines,
 )
-from revdiff.terminal_text import visible
+from revdiff.terminal_text import ByteSink, visible
 
 # A chunk sent to a worker holds whole articles and about this many version pairs.
 CHUNK_PAIRS = 16
@@ -228,7 +228,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                 raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
                                     hint=SKIP_HINT) from error
             progress.skipped_inputs.append(unit.label)
-            on_note(f"skipped {unit.label}: {describe(error)}")
+            on_note(f"skipped {unit.label}: {describe(error).removeprefix(f'{unit.label}: ')}")
             articles = []
         named = [(unit.label if len(articles) == 1 else f"{unit.label}#{position}", article)
                  for position, article in enumerate(articles)]
@@ -257,7 +257,7 @@ def open_executor(workers: int, scheduler: str | None, local_dask: bool) -> Exec
 
 def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | None = None,
                workers: int = 1, scheduler: str | None = None, local_dask: bool = False,
-               stream: BinaryIO | None = None,
+               stream: ByteSink | None = None,
                on_progress: Callable[[ExportProgress], None] | None = None,
                on_note: Callable[[str], None] | None = None) -> ExportProgress:
     """Export every consecutive version pair of every article of `job.inputs` to `job.out`.
@@ -298,7 +298,7 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
             executor.close()
 
 
-def _check_stream(job: ExportJob, resume: bool, stream: BinaryIO | None) -> None:
+def _check_stream(job: ExportJob, resume: bool, stream: ByteSink | None) -> None:
     if job.format not in registry.STREAM_FORMATS:
         raise OutputProblem(f"{job.format} cannot be written to standard output", "-o -",
                             hint=f"name a file with -o, or use --format "
@@ -320,12 +320,12 @@ def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
         reason = result.error.removeprefix(f"{result.key}: ")
         raise ArticleFailed(f"cannot export this article: {reason}", result.key, hint=SKIP_HINT)
     progress.skipped_inputs.append(result.key)
-    note(f"skipped {result.key}: {result.error}")
+    note(f"skipped {result.key}: {result.error.removeprefix(f'{result.key}: ')}")
     return False
 
 
 def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
-            executor: Executor, stream: BinaryIO,
+            executor: Executor, stream: ByteSink,
             on_progress: Callable[[ExportProgress], None] | None,
             note: Callable[[str], None]) -> ExportProgress:
     """`-o -`: the edits table (jsonl, csv) or the diff text (unified), written as it comes."""

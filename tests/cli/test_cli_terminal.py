@@ -17,13 +17,18 @@ REPO = Path(__file__).resolve().parents[2]
 
 def diff_on_a_terminal(no_color: str | None) -> bytes:
     """What `revdiff diff` writes when its stdout is a terminal (a pseudo-terminal here)."""
+    return on_a_terminal(["diff", str(CHAIN)], no_color)
+
+
+def on_a_terminal(arguments: list[str], no_color: str | None = None) -> bytes:
+    """What `revdiff ARGUMENTS` writes when its stdout is a terminal (a pseudo-terminal here)."""
     pty = pytest.importorskip("pty")
     env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
     if no_color is not None:
         env["NO_COLOR"] = no_color
     leader, follower = pty.openpty()
     try:
-        process = subprocess.run([sys.executable, "-m", "revdiff", "diff", str(CHAIN)],
+        process = subprocess.run([sys.executable, "-m", "revdiff", *arguments],
                                  stdout=follower, stderr=subprocess.PIPE, timeout=120,
                                  env=env, check=False)
         assert process.returncode == 0, process.stderr
@@ -135,6 +140,40 @@ def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:
     result = revdiff("diff", str(hostile))
     assert result.returncode == 2
     assert "\x1b" not in result.stderr and "clear␛[2Jscreen.txt" in result.stderr
+
+
+def hostile_versions(folder: Path) -> list[str]:
+    """Two versions whose text holds a colour, an OSC title sequence and a screen clear."""
+    old, new = folder / "0.txt", folder / "1.txt"
+    old.write_text("Hello \x1b[31mred\x1b]0;TITLE\x07 text.\nSecond para.\n", encoding="utf-8")
+    new.write_text("Hello \x1b[31mblue\x1b[0m text \x1b[2J.\nSecond para.\n", encoding="utf-8")
+    return [str(old), str(new)]
+
+
+@pytest.mark.parametrize("arguments", [["diff", "--format", "unified"], ["diff", "--format", "csv"],
+                                       ["export", "-o", "-", "--format", "unified"]])
+def test_data_keeps_control_characters_in_a_pipe(arguments: list[str], tmp_path: Path) -> None:
+    result = revdiff(*arguments, *hostile_versions(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "red\x1b]0;TITLE\x07 text." in result.stdout and "text \x1b[2J." in result.stdout
+
+
+@pytest.mark.parametrize("arguments", [["diff", "--format", "unified"], ["diff", "--format", "csv"],
+                                       ["export", "-o", "-", "--format", "unified"]])
+def test_data_shows_control_characters_on_a_terminal(arguments: list[str], tmp_path: Path) -> None:
+    shown = on_a_terminal([*arguments, *hostile_versions(tmp_path)]).decode("utf-8")
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "red␛]0;TITLE␇ text." in shown and "text ␛[2J." in shown
+
+
+def test_summary_lines_escape_the_output_name(tmp_path: Path) -> None:
+    out = tmp_path / "out\x1b]0;PWN\x07.jsonl"
+    exported = revdiff("export", str(CHAIN), "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert "\x1b" not in exported.stderr and "out␛]0;PWN␇.jsonl" in exported.stderr
+    stored = revdiff("store", str(CHAIN), "--repo", str(tmp_path / "repo\x1b[2J"))
+    assert stored.returncode == 0, stored.stderr
+    assert "\x1b" not in stored.stdout and "repo␛[2J" in stored.stdout
 
 
 def test_a_newline_in_a_page_name_stays_on_its_line(tmp_path: Path) -> None:
