@@ -44,10 +44,16 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -")
     articles: list[Article] = []
     texts: list[TextInput] = []
+    texts_at = 0  # the files read together take the place of the first of them, as in `export`
     for name in inputs:
+        if not texts:
+            texts_at = len(articles)
         if name == "-":
-            texts.append(_text_input("-", read_bounded(sys.stdin.buffer, "-", max_bytes),
-                                     max_bytes))
+            data = read_bounded(sys.stdin.buffer, "-", max_bytes)
+            if data.startswith(SQLITE_MAGIC):
+                raise UnknownFormat("a SQLite database cannot be read from standard input", name,
+                                    hint="give the database file's path instead of -")
+            texts.append(_text_input("-", data, max_bytes))
             continue
         path = Path(name)
         if not path.exists():
@@ -66,7 +72,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
             texts.append(read)
         else:
             articles.extend(read)
-    articles.extend(_read_texts(texts))
+    articles[texts_at:texts_at] = _read_texts(texts)
     return articles
 
 

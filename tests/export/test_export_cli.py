@@ -68,6 +68,16 @@ def test_unreadable_input_stops_or_is_skipped(run_cli, samples: Path, tmp_path: 
     assert out.is_file()
 
 
+def test_a_skipped_input_is_named_once(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = run_cli("export", str(empty), str(samples), "-o", str(tmp_path / "x.jsonl"),
+                     "--skip-errors")
+    assert result.exit_code == 0, result.output
+    assert (f"revdiff: skipped {empty}: input is empty (give a file that holds an article)\n"
+            in result.output)
+
+
 def test_help_lists_the_formats(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("export", "--help")
     assert result.exit_code == 0

@@ -93,6 +93,33 @@ def test_export_takes_databases_and_saved_pages_together(tmp_path: Path) -> None
     assert out.read_text("utf-8").count('"new_version": 5') > 0  # the Iran chain, 5 versions
 
 
+def article_order(*arguments: str) -> list[int]:
+    """The version count of each article in the order the edit rows give them."""
+    rows = [json.loads(line) for line in run(*arguments).stdout.splitlines()]
+    counts: dict[int, int] = {}
+    for row in rows:
+        counts[row["article_index"]] = max(counts.get(row["article_index"], 0), row["new_version"])
+    return [counts[index] for index in sorted(counts)]
+
+
+def test_diff_and_export_give_articles_in_one_order(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "new.txt").write_text("Two.\n", encoding="utf-8")
+    inputs = [str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), str(SAMPLES / "diffengine.db")]
+    order = article_order("diff", *inputs, "--format", "jsonl")
+    assert order[0] == 1  # the loose files, given first, come first (they came last)
+    assert order == article_order("export", *inputs, "-o", "-")
+
+
+def test_a_database_on_standard_input_is_refused_with_what_to_do() -> None:
+    result = subprocess.run([sys.executable, "-m", "revdiff", "parse", "-"], capture_output=True,
+                            input=(SAMPLES / "newsedits.sqlite").read_bytes(), timeout=120,
+                            check=False)
+    assert result.returncode == 2
+    assert result.stderr.decode() == ("revdiff: error: -: a SQLite database cannot be read from "
+                                      "standard input (give the database file's path instead of -)\n")
+
+
 def test_a_broken_view_is_one_error_line(tmp_path: Path) -> None:
     path = tmp_path / "titles.db"
     connection = sqlite3.connect(path)
