@@ -15,9 +15,12 @@ from revdiff.cli.common import (
     max_size_option,
     quiet_option,
     reports_errors,
+    warn,
 )
 from revdiff.cli.progress import ProgressBar
 from revdiff.store import store_articles
+from revdiff.store.summary import SkipReason
+from revdiff.terminal_text import visible, visible_lines
 
 # Below this many commits a run is quick enough to need no progress bar.
 PROGRESS_MIN_COMMITS = 200
@@ -62,4 +65,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             return step
 
         summary = store_articles(articles, repo_dir, progress=progress_bar)
-    click.echo(summary.describe())
+    click.echo(visible_lines(summary.describe()))
+    if not quiet:
+        for skipped in summary.skipped:
+            if skipped.reason in (SkipReason.CONFLICT, SkipReason.OUT_OF_ORDER):
+                warn(f"{visible(skipped.path)}: version {skipped.number} not stored: "
+                     f"{skipped.reason.explanation}")

@@ -56,3 +56,18 @@ def test_progress_bar_is_drawn_by_the_cli_on_request(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "storing versions" in result.stderr
     assert result.stdout.startswith("1 article: 2 versions stored")
+
+
+def test_a_version_stored_with_another_text_is_named(tmp_path: Path) -> None:
+    repo = str(tmp_path / "repo")
+    runner = CliRunner()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_versions(tmp_path / "a" / "story", "First text.\n", "Second text.\n")
+    other = write_versions(tmp_path / "b" / "story", "First text.\n", "Another second text.\n")
+    assert runner.invoke(main, ["store", str(first), "--repo", repo]).exit_code == 0
+    result = runner.invoke(main, ["store", str(other), "--repo", repo])
+    assert result.exit_code == 0, result.output
+    assert "1 skipped (1 conflict: version number already stored with another text)" in result.stdout
+    assert result.stderr.endswith(": version 1 not stored: version number already stored with "
+                                  "another text\n")
