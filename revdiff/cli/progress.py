@@ -73,7 +73,8 @@ def summary_line(progress: ExportProgress, workers_text: str, format_name: str) 
     skipped = (f"; skipped {len(progress.skipped_inputs)} input(s) or article(s) that failed"
                if progress.skipped_inputs else "")
     rows = progress.articles if format_name == "html" else progress.rows
-    return (f"revdiff: exported {progress.articles:,} articles{resumed}, {progress.pairs:,} "
-            f"version pairs, {rows:,} {ROWS_LABELS.get(format_name, 'rows')} to {outputs} "
-            f"in {progress.elapsed:.1f} s "
+    articles = f"{progress.articles:,} article{'s' if progress.articles != 1 else ''}"
+    pairs = f"{progress.pairs:,} version pair{'s' if progress.pairs != 1 else ''}"
+    return (f"revdiff: exported {articles}{resumed}, {pairs}, {rows:,} "
+            f"{ROWS_LABELS.get(format_name, 'rows')} to {outputs} in {progress.elapsed:.1f} s "
             f"({progress.pairs_per_second:,.1f} pairs/s, {workers_text}){skipped}")

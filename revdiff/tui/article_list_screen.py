@@ -52,7 +52,8 @@ class ArticleListScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"{len(self.articles)} articles · Enter opens one · Esc closes",
+            count = len(self.articles)
+            yield Static(f"{count} article{'s' if count != 1 else ''} · Enter opens one · Esc closes",
                          classes="hint")
             yield OptionList(*[Option(article_line(index, article), id=str(index))
                                for index, article in enumerate(self.articles)], id="article-list")

@@ -36,6 +36,9 @@ class TimelineScreen(ModalScreen[tuple[int, int] | None]):
         Binding("m", "mark", "Mark old side"),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
+        # priority: the table itself binds Home and End to scrolling sideways
+        Binding("g,home", "cursor_to(0)", "First version", show=False, priority=True),
+        Binding("G,end", "cursor_to(-1)", "Last version", show=False, priority=True),
     ]
     DEFAULT_CSS = """
     TimelineScreen { align: center middle; }
@@ -113,6 +116,10 @@ class TimelineScreen(ModalScreen[tuple[int, int] | None]):
         table = self.query_one(DataTable)
         table.move_cursor(row=max(0, min(len(self.versions) - 1, table.cursor_row + step)),
                           animate=False)
+
+    def action_cursor_to(self, row: int) -> None:
+        """Move to a row; -1 is the last."""
+        self.query_one(DataTable).move_cursor(row=row % len(self.versions), animate=False)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

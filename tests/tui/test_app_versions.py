@@ -65,3 +65,18 @@ async def test_timeline_jumps_to_a_non_consecutive_pair(chain_article: Article) 
         assert app.session.pair == (0, 3)
         await pilot.press("t", "escape")  # closing without a choice keeps the pair
         assert app.session.pair == (0, 3)
+
+
+@run_async
+async def test_timeline_home_end_g_and_shift_g_reach_the_first_and_last_version(
+        chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        table = app.screen.query_one(DataTable)
+        for key, row in [("end", 3), ("home", 0), ("G", 3), ("g", 0)]:
+            await pilot.press(key)
+            assert table.cursor_row == row, key
+        await pilot.press("m", "end", "enter")
+        assert app.session.pair == (0, 3)
