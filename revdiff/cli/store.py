@@ -18,6 +18,7 @@ from revdiff.cli.common import (
     warn,
 )
 from revdiff.cli.progress import ProgressBar
+from revdiff.errors import StoreError
 from revdiff.store import store_articles
 from revdiff.store.summary import SkipReason
 from revdiff.terminal_text import visible, visible_lines
@@ -46,6 +47,11 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     file-system monitor or filter of the repository runs. Read the repository back with
     `revdiff parse DIR`.
     """
+    target = repo_dir.resolve()
+    for name in inputs:
+        if name != "-" and target in (source := Path(name).resolve(), *source.parents):
+            raise StoreError("the repository to store into is also an input (or holds one)",
+                             str(repo_dir), hint="store into another repository with --repo")
     articles = load_and_warn(inputs, max_size, quiet)
     with contextlib.ExitStack() as bars:
         def progress_bar(commits: int) -> Callable[[int], None]:

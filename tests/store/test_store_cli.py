@@ -71,3 +71,16 @@ def test_a_version_stored_with_another_text_is_named(tmp_path: Path) -> None:
     assert "1 skipped (1 conflict: version number already stored with another text)" in result.stdout
     assert result.stderr.endswith(": version 1 not stored: version number already stored with "
                                   "another text\n")
+
+
+def test_a_repository_is_not_stored_into_itself(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    versions = write_versions(tmp_path / "story", "First text.\n", "Second text.\n")
+    runner = CliRunner()
+    assert runner.invoke(main, ["store", str(versions), "--repo", str(repo)]).exit_code == 0
+    again = runner.invoke(main, ["store", str(repo), "--repo", str(repo)])
+    assert again.exit_code == 2
+    assert again.stderr == (f"revdiff: error: {repo}: the repository to store into is also an input"
+                            " (or holds one) (store into another repository with --repo)\n")
+    parsed = runner.invoke(main, ["parse", str(repo), "--format", "jsonl"])
+    assert parsed.output.count('"number"') == 2  # still the two versions, not four
