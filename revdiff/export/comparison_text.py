@@ -46,6 +46,7 @@ def edit_text(edit: Edit, *, color: Colour = None) -> str:
         head += f" sim {edit.similarity:.2f}"
     if edit.flags:
         head += "  [" + ", ".join(sorted(flag.value for flag in edit.flags)) + "]"
+    head = head.rstrip()  # the padding of the new side's indices, when nothing follows them
     if color:
         head = color(head, "unchanged" if edit.op is EditOp.UNCHANGED else "edit")
     return f"{head}\n    {styled_word_diff(edit.word_diff, color=color)}"

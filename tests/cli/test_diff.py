@@ -84,6 +84,15 @@ def test_text_without_colour_marks_changes(versions: list[str]) -> None:
     assert "\x1b[" in coloured
 
 
+def test_text_lines_end_without_padding(tmp_path: Path) -> None:
+    (tmp_path / "0.txt").write_text("First line.\n\nThis one goes away entirely.\n", encoding="utf-8")
+    (tmp_path / "1.txt").write_text("First line.\n\nSomething unrelated was written.\n",
+                                    encoding="utf-8")
+    output = run(str(tmp_path / "0.txt"), str(tmp_path / "1.txt"), "--no-color")
+    assert "- deleted         1 -> -\n" in output and "+ added           - -> 1\n" in output
+    assert not any(line.endswith(" ") for line in output.splitlines())
+
+
 def test_unified(versions: list[str]) -> None:
     output = run(*versions, "--format", "unified")
     lines = output.splitlines()
