@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Footer
 
-from revdiff.errors import RevdiffError
+from revdiff.errors import MalformedPage, RevdiffError
 from revdiff.model import Article
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen
@@ -404,6 +404,13 @@ class RevdiffApp(App[None]):
             return
         try:
             self.session.flip(row)
+        except MalformedPage:
+            # no other reading of its gap fits: what fixes the gap's other rows is either an
+            # earlier flip or, with none, the article's other pages (its neighbours, its HTML)
+            cause = ("an earlier flip or the article's other pages fix its gap (F undoes flips)"
+                     if self.session.flips else "the article's other pages decide it")
+            self.notify(f"Line {row.line} cannot be read otherwise: {cause}", severity="warning")
+            return
         except (ImportError, ValueError, RevdiffError) as error:
             self.notify(f"Cannot flip this row: {visible(str(error))}", severity="error")
             return

@@ -122,3 +122,17 @@ async def test_flattened_pages_open_at_the_first_pair_like_every_input() -> None
         await pilot.pause()
         header = header_text(app).split("\n")[0]
         assert header.startswith("v0 → v1  ") and "pair 1 of 4" in header
+
+
+@run_async
+async def test_f_on_a_row_the_other_pages_decide_says_so() -> None:
+    pages = sorted(str(path) for path in (SAMPLES / "sniffer-diff").glob("*.txt"))
+    (article,) = load(pages)
+    app = RevdiffApp(article)
+    said: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **_: said.append(str(message))  # type: ignore[method-assign]
+        await pilot.pause()
+        await pilot.press("n", "f")
+        assert said == ["Line 10 cannot be read otherwise: the article's other pages decide it"]
+        assert app.session.article is article
