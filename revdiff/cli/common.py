@@ -108,7 +108,7 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
         where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
         raise NothingToCompare(NOTHING_TO_COMPARE, where, hint=NOTHING_TO_COMPARE_HINT)
     for article in articles if not quiet else ():
-        name = source or article.key
+        name = source if source and len(articles) == 1 else article.key  # which article of several
         for line in warning_lines(article, name, inputs):
             warn(line)
         if compare and not has_pairs(article):

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import csv
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,19 @@ def test_diff_leaves_out_a_single_version_article_beside_others() -> None:
     left_out = [line for line in loud.stderr.splitlines() if "nothing to compare" in line]
     assert len(left_out) == 1 and left_out[0].endswith("only one version, nothing to compare; "
                                                         "left out")
+
+
+def test_the_article_left_out_of_a_repository_is_named(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-C", str(repo), "-c", "user.name=a", "-c", "user.email=a@b"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "story.txt").write_text(FIRST, encoding="utf-8")
+    (repo / "lone.txt").write_text(FIRST, encoding="utf-8")
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "first"], check=True)
+    (repo / "story.txt").write_text(SECOND, encoding="utf-8")
+    subprocess.run([*git, "commit", "-qam", "second"], check=True)
+    result = revdiff("diff", str(repo))
+    assert result.returncode == 0, result.stderr
+    assert "revdiff: warning: lone.txt: only one version, nothing to compare; left out" in result.stderr
