@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from revdiff.model import Article, PageReading
+from revdiff.read_warnings import line_runs
 from revdiff.terminal_text import visible
 
 
@@ -59,7 +60,7 @@ def article_summary(article: Article) -> str:
                      f"{words:>6} words  {when}  {version.title}")
     for page in article.pages:
         unsure = [row.line for row in page.rows if not row.is_sure]
-        note = f"; unsure rows at lines {', '.join(map(str, unsure[:12]))}" if unsure else ""
+        note = f"; unsure rows at lines {line_runs(unsure)}" if unsure else ""
         lines.append(f"  page {page.name}: {len(page.rows)} rows read, "
                      f"confidence {page.confidence:.3f}{note}")
     lines.extend(f"  warning: {warning}" for warning in article.warnings)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from revdiff.errors import MalformedPage
 from revdiff.model import RowKind, RowReading
+from revdiff.read_warnings import line_runs
 from revdiff.splitter.confidence import RowDecision, glued_confidence, row_confidence
 from revdiff.splitter.counts import TextCounts
 from revdiff.splitter.evidence import (
@@ -774,8 +775,8 @@ def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Readin
     rows, warnings = _check_rerender(rows, name)
     unsure = [r.line for r in rows if not r.is_sure]
     if unsure:
-        shown = ", ".join(map(str, unsure[:10])) + (" ..." if len(unsure) > 10 else "")
         warnings.append(f"{name}: {len(unsure)} of {len(rows)} rows could not be decided with "
-                        f"certainty (lines {shown}); check them or give neighbouring pages")
+                        f"certainty (lines {line_runs(unsure)}); check them or give neighbouring "
+                        "pages")
     return rows, warnings
 

@@ -80,3 +80,12 @@ def test_a_warning_names_its_page_among_several_inputs(tmp_path: Path) -> None:
 def test_clean_input_prints_no_warning() -> None:
     result = revdiff("diff", str(CHAIN))
     assert result.returncode == 0 and result.stderr == ""
+
+
+def test_unsure_lines_are_given_alike_in_parse_and_on_stderr() -> None:
+    stderr = revdiff("diff", str(SEED_PAGE), "--format", "jsonl").stderr
+    summary = revdiff("parse", str(SEED_PAGE), "--format", "text").stdout
+    (warned,) = re.findall(r"rows unsure \(lines ([^)]*)\)", stderr)
+    (listed,) = re.findall(r"unsure rows at lines (.*)", summary)
+    (decoded,) = re.findall(r"could not be decided with certainty \(lines ([^)]*)\)", summary)
+    assert "-" in warned and warned == listed == decoded
