@@ -105,6 +105,13 @@ class RevdiffGroup(click.Group):
         except RevdiffError as error:  # raised while options are checked, before a command runs
             report_error(error)
             sys.exit(error.exit_code)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # click shows the help
+        except click.UsageError as error:  # an unknown option, a bad value, a missing input
+            where = error.ctx.command_path if error.ctx else "revdiff"
+            what = visible(error.format_message()).removesuffix(".")
+            click.echo(f"revdiff: error: {where}: {what} (see `{where} --help`)", err=True)
+            sys.exit(error.exit_code)
         except KeyboardInterrupt:
             click.echo(err=True)
             sys.exit(INTERRUPTED_EXIT)
