@@ -298,6 +298,12 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
             executor.close()
 
 
+def _in_flight(executor: Executor) -> int:
+    """How many chunks to keep submitted: ahead of the workers in a pool, one in this process
+    (it runs at submission, so more would hold back progress and checkpoints for nothing)."""
+    return 1 if isinstance(executor, SerialExecutor) else max(2, IN_FLIGHT_PER_WORKER * executor.workers)
+
+
 def _check_stream(job: ExportJob, resume: bool, stream: ByteSink | None) -> None:
     if job.format not in registry.STREAM_FORMATS:
         raise OutputProblem(f"{job.format} cannot be written to standard output", "-o -",
@@ -331,7 +337,7 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     """`-o -`: the edits table (jsonl, csv) or the diff text (unified), written as it comes."""
     if job.format == "csv":
         stream.write(csv_header(EDIT_COLUMN_NAMES).encode("utf-8"))
-    in_flight = max(2, IN_FLIGHT_PER_WORKER * executor.workers)
+    in_flight = _in_flight(executor)
     tasks = iter_tasks(job, units, progress, note)
     for _, results in ordered_map(executor, process_chunk, chunked(tasks), job.format,
                                   job.sentences, in_flight=in_flight):
@@ -377,7 +383,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         elif resume and staging.resumable:
             note("the interrupted run had not finished any article; exporting from the start")
         tasks = _skip_done(iter_tasks(job, units, progress, note), done, last)
-        in_flight = max(2, IN_FLIGHT_PER_WORKER * executor.workers)
+        in_flight = _in_flight(executor)
         waiting: list[JournalEntry] = []
         last_checkpoint = time.monotonic()
         for _, results in ordered_map(executor, process_chunk, chunked(tasks),
