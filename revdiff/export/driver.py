@@ -322,11 +322,11 @@ def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
     --skip-errors, is reported and skipped."""
     if result.error is None:
         return True
+    reason = result.error.removeprefix(f"{result.key}: ")  # the key is said once
     if not job.skip_errors:
-        reason = result.error.removeprefix(f"{result.key}: ")
         raise ArticleFailed(f"cannot export this article: {reason}", result.key, hint=SKIP_HINT)
     progress.skipped_inputs.append(result.key)
-    note(f"skipped {result.key}: {result.error.removeprefix(f'{result.key}: ')}")
+    note(f"skipped {result.key}: {reason}")
     return False
 
 
