@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from revdiff.engine.flags import same_but_encoding
+from revdiff.engine.words import count_words
 from revdiff.model import ComparisonStats, Edit, EditOp, Flag, Sentence
 
-_WORD = re.compile(r"\w+")
 # A comparison is a rewrite when more than this share of each side's text was replaced.
 REWRITE_SHARE = 0.5
 _TRIVIAL = frozenset({Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY})
@@ -27,18 +26,31 @@ def is_boring_edit(edit: Edit) -> bool:
     return not any(char.isalnum() for char in edit.old_text + edit.new_text)
 
 
+def word_changes(edit: Edit) -> tuple[int, int]:
+    """(words removed, words added) by the edit's word diff (`count_words`); the whole texts of
+    an edit without one. The comparison's totals are the sums of these over its edits."""
+    if not edit.word_diff:
+        if edit.op is EditOp.UNCHANGED:
+            return 0, 0
+        return count_words(edit.old_text), count_words(edit.new_text)
+    removed = sum(count_words(text) for op, text in edit.word_diff if op < 0)
+    added = sum(count_words(text) for op, text in edit.word_diff if op > 0)
+    return removed, added
+
+
 def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
                      new_sentences: Sequence[Sentence]) -> ComparisonStats:
     counts = {op.value: 0 for op in EditOp}
     words_added = words_removed = chars_added = chars_removed = 0
     for edit in edits:
         counts[edit.op.value] += 1
+        removed, added = word_changes(edit)
+        words_removed += removed
+        words_added += added
         for op, text in edit.word_diff:
             if op > 0:
-                words_added += len(_WORD.findall(text))
                 chars_added += len(text)
             elif op < 0:
-                words_removed += len(_WORD.findall(text))
                 chars_removed += len(text)
     old_chars = sum(len(sentence.text) for sentence in old_sentences)
     new_chars = sum(len(sentence.text) for sentence in new_sentences)

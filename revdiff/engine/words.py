@@ -35,6 +35,12 @@ def _code_point(number: int) -> str:
     return chr(point + 0x800 if point >= 0xD800 else point)
 
 
+def count_words(text: str) -> int:
+    """Words as a reader counts them: the runs between spaces that hold a letter or a digit
+    (`Iran's` and `3,000` are one word each; a dash or a bullet alone is none)."""
+    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
+
+
 def tokenize(text: str) -> list[str]:
     return _TOKENS.findall(text)
 

@@ -23,10 +23,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from revdiff.engine.stats import word_changes
+from revdiff.engine.words import count_words
 from revdiff.errors import RevdiffError
 from revdiff.export.csv_cells import spreadsheet_safe
 from revdiff.export.pairs import PairReading, pair_reading
-from revdiff.model import Article, Comparison, Edit, EditOp
+from revdiff.model import Article, Comparison, EditOp
 
 # (name, kind) where kind is one of: int, float, bool, str, int_list, str_list, text_list.
 # Every kind may be null (None) except the lists.
@@ -114,21 +116,6 @@ def display_title(ref: ArticleRef, article: Article) -> str:
     return tail or ref.name
 
 
-def word_changes(edit: Edit) -> tuple[int, int]:
-    """(words removed, words added) by the edit's word diff; whole texts for one-sided edits."""
-    removed = added = 0
-    if edit.word_diff:
-        for op, text in edit.word_diff:
-            if op < 0:
-                removed += len(text.split())
-            elif op > 0:
-                added += len(text.split())
-        return removed, added
-    if edit.op is EditOp.UNCHANGED:
-        return 0, 0
-    return len(edit.old_text.split()), len(edit.new_text.split())
-
-
 def _key_values(ref: ArticleRef, comparison: Comparison) -> dict[str, Any]:
     return {
         "article_index": ref.index,
@@ -174,8 +161,8 @@ def edit_rows(ref: ArticleRef, comparison: Comparison, reading: PairReading | No
             "new_text": edit.new_text,
             "similarity": round(float(edit.similarity), FLOAT_DIGITS),
             "flags": sorted(flag.value for flag in edit.flags),
-            "old_words": len(edit.old_text.split()),
-            "new_words": len(edit.new_text.split()),
+            "old_words": count_words(edit.old_text),
+            "new_words": count_words(edit.new_text),
             "words_removed": removed,
             "words_added": added,
             "confidence": _confidence(reading.edit_confidence(edit, comparison)

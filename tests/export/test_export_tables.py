@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from export_corpus import make_chain
 
+from revdiff.engine.stats import word_changes
 from revdiff.export.driver import ExportJob, compare_chain, run_export
 from revdiff.export.inputs import expand_inputs
 from revdiff.export.records import (
@@ -18,7 +19,6 @@ from revdiff.export.records import (
     article_ref,
     edit_rows,
     flatten_for_csv,
-    word_changes,
 )
 from revdiff.formats import load
 from revdiff.model import Edit, EditOp
@@ -151,6 +151,28 @@ def test_word_changes_count_the_word_diff() -> None:
     assert word_changes(edit) == (2, 2)
     added = Edit(EditOp.ADDED, (), (3,), "", "A new sentence here.", 0.0, ())
     assert word_changes(added) == (0, 4)
+
+
+def test_word_changes_count_words_with_a_letter_or_digit_once() -> None:
+    edit = Edit(EditOp.EDITED, (0,), (0,), "Iran's 700 troops", "Iran's 3,000 troops — now", 0.5,
+                ((0, "Iran's "), (-1, "700"), (1, "3,000"), (0, " troops"), (1, " — now")))
+    assert word_changes(edit) == (1, 2)  # `—` is no word, `3,000` is one
+
+
+def test_the_comparisons_word_totals_are_the_sums_over_their_edits(samples: Path, tmp_path: Path
+                                                                   ) -> None:
+    edits_path, summaries_path = export([str(samples)], tmp_path / "o.jsonl", "jsonl")
+    totals: dict[tuple[int, int, int], list[int]] = {}
+    for row in read_jsonl(edits_path):
+        pair = totals.setdefault((row["article_index"], row["old_version"], row["new_version"]),
+                                 [0, 0])
+        pair[0] += row["words_added"]
+        pair[1] += row["words_removed"]
+    summaries = read_jsonl(summaries_path)
+    assert len(summaries) == len(totals) > 5
+    for summary in summaries:
+        key = (summary["article_index"], summary["old_version"], summary["new_version"])
+        assert [summary["words_added"], summary["words_removed"]] == totals[key]
 
 
 def test_flatten_for_csv_writes_lists_booleans_and_none(samples: Path) -> None:
