@@ -195,18 +195,24 @@ class RevdiffApp(App[None]):
 
     # -- moving ---------------------------------------------------------------------------------
     def _go_to_change(self, step: int) -> None:
-        """Put the cursor on the next (step 1) or previous (-1) change, counted from the cursor,
-        or from the top of the screen when there is no cursor yet."""
+        """Put the cursor on the next (step 1) or previous (-1) change, counted from the cursor when
+        some of its rows are on screen, else from the screen: the first change from its top, the
+        last change above its bottom (so `p` after `G` is the last change, as `n` after `g` is the
+        first)."""
         view, layout = self.diff, self.diff.view_layout
         if not layout.changes:
             self.notify("No changes to show with these filters", severity="warning")
             return
         current = view.current_edit
-        if current in layout.first_row:
-            anchor = layout.first_row[current]  # type: ignore[index]
-            inclusive = False
+        screen_top = view.top_row
+        below_screen = screen_top + max(1, view.scrollable_content_region.height)
+        if current is not None and current in layout.first_row \
+                and layout.first_row[current] < below_screen and layout.last_row[current] >= screen_top:
+            anchor, inclusive = layout.first_row[current], False
+        elif step > 0:
+            anchor, inclusive = screen_top, True
         else:
-            anchor, inclusive = view.top_row, step > 0
+            anchor, inclusive = below_screen, False
         if step > 0:
             following = [e for e in layout.changes
                          if layout.first_row[e] > anchor or (inclusive and layout.first_row[e] == anchor)]
