@@ -27,6 +27,15 @@ KEY_NAMES_SHOWN = {
     "less_than_sign": "<",
 }
 
+# The keys Textual reports by name (besides characters), and its modifiers in the order it writes
+# them ("ctrl+shift+up"); other names, "F1" or "ctrl+nope", match no key press.
+NAMED_KEYS = frozenset({"escape", "enter", "tab", "backspace", "space", "insert", "delete", "left",
+                        "right", "up", "down", "home", "end", "pageup", "pagedown",
+                        *(f"f{number}" for number in range(1, 25))})
+KEY_NAME_ALIASES = {"esc": "escape", "return": "enter", "pgdn": "pagedown", "pgup": "pageup",
+                    "del": "delete", "ins": "insert"}
+MODIFIERS = ("alt", "ctrl", "hyper", "meta", "shift", "super")
+
 
 @dataclass(frozen=True, slots=True)
 class KeyCommand:
