@@ -51,6 +51,11 @@ class KeyCommand:
     def keys_shown(self) -> str:
         return " ".join(KEY_NAMES_SHOWN.get(key, key) for key in self.keys)
 
+    @property
+    def main_key_shown(self) -> str:
+        """The first key, as the hints that name a key show it."""
+        return KEY_NAMES_SHOWN.get(self.keys[0], self.keys[0])
+
 
 KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("n", "right_square_bracket"), "next_change", "Next change", "Move", footer="next"),
@@ -93,6 +98,11 @@ def with_keymap(keymap: dict[str, str], table: tuple[KeyCommand, ...] = KEY_TABL
     """The table with the keys a user's keymap (command action -> "key1,key2") gives instead."""
     return tuple(replace(command, keys=tuple(keymap[command.action].split(",")))
                  if command.action in keymap else command for command in table)
+
+
+def main_keys_shown(table: tuple[KeyCommand, ...] = KEY_TABLE) -> dict[str, str]:
+    """Each command's action -> its first key as shown, for hints such as "n for the first"."""
+    return {command.action: command.main_key_shown for command in table}
 
 
 def commands_by_group(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[str, list[KeyCommand]]]:
