@@ -230,8 +230,10 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             progress.skipped_inputs.append(unit.label)
             on_note(f"skipped {unit.label}: {describe(error).removeprefix(f'{unit.label}: ')}")
             articles = []
-        named = [(unit.label if len(articles) == 1 else f"{unit.label}#{position}", article)
-                 for position, article in enumerate(articles)]
+        # one article is named by its input, as `diff` names it; one of several by its URL, as
+        # its rows and errors name it, else by its place in the input
+        named = [(unit.label if len(articles) == 1 else article.url or f"{unit.label}#{position}",
+                  article) for position, article in enumerate(articles)]
         for name, article in named:
             for line in warning_lines(article, name, unit.paths):
                 on_note(f"warning: {line}")

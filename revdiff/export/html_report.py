@@ -26,6 +26,9 @@ from revdiff.export.writers import ExportWriter
 from revdiff.model import Article, Comparison, Version
 
 INDEX_NAME = "index.html"
+INDEX_TITLE = "revdiff report"
+_PAGE_NAME = re.compile(r"[0-9]{6}-[a-z0-9-]+\.html")  # as `report_file_name` makes them
+_INDEX_HEAD_BYTES = 64 * 1024  # the index's head, its <title> in it, is far shorter
 
 def report_file_name(index: int, name: str) -> str:
     """`000042-some-article-title.html`: ordered like the run, safe on every file system."""
@@ -124,8 +127,8 @@ def render_html(ref: ArticleRef, article: Article, comparisons: list[Comparison]
 
 def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
     """The index page, produced line by line from the journal (no list of articles in memory)."""
-    yield page_head("revdiff report")
-    yield "<h1>revdiff report</h1>\n"
+    yield page_head(INDEX_TITLE)
+    yield f"<h1>{INDEX_TITLE}</h1>\n"
     yield ('<table class="index"><tr><th>#</th><th>article</th><th>source</th><th>versions</th>'
            "<th>words +/-</th><th>changed per pair</th></tr>\n")
     articles = pairs = 0
@@ -149,8 +152,39 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
     yield PAGE_END
 
 
+def _is_report_index(path: Path) -> bool:
+    """Whether `path` is a regular file that starts as revdiff's index page does."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    with open(path, "rb") as index:
+        head = index.read(_INDEX_HEAD_BYTES)
+    return head.startswith(b"<!DOCTYPE html>") and f"<title>{INDEX_TITLE}</title>".encode() in head
+
+
+def check_report_folder(out: Path) -> None:
+    """Refuse to replace an existing folder `out` unless it is empty or a revdiff report: its
+    index page and pages named as revdiff names them, regular files all, and nothing else."""
+    if out.is_symlink() or not out.is_dir():
+        return
+    entries = sorted(out.iterdir())
+    if not entries:
+        return
+    others = [entry.name for entry in entries
+              if entry.is_symlink() or not entry.is_file()
+              or not (entry.name == INDEX_NAME or _PAGE_NAME.fullmatch(entry.name))]
+    if not others and _is_report_index(out / INDEX_NAME):
+        return
+    held = f"it holds {', '.join(others[:3])}{' ...' if len(others) > 3 else ''}" if others \
+        else f"its {INDEX_NAME} is not a revdiff report's"
+    raise OutputProblem(f"the folder is not a revdiff report ({held}); an HTML export replaces "
+                        "the folder it is given as a whole", str(out),
+                        hint="name a new folder, or an earlier report's, with -o")
+
+
 class HtmlReportWriter(ExportWriter):
-    """Writes each report page into the staged folder; the index is made from the journal."""
+    """Writes each report page into the staged folder; the index is made from the journal. An
+    earlier report in the way is replaced as a whole (its pages of articles no longer exported
+    go with it); a folder that holds anything else is refused."""
 
     def __init__(self, out: Path, staging: Staging) -> None:
         super().__init__(out, staging)
@@ -161,6 +195,7 @@ class HtmlReportWriter(ExportWriter):
         if self.out.exists() and not self.out.is_dir():
             raise OutputProblem("the HTML report is a folder, but a file has that name",
                                 str(self.out), hint="choose a folder name for -o")
+        check_report_folder(self.out)
         self.folder.mkdir(exist_ok=True)
         self.articles = 0 if state is None else int(state["articles"])
 
@@ -177,7 +212,9 @@ class HtmlReportWriter(ExportWriter):
             index.writelines(index_page(self.staging.entries()))
         if not self.out.exists():
             return [(self.folder, self.out)]
-        return [(path, self.out / path.name) for path in sorted(self.folder.iterdir())]
+        check_report_folder(self.out)  # again: it may have changed while the run went on
+        # the earlier report goes into the staging folder (removed with it), the new one in its place
+        return [(self.out, self.staging.file("replaced-report")), (self.folder, self.out)]
 
     def final_paths(self) -> list[Path]:
         return [self.out / INDEX_NAME]

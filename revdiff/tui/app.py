@@ -23,7 +23,13 @@ from revdiff.tui.export_screen import ExportChoice, ExportScreen
 from revdiff.tui.exporting import EXPORT_FORMATS, edit_as_text, write_export
 from revdiff.tui.filters import FilterState, visible_items
 from revdiff.tui.help_screen import HelpScreen
-from revdiff.tui.keys import KEY_NAMES_SHOWN, KEY_TABLE, KeyCommand, with_keymap
+from revdiff.tui.keys import (
+    KEY_NAMES_SHOWN,
+    KEY_TABLE,
+    KeyCommand,
+    main_keys_shown,
+    with_keymap,
+)
 from revdiff.tui.layout import LayoutBuilder, LayoutMode, automatic_mode
 from revdiff.tui.pair_header import PairHeader
 from revdiff.tui.search import SearchHit, edit_at, hit_pair
@@ -93,6 +99,7 @@ class RevdiffApp(App[None]):
         self.export_directory = (export_directory or self.settings.export_directory
                                  or default_export_directory())
         self.key_table = with_keymap(self.settings.keys)
+        self.key_of = main_keys_shown(self.key_table)  # action -> the key the hints name
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
 
@@ -176,7 +183,9 @@ class RevdiffApp(App[None]):
         total = len(changes)
         warning = ""
         if current is None:
-            where = f"{total} change{'s' if total != 1 else ''}" + (" · n for the first" if total else "")
+            where = f"{total} change{'s' if total != 1 else ''}"
+            if total:
+                where += f" · {self.key_of['next_change']} for the first"
             detail = ""
         else:
             edit = self.session.comparison().edits[current]
@@ -186,7 +195,9 @@ class RevdiffApp(App[None]):
             row = self.session.row_of_edit(edit)
             if row is not None:
                 warning = describe_row(row, *self.session.reading_number(row),
-                                       flipped=self.session.is_flipped(row))
+                                       flipped=self.session.is_flipped(row),
+                                       flip_key=self.key_of["flip_row"],
+                                       restore_key=self.key_of["restore_reading"])
         self.query_one(StatusLine).show(where, detail, warning)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -195,18 +206,24 @@ class RevdiffApp(App[None]):
 
     # -- moving ---------------------------------------------------------------------------------
     def _go_to_change(self, step: int) -> None:
-        """Put the cursor on the next (step 1) or previous (-1) change, counted from the cursor,
-        or from the top of the screen when there is no cursor yet."""
+        """Put the cursor on the next (step 1) or previous (-1) change, counted from the cursor when
+        some of its rows are on screen, else from the screen: the first change from its top, the
+        last change above its bottom (so `p` after `G` is the last change, as `n` after `g` is the
+        first)."""
         view, layout = self.diff, self.diff.view_layout
         if not layout.changes:
             self.notify("No changes to show with these filters", severity="warning")
             return
         current = view.current_edit
-        if current in layout.first_row:
-            anchor = layout.first_row[current]  # type: ignore[index]
-            inclusive = False
+        screen_top = view.top_row
+        below_screen = screen_top + max(1, view.scrollable_content_region.height)
+        if current is not None and current in layout.first_row \
+                and layout.first_row[current] < below_screen and layout.last_row[current] >= screen_top:
+            anchor, inclusive = layout.first_row[current], False
+        elif step > 0:
+            anchor, inclusive = screen_top, True
         else:
-            anchor, inclusive = view.top_row, step > 0
+            anchor, inclusive = below_screen, False
         if step > 0:
             following = [e for e in layout.changes
                          if layout.first_row[e] > anchor or (inclusive and layout.first_row[e] == anchor)]
@@ -344,7 +361,8 @@ class RevdiffApp(App[None]):
     def _scroll_stats(self, lines: int) -> None:
         stats = self.query_one(StatsPanel)
         if not stats.shown:
-            self.notify("The statistics are hidden: i shows them", timeout=2)
+            self.notify(f"The statistics are hidden: {self.key_of['toggle_stats']} shows them",
+                        timeout=2, markup=False)
             return
         stats.scroll_relative(y=lines, animate=False, immediate=True)
 
@@ -396,7 +414,8 @@ class RevdiffApp(App[None]):
     def action_flip_row(self) -> None:
         current = self.diff.current_edit
         if current is None:
-            self.notify("Move to a row first (n, or u for the next unsure row)", timeout=2)
+            self.notify(f"Move to a row first ({self.key_of['next_change']}, or "
+                        f"{self.key_of['next_unsure']} for the next unsure row)", timeout=2, markup=False)
             return
         row = self.session.row_of_edit(self.session.comparison().edits[current])
         if row is None:
@@ -407,9 +426,11 @@ class RevdiffApp(App[None]):
         except MalformedPage:
             # no other reading of its gap fits: what fixes the gap's other rows is either an
             # earlier flip or, with none, the article's other pages (its neighbours, its HTML)
-            cause = ("an earlier flip or the article's other pages fix its gap (F undoes flips)"
+            cause = (f"an earlier flip or the article's other pages fix its gap "
+                     f"({self.key_of['restore_reading']} undoes flips)"
                      if self.session.flips else "the article's other pages decide it")
-            self.notify(f"Line {row.line} cannot be read otherwise: {cause}", severity="warning")
+            self.notify(f"Line {row.line} cannot be read otherwise: {cause}", severity="warning",
+                        markup=False)
             return
         except (ImportError, ValueError, RevdiffError) as error:
             self.notify(f"Cannot flip this row: {visible(str(error))}", severity="error")
@@ -446,7 +467,8 @@ class RevdiffApp(App[None]):
     def action_copy_edit(self) -> None:
         current = self.diff.current_edit
         if current is None:
-            self.notify("No edit selected: press n to go to a change", timeout=2)
+            self.notify(f"No edit selected: press {self.key_of['next_change']} to go to a change",
+                        timeout=2, markup=False)
             return
         comparison = self.session.comparison()
         self.copy_to_clipboard(visible_lines(edit_as_text(comparison, comparison.edits[current])))

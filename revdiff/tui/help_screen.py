@@ -12,12 +12,12 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from revdiff.tui.keys import KEY_TABLE, KeyCommand, commands_by_group
+from revdiff.tui.keys import KEY_TABLE, KeyCommand, commands_by_group, main_keys_shown
 
 LEGEND = (
     ("-", "old_marker", "text of the old version (red); struck-through words were removed"),
     ("+", "new_marker", "text of the new version (green); underlined words were added"),
-    ("?", "unsure", "the page reader was unsure how this row splits into old and new (f flips)"),
+    ("?", "unsure", "the page reader was unsure how this row splits into old and new ({flip_row} flips)"),
     ("↕ ⑂ ⑃", "label", "a sentence moved, split in several, or merged with others"),
 )
 
@@ -34,7 +34,8 @@ def help_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
     return grid
 
 
-def legend_table() -> Table:
+def legend_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
+    """What the marks of the diff mean, naming the keys of `table`."""
     from revdiff.tui.styles import ROW_STYLES
 
     grid = Table.grid(padding=(0, 2))
@@ -42,7 +43,7 @@ def legend_table() -> Table:
     grid.add_column()
     grid.add_row(Text("Reading the diff", style="bold underline #87afff"), "")
     for mark, style, meaning in LEGEND:
-        grid.add_row(Text(mark, style=ROW_STYLES[style]), meaning)
+        grid.add_row(Text(mark, style=ROW_STYLES[style]), Text(meaning.format_map(main_keys_shown(table))))
     return grid
 
 
@@ -75,7 +76,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Text("revdiff keys  (Esc closes)", style="bold"))
             yield Static(help_table(self.table))
-            yield Static(legend_table())
+            yield Static(legend_table(self.table))
 
     def action_scroll_help(self, direction: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)

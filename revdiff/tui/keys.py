@@ -27,6 +27,15 @@ KEY_NAMES_SHOWN = {
     "less_than_sign": "<",
 }
 
+# The keys Textual reports by name (besides characters), and its modifiers in the order it writes
+# them ("ctrl+shift+up"); other names, "F1" or "ctrl+nope", match no key press.
+NAMED_KEYS = frozenset({"escape", "enter", "tab", "backspace", "space", "insert", "delete", "left",
+                        "right", "up", "down", "home", "end", "pageup", "pagedown",
+                        *(f"f{number}" for number in range(1, 25))})
+KEY_NAME_ALIASES = {"esc": "escape", "return": "enter", "pgdn": "pagedown", "pgup": "pageup",
+                    "del": "delete", "ins": "insert"}
+MODIFIERS = ("alt", "ctrl", "hyper", "meta", "shift", "super")
+
 
 @dataclass(frozen=True, slots=True)
 class KeyCommand:
@@ -41,6 +50,11 @@ class KeyCommand:
     @property
     def keys_shown(self) -> str:
         return " ".join(KEY_NAMES_SHOWN.get(key, key) for key in self.keys)
+
+    @property
+    def main_key_shown(self) -> str:
+        """The first key, as the hints that name a key show it."""
+        return KEY_NAMES_SHOWN.get(self.keys[0], self.keys[0])
 
 
 KEY_TABLE: tuple[KeyCommand, ...] = (
@@ -84,6 +98,11 @@ def with_keymap(keymap: dict[str, str], table: tuple[KeyCommand, ...] = KEY_TABL
     """The table with the keys a user's keymap (command action -> "key1,key2") gives instead."""
     return tuple(replace(command, keys=tuple(keymap[command.action].split(",")))
                  if command.action in keymap else command for command in table)
+
+
+def main_keys_shown(table: tuple[KeyCommand, ...] = KEY_TABLE) -> dict[str, str]:
+    """Each command's action -> its first key as shown, for hints such as "n for the first"."""
+    return {command.action: command.main_key_shown for command in table}
 
 
 def commands_by_group(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[str, list[KeyCommand]]]:

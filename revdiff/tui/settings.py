@@ -14,14 +14,16 @@ quit = "Q"
 old_word = "bold white on dark_red"
 ```
 
-A missing file means the defaults. A file that cannot be read or holds an unknown name, a bad value
-or a key bound twice is refused with one error line naming the file and what to fix. No Textual
-import: the app applies the keys with Textual's `set_keymap`.
+A missing file means the defaults. A file that cannot be read or holds an unknown name, a bad value,
+a key Textual never reports ("F1" for "f1") or a key bound twice is refused with one error line
+naming the file and what to fix. No Textual import: the app applies the keys with Textual's
+`set_keymap`.
 """
 
 from __future__ import annotations
 
 import os
+import string
 import sys
 import tomllib
 import unicodedata
@@ -31,7 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from revdiff.errors import RevdiffError
-from revdiff.tui.keys import KEY_TABLE, KeyCommand
+from revdiff.tui.keys import (
+    KEY_NAME_ALIASES,
+    KEY_TABLE,
+    MODIFIERS,
+    NAMED_KEYS,
+    KeyCommand,
+)
 
 CONFIG_ENV = "REVDIFF_CONFIG"  # a config file to use instead of the platform's
 LAYOUTS = ("auto", "side", "unified")
@@ -41,6 +49,11 @@ SENTENCE_MODES = ("auto", "lines")
 _KEY_NAME_REPLACEMENTS = {"solidus": "slash", "reverse_solidus": "backslash",
                           "commercial_at": "at", "hyphen_minus": "minus", "plus_sign": "plus",
                           "low_line": "underscore"}
+_UNICODE_NAMES_REPLACED = {textual: unicode for unicode, textual in _KEY_NAME_REPLACEMENTS.items()}
+
+
+_KEY_HINT = ('write a character ("n", "N", "?") or a key name such as "ctrl+n", "pagedown" or '
+             f'"f1" (modifiers: {", ".join(MODIFIERS)}, in that order)')
 
 
 class ConfigError(RevdiffError):
@@ -83,6 +96,51 @@ def key_name(key: str) -> str:
     return _KEY_NAME_REPLACEMENTS.get(name, name)
 
 
+# Names of the ASCII punctuation keys, some of which Unicode's names do not give back
+# ("less_than_sign" is "LESS-THAN SIGN").
+_PUNCTUATION_NAMES = frozenset(key_name(character) for character in string.punctuation)
+
+
+def _named_character(name: str) -> str | None:
+    """The character whose (Unicode or Textual) key name `name` is, if any: "slash" -> "/"."""
+    unicode_name = _UNICODE_NAMES_REPLACED.get(name, name)
+    try:
+        return unicodedata.lookup(unicode_name.replace("_", " "))
+    except KeyError:
+        return None
+
+
+def _is_character_name(name: str) -> bool:
+    """Whether Textual names a character `name` ("question_mark", "slash", "section_sign")."""
+    character = _named_character(name)
+    return name in _PUNCTUATION_NAMES or (character is not None and key_name(character) == name)
+
+
+def is_key(key: str) -> bool:
+    """Whether Textual reports a key press as `key` (a key as `key_name` gives it), so that a
+    binding to it can ever run: "n", "N", "ctrl+n", "f1", "question_mark"; not "F1", "ctrl+nope"."""
+    *modifiers, base = key.split("+")
+    if modifiers != sorted(set(modifiers)) or not set(modifiers) <= set(MODIFIERS):
+        return False
+    if len(base) == 1:
+        return base.isalnum() and not (modifiers and base.isupper())
+    return base in NAMED_KEYS or _is_character_name(base)
+
+
+def _corrected_key(key: str) -> str:
+    """`key` as Textual names the key it probably means: modifiers in lower case and in Textual's
+    order, "F1" as "f1", "PgDn" as "pagedown", "ctrl+?" as "ctrl+question_mark"."""
+    *modifiers, base = key.split("+")
+    if len(base) == 1:
+        base = base.lower() if modifiers and base.isalpha() else key_name(base)
+    else:
+        base = KEY_NAME_ALIASES.get(base.lower(), base.lower())
+        character = None if base in NAMED_KEYS else _named_character(base)
+        if character is not None:
+            base = key_name(character)
+    return "+".join([*sorted({modifier.lower() for modifier in modifiers}), base])
+
+
 def _string(section: dict[str, Any], name: str, where: str, choices: tuple[str, ...] | None = None,
             default: str = "") -> str:
     value = section.get(name, default)
@@ -109,6 +167,11 @@ def _keys(section: dict[str, Any], table: tuple[KeyCommand, ...]) -> dict[str, s
         if not all(keys):
             raise ConfigError(f'keys.{action} must name keys, e.g. "n" or "n,ctrl+n", not {value!r}',
                               hint="fix the file")
+        for key in keys:
+            if not is_key(key):
+                corrected = _corrected_key(key)
+                raise ConfigError(f"keys.{action}: {key!r} is no key",
+                                  hint=f'write "{corrected}"' if is_key(corrected) else _KEY_HINT)
         keymap[action] = ",".join(keys)
     bound: dict[str, str] = {}
     for command in table:

@@ -43,13 +43,15 @@ def describe_edit(edit: Edit) -> str:
     return " · ".join(parts)
 
 
-def describe_row(row: RowReading, number: int, count: int, *, flipped: bool) -> str:
+def describe_row(row: RowReading, number: int, count: int, *, flipped: bool, flip_key: str,
+                 restore_key: str) -> str:
     """For a row of a flattened page that is unsure or was flipped: its reading (the `number`-th
-    of `count`) and the keys that change it; nothing for a sure row as the splitter read it."""
+    of `count`) and the keys that change it (`flip_key` shows the next reading, `restore_key`
+    undoes flips); nothing for a sure row as the splitter read it."""
     if row.is_sure and not flipped:
         return ""
     # Rounded down, so that a row marked `?` never says "99% sure" or more.
     sure = "" if flipped else f", {floor(row.confidence * 100)}% sure"
-    keys = "f, F undoes" if flipped else "f"
+    keys = f"{flip_key}, {restore_key} undoes" if flipped else flip_key
     text = f"line {row.line}: {row.kind.value}{sure} · reading {number} of {count} ({keys})"
     return ("? " if not row.is_sure else "") + text

@@ -115,3 +115,23 @@ def test_git_repository_and_newsedits_inputs(run_cli, samples: Path, tmp_path: P
     assert len(from_repo) == 2 and from_repo[0]["article"] == str(repo)
     from_database = [s for s in summaries if s["article_index"] > 0]
     assert from_database and all(s["url"].startswith("https://") for s in from_database)
+
+
+def test_warnings_and_skips_name_an_article_of_several_by_its_url(run_cli, samples: Path,  # type: ignore[no-untyped-def]
+                                                                  tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    database = tmp_path / "newsedits.sqlite"
+    shutil.copy(samples.parent / "newsedits.sqlite", database)
+    with sqlite3.connect(database) as connection:
+        (url,) = connection.execute("SELECT url FROM entryversion WHERE entry_id = 3").fetchone()
+        connection.execute("DELETE FROM entryversion WHERE entry_id = 3 AND version > 0")
+    result = run_cli("export", str(database), "-o", str(tmp_path / "x.jsonl"))
+    assert result.exit_code == 0, result.output
+    assert f"revdiff: skipped {url}: only one version, nothing to compare\n" in result.output
+    assert f"{database}#" not in result.output  # it said `newsedits.sqlite#2`
+    diffengine = run_cli("export", str(samples.parent / "diffengine.db"), "-o", str(tmp_path / "d.csv"))
+    warnings = [line for line in diffengine.output.splitlines() if line.startswith("revdiff: warning: ")]
+    assert len(warnings) == 3
+    assert all(line.startswith("revdiff: warning: https://") for line in warnings), warnings

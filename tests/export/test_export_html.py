@@ -113,3 +113,41 @@ def test_headless_chromium_renders_the_report(report: Path, tmp_path: Path) -> N
     assert (width, height) == (1280, 1600)
     # A blank page compresses to a few kilobytes; text, tables and charts do not.
     assert re.search(rb"IDAT", data)
+
+
+def test_a_new_report_replaces_the_old_one_whole(tmp_path: Path, samples: Path) -> None:
+    out = tmp_path / "report"
+    run_export(ExportJob((str(samples),), out, "html"))
+    assert len(list(out.glob("0*.html"))) == 3
+    story = min(samples.iterdir())
+    run_export(ExportJob((str(story),), out, "html"))
+    # the pages of the two articles no longer exported were left beside the new index
+    assert sorted(p.name for p in out.iterdir()) == ["000000-" + story.name + ".html", "index.html"]
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]  # no staging, no lock, no old copy
+
+
+@pytest.mark.parametrize("stranger", ["notes.txt", "000009-old.html/", "index.html"])
+def test_a_folder_that_is_not_a_report_is_refused_and_kept(tmp_path: Path, samples: Path,
+                                                           stranger: str) -> None:
+    from revdiff.export.output_guard import OutputProblem
+
+    out = tmp_path / "report"
+    run_export(ExportJob((str(samples),), out, "html"))
+    if stranger == "index.html":  # not the index revdiff wrote: someone's own page
+        (out / stranger).write_text("<!DOCTYPE html><title>My notes</title>", encoding="utf-8")
+    elif stranger.endswith("/"):
+        (out / stranger).mkdir()
+    else:
+        (out / stranger).write_text("mine", encoding="utf-8")
+    before = sorted((p.name, p.read_bytes() if p.is_file() else b"") for p in out.iterdir())
+    with pytest.raises(OutputProblem, match="the folder is not a revdiff report"):
+        run_export(ExportJob((str(min(samples.iterdir())),), out, "html"))
+    assert sorted((p.name, p.read_bytes() if p.is_file() else b"") for p in out.iterdir()) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
+def test_an_empty_folder_takes_the_report(tmp_path: Path, samples: Path) -> None:
+    out = tmp_path / "report"
+    out.mkdir()
+    run_export(ExportJob((str(samples),), out, "html"))
+    assert (out / "index.html").is_file() and len(list(out.glob("0*.html"))) == 3

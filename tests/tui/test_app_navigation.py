@@ -100,3 +100,41 @@ async def test_first_n_starts_from_the_scroll_position(page_article: Article) ->
         await pilot.press("p")
         assert view.current_edit == layout.changes[layout.changes.index(expected) - 1]
         assert app.session.comparison().edits[view.current_edit].op is not EditOp.UNCHANGED
+
+
+def _on_screen(view: DiffView, edit: int) -> bool:
+    first_row = view.view_layout.first_row[edit]
+    return view.top_row <= first_row < view.top_row + view.scrollable_content_region.height
+
+
+@run_async
+async def test_p_after_g_end_takes_the_last_change_then_the_one_before(page_article: Article) -> None:
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DiffView)
+        changes = view.view_layout.changes
+        await pilot.press("G", "p")
+        # as n after g takes the first change, p after G takes the last (it was the last change
+        # above the top of the screen, which skipped every change on screen)
+        assert view.current_edit == changes[-1]
+        assert status_text(app).startswith(f"change {len(changes)} of {len(changes)}")
+        await pilot.press("p")
+        assert view.current_edit == changes[-2]
+        assert _on_screen(view, changes[-2])
+
+
+@run_async
+async def test_a_cursor_scrolled_off_screen_counts_no_more(page_article: Article) -> None:
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DiffView)
+        changes = view.view_layout.changes
+        await pilot.press("n", "G", "p")
+        # the cursor on change 1 is far above the screen: p counts from the screen, where the
+        # last change is (it said "That was the first change" and left the cursor off screen)
+        assert view.current_edit == changes[-1]
+        assert _on_screen(view, changes[-1])
+        await pilot.press("g", "n")
+        assert view.current_edit == changes[0]

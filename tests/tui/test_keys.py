@@ -79,3 +79,35 @@ def test_help_groups_cover_the_table() -> None:
 def test_the_readme_key_table_is_the_key_table() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert markdown_table() in readme
+
+
+@run_async
+async def test_hints_name_the_keys_of_the_keymap(page_article: Article) -> None:
+    settings = Settings(keys={"next_change": "N", "next_unsure": "U", "flip_row": "v",
+                              "restore_reading": "V", "toggle_stats": "I"})
+    app = RevdiffApp(page_article, settings=settings)
+
+    def last_notification() -> str:
+        return list(app._notifications)[-1].message
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "changes · N for the first" in status_text(app)
+        await pilot.press("y")
+        assert last_notification() == "No edit selected: press N to go to a change"
+        await pilot.press("v")
+        assert last_notification() == "Move to a row first (N, or U for the next unsure row)"
+        await pilot.press("J")
+        assert last_notification() == "The statistics are hidden: I shows them"
+        await pilot.press("U")
+        assert status_text(app).endswith("(v)")  # the unsure row's reading: v shows the next
+        await pilot.press("v")
+        await pilot.pause()
+        assert status_text(app).endswith("(v, V undoes)")
+        await pilot.press("question_mark")
+        from rich.console import Console
+
+        console = Console(width=120, record=True)
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        assert "splits into old and new (v flips)" in console.export_text()

@@ -118,3 +118,43 @@ def test_the_readme_names_every_colour_and_shows_a_file_that_is_read(tmp_path: P
     path = write_config(tmp_path, example)
     settings = load_settings(path)
     assert settings.layout == "unified" and settings.keys["next_change"] == "n,ctrl+n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[keys]\nhelp = "question_mark,F1"', """keys.help: 'F1' is no key (write "f1")"""),
+    ('[keys]\nnext_change = "Ctrl+N"', """keys.next_change: 'Ctrl+N' is no key (write "ctrl+n")"""),
+    ('[keys]\nnext_change = "shift+ctrl+down"',
+     """keys.next_change: 'shift+ctrl+down' is no key (write "ctrl+shift+down")"""),
+    ('[keys]\npage_down = "PgDn"', """keys.page_down: 'PgDn' is no key (write "pagedown")"""),
+    ('[keys]\nsearch = "ctrl+/"', """keys.search: 'ctrl+/' is no key (write "ctrl+slash")"""),
+    ('[keys]\nnext_change = "ctrl+nope"', "keys.next_change: 'ctrl+nope' is no key (write a character"),
+    ('[keys]\nnext_change = "control+n"', "keys.next_change: 'control+n' is no key (write a character"),
+    ('[keys]\nquit = "\\u001b[q"', r"keys.quit: '\x1b[q' is no key (write a character"),
+])
+def test_a_key_textual_never_reports_is_refused_with_what_to_write(tmp_path: Path, text: str,
+                                                                   expected: str) -> None:
+    path = write_config(tmp_path, text)
+    with pytest.raises(ConfigError) as raised:
+        load_settings(path)
+    assert str(raised.value).startswith(f"{path}: {expected}")
+
+
+def test_keys_textual_reports_are_taken(tmp_path: Path) -> None:
+    path = write_config(tmp_path, '[keys]\nnext_change = "n,ctrl+n,f5,ctrl+shift+down"\n'
+                                  'search = "/,ctrl+slash"\nquit = "Q,§,esc"\nhelp = "?,alt+h"\n')
+    with pytest.raises(ConfigError, match=r"keys.quit: 'esc' is no key \(write \"escape\"\)"):
+        load_settings(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("esc", "escape"), encoding="utf-8")
+    assert load_settings(path).keys == {"next_change": "n,ctrl+n,f5,ctrl+shift+down",
+                                        "search": "slash,ctrl+slash", "quit": "Q,section_sign,escape",
+                                        "help": "question_mark,alt+h"}
+
+
+def test_the_command_refuses_a_key_textual_never_reports_in_one_line(tmp_path: Path) -> None:
+    write_config(tmp_path, '[keys]\nnext_change = "ctrl+nope"\n')
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "revdiff", "view", str(CHAIN)], env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert "config.toml: keys.next_change: 'ctrl+nope' is no key" in line
