@@ -27,7 +27,7 @@ from revdiff.model import Article, Comparison, Version
 
 INDEX_NAME = "index.html"
 INDEX_TITLE = "revdiff report"
-_PAGE_NAME = re.compile(r"[0-9]{6}-[a-z0-9-]+\.html")  # as `report_file_name` makes them
+_PAGE_NAME = re.compile(r"[0-9]{6,}-[a-z0-9-]+\.html")  # as `report_file_name` makes them
 _INDEX_HEAD_BYTES = 64 * 1024  # the index's head, its <title> in it, is far shorter
 
 def report_file_name(index: int, name: str) -> str:
