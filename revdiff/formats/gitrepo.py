@@ -1,4 +1,5 @@
-"""Git repositories of versions: every commit that touches a file is a version of that file.
+"""Git repositories of versions: every commit of the current branch that changes a file is a
+version of that file.
 
 Three shapes are read, detected per commit:
 
@@ -12,10 +13,29 @@ Three shapes are read, detected per commit:
 - any other repository: each file's text split into paragraphs (one per non-empty line), titled by
   its file name, timed by the author date.
 
+The current branch's history is HEAD's first-parent chain (`git log --first-parent`): the commits
+made on the branch, its merge commits among them, not the commits of the branches it merged.
+Each commit of the chain, a merge too, is compared with its first parent: text that a merge
+brings in is a version, and a commit that leaves a file's content as it was (a mode change, a
+merge that changes nothing) is no version of it. A version is described (message, so trailers
+and NewsDiffs header, and author date) by the commit that wrote its text: the chain's commit, or,
+when a merge takes a file unchanged from a merged branch, the commit of that branch that wrote
+it, so that a store or an archive merged from a branch reads back as it was written there; only
+the branch's last text of the file is a version. Versions keep the chain's order; one dated by
+its author date before the version before it gets a warning (a stored version's time is the
+article's own, read back as stored).
+
+A file renamed on the chain (git's rename detection between a commit and its first parent, `-M`:
+the old path gone, a new path at least half alike) goes on as the same article at its new path; a
+rename that keeps the text is no version. Each version is titled after the path it had then (any
+repository); the article's `path` and NewsDiffs URL are its newest version's. A file added later
+at the old path is a new article; a deleted file that comes back at its path goes on as before.
+
 The repository is never read in place: its config, hooks and attributes could make git run
-programs. git runs only in a sanitized clone (`revdiff.safe_git`). The history is walked once,
-oldest first, with one `git log`; file contents come from one `git cat-file --batch` process.
-SHA-1 and SHA-256 repositories are both read.
+programs. git runs only in a sanitized clone (`revdiff.safe_git`). The history (every commit
+reachable from HEAD, to find who wrote what a merge brings in) is read once, parents first, with
+one `git log`; file contents come from one `git cat-file --batch` process. SHA-1 and SHA-256
+repositories are both read.
 """
 
 from __future__ import annotations
@@ -58,19 +78,28 @@ from revdiff.safe_git import (
 )
 
 _NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
-_LOG_HEADER = re.compile(rb"^@@([0-9a-f]{40}|[0-9a-f]{64}) ?(.*)$")
+# A SHA-256 id first: a SHA-1 id is its first 40 digits.
+_LOG_HEADER = re.compile(rb"^@@([0-9a-f]{64}|[0-9a-f]{40}) (.*)$")
 _RAW_DATE = re.compile(r"^(-?\d+) ([+-])(\d\d)(\d\d)$")
 
 
 @dataclass(frozen=True, slots=True)
 class FileChange:
-    """One commit's new content for one file (deletions are not versions and are left out)."""
+    """One version of a file: the new content a commit of the first-parent chain gives it.
+
+    Deletions are not versions and are left out. `commit`, `message` and the times are those of
+    the commit that wrote the content (for a merge that took it from a merged branch, the
+    branch's commit).
+    """
 
     commit: str
-    path: str
+    path: str  # the file's path in the chain's commit
     blob: str
     message: str
     author_time: datetime | None
+    # Which file this is across renames: changes with the same number are one file's history,
+    # whatever path git's rename detection followed it to (numbered from 0, oldest first).
+    lineage: int
     # What is wrong with the author date when git printed one revdiff cannot read (the commit
     # is damaged); None when it is fine or absent (git prints no negative date).
     date_problem: str | None = None
@@ -85,6 +114,7 @@ class _ArticleParts:
     changes: int | None = None
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    last_timed: Version | None = None  # the newest version timed by an author date
 
 
 def is_repository(path: Path) -> bool:
@@ -99,7 +129,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     if not is_repository(path):
         raise StoreError("not a git repository", str(path),
                          hint="give the directory that holds .git, or a bare repository")
-    parts: dict[str, _ArticleParts] = {}
+    parts: dict[int, _ArticleParts] = {}
     with sanitized_clone(path) as clone:
         if not has_commits(clone):
             raise EmptyInput("git repository has no commits", str(path),
@@ -107,7 +137,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         changes = read_history(clone, "HEAD")
         with BlobReader(clone) as blobs:
             for change in changes:
-                article = parts.setdefault(change.path, _ArticleParts(change.path))
+                article = parts.setdefault(change.lineage, _ArticleParts(change.path))
                 where = f"{path}:{change.path!r}" if not change.path.isprintable() \
                     else f"{path}:{change.path}"
                 _add_version(article, change, blobs.read(change.blob, where, max_bytes), where)
@@ -119,50 +149,125 @@ def has_commits(git_dir: Path) -> bool:
 
 
 def read_history(git_dir: Path, revision: str) -> list[FileChange]:
-    """Every file change reachable from `revision`, oldest commit first (merges left out).
+    """Every change of a file's content on the first-parent chain of `revision`, oldest first.
 
-    `git_dir` is a sanitized clone (`revdiff.safe_git.sanitized_clone`).
+    Each commit of the chain, a merge too, is compared with its first parent, renames detected
+    (`FileChange.lineage`). A change a merge brings in unchanged from a merged branch is described
+    by the commit of that branch that wrote it (its message and author date): a store's trailers
+    and a NewsDiffs message survive the merge. `git_dir` is a sanitized clone
+    (`revdiff.safe_git.sanitized_clone`).
     """
-    result = run_git(git_dir, "log", revision, "--reverse", "--topo-order", "--no-merges", "-z",
-                     "--raw", "--no-abbrev", "--no-renames", "--date=raw",
-                     "--format=@@%H %ad%x00%B", "--")
+    result = run_git(git_dir, "log", revision, "--reverse", "--topo-order", "-z", "--raw",
+                     "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--date=raw",
+                     "--format=@@%H %ad%x00%P%x00%B", "--")
     if result.returncode != 0:
         raise StoreError(f"cannot read the history of {revision}", str(git_dir),
                          hint=f"git said: {git_complaint(result.stderr)}")
-    return list(_parse_log(result.stdout))
+    return list(_changes_on_first_parent_chain(list(_parse_log(result.stdout))))
 
 
-def _parse_log(output: bytes) -> Iterator[FileChange]:
+@dataclass(frozen=True, slots=True)
+class _PathChange:
+    """A file's new content in a commit, against the commit's first parent."""
+
+    path: str
+    renamed_from: str | None  # the path git's rename detection paired it with, if any
+    old_blob: str  # all zeros when the file is new
+    blob: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Commit:
+    id: str
+    parents: tuple[str, ...]
+    message: str
+    author_time: datetime | None
+    date_problem: str | None
+    changes: list[_PathChange] = field(default_factory=list)
+
+
+def _parse_log(output: bytes) -> Iterator[_Commit]:
     """Parse `git log -z --raw` output: NUL-separated, read by position (no delimiter guessing).
 
     Each commit is a header token `@@<id> <seconds> <offset>` (git prints no date when the
-    commit's is unreadable), its message as one token, then for every changed file a
-    `:<modes> <ids> <status>` token followed by a path token.
+    commit's is unreadable), its parents as one token, its message as one token, then for every
+    changed file a `:<modes> <ids> <status>` token followed by a path token, or by the old and
+    the new path for a rename (status `R<score>`). Deletions and submodules are left out.
     """
     tokens = output.split(b"\0")
     index = 0
-    commit: tuple[str, str, datetime | None, str | None] | None = None
+    commit: _Commit | None = None
     while index < len(tokens):
         token = tokens[index].lstrip(b"\n")
         index += 1
         header = _LOG_HEADER.match(token)
         if header:
-            message = tokens[index].decode("utf-8", "replace") if index < len(tokens) else ""
-            index += 1
+            if commit is not None:
+                yield commit
+            parents = tokens[index].decode("ascii", "replace").split() \
+                if index < len(tokens) else []
+            message = tokens[index + 1].decode("utf-8", "replace") \
+                if index + 1 < len(tokens) else ""
+            index += 2
             when, problem = author_time(header.group(2).decode("ascii", "replace"))
-            commit = (header.group(1).decode("ascii"), message, when, problem)
+            commit = _Commit(header.group(1).decode("ascii"), tuple(parents), message, when,
+                             problem)
             continue
         if commit is None or not token.startswith(b":") or index >= len(tokens):
             continue
         meta = token.decode("ascii", "replace").split(" ")
+        status = meta[4] if len(meta) >= 5 else ""
+        renamed_from = None
+        if status.startswith("R") and index + 1 < len(tokens):
+            renamed_from = tokens[index].decode("utf-8", "surrogateescape")
+            index += 1
         path = tokens[index].decode("utf-8", "surrogateescape")
         index += 1
-        if len(meta) < 5:
+        if not status or status.startswith("D") or set(meta[3]) == {"0"} or meta[1] == "160000":
             continue
-        blob, status = meta[3], meta[4]
-        if status.startswith("D") or set(blob) == {"0"} or meta[1] == "160000":
-            continue
-        yield FileChange(commit[0], path, blob, commit[1], commit[2], commit[3])
+        commit.changes.append(_PathChange(path, renamed_from, meta[2], meta[3]))
+    if commit is not None:
+        yield commit
+
+
+def _changes_on_first_parent_chain(commits: list[_Commit]) -> Iterator[FileChange]:
+    """The content changes of the commits on the last commit's first-parent chain, in order.
+
+    `commits` come parents first (`--reverse --topo-order`), so the last is the tip. A file
+    keeps its lineage through a rename on the chain; a file added at a path that a rename left
+    starts a new one, a deleted file that comes back at its path goes on with its old one.
+    """
+    if not commits:
+        return
+    by_id = {commit.id: commit for commit in commits}
+    chain: set[str] = set()
+    walk: _Commit | None = commits[-1]
+    while walk is not None:
+        chain.add(walk.id)
+        walk = by_id.get(walk.parents[0]) if walk.parents else None
+    writer_of: dict[tuple[str, str], _Commit] = {}  # (path, blob) -> the last commit writing it
+    lineage_at: dict[str, int] = {}  # path -> the lineage of the file last seen there
+    lineages = 0  # how many have been started
+    for commit in commits:
+        for change in commit.changes:
+            if change.blob == change.old_blob:
+                writer = None  # renamed, or its mode changed: the content is the same
+            elif len(commit.parents) > 1:  # a merge: the text may come as a branch wrote it
+                writer = writer_of.setdefault((change.path, change.blob), commit)
+            else:
+                writer = writer_of[change.path, change.blob] = commit
+            if commit.id not in chain:
+                continue
+            lineage = None if change.renamed_from is None \
+                else lineage_at.pop(change.renamed_from, None)
+            if lineage is None:
+                lineage = lineage_at.get(change.path)
+            if lineage is None:
+                lineage, lineages = lineages, lineages + 1
+            lineage_at[change.path] = lineage
+            if writer is not None:
+                yield FileChange(writer.id, change.path, change.blob, writer.message,
+                                 writer.author_time, lineage, writer.date_problem)
 
 
 def author_time(raw: str) -> tuple[datetime | None, str | None]:
@@ -278,6 +383,7 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
         if parsed.has_header:
             article.versions.append(Version(number, parsed.title, parsed.paragraphs,
                                             change.author_time))
+            _warn_when_time_goes_back(article, change.commit)
             article.url = _newsdiffs_url(change.path)
             article.source = source_of_url(article.url)
             article.metadata.update(date=parsed.date, byline=parsed.byline)
@@ -287,6 +393,24 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
     article.metadata["path"] = change.path
     article.versions.append(Version(number, PurePosixPath(change.path).name,
                                     split_paragraphs(text), change.author_time))
+    _warn_when_time_goes_back(article, change.commit)
+
+
+def _warn_when_time_goes_back(article: _ArticleParts, commit: str) -> None:
+    """Versions keep the order of the history; one dated before the one before it is warned of.
+
+    Only versions timed by their commit's author date are compared: a stored version's time is
+    the article's own, read back as it was stored.
+    """
+    newest = article.versions[-1]
+    if newest.time is None:
+        return
+    before, article.last_timed = article.last_timed, newest
+    if before is not None and before.time is not None and newest.time < before.time:
+        article.warnings.append(
+            f"{commit[:12]}: version {newest.number} is dated before version {before.number} "
+            f"({newest.time.isoformat(sep=' ')} < {before.time.isoformat(sep=' ')}); kept in "
+            "the order of the branch's first-parent history")
 
 
 def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: dict[str, str],

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -223,3 +225,179 @@ def test_negative_author_date_is_kept_with_a_warning(tmp_path: Path) -> None:
     assert story.versions[2].time == datetime(2020, 9, 13, 12, 30, tzinfo=UTC)
     assert story.versions[2].time.utcoffset() == -timedelta(hours=23, minutes=59)
     assert len(story.warnings) == 1 and "author date missing or negative" in story.warnings[0]
+
+
+# --- branches and merges: the history is HEAD's first-parent chain ----------------------------
+
+T0 = 1_600_000_000  # 2020-09-13 12:26:40 UTC
+
+
+def git_at(repo_dir: Path, seconds: int, *args: str) -> None:
+    """Run git in `repo_dir` with author and committer dated `seconds` after T0 (UTC)."""
+    date = f"{T0 + seconds} +0000"
+    identity = {"GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org",
+                "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org",
+                "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", "-C", str(repo_dir), "-c", "commit.gpgSign=false", *args],
+                   env={**os.environ, **identity}, capture_output=True, check=True)
+
+
+def commit_text(repo_dir: Path, seconds: int, texts: dict[str, str], message: str) -> None:
+    """Write each file's text and commit them all, dated `seconds` after T0."""
+    for name, text in texts.items():
+        (repo_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo_dir / name).write_text(text, encoding="utf-8")
+    git_at(repo_dir, seconds, "add", "--", *texts)
+    git_at(repo_dir, seconds, "commit", "-q", "-m", message)
+
+
+def new_repository(repo_dir: Path) -> Path:
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo_dir)], check=True)
+    return repo_dir
+
+
+def at(seconds: int) -> datetime:
+    return datetime.fromtimestamp(T0 + seconds, UTC)
+
+
+def paragraphs(article: Article) -> list[tuple[str, ...]]:
+    return [v.paragraphs for v in article.versions]
+
+
+def test_a_commit_that_keeps_the_content_is_no_version(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "r")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    git_at(repo, 10, "update-index", "--chmod=+x", "story.txt")
+    git_at(repo, 10, "commit", "-q", "-m", "executable, same text")
+    commit_text(repo, 20, {"story.txt": "Two.\n"}, "second")
+    [story] = read_repository(repo)
+    assert paragraphs(story) == [("One.",), ("Two.",)]
+    assert [v.time for v in story.versions] == [at(0), at(20)]
+
+
+def test_text_a_merge_brings_is_a_version(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "r")
+    commit_text(repo, 0, {"story.txt": "Start.\n"}, "first")
+    git_at(repo, 0, "checkout", "-q", "-b", "side")
+    commit_text(repo, 100, {"story.txt": "Start.\nSide.\n"}, "on the side")
+    git_at(repo, 100, "checkout", "-q", "main")
+    commit_text(repo, 200, {"other.txt": "Unrelated.\n"}, "other file")
+    git_at(repo, 300, "merge", "-q", "--no-ff", "--no-commit", "side")
+    commit_text(repo, 300, {"story.txt": "Start.\nSide.\nWritten in the merge.\n"}, "merge side")
+    story, other = read_repository(repo)
+    # The side commit is not on main's first-parent chain; the merge commit is, with its text.
+    assert paragraphs(story) == [("Start.",), ("Start.", "Side.", "Written in the merge.")]
+    assert [v.time for v in story.versions] == [at(0), at(300)]
+    assert paragraphs(other) == [("Unrelated.",)]
+    assert story.warnings == ()
+
+
+def test_versions_follow_the_first_parent_chain_not_the_merged_branch(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "r")
+    commit_text(repo, 0, {"story.txt": "one\ntwo\nthree\nfour\n"}, "first")
+    git_at(repo, 0, "checkout", "-q", "-b", "side")
+    commit_text(repo, 100, {"story.txt": "one\ntwo\nthree\nFOUR\n"}, "side: last line")
+    git_at(repo, 100, "checkout", "-q", "main")
+    commit_text(repo, 200, {"story.txt": "ONE\ntwo\nthree\nfour\n"}, "main: first line")
+    git_at(repo, 300, "merge", "-q", "--no-ff", "-m", "merge side", "side")
+    [story] = read_repository(repo)
+    # Read commit by commit, FOUR would come (from the side) and go (on main) and come back.
+    assert paragraphs(story) == [("one", "two", "three", "four"),
+                                 ("ONE", "two", "three", "four"),
+                                 ("ONE", "two", "three", "FOUR")]
+    assert [v.time for v in story.versions] == [at(0), at(200), at(300)]
+    assert story.warnings == ()
+
+
+def test_author_dates_going_back_keep_the_chain_order_with_a_warning(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "r")
+    commit_text(repo, 500, {"story.txt": "One.\n"}, "first")
+    commit_text(repo, 300, {"story.txt": "Two.\n"}, "second, dated earlier")
+    commit_text(repo, 600, {"story.txt": "Three.\n"}, "third")
+    [story] = read_repository(repo)
+    assert paragraphs(story) == [("One.",), ("Two.",), ("Three.",)]
+    assert [v.time for v in story.versions] == [at(500), at(300), at(600)]
+    [warning] = story.warnings
+    assert "version 1 is dated before version 0" in warning
+    assert "kept in the order of the branch's first-parent history" in warning
+    result = subprocess.run([sys.executable, "-m", "revdiff", "diff", str(repo), "--format",
+                             "json"], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "version 1 is dated before version 0" in result.stderr
+
+
+def test_a_renamed_file_goes_on_as_the_same_article(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "r")
+    lines = "".join(f"Paragraph {n} of the story.\n" for n in range(1, 7))
+    commit_text(repo, 0, {"notes/story.txt": lines}, "first")
+    git_at(repo, 100, "mv", "notes/story.txt", "notes/article.txt")
+    git_at(repo, 100, "commit", "-q", "-m", "renamed, same text")
+    git_at(repo, 100, "checkout", "-q", "-b", "side")
+    git_at(repo, 200, "mv", "notes/article.txt", "final.txt")
+    commit_text(repo, 200, {"final.txt": lines.replace("6 of", "six of")}, "renamed and edited")
+    git_at(repo, 200, "checkout", "-q", "main")
+    git_at(repo, 300, "merge", "-q", "--no-ff", "-m", "merge side", "side")
+    commit_text(repo, 400, {"notes/story.txt": "A new story.\n"}, "a new file at the old path")
+    renamed, new = read_repository(repo)
+    assert len(renamed.versions) == 2
+    assert renamed.versions[1].paragraphs[-1] == "Paragraph six of the story."
+    assert [v.title for v in renamed.versions] == ["story.txt", "final.txt"]
+    assert [v.time for v in renamed.versions] == [at(0), at(200)]  # the side commit wrote it
+    assert renamed.metadata["path"] == "final.txt"
+    assert paragraphs(new) == [("A new story.",)] and new.metadata["path"] == "notes/story.txt"
+
+
+def test_octopus_and_no_op_merges(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "r")
+    commit_text(repo, 0, {"a.txt": "A.\n", "b.txt": "B.\n"}, "first")
+    for branch, name, seconds in (("one", "a.txt", 100), ("two", "b.txt", 200),
+                                  ("dropped", "a.txt", 400)):
+        git_at(repo, 0, "checkout", "-q", "-b", branch, "main")
+        commit_text(repo, seconds, {name: f"{name} on {branch}.\n"}, f"{name} on {branch}")
+    git_at(repo, 300, "checkout", "-q", "main")
+    git_at(repo, 300, "merge", "-q", "--no-ff", "-m", "octopus", "one", "two")
+    git_at(repo, 500, "merge", "-q", "-s", "ours", "-m", "keep main's text", "dropped")
+    a, b = read_repository(repo)
+    # The octopus merge brings each branch's text; the `ours` merge changes nothing.
+    assert paragraphs(a) == [("A.",), ("a.txt on one.",)]
+    assert paragraphs(b) == [("B.",), ("b.txt on two.",)]
+    assert [v.time for v in a.versions] == [at(0), at(100)]
+    assert [v.time for v in b.versions] == [at(0), at(200)]
+
+
+def test_store_merged_from_a_branch_reads_back_exactly(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "s")
+    v1, v2, v3 = (Version(n, f"Title {n}", (f"Paragraph {n}.",), datetime(2023, 1, n, tzinfo=UTC))
+                  for n in (1, 2, 3))
+    story = Article("guardian", "https://www.theguardian.com/story", (v1,))
+    other = Article("bbc", "https://www.bbc.co.uk/other", (v1,))
+    store_articles([story], repo)
+    git_at(repo, 0, "checkout", "-q", "-b", "side")
+    store_articles([replace(story, versions=(v1, v2))], repo)
+    git_at(repo, 0, "checkout", "-q", "main")
+    store_articles([other], repo)
+    git_at(repo, 10, "merge", "-q", "--no-ff", "-m", "merge side", "side")
+    git_at(repo, 10, "checkout", "-q", "-b", "dropped")
+    store_articles([replace(story, versions=(v1, v2, v3))], repo)
+    git_at(repo, 20, "checkout", "-q", "main")
+    git_at(repo, 20, "merge", "-q", "-s", "ours", "-m", "keep main", "dropped")
+    # The merge commit has no trailers: version 2 is read from the side commit that wrote it.
+    assert load([str(repo)]) == [replace(story, versions=(v1, v2)), other]
+    again = store_articles([replace(story, versions=(v1, v2)), other], repo)
+    assert (again.stored, again.already_stored) == (0, 3)
+
+
+def test_sha256_repository_with_a_merge(tmp_path: Path) -> None:
+    repo = tmp_path / "r"
+    subprocess.run(["git", "init", "-q", "-b", "main", "--object-format=sha256", str(repo)],
+                   check=True)
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    git_at(repo, 0, "checkout", "-q", "-b", "side")
+    commit_text(repo, 100, {"story.txt": "Two.\n"}, "on the side")
+    git_at(repo, 100, "checkout", "-q", "main")
+    commit_text(repo, 200, {"other.txt": "Other.\n"}, "other file")
+    git_at(repo, 300, "merge", "-q", "--no-ff", "-m", "merge side", "side")
+    story, other = read_repository(repo)
+    assert paragraphs(story) == [("One.",), ("Two.",)]
+    assert [v.time for v in story.versions] == [at(0), at(100)]
+    assert paragraphs(other) == [("Other.",)] and story.warnings == ()
