@@ -31,6 +31,7 @@ from revdiff.export.parallel import (
     Executor,
     ProcessExecutor,
     SerialExecutor,
+    abandoned,
     ordered_map,
 )
 from revdiff.export.records import (
@@ -118,10 +119,13 @@ def article_info(ref: ArticleRef, article: Article, comparisons: list[Comparison
 
 def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
                   ) -> list[ArticleResult]:
-    """Worker entry point: compare and render each article of the chunk."""
+    """Worker entry point: compare and render each article of the chunk (none once the run is
+    abandoned: nobody will read the results)."""
     render = registry.renderer(format_name)
     results = []
     for task in tasks:
+        if abandoned():
+            break
         units_done = task.unit + 1 if task.last_in_unit else task.unit
         try:
             comparisons = compare_chain(task.article, sentences)
@@ -289,15 +293,19 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     owned = executor is None
     if executor is None:
         executor = open_executor(workers, scheduler, local_dask)
+    finished = False
     try:
         if to_stream:
             assert stream is not None
-            return _stream(job, units, progress, executor, stream, on_progress, note)
-        with OutputLock(job.out):
-            return _run(job, units, progress, executor, resume, on_progress, note)
+            progress = _stream(job, units, progress, executor, stream, on_progress, note)
+        else:
+            with OutputLock(job.out):
+                progress = _run(job, units, progress, executor, resume, on_progress, note)
+        finished = True
+        return progress
     finally:
-        if owned:
-            executor.close()
+        if owned:  # an interrupted or failed run does not wait for the chunks still running
+            executor.close(abandon=not finished)
 
 
 def _in_flight(executor: Executor) -> int:

@@ -41,7 +41,9 @@ class Executor(Protocol):
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]: ...
 
-    def close(self) -> None: ...
+    def close(self, abandon: bool = False) -> None:
+        """Release the workers: after the running items finish, or with `abandon` (a run that was
+        interrupted or failed, whose results nobody will read) as soon as possible."""
 
 
 class _Done:
@@ -60,17 +62,30 @@ class SerialExecutor:
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
         return _Done(fn(*args))
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
         pass
 
 
-def _start_worker(driver: int) -> None:
-    """Set up a worker process: it ends as soon as the driver (process `driver`) ends.
+_abandon_event: Any = None  # in a worker process: set when the driver abandons the run
 
-    Workers leave Ctrl-C to the driver, which stops submitting and shuts the pool down; a worker
-    killed mid-task by the terminal's SIGINT would leave the pool broken and hanging. A driver
-    killed outright (SIGKILL, SIGTERM) cannot shut the pool down, so each worker watches it.
+
+def abandoned() -> bool:
+    """Whether this worker's driver has abandoned the run (interrupted, or failed), so that its
+    results will not be read: long work checks this and stops early. False in the driver."""
+    return _abandon_event is not None and bool(_abandon_event.is_set())
+
+
+def _start_worker(driver: int, abandon: Any) -> None:
+    """Set up a worker process: it ends as soon as the driver (process `driver`) ends, and
+    `abandoned()` reads the driver's `abandon` event.
+
+    Workers leave Ctrl-C to the driver, which stops submitting, sets `abandon` and shuts the
+    pool down; a worker killed mid-task by the terminal's SIGINT would leave the pool broken and
+    hanging. A driver killed outright (SIGKILL, SIGTERM) cannot shut the pool down, so each
+    worker watches it.
     """
+    global _abandon_event
+    _abandon_event = abandon
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(driver,), name="revdiff-driver-watch",
                      daemon=True).start()
@@ -102,13 +117,19 @@ class ProcessExecutor:
         self.workers = workers
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        # Stopping a running task by killing its process can leave the pool's queue feeder
+        # blocked on a pipe nobody reads, and the driver hanging; an abandoned run is told instead
+        self.stop = context.Event()
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                        initializer=_start_worker, initargs=(os.getpid(),))
+                                        initializer=_start_worker,
+                                        initargs=(os.getpid(), self.stop))
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
         return self.pool.submit(fn, *args)
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        if abandon:
+            self.stop.set()  # running items stop at their next `abandoned()` check
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -144,7 +165,8 @@ class DaskExecutor:
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
         return self.client.submit(fn, *args, pure=False)  # type: ignore[no-any-return]
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        # closing the client lets the scheduler drop its tasks, abandoned or not
         if self.owns_client:
             self.client.close()
         if self.cluster is not None:

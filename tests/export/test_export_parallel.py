@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from revdiff.export.driver import ExportJob, chunked, run_export
-from revdiff.export.parallel import ProcessExecutor, SerialExecutor, ordered_map
+from revdiff.export.parallel import ProcessExecutor, SerialExecutor, abandoned, ordered_map
 
 
 def _slow_square(delay_scale: float, value: int) -> int:
@@ -24,6 +24,44 @@ def test_ordered_map_keeps_submission_order_on_processes() -> None:
     finally:
         executor.close()
     assert results == [v * v for v in range(8)]
+
+
+def _run_until_abandoned(started: str, seconds: float) -> str:
+    Path(started).touch()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if abandoned():
+            return "stopped"
+        time.sleep(0.01)
+    return "ran to its end"
+
+
+@pytest.mark.parametrize("abandon", [True, False])
+def test_closing_an_abandoned_pool_stops_the_running_items(abandon: bool, tmp_path: Path) -> None:
+    """Ctrl-C on `--workers N` does not wait for the chunks running: they are told to stop."""
+    executor = ProcessExecutor(1)
+    started = tmp_path / "started"
+    future = executor.submit(_run_until_abandoned, str(started), 60.0 if abandon else 0.2)
+    deadline = time.monotonic() + 60
+    while not started.exists():
+        assert time.monotonic() < deadline, "the worker never started"
+        time.sleep(0.01)
+    executor.close(abandon=abandon)
+    assert future.result() == ("stopped" if abandon else "ran to its end")
+    assert not abandoned()  # the driver's own process is never abandoned
+
+
+def test_an_abandoned_chunk_compares_no_more_articles(generated: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from revdiff.export import driver
+    from revdiff.export.inputs import expand_inputs
+
+    job = ExportJob((str(generated),), generated / "unused.jsonl", "jsonl")
+    tasks = list(driver.iter_tasks(job, expand_inputs(job.inputs), driver.ExportProgress(),
+                                   lambda text: None))
+    assert len(driver.process_chunk("jsonl", "auto", tasks)) == len(tasks)
+    monkeypatch.setattr(driver, "abandoned", lambda: True)
+    assert driver.process_chunk("jsonl", "auto", tasks) == []
 
 
 def test_ordered_map_bounds_the_work_in_flight() -> None:
