@@ -162,12 +162,13 @@ def sentence_break_odds(paragraphs: list[str], cased: bool) -> float:
     return max(-MAX_SENTENCE_BREAK, min(MAX_SENTENCE_BREAK, odds))
 
 
-def _similarity_scores(text: str, starts: list[int]) -> list[float]:
-    """For each boundary, how alike the two halves begin and end (in characters)."""
+def _shared_ends(text: str, starts: list[int]) -> list[tuple[int, int, int]]:
+    """For each boundary (entry k cuts before word k; entry 0 is unused): how many characters the
+    two halves share at their starts and ends together, and the lengths of the old and new half."""
     forward = _z_function(text)
     backward = _z_function(text[::-1])
     size = len(text)
-    scores = [0.0] * len(starts)
+    ends = [(0, 0, 0)]
     for k in range(1, len(starts)):
         cut = starts[k]
         old_len, new_len = cut - 1, size - cut
@@ -175,12 +176,27 @@ def _similarity_scores(text: str, starts: list[int]) -> list[float]:
         prefix = min(forward[cut], shortest) if cut < size else 0
         # common suffix of text[:cut-1] and text: the reversed text at offset size-cut+1
         suffix = min(backward[size - cut + 1], shortest) if size - cut + 1 < size else 0
-        shared = min(prefix + suffix, shortest)
+        ends.append((min(prefix + suffix, shortest), old_len, new_len))
+    return ends
+
+
+def _similarity_scores(ends: list[tuple[int, int, int]]) -> list[float]:
+    """For each boundary, how alike the two halves begin and end (in characters)."""
+    scores = [0.0] * len(ends)
+    for k, (shared, old_len, new_len) in enumerate(ends):
         if shared >= SIMILARITY_MIN_CHARS:
             ratio = shared / max(old_len, new_len)
             root = SIMILARITY_ROOT * shared ** 0.5 * min(1.0, ratio / SIMILARITY_RATIO)
             scores[k] = min(SIMILARITY_CAP, SIMILARITY_WEIGHT * shared * ratio + root)
     return scores
+
+
+def _contained_cells(ends: list[tuple[int, int, int]]) -> list[bool]:
+    """For each boundary, whether the shorter half is the longer one's start and end, whole: text
+    was added inside a paragraph or cut from it (`off topic messages --` / `off topic messages --
+    "can anyone help…"`). A paragraph rarely begins by saying its first words twice."""
+    return [old_len != new_len and shared >= min(old_len, new_len) >= SIMILARITY_MIN_CHARS
+            for shared, old_len, new_len in ends]
 
 
 def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
@@ -218,12 +234,14 @@ def gather_evidence(lines: list[tuple[int, str]], keep_features: bool = False,
         capitals = [False] + [cased and _START.match(words[k]) is not None for k in range(1, row.size)]
         common_capitals = [False] + [capitals[k] and _uncapitalised(words[k]) in lower_words
                                      for k in range(1, row.size)]
-        similarity = _similarity_scores(text, starts)
+        ends = _shared_ends(text, starts)
+        similarity = _similarity_scores(ends)
         digits_masked = masked(text)
         masked_similarity = (similarity if digits_masked == text
-                             else _similarity_scores(digits_masked, starts))
+                             else _similarity_scores(_shared_ends(digits_masked, starts)))
         change = change_features(text, words, row.keys, ending, starts, breaks, finals, capitals,
                                  common_capitals, similarity, masked_similarity,
+                                 _contained_cells(ends),
                                  _cut_pairs(words, pairs), sentence_break, cased, counts.edges,
                                  page_edges, shapes)
         row.boundary = [0.0] + [change_score(change[k]) for k in range(1, row.size)]

@@ -19,9 +19,10 @@ reads as a whole paragraph and whether the two cells read as two forms of one pa
 * whether the two words at the boundary follow each other elsewhere on the page, or elsewhere in
   the row (`evidence`): inside a paragraph they often do, across a paragraph break rarely;
 * how alike the two cells begin and end, in characters, also with digits masked (so that
-  `3.9% (2004 est.)` and `5.2% (2005 est.)` are the same shape), their first and last words,
-  the words they share (compared by `word_key`) and the ratio of their lengths; cells of one
-  or two words.
+  `3.9% (2004 est.)` and `5.2% (2005 est.)` are the same shape), whether the shorter cell is
+  the longer one's start and end, whole (words added or cut inside), their first and last
+  words, the words they share (compared by `word_key`) and the ratio of their lengths; cells of
+  one or two words.
 
 A one-sided reading has features of its own (the row's balance, length and sentences). Cased
 pages (news) get features of their own for the change reading and its sentence breaks, a colon
@@ -54,9 +55,9 @@ from revdiff.splitter.shapes import PageShapes
 CHANGE_FEATURES = (
     "change", "sentence_break", "sentence_break_page_odds", "final_only", "capital_only",
     "common_word_capital", "markup_start", "markup_end", "similarity", "masked_similarity",
-    "same_first_word", "same_last_word", "shared_words", "length_ratio", "one_word_cell",
-    "two_word_cell", "old_unbalanced", "new_unbalanced", "cased_change", "cased_sentence_break",
-    "cased_colon_break", "edge_end", "edge_start", "page_shapes", "cut_pair_on_page",
+    "contained_cell", "same_first_word", "same_last_word", "shared_words", "length_ratio",
+    "one_word_cell", "two_word_cell", "old_unbalanced", "new_unbalanced", "cased_change",
+    "cased_sentence_break",    "cased_colon_break", "edge_end", "edge_start", "page_shapes", "cut_pair_on_page",
     "cut_pair_in_row", "page_end", "page_start", "page_end_share", "page_start_share",
     "page_end_two", "page_start_two",
 )
@@ -168,7 +169,7 @@ def _unbalanced(counts: Sequence[int]) -> bool:
 def change_features(text: str, words: list[str], keys: list[str], endings: list[str],
                     starts: list[int], breaks: list[bool], finals: list[bool], capitals: list[bool],
                     common_capitals: list[bool], similarity: list[float],
-                    masked_similarity: list[float],
+                    masked_similarity: list[float], contained: list[bool],
                     cut_pairs: list[tuple[int, int]], page_odds: float, cased: bool,
                     edges: EdgeWords, page_edges: PageEdges, shapes: PageShapes
                     ) -> list[list[float]]:
@@ -224,6 +225,7 @@ def change_features(text: str, words: list[str], keys: list[str], endings: list[
             float(words[k - 1].endswith(_MARKUP_END)),
             similarity[k] / 10.0,
             max(0.0, masked_similarity[k] - similarity[k]) / 10.0,
+            float(contained[k]),
             float(keys[0] == keys[k]),
             float(keys[k - 1] == keys[-1]),
             shared / distinct if distinct else 0.0,

@@ -71,3 +71,14 @@ def test_a_capital_after_no_final_punctuation_counts_more_on_a_word_the_page_wri
     assert (common["common_word_capital"], name["common_word_capital"]) == (1.0, 0.0)
     lower = _features(text.lower(), "iraq")  # without capitals nothing says a sentence starts
     assert lower["capital_only"] == lower["common_word_capital"] == 0.0
+
+
+def test_a_cell_that_is_the_other_with_text_added_inside_is_marked() -> None:
+    text = 'off topic messages -- off topic messages -- "can anyone help me make a webpage?"'
+    added = _features(text, "--")  # the first `--`: the old cell is the new one's start, whole
+    assert added["contained_cell"] == 1.0
+    assert _features(text, "topic")["contained_cell"] == 0.0
+    inside = _features("the troops were sent the troops were quickly sent", "sent")
+    assert inside["contained_cell"] == 1.0  # `quickly` added between the start and the end
+    unrelated = _features("Esper said 700 troops would go. Officials confirmed it.", "go.")
+    assert unrelated["contained_cell"] == 0.0
