@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from revdiff.export.driver import ExportJob, chunked, run_export
-from revdiff.export.parallel import ProcessExecutor, SerialExecutor, abandoned, ordered_map
+from revdiff.export.parallel import (
+    ProcessExecutor,
+    SerialExecutor,
+    abandoned,
+    ordered_map,
+)
 
 
 def _slow_square(delay_scale: float, value: int) -> int:
