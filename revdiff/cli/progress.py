@@ -62,8 +62,14 @@ def export_progress(bar: ProgressBar) -> Callable[[ExportProgress], None]:
     return draw
 
 
-ROWS_LABELS = {"jsonl": "edit rows", "csv": "edit rows", "parquet": "edit rows",
-               "sqlite": "edit rows", "unified": "diffs", "html": "report pages"}
+# what the summary counts per format, in the singular (an `s` makes the plural)
+ROWS_LABELS = {"jsonl": "edit row", "csv": "edit row", "parquet": "edit row",
+               "sqlite": "edit row", "unified": "diff", "html": "report page"}
+
+
+def _counted(number: int, noun: str) -> str:
+    """`1 article`, `1,204 articles`."""
+    return f"{number:,} {noun}{'s' if number != 1 else ''}"
 
 
 def summary_line(progress: ExportProgress, workers_text: str, format_name: str) -> str:
@@ -73,8 +79,7 @@ def summary_line(progress: ExportProgress, workers_text: str, format_name: str) 
     skipped = (f"; skipped {len(progress.skipped_inputs)} input(s) or article(s) that failed"
                if progress.skipped_inputs else "")
     rows = progress.articles if format_name == "html" else progress.rows
-    articles = f"{progress.articles:,} article{'s' if progress.articles != 1 else ''}"
-    pairs = f"{progress.pairs:,} version pair{'s' if progress.pairs != 1 else ''}"
-    return (f"revdiff: exported {articles}{resumed}, {pairs}, {rows:,} "
-            f"{ROWS_LABELS.get(format_name, 'rows')} to {outputs} in {progress.elapsed:.1f} s "
+    return (f"revdiff: exported {_counted(progress.articles, 'article')}{resumed}, "
+            f"{_counted(progress.pairs, 'version pair')}, "
+            f"{_counted(rows, ROWS_LABELS.get(format_name, 'row'))} to {outputs} in {progress.elapsed:.1f} s "
             f"({progress.pairs_per_second:,.1f} pairs/s, {workers_text}){skipped}")

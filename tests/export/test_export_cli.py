@@ -19,6 +19,13 @@ def test_export_writes_and_summarises(run_cli, samples: Path, tmp_path: Path) ->
     assert "pairs/s" in summary and str(out) in summary
 
 
+def test_the_summary_counts_one_of_a_kind_in_the_singular(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    story = make_chain(tmp_path / "story", [["One paragraph."], ["One paragraph, longer now."]])
+    result = run_cli("export", str(story), "-o", str(tmp_path / "report"), "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert "exported 1 article, 1 version pair, 1 report page to " in result.output
+
+
 def test_quiet_prints_nothing(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("export", str(samples), "-o", str(tmp_path / "e.csv"), "--quiet")
     assert result.exit_code == 0 and result.output == ""
