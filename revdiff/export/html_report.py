@@ -30,14 +30,19 @@ INDEX_TITLE = "revdiff report"
 _PAGE_NAME = re.compile(r"[0-9]{6,}-[a-z0-9-]+\.html")  # as `report_file_name` makes them
 _INDEX_HEAD_BYTES = 64 * 1024  # the index's head, its <title> in it, is far shorter
 
-def report_file_name(index: int, name: str) -> str:
-    """`000042-some-article-title.html`: ordered like the run, safe on every file system."""
+def article_slug(name: str) -> str:
+    """`some-article-title` for an article's URL or path: safe in a file name on every file
+    system (a path's last part, a URL without its scheme; ASCII letters, digits and dashes)."""
     if "://" not in name:  # a path: its last part names the article
         name = name.rstrip("/").rsplit("/", 1)[-1] or name
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"^[a-z]+://", "", ascii_name.lower())
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-")
-    return f"{index:06d}-{slug or 'article'}.html"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-") or "article"
+
+
+def report_file_name(index: int, name: str) -> str:
+    """`000042-some-article-title.html`: ordered like the run, safe on every file system."""
+    return f"{index:06d}-{article_slug(name)}.html"
 
 
 def _when(version: Version) -> str:

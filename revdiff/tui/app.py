@@ -475,8 +475,9 @@ class RevdiffApp(App[None]):
         self.notify(f"Copied the {comparison.edits[current].op.value} sentence", timeout=2)
 
     def action_export(self) -> None:
-        self.push_screen(ExportScreen(self.session.comparison(), list(EXPORT_FORMATS),
-                                      self.export_directory), self._write_export)
+        self.push_screen(ExportScreen(self.session.comparison(), self.session.article.key,
+                                      list(EXPORT_FORMATS), self.export_directory),
+                         self._write_export)
 
     def _write_export(self, choice: ExportChoice | None) -> None:
         if choice is None:

@@ -42,9 +42,11 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
     ExportScreen #export-problem { color: $warning; padding: 0 1; }
     """
 
-    def __init__(self, comparison: Comparison, formats: list[ExportFormat], directory: Path) -> None:
+    def __init__(self, comparison: Comparison, key: str, formats: list[ExportFormat],
+                 directory: Path) -> None:
         super().__init__()
         self.comparison = comparison
+        self.key = key  # the article's, for the file name offered
         self.formats = formats
         self.directory = directory
         self.chosen = formats[0]
@@ -62,7 +64,7 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
             yield Static("", id="export-problem")
 
     def _default_path(self, export_format: ExportFormat) -> str:
-        return str(self.directory / default_filename(self.comparison, export_format))
+        return str(self.directory / default_filename(self.comparison, self.key, export_format))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

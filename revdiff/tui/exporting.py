@@ -14,6 +14,7 @@ from pathlib import Path
 from revdiff.export.comparison_html import comparisons_html
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
+from revdiff.export.html_report import article_slug
 from revdiff.export.staging import write_text_atomically
 from revdiff.export.unified import unified_diff
 from revdiff.model import Comparison, Edit, EditOp
@@ -48,8 +49,10 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
 )
 
 
-def default_filename(comparison: Comparison, export_format: ExportFormat) -> str:
-    return f"revdiff-v{comparison.old.number}-v{comparison.new.number}.{export_format.extension}"
+def default_filename(comparison: Comparison, key: str, export_format: ExportFormat) -> str:
+    """`us-sends-3000-troops-v0-v1.json`: the article (its key) and the pair."""
+    return (f"{article_slug(key)}-v{comparison.old.number}-v{comparison.new.number}"
+            f".{export_format.extension}")
 
 
 def write_export(comparison: Comparison, key: str, export_format: ExportFormat, path: Path) -> Path:

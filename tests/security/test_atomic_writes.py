@@ -229,7 +229,7 @@ def test_tui_export_replaces_the_file_whole_or_not_at_all(tmp_path: Path,
     from revdiff.formats import load
     from revdiff.tui.app import RevdiffApp
 
-    target = tmp_path / "revdiff-v0-v1.txt"  # the name `e` offers for the text format
+    target = tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt"  # the name `e` offers for the text format
     target.write_text("old result\n", encoding="utf-8")
     real_replace = os.replace
 
@@ -245,7 +245,7 @@ def test_tui_export_replaces_the_file_whole_or_not_at_all(tmp_path: Path,
             await pilot.press("e", "enter", "enter")  # text; Enter again replaces the file
             await pilot.pause()
             assert target.read_text(encoding="utf-8") == "old result\n"
-            assert sorted(p.name for p in tmp_path.iterdir()) == ["revdiff-v0-v1.txt"]
+            assert sorted(p.name for p in tmp_path.iterdir()) == ["us-deploys-troops-after-soleimani-strike-v0-v1.txt"]
             assert any("Could not write" in n.message for n in app._notifications)
             monkeypatch.setattr(os, "replace", real_replace)
             await pilot.press("e", "enter", "enter")

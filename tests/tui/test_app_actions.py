@@ -69,16 +69,16 @@ async def test_export_writes_the_chosen_format_on_one_enter(chain_article: Artic
         assert [formats.get_option_at_index(i).id for i in range(formats.option_count)] == \
             ["text", "json", "unified", "html"]
         await pilot.press("down")  # json
-        assert app.screen.query_one(Input).value == str(tmp_path / "revdiff-v0-v1.json")
+        assert app.screen.query_one(Input).value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.json")
         await pilot.press("enter")  # one Enter writes it
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
-        document = json.loads((tmp_path / "revdiff-v0-v1.json").read_text())
+        document = json.loads((tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.json").read_text())
         assert document["old_version"] == 0 and document["new_version"] == 1
         assert len(document["edits"]) == len(app.session.comparison().edits)
         await pilot.press("e", "down", "down", "down", "enter")
         await pilot.pause()
-        html = (tmp_path / "revdiff-v0-v1.html").read_text()
+        html = (tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.html").read_text()
         assert html.startswith("<!DOCTYPE html>") and "<table>" in html
 
 
@@ -92,9 +92,9 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
         await pilot.pause()
         await pilot.press("e", "down", "down", "tab")  # unified, then the file name
         name = app.screen.query_one(Input)
-        assert name.has_focus and name.value == str(tmp_path / "revdiff-v0-v1.diff")
+        assert name.has_focus and name.value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.diff")
         await pilot.press(*".txt")
-        assert name.value == str(tmp_path / "revdiff-v0-v1.diff.txt")
+        assert name.value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.diff.txt")
         name.value = ""
         await pilot.press(*"changes.diff", "enter")
         await pilot.pause()
@@ -105,7 +105,7 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
 @run_async
 async def test_export_asks_before_replacing_and_creates_no_folder(chain_article: Article,
                                                                  tmp_path: Path) -> None:
-    existing = tmp_path / "revdiff-v0-v1.txt"
+    existing = tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt"
     existing.write_text("mine\n")
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
