@@ -6,7 +6,7 @@ import re
 
 from diff_match_patch import diff_match_patch
 
-from revdiff.model import WordDiff
+from revdiff.model import Version, WordDiff
 
 # A token is a word, a run of whitespace, or one other character (punctuation stays separate).
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
@@ -39,6 +39,11 @@ def count_words(text: str) -> int:
     """Words as a reader counts them: the runs between spaces that hold a letter or a digit
     (`Iran's` and `3,000` are one word each; a dash or a bullet alone is none)."""
     return sum(1 for token in text.split() if any(char.isalnum() for char in token))
+
+
+def version_words(version: Version) -> int:
+    """The words of a version's paragraphs, counted as `count_words` counts them."""
+    return sum(count_words(paragraph) for paragraph in version.paragraphs)
 
 
 def tokenize(text: str) -> list[str]:

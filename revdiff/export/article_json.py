@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from revdiff.engine.words import version_words
 from revdiff.model import Article, PageReading
 from revdiff.read_warnings import line_runs
 from revdiff.terminal_text import visible
@@ -55,9 +56,8 @@ def article_summary(article: Article) -> str:
         lines.append(f"tracker says the article changed {article.changes} times")
     for version in article.versions:
         when = version.time.isoformat() if version.time else (version.time_text or "")
-        words = sum(len(p.split()) for p in version.paragraphs)
         lines.append(f"  version {version.number:>3}  {len(version.paragraphs):>4} paragraphs "
-                     f"{words:>6} words  {when}  {version.title}")
+                     f"{version_words(version):>6} words  {when}  {version.title}")
     for page in article.pages:
         unsure = [row.line for row in page.rows if not row.is_sure]
         note = f"; unsure rows at lines {line_runs(unsure)}" if unsure else ""

@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from revdiff.engine.words import version_words
 from revdiff.export.comparison_html import comparison_table
 from revdiff.export.html_page import PAGE_END, page, page_head
 from revdiff.export.output_guard import OutputProblem
@@ -51,10 +52,6 @@ def _when(version: Version) -> str:
     return version.time_text or ""
 
 
-def _words(version: Version) -> int:
-    return sum(len(p.split()) for p in version.paragraphs)
-
-
 def _link(url: str | None) -> str:
     if url and re.match(r"https?://", url):
         return f'<a href="{escape(url)}" rel="noreferrer">{escape(url)}</a>'
@@ -74,7 +71,7 @@ def timeline_table(article: Article, comparisons: list[Comparison]) -> str:
         rows.append(f'<tr><td class="num">{version.number}</td><td>{escape(_when(version))}</td>'
                     f"<td>{escape(version.title)}</td>"
                     f'<td class="num">{len(version.paragraphs)}</td>'
-                    f'<td class="num">{_words(version)}</td><td>{change}</td></tr>')
+                    f'<td class="num">{version_words(version)}</td><td>{change}</td></tr>')
     rows.append("</table>")
     return "\n".join(rows)
 
@@ -92,7 +89,7 @@ def charts(article: Article, comparisons: list[Comparison]) -> str:
             [c.stats.changed_share for c in comparisons], pair_labels,
             label="share of the text changed per version pair", maximum=1.0, percent=True)),
         ("Length in words", line_chart(
-            [_words(v) for v in article.versions], version_labels,
+            [version_words(v) for v in article.versions], version_labels,
             label="length of each version in words")),
     ]
     return '<div class="charts">' + "".join(

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from revdiff.engine.words import version_words
 from revdiff.model import Version
 from revdiff.terminal_text import visible
 from revdiff.tui.pair_header import version_time
@@ -22,10 +23,6 @@ from revdiff.tui.wrapping import shorten
 TIME_CELLS = 16
 TITLE_CELLS = 60
 HINT = "Enter: compare with the previous version · m: mark as old side, Enter on another: compare · Esc"
-
-
-def version_words(version: Version) -> int:
-    return sum(len(paragraph.split()) for paragraph in version.paragraphs)
 
 
 class TimelineScreen(ModalScreen[tuple[int, int] | None]):

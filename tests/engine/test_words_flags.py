@@ -4,8 +4,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from revdiff.engine.flags import edit_flags, numbers_in, quotations_in
-from revdiff.engine.words import new_side, old_side, word_diff
-from revdiff.model import Flag
+from revdiff.engine.words import (
+    count_words,
+    new_side,
+    old_side,
+    version_words,
+    word_diff,
+)
+from revdiff.model import Flag, Version
 
 TITLE_6 = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, Defense Sec. Mark Esper says"
 TITLE_7 = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, Defense Secretary Mark Esper says"
@@ -75,3 +81,9 @@ def test_quotations_without_closing_marks_and_mixed_marks() -> None:
     assert quotations_in("«x “y” z") == ["y", "x z"]  # the open quote is read without the closed one
     assert quotations_in("“" * 3 + "end") == ["““end"]
     assert quotations_in("He said \"no\" and “left") == ["no", "left"]
+
+
+def test_words_are_counted_as_a_reader_counts_them() -> None:
+    assert count_words("Iran's 3,000 troops — now") == 4  # a lone dash is no word
+    version = Version(0, "Title", ("Iran's 3,000 troops — now", "U.S. officials said •"))
+    assert version_words(version) == 7
