@@ -14,9 +14,9 @@ from __future__ import annotations
 import html
 import sqlite3
 from datetime import UTC
-from urllib.parse import urlsplit
 
 from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.formats.fields import source_of_url
 from revdiff.formats.newsedits import split_summary
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.sqlite_schema import (
@@ -108,7 +108,7 @@ def _article(entry: object, rows: list[dict[str, object]],
         metadata["archive_urls"] = " ".join(archives)
     if urls and urls[-1] != url:
         metadata["canonical_url"] = urls[-1]
-    return Article(urlsplit(url).hostname if url else None, url, tuple(versions), None,
+    return Article(source_of_url(url), url, tuple(versions), None,
                    metadata, tuple(warnings))
 
 

@@ -109,3 +109,31 @@ def checked_url(url: str, what: str, where: str, line: int | None = None) -> str
         raise MalformedPage(f"{what} {shown(url)} is not a well-formed URL", where, line,
                             hint=_DEFAULT_HINT) from None
     return url
+
+
+# Outlet keys as News Sniffer and NewsEdits write them (FORMATS.md §1, the samples): every reader
+# names an outlet alike, whether its input gives the key or only the URL
+_SOURCE_NAMES = {
+    "nytimes.com": "nyt", "washingtonpost.com": "washpo", "bbc.co.uk": "bbc", "bbc.com": "bbc",
+    "theguardian.com": "guardian", "guardian.co.uk": "guardian", "cnn.com": "cnn",
+    "politico.com": "politico", "independent.co.uk": "independent",
+    "channelnewsasia.com": "channelnewsasia",
+}
+
+
+def source_of_url(url: str | None) -> str | None:
+    """The source an article URL belongs to: News Sniffer's key (`nyt` for www.nytimes.com), else
+    the host without `www.`.
+
+    None for a URL without a host, or one Python cannot split (`http://[::1/x`).
+    """
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    for domain, source in _SOURCE_NAMES.items():
+        if host == domain or host.endswith("." + domain):
+            return source
+    return host.removeprefix("www.") or None

@@ -53,6 +53,7 @@ from types import TracebackType
 from typing import IO, Self
 
 from revdiff.errors import EmptyInput, MalformedPage, StoreError
+from revdiff.formats.fields import source_of_url
 from revdiff.formats.git_layout import (
     TRAILER_CHANGES,
     TRAILER_ENCODING,
@@ -65,7 +66,7 @@ from revdiff.formats.git_layout import (
     decode_version_file,
     parse_trailers,
 )
-from revdiff.formats.newsdiffs_text import source_of_url, split_version_text
+from revdiff.formats.newsdiffs_text import split_version_text
 from revdiff.formats.plain import split_paragraphs
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size
 from revdiff.model import Article, Version

@@ -17,8 +17,8 @@ import re
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.fields import checked_url, parse_number
-from revdiff.formats.newsdiffs_text import parse_date, source_of_url, split_version_text
+from revdiff.formats.fields import checked_url, parse_number, source_of_url
+from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 

@@ -12,7 +12,6 @@ import email.utils
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from revdiff.formats.fields import checked_time, parse_iso_time
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
@@ -23,13 +22,6 @@ _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d, %Y %I:%M %p", "%d %B %Y", "%Y
 
 # Source names for the sites trackers follow, as News Sniffer and NewsEdits name them; any
 # other site is named by its host without `www.`.
-_SOURCE_NAMES = {
-    "nytimes.com": "nyt", "washingtonpost.com": "washpo", "bbc.co.uk": "bbc", "bbc.com": "bbc",
-    "theguardian.com": "guardian", "guardian.co.uk": "guardian", "cnn.com": "cnn",
-    "politico.com": "politico",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class VersionText:
     """One NewsDiffs version text, split into its header lines and paragraphs."""
@@ -83,20 +75,3 @@ def parse_date(value: str, where: str) -> datetime | None:
         except ValueError:
             continue
     return None
-
-
-def source_of_url(url: str | None) -> str | None:
-    """The source an article URL belongs to: `nyt` for www.nytimes.com, else the bare host.
-
-    None for a URL without a host, or one Python cannot split (`http://[::1/x`).
-    """
-    if not url:
-        return None
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return None
-    for domain, source in _SOURCE_NAMES.items():
-        if host == domain or host.endswith("." + domain):
-            return source
-    return host.removeprefix("www.") or None

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import pairwise
-from urllib.parse import urlsplit
 
 from revdiff.errors import EmptyInput
+from revdiff.formats.fields import source_of_url
 from revdiff.formats.sqlite_schema import (
     NYTDIFF_TABLES,
     Table,
@@ -134,7 +134,7 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Ar
     credits = [r.credit for r in rows if r.credit]
     if credits:
         metadata["byline" if original else "author"] = credits[-1]
-    source = "nyt" if original else (urlsplit(url).hostname if url else None)
+    source = "nyt" if original else source_of_url(url)
     return Article(source, url, tuple(versions), None, metadata, tuple(warnings))
 
 

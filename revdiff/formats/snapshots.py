@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from revdiff.errors import EmptyInput, RevdiffError
 from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
+from revdiff.formats.fields import source_of_url
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.snapshot_page import SavedPage, read_page
 from revdiff.formats.text_input import check_size, read_bounded
@@ -97,7 +97,8 @@ def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -
     if len(versions) == 1:
         warnings.append(f"only one version of {url or 'this article'} in the folder: "
                         "nothing to compare")
-    return Article(urlsplit(url).hostname if url else None, url, tuple(versions), None, {"tracker": "saved pages"}, tuple(warnings))
+    return Article(source_of_url(url), url, tuple(versions), None, {"tracker": "saved pages"},
+                   tuple(warnings))
 
 
 def _furniture_notes(pages: Sequence[SavedPage]) -> list[str]:

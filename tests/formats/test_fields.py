@@ -15,6 +15,7 @@ from revdiff.formats.fields import (
     checked_url,
     parse_iso_time,
     parse_number,
+    source_of_url,
     time_from_epoch,
 )
 
@@ -115,3 +116,24 @@ def test_a_url_python_cannot_split_is_refused(url: str) -> None:
 
 def test_a_url_is_kept_as_written() -> None:
     assert checked_url("https://example.com/a?b=1", "article URL", "p") == "https://example.com/a?b=1"
+
+
+@pytest.mark.parametrize("sample", ["newsedits.sqlite", "diffengine.db",
+                                    "newsdiffs/us-deploys-troops-v1-v2-raw.html",
+                                    "nytdiff-rss-titles.db",
+                                    "snapshots/us-deploys-troops-after-soleimani-strike"])
+def test_every_reader_names_the_independent_alike(sample: str) -> None:
+    from pathlib import Path
+
+    from revdiff.formats import load
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    articles = [a for a in load([str(samples / sample)])
+                if a.url and "independent.co.uk" in a.url]
+    assert articles and {a.source for a in articles} == {"independent"}
+
+
+def test_a_source_is_the_host_without_www_when_no_key_is_known() -> None:
+    assert source_of_url("https://www.example.org/a") == "example.org"
+    assert source_of_url("https://edition.cnn.com/x") == "cnn"
+    assert source_of_url("no url") is None
