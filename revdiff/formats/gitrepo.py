@@ -108,7 +108,6 @@ class FileChange:
 
 @dataclass(slots=True)
 class _ArticleParts:
-    path: str
     versions: list[Version] = field(default_factory=list)
     source: str | None = None
     url: str | None = None
@@ -138,7 +137,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         changes = read_history(clone, "HEAD")
         with BlobReader(clone) as blobs:
             for change in changes:
-                article = parts.setdefault(change.lineage, _ArticleParts(change.path))
+                article = parts.setdefault(change.lineage, _ArticleParts())
                 where = f"{path}:{change.path!r}" if not change.path.isprintable() \
                     else f"{path}:{change.path}"
                 _add_version(article, change, blobs.read(change.blob, where, max_bytes), where)
