@@ -18,6 +18,7 @@ from typing import Any
 from revdiff.errors import EmptyInput
 from revdiff.formats import gitrepo
 from revdiff.formats.detect import SQLITE_MAGIC
+from revdiff.formats.text_input import name_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,9 @@ class InputUnit:
 
     label: str  # names the articles that have no URL
     paths: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "label", name_text(self.label))  # a name outputs can hold
 
 
 def natural_key(text: str) -> list[Any]:

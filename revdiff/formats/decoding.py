@@ -72,6 +72,23 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     return DecodedText(text, decoded.encoding, decoded.warning)
 
 
+def decode_leniently(data: bytes) -> tuple[str, str | None]:
+    """Bytes that must be read whatever they hold (a file's version in a git repository): UTF-8,
+    else the encoding charset-normalizer recognises, else UTF-8 with its invalid bytes replaced.
+    Returns the text and, when it was not UTF-8, what was assumed (for a warning)."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    guessed = _guess(data)
+    if guessed is not None:
+        try:
+            return data.decode(guessed), f"not valid UTF-8; read as {guessed} (a guess)"
+        except UnicodeDecodeError:
+            pass
+    return data.decode("utf-8", "replace"), "invalid UTF-8 replaced"
+
+
 def _decode_marked(data: bytes, where: str) -> DecodedText | None:
     """Text that starts with a byte-order mark, decoded by it; None without one."""
     for mark, encoding in _BYTE_ORDER_MARKS:

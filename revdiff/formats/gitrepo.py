@@ -53,6 +53,7 @@ from types import TracebackType
 from typing import IO, Self
 
 from revdiff.errors import EmptyInput, MalformedPage, StoreError
+from revdiff.formats.decoding import decode_leniently
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.git_layout import (
     TRAILER_CHANGES,
@@ -219,15 +220,21 @@ def _parse_log(output: bytes) -> Iterator[_Commit]:
         status = meta[4] if len(meta) >= 5 else ""
         renamed_from = None
         if status.startswith("R") and index + 1 < len(tokens):
-            renamed_from = tokens[index].decode("utf-8", "surrogateescape")
+            renamed_from = _path_text(tokens[index])
             index += 1
-        path = tokens[index].decode("utf-8", "surrogateescape")
+        path = _path_text(tokens[index])
         index += 1
         if not status or status.startswith("D") or set(meta[3]) == {"0"} or meta[1] == "160000":
             continue
         commit.changes.append(_PathChange(path, renamed_from, meta[2], meta[3]))
     if commit is not None:
         yield commit
+
+
+def _path_text(path: bytes) -> str:
+    """A path git printed, as text: UTF-8, else its other bytes written as `\\xe9` (git keeps
+    names as bytes; a name in Latin-1 still names its article, and is shown as it is)."""
+    return path.decode("utf-8", "backslashreplace")
 
 
 def _changes_on_first_parent_chain(commits: list[_Commit]) -> Iterator[FileChange]:
@@ -373,9 +380,9 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
     if b"\0" in data:
         article.warnings.append(f"{change.commit[:12]}: binary content left out")
         return
-    text = data.decode("utf-8", "replace")
-    if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
-        article.warnings.append(f"{change.commit[:12]}: invalid UTF-8 replaced")
+    text, assumed = decode_leniently(data)
+    if assumed is not None:
+        article.warnings.append(f"{change.commit[:12]}: {assumed}")
     text = text.replace("\r\n", "\n")
     number = len(article.versions)
     if _NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0]):

@@ -17,7 +17,12 @@ from revdiff.formats import (
 )
 from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
-from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, read_bounded
+from revdiff.formats.text_input import (
+    DEFAULT_MAX_BYTES,
+    check_size,
+    name_text,
+    read_bounded,
+)
 from revdiff.model import Article, Version
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
@@ -73,7 +78,23 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         else:
             articles.extend(read)
     articles[texts_at:texts_at] = _read_texts(texts)
-    return articles
+    return [_names_as_text(article) for article in articles]
+
+
+def _names_as_text(article: Article) -> Article:
+    """The article with the names it took from the file system (titles, paths, page names, the
+    places its warnings name) in text that every output can hold (`name_text`)."""
+    names = [*(version.title for version in article.versions), *article.metadata.values(),
+             *article.warnings, *(page.name for page in article.pages)]
+    if all(name_text(name) == name for name in names):
+        return article
+    return dataclasses.replace(
+        article,
+        versions=tuple(dataclasses.replace(version, title=name_text(version.title))
+                       for version in article.versions),
+        metadata={key: name_text(value) for key, value in article.metadata.items()},
+        warnings=tuple(name_text(warning) for warning in article.warnings),
+        pages=tuple(dataclasses.replace(page, name=name_text(page.name)) for page in article.pages))
 
 
 def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article]:

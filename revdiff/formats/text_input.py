@@ -25,6 +25,16 @@ def collapse_whitespace(text: str) -> str:
     return _WHITESPACE_RUN.sub(" ", text).strip(" ")
 
 
+def name_text(name: str) -> str:
+    """A name from the file system as text that every output can hold: its bytes that are not
+    UTF-8, which Python keeps as lone surrogates, written as `\\xe9` (`caf\\xe9.txt`)."""
+    if not any("\ud800" <= char <= "\udfff" for char in name):
+        return name
+    return "".join(f"\\x{ord(char) - 0xDC00:02x}" if "\udc80" <= char <= "\udcff"
+                   else f"\\u{ord(char):04x}" if "\ud800" <= char <= "\udfff" else char
+                   for char in name)
+
+
 def parse_size(text: str) -> int:
     """Bytes in a size such as `5000000`, `64M`, `1.5G` or `512KiB` (units are powers of 1024).
 

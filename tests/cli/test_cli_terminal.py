@@ -201,3 +201,21 @@ def test_the_terminal_app_is_monochrome_under_no_color(monkeypatch: pytest.Monke
     assert RevdiffApp(article).no_color
     monkeypatch.delenv("NO_COLOR")
     assert not RevdiffApp(article).no_color
+
+
+@pytest.mark.parametrize("arguments", [["diff", "--format", "jsonl"], ["diff", "--format", "csv"],
+                                       ["diff", "--format", "html"], ["parse", "--format", "json"],
+                                       ["export", "--format", "jsonl", "-o", "-"]])
+def test_a_name_that_is_not_utf8_is_written_out_in_every_output(arguments: list[str],
+                                                                 tmp_path: Path) -> None:
+    """A folder named in Latin-1 (bytes Python keeps as surrogates) names its article as
+    `caf\\xe9`: every output can hold it, where JSON, CSV and HTML output failed with a traceback."""
+    folder = tmp_path / os.fsdecode(b"caf\xe9")
+    folder.mkdir()
+    (folder / "0.txt").write_text("One.\n")
+    (folder / "1.txt").write_text("One. Two.\n")
+    result = subprocess.run([sys.executable, "-m", "revdiff", *arguments, os.fsencode(folder)],
+                            capture_output=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert b"Traceback" not in result.stderr
+    assert b"caf\\\\xe9" in result.stdout or b"caf\\xe9" in result.stdout  # JSON escapes `\\`

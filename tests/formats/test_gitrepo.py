@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -401,3 +402,19 @@ def test_sha256_repository_with_a_merge(tmp_path: Path) -> None:
     assert paragraphs(story) == [("One.",), ("Two.",)]
     assert [v.time for v in story.versions] == [at(0), at(100)]
     assert paragraphs(other) == [("Other.",)] and story.warnings == ()
+
+
+def test_a_file_name_and_text_that_are_not_utf8_are_read(tmp_path: Path) -> None:
+    """A Latin-1 file name is shown with its byte written out; Latin-1 text is recognised."""
+    repo = new_repository(tmp_path / "repo")
+    name = os.fsdecode(b"caf\xe9.txt")  # as git and the file system hold it: bytes
+    for seconds, text in ((0, b"Le caf\xe9 est ouvert.\n"), (60, b"Le caf\xe9 est ferm\xe9.\n")):
+        (repo / name).write_bytes(text)
+        git_at(repo, seconds, "add", "--", name)
+        git_at(repo, seconds, "commit", "-q", "-m", f"at {seconds}")
+    [article] = load([str(repo)])
+    assert [v.title for v in article.versions] == ["caf\\xe9.txt", "caf\\xe9.txt"]
+    assert [v.paragraphs for v in article.versions] == [("Le café est ouvert.",),
+                                                          ("Le café est fermé.",)]
+    assert any("read as cp1252" in warning for warning in article.warnings)
+    json.dumps(article.metadata, ensure_ascii=False).encode("utf-8")  # every output can hold it

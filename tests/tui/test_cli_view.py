@@ -48,6 +48,16 @@ def test_starts_the_app_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert started == ["side by side"]
 
 
+def test_an_app_that_failed_exits_with_its_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(self: RevdiffApp) -> None:
+        self._return_code = 1  # what Textual sets when an exception ends the app
+
+    monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(view_module, "keyboard_on_stdin", lambda: True)
+    monkeypatch.setattr(RevdiffApp, "run", fail)
+    assert CliRunner().invoke(main, ["view", str(CHAIN)]).exit_code == 1
+
+
 def test_plain_flag_prints_text_even_on_a_terminal(monkeypatch: pytest.MonkeyPatch, no_app: None) -> None:
     monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
     result = CliRunner().invoke(main, ["view", "--plain", str(CHAIN)])
