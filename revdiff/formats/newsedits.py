@@ -5,6 +5,11 @@ version; the column names vary between releases, so they are looked up from the 
 entry id (`entry_id`), version number (`version`), title, url, creation time (`created`), source,
 number of versions (`num_versions`) and the text (`summary`, paragraphs joined by `</p><p>`).
 The file is opened read-only.
+
+Broken rows are read as far as they go, each with a warning naming its entry and version: of rows
+that repeat an entry's version number the first written (lowest rowid) is read and the others are
+left out; a NULL title or text is read as empty; a `created` that is no time keeps its text; a
+version dated before the one before it keeps its place by number.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, MalformedPage
@@ -99,12 +105,14 @@ def read_database(path: Path) -> list[Article]:
     connection = open_read_only(path)
     try:
         columns = find_columns(connection, where)
+        table = quote(columns["table"])
         fields = [f for f in COLUMN_CANDIDATES if f in columns]
-        select = ", ".join(quote(columns[f]) for f in fields)
-        query = (f"SELECT {select} FROM {quote(columns['table'])} "
-                 f"ORDER BY {quote(columns['entry'])}, {quote(columns['version'])}")
+        row_id = "rowid" if _has_rowid(connection, table) else "NULL"
+        select = ", ".join([*(quote(columns[f]) for f in fields), row_id])
+        query = (f"SELECT {select} FROM {table} "
+                 f"ORDER BY {quote(columns['entry'])}, {quote(columns['version'])}, {row_id}")
         try:
-            rows = [dict(zip(fields, row)) for row in connection.execute(query)]
+            rows = [dict(zip((*fields, "rowid"), row)) for row in connection.execute(query)]
         except sqlite3.DatabaseError as error:
             raise MalformedPage(f"cannot read {TABLE} ({error})", where) from None
     finally:
@@ -112,40 +120,106 @@ def read_database(path: Path) -> list[Article]:
     if not rows:
         raise EmptyInput(f"the {TABLE} table is empty", where,
                          hint="give a NewsEdits file that holds versions")
-    return _group_articles(rows, where)
+    return _group_articles(rows, columns, where)
 
 
-def _group_articles(rows: Sequence[dict[str, object]], where: str) -> list[Article]:
+def _has_rowid(connection: sqlite3.Connection, table: str) -> bool:
+    """Whether the table's rows have a rowid (the order they were written in): not WITHOUT ROWID."""
+    try:
+        connection.execute(f"SELECT rowid FROM {table} LIMIT 0")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],
+                    where: str) -> list[Article]:
     grouped: dict[object, list[dict[str, object]]] = {}
     for row in rows:
         grouped.setdefault(row["entry"], []).append(row)
-    articles = []
-    for entry, entry_rows in grouped.items():
-        versions = []
-        seen: set[int] = set()
-        entry_name = f"entry {shown(entry)}"
-        for row in entry_rows:
-            number = parse_number(row["version"], f"{entry_name}: version", where)
-            if number in seen:
-                raise MalformedPage(f"{entry_name} has two rows for version {number}", where,
-                                    hint="remove the duplicate rows")
-            seen.add(number)
-            time, time_text = parse_created(row.get("created"),
-                                            f"{entry_name} version {number}: created", where)
-            versions.append(Version(number, str(row.get("title") or ""),
-                                    split_summary(str(row.get("text") or "")), time, time_text))
-        versions.sort(key=lambda version: version.number)
-        first = entry_rows[0]
-        count = first.get("count")
-        url = str(first["url"]) if first.get("url") else None
-        if url is not None:
-            checked_url(url, f"{entry_name}: url", where)
-        if count in (None, ""):
-            changes = None
-        else:
-            changes = parse_number(count, f"{entry_name}: num_versions", where)
-        articles.append(Article(
-            str(first["source"]) if first.get("source") else None, url, tuple(versions),
-            changes, {"entry_id": str(entry)},
-        ))
-    return articles
+    return [_article(entry, entry_rows, columns, where) for entry, entry_rows in grouped.items()]
+
+
+def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[str, str],
+             where: str) -> Article:
+    """One entry's rows as an article: a broken row is read as far as it goes, with a warning.
+
+    Of rows that repeat a version number the first written is read, the others are left out. A
+    NULL title or text is read as empty, a `created` that is no time keeps its text, and a
+    version dated before the one before it keeps its place by number. The url, source and
+    num_versions are the lowest version's.
+    """
+    entry_name = f"entry {shown(entry)}"
+    numbered = [(parse_number(row["version"], f"{entry_name}: version", where), row)
+                for row in entry_rows]
+    # Stable: rows of one number stay in the order SQLite gave them (by rowid where there is one).
+    numbered.sort(key=lambda item: (item[0], _written(item[1])))
+    by_number: dict[int, list[dict[str, object]]] = {}
+    for number, row in numbered:
+        by_number.setdefault(number, []).append(row)
+    warnings: list[str] = []
+    versions = []
+    for number, same in by_number.items():
+        row = same[0]
+        if len(same) > 1:
+            warnings.append(_duplicate_warning(entry_name, number, same))
+        place = f"{entry_name} version {number}"
+        time, time_text = parse_created(row.get("created"), f"{place}: created", where)
+        if "title" in columns and row.get("title") is None:
+            warnings.append(f"{place}: {columns['title']} is NULL, read as empty")
+        if row.get("text") is None:
+            warnings.append(f"{place}: {columns['text']} is NULL, read as no text")
+        if time_text is not None:
+            warnings.append(f"{place}: {columns['created']} {shown(time_text)} is not a time")
+        versions.append(Version(number, str(row.get("title") or ""),
+                                split_summary(str(row.get("text") or "")), time, time_text))
+    warnings.extend(_time_warnings(entry_name, versions, columns.get("created", "created")))
+    first = by_number[versions[0].number][0]
+    count = first.get("count")
+    url = str(first["url"]) if first.get("url") else None
+    if url is not None:
+        checked_url(url, f"{entry_name}: url", where)
+    if count in (None, ""):
+        changes = None
+    else:
+        changes = parse_number(count, f"{entry_name}: num_versions", where)
+    return Article(
+        str(first["source"]) if first.get("source") else None, url, tuple(versions),
+        changes, {"entry_id": str(entry)}, tuple(warnings),
+    )
+
+
+def _written(row: dict[str, object]) -> int:
+    """Where a row comes in the order rows were written: its rowid (0 where there is none)."""
+    row_id = row.get("rowid")
+    return row_id if isinstance(row_id, int) else 0
+
+
+def _duplicate_warning(entry_name: str, number: int, same: Sequence[dict[str, object]]) -> str:
+    others = len(same) - 1
+    ids = [row.get("rowid") for row in same]
+    if all(isinstance(row_id, int) for row_id in ids):
+        read = f"the first written (rowid {ids[0]}) is read"
+        left = (f"the other{'s' if others > 1 else ''} "
+                f"(rowid {', '.join(str(row_id) for row_id in ids[1:])}) left out")
+    else:
+        read = "the first is read"
+        left = f"{others} other{'s' if others > 1 else ''} left out"
+    kept = (same[0].get("title"), same[0].get("text"))
+    alike = all((row.get("title"), row.get("text")) == kept for row in same[1:])
+    return (f"{entry_name} has {len(same)} rows for version {number}: {read}, {left}"
+            f"{' (same title and text)' if alike else ''}")
+
+
+def _time_warnings(entry_name: str, versions: Sequence[Version], column: str) -> list[str]:
+    """A warning for each version dated before the timed version before it (kept in its place)."""
+    warnings = []
+    timed = [v for v in versions if v.time is not None]
+    for before, after in pairwise(timed):
+        assert before.time is not None and after.time is not None
+        comparable = (before.time.tzinfo is None) == (after.time.tzinfo is None)
+        if comparable and after.time < before.time:
+            warnings.append(f"{entry_name}: version {after.number} is dated before version "
+                            f"{before.number} ({column} {after.time.isoformat(sep=' ')} < "
+                            f"{before.time.isoformat(sep=' ')}); kept in version order")
+    return warnings

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,12 +123,122 @@ def test_empty_table(tmp_path: Path) -> None:
         read_database(path)
 
 
-def test_duplicate_version_rows(tmp_path: Path) -> None:
-    path = make_database(tmp_path / "dup.db",
+NEWSEDITS_TABLE = ("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INT, version INT, "
+                   "title TEXT, url TEXT, source TEXT, created TEXT, num_versions INT, "
+                   "summary TEXT)")
+
+
+def test_null_title_and_text_and_a_created_that_is_no_time_are_warned_of(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "broken.db", NEWSEDITS_TABLE, [
+        (2, 2, 0, "A", "https://y.test/b", "s", "2020-01-02T00:00:00", 2, "<p>One.</p>"),
+        (3, 2, 1, None, "https://y.test/b", "s", "not a time", 2, None),
+    ])
+    (article,) = read_database(path)
+    assert [(v.number, v.title, v.paragraphs, v.time_text) for v in article.versions] == [
+        (0, "A", ("One.",), None), (1, "", (), "not a time")]
+    assert article.warnings == (
+        "entry 2 version 1: title is NULL, read as empty",
+        "entry 2 version 1: summary is NULL, read as no text",
+        "entry 2 version 1: created 'not a time' is not a time",
+    )
+
+
+def test_other_column_names_are_named_in_warnings(tmp_path: Path) -> None:
+    path = make_database(
+        tmp_path / "variant.db",
+        "CREATE TABLE entryversion (article_id TEXT, num TEXT, headline TEXT, body TEXT, "
+        "date TEXT)",
+        [("a", "1", None, None, "soon")])
+    (article,) = read_database(path)
+    assert article.warnings == (
+        "entry 'a' version 1: headline is NULL, read as empty",
+        "entry 'a' version 1: body is NULL, read as no text",
+        "entry 'a' version 1: date 'soon' is not a time",
+    )
+
+
+def test_a_table_without_title_or_created_gives_no_warning(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "bare.db",
                          "CREATE TABLE entryversion (entry_id, version, summary)",
-                         [(1, 0, "a"), (1, 0, "b")])
-    with pytest.raises(MalformedPage, match="two rows for version 0"):
-        read_database(path)
+                         [(1, 0, "a"), (1, 1, "b")])
+    (article,) = read_database(path)
+    assert article.warnings == ()
+
+
+def test_a_time_that_goes_back_is_kept_in_version_order_and_warned_of(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "back.db", NEWSEDITS_TABLE, [
+        (1, 7, 0, "A", None, None, "2020-01-02T00:00:00", 3, "One."),
+        (2, 7, 1, "B", None, None, "2020-01-01T00:00:00", 3, "Two."),
+        (3, 7, 2, "C", None, None, "2020-01-03T00:00:00+00:00", 3, "Three."),  # has a zone
+        (4, 7, 3, "D", None, None, "2001-09-09T01:46:40+00:00", 3, "Four."),
+    ])
+    (article,) = read_database(path)
+    assert [v.number for v in article.versions] == [0, 1, 2, 3]
+    assert article.warnings == (
+        ("entry 7: version 1 is dated before version 0 (created 2020-01-01 00:00:00 < "
+         "2020-01-02 00:00:00); kept in version order"),
+        ("entry 7: version 3 is dated before version 2 (created 2001-09-09 01:46:40+00:00 < "
+         "2020-01-03 00:00:00+00:00); kept in version order"),
+    )
+
+
+def test_repeated_version_numbers_read_the_first_written_row(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "dup.db", NEWSEDITS_TABLE, [
+        (9, 1, 1, "Later", None, None, None, 2, "b"),
+        (5, 1, 0, "First", None, None, None, 2, "a"),
+        (6, 1, 0, "Second", None, None, None, 2, "a2"),
+        (7, 1, 0, "Third", None, None, None, 2, "a3"),
+        (8, 2, 0, "Same", None, None, None, 1, "x"),
+        (10, 2, 0, "Same", None, None, None, 1, "x"),
+    ])
+    first, second = read_database(path)
+    assert [(v.number, v.title, v.paragraphs) for v in first.versions] == [
+        (0, "First", ("a",)), (1, "Later", ("b",))]
+    assert first.warnings == (("entry 1 has 3 rows for version 0: the first written (rowid 5) "
+                               "is read, the others (rowid 6, 7) left out"),)
+    assert [v.title for v in second.versions] == ["Same"]
+    assert second.warnings == (("entry 2 has 2 rows for version 0: the first written (rowid 8) "
+                                "is read, the other (rowid 10) left out (same title and text)"),)
+
+
+def test_repeated_version_numbers_in_a_table_without_rowid(tmp_path: Path) -> None:
+    path = make_database(
+        tmp_path / "norowid.db",
+        "CREATE TABLE entryversion (entry_id INT, version TEXT, summary TEXT, "
+        "PRIMARY KEY (entry_id, version)) WITHOUT ROWID",
+        [(1, "0", "a"), (1, "00", "b"), (1, "1", "c")])
+    (article,) = read_database(path)
+    assert [(v.number, v.paragraphs) for v in article.versions] == [(0, ("a",)), (1, ("c",))]
+    assert article.warnings == (
+        "entry 1 has 2 rows for version 0: the first is read, 1 other left out",)
+
+
+def test_warnings_quote_cells_with_control_characters_escaped(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "control.db", NEWSEDITS_TABLE, [
+        (1, 1, 0, "A", None, None, "\x1b[2J\u202enot\r a time", 1, "a")])
+    (article,) = read_database(path)
+    assert article.warnings == (
+        r"entry 1 version 0: created '\x1b[2J\u202enot\r a time' is not a time",)
+    assert article.versions[0].time_text == "\x1b[2J\u202enot\r a time"  # the text as stored
+
+
+def test_parse_lists_the_warnings_and_diff_prints_them_escaped(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "cli.db", NEWSEDITS_TABLE, [
+        (1, 1, 0, "A", None, None, "2020-01-02T00:00:00", 2, "One."),
+        (2, 1, 1, None, None, None, "\x1b[31mlater", 2, "Two."),
+    ])
+    parsed = subprocess.run(
+        [sys.executable, "-m", "revdiff", "parse", str(path), "--format", "json"],
+        capture_output=True, text=True, check=True)
+    assert json.loads(parsed.stdout)["warnings"] == [
+        "entry 1 version 1: title is NULL, read as empty",
+        "entry 1 version 1: created '\\x1b[31mlater' is not a time",
+    ]
+    diffed = subprocess.run([sys.executable, "-m", "revdiff", "diff", str(path)],
+                            capture_output=True, text=True, check=True)
+    assert f"{path}: entry 1 version 1: title is NULL, read as empty" in diffed.stderr
+    assert "created '\\x1b[31mlater' is not a time" in diffed.stderr
+    assert "\x1b" not in diffed.stderr
 
 
 def test_damaged_file(tmp_path: Path) -> None:
