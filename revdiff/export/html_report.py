@@ -29,6 +29,8 @@ from revdiff.model import Article, Comparison, Version
 INDEX_NAME = "index.html"
 INDEX_TITLE = "revdiff report"
 _PAGE_NAME = re.compile(r"[0-9]{6,}-[a-z0-9-]+\.html")  # as `report_file_name` makes them
+# what file browsers leave in a folder they showed (Finder, Explorer): replaced with the report
+_FOLDER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 _INDEX_HEAD_BYTES = 64 * 1024  # the index's head, its <title> in it, is far shorter
 
 def article_slug(name: str) -> str:
@@ -165,10 +167,17 @@ def _is_report_index(path: Path) -> bool:
 
 def check_report_folder(out: Path) -> None:
     """Refuse to replace an existing folder `out` unless it is empty or a revdiff report: its
-    index page and pages named as revdiff names them, regular files all, and nothing else."""
+    index page and pages named as revdiff names them, regular files all, and nothing else but
+    what file browsers leave (`.DS_Store`); and the folder the export runs in, or one holding it."""
     if out.is_symlink() or not out.is_dir():
         return
-    entries = sorted(out.iterdir())
+    if out.resolve() in (here := Path.cwd().resolve(), *here.parents):
+        raise OutputProblem("the report folder holds the working directory, and an HTML export "
+                            "replaces the folder it is given as a whole", str(out),
+                            hint="run the export from outside that folder")
+    entries = sorted(entry for entry in out.iterdir()
+                     if not (entry.name in _FOLDER_LITTER and entry.is_file()
+                             and not entry.is_symlink()))
     if not entries:
         return
     others = [entry.name for entry in entries

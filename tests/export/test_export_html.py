@@ -151,3 +151,29 @@ def test_an_empty_folder_takes_the_report(tmp_path: Path, samples: Path) -> None
     out.mkdir()
     run_export(ExportJob((str(samples),), out, "html"))
     assert (out / "index.html").is_file() and len(list(out.glob("0*.html"))) == 3
+
+
+@pytest.mark.parametrize("out_name", ["../report", "."])
+def test_a_report_folder_holding_the_working_directory_is_refused_and_kept(
+        out_name: str, tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replacing the folder one works in moved it away, and the relative path with it: the old
+    report ended up hidden in the staging folder and the new one was never published."""
+    from revdiff.export.output_guard import OutputProblem
+
+    out = tmp_path / "report"
+    run_export(ExportJob((str(samples),), out, "html"))
+    before = sorted((p.name, p.read_bytes()) for p in out.iterdir())
+    monkeypatch.chdir(out)
+    with pytest.raises(OutputProblem, match="holds the working directory"):
+        run_export(ExportJob((str(samples),), Path(out_name), "html"))
+    assert sorted((p.name, p.read_bytes()) for p in out.iterdir()) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
+def test_what_a_file_browser_leaves_in_a_report_does_not_stop_a_new_one(tmp_path: Path,
+                                                                        samples: Path) -> None:
+    out = tmp_path / "report"
+    run_export(ExportJob((str(samples),), out, "html"))
+    (out / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    run_export(ExportJob((str(min(samples.iterdir())),), out, "html"))
+    assert len(list(out.glob("0*.html"))) == 1 and not (out / ".DS_Store").exists()
