@@ -108,7 +108,10 @@ class RevdiffGroup(click.Group):
         except click.exceptions.NoArgsIsHelpError:
             raise  # click shows the help
         except click.UsageError as error:  # an unknown option, a bad value, a missing input
-            where = error.ctx.command_path if error.ctx else "revdiff"
+            where = error.ctx.command_path if error.ctx else ctx.command_path
+            if (error.ctx is None or error.ctx is ctx) and ctx.invoked_subcommand:
+                # click found no context for it (a missing option value): the command's
+                where = f"{ctx.command_path} {ctx.invoked_subcommand}"
             what = visible(error.format_message()).removesuffix(".")
             click.echo(f"revdiff: error: {where}: {what} (see `{where} --help`)", err=True)
             sys.exit(error.exit_code)

@@ -129,7 +129,8 @@ def test_bad_input_is_one_line_error(tmp_path: Path) -> None:
     (["diff", "--format", "xml", "a.txt"], "revdiff diff: Invalid value for '--format': 'xml'"),
     (["diff", "--bogus", "a.txt"], "revdiff diff: No such option '--bogus' (see `revdiff diff"),
     (["diff"], "revdiff diff: Missing argument 'INPUT...' (see `revdiff diff --help`)"),
-    (["export", "a.txt", "-o", "x.jsonl", "--max-size", "abc"], "revdiff export: Invalid value")])
+    (["export", "a.txt", "-o", "x.jsonl", "--max-size", "abc"], "revdiff export: Invalid value"),
+    (["export", "a.txt", "-o"], "revdiff export: Option '-o' requires an argument")])
 def test_a_bad_option_is_one_line_error(arguments: list[str], said: str) -> None:
     finished = subprocess.run([sys.executable, "-m", "revdiff", *arguments], capture_output=True,
                               text=True, check=False, timeout=120)
