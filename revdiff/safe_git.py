@@ -138,8 +138,11 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
             capture_output=True, env=reading_environment(), check=False,
             stdin=subprocess.DEVNULL)
         if result.returncode != 0:
-            raise StoreError("cannot read the git repository", str(path),
-                             hint=f"git said: {git_complaint(result.stderr)}")
+            said = git_complaint(result.stderr)
+            if "is shallow" in said:  # git cannot share the objects of a shallow clone
+                raise StoreError("cannot read a shallow clone: it lacks the history", str(path),
+                                 hint="fetch the whole history first: git fetch --unshallow")
+            raise StoreError("cannot read the git repository", str(path), hint=f"git said: {said}")
         yield clone
 
 

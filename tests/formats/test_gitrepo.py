@@ -418,3 +418,15 @@ def test_a_file_name_and_text_that_are_not_utf8_are_read(tmp_path: Path) -> None
                                                           ("Le café est fermé.",)]
     assert any("read as cp1252" in warning for warning in article.warnings)
     json.dumps(article.metadata, ensure_ascii=False).encode("utf-8")  # every output can hold it
+
+
+def test_a_shallow_clone_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    commit_text(repo, 60, {"story.txt": "One. Two.\n"}, "second")
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow)],
+                   capture_output=True, check=True)
+    with pytest.raises(StoreError, match="shallow clone") as refused:
+        load([str(shallow)])
+    assert refused.value.hint is not None and "git fetch --unshallow" in refused.value.hint
