@@ -115,8 +115,8 @@ class RevdiffGroup(click.Group):
             what = visible(error.format_message()).removesuffix(".")
             click.echo(f"revdiff: error: {where}: {what} (see `{where} --help`)", err=True)
             sys.exit(error.exit_code)
-        except KeyboardInterrupt:
-            click.echo(err=True)
+        except KeyboardInterrupt:  # a command that keeps part of its work says so itself
+            click.echo("\nrevdiff: interrupted", err=True)
             sys.exit(INTERRUPTED_EXIT)
         except BrokenPipeError:
             sys.exit(0)

@@ -99,6 +99,7 @@ def test_ctrl_c_exits_130_without_a_traceback(command: list[str], tmp_path: Path
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and "Aborted" not in stderr
+    assert stderr.strip().splitlines()[-1].startswith("revdiff: ")  # says it was interrupted
     assert not (tmp_path / "x.csv").exists()
 
 
