@@ -83,6 +83,7 @@ _NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
 # A SHA-256 id first: a SHA-1 id is its first 40 digits.
 _LOG_HEADER = re.compile(rb"^@@([0-9a-f]{64}|[0-9a-f]{40}) (.*)$")
 _RAW_DATE = re.compile(r"^(-?\d+) ([+-])(\d\d)(\d\d)$")
+_NOT_FILES = ("160000", "120000")  # the modes of a submodule and of a symbolic link
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +134,9 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     parts: dict[int, _ArticleParts] = {}
     with sanitized_clone(path) as clone:
         if not has_commits(clone):
-            raise EmptyInput("git repository has no commits", str(path),
-                             hint="store versions in it first, e.g. revdiff store FILES --repo DIR")
+            raise EmptyInput("the git repository's current branch (HEAD) has no commits",
+                             str(path), hint="check out a branch that holds versions, or store "
+                                             "versions first: revdiff store FILES --repo DIR")
         changes = read_history(clone, "HEAD")
         with BlobReader(clone) as blobs:
             for change in changes:
@@ -193,7 +195,8 @@ def _parse_log(output: bytes) -> Iterator[_Commit]:
     Each commit is a header token `@@<id> <seconds> <offset>` (git prints no date when the
     commit's is unreadable), its parents as one token, its message as one token, then for every
     changed file a `:<modes> <ids> <status>` token followed by a path token, or by the old and
-    the new path for a rename (status `R<score>`). Deletions and submodules are left out.
+    the new path for a rename (status `R<score>`). Deletions, submodules and symbolic links are
+    left out.
     """
     tokens = output.split(b"\0")
     index = 0
@@ -224,7 +227,8 @@ def _parse_log(output: bytes) -> Iterator[_Commit]:
             index += 1
         path = _path_text(tokens[index])
         index += 1
-        if not status or status.startswith("D") or set(meta[3]) == {"0"} or meta[1] == "160000":
+        if (not status or status.startswith("D") or set(meta[3]) == {"0"}
+                or meta[1] in _NOT_FILES):
             continue
         commit.changes.append(_PathChange(path, renamed_from, meta[2], meta[3]))
     if commit is not None:

@@ -430,3 +430,16 @@ def test_a_shallow_clone_is_refused_with_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="shallow clone") as refused:
         load([str(shallow)])
     assert refused.value.hint is not None and "git fetch --unshallow" in refused.value.hint
+
+
+
+def test_a_symbolic_link_is_no_article(tmp_path: Path) -> None:
+    """git keeps a link as a blob of its target's name: that is no version of an article."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    (repo / "latest.txt").symlink_to("story.txt")
+    git_at(repo, 60, "add", "--", "latest.txt")
+    git_at(repo, 60, "commit", "-q", "-m", "link")
+    commit_text(repo, 120, {"story.txt": "One. Two.\n"}, "second")
+    [article] = load([str(repo)])
+    assert [v.title for v in article.versions] == ["story.txt", "story.txt"]
