@@ -21,6 +21,8 @@ TRAILER_TIME = "Revdiff-Time"
 TRAILER_TIME_TEXT = "Revdiff-Time-Text"
 TRAILER_CHANGES = "Revdiff-Changes"
 TRAILER_METADATA = "Revdiff-Metadata"
+# The reader's warnings about the article when the version was stored: a JSON list of strings.
+TRAILER_WARNINGS = "Revdiff-Warnings"
 # How the file holds the paragraphs: absent for the plain form, `json-lines` otherwise.
 TRAILER_ENCODING = "Revdiff-Encoding"
 ENCODING_JSON_LINES = "json-lines"
@@ -59,6 +61,23 @@ def decode_trailer_value(raw: str) -> str:
         if isinstance(value, str):
             return value
     return raw
+
+
+def encode_warnings(warnings: tuple[str, ...]) -> str:
+    """The `Revdiff-Warnings` value: a JSON list, ASCII only, so it stays on one trailer line."""
+    return json.dumps(list(warnings), ensure_ascii=True)
+
+
+def decode_warnings(raw: str, where: str) -> tuple[str, ...]:
+    """The warnings in a `Revdiff-Warnings` value written by `encode_warnings`."""
+    try:
+        warnings = json.loads(raw)
+    except (json.JSONDecodeError, RecursionError):
+        warnings = None
+    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
+        raise MalformedPage(f"{TRAILER_WARNINGS} is not a JSON list of strings: {raw[:40]!r}",
+                            where, hint="the commit was not written by revdiff store")
+    return tuple(warnings)
 
 
 def encode_version_file(title: str, paragraphs: tuple[str, ...], where: str,

@@ -64,7 +64,9 @@ from revdiff.formats.git_layout import (
     TRAILER_TIME_TEXT,
     TRAILER_URL,
     TRAILER_VERSION,
+    TRAILER_WARNINGS,
     decode_version_file,
+    decode_warnings,
     parse_trailers,
 )
 from revdiff.formats.newsdiffs_text import split_version_text
@@ -448,6 +450,10 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
     article.url = trailers.get(TRAILER_URL)
     article.changes = _stored_changes(trailers, place)
     article.metadata = _stored_metadata(trailers, place)
+    # Each commit keeps the warnings of the reading that stored it: the article has them all.
+    stored = decode_warnings(trailers[TRAILER_WARNINGS], place) \
+        if TRAILER_WARNINGS in trailers else ()
+    article.warnings.extend(w for w in dict.fromkeys(stored) if w not in article.warnings)
 
 
 def _stored_changes(trailers: dict[str, str], place: str) -> int | None:

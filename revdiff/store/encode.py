@@ -22,8 +22,10 @@ from revdiff.formats.git_layout import (
     TRAILER_TITLE,
     TRAILER_URL,
     TRAILER_VERSION,
+    TRAILER_WARNINGS,
     encode_trailer_value,
     encode_version_file,
+    encode_warnings,
 )
 from revdiff.model import Article, Version
 
@@ -74,6 +76,8 @@ def commit_message(article: Article, version: Version, encoding: str | None) -> 
                                                       sort_keys=True)))
     if encoding is not None:
         trailers.append((TRAILER_ENCODING, encoding))
+    if article.warnings:
+        trailers.append((TRAILER_WARNINGS, encode_warnings(article.warnings)))
     body = "\n".join(f"{key}: {encode_trailer_value(value)}" for key, value in trailers)
     return f"{subject}\n\n{body}\n"
 

@@ -7,7 +7,7 @@ Every git command run here runs with the repository's hooks and file-system moni
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 import git
@@ -16,6 +16,8 @@ from revdiff.errors import StoreError
 from revdiff.safe_git import filter_drivers, git_complaint, writing_environment
 from revdiff.store.encode import git_object_id
 
+# How many paths one `git status` is given (the command line has a limit).
+STATUS_BATCH = 500
 LOCK_NAME = "revdiff-store.lock"
 # Present while the working tree is being updated; left behind only by a run that died doing it.
 SYNC_MARKER_NAME = "revdiff-sync-in-progress"
@@ -107,6 +109,80 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str]]) -> None:
+    """Refuse, before anything is written, when the working tree holds a file the store would
+    overwrite: one at a path it writes that git does not track with the content of HEAD
+    (untracked, ignored, changed, with staged changes or unmerged), a directory there, or a file
+    or link where the store needs a directory.
+
+    `writes` maps each file the run writes to the blob ids already stored there: a file whose
+    index entry is one of them, staged against HEAD but unchanged since, is the store's own
+    older version (a run that could not update the working tree left it), not the user's.
+    A bare repository has no working tree. Call only while holding `store_lock`.
+    """
+    if repo.bare:
+        return
+    if (Path(repo.git_dir) / SYNC_MARKER_NAME).exists():
+        sync_worktree(repo, ref)  # finish the update a killed run began: its files are ours
+    root = Path(str(repo.working_tree_dir))
+    present = [path for path in writes if _present(root, path)]
+    for start in range(0, len(present), STATUS_BATCH):
+        output = repo.git.status(
+            "--porcelain=v2", "-z", "--untracked-files=all", "--ignored=traditional",
+            "--ignore-submodules=all", "--no-renames", "--", *present[start:start + STATUS_BATCH],
+            env={"GIT_LITERAL_PATHSPECS": "1", "GIT_OPTIONAL_LOCKS": "0"},
+            stdout_as_string=False, strip_newline_in_stdout=False)
+        for entry in output.split(b"\0"):
+            problem = _status_problem(entry.decode("utf-8", "surrogateescape"), writes)
+            if problem is not None:
+                _in_the_way(root, *problem)
+
+
+def _present(root: Path, path: str) -> bool:
+    """Whether something is at `path` in the working tree (refused here when it is a directory,
+    or a parent of it is not one)."""
+    parts = path.split("/")
+    for depth in range(1, len(parts) + 1):
+        place = root.joinpath(*parts[:depth])
+        if not place.is_symlink() and not place.exists():
+            return False
+        if depth == len(parts):
+            if place.is_dir() and not place.is_symlink():
+                _in_the_way(root, path, "is a directory")
+            return True
+        if place.is_symlink() or not place.is_dir():
+            kind = "a symbolic link" if place.is_symlink() else "a file"
+            _in_the_way(root, "/".join(parts[:depth]), f"is {kind} where the store needs a "
+                                                        "directory")
+    return False
+
+
+def _status_problem(entry: str, writes: Mapping[str, Collection[str]]) -> tuple[str, str] | None:
+    """The path and what is wrong, for one `git status --porcelain=v2 -z` entry, if anything."""
+    kind, _, rest = entry.partition(" ")
+    if kind == "?":
+        return rest, "is not tracked by git"
+    if kind == "!":
+        return rest, "is ignored by git, not tracked"
+    if kind == "u":
+        return rest.split(" ", 9)[-1], "is unmerged (a merge conflict)"
+    if kind != "1":
+        return None
+    fields = rest.split(" ", 7)  # XY sub mH mI mW hH hI path
+    changes, index_blob, path = fields[0], fields[6], fields[7]
+    if changes[1] != ".":
+        return path, "has changes that are not committed"
+    if index_blob in writes.get(path, ()):
+        return None
+    return path, "has staged changes that are not committed"
+
+
+def _in_the_way(root: Path, path: str, what: str) -> None:
+    raise StoreError(f"{what}, and revdiff store would write there; nothing was stored",
+                     str(root / path), hint="move it away, or commit it if it belongs in the "
+                                            "branch, then run again")
+
+
 def sync_worktree(repo: git.Repo, ref: str) -> None:
     """Bring the index and working tree of a non-bare repository up to its branch.
 
@@ -124,13 +200,16 @@ def sync_worktree(repo: git.Repo, ref: str) -> None:
         if marker.exists():
             _undo_interrupted_sync(repo, ref)
         marker.write_bytes(b"")
+        # read-tree takes a file whose stat data changed (touched, copied) for a changed one
+        repo.git.update_index("-q", "--refresh", with_exceptions=False)
         repo.git.read_tree("-m", "-u", _index_tree(repo), ref)
         marker.unlink()
     except git.GitCommandError as error:
         raise StoreError("versions are stored, but the working tree could not be updated",
                          str(repo.working_tree_dir),
-                         hint=f"git said: {git_complaint(error.stderr)}; commit or discard local "
-                              "changes, then run git checkout -f") from error
+                         hint=f"git said: {git_complaint(error.stderr)}; move away or commit the "
+                              "files git names (git status), then run the same revdiff store "
+                              "again: it finishes the update and overwrites no file") from error
 
 
 def _index_tree(repo: git.Repo) -> str:

@@ -17,6 +17,7 @@ from revdiff.store.fast_import import FastImport
 from revdiff.store.plan import PlannedCommit, histories_from_changes, plan_store
 from revdiff.store.repository import (
     branch_tip,
+    check_worktree,
     current_branch,
     object_format,
     open_or_create,
@@ -48,6 +49,8 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             histories = histories_from_changes(_stored_changes(repo, ref) if tip else [])
             plan = plan_store(articles, histories, object_format(repo))
             if plan.commits:
+                check_worktree(repo, ref, {c.path: set(histories[c.path].counts)
+                                           for c in plan.commits})
                 advance = progress(len(plan.commits)) if progress else None
                 write_commits(str(repo.git_dir), ref, tip, plan.commits, advance,
                               checkpoint_every)

@@ -181,6 +181,12 @@ STORED = "Version 1: T\n\nRevdiff-Url: https://example.com/a\nRevdiff-Version: 1
     ("Revdiff-Metadata: \"text\"", "Revdiff-Metadata is not a JSON object"),
     pytest.param("Revdiff-Metadata: " + "[" * 100_000, "Revdiff-Metadata is not a JSON object",
                  id="Revdiff-Metadata: deeply nested"),
+    ("Revdiff-Warnings: [\"unclosed", "Revdiff-Warnings is not a JSON list of strings"),
+    ("Revdiff-Warnings: [\"a\", 2]", "Revdiff-Warnings is not a JSON list of strings"),
+    ("Revdiff-Warnings: {}", "Revdiff-Warnings is not a JSON list of strings"),
+    pytest.param("Revdiff-Warnings: " + "[" * 100_000,
+                 "Revdiff-Warnings is not a JSON list of strings",
+                 id="Revdiff-Warnings: deeply nested"),
 ])
 def test_malformed_trailers_are_one_error_line(tmp_path: Path, trailer: str, named: str) -> None:
     raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000", STORED + trailer + "\n"))

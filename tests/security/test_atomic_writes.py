@@ -187,12 +187,20 @@ def test_store_killed_at_any_moment_stays_valid_and_completes(tmp_path: Path,
 
 def test_store_recovers_from_a_run_killed_while_updating_files(tmp_path: Path) -> None:
     """The working-tree update is the one step git does in place: simulate a kill inside it
-    (its marker, git's index lock and a half-written file) and check the next run repairs it."""
+    (its marker, git's index lock and a half-written file) and check the next run repairs it.
+
+    The killed run had stored `larger` and was updating the files from the index's tree (that
+    of `small`) to it; the next run stores more and must not take the half-written file for the
+    user's."""
     repo = tmp_path / "repo"
-    small, larger = tmp_path / "small.db", tmp_path / "larger.db"
+    small, killed, larger = tmp_path / "small.db", tmp_path / "killed.db", tmp_path / "larger.db"
     write_database(small, [synthetic_article(n, 2) for n in range(3)])
+    write_database(killed, [synthetic_article(n, 3) for n in range(5)])
     write_database(larger, [synthetic_article(n, 4) for n in range(5)])
     assert CliRunner().invoke(main, ["store", str(small), "--repo", str(repo)]).exit_code == 0
+    small_tip = git_output(repo, "rev-parse", "HEAD").stdout.strip()
+    assert CliRunner().invoke(main, ["store", str(killed), "--repo", str(repo)]).exit_code == 0
+    assert git_output(repo, "read-tree", small_tip).returncode == 0  # the index before the kill
     git_dir = repo / ".git"
     (git_dir / SYNC_MARKER_NAME).write_bytes(b"")
     (git_dir / "index.lock").write_bytes(b"half an index")

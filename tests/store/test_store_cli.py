@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,22 @@ def test_a_repository_is_not_stored_into_itself(tmp_path: Path) -> None:
                             " (or holds one) (store into another repository with --repo)\n")
     parsed = runner.invoke(main, ["parse", str(repo), "--format", "jsonl"])
     assert parsed.output.count('"number"') == 2  # still the two versions, not four
+
+
+def test_a_flattened_pages_warnings_travel_with_its_stored_versions(tmp_path: Path) -> None:
+    """Versions guessed from a flattened page are stored with the reader's warnings: read back,
+    `parse`, `diff` and the export rows say the text is unsure, as they do for the page."""
+    page = str(Path(__file__).parents[2] / "samples" / "washpo-soleimani-v6-v7.txt")
+    repo = str(tmp_path / "repo")
+    runner = CliRunner()
+    direct = json.loads(runner.invoke(main, ["parse", page, "--format", "json"]).stdout)
+    assert "41 of 42 rows could not be decided" in direct["warnings"][0]
+    assert runner.invoke(main, ["store", page, "--repo", repo, "-q"]).exit_code == 0
+    stored = json.loads(runner.invoke(main, ["parse", repo, "--format", "json"]).stdout)
+    assert stored["warnings"] == direct["warnings"]
+    rows = [json.loads(line) for line in
+            runner.invoke(main, ["diff", repo, "--format", "jsonl", "-q"]).stdout.splitlines()]
+    assert rows and all(row["warnings"] == direct["warnings"] for row in rows)
+    assert {row["confidence"] for row in rows} == {None}  # per-row confidences are not stored
+    again = runner.invoke(main, ["store", page, "--repo", repo, "-q"])
+    assert "0 versions stored, 2 already stored" in again.stdout

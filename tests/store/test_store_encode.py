@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 from revdiff.formats.git_layout import (
     decode_trailer_value,
     decode_version_file,
+    decode_warnings,
     encode_trailer_value,
     encode_version_file,
+    encode_warnings,
     parse_trailers,
 )
 from revdiff.model import Article, Version
@@ -52,6 +54,19 @@ def test_trailers_read_back(title: str, url: str, source: str | None, number: in
     assert trailers["Revdiff-Url"] == url
     assert trailers["Revdiff-Version"] == str(number)
     assert trailers.get("Revdiff-Source") == source
+
+
+@given(st.lists(st.text()).map(tuple), st.text())
+def test_warnings_read_back(warnings: tuple[str, ...], title: str) -> None:
+    assert decode_warnings(encode_warnings(warnings), "test") == warnings
+    message = commit_message(Article(None, None, (), warnings=warnings), Version(0, title, ()),
+                             None)
+    trailers = parse_trailers(message)
+    assert trailers.get("Revdiff-Title") == title
+    if warnings:
+        assert decode_warnings(trailers["Revdiff-Warnings"], "test") == warnings
+    else:
+        assert "Revdiff-Warnings" not in trailers
 
 
 def test_blob_id_matches_git() -> None:

@@ -94,7 +94,8 @@ def articles(draw: st.DrawFn) -> Article:
                    draw(st.one_of(st.none(), st.text(max_size=60))),
                    versions,
                    draw(st.one_of(st.none(), st.integers())),
-                   draw(st.dictionaries(st.text(max_size=8), st.text(max_size=20), max_size=2)))
+                   draw(st.dictionaries(st.text(max_size=8), st.text(max_size=20), max_size=2)),
+                   tuple(draw(st.lists(st.text(max_size=30), max_size=3, unique=True))))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -230,6 +231,43 @@ def test_metadata_survives(tmp_path: Path) -> None:
                       changes=16, metadata={"byline": "By Someone", "note": json.dumps([1])})
     store_articles([article], tmp_path / "r")
     assert read_repository(tmp_path / "r") == [article]
+
+
+WARNINGS = ("page.txt: 41 of 42 rows could not be decided with certainty (lines 10-36)",
+            'a "quoted"\nwarning\twith\x1b[31m controls\u2028 and \ud7ff ',
+            "[\"looks like JSON\"]")
+
+
+def test_warnings_are_stored_and_read_back(tmp_path: Path) -> None:
+    article = Article("washpo", "https://www.washingtonpost.com/x.html",
+                      (Version(6, "Six", ("A.",)), Version(7, "Seven", ("A.", "B."))),
+                      warnings=WARNINGS)
+    store_articles([article], tmp_path / "r")
+    assert read_repository(tmp_path / "r") == [article]
+    plain = replace(article, url="https://example.com/y", warnings=())
+    store_articles([plain], tmp_path / "r")  # written as before: no warnings trailer
+    with sanitized_clone(tmp_path / "r") as clone:
+        messages = [c.message for c in read_history(clone, "HEAD")]
+    assert ["Revdiff-Warnings" in m for m in messages] == [True, True, False, False]
+    assert read_repository(tmp_path / "r") == [article, plain]
+
+
+def test_warnings_of_every_stored_version_stay_and_do_not_make_a_version_new(
+        tmp_path: Path) -> None:
+    url = "https://www.washingtonpost.com/x.html"
+    guessed = Article("washpo", url, (Version(6, "Six", ("A.",)), Version(7, "Seven", ("B.",))),
+                      warnings=WARNINGS[:1])
+    store_articles([guessed], tmp_path / "r")
+    # read again exactly: the same texts are the same versions, whatever the reading said
+    exact = replace(guessed, warnings=())
+    again = store_articles([exact], tmp_path / "r")
+    assert (again.stored, again.already_stored) == (0, 2)
+    warned_otherwise = replace(guessed, warnings=("another reading's warning",))
+    assert store_articles([warned_otherwise], tmp_path / "r").already_stored == 2
+    # a later version read exactly keeps the warnings of the versions read before it
+    later = replace(exact, versions=(*exact.versions, Version(8, "Eight", ("C.",))))
+    assert store_articles([later], tmp_path / "r").stored == 1
+    assert read_repository(tmp_path / "r") == [replace(later, warnings=WARNINGS[:1])]
 
 
 def test_sha256_repository_stores_once_and_reads_back(tmp_path: Path) -> None:

@@ -1,0 +1,188 @@
+"""`revdiff store` into a repository with a working tree never overwrites the user's files.
+
+A file in the way of one the store writes (untracked, ignored, changed, staged, a directory, a
+file where the store needs a directory) is refused in one line naming it, before anything is
+written; the store's own older versions left in the working tree by a run that could not update
+it are not in the way.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from revdiff.cli import main
+
+STORY = "_no-url/story~"  # the folder and name stem of the article below (no URL)
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def user_repository(folder: Path) -> Path:
+    folder.mkdir()
+    git(folder, "init", "-q")
+    git(folder, "config", "user.name", "t")
+    git(folder, "config", "user.email", "t@t")
+    (folder / "README").write_text("mine\n")
+    git(folder, "add", "README")
+    git(folder, "commit", "-qm", "init")
+    return folder
+
+
+def versions(folder: Path, count: int) -> Path:
+    folder.mkdir(exist_ok=True)
+    for number in range(count):
+        (folder / f"{number}.txt").write_text(f"Paragraph of version {number}.\n")
+    return folder
+
+
+def store(story: Path, repo: Path) -> Result:
+    return CliRunner().invoke(main, ["store", str(story), "--repo", str(repo)])
+
+
+def story_path(repo: Path, story: Path) -> Path:
+    """Where the store writes the article of `story` (found by storing it in a scratch copy)."""
+    scratch = repo.parent / "scratch"
+    assert store(story, scratch).exit_code == 0
+    name = git(scratch, "ls-files").strip()
+    assert name.startswith(STORY)
+    return repo / name
+
+
+def assert_refused(result: Result, repo: Path, where: Path, what: str, commits: int,
+                   status: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr == (f"revdiff: error: {where}: {what}, and revdiff store would write "
+                             "there; nothing was stored (move it away, or commit it if it "
+                             "belongs in the branch, then run again)\n")
+    assert "checkout" not in result.stderr
+    assert int(git(repo, "rev-list", "--count", "HEAD")) == commits
+    assert git(repo, "status", "--porcelain", "--ignored") == status
+
+
+def test_an_untracked_file_in_the_way_is_refused_before_anything_is_written(
+        tmp_path: Path) -> None:
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 3)
+    draft = story_path(repo, story)
+    draft.parent.mkdir()
+    draft.write_text("draft\n")
+    assert_refused(store(story, repo), repo, draft, "is not tracked by git", 1,
+                   "?? _no-url/\n")
+    assert draft.read_text() == "draft\n"
+    moved = tmp_path / "draft.txt"
+    draft.rename(moved)
+    result = store(story, repo)
+    assert result.exit_code == 0, result.output
+    assert "3 versions stored" in result.stdout
+    assert git(repo, "status", "--porcelain") == ""
+    assert moved.read_text() == "draft\n"
+
+
+def change_the_stored_file(repo: Path, path: Path) -> None:
+    path.write_text("my edit\n")
+
+
+def stage_a_change(repo: Path, path: Path) -> None:
+    path.write_text("my staged edit\n")
+    git(repo, "add", str(path))
+
+
+@pytest.mark.parametrize(("change", "what", "status"), [
+    (change_the_stored_file, "has changes that are not committed", " M {}\n"),
+    (stage_a_change, "has staged changes that are not committed", "M  {}\n"),
+])
+def test_a_changed_stored_file_is_refused_before_anything_is_written(
+        tmp_path: Path, change: Callable[[Path, Path], None], what: str, status: str) -> None:
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    assert store(story, repo).exit_code == 0
+    path = repo / git(repo, "ls-files", "_no-url").strip()
+    change(repo, path)
+    expected = path.read_text()
+    versions(story, 3)  # a new version of the article
+    assert_refused(store(story, repo), repo, path, what, 3,
+                   status.format(path.relative_to(repo)))
+    assert path.read_text() == expected
+
+
+def test_an_ignored_file_in_the_way_is_refused(tmp_path: Path) -> None:
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    draft = story_path(repo, story)
+    draft.parent.mkdir()
+    draft.write_text("draft\n")
+    (repo / ".git" / "info" / "exclude").write_text("_no-url/\n")
+    assert_refused(store(story, repo), repo, draft, "is ignored by git, not tracked", 1,
+                   "!! _no-url/\n")
+
+
+def test_a_directory_in_the_way_or_a_file_where_a_folder_goes_is_refused(
+        tmp_path: Path) -> None:
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    path = story_path(repo, story)
+    (path / "inside").mkdir(parents=True)
+    (path / "inside" / "notes").write_text("notes\n")
+    assert_refused(store(story, repo), repo, path, "is a directory", 1, "?? _no-url/\n")
+    subprocess.run(["rm", "-r", str(repo / "_no-url")], check=True)
+    (repo / "_no-url").write_text("a file\n")
+    assert_refused(store(story, repo), repo, repo / "_no-url",
+                   "is a file where the store needs a directory", 1, "?? _no-url\n")
+
+
+def test_the_stores_own_older_version_left_in_the_working_tree_is_updated(
+        tmp_path: Path) -> None:
+    """A run that could not update the working tree leaves the store's older versions there
+    (and in the index): they are the store's, not the user's, and the next run updates them."""
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    assert store(story, repo).exit_code == 0
+    git(repo, "read-tree", "HEAD~1")  # index and files as before version 1 was stored
+    git(repo, "checkout-index", "-f", "-a")
+    versions(story, 3)
+    result = store(story, repo)
+    assert result.exit_code == 0, result.output
+    assert "1 version stored, 2 already stored" in result.stdout
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_failed_working_tree_update_advises_nothing_that_destroys_files(
+        tmp_path: Path) -> None:
+    """Versions stored by an older revdiff whose working-tree update failed: the next run has
+    nothing to write, updates the files, and when the user's file is still in the way says to
+    move it, never to force a checkout."""
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    assert store(story, repo).exit_code == 0
+    git(repo, "read-tree", "HEAD~2")  # the index from before the store, as the failed run left it
+    path = repo / git(repo, "ls-tree", "-r", "--name-only", "HEAD", "_no-url").strip()
+    path.write_text("draft\n")  # the user's untracked file, which stopped that update
+    result = store(story, repo)
+    assert result.exit_code == 2
+    assert "versions are stored, but the working tree could not be updated" in result.stderr
+    assert "move away or commit the files git names" in result.stderr
+    assert "checkout" not in result.stderr
+    assert path.read_text() == "draft\n"
+
+
+def test_a_stored_file_only_touched_is_not_in_the_way(tmp_path: Path) -> None:
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    assert store(story, repo).exit_code == 0
+    path = repo / git(repo, "ls-files", "_no-url").strip()
+    os.utime(path, (1_000_000_000, 1_000_000_000))  # its content is as committed
+    versions(story, 3)
+    result = store(story, repo)
+    assert result.exit_code == 0, result.output
+    assert git(repo, "status", "--porcelain") == ""
+    assert path.read_text().endswith("Paragraph of version 2.\n")
