@@ -138,6 +138,27 @@ def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str
                 _in_the_way(root, *problem)
 
 
+def refuse_staged_changes(repo: git.Repo, ref: str, stored: Collection[str]) -> None:
+    """Refuse when the index holds changes to files other than the store's own (`stored`, the
+    paths of the branch's commits that carry a stored version): the working tree is brought to the branch tip from the
+    index's tree, which would undo them (a staged new file deleted, a staged edit reverted). The
+    store's own files may differ from the tip where a killed run stored versions and did not
+    bring the working tree up to them; the next run does. A bare repository has no index."""
+    if repo.bare:
+        return
+    against = [ref] if repo.git.rev_parse("--verify", "--quiet", ref, with_exceptions=False) else []
+    staged = repo.git.diff("--cached", "--name-only", "-z", "--no-renames", *against, "--",
+                           stdout_as_string=False, strip_newline_in_stdout=False)
+    others = [name.decode("utf-8", "backslashreplace") for name in staged.split(b"\0")
+              if name and name.decode("utf-8", "surrogateescape") not in stored]
+    if others:
+        shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
+        raise StoreError(f"the branch has staged changes that storing would undo ({shown}); "
+                         "nothing was stored", str(repo.working_tree_dir),
+                         hint="commit them, or unstage them (git restore --staged FILE), "
+                              "then run again")
+
+
 def _present(root: Path, path: str) -> bool:
     """Whether something is at `path` in the working tree (refused here when it is a directory,
     or a parent of it is not one)."""

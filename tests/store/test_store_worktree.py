@@ -3,7 +3,8 @@
 A file in the way of one the store writes (untracked, ignored, changed, staged, a directory, a
 file where the store needs a directory) is refused in one line naming it, before anything is
 written; the store's own older versions left in the working tree by a run that could not update
-it are not in the way.
+it are not in the way. Staged changes to other files are refused too: bringing the working tree
+to the new tip would undo them.
 """
 
 from __future__ import annotations
@@ -186,3 +187,24 @@ def test_a_stored_file_only_touched_is_not_in_the_way(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert git(repo, "status", "--porcelain") == ""
     assert path.read_text().endswith("Paragraph of version 2.\n")
+
+
+@pytest.mark.parametrize("stored_before", [False, True])
+def test_staged_changes_elsewhere_are_refused_and_kept(tmp_path: Path, stored_before: bool) -> None:
+    """Bringing the working tree to the new tip from the index's tree undid what the user had
+    staged: a staged new file was deleted, a staged edit reverted, even with nothing to store."""
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    if stored_before:  # nothing new to store: the run only brings the working tree up
+        assert store(story, repo).exit_code == 0
+    (repo / "notes.txt").write_text("my notes\n")
+    (repo / "README").write_text("mine, edited\n")
+    git(repo, "add", "notes.txt", "README")
+    commits = git(repo, "rev-list", "--count", "HEAD")
+    result = store(story, repo)
+    assert result.exit_code == 2
+    assert "staged changes that storing would undo (README, notes.txt)" in result.output
+    assert (repo / "notes.txt").read_text() == "my notes\n"
+    assert (repo / "README").read_text() == "mine, edited\n"
+    assert git(repo, "diff", "--cached", "--name-only").split() == ["README", "notes.txt"]
+    assert git(repo, "rev-list", "--count", "HEAD") == commits
