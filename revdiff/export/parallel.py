@@ -119,17 +119,17 @@ class ProcessExecutor:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         # Stopping a running task by killing its process can leave the pool's queue feeder
         # blocked on a pipe nobody reads, and the driver hanging; an abandoned run is told instead
-        self.stop = context.Event()
+        self.abandon_event = context.Event()
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                         initializer=_start_worker,
-                                        initargs=(os.getpid(), self.stop))
+                                        initargs=(os.getpid(), self.abandon_event))
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
         return self.pool.submit(fn, *args)
 
     def close(self, abandon: bool = False) -> None:
         if abandon:
-            self.stop.set()  # running items stop at their next `abandoned()` check
+            self.abandon_event.set()  # running items stop at their next `abandoned()` check
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
