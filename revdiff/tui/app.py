@@ -413,6 +413,9 @@ class RevdiffApp(App[None]):
 
     def action_flip_row(self) -> None:
         current = self.diff.current_edit
+        if self.session.page() is None:
+            self.notify("This pair was not read from a flattened diff page", timeout=2)
+            return
         if current is None:
             self.notify(f"Move to a row first ({self.key_of['next_change']}, or "
                         f"{self.key_of['next_unsure']} for the next unsure row)", timeout=2, markup=False)

@@ -59,6 +59,9 @@ async def test_f_without_a_page_explains_itself(chain_article: Article) -> None:
     app = RevdiffApp(chain_article)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await pilot.press("f")  # before any move too: the pair has no rows to flip
+        assert list(app._notifications)[-1].message == \
+            "This pair was not read from a flattened diff page"
         await pilot.press("n", "f", "u")
         assert app.session.article is chain_article
         assert status_text(app).startswith("change 1 of")
