@@ -33,6 +33,7 @@ _PAGE_NAME = re.compile(r"[0-9]{6,}-[a-z0-9-]+\.html")  # as `report_file_name` 
 _FOLDER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 _INDEX_HEAD_BYTES = 64 * 1024  # the index's head, its <title> in it, is far shorter
 
+
 def article_slug(name: str) -> str:
     """`some-article-title` for an article's URL or path: safe in a file name on every file
     system (a path's last part, a URL without its scheme; ASCII letters, digits and dashes)."""

@@ -20,8 +20,7 @@ _BLANK_LINE = re.compile(f"\n[{re.escape(ASCII_WHITESPACE.replace(chr(10), ''))}
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d, %Y %I:%M %p", "%d %B %Y", "%Y-%m-%d %H:%M:%S",
                  "%A, %B %d, %Y")
 
-# Source names for the sites trackers follow, as News Sniffer and NewsEdits name them; any
-# other site is named by its host without `www.`.
+
 @dataclass(frozen=True, slots=True)
 class VersionText:
     """One NewsDiffs version text, split into its header lines and paragraphs."""

@@ -57,9 +57,9 @@ CHANGE_FEATURES = (
     "common_word_capital", "markup_start", "markup_end", "similarity", "masked_similarity",
     "contained_cell", "same_first_word", "same_last_word", "shared_words", "length_ratio",
     "one_word_cell", "two_word_cell", "old_unbalanced", "new_unbalanced", "cased_change",
-    "cased_sentence_break",    "cased_colon_break", "edge_end", "edge_start", "page_shapes", "cut_pair_on_page",
-    "cut_pair_in_row", "page_end", "page_start", "page_end_share", "page_start_share",
-    "page_end_two", "page_start_two",
+    "cased_sentence_break", "cased_colon_break", "edge_end", "edge_start", "page_shapes",
+    "cut_pair_on_page", "cut_pair_in_row", "page_end", "page_start", "page_end_share",
+    "page_start_share", "page_end_two", "page_start_two",
 )
 ONE_SIDED_FEATURES = ("one_sided_unbalanced", "one_sided_log_words", "one_sided_final",
                       "one_sided_sentences", "cased_one_sided_sentences", "one_sided_page_shape")

@@ -140,10 +140,11 @@ def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str
 
 def refuse_staged_changes(repo: git.Repo, ref: str, stored: Collection[str]) -> None:
     """Refuse when the index holds changes to files other than the store's own (`stored`, the
-    paths of the branch's commits that carry a stored version): the working tree is brought to the branch tip from the
-    index's tree, which would undo them (a staged new file deleted, a staged edit reverted). The
-    store's own files may differ from the tip where a killed run stored versions and did not
-    bring the working tree up to them; the next run does. A bare repository has no index."""
+    paths of the branch's commits that carry a stored version): the working tree is brought to
+    the branch tip from the index's tree, which would undo them (a staged new file deleted, a
+    staged edit reverted). The store's own files may differ from the tip where a killed run
+    stored versions and did not bring the working tree up to them; the next run does. A bare
+    repository has no index."""
     if repo.bare:
         return
     against = [ref] if repo.git.rev_parse("--verify", "--quiet", ref, with_exceptions=False) else []
