@@ -71,7 +71,7 @@ from revdiff.formats.git_layout import (
 )
 from revdiff.formats.newsdiffs_text import split_version_text
 from revdiff.formats.plain import split_paragraphs
-from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size
+from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, name_text
 from revdiff.model import Article, Version
 from revdiff.safe_git import (
     git_complaint,
@@ -238,9 +238,9 @@ def _parse_log(output: bytes) -> Iterator[_Commit]:
 
 
 def _path_text(path: bytes) -> str:
-    """A path git printed, as text: UTF-8, else its other bytes written as `\\xe9` (git keeps
-    names as bytes; a name in Latin-1 still names its article, and is shown as it is)."""
-    return path.decode("utf-8", "backslashreplace")
+    """A path git printed (git keeps names as bytes), as names from the file system are shown:
+    bytes that are not UTF-8 written as `\\xe9` (`name_text`)."""
+    return name_text(path.decode("utf-8", "surrogateescape"))
 
 
 def _changes_on_first_parent_chain(commits: list[_Commit]) -> Iterator[FileChange]:
