@@ -32,6 +32,7 @@ class FileHistory:
     by_number: dict[int, Fingerprint] = field(default_factory=dict)
     counts: Counter[Fingerprint] = field(default_factory=Counter)
     newest: int | None = None  # the highest stored version number
+    written_by_store: bool = False  # a commit of the file carries a `Revdiff-Version` trailer
 
     def append(self, number: int, fingerprint: Fingerprint) -> None:
         self.by_number.setdefault(number, fingerprint)
@@ -70,6 +71,7 @@ def histories_from_changes(changes: Iterable[FileChange]) -> dict[str, FileHisto
     for change in changes:
         history = histories.setdefault(change.path, FileHistory())
         trailers = parse_trailers(change.message)
+        history.written_by_store |= TRAILER_VERSION in trailers
         try:
             number = int(trailers[TRAILER_VERSION])
         except (KeyError, ValueError):

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import git
 
-from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
 from revdiff.formats.gitrepo import FileChange, read_history
 from revdiff.model import Article
 from revdiff.safe_git import sanitized_clone
@@ -48,10 +47,9 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
         with store_lock(repo):
             ref = current_branch(repo)
             tip = branch_tip(repo, ref)
-            changes = _stored_changes(repo, ref) if tip else []
-            histories = histories_from_changes(changes)
-            refuse_staged_changes(repo, ref, {change.path for change in changes
-                                              if TRAILER_VERSION in parse_trailers(change.message)})
+            histories = histories_from_changes(_stored_changes(repo, ref) if tip else [])
+            refuse_staged_changes(repo, ref, {path for path, history in histories.items()
+                                              if history.written_by_store})
             plan = plan_store(articles, histories, object_format(repo))
             if plan.commits:
                 check_worktree(repo, ref, {c.path: set(histories[c.path].counts)
