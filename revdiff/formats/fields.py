@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.text_input import ASCII_WHITESPACE
+from revdiff.model import Version
 
 # Version numbers, version ids and change counts have at most 15 digits: far more than any
 # tracker holds, and below 2**53, so every JSON reader and SQLite keep them exactly.
@@ -137,3 +140,19 @@ def source_of_url(url: str | None) -> str | None:
         if host == domain or host.endswith("." + domain):
             return source
     return host.removeprefix("www.") or None
+
+
+def dated_back_warnings(owner: str, versions: Sequence[Version], field: str = "") -> list[str]:
+    """A warning for each version dated before the timed version before it, which keeps its
+    place by number; times with and without a zone are not compared. `field` names the column
+    the times come from, before each time, where the tracker has several."""
+    warnings = []
+    timed = [version for version in versions if version.time is not None]
+    for before, after in pairwise(timed):
+        assert before.time is not None and after.time is not None
+        comparable = (before.time.tzinfo is None) == (after.time.tzinfo is None)
+        if comparable and after.time < before.time:
+            warnings.append(f"{owner}: version {after.number} is dated before version "
+                            f"{before.number} ({field}{after.time.isoformat(sep=' ')} < "
+                            f"{before.time.isoformat(sep=' ')}); kept in version order")
+    return warnings

@@ -18,12 +18,12 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
-from itertools import pairwise
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, MalformedPage
 from revdiff.formats.fields import (
     checked_url,
+    dated_back_warnings,
     parse_iso_time,
     parse_number,
     shown,
@@ -173,7 +173,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             warnings.append(f"{place}: {columns['created']} {shown(time_text)} is not a time")
         versions.append(Version(number, str(row.get("title") or ""),
                                 split_summary(str(row.get("text") or "")), time, time_text))
-    warnings.extend(_time_warnings(entry_name, versions, columns.get("created", "created")))
+    warnings.extend(dated_back_warnings(entry_name, versions,
+                                        f"{columns.get('created', 'created')} "))
     first = by_number[versions[0].number][0]
     count = first.get("count")
     url = str(first["url"]) if first.get("url") else None
@@ -209,17 +210,3 @@ def _duplicate_warning(entry_name: str, number: int, same: Sequence[dict[str, ob
     alike = all((row.get("title"), row.get("text")) == kept for row in same[1:])
     return (f"{entry_name} has {len(same)} rows for version {number}: {read}, {left}"
             f"{' (same title and text)' if alike else ''}")
-
-
-def _time_warnings(entry_name: str, versions: Sequence[Version], column: str) -> list[str]:
-    """A warning for each version dated before the timed version before it (kept in its place)."""
-    warnings = []
-    timed = [v for v in versions if v.time is not None]
-    for before, after in pairwise(timed):
-        assert before.time is not None and after.time is not None
-        comparable = (before.time.tzinfo is None) == (after.time.tzinfo is None)
-        if comparable and after.time < before.time:
-            warnings.append(f"{entry_name}: version {after.number} is dated before version "
-                            f"{before.number} ({column} {after.time.isoformat(sep=' ')} < "
-                            f"{before.time.isoformat(sep=' ')}); kept in version order")
-    return warnings

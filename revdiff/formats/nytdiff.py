@@ -21,10 +21,9 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import pairwise
 
 from revdiff.errors import EmptyInput
-from revdiff.formats.fields import source_of_url
+from revdiff.formats.fields import dated_back_warnings, source_of_url
 from revdiff.formats.sqlite_schema import (
     NYTDIFF_TABLES,
     Table,
@@ -140,17 +139,10 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Ar
 
 def _time_warnings(table: str, versions: Sequence[Version]) -> list[str]:
     warnings = []
-    timed = [v for v in versions if v.time is not None]
-    if any(v.time.tzinfo is None for v in timed if v.time is not None):
+    if any(v.time is not None and v.time.tzinfo is None for v in versions):
         warnings.append(f"{table}: date_time has no time zone (NYTdiff stores the tracker "
                         "machine's local time); times are kept without one")
-    for before, after in pairwise(timed):
-        assert before.time is not None and after.time is not None
-        if _comparable(before.time, after.time) and after.time < before.time:
-            warnings.append(f"{table}: version {after.number} is dated before version "
-                            f"{before.number} ({after.time.isoformat(sep=' ')} < "
-                            f"{before.time.isoformat(sep=' ')}); kept in version order")
-    return warnings
+    return warnings + dated_back_warnings(table, versions)
 
 
 def sortable_time(time: datetime | None) -> datetime:
@@ -158,7 +150,3 @@ def sortable_time(time: datetime | None) -> datetime:
     if time is None:
         return datetime.min
     return time.astimezone(UTC).replace(tzinfo=None) if time.tzinfo is not None else time
-
-
-def _comparable(first: datetime, second: datetime) -> bool:
-    return (first.tzinfo is None) == (second.tzinfo is None)
