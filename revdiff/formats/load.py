@@ -11,6 +11,7 @@ from pathlib import Path
 from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
 from revdiff.formats import (
     databases,
+    elision,
     foreign,
     plain,
     sniffer_text,
@@ -250,15 +251,20 @@ def merge_articles(articles: list[Article]) -> list[Article]:
                 if known is None:
                     by_number[version.number] = version
                     continue
-                if not same_paragraphs_up_to_symbols(known.paragraphs, version.paragraphs):
-                    raise InconsistentPages(
-                        f"two pages disagree about the text of version {version.number}",
-                        key, hint="give pages of one article only",
-                    )
-                # a flattened page may have lost symbols (FORMATS.md): each paragraph keeps its fullest text
+                if same_paragraphs_up_to_symbols(known.paragraphs, version.paragraphs):
+                    # a flattened page may have lost symbols (FORMATS.md): each paragraph keeps
+                    # its fullest text
+                    paragraphs = tuple(map(fullest, known.paragraphs, version.paragraphs))
+                else:  # a rendered NewsDiffs page may have cut it to [...]: the fuller one stays
+                    kept_text = elision.reconcile(known.paragraphs, version.paragraphs)
+                    if kept_text is None:
+                        raise InconsistentPages(
+                            f"two pages disagree about the text of version {version.number}",
+                            key, hint="give pages of one article only",
+                        )
+                    paragraphs = kept_text
                 kept = known if known.time is not None else version
-                by_number[version.number] = dataclasses.replace(
-                    kept, paragraphs=tuple(map(fullest, known.paragraphs, version.paragraphs)))
+                by_number[version.number] = dataclasses.replace(kept, paragraphs=paragraphs)
         first = group[0]
         warnings = tuple(w for a in group for w in a.warnings)
         pages = tuple(p for a in group for p in a.pages)
