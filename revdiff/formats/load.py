@@ -27,6 +27,9 @@ from revdiff.formats.text_input import (
 from revdiff.model import Article, Version
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
+# What file browsers leave in a folder they showed (Finder, Explorer): never a version
+FILE_BROWSER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
 
 @dataclass(frozen=True, slots=True)
 class TextInput:
@@ -144,7 +147,8 @@ def _with_warnings(article: Article, texts: Sequence[TextInput]) -> Article:
 def _read_directory(path: Path, max_bytes: int) -> list[Article]:
     database_articles: list[Article] = []
     try:
-        entries = [p for p in path.iterdir() if not p.name.startswith(".")]
+        entries = [p for p in path.iterdir()
+                   if not p.name.startswith(".") and p.name not in FILE_BROWSER_LITTER]
     except OSError as error:
         raise EmptyInput(f"cannot list the directory ({error.strerror or error})", str(path),
                          hint="check that you may read it") from None
@@ -177,8 +181,15 @@ def _read_directory(path: Path, max_bytes: int) -> list[Article]:
                                 hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):
         numbers = [plain.version_order_key(f)[1] for f in files]
-        has_numbers = all(plain.version_order_key(f)[0] == 0 for f in files)
-        distinct = has_numbers and len(set(numbers)) == len(numbers)
+        unnumbered = [f.name for f in files if plain.version_order_key(f)[0] != 0]
+        if unnumbered and len(unnumbered) < len(files):  # a README or notes among the versions
+            shown = ", ".join(unnumbered[:3]) + (", ..." if len(unnumbered) > 3 else "")
+            raise InconsistentPages(
+                f"the file names number the versions, but {shown} "
+                f"{'holds' if len(unnumbered) == 1 else 'hold'} no number", str(path),
+                hint="move the files that are no versions out of the folder, or put each "
+                     "version's number in its name")
+        distinct = not unnumbered and len(set(numbers)) == len(numbers)
         article = plain.read_versions([(t.name, t.text) for t in texts],
                                       numbers if distinct else None)
         return [_with_warnings(article, texts)]
