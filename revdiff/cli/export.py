@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,19 @@ class OptionConflict(RevdiffError):
     """Command-line options that cannot be used together."""
 
 
+def _check_folder_named(raw: str, chosen: str) -> None:
+    """`-o DIR/` names a folder: refuse it when the folder does not exist (a file named DIR was
+    written) or the format writes one file; the HTML report makes its folder."""
+    if chosen == "html" or not raw.endswith(("/", os.sep)):
+        return
+    if chosen not in ("jsonl", "csv", "parquet"):
+        raise OptionConflict(f"-o ends with /, but {chosen} is written to one file", raw,
+                             hint="name a file with -o, such as news.sqlite or all.diff")
+    if not Path(raw).is_dir():
+        raise OptionConflict("-o names a folder (it ends with /) that does not exist", raw,
+                             hint="create the folder first, or name a file such as edits.csv")
+
+
 def _pick_format(chosen: str | None, out: Path) -> str:
     if chosen:
         return chosen
@@ -50,7 +64,7 @@ def _pick_format(chosen: str | None, out: Path) -> str:
 
 @click.command(epilog=EXAMPLES)
 @inputs_argument
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
+@click.option("-o", "--output", "output", required=True, type=click.Path(),
               help="Output file (folder for html). Table formats also write "
                    "NAME.comparisons.EXT, the per-pair summary. `-` writes the edits table "
                    "(jsonl, the default, or csv) or the unified diff to stdout.")
@@ -74,7 +88,7 @@ def _pick_format(chosen: str | None, out: Path) -> str:
               help="No progress bar, warnings or summary line.")
 @max_size_option
 @reports_errors
-def export(inputs: tuple[str, ...], output: Path, export_format: str | None, workers: int,
+def export(inputs: tuple[str, ...], output: str, export_format: str | None, workers: int,
            scheduler: str | None, local_dask: bool, resume: bool, sentences: str,
            skip_errors: bool, quiet: bool, max_size: int) -> None:
     """Compare every consecutive version pair of every article and write tables or reports.
@@ -90,8 +104,9 @@ def export(inputs: tuple[str, ...], output: Path, export_format: str | None, wor
         raise OptionConflict("--scheduler and --dask both choose a cluster",
                              hint="use --scheduler ADDRESS for an existing one, --dask for a "
                                   "local one")
-    chosen = _pick_format(export_format, output)
-    job = ExportJob(tuple(inputs), output, chosen, sentences=sentences, max_bytes=max_size,
+    chosen = _pick_format(export_format, Path(output))
+    _check_folder_named(output, chosen)
+    job = ExportJob(tuple(inputs), Path(output), chosen, sentences=sentences, max_bytes=max_size,
                     skip_errors=skip_errors)
     bar = ProgressBar(sys.stderr) if not quiet and sys.stderr.isatty() else None
 

@@ -24,13 +24,12 @@ from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.staging import JournalEntry, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter
+from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, Version
 
 INDEX_NAME = "index.html"
 INDEX_TITLE = "revdiff report"
 _PAGE_NAME = re.compile(r"[0-9]{6,}-[a-z0-9-]+\.html")  # as `report_file_name` makes them
-# what file browsers leave in a folder they showed (Finder, Explorer): replaced with the report
-_FOLDER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 _INDEX_HEAD_BYTES = 64 * 1024  # the index's head, its <title> in it, is far shorter
 
 
@@ -177,7 +176,7 @@ def check_report_folder(out: Path) -> None:
                             "replaces the folder it is given as a whole", str(out),
                             hint="run the export from outside that folder")
     entries = sorted(entry for entry in out.iterdir()
-                     if not (entry.name in _FOLDER_LITTER and entry.is_file()
+                     if not (entry.name in FILE_BROWSER_LITTER and entry.is_file()
                              and not entry.is_symlink()))
     if not entries:
         return

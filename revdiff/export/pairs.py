@@ -15,10 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from revdiff.formats.elision import ELISION
 from revdiff.model import Article, Comparison, Edit, PageReading, Sentence, Version
-
-# What a browser-rendered NewsDiffs page shows in place of unchanged text it left out.
-ELISION = "[...]"
 
 
 def without_elisions(version: Version) -> Version:

@@ -11,6 +11,7 @@ from pathlib import Path
 from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
 from revdiff.formats import (
     databases,
+    elision,
     foreign,
     plain,
     sniffer_text,
@@ -25,6 +26,9 @@ from revdiff.formats.text_input import (
 )
 from revdiff.model import Article, Version
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
+
+# What file browsers leave in a folder they showed (Finder, Explorer): never a version
+FILE_BROWSER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +147,8 @@ def _with_warnings(article: Article, texts: Sequence[TextInput]) -> Article:
 def _read_directory(path: Path, max_bytes: int) -> list[Article]:
     database_articles: list[Article] = []
     try:
-        entries = [p for p in path.iterdir() if not p.name.startswith(".")]
+        entries = [p for p in path.iterdir()
+                   if not p.name.startswith(".") and p.name not in FILE_BROWSER_LITTER]
     except OSError as error:
         raise EmptyInput(f"cannot list the directory ({error.strerror or error})", str(path),
                          hint="check that you may read it") from None
@@ -176,8 +181,15 @@ def _read_directory(path: Path, max_bytes: int) -> list[Article]:
                                 hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):
         numbers = [plain.version_order_key(f)[1] for f in files]
-        has_numbers = all(plain.version_order_key(f)[0] == 0 for f in files)
-        distinct = has_numbers and len(set(numbers)) == len(numbers)
+        unnumbered = [f.name for f in files if plain.version_order_key(f)[0] != 0]
+        if unnumbered and len(unnumbered) < len(files):  # a README or notes among the versions
+            shown = ", ".join(unnumbered[:3]) + (", ..." if len(unnumbered) > 3 else "")
+            raise InconsistentPages(
+                f"the file names number the versions, but {shown} "
+                f"{'holds' if len(unnumbered) == 1 else 'hold'} no number", str(path),
+                hint="move the files that are no versions out of the folder, or put each "
+                     "version's number in its name")
+        distinct = not unnumbered and len(set(numbers)) == len(numbers)
         article = plain.read_versions([(t.name, t.text) for t in texts],
                                       numbers if distinct else None)
         return [_with_warnings(article, texts)]
@@ -250,15 +262,20 @@ def merge_articles(articles: list[Article]) -> list[Article]:
                 if known is None:
                     by_number[version.number] = version
                     continue
-                if not same_paragraphs_up_to_symbols(known.paragraphs, version.paragraphs):
-                    raise InconsistentPages(
-                        f"two pages disagree about the text of version {version.number}",
-                        key, hint="give pages of one article only",
-                    )
-                # a flattened page may have lost symbols (FORMATS.md): each paragraph keeps its fullest text
+                if same_paragraphs_up_to_symbols(known.paragraphs, version.paragraphs):
+                    # a flattened page may have lost symbols (FORMATS.md): each paragraph keeps
+                    # its fullest text
+                    paragraphs = tuple(map(fullest, known.paragraphs, version.paragraphs))
+                else:  # a rendered NewsDiffs page may have cut it to [...]: the fuller one stays
+                    kept_text = elision.reconcile(known.paragraphs, version.paragraphs)
+                    if kept_text is None:
+                        raise InconsistentPages(
+                            f"two pages disagree about the text of version {version.number}",
+                            key, hint="give pages of one article only",
+                        )
+                    paragraphs = kept_text
                 kept = known if known.time is not None else version
-                by_number[version.number] = dataclasses.replace(
-                    kept, paragraphs=tuple(map(fullest, known.paragraphs, version.paragraphs)))
+                by_number[version.number] = dataclasses.replace(kept, paragraphs=paragraphs)
         first = group[0]
         warnings = tuple(w for a in group for w in a.warnings)
         pages = tuple(p for a in group for p in a.pages)

@@ -17,6 +17,7 @@ import re
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from revdiff.errors import MalformedPage
+from revdiff.formats.elision import ELISION
 from revdiff.formats.fields import checked_url, parse_number, source_of_url
 from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.formats.text_input import collapse_whitespace
@@ -29,7 +30,6 @@ _DIFF_PATH = re.compile(r"/diff/(\d+)/(\d+)/")
 _ARCHIVED = re.compile(r"Archived\s+(.+)")
 _HEX = re.compile(r"[0-9A-Fa-f]+")
 _OCTAL = re.compile(r"[0-7]{1,3}")
-ELISION = "[...]"
 
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v"}
 _LINE_TERMINATORS = "\n\r\u2028\u2029"

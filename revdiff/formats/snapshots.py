@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from revdiff.errors import EmptyInput, RevdiffError
+from revdiff.errors import EmptyInput, InconsistentPages, RevdiffError
 from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import source_of_url
@@ -25,9 +25,11 @@ from revdiff.model import Article, Version
 def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
     """The articles of a folder of saved publisher pages, or None when it holds anything else.
 
-    A folder is read this way when every file is an HTML page that is not a tracker's page.
+    A folder is read this way when every file is an HTML page that is not a tracker's page. A
+    folder whose files, in reading order, start with such pages and go on with other files is
+    refused (InconsistentPages), naming the first other file.
     """
-    pages = []
+    pages: list[tuple[str, str, str]] = []
     for file in files:
         name = str(file)
         try:
@@ -35,14 +37,25 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
             with open(file, "rb") as handle:
                 data = read_bounded(handle, name, max_bytes)
             if detect_bytes(data[:len(SQLITE_MAGIC)]) is not None:
+                _refuse_if_mixed(pages, file)
                 return None
             text = decode_bytes(data, name, max_bytes).text
         except (OSError, RevdiffError):
             return None  # the ordinary reading of the folder reports it
         if detect(text) is not Format.UNKNOWN_HTML:
+            _refuse_if_mixed(pages, file)
             return None
         pages.append((name, file.name, text))
     return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent))
+
+
+def _refuse_if_mixed(pages: Sequence[tuple[str, str, str]], file: Path) -> None:
+    """Refuse a folder where `file`, which is no saved page, comes after saved pages."""
+    if pages:
+        raise InconsistentPages(
+            f"{file.name} is no saved page, but the folder holds saved pages ({pages[0][1]}, ...)",
+            str(file.parent), hint="a folder of saved pages must hold nothing else: move the "
+                                   "other files out, or read them separately")
 
 
 def articles_from_pages(pages: Sequence[SavedPage], where: str) -> list[Article]:

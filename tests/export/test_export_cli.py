@@ -142,3 +142,25 @@ def test_warnings_and_skips_name_an_article_of_several_by_its_url(run_cli, sampl
     warnings = [line for line in diffengine.output.splitlines() if line.startswith("revdiff: warning: ")]
     assert len(warnings) == 3
     assert all(line.startswith("revdiff: warning: https://") for line in warnings), warnings
+
+
+@pytest.mark.parametrize(("name", "export_format", "says"), [
+    ("new-folder/", "csv", "-o names a folder (it ends with /) that does not exist"),
+    ("new-folder/", "unified", "-o ends with /, but unified is written to one file"),
+])
+def test_an_output_ending_in_a_slash_is_a_folder(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  name: str, export_format: str,
+                                                  says: str) -> None:
+    # `-o new-folder/` wrote a file named new-folder and new-folder.comparisons.csv
+    result = run_cli("export", str(samples), "-o", f"{tmp_path}/{name}", "--format",
+                     export_format)
+    assert result.exit_code == 2
+    assert says in result.output and len(result.output.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_an_existing_folder_with_a_slash_gets_the_two_tables(run_cli, samples: Path,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    result = run_cli("export", str(samples), "-o", f"{tmp_path}/", "--format", "csv", "-q")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["comparisons.csv", "edits.csv"]

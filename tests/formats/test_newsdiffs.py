@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, edited_pair, load_make_samples, story_chains
 
-from revdiff.errors import MalformedPage
+from revdiff.errors import InconsistentPages, MalformedPage
+from revdiff.formats.elision import fits_cut
+from revdiff.formats.load import load
 from revdiff.formats.newsdiffs import ELISION, decode_js_string_literal, read_page
 from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.model import Version
@@ -252,3 +255,67 @@ def test_the_page_and_the_git_archive_read_one_version_text_alike(tmp_path: Path
         "Talks stalled.", "A deal is near.", "More later.")
     assert from_archive.versions[0].title == from_page.versions[0].title == "Budget Talks Stall"
     assert from_archive.source == from_page.source == "nyt"
+
+
+def _write_chain_pages(tmp_path: Path, versions: list[Version]) -> list[str]:
+    """One rendered page per consecutive pair, as a user saves them while browsing NewsDiffs."""
+    names = []
+    for k, (old, new) in enumerate(pairwise(versions)):
+        path = tmp_path / f"page{k}.html"
+        path.write_text(render_rendered_page(old, new, DiffPageInfo("https://example.com/a")),
+                        "utf-8")
+        names.append(str(path))
+    return names
+
+
+def test_rendered_pages_of_one_chain_join_where_one_page_cut_a_version(tmp_path: Path) -> None:
+    # the second page cuts version 2 to [...]; the first shows it whole: they agree, and the
+    # whole text is kept (this was refused as "two pages disagree about the text of version 2")
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    versions = [Version(1, "T", p[:2]), Version(2, "T", p),
+                Version(3, "T", (*p[:4], "Inserted middle.", *p[4:]))]
+    pages = _write_chain_pages(tmp_path, versions)
+    [article] = load(pages)
+    assert [v.number for v in article.versions] == [1, 2, 3]
+    assert article.versions[1].paragraphs == p
+    assert ELISION in article.versions[2].paragraphs
+
+
+def test_rendered_pages_that_cut_one_version_in_two_places_join(tmp_path: Path) -> None:
+    p = tuple(f"Paragraph number {i} stays." for i in range(10))
+    versions = [Version(1, "T", (*p[:8], "Old end.")), Version(2, "T", (*p[:8], "New end.")),
+                Version(3, "T", ("New start.", *p[1:8], "New end."))]
+    pages = _write_chain_pages(tmp_path, versions)
+    [article] = load(pages)
+    middle = article.versions[1].paragraphs
+    assert ELISION in middle
+    assert is_subsequence(tuple(x for x in middle if x != ELISION), versions[1].paragraphs)
+
+
+def test_pages_that_disagree_beyond_a_cut_are_still_refused(tmp_path: Path) -> None:
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    first = render_rendered_page(Version(1, "T", p[:2]), Version(2, "T", p),
+                                 DiffPageInfo("https://example.com/a"))
+    other = (*p[:3], "Not what the other page says.", *p[4:])
+    second = render_rendered_page(Version(2, "T", other),
+                                  Version(3, "T", (*other[:4], "Inserted middle.", *other[4:])),
+                                  DiffPageInfo("https://example.com/a"))
+    (tmp_path / "a.html").write_text(first, "utf-8")
+    (tmp_path / "b.html").write_text(second, "utf-8")
+    assert ELISION in read_page(second, "b").versions[0].paragraphs
+    with pytest.raises(InconsistentPages, match="disagree about the text of version 2"):
+        load([str(tmp_path / "a.html"), str(tmp_path / "b.html")])
+
+
+@pytest.mark.parametrize(("cut", "whole", "fits"), [
+    (("a", ELISION, "d"), ("a", "b", "c", "d"), True),
+    (("a", ELISION), ("a", "b"), True),
+    ((ELISION, "c"), ("a", "b", "c"), True),
+    (("a", ELISION, "c", ELISION, "e"), ("a", "b", "c", "d", "e"), True),
+    (("a", ELISION, "x"), ("a", "b", "c"), False),
+    (("a", "b", ELISION, "b", "c"), ("a", "b", "c"), False),  # the stretches overlap
+    (("b", ELISION), ("a", "b"), False),
+])
+def test_a_cut_version_fits_its_whole_text(cut: tuple[str, ...], whole: tuple[str, ...],
+                                           fits: bool) -> None:
+    assert fits_cut(cut, whole) is fits

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from story_chains import SAMPLES, story_chains
 
-from revdiff.errors import EmptyInput
+from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.formats.load import load
 from revdiff.formats.plain import (
     article_name,
@@ -57,6 +57,35 @@ def test_directory_numbers_sort_numerically(tmp_path: Path) -> None:
     (article,) = load([str(tmp_path)])
     assert [v.number for v in article.versions] == [0, 2, 10]
     assert article.versions[2].paragraphs == ("Version 10 text.",)
+
+
+def test_a_file_without_a_number_among_numbered_versions_is_refused(tmp_path: Path) -> None:
+    # README.md was read as the last version and 3.txt renumbered 2, silently
+    for number in (0, 1, 3):
+        (tmp_path / f"{number}.txt").write_text(f"Version {number} text.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("Notes about this story.\n", encoding="utf-8")
+    with pytest.raises(InconsistentPages, match=r"number the versions, but README\.md holds no "
+                                                r"number \(move the files that are no versions"):
+        load([str(tmp_path)])
+
+
+def test_files_without_numbers_are_read_in_name_order(tmp_path: Path) -> None:
+    for name in ("b-first.txt", "c-second.txt", "a-zeroth.txt"):
+        (tmp_path / name).write_text(f"{name} text.\n", encoding="utf-8")
+    (article,) = load([str(tmp_path)])
+    assert [v.paragraphs for v in article.versions] == [
+        ("a-zeroth.txt text.",), ("b-first.txt text.",), ("c-second.txt text.",)]
+    assert [v.number for v in article.versions] == [0, 1, 2]
+
+
+def test_what_file_browsers_leave_in_a_folder_is_no_version(tmp_path: Path) -> None:
+    for number in (0, 1):
+        (tmp_path / f"{number}.txt").write_text(f"Version {number} text.\n", encoding="utf-8")
+    (tmp_path / "desktop.ini").write_text("[.ShellClassInfo]\r\nIconResource=x.ico\r\n")
+    (tmp_path / "Thumbs.db").write_bytes(bytes(range(256)) * 4)
+    (article,) = load([str(tmp_path)])
+    assert [v.paragraphs for v in article.versions] == [("Version 0 text.",),
+                                                        ("Version 1 text.",)]
 
 
 def test_files_keep_the_order_given(tmp_path: Path) -> None:

@@ -1,0 +1,82 @@
+"""Versions cut to `[...]`, and how such a version agrees with another reading of it.
+
+A browser-rendered NewsDiffs page shows `[...]` as a paragraph of its own where it left out
+unchanged paragraphs, so a version read from it is incomplete. The next page of the same article
+shows that version again, whole or cut elsewhere: the two readings are one text when the cut one
+is the other with each `[...]` standing for a stretch of paragraphs, and the reading to keep is
+the one that shows more of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# What a browser-rendered NewsDiffs page shows in place of unchanged text it left out.
+ELISION = "[...]"
+
+
+def is_cut(paragraphs: Sequence[str]) -> bool:
+    """Whether the paragraphs hold a `[...]` mark."""
+    return any(paragraph.strip() == ELISION for paragraph in paragraphs)
+
+
+def _segments(paragraphs: Sequence[str]) -> list[list[str]]:
+    """The stretches of paragraphs between the `[...]` marks (empty at a leading or trailing mark)."""
+    segments: list[list[str]] = [[]]
+    for paragraph in paragraphs:
+        if paragraph.strip() == ELISION:
+            segments.append([])
+        else:
+            segments[-1].append(paragraph)
+    return segments
+
+
+def _find(whole: Sequence[str], part: Sequence[str], start: int, stop: int) -> int | None:
+    """Where `part` first occurs in `whole[start:stop]`, as an index into `whole`."""
+    for at in range(start, stop - len(part) + 1):
+        if list(whole[at:at + len(part)]) == list(part):
+            return at
+    return None
+
+
+def fits_cut(cut: Sequence[str], whole: Sequence[str]) -> bool:
+    """Whether `whole` (no `[...]` in it) is `cut` with each `[...]` standing for zero or more
+    paragraphs."""
+    segments = _segments(cut)
+    if len(segments) == 1:
+        return list(cut) == list(whole)
+    first, *middle, last = segments
+    start, stop = len(first), len(whole) - len(last)
+    if start > stop or list(whole[:start]) != first or list(whole[stop:]) != last:
+        return False
+    for segment in middle:
+        found = _find(whole, segment, start, stop)
+        if found is None:
+            return False
+        start = found + len(segment)
+    return True
+
+
+def may_be_one_text(one: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether two cut readings can be of one text: what each shows before its first `[...]` and
+    after its last one agrees with the other's."""
+    one_segments, other_segments = _segments(one), _segments(other)
+    head = min(len(one_segments[0]), len(other_segments[0]))
+    tail = min(len(one_segments[-1]), len(other_segments[-1]))
+    return (one_segments[0][:head] == other_segments[0][:head]
+            and one_segments[-1][len(one_segments[-1]) - tail:]
+            == other_segments[-1][len(other_segments[-1]) - tail:])
+
+
+def reconcile(one: Sequence[str], other: Sequence[str]) -> tuple[str, ...] | None:
+    """Of two readings of one version, at least one of them cut to `[...]`, the one to keep: the
+    whole one, or of two cut ones the one that shows more paragraphs. None when they cannot be
+    the same text."""
+    if not is_cut(one):
+        one, other = other, one
+    if not is_cut(other):
+        return tuple(other) if fits_cut(one, other) else None
+    if not may_be_one_text(one, other):
+        return None
+    shown = [sum(p.strip() != ELISION for p in reading) for reading in (one, other)]
+    return tuple(one if shown[0] >= shown[1] else other)
