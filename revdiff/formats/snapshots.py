@@ -36,13 +36,11 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
             check_size(file.stat().st_size, name, max_bytes)
             with open(file, "rb") as handle:
                 data = read_bounded(handle, name, max_bytes)
-            if detect_bytes(data[:len(SQLITE_MAGIC)]) is not None:
-                _refuse_if_mixed(pages, file)
-                return None
-            text = decode_bytes(data, name, max_bytes).text
+            is_database = detect_bytes(data[:len(SQLITE_MAGIC)]) is not None
+            text = "" if is_database else decode_bytes(data, name, max_bytes).text
         except (OSError, RevdiffError):
             return None  # the ordinary reading of the folder reports it
-        if detect(text) is not Format.UNKNOWN_HTML:
+        if is_database or detect(text) is not Format.UNKNOWN_HTML:
             _refuse_if_mixed(pages, file)
             return None
         pages.append((name, file.name, text))

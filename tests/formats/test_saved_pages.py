@@ -110,15 +110,18 @@ def test_folder_without_article_text_is_refused(tmp_path: Path) -> None:
         load([str(folder)])
 
 
-@pytest.mark.parametrize("other", ["notes.txt", "zz-tracker.html"])
+@pytest.mark.parametrize("other", ["notes.txt", "zz-tracker.html", "zz.sqlite"])
 def test_saved_pages_with_another_file_are_refused_naming_it(tmp_path: Path, other: str) -> None:
     # the error named the first saved page, "HTML page is neither a News Sniffer nor a NewsDiffs
     # page", and told the user to put saved pages in a folder, which they had done
     folder = tmp_path / "mixed"
     _write(folder, "20200103140500.html", render_page(URL, FIRST, SITES[0]))
     _write(folder, "20200103154000.html", render_page(URL, SECOND, SITES[0]))
-    tracker_page = (SAMPLES / "sniffer-version.html").read_text("utf-8")
-    _write(folder, other, "My notes.\n" if other.endswith(".txt") else tracker_page)
+    if other.endswith(".sqlite"):
+        (folder / other).write_bytes((SAMPLES / "newsedits.sqlite").read_bytes())
+    else:
+        tracker_page = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+        _write(folder, other, "My notes.\n" if other.endswith(".txt") else tracker_page)
     with pytest.raises(InconsistentPages, match=rf"{other} is no saved page, but the folder "
                                                 r"holds saved pages \(20200103140500\.html"):
         load([str(folder)])
