@@ -81,7 +81,7 @@ def parse_header(text: str, name: str) -> PageHeader:
     rows = ((i + 1, lines[i].strip(ASCII_WHITESPACE)) for i in range(versions_at + 1, len(lines)))
     remaining = [(number, row) for number, row in rows if row]
     if remaining and not _TIME_LINE.fullmatch(remaining[0][1]):
-        header.title_line = remaining[0][1]
+        header.title_line_number, header.title_line = remaining[0]
         remaining = remaining[1:]
     else:
         header.warnings.append(f"{name}:{versions_at + 2}: the title row is missing; titles left empty")

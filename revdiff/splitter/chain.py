@@ -17,7 +17,7 @@ from revdiff.splitter.known_column import readings_with_known_column
 from revdiff.splitter.neighbours import Neighbours, ParagraphIndex
 from revdiff.splitter.page import PageHeader
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
-from revdiff.splitter.titles import split_titles_jointly
+from revdiff.splitter.titles import TitleSplit, split_titles_jointly
 
 # When no page of a chain leads to a consistent reading of all pages, the least sure one-sided
 # blocks (up to this many) of the pages beside a disagreement are flipped in turn and tried.
@@ -263,15 +263,15 @@ def _decided_by_neighbours(chain: _ChainFit, pages: list[list[RowReading]]) -> l
     return decided
 
 
-def _known_titles(header: PageHeader, split: tuple[str, str], known: Mapping[int, Version]
-                  ) -> tuple[str, str]:
+def _known_titles(header: PageHeader, split: TitleSplit, known: Mapping[int, Version]
+                  ) -> TitleSplit:
     """The title row cut where a title another input gives exactly ends or begins."""
     line = header.title_line or ""
     old, new = known.get(header.old_number), known.get(header.new_number)
     if old is not None and old.title and line.startswith(old.title + " "):
-        return old.title, line[len(old.title) + 1:]
+        return TitleSplit(old.title, line[len(old.title) + 1:], sure=True)
     if new is not None and new.title and line.endswith(" " + new.title):
-        return line[:-len(new.title) - 1], new.title
+        return TitleSplit(line[:-len(new.title) - 1], new.title, sure=True)
     return split
 
 
@@ -285,7 +285,13 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
     pages = []
     titles = split_titles_jointly([h.title_line for h in headers], linked)
     titles = [_known_titles(header, split, known) for header, split in zip(headers, titles)]
-    for header, rows, (old_title, new_title) in zip(headers, readings, titles):
+    for header, title in zip(headers, titles):
+        if not title.sure:
+            warnings.append(f"{header.name}:{header.title_line_number}: the title row holds two "
+                            "titles, cut where they most likely meet; check them or give "
+                            "neighbouring pages")
+    for header, rows, title in zip(headers, readings, titles):
+        old_title, new_title = title.old, title.new
         old, new = columns(rows)
         earlier = versions.get(header.old_number)
         if earlier is None:

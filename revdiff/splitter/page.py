@@ -18,6 +18,7 @@ class PageHeader:
     old_number: int = 0
     new_number: int = 0
     title_line: str | None = None
+    title_line_number: int = 0  # 1-based; 0 when the page has no title row
     time_text: str | None = None
     body: list[tuple[int, str]] = field(default_factory=list)  # (1-based line number, text)
     warnings: list[str] = field(default_factory=list)

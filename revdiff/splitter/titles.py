@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from revdiff.splitter.evidence import gather_evidence, is_glued_match
 
@@ -44,7 +45,17 @@ def _title_splits(line: str | None) -> list[tuple[str, str]]:
     return splits or [(line, line)]
 
 
-def split_titles_jointly(lines: Sequence[str | None], linked: Sequence[bool]) -> list[tuple[str, str]]:
+@dataclass(frozen=True, slots=True)
+class TitleSplit:
+    """The old and new titles of a page; `sure` when they are equal, or when the neighbouring
+    pages' title rows leave one place to cut (otherwise the cut is where they most likely meet)."""
+
+    old: str
+    new: str
+    sure: bool
+
+
+def split_titles_jointly(lines: Sequence[str | None], linked: Sequence[bool]) -> list[TitleSplit]:
     """Split the title rows of pages in version order: where `linked[i]` says that page i's new
     version is page i + 1's old one, its new title is that page's old title."""
     candidates = [_title_splits(line) for line in lines]
@@ -58,9 +69,9 @@ def split_titles_jointly(lines: Sequence[str | None], linked: Sequence[bool]) ->
             and (i == len(lines) - 1 or not linked[i] or new in old_titles[i + 1])
         ]
         local = split_title(lines[i])
-        if len(lines) == 1 or not fitting or local in fitting:
-            chosen.append(local)
-        else:
-            chosen.append(fitting[0])
+        has_neighbour = (i > 0 and linked[i - 1]) or (i < len(lines) - 1 and linked[i])
+        pinned = has_neighbour and len(fitting) == 1
+        old, new = local if len(lines) == 1 or not fitting or local in fitting else fitting[0]
+        chosen.append(TitleSplit(old, new, sure=old == new or pinned))
     return chosen
 

@@ -164,6 +164,22 @@ def test_a_headline_is_followed_by_one_that_begins_as_headlines_do() -> None:
                                                                      "history of modern iraq")
 
 
+def test_a_title_row_cut_by_inference_is_warned() -> None:
+    # read alone, `Rockets hit base housing US troops in Iraq: Iranian TV Iran fires missiles at
+    # US troops in Iraq` was cut before `TV` and nothing said the titles were a guess
+    pages = sorted((ROOT / "samples" / "sniffer-diff").glob("iran-strikes-v*.txt"))
+    title_warning = "the title row holds two titles, cut where they most likely meet"
+
+    def warnings(paths: list[Path]) -> list[str]:
+        [article] = read_diff_texts([(str(p), p.read_text(encoding="utf-8")) for p in paths])
+        return [w for w in article.warnings if title_warning in w]
+
+    assert warnings(pages[:1]) == [
+        f"{pages[0]}:8: {title_warning}; check them or give neighbouring pages"]
+    assert warnings(pages) == []  # the neighbouring pages' title rows leave one place to cut
+    assert warnings(pages[-1:]) == []  # equal titles
+
+
 def test_titles_of_pages_that_are_not_neighbours_do_not_constrain_each_other() -> None:
     # pages v0-v1 and v2-v3 of one article: version 1's title is not version 2's, so the second
     # page's title row is split alone (fitted to the first page's titles, its old title was cut
