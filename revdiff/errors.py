@@ -4,12 +4,15 @@ from __future__ import annotations
 
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
+# The exit status after SIGTERM (kill, timeout, a batch scheduler), as shells report it.
+TERMINATED_EXIT = 143
 
 
 class RevdiffError(Exception):
     """Base of every error revdiff reports to a user: what, where, and what to do."""
 
-    # The command line's exit status for this error (INTERRUPTED_EXIT for errors that mean Ctrl-C).
+    # The command line's exit status for this error (INTERRUPTED_EXIT or TERMINATED_EXIT for errors
+    # that mean Ctrl-C or SIGTERM stopped the run).
     exit_code = 2
 
     def __init__(self, message: str, where: str | None = None, line: int | None = None,

@@ -28,8 +28,10 @@ def revdiff(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
 
 def _default_interrupts() -> None:
     """A shell starts background jobs with SIGINT ignored, and Python then keeps ignoring it:
-    give the child the default, so that Python installs its KeyboardInterrupt handler."""
+    give the child the default, so that Python installs its KeyboardInterrupt handler (and
+    SIGTERM's, whatever the test runner was started with)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def held_export(*args: str) -> subprocess.Popen[bytes]:

@@ -13,7 +13,8 @@ from typing import Any, NamedTuple
 
 import click
 
-from revdiff.errors import INTERRUPTED_EXIT, RevdiffError
+from revdiff.errors import RevdiffError
+from revdiff.stop_signals import Terminated, stop_exit_code, stop_reason
 from revdiff.terminal_text import visible
 
 EXAMPLES = """\b
@@ -115,9 +116,10 @@ class RevdiffGroup(click.Group):
             what = visible(error.format_message()).removesuffix(".")
             click.echo(f"revdiff: error: {where}: {what} (see `{where} --help`)", err=True)
             sys.exit(error.exit_code)
-        except KeyboardInterrupt:  # a command that keeps part of its work says so itself
-            click.echo("\nrevdiff: interrupted", err=True)
-            sys.exit(INTERRUPTED_EXIT)
+        except KeyboardInterrupt as stop:  # a command that keeps part of its work says so itself
+            after_echo = "" if isinstance(stop, Terminated) else "\n"  # the terminal's `^C`
+            click.echo(f"{after_echo}revdiff: {stop_reason(stop)}", err=True)
+            sys.exit(stop_exit_code(stop))
         except BrokenPipeError:
             sys.exit(0)
 
@@ -135,5 +137,5 @@ def main() -> None:
     input. `revdiff INPUT...` is short for `revdiff view INPUT...`.
     Warnings about the input go to stderr, one line each (--quiet leaves them out). diff and
     view need two versions. NO_COLOR=1 turns colours off. Exit codes: 0 done, 2 bad input or
-    options, 130 Ctrl-C.
+    options, 130 Ctrl-C, 143 SIGTERM (export).
     """

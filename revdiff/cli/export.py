@@ -16,6 +16,7 @@ from revdiff.cli.common import (
     reports_errors,
 )
 from revdiff.errors import RevdiffError
+from revdiff.stop_signals import sigterm_as_interrupt
 from revdiff.terminal_text import visible
 
 FORMATS = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
@@ -117,9 +118,11 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
             click.echo(f"revdiff: {visible(text)}", err=True)
 
     try:
-        progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
-                              local_dask=local_dask, stream=data_stream(),
-                              on_progress=export_progress(bar) if bar else None, on_note=note)
+        with sigterm_as_interrupt():  # `kill`, `timeout`, a batch scheduler: stop as on Ctrl-C
+            progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
+                                  local_dask=local_dask, stream=data_stream(),
+                                  on_progress=export_progress(bar) if bar else None,
+                                  on_note=note)
     finally:
         if bar:
             bar.close()

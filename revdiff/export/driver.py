@@ -50,6 +50,7 @@ from revdiff.read_warnings import (
     has_pairs,
     warning_lines,
 )
+from revdiff.stop_signals import stop_exit_code, stop_reason
 from revdiff.terminal_text import ByteSink, visible
 
 # A chunk sent to a worker holds whole articles and about this many version pairs.
@@ -62,7 +63,7 @@ CHECKPOINT_ARTICLES = 512
 
 
 class InterruptedExport(RevdiffError):
-    """The run stopped before the end; what is done is kept for --resume."""
+    """The run was stopped (Ctrl-C, SIGTERM) before the end; what is done is kept for --resume."""
 
     exit_code = INTERRUPTED_EXIT
 
@@ -423,11 +424,13 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         if on_progress:
             on_progress(progress)
         return progress
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`revdiff.stop_signals`)
         kept = staging.resumed_entries + staging.recorded
-        raise InterruptedExport(
-            f"interrupted; {kept} finished articles are kept", str(job.out),
-            hint="rerun the same command with --resume to continue") from None
+        stopped = InterruptedExport(
+            f"{stop_reason(stop)}; {kept} finished articles are kept", str(job.out),
+            hint="rerun the same command with --resume to continue")
+        stopped.exit_code = stop_exit_code(stop)
+        raise stopped from None
     except (OSError, sqlite3.Error) as error:  # a full disk, a failing device ...
         kept = staging.resumed_entries + staging.recorded
         reason = getattr(error, "strerror", None) or " ".join(str(error).split())

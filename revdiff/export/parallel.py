@@ -8,6 +8,8 @@ long the stream is. The three executors only differ in how they `submit`.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
+import multiprocessing.resource_tracker
 import os
 import select
 import signal
@@ -79,14 +81,16 @@ def _start_worker(driver: int, abandon: Any) -> None:
     """Set up a worker process: it ends as soon as the driver (process `driver`) ends, and
     `abandoned()` reads the driver's `abandon` event.
 
-    Workers leave Ctrl-C to the driver, which stops submitting, sets `abandon` and shuts the
-    pool down; a worker killed mid-task by the terminal's SIGINT would leave the pool broken and
-    hanging. A driver killed outright (SIGKILL, SIGTERM) cannot shut the pool down, so each
-    worker watches it.
+    Workers leave Ctrl-C and SIGTERM (which `timeout` and batch schedulers send to every process
+    of the run) to the driver, which stops submitting, sets `abandon` and shuts the pool down; a
+    worker killed mid-task by either would leave the pool broken and hanging. A driver killed
+    outright (SIGKILL, or SIGTERM outside `revdiff.stop_signals`) cannot shut the pool down, so
+    each worker watches it.
     """
     global _abandon_event
     _abandon_event = abandon
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(driver,), name="revdiff-driver-watch",
                      daemon=True).start()
 
@@ -110,12 +114,31 @@ def _exit_with(driver: int) -> None:
     os._exit(1)
 
 
+def _start_forkserver_deaf_to_sigterm() -> None:
+    """Start this process's forkserver, if it is not running, with SIGTERM blocked.
+
+    A signal mask outlives fork and exec, so the forkserver and every worker it forks keep
+    SIGTERM blocked from their first instruction: a SIGTERM sent to the whole run cannot kill
+    them before `_start_worker` ignores it (a forkserver killed so breaks the pool as a worker
+    does). Python's resource tracker starts itself the same way, and unblocks SIGTERM when it
+    has: it is started first, so that the forkserver starting it finds it running.
+    """
+    multiprocessing.resource_tracker.ensure_running()
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a SIGTERM held back arrives now
+
+
 class ProcessExecutor:
     """Local worker processes (`--workers N`), started with forkserver where available."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
         methods = multiprocessing.get_all_start_methods()
+        if "forkserver" in methods:
+            _start_forkserver_deaf_to_sigterm()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         # Stopping a running task by killing its process can leave the pool's queue feeder
         # blocked on a pipe nobody reads, and the driver hanging; an abandoned run is told instead

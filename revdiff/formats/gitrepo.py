@@ -23,7 +23,12 @@ when a merge takes a file unchanged from a merged branch, the commit of that bra
 it, so that a store or an archive merged from a branch reads back as it was written there; only
 the branch's last text of the file is a version. Versions keep the chain's order; one dated by
 its author date before the version before it gets a warning (a stored version's time is the
-article's own, read back as stored).
+article's own, read back as stored), and so does a stored version numbered below the stored
+version before it.
+
+A file none of whose versions is text (binary: a NUL byte) is no article; one warning on the
+repository's first article counts such files and names a few. A repository without a text file is
+an error.
 
 A file renamed on the chain (git's rename detection between a commit and its first parent, `-M`:
 the old path gone, a new path at least half alike) goes on as the same article at its new path; a
@@ -86,6 +91,8 @@ _NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
 _LOG_HEADER = re.compile(rb"^@@([0-9a-f]{64}|[0-9a-f]{40}) (.*)$")
 _RAW_DATE = re.compile(r"^(-?\d+) ([+-])(\d\d)(\d\d)$")
 _NOT_FILES = ("160000", "120000")  # the modes of a submodule and of a symbolic link
+# A warning names at most this many of the files it is about, and counts the rest.
+_NAMES_SHOWN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,8 @@ class _ArticleParts:
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     last_timed: Version | None = None  # the newest version timed by an author date
+    last_stored: Version | None = None  # the newest version read from a store's trailers
+    path: str = ""  # the file's path in its newest change
 
 
 def is_repository(path: Path) -> bool:
@@ -143,10 +152,27 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         with BlobReader(clone) as blobs:
             for change in changes:
                 article = parts.setdefault(change.lineage, _ArticleParts())
+                article.path = change.path
                 where = f"{path}:{change.path!r}" if not change.path.isprintable() \
                     else f"{path}:{change.path}"
                 _add_version(article, change, blobs.read(change.blob, where, max_bytes), where)
-    return [_finish(article) for article in parts.values() if article.versions]
+    read = [article for article in parts.values() if article.versions]
+    binary = [article.path for article in parts.values() if not article.versions]
+    if not read:
+        held = f": {_binary_files(binary)}" if binary else ""
+        raise EmptyInput(f"no file in the history of the current branch (HEAD) holds text{held}",
+                         str(path), hint="revdiff reads the versions of text files; binary "
+                                         "files, symbolic links and submodules are no articles")
+    if binary:  # said once, on the repository's first article
+        read[0].warnings.append(f"{_binary_files(binary)} left out: no version of them is text")
+    return [_finish(article) for article in read]
+
+
+def _binary_files(paths: list[str]) -> str:
+    """`3 binary files (logo.png, chart.pdf, data.bin and 1 more)`: the count and a few names."""
+    names = ", ".join(paths[:_NAMES_SHOWN])
+    more = f" and {len(paths) - _NAMES_SHOWN} more" if len(paths) > _NAMES_SHOWN else ""
+    return f"{len(paths)} binary file{'s' if len(paths) > 1 else ''} ({names}{more})"
 
 
 def has_commits(git_dir: Path) -> bool:
@@ -446,6 +472,7 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
     title, paragraphs = decode_version_file(data, trailers.get(TRAILER_ENCODING), place)
     article.versions.append(Version(number, title, paragraphs, time,
                                     trailers.get(TRAILER_TIME_TEXT)))
+    _warn_when_number_goes_back(article, change.commit)
     article.source = trailers.get(TRAILER_SOURCE)
     article.url = trailers.get(TRAILER_URL)
     article.changes = _stored_changes(trailers, place)
@@ -454,6 +481,19 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
     stored = decode_warnings(trailers[TRAILER_WARNINGS], place) \
         if TRAILER_WARNINGS in trailers else ()
     article.warnings.extend(w for w in dict.fromkeys(stored) if w not in article.warnings)
+
+
+def _warn_when_number_goes_back(article: _ArticleParts, commit: str) -> None:
+    """Stored versions keep the order of the history; one numbered below the stored version
+    before it (`Revdiff-Version` going back: versions committed out of order) is warned
+    of, as a version dated back is."""
+    newest = article.versions[-1]
+    before, article.last_stored = article.last_stored, newest
+    if before is not None and newest.number < before.number:
+        article.warnings.append(
+            f"{commit[:12]}: version {newest.number} is stored after version {before.number} "
+            f"({TRAILER_VERSION} goes back); kept in the order of the branch's first-parent "
+            "history")
 
 
 def _stored_changes(trailers: dict[str, str], place: str) -> int | None:

@@ -209,3 +209,85 @@ def test_ctrl_c_on_a_real_run_then_resume(tmp_path: Path) -> None:
     pairs = {(r["article_index"], r["new_version"]) for r in rows}
     expected = sum(len(list(folder.glob("*.txt"))) - 1 for folder in corpus.iterdir()) + 1
     assert len(pairs) == expected  # every pair of the corpus, and the one read from stdin
+
+
+@pytest.fixture(scope="module")
+def held_corpus_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A corpus big enough to be checkpointed before its end, and its clean export with the
+    article the held runs read from standard input: (corpus, clean output)."""
+    from export_corpus import make_corpus
+    from held_runs import held_export, release
+
+    root = tmp_path_factory.mktemp("held")
+    corpus = make_corpus(root / "big", 600, seed=11)  # a checkpoint after 512 at the latest
+    clean = root / "clean" / "e.jsonl"
+    clean.parent.mkdir()
+    code, stderr = release(held_export(str(corpus), "-o", str(clean), "--quiet"))
+    assert code == 0, stderr
+    return corpus, clean
+
+
+@pytest.mark.parametrize("whole_run", [False, True], ids=["kill-driver", "timeout-whole-run"])
+def test_sigterm_stops_a_real_run_as_ctrl_c_does_then_resume(
+        whole_run: bool, held_corpus_export: tuple[Path, Path], tmp_path: Path) -> None:
+    """SIGTERM on `--workers 2`, to the driver (as `kill` sends it) or to every process of the
+    run (as `timeout` and batch schedulers do): one line, exit 143, no process left, nothing
+    half-written; --resume then writes what a clean run writes, byte for byte.
+
+    A driver that SIGTERM killed outright left its staging unreported and Python's resource
+    tracker complaining of leaked semaphores; workers that it killed broke the pool, and the
+    driver could hang in its shutdown (the `communicate` timeout catches that).
+    """
+    import os
+    import signal
+    import time
+
+    from held_runs import held_export, release, session_processes, wait_for
+
+    corpus, clean = held_corpus_export
+    out = tmp_path / "out" / "e.jsonl"
+    out.parent.mkdir()
+    command = [str(corpus), "-o", str(out), "--workers", "2", "--quiet"]
+    process = held_export(*command)
+    journal = staging_path(out) / "journal.jsonl"
+    wait_for(lambda: journal.is_file() and journal.read_text().count("\n") >= 2, process)
+    wait_for(lambda: len(session_processes(process.pid)) >= 3, process)  # the pool is up
+    (os.killpg if whole_run else os.kill)(process.pid, signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    lines = stderr.decode().splitlines()
+    assert process.returncode == 143, lines  # as shells report SIGTERM
+    assert len(lines) == 1 and lines[0].startswith("revdiff: error: "), lines
+    assert "stopped by SIGTERM" in lines[0] and "--resume" in lines[0]
+    deadline = time.monotonic() + 60
+    while session_processes(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert session_processes(process.pid) == [], "processes outlived the stopped export"
+    assert sorted(p.name for p in out.parent.iterdir()) == [staging_path(out).name]
+
+    code, resumed_stderr = release(held_export(*command, "--resume"))
+    assert code == 0, resumed_stderr
+    assert snapshot(out) == snapshot(clean)
+
+
+def test_the_pool_leaves_sigterm_to_its_driver(held_corpus_export: tuple[Path, Path],
+                                               tmp_path: Path) -> None:
+    """SIGTERM to every process of the run but the driver (the forkserver, the workers, the
+    resource tracker) stops none of them: the driver alone decides, and the run completes.
+
+    Killed, they broke the pool (and could hang the driver's shutdown when SIGTERM reached the
+    driver too, as `timeout` sends it)."""
+    import os
+    import signal
+
+    from held_runs import held_export, release, session_processes, wait_for
+
+    corpus, clean = held_corpus_export
+    out = tmp_path / "e.jsonl"
+    process = held_export(str(corpus), "-o", str(out), "--workers", "2", "--quiet")
+    wait_for(lambda: len(session_processes(process.pid)) >= 4, process)  # the pool is up
+    helpers = [pid for pid in session_processes(process.pid) if pid != process.pid]
+    for pid in helpers:
+        os.kill(pid, signal.SIGTERM)
+    code, stderr = release(process)
+    assert code == 0, stderr
+    assert snapshot(out) == snapshot(clean)

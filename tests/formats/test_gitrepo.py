@@ -333,6 +333,29 @@ def test_author_dates_going_back_keep_the_chain_order_with_a_warning(tmp_path: P
     assert "version 1 is dated before version 0" in result.stderr
 
 
+def stored_message(number: int) -> str:
+    return (f"Version {number}: T\n\nRevdiff-Url: https://example.com/a\n"
+            f"Revdiff-Version: {number}\n")
+
+
+def test_stored_version_numbers_going_back_keep_the_chain_order_with_a_warning(
+        tmp_path: Path) -> None:
+    """Versions stored out of order (or stores merged): read in the history's order, warned."""
+    raw_commits(tmp_path / "r", ("T\n\nThree.\n", "1600000000 +0000", stored_message(3)),
+                ("T\n\nOne.\n", "1600000100 +0000", stored_message(1)),
+                ("T\n\nTwo.\n", "1600000200 +0000", stored_message(2)))
+    [story] = read_repository(tmp_path / "r")
+    assert [v.number for v in story.versions] == [3, 1, 2]
+    [warning] = story.warnings
+    assert warning.endswith(": version 1 is stored after version 3 (Revdiff-Version goes back); "
+                            "kept in the order of the branch's first-parent history")
+    result = subprocess.run([sys.executable, "-m", "revdiff", "diff", str(tmp_path / "r"),
+                             "--format", "json"], capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("version 1 is stored after version 3") == 1
+
+
 def test_a_renamed_file_goes_on_as_the_same_article(tmp_path: Path) -> None:
     repo = new_repository(tmp_path / "r")
     lines = "".join(f"Paragraph {n} of the story.\n" for n in range(1, 7))
@@ -449,3 +472,31 @@ def test_a_symbolic_link_is_no_article(tmp_path: Path) -> None:
     commit_text(repo, 120, {"story.txt": "One. Two.\n"}, "second")
     [article] = load([str(repo)])
     assert [v.title for v in article.versions] == ["story.txt", "story.txt"]
+
+
+def commit_bytes(repo_dir: Path, seconds: int, files: dict[str, bytes], message: str) -> None:
+    for name, data in files.items():
+        (repo_dir / name).write_bytes(data)
+    git_at(repo_dir, seconds, "add", "--", *files)
+    git_at(repo_dir, seconds, "commit", "-q", "-m", message)
+
+
+def test_binary_files_are_left_out_with_one_warning_naming_them(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    images = {f"image-{n}.png": b"\x89PNG\r\n\x1a\n\0\0" + bytes([n]) for n in range(5)}
+    commit_bytes(repo, 60, images, "images")
+    commit_bytes(repo, 90, {"image-0.png": b"\x89PNG\0 changed"}, "image changed")
+    commit_text(repo, 120, {"story.txt": "One. Two.\n"}, "second")
+    [article] = load([str(repo)])
+    assert [v.paragraphs for v in article.versions] == [("One.",), ("One. Two.",)]
+    [warning] = article.warnings
+    assert warning == ("5 binary files (image-0.png, image-1.png, image-2.png and 2 more) left "
+                       "out: no version of them is text")
+
+
+def test_a_repository_of_binary_files_only_is_one_error_line(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "repo")
+    commit_bytes(repo, 0, {"logo.png": b"\x89PNG\0"}, "logo")
+    assert_one_error_line(parse_cli(repo), "no file in the history of the current branch (HEAD) "
+                          "holds text: 1 binary file (logo.png)")
