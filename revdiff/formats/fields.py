@@ -142,6 +142,11 @@ def source_of_url(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+# How News Sniffer dates a version against the one before it ("about 1 hour later"); revdiff's
+# exports keep it where a tracker would put a time.
+RELATIVE_TIME = re.compile(r".+ (?:later|earlier)")
+
+
 def dated_back_warnings(owner: str, versions: Sequence[Version], field: str = "") -> list[str]:
     """A warning for each version dated before the timed version before it, which keeps its
     place by number; times with and without a zone are not compared. `field` names the column

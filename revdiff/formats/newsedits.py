@@ -8,7 +8,8 @@ The file is opened read-only.
 
 Broken rows are read as far as they go, each with a warning naming its entry and version: of rows
 that repeat an entry's version number the first written (lowest rowid) is read and the others are
-left out; a NULL title or text is read as empty; a `created` that is no time keeps its text; a
+left out; a NULL title or text is read as empty; a `created` that is no time keeps its text (News
+Sniffer's "about 1 hour later", which revdiff's own export writes there, without a warning); a
 version dated before the one before it keeps its place by number.
 """
 
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from revdiff.errors import EmptyInput, MalformedPage
 from revdiff.formats.fields import (
+    RELATIVE_TIME,
     checked_url,
     dated_back_warnings,
     parse_iso_time,
@@ -145,7 +147,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     """One entry's rows as an article: a broken row is read as far as it goes, with a warning.
 
     Of rows that repeat a version number the first written is read, the others are left out. A
-    NULL title or text is read as empty, a `created` that is no time keeps its text, and a
+    NULL title or text is read as empty, a `created` that is no time keeps its text (warned,
+    unless it is News Sniffer's "about 1 hour later", which revdiff's export writes), and a
     version dated before the one before it keeps its place by number. The url, source and
     num_versions are the lowest version's.
     """
@@ -169,7 +172,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             warnings.append(f"{place}: {columns['title']} is NULL, read as empty")
         if row.get("text") is None:
             warnings.append(f"{place}: {columns['text']} is NULL, read as no text")
-        if time_text is not None:
+        if time_text is not None and not RELATIVE_TIME.fullmatch(time_text):
             warnings.append(f"{place}: {columns['created']} {shown(time_text)} is not a time")
         versions.append(Version(number, str(row.get("title") or ""),
                                 split_summary(str(row.get("text") or "")), time, time_text))

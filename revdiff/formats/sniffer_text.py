@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from revdiff.errors import InconsistentPages, MalformedPage
-from revdiff.formats.fields import checked_url, parse_number
+from revdiff.formats.fields import RELATIVE_TIME, checked_url, parse_number
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.model import Article, Version
 from revdiff.splitter.chain import read_chain
@@ -23,7 +23,7 @@ _SOURCE_LINE = re.compile(
 _URL_LINE = re.compile(r"You can find the current article at its original source at (?P<url>\S+)")
 _CHANGES_LINE = re.compile(r"The article has changed (?P<changes>\d+) times?\.")
 _VERSIONS_LINE = re.compile(r"Version (?P<old>\d+) Version (?P<new>\d+)")
-_TIME_LINE = re.compile(r"\((?P<distance>.+ (?:later|earlier))\)")
+_TIME_LINE = re.compile(rf"\((?P<distance>{RELATIVE_TIME.pattern})\)")
 _VERSION_OF_LINE = re.compile(r"Version (?P<number>\d+) of (?P<total>\d+)\.")
 
 # Longest row of a flattened page: one paragraph's old and new cells glued together. News

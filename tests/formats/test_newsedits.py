@@ -143,6 +143,19 @@ def test_null_title_and_text_and_a_created_that_is_no_time_are_warned_of(tmp_pat
     )
 
 
+def test_a_relative_time_as_revdiffs_export_writes_it_is_kept_without_a_warning(
+        tmp_path: Path) -> None:
+    # versions read from flattened pages know only "about 1 hour later": the export writes that
+    # into `created`, and reading the export back warned "... is not a time" on every version
+    path = make_database(tmp_path / "export.db", NEWSEDITS_TABLE, [
+        (1, 7, 0, "A", "https://y.test/c", "s", None, 2, "<p>One.</p>"),
+        (2, 7, 1, "A", "https://y.test/c", "s", "about 1 hour later", 2, "<p>Two.</p>"),
+    ])
+    (article,) = read_database(path)
+    assert [v.time_text for v in article.versions] == [None, "about 1 hour later"]
+    assert article.warnings == ()
+
+
 def test_other_column_names_are_named_in_warnings(tmp_path: Path) -> None:
     path = make_database(
         tmp_path / "variant.db",
