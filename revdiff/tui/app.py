@@ -52,11 +52,15 @@ TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
     """One Textual binding per command, its id the command's action, so that a keymap
-    (`App.set_keymap`) can give it other keys; the footer shows the first key."""
+    (`App.set_keymap`) can give it other keys; the footer shows the first key.
+
+    Priority bindings, so that a key given to a command wins over the keys Textual's screen binds
+    (Ctrl+C copies a selection, Tab moves the focus): without it such a key left the footer, and
+    Tab did not run the command. `check_action` keeps them out of the dialogs."""
     return [
         Binding(",".join(command.keys), command.action, command.footer or command.description,
                 show=command.footer is not None, id=command.action,
-                key_display=KEY_NAMES_SHOWN.get(command.keys[0]))
+                key_display=KEY_NAMES_SHOWN.get(command.keys[0]), priority=True)
         for command in table
     ]
 

@@ -111,3 +111,23 @@ async def test_hints_name_the_keys_of_the_keymap(page_article: Article) -> None:
         for static in app.screen.query(Static):
             console.print(static.content)
         assert "splits into old and new (v flips)" in console.export_text()
+
+
+@run_async
+async def test_a_key_the_screen_binds_too_goes_to_the_command_and_the_footer(
+        chain_article: Article) -> None:
+    """Textual's screen binds Ctrl+C (copy) and Tab (focus); given to a command, the key runs it
+    and the footer names it."""
+    settings = Settings(keys={"quit": "ctrl+c", "next_change": "tab"})
+    app = RevdiffApp(chain_article, settings=settings)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        active = app.screen.active_bindings
+        assert active["ctrl+c"].binding.action == "quit"
+        footer = " ".join(str(item.render()) for item in app.query("FooterKey"))
+        assert "quit" in footer and "next" in footer
+        await pilot.press("tab")
+        assert status_text(app).startswith("change 1 of")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
