@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -48,6 +48,7 @@ from revdiff.tui.status_line import StatusLine, describe_edit, describe_row
 from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
+DialogResult = TypeVar("DialogResult")
 
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
@@ -204,6 +205,12 @@ class RevdiffApp(App[None]):
                                        restore_key=self.key_of["restore_reading"])
         self.query_one(StatusLine).show(where, detail, warning)
 
+    def _open_dialog(self, dialog: ModalScreen[DialogResult],
+                     answered: Callable[[DialogResult | None], None] | None = None) -> None:
+        """Open a dialog over the diff; the notices about the diff go, so that none covers it."""
+        self.clear_notifications()
+        self.push_screen(dialog, answered)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys of the main view do nothing while a dialog is open."""
         return not (action in TABLE_ACTIONS and isinstance(self.screen, ModalScreen))
@@ -295,7 +302,7 @@ class RevdiffApp(App[None]):
 
     def action_timeline(self) -> None:
         session = self.session
-        self.push_screen(TimelineScreen(session.article.versions, session.chain_summaries(),
+        self._open_dialog(TimelineScreen(session.article.versions, session.chain_summaries(),
                                         session.pair), self._pick_pair)
 
     def _pick_pair(self, pair: tuple[int, int] | None) -> None:
@@ -329,7 +336,7 @@ class RevdiffApp(App[None]):
         self._step_article(-1)
 
     def action_articles(self) -> None:
-        self.push_screen(ArticleListScreen(self.articles, self.article_index), self._pick_article)
+        self._open_dialog(ArticleListScreen(self.articles, self.article_index), self._pick_article)
 
     def _pick_article(self, index: int | None) -> None:
         if index is not None:
@@ -377,11 +384,11 @@ class RevdiffApp(App[None]):
         self._scroll_stats(-3)
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.key_table))
+        self._open_dialog(HelpScreen(self.key_table))
 
     # -- search ---------------------------------------------------------------------------------
     def action_search(self) -> None:
-        self.push_screen(SearchScreen(self.session.article.versions), self._jump_to_hit)
+        self._open_dialog(SearchScreen(self.session.article.versions), self._jump_to_hit)
 
     def _jump_to_hit(self, hit: SearchHit | None) -> None:
         if hit is None:
@@ -482,7 +489,7 @@ class RevdiffApp(App[None]):
         self.notify(f"Copied the {comparison.edits[current].op.value} sentence", timeout=2)
 
     def action_export(self) -> None:
-        self.push_screen(ExportScreen(self.session.comparison(), self.session.article.key,
+        self._open_dialog(ExportScreen(self.session.comparison(), self.session.article.key,
                                       list(EXPORT_FORMATS), self.export_directory),
                          self._write_export)
 
