@@ -212,3 +212,34 @@ async def test_cut_lines_end_in_an_ellipsis(page_article: Article) -> None:
         table = app.screen.query_one(DataTable)
         title = str(table.get_row_at(1)[-1])
         assert title.endswith("…") and page_article.versions[1].title.startswith(title[:-1])
+
+
+@run_async
+async def test_the_change_under_the_cursor_stays_on_screen_when_the_width_changes(
+        page_article: Article) -> None:
+    """`i` narrows the diff and a resize changes its width: the rows wrap anew, and the change under
+    the cursor stays on screen (it scrolled away, and `n` went back to a change above it)."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DiffView)
+        for _ in range(40):
+            await pilot.press("n")
+        current = view.current_edit
+        assert current is not None and status_text(app).startswith("change 40 of")
+
+        def on_screen() -> bool:
+            first = view.view_layout.first_row[current]
+            return view.top_row <= first < view.top_row + view.scrollable_content_region.height
+
+        assert on_screen()
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.pause()
+        assert on_screen()
+        await pilot.resize_terminal(70, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert on_screen()
+        await pilot.press("n")
+        assert status_text(app).startswith("change 41 of")
