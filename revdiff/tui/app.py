@@ -447,7 +447,7 @@ class RevdiffApp(App[None]):
                         markup=False)
             return
         except (ImportError, ValueError, RevdiffError) as error:
-            self.notify(f"Cannot flip this row: {visible(str(error))}", severity="error")
+            self.notify(f"Cannot flip this row: {visible(str(error))}", severity="error", markup=False)
             return
         self._after_reading_changed(row.line)
 
@@ -503,7 +503,8 @@ class RevdiffApp(App[None]):
             written = write_export(self.session.comparison(), self.session.article.key, export_format,
                                    path)
         except OSError as error:
-            self.notify(f"Could not write {visible(str(path))}: {error.strerror}", severity="error")
+            self.notify(f"Could not write {visible(str(path))}: {error.strerror}", severity="error",
+                        markup=False)
             return
-        self.notify(f"Wrote {export_format.name} to {visible(str(written))}", timeout=4)
+        self.notify(f"Wrote {export_format.name} to {visible(str(written))}", timeout=4, markup=False)
 
