@@ -8,10 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from revdiff.errors import MalformedPage, RevdiffError
@@ -48,6 +50,9 @@ from revdiff.tui.status_line import StatusLine, describe_edit, describe_row
 from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
+# The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
+# and `?` lists every key.
+NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search")
 DialogResult = TypeVar("DialogResult")
 
 
@@ -64,6 +69,40 @@ def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
                 key_display=KEY_NAMES_SHOWN.get(command.keys[0]), priority=True)
         for command in table
     ]
+
+
+class KeyFooter(Footer):
+    """Textual's footer that, when its hints do not fit, hides those of `optional` (in that order)
+    rather than letting the last ones, `? help` and `q quit`, fall off its end."""
+
+    def __init__(self, optional: tuple[str, ...]) -> None:
+        super().__init__()
+        self.optional = optional  # actions whose hints may go, the first first
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        hints = list(self.query("FooterKey"))  # Textual's class for a hint is not public
+        for hint in hints:
+            hint.display = True
+        width = sum(hint_width(hint) for hint in hints)
+        for action in self.optional:
+            for hint in hints:
+                if width > self.size.width and getattr(hint, "action", None) == action:
+                    hint.display = False
+                    width -= hint_width(hint)
+
+
+def hint_width(hint: Widget) -> int:
+    """The cells a footer hint takes: its key and its label, a space on each side of the key and
+    one after the label."""
+    return cell_len(str(getattr(hint, "key_display", ""))) \
+        + cell_len(str(getattr(hint, "description", ""))) + 3
 
 
 def default_export_directory() -> Path:
@@ -121,7 +160,7 @@ class RevdiffApp(App[None]):
             yield DiffView(self._start_layout, colours=self.settings.colours, id="diff")
             yield StatsPanel(id="stats")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter(optional=NARROW_FOOTER_LEAVES_OUT)
 
     @property
     def diff(self) -> DiffView:
