@@ -342,7 +342,7 @@ class RevdiffApp(App[None]):
     def action_timeline(self) -> None:
         session = self.session
         self._open_dialog(TimelineScreen(session.article.versions, session.chain_summaries(),
-                                        session.pair), self._pick_pair)
+                                         session.pair), self._pick_pair)
 
     def _pick_pair(self, pair: tuple[int, int] | None) -> None:
         if pair is not None and pair != self.session.pair:
@@ -529,8 +529,8 @@ class RevdiffApp(App[None]):
 
     def action_export(self) -> None:
         self._open_dialog(ExportScreen(self.session.comparison(), self.session.article.key,
-                                      list(EXPORT_FORMATS), self.export_directory),
-                         self._write_export)
+                                       list(EXPORT_FORMATS), self.export_directory),
+                          self._write_export)
 
     def _write_export(self, choice: ExportChoice | None) -> None:
         if choice is None:
