@@ -117,9 +117,23 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self.rebuild()
         if place is not None:
             edit, offset = place
-            first_row = self.view_layout.first_row
-            if edit in first_row:
-                self.scroll_to(y=max(0, first_row[edit] - offset), animate=False, immediate=True)
+            first_row = self._lay_out_to(edit)
+            if first_row is not None:
+                self.scroll_to(y=max(0, first_row - offset), animate=False, immediate=True)
+
+    def _lay_out_to(self, edit: int) -> int | None:
+        """Lay out as far as `edit` and a screenful below it, no further (the rest follows in the
+        background steps); its first row, or None when the layout does not show it."""
+        builder = self._builder
+        if builder is None:
+            return None
+        while edit not in builder.layout.first_row and not builder.done:
+            builder.extend(items=ITEMS_PER_STEP)
+        first_row = builder.layout.first_row.get(edit)
+        if first_row is not None:
+            builder.extend(rows=first_row + 2 * max(1, self.scrollable_content_region.height))
+        self._fit_virtual_size()
+        return first_row
 
     def _place_on_screen(self) -> tuple[int, int] | None:
         """The edit to keep in place and how many rows below the screen's top its first row is:
