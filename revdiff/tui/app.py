@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from revdiff.errors import MalformedPage, RevdiffError
@@ -48,17 +50,59 @@ from revdiff.tui.status_line import StatusLine, describe_edit, describe_row
 from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
+# The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
+# and `?` lists every key.
+NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search")
+DialogResult = TypeVar("DialogResult")
 
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
     """One Textual binding per command, its id the command's action, so that a keymap
-    (`App.set_keymap`) can give it other keys; the footer shows the first key."""
+    (`App.set_keymap`) can give it other keys; the footer shows the first key.
+
+    Priority bindings, so that a key given to a command wins over the keys Textual's screen binds
+    (Ctrl+C copies a selection, Tab moves the focus): without it such a key left the footer, and
+    Tab did not run the command. `check_action` keeps them out of the dialogs."""
     return [
         Binding(",".join(command.keys), command.action, command.footer or command.description,
                 show=command.footer is not None, id=command.action,
-                key_display=KEY_NAMES_SHOWN.get(command.keys[0]))
+                key_display=KEY_NAMES_SHOWN.get(command.keys[0]), priority=True)
         for command in table
     ]
+
+
+class KeyFooter(Footer):
+    """Textual's footer that, when its hints do not fit, hides those of `optional` (in that order)
+    rather than letting the last ones, `? help` and `q quit`, fall off its end."""
+
+    def __init__(self, optional: tuple[str, ...]) -> None:
+        super().__init__()
+        self.optional = optional  # actions whose hints may go, the first first
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        hints = list(self.query("FooterKey"))  # Textual's class for a hint is not public
+        for hint in hints:
+            hint.display = True
+        width = sum(hint_width(hint) for hint in hints)
+        for action in self.optional:
+            for hint in hints:
+                if width > self.size.width and getattr(hint, "action", None) == action:
+                    hint.display = False
+                    width -= hint_width(hint)
+
+
+def hint_width(hint: Widget) -> int:
+    """The cells a footer hint takes: its key and its label, a space on each side of the key and
+    one after the label."""
+    return cell_len(str(getattr(hint, "key_display", ""))) \
+        + cell_len(str(getattr(hint, "description", ""))) + 3
 
 
 def default_export_directory() -> Path:
@@ -116,7 +160,7 @@ class RevdiffApp(App[None]):
             yield DiffView(self._start_layout, colours=self.settings.colours, id="diff")
             yield StatsPanel(id="stats")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter(optional=NARROW_FOOTER_LEAVES_OUT)
 
     @property
     def diff(self) -> DiffView:
@@ -199,6 +243,12 @@ class RevdiffApp(App[None]):
                                        flip_key=self.key_of["flip_row"],
                                        restore_key=self.key_of["restore_reading"])
         self.query_one(StatusLine).show(where, detail, warning)
+
+    def _open_dialog(self, dialog: ModalScreen[DialogResult],
+                     answered: Callable[[DialogResult | None], None] | None = None) -> None:
+        """Open a dialog over the diff; the notices about the diff go, so that none covers it."""
+        self.clear_notifications()
+        self.push_screen(dialog, answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys of the main view do nothing while a dialog is open."""
@@ -291,8 +341,8 @@ class RevdiffApp(App[None]):
 
     def action_timeline(self) -> None:
         session = self.session
-        self.push_screen(TimelineScreen(session.article.versions, session.chain_summaries(),
-                                        session.pair), self._pick_pair)
+        self._open_dialog(TimelineScreen(session.article.versions, session.chain_summaries(),
+                                         session.pair), self._pick_pair)
 
     def _pick_pair(self, pair: tuple[int, int] | None) -> None:
         if pair is not None and pair != self.session.pair:
@@ -325,7 +375,7 @@ class RevdiffApp(App[None]):
         self._step_article(-1)
 
     def action_articles(self) -> None:
-        self.push_screen(ArticleListScreen(self.articles, self.article_index), self._pick_article)
+        self._open_dialog(ArticleListScreen(self.articles, self.article_index), self._pick_article)
 
     def _pick_article(self, index: int | None) -> None:
         if index is not None:
@@ -373,11 +423,11 @@ class RevdiffApp(App[None]):
         self._scroll_stats(-3)
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.key_table))
+        self._open_dialog(HelpScreen(self.key_table))
 
     # -- search ---------------------------------------------------------------------------------
     def action_search(self) -> None:
-        self.push_screen(SearchScreen(self.session.article.versions), self._jump_to_hit)
+        self._open_dialog(SearchScreen(self.session.article.versions), self._jump_to_hit)
 
     def _jump_to_hit(self, hit: SearchHit | None) -> None:
         if hit is None:
@@ -436,7 +486,7 @@ class RevdiffApp(App[None]):
                         markup=False)
             return
         except (ImportError, ValueError, RevdiffError) as error:
-            self.notify(f"Cannot flip this row: {visible(str(error))}", severity="error")
+            self.notify(f"Cannot flip this row: {visible(str(error))}", severity="error", markup=False)
             return
         self._after_reading_changed(row.line)
 
@@ -478,9 +528,9 @@ class RevdiffApp(App[None]):
         self.notify(f"Copied the {comparison.edits[current].op.value} sentence", timeout=2)
 
     def action_export(self) -> None:
-        self.push_screen(ExportScreen(self.session.comparison(), self.session.article.key,
-                                      list(EXPORT_FORMATS), self.export_directory),
-                         self._write_export)
+        self._open_dialog(ExportScreen(self.session.comparison(), self.session.article.key,
+                                       list(EXPORT_FORMATS), self.export_directory),
+                          self._write_export)
 
     def _write_export(self, choice: ExportChoice | None) -> None:
         if choice is None:
@@ -492,7 +542,8 @@ class RevdiffApp(App[None]):
             written = write_export(self.session.comparison(), self.session.article.key, export_format,
                                    path)
         except OSError as error:
-            self.notify(f"Could not write {visible(str(path))}: {error.strerror}", severity="error")
+            self.notify(f"Could not write {visible(str(path))}: {error.strerror}", severity="error",
+                        markup=False)
             return
-        self.notify(f"Wrote {export_format.name} to {visible(str(written))}", timeout=4)
+        self.notify(f"Wrote {export_format.name} to {visible(str(written))}", timeout=4, markup=False)
 

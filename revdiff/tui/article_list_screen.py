@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -55,7 +56,7 @@ class ArticleListScreen(ModalScreen[int | None]):
             count = len(self.articles)
             yield Static(f"{count} article{'s' if count != 1 else ''} · Enter opens one · Esc closes",
                          classes="hint")
-            yield OptionList(*[Option(article_line(index, article), id=str(index))
+            yield OptionList(*[Option(Text(article_line(index, article)), id=str(index))
                                for index, article in enumerate(self.articles)], id="article-list")
 
     def on_mount(self) -> None:

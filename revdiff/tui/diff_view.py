@@ -109,8 +109,49 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self._built_width + 1, rows)
 
     def on_resize(self) -> None:
-        if self.layout_width != self._built_width:
-            self.rebuild()
+        """Rows wrap anew at another width (a resize, the statistics panel): the edit at the top
+        of the screen, or the current edit when it is on screen, stays where it was on screen."""
+        if self.layout_width == self._built_width:
+            return
+        place = self._place_on_screen()
+        self.rebuild()
+        if place is not None:
+            edit, offset = place
+            first_row = self._lay_out_to(edit)
+            if first_row is not None:
+                self.scroll_to(y=max(0, first_row - offset), animate=False, immediate=True)
+
+    def _lay_out_to(self, edit: int) -> int | None:
+        """Lay out as far as `edit` and a screenful below it, no further (the rest follows in the
+        background steps); its first row, or None when the layout does not show it."""
+        builder = self._builder
+        if builder is None:
+            return None
+        while edit not in builder.layout.first_row and not builder.done:
+            builder.extend(items=ITEMS_PER_STEP)
+        first_row = builder.layout.first_row.get(edit)
+        if first_row is not None:
+            builder.extend(rows=first_row + 2 * max(1, self.scrollable_content_region.height))
+        self._fit_virtual_size()
+        return first_row
+
+    def _place_on_screen(self) -> tuple[int, int] | None:
+        """The edit to keep in place and how many rows below the screen's top its first row is:
+        the current edit when its first row is on screen, else the first edit that starts on
+        screen; None at the top (which stays the top)."""
+        if self._builder is None or self.top_row == 0:
+            return None
+        layout = self._builder.layout
+        height = max(1, self.scrollable_content_region.height)
+        current = self.current_edit
+        if current is not None and current in layout.first_row \
+                and 0 <= layout.first_row[current] - self.top_row < height:
+            return current, layout.first_row[current] - self.top_row
+        for row in range(self.top_row, min(len(layout.rows), self.top_row + height)):
+            edit = layout.rows[row].edit
+            if edit is not None and layout.first_row.get(edit) == row:
+                return edit, row - self.top_row
+        return None
 
     # -- cursor and scrolling -------------------------------------------------------------------
     def set_current(self, edit: int | None, *, scroll: bool = True) -> None:

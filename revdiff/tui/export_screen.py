@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -91,21 +92,24 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
         event.stop()
         self._submit(event.value)
 
+    def _say(self, problem: str) -> None:
+        """Show what keeps the file from being written; a path in it is text, not markup."""
+        self.query_one("#export-problem", Static).update(Text(problem))
+
     def _submit(self, value: str) -> None:
-        problem = self.query_one("#export-problem", Static)
         if not value.strip():
-            problem.update("Type a file name first")
+            self._say("Type a file name first")
             return
         path = Path(value.strip()).expanduser()
         if not path.is_absolute():
             path = self.directory / path
         shown = visible(str(path))
         if not path.parent.is_dir():
-            problem.update(f"No folder {visible(str(path.parent))}: type a name in a folder that exists")
+            self._say(f"No folder {visible(str(path.parent))}: type a name in a folder that exists")
         elif path.is_dir():
-            problem.update(f"{shown} is a folder: type a file name")
+            self._say(f"{shown} is a folder: type a file name")
         elif path.exists() and self.confirmed != path:
             self.confirmed = path
-            problem.update(f"{shown} exists: Enter again replaces it, Esc keeps it")
+            self._say(f"{shown} exists: Enter again replaces it, Esc keeps it")
         else:
             self.dismiss((self.chosen, path))

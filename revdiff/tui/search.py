@@ -34,6 +34,19 @@ def _snippet(paragraph: str, offset: int, length: int) -> str:
     return ("…" if start else "") + paragraph[start:end].strip() + ("…" if end < len(paragraph) else "")
 
 
+def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:
+    """Where `length` characters from `start` of `text.casefold()` are in `text`: their offset and
+    length there (`ß` folds to `ss`, `İ` to two characters)."""
+    folded = offset = 0
+    for index, character in enumerate(text):
+        folded += len(character.casefold())
+        if folded <= start:
+            offset = index + 1
+        elif folded >= start + length:
+            return offset, index + 1 - offset
+    return offset, len(text) - offset
+
+
 def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit]:
     """Hits for `query` (case-insensitive) in reading order of the version where each first appeared."""
     needle = query.strip().casefold()
@@ -44,9 +57,13 @@ def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit
     for version_index, version in enumerate(versions):
         still_open: dict[str, int] = {}
         for paragraph_index, paragraph in enumerate(version.paragraphs):
-            offset = paragraph.casefold().find(needle)
+            folded = paragraph.casefold()
+            offset = folded.find(needle)
             if offset < 0:
                 continue
+            length = len(needle)
+            if len(folded) != len(paragraph):  # a letter folds to more than one: count in the text
+                offset, length = _unfolded(paragraph, offset, length)
             if paragraph in open_hits:
                 hit_index = open_hits[paragraph]
                 hit = hits[hit_index]
@@ -55,7 +72,7 @@ def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit
             else:
                 hit_index = len(hits)
                 hits.append(SearchHit(version_index, version_index, paragraph_index, offset,
-                                      _snippet(paragraph, offset, len(needle))))
+                                      _snippet(paragraph, offset, length)))
             still_open[paragraph] = hit_index
         open_hits = still_open
     return hits

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -55,7 +56,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self.hits = search_versions(self.versions, query)
         hits = self.query_one(OptionList)
         hits.clear_options()
-        hits.add_options([Option(hit.describe(self.versions), id=str(index))
+        # Text, not a string: Textual reads a string as markup, and article text is no markup.
+        hits.add_options([Option(Text(hit.describe(self.versions)), id=str(index))
                           for index, hit in enumerate(self.hits[:MAX_HITS_SHOWN])])
         count = len(self.hits)
         holding = len({version for hit in self.hits

@@ -74,10 +74,11 @@ class TimelineScreen(ModalScreen[tuple[int, int] | None]):
         table.add_column("changed since previous", key="change")
         table.add_column("title", key="title")
         for index, version in enumerate(self.versions):
+            # Text, not strings: a table reads a string as markup, and a title is no markup.
             table.add_row(self._mark(index), f"v{version.number}",
-                          shorten(visible(version_time(version)), TIME_CELLS),
+                          Text(shorten(visible(version_time(version)), TIME_CELLS)),
                           str(version_words(version)), self._change(index),
-                          shorten(visible(version.title or ""), TITLE_CELLS), key=str(index))
+                          Text(shorten(visible(version.title or ""), TITLE_CELLS)), key=str(index))
         table.move_cursor(row=self.current[1], animate=False)
         table.focus()
 

@@ -185,3 +185,28 @@ async def test_q_quits(chain_article: Article) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@run_async
+async def test_export_names_a_path_with_brackets_as_it_is(chain_article: Article, tmp_path: Path) -> None:
+    """A typed path is text, not Textual markup: a folder's `[b]` or `[link=x]` vanished from the
+    export dialog's messages and from the notice of what was written."""
+    folder = tmp_path / "[b]notes"
+    folder.mkdir()
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(100, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab")
+        app.screen.query_one(Input).value = str(tmp_path / "[link=x]drafts" / "x.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        problem = app.screen.query_one("#export-problem", Static)
+        assert str(problem.visual) == f"No folder {tmp_path}/[link=x]drafts: type a name in a " \
+                                      "folder that exists"
+        app.screen.query_one(Input).value = str(folder / "x.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert (folder / "x.txt").exists()
+        said = [str(toast.render()).strip() for toast in app.screen.query("Toast")]
+        assert said == [f"Wrote text to {folder}/x.txt"]

@@ -42,3 +42,37 @@ async def test_escapes_in_the_article_are_drawn_as_symbols() -> None:
         table = app.screen.query_one(DataTable)
         cells = " ".join(str(cell) for cell in table.get_row_at(0))
         assert not raw_controls(cells) and "␛]0;PWNED␇" in cells
+
+
+MARKUP = "[link=https://evil.example]link[/link] [@click=app.quit]here[/] [b]bold"
+BRACKETED = Article(None, None, (
+    Version(0, f"Title {MARKUP}", (f"Rockets hit the base {MARKUP} at dawn.", "No details.")),
+    Version(1, f"Title {MARKUP}", (f"Rockets hit the base {MARKUP} at dawn, officials said.",
+                                   "No details.")),
+))
+
+
+def drawn(widget: OptionList | DataTable, lines: int = 3) -> str:
+    return "\n".join("".join(segment.text for segment in widget.render_line(y))
+                     for y in range(lines))
+
+
+@run_async
+async def test_brackets_in_the_article_are_text_not_markup() -> None:
+    """Titles and paragraphs holding Textual markup are drawn as written in the search hits, the
+    timeline and the article list (search crashed with a MarkupError; the rest read it as links,
+    styles and click actions)."""
+    app = RevdiffApp([BRACKETED, BRACKETED])
+    async with app.run_test(size=(200, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"rockets")
+        await pilot.pause()
+        assert "base [link=https://ev" in drawn(app.screen.query_one(OptionList))
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert "Title [link=https://evil.example]link[/link] [@click" in drawn(app.screen.query_one(DataTable))
+        await pilot.press("escape", "a")
+        await pilot.pause()
+        assert "Title [link=https://evil.example]link[/link] [@click" in drawn(app.screen.query_one(OptionList), 2)
+        await pilot.press("escape")
+        assert app.is_running

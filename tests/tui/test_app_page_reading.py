@@ -139,3 +139,22 @@ async def test_f_on_a_row_the_other_pages_decide_says_so() -> None:
         await pilot.press("n", "f")
         assert said == ["Line 10 cannot be read otherwise: the article's other pages decide it"]
         assert app.session.article is article
+
+
+@run_async
+async def test_the_flip_notice_does_not_cover_a_dialog_opened_after_it(page_article: Article) -> None:
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("u", "f")
+        await pilot.pause()
+        await pilot.pause()
+        assert list(app.screen.query("Toast"))  # the notice shows over the diff
+        for key in ("question_mark", "t", "slash", "e", "a"):
+            await pilot.press("f", key)
+            await pilot.pause()
+            await pilot.pause()
+            assert app.screen.is_modal, key
+            assert not list(app.screen.query("Toast")), key
+            await pilot.press("escape")
+            await pilot.pause()

@@ -212,3 +212,59 @@ async def test_cut_lines_end_in_an_ellipsis(page_article: Article) -> None:
         table = app.screen.query_one(DataTable)
         title = str(table.get_row_at(1)[-1])
         assert title.endswith("…") and page_article.versions[1].title.startswith(title[:-1])
+
+
+@run_async
+async def test_the_change_under_the_cursor_stays_on_screen_when_the_width_changes(
+        page_article: Article) -> None:
+    """`i` narrows the diff and a resize changes its width: the rows wrap anew, and the change under
+    the cursor stays on screen (it scrolled away, and `n` went back to a change above it)."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DiffView)
+        for _ in range(40):
+            await pilot.press("n")
+        current = view.current_edit
+        assert current is not None and status_text(app).startswith("change 40 of")
+
+        def on_screen() -> bool:
+            first = view.view_layout.first_row[current]
+            return view.top_row <= first < view.top_row + view.scrollable_content_region.height
+
+        assert on_screen()
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.pause()
+        assert on_screen()
+        await pilot.resize_terminal(70, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert on_screen()
+        await pilot.press("n")
+        assert status_text(app).startswith("change 41 of")
+
+
+@run_async
+async def test_a_narrow_header_drops_the_layout_and_the_time_before_the_filters(
+        page_article: Article) -> None:
+    """At 60 columns the filters in force were cut off the end of the line (`…`), so nothing said
+    that text was hidden; the layout's name (the diff shows it) and the time give way first."""
+    app = RevdiffApp([page_article, page_article])
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        first_line = header_text(app).split("\n")[0]
+        assert first_line == "article 1 of 2  v6 → v7  about 1 hour later  pair 1 of 1"
+        await pilot.press("l")
+        first_line = header_text(app).split("\n")[0]
+        assert first_line == "article 1 of 2  v6 → v7  pair 1 of 1  ·  only edited"
+        await pilot.press("h", "x")
+        first_line = header_text(app).split("\n")[0]
+        assert first_line.startswith("article 1 of 2  v6 → v7  pair 1 of 1  ·  changes only ±1")
+        assert first_line.endswith("…")
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(100, 15)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        assert header_text(app).split("\n")[0] == \
+            "v6 → v7  about 1 hour later  pair 1 of 1  ·  unified  ·  only edited"

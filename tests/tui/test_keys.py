@@ -111,3 +111,44 @@ async def test_hints_name_the_keys_of_the_keymap(page_article: Article) -> None:
         for static in app.screen.query(Static):
             console.print(static.content)
         assert "splits into old and new (v flips)" in console.export_text()
+
+
+@run_async
+async def test_a_key_the_screen_binds_too_goes_to_the_command_and_the_footer(
+        chain_article: Article) -> None:
+    """Textual's screen binds Ctrl+C (copy) and Tab (focus); given to a command, the key runs it
+    and the footer names it."""
+    settings = Settings(keys={"quit": "ctrl+c", "next_change": "tab"})
+    app = RevdiffApp(chain_article, settings=settings)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        active = app.screen.active_bindings
+        assert active["ctrl+c"].binding.action == "quit"
+        footer = " ".join(str(item.render()) for item in app.query("FooterKey"))
+        assert "quit" in footer and "next" in footer
+        await pilot.press("tab")
+        assert status_text(app).startswith("change 1 of")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
+
+
+@run_async
+async def test_a_narrow_footer_keeps_help_and_quit(chain_article: Article) -> None:
+    """At 60 columns the footer's last hints, `? help` and `q quit`, fell off its end; the hints
+    of the layout and export give way instead, and come back when there is room."""
+
+    def footer_shown(app: RevdiffApp) -> list[str]:
+        width = app.size.width
+        return [str(key.render()).strip() for key in app.query("FooterKey")
+                if key.display and key.region.right <= width]
+
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        assert footer_shown(app) == ["n next", "p prev", "t timeline", "/ search", "? help",
+                                     "q quit"]
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert footer_shown(app) == ["n next", "p prev", "t timeline", "s layout", "/ search",
+                                     "e export", "? help", "q quit"]

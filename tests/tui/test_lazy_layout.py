@@ -115,3 +115,19 @@ async def test_objects_frozen_while_running_are_given_back_on_exit(long: Article
         await pilot.pause()
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
+
+
+@run_async
+async def test_a_new_width_keeps_the_place_laying_out_only_as_far_as_it(long: Article) -> None:
+    """A resize keeps the edit at the top in place by laying out the rows down to it, not the
+    whole article at once (a second's wait on a long one)."""
+    async with rebuilt_view(long) as (pilot, view, expected):
+        await pilot.pause()
+        view.scroll_to(y=60, animate=False, immediate=True)
+        place = view._place_on_screen()
+        assert place is not None
+        view._built_width = -1  # as after a resize
+        view.on_resize()
+        assert view.rows_laid_out < len(expected) // 2
+        edit, offset = place
+        assert view.view_layout.first_row[edit] - view.top_row == offset

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from revdiff.model import Article, EditOp
+from revdiff.model import Article, EditOp, Version
 from revdiff.tui.search import edit_at, hit_pair, search_versions
 from revdiff.tui.session import ArticleSession
 
@@ -63,3 +63,20 @@ def test_search_is_case_insensitive_and_empty_query_finds_nothing(chain_article:
     assert search_versions(chain_article.versions, "fort bragg")
     assert search_versions(chain_article.versions, "  ") == []
     assert search_versions(chain_article.versions, "no such phrase anywhere") == []
+
+
+def test_search_places_a_hit_in_the_text_as_written_after_letters_that_fold_longer() -> None:
+    """`ß` folds to `ss` and `İ` to two characters: the hit's offset and snippet are the text's own
+    (they were shifted by one character per such letter, and the hit could land in the next
+    sentence)."""
+    before = "Die Straße ist groß, der Fuß auch."
+    paragraph = f"{before} Heute spricht Merz in İzmir über Maß und Fußball, sagt er."
+    versions = (Version(0, "t", ("Nichts.",)), Version(1, "t", ("Nichts.", paragraph)))
+    (hit,) = search_versions(versions, "auch")
+    assert hit.offset == paragraph.index("auch") and hit.snippet.startswith("Die Straße ist groß")
+    (hit,) = search_versions(versions, "sagt er")
+    assert hit.offset == paragraph.index("sagt er") and hit.snippet.endswith("Fußball, sagt er.")
+    comparison = ArticleSession(Article(None, None, versions)).comparison_of(0, 1)
+    (hit,) = search_versions(versions, "der fuß auch")
+    edit = edit_at(comparison, "new", hit.paragraph, hit.offset)
+    assert edit is not None and comparison.edits[edit].new_text == before
