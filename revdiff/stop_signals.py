@@ -6,11 +6,16 @@ default ends the process at once: no `finally` runs, the pool's semaphores are l
 resource tracker to complain about, and the user is told nothing. Within `sigterm_as_interrupt()`
 the first SIGTERM raises `Terminated`, a KeyboardInterrupt, wherever Ctrl-C would have; a second
 one ends the process at once, as its default does, for a user who means it.
+
+Either arrives between two bytecodes, so a step that changes two things that must agree (a
+checkpoint's data and the count of finished articles) can be cut between them: `stops_held()`
+makes Ctrl-C and SIGTERM wait for the end of such a step, then act as they would have.
 """
 
 from __future__ import annotations
 
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -35,6 +40,32 @@ def sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def stops_held() -> Iterator[None]:
+    """Within: Ctrl-C and SIGTERM are noted, not acted on; when the block ends, each that came
+    is handled as it would have been (KeyboardInterrupt, `Terminated`, or the default). Only the
+    main thread runs signal handlers: elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    installed = [number for number, handler in previous.items() if handler is not None]
+    for number in installed:
+        signal.signal(number, lambda came, _frame: arrived.append(came))
+    try:
+        yield
+    finally:
+        for number in installed:
+            signal.signal(number, previous[number])
+    for came in dict.fromkeys(arrived):
+        handler = previous[signal.Signals(came)]
+        if callable(handler):
+            handler(came, None)
+        elif handler == signal.SIG_DFL:
+            signal.raise_signal(came)
 
 
 def stop_reason(stop: KeyboardInterrupt) -> str:

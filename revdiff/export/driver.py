@@ -50,7 +50,7 @@ from revdiff.read_warnings import (
     has_pairs,
     warning_lines,
 )
-from revdiff.stop_signals import stop_exit_code, stop_reason
+from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held
 from revdiff.terminal_text import ByteSink, visible
 
 # A chunk sent to a worker holds whole articles and about this many version pairs.
@@ -448,11 +448,13 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
 def _checkpoint(writer: Any, staging: Staging, waiting: list[JournalEntry]) -> None:
     if not waiting:
         return
-    state = writer.checkpoint()
-    entries = [JournalEntry(e.index, e.key, e.pairs, e.rows, state if k == len(waiting) - 1
-                            else {}, e.info) for k, e in enumerate(waiting)]
-    staging.record(entries)
-    waiting.clear()
+    # a stop between the journal's lines and their count reported and kept no finished article
+    with stops_held():
+        state = writer.checkpoint()
+        entries = [JournalEntry(e.index, e.key, e.pairs, e.rows, state if k == len(waiting) - 1
+                                else {}, e.info) for k, e in enumerate(waiting)]
+        staging.record(entries)
+        waiting.clear()
 
 
 def _skip_done(tasks: Iterator[ArticleTask], done: int, last: JournalEntry | None

@@ -164,6 +164,38 @@ def test_run_stopped_before_any_checkpoint_leaves_nothing(samples: Path, tmp_pat
     assert list(tmp_path.iterdir()) == []
 
 
+def test_ctrl_c_while_a_checkpoint_is_written_waits_for_its_count(
+        samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C right after the journal's lines were flushed, before they were counted: the run
+    reported `0 finished articles are kept` and removed the staging that held them."""
+    import os
+    import signal
+
+    from revdiff.export.staging import Staging
+
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
+    flush_then_stop = Staging.record
+
+    def record_then_ctrl_c(staging: Staging, entries: list[Any]) -> None:
+        original_flush = staging._journal.flush
+
+        def flush() -> None:
+            original_flush()
+            monkeypatch.setattr(staging._journal, "flush", original_flush)  # once
+            os.kill(os.getpid(), signal.SIGINT)  # acted on at the next bytecode
+
+        monkeypatch.setattr(staging._journal, "flush", flush)
+        flush_then_stop(staging, entries)
+
+    monkeypatch.setattr(Staging, "record", record_then_ctrl_c)
+    with pytest.raises(InterruptedExport, match=r"interrupted; [1-9]\d* finished articles") as stop:
+        run_export(ExportJob((str(samples),), out, "jsonl"))
+    kept = int(str(stop.value).split("interrupted; ")[1].split()[0])
+    journal = (staging_path(out) / "journal.jsonl").read_text()
+    assert journal.count("\n") == kept + 1  # the header, then each finished article
+
+
 def test_failed_run_keeps_the_previous_output(samples: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out.jsonl"
