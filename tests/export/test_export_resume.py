@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +208,39 @@ def test_failed_run_keeps_the_previous_output(samples: Path, tmp_path: Path,
     assert out.read_text() == "previous export\n"
 
 
-def test_ctrl_c_on_a_real_run_then_resume(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def held_corpus_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A corpus big enough to be checkpointed before its end, and its clean export with the
+    article the held runs read from standard input: (corpus, clean output)."""
+    from export_corpus import make_corpus
+    from held_runs import held_export, release
+
+    root = tmp_path_factory.mktemp("held")
+    corpus = make_corpus(root / "big", 600, seed=11)  # a checkpoint after 512 at the latest
+    clean = root / "clean" / "e.jsonl"
+    clean.parent.mkdir()
+    code, stderr = release(held_export(str(corpus), "-o", str(clean), "--quiet"))
+    assert code == 0, stderr
+    return corpus, clean
+
+
+def _checkpointed_run(corpus: Path, tmp_path: Path
+                      ) -> tuple[subprocess.Popen[bytes], list[str], Path]:
+    """A held `--workers 2` export of `corpus` that has checkpointed finished articles:
+    (the running process, its command, its output)."""
+    from held_runs import held_export, wait_for
+
+    out = tmp_path / "out" / "e.jsonl"
+    out.parent.mkdir()
+    command = [str(corpus), "-o", str(out), "--workers", "2", "--quiet"]
+    process = held_export(*command)
+    journal = staging_path(out) / "journal.jsonl"
+    wait_for(lambda: journal.is_file() and journal.read_text().count("\n") >= 2, process)
+    return process, command, out
+
+
+def test_ctrl_c_on_a_real_run_then_resume(held_corpus_export: tuple[Path, Path],
+                                          tmp_path: Path) -> None:
     """SIGINT to the whole process group (what Ctrl-C does) on `--workers 2`, then --resume.
 
     The run reads the corpus and then standard input, which the test holds open: it is certainly
@@ -216,16 +249,10 @@ def test_ctrl_c_on_a_real_run_then_resume(tmp_path: Path) -> None:
     import os
     import signal
 
-    from export_corpus import make_corpus
-    from held_runs import held_export, release, wait_for
+    from held_runs import held_export, release
 
-    corpus = make_corpus(tmp_path / "big", 600, seed=11)  # a checkpoint after 512 at the latest
-    out = tmp_path / "out" / "e.jsonl"
-    out.parent.mkdir()
-    command = [str(corpus), "-o", str(out), "--workers", "2", "--quiet"]
-    process = held_export(*command)
-    journal = staging_path(out) / "journal.jsonl"
-    wait_for(lambda: journal.is_file() and journal.read_text().count("\n") >= 2, process)
+    corpus, _ = held_corpus_export
+    process, command, out = _checkpointed_run(corpus, tmp_path)
     assert process.poll() is None
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
@@ -241,22 +268,6 @@ def test_ctrl_c_on_a_real_run_then_resume(tmp_path: Path) -> None:
     pairs = {(r["article_index"], r["new_version"]) for r in rows}
     expected = sum(len(list(folder.glob("*.txt"))) - 1 for folder in corpus.iterdir()) + 1
     assert len(pairs) == expected  # every pair of the corpus, and the one read from stdin
-
-
-@pytest.fixture(scope="module")
-def held_corpus_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A corpus big enough to be checkpointed before its end, and its clean export with the
-    article the held runs read from standard input: (corpus, clean output)."""
-    from export_corpus import make_corpus
-    from held_runs import held_export, release
-
-    root = tmp_path_factory.mktemp("held")
-    corpus = make_corpus(root / "big", 600, seed=11)  # a checkpoint after 512 at the latest
-    clean = root / "clean" / "e.jsonl"
-    clean.parent.mkdir()
-    code, stderr = release(held_export(str(corpus), "-o", str(clean), "--quiet"))
-    assert code == 0, stderr
-    return corpus, clean
 
 
 @pytest.mark.parametrize("whole_run", [False, True], ids=["kill-driver", "timeout-whole-run"])
@@ -277,12 +288,7 @@ def test_sigterm_stops_a_real_run_as_ctrl_c_does_then_resume(
     from held_runs import held_export, release, session_processes, wait_for
 
     corpus, clean = held_corpus_export
-    out = tmp_path / "out" / "e.jsonl"
-    out.parent.mkdir()
-    command = [str(corpus), "-o", str(out), "--workers", "2", "--quiet"]
-    process = held_export(*command)
-    journal = staging_path(out) / "journal.jsonl"
-    wait_for(lambda: journal.is_file() and journal.read_text().count("\n") >= 2, process)
+    process, command, out = _checkpointed_run(corpus, tmp_path)
     wait_for(lambda: len(session_processes(process.pid)) >= 3, process)  # the pool is up
     (os.killpg if whole_run else os.kill)(process.pid, signal.SIGTERM)
     _, stderr = process.communicate(timeout=120)
