@@ -23,7 +23,6 @@ NOTHING_TO_COMPARE_HINT = ("give two or more versions: version files, a director
 
 # The splitter's own per-page count of unsure rows, replaced by `unsure_summary`.
 _UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")
-# Terminal control characters: C0, DEL, C1, and the bidirectional overrides that reorder text.
 # At most this many runs of unsure lines are listed in a summary.
 _MAX_RUNS = 6
 
@@ -31,6 +30,11 @@ _MAX_RUNS = 6
 def has_pairs(article: Article) -> bool:
     """Whether the article has at least one pair of versions to compare."""
     return len(article.versions) >= 2
+
+
+def first_few(items: Sequence[str], shown: int = 3) -> str:
+    """`a, b, c, ...`: the first `shown` items, and `...` when there are more."""
+    return ", ".join(items[:shown]) + (", ..." if len(items) > shown else "")
 
 
 def line_runs(lines: Sequence[int]) -> str:
@@ -42,7 +46,7 @@ def line_runs(lines: Sequence[int]) -> str:
         else:
             runs.append((line, line))
     shown = [f"{first}-{last}" if last > first else str(first) for first, last in runs]
-    return ", ".join(shown[:_MAX_RUNS]) + (", ..." if len(shown) > _MAX_RUNS else "")
+    return first_few(shown, _MAX_RUNS)
 
 
 def unsure_summary(page: PageReading) -> str | None:

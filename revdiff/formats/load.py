@@ -25,6 +25,7 @@ from revdiff.formats.text_input import (
     read_bounded,
 )
 from revdiff.model import Article, Version
+from revdiff.read_warnings import first_few
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
 # What file browsers leave in a folder they showed (Finder, Explorer): never a version
@@ -157,8 +158,7 @@ def _read_directory(path: Path, max_bytes: int) -> list[Article]:
         folders = sorted(p.name for p in entries if p.is_dir())
         hint = "put one file per version in it, named 0.txt, 1.txt, ..."
         if folders:
-            shown = ", ".join(folders[:3]) + (", ..." if len(folders) > 3 else "")
-            hint = f"it holds only folders ({shown}); give one of them"
+            hint = f"it holds only folders ({first_few(folders)}); give one of them"
         raise EmptyInput("directory holds no version files", str(path), hint=hint)
     from revdiff.formats import (
         snapshots,  # BeautifulSoup loads only for a folder of pages
@@ -183,9 +183,8 @@ def _read_directory(path: Path, max_bytes: int) -> list[Article]:
         numbers = [plain.version_order_key(f)[1] for f in files]
         unnumbered = [f.name for f in files if plain.version_order_key(f)[0] != 0]
         if unnumbered and len(unnumbered) < len(files):  # a README or notes among the versions
-            shown = ", ".join(unnumbered[:3]) + (", ..." if len(unnumbered) > 3 else "")
             raise InconsistentPages(
-                f"the file names number the versions, but {shown} "
+                f"the file names number the versions, but {first_few(unnumbered)} "
                 f"{'holds' if len(unnumbered) == 1 else 'hold'} no number", str(path),
                 hint="move the files that are no versions out of the folder, or put each "
                      "version's number in its name")

@@ -20,6 +20,7 @@ from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.snapshot_page import SavedPage, read_page
 from revdiff.formats.text_input import check_size, read_bounded
 from revdiff.model import Article, Version
+from revdiff.read_warnings import first_few
 
 
 def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
@@ -80,9 +81,8 @@ def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -
                         "read together as one article")
     untimed = [p.name for p in pages if p.time is None]
     if untimed:
-        warnings.append(f"{len(untimed)} page(s) give no time ({', '.join(untimed[:3])}"
-                        f"{', ...' if len(untimed) > 3 else ''}); they are placed by file name "
-                        "after the timed ones")
+        warnings.append(f"{len(untimed)} page(s) give no time ({first_few(untimed)}); they are "
+                        "placed by file name after the timed ones")
     pages = sorted(pages, key=lambda p: (p.time is None, sortable_time(p.time), p.name))
     sources = sorted({p.time_source for p in pages if p.time_source})
     claimed = [s for s in sources if s.startswith(("article:", "og:"))]
@@ -103,8 +103,7 @@ def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -
         versions.append(Version(len(versions), page.title, page.text.paragraphs, page.time))
     if folded:
         warnings.append(f"{len(folded)} page(s) repeat the text of the page before them and "
-                        f"are folded into it ({', '.join(folded[:3])}"
-                        f"{', ...' if len(folded) > 3 else ''})")
+                        f"are folded into it ({first_few(folded)})")
     if len(versions) == 1:
         warnings.append(f"only one version of {url or 'this article'} in the folder: "
                         "nothing to compare")
