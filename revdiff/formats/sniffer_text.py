@@ -61,6 +61,10 @@ def parse_header(text: str, name: str) -> PageHeader:
         if versions_at is None and (found := _VERSIONS_LINE.fullmatch(line)):
             header.old_number = parse_number(found["old"], "old version number", name, index + 1)
             header.new_number = parse_number(found["new"], "new version number", name, index + 1)
+            if header.old_number == header.new_number:
+                raise MalformedPage(f"the page compares version {header.old_number} with itself", name,
+                                    index + 1, hint="the header row is damaged; save it again from "
+                                                    "News Sniffer")
             versions_at = index
             break
         if found := _SOURCE_LINE.match(line):

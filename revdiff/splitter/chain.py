@@ -1,11 +1,14 @@
-"""Read the pages of one article together: the new column of one page is the old column of the
-next. Every page is tried as the anchor, its columns carried to its neighbours, and each
-neighbour fitted to the known column by readings News Sniffer could produce. Columns are
-compared up to the symbols the flattener drops, and each paragraph keeps its fullest text."""
+"""Read the pages of one article together: pages that show one version constrain each other (the
+new column of one page is the old column of the next; a page comparing versions further apart
+shares a column with any page that shows one of its versions). Every page is tried as the
+anchor, its columns carried along the shared versions, and each page reached fitted to the known
+column by readings News Sniffer could produce. Columns are compared up to the symbols the
+flattener drops, and each paragraph keeps its fullest text."""
 
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -14,7 +17,7 @@ from revdiff.errors import InconsistentPages
 from revdiff.model import PageReading, RowKind, RowReading, Version
 from revdiff.splitter.decoder import Columns, columns, decode_rows, rerendered
 from revdiff.splitter.known_column import readings_with_known_column
-from revdiff.splitter.neighbours import Neighbours, ParagraphIndex
+from revdiff.splitter.neighbours import Neighbours, ParagraphIndex, SharedVersion
 from revdiff.splitter.page import PageHeader
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 from revdiff.splitter.titles import TitleSplit, split_titles_jointly
@@ -32,33 +35,59 @@ class Chain:
 
 
 def read_chain(headers: list[PageHeader], known: Mapping[int, Version] | None = None) -> Chain:
-    """Read the pages of one article; consecutive pages constrain each other. `known` holds
-    versions other inputs give exactly (a page in HTML, a version page), by number: a page that
-    shows one of them is fitted to it, and its title row cut where the known title ends."""
+    """Read the pages of one article; pages that show one version constrain each other. `known`
+    holds versions other inputs give exactly (a page in HTML, a version page), by number: a page
+    that shows one of them is fitted to it, and its title row cut where the known title ends."""
     ordered = sorted(headers, key=lambda h: (h.old_number, h.new_number))
     known = known or {}
-    # linked[i]: page i's new version is page i + 1's old one
-    linked = [earlier.new_number == later.old_number for earlier, later in pairwise(ordered)]
     for earlier, later in pairwise(ordered):
         if (earlier.old_number, earlier.new_number) == (later.old_number, later.new_number):
             raise InconsistentPages(
                 f"two pages compare the same versions {earlier.old_number} and {earlier.new_number}",
                 later.name, hint=f"drop one of {earlier.name} and {later.name}")
+    links = _shared_versions(ordered)
+    links_of = _links_by_page(links, len(ordered))
     readings: list[list[RowReading]] = []
     warnings: list[str] = []
-    for index, header in enumerate(ordered):
-        neighbours = Neighbours()
-        if index > 0 and linked[index - 1]:
-            neighbours.previous_new = ParagraphIndex([t for _, t in ordered[index - 1].body], "new")
-        if index < len(linked) and linked[index]:
-            neighbours.next_old = ParagraphIndex([t for _, t in ordered[index + 1].body], "old")
-        rows, page_warnings = decode_rows(header.body, header.name, neighbours=neighbours)
+    for header, links_here in zip(ordered, links_of):
+        rows, page_warnings = decode_rows(header.body, header.name,
+                                          neighbours=_neighbours(links_here, ordered))
         fitted, fit_warnings = _fitted_to_known(header, rows, known)
         readings.append(fitted or rows)
         warnings.extend(fit_warnings if fitted else page_warnings + fit_warnings)
-    if len(ordered) > 1:
-        readings, warnings = _propagate_columns(ordered, readings, warnings, linked)
-    return _assemble(ordered, readings, warnings, linked, known)
+    if links:
+        readings, warnings = _propagate_columns(ordered, readings, warnings, links, links_of)
+    return _assemble(ordered, readings, warnings, known)
+
+
+def _shared_versions(headers: Sequence[PageHeader]) -> list[SharedVersion]:
+    """The pairs of pages that show one version, each version's pages linked in page order (for
+    pages of consecutive versions, each page to the next)."""
+    shown_by: dict[int, list[tuple[int, str]]] = {}
+    for index, header in enumerate(headers):
+        shown_by.setdefault(header.old_number, []).append((index, "old"))
+        shown_by.setdefault(header.new_number, []).append((index, "new"))
+    return [SharedVersion(first, first_side, second, second_side)
+            for number in sorted(shown_by)
+            for (first, first_side), (second, second_side) in pairwise(shown_by[number])]
+
+
+def _links_by_page(links: Sequence[SharedVersion], pages: int) -> list[list[SharedVersion]]:
+    """Each page's links, turned so that the page comes first."""
+    links_of: list[list[SharedVersion]] = [[] for _ in range(pages)]
+    for link in links:
+        links_of[link.first].append(link)
+        links_of[link.second].append(link.reversed())
+    return links_of
+
+
+def _neighbours(links_here: Sequence[SharedVersion], headers: Sequence[PageHeader]) -> Neighbours:
+    """What another page that shows one of a page's versions holds (the first such page)."""
+    shown: dict[str, ParagraphIndex] = {}
+    for _, side, other, other_side in links_here:
+        if side not in shown:
+            shown[side] = ParagraphIndex([t for _, t in headers[other].body], other_side)
+    return Neighbours(old=shown.get("old"), new=shown.get("new"))
 
 
 def _fitted_to_known(header: PageHeader, rows: list[RowReading], known: Mapping[int, Version]
@@ -109,16 +138,19 @@ def _constrained(rows: list[RowReading], known: tuple[str, ...], side: str) -> l
 
 
 class _ChainFit:
-    """Propagation of columns through a chain of pages, with the work shared between anchors.
+    """Propagation of columns through the pages of an article, with the work shared between
+    anchors.
 
     Propagations from different anchors mostly hand a page the same known column; fitting the
     page to it is done once, and each reading's columns are computed once, so trying every page
     as the anchor costs about as much as reading the chain once more, not once per page.
     """
 
-    def __init__(self, readings: list[list[RowReading]], linked: list[bool]) -> None:
+    def __init__(self, readings: list[list[RowReading]], links: list[SharedVersion],
+                 links_of: list[list[SharedVersion]]) -> None:
         self.readings = readings
-        self.linked = linked
+        self.links = links
+        self.links_of = links_of
         self.fits: dict[tuple[int, str, tuple[str, ...]], list[RowReading] | None] = {}
         # per reading (by identity; the reading is kept in its entry, so its id stays its own):
         # the reading, its columns, and the log of its rows' confidences
@@ -131,8 +163,9 @@ class _ChainFit:
             known = self.seen[id(rows)] = (rows, columns(rows), certainty)
         return known
 
-    def columns(self, rows: list[RowReading]) -> Columns:
-        return self._summary(rows)[1]
+    def column(self, rows: list[RowReading], side: str) -> tuple[str, ...]:
+        old, new = self._summary(rows)[1]
+        return old if side == "old" else new
 
     def certainty(self, rows: list[RowReading]) -> float:
         """How sure the page's reading is: the sum of the log confidences of its rows."""
@@ -145,30 +178,33 @@ class _ChainFit:
         return self.fits[key]
 
     def propagated(self, anchor: int, start: list[RowReading]) -> list[list[RowReading]]:
-        """Fit the pages on both sides of `anchor`, read as `start`, to it, one after another.
+        """Fit the pages that share a version with `anchor`, read as `start`, to it, then the
+        pages that share one with those, and so on (nearest first).
 
-        Propagation stops in a direction at the first page that cannot fit its neighbour; that
-        page and the ones beyond it keep their own readings.
+        A page that cannot fit the page it is reached from is not carried further from; it
+        keeps its own reading unless another page it shares a version with fits it.
         """
         current = list(self.readings)
         current[anchor] = start
-        for i in range(anchor + 1, len(current)):
-            fitted = self.fit(i, self.columns(current[i - 1])[1], "old") if self.linked[i - 1] else None
-            if fitted is None:
-                break
-            current[i] = fitted
-        for i in range(anchor - 1, -1, -1):
-            fitted = self.fit(i, self.columns(current[i + 1])[0], "new") if self.linked[i] else None
-            if fitted is None:
-                break
-            current[i] = fitted
+        reached = {anchor}
+        waiting = deque([anchor])
+        while waiting:
+            page = waiting.popleft()
+            for _, side, other, other_side in self.links_of[page]:
+                if other in reached:
+                    continue
+                fitted = self.fit(other, self.column(current[page], side), other_side)
+                if fitted is not None:
+                    reached.add(other)
+                    current[other] = fitted
+                    waiting.append(other)
         return current
 
-    def disagreements(self, current: list[list[RowReading]]) -> list[int]:
-        """The linked page pairs (by the index of the first) whose shared column differs."""
-        return [i for i in range(len(current) - 1)
-                if self.linked[i] and not same_paragraphs_up_to_symbols(self.columns(current[i])[1],
-                                                       self.columns(current[i + 1])[0])]
+    def disagreements(self, current: list[list[RowReading]]) -> list[SharedVersion]:
+        """The pairs of pages whose shared version they read differently."""
+        return [link for link in self.links
+                if not same_paragraphs_up_to_symbols(self.column(current[link.first], link.first_side),
+                                                     self.column(current[link.second], link.second_side))]
 
 
 def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
@@ -199,31 +235,33 @@ def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
 
 
 def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowReading]],
-                       warnings: list[str], linked: list[bool]) -> tuple[list[list[RowReading]], list[str]]:
-    """Carry columns from page to page: each page's new column is the next page's old one.
+                       warnings: list[str], links: list[SharedVersion],
+                       links_of: list[list[SharedVersion]]) -> tuple[list[list[RowReading]], list[str]]:
+    """Carry columns from page to page along the versions they share (each page's new column is
+    the next page's old one).
 
     Every page is tried as the anchor; the anchor whose propagation reads the most rows with
     certainty and keeps all pages consistent wins. When no page's own reading leads to a
     consistent chain, the pages on either side of a disagreement are tried as anchors again,
     each read with one undecided one-sided block flipped.
-    A page that fits a neighbour it agrees with in one way only is sure, the anchor included.
+    A page that fits a page it agrees with in one way only is sure, the anchor included.
     Where another anchor also keeps all pages consistent but reads a row differently, the pages
     admit both readings: the row is unsure.
     """
-    chain = _ChainFit(readings, linked)
+    chain = _ChainFit(readings, links, links_of)
 
     def tried(starts: Iterable[tuple[int, list[RowReading]]]) -> list[tuple[int, float, list[list[RowReading]]]]:
         found = []
         for anchor, start in starts:
             current = chain.propagated(anchor, start)
-            consistent = sum(linked) - len(chain.disagreements(current))
+            consistent = len(links) - len(chain.disagreements(current))
             found.append((consistent, sum(chain.certainty(rows) for rows in current), current))
         return found
 
     candidates = tried(enumerate(readings))
     most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
-    if most < sum(linked):
-        broken = {page for i in chain.disagreements(best) for page in (i, i + 1)}
+    if most < len(links):
+        broken = {page for link in chain.disagreements(best) for page in (link.first, link.second)}
         candidates += tried((anchor, variant) for anchor in sorted(broken)
                             for variant in _flipped_tails(readings[anchor]))
         most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
@@ -245,16 +283,17 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
 
 
 def _decided_by_neighbours(chain: _ChainFit, pages: list[list[RowReading]]) -> list[list[RowReading]]:
-    """The pages with every row sure where a neighbouring page that agrees with it fixes one of
-    its columns and no other reading of the page gives that column: the anchor of a chain keeps
-    its own confidences when it is read, but its neighbours decide it as it decides them."""
-    agreeing = {i for i, linked in enumerate(chain.linked) if linked} - set(chain.disagreements(pages))
+    """The pages with every row sure where a page that agrees with it fixes one of its columns
+    and no other reading of the page gives that column: the anchor of a chain keeps its own
+    confidences when it is read, but the pages it decides decide it in turn."""
+    disagreeing = set(chain.disagreements(pages))
     decided = []
     for index, rows in enumerate(pages):
-        known = ([(chain.columns(pages[index - 1])[1], "old")] if index - 1 in agreeing else []) + (
-            [(chain.columns(pages[index + 1])[0], "new")] if index in agreeing else [])
-        for column, side in known:
-            fitted = chain.fit(index, column, side)
+        for link in chain.links_of[index]:
+            if link in disagreeing or link.reversed() in disagreeing:
+                continue
+            _, side, other, other_side = link
+            fitted = chain.fit(index, chain.column(pages[other], other_side), side)
             if (fitted is not None and all(row.confidence == 1.0 for row in fitted)
                     and all(map(_same_reading, rows, fitted))):
                 rows = [replace(row, confidence=1.0) for row in rows]
@@ -280,10 +319,12 @@ def _same_reading(one: RowReading, other: RowReading) -> bool:
 
 
 def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
-              warnings: list[str], linked: list[bool], known: Mapping[int, Version]) -> Chain:
+              warnings: list[str], known: Mapping[int, Version]) -> Chain:
     versions: dict[int, Version] = {}
+    shown_first_by: dict[int, str] = {}  # the page each version was first taken from
     pages = []
-    titles = split_titles_jointly([h.title_line for h in headers], linked)
+    titles = split_titles_jointly([h.title_line for h in headers],
+                                  [(h.old_number, h.new_number) for h in headers])
     titles = [_known_titles(header, split, known) for header, split in zip(headers, titles)]
     for header, title in zip(headers, titles):
         if not title.sure:
@@ -291,19 +332,21 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
                             "titles, cut where they most likely meet; check them or give "
                             "neighbouring pages")
     for header, rows, title in zip(headers, readings, titles):
-        old_title, new_title = title.old, title.new
         old, new = columns(rows)
-        earlier = versions.get(header.old_number)
-        if earlier is None:
-            versions[header.old_number] = Version(header.old_number, old_title, old)
-        elif same_paragraphs_up_to_symbols(earlier.paragraphs, old):
-            kept = tuple(fullest(a, b) for a, b in zip(earlier.paragraphs, old))
-            versions[header.old_number] = replace(earlier, paragraphs=kept)
-        else:
-            warnings.append(f"{header.name}: its old column differs from the new column of the "
-                            f"page before it (version {header.old_number}); kept the earlier one")
-        versions[header.new_number] = Version(header.new_number, new_title, new, None,
-                                              header.time_text)
+        for side, version in (("old", Version(header.old_number, title.old, old)),
+                              ("new", Version(header.new_number, title.new, new, None, header.time_text))):
+            earlier = versions.get(version.number)
+            if earlier is None:
+                versions[version.number] = version
+                shown_first_by[version.number] = header.name
+            elif same_paragraphs_up_to_symbols(earlier.paragraphs, version.paragraphs):
+                # the time a page gives is since its old version: the nearest one's is kept
+                versions[version.number] = replace(
+                    earlier, paragraphs=tuple(map(fullest, earlier.paragraphs, version.paragraphs)),
+                    time_text=version.time_text or earlier.time_text)
+            else:
+                warnings.append(f"{header.name}: its {side} column differs from version "
+                                f"{version.number} as {shown_first_by[version.number]} shows it; "
+                                "kept that one")
         pages.append(PageReading(header.name, header.old_number, header.new_number, tuple(rows)))
     return Chain(tuple(versions[n] for n in sorted(versions)), tuple(pages), tuple(warnings))
-

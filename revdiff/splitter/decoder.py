@@ -258,16 +258,16 @@ class PageDecoder:
 
     def _neighbour_scores(self, row: RowEvidence) -> tuple[list[float], float, float]:
         """Exact evidence from neighbouring pages: per boundary, old-only, new-only."""
-        previous, following = self.neighbours.previous_new, self.neighbours.next_old
-        if (previous is None and following is None) or row.is_match:
+        shows_old, shows_new = self.neighbours.old, self.neighbours.new
+        if (shows_old is None and shows_new is None) or row.is_match:
             return [], 0.0, 0.0
 
         def score(old: str | None, new: str | None) -> float:
             total = 0.0
-            if old is not None and previous is not None:
-                total += NEIGHBOUR_WEIGHT if previous.holds(old) else -NEIGHBOUR_WEIGHT
-            if new is not None and following is not None:
-                total += NEIGHBOUR_WEIGHT if following.holds(new) else -NEIGHBOUR_WEIGHT
+            if old is not None and shows_old is not None:
+                total += NEIGHBOUR_WEIGHT if shows_old.holds(old) else -NEIGHBOUR_WEIGHT
+            if new is not None and shows_new is not None:
+                total += NEIGHBOUR_WEIGHT if shows_new.holds(new) else -NEIGHBOUR_WEIGHT
             return total
 
         text = row.text

@@ -1,11 +1,13 @@
-"""What neighbouring pages of one article say about a page: its old column is the previous
-page's new column, and its new column the next page's old column."""
+"""What other pages of one article say about a page: a page that shows one of its versions
+(the previous page's new column is its old column, the next page's old column its new one; a
+page comparing other versions may show either in either column) holds its paragraphs."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from revdiff.splitter.symbols import has_droppable, symbol_key
 
@@ -55,7 +57,20 @@ def _begins_a_row(rows: list[str], key: str) -> bool:
 
 @dataclass(slots=True)
 class Neighbours:
-    previous_new: ParagraphIndex | None = None  # the page before: its new column is our old one
-    next_old: ParagraphIndex | None = None  # the page after: its old column is our new one
+    old: ParagraphIndex | None = None  # the column of another page that shows our old version
+    new: ParagraphIndex | None = None  # the column of another page that shows our new version
 
 
+
+
+class SharedVersion(NamedTuple):
+    """Two pages of one article that show one version: page `first`'s `first_side` column ("old"
+    or "new") is page `second`'s `second_side` column (pages numbered in the order read)."""
+
+    first: int
+    first_side: str
+    second: int
+    second_side: str
+
+    def reversed(self) -> SharedVersion:
+        return SharedVersion(self.second, self.second_side, self.first, self.first_side)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -55,23 +56,23 @@ class TitleSplit:
     sure: bool
 
 
-def split_titles_jointly(lines: Sequence[str | None], linked: Sequence[bool]) -> list[TitleSplit]:
-    """Split the title rows of pages in version order: where `linked[i]` says that page i's new
-    version is page i + 1's old one, its new title is that page's old title."""
+def split_titles_jointly(lines: Sequence[str | None], numbers: Sequence[tuple[int, int]]
+                         ) -> list[TitleSplit]:
+    """Split the title rows of pages that compare the versions `numbers` (old, new): a version
+    has one title on every page that shows it."""
     candidates = [_title_splits(line) for line in lines]
-    old_titles = [{old for old, _ in options} for options in candidates]
-    new_titles = [{new for _, new in options} for options in candidates]
+    possible: dict[int, set[str]] = {}  # per version, the titles every page showing it allows
+    for options, (old_number, new_number) in zip(candidates, numbers):
+        for number, titles in ((old_number, {old for old, _ in options}),
+                               (new_number, {new for _, new in options})):
+            possible[number] = possible[number] & titles if number in possible else titles
+    shown = Counter(number for pair in numbers for number in pair)
     chosen = []
-    for i, options in enumerate(candidates):
-        fitting = [
-            (old, new) for old, new in options
-            if (i == 0 or not linked[i - 1] or old in new_titles[i - 1])
-            and (i == len(lines) - 1 or not linked[i] or new in old_titles[i + 1])
-        ]
-        local = split_title(lines[i])
-        has_neighbour = (i > 0 and linked[i - 1]) or (i < len(lines) - 1 and linked[i])
-        pinned = has_neighbour and len(fitting) == 1
+    for line, options, (old_number, new_number) in zip(lines, candidates, numbers):
+        fitting = [(old, new) for old, new in options
+                   if old in possible[old_number] and new in possible[new_number]]
+        local = split_title(line)
+        pinned = (shown[old_number] > 1 or shown[new_number] > 1) and len(fitting) == 1
         old, new = local if len(lines) == 1 or not fitting or local in fitting else fitting[0]
         chosen.append(TitleSplit(old, new, sure=old == new or pinned))
     return chosen
-

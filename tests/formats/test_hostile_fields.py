@@ -78,6 +78,8 @@ CASES: dict[str, tuple[Callable[[Path], Path], str, int | None]] = {
         flattened("Version 6 Version 7", f"Version {HUGE} Version 7"), "old version number", 7),
     "flattened: Arabic-Indic version number": (
         flattened("Version 6 Version 7", "Version ٦ Version ٧"), "old version number", 7),
+    "flattened: a version compared with itself": (
+        flattened("Version 6 Version 7", "Version 7 Version 7"), "compares version 7 with itself", 7),
     "flattened: 5000-digit change count": (
         flattened("changed 16 times", f"changed {HUGE} times"), "change count", 5),
     "flattened: unsplittable URL": (
