@@ -8,12 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from revdiff.model import Article
 from revdiff.terminal_text import visible
+from revdiff.tui.dialog import Dialog
 from revdiff.tui.wrapping import shorten
 
 TITLE_CELLS = 70
@@ -28,7 +28,7 @@ def article_line(index: int, article: Article) -> str:
     return f"{index + 1:>3}. {len(article.versions):>3} versions  {shorten(text, TITLE_CELLS)}"
 
 
-class ArticleListScreen(ModalScreen[int | None]):
+class ArticleListScreen(Dialog[int | None]):
     """Dismisses with the index of the chosen article, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,a", "dismiss", "Close")]

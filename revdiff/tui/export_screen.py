@@ -9,18 +9,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from revdiff.model import Comparison
 from revdiff.terminal_text import visible
+from revdiff.tui.dialog import Dialog
 from revdiff.tui.exporting import ExportFormat, default_filename
 
 ExportChoice = tuple[ExportFormat, Path]
 
 
-class ExportScreen(ModalScreen[ExportChoice | None]):
+class ExportScreen(Dialog[ExportChoice | None]):
     """Dismisses with the chosen format and path, or None.
 
     Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),

@@ -93,6 +93,13 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("q",), "quit", "Quit", "App", footer="quit"),
 )
 
+# Keys outside the table and the keymap that work alike in the main view and in every dialog
+# (`revdiff.tui.dialog`), as the help lists them.
+ANYWHERE_KEYS: tuple[tuple[str, str], ...] = (
+    ("ctrl+c", "Quit, from a dialog too (with text selected: copy it)"),
+    ("ctrl+q", "Quit, from a dialog too"),
+)
+
 
 def with_keymap(keymap: dict[str, str], table: tuple[KeyCommand, ...] = KEY_TABLE) -> tuple[KeyCommand, ...]:
     """The table with the keys a user's keymap (command action -> "key1,key2") gives instead."""

@@ -9,12 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from revdiff.engine.words import version_words
 from revdiff.model import Version
 from revdiff.terminal_text import visible
+from revdiff.tui.dialog import Dialog
 from revdiff.tui.pair_header import version_time
 from revdiff.tui.session import PairSummary
 from revdiff.tui.stats_text import bar
@@ -25,7 +25,7 @@ TITLE_CELLS = 60
 HINT = "Enter: compare with the previous version · m: mark as old side, Enter on another: compare · Esc"
 
 
-class TimelineScreen(ModalScreen[tuple[int, int] | None]):
+class TimelineScreen(Dialog[tuple[int, int] | None]):
     """Dismisses with the chosen pair of version indices, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
