@@ -400,8 +400,11 @@ class RevdiffApp(App[None]):
         self._set_filters(replace(self.filters, hide_unchanged=not self.filters.hide_unchanged))
 
     def action_cycle_context(self) -> None:
-        self._set_filters(replace(self.filters, hide_unchanged=True,
-                                  context=(self.filters.context + 1) % 4))
+        """Hide unchanged text, keeping the context in force (±1 at first, as `h`); pressed again
+        while it is hidden, keep one sentence more around each change: ±2, ±3, then ±0 and ±1."""
+        filters = self.filters
+        context = (filters.context + 1) % 4 if filters.hide_unchanged else filters.context
+        self._set_filters(replace(filters, hide_unchanged=True, context=context))
 
     def action_cycle_label(self) -> None:
         self._set_filters(self.filters.next_label())
