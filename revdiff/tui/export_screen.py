@@ -16,6 +16,7 @@ from revdiff.model import Comparison
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.exporting import ExportFormat, default_filename
+from revdiff.tui.plain_text_input import PlainTextInput
 
 ExportChoice = tuple[ExportFormat, Path]
 
@@ -60,8 +61,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
             yield OptionList(*[Option(f"{fmt.name:<8} .{fmt.extension}", id=fmt.name)
                                for fmt in self.formats], id="export-formats")
             yield Static("File (Enter writes it, Tab edits the name, Esc cancels):", classes="hint")
-            yield Input(value=self._default_path(self.chosen), id="export-path",
-                        select_on_focus=False)
+            yield PlainTextInput(value=self._default_path(self.chosen), id="export-path",
+                                 select_on_focus=False)
             yield Static("", id="export-problem")
 
     def _default_path(self, export_format: ExportFormat) -> str:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from revdiff.model import Version
 from revdiff.tui.dialog import Dialog
+from revdiff.tui.plain_text_input import PlainTextInput
 from revdiff.tui.search import SearchHit, search_versions
 
 MAX_HITS_SHOWN = 200
@@ -43,8 +44,8 @@ class SearchScreen(Dialog[SearchHit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(value=self.initial_query, placeholder="search every version…",
-                        id="search-input")
+            yield PlainTextInput(value=self.initial_query, placeholder="search every version…",
+                                 id="search-input")
             yield Static("", id="search-count")
             yield OptionList(id="search-hits")
 
