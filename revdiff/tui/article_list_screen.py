@@ -16,7 +16,7 @@ from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.wrapping import shorten
 
-TITLE_CELLS = 70
+TITLE_CELLS = 70  # the line fits the widest dialog; a narrower one cuts it at its edge (CSS)
 
 
 def article_line(index: int, article: Article) -> str:
@@ -42,7 +42,13 @@ class ArticleListScreen(Dialog[int | None]):
         border: round $accent;
         background: $surface;
     }
-    ArticleListScreen OptionList { height: auto; max-height: 30; }
+    /* one line an article, cut with … at the dialog's edge */
+    ArticleListScreen OptionList {
+        height: auto;
+        max-height: 30;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     ArticleListScreen .hint { color: $text-muted; padding: 0 1; }
     """
 
