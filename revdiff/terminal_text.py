@@ -36,12 +36,21 @@ def visible_lines(text: str) -> str:
 
 
 _DATA_TABLE = {code: symbol for code, symbol in _TABLE.items() if code not in (ord("\n"), ord("\t"))}
+_FIELD_TABLE: dict[int, str | None] = {code: None for code in _TABLE} | {ord("\t"): " "}
 
 
 def visible_data(text: str) -> str:
     """Data (JSON, CSV, a patch, HTML) made safe to print on a terminal: line ends and tabs kept
     (CR LF shown as a line end), every other control character shown as a symbol."""
     return text.replace("\r\n", "\n").translate(_DATA_TABLE)
+
+
+def field_text(text: str) -> str:
+    """Text pasted into a text field of the app, as the field keeps it: its control characters
+    (an escape sequence, a bell) and bidirectional controls left out, a tab made a space. The field
+    draws what it holds as it is, so a pasted escape sequence would reach the terminal; shown as
+    symbols instead, it would be searched for, or written into a file name."""
+    return text.translate(_FIELD_TABLE)
 
 
 def visible_version(version: Version) -> Version:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from revdiff.terminal_text import visible, visible_lines
+from revdiff.terminal_text import field_text, visible, visible_lines
 
 TITLE_ESCAPE = "\x1b]0;PWNED\x07"  # OSC 0: set the window title
 CLIPBOARD_ESCAPE = "\x1b]52;c;cm0gLXJmIH4=\x07"  # OSC 52: write the clipboard
@@ -25,6 +25,11 @@ def test_every_control_character_is_shown_as_a_symbol() -> None:
     assert visible("plain text, “quotes” and — dashes") == "plain text, “quotes” and — dashes"
     assert visible_lines("one\x1b[31m\ntwo") == "one␛[31m\ntwo"
     assert all(ord(c) >= 0x20 and not 0x7F <= ord(c) < 0xA0 for c in visible("".join(map(chr, range(256)))))
+
+
+def test_a_field_keeps_pasted_text_without_its_control_characters() -> None:
+    assert field_text(f"Rockets{TITLE_ESCAPE}{CLEAR_SCREEN}\there{C1_CSI}") == "Rockets]0;PWNED[2J here2J"
+    assert field_text("right\u202eto left, “quotes” — dashes") == "rightto left, “quotes” — dashes"
 
 
 @pytest.fixture

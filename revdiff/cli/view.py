@@ -67,8 +67,9 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
     """Browse the changes in a terminal app (press ? inside for keys).
 
     One app shows every article the inputs hold: `a` lists them, `<` and `>` step between them,
-    `q` quits. Keys, layout, sentence mode, colours and the export folder can be set in
-    $XDG_CONFIG_HOME/revdiff/config.toml (see the README); a bad file is refused.
+    `q` quits (Ctrl-C too, from a dialog as well). Keys, layout, sentence mode, colours and the
+    export folder can be set in $XDG_CONFIG_HOME/revdiff/config.toml (see the README); a bad file
+    is refused.
 
     When output is not a terminal (a pipe or a file), or with --plain, prints the text diff of
     each consecutive pair of versions instead; the app never starts then.

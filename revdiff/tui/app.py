@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
@@ -20,6 +20,7 @@ from revdiff.errors import MalformedPage, RevdiffError
 from revdiff.model import Article
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen
+from revdiff.tui.dialog import Dialog, DialogResult
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportChoice, ExportScreen
 from revdiff.tui.exporting import EXPORT_FORMATS, edit_as_text, write_export
@@ -53,7 +54,6 @@ TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
 # and `?` lists every key.
 NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search")
-DialogResult = TypeVar("DialogResult")
 
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
@@ -116,7 +116,12 @@ class RevdiffApp(App[None]):
 
     TITLE = "revdiff"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS: ClassVar[list[BindingType]] = list(bindings_from_table(KEY_TABLE))
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings_from_table(KEY_TABLE),
+        # Ctrl+C quits, as it does in a dialog (`Dialog`), when the screen has no selection to copy;
+        # Textual's own only said to press Ctrl+Q. A command of the keymap given Ctrl+C replaces it.
+        Binding("ctrl+c", "quit", "Quit", show=False),
+    ]
     CSS = """
     Screen { layout: vertical; }
     #body { height: 1fr; }
@@ -244,7 +249,7 @@ class RevdiffApp(App[None]):
                                        restore_key=self.key_of["restore_reading"])
         self.query_one(StatusLine).show(where, detail, warning)
 
-    def _open_dialog(self, dialog: ModalScreen[DialogResult],
+    def _open_dialog(self, dialog: Dialog[DialogResult],
                      answered: Callable[[DialogResult | None], None] | None = None) -> None:
         """Open a dialog over the diff; the notices about the diff go, so that none covers it."""
         self.clear_notifications()
@@ -395,8 +400,11 @@ class RevdiffApp(App[None]):
         self._set_filters(replace(self.filters, hide_unchanged=not self.filters.hide_unchanged))
 
     def action_cycle_context(self) -> None:
-        self._set_filters(replace(self.filters, hide_unchanged=True,
-                                  context=(self.filters.context + 1) % 4))
+        """Hide unchanged text, keeping the context in force (±1 at first, as `h`); pressed again
+        while it is hidden, keep one sentence more around each change: ±2, ±3, then ±0 and ±1."""
+        filters = self.filters
+        context = (filters.context + 1) % 4 if filters.hide_unchanged else filters.context
+        self._set_filters(replace(filters, hide_unchanged=True, context=context))
 
     def action_cycle_label(self) -> None:
         self._set_filters(self.filters.next_label())

@@ -8,15 +8,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from revdiff.model import Article
 from revdiff.terminal_text import visible
+from revdiff.tui.dialog import Dialog
 from revdiff.tui.wrapping import shorten
 
-TITLE_CELLS = 70
+TITLE_CELLS = 70  # the line fits the widest dialog; a narrower one cuts it at its edge (CSS)
 
 
 def article_line(index: int, article: Article) -> str:
@@ -28,7 +28,7 @@ def article_line(index: int, article: Article) -> str:
     return f"{index + 1:>3}. {len(article.versions):>3} versions  {shorten(text, TITLE_CELLS)}"
 
 
-class ArticleListScreen(ModalScreen[int | None]):
+class ArticleListScreen(Dialog[int | None]):
     """Dismisses with the index of the chosen article, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,a", "dismiss", "Close")]
@@ -42,7 +42,13 @@ class ArticleListScreen(ModalScreen[int | None]):
         border: round $accent;
         background: $surface;
     }
-    ArticleListScreen OptionList { height: auto; max-height: 30; }
+    /* one line an article, cut with … at the dialog's edge */
+    ArticleListScreen OptionList {
+        height: auto;
+        max-height: 30;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     ArticleListScreen .hint { color: $text-muted; padding: 0 1; }
     """
 

@@ -9,18 +9,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from revdiff.model import Comparison
 from revdiff.terminal_text import visible
+from revdiff.tui.dialog import Dialog
 from revdiff.tui.exporting import ExportFormat, default_filename
+from revdiff.tui.plain_text_input import PlainTextInput
 
 ExportChoice = tuple[ExportFormat, Path]
 
 
-class ExportScreen(ModalScreen[ExportChoice | None]):
+class ExportScreen(Dialog[ExportChoice | None]):
     """Dismisses with the chosen format and path, or None.
 
     Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
@@ -60,8 +61,8 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
             yield OptionList(*[Option(f"{fmt.name:<8} .{fmt.extension}", id=fmt.name)
                                for fmt in self.formats], id="export-formats")
             yield Static("File (Enter writes it, Tab edits the name, Esc cancels):", classes="hint")
-            yield Input(value=self._default_path(self.chosen), id="export-path",
-                        select_on_focus=False)
+            yield PlainTextInput(value=self._default_path(self.chosen), id="export-path",
+                                 select_on_focus=False)
             yield Static("", id="export-problem")
 
     def _default_path(self, export_format: ExportFormat) -> str:

@@ -9,10 +9,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from revdiff.tui.keys import KEY_TABLE, KeyCommand, commands_by_group, main_keys_shown
+from revdiff.tui.dialog import Dialog
+from revdiff.tui.keys import (
+    ANYWHERE_KEYS,
+    KEY_TABLE,
+    KeyCommand,
+    commands_by_group,
+    main_keys_shown,
+)
 
 LEGEND = (
     ("-", "old_marker", "text of the old version (red); struck-through words were removed"),
@@ -31,6 +37,10 @@ def help_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
         for command in commands:
             grid.add_row(command.keys_shown, command.description)
         grid.add_row("", "")
+    grid.add_row(Text("Anywhere", style="bold underline #87afff"), "")
+    for keys, description in ANYWHERE_KEYS:
+        grid.add_row(keys, description)
+    grid.add_row("", "")
     return grid
 
 
@@ -47,7 +57,7 @@ def legend_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
     return grid
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("q", "dismiss", "Close", show=False),

@@ -76,7 +76,8 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
                footer="timeline"),
     KeyCommand(("s",), "toggle_layout", "Side by side / unified", "View", footer="layout"),
     KeyCommand(("h",), "toggle_hide_unchanged", "Hide unchanged text (keeps context)", "View"),
-    KeyCommand(("c",), "cycle_context", "Context sentences around changes: 0-3", "View"),
+    KeyCommand(("c",), "cycle_context",
+               "Context sentences around changes: 1, 2, 3, 0 (hides unchanged text)", "View"),
     KeyCommand(("l",), "cycle_label", "Show only one label (cycles)", "View"),
     KeyCommand(("x",), "toggle_hide_boring", "Hide boring edits (only whitespace, punctuation, encoding)", "View"),
     KeyCommand(("i",), "toggle_stats", "Statistics and change chart", "View"),
@@ -91,6 +92,13 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("y",), "copy_edit", "Copy the current edit", "Share"),
     KeyCommand(("question_mark",), "help", "This help", "App", footer="help"),
     KeyCommand(("q",), "quit", "Quit", "App", footer="quit"),
+)
+
+# Keys outside the table and the keymap that work alike in the main view and in every dialog
+# (`revdiff.tui.dialog`), as the help lists them.
+ANYWHERE_KEYS: tuple[tuple[str, str], ...] = (
+    ("ctrl+c", "Quit, from a dialog too (with text selected: copy it)"),
+    ("ctrl+q", "Quit, from a dialog too"),
 )
 
 

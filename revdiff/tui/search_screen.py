@@ -8,17 +8,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from revdiff.model import Version
+from revdiff.tui.dialog import Dialog
+from revdiff.tui.plain_text_input import PlainTextInput
 from revdiff.tui.search import SearchHit, search_versions
 
 MAX_HITS_SHOWN = 200
 
 
-class SearchScreen(ModalScreen[SearchHit | None]):
+class SearchScreen(Dialog[SearchHit | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
     DEFAULT_CSS = """
     SearchScreen { align: center top; }
@@ -43,8 +44,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(value=self.initial_query, placeholder="search every version…",
-                        id="search-input")
+            yield PlainTextInput(value=self.initial_query, placeholder="search every version…",
+                                 id="search-input")
             yield Static("", id="search-count")
             yield OptionList(id="search-hits")
 

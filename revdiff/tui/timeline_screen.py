@@ -3,29 +3,66 @@ before; pick any pair to compare, consecutive or not."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from revdiff.engine.words import version_words
 from revdiff.model import Version
 from revdiff.terminal_text import visible
+from revdiff.tui.dialog import Dialog
 from revdiff.tui.pair_header import version_time
 from revdiff.tui.session import PairSummary
-from revdiff.tui.stats_text import bar
-from revdiff.tui.wrapping import shorten
+from revdiff.tui.timeline_columns import (
+    TimelineColumns,
+    TimelineRow,
+    column_headers,
+    fit_columns,
+    row_cells,
+)
 
-TIME_CELLS = 16
-TITLE_CELLS = 60
 HINT = "Enter: compare with the previous version · m: mark as old side, Enter on another: compare · Esc"
 
 
-class TimelineScreen(ModalScreen[tuple[int, int] | None]):
+class TimelineTable(DataTable[Text]):
+    """The versions, one a row, in the columns that fit the table's width (`fit_columns`); a new
+    width lays them out again, the cursor kept."""
+
+    def __init__(self, timeline_rows: list[TimelineRow], mark: Callable[[int], Text],
+                 cursor_row: int, *, id: str | None = None) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+        self.timeline_rows = timeline_rows
+        self.mark = mark  # a row's index -> its mark
+        self.first_cursor_row = cursor_row
+        self.columns_shown: TimelineColumns | None = None  # None until the first width is known
+
+    def on_resize(self, event: events.Resize) -> None:
+        rows_overflow = self.virtual_size.height > event.size.height  # the event's is the size's
+        scrollbar = self.styles.scrollbar_size_vertical if rows_overflow else 0
+        self.fit_to(event.size.width - scrollbar)
+
+    def fit_to(self, width: int) -> None:
+        columns = fit_columns(self.timeline_rows, width)
+        if columns == self.columns_shown:
+            return
+        cursor_row = self.first_cursor_row if self.columns_shown is None else self.cursor_row
+        self.columns_shown = columns
+        self.clear(columns=True)
+        self.add_column(" ", key="mark")
+        for key, header in column_headers(columns):
+            self.add_column(header, key=key)
+        for index, row in enumerate(self.timeline_rows):
+            self.add_row(self.mark(index), *row_cells(row, columns), key=str(index))
+        self.move_cursor(row=cursor_row, animate=False)
+
+
+class TimelineScreen(Dialog[tuple[int, int] | None]):
     """Dismisses with the chosen pair of version indices, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,7 +78,7 @@ class TimelineScreen(ModalScreen[tuple[int, int] | None]):
     TimelineScreen { align: center middle; }
     TimelineScreen > Vertical {
         width: 100%;
-        max-width: 120;
+        max-width: 140;  /* the title's 60 cells beside every other column */
         height: auto;
         max-height: 100%;
         border: round $accent;
@@ -60,27 +97,17 @@ class TimelineScreen(ModalScreen[tuple[int, int] | None]):
         self.marked: int | None = None
 
     def compose(self) -> ComposeResult:
+        rows = [TimelineRow(f"v{version.number}", visible(version_time(version)),
+                            version_words(version), visible(version.title or ""),
+                            self.summaries[index - 1] if index else None)
+                for index, version in enumerate(self.versions)]
         with Vertical():
             yield Static(Text("Version timeline", style="bold"), id="timeline-title")
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="timeline-table")
+            yield TimelineTable(rows, self._mark, cursor_row=self.current[1], id="timeline-table")
             yield Static(HINT, id="timeline-hint")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(" ", key="mark")
-        table.add_column("ver", key="version")
-        table.add_column("time", key="time")
-        table.add_column("words", key="words")
-        table.add_column("changed since previous", key="change")
-        table.add_column("title", key="title")
-        for index, version in enumerate(self.versions):
-            # Text, not strings: a table reads a string as markup, and a title is no markup.
-            table.add_row(self._mark(index), f"v{version.number}",
-                          Text(shorten(visible(version_time(version)), TIME_CELLS)),
-                          str(version_words(version)), self._change(index),
-                          Text(shorten(visible(version.title or ""), TITLE_CELLS)), key=str(index))
-        table.move_cursor(row=self.current[1], animate=False)
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def _mark(self, index: int) -> Text:
         if index == self.marked:
@@ -88,17 +115,6 @@ class TimelineScreen(ModalScreen[tuple[int, int] | None]):
         if index in self.current:
             return Text("●" if index == self.current[1] else "○", style="bold")
         return Text(" ")
-
-    def _change(self, index: int) -> Text:
-        if index == 0:
-            return Text("first version", style="dim")
-        summary = self.summaries[index - 1]
-        text = Text(bar(summary.changed_share, 10), style="#87afff")
-        text.append(f" {summary.changed_share:>4.0%}  +{summary.words_added} -{summary.words_removed}"
-                    f"  {summary.changes} edits")
-        if summary.boring:
-            text.append("  boring", style="dim")
-        return text
 
     def _refresh_marks(self) -> None:
         table = self.query_one(DataTable)

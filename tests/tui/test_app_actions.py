@@ -170,6 +170,7 @@ async def test_help_lists_every_key_from_the_table(chain_article: Article) -> No
         for command in KEY_TABLE:
             assert command.description in text
             assert command.keys_shown.split()[0] in text
+        assert "ctrl+c  Quit, from a dialog too" in text
         await pilot.press("n")  # keys of the main view are off while help is open
         assert "change 1" not in status_text(app)
         await pilot.press("escape")
@@ -183,6 +184,58 @@ async def test_q_quits(chain_article: Article) -> None:
         await pilot.pause()
         assert app.is_running
         await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@run_async
+async def test_ctrl_c_quits_the_main_view(chain_article: Article) -> None:
+    """Ctrl+C quit neither the main view (Textual's notice said to press Ctrl+Q) nor a dialog."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running and app.return_code == 0
+
+
+@pytest.mark.parametrize("quit_key", ["ctrl+c", "ctrl+q"])
+@pytest.mark.parametrize("dialog_key", ["question_mark", "slash", "e", "t", "a"])
+@run_async
+async def test_ctrl_c_and_ctrl_q_quit_from_every_dialog(chain_article: Article, dialog_key: str,
+                                                         quit_key: str) -> None:
+    """Both did nothing in help, search, export, the timeline and the article list."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(dialog_key)
+        assert app.screen is not app.screen_stack[0]  # the dialog is open
+        await pilot.press(quit_key)
+        await pilot.pause()
+        assert not app.is_running and app.return_code == 0
+
+
+@run_async
+async def test_ctrl_c_copies_the_text_selected_in_a_field_instead_of_quitting(
+        chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Pompeo", "shift+home", "ctrl+c")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, SearchScreen)
+        assert app.clipboard == "Pompeo"
+
+
+@run_async
+async def test_ctrl_c_given_to_a_command_runs_it_and_still_quits_from_a_dialog(
+        chain_article: Article) -> None:
+    app = RevdiffApp(chain_article, settings=Settings(keys={"next_change": "ctrl+c"}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        assert app.is_running and status_text(app).startswith("change 1 of")
+        await pilot.press("question_mark", "ctrl+c")
         await pilot.pause()
         assert not app.is_running
 

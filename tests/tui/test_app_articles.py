@@ -58,6 +58,21 @@ async def test_one_article_has_no_article_count() -> None:
         assert header_text(app).startswith("v0 → v1")
 
 
+@run_async
+async def test_the_article_list_gives_each_article_one_line_at_60_columns() -> None:
+    """Each article took two lines, the second ending in a `…` cut far from the dialog's edge."""
+    app = RevdiffApp(load(STORIES))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        options = app.screen.query_one(OptionList)
+        lines = ["".join(segment.text for segment in options.render_line(y)).strip()
+                 for y in range(options.size.height)]
+        assert len(lines) == 3
+        assert lines[1].startswith("2.   4 versions  us-deploys-troops-after")
+        assert all(line.endswith("…") for line in lines)
+
+
 def test_the_command_runs_one_app_over_all_articles(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib
 

@@ -3,7 +3,9 @@ diff, the header, search hits, the timeline and what `y` copies."""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, OptionList
+from textual import events
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, OptionList
 from tui_helpers import diff_lines, header_text, run_async
 
 from revdiff.model import Article, Version
@@ -52,7 +54,7 @@ BRACKETED = Article(None, None, (
 ))
 
 
-def drawn(widget: OptionList | DataTable, lines: int = 3) -> str:
+def drawn(widget: Widget, lines: int = 3) -> str:
     return "\n".join("".join(segment.text for segment in widget.render_line(y))
                      for y in range(lines))
 
@@ -76,3 +78,21 @@ async def test_brackets_in_the_article_are_text_not_markup() -> None:
         assert "Title [link=https://evil.example]link[/link] [@click" in drawn(app.screen.query_one(OptionList), 2)
         await pilot.press("escape")
         assert app.is_running
+
+
+@run_async
+async def test_text_pasted_into_a_field_loses_its_control_characters() -> None:
+    """A search phrase or file name pasted with an escape sequence held it, and the field drew it
+    as it was: the terminal obeyed it."""
+    app = RevdiffApp(HOSTILE)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        for opens_the_field in (["slash"], ["e", "tab"]):
+            await pilot.press(*opens_the_field)
+            field = app.screen.query_one(Input)
+            field.post_message(events.Paste(f"Rockets{OSC_TITLE}\x1b[2J\there"))
+            await pilot.pause()
+            assert not raw_controls(field.value)
+            assert field.value.endswith("Rockets]0;PWNED[2J here")
+            assert not raw_controls(drawn(field, field.size.height))
+            await pilot.press("escape")

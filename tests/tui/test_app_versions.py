@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable
-from tui_helpers import header_text, run_async, status_text
+from tui_helpers import SAMPLES, header_text, run_async, status_text
 
-from revdiff.model import Article
+from revdiff.formats import load
+from revdiff.model import Article, Version
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.timeline_screen import TimelineScreen
@@ -47,9 +48,9 @@ async def test_timeline_lists_versions_and_jumps_to_a_consecutive_pair(chain_art
         assert isinstance(app.screen, TimelineScreen)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 4
-        assert [str(table.get_cell_at((r, 1))) for r in range(4)] == ["v0", "v1", "v2", "v3"]
-        assert str(table.get_cell_at((0, 4))) == "first version"
-        assert "%" in str(table.get_cell_at((2, 4))) and "edits" in str(table.get_cell_at((2, 4)))
+        assert [str(table.get_cell(str(r), "version")) for r in range(4)] == ["v0", "v1", "v2", "v3"]
+        assert str(table.get_cell("0", "change")) == "first version"
+        assert "%" in str(table.get_cell("2", "change")) and "edits" in str(table.get_cell("2", "change"))
         await pilot.press("j", "enter")  # cursor starts on v1 (the new side); down to v2
         assert not isinstance(app.screen, TimelineScreen)
         assert header_text(app).startswith("v1 → v2")
@@ -80,3 +81,46 @@ async def test_timeline_home_end_g_and_shift_g_reach_the_first_and_last_version(
             assert table.cursor_row == row, key
         await pilot.press("m", "end", "enter")
         assert app.session.pair == (0, 3)
+
+
+def drawn_rows(table: DataTable) -> list[str]:
+    return ["".join(segment.text for segment in table.render_line(y)).rstrip()
+            for y in range(table.size.height)]
+
+
+@run_async
+async def test_a_narrow_timeline_keeps_the_titles_readable() -> None:
+    """At 60 columns every column but the title took its full width, and the title showed a letter
+    or nothing; now the counts, words, bar and time give way, and come back on a wider terminal."""
+    article = load(sorted(str(path) for path in (SAMPLES / "sniffer-diff").glob("*.txt")))[0]
+    app = RevdiffApp(article)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "j")
+        table = app.screen.query_one(DataTable)
+        rows = drawn_rows(table)
+        assert "Iran fires missiles at US troops in" in rows[2]  # v1, under the header
+        assert "6 edits" not in rows[2] and "58%" in rows[2]
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no scrolling
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        rows = drawn_rows(table)
+        assert "about 1 hour later" in rows[2] and "+73 -17  6 edits" in rows[2]
+        assert rows[2].endswith("Iran fires missiles at US troops in Iraq")
+        assert table.cursor_row == 2  # the cursor kept its version
+
+
+@run_async
+async def test_a_timeline_longer_than_the_screen_fits_beside_its_scrollbar() -> None:
+    versions = tuple(Version(number, f"Headline {number} of a long run of versions of a story",
+                             (f"The story as told in version {number}.",))
+                     for number in range(40))
+    app = RevdiffApp(Article(None, None, versions))
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.height > table.size.height  # it scrolls up and down
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # not sideways
+        assert "Headline 1 of a" in drawn_rows(table)[2]

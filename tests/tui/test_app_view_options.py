@@ -76,6 +76,27 @@ async def test_h_hides_unchanged_text_and_c_changes_the_context(chain_article: A
 
 
 @run_async
+async def test_the_first_c_hides_unchanged_text_with_one_sentence_of_context(
+        chain_article: Article) -> None:
+    """The first `c` showed ±2: it counted on from the ±1 in force although nothing was hidden yet.
+    It hides as `h` does; the next `c` keeps ±2, then ±3, ±0 and ±1 again."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("full_stop", "full_stop", "h")
+        hidden_by_h = [row.text for row in app.query_one(DiffView).view_layout.rows]
+        await pilot.press("h", "c")
+        assert "changes only ±1" in header_text(app)
+        assert [row.text for row in app.query_one(DiffView).view_layout.rows] == hidden_by_h
+        shown = []
+        for _ in range(4):
+            await pilot.press("c")
+            shown.append(app.filters.context)
+        assert shown == [2, 3, 0, 1]
+        assert "changes only ±1" in header_text(app)
+
+
+@run_async
 async def test_l_shows_only_one_label(chain_article: Article) -> None:
     app = RevdiffApp(chain_article)
     async with app.run_test(size=(80, 24)) as pilot:

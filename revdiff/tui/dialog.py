@@ -1,0 +1,38 @@
+"""What every dialog (help, timeline, search, export, article list) shares: Ctrl+C and Ctrl+Q quit
+the app from it, as they do from the main view.
+
+The app keeps the main view's keys out of a dialog (`RevdiffApp.check_action`), its quit command
+with them, since `q` closes some dialogs and is typed in others; Textual's own Ctrl+C only says how
+to quit, and a dialog never reaches it. So a dialog binds the two keys itself.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+
+DialogResult = TypeVar("DialogResult")
+
+
+class Dialog(ModalScreen[DialogResult]):
+    """A modal screen over the diff that Ctrl+C and Ctrl+Q can leave by quitting the app."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # In place of the screen's Ctrl+C, which copies the selection and does nothing without one.
+        # A text field copies its own selection first: it is nearer the focus.
+        Binding("ctrl+c", "copy_or_quit", "Quit", show=False),
+        Binding("ctrl+q", "quit_app", "Quit", show=False),
+    ]
+
+    def action_copy_or_quit(self) -> None:
+        """Copy the text selected with the mouse, if any, as Textual does; else quit."""
+        selected = self.get_selected_text()
+        if selected:
+            self.app.copy_to_clipboard(selected)
+        else:
+            self.app.exit()
+
+    def action_quit_app(self) -> None:
+        self.app.exit()
