@@ -5,6 +5,7 @@ import io
 import json
 import subprocess
 import sys
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -44,6 +45,26 @@ def test_jsonl_one_object_per_edit(versions: list[str]) -> None:
     assert edited["words_removed"] == 1 and edited["words_added"] == 1
     assert 0 < edited["similarity"] < 1
     assert edited["confidence"] is None and edited["warnings"] == []  # plain files: exact
+
+
+def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path: Path) -> None:
+    # one file writes `é` as one character, the other as `e` and a combining accent: `diff` said
+    # `2 edited; +5/-5 words` and marked the words as changed, with no flag on the edits
+    text = "Le café a été rénové.\n\nIl pleut à Montréal.\n"
+    paths = []
+    for k, form in enumerate(("NFC", "NFD")):
+        path = tmp_path / f"{k}.txt"
+        path.write_text(unicodedata.normalize(form, text), encoding="utf-8")
+        paths.append(str(path))
+    rows = [json.loads(line) for line in run(*paths, "--format", "jsonl").splitlines()]
+    assert [(row["op"], row["flags"], row["words_removed"], row["words_added"]) for row in rows
+            ] == [("edited", ["encoding_only"], 0, 0)] * 2
+    assert rows[0]["new_text"] == unicodedata.normalize("NFD", "Le café a été rénové.")
+    lines = run(*paths, "--no-color").splitlines()
+    assert lines[1] == "2 edited; +0/-0 words, 0% changed; boring"
+    assert lines[3].endswith("[encoding_only]") and lines[4] == "    Le café a été rénové."
+    page = run(*paths, "--format", "html")
+    assert "encoding_only" in page and "<del>" not in page and "<ins>" not in page
 
 
 def test_diff_and_export_write_one_edit_schema(versions: list[str], tmp_path: Path) -> None:
