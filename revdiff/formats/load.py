@@ -276,11 +276,14 @@ def merge_articles(articles: list[Article]) -> list[Article]:
                 kept = known if known.time is not None else version
                 by_number[version.number] = dataclasses.replace(kept, paragraphs=paragraphs)
         first = group[0]
-        warnings = tuple(w for a in group for w in a.warnings)
+        versions = tuple(by_number[n] for n in sorted(by_number))
+        # a page's warning that it cut a version is stale once another page gave it whole
+        whole = {version.number for version in versions if not elision.is_cut(version.paragraphs)}
+        warnings = tuple(w for a in group for w in a.warnings
+                         if elision.cut_version(w) not in whole)
         pages = tuple(p for a in group for p in a.pages)
         result.append(Article(
-            first.source, first.url,
-            tuple(by_number[n] for n in sorted(by_number)),
+            first.source, first.url, versions,
             max((a.changes or 0 for a in group), default=None) or None,
             dict(first.metadata), warnings, pages,
         ))
