@@ -42,19 +42,20 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
         except (OSError, RevdiffError):
             return None  # the ordinary reading of the folder reports it
         if is_database or detect(text) is not Format.UNKNOWN_HTML:
-            _refuse_if_mixed(pages, file)
+            if pages:
+                raise mixed_folder(file, pages[0][1])
             return None
         pages.append((name, file.name, text))
     return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent))
 
 
-def _refuse_if_mixed(pages: Sequence[tuple[str, str, str]], file: Path) -> None:
-    """Refuse a folder where `file`, which is no saved page, comes after saved pages."""
-    if pages:
-        raise InconsistentPages(
-            f"{file.name} is no saved page, but the folder holds saved pages ({pages[0][1]}, ...)",
-            str(file.parent), hint="a folder of saved pages must hold nothing else: move the "
-                                   "other files out, or read them separately")
+def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
+    """The refusal of a folder of saved pages (`first_page` the first of them by name) that also
+    holds `other`, a file that is no saved page."""
+    return InconsistentPages(
+        f"{other.name} is no saved page, but the folder holds saved pages ({first_page}, ...)",
+        str(other.parent), hint="a folder of saved pages must hold nothing else: move the "
+                                "other files out, or read them separately")
 
 
 def articles_from_pages(pages: Sequence[SavedPage], where: str) -> list[Article]:

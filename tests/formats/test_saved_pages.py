@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains
 
-from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
+from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.formats.load import load
 from revdiff.formats.page_furniture import remove_furniture
 from revdiff.formats.snapshot_page import read_page
@@ -110,10 +110,12 @@ def test_folder_without_article_text_is_refused(tmp_path: Path) -> None:
         load([str(folder)])
 
 
-@pytest.mark.parametrize("other", ["notes.txt", "zz-tracker.html", "zz.sqlite"])
+@pytest.mark.parametrize("other", ["notes.txt", "zz-tracker.html", "zz.sqlite",
+                                   "0.txt", "0-tracker.html", "0.sqlite"])
 def test_saved_pages_with_another_file_are_refused_naming_it(tmp_path: Path, other: str) -> None:
     # the error named the first saved page, "HTML page is neither a News Sniffer nor a NewsDiffs
-    # page", and told the user to put saved pages in a folder, which they had done
+    # page", and told the user to put saved pages in a folder, which they had done; so it still
+    # did when the other file came first by name (0.txt, then the saved pages)
     folder = tmp_path / "mixed"
     _write(folder, "20200103140500.html", render_page(URL, FIRST, SITES[0]))
     _write(folder, "20200103154000.html", render_page(URL, SECOND, SITES[0]))
@@ -124,14 +126,6 @@ def test_saved_pages_with_another_file_are_refused_naming_it(tmp_path: Path, oth
         _write(folder, other, "My notes.\n" if other.endswith(".txt") else tracker_page)
     with pytest.raises(InconsistentPages, match=rf"{other} is no saved page, but the folder "
                                                 r"holds saved pages \(20200103140500\.html"):
-        load([str(folder)])
-
-
-def test_a_text_file_before_saved_pages_is_not_read_as_snapshots(tmp_path: Path) -> None:
-    folder = tmp_path / "mixed"
-    _write(folder, "0.txt", "A plain version.\n")
-    _write(folder, "1.html", render_page(URL, FIRST, SITES[0]))
-    with pytest.raises(UnknownFormat, match="neither a News Sniffer nor a NewsDiffs page"):
         load([str(folder)])
 
 
