@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import revdiff
 from revdiff.cli import main
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 
@@ -79,9 +81,37 @@ def test_diff_and_export_write_one_edit_schema(versions: list[str], tmp_path: Pa
     assert result.exit_code == 0, result.output
     exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert list(diffed[0]) == list(exported[0]) == list(EDIT_COLUMN_NAMES)
-    assert [dict(row, article="") for row in diffed] == [dict(row, article="") for row in exported]
+    assert diffed == exported
     csv_rows = list(csv.reader(io.StringIO(run(str(folder), "--format", "csv"))))
     assert tuple(csv_rows[0]) == EDIT_COLUMN_NAMES
+
+
+def test_rows_name_an_article_without_a_url_alike_however_it_is_given(
+        versions: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `diff` named the article by its folder, `export` by the path as typed (`samples/versio...`,
+    # `/tmp/.../story/0.txt (+1 files)`), so one article had two names, and one per working folder
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for k, path in enumerate(versions):
+        (folder / f"{k}.txt").write_bytes(Path(path).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    names = set()
+    for given in ([str(folder)], ["story/"], ["./story/0.txt", "story/1.txt"]):
+        names.update(json.loads(line)["article"] for line in run(*given, "--format", "jsonl")
+                     .splitlines())
+        database = tmp_path / "news.sqlite"
+        result = CliRunner().invoke(main, ["export", *given, "-o", str(database), "--quiet"])
+        assert result.exit_code == 0, result.output
+        with sqlite3.connect(database) as connection:
+            names.update(name for (name,) in connection.execute(
+                "SELECT article FROM edits UNION SELECT article FROM entryversion"))
+        database.unlink()
+        result = CliRunner().invoke(main, ["export", *given, "-o", "-", "--format", "unified"])
+        names.update(line.split("\t")[0][4:] for line in result.output.splitlines()
+                     if line.startswith(("--- ", "+++ ")))
+    names.update(row["article"] for row in revdiff.edits_table("story"))
+    names.update(row["article"] for row in revdiff.edits_table(revdiff.load("story")[0]))
+    assert names == {"story"}
 
 
 def test_json_document_has_stats(versions: list[str]) -> None:
