@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import click
 
 from revdiff.cli.common import (
+    echo,
     inputs_argument,
     load_and_warn,
     max_size_option,
@@ -100,4 +101,4 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         blocks = [comparison_text(comparison, article=ref.name, unchanged=not changes_only,
                                   color=terminal_style if color else None)
                   for ref, comparison, _ in items]
-        click.echo("\n\n".join(blocks), color=color)
+        echo("\n\n".join(blocks), color=color)

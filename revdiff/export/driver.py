@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from revdiff.errors import INTERRUPTED_EXIT, RevdiffError
+from revdiff.errors import INTERRUPTED_EXIT, RevdiffError, stdout_failed
 from revdiff.export import registry
 from revdiff.export.inputs import InputUnit, expand_inputs
 from revdiff.export.output_guard import OutputLock, OutputProblem, check_targets
@@ -350,20 +350,19 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             note: Callable[[str], None]) -> ExportProgress:
     """`-o -`: the edits table (jsonl, csv) or the diff text (unified), written as it comes."""
     if job.format == "csv":
-        stream.write(csv_header(EDIT_COLUMN_NAMES).encode("utf-8"))
+        _write_stream(stream, csv_header(EDIT_COLUMN_NAMES))
     in_flight = _in_flight(executor)
     tasks = iter_tasks(job, units, progress, note)
     for _, results in ordered_map(executor, process_chunk, chunked(tasks), job.format,
                                   job.sentences, in_flight=in_flight):
         for result in results:
             if _accept(result, job, progress, note):
-                text = result.payload if job.format == "unified" else result.payload[0]
-                stream.write(text.encode("utf-8"))
+                _write_stream(stream, result.payload if job.format == "unified"
+                              else result.payload[0])
                 progress.pairs += result.pairs
                 progress.rows += result.rows
                 progress.articles += 1
             progress.units_done = max(progress.units_done, result.units_done)
-        stream.flush()
         if on_progress:
             on_progress(progress)
     progress.units_done = progress.units_total
@@ -372,6 +371,18 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     if on_progress:
         on_progress(progress)
     return progress
+
+
+def _write_stream(stream: ByteSink, text: str) -> None:
+    """Write and flush text to the `-o -` stream; a failed write (a full disk, not a closed
+    pipe) is one error line."""
+    try:
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise stdout_failed(error) from None
 
 
 def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, executor: Executor,
