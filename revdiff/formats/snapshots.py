@@ -80,6 +80,10 @@ def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -
     if url is None:
         warnings.append("these pages name no URL (no canonical link or og:url); "
                         "read together as one article")
+    cut_short = [p.name for p in pages if p.cut_short]
+    if cut_short:
+        warnings.append(f"{len(cut_short)} page(s) end before </html>, as a page saved part way "
+                        f"does ({first_few(cut_short)}); their last paragraphs may be missing")
     untimed = [p.name for p in pages if p.time is None]
     if untimed:
         warnings.append(f"{len(untimed)} page(s) give no time ({first_few(untimed)}); they are "

@@ -103,6 +103,21 @@ def test_bad_folder_pages_are_each_said_and_the_rest_read(tmp_path: Path) -> Non
     assert any("furniture taken out" in w and "'READ MORE:" in w for w in story.warnings)
 
 
+def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
+    # a download cut off in the last paragraph was read as a version that lost its last
+    # paragraphs, and the diff showed them deleted, without a word of doubt
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    whole = render_page(URL, SECOND, SITES[0])
+    _write(folder, "20200103110000.html", whole[:whole.index("A new closing") + 5])
+    [article] = load([str(folder)])
+    said = (f"1 page(s) end before </html>, as a page saved part way does "
+            f"({folder / '20200103110000.html'}); their last paragraphs may be missing")
+    assert [w for w in article.warnings if "</html>" in w] == [said]
+    [whole_pages] = load([str(SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq")])
+    assert not any("</html>" in w for w in whole_pages.warnings)
+
+
 def test_folder_without_article_text_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     _write(folder, "a.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
