@@ -63,3 +63,13 @@ class InconsistentPages(RevdiffError):
 
 class StoreError(RevdiffError):
     """The git store cannot be written or read."""
+
+
+class OutputFailed(RevdiffError):
+    """Standard output cannot be written: a full disk, a device error (not a closed pipe)."""
+
+
+def stdout_failed(error: OSError) -> OutputFailed:
+    """The error for a write to standard output that failed with `error`."""
+    return OutputFailed(f"cannot write to standard output ({error.strerror or error})",
+                        hint="free some space, or send the output elsewhere")

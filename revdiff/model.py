@@ -131,6 +131,7 @@ class EditOp(str, Enum):
 class Flag(str, Enum):
     """Properties of an edit that researchers filter on."""
 
+    ENCODING_ONLY = "encoding_only"  # the same text in another Unicode form (NFC equal)
     PUNCTUATION_ONLY = "punctuation_only"
     WHITESPACE_ONLY = "whitespace_only"
     CASE_ONLY = "case_only"

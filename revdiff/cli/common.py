@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import wraps
 from typing import Any, TypeVar
 
 import click
 
 from revdiff.cli import report_error
-from revdiff.errors import RevdiffError
+from revdiff.errors import RevdiffError, stdout_failed
 from revdiff.formats import load
 from revdiff.formats.text_input import (
     DEFAULT_MAX_BYTES,
@@ -137,12 +138,31 @@ def check_scheduler(_ctx: click.Context, _param: click.Parameter, value: str | N
     return value
 
 
+@contextmanager
+def writing_stdout() -> Iterator[None]:
+    """A write to stdout that fails (a full disk; not a closed pipe, which ends a command
+    quietly) becomes one error line."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise stdout_failed(error) from None
+
+
+def echo(text: str, *, color: bool | None = None) -> None:
+    """Print text for a reader (a summary, the text diff) to stdout, as `click.echo` does."""
+    with writing_stdout():
+        click.echo(text, color=color)
+
+
 def write_data(text: str) -> None:
     """Write data (JSON, CSV, a patch, HTML) to stdout: byte for byte into a file or a pipe, and
     with its control characters shown as symbols on a terminal."""
-    sys.stdout.flush()
-    data_stream().write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    with writing_stdout():
+        sys.stdout.flush()
+        data_stream().write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
 
 
 def data_stream() -> ByteSink:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import click
 
 from revdiff.cli.common import (
+    echo,
     inputs_argument,
     load_and_warn,
     max_size_option,
@@ -46,10 +47,12 @@ def terminal_style(text: str, role: str) -> str:
     return click.style(text, **_STYLES[role])  # type: ignore[arg-type]
 
 
-def consecutive_comparisons(articles: list[Article], sentences: str) -> Iterator[Item]:
-    """Every consecutive pair of versions of every article, with how sure its reading is."""
+def consecutive_comparisons(articles: list[Article], sentences: str, inputs: tuple[str, ...]
+                            ) -> Iterator[Item]:
+    """Every consecutive pair of versions of every article, with how sure its reading is; an
+    article without a URL or a title is named by the inputs."""
     for index, article in enumerate(articles):
-        ref = article_ref(index, article, article.key)
+        ref = article_ref(index, article, ", ".join(inputs))
         for comparison in compare_chain(article, sentences):
             yield ref, comparison, pair_reading(article, comparison)
 
@@ -77,7 +80,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     articles = load_and_warn(inputs, max_size, quiet, compare=True)
     if output_format == "text":  # for a terminal: control characters in the text shown as symbols
         articles = [visible_article(article) for article in articles]
-    items = consecutive_comparisons(articles, sentences)
+    items = consecutive_comparisons(articles, sentences, inputs)
     if output_format == "jsonl":
         for line in comparisons_jsonl(items):
             write_data(line + "\n")
@@ -98,4 +101,4 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         blocks = [comparison_text(comparison, article=ref.name, unchanged=not changes_only,
                                   color=terminal_style if color else None)
                   for ref, comparison, _ in items]
-        click.echo("\n\n".join(blocks), color=color)
+        echo("\n\n".join(blocks), color=color)

@@ -7,6 +7,7 @@ import json
 import click
 
 from revdiff.cli.common import (
+    echo,
     inputs_argument,
     load_articles,
     max_size_option,
@@ -28,7 +29,7 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     """Print the recovered article(s): versions, titles, times, paragraphs, warnings."""
     articles = load_articles(inputs, max_size)
     if output_format == "text":
-        click.echo("\n\n".join(article_summary(a) for a in articles))
+        echo("\n\n".join(article_summary(a) for a in articles))
     elif output_format == "jsonl":
         for article in articles:
             write_data(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")

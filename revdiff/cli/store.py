@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from revdiff.cli.common import (
+    echo,
     inputs_argument,
     load_and_warn,
     max_size_option,
@@ -71,7 +72,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             return step
 
         summary = store_articles(articles, repo_dir, progress=progress_bar)
-    click.echo(visible_lines(summary.describe()))
+    echo(visible_lines(summary.describe()))
     if not quiet:
         for skipped in summary.skipped:
             if skipped.reason in (SkipReason.CONFLICT, SkipReason.OUT_OF_ORDER):

@@ -10,6 +10,7 @@ from itertools import pairwise
 import click
 
 from revdiff.cli.common import (
+    echo,
     inputs_argument,
     load_and_warn,
     max_size_option,
@@ -80,7 +81,7 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
     articles = load_and_warn(inputs, max_size, quiet, compare=True)
     browsable = [article for article in articles if len(article.versions) >= 2]
     if plain or not stdout_is_terminal() or not browsable or not keyboard_on_stdin():
-        click.echo("\n\n".join(article_text(article, settings.sentences) for article in articles))
+        echo("\n\n".join(article_text(article, settings.sentences) for article in articles))
         return
     from revdiff.tui.app import RevdiffApp
 

@@ -74,13 +74,18 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
     """Flags for an edit from `old` to `new`. Only a sentence present on both sides changed, so an
     added or deleted text (one side empty) gets no flag.
 
-    `whitespace_only`, `case_only` and `punctuation_only` describe texts that differ and only in that
-    way (punctuation_only: the letters and digits are the same, and not only whitespace changed).
-    `number_changed` says the numbers (in digits, separators dropped, or number words) differ;
-    `quote_changed` says the quoted passages differ.
+    The texts are compared in Unicode's composed form (NFC), in which `é` written as one character
+    and `é` written as `e` and a combining accent are one text: `encoding_only` says the texts
+    differ in that form alone. `whitespace_only`, `case_only` and `punctuation_only` describe
+    texts that differ and only in that way (punctuation_only: the letters and digits are the same,
+    and not only whitespace changed). `number_changed` says the numbers (in digits, separators
+    dropped, or number words) differ; `quote_changed` says the quoted passages differ.
     """
     if old == new or not old or not new:
         return frozenset()
+    old, new = unicodedata.normalize("NFC", old), unicodedata.normalize("NFC", new)
+    if old == new:
+        return frozenset({Flag.ENCODING_ONLY})
     flags: set[Flag] = set()
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)

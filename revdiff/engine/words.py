@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from diff_match_patch import diff_match_patch
 
@@ -53,8 +54,12 @@ def tokenize(text: str) -> list[str]:
 def word_diff(old: str, new: str) -> WordDiff:
     """(op, text) runs turning `old` into `new`: -1 deleted, 0 kept, 1 inserted.
 
-    Joining the runs with op <= 0 gives `old`; with op >= 0 gives `new`.
+    The texts are compared in Unicode's composed form (NFC), so a word that differs only in how
+    it is encoded (`é` as one character, or as `e` and a combining accent) is kept, not changed.
+    Joining the runs with op <= 0 gives `old` in that form; with op >= 0 gives `new` in it (the
+    texts themselves for text already composed, as nearly all text is).
     """
+    old, new = unicodedata.normalize("NFC", old), unicodedata.normalize("NFC", new)
     if old == new:
         return ((0, old),) if old else ()
     if not old:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from revdiff.errors import INTERRUPTED_EXIT, RevdiffError
+from revdiff.errors import INTERRUPTED_EXIT, RevdiffError, stdout_failed
 from revdiff.export import registry
 from revdiff.export.inputs import InputUnit, expand_inputs
 from revdiff.export.output_guard import OutputLock, OutputProblem, check_targets
@@ -85,6 +85,7 @@ class ArticleTask:
     index: int
     ref: ArticleRef
     article: Article
+    where: str  # the article as the run's messages name it: by its input (see `iter_tasks`)
     unit: int = 0  # which input unit it came from
     last_in_unit: bool = True
 
@@ -96,7 +97,8 @@ class ArticleTask:
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
     index: int
-    key: str
+    key: str  # the article's name in the rows (`ArticleRef.name`)
+    where: str  # `ArticleTask.where`
     pairs: int
     rows: int
     payload: Any
@@ -132,12 +134,12 @@ def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
             comparisons = compare_chain(task.article, sentences)
             payload, rows = render(task.ref, task.article, comparisons)
         except Exception as error:  # noqa: BLE001 - the driver stops or skips (--skip-errors)
-            results.append(ArticleResult(task.index, task.ref.name, 0, 0, None,
+            results.append(ArticleResult(task.index, task.ref.name, task.where, 0, 0, None,
                                          {"skipped": describe(error)}, units_done,
                                          describe(error)))
             continue
-        results.append(ArticleResult(task.index, task.ref.name, len(comparisons), rows, payload,
-                                     article_info(task.ref, task.article, comparisons),
+        results.append(ArticleResult(task.index, task.ref.name, task.where, len(comparisons), rows,
+                                     payload, article_info(task.ref, task.article, comparisons),
                                      units_done))
     return results
 
@@ -235,18 +237,18 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             progress.skipped_inputs.append(unit.label)
             on_note(f"skipped {unit.label}: {describe(error).removeprefix(f'{unit.label}: ')}")
             articles = []
-        # one article is named by its input, as `diff` names it; one of several by its URL, as
-        # its rows and errors name it, else by its place in the input
+        # the messages name one article by its input, as `diff` names it; one of several by its
+        # URL, else by its place in the input
         named = [(unit.label if len(articles) == 1 else article.url or f"{unit.label}#{position}",
                   article) for position, article in enumerate(articles)]
-        for name, article in named:
-            for line in warning_lines(article, name, unit.paths):
+        for where, article in named:
+            for line in warning_lines(article, where, unit.paths):
                 on_note(f"warning: {line}")
             if not has_pairs(article):
-                on_note(f"skipped {visible(name)}: {NOTHING_TO_COMPARE}")
-        kept = [(name, article) for name, article in named if has_pairs(article)]
-        for position, (name, article) in enumerate(kept):
-            yield ArticleTask(index, article_ref(index, article, name), article, number,
+                on_note(f"skipped {visible(where)}: {NOTHING_TO_COMPARE}")
+        kept = [(where, article) for where, article in named if has_pairs(article)]
+        for position, (where, article) in enumerate(kept):
+            yield ArticleTask(index, article_ref(index, article, where), article, where, number,
                               position == len(kept) - 1)
             index += 1
         del articles, named, kept
@@ -333,11 +335,12 @@ def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
     --skip-errors, is reported and skipped."""
     if result.error is None:
         return True
-    reason = result.error.removeprefix(f"{result.key}: ")  # the key is said once
+    # the article is named once (the rows' errors name it by its key)
+    reason = result.error.removeprefix(f"{result.key}: ").removeprefix(f"{result.where}: ")
     if not job.skip_errors:
-        raise ArticleFailed(f"cannot export this article: {reason}", result.key, hint=SKIP_HINT)
-    progress.skipped_inputs.append(result.key)
-    note(f"skipped {result.key}: {reason}")
+        raise ArticleFailed(f"cannot export this article: {reason}", result.where, hint=SKIP_HINT)
+    progress.skipped_inputs.append(result.where)
+    note(f"skipped {result.where}: {reason}")
     return False
 
 
@@ -347,20 +350,19 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             note: Callable[[str], None]) -> ExportProgress:
     """`-o -`: the edits table (jsonl, csv) or the diff text (unified), written as it comes."""
     if job.format == "csv":
-        stream.write(csv_header(EDIT_COLUMN_NAMES).encode("utf-8"))
+        _write_stream(stream, csv_header(EDIT_COLUMN_NAMES))
     in_flight = _in_flight(executor)
     tasks = iter_tasks(job, units, progress, note)
     for _, results in ordered_map(executor, process_chunk, chunked(tasks), job.format,
                                   job.sentences, in_flight=in_flight):
         for result in results:
             if _accept(result, job, progress, note):
-                text = result.payload if job.format == "unified" else result.payload[0]
-                stream.write(text.encode("utf-8"))
+                _write_stream(stream, result.payload if job.format == "unified"
+                              else result.payload[0])
                 progress.pairs += result.pairs
                 progress.rows += result.rows
                 progress.articles += 1
             progress.units_done = max(progress.units_done, result.units_done)
-        stream.flush()
         if on_progress:
             on_progress(progress)
     progress.units_done = progress.units_total
@@ -369,6 +371,18 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     if on_progress:
         on_progress(progress)
     return progress
+
+
+def _write_stream(stream: ByteSink, text: str) -> None:
+    """Write and flush text to the `-o -` stream; a failed write (a full disk, not a closed
+    pipe) is one error line."""
+    try:
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise stdout_failed(error) from None
 
 
 def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, executor: Executor,

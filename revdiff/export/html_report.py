@@ -101,8 +101,9 @@ def charts(article: Article, comparisons: list[Comparison]) -> str:
 
 def article_page(ref: ArticleRef, article: Article, comparisons: list[Comparison]) -> str:
     title = display_title(ref, article)
+    name = _link(ref.url) if ref.url else escape(ref.name) if ref.name != title else ""
     meta = [f"source {escape(ref.source)}" if ref.source else "",
-            f"{len(article.versions)} versions", _link(ref.url) if ref.url else escape(ref.name)]
+            f"{len(article.versions)} versions", name]
     body = [
         f'<nav><a href="{INDEX_NAME}">&larr; all articles</a></nav>',
         f"<h1>{escape(title)}</h1>",
@@ -144,8 +145,9 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
         pairs += entry.pairs
         title = info.get("title") or entry.key
         file_name = report_file_name(entry.index, entry.key)
+        name = f'<br><span class="meta">{escape(entry.key)}</span>' if entry.key != title else ""
         yield (f'<tr><td class="num">{entry.index}</td><td><a href="{escape(file_name)}">'
-               f'{escape(title)}</a><br><span class="meta">{escape(entry.key)}</span></td>'
+               f'{escape(title)}</a>{name}</td>'
                f'<td>{escape(info.get("source") or "")}</td>'
                f'<td class="num">{int(info.get("versions", 0))}</td>'
                f'<td class="num">+{int(info.get("words_added", 0))} / '

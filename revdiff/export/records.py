@@ -96,24 +96,22 @@ class ArticleRef:
     """Which article of the run a row belongs to: its position and a readable name."""
 
     index: int  # 0-based position of the article in the run, in output order
-    name: str  # the article's URL, else the input it came from (or its first title)
+    name: str  # the article's key: its URL, else its first title (see `article_ref`)
     source: str | None
     url: str | None
 
 
-def article_ref(index: int, article: Article, fallback_name: str) -> ArticleRef:
-    """Name an article by its URL, else by `fallback_name` (usually the input path)."""
-    return ArticleRef(index, article.url or fallback_name or article.key, article.source,
-                      article.url)
+def article_ref(index: int, article: Article, input_name: str) -> ArticleRef:
+    """Name an article as every command's rows name it: by its key (`Article.key`: its URL, else
+    its first version's title, which for version files is their folder's name), whatever path
+    it was read from; by `input_name`, the input it came from, only when it has neither."""
+    return ArticleRef(index, article.key or input_name, article.source, article.url)
 
 
 def display_title(ref: ArticleRef, article: Article) -> str:
-    """A heading for the article: its latest title, or for bare version files (whose titles are
-    file names) the name of the folder or file it came from."""
-    if article.versions and (article.url or article.source):
-        return article.versions[-1].title or ref.name
-    tail = ref.name.rstrip("/").rsplit("/", 1)[-1]
-    return tail or ref.name
+    """A heading for the article: its latest title (for version files, their folder's name), or
+    its name when that is empty."""
+    return (article.versions[-1].title if article.versions else "") or ref.name
 
 
 def _key_values(ref: ArticleRef, comparison: Comparison) -> dict[str, Any]:

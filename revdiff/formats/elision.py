@@ -9,10 +9,26 @@ the one that shows more of it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 # What a browser-rendered NewsDiffs page shows in place of unchanged text it left out.
 ELISION = "[...]"
+
+_CUT_WARNING = re.compile(r": the (?:old|new) text \(version (-?\d+)\) is incomplete: unchanged "
+                          r"stretches are cut to \[\.\.\.\]")
+
+
+def cut_warning(where: str, side: str, number: int) -> str:
+    """The warning of a page (`where`) that cut its `side` ("old" or "new"), version `number`."""
+    return (f"{where}: the {side} text (version {number}) is incomplete: unchanged stretches "
+            f"are cut to {ELISION} on the rendered page")
+
+
+def cut_version(warning: str) -> int | None:
+    """The number of the version a `cut_warning` is about; None for any other warning."""
+    found = _CUT_WARNING.search(warning)
+    return int(found.group(1)) if found else None
 
 
 def is_cut(paragraphs: Sequence[str]) -> bool:

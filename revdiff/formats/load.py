@@ -63,7 +63,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
             if data.startswith(SQLITE_MAGIC):
                 raise UnknownFormat("a SQLite database cannot be read from standard input", name,
                                     hint="give the database file's path instead of -")
-            texts.append(_text_input("-", data, max_bytes))
+            texts.append(_tracker_input(_text_input("-", data, max_bytes)))
             continue
         path = Path(name)
         if not path.exists():
@@ -79,7 +79,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
             continue
         read = _read_file(path, name, max_bytes)
         if isinstance(read, TextInput):
-            texts.append(read)
+            texts.append(_tracker_input(read))
         else:
             articles.extend(read)
     articles[texts_at:texts_at] = _read_texts(texts)
@@ -123,18 +123,25 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
 
 
 def _text_input(name: str, data: bytes, max_bytes: int) -> TextInput:
+    """The decoded input and its format; an HTML page that no tracker made is one too (a folder
+    of them is read as saved pages)."""
     decoded = decode_bytes(data, name, max_bytes)
     found = detect(decoded.text)
-    if found is Format.UNKNOWN_HTML:
-        raise UnknownFormat(
-            "HTML page is neither a News Sniffer nor a NewsDiffs page", name,
-            hint="save the diff page itself, give the versions as text files, "
-                 "or put saved pages of an article in a folder and give the folder",
-        )
     if found in (Format.JSON, Format.FEED):
         what = foreign.describe_json(decoded.text) or foreign.describe_feed(decoded.text)
         raise UnknownFormat(f"this is {what}, not a version format", name, hint=foreign.READABLE)
     return TextInput(name, decoded.text, found, decoded.warning)
+
+
+def _tracker_input(read: TextInput) -> TextInput:
+    """An input given on its own: an HTML page that no tracker made is refused."""
+    if read.format is Format.UNKNOWN_HTML:
+        raise UnknownFormat(
+            "HTML page is neither a News Sniffer nor a NewsDiffs page", read.name,
+            hint="save the diff page itself, give the versions as text files, "
+                 "or put saved pages of an article in a folder and give the folder",
+        )
+    return read
 
 
 def _with_warnings(article: Article, texts: Sequence[TextInput]) -> Article:
@@ -174,6 +181,11 @@ def _read_directory(path: Path, max_bytes: int) -> list[Article]:
             texts.append(read)
         else:
             database_articles.extend(read)
+    # saved pages here come after another file by name (`read_folder` stops at that file)
+    page_names = [t.name for t in texts if t.format is Format.UNKNOWN_HTML]
+    if page_names:
+        other = next(file for file in files if str(file) not in page_names)
+        raise snapshots.mixed_folder(other, Path(page_names[0]).name)
     if database_articles and not texts:
         return database_articles
     if database_articles:
@@ -276,11 +288,14 @@ def merge_articles(articles: list[Article]) -> list[Article]:
                 kept = known if known.time is not None else version
                 by_number[version.number] = dataclasses.replace(kept, paragraphs=paragraphs)
         first = group[0]
-        warnings = tuple(w for a in group for w in a.warnings)
+        versions = tuple(by_number[n] for n in sorted(by_number))
+        # a page's warning that it cut a version is stale once another page gave it whole
+        whole = {version.number for version in versions if not elision.is_cut(version.paragraphs)}
+        warnings = tuple(w for a in group for w in a.warnings
+                         if elision.cut_version(w) not in whole)
         pages = tuple(p for a in group for p in a.pages)
         result.append(Article(
-            first.source, first.url,
-            tuple(by_number[n] for n in sorted(by_number)),
+            first.source, first.url, versions,
             max((a.changes or 0 for a in group), default=None) or None,
             dict(first.metadata), warnings, pages,
         ))

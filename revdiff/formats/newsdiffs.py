@@ -17,7 +17,7 @@ import re
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.elision import ELISION
+from revdiff.formats.elision import ELISION, cut_warning
 from revdiff.formats.fields import checked_url, parse_number, source_of_url
 from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.formats.text_input import collapse_whitespace
@@ -289,8 +289,7 @@ def read_page(text: str, where: str) -> Article:
             warnings.append(f"{where}: the {side} text does not start with date, title and "
                             "byline lines; read it as paragraphs only")
         if ELISION in parsed.paragraphs:
-            warnings.append(f"{where}: the {side} text is incomplete: unchanged stretches are cut "
-                            f"to {ELISION} on the rendered page")
+            warnings.append(cut_warning(where, side, number))
         if not parsed.paragraphs:
             raise MalformedPage(f"the {side} version holds no paragraphs", where)
         time = parse_date(parsed.date, where)

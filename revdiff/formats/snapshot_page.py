@@ -34,6 +34,8 @@ PRUNED = ["//nav", "//header", "//footer", "//aside", "//*[@role='dialog']"]
 # Fewer words than this after extraction is an error or index page, not an article.
 MIN_ARTICLE_WORDS = 6
 _TIME_METAS = ("article:modified_time", "og:updated_time", "article:published_time")
+# How a whole page ends; a page saved part way (a download cut off) has no such end.
+_PAGE_END = re.compile(r"</html\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class SavedPage:
     # Where the time came from: "file name", "Wayback note", or the meta property's name.
     time_source: str | None
     text: Cleaned
+    cut_short: bool  # the page ends before `</html>`: its last paragraphs may be missing
 
 
 def read_page(name: str, file_name: str, html: str) -> SavedPage:
@@ -55,7 +58,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     if time is None:
         time, source = _time_from_page(html, soup)
     return SavedPage(name, _url(soup), _title(soup), time, source,
-                     remove_furniture(extract_paragraphs(html)))
+                     remove_furniture(extract_paragraphs(html)), _PAGE_END.search(html) is None)
 
 
 def extract_paragraphs(html: str) -> tuple[str, ...]:

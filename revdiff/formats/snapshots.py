@@ -42,19 +42,20 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
         except (OSError, RevdiffError):
             return None  # the ordinary reading of the folder reports it
         if is_database or detect(text) is not Format.UNKNOWN_HTML:
-            _refuse_if_mixed(pages, file)
+            if pages:
+                raise mixed_folder(file, pages[0][1])
             return None
         pages.append((name, file.name, text))
     return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent))
 
 
-def _refuse_if_mixed(pages: Sequence[tuple[str, str, str]], file: Path) -> None:
-    """Refuse a folder where `file`, which is no saved page, comes after saved pages."""
-    if pages:
-        raise InconsistentPages(
-            f"{file.name} is no saved page, but the folder holds saved pages ({pages[0][1]}, ...)",
-            str(file.parent), hint="a folder of saved pages must hold nothing else: move the "
-                                   "other files out, or read them separately")
+def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
+    """The refusal of a folder of saved pages (`first_page` the first of them by name) that also
+    holds `other`, a file that is no saved page."""
+    return InconsistentPages(
+        f"{other.name} is no saved page, but the folder holds saved pages ({first_page}, ...)",
+        str(other.parent), hint="a folder of saved pages must hold nothing else: move the "
+                                "other files out, or read them separately")
 
 
 def articles_from_pages(pages: Sequence[SavedPage], where: str) -> list[Article]:
@@ -79,6 +80,10 @@ def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -
     if url is None:
         warnings.append("these pages name no URL (no canonical link or og:url); "
                         "read together as one article")
+    cut_short = [p.name for p in pages if p.cut_short]
+    if cut_short:
+        warnings.append(f"{len(cut_short)} page(s) end before </html>, as a page saved part way "
+                        f"does ({first_few(cut_short)}); their last paragraphs may be missing")
     untimed = [p.name for p in pages if p.time is None]
     if untimed:
         warnings.append(f"{len(untimed)} page(s) give no time ({first_few(untimed)}); they are "

@@ -220,3 +220,20 @@ def test_a_name_that_is_not_utf8_is_written_out_in_every_output(arguments: list[
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert b"Traceback" not in result.stderr
     assert b"caf\\\\xe9" in result.stdout or b"caf\\xe9" in result.stdout  # JSON escapes `\\`
+
+
+@pytest.mark.parametrize("arguments", [
+    ["parse", str(CHAIN)], ["parse", str(CHAIN), "--format", "text"],
+    ["diff", str(CHAIN)], ["diff", str(CHAIN), "--format", "jsonl"],
+    ["view", str(CHAIN)], ["export", str(CHAIN), "-o", "-"],
+])
+def test_a_full_disk_under_stdout_is_one_error_line(arguments: list[str]) -> None:
+    # writing to a full disk (here /dev/full) ended every command with a traceback
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    with open("/dev/full", "wb") as full:
+        process = subprocess.run([sys.executable, "-m", "revdiff", *arguments], stdout=full,
+                                 stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    assert process.returncode == 2
+    assert process.stderr == ("revdiff: error: cannot write to standard output (No space left "
+                              "on device) (free some space, or send the output elsewhere)\n")

@@ -3,14 +3,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import subprocess
 import sys
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import revdiff
 from revdiff.cli import main
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 
@@ -46,6 +49,26 @@ def test_jsonl_one_object_per_edit(versions: list[str]) -> None:
     assert edited["confidence"] is None and edited["warnings"] == []  # plain files: exact
 
 
+def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path: Path) -> None:
+    # one file writes `é` as one character, the other as `e` and a combining accent: `diff` said
+    # `2 edited; +5/-5 words` and marked the words as changed, with no flag on the edits
+    text = "Le café a été rénové.\n\nIl pleut à Montréal.\n"
+    paths = []
+    for k, form in enumerate(("NFC", "NFD")):
+        path = tmp_path / f"{k}.txt"
+        path.write_text(unicodedata.normalize(form, text), encoding="utf-8")
+        paths.append(str(path))
+    rows = [json.loads(line) for line in run(*paths, "--format", "jsonl").splitlines()]
+    assert [(row["op"], row["flags"], row["words_removed"], row["words_added"]) for row in rows
+            ] == [("edited", ["encoding_only"], 0, 0)] * 2
+    assert rows[0]["new_text"] == unicodedata.normalize("NFD", "Le café a été rénové.")
+    lines = run(*paths, "--no-color").splitlines()
+    assert lines[1] == "2 edited; +0/-0 words, 0% changed; boring"
+    assert lines[3].endswith("[encoding_only]") and lines[4] == "    Le café a été rénové."
+    page = run(*paths, "--format", "html")
+    assert "encoding_only" in page and "<del>" not in page and "<ins>" not in page
+
+
 def test_diff_and_export_write_one_edit_schema(versions: list[str], tmp_path: Path) -> None:
     """`diff --format jsonl|csv` rows are the rows of the export's edits table, column for column."""
     folder = tmp_path / "article"
@@ -58,9 +81,37 @@ def test_diff_and_export_write_one_edit_schema(versions: list[str], tmp_path: Pa
     assert result.exit_code == 0, result.output
     exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert list(diffed[0]) == list(exported[0]) == list(EDIT_COLUMN_NAMES)
-    assert [dict(row, article="") for row in diffed] == [dict(row, article="") for row in exported]
+    assert diffed == exported
     csv_rows = list(csv.reader(io.StringIO(run(str(folder), "--format", "csv"))))
     assert tuple(csv_rows[0]) == EDIT_COLUMN_NAMES
+
+
+def test_rows_name_an_article_without_a_url_alike_however_it_is_given(
+        versions: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `diff` named the article by its folder, `export` by the path as typed (`samples/versio...`,
+    # `/tmp/.../story/0.txt (+1 files)`), so one article had two names, and one per working folder
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for k, path in enumerate(versions):
+        (folder / f"{k}.txt").write_bytes(Path(path).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    names = set()
+    for given in ([str(folder)], ["story/"], ["./story/0.txt", "story/1.txt"]):
+        names.update(json.loads(line)["article"] for line in run(*given, "--format", "jsonl")
+                     .splitlines())
+        database = tmp_path / "news.sqlite"
+        result = CliRunner().invoke(main, ["export", *given, "-o", str(database), "--quiet"])
+        assert result.exit_code == 0, result.output
+        with sqlite3.connect(database) as connection:
+            names.update(name for (name,) in connection.execute(
+                "SELECT article FROM edits UNION SELECT article FROM entryversion"))
+        database.unlink()
+        result = CliRunner().invoke(main, ["export", *given, "-o", "-", "--format", "unified"])
+        names.update(line.split("\t")[0][4:] for line in result.output.splitlines()
+                     if line.startswith(("--- ", "+++ ")))
+    names.update(row["article"] for row in revdiff.edits_table("story"))
+    names.update(row["article"] for row in revdiff.edits_table(revdiff.load("story")[0]))
+    assert names == {"story"}
 
 
 def test_json_document_has_stats(versions: list[str]) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,8 +51,18 @@ def test_word_diff_one_side_empty() -> None:
 @given(st.text(max_size=60), st.text(max_size=60))
 def test_word_diff_reproduces_both_sides(old: str, new: str) -> None:
     diff = word_diff(old, new)
-    assert old_side(diff) == old
-    assert new_side(diff) == new
+    assert old_side(diff) == unicodedata.normalize("NFC", old)
+    assert new_side(diff) == unicodedata.normalize("NFC", new)
+
+
+def test_words_that_differ_only_in_unicode_form_are_kept() -> None:
+    # `é` as one character in the old text, as `e` and a combining accent in the new
+    old = "Le café a été rénové, puis fermé."
+    new = unicodedata.normalize("NFD", "Le café a été rénové, puis ouvert.")
+    assert new != unicodedata.normalize("NFC", new)
+    diff = word_diff(old, new)
+    assert [(op, text) for op, text in diff if op != 0] == [(-1, "fermé"), (1, "ouvert")]
+    assert word_diff(old, unicodedata.normalize("NFD", old)) == ((0, old),)
 
 
 def test_flags() -> None:
@@ -63,6 +75,16 @@ def test_flags() -> None:
     assert Flag.QUOTE_CHANGED in edit_flags("“We will win,” he said.", "“We shall win,” he said.")
     assert Flag.QUOTE_CHANGED not in edit_flags("“We will win,” he said.", "“We will win,” she said.")
     assert edit_flags("Same.", "Same.") == frozenset()
+
+
+def test_a_change_of_unicode_form_alone_is_encoding_only() -> None:
+    composed = "Il a été rénové à Montréal."
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert composed != decomposed
+    assert edit_flags(composed, decomposed) == {Flag.ENCODING_ONLY}
+    # the other flags read the texts in one form: this is a change of spacing, nothing else
+    assert edit_flags(composed, decomposed.replace("Il a", "Il  a")) == {Flag.WHITESPACE_ONLY}
+    assert Flag.ENCODING_ONLY not in edit_flags(composed, decomposed.replace("Il a", "Elle a"))
 
 
 

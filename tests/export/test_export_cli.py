@@ -119,7 +119,7 @@ def test_git_repository_and_newsedits_inputs(run_cli, samples: Path, tmp_path: P
     summaries = [json.loads(line) for line in
                  (tmp_path / "mixed.comparisons.jsonl").read_text().splitlines()]
     from_repo = [s for s in summaries if s["article_index"] == 0]
-    assert len(from_repo) == 2 and from_repo[0]["article"] == str(repo)
+    assert len(from_repo) == 2 and from_repo[0]["article"] == "story.txt"  # named by its file
     from_database = [s for s in summaries if s["article_index"] > 0]
     assert from_database and all(s["url"].startswith("https://") for s in from_database)
 

@@ -202,12 +202,16 @@ def test_a_folder_linking_to_itself_is_read_once(tmp_path: Path) -> None:
     out = tmp_path / "e.jsonl"
     result = revdiff("export", str(corpus), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    pairs = [json.loads(line) for line in (tmp_path / "e.comparisons.jsonl").read_text()
-             .splitlines()]
-    folders = {}  # article index -> the real folder it was read from
-    for pair in pairs:
-        folders[pair["article_index"]] = Path(pair["article"]).resolve().name
-    assert sorted(folders.values()) == ["article-000", "article-001", "article-002", "loop-b"]
+    edits = [json.loads(line) for line in out.read_text().splitlines()]
+    names = {}  # article index -> its name: the folder's, as the path read names it
+    texts: dict[int, set[str]] = {}
+    for edit in edits:
+        names[edit["article_index"]] = edit["article"]
+        texts.setdefault(edit["article_index"], set()).update((edit["old_text"], edit["new_text"]))
+    # loop-b, read through loop-a's link to it (loop-a's own files are loose beside a folder)
+    assert sorted(names.values()) == ["article-000", "article-001", "article-002", "other"]
+    [through_link] = [index for index, name in names.items() if name == "other"]
+    assert texts[through_link] == {"B one.", "B two."}
 
 
 # -- errors that were tracebacks ----------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -178,8 +180,43 @@ def test_the_comparisons_word_totals_are_the_sums_over_their_edits(samples: Path
 def test_flatten_for_csv_writes_lists_booleans_and_none(samples: Path) -> None:
     article = load([str(samples / "us-sends-3000-troops-to-middle-east")])[0]
     comparison = compare_chain(article, "auto")[0]
-    row = next(edit_rows(article_ref(3, article, "story"), comparison))
+    row = next(edit_rows(article_ref(3, article, "samples/story"), comparison))
     cells = dict(zip(EDIT_COLUMN_NAMES, flatten_for_csv(row, EDIT_COLUMNS)))
-    assert cells["article_index"] == 3 and cells["article"] == "story"
+    assert cells["article_index"] == 3
+    assert cells["article"] == "us-sends-3000-troops-to-middle-east"
     assert cells["url"] == "" and cells["source"] == ""
     assert cells["old_indices"] == " ".join(map(str, row["old_indices"]))
+
+
+UNICODE_FORMS = ("Le café a été rénové.", "Il pleut à Montréal.")
+
+
+def _flags_and_words(path: Path, fmt: str) -> list[tuple[list[str], int, int]]:
+    """(flags, words removed, words added) of each edited row of an edits table, as written."""
+    if fmt == "jsonl":
+        rows = read_jsonl(path)
+    elif fmt == "csv":
+        rows = [dict(row, flags=row["flags"].split()) for row in
+                csv.DictReader(path.open(encoding="utf-8", newline=""))]
+    elif fmt == "parquet":
+        rows = pytest.importorskip("pyarrow.parquet").read_table(path).to_pylist()
+    else:
+        with sqlite3.connect(path) as connection:
+            connection.row_factory = sqlite3.Row
+            rows = [dict(row, flags=json.loads(row["flags"])) for row in
+                    connection.execute("SELECT * FROM edits ORDER BY edit_index")]
+    return [(list(row["flags"]), int(row["words_removed"]), int(row["words_added"]))
+            for row in rows if row["op"] == "edited"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "sqlite"])
+def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path: Path, fmt: str
+                                                                       ) -> None:
+    # the new version writes every accent as a combining character (NFD): the same text, which
+    # was counted as 5 words removed and 5 added, with no flag to tell
+    story = tmp_path / "in" / "story"
+    make_chain(story, [list(UNICODE_FORMS),
+                       [unicodedata.normalize("NFD", line) for line in UNICODE_FORMS]])
+    out = tmp_path / ("news.sqlite" if fmt == "sqlite" else f"e.{fmt}")
+    edits_path = export([str(story)], out, fmt)[0]
+    assert _flags_and_words(edits_path, fmt) == [(["encoding_only"], 0, 0)] * 2

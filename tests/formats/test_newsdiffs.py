@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from story_chains import SAMPLES, edited_pair, load_make_samples, story_chains
 
 from revdiff.errors import InconsistentPages, MalformedPage
-from revdiff.formats.elision import fits_cut
+from revdiff.formats.elision import cut_version, cut_warning, fits_cut
 from revdiff.formats.load import load
 from revdiff.formats.newsdiffs import ELISION, decode_js_string_literal, read_page
 from revdiff.formats.newsdiffs_text import parse_date, split_version_text
@@ -131,8 +131,8 @@ def test_rendered_page_with_cuts_keeps_whole_paragraphs_and_warns(
         assert is_subsequence(kept, original.paragraphs)
         if ELISION not in read.paragraphs:
             assert read.paragraphs == original.paragraphs
-    cut = any(ELISION in v.paragraphs for v in article.versions)
-    assert cut == any("incomplete" in w for w in article.warnings)
+    cut = [v.number for v in article.versions if ELISION in v.paragraphs]
+    assert cut == [cut_version(w) for w in article.warnings if "incomplete" in w]
 
 
 def test_long_unchanged_stretches_are_cut_like_the_site_does() -> None:
@@ -281,6 +281,23 @@ def test_rendered_pages_of_one_chain_join_where_one_page_cut_a_version(tmp_path:
     assert ELISION in article.versions[2].paragraphs
 
 
+def test_a_page_that_cut_a_version_another_page_gives_whole_no_longer_warns(tmp_path: Path
+                                                                            ) -> None:
+    # the second page cuts versions 2 and 3; the first gives version 2 whole. The second page's
+    # warning that its old text (version 2) is incomplete stayed on the article, which had it
+    # whole; its warning about version 3, still cut, is true
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    versions = [Version(1, "T", p[:2]), Version(2, "T", p),
+                Version(3, "T", (*p[:4], "Inserted middle.", *p[4:]))]
+    first, second = _write_chain_pages(tmp_path, versions)
+    assert [cut_version(w) for w in read_page(Path(second).read_text("utf-8"), second).warnings
+            ] == [2, 3]
+    for pages in ([first, second], [second, first]):
+        [article] = load(pages)
+        assert article.versions[1].paragraphs == p
+        assert article.warnings == (cut_warning(second, "new", 3),)
+
+
 def test_rendered_pages_that_cut_one_version_in_two_places_join(tmp_path: Path) -> None:
     p = tuple(f"Paragraph number {i} stays." for i in range(10))
     versions = [Version(1, "T", (*p[:8], "Old end.")), Version(2, "T", (*p[:8], "New end.")),
@@ -289,6 +306,7 @@ def test_rendered_pages_that_cut_one_version_in_two_places_join(tmp_path: Path) 
     [article] = load(pages)
     middle = article.versions[1].paragraphs
     assert ELISION in middle
+    assert [cut_version(w) for w in article.warnings].count(2) == 2  # cut on both pages: it stays
     assert is_subsequence(tuple(x for x in middle if x != ELISION), versions[1].paragraphs)
 
 

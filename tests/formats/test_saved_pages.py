@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains
 
-from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
+from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.formats.load import load
 from revdiff.formats.page_furniture import remove_furniture
 from revdiff.formats.snapshot_page import read_page
@@ -103,6 +103,21 @@ def test_bad_folder_pages_are_each_said_and_the_rest_read(tmp_path: Path) -> Non
     assert any("furniture taken out" in w and "'READ MORE:" in w for w in story.warnings)
 
 
+def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
+    # a download cut off in the last paragraph was read as a version that lost its last
+    # paragraphs, and the diff showed them deleted, without a word of doubt
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    whole = render_page(URL, SECOND, SITES[0])
+    _write(folder, "20200103110000.html", whole[:whole.index("A new closing") + 5])
+    [article] = load([str(folder)])
+    said = (f"1 page(s) end before </html>, as a page saved part way does "
+            f"({folder / '20200103110000.html'}); their last paragraphs may be missing")
+    assert [w for w in article.warnings if "</html>" in w] == [said]
+    [whole_pages] = load([str(SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq")])
+    assert not any("</html>" in w for w in whole_pages.warnings)
+
+
 def test_folder_without_article_text_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     _write(folder, "a.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
@@ -110,10 +125,12 @@ def test_folder_without_article_text_is_refused(tmp_path: Path) -> None:
         load([str(folder)])
 
 
-@pytest.mark.parametrize("other", ["notes.txt", "zz-tracker.html", "zz.sqlite"])
+@pytest.mark.parametrize("other", ["notes.txt", "zz-tracker.html", "zz.sqlite",
+                                   "0.txt", "0-tracker.html", "0.sqlite"])
 def test_saved_pages_with_another_file_are_refused_naming_it(tmp_path: Path, other: str) -> None:
     # the error named the first saved page, "HTML page is neither a News Sniffer nor a NewsDiffs
-    # page", and told the user to put saved pages in a folder, which they had done
+    # page", and told the user to put saved pages in a folder, which they had done; so it still
+    # did when the other file came first by name (0.txt, then the saved pages)
     folder = tmp_path / "mixed"
     _write(folder, "20200103140500.html", render_page(URL, FIRST, SITES[0]))
     _write(folder, "20200103154000.html", render_page(URL, SECOND, SITES[0]))
@@ -124,14 +141,6 @@ def test_saved_pages_with_another_file_are_refused_naming_it(tmp_path: Path, oth
         _write(folder, other, "My notes.\n" if other.endswith(".txt") else tracker_page)
     with pytest.raises(InconsistentPages, match=rf"{other} is no saved page, but the folder "
                                                 r"holds saved pages \(20200103140500\.html"):
-        load([str(folder)])
-
-
-def test_a_text_file_before_saved_pages_is_not_read_as_snapshots(tmp_path: Path) -> None:
-    folder = tmp_path / "mixed"
-    _write(folder, "0.txt", "A plain version.\n")
-    _write(folder, "1.html", render_page(URL, FIRST, SITES[0]))
-    with pytest.raises(UnknownFormat, match="neither a News Sniffer nor a NewsDiffs page"):
         load([str(folder)])
 
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import unicodedata
 from operator import attrgetter
 from pathlib import Path
 
@@ -63,12 +64,14 @@ def compare_within_limit(old: list[str], new: list[str], sentences: str = "auto"
 
 
 def _visible(text: str) -> str:
-    return "".join(text.split())
+    """The text without white space, in the composed Unicode form the word diff gives."""
+    return unicodedata.normalize("NFC", "".join(text.split()))
 
 
 def assert_edits_rebuild_both_versions(comparison: Comparison) -> None:
     """Every sentence is in exactly one edit, and the edits, read on each side in sentence order,
-    hold that version's text (sentence splitting only drops whitespace between sentences)."""
+    hold that version's text (sentence splitting only drops whitespace between sentences; the
+    word diff gives it in NFC form)."""
     sides = ((comparison.old, comparison.old_sentences, attrgetter("old"), attrgetter("old_text"),
               old_side),
              (comparison.new, comparison.new_sentences, attrgetter("new"), attrgetter("new_text"),
@@ -79,10 +82,10 @@ def assert_edits_rebuild_both_versions(comparison: Comparison) -> None:
         assert indices == list(range(len(sentences)))
         for group, edit in holding:
             assert list(group) == list(range(group[0], group[-1] + 1))
-            assert side_of(edit.word_diff) == text_of(edit)
-            assert _visible(side_of(edit.word_diff)) == "".join(
-                _visible(sentences[index].text) for index in group)
-        rebuilt = "".join(_visible(side_of(edit.word_diff)) for _, edit in holding)
+            assert side_of(edit.word_diff) == unicodedata.normalize("NFC", text_of(edit))
+            assert _visible(side_of(edit.word_diff)) == _visible(
+                "".join(sentences[index].text for index in group))
+        rebuilt = _visible("".join(side_of(edit.word_diff) for _, edit in holding))
         assert rebuilt == _visible("".join(version.paragraphs))
     for edit in comparison.edits:
         assert 0.0 <= edit.similarity <= 1.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from textual.widgets import Static
@@ -18,6 +19,13 @@ PUNCTUATION = Article(None, None, (
                           "Officials said the work would last three weeks.", "Residents were angry.")),
     Version(2, "Bridge", ("The bridge will close on Tuesday.",
                           "Officials said the work would last three weeks!", "Residents were angry.")),
+))
+
+# The new version writes `é` as `e` and a combining accent (NFD) in one sentence and changes a word
+# in another.
+ACCENTS = Article(None, None, (
+    Version(1, "Café", ("Le café a été rénové.", "Il ouvre lundi.")),
+    Version(2, "Café", (unicodedata.normalize("NFD", "Le café a été rénové."), "Il ouvre mardi.")),
 ))
 
 
@@ -126,6 +134,22 @@ async def test_x_hides_punctuation_only_edits() -> None:
         assert status_text(app).startswith("1 change")
         assert not any(line.startswith(" - Officials") for line in diff_lines(app))
         assert any(line.startswith("   Officials") for line in diff_lines(app))
+
+
+@run_async
+async def test_an_edit_of_unicode_form_alone_says_so_and_x_hides_it() -> None:
+    app = RevdiffApp(ACCENTS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert status_text(app).startswith("2 changes")
+        await pilot.press("x")
+        assert status_text(app).startswith("1 change")
+        await pilot.press("x", "n")
+        assert "encoding only" in status_text(app)
+        await pilot.press("i")
+        await pilot.pause()
+        panel = str(app.query_one(StatsPanel).query_one(Static).content)
+        assert "encoding only      1" in panel and "words removed     1" in panel
 
 
 @run_async
