@@ -38,17 +38,11 @@ def read_chain(headers: list[PageHeader], known: Mapping[int, Version] | None = 
     """Read the pages of one article; pages that show one version constrain each other. `known`
     holds versions other inputs give exactly (a page in HTML, a version page), by number: a page
     that shows one of them is fitted to it, and its title row cut where the known title ends."""
-    ordered = sorted(headers, key=lambda h: (h.old_number, h.new_number))
+    ordered, warnings = _without_copies(sorted(headers, key=lambda h: (h.old_number, h.new_number)))
     known = known or {}
-    for earlier, later in pairwise(ordered):
-        if (earlier.old_number, earlier.new_number) == (later.old_number, later.new_number):
-            raise InconsistentPages(
-                f"two pages compare the same versions {earlier.old_number} and {earlier.new_number}",
-                later.name, hint=f"drop one of {earlier.name} and {later.name}")
     links = _shared_versions(ordered)
     links_of = _links_by_page(links, len(ordered))
     readings: list[list[RowReading]] = []
-    warnings: list[str] = []
     for header, links_here in zip(ordered, links_of):
         rows, page_warnings = decode_rows(header.body, header.name,
                                           neighbours=_neighbours(links_here, ordered))
@@ -58,6 +52,25 @@ def read_chain(headers: list[PageHeader], known: Mapping[int, Version] | None = 
     if links:
         readings, warnings = _propagate_columns(ordered, readings, warnings, links, links_of)
     return _assemble(ordered, readings, warnings, known)
+
+
+def _without_copies(ordered: list[PageHeader]) -> tuple[list[PageHeader], list[str]]:
+    """The pages without second copies of one page (a page saved twice, `page (1).txt`), with a
+    warning for each copy left out; two different pages of the same versions are an error."""
+    kept: list[PageHeader] = []
+    warnings = []
+    for page in ordered:
+        earlier = kept[-1] if kept else None
+        if earlier is None or (earlier.old_number, earlier.new_number) != (page.old_number, page.new_number):
+            kept.append(page)
+        elif (earlier.title_line, earlier.time_text, [t for _, t in earlier.body]) == (
+                page.title_line, page.time_text, [t for _, t in page.body]):
+            warnings.append(f"{page.name}: the same page as {earlier.name}; read once")
+        else:
+            raise InconsistentPages(
+                f"two pages compare the same versions {page.old_number} and {page.new_number} "
+                "and differ", page.name, hint=f"drop one of {earlier.name} and {page.name}")
+    return kept, warnings
 
 
 def _shared_versions(headers: Sequence[PageHeader]) -> list[SharedVersion]:

@@ -370,6 +370,17 @@ def test_a_version_two_pages_show_differently_is_warned_naming_both() -> None:
             in article.warnings)
 
 
+def test_a_page_saved_twice_is_read_once_and_two_different_pages_of_one_pair_are_refused() -> None:
+    from revdiff.errors import InconsistentPages
+
+    page = (ROOT / "samples" / "sniffer-diff" / "iran-strikes-v0-v1.txt").read_text(encoding="utf-8")
+    [article] = read_diff_texts([("v0-v1.txt", page), ("v0-v1 (1).txt", page)])
+    assert [p.name for p in article.pages] == ["v0-v1.txt"]
+    assert "v0-v1 (1).txt: the same page as v0-v1.txt; read once" in article.warnings
+    with pytest.raises(InconsistentPages, match="compare the same versions 0 and 1 and differ"):
+        read_diff_texts([("v0-v1.txt", page), ("other.txt", page.replace("US troops", "UK troops"))])
+
+
 def test_no_break_spaces_at_paragraph_edges_are_kept() -> None:
     # trackers trim ASCII whitespace only, so a paragraph may start with a no-break space or
     # be one; the flattened rows keep them and so must the reader
