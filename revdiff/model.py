@@ -190,3 +190,6 @@ class Comparison:
     new_sentences: tuple[Sentence, ...]
     edits: tuple[Edit, ...]
     stats: ComparisonStats
+    # What kind of change the title is, as an edit's flags say it (empty for the same title, or
+    # a title only one version has): a title written in another Unicode form is encoding_only.
+    title_flags: frozenset[Flag]

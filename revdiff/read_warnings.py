@@ -37,6 +37,11 @@ def first_few(items: Sequence[str], shown: int = 3) -> str:
     return ", ".join(items[:shown]) + (", ..." if len(items) > shown else "")
 
 
+def counted(number: int, noun: str) -> str:
+    """`1 article`, `1,204 articles`: a count and a noun whose plural takes an `s`."""
+    return f"{number:,} {noun}{'s' if number != 1 else ''}"
+
+
 def line_runs(lines: Sequence[int]) -> str:
     """`10-14, 20, 31-33`: sorted line numbers as runs, the first few of them."""
     runs: list[tuple[int, int]] = []

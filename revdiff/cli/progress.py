@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from revdiff.read_warnings import counted
+
 if TYPE_CHECKING:
     from revdiff.export.driver import ExportProgress
 
@@ -67,11 +69,6 @@ ROWS_LABELS = {"jsonl": "edit row", "csv": "edit row", "parquet": "edit row",
                "sqlite": "edit row", "unified": "diff", "html": "report page"}
 
 
-def _counted(number: int, noun: str) -> str:
-    """`1 article`, `1,204 articles`."""
-    return f"{number:,} {noun}{'s' if number != 1 else ''}"
-
-
 def summary_line(progress: ExportProgress, workers_text: str, format_name: str) -> str:
     outputs = ", ".join(str(path) for path in progress.outputs)
     resumed = (f" ({progress.resumed_articles:,} from the interrupted run)"
@@ -79,7 +76,7 @@ def summary_line(progress: ExportProgress, workers_text: str, format_name: str) 
     skipped = (f"; skipped {len(progress.skipped_inputs)} input(s) or article(s) that failed"
                if progress.skipped_inputs else "")
     rows = progress.articles if format_name == "html" else progress.rows
-    return (f"revdiff: exported {_counted(progress.articles, 'article')}{resumed}, "
-            f"{_counted(progress.pairs, 'version pair')}, "
-            f"{_counted(rows, ROWS_LABELS.get(format_name, 'row'))} to {outputs} in {progress.elapsed:.1f} s "
+    return (f"revdiff: exported {counted(progress.articles, 'article')}{resumed}, "
+            f"{counted(progress.pairs, 'version pair')}, "
+            f"{counted(rows, ROWS_LABELS.get(format_name, 'row'))} to {outputs} in {progress.elapsed:.1f} s "
             f"({progress.pairs_per_second:,.1f} pairs/s, {workers_text}){skipped}")

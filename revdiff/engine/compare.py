@@ -40,6 +40,7 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
     return Comparison(
         old=old, new=new, old_sentences=old_sentences, new_sentences=new_sentences, edits=edits,
         stats=comparison_stats(edits, old_sentences, new_sentences),
+        title_flags=edit_flags(old.title, new.title),
     )
 
 

@@ -7,6 +7,7 @@ import unicodedata
 
 from revdiff.engine.sentences import word_set
 from revdiff.engine.similarity import TYPOGRAPHY
+from revdiff.engine.words import is_mark
 from revdiff.model import Flag
 
 _SPACES = re.compile(r"\s+")
@@ -27,7 +28,9 @@ def _without_space(text: str) -> str:
 
 
 def _letters_and_digits(text: str) -> str:
-    return "".join(char for char in text if char.isalnum())
+    """The letters and digits, with the combining marks on them (a Devanagari vowel sign makes
+    another word: `दिन` and `दीन` differ in letters, not punctuation)."""
+    return "".join(char for char in text if char.isalnum() or is_mark(char))
 
 
 def numbers_in(text: str) -> list[str]:

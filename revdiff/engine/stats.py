@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from revdiff.engine.flags import same_but_encoding
@@ -38,6 +39,13 @@ def word_changes(edit: Edit) -> tuple[int, int]:
     return removed, added
 
 
+def _composed_length(sentences: Sequence[Sentence]) -> int:
+    """The sentences' characters in Unicode's composed form (NFC), the form the word diffs hold,
+    so that the characters they change are a share of the same count (`é` written as `e` and a
+    combining accent is one character, as it is in the diff)."""
+    return sum(len(unicodedata.normalize("NFC", sentence.text)) for sentence in sentences)
+
+
 def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
                      new_sentences: Sequence[Sentence]) -> ComparisonStats:
     counts = {op.value: 0 for op in EditOp}
@@ -52,8 +60,7 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
                 chars_added += len(text)
             elif op < 0:
                 chars_removed += len(text)
-    old_chars = sum(len(sentence.text) for sentence in old_sentences)
-    new_chars = sum(len(sentence.text) for sentence in new_sentences)
+    old_chars, new_chars = _composed_length(old_sentences), _composed_length(new_sentences)
     total = old_chars + new_chars
     changed_share = min(1.0, (chars_added + chars_removed) / total) if total else 0.0
     rewrite = (old_chars > 0 and new_chars > 0

@@ -9,8 +9,10 @@ from diff_match_patch import diff_match_patch
 
 from revdiff.model import Version, WordDiff
 
-# A token is a word, a run of whitespace, or one other character (punctuation stays separate).
+# A token is a word, a run of whitespace, or one other character (punctuation stays separate);
+# `tokenize` puts combining marks back on the token they belong to.
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+_WORD_START = re.compile(r"\w")
 
 
 # Sentences are short: they always get the exact diff, cleaned up on their characters. Giant
@@ -47,8 +49,28 @@ def version_words(version: Version) -> int:
     return sum(count_words(paragraph) for paragraph in version.paragraphs)
 
 
+def is_mark(char: str) -> bool:
+    """A combining mark (Unicode category M): a vowel sign, virama, accent or variation selector,
+    part of the letter or symbol before it."""
+    return unicodedata.category(char).startswith("M")
+
+
 def tokenize(text: str) -> list[str]:
-    return _TOKENS.findall(text)
+    """Words, runs of white space, and single other characters. A combining mark stays with what
+    it marks, and letters after it go on with that word: the word pattern leaves marks out, so a
+    Devanagari word such as `दिन` came as `द`, `ि`, `न`, and a changed vowel sign as no changed
+    word."""
+    tokens = _TOKENS.findall(text)
+    if text.isascii():
+        return tokens
+    joined: list[str] = []
+    for token in tokens:
+        if joined and not joined[-1][-1].isspace() and (
+                is_mark(token[0]) or (is_mark(joined[-1][-1]) and _WORD_START.match(token))):
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
 
 
 def word_diff(old: str, new: str) -> WordDiff:

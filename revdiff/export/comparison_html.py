@@ -10,7 +10,7 @@ from html import escape
 
 from revdiff.engine.words import word_diff
 from revdiff.export.html_page import page
-from revdiff.model import Comparison, Edit, EditOp, WordDiff
+from revdiff.model import Comparison, Edit, EditOp, Flag, WordDiff
 
 
 def _side(diff: WordDiff, keep: int) -> str:
@@ -25,13 +25,17 @@ def _side(diff: WordDiff, keep: int) -> str:
     return "".join(parts)
 
 
+def _flags(flags: frozenset[Flag]) -> str:
+    """An edit's or the title's flags, each in a span, after its label."""
+    return "".join(f'<span class="flags">{escape(value)}</span>'
+                   for value in sorted(flag.value for flag in flags))
+
+
 def _row(edit: Edit) -> str:
-    flags = "".join(f'<span class="flags">{escape(flag.value)}</span>' for flag in sorted(
-        edit.flags, key=lambda flag: flag.value))
     label = escape(edit.op.value)
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
         label += f" {edit.similarity:.2f}"
-    return (f'<tr class="{escape(edit.op.value)}"><td class="op">{label}{flags}</td>'
+    return (f'<tr class="{escape(edit.op.value)}"><td class="op">{label}{_flags(edit.flags)}</td>'
             f"<td>{_side(edit.word_diff, -1)}</td><td>{_side(edit.word_diff, 1)}</td></tr>")
 
 
@@ -46,7 +50,8 @@ def comparison_table(comparison: Comparison, *, article: str | None = None) -> s
         (f'<p class="stats">{escape(counts)}; +{stats.words_added}/-{stats.words_removed} words, '
         f"{stats.changed_share:.0%} changed{escape(notes)}</p>"),
         "<table>",
-        f'<tr><td class="op">title</td><th>{_side(title_diff, -1)}</th><th>{_side(title_diff, 1)}</th></tr>',
+        (f'<tr><td class="op">title{_flags(comparison.title_flags)}</td>'
+         f"<th>{_side(title_diff, -1)}</th><th>{_side(title_diff, 1)}</th></tr>"),
         *(_row(edit) for edit in comparison.edits),
         "</table>",
     ])

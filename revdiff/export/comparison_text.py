@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from revdiff.engine.words import word_diff
-from revdiff.model import Comparison, Edit, EditOp, WordDiff
+from revdiff.model import Comparison, Edit, EditOp, Flag, WordDiff
 
 _MARKS = {
     EditOp.UNCHANGED: " ", EditOp.EDITED: "~", EditOp.ADDED: "+", EditOp.DELETED: "-",
@@ -40,12 +40,16 @@ def _indices(indices: tuple[int, ...]) -> str:
     return ",".join(str(k) for k in indices) or "-"
 
 
+def flag_note(flags: frozenset[Flag]) -> str:
+    """`  [case_only, number_changed]` after an edit's head or the title; nothing without flags."""
+    return "  [" + ", ".join(sorted(flag.value for flag in flags)) + "]" if flags else ""
+
+
 def edit_text(edit: Edit, *, color: Colour = None) -> str:
     head = f"{_MARKS[edit.op]} {edit.op.value:<9} {_indices(edit.old):>7} -> {_indices(edit.new):<7}"
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
         head += f" sim {edit.similarity:.2f}"
-    if edit.flags:
-        head += "  [" + ", ".join(sorted(flag.value for flag in edit.flags)) + "]"
+    head += flag_note(edit.flags)
     head = head.rstrip()  # the padding of the new side's indices, when nothing follows them
     if color:
         head = color(head, "unchanged" if edit.op is EditOp.UNCHANGED else "edit")
@@ -69,8 +73,9 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
         summary += "; rewrite"
     lines = [color(title, "title") if color else title, summary]
     if comparison.old.title != comparison.new.title:
-        lines.append("title: " + styled_word_diff(word_diff(comparison.old.title, comparison.new.title),
-                                                  color=color))
+        title_diff = word_diff(comparison.old.title, comparison.new.title)
+        lines.append("title: " + styled_word_diff(title_diff, color=color)
+                     + flag_note(comparison.title_flags))
     lines.append("")
     lines.extend(edit_text(edit, color=color) for edit in comparison.edits
                  if unchanged or edit.op is not EditOp.UNCHANGED)

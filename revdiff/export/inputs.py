@@ -19,6 +19,7 @@ from revdiff.errors import EmptyInput
 from revdiff.formats import gitrepo
 from revdiff.formats.detect import SQLITE_MAGIC
 from revdiff.formats.text_input import name_text
+from revdiff.read_warnings import counted, first_few
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,15 @@ def _is_sqlite(path: Path) -> bool:
             return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         return False
+
+
+def _loose_files_note(path: Path, folders: Sequence[Path], loose: Sequence[Path]) -> str:
+    """What a folder of folders that also holds files tells the user: the files are no article."""
+    read = (f"its folder {folders[0].name} as an article" if len(folders) == 1
+            else f"its {counted(len(folders), 'folder')} as articles")
+    return (f"{path}: read {read}; not exported: {counted(len(loose), 'file')} beside "
+            f"{'it' if len(folders) == 1 else 'them'} ({first_few([p.name for p in loose])}), as "
+            "a folder that holds folders is read as a corpus; to export loose files, name them")
 
 
 def _directory_units(path: Path, notes: list[str], visited: set[Path]) -> list[InputUnit]:
@@ -70,8 +80,7 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path]) -> list[I
         return [InputUnit(str(path), (str(path),))]
     loose = [p for p in children if p.is_file()]
     if loose:
-        notes.append(f"{path}: read its {len(folders)} folders as articles and skipped "
-                     f"{len(loose)} loose file(s) such as {loose[0].name}")
+        notes.append(_loose_files_note(path, folders, loose))
     units: list[InputUnit] = []
     for folder in folders:
         units.extend(_directory_units(folder, notes, visited))

@@ -63,6 +63,7 @@ COMPARISON_COLUMNS: tuple[tuple[str, str], ...] = KEY_COLUMNS + (
     ("new_time", "str"),
     ("old_title", "str"),
     ("new_title", "str"),
+    ("title_flags", "str_list"),
     ("old_sentences", "int"),
     ("new_sentences", "int"),
     *((op.value, "int") for op in EditOp),
@@ -181,6 +182,7 @@ def comparison_row(ref: ArticleRef, comparison: Comparison, reading: PairReading
         "new_time": new.time.isoformat() if new.time else new.time_text,
         "old_title": old.title,
         "new_title": new.title,
+        "title_flags": sorted(flag.value for flag in comparison.title_flags),
         "old_sentences": len(comparison.old_sentences),
         "new_sentences": len(comparison.new_sentences),
     })

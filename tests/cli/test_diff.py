@@ -16,6 +16,8 @@ from click.testing import CliRunner
 import revdiff
 from revdiff.cli import main
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
+from revdiff.model import Article, Version
+from revdiff.render.newsedits import write_database
 
 OLD = "BAGHDAD — A U.S. airstrike killed the commander. At least 25 people died.\n\n“It is over,” he said.\n"
 NEW = "BAGHDAD — A U.S. airstrike killed the commander. At least 26 people died.\n\n<b>New</b> & improved line.\n"
@@ -67,6 +69,29 @@ def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path:
     assert lines[3].endswith("[encoding_only]") and lines[4] == "    Le café a été rénové."
     page = run(*paths, "--format", "html")
     assert "encoding_only" in page and "<del>" not in page and "<ins>" not in page
+
+
+def _titled_in_two_forms(path: Path) -> str:
+    """A NewsEdits file of one article whose second version writes the title's accents as
+    combining characters (NFD) and adds a sentence."""
+    title, body = "Le café de Montréal rouvre", ("Le café a été rénové.",)
+    write_database(path, [Article("bbc", "https://www.bbc.co.uk/news/a-1", (
+        Version(0, title, body), Version(1, unicodedata.normalize("NFD", title),
+                                         (*body, "Il pleut."))), 2)])
+    return str(path)
+
+
+def test_a_title_written_in_another_unicode_form_is_said_to_be_encoding_only(tmp_path: Path
+                                                                             ) -> None:
+    # `diff` printed `title: Le café de Montréal rouvre` with nothing marked, as if the title had
+    # changed in a way the word diff could not show; the tables gave no sign either
+    database = _titled_in_two_forms(tmp_path / "news.db")
+    lines = run(database, "--no-color").splitlines()
+    assert lines[2] == "title: Le café de Montréal rouvre  [encoding_only]"
+    document = json.loads(run(database, "--format", "json"))[0]
+    assert document["title_flags"] == ["encoding_only"]
+    page = run(database, "--format", "html")
+    assert '<td class="op">title<span class="flags">encoding_only</span></td>' in page
 
 
 def test_diff_and_export_write_one_edit_schema(versions: list[str], tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -138,3 +140,30 @@ def test_compare_version_with_itself_is_all_unchanged(paragraphs: list[str]) -> 
     comparison = compare(v, v)
     assert all(edit.op is EditOp.UNCHANGED for edit in comparison.edits)
     assert [edit.old for edit in comparison.edits] == [edit.new for edit in comparison.edits]
+
+
+def test_a_title_written_in_another_unicode_form_is_flagged_encoding_only() -> None:
+    # the title `Le café de Montréal` with its accents as combining characters: `diff` printed
+    # `title: Le café de Montréal` with nothing marked and no word of what changed
+    title = "Le café de Montréal rouvre"
+    old = version("Il pleut.", number=1, title=title)
+    assert compare(old, version("Il pleut.", number=2, title=unicodedata.normalize("NFD", title))
+                   ).title_flags == {Flag.ENCODING_ONLY}
+    assert compare(old, version("Il pleut.", number=2, title=title.upper())
+                   ).title_flags == {Flag.CASE_ONLY}
+    assert compare(old, version("Il pleut.", number=2, title=title)).title_flags == set()
+    assert compare(old, version("Il pleut.", number=2, title="")).title_flags == set()
+
+
+def test_changed_share_counts_text_stored_in_nfd_as_in_nfc() -> None:
+    # the changed characters were counted in NFC and divided by the text as stored: in NFD every
+    # accent is a character more, so the share came out lower (5.0% for the change that is 5.7%)
+    old = ("Élodie a été élue à Genève.", "Les électeurs étaient nombreux.")
+    new = ("Élodie a été réélue à Genève.", "Les électeurs étaient très nombreux.")
+    for form in ("NFC", "NFD"):
+        written = [tuple(unicodedata.normalize(form, p) for p in text) for text in (old, new)]
+        stats = compare(version(*written[0], number=1), version(*written[1], number=2)).stats
+        composed = compare(version(*old, number=1), version(*new, number=2)).stats
+        assert stats.changed_share == composed.changed_share
+        assert (stats.chars_added, stats.chars_removed) == (composed.chars_added,
+                                                            composed.chars_removed)

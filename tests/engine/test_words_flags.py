@@ -10,6 +10,7 @@ from revdiff.engine.words import (
     count_words,
     new_side,
     old_side,
+    tokenize,
     version_words,
     word_diff,
 )
@@ -109,3 +110,14 @@ def test_words_are_counted_as_a_reader_counts_them() -> None:
     assert count_words("Iran's 3,000 troops — now") == 4  # a lone dash is no word
     version = Version(0, "Title", ("Iran's 3,000 troops — now", "U.S. officials said •"))
     assert version_words(version) == 7
+
+
+def test_a_changed_vowel_sign_changes_a_word_and_is_no_punctuation() -> None:
+    # `दिन` (day) and `दीन` (poor) differ in a Devanagari vowel sign, a combining mark that `\w`
+    # leaves out: the diff marked the sign alone (`वह द[-ि-]{+ी+}न था।`), counted no word changed,
+    # and flagged the edit punctuation_only, so it was boring and `x` hid it
+    old, new = "वह दिन था।", "वह दीन था।"
+    assert word_diff(old, new) == ((0, "वह "), (-1, "दिन"), (1, "दीन"), (0, " था।"))
+    assert edit_flags(old, new) == frozenset()
+    assert edit_flags("Namaste, दुनिया", "Namaste दुनिया") == {Flag.PUNCTUATION_ONLY}
+    assert tokenize("I ❤️ दिन") == ["I", " ", "❤️", " ", "दिन"]  # a variation selector is a mark

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from export_corpus import make_chain
 
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.html_report import report_file_name
+from revdiff.model import Article, Version
+from revdiff.render.newsedits import write_database
 
 HOSTILE = '<script>alert("x")</script> & <img src="http://example.com/x.png"> "quoted"'
 
@@ -84,6 +87,18 @@ def test_article_page_has_timeline_charts_and_diffs(report: Path) -> None:
     sections = [attrs["id"] for tag, attrs in parsed.tags if tag == "section"]
     assert sections == ["v0-v1", "v1-v2", "v2-v3", "v3-v4"]
     assert sum(1 for tag, _ in parsed.tags if tag in ("ins", "del")) > 10
+
+
+def test_a_title_written_in_another_unicode_form_is_flagged_on_its_row(tmp_path: Path) -> None:
+    # the title row showed the two titles alike, nothing marked and no flag beside `title`
+    title = "Le café de Montréal rouvre"
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, "https://example.org/cafe", (
+        Version(0, title, ("Il pleut.",)),
+        Version(1, unicodedata.normalize("NFD", title), ("Il pleut fort.",))), 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    page = next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
+    assert '<td class="op">title<span class="flags">encoding_only</span></td>' in page
 
 
 def test_report_file_names_are_safe() -> None:

@@ -21,6 +21,24 @@ def test_folder_of_folders_is_one_unit_per_folder(tmp_path: Path) -> None:
     assert len(notes) == 1 and "index.json" in notes[0]
 
 
+@pytest.mark.parametrize("folders", [["sub"], ["a", "b"]])
+def test_loose_files_beside_folders_are_said_not_to_be_exported(tmp_path: Path,
+                                                                folders: list[str]) -> None:
+    # version files beside one folder gave `read its 1 folders as articles and skipped 2 loose
+    # file(s) such as 0.txt`: a wrong plural, and no word that those files were not exported
+    make_chain(tmp_path / "mixed", [["One."], ["Two."]])
+    for name in folders:
+        make_chain(tmp_path / "mixed" / name, [["One."], ["Two."]])
+    notes: list[str] = []
+    units = expand_inputs([str(tmp_path / "mixed")], notes)
+    assert [Path(unit.label).name for unit in units] == folders
+    read = ("its folder sub as an article; not exported: 2 files beside it" if folders == ["sub"]
+            else "its 2 folders as articles; not exported: 2 files beside them")
+    said = (f"{tmp_path / 'mixed'}: read {read} (0.txt, 1.txt), as a folder that holds folders "
+            "is read as a corpus; to export loose files, name them")
+    assert notes == [said]
+
+
 def test_loose_files_are_read_together_where_they_appear(tmp_path: Path, samples: Path) -> None:
     story = samples / "us-sends-3000-troops-to-middle-east"
     files = [str(p) for p in sorted(story.glob("*.txt"))]

@@ -23,7 +23,8 @@ from revdiff.export.records import (
     flatten_for_csv,
 )
 from revdiff.formats import load
-from revdiff.model import Edit, EditOp
+from revdiff.model import Article, Edit, EditOp, Version
+from revdiff.render.newsedits import write_database
 
 
 def export(inputs: list[str], out: Path, fmt: str, **options: object) -> list[Path]:
@@ -220,3 +221,35 @@ def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path:
     out = tmp_path / ("news.sqlite" if fmt == "sqlite" else f"e.{fmt}")
     edits_path = export([str(story)], out, fmt)[0]
     assert _flags_and_words(edits_path, fmt) == [(["encoding_only"], 0, 0)] * 2
+
+
+def _title_flags(path: Path, fmt: str) -> list[list[str]]:
+    """The `title_flags` of each row of a comparisons table, as written."""
+    if fmt == "jsonl":
+        return [list(row["title_flags"]) for row in read_jsonl(path)]
+    if fmt == "csv":
+        return [row["title_flags"].split()
+                for row in csv.DictReader(path.open(encoding="utf-8", newline=""))]
+    if fmt == "parquet":
+        table = pytest.importorskip("pyarrow.parquet").read_table(path)
+        return [list(flags) for flags in table.column("title_flags").to_pylist()]
+    with sqlite3.connect(path) as connection:
+        return [json.loads(flags) for (flags,) in
+                connection.execute("SELECT title_flags FROM comparisons ORDER BY new_version")]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "sqlite"])
+def test_a_title_written_in_another_unicode_form_is_flagged_encoding_only(tmp_path: Path, fmt: str
+                                                                          ) -> None:
+    # version 1 writes the title's accents as combining characters, version 2 changes a word of
+    # it: the comparisons table gave both pairs two titles that looked alike and no flag to tell
+    title = "Le café de Montréal rouvre"
+    titles = (title, unicodedata.normalize("NFD", title), title.replace("rouvre", "ferme"))
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, "https://example.org/cafe", tuple(
+        Version(number, text, (f"Il pleut {number} fois.",)) for number, text in enumerate(titles)
+    ), 3)])
+    out = tmp_path / ("news.sqlite" if fmt == "sqlite" else f"e.{fmt}")
+    outputs = export([str(database)], out, fmt)
+    assert _title_flags(outputs[0] if fmt == "sqlite" else outputs[1], fmt) == [
+        ["encoding_only"], []]
