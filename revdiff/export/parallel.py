@@ -241,6 +241,24 @@ class ProcessExecutor:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+class _DaskPending(Generic[R]):
+    """A Dask future whose `result()` raises `WorkerLost` when workers died running its task
+    as often as the scheduler allows (`distributed.scheduler.allowed-failures`); a worker that
+    dies once is replaced, and its tasks run again elsewhere."""
+
+    def __init__(self, future: Any, advice: str) -> None:
+        self.future = future
+        self.advice = advice
+
+    def result(self) -> R:
+        try:
+            return self.future.result()  # type: ignore[no-any-return]
+        except require_distributed().KilledWorker as killed:
+            tries = getattr(killed, "allowed_failures", 0) + 1
+            raise WorkerLost(f"{tries} Dask workers died in turn running the same articles",
+                             advice=self.advice) from None
+
+
 class DaskExecutor:
     """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster."""
 
@@ -271,7 +289,8 @@ class DaskExecutor:
         return cls(distributed.Client(cluster), cluster=cluster, owns_client=True)
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
-        return self.client.submit(fn, *args, pure=False)  # type: ignore[no-any-return]
+        advice = FEWER_WORKERS if self.cluster is not None else "the Dask workers' logs say why"
+        return _DaskPending(self.client.submit(fn, *args, pure=False), advice)
 
     def close(self, abandon: bool = False) -> None:
         # closing the client lets the scheduler drop its tasks, abandoned or not

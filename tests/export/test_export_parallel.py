@@ -187,6 +187,28 @@ def test_dask_local_cluster_matches_one_worker(generated: Path, samples: Path,
     assert on_dask == one
 
 
+def _fails_as_if_its_workers_died() -> None:
+    from types import SimpleNamespace
+
+    from distributed import KilledWorker
+
+    raise KilledWorker("process_chunk-1", SimpleNamespace(address="tcp://127.0.0.1:1"), 3)
+
+
+def test_dask_workers_that_died_running_a_task_are_a_worker_lost() -> None:
+    """A task whose every try killed its Dask worker (the scheduler gives up after
+    `allowed-failures`) raises `WorkerLost`; `KilledWorker` ended the export in a traceback."""
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import DaskExecutor
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        future = DaskExecutor(client).submit(_fails_as_if_its_workers_died)
+        with pytest.raises(WorkerLost, match="4 Dask workers died in turn"):
+            future.result()
+
+
 def test_unreachable_scheduler_is_a_one_line_error(samples: Path, tmp_path: Path,
                                                    run_cli) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("dask.distributed")
