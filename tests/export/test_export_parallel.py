@@ -63,7 +63,9 @@ def test_closing_an_abandoned_pool_stops_the_running_items(abandon: bool, tmp_pa
 
 def _work_on_until_abandoned(folder: str, item: int) -> None:
     working_on(item)
-    (Path(folder) / str(item)).write_text(str(os.getpid()))
+    written = Path(folder) / f".{item}"
+    written.write_text(str(os.getpid()))
+    written.rename(Path(folder) / str(item))  # whole when seen
     deadline = time.monotonic() + 60
     while not abandoned() and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -79,10 +81,10 @@ def test_a_killed_worker_is_named_with_its_item_and_the_others_end(tmp_path: Pat
         futures = [executor.submit(_work_on_until_abandoned, str(tmp_path), item)
                    for item in (7, 8)]
         deadline = time.monotonic() + 60
-        while len(list(tmp_path.iterdir())) < 2:
+        while len(list(tmp_path.glob("[0-9]"))) < 2:
             assert time.monotonic() < deadline, "the workers never started"
             time.sleep(0.01)
-        pids = {int(path.name): int(path.read_text()) for path in tmp_path.iterdir()}
+        pids = {int(path.name): int(path.read_text()) for path in tmp_path.glob("[0-9]")}
         os.kill(pids[7], signal.SIGKILL)
         with pytest.raises(WorkerLost) as lost:
             futures[1].result()
