@@ -6,13 +6,16 @@ from __future__ import annotations
 INTERRUPTED_EXIT = 130
 # The exit status after SIGTERM (kill, timeout, a batch scheduler), as shells report it.
 TERMINATED_EXIT = 143
+# The exit status after a worker process died (killed from outside, often by the system for lack
+# of memory): sysexits.h's EX_TEMPFAIL, as the run can be continued (export --resume).
+WORKER_LOST_EXIT = 75
 
 
 class RevdiffError(Exception):
     """Base of every error revdiff reports to a user: what, where, and what to do."""
 
     # The command line's exit status for this error (INTERRUPTED_EXIT or TERMINATED_EXIT for errors
-    # that mean Ctrl-C or SIGTERM stopped the run).
+    # that mean Ctrl-C or SIGTERM stopped the run, WORKER_LOST_EXIT when a worker process died).
     exit_code = 2
 
     def __init__(self, message: str, where: str | None = None, line: int | None = None,

@@ -43,8 +43,14 @@ def held_export(*args: str) -> subprocess.Popen[bytes]:
 
 
 def release(process: subprocess.Popen[bytes]) -> tuple[int, str]:
-    """Give the held export its last input and wait for it: (exit code, stderr)."""
-    _, stderr = process.communicate(LAST_ARTICLE, timeout=300)
+    """Give the held export its last input and wait for it: (exit code, stderr). A run that
+    hangs is killed with its workers, so that a failed test leaves nothing running."""
+    try:
+        _, stderr = process.communicate(LAST_ARTICLE, timeout=300)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
     return process.returncode, stderr.decode()
 
 
@@ -58,9 +64,9 @@ def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes],
         time.sleep(0.01)
 
 
-def session_processes(session: int) -> list[int]:
-    """Live (not zombie) processes of a session: the driver and everything it started."""
-    found = []
+def _live_processes() -> dict[int, tuple[int, int]]:
+    """Every live (not zombie) process: its parent and its session, by process id."""
+    found = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -69,6 +75,19 @@ def session_processes(session: int) -> list[int]:
                 fields = handle.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[3]) == session and fields[0] != "Z":
-            found.append(int(entry))
+        if fields[0] != "Z":
+            found[int(entry)] = (int(fields[1]), int(fields[3]))
     return found
+
+
+def session_processes(session: int) -> list[int]:
+    """Live processes of a session: the driver and everything it started."""
+    return [pid for pid, (_, of_session) in _live_processes().items() if of_session == session]
+
+
+def pool_workers(driver: int) -> list[int]:
+    """The live worker processes of a driver's `--workers N` pool: the children of its children
+    (the forkserver forks them; the resource tracker, its other child, has none)."""
+    processes = _live_processes()
+    children = {pid for pid, (parent, _) in processes.items() if parent == driver}
+    return sorted(pid for pid, (parent, _) in processes.items() if parent in children)

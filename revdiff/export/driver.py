@@ -8,7 +8,9 @@ writes payloads in article order as they come back. At most a few chunks are in 
 does not grow with the corpus, and the output is the same whichever executor ran it.
 
 Output goes to a staging directory with a journal (`revdiff.export.staging`); an interrupted run
-continues with `resume=True`, and the final files appear only when the run succeeds.
+continues with `resume=True`, and the final files appear only when the run succeeds. A run whose
+worker process died (`revdiff.export.worker_loss`) keeps every article written before, as an
+interrupted one does.
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from revdiff.errors import INTERRUPTED_EXIT, RevdiffError, stdout_failed
+from revdiff.errors import (
+    INTERRUPTED_EXIT,
+    WORKER_LOST_EXIT,
+    RevdiffError,
+    stdout_failed,
+)
 from revdiff.export import registry
 from revdiff.export.inputs import InputUnit, expand_inputs
 from revdiff.export.output_guard import OutputLock, OutputProblem, check_targets
@@ -41,6 +48,7 @@ from revdiff.export.records import (
     display_title,
 )
 from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
+from revdiff.export.worker_loss import InFlight, WorkerLost, working_on
 from revdiff.export.writers import csv_header
 from revdiff.formats import load
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES
@@ -66,6 +74,13 @@ class InterruptedExport(RevdiffError):
     """The run was stopped (Ctrl-C, SIGTERM) before the end; what is done is kept for --resume."""
 
     exit_code = INTERRUPTED_EXIT
+
+
+class WorkerDied(RevdiffError):
+    """A worker process died (killed from outside, often for lack of memory); what is done is
+    kept for --resume."""
+
+    exit_code = WORKER_LOST_EXIT
 
 
 class ArticleFailed(RevdiffError):
@@ -129,6 +144,7 @@ def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
     for task in tasks:
         if abandoned():
             break
+        working_on(task.index)  # named by the driver if this process dies on it
         units_done = task.unit + 1 if task.last_in_unit else task.unit
         try:
             comparisons = compare_chain(task.article, sentences)
@@ -141,6 +157,7 @@ def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
         results.append(ArticleResult(task.index, task.ref.name, task.where, len(comparisons), rows,
                                      payload, article_info(task.ref, task.article, comparisons),
                                      units_done))
+    working_on(None)
     return results
 
 
@@ -150,6 +167,15 @@ def describe(error: BaseException) -> str:
         return str(error)
     text = " ".join(str(error).split())
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def handed_out(chunks: Iterator[list[ArticleTask]], in_flight: InFlight
+               ) -> Iterator[list[ArticleTask]]:
+    """The chunks, each noted in `in_flight` as it is taken to be submitted."""
+    for chunk in chunks:
+        for task in chunk:
+            in_flight.handed(task.index, task.ref.name)
+        yield chunk
 
 
 def chunked(tasks: Iterator[ArticleTask], pairs: int | None = None
@@ -351,20 +377,27 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     """`-o -`: the edits table (jsonl, csv) or the diff text (unified), written as it comes."""
     if job.format == "csv":
         _write_stream(stream, csv_header(EDIT_COLUMN_NAMES))
-    in_flight = _in_flight(executor)
     tasks = iter_tasks(job, units, progress, note)
-    for _, results in ordered_map(executor, process_chunk, chunked(tasks), job.format,
-                                  job.sentences, in_flight=in_flight):
-        for result in results:
-            if _accept(result, job, progress, note):
-                _write_stream(stream, result.payload if job.format == "unified"
-                              else result.payload[0])
-                progress.pairs += result.pairs
-                progress.rows += result.rows
-                progress.articles += 1
-            progress.units_done = max(progress.units_done, result.units_done)
-        if on_progress:
-            on_progress(progress)
+    in_flight = InFlight()
+    try:
+        for _, results in ordered_map(executor, process_chunk,
+                                      handed_out(chunked(tasks), in_flight), job.format,
+                                      job.sentences, in_flight=_in_flight(executor)):
+            for result in results:
+                in_flight.back(result.index)
+                if _accept(result, job, progress, note):
+                    _write_stream(stream, result.payload if job.format == "unified"
+                                  else result.payload[0])
+                    progress.pairs += result.pairs
+                    progress.rows += result.rows
+                    progress.articles += 1
+                progress.units_done = max(progress.units_done, result.units_done)
+            if on_progress:
+                on_progress(progress)
+    except WorkerLost as lost:
+        raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; the output written is incomplete",
+                         "-o -", hint=f"rerun the command: standard output cannot be resumed; "
+                                      f"{lost.advice}") from None
     progress.units_done = progress.units_total
     progress.outputs = [Path("<stdout>")]
     progress.finished = time.monotonic()
@@ -393,6 +426,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         note(f"nothing to resume for {job.out} (no interrupted run left a staging folder); "
              "exporting from the start")
     writer = registry.make_writer(job.format, job.out, staging)
+    in_flight = InFlight()
     published = False
     try:
         last = staging.last_entry
@@ -408,26 +442,32 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         elif resume and staging.resumable:
             note("the interrupted run had not finished any article; exporting from the start")
         tasks = _skip_done(iter_tasks(job, units, progress, note), done, last)
-        in_flight = _in_flight(executor)
         waiting: list[JournalEntry] = []
         last_checkpoint = time.monotonic()
-        for _, results in ordered_map(executor, process_chunk, chunked(tasks),
-                                      job.format, job.sentences, in_flight=in_flight):
-            for result in results:
-                if _accept(result, job, progress, note):
-                    writer.write(result.index, result.payload)
-                    progress.articles += 1
-                waiting.append(JournalEntry(result.index, result.key, result.pairs,
-                                            result.rows, {}, result.info))
-                progress.pairs += result.pairs
-                progress.rows += result.rows
-                progress.units_done = max(progress.units_done, result.units_done)
-            now = time.monotonic()
-            if now - last_checkpoint >= CHECKPOINT_SECONDS or len(waiting) >= CHECKPOINT_ARTICLES:
-                _checkpoint(writer, staging, waiting)
-                last_checkpoint = now
-            if on_progress:
-                on_progress(progress)
+        try:
+            for _, results in ordered_map(executor, process_chunk,
+                                          handed_out(chunked(tasks), in_flight), job.format,
+                                          job.sentences, in_flight=_in_flight(executor)):
+                for result in results:
+                    in_flight.back(result.index)
+                    if _accept(result, job, progress, note):
+                        writer.write(result.index, result.payload)
+                        progress.articles += 1
+                    waiting.append(JournalEntry(result.index, result.key, result.pairs,
+                                                result.rows, {}, result.info))
+                    progress.pairs += result.pairs
+                    progress.rows += result.rows
+                    progress.units_done = max(progress.units_done, result.units_done)
+                now = time.monotonic()
+                if (now - last_checkpoint >= CHECKPOINT_SECONDS
+                        or len(waiting) >= CHECKPOINT_ARTICLES):
+                    _checkpoint(writer, staging, waiting)
+                    last_checkpoint = now
+                if on_progress:
+                    on_progress(progress)
+        except WorkerLost:  # raised between two chunks: every article written so far is whole
+            _checkpoint(writer, staging, waiting)
+            raise
         _checkpoint(writer, staging, waiting)
         progress.units_done = progress.units_total
         moves = writer.finish()
@@ -445,6 +485,11 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             hint="rerun the same command with --resume to continue")
         stopped.exit_code = stop_exit_code(stop)
         raise stopped from None
+    except WorkerLost as lost:
+        kept = staging.resumed_entries + staging.recorded
+        raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; {kept} finished articles are kept",
+                         str(job.out), hint="rerun the same command with --resume to continue; "
+                                            f"{lost.advice}") from None
     except (OSError, sqlite3.Error) as error:  # a full disk, a failing device ...
         kept = staging.resumed_entries + staging.recorded
         reason = getattr(error, "strerror", None) or " ".join(str(error).split())

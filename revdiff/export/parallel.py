@@ -2,12 +2,15 @@
 
 `ordered_map` keeps a bounded number of items in flight and yields results in submission order,
 so output order never depends on which worker finishes first, and memory stays bounded however
-long the stream is. The three executors only differ in how they `submit`.
+long the stream is. The three executors only differ in how they `submit`. A worker process that
+dies (killed from outside, or by the system when memory runs out) ends the run: `result()` and
+`submit` raise `WorkerLost` (`revdiff.export.worker_loss`), and no worker is left running.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import multiprocessing.forkserver
 import multiprocessing.resource_tracker
 import os
@@ -18,14 +21,25 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Protocol, TypeVar
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Generic, Protocol, TypeVar
 
 from revdiff.errors import RevdiffError
 from revdiff.export.extras import require_distributed
+from revdiff.export.worker_loss import WorkBoard, WorkerLost, how_it_ended, join_board
 
 T = TypeVar("T")
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
+
+# How often a driver waiting for a result looks whether a worker process died.
+WATCH_SECONDS = 0.5
+# How long a broken pool's driver waits to learn which of its workers died, and how.
+DEATH_NOTICE_SECONDS = 5.0
+# The exit code multiprocessing gives a process whose end it could not learn (its forkserver died).
+_EXIT_UNKNOWN = 255
+# What may keep a worker from being killed again (most often for lack of memory).
+FEWER_WORKERS = "fewer --workers use less memory"
 
 
 class SchedulerProblem(RevdiffError):
@@ -77,9 +91,9 @@ def abandoned() -> bool:
     return _abandon_event is not None and bool(_abandon_event.is_set())
 
 
-def _start_worker(driver: int, abandon: Any) -> None:
-    """Set up a worker process: it ends as soon as the driver (process `driver`) ends, and
-    `abandoned()` reads the driver's `abandon` event.
+def _start_worker(driver: int, abandon: Any, board: WorkBoard) -> None:
+    """Set up a worker process: it ends as soon as the driver (process `driver`) ends,
+    `abandoned()` reads the driver's `abandon` event, and `working_on` writes in `board`.
 
     Workers leave Ctrl-C and SIGTERM (which `timeout` and batch schedulers send to every process
     of the run) to the driver, which stops submitting, sets `abandon` and shuts the pool down; a
@@ -89,6 +103,7 @@ def _start_worker(driver: int, abandon: Any) -> None:
     """
     global _abandon_event
     _abandon_event = abandon
+    join_board(board, os.getpid())
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(driver,), name="revdiff-driver-watch",
@@ -131,8 +146,38 @@ def _start_forkserver_deaf_to_sigterm() -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a SIGTERM held back arrives now
 
 
+class _PoolPending(Generic[R]):
+    """A pool's future whose `result()` raises `WorkerLost` when a worker died.
+
+    The pool notices a dead worker, unless the worker died while writing a result: the pool
+    then waits for the rest of it, for ever. So the driver watches its workers too.
+    """
+
+    def __init__(self, executor: ProcessExecutor, future: Future[R]) -> None:
+        self.executor = executor
+        self.future = future
+
+    def result(self) -> R:
+        while True:
+            try:
+                return self.future.result(timeout=WATCH_SECONDS)
+            except TimeoutError:
+                if self.executor.worker_died():
+                    raise self.executor.lost() from None
+            except BrokenProcessPool:
+                raise self.executor.lost() from None
+
+
 class ProcessExecutor:
-    """Local worker processes (`--workers N`), started with forkserver where available."""
+    """Local worker processes (`--workers N`), started with forkserver where available.
+
+    A worker that dies breaks Python's pool, which then ends the others with SIGTERM and waits
+    for them: they leave SIGTERM to the driver, and one may be blocked writing a result nobody
+    reads, so the pool waited for ever. They are killed instead, and `WorkerLost` says which
+    worker died, how, and what it was on. The pool's workers, their exit codes and its result
+    pipe are reached through its private attributes (`_processes`, `_result_queue`): Python
+    offers no other way to them.
+    """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -143,17 +188,75 @@ class ProcessExecutor:
         # Stopping a running task by killing its process can leave the pool's queue feeder
         # blocked on a pipe nobody reads, and the driver hanging; an abandoned run is told instead
         self.abandon_event = context.Event()
+        self.board = WorkBoard(context, workers)
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                         initializer=_start_worker,
-                                        initargs=(os.getpid(), self.abandon_event))
+                                        initargs=(os.getpid(), self.abandon_event, self.board))
+        self._loss: WorkerLost | None = None
 
-    def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
-        return self.pool.submit(fn, *args)
+    def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
+        try:
+            return _PoolPending(self, self.pool.submit(fn, *args))
+        except BrokenProcessPool:
+            raise self.lost() from None
+
+    def worker_died(self) -> bool:
+        """Whether a worker process has ended: before the pool is shut down, none ends alive."""
+        sentinels = [worker.sentinel for worker in self._workers()]
+        return bool(multiprocessing.connection.wait(sentinels, timeout=0))
+
+    def lost(self) -> WorkerLost:
+        """Once a worker died: which, how and on what, after every other one has ended."""
+        if self._loss is None:
+            self._loss = self._end_pool_without_it()
+        return self._loss
+
+    def _workers(self) -> list[multiprocessing.process.BaseProcess]:
+        return list((self.pool._processes or {}).values())
+
+    def _end_pool_without_it(self) -> WorkerLost:
+        workers = self._workers()
+        ended = multiprocessing.connection.wait([worker.sentinel for worker in workers],
+                                                timeout=DEATH_NOTICE_SECONDS)
+        dead = [worker for worker in workers if worker.sentinel in ended]
+        for worker in workers:  # the dead too: a forkserver that died left its workers running
+            worker.kill()
+        # With every worker gone, a result one of them left half-written ends once this process
+        # closes its own end of the pipe: the pool stops waiting for the rest of it.
+        self.pool._result_queue._writer.close()  # type: ignore[attr-defined]
+        self.pool.shutdown(wait=True, cancel_futures=True)  # the pool has joined every worker
+        if not dead:
+            return WorkerLost("a worker process died", advice=FEWER_WORKERS)
+        first = dead[0]
+        code = None if first.exitcode == _EXIT_UNKNOWN else first.exitcode
+        return WorkerLost(f"a worker process {how_it_ended(code)}",
+                          self.board.item_of(first.pid) if first.pid else None,
+                          advice=FEWER_WORKERS)
 
     def close(self, abandon: bool = False) -> None:
+        if self._loss is None and self.worker_died():  # after the last result the driver read
+            self.lost()
         if abandon:
             self.abandon_event.set()  # running items stop at their next `abandoned()` check
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _DaskPending(Generic[R]):
+    """A Dask future whose `result()` raises `WorkerLost` when workers died running its task
+    as often as the scheduler allows (`distributed.scheduler.allowed-failures`); a worker that
+    dies once is replaced, and its tasks run again elsewhere."""
+
+    def __init__(self, future: Any, advice: str) -> None:
+        self.future = future
+        self.advice = advice
+
+    def result(self) -> R:
+        try:
+            return self.future.result()  # type: ignore[no-any-return]
+        except require_distributed().KilledWorker as killed:
+            tries = getattr(killed, "allowed_failures", 0) + 1
+            raise WorkerLost(f"{tries} Dask workers died in turn running the same articles",
+                             advice=self.advice) from None
 
 
 class DaskExecutor:
@@ -186,7 +289,8 @@ class DaskExecutor:
         return cls(distributed.Client(cluster), cluster=cluster, owns_client=True)
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
-        return self.client.submit(fn, *args, pure=False)  # type: ignore[no-any-return]
+        advice = FEWER_WORKERS if self.cluster is not None else "the Dask workers' logs say why"
+        return _DaskPending(self.client.submit(fn, *args, pure=False), advice)
 
     def close(self, abandon: bool = False) -> None:
         # closing the client lets the scheduler drop its tasks, abandoned or not

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import struct
+import sys
 import time
 from pathlib import Path
 
@@ -14,6 +18,7 @@ from revdiff.export.parallel import (
     abandoned,
     ordered_map,
 )
+from revdiff.export.worker_loss import WorkerLost, working_on
 
 
 def _slow_square(delay_scale: float, value: int) -> int:
@@ -54,6 +59,63 @@ def test_closing_an_abandoned_pool_stops_the_running_items(abandon: bool, tmp_pa
     executor.close(abandon=abandon)
     assert future.result() == ("stopped" if abandon else "ran to its end")
     assert not abandoned()  # the driver's own process is never abandoned
+
+
+def _work_on_until_abandoned(folder: str, item: int) -> None:
+    working_on(item)
+    written = Path(folder) / f".{item}"
+    written.write_text(str(os.getpid()))
+    written.rename(Path(folder) / str(item))  # whole when seen
+    deadline = time.monotonic() + 60
+    while not abandoned() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_a_killed_worker_is_named_with_its_item_and_the_others_end(tmp_path: Path) -> None:
+    """SIGKILL to a worker (the out-of-memory killer's signal) while it works on item 7: waiting
+    for any result raises `WorkerLost`, naming the signal and item 7, once the other worker,
+    busy with item 8, is gone too (the pool asked it with SIGTERM, which workers ignore, and
+    waited for it)."""
+    executor = ProcessExecutor(2)
+    try:
+        futures = [executor.submit(_work_on_until_abandoned, str(tmp_path), item)
+                   for item in (7, 8)]
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.glob("[0-9]"))) < 2:
+            assert time.monotonic() < deadline, "the workers never started"
+            time.sleep(0.01)
+        pids = {int(path.name): int(path.read_text()) for path in tmp_path.glob("[0-9]")}
+        os.kill(pids[7], signal.SIGKILL)
+        with pytest.raises(WorkerLost) as lost:
+            futures[1].result()
+        assert lost.value.item == 7
+        assert lost.value.how.startswith("a worker process was killed by SIGKILL")
+        assert not os.path.exists(f"/proc/{pids[8]}")
+        with pytest.raises(WorkerLost):
+            executor.submit(_slow_square, 0.0, 3)
+    finally:
+        executor.close(abandon=True)
+
+
+def _die_halfway_through_a_result() -> None:
+    """Die as a worker killed while it writes its result does: the pool's result pipe holds the
+    start of a message whose end never comes. (The pipe is reached through the caller's frame,
+    `concurrent.futures.process._process_worker`.)"""
+    result_queue = sys._getframe(1).f_locals["result_queue"]
+    result_queue._writer._send(struct.pack("!i", 1000) + b"half")
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_killed_while_writing_its_result_is_noticed() -> None:
+    """Python's pool reads a half-written result for ever and never sees that its writer died:
+    the driver watches the workers itself."""
+    executor = ProcessExecutor(1)
+    try:
+        future = executor.submit(_die_halfway_through_a_result)
+        with pytest.raises(WorkerLost, match="killed by SIGKILL"):
+            future.result()
+    finally:
+        executor.close(abandon=True)
 
 
 def test_an_abandoned_chunk_compares_no_more_articles(generated: Path,
@@ -125,6 +187,28 @@ def test_dask_local_cluster_matches_one_worker(generated: Path, samples: Path,
         assert executor.workers == 2
         on_dask = _export(inputs, tmp_path / "dask.jsonl", "jsonl", executor=executor)
     assert on_dask == one
+
+
+def _fails_as_if_its_workers_died() -> None:
+    from types import SimpleNamespace
+
+    from distributed import KilledWorker
+
+    raise KilledWorker("process_chunk-1", SimpleNamespace(address="tcp://127.0.0.1:1"), 3)
+
+
+def test_dask_workers_that_died_running_a_task_are_a_worker_lost() -> None:
+    """A task whose every try killed its Dask worker (the scheduler gives up after
+    `allowed-failures`) raises `WorkerLost`; `KilledWorker` ended the export in a traceback."""
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import DaskExecutor
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        future = DaskExecutor(client).submit(_fails_as_if_its_workers_died)
+        with pytest.raises(WorkerLost, match="4 Dask workers died in turn"):
+            future.result()
 
 
 def test_unreachable_scheduler_is_a_one_line_error(samples: Path, tmp_path: Path,

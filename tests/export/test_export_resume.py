@@ -12,8 +12,10 @@ import pytest
 
 from revdiff.export import driver as batch
 from revdiff.export import registry
-from revdiff.export.driver import ExportJob, InterruptedExport, run_export
+from revdiff.export.driver import ExportJob, InterruptedExport, WorkerDied, run_export
+from revdiff.export.parallel import Pending, SerialExecutor
 from revdiff.export.staging import ResumeMismatch, staging_path
+from revdiff.export.worker_loss import WorkerLost
 
 FORMATS = ["jsonl", "csv", "sqlite", "parquet", "html", "unified"]
 
@@ -197,6 +199,58 @@ def test_ctrl_c_while_a_checkpoint_is_written_waits_for_its_count(
     assert journal.count("\n") == kept + 1  # the header, then each finished article
 
 
+class _WorkerDiesAfter(SerialExecutor):
+    """Runs `chunks` chunks, then has lost its worker, as a pool whose worker was killed."""
+
+    def __init__(self, chunks: int) -> None:
+        self.chunks = chunks
+
+    def submit(self, fn: Any, *args: Any) -> Pending[Any]:
+        if self.chunks == 0:
+            raise WorkerLost("a worker process was killed by SIGKILL", advice="use less memory")
+        self.chunks -= 1
+        return super().submit(fn, *args)
+
+
+def test_a_lost_worker_keeps_every_article_written_for_resume(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The articles written before a worker died are checkpointed (not only those of the last
+    checkpoint), and --resume continues after them."""
+    clean = tmp_path / "clean.csv"
+    run_export(ExportJob((str(generated),), clean, "csv"))
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
+    monkeypatch.setattr(batch, "CHECKPOINT_SECONDS", 3600.0)  # no checkpoint before the end
+    with pytest.raises(WorkerDied) as died:
+        run_export(ExportJob((str(generated),), out, "csv"), executor=_WorkerDiesAfter(3))
+    assert died.value.exit_code == 75
+    message = str(died.value)
+    assert message.startswith(f"{out}: a worker process was killed by SIGKILL while "), message
+    assert message.endswith(" (rerun the same command with --resume to continue; use less "
+                            "memory)"), message
+    kept = int(message.split("; ")[1].split()[0])
+    journal = (staging_path(out) / "journal.jsonl").read_text()
+    assert kept >= 3 and journal.count("\n") == kept + 1  # the header, then each article written
+    assert not out.exists()
+
+    progress = run_export(ExportJob((str(generated),), out, "csv"), resume=True)
+    assert progress.resumed_articles == kept
+    assert out.read_bytes() == clean.read_bytes()
+    assert (tmp_path / "out.comparisons.csv").read_bytes() == \
+        (tmp_path / "clean.comparisons.csv").read_bytes()
+
+
+def test_a_lost_worker_on_standard_output_is_one_error(generated: Path) -> None:
+    import io
+
+    with pytest.raises(WorkerDied, match=r"^-o -: a worker process was killed by SIGKILL while "
+                                         r".*; the output written is incomplete \(rerun the "
+                                         r"command: standard output cannot be resumed; use less "
+                                         r"memory\)$"):
+        run_export(ExportJob((str(generated),), Path("-"), "jsonl"),
+                   executor=_WorkerDiesAfter(1), stream=io.BytesIO())
+
+
 def test_failed_run_keeps_the_previous_output(samples: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out.jsonl"
@@ -328,4 +382,47 @@ def test_the_pool_leaves_sigterm_to_its_driver(held_corpus_export: tuple[Path, P
         os.kill(pid, signal.SIGTERM)
     code, stderr = release(process)
     assert code == 0, stderr
+    assert snapshot(out) == snapshot(clean)
+
+
+def test_a_killed_worker_stops_the_run_in_one_line_then_resume(
+        held_corpus_export: tuple[Path, Path], tmp_path: Path) -> None:
+    """SIGKILL to one worker of `--workers 2` (what the out-of-memory killer sends): one line
+    saying so, exit 75, no process left, nothing half-written; --resume then writes what a clean
+    run writes, byte for byte.
+
+    The driver printed a `BrokenProcessPool` traceback (exit 1), or hung: the pool asked the other
+    worker to stop with SIGTERM, which workers leave to their driver, and waited for it for ever
+    (the `communicate` timeout of `release` catches that).
+    """
+    import os
+    import re
+    import signal
+    import time
+
+    from held_runs import held_export, pool_workers, release, session_processes
+
+    corpus, clean = held_corpus_export
+    process, command, out = _checkpointed_run(corpus, tmp_path)
+    victim = pool_workers(process.pid)[0]  # it has compared articles: the pool is up
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while os.path.exists(f"/proc/{victim}") and time.monotonic() < deadline:
+        time.sleep(0.01)  # reaped: its pool knows, whether the driver waits for it or for stdin
+    code, stderr = release(process)
+    lines = stderr.splitlines()
+    assert code == 75, lines
+    assert len(lines) == 1, lines  # no traceback, no leaked semaphores
+    assert re.fullmatch(
+        r"revdiff: error: .*e\.jsonl: a worker process was killed by SIGKILL \(often the system "
+        r"running out of memory\)( while .+)?; [1-9]\d* finished articles are kept \(rerun the "
+        r"same command with --resume to continue; fewer --workers use less memory\)", lines[0])
+    deadline = time.monotonic() + 60
+    while session_processes(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert session_processes(process.pid) == [], "processes outlived the stopped export"
+    assert sorted(p.name for p in out.parent.iterdir()) == [staging_path(out).name]
+
+    code, resumed_stderr = release(held_export(*command, "--resume"))
+    assert code == 0, resumed_stderr
     assert snapshot(out) == snapshot(clean)
