@@ -34,7 +34,7 @@ from revdiff.tui.keys import (
     with_keymap,
 )
 from revdiff.tui.layout import LayoutBuilder, LayoutMode, automatic_mode
-from revdiff.tui.pair_header import PairHeader
+from revdiff.tui.pair_header import PairHeader, ShownPair
 from revdiff.tui.search import SearchHit, edit_at, hit_pair
 from revdiff.tui.search_screen import SearchScreen
 from revdiff.tui.session import (
@@ -212,13 +212,10 @@ class RevdiffApp(App[None]):
 
     def _refresh_chrome(self) -> None:
         session = self.session
-        old, new = session.pair
-        pair_number = (f"pair {new} of {session.version_count - 1}" if new == old + 1
-                       else f"versions {new - old} apart")
-        article = f"article {self.article_index + 1} of {len(self.articles)}" \
-            if len(self.articles) > 1 else ""
-        self.query_one(PairHeader).show_pair(session.old_version, session.new_version, pair_number,
-                                             self.mode.value, self.filters.describe(), article)
+        article = (self.article_index, len(self.articles)) if len(self.articles) > 1 else None
+        self.query_one(PairHeader).show_pair(ShownPair(
+            session.old_version, session.new_version, session.pair, session.version_count,
+            self.mode.value, self.filters, article))
         self._refresh_status()
         stats = self.query_one(StatsPanel)
         if stats.shown:

@@ -304,12 +304,32 @@ async def test_a_narrow_header_drops_the_layout_and_the_time_before_the_filters(
         first_line = header_text(app).split("\n")[0]
         assert first_line == "article 1 of 2  v6 → v7  pair 1 of 1  ·  only edited"
         await pilot.press("h", "x")
-        first_line = header_text(app).split("\n")[0]
-        assert first_line.startswith("article 1 of 2  v6 → v7  pair 1 of 1  ·  changes only ±1")
-        assert first_line.endswith("…")
+        first_line, title_line = header_text(app).split("\n")
+        assert first_line == "v6 → v7 pair 1/1 · changes ±1, only edited, no boring"
+        assert title_line.startswith("article 1/2 · Pentagon launched")
     app = RevdiffApp(page_article)
     async with app.run_test(size=(100, 15)) as pilot:
         await pilot.pause()
         await pilot.press("l")
         assert header_text(app).split("\n")[0] == \
             "v6 → v7  about 1 hour later  pair 1 of 1  ·  unified  ·  only edited"
+
+
+@run_async
+async def test_three_filters_fit_a_60_column_header_in_their_short_forms(page_article: Article) -> None:
+    """With three filters in force the line was cut at 60 columns (`changes only ±2,…`) even
+    without the layout and the time: the counts and the filters take short forms first."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "c", "l", "x")
+        first_line, title_line = header_text(app).split("\n")
+        assert first_line == "v6 → v7 pair 1/1 · changes ±2, only edited, no boring"
+        assert title_line.startswith("Pentagon launched airstrike")
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert header_text(app).split("\n")[0] == (
+            "v6 → v7  about 1 hour later  pair 1 of 1  ·  unified  ·  "
+            "changes only ±2, only edited, no boring")
+
