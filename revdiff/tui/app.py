@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -182,6 +183,7 @@ class RevdiffApp(App[None]):
 
     def on_mount(self) -> None:
         self.diff.focus()
+        self.query_one(StatsPanel).place(self.size.width)
         self._refresh_chrome()
         self.call_after_refresh(self._freeze_startup_objects)
 
@@ -195,7 +197,8 @@ class RevdiffApp(App[None]):
     def on_unmount(self) -> None:
         gc.unfreeze()
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(StatsPanel).place(event.size.width)
         self.call_after_refresh(self._refresh_chrome)
 
     def on_diff_view_layout_changed(self) -> None:
@@ -219,9 +222,10 @@ class RevdiffApp(App[None]):
         self._refresh_status()
         stats = self.query_one(StatsPanel)
         if stats.shown:
-            stats.show_lines(comparison_lines(session.comparison()),
-                             chain_lines(session.chain_summaries(), session.article.versions,
-                                         session.pair, width=30))
+            pair_lines = comparison_lines(session.comparison())
+            stats.show_lines(pair_lines, chain_lines(
+                session.chain_summaries(), session.article.versions, session.pair,
+                width=stats.chain_width(pair_lines, self.size.width)))
 
     def _refresh_status(self) -> None:
         changes = self.diff.changes
