@@ -14,6 +14,7 @@ from revdiff.tui.diff_view import DiffView
 from revdiff.tui.layout import LayoutMode
 from revdiff.tui.pair_header import PairHeader
 from revdiff.tui.stats_panel import StatsPanel
+from revdiff.tui.wrapping import text_width
 
 PUNCTUATION = Article(None, None, (
     Version(1, "Bridge", ("The bridge will close on Monday.",
@@ -367,3 +368,22 @@ async def test_the_statistics_go_below_the_diff_in_a_narrow_terminal(page_articl
         await pilot.pause()
         await pilot.pause()
         assert panel.region.y >= view.region.bottom and view.layout_width == width
+
+
+CITIES_OLD = "東京\u3000大阪\u3000横浜\u3000京都\u3000神戸\u3000札幌\u3000福岡\u3000仙台。"
+WIDE_SPACES = Article(None, None, (
+    Version(1, "駅", (CITIES_OLD,)),
+    Version(2, "駅", (CITIES_OLD.replace("神戸", "奈良"),)),
+))
+
+
+@run_async
+async def test_side_by_side_keeps_its_rule_in_line_with_wide_spaces() -> None:
+    """Ideographic spaces between words were counted as one cell when wrapping: a line came out a
+    cell too wide and pushed the rule and the new side one column right."""
+    app = RevdiffApp(WIDE_SPACES, mode=LayoutMode.SIDE_BY_SIDE)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        rows = [line for line in diff_lines(app) if line]
+        assert len(rows) == 2  # four cities a line: a fifth would make 28 cells of 25
+        assert {text_width(row[:row.index("│")]) for row in rows} == {29}
