@@ -112,10 +112,9 @@ def header_lines(shown: ShownPair, width: int) -> list[Text]:
         line.append(f"v{shown.new.number}", style="bold #87d787")
         if when and form.shows_time:
             line.append(f"{gap}{when}", style="italic")
-        line.append(gap + pair_position(shown.pair, shown.version_count, compact=form.compact),
-                    style="dim")
-        if form.shows_mode:
-            line.append(f"{separator}{shown.mode}", style="dim")
+        position = pair_position(shown.pair, shown.version_count, compact=form.compact)
+        mode = f"{separator}{shown.mode}" if form.shows_mode else ""
+        line.append(f"{gap}{position}{mode}", style="dim")
         filters = shown.filters.describe(compact=form.compact)
         if filters:
             line.append(f"{separator}{filters}", style="bold #ffd75f")
