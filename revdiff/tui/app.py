@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -34,7 +35,7 @@ from revdiff.tui.keys import (
     with_keymap,
 )
 from revdiff.tui.layout import LayoutBuilder, LayoutMode, automatic_mode
-from revdiff.tui.pair_header import PairHeader
+from revdiff.tui.pair_header import PairHeader, ShownPair
 from revdiff.tui.search import SearchHit, edit_at, hit_pair
 from revdiff.tui.search_screen import SearchScreen
 from revdiff.tui.session import (
@@ -182,6 +183,7 @@ class RevdiffApp(App[None]):
 
     def on_mount(self) -> None:
         self.diff.focus()
+        self.query_one(StatsPanel).place(self.size.width)
         self._refresh_chrome()
         self.call_after_refresh(self._freeze_startup_objects)
 
@@ -195,7 +197,8 @@ class RevdiffApp(App[None]):
     def on_unmount(self) -> None:
         gc.unfreeze()
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(StatsPanel).place(event.size.width)
         self.call_after_refresh(self._refresh_chrome)
 
     def on_diff_view_layout_changed(self) -> None:
@@ -212,19 +215,17 @@ class RevdiffApp(App[None]):
 
     def _refresh_chrome(self) -> None:
         session = self.session
-        old, new = session.pair
-        pair_number = (f"pair {new} of {session.version_count - 1}" if new == old + 1
-                       else f"versions {new - old} apart")
-        article = f"article {self.article_index + 1} of {len(self.articles)}" \
-            if len(self.articles) > 1 else ""
-        self.query_one(PairHeader).show_pair(session.old_version, session.new_version, pair_number,
-                                             self.mode.value, self.filters.describe(), article)
+        article = (self.article_index, len(self.articles)) if len(self.articles) > 1 else None
+        self.query_one(PairHeader).show_pair(ShownPair(
+            session.old_version, session.new_version, session.pair, session.version_count,
+            self.mode.value, self.filters, article))
         self._refresh_status()
         stats = self.query_one(StatsPanel)
         if stats.shown:
-            stats.show_lines(comparison_lines(session.comparison()),
-                             chain_lines(session.chain_summaries(), session.article.versions,
-                                         session.pair, width=30))
+            pair_lines = comparison_lines(session.comparison())
+            stats.show_lines(pair_lines, chain_lines(
+                session.chain_summaries(), session.article.versions, session.pair,
+                width=stats.chain_width(pair_lines, self.size.width)))
 
     def _refresh_status(self) -> None:
         changes = self.diff.changes

@@ -26,10 +26,12 @@ class FilterState:
         position = LABEL_CYCLE.index(self.only) if self.only in LABEL_CYCLE else 0
         return replace(self, only=LABEL_CYCLE[(position + 1) % len(LABEL_CYCLE)])
 
-    def describe(self) -> str:
+    def describe(self, *, compact: bool = False) -> str:
+        """The filters in force, as the header names them (`changes only ±1, no boring`); compact,
+        for a narrow terminal, `changes ±1, no boring`."""
         parts = []
         if self.hide_unchanged:
-            parts.append(f"changes only ±{self.context}")
+            parts.append(f"changes ±{self.context}" if compact else f"changes only ±{self.context}")
         if self.only is not None:
             parts.append(f"only {self.only.value}")
         if self.hide_boring:

@@ -64,6 +64,9 @@ class HelpScreen(Dialog[None]):
         Binding("question_mark", "dismiss", "Close", show=False),
         Binding("j,down", "scroll_help(1)", "Down", show=False),
         Binding("k,up", "scroll_help(-1)", "Up", show=False),
+        # As in `less` and in the diff: space pages down, b up (PgDn and PgUp are the scroll's own).
+        Binding("space", "page_help(1)", "Page down", show=False),
+        Binding("b", "page_help(-1)", "Page up", show=False),
     ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -91,3 +94,10 @@ class HelpScreen(Dialog[None]):
     def action_scroll_help(self, direction: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)
         body.scroll_relative(y=direction, animate=False)
+
+    def action_page_help(self, direction: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        if direction > 0:
+            body.scroll_page_down(animate=False)
+        else:
+            body.scroll_page_up(animate=False)

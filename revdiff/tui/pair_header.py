@@ -2,17 +2,69 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.widgets import Static
 
 from revdiff.model import Version
 from revdiff.terminal_text import visible
+from revdiff.tui.filters import FilterState
 
 
 def version_time(version: Version) -> str:
     if version.time is not None:
         return version.time.strftime("%Y-%m-%d %H:%M")
     return version.time_text or ""
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderForm:
+    """How much the first line says: each form is tried in turn until the line fits."""
+
+    shows_mode: bool = True
+    shows_time: bool = True
+    compact: bool = False  # `pair 2/3`, `changes ±2`, single spaces between the parts
+    article_on_title: bool = False  # `article 1/2` starts the title line instead
+
+
+# Too long for the terminal, the line leaves out the layout's name (the diff shows it), then the
+# time, then takes the short forms of the counts and the filters, then moves the article's
+# position to the title line, before it is cut: the filters in force stay in sight.
+HEADER_FORMS = (
+    HeaderForm(),
+    HeaderForm(shows_mode=False),
+    HeaderForm(shows_mode=False, shows_time=False),
+    HeaderForm(shows_mode=False, shows_time=False, compact=True),
+    HeaderForm(shows_mode=False, shows_time=False, compact=True, article_on_title=True),
+)
+
+
+def pair_position(pair: tuple[int, int], version_count: int, *, compact: bool = False) -> str:
+    """Consecutive pairs counted from 1 (`pair 2 of 3`), else how far apart the two versions are."""
+    old, new = pair
+    if new == old + 1:
+        return f"pair {new}/{version_count - 1}" if compact else f"pair {new} of {version_count - 1}"
+    return f"{new - old} apart" if compact else f"versions {new - old} apart"
+
+
+def article_position(article: tuple[int, int], *, compact: bool = False) -> str:
+    """The article's place among the inputs' (`article 2 of 3`), from its 0-based index."""
+    index, count = article
+    return f"article {index + 1}/{count}" if compact else f"article {index + 1} of {count}"
+
+
+@dataclass(frozen=True, slots=True)
+class ShownPair:
+    """What the header says; it is fitted to the header's width again on every resize."""
+
+    old: Version
+    new: Version
+    pair: tuple[int, int]  # the versions' indices
+    version_count: int
+    mode: str
+    filters: FilterState
+    article: tuple[int, int] | None  # the article's index and how many there are; None for one
 
 
 class PairHeader(Static):
@@ -27,30 +79,52 @@ class PairHeader(Static):
     }
     """
 
-    def show_pair(self, old: Version, new: Version, pair_number: str, mode: str, filters: str,
-                  article: str = "") -> None:
+    shown: ShownPair | None = None
+
+    def show_pair(self, shown: ShownPair) -> None:
+        self.shown = shown
+        self._fit()
+
+    def on_resize(self) -> None:
+        # the app's own resize handler runs before the header has its new width
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.shown is None:
+            return
         width = max(1, self.content_region.width or self.app.size.width - 2)
-        when = visible(version_time(new))
-        # Too long for the terminal, the line leaves out the layout's name (the diff shows it),
-        # then the time, before it is cut: the filters in force stay in sight.
-        for shows_mode, shows_time in ((True, True), (False, True), (False, False)):
-            line = Text()
-            if article:
-                line.append(f"{article}  ", style="bold #87afff")
-            line.append(f"v{old.number}", style="bold #ff8787")
-            line.append(" → ")
-            line.append(f"v{new.number}", style="bold #87d787")
-            if when and shows_time:
-                line.append(f"  {when}", style="italic")
-            line.append(f"  {pair_number}  ·  {mode}" if shows_mode else f"  {pair_number}",
-                        style="dim")
-            if filters:
-                line.append(f"  ·  {filters}", style="bold #ffd75f")
-            if line.cell_len <= width:
-                break
-        line = shortened(line, width)
-        title = shortened(Text(visible(new.title or old.title or "(untitled)"), style="bold"), width)
-        self.update(Text("\n").join([line, title]), layout=False)
+        self.update(Text("\n").join(header_lines(self.shown, width)), layout=False)
+
+
+def header_lines(shown: ShownPair, width: int) -> list[Text]:
+    """The header's two lines, `width` cells at most: the pair and the filters, and the title."""
+    when = visible(version_time(shown.new))
+    article = shown.article
+    for form in HEADER_FORMS:
+        if form.article_on_title and article is None:
+            continue
+        gap, separator = (" ", " · ") if form.compact else ("  ", "  ·  ")
+        line = Text()
+        if article is not None and not form.article_on_title:
+            line.append(article_position(article, compact=form.compact) + gap, style="bold #87afff")
+        line.append(f"v{shown.old.number}", style="bold #ff8787")
+        line.append(" → ")
+        line.append(f"v{shown.new.number}", style="bold #87d787")
+        if when and form.shows_time:
+            line.append(f"{gap}{when}", style="italic")
+        position = pair_position(shown.pair, shown.version_count, compact=form.compact)
+        mode = f"{separator}{shown.mode}" if form.shows_mode else ""
+        line.append(f"{gap}{position}{mode}", style="dim")
+        filters = shown.filters.describe(compact=form.compact)
+        if filters:
+            line.append(f"{separator}{filters}", style="bold #ffd75f")
+        if line.cell_len <= width:
+            break
+    title = Text()
+    if article is not None and form.article_on_title:
+        title.append(article_position(article, compact=True) + " · ", style="bold #87afff")
+    title.append(visible(shown.new.title or shown.old.title or "(untitled)"), style="bold")
+    return [shortened(line, width), shortened(title, width)]
 
 
 def shortened(line: Text, width: int) -> Text:

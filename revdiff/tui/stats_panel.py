@@ -1,5 +1,9 @@
 """The statistics panel: counts per label for the pair on screen and a chart of change across the
-chain of versions. Toggled with `i`."""
+chain of versions. Toggled with `i`.
+
+Beside the diff it would leave a narrow terminal's diff too little width (at 60 columns about 24, so
+that side by side broke words in two), so below `BESIDE_MIN_WIDTH` it goes under the diff instead,
+the counts and the chart side by side, and the diff keeps the terminal's width."""
 
 from __future__ import annotations
 
@@ -8,33 +12,70 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+BESIDE_MIN_WIDTH = 110  # terminal columns from which the panel sits on the right of the diff
+BESIDE_CHAIN_WIDTH = 30  # the chart's width on the right
+BELOW_CHAIN_WIDTHS = (20, 50)  # the narrowest and widest chart below the diff
+BLOCK_GAP = 3  # cells between the counts and the chart below the diff
+# Cells of a terminal's width the panel below the diff does not give its text: its padding and
+# scrollbar.
+BELOW_FRAME = 3
+
 
 class StatsPanel(VerticalScroll, can_focus=False):
-    DEFAULT_CSS = """
-    StatsPanel {
+    DEFAULT_CSS = f"""
+    StatsPanel {{
         width: 34;
         dock: right;
         border-left: tall $accent;
         padding: 0 1;
+        scrollbar-size-vertical: 1;
         display: none;
-    }
-    StatsPanel.shown { display: block; }
-    StatsPanel Static { width: 100%; }
+    }}
+    StatsPanel.shown {{ display: block; }}
+    StatsPanel Static {{ width: 100%; }}
+    StatsPanel #stats-chain {{ margin-top: 1; }}
+    StatsPanel.below {{
+        dock: bottom;
+        width: 100%;
+        height: auto;
+        max-height: 50%;
+        border-left: none;
+        border-top: tall $accent;
+        layout: horizontal;
+    }}
+    StatsPanel.below Static {{ width: auto; margin-right: {BLOCK_GAP}; }}
+    StatsPanel.below #stats-chain {{ margin-top: 0; }}
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="stats-body")
+        yield Static(id="stats-pair")
+        yield Static(id="stats-chain")
+
+    def place(self, terminal_width: int) -> None:
+        """On the right of the diff in a wide terminal, below it in a narrow one."""
+        self.set_class(terminal_width < BESIDE_MIN_WIDTH, "below")
+
+    def chain_width(self, pair_lines: list[str], terminal_width: int) -> int:
+        """Cells for the chart: the rest of the width beside the counts, when below the diff."""
+        if not self.has_class("below"):
+            return BESIDE_CHAIN_WIDTH
+        narrowest, widest = BELOW_CHAIN_WIDTHS
+        counts_width = max(len(line) for line in ["Statistics", *pair_lines])
+        return max(narrowest, min(widest, terminal_width - BELOW_FRAME - counts_width - BLOCK_GAP))
 
     def show_lines(self, pair_lines: list[str], chain_lines: list[str]) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append("Statistics\n", style="bold underline")
-        text.append("\n".join(pair_lines))
+        pair = Text(no_wrap=True, overflow="ellipsis")
+        pair.append("Statistics\n", style="bold underline")
+        pair.append("\n".join(pair_lines))
+        self.query_one("#stats-pair", Static).update(pair)
+        chain = Text(no_wrap=True, overflow="ellipsis")
         if chain_lines:
-            text.append("\n\n")
-            text.append(chain_lines[0] + "\n", style="bold")
-            text.append(chain_lines[1] + "\n", style="#87afff")
-            text.append("\n".join(chain_lines[2:]))
-        self.query_one("#stats-body", Static).update(text)
+            chain.append(chain_lines[0] + "\n", style="bold")
+            chain.append(chain_lines[1] + "\n", style="#87afff")
+            chain.append("\n".join(chain_lines[2:]))
+        chart = self.query_one("#stats-chain", Static)
+        chart.update(chain)
+        chart.display = bool(chain_lines)
 
     @property
     def shown(self) -> bool:

@@ -40,7 +40,7 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
         word_start, word_end = match.span()
         word_width = text_width(match.group())
         if line_start is not None:
-            gap = word_start - line_end
+            gap = text_width(text[line_end:word_start])  # an ideographic space takes two cells
             if used + gap + word_width <= width:
                 used += gap + word_width
                 line_end = word_end

@@ -263,3 +263,21 @@ async def test_export_names_a_path_with_brackets_as_it_is(chain_article: Article
         assert (folder / "x.txt").exists()
         said = [str(toast.render()).strip() for toast in app.screen.query("Toast")]
         assert said == [f"Wrote text to {folder}/x.txt"]
+
+
+@run_async
+async def test_space_and_b_page_through_the_help(chain_article: Article) -> None:
+    """Space did nothing in the help (PgDn, End, j and k scrolled it); it pages down as in `less`,
+    and b pages back up."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > body.scrollable_content_region.height  # more than two pages
+        await pilot.press("space")
+        assert body.scroll_offset.y == body.scrollable_content_region.height
+        await pilot.press("b")
+        assert body.scroll_offset.y == 0
+        assert isinstance(app.screen, HelpScreen)

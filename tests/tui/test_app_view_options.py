@@ -11,8 +11,10 @@ from tui_helpers import diff_lines, header_text, run_async, status_text
 from revdiff.model import Article, EditOp, Version
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
+from revdiff.tui.layout import LayoutMode
 from revdiff.tui.pair_header import PairHeader
 from revdiff.tui.stats_panel import StatsPanel
+from revdiff.tui.wrapping import text_width
 
 PUNCTUATION = Article(None, None, (
     Version(1, "Bridge", ("The bridge will close on Monday.",
@@ -148,8 +150,13 @@ async def test_an_edit_of_unicode_form_alone_says_so_and_x_hides_it() -> None:
         assert "encoding only" in status_text(app)
         await pilot.press("i")
         await pilot.pause()
-        panel = str(app.query_one(StatsPanel).query_one(Static).content)
+        panel = stats_text(app.query_one(StatsPanel))
         assert "encoding only      1" in panel and "words removed     1" in panel
+
+
+def stats_text(panel: StatsPanel) -> str:
+    """The statistics panel's counts and chart."""
+    return "\n".join(str(block.content) for block in panel.query(Static))
 
 
 @run_async
@@ -162,13 +169,13 @@ async def test_i_shows_statistics_and_the_chain_chart(chain_article: Article) ->
         await pilot.press("i")
         await pilot.pause()
         assert panel.shown and panel.region.width > 0
-        text = str(panel.query_one(Static).content)
+        text = stats_text(panel)
         stats = app.session.comparison().stats
         assert f"words added  {stats.words_added:>6}" in text
         assert f"edited    {stats.counts['edited']:>6}" in text
         assert "▶v0→1" in text and "v2→3" in text
         await pilot.press("full_stop")
-        assert "▶v1→2" in str(panel.query_one(Static).content)
+        assert "▶v1→2" in stats_text(panel)
         await pilot.press("i")
         await pilot.pause()
         assert not panel.shown
@@ -304,12 +311,79 @@ async def test_a_narrow_header_drops_the_layout_and_the_time_before_the_filters(
         first_line = header_text(app).split("\n")[0]
         assert first_line == "article 1 of 2  v6 → v7  pair 1 of 1  ·  only edited"
         await pilot.press("h", "x")
-        first_line = header_text(app).split("\n")[0]
-        assert first_line.startswith("article 1 of 2  v6 → v7  pair 1 of 1  ·  changes only ±1")
-        assert first_line.endswith("…")
+        first_line, title_line = header_text(app).split("\n")
+        assert first_line == "v6 → v7 pair 1/1 · changes ±1, only edited, no boring"
+        assert title_line.startswith("article 1/2 · Pentagon launched")
     app = RevdiffApp(page_article)
     async with app.run_test(size=(100, 15)) as pilot:
         await pilot.pause()
         await pilot.press("l")
         assert header_text(app).split("\n")[0] == \
             "v6 → v7  about 1 hour later  pair 1 of 1  ·  unified  ·  only edited"
+
+
+@run_async
+async def test_three_filters_fit_a_60_column_header_in_their_short_forms(page_article: Article) -> None:
+    """With three filters in force the line was cut at 60 columns (`changes only ±2,…`) even
+    without the layout and the time: the counts and the filters take short forms first."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "c", "l", "x")
+        first_line, title_line = header_text(app).split("\n")
+        assert first_line == "v6 → v7 pair 1/1 · changes ±2, only edited, no boring"
+        assert title_line.startswith("Pentagon launched airstrike")
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert header_text(app).split("\n")[0] == (
+            "v6 → v7  about 1 hour later  pair 1 of 1  ·  unified  ·  "
+            "changes only ±2, only edited, no boring")
+
+
+
+@run_async
+async def test_the_statistics_go_below_the_diff_in_a_narrow_terminal(page_article: Article) -> None:
+    """At 60 columns the panel took 35 on the right, the diff kept 24 and side by side broke its
+    words (`BREAKING` / `:`, `airstrik` / `e`); below 110 columns the panel goes under the diff,
+    which keeps its width, and a resize moves it back and forth."""
+    app = RevdiffApp(page_article, mode=LayoutMode.SIDE_BY_SIDE)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DiffView)
+        width = view.layout_width
+        await pilot.press("i")
+        await pilot.pause()
+        panel = app.query_one(StatsPanel)
+        assert view.layout_width == width
+        assert panel.region.y >= view.region.bottom and panel.region.width == 60
+        assert diff_lines(app)[0].startswith("?- BREAKING: Pentagon ")
+        text = stats_text(panel)
+        assert "words added" in text and "▶v6→7" in text
+        await pilot.resize_terminal(130, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert panel.region.x >= view.region.right and panel.region.height == view.region.height
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert panel.region.y >= view.region.bottom and view.layout_width == width
+
+
+CITIES_OLD = "東京\u3000大阪\u3000横浜\u3000京都\u3000神戸\u3000札幌\u3000福岡\u3000仙台。"
+WIDE_SPACES = Article(None, None, (
+    Version(1, "駅", (CITIES_OLD,)),
+    Version(2, "駅", (CITIES_OLD.replace("神戸", "奈良"),)),
+))
+
+
+@run_async
+async def test_side_by_side_keeps_its_rule_in_line_with_wide_spaces() -> None:
+    """Ideographic spaces between words were counted as one cell when wrapping: a line came out a
+    cell too wide and pushed the rule and the new side one column right."""
+    app = RevdiffApp(WIDE_SPACES, mode=LayoutMode.SIDE_BY_SIDE)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        rows = [line for line in diff_lines(app) if line]
+        assert len(rows) == 2  # four cities a line: a fifth would make 28 cells of 25
+        assert {text_width(row[:row.index("│")]) for row in rows} == {29}

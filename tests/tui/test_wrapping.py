@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,6 +25,15 @@ def test_wrap_counts_wide_characters_as_two_cells() -> None:
         assert text_width(text[start:end]) <= 5
 
 
+def test_wrap_counts_the_cells_of_wide_spaces_between_words() -> None:
+    """An ideographic space between words was counted as one cell: the line took 10 of 9."""
+    text = "東京\u3000大阪\u3000名古屋\u3000横浜"
+    lines = [text[start:end] for start, end in wrap_ranges(text, 9)]
+    assert lines == ["東京", "大阪", "名古屋", "横浜"]
+    for start, end in wrap_ranges(text, 10):
+        assert text_width(text[start:end]) <= 10
+
+
 def test_wrap_spans_keeps_styles_across_breaks() -> None:
     lines = wrap_spans([("keep this ", "new"), ("added words", "new_word")], 12)
     assert lines == [[("keep this", "new")], [("added words", "new_word")]]
@@ -32,10 +43,21 @@ def test_pad_line_fills_to_width() -> None:
     assert pad_line([("ab", "old")], 5, "old") == [("ab", "old"), ("   ", "old")]
 
 
-@given(st.text(alphabet=st.sampled_from("ab cd\u00e9\u65e5 "), max_size=80), st.integers(1, 30))
+@given(st.text(alphabet=st.sampled_from("ab cd\u00e9\u65e5 \u3000"), max_size=80), st.integers(1, 30))
 def test_wrapped_lines_fit_and_keep_every_word(text: str, width: int) -> None:
     ranges = wrap_ranges(text, width)
     pieces = [text[a:b] for a, b in ranges]
     for piece in pieces:
         assert text_width(piece) <= max(width, 2)  # a single wide character may exceed width 1
-    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+    assert "".join(pieces).replace(" ", "").replace("\u3000", "") == \
+        text.replace(" ", "").replace("\u3000", "")
+
+
+@given(st.text(alphabet=st.sampled_from("ab cd\u00e9\u65e5 \u3000-"), max_size=80), st.integers(1, 30))
+def test_only_a_word_longer_than_the_line_is_broken(text: str, width: int) -> None:
+    """Lines break at spaces; a line ends inside a word only when the word alone is too wide."""
+    words = list(re.finditer(r"\S+", text))
+    for start, end in wrap_ranges(text, width):
+        cut_word = next((word.group() for word in words if word.start() < end < word.end()), None)
+        if cut_word is not None:
+            assert text_width(cut_word) > width
