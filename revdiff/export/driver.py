@@ -337,6 +337,17 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
             executor.close(abandon=not finished)
 
 
+def _chunk_results(executor: Executor, tasks: Iterator[ArticleTask], job: ExportJob,
+                   in_flight: InFlight) -> Iterator[list[ArticleResult]]:
+    """The results of each chunk of `tasks`, in order, as the workers give them back (each
+    article noted in `in_flight` while a worker has it)."""
+    for _, results in ordered_map(executor, process_chunk, handed_out(chunked(tasks), in_flight),
+                                  job.format, job.sentences, in_flight=_in_flight(executor)):
+        for result in results:
+            in_flight.back(result.index)
+        yield results
+
+
 def _in_flight(executor: Executor) -> int:
     """How many chunks to keep submitted: ahead of the workers in a pool, one in this process
     (it runs at submission, so more would hold back progress and checkpoints for nothing)."""
@@ -380,11 +391,8 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     tasks = iter_tasks(job, units, progress, note)
     in_flight = InFlight()
     try:
-        for _, results in ordered_map(executor, process_chunk,
-                                      handed_out(chunked(tasks), in_flight), job.format,
-                                      job.sentences, in_flight=_in_flight(executor)):
+        for results in _chunk_results(executor, tasks, job, in_flight):
             for result in results:
-                in_flight.back(result.index)
                 if _accept(result, job, progress, note):
                     _write_stream(stream, result.payload if job.format == "unified"
                                   else result.payload[0])
@@ -445,11 +453,8 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         waiting: list[JournalEntry] = []
         last_checkpoint = time.monotonic()
         try:
-            for _, results in ordered_map(executor, process_chunk,
-                                          handed_out(chunked(tasks), in_flight), job.format,
-                                          job.sentences, in_flight=_in_flight(executor)):
+            for results in _chunk_results(executor, tasks, job, in_flight):
                 for result in results:
-                    in_flight.back(result.index)
                     if _accept(result, job, progress, note):
                         writer.write(result.index, result.payload)
                         progress.articles += 1

@@ -324,6 +324,24 @@ def test_ctrl_c_on_a_real_run_then_resume(held_corpus_export: tuple[Path, Path],
     assert len(pairs) == expected  # every pair of the corpus, and the one read from stdin
 
 
+def _assert_left_staging_only_and_resumes(session: int, command: list[str], out: Path,
+                                          clean: Path) -> None:
+    """A stopped run leaves no process of its session and nothing beside its staging folder;
+    --resume then writes what a clean run writes, byte for byte."""
+    import time
+
+    from held_runs import held_export, release, session_processes
+
+    deadline = time.monotonic() + 60
+    while session_processes(session) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert session_processes(session) == [], "processes outlived the stopped export"
+    assert sorted(p.name for p in out.parent.iterdir()) == [staging_path(out).name]
+    code, resumed_stderr = release(held_export(*command, "--resume"))
+    assert code == 0, resumed_stderr
+    assert snapshot(out) == snapshot(clean)
+
+
 @pytest.mark.parametrize("whole_run", [False, True], ids=["kill-driver", "timeout-whole-run"])
 def test_sigterm_stops_a_real_run_as_ctrl_c_does_then_resume(
         whole_run: bool, held_corpus_export: tuple[Path, Path], tmp_path: Path) -> None:
@@ -337,9 +355,8 @@ def test_sigterm_stops_a_real_run_as_ctrl_c_does_then_resume(
     """
     import os
     import signal
-    import time
 
-    from held_runs import held_export, release, session_processes, wait_for
+    from held_runs import session_processes, wait_for
 
     corpus, clean = held_corpus_export
     process, command, out = _checkpointed_run(corpus, tmp_path)
@@ -350,15 +367,7 @@ def test_sigterm_stops_a_real_run_as_ctrl_c_does_then_resume(
     assert process.returncode == 143, lines  # as shells report SIGTERM
     assert len(lines) == 1 and lines[0].startswith("revdiff: error: "), lines
     assert "stopped by SIGTERM" in lines[0] and "--resume" in lines[0]
-    deadline = time.monotonic() + 60
-    while session_processes(process.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert session_processes(process.pid) == [], "processes outlived the stopped export"
-    assert sorted(p.name for p in out.parent.iterdir()) == [staging_path(out).name]
-
-    code, resumed_stderr = release(held_export(*command, "--resume"))
-    assert code == 0, resumed_stderr
-    assert snapshot(out) == snapshot(clean)
+    _assert_left_staging_only_and_resumes(process.pid, command, out, clean)
 
 
 def test_the_pool_leaves_sigterm_to_its_driver(held_corpus_export: tuple[Path, Path],
@@ -400,7 +409,7 @@ def test_a_killed_worker_stops_the_run_in_one_line_then_resume(
     import signal
     import time
 
-    from held_runs import held_export, pool_workers, release, session_processes
+    from held_runs import pool_workers, release
 
     corpus, clean = held_corpus_export
     process, command, out = _checkpointed_run(corpus, tmp_path)
@@ -417,12 +426,4 @@ def test_a_killed_worker_stops_the_run_in_one_line_then_resume(
         r"revdiff: error: .*e\.jsonl: a worker process was killed by SIGKILL \(often the system "
         r"running out of memory\)( while .+)?; [1-9]\d* finished articles are kept \(rerun the "
         r"same command with --resume to continue; fewer --workers use less memory\)", lines[0])
-    deadline = time.monotonic() + 60
-    while session_processes(process.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert session_processes(process.pid) == [], "processes outlived the stopped export"
-    assert sorted(p.name for p in out.parent.iterdir()) == [staging_path(out).name]
-
-    code, resumed_stderr = release(held_export(*command, "--resume"))
-    assert code == 0, resumed_stderr
-    assert snapshot(out) == snapshot(clean)
+    _assert_left_staging_only_and_resumes(process.pid, command, out, clean)
