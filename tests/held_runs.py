@@ -34,10 +34,12 @@ def _default_interrupts() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def held_export(*args: str) -> subprocess.Popen[bytes]:
-    """`revdiff export ARGS -` (stdin last), in its own session, with stdin kept open."""
+def held_export(*args: str, stdout: int = subprocess.DEVNULL) -> subprocess.Popen[bytes]:
+    """`revdiff export ARGS -` (stdin last), in its own session, with stdin kept open; its
+    standard output goes to `stdout` (`subprocess.PIPE` to read it; unbuffered, so that a line
+    read from it leaves the rest to `release_with_output`)."""
     return subprocess.Popen([sys.executable, "-m", "revdiff", "export", *args, "-"],
-                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            stdin=subprocess.PIPE, stdout=stdout, bufsize=0,
                             stderr=subprocess.PIPE, start_new_session=True,
                             preexec_fn=_default_interrupts)  # noqa: PLW1509 - tests start no threads
 
@@ -45,13 +47,20 @@ def held_export(*args: str) -> subprocess.Popen[bytes]:
 def release(process: subprocess.Popen[bytes]) -> tuple[int, str]:
     """Give the held export its last input and wait for it: (exit code, stderr). A run that
     hangs is killed with its workers, so that a failed test leaves nothing running."""
+    code, _, stderr = release_with_output(process)
+    return code, stderr
+
+
+def release_with_output(process: subprocess.Popen[bytes]) -> tuple[int, bytes, str]:
+    """`release` for an export held with `stdout=subprocess.PIPE`: (exit code, the rest of its
+    standard output, stderr)."""
     try:
-        _, stderr = process.communicate(LAST_ARTICLE, timeout=300)
+        stdout, stderr = process.communicate(LAST_ARTICLE, timeout=300)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
         raise
-    return process.returncode, stderr.decode()
+    return process.returncode, stdout or b"", stderr.decode()
 
 
 def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes],
@@ -91,3 +100,20 @@ def pool_workers(driver: int) -> list[int]:
     processes = _live_processes()
     children = {pid for pid, (parent, _) in processes.items() if parent == driver}
     return sorted(pid for pid, (parent, _) in processes.items() if parent in children)
+
+
+def dask_workers(driver: int) -> list[int]:
+    """The live worker processes of a driver's local Dask cluster (`--dask`): the children its
+    nannies, which run in the driver, start with multiprocessing's spawn."""
+    workers = []
+    for pid, (parent, _) in _live_processes().items():
+        if parent != driver:
+            continue
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                command = handle.read()
+        except OSError:
+            continue
+        if b"spawn_main" in command:
+            workers.append(pid)
+    return sorted(workers)

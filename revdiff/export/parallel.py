@@ -9,6 +9,7 @@ dies (killed from outside, or by the system when memory runs out) ends the run: 
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.forkserver
@@ -40,6 +41,8 @@ DEATH_NOTICE_SECONDS = 5.0
 _EXIT_UNKNOWN = 255
 # What may keep a worker from being killed again (most often for lack of memory).
 FEWER_WORKERS = "fewer --workers use less memory"
+# A log level above every record's (CRITICAL is the highest): a handler set to it prints nothing.
+_NO_LOG_RECORD = logging.CRITICAL + 1
 
 
 class SchedulerProblem(RevdiffError):
@@ -283,9 +286,18 @@ class DaskExecutor:
 
     @classmethod
     def local(cls, workers: int) -> DaskExecutor:
+        """A LocalCluster of `workers` single-threaded processes that writes no log lines.
+
+        Dask logs what it does about a dead worker ("Restarting worker", "Removing worker ...",
+        "marked as failed because 4 workers died") on stderr, in the driver (scheduler, nannies)
+        and in the workers. `silence_logs` sets Dask's log handlers in all of them to a level no
+        record reaches while the cluster runs: a worker replaced once needs no word, and workers
+        that died too often reach the user as `WorkerLost`, in revdiff's one line.
+        """
         distributed = require_distributed()
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
-                                           processes=True, dashboard_address=None)
+                                           processes=True, dashboard_address=None,
+                                           silence_logs=_NO_LOG_RECORD)
         return cls(distributed.Client(cluster), cluster=cluster, owns_client=True)
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:

@@ -25,7 +25,7 @@ from revdiff.formats.text_input import (
     read_bounded,
 )
 from revdiff.model import Article, Version
-from revdiff.read_warnings import first_few
+from revdiff.read_warnings import counted, first_few
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
 # What file browsers leave in a folder they showed (Finder, Explorer): never a version
@@ -42,12 +42,14 @@ class TextInput:
     warning: str | None = None
 
 
-def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
+         notes: list[str] | None = None) -> list[Article]:
     """Read every input and return the articles they hold.
 
     Plain version files given together form one article (versions in the order given).
     Flattened diff pages of the same article are read jointly. A directory is a git repository
-    of versions, or a folder of version files (ordered by the number in their names) or of pages.
+    of versions, or a folder of version files (ordered by the number in their names) or of pages;
+    the folders in it are left out, and `notes` gets a line that names them.
     No file, standard input or stored version larger than `max_bytes` is read.
     """
     if not inputs:
@@ -75,7 +77,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
             if gitrepo.is_repository(path):
                 articles.extend(gitrepo.read_repository(path, max_bytes))
             else:
-                articles.extend(_read_directory(path, max_bytes))
+                articles.extend(_read_directory(path, max_bytes, notes))
             continue
         read = _read_file(path, name, max_bytes)
         if isinstance(read, TextInput):
@@ -152,7 +154,21 @@ def _with_warnings(article: Article, texts: Sequence[TextInput]) -> Article:
     return dataclasses.replace(article, warnings=warnings + article.warnings)
 
 
-def _read_directory(path: Path, max_bytes: int) -> list[Article]:
+def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[str]) -> str:
+    """What a folder of versions that also holds folders tells the user: only its files are read."""
+    return (f"{path}: read its {counted(len(files), 'file')}; left out "
+            f"{counted(len(folders), 'folder')} in it ({first_few(folders)}): name a folder to "
+            "read it, or use `revdiff export` to read each folder as an article")
+
+
+def _is_saved_page_folder(folder: Path, files: Sequence[Path]) -> bool:
+    """Whether `folder` holds what a browser saved with a page beside it (`story.html` and its
+    images in `story_files`)."""
+    return any(folder.name == f"{file.stem}_files" and file.suffix.lower() in (".html", ".htm")
+               for file in files)
+
+
+def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) -> list[Article]:
     database_articles: list[Article] = []
     try:
         entries = [p for p in path.iterdir()
@@ -161,12 +177,14 @@ def _read_directory(path: Path, max_bytes: int) -> list[Article]:
         raise EmptyInput(f"cannot list the directory ({error.strerror or error})", str(path),
                          hint="check that you may read it") from None
     files = sorted((p for p in entries if p.is_file()), key=plain.version_order_key)
+    folders = sorted(p.name for p in entries if p.is_dir() and not _is_saved_page_folder(p, files))
     if not files:
-        folders = sorted(p.name for p in entries if p.is_dir())
         hint = "put one file per version in it, named 0.txt, 1.txt, ..."
         if folders:
             hint = f"it holds only folders ({first_few(folders)}); give one of them"
         raise EmptyInput("directory holds no version files", str(path), hint=hint)
+    if folders and notes is not None:
+        notes.append(_left_out_folders_note(path, files, folders))
     from revdiff.formats import (
         snapshots,  # BeautifulSoup loads only for a folder of pages
     )

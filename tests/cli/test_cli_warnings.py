@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from cli_run import CHAIN, RENDERED_NEWSDIFFS, SEED_PAGE, revdiff
+from cli_run import CHAIN, RENDERED_NEWSDIFFS, SAMPLES, SEED_PAGE, revdiff
 
 UNSURE_LINE = re.compile(r"^revdiff: warning: (?P<page>.+): (?P<unsure>\d+) of (?P<rows>\d+) rows "
                          r"unsure \(lines (?P<lines>[\d, -]+)\); `revdiff parse` shows each$")
@@ -89,3 +90,39 @@ def test_unsure_lines_are_given_alike_in_parse_and_on_stderr() -> None:
     (listed,) = re.findall(r"unsure rows at lines (.*)", summary)
     (decoded,) = re.findall(r"could not be decided with certainty \(lines ([^)]*)\)", summary)
     assert "-" in warned and warned == listed == decoded
+
+
+@pytest.mark.parametrize("command", ["diff", "view", "store"])
+def test_folders_left_out_of_a_folder_of_versions_are_named(command: str, tmp_path: Path) -> None:
+    """A folder of versions that also holds folders: its files are read, and one line names the
+    folders left out and what reads them. They were left out without a word."""
+    story = tmp_path / "story"
+    shutil.copytree(CHAIN, story)
+    for folder in ("old-drafts", "photos"):
+        (story / folder).mkdir()
+        (story / folder / "0.txt").write_text("A draft.\n", encoding="utf-8")
+    result = revdiff(command, str(story), *command_args(command, tmp_path))
+    assert result.returncode == 0, result.stderr
+    warning = (f"revdiff: warning: {story}: read its {len(list(CHAIN.iterdir()))} files; left "
+               "out 2 folders in it (old-drafts, photos): name a folder to read it, or use "
+               "`revdiff export` to read each folder as an article")
+    assert result.stderr.splitlines() == [warning]
+    quiet = revdiff(command, str(story), *command_args(command, tmp_path / "quiet"), "--quiet")
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+
+
+def test_the_folder_a_browser_saves_beside_a_page_is_no_folder_left_out(tmp_path: Path) -> None:
+    """`story.html` saved with its images in `story_files/`: that folder is part of the page."""
+    pytest.importorskip("trafilatura")
+    from revdiff.formats.load import load
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq", pages)
+    first_page = min(pages.glob("*.html"))
+    (pages / f"{first_page.stem}_files").mkdir()
+    (pages / f"{first_page.stem}_files" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    notes: list[str] = []
+    assert load([str(pages)], notes=notes) and notes == []
+    (pages / "notes").mkdir()
+    load([str(pages)], notes=notes)
+    assert len(notes) == 1 and "left out 1 folder in it (notes)" in notes[0]

@@ -228,3 +228,74 @@ def test_unreachable_scheduler_is_a_one_line_error(samples: Path, tmp_path: Path
     assert result.exit_code == 2
     assert result.output.startswith("revdiff: error: ") and "scheduler" in result.output
     assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Path) -> None:
+    """SIGKILL to one worker of `--dask --workers 2`: Dask restarts it and the export ends as a
+    clean run does, with nothing on stderr under --quiet. Dask's own log lines ("Removing worker
+    ... caused the cluster to lose already computed task(s)", "Restarting worker") were printed.
+
+    The run writes to standard output and holds its last input (standard input) open: once its
+    first rows are out, the cluster is up and working, and the run cannot end before the test
+    has seen the worker replaced (by then the nanny has written its log line, or not).
+    """
+    pytest.importorskip("dask.distributed")
+    import subprocess
+
+    from export_corpus import make_corpus
+    from held_runs import (
+        LAST_ARTICLE,
+        dask_workers,
+        held_export,
+        release_with_output,
+        revdiff,
+        wait_for,
+    )
+
+    corpus = make_corpus(tmp_path / "corpus", 100, seed=5)  # more chunks than are kept in flight
+    clean = revdiff("export", str(corpus), "-", "-o", "-", "--format", "jsonl", "--quiet",
+                    input=LAST_ARTICLE.decode())
+    assert clean.returncode == 0, clean.stderr
+    process = held_export(str(corpus), "-o", "-", "--format", "jsonl", "--dask", "--workers", "2",
+                          "--quiet", stdout=subprocess.PIPE)
+    assert process.stdout is not None
+    first_row = process.stdout.readline()
+    assert first_row, "the export wrote nothing"
+    victim = dask_workers(process.pid)[0]
+    os.kill(victim, signal.SIGKILL)
+    wait_for(lambda: len(set(dask_workers(process.pid)) - {victim}) == 2, process)  # restarted
+    code, rest, stderr = release_with_output(process)
+    assert (code, stderr) == (0, "")
+    assert (first_row + rest).decode() == clean.stdout
+
+
+_KILL_EVERY_WORKER = """
+import os, signal
+from revdiff.export.parallel import DaskExecutor
+from revdiff.export.worker_loss import WorkerLost
+
+def die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+executor = DaskExecutor.local(1)
+try:
+    executor.submit(die).result()
+except WorkerLost as lost:
+    print(lost.how)
+finally:
+    executor.close(abandon=True)
+"""
+
+
+def test_local_dask_workers_that_all_die_are_told_by_revdiff_alone() -> None:
+    """A task that kills every worker it runs on: `WorkerLost` (the CLI's one error line) and
+    nothing from Dask, whose nannies wrote "Restarting worker" each time and whose scheduler
+    wrote "Task ... marked as failed because 4 workers died while trying to run it"."""
+    pytest.importorskip("dask.distributed")
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", _KILL_EVERY_WORKER], capture_output=True,
+                            text=True, check=False, timeout=300,
+                            cwd=Path(__file__).resolve().parents[2])  # this checkout's revdiff
+    assert (result.stdout, result.stderr) == (
+        "4 Dask workers died in turn running the same articles\n", "")
