@@ -247,6 +247,33 @@ def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
     return variants
 
 
+def _recounted_gaps(rows: list[RowReading]) -> list[list[RowReading]]:
+    """The page read with the last change row of one gap read as one-sided instead, on the side
+    of the gap's one-sided rows (either side when it has none).
+
+    Only gaps whose last change row is undecided are tried, the least sure first (at most
+    MAX_FLIPPED_TAILS readings), and only readings that re-render to the page.
+    """
+    candidates: list[tuple[float, int, RowKind]] = []
+    for index, row in enumerate(rows):
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        if row.kind is not RowKind.CHANGE or row.is_sure or (
+                following is not None and following.kind is RowKind.CHANGE):
+            continue
+        if following is not None and following.kind in (RowKind.OLD_ONLY, RowKind.NEW_ONLY):
+            candidates.append((row.confidence, index, following.kind))
+        else:
+            candidates += [(row.confidence, index, RowKind.OLD_ONLY), (row.confidence, index, RowKind.NEW_ONLY)]
+    texts = [r.text for r in rows]
+    variants = []
+    for confidence, index, kind in sorted(candidates, key=lambda c: c[0])[:MAX_FLIPPED_TAILS]:
+        variant = list(rows)
+        variant[index] = replace(rows[index], kind=kind, boundary=None, confidence=1.0 - confidence)
+        if rerendered(variant) == texts:
+            variants.append(variant)
+    return variants
+
+
 def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowReading]],
                        warnings: list[str], links: list[SharedVersion],
                        links_of: list[list[SharedVersion]]) -> tuple[list[list[RowReading]], list[str]]:
@@ -256,7 +283,8 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
     Every page is tried as the anchor; the anchor whose propagation reads the most rows with
     certainty and keeps all pages consistent wins. When no page's own reading leads to a
     consistent chain, the pages on either side of a disagreement are tried as anchors again,
-    each read with one undecided one-sided block flipped.
+    each read with one undecided one-sided block flipped, or with the undecided last change row
+    of one gap read as one paragraph.
     A page that fits a page it agrees with in one way only is sure, the anchor included.
     Where another anchor also keeps all pages consistent but reads a row differently, the pages
     admit both readings: the row is unsure.
@@ -276,7 +304,8 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
     if most < len(links):
         broken = {page for link in chain.disagreements(best) for page in (link.first, link.second)}
         candidates += tried((anchor, variant) for anchor in sorted(broken)
-                            for variant in _flipped_tails(readings[anchor]))
+                            for variant in [*_flipped_tails(readings[anchor]),
+                                            *_recounted_gaps(readings[anchor])])
         most, _, best = max(candidates, key=lambda c: (c[0], c[1]))
     rivals = [c[2] for c in candidates if c[0] == most and c[2] is not best]
     best = _decided_by_neighbours(chain, best)
