@@ -220,11 +220,18 @@ class _ChainFit:
                                                      self.column(current[link.second], link.second_side))]
 
 
+def _is_page_of_two_versions(rows: list[RowReading], texts: list[str]) -> bool:
+    """Whether a reading of a page re-renders to its rows and leaves each version a paragraph
+    (a version has paragraphs, as the decoder has it too)."""
+    return all(columns(rows)) and rerendered(rows) == texts
+
+
 def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
     """The page read with one undecided block of one-sided rows moved to the other side.
 
     A gap's one-sided rows all lie on one side, so they flip together. Only the least sure
-    blocks are tried (at most MAX_FLIPPED_TAILS), and only readings that re-render to the page.
+    blocks are tried (at most MAX_FLIPPED_TAILS), and only readings that re-render to the page
+    and leave each version a paragraph.
     """
     blocks: list[list[int]] = []
     for index, row in enumerate(rows):
@@ -242,7 +249,7 @@ def _flipped_tails(rows: list[RowReading]) -> list[list[RowReading]]:
         for i in block:
             other = RowKind.NEW_ONLY if rows[i].kind is RowKind.OLD_ONLY else RowKind.OLD_ONLY
             variant[i] = replace(rows[i], kind=other, confidence=1.0 - rows[i].confidence)
-        if rerendered(variant) == texts:
+        if _is_page_of_two_versions(variant, texts):
             variants.append(variant)
     return variants
 
@@ -252,7 +259,8 @@ def _recounted_gaps(rows: list[RowReading]) -> list[list[RowReading]]:
     of the gap's one-sided rows (either side when it has none).
 
     Only gaps whose last change row is undecided are tried, the least sure first (at most
-    MAX_FLIPPED_TAILS readings), and only readings that re-render to the page.
+    MAX_FLIPPED_TAILS readings), and only readings that re-render to the page and leave each
+    version a paragraph.
     """
     candidates: list[tuple[float, int, RowKind]] = []
     for index, row in enumerate(rows):
@@ -269,7 +277,7 @@ def _recounted_gaps(rows: list[RowReading]) -> list[list[RowReading]]:
     for confidence, index, kind in sorted(candidates, key=lambda c: c[0])[:MAX_FLIPPED_TAILS]:
         variant = list(rows)
         variant[index] = replace(rows[index], kind=kind, boundary=None, confidence=1.0 - confidence)
-        if rerendered(variant) == texts:
+        if _is_page_of_two_versions(variant, texts):
             variants.append(variant)
     return variants
 
