@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from revdiff.engine.graphemes import grapheme_clusters, is_emoji, is_mark
+from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.sentences import word_set
 from revdiff.engine.similarity import TYPOGRAPHY
 from revdiff.engine.words import SPACES
@@ -31,8 +31,8 @@ def _content(text: str) -> str:
     """What is more than punctuation: the letters and digits, with the combining marks on them (a
     Devanagari vowel sign makes another word: `दिन` and `दीन` differ in letters, not punctuation),
     and the emoji, whole (`👍🏽` and `👍🏿`, `👨‍👩‍👧` and `👨‍👩‍👦` differ in content)."""
-    if text.isascii():
-        return "".join(char for char in text if char.isalnum())
+    if text.isascii() or not holds_emoji(text):
+        return "".join(char for char in text if char.isalnum() or is_mark(char))
     return "".join(cluster if is_emoji(cluster)
                    else "".join(char for char in cluster if char.isalnum() or is_mark(char))
                    for cluster in grapheme_clusters(text))

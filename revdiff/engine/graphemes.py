@@ -11,6 +11,7 @@ is never part of a cluster, nor is the zero-width space, a break between words t
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -61,6 +62,11 @@ _PICTOGRAPHS = (
     (0x1FA58, 0x1FA5F), (0x1FA6E, 0x1FAFF), (0x1FC00, 0x1FFFD),
 )
 _PICTOGRAPH_FIRSTS = tuple(first for first, _ in _PICTOGRAPHS)
+# Any character `is_emoji` looks for: pictographs, regional indicators, skin tones, tags, keycap.
+_EMOJI_PART = re.compile("[" + "".join(
+    f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in
+    (*_PICTOGRAPHS, (0x1F1E6, 0x1F1FF), (0x1F3FB, 0x1F3FF), (0xE0020, 0xE007F), (0x20E3, 0x20E3))
+) + "]")
 
 
 def is_mark(char: str) -> bool:
@@ -144,3 +150,8 @@ def is_emoji(cluster: str) -> bool:
     tone, a tag or a keycap."""
     return any(is_pictograph(char) or is_regional_indicator(char) or is_skin_tone(char)
                or is_tag(char) or char == KEYCAP for char in cluster)
+
+
+def holds_emoji(text: str) -> bool:
+    """Whether `text` holds a part of an emoji (quicker than reading its clusters)."""
+    return _EMOJI_PART.search(text) is not None
