@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.sentences import word_set
 from revdiff.engine.similarity import TYPOGRAPHY
-from revdiff.engine.words import is_mark
+from revdiff.engine.words import SPACES
 from revdiff.model import Flag
 
-_SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = word_set(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -24,13 +24,18 @@ _CLOSING = {"“": "”", '"': '"', "«": "»"}
 
 
 def _without_space(text: str) -> str:
-    return _SPACES.sub("", text)
+    return SPACES.sub("", text)
 
 
-def _letters_and_digits(text: str) -> str:
-    """The letters and digits, with the combining marks on them (a Devanagari vowel sign makes
-    another word: `दिन` and `दीन` differ in letters, not punctuation)."""
-    return "".join(char for char in text if char.isalnum() or is_mark(char))
+def _content(text: str) -> str:
+    """What is more than punctuation: the letters and digits, with the combining marks on them (a
+    Devanagari vowel sign makes another word: `दिन` and `दीन` differ in letters, not punctuation),
+    and the emoji, whole (`👍🏽` and `👍🏿`, `👨‍👩‍👧` and `👨‍👩‍👦` differ in content)."""
+    if text.isascii() or not holds_emoji(text):
+        return "".join(char for char in text if char.isalnum() or is_mark(char))
+    return "".join(cluster if is_emoji(cluster)
+                   else "".join(char for char in cluster if char.isalnum() or is_mark(char))
+                   for cluster in grapheme_clusters(text))
 
 
 def numbers_in(text: str) -> list[str]:
@@ -70,7 +75,7 @@ def quotations_in(text: str) -> list[str]:
         if unquoted[at] in _CLOSING:
             quotes.append(unquoted[at + 1:])
             break
-    return [_SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()]
+    return [SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()]
 
 
 def edit_flags(old: str, new: str) -> frozenset[Flag]:
@@ -80,8 +85,9 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
     The texts are compared in Unicode's composed form (NFC), in which `é` written as one character
     and `é` written as `e` and a combining accent are one text: `encoding_only` says the texts
     differ in that form alone. `whitespace_only`, `case_only` and `punctuation_only` describe
-    texts that differ and only in that way (punctuation_only: the letters and digits are the same,
-    and not only whitespace changed). `number_changed` says the numbers (in digits, separators
+    texts that differ and only in that way (whitespace_only: white space as the word diff reads
+    it, with the zero-width space; punctuation_only: the letters, digits and emoji are the same,
+    and not only white space changed). `number_changed` says the numbers (in digits, separators
     dropped, or number words) differ; `quote_changed` says the quoted passages differ.
     """
     if old == new or not old or not new:
@@ -92,7 +98,7 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
     flags: set[Flag] = set()
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
-    elif _letters_and_digits(old) == _letters_and_digits(new):
+    elif _content(old) == _content(new):
         flags.add(Flag.PUNCTUATION_ONLY)
     if old.casefold() == new.casefold():
         flags.add(Flag.CASE_ONLY)

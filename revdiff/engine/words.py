@@ -7,11 +7,16 @@ import unicodedata
 
 from diff_match_patch import diff_match_patch
 
+from revdiff.engine.graphemes import ZERO_WIDTH_SPACE, continues_cluster, joins_previous
 from revdiff.model import Version, WordDiff
 
-# A token is a word, a run of whitespace, or one other character (punctuation stays separate);
-# `tokenize` puts combining marks back on the token they belong to.
-_TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+# White space is what Python counts as such (with the no-break spaces) and the zero-width space, a
+# break between words that takes no room. The word joiner and the byte-order mark (U+2060, U+FEFF)
+# forbid a break and the zero-width (non-)joiners shape letters: they stay inside their word.
+SPACES = re.compile(r"[\s\u200b]+")
+# A token is a word, a run of white space, or one other character (punctuation stays separate);
+# `tokenize` puts marks, joiners and the parts of an emoji back on the token they belong to.
+_TOKENS = re.compile(r"\w+|[\s\u200b]+|[^\w\s\u200b]")
 _WORD_START = re.compile(r"\w")
 
 
@@ -40,8 +45,9 @@ def _code_point(number: int) -> str:
 
 def count_words(text: str) -> int:
     """Words as a reader counts them: the runs between spaces that hold a letter or a digit
-    (`Iran's` and `3,000` are one word each; a dash or a bullet alone is none)."""
-    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
+    (`Iran's` and `3,000` are one word each; a dash, a bullet or an emoji alone is none)."""
+    return sum(1 for token in text.replace(ZERO_WIDTH_SPACE, " ").split()
+               if any(char.isalnum() for char in token))
 
 
 def version_words(version: Version) -> int:
@@ -49,28 +55,30 @@ def version_words(version: Version) -> int:
     return sum(count_words(paragraph) for paragraph in version.paragraphs)
 
 
-def is_mark(char: str) -> bool:
-    """A combining mark (Unicode category M): a vowel sign, virama, accent or variation selector,
-    part of the letter or symbol before it."""
-    return unicodedata.category(char).startswith("M")
-
-
 def tokenize(text: str) -> list[str]:
-    """Words, runs of white space, and single other characters. A combining mark stays with what
-    it marks, and letters after it go on with that word: the word pattern leaves marks out, so a
-    Devanagari word such as `दिन` came as `द`, `ि`, `न`, and a changed vowel sign as no changed
-    word."""
-    tokens = _TOKENS.findall(text)
+    """Words, runs of white space, and single other characters, none of which cuts a grapheme
+    cluster: a combining mark stays with what it marks, a skin tone with its emoji, emoji joined
+    by zero-width joiners and the two letters of a flag make one token. Letters after a mark or
+    a joiner go on with that word: the word pattern leaves marks out, so a Devanagari word such
+    as `दिन` came as `द`, `ि`, `न`, and a changed vowel sign as no changed word; `👨‍👩‍👧` came as
+    five tokens and `👍🏽` as two."""
     if text.isascii():
-        return tokens
-    joined: list[str] = []
-    for token in tokens:
-        if joined and not joined[-1][-1].isspace() and (
-                is_mark(token[0]) or (is_mark(joined[-1][-1]) and _WORD_START.match(token))):
-            joined[-1] += token
+        return _TOKENS.findall(text)
+    tokens: list[str] = []
+    for token in _TOKENS.findall(text):
+        if tokens and _goes_on(tokens[-1], token):
+            tokens[-1] += token
         else:
-            joined.append(token)
-    return joined
+            tokens.append(token)
+    return tokens
+
+
+def _goes_on(previous: str, token: str) -> bool:
+    """Whether `token` belongs to the token before it: the same grapheme cluster, or the rest of a
+    word after a mark or a joiner (`दिन`, the Persian `می‌خواهم` with its zero-width non-joiner)."""
+    return continues_cluster(previous, token[0]) or (
+        joins_previous(previous[-1]) and _WORD_START.match(previous) is not None
+        and _WORD_START.match(token) is not None)
 
 
 def word_diff(old: str, new: str) -> WordDiff:
@@ -104,15 +112,37 @@ def word_diff(old: str, new: str) -> WordDiff:
 
     old_codes, new_codes = encode(old), encode(new)
     decode = {code: token for token, code in codes.items()}
+
+    def expand(runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        return [(op, "".join(decode[c] for c in text)) for op, text in runs]
+
     if len(old) + len(new) > GIANT_CHARS:
         runs = _GIANT_DIFFER.diff_main(old_codes, new_codes, False)
         _GIANT_DIFFER.diff_cleanupSemantic(runs)
-        expanded = [(op, "".join(decode[c] for c in text)) for op, text in runs]
+        expanded = expand(runs)
     else:
         runs = _DIFFER.diff_main(old_codes, new_codes, False)
-        expanded = [(op, "".join(decode[c] for c in text)) for op, text in runs]
+        expanded = expand(runs)
         _DIFFER.diff_cleanupSemantic(expanded)
+        if not (old.isascii() and new.isascii()) and _cuts_a_cluster(expanded):
+            # The cleanup on characters moved an edge into a grapheme cluster (`👍🏽` to `🇬🇧👍`
+            # kept `👍` and deleted the skin tone alone): clean up on the tokens instead.
+            _DIFFER.diff_cleanupSemantic(runs)
+            expanded = expand(runs)
     return tuple((op, text) for op, text in expanded if text)
+
+
+def _cuts_a_cluster(runs: list[tuple[int, str]]) -> bool:
+    """Whether a run of either side begins inside a grapheme cluster of that side."""
+    for dropped in (1, -1):  # the old side, then the new
+        previous = ""
+        for op, text in runs:
+            if op == dropped or not text:
+                continue
+            if previous and continues_cluster(previous, text[0]):
+                return True
+            previous = text
+    return False
 
 
 def old_side(diff: WordDiff) -> str:

@@ -6,6 +6,8 @@ import re
 
 from rich.cells import cell_len
 
+from revdiff.engine.graphemes import grapheme_clusters
+
 # A run of text and the name of its style (the widget maps names to colours).
 Span = tuple[str, str]
 
@@ -17,16 +19,18 @@ def text_width(text: str) -> int:
 
 
 def _cut_to_width(text: str, start: int, width: int) -> int:
-    """The largest end such that text[start:end] fits in `width` cells (at least one character)."""
+    """The largest end such that text[start:end] fits in `width` cells (at least one grapheme
+    cluster), never inside a cluster: an accent stays with its letter, an emoji with its skin
+    tone, `👨‍👩‍👧` and a flag whole."""
     if text.isascii():
         return start + max(1, width)
     used, end = 0, start
-    while end < len(text):
-        char_width = cell_len(text[end])
-        if used + char_width > width and end > start:
+    for cluster in grapheme_clusters(text, start):
+        cluster_width = cell_len(cluster)
+        if used + cluster_width > width and end > start:
             break
-        used += char_width
-        end += 1
+        used += cluster_width
+        end += len(cluster)
     return end
 
 
@@ -49,6 +53,8 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
             line_start = None
         while word_width > width:
             cut = _cut_to_width(text, word_start, width)
+            if cut == word_end:  # one cluster wider than the line: the line holds it alone
+                break
             lines.append((word_start, cut))
             word_start = cut
             word_width = text_width(text[word_start:word_end])

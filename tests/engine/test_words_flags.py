@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from revdiff.engine.flags import edit_flags, numbers_in, quotations_in
+from revdiff.engine.graphemes import grapheme_clusters
 from revdiff.engine.words import (
     count_words,
     new_side,
@@ -121,3 +122,61 @@ def test_a_changed_vowel_sign_changes_a_word_and_is_no_punctuation() -> None:
     assert edit_flags(old, new) == frozenset()
     assert edit_flags("Namaste, दुनिया", "Namaste दुनिया") == {Flag.PUNCTUATION_ONLY}
     assert tokenize("I ❤️ दिन") == ["I", " ", "❤️", " ", "दिन"]  # a variation selector is a mark
+
+
+def test_a_changed_emoji_is_one_changed_token_and_no_punctuation() -> None:
+    # Emoji were cut at their joiners and skin tones: the diff marked a part of one emoji
+    # (`👨‍👩‍[-👧-]{+👦+}`, `👍[-🏽-]{+🏿+}`, broken glyphs on a terminal), and the edit was flagged
+    # punctuation_only, so it was boring and `x` hid it
+    family, family_son = "👨\u200d👩\u200d👧", "👨\u200d👩\u200d👦"
+    cases = [(family, family_son), ("👍🏽", "👍🏿"), ("🇺🇸", "🇬🇧"), ("1️⃣", "2️⃣"), ("#️⃣", "*️⃣"),
+             ("👍", "👎"), (family, "👨👩👧")]
+    for old_emoji, new_emoji in cases:
+        old, new = f"The family {old_emoji} waved.", f"The family {new_emoji} waved."
+        assert word_diff(old, new) == ((0, "The family "), (-1, old_emoji), (1, new_emoji),
+                                       (0, " waved.")), new_emoji
+        assert Flag.PUNCTUATION_ONLY not in edit_flags(old, new), new_emoji
+    assert edit_flags("Great 👍🏽!", "Great 👍🏽") == {Flag.PUNCTUATION_ONLY}
+    assert tokenize(f"{family}👍🏽great 🇺🇸🇬🇧🇫 I ❤️NY") == [
+        family, "👍🏽", "great", " ", "🇺🇸", "🇬🇧", "🇫", " ", "I", " ", "❤️", "NY"]
+    # an emoji is no word, as before: a word holds a letter or a digit
+    assert count_words(f"Great 👍🏽 {family}") == 1
+
+
+def test_the_cleanup_of_a_word_diff_never_cuts_an_emoji() -> None:
+    # the cleanup on characters kept `👍` of `👍🏽` and deleted the skin tone alone
+    assert word_diff("👍🏽", "🇬🇧👍") == ((-1, "👍🏽"), (1, "🇬🇧👍"))
+    assert word_diff("x👍", "👍🏿❤️ a") == ((-1, "x👍"), (1, "👍🏿❤️ a"))
+
+
+EMOJI_PIECES = ["👨\u200d👩\u200d👧", "👨\u200d👩\u200d👦", "👍", "👍🏽", "👍🏿", "🇺", "🇺🇸", "🇬🇧",
+                "❤️", "1️⃣", "e\u0301", "दि", "न", "a", "b", " ", "."]
+
+
+@given(*[st.lists(st.sampled_from(EMOJI_PIECES), max_size=8).map("".join)] * 2)
+def test_word_diff_runs_begin_and_end_between_grapheme_clusters(old: str, new: str) -> None:
+    diff = word_diff(old, new)
+    for dropped in (1, -1):
+        side = [text for op, text in diff if op != dropped]
+        cuts = {sum(map(len, side[:at])) for at in range(len(side) + 1)}
+        bounds = {0}
+        for cluster in grapheme_clusters("".join(side)):
+            bounds.add(max(bounds) + len(cluster))
+        assert cuts <= bounds, diff
+
+
+def test_a_zero_width_space_is_white_space() -> None:
+    # a zero-width space (a break that takes no room) replaced by a space was punctuation_only:
+    # Python does not count U+200B as white space, the tokenizer now does
+    assert edit_flags("Breaking\u200bnews today.", "Breaking news today.") == {Flag.WHITESPACE_ONLY}
+    assert tokenize("Breaking\u200bnews") == ["Breaking", "\u200b", "news"]
+    assert count_words("Breaking\u200bnews") == 2
+    # no-break spaces were white space already
+    assert edit_flags("10\u00a0km away.", "10 km away.") == {Flag.WHITESPACE_ONLY}
+    assert edit_flags("10\u202fkm away.", "10 km away.") == {Flag.WHITESPACE_ONLY}
+    # the word joiner and the byte-order mark forbid a break, and the zero-width non-joiner shapes
+    # Persian letters: they are no white space and stay inside their word
+    for joiner in ("\u2060", "\ufeff", "\u200c"):
+        assert tokenize(f"news{joiner}room now") == [f"news{joiner}room", " ", "now"]
+        assert edit_flags(f"news{joiner}room now", "newsroom now") == {Flag.PUNCTUATION_ONLY}
+    assert tokenize("می\u200cخواهم بروم") == ["می\u200cخواهم", " ", "بروم"]

@@ -61,3 +61,15 @@ def test_only_a_word_longer_than_the_line_is_broken(text: str, width: int) -> No
         cut_word = next((word.group() for word in words if word.start() < end < word.end()), None)
         if cut_word is not None:
             assert text_width(cut_word) > width
+
+
+def test_a_split_word_keeps_its_grapheme_clusters_whole() -> None:
+    """A word longer than the line was cut between characters: `👨‍👩‍👧` came apart at its joiners
+    (broken glyphs, and each piece measured two cells), a flag between its two letters, and at a
+    width of one an accent after a wide letter went to a line of its own."""
+    family = "👨\u200d👩\u200d👧"
+    assert [(family * 3)[a:b] for a, b in wrap_ranges(family * 3, 3)] == [family] * 3
+    assert ["🇺🇸🇬🇧🇫🇷"[a:b] for a, b in wrap_ranges("🇺🇸🇬🇧🇫🇷", 3)] == ["🇺🇸", "🇬🇧", "🇫🇷"]
+    assert ["👍🏽👍🏿"[a:b] for a, b in wrap_ranges("👍🏽👍🏿", 2)] == ["👍🏽", "👍🏿"]
+    accented = "漢\u0301字\u0301"
+    assert [accented[a:b] for a, b in wrap_ranges(accented, 1)] == ["漢\u0301", "字\u0301"]

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from revdiff.engine.graphemes import grapheme_clusters, is_emoji, is_pictograph
+
+FAMILY, FAMILY_SON = "👨\u200d👩\u200d👧", "👨\u200d👩\u200d👦"
+ENGLAND = "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"
+PIECES = [FAMILY, FAMILY_SON, "👍", "👍🏽", "🏿", "🇺", "🇸", "🇬🇧", "❤️", "1️⃣", "#", "\u20e3",
+          "\u200d", "e\u0301", "é", "दि", "न", "a", "Iran", " ", ".", ENGLAND, "👩\u200d🚀"]
+
+
+def test_an_emoji_sequence_is_one_cluster() -> None:
+    text = f"{FAMILY}👍🏽🇺🇸🇬🇧🇫 1️⃣{ENGLAND}e\u0301"
+    assert list(grapheme_clusters(text)) == [
+        FAMILY, "👍🏽", "🇺🇸", "🇬🇧", "🇫", " ", "1️⃣", ENGLAND, "e\u0301"]
+    assert list(grapheme_clusters(text, text.index(" "))) == [" ", "1️⃣", ENGLAND, "e\u0301"]
+    # a mark or a skin tone after white space, and anything after a zero-width space, stand alone
+    assert list(grapheme_clusters(" \u0301\u200b🏽")) == [" ", "\u0301", "\u200b", "🏽"]
+
+
+def test_emoji_are_told_from_other_symbols() -> None:
+    assert all(is_emoji(cluster) for cluster in (FAMILY, "👍🏽", "🇺🇸", "❤️", "1️⃣", ENGLAND, "©"))
+    assert not any(is_emoji(cluster) for cluster in ("★", "✓", "—", "€", "a", "e\u0301", "."))
+
+
+regex = pytest.importorskip("regex")
+
+
+def test_the_pictographs_are_unicodes() -> None:
+    pictograph = regex.compile(r"\p{Extended_Pictographic}")
+    differ = [hex(point) for point in range(0xA0, 0x20000)
+              if not 0xD800 <= point < 0xE000
+              and is_pictograph(chr(point)) != bool(pictograph.match(chr(point)))]
+    assert differ == []
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_clusters_are_those_of_the_regex_module(text: str) -> None:
+    assert list(grapheme_clusters(text)) == regex.findall(r"\X", text)
