@@ -288,14 +288,18 @@ finally:
 
 
 def test_local_dask_workers_that_all_die_are_told_by_revdiff_alone() -> None:
-    """A task that kills every worker it runs on: `WorkerLost` (the CLI's one error line) and
-    nothing from Dask, whose nannies wrote "Restarting worker" each time and whose scheduler
-    wrote "Task ... marked as failed because 4 workers died while trying to run it"."""
+    """A task that kills every worker it runs on: `WorkerLost` (the CLI's one error line), and no
+    word from Dask of the deaths, where its nannies wrote "Restarting worker" each time and its
+    scheduler "Task ... marked as failed because 4 workers died while trying to run it"."""
     pytest.importorskip("dask.distributed")
     import subprocess
 
     result = subprocess.run([sys.executable, "-c", _KILL_EVERY_WORKER], capture_output=True,
                             text=True, check=False, timeout=300,
                             cwd=Path(__file__).resolve().parents[2])  # this checkout's revdiff
-    assert (result.stdout, result.stderr) == (
-        "4 Dask workers died in turn running the same articles\n", "")
+    assert result.stdout == "4 Dask workers died in turn running the same articles\n"
+    # A replacement worker that starts up while the cluster closes may still log its start and
+    # stop (seen once, on a loaded machine): what is checked is that Dask tells none of the deaths.
+    assert not [line for line in result.stderr.splitlines()
+                if "Restarting worker" in line or "marked as failed" in line
+                or "Removing worker" in line], result.stderr
