@@ -12,9 +12,11 @@ from revdiff.cli.common import (
     load_articles,
     max_size_option,
     reports_errors,
+    warn,
     write_data,
 )
 from revdiff.export.article_json import article_summary, article_to_dict
+from revdiff.terminal_text import visible
 
 
 @click.command()
@@ -27,7 +29,10 @@ from revdiff.export.article_json import article_summary, article_to_dict
 @reports_errors
 def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     """Print the recovered article(s): versions, titles, times, paragraphs, warnings."""
-    articles = load_articles(inputs, max_size)
+    notes: list[str] = []  # what was left out of the inputs: no article's warning can say it
+    articles = load_articles(inputs, max_size, notes)
+    for note in notes:
+        warn(visible(note))
     if output_format == "text":
         echo("\n\n".join(article_summary(a) for a in articles))
     elif output_format == "jsonl":

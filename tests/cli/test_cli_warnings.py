@@ -111,6 +111,20 @@ def test_folders_left_out_of_a_folder_of_versions_are_named(command: str, tmp_pa
     assert (quiet.returncode, quiet.stderr) == (0, "")
 
 
+def test_parse_names_the_folders_it_leaves_out_on_stderr(tmp_path: Path) -> None:
+    """`parse` writes the articles' warnings into its output, but the folders left out belong to
+    no article: they are named on stderr, as the other commands name them."""
+    story = tmp_path / "story"
+    shutil.copytree(CHAIN, story)
+    (story / "photos").mkdir()
+    result = revdiff("parse", str(story))
+    assert result.returncode == 0, result.stderr
+    warning = (f"revdiff: warning: {story}: read its {len(list(CHAIN.iterdir()))} files; left out "
+               "1 folder in it (photos): name a folder to read it, or use `revdiff export` to read "
+               "each folder as an article")
+    assert result.stderr.splitlines() == [warning]
+
+
 def test_the_folder_a_browser_saves_beside_a_page_is_no_folder_left_out(tmp_path: Path) -> None:
     """`story.html` saved with its images in `story_files/`: that folder is part of the page."""
     pytest.importorskip("trafilatura")
