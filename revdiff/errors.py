@@ -1,6 +1,10 @@
-"""Error types. The CLI turns each into one line on stderr and exit code 2."""
+"""Error types (and `writing_stdout`, which turns a failed write to stdout into one). The CLI turns
+each into one line on stderr and exit code 2."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
@@ -72,7 +76,14 @@ class OutputFailed(RevdiffError):
     """Standard output cannot be written: a full disk, a device error (not a closed pipe)."""
 
 
-def stdout_failed(error: OSError) -> OutputFailed:
-    """The error for a write to standard output that failed with `error`."""
-    return OutputFailed(f"cannot write to standard output ({error.strerror or error})",
-                        hint="free some space, or send the output elsewhere")
+@contextmanager
+def writing_stdout() -> Iterator[None]:
+    """A write to stdout that fails (a full disk; not a closed pipe, which ends a command
+    quietly) becomes one error line."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputFailed(f"cannot write to standard output ({error.strerror or error})",
+                           hint="free some space, or send the output elsewhere") from None

@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any, TypeVar
 
 import click
 
 from revdiff.cli import report_error
-from revdiff.errors import RevdiffError, stdout_failed
+from revdiff.errors import RevdiffError, writing_stdout
 from revdiff.formats import load
 from revdiff.formats.text_input import (
     DEFAULT_MAX_BYTES,
@@ -141,18 +140,6 @@ def check_scheduler(_ctx: click.Context, _param: click.Parameter, value: str | N
         raise BadSchedulerAddress(f"--scheduler {value!r} is not a Dask scheduler address",
                                   hint="write it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
     return value
-
-
-@contextmanager
-def writing_stdout() -> Iterator[None]:
-    """A write to stdout that fails (a full disk; not a closed pipe, which ends a command
-    quietly) becomes one error line."""
-    try:
-        yield
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise stdout_failed(error) from None
 
 
 def echo(text: str, *, color: bool | None = None) -> None:

@@ -27,7 +27,7 @@ from revdiff.errors import (
     INTERRUPTED_EXIT,
     WORKER_LOST_EXIT,
     RevdiffError,
-    stdout_failed,
+    writing_stdout,
 )
 from revdiff.export import registry
 from revdiff.export.inputs import InputUnit, expand_inputs
@@ -417,13 +417,9 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
 def _write_stream(stream: ByteSink, text: str) -> None:
     """Write and flush text to the `-o -` stream; a failed write (a full disk, not a closed
     pipe) is one error line."""
-    try:
+    with writing_stdout():
         stream.write(text.encode("utf-8"))
         stream.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise stdout_failed(error) from None
 
 
 def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, executor: Executor,
