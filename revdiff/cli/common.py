@@ -86,9 +86,14 @@ class BadSchedulerAddress(RevdiffError):
     """--scheduler is not an address a Dask client can connect to."""
 
 
-def load_articles(inputs: Sequence[str], max_size: int, notes: list[str] | None = None
-                  ) -> list[Article]:
-    return load(list(inputs), max_bytes=max_size, notes=notes)
+def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False) -> list[Article]:
+    """The inputs' articles, with what was left out of the inputs (the folders in a folder of
+    versions) said on stderr, one line each (none when `quiet`)."""
+    notes: list[str] = []
+    articles = load(list(inputs), max_bytes=max_size, notes=notes)
+    for note in notes if not quiet else ():
+        warn(visible(note))
+    return articles
 
 
 def warn(line: str) -> None:
@@ -104,10 +109,7 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     With `compare` (diff, view), an article with a single version is left out with a warning,
     and when no article has two versions, that is an error: there is nothing to compare.
     """
-    notes: list[str] = []
-    articles = load_articles(inputs, max_size, notes)
-    for note in notes if not quiet else ():
-        warn(visible(note))
+    articles = load_articles(inputs, max_size, quiet)
     source = inputs[0] if len(inputs) == 1 else None
     if compare and not any(has_pairs(article) for article in articles):
         where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))

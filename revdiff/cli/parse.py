@@ -12,11 +12,9 @@ from revdiff.cli.common import (
     load_articles,
     max_size_option,
     reports_errors,
-    warn,
     write_data,
 )
 from revdiff.export.article_json import article_summary, article_to_dict
-from revdiff.terminal_text import visible
 
 
 @click.command()
@@ -29,10 +27,8 @@ from revdiff.terminal_text import visible
 @reports_errors
 def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     """Print the recovered article(s): versions, titles, times, paragraphs, warnings."""
-    notes: list[str] = []  # what was left out of the inputs: no article's warning can say it
-    articles = load_articles(inputs, max_size, notes)
-    for note in notes:
-        warn(visible(note))
+    # the articles' warnings go into the output; what was left out of the inputs goes to stderr
+    articles = load_articles(inputs, max_size)
     if output_format == "text":
         echo("\n\n".join(article_summary(a) for a in articles))
     elif output_format == "jsonl":
