@@ -480,21 +480,19 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             on_progress(progress)
         return progress
     except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`revdiff.stop_signals`)
-        kept = staging.resumed_entries + staging.recorded
         stopped = InterruptedExport(
-            f"{stop_reason(stop)}; {kept} finished articles are kept", str(job.out),
+            f"{stop_reason(stop)}; {staging.kept} finished articles are kept", str(job.out),
             hint="rerun the same command with --resume to continue")
         stopped.exit_code = stop_exit_code(stop)
         raise stopped from None
     except WorkerLost as lost:
-        kept = staging.resumed_entries + staging.recorded
-        raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; {kept} finished articles are kept",
-                         str(job.out), hint="rerun the same command with --resume to continue; "
-                                            f"{lost.advice}") from None
+        raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; {staging.kept} finished articles "
+                         "are kept", str(job.out),
+                         hint=f"rerun the same command with --resume to continue; {lost.advice}"
+                         ) from None
     except (OSError, sqlite3.Error) as error:  # a full disk, a failing device ...
-        kept = staging.resumed_entries + staging.recorded
         reason = getattr(error, "strerror", None) or " ".join(str(error).split())
-        raise OutputProblem(f"cannot write the output: {reason}; {kept} finished articles "
+        raise OutputProblem(f"cannot write the output: {reason}; {staging.kept} finished articles "
                             "are kept", str(job.out),
                             hint="free some space (or fix the problem), then rerun the same "
                                  "command with --resume") from error

@@ -157,9 +157,14 @@ class Staging:
         if not self._journal.closed:
             self._journal.close()
 
+    @property
+    def kept(self) -> int:
+        """The finished articles the journal holds: those resumed and those recorded since."""
+        return self.resumed_entries + self.recorded
+
     def discard_if_empty(self) -> None:
         """Remove the staging directory of a run that stopped before finishing any article."""
-        if self.resumed_entries == 0 and self.recorded == 0:
+        if self.kept == 0:
             self.close()
             shutil.rmtree(self.directory, ignore_errors=True)
 
