@@ -23,7 +23,7 @@ KEYCAP = "\u20e3"
 # Unicode's Extended_Pictographic characters, first and last code point of each range: the emoji,
 # also those shown as text unless asked (`©`, `™`, `❤`), and code points set aside for emoji to
 # come; symbols that are no emoji (`★`, `✓`, chess pieces) are not in it. The tests check it
-# against the Unicode data of the `regex` module where that is installed.
+# against the Unicode data of the `regex` module where that is installed, on assigned characters.
 _PICTOGRAPHS = (
     (0x00A9, 0x00A9), (0x00AE, 0x00AE), (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122),
     (0x2139, 0x2139), (0x2194, 0x2199), (0x21A9, 0x21AA), (0x231A, 0x231B), (0x2328, 0x2328),
