@@ -7,6 +7,9 @@ from the other half of the articles, as the weights were learned (split_training
 * the rows read wrong, by kind of error (the side of a one-sided row; a change row read as
   one-sided, or the reverse; a change row cut at the wrong word), and the pages that read a
   paragraph moved down as moved up;
+* the wrong pages by what their wrong gaps get wrong: the count of change rows (too few or too
+  many, by how many), else a change row's cut, else the side of the one-sided rows (in a gap of
+  one-sided rows only, or after change rows);
 * the blocks of one-sided rows whose side is read wrong, apart for gaps of one-sided rows only
   (where nothing on the page tells the side: benchmarks/side_by_hand.py) and for gaps with
   change rows (where a reader tells it: benchmarks/tail_by_hand.py), and whether the block
@@ -100,6 +103,29 @@ def moved_down_read_up(rows: list[RowEvidence], truth: list[Reading | None],
     return swapped
 
 
+def gap_errors(truth: list[Reading | None], read: list[Reading | None]) -> list[tuple[str, int]]:
+    """What each gap read wrong gets wrong, the first that applies of: the count of its change
+    rows, a change row's cut, the side of its one-sided rows; with the true count of change rows
+    minus the count read."""
+    kinds = [None if reading is None else reading[0] for reading in truth]
+    found = []
+    for gap in gaps_between_matches(kind is RowKind.MATCH for kind in kinds):
+        if all(truth[i] == read[i] for i in gap):
+            continue
+        true_count = sum(kinds[i] is RowKind.CHANGE for i in gap)
+        read_count = sum(reading is not None and reading[0] is RowKind.CHANGE
+                         for reading in (read[i] for i in gap))
+        if true_count != read_count:
+            found.append(("count of change rows", true_count - read_count))
+        elif any(kinds[i] is RowKind.CHANGE and truth[i] != read[i] for i in gap):
+            found.append(("cut of a change row", 0))
+        elif true_count == 0:
+            found.append(("side, one-sided rows only", 0))
+        else:
+            found.append(("side, after change rows", 0))
+    return found
+
+
 def margin_bin(margin: float) -> str:
     return next(label for upper, label in MARGIN_BINS if margin < upper)
 
@@ -130,6 +156,8 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
     sides: Counter[tuple[str, str, bool]] = Counter()
     margins: Counter[str] = Counter()
     pull: defaultdict[str, float] = defaultdict(float)
+    page_kinds: Counter[str] = Counter()
+    counts_missed: Counter[int] = Counter()
     pages = wrong = pulled = moves = moves_only = 0
     unexplained = 0.0
     for chain in chains:
@@ -153,6 +181,9 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
                 moves_only += all(t == r or i in swapped for i, (t, r) in enumerate(zip(truth, read)))
             errors.update(error_kind(t, r) for t, r in zip(truth, read)
                           if t is not None and r is not None and t != r)
+            wrong_gaps = gap_errors(truth, read)
+            page_kinds.update({kind for kind, _ in wrong_gaps})
+            counts_missed.update(max(-3, min(3, missed)) for kind, missed in wrong_gaps if missed)
             score_read = decoder.objective()
             decoder.readings = truth
             margin = score_read - decoder.objective()
@@ -168,6 +199,11 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
     print("rows read wrong:")
     for kind, count in errors.most_common():
         print(f"  {count:6d}  {kind}")
+    print("wrong pages with a gap that gets this wrong (a page may have several):")
+    for kind, count in page_kinds.most_common():
+        print(f"  {count:6d}  {kind}")
+    print("  gaps with a wrong count, by the true count minus the count read (±3: three or more): "
+          + ", ".join(f"{missed:+d}: {count}" for missed, count in sorted(counts_missed.items())))
     print(f"{moves} wrong pages read a paragraph moved down as moved up ({moves_only} of them "
           "wrong only there; the page renders the same either way)")
     print("blocks of one-sided rows read on the wrong side, by their gap and whether they share "
