@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import re
 import statistics
 import sys
 import time
@@ -48,6 +47,7 @@ from split_data import (
     news_chains,
     real_chains,
     real_single_pages,
+    word_characters,
 )
 from timing import median_seconds
 
@@ -99,10 +99,6 @@ def page_reading(article: Article, reading: PageReading) -> Reading:
     versions = {v.number: v for v in article.versions}
     return (list(versions[reading.old_number].paragraphs), list(versions[reading.new_number].paragraphs),
             [(r.line, r.kind, r.boundary, r.confidence) for r in reading.rows])
-
-
-def word_characters(paragraphs: Iterable[str]) -> list[str]:
-    return ["".join(re.findall(r"\w", p)) for p in paragraphs]
 
 
 def paragraphs_right(found: Sequence[str], truth: Sequence[str]) -> int:

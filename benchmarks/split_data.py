@@ -23,7 +23,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +83,11 @@ def is_held_out(slug: str) -> bool:
 
 def corpus_available() -> bool:
     return (CORPUS / "chains").is_dir()
+
+
+def word_characters(paragraphs: Iterable[str]) -> list[str]:
+    """Each paragraph's word characters: a reading is exact when these equal the truth's."""
+    return ["".join(re.findall(r"\w", p)) for p in paragraphs]
 
 
 def real_chains(held_out: bool | None = None) -> Iterator[TrueChain]:

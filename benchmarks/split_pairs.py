@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from split_data import (
     TrueChain,
@@ -30,6 +29,7 @@ from split_data import (
     flattened_page,
     news_chains,
     real_chains,
+    word_characters,
 )
 
 from revdiff.formats.sniffer_text import read_diff_texts
@@ -63,10 +63,6 @@ def read_alone(pages: Pages) -> dict[int, tuple[str, ...]]:
         for version in article.versions:
             found.setdefault(version.number, version.paragraphs)
     return found
-
-
-def word_characters(paragraphs: Iterable[str]) -> list[str]:
-    return ["".join(re.findall(r"\w", p)) for p in paragraphs]
 
 
 def exact(found: dict[int, tuple[str, ...]], chain: TrueChain, pairs: Sequence[tuple[int, int]]) -> bool:
