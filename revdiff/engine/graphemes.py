@@ -19,6 +19,11 @@ from collections.abc import Iterator
 ZERO_WIDTH_SPACE = "\u200b"
 ZERO_WIDTH_JOINER = "\u200d"
 KEYCAP = "\u20e3"
+# First and last code point of the letters `🇦` to `🇿` (two make a flag), of the skin tones, and
+# of the tag characters (after `🏴`, they spell the flag of a region).
+_REGIONAL_INDICATOR_FIRST, _REGIONAL_INDICATOR_LAST = 0x1F1E6, 0x1F1FF
+_SKIN_TONE_FIRST, _SKIN_TONE_LAST = 0x1F3FB, 0x1F3FF
+_TAG_FIRST, _TAG_LAST = 0xE0020, 0xE007F
 
 # Unicode's Extended_Pictographic characters, first and last code point of each range: the emoji,
 # also those shown as text unless asked (`©`, `™`, `❤`), and code points set aside for emoji to
@@ -65,7 +70,8 @@ _PICTOGRAPH_FIRSTS = tuple(first for first, _ in _PICTOGRAPHS)
 # Any character `is_emoji` looks for: pictographs, regional indicators, skin tones, tags, keycap.
 _EMOJI_PART = re.compile("[" + "".join(
     f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in
-    (*_PICTOGRAPHS, (0x1F1E6, 0x1F1FF), (0x1F3FB, 0x1F3FF), (0xE0020, 0xE007F), (0x20E3, 0x20E3))
+    (*_PICTOGRAPHS, (_REGIONAL_INDICATOR_FIRST, _REGIONAL_INDICATOR_LAST),
+     (_SKIN_TONE_FIRST, _SKIN_TONE_LAST), (_TAG_FIRST, _TAG_LAST), (ord(KEYCAP), ord(KEYCAP)))
 ) + "]")
 
 
@@ -86,17 +92,17 @@ def is_pictograph(char: str) -> bool:
 
 def is_regional_indicator(char: str) -> bool:
     """One of the letters `🇦` to `🇿`, of which two make a flag."""
-    return 0x1F1E6 <= ord(char) <= 0x1F1FF
+    return _REGIONAL_INDICATOR_FIRST <= ord(char) <= _REGIONAL_INDICATOR_LAST
 
 
 def is_skin_tone(char: str) -> bool:
     """An emoji modifier, the skin tone of the emoji before it (`👍🏽`)."""
-    return 0x1F3FB <= ord(char) <= 0x1F3FF
+    return _SKIN_TONE_FIRST <= ord(char) <= _SKIN_TONE_LAST
 
 
 def is_tag(char: str) -> bool:
     """A tag character: after `🏴`, tags spell the flag of a region (England, Scotland, Wales)."""
-    return 0xE0020 <= ord(char) <= 0xE007F
+    return _TAG_FIRST <= ord(char) <= _TAG_LAST
 
 
 def joins_previous(char: str) -> bool:
