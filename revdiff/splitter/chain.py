@@ -63,8 +63,8 @@ def _without_copies(ordered: list[PageHeader]) -> tuple[list[PageHeader], list[s
         earlier = kept[-1] if kept else None
         if earlier is None or (earlier.old_number, earlier.new_number) != (page.old_number, page.new_number):
             kept.append(page)
-        elif (earlier.title_line, earlier.time_text, [t for _, t in earlier.body]) == (
-                page.title_line, page.time_text, [t for _, t in page.body]):
+        elif (earlier.title_line, earlier.time_text, earlier.row_texts) == (
+                page.title_line, page.time_text, page.row_texts):
             warnings.append(f"{page.name}: the same page as {earlier.name}; read once")
         else:
             raise InconsistentPages(
@@ -99,7 +99,7 @@ def _neighbours(links_here: Sequence[SharedVersion], headers: Sequence[PageHeade
     shown: dict[str, ParagraphIndex] = {}
     for _, side, other, other_side in links_here:
         if side not in shown:
-            shown[side] = ParagraphIndex([t for _, t in headers[other].body], other_side)
+            shown[side] = ParagraphIndex(headers[other].row_texts, other_side)
     return Neighbours(old=shown.get("old"), new=shown.get("new"))
 
 

@@ -22,3 +22,8 @@ class PageHeader:
     time_text: str | None = None
     body: list[tuple[int, str]] = field(default_factory=list)  # (1-based line number, text)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def row_texts(self) -> list[str]:
+        """The body rows' texts, without their line numbers."""
+        return [text for _, text in self.body]
