@@ -229,6 +229,7 @@ class PageDecoder:
             (RowKind.MATCH, 0) if row.is_match else None for row in self.rows
         ]
         self.gaps = self._find_gaps()
+        self.gap_ending_at = {gap[-1]: gap for gap in self.gaps}
         self.neighbour_scores = [self._neighbour_scores(row) for row in self.rows]
         self.decisions: dict[int, RowDecision] = {}  # per decided row, set by decode()
         self.fixed_change_scores = [self._fixed_change_scores(i) for i in range(len(self.rows))]
@@ -509,14 +510,14 @@ class PageDecoder:
                 both = tail + tails[partner]
                 if any(self.rows[i].line in self.fixed for i in both):
                     continue
-                saved = list(self.readings)
+                saved = self._saved(both)
                 self._swap_sides(both)
                 gain = self._gains(saved)
                 margins.append((both, abs(gain)))
                 # of two readings that tie, the one that moved the passage up (inserted first)
                 moved_up = self.readings[tail[0]] == (RowKind.NEW_ONLY, 0)
                 if gain < -TIE or (gain < TIE and not moved_up):
-                    self.readings = saved
+                    self._restore(saved)
         return margins
 
     def _flip_tails_with_linked_gaps(self) -> bool:
@@ -539,7 +540,7 @@ class PageDecoder:
             if not linked and not any(other in in_gap for index in tail
                                       for _, other, _ in self.rows[index].cross_pairs):
                 continue
-            saved = list(self.readings)
+            saved = self._saved([index for partner in [*linked, number] for index in self.gaps[partner]])
             self._swap_sides(tail)
             for _ in range(2):  # the gap's change rows cut again under the flipped block
                 for index in in_gap:
@@ -552,7 +553,7 @@ class PageDecoder:
             if self._gains(saved) > TIE:
                 moved = True
             else:
-                self.readings = saved
+                self._restore(saved)
         return moved
 
     def _swap_sides(self, rows: list[int]) -> None:
@@ -619,21 +620,31 @@ class PageDecoder:
         """The score of the whole page under the current readings (higher is better)."""
         return self._score_of(self.gaps, range(len(self.rows)))
 
-    def _gains(self, before: list[Reading | None]) -> float:
-        """How much higher the page scores under the current readings than under `before`.
+    def _saved(self, rows: Iterable[int]) -> dict[int, Reading | None]:
+        """The current readings of the rows a joint move may change (a copy of them only, so
+        that trying a move costs what the move touches, not the whole page)."""
+        return {index: self.readings[index] for index in rows}
+
+    def _restore(self, saved: dict[int, Reading | None]) -> None:
+        for index, reading in saved.items():
+            self.readings[index] = reading
+
+    def _gains(self, before: dict[int, Reading | None]) -> float:
+        """How much higher the page scores under the current readings than with the rows of
+        `before` read as it reads them (it holds every row that may have changed).
 
         Only the rows whose readings differ score differently, and the rows sharing text with
         them through those links: a link counts in the scores of both its rows.
         """
-        changed = [i for i, reading in enumerate(before) if reading != self.readings[i]]
+        changed = sorted(i for i, reading in before.items() if reading != self.readings[i])
         if not changed:
             return 0.0
-        ends = set(changed)
-        gaps = [gap for gap in self.gaps if gap[-1] in ends]
+        gaps = [self.gap_ending_at[i] for i in changed if i in self.gap_ending_at]
         after = self._changed_part(changed, gaps)
-        now, self.readings = self.readings, before
+        now = self._saved(changed)
+        self._restore({i: before[i] for i in changed})
         gain = after - self._changed_part(changed, gaps)
-        self.readings = now
+        self._restore(now)
         return gain
 
     def _changed_part(self, changed: list[int], gaps: list[list[int]]) -> float:

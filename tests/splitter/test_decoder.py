@@ -142,7 +142,7 @@ def test_the_gain_of_a_move_is_the_change_of_the_whole_page_score() -> None:
              [(second[0], (RowKind.CHANGE, 3)), (second[3], (RowKind.OLD_ONLY, 0))],
              [(first[0], (RowKind.OLD_ONLY, 0)), (second[-1], (RowKind.OLD_ONLY, 0))]]
     for move in moves:
-        before, score = list(decoder.readings), decoder.objective()
+        before, score = decoder._saved(index for index, _ in move), decoder.objective()
         for index, reading in move:
             decoder.readings[index] = reading
         assert decoder._gains(before) == pytest.approx(decoder.objective() - score)
