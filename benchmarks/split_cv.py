@@ -17,7 +17,6 @@ Usage: python benchmarks/split_cv.py [--penalty P] [--rounds N]   (needs numpy; 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 import split_training as training
@@ -46,11 +45,7 @@ def main() -> int:
     exact = {"corpus": [0, 0], "news": [0, 0]}  # pages read exactly, pages
     try:
         for fold in (0, 1):
-            learned_from = training.joined([part for part, f in zip(parts, folds)
-                                            if part is not None and f != fold])
-            weights = training.gap_weights(learned_from, bends, args.rounds, everything)
-            training.WEIGHTS.write_text(json.dumps(weights) + "\n", encoding="utf-8")
-            training._forget_weights()
+            training.use_weights_learned_apart(fold, parts, folds, bends, args.rounds, everything)
             for page, (lines, truth, counts), f in zip(pages, bodies, folds):
                 if f != fold or not truth or len(truth) != len(lines):
                     continue

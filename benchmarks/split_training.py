@@ -98,6 +98,16 @@ def _forget_weights() -> None:
     shipped_counts.cache_clear()
 
 
+def use_weights_learned_apart(fold: int, parts: list[Examples | None], folds: list[int],
+                              bends: list[BendAt], rounds: int, counts: TextCounts) -> None:
+    """Learn the gap model's weights from the pages (`parts`, None where a page has no truth) of
+    the articles outside `fold`, and make the decoder read with them: they are written to
+    weights.json, which the decoder reads."""
+    apart = joined([part for part, f in zip(parts, folds) if part is not None and f != fold])
+    WEIGHTS.write_text(json.dumps(gap_weights(apart, bends, rounds, counts)) + "\n", encoding="utf-8")
+    _forget_weights()
+
+
 def true_readings(rows: list[RowEvidence], truth: dict[int, tuple[RowKind, int | None]]
                   ) -> list[Reading | None]:
     """The true reading of each row, as the decoder writes readings (None where unknown)."""
@@ -523,10 +533,7 @@ def main() -> int:
     # fold's pages are decoded with weights learned on the other fold's
     x_parts, y_parts = [], []
     for fold in (0, 1):
-        apart = joined([part for part, f in zip(parts, folds) if part is not None and f != fold])
-        WEIGHTS.write_text(json.dumps(gap_weights(apart, bends, args.rounds, everything)) + "\n",
-                           encoding="utf-8")
-        _forget_weights()
+        use_weights_learned_apart(fold, parts, folds, bends, args.rounds, everything)
         x, y = decisions([body for body, f in zip(bodies, folds) if f == fold])
         x_parts.append(x)
         y_parts.append(y)
