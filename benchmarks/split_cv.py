@@ -11,24 +11,39 @@ the truth's), corpus pages and generated news pages apart. While it runs, weight
 fold's weights (the decoder reads them from there); the shipped file is put back at the end, also
 after an error or Ctrl-C.
 
-Usage: python benchmarks/split_cv.py [--penalty P] [--rounds N]   (needs numpy; about 5 minutes)
+Usage: python benchmarks/split_cv.py [--penalty P] [--without FEATURE ...] [--rounds N]   (needs numpy; about 5 minutes)
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 import split_training as training
 from split_data import article_of, corpus_available, fold_of
 
 from revdiff.splitter.decoder import decode_best
+from revdiff.splitter.features import CHANGE_FEATURES, ONE_SIDED_FEATURES
+
+TEXT_FEATURES = (*CHANGE_FEATURES, *ONE_SIDED_FEATURES)  # the examples' first columns, in order
+
+
+def without(part: training.Examples, names: list[str]) -> training.Examples:
+    """The examples with the text features `names` made 0: learned on them, their weights stay
+    0, so the pages are read as if those features did not exist."""
+    features = part.features.copy()
+    features[:, [TEXT_FEATURES.index(name) for name in names]] = 0.0
+    return replace(part, features=features)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--penalty", type=float, default=training.PENALTY,
                         help="the L2 penalty per 10,000 rows (default: the shipped one)")
+    parser.add_argument("--without", nargs="+", default=[], choices=TEXT_FEATURES, metavar="FEATURE",
+                        help="learn and read without these text features (names as in "
+                             "revdiff/splitter/features.py), to see what they are worth")
     parser.add_argument("--rounds", type=int, default=600)
     args = parser.parse_args()
     if not corpus_available():
@@ -39,7 +54,7 @@ def main() -> int:
     pages = list(training.tuning_pages())
     bodies = [training.tuning_body(page, fold_counts) for page in pages]
     folds = [fold_of(article_of(page)) for page in pages]
-    parts = [training.page_examples(body) if body[1] else None for body in bodies]
+    parts = [without(training.page_examples(body), args.without) if body[1] else None for body in bodies]
     bends = training.feature_bends(training.joined([part for part in parts if part is not None]))
     shipped = training.WEIGHTS.read_text(encoding="utf-8")
     exact = {"corpus": [0, 0], "news": [0, 0]}  # pages read exactly, pages
@@ -59,7 +74,8 @@ def main() -> int:
     for name, (right, total) in exact.items():
         print(f"{name} pages read exactly: {right} of {total} ({100 * right / total:.1f}%)")
     right, total = (sum(values) for values in zip(*exact.values()))
-    print(f"all: {right} of {total} ({100 * right / total:.1f}%), L2 penalty {args.penalty}")
+    print(f"all: {right} of {total} ({100 * right / total:.1f}%), L2 penalty {args.penalty}"
+          + (f", without {' '.join(args.without)}" if args.without else ""))
     return 0
 
 
