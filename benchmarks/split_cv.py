@@ -7,18 +7,23 @@ page is read with weights or counts that saw its article, and the held-out slice
 a change can be kept or dropped here before the held-out slice is looked at once.
 
 It prints the pages read exactly (as split_training.py counts a page right: every row's reading is
-the truth's), corpus pages and generated news pages apart. While it runs, weights.json holds each
+the truth's), corpus pages and generated news pages apart; with --against, how many pages it
+gains and loses against a run saved with --save, and a sign test of that split (a change that
+gains 10 pages and loses 6 may well be chance: p = 0.45). While it runs, weights.json holds each
 fold's weights (the decoder reads them from there); the shipped file is put back at the end, also
 after an error or Ctrl-C.
 
-Usage: python benchmarks/split_cv.py [--penalty P] [--without FEATURE ...] [--rounds N]   (needs numpy; about 5 minutes)
+Usage: python benchmarks/split_cv.py [--penalty P] [--without FEATURE ...] [--save FILE] [--against FILE]
+                                     [--rounds N]   (needs numpy; about two minutes on an idle machine)
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import split_training as training
 from split_data import article_of, corpus_available, fold_of
@@ -37,6 +42,23 @@ def without(part: training.Examples, names: list[str]) -> training.Examples:
     return replace(part, features=features)
 
 
+def sign_test(gained: int, lost: int) -> float:
+    """The two-sided sign test: how likely a split of the changed pages at least this uneven
+    is when a change gains and loses pages by chance alone."""
+    changed = gained + lost
+    if not changed:
+        return 1.0
+    tail = sum(math.comb(changed, k) for k in range(min(gained, lost) + 1)) / 2**changed
+    return min(1.0, 2 * tail)
+
+
+def compare(exact_pages: set[str], saved: Path) -> None:
+    """Print the pages read exactly now and not in the saved run, the reverse, and the sign test."""
+    before = set(saved.read_text(encoding="utf-8").split())
+    gained, lost = len(exact_pages - before), len(before - exact_pages)
+    print(f"against {saved}: {gained} pages gained, {lost} lost (sign test p = {sign_test(gained, lost):.2f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--penalty", type=float, default=training.PENALTY,
@@ -44,6 +66,11 @@ def main() -> int:
     parser.add_argument("--without", nargs="+", default=[], choices=TEXT_FEATURES, metavar="FEATURE",
                         help="learn and read without these text features (names as in "
                              "revdiff/splitter/features.py), to see what they are worth")
+    parser.add_argument("--save", type=Path, metavar="FILE",
+                        help="write the names of the pages read exactly, one a line")
+    parser.add_argument("--against", type=Path, metavar="FILE",
+                        help="compare with the pages a run saved with --save: how many this run "
+                             "gains and loses, and whether that split could be chance (sign test)")
     parser.add_argument("--rounds", type=int, default=600)
     args = parser.parse_args()
     if not corpus_available():
@@ -58,6 +85,7 @@ def main() -> int:
     bends = training.feature_bends(training.joined([part for part in parts if part is not None]))
     shipped = training.WEIGHTS.read_text(encoding="utf-8")
     exact = {"corpus": [0, 0], "news": [0, 0]}  # pages read exactly, pages
+    exact_pages: set[str] = set()
     try:
         for fold in (0, 1):
             training.use_weights_learned_apart(fold, parts, folds, bends, args.rounds, everything)
@@ -66,7 +94,9 @@ def main() -> int:
                     continue
                 _, decoder = decode_best(lines, counts=counts)
                 tally = exact["news" if page.name.startswith("news-") else "corpus"]
-                tally[0] += list(decoder.readings) == training.true_readings(decoder.rows, truth)
+                if list(decoder.readings) == training.true_readings(decoder.rows, truth):
+                    tally[0] += 1
+                    exact_pages.add(page.name)
                 tally[1] += 1
     finally:
         training.WEIGHTS.write_text(shipped, encoding="utf-8")
@@ -76,6 +106,10 @@ def main() -> int:
     right, total = (sum(values) for values in zip(*exact.values()))
     print(f"all: {right} of {total} ({100 * right / total:.1f}%), L2 penalty {args.penalty}"
           + (f", without {' '.join(args.without)}" if args.without else ""))
+    if args.against:
+        compare(exact_pages, args.against)
+    if args.save:
+        args.save.write_text("".join(f"{name}\n" for name in sorted(exact_pages)), encoding="utf-8")
     return 0
 
 
