@@ -53,7 +53,8 @@ def sign_test(gained: int, lost: int) -> float:
 
 
 def compare(exact_pages: set[str], saved: Path) -> None:
-    """Print the pages read exactly now and not in the saved run, the reverse, and the sign test."""
+    """Print how many pages are read exactly now and not in the saved run, how many the other
+    way round, and the sign test of the two."""
     before = set(saved.read_text(encoding="utf-8").split())
     gained, lost = len(exact_pages - before), len(before - exact_pages)
     print(f"against {saved}: {gained} pages gained, {lost} lost (sign test p = {sign_test(gained, lost):.2f})")
@@ -73,6 +74,10 @@ def main() -> int:
                              "gains and loses, and whether that split could be chance (sign test)")
     parser.add_argument("--rounds", type=int, default=600)
     args = parser.parse_args()
+    if args.against and not args.against.is_file():
+        parser.error(f"--against {args.against}: no such file; give a file a run wrote with --save")
+    if args.save and not args.save.parent.is_dir():
+        parser.error(f"--save {args.save}: its folder does not exist")
     if not corpus_available():
         print("skipped: ../shared/corpus is not there", file=sys.stderr)
         return 0
