@@ -21,10 +21,10 @@ merge that changes nothing) is no version of it. A version is described (message
 and NewsDiffs header, and author date) by the commit that wrote its text: the chain's commit, or,
 when a merge takes a file unchanged from a merged branch, the commit of that branch that wrote
 it, so that a store or an archive merged from a branch reads back as it was written there; only
-the branch's last text of the file is a version. Versions keep the chain's order; one dated by
-its author date before the version before it gets a warning (a stored version's time is the
-article's own, read back as stored), and so does a stored version numbered below the stored
-version before it.
+the branch's last text of the file is a version (a warning counts the branch's earlier texts of
+it, left out). Versions keep the chain's order; one dated by its author date before the version
+before it gets a warning (a stored version's time is the article's own, read back as stored), and
+so does a stored version numbered below the stored version before it.
 
 A file none of whose versions is text (binary: a NUL byte) is no article; one warning on the
 repository's first article counts such files and names a few. A repository without a text file is
@@ -115,6 +115,9 @@ class FileChange:
     # What is wrong with the author date when git printed one revdiff cannot read (the commit
     # is damaged); None when it is fine or absent (git prints no negative date).
     date_problem: str | None = None
+    # For text a merge brings: how many texts of the file a merged branch wrote before its last
+    # one. They are off the first-parent chain, so no version.
+    texts_passed_over: int = 0
 
 
 @dataclass(slots=True)
@@ -284,6 +287,7 @@ def _changes_on_first_parent_chain(commits: list[_Commit]) -> Iterator[FileChang
     while walk is not None:
         chain.add(walk.id)
         walk = by_id.get(walk.parents[0]) if walk.parents else None
+    passed_over = _texts_passed_over(commits, by_id, chain)
     writer_of: dict[tuple[str, str], _Commit] = {}  # (path, blob) -> the last commit writing it
     lineage_at: dict[str, int] = {}  # path -> the lineage of the file last seen there
     lineages = 0  # how many have been started
@@ -306,7 +310,39 @@ def _changes_on_first_parent_chain(commits: list[_Commit]) -> Iterator[FileChang
             lineage_at[change.path] = lineage
             if writer is not None:
                 yield FileChange(writer.id, change.path, change.blob, writer.message,
-                                 writer.author_time, lineage, writer.date_problem)
+                                 writer.author_time, lineage, writer.date_problem,
+                                 passed_over.get((commit.id, change.path), 0))
+
+
+def _texts_passed_over(commits: list[_Commit], by_id: dict[str, _Commit], chain: set[str]
+                       ) -> dict[tuple[str, str], int]:
+    """(merge on the chain, path) -> how many texts of the file the branches that merge brings
+    in wrote before their last one: versions the first-parent rule leaves out.
+
+    Each commit off the chain belongs to the first merge of the chain that reaches it, and to
+    the branch (the merge's parent) it was reached from.
+    """
+    writes: dict[tuple[str, int, str], int] = {}  # (merge, parent, path) -> commits writing it
+    seen: set[str] = set()
+    for merge in commits:
+        if merge.id not in chain or len(merge.parents) < 2:
+            continue
+        for branch, parent in enumerate(merge.parents[1:]):
+            stack = [parent]
+            while stack:
+                commit = by_id.get(stack.pop())
+                if commit is None or commit.id in chain or commit.id in seen:
+                    continue
+                seen.add(commit.id)
+                stack.extend(commit.parents)
+                for change in commit.changes:
+                    if change.blob != change.old_blob:
+                        key = (merge.id, branch, change.path)
+                        writes[key] = writes.get(key, 0) + 1
+    passed_over: dict[tuple[str, str], int] = {}
+    for (merge_id, _, path), count in writes.items():
+        passed_over[merge_id, path] = passed_over.get((merge_id, path), 0) + count - 1
+    return {key: count for key, count in passed_over.items() if count}
 
 
 def author_time(raw: str) -> tuple[datetime | None, str | None]:
@@ -399,6 +435,12 @@ class BlobReader:
 
 
 def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where: str) -> None:
+    if change.texts_passed_over:
+        count = change.texts_passed_over
+        article.warnings.append(
+            f"{change.commit[:12]}: a merge brings this text from a branch that wrote {count} "
+            f"earlier text{'s' if count > 1 else ''} of the file; only the branch's last text "
+            "is read (the current branch's first-parent history)")
     trailers = parse_trailers(change.message)
     if TRAILER_VERSION in trailers:
         _add_stored_version(article, change, trailers, data, where)

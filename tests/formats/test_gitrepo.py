@@ -316,6 +316,27 @@ def test_versions_follow_the_first_parent_chain_not_the_merged_branch(tmp_path: 
     assert story.warnings == ()
 
 
+def test_texts_a_merged_branch_wrote_before_its_last_are_warned_of(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "r")
+    commit_text(repo, 0, {"story.txt": "One.\n", "other.txt": "Other.\n"}, "first")
+    git_at(repo, 0, "checkout", "-q", "-b", "side")
+    for seconds, text in ((100, "One.\nTwo.\n"), (200, "One.\nTwo.\nThree.\n"),
+                          (300, "One.\nTwo.\nThree.\nFour.\n")):
+        commit_text(repo, seconds, {"story.txt": text}, f"side at {seconds}")
+    commit_text(repo, 350, {"other.txt": "Other, once.\n"}, "side: other file once")
+    git_at(repo, 300, "checkout", "-q", "main")
+    commit_text(repo, 400, {"unrelated.txt": "Unrelated.\n"}, "main goes on")
+    git_at(repo, 500, "merge", "-q", "--no-ff", "-m", "merge side", "side")
+    other, story, _ = read_repository(repo)  # in the order of their paths in the first commit
+    # The branch's texts at 100 and 200 are off the first-parent chain: said, not read.
+    assert [v.time for v in story.versions] == [at(0), at(300)]
+    [warning] = story.warnings
+    assert warning.endswith(": a merge brings this text from a branch that wrote 2 earlier texts "
+                            "of the file; only the branch's last text is read (the current "
+                            "branch's first-parent history)")
+    assert other.warnings == ()  # the branch wrote it once: nothing is left out
+
+
 def test_author_dates_going_back_keep_the_chain_order_with_a_warning(tmp_path: Path) -> None:
     repo = new_repository(tmp_path / "r")
     commit_text(repo, 500, {"story.txt": "One.\n"}, "first")
