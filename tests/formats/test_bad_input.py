@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,6 +46,14 @@ def page_text_cut_in_its_header(path: Path) -> Path:
 def page_text_cut_in_its_title_row(path: Path) -> Path:
     target = path / "diff.txt"
     target.write_bytes((SAMPLES / "washpo-soleimani-v6-v7.txt").read_bytes()[:520])
+    return target
+
+
+def page_text_wrapped_at_80_columns(path: Path) -> Path:
+    target = path / "diff.txt"
+    page = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text(encoding="utf-8")
+    target.write_text("\n".join("\n".join(textwrap.wrap(line, 80)) for line in page.split("\n")),
+                      encoding="utf-8")
     return target
 
 
@@ -123,6 +133,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "flattened page cut in its header": (page_text_cut_in_its_header, "no 'Version N Version M'"),
     "flattened page cut before its body": (page_text_cut_in_its_title_row,
                                            "ends before its first body row"),
+    "flattened page wrapped at 80 columns": (page_text_wrapped_at_80_columns,
+                                             "lines look wrapped at 80 characters: its header"),
     "empty file": (empty_file, "empty"),
     "blank file": (blank_file, "empty"),
     "binary file": (binary_file, "binary"),
@@ -182,3 +194,19 @@ def test_good_samples_parse(sample: str) -> None:
     result = CliRunner().invoke(main, ["parse", "--format", "jsonl", str(SAMPLES / sample)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip()
+
+
+def test_a_page_whose_header_lost_its_blank_lines_is_not_taken_for_a_wrapped_one(
+        tmp_path: Path) -> None:
+    """Header lines side by side are one sign of a wrapped page; rows of a whole paragraph
+    pair each, longer than the header's lines, show this page is not one."""
+    page = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text(encoding="utf-8")
+    header, body = page.split("\nVersion ", 1)
+    compact = tmp_path / "compact.txt"
+    compact.write_text("\n".join(line for line in header.split("\n") if line) + "\nVersion " + body,
+                       encoding="utf-8")
+    results = [CliRunner().invoke(main, ["parse", "--format", "jsonl", str(path)])
+               for path in (SAMPLES / "washpo-soleimani-v6-v7.txt", compact)]
+    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
+    original, read = (json.loads(result.stdout) for result in results)
+    assert read["versions"] == original["versions"]
