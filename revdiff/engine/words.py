@@ -14,15 +14,15 @@ from revdiff.model import Version, WordDiff
 # break between words that takes no room. The word joiner and the byte-order mark (U+2060, U+FEFF)
 # forbid a break and the zero-width (non-)joiners shape letters: they stay inside their word.
 SPACES = re.compile(r"[\s\u200b]+")
-# A token is a word, a run of white space, or one other character (punctuation stays separate);
-# `tokenize` puts marks, joiners and the parts of an emoji back on the token they belong to.
-_TOKENS = re.compile(r"\w+|[\s\u200b]+|[^\w\s\u200b]")
+# A token is a number with its separators (`3,500`, `1.5`), a word, a run of white space, or one
+# other character (punctuation stays separate); `tokenize` puts marks, joiners and the parts of
+# an emoji back on the token they belong to.
+_TOKENS = re.compile(r"\d+(?:[.,]\d+)+|\w+|[\s\u200b]+|[^\w\s\u200b]")
 _WORD_START = re.compile(r"\w")
 
 
-# Sentences are short: they always get the exact diff, cleaned up on their characters. Giant
-# "sentences" (a page without punctuation, hostile input) get a diff bounded in time and cleaned
-# up on their tokens, because the character-level cleanup is quadratic in the text's length.
+# Giant "sentences" (a page without punctuation, hostile input) get a diff bounded in time; every
+# other sentence gets the exact one.
 GIANT_CHARS = 50_000
 GIANT_TIMEOUT_SECONDS = 2.0
 
@@ -113,36 +113,13 @@ def word_diff(old: str, new: str) -> WordDiff:
     old_codes, new_codes = encode(old), encode(new)
     decode = {code: token for token, code in codes.items()}
 
-    def expand(runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
-        return [(op, "".join(decode[c] for c in text)) for op, text in runs]
-
-    if len(old) + len(new) > GIANT_CHARS:
-        runs = _GIANT_DIFFER.diff_main(old_codes, new_codes, False)
-        _GIANT_DIFFER.diff_cleanupSemantic(runs)
-        expanded = expand(runs)
-    else:
-        runs = _DIFFER.diff_main(old_codes, new_codes, False)
-        expanded = expand(runs)
-        _DIFFER.diff_cleanupSemantic(expanded)
-        if not (old.isascii() and new.isascii()) and _cuts_a_cluster(expanded):
-            # The cleanup on characters moved an edge into a grapheme cluster (`👍🏽` to `🇬🇧👍`
-            # kept `👍` and deleted the skin tone alone): clean up on the tokens instead.
-            _DIFFER.diff_cleanupSemantic(runs)
-            expanded = expand(runs)
-    return tuple((op, text) for op, text in expanded if text)
-
-
-def _cuts_a_cluster(runs: list[tuple[int, str]]) -> bool:
-    """Whether a run of either side begins inside a grapheme cluster of that side."""
-    for dropped in (1, -1):  # the old side, then the new
-        previous = ""
-        for op, text in runs:
-            if op == dropped or not text:
-                continue
-            if previous and continues_cluster(previous, text[0]):
-                return True
-            previous = text
-    return False
+    differ = _GIANT_DIFFER if len(old) + len(new) > GIANT_CHARS else _DIFFER
+    runs = differ.diff_main(old_codes, new_codes, False)
+    # cleaned up on the tokens, not on their characters: a run's edges stay between words (on the
+    # characters, `here` to `there` kept `here` and inserted `t`, `cats` to `cat` deleted `s`), so
+    # a changed word is a word deleted and one inserted, and no grapheme cluster is cut
+    differ.diff_cleanupSemantic(runs)
+    return tuple((op, "".join(decode[c] for c in text)) for op, text in runs if text)
 
 
 def old_side(diff: WordDiff) -> str:

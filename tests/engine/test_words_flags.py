@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,6 +43,21 @@ def test_word_diff_keeps_whole_words() -> None:
                 if op == keep:
                     assert offset in boundaries and offset + len(text) in boundaries, text
                 offset += len(text)
+
+
+@pytest.mark.parametrize(("old", "new", "deleted", "inserted"), [
+    ("We stayed here for the night.", "We stayed there for the night.", "here", "there"),
+    ("The cats sat.", "The cat sat.", "cats", "cat"),
+    ("He was unhappy today.", "He was happy today.", "unhappy", "happy"),
+    ("US to send 3,500 troops.", "US to send 3,000 troops.", "3,500", "3,000"),
+    ("It grew 1.5 percent.", "It grew 1.75 percent.", "1.5", "1.75"),
+])
+def test_a_changed_word_is_one_word_deleted_and_one_inserted(old: str, new: str, deleted: str,
+                                                             inserted: str) -> None:
+    # cleaned up on characters, `here` to `there` kept `here` and inserted `t`: a word added and
+    # none removed
+    changed = [(op, text) for op, text in word_diff(old, new) if op]
+    assert changed == [(-1, deleted), (1, inserted)]
 
 
 def test_word_diff_one_side_empty() -> None:
@@ -96,7 +112,15 @@ def test_added_and_deleted_texts_get_no_changed_flag() -> None:
 
 
 def test_numbers_and_quotes_extraction() -> None:
-    assert numbers_in("About 5,000 troops and two ships on Dec. 27") == ["27", "5000", "two"]
+    assert numbers_in("About 5,000 troops and two ships on Dec. 27") == ["2", "27", "5000"]
+    assert numbers_in("Hundreds fled; the first of twelve buses left") == ["1", "12", "hundreds"]
+
+
+def test_a_number_written_in_words_or_in_digits_is_one_number() -> None:
+    assert Flag.NUMBER_CHANGED not in edit_flags("Five people died.", "5 people died.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("He was one of them.", "He was 1 of them.")
+    assert Flag.NUMBER_CHANGED in edit_flags("Twelve were hurt.", "13 were hurt.")
+    assert Flag.NUMBER_CHANGED in edit_flags("Dozens were hurt.", "12 were hurt.")
     assert quotations_in("He said “no” and \"yes\" then “maybe") == ["no", "yes", "maybe"]
 
 
