@@ -12,11 +12,18 @@ from revdiff.engine.words import SPACES
 from revdiff.model import Flag
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NUMBER_WORDS = word_set(
+# Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
+# (`hundred`, `dozens`, `half`) as words.
+_NUMBER_VALUES = {word: str(value) for value, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
-    "trillion dozen dozens half first second third fourth fifth"
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_NUMBER_VALUES |= {word: str(20 + 10 * tens) for tens, word in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_NUMBER_VALUES |= {word: str(value) for value, word in enumerate(
+    "first second third fourth fifth".split(), start=1)}
+_NUMBER_WORDS = word_set(
+    "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
+    "half"
 )
 _WORD = re.compile(r"\w+")
 # Matching quotation marks: curly double, straight double, guillemets.
@@ -39,9 +46,14 @@ def _content(text: str) -> str:
 
 
 def numbers_in(text: str) -> list[str]:
-    """Numbers written in digits (separators dropped) and number words, in order."""
+    """Numbers written in digits (separators dropped) and in words (by their value where a word
+    has one: `five` is `5`), sorted."""
     found = [match.group().replace(",", "") for match in _NUMBER.finditer(text)]
-    found += [word for word in _WORD.findall(text.casefold()) if word in _NUMBER_WORDS]
+    for word in _WORD.findall(text.casefold()):
+        if word in _NUMBER_VALUES:
+            found.append(_NUMBER_VALUES[word])
+        elif word in _NUMBER_WORDS:
+            found.append(word)
     return sorted(found)
 
 
@@ -88,7 +100,7 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
     texts that differ and only in that way (whitespace_only: white space as the word diff reads
     it, with the zero-width space; punctuation_only: the letters, digits and emoji are the same,
     and not only white space changed). `number_changed` says the numbers (in digits, separators
-    dropped, or number words) differ; `quote_changed` says the quoted passages differ.
+    dropped, or in words, by their value) differ; `quote_changed` says the quoted passages differ.
     """
     if old == new or not old or not new:
         return frozenset()
