@@ -36,8 +36,8 @@ _LABEL_MEANS = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252",
                 "utf_32": "utf_8", "utf_32_le": "utf_8", "utf_32_be": "utf_8"}
 # Windows-1252 is what legacy pages of the outlets trackers follow (English and other Western
 # languages) are almost always in. On a short text many encodings look alike to the detector,
-# so Windows-1252 is taken whenever it finds it as free of noise (chaos) as its first choice,
-# or when the first choice decodes the bytes to the same text.
+# so Windows-1252 is taken whenever it finds it, or an encoding that decodes the bytes to the
+# same text, as free of noise (chaos) as its first choice.
 _USUAL_LEGACY = "cp1252"
 
 
@@ -158,12 +158,12 @@ def _guess(data: bytes) -> str | None:
     if not matches:
         return None
     best = matches[0]
-    if any(m.encoding == _USUAL_LEGACY and m.chaos <= best.chaos for m in matches):
+    try:
+        usual = data.decode(_USUAL_LEGACY)
+    except UnicodeDecodeError:
+        return str(best.encoding)
+    # a tie that reads the bytes as Windows-1252 does (`caf\xe9`: cp1250 ties with cp1006)
+    if any(m.chaos <= best.chaos and (m.encoding == _USUAL_LEGACY or str(m) == usual)
+           for m in matches):
         return _USUAL_LEGACY
-    if best.encoding != _USUAL_LEGACY:
-        try:
-            if data.decode(_USUAL_LEGACY) == str(best):
-                return _USUAL_LEGACY
-        except UnicodeDecodeError:
-            pass
     return str(best.encoding)

@@ -53,7 +53,7 @@ def test_a_cut_utf32_file_is_one_error() -> None:
 
 
 @pytest.mark.parametrize(("text", "encoding"), [(FRENCH, "latin-1"), (FRENCH, "cp1252"),
-                                                (ENGLISH, "cp1252")])
+                                                (ENGLISH, "cp1252"), ("café\n", "cp1252")])
 def test_legacy_text_is_read_and_the_guess_named(text: str, encoding: str) -> None:
     decoded = decode_bytes(text.encode(encoding), "old/page.txt")
     assert decoded.text == text
