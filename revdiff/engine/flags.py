@@ -14,13 +14,14 @@ from revdiff.model import Flag
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
 # (`hundred`, `dozens`, `half`) as words.
-_NUMBER_VALUES = {word: str(value) for value, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_NUMBER_VALUES |= {word: str(20 + 10 * tens) for tens, word in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_NUMBER_VALUES |= {word: str(value) for value, word in enumerate(
-    "first second third fourth fifth".split(), start=1)}
+_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+_NUMBER_VALUES = ({word: str(value) for value, word in enumerate(_UNITS)}
+                  | {word: str(20 + 10 * tens) for tens, word in enumerate(_TENS)}
+                  | {word: str(value) for value, word in enumerate(_ORDINALS, start=1)})
 _NUMBER_WORDS = word_set(
     "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
     "half"
