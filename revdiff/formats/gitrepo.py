@@ -75,7 +75,7 @@ from revdiff.formats.git_layout import (
     parse_trailers,
 )
 from revdiff.formats.newsdiffs_text import split_version_text
-from revdiff.formats.plain import split_paragraphs
+from revdiff.formats.plain import split_paragraphs, wrapped_warning, wrapped_width
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, name_text
 from revdiff.model import Article, Version
 from revdiff.safe_git import (
@@ -474,6 +474,8 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
     article.metadata["path"] = change.path
     article.versions.append(Version(number, PurePosixPath(change.path).name,
                                     split_paragraphs(text), change.author_time))
+    if (width := wrapped_width(text)) is not None:
+        article.warnings.append(wrapped_warning(change.commit[:12], width))
     _warn_when_time_goes_back(article, change.commit)
 
 

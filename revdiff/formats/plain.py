@@ -1,4 +1,5 @@
-"""Plain version files: one version per file, one paragraph per non-empty line."""
+"""Plain version files: one version per file, one paragraph per non-empty line (per block between
+blank lines when the lines look wrapped)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,46 @@ from revdiff.model import Article, Version
 _NUMBER_IN_NAME = re.compile(r"\d+")
 
 
-def split_paragraphs(text: str) -> tuple[str, ...]:
-    """Paragraphs of a version file: every non-empty line, whitespace collapsed.
+_BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
+# A version saved with its lines wrapped at a fixed width (`fold`, an editor, an e-mail) keeps its
+# paragraphs apart by blank lines and breaks each into lines that end just short of that width.
+# A paragraph is then a block of lines between blank lines. No version of the corpus's Wikipedia
+# chains, the seeds or the samples looks so: their longest lines are longer than
+# WRAPPED_MAX_WIDTH, or their blocks' lines (other than the last) end at all widths, or they
+# have no blank line (three wrapped Wikipedia versions, whose every line is a paragraph).
+WRAPPED_MAX_WIDTH = 120
+WRAPPED_NEAR = 15
+WRAPPED_SHARE = 0.8
+WRAPPED_MIN_LINES = 3  # lines that go on in the next line of their block
 
-    This is how News Sniffer stores a version (one paragraph per line) and also reads NewsDiffs
-    files and Wikipedia dumps, whose paragraphs are single lines separated by blank lines.
+
+def _blocks(text: str) -> list[list[str]]:
+    """The runs of non-empty lines between blank lines, each line's whitespace collapsed."""
+    blocks = ([collapse_whitespace(line) for line in block.split("\n")]
+              for block in _BLANK_LINES.split(text))
+    return [lines for lines in ([line for line in block if line] for block in blocks) if lines]
+
+
+def wrapped_width(text: str) -> int | None:
+    """The width a version's lines were wrapped at, when they look wrapped; None otherwise."""
+    blocks = _blocks(text)
+    going_on = [line for lines in blocks for line in lines[:-1]]
+    if len(blocks) < 2 or len(going_on) < WRAPPED_MIN_LINES:  # without blank lines, one a line
+        return None
+    width = max(len(line) for lines in blocks for line in lines)
+    near = sum(len(line) >= width - WRAPPED_NEAR for line in going_on)
+    return width if width <= WRAPPED_MAX_WIDTH and near >= WRAPPED_SHARE * len(going_on) else None
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    """Paragraphs of a version file: every non-empty line, whitespace collapsed; when the lines
+    look wrapped (`wrapped_width`), every block of lines between blank lines, joined.
+
+    One paragraph a line is how News Sniffer stores a version and how NewsDiffs files and
+    Wikipedia dumps hold theirs (single lines, mostly with blank lines between).
     """
+    if wrapped_width(text) is not None:
+        return tuple(" ".join(lines) for lines in _blocks(text))
     paragraphs = (collapse_whitespace(line) for line in text.split("\n"))
     return tuple(p for p in paragraphs if p)
 
@@ -55,10 +90,18 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     """
     name = article_name([file_name for file_name, _ in named_texts])
     versions = []
+    warnings = []
     for index, (file_name, text) in enumerate(named_texts):
         paragraphs = split_paragraphs(text)
         if not paragraphs:
             raise EmptyInput("version file holds no text", file_name)
         number = numbers[index] if numbers is not None else index
         versions.append(Version(number, name, paragraphs))
-    return Article(None, None, tuple(versions))
+        if (width := wrapped_width(text)) is not None:
+            warnings.append(wrapped_warning(file_name, width))
+    return Article(None, None, tuple(versions), warnings=tuple(warnings))
+
+
+def wrapped_warning(where: str, width: int) -> str:
+    return (f"{where}: its lines look wrapped at {width} characters; each block of lines between "
+            "blank lines is read as one paragraph")

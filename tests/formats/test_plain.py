@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,37 @@ from revdiff.formats.plain import (
 def test_every_non_empty_line_is_a_paragraph() -> None:
     assert split_paragraphs("One  para.\n\n\n  Two\tpara. \nThree\n") == ("One para.", "Two para.",
                                                                            "Three")
+
+
+def _wrapped(paragraphs: list[str], width: int, blank: bool = True) -> str:
+    return ("\n\n" if blank else "\n").join("\n".join(textwrap.wrap(p, width)) for p in paragraphs)
+
+
+STORY = [line for line in (SAMPLES / "versions/iran-strikes-us-troops-in-iraq/4.txt")
+         .read_text(encoding="utf-8").split("\n") if len(line) > 120][:4]
+
+
+@pytest.mark.parametrize("width", [60, 72, 100])
+def test_a_version_wrapped_with_blank_lines_between_paragraphs_reads_a_block_a_paragraph(
+        width: int) -> None:
+    assert all(len(p) > 120 for p in STORY)  # so each is wrapped into several lines
+    assert split_paragraphs(_wrapped(STORY, width)) == tuple(STORY)
+    article = read_versions([("v/0.txt", _wrapped(STORY, width)), ("v/1.txt", "\n".join(STORY))])
+    assert article.versions[0].paragraphs == article.versions[1].paragraphs == tuple(STORY)
+    [warning] = article.warnings
+    assert warning.startswith("v/0.txt: its lines look wrapped at ")
+
+
+def test_lines_without_blank_lines_between_or_longer_than_a_wrap_are_paragraphs() -> None:
+    # without a blank line nothing tells where a wrapped paragraph ends: one paragraph a line
+    lines = _wrapped(STORY, 72, blank=False).split("\n")
+    assert split_paragraphs("\n".join(lines)) == tuple(lines)
+    # lists and short paragraphs in blocks, as Wikipedia versions have them, are lines still
+    wiki = "\n\n".join([STORY[0], "see also:\nfirst item of a list\nsecond item, longer than it",
+                         STORY[1], "notes\nreferences"])
+    assert split_paragraphs(wiki) == (STORY[0], "see also:", "first item of a list",
+                                      "second item, longer than it", STORY[1], "notes",
+                                      "references")
 
 
 def test_files_are_ordered_by_the_number_in_their_names() -> None:
