@@ -105,7 +105,7 @@ async def test_a_narrow_timeline_keeps_the_titles_readable() -> None:
         await pilot.resize_terminal(140, 30)
         await pilot.pause()
         rows = drawn_rows(table)
-        assert "about 1 hour later" in rows[2] and "+73 -17  6 edits" in rows[2]
+        assert "about 1 hour later" in rows[2] and "+73 -18  6 edits" in rows[2]
         assert rows[2].endswith("Iran fires missiles at US troops in Iraq")
         assert table.cursor_row == 2  # the cursor kept its version
 
