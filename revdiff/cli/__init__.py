@@ -117,7 +117,8 @@ class RevdiffGroup(click.Group):
             click.echo(f"revdiff: error: {where}: {what} (see `{where} --help`)", err=True)
             sys.exit(error.exit_code)
         except KeyboardInterrupt as stop:  # a command that keeps part of its work says so itself
-            after_echo = "" if isinstance(stop, Terminated) else "\n"  # the terminal's `^C`
+            # past the `^C` a terminal echoes (none in a file, a pipe, or for SIGTERM)
+            after_echo = "\n" if not isinstance(stop, Terminated) and sys.stderr.isatty() else ""
             click.echo(f"{after_echo}revdiff: {stop_reason(stop)}", err=True)
             sys.exit(stop_exit_code(stop))
         except BrokenPipeError:

@@ -262,6 +262,19 @@ class _DaskPending(Generic[R]):
                              advice=self.advice) from None
 
 
+def _interrupts_left_to_the_driver(distributed: Any) -> Any:
+    """A Dask worker plugin that makes each worker ignore SIGINT (Ctrl-C), as `_start_worker`
+    makes the process pool's workers ignore it."""
+
+    class InterruptsLeftToTheDriver(distributed.WorkerPlugin):  # type: ignore[misc]
+        idempotent = True
+
+        def setup(self, worker: Any) -> None:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    return InterruptsLeftToTheDriver()
+
+
 class DaskExecutor:
     """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster."""
 
@@ -295,10 +308,23 @@ class DaskExecutor:
         that died too often reach the user as `WorkerLost`, in revdiff's one line.
         """
         distributed = require_distributed()
-        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
-                                           processes=True, dashboard_address=None,
-                                           silence_logs=_NO_LOG_RECORD)
-        return cls(distributed.Client(cluster), cluster=cluster, owns_client=True)
+        # Ctrl-C reaches every process of the terminal's foreground group, and each Dask worker
+        # it reached printed KeyboardInterrupt's traceback. Ignored while the cluster starts, it
+        # stays ignored in its workers (an ignored signal outlives exec, and Python then leaves it
+        # so); a worker Dask starts later ignores it when the plugin is set up in it. The driver
+        # takes Ctrl-C (and SIGTERM), stops and closes the cluster.
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
+        try:
+            cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
+                                               processes=True, dashboard_address=None,
+                                               silence_logs=_NO_LOG_RECORD)
+            client = distributed.Client(cluster)
+            client.register_plugin(_interrupts_left_to_the_driver(distributed))
+        finally:
+            if in_main_thread:
+                signal.signal(signal.SIGINT, previous)
+        return cls(client, cluster=cluster, owns_client=True)
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
         advice = FEWER_WORKERS if self.cluster is not None else "the Dask workers' logs say why"

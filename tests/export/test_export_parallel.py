@@ -269,6 +269,27 @@ def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Pa
     assert (first_row + rest).decode() == clean.stdout
 
 
+def test_ctrl_c_on_a_local_dask_run_is_one_line_from_revdiff(tmp_path: Path) -> None:
+    """SIGINT to the whole process group (what Ctrl-C does in a terminal) on `--dask --workers
+    2`: exit 130 and revdiff's one line, where each Dask worker printed KeyboardInterrupt's
+    traceback (about 30 lines each) before it."""
+    pytest.importorskip("dask.distributed")
+    import subprocess
+
+    from export_corpus import make_corpus
+    from held_runs import held_export
+
+    corpus = make_corpus(tmp_path / "corpus", 100, seed=5)
+    process = held_export(str(corpus), "-o", "-", "--format", "jsonl", "--dask", "--workers", "2",
+                          stdout=subprocess.PIPE)
+    assert process.stdout is not None
+    assert process.stdout.readline(), "the export wrote nothing"  # the cluster is up and working
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert stderr.decode().splitlines() == ["revdiff: interrupted"], stderr.decode()
+
+
 _KILL_EVERY_WORKER = """
 import os, signal
 from revdiff.export.parallel import DaskExecutor
