@@ -75,7 +75,12 @@ from revdiff.formats.git_layout import (
     parse_trailers,
 )
 from revdiff.formats.newsdiffs_text import split_version_text
-from revdiff.formats.plain import split_paragraphs, wrapped_warning, wrapped_width
+from revdiff.formats.plain import (
+    blocks_between_blank_lines,
+    split_paragraphs,
+    wrapped_warning,
+    wrapped_width,
+)
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, name_text
 from revdiff.model import Article, Version
 from revdiff.safe_git import (
@@ -458,6 +463,9 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
     if assumed is not None:
         article.warnings.append(f"{change.commit[:12]}: {assumed}")
     text = text.replace("\r\n", "\n")
+    if article.last_stored is not None:  # a store's file, in a commit revdiff did not write
+        _add_hand_edited_version(article, change, text)
+        return
     number = len(article.versions)
     if _NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0]):
         parsed = split_version_text(text)
@@ -477,6 +485,25 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
     if (width := wrapped_width(text)) is not None:
         article.warnings.append(wrapped_warning(change.commit[:12], width))
     _warn_when_time_goes_back(article, change.commit)
+
+
+def _add_hand_edited_version(article: _ArticleParts, change: FileChange, text: str) -> None:
+    """A version of a store's file that `revdiff store` did not commit (an edit by hand): read in
+    the store's layout, its title on the first line and its paragraphs between blank lines (a
+    paragraph's line breaks read as spaces), timed by the commit's author date, and numbered
+    after the newest version (version numbers are an article's keys in every export; a version
+    `revdiff store` adds later may take the same number, and the NewsEdits SQLite export then
+    refuses the article)."""
+    commit = change.commit[:12]
+    title, *paragraphs = [" ".join(lines) for lines in blocks_between_blank_lines(text)] or [""]
+    if not paragraphs:
+        article.warnings.append(f"{commit}: a commit without revdiff's trailers leaves the "
+                                "store's file without paragraphs; left out")
+        return
+    number = max(version.number for version in article.versions) + 1
+    article.versions.append(Version(number, title, tuple(paragraphs), change.author_time))
+    article.warnings.append(f"{commit}: a commit without revdiff's trailers (an edit by hand?) "
+                            f"is read in the store's layout, as version {number}")
 
 
 def _warn_when_time_goes_back(article: _ArticleParts, commit: str) -> None:

@@ -27,7 +27,7 @@ WRAPPED_SHARE = 0.8
 WRAPPED_MIN_LINES = 3  # lines that go on in the next line of their block
 
 
-def _blocks(text: str) -> list[list[str]]:
+def blocks_between_blank_lines(text: str) -> list[list[str]]:
     """The runs of non-empty lines between blank lines, each line's whitespace collapsed."""
     blocks = ([collapse_whitespace(line) for line in block.split("\n")]
               for block in _BLANK_LINES.split(text))
@@ -36,7 +36,7 @@ def _blocks(text: str) -> list[list[str]]:
 
 def wrapped_width(text: str) -> int | None:
     """The width a version's lines were wrapped at, when they look wrapped; None otherwise."""
-    blocks = _blocks(text)
+    blocks = blocks_between_blank_lines(text)
     going_on = [line for lines in blocks for line in lines[:-1]]
     if len(blocks) < 2 or len(going_on) < WRAPPED_MIN_LINES:  # without blank lines, one a line
         return None
@@ -53,7 +53,7 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     Wikipedia dumps hold theirs (single lines, mostly with blank lines between).
     """
     if wrapped_width(text) is not None:
-        return tuple(" ".join(lines) for lines in _blocks(text))
+        return tuple(" ".join(lines) for lines in blocks_between_blank_lines(text))
     paragraphs = (collapse_whitespace(line) for line in text.split("\n"))
     return tuple(p for p in paragraphs if p)
 

@@ -438,6 +438,26 @@ def test_store_merged_from_a_branch_reads_back_exactly(tmp_path: Path) -> None:
     assert (again.stored, again.already_stored) == (0, 3)
 
 
+def test_a_store_file_edited_by_hand_is_read_in_the_store_layout(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "s")
+    v1, v2 = (Version(n, "Title", ("First paragraph.", f"Second, {n}."),
+                      datetime(2023, 1, n, tzinfo=UTC)) for n in (1, 2))
+    store_articles([Article("bbc", "https://www.bbc.co.uk/story", (v1, v2))], repo)
+    [path] = [p for p in repo.rglob("*.txt") if ".git" not in p.parts]
+    with path.open("a", encoding="utf-8") as stored:
+        stored.write("\nA paragraph added by hand,\nits line broken.\n")
+    git_at(repo, 600, "commit", "-q", "-am", "fix by hand")
+    [story] = read_repository(repo)
+    assert [v.number for v in story.versions] == [1, 2, 3]
+    hand = story.versions[-1]
+    assert hand.title == "Title" and hand.time == at(600)
+    assert hand.paragraphs == ("First paragraph.", "Second, 2.",
+                               "A paragraph added by hand, its line broken.")
+    assert story.url == "https://www.bbc.co.uk/story"
+    assert story.warnings[-1].endswith(": a commit without revdiff's trailers (an edit by hand?) "
+                                       "is read in the store's layout, as version 3")
+
+
 def test_sha256_repository_with_a_merge(tmp_path: Path) -> None:
     repo = tmp_path / "r"
     subprocess.run(["git", "init", "-q", "-b", "main", "--object-format=sha256", str(repo)],
