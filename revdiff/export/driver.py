@@ -19,6 +19,7 @@ import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
 from revdiff.export.worker_loss import InFlight, WorkerLost, working_on
 from revdiff.export.writers import csv_header
 from revdiff.formats import load
+from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES
 from revdiff.model import Article, Comparison
 from revdiff.read_warnings import (
@@ -253,8 +255,15 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     index = 0
     for number, unit in enumerate(units):
         try:
-            articles = load(list(unit.paths), max_bytes=job.max_bytes)
-        except Exception as error:  # any reader failure is this input's only
+            kept_apart: AbstractContextManager[list[RevdiffError]] = \
+                skipping_bad_articles() if job.skip_errors else nullcontext([])
+            with kept_apart as bad:
+                articles = load(list(unit.paths), max_bytes=job.max_bytes)
+            for error in bad:  # one article of an input that holds many
+                progress.skipped_inputs.append(unit.label)
+                on_note(f"skipped an article of {unit.label}: "
+                        f"{describe(error).removeprefix(f'{unit.label}: ')}")
+        except Exception as error:  # any other reader failure is this input's only
             if not job.skip_errors:
                 if isinstance(error, RevdiffError):
                     raise

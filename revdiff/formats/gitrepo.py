@@ -57,7 +57,8 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import IO, Self
 
-from revdiff.errors import EmptyInput, MalformedPage, StoreError
+from revdiff.errors import EmptyInput, MalformedPage, RevdiffError, StoreError
+from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.decoding import decode_leniently
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.git_layout import (
@@ -157,15 +158,26 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                              str(path), hint="check out a branch that holds versions, or store "
                                              "versions first: revdiff store FILES --repo DIR")
         changes = read_history(clone, "HEAD")
+        failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
         with BlobReader(clone) as blobs:
             for change in changes:
+                if change.lineage in failed:
+                    continue
                 article = parts.setdefault(change.lineage, _ArticleParts())
                 article.path = change.path
                 where = f"{path}:{change.path!r}" if not change.path.isprintable() \
                     else f"{path}:{change.path}"
-                _add_version(article, change, blobs.read(change.blob, where, max_bytes), where)
-    read = [article for article in parts.values() if article.versions]
-    binary = [article.path for article in parts.values() if not article.versions]
+                try:
+                    _add_version(article, change, blobs.read(change.blob, where, max_bytes),
+                                 where)
+                except RevdiffError as error:  # one file's: `export --skip-errors` reads the rest
+                    skip_or_raise(error)
+                    failed.add(change.lineage)
+    kept = [article for lineage, article in parts.items() if lineage not in failed]
+    read = [article for article in kept if article.versions]
+    binary = [article.path for article in kept if not article.versions]
+    if not read and failed:
+        return []  # each left out with its error
     if not read:
         held = f": {_binary_files(binary)}" if binary else ""
         raise EmptyInput(f"no file in the history of the current branch (HEAD) holds text{held}",
@@ -422,12 +434,24 @@ class BlobReader:
             raise StoreError(f"stored version {object_id} cannot be read", where,
                              hint=f"git said: {self._complaint()}; check it with git fsck")
         size = int(header[2])
-        check_size(size, where, max_bytes)
+        try:
+            check_size(size, where, max_bytes)
+        except RevdiffError:
+            self._pass_over(size + 1)  # the next object's header comes after it
+            raise
         data = self._stdout.read(size + 1)
         if len(data) != size + 1:
             raise StoreError(f"stored version {object_id} is cut short", where,
                              hint=f"git said: {self._complaint()}; check it with git fsck")
         return data[:-1]
+
+    def _pass_over(self, count: int) -> None:
+        """Read `count` bytes of the object git is writing, a block at a time, and drop them."""
+        while count > 0:
+            block = self._stdout.read(min(count, 1 << 20))
+            if not block:
+                return
+            count -= len(block)
 
     def _said(self) -> bool:
         return os.fstat(self._stderr.fileno()).st_size > 0

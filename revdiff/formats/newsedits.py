@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.errors import EmptyInput, MalformedPage, RevdiffError
+from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.fields import (
     RELATIVE_TIME,
     checked_url,
@@ -139,7 +140,13 @@ def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],
     grouped: dict[object, list[dict[str, object]]] = {}
     for row in rows:
         grouped.setdefault(row["entry"], []).append(row)
-    return [_article(entry, entry_rows, columns, where) for entry, entry_rows in grouped.items()]
+    articles = []
+    for entry, entry_rows in grouped.items():
+        try:
+            articles.append(_article(entry, entry_rows, columns, where))
+        except RevdiffError as error:  # one entry's: `export --skip-errors` reads the others
+            skip_or_raise(error)
+    return articles
 
 
 def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[str, str],

@@ -85,6 +85,41 @@ def test_a_skipped_input_is_named_once(run_cli, samples: Path, tmp_path: Path) -
             in result.output)
 
 
+def test_skip_errors_leaves_out_one_bad_article_of_an_input_that_holds_many(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path) -> None:
+    """A NewsEdits file with one entry whose version number is no number, and a store with one
+    version over --max-size: --skip-errors leaves out that article alone, where it left out the
+    whole input (and exported nothing of it)."""
+    import shutil
+    import sqlite3
+
+    from revdiff.model import Article, Version
+    from revdiff.store import store_articles
+
+    database = tmp_path / "news.sqlite"
+    shutil.copy(samples.parent / "newsedits.sqlite", database)
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE entryversion SET version = 1e23 WHERE entry_id = 2 AND version = 4")
+    repo = tmp_path / "store"
+    repo.mkdir()
+    store_articles([Article("bbc", f"https://www.bbc.co.uk/{name}", tuple(
+        Version(number, name, (f"{name} {number}.", text)) for number in (1, 2)))
+        for name, text in (("a", "Short."), ("b", "Long. " * 400), ("c", "Short too."))], repo)
+    for source, count, problem, limit in ((database, 2, "version", "64M"),
+                                          (repo, 2, "more than the size limit", "1K")):
+        out = tmp_path / f"{source.name}.jsonl"
+        stopped = run_cli("export", str(source), "-o", str(out), "--max-size", limit)
+        assert stopped.exit_code == 2 and not out.exists()
+        result = run_cli("export", str(source), "-o", str(out), "--max-size", limit,
+                         "--skip-errors")
+        assert result.exit_code == 0, result.output
+        skipped = [line for line in result.output.splitlines() if "skipped an article" in line]
+        assert len(skipped) == 1 and problem in skipped[0], result.output
+        assert f"exported {count} articles" in result.output
+        rows = [json.loads(line) for line in out.read_text().splitlines()]
+        assert len({row["article_index"] for row in rows}) == count
+
+
 def test_help_lists_the_formats(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("export", "--help")
     assert result.exit_code == 0
