@@ -54,6 +54,9 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     """
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -")
+    if list(inputs).count("-") > 1:  # the second would read nothing, as if it were empty
+        raise EmptyInput("standard input is given more than once", "-",
+                         hint="give - once; name the other versions as files")
     articles: list[Article] = []
     texts: list[TextInput] = []
     texts_at = 0  # the files read together take the place of the first of them, as in `export`

@@ -139,6 +139,12 @@ def test_stdin_is_a_version(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
     assert [v.paragraphs for v in article.versions] == [("Old text.",), ("New text.",)]
 
 
+def test_standard_input_given_twice_is_refused_as_such() -> None:
+    # the second `-` read nothing and was refused as "input is empty"
+    with pytest.raises(EmptyInput, match="standard input is given more than once"):
+        load(["-", "-"])
+
+
 def test_a_version_without_text_is_refused() -> None:
     with pytest.raises(EmptyInput, match="holds no text"):
         read_versions([("0.txt", "text"), ("1.txt", " \n\n")])
