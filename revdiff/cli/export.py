@@ -22,6 +22,8 @@ from revdiff.terminal_text import visible
 FORMATS = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite",
                   ".parquet": "parquet", ".diff": "unified", ".patch": "unified"}
+_SUFFIX_OF = {"jsonl": ".jsonl", "csv": ".csv", "sqlite": ".sqlite", "parquet": ".parquet",
+              "unified": ".diff", "html": "/"}
 
 EXAMPLES = """\b
 Examples:
@@ -52,11 +54,17 @@ def _check_folder_named(raw: str, chosen: str) -> None:
 
 
 def _pick_format(chosen: str | None, out: Path) -> str:
+    """--format, else the format OUT's suffix names; a suffix that names another format than
+    --format is refused (`-o news.csv --format jsonl` wrote JSON lines into news.csv)."""
+    found = None if str(out) == "-" else SUFFIX_FORMATS.get(out.suffix.lower())
+    if chosen and found and found != chosen:
+        raise OptionConflict(f"-o ends in {out.suffix}, a {found} file, but --format is {chosen}",
+                             str(out), hint=f"drop --format, or name the output {out.stem}"
+                                            f"{_SUFFIX_OF[chosen]}")
     if chosen:
         return chosen
     if str(out) == "-":
         return "jsonl"
-    found = SUFFIX_FORMATS.get(out.suffix.lower())
     if found is None:
         raise OptionConflict("cannot tell the export format from the output name", str(out),
                              hint=f"add --format with one of: {', '.join(FORMATS)}")

@@ -48,6 +48,10 @@ def test_globs_are_expanded_in_natural_order(run_cli, tmp_path: Path) -> None:  
     (["export", "SAMPLES", "-o", "OUT/x.jsonl", "--dask", "--scheduler", "tcp://h:1"],
      "--scheduler and --dask"),
     (["export", "SAMPLES", "-o", "OUT/missing-folder/x.jsonl"], "folder does not exist"),
+    (["export", "SAMPLES", "-o", "OUT/x.csv", "--format", "jsonl"],
+     ("-o ends in .csv, a csv file, but --format is jsonl (drop --format, or name the output "
+      "x.jsonl)")),
+    (["export", "SAMPLES", "-o", "OUT/x.sqlite", "--format", "parquet"], "a sqlite file"),
 ])
 def test_bad_usage_is_one_line_and_writes_nothing(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                   args: list[str], message: str) -> None:
