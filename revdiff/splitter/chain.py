@@ -65,7 +65,8 @@ def _without_copies(ordered: list[PageHeader]) -> tuple[list[PageHeader], list[s
             kept.append(page)
         elif (earlier.title_line, earlier.time_text, earlier.row_texts) == (
                 page.title_line, page.time_text, page.row_texts):
-            warnings.append(f"{page.name}: the same page as {earlier.name}; read once")
+            what = "given twice" if page.name == earlier.name else f"the same page as {earlier.name}"
+            warnings.append(f"{page.name}: {what}; read once")
         else:
             raise InconsistentPages(
                 f"two pages compare the same versions {page.old_number} and {page.new_number} "

@@ -383,6 +383,8 @@ def test_a_page_saved_twice_is_read_once_and_two_different_pages_of_one_pair_are
     [article] = read_diff_texts([("v0-v1.txt", page), ("v0-v1 (1).txt", page)])
     assert [p.name for p in article.pages] == ["v0-v1.txt"]
     assert "v0-v1 (1).txt: the same page as v0-v1.txt; read once" in article.warnings
+    [again] = read_diff_texts([("v0-v1.txt", page), ("v0-v1.txt", page)])
+    assert "v0-v1.txt: given twice; read once" in again.warnings
     with pytest.raises(InconsistentPages, match="compare the same versions 0 and 1 and differ"):
         read_diff_texts([("v0-v1.txt", page), ("other.txt", page.replace("US troops", "UK troops"))])
 
