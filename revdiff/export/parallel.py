@@ -313,8 +313,11 @@ class DaskExecutor:
         # stays ignored in its workers (an ignored signal outlives exec, and Python then leaves it
         # so); a worker Dask starts later ignores it when the plugin is set up in it. The driver
         # takes Ctrl-C (and SIGTERM), stops and closes the cluster.
+        # (only from the main thread, and only over a handler set from Python, which it puts back)
         in_main_thread = threading.current_thread() is threading.main_thread()
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
+        previous = signal.getsignal(signal.SIGINT) if in_main_thread else None
+        if previous is not None:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
                                                processes=True, dashboard_address=None,
@@ -322,7 +325,7 @@ class DaskExecutor:
             client = distributed.Client(cluster)
             client.register_plugin(_interrupts_left_to_the_driver(distributed))
         finally:
-            if in_main_thread:
+            if previous is not None:
                 signal.signal(signal.SIGINT, previous)
         return cls(client, cluster=cluster, owns_client=True)
 
