@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
@@ -25,6 +26,17 @@ class Dialog(ModalScreen[DialogResult]):
         Binding("ctrl+c", "copy_or_quit", "Quit", show=False),
         Binding("ctrl+q", "quit_app", "Quit", show=False),
     ]
+
+    _answered = False
+
+    def dismiss(self, result: DialogResult | None = None) -> AwaitComplete:
+        """Close the dialog with `result`, once. A key that comes again before the dialog has
+        closed (Enter, Enter typed fast, or a key repeating) asked again, and Textual, finding
+        the dialog off the stack of screens, stopped the app with a traceback."""
+        if self._answered:
+            return AwaitComplete.nothing()
+        self._answered = True
+        return super().dismiss(result)
 
     def action_copy_or_quit(self) -> None:
         """Copy the text selected with the mouse, if any, as Textual does; else quit."""

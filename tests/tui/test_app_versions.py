@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import DataTable
 from tui_helpers import SAMPLES, header_text, run_async, status_text
 
@@ -54,6 +55,26 @@ async def test_timeline_lists_versions_and_jumps_to_a_consecutive_pair(chain_art
         await pilot.press("j", "enter")  # cursor starts on v1 (the new side); down to v2
         assert not isinstance(app.screen, TimelineScreen)
         assert header_text(app).startswith("v1 → v2")
+
+
+@run_async
+async def test_a_dialog_answered_twice_before_it_closed_takes_the_first_answer(
+        chain_article: Article) -> None:
+    """Enter, Enter typed fast in a dialog: the second came while the first was closing it, and
+    Textual, finding no dialog to take off the screen stack, stopped the app with a traceback."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "j")  # the cursor on v2
+        assert isinstance(app.screen, TimelineScreen)
+        for _ in range(2):  # both queued before the first is handled
+            app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        assert app.return_code is None  # still running
+        assert not isinstance(app.screen, TimelineScreen)
+        assert header_text(app).startswith("v1 → v2")
+        await pilot.press("full_stop")
+        assert header_text(app).startswith("v2 → v3")
 
 
 @run_async
