@@ -78,9 +78,8 @@ from revdiff.formats.git_layout import (
 from revdiff.formats.newsdiffs_text import split_version_text
 from revdiff.formats.plain import (
     blocks_between_blank_lines,
-    split_paragraphs,
+    read_paragraphs,
     wrapped_warning,
-    wrapped_width,
 )
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, name_text
 from revdiff.model import Article, Version
@@ -504,9 +503,10 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
         article.warnings.append(f"{change.commit[:12]}: NewsDiffs commit without the "
                                 "date/title/byline header; read as plain text")
     article.metadata["path"] = change.path
-    article.versions.append(Version(number, PurePosixPath(change.path).name,
-                                    split_paragraphs(text), change.author_time))
-    if (width := wrapped_width(text)) is not None:
+    paragraphs, width = read_paragraphs(text)
+    article.versions.append(Version(number, PurePosixPath(change.path).name, paragraphs,
+                                    change.author_time))
+    if width is not None:
         article.warnings.append(wrapped_warning(change.commit[:12], width))
     _warn_when_time_goes_back(article, change.commit)
 

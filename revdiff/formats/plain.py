@@ -34,9 +34,8 @@ def blocks_between_blank_lines(text: str) -> list[list[str]]:
     return [lines for lines in ([line for line in block if line] for block in blocks) if lines]
 
 
-def wrapped_width(text: str) -> int | None:
-    """The width a version's lines were wrapped at, when they look wrapped; None otherwise."""
-    blocks = blocks_between_blank_lines(text)
+def _wrapped_width(blocks: list[list[str]]) -> int | None:
+    """The width a version's lines were wrapped at, when its blocks of lines look wrapped."""
     going_on = [line for lines in blocks for line in lines[:-1]]
     if len(blocks) < 2 or len(going_on) < WRAPPED_MIN_LINES:  # without blank lines, one a line
         return None
@@ -45,17 +44,25 @@ def wrapped_width(text: str) -> int | None:
     return width if width <= WRAPPED_MAX_WIDTH and near >= WRAPPED_SHARE * len(going_on) else None
 
 
-def split_paragraphs(text: str) -> tuple[str, ...]:
-    """Paragraphs of a version file: every non-empty line, whitespace collapsed; when the lines
-    look wrapped (`wrapped_width`), every block of lines between blank lines, joined.
+def read_paragraphs(text: str) -> tuple[tuple[str, ...], int | None]:
+    """Paragraphs of a version file, and the width its lines were wrapped at (None when they
+    do not look wrapped): every non-empty line, whitespace collapsed; when the lines look
+    wrapped, every block of lines between blank lines, joined.
 
     One paragraph a line is how News Sniffer stores a version and how NewsDiffs files and
     Wikipedia dumps hold theirs (single lines, mostly with blank lines between).
     """
-    if wrapped_width(text) is not None:
-        return tuple(" ".join(lines) for lines in blocks_between_blank_lines(text))
+    blocks = blocks_between_blank_lines(text)
+    width = _wrapped_width(blocks)
+    if width is not None:
+        return tuple(" ".join(lines) for lines in blocks), width
     paragraphs = (collapse_whitespace(line) for line in text.split("\n"))
-    return tuple(p for p in paragraphs if p)
+    return tuple(p for p in paragraphs if p), None
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    """Paragraphs of a version file, as `read_paragraphs` reads them."""
+    return read_paragraphs(text)[0]
 
 
 def version_order_key(path: Path) -> tuple[int, int, str]:
@@ -92,12 +99,12 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     versions = []
     warnings = []
     for index, (file_name, text) in enumerate(named_texts):
-        paragraphs = split_paragraphs(text)
+        paragraphs, width = read_paragraphs(text)
         if not paragraphs:
             raise EmptyInput("version file holds no text", file_name)
         number = numbers[index] if numbers is not None else index
         versions.append(Version(number, name, paragraphs))
-        if (width := wrapped_width(text)) is not None:
+        if width is not None:
             warnings.append(wrapped_warning(file_name, width))
     return Article(None, None, tuple(versions), warnings=tuple(warnings))
 
