@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from hashlib import sha1
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,6 +14,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -53,8 +55,9 @@ from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
-# and `?` lists every key.
-NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search")
+# and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
+NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search", "previous_change",
+                            "next_change")
 
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
@@ -255,6 +258,16 @@ class RevdiffApp(App[None]):
         """Open a dialog over the diff; the notices about the diff go, so that none covers it."""
         self.clear_notifications()
         self.push_screen(dialog, answered)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Textual's notice, but one equal to a notice on screen takes its place instead of
+        stacking under it (`n` pressed again and again at the last change showed the same notice
+        once a press)."""
+        identity = sha1(f"{severity}\0{title}\0{message}".encode()).hexdigest()
+        self.post_message(Notify(Notification(
+            message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+            markup=markup, identity=identity)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys of the main view do nothing while a dialog is open."""

@@ -138,3 +138,18 @@ async def test_a_cursor_scrolled_off_screen_counts_no_more(page_article: Article
         assert _on_screen(view, changes[-1])
         await pilot.press("g", "n")
         assert view.current_edit == changes[0]
+
+
+@run_async
+async def test_a_notice_given_again_replaces_itself(page_article: Article) -> None:
+    """`p` pressed three times at the first change gave three equal notices, stacked."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "p", "p", "p")
+        await pilot.pause()
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]  # not public
+        assert toasts == ["That was the first change"]
+        app.notify("Another notice")
+        await pilot.pause()
+        assert len(app.screen.query("Toast")) == 2
