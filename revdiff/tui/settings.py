@@ -172,6 +172,9 @@ def _keys(section: dict[str, Any], table: tuple[KeyCommand, ...]) -> dict[str, s
                 corrected = _corrected_key(key)
                 raise ConfigError(f"keys.{action}: {key!r} is no key",
                                   hint=f'write "{corrected}"' if is_key(corrected) else _KEY_HINT)
+        if len(set(keys)) < len(keys):
+            twice = next(key for key in keys if keys.count(key) > 1)
+            raise ConfigError(f"keys.{action} gives the key {twice!r} twice", hint="fix the file")
         keymap[action] = ",".join(keys)
     bound: dict[str, str] = {}
     for command in table:

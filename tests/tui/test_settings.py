@@ -66,6 +66,7 @@ def test_a_good_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     ('[view]\ncolour = "red"', "unknown setting view.colour"),
     ('[keys]\njump = "z"', "unknown setting keys.jump"),
     ('[keys]\nnext_change = "x"', "key 'x' is bound to both next_change and toggle_hide_boring"),
+    ('[keys]\nnext_change = "n,n"', "keys.next_change gives the key 'n' twice"),
     ('[keys]\nnext_change = ","', "keys.next_change must name keys"),
     ('[colours]\nold = "blinky purple"', "colours.old"),
     ('[colours]\nbackground = "red"', "unknown setting colours.background"),
