@@ -535,8 +535,11 @@ class RevdiffApp(App[None]):
             return
         number, count = self.session.reading_number(new_row)
         whose = "your choice" if self.session.is_flipped(new_row) else "the splitter's own"
+        # a row whose new reading the filters hide can only be flipped again once they show it
+        hidden = "" if keep in self.diff.view_layout.first_row \
+            else f"; hidden by the filter ({self.filters.describe()})"
         self.notify(f"Page line {new_row.line}: reading {number} of {count}, "
-                    f"{new_row.kind.value} ({whose})", timeout=3)
+                    f"{new_row.kind.value} ({whose}){hidden}", timeout=3)
 
     # -- sharing --------------------------------------------------------------------------------
     def action_copy_edit(self) -> None:

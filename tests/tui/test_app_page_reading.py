@@ -158,3 +158,23 @@ async def test_the_flip_notice_does_not_cover_a_dialog_opened_after_it(page_arti
             assert not list(app.screen.query("Toast")), key
             await pilot.press("escape")
             await pilot.pause()
+
+
+@run_async
+async def test_a_flip_the_label_filter_hides_says_so(page_article: Article) -> None:
+    """With one label shown, a flip that gives the row another label hid it without a word (and
+    `f` could not reach its next reading)."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        label = app.session.comparison().edits[app.diff.current_edit].op
+        while app.filters.only is not label:
+            await pilot.press("l")
+        await pilot.press("u")
+        assert app.session.comparison().edits[app.diff.current_edit].op is label
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.diff.current_edit is None
+        assert list(app._notifications)[-1].message.endswith(
+            f"; hidden by the filter (only {label.value})")
