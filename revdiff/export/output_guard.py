@@ -1,7 +1,7 @@
 """What an export may replace, and the lock that keeps two exports off the same output.
 
 An export only ever replaces regular files (or, for HTML, fills a real folder) that the user named
-with `-o`. It refuses a device node, FIFO or socket (replacing `/dev/null` with a file would break
+with `-o`, and none that is read-only. It refuses a device node, FIFO or socket (replacing `/dev/null` with a file would break
 the system), a symbolic link where the HTML report's folder should be (it would write into the
 folder the link points at), and any output that is one of its own inputs or would replace a file
 inside an input folder (it would overwrite what it reads).
@@ -60,12 +60,22 @@ def _check_kind(target: Path, *, folder: bool) -> None:
         mode = os.stat(target).st_mode
     except FileNotFoundError:  # a dangling link: replacing the link itself is harmless
         return
+    if stat.S_ISREG(mode) and is_read_only(mode):
+        raise OutputProblem("the output is a read-only file; revdiff does not replace a file "
+                            "kept from writing", str(target),
+                            hint="make it writable with chmod u+w, or name another file with -o")
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return
     kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a device")
     raise OutputProblem(f"the output is {kind}, not a file; revdiff replaces only regular files",
                         str(target), hint="name a regular file with -o, or -o - for stdout")
+
+
+def is_read_only(mode: int) -> bool:
+    """A file with no write permission for anyone: its owner kept it from being written (a
+    rename would still replace it, even for its owner; root may write it anyway)."""
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
 class OutputLock:

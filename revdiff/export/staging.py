@@ -16,6 +16,7 @@ writing the journal) is ignored back to the last complete checkpoint.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from revdiff.errors import RevdiffError
-from revdiff.export.output_guard import OutputProblem
+from revdiff.export.output_guard import OutputProblem, is_read_only
 
 JOURNAL_NAME = "journal.jsonl"
 JOURNAL_VERSION = 1
@@ -181,7 +182,10 @@ class Staging:
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Write `path` through a temporary file beside it and a rename: old or new, never half."""
+    """Write `path` through a temporary file beside it and a rename: old or new, never half. A
+    read-only file is not replaced (`PermissionError`), as a write to it would fail."""
+    if path.is_file() and is_read_only(path.stat().st_mode):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

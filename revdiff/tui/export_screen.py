@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from revdiff.export.output_guard import is_read_only
 from revdiff.model import Comparison
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
@@ -109,6 +110,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self._say(f"No folder {visible(str(path.parent))}: type a name in a folder that exists")
         elif path.is_dir():
             self._say(f"{shown} is a folder: type a file name")
+        elif path.is_file() and is_read_only(path.stat().st_mode):
+            self._say(f"{shown} is read-only: type another name")
         elif path.exists() and self.confirmed != path:
             self.confirmed = path
             self._say(f"{shown} exists: Enter again replaces it, Esc keeps it")

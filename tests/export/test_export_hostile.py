@@ -92,6 +92,21 @@ def test_fifo_output_is_refused(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_read_only_output_is_kept(fmt: str, tmp_path: Path) -> None:
+    """A file its owner made read-only was replaced (a rename ignores the file's permissions)."""
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    kept = tmp_path / f"kept.{fmt}"
+    kept.write_bytes(b"mine")
+    kept.chmod(0o444)
+    result = revdiff("export", str(SAMPLES), "-o", str(kept), "-q")
+    assert result.returncode == 2
+    assert "read-only file" in one_error_line(result.stderr)
+    assert kept.read_bytes() == b"mine"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [kept.name]
+
+
 @pytest.mark.parametrize("target", ["0.txt", "."])
 def test_output_that_is_an_input_is_refused(target: str, tmp_path: Path) -> None:
     story = make_chain(tmp_path / "story", [["One sentence."], ["One sentence, changed."]])

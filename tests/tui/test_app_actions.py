@@ -15,6 +15,7 @@ from tui_helpers import (
     status_text,
 )
 
+from revdiff.export.staging import write_text_atomically
 from revdiff.model import Article
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.export_screen import ExportScreen
@@ -126,6 +127,25 @@ async def test_export_asks_before_replacing_and_creates_no_folder(chain_article:
         await pilot.press("escape", "e", "enter", "enter")  # Enter again: replace it
         await pilot.pause()
         assert existing.read_text().startswith("us-deploys-troops-after-soleimani-strike: version 0 -> 1")
+
+
+@run_async
+async def test_export_keeps_a_read_only_file(chain_article: Article, tmp_path: Path) -> None:
+    """A read-only file was replaced after the second Enter (a rename ignores its permissions)."""
+    kept = tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt"
+    kept.write_text("mine\n")
+    kept.chmod(0o444)
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "is read-only" in str(app.screen.query_one("#export-problem", Static).content)
+    assert kept.read_text() == "mine\n"
+    with pytest.raises(PermissionError, match="read-only"):
+        write_text_atomically(kept, "theirs\n")
+    assert kept.read_text() == "mine\n"
 
 
 def test_export_defaults_to_the_settings_or_downloads_not_the_working_directory(
