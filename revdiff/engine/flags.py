@@ -7,11 +7,13 @@ import unicodedata
 
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.sentences import word_set
-from revdiff.engine.similarity import TYPOGRAPHY
+from revdiff.engine.similarity import compatibility_form
 from revdiff.engine.words import SPACES
 from revdiff.model import Flag
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number in digits, with its separators and a minus sign before it (`-5`, `−5`; not the
+# hyphen of `2019-2020` or `COVID-19`).
+_NUMBER = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*")
 # Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
 # (`hundred`, `dozens`, `half`) as words.
 _UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -26,9 +28,16 @@ _NUMBER_WORDS = word_set(
     "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
     "half"
 )
-_WORD = re.compile(r"\w+")
-# Matching quotation marks: curly double, straight double, guillemets.
-_CLOSING = {"“": "”", '"': '"', "«": "»"}
+# A number word, `twenty-five` and `twenty five` as one.
+_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})[-‐ ]({'|'.join(_UNITS[1:10])})\b|\w+)")
+# Quotation marks and what closes them: curly double, straight double, guillemets, curly single
+# (whose closing mark inside a word is an apostrophe: `won’t`) and German low double quotes.
+_CLOSING = {"“": re.compile("”"), '"': re.compile('"'), "«": re.compile("»"),
+            "‘": re.compile(r"’(?!\w)"), "„": re.compile("[“”]")}
+# The marks that end an open quotation's search: every closing mark but German `“`, which
+# opens English quotations.
+_ANY_CLOSING = re.compile("|".join(pattern.pattern for mark, pattern in _CLOSING.items()
+                                   if mark != "„"))
 
 
 def _without_space(text: str) -> str:
@@ -47,15 +56,26 @@ def _content(text: str) -> str:
 
 
 def numbers_in(text: str) -> list[str]:
-    """Numbers written in digits (separators dropped) and in words (by their value where a word
-    has one: `five` is `5`), sorted."""
-    found = [match.group().replace(",", "") for match in _NUMBER.finditer(text)]
-    for word in _WORD.findall(text.casefold()):
-        if word in _NUMBER_VALUES:
+    """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus
+    sign kept) and in words (by their value where a word has one: `five` is `5`, `twenty-five`
+    `25`), sorted."""
+    found = [_plain_digits(match.group()) for match in _NUMBER.finditer(text)]
+    for match in _NUMBER_WORD.finditer(text.casefold()):
+        tens, unit = match.groups()
+        word = match.group()
+        if tens:
+            found.append(str(int(_NUMBER_VALUES[tens]) + int(_NUMBER_VALUES[unit])))
+        elif word in _NUMBER_VALUES:
             found.append(_NUMBER_VALUES[word])
         elif word in _NUMBER_WORDS:
             found.append(word)
     return sorted(found)
+
+
+def _plain_digits(number: str) -> str:
+    """`３,000` and `٣٠٠٠` as `3000`, `−5` as `-5`."""
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char == "−"
+                   else char for char in number if char != ",")
 
 
 def quotations_in(text: str) -> list[str]:
@@ -72,19 +92,19 @@ def quotations_in(text: str) -> list[str]:
     position = 0
     for at, char in enumerate(text):
         closing = _CLOSING.get(char)
-        if at < position or closing is None or at >= missing_from.get(closing, len(text) + 1):
+        if at < position or closing is None or at >= missing_from.get(char, len(text) + 1):
             continue
-        end = text.find(closing, at + 1)
-        if end < 0:
-            missing_from[closing] = at
+        end = closing.search(text, at + 1)
+        if end is None:
+            missing_from[char] = at
             continue
         rest.append(text[position:at])
-        quotes.append(text[at + 1:end])
-        position = end + 1
+        quotes.append(text[at + 1:end.start()])
+        position = end.end()
     rest.append(text[position:])
     unquoted = "".join(rest)
-    last_closing = max(unquoted.rfind(mark) for mark in set(_CLOSING.values()))
-    for at in range(max(last_closing, 0), len(unquoted)):
+    last_closing = max((match.start() for match in _ANY_CLOSING.finditer(unquoted)), default=0)
+    for at in range(last_closing, len(unquoted)):
         if unquoted[at] in _CLOSING:
             quotes.append(unquoted[at + 1:])
             break
@@ -109,13 +129,14 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
     if old == new:
         return frozenset({Flag.ENCODING_ONLY})
     flags: set[Flag] = set()
+    numbers_differ = numbers_in(old) != numbers_in(new)
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
-    elif _content(old) == _content(new):
+    elif _content(old) == _content(new) and not numbers_differ:
         flags.add(Flag.PUNCTUATION_ONLY)
     if old.casefold() == new.casefold():
         flags.add(Flag.CASE_ONLY)
-    if numbers_in(old) != numbers_in(new):
+    if numbers_differ:
         flags.add(Flag.NUMBER_CHANGED)
     if quotations_in(old) != quotations_in(new):
         flags.add(Flag.QUOTE_CHANGED)
@@ -128,4 +149,4 @@ def same_but_encoding(old: str, new: str) -> bool:
 
 
 def _encoding_form(text: str) -> str:
-    return _without_space(unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY))
+    return _without_space(compatibility_form(text))

@@ -25,6 +25,21 @@ TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»":
                             "‚": "'", "\u00a0": " ", "\u200b": "", "–": "-", "—": "-"})
 
 
+# Superscript and subscript digits and signs keep a mark through NFKC, which would fold `10⁵`
+# into `105` (a number, not a typographic variant). A private-use character, which NFKC keeps.
+_RAISED_OR_LOWERED = str.maketrans({
+    chr(code): "\ue000" + chr(code) for code in (0xB2, 0xB3, 0xB9, *range(0x2070, 0x208F))
+    if unicodedata.decomposition(chr(code)).startswith(("<super>", "<sub>"))})
+
+
+def compatibility_form(text: str) -> str:
+    """NFKC (ligatures, full-width forms and no-break spaces folded) with typography made plain,
+    but `10⁵` kept apart from `105`. The form of `comparable_form` and of the flags' `boring`."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text.translate(_RAISED_OR_LOWERED)).translate(TYPOGRAPHY)
+
+
 def match_key(text: str) -> str:
     """The form in which two sentences count as identical: whitespace runs collapsed, ends trimmed."""
     return _SPACES.sub(" ", text).strip()
@@ -32,7 +47,7 @@ def match_key(text: str) -> str:
 
 def comparable_form(text: str) -> str:
     """The form similarity is measured on: case, quote style, dashes and spacing do not count."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY)).strip().casefold()
+    return _SPACES.sub(" ", compatibility_form(text)).strip().casefold()
 
 
 @dataclass(frozen=True, slots=True)

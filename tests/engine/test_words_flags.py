@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from revdiff.engine.flags import edit_flags, numbers_in, quotations_in
 from revdiff.engine.graphemes import grapheme_clusters
+from revdiff.engine.similarity import similarity
+from revdiff.engine.stats import is_boring_edit
 from revdiff.engine.words import (
     count_words,
     new_side,
@@ -16,7 +18,7 @@ from revdiff.engine.words import (
     version_words,
     word_diff,
 )
-from revdiff.model import Flag, Version
+from revdiff.model import Edit, EditOp, Flag, Version
 
 TITLE_6 = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, Defense Sec. Mark Esper says"
 TITLE_7 = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, Defense Secretary Mark Esper says"
@@ -122,6 +124,34 @@ def test_a_number_written_in_words_or_in_digits_is_one_number() -> None:
     assert Flag.NUMBER_CHANGED in edit_flags("Twelve were hurt.", "13 were hurt.")
     assert Flag.NUMBER_CHANGED in edit_flags("Dozens were hurt.", "12 were hurt.")
     assert quotations_in("He said “no” and \"yes\" then “maybe") == ["no", "yes", "maybe"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Growth was 1.5 percent.", "Growth was 15 percent."),  # the same digits: no punctuation edit
+    ("It was -5 degrees.", "It was 5 degrees."),
+    ("Cases rose 10⁵ times.", "Cases rose 105 times."),  # NFKC would fold the superscript
+])
+def test_a_changed_number_is_never_punctuation_or_boring(old: str, new: str) -> None:
+    flags = edit_flags(old, new)
+    assert Flag.NUMBER_CHANGED in flags and Flag.PUNCTUATION_ONLY not in flags
+    edit = Edit(EditOp.EDITED, (0,), (0,), old, new, similarity(old, new), (), flags)
+    assert not is_boring_edit(edit)
+    assert similarity(old, new) < 1
+
+
+def test_numbers_are_compared_by_value() -> None:
+    assert numbers_in("Sales rose by ３ percent, ٣ times") == ["3", "3"]
+    assert numbers_in("In 2019-2020 COVID-19 killed −5") == ["-5", "19", "2019", "2020"]
+    assert Flag.NUMBER_CHANGED not in edit_flags("twenty-five died", "25 died")
+    assert Flag.NUMBER_CHANGED not in edit_flags("twenty five died", "25 died")
+    assert Flag.NUMBER_CHANGED in edit_flags("twenty-five died", "twenty-six died")
+
+
+def test_single_and_german_quotation_marks_hold_quotes() -> None:
+    assert quotations_in("She said: ‘We won’t go.’ Then left.") == ["We won’t go."]
+    assert quotations_in("Er sagte: „Wir kommen.“") == ["Wir kommen."]
+    assert Flag.QUOTE_CHANGED in edit_flags("He spoke to reporters.", "He told reporters: ‘No.’")
+    assert Flag.QUOTE_CHANGED not in edit_flags("The players’ ball.", "The players’ balls.")
 
 
 def test_quotations_without_closing_marks_and_mixed_marks() -> None:
