@@ -213,7 +213,6 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) 
         raise InconsistentPages("NewsEdits databases and text files in one directory", str(path),
                                 hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):
-        numbers = [plain.version_order_key(f)[1] for f in files]
         unnumbered = [f.name for f in files if plain.version_order_key(f)[0] != 0]
         if unnumbered and len(unnumbered) < len(files):  # a README or notes among the versions
             raise InconsistentPages(
@@ -221,9 +220,8 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) 
                 f"{'holds' if len(unnumbered) == 1 else 'hold'} no number", str(path),
                 hint="move the files that are no versions out of the folder, or put each "
                      "version's number in its name")
-        distinct = not unnumbered and len(set(numbers)) == len(numbers)
         article = plain.read_versions([(t.name, t.text) for t in texts],
-                                      numbers if distinct else None)
+                                      plain.version_numbers(files))
         return [_with_warnings(article, texts)]
     return _read_texts(texts)
 

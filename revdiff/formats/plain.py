@@ -16,11 +16,14 @@ _NUMBER_IN_NAME = re.compile(r"\d+")
 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
 # A version saved with its lines wrapped at a fixed width (`fold`, an editor, an e-mail) keeps its
-# paragraphs apart by blank lines and breaks each into lines that end just short of that width.
-# A paragraph is then a block of lines between blank lines. No version of the corpus's Wikipedia
-# chains, the seeds or the samples looks so: their longest lines are longer than
-# WRAPPED_MAX_WIDTH, or their blocks' lines (other than the last) end at all widths, or they
-# have no blank line (three wrapped Wikipedia versions, whose every line is a paragraph).
+# paragraphs apart by blank lines and breaks each into lines that end just short of that width,
+# leaving no room for the next line's first word. A paragraph is then a block of lines between
+# blank lines. Short lines that no one wraps (`10:02 Fire reported`, `Key points:`, list items)
+# stay one paragraph a line: no text is wrapped below WRAPPED_MIN_WIDTH. No version of the
+# corpus's Wikipedia chains, the seeds or the samples looks wrapped: their longest lines are
+# longer than WRAPPED_MAX_WIDTH, or their blocks' lines (other than the last) end at all widths,
+# or they have no blank line (three wrapped Wikipedia versions, whose every line is a paragraph).
+WRAPPED_MIN_WIDTH = 30
 WRAPPED_MAX_WIDTH = 120
 WRAPPED_NEAR = 15
 WRAPPED_SHARE = 0.8
@@ -36,12 +39,16 @@ def blocks_between_blank_lines(text: str) -> list[list[str]]:
 
 def _wrapped_width(blocks: list[list[str]]) -> int | None:
     """The width a version's lines were wrapped at, when its blocks of lines look wrapped."""
-    going_on = [line for lines in blocks for line in lines[:-1]]
+    going_on = [(line, following.split(" ", 1)[0])
+                for lines in blocks for line, following in zip(lines, lines[1:])]
     if len(blocks) < 2 or len(going_on) < WRAPPED_MIN_LINES:  # without blank lines, one a line
         return None
     width = max(len(line) for lines in blocks for line in lines)
-    near = sum(len(line) >= width - WRAPPED_NEAR for line in going_on)
-    return width if width <= WRAPPED_MAX_WIDTH and near >= WRAPPED_SHARE * len(going_on) else None
+    if not WRAPPED_MIN_WIDTH <= width <= WRAPPED_MAX_WIDTH:
+        return None
+    full = sum(len(line) >= width - WRAPPED_NEAR and len(line) + 1 + len(word) > width
+               for line, word in going_on)
+    return width if full >= WRAPPED_SHARE * len(going_on) else None
 
 
 def read_paragraphs(text: str) -> tuple[tuple[str, ...], int | None]:
@@ -65,12 +72,23 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return read_paragraphs(text)[0]
 
 
-def version_order_key(path: Path) -> tuple[int, int, str]:
-    """Sort key for version files: by the last number in the name (`2.txt` before `10.txt`)."""
-    numbers = _NUMBER_IN_NAME.findall(path.stem)
-    if numbers:
-        return (0, int(numbers[-1]), path.name)
-    return (1, 0, path.name)
+def version_order_key(path: Path) -> tuple[int, tuple[int, ...], str]:
+    """Sort key for version files: by the numbers in the name, in turn (`2.txt` before `10.txt`,
+    `2020-01-04.txt` before `2020-02-01.txt`); names without a number last."""
+    numbers = tuple(int(number) for number in _NUMBER_IN_NAME.findall(path.stem))
+    return (0 if numbers else 1, numbers, path.name)
+
+
+def version_numbers(files: Sequence[Path]) -> list[int] | None:
+    """The version numbers files sorted by `version_order_key` give: each name's last number,
+    when every name holds one and they rise in that order (`story-v2.txt`, `story-v10.txt`);
+    None when they do not (dates such as `2020-01-04.txt`: the versions are then numbered from
+    0 in that order)."""
+    in_names = [version_order_key(file)[1] for file in files]
+    if not all(in_names):
+        return None
+    numbers = [name_numbers[-1] for name_numbers in in_names]
+    return numbers if all(a < b for a, b in zip(numbers, numbers[1:])) else None
 
 
 def article_name(names: Sequence[str]) -> str:

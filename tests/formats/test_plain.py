@@ -15,8 +15,10 @@ from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.formats.load import load
 from revdiff.formats.plain import (
     article_name,
+    read_paragraphs,
     read_versions,
     split_paragraphs,
+    version_numbers,
     version_order_key,
 )
 
@@ -57,10 +59,34 @@ def test_lines_without_blank_lines_between_or_longer_than_a_wrap_are_paragraphs(
                                       "references")
 
 
+@pytest.mark.parametrize("text", [
+    ("Road closures today\n\n10:02 Fire reported\n10:15 Crews arrive\n10:30 Road closed\n\n"
+    "More updates soon.\n"),
+    "Headline here\n\nKey points:\nFirst point\nSecond point\nThird point\n\nThe end.\n",
+    ("Timeline\n\n10:02 Fire reported at the old station\n10:15 Crews arrive from the north"
+    "\n10:30 Police close the main road\n\nMore soon.\n"),
+])
+def test_short_lines_in_blocks_are_not_taken_for_wrapped_ones(text: str) -> None:
+    """Lines of a live blog or a list were joined into one paragraph, "wrapped at 19"."""
+    assert read_paragraphs(text) == (tuple(line for line in text.split("\n") if line), None)
+
+
 def test_files_are_ordered_by_the_number_in_their_names() -> None:
     names = [Path(n) for n in ("10.txt", "2.txt", "v1.txt", "0.txt", "notes.txt")]
     assert [p.name for p in sorted(names, key=version_order_key)] == [
         "0.txt", "v1.txt", "2.txt", "10.txt", "notes.txt"]
+
+
+def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> None:
+    """Only the last number of a name counted: `2020-02-01.txt` came first, as version 1."""
+    for name, text in (("2020-01-03.txt", "one"), ("2020-01-04.txt", "two"),
+                       ("2020-02-01.txt", "three")):
+        (tmp_path / name).write_text(text + "\n")
+    (article,) = load([str(tmp_path)])
+    assert [(v.number, v.paragraphs) for v in article.versions] == [
+        (0, ("one",)), (1, ("two",)), (2, ("three",))]
+    assert version_numbers([Path("story-v2.txt"), Path("story-v10.txt")]) == [2, 10]
+    assert version_numbers([Path("2020-01-31.txt"), Path("2020-02-01.txt")]) is None
 
 
 @pytest.mark.parametrize("index", [0, 1, 2])
