@@ -18,6 +18,7 @@ from typing import Any
 from revdiff.errors import EmptyInput
 from revdiff.formats import gitrepo
 from revdiff.formats.detect import SQLITE_MAGIC
+from revdiff.formats.load import left_out_entries_note
 from revdiff.formats.text_input import name_text
 from revdiff.read_warnings import counted, first_few
 
@@ -70,6 +71,9 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path]) -> list[I
         return [InputUnit(str(path), (str(path),))]
     children = sorted((p for p in path.iterdir() if not p.name.startswith(".")),
                       key=lambda p: natural_key(p.name))
+    left_out = left_out_entries_note(path, children)
+    if left_out:
+        notes.append(left_out)
     folders = [p for p in children if p.is_dir()]
     looping = [p for p in folders if p.resolve() in visited]
     if looping:

@@ -164,6 +164,18 @@ def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[
             "read it, or use `revdiff export` to read each folder as an article")
 
 
+def left_out_entries_note(path: Path, entries: Sequence[Path]) -> str | None:
+    """The line that names a folder's entries that are neither files nor folders (a broken link,
+    a FIFO, a device), which are never read; None when it has none."""
+    strange = sorted(p.name for p in entries if not p.is_file() and not p.is_dir())
+    if not strange:
+        return None
+    one = len(strange) == 1
+    return (f"{path}: left out {len(strange):,} {'entry' if one else 'entries'} that "
+            f"{'is' if one else 'are'} no file or folder (a broken link, a FIFO, a device): "
+            f"{first_few(strange)}")
+
+
 def _is_saved_page_folder(folder: Path, files: Sequence[Path]) -> bool:
     """Whether `folder` holds what a browser saved with a page beside it (`story.html` and its
     images in `story_files`)."""
@@ -188,6 +200,9 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) 
         raise EmptyInput("directory holds no version files", str(path), hint=hint)
     if folders and notes is not None:
         notes.append(_left_out_folders_note(path, files, folders))
+    left_out = left_out_entries_note(path, entries)
+    if left_out and notes is not None:
+        notes.append(left_out)
     from revdiff.formats import (
         snapshots,  # BeautifulSoup loads only for a folder of pages
     )

@@ -3,6 +3,7 @@ blank lines when the lines look wrapped)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,7 +41,7 @@ def blocks_between_blank_lines(text: str) -> list[list[str]]:
 def _wrapped_width(blocks: list[list[str]]) -> int | None:
     """The width a version's lines were wrapped at, when its blocks of lines look wrapped."""
     going_on = [(line, following.split(" ", 1)[0])
-                for lines in blocks for line, following in zip(lines, lines[1:])]
+                for lines in blocks for line, following in itertools.pairwise(lines)]
     if len(blocks) < 2 or len(going_on) < WRAPPED_MIN_LINES:  # without blank lines, one a line
         return None
     width = max(len(line) for lines in blocks for line in lines)
@@ -88,7 +89,7 @@ def version_numbers(files: Sequence[Path]) -> list[int] | None:
     if not all(in_names):
         return None
     numbers = [name_numbers[-1] for name_numbers in in_names]
-    return numbers if all(a < b for a, b in zip(numbers, numbers[1:])) else None
+    return numbers if all(a < b for a, b in itertools.pairwise(numbers)) else None
 
 
 def article_name(names: Sequence[str]) -> str:

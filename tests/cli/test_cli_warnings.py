@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -109,6 +110,20 @@ def test_folders_left_out_of_a_folder_of_versions_are_named(command: str, tmp_pa
     assert result.stderr.splitlines() == [warning]
     quiet = revdiff(command, str(story), *command_args(command, tmp_path / "quiet"), "--quiet")
     assert (quiet.returncode, quiet.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("command", ["diff", "export"])
+def test_entries_that_are_no_files_are_named(command: str, tmp_path: Path) -> None:
+    """A broken link or a FIFO among the versions was left out without a word."""
+    story = tmp_path / "story"
+    shutil.copytree(CHAIN, story)
+    (story / "20.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(story / "21.txt")
+    args = ["-o", str(tmp_path / "e.jsonl")] if command == "export" else []
+    result = revdiff(command, str(story), *args)
+    assert result.returncode == 0, result.stderr
+    assert (f"{story}: left out 2 entries that are no file or folder (a broken link, a FIFO, "
+            "a device): 20.txt, 21.txt") in result.stderr
 
 
 def test_parse_names_the_folders_it_leaves_out_on_stderr(tmp_path: Path) -> None:
