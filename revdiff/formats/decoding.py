@@ -72,10 +72,10 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     return DecodedText(text, decoded.encoding, decoded.warning)
 
 
-def decode_leniently(data: bytes) -> tuple[str, str | None]:
-    """Bytes that must be read whatever they hold (a file's version in a git repository): UTF-8,
-    else the encoding charset-normalizer recognises, else UTF-8 with its invalid bytes replaced.
-    Returns the text and, when it was not UTF-8, what was assumed (for a warning)."""
+def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:
+    """A file's version in a git repository, read as a plain file's text is: UTF-8, else the
+    encoding charset-normalizer recognises. Returns the text and, when it was not UTF-8, what
+    was assumed (for a warning); None for bytes that no encoding reads (binary data)."""
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -86,7 +86,7 @@ def decode_leniently(data: bytes) -> tuple[str, str | None]:
             return data.decode(guessed), f"not valid UTF-8; read as {guessed} (a guess)"
         except UnicodeDecodeError:
             pass
-    return data.decode("utf-8", "replace"), "invalid UTF-8 replaced"
+    return None
 
 
 def _decode_marked(data: bytes, where: str) -> DecodedText | None:

@@ -26,9 +26,9 @@ it, left out). Versions keep the chain's order; one dated by its author date bef
 before it gets a warning (a stored version's time is the article's own, read back as stored), and
 so does a stored version numbered below the stored version before it.
 
-A file none of whose versions is text (binary: a NUL byte) is no article; one warning on the
-repository's first article counts such files and names a few. A repository without a text file is
-an error.
+A file none of whose versions is text (binary: a NUL byte, or bytes no encoding reads) is no
+article; one warning on the repository's first article counts such files and names a few. A
+repository without a text file is an error.
 
 A file renamed on the chain (git's rename detection between a commit and its first parent, `-M`:
 the old path gone, a new path at least half alike) goes on as the same article at its new path; a
@@ -59,7 +59,7 @@ from typing import IO, Self
 
 from revdiff.errors import EmptyInput, MalformedPage, RevdiffError, StoreError
 from revdiff.formats.article_errors import skip_or_raise
-from revdiff.formats.decoding import decode_leniently
+from revdiff.formats.decoding import decode_version_bytes
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.git_layout import (
     TRAILER_CHANGES,
@@ -183,7 +183,8 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                          str(path), hint="revdiff reads the versions of text files; binary "
                                          "files, symbolic links and submodules are no articles")
     if binary:  # said once, on the repository's first article
-        read[0].warnings.append(f"{_binary_files(binary)} left out: no version of them is text")
+        read[0].warnings.append(f"{_binary_files(binary)} left out: no version of "
+                                f"{'it' if len(binary) == 1 else 'them'} is text")
     return [_finish(article) for article in read]
 
 
@@ -479,10 +480,11 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
     if change.author_time is None:
         article.warnings.append(f"{change.commit[:12]}: author date missing or negative; "
                                 "the version has no time")
-    if b"\0" in data:
+    decoded = None if b"\0" in data else decode_version_bytes(data)
+    if decoded is None:
         article.warnings.append(f"{change.commit[:12]}: binary content left out")
         return
-    text, assumed = decode_leniently(data)
+    text, assumed = decoded
     if assumed is not None:
         article.warnings.append(f"{change.commit[:12]}: {assumed}")
     text = text.replace("\r\n", "\n")

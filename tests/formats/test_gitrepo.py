@@ -13,7 +13,7 @@ from pathlib import Path
 import git
 import pytest
 
-from revdiff.errors import EmptyInput, StoreError
+from revdiff.errors import EmptyInput, EncodingProblem, StoreError
 from revdiff.formats import load
 from revdiff.formats.git_layout import parse_trailers
 from revdiff.formats.gitrepo import is_repository, read_repository
@@ -534,6 +534,20 @@ def test_binary_files_are_left_out_with_one_warning_naming_them(tmp_path: Path) 
     [warning] = article.warnings
     assert warning == ("5 binary files (image-0.png, image-1.png, image-2.png and 2 more) left "
                        "out: no version of them is text")
+
+
+def test_bytes_no_encoding_reads_are_binary_as_a_plain_file_says(tmp_path: Path) -> None:
+    """Bytes without a NUL that no encoding reads were read with U+FFFD in every other place,
+    where the same file given alone is refused."""
+    noise = bytes(range(128, 256)) * 2
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    commit_bytes(repo, 60, {"noise.bin": noise}, "noise")
+    commit_text(repo, 120, {"story.txt": "One. Two.\n"}, "second")
+    [article] = load([str(repo)])
+    assert article.warnings == ("1 binary file (noise.bin) left out: no version of it is text",)
+    with pytest.raises(EncodingProblem):
+        load([str(repo / "noise.bin")])
 
 
 def test_a_repository_of_binary_files_only_is_one_error_line(tmp_path: Path) -> None:
