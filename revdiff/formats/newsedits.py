@@ -32,7 +32,7 @@ from revdiff.formats.fields import (
     shown,
     time_from_epoch,
 )
-from revdiff.formats.sqlite_schema import open_read_only, quote
+from revdiff.formats.sqlite_schema import cell_text, open_read_only, quote
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
@@ -181,13 +181,14 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             warnings.append(f"{place}: {columns['text']} is NULL, read as no text")
         if time_text is not None and not RELATIVE_TIME.fullmatch(time_text):
             warnings.append(f"{place}: {columns['created']} {shown(time_text)} is not a time")
-        versions.append(Version(number, str(row.get("title") or ""),
-                                split_summary(str(row.get("text") or "")), time, time_text))
+        title = _cell_text(row, "title", columns, place, warnings)
+        text = _cell_text(row, "text", columns, place, warnings)
+        versions.append(Version(number, title, split_summary(text), time, time_text))
     warnings.extend(dated_back_warnings(entry_name, versions,
                                         f"{columns.get('created', 'created')} "))
     first = by_number[versions[0].number][0]
     count = first.get("count")
-    url = str(first["url"]) if first.get("url") else None
+    url = cell_text(first["url"]) if first.get("url") else None
     if url is not None:
         checked_url(url, f"{entry_name}: url", where)
     if count in (None, ""):
@@ -195,9 +196,24 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     else:
         changes = parse_number(count, f"{entry_name}: num_versions", where)
     return Article(
-        str(first["source"]) if first.get("source") else None, url, tuple(versions),
+        cell_text(first["source"]) if first.get("source") else None, url, tuple(versions),
         changes, {"entry_id": str(entry)}, tuple(warnings),
     )
+
+
+def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], place: str,
+               warnings: list[str]) -> str:
+    """A text cell of a version's row; a BLOB is read as UTF-8, its bad bytes replaced with a
+    warning (its Python form, `b'...'`, was read as the text)."""
+    value = row.get(field)
+    if not isinstance(value, bytes):
+        return "" if value is None else str(value)
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        warnings.append(f"{place}: {columns[field]} holds bytes that are not UTF-8; bad bytes "
+                        "replaced with �")
+        return value.decode("utf-8", "replace")
 
 
 def _written(row: dict[str, object]) -> int:

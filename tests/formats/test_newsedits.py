@@ -143,6 +143,20 @@ def test_null_title_and_text_and_a_created_that_is_no_time_are_warned_of(tmp_pat
     )
 
 
+def test_text_stored_as_bytes_is_read_as_text(tmp_path: Path) -> None:
+    """A BLOB summary became its Python form, `b'\\xff\\xfe binary'`, as the version's text."""
+    path = make_database(tmp_path / "blobs.db", NEWSEDITS_TABLE, [
+        (2, 2, 0, b"Caf\xc3\xa9", b"https://y.test/b", "s", "2020-01-02", 2, b"\xff binary"),
+        (3, 2, 1, "Caf\u00e9", "https://y.test/b", "s", "2020-01-03", 2, "<p>One.</p>"),
+    ])
+    (article,) = read_database(path)
+    assert [(v.title, v.paragraphs) for v in article.versions] == [
+        ("Caf\u00e9", ("\ufffd binary",)), ("Caf\u00e9", ("One.",))]
+    assert article.url == "https://y.test/b"
+    assert article.warnings == (
+        "entry 2 version 0: summary holds bytes that are not UTF-8; bad bytes replaced with \ufffd",)
+
+
 def test_a_relative_time_as_revdiffs_export_writes_it_is_kept_without_a_warning(
         tmp_path: Path) -> None:
     # versions read from flattened pages know only "about 1 hour later": the export writes that
