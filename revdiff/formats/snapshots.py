@@ -17,6 +17,7 @@ from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.nytdiff import sortable_time
+from revdiff.formats.plain import version_order_key
 from revdiff.formats.snapshot_page import SavedPage, read_page
 from revdiff.formats.text_input import check_size, read_bounded
 from revdiff.model import Article, Version
@@ -87,8 +88,9 @@ def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -
     untimed = [p.name for p in pages if p.time is None]
     if untimed:
         warnings.append(f"{len(untimed)} page(s) give no time ({first_few(untimed)}); they are "
-                        "placed by file name after the timed ones")
-    pages = sorted(pages, key=lambda p: (p.time is None, sortable_time(p.time), p.name))
+                        "placed by the numbers in their file names after the timed ones")
+    pages = sorted(pages, key=lambda p: (p.time is None, sortable_time(p.time),
+                                         version_order_key(Path(p.name))))
     sources = sorted({p.time_source for p in pages if p.time_source})
     claimed = [s for s in sources if s.startswith(("article:", "og:"))]
     if claimed:

@@ -49,6 +49,16 @@ def test_pages_are_ordered_by_the_time_in_their_names(tmp_path: Path) -> None:
     assert any("no time zone" in w for w in article.warnings)
 
 
+def test_pages_without_times_are_ordered_by_the_numbers_in_their_names(tmp_path: Path) -> None:
+    """`page10.html` came before `page2.html`, by name, where the warning listed page2 first."""
+    folder = tmp_path / "pages"
+    _write(folder, "page10.html", render_page(URL, SECOND, SITES[0]))
+    _write(folder, "page2.html", render_page(URL, FIRST, SITES[0]))
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+    assert any("placed by the numbers in their file names" in w for w in article.warnings)
+
+
 def test_modified_time_is_used_when_the_name_has_none_and_said(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     late = Version(1, SECOND.title, SECOND.paragraphs, datetime(2020, 1, 3, 9, tzinfo=UTC))
