@@ -48,14 +48,35 @@ def quote(identifier: str) -> str:
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
-    """Open `path` without any chance of writing to it (no journal is created either)."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+    """Open `path` without any chance of writing to it (no journal is created either).
+
+    A database in WAL mode needs its `-shm` file even to be read; where its folder is read-only
+    (a shared dataset) and it has no `-wal` file, every change is in the file itself, and it is
+    read as immutable."""
     try:
-        connection = sqlite3.connect(uri, uri=True)
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return _connected(path.resolve().as_uri() + "?mode=ro")
     except sqlite3.DatabaseError as error:
-        raise MalformedPage(f"not a readable SQLite database ({error})", str(path),
-                            hint=f"revdiff reads {READ_FORMATS}") from None
+        problem = error
+    if "readonly" in str(problem) and not path.with_name(path.name + "-wal").exists():
+        try:
+            return _connected(path.resolve().as_uri() + "?mode=ro&immutable=1")
+        except sqlite3.DatabaseError as error:
+            problem = error
+    if "readonly" in str(problem):
+        raise MalformedPage(f"cannot read this SQLite database in WAL mode from a read-only "
+                            f"folder ({problem})", str(path),
+                            hint="copy it, with its -wal file, to a folder you may write") from None
+    raise MalformedPage(f"not a readable SQLite database ({problem})", str(path),
+                        hint=f"revdiff reads {READ_FORMATS}") from None
+
+
+def _connected(uri: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(uri, uri=True)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        connection.close()
+        raise
     return connection
 
 

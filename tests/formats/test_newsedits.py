@@ -273,3 +273,31 @@ def test_damaged_file(tmp_path: Path) -> None:
     path.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes()[:5000])
     with pytest.raises(MalformedPage, match="not a readable SQLite database"):
         read_database(path)
+
+
+def test_a_wal_database_in_a_read_only_folder_is_read(tmp_path: Path) -> None:
+    """SQLite needs the `-shm` file of a WAL database even to read it: in a folder the user may
+    not write, the database was "not a readable SQLite database". Run without root's rights
+    (`unshare -U`), as root may write any folder."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    database = folder / "ne.sqlite"
+    database.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes())
+    connection = sqlite3.connect(database)
+    connection.execute("PRAGMA journal_mode=wal")
+    connection.close()
+    database.chmod(0o444)
+    folder.chmod(0o555)
+    command = ["unshare", "-U", sys.executable, "-m", "revdiff", "parse", str(database),
+               "--format", "text"]
+    try:
+        allowed = subprocess.run(["unshare", "-U", "true"], check=False, capture_output=True)
+        if allowed.returncode != 0:
+            pytest.skip("unshare -U is not allowed here")
+        result = subprocess.run(command, check=False, capture_output=True, text=True)
+    except FileNotFoundError:
+        pytest.skip("no unshare command")
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert "US sends 700 more troops" in result.stdout
