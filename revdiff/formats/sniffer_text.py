@@ -26,6 +26,8 @@ _URL_LINE = re.compile(r"You can find the current article at its original source
 _CHANGES_LINE = re.compile(r"The article has changed (?P<changes>\d+) times?\.")
 _VERSIONS_LINE = re.compile(r"Version (?P<old>\d+) Version (?P<new>\d+)")
 _TIME_LINE = re.compile(rf"\((?P<distance>{RELATIVE_TIME.pattern})\)")
+# The start of a time row, cut short: `(about 1 hour l`.
+_CUT_TIME_LINE = re.compile(r"\([^()]*")
 _VERSION_OF_LINE = re.compile(r"Version (?P<number>\d+) of (?P<total>\d+)\.")
 
 # Longest row of a flattened page: one paragraph's old and new cells glued together. News
@@ -104,6 +106,10 @@ def parse_header(text: str, name: str) -> PageHeader:
     if remaining and (found := _TIME_LINE.fullmatch(remaining[0][1])):
         header.time_text = found["distance"]
         remaining = remaining[1:]
+    elif len(remaining) == 1 and _CUT_TIME_LINE.fullmatch(remaining[0][1]):
+        raise MalformedPage("the page ends inside its time row (no body rows follow)", name,
+                            remaining[0][0], hint="the page is cut short; save it again from "
+                                                  "News Sniffer")
     else:
         line_number = remaining[0][0] if remaining else versions_at + 2
         header.warnings.append(f"{name}:{line_number}: the time row '(... later)' is missing")

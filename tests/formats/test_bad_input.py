@@ -49,6 +49,13 @@ def page_text_cut_in_its_title_row(path: Path) -> Path:
     return target
 
 
+def page_text_cut_in_its_time_row(path: Path) -> Path:
+    """`(about 1 hour l`: its two halves were read as the two versions' only paragraph."""
+    target = path / "diff.txt"
+    target.write_bytes((SAMPLES / "washpo-soleimani-v6-v7.txt").read_bytes()[:700])
+    return target
+
+
 def page_text_wrapped_at_80_columns(path: Path) -> Path:
     target = path / "diff.txt"
     page = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text(encoding="utf-8")
@@ -133,6 +140,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "flattened page cut in its header": (page_text_cut_in_its_header, "no 'Version N Version M'"),
     "flattened page cut before its body": (page_text_cut_in_its_title_row,
                                            "ends before its first body row"),
+    "flattened page cut in its time row": (page_text_cut_in_its_time_row,
+                                           "ends inside its time row"),
     "flattened page wrapped at 80 columns": (page_text_wrapped_at_80_columns,
                                              "lines look wrapped at 80 characters: its header"),
     "empty file": (empty_file, "empty"),
