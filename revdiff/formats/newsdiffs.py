@@ -29,6 +29,7 @@ _LITERAL_START = re.compile(r"var\s+(text1|text2)\s*=\s*(?=['\"])")
 _DIFF_PATH = re.compile(r"/diff/(\d+)/(\d+)/")
 _ARCHIVED = re.compile(r"Archived\s+(.+)")
 _HEX = re.compile(r"[0-9A-Fa-f]+")
+_DAMAGED_SCRIPT = "the page's script is damaged; save the page again from NewsDiffs"
 _OCTAL = re.compile(r"[0-7]{1,3}")
 
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v"}
@@ -95,20 +96,21 @@ def _decode_escape(text: str, pos: int, where: str) -> tuple[str, int]:
     if char == "x":
         digits = text[pos + 1:pos + 3]
         if len(digits) != 2 or not _HEX.fullmatch(digits):
-            raise MalformedPage(f"bad \\x escape {text[pos - 1:pos + 3]!r} in a JavaScript string",
-                                where)
+            raise MalformedPage(f"bad escape {text[pos - 1:pos + 3]} in a JavaScript string",
+                                where, hint=_DAMAGED_SCRIPT)
         return chr(int(digits, 16)), pos + 3
     if char == "u":
         if text.startswith("{", pos + 1):
             end = text.find("}", pos + 2)
             digits = text[pos + 2:end] if end != -1 else ""
             if not _HEX.fullmatch(digits) or int(digits, 16) > 0x10FFFF:
-                raise MalformedPage("bad \\u{...} escape in a JavaScript string", where)
+                raise MalformedPage("bad escape \\u{...} in a JavaScript string", where,
+                                    hint=_DAMAGED_SCRIPT)
             return chr(int(digits, 16)), end + 1
         digits = text[pos + 1:pos + 5]
         if len(digits) != 4 or not _HEX.fullmatch(digits):
-            raise MalformedPage(f"bad \\u escape {text[pos - 1:pos + 5]!r} in a JavaScript string",
-                                where)
+            raise MalformedPage(f"bad escape {text[pos - 1:pos + 5]} in a JavaScript string",
+                                where, hint=_DAMAGED_SCRIPT)
         return chr(int(digits, 16)), pos + 5
     if char in "01234567":
         octal = _OCTAL.match(text, pos)

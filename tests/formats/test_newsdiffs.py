@@ -60,6 +60,14 @@ def test_broken_js_literals_are_malformed(literal: str) -> None:
         decode_js_string_literal(literal, 0, "page.html")
 
 
+def test_a_bad_escape_is_named_as_written_with_what_to_do() -> None:
+    """The message doubled the backslash (`'\\\\uZZZZ'`) and said nothing of what to do."""
+    with pytest.raises(MalformedPage) as raised:
+        decode_js_string_literal(r"'\uZZZZ'", 0, "page.html")
+    assert str(raised.value) == ("page.html: bad escape \\uZZZZ in a JavaScript string (the "
+                                 "page's script is damaged; save the page again from NewsDiffs)")
+
+
 @given(st.text())
 def test_escapejs_output_decodes_to_the_original(text: str) -> None:
     assert decode("'" + escape_js(text) + "'") == text
