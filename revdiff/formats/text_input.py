@@ -61,8 +61,14 @@ def format_size(size: int) -> str:
 def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     """Refuse an input of `size` bytes when it is over the limit, before anything is read."""
     if size > max_bytes:
-        raise _too_large(f"input is {format_size(size)} ({size:,} bytes), more than the size "
-                         f"limit of {format_size(max_bytes)}", where)
+        exact = f" ({size:,} bytes)" if size >= _UNITS["k"] else ""
+        raise _too_large(f"input is {_bytes_text(size)}{exact}, more than the size limit of "
+                         f"{_bytes_text(max_bytes)}", where)
+
+
+def _bytes_text(size: int) -> str:
+    """`64M`, `1.5G`, `900 bytes`."""
+    return format_size(size) if size >= _UNITS["k"] else f"{size} bytes"
 
 
 def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -72,7 +78,7 @@ def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
     """
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise _too_large(f"input is more than the size limit of {format_size(max_bytes)}", where)
+        raise _too_large(f"input is more than the size limit of {_bytes_text(max_bytes)}", where)
     return data
 
 

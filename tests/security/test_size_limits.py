@@ -15,7 +15,7 @@ import revdiff
 from revdiff.cli import main
 from revdiff.errors import InputTooLarge
 from revdiff.formats.sniffer_text import MAX_ROW_CHARS
-from revdiff.formats.text_input import parse_size, read_bounded
+from revdiff.formats.text_input import check_size, parse_size, read_bounded
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HUNDRED_MB = 100 * 1024 * 1024
@@ -100,6 +100,16 @@ def test_endless_stdin_is_cut_at_the_limit() -> None:
         read_bounded(io.BufferedReader(EndlessStream()), "-", 1024 * 1024)
 
 
+def test_a_size_under_1k_is_said_in_bytes_once() -> None:
+    """It said `input is 135 (135 bytes), more than the size limit of 100`."""
+    with pytest.raises(InputTooLarge) as raised:
+        check_size(135, "big.txt", 100)
+    assert "input is 135 bytes, more than the size limit of 100 bytes" in str(raised.value)
+    with pytest.raises(InputTooLarge) as raised:
+        check_size(17_547, "big.txt", 2048)
+    assert "input is 17.1K (17,547 bytes), more than the size limit of 2K" in str(raised.value)
+
+
 def test_stdin_over_the_limit_is_refused(tmp_path: Path) -> None:
     finished = subprocess.run(
         [sys.executable, "-m", "revdiff", "parse", "--max-size", "4K", "-"], input=b"word " * 10_000,
@@ -118,7 +128,7 @@ def test_stored_version_over_the_limit_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(main, ["parse", str(repo), "--max-size", "200"])
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert f"{repo}:" in line and "more than the size limit of 200" in line
+    assert f"{repo}:" in line and "more than the size limit of 200 bytes" in line
 
 
 def test_device_file_is_not_read(tmp_path: Path) -> None:
