@@ -205,6 +205,14 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
     return Block(old_ids[0], old_ids[-1], new_ids[0], new_ids[-1], weight, score)
 
 
+def _may_be_part(part: Form, whole: Form, alike: bool) -> bool:
+    """Whether a sentence may be one part of a split or merge of `whole`: alike enough to be a
+    candidate pair, or, short beside a long sentence (`They met local police.` of one that ran
+    on for thirty words shares too few of both texts' characters to be a candidate), its words
+    mostly in `whole`, in order."""
+    return alike or containment(part, whole) >= PART_CONTAINMENT
+
+
 def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
                threshold: float) -> list[Link]:
     pairs = _candidate_pairs(gap.old, gap.new, old_forms, new_forms, min(threshold, PART_THRESHOLD))
@@ -224,14 +232,16 @@ def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
                 if first >= new_lo and last <= new_hi and (i, i, first, last) not in seen:
                     seen.add((i, i, first, last))
                     members = list(range(first, last + 1))
-                    if all((i, k) in pairs for k in members):
+                    if all(_may_be_part(new_forms[k], old_forms[i], (i, k) in pairs)
+                           for k in members):
                         blocks.append(_block([i], members, old_forms, new_forms, threshold))
             for first in range(i - size + 1, i + 1):  # old first.. merged into one new sentence
                 last = first + size - 1
                 if first >= old_lo and last <= old_hi and (first, last, j, j) not in seen:
                     seen.add((first, last, j, j))
                     members = list(range(first, last + 1))
-                    if all((k, j) in pairs for k in members):
+                    if all(_may_be_part(old_forms[k], new_forms[j], (k, j) in pairs)
+                           for k in members):
                         blocks.append(_block(members, [j], old_forms, new_forms, threshold))
     chosen = best_chain([b for b in blocks if b is not None and b.weight > 0], new_lo,
                         new_hi - new_lo + 1)

@@ -72,6 +72,20 @@ def test_split_and_merge() -> None:
     assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
 
 
+def test_a_long_sentence_split_into_three_with_a_short_part_is_a_split() -> None:
+    """`They met local police.` shares too little of both texts with a 26-word sentence to be a
+    candidate pair, so the split was read as an edit and two added sentences."""
+    old = [SENTENCES[0], ("The army sent 500 soldiers to the border on Monday, where they met local "
+           "police, and officials said more would follow within a week."), SENTENCES[5]]
+    new = [SENTENCES[0], "The army sent 500 soldiers to the border on Monday.",
+           "They met local police.", "Officials said more would follow within a week.",
+           SENTENCES[5]]
+    split = [link for link in align_sentences(old, new) if len(link.new) > 1]
+    assert [(link.old, link.new) for link in split] == [((1,), (1, 2, 3))]
+    merged = [link for link in align_sentences(new, old) if len(link.old) > 1]
+    assert [(link.old, link.new) for link in merged] == [((1, 2, 3), (1,))]
+
+
 def test_move_is_detected() -> None:
     old = SENTENCES
     new = [SENTENCES[1], SENTENCES[2], SENTENCES[3], SENTENCES[4], SENTENCES[0] + " Officials said.",
