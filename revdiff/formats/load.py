@@ -164,6 +164,12 @@ def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[
             "read it, or use `revdiff export` to read each folder as an article")
 
 
+def is_editor_leftover(name: str) -> bool:
+    """An editor's backup or autosave beside a version (`0.txt~`, `#0.txt#`): no version, and
+    its number would take the version's."""
+    return name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
+
+
 def left_out_entries_note(path: Path, entries: Sequence[Path]) -> str | None:
     """The line that names a folder's entries that are neither files nor folders (a broken link,
     a FIFO, a device), which are never read; None when it has none."""
@@ -187,7 +193,8 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) 
     database_articles: list[Article] = []
     try:
         entries = [p for p in path.iterdir()
-                   if not p.name.startswith(".") and p.name not in FILE_BROWSER_LITTER]
+                   if not p.name.startswith(".") and p.name not in FILE_BROWSER_LITTER
+                   and not is_editor_leftover(p.name)]
     except OSError as error:
         raise EmptyInput(f"cannot list the directory ({error.strerror or error})", str(path),
                          hint="check that you may read it") from None

@@ -136,14 +136,18 @@ def test_files_without_numbers_are_read_in_name_order(tmp_path: Path) -> None:
     assert [v.number for v in article.versions] == [0, 1, 2]
 
 
-def test_what_file_browsers_leave_in_a_folder_is_no_version(tmp_path: Path) -> None:
+def test_what_file_browsers_and_editors_leave_in_a_folder_is_no_version(tmp_path: Path) -> None:
     for number in (0, 1):
         (tmp_path / f"{number}.txt").write_text(f"Version {number} text.\n", encoding="utf-8")
     (tmp_path / "desktop.ini").write_text("[.ShellClassInfo]\r\nIconResource=x.ico\r\n")
     (tmp_path / "Thumbs.db").write_bytes(bytes(range(256)) * 4)
+    # an editor's backup and autosave: they counted as versions, and two names holding 0
+    # numbered the versions 0, 1, 2, the real 1.txt becoming version 2
+    (tmp_path / "0.txt~").write_text("An older text.\n", encoding="utf-8")
+    (tmp_path / "#1.txt#").write_text("A draft.\n", encoding="utf-8")
     (article,) = load([str(tmp_path)])
-    assert [v.paragraphs for v in article.versions] == [("Version 0 text.",),
-                                                        ("Version 1 text.",)]
+    assert [(v.number, v.paragraphs) for v in article.versions] == [(0, ("Version 0 text.",)),
+                                                                    (1, ("Version 1 text.",))]
 
 
 def test_files_keep_the_order_given(tmp_path: Path) -> None:
