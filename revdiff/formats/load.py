@@ -60,6 +60,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     articles: list[Article] = []
     texts: list[TextInput] = []
     texts_at = 0  # the files read together take the place of the first of them, as in `export`
+    folders_read: set[Path] = set()
     for name in inputs:
         if not texts:
             texts_at = len(articles)
@@ -76,6 +77,12 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                              hint="check the path; give - to read standard input")
         if path.is_dir():
             from revdiff.formats import gitrepo  # GitPython loads only for a directory
+
+            if path.resolve() in folders_read:  # as `export` reads it: once
+                if notes is not None:
+                    notes.append(f"{name}: skipped, it leads to a folder already read")
+                continue
+            folders_read.add(path.resolve())
 
             if gitrepo.is_repository(path):
                 articles.extend(gitrepo.read_repository(path, max_bytes))

@@ -150,6 +150,17 @@ def test_what_file_browsers_and_editors_leave_in_a_folder_is_no_version(tmp_path
                                                                     (1, ("Version 1 text.",))]
 
 
+def test_a_folder_given_twice_is_read_once_as_export_reads_it(tmp_path: Path) -> None:
+    """`diff story story` compared the article twice, where `export story story` reads it once."""
+    for number in (0, 1):
+        (tmp_path / f"{number}.txt").write_text(f"Version {number} text.\n", encoding="utf-8")
+    notes: list[str] = []
+    articles = load([str(tmp_path), str(tmp_path / ".." / tmp_path.name)], notes=notes)
+    assert len(articles) == 1
+    again = tmp_path / ".." / tmp_path.name
+    assert notes == [f"{again}: skipped, it leads to a folder already read"]
+
+
 def test_files_keep_the_order_given(tmp_path: Path) -> None:
     first, second = tmp_path / "b.txt", tmp_path / "a.txt"
     first.write_text("First.\n", encoding="utf-8")
