@@ -147,6 +147,7 @@ class RevdiffApp(App[None]):
         self.article_index = 0
         self.session = self._session_of(0)
         self.filters = FilterState()
+        self._notices_cleared = 0  # times the notices were cleared for a dialog (`notify`)
         configured = {"side": LayoutMode.SIDE_BY_SIDE, "unified": LayoutMode.UNIFIED}
         self.forced_mode = mode or configured.get(self.settings.layout)  # None: by terminal width
         self.export_directory = (export_directory or self.settings.export_directory
@@ -257,14 +258,17 @@ class RevdiffApp(App[None]):
                      answered: Callable[[DialogResult | None], None] | None = None) -> None:
         """Open a dialog over the diff; the notices about the diff go, so that none covers it."""
         self.clear_notifications()
+        self._notices_cleared += 1
         self.push_screen(dialog, answered)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:
         """Textual's notice, but one equal to a notice on screen takes its place instead of
         stacking under it (`n` pressed again and again at the last change showed the same notice
-        once a press)."""
-        identity = sha1(f"{severity}\0{title}\0{message}".encode()).hexdigest()
+        once a press). Notices cleared for a dialog leave their boxes on the screen below it until
+        it is shown again, so a notice given after a clearing is a new one, not theirs."""
+        identity = sha1(f"{self._notices_cleared}\0{severity}\0{title}\0{message}".encode()
+                        ).hexdigest()
         self.post_message(Notify(Notification(
             message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
             markup=markup, identity=identity)))
