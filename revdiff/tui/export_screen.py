@@ -26,11 +26,13 @@ class ExportScreen(Dialog[ExportChoice | None]):
     """Dismisses with the chosen format and path, or None.
 
     Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
-    to the name typed. A missing folder is refused (nothing is created) and an existing file is
-    only replaced after a second Enter.
+    to the name typed. Another format gives a typed name that ends in the last one's suffix its
+    own. A missing folder is refused (nothing is created) and an existing file is only replaced
+    after a second Enter.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
+    # `q` closes it from the list of formats; in the file name it is typed
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss", "Close")]
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > Vertical {
@@ -76,11 +78,18 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         path_input = self.query_one(Input)
-        previous_default = self._default_path(self.chosen)
+        previous = self.chosen
+        previous_default = self._default_path(previous)
         self.chosen = self.formats[event.option_index]
+        previous_suffix = f".{previous.extension}"
         if path_input.value == previous_default:
             path_input.value = self._default_path(self.chosen)
-            path_input.cursor_position = len(path_input.value)  # typing adds at the end
+        elif path_input.value.endswith(previous_suffix):  # a typed name: its suffix follows
+            path_input.value = (path_input.value.removesuffix(previous_suffix)
+                                + f".{self.chosen.extension}")
+        else:
+            return
+        path_input.cursor_position = len(path_input.value)  # typing adds at the end
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

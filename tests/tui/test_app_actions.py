@@ -101,6 +101,15 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
         await pilot.pause()
         text = (tmp_path / "changes.diff").read_text()
         assert text.startswith("--- version 0\n+++ version 1\n@@")
+        # another format for a typed name changes its suffix (JSON was written into z.txt)
+        await pilot.press("e", "tab")
+        name = app.screen.query_one(Input)
+        name.value = str(tmp_path / "z.txt")
+        await pilot.press("shift+tab", "down")
+        assert name.value == str(tmp_path / "z.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "z.json").read_text().startswith("{")
 
 
 @run_async
@@ -127,6 +136,23 @@ async def test_export_asks_before_replacing_and_creates_no_folder(chain_article:
         await pilot.press("escape", "e", "enter", "enter")  # Enter again: replace it
         await pilot.pause()
         assert existing.read_text().startswith("us-deploys-troops-after-soleimani-strike: version 0 -> 1")
+
+
+@run_async
+async def test_q_closes_the_export_dialog_from_its_formats_and_is_typed_in_the_name(
+        chain_article: Article, tmp_path: Path) -> None:
+    """The README says `q` closes a dialog or is typed; from the formats it did nothing."""
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "q")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        await pilot.press("e", "tab", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one(Input).value.endswith(".txtq")
+    assert list(tmp_path.iterdir()) == []
 
 
 @run_async
