@@ -14,7 +14,7 @@ from enum import Enum
 from revdiff.model import Comparison, Edit, EditOp
 from revdiff.terminal_text import visible
 from revdiff.tui.filters import Folded, Shown, VisibleItem
-from revdiff.tui.wrapping import Span, pad_line, wrap_spans
+from revdiff.tui.wrapping import Span, pad_line, shorten, wrap_spans
 
 SIDE_BY_SIDE_MIN_WIDTH = 110  # narrower terminals start in the unified layout
 
@@ -132,7 +132,8 @@ class LayoutBuilder:
             self._lay_out(self.items[self._next_item])
             self._next_item += 1
         if self._next_item >= len(self.items) and not self.layout.rows:
-            self._add([("   nothing to show with these filters", "fold")], None)
+            self._add([(shorten("   nothing to show with these filters", self.width), "fold")],
+                      None)
 
     def _lay_out(self, item: VisibleItem) -> None:
         if isinstance(item, Folded):
@@ -159,7 +160,7 @@ class LayoutBuilder:
         note = f"⋯ {item.count} sentence{'s' if item.count != 1 else ''} hidden"
         if item.changes:
             note += f" ({item.changes} with other labels)"
-        self._add([("   " + note, "fold")], None)
+        self._add([(shorten("   " + note, self.width), "fold")], None)
         self._last_paragraph = (None, None)
 
     def _start_edit(self, index: int, edit: Edit, highlighted: bool) -> None:

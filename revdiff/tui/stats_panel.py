@@ -45,6 +45,8 @@ class StatsPanel(VerticalScroll, can_focus=False):
     }}
     StatsPanel.below Static {{ width: auto; margin-right: {BLOCK_GAP}; }}
     StatsPanel.below #stats-chain {{ margin-top: 0; }}
+    StatsPanel.below.stacked {{ layout: vertical; }}
+    StatsPanel.below.stacked #stats-chain {{ margin-top: 1; }}
     """
 
     def compose(self) -> ComposeResult:
@@ -56,12 +58,16 @@ class StatsPanel(VerticalScroll, can_focus=False):
         self.set_class(terminal_width < BESIDE_MIN_WIDTH, "below")
 
     def chain_width(self, pair_lines: list[str], terminal_width: int) -> int:
-        """Cells for the chart: the rest of the width beside the counts, when below the diff."""
+        """Cells for the chart: the rest of the width beside the counts, when below the diff;
+        where the narrowest chart does not fit beside them, it goes under them (`stacked`), as
+        wide as the terminal lets it (beside them, it was cut off at the terminal's edge)."""
         if not self.has_class("below"):
             return BESIDE_CHAIN_WIDTH
         narrowest, widest = BELOW_CHAIN_WIDTHS
         counts_width = max(len(line) for line in ["Statistics", *pair_lines])
-        return max(narrowest, min(widest, terminal_width - BELOW_FRAME - counts_width - BLOCK_GAP))
+        beside = terminal_width - BELOW_FRAME - counts_width - BLOCK_GAP
+        self.set_class(beside < narrowest, "stacked")
+        return min(widest, beside if beside >= narrowest else terminal_width - BELOW_FRAME)
 
     def show_lines(self, pair_lines: list[str], chain_lines: list[str]) -> None:
         pair = Text(no_wrap=True, overflow="ellipsis")

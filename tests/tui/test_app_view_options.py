@@ -368,6 +368,14 @@ async def test_the_statistics_go_below_the_diff_in_a_narrow_terminal(page_articl
         await pilot.pause()
         await pilot.pause()
         assert panel.region.y >= view.region.bottom and view.layout_width == width
+        # at 40 columns the chart went on beside the counts, cut off at the edge: it goes under
+        await pilot.resize_terminal(40, 30)
+        await pilot.pause()
+        await pilot.pause()
+        chart = panel.query_one("#stats-chain")
+        counts = panel.query_one("#stats-pair")
+        assert panel.has_class("stacked") and chart.region.y > counts.region.y
+        assert chart.region.right <= 40
 
 
 CITIES_OLD = "東京\u3000大阪\u3000横浜\u3000京都\u3000神戸\u3000札幌\u3000福岡\u3000仙台。"

@@ -104,6 +104,17 @@ def test_hide_unchanged_folds_runs_and_keeps_context(chain_article: Article) -> 
     assert len([i for i in with_context if isinstance(i, Shown)]) > len(shown)
 
 
+def test_a_fold_too_long_for_the_width_ends_in_an_ellipsis(chain_article: Article) -> None:
+    """`⋯ 41 sentences hidden (41 with othe` was cut at 40 columns without `…`."""
+    comparison = compare(chain_article.versions[2], chain_article.versions[3])
+    items = visible_items(comparison.edits, FilterState(hide_unchanged=True, context=0,
+                                                        only=EditOp.ADDED))
+    layout = build_layout(comparison, items, LayoutMode.UNIFIED, 30)
+    folds = [row.text for row in layout.rows if "⋯" in row.text]
+    assert folds and all(text_width(text) == 30 for text in folds)
+    assert any(text.rstrip().endswith("…") for text in folds)
+
+
 def test_label_filter_and_boring_filter() -> None:
     comparison = compare(SPLIT_OLD, SPLIT_NEW)
     only_split = visible_items(comparison.edits, FilterState(only=EditOp.SPLIT))
