@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from revdiff.errors import MalformedPage, RevdiffError
-from revdiff.model import Article
+from revdiff.model import Article, EditOp
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen
 from revdiff.tui.dialog import Dialog, DialogResult
@@ -285,7 +285,9 @@ class RevdiffApp(App[None]):
         first)."""
         view, layout = self.diff, self.diff.view_layout
         if not layout.changes:
-            self.notify("No changes to show with these filters", severity="warning")
+            changed = any(edit.op is not EditOp.UNCHANGED for edit in self.session.comparison().edits)
+            self.notify("No changes to show with these filters" if changed
+                        else "No changes in this pair", severity="warning")
             return
         current = view.current_edit
         screen_top = view.top_row

@@ -49,7 +49,9 @@ def comparison_lines(comparison: Comparison) -> list[str]:
         lines.append("")
         lines += [f"{flag.value.replace('_', ' '):<17}{count:>3}" for flag, count in
                   sorted(flagged.items(), key=lambda item: item[0].value)]
-    if stats.boring:
+    if all(edit.op is EditOp.UNCHANGED for edit in comparison.edits):
+        lines.append("no changes")
+    elif stats.boring:
         lines.append("only boring changes")
     if stats.rewrite:
         lines.append("mostly rewritten")

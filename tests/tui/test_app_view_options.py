@@ -395,3 +395,24 @@ async def test_side_by_side_keeps_its_rule_in_line_with_wide_spaces() -> None:
         rows = [line for line in diff_lines(app) if line]
         assert len(rows) == 2  # four cities a line: a fifth would make 28 cells of 25
         assert {text_width(row[:row.index("│")]) for row in rows} == {29}
+
+
+SAME_TWICE = Article(None, None, (Version(0, "t", ("Nothing changed here.",)),
+                                  Version(1, "t", ("Nothing changed here.",))))
+
+
+@run_async
+async def test_a_pair_without_changes_says_so_not_that_filters_hide_them() -> None:
+    """`n` said "No changes to show with these filters" with no filter on, and the statistics
+    "only boring changes" where nothing changed."""
+    app = RevdiffApp(SAME_TWICE)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "i")
+        await pilot.pause()
+        assert list(app._notifications)[-1].message == "No changes in this pair"
+        text = stats_text(app.query_one(StatsPanel))
+        assert "no changes" in text and "boring" not in text
+        await pilot.press("l")
+        await pilot.press("n")
+        assert list(app._notifications)[-1].message == "No changes in this pair"
