@@ -19,7 +19,7 @@ import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -506,10 +506,14 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
                             hint="free some space (or fix the problem), then rerun the same "
                                  "command with --resume") from error
     finally:
-        writer.close()
-        if not published:
-            staging.discard_if_empty()
-        staging.close()
+        # After a failed write (a full disk) closing the files fails too, flushing what is left;
+        # the run's error is the one to say. A finished run closed them in `finish` already.
+        with suppress(OSError):
+            writer.close()
+        with suppress(OSError):
+            if not published:
+                staging.discard_if_empty()
+            staging.close()
 
 
 def _checkpoint(writer: Any, staging: Staging, waiting: list[JournalEntry]) -> None:

@@ -95,12 +95,21 @@ class Staging:
                                 str(self.directory), hint="check the permissions of the folder"
                                 ) from error
         header = {"revdiff_export": JOURNAL_VERSION, "job": self.fingerprint}
-        with open(self.journal_path, "w", encoding="utf-8") as journal:
-            journal.write(json.dumps(header, sort_keys=True) + "\n")
+        try:
+            with open(self.journal_path, "w", encoding="utf-8") as journal:
+                journal.write(json.dumps(header, sort_keys=True) + "\n")
+        except OSError as error:  # a full disk: no staging folder is left to resume
+            shutil.rmtree(self.directory, ignore_errors=True)
+            raise OutputProblem(f"cannot write the staging folder: {error.strerror}",
+                                str(self.directory), hint="free some space (or fix the "
+                                "problem), then rerun the command") from error
 
     def _reopen(self) -> None:
         lines = self._complete_lines()
-        header = json.loads(lines[0]) if lines else {}
+        if not lines:  # a run that stopped before its journal's first line: nothing to resume
+            self._start_fresh()
+            return
+        header = json.loads(lines[0])
         if header.get("revdiff_export") != JOURNAL_VERSION or header.get("job") != self.fingerprint:
             raise ResumeMismatch(
                 "the interrupted export was run with other inputs, format or options",
@@ -118,8 +127,14 @@ class Staging:
         # Rewrite the journal without any torn or unfinished tail, so appends start clean.
         kept = lines[: self.resumed_entries + 1]
         temporary = self.journal_path.with_suffix(".tmp")
-        with open(temporary, "w", encoding="utf-8") as journal:
-            journal.writelines(line + "\n" for line in kept)
+        try:
+            with open(temporary, "w", encoding="utf-8") as journal:
+                journal.writelines(line + "\n" for line in kept)
+        except OSError as error:  # a full disk: the journal as it was is kept, to resume later
+            temporary.unlink(missing_ok=True)
+            raise OutputProblem(f"cannot write the staging folder: {error.strerror}",
+                                str(self.directory), hint="free some space (or fix the "
+                                "problem), then rerun the same command with --resume") from error
         os.replace(temporary, self.journal_path)
 
     def _complete_lines(self) -> list[str]:

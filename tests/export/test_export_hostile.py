@@ -11,6 +11,7 @@ import sqlite3
 import stat
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -284,6 +285,57 @@ def test_a_full_disk_is_one_line(fmt: str, tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "cannot write the output" in one_error_line(result.stderr)
     assert not out.exists()
+
+
+def _file_limit_of(size: int) -> Callable[[], None]:
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    return limit
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_disk_filling_up_mid_run_is_one_line_and_resumes(fmt: str, tmp_path: Path) -> None:
+    """Closing the files after the failed write flushed them and failed again: a traceback,
+    exit 1, where the error line was buried."""
+    import subprocess
+
+    corpus = make_corpus(tmp_path / "corpus", 120)
+    out = tmp_path / f"out.{fmt}"
+    command = [sys.executable, "-m", "revdiff", "export", str(corpus), "-o", str(out), "-q",
+               "--workers", "1"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False,
+                            preexec_fn=_file_limit_of(40_000), timeout=300)
+    assert result.returncode == 2
+    assert "cannot write the output" in one_error_line(result.stderr)
+    assert not out.exists()
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, check=False,
+                             timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    whole = subprocess.run([*command[:6], str(tmp_path / f"whole.{fmt}"), *command[7:]],
+                           capture_output=True, text=True, check=False, timeout=300)
+    assert whole.returncode == 0, whole.stderr
+    assert out.read_bytes() == (tmp_path / f"whole.{fmt}").read_bytes()
+
+
+def test_a_disk_full_from_the_start_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    """The journal's first line could not be written: a traceback, and an empty journal that
+    `--resume` then called the run of other inputs."""
+    import subprocess
+
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "revdiff", "export", str(SAMPLES), "-o", str(out), "-q"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False,
+                            preexec_fn=_file_limit_of(10), timeout=300)
+    assert result.returncode == 2
+    assert "cannot write the staging folder" in one_error_line(result.stderr)
+    assert list(tmp_path.iterdir()) == []
+    staging_path(out).mkdir()
+    (staging_path(out) / "journal.jsonl").write_text("")  # as an older revdiff left it
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True,
+                             check=False, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert out.is_file()
 
 
 def test_a_bad_scheduler_address_is_one_line(tmp_path: Path) -> None:
