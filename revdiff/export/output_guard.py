@@ -53,6 +53,9 @@ def _check_kind(target: Path, *, folder: bool) -> None:
         link = os.lstat(target)
     except FileNotFoundError:
         return
+    except NotADirectoryError:
+        raise OutputProblem("the output's path runs through a file, as if it were a folder",
+                            str(target), hint="choose another -o path") from None
     if folder and stat.S_ISLNK(link.st_mode):
         raise OutputProblem("the report folder is a symbolic link; revdiff writes only into a "
                             "real folder", str(target), hint="name a real folder with -o")

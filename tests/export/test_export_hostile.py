@@ -108,6 +108,17 @@ def test_read_only_output_is_kept(fmt: str, tmp_path: Path) -> None:
     assert sorted(path.name for path in tmp_path.iterdir()) == [kept.name]
 
 
+@pytest.mark.parametrize(("name", "fmt"), [("x.jsonl", "jsonl"), ("report", "html")])
+def test_output_through_a_file_is_one_line(name: str, fmt: str, tmp_path: Path) -> None:
+    """`-o afile/x.jsonl` gave NotADirectoryError's traceback."""
+    (tmp_path / "afile").write_text("mine")
+    result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / "afile" / name),
+                     "--format", fmt)
+    assert result.returncode == 2
+    assert "runs through a file" in one_error_line(result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
 @pytest.mark.parametrize("target", ["0.txt", "."])
 def test_output_that_is_an_input_is_refused(target: str, tmp_path: Path) -> None:
     story = make_chain(tmp_path / "story", [["One sentence."], ["One sentence, changed."]])
