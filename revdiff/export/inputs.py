@@ -56,11 +56,14 @@ def _loose_files_note(path: Path, folders: Sequence[Path], loose: Sequence[Path]
             "a folder that holds folders is read as a corpus; to export loose files, name them")
 
 
-def _directory_units(path: Path, notes: list[str], visited: set[Path]) -> list[InputUnit]:
+def _directory_units(path: Path, notes: list[str], visited: set[Path],
+                     links: list[Path]) -> list[InputUnit]:
     """A repository or a folder of versions is one unit; a folder of folders is a corpus.
 
     Each real folder is visited once: a symbolic link back to a folder already read (`self ->
-    .`, two folders linking each other) is skipped with a note.
+    .`, two folders linking each other) is skipped with a note. A corpus's links to folders are
+    put in `links`, to be followed after its real folders, so that a folder reached both ways is
+    read, and named, as itself.
     """
     real = path.resolve()
     if real in visited:
@@ -87,7 +90,19 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path]) -> list[I
         notes.append(_loose_files_note(path, folders, loose))
     units: list[InputUnit] = []
     for folder in folders:
-        units.extend(_directory_units(folder, notes, visited))
+        if folder.is_symlink():
+            links.append(folder)
+        else:
+            units.extend(_directory_units(folder, notes, visited, links))
+    return units
+
+
+def _corpus_units(path: Path, notes: list[str], visited: set[Path]) -> list[InputUnit]:
+    """The units of a folder given as input: its real folders, then those its links lead to."""
+    links: list[Path] = []
+    units = _directory_units(path, notes, visited, links)
+    while links:
+        units.extend(_directory_units(links.pop(0), notes, visited, links))
     return units
 
 
@@ -117,7 +132,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None) -> list
         for match in matches:
             path = Path(match)
             if match != "-" and path.is_dir():
-                units.extend(_directory_units(path, notes, visited))
+                units.extend(_corpus_units(path, notes, visited))
             elif match != "-" and _is_sqlite(path):
                 units.append(InputUnit(match, (match,)))
             else:

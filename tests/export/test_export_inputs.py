@@ -70,3 +70,16 @@ def test_git_repository_is_one_unit(tmp_path: Path) -> None:
 
 def test_natural_key() -> None:
     assert sorted(["a10", "a2", "a1b"], key=natural_key) == ["a1b", "a2", "a10"]
+
+
+def test_a_folder_reached_by_a_link_first_is_read_as_itself(tmp_path: Path) -> None:
+    """`g1/dup -> ../g3/story`: the walk met the link first, so the article was named `dup` and
+    the real folder was called a link back to a folder already read."""
+    make_chain(tmp_path / "g3" / "story", [["One."], ["One. Two."]])
+    (tmp_path / "g1").mkdir()
+    (tmp_path / "g1" / "dup").symlink_to(Path("..") / "g3" / "story")
+    notes: list[str] = []
+    units = expand_inputs([str(tmp_path)], notes)
+    assert [Path(unit.label).name for unit in units] == ["story"]
+    assert notes == [(f"{tmp_path / 'g1' / 'dup'}: skipped, it leads to a folder already read "
+                     f"({tmp_path.resolve() / 'g3' / 'story'})")]
