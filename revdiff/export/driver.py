@@ -31,7 +31,7 @@ from revdiff.errors import (
     writing_stdout,
 )
 from revdiff.export import registry
-from revdiff.export.inputs import InputUnit, expand_inputs
+from revdiff.export.inputs import NAMES_NOTHING, InputUnit, expand_inputs
 from revdiff.export.output_guard import OutputLock, OutputProblem, check_targets
 from revdiff.export.pairs import compare_chain
 from revdiff.export.parallel import (
@@ -320,14 +320,17 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     if to_stream:
         _check_stream(job, resume, stream)
     notes: list[str] = []
-    units = expand_inputs(job.inputs, notes)
+    missing: list[str] = []
+    units = expand_inputs(job.inputs, notes, missing if job.skip_errors else None)
     for text in notes:
         note(text)
+    for name in missing:
+        note(f"skipped {visible(name)}: {NAMES_NOTHING}")
     if not to_stream:
         check_targets(registry.output_paths(job.format, job.out),
                       [path for unit in units for path in unit.paths],
                       folder=job.format == "html")
-    progress = ExportProgress(units_total=len(units))
+    progress = ExportProgress(units_total=len(units), skipped_inputs=list(missing))
     owned = executor is None
     if executor is None:
         executor = open_executor(workers, scheduler, local_dask)

@@ -34,6 +34,9 @@ class InputUnit:
         object.__setattr__(self, "label", name_text(self.label))  # a name outputs can hold
 
 
+NAMES_NOTHING = "no such file or directory, and no file matches it as a glob"
+
+
 def natural_key(text: str) -> list[Any]:
     """Sort `a2` before `a10`."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
@@ -106,8 +109,10 @@ def _corpus_units(path: Path, notes: list[str], visited: set[Path]) -> list[Inpu
     return units
 
 
-def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None) -> list[InputUnit]:
-    """Turn command-line inputs into units, checking that every one exists.
+def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
+                  missing: list[str] | None = None) -> list[InputUnit]:
+    """Turn command-line inputs into units, checking that every one exists: an input that names
+    nothing is refused, or, given `missing` (`--skip-errors`), put there.
 
     Globs are expanded (sorted naturally). A git repository, a NewsEdits database and a folder of
     version files are each a unit; a folder that holds folders stands for one unit per folder
@@ -126,9 +131,11 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None) -> list
             matches = [raw]
         else:
             matches = sorted(glob.glob(raw, recursive=True), key=natural_key)
-            if not matches:
-                raise EmptyInput("no such file or directory, and no file matches it as a glob",
-                                 raw, hint="check the path; quote globs so revdiff expands them")
+            if not matches and missing is not None:
+                missing.append(raw)
+            elif not matches:
+                raise EmptyInput(NAMES_NOTHING, raw,
+                                 hint="check the path; quote globs so revdiff expands them")
         for match in matches:
             path = Path(match)
             if match != "-" and path.is_dir():

@@ -89,6 +89,19 @@ def test_a_skipped_input_is_named_once(run_cli, samples: Path, tmp_path: Path) -
             in result.output)
 
 
+def test_skip_errors_skips_a_missing_path_and_an_empty_glob(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A path that names nothing stopped a bulk run even with --skip-errors."""
+    missing, glob = str(tmp_path / "nope"), str(tmp_path / "zz*")
+    args = ["export", str(samples), missing, glob, "-o", str(tmp_path / "x.jsonl")]
+    assert run_cli(*args).exit_code == 2
+    result = run_cli(*args, "--skip-errors")
+    assert result.exit_code == 0, result.output
+    for name in (missing, glob):
+        assert (f"revdiff: skipped {name}: no such file or directory, and no file matches it "
+                "as a glob\n") in result.output
+    assert "skipped 2 input(s)" in result.output and "3 articles" in result.output
+
+
 def test_skip_errors_leaves_out_one_bad_article_of_an_input_that_holds_many(  # type: ignore[no-untyped-def]
         run_cli, samples: Path, tmp_path: Path) -> None:
     """A NewsEdits file with one entry whose version number is no number, and a store with one
