@@ -6,6 +6,7 @@ hit spanning those versions, so a search answers "when did this wording appear, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from revdiff.model import Comparison, Version
@@ -47,21 +48,36 @@ def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:
     return offset, len(text) - offset
 
 
+# Characters a phrase typed may write otherwise: quote styles and dashes.
+_ALIKE = {**dict.fromkeys("'‘’‚", "['‘’‚]"), **dict.fromkeys('"“”„«»', '["“”„«»]'),
+          **dict.fromkeys("-‐‑–—", "[-‐‑–—]")}
+
+
+def _phrase_pattern(needle: str) -> re.Pattern[str]:
+    """The phrase as a pattern in which a run of white space matches any run, and a quote or a
+    dash any quote or dash of its kind (`Iran's` finds `Iran’s`)."""
+    parts = [r"\s+" if word == " " else _ALIKE.get(word, re.escape(word))
+             for word in re.sub(r"\s+", " ", needle)]
+    return re.compile("".join(parts))
+
+
 def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit]:
-    """Hits for `query` (case-insensitive) in reading order of the version where each first appeared."""
+    """Hits for `query` (case-insensitive; white space, quote style and dashes as `_phrase_pattern`
+    reads them) in reading order of the version where each first appeared."""
     needle = query.strip().casefold()
     if not needle:
         return []
+    pattern = _phrase_pattern(needle)
     hits: list[SearchHit] = []
     open_hits: dict[str, int] = {}  # paragraph text -> index in hits, for the previous version
     for version_index, version in enumerate(versions):
         still_open: dict[str, int] = {}
         for paragraph_index, paragraph in enumerate(version.paragraphs):
             folded = paragraph.casefold()
-            offset = folded.find(needle)
-            if offset < 0:
+            found = pattern.search(folded)
+            if found is None:
                 continue
-            length = len(needle)
+            offset, length = found.start(), found.end() - found.start()
             if len(folded) != len(paragraph):  # a letter folds to more than one: count in the text
                 offset, length = _unfolded(paragraph, offset, length)
             if paragraph in open_hits:

@@ -65,6 +65,21 @@ def test_search_is_case_insensitive_and_empty_query_finds_nothing(chain_article:
     assert search_versions(chain_article.versions, "no such phrase anywhere") == []
 
 
+def test_search_reads_white_space_quotes_and_dashes_as_written_otherwise() -> None:
+    """`said  Ali` (two spaces) and `Iran's` (a straight quote) found nothing in `said Ali` and
+    `Iran’s`."""
+    versions = (Version(0, "t", ("Iran’s leader said Ali Khamenei — in a statement.",)),)
+    for query, found in (("said  Ali", "said Ali"), ("Iran's", "Iran’s"),
+                         ("khamenei - in", "Khamenei — in"), ("“leader", None)):
+        hits = search_versions(versions, query)
+        if found is None:
+            assert hits == []
+            continue
+        [hit] = hits
+        text = versions[0].paragraphs[0]
+        assert text[hit.offset:hit.offset + len(found)] == found
+
+
 def test_search_places_a_hit_in_the_text_as_written_after_letters_that_fold_longer() -> None:
     """`ß` folds to `ss` and `İ` to two characters: the hit's offset and snippet are the text's own
     (they were shifted by one character per such letter, and the hit could land in the next
