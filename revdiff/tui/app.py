@@ -255,8 +255,13 @@ class RevdiffApp(App[None]):
         self.query_one(StatusLine).show(where, detail, warning)
 
     def _open_dialog(self, dialog: Dialog[DialogResult],
-                     answered: Callable[[DialogResult | None], None] | None = None) -> None:
-        """Open a dialog over the diff; the notices about the diff go, so that none covers it."""
+                     answered: Callable[[DialogResult | None], None] | None = None, *,
+                     toggled_by: str | None = None) -> None:
+        """Open a dialog over the diff; the notices about the diff go, so that none covers it.
+        The keys of the command `toggled_by` (the keymap's) close it again."""
+        if toggled_by is not None:
+            dialog.closing_keys = next(command.keys for command in self.key_table
+                                       if command.action == toggled_by)
         self.clear_notifications()
         self._notices_cleared += 1
         self.push_screen(dialog, answered)
@@ -367,7 +372,7 @@ class RevdiffApp(App[None]):
     def action_timeline(self) -> None:
         session = self.session
         self._open_dialog(TimelineScreen(session.article.versions, session.chain_summaries(),
-                                         session.pair), self._pick_pair)
+                                         session.pair), self._pick_pair, toggled_by="timeline")
 
     def _pick_pair(self, pair: tuple[int, int] | None) -> None:
         if pair is not None and pair != self.session.pair:
@@ -400,7 +405,8 @@ class RevdiffApp(App[None]):
         self._step_article(-1)
 
     def action_articles(self) -> None:
-        self._open_dialog(ArticleListScreen(self.articles, self.article_index), self._pick_article)
+        self._open_dialog(ArticleListScreen(self.articles, self.article_index), self._pick_article,
+                          toggled_by="articles")
 
     def _pick_article(self, index: int | None) -> None:
         if index is not None:
@@ -451,7 +457,7 @@ class RevdiffApp(App[None]):
         self._scroll_stats(-3)
 
     def action_help(self) -> None:
-        self._open_dialog(HelpScreen(self.key_table))
+        self._open_dialog(HelpScreen(self.key_table), toggled_by="help")
 
     # -- search ---------------------------------------------------------------------------------
     def action_search(self) -> None:

@@ -31,7 +31,7 @@ def article_line(index: int, article: Article) -> str:
 class ArticleListScreen(Dialog[int | None]):
     """Dismisses with the index of the chosen article, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,a", "dismiss", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss", "Close")]
     DEFAULT_CSS = """
     ArticleListScreen { align: center middle; }
     ArticleListScreen > Vertical {

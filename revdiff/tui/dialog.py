@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from textual import events
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
@@ -28,6 +29,14 @@ class Dialog(ModalScreen[DialogResult]):
     ]
 
     _answered = False
+    closing_keys: tuple[str, ...] = ()  # the keys of the command that opened it (the app sets them)
+
+    def on_key(self, event: events.Key) -> None:
+        """The key that opened the dialog closes it, whichever key the keymap gave its command
+        (the letters were bound here, so `t` closed the timeline that F2 had opened)."""
+        if event.key in self.closing_keys:
+            event.stop()
+            self.dismiss()
 
     def dismiss(self, result: DialogResult | None = None) -> AwaitComplete:
         """Close the dialog with `result`, once. A key that comes again before the dialog has

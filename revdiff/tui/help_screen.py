@@ -61,7 +61,6 @@ class HelpScreen(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("q", "dismiss", "Close", show=False),
-        Binding("question_mark", "dismiss", "Close", show=False),
         Binding("j,down", "scroll_help(1)", "Down", show=False),
         Binding("k,up", "scroll_help(-1)", "Up", show=False),
         # As in `less` and in the diff: space pages down, b up (PgDn and PgUp are the scroll's own).

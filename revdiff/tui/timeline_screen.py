@@ -66,7 +66,7 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
     """Dismisses with the chosen pair of version indices, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,t", "dismiss", "Close"),
+        Binding("escape,q", "dismiss", "Close"),
         Binding("m", "mark", "Mark old side"),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),

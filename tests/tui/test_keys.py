@@ -9,9 +9,10 @@ from tui_helpers import run_async, status_text
 
 from revdiff.model import Article
 from revdiff.tui.app import RevdiffApp
-from revdiff.tui.help_screen import help_table
+from revdiff.tui.help_screen import HelpScreen, help_table
 from revdiff.tui.keys import ANYWHERE_KEYS, KEY_TABLE, commands_by_group, markdown_table
 from revdiff.tui.settings import Settings
+from revdiff.tui.timeline_screen import TimelineScreen
 
 REQUIRED_KEYS = {"n", "p", "right_square_bracket", "left_square_bracket", "j", "k", "down", "up",
                  "space", "b", "g", "G", "full_stop", "comma", "t", "s", "slash", "e", "y", "f",
@@ -161,3 +162,32 @@ async def test_a_narrow_footer_keeps_help_and_quit(chain_article: Article) -> No
         await pilot.resize_terminal(18, 15)
         await pilot.pause()
         assert footer_shown(app) == ["? help", "q quit"]
+
+
+@run_async
+async def test_a_dialog_closes_on_the_key_the_keymap_gave_its_command(chain_article: Article) -> None:
+    """`t`, `a` and `?` were bound in the dialogs: with help on F1, F1 opened the help and only
+    `?` closed it."""
+    settings = Settings(keys={"help": "f1", "timeline": "f2"})
+    app = RevdiffApp(chain_article, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key, dialog in (("f1", HelpScreen), ("f2", TimelineScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, dialog)
+            await pilot.press("question_mark", "t")
+            await pilot.pause()
+            assert isinstance(app.screen, dialog)
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, dialog)
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert not isinstance(app.screen, TimelineScreen)
