@@ -10,7 +10,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   could open a sentence;
 - datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole;
 - ellipses split only before a capital letter;
-- text without capitals (lower-cased corpora) splits before lower-case words too;
+- text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
+  script without case (Hebrew, Arabic) before its letters; `。！？` end a sentence with no space;
 - words glued by a site's markup (`diplomats.The killing`) are split.
 """
 
@@ -58,8 +59,10 @@ ABBREVIATIONS = TITLES | BEFORE_NUMBER | NEVER_FINAL | MAY_END
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 _TERMINAL = re.compile(
-    r"(?P<punct>\.\.\.|…|[.!?]+)(?P<close>[”\"’'»)\]]*)(?P<space>\s+)(?=\S)"
+    r"(?P<punct>\.\.\.|…|[.!?؟।]+)(?P<close>[”\"’'»)\]]*)(?P<space>\s+)(?=\S)"
 )
+# Chinese and Japanese full stops end a sentence with no space after them.
+_FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+[」』”’\"）)]*(?=\S)")
 _GLUED = re.compile(r"(?<=[a-z]{2})(?P<punct>[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
 _OPENING = "“\"‘'«([¿¡"
 _NEXT_WORD = re.compile(r"[“\"‘'«(\[]*([\w.’'-]*)")
@@ -92,7 +95,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
             return False
         if close and punct in "?!" and next_lower in ATTRIBUTION:
             return False
-    elif not (following.isupper() or following.isdigit() or following in _OPENING):
+    elif not (following.isupper() or following.isdigit() or following in _OPENING
+              or following.isalpha()):  # a letter of a script without case: Hebrew, Arabic
         return False  # a dash, a bracket or a symbol continues the sentence
     if punct in ("...", "…"):
         return following.isupper() or following in _OPENING
@@ -119,6 +123,7 @@ def _boundaries(paragraph: str) -> list[int]:
     for match in _TERMINAL.finditer(paragraph):
         if _is_boundary(paragraph, match, lower_case_text):
             starts.append(match.end())
+    starts.extend(match.end() for match in _FULL_WIDTH_TERMINAL.finditer(paragraph))
     if not lower_case_text:
         for match in _GLUED.finditer(paragraph):
             word = _word_before(paragraph, match.start("punct")).lower()

@@ -75,3 +75,17 @@ def test_seed_004_splits_cleanly(shared) -> None:  # type: ignore[no-untyped-def
                 assert not first.text.endswith((" Gen.", " Sec.", " Mr.", " T.", " A.")), first.text
     assert texts
     assert any("Mark T. Esper" in text for text in texts)
+
+
+@pytest.mark.parametrize(("paragraph", "sentences"), [
+    ("שלום עולם. זה טקסט.", ["שלום עולם.", "זה טקסט."]),
+    ("مرحبا بالعالم. هذا نص؟ نعم.", ["مرحبا بالعالم.", "هذا نص؟", "نعم."]),
+    ("नमस्ते दुनिया। यह पाठ है।", ["नमस्ते दुनिया।", "यह पाठ है।"]),
+    ("今天下雨。明天晴天！你好吗？", ["今天下雨。", "明天晴天！", "你好吗？"]),
+    ("他说：“我们走。”然后离开了。", ["他说：“我们走。”", "然后离开了。"]),
+])
+def test_scripts_without_case_and_full_width_stops_split(paragraph: str,
+                                                          sentences: list[str]) -> None:
+    """A paragraph in Hebrew, Arabic, Hindi or Chinese was one sentence, so one changed word made
+    the whole paragraph one edit."""
+    assert [paragraph[start:end] for start, end in split_paragraph(paragraph)] == sentences
