@@ -16,7 +16,8 @@ _TRIVIAL = frozenset({Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY})
 
 def is_boring_edit(edit: Edit) -> bool:
     """Nothing but whitespace, punctuation or encoding changed in this edit (letter case counts
-    as a change, and so does a number's value: `1.5` to `15`, `-5` to `5`). A comparison is boring when all its edits are; the TUI's `x` hides these."""
+    as a change, and so does a number's value: `1.5` to `15`, `-5` to `5`). A comparison is
+    boring when all its edits are; the TUI's `x` hides these."""
     if edit.op is EditOp.UNCHANGED:
         return True
     if edit.op is EditOp.MOVED or Flag.NUMBER_CHANGED in edit.flags:
