@@ -61,7 +61,7 @@ def consecutive_comparisons(articles: list[Article], sentences: str, inputs: tup
 @inputs_argument
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True,
-              help="text: coloured edits for a terminal; json: one document per version pair; "
+              help="text: coloured edits for a terminal; json: an array, one object per version pair; "
                    "jsonl: one edit per line; csv: one edit per row (the edit columns of "
                    "docs/EXPORT.md); unified: a patch, one sentence per line; html: a page.")
 @click.option("--sentences", type=click.Choice(SENTENCE_MODES), default="auto", show_default=True,

@@ -176,7 +176,7 @@ def handed_out(chunks: Iterator[list[ArticleTask]], in_flight: InFlight
     """The chunks, each noted in `in_flight` as it is taken to be submitted."""
     for chunk in chunks:
         for task in chunk:
-            in_flight.handed(task.index, task.ref.name)
+            in_flight.handed(task.index, task.where)
         yield chunk
 
 

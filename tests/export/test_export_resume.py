@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -226,6 +227,7 @@ def test_a_lost_worker_keeps_every_article_written_for_resume(
     assert died.value.exit_code == 75
     message = str(died.value)
     assert message.startswith(f"{out}: a worker process was killed by SIGKILL while "), message
+    assert f" {generated}{os.sep}article-" in message  # the input, where to look (not its key)
     assert message.endswith(" (rerun the same command with --resume to continue; use less "
                             "memory)"), message
     kept = int(message.split("; ")[1].split()[0])
