@@ -86,30 +86,34 @@ class BadSchedulerAddress(RevdiffError):
     """--scheduler is not an address a Dask client can connect to."""
 
 
-def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False) -> list[Article]:
+def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
+                  said: list[str] | None = None) -> list[Article]:
     """The inputs' articles, with what was left out of the inputs (the folders in a folder of
-    versions) said on stderr, one line each (none when `quiet`)."""
+    versions) said on stderr, one line each (none when `quiet`), and kept in `said`."""
     notes: list[str] = []
     articles = load(list(inputs), max_bytes=max_size, notes=notes)
     for note in notes if not quiet else ():
-        warn(visible(note))
+        warn(visible(note), said)
     return articles
 
 
-def warn(line: str) -> None:
+def warn(line: str, said: list[str] | None = None) -> None:
+    """One warning line on stderr; also kept in `said`, when given."""
     click.echo(f"revdiff: warning: {line}", err=True)
+    if said is not None:
+        said.append(line)
 
 
-def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare: bool = False
-                  ) -> list[Article]:
+def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare: bool = False,
+                  said: list[str] | None = None) -> list[Article]:
     """The inputs' articles, with every warning about how they were read on stderr, one line
-    each (none when `quiet`): first what was left out of the inputs (the folders in a folder of
-    versions), then each article's warnings.
+    each (none when `quiet`; kept in `said` too): first what was left out of the inputs (the
+    folders in a folder of versions), then each article's warnings.
 
     With `compare` (diff, view), an article with a single version is left out with a warning,
     and when no article has two versions, that is an error: there is nothing to compare.
     """
-    articles = load_articles(inputs, max_size, quiet)
+    articles = load_articles(inputs, max_size, quiet, said)
     source = inputs[0] if len(inputs) == 1 else None
     if compare and not any(has_pairs(article) for article in articles):
         where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
@@ -117,9 +121,9 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     for article in articles if not quiet else ():
         name = source if source and len(articles) == 1 else article.key  # which article of several
         for line in warning_lines(article, name, inputs):
-            warn(line)
+            warn(line, said)
         if compare and not has_pairs(article):
-            warn(f"{visible(name)}: {NOTHING_TO_COMPARE}; left out")
+            warn(f"{visible(name)}: {NOTHING_TO_COMPARE}; left out", said)
     return [article for article in articles if has_pairs(article)] if compare else articles
 
 

@@ -134,8 +134,10 @@ class RevdiffApp(App[None]):
     def __init__(self, articles: Article | Sequence[Article], *,
                  compare: CompareFunction | None = None, flip: FlipFunction = column_split_flip,
                  export_directory: Path | None = None, mode: LayoutMode | None = None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None, input_warnings: Sequence[str] = ()) -> None:
         super().__init__()
+        # what the command line said of the inputs on stderr, which the app's screen hides
+        self.input_warnings = tuple(input_warnings)
         self.settings = settings or Settings()
         self.articles = [articles] if isinstance(articles, Article) else list(articles)
         if not self.articles:
@@ -189,6 +191,11 @@ class RevdiffApp(App[None]):
         self.diff.focus()
         self.query_one(StatsPanel).place(self.size.width)
         self._refresh_chrome()
+        if self.input_warnings:
+            more = len(self.input_warnings) - 1
+            self.notify(f"{self.input_warnings[0]}" + (f" (and {more} more)" if more else "")
+                        + "; the warnings stay on the terminal after you quit",
+                        severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self._freeze_startup_objects)
 
     @staticmethod

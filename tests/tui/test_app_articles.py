@@ -10,6 +10,7 @@ from tui_helpers import SAMPLES, header_text, run_async
 
 from revdiff.cli import main
 from revdiff.formats import load
+from revdiff.model import Article
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.article_list_screen import ArticleListScreen
 
@@ -84,3 +85,17 @@ def test_the_command_runs_one_app_over_all_articles(monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(main, ["view", *STORIES])
     assert result.exit_code == 0, result.output
     assert runs == [3]
+
+
+@run_async
+async def test_the_inputs_warnings_are_noticed_in_the_app(chain_article: Article) -> None:
+    """The warnings went to stderr under the app's screen: an article left out for having one
+    version was seen only after quitting."""
+    said = ["story-b: only one version, nothing to compare; left out", "x: another"]
+    app = RevdiffApp(chain_article, input_warnings=said)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        [notice] = list(app._notifications)
+        assert notice.message == ("story-b: only one version, nothing to compare; left out (and 1 "
+                                  "more); the warnings stay on the terminal after you quit")
+        assert notice.severity == "warning"
