@@ -206,14 +206,13 @@ def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], plac
     """A text cell of a version's row; a BLOB is read as UTF-8, its bad bytes replaced with a
     warning (its Python form, `b'...'`, was read as the text)."""
     value = row.get(field)
-    if not isinstance(value, bytes):
-        return "" if value is None else str(value)
-    try:
-        return value.decode("utf-8")
-    except UnicodeDecodeError:
-        warnings.append(f"{place}: {columns[field]} holds bytes that are not UTF-8; bad bytes "
-                        "replaced with �")
-        return value.decode("utf-8", "replace")
+    if isinstance(value, bytes) and not value.isascii():
+        try:
+            value.decode("utf-8")
+        except UnicodeDecodeError:
+            warnings.append(f"{place}: {columns[field]} holds bytes that are not UTF-8; bad "
+                            "bytes replaced with �")
+    return cell_text(value) or ""
 
 
 def _written(row: dict[str, object]) -> int:

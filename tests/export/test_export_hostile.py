@@ -280,9 +280,11 @@ def test_version_numbers_beyond_64_bits(fmt: str, huge_version_corpus: Path, tmp
     assert {Path(a).name for a in articles} == {"good", "later"}
 
 
-def _small_file_limit() -> None:
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+def _file_limit_of(size: int) -> Callable[[], None]:
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    return limit
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "sqlite"])
@@ -293,17 +295,10 @@ def test_a_full_disk_is_one_line(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"out.{fmt}"
     result = subprocess.run([sys.executable, "-m", "revdiff", "export", str(SAMPLES), "-o",
                              str(out)], capture_output=True, text=True, check=False,
-                            preexec_fn=_small_file_limit, timeout=300)
+                            preexec_fn=_file_limit_of(4096), timeout=300)
     assert result.returncode == 2
     assert "cannot write the output" in one_error_line(result.stderr)
     assert not out.exists()
-
-
-def _file_limit_of(size: int) -> Callable[[], None]:
-    def limit() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
-    return limit
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
