@@ -219,14 +219,15 @@ class LayoutBuilder:
             if row < len(new_lines):
                 marker = ("+", "new_marker") if highlighted else (" ", "plain")
                 right = [marker, self._unsure_mark(edit, "new" if highlighted else None),
-                         *pad_line(new_lines[row], column, new_style)]
+                         (" ", "plain"), *pad_line(new_lines[row], column, new_style)]
             else:
-                right = [("  ", "plain"), (" " * column, "void")]
+                right = [("   ", "plain"), (" " * column, "void")]
             self._add([*left, (" ", "plain"), ("│", "rule"), *right], index)
 
     def _column(self) -> int:
-        """Text cells per side: 3 gutter cells, the text, a space and the rule, 2 gutter cells, the text."""
-        return (self.width - 7) // 2
+        """Text cells per side: 3 gutter cells, the text, a space and the rule, 3 gutter cells
+        (the marker, `?`, a space), the text."""
+        return (self.width - 8) // 2
 
 
 def build_layout(comparison: Comparison, items: list[VisibleItem], mode: LayoutMode, width: int,
