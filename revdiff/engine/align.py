@@ -97,6 +97,7 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
     loose_old = [i for i in range(len(old)) if i not in linked_old]
     loose_new = [j for j in range(len(new)) if j not in linked_new]
     moves = _match_moves(loose_old, loose_new, old_forms, new_forms, max(threshold, MOVE_THRESHOLD))
+    moves = _grow_moves(moves, loose_old, loose_new, old_forms, new_forms, threshold)
     links.extend(moves)
     moved_old = {i for link in moves for i in link.old}
     moved_new = {j for link in moves for j in link.new}
@@ -265,3 +266,46 @@ def _match_moves(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Form
             used_new.add(j)
             moves.append(Link((i,), (j,), score, moved=True))
     return moves
+
+
+def _grow_moves(moves: list[Link], loose_old: Sequence[int], loose_new: Sequence[int],
+                old_forms: Forms, new_forms: Forms, threshold: float) -> list[Link]:
+    """A sentence moved elsewhere may have been split or merged on the way: a move takes in
+    the loose sentences beside its partner that are parts of it (or the loose sentences beside
+    it that its partner merged), when the group scores higher than the pair alone. A sentence
+    moved and split in two had been read as a move and an addition."""
+    moved = {i for link in moves for i in link.old} | {j for link in moves for j in link.new}
+    free_old = set(loose_old) - moved
+    free_new = set(loose_new) - moved
+    grown: list[Link] = []
+    for move in moves:
+        (i,), (j,) = move.old, move.new
+        best = _block([i], [j], old_forms, new_forms, threshold, move.similarity)
+        options = [([i], part) for part in _runs_around(j, free_new, new_forms, old_forms[i])]
+        options += [(part, [j]) for part in _runs_around(i, free_old, old_forms, new_forms[j])]
+        for old_ids, new_ids in options:
+            block = _block(old_ids, new_ids, old_forms, new_forms, threshold)
+            if block is not None and (best is None or block.weight > best.weight):
+                best = block
+        if best is None or (best.old_start, best.new_start, best.old_end, best.new_end) == (i, j, i, j):
+            grown.append(move)
+            continue
+        old_ids = list(range(best.old_start, best.old_end + 1))
+        new_ids = list(range(best.new_start, best.new_end + 1))
+        free_old.difference_update(old_ids)
+        free_new.difference_update(new_ids)
+        grown.append(Link(tuple(old_ids), tuple(new_ids), best.similarity, moved=True))
+    return grown
+
+
+def _runs_around(index: int, free: set[int], forms: Forms, whole: Form) -> list[list[int]]:
+    """The runs of up to MAX_GROUP sentences holding `index` whose other sentences are free and
+    may be parts of `whole`."""
+    runs: list[list[int]] = []
+    for size in range(2, MAX_GROUP + 1):
+        for first in range(index - size + 1, index + 1):
+            run = list(range(first, first + size))
+            if all(k == index or (k in free and _may_be_part(forms[k], whole, False))
+                   for k in run):
+                runs.append(run)
+    return runs

@@ -96,6 +96,28 @@ def test_move_is_detected() -> None:
     assert covers_everything(links, len(old), len(new))
 
 
+def test_a_sentence_moved_and_split_is_one_move_and_the_other_way_one_merge() -> None:
+    long = ("The Pentagon said on Friday that it would send 3,000 more troops to the region, "
+            "officials said after the strike.")
+    old = [long, *SENTENCES[1:5]]
+    first_part = "The Pentagon said on Friday that it would send 3,000 more troops to the region."
+    new = [*SENTENCES[1:5], first_part, "Officials said this after the strike."]
+    links = align_sentences(old, new)
+    assert [(link.old, link.new) for link in links if link.moved] == [((0,), (4, 5))]
+    assert not [link for link in links if not link.old or not link.new]  # nothing added
+    back = align_sentences(new, old)
+    assert [(link.old, link.new) for link in back if link.moved] == [((4, 5), (0,))]
+    assert covers_everything(links, len(old), len(new))
+
+
+def test_a_moved_sentence_keeps_an_unrelated_neighbour_out() -> None:
+    old = SENTENCES[:5]
+    new = [*SENTENCES[1:5], SENTENCES[0], "Markets in Asia fell sharply on the news."]
+    links = align_sentences(old, new)
+    assert [(link.old, link.new) for link in links if link.moved] == [((0,), (4,))]
+    assert [link.new for link in links if not link.old] == [(5,)]
+
+
 def test_pre_split_sentences_on_long_input_use_anchors() -> None:
     old = [f"Sentence number {k} talks about topic {k * 7 % 13} in detail." for k in range(3000)]
     new = old[:1500] + ["An inserted sentence about something else entirely."] + old[1500:]
