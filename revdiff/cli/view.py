@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
-from itertools import pairwise
 
 import click
 
@@ -30,12 +29,11 @@ def article_text(article: Article, sentences: str = "auto") -> str:
     if len(article.versions) < 2:
         return article_summary(article)
     article = visible_article(article)
-    from revdiff.engine import compare
     from revdiff.export.comparison_text import comparison_text
+    from revdiff.export.pairs import compare_chain
 
-    versions = article.versions
-    return "\n\n".join(comparison_text(compare(old, new, sentences=sentences), article=article.key, color=False)
-                       for old, new in pairwise(versions))
+    return "\n\n".join(comparison_text(comparison, article=article.key, color=False)
+                       for comparison in compare_chain(article, sentences))
 
 
 def stdout_is_terminal() -> bool:

@@ -24,8 +24,9 @@ FlipFunction = Callable[[Article, str, int], Article]
 
 def engine_compare(old: Version, new: Version, sentences: str = "auto") -> Comparison:
     from revdiff.engine import compare  # imported late: the engine is a separate layer
+    from revdiff.export.pairs import without_elisions
 
-    return compare(old, new, sentences=sentences)
+    return compare(without_elisions(old), without_elisions(new), sentences=sentences)
 
 
 def column_split_flip(article: Article, page_name: str, line: int) -> Article:

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 from click.testing import CliRunner
-from tui_helpers import CHAIN, PAGE
+from tui_helpers import CHAIN, PAGE, SAMPLES
 
 from revdiff.cli import main
 from revdiff.tui.app import RevdiffApp
@@ -29,6 +29,16 @@ def test_prints_the_text_diff_when_not_on_a_terminal(command: list[str]) -> None
     assert result.exit_code == 0, result.output
     assert "version 0 -> 1" in result.output and "version 2 -> 3" in result.output
     assert "~ edited" in result.output and "\x1b[" not in result.output
+
+
+@pytest.mark.usefixtures("no_app")
+def test_a_cut_page_prints_as_diff_prints_it_without_the_cut_mark() -> None:
+    cut = str(SAMPLES / "newsdiffs" / "us-sends-3000-troops-v1-v2-rendered.html")
+    viewed = CliRunner().invoke(main, ["view", "--plain", "-q", cut])
+    diffed = CliRunner().invoke(main, ["diff", "-q", cut])
+    assert viewed.exit_code == diffed.exit_code == 0, viewed.output + diffed.output
+    assert viewed.output == diffed.output
+    assert "[...]" not in viewed.output
 
 
 @pytest.mark.usefixtures("no_app")

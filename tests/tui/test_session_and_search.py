@@ -95,3 +95,12 @@ def test_search_places_a_hit_in_the_text_as_written_after_letters_that_fold_long
     (hit,) = search_versions(versions, "der fuß auch")
     edit = edit_at(comparison, "new", hit.paragraph, hit.offset)
     assert edit is not None and comparison.edits[edit].new_text == before
+
+
+def test_a_cut_mark_is_no_sentence_of_the_comparison() -> None:
+    elision = "[...]"
+    old = Version(0, "T", ("The army moved in.", elision, "Oil rose."))
+    new = Version(1, "T", ("The army moved in on Friday.", elision, "Oil rose."))
+    comparison = ArticleSession(Article(None, None, (old, new))).comparison()
+    assert all(elision not in edit.old_text + edit.new_text for edit in comparison.edits)
+    assert [edit.op for edit in comparison.edits] == [EditOp.EDITED, EditOp.UNCHANGED]
