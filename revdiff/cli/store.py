@@ -22,10 +22,18 @@ from revdiff.cli.progress import ProgressBar
 from revdiff.errors import StoreError
 from revdiff.store import store_articles
 from revdiff.store.summary import SkipReason
-from revdiff.terminal_text import visible, visible_lines
+from revdiff.terminal_text import visible
 
 # Below this many commits a run is quick enough to need no progress bar.
 PROGRESS_MIN_COMMITS = 200
+
+# What to do about a version skipped with a warning.
+REMEDIES = {
+    SkipReason.CONFLICT: "the stored text stays; to keep both, store this input into another "
+                         "repository",
+    SkipReason.OUT_OF_ORDER: "git history cannot take a version before stored ones; to keep it, "
+                             "store the versions oldest first into another repository",
+}
 
 
 @click.command()
@@ -44,7 +52,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
 
     The article's file is named after its URL; its title, URL, source, version number and time
     are kept in commit trailers. Versions already stored are not added again; a version identical
-    to the previous one, or a text stored twice before (a flip-flop), is skipped. No hook,
+    to the previous one, or a text stored twice before (a flip-flop), is skipped, and so is one
+    whose number is stored with another text (a conflict) or that is older than the newest
+    stored version (out of order), each with a warning. No hook,
     file-system monitor or filter of the repository runs. Read the repository back with
     `revdiff parse DIR`.
     """
@@ -72,9 +82,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             return step
 
         summary = store_articles(articles, repo_dir, progress=progress_bar)
-    echo(visible_lines(summary.describe()))
+    echo(visible(summary.describe()))
     if not quiet:
         for skipped in summary.skipped:
-            if skipped.reason in (SkipReason.CONFLICT, SkipReason.OUT_OF_ORDER):
+            if skipped.reason in REMEDIES:
                 warn(f"{visible(skipped.path)}: version {skipped.number} not stored: "
-                     f"{skipped.reason.explanation}")
+                     f"{skipped.reason.explanation}; {REMEDIES[skipped.reason]}")

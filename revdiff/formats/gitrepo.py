@@ -517,9 +517,8 @@ def _add_hand_edited_version(article: _ArticleParts, change: FileChange, text: s
     """A version of a store's file that `revdiff store` did not commit (an edit by hand): read in
     the store's layout, its title on the first line and its paragraphs between blank lines (a
     paragraph's line breaks read as spaces), timed by the commit's author date, and numbered
-    after the newest version (version numbers are an article's keys in every export; a version
-    `revdiff store` adds later may take the same number, and the NewsEdits SQLite export then
-    refuses the article)."""
+    after the newest version (version numbers are an article's keys in every export; `revdiff
+    store` numbers it so too, and refuses a later version of the tracker that has its number)."""
     commit = change.commit[:12]
     title, *paragraphs = [" ".join(lines) for lines in blocks_between_blank_lines(text)] or [""]
     if not paragraphs:
@@ -567,6 +566,12 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
                                 f"{trailers[TRAILER_TIME][:40]!r}",
                                 place) from None
     title, paragraphs = decode_version_file(data, trailers.get(TRAILER_ENCODING), place)
+    taken = {version.number for version in article.versions}
+    if number in taken:  # a store's commit copied (cherry-picked): numbers are the keys
+        renumbered = max(taken) + 1
+        article.warnings.append(f"{change.commit[:12]}: version {number} is stored again (a "
+                                f"commit copied?); read as version {renumbered}")
+        number = renumbered
     article.versions.append(Version(number, title, paragraphs, time,
                                     trailers.get(TRAILER_TIME_TEXT)))
     _warn_when_number_goes_back(article, change.commit)

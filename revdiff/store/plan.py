@@ -2,7 +2,8 @@
 
 Idempotence comes from here, not from the writer: a version whose number is already stored with
 the same text and title is not written again, so a re-run (also after a crash) adds only what is
-missing. The NewsDiffs rules apply to the rest: a version identical to the one before it is
+missing; nor is one whose number holds another text while its own text is stored under another
+number (another tracker's numbering of the same versions). The NewsDiffs rules apply to the rest: a version identical to the one before it is
 skipped, and a text already stored twice for the article is refused as a flip-flop.
 """
 
@@ -66,7 +67,9 @@ class StorePlan:
 
 
 def histories_from_changes(changes: Iterable[FileChange]) -> dict[str, FileHistory]:
-    """Per file, the stored versions: numbers from `Revdiff-Version` trailers (else position)."""
+    """Per file, the stored versions, numbered as the git reader numbers them: by their
+    `Revdiff-Version` trailers; a commit without one (an edit by hand, or plain git history),
+    or whose number an earlier commit of the file took (a copied commit), after the newest."""
     histories: dict[str, FileHistory] = {}
     for change in changes:
         history = histories.setdefault(change.path, FileHistory())
@@ -75,7 +78,9 @@ def histories_from_changes(changes: Iterable[FileChange]) -> dict[str, FileHisto
         try:
             number = int(trailers[TRAILER_VERSION])
         except (KeyError, ValueError):
-            number = len(history.by_number)
+            number = None
+        if number is None or number in history.by_number:
+            number = 0 if history.newest is None else history.newest + 1
         history.append(number, change.blob)
     return histories
 
@@ -111,7 +116,8 @@ def _skip_reason(history: FileHistory, number: int, fingerprint: Fingerprint,
                  ) -> SkipReason | Literal["stored"] | None:
     stored = history.by_number.get(number)
     if stored is not None:
-        return "stored" if stored == fingerprint else SkipReason.CONFLICT
+        # the same text under another number (another tracker counting from 1) is stored too
+        return "stored" if stored == fingerprint or history.counts[fingerprint] else SkipReason.CONFLICT
     if history.previous(number) == fingerprint:
         return SkipReason.UNCHANGED
     if history.newest is not None and number < history.newest:

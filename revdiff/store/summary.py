@@ -18,7 +18,7 @@ class SkipReason(str, Enum):
     @property
     def explanation(self) -> str:
         return {
-            SkipReason.UNCHANGED: "identical to the previous version",
+            SkipReason.UNCHANGED: "identical to the version stored before it",
             SkipReason.FLIP_FLOP: "text already stored twice before",
             SkipReason.CONFLICT: "version number already stored with another text",
             SkipReason.OUT_OF_ORDER: "older than the newest stored version",

@@ -458,6 +458,39 @@ def test_a_store_file_edited_by_hand_is_read_in_the_store_layout(tmp_path: Path)
                                        "is read in the store's layout, as version 3")
 
 
+def test_a_hand_edit_takes_a_number_store_then_refuses_and_no_number_is_read_twice(
+        tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "s")
+    v1, v2, v3 = (Version(n, "Title", (f"Paragraph {n}.",), datetime(2023, 1, n, tzinfo=UTC))
+                  for n in (1, 2, 3))
+    story = Article("bbc", "https://www.bbc.co.uk/story", (v1, v2))
+    store_articles([story], repo)
+    [path] = [p for p in repo.rglob("*.txt") if ".git" not in p.parts]
+    path.write_text(path.read_text(encoding="utf-8") + "\nBy hand.\n", encoding="utf-8")
+    git_at(repo, 600, "commit", "-q", "-am", "fix by hand")
+    summary = store_articles([replace(story, versions=(v1, v2, v3))], repo)
+    assert [(s.number, s.reason.value) for s in summary.skipped] == [(3, "conflict")]
+    [read] = read_repository(repo)
+    assert [v.number for v in read.versions] == [1, 2, 3]  # the third is the hand edit
+
+
+def test_a_copied_store_commit_is_read_under_a_number_of_its_own(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "s")
+    v0, v1 = (Version(n, "Title", (f"Paragraph {n}.",), datetime(2023, 1, n + 1, tzinfo=UTC))
+              for n in (0, 1))
+    store_articles([Article("bbc", "https://www.bbc.co.uk/story", (v0, v1))], repo)
+    second = git_output(repo, "rev-parse", "HEAD").strip()
+    git_at(repo, 0, "revert", "--no-edit", "HEAD")  # no trailers: a hand edit, version 2
+    git_at(repo, 0, "cherry-pick", second)  # version 1's commit, trailers and all, again
+    [read] = read_repository(repo)
+    assert [v.number for v in read.versions] == [0, 1, 2, 3]
+    assert [v.paragraphs for v in read.versions[2:]] == [v0.paragraphs, v1.paragraphs]
+    assert read.warnings[-1].endswith(": version 1 is stored again (a commit copied?); "
+                                      "read as version 3")
+    again = store_articles([Article("bbc", "https://www.bbc.co.uk/story", (v0, v1))], repo)
+    assert (again.stored, again.already_stored, again.skipped) == (0, 2, ())
+
+
 def test_sha256_repository_with_a_merge(tmp_path: Path) -> None:
     repo = tmp_path / "r"
     subprocess.run(["git", "init", "-q", "-b", "main", "--object-format=sha256", str(repo)],

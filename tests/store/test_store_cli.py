@@ -28,7 +28,7 @@ def test_store_then_parse_back(tmp_path: Path) -> None:
     # plain files are titled by their folder, so version 2 (the text of version 1) is unchanged
     assert result.output.startswith(
         "1 article: 3 versions stored, 0 already stored, 1 skipped (1 unchanged: identical to "
-        f"the previous version) in {tmp_path / 'repo'} [")
+        f"the version stored before it) in {tmp_path / 'repo'} [")
     assert result.output.count("\n") == 1
     again = runner.invoke(main, ["store", str(versions), "--repo", str(tmp_path / "repo")])
     assert again.exit_code == 0
@@ -71,7 +71,8 @@ def test_a_version_stored_with_another_text_is_named(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "1 skipped (1 conflict: version number already stored with another text)" in result.stdout
     assert result.stderr.endswith(": version 1 not stored: version number already stored with "
-                                  "another text\n")
+                                  "another text; the stored text stays; to keep both, store this "
+                                  "input into another repository\n")
 
 
 def test_a_repository_is_not_stored_into_itself(tmp_path: Path) -> None:
@@ -104,3 +105,10 @@ def test_a_flattened_pages_warnings_travel_with_its_stored_versions(tmp_path: Pa
     assert {row["confidence"] for row in rows} == {None}  # per-row confidences are not stored
     again = runner.invoke(main, ["store", page, "--repo", repo, "-q"])
     assert "0 versions stored, 2 already stored" in again.stdout
+
+
+def test_the_summary_is_one_line_whatever_the_repository_is_named(tmp_path: Path) -> None:
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(tmp_path / "a\nb")])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("\n") == 1 and "a␊b" in result.output

@@ -60,3 +60,12 @@ def test_conflicting_and_out_of_order_versions_are_reported() -> None:
     assert [(s.number, s.reason) for s in result.skipped] == [
         (1, SkipReason.CONFLICT), (3, SkipReason.OUT_OF_ORDER)]
     assert result.already_stored == 1
+
+
+def test_the_same_texts_numbered_by_another_tracker_are_already_stored() -> None:
+    histories: dict[str, FileHistory] = {}
+    plan_store([article("A", "B", "C")], histories, "sha1")
+    result = plan_store([article("A", "B", "C", "D", numbers=[1, 2, 3, 4])], histories, "sha1")
+    assert planned(result) == [4]  # D is new
+    assert result.already_stored == 2  # 1 and 2 hold B and C here, A and B there
+    assert [(s.number, s.reason) for s in result.skipped] == [(3, SkipReason.UNCHANGED)]
