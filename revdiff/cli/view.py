@@ -86,7 +86,7 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
 
     if layout is not None:  # the command line wins over the settings file
         settings = replace(settings, layout=layout)
-    app = RevdiffApp(browsable, settings=settings, input_warnings=warnings)
+    app = RevdiffApp(browsable, settings=settings, input_warnings=warnings, inputs=inputs)
     app.run()
     if app.return_code:  # the app failed: Textual has shown what went wrong
         sys.exit(app.return_code)

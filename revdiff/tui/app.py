@@ -134,8 +134,10 @@ class RevdiffApp(App[None]):
     def __init__(self, articles: Article | Sequence[Article], *,
                  compare: CompareFunction | None = None, flip: FlipFunction = column_split_flip,
                  export_directory: Path | None = None, mode: LayoutMode | None = None,
-                 settings: Settings | None = None, input_warnings: Sequence[str] = ()) -> None:
+                 settings: Settings | None = None, input_warnings: Sequence[str] = (),
+                 inputs: Sequence[str] = ()) -> None:
         super().__init__()
+        self.inputs = tuple(inputs)  # the files and folders read, which an export never replaces
         # what the command line said of the inputs on stderr, which the app's screen hides
         self.input_warnings = tuple(input_warnings)
         self.settings = settings or Settings()
@@ -573,7 +575,8 @@ class RevdiffApp(App[None]):
 
     def action_export(self) -> None:
         self._open_dialog(ExportScreen(self.session.comparison(), self.session.article.key,
-                                       list(EXPORT_FORMATS), self.export_directory),
+                                       list(EXPORT_FORMATS), self.export_directory,
+                                       self.inputs),
                           self._write_export)
 
     def _write_export(self, choice: ExportChoice | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,7 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from revdiff.export.output_guard import is_read_only
+from revdiff.export.output_guard import OutputProblem, check_targets
 from revdiff.model import Comparison
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
@@ -27,7 +29,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
     to the name typed. Another format gives a typed name that ends in the last one's suffix its
-    own. A missing folder is refused (nothing is created) and an existing file is only replaced
+    own. A missing folder is refused (nothing is created), and so is what `revdiff export -o`
+    refuses (a device, a FIFO, a read-only file, an input); an existing file is only replaced
     after a second Enter.
     """
 
@@ -48,8 +51,9 @@ class ExportScreen(Dialog[ExportChoice | None]):
     """
 
     def __init__(self, comparison: Comparison, key: str, formats: list[ExportFormat],
-                 directory: Path) -> None:
+                 directory: Path, inputs: Sequence[str] = ()) -> None:
         super().__init__()
+        self.inputs = inputs
         self.comparison = comparison
         self.key = key  # the article's, for the file name offered
         self.formats = formats
@@ -115,13 +119,21 @@ class ExportScreen(Dialog[ExportChoice | None]):
         if not path.is_absolute():
             path = self.directory / path
         shown = visible(str(path))
-        if not path.parent.is_dir():
+        try:
+            folder_exists, is_folder = path.parent.is_dir(), path.is_dir()
+            if folder_exists and not is_folder:
+                check_targets([path], self.inputs, folder=False)
+        except OutputProblem as problem:
+            self._say(f"{shown}: {problem.message}: type another name")
+            return
+        except OSError as error:  # a name too long for the file system, ...
+            self._say(f"{shown}: {error.strerror or error}: type another name")
+            return
+        if not folder_exists:
             self._say(f"No folder {visible(str(path.parent))}: type a name in a folder that exists")
-        elif path.is_dir():
+        elif is_folder:
             self._say(f"{shown} is a folder: type a file name")
-        elif path.is_file() and is_read_only(path.stat().st_mode):
-            self._say(f"{shown} is read-only: type another name")
-        elif path.exists() and self.confirmed != path:
+        elif os.path.lexists(path) and self.confirmed != path:
             self.confirmed = path
             self._say(f"{shown} exists: Enter again replaces it, Esc keeps it")
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -167,11 +168,42 @@ async def test_export_keeps_a_read_only_file(chain_article: Article, tmp_path: P
         await pilot.press("e", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
-        assert "is read-only" in str(app.screen.query_one("#export-problem", Static).content)
+        assert "is a read-only file" in str(app.screen.query_one("#export-problem", Static).content)
     assert kept.read_text() == "mine\n"
     with pytest.raises(PermissionError, match="read-only"):
         write_text_atomically(kept, "theirs\n")
     assert kept.read_text() == "mine\n"
+
+
+@run_async
+@pytest.mark.parametrize("kind", ["fifo", "input", "long name"])
+async def test_export_refuses_what_export_o_refuses_and_a_name_too_long(
+        chain_article: Article, tmp_path: Path, kind: str) -> None:
+    """A FIFO (or device) had been replaced by a file after the second Enter, an input
+    overwritten, and a name over 255 bytes ended the app with a traceback."""
+    name = "us-deploys-troops-after-soleimani-strike-v0-v1.txt"
+    target = tmp_path / ("a" * 300 + ".txt" if kind == "long name" else name)
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "input":
+        target.write_text("One.\n")
+    app = RevdiffApp(chain_article, export_directory=tmp_path,
+                     inputs=[str(target)] if kind == "input" else [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab", "ctrl+u")
+        await pilot.press(*str(target))
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        problem = str(app.screen.query_one("#export-problem", Static).content)
+        assert problem.endswith(": type another name")
+        assert {"fifo": "is a FIFO", "input": "one of the export's inputs",
+                "long name": "File name too long"}[kind] in problem
+    if kind == "fifo":
+        assert target.is_fifo()
+    elif kind == "input":
+        assert target.read_text() == "One.\n"
 
 
 def test_export_defaults_to_the_settings_or_downloads_not_the_working_directory(
