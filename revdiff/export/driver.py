@@ -50,7 +50,7 @@ from revdiff.export.records import (
 )
 from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
 from revdiff.export.worker_loss import InFlight, WorkerLost, working_on
-from revdiff.export.writers import csv_header
+from revdiff.export.writers import ExportWriter, csv_header
 from revdiff.formats import load
 from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES
@@ -442,6 +442,8 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         note(f"nothing to resume for {job.out} (no interrupted run left a staging folder); "
              "exporting from the start")
     writer = registry.make_writer(job.format, job.out, staging)
+    if staging.unpublished is not None:
+        return _finish_publishing(staging, writer, progress, on_progress, note)
     in_flight = InFlight()
     published = False
     try:
@@ -517,6 +519,25 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             if not published:
                 staging.discard_if_empty()
             staging.close()
+
+
+def _finish_publishing(staging: Staging, writer: ExportWriter, progress: ExportProgress,
+                       on_progress: Callable[[ExportProgress], None] | None,
+                       note: Callable[[str], None]) -> ExportProgress:
+    """The interrupted run had written everything and was putting it in place: finish that."""
+    note("the interrupted run had finished; putting its output in place")
+    for entry in staging.entries():
+        progress.pairs += entry.pairs
+        progress.rows += entry.rows
+    progress.articles = progress.resumed_articles = staging.resumed_entries
+    progress.resumed_pairs = progress.pairs
+    progress.units_done = progress.units_total
+    staging.finish_publishing()
+    progress.outputs = writer.final_paths()
+    progress.finished = time.monotonic()
+    if on_progress:
+        on_progress(progress)
+    return progress
 
 
 def _checkpoint(writer: Any, staging: Staging, waiting: list[JournalEntry]) -> None:

@@ -67,6 +67,9 @@ def _check_kind(target: Path, *, folder: bool) -> None:
         raise OutputProblem("the output is a read-only file; revdiff does not replace a file "
                             "kept from writing", str(target),
                             hint="make it writable with chmod u+w, or name another file with -o")
+    if stat.S_ISDIR(mode) and not folder:
+        raise OutputProblem("a folder is in the way of the output file", str(target),
+                            hint="remove it or choose another -o path")
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return
     kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)

@@ -12,6 +12,11 @@ files). Lines are only appended after the data they describe has been flushed, s
 the writer rolls its files back to the state of the last complete checkpoint and the run skips
 that many articles: no row is lost and none is written twice. A torn tail (the process died while
 writing the journal) is ignored back to the last complete checkpoint.
+
+Publishing lists its renames in `publishing.jsonl` before making them and logs each one made, so
+a run killed among them is finished by `--resume` (the renames not yet made are made) instead of
+being exported again from a staging folder its files have left. The staging folder is then
+renamed aside (`.<OUT name>.revdiff-discarded/`) and removed: it is never seen half removed.
 """
 
 from __future__ import annotations
@@ -21,15 +26,18 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from revdiff.errors import RevdiffError
 from revdiff.export.output_guard import OutputProblem, is_read_only
+from revdiff.stop_signals import stops_held
 
 JOURNAL_NAME = "journal.jsonl"
 JOURNAL_VERSION = 1
+PUBLISHING_NAME = "publishing.jsonl"
 
 
 class ResumeMismatch(RevdiffError):
@@ -52,6 +60,10 @@ def staging_path(out: Path) -> Path:
     return out.parent / f".{out.name}.revdiff-partial"
 
 
+def discarded_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.revdiff-discarded"
+
+
 class Staging:
     """The staging directory and journal of one export run."""
 
@@ -67,13 +79,19 @@ class Staging:
             raise OutputProblem("the output's folder does not exist", str(out.parent),
                                 hint="create it first, or choose another -o path")
         self._check_directory()
+        shutil.rmtree(discarded_path(out), ignore_errors=True)  # left by a run stopped there
         self.resumable = self.journal_path.is_file() and not self.journal_path.is_symlink()
-        if resume and self.resumable:
-            self._reopen()
-        else:
-            self._start_fresh()
+        # the renames of a run stopped while publishing, which --resume makes
+        self.unpublished = self._unpublished_moves() if resume and self.resumable else None
+        if self.unpublished is None:
+            if resume and self.resumable:
+                self._reopen()
+            else:
+                self._start_fresh()
         # Kept open for the whole run (appended at every checkpoint); closed by close().
         self._journal = open(self.journal_path, "a", encoding="utf-8")  # noqa: SIM115
+        if self.unpublished is not None:
+            self.resumed_entries = sum(1 for _ in self.entries())
 
     # -- starting -------------------------------------------------------------------------------
 
@@ -185,15 +203,60 @@ class Staging:
             shutil.rmtree(self.directory, ignore_errors=True)
 
     def publish(self, moves: list[tuple[Path, Path]]) -> None:
-        """Rename finished files into place, then remove the staging directory."""
+        """Rename finished files into place, then remove the staging directory. Nothing is
+        renamed unless every rename can be made; Ctrl-C and SIGTERM wait for the renames."""
         self.close()
         for source, target in moves:
-            _fsync(source)
             if target.is_dir() and not source.is_dir():
                 raise OutputProblem("a folder is in the way of the output file", str(target),
                                     hint="remove it or choose another -o path")
-            os.replace(source, target)
-        shutil.rmtree(self.directory, ignore_errors=True)
+        for source, _ in moves:
+            _fsync(source)
+        with stops_held():
+            listing = self.directory / PUBLISHING_NAME
+            with open(listing, "w", encoding="utf-8") as log:
+                log.write(json.dumps([[str(a), str(b)] for a, b in moves]) + "\n")
+                log.flush()
+                os.fsync(log.fileno())
+                self._rename(moves, log, made=0)
+        self._discard()
+
+    def finish_publishing(self) -> None:
+        """Make the renames a run stopped while publishing had not made yet (`unpublished`)."""
+        assert self.unpublished is not None
+        moves, made = self.unpublished
+        self.close()
+        with stops_held(), open(self.directory / PUBLISHING_NAME, "a", encoding="utf-8") as log:
+            self._rename(moves, log, made)
+        self._discard()
+
+    def _unpublished_moves(self) -> tuple[list[tuple[Path, Path]], int] | None:
+        """The renames listed by a run stopped while publishing, and how many it made."""
+        try:
+            with open(self.directory / PUBLISHING_NAME, encoding="utf-8") as log:
+                listed, *made = log.read().split("\n")[:-1]
+            return [(Path(a), Path(b)) for a, b in json.loads(listed)], len(made)
+        except (OSError, ValueError):  # none listed, or the listing was cut: nothing was renamed
+            return None
+
+    @staticmethod
+    def _rename(moves: list[tuple[Path, Path]], log: TextIO, made: int) -> None:
+        for source, target in moves[made:]:
+            # a rename made just before a stop that logged it not: its source has gone
+            if source.exists() or source.is_symlink():
+                os.replace(source, target)
+            log.write("made\n")
+            log.flush()
+
+    def _discard(self) -> None:
+        """Remove the staging directory, renamed aside first so that it is never half there."""
+        discarded = discarded_path(self.out)
+        try:
+            os.replace(self.directory, discarded)
+        except OSError:
+            return
+        with suppress(KeyboardInterrupt):  # the output is in place; the next run removes the rest
+            shutil.rmtree(discarded, ignore_errors=True)
 
 
 def write_text_atomically(path: Path, text: str) -> None:

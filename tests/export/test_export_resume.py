@@ -13,7 +13,9 @@ import pytest
 
 from revdiff.export import driver as batch
 from revdiff.export import registry
+from revdiff.export import staging as staging_module
 from revdiff.export.driver import ExportJob, InterruptedExport, WorkerDied, run_export
+from revdiff.export.output_guard import OutputProblem
 from revdiff.export.parallel import Pending, SerialExecutor
 from revdiff.export.staging import ResumeMismatch, staging_path
 from revdiff.export.worker_loss import WorkerLost
@@ -92,6 +94,55 @@ def test_resume_after_interruption_equals_a_clean_run(fmt: str, generated: Path,
     assert progress.articles == 12
     assert not staging_path(out).exists()
     assert table_content(out, fmt) == table_content(clean, fmt)
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing of the run handles it."""
+
+
+@pytest.mark.parametrize(("fmt", "renames_made"), [("jsonl", 1), ("jsonl", 0), ("sqlite", 0),
+                                                   ("html", 1)])
+def test_a_run_killed_while_publishing_is_finished_by_resume(
+        fmt: str, renames_made: int, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """--resume had found a valid journal whose staged files had been moved out, and published
+    empty files over the finished output, exit 0."""
+    suffix = "" if fmt == "html" else f".{fmt}"
+    clean = tmp_path / "clean" / f"out{suffix}"
+    clean.parent.mkdir()
+    run_export(ExportJob((str(generated),), clean, fmt))
+    out = tmp_path / "run" / f"out{suffix}"
+    out.parent.mkdir()
+    if fmt == "html":  # an earlier report, which the first rename moves into the staging folder
+        run_export(ExportJob((str(generated),), out, fmt))
+    real_replace = os.replace
+    calls = []
+
+    def dying_replace(source: Any, target: Any) -> None:
+        if Path(source).parent == staging_path(out) or Path(target).parent == staging_path(out):
+            calls.append(source)
+            if len(calls) > renames_made:
+                raise Killed
+        real_replace(source, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(staging_module.os, "replace", dying_replace)
+        with pytest.raises(Killed):
+            run_export(ExportJob((str(generated),), out, fmt))
+    progress = run_export(ExportJob((str(generated),), out, fmt), resume=True)
+    assert progress.articles == progress.resumed_articles == 12
+    assert not staging_path(out).exists()
+    assert table_content(out, fmt) == table_content(clean, fmt)
+
+
+def test_a_folder_in_the_way_of_a_companion_file_is_refused_before_anything_is_written(
+        generated: Path, tmp_path: Path) -> None:
+    out = tmp_path / "y.jsonl"
+    out.write_text("mine\n")
+    (tmp_path / "y.comparisons.jsonl").mkdir()
+    with pytest.raises(OutputProblem, match="a folder is in the way"):
+        run_export(ExportJob((str(generated),), out, "jsonl"))
+    assert out.read_text() == "mine\n"
 
 
 def test_resumed_jsonl_has_no_duplicate_rows(generated: Path, tmp_path: Path,
