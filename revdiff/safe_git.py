@@ -15,7 +15,8 @@ global config either, so nothing outside revdiff changes what git prints.
 
 Writing (`revdiff store --repo DIR`) must happen in the repository the user named; there
 `writing_environment` turns off hooks, the file-system monitor and the filter drivers its config
-defines for every git command (the store's own history is read through a sanitized clone).
+defines for every git command, and keeps the working tree in DIR whatever `core.worktree` says
+(the store's own history is read through a sanitized clone).
 """
 
 from __future__ import annotations
@@ -78,18 +79,21 @@ def _with_overrides(environment: dict[str, str],
     return environment
 
 
-def writing_environment(drivers: Iterable[str] = ()) -> dict[str, str]:
+def writing_environment(drivers: Iterable[str] = (), worktree: str | None = None
+                        ) -> dict[str, str]:
     """Environment additions for git commands in the repository `revdiff store` writes to.
 
     The user's own config stays in force (it may name the default branch); hooks and the
     file-system monitor are off, and so are the filter `drivers` named (see `filter_drivers`):
-    an empty command is no filter.
+    an empty command is no filter. The working tree is `worktree`, the folder the user named,
+    whatever the repository's `core.worktree` says (it could name any folder to write into).
     """
     names = list(drivers)
     emptied = [(f"filter.{driver}.{key}", "") for driver in names
                for key in ("clean", "smudge", "process")]
     required = [(f"filter.{driver}.required", "false") for driver in names]
-    return _with_overrides({"GIT_TERMINAL_PROMPT": "0"}, [*emptied, *required])
+    here = {"GIT_WORK_TREE": worktree} if worktree is not None else {}  # core.worktree loses
+    return _with_overrides({"GIT_TERMINAL_PROMPT": "0", **here}, [*emptied, *required])
 
 
 def filter_drivers(config_names: str) -> list[str]:

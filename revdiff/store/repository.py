@@ -47,13 +47,15 @@ def open_or_create(path: Path) -> git.Repo:
 
 
 def _without_hooks(repo: git.Repo) -> git.Repo:
-    """The repository, its git commands set to run no hook, monitor or filter it names."""
-    repo.git.update_environment(**writing_environment())
+    """The repository, its git commands set to run no hook, monitor or filter it names, and to
+    write no working tree but its own."""
+    worktree = None if repo.bare else str(repo.working_tree_dir)
+    repo.git.update_environment(**writing_environment(worktree=worktree))
     try:
         names = str(repo.git.config("--name-only", "--get-regexp", r"^filter\."))
     except git.GitCommandError:  # no filter is configured
         names = ""
-    repo.git.update_environment(**writing_environment(filter_drivers(names)))
+    repo.git.update_environment(**writing_environment(filter_drivers(names), worktree))
     return repo
 
 

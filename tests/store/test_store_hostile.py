@@ -70,3 +70,21 @@ def test_storing_runs_no_program_the_repository_names(
     assert "3 versions stored" in result.stdout
     git(repo, *show, check=False)
     assert marker.exists(), f"git did not run {name}: the test proves nothing"
+
+
+def test_storing_writes_no_working_tree_the_repository_names(tmp_path: Path) -> None:
+    """`core.worktree` in the repository's config had made the store write its files there."""
+    repo = story_repository(tmp_path / "archive")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    set_config(repo, ("core.worktree", str(elsewhere)))
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    for number in range(2):
+        (versions / f"{number}.txt").write_text(f"Paragraph of version {number}.\n")
+    result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(versions), "--repo",
+                             str(repo)], capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert list(elsewhere.iterdir()) == []
+    assert [p.name for p in repo.rglob("*.txt") if ".git" not in p.parts and p.name != "story.txt"]
