@@ -236,6 +236,18 @@ def sync_worktree(repo: git.Repo, ref: str) -> None:
                               "again: it finishes the update and overwrites no file") from error
 
 
+def refuse_busy_index(repo: git.Repo) -> None:
+    """Refuse a repository whose index another git command holds (`index.lock`), before anything
+    is stored: the versions would be committed and the working tree left behind the branch.
+    A lock left by a store run killed while updating the working tree is that run's to clear."""
+    git_dir = Path(repo.git_dir)
+    if (git_dir / "index.lock").exists() and not (git_dir / SYNC_MARKER_NAME).exists():
+        raise StoreError("another git command holds the repository's index (index.lock); nothing "
+                         "was stored", str(git_dir / "index.lock"),
+                         hint="let that command finish, or remove index.lock if no git command "
+                              "runs, then run again")
+
+
 def _index_tree(repo: git.Repo) -> str:
     if (Path(repo.git_dir) / "index").exists():
         return str(repo.git.write_tree()).strip()

@@ -21,6 +21,7 @@ from revdiff.store.repository import (
     current_branch,
     object_format,
     open_or_create,
+    refuse_busy_index,
     refuse_staged_changes,
     store_lock,
     sync_worktree,
@@ -45,6 +46,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
     repo = open_or_create(path)
     try:
         with store_lock(repo):
+            refuse_busy_index(repo)
             ref = current_branch(repo)
             tip = branch_tip(repo, ref)
             histories = histories_from_changes(_stored_changes(repo, ref) if tip else [])

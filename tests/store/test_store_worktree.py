@@ -208,3 +208,18 @@ def test_staged_changes_elsewhere_are_refused_and_kept(tmp_path: Path, stored_be
     assert (repo / "README").read_text() == "mine, edited\n"
     assert git(repo, "diff", "--cached", "--name-only").split() == ["README", "notes.txt"]
     assert git(repo, "rev-list", "--count", "HEAD") == commits
+
+
+def test_an_index_another_git_command_holds_is_refused_before_anything_is_stored(
+        tmp_path: Path) -> None:
+    """With a leftover index.lock the versions had been committed and the working tree left
+    behind, `git status` showing them as staged deletions."""
+    repo = user_repository(tmp_path / "repo")
+    (repo / ".git" / "index.lock").write_text("")
+    result = store(versions(tmp_path / "story", 2), repo)
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {repo / '.git' / 'index.lock'}: another git "
+                             "command holds the repository's index (index.lock); nothing was "
+                             "stored (let that command finish, or remove index.lock if no git "
+                             "command runs, then run again)\n")
+    assert int(git(repo, "rev-list", "--count", "HEAD")) == 1
