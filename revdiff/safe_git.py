@@ -139,8 +139,8 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
         result = subprocess.run(
             [git_executable(), "clone", "--quiet", "--bare", "--no-local", "--template=",
              "--reference", str(_object_owner(path.resolve())), "--", source, str(clone)],
-            capture_output=True, env=reading_environment(), check=False,
-            stdin=subprocess.DEVNULL)
+            capture_output=True, env=_trusting(reading_environment(), path, Path(folder)),
+            check=False, stdin=subprocess.DEVNULL)
         if result.returncode != 0:
             said = git_complaint(result.stderr)
             if "is shallow" in said:  # git cannot share the objects of a shallow clone
@@ -148,6 +148,19 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
                                  hint="fetch the whole history first: git fetch --unshallow")
             raise StoreError("cannot read the git repository", str(path), hint=f"git said: {said}")
         yield clone
+
+
+def _trusting(environment: dict[str, str], path: Path, folder: Path) -> dict[str, str]:
+    """`environment` with a global config of its own in `folder` that trusts the repository at
+    `path` when another user owns it (an archive unpacked as root, a shared one): git's
+    ownership check guards against running what its config names, which a `--no-local` clone
+    never runs. (Set as global config, since git hands no command-line setting to the
+    `upload-pack` it runs on the source.)"""
+    config = folder / "trusting-config"
+    subprocess.run([git_executable(), "config", "--file", str(config), "safe.directory",
+                    str(_object_owner(path.resolve()))],
+                   capture_output=True, env=environment, check=True, stdin=subprocess.DEVNULL)
+    return {**environment, "GIT_CONFIG_GLOBAL": str(config)}
 
 
 def _object_owner(path: Path) -> Path:

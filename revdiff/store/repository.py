@@ -72,9 +72,21 @@ def current_branch(repo: git.Repo) -> str:
     """The full ref HEAD points at, e.g. `refs/heads/main` (it may not exist yet)."""
     try:
         return str(repo.git.symbolic_ref("-q", "HEAD")).strip()
-    except git.GitCommandError:
+    except git.GitCommandError as error:
+        said = git_complaint(error.stderr)
+        if error.status != 1:  # not a detached HEAD: git cannot use the repository at all
+            trust = (f"; if you trust it, git config --global --add safe.directory "
+                     f"{repo.working_tree_dir or repo.git_dir}" if "dubious ownership" in said
+                     else "")
+            raise StoreError("git cannot use the repository", str(repo.git_dir),
+                             hint=f"git said: {said}{trust}") from None
+        git_dir = Path(repo.git_dir)
+        if (git_dir / "rebase-merge").is_dir() or (git_dir / "rebase-apply").is_dir():
+            raise StoreError("a rebase is in progress, so there is no branch to store into",
+                             str(repo.git_dir), hint="finish it (git rebase --continue) or "
+                             "abandon it (git rebase --abort) first") from None
         raise StoreError("HEAD is detached, so there is no branch to store into",
-                         str(repo.git_dir), hint="check out a branch first, e.g. git switch main"
+                         str(repo.git_dir), hint="check out a branch first (git switch BRANCH)"
                          ) from None
 
 

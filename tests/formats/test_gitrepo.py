@@ -588,3 +588,17 @@ def test_a_repository_of_binary_files_only_is_one_error_line(tmp_path: Path) -> 
     commit_bytes(repo, 0, {"logo.png": b"\x89PNG\0"}, "logo")
     assert_one_error_line(parse_cli(repo), "no file in the history of the current branch (HEAD) "
                           "holds text: 1 binary file (logo.png)")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="giving a repository to another user needs root")
+def test_a_repository_another_user_owns_is_read(tmp_path: Path) -> None:
+    """git's ownership check ("dubious ownership") had made such a repository unreadable, even
+    with safe.directory in the user's own config (revdiff reads none of it)."""
+    repo = new_repository(tmp_path / "theirs")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    commit_text(repo, 100, {"story.txt": "Two.\n"}, "second")
+    for path in [repo, *repo.rglob("*")]:
+        os.lchown(path, 65534, 65534)
+    [story] = read_repository(repo)
+    assert [v.paragraphs for v in story.versions] == [("One.",), ("Two.",)]

@@ -223,3 +223,19 @@ def test_an_index_another_git_command_holds_is_refused_before_anything_is_stored
                              "stored (let that command finish, or remove index.lock if no git "
                              "command runs, then run again)\n")
     assert int(git(repo, "rev-list", "--count", "HEAD")) == 1
+
+
+def test_a_detached_head_or_a_rebase_in_progress_is_said_as_it_is(tmp_path: Path) -> None:
+    repo = user_repository(tmp_path / "repo")
+    (repo / "README").write_text("mine, edited\n")
+    git(repo, "commit", "-qam", "edit")
+    git(repo, "checkout", "-q", "--detach", "HEAD~1")
+    result = store(versions(tmp_path / "story", 2), repo)
+    assert result.exit_code == 2
+    assert "HEAD is detached, so there is no branch to store into" in result.stderr
+    git(repo, "checkout", "-q", "-")
+    (repo / ".git" / "rebase-merge").mkdir()  # what `git rebase -i` keeps while it stops
+    git(repo, "checkout", "-q", "--detach")
+    result = store(versions(tmp_path / "story", 2), repo)
+    assert result.exit_code == 2
+    assert "a rebase is in progress" in result.stderr and "git rebase --abort" in result.stderr
