@@ -12,19 +12,11 @@ its sentences come from. Versions from exact formats have no confidence (None: n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
-from revdiff.formats.elision import ELISION
+from revdiff.formats.elision import ELISION, without_elisions
 from revdiff.model import Article, Comparison, Edit, PageReading, Sentence, Version
-
-
-def without_elisions(version: Version) -> Version:
-    """The version without the paragraphs that only mark a cut (`[...]`)."""
-    if not any(paragraph.strip() == ELISION for paragraph in version.paragraphs):
-        return version
-    kept = tuple(p for p in version.paragraphs if p.strip() != ELISION)
-    return replace(version, paragraphs=kept)
 
 
 def compare_chain(article: Article, sentences: str) -> list[Comparison]:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+
+from revdiff.model import Version
 
 # What a browser-rendered NewsDiffs page shows in place of unchanged text it left out.
 ELISION = "[...]"
@@ -34,6 +37,15 @@ def cut_version(warning: str) -> int | None:
 def is_cut(paragraphs: Sequence[str]) -> bool:
     """Whether the paragraphs hold a `[...]` mark."""
     return any(paragraph.strip() == ELISION for paragraph in paragraphs)
+
+
+def without_elisions(version: Version) -> Version:
+    """The version without the paragraphs that only mark a cut (`[...]`): that mark is no
+    article text, so comparisons and searches leave it out."""
+    if not is_cut(version.paragraphs):
+        return version
+    kept = tuple(p for p in version.paragraphs if p.strip() != ELISION)
+    return replace(version, paragraphs=kept)
 
 
 def _segments(paragraphs: Sequence[str]) -> list[list[str]]:

@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from revdiff.errors import MalformedPage, RevdiffError
+from revdiff.formats.elision import without_elisions
 from revdiff.model import Article, EditOp
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen
@@ -470,7 +471,9 @@ class RevdiffApp(App[None]):
 
     # -- search ---------------------------------------------------------------------------------
     def action_search(self) -> None:
-        self._open_dialog(SearchScreen(self.session.article.versions), self._jump_to_hit)
+        # the versions as compared (a cut page's `[...]` left out), so that paragraphs agree
+        versions = tuple(without_elisions(version) for version in self.session.article.versions)
+        self._open_dialog(SearchScreen(versions), self._jump_to_hit)
 
     def _jump_to_hit(self, hit: SearchHit | None) -> None:
         if hit is None:

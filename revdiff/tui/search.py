@@ -1,12 +1,14 @@
 """Search every version of an article for a phrase, reporting where it appeared and how long it stayed.
 
-No Textual import. A paragraph that holds the phrase in several consecutive versions, unchanged, is one
-hit spanning those versions, so a search answers "when did this wording appear, and when did it go".
+No Textual import. A paragraph (or title) that holds the phrase in several consecutive versions,
+unchanged, is one hit spanning those versions, so a search answers "when did this wording appear, and
+when did it go". Text is compared case-folded and in one Unicode form (`é` finds `e` + U+0301).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from revdiff.model import Comparison, Version
@@ -15,18 +17,25 @@ from revdiff.terminal_text import visible
 SNIPPET_CONTEXT = 30
 
 
+TITLE = -1  # the paragraph index of a hit in a title
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     first_version: int  # index into the article's versions where this paragraph first held the phrase
     last_version: int  # last consecutive version with the same paragraph
-    paragraph: int  # paragraph index in the first version
+    paragraph: int  # paragraph index in the first version (TITLE for the title)
     offset: int  # character offset of the phrase inside that paragraph
     snippet: str
+    last_paragraph: int  # its index in the last version (paragraphs added above move it)
 
     def describe(self, versions: tuple[Version, ...]) -> str:
         first, last = versions[self.first_version].number, versions[self.last_version].number
         span = f"v{first}" if first == last else f"v{first}–v{last}"
-        return f"{span:<9} ¶{self.paragraph + 1:<3} {visible(self.snippet)}"
+        where = ("title" if self.paragraph == TITLE else f"¶{self.paragraph + 1}"
+                 if self.paragraph == self.last_paragraph
+                 else f"¶{self.paragraph + 1}→{self.last_paragraph + 1}")
+        return f"{span:<9} {where:<5} {visible(self.snippet)}"
 
 
 def _snippet(paragraph: str, offset: int, length: int) -> str:
@@ -35,12 +44,18 @@ def _snippet(paragraph: str, offset: int, length: int) -> str:
     return ("…" if start else "") + paragraph[start:end].strip() + ("…" if end < len(paragraph) else "")
 
 
+def _key(text: str) -> str:
+    """Text as searched: each character decomposed (NFD) and case-folded, so that its length
+    can be traced back character by character."""
+    return "".join(unicodedata.normalize("NFD", character).casefold() for character in text)
+
+
 def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:
-    """Where `length` characters from `start` of `text.casefold()` are in `text`: their offset and
-    length there (`ß` folds to `ss`, `İ` to two characters)."""
+    """Where `length` characters from `start` of `_key(text)` are in `text`: their offset and
+    length there (`ß` folds to `ss`, `é` decomposes into two characters)."""
     folded = offset = 0
     for index, character in enumerate(text):
-        folded += len(character.casefold())
+        folded += len(_key(character))
         if folded <= start:
             offset = index + 1
         elif folded >= start + length:
@@ -58,38 +73,45 @@ def _phrase_pattern(needle: str) -> re.Pattern[str]:
     dash any quote or dash of its kind (`Iran's` finds `Iran’s`)."""
     parts = [r"\s+" if word == " " else _ALIKE.get(word, re.escape(word))
              for word in re.sub(r"\s+", " ", needle)]
-    return re.compile("".join(parts))
+    return re.compile("".join(parts) + _NO_MARK_AFTER)
+
+
+# A phrase ends where a letter ends: `cafe` does not find `café`, whose `e` a mark follows.
+_NO_MARK_AFTER = "(?![\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
 
 
 def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit]:
     """Hits for `query` (case-insensitive; white space, quote style and dashes as `_phrase_pattern`
-    reads them) in reading order of the version where each first appeared."""
-    needle = query.strip().casefold()
+    reads them) in the titles and paragraphs, in reading order of the version where each first
+    appeared."""
+    needle = _key(query.strip())
     if not needle:
         return []
     pattern = _phrase_pattern(needle)
     hits: list[SearchHit] = []
-    open_hits: dict[str, int] = {}  # paragraph text -> index in hits, for the previous version
+    open_hits: dict[tuple[bool, str], int] = {}  # (title?, text) -> index in hits, last version
     for version_index, version in enumerate(versions):
-        still_open: dict[str, int] = {}
-        for paragraph_index, paragraph in enumerate(version.paragraphs):
-            folded = paragraph.casefold()
+        still_open: dict[tuple[bool, str], int] = {}
+        texts = [(TITLE, version.title), *enumerate(version.paragraphs)]
+        for paragraph_index, paragraph in texts:
+            folded = _key(paragraph)
             found = pattern.search(folded)
             if found is None:
                 continue
             offset, length = found.start(), found.end() - found.start()
             if len(folded) != len(paragraph):  # a letter folds to more than one: count in the text
                 offset, length = _unfolded(paragraph, offset, length)
-            if paragraph in open_hits:
-                hit_index = open_hits[paragraph]
+            place = (paragraph_index == TITLE, paragraph)
+            if place in open_hits:
+                hit_index = open_hits[place]
                 hit = hits[hit_index]
                 hits[hit_index] = SearchHit(hit.first_version, version_index, hit.paragraph,
-                                            hit.offset, hit.snippet)
+                                            hit.offset, hit.snippet, paragraph_index)
             else:
                 hit_index = len(hits)
                 hits.append(SearchHit(version_index, version_index, paragraph_index, offset,
-                                      _snippet(paragraph, offset, length)))
-            still_open[paragraph] = hit_index
+                                      _snippet(paragraph, offset, length), paragraph_index))
+            still_open[place] = hit_index
         open_hits = still_open
     return hits
 

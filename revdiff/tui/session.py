@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from revdiff.formats.elision import without_elisions
 from revdiff.model import (
     Article,
     Comparison,
@@ -24,7 +25,6 @@ FlipFunction = Callable[[Article, str, int], Article]
 
 def engine_compare(old: Version, new: Version, sentences: str = "auto") -> Comparison:
     from revdiff.engine import compare  # imported late: the engine is a separate layer
-    from revdiff.export.pairs import without_elisions
 
     return compare(without_elisions(old), without_elisions(new), sentences=sentences)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from revdiff.model import Article, EditOp, Version
-from revdiff.tui.search import edit_at, hit_pair, search_versions
+from revdiff.tui.search import TITLE, edit_at, hit_pair, search_versions
 from revdiff.tui.session import ArticleSession
 
 
@@ -95,6 +95,29 @@ def test_search_places_a_hit_in_the_text_as_written_after_letters_that_fold_long
     (hit,) = search_versions(versions, "der fuß auch")
     edit = edit_at(comparison, "new", hit.paragraph, hit.offset)
     assert edit is not None and comparison.edits[edit].new_text == before
+
+
+def test_search_finds_a_letter_in_either_unicode_form_and_not_a_letter_a_mark_follows() -> None:
+    """`é` typed found only the versions that wrote it as one character, not `e` + U+0301."""
+    versions = (Version(0, "t", ("Le caf\u0065\u0301 ouvre.",)), Version(1, "t", ("Le café ferme.",)))
+    hits = search_versions(versions, "café")
+    assert [(hit.first_version, hit.offset) for hit in hits] == [(0, 3), (1, 3)]
+    assert versions[0].paragraphs[0][hits[0].offset:].startswith("cafe\u0301")
+    assert search_versions(versions, "cafe") == []
+    assert len(search_versions(versions, "caf")) == 2
+
+
+def test_search_finds_titles_and_says_where_a_paragraph_moved() -> None:
+    """A title's words were not found; a hit spanning versions named the first version's
+    paragraph only, though paragraphs added above had moved it."""
+    versions = (Version(0, "Avenging the general", ("One.", "Two source said.")),
+                Version(1, "Avenging the general", ("New.", "One.", "Two source said.")))
+    [title] = search_versions(versions, "avenging")
+    assert (title.paragraph, title.first_version, title.last_version) == (TITLE, 0, 1)
+    assert title.describe(versions).startswith("v0–v1     title ")
+    [moved] = search_versions(versions, "source said")
+    assert (moved.paragraph, moved.last_paragraph) == (1, 2)
+    assert moved.describe(versions).startswith("v0–v1     ¶2→3  ")
 
 
 def test_a_cut_mark_is_no_sentence_of_the_comparison() -> None:
