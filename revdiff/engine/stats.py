@@ -77,3 +77,12 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
         boring=all(is_boring_edit(edit) for edit in edits),
         rewrite=rewrite,
     )
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage, but never `0%` for some change nor `100%` short of all."""
+    if 0 < share < 0.005:
+        return "<1%"
+    if 0.995 <= share < 1:
+        return ">99%"
+    return f"{share:.0%}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
+from revdiff.engine.stats import percent
 from revdiff.engine.words import word_diff
 from revdiff.model import Comparison, Edit, EditOp, Flag, WordDiff
 
@@ -66,7 +67,7 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
     title = f"{article or comparison.new.title}: version {comparison.old.number} -> {comparison.new.number}"
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
     summary = (f"{counts or 'no sentences'}; +{stats.words_added}/-{stats.words_removed} words, "
-               f"{stats.changed_share:.0%} changed")
+               f"{percent(stats.changed_share)} changed")
     if stats.boring:
         summary += "; boring"
     if stats.rewrite:

@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from revdiff.engine.stats import percent
 from revdiff.engine.words import version_words
 from revdiff.export.comparison_html import comparison_table
 from revdiff.export.html_page import PAGE_END, page, page_head
@@ -69,7 +70,7 @@ def timeline_table(article: Article, comparisons: list[Comparison]) -> str:
             stats = comparisons[k - 1].stats
             anchor = f"v{comparisons[k - 1].old.number}-v{version.number}"
             change = (f'<a href="#{escape(anchor)}">+{stats.words_added} / -{stats.words_removed} '
-                      f"words, {stats.changed_share:.0%} changed</a>")
+                      f"words, {percent(stats.changed_share)} changed</a>")
         rows.append(f'<tr><td class="num">{version.number}</td><td>{escape(_when(version))}</td>'
                     f"<td>{escape(version.title)}</td>"
                     f'<td class="num">{len(version.paragraphs)}</td>'

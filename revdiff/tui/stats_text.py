@@ -3,6 +3,7 @@ chain of versions. No Textual import."""
 
 from __future__ import annotations
 
+from revdiff.engine.stats import percent
 from revdiff.model import Comparison, EditOp, Flag, Version
 from revdiff.tui.session import PairSummary
 
@@ -39,7 +40,7 @@ def comparison_lines(comparison: Comparison) -> list[str]:
         "",
         f"words added  {stats.words_added:>6}",
         f"words removed{stats.words_removed:>6}",
-        f"changed      {stats.changed_share:>6.0%}",
+        f"changed      {percent(stats.changed_share):>6}",
     ]
     flagged: dict[Flag, int] = {}
     for edit in comparison.edits:
@@ -71,5 +72,5 @@ def chain_lines(summaries: list[PairSummary], versions: tuple[Version, ...],
         label = f"v{versions[summary.old_index].number}→{versions[summary.new_index].number}"
         mark = "▶" if (summary.old_index, summary.new_index) == current else " "
         lines.append(f"{mark}{label:<{label_width}} {bar(summary.changed_share, bar_width)}"
-                     f"{summary.changed_share:>4.0%}")
+                     f"{percent(summary.changed_share):>4}")
     return lines

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from rich.cells import cell_len
 from rich.text import Text
 
+from revdiff.engine.stats import percent
 from revdiff.tui.session import PairSummary
 from revdiff.tui.stats_text import bar
 from revdiff.tui.wrapping import shorten
@@ -86,9 +87,10 @@ def change_cell(change: PairSummary | None, columns: TimelineColumns) -> Text:
     text = Text()
     if columns.change_bar:
         text.append(bar(change.changed_share, BAR_CELLS) + " ", style="#87afff")
-    text.append(f"{change.changed_share:>4.0%}")
+    text.append(f"{percent(change.changed_share):>4}")
     if columns.change_counts:
-        text.append(f"  +{change.words_added} -{change.words_removed}  {change.changes} edits")
+        edits = "edit" if change.changes == 1 else "edits"
+        text.append(f"  +{change.words_added} -{change.words_removed}  {change.changes} {edits}")
         if change.boring:
             text.append("  boring", style="dim")
     return text

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from revdiff.engine import UnknownSentenceMode, align_sentences, compare
 from revdiff.engine.similarity import similarity
+from revdiff.engine.stats import percent
 from revdiff.errors import RevdiffError
 from revdiff.model import EditOp, Flag
 
@@ -167,3 +168,8 @@ def test_changed_share_counts_text_stored_in_nfd_as_in_nfc() -> None:
         assert stats.changed_share == composed.changed_share
         assert (stats.chars_added, stats.chars_removed) == (composed.chars_added,
                                                             composed.chars_removed)
+
+
+def test_a_share_of_change_is_never_shown_as_none_or_all_when_it_is_not() -> None:
+    assert [percent(share) for share in (0.0, 0.001, 0.005, 0.5, 0.994, 0.996, 1.0)] == \
+        ["0%", "<1%", "1%", "50%", "99%", ">99%", "100%"]
