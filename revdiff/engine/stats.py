@@ -81,8 +81,9 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
 
 def percent(share: float) -> str:
     """A share as a whole percentage, but never `0%` for some change nor `100%` short of all."""
-    if 0 < share < 0.005:
+    shown = f"{share:.0%}"
+    if share > 0 and shown == "0%":
         return "<1%"
-    if 0.995 <= share < 1:
+    if share < 1 and shown == "100%":
         return ">99%"
-    return f"{share:.0%}"
+    return shown

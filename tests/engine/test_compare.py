@@ -171,5 +171,5 @@ def test_changed_share_counts_text_stored_in_nfd_as_in_nfc() -> None:
 
 
 def test_a_share_of_change_is_never_shown_as_none_or_all_when_it_is_not() -> None:
-    assert [percent(share) for share in (0.0, 0.001, 0.005, 0.5, 0.994, 0.996, 1.0)] == \
+    assert [percent(share) for share in (0.0, 0.001, 0.006, 0.5, 0.994, 0.996, 1.0)] == \
         ["0%", "<1%", "1%", "50%", "99%", ">99%", "100%"]
