@@ -246,7 +246,9 @@ class RevdiffApp(App[None]):
         current = self.diff.current_edit
         total = len(changes)
         warning = ""
-        if current is None:
+        if not self.diff.has_layout:  # the first comparison is still being computed
+            where, detail = "comparing…", ""
+        elif current is None:
             where = f"{total} change{'s' if total != 1 else ''}"
             if total:
                 where += f" · {self.key_of['next_change']} for the first"

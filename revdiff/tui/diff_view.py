@@ -74,6 +74,11 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             self._fit_virtual_size()
 
     @property
+    def has_layout(self) -> bool:
+        """Whether the comparison has been laid out once (before, it may still be computing)."""
+        return self._builder is not None
+
+    @property
     def changes(self) -> list[int]:
         """Highlighted edits in reading order; known before the rows are laid out."""
         return self._builder.layout.changes if self._builder is not None else []

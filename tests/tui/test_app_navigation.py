@@ -13,6 +13,7 @@ from tui_helpers import (
 from revdiff.model import Article, EditOp
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
+from revdiff.tui.session import engine_compare
 
 
 @run_async
@@ -160,3 +161,20 @@ async def test_a_notice_given_again_replaces_itself(page_article: Article) -> No
         await pilot.pause()
         toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
         assert toasts == ["That was the first change"]
+
+
+@run_async
+async def test_the_status_says_comparing_until_the_first_comparison_is_laid_out(
+        chain_article: Article) -> None:
+    """It said "0 changes" for the second a long article took to compare."""
+    said: list[str] = []
+
+    def compare(old, new):  # type: ignore[no-untyped-def]
+        said.append(status_text(app))
+        return engine_compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=compare)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert said and said[0] == "comparing…"
+        assert status_text(app).endswith("changes · n for the first")
