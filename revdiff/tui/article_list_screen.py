@@ -16,7 +16,8 @@ from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.wrapping import shorten
 
-TITLE_CELLS = 70  # the line fits the widest dialog; a narrower one cuts it at its edge (CSS)
+TEXT_CELLS = 84  # the line fits the widest dialog; a narrower one cuts it at its edge (CSS)
+TITLE_CELLS = 50  # a long title leaves room for the URL, which tells articles of one title apart
 
 
 def article_line(index: int, article: Article) -> str:
@@ -24,8 +25,8 @@ def article_line(index: int, article: Article) -> str:
     newest = article.versions[-1]
     title = newest.title or "(untitled)"
     where = article.url or (newest.paragraphs[0] if newest.paragraphs else "")
-    text = visible(f"{title}  {where}" if where else title)
-    return f"{index + 1:>3}. {len(article.versions):>3} versions  {shorten(text, TITLE_CELLS)}"
+    text = f"{shorten(visible(title), TITLE_CELLS)}  {visible(where)}" if where else visible(title)
+    return f"{index + 1:>3}. {len(article.versions):>3} versions  {shorten(text, TEXT_CELLS)}"
 
 
 class ArticleListScreen(Dialog[int | None]):

@@ -10,9 +10,9 @@ from tui_helpers import SAMPLES, header_text, run_async
 
 from revdiff.cli import main
 from revdiff.formats import load
-from revdiff.model import Article
+from revdiff.model import Article, Version
 from revdiff.tui.app import RevdiffApp
-from revdiff.tui.article_list_screen import ArticleListScreen
+from revdiff.tui.article_list_screen import ArticleListScreen, article_line
 
 STORIES = sorted(str(path) for path in (SAMPLES / "versions").iterdir() if path.is_dir())
 
@@ -99,3 +99,13 @@ async def test_the_inputs_warnings_are_noticed_in_the_app(chain_article: Article
         assert notice.message == ("story-b: only one version, nothing to compare; left out (and 1 "
                                   "more); the warnings stay on the terminal after you quit")
         assert notice.severity == "warning"
+
+
+def test_an_article_line_keeps_room_for_the_url_after_a_long_title() -> None:
+    """Two articles of one long title read the same: the title took the whole line."""
+    title = "US deploys thousands more troops to Middle East after Trump-ordered airstrike kills"
+    lines = [article_line(0, Article(None, f"https://example.com/{name}",
+                                     (Version(0, title, ("One.",)), Version(1, title, ("Two.",)))))
+             for name in ("first", "second")]
+    assert lines[0] != lines[1]
+    assert lines[0].endswith("https://example.com/first") and "…" in lines[0]
