@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from revdiff.tui.layout import Layout, LayoutBuilder, ViewRow
+from revdiff.tui.layout import MIN_WIDTH, Layout, LayoutBuilder, ViewRow
 from revdiff.tui.styles import CURSOR_MARK, CURSOR_STYLE, ROW_STYLES
 
 StartLayout = Callable[[int], LayoutBuilder]
@@ -59,7 +59,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def layout_width(self) -> int:
         """Cells available to a row, after the scrollbar and the cursor column."""
-        return max(20, self.scrollable_content_region.width - 1)
+        return max(MIN_WIDTH, self.scrollable_content_region.width - 1)
 
     @property
     def view_layout(self) -> Layout:

@@ -59,6 +59,10 @@ class Unsure:
         return old or (side != "old" and any(i in self.new for i in edit.new))
 
 
+# Fewer cells than this and a row is cut at the screen's edge rather than wrapped narrower.
+MIN_WIDTH = 10
+
+
 def change_header(edit: Edit) -> str | None:
     """The line above a moved, split or merged sentence that says what happened to it."""
     old = ", ".join(str(i + 1) for i in edit.old)
@@ -106,7 +110,7 @@ class LayoutBuilder:
         self.comparison = comparison
         self.items = items
         self.mode = mode
-        self.width = max(20, width)
+        self.width = max(MIN_WIDTH, width)
         self.unsure = unsure or Unsure()
         self.layout = Layout(rows=[], changes=[item.edit for item in items
                                                if isinstance(item, Shown) and item.highlighted])
@@ -227,7 +231,7 @@ class LayoutBuilder:
     def _column(self) -> int:
         """Text cells per side: 3 gutter cells, the text, a space and the rule, 3 gutter cells
         (the marker, `?`, a space), the text."""
-        return (self.width - 8) // 2
+        return max(1, (self.width - 8) // 2)
 
 
 def build_layout(comparison: Comparison, items: list[VisibleItem], mode: LayoutMode, width: int,
