@@ -27,6 +27,7 @@ from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter
 from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, Version
+from revdiff.terminal_text import visible_data
 
 INDEX_NAME = "index.html"
 INDEX_TITLE = "revdiff report"
@@ -147,13 +148,14 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
         title = info.get("title") or entry.key
         file_name = report_file_name(entry.index, entry.key)
         name = f'<br><span class="meta">{escape(entry.key)}</span>' if entry.key != title else ""
-        yield (f'<tr><td class="num">{entry.index}</td><td><a href="{escape(file_name)}">'
-               f'{escape(title)}</a>{name}</td>'
-               f'<td>{escape(info.get("source") or "")}</td>'
-               f'<td class="num">{int(info.get("versions", 0))}</td>'
-               f'<td class="num">+{int(info.get("words_added", 0))} / '
-               f'-{int(info.get("words_removed", 0))}</td>'
-               f'<td>{sparkline([float(v) for v in info.get("changed", [])])}</td></tr>\n')
+        yield visible_data(
+            f'<tr><td class="num">{entry.index}</td><td><a href="{escape(file_name)}">'
+            f'{escape(title)}</a>{name}</td>'
+            f'<td>{escape(info.get("source") or "")}</td>'
+            f'<td class="num">{int(info.get("versions", 0))}</td>'
+            f'<td class="num">+{int(info.get("words_added", 0))} / '
+            f'-{int(info.get("words_removed", 0))}</td>'
+            f'<td>{sparkline([float(v) for v in info.get("changed", [])])}</td></tr>\n')
     yield "</table>\n"
     yield f'<p class="stats">{articles} articles, {pairs} version pairs.</p>\n'
     yield PAGE_END

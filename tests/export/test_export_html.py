@@ -101,6 +101,20 @@ def test_a_title_written_in_another_unicode_form_is_flagged_on_its_row(tmp_path:
     assert '<td class="op">title<span class="flags">encoding_only</span></td>' in page
 
 
+def test_control_characters_of_the_text_are_shown_as_symbols(tmp_path: Path) -> None:
+    """A title or paragraph holding ESC reached index.html and the page raw (`cat` cleared the
+    terminal; HTML allows no such character)."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, "https://example.org/esc", (
+        Version(0, "Title \x1b[2J", ("It rained.\x07",)),
+        Version(1, "Title \x1b[2J", ("It rained \u202ehard.",))), 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    for page in (tmp_path / "report").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not any(ord(c) < 0x20 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in text)
+        assert "\u202e" not in text and "Title ␛[2J" in text
+
+
 def test_report_file_names_are_safe() -> None:
     assert report_file_name(7, "https://www.bbc.co.uk/news/world-1?x=<y>") == \
         "000007-www-bbc-co-uk-news-world-1-x-y.html"
