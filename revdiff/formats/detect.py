@@ -26,11 +26,25 @@ class Format(str, Enum):
 
 # An HTML document or fragment: optional XML declaration and comments (browsers put
 # "<!-- saved from url=... -->" first), then a doctype or a common element.
-_HTML_START = re.compile(
-    r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*"
-    r"<(!doctype\s+html|html|head|body|table|div|p|meta|title|script|link|style|h[1-6]|span"
-    r"|section|article|main|header|ul|form)\b",
-    re.IGNORECASE | re.DOTALL)
+_PROLOGUE = r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*"
+_DOCUMENT_START = re.compile(_PROLOGUE + r"<(!doctype\s+html|html|head|body|meta|title)\b",
+                             re.IGNORECASE | re.DOTALL)
+_FRAGMENT_START = re.compile(
+    _PROLOGUE + r"<(table|div|p|script|link|style|h[1-6]|span|section|article|main|header|ul"
+    r"|form)\b", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
+
+
+def _is_html(start: str) -> bool:
+    """Whether text beginning with `start` is an HTML page: a document, or a fragment that is
+    markup throughout (most of its lines hold a tag). A plain version whose first paragraph
+    opens with a tag (`<script>` quoted in a caption) and goes on in prose is no page."""
+    if _DOCUMENT_START.match(start):
+        return True
+    if not _FRAGMENT_START.match(start):
+        return False
+    lines = [line for line in start.splitlines() if line.strip()]
+    return sum(1 for line in lines if _TAG.search(line)) * 2 > len(lines)
 
 
 def detect_bytes(data: bytes) -> Format | None:
@@ -46,7 +60,7 @@ def detect(text: str) -> Format:
         return Format.FEED
     if foreign.describe_json(text):
         return Format.JSON
-    if _HTML_START.match(text[:4096]):
+    if _is_html(text[:4096]):
         # BeautifulSoup loads only for HTML pages
         from revdiff.formats import newsdiffs, sniffer_html
 

@@ -77,3 +77,18 @@ def test_unrelated_html_is_unknown() -> None:
 
 def test_prose_mentioning_html_is_plain() -> None:
     assert detect("The <p> tag starts a paragraph.\nSecond line.") is Format.PLAIN
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("<script>alert(1)</script> was in the caption.\nIt rained.\n", Format.PLAIN),
+    ("<b>Breaking:</b> troops land.\n", Format.PLAIN),
+    ("<p>One.</p>\n<p>Two.</p>\n", Format.UNKNOWN_HTML),
+    ("<div class='story'><p>One.</p></div>", Format.UNKNOWN_HTML),
+    ("<!-- saved from url=(0014)about:internet -->\n<html><body>Text</body></html>",
+     Format.UNKNOWN_HTML),
+])
+def test_a_version_opening_with_a_tag_in_prose_is_text_a_fragment_of_markup_a_page(
+        text: str, expected: Format) -> None:
+    """A plain version whose first line quoted `<script>` was read as a saved page, and its
+    folder refused as mixing pages and other files."""
+    assert detect(text) is expected
