@@ -105,10 +105,11 @@ class Article:
 
     @property
     def key(self) -> str:
-        """A name for the article: its URL, or failing that the first version's title."""
+        """A name for the article: its URL, or failing that the first version's title (empty
+        when that is only white space)."""
         if self.url:
             return self.url
-        return self.versions[0].title if self.versions else ""
+        return self.versions[0].title.strip() if self.versions else ""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ def article_ref(index: int, article: Article, input_name: str) -> ArticleRef:
 def display_title(ref: ArticleRef, article: Article) -> str:
     """A heading for the article: its latest title (for version files, their folder's name), or
     its name when that is empty."""
-    return (article.versions[-1].title if article.versions else "") or ref.name
+    return (article.versions[-1].title.strip() if article.versions else "") or ref.name
 
 
 def _key_values(ref: ArticleRef, comparison: Comparison) -> dict[str, Any]:

@@ -51,14 +51,17 @@ COLUMN_CANDIDATES: dict[str, tuple[str, ...]] = {
 }
 REQUIRED_FIELDS = ("entry", "version", "text")
 
-_PARAGRAPH_BREAK = re.compile(r"\s*</p>\s*<p(?:\s[^>]*)?>\s*|\n", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\s*</p>\s*<p(?:\s[^>]*)?>\s*", re.IGNORECASE)
 _OUTER_P = re.compile(r"^\s*<p(?:\s[^>]*)?>|</p>\s*$", re.IGNORECASE)
 
 
 def split_summary(summary: str) -> tuple[str, ...]:
-    """Paragraphs of a NewsEdits text: joined by `</p><p>` (or one per line)."""
+    """Paragraphs of a NewsEdits text: joined by `</p><p>`, a line break inside one read as a
+    space; a text without `<p>` marks, one per line."""
     inner = _OUTER_P.sub("", summary)
-    paragraphs = (collapse_whitespace(p) for p in _PARAGRAPH_BREAK.split(inner))
+    marked = inner != summary or _PARAGRAPH_BREAK.search(inner)  # paragraphs given as <p>
+    pieces = _PARAGRAPH_BREAK.split(inner) if marked else inner.split("\n")
+    paragraphs = (collapse_whitespace(p) for p in pieces)
     return tuple(p for p in paragraphs if p)
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains, versions
 
 from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.export.records import article_ref
 from revdiff.formats.newsedits import read_database, split_summary
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
@@ -101,6 +102,11 @@ def test_split_summary() -> None:
     assert split_summary("<p>A</p> <p class='x'>B</p>") == ("A", "B")
     assert split_summary("A</p><p>B</P><P>C") == ("A", "B", "C")
     assert split_summary("") == ()
+    # a line break inside a paragraph marked with <p> is a space (it had split the paragraph);
+    # a text without the marks is one paragraph a line
+    assert split_summary("Line one\nline two</p><p>B\r\nC") == ("Line one line two", "B C")
+    assert split_summary("<p>Line one\nline two</p>") == ("Line one line two",)
+    assert split_summary("A\nB\n\nC") == ("A", "B", "C")
 
 
 def test_file_without_entryversion_names_its_tables(tmp_path: Path) -> None:
@@ -301,3 +307,10 @@ def test_a_wal_database_in_a_read_only_folder_is_read(tmp_path: Path) -> None:
         folder.chmod(0o755)
     assert result.returncode == 0, result.stderr
     assert "US sends 700 more troops" in result.stdout
+
+
+def test_a_title_of_white_space_names_no_article() -> None:
+    """It became the article's name ("   "), where an input name stands in for no title."""
+    article = Article(None, None, (Version(0, "   ", ("A.",)), Version(1, "   ", ("B.",))))
+    assert article.key == ""
+    assert article_ref(0, article, "n.sqlite#7").name == "n.sqlite#7"
