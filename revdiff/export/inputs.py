@@ -18,7 +18,7 @@ from typing import Any
 from revdiff.errors import EmptyInput
 from revdiff.formats import gitrepo
 from revdiff.formats.detect import SQLITE_MAGIC
-from revdiff.formats.load import left_out_entries_note
+from revdiff.formats.load import left_out_entries_note, scattered_files_note
 from revdiff.formats.text_input import name_text
 from revdiff.read_warnings import counted, first_few
 
@@ -147,6 +147,9 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                     loose_position = len(units)
                 loose.append(match)
     if loose:
+        scattered = scattered_files_note(loose)
+        if scattered:
+            notes.append(scattered)
         label = loose[0] if len(loose) == 1 else f"{loose[0]} (+{len(loose) - 1} files)"
         units.insert(loose_position, InputUnit(label, tuple(loose)))
     return units

@@ -94,8 +94,23 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
             texts.append(_tracker_input(read))
         else:
             articles.extend(read)
+    scattered = scattered_files_note([text.name for text in texts])
+    if scattered and notes is not None:
+        notes.append(scattered)
     articles[texts_at:texts_at] = _read_texts(texts)
     return [_names_as_text(article) for article in articles]
+
+
+def scattered_files_note(names: Sequence[str]) -> str | None:
+    """The line that says files given together come from several folders (a glob such as
+    `stories/*/0.txt`): plain versions among them are read as one article's, which is rarely
+    meant; None when they share a folder."""
+    folders = {Path(name).resolve().parent for name in names if name != "-"}
+    if len(folders) < 2:
+        return None
+    return (f"{counted(len(names), 'file')} from {len(folders)} folders are read together, as "
+            "the versions of one article when they are plain text; to read each folder as an "
+            "article, name the folders")
 
 
 def _names_as_text(article: Article) -> Article:

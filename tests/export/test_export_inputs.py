@@ -9,6 +9,7 @@ from export_corpus import make_chain
 
 from revdiff.errors import EmptyInput
 from revdiff.export.inputs import InputUnit, expand_inputs, natural_key
+from revdiff.formats import load
 
 
 def test_folder_of_folders_is_one_unit_per_folder(tmp_path: Path) -> None:
@@ -83,3 +84,20 @@ def test_a_folder_reached_by_a_link_first_is_read_as_itself(tmp_path: Path) -> N
     assert [Path(unit.label).name for unit in units] == ["story"]
     assert notes == [(f"{tmp_path / 'g1' / 'dup'}: skipped, it leads to a folder already read "
                      f"({tmp_path.resolve() / 'g3' / 'story'})")]
+
+
+def test_files_of_several_folders_given_together_are_said_to_be_read_as_one(
+        tmp_path: Path) -> None:
+    """`stories/*/0.txt` made one article of every story's first version, silently."""
+    for story in ("a", "b"):
+        (tmp_path / story).mkdir()
+        (tmp_path / story / "0.txt").write_text(f"Story {story}.\n")
+    notes: list[str] = []
+    [unit] = expand_inputs([str(tmp_path / "*" / "0.txt")], notes)
+    assert len(unit.paths) == 2
+    said = ("2 files from 2 folders are read together, as the versions of one article when "
+            "they are plain text; to read each folder as an article, name the folders")
+    assert notes == [said]
+    notes.clear()
+    load([str(tmp_path / "a" / "0.txt"), str(tmp_path / "b" / "0.txt")], notes=notes)
+    assert len(notes) == 1 and notes[0].startswith("2 files from 2 folders")
