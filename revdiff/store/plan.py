@@ -3,8 +3,9 @@
 Idempotence comes from here, not from the writer: a version whose number is already stored with
 the same text and title is not written again, so a re-run (also after a crash) adds only what is
 missing; nor is one whose number holds another text while its own text is stored under another
-number (another tracker's numbering of the same versions). The NewsDiffs rules apply to the rest: a version identical to the one before it is
-skipped, and a text already stored twice for the article is refused as a flip-flop.
+number (another tracker's numbering of the same versions). The NewsDiffs rules apply to the
+rest: a version identical to the one before it is skipped, and a text already stored twice for
+the article is refused as a flip-flop.
 """
 
 from __future__ import annotations

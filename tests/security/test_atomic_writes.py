@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import git
 import pytest
 from click.testing import CliRunner
 from held_runs import LAST_ARTICLE, held_export, release, wait_for
@@ -221,11 +222,13 @@ def test_foreign_index_lock_is_left_alone_and_reported_in_one_line(tmp_path: Pat
     assert CliRunner().invoke(main, ["store", str(small), "--repo", str(repo)]).exit_code == 0
     (repo / ".git" / "index.lock").write_bytes(b"")  # another git command at work
     write_database(small, [synthetic_article(n, 3) for n in range(3)])
+    head = git.Repo(repo).head.commit.hexsha
     result = CliRunner().invoke(main, ["store", str(small), "--repo", str(repo)])
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert "index.lock" in line and "working tree could not be updated" in line
+    assert "index.lock" in line and "nothing was stored" in line  # refused before committing
     assert (repo / ".git" / "index.lock").exists()
+    assert git.Repo(repo).head.commit.hexsha == head
 
 
 def test_tui_export_replaces_the_file_whole_or_not_at_all(tmp_path: Path,
