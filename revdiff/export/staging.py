@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from revdiff.errors import RevdiffError
 from revdiff.export.output_guard import OutputProblem, is_read_only
@@ -81,8 +81,11 @@ class Staging:
         self._check_directory()
         shutil.rmtree(discarded_path(out), ignore_errors=True)  # left by a run stopped there
         self.resumable = self.journal_path.is_file() and not self.journal_path.is_symlink()
-        # the renames of a run stopped while publishing, which --resume makes
-        self.unpublished = self._unpublished_moves() if resume and self.resumable else None
+        # the renames of a run of the same job stopped while publishing, which --resume makes
+        self.unpublished = None
+        if resume and self.resumable:
+            self._check_job()
+            self.unpublished = self._unpublished_moves()
         if self.unpublished is None:
             if resume and self.resumable:
                 self._reopen()
@@ -122,10 +125,10 @@ class Staging:
                                 str(self.directory), hint="free some space (or fix the "
                                 "problem), then rerun the command") from error
 
-    def _reopen(self) -> None:
+    def _check_job(self) -> None:
+        """Refuse to resume a run of another job (other inputs, format or options)."""
         lines = self._complete_lines()
-        if not lines:  # a run that stopped before its journal's first line: nothing to resume
-            self._start_fresh()
+        if not lines:  # it stopped before its journal's first line: nothing to resume
             return
         header = json.loads(lines[0])
         if header.get("revdiff_export") != JOURNAL_VERSION or header.get("job") != self.fingerprint:
@@ -133,6 +136,12 @@ class Staging:
                 "the interrupted export was run with other inputs, format or options",
                 str(self.directory),
                 hint="rerun the same command with --resume, or drop --resume to start over")
+
+    def _reopen(self) -> None:
+        lines = self._complete_lines()
+        if not lines:  # a run that stopped before its journal's first line: nothing to resume
+            self._start_fresh()
+            return
         for count, line in enumerate(lines[1:], start=1):
             entry = _parse_entry(line)
             if entry is None or entry.index != count - 1:
@@ -212,23 +221,13 @@ class Staging:
                                     hint="remove it or choose another -o path")
         for source, _ in moves:
             _fsync(source)
-        with stops_held():
-            listing = self.directory / PUBLISHING_NAME
-            with open(listing, "w", encoding="utf-8") as log:
-                log.write(json.dumps([[str(a), str(b)] for a, b in moves]) + "\n")
-                log.flush()
-                os.fsync(log.fileno())
-                self._rename(moves, log, made=0)
-        self._discard()
+        self._rename(moves, made=0)
 
     def finish_publishing(self) -> None:
         """Make the renames a run stopped while publishing had not made yet (`unpublished`)."""
         assert self.unpublished is not None
-        moves, made = self.unpublished
         self.close()
-        with stops_held(), open(self.directory / PUBLISHING_NAME, "a", encoding="utf-8") as log:
-            self._rename(moves, log, made)
-        self._discard()
+        self._rename(*self.unpublished)
 
     def _unpublished_moves(self) -> tuple[list[tuple[Path, Path]], int] | None:
         """The renames listed by a run stopped while publishing, and how many it made."""
@@ -239,14 +238,27 @@ class Staging:
         except (OSError, ValueError):  # none listed, or the listing was cut: nothing was renamed
             return None
 
-    @staticmethod
-    def _rename(moves: list[tuple[Path, Path]], log: TextIO, made: int) -> None:
-        for source, target in moves[made:]:
-            # a rename made just before a stop that logged it not: its source has gone
-            if source.exists() or source.is_symlink():
-                os.replace(source, target)
-            log.write("made\n")
-            log.flush()
+    def _rename(self, moves: list[tuple[Path, Path]], made: int) -> None:
+        """Make the renames after the first `made`, listed first (and each logged once made),
+        then remove the staging folder. Ctrl-C and SIGTERM wait for the renames, and once
+        they are made, the output is in place: the stop came too late to keep it out."""
+        listing = self.directory / PUBLISHING_NAME
+        try:
+            with stops_held(), open(listing, "a" if made else "w", encoding="utf-8") as log:
+                if not made:  # absolute: a --resume run from another folder makes them
+                    log.write(json.dumps([[os.path.abspath(a), os.path.abspath(b)]
+                                          for a, b in moves]) + "\n")
+                    log.flush()
+                    os.fsync(log.fileno())
+                for source, target in moves[made:]:
+                    # a rename made just before a stop that logged it not: its source has gone
+                    if source.exists() or source.is_symlink():
+                        os.replace(source, target)
+                    log.write("made\n")
+                    log.flush()
+        except KeyboardInterrupt:
+            pass
+        self._discard()
 
     def _discard(self) -> None:
         """Remove the staging directory, renamed aside first so that it is never half there."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -133,6 +134,54 @@ def test_a_run_killed_while_publishing_is_finished_by_resume(
     assert progress.articles == progress.resumed_articles == 12
     assert not staging_path(out).exists()
     assert table_content(out, fmt) == table_content(clean, fmt)
+
+
+def test_a_run_killed_while_publishing_resumes_from_another_folder_and_only_as_itself(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The renames were listed relative to the folder the run started in: a --resume from
+    another folder made none and removed the finished files; and a --resume of another command
+    (another format) published the killed run's output as its own."""
+    clean = tmp_path / "clean.jsonl"
+    run_export(ExportJob((str(generated),), clean, "jsonl"))
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    real_replace = os.replace
+
+    def dying_replace(source: Any, target: Any) -> None:
+        if Path(target).name.startswith("out."):
+            raise Killed
+        real_replace(source, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(staging_module.os, "replace", dying_replace)
+        with pytest.raises(Killed):
+            run_export(ExportJob((str(generated),), Path("out.jsonl"), "jsonl"))
+    with pytest.raises(ResumeMismatch):
+        run_export(ExportJob((str(generated),), work / "out.jsonl", "csv"), resume=True)
+    monkeypatch.chdir(tmp_path)
+    run_export(ExportJob((str(generated),), work / "out.jsonl", "jsonl"), resume=True)
+    assert snapshot(work / "out.jsonl") == {name.replace("clean", "out"): data for name, data
+                                            in snapshot(clean).items()}
+    assert sorted(p.name for p in work.iterdir()) == ["out.comparisons.jsonl", "out.jsonl"]
+
+
+def test_ctrl_c_while_publishing_lets_the_renames_finish_and_the_run_succeed(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It reported 'interrupted ... rerun with --resume' with the output already in place, and
+    left the staging folder behind."""
+    out = tmp_path / "out.jsonl"
+    real_replace = os.replace
+
+    def interrupted_replace(source: Any, target: Any) -> None:
+        real_replace(source, target)
+        if Path(target) == out:
+            signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(staging_module.os, "replace", interrupted_replace)
+    progress = run_export(ExportJob((str(generated),), out, "jsonl"))
+    assert progress.articles == 12
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.comparisons.jsonl", "out.jsonl"]
 
 
 def test_a_folder_in_the_way_of_a_companion_file_is_refused_before_anything_is_written(
