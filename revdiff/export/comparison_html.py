@@ -49,7 +49,7 @@ def comparison_table(comparison: Comparison, *, article: str | None = None) -> s
     return "\n".join([
         f"<h2>{heading}: version {comparison.old.number} &rarr; {comparison.new.number}</h2>",
         (f'<p class="stats">{escape(counts)}; +{stats.words_added}/-{stats.words_removed} words, '
-        f"{percent(stats.changed_share)} changed{escape(notes)}</p>"),
+        f"{escape(percent(stats.changed_share))} changed{escape(notes)}</p>"),
         "<table>",
         (f'<tr><td class="op">title{_flags(comparison.title_flags)}</td>'
          f"<th>{_side(title_diff, -1)}</th><th>{_side(title_diff, 1)}</th></tr>"),

@@ -71,7 +71,7 @@ def timeline_table(article: Article, comparisons: list[Comparison]) -> str:
             stats = comparisons[k - 1].stats
             anchor = f"v{comparisons[k - 1].old.number}-v{version.number}"
             change = (f'<a href="#{escape(anchor)}">+{stats.words_added} / -{stats.words_removed} '
-                      f"words, {percent(stats.changed_share)} changed</a>")
+                      f"words, {escape(percent(stats.changed_share))} changed</a>")
         rows.append(f'<tr><td class="num">{version.number}</td><td>{escape(_when(version))}</td>'
                     f"<td>{escape(version.title)}</td>"
                     f'<td class="num">{len(version.paragraphs)}</td>'

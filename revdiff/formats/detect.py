@@ -33,15 +33,18 @@ _FRAGMENT_START = re.compile(
     _PROLOGUE + r"<(table|div|p|script|link|style|h[1-6]|span|section|article|main|header|ul"
     r"|form)\b", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
+_BLOCK_END = re.compile(r"</(p|div|table|tr|td|section|article|main|header|ul|ol|li|h[1-6]|span"
+                        r"|form)\s*>", re.IGNORECASE)
 
 
 def _is_html(start: str) -> bool:
     """Whether text beginning with `start` is an HTML page: a document, or a fragment that is
-    markup throughout (most of its lines hold a tag). A plain version whose first paragraph
-    opens with a tag (`<script>` quoted in a caption) and goes on in prose is no page."""
+    markup throughout (it closes an element such as `</p>`, and most of its lines hold a tag).
+    A plain version whose text opens with a tag (`<script>` quoted in a caption, `<p> is the
+    paragraph tag`) and goes on in prose is no page."""
     if _DOCUMENT_START.match(start):
         return True
-    if not _FRAGMENT_START.match(start):
+    if not _FRAGMENT_START.match(start) or not _BLOCK_END.search(start):
         return False
     lines = [line for line in start.splitlines() if line.strip()]
     return sum(1 for line in lines if _TAG.search(line)) * 2 > len(lines)

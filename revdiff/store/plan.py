@@ -122,7 +122,7 @@ def _skip_reason(history: FileHistory, number: int, fingerprint: Fingerprint,
     if history.previous(number) == fingerprint:
         return SkipReason.UNCHANGED
     if history.newest is not None and number < history.newest:
-        return SkipReason.OUT_OF_ORDER
+        return "stored" if history.counts[fingerprint] else SkipReason.OUT_OF_ORDER
     if history.counts[fingerprint] >= 2:
         return SkipReason.FLIP_FLOP
     return None

@@ -115,6 +115,17 @@ def test_control_characters_of_the_text_are_shown_as_symbols(tmp_path: Path) -> 
         assert "\u202e" not in text and "Title ␛[2J" in text
 
 
+def test_a_share_under_one_percent_is_escaped(tmp_path: Path) -> None:
+    """`<1% changed` was written raw, a parse error in HTML."""
+    long = " ".join(["The troops arrived in the region on Friday."] * 40)
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, "https://example.org/tiny", (
+        Version(0, "T", (long,)), Version(1, "T", (long[:-1] + "!",))), 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    page = next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
+    assert "&lt;1% changed" in page and "<1%" not in page
+
+
 def test_report_file_names_are_safe() -> None:
     assert report_file_name(7, "https://www.bbc.co.uk/news/world-1?x=<y>") == \
         "000007-www-bbc-co-uk-news-world-1-x-y.html"

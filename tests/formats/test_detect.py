@@ -82,6 +82,8 @@ def test_prose_mentioning_html_is_plain() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("<script>alert(1)</script> was in the caption.\nIt rained.\n", Format.PLAIN),
     ("<b>Breaking:</b> troops land.\n", Format.PLAIN),
+    ("<p> is the paragraph tag, she wrote.\n", Format.PLAIN),
+    ("<script>alert(1)</script> was in the caption.", Format.PLAIN),
     ("<p>One.</p>\n<p>Two.</p>\n", Format.UNKNOWN_HTML),
     ("<div class='story'><p>One.</p></div>", Format.UNKNOWN_HTML),
     ("<!-- saved from url=(0014)about:internet -->\n<html><body>Text</body></html>",

@@ -69,3 +69,11 @@ def test_the_same_texts_numbered_by_another_tracker_are_already_stored() -> None
     assert planned(result) == [4]  # D is new
     assert result.already_stored == 2  # 1 and 2 hold B and C here, A and B there
     assert [(s.number, s.reason) for s in result.skipped] == [(3, SkipReason.UNCHANGED)]
+
+
+def test_a_text_stored_under_a_higher_number_is_already_stored_not_out_of_order() -> None:
+    histories: dict[str, FileHistory] = {}
+    plan_store([article("A", "B", numbers=[1, 2])], histories, "sha1")
+    result = plan_store([article("A", "B", numbers=[0, 1])], histories, "sha1")
+    assert result.commits == () and result.skipped == ()
+    assert result.already_stored == 2
