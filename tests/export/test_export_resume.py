@@ -45,6 +45,17 @@ def table_content(path: Path, fmt: str) -> Any:
     return snapshot(path)
 
 
+def clean_and_run_outputs(fmt: str, generated: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A clean run's output of `generated` in `fmt`, and where the run under test writes."""
+    suffix = "" if fmt == "html" else f".{fmt}"
+    clean = tmp_path / "clean" / f"out{suffix}"
+    clean.parent.mkdir()
+    run_export(ExportJob((str(generated),), clean, fmt))
+    out = tmp_path / "run" / f"out{suffix}"
+    out.parent.mkdir()
+    return clean, out
+
+
 class StopAfter:
     """Wraps a writer: after `limit` articles it writes one more article, then 'crashes'."""
 
@@ -72,13 +83,7 @@ def test_resume_after_interruption_equals_a_clean_run(fmt: str, generated: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
-    suffix = "" if fmt == "html" else f".{fmt}"
-    clean = tmp_path / "clean" / f"out{suffix}"
-    clean.parent.mkdir()
-    run_export(ExportJob((str(generated),), clean, fmt))
-
-    out = tmp_path / "run" / f"out{suffix}"
-    out.parent.mkdir()
+    clean, out = clean_and_run_outputs(fmt, generated, tmp_path)
     monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)  # a checkpoint after every chunk
     monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
     with monkeypatch.context() as patch:
@@ -108,12 +113,7 @@ def test_a_run_killed_while_publishing_is_finished_by_resume(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """--resume had found a valid journal whose staged files had been moved out, and published
     empty files over the finished output, exit 0."""
-    suffix = "" if fmt == "html" else f".{fmt}"
-    clean = tmp_path / "clean" / f"out{suffix}"
-    clean.parent.mkdir()
-    run_export(ExportJob((str(generated),), clean, fmt))
-    out = tmp_path / "run" / f"out{suffix}"
-    out.parent.mkdir()
+    clean, out = clean_and_run_outputs(fmt, generated, tmp_path)
     if fmt == "html":  # an earlier report, which the first rename moves into the staging folder
         run_export(ExportJob((str(generated),), out, fmt))
     real_replace = os.replace

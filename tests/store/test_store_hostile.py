@@ -42,6 +42,16 @@ def signature_program(repo: Path, folder: Path) -> Path:
     return marker
 
 
+def store_versions(versions: Path, repo: Path, count: int) -> subprocess.CompletedProcess[str]:
+    """`revdiff store` of `count` versions (a folder made here) into `repo`, in a process of its
+    own, as a user runs it."""
+    versions.mkdir()
+    for number in range(count):
+        (versions / f"{number}.txt").write_text(f"Paragraph of version {number}.\n")
+    return subprocess.run([sys.executable, "-m", "revdiff", "store", str(versions), "--repo",
+                           str(repo)], capture_output=True, text=True, timeout=120, check=False)
+
+
 CASES: list[tuple[str, Callable[[Path, Path], Path], tuple[str, ...]]] = [
     ("core.hooksPath", hooks, ("commit", "-q", "--allow-empty", "-m", "by hand")),
     ("core.fsmonitor", fsmonitor, ("status",)),
@@ -58,13 +68,7 @@ def test_storing_runs_no_program_the_repository_names(
     scripts = tmp_path / "scripts"
     scripts.mkdir()
     marker = arrange(repo, scripts)
-    versions = tmp_path / "versions"
-    versions.mkdir()
-    for number in range(3):
-        (versions / f"{number}.txt").write_text(f"Paragraph of version {number}.\n")
-    result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(versions), "--repo",
-                             str(repo)], capture_output=True, text=True, timeout=120,
-                            check=False)
+    result = store_versions(tmp_path / "versions", repo, 3)
     assert not marker.exists(), f"revdiff ran {name}: {marker.read_text()}"
     assert result.returncode == 0, result.stderr
     assert "3 versions stored" in result.stdout
@@ -78,13 +82,7 @@ def test_storing_writes_no_working_tree_the_repository_names(tmp_path: Path) -> 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     set_config(repo, ("core.worktree", str(elsewhere)))
-    versions = tmp_path / "versions"
-    versions.mkdir()
-    for number in range(2):
-        (versions / f"{number}.txt").write_text(f"Paragraph of version {number}.\n")
-    result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(versions), "--repo",
-                             str(repo)], capture_output=True, text=True, timeout=120,
-                            check=False)
+    result = store_versions(tmp_path / "versions", repo, 2)
     assert result.returncode == 0, result.stderr
     assert list(elsewhere.iterdir()) == []
     assert [p.name for p in repo.rglob("*.txt") if ".git" not in p.parts and p.name != "story.txt"]
