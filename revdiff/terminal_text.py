@@ -10,10 +10,7 @@ exported files) keep the text intact in files and pipes; printed on a terminal, 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Protocol
-
-from revdiff.model import Article, Version
 
 # C0 controls show as the Unicode "control pictures" U+2400..U+241F, DEL as U+2421.
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
@@ -51,21 +48,6 @@ def field_text(text: str) -> str:
     draws what it holds as it is, so a pasted escape sequence would reach the terminal; shown as
     symbols instead, it would be searched for, or written into a file name."""
     return text.translate(_FIELD_TABLE)
-
-
-def visible_version(version: Version) -> Version:
-    return replace(version, title=visible(version.title) if version.title else version.title,
-                   paragraphs=tuple(visible(paragraph) for paragraph in version.paragraphs),
-                   time_text=visible(version.time_text) if version.time_text else version.time_text)
-
-
-def visible_article(article: Article) -> Article:
-    """The article with its text, titles, names and warnings safe to print (text outputs only)."""
-    return replace(article,
-                   source=visible(article.source) if article.source else article.source,
-                   url=visible(article.url) if article.url else article.url,
-                   versions=tuple(visible_version(version) for version in article.versions),
-                   warnings=tuple(visible(warning) for warning in article.warnings))
 
 
 class ByteSink(Protocol):

@@ -29,7 +29,7 @@ from revdiff.export.pairs import compare_chain, pair_reading
 from revdiff.export.records import article_ref
 from revdiff.export.unified import unified_diff
 from revdiff.model import Article
-from revdiff.terminal_text import visible_article
+from revdiff.terminal_text import visible
 
 FORMATS = ("text", "json", "jsonl", "csv", "unified", "html")
 
@@ -78,8 +78,6 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
          color: bool | None, quiet: bool, max_size: int) -> None:
     """Compare consecutive versions of each article, sentence by sentence and word by word."""
     articles = load_and_warn(inputs, max_size, quiet, compare=True)
-    if output_format == "text":  # for a terminal: control characters in the text shown as symbols
-        articles = [visible_article(article) for article in articles]
     items = consecutive_comparisons(articles, sentences, inputs)
     if output_format == "jsonl":
         for line in comparisons_jsonl(items):
@@ -98,7 +96,8 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
                                     new_label=f"{name}\tversion {comparison.new.number}"))
     else:
         color = use_color(color)
+        # for a terminal: the text compared as it is, its control characters shown as symbols
         blocks = [comparison_text(comparison, article=ref.name, unchanged=not changes_only,
-                                  color=terminal_style if color else None)
+                                  color=terminal_style if color else None, shown=visible)
                   for ref, comparison, _ in items]
         echo("\n\n".join(blocks), color=color)

@@ -18,7 +18,7 @@ from revdiff.cli.common import (
 )
 from revdiff.export.article_json import article_summary
 from revdiff.model import Article
-from revdiff.terminal_text import visible_article
+from revdiff.terminal_text import visible
 
 LAYOUT_CHOICES = ("auto", "side", "unified")
 
@@ -28,11 +28,11 @@ def article_text(article: Article, sentences: str = "auto") -> str:
     control characters in the text shown as symbols."""
     if len(article.versions) < 2:
         return article_summary(article)
-    article = visible_article(article)
     from revdiff.export.comparison_text import comparison_text
     from revdiff.export.pairs import compare_chain
 
-    return "\n\n".join(comparison_text(comparison, article=article.key, color=False)
+    return "\n\n".join(comparison_text(comparison, article=article.key, color=False,
+                                       shown=visible)
                        for comparison in compare_chain(article, sentences))
 
 

@@ -1,7 +1,9 @@
 """A comparison as readable text: one block per edit, with its deleted and inserted words marked.
 
 Without a styler, deletions are written [-like this-] and insertions {+like this+}. Colour is the
-terminal's business: `revdiff.cli` passes a `Styler` that wraps each part in its escape codes.
+terminal's business: `revdiff.cli` passes a `Styler` that wraps each part in its escape codes,
+and `terminal_text.visible` as `shown`, so that the text's own control characters show as
+symbols under the colours (compared as they are: a tab is white space, not a symbol).
 """
 
 from __future__ import annotations
@@ -22,12 +24,19 @@ _MARKS = {
 # Styles a piece of text for its role: "deleted", "inserted", "title", "edit" or "unchanged".
 Styler = Callable[[str, str], str]
 Colour = Literal[False] | Styler | None
+# How a piece of the article's text is written: as it is, or (for a terminal) made visible.
+Shown = Callable[[str], str]
 
 
-def styled_word_diff(diff: WordDiff, *, color: Colour = None) -> str:
+def _as_is(text: str) -> str:
+    return text
+
+
+def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as_is) -> str:
     """Kept text plain; deleted and inserted text styled, or marked [-so-] and {+so+}."""
     parts = []
-    for op, text in diff:
+    for op, piece in diff:
+        text = shown(piece)
         if op == 0:
             parts.append(text)
         elif color:
@@ -46,7 +55,7 @@ def flag_note(flags: frozenset[Flag]) -> str:
     return "  [" + ", ".join(sorted(flag.value for flag in flags)) + "]" if flags else ""
 
 
-def edit_text(edit: Edit, *, color: Colour = None) -> str:
+def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is) -> str:
     head = f"{_MARKS[edit.op]} {edit.op.value:<9} {_indices(edit.old):>7} -> {_indices(edit.new):<7}"
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
         head += f" sim {edit.similarity:.2f}"
@@ -54,17 +63,19 @@ def edit_text(edit: Edit, *, color: Colour = None) -> str:
     head = head.rstrip()  # the padding of the new side's indices, when nothing follows them
     if color:
         head = color(head, "unchanged" if edit.op is EditOp.UNCHANGED else "edit")
-    return f"{head}\n    {styled_word_diff(edit.word_diff, color=color)}"
+    return f"{head}\n    {styled_word_diff(edit.word_diff, color=color, shown=shown)}"
 
 
 def comparison_text(comparison: Comparison, *, article: str | None = None, color: Colour = None,
-                    unchanged: bool = True) -> str:
+                    unchanged: bool = True, shown: Shown = _as_is) -> str:
     """A header, one line of statistics, then every edit (unchanged ones only if asked).
 
-    `color` styles the parts (a `Styler`); False or None gives plain text with markers.
+    `color` styles the parts (a `Styler`); False or None gives plain text with markers. `shown`
+    writes each piece of the article's text (its name and titles too).
     """
     stats = comparison.stats
-    title = f"{article or comparison.new.title}: version {comparison.old.number} -> {comparison.new.number}"
+    name = shown(article or comparison.new.title)
+    title = f"{name}: version {comparison.old.number} -> {comparison.new.number}"
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
     summary = (f"{counts or 'no sentences'}; +{stats.words_added}/-{stats.words_removed} words, "
                f"{percent(stats.changed_share)} changed")
@@ -75,9 +86,9 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
     lines = [color(title, "title") if color else title, summary]
     if comparison.old.title != comparison.new.title:
         title_diff = word_diff(comparison.old.title, comparison.new.title)
-        lines.append("title: " + styled_word_diff(title_diff, color=color)
+        lines.append("title: " + styled_word_diff(title_diff, color=color, shown=shown)
                      + flag_note(comparison.title_flags))
     lines.append("")
-    lines.extend(edit_text(edit, color=color) for edit in comparison.edits
+    lines.extend(edit_text(edit, color=color, shown=shown) for edit in comparison.edits
                  if unchanged or edit.op is not EditOp.UNCHANGED)
     return "\n".join(lines)

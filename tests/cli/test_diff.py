@@ -213,3 +213,18 @@ def test_a_bad_option_is_one_line_error(arguments: list[str], said: str) -> None
     assert finished.returncode == 2 and finished.stdout == ""
     [line] = finished.stderr.splitlines()
     assert line.startswith(f"revdiff: error: {said}")
+
+
+def test_the_text_diff_compares_the_text_as_it_is_and_shows_its_controls(tmp_path: Path) -> None:
+    """The text format compared titles with their control characters already made symbols: a
+    title changed only by a tab was flagged punctuation_only there, whitespace_only in JSON."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, "https://example.org/tab", (
+        Version(0, "Troops land", ("It rained.\x1b[2J",)),
+        Version(1, "Troops\tland", ("It rained hard.\x1b[2J",))), 2)])
+    text = CliRunner().invoke(main, ["diff", "--no-color", str(database)])
+    assert text.exit_code == 0, text.output
+    assert "[whitespace_only]" in text.output and "␛[2J" in text.output
+    assert "\x1b" not in text.output
+    data = json.loads(CliRunner().invoke(main, ["diff", "--format", "json", str(database)]).output)
+    assert data[0]["title_flags"] == ["whitespace_only"]
