@@ -104,6 +104,14 @@ def warn(line: str, said: list[str] | None = None) -> None:
         said.append(line)
 
 
+def input_name(inputs: Sequence[str], index: int, count: int) -> str:
+    """What names the `index`-th of `count` articles read from `inputs` when it has no URL or
+    title: the inputs, and its place when they hold several (`n.sqlite#2`, as `export` and the
+    Python tables name it)."""
+    joined = ", ".join(inputs)
+    return joined if count == 1 else f"{joined}#{index}"
+
+
 def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare: bool = False,
                   said: list[str] | None = None) -> list[Article]:
     """The inputs' articles, with every warning about how they were read on stderr, one line
@@ -118,8 +126,10 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     if compare and not any(has_pairs(article) for article in articles):
         where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
         raise NothingToCompare(NOTHING_TO_COMPARE, where, hint=NOTHING_TO_COMPARE_HINT)
-    for article in articles if not quiet else ():
-        name = source if source and len(articles) == 1 else article.key  # which article of several
+    for index, article in enumerate(articles if not quiet else ()):
+        # which article of several
+        name = source if source and len(articles) == 1 else \
+            article.key or input_name(inputs, index, len(articles))
         for line in warning_lines(article, name, inputs):
             warn(line, said)
         if compare and not has_pairs(article):

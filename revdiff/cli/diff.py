@@ -8,6 +8,7 @@ import click
 
 from revdiff.cli.common import (
     echo,
+    input_name,
     inputs_argument,
     load_and_warn,
     max_size_option,
@@ -52,7 +53,7 @@ def consecutive_comparisons(articles: list[Article], sentences: str, inputs: tup
     """Every consecutive pair of versions of every article, with how sure its reading is; an
     article without a URL or a title is named by the inputs."""
     for index, article in enumerate(articles):
-        ref = article_ref(index, article, ", ".join(inputs))
+        ref = article_ref(index, article, input_name(inputs, index, len(articles)))
         for comparison in compare_chain(article, sentences):
             yield ref, comparison, pair_reading(article, comparison)
 

@@ -228,3 +228,17 @@ def test_the_text_diff_compares_the_text_as_it_is_and_shows_its_controls(tmp_pat
     assert "\x1b" not in text.output
     data = json.loads(CliRunner().invoke(main, ["diff", "--format", "json", str(database)]).output)
     assert data[0]["title_flags"] == ["whitespace_only"]
+
+
+def test_untitled_articles_of_one_input_are_named_as_export_names_them(tmp_path: Path) -> None:
+    """diff named every article of a file that has no URL or title by the file alone, where
+    export and the Python tables say `FILE#k`."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, None, (Version(0, "", (f"Story {k}.",)),
+                                                   Version(1, "", (f"Story {k}, more.",))), 2)
+                              for k in range(2)])
+    result = CliRunner().invoke(main, ["diff", "--format", "jsonl", str(database)])
+    assert result.exit_code == 0, result.output
+    named = sorted({json.loads(line)["article"] for line in result.output.splitlines()})
+    assert named == [f"{database}#0", f"{database}#1"]
+    assert named == sorted({row["article"] for row in revdiff.edits_table(database)})
