@@ -64,6 +64,7 @@ def _articles(items: Any) -> Iterator[tuple[str, Article]]:
     from revdiff.export.inputs import expand_inputs
     from revdiff.formats import load as load_inputs
     from revdiff.model import Article
+    from revdiff.read_warnings import input_name
 
     if isinstance(items, (Article, str, PathLike)):
         items = [items]
@@ -74,7 +75,7 @@ def _articles(items: Any) -> Iterator[tuple[str, Article]]:
         for unit in expand_inputs([str(item)]):
             found = load_inputs(list(unit.paths))
             for position, article in enumerate(found):
-                yield (unit.label if len(found) == 1 else f"{unit.label}#{position}"), article
+                yield input_name(unit.label, position, len(found)), article
 
 
 def _rows(items: Any, sentences: str, edits: bool) -> Iterator[dict[str, Any]]:

@@ -42,6 +42,13 @@ def counted(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'s' if number != 1 else ''}"
 
 
+def input_name(label: str, position: int, count: int) -> str:
+    """What names the `position`-th of the `count` articles an input (`label`) holds when the
+    article has no URL or title: the input, and the article's place when it holds several
+    (`n.sqlite#2`), in every command's messages and rows alike."""
+    return label if count == 1 else f"{label}#{position}"
+
+
 def line_runs(lines: Sequence[int]) -> str:
     """`10-14, 20, 31-33`: sorted line numbers as runs, the first few of them."""
     runs: list[tuple[int, int]] = []

@@ -25,6 +25,7 @@ from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
     NOTHING_TO_COMPARE_HINT,
     has_pairs,
+    input_name,
     warning_lines,
 )
 from revdiff.terminal_text import ByteSink, TerminalDataStream, visible
@@ -104,14 +105,6 @@ def warn(line: str, said: list[str] | None = None) -> None:
         said.append(line)
 
 
-def input_name(inputs: Sequence[str], index: int, count: int) -> str:
-    """What names the `index`-th of `count` articles read from `inputs` when it has no URL or
-    title: the inputs, and its place when they hold several (`n.sqlite#2`, as `export` and the
-    Python tables name it)."""
-    joined = ", ".join(inputs)
-    return joined if count == 1 else f"{joined}#{index}"
-
-
 def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare: bool = False,
                   said: list[str] | None = None) -> list[Article]:
     """The inputs' articles, with every warning about how they were read on stderr, one line
@@ -129,7 +122,7 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     for index, article in enumerate(articles if not quiet else ()):
         # which article of several
         name = source if source and len(articles) == 1 else \
-            article.key or input_name(inputs, index, len(articles))
+            article.key or input_name(", ".join(inputs), index, len(articles))
         for line in warning_lines(article, name, inputs):
             warn(line, said)
         if compare and not has_pairs(article):

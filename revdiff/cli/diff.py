@@ -8,7 +8,6 @@ import click
 
 from revdiff.cli.common import (
     echo,
-    input_name,
     inputs_argument,
     load_and_warn,
     max_size_option,
@@ -30,6 +29,7 @@ from revdiff.export.pairs import compare_chain, pair_reading
 from revdiff.export.records import article_ref
 from revdiff.export.unified import unified_diff
 from revdiff.model import Article
+from revdiff.read_warnings import input_name
 from revdiff.terminal_text import visible
 
 FORMATS = ("text", "json", "jsonl", "csv", "unified", "html")
@@ -53,7 +53,7 @@ def consecutive_comparisons(articles: list[Article], sentences: str, inputs: tup
     """Every consecutive pair of versions of every article, with how sure its reading is; an
     article without a URL or a title is named by the inputs."""
     for index, article in enumerate(articles):
-        ref = article_ref(index, article, input_name(inputs, index, len(articles)))
+        ref = article_ref(index, article, input_name(", ".join(inputs), index, len(articles)))
         for comparison in compare_chain(article, sentences):
             yield ref, comparison, pair_reading(article, comparison)
 

@@ -58,6 +58,7 @@ from revdiff.model import Article, Comparison
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
     has_pairs,
+    input_name,
     warning_lines,
 )
 from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held
@@ -274,8 +275,9 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             articles = []
         # the messages name one article by its input, as `diff` names it; one of several by its
         # URL, else by its place in the input
-        named = [(unit.label if len(articles) == 1 else article.url or f"{unit.label}#{position}",
-                  article) for position, article in enumerate(articles)]
+        named = [(unit.label if len(articles) == 1
+                  else article.url or input_name(unit.label, position, len(articles)), article)
+                 for position, article in enumerate(articles)]
         for where, article in named:
             for line in warning_lines(article, where, unit.paths):
                 on_note(f"warning: {line}")

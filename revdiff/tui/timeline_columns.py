@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from revdiff.engine.stats import percent
+from revdiff.read_warnings import counted
 from revdiff.tui.session import PairSummary
 from revdiff.tui.stats_text import bar
 from revdiff.tui.wrapping import shorten
@@ -89,8 +90,8 @@ def change_cell(change: PairSummary | None, columns: TimelineColumns) -> Text:
         text.append(bar(change.changed_share, BAR_CELLS) + " ", style="#87afff")
     text.append(f"{percent(change.changed_share):>4}")
     if columns.change_counts:
-        edits = "edit" if change.changes == 1 else "edits"
-        text.append(f"  +{change.words_added} -{change.words_removed}  {change.changes} {edits}")
+        text.append(f"  +{change.words_added} -{change.words_removed}  "
+                    f"{counted(change.changes, 'edit')}")
         if change.boring:
             text.append("  boring", style="dim")
     return text
