@@ -45,9 +45,9 @@ def _snippet(paragraph: str, offset: int, length: int) -> str:
 
 
 def _key(text: str) -> str:
-    """Text as searched: each character decomposed (NFD) and case-folded, so that its length
-    can be traced back character by character."""
-    return "".join(unicodedata.normalize("NFD", character).casefold() for character in text)
+    """Text as searched: decomposed (NFD) and case-folded. Both act character by character
+    (NFD only reorders a run of marks), so a length in it traces back character by character."""
+    return unicodedata.normalize("NFD", text).casefold()
 
 
 def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:
