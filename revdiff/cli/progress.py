@@ -33,7 +33,7 @@ class ProgressBar:
         self.last_draw = 0.0
         self.drawn = False
 
-    def show(self, done: int, total: int, details: str, *, final: bool = False) -> None:
+    def show(self, done: float, total: int, details: str, *, final: bool = False) -> None:
         now = time.monotonic()
         if not final and now - self.last_draw < self.interval:
             return
@@ -56,7 +56,7 @@ def export_progress(bar: ProgressBar) -> Callable[[ExportProgress], None]:
 
     def draw(progress: ExportProgress) -> None:
         bar.show(progress.units_done, progress.units_total,
-                 f"{progress.units_done}/{progress.units_total} inputs  "
+                 f"{int(progress.units_done)}/{progress.units_total} inputs  "
                  f"{progress.articles:,} articles  {progress.pairs:,} pairs  "
                  f"{progress.pairs_per_second:,.1f} pairs/s  {_duration(progress.elapsed)}",
                  final=progress.finished is not None)

@@ -19,7 +19,7 @@ import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, nullcontext, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,8 +51,8 @@ from revdiff.export.records import (
 from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
 from revdiff.export.worker_loss import InFlight, WorkerLost, working_on
 from revdiff.export.writers import ExportWriter, csv_header
-from revdiff.formats import load
 from revdiff.formats.article_errors import skipping_bad_articles
+from revdiff.formats.load import load_unit
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES
 from revdiff.model import Article, Comparison
 from revdiff.read_warnings import (
@@ -104,8 +104,9 @@ class ArticleTask:
     ref: ArticleRef
     article: Article
     where: str  # the article as the run's messages name it: by its input (see `iter_tasks`)
-    unit: int = 0  # which input unit it came from
-    last_in_unit: bool = True
+    # input units finished once it is written: its unit's number, and the share of that unit's
+    # articles up to this one
+    units_done: float = 1.0
 
     @property
     def pairs(self) -> int:
@@ -121,7 +122,7 @@ class ArticleResult:
     rows: int
     payload: Any
     info: dict[str, Any]
-    units_done: int  # input units finished once this article is written
+    units_done: float  # `ArticleTask.units_done`
     error: str | None = None  # why the article could not be exported (no payload then)
 
 
@@ -148,7 +149,7 @@ def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
         if abandoned():
             break
         working_on(task.index)  # named by the driver if this process dies on it
-        units_done = task.unit + 1 if task.last_in_unit else task.unit
+        units_done = task.units_done
         try:
             comparisons = compare_chain(task.article, sentences)
             payload, rows = render(task.ref, task.article, comparisons)
@@ -207,7 +208,7 @@ class ExportProgress:
     """Counts reported while the run goes on and in the final summary."""
 
     units_total: int = 0
-    units_done: int = 0
+    units_done: float = 0  # and the share of the unit being read
     articles: int = 0
     pairs: int = 0
     rows: int = 0
@@ -252,43 +253,66 @@ def fingerprint(job: ExportJob, units: list[InputUnit]) -> dict[str, Any]:
 
 def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                on_note: Callable[[str], None]) -> Iterator[ArticleTask]:
-    """Articles of every unit, numbered in input order."""
+    """Articles of every unit, numbered in input order, read as they are handed out."""
     index = 0
     for number, unit in enumerate(units):
-        try:
-            kept_apart: AbstractContextManager[list[RevdiffError]] = \
-                skipping_bad_articles() if job.skip_errors else nullcontext([])
-            with kept_apart as bad:
-                articles = load(list(unit.paths), max_bytes=job.max_bytes)
-            for error in bad:  # one article of an input that holds many
-                progress.skipped_inputs.append(unit.label)
-                on_note(f"skipped an article of {unit.label}: "
-                        f"{describe(error).removeprefix(f'{unit.label}: ')}")
-        except Exception as error:  # any other reader failure is this input's only
-            if not job.skip_errors:
-                if isinstance(error, RevdiffError):
-                    raise
-                raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
-                                    hint=SKIP_HINT) from error
-            progress.skipped_inputs.append(unit.label)
-            on_note(f"skipped {unit.label}: {describe(error).removeprefix(f'{unit.label}: ')}")
-            articles = []
-        # the messages name one article by its input, as `diff` names it; one of several by its
-        # URL, else by its place in the input
-        named = [(unit.label if len(articles) == 1
-                  else article.url or input_name(unit.label, position, len(articles)), article)
-                 for position, article in enumerate(articles)]
-        for where, article in named:
+        for position, count, article in _unit_articles(job, unit, progress, on_note):
+            # the messages name one article by its input, as `diff` names it; one of several by
+            # its URL, else by its place in the input
+            where = (unit.label if count == 1
+                     else article.url or input_name(unit.label, position, count))
             for line in warning_lines(article, where, unit.paths):
                 on_note(f"warning: {line}")
             if not has_pairs(article):
                 on_note(f"skipped {visible(where)}: {NOTHING_TO_COMPARE}")
-        kept = [(where, article) for where, article in named if has_pairs(article)]
-        for position, (where, article) in enumerate(kept):
-            yield ArticleTask(index, article_ref(index, article, where), article, where, number,
-                              position == len(kept) - 1)
+                continue
+            yield ArticleTask(index, article_ref(index, article, where), article, where,
+                              number + (position + 1) / count)
             index += 1
-        del articles, named, kept
+
+
+def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
+                   on_note: Callable[[str], None]) -> Iterator[tuple[int, int, Article]]:
+    """Each article of a unit with its place and the unit's number of articles (a NewsEdits
+    file's are read one at a time). A failure to read the unit stops the run or, with
+    --skip-errors, skips the rest of the unit; an article's own failure skips that article."""
+    try:
+        with _bad_articles_noted(job, unit, progress, on_note):
+            articles = load_unit(list(unit.paths), max_bytes=job.max_bytes)
+        count = len(articles)
+        read = iter(articles)
+        position = 0
+        while True:
+            with _bad_articles_noted(job, unit, progress, on_note) as skipped:
+                article = next(read, None)
+            position += len(skipped)  # an article left out keeps its place
+            if article is None:
+                return
+            yield position, count, article
+            position += 1
+    except Exception as error:  # any other reader failure is this input's only
+        if not job.skip_errors:
+            if isinstance(error, RevdiffError):
+                raise
+            raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
+                                hint=SKIP_HINT) from error
+        progress.skipped_inputs.append(unit.label)
+        on_note(f"skipped {unit.label}: {describe(error).removeprefix(f'{unit.label}: ')}")
+
+
+@contextmanager
+def _bad_articles_noted(job: ExportJob, unit: InputUnit, progress: ExportProgress,
+                        on_note: Callable[[str], None]) -> Iterator[list[RevdiffError]]:
+    """With --skip-errors, the articles of `unit` that the block cannot read are left out, each
+    reported; without, the first stops the run."""
+    kept_apart: AbstractContextManager[list[RevdiffError]] = \
+        skipping_bad_articles() if job.skip_errors else nullcontext([])
+    with kept_apart as bad:
+        yield bad
+    for error in bad:  # one article of an input that holds many
+        progress.skipped_inputs.append(unit.label)
+        on_note(f"skipped an article of {unit.label}: "
+                f"{describe(error).removeprefix(f'{unit.label}: ')}")
 
 
 def open_executor(workers: int, scheduler: str | None, local_dask: bool) -> Executor:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 from revdiff.formats import diffengine, newsedits, nytdiff
 from revdiff.formats.sqlite_schema import (
@@ -11,20 +13,41 @@ from revdiff.formats.sqlite_schema import (
     open_read_only,
     tables,
 )
+from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size
 from revdiff.model import Article
 
 
-def read_database(path: Path) -> list[Article]:
-    """Every article of a NewsEdits, diffengine or NYTdiff file; refuse any other SQLite file."""
+class DatabaseContents(Protocol):
+    """A database's articles: how many, and each in turn (a NewsEdits file's read as they come)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Article]: ...
+
+
+def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DatabaseContents:
+    """The articles of a NewsEdits, diffengine or NYTdiff file; refuse any other SQLite file.
+
+    A NewsEdits file (one outlet's runs to gigabytes) is read an article at a time, each
+    version refused when it is over `max_bytes`; the small files of diffengine and NYTdiff are
+    read whole, and refused when the file is over it.
+    """
     where = str(path)
     connection = open_read_only(path)
     try:
         schema = tables(connection, where)
         kind = database_kind(schema, where)
+        if kind is not DatabaseKind.NEWSEDITS:
+            check_size(path.stat().st_size, where, max_bytes)
         if kind is DatabaseKind.NYTDIFF:
             return nytdiff.read_tables(connection, schema, where)
         if kind is DatabaseKind.DIFFENGINE:
             return diffengine.read_tables(connection, schema, where)
     finally:
         connection.close()
-    return newsedits.read_database(path)
+    return newsedits.DatabaseArticles(path, max_bytes)
+
+
+def read_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+    """Every article of a NewsEdits, diffengine or NYTdiff file, read at once."""
+    return list(open_database(path, max_bytes))

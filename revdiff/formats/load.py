@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +101,41 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     return [_names_as_text(article) for article in articles]
 
 
+class _NamedAsText:
+    """A database's articles with their names in text that every output can hold, as `load`
+    gives them, made as they are read."""
+
+    def __init__(self, contents: databases.DatabaseContents) -> None:
+        self.contents = contents
+
+    def __len__(self) -> int:
+        return len(self.contents)
+
+    def __iter__(self) -> Iterator[Article]:
+        return (_names_as_text(article) for article in self.contents)
+
+
+def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
+              notes: list[str] | None = None) -> databases.DatabaseContents:
+    """The articles `load` reads from `inputs`, but those of a database given alone read one at a
+    time as they are used: `export` reads a whole NewsEdits outlet so, in bounded memory."""
+    if len(inputs) == 1 and inputs[0] != "-" and _is_database(Path(inputs[0])):
+        return _NamedAsText(databases.open_database(Path(inputs[0]), max_bytes))
+    return load(inputs, max_bytes, notes)
+
+
+def _is_database(path: Path) -> bool:
+    """Whether `path` is a SQLite file (what is no regular file, or cannot be opened, is left to
+    `load` to say so)."""
+    if not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE
+    except OSError:
+        return False
+
+
 def scattered_files_note(names: Sequence[str]) -> str | None:
     """The line that says files given together come from several folders (a glob such as
     `stories/*/0.txt`): plain versions among them are read as one article's, which is rarely
@@ -132,15 +167,16 @@ def _names_as_text(article: Article) -> Article:
 def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article]:
     """A file's decoded text and format, or the articles of a tracker's SQLite database.
 
-    The size is checked before reading, and the read is bounded too (the file may grow).
+    The size is checked before reading, and the read is bounded too (the file may grow); a
+    database's limit is its reader's (`databases.open_database`).
     """
     if not path.is_file():
         raise UnknownFormat("not a regular file", name, hint="give a file, a directory or -")
     try:
-        check_size(path.stat().st_size, name, max_bytes)
         with open(path, "rb") as handle:
             if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
-                return databases.read_database(path)
+                return databases.read_database(path, max_bytes)
+            check_size(path.stat().st_size, name, max_bytes)
             handle.seek(0)
             data = read_bounded(handle, name, max_bytes)
     except OSError as error:

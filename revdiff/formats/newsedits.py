@@ -15,11 +15,13 @@ version dated before the one before it keeps its place by number.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from revdiff.errors import EmptyInput, MalformedPage, RevdiffError
 from revdiff.formats.article_errors import skip_or_raise
@@ -33,7 +35,11 @@ from revdiff.formats.fields import (
     time_from_epoch,
 )
 from revdiff.formats.sqlite_schema import cell_text, open_read_only, quote
-from revdiff.formats.text_input import collapse_whitespace
+from revdiff.formats.text_input import (
+    DEFAULT_MAX_BYTES,
+    check_size,
+    collapse_whitespace,
+)
 from revdiff.model import Article, Version
 
 TABLE = "entryversion"
@@ -66,16 +72,24 @@ def split_summary(summary: str) -> tuple[str, ...]:
 
 
 def parse_created(value: object, what: str, where: str) -> tuple[datetime | None, str | None]:
-    """A `created` cell as (time, None), or (None, the text) when it is not a timestamp.
+    """A `created` cell as (time, None), or (None, the text) when it is not a time.
 
-    Numbers are seconds since 1970; a number or ISO time out of range raises MalformedPage.
+    Numbers are seconds since 1970, or milliseconds (as JavaScript writes times) where seconds
+    would give no date in the years 1 to 9999; an ISO time out of that range, or a number that
+    is no time either way, is kept as its text.
     """
     if value is None or value == "":
         return None, None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return time_from_epoch(value, what, where), None
+        for per_second in (1, 1000):
+            with contextlib.suppress(MalformedPage, OverflowError):
+                return time_from_epoch(value / per_second, what, where), None
+        return None, repr(value) if isinstance(value, float) else str(value)
     text = str(value).strip()
-    time = parse_iso_time(text, what, where)
+    try:
+        time = parse_iso_time(text, what, where)
+    except MalformedPage:
+        time = None
     return (time, None) if time is not None else (None, text)
 
 
@@ -105,28 +119,87 @@ def find_columns(connection: sqlite3.Connection, where: str) -> dict[str, str]:
     return columns
 
 
-def read_database(path: Path) -> list[Article]:
-    """Every article of a NewsEdits SQLite file, versions ordered by version number."""
-    where = str(path)
-    connection = open_read_only(path)
-    try:
-        columns = find_columns(connection, where)
-        table = quote(columns["table"])
-        fields = [f for f in COLUMN_CANDIDATES if f in columns]
-        row_id = "rowid" if _has_rowid(connection, table) else "NULL"
-        select = ", ".join([*(quote(columns[f]) for f in fields), row_id])
-        query = (f"SELECT {select} FROM {table} "
-                 f"ORDER BY {quote(columns['entry'])}, {quote(columns['version'])}, {row_id}")
+class DatabaseArticles:
+    """The articles of a NewsEdits file, read one entry at a time as they are iterated: one
+    outlet's file of the NewsEdits dataset holds hundreds of thousands of versions, too many to
+    hold in memory at once. Their number is known before any text is read; each version's text
+    is refused when it is larger than `max_bytes`.
+
+    Opening checks the table, its columns and that it holds rows, and reads each entry's rowids
+    (a table WITHOUT ROWID, rare, is read whole instead). Articles come in entry order, each
+    entry's rows ordered by version number and then in the order they were written.
+    """
+
+    def __init__(self, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.path = path
+        self.where = str(path)
+        self.max_bytes = max_bytes
+        connection = open_read_only(path)
         try:
-            rows = [dict(zip((*fields, "rowid"), row)) for row in connection.execute(query)]
+            self.columns = find_columns(connection, self.where)
+            table = quote(self.columns["table"])
+            self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
+            entry = quote(self.columns["entry"])
+            if _has_rowid(connection, table):
+                keys = self._query(connection,
+                                   f"SELECT {entry}, rowid FROM {table} ORDER BY {entry}, rowid")
+                self.entries: list[list[int]] | None = _rowids_by_entry(keys)
+                self.rows: list[dict[str, object]] = []
+            else:
+                self.entries = None
+                self.rows = [self._row(values) for values in self._query(
+                    connection, f"SELECT {self._select('NULL')} FROM {table} "
+                    f"ORDER BY {entry}, {quote(self.columns['version'])}")]
+        finally:
+            connection.close()
+        if not (self.entries or self.rows):
+            raise EmptyInput(f"the {TABLE} table is empty", self.where,
+                             hint="give a NewsEdits file that holds versions")
+
+    def __len__(self) -> int:
+        if self.entries is not None:
+            return len(self.entries)
+        return len({_entry_key(row["entry"]) for row in self.rows})
+
+    def __iter__(self) -> Iterator[Article]:
+        if self.entries is None:
+            yield from _group_articles(self.rows, self.columns, self.where, self.max_bytes)
+            return
+        connection = open_read_only(self.path)
+        try:
+            table = quote(self.columns["table"])
+            for rowids in self.entries:
+                rows: list[dict[str, object]] = []
+                for start in range(0, len(rowids), _ROWIDS_PER_QUERY):
+                    some = rowids[start:start + _ROWIDS_PER_QUERY]
+                    query = (f"SELECT {self._select('rowid')} FROM {table} "
+                             f"WHERE rowid IN ({', '.join('?' * len(some))})")
+                    rows.extend(self._row(values) for values in self._query(connection, query, some))
+                yield from _group_articles(rows, self.columns, self.where, self.max_bytes)
+        finally:
+            connection.close()
+
+    def _select(self, row_id: str) -> str:
+        return ", ".join([*(quote(self.columns[f]) for f in self.fields), row_id])
+
+    def _row(self, values: Sequence[object]) -> dict[str, object]:
+        return dict(zip((*self.fields, "rowid"), values))
+
+    def _query(self, connection: sqlite3.Connection, query: str,
+               parameters: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        try:
+            return connection.execute(query, parameters).fetchall()
         except sqlite3.DatabaseError as error:
-            raise MalformedPage(f"cannot read {TABLE} ({error})", where) from None
-    finally:
-        connection.close()
-    if not rows:
-        raise EmptyInput(f"the {TABLE} table is empty", where,
-                         hint="give a NewsEdits file that holds versions")
-    return _group_articles(rows, columns, where)
+            raise MalformedPage(f"cannot read {TABLE} ({error})", self.where) from None
+
+
+# Rowids fetched by one query: below SQLite's smallest limit on a statement's parameters (999).
+_ROWIDS_PER_QUERY = 500
+
+
+def read_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+    """Every article of a NewsEdits SQLite file, versions ordered by version number."""
+    return list(DatabaseArticles(path, max_bytes))
 
 
 def _has_rowid(connection: sqlite3.Connection, table: str) -> bool:
@@ -138,22 +211,40 @@ def _has_rowid(connection: sqlite3.Connection, table: str) -> bool:
     return True
 
 
+def _rowids_by_entry(keys: Sequence[tuple[Any, ...]]) -> list[list[int]]:
+    """The rowids of each entry, from (entry, rowid) pairs ordered by entry."""
+    entries: dict[object, list[int]] = {}
+    for entry, row_id in keys:
+        entries.setdefault(_entry_key(entry), []).append(row_id)
+    return list(entries.values())
+
+
+def _entry_key(entry: object) -> object:
+    """An entry id as articles are told apart: `1`, `1.0` and `'1'` (a file put together from a
+    CSV file) are one entry."""
+    if isinstance(entry, float) and entry.is_integer():
+        return int(entry)
+    if isinstance(entry, str) and entry.isascii() and entry.strip().isdigit():
+        return int(entry.strip())
+    return entry
+
+
 def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],
-                    where: str) -> list[Article]:
+                    where: str, max_bytes: int) -> Iterator[Article]:
     grouped: dict[object, list[dict[str, object]]] = {}
     for row in rows:
-        grouped.setdefault(row["entry"], []).append(row)
-    articles = []
+        grouped.setdefault(_entry_key(row["entry"]), []).append(row)
     for entry, entry_rows in grouped.items():
         try:
-            articles.append(_article(entry, entry_rows, columns, where))
+            article = _article(entry, entry_rows, columns, where, max_bytes)
         except RevdiffError as error:  # one entry's: `export --skip-errors` reads the others
             skip_or_raise(error)
-    return articles
+            continue
+        yield article
 
 
 def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[str, str],
-             where: str) -> Article:
+             where: str, max_bytes: int) -> Article:
     """One entry's rows as an article: a broken row is read as far as it goes, with a warning.
 
     Of rows that repeat a version number the first written is read, the others are left out. A
@@ -163,14 +254,28 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     num_versions are the lowest version's.
     """
     entry_name = f"entry {shown(entry)}"
-    numbered = [(parse_number(row["version"], f"{entry_name}: version", where), row)
-                for row in entry_rows]
+    warnings: list[str] = []
+    spellings = {_cell_shown(row["entry"]) for row in entry_rows}
+    if len(spellings) > 1:
+        warnings.append(f"{entry_name} is written as {', '.join(sorted(spellings))} in "
+                        f"{columns['entry']}: read as one entry")
+    numbered = []
+    for row in entry_rows:
+        try:
+            numbered.append((parse_number(row["version"], f"{entry_name}: version", where), row))
+        except MalformedPage:
+            warnings.append(f"{entry_name}: {_row_name(row)} is left out: its {columns['version']} "
+                            f"{_cell_shown(row['version'])} is not a version number")
+    if not numbered:
+        raise MalformedPage(f"{entry_name}: no row has a whole number in {columns['version']}",
+                            where,
+                            hint="fix the version column, or rerun with --skip-errors to skip "
+                                 "this entry")
     # Stable: rows of one number stay in the order SQLite gave them (by rowid where there is one).
     numbered.sort(key=lambda item: (item[0], _written(item[1])))
     by_number: dict[int, list[dict[str, object]]] = {}
     for number, row in numbered:
         by_number.setdefault(number, []).append(row)
-    warnings: list[str] = []
     versions = []
     for number, same in by_number.items():
         row = same[0]
@@ -186,6 +291,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             warnings.append(f"{place}: {columns['created']} {shown(time_text)} is not a time")
         title = _cell_text(row, "title", columns, place, warnings)
         text = _cell_text(row, "text", columns, place, warnings)
+        check_size(_utf8_size(title) + _utf8_size(text), where, max_bytes, what=place)
         versions.append(Version(number, title, split_summary(text), time, time_text))
     warnings.extend(dated_back_warnings(entry_name, versions,
                                         f"{columns.get('created', 'created')} "))
@@ -216,6 +322,23 @@ def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], plac
             warnings.append(f"{place}: {columns[field]} holds bytes that are not UTF-8; bad "
                             "bytes replaced with �")
     return cell_text(value) or ""
+
+
+def _cell_shown(value: object) -> str:
+    """A cell as a warning quotes it: NULL, a number as it is, text quoted."""
+    if isinstance(value, float):
+        return repr(value)
+    return "NULL" if value is None else shown(value)
+
+
+def _row_name(row: dict[str, object]) -> str:
+    """`the row with rowid 17`, or `a row` in a table without rowids."""
+    row_id = row.get("rowid")
+    return f"the row with rowid {row_id}" if isinstance(row_id, int) else "a row"
+
+
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def _written(row: dict[str, object]) -> int:

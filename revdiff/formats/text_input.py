@@ -58,12 +58,15 @@ def format_size(size: int) -> str:
     return str(size)
 
 
-def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-    """Refuse an input of `size` bytes when it is over the limit, before anything is read."""
+def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
+               what: str = "input") -> None:
+    """Refuse an input (or `what` else it holds, such as one version of a database) of `size`
+    bytes when it is over the limit."""
     if size > max_bytes:
         exact = f" ({size:,} bytes)" if size >= _UNITS["k"] else ""
-        raise _too_large(f"input is {_bytes_text(size)}{exact}, more than the size limit of "
-                         f"{_bytes_text(max_bytes)}", where)
+        raise _too_large(f"{what} is {_bytes_text(size)}{exact}, more than the size limit of "
+                         f"{_bytes_text(max_bytes)}", where,
+                         "one article" if what == "input" else "one version")
 
 
 def _bytes_text(size: int) -> str:
@@ -82,6 +85,6 @@ def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
     return data
 
 
-def _too_large(message: str, where: str) -> InputTooLarge:
+def _too_large(message: str, where: str, meant: str = "one article") -> InputTooLarge:
     return InputTooLarge(message, where, hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} "
-                                              "if this is really one article")
+                                              f"if this is really {meant}")

@@ -104,7 +104,7 @@ def test_skip_errors_skips_a_missing_path_and_an_empty_glob(run_cli, samples: Pa
 
 def test_skip_errors_leaves_out_one_bad_article_of_an_input_that_holds_many(  # type: ignore[no-untyped-def]
         run_cli, samples: Path, tmp_path: Path) -> None:
-    """A NewsEdits file with one entry whose version number is no number, and a store with one
+    """A NewsEdits file with one entry whose version numbers are no numbers, and a store with one
     version over --max-size: --skip-errors leaves out that article alone, where it left out the
     whole input (and exported nothing of it)."""
     import shutil
@@ -116,7 +116,7 @@ def test_skip_errors_leaves_out_one_bad_article_of_an_input_that_holds_many(  # 
     database = tmp_path / "news.sqlite"
     shutil.copy(samples.parent / "newsedits.sqlite", database)
     with sqlite3.connect(database) as connection:
-        connection.execute("UPDATE entryversion SET version = 1e23 WHERE entry_id = 2 AND version = 4")
+        connection.execute("UPDATE entryversion SET version = 1e23 WHERE entry_id = 2")
     repo = tmp_path / "store"
     repo.mkdir()
     store_articles([Article("bbc", f"https://www.bbc.co.uk/{name}", tuple(
@@ -216,3 +216,37 @@ def test_an_existing_folder_with_a_slash_gets_the_two_tables(run_cli, samples: P
     result = run_cli("export", str(samples), "-o", f"{tmp_path}/", "--format", "csv", "-q")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["comparisons.csv", "edits.csv"]
+
+
+def test_a_newsedits_file_over_the_size_limit_is_exported_version_by_version(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path) -> None:
+    # one outlet's NewsEdits file runs to gigabytes: the limit is each version's, not the file's
+    database = samples.parent / "newsedits.sqlite"
+    size = database.stat().st_size
+    out = tmp_path / "x.jsonl"
+    result = run_cli("export", str(database), "-o", str(out), "-q", "--max-size", str(size // 2))
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "x.comparisons.jsonl").read_text().splitlines()) == 9
+    refused = run_cli("export", str(database), "-o", str(tmp_path / "y.jsonl"), "--max-size", "10")
+    assert refused.exit_code == 2
+    assert "entry 1 version 0 is " in refused.output
+    assert "if this is really one version" in refused.output
+
+
+def test_the_progress_moves_through_the_articles_of_one_input(tmp_path: Path) -> None:
+    import sqlite3
+
+    from revdiff.export.driver import ExportJob, run_export
+
+    database = tmp_path / "outlet.db"
+    with sqlite3.connect(database) as connection:
+        connection.execute("CREATE TABLE entryversion (entry_id, version, summary)")
+        connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?)", [
+            (entry, version, f"Story {entry} says {version}.")
+            for entry in range(40) for version in range(2)])
+    connection.close()
+    seen: list[float] = []
+    run_export(ExportJob((str(database),), tmp_path / "x.jsonl", "jsonl"),
+               on_progress=lambda progress: seen.append(progress.units_done))
+    assert seen[-1] == 1
+    assert any(0 < done < 1 for done in seen)  # it stayed at 0 of 1 input until the end

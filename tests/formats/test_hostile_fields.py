@@ -7,6 +7,7 @@ the error names the file, the line where the reader knows it, the field, and wha
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -113,15 +114,6 @@ CASES: dict[str, tuple[Callable[[Path], Path], str, int | None]] = {
     "NewsDiffs: unsplittable URL": (
         newsdiffs('<h3><a href="https://www.independent.co.uk', '<h3><a href="http://[::1/x'),
         "not a well-formed URL", None),
-    "NewsEdits: created 1e20": (newsedits(created=1e20), "created", None),
-    "NewsEdits: created -1e20": (newsedits(created=-1e20), "created", None),
-    "NewsEdits: created infinite": (newsedits(created=float("inf")), "created", None),
-    "NewsEdits: created 2**62": (newsedits(created=2**62), "created", None),
-    "NewsEdits: created out of range in UTC": (
-        newsedits(created="9999-12-31T23:59:59-23:59"), "outside the years", None),
-    "NewsEdits: version ²": (newsedits(version="²"), "version '²'", None),
-    "NewsEdits: 5000-digit version": (newsedits(version=HUGE), "version", None),
-    "NewsEdits: version 1e300": (newsedits(version=1e300), "version", None),
     "NewsEdits: num_versions ²": (newsedits(num_versions="²"), "num_versions", None),
     "NewsEdits: 5000-digit num_versions": (newsedits(num_versions=HUGE), "num_versions", None),
     "NewsEdits: unsplittable URL": (newsedits(url="http://[::1/x"), "url", None),
@@ -141,3 +133,34 @@ def test_hostile_field_is_one_error_line(tmp_path: Path, case: str) -> None:
     assert "save it again" in error  # what to do
     assert len(error) < 400
     assert result.stdout == ""
+
+
+# A NewsEdits file holds a million versions: a bad cell of one row is that row's warning, not the
+# file's error. case: (cells of the first version's row, the warning it gets)
+NEWSEDITS_WARNED: dict[str, tuple[dict[str, object], str]] = {
+    "created 1e20": ({"created": 1e20}, "entry 1 version 0: created '1e+20' is not a time"),
+    "created -1e20": ({"created": -1e20}, "entry 1 version 0: created '-1e+20' is not a time"),
+    "created infinite": ({"created": float("inf")}, "entry 1 version 0: created 'inf' is not a time"),
+    "created 2**62": ({"created": 2**62}, f"entry 1 version 0: created '{2**62}' is not a time"),
+    "created out of range in UTC": (
+        {"created": "9999-12-31T23:59:59-23:59"},
+        "entry 1 version 0: created '9999-12-31T23:59:59-'... (25 characters) is not a time"),
+    "version ²": ({"version": "²"}, ("entry 1: the row with rowid 1 is left out: its version '²' "
+                                    "is not a version number")),
+    "5000-digit version": ({"version": HUGE}, ("entry 1: the row with rowid 1 is left out: its "
+                                              "version '99999999999999999999'... (5,000 "
+                                              "characters) is not a version number")),
+    "version 1e300": ({"version": 1e300}, ("entry 1: the row with rowid 1 is left out: its "
+                                          "version 1e+300 is not a version number")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEWSEDITS_WARNED))
+def test_a_hostile_newsedits_cell_is_its_rows_warning(tmp_path: Path, case: str) -> None:
+    cells, warning = NEWSEDITS_WARNED[case]
+    target = newsedits(**cells)(tmp_path)
+    result = CliRunner().invoke(main, ["parse", str(target)])
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)
+    assert article["warnings"] == [warning]
+    assert [version["paragraphs"][-1] for version in article["versions"]][-1] == "Three."

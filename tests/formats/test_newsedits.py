@@ -7,6 +7,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains, versions
 
-from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
 from revdiff.export.records import article_ref
-from revdiff.formats.newsedits import read_database, split_summary
+from revdiff.formats.article_errors import skipping_bad_articles
+from revdiff.formats.newsedits import DatabaseArticles, read_database, split_summary
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 
@@ -314,3 +316,84 @@ def test_a_title_of_white_space_names_no_article() -> None:
     article = Article(None, None, (Version(0, "   ", ("A.",)), Version(1, "   ", ("B.",))))
     assert article.key == ""
     assert article_ref(0, article, "n.sqlite#7").name == "n.sqlite#7"
+
+
+def test_a_row_without_a_version_number_is_left_out_and_the_entry_read(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "null.db", NEWSEDITS_TABLE, [
+        (1, 2, None, "A", "https://y.test/b", "s", None, 2, "<p>Lost.</p>"),
+        (2, 2, 0, "A", "https://y.test/b", "s", None, 2, "<p>One.</p>"),
+        (3, 2, 1, "A", "https://y.test/b", "s", None, 2, "<p>Two.</p>"),
+    ])
+    (article,) = read_database(path)
+    assert [v.paragraphs for v in article.versions] == [("One.",), ("Two.",)]
+    assert article.warnings == (
+        "entry 2: the row with rowid 1 is left out: its version NULL is not a version number",)
+
+
+def test_an_entry_without_a_version_number_is_refused_and_skipped_alone(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "none.db", NEWSEDITS_TABLE, [
+        (1, 1, 0, "A", "https://y.test/a", "s", None, 2, "<p>One.</p>"),
+        (2, 1, 1, "A", "https://y.test/a", "s", None, 2, "<p>Two.</p>"),
+        (3, 2, "first", "B", "https://y.test/b", "s", None, 2, "<p>Lost.</p>"),
+    ])
+    with pytest.raises(MalformedPage, match="entry 2: no row has a whole number in version"):
+        read_database(path)
+    with skipping_bad_articles() as skipped:
+        (article,) = read_database(path)
+    assert article.url == "https://y.test/a"
+    assert len(skipped) == 1
+
+
+def test_times_in_milliseconds_are_read_and_times_out_of_range_kept_as_text(
+        tmp_path: Path) -> None:
+    path = make_database(tmp_path / "times.db",
+                         "CREATE TABLE entryversion (entry_id, version, created, summary)", [
+                             (1, 0, 1578000000000, "a"), (1, 1, 10 ** 18, "b"),
+                             (1, 2, "9999-12-31T23:00-05:00", "c")])  # year 10000 in UTC
+    (article,) = read_database(path)
+    assert article.versions[0].time == datetime(2020, 1, 2, 21, 20, tzinfo=UTC)
+    assert [v.time_text for v in article.versions] == [None, "1000000000000000000",
+                                                       "9999-12-31T23:00-05:00"]
+    assert [warning.split(": created ")[0] for warning in article.warnings] == [
+        "entry 1 version 1", "entry 1 version 2"]
+    assert all(warning.endswith("is not a time") for warning in article.warnings)
+
+
+def test_an_entry_id_written_as_number_and_as_text_is_one_entry(tmp_path: Path) -> None:
+    # a file put together from a CSV file may hold `1` in some rows and `'1'` in others
+    path = make_database(tmp_path / "mixed.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary)",
+                         [(1, 0, "a"), (2, 0, "x"), ("1", 1, "b"), (1.0, 2, "c")])
+    first, second = read_database(path)
+    assert [v.paragraphs for v in first.versions] == [("a",), ("b",), ("c",)]
+    assert first.warnings == ("entry 1 is written as '1', 1, 1.0 in entry_id: read as one entry",)
+    assert second.metadata["entry_id"] == "2"
+
+
+def test_the_size_limit_is_each_versions_not_the_files(tmp_path: Path) -> None:
+    text = "<p>" + "word " * 400 + "</p>"  # 2K a version, 8K in all and more with the file
+    path = make_database(tmp_path / "outlet.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary)",
+                         [(entry, version, text) for entry in (1, 2) for version in (0, 1)])
+    assert path.stat().st_size > 4096
+    assert len(read_database(path, max_bytes=4096)) == 2
+    with pytest.raises(InputTooLarge, match=r"entry 1 version 0 is 2K .* limit of 1K") as error:
+        read_database(path, max_bytes=1024)
+    assert "if this is really one version" in str(error.value)
+
+
+def test_a_database_is_read_an_article_at_a_time(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "outlet.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary)",
+                         [(entry, version, f"text {entry}.{version}")
+                          for entry in range(3) for version in range(2)])
+    articles = DatabaseArticles(path)
+    assert len(articles) == 3
+    read = iter(articles)
+    assert next(read).versions[1].paragraphs == ("text 0.1",)
+    # the rest is read as it is asked for: a row changed now is read as it is now
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE entryversion SET summary = 'changed' WHERE entry_id = 2")
+    connection.commit()
+    connection.close()
+    assert [a.versions[0].paragraphs for a in read] == [("text 1.0",), ("changed",)]
