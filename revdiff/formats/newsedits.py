@@ -8,9 +8,11 @@ The file is opened read-only.
 
 Broken rows are read as far as they go, each with a warning naming its entry and version: of rows
 that repeat an entry's version number the first written (lowest rowid) is read and the others are
-left out; a NULL title or text is read as empty; a `created` that is no time keeps its text (News
-Sniffer's "about 1 hour later", which revdiff's own export writes there, without a warning); a
-version dated before the one before it keeps its place by number.
+left out; a row without a version number is left out; a NULL title or text is read as empty; a
+`created` that is no time keeps its text (News Sniffer's "about 1 hour later", which revdiff's own
+export writes there, without a warning); a version dated before the one before it keeps its place
+by number; an entry id written as `1` in some rows and `'1'` in others is one entry.
+A file is read an article at a time (`DatabaseArticles`).
 """
 
 from __future__ import annotations
@@ -247,7 +249,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
              where: str, max_bytes: int) -> Article:
     """One entry's rows as an article: a broken row is read as far as it goes, with a warning.
 
-    Of rows that repeat a version number the first written is read, the others are left out. A
+    Of rows that repeat a version number the first written is read, the others are left out, as
+    are rows without a version number (an entry without any is refused). A
     NULL title or text is read as empty, a `created` that is no time keeps its text (warned,
     unless it is News Sniffer's "about 1 hour later", which revdiff's export writes), and a
     version dated before the one before it keeps its place by number. The url, source and
