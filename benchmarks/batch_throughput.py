@@ -2,8 +2,8 @@
 memory at 1x and 10x the corpus.
 
 Corpus: the Wikipedia version chains in ../shared/corpus/wikipedia/<slug>/<k>.txt (296 articles,
-1,358 consecutive pairs), given `--scale` times over (the same folders repeated) so a run holds
-at least 10,000 pairs. Every run is a fresh child process (`revdiff.export.driver.run_export`, JSONL
+1,358 consecutive pairs), copied `--scale` times into a temporary folder (hard links where it
+can) so a run holds at least 10,000 pairs: export reads a folder named twice only once. Every run is a fresh child process (`revdiff.export.driver.run_export`, JSONL
 output into a temporary folder), so its peak RSS (`resource.getrusage`) is its own; the worker
 processes' peak RSS (VmHWM) and CPU time are sampled from /proc while the run goes on.
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -72,8 +73,8 @@ def sample(stop, peaks, cpu):
         stop.wait(0.2)
 
 
-folders, scale, workers, fmt, out = json.loads(sys.argv[1])
-job = ExportJob(tuple(folders) * scale, Path(out), fmt)
+folders, workers, fmt, out = json.loads(sys.argv[1])
+job = ExportJob(tuple(folders), Path(out), fmt)
 stop, peaks, cpu = threading.Event(), {}, {}
 watcher = threading.Thread(target=sample, args=(stop, peaks, cpu), daemon=True)
 watcher.start()
@@ -90,15 +91,33 @@ print(json.dumps({
 """
 
 
-def run(folders: list[str], scale: int, workers: int, fmt: str) -> dict[str, float]:
+def run(folders: list[str], workers: int, fmt: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         out = str(Path(folder) / f"out.{fmt}")
-        argument = json.dumps([folders, scale, workers, fmt, out])
+        argument = json.dumps([folders, workers, fmt, out])
         done = subprocess.run([sys.executable, "-c", CHILD, argument], capture_output=True,
                               text=True, check=False, cwd=ROOT)
     if done.returncode != 0:
         raise SystemExit(f"benchmark run failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def copies(folders: list[Path], scale: int, into: Path) -> list[str]:
+    """`scale` copies of the chains' folders (`into/<k>/<slug>`), each read as its own article."""
+    made = []
+    for copy in range(scale):
+        for folder in folders:
+            target = into / str(copy) / folder.name
+            shutil.copytree(folder, target, copy_function=_link_or_copy)
+            made.append(str(target))
+    return made
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
 
 
 def main() -> None:
@@ -109,19 +128,21 @@ def main() -> None:
     arguments = parser.parse_args()
     if not WIKIPEDIA.is_dir():
         raise SystemExit(f"the Wikipedia chains are not at {WIKIPEDIA}")
-    folders = sorted(str(p) for p in WIKIPEDIA.iterdir() if p.is_dir())
+    chains = sorted(p for p in WIKIPEDIA.iterdir() if p.is_dir())
+    copied = tempfile.TemporaryDirectory()
+    folders = copies(chains, arguments.scale, Path(copied.name))
     load = os.getloadavg()[0]
     plan = [("1x, 1 worker", 1, 1), (f"{arguments.scale}x, 1 worker", arguments.scale, 1),
             (f"{arguments.scale}x, 2 workers", arguments.scale, 2)]
     results = {}
-    print(f"corpus: {len(folders)} Wikipedia chains; format {arguments.format}; "
+    print(f"corpus: {len(chains)} Wikipedia chains; format {arguments.format}; "
           f"{os.cpu_count()} CPUs; load average {load:.2f} at start", flush=True)
     header = (f"{'run':<18}{'pairs':>8}{'seconds':>9}{'pairs/s':>9}{'CPU s':>8}"
               f"{'cores used':>11}{'driver MB':>11}{'worker MB':>11}")
     print(header)
     print("-" * len(header))
     for label, scale, workers in plan:
-        result = run(folders, scale, workers, arguments.format)
+        result = run(folders[:scale * len(chains)], workers, arguments.format)
         results[label] = result
         rate = result["pairs"] / result["seconds"]
         worker = f"{result['worker_rss_mb']:.0f}" if workers > 1 else "-"
@@ -140,6 +161,7 @@ def main() -> None:
           f"{parallel['cpu_seconds'] / big['cpu_seconds']:.2f}x")
     print(f"peak memory {arguments.scale}x / 1x (1 worker): {memory:.2f}x (target <= 1.2x)")
     print(f"load average now {os.getloadavg()[0]:.2f}")
+    copied.cleanup()
 
 
 if __name__ == "__main__":
