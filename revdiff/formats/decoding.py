@@ -61,6 +61,11 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     decoded = _decode_marked(data, where)
     if decoded is None:
         if b"\x00" in data[:_SNIFF_BYTES]:
+            utf16 = _unmarked_utf16(data[:_SNIFF_BYTES])
+            if utf16:
+                raise EncodingProblem(f"input looks like {utf16} text without a byte-order mark",
+                                      where, hint=f"convert it to UTF-8 first, e.g. iconv -f "
+                                                  f"{utf16} -t utf-8")
             raise BinaryInput("input is binary data, not text", where,
                               hint="give a text, HTML or NewsEdits SQLite file")
         decoded = _decode_unmarked(data, where)
@@ -109,6 +114,10 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
     declared = _META_CHARSET.search(data[:_DECLARATION_BYTES])
     label = declared.group(1).decode("ascii") if declared else "utf-8"
     encoding = _charset(label, where)
+    if encoding == _USUAL_LEGACY and declared and not data.isascii():
+        stale = _utf8_despite(label, data, where)
+        if stale:
+            return stale
     try:
         return DecodedText(data.decode(encoding), encoding)
     except UnicodeDecodeError:
@@ -126,6 +135,35 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
     warning = (f"{where}: the text {said}; read it as {guessed} (a guess: convert the file to "
                "UTF-8 if letters look wrong)")
     return DecodedText(text, guessed, warning)
+
+
+def _unmarked_utf16(start: bytes) -> str | None:
+    """`utf-16le` or `utf-16be` when the bytes read as such text without a byte-order mark (in
+    mostly Latin text every other byte is NUL), else None."""
+    pairs = len(start) // 2
+    if pairs < 8:
+        return None
+    for name, nul_at in (("utf-16le", 1), ("utf-16be", 0)):
+        if (start[nul_at::2].count(0) >= 0.9 * pairs and start[1 - nul_at::2].count(0) == 0):
+            try:
+                start[: pairs * 2].decode(name)
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
+
+
+def _utf8_despite(label: str, data: bytes, where: str) -> DecodedText | None:
+    """A page that declares a single-byte charset but is valid UTF-8 with letters beyond ASCII:
+    the declaration is stale (a page saved again as UTF-8 keeps its old `<meta>`), and reading
+    it as declared would turn `é` into `Ã©`. Read as UTF-8, warned; None when it is not UTF-8."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return DecodedText(text, "utf-8", f"{where}: the page declares {label} but is valid UTF-8 "
+                                      "with letters beyond ASCII; read it as UTF-8 (a page "
+                                      "saved again keeps its old declaration)")
 
 
 def _charset(label: str, where: str) -> str:

@@ -19,9 +19,11 @@ class Format(str, Enum):
     NEWSEDITS_SQLITE = "newsedits-sqlite"
     PLAIN = "plain"
     UNKNOWN_HTML = "unknown-html"
-    # Refused with what they are: a JSON document and an RSS/Atom feed are not version files.
+    # Refused with what they are (`foreign`): a JSON document and an RSS/Atom feed are not
+    # version files, and a page wrapped in something else is to be saved as a page.
     JSON = "json"
     FEED = "feed"
+    WRAPPED_PAGE = "wrapped-page"
 
 
 # An HTML document or fragment: optional XML declaration and comments (browsers put
@@ -74,6 +76,8 @@ def detect(text: str) -> Format:
         if sniffer_html.looks_like_version_page(text):
             return Format.SNIFFER_VERSION_HTML
         return Format.UNKNOWN_HTML
+    if foreign.describe_wrapped_page(text):
+        return Format.WRAPPED_PAGE
     if sniffer_text.looks_like_diff_text(text):
         return Format.SNIFFER_DIFF_TEXT
     if sniffer_text.looks_like_version_text(text):

@@ -1,7 +1,9 @@
-"""Inputs that are no version format but would otherwise pass for plain text: JSON and feeds.
+"""Inputs that are no version format but would otherwise pass for plain text: JSON, feeds, and
+web pages wrapped in something else (an MHTML archive, an HTTP response with its headers, a page
+with other text before its markup).
 
-A JSON document or an RSS/Atom feed read as plain paragraphs gives nonsense versions. They are
-recognised here so that the reader can say what the file is and what revdiff reads instead.
+Read as plain paragraphs they give nonsense versions, with no warning. They are recognised here
+so that the reader can say what the file is and what to do instead.
 """
 
 from __future__ import annotations
@@ -16,6 +18,43 @@ READABLE = ("revdiff reads News Sniffer and NewsDiffs pages, plain version files
 _PROLOGUE = r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*"
 _RSS = re.compile(_PROLOGUE + r"<(rss|rdf:RDF)\b", re.IGNORECASE | re.DOTALL)
 _ATOM = re.compile(_PROLOGUE + r"<feed\b", re.IGNORECASE | re.DOTALL)
+
+
+def describe(text: str) -> tuple[str, str] | None:
+    """What a foreign input is and what to do with it, else None."""
+    what = describe_json(text) or describe_feed(text)
+    if what:
+        return what, READABLE
+    return describe_wrapped_page(text)
+
+
+# A header block: lines of `Name: value` (a value may go on, indented, on the next lines).
+_HEADERS = re.compile(r"\s*([!-9;-~]+:[^\n]*\n([ \t][^\n]*\n)*)+\r?\n")
+_HTTP_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? \d{3}\b[^\n]*\n")
+_MULTIPART = re.compile(r"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
+_DOCUMENT_LINE = re.compile(r"^[ \t]*<(!doctype\s+html|html)\b", re.IGNORECASE | re.MULTILINE)
+_DOCUMENT_BODY = re.compile(r"<body\b|</html\s*>", re.IGNORECASE)
+
+
+def describe_wrapped_page(text: str) -> tuple[str, str] | None:
+    """A web page saved inside something else, and how to save it as a page: an MHTML archive
+    (a browser's "single file"), an HTTP response with its headers (`curl -i`), or a page with
+    other lines before its markup. None for anything else."""
+    head = text[:65536].replace("\r\n", "\n")
+    headers = _HEADERS.match(head)
+    if headers and _MULTIPART.search(headers.group(0)):
+        return ("an MHTML archive (a web page saved as a single file)",
+                "save the page again as \"Webpage, HTML only\", or give its text")
+    status = _HTTP_STATUS.match(head)
+    if status and _HEADERS.match(head, status.end()):
+        return ("an HTTP response with its headers (as curl -i saves it)",
+                "save the response's body alone: curl without -i")
+    document = _DOCUMENT_LINE.search(head)
+    if document and document.start() > 0 and _DOCUMENT_BODY.search(head, document.end()):
+        line = head.count("\n", 0, document.start()) + 1
+        return (f"a web page with other text before its markup (the page starts at line {line})",
+                f"remove the lines before line {line}")
+    return None
 
 
 def describe_feed(text: str) -> str | None:

@@ -226,9 +226,15 @@ def _entry_key(entry: object) -> object:
     CSV file) are one entry."""
     if isinstance(entry, float) and entry.is_integer():
         return int(entry)
-    if isinstance(entry, str) and entry.isascii() and entry.strip().isdigit():
-        return int(entry.strip())
+    digits = entry.strip() if isinstance(entry, str) else ""
+    if digits.isascii() and digits.isdigit() and len(digits) <= _ENTRY_DIGITS:
+        return int(digits)
     return entry
+
+
+# The most digits of an entry id written as text that is read as the number: as many as a
+# SQLite integer holds (longer ones stay text; Python refuses to convert 4,300 digits or more).
+_ENTRY_DIGITS = 18
 
 
 def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],

@@ -18,7 +18,9 @@ _VERSION_WORD = re.compile(r"\bVersion\b")
 _RELATIVE_TIME = re.compile(r"\(([^()]*\b(?:later|earlier))\)")
 # The diff table's start tag. Attribute text cannot hold `<` or `>`, so each try stops at the
 # next tag and a search of the whole page stays linear, however much markup comes first.
-_DIFF_TABLE = re.compile(r"<table\b[^<>]*class=[\"'][^\"'<>]*version_diff")
+# Tags and attribute names in any case, the class quoted or not (as minifiers write it).
+_DIFF_TABLE = re.compile(r"<table\b[^<>]*\bclass\s*=\s*[\"']?[^\"'<>]*version_diff", re.IGNORECASE)
+_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 
 
 # Both tests search the whole page: hostile or bloated markup before the table (tens of
@@ -79,8 +81,13 @@ def _require_closed(text: str, closing: str, where: str) -> None:
 
 
 def read_diff_page(text: str, where: str) -> Article:
-    """Read a News Sniffer diff page; every cell is explicit, so the versions come back exactly."""
-    _require_closed(text, "</table>", where)
+    """Read a News Sniffer diff page; every cell is explicit, so the versions come back exactly.
+    A page cut short before its diff table closes is refused (a table closed before it, such as
+    a site's layout, does not count)."""
+    start = _DIFF_TABLE.search(text)
+    if start is None or not _TABLE_END.search(text, start.end()):
+        raise MalformedPage("page is truncated: its diff table does not end (no </table> after "
+                            "it)", where, hint="save the whole page again")
     soup = BeautifulSoup(text, "html.parser")
     table = soup.find("table", class_="version_diff")
     if table is None:

@@ -37,6 +37,16 @@ def truncated_version_page(path: Path) -> Path:
     return target
 
 
+def diff_page_cut_after_a_layout_table(path: Path) -> Path:
+    """A site's own table closes before the diff table: `</table>` on the page did not mean the
+    diff table was whole, and the page cut in its fifth row was read as 4 paragraphs a side."""
+    target = path / "diff.html"
+    page = (SAMPLES / "sniffer-diff/iran-strikes-v0-v1.html").read_text("utf-8")
+    page = page.replace("<body>", '<body><table class="layout"><tr><td>Menu</td></tr></table>', 1)
+    target.write_text(page[:page.index("</table>", page.index("version_diff")) - 200], "utf-8")
+    return target
+
+
 def page_text_cut_in_its_header(path: Path) -> Path:
     target = path / "diff.txt"
     target.write_bytes((SAMPLES / "washpo-soleimani-v6-v7.txt").read_bytes()[:400])
@@ -137,6 +147,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "unknown format": (unrelated_html, "neither a News Sniffer nor a NewsDiffs page"),
     "truncated NewsDiffs HTML": (truncated_newsdiffs, "truncated"),
     "truncated version page": (truncated_version_page, "truncated"),
+    "diff page cut after a layout table": (diff_page_cut_after_a_layout_table,
+                                           "its diff table does not end"),
     "flattened page cut in its header": (page_text_cut_in_its_header, "no 'Version N Version M'"),
     "flattened page cut before its body": (page_text_cut_in_its_title_row,
                                            "ends before its first body row"),

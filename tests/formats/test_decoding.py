@@ -84,6 +84,25 @@ def test_a_wrong_declaration_is_overruled_with_a_warning() -> None:
     assert decoded.warning is not None and "declares utf-8 but is not valid utf-8" in decoded.warning
 
 
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "ascii"])
+def test_a_stale_single_byte_declaration_on_utf8_is_overruled_with_a_warning(label: str) -> None:
+    # a page saved again as UTF-8 keeps its old <meta>: read as declared, `Hergé` was `HergÃ©`
+    page = f'<html><meta charset="{label}"><h1>Hergé’s “Tintin”</h1></html>'
+    decoded = decode_bytes(page.encode("utf-8"), "page.html")
+    assert decoded.text == page
+    assert decoded.warning is not None
+    assert f"declares {label} but is valid UTF-8" in decoded.warning
+
+
+@pytest.mark.parametrize("encoding", ["utf-16le", "utf-16be"])
+def test_utf16_without_a_byte_order_mark_is_named_with_what_to_do(encoding: str) -> None:
+    with pytest.raises(EncodingProblem, match=f"looks like {encoding} text without a byte-order "
+                                              f"mark.*iconv -f {encoding} -t utf-8"):
+        decode_bytes(FRENCH.encode(encoding), "page.txt")
+    with pytest.raises(BinaryInput, match="binary data"):  # what is no text at all stays binary
+        decode_bytes(bytes(range(256)) * 4, "page.txt")
+
+
 @pytest.mark.parametrize("label", ["punycode", "idna", "undefined", "utf-7", "rot13", "x-nonsense",
                                    "base64"])
 def test_a_declaration_that_is_no_character_set_is_refused(label: str) -> None:

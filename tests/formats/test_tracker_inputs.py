@@ -63,6 +63,36 @@ def test_json_and_feeds_are_refused_with_what_they_are(tmp_path: Path, content: 
     assert f"{path}: this is {said}" in line and "revdiff reads" in line
 
 
+PAGE = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html").read_text("utf-8")
+MHTML = ("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+         '\ttype="text/html";\r\n\tboundary="--b"\r\n\r\n\r\n----b\r\n'
+         "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+         + PAGE.replace("=", "=3D") + "\r\n----b--\r\n")
+CURL_I = "HTTP/2 200 \r\ncontent-type: text/html; charset=utf-8\r\nserver: x\r\n\r\n" + PAGE
+
+
+@pytest.mark.parametrize(("content", "said", "to_do"), [
+    (MHTML, "an MHTML archive", 'save the page again as "Webpage, HTML only"'),
+    (CURL_I, "an HTTP response with its headers", "save the response's body alone"),
+    ("Saved on Tuesday\n\n" + PAGE, ("a web page with other text before its markup (the page "
+                                      "starts at line 3)"), "remove the lines before line 3")])
+def test_a_page_wrapped_in_something_else_is_refused_with_what_to_do(
+        tmp_path: Path, content: str, said: str, to_do: str) -> None:
+    # each was read as one plain version of raw markup or MIME text, exit 0, without a warning
+    path = tmp_path / "page.html"
+    path.write_text(content, "utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    line, = result.stderr.splitlines()
+    assert f"{path}: this is {said}" in line and to_do in line
+
+
+def test_text_that_quotes_markup_or_headers_stays_plain() -> None:
+    assert detect("Date: Tuesday\nSubject: the strikes\n\nIran fired missiles.\n") is Format.PLAIN
+    assert detect("HTTP/1.1 200 OK is what the server said.\n\nThen it failed.\n") is Format.PLAIN
+    assert detect("The page began:\n<html lang=en>\nand nothing else.\n") is Format.PLAIN
+
+
 def test_unknown_sqlite_names_its_tables_and_what_is_read(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     connection = sqlite3.connect(path)
@@ -140,3 +170,17 @@ def test_reading_leaves_the_database_untouched(sample: str) -> None:
     assert run("parse", str(SAMPLES / sample)).returncode == 0
     assert (SAMPLES / sample).read_bytes() == before
     assert not (SAMPLES / f"{sample}-journal").exists()
+
+
+@pytest.mark.parametrize("table", ["<table class=version_diff>", "<TABLE CLASS=\"version_diff\">",
+                                   "<table id='d' class = 'wide version_diff'>"])
+def test_a_diff_table_tag_written_otherwise_is_read(tmp_path: Path, table: str) -> None:
+    # a minifier drops the quotes, an old browser saves tags in capitals: both were refused as
+    # "neither a News Sniffer nor a NewsDiffs page"
+    path = tmp_path / "page.html"
+    path.write_text(PAGE.replace('<table class="version_diff">', table), "utf-8")
+    assert detect(path.read_text("utf-8")) is Format.SNIFFER_DIFF_HTML
+    result = run("parse", str(path))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads(run("parse", str(
+        SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html")).stdout)
