@@ -13,6 +13,9 @@ from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
 _NUMBER_IN_NAME = re.compile(r"\d+")
+# A date in a file name, year first: `2020-01-04`, `20200104`, `2020_01_04T10-00`.
+_DATE_IN_NAME = re.compile(r"(?<!\d)(1[89]|2\d)\d\d[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])"
+                           r"(?!\d)")
 
 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
@@ -38,34 +41,54 @@ def blocks_between_blank_lines(text: str) -> list[list[str]]:
     return [lines for lines in ([line for line in block if line] for block in blocks) if lines]
 
 
-def _wrapped_width(blocks: list[list[str]]) -> int | None:
-    """The width a version's lines were wrapped at, when its blocks of lines look wrapped."""
+def _wrapped_width(blocks: list[list[str]], known: int | None = None) -> int | None:
+    """The width a version's lines were wrapped at, when its blocks of lines look wrapped.
+
+    With `known`, the width another version of the article was wrapped at: a version too short
+    to show it alone (fewer than WRAPPED_MIN_LINES lines going on) looks wrapped at that width
+    when its lines fit it and those going on are full."""
     going_on = [(line, following.split(" ", 1)[0])
                 for lines in blocks for line, following in itertools.pairwise(lines)]
-    if len(blocks) < 2 or len(going_on) < WRAPPED_MIN_LINES:  # without blank lines, one a line
-        return None
-    width = max(len(line) for lines in blocks for line in lines)
-    if not WRAPPED_MIN_WIDTH <= width <= WRAPPED_MAX_WIDTH:
+    if len(blocks) < 2 or len(going_on) < (1 if known else WRAPPED_MIN_LINES):
+        return None  # without blank lines, one paragraph a line
+    longest = max(len(line) for lines in blocks for line in lines)
+    width = known or longest
+    if not WRAPPED_MIN_WIDTH <= width <= WRAPPED_MAX_WIDTH or longest > width:
         return None
     full = sum(len(line) >= width - WRAPPED_NEAR and len(line) + 1 + len(word) > width
                for line, word in going_on)
     return width if full >= WRAPPED_SHARE * len(going_on) else None
 
 
-def read_paragraphs(text: str) -> tuple[tuple[str, ...], int | None]:
+def read_paragraphs(text: str, known_width: int | None = None
+                    ) -> tuple[tuple[str, ...], int | None]:
     """Paragraphs of a version file, and the width its lines were wrapped at (None when they
     do not look wrapped): every non-empty line, whitespace collapsed; when the lines look
-    wrapped, every block of lines between blank lines, joined.
+    wrapped, every block of lines between blank lines, joined. `known_width` is the width
+    another version of the article was wrapped at (`read_all_paragraphs`).
 
     One paragraph a line is how News Sniffer stores a version and how NewsDiffs files and
     Wikipedia dumps hold theirs (single lines, mostly with blank lines between).
     """
     blocks = blocks_between_blank_lines(text)
-    width = _wrapped_width(blocks)
+    width = _wrapped_width(blocks, known_width)
     if width is not None:
         return tuple(" ".join(lines) for lines in blocks), width
     paragraphs = (collapse_whitespace(line) for line in text.split("\n"))
     return tuple(p for p in paragraphs if p), None
+
+
+def read_all_paragraphs(texts: Sequence[str]) -> list[tuple[tuple[str, ...], int | None]]:
+    """`read_paragraphs` of each version of one article, read alike: when some versions look
+    wrapped, the others are read as wrapped at that width if their lines fit it (a version of
+    two short paragraphs shows too few wrapped lines to tell alone, and read one paragraph a
+    line it differed from the next version in every paragraph)."""
+    read = [read_paragraphs(text) for text in texts]
+    width = max((width for _, width in read if width is not None), default=None)
+    if width is None:
+        return read
+    return [(paragraphs, found) if found is not None else read_paragraphs(text, width)
+            for (paragraphs, found), text in zip(read, texts, strict=True)]
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
@@ -83,10 +106,10 @@ def version_order_key(path: Path) -> tuple[int, tuple[int, ...], str]:
 def version_numbers(files: Sequence[Path]) -> list[int] | None:
     """The version numbers files sorted by `version_order_key` give: each name's last number,
     when every name holds one and they rise in that order (`story-v2.txt`, `story-v10.txt`);
-    None when they do not (dates such as `2020-01-04.txt`: the versions are then numbered from
-    0 in that order)."""
+    None when they do not, or when a name holds a date (`2020-01-04.txt`: its day is no version
+    number), and the versions are then numbered from 0 in that order."""
     in_names = [version_order_key(file)[1] for file in files]
-    if not all(in_names):
+    if not all(in_names) or any(_DATE_IN_NAME.search(file.stem) for file in files):
         return None
     numbers = [name_numbers[-1] for name_numbers in in_names]
     return numbers if all(a < b for a, b in itertools.pairwise(numbers)) else None
@@ -117,8 +140,8 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     name = article_name([file_name for file_name, _ in named_texts])
     versions = []
     warnings = []
-    for index, (file_name, text) in enumerate(named_texts):
-        paragraphs, width = read_paragraphs(text)
+    read = read_all_paragraphs([text for _, text in named_texts])
+    for index, ((file_name, _), (paragraphs, width)) in enumerate(zip(named_texts, read, strict=True)):
         if not paragraphs:
             raise EmptyInput("version file holds no text", file_name)
         number = numbers[index] if numbers is not None else index

@@ -47,13 +47,15 @@ WRAPPED_SHARE = 0.25
 
 
 def looks_like_diff_text(text: str) -> bool:
-    """A saved diff page: its article-info line opens the text, or a version row follows it.
+    """A saved diff page: its article-info line opens the text, or a version row follows it, or
+    the text opens with the version row (the diff table copied without the lines above it).
 
     A page that opens with the article-info line but was cut before its rows still counts, so
     that reading it reports the missing header rather than mistaking it for a plain version.
     """
     head = text[:20_000]
-    if _SOURCE_LINE.match(head.lstrip().split("\n", 1)[0]):
+    first = head.lstrip().split("\n", 1)[0]
+    if _SOURCE_LINE.match(first) or _VERSIONS_LINE.fullmatch(first.strip()):
         return True
     versions = any(_VERSIONS_LINE.fullmatch(line.strip()) for line in head.split("\n")[:40])
     return versions and ("This article is from the source" in head

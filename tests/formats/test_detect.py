@@ -94,3 +94,18 @@ def test_a_version_opening_with_a_tag_in_prose_is_text_a_fragment_of_markup_a_pa
     """A plain version whose first line quoted `<script>` was read as a saved page, and its
     folder refused as mixing pages and other files."""
     assert detect(text) is expected
+
+
+def test_a_diff_page_copied_without_its_article_info_is_a_diff_page(tmp_path: Path) -> None:
+    # the table alone, copied from the browser: it was read as one plain version of 45
+    # paragraphs, the first `Version 6 Version 7`, without a warning
+    lines = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text("utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("Version 6 Version 7"))
+    table = "\n".join(lines[start:])
+    assert detect(table) is Format.SNIFFER_DIFF_TEXT
+    path = tmp_path / "table.txt"
+    path.write_text(table, "utf-8")
+    (article,) = load([str(path)])
+    assert [version.number for version in article.versions] == [6, 7]
+    assert any("no article URL" in warning for warning in article.warnings)
+    assert detect("Version 6 was better.\nVersion 7 is worse.\n") is Format.PLAIN

@@ -47,6 +47,26 @@ def test_a_version_wrapped_with_blank_lines_between_paragraphs_reads_a_block_a_p
     assert warning.startswith("v/0.txt: its lines look wrapped at ")
 
 
+def test_a_version_too_short_to_show_its_wrapping_is_read_as_its_article_is(
+        tmp_path: Path) -> None:
+    # two paragraphs of two lines each show too few wrapped lines alone: read a line a
+    # paragraph, every paragraph differed from the next version's, which is read in blocks
+    first = ("The minister said on Tuesday that the troops would arrive after talks in "
+             "the capital ended.")
+    second = "Officials in the region said they had not been told of the plan before it was made."
+    third = " ".join(["A long third paragraph follows, with more words in it than the others."] * 3)
+    for name, paragraphs in (("0.txt", [first, second]), ("1.txt", [first, second, third])):
+        (tmp_path / name).write_text("\n\n".join(textwrap.fill(p, 72) for p in paragraphs) + "\n")
+    assert read_paragraphs((tmp_path / "0.txt").read_text())[1] is None  # alone: not wrapped
+    (article,) = load([str(tmp_path)])
+    assert [v.paragraphs for v in article.versions] == [(first, second), (first, second, third)]
+    assert len(article.warnings) == 2 and all("wrapped at" in w for w in article.warnings)
+    # a version without blank lines between its paragraphs stays one paragraph a line
+    (tmp_path / "2.txt").write_text(first + "\n" + second + "\n")
+    (article,) = load([str(tmp_path)])
+    assert article.versions[2].paragraphs == (first, second)
+
+
 def test_lines_without_blank_lines_between_or_longer_than_a_wrap_are_paragraphs() -> None:
     # without a blank line nothing tells where a wrapped paragraph ends: one paragraph a line
     lines = _wrapped(STORY, 72, blank=False).split("\n")
@@ -87,6 +107,12 @@ def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> 
         (0, ("one",)), (1, ("two",)), (2, ("three",))]
     assert version_numbers([Path("story-v2.txt"), Path("story-v10.txt")]) == [2, 10]
     assert version_numbers([Path("2020-01-31.txt"), Path("2020-02-01.txt")]) is None
+    # days that happen to rise were taken for version numbers 4, 5, 6
+    assert version_numbers([Path("2020-01-04.txt"), Path("2020-01-05.txt"),
+                            Path("2020-02-06.txt")]) is None
+    assert version_numbers([Path("20200104.txt"), Path("20200105T1000.txt")]) is None
+    assert version_numbers([Path("1578000000.txt"), Path("1578003600.txt")]) == [1578000000,
+                                                                                1578003600]
 
 
 @pytest.mark.parametrize("index", [0, 1, 2])
