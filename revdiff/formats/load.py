@@ -140,7 +140,7 @@ def scattered_files_note(names: Sequence[str]) -> str | None:
     """The line that says files given together come from several folders (a glob such as
     `stories/*/0.txt`): plain versions among them are read as one article's, which is rarely
     meant; None when they share a folder."""
-    folders = {Path(name).resolve().parent for name in names if name != "-"}
+    folders = {Path(name).resolve().parent for name in names if not plain.is_stream_name(name)}
     if len(folders) < 2:
         return None
     return (f"{counted(len(names), 'file')} from {len(folders)} folders are read together, as "
@@ -170,6 +170,8 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
     The size is checked before reading, and the read is bounded too (the file may grow); a
     database's limit is its reader's (`databases.open_database`).
     """
+    if not path.is_file() and path.is_fifo():  # a pipe named on the command line: `<(curl ...)`
+        return _read_pipe(path, name, max_bytes)
     if not path.is_file():
         raise UnknownFormat("not a regular file", name, hint="give a file, a directory or -")
     try:
@@ -182,6 +184,20 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
     except OSError as error:
         raise EmptyInput(f"cannot read the file ({error.strerror or error})", name,
                          hint="check that it exists and that you may read it") from None
+    return _text_input(name, data, max_bytes)
+
+
+def _read_pipe(path: Path, name: str, max_bytes: int) -> TextInput:
+    """A pipe's text, read as standard input is (bounded; a database cannot come through one)."""
+    try:
+        with open(path, "rb") as handle:
+            data = read_bounded(handle, name, max_bytes)
+    except OSError as error:
+        raise EmptyInput(f"cannot read the pipe ({error.strerror or error})", name,
+                         hint="check that it exists and that you may read it") from None
+    if data.startswith(SQLITE_MAGIC):
+        raise UnknownFormat("a SQLite database cannot be read from a pipe", name,
+                            hint="give the database file's path instead")
     return _text_input(name, data, max_bytes)
 
 

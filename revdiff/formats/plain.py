@@ -118,15 +118,24 @@ def version_numbers(files: Sequence[Path]) -> list[int] | None:
 def article_name(names: Sequence[str]) -> str:
     """What a chain of version files is called: the name of the folder that holds them.
 
-    Files from several folders are named after the first file's folder; standard input alone
-    is `-`.
+    Files from several folders are named after the first file's folder; standard input alone,
+    or pipes alone (`<(curl ...)`), is `-`.
     """
-    files = [Path(name).absolute() for name in names if name != "-"]
+    files = [Path(name).absolute() for name in names if not is_stream_name(name)]
     if not files:
         return "-"
     folders = {file.parent for file in files}
     folder = folders.pop() if len(folders) == 1 else files[0].parent
     return folder.name or str(folder)
+
+
+def is_stream_name(name: str) -> bool:
+    """Whether an input name is standard input or a pipe the shell made (`/dev/fd/63`): no
+    file whose folder names the article."""
+    return name == "-" or Path(name).parent in _PIPE_FOLDERS
+
+
+_PIPE_FOLDERS = frozenset({Path("/dev/fd"), Path("/proc/self/fd")})
 
 
 def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int] | None = None,
