@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
 from itertools import pairwise
 
 from revdiff.errors import InconsistentPages, MalformedPage
-from revdiff.formats.fields import RELATIVE_TIME, checked_url, parse_number
+from revdiff.formats.fields import (
+    RELATIVE_TIME,
+    checked_url,
+    parse_iso_time,
+    parse_number,
+)
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.model import Article, Version
 from revdiff.splitter.chain import read_chain
@@ -24,7 +31,11 @@ _SOURCE_LINE = re.compile(
 )
 _URL_LINE = re.compile(r"You can find the current article at its original source at (?P<url>\S+)")
 _CHANGES_LINE = re.compile(r"The article has changed (?P<changes>\d+) times?\.")
-_VERSIONS_LINE = re.compile(r"Version (?P<old>\d+) Version (?P<new>\d+)")
+# `Version 6 Version 7` flattened; `Version 6<TAB>Version 7` copied from a browser, which keeps
+# the table's cells apart with a tab.
+_VERSIONS_LINE = re.compile(r"Version (?P<old>\d+)(?P<gap> | *\t *)Version (?P<new>\d+)")
+# A time cell as the page shows it: `2020-01-07 23:10:00 UTC`.
+_SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC")
 _TIME_LINE = re.compile(rf"\((?P<distance>{RELATIVE_TIME.pattern})\)")
 # The start of a time row, cut short: `(about 1 hour l`.
 _CUT_TIME_LINE = re.compile(r"\([^()]*")
@@ -82,6 +93,8 @@ def parse_header(text: str, name: str) -> PageHeader:
                                     index + 1, hint="the header row is damaged; save it again from "
                                                     "News Sniffer")
             versions_at = index
+            if "\t" in found["gap"]:
+                return _read_cells(header, lines, versions_at)
             break
         if found := _SOURCE_LINE.match(line):
             header.source = found["source"] or None
@@ -134,6 +147,60 @@ def parse_header(text: str, name: str) -> PageHeader:
     return header
 
 
+def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageHeader:
+    """The rest of a page copied from the browser, whose lines hold the table's cells apart: a
+    tab between the old and the new cell of each row, an empty cell where a row is one-sided.
+    Its title row, time row and body rows are read exactly; `body` holds the rows glued as the
+    flattener glues them (a match row X+X, a change row OLD NEW, a one-sided row its cell)."""
+    name = header.name
+    rows = [(number, line.strip(" \xa0")) for number, line in enumerate(lines[versions_at + 1:],
+                                                                       versions_at + 2)]
+    rows = [(number, line) for number, line in rows if line.strip()]
+    for number, line in rows:
+        if line.count("\t") != 1:
+            raise MalformedPage(f"row holds {line.count(chr(9))} tabs, where each row of a page "
+                                "copied from its table holds one, between its two cells", name,
+                                number, hint="copy the whole page again, or save it as HTML")
+    cells: list[tuple[int, str, str]] = []
+    for number, line in rows:
+        old, new = line.split("\t")
+        cells.append((number, collapse_whitespace(old), collapse_whitespace(new)))
+    if cells and _SHOWN_TIME.search(cells[0][1]) is None and not _TIME_LINE.search(cells[0][2]):
+        header.title_line_number = cells[0][0]
+        header.titles = (cells[0][1], cells[0][2])
+        header.title_line = f"{cells[0][1]} {cells[0][2]}"
+        cells = cells[1:]
+    else:
+        header.warnings.append(f"{name}:{versions_at + 2}: the title row is missing; titles left empty")
+    if cells and (_SHOWN_TIME.search(cells[0][1]) or _TIME_LINE.search(cells[0][2])):
+        old_time, new_time = (_shown_time(cell, name, cells[0][0]) for cell in cells[0][1:])
+        header.times = (old_time, new_time)
+        relative = _TIME_LINE.search(cells[0][2])
+        header.time_text = relative["distance"] if relative else None
+        cells = cells[1:]
+    if not cells:
+        raise MalformedPage("the page ends before its first body row", name, len(lines),
+                            hint="the page is cut short; copy it again")
+    header.cells = [(old, new) for _, old, new in cells]
+    header.body = [(number, _glued(old, new)) for number, old, new in cells]
+    return header
+
+
+def _shown_time(cell: str, name: str, line: int) -> datetime | None:
+    """The time a time cell shows (`2020-01-07 23:10:00 UTC`), None when it shows none."""
+    found = _SHOWN_TIME.search(cell)
+    if found is None:
+        return None
+    return parse_iso_time(found[1].replace(" ", "T") + "+00:00", "time", name, line)
+
+
+def _glued(old: str, new: str) -> str:
+    """A row's cells glued as the flattener glues them."""
+    if old and new:
+        return old + new if old == new else f"{old} {new}"
+    return old or new
+
+
 def _wrapped_width(header_lines: list[str], rows: list[str]) -> int | None:
     """The width the page's lines were wrapped at, when they look wrapped; None when they do not.
 
@@ -168,14 +235,29 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
     if len(sources) > 1:
         raise InconsistentPages(f"pages of one URL name different sources {sorted(map(str, sources))}",
                                 headers[0].name)
-    chain = read_chain(headers, known)
+    copied = {version.number: version for header in headers for version in _copied_versions(header)}
+    chain = read_chain(headers, {**copied, **known})
     first = headers[0]
     metadata = {k: v for k, v in (("first_seen", first.first_seen),
                                   ("check_status", first.check_status)) if v}
     warnings = tuple(w for h in headers for w in h.warnings) + chain.warnings
-    return Article(first.source, first.url, chain.versions,
+    versions = tuple(replace(copied[v.number], time_text=v.time_text) if v.number in copied else v
+                     for v in chain.versions)
+    return Article(first.source, first.url, versions,
                    max((h.changes or 0 for h in headers), default=0) or None,
                    metadata, warnings, chain.pages)
+
+
+def _copied_versions(header: PageHeader) -> list[Version]:
+    """The two versions a page copied with its cells apart shows exactly; none for a flattened
+    page."""
+    if header.cells is None:
+        return []
+    titles = header.titles or ("", "")
+    return [Version(header.old_number, titles[0], tuple(old for old, _ in header.cells if old),
+                    header.times[0]),
+            Version(header.new_number, titles[1], tuple(new for _, new in header.cells if new),
+                    header.times[1], header.time_text)]
 
 
 def read_version_text(text: str, where: str) -> Article:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass(slots=True)
@@ -22,6 +23,12 @@ class PageHeader:
     time_text: str | None = None
     body: list[tuple[int, str]] = field(default_factory=list)  # (1-based line number, text)
     warnings: list[str] = field(default_factory=list)
+    # A page copied from the browser keeps its table's cells apart (a tab between them): its
+    # titles, times and each body row's (old, new) cells are known, and `body` holds the rows
+    # glued as the flattener glues them. None for a flattened page.
+    cells: list[tuple[str, str]] | None = None
+    titles: tuple[str, str] | None = None
+    times: tuple[datetime | None, datetime | None] = (None, None)
 
     @property
     def row_texts(self) -> list[str]:
