@@ -334,18 +334,21 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
         article = plain.read_versions([(t.name, t.text) for t in plain_texts])
         return [_with_warnings(article, plain_texts)]
     # pages that give their versions exactly are read first: flattened pages are fitted to them
-    articles = [_with_warnings(_read_page(page), [page]) for page in pages
-                if page.format is not Format.SNIFFER_DIFF_TEXT]
+    exact = [page for page in pages if page.format is not Format.SNIFFER_DIFF_TEXT]
+    articles = [_with_warnings(_read_page(page), [page]) for page in exact]
     known: dict[str, dict[int, Version]] = {}
     for article in articles:
         if article.url:
             known.setdefault(article.url, {}).update((v.number, v) for v in article.versions)
     flattened = [t for t in pages if t.format is Format.SNIFFER_DIFF_TEXT]
     read_flattened = []
+    flattened_names = []
     for article in sniffer_text.read_diff_texts([(t.name, t.text) for t in flattened], known):
         read_from = {page.name for page in article.pages}
         read_flattened.append(_with_warnings(article, [t for t in flattened if t.name in read_from]))
-    return merge_articles(read_flattened + articles)
+        flattened_names.append(", ".join(sorted(read_from)))
+    return merge_articles(read_flattened + articles,
+                          flattened_names + [page.name for page in exact])
 
 
 def _read_page(page: TextInput) -> Article:
@@ -361,32 +364,29 @@ def _read_page(page: TextInput) -> Article:
     return readers[page.format](page.text, page.name)
 
 
-def merge_articles(articles: list[Article]) -> list[Article]:
-    """Join articles read from several pages of one URL into one version chain.
+def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Article]:
+    """Join articles read from several pages of one URL into one version chain; `inputs` names
+    the page (or pages) each article was read from.
 
     Versions are keyed by number; two pages that give one version number different texts
     (other than by symbols a flattened page lost) are an error, since they cannot both be right.
     """
-    merged: dict[str, list[Article]] = {}
-    order: list[str] = []
-    for index, article in enumerate(articles):
-        key = article.url or f"#{index}"
-        if key not in merged:
-            merged[key] = []
-            order.append(key)
-        merged[key].append(article)
+    merged: dict[str, list[tuple[Article, str]]] = {}
+    for index, (article, source) in enumerate(zip(articles, inputs, strict=True)):
+        merged.setdefault(article.url or f"#{index}", []).append((article, source))
     result = []
-    for key in order:
-        group = merged[key]
+    for key, group in merged.items():
         if len(group) == 1:
-            result.append(group[0])
+            result.append(group[0][0])
             continue
         by_number: dict[int, Version] = {}
-        for article in group:
+        given_by: dict[int, str] = {}
+        for article, source in group:
             for version in article.versions:
                 known = by_number.get(version.number)
                 if known is None:
                     by_number[version.number] = version
+                    given_by[version.number] = source
                     continue
                 if same_paragraphs_up_to_symbols(known.paragraphs, version.paragraphs):
                     # a flattened page may have lost symbols (FORMATS.md): each paragraph keeps
@@ -396,22 +396,23 @@ def merge_articles(articles: list[Article]) -> list[Article]:
                     kept_text = elision.reconcile(known.paragraphs, version.paragraphs)
                     if kept_text is None:
                         raise InconsistentPages(
-                            f"two pages disagree about the text of version {version.number}",
-                            key, hint="give pages of one article only",
-                        )
+                            f"{given_by[version.number]} and {source} disagree about the text "
+                            f"of version {version.number}", key,
+                            hint="give pages of one article only")
                     paragraphs = kept_text
                 kept = known if known.time is not None else version
                 by_number[version.number] = dataclasses.replace(kept, paragraphs=paragraphs)
-        first = group[0]
+        read = [article for article, _ in group]
+        first = read[0]
         versions = tuple(by_number[n] for n in sorted(by_number))
         # a page's warning that it cut a version is stale once another page gave it whole
         whole = {version.number for version in versions if not elision.is_cut(version.paragraphs)}
-        warnings = tuple(w for a in group for w in a.warnings
+        warnings = tuple(w for a in read for w in a.warnings
                          if elision.cut_version(w) not in whole)
-        pages = tuple(p for a in group for p in a.pages)
+        pages = tuple(p for a in read for p in a.pages)
         result.append(Article(
             first.source, first.url, versions,
-            max((a.changes or 0 for a in group), default=None) or None,
+            max((a.changes or 0 for a in read), default=None) or None,
             dict(first.metadata), warnings, pages,
         ))
     return result

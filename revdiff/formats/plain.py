@@ -148,7 +148,7 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     """
     name = article_name([file_name for file_name, _ in named_texts])
     versions = []
-    warnings = []
+    warnings = _repeated_files([file_name for file_name, _ in named_texts])
     read = read_all_paragraphs([text for _, text in named_texts])
     for index, ((file_name, _), (paragraphs, width)) in enumerate(zip(named_texts, read, strict=True)):
         if not paragraphs:
@@ -158,6 +158,17 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
         if width is not None:
             warnings.append(wrapped_warning(file_name, width))
     return Article(None, None, tuple(versions), warnings=tuple(warnings))
+
+
+def _repeated_files(names: Sequence[str]) -> list[str]:
+    """A warning for each file given more than once (by one name or several): each time it is
+    read as a version of its own, which is rarely meant."""
+    given: dict[Path, list[str]] = {}
+    for name in names:
+        if not is_stream_name(name):
+            given.setdefault(Path(name).resolve(), []).append(name)
+    return [f"{names[0]}: given {len(names)} times; each is read as a version"
+            for names in given.values() if len(names) > 1]
 
 
 def wrapped_warning(where: str, width: int) -> str:

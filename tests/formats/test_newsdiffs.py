@@ -329,8 +329,10 @@ def test_pages_that_disagree_beyond_a_cut_are_still_refused(tmp_path: Path) -> N
     (tmp_path / "a.html").write_text(first, "utf-8")
     (tmp_path / "b.html").write_text(second, "utf-8")
     assert ELISION in read_page(second, "b").versions[0].paragraphs
-    with pytest.raises(InconsistentPages, match="disagree about the text of version 2"):
+    with pytest.raises(InconsistentPages, match="disagree about the text of version 2") as error:
         load([str(tmp_path / "a.html"), str(tmp_path / "b.html")])
+    # the two pages are named: the message named only the URL they share
+    assert f"{tmp_path / 'a.html'} and {tmp_path / 'b.html'} disagree" in str(error.value)
 
 
 @pytest.mark.parametrize(("cut", "whole", "fits"), [

@@ -275,3 +275,12 @@ def test_pipes_named_on_the_command_line_are_versions(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("-: version 0 -> 1\n")  # named as standard input is
     assert "Three." in result.stdout and result.stderr == ""
+
+
+def test_a_file_given_twice_is_warned_of(tmp_path: Path) -> None:
+    # it was read as two identical versions without a word
+    version = tmp_path / "0.txt"
+    version.write_text("One.\n")
+    (article,) = load([str(version), str(tmp_path / "." / "0.txt")])
+    assert len(article.versions) == 2
+    assert article.warnings == (f"{version}: given 2 times; each is read as a version",)
