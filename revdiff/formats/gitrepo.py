@@ -500,7 +500,10 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
             _warn_when_time_goes_back(article, change.commit)
             article.url = _newsdiffs_url(change.path)
             article.source = source_of_url(article.url)
-            article.metadata.update(date=parsed.date, byline=parsed.byline)
+            # each version's date and byline lines, as the NewsDiffs page reader keeps them;
+            # `date` and `byline` are the newest version's
+            article.metadata.update({f"date.{number}": parsed.date, "date": parsed.date,
+                                     f"byline.{number}": parsed.byline, "byline": parsed.byline})
             return
         article.warnings.append(f"{change.commit[:12]}: NewsDiffs commit without the "
                                 "date/title/byline header; read as plain text")

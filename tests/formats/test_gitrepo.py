@@ -65,6 +65,11 @@ def test_newsdiffs_archive_is_read(tmp_path: Path) -> None:
     assert [v.time for v in budget.versions] == [t0, t0 + timedelta(hours=2)]
     assert budget.versions[1].time.utcoffset() == timedelta(hours=1)
     assert budget.metadata["byline"] == "By JANE DOE and JOHN ROE"
+    # each version's lines are kept, as the NewsDiffs page reader keeps them (only the newest
+    # version's were)
+    assert (budget.metadata["byline.0"], budget.metadata["date.0"]) == ("By JANE DOE",
+                                                                        "January 7, 2014")
+    assert budget.metadata["byline.1"] == budget.metadata["byline"]
     assert budget.warnings == ()
 
 
