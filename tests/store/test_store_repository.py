@@ -73,8 +73,9 @@ def wikipedia_articles() -> list[Article]:
 
 # --- generated articles ------------------------------------------------------------------------
 
-offsets = st.timedeltas(min_value=timedelta(hours=-23, minutes=-59),
-                        max_value=timedelta(hours=23, minutes=59))
+# whole minutes, as inputs give them (Python reads `+00:00:00.000001` back as `+00:00`)
+offsets = st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59).map(
+    lambda minutes: timedelta(minutes=minutes))
 times = st.one_of(st.none(), st.datetimes(timezones=st.one_of(
     st.none(), st.just(UTC), st.builds(timezone, offsets))))
 
@@ -114,7 +115,10 @@ def test_generated_articles_round_trip(given_articles: list[Article]) -> None:
         assert len(summary.skipped) == sum(len(a.versions) for a in given_articles) - \
             summary.stored
         again = store_articles(given_articles, repo_dir)
-        assert again.stored == 0 and again.already_stored == summary.stored
+        # nothing is stored again; a flip-flop skipped the first time is now a text the archive
+        # holds under an older number, `already stored`
+        assert again.stored == 0
+        assert again.already_stored + len(again.skipped) == summary.stored + len(summary.skipped)
         assert commit_count(repo_dir) == summary.stored
 
 
