@@ -39,7 +39,8 @@ _SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC")
 _TIME_LINE = re.compile(rf"\((?P<distance>{RELATIVE_TIME.pattern})\)")
 # The start of a time row, cut short: `(about 1 hour l`.
 _CUT_TIME_LINE = re.compile(r"\([^()]*")
-_VERSION_OF_LINE = re.compile(r"Version (?P<number>\d+) of (?P<total>\d+)\.")
+# `Version 2 of 5.`; a copy may lose the full stop or turn a space into a tab.
+_VERSION_OF_LINE = re.compile(r"Version\s+(?P<number>\d+)\s+of\s+(?P<total>\d+)\.?")
 
 # Longest row of a flattened page: one paragraph's old and new cells glued together. News
 # paragraphs are a few hundred characters; the splitter's cost grows with every space in a row,

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains, versions
 
 from revdiff.errors import MalformedPage
+from revdiff.formats.detect import Format, detect
 from revdiff.formats.sniffer_html import read_version_page
 from revdiff.formats.sniffer_text import read_version_text
 from revdiff.model import Version
@@ -56,3 +57,13 @@ def test_page_without_version_line() -> None:
         read_version_page("<html><h1>T</h1><p>text</p></html>", "v.html")
     with pytest.raises(MalformedPage, match="Version N of M"):
         read_version_text("T\nsome text\n", "v.txt")
+
+
+@pytest.mark.parametrize("line", ["Version 2 of 5", "Version\t2 of 5.", "Version 2  of  5."])
+def test_a_version_line_copied_without_its_full_stop_or_with_a_tab_is_read(line: str) -> None:
+    # such a page was read as one plain version: its URL and title lines became paragraphs
+    text = render_version_text(Version(2, "T", ("Body.",)), "https://x.org/a", 5)
+    text = text.replace("Version 2 of 5.", line)
+    assert detect(text) is Format.SNIFFER_VERSION_TEXT
+    article = read_version_text(text, "v.txt")
+    assert article.versions == (Version(2, "T", ("Body.",)),) and article.changes == 5
