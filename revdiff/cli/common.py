@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from revdiff.cli import report_error
+from revdiff.cli.progress import reading_notice
 from revdiff.errors import RevdiffError, writing_stdout
 from revdiff.formats import load
 from revdiff.formats.text_input import (
@@ -24,6 +25,7 @@ from revdiff.model import Article
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
     NOTHING_TO_COMPARE_HINT,
+    counted,
     has_pairs,
     input_name,
     warning_lines,
@@ -89,11 +91,14 @@ class BadSchedulerAddress(RevdiffError):
 
 
 def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
-                  said: list[str] | None = None) -> list[Article]:
+                  said: list[str] | None = None, notice: bool = False) -> list[Article]:
     """The inputs' articles, with what was left out of the inputs (the folders in a folder of
-    versions) said on stderr, one line each (none when `quiet`), and kept in `said`."""
+    versions) said on stderr, one line each (none when `quiet`), and kept in `said`. With
+    `notice`, a terminal is told what is being read while it takes long (`reading_notice`)."""
     notes: list[str] = []
-    articles = load(list(inputs), max_bytes=max_size, notes=notes)
+    with reading_notice(sys.stderr, counted(len(inputs), "input"),
+                        notice and not quiet and sys.stderr.isatty()):
+        articles = load(list(inputs), max_bytes=max_size, notes=notes)
     for note in notes if not quiet else ():
         warn(visible(note), said)
     return articles
@@ -107,7 +112,7 @@ def warn(line: str, said: list[str] | None = None) -> None:
 
 
 def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare: bool = False,
-                  said: list[str] | None = None) -> list[Article]:
+                  said: list[str] | None = None, notice: bool = False) -> list[Article]:
     """The inputs' articles, with every warning about how they were read on stderr, one line
     each (none when `quiet`; kept in `said` too): first what was left out of the inputs (the
     folders in a folder of versions), then each article's warnings.
@@ -115,7 +120,7 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     With `compare` (diff, view), an article with a single version is left out with a warning,
     and when no article has two versions, that is an error: there is nothing to compare.
     """
-    articles = load_articles(inputs, max_size, quiet, said)
+    articles = load_articles(inputs, max_size, quiet, said, notice)
     source = inputs[0] if len(inputs) == 1 else None
     if compare and not any(has_pairs(article) for article in articles):
         where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))

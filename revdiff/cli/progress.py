@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from revdiff.read_warnings import counted
@@ -49,6 +51,36 @@ class ProgressBar:
             self.stream.write("\n")
             self.stream.flush()
             self.drawn = False
+
+
+@contextlib.contextmanager
+def reading_notice(stream: TextIO, what: str, show: bool, after: float = 0.5) -> Iterator[None]:
+    """While the block runs, a line on the terminal saying what is being read, once it has run
+    `after` seconds (a large NewsEdits file takes a while, before any bar can start); the line
+    is cleared at the end."""
+    if not show:
+        yield
+        return
+    written = threading.Event()
+    lock = threading.Lock()
+
+    def say() -> None:
+        with lock:
+            stream.write(f"\rrevdiff: reading {what}…\x1b[K")
+            stream.flush()
+            written.set()
+
+    timer = threading.Timer(after, say)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            if written.is_set():
+                stream.write("\r\x1b[K")
+                stream.flush()
 
 
 def export_progress(bar: ProgressBar) -> Callable[[ExportProgress], None]:

@@ -63,7 +63,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         if name != "-" and target in (source := Path(name).resolve(), *source.parents):
             raise StoreError("the repository to store into is also an input (or holds one)",
                              str(repo_dir), hint="store into another repository with --repo")
-    articles = load_and_warn(inputs, max_size, quiet)
+    articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)
     with contextlib.ExitStack() as bars:
         def progress_bar(commits: int) -> Callable[[int], None]:
             show = (sys.stderr.isatty() and commits >= PROGRESS_MIN_COMMITS

@@ -112,3 +112,25 @@ def test_the_summary_is_one_line_whatever_the_repository_is_named(tmp_path: Path
     result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(tmp_path / "a\nb")])
     assert result.exit_code == 0, result.output
     assert result.output.count("\n") == 1 and "a␊b" in result.output
+
+
+def test_a_long_read_is_said_on_the_terminal_and_cleared() -> None:
+    # a large NewsEdits file took seconds to read before the bar started, with nothing shown
+    import io
+    import time
+
+    from revdiff.cli.progress import reading_notice
+
+    stream = io.StringIO()
+    with reading_notice(stream, "1 input", True, after=0):
+        deadline = time.monotonic() + 10
+        while not stream.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert stream.getvalue() == "\rrevdiff: reading 1 input…\x1b[K\r\x1b[K"
+    quick = io.StringIO()
+    with reading_notice(quick, "1 input", True, after=60):
+        pass
+    assert quick.getvalue() == ""
+    with reading_notice(quick, "1 input", False, after=0):
+        time.sleep(0.05)
+    assert quick.getvalue() == ""
