@@ -77,8 +77,8 @@ max_size_option = click.option(
     "--max-size", type=ByteSize(), default=format_size(DEFAULT_MAX_BYTES), show_default=True,
     envvar=MAX_SIZE_ENV, show_envvar=True,
     help="Refuse any input file, standard input or stored version larger than this "
-         "(e.g. 500K, 64M, 1G); checked before it is read. A NewsEdits file is not limited "
-         "as a whole: each version it holds is.",
+         "(e.g. 500K, 64M, 1G); checked before it is read. `export` limits each version of "
+         "a NewsEdits file instead of the file.",
 )
 
 

@@ -43,6 +43,10 @@ def natural_key(text: str) -> list[Any]:
 
 
 def _is_sqlite(path: Path) -> bool:
+    """Whether `path` is a SQLite file; what is no regular file (a pipe, whose start a look
+    would consume, or a FIFO without a writer, which would wait) is not looked into."""
+    if not path.is_file():
+        return False
     try:
         with open(path, "rb") as handle:
             return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC

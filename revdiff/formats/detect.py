@@ -52,6 +52,18 @@ def _is_html(start: str) -> bool:
     return sum(1 for line in lines if _TAG.search(line)) * 2 > len(lines)
 
 
+_LEADING_COMMENT = re.compile(r"\s*<!--.*?-->", re.DOTALL)
+
+
+def _after_comments(text: str) -> str:
+    """The text after the comments it opens with, however long (a licence a page carries
+    first); the prologue `_is_html` allows is looked for in the first 4 KB only."""
+    start = 0
+    while found := _LEADING_COMMENT.match(text, start):
+        start = found.end()
+    return text[start:]
+
+
 def detect_bytes(data: bytes) -> Format | None:
     """The formats recognisable before decoding: binary database files."""
     if data.startswith(SQLITE_MAGIC):
@@ -65,7 +77,7 @@ def detect(text: str) -> Format:
         return Format.FEED
     if foreign.describe_json(text):
         return Format.JSON
-    if _is_html(text[:4096]):
+    if _is_html(_after_comments(text)[:4096]):
         # BeautifulSoup loads only for HTML pages
         from revdiff.formats import newsdiffs, sniffer_html
 
@@ -76,10 +88,10 @@ def detect(text: str) -> Format:
         if sniffer_html.looks_like_version_page(text):
             return Format.SNIFFER_VERSION_HTML
         return Format.UNKNOWN_HTML
-    if foreign.describe_wrapped_page(text):
-        return Format.WRAPPED_PAGE
     if sniffer_text.looks_like_diff_text(text):
         return Format.SNIFFER_DIFF_TEXT
     if sniffer_text.looks_like_version_text(text):
         return Format.SNIFFER_VERSION_TEXT
+    if foreign.describe_wrapped_page(text):
+        return Format.WRAPPED_PAGE
     return Format.PLAIN

@@ -33,7 +33,6 @@ _HEADERS = re.compile(r"\s*([!-9;-~]+:[^\n]*\n([ \t][^\n]*\n)*)+\r?\n")
 _HTTP_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? \d{3}\b[^\n]*\n")
 _MULTIPART = re.compile(r"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 _DOCUMENT_LINE = re.compile(r"^[ \t]*<(!doctype\s+html|html)\b", re.IGNORECASE | re.MULTILINE)
-_DOCUMENT_BODY = re.compile(r"<body\b|</html\s*>", re.IGNORECASE)
 
 
 def describe_wrapped_page(text: str) -> tuple[str, str] | None:
@@ -50,11 +49,26 @@ def describe_wrapped_page(text: str) -> tuple[str, str] | None:
         return ("an HTTP response with its headers (as curl -i saves it)",
                 "save the response's body alone: curl without -i")
     document = _DOCUMENT_LINE.search(head)
-    if document and document.start() > 0 and _DOCUMENT_BODY.search(head, document.end()):
+    if document and _is_page_after_preamble(text, document.start()):
         line = head.count("\n", 0, document.start()) + 1
         return (f"a web page with other text before its markup (the page starts at line {line})",
                 f"remove the lines before line {line}")
     return None
+
+
+# A page saved with a few lines before it (a note, a URL) is the page; prose that quotes a page
+# goes on after it, or has more lines before it.
+_PREAMBLE_LINES = 5
+
+
+def _is_page_after_preamble(text: str, start: int) -> bool:
+    """Whether the text from `start` (a line that opens an HTML document) to its end is a
+    page: a few lines before it, and nothing but white space after its `</html>`."""
+    if start == 0 or len([line for line in text[:start].split("\n") if line.strip()]) > \
+            _PREAMBLE_LINES:
+        return False
+    end = text.lower().rfind("</html")
+    return end > start and not text[end:].split(">", 1)[-1].strip()
 
 
 def describe_feed(text: str) -> str | None:

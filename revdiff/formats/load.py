@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
+from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, UnknownFormat
 from revdiff.formats import (
     databases,
     elision,
@@ -21,6 +21,7 @@ from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.text_input import (
     DEFAULT_MAX_BYTES,
     check_size,
+    format_size,
     name_text,
     read_bounded,
 )
@@ -170,13 +171,14 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
     The size is checked before reading, and the read is bounded too (the file may grow); a
     database's limit is its reader's (`databases.open_database`).
     """
-    if not path.is_file() and path.is_fifo():  # a pipe named on the command line: `<(curl ...)`
+    if plain.is_stream_name(name) and path.is_fifo():  # the shell's pipe: `<(curl ...)`
         return _read_pipe(path, name, max_bytes)
     if not path.is_file():
         raise UnknownFormat("not a regular file", name, hint="give a file, a directory or -")
     try:
         with open(path, "rb") as handle:
             if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
+                _check_database_size(path, name, max_bytes)
                 return databases.read_database(path, max_bytes)
             check_size(path.stat().st_size, name, max_bytes)
             handle.seek(0)
@@ -185,6 +187,18 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
         raise EmptyInput(f"cannot read the file ({error.strerror or error})", name,
                          hint="check that it exists and that you may read it") from None
     return _text_input(name, data, max_bytes)
+
+
+def _check_database_size(path: Path, name: str, max_bytes: int) -> None:
+    """A database read whole (by `diff`, `parse`, `view`, `store`) is limited as a file is;
+    `export` reads a NewsEdits file an article at a time instead (`load_unit`)."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputTooLarge(
+            f"database is {format_size(size)} ({size:,} bytes), more than the size limit of "
+            f"{format_size(max_bytes)} for reading it whole", name,
+            hint="revdiff export reads a NewsEdits file an article at a time, each version "
+                 "under the limit; to read it whole, raise the limit with --max-size")
 
 
 def _read_pipe(path: Path, name: str, max_bytes: int) -> TextInput:

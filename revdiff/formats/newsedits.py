@@ -93,6 +93,8 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
     """
     if value is None or value == "":
         return None, None
+    if isinstance(value, str) and _is_epoch_text(value):
+        value = int(value)  # a number in a column declared TEXT, as NewsEdits declares it
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         for per_second in (1, 1000):
             with contextlib.suppress(MalformedPage, OverflowError):
@@ -104,6 +106,13 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
     except MalformedPage:
         time = None
     return (time, None) if time is not None else (None, text)
+
+
+def _is_epoch_text(text: str) -> bool:
+    """Digits that are no ISO date (`20200101` is one) but a number of seconds or milliseconds:
+    nine digits or more (1973 onwards), at most as many as a SQLite integer holds."""
+    digits = text.strip()
+    return digits.isascii() and digits.isdigit() and 9 <= len(digits) <= _ENTRY_DIGITS
 
 
 def find_columns(connection: sqlite3.Connection, where: str) -> dict[str, str]:
@@ -153,10 +162,10 @@ class DatabaseArticles:
             table = quote(self.columns["table"])
             self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
             entry = quote(self.columns["entry"])
-            if _has_rowid(connection, table):
+            if _has_rowid(connection, self.columns["table"]):
                 keys = self._query(connection,
                                    f"SELECT {entry}, rowid FROM {table} ORDER BY {entry}, rowid")
-                self.entries: list[list[int]] | None = _rowids_by_entry(keys)
+                self.entries: list[tuple[object, list[int]]] | None = _rowids_by_entry(keys)
                 self.rows: list[dict[str, object]] = []
             else:
                 self.entries = None
@@ -181,13 +190,19 @@ class DatabaseArticles:
         connection = open_read_only(self.path)
         try:
             table = quote(self.columns["table"])
-            for rowids in self.entries:
+            for entry, rowids in self.entries:
                 rows: list[dict[str, object]] = []
                 for start in range(0, len(rowids), _ROWIDS_PER_QUERY):
                     some = rowids[start:start + _ROWIDS_PER_QUERY]
                     query = (f"SELECT {self._select('rowid')} FROM {table} "
                              f"WHERE rowid IN ({', '.join('?' * len(some))})")
                     rows.extend(self._row(values) for values in self._query(connection, query, some))
+                if len(rows) != len(rowids) or any(_entry_key(row["entry"]) != entry
+                                                   for row in rows):
+                    raise MalformedPage(
+                        f"the file changed while it was read (entry {shown(entry)}'s rows are "
+                        "gone or hold another entry)", self.where,
+                        hint="read a copy of the file, or read it when nothing writes to it")
                 yield from _group_articles(rows, self.columns, self.where, self.max_bytes)
         finally:
             connection.close()
@@ -216,36 +231,39 @@ def read_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Articl
 
 
 def _has_rowid(connection: sqlite3.Connection, table: str) -> bool:
-    """Whether the table's rows have a rowid (the order they were written in): not WITHOUT ROWID."""
+    """Whether the table's rows have a rowid (the order they were written in): a table, not
+    WITHOUT ROWID (a view's `rowid` is NULL)."""
     try:
-        connection.execute(f"SELECT rowid FROM {table} LIMIT 0")
+        kind = connection.execute("SELECT type FROM sqlite_master WHERE name = ?",
+                                  (table,)).fetchone()
+        connection.execute(f"SELECT rowid FROM {quote(table)} LIMIT 0")
     except sqlite3.DatabaseError:
         return False
-    return True
+    return kind is not None and kind[0] == "table"
 
 
-def _rowids_by_entry(keys: Sequence[tuple[Any, ...]]) -> list[list[int]]:
-    """The rowids of each entry, from (entry, rowid) pairs ordered by entry."""
+def _rowids_by_entry(keys: Sequence[tuple[Any, ...]]) -> list[tuple[object, list[int]]]:
+    """Each entry and its rowids, from (entry, rowid) pairs ordered by entry."""
     entries: dict[object, list[int]] = {}
     for entry, row_id in keys:
         entries.setdefault(_entry_key(entry), []).append(row_id)
-    return list(entries.values())
+    return list(entries.items())
 
 
 def _entry_key(entry: object) -> object:
     """An entry id as articles are told apart: `1`, `1.0` and `'1'` (a file put together from a
-    CSV file) are one entry."""
+    CSV file) are one entry; `'007'` or `' 1'` is text of its own."""
     if isinstance(entry, float) and entry.is_integer():
         return int(entry)
-    digits = entry.strip() if isinstance(entry, str) else ""
-    if digits.isascii() and digits.isdigit() and len(digits) <= _ENTRY_DIGITS:
-        return int(digits)
+    if (isinstance(entry, str) and entry.isascii() and entry.isdigit()
+            and len(entry) <= _ENTRY_DIGITS and entry == str(int(entry))):
+        return int(entry)
     return entry
 
 
 # The most digits of an entry id written as text that is read as the number: as many as a
 # SQLite integer holds (longer ones stay text; Python refuses to convert 4,300 digits or more).
-_ENTRY_DIGITS = 18
+_ENTRY_DIGITS = 19
 
 
 def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],

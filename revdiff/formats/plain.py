@@ -13,8 +13,9 @@ from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
 _NUMBER_IN_NAME = re.compile(r"\d+")
-# A date in a file name, year first: `2020-01-04`, `20200104`, `2020_01_04T10-00`.
-_DATE_IN_NAME = re.compile(r"(?<!\d)(1[89]|2\d)\d\d[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])"
+# A date in a file name, year first and written apart: `2020-01-04`, `2020_01_04T10-00` (a
+# number of eight digits such as `20110315` may be a revision id, and stays a number).
+_DATE_IN_NAME = re.compile(r"(?<!\d)(1[89]|2\d)\d\d([-_.])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])"
                            r"(?!\d)")
 
 
@@ -32,6 +33,8 @@ WRAPPED_MAX_WIDTH = 120
 WRAPPED_NEAR = 15
 WRAPPED_SHARE = 0.8
 WRAPPED_MIN_LINES = 3  # lines that go on in the next line of their block
+# A line that starts with a list marker starts an item: the line before it does not go on in it.
+_LIST_ITEM = re.compile(r"[-*•–—]$|\d{1,3}[.)]$|\(\d{1,3}\)$|[a-z][.)]$")
 
 
 def blocks_between_blank_lines(text: str) -> list[list[str]]:
@@ -56,7 +59,7 @@ def _wrapped_width(blocks: list[list[str]], known: int | None = None) -> int | N
     if not WRAPPED_MIN_WIDTH <= width <= WRAPPED_MAX_WIDTH or longest > width:
         return None
     full = sum(len(line) >= width - WRAPPED_NEAR and len(line) + 1 + len(word) > width
-               for line, word in going_on)
+               and not _LIST_ITEM.match(word) for line, word in going_on)
     return width if full >= WRAPPED_SHARE * len(going_on) else None
 
 
@@ -104,12 +107,15 @@ def version_order_key(path: Path) -> tuple[int, tuple[int, ...], str]:
 
 
 def version_numbers(files: Sequence[Path]) -> list[int] | None:
-    """The version numbers files sorted by `version_order_key` give: each name's last number,
-    when every name holds one and they rise in that order (`story-v2.txt`, `story-v10.txt`);
-    None when they do not, or when a name holds a date (`2020-01-04.txt`: its day is no version
-    number), and the versions are then numbered from 0 in that order."""
-    in_names = [version_order_key(file)[1] for file in files]
-    if not all(in_names) or any(_DATE_IN_NAME.search(file.stem) for file in files):
+    """The version numbers files sorted by `version_order_key` give: each name's last number
+    other than a date's (`2020-01-04.txt`: its day is no version number; `v2-2020-01-05.txt` is
+    version 2), when every name holds one and they rise in that order (`story-v2.txt`,
+    `story-v10.txt`); None when they do not, and the versions are then numbered from 0 in that
+    order."""
+    in_names = [tuple(int(number) for number in
+                      _NUMBER_IN_NAME.findall(_DATE_IN_NAME.sub("", file.stem)))
+                for file in files]
+    if not all(in_names):
         return None
     numbers = [name_numbers[-1] for name_numbers in in_names]
     return numbers if all(a < b for a, b in itertools.pairwise(numbers)) else None

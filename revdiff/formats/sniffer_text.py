@@ -157,14 +157,17 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     rows = [(number, line.strip(" \xa0")) for number, line in enumerate(lines[versions_at + 1:],
                                                                        versions_at + 2)]
     rows = [(number, line) for number, line in rows if line.strip()]
-    for number, line in rows:
-        if line.count("\t") != 1:
-            raise MalformedPage(f"row holds {line.count(chr(9))} tabs, where each row of a page "
-                                "copied from its table holds one, between its two cells", name,
-                                number, hint="copy the whole page again, or save it as HTML")
+    # the table ends at the first line that is no row of two cells: what follows it (the
+    # pagination, the site's footer) is no part of it, unless rows follow again
+    end = next((i for i, (_, line) in enumerate(rows) if len(_two_cells(line)) != 2), len(rows))
+    if any("\t" in line for _, line in rows[end + 1:]):
+        number, line = rows[end]
+        raise MalformedPage(f"row holds {len(_two_cells(line))} cell(s), where each row of a page "
+                            "copied from its table holds two, apart by a tab", name, number,
+                            hint="copy the whole page again, or save it as HTML")
     cells: list[tuple[int, str, str]] = []
-    for number, line in rows:
-        old, new = line.split("\t")
+    for number, line in rows[:end]:
+        old, new = _two_cells(line)
         cells.append((number, collapse_whitespace(old), collapse_whitespace(new)))
     if cells and _SHOWN_TIME.search(cells[0][1]) is None and not _TIME_LINE.search(cells[0][2]):
         header.title_line_number = cells[0][0]
@@ -179,12 +182,23 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
         relative = _TIME_LINE.search(cells[0][2])
         header.time_text = relative["distance"] if relative else None
         cells = cells[1:]
+    elif cells:
+        header.warnings.append(f"{name}:{cells[0][0]}: the time row is missing; check that the "
+                               "row before it holds the titles")
     if not cells:
         raise MalformedPage("the page ends before its first body row", name, len(lines),
                             hint="the page is cut short; copy it again")
     header.cells = [(old, new) for _, old, new in cells]
     header.body = [(number, _glued(old, new)) for number, old, new in cells]
     return header
+
+
+def _two_cells(line: str) -> list[str]:
+    """A copied line's cells, less empty ones a browser puts after the last (`old<TAB>new<TAB>`)."""
+    cells = line.split("\t")
+    while len(cells) > 2 and not cells[-1].strip():
+        cells.pop()
+    return cells
 
 
 def _shown_time(cell: str, name: str, line: int) -> datetime | None:

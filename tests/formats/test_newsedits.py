@@ -397,3 +397,63 @@ def test_a_database_is_read_an_article_at_a_time(tmp_path: Path) -> None:
     connection.commit()
     connection.close()
     assert [a.versions[0].paragraphs for a in read] == [("text 1.0",), ("changed",)]
+
+
+def test_a_view_named_entryversion_is_read(tmp_path: Path) -> None:
+    # a view's rowid is NULL: every entry was read as no rows, and the file as no article
+    path = make_database(tmp_path / "view.db", "CREATE TABLE raw (entry_id, version, summary)",
+                         [(1, 0, "a"), (1, 1, "b"), (2, 0, "c"), (2, 1, "d")])
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE VIEW entryversion AS SELECT * FROM raw")
+    connection.close()
+    assert [[v.paragraphs for v in a.versions] for a in read_database(path)] == [
+        [("a",), ("b",)], [("c",), ("d",)]]
+
+
+def test_a_file_changed_while_it_is_read_is_refused(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "outlet.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary)",
+                         [(entry, version, "text") for entry in range(3) for version in range(2)])
+    articles = iter(DatabaseArticles(path))
+    next(articles)
+    with sqlite3.connect(path) as connection:  # rows of entry 2 gone, their rowids taken by others
+        connection.execute("DELETE FROM entryversion WHERE entry_id = 2")
+        connection.execute("INSERT INTO entryversion (rowid, entry_id, version, summary) "
+                           "VALUES (5, 9, 0, 'x')")
+    connection.close()
+    next(articles)
+    with pytest.raises(MalformedPage, match="the file changed while it was read"):
+        next(articles)
+
+
+def test_times_written_as_text_in_a_text_column_are_read(tmp_path: Path) -> None:
+    # NewsEdits declares `created` TEXT: SQLite keeps an inserted number there as text
+    path = make_database(tmp_path / "text.db", NEWSEDITS_TABLE, [
+        (1, 1, 0, "A", "https://y.test/a", "s", 1577836800000, 3, "<p>One.</p>"),
+        (2, 1, 1, "A", "https://y.test/a", "s", 1577836800, 3, "<p>Two.</p>"),
+        (3, 1, 2, "A", "https://y.test/a", "s", "20200101", 3, "<p>Three.</p>")])
+    (article,) = read_database(path)
+    assert [v.time for v in article.versions] == [
+        datetime(2020, 1, 1, tzinfo=UTC), datetime(2020, 1, 1, tzinfo=UTC), datetime(2020, 1, 1)]
+
+
+def test_entry_ids_are_one_only_when_they_spell_one_number(tmp_path: Path) -> None:
+    path = make_database(tmp_path / "ids.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary)",
+                         [("007", 0, "a"), (7, 0, "b"), (9223372036854775807, 0, "c"),
+                          ("9223372036854775807", 1, "d")])
+    assert [[v.paragraphs for v in a.versions] for a in read_database(path)] == [
+        [("b",)], [("c",), ("d",)], [("a",)]]
+
+
+def test_reading_a_database_whole_keeps_the_file_limit(tmp_path: Path) -> None:
+    # parse, diff and view hold every article at once: an outlet's file is refused, with the
+    # command that reads it an article at a time
+    database = SAMPLES / "newsedits.sqlite"
+    size = database.stat().st_size
+    result = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(database),
+                             "--max-size", str(size // 2)], capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert "for reading it whole" in line and "revdiff export reads a NewsEdits file" in line

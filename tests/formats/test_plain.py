@@ -15,6 +15,7 @@ from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.formats.load import load
 from revdiff.formats.plain import (
     article_name,
+    read_all_paragraphs,
     read_paragraphs,
     read_versions,
     split_paragraphs,
@@ -110,7 +111,10 @@ def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> 
     # days that happen to rise were taken for version numbers 4, 5, 6
     assert version_numbers([Path("2020-01-04.txt"), Path("2020-01-05.txt"),
                             Path("2020-02-06.txt")]) is None
-    assert version_numbers([Path("20200104.txt"), Path("20200105T1000.txt")]) is None
+    # a version number beside a date is the version's; eight digits alone may be a revision id
+    assert version_numbers([Path("v1-2020-01-04.txt"), Path("v2-2020-01-05.txt")]) == [1, 2]
+    assert version_numbers([Path("1.txt"), Path("2.txt"), Path("20110315.txt")]) == [1, 2,
+                                                                                    20110315]
     assert version_numbers([Path("1578000000.txt"), Path("1578003600.txt")]) == [1578000000,
                                                                                 1578003600]
 
@@ -284,3 +288,28 @@ def test_a_file_given_twice_is_warned_of(tmp_path: Path) -> None:
     (article,) = load([str(version), str(tmp_path / "." / "0.txt")])
     assert len(article.versions) == 2
     assert article.warnings == (f"{version}: given 2 times; each is read as a version",)
+
+
+def test_a_fifo_named_among_files_is_refused_not_waited_on(tmp_path: Path) -> None:
+    # `revdiff diff folder/*` with a FIFO in the folder waited for a writer for ever
+    import os
+
+    (tmp_path / "0.txt").write_text("One.\n")
+    os.mkfifo(tmp_path / "zz.fifo")
+    result = subprocess.run([sys.executable, "-m", "revdiff", "diff", str(tmp_path / "0.txt"),
+                             str(tmp_path / "zz.fifo")], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 2 and "zz.fifo: not a regular file" in result.stderr
+
+
+def test_a_list_is_not_taken_for_wrapped_lines() -> None:
+    # with another version wrapped at 72, a list of lines of 68 to 71 characters was one paragraph
+    wrapped = "\n\n".join(textwrap.fill(" ".join(["Words of a long paragraph go on."] * 6), 72)
+                          for _ in range(3))
+    items = ["- The council voted 7-2 to approve the budget for the next fiscal year.",
+             "- The mayor said she would sign the measure into law on Friday morning.",
+             "- Opponents said the plan would raise property taxes for homeowners."]
+    listed = "The council approved the budget.\n\n" + "\n".join(items) + "\n\nMore to follow.\n"
+    (_, width), (paragraphs, listed_width) = read_all_paragraphs([wrapped, listed])
+    assert width is not None and listed_width is None
+    assert paragraphs == ("The council approved the budget.", *items, "More to follow.")

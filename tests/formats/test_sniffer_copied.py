@@ -19,19 +19,27 @@ PAGES = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pages"
 SAMPLE_PAGES = sorted((SAMPLES / "sniffer-diff").glob("*.html"))
 
 
-def browser_copy(html: str) -> str:
-    """The page as a browser's select-all and copy gives it: the article-info paragraphs a line
-    each, then each table row's cells joined by a tab (white space collapsed, an empty cell
-    empty)."""
+def browser_copy(html: str, trailing_tab: bool = False) -> str:
+    """The page as a browser's select-all and copy gives it: each block of text on a line (the
+    site's header, the article info, the pagination and the footer after the table), each
+    table row's cells joined by a tab (white space collapsed, an empty cell empty; with
+    `trailing_tab`, a tab after the last cell as some browsers write it)."""
     soup = BeautifulSoup(html, "html.parser")
 
     def text(element: object) -> str:
         return re.sub(r"[ \t\r\n\f]+", " ", element.get_text()).strip()  # type: ignore[attr-defined]
 
-    lines = [text(paragraph) for paragraph in soup.find("div", class_="article-info").find_all("p")]
-    lines.append("")
-    for row in soup.find("table", class_="version_diff").find_all("tr"):
-        lines.append("\t".join(text(cell) for cell in row.find_all(["th", "td"])))
+    table = soup.find("table", class_="version_diff")
+    rows = ["\t".join(text(cell) for cell in row.find_all(["th", "td"])) + ("\t" if trailing_tab else "")
+            for row in table.find_all("tr")]
+    table.replace_with(soup.new_tag("table"))  # where its rows go
+    blocks = ("p", "div", "li", "footer", "header", "nav", "h1", "h2", "h3", "table")
+    lines = []
+    for block in soup.body.find_all(blocks):
+        if block.name == "table":
+            lines.extend(rows)
+        elif not block.find(blocks) and text(block):  # a block of text, holding no other
+            lines.append(text(block))
     return "\n".join(lines) + "\n"
 
 
@@ -60,6 +68,25 @@ def test_a_copied_page_among_flattened_pages_decides_them(tmp_path: Path) -> Non
     assert [v.paragraphs for v in article.versions] == [v.paragraphs for v in shown.versions]
 
 
+def test_a_copy_with_a_tab_after_each_row_reads_the_same(tmp_path: Path) -> None:
+    page = SAMPLE_PAGES[1]
+    copied = tmp_path / "copied.txt"
+    copied.write_text(browser_copy(page.read_text("utf-8"), trailing_tab=True), "utf-8")
+    (article,) = load([str(copied)])
+    assert _versions(article) == _versions(load([str(page)])[0])
+
+
+def test_a_copy_without_its_time_row_is_read_with_a_warning(tmp_path: Path) -> None:
+    lines = browser_copy(SAMPLE_PAGES[0].read_text("utf-8")).split("\n")
+    time_row = next(i for i, line in enumerate(lines) if "UTC\t" in line)
+    copied = tmp_path / "copied.txt"
+    copied.write_text("\n".join(lines[:time_row] + lines[time_row + 1:]), "utf-8")
+    (article,) = load([str(copied)])
+    assert [v.title for v in article.versions] == [v.title for v in load([str(SAMPLE_PAGES[0])])[0].versions]
+    assert article.warnings == ((f"{copied}:{time_row + 1}: the time row is missing; check that "
+                                "the row before it holds the titles"),)
+
+
 def test_a_row_without_its_tab_is_one_error_line(tmp_path: Path) -> None:
     lines = browser_copy(SAMPLE_PAGES[0].read_text("utf-8")).split("\n")
     body = next(i for i, line in enumerate(lines) if line.startswith("BAGHDAD"))
@@ -69,7 +96,7 @@ def test_a_row_without_its_tab_is_one_error_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["parse", str(copied)])
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert f"{copied}:{body + 1}: row holds 0 tabs" in line and "copy the whole page again" in line
+    assert f"{copied}:{body + 1}: row holds 1 cell(s)" in line and "copy the whole page again" in line
 
 
 @pytest.mark.skipif(not PAGES.is_dir(), reason=f"{PAGES} is not present")

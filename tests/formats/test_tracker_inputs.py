@@ -91,6 +91,20 @@ def test_text_that_quotes_markup_or_headers_stays_plain() -> None:
     assert detect("Date: Tuesday\nSubject: the strikes\n\nIran fired missiles.\n") is Format.PLAIN
     assert detect("HTTP/1.1 200 OK is what the server said.\n\nThen it failed.\n") is Format.PLAIN
     assert detect("The page began:\n<html lang=en>\nand nothing else.\n") is Format.PLAIN
+    # an article that quotes a whole page, and goes on after it
+    quoted = ("HTML element\nAn element looks like this:\n<!DOCTYPE html>\n<html>\n<head></head>\n"
+              "<body><p>Hello</p></body>\n</html>\nElements can be nested.\n")
+    assert detect(quoted) is Format.PLAIN
+    # a flattened diff page with rows that are markup
+    flattened = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text("utf-8").split("\n")
+    flattened[20:20] = ["<html>", "<body>", "</html>"]
+    assert detect("\n".join(flattened)) is Format.SNIFFER_DIFF_TEXT
+
+
+def test_a_page_behind_a_long_comment_is_a_page() -> None:
+    # a licence comment of more than 4 KB before the page made it "text before its markup"
+    page = "<!--\n" + "Licensed under terms of its own.\n" * 200 + "-->\n" + PAGE
+    assert detect(page) is Format.SNIFFER_DIFF_HTML
 
 
 def test_unknown_sqlite_names_its_tables_and_what_is_read(tmp_path: Path) -> None:
