@@ -1,7 +1,10 @@
 """News Sniffer pages saved as text: the flattened diff page and the single-version page.
 
 The header of a flattened diff page is read exactly; the body rows are handed to the column
-splitter (`revdiff.splitter`), which recovers both versions from the glued cells.
+splitter (`revdiff.splitter`), which recovers both versions from the glued cells. A diff page
+copied from the browser keeps its cells apart with a tab: both versions are read exactly from
+it, and given to the splitter as versions it knows, with which it reads the page, and any
+flattened page of the same article, for certain.
 """
 
 from __future__ import annotations
