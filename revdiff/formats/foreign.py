@@ -39,7 +39,8 @@ def describe_wrapped_page(text: str) -> tuple[str, str] | None:
     """A web page saved inside something else, and how to save it as a page: an MHTML archive
     (a browser's "single file"), an HTTP response with its headers (`curl -i`), or a page with
     other lines before its markup. None for anything else."""
-    head = text[:65536].replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
+    head = text[:65536]
     headers = _HEADERS.match(head)
     if headers and _MULTIPART.search(headers.group(0)):
         return ("an MHTML archive (a web page saved as a single file)",
