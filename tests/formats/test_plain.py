@@ -257,25 +257,13 @@ def test_diff_and_store_name_plain_versions_by_their_folder(tmp_path: Path) -> N
 def test_pipes_named_on_the_command_line_are_versions(tmp_path: Path) -> None:
     # `revdiff diff <(curl ...) <(curl ...)`: the shell names pipes /dev/fd/N, which were refused
     # as "not a regular file"
-    import os
-
     from click.testing import CliRunner
+    from shell_pipes import shell_pipes
 
     from revdiff.cli import main
 
-    if not Path("/dev/fd").is_dir():
-        pytest.skip("needs /dev/fd")
-    read_ends = []
-    for text in ("One.\nTwo.\n", "One.\nThree.\n"):
-        read_end, write_end = os.pipe()
-        os.write(write_end, text.encode())
-        os.close(write_end)
-        read_ends.append(read_end)
-    try:
-        result = CliRunner().invoke(main, ["diff", *(f"/dev/fd/{fd}" for fd in read_ends)])
-    finally:
-        for fd in read_ends:
-            os.close(fd)
+    with shell_pipes("One.\nTwo.\n", "One.\nThree.\n") as pipes:
+        result = CliRunner().invoke(main, ["diff", *pipes])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("-: version 0 -> 1\n")  # named as standard input is
     assert "Three." in result.stdout and result.stderr == ""
