@@ -198,3 +198,10 @@ def test_a_diff_table_tag_written_otherwise_is_read(tmp_path: Path, table: str) 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == json.loads(run("parse", str(
         SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html")).stdout)
+
+
+def test_many_comments_before_a_page_are_read_through() -> None:
+    # the feed test repeated `<!--.*?-->` in one pattern: time exponential in the comments
+    # (20 took 54 s; 300 would not have ended)
+    assert detect("<!-- c -->\n" * 300 + PAGE) is Format.SNIFFER_DIFF_HTML
+    assert describe_feed("<!-- c -->\n" * 300 + "<rss></rss>") == "an RSS feed"
