@@ -83,12 +83,13 @@ class Staging:
         self.resumable = self.journal_path.is_file() and not self.journal_path.is_symlink()
         # the renames of a run of the same job stopped while publishing, which --resume makes
         self.unpublished = None
-        if resume and self.resumable:
-            self._check_job()
+        lines = self._complete_lines() if resume and self.resumable else None
+        if lines is not None:
+            self._check_job(lines)
             self.unpublished = self._unpublished_moves()
         if self.unpublished is None:
-            if resume and self.resumable:
-                self._reopen()
+            if lines is not None:
+                self._reopen(lines)
             else:
                 self._start_fresh()
         # Kept open for the whole run (appended at every checkpoint); closed by close().
@@ -125,9 +126,9 @@ class Staging:
                                 str(self.directory), hint="free some space (or fix the "
                                 "problem), then rerun the command") from error
 
-    def _check_job(self) -> None:
-        """Refuse to resume a run of another job (other inputs, format or options)."""
-        lines = self._complete_lines()
+    def _check_job(self, lines: list[str]) -> None:
+        """Refuse to resume a run of another job (other inputs, format or options), as its
+        journal's `lines` say."""
         if not lines:  # it stopped before its journal's first line: nothing to resume
             return
         header = json.loads(lines[0])
@@ -137,8 +138,8 @@ class Staging:
                 str(self.directory),
                 hint="rerun the same command with --resume, or drop --resume to start over")
 
-    def _reopen(self) -> None:
-        lines = self._complete_lines()
+    def _reopen(self, lines: list[str]) -> None:
+        """Go on with the run whose journal holds `lines`, from its last checkpoint."""
         if not lines:  # a run that stopped before its journal's first line: nothing to resume
             self._start_fresh()
             return
