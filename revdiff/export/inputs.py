@@ -17,7 +17,7 @@ from typing import Any
 
 from revdiff.errors import EmptyInput
 from revdiff.formats import gitrepo
-from revdiff.formats.detect import SQLITE_MAGIC
+from revdiff.formats.detect import is_sqlite_file
 from revdiff.formats.load import left_out_entries_note, scattered_files_note
 from revdiff.formats.text_input import name_text
 from revdiff.read_warnings import counted, first_few
@@ -40,18 +40,6 @@ NAMES_NOTHING = "no such file or directory, and no file matches it as a glob"
 def natural_key(text: str) -> list[Any]:
     """Sort `a2` before `a10`."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
-
-
-def _is_sqlite(path: Path) -> bool:
-    """Whether `path` is a SQLite file; what is no regular file (a pipe, whose start a look
-    would consume, or a FIFO without a writer, which would wait) is not looked into."""
-    if not path.is_file():
-        return False
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
-        return False
 
 
 def _loose_files_note(path: Path, folders: Sequence[Path], loose: Sequence[Path]) -> str:
@@ -144,7 +132,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
             path = Path(match)
             if match != "-" and path.is_dir():
                 units.extend(_corpus_units(path, notes, visited))
-            elif match != "-" and _is_sqlite(path):
+            elif match != "-" and is_sqlite_file(path):
                 units.append(InputUnit(match, (match,)))
             else:
                 if loose_position < 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from pathlib import Path
 
 from revdiff.formats import foreign, sniffer_text
 
@@ -62,6 +63,19 @@ def _after_comments(text: str) -> str:
     while found := _LEADING_COMMENT.match(text, start):
         start = found.end()
     return text[start:]
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether `path` is a SQLite file. What is no regular file (a pipe, whose start a look
+    would consume, or a FIFO without a writer, which would wait), or cannot be opened, is not
+    looked into: its reader says what it is."""
+    if not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
 
 
 def detect_bytes(data: bytes) -> Format | None:

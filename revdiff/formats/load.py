@@ -17,7 +17,13 @@ from revdiff.formats import (
     sniffer_text,
 )
 from revdiff.formats.decoding import decode_bytes
-from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
+from revdiff.formats.detect import (
+    SQLITE_MAGIC,
+    Format,
+    detect,
+    detect_bytes,
+    is_sqlite_file,
+)
 from revdiff.formats.text_input import (
     DEFAULT_MAX_BYTES,
     check_size,
@@ -120,21 +126,9 @@ def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
               notes: list[str] | None = None) -> databases.DatabaseContents:
     """The articles `load` reads from `inputs`, but those of a database given alone read one at a
     time as they are used: `export` reads a whole NewsEdits outlet so, in bounded memory."""
-    if len(inputs) == 1 and inputs[0] != "-" and _is_database(Path(inputs[0])):
+    if len(inputs) == 1 and inputs[0] != "-" and is_sqlite_file(Path(inputs[0])):
         return _NamedAsText(databases.open_database(Path(inputs[0]), max_bytes))
     return load(inputs, max_bytes, notes)
-
-
-def _is_database(path: Path) -> bool:
-    """Whether `path` is a SQLite file (what is no regular file, or cannot be opened, is left to
-    `load` to say so)."""
-    if not path.is_file():
-        return False
-    try:
-        with open(path, "rb") as handle:
-            return detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE
-    except OSError:
-        return False
 
 
 def scattered_files_note(names: Sequence[str]) -> str | None:
