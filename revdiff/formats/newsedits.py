@@ -112,7 +112,7 @@ def _is_epoch_text(text: str) -> bool:
     """Digits that are no ISO date (`20200101` is one) but a number of seconds or milliseconds:
     nine digits or more (1973 onwards), at most as many as a SQLite integer holds."""
     digits = text.strip()
-    return digits.isascii() and digits.isdigit() and 9 <= len(digits) <= _ENTRY_DIGITS
+    return digits.isascii() and digits.isdigit() and 9 <= len(digits) <= _INTEGER_DIGITS
 
 
 def find_columns(connection: sqlite3.Connection, where: str) -> dict[str, str]:
@@ -256,14 +256,14 @@ def _entry_key(entry: object) -> object:
     if isinstance(entry, float) and entry.is_integer():
         return int(entry)
     if (isinstance(entry, str) and entry.isascii() and entry.isdigit()
-            and len(entry) <= _ENTRY_DIGITS and entry == str(int(entry))):
+            and len(entry) <= _INTEGER_DIGITS and entry == str(int(entry))):
         return int(entry)
     return entry
 
 
-# The most digits of an entry id written as text that is read as the number: as many as a
-# SQLite integer holds (longer ones stay text; Python refuses to convert 4,300 digits or more).
-_ENTRY_DIGITS = 19
+# The most digits of a number written as text (an entry id, a time) that is read as one: as
+# many as a SQLite integer holds (longer ones stay text; Python refuses 4,300 digits or more).
+_INTEGER_DIGITS = 19
 
 
 def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],
