@@ -57,17 +57,29 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         return _connected(path.resolve().as_uri() + "?mode=ro")
     except sqlite3.DatabaseError as error:
         problem = error
-    if "readonly" in str(problem) and not path.with_name(path.name + "-wal").exists():
+    cannot_share = "readonly" in str(problem) or (
+        "unable to open" in str(problem) and _in_wal_mode(path))
+    if cannot_share and not path.with_name(path.name + "-wal").exists():
         try:
             return _connected(path.resolve().as_uri() + "?mode=ro&immutable=1")
         except sqlite3.DatabaseError as error:
             problem = error
-    if "readonly" in str(problem):
+    if cannot_share:
         raise MalformedPage(f"cannot read this SQLite database in WAL mode from a read-only "
                             f"folder ({problem})", str(path),
                             hint="copy it, with its -wal file, to a folder you may write") from None
     raise MalformedPage(f"not a readable SQLite database ({problem})", str(path),
                         hint=f"revdiff reads {READ_FORMATS}") from None
+
+
+def _in_wal_mode(path: Path) -> bool:
+    """Whether the file's header says WAL mode (its read and write versions, bytes 18 and 19,
+    are 2): such a file cannot be opened, even to read, where its `-shm` cannot be made."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(20)[18:20] == b"\x02\x02"
+    except OSError:
+        return False
 
 
 def _connected(uri: str) -> sqlite3.Connection:

@@ -18,6 +18,7 @@ from story_chains import SAMPLES, story_chains, versions
 from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
 from revdiff.export.records import article_ref
 from revdiff.formats.article_errors import skipping_bad_articles
+from revdiff.formats import sqlite_schema
 from revdiff.formats.newsedits import DatabaseArticles, read_database, split_summary
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
@@ -309,6 +310,29 @@ def test_a_wal_database_in_a_read_only_folder_is_read(tmp_path: Path) -> None:
         folder.chmod(0o755)
     assert result.returncode == 0, result.stderr
     assert "US sends 700 more troops" in result.stdout
+
+
+def test_a_wal_database_whose_shared_memory_file_cannot_be_made_is_read_as_immutable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a read-only mount SQLite says "unable to open database file", not "readonly", when it
+    cannot make a WAL database's `-shm`; that file was refused as no readable database."""
+    database = tmp_path / "ne.sqlite"
+    database.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes())
+    connection = sqlite3.connect(database)
+    connection.execute("PRAGMA journal_mode=wal")
+    connection.close()
+    connect = sqlite_schema._connected
+
+    def without_shared_memory(uri: str) -> sqlite3.Connection:
+        if "immutable=1" not in uri:
+            raise sqlite3.OperationalError("unable to open database file")
+        return connect(uri)
+
+    monkeypatch.setattr(sqlite_schema, "_connected", without_shared_memory)
+    assert read_database(database)[0].versions[0].title.startswith("US sends 700 more troops")
+    database.write_bytes(database.read_bytes()[:18] + b"\x01\x01" + database.read_bytes()[20:])
+    with pytest.raises(MalformedPage, match="not a readable SQLite database"):
+        read_database(database)  # a file in rollback mode has no -shm to miss
 
 
 def test_a_title_of_white_space_names_no_article() -> None:
