@@ -18,7 +18,11 @@ from typing import Any
 from revdiff.errors import EmptyInput
 from revdiff.formats import gitrepo
 from revdiff.formats.detect import is_sqlite_file
-from revdiff.formats.load import left_out_entries_note, scattered_files_note
+from revdiff.formats.load import (
+    folder_entries,
+    left_out_entries_note,
+    scattered_files_note,
+)
 from revdiff.formats.text_input import name_text
 from revdiff.read_warnings import counted, first_few
 
@@ -79,7 +83,7 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path],
                      f"such as {looping[0].name}")
         folders = [p for p in folders if p not in looping]
     if not folders:
-        return [InputUnit(str(path), (str(path),))]
+        return _leaf_folder_units(path, visited)
     loose = [p for p in children if p.is_file()]
     if loose:
         notes.append(_loose_files_note(path, folders, loose))
@@ -90,6 +94,18 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path],
         else:
             units.extend(_directory_units(folder, notes, visited, links))
     return units
+
+
+def _leaf_folder_units(path: Path, visited: set[Path]) -> list[InputUnit]:
+    """A folder of version files is one unit; a folder of databases (one per outlet) is a unit
+    for each, so that each is read an article at a time."""
+    files = [p for p in folder_entries(path) if p.is_file()]
+    if not files or not all(is_sqlite_file(p) for p in files):
+        return [InputUnit(str(path), (str(path),))]
+    databases = [p for p in sorted(files, key=lambda p: natural_key(p.name))
+                 if p.resolve() not in visited]
+    visited.update(p.resolve() for p in databases)
+    return [InputUnit(str(p), (str(p),)) for p in databases]
 
 
 def _corpus_units(path: Path, notes: list[str], visited: set[Path]) -> list[InputUnit]:
@@ -133,7 +149,11 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
             if match != "-" and path.is_dir():
                 units.extend(_corpus_units(path, notes, visited))
             elif match != "-" and is_sqlite_file(path):
-                units.append(InputUnit(match, (match,)))
+                if path.resolve() in visited:
+                    notes.append(f"{match}: skipped, it is a database already read")
+                else:
+                    visited.add(path.resolve())
+                    units.append(InputUnit(match, (match,)))
             else:
                 if loose_position < 0:
                     loose_position = len(units)

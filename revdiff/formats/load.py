@@ -67,7 +67,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     articles: list[Article] = []
     texts: list[TextInput] = []
     texts_at = 0  # the files read together take the place of the first of them, as in `export`
-    folders_read: set[Path] = set()
+    read_already: set[Path] = set()  # folders and databases, each read once
     for name in inputs:
         if not texts:
             texts_at = len(articles)
@@ -85,21 +85,26 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         if path.is_dir():
             from revdiff.formats import gitrepo  # GitPython loads only for a directory
 
-            if path.resolve() in folders_read:  # as `export` reads it: once
+            if path.resolve() in read_already:  # as `export` reads it: once
                 if notes is not None:
                     notes.append(f"{name}: skipped, it leads to a folder already read")
                 continue
-            folders_read.add(path.resolve())
+            read_already.add(path.resolve())
 
             if gitrepo.is_repository(path):
                 articles.extend(gitrepo.read_repository(path, max_bytes))
             else:
                 articles.extend(_read_directory(path, max_bytes, notes))
             continue
+        if is_sqlite_file(path) and path.resolve() in read_already:
+            if notes is not None:
+                notes.append(f"{name}: skipped, it is a database already read")
+            continue
         read = _read_file(path, name, max_bytes)
         if isinstance(read, TextInput):
             texts.append(_tracker_input(read))
         else:
+            read_already.add(path.resolve())
             articles.extend(read)
     scattered = scattered_files_note([text.name for text in texts])
     if scattered and notes is not None:
@@ -246,7 +251,24 @@ def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[
             "read it, or use `revdiff export` to read each folder as an article")
 
 
-def is_editor_leftover(name: str) -> bool:
+def folder_entries(path: Path) -> list[Path]:
+    """What a folder holds that may be a version: not a hidden file, a file browser's litter, an
+    editor's leftover, or the journal SQLite keeps beside a database open elsewhere (a tracker
+    still writing it: `news.db-wal`, `news.db-shm`, `news.db-journal`), which SQLite reads with
+    the database."""
+    entries = [p for p in path.iterdir() if not p.name.startswith(".")]
+    names = {p.name for p in entries}
+    return [p for p in entries
+            if p.name not in FILE_BROWSER_LITTER and not _is_editor_leftover(p.name)
+            and not _is_database_journal(p.name, names)]
+
+
+def _is_database_journal(name: str, names: set[str]) -> bool:
+    base, dash, kind = name.rpartition("-")
+    return bool(dash) and kind in ("wal", "shm", "journal") and base in names
+
+
+def _is_editor_leftover(name: str) -> bool:
     """An editor's backup or autosave beside a version (`0.txt~`, `#0.txt#`): no version, and
     its number would take the version's."""
     return name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
@@ -274,9 +296,7 @@ def _is_saved_page_folder(folder: Path, files: Sequence[Path]) -> bool:
 def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) -> list[Article]:
     database_articles: list[Article] = []
     try:
-        entries = [p for p in path.iterdir()
-                   if not p.name.startswith(".") and p.name not in FILE_BROWSER_LITTER
-                   and not is_editor_leftover(p.name)]
+        entries = folder_entries(path)
     except OSError as error:
         raise EmptyInput(f"cannot list the directory ({error.strerror or error})", str(path),
                          hint="check that you may read it") from None

@@ -10,6 +10,7 @@ from export_corpus import make_chain
 from revdiff.errors import EmptyInput
 from revdiff.export.inputs import InputUnit, expand_inputs, natural_key
 from revdiff.formats import load
+from revdiff.formats.load import load_unit
 
 
 def test_folder_of_folders_is_one_unit_per_folder(tmp_path: Path) -> None:
@@ -101,3 +102,27 @@ def test_files_of_several_folders_given_together_are_said_to_be_read_as_one(
     notes.clear()
     load([str(tmp_path / "a" / "0.txt"), str(tmp_path / "b" / "0.txt")], notes=notes)
     assert len(notes) == 1 and notes[0].startswith("2 files from 2 folders")
+
+
+def test_a_folder_of_databases_is_a_unit_for_each_read_an_article_at_a_time(
+        tmp_path: Path, samples: Path) -> None:
+    """A folder of one NewsEdits file per outlet was one unit, read whole by `load` (and refused
+    past the file limit); a database named twice was read twice without a word."""
+    folder = tmp_path / "outlets"
+    folder.mkdir()
+    for name in ("b10.db", "b2.db", "a.sqlite"):
+        (folder / name).write_bytes((samples.parent / "newsedits.sqlite").read_bytes())
+    (folder / "a.sqlite-wal").write_bytes(b"journal of a tracker still writing a.sqlite")
+    notes: list[str] = []
+    units = expand_inputs([str(folder), str(folder / "b2.db")], notes)
+    assert [Path(unit.label).name for unit in units] == ["a.sqlite", "b2.db", "b10.db"]
+    assert notes == [f"{folder / 'b2.db'}: skipped, it is a database already read"]
+    assert not isinstance(load_unit(units[0].paths), list)  # `load` reads a list, whole
+
+
+def test_a_folder_of_databases_and_version_files_stays_one_unit(tmp_path: Path,
+                                                                samples: Path) -> None:
+    make_chain(tmp_path / "mixed", [["One."], ["Two."]])
+    (tmp_path / "mixed" / "n.db").write_bytes((samples.parent / "newsedits.sqlite").read_bytes())
+    assert expand_inputs([str(tmp_path / "mixed")]) == [
+        InputUnit(str(tmp_path / "mixed"), (str(tmp_path / "mixed"),))]

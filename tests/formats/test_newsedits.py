@@ -17,8 +17,9 @@ from story_chains import SAMPLES, story_chains, versions
 
 from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
 from revdiff.export.records import article_ref
-from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats import sqlite_schema
+from revdiff.formats.article_errors import skipping_bad_articles
+from revdiff.formats.load import load
 from revdiff.formats.newsedits import DatabaseArticles, read_database, split_summary
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
@@ -481,3 +482,28 @@ def test_reading_a_database_whole_keeps_the_file_limit(tmp_path: Path) -> None:
     assert result.returncode == 2
     (line,) = result.stderr.splitlines()
     assert "for reading it whole" in line and "revdiff export reads a NewsEdits file" in line
+
+
+def test_a_database_given_twice_is_read_once(tmp_path: Path) -> None:
+    database = tmp_path / "ne.sqlite"
+    database.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes())
+    notes: list[str] = []
+    articles = load([str(database), str(tmp_path / "." / "ne.sqlite")], notes=notes)
+    assert len(articles) == len(load([str(database)]))
+    assert notes == [f"{tmp_path / '.' / 'ne.sqlite'}: skipped, it is a database already read"]
+
+
+def test_a_folder_holding_a_database_a_tracker_still_writes_is_read(tmp_path: Path) -> None:
+    """SQLite keeps `-wal` and `-shm` files beside a database open in WAL mode: the folder was
+    refused, as `ne.sqlite-shm: input is binary data`."""
+    database = tmp_path / "ne.sqlite"
+    database.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes())
+    writer = sqlite3.connect(database)
+    writer.execute("PRAGMA journal_mode=wal")
+    writer.execute("CREATE TABLE tracker_state (x)")
+    writer.commit()
+    try:
+        assert {path.name for path in tmp_path.iterdir()} >= {"ne.sqlite-wal", "ne.sqlite-shm"}
+        assert len(load([str(tmp_path)])) == len(load([str(database)]))
+    finally:
+        writer.close()
