@@ -34,23 +34,29 @@ def describe(text: str) -> tuple[str, str] | None:
 
 # A header block: lines of `Name: value` (a value may go on, indented, on the next lines).
 _HEADERS = re.compile(r"\s*([!-9;-~]+:[^\n]*\n([ \t][^\n]*\n)*)+\r?\n")
-_HTTP_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? \d{3}\b[^\n]*\n")
+_HTTP_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? (\d{3})\b[^\n]*\n")
+# What a response may begin with before the page's own: a proxy's answer to CONNECT
+# (`200 Connection established`) and interim answers (`100 Continue`), each with its headers.
+_INTERIM_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? (1\d\d\b|200 connection established)[^\n]*\n"
+                             r"([!-9;-~]+:[^\n]*\n)*\n", re.IGNORECASE)
 _MULTIPART = re.compile(r"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
+_HTML_TYPE = re.compile(r"^content-type:\s*text/html", re.IGNORECASE | re.MULTILINE)
 _DOCUMENT_LINE = re.compile(r"^[ \t]*<(!doctype\s+html|html)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def describe_wrapped_page(text: str) -> tuple[str, str] | None:
     """A web page saved inside something else, and how to save it as a page: an MHTML archive
-    (a browser's "single file"), an HTTP response with its headers (`curl -i`), or a page with
-    other lines before its markup. None for anything else."""
+    (a browser's "single file") with its HTML part, an HTTP response with its headers (`curl
+    -i`) whose body is HTML, or a whole page with a few lines before its markup. None for
+    anything else: text that quotes headers or markup is a version like any other."""
     text = text.replace("\r\n", "\n")
     head = text[:65536]
     headers = _HEADERS.match(head)
-    if headers and _MULTIPART.search(headers.group(0)):
+    if headers and _MULTIPART.search(headers.group(0)) and _HTML_TYPE.search(head,
+                                                                            headers.end()):
         return ("an MHTML archive (a web page saved as a single file)",
                 "save the page again as \"Webpage, HTML only\", or give its text")
-    status = _HTTP_STATUS.match(head)
-    if status and _HEADERS.match(head, status.end()):
+    if _is_http_response_of_a_page(head):
         return ("an HTTP response with its headers (as curl -i saves it)",
                 "save the response's body alone: curl without -i")
     document = _DOCUMENT_LINE.search(head)
@@ -61,19 +67,40 @@ def describe_wrapped_page(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _is_http_response_of_a_page(head: str) -> bool:
+    """Whether the text is a status line and headers (after any proxy's or interim answers),
+    then HTML: headers that say so, or a body that opens with markup."""
+    start = 0
+    while interim := _INTERIM_STATUS.match(head, start):
+        start = interim.end()
+    status = _HTTP_STATUS.match(head, start)
+    headers = status and _HEADERS.match(head, status.end())
+    if not headers:
+        return False
+    return bool(_HTML_TYPE.search(headers.group(0))) or \
+        head[headers.end():].lstrip().startswith("<")
+
+
 # A page saved with a few lines before it (a note, a URL) is the page; prose that quotes a page
-# goes on after it, or has more lines before it.
+# goes on after it, or has more lines before it, and what it quotes is short: a page has a head
+# and a body, and more text than the listing of an example.
 _PREAMBLE_LINES = 5
+_PAGE_CHARACTERS = 2048
 
 
 def _is_page_after_preamble(text: str, start: int) -> bool:
     """Whether the text from `start` (a line that opens an HTML document) to its end is a
-    page: a few lines before it, and nothing but white space after its `</html>`."""
+    page: a few lines before it, nothing but white space after its `</html>`, and a page's
+    parts and length."""
     if start == 0 or len([line for line in text[:start].split("\n") if line.strip()]) > \
             _PREAMBLE_LINES:
         return False
-    end = text.lower().rfind("</html")
-    return end > start and not text[end:].split(">", 1)[-1].strip()
+    lowered = text.lower()
+    end = lowered.rfind("</html")
+    if end <= start or text[end:].split(">", 1)[-1].strip():
+        return False
+    return (end - start >= _PAGE_CHARACTERS and "<head" in lowered[start:end]
+            and "<body" in lowered[start:end])
 
 
 def describe_feed(text: str) -> str | None:

@@ -74,6 +74,11 @@ CURL_I = "HTTP/2 200 \r\ncontent-type: text/html; charset=utf-8\r\nserver: x\r\n
 @pytest.mark.parametrize(("content", "said", "to_do"), [
     (MHTML, "an MHTML archive", 'save the page again as "Webpage, HTML only"'),
     (CURL_I, "an HTTP response with its headers", "save the response's body alone"),
+    # through a proxy, and after an interim answer: both were read as plain text
+    ("HTTP/1.1 200 Connection established\r\n\r\n" + CURL_I,
+     "an HTTP response with its headers", "save the response's body alone"),
+    ("HTTP/1.1 100 Continue\r\n\r\n" + CURL_I.replace("HTTP/2 200 ", "HTTP/1.1 200 OK"),
+     "an HTTP response with its headers", "save the response's body alone"),
     ("Saved on Tuesday\n\n" + PAGE, ("a web page with other text before its markup (the page "
                                       "starts at line 3)"), "remove the lines before line 3")])
 def test_a_page_wrapped_in_something_else_is_refused_with_what_to_do(
@@ -95,6 +100,17 @@ def test_text_that_quotes_markup_or_headers_stays_plain() -> None:
     quoted = ("HTML element\nAn element looks like this:\n<!DOCTYPE html>\n<html>\n<head></head>\n"
               "<body><p>Hello</p></body>\n</html>\nElements can be nested.\n")
     assert detect(quoted) is Format.PLAIN
+    # a tutorial whose last lines are the listing of a small page, a response quoted without
+    # any HTML, an e-mail that names a multipart type but holds no page: each was refused
+    tutorial = ("Writing your first page\nSave this as index.html and open it:\n\n<html>\n"
+                "<head><title>Hi</title></head>\n<body><p>Hello</p></body>\n</html>\n")
+    assert detect(tutorial) is Format.PLAIN
+    response = ("HTTP/1.1 200 OK\nContent-Type: text/plain\n\nThe server answered at once.\n\n"
+                "Then it failed.\n")
+    assert detect(response) is Format.PLAIN
+    mail = ("From: desk@example.com\nContent-Type: multipart/related; boundary=x\n\n"
+            "The strikes began at dawn.\n\nIran answered within hours.\n")
+    assert detect(mail) is Format.PLAIN
     # a flattened diff page with rows that are markup
     flattened = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text("utf-8").split("\n")
     flattened[20:20] = ["<html>", "<body>", "</html>"]
