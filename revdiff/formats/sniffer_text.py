@@ -37,6 +37,7 @@ _CHANGES_LINE = re.compile(r"The article has changed (?P<changes>\d+) times?\.")
 # `Version 6 Version 7` flattened; `Version 6<TAB>Version 7` copied from a browser, which keeps
 # the table's cells apart with a tab.
 _VERSIONS_LINE = re.compile(r"Version (?P<old>\d+)(?P<gap> | *\t *)Version (?P<new>\d+)")
+_PAGINATION = re.compile(r"(Previous|Next) version\b")
 # A time cell as the page shows it: `2020-01-07 23:10:00 UTC`.
 _SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC")
 _TIME_LINE = re.compile(rf"\((?P<distance>{RELATIVE_TIME.pattern})\)")
@@ -161,17 +162,19 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
                                                                        versions_at + 2)]
     rows = [(number, line) for number, line in rows if line.strip()]
     # the table ends at the first line that is no row of two cells: what follows it (the
-    # pagination, the site's footer) is no part of it, unless rows follow again
+    # pagination, the site's footer) is no part of it, unless rows follow again where no
+    # pagination ended the table (a cell broken over two lines)
     end = next((i for i, (_, line) in enumerate(rows) if len(_two_cells(line)) != 2), len(rows))
-    if any("\t" in line for _, line in rows[end + 1:]):
+    paginated = end < len(rows) and _is_pagination(rows[end][1], lines[:versions_at])
+    if not paginated and any("\t" in line for _, line in rows[end + 1:]):
         number, line = rows[end]
         raise MalformedPage(f"row holds {len(_two_cells(line))} cell(s), where each row of a page "
                             "copied from its table holds two, apart by a tab", name, number,
                             hint="copy the whole page again, or save it as HTML")
     cells: list[tuple[int, str, str]] = []
     for number, line in rows[:end]:
-        old, new = _two_cells(line)
-        cells.append((number, collapse_whitespace(old), collapse_whitespace(new)))
+        old, new = (_cell_text(cell) for cell in _two_cells(line))
+        cells.append((number, old, new))
     if cells and _SHOWN_TIME.search(cells[0][1]) is None and not _TIME_LINE.search(cells[0][2]):
         header.title_line_number = cells[0][0]
         header.titles = (cells[0][1], cells[0][2])
@@ -194,6 +197,19 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     header.cells = [(old, new) for _, old, new in cells]
     header.body = [(number, _glued(old, new)) for number, old, new in cells]
     return header
+
+
+def _is_pagination(line: str, header_lines: list[str]) -> bool:
+    """Whether a line after the table is the page's pagination (`Previous version 0 1 Next
+    version`), which News Sniffer shows above the table too."""
+    return (_PAGINATION.match(line) is not None
+            or any(line == above.strip(" \xa0") for above in header_lines))
+
+
+def _cell_text(cell: str) -> str:
+    """A copied cell's paragraph: white space collapsed, and no-break spaces at its edges left
+    out, as a browser's copy keeps them or makes them spaces as it pleases."""
+    return collapse_whitespace(cell).strip(" \xa0")
 
 
 def _two_cells(line: str) -> list[str]:

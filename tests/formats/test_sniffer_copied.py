@@ -99,6 +99,30 @@ def test_a_row_without_its_tab_is_one_error_line(tmp_path: Path) -> None:
     assert f"{copied}:{body + 1}: row holds 1 cell(s)" in line and "copy the whole page again" in line
 
 
+def test_footer_lines_with_tabs_after_the_pagination_are_no_rows(tmp_path: Path) -> None:
+    """A site footer laid out in columns copies with tabs: after the pagination that ends the
+    table it refused the page ("row holds 1 cell(s)")."""
+    copied = tmp_path / "copied.txt"
+    copied.write_text(browser_copy(SAMPLE_PAGES[0].read_text("utf-8"))
+                      + "About\tContact\nNews Sniffer\t2020\n", "utf-8")
+    (article,) = load([str(copied)])
+    assert _versions(article) == _versions(load([str(SAMPLE_PAGES[0])])[0])
+
+
+@pytest.mark.parametrize("cell", ["There was no immediate word on casualties.",
+                                  "More details to follow."])
+def test_a_no_break_space_before_a_tab_is_no_text_of_the_cell(tmp_path: Path, cell: str) -> None:
+    """A copy that kept a no-break space at a cell's edge was refused, alone or with its HTML
+    page, as giving version 0 otherwise than another input (the cells themselves)."""
+    copy = browser_copy(SAMPLE_PAGES[0].read_text("utf-8"))
+    assert f"{cell}\t" in copy
+    copied = tmp_path / "copied.txt"
+    copied.write_text(copy.replace(f"{cell}\t", f"{cell}\xa0\t"), "utf-8")
+    shown = _versions(load([str(SAMPLE_PAGES[0])])[0])
+    assert _versions(load([str(copied)])[0]) == shown
+    assert _versions(load([str(copied), str(SAMPLE_PAGES[0])])[0]) == shown
+
+
 @pytest.mark.skipif(not PAGES.is_dir(), reason=f"{PAGES} is not present")
 def test_every_corpus_page_copied_reads_as_its_html_page(tmp_path: Path) -> None:
     folders = sorted(folder for folder in PAGES.iterdir() if folder.is_dir())
