@@ -111,6 +111,12 @@ def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> 
     # days that happen to rise were taken for version numbers 4, 5, 6
     assert version_numbers([Path("2020-01-04.txt"), Path("2020-01-05.txt"),
                             Path("2020-02-06.txt")]) is None
+    # a time of day after the date was taken for the version number, an unpadded date for three
+    assert version_numbers([Path("2020-01-04_10-30.txt"), Path("2020-01-04_11-45.txt")]) is None
+    assert version_numbers([Path("2020-01-04T09:05:00.txt"),
+                            Path("2020-01-04T10:30:00.txt")]) is None
+    assert version_numbers([Path("2020-1-4.txt"), Path("2020-1-5.txt")]) is None
+    assert version_numbers([Path("2020-01-04-1.txt"), Path("2020-01-04-2.txt")]) == [1, 2]
     # a version number beside a date is the version's; eight digits alone may be a revision id
     assert version_numbers([Path("v1-2020-01-04.txt"), Path("v2-2020-01-05.txt")]) == [1, 2]
     assert version_numbers([Path("1.txt"), Path("2.txt"), Path("20110315.txt")]) == [1, 2,
