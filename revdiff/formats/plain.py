@@ -35,6 +35,12 @@ WRAPPED_MAX_WIDTH = 120
 WRAPPED_NEAR = 15
 WRAPPED_SHARE = 0.8
 WRAPPED_MIN_LINES = 3  # lines that go on in the next line of their block
+# ... and with the width another version of the article shows: a one-block listing (code, an
+# address) is not joined on the strength of one line that ends near that width
+WRAPPED_MIN_LINES_KNOWN = 2
+# Text laid out in columns (a table aligned with spaces or tabs) is no wrapped prose: a run of
+# spaces inside a line, other than after a sentence's end, where some put two.
+_LAID_OUT = re.compile(r"[^\s.!?:;] {2,}\S|\S\t+\S")
 # A line that starts with a list marker starts an item: the line before it does not go on in it.
 _LIST_ITEM = re.compile(r"[-*•–—]$|\d{1,3}[.)]$|\(\d{1,3}\)$|[a-z][.)]$")
 
@@ -50,11 +56,12 @@ def _wrapped_width(blocks: list[list[str]], known: int | None = None) -> int | N
     """The width a version's lines were wrapped at, when its blocks of lines look wrapped.
 
     With `known`, the width another version of the article was wrapped at: a version too short
-    to show it alone (fewer than WRAPPED_MIN_LINES lines going on) looks wrapped at that width
-    when its lines fit it and those going on are full."""
+    to show it alone (fewer than WRAPPED_MIN_LINES lines going on, but at least
+    WRAPPED_MIN_LINES_KNOWN) looks wrapped at that width when its lines fit it and those going
+    on are full."""
     going_on = [(line, following.split(" ", 1)[0])
                 for lines in blocks for line, following in itertools.pairwise(lines)]
-    if len(blocks) < 2 or len(going_on) < (1 if known else WRAPPED_MIN_LINES):
+    if len(blocks) < 2 or len(going_on) < (WRAPPED_MIN_LINES_KNOWN if known else WRAPPED_MIN_LINES):
         return None  # without blank lines, one paragraph a line
     longest = max(len(line) for lines in blocks for line in lines)
     width = known or longest
@@ -76,6 +83,8 @@ def read_paragraphs(text: str, known_width: int | None = None
     Wikipedia dumps hold theirs (single lines, mostly with blank lines between).
     """
     blocks = blocks_between_blank_lines(text)
+    if known_width is not None and _LAID_OUT.search(text):
+        known_width = None
     width = _wrapped_width(blocks, known_width)
     if width is not None:
         return tuple(" ".join(lines) for lines in blocks), width

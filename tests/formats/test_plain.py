@@ -307,3 +307,21 @@ def test_a_list_is_not_taken_for_wrapped_lines() -> None:
     (_, width), (paragraphs, listed_width) = read_all_paragraphs([wrapped, listed])
     assert width is not None and listed_width is None
     assert paragraphs == ("The council approved the budget.", *items, "More to follow.")
+
+
+def test_a_listing_or_a_table_is_not_joined_at_another_versions_wrap_width() -> None:
+    """With another version wrapped at 72, a command of two long lines, and a table aligned with
+    spaces, were each joined into one paragraph."""
+    wrapped = "\n\n".join(textwrap.fill(" ".join(["Words of a long paragraph go on."] * 6), 72)
+                          for _ in range(3))
+    command = ["curl --silent --fail --location --retry 3 --max-time 30 --compressed \\",
+               "https://example.org/api/v2/stories/2020/01/04/strikes/versions.json"]
+    listing = "The data came from the tracker:\n\n" + "\n".join(command) + "\n\nMore to follow.\n"
+    table = ["Country of the troops     Troops sent     Date announced     Figure given by",
+             "Netherlands               300 troops      January 6, 2020    Defence Ministry"]
+    tabled = "The deployments so far:\n\n" + "\n".join(table) + "\n\nSee also: the map.\n\n" + \
+        "\n".join(command) + "\n"
+    read = read_all_paragraphs([wrapped, listing, tabled])
+    assert read[0][1] is not None
+    assert read[1] == (("The data came from the tracker:", *command, "More to follow."), None)
+    assert read[2][0][1:3] == tuple(" ".join(row.split()) for row in table)
