@@ -94,10 +94,12 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
                   said: list[str] | None = None, notice: bool = False) -> list[Article]:
     """The inputs' articles, with what was left out of the inputs (the folders in a folder of
     versions) said on stderr, one line each (none when `quiet`), and kept in `said`. With
-    `notice`, a terminal is told what is being read while it takes long (`reading_notice`)."""
+    `notice`, a terminal is told what is being read while it takes long (`reading_notice`),
+    unless the user is typing a version on it (`-` read from the terminal)."""
     notes: list[str] = []
+    typed = "-" in inputs and sys.stdin.isatty()
     with reading_notice(sys.stderr, counted(len(inputs), "input"),
-                        notice and not quiet and sys.stderr.isatty()):
+                        notice and not quiet and not typed and sys.stderr.isatty()):
         articles = load(list(inputs), max_bytes=max_size, notes=notes)
     for note in notes if not quiet else ():
         warn(visible(note), said)

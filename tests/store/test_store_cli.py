@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from revdiff.cli import main
@@ -134,3 +136,30 @@ def test_a_long_read_is_said_on_the_terminal_and_cleared() -> None:
     with reading_notice(quick, "1 input", False, after=0):
         time.sleep(0.05)
     assert quick.getvalue() == ""
+
+
+@pytest.mark.parametrize(("inputs", "shown"), [(["-"], False), (["story"], True)])
+def test_no_reading_notice_is_written_into_a_version_typed_on_the_terminal(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, inputs: list[str], shown: bool) -> None:
+    """`store -` on a terminal wrote `revdiff: reading 1 input…` into the text being typed."""
+    import contextlib
+    import io
+
+    from revdiff.cli import common
+
+    write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    monkeypatch.chdir(tmp_path)
+    terminal = io.TextIOWrapper(io.BytesIO(b"Typed text.\n"))
+    monkeypatch.setattr(terminal, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys, "stdin", terminal)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    shows: list[bool] = []
+
+    @contextlib.contextmanager
+    def noted(stream: object, what: str, show: bool) -> Iterator[None]:
+        shows.append(show)
+        yield
+
+    monkeypatch.setattr(common, "reading_notice", noted)
+    common.load_articles(inputs, 1 << 20, notice=True)
+    assert shows == [shown]
