@@ -428,8 +428,11 @@ def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Artic
                             f"of version {version.number}", key,
                             hint="give pages of one article only")
                     paragraphs = kept_text
-                kept = known if known.time is not None else version
-                by_number[version.number] = dataclasses.replace(kept, paragraphs=paragraphs)
+                # the version with a time is kept, with what only the other page gave
+                kept, other = (known, version) if known.time is not None else (version, known)
+                by_number[version.number] = dataclasses.replace(
+                    kept, paragraphs=paragraphs, title=kept.title or other.title,
+                    time_text=kept.time_text or other.time_text)
         read = [article for article, _ in group]
         first = read[0]
         versions = tuple(by_number[n] for n in sorted(by_number))

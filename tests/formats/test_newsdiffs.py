@@ -13,10 +13,10 @@ from story_chains import SAMPLES, edited_pair, load_make_samples, story_chains
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.elision import cut_version, cut_warning, fits_cut
-from revdiff.formats.load import load
+from revdiff.formats.load import load, merge_articles
 from revdiff.formats.newsdiffs import ELISION, decode_js_string_literal, read_page
 from revdiff.formats.newsdiffs_text import parse_date, split_version_text
-from revdiff.model import Version
+from revdiff.model import Article, Version
 from revdiff.render.newsdiffs import (
     DiffPageInfo,
     escape_js,
@@ -347,3 +347,15 @@ def test_pages_that_disagree_beyond_a_cut_are_still_refused(tmp_path: Path) -> N
 def test_a_cut_version_fits_its_whole_text(cut: tuple[str, ...], whole: tuple[str, ...],
                                            fits: bool) -> None:
     assert fits_cut(cut, whole) is fits
+
+
+def test_pages_joined_keep_what_only_one_of_them_gives_of_a_version() -> None:
+    """The version with a time was kept whole: a flattened page's `about 1 hour later`, or a
+    title only the other page gave, was lost."""
+    seen = datetime(2020, 1, 4, 10, 0, tzinfo=UTC)
+    timed = Article(None, "https://x.test/a", (Version(0, "", ("One.",)), Version(1, "", ("Two.",), seen)))
+    flattened = Article(None, "https://x.test/a", (
+        Version(0, "Title", ("One.",)), Version(1, "Title", ("Two.",), None, "about 1 hour later")))
+    (article,) = merge_articles([timed, flattened], ["a.html", "a.txt"])
+    assert article.versions[1] == Version(1, "Title", ("Two.",), seen, "about 1 hour later")
+    assert article.versions[0].title == "Title"
