@@ -166,8 +166,11 @@ def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
 
 
 def describe(error: BaseException) -> str:
-    """An error as one line: revdiff's own message, or the kind of failure and its text."""
+    """An error as one line: revdiff's own message, or the kind of failure and its text. A hint
+    to rerun with --skip-errors is left out: the export says that itself where it is news."""
     if isinstance(error, RevdiffError):
+        if error.hint and "--skip-errors" in error.hint:
+            return str(RevdiffError(error.message, error.where, error.line))
         return str(error)
     text = " ".join(str(error).split())
     return f"{type(error).__name__}: {text}" if text else type(error).__name__

@@ -367,6 +367,14 @@ def test_an_entry_without_a_version_number_is_refused_and_skipped_alone(tmp_path
         (article,) = read_database(path)
     assert article.url == "https://y.test/a"
     assert len(skipped) == 1
+    # the note of `export --skip-errors` told the user to rerun with --skip-errors
+    result = subprocess.run([sys.executable, "-m", "revdiff", "export", str(path), "--skip-errors",
+                             "-o", str(tmp_path / "out.jsonl")], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    (note,) = [line for line in result.stderr.splitlines() if line.startswith("revdiff: skipped")]
+    assert "entry 2: no row has a whole number in version" in note
+    assert "--skip-errors" not in note
 
 
 def test_times_in_milliseconds_are_read_and_times_out_of_range_kept_as_text(
