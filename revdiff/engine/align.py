@@ -190,7 +190,7 @@ def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms
 
 
 def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
-           new_forms: Forms, threshold: float, score: float | None = None) -> Block | None:
+           new_forms: Forms, threshold: float) -> Block | None:
     """The block linking these sentences, or None when a part of a group does not belong."""
     old_form = Form.joined([old_forms[k] for k in old_ids])
     new_form = Form.joined([new_forms[k] for k in new_ids])
@@ -198,8 +198,18 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
         return None
     if len(new_ids) > 1 and any(containment(new_forms[k], old_form) < PART_CONTAINMENT for k in new_ids):
         return None
-    if score is None:
-        score = form_similarity(old_form, new_form)
+    return _scored_block(old_ids, new_ids, old_form, new_form, threshold,
+                         form_similarity(old_form, new_form))
+
+
+def _pair_block(i: int, j: int, old_forms: Forms, new_forms: Forms, threshold: float,
+                score: float) -> Block:
+    """The block linking one old sentence with one new one, whose similarity is known."""
+    return _scored_block([i], [j], old_forms[i], new_forms[j], threshold, score)
+
+
+def _scored_block(old_ids: list[int], new_ids: list[int], old_form: Form, new_form: Form,
+                  threshold: float, score: float) -> Block:
     size = len(old_form.chars) + len(new_form.chars)
     extra = len(old_ids) + len(new_ids) - 2
     weight = (score - threshold - GROUP_COST * extra) * size
@@ -222,7 +232,7 @@ def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
     old_lo, old_hi = gap.old[0], gap.old[-1]
     new_lo, new_hi = gap.new[0], gap.new[-1]
     blocks: list[Block | None] = [
-        _block([i], [j], old_forms, new_forms, threshold, score)
+        _pair_block(i, j, old_forms, new_forms, threshold, score)
         for (i, j), score in pairs.items() if score > threshold
     ]
     seen: set[tuple[int, int, int, int]] = set()
@@ -280,14 +290,14 @@ def _grow_moves(moves: list[Link], loose_old: Sequence[int], loose_new: Sequence
     grown: list[Link] = []
     for move in moves:
         (i,), (j,) = move.old, move.new
-        best = _block([i], [j], old_forms, new_forms, threshold, move.similarity)
+        best = _pair_block(i, j, old_forms, new_forms, threshold, move.similarity)
         options = [([i], part) for part in _runs_around(j, free_new, new_forms, old_forms[i])]
         options += [(part, [j]) for part in _runs_around(i, free_old, old_forms, new_forms[j])]
         for old_ids, new_ids in options:
             block = _block(old_ids, new_ids, old_forms, new_forms, threshold)
-            if block is not None and (best is None or block.weight > best.weight):
+            if block is not None and block.weight > best.weight:
                 best = block
-        if best is None or (best.old_start, best.new_start, best.old_end, best.new_end) == (i, j, i, j):
+        if (best.old_start, best.new_start, best.old_end, best.new_end) == (i, j, i, j):
             grown.append(move)
             continue
         old_ids = list(range(best.old_start, best.old_end + 1))
