@@ -51,7 +51,7 @@ import re
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 from types import TracebackType
@@ -136,6 +136,10 @@ class _ArticleParts:
     last_timed: Version | None = None  # the newest version timed by an author date
     last_stored: Version | None = None  # the newest version read from a store's trailers
     path: str = ""  # the file's path in its newest change
+    # the plain texts read one paragraph a line: (place in `versions`, commit, text), read
+    # again in blocks when another version of the file looks wrapped (`_read_alike`)
+    unwrapped: list[tuple[int, str, str]] = field(default_factory=list)
+    wrap_width: int | None = None  # the widest any of its plain versions looks wrapped at
 
 
 def is_repository(path: Path) -> bool:
@@ -509,11 +513,26 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
                                 "date/title/byline header; read as plain text")
     article.metadata["path"] = change.path
     paragraphs, width = read_paragraphs(text)
+    if width is None:
+        article.unwrapped.append((len(article.versions), change.commit[:12], text))
+    else:
+        article.warnings.append(wrapped_warning(change.commit[:12], width))
+        article.wrap_width = max(width, article.wrap_width or 0)
     article.versions.append(Version(number, PurePosixPath(change.path).name, paragraphs,
                                     change.author_time))
-    if width is not None:
-        article.warnings.append(wrapped_warning(change.commit[:12], width))
     _warn_when_time_goes_back(article, change.commit)
+
+
+def _read_alike(parts: _ArticleParts) -> None:
+    """A file's plain versions read alike, as a folder's are (`plain.read_all_paragraphs`): when
+    one looks wrapped, those too short to show it are read in blocks at its width if they fit."""
+    if parts.wrap_width is None:
+        return
+    for place, commit, text in parts.unwrapped:
+        paragraphs, width = read_paragraphs(text, parts.wrap_width)
+        if width is not None:
+            parts.versions[place] = replace(parts.versions[place], paragraphs=paragraphs)
+            parts.warnings.append(wrapped_warning(commit, width))
 
 
 def _add_hand_edited_version(article: _ArticleParts, change: FileChange, text: str) -> None:
@@ -627,6 +646,7 @@ def _stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:
 
 
 def _finish(parts: _ArticleParts) -> Article:
+    _read_alike(parts)
     return Article(parts.source, parts.url, tuple(parts.versions), parts.changes,
                    dict(parts.metadata), tuple(parts.warnings))
 

@@ -607,3 +607,21 @@ def test_a_repository_another_user_owns_is_read(tmp_path: Path) -> None:
         os.lchown(path, 65534, 65534)
     [story] = read_repository(repo)
     assert [v.paragraphs for v in story.versions] == [("One.",), ("Two.",)]
+
+
+def test_a_files_plain_versions_are_read_alike_for_wrapping(tmp_path: Path) -> None:
+    """A version too short to show its wrapping was read a line a paragraph beside one that
+    looks wrapped, as a folder's versions were before they were read alike."""
+    import textwrap
+
+    first = ("The minister said on Tuesday that the troops would arrive after talks in "
+             "the capital ended.")
+    second = "Officials in the region said they had not been told of the plan before it was made."
+    third = " ".join(["A long third paragraph follows, with more words in it than the others."] * 3)
+    repo = new_repository(tmp_path / "r")
+    for seconds, shown in ((0, [first, second]), (60, [first, second, third])):
+        text = "\n\n".join(textwrap.fill(p, 72) for p in shown) + "\n"
+        commit_text(repo, seconds, {"story.txt": text}, f"at {seconds}")
+    [story] = read_repository(repo)
+    assert paragraphs(story) == [(first, second), (first, second, third)]
+    assert len(story.warnings) == 2 and all("wrapped at" in w for w in story.warnings)
