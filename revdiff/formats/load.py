@@ -106,7 +106,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         else:
             read_already.add(path.resolve())
             articles.extend(read)
-    scattered = scattered_files_note([text.name for text in texts])
+    scattered = scattered_files_note([text.name for text in texts if text.format is Format.PLAIN])
     if scattered and notes is not None:
         notes.append(scattered)
     articles[texts_at:texts_at] = _read_texts(texts)

@@ -88,7 +88,7 @@ def test_a_folder_reached_by_a_link_first_is_read_as_itself(tmp_path: Path) -> N
 
 
 def test_files_of_several_folders_given_together_are_said_to_be_read_as_one(
-        tmp_path: Path) -> None:
+        tmp_path: Path, samples: Path) -> None:
     """`stories/*/0.txt` made one article of every story's first version, silently."""
     for story in ("a", "b"):
         (tmp_path / story).mkdir()
@@ -102,6 +102,14 @@ def test_files_of_several_folders_given_together_are_said_to_be_read_as_one(
     notes.clear()
     load([str(tmp_path / "a" / "0.txt"), str(tmp_path / "b" / "0.txt")], notes=notes)
     assert len(notes) == 1 and notes[0].startswith("2 files from 2 folders")
+    # diff pages of one article kept in two folders are joined by their URL, as meant
+    notes.clear()
+    pages = sorted((samples.parent / "sniffer-diff").glob("*.txt"))[:2]
+    for story, page in zip("ab", pages, strict=True):
+        (tmp_path / story / page.name).write_bytes(page.read_bytes())
+    load([str(tmp_path / story / page.name) for story, page in zip("ab", pages, strict=True)],
+         notes=notes)
+    assert notes == []
 
 
 def test_a_folder_of_databases_is_a_unit_for_each_read_an_article_at_a_time(
