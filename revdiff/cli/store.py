@@ -20,6 +20,7 @@ from revdiff.cli.common import (
 )
 from revdiff.cli.progress import ProgressBar
 from revdiff.errors import StoreError
+from revdiff.stop_signals import sigterm_as_interrupt
 from revdiff.store import store_articles
 from revdiff.store.summary import SkipReason
 from revdiff.terminal_text import visible
@@ -63,8 +64,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         if name != "-" and target in (source := Path(name).resolve(), *source.parents):
             raise StoreError("the repository to store into is also an input (or holds one)",
                              str(repo_dir), hint="store into another repository with --repo")
-    articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)
-    with contextlib.ExitStack() as bars:
+    with sigterm_as_interrupt(), contextlib.ExitStack() as bars:  # `kill`, `timeout`: as Ctrl-C
+        articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)
+
         def progress_bar(commits: int) -> Callable[[int], None]:
             show = (sys.stderr.isatty() and commits >= PROGRESS_MIN_COMMITS
                     if progress is None else progress)

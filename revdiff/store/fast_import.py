@@ -10,6 +10,7 @@ while fast-import moved the branch also leaves its ref locks; the next run remov
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import tempfile
@@ -20,6 +21,7 @@ from typing import BinaryIO, Self
 
 from revdiff.errors import StoreError
 from revdiff.safe_git import git_complaint, git_executable, writing_environment
+from revdiff.stop_signals import stops_held
 
 AUTHOR = "revdiff <revdiff@localhost>"
 # Present while an import runs; left behind only by one that died (see _clear_dead_import).
@@ -30,7 +32,10 @@ class FastImport:
     """A running `git fast-import` that appends commits to one branch.
 
     Use as a context manager; `commit` for each version, then leave the block to finish the
-    import. Leaving with an exception aborts: the branch keeps its last checkpoint.
+    import. Leaving with Ctrl-C or SIGTERM (a KeyboardInterrupt, which comes between two
+    commits) finishes it too, with the commits written so far; leaving with another exception
+    aborts: the branch keeps its last checkpoint. fast-import runs in a session of its own, so
+    that a Ctrl-C at the terminal reaches revdiff only, which decides.
     """
 
     def __init__(self, git_dir: str, ref: str, parent: str | None,
@@ -56,6 +61,7 @@ class FastImport:
                 # Light zlib: most of the size is saved by deltas, most of the time by zlib.
                 [executable, "-c", "pack.compression=1", "fast-import", "--quiet", "--done"],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._stderr, env=env,
+                start_new_session=True,
             )
         except OSError as error:
             raise StoreError(f"cannot start git fast-import: {error}", self.git_dir,
@@ -82,12 +88,13 @@ class FastImport:
             parts += [b"from ", self.parent.encode(), b"\n"]
         parts += [b"M 100644 inline ", path.encode("utf-8"), b"\n",
                   b"data %d\n" % len(data), data, b"\n\n"]
-        self._write(b"".join(parts))
-        self.commits += 1
-        self._since_checkpoint += 1
-        if (self._since_checkpoint >= self.checkpoint_every
-                or time.monotonic() - self._last_checkpoint >= self.checkpoint_seconds):
-            self.checkpoint()
+        with stops_held():  # a commit or a checkpoint half written would spoil the stream
+            self._write(b"".join(parts))
+            self.commits += 1
+            self._since_checkpoint += 1
+            if (self._since_checkpoint >= self.checkpoint_every
+                    or time.monotonic() - self._last_checkpoint >= self.checkpoint_seconds):
+                self.checkpoint()
 
     def checkpoint(self) -> None:
         """Ask fast-import to write its pack and move the branch to the newest commit."""
@@ -97,13 +104,23 @@ class FastImport:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        process, stdin = self._process, self._stdin
-        assert process is not None and stdin is not None
+        process = self._process
+        assert process is not None
+        if kind is not None and issubclass(kind, KeyboardInterrupt):
+            with stops_held(), contextlib.suppress(StoreError):
+                self._finish()  # stopped between commits: store those written
+                return
         if kind is not None:
             process.kill()  # abort: the branch stays at the last checkpoint
             process.wait()
             self._stderr.close()
             return
+        self._finish()
+
+    def _finish(self) -> None:
+        """End the stream and wait for fast-import to write it and move the branch."""
+        process, stdin = self._process, self._stdin
+        assert process is not None and stdin is not None
         self._write(b"done\n")
         try:
             stdin.close()

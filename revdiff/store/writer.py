@@ -9,9 +9,11 @@ from pathlib import Path
 
 import git
 
+from revdiff.errors import StoreError
 from revdiff.formats.gitrepo import FileChange, read_history
 from revdiff.model import Article
 from revdiff.safe_git import sanitized_clone
+from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held
 from revdiff.store.encode import git_date
 from revdiff.store.fast_import import FastImport
 from revdiff.store.plan import PlannedCommit, histories_from_changes, plan_store
@@ -57,8 +59,11 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
                 check_worktree(repo, ref, {c.path: set(histories[c.path].counts)
                                            for c in plan.commits})
                 advance = progress(len(plan.commits)) if progress else None
-                write_commits(str(repo.git_dir), ref, tip, plan.commits, advance,
-                              checkpoint_every)
+                try:
+                    write_commits(str(repo.git_dir), ref, tip, plan.commits, advance,
+                                  checkpoint_every)
+                except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`stop_signals`)
+                    raise _stopped(repo, ref, tip, len(plan.commits), stop) from None
                 _pack_when_needed(repo)
             sync_worktree(repo, ref)
             head = branch_tip(repo, ref)
@@ -66,6 +71,26 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
         repo.close()
     return StoreSummary(str(path), ref.removeprefix("refs/heads/"), len(articles),
                         len(plan.commits), plan.already_stored, plan.skipped, head)
+
+
+def _stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
+             stop: KeyboardInterrupt) -> StoreError:
+    """What a stopped run says: how many versions it stored before the stop, with the working tree
+    brought up to them, so that the user's next commit on the branch deletes no stored file."""
+    with stops_held():
+        new_tip = branch_tip(repo, ref)
+        stored = 0 if new_tip is None or new_tip == tip else int(repo.git.rev_list(
+            "--count", new_tip if tip is None else f"{tip}..{new_tip}"))
+        try:
+            sync_worktree(repo, ref)
+            tree = ""
+        except StoreError:
+            tree = "; the working tree is behind the branch: run it before committing to it"
+    stopped = StoreError(f"{stop_reason(stop)}; {stored:,} of {planned:,} versions were stored "
+                         "before the stop", str(repo.working_tree_dir or repo.git_dir),
+                         hint=f"run the same command again to store the rest{tree}")
+    stopped.exit_code = stop_exit_code(stop)
+    return stopped
 
 
 def _stored_changes(repo: git.Repo, ref: str) -> list[FileChange]:

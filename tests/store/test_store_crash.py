@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import git
@@ -17,6 +18,7 @@ from revdiff.errors import StoreError
 from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
 from revdiff.formats.gitrepo import read_history, read_repository
 from revdiff.safe_git import sanitized_clone
+from revdiff.stop_signals import Terminated
 from revdiff.store import store_articles
 from revdiff.store.fast_import import IMPORT_MARKER_NAME
 
@@ -91,3 +93,33 @@ def test_ref_locks_of_a_killed_import_are_cleared_and_others_are_left(tmp_path: 
     assert not (git_dir / "HEAD.lock").exists() and not (git_dir / f"{branch}.lock").exists()
     assert not (git_dir / IMPORT_MARKER_NAME).exists()
     assert read_repository(repo_dir) == articles
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, Terminated])
+def test_a_stopped_store_brings_the_working_tree_up_to_what_it_stored(
+        tmp_path: Path, stop: type[KeyboardInterrupt]) -> None:
+    """Ctrl-C or SIGTERM after a checkpoint left the branch ahead of the working tree, which
+    showed every stored file as deleted (`git status`: staged deletions): a commit of the user's
+    own then deleted them from the branch. The run said only `interrupted`."""
+    repo_dir = tmp_path / "archive"
+    articles = synthetic_articles(20, 3)
+
+    def stop_after_seven(commits: int) -> Callable[[int], None]:
+        done = 0
+
+        def step(steps: int) -> None:
+            nonlocal done
+            done += steps
+            if done == 7:
+                raise stop
+
+        return step
+
+    with pytest.raises(StoreError) as stopped:
+        store_articles(articles, repo_dir, progress=stop_after_seven, checkpoint_every=3)
+    reason = "stopped by SIGTERM" if stop is Terminated else "interrupted"
+    assert stopped.value.message == f"{reason}; 7 of 60 versions were stored before the stop"
+    assert stopped.value.exit_code == (143 if stop is Terminated else 130)
+    assert branch_commits(repo_dir) == 7
+    assert not git.Repo(repo_dir).is_dirty(untracked_files=True)
+    assert store_articles(articles, repo_dir).stored == 53
