@@ -32,7 +32,12 @@ from revdiff.errors import (
 )
 from revdiff.export import registry
 from revdiff.export.inputs import NAMES_NOTHING, InputUnit, expand_inputs
-from revdiff.export.output_guard import OutputLock, OutputProblem, check_targets
+from revdiff.export.output_guard import (
+    OutputLock,
+    OutputProblem,
+    check_companions,
+    check_targets,
+)
 from revdiff.export.pairs import compare_chain
 from revdiff.export.parallel import (
     DaskExecutor,
@@ -356,9 +361,10 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     for name in missing:
         note(f"skipped {visible(name)}: {NAMES_NOTHING}")
     if not to_stream:
-        check_targets(registry.output_paths(job.format, job.out),
-                      [path for unit in units for path in unit.paths],
+        targets = registry.output_paths(job.format, job.out)
+        check_targets(targets, [path for unit in units for path in unit.paths],
                       folder=job.format == "html")
+        check_companions(targets, job.out)
     progress = ExportProgress(units_total=len(units), skipped_inputs=list(missing))
     owned = executor is None
     if executor is None:

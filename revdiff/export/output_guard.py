@@ -1,7 +1,8 @@
 """What an export may replace, and the lock that keeps two exports off the same output.
 
 An export only ever replaces regular files (or, for HTML, fills a real folder) that the user named
-with `-o`, and none that is read-only. It refuses a device node, FIFO or socket (replacing `/dev/null` with a file would break
+with `-o`, and none that is read-only; the tables it writes beside that name (`NAME.comparisons.csv`,
+or `edits.jsonl` in `-o DIR/`) replace only an empty file or one of revdiff's tables. It refuses a device node, FIFO or socket (replacing `/dev/null` with a file would break
 the system), a symbolic link where the HTML report's folder should be (it would write into the
 folder the link points at), and any output that is one of its own inputs or would replace a file
 inside an input folder (it would overwrite what it reads).
@@ -46,6 +47,35 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: boo
             if real == source or (source in real.parents and os.path.lexists(target)):
                 raise OutputProblem("the output would overwrite one of the export's inputs",
                                     str(target), hint="choose an -o path outside the inputs")
+
+
+def check_companions(targets: Iterable[Path], named: Path) -> None:
+    """Refuse to replace a file the user did not name with -o (the comparisons table beside
+    `-o NAME.csv`, the tables in `-o DIR/`) unless it is empty or a table revdiff wrote."""
+    for target in targets:
+        if target != named and target.is_file() and not _is_revdiff_table(target):
+            raise OutputProblem("the export would replace this file, which -o does not name and "
+                                "revdiff did not write", str(target),
+                                hint="move it away, or choose another -o path")
+
+
+# Every table revdiff writes begins its rows (JSONL, CSV) or its schema (Parquet) with this column.
+_FIRST_COLUMN = b"article_index"
+
+
+def _is_revdiff_table(path: Path) -> bool:
+    """Whether the file is empty, or a JSONL, CSV or Parquet table of revdiff's by its first
+    column."""
+    with open(path, "rb") as handle:
+        head = handle.read(64)
+        if not head:
+            return True
+        if head.startswith(b"PAR1"):  # the schema is in the footer: its length, then PAR1
+            handle.seek(-8, os.SEEK_END)
+            footer_size = int.from_bytes(handle.read(4), "little")
+            handle.seek(max(0, handle.tell() - 4 - footer_size))
+            return _FIRST_COLUMN in handle.read(footer_size)
+    return head.startswith((_FIRST_COLUMN, b'{"' + _FIRST_COLUMN + b'"'))
 
 
 def _check_kind(target: Path, *, folder: bool) -> None:

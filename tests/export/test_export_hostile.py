@@ -108,6 +108,29 @@ def test_read_only_output_is_kept(fmt: str, tmp_path: Path) -> None:
     assert sorted(path.name for path in tmp_path.iterdir()) == [kept.name]
 
 
+@pytest.mark.parametrize(("out", "mine", "fmt"), [
+    ("res.csv", "res.comparisons.csv", "csv"), ("tables", "tables/edits.jsonl", "jsonl"),
+    ("t.parquet", "t.comparisons.parquet", "parquet")])
+def test_a_file_that_o_does_not_name_is_replaced_only_when_revdiff_wrote_it(
+        out: str, mine: str, fmt: str, tmp_path: Path) -> None:
+    """`-o res.csv` replaced the user's own `res.comparisons.csv`, and `-o tables` the files of
+    the folder, without a word."""
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    (tmp_path / "tables").mkdir()
+    (tmp_path / mine).write_bytes(b"MY DATA\n")
+    result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / out), "--format", fmt, "-q")
+    assert result.returncode == 2
+    assert "which -o does not name and revdiff did not write" in one_error_line(result.stderr)
+    assert (tmp_path / mine).read_bytes() == b"MY DATA\n"
+    (tmp_path / mine).unlink()
+    for _ in range(2):  # written, then replaced: its own tables
+        result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / out), "--format", fmt,
+                         "-q")
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / mine).stat().st_size > 100
+
+
 @pytest.mark.parametrize(("name", "fmt"), [("x.jsonl", "jsonl"), ("report", "html")])
 def test_output_through_a_file_is_one_line(name: str, fmt: str, tmp_path: Path) -> None:
     """`-o afile/x.jsonl` gave NotADirectoryError's traceback."""
