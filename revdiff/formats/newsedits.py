@@ -305,7 +305,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             warnings.append(f"{entry_name}: {_row_name(row)} is left out: its {columns['version']} "
                             f"{_cell_shown(row['version'])} is not a version number")
     if not numbered:
-        raise MalformedPage(f"{entry_name}: no row has a whole number in {columns['version']}",
+        raise MalformedPage(f"{entry_name}: no row has a version number (a whole number from 0) in "
+                            f"{columns['version']}",
                             where,
                             hint="fix the version column, or rerun with --skip-errors to skip "
                                  "this entry")
