@@ -312,6 +312,12 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) 
     left_out = left_out_entries_note(path, entries)
     if left_out and notes is not None:
         notes.append(left_out)
+    empty = [file for file in files if _holds_nothing(file)]
+    if empty and len(empty) < len(files):  # a capture that failed: the article is the others
+        files = [file for file in files if file not in empty]
+        if notes is not None:
+            notes.append(f"{path}: left out {counted(len(empty), 'empty file')} "
+                         f"({first_few([file.name for file in empty])}): an empty capture is no version")
     from revdiff.formats import (
         snapshots,  # BeautifulSoup loads only for a folder of pages
     )
@@ -348,6 +354,15 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) 
                                       plain.version_numbers(files))
         return [_with_warnings(article, texts)]
     return _read_texts(texts)
+
+
+def _holds_nothing(file: Path) -> bool:
+    """Whether a file of a folder holds nothing but white space (read only when small)."""
+    size = file.stat().st_size
+    return size == 0 or (size <= _SMALL_FILE and not file.read_bytes().strip())
+
+
+_SMALL_FILE = 4096
 
 
 def _read_texts(texts: list[TextInput]) -> list[Article]:

@@ -325,3 +325,19 @@ def test_a_listing_or_a_table_is_not_joined_at_another_versions_wrap_width() -> 
     assert read[0][1] is not None
     assert read[1] == (("The data came from the tracker:", *command, "More to follow."), None)
     assert read[2][0][1:3] == tuple(" ".join(row.split()) for row in table)
+
+
+def test_an_empty_file_among_versions_is_left_out_with_a_note(tmp_path: Path) -> None:
+    """One blank capture in a folder made the whole article unreadable (`input is empty`)."""
+    (tmp_path / "0.txt").write_text("First. Two.\n")
+    (tmp_path / "1.txt").write_text(" \n\n")
+    (tmp_path / "2.txt").write_text("Third. Two now.\n")
+    notes: list[str] = []
+    (article,) = load([str(tmp_path)], notes=notes)
+    assert [(v.number, v.paragraphs) for v in article.versions] == [
+        (0, ("First. Two.",)), (2, ("Third. Two now.",))]
+    assert notes == [f"{tmp_path}: left out 1 empty file (1.txt): an empty capture is no version"]
+    (tmp_path / "0.txt").write_text("")
+    (tmp_path / "2.txt").write_text("")
+    with pytest.raises(EmptyInput, match="input is empty"):  # nothing left: the folder is empty
+        load([str(tmp_path)])
