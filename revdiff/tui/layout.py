@@ -178,8 +178,9 @@ class LayoutBuilder:
         self.layout.first_row[index] = len(self.layout.rows)
         if highlighted:
             header = change_header(edit)
-            if header:
-                self._add([("   " + header, "label")], index)
+            if header:  # wrapped as the text is: the end says where a move went
+                for line in wrap_spans([(header, "label")], self.width - 3):
+                    self._add([("   ", "label"), *line], index)
 
     def _unsure_mark(self, edit: Edit, side: str | None) -> Span:
         return ("?", "unsure") if self.unsure.touches(edit, side) else (" ", "plain")

@@ -67,6 +67,13 @@ def test_split_and_moved_sentences_are_labelled_not_added_and_deleted(chain_arti
     assert any(e.op is EditOp.MOVED for e in moved.edits)
     layout = build_layout(moved, visible_items(moved.edits, FilterState()), LayoutMode.SIDE_BY_SIDE, 120)
     assert any("↕ moved: was sentence" in row.text for row in layout.rows)
+    # at 40 columns the label was cut: `↕ moved: was sentence 4, now senten`
+    narrow = build_layout(moved, visible_items(moved.edits, FilterState()), LayoutMode.UNIFIED, 40)
+    labels = [row.text for row in narrow.rows if any(s == "label" for _, s in row.spans)]
+    whole = next(label for label in
+                 build_layout(moved, visible_items(moved.edits, FilterState()), LayoutMode.UNIFIED,
+                              200).rows if "↕ moved" in label.text).text.strip()
+    assert whole.split(" ")[-1] in " ".join(labels) and all(text_width(t) <= 40 for t in labels)
 
 
 def test_unsure_sentences_are_marked_in_the_gutter(chain_article: Article) -> None:
