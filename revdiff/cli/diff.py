@@ -78,6 +78,8 @@ def consecutive_comparisons(articles: list[Article], sentences: str, inputs: tup
 def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_only: bool,
          color: bool | None, quiet: bool, max_size: int) -> None:
     """Compare consecutive versions of each article, sentence by sentence and word by word."""
+    if changes_only and output_format != "text":  # the tables hold every edit, to be counted
+        raise click.UsageError(f"--changes-only applies to --format text, not {output_format}")
     articles = load_and_warn(inputs, max_size, quiet, compare=True)
     items = consecutive_comparisons(articles, sentences, inputs)
     if output_format == "jsonl":

@@ -51,6 +51,16 @@ def test_jsonl_one_object_per_edit(versions: list[str]) -> None:
     assert edited["confidence"] is None and edited["warnings"] == []  # plain files: exact
 
 
+@pytest.mark.parametrize("output_format", ["json", "jsonl", "csv", "unified", "html"])
+def test_changes_only_is_refused_outside_the_text_format(versions: list[str],
+                                                         output_format: str) -> None:
+    """It was taken and did nothing: the unchanged rows came out all the same."""
+    result = CliRunner().invoke(main, ["diff", *versions, "--format", output_format,
+                                       "--changes-only"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"--changes-only applies to --format text, not {output_format}" in result.stderr
+
+
 def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path: Path) -> None:
     # one file writes `é` as one character, the other as `e` and a combining accent: `diff` said
     # `2 edited; +5/-5 words` and marked the words as changed, with no flag on the edits
