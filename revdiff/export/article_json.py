@@ -53,11 +53,14 @@ def article_summary(article: Article) -> str:
     holds, every control character in its names and text (newlines too) shown as a symbol."""
     lines = [f"{article.source or 'unknown source'}  {article.url or '(no URL)'}"]
     if article.changes is not None:
-        lines.append(f"tracker says the article changed {article.changes} times")
+        times = "time" if article.changes == 1 else "times"
+        lines.append(f"tracker says the article changed {article.changes} {times}")
     for version in article.versions:
         when = version.time.isoformat() if version.time else (version.time_text or "")
-        lines.append(f"  version {version.number:>3}  {len(version.paragraphs):>4} paragraphs "
-                     f"{version_words(version):>6} words  {when}  {version.title}")
+        paragraphs, words = len(version.paragraphs), version_words(version)
+        lines.append(f"  version {version.number:>3}  {paragraphs:>4} "
+                     f"{'paragraph ' if paragraphs == 1 else 'paragraphs'} {words:>6} "
+                     f"{'word ' if words == 1 else 'words'}  {when}  {version.title}")
     for page in article.pages:
         unsure = [row.line for row in page.rows if not row.is_sure]
         note = f"; unsure rows at lines {line_runs(unsure)}" if unsure else ""

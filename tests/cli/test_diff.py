@@ -252,3 +252,13 @@ def test_untitled_articles_of_one_input_are_named_as_export_names_them(tmp_path:
     named = sorted({json.loads(line)["article"] for line in result.output.splitlines()})
     assert named == [f"{database}#0", f"{database}#1"]
     assert named == sorted({row["article"] for row in revdiff.edits_table(database)})
+
+
+def test_parse_text_counts_in_the_singular_where_there_is_one(tmp_path: Path) -> None:
+    for number, text in enumerate(("Alone\n", "Two words\n\nand more words here\n")):
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(tmp_path), "--format", "text"])
+    assert result.exit_code == 0, result.output
+    first, second = [line for line in result.stdout.splitlines() if "version" in line]
+    assert "   1 paragraph       1 word  " in first
+    assert "   2 paragraphs      6 words " in second
