@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from hashlib import sha1
@@ -55,6 +57,15 @@ from revdiff.tui.status_line import StatusLine, describe_edit, describe_row
 from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
+ANSWERED_WHILE_COMPARING = frozenset({"help", "quit"})
+# A pair of versions this long (characters of both) is compared on a thread of its own, the
+# screen answering meanwhile (60,000 paragraphs took 8.5 s); a shorter one, at once.
+LONG_PAIR_CHARACTERS = 300_000
+
+
+def _is_long(session: ArticleSession) -> bool:
+    return sum(len(paragraph) for version in (session.old_version, session.new_version)
+               for paragraph in version.paragraphs) >= LONG_PAIR_CHARACTERS
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
 # and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
 NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search", "previous_change",
@@ -149,6 +160,8 @@ class RevdiffApp(App[None]):
         self._compare = compare or (lambda old, new: engine_compare(old, new, sentences))
         self._flip = flip
         self._sessions: dict[int, ArticleSession] = {}
+        # (article, pair) whose comparison a thread computes (`_compare_apart`), else None
+        self._comparing: tuple[int, tuple[int, int]] | None = None
         self.article_index = 0
         self.session = self._session_of(0)
         self.filters = FilterState()
@@ -185,10 +198,46 @@ class RevdiffApp(App[None]):
     def mode(self) -> LayoutMode:
         return self.forced_mode or automatic_mode(self.size.width)
 
-    def _start_layout(self, width: int) -> LayoutBuilder:
+    def _start_layout(self, width: int) -> LayoutBuilder | None:
+        """The layout of the current pair, or None while its comparison is computed apart."""
+        if not self.session.has_comparison() and _is_long(self.session):
+            self._compare_apart()
+            return None
         comparison = self.session.comparison()
         items = visible_items(comparison.edits, self.filters)
         return LayoutBuilder(comparison, items, self.mode, width, self.session.unsure())
+
+    def _compare_apart(self) -> None:
+        """Compare the current pair on a thread of its own, so that the keys that need no
+        comparison (quit, help) answer while a long article is compared; the diff is laid out
+        when it is done. The thread is a daemon: quitting does not wait for it."""
+        key = (self.article_index, self.session.pair)
+        if self._comparing == key:
+            return
+        self._comparing = key
+        self.refresh_bindings()  # the footer shows only the keys that answer meanwhile
+        session = self.session
+
+        def compare() -> None:
+            failure: Exception | None = None
+            try:
+                session.comparison_of(*key[1])
+            except Exception as error:  # noqa: BLE001 - said on screen, as any failed command
+                failure = error
+            with contextlib.suppress(RuntimeError):  # the app has quit meanwhile
+                self.call_from_thread(self._compared, key, failure)
+
+        threading.Thread(target=compare, name="revdiff-compare", daemon=True).start()
+
+    def _compared(self, key: tuple[int, tuple[int, int]], failure: Exception | None) -> None:
+        if self._comparing == key:
+            self._comparing = None
+            self.refresh_bindings()
+        if failure is not None:
+            self.notify(f"Cannot compare this pair: {visible(str(failure))}", severity="error",
+                        markup=False)
+        elif key == (self.article_index, self.session.pair):
+            self._relayout()
 
     def on_mount(self) -> None:
         self.diff.focus()
@@ -235,7 +284,7 @@ class RevdiffApp(App[None]):
             self.mode.value, self.filters, article))
         self._refresh_status()
         stats = self.query_one(StatsPanel)
-        if stats.shown:
+        if stats.shown and session.has_comparison():
             pair_lines = comparison_lines(session.comparison())
             stats.show_lines(pair_lines, chain_lines(
                 session.chain_summaries(), session.article.versions, session.pair,
@@ -291,7 +340,10 @@ class RevdiffApp(App[None]):
             markup=markup, identity=identity)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys of the main view do nothing while a dialog is open."""
+        """Keys of the main view do nothing while a dialog is open, and only help and quit
+        answer while the pair is compared."""
+        if self._comparing is not None and action in TABLE_ACTIONS - ANSWERED_WHILE_COMPARING:
+            return False
         return not (action in TABLE_ACTIONS and isinstance(self.screen, ModalScreen))
 
     # -- moving ---------------------------------------------------------------------------------

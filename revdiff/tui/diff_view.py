@@ -20,7 +20,8 @@ from textual.strip import Strip
 from revdiff.tui.layout import MIN_WIDTH, Layout, LayoutBuilder, ViewRow
 from revdiff.tui.styles import CURSOR_MARK, CURSOR_STYLE, ROW_STYLES
 
-StartLayout = Callable[[int], LayoutBuilder]
+# A builder for the width, or None while the comparison is still being computed.
+StartLayout = Callable[[int], LayoutBuilder | None]
 # Items laid out per step in the background: a few milliseconds, so keys stay responsive.
 ITEMS_PER_STEP = 150
 
@@ -93,12 +94,13 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.layout_width
         self._builder = self._start_layout(width)
         self._built_width = width
-        self._builder.extend(rows=self.top_row + 2 * max(1, self.scrollable_content_region.height))
+        if self._builder is not None:
+            self._builder.extend(rows=self.top_row + 2 * max(1, self.scrollable_content_region.height))
         self._strips.clear()
         self._fit_virtual_size()
         self.refresh()
         self.post_message(self.LayoutChanged())
-        if not self._builder.done:
+        if self._builder is not None and not self._builder.done:
             self.call_after_refresh(self._lay_out_step, self._builder)
 
     def _lay_out_step(self, builder: LayoutBuilder) -> None:

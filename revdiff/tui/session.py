@@ -81,6 +81,10 @@ class ArticleSession:
     def comparison(self) -> Comparison:
         return self.comparison_of(*self.pair)
 
+    def has_comparison(self) -> bool:
+        """Whether the current pair's comparison is computed (`comparison` returns at once)."""
+        return self.pair in self._cache
+
     def comparison_of(self, old_index: int, new_index: int) -> Comparison:
         key = (old_index, new_index)
         if key not in self._cache:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from textual import events
 from textual.widgets import DataTable
 from tui_helpers import SAMPLES, header_text, run_async, status_text
 
+from revdiff.engine import compare
 from revdiff.formats import load
-from revdiff.model import Article, Version
+from revdiff.model import Article, Comparison, Version
+from revdiff.tui import app as app_module
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
+from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.timeline_screen import TimelineScreen
 
 
@@ -145,3 +151,35 @@ async def test_a_timeline_longer_than_the_screen_fits_beside_its_scrollbar() -> 
         assert table.virtual_size.height > table.size.height  # it scrolls up and down
         assert table.virtual_size.width <= table.scrollable_content_region.width  # not sideways
         assert "Headline 1 of a" in drawn_rows(table)[2]
+
+
+@run_async
+async def test_a_long_pair_is_compared_apart_and_help_and_quit_answer_meanwhile(
+        chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pair of 60,000 paragraphs took 8.5 s to compare on the app's own loop: no key, not even
+    Ctrl-C or q, answered until it was done, and resizes were not drawn."""
+    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    release = threading.Event()
+
+    def slow_compare(old: Version, new: Version) -> Comparison:
+        release.wait(10)
+        return compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=slow_compare)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "comparing…" in status_text(app)
+        await pilot.press("n")  # needs the comparison: does nothing meanwhile
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.diff.has_layout:
+                break
+        assert app.diff.has_layout and "comparing" not in status_text(app)
+        assert app.diff.current_edit is None  # the `n` pressed meanwhile was not kept for later
+        await pilot.press("n")
+        assert "change 1 of" in status_text(app)
