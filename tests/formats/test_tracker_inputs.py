@@ -92,25 +92,27 @@ def test_a_page_wrapped_in_something_else_is_refused_with_what_to_do(
     assert f"{path}: this is {said}" in line and to_do in line
 
 
-def test_text_that_quotes_markup_or_headers_stays_plain() -> None:
-    assert detect("Date: Tuesday\nSubject: the strikes\n\nIran fired missiles.\n") is Format.PLAIN
-    assert detect("HTTP/1.1 200 OK is what the server said.\n\nThen it failed.\n") is Format.PLAIN
-    assert detect("The page began:\n<html lang=en>\nand nothing else.\n") is Format.PLAIN
+@pytest.mark.parametrize("text", [
+    "Date: Tuesday\nSubject: the strikes\n\nIran fired missiles.\n",
+    "HTTP/1.1 200 OK is what the server said.\n\nThen it failed.\n",
+    "The page began:\n<html lang=en>\nand nothing else.\n",
     # an article that quotes a whole page, and goes on after it
-    quoted = ("HTML element\nAn element looks like this:\n<!DOCTYPE html>\n<html>\n<head></head>\n"
-              "<body><p>Hello</p></body>\n</html>\nElements can be nested.\n")
-    assert detect(quoted) is Format.PLAIN
+    ("HTML element\nAn element looks like this:\n<!DOCTYPE html>\n<html>\n<head></head>\n"
+     "<body><p>Hello</p></body>\n</html>\nElements can be nested.\n"),
     # a tutorial whose last lines are the listing of a small page, a response quoted without
     # any HTML, an e-mail that names a multipart type but holds no page: each was refused
-    tutorial = ("Writing your first page\nSave this as index.html and open it:\n\n<html>\n"
-                "<head><title>Hi</title></head>\n<body><p>Hello</p></body>\n</html>\n")
-    assert detect(tutorial) is Format.PLAIN
-    response = ("HTTP/1.1 200 OK\nContent-Type: text/plain\n\nThe server answered at once.\n\n"
-                "Then it failed.\n")
-    assert detect(response) is Format.PLAIN
-    mail = ("From: desk@example.com\nContent-Type: multipart/related; boundary=x\n\n"
-            "The strikes began at dawn.\n\nIran answered within hours.\n")
-    assert detect(mail) is Format.PLAIN
+    ("Writing your first page\nSave this as index.html and open it:\n\n<html>\n"
+     "<head><title>Hi</title></head>\n<body><p>Hello</p></body>\n</html>\n"),
+    ("HTTP/1.1 200 OK\nContent-Type: text/plain\n\nThe server answered at once.\n\n"
+     "Then it failed.\n"),
+    ("From: desk@example.com\nContent-Type: multipart/related; boundary=x\n\n"
+     "The strikes began at dawn.\n\nIran answered within hours.\n"),
+])
+def test_text_that_quotes_markup_or_headers_stays_plain(text: str) -> None:
+    assert detect(text) is Format.PLAIN
+
+
+def test_a_flattened_page_with_rows_of_markup_is_a_page() -> None:
     # a flattened diff page with rows that are markup
     flattened = (SAMPLES / "washpo-soleimani-v6-v7.txt").read_text("utf-8").split("\n")
     flattened[20:20] = ["<html>", "<body>", "</html>"]
