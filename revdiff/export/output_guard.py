@@ -1,11 +1,12 @@
 """What an export may replace, and the lock that keeps two exports off the same output.
 
 An export only ever replaces regular files (or, for HTML, fills a real folder) that the user named
-with `-o`, and none that is read-only; the tables it writes beside that name (`NAME.comparisons.csv`,
-or `edits.jsonl` in `-o DIR/`) replace only an empty file or one of revdiff's tables. It refuses a device node, FIFO or socket (replacing `/dev/null` with a file would break
-the system), a symbolic link where the HTML report's folder should be (it would write into the
-folder the link points at), and any output that is one of its own inputs or would replace a file
-inside an input folder (it would overwrite what it reads).
+with `-o`, and none that is read-only; the tables it writes beside that name
+(`NAME.comparisons.csv`, or `edits.jsonl` in `-o DIR/`) replace only an empty file or one of
+revdiff's tables. It refuses a device node, FIFO or socket (replacing `/dev/null` with a file
+would break the system), a symbolic link where the HTML report's folder should be (it would write
+into the folder the link points at), and any output that is one of its own inputs or would replace
+a file inside an input folder (it would overwrite what it reads).
 
 `OutputLock` holds an exclusive lock on `.<OUT name>.revdiff-lock` beside the output for the whole
 run, so a second export to the same output stops with one line instead of deleting the first
@@ -61,6 +62,8 @@ def check_companions(targets: Iterable[Path], named: Path) -> None:
 
 # Every table revdiff writes begins its rows (JSONL, CSV) or its schema (Parquet) with this column.
 _FIRST_COLUMN = b"article_index"
+# A Parquet footer (the schema and the row groups' places) longer than this is no table of ours.
+_MAX_FOOTER = 1 << 24
 
 
 def _is_revdiff_table(path: Path) -> bool:
@@ -70,12 +73,17 @@ def _is_revdiff_table(path: Path) -> bool:
         head = handle.read(64)
         if not head:
             return True
-        if head.startswith(b"PAR1"):  # the schema is in the footer: its length, then PAR1
-            handle.seek(-8, os.SEEK_END)
-            footer_size = int.from_bytes(handle.read(4), "little")
-            handle.seek(max(0, handle.tell() - 4 - footer_size))
-            return _FIRST_COLUMN in handle.read(footer_size)
-    return head.startswith((_FIRST_COLUMN, b'{"' + _FIRST_COLUMN + b'"'))
+        if not head.startswith(b"PAR1"):
+            return head.startswith((_FIRST_COLUMN, b'{"' + _FIRST_COLUMN + b'"'))
+        size = handle.seek(0, os.SEEK_END)  # the schema is in the footer: its length, PAR1
+        if size < 12:
+            return False
+        handle.seek(size - 8)
+        footer_size = int.from_bytes(handle.read(4), "little")
+        if not 0 < footer_size <= min(_MAX_FOOTER, size - 12):
+            return False
+        handle.seek(size - 8 - footer_size)
+        return _FIRST_COLUMN in handle.read(footer_size)
 
 
 def _check_kind(target: Path, *, folder: bool) -> None:

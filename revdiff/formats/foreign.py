@@ -34,7 +34,7 @@ def describe(text: str) -> tuple[str, str] | None:
 
 # A header block: lines of `Name: value` (a value may go on, indented, on the next lines).
 _HEADERS = re.compile(r"\s*([!-9;-~]+:[^\n]*\n([ \t][^\n]*\n)*)+\r?\n")
-_HTTP_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? (\d{3})\b[^\n]*\n")
+_HTTP_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? \d{3}\b[^\n]*\n")
 # What a response may begin with before the page's own: a proxy's answer to CONNECT
 # (`200 Connection established`) and interim answers (`100 Continue`), each with its headers.
 _INTERIM_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? (1\d\d\b|200 connection established)[^\n]*\n"
