@@ -357,9 +357,13 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) 
 
 
 def _holds_nothing(file: Path) -> bool:
-    """Whether a file of a folder holds nothing but white space (read only when small)."""
-    size = file.stat().st_size
-    return size == 0 or (size <= _SMALL_FILE and not file.read_bytes().strip())
+    """Whether a file of a folder holds nothing but white space (read only when small); one
+    that cannot be read is left to the reader, which says why."""
+    try:
+        size = file.stat().st_size
+        return size == 0 or (size <= _SMALL_FILE and not file.read_bytes().strip())
+    except OSError:
+        return False
 
 
 _SMALL_FILE = 4096
