@@ -62,14 +62,15 @@ ANSWERED_WHILE_COMPARING = frozenset({"help", "quit"})
 # screen answering meanwhile (60,000 paragraphs took 8.5 s); a shorter one, at once.
 LONG_PAIR_CHARACTERS = 300_000
 
-
-def _is_long(session: ArticleSession) -> bool:
-    return sum(len(paragraph) for version in (session.old_version, session.new_version)
-               for paragraph in version.paragraphs) >= LONG_PAIR_CHARACTERS
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
 # and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
 NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search", "previous_change",
                             "next_change")
+
+
+def _is_long(session: ArticleSession) -> bool:
+    return sum(len(paragraph) for version in (session.old_version, session.new_version)
+               for paragraph in version.paragraphs) >= LONG_PAIR_CHARACTERS
 
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
