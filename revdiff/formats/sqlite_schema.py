@@ -59,7 +59,8 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         problem = error
     cannot_share = "readonly" in str(problem) or (
         "unable to open" in str(problem) and _in_wal_mode(path))
-    if cannot_share and not path.with_name(path.name + "-wal").exists():
+    wal = path.with_name(path.name + "-wal")
+    if cannot_share and not (wal.exists() and wal.stat().st_size > 0):  # changes in it: not read
         try:
             return _connected(path.resolve().as_uri() + "?mode=ro&immutable=1")
         except sqlite3.DatabaseError as error:

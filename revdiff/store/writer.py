@@ -77,17 +77,19 @@ def _stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
              stop: KeyboardInterrupt) -> StoreError:
     """What a stopped run says: how many versions it stored before the stop, with the working tree
     brought up to them, so that the user's next commit on the branch deletes no stored file."""
-    with stops_held():
+    stored: int | None = None
+    tree = "; the working tree is behind the branch: run it before committing to it"
+    # a second Ctrl-C, which git's own processes get too from a terminal, leaves this line said
+    with contextlib.suppress(KeyboardInterrupt), stops_held(), \
+            contextlib.suppress(StoreError, git.GitCommandError):
         new_tip = branch_tip(repo, ref)
         stored = 0 if new_tip is None or new_tip == tip else int(repo.git.rev_list(
             "--count", new_tip if tip is None else f"{tip}..{new_tip}"))
-        try:
-            sync_worktree(repo, ref)
-            tree = ""
-        except StoreError:
-            tree = "; the working tree is behind the branch: run it before committing to it"
-    stopped = StoreError(f"{stop_reason(stop)}; {stored:,} of {planned:,} versions were stored "
-                         "before the stop", str(repo.working_tree_dir or repo.git_dir),
+        sync_worktree(repo, ref)
+        tree = ""
+    count = f"{stored:,} of {planned:,}" if stored is not None else f"some of {planned:,}"
+    stopped = StoreError(f"{stop_reason(stop)}; {count} versions were stored before the stop",
+                         str(repo.working_tree_dir or repo.git_dir),
                          hint=f"run the same command again to store the rest{tree}")
     stopped.exit_code = stop_exit_code(stop)
     return stopped

@@ -331,6 +331,9 @@ def test_a_wal_database_whose_shared_memory_file_cannot_be_made_is_read_as_immut
 
     monkeypatch.setattr(sqlite_schema, "_connected", without_shared_memory)
     assert read_database(database)[0].versions[0].title.startswith("US sends 700 more troops")
+    database.with_name("ne.sqlite-wal").write_bytes(b"")  # an empty journal holds no change
+    assert read_database(database)[0].versions[0].title.startswith("US sends 700 more troops")
+    database.with_name("ne.sqlite-wal").unlink()
     database.write_bytes(database.read_bytes()[:18] + b"\x01\x01" + database.read_bytes()[20:])
     with pytest.raises(MalformedPage, match="not a readable SQLite database"):
         read_database(database)  # a file in rollback mode has no -shm to miss

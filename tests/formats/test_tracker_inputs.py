@@ -79,6 +79,9 @@ CURL_I = "HTTP/2 200 \r\ncontent-type: text/html; charset=utf-8\r\nserver: x\r\n
      "an HTTP response with its headers", "save the response's body alone"),
     ("HTTP/1.1 100 Continue\r\n\r\n" + CURL_I.replace("HTTP/2 200 ", "HTTP/1.1 200 OK"),
      "an HTTP response with its headers", "save the response's body alone"),
+    # `curl -iL`: the redirect it followed first, without a body
+    ("HTTP/1.1 301 Moved Permanently\r\nLocation: https://x.test/a\r\nContent-Length: 0\r\n"
+     "\r\n" + CURL_I, "an HTTP response with its headers", "save the response's body alone"),
     ("Saved on Tuesday\n\n" + PAGE, ("a web page with other text before its markup (the page "
                                       "starts at line 3)"), "remove the lines before line 3")])
 def test_a_page_wrapped_in_something_else_is_refused_with_what_to_do(

@@ -123,3 +123,31 @@ def test_a_stopped_store_brings_the_working_tree_up_to_what_it_stored(
     assert branch_commits(repo_dir) == 7
     assert not git.Repo(repo_dir).is_dirty(untracked_files=True)
     assert store_articles(articles, repo_dir).stored == 53
+
+
+def test_a_second_ctrl_c_while_the_tree_is_brought_up_still_says_what_was_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal's second Ctrl-C reaches git's read-tree too, which dies: the count and the
+    word that the working tree is behind were lost, the run saying only `interrupted`."""
+    from revdiff.errors import StoreError as Failed
+    from revdiff.store import writer
+
+    def sync_killed(repo: git.Repo, ref: str) -> None:
+        signal.raise_signal(signal.SIGINT)  # held until the tree is given up on
+        raise Failed("versions are stored, but the working tree could not be updated")
+
+    def stop_after_four(commits: int) -> Callable[[int], None]:
+        written: list[int] = []
+
+        def step(steps: int) -> None:
+            written.append(steps)
+            if len(written) == 4:
+                raise KeyboardInterrupt
+
+        return step
+
+    monkeypatch.setattr(writer, "sync_worktree", sync_killed)
+    with pytest.raises(StoreError) as stopped:
+        store_articles(synthetic_articles(5, 2), tmp_path / "archive", progress=stop_after_four)
+    assert stopped.value.message == "interrupted; 4 of 10 versions were stored before the stop"
+    assert stopped.value.hint is not None and "working tree is behind" in stopped.value.hint
