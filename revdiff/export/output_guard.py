@@ -16,6 +16,7 @@ one's staging folder.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import stat
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Self
 
 from revdiff.errors import RevdiffError
+from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 
 
 class OutputProblem(RevdiffError):
@@ -60,21 +62,26 @@ def check_companions(targets: Iterable[Path], named: Path) -> None:
                                 hint="move it away, or choose another -o path")
 
 
-# Every table revdiff writes begins its rows (JSONL, CSV) or its schema (Parquet) with this column.
+# Every table revdiff writes begins its schema (Parquet) with this column.
 _FIRST_COLUMN = b"article_index"
+# The columns of revdiff's tables, as a CSV header or a JSONL record's keys give them.
+_TABLES = (EDIT_COLUMN_NAMES, COMPARISON_COLUMN_NAMES)
+# A first line (a header, a record) longer than this is no table of ours.
+_MAX_FIRST_LINE = 1 << 20
 # A Parquet footer (the schema and the row groups' places) longer than this is no table of ours.
 _MAX_FOOTER = 1 << 24
 
 
 def _is_revdiff_table(path: Path) -> bool:
-    """Whether the file is empty, or a JSONL, CSV or Parquet table of revdiff's by its first
-    column."""
+    """Whether the file is empty, or a table of revdiff's: a CSV file with its header, a JSONL
+    file whose first record has its columns, a Parquet file whose schema starts as it does."""
     with open(path, "rb") as handle:
-        head = handle.read(64)
+        head = handle.read(4)
         if not head:
             return True
         if not head.startswith(b"PAR1"):
-            return head.startswith((_FIRST_COLUMN, b'{"' + _FIRST_COLUMN + b'"'))
+            handle.seek(0)
+            return _is_revdiff_first_line(handle.readline(_MAX_FIRST_LINE))
         size = handle.seek(0, os.SEEK_END)  # the schema is in the footer: its length, PAR1
         if size < 12:
             return False
@@ -84,6 +91,17 @@ def _is_revdiff_table(path: Path) -> bool:
             return False
         handle.seek(size - 8 - footer_size)
         return _FIRST_COLUMN in handle.read(footer_size)
+
+
+def _is_revdiff_first_line(line: bytes) -> bool:
+    text = line.decode("utf-8", "replace").rstrip("\r\n")
+    if tuple(text.split(",")) in _TABLES:
+        return True
+    try:
+        record = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and tuple(record) in _TABLES
 
 
 def _check_kind(target: Path, *, folder: bool) -> None:

@@ -8,7 +8,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, UnknownFormat
+from revdiff.errors import (
+    EmptyInput,
+    InconsistentPages,
+    InputTooLarge,
+    RevdiffError,
+    UnknownFormat,
+)
 from revdiff.formats import (
     databases,
     elision,
@@ -357,13 +363,19 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) 
 
 
 def _holds_nothing(file: Path) -> bool:
-    """Whether a file of a folder holds nothing but white space (read only when small); one
-    that cannot be read is left to the reader, which says why."""
+    """Whether a file of a folder holds no text, as its reader decodes it (a byte-order mark,
+    no-break spaces); read only when small. One that cannot be read is left to the reader,
+    which says why."""
     try:
         size = file.stat().st_size
-        return size == 0 or (size <= _SMALL_FILE and not file.read_bytes().strip())
-    except OSError:
+        if size > _SMALL_FILE:
+            return False
+        decode_bytes(file.read_bytes(), str(file))
+    except EmptyInput:
+        return True
+    except (OSError, RevdiffError):
         return False
+    return False
 
 
 _SMALL_FILE = 4096

@@ -118,11 +118,13 @@ def test_a_file_that_o_does_not_name_is_replaced_only_when_revdiff_wrote_it(
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
     (tmp_path / "tables").mkdir()
-    (tmp_path / mine).write_bytes(b"MY DATA\n")
-    result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / out), "--format", fmt, "-q")
-    assert result.returncode == 2
-    assert "which -o does not name and revdiff did not write" in one_error_line(result.stderr)
-    assert (tmp_path / mine).read_bytes() == b"MY DATA\n"
+    # the user's own table, even one whose first column is revdiff's
+    for own in (b"MY DATA\n", b"article_index,my_notes\n1,important\n"):
+        (tmp_path / mine).write_bytes(own)
+        result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / out), "--format", fmt, "-q")
+        assert result.returncode == 2
+        assert "which -o does not name and revdiff did not write" in one_error_line(result.stderr)
+        assert (tmp_path / mine).read_bytes() == own
     (tmp_path / mine).unlink()
     for _ in range(2):  # written, then replaced: its own tables
         result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / out), "--format", fmt,

@@ -330,7 +330,7 @@ def test_a_listing_or_a_table_is_not_joined_at_another_versions_wrap_width() -> 
 def test_an_empty_file_among_versions_is_left_out_with_a_note(tmp_path: Path) -> None:
     """One blank capture in a folder made the whole article unreadable (`input is empty`)."""
     (tmp_path / "0.txt").write_text("First. Two.\n")
-    (tmp_path / "1.txt").write_text(" \n\n")
+    (tmp_path / "1.txt").write_bytes(b"\xef\xbb\xbf\r\n\xc2\xa0\n")  # a BOM, a no-break space
     (tmp_path / "2.txt").write_text("Third. Two now.\n")
     notes: list[str] = []
     (article,) = load([str(tmp_path)], notes=notes)
