@@ -14,11 +14,13 @@ from revdiff.model import Article, Version
 
 _NUMBER_IN_NAME = re.compile(r"\d+")
 # A date in a file name, year first and written apart (`2020-01-04`, `2020-1-4`), with the time
-# of day that may follow it (`2020-01-04_10-30`, `2020-01-04T10:30:00`, `2020-01-04 1030`); a
-# number of eight digits such as `20110315` may be a revision id, and stays a number, and so
-# does one that follows a date without minutes (`2020-01-04-10`: version 10 of that day).
-_DATE_IN_NAME = re.compile(r"(?<!\d)(1[89]|2\d)\d\d([-_.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])"
-                           r"([T_ .-]?([01]\d|2[0-3])([-_.:h]?)[0-5]\d(\7[0-5]\d)?)?(?!\d)")
+# of day that may follow it (`2020-01-04_10-30`, `2020-01-04_9-30`, `2020-01-04T10:30:00`,
+# `2020-01-04 1030`), or written together with its time (`20200104T0930`); a number of eight
+# digits alone such as `20110315` may be a revision id, and stays a number, and so does one that
+# follows a date without minutes (`2020-01-04-10`: version 10 of that day).
+_DATE_IN_NAME = re.compile(r"(?<!\d)(1[89]|2\d)\d\d(([-_.])(0?[1-9]|1[0-2])\3(0?[1-9]|[12]\d|3[01])"
+                           r"([T_ .-]?([01]?\d|2[0-3])([-_.:h]?)[0-5]\d(\8[0-5]\d)?)?"
+                           r"|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])T\d{4}(\d\d)?)(?!\d)")
 
 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n")

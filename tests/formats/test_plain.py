@@ -116,6 +116,8 @@ def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> 
     assert version_numbers([Path("2020-01-04T09:05:00.txt"),
                             Path("2020-01-04T10:30:00.txt")]) is None
     assert version_numbers([Path("2020-1-4.txt"), Path("2020-1-5.txt")]) is None
+    assert version_numbers([Path("2020-01-04_9-30.txt"), Path("2020-01-04_9-45.txt")]) is None
+    assert version_numbers([Path("20200104T0930.txt"), Path("20200104T1015.txt")]) is None
     assert version_numbers([Path("2020-01-04-1.txt"), Path("2020-01-04-2.txt")]) == [1, 2]
     # a version number beside a date is the version's; eight digits alone may be a revision id
     assert version_numbers([Path("v1-2020-01-04.txt"), Path("v2-2020-01-05.txt")]) == [1, 2]
