@@ -88,21 +88,22 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         if not path.exists():
             raise EmptyInput("no such file or directory", name,
                              hint="check the path; give - to read standard input")
+        real = path.resolve()
         if path.is_dir():
             from revdiff.formats import gitrepo  # GitPython loads only for a directory
 
-            if path.resolve() in read_already:  # as `export` reads it: once
+            if real in read_already:  # as `export` reads it: once
                 if notes is not None:
                     notes.append(f"{name}: skipped, it leads to a folder already read")
                 continue
-            read_already.add(path.resolve())
+            read_already.add(real)
 
             if gitrepo.is_repository(path):
                 articles.extend(gitrepo.read_repository(path, max_bytes))
             else:
                 articles.extend(_read_directory(path, max_bytes, notes))
             continue
-        if is_sqlite_file(path) and path.resolve() in read_already:
+        if real in read_already:  # a file in it is a database: only those are kept there
             if notes is not None:
                 notes.append(f"{name}: skipped, it is a database already read")
             continue
@@ -110,7 +111,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         if isinstance(read, TextInput):
             texts.append(_tracker_input(read))
         else:
-            read_already.add(path.resolve())
+            read_already.add(real)
             articles.extend(read)
     scattered = scattered_files_note([text.name for text in texts if text.format is Format.PLAIN])
     if scattered and notes is not None:
