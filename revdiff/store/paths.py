@@ -73,7 +73,8 @@ def article_path(article: Article) -> str:
     """The file path of an article: from its URL, or, without one, from its first version.
 
     An article without a URL is named after its first version's title and a hash of that version,
-    which stays the same when later versions are added.
+    which stays the same when later versions are added. A name never begins with a dash (standard
+    input's article is titled `-`), which a shell command would take for an option.
     """
     if article.url:
         return path_from_url(article.url)
@@ -81,6 +82,8 @@ def article_path(article: Article) -> str:
     title = first.title if first else ""
     identity = title + "\0" + ("\n\n".join(first.paragraphs) if first else "")
     stem = _safe_component(title or "untitled", is_file=True)
+    if stem.startswith("-"):
+        stem = "_" + stem
     return f"{NO_URL_DIRECTORY}/{stem}~{url_hash(identity)}{FILE_SUFFIX}"
 
 

@@ -127,3 +127,8 @@ def test_article_without_url_is_named_after_its_first_version() -> None:
     assert_safe(article_path(article))
     other = Article(None, None, (Version(0, "Breaking: a title / with slash", ("Other.",)),))
     assert article_path(other) != article_path(article)
+
+
+def test_article_from_standard_input_is_no_option_to_a_shell() -> None:
+    article = Article(None, None, (Version(0, "-", ("Read from a pipe.",)),))
+    assert PurePosixPath(article_path(article)).name.startswith("_-~")
