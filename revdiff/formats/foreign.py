@@ -36,10 +36,11 @@ def describe(text: str) -> tuple[str, str] | None:
 _HEADERS = re.compile(r"\s*([!-9;-~]+:[^\n]*\n([ \t][^\n]*\n)*)+\r?\n")
 _HTTP_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? \d{3}\b[^\n]*\n")
 # What a response may begin with before the page's own: a proxy's answer to CONNECT
-# (`200 Connection established`), interim answers (`100 Continue`) and the redirects `curl -iL`
-# followed (`301 Moved Permanently`), each with its headers and no body.
-_INTERIM_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? ([13]\d\d\b|200 (connection|tunnel) established)"
-                             r"[^\n]*\n([!-9;-~]+:[^\n]*\n)*\n", re.IGNORECASE)
+# (`200 Connection established`, or a bare `200 OK`), interim answers (`100 Continue`) and the
+# redirects `curl -iL` followed (`301 Moved Permanently`): a status line with its headers and no
+# body, and then another status line.
+_INTERIM_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? \d{3}\b[^\n]*\n([!-9;-~]+:[^\n]*\n)*\n"
+                             r"(?=\s*HTTP/\d(\.\d)? \d{3}\b)")
 _MULTIPART = re.compile(r"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 _HTML_TYPE = re.compile(r"^content-type:\s*text/html", re.IGNORECASE | re.MULTILINE)
 _DOCUMENT_LINE = re.compile(r"^[ \t]*<(!doctype\s+html|html)\b", re.IGNORECASE | re.MULTILINE)

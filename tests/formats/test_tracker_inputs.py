@@ -77,6 +77,8 @@ CURL_I = "HTTP/2 200 \r\ncontent-type: text/html; charset=utf-8\r\nserver: x\r\n
     # through a proxy, and after an interim answer: both were read as plain text
     ("HTTP/1.1 200 Connection established\r\n\r\n" + CURL_I,
      "an HTTP response with its headers", "save the response's body alone"),
+    ("HTTP/1.1 200 OK\r\n\r\n" + CURL_I,  # a proxy that answers CONNECT without a reason
+     "an HTTP response with its headers", "save the response's body alone"),
     ("HTTP/1.1 100 Continue\r\n\r\n" + CURL_I.replace("HTTP/2 200 ", "HTTP/1.1 200 OK"),
      "an HTTP response with its headers", "save the response's body alone"),
     # `curl -iL`: the redirect it followed first, without a body
