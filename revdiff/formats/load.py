@@ -101,7 +101,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
             if gitrepo.is_repository(path):
                 articles.extend(gitrepo.read_repository(path, max_bytes))
             else:
-                articles.extend(_read_directory(path, max_bytes, notes))
+                articles.extend(_read_directory(path, max_bytes, notes, read_already))
             continue
         if real in read_already:  # a file in it is a database: only those are kept there
             if notes is not None:
@@ -300,8 +300,12 @@ def _is_saved_page_folder(folder: Path, files: Sequence[Path]) -> bool:
                for file in files)
 
 
-def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) -> list[Article]:
+def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
+                    read_already: set[Path]) -> list[Article]:
+    """The articles of a folder that is no git repository; its databases join `read_already`,
+    and those already in it (named before the folder) are not read again."""
     database_articles: list[Article] = []
+    databases_read_before = []
     try:
         entries = folder_entries(path)
     except OSError as error:
@@ -334,19 +338,26 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None = None) 
         return saved_pages
     texts = []
     for file in files:
+        real = file.resolve()
+        if real in read_already:
+            databases_read_before.append(file)
+            if notes is not None:
+                notes.append(f"{file}: skipped, it is a database already read")
+            continue
         read = _read_file(file, str(file), max_bytes)
         if isinstance(read, TextInput):
             texts.append(read)
         else:
+            read_already.add(real)
             database_articles.extend(read)
     # saved pages here come after another file by name (`read_folder` stops at that file)
     page_names = [t.name for t in texts if t.format is Format.UNKNOWN_HTML]
     if page_names:
         other = next(file for file in files if str(file) not in page_names)
         raise snapshots.mixed_folder(other, Path(page_names[0]).name)
-    if database_articles and not texts:
+    if not texts:
         return database_articles
-    if database_articles:
+    if database_articles or databases_read_before:
         raise InconsistentPages("NewsEdits databases and text files in one directory", str(path),
                                 hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):

@@ -504,6 +504,22 @@ def test_a_database_given_twice_is_read_once(tmp_path: Path) -> None:
     assert notes == [f"{tmp_path / '.' / 'ne.sqlite'}: skipped, it is a database already read"]
 
 
+@pytest.mark.parametrize("folder_first", [True, False])
+def test_a_database_named_and_inside_a_folder_named_is_read_once(tmp_path: Path,
+                                                                  folder_first: bool) -> None:
+    # `parse` and `diff` read it twice, each article given twice, without a word
+    folder = tmp_path / "outlets"
+    folder.mkdir()
+    database = folder / "ne.sqlite"
+    database.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes())
+    (folder / "other.sqlite").write_bytes(database.read_bytes())
+    inputs = [str(folder), str(database)] if folder_first else [str(database), str(folder)]
+    notes: list[str] = []
+    articles = load(inputs, notes=notes)
+    assert len(articles) == 2 * len(load([str(database)]))
+    assert notes == [f"{database}: skipped, it is a database already read"]
+
+
 def test_a_folder_holding_a_database_a_tracker_still_writes_is_read(tmp_path: Path) -> None:
     """SQLite keeps `-wal` and `-shm` files beside a database open in WAL mode: the folder was
     refused, as `ne.sqlite-shm: input is binary data`."""
