@@ -58,8 +58,9 @@ from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
 ANSWERED_WHILE_COMPARING = frozenset({"help", "quit"})
-# A pair of versions this long (characters of both) is compared on a thread of its own, the
-# screen answering meanwhile (60,000 paragraphs took 8.5 s); a shorter one, at once.
+# Pairs of versions this long together (characters of both versions of each) are compared on a
+# thread of their own, the screen answering meanwhile (a pair of 60,000 paragraphs took 8.5 s, the
+# timeline of a live blog's 40 versions of 400 paragraphs 3.5 s); shorter ones, at once.
 LONG_PAIR_CHARACTERS = 300_000
 
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
@@ -68,9 +69,14 @@ NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search", "pr
                             "next_change")
 
 
-def _is_long(session: ArticleSession) -> bool:
-    return sum(len(paragraph) for version in (session.old_version, session.new_version)
-               for paragraph in version.paragraphs) >= LONG_PAIR_CHARACTERS
+def _are_long(session: ArticleSession, pairs: Sequence[tuple[int, int]]) -> bool:
+    versions = session.article.versions
+    return sum(len(paragraph) for pair in pairs for index in pair
+               for paragraph in versions[index].paragraphs) >= LONG_PAIR_CHARACTERS
+
+
+def _chain_pairs(session: ArticleSession) -> list[tuple[int, int]]:
+    return [(index, index + 1) for index in range(session.version_count - 1)]
 
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
@@ -161,8 +167,9 @@ class RevdiffApp(App[None]):
         self._compare = compare or (lambda old, new: engine_compare(old, new, sentences))
         self._flip = flip
         self._sessions: dict[int, ArticleSession] = {}
-        # (article, pair) whose comparison a thread computes (`_compare_apart`), else None
-        self._comparing: tuple[int, tuple[int, int]] | None = None
+        # (article, pairs) whose comparisons a thread computes (`_when_compared`), else None
+        self._comparing: tuple[int, tuple[tuple[int, int], ...]] | None = None
+        self._waiting: list[Callable[[], None]] = []  # asked for meanwhile, asked again after it
         self.article_index = 0
         self.session = self._session_of(0)
         self.filters = FilterState()
@@ -201,44 +208,66 @@ class RevdiffApp(App[None]):
 
     def _start_layout(self, width: int) -> LayoutBuilder | None:
         """The layout of the current pair, or None while its comparison is computed apart."""
-        if not self.session.has_comparison() and _is_long(self.session):
-            self._compare_apart()
+        session = self.session
+        if not session.has_comparison() and _are_long(session, [session.pair]):
+            pair = session.pair
+            self._when_compared([pair], lambda: self._relayout() if pair == session.pair else None)
             return None
-        comparison = self.session.comparison()
+        comparison = session.comparison()
         items = visible_items(comparison.edits, self.filters)
-        return LayoutBuilder(comparison, items, self.mode, width, self.session.unsure())
+        return LayoutBuilder(comparison, items, self.mode, width, session.unsure())
 
-    def _compare_apart(self) -> None:
-        """Compare the current pair on a thread of its own, so that the keys that need no
-        comparison (quit, help) answer while a long article is compared; the diff is laid out
-        when it is done. The thread is a daemon: quitting does not wait for it."""
-        key = (self.article_index, self.session.pair)
+    def _when_compared(self, pairs: Sequence[tuple[int, int]], then: Callable[[], None],
+                       until: Callable[[tuple[int, int]], bool] | None = None) -> None:
+        """Call `then` once the current article's `pairs` are compared (in their order, up to the
+        first for which `until` holds): at once when those left to compare are short together,
+        else when a thread of its own has compared them, so that the keys that need no comparison
+        (quit, help) answer meanwhile and the status says `comparing…`. The thread is a daemon:
+        quitting does not wait for it."""
+        session = self.session
+        missing = tuple(pair for pair in pairs if not session.has_comparison_of(*pair))
+        if not _are_long(session, missing):
+            then()
+            return
+        key = (self.article_index, missing)
         if self._comparing == key:
+            return
+        if self._comparing is not None:  # one thread at a time
+            self._waiting.append(lambda: self._when_compared(pairs, then, until))
             return
         self._comparing = key
         self.refresh_bindings()  # the footer shows only the keys that answer meanwhile
-        session = self.session
+        if self.diff.has_layout:
+            self._refresh_status()
 
         def compare() -> None:
             failure: Exception | None = None
             try:
-                session.comparison_of(*key[1])
+                for pair in pairs:
+                    session.comparison_of(*pair)
+                    if until is not None and until(pair):
+                        break
             except Exception as error:  # noqa: BLE001 - said on screen, as any failed command
                 failure = error
             with contextlib.suppress(RuntimeError):  # the app has quit meanwhile
-                self.call_from_thread(self._compared, key, failure)
+                self.call_from_thread(self._compared, key, failure, then)
 
         threading.Thread(target=compare, name="revdiff-compare", daemon=True).start()
 
-    def _compared(self, key: tuple[int, tuple[int, int]], failure: Exception | None) -> None:
-        if self._comparing == key:
-            self._comparing = None
-            self.refresh_bindings()
+    def _compared(self, key: tuple[int, tuple[tuple[int, int], ...]], failure: Exception | None,
+                  then: Callable[[], None]) -> None:
+        self._comparing = None
+        self.refresh_bindings()
         if failure is not None:
             self.notify(f"Cannot compare this pair: {visible(str(failure))}", severity="error",
                         markup=False)
-        elif key == (self.article_index, self.session.pair):
-            self._relayout()
+        elif key[0] == self.article_index:
+            then()
+        waiting, self._waiting = self._waiting, []
+        for ask in waiting:
+            ask()
+        if self.diff.has_layout:
+            self._refresh_status()
 
     def on_mount(self) -> None:
         self.diff.focus()
@@ -287,16 +316,21 @@ class RevdiffApp(App[None]):
         stats = self.query_one(StatsPanel)
         if stats.shown and session.has_comparison():
             pair_lines = comparison_lines(session.comparison())
-            stats.show_lines(pair_lines, chain_lines(
-                session.chain_summaries(), session.article.versions, session.pair,
-                width=stats.chain_width(pair_lines, self.size.width)))
+
+            def show_chain() -> None:
+                stats.show_lines(pair_lines, chain_lines(
+                    session.chain_summaries(), session.article.versions, session.pair,
+                    width=stats.chain_width(pair_lines, self.size.width)))
+
+            stats.show_lines(pair_lines, ["change along the chain", "comparing…"])
+            self._when_compared(_chain_pairs(session), show_chain)
 
     def _refresh_status(self) -> None:
         changes = self.diff.changes
         current = self.diff.current_edit
         total = len(changes)
         warning = ""
-        if not self.diff.has_layout:  # the first comparison is still being computed
+        if not self.diff.has_layout or self._comparing is not None:  # computed apart
             where, detail = "comparing…", ""
         elif current is None:
             where = f"{total} change{'s' if total != 1 else ''}"
@@ -419,14 +453,27 @@ class RevdiffApp(App[None]):
             self.notify("This article has only two versions", timeout=2)
             return
 
-        def boring(old: int, new: int) -> bool:
-            return self.filters.hide_boring and self.session.pair_summary(old, new).boring
+        session = self.session
 
-        if self.session.step_pair(step, boring):
-            self._show_pair()
-        else:
-            self.notify("Already at the last pair" if step > 0 else "Already at the first pair",
-                        timeout=2)
+        def boring(old: int, new: int) -> bool:
+            return self.filters.hide_boring and session.pair_summary(old, new).boring
+
+        def step_there() -> None:
+            if session.step_pair(step, boring):
+                self._show_pair()
+            else:
+                self.notify("Already at the last pair" if step > 0 else "Already at the first pair",
+                            timeout=2)
+
+        if not self.filters.hide_boring:
+            step_there()
+            return
+        # the pairs it may step over, compared up to the first that is not boring
+        old_index = session.pair[1] if step > 0 else session.pair[0] - 1
+        onward = range(old_index, session.version_count - 1) if step > 0 else \
+            range(old_index, -1, -1)
+        self._when_compared([(index, index + 1) for index in onward], step_there,
+                            until=lambda pair: not boring(*pair))
 
     def action_next_pair(self) -> None:
         self._step_pair(1)
@@ -436,8 +483,9 @@ class RevdiffApp(App[None]):
 
     def action_timeline(self) -> None:
         session = self.session
-        self._open_dialog(TimelineScreen(session.article.versions, session.chain_summaries(),
-                                         session.pair), self._pick_pair, toggled_by="timeline")
+        self._when_compared(_chain_pairs(session), lambda: self._open_dialog(
+            TimelineScreen(session.article.versions, session.chain_summaries(), session.pair),
+            self._pick_pair, toggled_by="timeline"))
 
     def _pick_pair(self, pair: tuple[int, int] | None) -> None:
         if pair is not None and pair != self.session.pair:
@@ -531,10 +579,12 @@ class RevdiffApp(App[None]):
         self._open_dialog(SearchScreen(versions), self._jump_to_hit)
 
     def _jump_to_hit(self, hit: SearchHit | None) -> None:
-        if hit is None:
-            return
+        if hit is not None:
+            pair = hit_pair(hit, self.session.version_count)
+            self._when_compared([pair], lambda: self._show_hit(hit, pair))
+
+    def _show_hit(self, hit: SearchHit, pair: tuple[int, int]) -> None:
         session = self.session
-        pair = hit_pair(hit, session.version_count)
         if pair != session.pair:
             session.select_pair(*pair)
             self.diff.scroll_home(animate=False, immediate=True)

@@ -83,7 +83,10 @@ class ArticleSession:
 
     def has_comparison(self) -> bool:
         """Whether the current pair's comparison is computed (`comparison` returns at once)."""
-        return self.pair in self._cache
+        return self.has_comparison_of(*self.pair)
+
+    def has_comparison_of(self, old_index: int, new_index: int) -> bool:
+        return (old_index, new_index) in self._cache
 
     def comparison_of(self, old_index: int, new_index: int) -> Comparison:
         key = (old_index, new_index)

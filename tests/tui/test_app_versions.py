@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import pytest
 from textual import events
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 from tui_helpers import SAMPLES, header_text, run_async, status_text
 
 from revdiff.engine import compare
@@ -151,6 +152,52 @@ async def test_a_timeline_longer_than_the_screen_fits_beside_its_scrollbar() -> 
         assert table.virtual_size.height > table.size.height  # it scrolls up and down
         assert table.virtual_size.width <= table.scrollable_content_region.width  # not sideways
         assert "Headline 1 of a" in drawn_rows(table)[2]
+
+
+def chart_text(app: RevdiffApp) -> str:
+    return str(app.query_one("#stats-chain", Static).render())
+
+
+@pytest.mark.parametrize(("key", "shown"), [
+    ("t", lambda app: isinstance(app.screen, TimelineScreen)),
+    ("i", lambda app: "v1→2" in chart_text(app)),
+    # `x` then `.`: the pairs stepped over are compared to find one that is not boring
+    ("x,full_stop", lambda app: app.session.pair == (1, 2))])
+@run_async
+async def test_a_long_chain_is_compared_apart_for_the_timeline_statistics_and_steps(
+        chain_article: Article, monkeypatch: pytest.MonkeyPatch, key: str,
+        shown: Callable[[RevdiffApp], bool]) -> None:
+    """A live blog's 40 versions of 400 paragraphs took 3.5 s to compare for the timeline or
+    the chart of the chain, on the app's own loop: no key answered meanwhile."""
+    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    release = threading.Event()
+    release.set()  # the first pair at once
+
+    def slow_compare(old: Version, new: Version) -> Comparison:
+        release.wait(10)
+        return compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=slow_compare)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.diff.has_layout:
+                break
+        release.clear()
+        for name in key.split(","):
+            await pilot.press(name)
+        await pilot.pause()
+        assert "comparing…" in status_text(app) and not shown(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if shown(app):
+                break
+        assert shown(app) and "comparing" not in status_text(app)
 
 
 @run_async
