@@ -484,10 +484,17 @@ def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Artic
         warnings = tuple(w for a in read for w in a.warnings
                          if elision.cut_version(w) not in whole)
         pages = tuple(p for a in read for p in a.pages)
+        # what one page gives and another does not (a version page names no source) is kept,
+        # whatever order the pages came in
+        metadata: dict[str, str] = {}
+        for article in read:
+            for name, value in article.metadata.items():
+                if not metadata.get(name):
+                    metadata[name] = value
         result.append(Article(
-            first.source, first.url, versions,
+            next((a.source for a in read if a.source), first.source), first.url, versions,
             max((a.changes or 0 for a in read), default=None) or None,
-            dict(first.metadata), warnings, pages,
+            metadata, warnings, pages,
         ))
     return result
 

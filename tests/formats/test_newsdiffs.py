@@ -359,3 +359,18 @@ def test_pages_joined_keep_what_only_one_of_them_gives_of_a_version() -> None:
     (article,) = merge_articles([timed, flattened], ["a.html", "a.txt"])
     assert article.versions[1] == Version(1, "Title", ("Two.",), seen, "about 1 hour later")
     assert article.versions[0].title == "Title"
+
+
+@pytest.mark.parametrize("version_page_first", [True, False])
+def test_pages_joined_keep_the_source_and_metadata_whatever_their_order(
+        version_page_first: bool) -> None:
+    # a version page names no source: given first, the diff page's source and metadata were lost
+    version_page = Article(None, "https://x.test/a", (Version(1, "T", ("One.",)),),
+                           metadata={"check_status": ""})
+    diff_page = Article("bbc", "https://x.test/a", (Version(1, "T", ("One.",)),
+                                                     Version(2, "T", ("Two.",))),
+                        metadata={"first_seen": "2020-01-02", "check_status": "checked"})
+    pages = [version_page, diff_page] if version_page_first else [diff_page, version_page]
+    (article,) = merge_articles(pages, ["v.html", "d.html"])
+    assert article.source == "bbc"
+    assert article.metadata == {"first_seen": "2020-01-02", "check_status": "checked"}
