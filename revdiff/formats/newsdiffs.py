@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.elision import ELISION, cut_warning
-from revdiff.formats.fields import checked_url, parse_number, source_of_url
+from revdiff.formats.fields import checked_url, parse_number, shown, source_of_url
 from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
@@ -295,6 +295,9 @@ def read_page(text: str, where: str) -> Article:
         if not parsed.paragraphs:
             raise MalformedPage(f"the {side} version holds no paragraphs", where)
         time = parse_date(parsed.date, where)
+        if time is None and parsed.date:
+            warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is "
+                            "not a date; kept as text")
         title = parsed.title if parsed.has_header else metadata.get("page_title", "")
         versions.append(Version(number, title, parsed.paragraphs, time,
                                 parsed.date if time is None and parsed.date else None))

@@ -8,7 +8,7 @@ from datetime import datetime
 from bs4 import BeautifulSoup, Tag
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.fields import checked_url, parse_iso_time, parse_number
+from revdiff.formats.fields import checked_url, parse_iso_time, parse_number, shown
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
@@ -102,12 +102,16 @@ def read_diff_page(text: str, where: str) -> Article:
     time_cells = table.find_all(["th", "td"], class_="time")
     times: list[datetime | None] = [None, None]
     time_text = None
+    warnings = []
     if len(time_cells) == 2:
         for index, cell in enumerate(time_cells):
             stamp = cell.find("time")
             if stamp is not None:
-                times[index] = parse_iso_time(str(stamp.get("datetime") or ""),
-                                              "<time datetime>", where)
+                stamped = str(stamp.get("datetime") or "")
+                times[index] = parse_iso_time(stamped, "<time datetime>", where)
+                if times[index] is None and stamped.strip():
+                    warnings.append(f"{where}: the {('old', 'new')[index]} version's <time "
+                                    f"datetime> {shown(stamped)} is not a time; left out")
         relative = _RELATIVE_TIME.search(_cell_text(time_cells[1]))
         time_text = relative.group(1) if relative else None
     old: list[str] = []
@@ -131,7 +135,7 @@ def read_diff_page(text: str, where: str) -> Article:
         Version(old_number, titles[0], tuple(old), times[0]),
         Version(new_number, titles[1], tuple(new), times[1], time_text),
     )
-    return Article(source, url, versions, changes, metadata)
+    return Article(source, url, versions, changes, metadata, tuple(warnings))
 
 
 def _version_line(soup: BeautifulSoup) -> tuple[Tag, re.Match[str]] | None:

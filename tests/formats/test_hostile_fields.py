@@ -155,6 +155,28 @@ NEWSEDITS_WARNED: dict[str, tuple[dict[str, object], str]] = {
 }
 
 
+UNREADABLE_TIMES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "sniffer <time datetime>": (
+        sniffer_html('datetime="2020-01-07T23:10:00Z"', 'datetime="2020-13-45T99:00:00Z"'),
+        "the old version's <time datetime> '2020-13-45T99:00:00Z' is not a time; left out"),
+    "newsdiffs date line": (
+        newsdiffs("text1 = 'Fri, 03 Jan 2020 15:40:00 +0000", "text1 = 'sometime on Friday"),
+        "the old version's date line 'sometime on Friday' is not a date; kept as text"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNREADABLE_TIMES))
+def test_a_time_that_is_none_is_warned(tmp_path: Path, case: str) -> None:
+    # it was left out without a word, exit 0
+    make, warning = UNREADABLE_TIMES[case]
+    target = make(tmp_path)
+    result = CliRunner().invoke(main, ["parse", str(target)])
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)
+    assert article["warnings"] == [f"{target}: {warning}"]
+    assert article["versions"][0]["time"] is None
+
+
 @pytest.mark.parametrize("case", sorted(NEWSEDITS_WARNED))
 def test_a_hostile_newsedits_cell_is_its_rows_warning(tmp_path: Path, case: str) -> None:
     cells, warning = NEWSEDITS_WARNED[case]
