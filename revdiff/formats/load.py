@@ -311,7 +311,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     except OSError as error:
         raise EmptyInput(f"cannot list the directory ({error.strerror or error})", str(path),
                          hint="check that you may read it") from None
-    files = sorted((p for p in entries if p.is_file()), key=plain.version_order_key)
+    files = plain.in_version_order([p for p in entries if p.is_file()], str(path))
     folders = sorted(p.name for p in entries if p.is_dir() and not _is_saved_page_folder(p, files))
     if not files:
         hint = "put one file per version in it, named 0.txt, 1.txt, ..."

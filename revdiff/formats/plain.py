@@ -8,9 +8,10 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from revdiff.errors import EmptyInput
+from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
+from revdiff.read_warnings import first_few
 
 _NUMBER_IN_NAME = re.compile(r"\d+")
 # A date in a file name, year first and written apart (`2020-01-04`, `2020-1-4`), with the time
@@ -21,7 +22,10 @@ _NUMBER_IN_NAME = re.compile(r"\d+")
 _DATE_IN_NAME = re.compile(r"(?<!\d)(1[89]|2\d)\d\d(([-_.])(0?[1-9]|1[0-2])\3(0?[1-9]|[12]\d|3[01])"
                            r"([T_ .-]?([01]?\d|2[0-3])([-_.:h]?)[0-5]\d(\8[0-5]\d)?)?"
                            r"|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])T\d{4}(\d\d)?)(?!\d)")
-
+# A date with the year last (`30-12-2019`, `12.30.2019`): the day first or the month first, which
+# a name whose first (or second) number is above 12 tells for the whole folder.
+_YEAR_LAST_DATE = re.compile(r"(?<!\d)(0?[1-9]|[12]\d|3[01])([-_.])(0?[1-9]|[12]\d|3[01])\2"
+                             r"((1[89]|2\d)\d\d)(?!\d)")
 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
 # A version saved with its lines wrapped at a fixed width (`fold`, an editor, an e-mail) keeps its
@@ -119,6 +123,38 @@ def version_order_key(path: Path) -> tuple[int, tuple[int, ...], str]:
     return (0 if numbers else 1, numbers, path.name)
 
 
+def in_version_order(files: Sequence[Path], where: str) -> list[Path]:
+    """Files sorted by `version_order_key`, a date written with the year last read as the date it
+    is (`12-30-2019.txt` before `01-04-2020.txt`): day first or month first as the names show.
+    When they do not (`04.01.2020`, `05.01.2020`, `01.02.2020`) and the two readings order the
+    files differently, InconsistentPages."""
+    dates = {file: _YEAR_LAST_DATE.search(file.stem) for file in files}
+    found = [date for date in dates.values() if date]
+    if not found:
+        return sorted(files, key=version_order_key)
+    day_first = any(int(date.group(1)) > 12 for date in found)
+    month_first = any(int(date.group(3)) > 12 for date in found)
+    readings = [day_first] if day_first != month_first else [True, False]
+    orders = [sorted(files, key=lambda file: _year_first_key(file, dates[file], reading))
+              for reading in readings]
+    if orders[-1] != orders[0]:
+        named = sorted(file.name for file in files if dates[file])
+        raise InconsistentPages(
+            f"the file names hold dates with the year last ({first_few(named)}), and whether the "
+            "day or the month comes first decides the order of the versions", where,
+            hint="rename the files with the year first, as 2020-01-04.txt")
+    return orders[0]
+
+
+def _year_first_key(file: Path, date: re.Match[str] | None,
+                    day_first: bool) -> tuple[int, tuple[int, ...], str]:
+    if date is None:
+        return version_order_key(file)
+    day, month = (date.group(1), date.group(3)) if day_first else (date.group(3), date.group(1))
+    stem = f"{file.stem[:date.start()]}{date.group(4)}-{month}-{day}{file.stem[date.end():]}"
+    return version_order_key(file.with_name(stem + file.suffix))
+
+
 def version_numbers(files: Sequence[Path]) -> list[int] | None:
     """The version numbers files sorted by `version_order_key` give: each name's last number
     other than a date's (`2020-01-04.txt`: its day is no version number; `v2-2020-01-05.txt` is
@@ -126,7 +162,8 @@ def version_numbers(files: Sequence[Path]) -> list[int] | None:
     `story-v10.txt`); None when they do not, and the versions are then numbered from 0 in that
     order."""
     in_names = [tuple(int(number) for number in
-                      _NUMBER_IN_NAME.findall(_DATE_IN_NAME.sub("", file.stem)))
+                      _NUMBER_IN_NAME.findall(
+                          _YEAR_LAST_DATE.sub("", _DATE_IN_NAME.sub("", file.stem))))
                 for file in files]
     if not all(in_names):
         return None

@@ -98,6 +98,30 @@ def test_files_are_ordered_by_the_number_in_their_names() -> None:
         "0.txt", "v1.txt", "2.txt", "10.txt", "notes.txt"]
 
 
+@pytest.mark.parametrize("names", [
+    ("12-30-2019", "01-04-2020", "01-05-2020"),  # the month first: 30 is a day
+    ("30.12.2019", "04.01.2020", "05.01.2020"),  # the day first
+    ("v_30_12_2019", "v_4_1_2020", "v_05_01_2020"),
+    ("01-02-2020", "01-03-2020")])  # either reading gives this order
+def test_dates_written_with_the_year_last_order_the_versions(tmp_path: Path,
+                                                              names: tuple[str, ...]) -> None:
+    # they were ordered by their first number: January's versions before December's
+    for number, name in enumerate(names):
+        (tmp_path / f"{name}.txt").write_text(f"version {number}\n")
+    (article,) = load([str(tmp_path)])
+    assert [(v.number, v.paragraphs) for v in article.versions] == [
+        (number, (f"version {number}",)) for number in range(len(names))]
+
+
+def test_dates_with_the_year_last_that_no_name_tells_how_to_read_are_refused(
+        tmp_path: Path) -> None:
+    for name in ("04.01.2020", "05.01.2020", "01.02.2020"):
+        (tmp_path / f"{name}.txt").write_text(f"as of {name}\n")
+    with pytest.raises(InconsistentPages, match="dates with the year last") as raised:
+        load([str(tmp_path)])
+    assert raised.value.hint == "rename the files with the year first, as 2020-01-04.txt"
+
+
 def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> None:
     """Only the last number of a name counted: `2020-02-01.txt` came first, as version 1."""
     for name, text in (("2020-01-03.txt", "one"), ("2020-01-04.txt", "two"),
