@@ -324,17 +324,20 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     if left_out and notes is not None:
         notes.append(left_out)
     empty = [file for file in files if _holds_nothing(file)]
+    left_out_empty: tuple[str, ...] = ()  # a warning of the article of plain versions, else a note
     if empty and len(empty) < len(files):  # a capture that failed: the article is the others
         files = [file for file in files if file not in empty]
-        if notes is not None:
-            notes.append(f"{path}: left out {counted(len(empty), 'empty file')} "
-                         f"({first_few([file.name for file in empty])}): an empty capture is no version")
+        left_out_empty = (f"{path}: left out {counted(len(empty), 'empty file')} "
+                          f"({first_few([file.name for file in empty])}): an empty capture is no "
+                          "version",)
     from revdiff.formats import (
         snapshots,  # BeautifulSoup loads only for a folder of pages
     )
 
     saved_pages = snapshots.read_folder(files, max_bytes)
     if saved_pages is not None:
+        if notes is not None:
+            notes.extend(left_out_empty)
         return saved_pages
     texts = []
     for file in files:
@@ -356,6 +359,8 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         other = next(file for file in files if str(file) not in page_names)
         raise snapshots.mixed_folder(other, Path(page_names[0]).name)
     if not texts:
+        if notes is not None:
+            notes.extend(left_out_empty)
         return database_articles
     if database_articles or databases_read_before:
         raise InconsistentPages("NewsEdits databases and text files in one directory", str(path),
@@ -370,7 +375,10 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
                      "version's number in its name")
         article = plain.read_versions([(t.name, t.text) for t in texts],
                                       plain.version_numbers(files))
-        return [_with_warnings(article, texts)]
+        article = _with_warnings(article, texts)
+        return [dataclasses.replace(article, warnings=left_out_empty + article.warnings)]
+    if notes is not None:
+        notes.extend(left_out_empty)
     return _read_texts(texts)
 
 

@@ -353,8 +353,9 @@ def test_a_listing_or_a_table_is_not_joined_at_another_versions_wrap_width() -> 
     assert read[2][0][1:3] == tuple(" ".join(row.split()) for row in table)
 
 
-def test_an_empty_file_among_versions_is_left_out_with_a_note(tmp_path: Path) -> None:
-    """One blank capture in a folder made the whole article unreadable (`input is empty`)."""
+def test_an_empty_file_among_versions_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """One blank capture in a folder made the whole article unreadable (`input is empty`); then
+    the line that said so was a note on stderr only, not in `parse`'s JSON or the store."""
     (tmp_path / "0.txt").write_text("First. Two.\n")
     (tmp_path / "1.txt").write_bytes(b"\xef\xbb\xbf\r\n\xc2\xa0\n")  # a BOM, a no-break space
     (tmp_path / "2.txt").write_text("Third. Two now.\n")
@@ -362,7 +363,9 @@ def test_an_empty_file_among_versions_is_left_out_with_a_note(tmp_path: Path) ->
     (article,) = load([str(tmp_path)], notes=notes)
     assert [(v.number, v.paragraphs) for v in article.versions] == [
         (0, ("First. Two.",)), (2, ("Third. Two now.",))]
-    assert notes == [f"{tmp_path}: left out 1 empty file (1.txt): an empty capture is no version"]
+    assert article.warnings == (
+        f"{tmp_path}: left out 1 empty file (1.txt): an empty capture is no version",)
+    assert notes == []
     (tmp_path / "0.txt").write_text("")
     (tmp_path / "2.txt").write_text("")
     with pytest.raises(EmptyInput, match="input is empty"):  # nothing left: the folder is empty
