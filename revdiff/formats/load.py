@@ -327,9 +327,8 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     left_out_empty: tuple[str, ...] = ()  # a warning of the article of plain versions, else a note
     if empty and len(empty) < len(files):  # a capture that failed: the article is the others
         files = [file for file in files if file not in empty]
-        left_out_empty = (f"{path}: left out {counted(len(empty), 'empty file')} "
-                          f"({first_few([file.name for file in empty])}): an empty capture is no "
-                          "version",)
+        which = f"{counted(len(empty), 'empty file')} ({first_few([file.name for file in empty])})"
+        left_out_empty = (f"{path}: left out {which}: an empty capture is no version",)
     from revdiff.formats import (
         snapshots,  # BeautifulSoup loads only for a folder of pages
     )

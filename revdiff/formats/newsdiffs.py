@@ -56,7 +56,7 @@ def decode_js_string_literal(text: str, start: int, where: str) -> tuple[str, in
     """
     quote = text[start]
     if quote not in "'\"":
-        raise MalformedPage("expected a quoted JavaScript string", where)
+        raise MalformedPage("expected a quoted JavaScript string", where, hint=_DAMAGED_SCRIPT)
     stop = re.compile("[\\\\\n\r\u2028\u2029" + quote + "]")
     parts: list[str] = []
     pos = start + 1
@@ -132,7 +132,8 @@ def find_text_literals(text: str, where: str) -> tuple[str, str] | None:
         values[name], _ = decode_js_string_literal(text, found.end(), where)
     if not values:
         if _RAW_MARKER.search(text):
-            raise MalformedPage("'var text1 =' is not followed by a string literal", where)
+            raise MalformedPage("'var text1 =' is not followed by a string literal", where,
+                                hint=_DAMAGED_SCRIPT)
         return None
     if len(values) != 2:
         missing = "text2" if "text1" in values else "text1"
@@ -293,7 +294,8 @@ def read_page(text: str, where: str) -> Article:
         if ELISION in parsed.paragraphs:
             warnings.append(cut_warning(where, side, number))
         if not parsed.paragraphs:
-            raise MalformedPage(f"the {side} version holds no paragraphs", where)
+            raise MalformedPage(f"the {side} version holds no paragraphs", where,
+                                hint="give a page of two versions that hold text")
         time = parse_date(parsed.date, where)
         if time is None and parsed.date:
             warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is "

@@ -11,11 +11,14 @@ from revdiff.errors import MalformedPage
 from revdiff.formats.fields import checked_url, parse_iso_time, parse_number, shown
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
+from revdiff.read_warnings import counted
 
 _VERSION_NUMBER = re.compile(r"Version\s+(\d+)")
 _VERSION_OF = re.compile(r"Version\s+(\d+)\s+of\s+(\d+)")
 _VERSION_WORD = re.compile(r"\bVersion\b")
 _RELATIVE_TIME = re.compile(r"\(([^()]*\b(?:later|earlier))\)")
+# A page News Sniffer wrote holds all of these; one that lacks one was changed after it was saved
+_SAVE_AGAIN = "save the page again from News Sniffer, as the browser received it"
 # The diff table's start tag. Attribute text cannot hold `<` or `>`, so each try stops at the
 # next tag and a search of the whole page stays linear, however much markup comes first.
 # Tags and attribute names in any case, the class quoted or not (as minifiers write it).
@@ -91,13 +94,15 @@ def read_diff_page(text: str, where: str) -> Article:
     soup = BeautifulSoup(text, "html.parser")
     table = soup.find("table", class_="version_diff")
     if table is None:
-        raise MalformedPage("no table.version_diff in the page", where)
+        raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)
     numbers = [_VERSION_NUMBER.search(_cell_text(th)) for th in table.find_all("th", class_="version")]
     if len(numbers) != 2 or not all(numbers):
-        raise MalformedPage("the header row does not name two versions ('Version N')", where)
+        raise MalformedPage("the header row does not name two versions ('Version N')", where,
+                            hint=_SAVE_AGAIN)
     title_row = table.find("tr", id="title")
     if title_row is None or len(title_row.find_all(["th", "td"])) != 2:
-        raise MalformedPage("the title row (tr#title with two cells) is missing", where)
+        raise MalformedPage("the title row (tr#title with two cells) is missing", where,
+                            hint=_SAVE_AGAIN)
     titles = [_cell_text(cell) for cell in title_row.find_all(["th", "td"])]
     time_cells = table.find_all(["th", "td"], class_="time")
     times: list[datetime | None] = [None, None]
@@ -121,8 +126,8 @@ def read_diff_page(text: str, where: str) -> Article:
         if not cells or any("time" in (c.get("class") or []) for c in cells):
             continue
         if len(cells) != 2:
-            raise MalformedPage(f"body row {row.get('id') or ''} has {len(cells)} cells, expected 2",
-                                where)
+            raise MalformedPage(f"body row {row.get('id') or ''} has {counted(len(cells), 'cell')}, "
+                                "where News Sniffer writes 2", where, hint=_SAVE_AGAIN)
         old_text, new_text = _cell_text(cells[0]), _cell_text(cells[1])
         if old_text:
             old.append(old_text)
@@ -163,10 +168,11 @@ def read_version_page(text: str, where: str) -> Article:
     soup = BeautifulSoup(text, "html.parser")
     heading = soup.find("h1")
     if heading is None:
-        raise MalformedPage("no <h1> title in the version page", where)
+        raise MalformedPage("no <h1> title in the version page", where, hint=_SAVE_AGAIN)
     located = _version_line(soup)
     if located is None:
-        raise MalformedPage("no 'Version N of M.' line in the version page", where)
+        raise MalformedPage("no 'Version N of M.' line in the version page", where,
+                            hint=_SAVE_AGAIN)
     version_line, found = located
     number = parse_number(found.group(1), "version number", where)
     total = parse_number(found.group(2), "version count", where)
