@@ -8,6 +8,7 @@ the error names the file, the line where the reader knows it, the field, and wha
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -133,6 +134,31 @@ def test_hostile_field_is_one_error_line(tmp_path: Path, case: str) -> None:
     assert "save it again" in error  # what to do
     assert len(error) < 400
     assert result.stdout == ""
+
+
+NEWSDIFFS_TEXT1 = re.search(r"var text1 = '([^'\\]|\\.)*'",
+                            sample_text("newsdiffs/us-deploys-troops-v1-v2-raw.html"))[0]
+# case: (maker, words the error line holds, what it says to do); each said no more than the first
+DAMAGED: dict[str, tuple[Callable[[Path], Path], str, str]] = {
+    "News Sniffer HTML: a row of one cell": (
+        sniffer_html("<tr id='p2'><td>", "<tr id='p2'>"), "body row p2 has 1 cell",
+        "save the page again from News Sniffer"),
+    "News Sniffer HTML: no version number": (
+        sniffer_html("<small>Version 1</small>", "<small>Version -1</small>"),
+        "does not name two versions", "save the page again from News Sniffer"),
+    "NewsDiffs: an old version without text": (
+        newsdiffs(NEWSDIFFS_TEXT1, "var text1 = ''"),
+        "the old version holds no paragraphs", "give a page of two versions that hold text"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGED))
+def test_a_damaged_page_is_one_error_line_with_what_to_do(tmp_path: Path, case: str) -> None:
+    make, words, to_do = DAMAGED[case]
+    result = CliRunner().invoke(main, ["parse", str(make(tmp_path))])
+    assert result.exit_code == 2 and result.stdout == ""
+    (error,) = result.stderr.splitlines()
+    assert words in error and f"({to_do}" in error
 
 
 # A NewsEdits file holds a million versions: a bad cell of one row is that row's warning, not the
