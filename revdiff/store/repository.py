@@ -184,12 +184,12 @@ def _present(root: Path, path: str) -> bool:
             return False
         if depth == len(parts):
             if place.is_dir() and not place.is_symlink():
-                _in_the_way(root, path, "is a directory")
+                _in_the_way(root, path, "is a directory", _NEEDS_ANOTHER_PLACE)
             return True
         if place.is_symlink() or not place.is_dir():
             kind = "a symbolic link" if place.is_symlink() else "a file"
             _in_the_way(root, "/".join(parts[:depth]), f"is {kind} where the store needs a "
-                                                        "directory")
+                                                        "directory", _NEEDS_ANOTHER_PLACE)
     return False
 
 
@@ -213,10 +213,16 @@ def _status_problem(entry: str, writes: Mapping[str, Collection[str]]) -> tuple[
     return path, "has staged changes that are not committed"
 
 
-def _in_the_way(root: Path, path: str, what: str) -> None:
+# What a path the branch may hold, which is of the wrong kind for the store, asks of the user
+_NEEDS_ANOTHER_PLACE = ("move it away (git mv, when the branch holds it), or store into another "
+                        "repository, then run again")
+
+
+def _in_the_way(root: Path, path: str, what: str,
+                hint: str = "move it away, or commit it if it belongs in the branch, then run "
+                            "again") -> None:
     raise StoreError(f"{what}, and revdiff store would write there; nothing was stored",
-                     str(root / path), hint="move it away, or commit it if it belongs in the "
-                                            "branch, then run again")
+                     str(root / path), hint=hint)
 
 
 def sync_worktree(repo: git.Repo, ref: str) -> None:

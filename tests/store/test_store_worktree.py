@@ -58,13 +58,17 @@ def story_path(repo: Path, story: Path) -> Path:
     return repo / name
 
 
+COMMIT_OR_MOVE = "move it away, or commit it if it belongs in the branch, then run again"
+MOVE_OR_STORE_ELSEWHERE = ("move it away (git mv, when the branch holds it), or store into "
+                           "another repository, then run again")
+
+
 def assert_refused(result: Result, repo: Path, where: Path, what: str, commits: int,
-                   status: str) -> None:
+                   status: str, to_do: str = COMMIT_OR_MOVE) -> None:
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
     assert result.stderr == (f"revdiff: error: {where}: {what}, and revdiff store would write "
-                             "there; nothing was stored (move it away, or commit it if it "
-                             "belongs in the branch, then run again)\n")
+                             f"there; nothing was stored ({to_do})\n")
     assert "checkout" not in result.stderr
     assert int(git(repo, "rev-list", "--count", "HEAD")) == commits
     assert git(repo, "status", "--porcelain", "--ignored") == status
@@ -134,11 +138,21 @@ def test_a_directory_in_the_way_or_a_file_where_a_folder_goes_is_refused(
     path = story_path(repo, story)
     (path / "inside").mkdir(parents=True)
     (path / "inside" / "notes").write_text("notes\n")
-    assert_refused(store(story, repo), repo, path, "is a directory", 1, "?? _no-url/\n")
+    assert_refused(store(story, repo), repo, path, "is a directory", 1, "?? _no-url/\n",
+                   MOVE_OR_STORE_ELSEWHERE)
     subprocess.run(["rm", "-r", str(repo / "_no-url")], check=True)
     (repo / "_no-url").write_text("a file\n")
     assert_refused(store(story, repo), repo, repo / "_no-url",
-                   "is a file where the store needs a directory", 1, "?? _no-url\n")
+                   "is a file where the store needs a directory", 1, "?? _no-url\n",
+                   MOVE_OR_STORE_ELSEWHERE)
+    # committed, where committing it again is no help: it was the advice
+    (repo / "_no-url").unlink()
+    (repo / "_no-url").symlink_to(tmp_path)
+    git(repo, "add", "_no-url")
+    git(repo, "commit", "-qm", "a link")
+    assert_refused(store(story, repo), repo, repo / "_no-url",
+                   "is a symbolic link where the store needs a directory", 2, "",
+                   MOVE_OR_STORE_ELSEWHERE)
 
 
 def test_the_stores_own_older_version_left_in_the_working_tree_is_updated(
