@@ -16,14 +16,16 @@ from typing import Protocol
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
 # C1 controls (U+0080..U+009F; U+009B is a one-character CSI) have no pictures: show their code.
 _C1 = {code: f"<U+{code:04X}>" for code in range(0x80, 0xA0)}
-# Bidirectional overrides and isolates reorder what follows them on screen: shown by code too.
-_BIDI = {code: f"<U+{code:04X}>" for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+# Bidirectional overrides and isolates reorder what follows them on screen, and the line and
+# paragraph separators (U+2028, U+2029) break a line for some terminals only: shown by code too.
+_BIDI = {code: f"<U+{code:04X}>"
+         for code in [*range(0x2028, 0x202F), *range(0x2066, 0x206A)]}
 _TABLE = _PICTURES | _C1 | _BIDI
 
 
 def visible(text: str) -> str:
-    """`text` with every control character (C0, DEL, C1, bidirectional controls; also tab and
-    newline) shown as a symbol."""
+    """`text` with every control character (C0, DEL, C1, bidirectional controls, line and
+    paragraph separators; also tab and newline) shown as a symbol."""
     return text.translate(_TABLE)
 
 

@@ -22,6 +22,8 @@ def test_every_control_character_is_shown_as_a_symbol() -> None:
     assert visible(TITLE_ESCAPE) == "␛]0;PWNED␇"
     assert visible("a\nb\tc\rd\x00e\x7f") == "a␊b␉c␍d␀e␡"
     assert visible(C1_CSI) == "<U+009B>2J"
+    # a NewsDiffs text's `\u2028` broke the line on some terminals only
+    assert visible("one\u2028two\u2029three") == "one<U+2028>two<U+2029>three"
     assert visible("plain text, “quotes” and — dashes") == "plain text, “quotes” and — dashes"
     assert visible_lines("one\x1b[31m\ntwo") == "one␛[31m\ntwo"
     assert all(ord(c) >= 0x20 and not 0x7F <= ord(c) < 0xA0 for c in visible("".join(map(chr, range(256)))))
