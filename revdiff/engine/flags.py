@@ -28,6 +28,10 @@ _NUMBER_WORDS = word_set(
     "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
     "half"
 )
+# Number words that are more often no number (`no one`, `the one who`, `wait a second`): one
+# changes a sentence's numbers only where the numbers without them change too (`one` to `two`,
+# not `No one was hurt` to `Nobody was hurt`); `one` and `1` are still one number.
+_WORDS_OFTEN_NO_NUMBER = frozenset({"one", "second"})
 # A number word, `twenty-five` and `twenty five` as one.
 _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})[-‐ ]({'|'.join(_UNITS[1:10])})\b|\w+)")
 # Quotation marks and what closes them: curly double, straight double, guillemets, curly single
@@ -55,14 +59,16 @@ def _content(text: str) -> str:
                    for cluster in grapheme_clusters(text))
 
 
-def numbers_in(text: str) -> list[str]:
+def numbers_in(text: str, words_often_no_number: bool = True) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus
     sign kept) and in words (by their value where a word has one: `five` is `5`, `twenty-five`
-    `25`), sorted."""
+    `25`; `one` and `second` only with `words_often_no_number`), sorted."""
     found = [_plain_digits(match.group()) for match in _NUMBER.finditer(text)]
     for match in _NUMBER_WORD.finditer(text.casefold()):
         tens, unit = match.groups()
         word = match.group()
+        if not words_often_no_number and word in _WORDS_OFTEN_NO_NUMBER:
+            continue
         if tens:
             found.append(str(int(_NUMBER_VALUES[tens]) + int(_NUMBER_VALUES[unit])))
         elif word in _NUMBER_VALUES:
@@ -129,7 +135,8 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
     if old == new:
         return frozenset({Flag.ENCODING_ONLY})
     flags: set[Flag] = set()
-    numbers_differ = numbers_in(old) != numbers_in(new)
+    numbers_differ = numbers_in(old) != numbers_in(new) and \
+        numbers_in(old, words_often_no_number=False) != numbers_in(new, words_often_no_number=False)
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
     elif _content(old) == _content(new) and not numbers_differ:
@@ -138,9 +145,16 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
         flags.add(Flag.CASE_ONLY)
     if numbers_differ:
         flags.add(Flag.NUMBER_CHANGED)
-    if quotations_in(old) != quotations_in(new):
+    if _quoted_words(old) != _quoted_words(new):
         flags.add(Flag.QUOTE_CHANGED)
     return frozenset(flags)
+
+
+def _quoted_words(text: str) -> list[str]:
+    """The quoted passages as `quote_changed` compares them: their letters, digits and emoji, so
+    that a quotation's marks written otherwise (`"…'a disaster'…"`, `“…‘a disaster’…”`) or its
+    full stop moved out of it change no quotation."""
+    return [_content(compatibility_form(quote)) for quote in quotations_in(text)]
 
 
 def same_but_encoding(old: str, new: str) -> bool:

@@ -16,11 +16,12 @@ _TRIVIAL = frozenset({Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY})
 
 def is_boring_edit(edit: Edit) -> bool:
     """Nothing but whitespace, punctuation or encoding changed in this edit (letter case counts
-    as a change, and so does a number's value: `1.5` to `15`, `-5` to `5`). A comparison is
-    boring when all its edits are; the TUI's `x` hides these."""
+    as a change, and so do a number's value, `1.5` to `15`, `-5` to `5`, and quotation marks put
+    around words or taken away: a quotation made a paraphrase). A comparison is boring when all
+    its edits are; the TUI's `x` hides these."""
     if edit.op is EditOp.UNCHANGED:
         return True
-    if edit.op is EditOp.MOVED or Flag.NUMBER_CHANGED in edit.flags:
+    if edit.op is EditOp.MOVED or edit.flags & {Flag.NUMBER_CHANGED, Flag.QUOTE_CHANGED}:
         return False
     if edit.flags & _TRIVIAL or same_but_encoding(edit.old_text, edit.new_text):
         return True

@@ -234,3 +234,33 @@ def test_a_zero_width_space_is_white_space() -> None:
         assert tokenize(f"news{joiner}room now") == [f"news{joiner}room", " ", "now"]
         assert edit_flags(f"news{joiner}room now", "newsroom now") == {Flag.PUNCTUATION_ONLY}
     assert tokenize("می\u200cخواهم بروم") == ["می\u200cخواهم", " ", "بروم"]
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("No one was hurt in the attack.", "Nobody was hurt in the attack.", False),
+    ("He is the one who ordered it.", "He is the man who ordered it.", False),
+    ("Wait a second.", "Wait a moment.", False),
+    ("One official said so.", "An official said so.", False),
+    ("One soldier died.", "Two soldiers died.", True),
+    ("The second missile hit.", "The third missile hit.", True),
+    ("No one of the 5 was hurt.", "None of the 6 was hurt.", True)])
+def test_one_and_second_change_the_numbers_only_beside_a_number_that_changes(
+        old: str, new: str, changed: bool) -> None:
+    # `No one was hurt` to `Nobody was hurt` was a number_changed, 1 to nothing
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+def test_quotation_marks_written_otherwise_change_no_quotation() -> None:
+    # typography alone was a quote_changed, and the edit boring at once
+    old, new = "\"He called it 'a disaster',\" he said.", "“He called it ‘a disaster’,” he said."
+    assert edit_flags(old, new) == {Flag.PUNCTUATION_ONLY}
+    assert edit_flags("He said “all is well.”", "He said “all is well”.") == {
+        Flag.PUNCTUATION_ONLY}
+
+
+def test_a_quotation_made_a_paraphrase_is_no_boring_edit() -> None:
+    old, new = "Trump said “all is well” after it.", "Trump said all is well after it."
+    flags = edit_flags(old, new)
+    assert flags == {Flag.PUNCTUATION_ONLY, Flag.QUOTE_CHANGED}
+    assert not is_boring_edit(Edit(EditOp.EDITED, (0,), (0,), old, new, similarity(old, new),
+                                   (), flags))
