@@ -16,9 +16,13 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
+from revdiff.engine.words import UNSPACED, WORD
+
 _SPACES = re.compile(r"\s+")
-_WORDS = re.compile(r"\w+")
-_TOKENS = re.compile(r"\w+|[^\w\s]")
+_TOKENS = re.compile(rf"{WORD}|[^\w\s]")
+_ASCII_TOKENS = re.compile(r"\w+|[^\w\s]")  # the same, faster, for ASCII text
+_SPACED_WORDS = re.compile(rf"[^\W{UNSPACED}]+")
+_UNSPACED_RUNS = re.compile(f"[{UNSPACED}]{{2,}}")
 # Typography that does not count as a change: curly quotes and guillemets become straight quotes,
 # dashes hyphens, no-break spaces spaces; zero-width spaces go. Also used by the flags.
 TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
@@ -60,7 +64,7 @@ class Form:
     @classmethod
     def of(cls, text: str) -> Form:
         chars = comparable_form(text)
-        return cls(chars, tuple(_TOKENS.findall(chars)))
+        return cls(chars, tuple((_ASCII_TOKENS if chars.isascii() else _TOKENS).findall(chars)))
 
     @classmethod
     def joined(cls, forms: list[Form]) -> Form:
@@ -119,5 +123,12 @@ def containment(part: Form, whole: Form) -> float:
 
 
 def content_tokens(text: str) -> frozenset[str]:
-    """Words that identify a sentence's topic: lower-case, at least four letters, or numbers."""
-    return frozenset(word for word in _WORDS.findall(text.casefold()) if len(word) >= 4 or word.isdigit())
+    """Words that identify a sentence's topic: lower-case, at least four letters, or numbers; in
+    Chinese and Japanese, which have no spaces, each two ideographs or kana that follow each
+    other."""
+    words = {word for word in _SPACED_WORDS.findall(text.casefold())
+             if len(word) >= 4 or word.isdigit()}
+    if not text.isascii():
+        words.update(run[at:at + 2] for run in _UNSPACED_RUNS.findall(text)
+                     for at in range(len(run) - 1))
+    return frozenset(words)

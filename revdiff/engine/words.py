@@ -14,10 +14,17 @@ from revdiff.model import Version, WordDiff
 # break between words that takes no room. The word joiner and the byte-order mark (U+2060, U+FEFF)
 # forbid a break and the zero-width (non-)joiners shape letters: they stay inside their word.
 SPACES = re.compile(r"[\s\u200b]+")
+# Chinese and Japanese put no spaces between words: each ideograph and each kana is a word of its
+# own, so that a number changed inside a clause is that number changed, not the whole clause.
+UNSPACED = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# A word: one ideograph or kana, or a run of other letters, digits and `_`.
+WORD = rf"[{UNSPACED}]|[^\W{UNSPACED}]+"
+_UNSPACED_CHARACTER = re.compile(f"[{UNSPACED}]")
 # A token is a number with its separators (`3,500`, `1.5`), a word, a run of white space, or one
 # other character (punctuation stays separate); `tokenize` puts marks, joiners and the parts of
 # an emoji back on the token they belong to.
-_TOKENS = re.compile(r"\d+(?:[.,]\d+)+|\w+|[\s\u200b]+|[^\w\s\u200b]")
+_TOKENS = re.compile(rf"\d+(?:[.,]\d+)+|{WORD}|[\s\u200b]+|[^\w\s\u200b]")
+_ASCII_TOKENS = re.compile(r"\d+(?:[.,]\d+)+|\w+|\s+|[^\w\s]")  # the same, faster, for ASCII
 _WORD_START = re.compile(r"\w")
 
 
@@ -45,7 +52,10 @@ def _code_point(number: int) -> str:
 
 def count_words(text: str) -> int:
     """Words as a reader counts them: the runs between spaces that hold a letter or a digit
-    (`Iran's` and `3,000` are one word each; a dash, a bullet or an emoji alone is none)."""
+    (`Iran's` and `3,000` are one word each; a dash, a bullet or an emoji alone is none), each
+    ideograph and kana one word (`弾道ミサイル15発` is seven and `15`)."""
+    if not text.isascii():
+        text = _UNSPACED_CHARACTER.sub(" x ", text)
     return sum(1 for token in text.replace(ZERO_WIDTH_SPACE, " ").split()
                if any(char.isalnum() for char in token))
 
@@ -63,7 +73,7 @@ def tokenize(text: str) -> list[str]:
     as `दिन` came as `द`, `ि`, `न`, and a changed vowel sign as no changed word; `👨‍👩‍👧` came as
     five tokens and `👍🏽` as two."""
     if text.isascii():
-        return _TOKENS.findall(text)
+        return _ASCII_TOKENS.findall(text)
     tokens: list[str] = []
     for token in _TOKENS.findall(text):
         if tokens and _goes_on(tokens[-1], token):

@@ -264,3 +264,14 @@ def test_a_quotation_made_a_paraphrase_is_no_boring_edit() -> None:
     assert flags == {Flag.PUNCTUATION_ONLY, Flag.QUOTE_CHANGED}
     assert not is_boring_edit(Edit(EditOp.EDITED, (0,), (0,), old, new, similarity(old, new),
                                    (), flags))
+
+
+def test_chinese_and_japanese_words_are_their_ideographs_and_kana() -> None:
+    """Without spaces a clause was one word: a number changed in it was a rewrite, `69% changed`."""
+    old = "イランはイラクの米軍基地に弾道ミサイル15発を発射したと国営テレビが伝えた。"
+    new = old.replace("15", "22")
+    assert tokenize("弾道ミサイル15発") == ["弾", "道", "ミ", "サ", "イ", "ル", "15", "発"]
+    assert count_words("弾道ミサイル15発。 Iran's move") == 10
+    assert [text for op, text in word_diff(old, new) if op] == ["15", "22"]
+    assert similarity(old, new) > 0.9
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new)
