@@ -98,6 +98,20 @@ class ArticleFailed(RevdiffError):
 SKIP_HINT = "fix or remove that input, or rerun with --skip-errors to skip it"
 
 
+class NothingExported(RevdiffError):
+    """Every input was skipped (--skip-errors): a run that read nothing is no export, and the
+    output of an earlier run stays as it was."""
+
+
+def _check_something_exported(progress: ExportProgress, out: str) -> None:
+    if progress.articles == 0 and progress.skipped_inputs:
+        raise NothingExported(
+            f"nothing was exported: every input or article was skipped "
+            f"({len(progress.skipped_inputs):,} of them)"
+            + ("" if out == "-" else "; the output is left as it was"), out,
+            hint="check the inputs named above")
+
+
 # ---------------------------------------------------------------------------------------------
 # Work items and the worker side
 # ---------------------------------------------------------------------------------------------
@@ -453,6 +467,7 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
         raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; the output written is incomplete",
                          "-o -", hint=f"rerun the command: standard output cannot be resumed; "
                                       f"{lost.advice}") from None
+    _check_something_exported(progress, "-")
     progress.units_done = progress.units_total
     progress.outputs = [Path("<stdout>")]
     progress.finished = time.monotonic()
@@ -519,6 +534,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             _checkpoint(writer, staging, waiting)
             raise
         _checkpoint(writer, staging, waiting)
+        _check_something_exported(progress, str(job.out))
         progress.units_done = progress.units_total
         moves = writer.finish()
         staging.publish(moves)
