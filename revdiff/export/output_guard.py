@@ -41,7 +41,9 @@ def lock_path(out: Path) -> Path:
 
 def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: bool) -> None:
     """Refuse outputs that are not plain files (or, with `folder`, a real folder), that are inputs
-    of the run, or that would replace something inside an input folder."""
+    of the run, that would replace something inside an input folder, or that would be new files
+    among an input folder's versions (the next run would read them as versions; a git
+    repository's work tree, whose commits are read, may take one)."""
     sources = [Path(name).resolve() for name in inputs if name != "-"]
     for target in targets:
         _check_kind(target, folder=folder)
@@ -50,6 +52,16 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: boo
             if real == source or (source in real.parents and os.path.lexists(target)):
                 raise OutputProblem("the output would overwrite one of the export's inputs",
                                     str(target), hint="choose an -o path outside the inputs")
+            if real.parent == source and not _is_repository(source):
+                raise OutputProblem("the output would go among the files of an input folder, "
+                                    "which revdiff would then read as versions", str(target),
+                                    hint="choose an -o path outside the inputs")
+
+
+def _is_repository(folder: Path) -> bool:
+    from revdiff.formats import gitrepo  # GitPython loads only for an output among the inputs
+
+    return gitrepo.is_repository(folder)
 
 
 def check_companions(targets: Iterable[Path], named: Path) -> None:
