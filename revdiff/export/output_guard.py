@@ -59,7 +59,9 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: boo
 
 
 def _is_repository(folder: Path) -> bool:
-    from revdiff.formats import gitrepo  # GitPython loads only for an output among the inputs
+    from revdiff.formats import (
+        gitrepo,  # GitPython loads only for an output among the inputs
+    )
 
     return gitrepo.is_repository(folder)
 
