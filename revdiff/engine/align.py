@@ -9,6 +9,9 @@
    merges (the reverse) are blocks too, scored on the joined text, and pay a small extra cost so that
    a plain 1:1 pair wins a tie. The best order-preserving chain of blocks (`chain.best_chain`) is kept.
 3. Sentences still unlinked anywhere are paired across gaps when they are alike enough: moves.
+4. A pair that order alone made gives way to a move that is clearly better: an edited sentence
+   whose far more alike partner is a loose sentence elsewhere, or the partner of another pair (two
+   similar sentences that swapped places were each paired with the other's new version).
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ PART_CONTAINMENT = 0.5
 GROUP_COST = 0.06
 # Moves must be clearly the same sentence: a higher bar than links inside a gap.
 MOVE_THRESHOLD = 0.6
+# A pair gives way to a move (step 4) when the sentences re-paired gain this much similarity in all.
+REPAIR_GAIN = 0.1
 # Gaps with at most this many old x new pairs, and at most this many characters old x new, compare
 # every pair; larger ones use shared words.
 FULL_COMPARISON_PAIRS = 10_000
@@ -103,6 +108,7 @@ def align_sentences(old: Sequence[str], new: Sequence[str], *,
     moved_new = {j for link in moves for j in link.new}
     links.extend(Link((i,), (), 0.0) for i in loose_old if i not in moved_old)
     links.extend(Link((), (j,), 0.0) for j in loose_new if j not in moved_new)
+    links = _better_partners(links, old_forms, new_forms, threshold)
     links.sort(key=lambda link: (0, link.old[0]) if link.old else (1, link.new[0]))
     return tuple(links)
 
@@ -306,6 +312,68 @@ def _grow_moves(moves: list[Link], loose_old: Sequence[int], loose_new: Sequence
         free_new.difference_update(new_ids)
         grown.append(Link(tuple(old_ids), tuple(new_ids), best.similarity, moved=True))
     return grown
+
+
+def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
+                     threshold: float) -> list[Link]:
+    """The links with each pair that order alone made replaced by a clearly better move (step 4).
+
+    Of the sentences in pairs of one old and one new sentence that are not moved and less alike
+    than 1 - REPAIR_GAIN (no move could gain that much over them), and the loose ones, the most alike old and new sentence are paired first, when they
+    are alike as a move must be and the sentences re-paired gain REPAIR_GAIN in all: their two
+    former partners pair up when alike enough, else are loose. Each sentence is re-paired once.
+    """
+    def single(link: Link) -> bool:  # a pair alike to within REPAIR_GAIN is kept as it is
+        return (len(link.old) <= 1 and len(link.new) <= 1 and not link.moved
+                and link.similarity < 1 - REPAIR_GAIN)
+
+    of_old = {link.old[0]: link for link in links if single(link) and link.old}
+    of_new = {link.new[0]: link for link in links if single(link) and link.new}
+    # two loose sentences were paired by `_match_moves` already when they could be
+    paired_old = sorted(i for i, link in of_old.items() if link.new)
+    paired_new = sorted(j for j, link in of_new.items() if link.old)
+    candidates = _candidate_pairs(paired_old, sorted(of_new), old_forms, new_forms,
+                                  MOVE_THRESHOLD)
+    candidates |= _candidate_pairs(sorted(set(of_old) - set(paired_old)), paired_new, old_forms,
+                                   new_forms, MOVE_THRESHOLD)
+    replaced: set[int] = set()  # ids of the links given up
+    added: list[Link] = []
+    for (i, k), score in sorted(candidates.items(), key=lambda item: (-item[1], item[0])):
+        first, second = of_old.get(i), of_new.get(k)
+        if first is None or second is None or first is second or score <= MOVE_THRESHOLD:
+            continue
+        # the former partners: the old sentence of `second`, the new one of `first`
+        rest_score = form_similarity(old_forms[second.old[0]], new_forms[first.new[0]]) \
+            if second.old and first.new else 0.0
+        if rest_score > threshold:
+            rest = [Link(second.old, first.new, rest_score)]
+        else:
+            rest = [Link(second.old, (), 0.0)] if second.old else []
+            rest += [Link((), first.new, 0.0)] if first.new else []
+        gain = score + sum(link.similarity for link in rest) - first.similarity - second.similarity
+        if gain < REPAIR_GAIN:
+            continue
+        replaced.update((id(first), id(second)))
+        for link in (first, second):
+            for index in link.old:
+                of_old.pop(index, None)
+            for index in link.new:
+                of_new.pop(index, None)
+        added.extend([Link((i,), (k,), score), *rest])
+    if not added:
+        return links
+    kept = [link for link in links if id(link) not in replaced]
+    in_order = [(link.old[0], link.new[0]) for link in kept if link.old and link.new
+                and not link.moved]
+    return kept + [Link(link.old, link.new, link.similarity,
+                        moved=bool(link.old and link.new)
+                        and _crosses(link.old[0], link.new[0], in_order))
+                   for link in added]
+
+
+def _crosses(i: int, j: int, in_order: Sequence[tuple[int, int]]) -> bool:
+    """Whether the pair (i, j) is out of order with some of the pairs kept in order."""
+    return any((old < i and new > j) or (old > i and new < j) for old, new in in_order)
 
 
 def _runs_around(index: int, free: set[int], forms: Forms, whole: Form) -> list[list[int]]:

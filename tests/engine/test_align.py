@@ -185,3 +185,27 @@ def test_repeated_sentences_are_anchored_by_runs() -> None:
     loose = [link for link in links if not (link.old and link.new)]
     assert len(loose) == 3 and loose[0].old and loose[1:] == [align.Link((), (0,), 0.0),
                                                                align.Link((), (451,), 0.0)]
+
+
+def test_two_alike_sentences_that_swapped_places_keep_their_own_new_versions() -> None:
+    """Each was paired, in order, with the other's new version: the Baghdad toll read 20 -> 6."""
+    old = ["At least 20 people were killed in Baghdad, police said.", "Oil prices rose.",
+           "At least 5 people were killed in Basra, officials said."]
+    new = ["At least 6 people were killed in Basra, officials said.", "Oil prices rose.",
+           "At least 21 people were killed in Baghdad, police said."]
+    links = {(link.old, link.new): link.moved for link in align_sentences(old, new)}
+    assert links == {((0,), (2,)): True, ((1,), (1,)): False, ((2,), (0,)): True}
+
+
+def test_an_updated_sentence_moved_to_the_top_leaves_the_new_one_in_its_place_added() -> None:
+    """The moved casualty count was read as added, and the old count as edited into another
+    sentence written where it had been (`5 people were wounded` -> `5 of the missiles failed`)."""
+    old = ["Iran fired more than a dozen ballistic missiles at two bases in Iraq.",
+           "The Pentagon said it was assessing the damage.",
+           "At least 5 people were wounded in the attack on Al Asad, Iraqi officials said."]
+    new = ["At least 11 people were wounded in the attack on Al Asad, Iraqi officials said.",
+           *old[:2],
+           "At least 5 of the missiles failed to explode in the attack on Al Asad, US officials said."]
+    links = {(link.old, link.new): link.moved for link in align_sentences(old, new)}
+    assert links == {((0,), (1,)): False, ((1,), (2,)): False, ((2,), (0,)): True,
+                     ((), (3,)): False}
