@@ -81,8 +81,11 @@ def _articles(items: Any) -> Iterator[tuple[str, Article]]:
 def _rows(items: Any, sentences: str, edits: bool) -> Iterator[dict[str, Any]]:
     from revdiff.export.pairs import compare_chain
     from revdiff.export.records import article_ref, article_rows
+    from revdiff.read_warnings import has_pairs
 
-    for index, (name, article) in enumerate(_articles(items)):
+    # numbered as `export` numbers them: only articles with a pair of versions to compare
+    compared = ((name, article) for name, article in _articles(items) if has_pairs(article))
+    for index, (name, article) in enumerate(compared):
         ref = article_ref(index, article, name)
         comparisons = compare_chain(article, sentences)
         for _, summary, rows in article_rows(ref, article, comparisons):

@@ -81,3 +81,35 @@ def test_edits_table_equals_the_jsonl_export(tmp_path: Path) -> None:
     run_export(ExportJob((str(SAMPLES),), out, "jsonl"))
     exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert revdiff.edits_table(str(SAMPLES)) == exported
+
+
+def test_diff_export_and_the_tables_name_and_number_an_article_alike(tmp_path: Path) -> None:
+    """With an article of one version before it, `diff` named the other `n.sqlite` (its own
+    warnings `n.sqlite#1`) and `edits_table` numbered it 1, where `export` gave `n.sqlite#1`, 0."""
+    import json
+    import sqlite3
+
+    database = tmp_path / "n.sqlite"
+    with sqlite3.connect(database) as connection:
+        connection.execute("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INTEGER, "
+                           "version INTEGER, title TEXT, url TEXT, summary TEXT)")
+        connection.executemany(
+            "INSERT INTO entryversion (entry_id, version, title, url, summary) VALUES (?,?,?,?,?)",
+            [(1, 0, "Solo", "https://x.test/solo", "Only one."), (2, 0, None, None, "Alpha."),
+             (2, 1, None, None, "Alpha. Beta.")])
+    connection.close()
+
+    def named(lines: str) -> set[tuple[int, str]]:
+        return {(row["article_index"], row["article"])
+                for row in map(json.loads, lines.splitlines())}
+
+    def run(*args: str) -> str:
+        return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
+                              text=True, check=True, timeout=120).stdout
+
+    out = tmp_path / "e.jsonl"
+    run("export", str(database), "-o", str(out), "-q")
+    assert named(out.read_text()) == {(0, f"{database}#1")}
+    assert named(run("diff", str(database), "--format", "jsonl", "-q")) == {(0, f"{database}#1")}
+    assert {(row["article_index"], row["article"])
+            for row in revdiff.edits_table(str(database))} == {(0, f"{database}#1")}

@@ -114,28 +114,37 @@ def warn(line: str, said: list[str] | None = None) -> None:
 
 
 def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare: bool = False,
-                  said: list[str] | None = None, notice: bool = False) -> list[Article]:
+                  said: list[str] | None = None, notice: bool = False,
+                  names: list[str] | None = None) -> list[Article]:
     """The inputs' articles, with every warning about how they were read on stderr, one line
     each (none when `quiet`; kept in `said` too): first what was left out of the inputs (the
     folders in a folder of versions), then each article's warnings.
 
     With `compare` (diff, view), an article with a single version is left out with a warning,
     and when no article has two versions, that is an error: there is nothing to compare.
+    `names`, when given, gets the name of each article returned, as the warnings and `export`
+    name it (`n.sqlite#1`: the input and the article's place among all its articles).
     """
     articles = load_articles(inputs, max_size, quiet, said, notice)
     source = inputs[0] if len(inputs) == 1 else None
     if compare and not any(has_pairs(article) for article in articles):
         where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
         raise NothingToCompare(NOTHING_TO_COMPARE, where, hint=NOTHING_TO_COMPARE_HINT)
-    for index, article in enumerate(articles if not quiet else ()):
-        # which article of several
+    kept = []
+    for index, article in enumerate(articles):
+        # which article of several: its place among all the inputs' articles, as `export` names it
         name = source if source and len(articles) == 1 else \
             article.key or input_name(", ".join(inputs), index, len(articles))
-        for line in warning_lines(article, name, inputs):
+        for line in warning_lines(article, name, inputs) if not quiet else ():
             warn(line, said)
         if compare and not has_pairs(article):
-            warn(f"{visible(name)}: {NOTHING_TO_COMPARE}; left out", said)
-    return [article for article in articles if has_pairs(article)] if compare else articles
+            if not quiet:
+                warn(f"{visible(name)}: {NOTHING_TO_COMPARE}; left out", said)
+            continue
+        kept.append(article)
+        if names is not None:
+            names.append(name)
+    return kept
 
 
 def use_color(chosen: bool | None) -> bool:

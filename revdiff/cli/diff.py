@@ -29,7 +29,6 @@ from revdiff.export.pairs import compare_chain, pair_reading
 from revdiff.export.records import article_ref
 from revdiff.export.unified import unified_diff
 from revdiff.model import Article
-from revdiff.read_warnings import input_name
 from revdiff.terminal_text import visible
 
 FORMATS = ("text", "json", "jsonl", "csv", "unified", "html")
@@ -48,12 +47,12 @@ def terminal_style(text: str, role: str) -> str:
     return click.style(text, **_STYLES[role])  # type: ignore[arg-type]
 
 
-def consecutive_comparisons(articles: list[Article], sentences: str, inputs: tuple[str, ...]
+def consecutive_comparisons(articles: list[Article], sentences: str, names: list[str]
                             ) -> Iterator[Item]:
     """Every consecutive pair of versions of every article, with how sure its reading is; an
-    article without a URL or a title is named by the inputs."""
-    for index, article in enumerate(articles):
-        ref = article_ref(index, article, input_name(", ".join(inputs), index, len(articles)))
+    article without a URL or a title is named by `names` (`load_and_warn`'s)."""
+    for index, (article, name) in enumerate(zip(articles, names, strict=True)):
+        ref = article_ref(index, article, name)
         for comparison in compare_chain(article, sentences):
             yield ref, comparison, pair_reading(article, comparison)
 
@@ -80,8 +79,9 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     """Compare consecutive versions of each article, sentence by sentence and word by word."""
     if changes_only and output_format != "text":  # the tables hold every edit, to be counted
         raise click.UsageError(f"--changes-only applies to --format text, not {output_format}")
-    articles = load_and_warn(inputs, max_size, quiet, compare=True)
-    items = consecutive_comparisons(articles, sentences, inputs)
+    names: list[str] = []
+    articles = load_and_warn(inputs, max_size, quiet, compare=True, names=names)
+    items = consecutive_comparisons(articles, sentences, names)
     if output_format == "jsonl":
         for line in comparisons_jsonl(items):
             write_data(line + "\n")
