@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from revdiff.model import Sentence
@@ -38,6 +39,10 @@ TITLES = word_set(
 # Abbreviations that do not end a sentence when a number follows (`Dec. 27`, `No. 5`).
 BEFORE_NUMBER = word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref"
+)
+# German writes a day of the month as an ordinal, `3.`, before the month's name (`Am 3. Januar`).
+DAY_BEFORE_MONTH = word_set(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember"
 )
 # Abbreviations that introduce something and never end a sentence.
 NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est")
@@ -96,7 +101,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         if close and punct in "?!" and next_lower in ATTRIBUTION:
             return False
     elif not (following.isupper() or following.isdigit() or following in _OPENING
-              or following.isalpha()):  # a letter of a script without case: Hebrew, Arabic
+              or following.isalpha()  # a letter of a script without case: Hebrew, Arabic
+              or _opens_an_amount(paragraph, next_start)):
         return False  # a dash, a bracket or a symbol continues the sentence
     if punct in ("...", "…"):
         return following.isupper() or following in _OPENING
@@ -111,9 +117,20 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         return False
     if word in BEFORE_NUMBER and following.isdigit():
         return False
+    if word.isdigit() and len(word) <= 2 and next_lower in DAY_BEFORE_MONTH:
+        return False
     if "." in word:  # U.S., a.m., D.C.: only a typical opener makes this the end
         return next_lower in OPENERS
     return True
+
+
+def _opens_an_amount(paragraph: str, start: int) -> bool:
+    """Whether a currency sign or a minus sign and a digit begin at `start` (`$5 million was
+    paid.`, `-5 degrees was the low.`): a sentence may begin so."""
+    sign = paragraph[start]
+    if unicodedata.category(sign) == "Sc":
+        return True
+    return sign in "-−" and paragraph[start + 1:start + 2].isdigit()
 
 
 def _boundaries(paragraph: str) -> list[int]:

@@ -39,6 +39,11 @@ def pieces(text: str) -> list[str]:
      ["Read more at washingtonpost.com today.", "It costs $3.50 now."]),
     ("Who was he? Nobody knows! Really.", ["Who was he?", "Nobody knows!", "Really."]),
     ("It happened at 5 p.m. on Friday.", ["It happened at 5 p.m. on Friday."]),
+    # an amount may begin a sentence; a German day of the month ends none (both were one wrong)
+    ("The deal closed. $5 million was paid. -5 degrees was the low.",
+     ["The deal closed.", "$5 million was paid.", "-5 degrees was the low."]),
+    ("Am 3. Januar wurde er getötet. Er war 62.", ["Am 3. Januar wurde er getötet.", "Er war 62."]),
+    ("He was born in 1990. The next year he left.", ["He was born in 1990.", "The next year he left."]),
 ])
 def test_news_sentences(text: str, expected: list[str]) -> None:
     assert pieces(text) == expected
