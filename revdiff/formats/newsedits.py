@@ -28,6 +28,7 @@ from typing import Any
 from revdiff.errors import EmptyInput, MalformedPage, RevdiffError
 from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.fields import (
+    MAX_DIGITS,
     RELATIVE_TIME,
     checked_url,
     dated_back_warnings,
@@ -305,8 +306,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             warnings.append(f"{entry_name}: {_row_name(row)} is left out: its {columns['version']} "
                             f"{_cell_shown(row['version'])} is not a version number")
     if not numbered:
-        raise MalformedPage(f"{entry_name}: no row has a version number (a whole number from 0) in "
-                            f"{columns['version']}",
+        raise MalformedPage(f"{entry_name}: no row has a version number (a whole number from 0, "
+                            f"of at most {MAX_DIGITS} digits) in {columns['version']}",
                             where,
                             hint="fix the version column, or rerun with --skip-errors to skip "
                                  "this entry")

@@ -364,7 +364,7 @@ def test_an_entry_without_a_version_number_is_refused_and_skipped_alone(tmp_path
         (2, 1, 1, "A", "https://y.test/a", "s", None, 2, "<p>Two.</p>"),
         (3, 2, "first", "B", "https://y.test/b", "s", None, 2, "<p>Lost.</p>"),
     ])
-    with pytest.raises(MalformedPage, match=re.escape("entry 2: no row has a version number (a whole number from 0) in version")):
+    with pytest.raises(MalformedPage, match=re.escape("entry 2: no row has a version number (a whole number from 0, of at most 15 digits) in version")):
         read_database(path)
     with skipping_bad_articles() as skipped:
         (article,) = read_database(path)
@@ -376,7 +376,7 @@ def test_an_entry_without_a_version_number_is_refused_and_skipped_alone(tmp_path
                             check=False)
     assert result.returncode == 0, result.stderr
     (note,) = [line for line in result.stderr.splitlines() if line.startswith("revdiff: skipped")]
-    assert "entry 2: no row has a version number (a whole number from 0) in version" in note
+    assert "entry 2: no row has a version number (a whole number from 0, of at most 15 digits) in version" in note
     assert "--skip-errors" not in note
 
 
