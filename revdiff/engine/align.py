@@ -319,9 +319,10 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
     """The links with each pair that order alone made replaced by a clearly better move (step 4).
 
     Of the sentences in pairs of one old and one new sentence that are not moved and less alike
-    than 1 - REPAIR_GAIN (no move could gain that much over them), and the loose ones, the most alike old and new sentence are paired first, when they
-    are alike as a move must be and the sentences re-paired gain REPAIR_GAIN in all: their two
-    former partners pair up when alike enough, else are loose. Each sentence is re-paired once.
+    than 1 - REPAIR_GAIN (no move could gain that much over them), and the loose ones, the most
+    alike old and new sentence are paired first, when they are alike as a move must be and the
+    sentences re-paired gain REPAIR_GAIN in all: their two former partners pair up when alike
+    enough, else are loose. Each sentence is re-paired once.
     """
     def single(link: Link) -> bool:  # a pair alike to within REPAIR_GAIN is kept as it is
         return (len(link.old) <= 1 and len(link.new) <= 1 and not link.moved
