@@ -53,7 +53,7 @@ def _code_point(number: int) -> str:
 def count_words(text: str) -> int:
     """Words as a reader counts them: the runs between spaces that hold a letter or a digit
     (`Iran's` and `3,000` are one word each; a dash, a bullet or an emoji alone is none), each
-    ideograph and kana one word (`弾道ミサイル15発` is seven and `15`)."""
+    ideograph and kana one word (`弾道ミサイル15発` is eight: seven characters and `15`)."""
     if not text.isascii():
         text = _UNSPACED_CHARACTER.sub(" x ", text)
     return sum(1 for token in text.replace(ZERO_WIDTH_SPACE, " ").split()
