@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -46,8 +47,11 @@ PART_CONTAINMENT = 0.5
 GROUP_COST = 0.06
 # Moves must be clearly the same sentence: a higher bar than links inside a gap.
 MOVE_THRESHOLD = 0.6
-# A pair gives way to a move (step 4) when the sentences re-paired gain this much similarity in all.
+# A pair gives way to a move (step 4) when the sentences re-paired gain this much similarity in all
+# (with their digits masked too), and each holds this many words: short labels (`radios:`,
+# `imports:`) are alike by their shape alone.
 REPAIR_GAIN = 0.1
+REPAIR_WORDS = 5
 # Gaps with at most this many old x new pairs, and at most this many characters old x new, compare
 # every pair; larger ones use shared words.
 FULL_COMPARISON_PAIRS = 10_000
@@ -57,6 +61,7 @@ CANDIDATES_PER_SENTENCE = 12
 # ...looked up through at most this many entries of the word index (rarest words first).
 POSTINGS_PER_SENTENCE = 200
 MAX_GROUP = 3
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,8 +333,13 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
         return (len(link.old) <= 1 and len(link.new) <= 1 and not link.moved
                 and link.similarity < 1 - REPAIR_GAIN)
 
-    of_old = {link.old[0]: link for link in links if single(link) and link.old}
-    of_new = {link.new[0]: link for link in links if single(link) and link.new}
+    def long_enough(form: Form) -> bool:
+        return sum(word.isalnum() for word in form.words) >= REPAIR_WORDS
+
+    of_old = {link.old[0]: link for link in links
+              if single(link) and link.old and long_enough(old_forms[link.old[0]])}
+    of_new = {link.new[0]: link for link in links
+              if single(link) and link.new and long_enough(new_forms[link.new[0]])}
     # two loose sentences were paired by `_match_moves` already when they could be
     paired_old = sorted(i for i, link in of_old.items() if link.new)
     paired_new = sorted(j for j, link in of_new.items() if link.old)
@@ -352,7 +362,8 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
             rest = [Link(second.old, (), 0.0)] if second.old else []
             rest += [Link((), first.new, 0.0)] if first.new else []
         gain = score + sum(link.similarity for link in rest) - first.similarity - second.similarity
-        if gain < REPAIR_GAIN:
+        if gain < REPAIR_GAIN or not _gains_in_words(first, second, (i, k), rest, old_forms,
+                                                     new_forms):
             continue
         replaced.update((id(first), id(second)))
         for link in (first, second):
@@ -366,15 +377,36 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
     kept = [link for link in links if id(link) not in replaced]
     in_order = [(link.old[0], link.new[0]) for link in kept if link.old and link.new
                 and not link.moved]
+    re_paired = [(link.old[0], link.new[0]) for link in added if link.old and link.new]
     return kept + [Link(link.old, link.new, link.similarity,
                         moved=bool(link.old and link.new)
-                        and _crosses(link.old[0], link.new[0], in_order))
+                        and _crosses(link.old[0], link.new[0], [*in_order, *re_paired]))
                    for link in added]
 
 
-def _crosses(i: int, j: int, in_order: Sequence[tuple[int, int]]) -> bool:
-    """Whether the pair (i, j) is out of order with some of the pairs kept in order."""
-    return any((old < i and new > j) or (old > i and new < j) for old, new in in_order)
+def _gains_in_words(first: Link, second: Link, pair: tuple[int, int], rest: Sequence[Link],
+                    old_forms: Forms, new_forms: Forms) -> bool:
+    """Whether re-pairing gains REPAIR_GAIN with the digits masked too: in a list of figures
+    (`male: 62.5 years`, `female: 61.89 years`) a tally that took the value another row had is
+    alike that row's old text by its number alone."""
+    def masked(old_ids: tuple[int, ...], new_ids: tuple[int, ...]) -> float:
+        if not old_ids or not new_ids:
+            return 0.0
+        return form_similarity(_digits_masked(old_forms[old_ids[0]]),
+                               _digits_masked(new_forms[new_ids[0]]))
+
+    before = masked(first.old, first.new) + masked(second.old, second.new)
+    after = masked((pair[0],), (pair[1],)) + sum(masked(link.old, link.new) for link in rest)
+    return after - before >= REPAIR_GAIN
+
+
+def _digits_masked(form: Form) -> Form:
+    return Form(_DIGITS.sub("0", form.chars), tuple(_DIGITS.sub("0", word) for word in form.words))
+
+
+def _crosses(i: int, j: int, pairs: Sequence[tuple[int, int]]) -> bool:
+    """Whether the pair (i, j) is out of order with some of `pairs`."""
+    return any((old < i and new > j) or (old > i and new < j) for old, new in pairs)
 
 
 def _runs_around(index: int, free: set[int], forms: Forms, whole: Form) -> list[list[int]]:

@@ -209,3 +209,19 @@ def test_an_updated_sentence_moved_to_the_top_leaves_the_new_one_in_its_place_ad
     links = {(link.old, link.new): link.moved for link in align_sentences(old, new)}
     assert links == {((0,), (1,)): False, ((1,), (2,)): False, ((2,), (0,)): True,
                      ((), (3,)): False}
+
+
+def test_a_list_of_figures_keeps_each_label_with_its_own_figure() -> None:
+    """A tally that took the value another row had was paired with that row, by its number."""
+    old = ["Ward A: 28,519 patients.", "Ward B: 13,302 patients.", "Ward C: 64,944 patients."]
+    new = ["Ward A: 13,302 patients.", "Ward B: 64,944 patients.", "Ward C: 71,020 patients."]
+    links = {(link.old, link.new): link.moved for link in align_sentences(old, new)}
+    assert links == {((0,), (0,)): False, ((1,), (1,)): False, ((2,), (2,)): False}
+
+
+def test_two_sentences_that_swapped_places_side_by_side_are_moves() -> None:
+    old = ["At least 20 people were killed in Baghdad, police said.",
+           "At least 5 people were killed in Basra, officials said."]
+    links = {(link.old, link.new): link.moved
+             for link in align_sentences(old, [old[1].replace("5", "6"), old[0].replace("20", "21")])}
+    assert links == {((0,), (1,)): True, ((1,), (0,)): True}
