@@ -28,10 +28,10 @@ _NUMBER_WORDS = word_set(
     "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
     "half"
 )
-# Number words that are more often no number (`no one`, `the one who`, `wait a second`): one
-# changes a sentence's numbers only where the numbers without them change too (`one` to `two`,
-# not `No one was hurt` to `Nobody was hurt`); `one` and `1` are still one number.
-_WORDS_OFTEN_NO_NUMBER = frozenset({"one", "second"})
+# `one` and `second` where they are no number: `no one`, `one another`, `the one who`, and a
+# `second` that ends its clause (`wait a second.`); `one soldier` and `a second attack` are.
+_NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|which)\b)"
+                        r"|\bsecond(?=\s*(?:[.,;:!?)]|$|ago\b|later\b))")
 # A number word, `twenty-five` and `twenty five` as one.
 _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})[-‐ ]({'|'.join(_UNITS[1:10])})\b|\w+)")
 # Quotation marks and what closes them: curly double, straight double, guillemets, curly single
@@ -59,16 +59,14 @@ def _content(text: str) -> str:
                    for cluster in grapheme_clusters(text))
 
 
-def numbers_in(text: str, words_often_no_number: bool = True) -> list[str]:
+def numbers_in(text: str) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus
     sign kept) and in words (by their value where a word has one: `five` is `5`, `twenty-five`
-    `25`; `one` and `second` only with `words_often_no_number`), sorted."""
+    `25`; not `no one` or `wait a second`), sorted."""
     found = [_plain_digits(match.group()) for match in _NUMBER.finditer(text)]
-    for match in _NUMBER_WORD.finditer(text.casefold()):
+    for match in _NUMBER_WORD.finditer(_NO_NUMBER.sub(" ", text.casefold())):
         tens, unit = match.groups()
         word = match.group()
-        if not words_often_no_number and word in _WORDS_OFTEN_NO_NUMBER:
-            continue
         if tens:
             found.append(str(int(_NUMBER_VALUES[tens]) + int(_NUMBER_VALUES[unit])))
         elif word in _NUMBER_VALUES:
@@ -135,8 +133,7 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
     if old == new:
         return frozenset({Flag.ENCODING_ONLY})
     flags: set[Flag] = set()
-    numbers_differ = numbers_in(old) != numbers_in(new) and \
-        numbers_in(old, words_often_no_number=False) != numbers_in(new, words_often_no_number=False)
+    numbers_differ = numbers_in(old) != numbers_in(new)
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
     elif _content(old) == _content(new) and not numbers_differ:

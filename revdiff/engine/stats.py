@@ -21,9 +21,13 @@ def is_boring_edit(edit: Edit) -> bool:
     its edits are; the TUI's `x` hides these."""
     if edit.op is EditOp.UNCHANGED:
         return True
-    if edit.op is EditOp.MOVED or edit.flags & {Flag.NUMBER_CHANGED, Flag.QUOTE_CHANGED}:
+    if edit.op is EditOp.MOVED or Flag.NUMBER_CHANGED in edit.flags:
         return False
-    if edit.flags & _TRIVIAL or same_but_encoding(edit.old_text, edit.new_text):
+    if same_but_encoding(edit.old_text, edit.new_text):  # quote marks written otherwise too
+        return True
+    if Flag.QUOTE_CHANGED in edit.flags:
+        return False
+    if edit.flags & _TRIVIAL:
         return True
     # An added or deleted piece without letters or digits (a stray dash, a bullet).
     return not any(char.isalnum() for char in edit.old_text + edit.new_text)
