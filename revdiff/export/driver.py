@@ -99,17 +99,18 @@ SKIP_HINT = "fix or remove that input, or rerun with --skip-errors to skip it"
 
 
 class NothingExported(RevdiffError):
-    """Every input was skipped (--skip-errors): a run that read nothing is no export, and the
-    output of an earlier run stays as it was."""
+    """No article was exported: every input was skipped (--skip-errors) or held no article of two
+    versions. A run that exported nothing is no export; an earlier run's output stays as it was."""
 
 
 def _check_something_exported(progress: ExportProgress, out: str) -> None:
-    if progress.articles == 0 and progress.skipped_inputs:
-        raise NothingExported(
-            f"nothing was exported: every input or article was skipped "
-            f"({len(progress.skipped_inputs):,} of them)"
-            + ("" if out == "-" else "; the output is left as it was"), out,
-            hint="check the inputs named above")
+    if progress.articles:
+        return
+    why = (f"every input or article was skipped ({len(progress.skipped_inputs):,} of them)"
+           if progress.skipped_inputs else "no input holds an article of two versions")
+    raise NothingExported(f"nothing was exported: {why}"
+                          + ("" if out == "-" else "; the output is left as it was"), out,
+                          hint="check the inputs named above")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -376,7 +377,7 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
         note(f"skipped {visible(name)}: {NAMES_NOTHING}")
     if not to_stream:
         targets = registry.output_paths(job.format, job.out)
-        check_targets(targets, [path for unit in units for path in unit.paths],
+        check_targets(targets, [*job.inputs, *(path for unit in units for path in unit.paths)],
                       folder=job.format == "html")
         check_companions(targets, job.out)
     progress = ExportProgress(units_total=len(units), skipped_inputs=list(missing))

@@ -102,19 +102,27 @@ def test_skip_errors_skips_a_missing_path_and_an_empty_glob(run_cli, samples: Pa
     assert "skipped 2 input(s)" in result.output and "3 articles" in result.output
 
 
-@pytest.mark.parametrize("output", ["x.csv", "-"])
-def test_a_run_whose_every_input_is_skipped_fails_and_keeps_the_earlier_output(  # type: ignore[no-untyped-def]
-        run_cli, samples: Path, tmp_path: Path, output: str) -> None:
-    """A mistyped folder with --skip-errors replaced a good export with empty tables, exit 0."""
+@pytest.mark.parametrize(("output", "single_version"), [("x.csv", False), ("-", False),
+                                                         ("x.csv", True)])
+def test_a_run_that_exports_nothing_fails_and_keeps_the_earlier_output(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path, output: str, single_version: bool) -> None:
+    """A mistyped folder with --skip-errors, or a file of one version, replaced a good export with
+    empty tables, exit 0."""
     out = str(tmp_path / output) if output != "-" else "-"
     if output != "-":
         assert run_cli("export", str(samples), "-o", out).exit_code == 0
-    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
-    result = run_cli("export", str(tmp_path / "sampels"), "-o", out, "--skip-errors")
+    given = tmp_path / "sampels"
+    if single_version:
+        given.mkdir()
+        (given / "0.txt").write_text("One version only.\n")
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()}
+    result = run_cli("export", str(given), "-o", out, "--skip-errors")
     assert result.exit_code == 2
     assert "revdiff: error: " in result.output
-    assert "nothing was exported: every input or article was skipped (1 of them)" in result.output
-    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+    why = ("no input holds an article of two versions" if single_version
+           else "every input or article was skipped (1 of them)")
+    assert f"nothing was exported: {why}" in result.output
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()} == before
 
 
 def test_skip_errors_leaves_out_one_bad_article_of_an_input_that_holds_many(  # type: ignore[no-untyped-def]

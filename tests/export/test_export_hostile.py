@@ -163,6 +163,10 @@ def test_a_new_file_among_an_input_folders_versions_is_refused(tmp_path: Path) -
     assert result.returncode == 2
     assert "among the files of an input folder" in one_error_line(result.stderr)
     assert sorted(p.name for p in story.iterdir()) == ["0.txt", "1.txt"]
+    # a folder of article folders is read as one too: the export was written, and then read
+    result = revdiff("export", str(tmp_path), "-o", str(tmp_path / "all.diff"))
+    assert result.returncode == 2
+    assert "among the files of an input folder" in one_error_line(result.stderr)
 
 
 def test_sqlite_input_is_not_its_own_output(tmp_path: Path) -> None:
