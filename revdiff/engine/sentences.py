@@ -40,10 +40,9 @@ TITLES = word_set(
 BEFORE_NUMBER = word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref"
 )
-# German writes a day of the month as an ordinal, `3.`, before the month's name (`Am 3. Januar`).
-DAY_BEFORE_MONTH = word_set(
-    "januar jänner februar märz april mai juni juli august september oktober november dezember"
-)
+# German writes a day of the month as an ordinal, `3.`, before the month's name (`Am 3. Januar`);
+# the names English writes alike (`April`, `August`) may begin a sentence there, and are left out.
+DAY_BEFORE_MONTH = word_set("januar jänner februar märz juni juli oktober dezember")
 # Abbreviations that introduce something and never end a sentence.
 NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est")
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.

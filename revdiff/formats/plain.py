@@ -22,10 +22,12 @@ _NUMBER_IN_NAME = re.compile(r"\d+")
 _DATE_IN_NAME = re.compile(r"(?<!\d)(1[89]|2\d)\d\d(([-_.])(0?[1-9]|1[0-2])\3(0?[1-9]|[12]\d|3[01])"
                            r"([T_ .-]?([01]?\d|2[0-3])([-_.:h]?)[0-5]\d(\8[0-5]\d)?)?"
                            r"|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])T\d{4}(\d\d)?)(?!\d)")
-# A date with the year last (`30-12-2019`, `12.30.2019`): the day first or the month first, which
-# a name whose first (or second) number is above 12 tells for the whole folder.
+# A date with the year last (`30-12-2019`, `12.30.2019`), and the time of day that may follow it
+# (`1.2.2020 10.30`): the day first or the month first, which a name whose first (or second)
+# number is above 12 tells for the whole folder.
 _YEAR_LAST_DATE = re.compile(r"(?<!\d)(0?[1-9]|[12]\d|3[01])([-_.])(0?[1-9]|[12]\d|3[01])\2"
-                             r"((1[89]|2\d)\d\d)(?!\d)")
+                             r"((1[89]|2\d)\d\d)"
+                             r"([T_ .-]?([01]?\d|2[0-3])([-_.:h]?)[0-5]\d(\8[0-5]\d)?)?(?!\d)")
 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
 # A version saved with its lines wrapped at a fixed width (`fold`, an editor, an e-mail) keeps its
@@ -151,7 +153,7 @@ def _year_first_key(file: Path, date: re.Match[str] | None,
     if date is None:
         return version_order_key(file)
     day, month = (date.group(1), date.group(3)) if day_first else (date.group(3), date.group(1))
-    stem = f"{file.stem[:date.start()]}{date.group(4)}-{month}-{day}{file.stem[date.end():]}"
+    stem = f"{file.stem[:date.start()]}{date.group(4)}-{month}-{day}{file.stem[date.end(4):]}"
     return version_order_key(file.with_name(stem + file.suffix))
 
 

@@ -44,6 +44,8 @@ def pieces(text: str) -> list[str]:
      ["The deal closed.", "$5 million was paid.", "-5 degrees was the low."]),
     ("Am 3. Januar wurde er getötet. Er war 62.", ["Am 3. Januar wurde er getötet.", "Er war 62."]),
     ("He was born in 1990. The next year he left.", ["He was born in 1990.", "The next year he left."]),
+    ("The vote was 52 to 48. August brought protests.",
+     ["The vote was 52 to 48.", "August brought protests."]),
 ])
 def test_news_sentences(text: str, expected: list[str]) -> None:
     assert pieces(text) == expected

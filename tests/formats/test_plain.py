@@ -102,7 +102,9 @@ def test_files_are_ordered_by_the_number_in_their_names() -> None:
     ("12-30-2019", "01-04-2020", "01-05-2020"),  # the month first: 30 is a day
     ("30.12.2019", "04.01.2020", "05.01.2020"),  # the day first
     ("v_30_12_2019", "v_4_1_2020", "v_05_01_2020"),
-    ("01-02-2020", "01-03-2020")])  # either reading gives this order
+    ("01-02-2020", "01-03-2020"),  # either reading gives this order
+    # a time of day after the date: no version number (the minutes were)
+    ("report 13.1.2020 8.00", "report 1.2.2020 9.15", "report 1.2.2020 10.30")])
 def test_dates_written_with_the_year_last_order_the_versions(tmp_path: Path,
                                                               names: tuple[str, ...]) -> None:
     # they were ordered by their first number: January's versions before December's
