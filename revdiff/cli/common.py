@@ -127,9 +127,7 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     """
     articles = load_articles(inputs, max_size, quiet, said, notice)
     source = inputs[0] if len(inputs) == 1 else None
-    if compare and not any(has_pairs(article) for article in articles):
-        where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
-        raise NothingToCompare(NOTHING_TO_COMPARE, where, hint=NOTHING_TO_COMPARE_HINT)
+    nothing_to_compare = compare and not any(has_pairs(article) for article in articles)
     kept = []
     for index, article in enumerate(articles):
         # which article of several: its place among all the inputs' articles, as `export` names it
@@ -138,12 +136,15 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
         for line in warning_lines(article, name, inputs) if not quiet else ():
             warn(line, said)
         if compare and not has_pairs(article):
-            if not quiet:
+            if not quiet and not nothing_to_compare:
                 warn(f"{visible(name)}: {NOTHING_TO_COMPARE}; left out", said)
             continue
         kept.append(article)
         if names is not None:
             names.append(name)
+    if nothing_to_compare:  # after the warnings, which may say why (an empty file left out)
+        where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
+        raise NothingToCompare(NOTHING_TO_COMPARE, where, hint=NOTHING_TO_COMPARE_HINT)
     return kept
 
 

@@ -101,3 +101,18 @@ def test_the_article_left_out_of_a_repository_is_named(tmp_path: Path) -> None:
     result = revdiff("diff", str(repo))
     assert result.returncode == 0, result.stderr
     assert "revdiff: warning: lone.txt: only one version, nothing to compare; left out" in result.stderr
+
+
+def test_the_warning_that_says_why_one_version_is_left_comes_before_the_error(
+        tmp_path: Path) -> None:
+    # a folder whose second capture is empty: only the error was said, not why
+    (tmp_path / "1.txt").write_text("Hello.\n")
+    (tmp_path / "2.txt").write_text("")
+    result = revdiff("diff", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"revdiff: warning: {tmp_path}: left out 1 empty file (2.txt): an empty capture is no "
+        "version",
+        f"revdiff: error: {tmp_path}: only one version, nothing to compare (give two or more "
+        "versions: version files, a directory of them or a diff page; `revdiff parse` shows "
+        "what was read)"]
