@@ -110,9 +110,8 @@ def test_the_warning_that_says_why_one_version_is_left_comes_before_the_error(
     (tmp_path / "2.txt").write_text("")
     result = revdiff("diff", str(tmp_path))
     assert result.returncode == 2
-    assert result.stderr.splitlines() == [
-        f"revdiff: warning: {tmp_path}: left out 1 empty file (2.txt): an empty capture is no "
-        "version",
-        f"revdiff: error: {tmp_path}: only one version, nothing to compare (give two or more "
-        "versions: version files, a directory of them or a diff page; `revdiff parse` shows "
-        "what was read)"]
+    warning = f"{tmp_path}: left out 1 empty file (2.txt): an empty capture is no version"
+    error = (f"{tmp_path}: only one version, nothing to compare (give two or more versions: "
+             "version files, a directory of them or a diff page; `revdiff parse` shows what was "
+             "read)")
+    assert result.stderr.splitlines() == [f"revdiff: warning: {warning}", f"revdiff: error: {error}"]
