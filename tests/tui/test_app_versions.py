@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 from tui_helpers import SAMPLES, header_text, run_async, status_text
 
@@ -158,6 +159,26 @@ def chart_text(app: RevdiffApp) -> str:
     return str(app.query_one("#stats-chain", Static).render())
 
 
+def gated_app(article: Article, monkeypatch: pytest.MonkeyPatch) -> tuple[RevdiffApp,
+                                                                          threading.Event]:
+    """An app that compares every pair apart, each comparison waiting until the event is set."""
+    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    release = threading.Event()
+
+    def slow_compare(old: Version, new: Version) -> Comparison:
+        release.wait(10)
+        return compare(old, new)
+
+    return RevdiffApp(article, compare=slow_compare), release
+
+
+async def wait_until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if done():
+            return
+
+
 @pytest.mark.parametrize(("key", "shown"), [
     ("t", lambda app: isinstance(app.screen, TimelineScreen)),
     ("i", lambda app: "v1→2" in chart_text(app)),
@@ -169,20 +190,10 @@ async def test_a_long_chain_is_compared_apart_for_the_timeline_statistics_and_st
         shown: Callable[[RevdiffApp], bool]) -> None:
     """A live blog's 40 versions of 400 paragraphs took 3.5 s to compare for the timeline or
     the chart of the chain, on the app's own loop: no key answered meanwhile."""
-    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
-    release = threading.Event()
+    app, release = gated_app(chain_article, monkeypatch)
     release.set()  # the first pair at once
-
-    def slow_compare(old: Version, new: Version) -> Comparison:
-        release.wait(10)
-        return compare(old, new)
-
-    app = RevdiffApp(chain_article, compare=slow_compare)
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.diff.has_layout:
-                break
+        await wait_until(pilot, lambda: app.diff.has_layout)
         release.clear()
         for name in key.split(","):
             await pilot.press(name)
@@ -193,10 +204,7 @@ async def test_a_long_chain_is_compared_apart_for_the_timeline_statistics_and_st
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         release.set()
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if shown(app):
-                break
+        await wait_until(pilot, lambda: shown(app))
         assert shown(app) and "comparing" not in status_text(app)
 
 
@@ -205,14 +213,7 @@ async def test_a_long_pair_is_compared_apart_and_help_and_quit_answer_meanwhile(
         chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
     """A pair of 60,000 paragraphs took 8.5 s to compare on the app's own loop: no key, not even
     Ctrl-C or q, answered until it was done, and resizes were not drawn."""
-    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
-    release = threading.Event()
-
-    def slow_compare(old: Version, new: Version) -> Comparison:
-        release.wait(10)
-        return compare(old, new)
-
-    app = RevdiffApp(chain_article, compare=slow_compare)
+    app, release = gated_app(chain_article, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "comparing…" in status_text(app)
@@ -222,10 +223,7 @@ async def test_a_long_pair_is_compared_apart_and_help_and_quit_answer_meanwhile(
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         release.set()
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.diff.has_layout:
-                break
+        await wait_until(pilot, lambda: app.diff.has_layout)
         assert app.diff.has_layout and "comparing" not in status_text(app)
         assert app.diff.current_edit is None  # the `n` pressed meanwhile was not kept for later
         await pilot.press("n")
