@@ -362,8 +362,8 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
             rest = [Link(second.old, (), 0.0)] if second.old else []
             rest += [Link((), first.new, 0.0)] if first.new else []
         gain = score + sum(link.similarity for link in rest) - first.similarity - second.similarity
-        if gain < REPAIR_GAIN or not _gains_in_words(first, second, (i, k), rest, old_forms,
-                                                     new_forms):
+        if gain < REPAIR_GAIN or not _gains_without_digits(first, second, (i, k), rest,
+                                                           old_forms, new_forms):
             continue
         replaced.update((id(first), id(second)))
         for link in (first, second):
@@ -384,7 +384,7 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
                    for link in added]
 
 
-def _gains_in_words(first: Link, second: Link, pair: tuple[int, int], rest: Sequence[Link],
+def _gains_without_digits(first: Link, second: Link, pair: tuple[int, int], rest: Sequence[Link],
                     old_forms: Forms, new_forms: Forms) -> bool:
     """Whether re-pairing gains REPAIR_GAIN with the digits masked too: in a list of figures
     (`male: 62.5 years`, `female: 61.89 years`) a tally that took the value another row had is

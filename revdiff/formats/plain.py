@@ -19,15 +19,16 @@ _NUMBER_IN_NAME = re.compile(r"\d+")
 # `2020-01-04 1030`), or written together with its time (`20200104T0930`); a number of eight
 # digits alone such as `20110315` may be a revision id, and stays a number, and so does one that
 # follows a date without minutes (`2020-01-04-10`: version 10 of that day).
+# The time of day after a date (`_10-30`, `T10:30:00`, ` 1030`), its two separators alike.
+_TIME_OF_DAY = r"([T_ .-]?([01]?\d|2[0-3])(?P<clock>[-_.:h]?)[0-5]\d((?P=clock)[0-5]\d)?)?"
 _DATE_IN_NAME = re.compile(r"(?<!\d)(1[89]|2\d)\d\d(([-_.])(0?[1-9]|1[0-2])\3(0?[1-9]|[12]\d|3[01])"
-                           r"([T_ .-]?([01]?\d|2[0-3])([-_.:h]?)[0-5]\d(\8[0-5]\d)?)?"
-                           r"|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])T\d{4}(\d\d)?)(?!\d)")
+                           + _TIME_OF_DAY
+                           + r"|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])T\d{4}(\d\d)?)(?!\d)")
 # A date with the year last (`30-12-2019`, `12.30.2019`), and the time of day that may follow it
 # (`1.2.2020 10.30`): the day first or the month first, which a name whose first (or second)
 # number is above 12 tells for the whole folder.
 _YEAR_LAST_DATE = re.compile(r"(?<!\d)(0?[1-9]|[12]\d|3[01])([-_.])(0?[1-9]|[12]\d|3[01])\2"
-                             r"((1[89]|2\d)\d\d)"
-                             r"([T_ .-]?([01]?\d|2[0-3])([-_.:h]?)[0-5]\d(\8[0-5]\d)?)?(?!\d)")
+                             r"((1[89]|2\d)\d\d)" + _TIME_OF_DAY + r"(?!\d)")
 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
 # A version saved with its lines wrapped at a fixed width (`fold`, an editor, an e-mail) keeps its
