@@ -25,6 +25,7 @@ import atexit
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -54,8 +55,11 @@ def _private_folder() -> Path:
 
 
 def _remove_private_folder(owner: int, folder: Path) -> None:
-    if os.getpid() == owner:  # not in a forked child, which inherits the handler
-        shutil.rmtree(folder, ignore_errors=True)
+    if os.getpid() != owner:  # a forked child inherits the handler
+        return
+    with contextlib.suppress(ValueError):  # only the main thread sets handlers
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # exiting already: a late Ctrl-C is moot
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _overrides() -> list[tuple[str, str]]:

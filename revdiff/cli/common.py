@@ -51,9 +51,21 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+class NamedPath(click.Path):
+    """A path that names something: an empty one (an unset shell variable) is refused, where the
+    file system reads it as the current folder."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:
+        if isinstance(value, str) and not value:
+            self.fail("the path is empty (an unset shell variable?): name a file or folder",
+                      param, ctx)
+        return super().convert(value, param, ctx)
+
+
 # Inputs complete as paths in the shell; `load` checks them and reports what is wrong.
 inputs_argument = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...",
-                                 type=click.Path(allow_dash=True))
+                                 type=NamedPath(allow_dash=True))
 
 quiet_option = click.option("-q", "--quiet", is_flag=True,
                             help="Leave out the warnings about how the input was read.")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from revdiff.cli.common import (
+    NamedPath,
     check_scheduler,
     data_stream,
     inputs_argument,
@@ -73,7 +74,7 @@ def _pick_format(chosen: str | None, out: Path) -> str:
 
 @click.command(epilog=EXAMPLES)
 @inputs_argument
-@click.option("-o", "--output", "output", required=True, type=click.Path(),
+@click.option("-o", "--output", "output", required=True, type=NamedPath(),
               help="Output file (folder for html). Table formats also write "
                    "NAME.comparisons.EXT, the per-pair summary. `-` writes the edits table "
                    "(jsonl, the default, or csv) or the unified diff to stdout.")

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from revdiff.cli.common import (
+    NamedPath,
     echo,
     inputs_argument,
     load_and_warn,
@@ -40,7 +41,7 @@ REMEDIES = {
 @click.command()
 @inputs_argument
 @click.option("--repo", "repo_dir", required=True,
-              type=click.Path(file_okay=False, path_type=Path),
+              type=NamedPath(file_okay=False, path_type=Path),
               help="The git repository to store into; created when missing.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: on long runs, when it is a terminal).")

@@ -21,6 +21,7 @@ from revdiff.formats.detect import is_sqlite_file
 from revdiff.formats.load import (
     folder_entries,
     left_out_entries_note,
+    refuse_empty_path,
     scattered_files_note,
 )
 from revdiff.formats.text_input import name_text
@@ -135,6 +136,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     loose: list[str] = []
     loose_position = -1
     for raw in inputs:
+        refuse_empty_path(raw)
         if raw == "-" or Path(raw).exists():
             matches = [raw]
         else:

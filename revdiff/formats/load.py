@@ -30,6 +30,7 @@ from revdiff.formats.detect import (
     detect_bytes,
     is_sqlite_file,
 )
+from revdiff.formats.fields import dated_back_warnings
 from revdiff.formats.text_input import (
     DEFAULT_MAX_BYTES,
     check_size,
@@ -84,6 +85,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                                     hint="give the database file's path instead of -")
             texts.append(_tracker_input(_text_input("-", data, max_bytes)))
             continue
+        refuse_empty_path(name)
         path = Path(name)
         if not path.exists():
             raise EmptyInput("no such file or directory", name,
@@ -118,6 +120,13 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         notes.append(scattered)
     articles[texts_at:texts_at] = _read_texts(texts)
     return [_names_as_text(article) for article in articles]
+
+
+def refuse_empty_path(name: str) -> None:
+    """An empty path names nothing, where `Path("")` is the current folder."""
+    if not name:
+        raise EmptyInput("an input's path is empty",
+                         hint="name a file or folder; an unset shell variable gives an empty one")
 
 
 class _NamedAsText:
@@ -455,7 +464,8 @@ def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Artic
     result = []
     for key, group in merged.items():
         if len(group) == 1:
-            result.append(group[0][0])
+            article, source = group[0]
+            result.append(_dated_back_warned(article, source))
             continue
         by_number: dict[int, Version] = {}
         given_by: dict[int, str] = {}
@@ -498,10 +508,17 @@ def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Artic
             for name, value in article.metadata.items():
                 if not metadata.get(name):
                     metadata[name] = value
-        result.append(Article(
+        result.append(_dated_back_warned(Article(
             next((a.source for a in read if a.source), first.source), first.url, versions,
             max((a.changes or 0 for a in read), default=None) or None,
             metadata, warnings, pages,
-        ))
+        ), key))
     return result
+
+
+def _dated_back_warned(article: Article, where: str) -> Article:
+    """The article with a warning for each version its pages date before the one before it."""
+    dated_back = dated_back_warnings(where, article.versions)
+    return dataclasses.replace(article, warnings=article.warnings + tuple(dated_back)) \
+        if dated_back else article
 

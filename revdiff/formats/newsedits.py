@@ -309,8 +309,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         raise MalformedPage(f"{entry_name}: no row has a version number (a whole number from 0, "
                             f"of at most {MAX_DIGITS} digits) in {columns['version']}",
                             where,
-                            hint="fix the version column, or rerun with --skip-errors to skip "
-                                 "this entry")
+                            hint="write a version number in its rows, or delete them")
     # Stable: rows of one number stay in the order SQLite gave them (by rowid where there is one).
     numbered.sort(key=lambda item: (item[0], _written(item[1])))
     by_number: dict[int, list[dict[str, object]]] = {}

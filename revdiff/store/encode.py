@@ -106,7 +106,7 @@ def git_date(when: datetime | None) -> str:
     aware = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
     offset = aware.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else 0
-    if abs(minutes) >= _MAX_OFFSET_MINUTES or (offset is not None and offset.total_seconds() % 60):
+    if abs(minutes) > _MAX_OFFSET_MINUTES or (offset is not None and offset.total_seconds() % 60):
         minutes = 0
     try:
         seconds = int(aware.timestamp())

@@ -58,14 +58,15 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             if plan.commits:
                 check_worktree(repo, ref, {c.path: set(histories[c.path].counts)
                                            for c in plan.commits})
-                advance = progress(len(plan.commits)) if progress else None
-                try:
+            try:
+                if plan.commits:
+                    advance = progress(len(plan.commits)) if progress else None
                     write_commits(str(repo.git_dir), ref, tip, plan.commits, advance,
                                   checkpoint_every)
-                except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`stop_signals`)
-                    raise _stopped(repo, ref, tip, len(plan.commits), stop) from None
-                _pack_when_needed(repo)
-            sync_worktree(repo, ref)
+                    _pack_when_needed(repo)
+                sync_worktree(repo, ref)
+            except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`stop_signals`)
+                raise _stopped(repo, ref, tip, len(plan.commits), stop) from None
             head = branch_tip(repo, ref)
     finally:
         repo.close()
@@ -88,9 +89,10 @@ def _stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
         sync_worktree(repo, ref)
         tree = ""
     count = f"{stored:,} of {planned:,}" if stored is not None else f"some of {planned:,}"
+    rest = "" if stored == planned else " to store the rest"
     stopped = StoreError(f"{stop_reason(stop)}; {count} versions were stored before the stop",
                          str(repo.working_tree_dir or repo.git_dir),
-                         hint=f"run the same command again to store the rest{tree}")
+                         hint=f"run the same command again{rest}{tree}" if rest or tree else None)
     stopped.exit_code = stop_exit_code(stop)
     return stopped
 

@@ -378,6 +378,12 @@ def test_an_entry_without_a_version_number_is_refused_and_skipped_alone(tmp_path
     (note,) = [line for line in result.stderr.splitlines() if line.startswith("revdiff: skipped")]
     assert "entry 2: no row has a version number (a whole number from 0, of at most 15 digits) in version" in note
     assert "--skip-errors" not in note
+    # nor may the error of a command without --skip-errors offer it
+    parsed = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(path)],
+                            capture_output=True, text=True, check=False)
+    assert parsed.returncode == 2
+    assert "(write a version number in its rows, or delete them)" in parsed.stderr
+    assert "--skip-errors" not in parsed.stderr
 
 
 def test_times_in_milliseconds_are_read_and_times_out_of_range_kept_as_text(

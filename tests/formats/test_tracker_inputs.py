@@ -228,3 +228,27 @@ def test_many_comments_before_a_page_are_read_through() -> None:
     # (20 took 54 s; 300 would not have ended)
     assert detect("<!-- c -->\n" * 300 + PAGE) is Format.SNIFFER_DIFF_HTML
     assert describe_feed("<!-- c -->\n" * 300 + "<rss></rss>") == "an RSS feed"
+
+
+def test_a_page_whose_new_version_is_dated_before_the_old_one_is_warned(tmp_path: Path) -> None:
+    """News Sniffer's page dated its new version an hour before the old one without a word; the
+    database readers warned of such times, the pages did not. Also across two pages of a chain."""
+    from revdiff.formats import load
+
+    back = tmp_path / "back.html"
+    back.write_text(PAGE.replace('datetime="2020-01-08T00:25:00Z"', 'datetime="2020-01-07T22:00:00Z"'),
+                    "utf-8")
+    (article,) = load([str(back)])
+    warning = (f"{back}: version 1 is dated before version 0 (2020-01-07 22:00:00+00:00 < "
+               "2020-01-07 23:10:00+00:00); kept in version order")
+    assert article.warnings == (warning,)
+    next_page = SAMPLES / "sniffer-diff" / "iran-strikes-v1-v2.html"
+    late = tmp_path / "late.html"
+    late.write_text(next_page.read_text("utf-8").replace('datetime="2020-01-08T00:25:00Z"',
+                                                         'datetime="2020-01-08T03:00:00Z"'), "utf-8")
+    (article,) = load([str(late), str(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html")])
+    expected = ("version 2 is dated before version 1 (2020-01-08 02:40:00+00:00 < 2020-01-08 "
+                "03:00:00+00:00); kept in version order")
+    assert [warning.split(": ", 1)[1] for warning in article.warnings] == [expected]
+    (clean,) = load([str(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html"), str(next_page)])
+    assert clean.warnings == ()

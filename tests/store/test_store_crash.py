@@ -151,3 +151,50 @@ def test_a_second_ctrl_c_while_the_tree_is_brought_up_still_says_what_was_stored
         store_articles(synthetic_articles(5, 2), tmp_path / "archive", progress=stop_after_four)
     assert stopped.value.message == "interrupted; 4 of 10 versions were stored before the stop"
     assert stopped.value.hint is not None and "working tree is behind" in stopped.value.hint
+
+
+@pytest.mark.parametrize("step", ["_pack_when_needed", "sync_worktree"])
+def test_a_stop_after_the_last_commit_still_brings_the_tree_up_and_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str) -> None:
+    """Ctrl-C while git packed the new commits or brought the working tree up to them (the steps
+    after the last commit) said only `interrupted` and left every new file a staged deletion."""
+    from revdiff.store import writer
+
+    real = getattr(writer, step)
+    calls: list[int] = []
+
+    def stopped_once(*args: object) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        real(*args)
+
+    monkeypatch.setattr(writer, step, stopped_once)
+    repo_dir = tmp_path / "archive"
+    with pytest.raises(StoreError) as stopped:
+        store_articles(synthetic_articles(3, 2), repo_dir)
+    assert stopped.value.message == "interrupted; 6 of 6 versions were stored before the stop"
+    assert stopped.value.hint is None
+    assert branch_commits(repo_dir) == 6
+    assert not git.Repo(repo_dir).is_dirty(untracked_files=True)
+
+
+def test_a_ctrl_c_while_the_process_exits_prints_no_traceback(tmp_path: Path) -> None:
+    """A Ctrl-C that came while revdiff removed its private git folder at exit printed
+    `Exception ignored in atexit callback` and a traceback, and left the folder behind."""
+    code = (
+        "import os, shutil, signal, time\n"
+        "from revdiff import safe_git\n"
+        "folder = safe_git._private_folder()\n"
+        "remove = shutil.rmtree\n"
+        "def interrupted(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    time.sleep(0.2)\n"
+        "    remove(*args, **kwargs)\n"
+        "shutil.rmtree = interrupted\n"
+        "print(folder)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=tmp_path, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert not Path(done.stdout.strip()).exists()

@@ -84,6 +84,10 @@ def test_git_date_keeps_instant_and_offset() -> None:
     assert git_date(west).endswith(" -0800")
     naive = datetime(2020, 1, 3, 12, 30)
     assert git_date(naive) == f"{int(naive.replace(tzinfo=UTC).timestamp())} +0000"
+    # the zones farthest from UTC (Kiribati, Baker Island) are kept: +1400 was written as +0000
+    kiribati = datetime(2020, 1, 1, 10, tzinfo=timezone(timedelta(hours=14)))
+    assert git_date(kiribati) == f"{int(kiribati.timestamp())} +1400"
+    assert git_date(datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=-12)))).endswith(" -1200")
 
 
 def test_git_date_falls_back_to_now_for_times_git_cannot_hold() -> None:
