@@ -26,8 +26,8 @@ from revdiff.export.comparison_records import (
 )
 from revdiff.export.comparison_text import comparison_text
 from revdiff.export.pairs import compare_chain, pair_reading
+from revdiff.export.patch_text import article_unified_diff
 from revdiff.export.records import article_ref
-from revdiff.export.unified import unified_diff
 from revdiff.model import Article
 from revdiff.terminal_text import visible
 
@@ -94,9 +94,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         write_data(comparisons_html((ref.name, comparison) for ref, comparison, _ in items))
     elif output_format == "unified":
         for ref, comparison, _ in items:
-            name = " ".join(ref.name.split())  # a header is one line
-            write_data(unified_diff(comparison, old_label=f"{name}\tversion {comparison.old.number}",
-                                    new_label=f"{name}\tversion {comparison.new.number}"))
+            write_data(article_unified_diff(ref.name, comparison))
     else:
         color = use_color(color)
         # for a terminal: the text compared as it is, its control characters shown as symbols

@@ -77,16 +77,18 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
 
     settings = load_settings()  # a bad settings file is refused before anything is read
     warnings: list[str] = []
-    articles = load_and_warn(inputs, max_size, quiet, compare=True, said=warnings)
-    browsable = [article for article in articles if len(article.versions) >= 2]
-    if plain or not stdout_is_terminal() or not browsable or not keyboard_on_stdin():
+    names: list[str] = []
+    # each with two versions or more (`compare`)
+    articles = load_and_warn(inputs, max_size, quiet, compare=True, said=warnings, names=names)
+    if plain or not stdout_is_terminal() or not keyboard_on_stdin():
         echo("\n\n".join(article_text(article, settings.sentences) for article in articles))
         return
     from revdiff.tui.app import RevdiffApp
 
     if layout is not None:  # the command line wins over the settings file
         settings = replace(settings, layout=layout)
-    app = RevdiffApp(browsable, settings=settings, input_warnings=warnings, inputs=inputs)
+    app = RevdiffApp(articles, settings=settings, input_warnings=warnings, inputs=inputs,
+                     article_names=names)
     app.run()
     if app.return_code:  # the app failed: Textual has shown what went wrong
         sys.exit(app.return_code)

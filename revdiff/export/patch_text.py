@@ -19,13 +19,16 @@ def version_label(name: str, version: Version) -> str:
     return f"{label} ({when})" if when else label
 
 
+def article_unified_diff(name: str, comparison: Comparison) -> str:
+    """The comparison's unified diff, its headers naming the article `name` and each version
+    (`diff`, `export` and the app's export write these); empty when nothing changed."""
+    name = " ".join(name.split())  # a header is one line
+    return unified_diff(comparison, old_label=version_label(name, comparison.old),
+                        new_label=version_label(name, comparison.new))
+
+
 def render_unified(ref: ArticleRef, article: Article, comparisons: list[Comparison]
                    ) -> tuple[str, int]:
-    name = " ".join(ref.name.split())  # a header is one line
-    pieces = []
-    for comparison in comparisons:
-        text = unified_diff(comparison, old_label=version_label(name, comparison.old),
-                            new_label=version_label(name, comparison.new))
-        if text:
-            pieces.append(text)
+    pieces = [text for text in (article_unified_diff(ref.name, comparison)
+                                for comparison in comparisons) if text]
     return "".join(pieces), len(pieces)

@@ -22,6 +22,8 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from revdiff.errors import MalformedPage, RevdiffError
+from revdiff.export.pairs import pair_reading
+from revdiff.export.records import article_ref
 from revdiff.formats.elision import without_elisions
 from revdiff.model import Article, EditOp
 from revdiff.terminal_text import visible, visible_lines
@@ -29,7 +31,12 @@ from revdiff.tui.article_list_screen import ArticleListScreen
 from revdiff.tui.dialog import Dialog, DialogResult
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportChoice, ExportScreen
-from revdiff.tui.exporting import EXPORT_FORMATS, edit_as_text, write_export
+from revdiff.tui.exporting import (
+    EXPORT_FORMATS,
+    ExportedPair,
+    edit_as_text,
+    write_export,
+)
 from revdiff.tui.filters import FilterState, visible_items
 from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.keys import (
@@ -154,9 +161,11 @@ class RevdiffApp(App[None]):
                  compare: CompareFunction | None = None, flip: FlipFunction = column_split_flip,
                  export_directory: Path | None = None, mode: LayoutMode | None = None,
                  settings: Settings | None = None, input_warnings: Sequence[str] = (),
-                 inputs: Sequence[str] = ()) -> None:
+                 inputs: Sequence[str] = (), article_names: Sequence[str] = ()) -> None:
         super().__init__()
         self.inputs = tuple(inputs)  # the files and folders read, which an export never replaces
+        # each article's name as `revdiff diff` gives it (`load_and_warn`'s), for the export
+        self.article_names = tuple(article_names)
         # what the command line said of the inputs on stderr, which the app's screen hides
         self.input_warnings = tuple(input_warnings)
         self.settings = settings or Settings()
@@ -681,8 +690,15 @@ class RevdiffApp(App[None]):
         self.copy_to_clipboard(visible_lines(edit_as_text(comparison, comparison.edits[current])))
         self.notify(f"Copied the {comparison.edits[current].op.value} sentence", timeout=2)
 
+    def _exported_pair(self) -> ExportedPair:
+        """The pair on screen as `revdiff diff` names, numbers and reads it."""
+        article, comparison = self.session.article, self.session.comparison()
+        name = self.article_names[self.article_index] if self.article_names else article.key
+        return ExportedPair(comparison, article_ref(self.article_index, article, name),
+                            pair_reading(article, comparison))
+
     def action_export(self) -> None:
-        self._open_dialog(ExportScreen(self.session.comparison(), self.session.article.key,
+        self._open_dialog(ExportScreen(self.session.comparison(), self._exported_pair().ref.name,
                                        list(EXPORT_FORMATS), self.export_directory,
                                        self.inputs),
                           self._write_export)
@@ -694,8 +710,7 @@ class RevdiffApp(App[None]):
         if not path.is_absolute():
             path = self.export_directory / path
         try:
-            written = write_export(self.session.comparison(), self.session.article.key, export_format,
-                                   path)
+            written = write_export(self._exported_pair(), export_format, path)
         except OSError as error:
             self.notify(f"Could not write {visible(str(path))}: {error.strerror}", severity="error",
                         markup=False)

@@ -15,37 +15,54 @@ from revdiff.export.comparison_html import comparisons_html
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
 from revdiff.export.html_report import article_slug
+from revdiff.export.pairs import PairReading
+from revdiff.export.patch_text import article_unified_diff
+from revdiff.export.records import ArticleRef
 from revdiff.export.staging import write_text_atomically
-from revdiff.export.unified import unified_diff
 from revdiff.model import Comparison, Edit, EditOp
 
-# Renders a comparison of the article called `key` (its URL or title) as file contents.
-Render = Callable[[Comparison, str], str]
+
+@dataclass(frozen=True, slots=True)
+class ExportedPair:
+    """The comparison on screen, its article as `revdiff diff` names and numbers it, and how
+    sure the reading of its versions is."""
+
+    comparison: Comparison
+    ref: ArticleRef
+    reading: PairReading
 
 
 @dataclass(frozen=True, slots=True)
 class ExportFormat:
     name: str
     extension: str
-    render: Render
+    render: Callable[[ExportedPair], str]  # what `revdiff diff --format NAME` writes for the pair
 
 
-def _as_json(comparison: Comparison, key: str) -> str:
-    return json.dumps(comparison_record(comparison, article=key), ensure_ascii=False, indent=2)
+def _as_text(pair: ExportedPair) -> str:
+    return comparison_text(pair.comparison, article=pair.ref.name, color=False)
 
 
-def _as_unified(comparison: Comparison, key: str) -> str:
-    return unified_diff(comparison) or f"# no changes between versions {comparison.old.number} " \
-                                       f"and {comparison.new.number}\n"
+def _as_json(pair: ExportedPair) -> str:
+    record = comparison_record(pair.comparison, reading=pair.reading, ref=pair.ref)
+    return json.dumps(record, ensure_ascii=False, indent=2)
+
+
+def _as_unified(pair: ExportedPair) -> str:
+    old, new = pair.comparison.old.number, pair.comparison.new.number
+    return article_unified_diff(pair.ref.name, pair.comparison) \
+        or f"# no changes between versions {old} and {new}\n"
+
+
+def _as_html(pair: ExportedPair) -> str:
+    return comparisons_html([(pair.ref.name, pair.comparison)], title=pair.ref.name)
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("text", "txt", lambda comparison, key: comparison_text(comparison, article=key,
-                                                                        color=False)),
+    ExportFormat("text", "txt", _as_text),
     ExportFormat("json", "json", _as_json),
     ExportFormat("unified", "diff", _as_unified),
-    ExportFormat("html", "html", lambda comparison, key: comparisons_html([(key, comparison)],
-                                                                          title=key)),
+    ExportFormat("html", "html", _as_html),
 )
 
 
@@ -55,8 +72,8 @@ def default_filename(comparison: Comparison, key: str, export_format: ExportForm
             f".{export_format.extension}")
 
 
-def write_export(comparison: Comparison, key: str, export_format: ExportFormat, path: Path) -> Path:
-    text = export_format.render(comparison, key)
+def write_export(pair: ExportedPair, export_format: ExportFormat, path: Path) -> Path:
+    text = export_format.render(pair)
     write_text_atomically(path, text if text.endswith("\n") else text + "\n")
     return path
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from pathlib import Path
@@ -84,6 +85,47 @@ async def test_export_writes_the_chosen_format_on_one_enter(chain_article: Artic
         assert html.startswith("<!DOCTYPE html>") and "<table>" in html
 
 
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.mark.parametrize(("sample", "article_steps"), [("washpo-soleimani-v6-v7.txt", 0),
+                                                       ("newsedits.sqlite", 1)])
+def test_a_json_export_is_what_revdiff_diff_writes(sample: str, article_steps: int,
+                                                   tmp_path: Path) -> None:
+    """The app's JSON left out how sure the page's reading is (no confidence, no warnings), the
+    source and URL, and numbered every article 0: `revdiff diff --format json` gives them all."""
+    import subprocess
+    import sys
+
+    from revdiff.cli.common import load_and_warn
+
+    inputs = [str(SAMPLES / sample)]
+    names: list[str] = []
+    articles = load_and_warn(inputs, 64 << 20, True, compare=True, names=names)
+    app = RevdiffApp(articles, export_directory=tmp_path, inputs=inputs, article_names=names)
+
+    async def export_json() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press(*["greater_than_sign"] * article_steps, "e", "down", "enter")
+            await pilot.pause()
+
+    asyncio.run(export_json())
+    (written,) = tmp_path.glob("*.json")
+    diff = subprocess.run([sys.executable, "-m", "revdiff", "diff", *inputs, "--format", "json",
+                           "--quiet"], capture_output=True, text=True, check=True)
+    expected = next(document for document in json.loads(diff.stdout)
+                    if document["article_index"] == article_steps
+                    and (document["old_version"], document["new_version"]) ==
+                    (articles[article_steps].versions[0].number,
+                     articles[article_steps].versions[1].number))
+    exported = json.loads(written.read_text("utf-8"))
+    assert exported == expected
+    assert exported["source"] is not None and exported["url"] is not None
+    if sample.endswith(".txt"):
+        assert exported["confidence"] is not None and exported["warnings"]
+
+
 @run_async
 async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Article,
                                                                 tmp_path: Path) -> None:
@@ -101,7 +143,8 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
         await pilot.press(*"changes.diff", "enter")
         await pilot.pause()
         text = (tmp_path / "changes.diff").read_text()
-        assert text.startswith("--- version 0\n+++ version 1\n@@")
+        assert text.startswith("--- us-deploys-troops-after-soleimani-strike\tversion 0\n"
+                               "+++ us-deploys-troops-after-soleimani-strike\tversion 1\n@@")
         # another format for a typed name changes its suffix (JSON was written into z.txt)
         await pilot.press("e", "tab")
         name = app.screen.query_one(Input)
