@@ -30,7 +30,7 @@ from revdiff.formats.detect import (
     detect_bytes,
     is_sqlite_file,
 )
-from revdiff.formats.fields import dated_back_warnings
+from revdiff.formats.fields import dated_back_warnings, source_of_url
 from revdiff.formats.text_input import (
     DEFAULT_MAX_BYTES,
     check_size,
@@ -465,7 +465,7 @@ def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Artic
     for key, group in merged.items():
         if len(group) == 1:
             article, source = group[0]
-            result.append(_dated_back_warned(article, source))
+            result.append(_finished(article, source))
             continue
         by_number: dict[int, Version] = {}
         given_by: dict[int, str] = {}
@@ -508,7 +508,7 @@ def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Artic
             for name, value in article.metadata.items():
                 if not metadata.get(name):
                     metadata[name] = value
-        result.append(_dated_back_warned(Article(
+        result.append(_finished(Article(
             next((a.source for a in read if a.source), first.source), first.url, versions,
             max((a.changes or 0 for a in read), default=None) or None,
             metadata, warnings, pages,
@@ -516,9 +516,10 @@ def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Artic
     return result
 
 
-def _dated_back_warned(article: Article, where: str) -> Article:
-    """The article with a warning for each version its pages date before the one before it."""
-    dated_back = dated_back_warnings(where, article.versions)
-    return dataclasses.replace(article, warnings=article.warnings + tuple(dated_back)) \
-        if dated_back else article
+def _finished(article: Article, where: str) -> Article:
+    """The article of pages read from `where`: the source its URL names when no page named one
+    (a version page names none), and a warning for each version dated before the one before it."""
+    dated_back = tuple(dated_back_warnings(where, article.versions))
+    return dataclasses.replace(article, source=article.source or source_of_url(article.url),
+                               warnings=article.warnings + dated_back)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,3 +69,20 @@ def test_a_version_line_copied_without_its_full_stop_or_with_a_tab_is_read(line:
     assert detect(text) is Format.SNIFFER_VERSION_TEXT
     article = read_version_text(text, "v.txt")
     assert article.versions == (Version(2, "T", ("Body.",)),) and article.changes == 5
+
+
+def test_a_version_page_names_the_source_its_url_names_unless_a_diff_page_names_one(
+        tmp_path: Path) -> None:
+    """A version page's article had no source (null in every output), where the diff pages of
+    the same URL named `channelnewsasia`; a diff page's own key still wins, in either order."""
+    from revdiff.formats import load
+
+    version_page = str(SAMPLES / "sniffer-version.html")
+    (alone,) = load([version_page])
+    assert alone.source == "channelnewsasia"
+    diff_page = tmp_path / "v1-v2.html"
+    diff_page.write_text((SAMPLES / "sniffer-diff" / "iran-strikes-v1-v2.html").read_text("utf-8")
+                         .replace("<cite>channelnewsasia</cite>", "<cite>cna</cite>"), "utf-8")
+    for order in ([version_page, str(diff_page)], [str(diff_page), version_page]):
+        (joined,) = load(order)
+        assert joined.source == "cna"
