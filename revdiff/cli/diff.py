@@ -79,6 +79,8 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     """Compare consecutive versions of each article, sentence by sentence and word by word."""
     if changes_only and output_format != "text":  # the tables hold every edit, to be counted
         raise click.UsageError(f"--changes-only applies to --format text, not {output_format}")
+    if color and output_format != "text":  # (--no-color is what the other formats are anyway)
+        raise click.UsageError(f"--color applies to --format text, not {output_format}")
     names: list[str] = []
     articles = load_and_warn(inputs, max_size, quiet, compare=True, names=names)
     items = consecutive_comparisons(articles, sentences, names)

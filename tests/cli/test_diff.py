@@ -59,6 +59,12 @@ def test_changes_only_is_refused_outside_the_text_format(versions: list[str],
                                        "--changes-only"])
     assert result.exit_code == 2 and result.stdout == ""
     assert f"--changes-only applies to --format text, not {output_format}" in result.stderr
+    # --color did nothing there either; --no-color is what those formats are anyway
+    result = CliRunner().invoke(main, ["diff", *versions, "--format", output_format, "--color"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"--color applies to --format text, not {output_format}" in result.stderr
+    assert CliRunner().invoke(main, ["diff", *versions, "--format", output_format,
+                                     "--no-color"]).exit_code == 0
 
 
 def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path: Path) -> None:
