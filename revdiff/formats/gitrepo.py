@@ -203,14 +203,16 @@ def has_commits(git_dir: Path) -> bool:
     return run_git(git_dir, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").returncode == 0
 
 
-def read_history(git_dir: Path, revision: str) -> list[FileChange]:
+def read_history(git_dir: Path, revision: str, paths_now: dict[int, str] | None = None
+                 ) -> list[FileChange]:
     """Every change of a file's content on the first-parent chain of `revision`, oldest first.
 
     Each commit of the chain, a merge too, is compared with its first parent, renames detected
     (`FileChange.lineage`). A change a merge brings in unchanged from a merged branch is described
     by the commit of that branch that wrote it (its message and author date): a store's trailers
     and a NewsDiffs message survive the merge. `git_dir` is a sanitized clone
-    (`revdiff.safe_git.sanitized_clone`).
+    (`revdiff.safe_git.sanitized_clone`). `paths_now`, when given, gets each lineage's path at
+    `revision` (for a deleted file, its last), which a rename that kept the text changed too.
     """
     result = run_git(git_dir, "log", revision, "--reverse", "--topo-order", "-z", "--raw",
                      "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--date=raw",
@@ -218,7 +220,7 @@ def read_history(git_dir: Path, revision: str) -> list[FileChange]:
     if result.returncode != 0:
         raise StoreError(f"cannot read the history of {revision}", str(git_dir),
                          hint=f"git said: {git_complaint(result.stderr)}")
-    return list(_changes_on_first_parent_chain(list(_parse_log(result.stdout))))
+    return list(_changes_on_first_parent_chain(list(_parse_log(result.stdout)), paths_now))
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +295,8 @@ def _path_text(path: bytes) -> str:
     return name_text(path.decode("utf-8", "surrogateescape"))
 
 
-def _changes_on_first_parent_chain(commits: list[_Commit]) -> Iterator[FileChange]:
+def _changes_on_first_parent_chain(commits: list[_Commit], paths_now: dict[int, str] | None = None
+                                   ) -> Iterator[FileChange]:
     """The content changes of the commits on the last commit's first-parent chain, in order.
 
     `commits` come parents first (`--reverse --topo-order`), so the last is the tip. A file
@@ -333,6 +336,8 @@ def _changes_on_first_parent_chain(commits: list[_Commit]) -> Iterator[FileChang
                 yield FileChange(writer.id, change.path, change.blob, writer.message,
                                  writer.author_time, lineage, writer.date_problem,
                                  passed_over.get((commit.id, change.path), 0))
+    if paths_now is not None:
+        paths_now.update((lineage, path) for path, lineage in lineage_at.items())
 
 
 def _texts_passed_over(commits: list[_Commit], by_id: dict[str, _Commit], chain: set[str]

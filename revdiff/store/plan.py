@@ -29,8 +29,9 @@ Fingerprint = str
 
 @dataclass(slots=True)
 class FileHistory:
-    """The versions stored in one file, oldest first."""
+    """The versions stored in one file, oldest first, and where the file is now."""
 
+    path: str
     by_number: dict[int, Fingerprint] = field(default_factory=dict)
     counts: Counter[Fingerprint] = field(default_factory=Counter)
     newest: int | None = None  # the highest stored version number
@@ -67,13 +68,20 @@ class StorePlan:
     skipped: tuple[SkippedVersion, ...]
 
 
-def histories_from_changes(changes: Iterable[FileChange]) -> dict[str, FileHistory]:
+def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, str]
+                           ) -> dict[str, FileHistory]:
     """Per file, the stored versions, numbered as the git reader numbers them: by their
     `Revdiff-Version` trailers; a commit without one (an edit by hand, or plain git history),
-    or whose number an earlier commit of the file took (a copied commit), after the newest."""
-    histories: dict[str, FileHistory] = {}
+    or whose number an earlier commit of the file took (a copied commit), after the newest.
+
+    A file is found under its path now (`paths_now`: per lineage) and under every path it had
+    that no file holds now: a file renamed by hand goes on as the same article where it is."""
+    by_lineage: dict[int, FileHistory] = {}
+    earlier_paths: dict[str, FileHistory] = {}
     for change in changes:
-        history = histories.setdefault(change.path, FileHistory())
+        path_now = paths_now.get(change.lineage, change.path)
+        history = by_lineage.setdefault(change.lineage, FileHistory(path_now))
+        earlier_paths[change.path] = history
         trailers = parse_trailers(change.message)
         history.written_by_store |= TRAILER_VERSION in trailers
         try:
@@ -83,6 +91,9 @@ def histories_from_changes(changes: Iterable[FileChange]) -> dict[str, FileHisto
         if number is None or number in history.by_number:
             number = 0 if history.newest is None else history.newest + 1
         history.append(number, change.blob)
+    histories = {path: history for path, history in earlier_paths.items()
+                 if path not in paths_now.values()}
+    histories.update((history.path, history) for history in by_lineage.values())
     return histories
 
 
@@ -96,8 +107,9 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     skipped: list[SkippedVersion] = []
     already = 0
     for article in articles:
-        path = article_path(article)
-        history = histories.setdefault(path, FileHistory())
+        named = article_path(article)
+        history = histories.setdefault(named, FileHistory(named))
+        path = history.path  # where the file is now, if it was renamed
         for version in article.versions:
             encoded = encode_version(article, version, f"{article.key} version {version.number}",
                                      object_format)

@@ -51,7 +51,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             refuse_busy_index(repo)
             ref = current_branch(repo)
             tip = branch_tip(repo, ref)
-            histories = histories_from_changes(_stored_changes(repo, ref) if tip else [])
+            histories = histories_from_changes(*_stored_changes(repo, ref)) if tip else {}
             refuse_staged_changes(repo, ref, {path for path, history in histories.items()
                                               if history.written_by_store})
             plan = plan_store(articles, histories, object_format(repo))
@@ -97,10 +97,12 @@ def _stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
     return stopped
 
 
-def _stored_changes(repo: git.Repo, ref: str) -> list[FileChange]:
-    """What the branch already holds, read like any other repository (in a sanitized clone)."""
+def _stored_changes(repo: git.Repo, ref: str) -> tuple[list[FileChange], dict[int, str]]:
+    """What the branch already holds, read like any other repository (in a sanitized clone),
+    and where each file is now (`read_history`'s `paths_now`)."""
+    paths_now: dict[int, str] = {}
     with sanitized_clone(Path(repo.git_dir)) as clone:
-        return read_history(clone, ref)
+        return read_history(clone, ref, paths_now), paths_now
 
 
 def write_commits(git_dir: str, ref: str, parent: str | None,

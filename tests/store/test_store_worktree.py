@@ -253,3 +253,27 @@ def test_a_detached_head_or_a_rebase_in_progress_is_said_as_it_is(tmp_path: Path
     result = store(versions(tmp_path / "story", 2), repo)
     assert result.exit_code == 2
     assert "a rebase is in progress" in result.stderr and "git rebase --abort" in result.stderr
+
+
+def test_a_stored_file_renamed_by_hand_goes_on_where_it_is(tmp_path: Path) -> None:
+    """After `git mv` of a stored file, the next versions were written at the old path again:
+    the archive then read as two articles of one story, and a new file at the old path as the
+    first. They go to the file where it is now, and one article reads back."""
+    from revdiff.formats.gitrepo import read_repository
+
+    repo = user_repository(tmp_path / "mine")
+    story = versions(tmp_path / "story", 2)
+    assert store(story, repo).exit_code == 0
+    (stored,) = [name for name in git(repo, "ls-files").split() if name != "README"]
+    (repo / "kept").mkdir()
+    git(repo, "mv", stored, "kept/story.txt")
+    git(repo, "commit", "-qm", "file it elsewhere")
+    versions(story, 4)
+    result = store(story, repo)
+    assert result.exit_code == 0, result.output
+    assert "2 versions stored, 2 already stored" in result.output
+    assert git(repo, "ls-files").split() == ["README", "kept/story.txt"]
+    assert git(repo, "status", "--porcelain") == ""
+    articles = [article for article in read_repository(repo) if len(article.versions) > 1]
+    assert [[version.number for version in article.versions] for article in articles] == [[0, 1, 2, 3]]
+    assert "2 versions stored" not in store(story, repo).output  # a re-run adds nothing
