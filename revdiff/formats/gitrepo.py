@@ -60,7 +60,7 @@ from typing import IO, Self
 from revdiff.errors import EmptyInput, MalformedPage, RevdiffError, StoreError
 from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.decoding import decode_version_bytes
-from revdiff.formats.fields import source_of_url
+from revdiff.formats.fields import parse_number, source_of_url
 from revdiff.formats.git_layout import (
     TRAILER_CHANGES,
     TRAILER_ENCODING,
@@ -575,15 +575,15 @@ def _warn_when_time_goes_back(article: _ArticleParts, commit: str) -> None:
             "the order of the branch's first-parent history")
 
 
+# A damaged trailer of a store's commit: what to do
+_NOT_BY_STORE = ("the commit was not written by revdiff store as it is: mend its message with git "
+                 "commit --amend or a rebase, or read a branch without it")
+
+
 def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: dict[str, str],
                         data: bytes, where: str) -> None:
     place = f"{where} (commit {change.commit[:12]})"
-    try:
-        number = int(trailers[TRAILER_VERSION])
-    except ValueError:
-        raise MalformedPage(f"{TRAILER_VERSION} is not a number: "
-                            f"{trailers[TRAILER_VERSION][:40]!r}",
-                            place) from None
+    number = parse_number(trailers[TRAILER_VERSION], TRAILER_VERSION, place, hint=_NOT_BY_STORE)
     time = None
     if TRAILER_TIME in trailers:
         try:
@@ -591,7 +591,7 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
         except ValueError:
             raise MalformedPage(f"{TRAILER_TIME} is not an ISO time: "
                                 f"{trailers[TRAILER_TIME][:40]!r}",
-                                place) from None
+                                place, hint=_NOT_BY_STORE) from None
     title, paragraphs = decode_version_file(data, trailers.get(TRAILER_ENCODING), place)
     taken = {version.number for version in article.versions}
     if number in taken:  # a store's commit copied (cherry-picked): numbers are the keys
@@ -633,7 +633,7 @@ def _stored_changes(trailers: dict[str, str], place: str) -> int | None:
     except ValueError:
         raise MalformedPage(f"{TRAILER_CHANGES} is not a number: "
                             f"{trailers[TRAILER_CHANGES][:40]!r}", place,
-                            hint="the commit was not written by revdiff store") from None
+                            hint=_NOT_BY_STORE) from None
 
 
 def _stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:
@@ -646,7 +646,7 @@ def _stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:
     if not isinstance(metadata, dict):
         raise MalformedPage(f"{TRAILER_METADATA} is not a JSON object: "
                             f"{trailers[TRAILER_METADATA][:40]!r}", place,
-                            hint="the commit was not written by revdiff store")
+                            hint=_NOT_BY_STORE)
     return {str(k): str(v) for k, v in metadata.items()}
 
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from revdiff.errors import MalformedPage, StoreError
+from revdiff.formats.fields import MAX_NUMBER, parse_number
 from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
 from revdiff.formats.gitrepo import FileChange
 from revdiff.model import Article, Version
@@ -84,9 +86,9 @@ def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, s
         earlier_paths[change.path] = history
         trailers = parse_trailers(change.message)
         history.written_by_store |= TRAILER_VERSION in trailers
-        try:
-            number = int(trailers[TRAILER_VERSION])
-        except (KeyError, ValueError):
+        try:  # a number the git reader refuses (`-1`) is read as no number
+            number = parse_number(trailers[TRAILER_VERSION], TRAILER_VERSION, change.path)
+        except (KeyError, MalformedPage):
             number = None
         if number is None or number in history.by_number:
             number = 0 if history.newest is None else history.newest + 1
@@ -111,6 +113,10 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
         history = histories.setdefault(named, FileHistory(named))
         path = history.path  # where the file is now, if it was renamed
         for version in article.versions:
+            if not 0 <= version.number <= MAX_NUMBER:  # what no reader reads back
+                raise StoreError(f"version {version.number} cannot be stored: a version number "
+                                 f"is a whole number from 0 to {MAX_NUMBER:,}", article.key or path,
+                                 hint="number the versions from 0, as the readers do")
             encoded = encode_version(article, version, f"{article.key} version {version.number}",
                                      object_format)
             fingerprint = encoded.blob_id

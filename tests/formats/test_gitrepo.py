@@ -198,6 +198,26 @@ def test_malformed_trailers_are_one_error_line(tmp_path: Path, trailer: str, nam
     assert_one_error_line(parse_cli(tmp_path / "r"), named, "story.txt")
 
 
+@pytest.mark.parametrize(("version", "named"), [
+    ("abc", "Revdiff-Version 'abc' is not a number"),
+    ("-1", "Revdiff-Version '-1' is not a number"),  # was read as version -1
+    ("1" * 26, "is not a number of 1 to 15 digits"),  # was read, where no other reader takes it
+])
+def test_a_stored_version_number_is_what_the_other_readers_take(tmp_path: Path, version: str,
+                                                                named: str) -> None:
+    message = f"Version {version}: T\n\nRevdiff-Url: https://example.com/a\nRevdiff-Version: {version}\n"
+    raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000", message))
+    assert_one_error_line(parse_cli(tmp_path / "r"), named, "story.txt",
+                          "mend its message with git commit --amend")
+
+
+def test_a_stored_time_that_is_no_time_says_what_to_do(tmp_path: Path) -> None:
+    raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000",
+                                 STORED + "Revdiff-Time: garbage\n"))
+    assert_one_error_line(parse_cli(tmp_path / "r"), "Revdiff-Time is not an ISO time",
+                          "mend its message with git commit --amend")
+
+
 @pytest.mark.parametrize(("damage", "named"), [
     ("missing", "is missing from the repository"),
     ("corrupt", "cannot be read"),

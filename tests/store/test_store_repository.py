@@ -83,7 +83,7 @@ times = st.one_of(st.none(), st.datetimes(timezones=st.one_of(
 @st.composite
 def articles(draw: st.DrawFn) -> Article:
     count = draw(st.integers(min_value=1, max_value=6))
-    numbers = sorted(draw(st.sets(st.integers(min_value=-5, max_value=10_000),
+    numbers = sorted(draw(st.sets(st.integers(min_value=0, max_value=10_000),
                                   min_size=count, max_size=count)))
     pool = draw(st.lists(st.tuples(st.text(max_size=30), st.lists(st.text(max_size=40),
                                                                   max_size=4).map(tuple)),
@@ -199,6 +199,18 @@ def test_refuses_a_non_empty_directory_that_is_not_a_repository(tmp_path: Path) 
     from revdiff.errors import StoreError
     with pytest.raises(StoreError, match="not empty"):
         store_articles([], tmp_path)
+
+
+@pytest.mark.parametrize("number", [-1, 10**15])
+def test_a_version_number_no_reader_reads_back_is_refused_before_anything_is_written(
+        tmp_path: Path, number: int) -> None:
+    """`Revdiff-Version: -1` was written, which the git reader now refuses as every reader does."""
+    from revdiff.errors import StoreError
+    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),
+                                                        Version(number, "T", ("y",))))
+    with pytest.raises(StoreError, match=f"version {number} cannot be stored"):
+        store_articles([article], tmp_path / "archive")
+    assert not git.Repo(tmp_path / "archive").head.is_valid()
 
 
 def test_hostile_urls_stay_inside_the_repository(tmp_path: Path) -> None:
