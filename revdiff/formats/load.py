@@ -382,7 +382,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
                 hint="move the files that are no versions out of the folder, or put each "
                      "version's number in its name")
         article = plain.read_versions([(t.name, t.text) for t in texts],
-                                      plain.version_numbers(files))
+                                      plain.version_numbers(files, str(path)))
         article = _with_warnings(article, texts)
         return [dataclasses.replace(article, warnings=left_out_empty + article.warnings)]
     if notes is not None:

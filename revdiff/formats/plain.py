@@ -158,12 +158,13 @@ def _year_first_key(file: Path, date: re.Match[str] | None,
     return version_order_key(file.with_name(stem + file.suffix))
 
 
-def version_numbers(files: Sequence[Path]) -> list[int] | None:
+def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
     """The version numbers files sorted by `version_order_key` give: each name's last number
     other than a date's (`2020-01-04.txt`: its day is no version number; `v2-2020-01-05.txt` is
     version 2), when every name holds one and they rise in that order (`story-v2.txt`,
     `story-v10.txt`); None when they do not, and the versions are then numbered from 0 in that
-    order."""
+    order. Two names of one number (`0.txt`, `00.txt`; `1.txt`, `1.md`) are InconsistentPages:
+    which is that version, or which comes first, nothing says."""
     in_names = [tuple(int(number) for number in
                       _NUMBER_IN_NAME.findall(
                           _YEAR_LAST_DATE.sub("", _DATE_IN_NAME.sub("", file.stem))))
@@ -171,6 +172,10 @@ def version_numbers(files: Sequence[Path]) -> list[int] | None:
     if not all(in_names):
         return None
     numbers = [name_numbers[-1] for name_numbers in in_names]
+    for (first, a), (second, b) in itertools.pairwise(zip(files, numbers)):
+        if a == b:
+            raise InconsistentPages(f"{first.name} and {second.name} both name version {a}", where,
+                                    hint="keep one of them, or give each version its own number")
     return numbers if all(a < b for a, b in itertools.pairwise(numbers)) else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -132,24 +133,24 @@ def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> 
     (article,) = load([str(tmp_path)])
     assert [(v.number, v.paragraphs) for v in article.versions] == [
         (0, ("one",)), (1, ("two",)), (2, ("three",))]
-    assert version_numbers([Path("story-v2.txt"), Path("story-v10.txt")]) == [2, 10]
-    assert version_numbers([Path("2020-01-31.txt"), Path("2020-02-01.txt")]) is None
+    assert version_numbers([Path("story-v2.txt"), Path("story-v10.txt")], "folder") == [2, 10]
+    assert version_numbers([Path("2020-01-31.txt"), Path("2020-02-01.txt")], "folder") is None
     # days that happen to rise were taken for version numbers 4, 5, 6
     assert version_numbers([Path("2020-01-04.txt"), Path("2020-01-05.txt"),
-                            Path("2020-02-06.txt")]) is None
+                            Path("2020-02-06.txt")], "folder") is None
     # a time of day after the date was taken for the version number, an unpadded date for three
-    assert version_numbers([Path("2020-01-04_10-30.txt"), Path("2020-01-04_11-45.txt")]) is None
+    assert version_numbers([Path("2020-01-04_10-30.txt"), Path("2020-01-04_11-45.txt")], "folder") is None
     assert version_numbers([Path("2020-01-04T09:05:00.txt"),
-                            Path("2020-01-04T10:30:00.txt")]) is None
-    assert version_numbers([Path("2020-1-4.txt"), Path("2020-1-5.txt")]) is None
-    assert version_numbers([Path("2020-01-04_9-30.txt"), Path("2020-01-04_9-45.txt")]) is None
-    assert version_numbers([Path("20200104T0930.txt"), Path("20200104T1015.txt")]) is None
-    assert version_numbers([Path("2020-01-04-1.txt"), Path("2020-01-04-2.txt")]) == [1, 2]
+                            Path("2020-01-04T10:30:00.txt")], "folder") is None
+    assert version_numbers([Path("2020-1-4.txt"), Path("2020-1-5.txt")], "folder") is None
+    assert version_numbers([Path("2020-01-04_9-30.txt"), Path("2020-01-04_9-45.txt")], "folder") is None
+    assert version_numbers([Path("20200104T0930.txt"), Path("20200104T1015.txt")], "folder") is None
+    assert version_numbers([Path("2020-01-04-1.txt"), Path("2020-01-04-2.txt")], "folder") == [1, 2]
     # a version number beside a date is the version's; eight digits alone may be a revision id
-    assert version_numbers([Path("v1-2020-01-04.txt"), Path("v2-2020-01-05.txt")]) == [1, 2]
-    assert version_numbers([Path("1.txt"), Path("2.txt"), Path("20110315.txt")]) == [1, 2,
+    assert version_numbers([Path("v1-2020-01-04.txt"), Path("v2-2020-01-05.txt")], "folder") == [1, 2]
+    assert version_numbers([Path("1.txt"), Path("2.txt"), Path("20110315.txt")], "folder") == [1, 2,
                                                                                     20110315]
-    assert version_numbers([Path("1578000000.txt"), Path("1578003600.txt")]) == [1578000000,
+    assert version_numbers([Path("1578000000.txt"), Path("1578003600.txt")], "folder") == [1578000000,
                                                                                 1578003600]
 
 
@@ -188,6 +189,21 @@ def test_a_file_without_a_number_among_numbered_versions_is_refused(tmp_path: Pa
     (tmp_path / "README.md").write_text("Notes about this story.\n", encoding="utf-8")
     with pytest.raises(InconsistentPages, match=r"number the versions, but README\.md holds no "
                                                 r"number \(move the files that are no versions"):
+        load([str(tmp_path)])
+
+
+@pytest.mark.parametrize(("names", "said"), [
+    (("0.txt", "00.txt", "1.txt"), "0.txt and 00.txt both name version 0"),
+    (("0.txt", "1.md", "1.txt"), "1.md and 1.txt both name version 1"),
+    (("-1.txt", "0.txt", "1.txt"), "-1.txt and 1.txt both name version 1"),
+])
+def test_two_files_that_name_one_version_are_refused(tmp_path: Path, names: tuple[str, ...],
+                                                     said: str) -> None:
+    """They were numbered 0, 1, 2 in name order, without a word: which text is the version, or
+    which came first, nothing says."""
+    for name in names:
+        (tmp_path / name).write_text(f"Text of {name}.\n", encoding="utf-8")
+    with pytest.raises(InconsistentPages, match=rf"{re.escape(said)} \(keep one of them"):
         load([str(tmp_path)])
 
 
