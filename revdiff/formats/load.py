@@ -101,7 +101,13 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
             read_already.add(real)
 
             if gitrepo.is_repository(path):
-                articles.extend(gitrepo.read_repository(path, max_bytes))
+                read = gitrepo.read_repository(path, max_bytes)
+                if notes is not None and _versions_committed_as_files(read):
+                    notes.append(f"{name}: a git repository, read as one: each file's history is "
+                                 f"an article, and each of its {len(read)} files has one version; "
+                                 "to read the files as the versions of one article, name them "
+                                 f"({Path(name, '*')})")
+                articles.extend(read)
             else:
                 articles.extend(_read_directory(path, max_bytes, notes, read_already))
             continue
@@ -120,6 +126,15 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         notes.append(scattered)
     articles[texts_at:texts_at] = _read_texts(texts)
     return [_names_as_text(article) for article in articles]
+
+
+def _versions_committed_as_files(articles: list[Article]) -> bool:
+    """Whether a repository's articles look like a folder of version files kept in git: two or
+    more files side by side at its top, each of one version and with a number in its name."""
+    paths = [article.metadata.get("path", "/") for article in articles]
+    return (len(articles) > 1 and all(len(article.versions) == 1 for article in articles)
+            and all("/" not in path and plain.version_order_key(Path(path))[0] == 0
+                    for path in paths))
 
 
 def refuse_empty_path(name: str) -> None:

@@ -645,3 +645,24 @@ def test_a_files_plain_versions_are_read_alike_for_wrapping(tmp_path: Path) -> N
     [story] = read_repository(repo)
     assert paragraphs(story) == [(first, second), (first, second, third)]
     assert len(story.warnings) == 2 and all("wrapped at" in w for w in story.warnings)
+
+
+def test_a_folder_of_version_files_kept_in_git_says_how_to_read_it_as_one_article(
+        tmp_path: Path) -> None:
+    """`0.txt`, `1.txt`, `2.txt` committed at once read as three articles of one version each,
+    and `diff` then said only that there is nothing to compare: a note says what happened and
+    what to do. A store or a repository of articles with histories gets no such note."""
+    from revdiff.formats import load
+
+    repo = new_repository(tmp_path / "story")
+    commit_text(repo, 0, {f"{n}.txt": f"Version {n} of the story.\n" for n in range(3)}, "keep")
+    notes: list[str] = []
+    assert len(load([str(repo)], notes=notes)) == 3
+    note = (f"{repo}: a git repository, read as one: each file's history is an article, and "
+            "each of its 3 files has one version; to read the files as the versions of one "
+            f"article, name them ({repo}/*)")
+    assert notes == [note]
+    commit_text(repo, 60, {"1.txt": "Version 1, edited.\n"}, "edit")
+    notes.clear()
+    load([str(repo)], notes=notes)
+    assert notes == []
