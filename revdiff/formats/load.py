@@ -101,13 +101,13 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
             read_already.add(real)
 
             if gitrepo.is_repository(path):
-                read = gitrepo.read_repository(path, max_bytes)
-                if notes is not None and _versions_committed_as_files(read):
+                in_git = gitrepo.read_repository(path, max_bytes)
+                if notes is not None and _versions_committed_as_files(in_git):
                     notes.append(f"{name}: a git repository, read as one: each file's history is "
-                                 f"an article, and each of its {len(read)} files has one version; "
-                                 "to read the files as the versions of one article, name them "
-                                 f"({Path(name, '*')})")
-                articles.extend(read)
+                                 f"an article, and each of its {len(in_git)} files has one "
+                                 "version; to read the files as the versions of one article, "
+                                 f"name them ({Path(name, '*')})")
+                articles.extend(in_git)
             else:
                 articles.extend(_read_directory(path, max_bytes, notes, read_already))
             continue

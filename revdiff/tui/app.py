@@ -344,7 +344,7 @@ class RevdiffApp(App[None]):
         elif current is None:
             where = f"{total} change{'s' if total != 1 else ''}"
             if total:
-                where += f" · {self.key_of['next_change']} for the first"
+                where += f" · {self.key_of['next_change']} for the next"
             detail = ""
         else:
             edit = self.session.comparison().edits[current]
@@ -363,7 +363,11 @@ class RevdiffApp(App[None]):
                      answered: Callable[[DialogResult | None], None] | None = None, *,
                      toggled_by: str | None = None) -> None:
         """Open a dialog over the diff; the notices about the diff go, so that none covers it.
-        The keys of the command `toggled_by` (the keymap's) close it again."""
+        The keys of the command `toggled_by` (the keymap's) close it again. None opens over
+        another: one asked for before a comparison ended (`_when_compared`) is dropped when the
+        user opened another meanwhile."""
+        if isinstance(self.screen, ModalScreen):
+            return
         if toggled_by is not None:
             dialog.closing_keys = next(command.keys for command in self.key_table
                                        if command.action == toggled_by)
@@ -471,8 +475,7 @@ class RevdiffApp(App[None]):
             if session.step_pair(step, boring):
                 self._show_pair()
             else:
-                self.notify("Already at the last pair" if step > 0 else "Already at the first pair",
-                            timeout=2)
+                self.notify(self._why_no_step(step), timeout=2, markup=False)
 
         if not self.filters.hide_boring:
             step_there()
@@ -483,6 +486,19 @@ class RevdiffApp(App[None]):
             range(old_index, -1, -1)
         self._when_compared([(index, index + 1) for index in onward], step_there,
                             until=lambda pair: not boring(*pair))
+
+    def _why_no_step(self, step: int) -> str:
+        """Why `.` (step 1) or `,` (-1) found no pair to go to: the chain ends there, the pair on
+        screen (picked in the timeline) spans to the end, or every pair beyond it is boring."""
+        session, (old, new) = self.session, self.session.pair
+        ahead = new < session.version_count - 1 if step > 0 else old > 0
+        if ahead:  # there are pairs: boring ones, hidden
+            return (f"Every pair {'after' if step > 0 else 'before'} this one is boring "
+                    f"({self.key_of['toggle_hide_boring']} shows them)")
+        if new - old > 1:
+            end = session.article.versions[new if step > 0 else old].number
+            return f"No pair {'after' if step > 0 else 'before'} version {end}"
+        return "Already at the last pair" if step > 0 else "Already at the first pair"
 
     def action_next_pair(self) -> None:
         self._step_pair(1)

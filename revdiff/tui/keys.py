@@ -109,7 +109,7 @@ def with_keymap(keymap: dict[str, str], table: tuple[KeyCommand, ...] = KEY_TABL
 
 
 def main_keys_shown(table: tuple[KeyCommand, ...] = KEY_TABLE) -> dict[str, str]:
-    """Each command's action -> its first key as shown, for hints such as "n for the first"."""
+    """Each command's action -> its first key as shown, for hints such as "n for the next"."""
     return {command.action: command.main_key_shown for command in table}
 
 

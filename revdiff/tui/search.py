@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from revdiff.model import Comparison, Version
@@ -29,13 +30,23 @@ class SearchHit:
     snippet: str
     last_paragraph: int  # its index in the last version (paragraphs added above move it)
 
-    def describe(self, versions: tuple[Version, ...]) -> str:
+    def columns(self, versions: tuple[Version, ...]) -> tuple[str, str, str]:
+        """The versions that hold it (`v2–v5`), where (`title`, `¶6`, `¶6→7`), and its text."""
         first, last = versions[self.first_version].number, versions[self.last_version].number
         span = f"v{first}" if first == last else f"v{first}–v{last}"
         where = ("title" if self.paragraph == TITLE else f"¶{self.paragraph + 1}"
                  if self.paragraph == self.last_paragraph
                  else f"¶{self.paragraph + 1}→{self.last_paragraph + 1}")
-        return f"{span:<9} {where:<5} {visible(self.snippet)}"
+        return span, where, visible(self.snippet)
+
+
+def described(hits: Sequence[SearchHit], versions: tuple[Version, ...]) -> list[str]:
+    """A line per hit, its versions and its place each in a column as wide as the widest."""
+    rows = [hit.columns(versions) for hit in hits]
+    span_width = max((len(span) for span, _, _ in rows), default=0)
+    where_width = max((len(where) for _, where, _ in rows), default=0)
+    return [f"{span:<{span_width}}  {where:<{where_width}}  {snippet}"
+            for span, where, snippet in rows]
 
 
 def _snippet(paragraph: str, offset: int, length: int) -> str:

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from revdiff.model import Version
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.plain_text_input import PlainTextInput
-from revdiff.tui.search import SearchHit, search_versions
+from revdiff.tui.search import SearchHit, described, search_versions
 
 MAX_HITS_SHOWN = 200
 
@@ -58,8 +58,9 @@ class SearchScreen(Dialog[SearchHit | None]):
         hits = self.query_one(OptionList)
         hits.clear_options()
         # Text, not a string: Textual reads a string as markup, and article text is no markup.
-        hits.add_options([Option(Text(hit.describe(self.versions)), id=str(index))
-                          for index, hit in enumerate(self.hits[:MAX_HITS_SHOWN])])
+        shown = self.hits[:MAX_HITS_SHOWN]
+        hits.add_options([Option(Text(line), id=str(index))
+                          for index, line in enumerate(described(shown, self.versions))])
         count = len(self.hits)
         holding = len({version for hit in self.hits
                        for version in range(hit.first_version, hit.last_version + 1)})

@@ -22,7 +22,7 @@ async def test_n_and_p_step_through_changes_in_order(chain_article: Article) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         changes = app.query_one(DiffView).view_layout.changes
-        assert "changes · n for the first" in status_text(app)
+        assert "changes · n for the next" in status_text(app)
         await pilot.press("n")
         assert status_text(app).startswith(f"change 1 of {len(changes)}")
         assert app.query_one(DiffView).current_edit == changes[0]
@@ -177,4 +177,37 @@ async def test_the_status_says_comparing_until_the_first_comparison_is_laid_out(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert said and said[0] == "comparing…"
-        assert status_text(app).endswith("changes · n for the first")
+        assert status_text(app).endswith("changes · n for the next")
+
+
+@run_async
+async def test_a_step_that_finds_no_pair_says_why(chain_article: Article) -> None:
+    """From v0 → v3 picked in the timeline, `.` said "Already at the last pair" and `,` "Already
+    at the first pair"; with boring pairs hidden, `,` said the same where the pair before was
+    only hidden."""
+    from dataclasses import replace
+
+    app = RevdiffApp(chain_article)
+
+    async def said_after(*keys: str) -> list[str]:
+        await pilot.press(*keys)
+        await pilot.pause()
+        return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        app.session.select_pair(0, 3)
+        assert await said_after("full_stop") == ["No pair after version 3"]
+        app.clear_notifications()
+        assert await said_after("comma") == ["No pair before version 0"]
+        app.clear_notifications()
+        app.session.select_pair(1, 2)
+        app.filters = replace(app.filters, hide_boring=True)
+        app.session.pair_summary(0, 1)  # compared: is it boring?
+        monkey = app.session.pair_summary
+        app.session.pair_summary = lambda old, new: replace(monkey(old, new), boring=True)  # type: ignore[method-assign]
+        assert await said_after("comma") == ["Every pair before this one is boring (x shows them)"]
+        app.clear_notifications()
+        app.filters = replace(app.filters, hide_boring=False)
+        app.session.select_pair(0, 1)
+        assert await said_after("comma") == ["Already at the first pair"]

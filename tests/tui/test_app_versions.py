@@ -209,6 +209,31 @@ async def test_a_long_chain_is_compared_apart_for_the_timeline_statistics_and_st
 
 
 @run_async
+async def test_a_dialog_asked_for_while_comparing_does_not_open_over_another(
+        chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`t`, then `?` while the chain was compared: the timeline opened over the help when the
+    comparisons ended, and Escape then closed the timeline only, leaving the help over the diff."""
+    app, release = gated_app(chain_article, monkeypatch)
+    release.set()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_until(pilot, lambda: app.diff.has_layout)
+        release.clear()
+        await pilot.press("t", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        release.set()
+        await wait_until(pilot, lambda: "comparing" not in status_text(app))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (HelpScreen, TimelineScreen))
+        await pilot.press("t")  # the comparisons are done: the timeline opens at once
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+
+
+@run_async
 async def test_a_long_pair_is_compared_apart_and_help_and_quit_answer_meanwhile(
         chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
     """A pair of 60,000 paragraphs took 8.5 s to compare on the app's own loop: no key, not even

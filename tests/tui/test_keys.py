@@ -95,7 +95,7 @@ async def test_hints_name_the_keys_of_the_keymap(page_article: Article) -> None:
 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "changes · N for the first" in status_text(app)
+        assert "changes · N for the next" in status_text(app)
         await pilot.press("y")
         assert last_notification() == "No edit selected: press N to go to a change"
         await pilot.press("v")

@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 
 from revdiff.model import Article, EditOp, Version
-from revdiff.tui.search import TITLE, edit_at, hit_pair, search_versions
+from revdiff.tui.search import (
+    TITLE,
+    SearchHit,
+    described,
+    edit_at,
+    hit_pair,
+    search_versions,
+)
 from revdiff.tui.session import ArticleSession
 
 
@@ -114,10 +121,22 @@ def test_search_finds_titles_and_says_where_a_paragraph_moved() -> None:
                 Version(1, "Avenging the general", ("New.", "One.", "Two source said.")))
     [title] = search_versions(versions, "avenging")
     assert (title.paragraph, title.first_version, title.last_version) == (TITLE, 0, 1)
-    assert title.describe(versions).startswith("v0–v1     title ")
+    assert title.columns(versions)[:2] == ("v0–v1", "title")
     [moved] = search_versions(versions, "source said")
     assert (moved.paragraph, moved.last_paragraph) == (1, 2)
-    assert moved.describe(versions).startswith("v0–v1     ¶2→3  ")
+    assert moved.columns(versions)[:2] == ("v0–v1", "¶2→3")
+
+
+def test_the_hits_columns_line_up_whatever_their_width() -> None:
+    """`¶15→391` is wider than the 5 characters the place was given: text began a column or
+    two to the right of its neighbours'."""
+    versions = tuple(Version(n, "T", tuple(f"Para {k} of {n}." for k in range(n * 30)) + (
+        "The phrase here.",)) for n in range(1, 4))
+    hits = [SearchHit(0, 0, 29, 0, "The phrase here.", 29),
+            SearchHit(0, 2, 29, 0, "The phrase here.", 89), SearchHit(1, 1, TITLE, 0, "T", TITLE)]
+    lines = described(hits, versions)
+    assert lines == ["v1     ¶30     The phrase here.", "v1–v3  ¶30→90  The phrase here.",
+                     "v2     title   T"]
 
 
 def test_a_cut_mark_is_no_sentence_of_the_comparison() -> None:
