@@ -164,7 +164,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
         with BlobReader(clone) as blobs:
             for change in changes:
-                if change.lineage in failed:
+                if change.lineage in failed or PurePosixPath(change.path).name in _GIT_FILES:
                     continue
                 article = parts.setdefault(change.lineage, _ArticleParts())
                 article.path = change.path
@@ -190,6 +190,10 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         read[0].warnings.append(f"{_binary_files(binary)} left out: no version of "
                                 f"{'it' if len(binary) == 1 else 'them'} is text")
     return [_finish(article) for article in read]
+
+
+# Files that tell git how to treat the others: no article's text
+_GIT_FILES = frozenset({".gitattributes", ".gitignore", ".gitmodules", ".mailmap"})
 
 
 def _binary_files(paths: list[str]) -> str:

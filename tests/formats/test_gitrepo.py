@@ -666,3 +666,15 @@ def test_a_folder_of_version_files_kept_in_git_says_how_to_read_it_as_one_articl
     notes.clear()
     load([str(repo)], notes=notes)
     assert notes == []
+
+
+def test_gits_own_files_are_no_articles(tmp_path: Path) -> None:
+    """A hand-made repository's .gitattributes and .gitignore were read as articles."""
+    from revdiff.formats import load
+
+    repo = new_repository(tmp_path / "story")
+    commit_text(repo, 0, {"story.txt": "One.\n", ".gitattributes": "*.txt text\n",
+                          ".gitignore": "*.tmp\n", "sub/.gitignore": "x\n"}, "one")
+    commit_text(repo, 60, {"story.txt": "Two.\n"}, "two")
+    (article,) = load([str(repo)])
+    assert [version.paragraphs for version in article.versions] == [("One.",), ("Two.",)]
