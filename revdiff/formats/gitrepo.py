@@ -378,15 +378,17 @@ def _texts_passed_over(commits: list[_Commit], by_id: dict[str, _Commit], chain:
 def author_time(raw: str) -> tuple[datetime | None, str | None]:
     """A git `--date=raw` author date as a time, or what is wrong with it.
 
-    git prints no date for a negative one: that gives no time and no problem (a warning later).
-    A time Python cannot hold (git accepts dates far past the year 9999) and an offset beyond
-    ±23:59 are problems: the commit is damaged.
+    git prints no date for a negative one, and 0 for one it cannot read (`99999999999999999999`):
+    either gives no time and no problem (a warning later). A time Python cannot hold (git accepts
+    dates far past the year 9999) and an offset beyond ±23:59 are problems: the commit is damaged.
     """
     if not raw:
         return None, None
     match = _RAW_DATE.match(raw)
     if match is None:
         return None, f"author date {raw[:40]!r} is not a git date"
+    if int(match.group(1)) == 0:  # 1970-01-01 00:00 UTC: no news tracker's time
+        return None, None
     minutes = int(match.group(3)) * 60 + int(match.group(4))
     if minutes >= 24 * 60:
         return None, f"author time zone {raw.split()[1]} is not a time zone"
@@ -491,7 +493,7 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
         raise MalformedPage(change.date_problem, f"{where} (commit {change.commit[:12]})",
                             hint="the commit is damaged; correct its date or leave it out")
     if change.author_time is None:
-        article.warnings.append(f"{change.commit[:12]}: author date missing or negative; "
+        article.warnings.append(f"{change.commit[:12]}: author date missing, 0 or negative; "
                                 "the version has no time")
     decoded = None if b"\0" in data else decode_version_bytes(data)
     if decoded is None:

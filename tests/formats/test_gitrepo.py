@@ -247,16 +247,18 @@ def test_impossible_author_dates_are_one_error_line(tmp_path: Path, author_date:
     assert_one_error_line(parse_cli(tmp_path / "r"), named, "story.txt")
 
 
-def test_negative_author_date_is_kept_with_a_warning(tmp_path: Path) -> None:
+@pytest.mark.parametrize("unreadable", ["-5 +0000", "99999999999999999999 +9999", "0 +0000"])
+def test_negative_author_date_is_kept_with_a_warning(tmp_path: Path, unreadable: str) -> None:
+    """A date git cannot read it prints as 0: that was read as 1970-01-01 without a word."""
     raw_commits(tmp_path / "r", ("One line.\n", "1600000000 +0000", "one"),
-                ("Two lines.\n", "-5 +0000", "two"), ("Three.\n", "1600000200 -2359", "three"))
+                ("Two lines.\n", unreadable, "two"), ("Three.\n", "1600000200 -2359", "three"))
     [story] = read_repository(tmp_path / "r")
     assert [v.paragraphs for v in story.versions] == [("One line.",), ("Two lines.",),
                                                       ("Three.",)]
     assert story.versions[1].time is None
     assert story.versions[2].time == datetime(2020, 9, 13, 12, 30, tzinfo=UTC)
     assert story.versions[2].time.utcoffset() == -timedelta(hours=23, minutes=59)
-    assert len(story.warnings) == 1 and "author date missing or negative" in story.warnings[0]
+    assert len(story.warnings) == 1 and "author date missing, 0 or negative" in story.warnings[0]
 
 
 # --- branches and merges: the history is HEAD's first-parent chain ----------------------------
