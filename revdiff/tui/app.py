@@ -343,6 +343,10 @@ class RevdiffApp(App[None]):
             where, detail = "comparing…", ""
         elif current is None:
             where = f"{total} change{'s' if total != 1 else ''}"
+            hidden = sum(edit.op is not EditOp.UNCHANGED
+                         for edit in self.session.comparison().edits) - total
+            if hidden:  # by a label filter or `x`: the header names them
+                where += f" ({hidden} hidden)"
             if total:
                 where += f" · {self.key_of['next_change']} for the next"
             detail = ""

@@ -112,17 +112,22 @@ async def test_l_shows_only_one_label(chain_article: Article) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         edits = app.session.comparison().edits
+        changes = sum(e.op is not EditOp.UNCHANGED for e in edits)
         await pilot.press("l")
         assert "only edited" in header_text(app)
         edited = sum(e.op is EditOp.EDITED for e in edits)
-        assert status_text(app).startswith(f"{edited} change")
+        # how many the filter hides: a filter that left none said only "0 changes"
+        assert status_text(app).startswith(f"{edited} change{'s' if edited != 1 else ''} "
+                                           f"({changes - edited} hidden)")
         await pilot.press("l")
         assert "only added" in header_text(app)
         added = sum(e.op is EditOp.ADDED for e in edits)
-        assert status_text(app).startswith(f"{added} change")
+        assert status_text(app).startswith(f"{added} change{'s' if added != 1 else ''} "
+                                           f"({changes - added} hidden)")
         for _ in range(5):
             await pilot.press("l")
         assert "only" not in header_text(app)
+        assert "hidden" not in status_text(app)
 
 
 @run_async
