@@ -6,7 +6,13 @@ from dataclasses import replace
 
 from revdiff.errors import MalformedPage
 from revdiff.model import Article, PageReading, RowKind, RowReading
-from revdiff.splitter.decoder import PageDecoder, Reading, columns, decode_rows
+from revdiff.splitter.decoder import (
+    PageDecoder,
+    Reading,
+    columns,
+    decode_rows,
+    is_reading_warning,
+)
 from revdiff.splitter.evidence import is_glued_match, word_starts
 
 
@@ -41,8 +47,7 @@ def correct_row(article: Article, page_name: str, line: int, kind: RowKind,
         raise MalformedPage("only a row made of one text twice can be a match row", page_name, line)
     fixed[line] = (kind, word)
     lines = [(r.line, r.text) for r in page.rows]
-    rows, warnings = decode_rows(lines, page_name, fixed)
-    rows = [replace(r, confidence=1.0) if r.line == line else r for r in rows]
+    rows, warnings = decode_rows(lines, page_name, fixed)  # the fixed rows sure
     return _replace_page(article, page_index, rows, warnings)
 
 
@@ -76,5 +81,5 @@ def _replace_page(article: Article, page_index: int, rows: list[RowReading],
         else replace(v, paragraphs=new) if v.number == page.new_number else v
         for v in article.versions
     )
-    kept = tuple(w for w in article.warnings if not w.startswith(page.name + ":"))
+    kept = tuple(w for w in article.warnings if not is_reading_warning(w, page.name))
     return replace(article, versions=versions, pages=pages, warnings=kept + tuple(warnings))

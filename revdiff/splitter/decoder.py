@@ -447,6 +447,9 @@ class PageDecoder:
                 decision = self._decision(index, confidences[index], len(gap), one_sided_rows, cased)
                 self.decisions[index] = decision
                 confidences[index] = row_confidence(decision)
+        for index, row in enumerate(self.rows):  # a person's correction is sure
+            if row.line in self.fixed:
+                confidences[index] = 1.0
         return [self._row_reading(i, confidences[i]) for i in range(len(self.rows))]
 
     def _decision(self, index: int, agreement: float, gap_rows: int, one_sided_rows: int,
@@ -751,8 +754,7 @@ def _check_rerender(rows: list[RowReading], name: str) -> tuple[list[RowReading]
     doubtful = [replace(r, confidence=min(r.confidence, 0.5)) if i >= first and r.kind is not RowKind.MATCH
                 else r for i, r in enumerate(rows)]
     line = rows[first].line if first < len(rows) else rows[-1].line
-    warning = (f"{name}:{line}: the recovered versions do not re-render to this page; "
-               f"rows from here on may be read wrongly")
+    warning = f"{name}:{line}: {_NOT_RERENDERED}; rows from here on may be read wrongly"
     return doubtful, [warning]
 
 
@@ -786,8 +788,17 @@ def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Readin
     rows, warnings = _check_rerender(rows, name)
     unsure = [r.line for r in rows if not r.is_sure]
     if unsure:
-        warnings.append(f"{name}: {len(unsure)} of {len(rows)} rows could not be decided with "
-                        f"certainty (lines {line_runs(unsure)}); check them or give neighbouring "
-                        "pages")
+        warnings.append(f"{name}: {len(unsure)} of {len(rows)} {_UNDECIDED} (lines "
+                        f"{line_runs(unsure)}); check them or give neighbouring pages")
     return rows, warnings
+
+
+_UNDECIDED = "rows could not be decided with certainty"
+_NOT_RERENDERED = "the recovered versions do not re-render to this page"
+
+
+def is_reading_warning(warning: str, name: str) -> bool:
+    """Whether the warning is one `decode_rows` gives about how the page `name`'s rows were read
+    (not one about its header), which a new reading of the page replaces."""
+    return warning.startswith(f"{name}:") and (_UNDECIDED in warning or _NOT_RERENDERED in warning)
 

@@ -122,6 +122,25 @@ def test_correct_row_fixes_a_reading_and_flip_row_changes_it() -> None:
     assert flipped.pages[0].rows[0] != corrected.pages[0].rows[0]
 
 
+def test_a_flip_keeps_the_header_warnings_and_counts_the_flipped_row_sure() -> None:
+    """A flip dropped every warning of its page, the title row's cut among them, and counted the
+    row the person flipped among the rows not decided (`41 of 42 ... lines 10-36`): the app's
+    export published both."""
+    [article] = read_diff_texts([("seed", (ROOT / "samples" / "washpo-soleimani-v6-v7.txt")
+                                  .read_text(encoding="utf-8"))])
+    title_warnings = [w for w in article.warnings if "the title row" in w]
+    assert title_warnings
+    (undecided,) = [w for w in article.warnings if "could not be decided" in w]
+    unsure = [row.line for row in article.pages[0].rows if row.confidence < 0.99]
+    assert undecided.startswith(f"seed: {len(unsure)} of 42 rows")
+    flipped = flip_row(article, "seed", unsure[0])
+    assert [w for w in flipped.warnings if "the title row" in w] == title_warnings
+    (undecided,) = [w for w in flipped.warnings if "could not be decided" in w]
+    still_unsure = [row.line for row in flipped.pages[0].rows if row.confidence < 0.99]
+    assert unsure[0] not in still_unsure
+    assert undecided.startswith(f"seed: {len(still_unsure)} of 42 rows")
+
+
 def test_corrections_that_contradict_each_other_are_refused_naming_the_lines() -> None:
     article = _read(["A kept paragraph.", "Old one."],
                     ["A kept paragraph.", "New one.", "Another new one.", "Third new."])
