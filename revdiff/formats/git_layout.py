@@ -30,6 +30,13 @@ ENCODING_JSON_LINES = "json-lines"
 _TRAILER_LINE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9-]*): ?(.*)$")
 
 
+def stored_version_number(value: str) -> int | None:
+    """A `Revdiff-Version` trailer's number: ASCII digits, any count (a folder's file names may
+    number versions by timestamps of 16 digits or more); None for anything else (`-1`, `1.0`)."""
+    digits = value.strip()
+    return int(digits) if digits.isascii() and digits.isdigit() else None
+
+
 def parse_trailers(message: str) -> dict[str, str]:
     """The `Key: value` trailers in the last paragraph of a commit message, values decoded."""
     paragraphs = message.rstrip("\n").split("\n\n")

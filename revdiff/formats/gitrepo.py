@@ -60,7 +60,7 @@ from typing import IO, Self
 from revdiff.errors import EmptyInput, MalformedPage, RevdiffError, StoreError
 from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.decoding import decode_version_bytes
-from revdiff.formats.fields import parse_number, source_of_url
+from revdiff.formats.fields import shown, source_of_url
 from revdiff.formats.git_layout import (
     TRAILER_CHANGES,
     TRAILER_ENCODING,
@@ -74,6 +74,7 @@ from revdiff.formats.git_layout import (
     decode_version_file,
     decode_warnings,
     parse_trailers,
+    stored_version_number,
 )
 from revdiff.formats.newsdiffs_text import split_version_text
 from revdiff.formats.plain import (
@@ -589,7 +590,10 @@ _NOT_BY_STORE = ("the commit was not written by revdiff store as it is: mend its
 def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: dict[str, str],
                         data: bytes, where: str) -> None:
     place = f"{where} (commit {change.commit[:12]})"
-    number = parse_number(trailers[TRAILER_VERSION], TRAILER_VERSION, place, hint=_NOT_BY_STORE)
+    number = stored_version_number(trailers[TRAILER_VERSION])
+    if number is None:
+        raise MalformedPage(f"{TRAILER_VERSION} {shown(trailers[TRAILER_VERSION])} is not a whole "
+                            "number from 0", place, hint=_NOT_BY_STORE)
     time = None
     if TRAILER_TIME in trailers:
         try:

@@ -163,19 +163,24 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
     other than a date's (`2020-01-04.txt`: its day is no version number; `v2-2020-01-05.txt` is
     version 2), when every name holds one and they rise in that order (`story-v2.txt`,
     `story-v10.txt`); None when they do not, and the versions are then numbered from 0 in that
-    order. Two names of one number (`0.txt`, `00.txt`; `1.txt`, `1.md`) are InconsistentPages:
-    which is that version, or which comes first, nothing says."""
+    order. Two names that differ only in zeros before a number or in their suffix (`0.txt`,
+    `00.txt`; `1.txt`, `1.md`) are InconsistentPages: which is that version, or which comes
+    first, nothing says."""
     in_names = [tuple(int(number) for number in
                       _NUMBER_IN_NAME.findall(
                           _YEAR_LAST_DATE.sub("", _DATE_IN_NAME.sub("", file.stem))))
                 for file in files]
+    named: dict[str, Path] = {}
+    for file, name_numbers in zip(files, in_names):
+        unpadded = _NUMBER_IN_NAME.sub(lambda number: str(int(number[0])), file.stem)
+        other = named.setdefault(unpadded, file)
+        if name_numbers and other is not file:
+            raise InconsistentPages(f"{other.name} and {file.name} both name version "
+                                    f"{name_numbers[-1]}", where,
+                                    hint="keep one of them, or give each version its own number")
     if not all(in_names):
         return None
     numbers = [name_numbers[-1] for name_numbers in in_names]
-    for (first, a), (second, b) in itertools.pairwise(zip(files, numbers)):
-        if a == b:
-            raise InconsistentPages(f"{first.name} and {second.name} both name version {a}", where,
-                                    hint="keep one of them, or give each version its own number")
     return numbers if all(a < b for a, b in itertools.pairwise(numbers)) else None
 
 

@@ -15,9 +15,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from revdiff.errors import MalformedPage, StoreError
-from revdiff.formats.fields import MAX_NUMBER, parse_number
-from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
+from revdiff.errors import StoreError
+from revdiff.formats.git_layout import (
+    TRAILER_VERSION,
+    parse_trailers,
+    stored_version_number,
+)
 from revdiff.formats.gitrepo import FileChange
 from revdiff.model import Article, Version
 from revdiff.store.encode import EncodedVersion, encode_version
@@ -86,10 +89,9 @@ def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, s
         earlier_paths[change.path] = history
         trailers = parse_trailers(change.message)
         history.written_by_store |= TRAILER_VERSION in trailers
-        try:  # a number the git reader refuses (`-1`) is read as no number
-            number = parse_number(trailers[TRAILER_VERSION], TRAILER_VERSION, change.path)
-        except (KeyError, MalformedPage):
-            number = None
+        # a number the git reader refuses (`-1`) is read as no number
+        number = stored_version_number(trailers[TRAILER_VERSION]) \
+            if TRAILER_VERSION in trailers else None
         if number is None or number in history.by_number:
             number = 0 if history.newest is None else history.newest + 1
         history.append(number, change.blob)
@@ -113,9 +115,9 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
         history = histories.setdefault(named, FileHistory(named))
         path = history.path  # where the file is now, if it was renamed
         for version in article.versions:
-            if not 0 <= version.number <= MAX_NUMBER:  # what no reader reads back
+            if version.number < 0:  # what no reader reads back
                 raise StoreError(f"version {version.number} cannot be stored: a version number "
-                                 f"is a whole number from 0 to {MAX_NUMBER:,}", article.key or path,
+                                 "is a whole number from 0", article.key or path,
                                  hint="number the versions from 0, as the readers do")
             encoded = encode_version(article, version, f"{article.key} version {version.number}",
                                      object_format)

@@ -199,9 +199,9 @@ def test_malformed_trailers_are_one_error_line(tmp_path: Path, trailer: str, nam
 
 
 @pytest.mark.parametrize(("version", "named"), [
-    ("abc", "Revdiff-Version 'abc' is not a number"),
-    ("-1", "Revdiff-Version '-1' is not a number"),  # was read as version -1
-    ("1" * 26, "is not a number of 1 to 15 digits"),  # was read, where no other reader takes it
+    ("abc", "Revdiff-Version 'abc' is not a whole number from 0"),
+    ("-1", "Revdiff-Version '-1' is not a whole number from 0"),  # was read as version -1
+    ("1.0", "Revdiff-Version '1.0' is not a whole number from 0"),
 ])
 def test_a_stored_version_number_is_what_the_other_readers_take(tmp_path: Path, version: str,
                                                                 named: str) -> None:
@@ -209,6 +209,16 @@ def test_a_stored_version_number_is_what_the_other_readers_take(tmp_path: Path, 
     raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000", message))
     assert_one_error_line(parse_cli(tmp_path / "r"), named, "story.txt",
                           "mend its message with git commit --amend")
+
+
+def test_a_stored_version_number_of_many_digits_reads_back(tmp_path: Path) -> None:
+    """A folder's files named by 16-digit timestamps number its versions so, and the store kept
+    those numbers: such a store must read back."""
+    message = ("Version 1578142800000000: T\n\nRevdiff-Url: https://example.com/a\n"
+               "Revdiff-Version: 1578142800000000\n")
+    raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000", message))
+    (article,) = read_repository(tmp_path / "r")
+    assert [version.number for version in article.versions] == [1578142800000000]
 
 
 def test_a_stored_time_that_is_no_time_says_what_to_do(tmp_path: Path) -> None:

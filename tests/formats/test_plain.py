@@ -195,7 +195,7 @@ def test_a_file_without_a_number_among_numbered_versions_is_refused(tmp_path: Pa
 @pytest.mark.parametrize(("names", "said"), [
     (("0.txt", "00.txt", "1.txt"), "0.txt and 00.txt both name version 0"),
     (("0.txt", "1.md", "1.txt"), "1.md and 1.txt both name version 1"),
-    (("-1.txt", "0.txt", "1.txt"), "-1.txt and 1.txt both name version 1"),
+    (("v01.txt", "v1.txt", "v2.txt"), "v01.txt and v1.txt both name version 1"),
 ])
 def test_two_files_that_name_one_version_are_refused(tmp_path: Path, names: tuple[str, ...],
                                                      said: str) -> None:
@@ -205,6 +205,16 @@ def test_two_files_that_name_one_version_are_refused(tmp_path: Path, names: tupl
         (tmp_path / name).write_text(f"Text of {name}.\n", encoding="utf-8")
     with pytest.raises(InconsistentPages, match=rf"{re.escape(said)} \(keep one of them"):
         load([str(tmp_path)])
+
+
+@pytest.mark.parametrize("names", [("10-00.txt", "11-00.txt"), ("a-1.txt", "b-1.txt"),
+                                   ("-1.txt", "1.txt"), ("2020-01-04.txt", "2020-01-04-b.txt")])
+def test_names_whose_last_numbers_agree_but_that_differ_are_read_in_name_order(
+        tmp_path: Path, names: tuple[str, ...]) -> None:
+    for name in names:
+        (tmp_path / name).write_text(f"Text of {name}.\n", encoding="utf-8")
+    (article,) = load([str(tmp_path)])
+    assert [version.number for version in article.versions] == [0, 1]
 
 
 def test_files_without_numbers_are_read_in_name_order(tmp_path: Path) -> None:
