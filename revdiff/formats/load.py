@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shlex
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -106,7 +107,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                     notes.append(f"{name}: a git repository, read as one: each file's history is "
                                  f"an article, and each of its {len(in_git)} files has one "
                                  "version; to read the files as the versions of one article, "
-                                 f"name them ({Path(name, '*')})")
+                                 f"name them ({shlex.quote(name.rstrip('/'))}/*)")
                 articles.extend(in_git)
             else:
                 articles.extend(_read_directory(path, max_bytes, notes, read_already))

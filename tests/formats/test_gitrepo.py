@@ -666,13 +666,13 @@ def test_a_folder_of_version_files_kept_in_git_says_how_to_read_it_as_one_articl
     what to do. A store or a repository of articles with histories gets no such note."""
     from revdiff.formats import load
 
-    repo = new_repository(tmp_path / "story")
+    repo = new_repository(tmp_path / "my story")
     commit_text(repo, 0, {f"{n}.txt": f"Version {n} of the story.\n" for n in range(3)}, "keep")
     notes: list[str] = []
     assert len(load([str(repo)], notes=notes)) == 3
     note = (f"{repo}: a git repository, read as one: each file's history is an article, and "
             "each of its 3 files has one version; to read the files as the versions of one "
-            f"article, name them ({repo}/*)")
+            f"article, name them ('{repo}'/*)")  # quoted for the shell
     assert notes == [note]
     commit_text(repo, 60, {"1.txt": "Version 1, edited.\n"}, "edit")
     notes.clear()
