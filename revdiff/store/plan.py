@@ -17,6 +17,7 @@ from typing import Literal
 
 from revdiff.errors import StoreError
 from revdiff.formats.git_layout import (
+    TRAILER_URL,
     TRAILER_VERSION,
     parse_trailers,
     stored_version_number,
@@ -37,6 +38,7 @@ class FileHistory:
     """The versions stored in one file, oldest first, and where the file is now."""
 
     path: str
+    url: str | None = None  # the article's, as the store's last commit of the file names it
     by_number: dict[int, Fingerprint] = field(default_factory=dict)
     counts: Counter[Fingerprint] = field(default_factory=Counter)
     newest: int | None = None  # the highest stored version number
@@ -80,7 +82,8 @@ def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, s
     or whose number an earlier commit of the file took (a copied commit), after the newest.
 
     A file is found under its path now (`paths_now`: per lineage) and under every path it had
-    that no file holds now: a file renamed by hand goes on as the same article where it is."""
+    that no file holds now: a file renamed by hand goes on as the same article where it is
+    (`plan_store` finds an article's file by its URL first, so also when files swapped paths)."""
     by_lineage: dict[int, FileHistory] = {}
     earlier_paths: dict[str, FileHistory] = {}
     for change in changes:
@@ -89,6 +92,7 @@ def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, s
         earlier_paths[change.path] = history
         trailers = parse_trailers(change.message)
         history.written_by_store |= TRAILER_VERSION in trailers
+        history.url = trailers.get(TRAILER_URL, history.url)
         # a number the git reader refuses (`-1`) is read as no number
         number = stored_version_number(trailers[TRAILER_VERSION]) \
             if TRAILER_VERSION in trailers else None
@@ -110,9 +114,12 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     commits: list[PlannedCommit] = []
     skipped: list[SkippedVersion] = []
     already = 0
+    by_url = {history.url: history for history in histories.values() if history.url}
     for article in articles:
         named = article_path(article)
-        history = histories.setdefault(named, FileHistory(named))
+        history = by_url.get(article.url) if article.url else None
+        if history is None:
+            history = histories.setdefault(named, FileHistory(named))
         path = history.path  # where the file is now, if it was renamed
         for version in article.versions:
             if version.number < 0:  # what no reader reads back

@@ -277,3 +277,27 @@ def test_a_stored_file_renamed_by_hand_goes_on_where_it_is(tmp_path: Path) -> No
     articles = [article for article in read_repository(repo) if len(article.versions) > 1]
     assert [[version.number for version in article.versions] for article in articles] == [[0, 1, 2, 3]]
     assert "2 versions stored" not in store(story, repo).output  # a re-run adds nothing
+
+
+def test_two_stored_files_that_swapped_paths_each_go_on_as_their_article(tmp_path: Path) -> None:
+    """With the two files' paths swapped by hand, the next version of one article was checked
+    against the other's history (`2 skipped: conflict`): an article's file is found by its URL."""
+    from revdiff.formats.gitrepo import read_repository
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    repo = user_repository(tmp_path / "mine")
+    first = [str(samples / "sniffer-diff" / "iran-strikes-v0-v1.html"),
+             str(samples / "newsdiffs" / "us-deploys-troops-v1-v2-raw.html")]
+    assert CliRunner().invoke(main, ["store", *first, "--repo", str(repo)]).exit_code == 0
+    a, b = [name for name in git(repo, "ls-files").split() if name != "README"]
+    for source, target in ((a, "swap.txt"), (b, a), ("swap.txt", b)):
+        git(repo, "mv", source, target)
+        git(repo, "commit", "-qm", f"move {source}")
+    result = CliRunner().invoke(main, ["store", str(samples / "sniffer-diff" / "iran-strikes-v1-v2.html"),
+                                       "--repo", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert "1 version stored, 1 already stored, 0 skipped" in result.output
+    assert git(repo, "status", "--porcelain") == ""
+    read = {article.url: [version.number for version in article.versions]
+            for article in read_repository(repo) if article.url}
+    assert sorted(read.values()) == [[0, 1, 2], [1, 2]]
