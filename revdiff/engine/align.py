@@ -20,7 +20,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -52,6 +52,11 @@ MOVE_THRESHOLD = 0.6
 # `imports:`) are alike by their shape alone.
 REPAIR_GAIN = 0.1
 REPAIR_WORDS = 5
+# A sentence kept whole inside a longer one (all but a tenth of its words, in order) is an edit of
+# it when it holds this many words, scored just above the link threshold.
+EXTENDED_WORDS = 4
+EXTENDED_CONTAINMENT = 0.9
+EXTENDED_MARGIN = 0.05
 # Gaps with at most this many old x new pairs, and at most this many characters old x new, compare
 # every pair; larger ones use shared words.
 FULL_COMPARISON_PAIRS = 10_000
@@ -215,8 +220,24 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
 
 def _pair_block(i: int, j: int, old_forms: Forms, new_forms: Forms, threshold: float,
                 score: float) -> Block:
-    """The block linking one old sentence with one new one, whose similarity is known."""
-    return _scored_block([i], [j], old_forms[i], new_forms[j], threshold, score)
+    """The block linking one old sentence with one new one, whose similarity is known; one kept
+    whole in the other (`_kept_whole`) weighs as if just above the threshold."""
+    block = _scored_block([i], [j], old_forms[i], new_forms[j], threshold,
+                          max(score, threshold + EXTENDED_MARGIN) if score <= threshold else score)
+    return block if score > threshold else replace(block, similarity=score)
+
+
+def _kept_whole(old: Form, new: Form) -> bool:
+    """Whether one sentence is the other kept whole with words added around or inside it (`The
+    base was hit.` / `The base was hit, Iraqi officials said, adding: "…"`): an edit however
+    much was added, when the one kept holds EXTENDED_WORDS words or more."""
+    shorter, longer = (old, new) if len(old.words) <= len(new.words) else (new, old)
+    if sum(word.isalnum() for word in shorter.words) < EXTENDED_WORDS:
+        return False
+    words = set(longer.words)
+    missing = sum(word not in words for word in shorter.words)  # cheap: most pairs stop here
+    return (missing <= (1 - EXTENDED_CONTAINMENT) * len(shorter.words)
+            and containment(shorter, longer) >= EXTENDED_CONTAINMENT)
 
 
 def _scored_block(old_ids: list[int], new_ids: list[int], old_form: Form, new_form: Form,
@@ -244,7 +265,8 @@ def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
     new_lo, new_hi = gap.new[0], gap.new[-1]
     blocks: list[Block | None] = [
         _pair_block(i, j, old_forms, new_forms, threshold, score)
-        for (i, j), score in pairs.items() if score > threshold
+        for (i, j), score in pairs.items()
+        if score > threshold or _kept_whole(old_forms[i], new_forms[j])
     ]
     seen: set[tuple[int, int, int, int]] = set()
     for (i, j) in pairs:

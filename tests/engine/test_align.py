@@ -61,6 +61,24 @@ def test_edit_add_delete() -> None:
     assert any(link.old == () and link.new == (3,) for link in links)
 
 
+def test_a_sentence_kept_whole_and_extended_is_an_edit() -> None:
+    """`The base was hit at night.` with an attribution and a quote added was a deletion and an
+    addition (`100% changed; rewrite`), and no quote_changed flagged the quote added."""
+    from revdiff.engine import compare
+    from revdiff.model import Flag, Version
+
+    old = ["Rockets were fired at dawn.", "The base was hit at night."]
+    new = ["Rockets were fired at dawn.",
+           ("The base was hit at night, Iraqi officials told reporters on Wednesday, adding: "
+           "\"The damage is being assessed and we do not yet know how many were hurt.\"")]
+    assert pairs(align_sentences(old, new)) == {(0, 0), (1, 1)}
+    (_, edited) = compare(Version(0, "T", tuple(old)), Version(1, "T", tuple(new))).edits
+    assert Flag.QUOTE_CHANGED in edited.flags
+    # kept only in part, or too short to tell, it is no edit by this rule
+    assert pairs(align_sentences(["He left."], [("He left the city with his family and the "
+                                                "rest of the delegation by car on Monday.")])) == set()
+
+
 def test_split_and_merge() -> None:
     old = [SENTENCES[0], ("The embassy began preparing for evacuation, and protesters gathered outside the "
            "compound for a second day."), SENTENCES[5]]
