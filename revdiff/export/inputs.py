@@ -21,6 +21,7 @@ from revdiff.formats.detect import is_sqlite_file
 from revdiff.formats.load import (
     folder_entries,
     left_out_entries_note,
+    missing_input_hint,
     refuse_empty_path,
     scattered_files_note,
 )
@@ -145,7 +146,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                 missing.append(raw)
             elif not matches:
                 raise EmptyInput(NAMES_NOTHING, raw,
-                                 hint="check the path; quote globs so revdiff expands them")
+                                 hint=missing_input_hint(raw, "quote globs so revdiff expands them"))
         for match in matches:
             path = Path(match)
             if match != "-" and path.is_dir():

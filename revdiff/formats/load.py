@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import shlex
 import sys
 from collections.abc import Iterator, Sequence
@@ -90,7 +91,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         path = Path(name)
         if not path.exists():
             raise EmptyInput("no such file or directory", name,
-                             hint="check the path; give - to read standard input")
+                             hint=missing_input_hint(name, "give - to read standard input"))
         real = path.resolve()
         if path.is_dir():
             from revdiff.formats import gitrepo  # GitPython loads only for a directory
@@ -136,6 +137,17 @@ def _versions_committed_as_files(articles: list[Article]) -> bool:
     return (len(articles) > 1 and all(len(article.versions) == 1 for article in articles)
             and all("/" not in path and plain.version_order_key(Path(path))[0] == 0
                     for path in paths))
+
+
+def missing_input_hint(name: str, otherwise: str) -> str:
+    """What to do about an input that names nothing: a web address is no file."""
+    if _WEB_ADDRESS.match(name):
+        return ("revdiff reads saved pages, not web addresses: save the page first with curl -o "
+                "page.html URL, or give <(curl -s URL)")
+    return f"check the path; {otherwise}"
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
 
 
 def refuse_empty_path(name: str) -> None:
@@ -400,7 +412,14 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         article = plain.read_versions([(t.name, t.text) for t in texts],
                                       plain.version_numbers(files, str(path)))
         article = _with_warnings(article, texts)
-        return [dataclasses.replace(article, warnings=left_out_empty + article.warnings)]
+        in_name_order: tuple[str, ...] = ()
+        if len(unnumbered) == len(files) > 1:  # `first.txt`, `latest.txt`, `second.txt`
+            names = first_few([file.name for file in files])
+            in_name_order = (f"{path}: no file name holds a number, so the versions are read in "
+                             f"the order of their names ({names}); number the files (0.txt, "
+                             "1.txt, ...) to give another order"),
+        return [dataclasses.replace(article, warnings=left_out_empty + in_name_order
+                                    + article.warnings)]
     if notes is not None:
         notes.extend(left_out_empty)
     return _read_texts(texts)

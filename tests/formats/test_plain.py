@@ -224,6 +224,11 @@ def test_files_without_numbers_are_read_in_name_order(tmp_path: Path) -> None:
     assert [v.paragraphs for v in article.versions] == [
         ("a-zeroth.txt text.",), ("b-first.txt text.",), ("c-second.txt text.",)]
     assert [v.number for v in article.versions] == [0, 1, 2]
+    # said: `first.txt`, `latest.txt`, `second.txt` were put in that order without a word
+    said = (f"{tmp_path}: no file name holds a number, so the versions are read in the order "
+            "of their names (a-zeroth.txt, b-first.txt, c-second.txt); number the files (0.txt, "
+            "1.txt, ...) to give another order")
+    assert article.warnings == (said,)
 
 
 def test_what_file_browsers_and_editors_leave_in_a_folder_is_no_version(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
-"""An empty path (an unset shell variable) names nothing: it is refused, never read or written as
-the current folder."""
+"""Paths that name nothing: an empty one (an unset shell variable) is refused, never read or
+written as the current folder; a web address is told to be saved first."""
 
 from __future__ import annotations
 
@@ -38,3 +38,15 @@ def test_the_api_refuses_an_empty_input() -> None:
         api.load("")
     with pytest.raises(EmptyInput, match="an input's path is empty"):
         api.edits_table([""])
+
+
+@pytest.mark.parametrize("command", [("diff",), ("parse",), ("export", "-o", "out.jsonl")])
+def test_a_web_address_given_as_an_input_says_to_save_the_page(command: tuple[str, ...],
+                                                               tmp_path: Path) -> None:
+    """It said only `no such file or directory (check the path ...)`."""
+    done = revdiff(command[0], "https://www.bbc.co.uk/news/world-51012345", *command[1:],
+                   cwd=tmp_path)
+    assert done.returncode == 2
+    assert "revdiff reads saved pages, not web addresses: save the page first with curl -o " \
+           "page.html URL, or give <(curl -s URL)" in done.stderr
+    assert len(done.stderr.splitlines()) == 1
