@@ -25,6 +25,7 @@ class Format(str, Enum):
     JSON = "json"
     FEED = "feed"
     WRAPPED_PAGE = "wrapped-page"
+    DOCUMENT = "document"  # a PDF or RTF document: its text is to be saved first
 
 
 # An HTML document or fragment: optional XML declaration and comments (browsers put
@@ -91,6 +92,8 @@ def detect(text: str) -> Format:
         return Format.FEED
     if foreign.describe_json(text):
         return Format.JSON
+    if foreign.describe_document(text):
+        return Format.DOCUMENT
     if _is_html(_after_comments(text)[:4096]):
         # BeautifulSoup loads only for HTML pages
         from revdiff.formats import newsdiffs, sniffer_html

@@ -29,7 +29,18 @@ def describe(text: str) -> tuple[str, str] | None:
     what = describe_json(text) or describe_feed(text)
     if what:
         return what, READABLE
-    return describe_wrapped_page(text)
+    return describe_document(text) or describe_wrapped_page(text)
+
+
+def describe_document(text: str) -> tuple[str, str] | None:
+    """A PDF or RTF document whose bytes happen to decode as text (a PDF whose streams are not
+    compressed), and how to give its text; None for anything else."""
+    head = text.lstrip("\ufeff")[:8]
+    if head.startswith("%PDF-"):
+        return "a PDF document", "save its text with pdftotext FILE or a reader's Save as Text"
+    if head.startswith("{\\rtf"):
+        return "an RTF document", "save it as plain text and give that"
+    return None
 
 
 # A header block: lines of `Name: value` (a value may go on, indented, on the next lines).

@@ -63,6 +63,22 @@ def test_json_and_feeds_are_refused_with_what_they_are(tmp_path: Path, content: 
     assert f"{path}: this is {said}" in line and "revdiff reads" in line
 
 
+@pytest.mark.parametrize(("content", "said", "todo"), [
+    ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (Troops 700) Tj ET\n", "a PDF document",
+     "save its text with pdftotext FILE"),
+    ("{\\rtf1\\ansi {\\b Troops} 700 arrived.}\n", "an RTF document", "save it as plain text")])
+def test_a_pdf_or_rtf_document_that_reads_as_text_is_refused(tmp_path: Path, content: str,
+                                                              said: str, todo: str) -> None:
+    """A PDF whose streams are not compressed, or an RTF file, was diffed markup and all, exit 0
+    (`%PDF-1.4` a paragraph, `number_changed` on its object numbers)."""
+    path = tmp_path / "story.txt"
+    path.write_text(content, "utf-8")
+    result = run("diff", str(path), str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    line, = result.stderr.splitlines()
+    assert f"{path}: this is {said}, not a version format ({todo}" in line
+
+
 PAGE = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html").read_text("utf-8")
 MHTML = ("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
          '\ttype="text/html";\r\n\tboundary="--b"\r\n\r\n\r\n----b\r\n'
