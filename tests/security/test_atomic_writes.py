@@ -64,6 +64,29 @@ def run_and_kill(command: list[str], ready: Callable[[], bool], delay: float = 0
         child.wait()
 
 
+def wait_for_git_writers(git_dir: Path, timeout: float = 60.0) -> None:
+    """Wait until no process writes to the repository: git fast-import runs in a session of its
+    own (a terminal's Ctrl-C must not kill it mid-pack), so the kill of revdiff's session leaves
+    it to end its stream, checkpoint or abort, as after a crash of revdiff alone. Checked before
+    it had ended, the repository was seen between a pack and its ref (`invalid reflog entry`)."""
+    marker = f"GIT_DIR={git_dir.resolve()}".encode() + b"\0"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        writers = []
+        for process in Path("/proc").iterdir():
+            if process.name.isdigit():
+                try:
+                    environment = (process / "environ").read_bytes()
+                except OSError:  # gone meanwhile, or not ours
+                    continue
+                if marker in environment + b"\0":
+                    writers.append(process.name)
+        if not writers:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"git processes still write to {git_dir}")
+
+
 def journal_checkpoints(out: Path) -> int:
     """Complete checkpoints in the journal: entry lines that carry the writer's state.
 
@@ -176,6 +199,7 @@ def test_store_killed_at_any_moment_stays_valid_and_completes(tmp_path: Path,
 
     run_and_kill(["store", str(full), "--repo", str(repo), "--no-progress"],
                  lambda: True, 0.6 + delay)
+    wait_for_git_writers(repo / ".git")
 
     assert git_output(repo, "fsck", "--full", "--strict").returncode == 0
     assert git_output(repo, "merge-base", "--is-ancestor", old_tip, "HEAD").returncode == 0
