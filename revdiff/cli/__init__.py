@@ -7,6 +7,7 @@ command's module (and the libraries it needs) is imported only when that command
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import import_module
 from typing import Any, NamedTuple
@@ -63,6 +64,20 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
     ctx.exit()
 
 
+def _refuse_a_mistyped_command(word: str) -> None:
+    """`revdiff difff a b` read `difff` as an input (`no such file or directory`): a first word
+    that names no file and is one letter or two from a command's name says which it meant."""
+    if "/" in word or "." in word or word.startswith("-") or os.path.lexists(word):
+        return
+    import difflib  # only for a first word that names no file
+
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
+    if close:
+        click.echo(f"revdiff: error: {visible(word)}: no such command, nor file (did you mean "
+                   f"`revdiff {close[0]}`? see `revdiff --help`)", err=True)
+        sys.exit(2)
+
+
 class RevdiffGroup(click.Group):
     """The top-level group: commands imported on first use, `revdiff INPUT...` meaning
     `revdiff view INPUT...`, and one exit path for errors and Ctrl-C."""
@@ -81,6 +96,7 @@ class RevdiffGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
+            _refuse_a_mistyped_command(args[0])
             args = ["view", *args]
         return super().parse_args(ctx, args)
 

@@ -1,5 +1,6 @@
 """Paths that name nothing: an empty one (an unset shell variable) is refused, never read or
-written as the current folder; a web address is told to be saved first."""
+written as the current folder; a web address is told to be saved first; a mistyped command is
+told which it meant."""
 
 from __future__ import annotations
 
@@ -50,3 +51,22 @@ def test_a_web_address_given_as_an_input_says_to_save_the_page(command: tuple[st
     assert "revdiff reads saved pages, not web addresses: save the page first with curl -o " \
            "page.html URL, or give <(curl -s URL)" in done.stderr
     assert len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("word", "meant"), [("difff", "diff"), ("exprot", "export"),
+                                             ("pares", "parse")])
+def test_a_mistyped_command_says_which_it_meant(word: str, meant: str, tmp_path: Path) -> None:
+    """`revdiff difff a b` was read as `revdiff view difff a b`: `difff: no such file`."""
+    done = revdiff(word, "a.txt", "b.txt", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (f"revdiff: error: {word}: no such command, nor file (did you mean "
+                           f"`revdiff {meant}`? see `revdiff --help`)\n")
+
+
+def test_a_file_named_like_a_command_is_still_read(tmp_path: Path) -> None:
+    (tmp_path / "stor").mkdir()
+    for number in range(2):
+        (tmp_path / "stor" / f"{number}.txt").write_text(f"Version {number}.\n")
+    done = revdiff("stor", cwd=tmp_path)  # not a terminal: the text diff
+    assert done.returncode == 0, done.stderr
+    assert "version 0 -> 1" in done.stdout
