@@ -220,11 +220,21 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
 
 def _pair_block(i: int, j: int, old_forms: Forms, new_forms: Forms, threshold: float,
                 score: float) -> Block:
-    """The block linking one old sentence with one new one, whose similarity is known; one kept
-    whole in the other (`_kept_whole`) weighs as if just above the threshold."""
-    block = _scored_block([i], [j], old_forms[i], new_forms[j], threshold,
-                          max(score, threshold + EXTENDED_MARGIN) if score <= threshold else score)
-    return block if score > threshold else replace(block, similarity=score)
+    """The block linking one old sentence with one new one, whose similarity is known."""
+    return _scored_block([i], [j], old_forms[i], new_forms[j], threshold, score)
+
+
+def _kept_whole_block(i: int, j: int, old_forms: Forms, new_forms: Forms, threshold: float,
+                      score: float) -> Block:
+    """The block of a pair `_kept_whole` links though less alike than `threshold`: it weighs as
+    if just above the threshold, and keeps its own similarity."""
+    block = _pair_block(i, j, old_forms, new_forms, threshold, threshold + EXTENDED_MARGIN)
+    return replace(block, similarity=score)
+
+
+def _word_count(form: Form) -> int:
+    """The sentence's words that hold letters or digits only (not its punctuation)."""
+    return sum(word.isalnum() for word in form.words)
 
 
 def _kept_whole(old: Form, new: Form) -> bool:
@@ -232,7 +242,7 @@ def _kept_whole(old: Form, new: Form) -> bool:
     base was hit.` / `The base was hit, Iraqi officials said, adding: "…"`): an edit however
     much was added, when the one kept holds EXTENDED_WORDS words or more."""
     shorter, longer = (old, new) if len(old.words) <= len(new.words) else (new, old)
-    if sum(word.isalnum() for word in shorter.words) < EXTENDED_WORDS:
+    if _word_count(shorter) < EXTENDED_WORDS:
         return False
     words = set(longer.words)
     missing = sum(word not in words for word in shorter.words)  # cheap: most pairs stop here
@@ -264,7 +274,8 @@ def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
     old_lo, old_hi = gap.old[0], gap.old[-1]
     new_lo, new_hi = gap.new[0], gap.new[-1]
     blocks: list[Block | None] = [
-        _pair_block(i, j, old_forms, new_forms, threshold, score)
+        _pair_block(i, j, old_forms, new_forms, threshold, score) if score > threshold
+        else _kept_whole_block(i, j, old_forms, new_forms, threshold, score)
         for (i, j), score in pairs.items()
         if score > threshold or _kept_whole(old_forms[i], new_forms[j])
     ]
@@ -355,13 +366,10 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
         return (len(link.old) <= 1 and len(link.new) <= 1 and not link.moved
                 and link.similarity < 1 - REPAIR_GAIN)
 
-    def long_enough(form: Form) -> bool:
-        return sum(word.isalnum() for word in form.words) >= REPAIR_WORDS
-
     of_old = {link.old[0]: link for link in links
-              if single(link) and link.old and long_enough(old_forms[link.old[0]])}
+              if single(link) and link.old and _word_count(old_forms[link.old[0]]) >= REPAIR_WORDS}
     of_new = {link.new[0]: link for link in links
-              if single(link) and link.new and long_enough(new_forms[link.new[0]])}
+              if single(link) and link.new and _word_count(new_forms[link.new[0]]) >= REPAIR_WORDS}
     # two loose sentences were paired by `_match_moves` already when they could be
     paired_old = sorted(i for i, link in of_old.items() if link.new)
     paired_new = sorted(j for j, link in of_new.items() if link.old)

@@ -99,8 +99,9 @@ def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, s
         if number is None or number in history.by_number:
             number = 0 if history.newest is None else history.newest + 1
         history.append(number, change.blob)
+    held_now = set(paths_now.values())  # a set: a store holds thousands of files
     histories = {path: history for path, history in earlier_paths.items()
-                 if path not in paths_now.values()}
+                 if path not in held_now}
     histories.update((history.path, history) for history in by_lineage.values())
     return histories
 

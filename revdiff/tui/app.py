@@ -23,7 +23,7 @@ from textual.widgets import Footer
 
 from revdiff.errors import MalformedPage, RevdiffError
 from revdiff.export.pairs import pair_reading
-from revdiff.export.records import article_ref
+from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import without_elisions
 from revdiff.model import Article, EditOp
 from revdiff.terminal_text import visible, visible_lines
@@ -710,15 +710,19 @@ class RevdiffApp(App[None]):
         self.copy_to_clipboard(visible_lines(edit_as_text(comparison, comparison.edits[current])))
         self.notify(f"Copied the {comparison.edits[current].op.value} sentence", timeout=2)
 
-    def _exported_pair(self) -> ExportedPair:
-        """The pair on screen as `revdiff diff` names, numbers and reads it."""
-        article, comparison = self.session.article, self.session.comparison()
+    def _article_ref(self) -> ArticleRef:
+        """The article on screen as `revdiff diff` names and numbers it."""
+        article = self.session.article
         name = self.article_names[self.article_index] if self.article_names else article.key
-        return ExportedPair(comparison, article_ref(self.article_index, article, name),
-                            pair_reading(article, comparison))
+        return article_ref(self.article_index, article, name)
+
+    def _exported_pair(self) -> ExportedPair:
+        """The pair on screen, with how sure the reading of its versions is."""
+        article, comparison = self.session.article, self.session.comparison()
+        return ExportedPair(comparison, self._article_ref(), pair_reading(article, comparison))
 
     def action_export(self) -> None:
-        self._open_dialog(ExportScreen(self.session.comparison(), self._exported_pair().ref.name,
+        self._open_dialog(ExportScreen(self.session.comparison(), self._article_ref().name,
                                        list(EXPORT_FORMATS), self.export_directory,
                                        self.inputs),
                           self._write_export)
