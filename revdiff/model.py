@@ -138,6 +138,7 @@ class Flag(str, Enum):
     CASE_ONLY = "case_only"
     NUMBER_CHANGED = "number_changed"
     QUOTE_CHANGED = "quote_changed"
+    ATTRIBUTION_CHANGED = "attribution_changed"  # a source added, removed or named otherwise
 
 
 # A word-level diff as diff-match-patch gives it: (op, text) runs, op -1 deleted, 0 kept, 1 inserted.

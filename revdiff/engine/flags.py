@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from revdiff.engine.attributions import attributions_in
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.sentences import word_set
 from revdiff.engine.similarity import compatibility_form
@@ -125,7 +126,9 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
     texts that differ and only in that way (whitespace_only: white space as the word diff reads
     it, with the zero-width space; punctuation_only: the letters, digits and emoji are the same,
     and not only white space changed). `number_changed` says the numbers (in digits, separators
-    dropped, or in words, by their value) differ; `quote_changed` says the quoted passages differ.
+    dropped, or in words, by their value) differ; `quote_changed` says the quoted passages differ;
+    `attribution_changed` says the sources the texts attribute to differ (`attributions`), when
+    more than punctuation changed.
     """
     if old == new or not old or not new:
         return frozenset()
@@ -144,6 +147,9 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
         flags.add(Flag.NUMBER_CHANGED)
     if _quoted_words(old) != _quoted_words(new):
         flags.add(Flag.QUOTE_CHANGED)
+    if (not flags & {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY, Flag.CASE_ONLY}
+            and attributions_in(old) != attributions_in(new)):
+        flags.add(Flag.ATTRIBUTION_CHANGED)
     return frozenset(flags)
 
 

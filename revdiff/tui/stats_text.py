@@ -47,8 +47,10 @@ def comparison_lines(comparison: Comparison) -> list[str]:
         for flag in edit.flags:
             flagged[flag] = flagged.get(flag, 0) + 1
     if flagged:
+        names = {flag: flag.value.replace("_", " ") for flag in flagged}
+        width = max(17, *map(len, names.values()))
         lines.append("")
-        lines += [f"{flag.value.replace('_', ' '):<17}{count:>3}" for flag, count in
+        lines += [f"{names[flag]:<{width}}{count:>3}" for flag, count in
                   sorted(flagged.items(), key=lambda item: item[0].value)]
     if all(edit.op is EditOp.UNCHANGED for edit in comparison.edits):
         lines.append("no changes")

@@ -1,0 +1,185 @@
+"""Attributions: whom a sentence gives as the source of what it reports.
+
+An attribution is a reporting verb with its source: `officials said`, `Esper told reporters`,
+`“…,” said Gen. Mark Milley`, `the Post reported.`, `according to NBC News`, `citing two
+officials`. Its source is read as the words next to the verb up to the nearest punctuation or
+quotation mark: before the verb (`U.S. officials said`), or after it when the verb follows a
+comma or a quotation (`, said Mark Esper, the defense secretary`). `attribution_changed` compares
+the sources, not the verbs: `officials said` to `officials say` changes no attribution, `officials
+said` to `U.S. officials said` or to `the Pentagon said` does, and so does one added or removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from revdiff.engine.sentences import is_abbreviation, word_set
+
+# Verbs that report speech wherever they stand (`said`, `told`).
+_SPEECH = word_set("say says said saying told tweeted")
+# Verbs that report speech at the end of a clause (`, he added.`, `the Post reported.`), or after
+# a quotation, but not before their object (`added 3,000 troops`, `reported cases`). Forms that
+# are also nouns (`this report.`, `the United States.`, `a claim`) are left out.
+_CLAUSE_END_VERBS = word_set(
+    "adds added writes wrote reported confirms confirmed announces announced noted stated claimed "
+    "insists insisted warns warned explains explained admits admitted acknowledges acknowledged "
+    "denies denied alleges alleged argues argued declares declared"
+)
+# Words of time after such a verb that still leave its clause ended (`reported Friday.`).
+_AFTER_CLAUSE_END = word_set(
+    "late early earlier later today tonight yesterday monday tuesday wednesday thursday friday "
+    "saturday sunday"
+)
+# Words that are part of the verb or the clause around it, not of the source (`has said`, `who
+# told`, `also added`).
+_NOT_SOURCE = word_set(
+    "a an the and but or also has have had was were is are been be being will would could "
+    "did does do then later earlier previously reportedly who which that in on at of for to "
+    "by with this"
+)
+# Words that begin another clause: a source read before its verb starts after them (`… were
+# being assessed and Trump said`), one read after it ends before them.
+_CLAUSE_WORDS = word_set(
+    "and but or nor so yet while as because after before when whenever that which who whom "
+    "whose where although though since if whereas"
+)
+# Words that also end a source read after its verb (`said the Pentagon in a statement`), or
+# after `according to` (`according to interviews they were …`).
+_AFTER_SOURCE = _CLAUSE_WORDS | word_set(
+    "in on at during about he she it they we i you is are was were has have had will would"
+)
+# A verb after a form of `be` is passive (`was told to leave`, `can be told apart`, `was added`,
+# `it is said`): it names no source. Adverbs may stand between them.
+_BE = word_set("be is are was were been being am")
+_ADVERBS = word_set(
+    "also usually often widely commonly generally still not never reportedly first later then "
+    "previously originally now already long"
+)
+# Participles after a comma (`, saying that …`) have the clause's subject as their source, which
+# they do not repeat: they are no attribution of their own.
+_PARTICIPLES = word_set("saying")
+# After `according to` or `citing`, the source runs to the next punctuation.
+_INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
+_MOST_SOURCE_WORDS = 8
+_LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
+# A token that ends a clause ends in punctuation or a closing quotation mark (`_ends_clause`).
+_CLAUSE_END = re.compile(r"[,;:.!?)\]”\"»’—–]$")
+# A token that opens one: it begins with an opening quotation mark or bracket.
+_OPENS_CLAUSE = re.compile(r"^[(\[“\"«‘—–]")
+_AROUND = "\"'“”‘’«»()[]{}.,;:!?…—–-"
+
+
+def _ends_clause(token: str) -> bool:
+    """Whether a token ends a clause: it ends in punctuation or a closing quotation mark, and is
+    no abbreviation (`Gen.`, `U.S.`)."""
+    return bool(_CLAUSE_END.search(token)) and not (token.endswith(".") and is_abbreviation(token))
+
+
+def _bare(token: str) -> str:
+    return token.strip(_AROUND).casefold()
+
+
+def _unaccented(word: str) -> str:
+    """A source word as sources are compared: `Cortés` and `Cortes` are one source."""
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+
+
+def _source_words(words: list[str]) -> tuple[str, ...]:
+    return tuple(_unaccented(word) for word in map(_bare, words) if word and word not in _NOT_SOURCE)
+
+
+def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:
+    """The source words before the verb, back to the nearest punctuation or clause word, past an
+    aside between commas (`Mike Pompeo, meanwhile, has said`: read again from `Pompeo,`, whose
+    comma `after_aside` lets through)."""
+    start = verb
+    while start > 0 and verb - start < _MOST_SOURCE_WORDS:
+        token = tokens[start - 1]
+        through = after_aside and start == verb and token.endswith(",")
+        if not through and (_ends_clause(token) or _bare(token) in _CLAUSE_WORDS):
+            break
+        start -= 1
+    source = _source_words(tokens[start:verb])
+    if source or after_aside or start == 0 or not tokens[start - 1].endswith(","):
+        return source
+    aside_start = next((at for at in range(start - 1, max(0, start - 1 - _LONGEST_ASIDE), -1)
+                        if at > 0 and tokens[at - 1].endswith(",")), None)
+    if aside_start is None:
+        return source
+    return _source_before(tokens, aside_start, after_aside=True)
+
+
+def _source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
+    """The source words after the verb (`said Gen. Mark Milley, the chairman`), up to the
+    nearest punctuation or a word that begins another clause or a place or time."""
+    end = verb + 1
+    while end < len(tokens) and end - verb <= _MOST_SOURCE_WORDS:
+        token = tokens[end]
+        if _bare(token) in _AFTER_SOURCE or (end > verb + 1 and _OPENS_CLAUSE.search(token)):
+            break
+        end += 1
+        if _ends_clause(token):
+            break
+    return _source_words(tokens[verb + 1:end])
+
+
+def _ends_its_clause(tokens: list[str], verb: int) -> bool:
+    """Whether a verb that needs it ends its clause (`he added.`, `reported Friday.`), comes
+    before a quotation (`added: “…`) or follows one (`,” he added`)."""
+    after = verb + 1
+    while after < len(tokens) and not _ends_clause(tokens[after - 1]) and _bare(tokens[after]) in _AFTER_CLAUSE_END:
+        after += 1
+    if _ends_clause(tokens[after - 1]) or after == len(tokens) or _OPENS_CLAUSE.search(tokens[after]):
+        return True
+    before = tokens[max(0, verb - 3):verb]
+    return any(token.endswith(("”", '"', "’", "»")) for token in before)
+
+
+def _attributes(tokens: list[str], at: int, length: int, clause_end: int) -> bool:
+    """Whether `according to` (or `citing`) at `at` gives a source: it begins its clause
+    (`according to NBC News, …`, `…, citing two officials`, `but according to …`) or its source
+    ends the sentence (`… deployed according to U.S. officials.`); `built according to similar
+    plans, …` and `measured according to the amount of power, or …` give none. `clause_end` is
+    the first token from `at + length` on that ends a clause."""
+    if at == 0 or _ends_clause(tokens[at - 1]) or _bare(tokens[at - 1]) in {"and", "but"}:
+        return True
+    if clause_end >= len(tokens) - 1:
+        return clause_end == len(tokens) or tokens[clause_end].rstrip("”\"’)").endswith((".", "!", "?"))
+    return False
+
+
+def _names_no_source(tokens: list[str], verb: int) -> bool:
+    """Whether the verb is passive (`was told`, `is clearly explained`) or an infinitive (`that
+    is to say`)."""
+    before = verb - 1
+    while before >= 0 and (_bare(tokens[before]) in _ADVERBS or _bare(tokens[before]).endswith("ly")):
+        before -= 1
+    return before >= 0 and _bare(tokens[before]) in _BE | {"to"}
+
+
+def attributions_in(text: str) -> list[tuple[str, ...]]:
+    """The sources of the text's attributions, in order, each as its words (lower case, without
+    the punctuation around them, accents taken off); an attribution whose source is only words of
+    its clause (`who said`, `according to which`) is left out."""
+    tokens = text.split()
+    bare = [_bare(token) for token in tokens]
+    clause_ends = [len(tokens)] * (len(tokens) + 1)  # per token, the first from it that ends a clause
+    for at in range(len(tokens) - 1, -1, -1):
+        clause_ends[at] = at if _ends_clause(tokens[at]) else clause_ends[at + 1]
+    found = []
+    for at, word in enumerate(bare):
+        for opening, length in _INTRODUCERS.items():
+            if (tuple(bare[at:at + length]) == opening
+                    and _attributes(tokens, at, length, clause_ends[min(at + length, len(tokens))])):
+                found.append(_source_after(tokens, at + length - 1))
+        if word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at)):
+            continue
+        if word in _PARTICIPLES or _names_no_source(tokens, at):
+            continue
+        follows_a_break = at == 0 or _ends_clause(tokens[at - 1])
+        if follows_a_break and at + 1 < len(tokens):  # `,” said Milley`
+            found.append(_source_after(tokens, at))
+        else:
+            found.append(_source_before(tokens, at))
+    return [source for source in found if source]

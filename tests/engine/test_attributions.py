@@ -1,0 +1,61 @@
+"""Attributions and the `attribution_changed` flag: sources added, removed or named otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from revdiff.engine.attributions import attributions_in
+from revdiff.engine.flags import edit_flags
+from revdiff.model import Flag
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("About 3,000 troops will be deployed, according to U.S. officials.", [("u.s", "officials")]),
+    ("According to NBC News, 650 soldiers are there.", [("nbc", "news")]),
+    ("“We will win,” he said.", [("he",)]),
+    ("“We will win,” said Gen. Mark Milley, the chairman.", [("gen", "mark", "milley")]),
+    ("Esper said in a statement that the strike was defensive.", [("esper",)]),
+    ("The deployment was confirmed on Friday, NBC News reported.", [("nbc", "news")]),
+    ("“It is over,” he added.", [("he",)]),
+    ("Iran’s state TV said the base was hit, citing the Revolutionary Guard.",
+     [("iran’s", "state", "tv"), ("revolutionary", "guard")]),
+    ("Secretary of State Mike Pompeo, meanwhile, has said the strike was lawful.",
+     [("secretary", "state", "mike", "pompeo")]),
+    ("Casualties were being assessed and Trump said he would speak.", [("trump",)]),
+    ("Cortés said it.", [("cortes",)]),
+])
+def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon added 3,000 troops to the deployment.",  # a verb before its object
+    "The number of reported cases rose.",
+    "Carol Morello and Liz Sly contributed to this report.",  # `report` is a noun here
+    "The crew was told to leave the base.",  # passive: no source
+    "The twins can usually be told apart by their hats.",
+    "The base was built according to similar plans, and more were planned.",  # `in accordance with`
+    "It is a theory according to which they were farmers.",
+    "The poems, when put together, tell a larger story.",
+])
+def test_what_names_no_source_is_no_attribution(text: str) -> None:
+    assert attributions_in(text) == []
+
+
+def test_an_attribution_added_removed_or_naming_another_source_is_flagged() -> None:
+    added = edit_flags("About 3,500 troops will be deployed.",
+                       "About 3,500 troops will be deployed, according to U.S. officials.")
+    assert Flag.ATTRIBUTION_CHANGED in added
+    removed = edit_flags("The base was hit, Iranian state television said.", "The base was hit.")
+    assert Flag.ATTRIBUTION_CHANGED in removed
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("“We will win,” Esper said.", "“We will win,” Milley said.")
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("Officials said 700 troops.", "U.S. officials said 700 troops.")
+
+
+def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Officials said 700 troops.", "Officials say 3,000 troops.")
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("“It is over,” he said.", "“It is over,” he added.")
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Cortes said it was over.", "Cortés said it was over.")
+    flags = edit_flags("the base was hit, officials said.", "The base was hit, officials said.")
+    assert flags == {Flag.CASE_ONLY}
+
