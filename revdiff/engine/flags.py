@@ -21,10 +21,15 @@ _UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight"
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+             "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+             "seventeenth", "eighteenth", "nineteenth")
+_TENS_ORDINALS = ("twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
+                  "eightieth", "ninetieth")
 _NUMBER_VALUES = ({word: str(value) for value, word in enumerate(_UNITS)}
                   | {word: str(20 + 10 * tens) for tens, word in enumerate(_TENS)}
-                  | {word: str(value) for value, word in enumerate(_ORDINALS, start=1)})
+                  | {word: str(value) for value, word in enumerate(_ORDINALS, start=1)}
+                  | {word: str(20 + 10 * tens) for tens, word in enumerate(_TENS_ORDINALS)})
 _NUMBER_WORDS = word_set(
     "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
     "half"
@@ -33,8 +38,9 @@ _NUMBER_WORDS = word_set(
 # `second` that ends its clause (`wait a second.`); `one soldier` and `a second attack` are.
 _NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|which)\b)"
                         r"|\bsecond(?=\s*(?:[.,;:!?)]|$|ago\b|later\b))")
-# A number word, `twenty-five` and `twenty five` as one.
-_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})[-‐ ]({'|'.join(_UNITS[1:10])})\b|\w+)")
+# A number word, `twenty-five` and `twenty five` as one (`twenty-first` too).
+_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})[-‐ ]({'|'.join(_UNITS[1:10] + _ORDINALS[:9])})"
+                          rf"\b|\w+)")
 # Quotation marks and what closes them: curly double, straight double, guillemets, curly single
 # (whose closing mark inside a word is an apostrophe: `won’t`) and German low double quotes.
 _CLOSING = {"“": re.compile("”"), '"': re.compile('"'), "«": re.compile("»"),

@@ -126,6 +126,17 @@ def test_a_number_written_in_words_or_in_digits_is_one_number() -> None:
     assert quotations_in("He said “no” and \"yes\" then “maybe") == ["no", "yes", "maybe"]
 
 
+def test_every_ordinal_in_words_is_its_number() -> None:
+    # `sixth` is `6th`, so no number changed; `ninth` to `tenth` is a changed number
+    assert Flag.NUMBER_CHANGED not in edit_flags("He rejected the sixth proposal.",
+                                                 "He rejected the 6th proposal.")
+    assert Flag.NUMBER_CHANGED in edit_flags("It was the ninth day of protests.",
+                                             "It was the tenth day of protests.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("The twenty-first victim was named.",
+                                                 "The 21st victim was named.")
+    assert numbers_in("the twelfth and twentieth days") == ["12", "20"]
+
+
 @pytest.mark.parametrize(("old", "new"), [
     ("Growth was 1.5 percent.", "Growth was 15 percent."),  # the same digits: no punctuation edit
     ("It was -5 degrees.", "It was 5 degrees."),
