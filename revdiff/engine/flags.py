@@ -42,13 +42,17 @@ _NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|wh
 _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})[-‐ ]({'|'.join(_UNITS[1:10] + _ORDINALS[:9])})"
                           rf"\b|\w+)")
 # Quotation marks and what closes them: curly double, straight double, guillemets, curly single
-# (whose closing mark inside a word is an apostrophe: `won’t`) and German low double quotes.
+# (whose closing mark inside a word is an apostrophe: `won’t`), German low double quotes and
+# straight single (an apostrophe too, so it opens a quotation only at a word's start, `'big'`,
+# and closes it only at a word's end; `soldiers' families` and `'90s` open none).
 _CLOSING = {"“": re.compile("”"), '"': re.compile('"'), "«": re.compile("»"),
-            "‘": re.compile(r"’(?!\w)"), "„": re.compile("[“”]")}
+            "‘": re.compile(r"’(?!\w)"), "„": re.compile("[“”]"), "'": re.compile(r"(?<=\S)'(?!\w)")}
 # The marks that end an open quotation's search: every closing mark but German `“`, which
-# opens English quotations.
+# opens English quotations, and the straight single mark, most often an apostrophe.
 _ANY_CLOSING = re.compile("|".join(pattern.pattern for mark, pattern in _CLOSING.items()
-                                   if mark != "„"))
+                                   if mark not in "„'"))
+# What may stand before a straight single mark that opens a quotation.
+_BEFORE_SINGLE_OPENING = frozenset("([{—–-\"“«")
 
 
 def _without_space(text: str) -> str:
@@ -105,6 +109,8 @@ def quotations_in(text: str) -> list[str]:
         closing = _CLOSING.get(char)
         if at < position or closing is None or at >= missing_from.get(char, len(text) + 1):
             continue
+        if char == "'" and not _opens_single(text, at):
+            continue
         end = closing.search(text, at + 1)
         if end is None:
             missing_from[char] = at
@@ -116,10 +122,16 @@ def quotations_in(text: str) -> list[str]:
     unquoted = "".join(rest)
     last_closing = max((match.start() for match in _ANY_CLOSING.finditer(unquoted)), default=0)
     for at in range(last_closing, len(unquoted)):
-        if unquoted[at] in _CLOSING:
+        if unquoted[at] in _CLOSING and unquoted[at] != "'":
             quotes.append(unquoted[at + 1:])
             break
     return [SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()]
+
+
+def _opens_single(text: str, at: int) -> bool:
+    """A straight single mark at `at` opens a quotation: at a word's start, before a letter."""
+    before_ok = at == 0 or text[at - 1].isspace() or text[at - 1] in _BEFORE_SINGLE_OPENING
+    return before_ok and at + 1 < len(text) and text[at + 1].isalpha()
 
 
 def edit_flags(old: str, new: str) -> frozenset[Flag]:

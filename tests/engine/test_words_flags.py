@@ -126,6 +126,16 @@ def test_a_number_written_in_words_or_in_digits_is_one_number() -> None:
     assert quotations_in("He said “no” and \"yes\" then “maybe") == ["no", "yes", "maybe"]
 
 
+def test_straight_single_quotes_are_quotation_marks_too() -> None:
+    # made curly, a quotation in straight single marks changes no quotation
+    assert edit_flags("The 'big' day came.", "The ‘big’ day came.") == {Flag.PUNCTUATION_ONLY}
+    assert Flag.QUOTE_CHANGED in edit_flags("He called it 'a disaster' on Monday.",
+                                            "He called it 'a catastrophe' on Monday.")
+    # apostrophes open none
+    assert quotations_in("The soldiers' families said 'no' in the '90s.") == ["no"]
+    assert quotations_in("It's the soldiers' fault") == []
+
+
 def test_every_ordinal_in_words_is_its_number() -> None:
     # `sixth` is `6th`, so no number changed; `ninth` to `tenth` is a changed number
     assert Flag.NUMBER_CHANGED not in edit_flags("He rejected the sixth proposal.",
