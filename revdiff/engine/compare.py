@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from revdiff.engine.align import Link, align_sentences
-from revdiff.engine.flags import edit_flags
+from revdiff.engine.flags import edit_flags, last_closing, open_quotation
 from revdiff.engine.sentences import paragraphs_as_sentences, split_sentences
 from revdiff.engine.stats import comparison_stats
 from revdiff.engine.words import word_diff
@@ -34,14 +34,42 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
     old_sentences = sentences_of(old, sentences)
     new_sentences = sentences_of(new, sentences)
     links = align_sentences([s.text for s in old_sentences], [s.text for s in new_sentences])
+    old_quotes, new_quotes = _quote_openings(old, old_sentences), _quote_openings(new, new_sentences)
     edits = tuple(
-        _edit(link, old, new, old_sentences, new_sentences) for link in reading_order(links)
+        _edit(link, old, new, old_sentences, new_sentences, old_quotes, new_quotes)
+        for link in reading_order(links)
     )
     return Comparison(
         old=old, new=new, old_sentences=old_sentences, new_sentences=new_sentences, edits=edits,
         stats=comparison_stats(edits, old_sentences, new_sentences),
         title_flags=edit_flags(old.title, new.title),
     )
+
+
+def _quote_openings(version: Version, sentences: Sequence[Sentence]) -> list[str]:
+    """For each sentence, the mark of a quotation that an earlier sentence of its paragraph
+    opened and left open ('' for none): the second sentence of `“We will respond. We will not
+    wait,” he said.` is inside a quotation, and so is one of `“We will respond. We will not
+    wait.` (a quotation that goes on in the next paragraph). One pass over each paragraph."""
+    openings: list[str] = []
+    paragraph_index = -1
+    paragraph = ""
+    state = ""
+    read_to = 0
+    closed_after: dict[str, int] = {}  # mark -> last position a closing mark of it starts
+    for sentence in sentences:
+        if sentence.paragraph != paragraph_index:
+            paragraph_index, paragraph = sentence.paragraph, version.paragraphs[sentence.paragraph]
+            state, read_to, closed_after = "", 0, {}
+        if state and state not in closed_after:
+            closed_after[state] = last_closing(paragraph, state)
+        # A straight `"` left open may be an inch mark (`a 12" pipe`): it counts when a closing
+        # mark follows; a curly one opens a quotation that may run on to the next paragraph.
+        inside = state and (state != '"' or closed_after[state] >= sentence.start)
+        openings.append(state if inside else "")
+        state = open_quotation(state + paragraph[read_to:sentence.end])
+        read_to = sentence.end
+    return openings
 
 
 def reading_order(links: Sequence[Link]) -> list[Link]:
@@ -98,7 +126,8 @@ def _operation(link: Link, old_text: str, new_text: str) -> EditOp:
 
 
 def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Sentence],
-          new_sentences: Sequence[Sentence]) -> Edit:
+          new_sentences: Sequence[Sentence], old_quotes: Sequence[str],
+          new_quotes: Sequence[str]) -> Edit:
     old_text = group_text(old, old_sentences, link.old)
     new_text = group_text(new, new_sentences, link.new)
     return Edit(
@@ -109,5 +138,7 @@ def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Senten
         new_text=new_text,
         similarity=link.similarity,
         word_diff=word_diff(old_text, new_text),
-        flags=edit_flags(old_text, new_text),
+        flags=edit_flags(old_text, new_text,
+                         old_quote_open=old_quotes[link.old[0]] if link.old else "",
+                         new_quote_open=new_quotes[link.new[0]] if link.new else ""),
     )

@@ -95,6 +95,23 @@ def _plain_digits(number: str) -> str:
 
 def quotations_in(text: str) -> list[str]:
     """Quoted passages (whitespace collapsed), including a quotation left open at the end.
+    (`_read_quotations` says how they are read.)"""
+    return _read_quotations(text)[0]
+
+
+def open_quotation(text: str) -> str:
+    """The mark that opens a quotation still open at the end of `text` ('' when none is)."""
+    return _read_quotations(text)[1]
+
+
+def last_closing(text: str, mark: str) -> int:
+    """Where the last mark in `text` that closes a quotation opened by `mark` starts (-1: none)."""
+    return max((match.start() for match in _CLOSING[mark].finditer(text)), default=-1)
+
+
+def _read_quotations(text: str) -> tuple[list[str], str]:
+    """Quoted passages (whitespace collapsed), including a quotation left open at the end, and
+    the mark that opens that open quotation ('' when none is left open).
 
     Read left to right: an opening mark starts a quote that ends at the next matching mark; an
     opening mark without one is skipped. A mark after which no closing mark of any kind follows in
@@ -102,6 +119,7 @@ def quotations_in(text: str) -> list[str]:
     looked for once past a position where it was missing).
     """
     quotes: list[str] = []
+    open_mark = ""
     rest: list[str] = []
     missing_from: dict[str, int] = {}  # closing mark -> first position after which it is absent
     position = 0
@@ -124,8 +142,9 @@ def quotations_in(text: str) -> list[str]:
     for at in range(last_closing, len(unquoted)):
         if unquoted[at] in _CLOSING and unquoted[at] != "'":
             quotes.append(unquoted[at + 1:])
+            open_mark = unquoted[at]
             break
-    return [SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()]
+    return [SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()], open_mark
 
 
 def _opens_single(text: str, at: int) -> bool:
@@ -134,7 +153,8 @@ def _opens_single(text: str, at: int) -> bool:
     return before_ok and at + 1 < len(text) and text[at + 1].isalpha()
 
 
-def edit_flags(old: str, new: str) -> frozenset[Flag]:
+def edit_flags(old: str, new: str, *, old_quote_open: str = "",
+               new_quote_open: str = "") -> frozenset[Flag]:
     """Flags for an edit from `old` to `new`. Only a sentence present on both sides changed, so an
     added or deleted text (one side empty) gets no flag.
 
@@ -146,7 +166,9 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
     and not only white space changed). `number_changed` says the numbers (in digits, separators
     dropped, or in words, by their value) differ; `quote_changed` says the quoted passages differ;
     `attribution_changed` says the sources the texts attribute to differ (`attributions`), when
-    more than punctuation changed.
+    more than punctuation changed. `old_quote_open` and `new_quote_open` are the marks of a
+    quotation that an earlier sentence of the paragraph opened and that goes on in the text (`We
+    will not wait,” he said.`), so that a change inside it is a changed quotation.
     """
     if old == new or not old or not new:
         return frozenset()
@@ -163,7 +185,7 @@ def edit_flags(old: str, new: str) -> frozenset[Flag]:
         flags.add(Flag.CASE_ONLY)
     if numbers_differ:
         flags.add(Flag.NUMBER_CHANGED)
-    if _quoted_words(old) != _quoted_words(new):
+    if _quoted_words(old_quote_open + old) != _quoted_words(new_quote_open + new):
         flags.add(Flag.QUOTE_CHANGED)
     if (not flags & {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY, Flag.CASE_ONLY}
             and attributions_in(old) != attributions_in(new)):

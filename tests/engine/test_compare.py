@@ -10,7 +10,7 @@ from revdiff.engine import UnknownSentenceMode, align_sentences, compare
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import percent
 from revdiff.errors import RevdiffError
-from revdiff.model import EditOp, Flag
+from revdiff.model import EditOp, Flag, Version
 
 from .conftest import SAMPLES, version
 
@@ -173,3 +173,23 @@ def test_changed_share_counts_text_stored_in_nfd_as_in_nfc() -> None:
 def test_a_share_of_change_is_never_shown_as_none_or_all_when_it_is_not() -> None:
     assert [percent(share) for share in (0.0, 0.001, 0.006, 0.5, 0.994, 0.996, 1.0)] == \
         ["0%", "<1%", "1%", "50%", "99%", ">99%", "100%"]
+
+
+def test_a_change_inside_a_quotation_of_several_sentences_is_a_changed_quotation() -> None:
+    def flags(old: str, new: str) -> list[frozenset[Flag]]:
+        result = compare(Version(0, "t", (old,)), Version(1, "t", (new,)))
+        return [edit.flags for edit in result.edits if edit.op.value != "unchanged"]
+
+    # the second and the middle sentence of a quotation hold no opening mark of their own
+    assert flags("“We will respond. We will not wait,” he said. Then he left.",
+                 "“We will respond. We will wait,” he said. Then he left.") == [{Flag.QUOTE_CHANGED}]
+    assert flags('"We will respond. We will not wait. We are ready," he said.',
+                 '"We will respond. We will wait. We are ready," he said.') == [{Flag.QUOTE_CHANGED}]
+    # a quotation that goes on in the next paragraph is closed in none
+    assert flags("“We will respond. We will not wait.", "“We will respond. We will wait.") == [
+        {Flag.QUOTE_CHANGED}]
+    # the words after the quotation, and a sentence after an inch mark, are no quotation
+    assert flags("“We will respond. We will not wait,” he said.",
+                 "“We will respond. We will not wait,” the general said.") == [frozenset()]
+    assert flags('The 12" pipe burst. Then the valve broke.',
+                 'The 12" pipe burst. Then the valve snapped.') == [frozenset()]
