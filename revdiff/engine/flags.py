@@ -12,9 +12,9 @@ from revdiff.engine.similarity import compatibility_form
 from revdiff.engine.words import SPACES
 from revdiff.model import Flag
 
-# A number in digits, with its separators and a minus sign before it (`-5`, `−5`; not the
-# hyphen of `2019-2020` or `COVID-19`).
-_NUMBER = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*")
+# A number in digits, with its separators and a minus sign before it (`-5`, `−5`, and `–5`, an
+# en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June` or `COVID-19`).
+_NUMBER = re.compile(r"(?<![\w.,])[-−–]?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*")
 # Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
 # (`hundred`, `dozens`, `half`) as words.
 _UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -88,8 +88,8 @@ def numbers_in(text: str) -> list[str]:
 
 
 def _plain_digits(number: str) -> str:
-    """`３,000` and `٣٠٠٠` as `3000`, `−5` as `-5`."""
-    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char == "−"
+    """`３,000` and `٣٠٠٠` as `3000`, `−5` and `–5` as `-5`."""
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
                    else char for char in number if char != ",")
 
 

@@ -126,6 +126,14 @@ def test_a_number_written_in_words_or_in_digits_is_one_number() -> None:
     assert quotations_in("He said “no” and \"yes\" then “maybe") == ["no", "yes", "maybe"]
 
 
+def test_an_en_dash_set_as_a_minus_sign_is_one() -> None:
+    assert edit_flags("Temperatures fell to –5 degrees.",
+                      "Temperatures fell to -5 degrees.") == {Flag.PUNCTUATION_ONLY}
+    assert Flag.NUMBER_CHANGED in edit_flags("Temperatures fell to –5 degrees.",
+                                             "Temperatures fell to 5 degrees.")
+    assert numbers_in("The talks ran 3–5 June, 2019–2020.") == ["2019", "2020", "3", "5"]
+
+
 def test_straight_single_quotes_are_quotation_marks_too() -> None:
     # made curly, a quotation in straight single marks changes no quotation
     assert edit_flags("The 'big' day came.", "The ‘big’ day came.") == {Flag.PUNCTUATION_ONLY}
