@@ -34,9 +34,11 @@ _NUMBER_WORDS = word_set(
     "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
     "half"
 )
-# `one` and `second` where they are no number: `no one`, `one another`, `the one who`, and a
-# `second` that ends its clause (`wait a second.`); `one soldier` and `a second attack` are.
+# `one`, `first` and `second` where they are no number: `no one`, `one another`, `the one who`,
+# `one-time` (former), `at first` and `first of all` (initially), and a `second` that ends its
+# clause (`wait a second.`); `one soldier`, `the first attack` and `a second attack` are.
 _NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|which)\b)"
+                        r"|\bone-time\b|\bat first\b|\bfirst of all\b"
                         r"|\bsecond(?=\s*(?:[.,;:!?)]|$|ago\b|later\b))")
 # A number word, `twenty-five` and `twenty five` as one (`twenty-first` too).
 _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})[-‐ ]({'|'.join(_UNITS[1:10] + _ORDINALS[:9])})"

@@ -274,7 +274,11 @@ def test_a_zero_width_space_is_white_space() -> None:
     # one to none is a number changed, as much as one to two
     ("One soldier was killed.", "No soldier was killed.", True),
     ("The attack killed one person and wounded 5.", "It killed none and wounded 5.", True),
-    ("A second soldier died.", "A soldier died.", True)])
+    ("A second soldier died.", "A soldier died.", True),
+    # `at first` and `one-time` are no numbers: they were number changes to `Initially`, `former`
+    ("At first, officials denied that the base was hit.", "Initially, officials denied that the base was hit.", False),
+    ("The one-time ally turned on him.", "The former ally turned on him.", False),
+    ("The first attack came at dawn.", "The second attack came at dawn.", True)])
 def test_one_and_second_are_no_number_in_no_one_the_one_who_and_a_second(
         old: str, new: str, changed: bool) -> None:
     # `No one was hurt` to `Nobody was hurt` was a number_changed, 1 to nothing
