@@ -23,6 +23,7 @@ from revdiff.formats.load import (
     left_out_entries_note,
     missing_input_hint,
     refuse_empty_path,
+    refuse_unreadable_folder,
     scattered_files_note,
 )
 from revdiff.formats.text_input import name_text
@@ -71,6 +72,10 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path],
         notes.append(f"{path}: skipped, it leads to a folder already read ({real})")
         return []
     visited.add(real)
+    try:
+        refuse_unreadable_folder(path, str(path))
+    except EmptyInput:  # read as a unit, its reading refuses it (or --skip-errors skips it)
+        return [InputUnit(str(path), (str(path),))]
     if gitrepo.is_repository(path):
         return [InputUnit(str(path), (str(path),))]
     children = sorted((p for p in path.iterdir() if not p.name.startswith(".")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import shlex
 import sys
@@ -101,6 +102,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                     notes.append(f"{name}: skipped, it leads to a folder already read")
                 continue
             read_already.add(real)
+            refuse_unreadable_folder(path, name)
 
             if gitrepo.is_repository(path):
                 in_git = gitrepo.read_repository(path, max_bytes)
@@ -293,6 +295,18 @@ def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[
     return (f"{path}: read its {counted(len(files), 'file')}; left out "
             f"{counted(len(folders), 'folder')} in it ({first_few(folders)}): name a folder to "
             "read it, or use `revdiff export` to read each folder as an article")
+
+
+def refuse_unreadable_folder(path: Path, name: str) -> None:
+    """A folder that cannot be listed (no read or search permission) is refused in one line
+    that names it, before its contents are looked at."""
+    try:
+        with os.scandir(path) as entries:
+            next(entries, None)
+        (path / ".git").exists()
+    except OSError as error:
+        raise EmptyInput(f"cannot read the folder ({error.strerror or error})", name,
+                         hint="check that you may read it and open it, or move it away") from None
 
 
 def folder_entries(path: Path) -> list[Path]:

@@ -286,3 +286,66 @@ def test_pipes_are_exported_whole(run_cli, tmp_path: Path) -> None:  # type: ign
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert rows[0]["old_text"] == "One sentence here."
+
+
+def _lock_folder(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `folder` unlistable as `chmod 000` does for a user other than root (the tests may
+    run as root, who reads every folder): listing it or looking inside it fails."""
+    import os
+    import pathlib
+
+    if os.geteuid() != 0:
+        folder.chmod(0)
+        return
+    locked = str(folder)
+    real_scandir, real_stat, real_iterdir = os.scandir, pathlib.Path.stat, pathlib.Path.iterdir
+
+    def inside(path: object) -> bool:
+        if isinstance(path, int):  # a file descriptor (shutil, os.fwalk)
+            return False
+        text = os.fspath(path)  # type: ignore[call-overload]
+        return text == locked or text.startswith(locked + os.sep)
+
+    def scandir(path: object = ".") -> object:
+        if inside(path):
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore[call-overload]
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    def stat(self: pathlib.Path, *, follow_symlinks: bool = True) -> os.stat_result:
+        if inside(self) and str(self) != locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, follow_symlinks=follow_symlinks)
+
+    def iterdir(self: pathlib.Path):  # type: ignore[no-untyped-def]
+        if inside(self):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(pathlib.Path, "stat", stat)
+    monkeypatch.setattr(pathlib.Path, "iterdir", iterdir)
+
+
+def test_an_unreadable_folder_in_a_corpus_is_one_error_line(run_cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article folder without read permission in a corpus (`chmod 000 corpus/b`) stopped the
+    export with a PermissionError traceback from the git-repository check, --skip-errors too."""
+    corpus = tmp_path / "corpus"
+    for name in ("a", "b", "c"):
+        make_chain(corpus / name, [["One."], ["Two."]])
+    out = tmp_path / "out" / "x.jsonl"
+    out.parent.mkdir()
+    _lock_folder(corpus / "b", monkeypatch)
+    try:
+        result = run_cli("export", str(corpus), "-o", str(out), "--quiet")
+        assert result.exit_code == 2
+        assert result.output == (f"revdiff: error: {corpus / 'b'}: cannot read the folder "
+                                 "(Permission denied) (check that you may read it and open it, "
+                                 "or move it away)\n")
+        assert list(out.parent.iterdir()) == []
+        result = run_cli("export", str(corpus), "-o", str(out), "--skip-errors")
+        assert result.exit_code == 0, result.output
+        assert f"revdiff: skipped {corpus / 'b'}: cannot read the folder" in result.output
+        assert len(out.read_text(encoding="utf-8").splitlines()) == 2  # a and c
+    finally:
+        (corpus / "b").chmod(0o755)
