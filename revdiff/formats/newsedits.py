@@ -35,6 +35,7 @@ from revdiff.formats.fields import (
     parse_iso_time,
     parse_number,
     shown,
+    source_of_url,
     time_from_epoch,
 )
 from revdiff.formats.sqlite_schema import cell_text, open_read_only, quote
@@ -290,7 +291,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     NULL title or text is read as empty, a `created` that is no time keeps its text (warned,
     unless it is News Sniffer's "about 1 hour later", which revdiff's export writes), and a
     version dated before the one before it keeps its place by number. The url, source and
-    num_versions are the lowest version's.
+    num_versions are the lowest version's; without a source there, the URL's (`source_of_url`).
     """
     entry_name = f"entry {shown(entry)}"
     warnings: list[str] = []
@@ -343,8 +344,10 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         changes = None
     else:
         changes = parse_number(count, f"{entry_name}: num_versions", where)
+    # no source in the rows (NULL, or no such column): the one the URL names, as every reader
+    source = cell_text(first["source"]) if first.get("source") else source_of_url(url)
     return Article(
-        cell_text(first["source"]) if first.get("source") else None, url, tuple(versions),
+        source, url, tuple(versions),
         changes, {"entry_id": str(entry)}, tuple(warnings),
     )
 

@@ -19,6 +19,7 @@ from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
 from revdiff.export.records import article_ref
 from revdiff.formats import sqlite_schema
 from revdiff.formats.article_errors import skipping_bad_articles
+from revdiff.formats.fields import source_of_url
 from revdiff.formats.load import load
 from revdiff.formats.newsedits import DatabaseArticles, read_database, split_summary
 from revdiff.model import Article, Version
@@ -52,8 +53,9 @@ def test_written_file_reads_back(tmp_path: Path, written: list[Article]) -> None
     assert len(read) == len(written)
     for original, back in zip(written, read):
         assert back.versions == original.versions
-        assert (back.source, back.url, back.changes) == (original.source, original.url,
-                                                         original.changes)
+        # a row without a source reads as the one its URL names, as every reader gives it
+        source = original.source or source_of_url(original.url)
+        assert (back.source, back.url, back.changes) == (source, original.url, original.changes)
 
 
 def test_sample_holds_the_three_chains() -> None:
@@ -540,3 +542,29 @@ def test_a_folder_holding_a_database_a_tracker_still_writes_is_read(tmp_path: Pa
         assert len(load([str(tmp_path)])) == len(load([str(database)]))
     finally:
         writer.close()
+
+
+def test_an_entry_without_a_source_takes_the_one_its_url_names(tmp_path: Path) -> None:
+    """A NewsEdits file without a `source` column, or with NULL or empty in it, exported `source`
+    null for articles whose URL names the site, where EXPORT.md (and every other reader) gives
+    News Sniffer's key for the URL's site, else its host without `www.`."""
+    path = make_database(
+        tmp_path / "nosource.db",
+        "CREATE TABLE entryversion (entry_id, version, url, summary)",
+        [(1, 0, "https://www.nytimes.com/2020/01/03/world/a.html", "One."),
+         (1, 1, "https://www.nytimes.com/2020/01/03/world/a.html", "Two."),
+         (2, 0, None, "One."), (2, 1, None, "Two.")],
+    )
+    with_url, without = read_database(path)
+    assert with_url.source == "nyt" and without.source is None
+    path = make_database(
+        tmp_path / "nullsource.db",
+        "CREATE TABLE entryversion (entry_id, version, url, source, summary)",
+        [(1, 0, "https://www.example.org/x", None, "One."),
+         (1, 1, "https://www.example.org/x", "", "Two."),
+         (2, 0, "https://www.example.org/y", "wire", "One.")],
+    )
+    guessed, given_source = read_database(path)
+    assert guessed.source == "example.org"
+    assert given_source.source == "wire"  # the file's own source is kept
+    assert article_ref(0, guessed, str(path)).source == "example.org"
