@@ -26,6 +26,7 @@ import contextlib
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -138,6 +139,7 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
     written by git, not copied. Raises StoreError when git cannot read the source.
     """
     source = str(path.resolve())  # absolute: never read as a URL or an option
+    _refuse_special_files(path)
     with tempfile.TemporaryDirectory(prefix="revdiff-clone-") as folder:
         clone = Path(folder) / "clone.git"
         result = subprocess.run(
@@ -152,6 +154,89 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
                                  hint="fetch the whole history first: git fetch --unshallow")
             raise StoreError("cannot read the git repository", str(path), hint=f"git said: {said}")
         yield clone
+
+
+def _refuse_special_files(path: Path) -> None:
+    """Refuse a repository whose git directory holds a FIFO, a socket or a device (or links to
+    one), or whose config includes one: git opens such a file as it would a regular one and
+    waits on a FIFO forever (a `HEAD`, `packed-refs`, `objects/info/alternates` or included
+    config that is a FIFO hangs `git clone`), so an archive unpacked with one would hang
+    revdiff. Raises StoreError naming the file."""
+    resolved = path.resolve()
+    folders = {resolved / ".git" if (resolved / ".git").is_dir() else resolved,
+               _object_owner(resolved)}
+    pointer = resolved / ".git"
+    if pointer.is_file():  # a linked worktree: its own git directory holds HEAD
+        text = pointer.read_text(encoding="utf-8", errors="replace").strip()
+        if text.startswith("gitdir:"):
+            folders.add((resolved / text.removeprefix("gitdir:").strip()).resolve())
+    for folder in sorted(folders):
+        if folder.is_dir():
+            for entry in _special_entries(folder):
+                _refuse_special(entry, path)
+            _refuse_special_includes(folder / "config", path, depth=0)
+
+
+def _special_entries(folder: Path) -> Iterator[Path]:
+    """The entries under `folder` (its links to folders not followed) that are neither
+    regular files nor folders, a link followed to what it names."""
+    pending = [folder]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(Path(entry.path))
+                elif not entry.is_file(follow_symlinks=True) and not entry.is_dir():
+                    yield Path(entry.path)
+            except OSError:
+                continue
+
+
+def _refuse_special(entry: Path, path: Path) -> None:
+    try:
+        mode = os.stat(entry).st_mode
+    except OSError:  # a dangling link or a loop: git reports it as missing
+        return
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device")
+    raise StoreError(f"cannot read the git repository: {entry} is {kind}, which git would "
+                     f"wait on", str(path),
+                     hint="remove it from the repository, or replace it with a regular file")
+
+
+def _refuse_special_includes(config: Path, path: Path, depth: int) -> None:
+    """Refuse a FIFO or device that the config file `config` includes (`include.path`,
+    `includeIf.*.path`, relative to the file's folder), and the same in what it includes."""
+    if depth > 10 or not config.is_file():
+        return
+    try:
+        text = config.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    section = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            section = line[1:].split("]", 1)[0].strip().lower()
+            line = line.split("]", 1)[1].strip() if "]" in line else ""
+        key, equals, value = line.partition("=")
+        if not equals or key.strip().lower() != "path" or not (
+                section == "include" or section.startswith("includeif")):
+            continue
+        value = value.strip().strip('"')
+        if not value:
+            continue
+        included = Path(os.path.expanduser(value))
+        if not included.is_absolute():
+            included = config.parent / included
+        _refuse_special(included, path)
+        _refuse_special_includes(included, path, depth + 1)
 
 
 def _trusting(environment: dict[str, str], path: Path, folder: Path) -> dict[str, str]:

@@ -8,6 +8,7 @@ could fail.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -132,3 +133,50 @@ def test_reading_runs_no_program_the_repository_names(hostile: Hostile, tmp_path
         assert "story.txt" in result.stdout
     hostile.show(repo)
     assert marker.exists(), f"git did not run {hostile.name}: the test proves nothing"
+
+
+def _fifo_as_head(repo: Path) -> str:
+    (repo / ".git" / "HEAD").unlink()
+    os.mkfifo(repo / ".git" / "HEAD")
+    return "HEAD"
+
+
+def _fifo_as_packed_refs(repo: Path) -> str:
+    git(repo, "pack-refs", "--all")
+    os.mkfifo(repo / ".git" / "packed-refs.fifo")
+    (repo / ".git" / "packed-refs").unlink()
+    (repo / ".git" / "packed-refs.fifo").rename(repo / ".git" / "packed-refs")
+    return "packed-refs"
+
+
+def _fifo_as_alternates(repo: Path) -> str:
+    (repo / ".git" / "objects" / "info").mkdir(exist_ok=True)
+    os.mkfifo(repo / ".git" / "objects" / "info" / "alternates")
+    return "alternates"
+
+
+def _fifo_included(repo: Path) -> str:
+    os.mkfifo(repo / "extra.config")  # in the unpacked archive, named relative to .git
+    set_config(repo, ("include.path", "../extra.config"))
+    return "extra.config"
+
+
+@pytest.mark.parametrize("arrange", [_fifo_as_head, _fifo_as_packed_refs, _fifo_as_alternates,
+                                     _fifo_included],
+                         ids=["HEAD", "packed-refs", "alternates", "include.path"])
+def test_a_fifo_in_the_repository_is_refused_not_waited_on(
+        arrange: Callable[[Path], str], tmp_path: Path) -> None:
+    """git opens a FIFO in the git directory (or an included config that is one) as a file
+    and waits on it forever: an archive unpacked with one must not hang revdiff."""
+    repo = story_repository(tmp_path / "archive")
+    named = arrange(repo)
+    try:
+        result = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(repo),
+                                 "--format", "text"], capture_output=True, text=True,
+                                timeout=20, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"revdiff waited on the FIFO {named}")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert named in result.stderr and "FIFO" in result.stderr
