@@ -8,7 +8,9 @@ NewsEdits has `entryversion` with a version column; diffengine has `entryversion
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -53,6 +55,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     A database in WAL mode needs its `-shm` file even to be read; where its folder is read-only
     (a shared dataset) and it has no `-wal` file, every change is in the file itself, and it is
     read as immutable."""
+    _refuse_special_companions(path)
     try:
         return _connected(path.resolve().as_uri() + "?mode=ro")
     except sqlite3.DatabaseError as error:
@@ -71,6 +74,30 @@ def open_read_only(path: Path) -> sqlite3.Connection:
                             hint="copy it, with its -wal file, to a folder you may write") from None
     raise MalformedPage(f"not a readable SQLite database ({problem})", str(path),
                         hint=f"revdiff reads {READ_FORMATS}") from None
+
+
+# The files SQLite opens beside a database: a rollback journal, a write-ahead log, its index.
+_COMPANIONS = ("-journal", "-wal", "-shm")
+
+
+def _refuse_special_companions(path: Path) -> None:
+    """Refuse a database whose journal, `-wal` or `-shm` file is a FIFO, a socket or a device:
+    SQLite opens a `-journal` beside the database to see whether it is hot, and on a FIFO it
+    waits forever."""
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        try:
+            mode = os.stat(companion).st_mode
+        except OSError:  # none there (or a dangling link): SQLite finds none either
+            continue
+        if not stat.S_ISREG(mode):
+            kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+                    else "a folder" if stat.S_ISDIR(mode) else "a device")
+            raise MalformedPage(f"the SQLite database's {suffix.removeprefix('-')} file "
+                                f"{companion.name} is {kind}, not a file, which SQLite would "
+                                f"wait on or fail to read", str(path),
+                                hint=f"remove {companion.name}, or copy the database alone to "
+                                     f"another folder")
 
 
 def _in_wal_mode(path: Path) -> bool:

@@ -568,3 +568,25 @@ def test_an_entry_without_a_source_takes_the_one_its_url_names(tmp_path: Path) -
     assert guessed.source == "example.org"
     assert given_source.source == "wire"  # the file's own source is kept
     assert article_ref(0, guessed, str(path)).source == "example.org"
+
+
+@pytest.mark.parametrize("suffix", ["-journal"])
+def test_a_fifo_beside_the_database_is_refused_not_waited_on(suffix: str, tmp_path: Path) -> None:
+    """SQLite opens the `-journal` beside a database to see whether it is hot; a FIFO there
+    (planted in an archive) made it wait forever."""
+    import os
+    import shutil
+
+    database = tmp_path / "newsedits.sqlite"
+    shutil.copy(SAMPLES / "newsedits.sqlite", database)
+    os.mkfifo(tmp_path / f"newsedits.sqlite{suffix}")
+    try:
+        result = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(database),
+                                 "--format", "text"], capture_output=True, text=True,
+                                timeout=20, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"revdiff waited on the FIFO newsedits.sqlite{suffix}")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert f"newsedits.sqlite{suffix}" in result.stderr and "FIFO" in result.stderr
