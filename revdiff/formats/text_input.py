@@ -83,10 +83,22 @@ def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
 
     At most `max_bytes + 1` bytes are ever held, so an endless stream cannot exhaust memory.
     """
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
+    chunks: list[bytes] = []
+    held = 0
+    while held <= max_bytes:  # a piece at a time: read(n) sets aside n bytes before reading
+        chunk = stream.read(min(max_bytes + 1 - held, _READ_PIECE))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        held += len(chunk)
+    if held > max_bytes:
         raise _too_large(f"input is more than the size limit of {_bytes_text(max_bytes)}", where)
-    return data
+    return b"".join(chunks)
+
+
+# How much read_bounded asks for at once: a limit raised to 100G must not set aside 100 GB for
+# a file of a few bytes (a MemoryError), nor one beyond what an index holds (an OverflowError).
+_READ_PIECE = 1 << 22
 
 
 def _too_large(message: str, where: str, meant: str = "one article") -> InputTooLarge:

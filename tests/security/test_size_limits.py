@@ -149,3 +149,28 @@ def test_a_row_too_long_for_a_diff_page_is_refused_in_one_line(tmp_path: Path) -
     [line] = finished.stderr.splitlines()
     row_line = page.count("\n") + 2
     assert f"{target}:{row_line}" in line and f"more than the {MAX_ROW_CHARS:,}" in line
+
+
+@pytest.mark.parametrize("limit", ["100G", "9999999999G"])
+@pytest.mark.parametrize("stdin", [False, True])
+def test_a_raised_limit_reads_a_small_input(limit: str, stdin: bool, tmp_path: Path) -> None:
+    """A limit raised far above the input (100G for a big archive) read the input with one
+    read(limit + 1), which sets aside that many bytes first: a MemoryError traceback, or an
+    OverflowError beyond what an index holds."""
+    version = tmp_path / "0.txt"
+    version.write_text("One sentence here.\n")
+    inputs = ["-"] if stdin else [str(version)]
+    result = subprocess.run([sys.executable, "-m", "revdiff", "parse", *inputs, "--format",
+                             "text", "--max-size", limit], capture_output=True, text=True,
+                            input=version.read_text() if stdin else None, timeout=60,
+                            check=False)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert "1 paragraph" in result.stdout
+
+
+def test_read_bounded_reads_past_one_piece_and_refuses_past_the_limit() -> None:
+    data = bytes(range(256)) * 40_000  # 10 MB: more than one piece
+    assert read_bounded(io.BytesIO(data), "-", len(data)) == data
+    with pytest.raises(InputTooLarge):
+        read_bounded(io.BytesIO(data), "-", len(data) - 1)
