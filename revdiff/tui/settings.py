@@ -23,6 +23,7 @@ naming the file and what to fix. No Textual import: the app applies the keys wit
 from __future__ import annotations
 
 import os
+import stat
 import string
 import sys
 import tomllib
@@ -226,12 +227,24 @@ def parse_settings(text: str, style_names: set[str], table: tuple[KeyCommand, ..
     )
 
 
+# A settings file is a few lines; a larger one is no settings file.
+_MAX_SETTINGS_BYTES = 1 << 20
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """The settings in `path` (default: `config_path()`); the defaults when it does not exist."""
     from revdiff.tui.styles import ROW_STYLES
 
     path = path or config_path()
     try:
+        mode = os.stat(path)
+        if not stat.S_ISREG(mode.st_mode):  # a FIFO waits forever, /dev/zero never ends
+            raise ConfigError("the settings file is not a regular file (a FIFO, a device or a "
+                              "folder)", str(path),
+                              hint=f"name a TOML file with {CONFIG_ENV}, or remove it")
+        if mode.st_size > _MAX_SETTINGS_BYTES:
+            raise ConfigError(f"the settings file is {mode.st_size:,} bytes, too large for "
+                              f"settings", str(path), hint="name the TOML settings file")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings()

@@ -159,3 +159,27 @@ def test_the_command_refuses_a_key_textual_never_reports_in_one_line(tmp_path: P
     assert result.returncode == 2 and result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert "config.toml: keys.next_change: 'ctrl+nope' is no key" in line
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_a_settings_file_that_is_no_regular_file_is_refused_not_read_forever(
+        kind: str, tmp_path: Path) -> None:
+    """REVDIFF_CONFIG naming a FIFO waited forever; /dev/zero was read until memory ran out."""
+    if kind == "fifo":
+        config = tmp_path / "config.toml"
+        os.mkfifo(config)
+    else:
+        config = Path(kind)
+    for number, text in enumerate(("One sentence here.\n", "One sentence there.\n")):
+        (tmp_path / f"{number}.txt").write_text(text)
+    try:
+        result = subprocess.run([sys.executable, "-m", "revdiff", "view", str(tmp_path / "0.txt"),
+                                 str(tmp_path / "1.txt"), "--plain"], capture_output=True,
+                                text=True, timeout=20, check=False,
+                                env={**os.environ, "REVDIFF_CONFIG": str(config)})
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"revdiff kept reading the settings file {kind}")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "not a regular file" in result.stderr
