@@ -21,6 +21,7 @@ from revdiff.cli.common import (
 )
 from revdiff.cli.progress import ProgressBar
 from revdiff.errors import StoreError
+from revdiff.formats.text_input import resolved
 from revdiff.stop_signals import sigterm_as_interrupt
 from revdiff.store import store_articles
 from revdiff.store.summary import SkipReason
@@ -60,9 +61,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     file-system monitor or filter of the repository runs. Read the repository back with
     `revdiff parse DIR`.
     """
-    target = repo_dir.resolve()
+    target = resolved(repo_dir)
     for name in inputs:
-        if name != "-" and target in (source := Path(name).resolve(), *source.parents):
+        if name != "-" and target in (source := resolved(Path(name)), *source.parents):
             raise StoreError("the repository to store into is also an input (or holds one)",
                              str(repo_dir), hint="store into another repository with --repo")
     with sigterm_as_interrupt(), contextlib.ExitStack() as bars:  # `kill`, `timeout`: as Ctrl-C

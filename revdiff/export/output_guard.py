@@ -25,6 +25,7 @@ from typing import Self
 
 from revdiff.errors import RevdiffError
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
+from revdiff.formats.text_input import resolved
 
 
 class OutputProblem(RevdiffError):
@@ -44,10 +45,10 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: boo
     of the run, that would replace something inside an input folder, or that would be new files
     among an input folder's versions (the next run would read them as versions; a git
     repository's work tree, whose commits are read, may take one)."""
-    sources = [Path(name).resolve() for name in inputs if name != "-"]
+    sources = [resolved(Path(name)) for name in inputs if name != "-"]
     for target in targets:
         _check_kind(target, folder=folder)
-        real = target.resolve()
+        real = resolved(target)
         for source in sources:
             if real == source or (source in real.parents and os.path.lexists(target)):
                 raise OutputProblem("the output would overwrite one of the export's inputs",
@@ -126,6 +127,9 @@ def _check_kind(target: Path, *, folder: bool) -> None:
     except NotADirectoryError:
         raise OutputProblem("the output's path runs through a file, as if it were a folder",
                             str(target), hint="choose another -o path") from None
+    except OSError as error:  # a loop of symbolic links on the way (ELOOP), no access
+        raise OutputProblem(f"cannot reach the output ({error.strerror})", str(target),
+                            hint="choose another -o path") from None
     if folder and stat.S_ISLNK(link.st_mode):
         raise OutputProblem("the report folder is a symbolic link; revdiff writes only into a "
                             "real folder", str(target), hint="name a real folder with -o")
@@ -133,6 +137,9 @@ def _check_kind(target: Path, *, folder: bool) -> None:
         mode = os.stat(target).st_mode
     except FileNotFoundError:  # a dangling link: replacing the link itself is harmless
         return
+    except OSError as error:  # a link in a loop of links (ELOOP)
+        raise OutputProblem(f"cannot reach the output ({error.strerror})", str(target),
+                            hint="choose another -o path") from None
     if stat.S_ISREG(mode) and is_read_only(mode):
         raise OutputProblem("the output is a read-only file; revdiff does not replace a file "
                             "kept from writing", str(target),

@@ -40,6 +40,7 @@ from revdiff.formats.text_input import (
     format_size,
     name_text,
     read_bounded,
+    resolved,
 )
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
@@ -186,7 +187,7 @@ def scattered_files_note(names: Sequence[str]) -> str | None:
     """The line that says files given together come from several folders (a glob such as
     `stories/*/0.txt`): plain versions among them are read as one article's, which is rarely
     meant; None when they share a folder."""
-    folders = {Path(name).resolve().parent for name in names if not plain.is_stream_name(name)}
+    folders = {resolved(Path(name)).parent for name in names if not plain.is_stream_name(name)}
     if len(folders) < 2:
         return None
     return (f"{counted(len(names), 'file')} from {len(folders)} folders are read together, as "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import BinaryIO
 
 from revdiff.errors import InputTooLarge
@@ -104,3 +106,13 @@ _READ_PIECE = 1 << 22
 def _too_large(message: str, where: str, meant: str = "one article") -> InputTooLarge:
     return InputTooLarge(message, where, hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} "
                                               f"if this is really {meant}")
+
+
+def resolved(path: Path) -> Path:
+    """`path` made absolute with its links followed, as `Path.resolve()` does; a loop of
+    symbolic links (which `resolve()` raises on before Python 3.13) is left unresolved, made
+    absolute only, so that the command goes on to say that nothing is there in one line."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
