@@ -139,7 +139,7 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
     written by git, not copied. Raises StoreError when git cannot read the source.
     """
     source = str(path.resolve())  # absolute: never read as a URL or an option
-    _refuse_special_files(path)
+    refuse_special_files(path)
     with tempfile.TemporaryDirectory(prefix="revdiff-clone-") as folder:
         clone = Path(folder) / "clone.git"
         result = subprocess.run(
@@ -156,7 +156,7 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
         yield clone
 
 
-def _refuse_special_files(path: Path) -> None:
+def refuse_special_files(path: Path) -> None:
     """Refuse a repository whose git directory holds a FIFO, a socket or a device (or links to
     one), or whose config includes one: git opens such a file as it would a regular one and
     waits on a FIFO forever (a `HEAD`, `packed-refs`, `objects/info/alternates` or included

@@ -13,7 +13,12 @@ from pathlib import Path
 import git
 
 from revdiff.errors import StoreError
-from revdiff.safe_git import filter_drivers, git_complaint, writing_environment
+from revdiff.safe_git import (
+    filter_drivers,
+    git_complaint,
+    refuse_special_files,
+    writing_environment,
+)
 from revdiff.store.encode import git_object_id
 
 # How many paths one `git status` is given (the command line has a limit).
@@ -28,6 +33,8 @@ def open_or_create(path: Path) -> git.Repo:
     if path.exists() and not path.is_dir():
         raise StoreError("is a file, not a directory", str(path),
                          hint="give a directory for the repository with --repo")
+    if path.is_dir() and ((path / ".git").exists() or (path / "HEAD").exists()):
+        refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
     try:
         return _without_hooks(git.Repo(path))
     except git.NoSuchPathError:

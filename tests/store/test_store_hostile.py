@@ -86,3 +86,31 @@ def test_storing_writes_no_working_tree_the_repository_names(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert list(elsewhere.iterdir()) == []
     assert [p.name for p in repo.rglob("*.txt") if ".git" not in p.parts and p.name != "story.txt"]
+
+
+@pytest.mark.parametrize("fifo", ["HEAD", "included.config"])
+def test_storing_into_a_repository_with_a_fifo_is_refused_not_waited_on(
+        fifo: str, tmp_path: Path) -> None:
+    """GitPython and git open a FIFO in the repository (its HEAD, a config it includes) as a
+    file and wait on it forever."""
+    import os
+
+    repo = story_repository(tmp_path / "store")
+    if fifo == "HEAD":
+        (repo / ".git" / "HEAD").unlink()
+        os.mkfifo(repo / ".git" / "HEAD")
+    else:
+        os.mkfifo(repo / ".git" / fifo)
+        set_config(repo, ("include.path", fifo))
+    version = tmp_path / "0.txt"
+    version.write_text("One sentence here.\n")
+    try:
+        result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(version),
+                                 "--repo", str(repo), "--no-progress"], capture_output=True,
+                                text=True, timeout=20, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"revdiff store waited on the FIFO {fifo}")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert fifo in result.stderr and "FIFO" in result.stderr
