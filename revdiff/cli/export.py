@@ -36,6 +36,10 @@ Examples:
   revdiff export samples/versions -o - --format csv      the edits table on stdout
 """
 
+# More local processes than this is a typing slip (a pool of a billion workers first sets
+# aside gigabytes for their bookkeeping), not a machine.
+MAX_WORKERS = 1024
+
 
 class OptionConflict(RevdiffError):
     """Command-line options that cannot be used together."""
@@ -80,7 +84,8 @@ def _pick_format(chosen: str | None, out: Path) -> str:
                    "(jsonl, the default, or csv) or the unified diff to stdout.")
 @click.option("--format", "export_format", type=click.Choice(FORMATS),
               help="Output format; by default taken from the output's suffix.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+@click.option("--workers", type=click.IntRange(min=1, max=MAX_WORKERS), default=1,
+              show_default=True,
               help="Local worker processes (or LocalCluster workers with --dask).")
 @click.option("--scheduler", metavar="ADDRESS", callback=check_scheduler,
               help="Run on this Dask distributed scheduler (needs revdiff[dask]).")

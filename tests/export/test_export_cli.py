@@ -349,3 +349,21 @@ def test_an_unreadable_folder_in_a_corpus_is_one_error_line(run_cli, tmp_path: P
         assert len(out.read_text(encoding="utf-8").splitlines()) == 2  # a and c
     finally:
         (corpus / "b").chmod(0o755)
+
+
+def test_a_billion_workers_is_refused_in_one_line(samples: Path, tmp_path: Path) -> None:
+    """`--workers 1000000000` (a slip) set aside the pool's bookkeeping for a billion workers,
+    gigabytes, before doing anything: minutes of swapping, then the out-of-memory killer."""
+    import subprocess
+    import sys
+
+    chain = samples / "versions" / "iran-strikes-us-troops-in-iraq"
+    try:
+        result = subprocess.run([sys.executable, "-m", "revdiff", "export", str(chain), "-o",
+                                 str(tmp_path / "edits.jsonl"), "--workers", "1000000000"],
+                                capture_output=True, text=True, timeout=20, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail("revdiff export --workers 1000000000 did not answer")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "--workers" in result.stderr, result.stderr
+    assert list(tmp_path.iterdir()) == []
