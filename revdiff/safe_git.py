@@ -201,13 +201,20 @@ def _refuse_special(entry: Path, path: Path) -> None:
         mode = os.stat(entry).st_mode
     except OSError:  # a dangling link or a loop: git reports it as missing
         return
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or _is_dev_null(entry):
+        return  # (a hook or an exclude file linked to /dev/null is a known way to empty it)
     kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a device")
     raise StoreError(f"cannot read the git repository: {entry} is {kind}, which git would "
                      f"wait on", str(path),
                      hint="remove it from the repository, or replace it with a regular file")
+
+
+def _is_dev_null(entry: Path) -> bool:
+    try:
+        return os.path.samefile(entry, os.devnull)
+    except OSError:
+        return False
 
 
 def _refuse_special_includes(config: Path, path: Path, depth: int) -> None:

@@ -180,3 +180,18 @@ def test_a_fifo_in_the_repository_is_refused_not_waited_on(
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
     assert named in result.stderr and "FIFO" in result.stderr
+
+
+def test_a_hook_or_exclude_file_linked_to_dev_null_is_no_fifo(tmp_path: Path) -> None:
+    """Linking a file of the git directory to /dev/null empties it (a known way to turn a hook
+    off); such a repository is read, not refused as one holding a device."""
+    repo = story_repository(tmp_path / "archive")
+    (repo / ".git" / "hooks").mkdir(exist_ok=True)
+    (repo / ".git" / "hooks" / "post-commit").symlink_to(os.devnull)
+    (repo / ".git" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "info" / "exclude").unlink(missing_ok=True)
+    (repo / ".git" / "info" / "exclude").symlink_to(os.devnull)
+    result = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(repo), "--format",
+                             "text"], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "story.txt" in result.stdout
