@@ -299,12 +299,12 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
     """Each article of a unit with its place and the unit's number of articles (a NewsEdits
     file's are read one at a time). A failure to read the unit stops the run or, with
     --skip-errors, skips the rest of the unit; an article's own failure skips that article."""
+    position = 0
     try:
         with _bad_articles_noted(job, unit, progress, on_note):
             articles = load_unit(list(unit.paths), max_bytes=job.max_bytes)
         count = len(articles)
         read = iter(articles)
-        position = 0
         while True:
             with _bad_articles_noted(job, unit, progress, on_note) as skipped:
                 article = next(read, None)
@@ -320,7 +320,12 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
             raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
                                 hint=SKIP_HINT) from error
         progress.skipped_inputs.append(unit.label)
-        on_note(f"skipped {unit.label}: {describe(error).removeprefix(f'{unit.label}: ')}")
+        reason = describe(error).removeprefix(f"{unit.label}: ")
+        if position:  # a database that fails partway: what came before it is exported
+            on_note(f"skipped the rest of {unit.label} after its first {position} "
+                    f"article(s): {reason}")
+        else:
+            on_note(f"skipped {unit.label}: {reason}")
 
 
 @contextmanager

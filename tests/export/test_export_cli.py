@@ -367,3 +367,33 @@ def test_a_billion_workers_is_refused_in_one_line(samples: Path, tmp_path: Path)
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1 and "--workers" in result.stderr, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A NewsEdits file that turned corrupt after its first articles were exported was reported
+    as `skipped news.sqlite`, as if nothing of it had been."""
+    import sqlite3
+
+    from revdiff.export import driver
+    from revdiff.model import Article, Version
+
+    class FailingPartway:
+        def __len__(self) -> int:
+            return 3
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            for name in ("a", "b"):
+                yield Article("bbc", f"https://www.bbc.co.uk/{name}", tuple(
+                    Version(number, name, (f"{name} {number}.",)) for number in (1, 2)))
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(driver, "load_unit", lambda paths, max_bytes: FailingPartway())
+    database = tmp_path / "news.sqlite"
+    database.write_bytes(b"")
+    out = tmp_path / "out.jsonl"
+    result = run_cli("export", str(database), "-o", str(out), "--skip-errors")
+    assert result.exit_code == 0, result.output
+    assert (f"skipped the rest of {database} after its first 2 article(s): "
+            "DatabaseError: database disk image is malformed") in result.output
+    assert "exported 2 articles" in result.output
