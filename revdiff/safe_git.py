@@ -163,13 +163,18 @@ def refuse_special_files(path: Path) -> None:
     config that is a FIFO hangs `git clone`), so an archive unpacked with one would hang
     revdiff. Raises StoreError naming the file."""
     resolved = path.resolve()
-    folders = {resolved / ".git" if (resolved / ".git").is_dir() else resolved,
-               _object_owner(resolved)}
+    folders = {_object_owner(resolved)}
     pointer = resolved / ".git"
-    if pointer.is_file():  # a linked worktree: its own git directory holds HEAD
+    if pointer.is_dir():
+        folders.add(pointer)
+    elif pointer.is_file():  # a linked worktree or a submodule: its own git directory holds HEAD
         text = pointer.read_text(encoding="utf-8", errors="replace").strip()
         if text.startswith("gitdir:"):
             folders.add((resolved / text.removeprefix("gitdir:").strip()).resolve())
+    else:  # a bare repository
+        folders.add(resolved)
+    # (never the work tree: git reads nothing of it here, and a FIFO or socket there is no
+    # concern of the repository's)
     for folder in sorted(folders):
         if folder.is_dir():
             for entry in _special_entries(folder):

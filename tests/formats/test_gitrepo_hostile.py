@@ -195,3 +195,24 @@ def test_a_hook_or_exclude_file_linked_to_dev_null_is_no_fifo(tmp_path: Path) ->
                              "text"], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert "story.txt" in result.stdout
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "socket"])
+def test_a_special_file_in_a_linked_worktrees_work_tree_is_no_concern(kind: str, tmp_path: Path) -> None:
+    """A linked worktree (or a submodule) has a `.git` file naming its git directory: that
+    directory is checked, not its work tree, whose untracked FIFO or socket git never opens
+    (the main work tree with the same file is read)."""
+    repo = story_repository(tmp_path / "main")
+    linked = tmp_path / "linked"
+    subprocess.run(["git", "-C", str(repo), "worktree", "add", "--quiet", str(linked)],
+                   check=True, capture_output=True)
+    if kind == "FIFO":
+        os.mkfifo(linked / "pipe")
+    else:
+        import socket
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(linked / "pipe"))
+    result = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(linked), "--format",
+                             "text"], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "story.txt" in result.stdout
