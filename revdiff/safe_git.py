@@ -157,8 +157,8 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
 
 
 def refuse_special_files(path: Path) -> None:
-    """Refuse a repository whose git directory holds a FIFO, a socket or a device (or links to
-    one), or whose config includes one: git opens such a file as it would a regular one and
+    """Refuse a repository whose git directory holds a FIFO or a device (or links to one), or
+    whose config includes one: git opens such a file as it would a regular one and
     waits on a FIFO forever (a `HEAD`, `packed-refs`, `objects/info/alternates` or included
     config that is a FIFO hangs `git clone`), so an archive unpacked with one would hang
     revdiff. Raises StoreError naming the file."""
@@ -206,10 +206,12 @@ def _refuse_special(entry: Path, path: Path) -> None:
         mode = os.stat(entry).st_mode
     except OSError:  # a dangling link or a loop: git reports it as missing
         return
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or _is_dev_null(entry):
-        return  # (a hook or an exclude file linked to /dev/null is a known way to empty it)
-    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device")
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISSOCK(mode) or _is_dev_null(entry):
+        # (a hook or an exclude file linked to /dev/null is a known way to empty it; a socket
+        # cannot be opened as a file, so git waits on none, and git's own fsmonitor daemon
+        # keeps one in the git directory: .git/fsmonitor--daemon.ipc)
+        return
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device"
     raise StoreError(f"cannot read the git repository: {entry} is {kind}, which git would "
                      f"wait on", str(path),
                      hint="remove it from the repository, or replace it with a regular file")

@@ -216,3 +216,16 @@ def test_a_special_file_in_a_linked_worktrees_work_tree_is_no_concern(kind: str,
                              "text"], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert "story.txt" in result.stdout
+
+
+def test_the_fsmonitor_daemons_socket_in_the_git_directory_is_no_fifo(tmp_path: Path) -> None:
+    """git's fsmonitor daemon keeps a socket in the git directory (.git/fsmonitor--daemon.ipc);
+    git cannot open a socket as a file, so it waits on none: the repository is read."""
+    import socket
+    repo = story_repository(tmp_path / "archive")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(repo / ".git" / "fsmonitor--daemon.ipc"))
+        result = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(repo), "--format",
+                                 "text"], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "story.txt" in result.stdout
