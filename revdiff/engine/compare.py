@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from revdiff.engine.align import Link, align_sentences
-from revdiff.engine.flags import edit_flags, last_closing, open_quotation
+from revdiff.engine.flags import edit_flags, open_quotation
 from revdiff.engine.sentences import paragraphs_as_sentences, split_sentences
 from revdiff.engine.stats import comparison_stats
 from revdiff.engine.words import word_diff
@@ -56,17 +56,17 @@ def _quote_openings(version: Version, sentences: Sequence[Sentence]) -> list[str
     paragraph = ""
     state = ""
     read_to = 0
-    closed_after: dict[str, int] = {}  # mark -> last position a closing mark of it starts
     for sentence in sentences:
         if sentence.paragraph != paragraph_index:
             paragraph_index, paragraph = sentence.paragraph, version.paragraphs[sentence.paragraph]
-            state, read_to, closed_after = "", 0, {}
-        if state and state not in closed_after:
-            closed_after[state] = last_closing(paragraph, state)
-        # A straight `"` left open may be an inch mark (`a 12" pipe`): it counts when a closing
-        # mark follows; a curly one opens a quotation that may run on to the next paragraph.
-        inside = state and (state != '"' or closed_after[state] >= sentence.start)
-        openings.append(state if inside else "")
+            state, read_to = "", 0
+        # A straight `"` left open may be an inch mark (`a 12" pipe`): it counts when an odd
+        # number of `"` follows in the paragraph, one of them closing it (an even number pair
+        # among themselves: `Workers said "it was old."`); a curly one opens a quotation that
+        # may run on to the next paragraph.
+        inside = state and (state != '"' or paragraph.count('"', sentence.start) % 2 == 1)
+        state = state if inside else ""
+        openings.append(state)
         state = open_quotation(state + paragraph[read_to:sentence.end])
         read_to = sentence.end
     return openings

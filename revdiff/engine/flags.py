@@ -106,11 +106,6 @@ def open_quotation(text: str) -> str:
     return _read_quotations(text)[1]
 
 
-def last_closing(text: str, mark: str) -> int:
-    """Where the last mark in `text` that closes a quotation opened by `mark` starts (-1: none)."""
-    return max((match.start() for match in _CLOSING[mark].finditer(text)), default=-1)
-
-
 def _read_quotations(text: str) -> tuple[list[str], str]:
     """Quoted passages (whitespace collapsed), including a quotation left open at the end, and
     the mark that opens that open quotation ('' when none is left open).

@@ -195,3 +195,25 @@ def test_a_change_inside_a_quotation_of_several_sentences_is_a_changed_quotation
         frozenset({Flag.ATTRIBUTION_CHANGED})]
     assert flags('The 12" pipe burst. Then the valve broke.',
                  'The 12" pipe burst. Then the valve snapped.') == [frozenset()]
+
+
+def test_an_inch_mark_opens_no_quotation_for_the_sentences_after_it() -> None:
+    """A `"` left open by an inch mark is closed by none of the marks of a later quotation: a
+    sentence after it, with a quotation of its own or before one, is read as it stands."""
+    def flags(old: str, new: str) -> list[frozenset[Flag]]:
+        result = compare(Version(0, "t", (old,)), Version(1, "t", (new,)))
+        return [edit.flags for edit in result.edits if edit.op.value != "unchanged"]
+
+    assert flags('A 12" pipe burst on Monday. Workers said "it was old." Repairs cost $5.',
+                 'A 12" pipe burst on Monday. Workers told us "it was old." Repairs cost $5.') == [
+        frozenset()]
+    assert flags('A 12" pipe burst on Monday. Workers said it was old. Repairs cost "a lot".',
+                 'A 12" pipe burst on Monday. Workers said it was very old. Repairs cost "a lot".'
+                 ) == [frozenset()]
+    assert flags('A 12" pipe burst. Workers said it was old. Repairs cost "a lot", they said.',
+                 'A 12" pipe burst. Workers said it was old. Repairs now cost "a lot", they said.'
+                 ) == [frozenset()]
+    # a quotation of several sentences after one is still read
+    assert flags('A 12" pipe burst. "We will fix it. We will not wait," he said.',
+                 'A 12" pipe burst. "We will fix it. We will wait," he said.') == [
+        {Flag.QUOTE_CHANGED}]
