@@ -110,6 +110,38 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
     return _source_before(tokens, aside_start, after_aside=True)
 
 
+# Words of a verb: an aside that holds one is a clause (`Troops will stay, for now, said Esper`).
+_VERB_WORDS = word_set(
+    "is are was were be been being am has have had will would can could may might shall should "
+    "must do does did"
+)
+_QUOTES = "\"'“”‘’«»„"
+
+
+def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
+    """The subject of a verb that follows an aside between commas (`Johnson, the prime
+    minister, said the UK …`, `Smith, 45, said …`): read back from the comma that opens the
+    aside to the nearest punctuation or clause word. Empty when there is no such aside: the
+    verb follows a quotation (`,” said Milley`), or what stands before it reads as a clause
+    (`Troops will stay, for now, said Esper`), and the source is read after the verb."""
+    if verb < 2 or not tokens[verb - 1].endswith(",") or any(
+            mark in tokens[verb - 1] for mark in _QUOTES):
+        return ()
+    opening = next((at for at in range(verb - 1, max(0, verb - 1 - _MOST_SOURCE_WORDS), -1)
+                    if at > 0 and tokens[at - 1].endswith(",")), None)
+    if opening is None or _bare(tokens[opening]) in {"and", "but", "or", "nor", "so", "yet"}:
+        return ()  # (`We lost, and badly, said Smith`: no aside but a clause going on)
+    start = opening - 1  # the subject's last word, `Johnson,`
+    while (start > 0 and opening - start < _MOST_SOURCE_WORDS
+           and not _ends_clause(tokens[start - 1]) and _bare(tokens[start - 1]) not in _CLAUSE_WORDS):
+        start -= 1
+    words = tokens[start:verb]
+    if any(_bare(word) in _VERB_WORDS for word in words) or any(
+            mark in word for word in words for mark in _QUOTES):
+        return ()
+    return _source_words(tokens[start:opening])
+
+
 def _source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
     """The source words after the verb (`said Gen. Mark Milley, the chairman`), up to the
     nearest punctuation or a word that begins another clause or a place or time."""
@@ -179,7 +211,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
             continue
         follows_a_break = at == 0 or _ends_clause(tokens[at - 1])
         if follows_a_break and at + 1 < len(tokens):  # `,” said Milley`
-            found.append(_source_after(tokens, at))
+            found.append(_subject_before_aside(tokens, at) or _source_after(tokens, at))
         else:
             found.append(_source_before(tokens, at))
     return [source for source in found if source]

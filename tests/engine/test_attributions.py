@@ -59,3 +59,30 @@ def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
     flags = edit_flags("the base was hit, officials said.", "The base was hit, officials said.")
     assert flags == {Flag.CASE_ONLY}
 
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Johnson, the prime minister, said the UK was ready.", [("johnson",)]),
+    ("Smith, 45, said the plan was working.", [("smith",)]),
+    ("The mayor, a Democrat, said the city was ready.", [("mayor",)]),
+    ("In Paris, Macron, the president, said France would help.", [("macron",)]),
+    ("The mayor, who took office in January, said the city was ready.", [("mayor",)]),
+    # no aside: the source follows the verb
+    ("Troops will stay, for now, said Esper.", [("esper",)]),
+    ("We lost, and badly, said Smith.", [("smith",)]),
+    ("“Yes, we will win”, said Milley.", [("milley",)]),
+])
+def test_a_source_before_an_aside_between_commas_is_the_verbs_subject(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+def test_a_change_after_the_verb_of_a_subject_with_an_aside_changes_no_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
+        "Johnson, the prime minister, said the UK was ready.",
+        "Johnson, the prime minister, said the country was ready.")
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
+        "Smith said the plan was working.", "Smith, 45, said the plan was working.")
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(
+        "Johnson, the prime minister, said the UK was ready.",
+        "Raab, the foreign secretary, said the UK was ready.")
