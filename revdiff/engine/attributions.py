@@ -89,18 +89,43 @@ def _source_words(words: list[str]) -> tuple[str, ...]:
     return tuple(_unaccented(word) for word in map(_bare, words) if word and word not in _NOT_SOURCE)
 
 
+# Nouns ending in -ly that may be a source (`the family said`), and the words after which a
+# word in -ly is a noun or an adjective, not an adverb (`the weekly said`).
+_LY_NOUNS = word_set("family ally assembly rally supply anomaly monopoly bully daily weekly "
+                     "monthly quarterly")
+_DETERMINERS = word_set("the a an his her their its our my your this that these those")
+
+
+def _is_adverb(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at`, just before a reporting verb, is an adverb of it (`now`,
+    `repeatedly`, `has long said`, `have since said`) and no part of its source."""
+    token, word = tokens[at], _bare(tokens[at])
+    if _ends_clause(token) or _OPENS_CLAUSE.search(token):
+        return False
+    before = _bare(tokens[at - 1]) if at > 0 else ""
+    if word == "since":
+        return before in {"has", "have", "had"}
+    if word in _ADVERBS:
+        return True
+    return (token.islower() and word.endswith("ly") and len(word) > 4
+            and word not in _LY_NOUNS and before not in _DETERMINERS)
+
+
 def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:
     """The source words before the verb, back to the nearest punctuation or clause word, past an
     aside between commas (`Mike Pompeo, meanwhile, has said`: read again from `Pompeo,`, whose
     comma `after_aside` lets through)."""
-    start = verb
+    end = verb  # the source ends before the adverbs of the verb (`police initially said`)
+    while end > 0 and not (after_aside and end == verb) and _is_adverb(tokens, end - 1):
+        end -= 1
+    start = end
     while start > 0 and verb - start < _MOST_SOURCE_WORDS:
         token = tokens[start - 1]
         through = after_aside and start == verb and token.endswith(",")
         if not through and (_ends_clause(token) or _bare(token) in _CLAUSE_WORDS):
             break
         start -= 1
-    source = _source_words(tokens[start:verb])
+    source = _source_words(tokens[start:end])
     if source or after_aside or start == 0 or not tokens[start - 1].endswith(","):
         return source
     aside_start = next((at for at in range(start - 1, max(0, start - 1 - _LONGEST_ASIDE), -1)

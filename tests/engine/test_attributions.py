@@ -86,3 +86,19 @@ def test_a_change_after_the_verb_of_a_subject_with_an_aside_changes_no_attributi
     assert Flag.ATTRIBUTION_CHANGED in edit_flags(
         "Johnson, the prime minister, said the UK was ready.",
         "Raab, the foreign secretary, said the UK was ready.")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Police said the man was 30.", "Police initially said the man was 30."),
+    ("He said the economy was strong.", "He has repeatedly said the economy was strong."),
+    ("He said the economy was strong.", "He has long said the economy was strong."),
+    ("Officials said the bridge would reopen.", "Officials now said the bridge would reopen."),
+    ("Officials said the road was closed.", "Officials have since said the road was closed."),
+])
+def test_an_adverb_of_the_verb_is_no_part_of_the_source(old: str, new: str) -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new)
+
+
+def test_a_noun_in_ly_is_still_a_source() -> None:
+    assert attributions_in("The family said he was kind.") == [("family",)]
+    assert attributions_in("Officials quietly said it was over.") == [("officials",)]
