@@ -147,7 +147,13 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
 def _opens_single(text: str, at: int) -> bool:
     """A straight single mark at `at` opens a quotation: at a word's start, before a letter."""
     before_ok = at == 0 or text[at - 1].isspace() or text[at - 1] in _BEFORE_SINGLE_OPENING
-    return before_ok and at + 1 < len(text) and text[at + 1].isalpha()
+    return (before_ok and at + 1 < len(text) and text[at + 1].isalpha()
+            and not _ELISION.match(text, at))
+
+
+# An apostrophe at a word's start that stands for letters left out: a lower-case letter alone
+# of those Dutch elides (`'s ochtends`, `'t`, `'k`, `'n`) or the `'n'` of `rock 'n' roll`.
+_ELISION = re.compile(r"'(?:[kstn](?=\s|$)|n'(?=\s))")
 
 
 def edit_flags(old: str, new: str, *, old_quote_open: str = "",

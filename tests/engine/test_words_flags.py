@@ -317,3 +317,15 @@ def test_quote_marks_written_otherwise_are_boring_also_with_straight_single_quot
     flags = edit_flags(old, new)
     assert is_boring_edit(Edit(EditOp.EDITED, (0,), (0,), old, new, similarity(old, new), (),
                                flags))
+
+
+def test_an_elided_word_at_a_words_start_opens_no_straight_single_quotation() -> None:
+    """Dutch `'s` and `'t` and the `'n'` of `rock 'n' roll` are apostrophes: they open no
+    quotation that would run to the next word-final apostrophe."""
+    assert quotations_in("He loved rock 'n' roll.") == []
+    assert quotations_in("Ze kocht 's ochtends een 'mooie' fiets.") == ["mooie"]
+    assert quotations_in("Hij zei 't is 'klaar'.") == ["klaar"]
+    assert quotations_in("He got an 'A' in maths.") == ["A"]
+    assert Flag.QUOTE_CHANGED not in edit_flags("'s Avonds zei hij 'nee'.",
+                                                "'s Avonds zei hij later 'nee'.")
+    assert Flag.QUOTE_CHANGED not in edit_flags("He loved rock 'n' roll.", "He loved rock and roll.")
