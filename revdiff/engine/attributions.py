@@ -118,6 +118,8 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
     end = verb  # the source ends before the adverbs of the verb (`police initially said`)
     while end > 0 and not (after_aside and end == verb) and _is_adverb(tokens, end - 1):
         end -= 1
+    if end < verb and (end == 0 or _ends_clause(tokens[end - 1]) or _bare(tokens[end - 1]) in _CLAUSE_WORDS):
+        end = verb  # nothing before the adverbs: read them (`a silent film, deliverance, first told`)
     start = end
     while start > 0 and verb - start < _MOST_SOURCE_WORDS:
         token = tokens[start - 1]

@@ -102,3 +102,9 @@ def test_an_adverb_of_the_verb_is_no_part_of_the_source(old: str, new: str) -> N
 def test_a_noun_in_ly_is_still_a_source() -> None:
     assert attributions_in("The family said he was kind.") == [("family",)]
     assert attributions_in("Officials quietly said it was over.") == [("officials",)]
+
+
+def test_adverbs_alone_before_the_verb_are_read_as_before() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
+        "A silent film, Deliverance, first told Keller's story.",
+        "A silent film, Deliverance (not the later one) first told Keller's story.")
