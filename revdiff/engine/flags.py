@@ -40,9 +40,10 @@ _NUMBER_WORDS = word_set(
 _NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|which)\b)"
                         r"|\bone-time\b|\bat first\b|\bfirst of all\b"
                         r"|\bsecond(?=\s*(?:[.,;:!?)]|$|ago\b|later\b))")
-# A number word, `twenty-five` and `twenty five` as one (`twenty-first` too).
-_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})[-‐ ]({'|'.join(_UNITS[1:10] + _ORDINALS[:9])})"
-                          rf"\b|\w+)")
+# A number word, `twenty-five` and `twenty five` as one (`twenty-first` too; but `thirty
+# second` is most often a duration, `a thirty second ad`, and stays two words as `30 second`).
+_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-‐]| (?!second\b))"
+                          rf"({'|'.join(_UNITS[1:10] + _ORDINALS[:9])})\b|\w+)")
 # Quotation marks and what closes them: curly double, straight double, guillemets, curly single
 # (whose closing mark inside a word is an apostrophe: `won’t`), German low double quotes and
 # straight single (an apostrophe too, so it opens a quotation only at a word's start, `'big'`,

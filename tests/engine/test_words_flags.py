@@ -329,3 +329,12 @@ def test_an_elided_word_at_a_words_start_opens_no_straight_single_quotation() ->
     assert Flag.QUOTE_CHANGED not in edit_flags("'s Avonds zei hij 'nee'.",
                                                 "'s Avonds zei hij later 'nee'.")
     assert Flag.QUOTE_CHANGED not in edit_flags("He loved rock 'n' roll.", "He loved rock and roll.")
+
+
+def test_a_tens_word_before_second_with_a_space_is_a_duration() -> None:
+    """`a thirty second ad` is a 30-second ad, not the 32nd: written in digits, no number
+    changed; `thirty-second` and `twenty first` are still ordinals."""
+    assert Flag.NUMBER_CHANGED not in edit_flags("It ran a thirty second ad.", "It ran a 30-second ad.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("It ran a thirty second ad.", "It ran a 30 second ad.")
+    assert numbers_in("the thirty-second president") == ["32"]
+    assert numbers_in("the twenty first century") == ["21"]
