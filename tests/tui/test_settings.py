@@ -183,3 +183,9 @@ def test_a_settings_file_that_is_no_regular_file_is_refused_not_read_forever(
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
     assert "not a regular file" in result.stderr
+
+
+def test_a_settings_file_named_as_dev_null_is_the_defaults() -> None:
+    """REVDIFF_CONFIG=/dev/null, the usual way to ask for no settings file, read as an empty
+    one before devices were refused: it still gives the defaults."""
+    assert load_settings(Path(os.devnull)) == Settings()
