@@ -8,6 +8,7 @@ from math import floor
 from rich.text import Text
 from textual.widgets import Static
 
+from revdiff.engine.stats import percent
 from revdiff.model import Edit, RowReading
 from revdiff.tui.pair_header import shortened
 
@@ -38,7 +39,8 @@ def describe_edit(edit: Edit) -> str:
     """What the edit under the cursor is: its label, how similar its sides are, its flags."""
     parts = [edit.op.value]
     if edit.old and edit.new and edit.similarity < 1:
-        parts.append(f"{edit.similarity:.0%} similar")
+        # `>99%`, not `100%`, for a long sentence with a word changed: it did change
+        parts.append(f"{percent(edit.similarity)} similar")
     parts += [flag.value.replace("_", " ") for flag in sorted(edit.flags, key=lambda f: f.value)]
     return " · ".join(parts)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tui_helpers import (
     current_edit_text,
     diff_lines,
+    load_one,
     run_async,
     shown_words,
     status_text,
@@ -211,3 +214,18 @@ async def test_a_step_that_finds_no_pair_says_why(chain_article: Article) -> Non
         app.filters = replace(app.filters, hide_boring=False)
         app.session.select_pair(0, 1)
         assert await said_after("comma") == ["Already at the first pair"]
+
+
+@run_async
+async def test_a_long_sentence_with_one_word_changed_is_not_called_100_percent_similar(
+        tmp_path: Path) -> None:
+    words = " ".join(f"word{i}" for i in range(400))
+    (tmp_path / "0.txt").write_text(f"Title\n\nThe minister said {words}.\n", encoding="utf-8")
+    (tmp_path / "1.txt").write_text(f"Title\n\nThe secretary said {words}.\n", encoding="utf-8")
+    app = RevdiffApp(load_one(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        status = status_text(app)
+        assert status.startswith("change 1 of 1  edited")
+        assert "100% similar" not in status and ">99% similar" in status
