@@ -60,7 +60,12 @@ from revdiff.tui.session import (
 from revdiff.tui.settings import Settings
 from revdiff.tui.stats_panel import StatsPanel
 from revdiff.tui.stats_text import chain_lines, comparison_lines
-from revdiff.tui.status_line import StatusLine, describe_edit, describe_row
+from revdiff.tui.status_line import (
+    StatusLine,
+    describe_edit,
+    describe_row,
+    sentence_position,
+)
 from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
@@ -353,7 +358,7 @@ class RevdiffApp(App[None]):
         else:
             edit = self.session.comparison().edits[current]
             position = changes.index(current) + 1 if current in changes else None
-            where = f"change {position} of {total}" if position else f"sentence {current + 1}"
+            where = f"change {position} of {total}" if position else sentence_position(edit)
             detail = describe_edit(edit)
             row = self.session.row_of_edit(edit)
             if row is not None:

@@ -35,6 +35,19 @@ class StatusLine(Static):
                     layout=False)
 
 
+def sentence_position(edit: Edit) -> str:
+    """Where a sentence that is no change (unchanged, or a change a filter shows as plain text)
+    stands, counted from 1 as the moved notes count: in the new version (`sentence 3`), with its
+    place in the old one when that differs (`sentence 3 (was 4)`); only in the old one when the
+    new version lacks it. Its index among the edits is neither: deleted sentences count there."""
+    if not edit.new:
+        return f"old sentence {edit.old[0] + 1}" if edit.old else "sentence"
+    where = f"sentence {edit.new[0] + 1}"
+    if edit.old and edit.old[0] != edit.new[0]:
+        where += f" (was {edit.old[0] + 1})"
+    return where
+
+
 def describe_edit(edit: Edit) -> str:
     """What the edit under the cursor is: its label, how similar its sides are, its flags."""
     parts = [edit.op.value]

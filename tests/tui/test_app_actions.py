@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from tui_helpers import (
     current_edit_text,
     header_text,
+    load_one,
     run_async,
     shown_words,
     status_text,
@@ -402,3 +403,20 @@ async def test_space_and_b_page_through_the_help(chain_article: Article) -> None
         await pilot.press("b")
         assert body.scroll_offset.y == 0
         assert isinstance(app.screen, HelpScreen)
+
+
+@run_async
+async def test_a_search_hit_on_unchanged_text_names_its_sentence_not_its_edit(tmp_path: Path) -> None:
+    """Two deleted sentences and an added one come before it: the status said `sentence 5` (its
+    place among the edits) in versions of four and three sentences."""
+    (tmp_path / "0.txt").write_text(
+        "T\n\nThe minister resigned. Officials left the room. The embassy stayed open today.\n",
+        encoding="utf-8")
+    (tmp_path / "1.txt").write_text(
+        "T\n\nA new opening line was written. The embassy stayed open today.\n", encoding="utf-8")
+    app = RevdiffApp(load_one(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"embassy", "enter")
+        assert "embassy" in current_edit_text(app)
+        assert status_text(app).startswith("sentence 3 (was 4)  unchanged")
