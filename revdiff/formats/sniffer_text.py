@@ -37,6 +37,10 @@ _CHANGES_LINE = re.compile(r"The article has changed (?P<changes>\d+) times?\.")
 # `Version 6 Version 7` flattened; `Version 6<TAB>Version 7` copied from a browser, which keeps
 # the table's cells apart with a tab.
 _VERSIONS_LINE = re.compile(r"Version (?P<old>\d+)(?P<gap> | *\t *)Version (?P<new>\d+)")
+# The version row's two cells on lines of their own (`Version 0`, then `Version 1`): the text a
+# tag stripper (BeautifulSoup's `get_text`, lxml's `text_content`) pulls out of the HTML page.
+_SPLIT_VERSIONS = re.compile(r"^[ \t]*Version (?P<old>\d+)[ \t]*\n\s*Version (?P<new>\d+)[ \t]*$",
+                             re.MULTILINE)
 _PAGINATION = re.compile(r"(Previous|Next) version\b")
 # A time cell as the page shows it: `2020-01-07 23:10:00 UTC`.
 _SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC")
@@ -74,6 +78,9 @@ def looks_like_diff_text(text: str) -> bool:
     if _SOURCE_LINE.match(first) or _VERSIONS_LINE.fullmatch(first.strip()):
         return True
     versions = any(_VERSIONS_LINE.fullmatch(line.strip()) for line in head.split("\n")[:40])
+    if not versions and "This article is from the source '" in head:
+        # the HTML page's text taken out tag by tag: refused by `parse_header`, saying so
+        return _SPLIT_VERSIONS.search(head) is not None
     return versions and ("This article is from the source" in head
                          or "The article has changed" in head)
 
@@ -109,6 +116,13 @@ def parse_header(text: str, name: str) -> PageHeader:
             header.url = checked_url(found["url"], "article URL", name, index + 1)
         elif found := _CHANGES_LINE.match(line):
             header.changes = parse_number(found["changes"], "change count", name, index + 1)
+    if versions_at is None and (split := _SPLIT_VERSIONS.search(text[:20_000])):
+        raise MalformedPage(
+            f"'Version {split['old']}' and 'Version {split['new']}' are on lines of their own: this "
+            "is the text of a diff page's HTML taken out tag by tag (BeautifulSoup get_text, lxml "
+            "text_content), whose header and cells are not laid out as a flattened page's",
+            name, text.count("\n", 0, split.start()) + 1,
+            hint="give the HTML page itself, which is read exactly")
     if versions_at is None:
         raise MalformedPage("no 'Version N Version M' header row", name,
                             hint="is this a News Sniffer diff page saved as text?")

@@ -231,3 +231,24 @@ def test_a_page_whose_header_lost_its_blank_lines_is_not_taken_for_a_wrapped_one
     assert [result.exit_code for result in results] == [0, 0], results[1].stderr
     original, read = (json.loads(result.stdout) for result in results)
     assert read["versions"] == original["versions"]
+
+
+@pytest.mark.parametrize("extract", ["get_text", "get_text_lines", "text_content"])
+def test_a_diff_pages_html_taken_out_tag_by_tag_is_refused_not_read_as_one_version(
+        tmp_path: Path, extract: str) -> None:
+    """BeautifulSoup's get_text and lxml's text_content put the version row's cells on lines of
+    their own: such a text was read as one plain version, silently."""
+    import lxml.html
+    from bs4 import BeautifulSoup
+
+    page = (SAMPLES / "sniffer-diff/iran-strikes-v0-v1.html").read_text(encoding="utf-8")
+    text = {"get_text": lambda: BeautifulSoup(page, "html.parser").get_text(),
+            "get_text_lines": lambda: BeautifulSoup(page, "html.parser").get_text("\n", strip=True),
+            "text_content": lambda: lxml.html.fromstring(page).text_content()}[extract]()
+    target = tmp_path / "page.txt"
+    target.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(target)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert str(target) in line and "give the HTML page itself" in line
