@@ -42,6 +42,12 @@ _VERSIONS_LINE = re.compile(r"Version (?P<old>\d+)(?P<gap> | *\t *)Version (?P<n
 _SPLIT_VERSIONS = re.compile(r"^[ \t]*Version (?P<old>\d+)[ \t]*\n\s*Version (?P<new>\d+)[ \t]*$",
                              re.MULTILINE)
 _PAGINATION = re.compile(r"(Previous|Next) version\b")
+# The pagination line a flattener that keeps the whole page leaves after the table:
+# `Previous version`, `Previous version 2 3 Next version`, `0 1 Next version`.
+_PAGINATION_LINE = re.compile(r"(?=.*\bversion$|Previous version\b)(?:Previous version)?(?: ?\d+)*"
+                              r"(?: ?Next version)?")
+# Lines a site's footer can take after the pagination; more are read as rows.
+_MAX_FOOTER_LINES = 5
 # A time cell as the page shows it: `2020-01-07 23:10:00 UTC`.
 _SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC")
 _TIME_LINE = re.compile(rf"\((?P<distance>{RELATIVE_TIME.pattern})\)")
@@ -147,6 +153,11 @@ def parse_header(text: str, name: str) -> PageHeader:
     else:
         line_number = remaining[0][0] if remaining else versions_at + 2
         header.warnings.append(f"{name}:{line_number}: the time row '(... later)' is missing")
+    # the pagination after the table ends it: what follows is the site's footer
+    end = next((i for i in range(len(remaining) - 1, max(len(remaining) - 2 - _MAX_FOOTER_LINES, 0), -1)
+                if _PAGINATION_LINE.fullmatch(remaining[i][1])), None)
+    if end is not None:
+        remaining = remaining[:end]
     if not remaining:  # a version holds at least one paragraph, so a page at least one row
         raise MalformedPage("the page ends before its first body row", name, len(lines),
                             hint="the page is cut short; save it again from News Sniffer")

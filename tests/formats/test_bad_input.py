@@ -252,3 +252,19 @@ def test_a_diff_pages_html_taken_out_tag_by_tag_is_refused_not_read_as_one_versi
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert str(target) in line and "give the HTML page itself" in line
+
+
+@pytest.mark.parametrize("after", ["\nPrevious version\n\nCurrently monitoring 12345 articles.\n",
+                                   "\nPrevious version 1 2 Next version\n",
+                                   "\n\n1 2 Next version\nNews Sniffer\nAbout\n"])
+def test_a_flattened_pages_pagination_and_footer_are_no_rows(tmp_path: Path, after: str) -> None:
+    """A flattener that keeps the whole page leaves the pagination and the site's footer after
+    the table: they were read as rows, `Previous version` a paragraph of a version."""
+    sample = SAMPLES / "sniffer-diff/iran-strikes-v1-v2.txt"
+    whole = tmp_path / "whole.txt"
+    whole.write_text(sample.read_text(encoding="utf-8") + after, encoding="utf-8")
+    results = [CliRunner().invoke(main, ["parse", "--format", "json", str(path)])
+               for path in (sample, whole)]
+    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
+    original, read = (json.loads(result.stdout) for result in results)
+    assert read["versions"] == original["versions"]
