@@ -51,6 +51,9 @@ _MAX_FOOTER_LINES = 5
 # A time cell as the page shows it: `2020-01-07 23:10:00 UTC`.
 _SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC")
 _TIME_LINE = re.compile(rf"\((?P<distance>{RELATIVE_TIME.pattern})\)")
+# The time row of a flattener that keeps the time cells' text too: `2020-01-02 17:12:09 UTC
+# 2020-01-02 18:20:00 UTC (about 1 hour later)`.
+_TIME_ROW = re.compile(rf"(?:\d{{4}}-\d\d-\d\d \d\d:\d\d(?::\d\d)? UTC ?){{0,2}}{_TIME_LINE.pattern}")
 # The start of a time row, cut short: `(about 1 hour l`.
 _CUT_TIME_LINE = re.compile(r"\([^()]*")
 # `Version 2 of 5.`; a copy may lose the full stop or turn a space into a tab.
@@ -138,12 +141,12 @@ def parse_header(text: str, name: str) -> PageHeader:
     # a paragraph that is only one, is text of the page
     rows = ((i + 1, lines[i].strip(ASCII_WHITESPACE)) for i in range(versions_at + 1, len(lines)))
     remaining = [(number, row) for number, row in rows if row]
-    if remaining and not _TIME_LINE.fullmatch(remaining[0][1]):
+    if remaining and not _TIME_ROW.fullmatch(remaining[0][1]):
         header.title_line_number, header.title_line = remaining[0]
         remaining = remaining[1:]
     else:
         header.warnings.append(f"{name}:{versions_at + 2}: the title row is missing; titles left empty")
-    if remaining and (found := _TIME_LINE.fullmatch(remaining[0][1])):
+    if remaining and (found := _TIME_ROW.fullmatch(remaining[0][1])):
         header.time_text = found["distance"]
         remaining = remaining[1:]
     elif len(remaining) == 1 and _CUT_TIME_LINE.fullmatch(remaining[0][1]):

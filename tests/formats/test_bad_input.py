@@ -268,3 +268,20 @@ def test_a_flattened_pages_pagination_and_footer_are_no_rows(tmp_path: Path, aft
     assert [result.exit_code for result in results] == [0, 0], results[1].stderr
     original, read = (json.loads(result.stdout) for result in results)
     assert read["versions"] == original["versions"]
+
+
+def test_a_flattened_time_row_that_keeps_the_shown_times_is_the_time_row(tmp_path: Path) -> None:
+    """A flattener that keeps the time cells' text puts both times before `(... later)`: the
+    line was read as a body row, its times a paragraph of a version."""
+    sample = SAMPLES / "sniffer-diff/iran-strikes-v1-v2.txt"
+    text = sample.read_text(encoding="utf-8")
+    row = next(line for line in text.split("\n") if line.startswith("(") and line.endswith("later)"))
+    timed = tmp_path / "timed.txt"
+    timed.write_text(text.replace(row, f"2020-01-08 00:10:00 UTC 2020-01-08 01:15:00 UTC {row}", 1),
+                     encoding="utf-8")
+    results = [CliRunner().invoke(main, ["parse", "--format", "json", str(path)])
+               for path in (sample, timed)]
+    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
+    original, read = (json.loads(result.stdout) for result in results)
+    assert read["versions"] == original["versions"]
+    assert not any("time row" in warning for warning in read["warnings"])
