@@ -46,6 +46,10 @@ _PAGINATION = re.compile(r"(Previous|Next) version\b")
 # `Previous version`, `Previous version 2 3 Next version`, `0 1 Next version`.
 _PAGINATION_LINE = re.compile(r"(?=.*\bversion$|Previous version\b)(?:Previous version)?(?: ?\d+)*"
                               r"(?: ?Next version)?")
+# The site's footer line (`revdiff.render.sniffer`, `revdiff.render.sniffer_version`), which a
+# text taken from the whole page keeps last.
+_SITE_FOOTER = re.compile(r"Currently monitoring [\d,]+ articles\.|News Sniffer watches news websites"
+                          r" for changes to their articles\.")
 # Lines a site's footer can take after the pagination; more are read as rows.
 _MAX_FOOTER_LINES = 5
 # A time cell as the page shows it: `2020-01-07 23:10:00 UTC`.
@@ -161,6 +165,8 @@ def parse_header(text: str, name: str) -> PageHeader:
                 if _PAGINATION_LINE.fullmatch(remaining[i][1])), None)
     if end is not None:
         remaining = remaining[:end]
+    while len(remaining) > 1 and _SITE_FOOTER.fullmatch(remaining[-1][1]):
+        remaining = remaining[:-1]
     if not remaining:  # a version holds at least one paragraph, so a page at least one row
         raise MalformedPage("the page ends before its first body row", name, len(lines),
                             hint="the page is cut short; save it again from News Sniffer")
@@ -325,6 +331,8 @@ def _copied_versions(header: PageHeader) -> list[Version]:
 def read_version_text(text: str, where: str) -> Article:
     """Read a single-version page saved as text: title, URL, 'Version N of M.', paragraphs."""
     lines = [clean for line in text.split("\n") if (clean := collapse_whitespace(line))]
+    while len(lines) > 1 and _SITE_FOOTER.fullmatch(lines[-1]):
+        lines.pop()
     for index, line in enumerate(lines[:6]):
         if found := _VERSION_OF_LINE.fullmatch(line):
             number = parse_number(found["number"], "version number", where)

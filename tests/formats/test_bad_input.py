@@ -285,3 +285,30 @@ def test_a_flattened_time_row_that_keeps_the_shown_times_is_the_time_row(tmp_pat
     original, read = (json.loads(result.stdout) for result in results)
     assert read["versions"] == original["versions"]
     assert not any("time row" in warning for warning in read["warnings"])
+
+
+def test_the_site_footer_of_a_version_page_taken_out_whole_is_no_paragraph(tmp_path: Path) -> None:
+    """The text of the whole version page (BeautifulSoup's get_text) ends with the site's footer,
+    which was read as the version's last paragraph, without a warning."""
+    from bs4 import BeautifulSoup
+
+    page = (SAMPLES / "sniffer-version.html").read_text(encoding="utf-8")
+    whole = tmp_path / "version.txt"
+    whole.write_text(BeautifulSoup(page, "html.parser").get_text(), encoding="utf-8")
+    results = [CliRunner().invoke(main, ["parse", "--format", "json", str(path)])
+               for path in (SAMPLES / "sniffer-version.html", whole)]
+    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
+    original, read = (json.loads(result.stdout) for result in results)
+    assert read["versions"][0]["paragraphs"] == original["versions"][0]["paragraphs"]
+
+
+def test_the_site_footer_after_a_flattened_diff_page_is_no_row(tmp_path: Path) -> None:
+    sample = SAMPLES / "sniffer-diff/iran-strikes-v1-v2.txt"
+    whole = tmp_path / "whole.txt"
+    whole.write_text(sample.read_text(encoding="utf-8") + "\nCurrently monitoring 12345 articles.\n",
+                     encoding="utf-8")
+    results = [CliRunner().invoke(main, ["parse", "--format", "json", str(path)])
+               for path in (sample, whole)]
+    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
+    original, read = (json.loads(result.stdout) for result in results)
+    assert read["versions"] == original["versions"]
