@@ -79,6 +79,37 @@ WRAPPED_NEAR = 15
 WRAPPED_SHARE = 0.25
 
 
+# The version row of a diff page whose table a Markdown writer (trafilatura's text output) laid
+# out: `| Version 0 | Version 1 |`, each row `| OLD | NEW |`, a `|` in a cell written `\|`.
+_MARKDOWN_VERSIONS = re.compile(r"^[ \t]*\|[ \t]*Version \d+[ \t]*\|[ \t]*Version \d+[ \t]*\|[ \t]*$",
+                                re.MULTILINE)
+_MARKDOWN_ROW = re.compile(r"\|(?P<cells>.*)\|")
+_MARKDOWN_RULE = re.compile(r"\|(?:[ :]*-+[ :]*\|)+")
+_MARKDOWN_CELL_EDGE = re.compile(r"(?<!\\)\|")
+
+
+def _from_markdown_table(text: str) -> str:
+    """A page whose table is laid out in Markdown, its rows turned into rows of cells apart by a
+    tab, as a browser copies the table (`_read_cells`); any other text as it is."""
+    found = _MARKDOWN_VERSIONS.search(text[:20_000])
+    if found is None:
+        return text
+    lines = text.split("\n")
+    start = text.count("\n", 0, found.start())
+    rows = []
+    for line in lines[start:]:
+        stripped = line.strip()
+        if _MARKDOWN_RULE.fullmatch(stripped):
+            rows.append("")  # kept as a line, so that the rows keep their line numbers
+            continue
+        if (row := _MARKDOWN_ROW.fullmatch(stripped)) is None:
+            rows.append(line)
+            continue
+        cells = _MARKDOWN_CELL_EDGE.split(row["cells"])
+        rows.append("\t".join(cell.replace("\\|", "|") for cell in cells))
+    return "\n".join(lines[:start] + rows)
+
+
 def looks_like_diff_text(text: str) -> bool:
     """A saved diff page: its article-info line opens the text, or a version row follows it, or
     the text opens with the version row (the diff table copied without the lines above it).
@@ -86,7 +117,7 @@ def looks_like_diff_text(text: str) -> bool:
     A page that opens with the article-info line but was cut before its rows still counts, so
     that reading it reports the missing header rather than mistaking it for a plain version.
     """
-    head = text[:20_000]
+    head = _from_markdown_table(text[:20_000])
     first = head.lstrip().split("\n", 1)[0]
     if _SOURCE_LINE.match(first) or _VERSIONS_LINE.fullmatch(first.strip()):
         return True
@@ -106,7 +137,7 @@ def looks_like_version_text(text: str) -> bool:
 def parse_header(text: str, name: str) -> PageHeader:
     """Read the article info, version numbers, title row and time row of a flattened diff page."""
     header = PageHeader(name)
-    lines = text.split("\n")
+    lines = _from_markdown_table(text).split("\n")
     versions_at = None
     for index, raw in enumerate(lines):
         line = raw.strip()

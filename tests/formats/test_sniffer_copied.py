@@ -133,3 +133,31 @@ def test_every_corpus_page_copied_reads_as_its_html_page(tmp_path: Path) -> None
         (shown,) = load([str(folder / "page.html")])
         assert _versions(article) == _versions(shown), folder.name
     assert len(folders) == 65
+
+
+@pytest.mark.parametrize("page", sorted((SAMPLES / "sniffer-diff").glob("*.html")), ids=lambda p: p.stem)
+def test_a_page_taken_out_by_trafilatura_reads_as_its_html_page(tmp_path: Path, page: Path) -> None:
+    """trafilatura writes the diff table in Markdown (`| OLD | NEW |`): the cells are apart, so
+    the page is read exactly, as a copied one; it was refused ("no 'Version N Version M' header
+    row")."""
+    trafilatura = pytest.importorskip("trafilatura")
+    text = trafilatura.extract(page.read_text(encoding="utf-8"))
+    assert text and "| Version " in text
+    extracted = tmp_path / "page.txt"
+    extracted.write_text(text, encoding="utf-8")
+    assert detect(text) is Format.SNIFFER_DIFF_TEXT
+    (read,), (original,) = load([str(extracted)]), load([str(page)])
+    # the extractor leaves the shown times out, as a flattener does
+    assert ([(v.number, v.title, v.paragraphs) for v in read.versions]
+            == [(v.number, v.title, v.paragraphs) for v in original.versions])
+
+
+def test_a_markdown_table_keeps_a_pipe_written_in_a_cell(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("This article is from the source 'bbc' and was first published or seen on .\n"
+                    "| Version 1 | Version 2 |\n|---|---|\n| Title | Title |\n"
+                    "|  | (about 1 hour later) |\n| a \\| b | a \\| b c |\n| same | same |\n",
+                    encoding="utf-8")
+    article, = load([str(page)])
+    assert [version.paragraphs for version in article.versions] == [("a | b", "same"),
+                                                                    ("a | b c", "same")]
