@@ -208,6 +208,10 @@ def parse_header(text: str, name: str) -> PageHeader:
                             hint="save the page's text again without wrapping its lines, or give "
                                  "its HTML page")
     for line_number, row in remaining:
+        if _SOURCE_LINE.match(row) or _VERSIONS_LINE.fullmatch(row):
+            raise MalformedPage("another diff page's header starts here: the file holds more than "
+                                "one page", name, line_number,
+                                hint="save each page in a file of its own and give them all")
         if len(row) > MAX_ROW_CHARS:
             raise MalformedPage(
                 f"row is {len(row):,} characters long, more than the {MAX_ROW_CHARS:,} a "

@@ -312,3 +312,19 @@ def test_the_site_footer_after_a_flattened_diff_page_is_no_row(tmp_path: Path) -
     assert [result.exit_code for result in results] == [0, 0], results[1].stderr
     original, read = (json.loads(result.stdout) for result in results)
     assert read["versions"] == original["versions"]
+
+
+@pytest.mark.parametrize("between", ["", "\n", "\n\n"])
+def test_flattened_pages_saved_into_one_file_are_refused_naming_the_second_header(
+        tmp_path: Path, between: str) -> None:
+    """Two pages appended to one text file: the second page's header and rows were read as rows
+    of the first, its versions two paragraph lists mixing both pages."""
+    first, second = (SAMPLES / f"sniffer-diff/iran-strikes-v{pair}.txt" for pair in ("0-v1", "1-v2"))
+    both = tmp_path / "both.txt"
+    both.write_text(first.read_text(encoding="utf-8") + between + second.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(both)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert str(both) in line and "more than one page" in line
