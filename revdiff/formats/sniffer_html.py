@@ -91,6 +91,10 @@ def read_diff_page(text: str, where: str) -> Article:
     if start is None or not _TABLE_END.search(text, start.end()):
         raise MalformedPage("page is truncated: its diff table does not end (no </table> after "
                             "it)", where, hint="save the whole page again")
+    if (second := _DIFF_TABLE.search(text, start.end())) is not None:
+        raise MalformedPage("a second diff table starts here: the file holds more than one page",
+                            where, text.count("\n", 0, second.start()) + 1,
+                            hint="save each page in a file of its own and give them all")
     soup = BeautifulSoup(text, "html.parser")
     table = soup.find("table", class_="version_diff")
     if table is None:

@@ -328,3 +328,15 @@ def test_flattened_pages_saved_into_one_file_are_refused_naming_the_second_heade
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert str(both) in line and "more than one page" in line
+
+
+def test_html_diff_pages_saved_into_one_file_are_refused(tmp_path: Path) -> None:
+    """Two HTML pages appended to one file: only the first was read, without a warning."""
+    first, second = (SAMPLES / f"sniffer-diff/iran-strikes-v{pair}.html" for pair in ("0-v1", "1-v2"))
+    both = tmp_path / "both.html"
+    both.write_bytes(first.read_bytes() + second.read_bytes())
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(both)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert str(both) in line and "more than one page" in line
