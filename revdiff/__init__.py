@@ -68,14 +68,27 @@ def _articles(items: Any) -> Iterator[tuple[str, Article]]:
 
     if isinstance(items, (Article, str, PathLike)):
         items = [items]
-    for item in items:
-        if isinstance(item, Article):
-            yield item.key, item
-            continue
-        for unit in expand_inputs([str(item)]):
+    paths: list[str] = []
+
+    def read_paths() -> Iterator[tuple[str, Article]]:
+        # a run of paths is expanded together, as `export A B C` expands its inputs: loose
+        # files form one article, and a folder or database named twice is read once
+        if not paths:
+            return
+        units = expand_inputs(paths)
+        paths.clear()
+        for unit in units:
             found = load_inputs(list(unit.paths))
             for position, article in enumerate(found):
                 yield input_name(unit.label, position, len(found)), article
+
+    for item in items:
+        if isinstance(item, Article):
+            yield from read_paths()
+            yield item.key, item
+        else:
+            paths.append(str(item))
+    yield from read_paths()
 
 
 def _rows(items: Any, sentences: str, edits: bool) -> Iterator[dict[str, Any]]:

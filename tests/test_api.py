@@ -113,3 +113,22 @@ def test_diff_export_and_the_tables_name_and_number_an_article_alike(tmp_path: P
     assert named(run("diff", str(database), "--format", "jsonl", "-q")) == {(0, f"{database}#1")}
     assert {(row["article_index"], row["article"])
             for row in revdiff.edits_table(str(database))} == {(0, f"{database}#1")}
+
+
+def test_a_list_of_paths_is_read_as_export_reads_its_inputs(tmp_path: Path) -> None:
+    """Each path of a list was expanded alone: version files named one by one became articles of
+    one version each (no rows, where `export 0.txt 1.txt 2.txt` compares them), and a folder named
+    twice was read twice."""
+    import json
+
+    from revdiff.export.driver import ExportJob, run_export
+
+    files = [str(path) for path in sorted(STORY.glob("*.txt"))[:3]]
+    for inputs in (files, [str(STORY), str(STORY)]):
+        out = tmp_path / "e.jsonl"
+        run_export(ExportJob(tuple(inputs), out, "jsonl"))
+        exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert exported and revdiff.edits_table(inputs) == exported
+        assert revdiff.edits_table(iter(inputs)) == exported
+        out.unlink()
+        (tmp_path / "e.comparisons.jsonl").unlink()
