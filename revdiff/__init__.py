@@ -44,18 +44,44 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None) 
         if isinstance(item, (str, PathLike)):
             names.append(str(item))
         else:
-            names.extend(str(part) for part in item)
+            names.extend(_path(part, "revdiff.load")
+                         for part in _iterable(item, "revdiff.load", "paths or lists of paths"))
     return load_inputs(names, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:
     """Align the sentences of two versions and describe every change (`revdiff.engine.compare`)."""
     from revdiff.engine import compare as compare_versions
+    from revdiff.model import Version
 
+    for side in (old, new):
+        if not isinstance(side, Version):
+            raise TypeError(f"revdiff.compare takes two Versions (article.versions[i]), "
+                            f"not {type(side).__name__}")
     return compare_versions(old, new, sentences=sentences)
 
 
-def _articles(items: Any) -> Iterator[tuple[str, Article]]:
+def _what(item: Any) -> str:
+    return type(item).__name__
+
+
+def _path(item: Any, caller: str) -> str:
+    """A path given as str or os.PathLike, as text; anything else is a TypeError that says so."""
+    if isinstance(item, (str, PathLike)):
+        return str(item)
+    raise TypeError(f"{caller} takes paths (str or os.PathLike), not {_what(item)}"
+                    + (": decode bytes first" if isinstance(item, bytes) else ""))
+
+
+def _iterable(items: Any, caller: str, takes: str) -> Iterable[Any]:
+    """`items` as an iterable of inputs; bytes (an iterable of ints) and non-iterables refused."""
+    if isinstance(items, (bytes, bytearray)) or not isinstance(items, Iterable):
+        raise TypeError(f"{caller} takes {takes}, not {_what(items)}"
+                        + (": decode bytes first" if isinstance(items, bytes) else ""))
+    return items
+
+
+def _articles(items: Any, caller: str) -> Iterator[tuple[str, Article]]:
     """(fallback name, article) for an Article, a path, or an iterable mixing both.
 
     Paths are read as `revdiff export` reads them: a folder of article folders gives one
@@ -68,6 +94,7 @@ def _articles(items: Any) -> Iterator[tuple[str, Article]]:
 
     if isinstance(items, (Article, str, PathLike)):
         items = [items]
+    items = _iterable(items, caller, "an Article, a path, or a list of either")
     paths: list[str] = []
 
     def read_paths() -> Iterator[tuple[str, Article]]:
@@ -87,17 +114,17 @@ def _articles(items: Any) -> Iterator[tuple[str, Article]]:
             yield from read_paths()
             yield item.key, item
         else:
-            paths.append(str(item))
+            paths.append(_path(item, f"{caller} (an Article or a path each)"))
     yield from read_paths()
 
 
-def _rows(items: Any, sentences: str, edits: bool) -> Iterator[dict[str, Any]]:
+def _rows(items: Any, sentences: str, edits: bool, caller: str) -> Iterator[dict[str, Any]]:
     from revdiff.export.pairs import compare_chain
     from revdiff.export.records import article_ref, article_rows
     from revdiff.read_warnings import has_pairs
 
     # numbered as `export` numbers them: only articles with a pair of versions to compare
-    compared = ((name, article) for name, article in _articles(items) if has_pairs(article))
+    compared = ((name, article) for name, article in _articles(items, caller) if has_pairs(article))
     for index, (name, article) in enumerate(compared):
         ref = article_ref(index, article, name)
         comparisons = compare_chain(article, sentences)
@@ -114,13 +141,14 @@ def edits_table(articles_or_paths: Any, *, sentences: str = "auto") -> list[dict
     Accepts an Article, a path, or an iterable of them; `article_index` numbers the articles in
     the order given. Columns are those of the CSV export (lists stay lists).
     """
-    return list(_rows(articles_or_paths, sentences, edits=True))
+    return list(_rows(articles_or_paths, sentences, edits=True, caller="revdiff.edits_table"))
 
 
 def comparisons_table(articles_or_paths: Any, *, sentences: str = "auto"
                       ) -> list[dict[str, Any]]:
     """One summary dict per consecutive version pair (the export's comparisons table)."""
-    return list(_rows(articles_or_paths, sentences, edits=False))
+    return list(_rows(articles_or_paths, sentences, edits=False,
+                      caller="revdiff.comparisons_table"))
 
 
 def edits_arrow(articles_or_paths: Any, *, sentences: str = "auto") -> pyarrow.Table:

@@ -132,3 +132,26 @@ def test_a_list_of_paths_is_read_as_export_reads_its_inputs(tmp_path: Path) -> N
         assert revdiff.edits_table(iter(inputs)) == exported
         out.unlink()
         (tmp_path / "e.comparisons.jsonl").unlink()
+
+
+def test_wrong_arguments_are_refused_by_name() -> None:
+    """bytes were read as a list of ints ('115: no such file or directory'), and an Article, a
+    number or None gave "'Article' object is not iterable"; compare() of a non-Version failed
+    with an AttributeError deep in the sentence splitter."""
+    article = revdiff.load(STORY)[0]
+    with pytest.raises(TypeError, match="not bytes: decode bytes first"):
+        revdiff.load(str(STORY).encode())
+    with pytest.raises(TypeError, match="revdiff.load takes paths .*not Article"):
+        revdiff.load(article)
+    with pytest.raises(TypeError, match="revdiff.load takes paths .*not Article"):
+        revdiff.load([article])
+    with pytest.raises(TypeError, match="not bytes: decode bytes first"):
+        revdiff.edits_table(str(SAMPLES).encode())
+    with pytest.raises(TypeError, match="revdiff.comparisons_table takes .*not NoneType"):
+        revdiff.comparisons_table(None)
+    with pytest.raises(TypeError, match="revdiff.edits_table .*not Version"):
+        revdiff.edits_table([article, article.versions[0]])
+    with pytest.raises(TypeError, match="revdiff.compare takes two Versions.*not Article"):
+        revdiff.compare(article, article)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="revdiff.compare takes two Versions.*not str"):
+        revdiff.compare(article.versions[0], "new text")  # type: ignore[arg-type]
