@@ -119,10 +119,14 @@ def _articles(items: Any, caller: str) -> Iterator[tuple[str, Article]]:
 
 
 def _rows(items: Any, sentences: str, edits: bool, caller: str) -> Iterator[dict[str, Any]]:
+    from revdiff.engine.compare import SENTENCE_MODES, UnknownSentenceMode
     from revdiff.export.pairs import compare_chain
     from revdiff.export.records import article_ref, article_rows
     from revdiff.read_warnings import has_pairs
 
+    if sentences not in SENTENCE_MODES:  # refused before any input is read, as `export` does
+        raise UnknownSentenceMode(f"unknown sentence mode {sentences!r}",
+                                  hint=f"use one of: {', '.join(SENTENCE_MODES)}")
     # numbered as `export` numbers them: only articles with a pair of versions to compare
     compared = ((name, article) for name, article in _articles(items, caller) if has_pairs(article))
     for index, (name, article) in enumerate(compared):

@@ -155,3 +155,15 @@ def test_wrong_arguments_are_refused_by_name() -> None:
         revdiff.compare(article, article)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="revdiff.compare takes two Versions.*not str"):
         revdiff.compare(article.versions[0], "new text")  # type: ignore[arg-type]
+
+
+def test_an_unknown_sentence_mode_is_refused_with_nothing_to_compare() -> None:
+    """`sentences` was only checked when a pair was compared: with no input of two versions,
+    a typo ('line') returned an empty table."""
+    from revdiff.engine.compare import UnknownSentenceMode
+
+    single = Path(__file__).resolve().parents[1] / "samples" / "sniffer-version.txt"
+    for table in (revdiff.edits_table, revdiff.comparisons_table, revdiff.edits_arrow):
+        for given in ([], str(single)):
+            with pytest.raises(UnknownSentenceMode, match="unknown sentence mode 'line'"):
+                table(given, sentences="line")
