@@ -39,6 +39,10 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None) 
     from revdiff.formats import load as load_inputs
     from revdiff.formats.text_input import DEFAULT_MAX_BYTES
 
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)
+                                  or max_bytes < 1):
+        # as `--max-size` refuses them: 0 was read as "the default" and -1 refused every input
+        raise ValueError(f"max_bytes must be a number of bytes of at least 1, not {max_bytes!r}")
     names: list[str] = []
     for item in paths:
         if isinstance(item, (str, PathLike)):
@@ -46,7 +50,7 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None) 
         else:
             names.extend(_path(part, "revdiff.load")
                          for part in _iterable(item, "revdiff.load", "paths or lists of paths"))
-    return load_inputs(names, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    return load_inputs(names, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:

@@ -167,3 +167,12 @@ def test_an_unknown_sentence_mode_is_refused_with_nothing_to_compare() -> None:
         for given in ([], str(single)):
             with pytest.raises(UnknownSentenceMode, match="unknown sentence mode 'line'"):
                 table(given, sentences="line")
+
+
+def test_load_refuses_a_size_limit_below_one_byte() -> None:
+    """max_bytes=0 was silently the 64 MiB default and -1 refused every input ('more than the
+    size limit of -1 bytes'); `--max-size` refuses both."""
+    for limit in (0, -1, 1.5):
+        with pytest.raises(ValueError, match="max_bytes must be a number of bytes"):
+            revdiff.load(STORY, max_bytes=limit)  # type: ignore[arg-type]
+    assert revdiff.load(STORY, max_bytes=1 << 20)
