@@ -31,8 +31,14 @@ def correct_row(article: Article, page_name: str, line: int, kind: RowKind,
                 boundary: int | None = None) -> Article:
     """Re-read a page of `article` with the row at `line` fixed to a reading a person chose.
 
-    `boundary` is the character offset where the new cell starts (change rows only).
+    `boundary` is the character offset where the new cell starts (change rows only). `kind` may
+    be given by its value (`"old_only"`).
     """
+    try:
+        kind = RowKind(kind)  # "change" == RowKind.CHANGE, but the checks below compare with `is`
+    except ValueError:
+        raise ValueError(f"unknown row kind {kind!r}; use one of: "
+                         f"{', '.join(k.value for k in RowKind)}") from None
     page_index, row = _find_row(article, page_name, line)
     page = article.pages[page_index]
     fixed = {r.line: _reading_of(r) for r in page.rows if r.confidence >= 1.0 and r.line != line}

@@ -467,3 +467,20 @@ def test_chain_with_repeated_boilerplate_paragraphs_is_read_exactly() -> None:
              enumerate(pairwise(versions))]
     [article] = read_diff_texts(pages)
     assert [v.paragraphs for v in article.versions] == [v.paragraphs for v in versions]
+
+
+def test_correct_row_takes_a_kind_by_its_value() -> None:
+    """RowKind is a str enum, yet `correct_row(..., "old_only")` failed with 'the correction
+    contradicts a row already fixed': the checks compared the kind with `is`."""
+    from revdiff.formats import load
+
+    article = load([str(ROOT / "samples" / "washpo-soleimani-v6-v7.txt")])[0]
+    name = article.pages[0].name
+    by_enum = correct_row(article, name, 11, RowKind.OLD_ONLY)
+    assert correct_row(article, name, 11, "old_only") == by_enum  # type: ignore[arg-type]
+    by_enum = correct_row(article, name, 11, RowKind.CHANGE, 295)
+    assert correct_row(article, name, 11, "change", 295) == by_enum  # type: ignore[arg-type]
+    with pytest.raises(MalformedPage, match="must be split just after a space"):
+        correct_row(article, name, 11, "change", 7)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown row kind 'old'; use one of: match, change"):
+        correct_row(article, name, 11, "old")  # type: ignore[arg-type]
