@@ -15,7 +15,7 @@ The tables have the columns of `revdiff export --format csv` (see docs/EXPORT.md
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from os import PathLike
+from os import PathLike, fspath
 from typing import TYPE_CHECKING, Any, Union
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None) 
     names: list[str] = []
     for item in paths:
         if isinstance(item, (str, PathLike)):
-            names.append(str(item))
+            names.append(_path(item, "revdiff.load"))
         else:
             names.extend(_path(part, "revdiff.load")
                          for part in _iterable(item, "revdiff.load", "paths or lists of paths"))
@@ -71,8 +71,14 @@ def _what(item: Any) -> str:
 
 def _path(item: Any, caller: str) -> str:
     """A path given as str or os.PathLike, as text; anything else is a TypeError that says so."""
-    if isinstance(item, (str, PathLike)):
-        return str(item)
+    if isinstance(item, str):
+        return item
+    if isinstance(item, PathLike):
+        # os.fspath, not str(): a PathLike need not print as its path
+        path = fspath(item)
+        if isinstance(path, str):
+            return path
+        item = path
     raise TypeError(f"{caller} takes paths (str or os.PathLike), not {_what(item)}"
                     + (": decode bytes first" if isinstance(item, bytes) else ""))
 

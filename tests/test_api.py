@@ -176,3 +176,20 @@ def test_load_refuses_a_size_limit_below_one_byte() -> None:
         with pytest.raises(ValueError, match="max_bytes must be a number of bytes"):
             revdiff.load(STORY, max_bytes=limit)  # type: ignore[arg-type]
     assert revdiff.load(STORY, max_bytes=1 << 20)
+
+
+def test_a_path_like_is_read_by_its_fspath() -> None:
+    """A PathLike was turned into text with str(), which names the object ('<P object at
+    0x...>: no such file or directory') unless the class also prints as its path."""
+    import os
+
+    class Where(os.PathLike):  # type: ignore[type-arg]
+        def __init__(self, path: str) -> None:
+            self.path = path
+
+        def __fspath__(self) -> str:
+            return self.path
+
+    assert len(revdiff.load(Where(str(STORY)))) == 1
+    assert revdiff.edits_table(Where(str(STORY))) == revdiff.edits_table(str(STORY))
+    assert revdiff.edits_table([Where(str(STORY))]) == revdiff.edits_table(str(STORY))
