@@ -54,6 +54,8 @@ _CLOSING = {"“": re.compile("”"), '"': re.compile('"'), "«": re.compile("»
 # opens English quotations, and the straight single mark, most often an apostrophe.
 _ANY_CLOSING = re.compile("|".join(pattern.pattern for mark, pattern in _CLOSING.items()
                                    if mark not in "„'"))
+# Every mark that may open a quotation: the reading looks at these places only.
+_OPENING_MARK = re.compile("[" + re.escape("".join(_CLOSING)) + "]")
 # What may stand before a straight single mark that opens a quotation.
 _BEFORE_SINGLE_OPENING = frozenset("([{—–-\"“«")
 
@@ -121,9 +123,10 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
     rest: list[str] = []
     missing_from: dict[str, int] = {}  # closing mark -> first position after which it is absent
     position = 0
-    for at, char in enumerate(text):
-        closing = _CLOSING.get(char)
-        if at < position or closing is None or at >= missing_from.get(char, len(text) + 1):
+    for mark in _OPENING_MARK.finditer(text):
+        at, char = mark.start(), mark.group()
+        closing = _CLOSING[char]
+        if at < position or at >= missing_from.get(char, len(text) + 1):
             continue
         if char == "'" and not _opens_single(text, at):
             continue
@@ -137,10 +140,10 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
     rest.append(text[position:])
     unquoted = "".join(rest)
     last_closing = max((match.start() for match in _ANY_CLOSING.finditer(unquoted)), default=0)
-    for at in range(last_closing, len(unquoted)):
-        if unquoted[at] in _CLOSING and unquoted[at] != "'":
-            quotes.append(unquoted[at + 1:])
-            open_mark = unquoted[at]
+    for mark in _OPENING_MARK.finditer(unquoted, last_closing):
+        if mark.group() != "'":
+            quotes.append(unquoted[mark.end():])
+            open_mark = mark.group()
             break
     return [SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()], open_mark
 
