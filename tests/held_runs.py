@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 # The article that standard input holds: a NewsDiffs page of two versions.
 LAST_ARTICLE = (Path(__file__).resolve().parents[1] / "samples" / "newsdiffs"
                 / "us-deploys-troops-v1-v2-raw.html").read_bytes()
@@ -24,6 +26,21 @@ LAST_ARTICLE = (Path(__file__).resolve().parents[1] / "samples" / "newsdiffs"
 def revdiff(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
                           text=True, check=False, timeout=300, **kwargs)  # type: ignore[call-overload]
+
+
+def refused_at_once(*args: str, naming: str) -> str:
+    """Run revdiff on an input planted with a FIFO (or what else could make it wait): it must
+    refuse it with one line on stderr that names `naming`, exit 2, and never wait. Its stderr."""
+    try:
+        result = subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
+                                text=True, timeout=20, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"revdiff waited on {naming}")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert naming in result.stderr, result.stderr
+    return result.stderr
 
 
 def _default_interrupts() -> None:
