@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Version:
 SURE_CONFIDENCE = 0.99
 
 
-class RowKind(str, Enum):
+class RowKind(StrEnum):
     """How one body row of a flattened diff page is read."""
 
     MATCH = "match"  # the same paragraph in both columns, glued: X + X
@@ -117,7 +117,7 @@ class Article:
 # ---------------------------------------------------------------------------------------------
 
 
-class EditOp(str, Enum):
+class EditOp(StrEnum):
     """What happened to a sentence (or group of sentences) between two versions."""
 
     UNCHANGED = "unchanged"
@@ -129,7 +129,7 @@ class EditOp(str, Enum):
     MERGED = "merged"  # several old sentences became one new one
 
 
-class Flag(str, Enum):
+class Flag(StrEnum):
     """Properties of an edit that researchers filter on."""
 
     ENCODING_ONLY = "encoding_only"  # the same text in another Unicode form (NFC equal)

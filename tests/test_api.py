@@ -10,7 +10,7 @@ import pytest
 
 import revdiff
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
-from revdiff.model import Article, Comparison
+from revdiff.model import Article, Comparison, RowKind, Version
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "versions"
 STORY = SAMPLES / "iran-strikes-us-troops-in-iraq"
@@ -193,3 +193,13 @@ def test_a_path_like_is_read_by_its_fspath() -> None:
     assert len(revdiff.load(Where(str(STORY)))) == 1
     assert revdiff.edits_table(Where(str(STORY))) == revdiff.edits_table(str(STORY))
     assert revdiff.edits_table([Where(str(STORY))]) == revdiff.edits_table(str(STORY))
+
+
+def test_labels_and_flags_print_as_their_values() -> None:
+    """A notebook printing `edit.op` or a flag got `EditOp.EDITED`, `Flag.NUMBER_CHANGED` (str
+    enums print their names on Python 3.11), where the tables hold `edited`, `number_changed`."""
+    old = Version(0, "t", ("About 700 troops were sent.",))
+    new = Version(1, "t", ("About 3,000 troops were sent.",))
+    edit = next(e for e in revdiff.compare(old, new).edits if e.flags)
+    assert f"{edit.op} {', '.join(sorted(map(str, edit.flags)))}" == "edited number_changed"
+    assert str(RowKind.OLD_ONLY) == "old_only"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from revdiff.formats import foreign, sniffer_text
@@ -11,7 +11,7 @@ from revdiff.formats import foreign, sniffer_text
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     SNIFFER_DIFF_HTML = "sniffer-diff-html"
     SNIFFER_VERSION_HTML = "sniffer-version-html"
     SNIFFER_DIFF_TEXT = "sniffer-diff-text"

@@ -13,7 +13,7 @@ import sqlite3
 import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from revdiff.errors import MalformedPage, UnknownFormat
@@ -22,7 +22,7 @@ READ_FORMATS = ("NewsEdits (entryversion with a version column), diffengine (ent
                 "and NYTdiff (nyt_versions or rss_versions) databases")
 
 
-class DatabaseKind(str, Enum):
+class DatabaseKind(StrEnum):
     NEWSEDITS = "newsedits"
     DIFFENGINE = "diffengine"
     NYTDIFF = "nytdiff"

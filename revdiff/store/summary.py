@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class SkipReason(str, Enum):
+class SkipReason(StrEnum):
     """Why a version was not stored."""
 
     UNCHANGED = "unchanged"  # same text and title as the version stored before it

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from revdiff.model import Comparison, Edit, EditOp
 from revdiff.terminal_text import visible
@@ -19,7 +19,7 @@ from revdiff.tui.wrapping import Span, pad_line, shorten, wrap_spans
 SIDE_BY_SIDE_MIN_WIDTH = 110  # narrower terminals start in the unified layout
 
 
-class LayoutMode(str, Enum):
+class LayoutMode(StrEnum):
     SIDE_BY_SIDE = "side by side"
     UNIFIED = "unified"
 
