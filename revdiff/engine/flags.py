@@ -14,7 +14,12 @@ from revdiff.model import Flag
 
 # A number in digits, with its separators and a minus sign before it (`-5`, `−5`, and `–5`, an
 # en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June` or `COVID-19`).
-_NUMBER = re.compile(r"(?<![\w.,])[-−–]?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*")
+# Its separators: `,` and `.` either way round (`3,000` and `3.000`, `3.5` and `3,5`), the Arabic
+# decimal and thousands marks (`٣٫٥`, `٣٬٠٠٠`), and a no-break, narrow no-break or thin space
+# before a group of three digits (French `3 000`).
+_SEPARATED = r"\d+(?:[.,\u066b\u066c]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))*"
+_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])[-−–]?{_SEPARATED}|{_SEPARATED}")
+
 # Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
 # (`hundred`, `dozens`, `half`) as words.
 _UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -93,9 +98,16 @@ def numbers_in(text: str) -> list[str]:
 
 
 def _plain_digits(number: str) -> str:
-    """`３,000` and `٣٠٠٠` as `3000`, `−5` and `–5` as `-5`."""
-    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
-                   else char for char in number if char != ",")
+    """`３,000`, `3.000`, `3 000` and `٣٬٠٠٠` as `3000`, `3,5`, `٣٫٥` and `3.5` as `3.5`, `−5`
+    and `–5` as `-5`: a separator before a group of three digits that ends the number or meets
+    another separator groups thousands and is dropped; any other is a decimal mark, `.`."""
+    digits = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
+                     else char for char in number)
+    return _GROUP_OR_DECIMAL.sub(lambda match: "" if match.group(1) else ".", digits)
+
+
+# A separator, and (group 1) the three digits after it when they close a thousands group.
+_GROUP_OR_DECIMAL = re.compile(r"[.,\u066b\u066c\u00a0\u202f\u2009](?=(\d{3}(?!\d))?)")
 
 
 def quotations_in(text: str) -> list[str]:

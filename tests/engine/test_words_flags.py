@@ -338,3 +338,24 @@ def test_a_tens_word_before_second_with_a_space_is_a_duration() -> None:
     assert Flag.NUMBER_CHANGED not in edit_flags("It ran a thirty second ad.", "It ran a 30 second ad.")
     assert numbers_in("the thirty-second president") == ["32"]
     assert numbers_in("the twenty first century") == ["21"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Die Inflation lag bei 3,5 Prozent.", "Die Inflation lag bei 35 Prozent."),  # decimal comma
+    ("بلغ العدد ٣٫٥ مليون.", "بلغ العدد ٥٫٣ مليون."),  # Arabic decimal mark
+])
+def test_a_decimal_comma_is_no_thousands_separator(old: str, new: str) -> None:
+    flags = edit_flags(old, new)
+    assert Flag.NUMBER_CHANGED in flags and Flag.PUNCTUATION_ONLY not in flags
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Es gab 3.000 Tote.", "Es gab 3000 Tote."),
+    ("Es gab 3.000 Tote.", "Es gab 3,000 Tote."),
+    ("Il y a eu 3\u202f000 morts.", "Il y a eu 3000 morts."),
+    ("Il y a eu 3\u00a0000 morts.", "Il y a eu 3\u202f000 morts."),
+    ("قتل ٣٬٠٠٠ شخص.", "قتل 3,000 شخص."),
+    ("Die Inflation lag bei 3,5 Prozent.", "Die Inflation lag bei 3.5 Prozent."),
+])
+def test_a_number_in_another_separator_style_is_no_changed_number(old: str, new: str) -> None:
+    assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
