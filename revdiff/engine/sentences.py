@@ -34,17 +34,21 @@ def word_set(words: str) -> frozenset[str]:
 TITLES = word_set(
     "mr mrs ms messrs dr prof gen sen sens rep reps gov lt col maj capt cpt sgt adm cmdr cdr "
     "sec secy pres rev fr st jr sr atty supt insp det amb hon brig pvt cpl gens lts ft mt ave "
-    "blvd"
+    "blvd hr sra srta sig dott avv ing dhr mevr"
 )
 # Abbreviations that do not end a sentence when a number follows (`Dec. 27`, `No. 5`).
 BEFORE_NUMBER = word_set(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref"
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref "
+    "nr abs"
 )
 # German writes a day of the month as an ordinal, `3.`, before the month's name (`Am 3. Januar`);
 # the names English writes alike (`April`, `August`) may begin a sentence there, and are left out.
-DAY_BEFORE_MONTH = word_set("januar jänner februar märz juni juli oktober dezember")
+DAY_BEFORE_MONTH = word_set("januar jänner februar märz mai juni juli oktober dezember")
+# Those names are a date too after a German preposition (`am 12. August`, `bis 1. April`).
+DAY_BEFORE_ENGLISH_MONTH = word_set("april august september november")
+GERMAN_DATE_PREPOSITIONS = word_set("am vom zum bis seit ab dem den")
 # Abbreviations that introduce something and never end a sentence.
-NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est")
+NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca")
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.
 OPENERS = word_set(
     "a an the he she it its they we i you his her their our this that these those there here "
@@ -116,7 +120,11 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         return False
     if word in BEFORE_NUMBER and following.isdigit():
         return False
-    if word.isdigit() and len(word) <= 2 and next_lower in DAY_BEFORE_MONTH:
+    if word.isdigit() and len(word) <= 2 and (
+            next_lower in DAY_BEFORE_MONTH
+            or next_lower in DAY_BEFORE_ENGLISH_MONTH
+            and _word_before(paragraph, len(paragraph[:match.start("punct") - len(word)].rstrip()))
+            .lower() in GERMAN_DATE_PREPOSITIONS):
         return False
     if "." in word:  # U.S., a.m., D.C.: only a typical opener makes this the end
         return next_lower in OPENERS
