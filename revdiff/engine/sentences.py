@@ -66,14 +66,18 @@ MAY_END = word_set("etc inc corp co ltd")
 ABBREVIATIONS = TITLES | BEFORE_NUMBER | NEVER_FINAL | MAY_END
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
+# A sentence's end: its punctuation, the marks that close a quotation or a bracket after it (German
+# `.“` and `.«`, French `. »` after a no-break or plain space), and the space before the next one.
 _TERMINAL = re.compile(
-    r"(?P<punct>\.\.\.|…|[.!?؟।]+)(?P<close>[”\"’'»)\]]*)(?P<space>\s+)(?=\S)"
+    r"(?P<punct>\.\.\.|…|[.!?؟।]+)(?P<close>(?:[ \u00a0\u202f][»›])?[”\"’'»«“›‹」』)\]]*)"
+    r"(?P<space>\s+)(?=\S)"
 )
 # Chinese and Japanese full stops end a sentence with no space after them.
 _FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+[」』”’\"）)]*(?=\S)")
 _GLUED = re.compile(r"(?<=[a-z]{2})(?P<punct>[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
-_OPENING = "“\"‘'«([¿¡"
-_NEXT_WORD = re.compile(r"[“\"‘'«(\[]*([\w.’'-]*)")
+# Marks that may open a sentence: quotation marks (German `„` and `»` too), brackets, `¿` and `¡`.
+_OPENING = "“\"‘'«»„‹([¿¡"
+_NEXT_WORD = re.compile(r"[“\"‘'«»„‹(\[]*([\w.’'-]*)")
 
 
 def is_abbreviation(word: str) -> bool:

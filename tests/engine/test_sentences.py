@@ -52,6 +52,12 @@ def pieces(text: str) -> list[str]:
      ["Es gab ca. 300 Tote.", "Opfer Nr. 5 ist bekannt.", "Die Regierung bzw. Kabinett tagte."]),
     ("La Sra. García habló. Il sig. Rossi tace. Hr. Meier ging. Dhr. Jansen bleef.",
      ["La Sra. García habló.", "Il sig. Rossi tace.", "Hr. Meier ging.", "Dhr. Jansen bleef."]),
+    # a quotation closed in German or French marks ends its sentence
+    ("„Wir sind bereit.“ Der Minister ging. »Nie.« Dann schwieg er.",
+     ["„Wir sind bereit.“", "Der Minister ging.", "»Nie.«", "Dann schwieg er."]),
+    ("Il a dit : « Nous sommes prêts.\u00a0» Le ministre est parti. « Non ? » a-t-il demandé.",
+     ["Il a dit : « Nous sommes prêts.\u00a0»", "Le ministre est parti.",
+      "« Non ? » a-t-il demandé."]),
 ])
 def test_news_sentences(text: str, expected: list[str]) -> None:
     assert pieces(text) == expected
