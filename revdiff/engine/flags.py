@@ -53,12 +53,18 @@ _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-‐]| (?!second\b))"
 # (whose closing mark inside a word is an apostrophe: `won’t`), German low double quotes and
 # straight single (an apostrophe too, so it opens a quotation only at a word's start, `'big'`,
 # and closes it only at a word's end; `soldiers' families` and `'90s` open none).
+# German and Danish reversed guillemets (`»…«`, which open only before a word and close after one,
+# since French sets `« … »` with spaces inside), single guillemets and Chinese and Japanese corner
+# brackets (`‹…›`, `「…」`, `『…』`) too.
 _CLOSING = {"“": re.compile("”"), '"': re.compile('"'), "«": re.compile("»"),
-            "‘": re.compile(r"’(?!\w)"), "„": re.compile("[“”]"), "'": re.compile(r"(?<=\S)'(?!\w)")}
+            "‘": re.compile(r"’(?!\w)"), "„": re.compile("[“”]"), "'": re.compile(r"(?<=\S)'(?!\w)"),
+            "»": re.compile(r"(?<=\S)«"), "‹": re.compile("›"), "「": re.compile("」"),
+            "『": re.compile("』")}
 # The marks that end an open quotation's search: every closing mark but German `“`, which
-# opens English quotations, and the straight single mark, most often an apostrophe.
+# opens English quotations, `«`, which opens French ones, and the straight single mark, most
+# often an apostrophe.
 _ANY_CLOSING = re.compile("|".join(pattern.pattern for mark, pattern in _CLOSING.items()
-                                   if mark not in "„'"))
+                                   if mark not in "„'»"))
 # Every mark that may open a quotation: the reading looks at these places only.
 _OPENING_MARK = re.compile("[" + re.escape("".join(_CLOSING)) + "]")
 # What may stand before a straight single mark that opens a quotation.
@@ -142,6 +148,8 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
             continue
         if char == "'" and not _opens_single(text, at):
             continue
+        if char == "»" and not _opens_reversed(text, at):
+            continue
         end = closing.search(text, at + 1)
         if end is None:
             missing_from[char] = at
@@ -153,11 +161,16 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
     unquoted = "".join(rest)
     last_closing = max((match.start() for match in _ANY_CLOSING.finditer(unquoted)), default=0)
     for mark in _OPENING_MARK.finditer(unquoted, last_closing):
-        if mark.group() != "'":
+        if mark.group() != "'" and (mark.group() != "»" or _opens_reversed(unquoted, mark.start())):
             quotes.append(unquoted[mark.end():])
             open_mark = mark.group()
             break
     return [SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()], open_mark
+
+
+def _opens_reversed(text: str, at: int) -> bool:
+    """A `»` at `at` opens a German quotation (`»Wir`), not closes a French one (`prêts »`)."""
+    return at + 1 < len(text) and text[at + 1].isalnum()
 
 
 def _opens_single(text: str, at: int) -> bool:

@@ -359,3 +359,20 @@ def test_a_decimal_comma_is_no_thousands_separator(old: str, new: str) -> None:
 ])
 def test_a_number_in_another_separator_style_is_no_changed_number(old: str, new: str) -> None:
     assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Er sagte: »Wir sind bereit.«", "Er sagte: »Wir sind nicht bereit.«"),
+    ("Il a dit : ‹ Nous sommes prêts. ›", "Il a dit : ‹ Nous ne sommes pas prêts. ›"),
+    ("部长说：「我们准备好了。」", "部长说：「我们没有准备好。」"),
+    ("大臣は『準備はできている』と述べた。", "大臣は『準備はできていない』と述べた。"),
+])
+def test_reversed_guillemets_and_corner_brackets_quote(old: str, new: str) -> None:
+    assert Flag.QUOTE_CHANGED in edit_flags(old, new)
+
+
+def test_quotation_marks_of_another_language_change_no_quotation() -> None:
+    assert Flag.QUOTE_CHANGED not in edit_flags("Er sagte: »Wir sind bereit.«",
+                                                "Er sagte: „Wir sind bereit.“")
+    # a French closing guillemet opens no German quotation
+    assert quotations_in("Nous partons », a-t-il dit. « Vraiment ? »") == ["Vraiment ?"]
