@@ -23,7 +23,10 @@ _UNSPACED_CHARACTER = re.compile(f"[{UNSPACED}]")
 # A token is a number with its separators (`3,500`, `1.5`), a word, a run of white space, or one
 # other character (punctuation stays separate); `tokenize` puts marks, joiners and the parts of
 # an emoji back on the token they belong to.
-_TOKENS = re.compile(rf"\d+(?:[.,]\d+)+|{WORD}|[\s\u200b]+|[^\w\s\u200b]")
+# its separators as `number_changed` reads them: `.` `,`, the Arabic `٫` `٬`, and a no-break, narrow
+# no-break or thin space before three digits (French `3 000`).
+_TOKENS = re.compile(rf"\d+(?:[.,\u066b\u066c]\d+|[\u00a0\u202f\u2009]\d{{3}}(?!\d))+|{WORD}"
+                     r"|[\s\u200b]+|[^\w\s\u200b]")
 _ASCII_TOKENS = re.compile(r"\d+(?:[.,]\d+)+|\w+|\s+|[^\w\s]")  # the same, faster, for ASCII
 _WORD_START = re.compile(r"\w")
 

@@ -376,3 +376,14 @@ def test_quotation_marks_of_another_language_change_no_quotation() -> None:
                                                 "Er sagte: „Wir sind bereit.“")
     # a French closing guillemet opens no German quotation
     assert quotations_in("Nous partons », a-t-il dit. « Vraiment ? »") == ["Vraiment ?"]
+
+
+@pytest.mark.parametrize(("old", "new", "deleted", "inserted"), [
+    ("Il y a eu 3\u202f000 morts.", "Il y a eu 3\u202f500 morts.", "3\u202f000", "3\u202f500"),
+    ("Il y a eu 3\u00a0000 morts.", "Il y a eu 2\u00a0000 morts.", "3\u00a0000", "2\u00a0000"),
+    ("قتل ٣٬٠٠٠ شخص.", "قتل ٣٬٥٠٠ شخص.", "٣٬٠٠٠", "٣٬٥٠٠"),
+])
+def test_a_number_with_no_break_or_arabic_separators_changes_whole(
+        old: str, new: str, deleted: str, inserted: str) -> None:
+    diff = word_diff(old, new)
+    assert (-1, deleted) in diff and (1, inserted) in diff
