@@ -116,7 +116,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     skipped: list[SkippedVersion] = []
     already = 0
     by_url = {history.url: history for history in histories.values() if history.url}
-    for article in articles:
+    for article in _oldest_first(articles, by_url):
         named = article_path(article)
         history = by_url.get(article.url) if article.url else None
         if history is None:
@@ -139,6 +139,26 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
             else:
                 skipped.append(SkippedVersion(path, article.url, version.number, reason))
     return StorePlan(tuple(commits), already, tuple(skipped))
+
+
+def _oldest_first(articles: Sequence[Article], by_url: dict[str, FileHistory]
+                  ) -> list[Article]:
+    """The articles, those that go to one file (inputs split by time, given in any order: shell
+    globs put `day10` before `day9`) ordered by their first version number, so that a run never
+    calls a version out of order for one that the same run stores after it. Articles of one
+    file stay in input order when they begin at the same number; other articles keep theirs."""
+    def file_of(article: Article) -> str:
+        known = by_url.get(article.url) if article.url else None
+        return known.path if known is not None else article_path(article)
+
+    files = [file_of(article) for article in articles]
+    first_seen: dict[str, int] = {}
+    for index, name in enumerate(files):
+        first_seen.setdefault(name, index)
+    order = sorted(range(len(articles)), key=lambda index: (
+        first_seen[files[index]],
+        min((v.number for v in articles[index].versions), default=0), index))
+    return [articles[index] for index in order]
 
 
 def _skip_reason(history: FileHistory, number: int, fingerprint: Fingerprint,

@@ -77,3 +77,13 @@ def test_a_text_stored_under_a_higher_number_is_already_stored_not_out_of_order(
     result = plan_store([article("A", "B", numbers=[0, 1])], histories, "sha1")
     assert result.commits == () and result.skipped == ()
     assert result.already_stored == 2
+
+
+def test_inputs_of_one_article_given_newest_first_are_all_stored() -> None:
+    # One article exported in two parts (day 9: versions 1 and 2; day 10: version 3), given in the
+    # order a shell glob sorts them: nothing is stored yet, so nothing is out of order.
+    later = article("C", numbers=[3])
+    earlier = article("A", "B", numbers=[1, 2])
+    result = plan_store([later, earlier], {}, "sha1")
+    assert planned(result) == [1, 2, 3]
+    assert result.skipped == ()
