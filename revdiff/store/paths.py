@@ -69,6 +69,20 @@ def path_from_url(url: str) -> str:
     return "/".join(safe)
 
 
+def folded(path: str) -> str:
+    """`path` as a file system that ignores case and Unicode normalisation sees it (macOS and
+    Windows; git sets `core.ignorecase` there, and then `git fast-import` also writes a path
+    into the file of one that differs in case only): two paths alike here are one file there."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", path).casefold())
+
+
+def path_with_hash(path: str, url: str) -> str:
+    """`path` (a file's) with a short hash of `url` added to its name, as `path_from_url` adds
+    one to a name it changed: for a URL whose plain path another article's file holds in
+    another case or normalisation."""
+    return f"{path.removesuffix(FILE_SUFFIX)}~{url_hash(url)}{FILE_SUFFIX}"
+
+
 def article_path(article: Article) -> str:
     """The file path of an article: from its URL, or, without one, from its first version.
 

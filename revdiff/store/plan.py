@@ -25,7 +25,7 @@ from revdiff.formats.git_layout import (
 from revdiff.formats.gitrepo import FileChange
 from revdiff.model import Article, Version
 from revdiff.store.encode import EncodedVersion, encode_version
-from revdiff.store.paths import article_path
+from revdiff.store.paths import article_path, folded, path_with_hash
 from revdiff.store.summary import SkippedVersion, SkipReason
 
 # What makes two versions "the same text": the git blob id of the file (title and paragraphs),
@@ -116,11 +116,18 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     skipped: list[SkippedVersion] = []
     already = 0
     by_url = {history.url: history for history in histories.values() if history.url}
+    # the file each path is, where case and normalisation are ignored (`folded`)
+    held = {folded(path): path for path in histories}
     for article in _oldest_first(articles, by_url):
         named = article_path(article)
         history = by_url.get(article.url) if article.url else None
         if history is None:
+            if article.url and held.get(folded(named), named) != named:
+                # `Story` where `story` is stored: another article, which must not share its
+                # file on such a file system (nor, under core.ignorecase, in git's history)
+                named = path_with_hash(named, article.url)
             history = histories.setdefault(named, FileHistory(named))
+            held.setdefault(folded(named), named)
         path = history.path  # where the file is now, if it was renamed
         for version in article.versions:
             if version.number < 0:  # what no reader reads back

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -326,3 +327,29 @@ def test_progress_goes_to_the_callers_callback_and_the_library_needs_no_terminal
         [sys.executable, "-c", "import sys, revdiff.store.writer; print('click' in sys.modules)"],
         capture_output=True, text=True, check=True)
     assert imported.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("urls", [
+    ("https://example.com/Story", "https://example.com/story"),
+    ("https://example.com/caf\u00e9", "https://example.com/cafe\u0301"),
+])
+def test_urls_alike_but_for_case_or_normalisation_keep_files_of_their_own(
+        tmp_path: Path, urls: tuple[str, str]) -> None:
+    # git init sets core.ignorecase on a file system that ignores case (macOS, Windows, a FAT
+    # drive); fast-import then wrote the second article into the first one's file.
+    repo_dir = tmp_path / "store"
+    git.Repo.init(repo_dir).close()
+    subprocess.run(["git", "-C", str(repo_dir), "config", "core.ignorecase", "true"], check=True)
+    first, second = (Article("test", url, (Version(1, f"Title {n}", (f"Text {n}.",)),))
+                     for n, url in enumerate(urls))
+    store_articles([first], repo_dir)
+    assert store_articles([second], repo_dir).stored == 1
+    later = Article("test", urls[0], (Version(2, "Title 0", ("Text 0, later.",)),))
+    assert store_articles([later], repo_dir).stored == 1
+    read = {article.url: article for article in read_repository(repo_dir)}
+    assert [v.paragraphs for v in read[urls[0]].versions] == [("Text 0.",), ("Text 0, later.",)]
+    assert [v.paragraphs for v in read[urls[1]].versions] == [("Text 1.",)]
+    tracked = subprocess.run(["git", "-C", str(repo_dir), "ls-files", "-z"], capture_output=True,
+                             check=True).stdout.decode().strip("\0").split("\0")
+    assert len({unicodedata.normalize("NFC", path).casefold() for path in tracked}) == 2
+    fsck(repo_dir)
