@@ -60,6 +60,8 @@ def path_from_url(url: str) -> str:
     for index, part in enumerate(parts):
         is_file = index == len(parts) - 1
         cleaned = _safe_component(part, is_file)
+        if index == 0 and cleaned.startswith("-"):  # the path a shell would take for an option
+            cleaned = "_" + cleaned
         altered = altered or cleaned != part
         safe.append(cleaned)
     name = safe[-1]

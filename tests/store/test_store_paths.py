@@ -132,3 +132,11 @@ def test_article_without_url_is_named_after_its_first_version() -> None:
 def test_article_from_standard_input_is_no_option_to_a_shell() -> None:
     article = Article(None, None, (Version(0, "-", ("Read from a pipe.",)),))
     assert PurePosixPath(article_path(article)).name.startswith("_-~")
+
+
+@pytest.mark.parametrize("url", ["-rf", "--help", "-/story", "ftp://-x/y"])
+def test_a_url_path_is_no_option_to_a_shell(url: str) -> None:
+    # a tracker's URL column holds what the feed gave: `rm *` in the store must not read `-rf.txt`
+    path = path_from_url(url)
+    assert not path.startswith("-")
+    assert path != path_from_url("_" + url.removeprefix("ftp://"))
