@@ -159,20 +159,31 @@ def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str
                 _in_the_way(root, *problem)
 
 
-def refuse_staged_changes(repo: git.Repo, ref: str, stored: Collection[str]) -> None:
-    """Refuse when the index holds changes to files other than the store's own (`stored`, the
-    paths of the branch's commits that carry a stored version): the working tree is brought to
-    the branch tip from the index's tree, which would undo them (a staged new file deleted, a
-    staged edit reverted). The store's own files may differ from the tip where a killed run
-    stored versions and did not bring the working tree up to them; the next run does. A bare
-    repository has no index."""
+def refuse_staged_changes(repo: git.Repo, ref: str,
+                          stored: Mapping[str, Collection[str]]) -> None:
+    """Refuse when the index holds changes the working tree's update would undo: the working
+    tree is brought to the branch tip from the index's tree, which reverts a staged edit and
+    deletes a staged new file. `stored` maps the store's own files (the paths of the branch's
+    commits that carry a stored version) to the blob ids stored there: such a file may differ
+    from the tip, staged, where a killed run stored versions and did not bring the working tree
+    up to them (its index holds an older stored version, or not the file yet); the next run does.
+    A staged edit of a store's file to a text never stored there (an edit by hand) is the user's.
+    A bare repository has no index."""
     if repo.bare:
         return
     against = [ref] if repo.git.rev_parse("--verify", "--quiet", ref, with_exceptions=False) else []
-    staged = repo.git.diff("--cached", "--name-only", "-z", "--no-renames", *against, "--",
-                           stdout_as_string=False, strip_newline_in_stdout=False)
-    others = [name.decode("utf-8", "backslashreplace") for name in staged.split(b"\0")
-              if name and name.decode("utf-8", "surrogateescape") not in stored]
+    staged = repo.git.diff("--cached", "--raw", "-z", "--no-renames", "--no-abbrev", *against,
+                           "--", stdout_as_string=False, strip_newline_in_stdout=False)
+    fields = staged.split(b"\0")
+    others = []
+    for meta, raw_name in zip(fields[0::2], fields[1::2], strict=False):
+        if not raw_name:
+            continue
+        name = raw_name.decode("utf-8", "surrogateescape")
+        *_, index_blob, status = meta.decode("ascii", "replace").split(" ")
+        if name in stored and (status.startswith("D") or index_blob in stored[name]):
+            continue
+        others.append(raw_name.decode("utf-8", "backslashreplace"))
     if others:
         shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
         raise StoreError(f"the branch has staged changes that storing would undo ({shown}); "

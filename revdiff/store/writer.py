@@ -52,12 +52,13 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             ref = current_branch(repo)
             tip = branch_tip(repo, ref)
             histories = histories_from_changes(*_stored_changes(repo, ref)) if tip else {}
-            refuse_staged_changes(repo, ref, {path for path, history in histories.items()
-                                              if history.written_by_store})
+            stored = {path: set(history.counts) for path, history in histories.items()
+                      if history.written_by_store}
             plan = plan_store(articles, histories, object_format(repo))
-            if plan.commits:
+            if plan.commits:  # (first: it says more of a file the run writes)
                 check_worktree(repo, ref, {c.path: set(histories[c.path].counts)
                                            for c in plan.commits})
+            refuse_staged_changes(repo, ref, stored)
             try:
                 if plan.commits:
                     advance = progress(len(plan.commits)) if progress else None

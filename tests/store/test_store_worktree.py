@@ -301,3 +301,22 @@ def test_two_stored_files_that_swapped_paths_each_go_on_as_their_article(tmp_pat
     read = {article.url: [version.number for version in article.versions]
             for article in read_repository(repo) if article.url}
     assert sorted(read.values()) == [[0, 1, 2], [1, 2]]
+
+
+def test_a_staged_edit_of_a_stored_file_is_refused_and_kept(tmp_path: Path) -> None:
+    """A store run that wrote other articles brought the working tree to the tip from the index's
+    tree: a staged edit by hand of a file the store wrote before was reverted, in the index and
+    in the working tree, without a word."""
+    repo = user_repository(tmp_path / "repo")
+    assert store(versions(tmp_path / "story", 2), repo).exit_code == 0
+    stored = repo / git(repo, "ls-files", "_no-url").strip()
+    stored.write_text(stored.read_text() + "\nMy note, by hand.\n")
+    git(repo, "add", str(stored))
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "0.txt").write_text("Another story.\n")
+    result = store(other, repo)
+    assert result.exit_code == 2
+    assert "staged changes that storing would undo (_no-url/story~" in result.output
+    assert stored.read_text().endswith("My note, by hand.\n")
+    assert git(repo, "diff", "--cached", "--name-only").split() == [stored.relative_to(repo).as_posix()]
