@@ -242,3 +242,16 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
         else:
             found.append(_source_before(tokens, at))
     return [source for source in found if source]
+
+
+def same_sources(old: list[tuple[str, ...]], new: list[tuple[str, ...]]) -> bool:
+    """Whether two texts' attributions name the same sources, in order: word for word, a title
+    abbreviated in one and written out in the other (`Defense Sec. Mark Esper`, `Defense
+    Secretary Mark Esper`; `Gen.` and `General`) being one word."""
+    return len(old) == len(new) and all(
+        len(a) == len(b) and all(map(_same_word, a, b)) for a, b in zip(old, new))
+
+
+def _same_word(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return short == long or (long.startswith(short) and is_abbreviation(short + "."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from revdiff.engine.attributions import attributions_in
+from revdiff.engine.attributions import attributions_in, same_sources
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.sentences import word_set
 from revdiff.engine.similarity import compatibility_form
@@ -220,7 +220,7 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
     if _quoted_words(old_quote_open + old) != _quoted_words(new_quote_open + new):
         flags.add(Flag.QUOTE_CHANGED)
     if (not flags & {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY, Flag.CASE_ONLY}
-            and attributions_in(old) != attributions_in(new)):
+            and not same_sources(attributions_in(old), attributions_in(new))):
         flags.add(Flag.ATTRIBUTION_CHANGED)
     return frozenset(flags)
 

@@ -56,6 +56,10 @@ def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Officials said 700 troops.", "Officials say 3,000 troops.")
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("“It is over,” he said.", "“It is over,” he added.")
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Cortes said it was over.", "Cortés said it was over.")
+    # a title abbreviated in one and written out in the other names one source
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("It was lawful, Defense Sec. Mark Esper says.",
+                                                      "It was lawful, Defense Secretary Mark Esper says.")
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("It was lawful, NBC News says.", "It was lawful, NBC Newsweek says.")
     flags = edit_flags("the base was hit, officials said.", "The base was hit, officials said.")
     assert flags == {Flag.CASE_ONLY}
 
