@@ -234,6 +234,13 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     # pagination, the site's footer) is no part of it, unless rows follow again where no
     # pagination ended the table (a cell broken over two lines)
     end = next((i for i, (_, line) in enumerate(rows) if len(_two_cells(line)) != 2), len(rows))
+    for number, line in rows[end:]:
+        # a second page saved into the same file (its article info or version row), which the
+        # pagination or a line repeated from the header would otherwise end the table before
+        if _SOURCE_LINE.match(line.strip()) or _VERSIONS_LINE.fullmatch(line.strip()):
+            raise MalformedPage("another diff page's header starts here: the file holds more than "
+                                "one page", name, number,
+                                hint="save each page in a file of its own and give them all")
     paginated = end < len(rows) and _is_pagination(rows[end][1], lines[:versions_at])
     if not paginated and any("\t" in line for _, line in rows[end + 1:]):
         number, line = rows[end]

@@ -161,3 +161,24 @@ def test_a_markdown_table_keeps_a_pipe_written_in_a_cell(tmp_path: Path) -> None
     article, = load([str(page)])
     assert [version.paragraphs for version in article.versions] == [("a | b", "same"),
                                                                     ("a | b c", "same")]
+
+
+@pytest.mark.parametrize("form", ["copied", "trafilatura"])
+def test_two_pages_with_their_cells_apart_in_one_file_are_refused(tmp_path: Path, form: str) -> None:
+    """Two copied (or trafilatura Markdown) pages appended to one file: the second page's
+    article info ended the first one's table as a line repeated from the header (or its
+    pagination did), and the second page was dropped without a word, exit 0."""
+    pages = [(SAMPLES / f"sniffer-diff/iran-strikes-v{pair}.html").read_text(encoding="utf-8")
+             for pair in ("0-v1", "1-v2")]
+    if form == "copied":
+        texts = [browser_copy(page) for page in pages]
+    else:
+        trafilatura = pytest.importorskip("trafilatura")
+        texts = [trafilatura.extract(page) + "\n" for page in pages]
+    both = tmp_path / "both.txt"
+    both.write_text("".join(texts), encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(both)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert str(both) in line and "more than one page" in line
