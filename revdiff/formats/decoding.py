@@ -120,8 +120,11 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
             return stale
     try:
         return DecodedText(data.decode(encoding), encoding)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _cut_in_a_character(exc, data, encoding):
+            return DecodedText(data[:exc.start].decode(encoding), encoding, (
+                f"{where}: the text ends in the middle of a character (cut short?); its last "
+                f"{len(data) - exc.start} byte(s) are left out"))
     guessed = _guess(data)
     if guessed is None:
         raise EncodingProblem(f"input is not valid {label} and its encoding cannot be recognised",
@@ -135,6 +138,15 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
     warning = (f"{where}: the text {said}; read it as {guessed} (a guess: convert the file to "
                "UTF-8 if letters look wrong)")
     return DecodedText(text, guessed, warning)
+
+
+def _cut_in_a_character(error: UnicodeDecodeError, data: bytes, encoding: str) -> bool:
+    """Whether UTF-8 text fails only at its end, in a character cut short (`head -c`, a download
+    that stopped): the rest is read as UTF-8, not the whole guessed as a legacy encoding (which
+    made every curly quote of a cut page `‚Äú`). The text before the cut must show UTF-8's
+    letters beyond ASCII: `Caf\\xe9` ending a Windows-1252 text fails alike."""
+    return (codecs.lookup(encoding).name == "utf-8" and error.reason == "unexpected end of data"
+            and error.end == len(data) and not data[:error.start].isascii())
 
 
 def _unmarked_utf16(start: bytes) -> str | None:

@@ -132,3 +132,14 @@ def test_a_flattened_page_in_windows_1252_is_read_with_its_warning(tmp_path: Pat
                                           "cp1252")
     assert any("’" in paragraph for paragraph in article.versions[1].paragraphs)
     assert article.versions == load([str(same_in_utf8)])[0].versions
+
+
+def test_utf8_cut_in_a_character_is_read_as_utf8_without_it() -> None:
+    """A UTF-8 page cut short inside a character (`head -c`, a download that stopped) was
+    guessed to be a legacy encoding whole (mac_iceland): every curly quote became `‚Äú`."""
+    cut = "Esper said the US took “decisive action”".encode()[:-2]
+    decoded = decode_bytes(cut, "cut.txt")
+    assert decoded.text == "Esper said the US took “decisive action"
+    assert decoded.warning is not None and "ends in the middle of a character" in decoded.warning
+    # a Windows-1252 text whose only letter beyond ASCII ends it is still guessed as such
+    assert decode_bytes(b"Hello Caf\xe9", "cafe.txt").text == "Hello Café"
