@@ -114,6 +114,18 @@ def checked_url(url: str, what: str, where: str, line: int | None = None) -> str
     return url
 
 
+# What the Wayback Machine puts before an archived page's links: absolute
+# (`https://web.archive.org/web/<time>/`) or host-relative (`/web/<time>/`), the time with a
+# modifier (`id_`, `im_`) or not
+_WAYBACK_PREFIX = re.compile(r"^(?:(?:https?:)?//web\.archive\.org)?/web/\d+[a-z_]*/",
+                             re.IGNORECASE)
+
+
+def without_wayback_prefix(url: str) -> str:
+    """The archived URL a Wayback Machine link points at; any other URL as it is."""
+    return _WAYBACK_PREFIX.sub("", url.strip(ASCII_WHITESPACE))
+
+
 # Outlet keys as News Sniffer and NewsEdits write them (FORMATS.md §1, the samples): every reader
 # names an outlet alike, whether its input gives the key or only the URL
 _SOURCE_NAMES = {

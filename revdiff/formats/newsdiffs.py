@@ -18,7 +18,13 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.elision import ELISION, cut_warning
-from revdiff.formats.fields import checked_url, parse_number, shown, source_of_url
+from revdiff.formats.fields import (
+    checked_url,
+    parse_number,
+    shown,
+    source_of_url,
+    without_wayback_prefix,
+)
 from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
@@ -221,6 +227,12 @@ def _diff_path_ids(found: re.Match[str], where: str) -> tuple[int, int]:
 
 
 def _article_url(soup: BeautifulSoup) -> str | None:
+    """The article's URL; on a page the Wayback Machine serves, the URL its links point at."""
+    url = _url_shown(soup)
+    return without_wayback_prefix(url) if url is not None else None
+
+
+def _url_shown(soup: BeautifulSoup) -> str | None:
     heading = soup.find("h3")
     if isinstance(heading, Tag):
         link = heading.find("a")

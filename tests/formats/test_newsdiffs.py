@@ -374,3 +374,19 @@ def test_pages_joined_keep_the_source_and_metadata_whatever_their_order(
     (article,) = merge_articles(pages, ["v.html", "d.html"])
     assert article.source == "bbc"
     assert article.metadata == {"first_seen": "2020-01-02", "check_status": "checked"}
+
+
+@pytest.mark.parametrize("prefix", ["https://web.archive.org/web/20200105123456/",
+                                    "/web/20200105123456/", "//web.archive.org/web/2020id_/"])
+def test_a_page_the_wayback_machine_serves_names_the_article_not_the_archive(
+        prefix: str) -> None:
+    page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    url = "https://www.independent.co.uk/news/world/americas/us-troops-middle-east-iran-soleimani.html"
+    served = page.replace(f'<h3><a href="{url}">', f'<h3><a href="{prefix}{url}">')
+    assert served != page
+    article = read_page(served, "wayback")
+    assert article.url == url
+    assert article.source == "independent"
+    # so it joins the same article's pages saved from NewsDiffs itself
+    direct = read_page(page, "direct")
+    assert len(merge_articles([article, direct], ["wayback", "direct"])) == 1
