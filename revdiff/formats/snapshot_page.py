@@ -18,6 +18,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from revdiff.errors import UnknownFormat
+from revdiff.formats.fields import without_wayback_prefix
 from revdiff.formats.page_furniture import Cleaned, remove_furniture
 from revdiff.formats.text_input import collapse_whitespace
 
@@ -25,7 +26,6 @@ _WAYBACK_NAME = re.compile(r"(?<!\d)((?:19|20)\d{12})(?!\d)")
 _DATED_NAME = re.compile(r"(?<!\d)(\d{4})-?(\d\d)-?(\d\d)[T_ -]?(\d\d)[:h.-]?(\d\d)"
                          r"(?:[:.-]?(\d\d))?(?!\d)")
 _WAYBACK_NOTE = re.compile(r"FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4})")
-_WAYBACK_PREFIX = re.compile(r"^(?:https?:)?//web\.archive\.org/web/\d+[a-z_]*/", re.IGNORECASE)
 _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?"
                               r"<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.DOTALL | re.IGNORECASE)
 # Parts of a page that never hold the article's text: site navigation, banners, footers, asides,
@@ -124,7 +124,7 @@ def _url(soup: BeautifulSoup) -> str | None:
     link: Any = soup.find("link", attrs={"rel": "canonical"})
     href = link.get("href") if link is not None else None
     url = str(href).strip() if href else _meta(soup, "og:url")
-    return _WAYBACK_PREFIX.sub("", url) if url else None
+    return without_wayback_prefix(url) if url else None
 
 
 def _title(soup: BeautifulSoup) -> str:

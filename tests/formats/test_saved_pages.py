@@ -70,10 +70,12 @@ def test_modified_time_is_used_when_the_name_has_none_and_said(tmp_path: Path) -
     assert any("article:modified_time" in w for w in article.warnings)
 
 
-def test_wayback_memento_loses_its_toolbar_and_archive_prefix(tmp_path: Path) -> None:
+@pytest.mark.parametrize("host", ["https://web.archive.org", ""])
+def test_wayback_memento_loses_its_toolbar_and_archive_prefix(tmp_path: Path, host: str) -> None:
+    # the Wayback Machine writes a page's links absolute or host-relative (`/web/<time>/<url>`)
     folder = tmp_path / "mementos"
     for stamp, version in (("20200103100000", FIRST), ("20200103120000", SECOND)):
-        page = render_page(f"https://web.archive.org/web/{stamp}/{URL}", version, SITES[0])
+        page = render_page(f"{host}/web/{stamp}/{URL}", version, SITES[0])
         toolbar = ("<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id='wm-ipp'><p>The Wayback Machine "
                    "has archived this page 12 times between 2020 and 2021, see all captures."
                    "</p></div><!-- END WAYBACK TOOLBAR INSERT -->")
