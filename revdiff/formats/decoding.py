@@ -23,7 +23,10 @@ _BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# In an MHTML archive's quoted-printable HTML part every `=` is written `=3D`
+# (`charset=3DUTF-8`): the label is what follows it.
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=(?:3D)?["']?([A-Za-z0-9_.:-]+)""",
+                           re.IGNORECASE)
 # How much of the start is searched for NUL bytes (binary data) and a charset declaration.
 _SNIFF_BYTES = 8192
 _DECLARATION_BYTES = 4096
