@@ -202,12 +202,16 @@ def read_rendered_compare(compare: Tag) -> tuple[str, str]:
 
 
 def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, int] | None:
-    """The two version ids: from the upvote form, else from the page's own /diff/ URL."""
+    """The two version ids: from the upvote form, else from the page's own /diff/ URL.
+
+    A form value that is no number is passed over: older NewsDiffs pages put the version's git
+    commit id there, or the template printed its object (`value=Version object`)."""
     ids = []
     for name in ("diff_v1", "diff_v2"):
         field = soup.find("input", attrs={"name": name})
         value = str(field.get("value") or "").strip() if isinstance(field, Tag) else ""
-        ids.append(parse_number(value, f"version id ({name})", where) if value else None)
+        numeric = value.isdigit()  # digits of any script: parse_number says what is wrong
+        ids.append(parse_number(value, f"version id ({name})", where) if numeric else None)
     if ids[0] is not None and ids[1] is not None and ids[0] != ids[1]:
         return ids[0], ids[1]
     for candidate in (soup.find("link", rel="canonical"), soup.find("meta", property="og:url")):

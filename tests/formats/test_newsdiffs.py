@@ -390,3 +390,16 @@ def test_a_page_the_wayback_machine_serves_names_the_article_not_the_archive(
     # so it joins the same article's pages saved from NewsDiffs itself
     direct = read_page(page, "direct")
     assert len(merge_articles([article, direct], ["wayback", "direct"])) == 1
+
+
+@pytest.mark.parametrize("value", ["3f1e2d4c5b6a79880123456789abcdef01234567", "Version object"])
+def test_an_upvote_form_without_numbers_leaves_the_ids_to_the_page_url(value: str) -> None:
+    # refused as damaged ("version id (diff_v1) ... is not a number"), though its texts are whole
+    page = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
+    for name, number in (("diff_v1", 1), ("diff_v2", 2)):
+        page = page.replace(f'name="{name}" value="{number}"', f"name={name} value={value}")
+    assert 'value="1"' not in page
+    article = read_page(page, "old template")
+    # from the `saved from url=` comment's /diff/1/2/ path
+    assert [v.number for v in article.versions] == [1, 2]
+    assert article.versions[1].paragraphs == story_chains()[0].versions[2].paragraphs
