@@ -508,13 +508,14 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
         _add_hand_edited_version(article, change, text)
         return
     number = len(article.versions)
-    if _NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0]):
+    newsdiffs = _NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0])
+    if newsdiffs:
         parsed = split_version_text(text)
         if parsed.has_header:
             article.versions.append(Version(number, parsed.title, parsed.paragraphs,
                                             change.author_time))
             _warn_when_time_goes_back(article, change.commit)
-            article.url = _newsdiffs_url(change.path)
+            article.url = _newsdiffs_url(_url_path(change.path, newsdiffs.group(2)))
             article.source = source_of_url(article.url)
             # each version's date and byline lines, as the NewsDiffs page reader keeps them;
             # `date` and `byline` are the newest version's
@@ -664,6 +665,14 @@ def _finish(parts: _ArticleParts) -> Article:
     _read_alike(parts)
     return Article(parts.source, parts.url, tuple(parts.versions), parts.changes,
                    dict(parts.metadata), tuple(parts.warnings))
+
+
+def _url_path(path: str, named: str) -> str:
+    """The part of a NewsDiffs file's path that is made from its URL: the path the commit message
+    names, when the file's path ends with it (the month's archive kept in a folder, as
+    `2020-01/www.nytimes.com/...` in a repository of several months); else the whole path."""
+    named = named.strip()
+    return named if path.endswith("/" + named) else path
 
 
 def _newsdiffs_url(path: str) -> str:

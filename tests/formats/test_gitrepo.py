@@ -73,6 +73,24 @@ def test_newsdiffs_archive_is_read(tmp_path: Path) -> None:
     assert budget.warnings == ()
 
 
+def test_newsdiffs_months_kept_in_folders_of_one_repository_give_the_urls(tmp_path: Path) -> None:
+    # the months' archives put together, each in its folder: the URL was made from the whole
+    # path (http://2014-01/www.nytimes.com/..., source "2014-01"), without a warning
+    repo = git.Repo.init(tmp_path / "articles", initial_branch="master")
+    t0 = datetime(2014, 1, 7, 9, 15, tzinfo=PARIS)
+    for month, story in (("2014-01", "www.nytimes.com/2014/01/07/us/budget.html"),
+                         ("2014-02", "https:/www.bbc.co.uk/news/world-25000000")):
+        for index, message in enumerate(("Adding file", "Change to")):
+            commit_file(repo, f"{month}/{story}",
+                        newsdiffs_file("January 7, 2014", f"Title {index}", "", "Text.",
+                                       *["More."] * index),
+                        f"{message} {story}", t0 + timedelta(hours=index))
+    articles = read_repository(tmp_path / "articles")
+    assert [(a.source, a.url) for a in articles] == [
+        ("nyt", "http://www.nytimes.com/2014/01/07/us/budget.html"),
+        ("bbc", "https://www.bbc.co.uk/news/world-25000000")]
+
+
 def test_any_repository_every_commit_is_a_version(tmp_path: Path) -> None:
     repo = git.Repo.init(tmp_path / "r", initial_branch="main")
     when = datetime(2020, 5, 1, 12, 0, tzinfo=UTC)
