@@ -42,6 +42,9 @@ _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "
 _LINE_TERMINATORS = "\n\r\u2028\u2029"
 
 
+# A git commit id (hex, with a letter: an all-digit value is read as a number).
+_COMMIT_ID = re.compile(r"(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}")
+
 def looks_like_newsdiffs(text: str) -> bool:
     """Whether the page holds the version texts or the rendered comparison, anywhere in it."""
     return _RAW_MARKER.search(text) is not None or _RENDERED_MARKER.search(text) is not None
@@ -204,14 +207,17 @@ def read_rendered_compare(compare: Tag) -> tuple[str, str]:
 def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, int] | None:
     """The two version ids: from the upvote form, else from the page's own /diff/ URL.
 
-    A form value that is no number is passed over: older NewsDiffs pages put the version's git
-    commit id there, or the template printed its object (`value=Version object`)."""
+    A form value that is a git commit id or a word is passed over: older NewsDiffs pages put the
+    version's commit id there, or the template printed its object (`value=Version object`,
+    unquoted: `Version`). A value with digits that is no version id (`-1`, `1e300`, `²`) is a
+    damaged page."""
     ids = []
     for name in ("diff_v1", "diff_v2"):
         field = soup.find("input", attrs={"name": name})
         value = str(field.get("value") or "").strip() if isinstance(field, Tag) else ""
-        numeric = value.isdigit()  # digits of any script: parse_number says what is wrong
-        ids.append(parse_number(value, f"version id ({name})", where) if numeric else None)
+        passed_over = (not any(char.isdigit() for char in value) or " " in value
+                       or _COMMIT_ID.fullmatch(value) is not None)
+        ids.append(None if passed_over else parse_number(value, f"version id ({name})", where))
     if ids[0] is not None and ids[1] is not None and ids[0] != ids[1]:
         return ids[0], ids[1]
     for candidate in (soup.find("link", rel="canonical"), soup.find("meta", property="og:url")):
