@@ -35,6 +35,7 @@ from pathlib import Path
 import git
 
 from revdiff.errors import StoreError
+from revdiff.file_kinds import is_dev_null, special_kind
 
 _private: dict[int, Path] = {}  # per process id: a forked child makes its own
 
@@ -206,22 +207,14 @@ def _refuse_special(entry: Path, path: Path) -> None:
         mode = os.stat(entry).st_mode
     except OSError:  # a dangling link or a loop: git reports it as missing
         return
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISSOCK(mode) or _is_dev_null(entry):
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISSOCK(mode) or is_dev_null(entry):
         # (a hook or an exclude file linked to /dev/null is a known way to empty it; a socket
         # cannot be opened as a file, so git waits on none, and git's own fsmonitor daemon
         # keeps one in the git directory: .git/fsmonitor--daemon.ipc)
         return
-    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device"
-    raise StoreError(f"cannot read the git repository: {entry} is {kind}, which git would "
+    raise StoreError(f"cannot read the git repository: {entry} is {special_kind(mode)}, which git would "
                      f"wait on", str(path),
                      hint="remove it from the repository, or replace it with a regular file")
-
-
-def _is_dev_null(entry: Path) -> bool:
-    try:
-        return os.path.samefile(entry, os.devnull)
-    except OSError:
-        return False
 
 
 def _refuse_special_includes(config: Path, path: Path, depth: int) -> None:

@@ -25,6 +25,7 @@ from typing import Self
 
 from revdiff.errors import RevdiffError
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
+from revdiff.file_kinds import special_kind
 from revdiff.formats.text_input import resolved
 
 
@@ -149,9 +150,7 @@ def _check_kind(target: Path, *, folder: bool) -> None:
                             hint="remove it or choose another -o path")
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return
-    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device")
-    raise OutputProblem(f"the output is {kind}, not a file; revdiff replaces only regular files",
+    raise OutputProblem(f"the output is {special_kind(mode)}, not a file; revdiff replaces only regular files",
                         str(target), hint="name a regular file with -o, or -o - for stdout")
 
 

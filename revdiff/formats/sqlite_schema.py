@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from revdiff.errors import MalformedPage, UnknownFormat
+from revdiff.file_kinds import special_kind
 
 READ_FORMATS = ("NewsEdits (entryversion with a version column), diffengine (entry, entryversion) "
                 "and NYTdiff (nyt_versions or rss_versions) databases")
@@ -91,10 +92,8 @@ def _refuse_special_companions(path: Path) -> None:
         except OSError:  # none there (or a dangling link): SQLite finds none either
             continue
         if not stat.S_ISREG(mode):
-            kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-                    else "a folder" if stat.S_ISDIR(mode) else "a device")
             raise MalformedPage(f"the SQLite database's {suffix.removeprefix('-')} file "
-                                f"{companion.name} is {kind}, not a file, which SQLite would "
+                                f"{companion.name} is {special_kind(mode)}, not a file, which SQLite would "
                                 f"wait on or fail to read", str(path),
                                 hint=f"remove {companion.name}, or copy the database alone to "
                                      f"another folder")

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from revdiff.errors import RevdiffError
+from revdiff.file_kinds import is_dev_null
 from revdiff.tui.keys import (
     KEY_NAME_ALIASES,
     KEY_TABLE,
@@ -231,13 +232,6 @@ def parse_settings(text: str, style_names: set[str], table: tuple[KeyCommand, ..
 _MAX_SETTINGS_BYTES = 1 << 20
 
 
-def _is_dev_null(path: Path) -> bool:
-    try:
-        return os.path.samefile(path, os.devnull)
-    except OSError:
-        return False
-
-
 def load_settings(path: Path | None = None) -> Settings:
     """The settings in `path` (default: `config_path()`); the defaults when it does not exist."""
     from revdiff.tui.styles import ROW_STYLES
@@ -245,7 +239,7 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or config_path()
     try:
         mode = os.stat(path)
-        if stat.S_ISCHR(mode.st_mode) and _is_dev_null(path):  # the way to ask for no settings
+        if stat.S_ISCHR(mode.st_mode) and is_dev_null(path):  # the way to ask for no settings
             return Settings()
         if not stat.S_ISREG(mode.st_mode):  # a FIFO waits forever, /dev/zero never ends
             raise ConfigError("the settings file is not a regular file (a FIFO, a device or a "
