@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from revdiff.engine.align import Link, align_sentences
@@ -18,6 +20,9 @@ SENTENCE_MODES = ("auto", "lines")
 class UnknownSentenceMode(RevdiffError):
     """compare() was asked for a sentence mode it does not know."""
 
+
+# A straight double quotation mark, found once per paragraph by `_quote_openings`.
+_STRAIGHT_QUOTE = re.compile('"')
 
 def sentences_of(version: Version, mode: str = "auto") -> tuple[Sentence, ...]:
     """The sentences of a version: split by rules ("auto") or one per paragraph ("lines")."""
@@ -54,17 +59,22 @@ def _quote_openings(version: Version, sentences: Sequence[Sentence]) -> list[str
     openings: list[str] = []
     paragraph_index = -1
     paragraph = ""
+    straight_marks: list[int] = []  # where the paragraph's straight `"` stand
     state = ""
     read_to = 0
     for sentence in sentences:
         if sentence.paragraph != paragraph_index:
             paragraph_index, paragraph = sentence.paragraph, version.paragraphs[sentence.paragraph]
+            straight_marks = [mark.start() for mark in _STRAIGHT_QUOTE.finditer(paragraph)]
             state, read_to = "", 0
         # A straight `"` left open may be an inch mark (`a 12" pipe`): it counts when an odd
         # number of `"` follows in the paragraph, one of them closing it (an even number pair
         # among themselves: `Workers said "it was old."`); a curly one opens a quotation that
-        # may run on to the next paragraph.
-        inside = state and (state != '"' or paragraph.count('"', sentence.start) % 2 == 1)
+        # may run on to the next paragraph. (The marks that follow are counted from their
+        # places, found once: counted anew for each sentence, a paragraph of many sentences
+        # each leaving a `"` open took time quadratic in its length.)
+        following = len(straight_marks) - bisect_left(straight_marks, sentence.start)
+        inside = state and (state != '"' or following % 2 == 1)
         state = state if inside else ""
         openings.append(state)
         state = open_quotation(state + paragraph[read_to:sentence.end])
