@@ -146,9 +146,7 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
         closing = _CLOSING[char]
         if at < position or at >= missing_from.get(char, len(text) + 1):
             continue
-        if char == "'" and not _opens_single(text, at):
-            continue
-        if char == "»" and not _opens_reversed(text, at):
+        if not _may_open(text, at):
             continue
         end = closing.search(text, at + 1)
         if end is None:
@@ -161,11 +159,20 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
     unquoted = "".join(rest)
     last_closing = max((match.start() for match in _ANY_CLOSING.finditer(unquoted)), default=0)
     for mark in _OPENING_MARK.finditer(unquoted, last_closing):
-        if mark.group() != "'" and (mark.group() != "»" or _opens_reversed(unquoted, mark.start())):
+        if mark.group() != "'" and _may_open(unquoted, mark.start()):
             quotes.append(unquoted[mark.end():])
             open_mark = mark.group()
             break
     return [SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()], open_mark
+
+
+def _may_open(text: str, at: int) -> bool:
+    """Whether the opening mark at `at` opens a quotation there: a straight single mark and a
+    `»` do only where they stand (`_opens_single`, `_opens_reversed`), any other always."""
+    char = text[at]
+    if char == "'":
+        return _opens_single(text, at)
+    return char != "»" or _opens_reversed(text, at)
 
 
 def _opens_reversed(text: str, at: int) -> bool:
