@@ -1,11 +1,12 @@
 """Writing many commits at once through one `git fast-import` process.
 
 The stream holds each version inline (`M 100644 inline <path>`), so no marks file is needed.
-fast-import updates the branch only at a `checkpoint` and at the end, and only as a fast-forward:
-a run killed midway leaves the branch at its last checkpoint (a valid commit whose objects are all
-written) plus, at worst, an unreferenced pack that `git gc` removes. What is missing is found and
-written by the next run, since `plan_store` reads what the branch already holds. A run killed
-while fast-import moved the branch also leaves its ref locks; the next run removes them first.
+fast-import moves its ref only at a `checkpoint` and at the end, and only as a fast-forward: a
+run killed midway leaves the ref at its last checkpoint (a valid commit whose objects are all
+written) plus, at worst, an unreferenced pack that `git gc` removes. The store imports onto a
+private ref (`repository.import_ref`) and moves the branch at the end; the next run puts what a
+killed run checkpointed on the branch (`repository.adopt_unfinished_import`) and writes the rest.
+A run killed while fast-import moved the ref also leaves the ref's lock; the next run removes it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import os
 import subprocess
 import tempfile
 import time
-from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Self
 
@@ -24,17 +24,15 @@ from revdiff.safe_git import git_complaint, git_executable, writing_environment
 from revdiff.stop_signals import stops_held
 
 AUTHOR = "revdiff <revdiff@localhost>"
-# Present while an import runs; left behind only by one that died (see _clear_dead_import).
-IMPORT_MARKER_NAME = "revdiff-import-in-progress"
 
 
 class FastImport:
-    """A running `git fast-import` that appends commits to one branch.
+    """A running `git fast-import` that appends commits to one ref.
 
     Use as a context manager; `commit` for each version, then leave the block to finish the
     import. Leaving with Ctrl-C or SIGTERM (a KeyboardInterrupt, which comes between two
     commits) finishes it too, with the commits written so far; leaving with another exception
-    aborts: the branch keeps its last checkpoint. fast-import runs in a session of its own, so
+    aborts: the ref keeps its last checkpoint. fast-import runs in a session of its own, so
     that a Ctrl-C at the terminal reaches revdiff only, which decides.
     """
 
@@ -53,7 +51,6 @@ class FastImport:
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the import
 
     def __enter__(self) -> Self:
-        self._clear_dead_import()
         executable = git_executable()
         env = dict(os.environ, GIT_DIR=self.git_dir, **writing_environment())
         try:
@@ -97,7 +94,7 @@ class FastImport:
                 self.checkpoint()
 
     def checkpoint(self) -> None:
-        """Ask fast-import to write its pack and move the branch to the newest commit."""
+        """Ask fast-import to write its pack and move the ref to the newest commit."""
         self._write(b"checkpoint\n\n")
         self._since_checkpoint = 0
         self._last_checkpoint = time.monotonic()
@@ -111,14 +108,14 @@ class FastImport:
                 self._finish()  # stopped between commits: store those written
                 return
         if kind is not None:
-            process.kill()  # abort: the branch stays at the last checkpoint
+            process.kill()  # abort: the ref stays at the last checkpoint
             process.wait()
             self._stderr.close()
             return
         self._finish()
 
     def _finish(self) -> None:
-        """End the stream and wait for fast-import to write it and move the branch."""
+        """End the stream and wait for fast-import to write it and move the ref."""
         process, stdin = self._process, self._stdin
         assert process is not None and stdin is not None
         self._write(b"done\n")
@@ -130,21 +127,6 @@ class FastImport:
         if code != 0:
             self._fail(code)
         self._stderr.close()
-        (Path(self.git_dir) / IMPORT_MARKER_NAME).unlink()
-
-    def _clear_dead_import(self) -> None:
-        """Remove the ref locks an import killed by a crash left, then mark this import.
-
-        The marker is removed only when an import ends well, so its presence means that the
-        last import died, maybe holding the locks of its branch and of HEAD (whose log records
-        the branch's moves). Its caller holds the store lock, so no other import is at work.
-        """
-        git_dir = Path(self.git_dir)
-        marker = git_dir / IMPORT_MARKER_NAME
-        if marker.exists():
-            for lock in ("HEAD.lock", f"{self.ref}.lock", "packed-refs.lock"):
-                (git_dir / lock).unlink(missing_ok=True)
-        marker.write_bytes(b"")
 
     def _write(self, data: bytes) -> None:
         assert self._stdin is not None and self._process is not None
@@ -158,5 +140,5 @@ class FastImport:
         said = self._stderr.read()
         detail = git_complaint(said) if said.strip() else f"exit code {code}"
         raise StoreError(f"git fast-import failed: {detail}", self.git_dir,
-                         hint="the branch keeps its last checkpoint; run the command again "
-                              "(if another process moved the branch, wait for it first)")
+                         hint="run the command again: it keeps the versions written up to the "
+                              "import's last checkpoint and writes the rest")

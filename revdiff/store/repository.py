@@ -104,6 +104,56 @@ def branch_tip(repo: git.Repo, ref: str) -> str | None:
         return None
 
 
+def import_ref(ref: str) -> str:
+    """The private ref a run's commits go to before the branch `ref` is moved to them: while it
+    runs, the branch (and so a commit someone makes on it meanwhile) stays where the index is."""
+    return "refs/revdiff/store/" + ref.removeprefix("refs/")
+
+
+def publish_import(repo: git.Repo, ref: str, tip: str | None) -> None:
+    """Move the branch from `tip` to the commits the import wrote, and drop the private ref.
+
+    Refused when the branch is no longer at `tip` (a commit made on it while the run wrote): the
+    private ref is kept, and the next run stores the versions again after that commit."""
+    private = import_ref(ref)
+    written = branch_tip(repo, private)
+    if written is None:
+        return
+    if written != branch_tip(repo, ref):
+        try:
+            repo.git.update_ref("-m", "revdiff store", ref, written, tip or "")
+        except git.GitCommandError as error:
+            moved = branch_tip(repo, ref) != tip
+            raise StoreError(
+                "the branch moved while the versions were being written (a commit made on it "
+                "meanwhile); they are not on the branch" if moved else
+                f"cannot move the branch to the versions written: {git_complaint(error.stderr)}",
+                str(repo.working_tree_dir or repo.git_dir),
+                hint="run the same command again: it stores them after the branch's new tip"
+                     if moved else "run the same command again once no other git command "
+                                   "holds the repository") from None
+    repo.git.update_ref("-d", private, written)
+
+
+def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
+    """Put on the branch the commits a killed or failed run left on its private ref, when they
+    continue the branch; drop them when the branch has moved on without them.
+
+    A lock of the private ref is a dead run's (one killed while fast-import moved the ref): no
+    git command but a store run's takes it, and the caller holds `store_lock`. HEAD's and the
+    branch's locks may be another git command's, and are left to git to report."""
+    private = import_ref(ref)
+    (Path(repo.git_dir) / f"{private}.lock").unlink(missing_ok=True)
+    written = branch_tip(repo, private)
+    if written is None:
+        return
+    tip = branch_tip(repo, ref)
+    if tip is None or repo.is_ancestor(repo.commit(tip), repo.commit(written)):
+        publish_import(repo, ref, tip)
+    else:
+        repo.git.update_ref("-d", private, written)
+
+
 @contextlib.contextmanager
 def store_lock(repo: git.Repo) -> Iterator[None]:
     """Hold an exclusive lock on the repository for one store run.

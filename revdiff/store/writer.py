@@ -18,11 +18,14 @@ from revdiff.store.encode import git_date
 from revdiff.store.fast_import import FastImport
 from revdiff.store.plan import PlannedCommit, histories_from_changes, plan_store
 from revdiff.store.repository import (
+    adopt_unfinished_import,
     branch_tip,
     check_worktree,
     current_branch,
+    import_ref,
     object_format,
     open_or_create,
+    publish_import,
     refuse_busy_index,
     refuse_staged_changes,
     store_lock,
@@ -50,6 +53,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
         with store_lock(repo):
             refuse_busy_index(repo)
             ref = current_branch(repo)
+            adopt_unfinished_import(repo, ref)
             tip = branch_tip(repo, ref)
             histories = histories_from_changes(*_stored_changes(repo, ref)) if tip else {}
             stored = {path: set(history.counts) for path, history in histories.items()
@@ -62,8 +66,9 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             try:
                 if plan.commits:
                     advance = progress(len(plan.commits)) if progress else None
-                    write_commits(str(repo.git_dir), ref, tip, plan.commits, advance,
-                                  checkpoint_every)
+                    write_commits(str(repo.git_dir), import_ref(ref), tip, plan.commits,
+                                  advance, checkpoint_every)
+                    publish_import(repo, ref, tip)
                     _pack_when_needed(repo)
                 sync_worktree(repo, ref)
             except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`stop_signals`)
@@ -84,6 +89,7 @@ def _stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
     # a second Ctrl-C, which git's own processes get too from a terminal, leaves this line said
     with contextlib.suppress(KeyboardInterrupt), stops_held(), \
             contextlib.suppress(StoreError, git.GitCommandError):
+        publish_import(repo, ref, tip)
         new_tip = branch_tip(repo, ref)
         stored = 0 if new_tip is None or new_tip == tip else int(repo.git.rev_list(
             "--count", new_tip if tip is None else f"{tip}..{new_tip}"))
@@ -109,7 +115,8 @@ def _stored_changes(repo: git.Repo, ref: str) -> tuple[list[FileChange], dict[in
 def write_commits(git_dir: str, ref: str, parent: str | None,
                   commits: Sequence[PlannedCommit], advance: Callable[[int], None] | None,
                   checkpoint_every: int = 1000) -> None:
-    """Stream the planned commits to one `git fast-import`, in order."""
+    """Stream the planned commits to one `git fast-import`, in order, onto `ref` (the run's
+    private ref), the first after `parent`."""
     now = f"{int(time.time())} +0000"
     with FastImport(git_dir, ref, parent, checkpoint_every) as importer:
         for planned in commits:

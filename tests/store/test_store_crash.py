@@ -20,16 +20,21 @@ from revdiff.formats.gitrepo import read_history, read_repository
 from revdiff.safe_git import sanitized_clone
 from revdiff.stop_signals import Terminated
 from revdiff.store import store_articles
-from revdiff.store.fast_import import IMPORT_MARKER_NAME
+from revdiff.store.repository import import_ref
 
 ARTICLES, VERSIONS, CHECKPOINT = 600, 10, 100
 CHILD = Path(__file__).with_name("synthetic_store_articles.py")
 
 
-def branch_commits(repo_dir: Path) -> int:
-    result = subprocess.run(["git", "-C", str(repo_dir), "rev-list", "--count", "HEAD"],
+def branch_commits(repo_dir: Path, ref: str = "HEAD") -> int:
+    result = subprocess.run(["git", "-C", str(repo_dir), "rev-list", "--count", ref],
                             capture_output=True, text=True, check=False)
     return int(result.stdout) if result.returncode == 0 else 0
+
+
+def branch_name(repo_dir: Path) -> str:
+    return subprocess.run(["git", "-C", str(repo_dir), "symbolic-ref", "HEAD"],
+                          capture_output=True, text=True, check=True).stdout.strip()
 
 
 def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: Path) -> None:
@@ -41,7 +46,10 @@ def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: P
     )
     try:
         deadline = time.monotonic() + 60
-        while branch_commits(repo_dir) == 0:  # wait for the first checkpoint
+        while not (repo_dir / ".git" / "HEAD").exists():
+            time.sleep(0.01)
+        private = import_ref(branch_name(repo_dir))
+        while branch_commits(repo_dir, private) == 0:  # wait for the first checkpoint
             if child.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("the import ended before it could be killed: "
                             + child.stderr.read().decode() if child.stderr else "")
@@ -49,8 +57,9 @@ def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: P
     finally:
         os.killpg(child.pid, signal.SIGKILL)  # the child and its git fast-import, like a crash
         child.wait()
-    at_crash = branch_commits(repo_dir)
+    at_crash = branch_commits(repo_dir, private)
     assert 0 < at_crash < total, "the kill came too late to test anything"
+    assert branch_commits(repo_dir) == 0  # the branch moves only when a run ends
 
     fsck = subprocess.run(["git", "-C", str(repo_dir), "fsck", "--full", "--strict"],
                           capture_output=True, text=True, check=False)
@@ -72,27 +81,66 @@ def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: P
     assert read_repository(repo_dir) == articles
 
 
-def test_ref_locks_of_a_killed_import_are_cleared_and_others_are_left(tmp_path: Path) -> None:
-    """A run killed while fast-import moved the branch leaves HEAD.lock and the branch's lock
-    (the crash test above hits this only by chance): the next run clears them. A lock with no
-    sign of a dead import belongs to someone else, and is reported, not removed."""
+def test_the_lock_of_a_killed_import_is_cleared_and_others_are_left(tmp_path: Path) -> None:
+    """A run killed while fast-import moved its private ref leaves that ref's lock (the crash
+    test above hits this only by chance): the next run clears it. HEAD's and the branch's locks
+    may be another git command's: they are reported, never removed (they were, after a dead
+    import, when the import wrote to the branch itself). The versions a run could not put on
+    the branch are put there by the next."""
     repo_dir = tmp_path / "archive"
     articles = synthetic_articles(3, 2)
     store_articles(articles[:1], repo_dir)
     git_dir = repo_dir / ".git"
-    branch = subprocess.run(["git", "-C", str(repo_dir), "symbolic-ref", "HEAD"],
-                            capture_output=True, text=True, check=True).stdout.strip()
+    branch = branch_name(repo_dir)
     (git_dir / "HEAD.lock").write_text("")
     with pytest.raises(StoreError, match="HEAD.lock"):
         store_articles(articles[:2], repo_dir)
     assert (git_dir / "HEAD.lock").exists()
-    (git_dir / IMPORT_MARKER_NAME).write_bytes(b"")  # as a killed import leaves it
-    (git_dir / f"{branch}.lock").write_text("")
+    (git_dir / "HEAD.lock").unlink()
+    private_lock = git_dir / f"{import_ref(branch)}.lock"
+    private_lock.parent.mkdir(parents=True, exist_ok=True)
+    private_lock.write_text("")  # as an import killed while it moved its ref leaves it
     summary = store_articles(articles, repo_dir)
-    assert summary.stored == 4 and summary.already_stored == 2
-    assert not (git_dir / "HEAD.lock").exists() and not (git_dir / f"{branch}.lock").exists()
-    assert not (git_dir / IMPORT_MARKER_NAME).exists()
+    assert summary.stored == 2 and summary.already_stored == 4  # 2 of them from the failed run
+    assert not private_lock.exists()
     assert read_repository(repo_dir) == articles
+
+
+def test_a_commit_made_on_the_branch_while_a_store_runs_keeps_the_stored_files(
+        tmp_path: Path) -> None:
+    """fast-import moved the branch at each checkpoint while the index stayed at the old tip: a
+    `git commit` made meanwhile (of a note beside the store) recorded the old tree, deleting every
+    file stored so far from the branch, and the store's next checkpoint then failed. The branch
+    now moves when the run ends; one that moved meanwhile is reported and the next run stores the
+    versions after the user's commit."""
+    repo_dir = tmp_path / "archive"
+    articles = synthetic_articles(6, 2)
+    store_articles(articles[:1], repo_dir)
+
+    def commit_a_note_midway(commits: int) -> Callable[[int], None]:
+        done = 0
+
+        def step(steps: int) -> None:
+            nonlocal done
+            done += steps
+            if done == 4:  # after a checkpoint
+                (repo_dir / "NOTES.md").write_text("sources checked\n")
+                subprocess.run(["git", "-C", str(repo_dir), "add", "NOTES.md"], check=True)
+                subprocess.run(["git", "-C", str(repo_dir), "-c", "user.name=a", "-c",
+                                "user.email=a@b", "commit", "-q", "-m", "notes"], check=True)
+
+        return step
+
+    with pytest.raises(StoreError, match="the branch moved while the versions were being written"):
+        store_articles(articles, repo_dir, progress=commit_a_note_midway, checkpoint_every=3)
+    files = subprocess.run(["git", "-C", str(repo_dir), "ls-tree", "-r", "--name-only", "HEAD"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert len(files) == 2 and "NOTES.md" in files  # the first article's file is still there
+    summary = store_articles(articles, repo_dir)
+    assert summary.stored == 10 and summary.already_stored == 2
+    assert [a for a in read_repository(repo_dir) if a.url] == articles
+    assert (repo_dir / "NOTES.md").read_text() == "sources checked\n"
+    assert not git.Repo(repo_dir).is_dirty(untracked_files=True)
 
 
 @pytest.mark.parametrize("stop", [KeyboardInterrupt, Terminated])
