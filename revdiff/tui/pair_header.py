@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Static
 
+from revdiff.engine.words import word_diff
 from revdiff.model import Version
 from revdiff.terminal_text import visible
 from revdiff.tui.filters import FilterState
+from revdiff.tui.styles import ROW_STYLES
 
 
 def version_time(version: Version) -> str:
@@ -123,8 +125,25 @@ def header_lines(shown: ShownPair, width: int) -> list[Text]:
     title = Text()
     if article is not None and form.article_on_title:
         title.append(article_position(article, compact=True) + " · ", style="bold #87afff")
-    title.append(visible(shown.new.title or shown.old.title or "(untitled)"), style="bold")
+    title.append_text(title_text(shown.old.title, shown.new.title))
     return [shortened(line, width), shortened(title, width)]
+
+
+def title_text(old: str, new: str) -> Text:
+    """The title, and when the pair changed it, how: the words cut struck through and those
+    added underlined, in the diff's colours (a headline rewritten is news of its own). Words
+    cut and words added that meet without a space are kept apart by one."""
+    if old == new or not old or not new:
+        return Text(visible(new or old or "(untitled)"), style="bold")
+    shown = Text(style="bold")
+    before = (0, " ")
+    for op, words in word_diff(old, new):
+        if op > 0 > before[0] and not (before[1][-1:].isspace() or words[:1].isspace()):
+            shown.append(" ")
+        shown.append(visible(words), style=ROW_STYLES["old_word" if op < 0 else "new_word"]
+                     if op else None)
+        before = (op, words)
+    return shown
 
 
 def shortened(line: Text, width: int) -> Text:

@@ -1,0 +1,38 @@
+"""The header's title line: the title, and how the pair changed it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from revdiff.model import Version
+from revdiff.tui.filters import FilterState
+from revdiff.tui.pair_header import ShownPair, header_lines
+
+
+def shown(old_title: str, new_title: str) -> ShownPair:
+    return ShownPair(Version(0, old_title, ("One.",)), Version(1, new_title, ("Two.",)), (0, 1), 2,
+                     "unified", FilterState(), None)
+
+
+def styled_words(line: Text, style: str) -> list[str]:
+    return [line.plain[span.start:span.end] for span in line.spans
+            if getattr(span.style, style, False)]
+
+
+def test_a_changed_title_shows_the_words_cut_and_added() -> None:
+    """The header showed only the new title: a rewritten headline (`Rockets hit base housing US
+    troops` to `Iran fires missiles at US troops`) went unseen in the app, where `diff` prints it."""
+    _, title = header_lines(shown("Rockets hit base housing US troops in Iraq: Iranian TV",
+                                  "Iran fires missiles at US troops in Iraq"), 120)
+    assert title.plain == ("Rockets hit base housing Iran fires missiles at US troops in Iraq: "
+                           "Iranian TV")
+    assert styled_words(title, "strike") == ["Rockets hit base housing", ": Iranian TV"]
+    assert styled_words(title, "underline") == ["Iran fires missiles at"]
+
+
+def test_an_unchanged_title_is_shown_plain() -> None:
+    _, title = header_lines(shown("Iran fires missiles", "Iran fires missiles"), 120)
+    assert title.plain == "Iran fires missiles"
+    assert styled_words(title, "strike") == styled_words(title, "underline") == []
+    _, untitled = header_lines(shown("", ""), 120)
+    assert untitled.plain == "(untitled)"
