@@ -58,19 +58,22 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     if time is None:
         time, source = _time_from_page(html, soup)
     return SavedPage(name, _url(soup), _title(soup), time, source,
-                     remove_furniture(extract_paragraphs(html)), _PAGE_END.search(html) is None)
+                     remove_furniture(extract_paragraphs(html, name)),
+                     _PAGE_END.search(html) is None)
 
 
-def extract_paragraphs(html: str) -> tuple[str, ...]:
+def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     """The article's paragraphs as trafilatura finds them, or none on a page without an article.
 
     Precision is favoured and page furniture pruned (measured best in
-    benchmarks/snapshot_extraction.py); comments and tables are left out.
+    benchmarks/snapshot_extraction.py); comments and tables are left out. `where` (the page's
+    path) is named when trafilatura is not installed, so that the folder read as saved pages in
+    a corpus can be found.
     """
     try:
         import trafilatura
     except ImportError:
-        raise UnknownFormat("reading saved publisher pages needs trafilatura", None,
+        raise UnknownFormat("reading saved publisher pages needs trafilatura", where,
                             hint="pip install 'revdiff[snapshots]'") from None
     text = trafilatura.extract(html, favor_precision=True, include_comments=False,
                                include_tables=False, deduplicate=False, prune_xpath=PRUNED) or ""

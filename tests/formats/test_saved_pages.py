@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import sys
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains
 
-from revdiff.errors import EmptyInput, InconsistentPages
+from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
 from revdiff.formats.load import load
 from revdiff.formats.page_furniture import remove_furniture
 from revdiff.formats.snapshot_page import read_page
@@ -155,6 +156,19 @@ def test_saved_pages_with_another_file_are_refused_naming_it(tmp_path: Path, oth
                                                 r"holds saved pages \(20200103140500\.html"):
         load([str(folder)])
 
+
+
+def test_pages_read_without_trafilatura_are_named(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # `pip install revdiff` without the snapshots extra: "reading saved publisher pages needs
+    # trafilatura" named no input, so an export of a corpus did not say which folder was read so
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    with pytest.raises(UnknownFormat) as refused:
+        load([str(folder)])
+    assert str(refused.value) == (f"{folder / '20200103100000.html'}: reading saved publisher "
+                                  "pages needs trafilatura (pip install 'revdiff[snapshots]')")
 
 def test_furniture_is_taken_out_and_long_paragraphs_kept() -> None:
     story = "Advertisement executives said the campaign would continue reading the polls. " * 4
