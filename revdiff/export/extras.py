@@ -15,10 +15,17 @@ def require_pyarrow() -> Any:
     """The pyarrow module (with pyarrow.parquet loaded), or MissingExtra."""
     try:
         import pyarrow
-        import pyarrow.parquet
     except ImportError as error:
         raise MissingExtra("Parquet and Arrow output need pyarrow, which is not installed",
                            hint="pip install 'revdiff[parquet]'") from error
+    try:
+        import pyarrow.parquet
+    except ImportError as error:  # conda's pyarrow-core, or a pyarrow built by hand without it
+        raise MissingExtra(f"Parquet and Arrow output need pyarrow's Parquet support, which the "
+                           f"installed pyarrow {pyarrow.__version__} was built without",
+                           hint="install a pyarrow that has it: pip install --force-reinstall "
+                                "'pyarrow>=14', or conda's pyarrow instead of pyarrow-core"
+                           ) from error
     return pyarrow
 
 

@@ -1,0 +1,24 @@
+"""Export options whose extra is missing or incomplete: one line saying what to install."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def test_pyarrow_without_parquet_is_not_called_missing(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # a pyarrow built without Parquet (conda's pyarrow-core) was reported as "pyarrow, which is
+    # not installed", and `pip install 'revdiff[parquet]'` found pyarrow installed and did nothing
+    pytest.importorskip("pyarrow")
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    out = tmp_path / "edits.parquet"
+    result = run_cli("export", str(samples), "-o", str(out))
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert line.startswith("revdiff: error: Parquet and Arrow output need pyarrow's Parquet "
+                           "support, which the installed pyarrow ")
+    assert "not installed" not in line and "pyarrow-core" in line
+    assert list(tmp_path.iterdir()) == []
