@@ -32,8 +32,6 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import git
-
 from revdiff.errors import StoreError
 from revdiff.file_kinds import is_dev_null, special_kind
 
@@ -72,7 +70,15 @@ def _overrides() -> list[tuple[str, str]]:
 
 
 def git_executable() -> str:
-    return git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git"
+    """The git program, as GitPython finds it (GIT_PYTHON_GIT_EXECUTABLE, else git on PATH), or
+    StoreError when there is none: GitPython then fails on import with a page of text."""
+    name = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git"
+    found = shutil.which(name)
+    if found is None:
+        raise StoreError(f"reading a git repository or storing into one needs git, and {name!r} "
+                         "is not a program on PATH",
+                         hint="install git, or set GIT_PYTHON_GIT_EXECUTABLE to its path")
+    return found
 
 
 def _with_overrides(environment: dict[str, str],

@@ -22,9 +22,9 @@ from revdiff.cli.common import (
 from revdiff.cli.progress import ProgressBar
 from revdiff.errors import StoreError
 from revdiff.formats.text_input import resolved
+from revdiff.safe_git import git_executable
 from revdiff.stop_signals import sigterm_as_interrupt
-from revdiff.store import store_articles
-from revdiff.store.summary import SkipReason
+from revdiff.store import SkipReason
 from revdiff.terminal_text import visible
 
 # Below this many commits a run is quick enough to need no progress bar.
@@ -61,6 +61,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     file-system monitor or filter of the repository runs. Read the repository back with
     `revdiff parse DIR`.
     """
+    git_executable()  # without git, GitPython cannot be imported: one line says so first
+    from revdiff.store.writer import store_articles
+
     target = resolved(repo_dir)
     for name in inputs:
         if name != "-" and target in (source := resolved(Path(name)), *source.parents):

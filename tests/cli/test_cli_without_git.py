@@ -1,0 +1,57 @@
+"""A machine without the git program (a slim container): GitPython fails on import there, with
+a page of text. Reading anything but a git repository needs no git, and what needs it says so in
+one line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_run import CHAIN
+
+
+@pytest.fixture
+def without_git(tmp_path: Path) -> dict[str, str]:
+    environment = {name: value for name, value in os.environ.items()
+                   if name != "GIT_PYTHON_GIT_EXECUTABLE"}
+    empty = tmp_path / "no-programs"
+    empty.mkdir()
+    environment["PATH"] = str(empty)
+    return environment
+
+
+def run(environment: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
+                          text=True, timeout=120, check=False, env=environment)
+
+
+def test_a_folder_of_versions_is_read_without_git(without_git: dict[str, str]) -> None:
+    # it was a traceback: any folder loaded the git reader, which imported GitPython
+    result = run(without_git, "diff", str(CHAIN))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "version 0 -> 1" in result.stdout
+
+
+NEEDS_GIT = ("revdiff: error: reading a git repository or storing into one needs git, and 'git' "
+             "is not a program on PATH (install git, or set GIT_PYTHON_GIT_EXECUTABLE to its "
+             "path)\n")
+
+
+def test_store_says_git_is_missing(without_git: dict[str, str], tmp_path: Path) -> None:
+    assert run(without_git, "store", "--help").returncode == 0
+    result = run(without_git, "store", str(CHAIN), "--repo", str(tmp_path / "repo"))
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", NEEDS_GIT)
+    assert not (tmp_path / "repo").exists()
+
+
+def test_a_git_repository_says_git_is_missing(without_git: dict[str, str],
+                                              tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("needs git to make the repository")
+    subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
+    result = run(without_git, "parse", str(tmp_path / "repo"))
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", NEEDS_GIT)
