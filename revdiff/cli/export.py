@@ -83,14 +83,15 @@ def _pick_format(chosen: str | None, out: Path) -> str:
                    "NAME.comparisons.EXT, the per-pair summary. `-` writes the edits table "
                    "(jsonl, the default, or csv) or the unified diff to stdout.")
 @click.option("--format", "export_format", type=click.Choice(FORMATS),
-              help="Output format; by default taken from the output's suffix.")
+              help="Output format; by default taken from the output's suffix. parquet needs "
+                   "revdiff[parquet].")
 @click.option("--workers", type=click.IntRange(min=1, max=MAX_WORKERS), default=1,
               show_default=True,
               help="Local worker processes (or LocalCluster workers with --dask).")
 @click.option("--scheduler", metavar="ADDRESS", callback=check_scheduler,
               help="Run on this Dask distributed scheduler (needs revdiff[dask]).")
 @click.option("--dask", "local_dask", is_flag=True,
-              help="Run on a Dask LocalCluster of --workers processes.")
+              help="Run on a Dask LocalCluster of --workers processes (needs revdiff[dask]).")
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted run of the same command without duplicating rows "
                    "(with nothing to resume, says so and exports from the start).")

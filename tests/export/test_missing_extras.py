@@ -22,3 +22,12 @@ def test_pyarrow_without_parquet_is_not_called_missing(run_cli, samples: Path, t
                            "support, which the installed pyarrow ")
     assert "not installed" not in line and "pyarrow-core" in line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_help_names_the_extra_of_each_option_that_needs_one(run_cli) -> None:  # type: ignore[no-untyped-def]
+    # only --scheduler said it needs revdiff[dask]; --dask needs it too, and parquet its own
+    result = run_cli("export", "--help")
+    text = " ".join(result.output.split())
+    assert "--scheduler ADDRESS Run on this Dask distributed scheduler (needs revdiff[dask])" in text
+    assert "--dask Run on a Dask LocalCluster of --workers processes (needs revdiff[dask])" in text
+    assert "by default taken from the output's suffix. parquet needs revdiff[parquet]." in text
