@@ -47,6 +47,9 @@ DAY_BEFORE_MONTH = word_set("januar jänner februar märz mai juni juli oktober 
 # Those names are a date too after a German preposition (`am 12. August`, `bis 1. April`).
 DAY_BEFORE_ENGLISH_MONTH = word_set("april august september november")
 GERMAN_DATE_PREPOSITIONS = word_set("am vom zum bis seit ab dem den")
+# A number after a German article is an ordinal (`der 3. Platz`, `zum 20. Mal`, `des 19.
+# Jahrhunderts`); `am`, which English writes too (`I am 30. Then ...`), only before a month.
+GERMAN_ORDINAL_ARTICLES = word_set("der die das den dem des zum zur im beim vom")
 # Abbreviations that introduce something and never end a sentence.
 NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca")
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.
@@ -124,12 +127,13 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         return False
     if word in BEFORE_NUMBER and following.isdigit():
         return False
-    if word.isdigit() and len(word) <= 2 and (
-            next_lower in DAY_BEFORE_MONTH
-            or next_lower in DAY_BEFORE_ENGLISH_MONTH
-            and _word_before(paragraph, len(paragraph[:match.start("punct") - len(word)].rstrip()))
-            .lower() in GERMAN_DATE_PREPOSITIONS):
-        return False
+    if word.isdigit() and len(word) <= 3:
+        before = _word_before(paragraph, len(paragraph[:match.start("punct") - len(word)].rstrip()))
+        before = before.lower()
+        if before in GERMAN_ORDINAL_ARTICLES or len(word) <= 2 and (
+                next_lower in DAY_BEFORE_MONTH
+                or next_lower in DAY_BEFORE_ENGLISH_MONTH and before in GERMAN_DATE_PREPOSITIONS):
+            return False
     if "." in word:  # U.S., a.m., D.C.: only a typical opener makes this the end
         return next_lower in OPENERS
     return True

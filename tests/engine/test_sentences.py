@@ -45,9 +45,15 @@ def pieces(text: str) -> list[str]:
     ("Am 3. Januar wurde er getötet. Er war 62.", ["Am 3. Januar wurde er getötet.", "Er war 62."]),
     ("He was born in 1990. The next year he left.", ["He was born in 1990.", "The next year he left."]),
     ("The vote was 52 to 48. August brought protests.",
-     ["The vote was 52 to 48.", "August brought protests."]),    # German, Spanish, Italian and Dutch abbreviations and dates end no sentence
+     ["The vote was 52 to 48.", "August brought protests."]),
+    # German, Spanish, Italian and Dutch abbreviations and dates end no sentence
     ("Am 3. Mai griffen Rebellen an. Er starb am 12. August 2024. Die Armee schwieg.",
      ["Am 3. Mai griffen Rebellen an.", "Er starb am 12. August 2024.", "Die Armee schwieg."]),
+    # nor does a German ordinal after an article (`Der 3. Platz` was two sentences), where a number
+    # after English `am` may end one
+    ("Der 3. Platz ging an Bayern. Zum 20. Mal siegte er im 125. Jahr des 19. Jahrhunderts.",
+     ["Der 3. Platz ging an Bayern.", "Zum 20. Mal siegte er im 125. Jahr des 19. Jahrhunderts."]),
+    ("I am 30. Then I left.", ["I am 30.", "Then I left."]),
     ("Es gab ca. 300 Tote. Opfer Nr. 5 ist bekannt. Die Regierung bzw. Kabinett tagte.",
      ["Es gab ca. 300 Tote.", "Opfer Nr. 5 ist bekannt.", "Die Regierung bzw. Kabinett tagte."]),
     ("La Sra. García habló. Il sig. Rossi tace. Hr. Meier ging. Dhr. Jansen bleef.",
