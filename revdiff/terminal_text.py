@@ -10,6 +10,7 @@ exported files) keep the text intact in files and pipes; printed on a terminal, 
 
 from __future__ import annotations
 
+from html import escape
 from typing import Protocol
 
 # C0 controls show as the Unicode "control pictures" U+2400..U+241F, DEL as U+2421.
@@ -42,6 +43,15 @@ def visible_data(text: str) -> str:
     """Data (JSON, CSV, a patch, HTML) made safe to print on a terminal: line ends and tabs kept
     (CR LF shown as a line end), every other control character shown as a symbol."""
     return text.replace("\r\n", "\n").translate(_DATA_TABLE)
+
+
+_HTML_TABLE = {code: escape(symbol) for code, symbol in _DATA_TABLE.items()}
+
+
+def visible_html(markup: str) -> str:
+    """HTML (its text escaped) made safe to print, as `visible_data` makes data, each symbol
+    escaped in turn: a browser reads a bare `<U+202E>` as a tag and shows nothing of it."""
+    return markup.replace("\r\n", "\n").translate(_HTML_TABLE)
 
 
 def field_text(text: str) -> str:

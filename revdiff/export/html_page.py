@@ -3,7 +3,7 @@
 A page carries its CSS inline, runs no scripts and loads nothing from elsewhere; its
 Content-Security-Policy tells the browser so, in case a text ever slipped through unescaped.
 The control characters of the text (an escape sequence, a bidirectional override), which HTML
-does not allow and which `cat` would hand to a terminal, are shown as symbols (`visible_data`).
+does not allow and which `cat` would hand to a terminal, are shown as symbols (`visible_html`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from revdiff.terminal_text import visible_data
+from revdiff.terminal_text import visible_data, visible_html
 
 # Nothing may be fetched or run: no scripts, no remote images, fonts or styles.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -51,4 +51,4 @@ PAGE_END = "</body></html>\n"
 
 def page(title: str, body: Iterable[str]) -> str:
     """A whole page: the head, the body's lines, the end."""
-    return page_head(title) + visible_data("".join(f"{line}\n" for line in body)) + PAGE_END
+    return page_head(title) + visible_html("".join(f"{line}\n" for line in body)) + PAGE_END

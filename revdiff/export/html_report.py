@@ -27,7 +27,7 @@ from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter
 from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, Version
-from revdiff.terminal_text import visible_data
+from revdiff.terminal_text import visible_html
 
 INDEX_NAME = "index.html"
 INDEX_TITLE = "revdiff report"
@@ -148,7 +148,7 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
         title = info.get("title") or entry.key
         file_name = report_file_name(entry.index, entry.key)
         name = f'<br><span class="meta">{escape(entry.key)}</span>' if entry.key != title else ""
-        yield visible_data(
+        yield visible_html(
             f'<tr><td class="num">{entry.index}</td><td><a href="{escape(file_name)}">'
             f'{escape(title)}</a>{name}</td>'
             f'<td>{escape(info.get("source") or "")}</td>'

@@ -115,6 +115,20 @@ def test_control_characters_of_the_text_are_shown_as_symbols(tmp_path: Path) -> 
         assert "\u202e" not in text and "Title ␛[2J" in text
 
 
+def test_a_bidirectional_override_shows_as_text_in_the_browser(tmp_path: Path) -> None:
+    """Its symbol `<U+202E>` was written bare, which a browser reads as a tag (`<u+202e>`) and
+    shows nothing of, in the article's page and in the index."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, "https://example.org/rtl", (
+        Version(0, "Left \u202eright", ("It rained.",)),
+        Version(1, "Left \u202eright", ("It rained \u202ehard.",))), 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    for page in (tmp_path / "report").glob("*.html"):
+        collector = parse(page)
+        assert not [tag for tag, _ in collector.tags if tag.startswith("u+")]
+        assert "Left <U+202E>right" in "".join(collector.text)
+
+
 def test_a_share_under_one_percent_is_escaped(tmp_path: Path) -> None:
     """`<1% changed` was written raw, a parse error in HTML."""
     long = " ".join(["The troops arrived in the region on Friday."] * 40)
