@@ -13,16 +13,21 @@ from revdiff.export.unified import unified_diff
 from revdiff.model import Article, Comparison, Version
 
 
+def _one_line(text: str) -> str:
+    """`text` with its line breaks and other whitespace runs made single spaces: a header is one
+    line."""
+    return " ".join(text.split())
+
+
 def version_label(name: str, version: Version) -> str:
-    label = f"{name}\tversion {version.number}"
-    when = version.time.isoformat() if version.time else version.time_text
+    label = f"{_one_line(name)}\tversion {version.number}"
+    when = version.time.isoformat() if version.time else _one_line(version.time_text or "")
     return f"{label} ({when})" if when else label
 
 
 def article_unified_diff(name: str, comparison: Comparison) -> str:
     """The comparison's unified diff, its headers naming the article `name` and each version
     (`diff`, `export` and the app's export write these); empty when nothing changed."""
-    name = " ".join(name.split())  # a header is one line
     return unified_diff(comparison, old_label=version_label(name, comparison.old),
                         new_label=version_label(name, comparison.new))
 

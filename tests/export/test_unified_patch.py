@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from revdiff.engine import compare
+from revdiff.export.patch_text import article_unified_diff
 from revdiff.export.unified import unified_diff
 from revdiff.formats import load
 from revdiff.model import Comparison, Sentence, Version
@@ -168,3 +169,16 @@ def test_cli_unified_output_applies(tmp_path: Path) -> None:
     old = sentence_lines(comparison.old_sentences)
     assert apply_with_patch(old, result.stdout, tmp_path) == sentence_lines(
         comparison.new_sentences)
+
+
+def test_a_time_written_on_two_lines_keeps_each_header_one_line(tmp_path: Path) -> None:
+    """A version's time as a page or a NewsEdits `created` said it, holding a line break, broke
+    the `---` header in two, and `patch` found no patch to apply."""
+    old = Version(0, "t", ("The troops arrived. They left.",), time_text="about 1 hour\nlater")
+    new = Version(1, "t", ("The troops arrived. They stayed.",), time_text="2 hours\u2028later")
+    comparison = compare(old, new)
+    diff = article_unified_diff("story", comparison)
+    assert diff.splitlines()[:2] == ["--- story\tversion 0 (about 1 hour later)",
+                                     "+++ story\tversion 1 (2 hours later)"]
+    assert apply_with_patch(sentence_lines(comparison.old_sentences), diff, tmp_path) == \
+        sentence_lines(comparison.new_sentences)
