@@ -15,6 +15,7 @@ from revdiff.cli.common import (
     write_data,
 )
 from revdiff.export.article_json import article_summary, article_to_dict
+from revdiff.export.records import json_line
 
 
 @click.command()
@@ -33,7 +34,7 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
         echo("\n\n".join(article_summary(a) for a in articles))
     elif output_format == "jsonl":
         for article in articles:
-            write_data(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")
+            write_data(json_line(article_to_dict(article)) + "\n")
     else:
         documents = [article_to_dict(a) for a in articles]
         payload = documents[0] if len(documents) == 1 else documents

@@ -21,6 +21,7 @@ from revdiff.export.records import (
     comparison_row,
     edit_rows,
     flatten_for_csv,
+    json_line,
 )
 from revdiff.model import Comparison
 
@@ -49,7 +50,7 @@ def comparisons_jsonl(items: Iterable[Item]) -> Iterator[str]:
     """One JSON object per edit, one per line."""
     for ref, comparison, reading in items:
         for row in edit_rows(ref, comparison, reading):
-            yield json.dumps(row, ensure_ascii=False)
+            yield json_line(row)
 
 
 def comparisons_csv(items: Iterable[Item]) -> Iterator[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import IO, Any
@@ -26,6 +25,7 @@ from revdiff.export.records import (
     ArticleRef,
     article_rows,
     flatten_for_csv,
+    json_line,
 )
 from revdiff.export.staging import Staging
 from revdiff.model import Article, Comparison
@@ -164,17 +164,13 @@ class TwoTableTextWriter(AppendingTextWriter):
                          table_paths(out, self.extension))
 
 
-def _json_line(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False) + "\n"
-
-
 def render_jsonl(ref: ArticleRef, article: Article, comparisons: list[Comparison]
                  ) -> tuple[tuple[str, str], int]:
     edits: list[str] = []
     summaries: list[str] = []
     for _, summary, rows in article_rows(ref, article, comparisons):
-        edits.extend(_json_line(row) for row in rows)
-        summaries.append(_json_line(summary))
+        edits.extend(json_line(row) + "\n" for row in rows)
+        summaries.append(json_line(summary) + "\n")
     return ("".join(edits), "".join(summaries)), len(edits)
 
 

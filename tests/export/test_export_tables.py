@@ -9,8 +9,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from export_corpus import make_chain
 
+from revdiff.cli import main
 from revdiff.engine.stats import word_changes
 from revdiff.export.driver import ExportJob, compare_chain, run_export
 from revdiff.export.inputs import expand_inputs
@@ -253,3 +255,29 @@ def test_a_title_written_in_another_unicode_form_is_flagged_encoding_only(tmp_pa
     outputs = export([str(database)], out, fmt)
     assert _title_flags(outputs[0] if fmt == "sqlite" else outputs[1], fmt) == [
         ["encoding_only"], []]
+
+
+def test_jsonl_records_are_one_line_each_to_splitlines(tmp_path: Path) -> None:
+    """A sentence holding a line separator (U+2028), a paragraph separator or NEL was written raw:
+    a JSONL reader splitting the file with `str.splitlines()` got pieces of records, not JSON."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, "https://example.org/sep", (
+        Version(0, "Title\u2029one", ("It rained\u2028hard.",)),
+        Version(1, "Title\u2029one", ("It rained\x85hard today.",))), 2)])
+    edits_path, comparisons_path = export([str(database)], tmp_path / "e.jsonl", "jsonl")
+    [edit] = read_jsonl(edits_path)
+    assert (edit["old_text"], edit["new_text"]) == ("It rained\u2028hard.", "It rained\x85hard today.")
+    assert [row["old_title"] for row in read_jsonl(comparisons_path)] == ["Title\u2029one"]
+
+
+@pytest.mark.parametrize("command", ["diff", "parse"])
+def test_diff_and_parse_jsonl_records_are_one_line_each_to_splitlines(tmp_path: Path, command: str
+                                                                      ) -> None:
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, "https://example.org/sep", (
+        Version(0, "Title", ("It rained\u2028hard.",)),
+        Version(1, "Title", ("It rained\u2028hard today.",))), 2)])
+    result = CliRunner().invoke(main, [command, str(database), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 1 and "It rained\u2028hard." in json.dumps(records, ensure_ascii=False)
