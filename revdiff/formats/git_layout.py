@@ -58,14 +58,25 @@ def encode_trailer_value(value: str) -> str:
     return json.dumps(value, ensure_ascii=True)
 
 
+def is_utf8_text(value: object) -> bool:
+    """Whether every string of a decoded JSON value is text UTF-8 can write: JSON's `\\ud800`
+    escapes a lone surrogate, which no file or terminal takes (revdiff store writes none)."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def decode_trailer_value(raw: str) -> str:
-    """A trailer value: raw text, or a JSON string when it starts with a double quote."""
+    """A trailer value: raw text, or a JSON string when it starts with a double quote (and holds
+    no lone surrogate)."""
     if raw.startswith('"'):
         try:
             value = json.loads(raw)
         except json.JSONDecodeError:
             return raw
-        if isinstance(value, str):
+        if isinstance(value, str) and is_utf8_text(value):
             return value
     return raw
 
@@ -81,7 +92,8 @@ def decode_warnings(raw: str, where: str) -> tuple[str, ...]:
         warnings = json.loads(raw)
     except (json.JSONDecodeError, RecursionError):
         warnings = None
-    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
+    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings) \
+            or not is_utf8_text(warnings):
         raise MalformedPage(f"{TRAILER_WARNINGS} is not a JSON list of strings: {raw[:40]!r}",
                             where, hint="the commit was not written by revdiff store")
     return tuple(warnings)
@@ -124,6 +136,10 @@ def decode_version_file(data: bytes, encoding: str | None, where: str,
                                 hint="the file was not written by revdiff store") from error
         if not values or not all(isinstance(v, str) for v in values):
             raise MalformedPage("stored version does not hold JSON strings", where,
+                                hint="the file was not written by revdiff store")
+        if not is_utf8_text(values):
+            raise MalformedPage("stored version holds a lone surrogate (a \\ud800 escape), "
+                                "which is no text", where,
                                 hint="the file was not written by revdiff store")
         return values[0], tuple(values[1:])
     if encoding is not None:

@@ -73,6 +73,7 @@ from revdiff.formats.git_layout import (
     TRAILER_WARNINGS,
     decode_version_file,
     decode_warnings,
+    is_utf8_text,
     parse_trailers,
     stored_version_number,
 )
@@ -654,7 +655,7 @@ def _stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:
         metadata = json.loads(trailers[TRAILER_METADATA])
     except (json.JSONDecodeError, RecursionError):
         metadata = None
-    if not isinstance(metadata, dict):
+    if not isinstance(metadata, dict) or not is_utf8_text(metadata):
         raise MalformedPage(f"{TRAILER_METADATA} is not a JSON object: "
                             f"{trailers[TRAILER_METADATA][:40]!r}", place,
                             hint=_NOT_BY_STORE)

@@ -207,6 +207,8 @@ STORED = "Version 1: T\n\nRevdiff-Url: https://example.com/a\nRevdiff-Version: 1
     ("Revdiff-Warnings: [\"unclosed", "Revdiff-Warnings is not a JSON list of strings"),
     ("Revdiff-Warnings: [\"a\", 2]", "Revdiff-Warnings is not a JSON list of strings"),
     ("Revdiff-Warnings: {}", "Revdiff-Warnings is not a JSON list of strings"),
+    ("Revdiff-Warnings: [\"\\ud800\"]", "Revdiff-Warnings is not a JSON list of strings"),
+    ("Revdiff-Metadata: {\"a\": \"\\ud800\"}", "Revdiff-Metadata is not a JSON object"),
     pytest.param("Revdiff-Warnings: " + "[" * 100_000,
                  "Revdiff-Warnings is not a JSON list of strings",
                  id="Revdiff-Warnings: deeply nested"),
@@ -214,6 +216,23 @@ STORED = "Version 1: T\n\nRevdiff-Url: https://example.com/a\nRevdiff-Version: 1
 def test_malformed_trailers_are_one_error_line(tmp_path: Path, trailer: str, named: str) -> None:
     raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000", STORED + trailer + "\n"))
     assert_one_error_line(parse_cli(tmp_path / "r"), named, "story.txt")
+
+
+def test_a_lone_surrogate_in_a_stored_version_is_one_error_line(tmp_path: Path) -> None:
+    """JSON's `\\ud800` in a version file of the json-lines form gave a lone surrogate, which
+    every output (JSON, CSV, SQLite, a patch) stopped on with a traceback."""
+    raw_commits(tmp_path / "r", ('"T"\n"It \\ud800 rained."\n', "1600000000 +0000",
+                                 STORED + "Revdiff-Encoding: json-lines\n"))
+    assert_one_error_line(parse_cli(tmp_path / "r"), "lone surrogate", "story.txt")
+
+
+def test_a_trailer_holding_a_lone_surrogate_is_read_as_written(tmp_path: Path) -> None:
+    raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000",
+                                 STORED.replace("https://example.com/a",
+                                                '"https://example.com/\\udc80"')))
+    result = parse_cli(tmp_path / "r")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["url"] == '"https://example.com/\\udc80"'
 
 
 @pytest.mark.parametrize(("version", "named"), [
