@@ -1,7 +1,7 @@
 """CSV cells that a spreadsheet shows as text and never runs as a formula.
 
 Excel, LibreOffice and Google Sheets treat a cell that starts with `=`, `+`, `-` or `@` (and, in
-some versions, a tab or carriage return) as a formula, so an article sentence such as
+some versions, a tab or carriage return; OWASP's ASVS adds a NUL character) as a formula, so an article sentence such as
 `=HYPERLINK("http://evil.example", "click")` in a CSV export would run when the file is opened
 ("CSV injection"). Every text cell that starts with one of those characters gets one leading
 apostrophe, which spreadsheets hide and read as "this is text".
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-FORMULA_STARTS = "=+-@\t\r"
+FORMULA_STARTS = "=+-@\t\r\0"
 APOSTROPHE = "'"
 
 _NEUTRALISED = re.compile(f"{APOSTROPHE}*[{re.escape(FORMULA_STARTS)}]")

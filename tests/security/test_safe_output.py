@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revdiff.cli import main
-from revdiff.export.csv_cells import restore_cell, spreadsheet_safe
+from revdiff.export.csv_cells import FORMULA_STARTS, restore_cell, spreadsheet_safe
 from revdiff.export.html_report import report_file_name
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
@@ -90,7 +90,7 @@ def assert_no_formula_cells(text: str) -> list[list[str]]:
     rows = list(csv.reader(io.StringIO(text)))
     for row in rows:
         for cell in row:
-            assert not cell or cell[0] not in "=+-@\t\r", f"formula cell {cell!r}"
+            assert not cell or cell[0] not in FORMULA_STARTS, f"formula cell {cell!r}"
     return rows
 
 
@@ -120,8 +120,15 @@ def test_export_csv_neutralises_formulas(tmp_path: Path) -> None:
 @given(st.text(max_size=12))
 def test_neutralising_is_reversible_and_safe(text: str) -> None:
     cell = spreadsheet_safe(text)
-    assert not cell or cell[0] not in "=+-@\t\r"
+    assert not cell or cell[0] not in FORMULA_STARTS
     assert restore_cell(cell) == text
+
+
+def test_a_nul_before_a_formula_is_neutralised_too() -> None:
+    """ASVS 1.2.10 lists NUL among the characters a cell must not start with; such a cell, which
+    a NewsEdits file's text can hold, was written as it was."""
+    assert spreadsheet_safe('\x00=HYPERLINK("http://evil.example")') == \
+        '\'\x00=HYPERLINK("http://evil.example")'
 
 
 def test_numbers_are_not_changed() -> None:
