@@ -38,7 +38,12 @@ from revdiff.formats.fields import (
     source_of_url,
     time_from_epoch,
 )
-from revdiff.formats.sqlite_schema import cell_text, open_read_only, quote
+from revdiff.formats.sqlite_schema import (
+    cell_text,
+    open_read_only,
+    quote,
+    text_or_bytes,
+)
 from revdiff.formats.text_input import (
     DEFAULT_MAX_BYTES,
     check_size,
@@ -161,6 +166,7 @@ class DatabaseArticles:
         connection = open_read_only(path)
         try:
             self.columns = find_columns(connection, self.where)
+            connection.text_factory = text_or_bytes
             table = quote(self.columns["table"])
             self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
             entry = quote(self.columns["entry"])
@@ -190,6 +196,7 @@ class DatabaseArticles:
             yield from _group_articles(self.rows, self.columns, self.where, self.max_bytes)
             return
         connection = open_read_only(self.path)
+        connection.text_factory = text_or_bytes
         try:
             table = quote(self.columns["table"])
             for entry, rowids in self.entries:

@@ -119,6 +119,16 @@ def _connected(uri: str) -> sqlite3.Connection:
     return connection
 
 
+def text_or_bytes(data: bytes) -> str | bytes:
+    """A TEXT cell as text; as its bytes when they are not UTF-8 (SQLite keeps what it is given),
+    for the reader to decode as it decodes a BLOB (`cell_text`): decoding them in SQLite stopped
+    the reading of the whole file. A connection's `text_factory` for its data queries."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+
+
 def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str, ...],
                optional: tuple[str, ...], where: str, *, tracker: str, hint: str,
                order: str = "rowid") -> list[dict[str, object]]:
@@ -134,6 +144,7 @@ def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str
             f"it has {', '.join(table.columns.values())}", where, hint=hint)
     wanted = required + tuple(c for c in optional if c in table.columns)
     select = ", ".join(quote(table.columns[c]) for c in wanted)
+    connection.text_factory = text_or_bytes
     try:
         cursor = connection.execute(f"SELECT {select}, rowid FROM {quote(table.name)} "
                                     f"ORDER BY {order}")

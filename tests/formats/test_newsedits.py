@@ -170,6 +170,22 @@ def test_text_stored_as_bytes_is_read_as_text(tmp_path: Path) -> None:
         "entry 2 version 0: summary holds bytes that are not UTF-8; bad bytes replaced with \ufffd",)
 
 
+def test_text_that_is_not_utf8_is_read_with_its_bad_bytes_replaced(tmp_path: Path) -> None:
+    """A TEXT cell holding bytes that are not UTF-8 (SQLite checks nothing) stopped the reading of
+    the whole file: `cannot read entryversion (Could not decode to UTF-8 ...)`, every article
+    lost, with --skip-errors too."""
+    path = make_database(tmp_path / "latin1.db", NEWSEDITS_TABLE, [
+        (2, 2, 0, "Caf\u00e9", "https://y.test/b", "s", "2020-01-02", 2, "<p>One.</p>"),
+        (3, 2, 1, "Caf\u00e9", "https://y.test/b", "s", "2020-01-03", 2, "<p>One more.</p>"),
+    ])
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE entryversion SET title = CAST(x'436166e9' AS TEXT) WHERE id = 2")
+    (article,) = read_database(path)
+    assert [v.title for v in article.versions] == ["Caf\ufffd", "Caf\u00e9"]
+    assert article.warnings == (
+        "entry 2 version 0: title holds bytes that are not UTF-8; bad bytes replaced with \ufffd",)
+
+
 def test_a_relative_time_as_revdiffs_export_writes_it_is_kept_without_a_warning(
         tmp_path: Path) -> None:
     # versions read from flattened pages know only "about 1 hour later": the export writes that

@@ -275,3 +275,19 @@ def test_a_page_whose_new_version_is_dated_before_the_old_one_is_warned(tmp_path
     assert [warning.split(": ", 1)[1] for warning in article.warnings] == [expected]
     (clean,) = load([str(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html"), str(next_page)])
     assert clean.warnings == ()
+
+
+@pytest.mark.parametrize(("sample", "table"), [("diffengine.db", "entryversion"),
+                                               ("nytdiff-titles.db", "nyt_versions")])
+def test_a_title_that_is_not_utf8_is_read_with_its_bad_bytes_replaced(
+        tmp_path: Path, sample: str, table: str) -> None:
+    """A TEXT cell holding bytes that are not UTF-8 (SQLite checks nothing) stopped the reading of
+    the whole file: `cannot read entryversion (Could not decode to UTF-8 ...)`."""
+    database = tmp_path / sample
+    database.write_bytes((SAMPLES / sample).read_bytes())
+    with sqlite3.connect(database) as connection:
+        connection.execute(f"UPDATE {table} SET title = CAST(x'436166e9' AS TEXT) "
+                           f"WHERE id = (SELECT min(id) FROM {table})")
+    result = run("parse", str(database), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "Caf\ufffd" in result.stdout
