@@ -9,6 +9,7 @@ dies (killed from outside, or by the system when memory runs out) ends the run: 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -275,6 +276,39 @@ def _interrupts_left_to_the_driver(distributed: Any) -> Any:
     return InterruptsLeftToTheDriver()
 
 
+SCHEDULER_HINT = ("start it with `dask scheduler`, check the address, "
+                  "or use --dask for a local cluster")
+
+
+class NotDask(Exception):
+    """What answers at a scheduler address does not speak Dask's protocol."""
+
+
+def _check_it_speaks_dask(distributed: Any, address: str, timeout: float) -> None:
+    """Open a connection to `address` and read Dask's handshake within `timeout` seconds.
+
+    Dask's client waits for the handshake without a deadline, and reads its first bytes as a
+    length: a server that accepts and stays silent (or an HTTP server) kept it waiting for ever,
+    and one that speaks first in another protocol (SSH, a proxy) made it set aside exabytes
+    (a MemoryError). Either is `NotDask` here, in a connection of its own.
+    """
+    async def handshake() -> None:
+        comm = await asyncio.wait_for(distributed.comm.connect(address, timeout=timeout),
+                                      timeout)
+        await comm.close()
+
+    try:
+        asyncio.run(handshake())
+    except TimeoutError:
+        raise NotDask(f"nothing there answered as a Dask scheduler within {timeout:g} s"
+                      ) from None
+    except (OSError, ValueError, TypeError):
+        raise
+    except Exception as error:  # noqa: BLE001 - any failure to read a peer speaking another protocol
+        raise NotDask(f"what answers there does not speak Dask's protocol "
+                      f"({type(error).__name__})") from None
+
+
 class DaskExecutor:
     """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster."""
 
@@ -290,11 +324,11 @@ class DaskExecutor:
     def connect(cls, address: str, timeout: float = 10.0) -> DaskExecutor:
         distributed = require_distributed()
         try:
+            _check_it_speaks_dask(distributed, address, timeout)
             client = distributed.Client(address, timeout=timeout)
-        except (OSError, TimeoutError, ValueError, TypeError) as error:
+        except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:
             raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
-                                   hint="start it with `dask scheduler`, check the address, "
-                                        "or use --dask for a local cluster") from error
+                                   hint=SCHEDULER_HINT) from error
         return cls(client, owns_client=True)
 
     @classmethod

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import struct
 import sys
+import threading
 import time
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -228,6 +231,51 @@ def test_unreachable_scheduler_is_a_one_line_error(samples: Path, tmp_path: Path
     assert result.exit_code == 2
     assert result.output.startswith("revdiff: error: ") and "scheduler" in result.output
     assert not (tmp_path / "x.jsonl").exists()
+
+
+class _NotAScheduler:
+    """A TCP server at 127.0.0.1 that is no Dask scheduler: it sends `greeting` to each
+    connection, then holds it open for `hold_seconds` (so that a client waiting on it for ever
+    ends, and a test of it fails rather than hangs)."""
+
+    def __init__(self, greeting: bytes, hold_seconds: float = 15.0) -> None:
+        self.greeting = greeting
+        self.hold_seconds = hold_seconds
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.address = f"tcp://127.0.0.1:{self.server.getsockname()[1]}"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        with suppress(OSError):
+            while True:
+                connection, _ = self.server.accept()
+                threading.Thread(target=self._hold, args=(connection,), daemon=True).start()
+
+    def _hold(self, connection: socket.socket) -> None:
+        with connection, suppress(OSError):
+            connection.sendall(self.greeting)
+            time.sleep(self.hold_seconds)
+
+    def close(self) -> None:
+        self.server.close()
+
+
+@pytest.mark.parametrize(("greeting", "told"), [
+    (b"", "nothing there answered as a Dask scheduler within 1 s"),  # waited for ever
+    (b"SSH-2.0-OpenSSH_9.6\r\n", "does not speak Dask's protocol"),  # a MemoryError traceback
+])
+def test_an_address_where_no_dask_scheduler_answers_is_a_scheduler_problem(
+        greeting: bytes, told: str) -> None:
+    pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import DaskExecutor, SchedulerProblem
+
+    server = _NotAScheduler(greeting)
+    try:
+        with pytest.raises(SchedulerProblem, match="cannot reach the Dask scheduler") as problem:
+            DaskExecutor.connect(server.address, timeout=1.0)
+    finally:
+        server.close()
+    assert told in str(problem.value)
 
 
 def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Path) -> None:
