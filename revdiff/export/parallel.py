@@ -10,6 +10,7 @@ dies (killed from outside, or by the system when memory runs out) ends the run: 
 from __future__ import annotations
 
 import asyncio
+import importlib.metadata
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -309,6 +310,39 @@ def _check_it_speaks_dask(distributed: Any, address: str, timeout: float) -> Non
                       f"({type(error).__name__})") from None
 
 
+def revdiff_version() -> str:
+    """The version of revdiff installed in this process (`unknown` when it is not installed
+    as a package)."""
+    try:
+        return importlib.metadata.version("revdiff")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _check_workers_run_this_revdiff(client: Any, address: str) -> None:
+    """Refuse a scheduler whose workers cannot import revdiff, or run another version of it.
+
+    A worker without revdiff died on the first chunk it was sent, and the export then waited for
+    ever for a worker to run it; one with another version could write other rows. `revdiff_version`
+    is sent to the workers by name, so a worker that has no revdiff fails to load it.
+    """
+    here = revdiff_version()
+    hint = (f"install revdiff {here} on every Dask worker (pip install 'revdiff[dask]') and "
+            "restart them, or use --dask for a local cluster")
+    try:
+        versions = client.run(revdiff_version)
+    except Exception as error:  # noqa: BLE001 - whatever kept a worker from loading revdiff
+        reason = " ".join(str(error).split())
+        if type(error) is not Exception:  # Dask passes a worker's own error on as Exception(repr)
+            reason = f"{type(error).__name__}: {reason}"
+        raise SchedulerProblem(f"the Dask workers cannot run revdiff: {reason}", address,
+                               hint=hint) from None
+    others = sorted({version for version in versions.values() if version != here})
+    if others:
+        raise SchedulerProblem(f"the Dask workers run revdiff {', '.join(others)}, not {here}",
+                               address, hint=hint)
+
+
 class DaskExecutor:
     """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster."""
 
@@ -329,6 +363,11 @@ class DaskExecutor:
         except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:
             raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
                                    hint=SCHEDULER_HINT) from error
+        try:
+            _check_workers_run_this_revdiff(client, address)
+        except SchedulerProblem:
+            client.close()
+            raise
         return cls(client, owns_client=True)
 
     @classmethod

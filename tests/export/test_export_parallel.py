@@ -6,11 +6,13 @@ import os
 import signal
 import socket
 import struct
+import subprocess
 import sys
 import threading
 import time
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -276,6 +278,48 @@ def test_an_address_where_no_dask_scheduler_answers_is_a_scheduler_problem(
     finally:
         server.close()
     assert told in str(problem.value)
+
+
+def _revdiff_without_the_package(folder: Path) -> str:
+    """A PYTHONPATH on which `import revdiff` fails."""
+    (folder / "revdiff").mkdir()
+    (folder / "revdiff" / "__init__.py").write_text('raise ImportError("no revdiff here")\n')
+    return str(folder)
+
+
+def _revdiff_of_another_version(folder: Path) -> str:
+    """A PYTHONPATH on which revdiff is this one, installed as version 9.9."""
+    (folder / "revdiff-9.9.dist-info").mkdir()
+    (folder / "revdiff-9.9.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: revdiff\nVersion: 9.9\n")
+    return os.pathsep.join([str(folder), str(Path(__file__).parents[2])])
+
+
+@pytest.mark.parametrize(("python_path", "told"), [
+    (_revdiff_without_the_package, "the Dask workers cannot run revdiff: ImportError"),
+    (_revdiff_of_another_version, "the Dask workers run revdiff 9.9, not "),
+])
+def test_a_scheduler_whose_workers_lack_this_revdiff_is_refused(python_path: Any, told: str,
+                                                                tmp_path: Path) -> None:
+    """A worker without revdiff died on its first chunk and the export waited for ever."""
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import DaskExecutor, SchedulerProblem
+
+    with distributed.LocalCluster(n_workers=0, processes=False, protocol="tcp://",
+                                  host="127.0.0.1", dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
+             "--nthreads", "1", "--no-nanny", "--no-dashboard"],
+            env={**os.environ, "PYTHONPATH": python_path(tmp_path)}, cwd=tmp_path,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            client.wait_for_workers(1, timeout=60)
+            with pytest.raises(SchedulerProblem, match=told):
+                DaskExecutor.connect(cluster.scheduler_address)
+        finally:
+            worker.kill()
+            worker.wait()
 
 
 def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Path) -> None:
