@@ -23,8 +23,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
 from typing import Any, Generic, Protocol, TypeVar
 
 from revdiff.errors import RevdiffError
@@ -43,6 +44,8 @@ DEATH_NOTICE_SECONDS = 5.0
 _EXIT_UNKNOWN = 255
 # What may keep a worker from being killed again (most often for lack of memory).
 FEWER_WORKERS = "fewer --workers use less memory"
+# Why Dask cancels every task of a client that lost its connection to the scheduler.
+SCHEDULER_LOST = "scheduler-connection-lost"
 # A log level above every record's (CRITICAL is the highest): a handler set to it prints nothing.
 _NO_LOG_RECORD = logging.CRITICAL + 1
 
@@ -248,8 +251,9 @@ class ProcessExecutor:
 
 class _DaskPending(Generic[R]):
     """A Dask future whose `result()` raises `WorkerLost` when workers died running its task
-    as often as the scheduler allows (`distributed.scheduler.allowed-failures`); a worker that
-    dies once is replaced, and its tasks run again elsewhere."""
+    as often as the scheduler allows (`distributed.scheduler.allowed-failures`), or when the
+    scheduler cancelled it (most often because the client lost its connection to the scheduler);
+    a worker that dies once is replaced, and its tasks run again elsewhere."""
 
     def __init__(self, future: Any, advice: str) -> None:
         self.future = future
@@ -261,6 +265,13 @@ class _DaskPending(Generic[R]):
         except require_distributed().KilledWorker as killed:
             tries = getattr(killed, "allowed_failures", 0) + 1
             raise WorkerLost(f"{tries} Dask workers died in turn running the same articles",
+                             advice=self.advice) from None
+        except CancelledError as cancelled:
+            reason = getattr(cancelled, "reason", "unknown")
+            if reason == SCHEDULER_LOST:
+                raise WorkerLost("the connection to the Dask scheduler was lost",
+                                 advice="check that the scheduler is running") from None
+            raise WorkerLost(f"the Dask scheduler cancelled the work ({reason})",
                              advice=self.advice) from None
 
 
@@ -346,29 +357,38 @@ def _check_workers_run_this_revdiff(client: Any, address: str) -> None:
 class DaskExecutor:
     """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster."""
 
-    def __init__(self, client: Any, cluster: Any = None, owns_client: bool = False) -> None:
+    def __init__(self, client: Any, cluster: Any = None, owns_client: bool = False,
+                 silenced_logs: ExitStack | None = None) -> None:
         self.client = client
         self.cluster = cluster
         self.owns_client = owns_client
+        self.silenced_logs = silenced_logs or ExitStack()
         workers = len(client.scheduler_info().get("workers", {}))
         threads = sum(client.nthreads().values()) if workers else 1
         self.workers = max(1, threads)
 
     @classmethod
     def connect(cls, address: str, timeout: float = 10.0) -> DaskExecutor:
+        """A client of the scheduler at `address` whose Dask log lines in this process are
+        silenced while it is open (as `local` silences its cluster's): a lost connection to the
+        scheduler logged a traceback, and a worker that died a warning, beside revdiff's line."""
         distributed = require_distributed()
-        try:
-            _check_it_speaks_dask(distributed, address, timeout)
-            client = distributed.Client(address, timeout=timeout)
-        except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:
-            raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
-                                   hint=SCHEDULER_HINT) from error
-        try:
-            _check_workers_run_this_revdiff(client, address)
-        except SchedulerProblem:
-            client.close()
-            raise
-        return cls(client, owns_client=True)
+        from distributed.utils import silence_logging_cmgr
+
+        with ExitStack() as silenced_logs:
+            silenced_logs.enter_context(silence_logging_cmgr(_NO_LOG_RECORD))
+            try:
+                _check_it_speaks_dask(distributed, address, timeout)
+                client = distributed.Client(address, timeout=timeout)
+            except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:
+                raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
+                                       hint=SCHEDULER_HINT) from error
+            try:
+                _check_workers_run_this_revdiff(client, address)
+            except SchedulerProblem:
+                client.close()
+                raise
+            return cls(client, owns_client=True, silenced_logs=silenced_logs.pop_all())
 
     @classmethod
     def local(cls, workers: int) -> DaskExecutor:
@@ -412,6 +432,7 @@ class DaskExecutor:
             self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+        self.silenced_logs.close()
 
 
 def ordered_map(executor: Executor, fn: Callable[..., R], items: Iterable[T],

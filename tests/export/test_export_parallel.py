@@ -216,6 +216,53 @@ def test_dask_workers_that_died_running_a_task_are_a_worker_lost() -> None:
             future.result()
 
 
+class _CancelledAsOnALostScheduler:
+    """A Dask future as the client leaves it when its connection to the scheduler is lost."""
+
+    def result(self) -> None:
+        from distributed.client import FutureCancelledError
+
+        raise FutureCancelledError("process_chunk-1", "scheduler-connection-lost",
+                                   "Client lost the connection to the scheduler.")
+
+
+def test_a_lost_scheduler_is_a_worker_lost() -> None:
+    """FutureCancelledError ended the export in a traceback (and exit code 1)."""
+    pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import _DaskPending
+
+    with pytest.raises(WorkerLost, match="the connection to the Dask scheduler was lost"):
+        _DaskPending(_CancelledAsOnALostScheduler(), advice="").result()
+
+
+def test_a_scheduler_client_writes_no_dask_log_line_while_it_is_open() -> None:
+    """Dask's client logged the traceback of its failed reconnection to a lost scheduler (and a
+    warning for a worker that died holding a result) on stderr, beside revdiff's one line."""
+    distributed = pytest.importorskip("dask.distributed")
+    import io
+    import logging
+
+    from revdiff.export.parallel import DaskExecutor
+
+    # Dask's own stderr handler, as it sets it up in a process whose root logger has none
+    stderr = io.StringIO()
+    handler = logging.StreamHandler(stderr)
+    logging.getLogger("distributed").addHandler(handler)
+    client_log = logging.getLogger("distributed.client")
+    try:
+        with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                      protocol="tcp://", host="127.0.0.1",
+                                      dashboard_address=None) as cluster:
+            executor = DaskExecutor.connect(cluster.scheduler_address)
+            client_log.error("Failed to reconnect to scheduler")
+            executor.close()
+        assert stderr.getvalue() == ""
+        client_log.error("after the run")
+        assert stderr.getvalue() == "after the run\n"
+    finally:
+        logging.getLogger("distributed").removeHandler(handler)
+
+
 def test_unreachable_scheduler_is_a_one_line_error(samples: Path, tmp_path: Path,
                                                    run_cli) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("dask.distributed")
