@@ -412,8 +412,13 @@ class DaskExecutor:
         if previous is not None:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
+            # the scheduler's HTTP server (its health and metrics pages) starts without a
+            # dashboard too, on Dask's port 8787: when another cluster or run held it, Dask
+            # warned of it in four lines; any free port of this machine does
             cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
                                                processes=True, dashboard_address=None,
+                                               scheduler_kwargs={"dashboard_address":
+                                                                 "127.0.0.1:0"},
                                                silence_logs=_NO_LOG_RECORD)
             client = distributed.Client(cluster)
             client.register_plugin(_interrupts_left_to_the_driver(distributed))

@@ -408,6 +408,24 @@ def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Pa
     assert (first_row + rest).decode() == clean.stdout
 
 
+def test_a_local_dask_cluster_needs_no_free_dashboard_port() -> None:
+    """With Dask's port 8787 held (another cluster, another `--dask` run), `--dask` printed Dask's
+    four-line `UserWarning: Port 8787 is already in use`, also under --quiet."""
+    pytest.importorskip("dask.distributed")
+    import warnings
+
+    from revdiff.export.parallel import DaskExecutor
+
+    holder = socket.socket()
+    with holder, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with suppress(OSError):  # held by something else already
+            holder.bind(("127.0.0.1", 8787))
+            holder.listen()
+        DaskExecutor.local(1).close()
+    assert not [warning for warning in caught if "8787" in str(warning.message)]
+
+
 def test_ctrl_c_on_a_local_dask_run_is_one_line_from_revdiff(tmp_path: Path) -> None:
     """SIGINT to the whole process group (what Ctrl-C does in a terminal) on `--dask --workers
     2`: exit 130 and revdiff's one line, where each Dask worker printed KeyboardInterrupt's
