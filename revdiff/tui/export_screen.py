@@ -41,11 +41,13 @@ class ExportScreen(Dialog[ExportChoice | None]):
     ExportScreen > Vertical {
         width: 70;
         max-width: 100%;
-        height: auto;
+        height: 15;  /* room for the four formats; a shorter terminal shortens their list */
+        max-height: 100%;
+        overflow-y: auto;
         border: round $accent;
         background: $surface;
     }
-    ExportScreen OptionList { height: auto; }
+    ExportScreen OptionList { height: 1fr; max-height: 6; }
     ExportScreen .hint { color: $text-muted; padding: 0 1; }
     ExportScreen #export-problem { color: $warning; padding: 0 1; }
     """
@@ -110,6 +112,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
     def _say(self, problem: str) -> None:
         """Show what keeps the file from being written; a path in it is text, not markup."""
         self.query_one("#export-problem", Static).update(Text(problem))
+        self.query_one(Vertical).scroll_end(animate=False)  # a short terminal: the problem in sight
 
     def _submit(self, value: str) -> None:
         if not value.strip():

@@ -200,6 +200,26 @@ async def test_q_closes_the_export_dialog_from_its_formats_and_is_typed_in_the_n
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("size", [(40, 10), (60, 12)])
+@run_async
+async def test_export_keeps_the_file_name_and_its_problem_in_a_small_terminal(
+        chain_article: Article, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The dialog was as tall as its four formats, the file name and the problem line below them,
+    whatever the terminal: 10 rows showed no file name, and the `exists: Enter again replaces it`
+    line below the screen made Enter seem to do nothing. The list of formats gives way now."""
+    (tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt").write_text("mine\n")
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        screen = app.screen.region
+        problem = app.screen.query_one("#export-problem", Static)
+        assert "exists" in str(problem.content)
+        assert screen.contains_region(app.screen.query_one(Input).region)
+        assert screen.contains_region(problem.region)
+
+
 @run_async
 async def test_export_keeps_a_read_only_file(chain_article: Article, tmp_path: Path) -> None:
     """A read-only file was replaced after the second Enter (a rename ignores its permissions)."""
