@@ -12,10 +12,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from revdiff.engine.graphemes import grapheme_clusters
 from revdiff.model import Comparison, Version
 from revdiff.terminal_text import visible
+from revdiff.tui.wrapping import text_width
 
-SNIPPET_CONTEXT = 30
+SNIPPET_CONTEXT = 30  # terminal cells of text on either side of a hit
 
 
 TITLE = -1  # the paragraph index of a hit in a title
@@ -49,9 +51,37 @@ def described(hits: Sequence[SearchHit], versions: tuple[Version, ...]) -> list[
             for span, where, snippet in rows]
 
 
+def _context_start(paragraph: str, offset: int) -> int:
+    """Where the text before a hit starts: the whole grapheme clusters before `offset` that fit
+    SNIPPET_CONTEXT cells (a vowel sign stays with its letter, `👨‍👩‍👧‍👦` whole, an ideograph two cells)."""
+    window = max(0, offset - 4 * SNIPPET_CONTEXT)
+    clusters = list(grapheme_clusters(paragraph[window:offset]))
+    if window:  # the window's first cluster may be the end of one it cut
+        clusters = clusters[1:]
+    start, used = offset, 0
+    for cluster in reversed(clusters):
+        used += text_width(cluster)
+        if used > SNIPPET_CONTEXT:
+            break
+        start -= len(cluster)
+    return start
+
+
+def _context_end(paragraph: str, end: int) -> int:
+    """Where the text after a hit ends: the whole grapheme clusters from `end` that fit
+    SNIPPET_CONTEXT cells."""
+    used = 0
+    for cluster in grapheme_clusters(paragraph, end):
+        used += text_width(cluster)
+        if used > SNIPPET_CONTEXT:
+            break
+        end += len(cluster)
+    return end
+
+
 def _snippet(paragraph: str, offset: int, length: int) -> str:
-    start = max(0, offset - SNIPPET_CONTEXT)
-    end = min(len(paragraph), offset + length + SNIPPET_CONTEXT)
+    start = _context_start(paragraph, offset)
+    end = _context_end(paragraph, offset + length)
     return ("…" if start else "") + paragraph[start:end].strip() + ("…" if end < len(paragraph) else "")
 
 

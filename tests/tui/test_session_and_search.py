@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from revdiff.engine.graphemes import continues_cluster
 from revdiff.model import Article, EditOp, Version
 from revdiff.tui.search import (
+    SNIPPET_CONTEXT,
     TITLE,
     SearchHit,
     described,
@@ -12,6 +14,7 @@ from revdiff.tui.search import (
     search_versions,
 )
 from revdiff.tui.session import ArticleSession
+from revdiff.tui.wrapping import text_width
 
 
 def test_pairs_step_and_jump(chain_article: Article) -> None:
@@ -85,6 +88,23 @@ def test_search_reads_white_space_quotes_and_dashes_as_written_otherwise() -> No
         [hit] = hits
         text = versions[0].paragraphs[0]
         assert text[hit.offset:hit.offset + len(found)] == found
+
+
+def test_a_snippet_keeps_whole_characters_and_its_context_in_cells() -> None:
+    """The context around a hit was 30 code points: it began with a vowel sign cut from its
+    letter (`…ा कि`, drawn on a dotted circle) or with the end of an emoji (`…‍👦`), and in
+    Chinese it was 60 ideographs, 120 cells, that wrapped in the list of hits."""
+    hindi = "प्रधानमंत्री ने आज नई दिल्ली में बैठक की। उन्होंने कहा कि किसानों की मदद की जाएगी। सरकार ने कहा"
+    emoji = "The family 👨‍👩‍👧‍👦 waved at the crowd and the crowd waved back at the family today"
+    chinese = "东京电视台报道，今天上午发生了地震。地震造成三人受伤。政府表示正在调查原因。" * 2
+    for paragraph, phrase in [(hindi, "सरकार"), (emoji, "crowd waved back"), (chinese, "政府")]:
+        (hit,) = search_versions((Version(0, "t", (paragraph,)),), phrase)
+        context_before, _, context_after = hit.snippet.strip("…").partition(phrase)
+        start = paragraph.index(context_before)
+        assert start > 0 and not continues_cluster(paragraph[:start], paragraph[start])
+        assert text_width(context_before) <= SNIPPET_CONTEXT
+        assert text_width(context_after) <= SNIPPET_CONTEXT
+        assert context_before and context_after
 
 
 def test_search_places_a_hit_in_the_text_as_written_after_letters_that_fold_longer() -> None:
