@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rich.cells import cell_len
 
@@ -15,7 +16,12 @@ _WORD = re.compile(r"\S+")
 
 
 def text_width(text: str) -> int:
-    return len(text) if text.isascii() else cell_len(text)
+    """Terminal cells `text` takes: a wide character two; a spacing mark (most vowel signs of
+    Devanagari, Bengali, Tamil ...; Unicode category Mc) one, as terminals (wcwidth) draw it,
+    where Rich counts none; other marks none."""
+    if text.isascii():
+        return len(text)
+    return cell_len(text) + sum(1 for char in text if unicodedata.category(char) == "Mc")
 
 
 def _cut_to_width(text: str, start: int, width: int) -> int:
@@ -26,7 +32,7 @@ def _cut_to_width(text: str, start: int, width: int) -> int:
         return start + max(1, width)
     used, end = 0, start
     for cluster in grapheme_clusters(text, start):
-        cluster_width = cell_len(cluster)
+        cluster_width = text_width(cluster)
         if used + cluster_width > width and end > start:
             break
         used += cluster_width
