@@ -12,6 +12,7 @@ from revdiff.model import Version
 from revdiff.terminal_text import visible
 from revdiff.tui.filters import FilterState
 from revdiff.tui.styles import ROW_STYLES
+from revdiff.tui.wrapping import shorten, text_width
 
 
 def version_time(version: Version) -> str:
@@ -120,7 +121,7 @@ def header_lines(shown: ShownPair, width: int) -> list[Text]:
         filters = shown.filters.describe(compact=form.compact)
         if filters:
             line.append(f"{separator}{filters}", style="bold #ffd75f")
-        if line.cell_len <= width:
+        if text_width(line.plain) <= width:
             break
     title = Text()
     if article is not None and form.article_on_title:
@@ -147,9 +148,12 @@ def title_text(old: str, new: str) -> Text:
 
 
 def shortened(line: Text, width: int) -> Text:
-    """`line` cut to `width` cells, ending in `…` when something was cut."""
-    if line.cell_len <= width:
+    """`line` cut to `width` cells as the terminal counts them (`text_width`), ending in `…` when
+    something was cut."""
+    short = shorten(line.plain, width)
+    if short == line.plain:
         return line
-    line = line.copy()
-    line.truncate(width, overflow="ellipsis")
+    kept = short.removesuffix("…")
+    line = line[:len(kept)]
+    line.append(short[len(kept):])
     return line

@@ -328,6 +328,24 @@ async def test_a_narrow_header_drops_the_layout_and_the_time_before_the_filters(
 
 
 @run_async
+async def test_a_hindi_title_is_cut_to_the_screen_with_its_ellipsis() -> None:
+    """The header measured the title as Rich does, a vowel sign (`ा`, `ी`) no cell: the terminal,
+    which gives each its cell, cut the line at the screen's edge, and the `…` with it."""
+    def terminal_cells(line: str) -> int:  # what wcwidth says: marks other than Mc take none
+        return sum(unicodedata.category(char) not in ("Mn", "Me") for char in line)
+
+    title = "प्रधानमंत्री ने दिल्ली में बैठक की किसानों की मदद"
+    article = Article(None, None, tuple(Version(number, title, (text,)) for number, text in
+                                        enumerate(["आज बैठक हुई।", "कल बैठक हुई।"])))
+    app = RevdiffApp(article)
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        title_line = header_text(app).split("\n")[1]
+        assert title_line.endswith("…") and title.startswith(title_line[:-1])
+        assert terminal_cells(title_line) <= app.query_one(PairHeader).content_region.width
+
+
+@run_async
 async def test_three_filters_fit_a_60_column_header_in_their_short_forms(page_article: Article) -> None:
     """With three filters in force the line was cut at 60 columns (`changes only ±2,…`) even
     without the layout and the time: the counts and the filters take short forms first."""
