@@ -86,9 +86,11 @@ def _snippet(paragraph: str, offset: int, length: int) -> str:
 
 
 def _key(text: str) -> str:
-    """Text as searched: decomposed (NFD) and case-folded. Both act character by character
-    (NFD only reorders a run of marks), so a length in it traces back character by character."""
-    return unicodedata.normalize("NFD", text).casefold()
+    """Text as searched: decomposed to compatibility forms (NFKD: full-width `２０２４` and `ＡＩ`
+    are `2024` and `AI`, half-width `ｶﾀｶﾅ` is `カタカナ`) and case-folded. Both act character by
+    character (NFKD only reorders a run of marks), so a length in it traces back character by
+    character."""
+    return unicodedata.normalize("NFKD", text).casefold()
 
 
 def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:

@@ -90,6 +90,16 @@ def test_search_reads_white_space_quotes_and_dashes_as_written_otherwise() -> No
         assert text[hit.offset:hit.offset + len(found)] == found
 
 
+def test_search_finds_full_width_and_half_width_forms() -> None:
+    """Japanese and Chinese news write digits and Latin letters full-width (`２０２４年`, `ＡＩ`)
+    and some katakana half-width (`ｶﾀｶﾅ`): `2024`, `ai` and `カタカナ` typed found none of them."""
+    paragraph = "東京都は２０２４年にＡＩ規制を発表した。ｶﾀｶﾅ"
+    versions = (Version(0, "t", (paragraph,)),)
+    for query, written in [("2024", "２０２４"), ("ai", "ＡＩ"), ("カタカナ", "ｶﾀｶﾅ"), ("２０２４", "２０２４")]:
+        (hit,) = search_versions(versions, query)
+        assert hit.offset == paragraph.index(written)
+
+
 def test_a_snippet_keeps_whole_characters_and_its_context_in_cells() -> None:
     """The context around a hit was 30 code points: it began with a vowel sign cut from its
     letter (`…ा कि`, drawn on a dotted circle) or with the end of an emoji (`…‍👦`), and in
