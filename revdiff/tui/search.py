@@ -119,8 +119,11 @@ def _phrase_pattern(needle: str) -> re.Pattern[str]:
     return re.compile("".join(parts) + _NO_MARK_AFTER)
 
 
-# A phrase ends where a letter ends: `cafe` does not find `café`, whose `e` a mark follows.
-_NO_MARK_AFTER = "(?![\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
+# A phrase ends where a letter ends: `cafe` does not find `café`, whose `e` a mark follows, `へ`
+# not `べ` (`へ` and the voicing mark), and `하` not `한`, which decomposes into `하`'s two letters
+# and a final one (Hangul vowels and finals follow a letter as marks do).
+_NO_MARK_AFTER = ("(?![\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+                  "\u3099\u309a\u1160-\u11ff\ud7b0-\ud7ff])")
 
 
 def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit]:

@@ -100,6 +100,17 @@ def test_search_finds_full_width_and_half_width_forms() -> None:
         assert hit.offset == paragraph.index(written)
 
 
+def test_a_kana_or_hangul_syllable_does_not_find_another_that_decomposes_into_more() -> None:
+    """Compared decomposed, `へ` found `べ` (`へ` and a voicing mark) and `하` found `한` (`하`'s
+    letters and a final one), as `cafe` would find `café` but for the marks after it."""
+    paragraph = "首相がパンを食べた。한국 정부는 발표했다. 하늘"
+    versions = (Version(0, "t", (paragraph,)),)
+    assert not search_versions(versions, "食へ")
+    assert [hit.offset for hit in search_versions(versions, "食べ")] == [paragraph.index("食べ")]
+    assert [hit.offset for hit in search_versions(versions, "하")] == [paragraph.index("하늘")]
+    assert [hit.offset for hit in search_versions(versions, "한")] == [paragraph.index("한국")]
+
+
 def test_a_snippet_keeps_whole_characters_and_its_context_in_cells() -> None:
     """The context around a hit was 30 code points: it began with a vowel sign cut from its
     letter (`…ा कि`, drawn on a dotted circle) or with the end of an emoji (`…‍👦`), and in
