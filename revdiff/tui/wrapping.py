@@ -59,11 +59,11 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
             line_start = None
         while word_width > width:
             cut = _cut_to_width(text, word_start, width)
-            if cut == word_end:  # one cluster wider than the line: the line holds it alone
+            if cut >= word_end:  # one cluster wider than the line: the line holds it alone
                 break
             lines.append((word_start, cut))
+            word_width -= text_width(text[word_start:cut])  # not the rest measured anew each line
             word_start = cut
-            word_width = text_width(text[word_start:word_end])
         line_start, line_end, used = word_start, word_end, word_width
     if line_start is not None:
         lines.append((line_start, line_end))

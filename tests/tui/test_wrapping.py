@@ -3,9 +3,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from revdiff.tui import wrapping
 from revdiff.tui.wrapping import pad_line, text_width, wrap_ranges, wrap_spans
 
 
@@ -50,6 +52,25 @@ def test_wrap_gives_the_vowel_signs_of_indic_scripts_their_cell() -> None:
             assert terminal_cells(text[start:end]) <= width
         for line in wrap_spans([(text, "plain")], width):
             assert terminal_cells("".join(run for run, _ in pad_line(line, width, "plain"))) == width
+
+
+def test_a_long_run_of_text_without_spaces_is_measured_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph of Chinese has no spaces: one word. After each line cut from it, the rest of
+    it was measured anew, 448 lines of 17,000 characters each measured up to 17,000: a second
+    and more to wrap one such paragraph. Each character is measured a few times now."""
+    measured = 0
+    cells = wrapping.text_width
+
+    def counting_width(text: str) -> int:
+        nonlocal measured
+        measured += len(text)
+        return cells(text)
+
+    monkeypatch.setattr(wrapping, "text_width", counting_width)
+    text = "东京电视台报道今天上午发生了地震地震造成三人受伤政府表示正在调查原因" * 500
+    lines = wrap_ranges(text, 76)
+    assert len(lines) == 448 and "".join(text[start:end] for start, end in lines) == text
+    assert measured <= 4 * len(text)
 
 
 def test_wrap_spans_keeps_styles_across_breaks() -> None:
