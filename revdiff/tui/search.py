@@ -85,12 +85,18 @@ def _snippet(paragraph: str, offset: int, length: int) -> str:
     return ("…" if start else "") + paragraph[start:end].strip() + ("…" if end < len(paragraph) else "")
 
 
+# Characters that show nothing where they stand: the soft hyphen (`Bundes\u00adregierung`), the
+# zero-width space (between Thai words), the word joiner and the zero-width no-break space. A
+# phrase typed as it shows holds none of them.
+_UNSEEN = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
+
+
 def _key(text: str) -> str:
     """Text as searched: decomposed to compatibility forms (NFKD: full-width `２０２４` and `ＡＩ`
-    are `2024` and `AI`, half-width `ｶﾀｶﾅ` is `カタカナ`) and case-folded. Both act character by
-    character (NFKD only reorders a run of marks), so a length in it traces back character by
-    character."""
-    return unicodedata.normalize("NFKD", text).casefold()
+    are `2024` and `AI`, half-width `ｶﾀｶﾅ` is `カタカナ`), case-folded, without the characters
+    that show nothing (`_UNSEEN`). All act character by character (NFKD only reorders a run of
+    marks), so a length in it traces back character by character."""
+    return unicodedata.normalize("NFKD", text).casefold().translate(_UNSEEN)
 
 
 def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:

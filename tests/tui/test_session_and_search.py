@@ -111,6 +111,19 @@ def test_a_kana_or_hangul_syllable_does_not_find_another_that_decomposes_into_mo
     assert [hit.offset for hit in search_versions(versions, "한")] == [paragraph.index("한국")]
 
 
+def test_search_finds_a_phrase_across_characters_that_show_nothing() -> None:
+    """A soft hyphen (German pages write `Bundes&shy;regierung`) or a zero-width space (between
+    Thai words) shows nothing, so the phrase typed as it shows holds none: it found nothing."""
+    paragraph = "Die Bundes\u00adregierung hat entschieden. นายกรัฐมนตรี\u200bกล่าวว่า ok"
+    versions = (Version(0, "t", (paragraph,)),)
+    (hit,) = search_versions(versions, "Bundesregierung hat")
+    assert hit.offset == paragraph.index("Bundes")
+    (hit,) = search_versions(versions, "นายกรัฐมนตรีกล่าวว่า")
+    assert hit.offset == paragraph.index("นายก")
+    (hit,) = search_versions(versions, "ok")
+    assert hit.offset == paragraph.index("ok")
+
+
 def test_a_snippet_keeps_whole_characters_and_its_context_in_cells() -> None:
     """The context around a hit was 30 code points: it began with a vowel sign cut from its
     letter (`…ा कि`, drawn on a dotted circle) or with the end of an emoji (`…‍👦`), and in
