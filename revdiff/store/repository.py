@@ -141,9 +141,10 @@ def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
 
     A lock of the private ref is a dead run's (one killed while fast-import moved the ref): no
     git command but a store run's takes it, and the caller holds `store_lock`. HEAD's and the
-    branch's locks may be another git command's, and are left to git to report."""
+    branch's locks may be another git command's, and are left to git to report. Refs, and so
+    their locks, are in the repository's common directory, shared by all its worktrees."""
     private = import_ref(ref)
-    (Path(repo.git_dir) / f"{private}.lock").unlink(missing_ok=True)
+    (Path(repo.common_dir) / f"{private}.lock").unlink(missing_ok=True)
     written = branch_tip(repo, private)
     if written is None:
         return

@@ -106,6 +106,23 @@ def test_the_lock_of_a_killed_import_is_cleared_and_others_are_left(tmp_path: Pa
     assert read_repository(repo_dir) == articles
 
 
+def test_the_lock_of_a_killed_import_into_a_linked_worktree_is_cleared(tmp_path: Path) -> None:
+    """Refs are shared by all worktrees: a linked worktree's private ref, and its lock, are in
+    the main repository's git directory, not in the worktree's own."""
+    main_dir, linked_dir = tmp_path / "main", tmp_path / "linked"
+    articles = synthetic_articles(2, 2)
+    store_articles(articles[:1], main_dir)
+    subprocess.run(["git", "-C", str(main_dir), "worktree", "add", "-q", "-b", "feature/x",
+                    str(linked_dir)], check=True)
+    private_lock = main_dir / ".git" / f"{import_ref('refs/heads/feature/x')}.lock"
+    private_lock.parent.mkdir(parents=True, exist_ok=True)
+    private_lock.write_text("")  # as an import killed while it moved its ref leaves it
+    summary = store_articles(articles, linked_dir)
+    assert summary.stored == 2
+    assert not private_lock.exists()
+    assert read_repository(linked_dir) == articles
+
+
 def test_a_commit_made_on_the_branch_while_a_store_runs_keeps_the_stored_files(
         tmp_path: Path) -> None:
     """fast-import moved the branch at each checkpoint while the index stayed at the old tip: a
