@@ -144,6 +144,7 @@ def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
     branch's locks may be another git command's, and are left to git to report. Refs, and so
     their locks, are in the repository's common directory, shared by all its worktrees."""
     private = import_ref(ref)
+    _refuse_refs_in_the_way(repo, private)
     (Path(repo.common_dir) / f"{private}.lock").unlink(missing_ok=True)
     written = branch_tip(repo, private)
     if written is None:
@@ -153,6 +154,23 @@ def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
         publish_import(repo, ref, tip)
     else:
         repo.git.update_ref("-d", private, written)
+
+
+def _refuse_refs_in_the_way(repo: git.Repo, private: str) -> None:
+    """Refuse when a ref (or a file in the refs directory) has a name that git cannot hold
+    together with the private ref `private`: one of its parents (`refs/revdiff`, a leftover
+    private ref of a deleted branch `feature` for the branch `feature/x`), or one below it."""
+    parts = private.split("/")
+    parents = {"/".join(parts[:depth]) for depth in range(2, len(parts))}
+    names = str(repo.git.for_each_ref("--format=%(refname)", "refs/revdiff")).split()
+    loose = [name for name in parents if (Path(repo.common_dir) / name).is_file()]
+    for name in [*loose, *names]:
+        if name in parents or name.startswith(private + "/"):
+            raise StoreError(f"the ref {name} is in the way of {private}, where revdiff store "
+                             "writes the versions before it moves the branch to them; nothing "
+                             "was stored", str(repo.common_dir),
+                             hint=f"delete it, then run again: git update-ref -d {name} (if "
+                                  f"git says it is no ref, remove {Path(repo.common_dir, name)})")
 
 
 @contextlib.contextmanager

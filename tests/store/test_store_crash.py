@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -121,6 +122,24 @@ def test_the_lock_of_a_killed_import_into_a_linked_worktree_is_cleared(tmp_path:
     assert summary.stored == 2
     assert not private_lock.exists()
     assert read_repository(linked_dir) == articles
+
+
+@pytest.mark.parametrize("in_the_way", ["refs/revdiff", "refs/revdiff/store/heads/main/x"])
+def test_a_ref_in_the_way_of_the_private_ref_is_named_before_anything_is_written(
+        tmp_path: Path, in_the_way: str) -> None:
+    """A file `refs/revdiff`, or the leftover private ref of a branch `main/x` deleted since
+    (git cannot hold both `a` and `a/b`), would make every run fail in fast-import (or in a
+    traceback), with a hint to run it again."""
+    repo_dir = tmp_path / "archive"
+    articles = synthetic_articles(2, 2)
+    store_articles(articles[:1], repo_dir)
+    subprocess.run(["git", "-C", str(repo_dir), "switch", "-q", "-c", "main"], check=True)
+    shutil.rmtree(repo_dir / ".git" / "refs" / "revdiff", ignore_errors=True)
+    subprocess.run(["git", "-C", str(repo_dir), "update-ref", in_the_way, "HEAD"], check=True)
+    with pytest.raises(StoreError, match=f"the ref {in_the_way} is in the way") as refused:
+        store_articles(articles, repo_dir)
+    assert f"git update-ref -d {in_the_way}" in str(refused.value.hint)
+    assert branch_commits(repo_dir) == 2
 
 
 def test_a_commit_made_on_the_branch_while_a_store_runs_keeps_the_stored_files(
