@@ -54,6 +54,10 @@ def pieces(text: str) -> list[str]:
     ("Der 3. Platz ging an Bayern. Zum 20. Mal siegte er im 125. Jahr des 19. Jahrhunderts.",
      ["Der 3. Platz ging an Bayern.", "Zum 20. Mal siegte er im 125. Jahr des 19. Jahrhunderts."]),
     ("I am 30. Then I left.", ["I am 30.", "Then I left."]),
+    # but a number after an English word spelt as a German article may: a band, a scout den
+    ("He formed the band Die 2. The band split in 2001. He joined Den 7. It met weekly.",
+     ["He formed the band Die 2.", "The band split in 2001.", "He joined Den 7.",
+      "It met weekly."]),
     ("Es gab ca. 300 Tote. Opfer Nr. 5 ist bekannt. Die Regierung bzw. Kabinett tagte.",
      ["Es gab ca. 300 Tote.", "Opfer Nr. 5 ist bekannt.", "Die Regierung bzw. Kabinett tagte."]),
     ("La Sra. García habló. Il sig. Rossi tace. Hr. Meier ging. Dhr. Jansen bleef.",
