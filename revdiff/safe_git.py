@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import os
+import re
 import shutil
 import signal
 import stat
@@ -35,6 +37,8 @@ from pathlib import Path
 from revdiff.errors import StoreError
 from revdiff.file_kinds import is_dev_null, special_kind
 
+# The oldest git revdiff runs: `git log --diff-merges` came in 2.31.
+MINIMUM_GIT = (2, 31)
 _private: dict[int, Path] = {}  # per process id: a forked child makes its own
 
 
@@ -71,14 +75,36 @@ def _overrides() -> list[tuple[str, str]]:
 
 def git_executable() -> str:
     """The git program, as GitPython finds it (GIT_PYTHON_GIT_EXECUTABLE, else git on PATH), or
-    StoreError when there is none: GitPython then fails on import with a page of text."""
+    StoreError when there is none, or it is no git or one older than MINIMUM_GIT: GitPython then
+    fails on import with a page of text, and an old git on the first option it lacks."""
     name = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git"
     found = shutil.which(name)
     if found is None:
         raise StoreError(f"reading a git repository or storing into one needs git, and {name!r} "
                          "is not a program on PATH",
                          hint="install git, or set GIT_PYTHON_GIT_EXECUTABLE to its path")
+    _check_git_version(found)
     return found
+
+
+@functools.cache
+def _check_git_version(program: str) -> None:
+    """Refuse a program that does not say it is git (`git version 2.39.5`), or an older git."""
+    try:
+        said = subprocess.run([program, "version"], capture_output=True, text=True,
+                              errors="replace", timeout=60, check=False).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        said = ""
+    version = re.match(r"git version (\d+)\.(\d+)", said)
+    if version is None:
+        raise StoreError("is not git: it does not say its version as git does", program,
+                         hint="set GIT_PYTHON_GIT_EXECUTABLE to the git program, or unset it to "
+                              "use git on PATH")
+    if (int(version[1]), int(version[2])) < MINIMUM_GIT:
+        raise StoreError(f"reading a git repository or storing into one needs git "
+                         f"{'.'.join(map(str, MINIMUM_GIT))} or later, and this is "
+                         f"{said.split()[2]}", program,
+                         hint="install a newer git, or name one with GIT_PYTHON_GIT_EXECUTABLE")
 
 
 def _with_overrides(environment: dict[str, str],

@@ -55,3 +55,23 @@ def test_a_git_repository_says_git_is_missing(without_git: dict[str, str],
     subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
     result = run(without_git, "parse", str(tmp_path / "repo"))
     assert (result.returncode, result.stdout, result.stderr) == (2, "", NEEDS_GIT)
+
+
+NOT_GIT = ("is not git: it does not say its version as git does (set GIT_PYTHON_GIT_EXECUTABLE "
+           "to the git program, or unset it to use git on PATH)")
+TOO_OLD = ("reading a git repository or storing into one needs git 2.31 or later, and this is "
+           "2.25.1 (install a newer git, or name one with GIT_PYTHON_GIT_EXECUTABLE)")
+
+
+@pytest.mark.parametrize(("says", "error"), [("", NOT_GIT), ("git version 2.25.1", TOO_OLD)])
+def test_a_program_that_is_no_git_or_too_old_a_git_is_named(
+        without_git: dict[str, str], tmp_path: Path, says: str, error: str) -> None:
+    # it was GitPython's traceback on import, or a git error on the first option it lacks
+    program = tmp_path / "not-quite-git"
+    program.write_text(f"#!/bin/sh\necho '{says}'\n")
+    program.chmod(0o755)
+    environment = dict(without_git, GIT_PYTHON_GIT_EXECUTABLE=str(program))
+    result = run(environment, "store", str(CHAIN), "--repo", str(tmp_path / "repo"))
+    said = f"revdiff: error: {program}: {error}\n"
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", said)
+    assert not (tmp_path / "repo").exists()
