@@ -167,21 +167,21 @@ def comparisons_table(articles_or_paths: Any, *, sentences: str = "auto"
 
 def edits_arrow(articles_or_paths: Any, *, sentences: str = "auto") -> pyarrow.Table:
     """`edits_table` as a typed pyarrow Table (needs the `parquet` extra)."""
-    from revdiff.export.extras import require_pyarrow
+    from revdiff.export.extras import require_arrow
     from revdiff.export.parquet import arrow_schema
     from revdiff.export.records import EDIT_COLUMNS
 
-    pa = require_pyarrow()
+    pa = require_arrow()
     return pa.Table.from_pylist(edits_table(articles_or_paths, sentences=sentences),
                                 schema=arrow_schema(EDIT_COLUMNS))
 
 
 def comparisons_arrow(articles_or_paths: Any, *, sentences: str = "auto") -> pyarrow.Table:
     """`comparisons_table` as a typed pyarrow Table (needs the `parquet` extra)."""
-    from revdiff.export.extras import require_pyarrow
+    from revdiff.export.extras import require_arrow
     from revdiff.export.parquet import arrow_schema
     from revdiff.export.records import COMPARISON_COLUMNS
 
-    pa = require_pyarrow()
+    pa = require_arrow()
     return pa.Table.from_pylist(comparisons_table(articles_or_paths, sentences=sentences),
                                 schema=arrow_schema(COMPARISON_COLUMNS))

@@ -11,22 +11,28 @@ class MissingExtra(RevdiffError):
     """An optional dependency needed for the requested feature is not installed."""
 
 
-def require_pyarrow() -> Any:
-    """The pyarrow module (with pyarrow.parquet loaded), or MissingExtra."""
+def require_arrow() -> Any:
+    """The pyarrow module, or MissingExtra: Arrow tables need no Parquet support."""
     try:
         import pyarrow
     except ImportError as error:
         raise MissingExtra("Parquet and Arrow output need pyarrow, which is not installed",
                            hint="pip install 'revdiff[parquet]'") from error
+    return pyarrow
+
+
+def require_pyarrow() -> Any:
+    """The pyarrow module (with pyarrow.parquet loaded), or MissingExtra."""
+    arrow = require_arrow()
     try:
-        import pyarrow.parquet
+        import pyarrow.parquet  # noqa: F401 - loaded for pyarrow.parquet's users
     except ImportError as error:  # conda's pyarrow-core, or a pyarrow built by hand without it
-        raise MissingExtra(f"Parquet and Arrow output need pyarrow's Parquet support, which the "
-                           f"installed pyarrow {pyarrow.__version__} was built without",
+        raise MissingExtra(f"Parquet output needs pyarrow's Parquet support, which the "
+                           f"installed pyarrow {arrow.__version__} was built without",
                            hint="install a pyarrow that has it: pip install --force-reinstall "
                                 "'pyarrow>=14', or conda's pyarrow instead of pyarrow-core"
                            ) from error
-    return pyarrow
+    return arrow
 
 
 def require_distributed() -> Any:

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from revdiff.export.extras import require_pyarrow
+from revdiff.export.extras import require_arrow, require_pyarrow
 from revdiff.export.records import (
     COMPARISON_COLUMNS,
     EDIT_COLUMNS,
@@ -34,7 +34,7 @@ ROW_GROUP_ROWS = 128 * 1024
 
 
 def arrow_schema(columns: tuple[tuple[str, str], ...]) -> pa.Schema:
-    pa = require_pyarrow()
+    pa = require_arrow()
     types = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "str": pa.string(),
              "int_list": pa.list_(pa.int64()), "str_list": pa.list_(pa.string()),
              "text_list": pa.list_(pa.string())}
@@ -42,12 +42,12 @@ def arrow_schema(columns: tuple[tuple[str, str], ...]) -> pa.Schema:
 
 
 def edits_batch(rows: list[dict[str, Any]]) -> pa.RecordBatch:
-    pa = require_pyarrow()
+    pa = require_arrow()
     return pa.RecordBatch.from_pylist(rows, schema=arrow_schema(EDIT_COLUMNS))
 
 
 def comparisons_batch(rows: list[dict[str, Any]]) -> pa.RecordBatch:
-    pa = require_pyarrow()
+    pa = require_arrow()
     return pa.RecordBatch.from_pylist(rows, schema=arrow_schema(COMPARISON_COLUMNS))
 
 

@@ -18,10 +18,21 @@ def test_pyarrow_without_parquet_is_not_called_missing(run_cli, samples: Path, t
     result = run_cli("export", str(samples), "-o", str(out))
     assert result.exit_code == 2
     [line] = result.output.splitlines()
-    assert line.startswith("revdiff: error: Parquet and Arrow output need pyarrow's Parquet "
-                           "support, which the installed pyarrow ")
+    assert line.startswith("revdiff: error: Parquet output needs pyarrow's Parquet support, "
+                           "which the installed pyarrow ")
     assert "not installed" not in line and "pyarrow-core" in line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_arrow_tables_need_no_parquet_support(samples: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # edits_arrow and comparisons_arrow refused a pyarrow without Parquet, which they never use
+    pytest.importorskip("pyarrow")
+    import revdiff
+
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    assert revdiff.edits_arrow(samples).num_rows == len(revdiff.edits_table(samples)) > 0
+    assert revdiff.comparisons_arrow(samples).num_rows > 0
 
 
 def test_help_names_the_extra_of_each_option_that_needs_one(run_cli) -> None:  # type: ignore[no-untyped-def]
