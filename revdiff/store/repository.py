@@ -150,7 +150,11 @@ def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
     if written is None:
         return
     tip = branch_tip(repo, ref)
-    if tip is None or repo.is_ancestor(repo.commit(tip), repo.commit(written)):
+    # (git itself: GitPython's object reader knows SHA-1 ids only)
+    continues = tip is None or repo.git.merge_base("--is-ancestor", tip, written,
+                                                   with_extended_output=True,
+                                                   with_exceptions=False)[0] == 0
+    if continues:
         publish_import(repo, ref, tip)
     else:
         repo.git.update_ref("-d", private, written)

@@ -142,6 +142,21 @@ def test_a_ref_in_the_way_of_the_private_ref_is_named_before_anything_is_written
     assert branch_commits(repo_dir) == 2
 
 
+def test_a_killed_import_into_a_sha256_repository_is_put_on_the_branch(tmp_path: Path) -> None:
+    # the next run ended in GitPython's traceback (BadName), which reads no SHA-256 object
+    repo_dir = tmp_path / "archive.git"
+    subprocess.run(["git", "init", "-q", "--bare", "--object-format=sha256", str(repo_dir)],
+                   check=True)
+    articles = synthetic_articles(2, 3)
+    store_articles(articles, repo_dir)
+    branch = branch_name(repo_dir)
+    for command in (["update-ref", import_ref(branch), branch], ["update-ref", branch, "HEAD~2"]):
+        subprocess.run(["git", "-C", str(repo_dir), *command], check=True)  # as a killed run
+    summary = store_articles(articles, repo_dir)
+    assert (summary.stored, summary.already_stored) == (0, 6)
+    assert read_repository(repo_dir) == articles
+
+
 def test_a_commit_made_on_the_branch_while_a_store_runs_keeps_the_stored_files(
         tmp_path: Path) -> None:
     """fast-import moved the branch at each checkpoint while the index stayed at the old tip: a
