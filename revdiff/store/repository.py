@@ -130,9 +130,20 @@ def publish_import(repo: git.Repo, ref: str, tip: str | None) -> None:
                 f"cannot move the branch to the versions written: {git_complaint(error.stderr)}",
                 str(repo.working_tree_dir or repo.git_dir),
                 hint="run the same command again: it stores them after the branch's new tip"
-                     if moved else "run the same command again once no other git command "
-                                   "holds the repository") from None
-    repo.git.update_ref("-d", private, written)
+                     if moved else _WHEN_GIT_IS_DONE) from None
+    _drop_private_ref(repo, private, written)
+
+
+_WHEN_GIT_IS_DONE = "run the same command again once no other git command holds the repository"
+
+
+def _drop_private_ref(repo: git.Repo, private: str, written: str) -> None:
+    try:
+        repo.git.update_ref("-d", private, written)
+    except git.GitCommandError as error:  # a lock of packed-refs, another git command's
+        raise StoreError(f"cannot delete the ref {private}: {git_complaint(error.stderr)}",
+                         str(repo.working_tree_dir or repo.git_dir), hint=_WHEN_GIT_IS_DONE
+                         ) from None
 
 
 def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
@@ -157,7 +168,7 @@ def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
     if continues:
         publish_import(repo, ref, tip)
     else:
-        repo.git.update_ref("-d", private, written)
+        _drop_private_ref(repo, private, written)
 
 
 def _refuse_refs_in_the_way(repo: git.Repo, private: str) -> None:

@@ -157,6 +157,25 @@ def test_a_killed_import_into_a_sha256_repository_is_put_on_the_branch(tmp_path:
     assert read_repository(repo_dir) == articles
 
 
+def test_a_packed_private_ref_that_cannot_be_deleted_is_said_in_one_line(
+        tmp_path: Path) -> None:
+    # `git gc` packs a killed run's private ref; deleting it then takes packed-refs.lock, and
+    # another git command holding it made the next run end in GitPython's traceback
+    repo_dir = tmp_path / "archive.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(repo_dir)], check=True)
+    articles = synthetic_articles(2, 3)
+    store_articles(articles, repo_dir)
+    branch = branch_name(repo_dir)
+    for command in (["update-ref", import_ref(branch), branch], ["pack-refs", "--all"]):
+        subprocess.run(["git", "-C", str(repo_dir), *command], check=True)  # as a killed run
+    (repo_dir / "packed-refs.lock").write_text("")
+    with pytest.raises(StoreError, match=f"cannot delete the ref {import_ref(branch)}: "):
+        store_articles(articles, repo_dir)
+    (repo_dir / "packed-refs.lock").unlink()
+    assert store_articles(articles, repo_dir).already_stored == 6
+    assert branch_commits(repo_dir, import_ref(branch)) == 0
+
+
 def test_a_commit_made_on_the_branch_while_a_store_runs_keeps_the_stored_files(
         tmp_path: Path) -> None:
     """fast-import moved the branch at each checkpoint while the index stayed at the old tip: a
