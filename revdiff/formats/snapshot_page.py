@@ -33,6 +33,19 @@ _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?"
 PRUNED = ["//nav", "//header", "//footer", "//aside", "//*[@role='dialog']"]
 # Fewer words than this after extraction is an error or index page, not an article.
 MIN_ARTICLE_WORDS = 6
+# The title or heading of what a server, a bot check or a CDN sends in place of the article
+# (`404 Not Found`, `Page not found | Site`, `Access Denied`, Cloudflare's `Just a moment...`).
+_ERROR_HEADING = re.compile(
+    r"((error\s*)?[45]\d\d\b\W*(error|not found|forbidden|unauthori[sz]ed|gone|bad gateway"
+    r"|service unavailable|too many requests|internal server error)|error\s*[45]\d\d\b"
+    r"|((page|file|article|story|content)\s+)?not found|access denied|forbidden"
+    r"|just a moment|attention required|checking (your browser|if the site connection)"
+    r"|are you a (robot|human)|verify(ing)? (that )?you are (a )?human|security check"
+    r"|pardon our interruption|captcha|service unavailable|too many requests)\b",
+    re.IGNORECASE)
+# An error page says little; a page with more words than this is read as an article whatever
+# its heading says.
+MAX_ERROR_PAGE_WORDS = 100
 _TIME_METAS = ("article:modified_time", "og:updated_time", "article:published_time")
 # How a whole page ends; a page saved part way (a download cut off) has no such end.
 _PAGE_END = re.compile(r"</html\s*>", re.IGNORECASE)
@@ -48,6 +61,9 @@ class SavedPage:
     time_source: str | None
     text: Cleaned
     cut_short: bool  # the page ends before `</html>`: its last paragraphs may be missing
+    # The heading that shows the page is an error page or a bot check, not the article (its text
+    # is then empty).
+    error_heading: str | None
 
 
 def read_page(name: str, file_name: str, html: str) -> SavedPage:
@@ -57,9 +73,12 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     time, source = _time_from_name(file_name)
     if time is None:
         time, source = _time_from_page(html, soup)
-    return SavedPage(name, _url(soup), _title(soup), time, source,
-                     remove_furniture(extract_paragraphs(html, name)),
-                     _PAGE_END.search(html) is None)
+    paragraphs = extract_paragraphs(html, name)
+    error_heading = _error_heading(soup, paragraphs)
+    if error_heading is not None:
+        paragraphs = ()
+    return SavedPage(name, _url(soup), _title(soup), time, source, remove_furniture(paragraphs),
+                     _PAGE_END.search(html) is None, error_heading)
 
 
 def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
@@ -115,6 +134,18 @@ def _time_from_page(html: str, soup: BeautifulSoup) -> tuple[datetime | None, st
             except ValueError:
                 continue
     return None, None
+
+
+def _error_heading(soup: BeautifulSoup, paragraphs: tuple[str, ...]) -> str | None:
+    """The page's title or first heading when it says the page is an error page or a bot check
+    and the page holds few words; None otherwise."""
+    if sum(len(p.split()) for p in paragraphs) > MAX_ERROR_PAGE_WORDS:
+        return None
+    for tag in (soup.find("title"), soup.find("h1")):
+        heading = collapse_whitespace(tag.get_text(" ")) if tag is not None else ""
+        if _ERROR_HEADING.match(heading):
+            return heading
+    return None
 
 
 def _meta(soup: BeautifulSoup, prop: str) -> str | None:

@@ -3,8 +3,9 @@
 Researchers keep their own scrapes or Wayback Machine mementos of an article. Each page's text is
 extracted (`snapshot_page`), pages are grouped by the URL they name, ordered by time, and a page
 whose title and text equal the one before it is folded into it. Every assumption and everything
-left out is said in a warning on the article: pages without text, furniture taken out of the
-text, paywall notices, pages without a time or a URL, a folder holding several articles.
+left out is said in a warning on the article: pages without text, error pages and bot checks,
+furniture taken out of the text, paywall notices, pages without a time or a URL, a folder
+holding several articles.
 """
 
 from __future__ import annotations
@@ -69,11 +70,18 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str) -> list[Article]
     groups: dict[str | None, list[SavedPage]] = {}
     for page in with_text:
         groups.setdefault(page.url, []).append(page)
-    folder_notes = [f"{p.name}: no article text found; page left out" for p in empty]
+    folder_notes = [f"{p.name}: {_why_no_text(p)}; page left out" for p in empty]
     if len(groups) > 1:
         folder_notes.append(f"the folder holds pages of {len(groups)} articles (by the URL each "
                             "page names); each is read as its own article")
     return [_article(url, group, folder_notes) for url, group in groups.items()]
+
+
+def _why_no_text(page: SavedPage) -> str:
+    if page.error_heading is not None:
+        return (f"an error page or a bot check ({page.error_heading!r}), not the article: "
+                "save the page again")
+    return "no article text found"
 
 
 def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -> Article:

@@ -116,6 +116,44 @@ def test_bad_folder_pages_are_each_said_and_the_rest_read(tmp_path: Path) -> Non
     assert any("furniture taken out" in w and "'READ MORE:" in w for w in story.warnings)
 
 
+ERROR_PAGES = {
+    "404 Not Found": "<h1>Page not found</h1><p>Sorry, the page you were looking for could not be "
+                     "found. It may have been moved or deleted.</p>",
+    "Access Denied": "<h1>Access Denied</h1><p>You don't have permission to access this page on "
+                     "this server.</p><p>Reference #18.2f1e3b17.1578445800</p>",
+    "Just a moment...": "<h1>Checking if the site connection is secure</h1><p>The site needs to "
+                        "review the security of your connection before proceeding.</p>",
+}
+
+
+def test_error_pages_and_bot_checks_are_left_out_and_said(tmp_path: Path) -> None:
+    # an hourly scrape that once got a 404, a CDN's refusal and a bot check read them as a second
+    # article ("Page not found", without a URL) of three versions, each a rewrite of the last
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    for hour, (title, body) in enumerate(ERROR_PAGES.items(), start=11):
+        _write(folder, f"20200103{hour}0000.html",
+               f"<!DOCTYPE html><html><head><title>{title}</title></head><body><main>{body}"
+               "</main></body></html>")
+    _write(folder, "20200103140000.html", render_page(URL, SECOND, SITES[0]))
+    [article] = load([str(folder)])
+    assert [v.title for v in article.versions] == [FIRST.title, SECOND.title]
+    for hour, title in enumerate(ERROR_PAGES, start=11):
+        assert (f"{folder / f'20200103{hour}0000.html'}: an error page or a bot check "
+                f"({title!r}), not the article: save the page again; page left out"
+                in article.warnings)
+
+
+def test_a_story_headed_like_an_error_page_is_read(tmp_path: Path) -> None:
+    story = Version(0, "Access denied: the clinic that turned patients away",
+                    tuple(f"Paragraph {n} of a long report on the clinic, its patients and the "
+                          "doctors who say they were told to refuse them care." for n in range(8)))
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, story, SITES[0]))
+    [article] = load([str(folder)])
+    assert article.versions[0].paragraphs == story.paragraphs
+
+
 def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
     # a download cut off in the last paragraph was read as a version that lost its last
     # paragraphs, and the diff showed them deleted, without a word of doubt
