@@ -10,6 +10,7 @@ holding several articles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,7 +19,6 @@ from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.nytdiff import sortable_time
-from revdiff.formats.plain import version_order_key
 from revdiff.formats.snapshot_page import SavedPage, read_page
 from revdiff.formats.text_input import check_size, read_bounded
 from revdiff.model import Article, Version
@@ -93,12 +93,13 @@ def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -
     if cut_short:
         warnings.append(f"{len(cut_short)} page(s) end before </html>, as a page saved part way "
                         f"does ({first_few(cut_short)}); their last paragraphs may be missing")
+    pages = sorted(pages, key=lambda p: (p.time is None, sortable_time(p.time),
+                                         _save_order_key(Path(p.name).name)))
     untimed = [p.name for p in pages if p.time is None]
     if untimed:
         warnings.append(f"{len(untimed)} page(s) give no time ({first_few(untimed)}); they are "
-                        "placed by the numbers in their file names after the timed ones")
-    pages = sorted(pages, key=lambda p: (p.time is None, sortable_time(p.time),
-                                         version_order_key(Path(p.name))))
+                        "placed by the numbers in their file names after the timed ones (a name "
+                        "without a number first, as page.html before page(1).html)")
     sources = sorted({p.time_source for p in pages if p.time_source})
     claimed = [s for s in sources if s.startswith(("article:", "og:"))]
     if claimed:
@@ -124,6 +125,14 @@ def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -
                         "nothing to compare")
     return Article(source_of_url(url), url, tuple(versions), None, {"tracker": "saved pages"},
                    tuple(warnings))
+
+
+def _save_order_key(file_name: str) -> tuple[tuple[int, ...], str]:
+    """Sort key for pages saved without a time in their names: by the numbers in the whole name,
+    in turn, where a browser or wget numbers repeated saves (`page.html`, `page(1).html`,
+    `page(2).html`; `index.html`, `index.html.1`; `index.html?ver=10`); a name without a number
+    is the first save."""
+    return tuple(int(number) for number in re.findall(r"\d+", file_name)), file_name
 
 
 def _furniture_notes(pages: Sequence[SavedPage]) -> list[str]:

@@ -60,6 +60,23 @@ def test_pages_without_times_are_ordered_by_the_numbers_in_their_names(tmp_path:
     assert any("placed by the numbers in their file names" in w for w in article.warnings)
 
 
+@pytest.mark.parametrize("names", [("page.html", "page(1).html", "page(2).html"),
+                                   ("index.html?ver=2", "index.html?ver=10", "index.html?ver=11")])
+def test_repeated_saves_are_ordered_as_a_browser_or_wget_numbers_them(tmp_path: Path,
+                                                                      names: tuple[str, ...]) -> None:
+    # a browser saves the same page as page.html, then page(1).html: page.html, the first save,
+    # was read last; wget's index.html?ver=10 came before index.html?ver=2 (the numbers were
+    # looked for in the name before its last dot only)
+    folder = tmp_path / "pages"
+    third = Version(2, "Third title", SECOND.paragraphs + ("A last paragraph.",))
+    for name, version in zip(names, (FIRST, SECOND, third), strict=True):
+        _write(folder, name, render_page(URL, version, SITES[0]))
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["First title", "Second title", "Third title"]
+    assert any(f"({', '.join(str(folder / name) for name in names)})" in w
+               for w in article.warnings)
+
+
 def test_modified_time_is_used_when_the_name_has_none_and_said(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     late = Version(1, SECOND.title, SECOND.paragraphs, datetime(2020, 1, 3, 9, tzinfo=UTC))
