@@ -73,11 +73,14 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     time, source = _time_from_name(file_name)
     if time is None:
         time, source = _time_from_page(html, soup)
+    title = _title(soup)
     paragraphs = extract_paragraphs(html, name)
     error_heading = _error_heading(soup, paragraphs)
     if error_heading is not None:
         paragraphs = ()
-    return SavedPage(name, _url(soup), _title(soup), time, source, remove_furniture(paragraphs),
+    elif paragraphs[:1] == (title,):  # the headline inside the article's element is its title
+        paragraphs = paragraphs[1:]
+    return SavedPage(name, _url(soup), title, time, source, remove_furniture(paragraphs),
                      _PAGE_END.search(html) is None, error_heading)
 
 

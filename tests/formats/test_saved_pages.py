@@ -171,6 +171,26 @@ def test_a_story_headed_like_an_error_page_is_read(tmp_path: Path) -> None:
     assert article.versions[0].paragraphs == story.paragraphs
 
 
+def _page_with_headline_in_article(version: Version) -> str:
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in version.paragraphs)
+    return (f"<!DOCTYPE html><html><head><title>{escape(version.title)} | Example News</title>"
+            f"<link rel='canonical' href='{URL}'>"
+            f"<meta property='og:title' content='{escape(version.title)}'></head><body>"
+            f"<nav><a href='/'>Home</a></nav><main><article><h1>{escape(version.title)}</h1>"
+            f"{paragraphs}</article></main></body></html>")
+
+
+def test_a_headline_inside_the_article_is_its_title_not_a_paragraph(tmp_path: Path) -> None:
+    # most sites put the <h1> inside <article>: trafilatura gave it as the first paragraph, so a
+    # rewritten headline also showed as a paragraph deleted and one added, counted as text changed
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", _page_with_headline_in_article(FIRST))
+    _write(folder, "20200103110000.html", _page_with_headline_in_article(SECOND))
+    article, = load([str(folder)])
+    assert [(v.title, v.paragraphs) for v in article.versions] == [
+        (FIRST.title, FIRST.paragraphs), (SECOND.title, SECOND.paragraphs)]
+
+
 def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
     # a download cut off in the last paragraph was read as a version that lost its last
     # paragraphs, and the diff showed them deleted, without a word of doubt
