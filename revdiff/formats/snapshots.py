@@ -33,6 +33,7 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
     refused (InconsistentPages), naming the first other file.
     """
     pages: list[tuple[str, str, str]] = []
+    guessed_encodings: list[str] = []
     for file in files:
         name = str(file)
         try:
@@ -40,15 +41,18 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
             with open(file, "rb") as handle:
                 data = read_bounded(handle, name, max_bytes)
             is_database = detect_bytes(data[:len(SQLITE_MAGIC)]) is not None
-            text = "" if is_database else decode_bytes(data, name, max_bytes).text
+            decoded = None if is_database else decode_bytes(data, name, max_bytes)
         except (OSError, RevdiffError):
             return None  # the ordinary reading of the folder reports it
-        if is_database or detect(text) is not Format.UNKNOWN_HTML:
+        if decoded is None or detect(decoded.text) is not Format.UNKNOWN_HTML:
             if pages:
                 raise mixed_folder(file, pages[0][1])
             return None
-        pages.append((name, file.name, text))
-    return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent))
+        pages.append((name, file.name, decoded.text))
+        if decoded.warning:
+            guessed_encodings.append(decoded.warning)
+    return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent),
+                               guessed_encodings)
 
 
 def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
@@ -60,8 +64,10 @@ def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
                                 "other files out, or read them separately")
 
 
-def articles_from_pages(pages: Sequence[SavedPage], where: str) -> list[Article]:
-    """Group pages by URL, order each group by time, fold repeated texts; warn about the rest."""
+def articles_from_pages(pages: Sequence[SavedPage], where: str,
+                        guessed_encodings: Sequence[str] = ()) -> list[Article]:
+    """Group pages by URL, order each group by time, fold repeated texts; warn about the rest,
+    and say the `guessed_encodings` (a warning for each page whose encoding was guessed)."""
     empty = [p for p in pages if not p.text.paragraphs]
     with_text = [p for p in pages if p.text.paragraphs]
     if not with_text:
@@ -70,7 +76,8 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str) -> list[Article]
     groups: dict[str | None, list[SavedPage]] = {}
     for page in with_text:
         groups.setdefault(page.url, []).append(page)
-    folder_notes = [f"{p.name}: {_why_no_text(p)}; page left out" for p in empty]
+    folder_notes = [*guessed_encodings,
+                    *(f"{p.name}: {_why_no_text(p)}; page left out" for p in empty)]
     if len(groups) > 1:
         folder_notes.append(f"the folder holds pages of {len(groups)} articles (by the URL each "
                             "page names); each is read as its own article")

@@ -191,6 +191,21 @@ def test_a_headline_inside_the_article_is_its_title_not_a_paragraph(tmp_path: Pa
         (FIRST.title, FIRST.paragraphs), (SECOND.title, SECOND.paragraphs)]
 
 
+def test_a_page_whose_encoding_is_guessed_is_said(tmp_path: Path) -> None:
+    # a page in Windows-1252 whose <meta charset> says UTF-8 was read as Windows-1252 without a
+    # word, where a plain version so read is warned: letters read wrong looked like edits
+    folder = tmp_path / "pages"
+    accented = Version(0, "Pont fermé", ("Le maire a déclaré que la décision était nécessaire.",
+                                         "Les commerçants s’inquiètent à Genève."))
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    (folder / "20200103110000.html").write_bytes(  # it declares utf-8
+        render_page(URL, accented, SITES[0]).encode("cp1252"))
+    article, = load([str(folder)])
+    assert article.versions[1].paragraphs == accented.paragraphs
+    assert any(w.startswith(f"{folder / '20200103110000.html'}: the text declares utf-8 but is "
+                            "not valid utf-8; read it as cp1252") for w in article.warnings)
+
+
 def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
     # a download cut off in the last paragraph was read as a version that lost its last
     # paragraphs, and the diff showed them deleted, without a word of doubt
