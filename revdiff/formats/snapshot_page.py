@@ -78,8 +78,9 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     error_heading = _error_heading(soup, paragraphs)
     if error_heading is not None:
         paragraphs = ()
-    elif paragraphs[:1] == (title,):  # the headline inside the article's element is its title
-        paragraphs = paragraphs[1:]
+    elif title in paragraphs:  # the headline inside the article's element is its title
+        headline = paragraphs.index(title)
+        paragraphs = paragraphs[:headline] + paragraphs[headline + 1:]
     return SavedPage(name, _url(soup), title, time, source, remove_furniture(paragraphs),
                      _PAGE_END.search(html) is None, error_heading)
 

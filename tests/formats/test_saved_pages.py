@@ -206,6 +206,22 @@ def test_a_page_whose_encoding_is_guessed_is_said(tmp_path: Path) -> None:
                             "not valid utf-8; read it as cp1252") for w in article.warnings)
 
 
+def test_a_live_page_headline_given_after_a_post_is_its_title(tmp_path: Path) -> None:
+    # trafilatura gives a live page's headline after the newest post: it was read as a paragraph
+    posts = ("The mayor confirms the bridge will close to all traffic from midnight tonight.",
+             "The council meeting has started and the mayor is expected to speak shortly.")
+    folder = tmp_path / "pages"
+    for hour, shown in (("10", posts[1:]), ("11", posts)):
+        html = "".join(f"<div class='post'><time datetime='2020-01-08T{hour}:00Z'>{hour}:00</time>"
+                       f"<p>{post}</p></div>" for post in shown)
+        _write(folder, f"20200108{hour}3000.html",
+               f"<!DOCTYPE html><html><head><title>Live: bridge closure</title>"
+               f"<link rel='canonical' href='{URL}'></head><body><nav><a href='/'>Home</a></nav>"
+               f"<main><article><h1>Live: bridge closure</h1>{html}</article></main></body></html>")
+    article, = load([str(folder)])
+    assert [v.paragraphs for v in article.versions] == [posts[1:], posts]
+
+
 def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
     # a download cut off in the last paragraph was read as a version that lost its last
     # paragraphs, and the diff showed them deleted, without a word of doubt
