@@ -5,11 +5,13 @@ The text comes from trafilatura (main-content extraction; Apache-2.0), installed
 (`page_furniture`). The time is, best first: a 14-digit Wayback timestamp in the file name (UTC),
 a date and time in the file name (no zone), the "FILE ARCHIVED ON" note that Wayback Machine
 pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
-`article:published_time` (the publisher's claim, not when the page was fetched).
+`article:published_time`, then its JSON-LD `dateModified` / `datePublished` (the publisher's
+claim, not when the page was fetched).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -47,6 +49,8 @@ _ERROR_HEADING = re.compile(
 # its heading says.
 MAX_ERROR_PAGE_WORDS = 100
 _TIME_METAS = ("article:modified_time", "og:updated_time", "article:published_time")
+# The same claims in the page's schema.org JSON-LD, where most sites now give them.
+_LINKED_DATA_TIMES = ("dateModified", "datePublished")
 # How a whole page ends; a page saved part way (a download cut off) has no such end.
 _PAGE_END = re.compile(r"</html\s*>", re.IGNORECASE)
 
@@ -57,7 +61,8 @@ class SavedPage:
     url: str | None
     title: str
     time: datetime | None
-    # Where the time came from: "file name", "Wayback note", or the meta property's name.
+    # Where the time came from: "file name", "Wayback note", the meta property's name, or
+    # "JSON-LD " and the key.
     time_source: str | None
     text: Cleaned
     cut_short: bool  # the page ends before `</html>`: its last paragraphs may be missing
@@ -137,7 +142,39 @@ def _time_from_page(html: str, soup: BeautifulSoup) -> tuple[datetime | None, st
                 return datetime.fromisoformat(content), prop
             except ValueError:
                 continue
+    dates = _linked_data_dates(soup)
+    for key in _LINKED_DATA_TIMES:
+        for content in dates.get(key, ()):
+            try:
+                return datetime.fromisoformat(content), f"JSON-LD {key}"
+            except ValueError:
+                continue
     return None, None
+
+
+def _linked_data_dates(soup: BeautifulSoup) -> dict[str, list[str]]:
+    """The `dateModified` and `datePublished` values of the page's JSON-LD (schema.org) blocks,
+    in the order they stand, looked for in nested objects, lists and `@graph`; a block that is
+    no JSON (or nested too deep to read) is passed over."""
+    dates: dict[str, list[str]] = {}
+
+    def collect(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                collect(item)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key in _LINKED_DATA_TIMES and isinstance(value, str):
+                    dates.setdefault(key, []).append(value.strip())
+                else:
+                    collect(value)
+
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            collect(json.loads(script.get_text()))
+        except (ValueError, RecursionError):  # no JSON, or nested deeper than Python recurses
+            continue
+    return dates
 
 
 def _error_heading(soup: BeautifulSoup, paragraphs: tuple[str, ...]) -> str | None:

@@ -108,7 +108,7 @@ def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -
                         "placed by the numbers in their file names after the timed ones (a name "
                         "without a number first, as page.html before page(1).html)")
     sources = sorted({p.time_source for p in pages if p.time_source})
-    claimed = [s for s in sources if s.startswith(("article:", "og:"))]
+    claimed = [s for s in sources if s.startswith(("article:", "og:", "JSON-LD"))]
     if claimed:
         warnings.append(f"some times are the pages' own {', '.join(claimed)}: when the publisher "
                         "says the page changed, not when it was saved")

@@ -88,6 +88,24 @@ def test_modified_time_is_used_when_the_name_has_none_and_said(tmp_path: Path) -
     assert any("article:modified_time" in w for w in article.warnings)
 
 
+def test_json_ld_date_modified_is_used_when_the_name_and_metas_have_none(tmp_path: Path) -> None:
+    # most sites give the times in schema.org JSON-LD only: such pages, saved as a.html and
+    # b.html, were ordered by name, and the diff showed the later text as the earlier
+    folder = tmp_path / "pages"
+    for name, version, modified in (("a.html", SECOND, "2020-01-03T09:00:00Z"),
+                                    ("b.html", FIRST, "2020-01-03T08:00:00Z")):
+        linked_data = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+                       '"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", '
+                       f'"datePublished": "2020-01-03T07:00:00Z", "dateModified": "{modified}"'
+                       '}]}</script><script type="application/ld+json">{not json</script>')
+        _write(folder, name, render_page(URL, version, SITES[0]).replace(
+            "</head>", linked_data + "</head>"))
+    article, = load([str(folder)])
+    assert [v.time for v in article.versions] == [datetime(2020, 1, 3, 8, tzinfo=UTC),
+                                                  datetime(2020, 1, 3, 9, tzinfo=UTC)]
+    assert any("the pages' own JSON-LD dateModified" in w for w in article.warnings)
+
+
 @pytest.mark.parametrize("host", ["https://web.archive.org", ""])
 def test_wayback_memento_loses_its_toolbar_and_archive_prefix(tmp_path: Path, host: str) -> None:
     # the Wayback Machine writes a page's links absolute or host-relative (`/web/<time>/<url>`)
