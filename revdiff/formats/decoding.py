@@ -42,6 +42,10 @@ _LABEL_MEANS = {"latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252",
 # so Windows-1252 is taken whenever it finds it, or an encoding that decodes the bytes to the
 # same text, as free of noise (chaos) as its first choice.
 _USUAL_LEGACY = "cp1252"
+# How a compressed file starts (a page saved as `story.html.gz`), its kind and how to undo it.
+_COMPRESSION_MAGIC = ((b"\x1f\x8b", "gzip", "gunzip"), (b"BZh", "bzip2", "bunzip2"),
+                      (b"\xfd7zXZ\x00", "xz", "unxz"), (b"\x28\xb5\x2f\xfd", "zstd", "unzstd"),
+                      (b"PK\x03\x04", "zip", "unzip"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,14 @@ class DecodedText:
     text: str
     encoding: str
     warning: str | None = None
+
+
+def _compression(data: bytes) -> tuple[str, str] | None:
+    """The kind of compression `data` starts with and the command that undoes it, or None."""
+    for magic, kind, command in _COMPRESSION_MAGIC:
+        if data.startswith(magic):
+            return kind, command
+    return None
 
 
 def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
@@ -69,6 +81,10 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
                 raise EncodingProblem(f"input looks like {utf16} text without a byte-order mark",
                                       where, hint=f"convert it to UTF-8 first, e.g. iconv -f "
                                                   f"{utf16} -t utf-8")
+            compressed = _compression(data)
+            if compressed:
+                raise BinaryInput(f"input is {compressed[0]}-compressed, not text", where,
+                                  hint=f"decompress it first, e.g. with {compressed[1]}")
             raise BinaryInput("input is binary data, not text", where,
                               hint="give a text, HTML or NewsEdits SQLite file")
         decoded = _decode_unmarked(data, where)
