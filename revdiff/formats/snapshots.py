@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from revdiff.errors import EmptyInput, InconsistentPages, RevdiffError
 from revdiff.formats.decoding import decode_bytes
@@ -23,6 +24,9 @@ from revdiff.formats.snapshot_page import SavedPage, read_page
 from revdiff.formats.text_input import check_size, read_bounded
 from revdiff.model import Article, Version
 from revdiff.read_warnings import first_few
+
+# Query parameters that say where a link was shared, not which article it is (prefixes).
+_TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "smid", "cmpid", "ocid")
 
 
 def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
@@ -75,13 +79,29 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str,
                          hint="save the article pages themselves, not index or error pages")
     groups: dict[str | None, list[SavedPage]] = {}
     for page in with_text:
-        groups.setdefault(page.url, []).append(page)
+        groups.setdefault(_article_key(page.url), []).append(page)
     folder_notes = [*guessed_encodings,
                     *(f"{p.name}: {_why_no_text(p)}; page left out" for p in empty)]
     if len(groups) > 1:
         folder_notes.append(f"the folder holds pages of {len(groups)} articles (by the URL each "
                             "page names); each is read as its own article")
-    return [_article(url, group, folder_notes) for url, group in groups.items()]
+    return [_article(group, folder_notes) for group in groups.values()]
+
+
+def _article_key(url: str | None) -> str | None:
+    """What the URLs of one article's pages share, however a save spells it: the host without
+    `www.` and the path without a final `/`, and the query without share tracking
+    (`utm_source`, `fbclid`, ...); the scheme and a fragment are left out."""
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # no URL Python can split (`http://[::1/x`): only itself
+        return url
+    host = (parts.hostname or "").removeprefix("www.")
+    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+             if not key.lower().startswith(_TRACKING_PARAMETERS)]
+    return f"{host}{parts.path.rstrip('/')}?{urlencode(query)}"
 
 
 def _why_no_text(page: SavedPage) -> str:
@@ -91,9 +111,9 @@ def _why_no_text(page: SavedPage) -> str:
     return "no article text found"
 
 
-def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -> Article:
+def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
     warnings = list(folder_notes)
-    if url is None:
+    if pages[0].url is None:  # the pages that name no URL
         warnings.append("these pages name no URL (no canonical link or og:url); "
                         "read together as one article")
     cut_short = [p.name for p in pages if p.cut_short]
@@ -102,6 +122,13 @@ def _article(url: str | None, pages: list[SavedPage], folder_notes: list[str]) -
                         f"does ({first_few(cut_short)}); their last paragraphs may be missing")
     pages = sorted(pages, key=lambda p: (p.time is None, sortable_time(p.time),
                                          _save_order_key(Path(p.name).name)))
+    urls = [p.url for p in pages]
+    spellings = list(dict.fromkeys(urls))
+    url = max(spellings, key=urls.count)  # the most pages', the earliest on a tie
+    if len(spellings) > 1:
+        warnings.append(f"the pages spell the article's URL in {len(spellings)} ways "
+                        f"({first_few([str(u) for u in spellings])}); read as one article, "
+                        f"named {url}")
     untimed = [p.name for p in pages if p.time is None]
     if untimed:
         warnings.append(f"{len(untimed)} page(s) give no time ({first_few(untimed)}); they are "

@@ -240,6 +240,22 @@ def test_a_live_page_headline_given_after_a_post_is_its_title(tmp_path: Path) ->
     assert [v.paragraphs for v in article.versions] == [posts[1:], posts]
 
 
+def test_pages_spelling_the_url_differently_are_one_article(tmp_path: Path) -> None:
+    # a site that moved to https, added a final slash or put share tracking in og:url split one
+    # article's saves into three articles of one version each: "only one version, nothing to
+    # compare"
+    folder = tmp_path / "pages"
+    third = Version(2, "Third title", SECOND.paragraphs + ("A last paragraph.",))
+    spellings = (URL, URL + "/", URL.replace("https://", "http://www.") + "?utm_source=twitter")
+    for hour, url, version in zip((10, 11, 12), spellings, (FIRST, SECOND, third), strict=True):
+        _write(folder, f"20200103{hour}0000.html", render_page(url, version, SITES[0]))
+    article, = load([str(folder)])
+    assert article.url == URL
+    assert [v.title for v in article.versions] == ["First title", "Second title", "Third title"]
+    assert any(f"spell the article's URL in 3 ways ({', '.join(spellings)})" in w
+               for w in article.warnings)
+
+
 def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
     # a download cut off in the last paragraph was read as a version that lost its last
     # paragraphs, and the diff showed them deleted, without a word of doubt
