@@ -161,14 +161,23 @@ def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
     if written is None:
         return
     tip = branch_tip(repo, ref)
-    # (git itself: GitPython's object reader knows SHA-1 ids only)
-    continues = tip is None or repo.git.merge_base("--is-ancestor", tip, written,
-                                                   with_extended_output=True,
-                                                   with_exceptions=False)[0] == 0
-    if continues:
+    if tip is None or _is_ancestor(repo, tip, written):
         publish_import(repo, ref, tip)
     else:
         _drop_private_ref(repo, private, written)
+
+
+def _is_ancestor(repo: git.Repo, ancestor: str, commit: str) -> bool:
+    """Whether `commit` descends from `ancestor` (asked of git itself: GitPython's object reader
+    knows SHA-1 ids only). A repository git cannot answer for (a missing object) is refused,
+    so that the commits a killed run left are not dropped as if the branch had moved on."""
+    status, _, said = repo.git.merge_base("--is-ancestor", ancestor, commit,
+                                          with_extended_output=True, with_exceptions=False)
+    if status not in (0, 1) or said.strip():  # (a missing object: git says so, with status 1)
+        raise StoreError(f"cannot tell whether the versions a stopped run wrote continue the "
+                         f"branch: {git_complaint(said)}", str(repo.common_dir),
+                         hint="check the repository with git fsck; nothing was stored")
+    return status == 0
 
 
 def _refuse_refs_in_the_way(repo: git.Repo, private: str) -> None:

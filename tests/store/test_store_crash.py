@@ -316,3 +316,27 @@ def test_a_ctrl_c_while_the_process_exits_prints_no_traceback(tmp_path: Path) ->
                           cwd=tmp_path, check=False)
     assert (done.returncode, done.stderr) == (0, "")
     assert not Path(done.stdout.strip()).exists()
+
+
+def test_the_versions_a_killed_run_left_are_kept_when_git_cannot_tell_where_they_belong(
+        tmp_path: Path) -> None:
+    """A private ref whose history git cannot read (a missing object: `git merge-base` says
+    `Could not read`, with the status of `not an ancestor`) was deleted as if the branch had
+    moved on without it: the versions the killed run wrote were lost without a word."""
+    repo_dir = tmp_path / "archive"
+    store_articles(synthetic_articles(1, 1), repo_dir)
+
+    def git_out(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(repo_dir), "-c", "user.name=a", "-c",
+                               "user.email=a@b", *args], capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    tip, tree = git_out("rev-parse", "HEAD"), git_out("rev-parse", "HEAD^{tree}")
+    lost = git_out("commit-tree", tree, "-p", tip, "-m", "lost")
+    written = git_out("commit-tree", tree, "-p", lost, "-m", "written")
+    private = import_ref(branch_name(repo_dir))
+    git_out("update-ref", private, written)
+    (repo_dir / ".git" / "objects" / lost[:2] / lost[2:]).unlink()
+    with pytest.raises(StoreError, match="cannot tell whether the versions a stopped run wrote"):
+        store_articles(synthetic_articles(2, 1), repo_dir)
+    assert git_out("rev-parse", private) == written
