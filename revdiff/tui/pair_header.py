@@ -126,19 +126,25 @@ def header_lines(shown: ShownPair, width: int) -> list[Text]:
     title = Text()
     if article is not None and form.article_on_title:
         title.append(article_position(article, compact=True) + " · ", style="bold #87afff")
-    title.append_text(title_text(shown.old.title, shown.new.title))
+    changed = title_text(shown.old.title, shown.new.title)
+    if text_width(title.plain + changed.plain) > width:  # the new title, its new words marked
+        changed = title_text(shown.old.title, shown.new.title, words_cut=False)
+    title.append_text(changed)
     return [shortened(line, width), shortened(title, width)]
 
 
-def title_text(old: str, new: str) -> Text:
-    """The title, and when the pair changed it, how: the words cut struck through and those
-    added underlined, in the diff's colours (a headline rewritten is news of its own). Words
-    cut and words added that meet without a space are kept apart by one."""
+def title_text(old: str, new: str, *, words_cut: bool = True) -> Text:
+    """The title, and when the pair changed it, how: the words cut struck through (unless not
+    `words_cut`: a narrow terminal would show little of the new title) and those added
+    underlined, in the diff's colours (a headline rewritten is news of its own). Words cut and
+    words added that meet without a space are kept apart by one."""
     if old == new or not old or not new:
         return Text(visible(new or old or "(untitled)"), style="bold")
     shown = Text(style="bold")
     before = (0, " ")
     for op, words in word_diff(old, new):
+        if op < 0 and not words_cut:
+            continue
         if op > 0 > before[0] and not (before[1][-1:].isspace() or words[:1].isspace()):
             shown.append(" ")
         shown.append(visible(words), style=ROW_STYLES["old_word" if op < 0 else "new_word"]

@@ -36,3 +36,16 @@ def test_an_unchanged_title_is_shown_plain() -> None:
     assert styled_words(title, "strike") == styled_words(title, "underline") == []
     _, untitled = header_lines(shown("", ""), 120)
     assert untitled.plain == "(untitled)"
+
+
+def test_a_changed_title_too_long_for_the_terminal_shows_the_new_title() -> None:
+    """A headline rewritten whole showed only its struck-through old words in a narrow terminal,
+    the new title cut off: there the header gives the new title, its new words underlined."""
+    old = "Rockets hit base housing US troops in Iraq, Iranian state television says"
+    new = "Iran fires a dozen ballistic missiles at two bases housing US troops in Iraq"
+    _, title = header_lines(shown(old, new), 60)
+    assert title.plain == new[:59] + "…"
+    assert styled_words(title, "strike") == []
+    assert "Iran fires a dozen ballistic missiles at two" in styled_words(title, "underline")[0]
+    _, wide = header_lines(shown(old, new), 200)
+    assert wide.plain.startswith("Rockets hit base")
