@@ -177,7 +177,7 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
         clone = Path(folder) / "clone.git"
         result = subprocess.run(
             [git_executable(), "clone", "--quiet", "--bare", "--no-local", "--template=",
-             "--reference", str(_object_owner(path.resolve())), "--", source, str(clone)],
+             "--reference", str(common_git_dir(path.resolve())), "--", source, str(clone)],
             capture_output=True, env=_trusting(reading_environment(), path, Path(folder)),
             check=False, stdin=subprocess.DEVNULL)
         if result.returncode != 0:
@@ -196,7 +196,7 @@ def refuse_special_files(path: Path) -> None:
     config that is a FIFO hangs `git clone`), so an archive unpacked with one would hang
     revdiff. Raises StoreError naming the file."""
     resolved = path.resolve()
-    folders = {_object_owner(resolved)}
+    folders = {common_git_dir(resolved)}
     pointer = resolved / ".git"
     if pointer.is_dir():
         folders.add(pointer)
@@ -286,12 +286,12 @@ def _trusting(environment: dict[str, str], path: Path, folder: Path) -> dict[str
     `upload-pack` it runs on the source.)"""
     config = folder / "trusting-config"
     subprocess.run([git_executable(), "config", "--file", str(config), "safe.directory",
-                    str(_object_owner(path.resolve()))],
+                    str(common_git_dir(path.resolve()))],
                    capture_output=True, env=environment, check=True, stdin=subprocess.DEVNULL)
     return {**environment, "GIT_CONFIG_GLOBAL": str(config)}
 
 
-def _object_owner(path: Path) -> Path:
+def common_git_dir(path: Path) -> Path:
     """The git directory holding the objects of the repository at `path`.
 
     A linked worktree (`.git` is a file naming its git directory, which names the main one in

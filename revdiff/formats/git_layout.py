@@ -27,6 +27,17 @@ TRAILER_WARNINGS = "Revdiff-Warnings"
 TRAILER_ENCODING = "Revdiff-Encoding"
 ENCODING_JSON_LINES = "json-lines"
 
+# Where `revdiff store` writes a run's commits before it moves the branch to them.
+_IMPORT_REFS = "refs/revdiff/store/"
+
+
+def import_ref(ref: str) -> str:
+    """The private ref a store run's commits go to before the branch `ref` is moved to them:
+    while it runs, the branch (and so a commit someone makes on it meanwhile) stays where the
+    index is. A run that was stopped leaves its commits there for the next to put on the branch."""
+    return _IMPORT_REFS + ref.removeprefix("refs/")
+
+
 _TRAILER_LINE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9-]*): ?(.*)$")
 
 

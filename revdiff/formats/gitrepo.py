@@ -73,6 +73,7 @@ from revdiff.formats.git_layout import (
     TRAILER_WARNINGS,
     decode_version_file,
     decode_warnings,
+    import_ref,
     is_utf8_text,
     parse_trailers,
     stored_version_number,
@@ -86,6 +87,7 @@ from revdiff.formats.plain import (
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, name_text
 from revdiff.model import Article, Version
 from revdiff.safe_git import (
+    common_git_dir,
     git_complaint,
     git_executable,
     reading_environment,
@@ -158,10 +160,12 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                          hint="give the directory that holds .git, or a bare repository")
     parts: dict[int, _ArticleParts] = {}
     with sanitized_clone(path) as clone:
+        unfinished = _unfinished_store(path, clone)
         if not has_commits(clone):
             raise EmptyInput("the git repository's current branch (HEAD) has no commits",
-                             str(path), hint="check out a branch that holds versions, or store "
-                                             "versions first: revdiff store FILES --repo DIR")
+                             str(path), hint=f"{unfinished}; run the same revdiff store again to put them there"
+                             if unfinished else "check out a branch that holds versions, or "
+                             "store versions first: revdiff store FILES --repo DIR")
         changes = read_history(clone, "HEAD")
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
         with BlobReader(clone) as blobs:
@@ -191,7 +195,28 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     if binary:  # said once, on the repository's first article
         read[0].warnings.append(f"{_binary_files(binary)} left out: no version of "
                                 f"{'it' if len(binary) == 1 else 'them'} is text")
+    if unfinished:
+        read[0].warnings.append(f"{path}: {unfinished}; run the same revdiff store again to "
+                                "put them there")
     return [_finish(article) for article in read]
+
+
+def _unfinished_store(path: Path, clone: Path) -> str | None:
+    """What a `revdiff store` into the current branch that was stopped (killed, or refused when
+    the branch moved) left: the versions it wrote are on its private ref (`import_ref`), not on
+    the branch, until a store run puts them there. Read from the ref files, as git would."""
+    branch = run_git(clone, "symbolic-ref", "-q", "HEAD").stdout.decode("utf-8", "replace").strip()
+    if not branch:
+        return None
+    private = import_ref(branch)
+    common = common_git_dir(path.resolve())
+    packed = common / "packed-refs"
+    if not ((common / private).is_file() or packed.is_file() and any(
+            line.endswith(f" {private}")
+            for line in packed.read_text(encoding="utf-8", errors="replace").splitlines())):
+        return None
+    return (f"a revdiff store into this branch was stopped before it finished: the versions it "
+            f"wrote are on {private}, not yet on the branch")
 
 
 # Files that tell git how to treat the others: no article's text

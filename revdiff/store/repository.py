@@ -13,6 +13,7 @@ from pathlib import Path
 import git
 
 from revdiff.errors import StoreError
+from revdiff.formats.git_layout import import_ref
 from revdiff.safe_git import (
     filter_drivers,
     git_complaint,
@@ -102,12 +103,6 @@ def branch_tip(repo: git.Repo, ref: str) -> str | None:
         return str(repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}")).strip()
     except git.GitCommandError:
         return None
-
-
-def import_ref(ref: str) -> str:
-    """The private ref a run's commits go to before the branch `ref` is moved to them: while it
-    runs, the branch (and so a commit someone makes on it meanwhile) stays where the index is."""
-    return "refs/revdiff/store/" + ref.removeprefix("refs/")
 
 
 def publish_import(repo: git.Repo, ref: str, tip: str | None) -> None:

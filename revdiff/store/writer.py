@@ -10,6 +10,7 @@ from pathlib import Path
 import git
 
 from revdiff.errors import StoreError
+from revdiff.formats.git_layout import import_ref
 from revdiff.formats.gitrepo import FileChange, read_history
 from revdiff.model import Article
 from revdiff.safe_git import sanitized_clone
@@ -22,7 +23,6 @@ from revdiff.store.repository import (
     branch_tip,
     check_worktree,
     current_branch,
-    import_ref,
     object_format,
     open_or_create,
     publish_import,

@@ -15,13 +15,12 @@ import git
 import pytest
 from synthetic_store_articles import synthetic_articles
 
-from revdiff.errors import StoreError
-from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
+from revdiff.errors import EmptyInput, StoreError
+from revdiff.formats.git_layout import TRAILER_VERSION, import_ref, parse_trailers
 from revdiff.formats.gitrepo import read_history, read_repository
 from revdiff.safe_git import sanitized_clone
 from revdiff.stop_signals import Terminated
 from revdiff.store import store_articles
-from revdiff.store.repository import import_ref
 
 ARTICLES, VERSIONS, CHECKPOINT = 600, 10, 100
 CHILD = Path(__file__).with_name("synthetic_store_articles.py")
@@ -340,3 +339,31 @@ def test_the_versions_a_killed_run_left_are_kept_when_git_cannot_tell_where_they
     with pytest.raises(StoreError, match="cannot tell whether the versions a stopped run wrote"):
         store_articles(synthetic_articles(2, 1), repo_dir)
     assert git_out("rev-parse", private) == written
+
+
+def test_reading_a_store_says_where_a_stopped_run_left_its_versions(tmp_path: Path) -> None:
+    """A killed run's versions wait on its private ref until the next store run; read back in
+    the meantime, the archive showed the branch without them and said nothing (and, stopped in
+    its first run, only that the branch has no commits)."""
+    repo_dir = tmp_path / "archive"
+    articles = synthetic_articles(2, 2)
+    store_articles(articles[:1], repo_dir)
+    tip = subprocess.run(["git", "-C", str(repo_dir), "rev-parse", "HEAD"], capture_output=True,
+                         text=True, check=True).stdout.strip()
+    private = import_ref(branch_name(repo_dir))
+    subprocess.run(["git", "-C", str(repo_dir), "update-ref", private, tip], check=True)
+    said = read_repository(repo_dir)[0].warnings
+    assert any(f"the versions it wrote are on {private}, not yet on the branch" in w for w in said)
+    subprocess.run(["git", "-C", str(repo_dir), "pack-refs", "--all"], check=True)
+    assert any(private in w for w in read_repository(repo_dir)[0].warnings)
+    store_articles(articles, repo_dir)
+    assert not any(private in w for w in read_repository(repo_dir)[0].warnings)
+
+    first_run = tmp_path / "new"
+    store_articles(articles[:1], first_run)
+    branch = branch_name(first_run)
+    subprocess.run(["git", "-C", str(first_run), "update-ref", private, branch], check=True)
+    subprocess.run(["git", "-C", str(first_run), "update-ref", "-d", branch], check=True)
+    with pytest.raises(EmptyInput) as empty:
+        read_repository(first_run)
+    assert empty.value.hint is not None and private in empty.value.hint
