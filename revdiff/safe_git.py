@@ -77,11 +77,14 @@ def git_executable() -> str:
     """The git program, as GitPython finds it (GIT_PYTHON_GIT_EXECUTABLE, else git on PATH), or
     StoreError when there is none, or it is no git or one older than MINIMUM_GIT: GitPython then
     fails on import with a page of text, and an old git on the first option it lacks."""
-    name = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git"
-    found = shutil.which(name)
+    named = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE")
+    found = shutil.which(named or "git")
+    if found is None and named:
+        raise StoreError(f"GIT_PYTHON_GIT_EXECUTABLE names {named!r}, which is no program",
+                         hint="set it to the git program's path, or unset it to use git on PATH")
     if found is None:
-        raise StoreError(f"reading a git repository or storing into one needs git, and {name!r} "
-                         "is not a program on PATH",
+        raise StoreError("reading a git repository or storing into one needs git, and 'git' is "
+                         "not a program on PATH",
                          hint="install git, or set GIT_PYTHON_GIT_EXECUTABLE to its path")
     _check_git_version(found)
     return found

@@ -75,3 +75,13 @@ def test_a_program_that_is_no_git_or_too_old_a_git_is_named(
     said = f"revdiff: error: {program}: {error}\n"
     assert (result.returncode, result.stdout, result.stderr) == (2, "", said)
     assert not (tmp_path / "repo").exists()
+
+
+def test_a_git_program_named_that_does_not_exist_is_said_so(without_git: dict[str, str],
+                                                           tmp_path: Path) -> None:
+    # it said `'/nowhere/git' is not a program on PATH` and to set the variable already set
+    environment = dict(without_git, GIT_PYTHON_GIT_EXECUTABLE="/nowhere/git")
+    result = run(environment, "store", str(CHAIN), "--repo", str(tmp_path / "repo"))
+    said = ("revdiff: error: GIT_PYTHON_GIT_EXECUTABLE names '/nowhere/git', which is no "
+            "program (set it to the git program's path, or unset it to use git on PATH)\n")
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", said)
