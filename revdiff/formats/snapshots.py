@@ -129,11 +129,9 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
         warnings.append(f"the pages spell the article's URL in {len(spellings)} ways "
                         f"({first_few([str(u) for u in spellings])}); read as one article, "
                         f"named {url}")
-    untimed = [p.name for p in pages if p.time is None]
+    untimed = [p for p in pages if p.time is None]
     if untimed:
-        warnings.append(f"{len(untimed)} page(s) give no time ({first_few(untimed)}); they are "
-                        "placed by the numbers in their file names after the timed ones (a name "
-                        "without a number first, as page.html before page(1).html)")
+        warnings.append(_untimed_note(untimed, after_timed=len(untimed) < len(pages)))
     sources = sorted({p.time_source for p in pages if p.time_source})
     claimed = [s for s in sources if s.startswith(("article:", "og:", "JSON-LD"))]
     if claimed:
@@ -159,6 +157,20 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
                         "nothing to compare")
     return Article(source_of_url(url), url, tuple(versions), None, {"tracker": "saved pages"},
                    tuple(warnings))
+
+
+def _untimed_note(untimed: Sequence[SavedPage], after_timed: bool) -> str:
+    """The warning that says how the pages that give no time are ordered (`after_timed`: after
+    the pages that give one)."""
+    names = [p.name for p in untimed]
+    where = " after the timed ones" if after_timed else ""
+    if any(re.search(r"\d", Path(name).name) for name in names):
+        return (f"{len(names)} page(s) give no time ({first_few(names)}); they are placed by the "
+                f"numbers in their file names{where} (a name without a number first, as "
+                "page.html before page(1).html)")
+    return (f"{len(names)} page(s) give no time ({first_few(names)}) and no file name holds a "
+            f"number, so they are read in the order of their names{where}; put the time of each "
+            "save in its name (story-2020-01-04T10-30.html) to give another order")
 
 
 def _save_order_key(file_name: str) -> tuple[tuple[int, ...], str]:

@@ -60,6 +60,20 @@ def test_pages_without_times_are_ordered_by_the_numbers_in_their_names(tmp_path:
     assert any("placed by the numbers in their file names" in w for w in article.warnings)
 
 
+def test_pages_without_times_or_numbers_are_said_to_be_read_in_name_order(tmp_path: Path) -> None:
+    """The warning said such pages were placed by the numbers in their names, which hold none."""
+    folder = tmp_path / "pages"
+    third = Version(2, "Third title", SECOND.paragraphs + ("A last paragraph.",))
+    for name, version in zip(("alpha.html", "mid.html", "zeta.html"), (FIRST, SECOND, third),
+                             strict=True):
+        _write(folder, name, render_page(URL, version, SITES[0]))
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["First title", "Second title", "Third title"]
+    note, = (w for w in article.warnings if "give no time" in w)
+    assert "no file name holds a number, so they are read in the order of their names;" in note
+    assert "numbers in their file names" not in note and "timed ones" not in note
+
+
 @pytest.mark.parametrize("names", [("page.html", "page(1).html", "page(2).html"),
                                    ("index.html?ver=2", "index.html?ver=10", "index.html?ver=11")])
 def test_repeated_saves_are_ordered_as_a_browser_or_wget_numbers_them(tmp_path: Path,
