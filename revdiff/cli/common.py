@@ -26,6 +26,7 @@ from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
     NOTHING_TO_COMPARE_HINT,
     counted,
+    first_few,
     has_pairs,
     input_name,
     warning_lines,
@@ -156,8 +157,20 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
             names.append(name)
     if nothing_to_compare:  # after the warnings, which may say why (an empty file left out)
         where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
-        raise NothingToCompare(NOTHING_TO_COMPARE, where, hint=NOTHING_TO_COMPARE_HINT)
+        raise NothingToCompare(_nothing_to_compare(articles), where,
+                               hint=NOTHING_TO_COMPARE_HINT)
     return kept
+
+
+def _nothing_to_compare(articles: Sequence[Article]) -> str:
+    """Why no article can be compared: an input of one version, or of several articles (pages
+    naming different URLs, titles or tracker entries) that have one version each."""
+    if len(articles) < 2:
+        return NOTHING_TO_COMPARE
+    names = [visible(article.key) or f"#{index}" for index, article in enumerate(articles)]
+    return (f"{counted(len(articles), 'article')} read, each with only one version "
+            f"({first_few(names)}), and versions of different articles (naming different URLs, "
+            "titles or tracker entries) are not compared: nothing to compare")
 
 
 def use_color(chosen: bool | None) -> bool:

@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 from cli_run import CHAIN, SEED_PAGE, VERSION_PAGE, revdiff
 
+from revdiff.model import Version
+from revdiff.render.snapshot import SITES, render_page
+
 FIRST = (CHAIN / "0.txt").read_text(encoding="utf-8")
 SECOND = (CHAIN / "1.txt").read_text(encoding="utf-8")
 
@@ -115,3 +118,24 @@ def test_the_warning_that_says_why_one_version_is_left_comes_before_the_error(
              "version files, a directory of them or a diff page; `revdiff parse` shows what was "
              "read)")
     assert result.stderr.splitlines() == [f"revdiff: warning: {warning}", f"revdiff: error: {error}"]
+
+
+@pytest.mark.parametrize("command", [["diff"], ["view", "--plain"]])
+def test_articles_of_one_version_each_are_said_to_be_several(command: list[str],
+                                                             tmp_path: Path) -> None:
+    """Two saved pages of two articles: the error said only `only one version`, as for one file."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for number in (1, 2):
+        version = Version(0, f"Story {number}", (f"The paragraph of story {number} is here.",
+                                                 "Another paragraph of the story follows."))
+        (folder / f"{number}.html").write_text(
+            render_page(f"https://news.example.com/story-{number}", version, SITES[0]), "utf-8")
+    result = revdiff(*command, "--quiet", str(folder))
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(
+        f"revdiff: error: {folder}: 2 articles read, each with only one version "
+        "(https://news.example.com/story-1, https://news.example.com/story-2), and versions of "
+        "different articles")
