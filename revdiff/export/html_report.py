@@ -31,18 +31,43 @@ from revdiff.terminal_text import visible_html
 
 INDEX_NAME = "index.html"
 INDEX_TITLE = "revdiff report"
-_PAGE_NAME = re.compile(r"[0-9]{6,}-[a-z0-9-]+\.html")  # as `report_file_name` makes them
+_PAGE_NAME = re.compile(r"[0-9]{6,}-(.+)\.html")  # as `report_file_name` makes them
+# A slug's most characters and bytes (UTF-8): room in a file name's 255 bytes for the rest.
+_SLUG_CHARACTERS = 60
+_SLUG_BYTES = 120
 _INDEX_HEAD_BYTES = 64 * 1024  # the index's head, its <title> in it, is far shorter
 
 
 def article_slug(name: str) -> str:
     """`some-article-title` for an article's URL or path: safe in a file name on every file
-    system (a path's last part, a URL without its scheme; ASCII letters, digits and dashes)."""
+    system (a path's last part, a URL without its scheme; letters, digits and their marks in any
+    script, a Latin letter without its accents, and dashes; no separator, control or bidi
+    character; at most 60 characters and 120 bytes)."""
     if "://" not in name:  # a path: its last part names the article
         name = name.rstrip("/").rsplit("/", 1)[-1] or name
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_name = re.sub(r"^[a-z]+://", "", ascii_name.lower())
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-") or "article"
+    name = re.sub(r"^[a-z]+://", "", unicodedata.normalize("NFC", name).lower())
+    slug, size = "", 0
+    for character in name:
+        kept = _slug_character(character, after_letter=not slug[-1:].isascii())
+        if len(slug) + len(kept) > _SLUG_CHARACTERS or size + len(kept.encode()) > _SLUG_BYTES:
+            break
+        if not (kept == "-" and slug.endswith("-")):
+            slug, size = slug + kept, size + len(kept.encode())
+    return slug.strip("-") or "article"
+
+
+def _slug_character(character: str, after_letter: bool) -> str:
+    """What stands for `character` in a slug: a Latin letter without its accents (`é` is `e`),
+    any other letter or digit as it is, a mark too after such a letter (`after_letter`: a
+    Devanagari vowel sign; none after a Latin one), and a dash for the rest."""
+    ascii_letters = re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", character)
+                           .encode("ascii", "ignore").decode().lower())
+    if ascii_letters:
+        return ascii_letters
+    category = unicodedata.category(character)[0]
+    if category == "M":
+        return character if after_letter else ""
+    return character if category in "LN" else "-"
 
 
 def report_file_name(index: int, name: str) -> str:
@@ -161,6 +186,12 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
     yield PAGE_END
 
 
+def _is_report_page_name(name: str) -> bool:
+    """Whether `name` is a report page's, as `report_file_name` makes them."""
+    page = _PAGE_NAME.fullmatch(name)
+    return page is not None and article_slug(page.group(1)) == page.group(1)
+
+
 def _is_report_index(path: Path) -> bool:
     """Whether `path` is a regular file that starts as revdiff's index page does."""
     if path.is_symlink() or not path.is_file():
@@ -187,7 +218,7 @@ def check_report_folder(out: Path) -> None:
         return
     others = [entry.name for entry in entries
               if entry.is_symlink() or not entry.is_file()
-              or not (entry.name == INDEX_NAME or _PAGE_NAME.fullmatch(entry.name))]
+              or not (entry.name == INDEX_NAME or _is_report_page_name(entry.name))]
     if not others and _is_report_index(out / INDEX_NAME):
         return
     held = f"it holds {', '.join(others[:3])}{' ...' if len(others) > 3 else ''}" if others \

@@ -13,7 +13,7 @@ from conftest import chromium_path
 from export_corpus import make_chain
 
 from revdiff.export.driver import ExportJob, run_export
-from revdiff.export.html_report import report_file_name
+from revdiff.export.html_report import article_slug, report_file_name
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 
@@ -147,7 +147,33 @@ def test_report_file_names_are_safe() -> None:
     assert report_file_name(4, "corpus/story#2") == "000004-story-2.html"
     assert report_file_name(5, "..") == "000005-article.html"
     assert report_file_name(1, "éé") == "000001-ee.html"
-    assert report_file_name(2, "中文") == "000002-article.html"
+    assert report_file_name(2, "中文") == "000002-中文.html"
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("https://news.cn/2020/习近平会见外宾", "news-cn-2020-习近平会见外宾"),
+    ("https://aljazeera.net/news/الحرب-في-غزة", "aljazeera-net-news-الحرب-في-غزة"),
+    ("https://bbc.com/hindi/भारत-में-चुनाव", "bbc-com-hindi-भारत-में-चुनाव"),
+    ("İstanbul'da Straße", "istanbul-da-straße"),
+    ("a\u202eb\u200fc\x1bd/\u0301e", "e"),  # the path's last part, its stray mark dropped
+    ("a\u202eb\u200fc\x1bd", "a-b-c-d"),
+    ("中" * 100, "中" * 40),  # 120 bytes
+])
+def test_article_slugs_keep_letters_and_digits_of_every_script(name: str, slug: str) -> None:
+    """Every article in Chinese, Arabic or Hindi was `article`, in the export dialog's suggested
+    name and the report's page names alike."""
+    assert article_slug(name) == slug
+
+
+def test_a_report_with_pages_named_in_another_script_is_replaced(tmp_path: Path) -> None:
+    story = tmp_path / "报道"
+    story.mkdir()
+    (story / "0.txt").write_text("第一段。\n", encoding="utf-8")
+    (story / "1.txt").write_text("第一段，改了。\n", encoding="utf-8")
+    out = tmp_path / "report"
+    run_export(ExportJob((str(story),), out, "html"))
+    run_export(ExportJob((str(story),), out, "html"))  # was refused: not a revdiff report
+    assert sorted(p.name for p in out.iterdir()) == ["000000-报道.html", "index.html"]
 
 
 @pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "

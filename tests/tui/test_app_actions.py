@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -60,6 +61,19 @@ async def test_search_with_one_hit_jumps_at_once_and_escape_cancels(chain_articl
         await pilot.press("slash", *"nothing like this", "enter", "escape")
         assert header_text(app).startswith("v0 → v1")
         assert "Harsh vengeance" in current_edit_text(app)
+
+
+@run_async
+async def test_export_suggests_a_name_in_the_article_s_own_script(chain_article: Article,
+                                                                 tmp_path: Path) -> None:
+    """Every Chinese, Arabic or Hindi article was offered the same `article-v0-v1.txt`."""
+    article = dataclasses.replace(chain_article, url="https://www.bbc.com/hindi/भारत-में-चुनाव")
+    app = RevdiffApp(article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        assert app.screen.query_one(Input).value == str(
+            tmp_path / "www-bbc-com-hindi-भारत-में-चुनाव-v0-v1.txt")
 
 
 @run_async
