@@ -11,6 +11,7 @@ claim, not when the page was fetched).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from bs4 import BeautifulSoup
 
 from revdiff.errors import UnknownFormat
 from revdiff.formats.fields import without_wayback_prefix
-from revdiff.formats.page_furniture import Cleaned, remove_furniture
+from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
 from revdiff.formats.text_input import collapse_whitespace
 
 _WAYBACK_NAME = re.compile(r"(?<!\d)((?:19|20)\d{12})(?!\d)")
@@ -86,8 +87,21 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     elif title in paragraphs:  # the headline inside the article's element is its title
         headline = paragraphs.index(title)
         paragraphs = paragraphs[:headline] + paragraphs[headline + 1:]
-    return SavedPage(name, _url(soup), title, time, source, remove_furniture(paragraphs),
+    text = remove_furniture(paragraphs)
+    if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
+        text = dataclasses.replace(text, paywall=_paywall_notices(soup))
+    return SavedPage(name, _url(soup), title, time, source, text,
                      _PAGE_END.search(html) is None, error_heading)
+
+
+def _paywall_notices(soup: BeautifulSoup) -> tuple[str, ...]:
+    """A paywall notice anywhere in the page's text, not its scripts (`Subscribe to continue
+    reading`, a text of its own in the page); none when it shows none."""
+    for string in soup.strings:
+        notice = collapse_whitespace(string)
+        if is_paywall_notice(notice):
+            return (notice,)
+    return ()
 
 
 def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:

@@ -4,8 +4,9 @@ Researchers keep their own scrapes or Wayback Machine mementos of an article. Ea
 extracted (`snapshot_page`), pages are grouped by the URL they name, ordered by time, and a page
 whose title and text equal the one before it is folded into it. Every assumption and everything
 left out is said in a warning on the article: pages without text, error pages and bot checks,
-furniture taken out of the text, paywall notices, pages without a time or a URL, a folder
-holding several articles.
+furniture taken out of the text, paywall notices, the saves that show only a paywall's teaser
+of a story other saves hold whole, pages without a time or a URL, a folder holding several
+articles.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from revdiff.formats.text_input import check_size, read_bounded
 from revdiff.model import Article, Version
 from revdiff.read_warnings import first_few
 
+# A save with a paywall notice is the paywall's teaser when another save of the article holds its
+# paragraphs in at least this many times its words.
+_FULL_TO_TEASER_WORDS = 2
 # Query parameters that say where a link was shared, not which article it is (prefixes).
 _TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "smid", "cmpid", "ocid")
 
@@ -116,6 +120,14 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
     if pages[0].url is None:  # the pages that name no URL
         warnings.append("these pages name no URL (no canonical link or og:url); "
                         "read together as one article")
+    teasers = _paywall_teasers(pages)
+    warnings.extend(
+        f"{teaser.name}: only the opening of the article, behind a paywall "
+        f"({teaser.text.paywall[0]!r}): {len(teaser.text.paragraphs)} paragraph(s) that "
+        f"{full.name} holds with the rest of the story; page left out, not read as a version "
+        "that deleted the rest (save the page while logged in to read it)"
+        for teaser, full in teasers.items())
+    pages = [p for p in pages if p not in teasers]
     cut_short = [p.name for p in pages if p.cut_short]
     if cut_short:
         warnings.append(f"{len(cut_short)} page(s) end before </html>, as a page saved part way "
@@ -157,6 +169,33 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
                         "nothing to compare")
     return Article(source_of_url(url), url, tuple(versions), None, {"tracker": "saved pages"},
                    tuple(warnings))
+
+
+def _paywall_teasers(pages: Sequence[SavedPage]) -> dict[SavedPage, SavedPage]:
+    """The saves that show only a paywall's teaser, each with the save of the article that holds
+    its text and the rest of the story: a save with a paywall notice whose paragraphs another
+    save holds (the last one perhaps cut short), in at least twice as many words."""
+    teasers = {}
+    for page in pages:
+        if not page.text.paywall:
+            continue
+        holders = [other for other in pages if _words(other) >= _FULL_TO_TEASER_WORDS * _words(page)
+                   and _holds_opening(other, page)]
+        if holders:
+            teasers[page] = max(holders, key=_words)
+    return teasers
+
+
+def _words(page: SavedPage) -> int:
+    return sum(len(paragraph.split()) for paragraph in page.text.paragraphs)
+
+
+def _holds_opening(full: SavedPage, teaser: SavedPage) -> bool:
+    """Whether `full` holds every paragraph of `teaser`, its last perhaps cut short (`...`)."""
+    *whole, last = teaser.text.paragraphs
+    cut = re.sub(r"[.…\s]+$", "", last)  # `...` or `…` where the teaser cuts it
+    return set(whole) <= set(full.text.paragraphs) and any(
+        paragraph.startswith(cut) for paragraph in full.text.paragraphs)
 
 
 def _untimed_note(untimed: Sequence[SavedPage], after_timed: bool) -> str:

@@ -355,3 +355,51 @@ def test_odd_names_metas_and_bodies_never_raise(name: str, meta: str, body: str)
             "</p></article></body></html>")
     page = read_page("page", name + ".html", html)
     assert all(paragraph for paragraph in page.text.paragraphs)
+
+
+STORY = tuple(f"Paragraph {word} of the story says what the council decided on {word} matters."
+              for word in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+PAYWALL_BOX = ("<div class='paywall'><h2>Subscribe to continue reading</h2>"
+               "<a href='/subscribe'>Subscribe</a></div>")
+
+
+def _page(paragraphs: tuple[str, ...], after: str = "") -> str:
+    body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+    return (f"<!DOCTYPE html><html><head><title>Council decides</title>"
+            f"<link rel='canonical' href='{URL}'></head><body><main><h1>Council decides</h1>"
+            f"<article>{body}{after}</article></main></body></html>\n")
+
+
+def test_a_paywall_teaser_among_whole_saves_is_left_out_and_named(tmp_path: Path) -> None:
+    """The teaser was read as a version that deleted all but the story's opening (its paywall
+    box, which trafilatura leaves out, not even warned)."""
+    folder = tmp_path / "pages"
+    edited = (*STORY[:5], "A paragraph added in the afternoon.", *STORY[5:])
+    _write(folder, "story-2020-01-03T10-00.html", _page(STORY))
+    _write(folder, "story-2020-01-03T12-00.html",
+           _page((*STORY[:2], STORY[2][:30] + "…"), PAYWALL_BOX))
+    _write(folder, "story-2020-01-03T14-00.html", _page(edited))
+    article, = load([str(folder)])
+    assert [v.paragraphs for v in article.versions] == [STORY, edited]
+    note, = (w for w in article.warnings if "paywall" in w)
+    assert note.startswith(f"{folder / 'story-2020-01-03T12-00.html'}: only the opening of the "
+                           "article, behind a paywall ('Subscribe to continue reading'): 3 "
+                           f"paragraph(s) that {folder / 'story-2020-01-03T14-00.html'} holds")
+    assert "page left out" in note
+
+
+@pytest.mark.parametrize("saves", [
+    ((STORY[:2], PAYWALL_BOX), (("The council's opening paragraph, rewritten.", *STORY[1:]), "")),
+    ((STORY[:2], PAYWALL_BOX), ((*STORY[:3], "Subscribe to continue reading."), "")),
+])
+def test_a_paywall_teaser_without_its_whole_story_is_read_and_warned(
+        tmp_path: Path, saves: tuple[tuple[tuple[str, ...], str], ...]) -> None:
+    """A teaser whose text no save holds whole (its opening edited since, or every save cut by
+    the paywall) stays a version, its notice warned."""
+    folder = tmp_path / "pages"
+    for hour, (paragraphs, after) in enumerate(saves, start=10):
+        _write(folder, f"story-2020-01-03T{hour}-00.html", _page(paragraphs, after))
+    article, = load([str(folder)])
+    assert len(article.versions) == 2
+    assert any(w.endswith("paywall notice 'Subscribe to continue reading'; its text may be cut")
+               for w in article.warnings)
