@@ -116,7 +116,7 @@ def charts(article: Article, comparisons: list[Comparison]) -> str:
             [c.stats.words_removed for c in comparisons], pair_labels)),
         ("Share of the text changed", line_chart(
             [c.stats.changed_share for c in comparisons], pair_labels,
-            label="share of the text changed per version pair", maximum=1.0, percent=True)),
+            label="share of the text changed per version pair", maximum=1.0, shares=True)),
         ("Length in words", line_chart(
             [version_words(v) for v in article.versions], version_labels,
             label="length of each version in words")),

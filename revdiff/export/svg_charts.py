@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from revdiff.engine.stats import percent
+
 WIDTH = 640
 HEIGHT = 160
 MARGIN = 28
@@ -51,8 +53,10 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
 
 
 def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
-               maximum: float | None = None, percent: bool = False) -> str:
-    """A polyline with dots, y from 0 to `maximum` (default: the largest value)."""
+               maximum: float | None = None, shares: bool = False) -> str:
+    """A polyline with dots, y from 0 to `maximum` (default: the largest value); `shares` (0..1)
+    are shown as percentages as the text beside the chart shows them (`<1%`, never `0%` for some
+    change)."""
     top = maximum if maximum is not None else max([*values, 1e-9])
     xs = _x_positions(len(values))
     span = HEIGHT - 2 * MARGIN
@@ -66,13 +70,13 @@ def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
     if len(values) > 1:
         body.append(f'<polyline points="{points}" fill="none" stroke="#36c" stroke-width="2"/>')
     for x, value, name in zip(xs, values, labels):
-        shown = f"{value:.0%}" if percent else f"{value:g}"
+        shown = percent(value) if shares else f"{value:g}"
         body.append(f'<circle cx="{x:.1f}" cy="{y(value):.1f}" r="3.5" fill="#36c">'
                     f"<title>{escape(f'{name}: {shown}')}</title></circle>")
         if len(values) <= 24:
             body.append(f'<text x="{x:.1f}" y="{HEIGHT - 8}" font-size="10" text-anchor="middle" '
                         f'fill="#555">{escape(name)}</text>')
-    top_text = f"{top:.0%}" if percent else f"{top:g}"
+    top_text = percent(top) if shares else f"{top:g}"
     body.append(f'<text x="4" y="{MARGIN - 6}" font-size="10" fill="#555">{escape(top_text)}'
                 "</text>")
     return _frame(body, label)

@@ -140,6 +140,17 @@ def test_a_share_under_one_percent_is_escaped(tmp_path: Path) -> None:
     assert "&lt;1% changed" in page and "<1%" not in page
 
 
+def test_the_chart_of_the_share_changed_shows_it_as_the_page_does(tmp_path: Path) -> None:
+    """The chart's point said `0%` for a pair the page above it says changed `<1%`."""
+    long = " ".join(["The troops arrived in the region on Friday."] * 40)
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, "https://example.org/tiny", (
+        Version(0, "T", (long,)), Version(1, "T", (long[:-1] + "!",))), 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    page = next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
+    assert "<title>0→1: &lt;1%</title>" in page and "0→1: 0%" not in page
+
+
 def test_report_file_names_are_safe() -> None:
     assert report_file_name(7, "https://www.bbc.co.uk/news/world-1?x=<y>") == \
         "000007-www-bbc-co-uk-news-world-1-x-y.html"
