@@ -92,3 +92,14 @@ def percent(share: float) -> str:
     if share < 1 and shown == "100%":
         return ">99%"
     return shown
+
+
+def two_decimals(share: float) -> str:
+    """A share (a similarity) with two decimals, but never `0.00` for some nor `1.00` short of
+    all: `<0.01`, `>0.99`, as `percent` writes it."""
+    shown = f"{share:.2f}"
+    if share > 0 and shown == "0.00":
+        return "<0.01"
+    if share < 1 and shown == "1.00":
+        return ">0.99"
+    return shown

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from revdiff.engine.stats import percent
+from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.html_page import page
 from revdiff.model import Comparison, Edit, EditOp, Flag, WordDiff
@@ -35,7 +35,7 @@ def _flags(flags: frozenset[Flag]) -> str:
 def _row(edit: Edit) -> str:
     label = escape(edit.op.value)
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
-        label += f" {edit.similarity:.2f}"
+        label += f" {escape(two_decimals(edit.similarity))}"
     return (f'<tr class="{escape(edit.op.value)}"><td class="op">{label}{_flags(edit.flags)}</td>'
             f"<td>{_side(edit.word_diff, -1)}</td><td>{_side(edit.word_diff, 1)}</td></tr>")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from revdiff.engine.stats import percent
+from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.model import Comparison, Edit, EditOp, Flag, WordDiff
 
@@ -58,7 +58,7 @@ def flag_note(flags: frozenset[Flag]) -> str:
 def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is) -> str:
     head = f"{_MARKS[edit.op]} {edit.op.value:<9} {_indices(edit.old):>7} -> {_indices(edit.new):<7}"
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
-        head += f" sim {edit.similarity:.2f}"
+        head += f" sim {two_decimals(edit.similarity)}"
     head += flag_note(edit.flags)
     head = head.rstrip()  # the padding of the new side's indices, when nothing follows them
     if color:

@@ -185,6 +185,22 @@ def test_text_lines_end_without_padding(tmp_path: Path) -> None:
     assert not any(line.endswith(" ") for line in output.splitlines())
 
 
+def test_an_edit_short_of_identical_never_shows_a_similarity_of_one(tmp_path: Path) -> None:
+    """A comma dropped from a long sentence (similarity 0.997) read `sim 1.00`, the similarity
+    of a sentence kept as it was."""
+    clause = ("the committee, which met in the capital to review the budget proposals of the "
+              "regional governments and of the agencies for roads, schools, health and defence, "
+              "agreed on a text late on Thursday after many hours of talks")
+    sentence = f"{clause} and {clause}."
+    (tmp_path / "0.txt").write_text(sentence, encoding="utf-8")
+    (tmp_path / "1.txt").write_text(sentence.replace("defence,", "defence", 1), encoding="utf-8")
+    paths = [str(tmp_path / "0.txt"), str(tmp_path / "1.txt")]
+    [edit] = [json.loads(line) for line in run(*paths, "--format", "jsonl").splitlines()]
+    assert edit["op"] == "edited" and 0.995 < edit["similarity"] < 1
+    assert "sim >0.99" in run(*paths, "--no-color")
+    assert "edited &gt;0.99" in run(*paths, "--format", "html")
+
+
 def test_unified(versions: list[str]) -> None:
     output = run(*versions, "--format", "unified")
     lines = output.splitlines()
