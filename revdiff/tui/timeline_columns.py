@@ -42,7 +42,7 @@ class TimelineColumns:
     """The parts of the timeline a narrow width can leave out (the mark, the version, the share
     changed and the title always show), and the cells the title may take."""
 
-    change_counts: bool = True  # "+73 -17  6 edits  boring" after the share
+    change_counts: bool = True  # "+73 -17  6 changes  boring" after the share
     words: bool = True
     change_bar: bool = True
     time: bool = True
@@ -91,7 +91,7 @@ def change_cell(change: PairSummary | None, columns: TimelineColumns) -> Text:
     text.append(f"{percent(change.changed_share):>4}")
     if columns.change_counts:
         text.append(f"  +{change.words_added} -{change.words_removed}  "
-                    f"{counted(change.changes, 'edit')}")
+                    f"{counted(change.changes, 'change')}")
         if change.boring:
             text.append("  boring", style="dim")
     return text

@@ -59,7 +59,7 @@ async def test_timeline_lists_versions_and_jumps_to_a_consecutive_pair(chain_art
         assert table.row_count == 4
         assert [str(table.get_cell(str(r), "version")) for r in range(4)] == ["v0", "v1", "v2", "v3"]
         assert str(table.get_cell("0", "change")) == "first version"
-        assert "%" in str(table.get_cell("2", "change")) and "edits" in str(table.get_cell("2", "change"))
+        assert "%" in str(table.get_cell("2", "change")) and "changes" in str(table.get_cell("2", "change"))
         await pilot.press("j", "enter")  # cursor starts on v1 (the new side); down to v2
         assert not isinstance(app.screen, TimelineScreen)
         assert header_text(app).startswith("v1 → v2")
@@ -129,12 +129,12 @@ async def test_a_narrow_timeline_keeps_the_titles_readable() -> None:
         table = app.screen.query_one(DataTable)
         rows = drawn_rows(table)
         assert "Iran fires missiles at US troops in" in rows[2]  # v1, under the header
-        assert "6 edits" not in rows[2] and "59%" in rows[2]
+        assert "6 changes" not in rows[2] and "59%" in rows[2]
         assert table.virtual_size.width <= table.scrollable_content_region.width  # no scrolling
         await pilot.resize_terminal(140, 30)
         await pilot.pause()
         rows = drawn_rows(table)
-        assert "about 1 hour later" in rows[2] and "+73 -18  6 edits" in rows[2]
+        assert "about 1 hour later" in rows[2] and "+73 -18  6 changes" in rows[2]
         assert rows[2].endswith("Iran fires missiles at US troops in Iraq")
         assert table.cursor_row == 2  # the cursor kept its version
 
