@@ -27,6 +27,7 @@ from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter
 from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, Version
+from revdiff.read_warnings import counted
 from revdiff.terminal_text import visible_html
 
 INDEX_NAME = "index.html"
@@ -182,7 +183,8 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
             f'-{int(info.get("words_removed", 0))}</td>'
             f'<td>{sparkline([float(v) for v in info.get("changed", [])])}</td></tr>\n')
     yield "</table>\n"
-    yield f'<p class="stats">{articles} articles, {pairs} version pairs.</p>\n'
+    yield (f'<p class="stats">{counted(articles, "article")}, '
+           f'{counted(pairs, "version pair")}.</p>\n')
     yield PAGE_END
 
 

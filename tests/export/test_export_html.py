@@ -151,6 +151,14 @@ def test_the_chart_of_the_share_changed_shows_it_as_the_page_does(tmp_path: Path
     assert "<title>0→1: &lt;1%</title>" in page and "0→1: 0%" not in page
 
 
+def test_the_index_counts_one_article_in_the_singular(tmp_path: Path) -> None:
+    """It said `1 articles, 1 version pairs.`"""
+    chain = make_chain(tmp_path / "in" / "story", [["A first sentence."], ["A new sentence."]])
+    run_export(ExportJob((str(chain),), tmp_path / "report", "html"))
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="stats">1 article, 1 version pair.</p>' in index
+
+
 def test_report_file_names_are_safe() -> None:
     assert report_file_name(7, "https://www.bbc.co.uk/news/world-1?x=<y>") == \
         "000007-www-bbc-co-uk-news-world-1-x-y.html"
