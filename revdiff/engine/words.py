@@ -132,7 +132,41 @@ def word_diff(old: str, new: str) -> WordDiff:
     # characters, `here` to `there` kept `here` and inserted `t`, `cats` to `cat` deleted `s`), so
     # a changed word is a word deleted and one inserted, and no grapheme cluster is cut
     differ.diff_cleanupSemantic(runs)
+    runs = _punctuation_apart(differ, runs, decode)
     return tuple((op, "".join(decode[c] for c in text)) for op, text in runs if text)
+
+
+def _punctuation_apart(differ: diff_match_patch, runs: list[tuple[int, str]],
+                       decode: dict[str, str]) -> list[tuple[int, str]]:
+    """The runs, with a word the cleanup swallowed between two punctuation edits given back.
+
+    On tokens a word is one character, as long as a quotation mark: the cleanup takes `limited`
+    between two added `"` for a changed word (`limited.` to `"limited".` deleted and inserted
+    `limited`). A deletion and an insertion beside each other that hold the same words are
+    diffed again without it, so only their punctuation and spacing changes."""
+    cleaned: list[tuple[int, str]] = []
+    for op, text in runs:
+        if cleaned and op and cleaned[-1][0] == -op and _words_of(text, decode) == _words_of(
+                cleaned[-1][1], decode) != []:
+            previous = cleaned.pop()[1]
+            old, new = (previous, text) if op > 0 else (text, previous)
+            for again in differ.diff_main(old, new, False):
+                _append(cleaned, again)
+        else:
+            _append(cleaned, (op, text))
+    return cleaned
+
+
+def _append(runs: list[tuple[int, str]], run: tuple[int, str]) -> None:
+    """Add `run`, joined to the last run when it is of the same kind."""
+    if runs and runs[-1][0] == run[0]:
+        runs[-1] = (run[0], runs[-1][1] + run[1])
+    else:
+        runs.append(run)
+
+
+def _words_of(codes: str, decode: dict[str, str]) -> list[str]:
+    return [decode[code] for code in codes if _WORD_START.match(decode[code])]
 
 
 def old_side(diff: WordDiff) -> str:

@@ -68,6 +68,20 @@ def test_word_diff_one_side_empty() -> None:
     assert word_diff("Same.", "Same.") == ((0, "Same."),)
 
 
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("The damage was limited.", 'The damage was "limited".',
+     ((0, "The damage was "), (1, '"'), (0, "limited"), (1, '"'), (0, "."))),
+    ("He said (briefly) no.", "He said briefly no.",
+     ((0, "He said "), (-1, "("), (0, "briefly"), (-1, ")"), (0, " no."))),
+])
+def test_a_word_between_two_punctuation_edits_is_kept(old: str, new: str,
+                                                      expected: tuple[tuple[int, str], ...]) -> None:
+    """The cleanup, on tokens, took a word between two added quotation marks for a changed word:
+    `"limited"` counted one word deleted and one added (+1/-1 words, 21% changed) in an edit
+    flagged punctuation_only."""
+    assert word_diff(old, new) == expected
+
+
 @given(st.text(max_size=60), st.text(max_size=60))
 def test_word_diff_reproduces_both_sides(old: str, new: str) -> None:
     diff = word_diff(old, new)
