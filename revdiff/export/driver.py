@@ -452,17 +452,18 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             executor: Executor, stream: ByteSink,
             on_progress: Callable[[ExportProgress], None] | None,
             note: Callable[[str], None]) -> ExportProgress:
-    """`-o -`: the edits table (jsonl, csv) or the diff text (unified), written as it comes."""
-    if job.format == "csv":
-        _write_stream(stream, csv_header(EDIT_COLUMN_NAMES))
+    """`-o -`: the edits table (jsonl, csv) or the diff text (unified), written as it comes.
+    The CSV header goes out with the first article, so a run that exports nothing writes nothing."""
+    header = csv_header(EDIT_COLUMN_NAMES) if job.format == "csv" else ""
     tasks = iter_tasks(job, units, progress, note)
     in_flight = InFlight()
     try:
         for results in _chunk_results(executor, tasks, job, in_flight):
             for result in results:
                 if _accept(result, job, progress, note):
-                    _write_stream(stream, result.payload if job.format == "unified"
-                                  else result.payload[0])
+                    _write_stream(stream, header + (result.payload if job.format == "unified"
+                                                    else result.payload[0]))
+                    header = ""
                     progress.pairs += result.pairs
                     progress.rows += result.rows
                     progress.articles += 1

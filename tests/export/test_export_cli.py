@@ -397,3 +397,21 @@ def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  #
     assert (f"skipped the rest of {database} after its first 2 article(s): "
             "DatabaseError: database disk image is malformed") in result.output
     assert "exported 2 articles" in result.output
+
+
+@pytest.mark.parametrize("export_format", ["csv", "jsonl", "unified"])
+@pytest.mark.parametrize("first_fails", [False, True])
+def test_a_stream_that_exports_nothing_writes_nothing_to_stdout(  # type: ignore[no-untyped-def]
+        run_cli, tmp_path: Path, export_format: str, first_fails: bool) -> None:
+    """`-o - --format csv` printed its header row, then failed: a table without rows on stdout."""
+    given = tmp_path / "one"
+    given.mkdir()
+    if first_fails:
+        (given / "0.txt").write_bytes(b"\x00\x01binary\x00" * 50)
+        (given / "1.txt").write_bytes(b"\x00\x01binary\x00" * 50)
+    else:
+        (given / "0.txt").write_text("One version only.\n")
+    result = run_cli("export", str(given), "-o", "-", "--format", export_format)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith("revdiff: error: ")
+    assert result.stdout == ""
