@@ -83,7 +83,7 @@ def _when(version: Version) -> str:
 
 
 def _link(url: str | None) -> str:
-    if url and re.match(r"https?://", url):
+    if url and re.match(r"https?://", url, re.IGNORECASE):  # URL schemes ignore case
         return f'<a href="{escape(url)}" rel="noreferrer">{escape(url)}</a>'
     return escape(url or "")
 

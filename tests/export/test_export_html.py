@@ -276,3 +276,15 @@ def test_what_a_file_browser_leaves_in_a_report_does_not_stop_a_new_one(tmp_path
     (out / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     run_export(ExportJob((str(min(samples.iterdir())),), out, "html"))
     assert len(list(out.glob("0*.html"))) == 1 and not (out / ".DS_Store").exists()
+
+
+@pytest.mark.parametrize("url", ["HTTPS://example.org/upper", "Http://example.org/mixed"])
+def test_a_url_with_an_upper_case_scheme_is_linked(tmp_path: Path, url: str) -> None:
+    """`HTTPS://...` was shown as text, not linked: the scheme was matched in lower case only."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, url, (
+        Version(0, "T", ("It rained.",)), Version(1, "T", ("It rained hard.",))), 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    page = next((tmp_path / "report").glob("000000-*.html"))
+    assert ("a", {"href": url, "rel": "noreferrer"}) in parse(page).tags
+
