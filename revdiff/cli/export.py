@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from revdiff.cli.common import (
     NamedPath,
@@ -87,7 +88,8 @@ def _pick_format(chosen: str | None, out: Path) -> str:
                    "revdiff[parquet].")
 @click.option("--workers", type=click.IntRange(min=1, max=MAX_WORKERS), default=1,
               show_default=True,
-              help="Local worker processes (or LocalCluster workers with --dask).")
+              help="Local worker processes (or LocalCluster workers with --dask); not with "
+                   "--scheduler, whose cluster has its own workers.")
 @click.option("--scheduler", metavar="ADDRESS", callback=check_scheduler,
               help="Run on this Dask distributed scheduler (needs revdiff[dask]).")
 @click.option("--dask", "local_dask", is_flag=True,
@@ -120,6 +122,11 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
         raise OptionConflict("--scheduler and --dask both choose a cluster",
                              hint="use --scheduler ADDRESS for an existing one, --dask for a "
                                   "local one")
+    given_workers = click.get_current_context().get_parameter_source("workers")
+    if scheduler and given_workers == ParameterSource.COMMANDLINE:
+        raise OptionConflict("--workers sets local processes, but --scheduler runs on the "
+                             "scheduler's workers", hint="drop --workers, and add workers to the "
+                                                         "scheduler's cluster instead")
     chosen = _pick_format(export_format, Path(output))
     _check_folder_named(output, chosen)
     job = ExportJob(tuple(inputs), Path(output), chosen, sentences=sentences, max_bytes=max_size,

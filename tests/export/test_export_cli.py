@@ -47,6 +47,8 @@ def test_globs_are_expanded_in_natural_order(run_cli, tmp_path: Path) -> None:  
     (["export", "SAMPLES", "-o", "OUT/x.unknown"], "--format"),
     (["export", "SAMPLES", "-o", "OUT/x.jsonl", "--dask", "--scheduler", "tcp://h:1"],
      "--scheduler and --dask"),
+    (["export", "SAMPLES", "-o", "OUT/x.jsonl", "--workers", "4", "--scheduler", "tcp://h:1"],
+     "--workers sets local processes, but --scheduler runs on the scheduler's workers"),
     (["export", "SAMPLES", "-o", "OUT/missing-folder/x.jsonl"], "folder does not exist"),
     (["export", "SAMPLES", "-o", "OUT/x.csv", "--format", "jsonl"],
      ("-o ends in .csv, a csv file, but --format is jsonl (drop --format, or name the output "
