@@ -343,9 +343,10 @@ def _bad_articles_noted(job: ExportJob, unit: InputUnit, progress: ExportProgres
                 f"{describe(error).removeprefix(f'{unit.label}: ')}")
 
 
-def open_executor(workers: int, scheduler: str | None, local_dask: bool) -> Executor:
+def open_executor(workers: int, scheduler: str | None, local_dask: bool,
+                  note: Callable[[str], None]) -> Executor:
     if scheduler:
-        return DaskExecutor.connect(scheduler)
+        return DaskExecutor.connect(scheduler, on_note=note)
     if local_dask:
         return DaskExecutor.local(workers)
     if workers > 1:
@@ -388,7 +389,7 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     progress = ExportProgress(units_total=len(units), skipped_inputs=list(missing))
     owned = executor is None
     if executor is None:
-        executor = open_executor(workers, scheduler, local_dask)
+        executor = open_executor(workers, scheduler, local_dask, note)
     finished = False
     try:
         if to_stream:

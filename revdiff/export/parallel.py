@@ -46,6 +46,8 @@ _EXIT_UNKNOWN = 255
 FEWER_WORKERS = "fewer --workers use less memory"
 # Why Dask cancels every task of a client that lost its connection to the scheduler.
 SCHEDULER_LOST = "scheduler-connection-lost"
+# How long a driver waits for a worker of a `--scheduler` that has none before it says so.
+NO_WORKER_NOTICE_SECONDS = 10.0
 # A log level above every record's (CRITICAL is the highest): a handler set to it prints nothing.
 _NO_LOG_RECORD = logging.CRITICAL + 1
 
@@ -354,6 +356,24 @@ def _check_workers_run_this_revdiff(client: Any, address: str) -> None:
                                address, hint=hint)
 
 
+def _wait_for_a_worker(client: Any, address: str, notice_after: float,
+                       note: Callable[[str], None]) -> None:
+    """Wait, for as long as it takes, until the scheduler has a worker: a cluster that adds
+    workers on demand starts with none. After `notice_after` seconds without one, say so once
+    (the run waited without a word for ever for a scheduler that got none)."""
+    try:
+        try:
+            client.wait_for_workers(1, timeout=notice_after)
+        except TimeoutError:
+            note(f"waiting for a worker of the Dask scheduler at {address}: it has none yet "
+                 f"(start one with `dask worker {address}`, or stop with Ctrl-C)")
+            client.wait_for_workers(1)
+    except OSError as error:  # the scheduler stopped while the run waited
+        raise SchedulerProblem(f"lost the Dask scheduler while waiting for a worker: {error}",
+                               address, hint="check that the scheduler is running, then run "
+                                             "the command again") from None
+
+
 class DaskExecutor:
     """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster."""
 
@@ -368,10 +388,13 @@ class DaskExecutor:
         self.workers = max(1, threads)
 
     @classmethod
-    def connect(cls, address: str, timeout: float = 10.0) -> DaskExecutor:
+    def connect(cls, address: str, timeout: float = 10.0,
+                on_note: Callable[[str], None] | None = None,
+                notice_after: float = NO_WORKER_NOTICE_SECONDS) -> DaskExecutor:
         """A client of the scheduler at `address` whose Dask log lines in this process are
         silenced while it is open (as `local` silences its cluster's): a lost connection to the
-        scheduler logged a traceback, and a worker that died a warning, beside revdiff's line."""
+        scheduler logged a traceback, and a worker that died a warning, beside revdiff's line.
+        It returns once the scheduler has a worker, telling `on_note` when that takes long."""
         distributed = require_distributed()
         from distributed.utils import silence_logging_cmgr
 
@@ -384,8 +407,9 @@ class DaskExecutor:
                 raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
                                        hint=SCHEDULER_HINT) from error
             try:
+                _wait_for_a_worker(client, address, notice_after, on_note or (lambda text: None))
                 _check_workers_run_this_revdiff(client, address)
-            except SchedulerProblem:
+            except BaseException:  # a refused scheduler, or Ctrl-C while waiting for a worker
                 client.close()
                 raise
             return cls(client, owns_client=True, silenced_logs=silenced_logs.pop_all())

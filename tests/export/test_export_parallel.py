@@ -270,8 +270,8 @@ def test_unreachable_scheduler_is_a_one_line_error(samples: Path, tmp_path: Path
 
     original = parallel.DaskExecutor.connect.__func__  # type: ignore[attr-defined]
 
-    def quick(cls, address: str, timeout: float = 10.0):  # type: ignore[no-untyped-def]
-        return original(cls, address, timeout=1.0)
+    def quick(cls, address: str, timeout: float = 10.0, **options):  # type: ignore[no-untyped-def]
+        return original(cls, address, timeout=1.0, **options)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parallel.DaskExecutor, "connect", classmethod(quick))
@@ -367,6 +367,32 @@ def test_a_scheduler_whose_workers_lack_this_revdiff_is_refused(python_path: Any
         finally:
             worker.kill()
             worker.wait()
+
+
+def test_a_scheduler_without_workers_is_waited_for_and_said_so_once() -> None:
+    """A scheduler with no worker kept the run waiting for ever without a word; a cluster that
+    adds workers on demand needs the wait, so the run waits on, and goes on when one comes."""
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import DaskExecutor
+
+    with distributed.LocalCluster(n_workers=0, threads_per_worker=1, processes=False,
+                                  protocol="tcp://", host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        notes: list[str] = []
+
+        def note(text: str) -> None:
+            notes.append(text)
+            cluster.scale(1)  # the worker comes once the run has said it waits for one
+
+        address = cluster.scheduler_address
+        executor = DaskExecutor.connect(address, on_note=note, notice_after=0.5)
+        try:
+            assert executor.workers == 1
+        finally:
+            executor.close()
+    said = (f"waiting for a worker of the Dask scheduler at {address}: it has none yet "
+            f"(start one with `dask worker {address}`, or stop with Ctrl-C)")
+    assert notes == [said]
 
 
 def test_a_local_dask_worker_that_dies_once_leaves_no_dask_log_line(tmp_path: Path) -> None:
