@@ -182,6 +182,9 @@ def use_color(chosen: bool | None) -> bool:
 
 # A Dask scheduler address: an optional protocol, a host name or [IPv6] address, and a port.
 _SCHEDULER = re.compile(r"((tcp|tls|ws|wss|ucx)://)?(\[[0-9A-Fa-f:.]+\]|[^\s:/\[\]]+):(\d{1,5})")
+# The protocols a Dask client speaks without settings: TLS (tls, wss) needs certificates and
+# UCX its own libraries, which revdiff has no options for.
+_SCHEDULER_PROTOCOLS = ("tcp", "ws")
 
 
 def check_scheduler(_ctx: click.Context, _param: click.Parameter, value: str | None
@@ -191,6 +194,12 @@ def check_scheduler(_ctx: click.Context, _param: click.Parameter, value: str | N
     if value is not None and (found is None or not 0 < int(found.group(4)) < 65536):
         raise BadSchedulerAddress(f"--scheduler {value!r} is not a Dask scheduler address",
                                   hint="write it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
+    protocol = found.group(2) if found is not None else None
+    if protocol is not None and protocol not in _SCHEDULER_PROTOCOLS:
+        raise BadSchedulerAddress(f"--scheduler {value!r}: revdiff reaches a Dask scheduler over "
+                                  f"tcp:// or ws:// only, not {protocol}://",
+                                  hint="start the scheduler with --protocol tcp and give its "
+                                       "tcp:// address, or reach it through an SSH tunnel")
     return value
 
 

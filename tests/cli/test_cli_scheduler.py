@@ -24,11 +24,26 @@ def test_a_malformed_address_is_one_error_line(address: str, tmp_path: Path) -> 
     assert result.stdout == "" and not list(tmp_path.iterdir())
 
 
-@pytest.mark.parametrize("address", ["tcp://10.0.0.5:8786", "localhost:8786", "tls://[::1]:8786",
+@pytest.mark.parametrize("address", ["tcp://10.0.0.5:8786", "localhost:8786", "tcp://[::1]:8786",
                                      "ws://scheduler.example.org:8787"])
 def test_a_well_formed_address_passes(address: str) -> None:
     assert check_scheduler(click.Context(click.Command("export")), click.Option(["--scheduler"]),
                            address) == address
+
+
+@pytest.mark.parametrize("address", ["tls://127.0.0.1:8786", "wss://[::1]:8786",
+                                     "ucx://10.0.0.5:13337"])
+def test_a_protocol_that_needs_settings_is_one_error_line(address: str, tmp_path: Path) -> None:
+    """tls:// said `TLS expects a ssl_context argument`, ucx:// `Can't instantiate abstract class
+    UCXConnector`: Dask's words for settings revdiff has no options for."""
+    out = tmp_path / "out.csv"
+    result = revdiff("export", str(SAMPLES / "versions"), "-o", str(out), "--scheduler", address)
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    protocol = address.split(":")[0]
+    assert line.startswith(f"revdiff: error: --scheduler {address!r}: revdiff reaches a Dask "
+                           f"scheduler over tcp:// or ws:// only, not {protocol}:// (")
+    assert result.stdout == "" and not list(tmp_path.iterdir())
 
 
 def test_no_address_passes() -> None:
