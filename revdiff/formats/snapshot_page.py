@@ -37,14 +37,17 @@ PRUNED = ["//nav", "//header", "//footer", "//aside", "//*[@role='dialog']"]
 # Fewer words than this after extraction is an error or index page, not an article.
 MIN_ARTICLE_WORDS = 6
 # The title or heading of what a server, a bot check or a CDN sends in place of the article
-# (`404 Not Found`, `Page not found | Site`, `Access Denied`, Cloudflare's `Just a moment...`).
+# (`404 Not Found`, `Page not found | Site`, `Access Denied`, Cloudflare's `Just a moment...`):
+# the whole of it, but for punctuation and a site's name after a separator, so that a story's
+# headline that starts with such words (`Forbidden City to close`) is no error page.
 _ERROR_HEADING = re.compile(
-    r"((error\s*)?[45]\d\d\b\W*(error|not found|forbidden|unauthori[sz]ed|gone|bad gateway"
+    r"((error\s*)?[45]\d\d\b\W*(page\s+)?(error|not found|forbidden|unauthori[sz]ed|gone|bad gateway"
     r"|service unavailable|too many requests|internal server error)|error\s*[45]\d\d\b"
     r"|((page|file|article|story|content)\s+)?not found|access denied|forbidden"
     r"|just a moment|attention required|checking (your browser|if the site connection)"
     r"|are you a (robot|human)|verify(ing)? (that )?you are (a )?human|security check"
-    r"|pardon our interruption|captcha|service unavailable|too many requests)\b",
+    r"|pardon our interruption|captcha|service unavailable|too many requests)\b"
+    r"[\W\d_]*(\s[|\-–—·•]\s.*)?",
     re.IGNORECASE)
 # An error page says little; a page with more words than this is read as an article whatever
 # its heading says.
@@ -198,7 +201,7 @@ def _error_heading(soup: BeautifulSoup, paragraphs: tuple[str, ...]) -> str | No
         return None
     for tag in (soup.find("title"), soup.find("h1")):
         heading = collapse_whitespace(tag.get_text(" ")) if tag is not None else ""
-        if _ERROR_HEADING.match(heading):
+        if _ERROR_HEADING.fullmatch(heading):
             return heading
     return None
 

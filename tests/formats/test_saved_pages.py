@@ -203,6 +203,26 @@ def test_a_story_headed_like_an_error_page_is_read(tmp_path: Path) -> None:
     assert article.versions[0].paragraphs == story.paragraphs
 
 
+@pytest.mark.parametrize("headline", ["Forbidden City to close amid virus outbreak",
+                                      "Security check at airport delays flights",
+                                      "Not found: the hikers missing since Sunday"])
+def test_a_short_story_whose_headline_starts_as_an_error_page_is_read(
+        tmp_path: Path, headline: str) -> None:
+    # the first save of a breaking story, under 100 words, was left out as an error page because
+    # its headline started with `Forbidden`, `Security check` or `Not found`
+    first = Version(0, headline, ("The palace museum said it would close to visitors on Saturday.",
+                                  "Officials said more details would follow."))
+    second = Version(1, headline, (*first.paragraphs, *(
+        f"Update {n}: the museum said tickets bought online would be refunded within ten days."
+        for n in range(8))))
+    folder = tmp_path / "pages"
+    _write(folder, "20200124090000.html", render_page(URL, first, SITES[0]))
+    _write(folder, "20200124150000.html", render_page(URL, second, SITES[0]))
+    [article] = load([str(folder)])
+    assert [v.paragraphs for v in article.versions] == [first.paragraphs, second.paragraphs]
+    assert not any("error page" in w for w in article.warnings)
+
+
 def _page_with_headline_in_article(version: Version) -> str:
     paragraphs = "".join(f"<p>{escape(p)}</p>" for p in version.paragraphs)
     return (f"<!DOCTYPE html><html><head><title>{escape(version.title)} | Example News</title>"
