@@ -174,12 +174,16 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
 def _paywall_teasers(pages: Sequence[SavedPage]) -> dict[SavedPage, SavedPage]:
     """The saves that show only a paywall's teaser, each with the save of the article that holds
     its text and the rest of the story: a save with a paywall notice whose paragraphs another
-    save holds (the last one perhaps cut short), in at least twice as many words."""
+    save, one without a notice, holds (the last one perhaps cut short), in at least twice as many
+    words. A notice that the fuller save shows too is the site's on every page (a meter's `You
+    have read 3 of your 10 free articles`), and the shorter save an earlier version of a story
+    that grew since."""
     teasers = {}
     for page in pages:
         if not page.text.paywall:
             continue
-        holders = [other for other in pages if _words(other) >= _FULL_TO_TEASER_WORDS * _words(page)
+        holders = [other for other in pages if not other.text.paywall
+                   and _words(other) >= _FULL_TO_TEASER_WORDS * _words(page)
                    and _holds_opening(other, page)]
         if holders:
             teasers[page] = max(holders, key=_words)

@@ -408,6 +408,20 @@ def test_a_paywall_teaser_among_whole_saves_is_left_out_and_named(tmp_path: Path
     assert "page left out" in note
 
 
+def test_an_earlier_shorter_version_on_a_site_with_a_meter_on_every_page_is_read(
+        tmp_path: Path) -> None:
+    """A developing story of 3 paragraphs, 8 by the afternoon, on a site whose every page shows
+    its meter: the morning's save was left out as a paywall teaser."""
+    folder = tmp_path / "pages"
+    for hour, (paragraphs, read) in {10: (STORY[:3], 2), 14: (STORY, 3)}.items():
+        meter = f"<div class='meter'>You have read {read} of your 10 free articles</div>"
+        _write(folder, f"story-2020-01-03T{hour}-00.html", _page(paragraphs).replace(
+            "<main>", meter + "<main>"))
+    article, = load([str(folder)])
+    assert [v.paragraphs for v in article.versions] == [STORY[:3], STORY]
+    assert not any("page left out" in w for w in article.warnings)
+
+
 @pytest.mark.parametrize("saves", [
     ((STORY[:2], PAYWALL_BOX), (("The council's opening paragraph, rewritten.", *STORY[1:]), "")),
     ((STORY[:2], PAYWALL_BOX), ((*STORY[:3], "Subscribe to continue reading."), "")),
