@@ -88,7 +88,8 @@ def _snippet(paragraph: str, offset: int, length: int) -> str:
 # Characters that show nothing where they stand: the soft hyphen (`Bundes\u00adregierung`), the
 # zero-width space (between Thai words), the word joiner and the zero-width no-break space. A
 # phrase typed as it shows holds none of them.
-_UNSEEN = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
+_UNSEEN_CHARACTERS = "\u00ad\u200b\u2060\ufeff"
+_UNSEEN = str.maketrans("", "", _UNSEEN_CHARACTERS)
 
 
 def _key(text: str) -> str:
@@ -151,7 +152,9 @@ def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit
             if found is None:
                 continue
             offset, length = found.start(), found.end() - found.start()
-            if len(folded) != len(paragraph):  # a letter folds to more than one: count in the text
+            # a letter folds to more than one, or one unseen to none (both in `Für die
+            # Bundes\u00adregierung`, the same length folded): count in the text
+            if len(folded) != len(paragraph) or any(c in paragraph for c in _UNSEEN_CHARACTERS):
                 offset, length = _unfolded(paragraph, offset, length)
             place = (paragraph_index == TITLE, paragraph)
             if place in open_hits:

@@ -124,6 +124,16 @@ def test_search_finds_a_phrase_across_characters_that_show_nothing() -> None:
     assert hit.offset == paragraph.index("ok")
 
 
+def test_a_hit_between_a_soft_hyphen_and_a_decomposed_letter_is_where_it_is() -> None:
+    """The soft hyphen folds to none and `für` decomposes to one character more: the folded text
+    was as long as the paragraph, taken for the same offsets, so a hit after the hyphen was one
+    character early (the space before `Kanzler`, in no sentence)."""
+    paragraph = "Die Bundes\u00adregierung tagt. Kanzler Scholz spricht für alle."
+    versions = (Version(0, "t", (paragraph,)),)
+    (hit,) = search_versions(versions, "Kanzler")
+    assert hit.offset == paragraph.index("Kanzler")
+
+
 def test_a_snippet_keeps_whole_characters_and_its_context_in_cells() -> None:
     """The context around a hit was 30 code points: it began with a vowel sign cut from its
     letter (`…ा कि`, drawn on a dotted circle) or with the end of an emoji (`…‍👦`), and in
