@@ -9,7 +9,9 @@ encoding charset-normalizer finds, and the reader warns which encoding it assume
 from __future__ import annotations
 
 import codecs
+import io
 import re
+import zipfile
 from dataclasses import dataclass
 
 from revdiff.errors import BinaryInput, EmptyInput, EncodingProblem
@@ -65,6 +67,18 @@ def _compression(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _is_office_document(data: bytes) -> bool:
+    """Whether `data` is a zip that holds an Office Open XML (`[Content_Types].xml`: docx, xlsx)
+    or an OpenDocument (`mimetype`: odt) document, whose text unzipping does not give."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError):  # cut short or damaged: no telling
+        return False
+    return bool(names & {"[Content_Types].xml", "mimetype"})
+
+
 def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
     """Decode input bytes to text, or raise a RevdiffError saying what is wrong with them.
 
@@ -81,6 +95,10 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
                 raise EncodingProblem(f"input looks like {utf16} text without a byte-order mark",
                                       where, hint=f"convert it to UTF-8 first, e.g. iconv -f "
                                                   f"{utf16} -t utf-8")
+            if _is_office_document(data):
+                raise BinaryInput("input is a word-processor or office document (docx, odt ...), "
+                                  "not text", where, hint="save it as plain text (.txt) or HTML "
+                                                          "in the program that made it")
             compressed = _compression(data)
             if compressed:
                 raise BinaryInput(f"input is {compressed[0]}-compressed, not text", where,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,27 @@ def test_a_compressed_page_in_a_folder_is_refused_saying_how_to_read_it(tmp_path
     assert str(refused.value) == (f"{tmp_path / '2020-01-08T01-10.html.gz'}: input is "
                                   "gzip-compressed, not text (decompress it first, e.g. with "
                                   "gunzip)")
+
+
+@pytest.mark.parametrize(("name", "first"), [("v1.docx", "[Content_Types].xml"),
+                                             ("v1.odt", "mimetype")])
+def test_a_word_processor_document_is_refused_as_such(tmp_path: Path, name: str,
+                                                      first: str) -> None:
+    # a version kept as a Word or OpenDocument file was told to be unzipped, which gives XML
+    document = tmp_path / name
+    with zipfile.ZipFile(document, "w") as archive:
+        archive.writestr(first, "<Types/>")
+        archive.writestr("content.xml", "<document>One paragraph.</document>")
+    with pytest.raises(BinaryInput) as refused:
+        decode_bytes(document.read_bytes(), name)
+    assert str(refused.value) == (f"{name}: input is a word-processor or office document (docx, "
+                                  "odt ...), not text (save it as plain text (.txt) or HTML in "
+                                  "the program that made it)")
+
+
+def test_a_zip_of_pages_is_refused_as_compressed(tmp_path: Path) -> None:
+    pages = tmp_path / "pages.zip"
+    with zipfile.ZipFile(pages, "w") as archive:
+        archive.writestr("story.html", "<html><body><p>One paragraph.</p></body></html>")
+    with pytest.raises(BinaryInput, match="zip-compressed, not text .* unzip"):
+        decode_bytes(pages.read_bytes(), "pages.zip")
