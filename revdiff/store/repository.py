@@ -168,7 +168,8 @@ def _is_ancestor(repo: git.Repo, ancestor: str, commit: str) -> bool:
     so that the commits a killed run left are not dropped as if the branch had moved on."""
     status, _, said = repo.git.merge_base("--is-ancestor", ancestor, commit,
                                           with_extended_output=True, with_exceptions=False)
-    if status not in (0, 1) or said.strip():  # (a missing object: git says so, with status 1)
+    failed = any(line.startswith(("error:", "fatal:")) for line in said.splitlines())
+    if status not in (0, 1) or failed:  # (a missing object: git says so, with status 1)
         raise StoreError(f"cannot tell whether the versions a stopped run wrote continue the "
                          f"branch: {git_complaint(said)}", str(repo.common_dir),
                          hint="check the repository with git fsck; nothing was stored")
