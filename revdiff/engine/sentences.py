@@ -48,9 +48,9 @@ DAY_BEFORE_MONTH = word_set("januar jänner februar märz mai juni juli oktober 
 DAY_BEFORE_ENGLISH_MONTH = word_set("april august september november")
 GERMAN_DATE_PREPOSITIONS = word_set("am vom zum bis seit ab dem den")
 # A number after a German article is an ordinal (`der 3. Platz`, `zum 20. Mal`, `des 19.
-# Jahrhunderts`), unless an English sentence opens after it (`He joined Den 7. It met weekly.`,
-# `the band Die 2. The band split`); `am`, which English writes too (`I am 30. Then ...`), only
-# before a month.
+# Jahrhunderts`), unless an English sentence opens after it (`the band die 2. The band split`)
+# or the article is capitalised inside a sentence, as a name is (`He joined Den 7. Members met`);
+# `am`, which English writes too (`I am 30. Then ...`), only before a month.
 GERMAN_ORDINAL_ARTICLES = word_set("der die das den dem des zum zur im beim vom")
 # Abbreviations that introduce something and never end a sentence.
 NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca")
@@ -130,15 +130,25 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     if word in BEFORE_NUMBER and following.isdigit():
         return False
     if word.isdigit() and len(word) <= 3:
-        before = _word_before(paragraph, len(paragraph[:match.start("punct") - len(word)].rstrip()))
-        before = before.lower()
-        if before in GERMAN_ORDINAL_ARTICLES and next_lower not in OPENERS or len(word) <= 2 and (
+        article_end = len(paragraph[:match.start("punct") - len(word)].rstrip())
+        article = _word_before(paragraph, article_end)
+        before = article.lower()
+        if before in GERMAN_ORDINAL_ARTICLES and next_lower not in OPENERS and (
+                article.islower() or _opens_sentence(paragraph, article_end - len(article))
+        ) or len(word) <= 2 and (
                 next_lower in DAY_BEFORE_MONTH
                 or next_lower in DAY_BEFORE_ENGLISH_MONTH and before in GERMAN_DATE_PREPOSITIONS):
             return False
     if "." in word:  # U.S., a.m., D.C.: only a typical opener makes this the end
         return next_lower in OPENERS
     return True
+
+
+def _opens_sentence(paragraph: str, start: int) -> bool:
+    """Whether a sentence may begin at `start`: the paragraph's start, or after a sentence's end
+    or an opening quotation mark (a German article is capitalised only there: `Der 3. Platz`,
+    where a capitalised `Den 7` inside an English sentence is a name)."""
+    return paragraph[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", *_OPENING)
 
 
 def _opens_an_amount(paragraph: str, start: int) -> bool:

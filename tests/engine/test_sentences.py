@@ -58,6 +58,8 @@ def pieces(text: str) -> list[str]:
     ("He formed the band Die 2. The band split in 2001. He joined Den 7. It met weekly.",
      ["He formed the band Die 2.", "The band split in 2001.", "He joined Den 7.",
       "It met weekly."]),
+    ("He joined Den 7. Members met weekly. „Der 3. Platz ist gut“, sagte er.",
+     ["He joined Den 7.", "Members met weekly.", "„Der 3. Platz ist gut“, sagte er."]),
     ("Es gab ca. 300 Tote. Opfer Nr. 5 ist bekannt. Die Regierung bzw. Kabinett tagte.",
      ["Es gab ca. 300 Tote.", "Opfer Nr. 5 ist bekannt.", "Die Regierung bzw. Kabinett tagte."]),
     ("La Sra. García habló. Il sig. Rossi tace. Hr. Meier ging. Dhr. Jansen bleef.",
