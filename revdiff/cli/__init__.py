@@ -154,5 +154,6 @@ def main() -> None:
     input. `revdiff INPUT...` is short for `revdiff view INPUT...`.
     Warnings about the input go to stderr, one line each (--quiet leaves them out). diff and
     view need two versions. NO_COLOR=1 turns colours off. Exit codes: 0 done, 2 bad input or
-    options, 75 a worker process died (export), 130 Ctrl-C, 143 SIGTERM (export, store).
+    options, 75 a worker process died or the Dask scheduler was lost (export), 130 Ctrl-C, 143
+    SIGTERM (export, store).
     """

@@ -91,8 +91,8 @@ def _pick_format(chosen: str | None, out: Path) -> str:
               help="Local worker processes (or LocalCluster workers with --dask); not with "
                    "--scheduler, whose cluster has its own workers.")
 @click.option("--scheduler", metavar="ADDRESS", callback=check_scheduler,
-              help="Run on the Dask distributed scheduler at this tcp:// or ws:// address "
-                   "(needs revdiff[dask]).")
+              help="Run on the Dask distributed scheduler at this address: HOST:PORT, "
+                   "tcp:// or ws:// (needs revdiff[dask]).")
 @click.option("--dask", "local_dask", is_flag=True,
               help="Run on a Dask LocalCluster of --workers processes (needs revdiff[dask]).")
 @click.option("--resume", is_flag=True,

@@ -67,3 +67,13 @@ def test_each_listed_command_loads_under_its_name(name: str) -> None:
     command = main.get_command(Context(main), name)
     assert command is not None and command.name == name
     assert command.short_help == COMMANDS[name].summary
+
+
+def test_help_names_every_exit_code_as_the_readme_does() -> None:
+    """75 is also an export that lost its Dask scheduler (README, Exit codes)."""
+    result = subprocess.run([sys.executable, "-m", "revdiff", "--help"], capture_output=True,
+                            text=True, timeout=60, check=False)
+    text = " ".join(result.stdout.split())
+    assert "75 a worker process died or the Dask scheduler was lost (export)" in text
+    for code in ("0 done", "2 bad input or options", "130 Ctrl-C", "143 SIGTERM"):
+        assert code in text
