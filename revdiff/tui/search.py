@@ -88,8 +88,7 @@ def _snippet(paragraph: str, offset: int, length: int) -> str:
 # Characters that show nothing where they stand: the soft hyphen (`Bundes\u00adregierung`), the
 # zero-width space (between Thai words), the word joiner and the zero-width no-break space. A
 # phrase typed as it shows holds none of them.
-_UNSEEN_CHARACTERS = "\u00ad\u200b\u2060\ufeff"
-_UNSEEN = str.maketrans("", "", _UNSEEN_CHARACTERS)
+_UNSEEN = "\u00ad\u200b\u2060\ufeff"
 
 
 def _key(text: str) -> str:
@@ -97,7 +96,12 @@ def _key(text: str) -> str:
     are `2024` and `AI`, half-width `ｶﾀｶﾅ` is `カタカナ`), case-folded, without the characters
     that show nothing (`_UNSEEN`). All act character by character (NFKD only reorders a run of
     marks), so a length in it traces back character by character."""
-    return unicodedata.normalize("NFKD", text).casefold().translate(_UNSEEN)
+    folded = unicodedata.normalize("NFKD", text).casefold()
+    if folded.isascii():  # none of `_UNSEEN` is ASCII
+        return folded
+    for unseen in _UNSEEN:  # replace, not translate: translate looks up every character
+        folded = folded.replace(unseen, "")
+    return folded
 
 
 def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:
@@ -154,7 +158,7 @@ def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit
             offset, length = found.start(), found.end() - found.start()
             # a letter folds to more than one, or one unseen to none (both in `Für die
             # Bundes\u00adregierung`, the same length folded): count in the text
-            if len(folded) != len(paragraph) or any(c in paragraph for c in _UNSEEN_CHARACTERS):
+            if len(folded) != len(paragraph) or any(c in paragraph for c in _UNSEEN):
                 offset, length = _unfolded(paragraph, offset, length)
             place = (paragraph_index == TITLE, paragraph)
             if place in open_hits:
