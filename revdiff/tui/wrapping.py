@@ -13,6 +13,8 @@ from revdiff.engine.graphemes import grapheme_clusters
 Span = tuple[str, str]
 
 _WORD = re.compile(r"\S+")
+# The first character of category Mc (the Devanagari visarga).
+_FIRST_SPACING_MARK = "\u0903"
 
 
 def text_width(text: str) -> int:
@@ -21,6 +23,8 @@ def text_width(text: str) -> int:
     where Rich counts none; other marks none."""
     if text.isascii():
         return len(text)
+    if max(text) < _FIRST_SPACING_MARK:  # Latin, Greek, Cyrillic, Arabic ...: none to count
+        return cell_len(text)
     return cell_len(text) + sum(1 for char in text if unicodedata.category(char) == "Mc")
 
 
