@@ -150,9 +150,10 @@ def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
     branch's locks may be another git command's, and are left to git to report. Refs, and so
     their locks, are in the repository's common directory, shared by all its worktrees."""
     private = import_ref(ref)
-    _refuse_refs_in_the_way(repo, private)
+    names = str(repo.git.for_each_ref("--format=%(refname)", "refs/revdiff")).split()
+    _refuse_refs_in_the_way(repo, private, names)
     (Path(repo.common_dir) / f"{private}.lock").unlink(missing_ok=True)
-    written = branch_tip(repo, private)
+    written = branch_tip(repo, private) if private in names else None
     if written is None:
         return
     tip = branch_tip(repo, ref)
@@ -176,13 +177,13 @@ def _is_ancestor(repo: git.Repo, ancestor: str, commit: str) -> bool:
     return status == 0
 
 
-def _refuse_refs_in_the_way(repo: git.Repo, private: str) -> None:
-    """Refuse when a ref (or a file in the refs directory) has a name that git cannot hold
-    together with the private ref `private`: one of its parents (`refs/revdiff`, a leftover
-    private ref of a deleted branch `feature` for the branch `feature/x`), or one below it."""
+def _refuse_refs_in_the_way(repo: git.Repo, private: str, names: list[str]) -> None:
+    """Refuse when a ref (of `names`, those under refs/revdiff, or a file in the refs directory)
+    has a name that git cannot hold together with the private ref `private`: one of its parents
+    (`refs/revdiff`, a leftover private ref of a deleted branch `feature` for the branch
+    `feature/x`), or one below it."""
     parts = private.split("/")
     parents = {"/".join(parts[:depth]) for depth in range(2, len(parts))}
-    names = str(repo.git.for_each_ref("--format=%(refname)", "refs/revdiff")).split()
     loose = [name for name in parents if (Path(repo.common_dir) / name).is_file()]
     for name in [*loose, *names]:
         if name in parents or name.startswith(private + "/"):
