@@ -39,7 +39,7 @@ def test_help_names_the_extra_of_each_option_that_needs_one(run_cli) -> None:  #
     # only --scheduler said it needs revdiff[dask]; --dask needs it too, and parquet its own
     result = run_cli("export", "--help")
     text = " ".join(result.output.split())
-    assert ("--scheduler ADDRESS Run on the Dask distributed scheduler at this tcp:// or ws:// "
-            "address (needs revdiff[dask])") in text
+    assert ("--scheduler ADDRESS Run on the Dask distributed scheduler at this address: "
+            "HOST:PORT, tcp:// or ws:// (needs revdiff[dask])") in text
     assert "--dask Run on a Dask LocalCluster of --workers processes (needs revdiff[dask])" in text
     assert "by default taken from the output's suffix. parquet needs revdiff[parquet]." in text
