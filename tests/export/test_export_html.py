@@ -129,25 +129,25 @@ def test_a_bidirectional_override_shows_as_text_in_the_browser(tmp_path: Path) -
         assert "Left <U+202E>right" in "".join(collector.text)
 
 
-def test_a_share_under_one_percent_is_escaped(tmp_path: Path) -> None:
-    """`<1% changed` was written raw, a parse error in HTML."""
+def _report_of_a_tiny_change(tmp_path: Path) -> str:
+    """The report page of a pair that changed one character of a long paragraph (<1%)."""
     long = " ".join(["The troops arrived in the region on Friday."] * 40)
     database = tmp_path / "news.db"
     write_database(database, [Article(None, "https://example.org/tiny", (
         Version(0, "T", (long,)), Version(1, "T", (long[:-1] + "!",))), 2)])
     run_export(ExportJob((str(database),), tmp_path / "report", "html"))
-    page = next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
+    return next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
+
+
+def test_a_share_under_one_percent_is_escaped(tmp_path: Path) -> None:
+    """`<1% changed` was written raw, a parse error in HTML."""
+    page = _report_of_a_tiny_change(tmp_path)
     assert "&lt;1% changed" in page and "<1%" not in page
 
 
 def test_the_chart_of_the_share_changed_shows_it_as_the_page_does(tmp_path: Path) -> None:
     """The chart's point said `0%` for a pair the page above it says changed `<1%`."""
-    long = " ".join(["The troops arrived in the region on Friday."] * 40)
-    database = tmp_path / "news.db"
-    write_database(database, [Article(None, "https://example.org/tiny", (
-        Version(0, "T", (long,)), Version(1, "T", (long[:-1] + "!",))), 2)])
-    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
-    page = next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
+    page = _report_of_a_tiny_change(tmp_path)
     assert "<title>0→1: &lt;1%</title>" in page and "0→1: 0%" not in page
 
 
