@@ -210,10 +210,7 @@ def _unfinished_store(path: Path, clone: Path) -> str | None:
         return None
     private = import_ref(branch)
     common = common_git_dir(path.resolve())
-    packed = common / "packed-refs"
-    if not ((common / private).is_file() or packed.is_file() and any(
-            line.endswith(f" {private}")
-            for line in packed.read_text(encoding="utf-8", errors="replace").splitlines())):
+    if not ((common / private).is_file() or _is_packed(common / "packed-refs", private)):
         return None
     return (f"a revdiff store into this branch was stopped before it finished: the versions it "
             f"wrote are on {private}, not yet on the branch")
@@ -228,6 +225,15 @@ def _binary_files(paths: list[str]) -> str:
     names = ", ".join(paths[:_NAMES_SHOWN])
     more = f" and {len(paths) - _NAMES_SHOWN} more" if len(paths) > _NAMES_SHOWN else ""
     return f"{len(paths)} binary file{'s' if len(paths) > 1 else ''} ({names}{more})"
+
+
+def _is_packed(packed_refs: Path, ref: str) -> bool:
+    """Whether the `packed-refs` file lists `ref` (read a line at a time: it may be large)."""
+    if not packed_refs.is_file():
+        return False
+    wanted = f" {ref}\n".encode()
+    with open(packed_refs, "rb") as lines:
+        return any(line.endswith(wanted) for line in lines)
 
 
 def has_commits(git_dir: Path) -> bool:
