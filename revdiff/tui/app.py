@@ -350,7 +350,7 @@ class RevdiffApp(App[None]):
             where = f"{total} change{'s' if total != 1 else ''}"
             hidden = sum(edit.op is not EditOp.UNCHANGED
                          for edit in self.session.comparison().edits) - total
-            if hidden:  # by a label filter or `x`: the header names them
+            if hidden:  # by a label or flag filter or `x`: the header names them
                 where += f" ({hidden} hidden)"
             if total:
                 where += f" · {self.key_of['next_change']} for the next"
@@ -581,6 +581,9 @@ class RevdiffApp(App[None]):
 
     def action_cycle_label(self) -> None:
         self._set_filters(self.filters.next_label())
+
+    def action_cycle_flag(self) -> None:
+        self._set_filters(self.filters.next_flag())
 
     def action_toggle_hide_boring(self) -> None:
         self._set_filters(replace(self.filters, hide_boring=not self.filters.hide_boring))

@@ -1,4 +1,5 @@
-"""Which edits the view shows: hide unchanged text around context, one label only, no boring edits.
+"""Which edits the view shows: hide unchanged text around context, one label only, one flag only,
+no boring edits.
 
 Imports the engine for its one definition of a boring edit."""
 
@@ -7,12 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from revdiff.engine.stats import is_boring_edit
-from revdiff.model import Edit, EditOp
+from revdiff.model import Edit, EditOp, Flag
 
 # The labels `l` cycles through; None shows every label.
 LABEL_CYCLE: tuple[EditOp | None, ...] = (
     None, EditOp.EDITED, EditOp.ADDED, EditOp.DELETED, EditOp.MOVED, EditOp.SPLIT, EditOp.MERGED,
 )
+# The flags `o` cycles through, every flag the engine sets; None shows edits with any flags.
+FLAG_CYCLE: tuple[Flag | None, ...] = (None, *Flag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +23,16 @@ class FilterState:
     hide_unchanged: bool = False
     context: int = 1  # unchanged sentences kept on each side of a change when hiding unchanged text
     only: EditOp | None = None
+    only_flag: Flag | None = None  # with a label too, an edit must have both
     hide_boring: bool = False
 
     def next_label(self) -> FilterState:
         position = LABEL_CYCLE.index(self.only) if self.only in LABEL_CYCLE else 0
         return replace(self, only=LABEL_CYCLE[(position + 1) % len(LABEL_CYCLE)])
+
+    def next_flag(self) -> FilterState:
+        position = FLAG_CYCLE.index(self.only_flag)
+        return replace(self, only_flag=FLAG_CYCLE[(position + 1) % len(FLAG_CYCLE)])
 
     def describe(self, *, compact: bool = False) -> str:
         """The filters in force, as the header names them (`changes only ±1, no boring`); compact,
@@ -34,6 +42,8 @@ class FilterState:
             parts.append(f"changes ±{self.context}" if compact else f"changes only ±{self.context}")
         if self.only is not None:
             parts.append(f"only {self.only.value}")
+        if self.only_flag is not None:
+            parts.append(f"only {self.only_flag.value}")
         if self.hide_boring:
             parts.append("no boring")
         return ", ".join(parts)
@@ -51,13 +61,18 @@ def is_change(edit: Edit, state: FilterState) -> bool:
         return False
     if state.hide_boring and is_boring(edit):
         return False
-    return state.only is None or edit.op is state.only
+    return _has_label_and_flag(edit, state)
+
+
+def _has_label_and_flag(edit: Edit, state: FilterState) -> bool:
+    return ((state.only is None or edit.op is state.only)
+            and (state.only_flag is None or state.only_flag in edit.flags))
 
 
 def _is_excluded(edit: Edit, state: FilterState) -> bool:
-    """A real change the label filter leaves out: hidden, never shown as plain text."""
-    return (state.only is not None and edit.op is not EditOp.UNCHANGED
-            and edit.op is not state.only and not (state.hide_boring and is_boring(edit)))
+    """A real change the label or flag filter leaves out: hidden, never shown as plain text."""
+    return (edit.op is not EditOp.UNCHANGED and not _has_label_and_flag(edit, state)
+            and not (state.hide_boring and is_boring(edit)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +88,7 @@ class Folded:
     """A run of edits the filters hide, shown as one line."""
 
     count: int
-    changes: int  # how many of them are real changes hidden by the label filter
+    changes: int  # how many of them are real changes hidden by the label or flag filter
 
 
 VisibleItem = Shown | Folded

@@ -79,6 +79,7 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("c",), "cycle_context",
                "Context sentences around changes: 1, 2, 3, 0 (hides unchanged text)", "View"),
     KeyCommand(("l",), "cycle_label", "Show only one label (cycles)", "View"),
+    KeyCommand(("o",), "cycle_flag", "Show only one flag, e.g. number_changed (cycles)", "View"),
     KeyCommand(("x",), "toggle_hide_boring", "Hide boring edits (only whitespace, punctuation, encoding)", "View"),
     KeyCommand(("i",), "toggle_stats", "Statistics and change chart", "View"),
     KeyCommand(("J",), "stats_down", "Scroll the statistics down", "View"),

@@ -163,7 +163,7 @@ class LayoutBuilder:
     def _fold(self, item: Folded) -> None:
         note = f"⋯ {item.count} sentence{'s' if item.count != 1 else ''} hidden"
         if item.changes:
-            note += f" ({item.changes} with other labels)"
+            note += f" ({item.changes} filtered out by label or flag)"
         self._add([(shorten("   " + note, self.width), "fold")], None)
         self._last_paragraph = (None, None)
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from textual.widgets import Static
 from tui_helpers import diff_lines, header_text, run_async, status_text
 
-from revdiff.model import Article, EditOp, Version
+from revdiff.model import Article, EditOp, Flag, Version
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.layout import LayoutMode
@@ -128,6 +128,46 @@ async def test_l_shows_only_one_label(chain_article: Article) -> None:
             await pilot.press("l")
         assert "only" not in header_text(app)
         assert "hidden" not in status_text(app)
+
+
+# Edits with the flags a researcher filters on: a number changed, an attribution changed, both, an
+# added sentence (no flags), and one kept as it was.
+FLAGGED = Article(None, None, (
+    Version(1, "Troops", ("About 700 troops were sent.", "The base was attacked.",
+                          "The general was killed, officials said.", "No one was hurt.")),
+    Version(2, "Troops", ("About 3,000 troops were sent.", "The base was attacked, Iraqi officials said.",
+                          "The general was killed, U.S. officials said in 2020.", "No one was hurt.",
+                          "More troops may follow.")),
+))
+
+
+@run_async
+async def test_o_shows_only_one_flag_and_with_l_both_must_hold() -> None:
+    app = RevdiffApp(FLAGGED)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        edits = app.session.comparison().edits
+        changes = sum(e.op is not EditOp.UNCHANGED for e in edits)
+        shown = []
+        for flag in Flag:
+            await pilot.press("o")
+            assert f"only {flag.value}" in header_text(app)
+            flagged = sum(flag in e.flags for e in edits)
+            assert status_text(app).startswith(f"{flagged} change{'s' if flagged != 1 else ''} "
+                                               f"({changes - flagged} hidden)")
+            shown.append(flagged)
+        assert shown == [0, 0, 0, 0, 2, 0, 2]  # number_changed and attribution_changed twice each
+        await pilot.press("o")
+        assert "only" not in header_text(app)
+        assert status_text(app).startswith(f"{changes} changes")
+        for _ in range(len(Flag)):  # attribution_changed
+            await pilot.press("o")
+        await pilot.press("l", "l")  # and added: none has both
+        assert "only added, only attribution_changed" in header_text(app)
+        assert status_text(app).startswith(f"0 changes ({changes} hidden)")
+        assert [line.strip() for line in diff_lines(app) if "⋯" in line] == [
+            "⋯ 3 sentences hidden (3 filtered out by label or flag)",
+            "⋯ 1 sentence hidden (1 filtered out by label or flag)"]
 
 
 @run_async
