@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import click
 
@@ -28,7 +28,7 @@ from revdiff.export.comparison_text import comparison_text
 from revdiff.export.pairs import compare_chain, pair_reading
 from revdiff.export.patch_text import article_unified_diff
 from revdiff.export.records import article_ref
-from revdiff.model import Article
+from revdiff.model import Article, Edit, EditOp, Flag
 from revdiff.terminal_text import visible
 
 FORMATS = ("text", "json", "jsonl", "csv", "unified", "html")
@@ -57,6 +57,17 @@ def consecutive_comparisons(articles: list[Article], sentences: str, names: list
             yield ref, comparison, pair_reading(article, comparison)
 
 
+def edit_filter(changes_only: bool, labels: tuple[str, ...], flags: tuple[str, ...]
+                ) -> Callable[[Edit], bool]:
+    """The edits the text format prints: with one of the `labels` (any when none is given) and
+    one of the `flags` (any edit when none is given), and no unchanged one with `changes_only`."""
+    def kept(edit: Edit) -> bool:
+        return ((not changes_only or edit.op is not EditOp.UNCHANGED)
+                and (not labels or edit.op.value in labels)
+                and (not flags or any(flag.value in flags for flag in edit.flags)))
+    return kept
+
+
 @click.command()
 @inputs_argument
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
@@ -67,6 +78,12 @@ def consecutive_comparisons(articles: list[Article], sentences: str, names: list
 @click.option("--sentences", type=click.Choice(SENTENCE_MODES), default="auto", show_default=True,
               help="auto: split paragraphs into sentences; lines: each paragraph/line is one sentence.")
 @click.option("--changes-only", is_flag=True, help="text format: leave out unchanged sentences.")
+@click.option("--only", "labels", multiple=True, type=click.Choice([op.value for op in EditOp]),
+              help="text format: print only the edits with this label; repeat for several "
+                   "(an edit with any of them).")
+@click.option("--flag", "flags", multiple=True, type=click.Choice([flag.value for flag in Flag]),
+              help="text format: print only the edits with this flag; repeat for several (an "
+                   "edit with any of them). With --only, an edit needs a label and a flag.")
 @click.option("--color/--no-color", default=None,
               help="text format: colour the word changes (default: when writing to a terminal "
                    "and NO_COLOR is not set); without colour, deletions are shown [-so-] and "
@@ -75,10 +92,12 @@ def consecutive_comparisons(articles: list[Article], sentences: str, names: list
 @max_size_option
 @reports_errors
 def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_only: bool,
-         color: bool | None, quiet: bool, max_size: int) -> None:
+         labels: tuple[str, ...], flags: tuple[str, ...], color: bool | None, quiet: bool,
+         max_size: int) -> None:
     """Compare consecutive versions of each article, sentence by sentence and word by word."""
-    if changes_only and output_format != "text":  # the tables hold every edit, to be counted
-        raise click.UsageError(f"--changes-only applies to --format text, not {output_format}")
+    for option, given in (("--changes-only", changes_only), ("--only", labels), ("--flag", flags)):
+        if given and output_format != "text":  # the tables hold every edit, to be counted
+            raise click.UsageError(f"{option} applies to --format text, not {output_format}")
     if color and output_format != "text":  # (--no-color is what the other formats are anyway)
         raise click.UsageError(f"--color applies to --format text, not {output_format}")
     names: list[str] = []
@@ -100,7 +119,14 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     else:
         color = use_color(color)
         # for a terminal: the text compared as it is, its control characters shown as symbols
-        blocks = [comparison_text(comparison, article=ref.name, unchanged=not changes_only,
-                                  color=terminal_style if color else None, shown=visible)
-                  for ref, comparison, _ in items]
+        kept = edit_filter(changes_only, labels, flags)
+        blocks = []
+        for ref, comparison, _ in items:
+            text = comparison_text(comparison, article=ref.name, kept=kept,
+                                   color=terminal_style if color else None, shown=visible)
+            if (labels or flags) and not any(kept(edit) for edit in comparison.edits):
+                text += "(no edit with " + " and ".join(
+                    f"the {name} {' or '.join(values)}"
+                    for name, values in (("label", labels), ("flag", flags)) if values) + ")"
+            blocks.append(text)
         echo("\n\n".join(blocks), color=color)

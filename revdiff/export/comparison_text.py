@@ -66,9 +66,13 @@ def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is) -> str
     return f"{head}\n    {styled_word_diff(edit.word_diff, color=color, shown=shown)}"
 
 
+def _every_edit(edit: Edit) -> bool:
+    return True
+
+
 def comparison_text(comparison: Comparison, *, article: str | None = None, color: Colour = None,
-                    unchanged: bool = True, shown: Shown = _as_is) -> str:
-    """A header, one line of statistics, then every edit (unchanged ones only if asked).
+                    kept: Callable[[Edit], bool] = _every_edit, shown: Shown = _as_is) -> str:
+    """A header, one line of statistics, then the edits `kept` picks (by default every edit).
 
     `color` styles the parts (a `Styler`); False or None gives plain text with markers. `shown`
     writes each piece of the article's text (its name and titles too).
@@ -90,5 +94,5 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
                      + flag_note(comparison.title_flags))
     lines.append("")
     lines.extend(edit_text(edit, color=color, shown=shown) for edit in comparison.edits
-                 if unchanged or edit.op is not EditOp.UNCHANGED)
+                 if kept(edit))
     return "\n".join(lines)

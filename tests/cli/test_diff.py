@@ -67,6 +67,32 @@ def test_changes_only_is_refused_outside_the_text_format(versions: list[str],
                                      "--no-color"]).exit_code == 0
 
 
+def edit_heads(text: str) -> list[str]:
+    """The label of each edit the text format prints."""
+    return [line[2:].split()[0] for line in text.splitlines()
+            if line[:2] in ("  ", "~ ", "- ", "+ ") and not line.startswith("    ")]
+
+
+def test_only_and_flag_pick_the_edits_the_text_format_prints(versions: list[str]) -> None:
+    assert edit_heads(run(*versions, "--no-color")) == ["unchanged", "edited", "deleted", "added"]
+    assert edit_heads(run(*versions, "--flag", "number_changed")) == ["edited"]
+    assert edit_heads(run(*versions, "--only", "added", "--only", "deleted")) == ["deleted", "added"]
+    assert edit_heads(run(*versions, "--only", "edited", "--flag", "attribution_changed",
+                          "--flag", "number_changed")) == ["edited"]
+    # both must hold; a pair where none does says so under its counts
+    nothing = run(*versions, "--only", "added", "--flag", "number_changed")
+    assert edit_heads(nothing) == []
+    assert nothing.splitlines()[-1] == "(no edit with the label added and the flag number_changed)"
+
+
+@pytest.mark.parametrize("option", [["--only", "edited"], ["--flag", "attribution_changed"]])
+def test_only_and_flag_are_refused_outside_the_text_format(versions: list[str],
+                                                           option: list[str]) -> None:
+    result = CliRunner().invoke(main, ["diff", *versions, "--format", "csv", *option])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{option[0]} applies to --format text, not csv" in result.stderr
+
+
 def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path: Path) -> None:
     # one file writes `é` as one character, the other as `e` and a combining accent: `diff` said
     # `2 edited; +5/-5 words` and marked the words as changed, with no flag on the edits
