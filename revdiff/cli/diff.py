@@ -98,6 +98,9 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     for option, given in (("--changes-only", changes_only), ("--only", labels), ("--flag", flags)):
         if given and output_format != "text":  # the tables hold every edit, to be counted
             raise click.UsageError(f"{option} applies to --format text, not {output_format}")
+    if changes_only and EditOp.UNCHANGED.value in labels:
+        raise click.UsageError("--changes-only leaves out the unchanged sentences that --only "
+                               "unchanged asks for; give one of them")
     if color and output_format != "text":  # (--no-color is what the other formats are anyway)
         raise click.UsageError(f"--color applies to --format text, not {output_format}")
     names: list[str] = []

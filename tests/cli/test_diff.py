@@ -93,6 +93,14 @@ def test_only_and_flag_are_refused_outside_the_text_format(versions: list[str],
     assert f"{option[0]} applies to --format text, not csv" in result.stderr
 
 
+def test_changes_only_with_only_unchanged_is_refused(versions: list[str]) -> None:
+    # it printed `(no edit with the label unchanged)` beside counts of unchanged sentences
+    result = CliRunner().invoke(main, ["diff", *versions, "--changes-only", "--only", "unchanged"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--changes-only leaves out the unchanged sentences that --only unchanged asks for" \
+        in result.stderr
+
+
 def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path: Path) -> None:
     # one file writes `é` as one character, the other as `e` and a combining accent: `diff` said
     # `2 edited; +5/-5 words` and marked the words as changed, with no flag on the edits
