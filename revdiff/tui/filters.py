@@ -70,9 +70,9 @@ def _has_label_and_flag(edit: Edit, state: FilterState) -> bool:
 
 
 def _is_excluded(edit: Edit, state: FilterState) -> bool:
-    """A real change the label or flag filter leaves out: hidden, never shown as plain text."""
-    return (edit.op is not EditOp.UNCHANGED and not _has_label_and_flag(edit, state)
-            and not (state.hide_boring and is_boring(edit)))
+    """A real change the label or flag filter leaves out: hidden, never shown as plain text, a
+    boring one too (`x` alone shows a boring edit as plain text)."""
+    return edit.op is not EditOp.UNCHANGED and not _has_label_and_flag(edit, state)
 
 
 @dataclass(frozen=True, slots=True)

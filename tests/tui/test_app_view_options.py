@@ -479,3 +479,37 @@ async def test_a_pair_without_changes_says_so_not_that_filters_hide_them() -> No
         await pilot.press("l")
         await pilot.press("n")
         assert list(app._notifications)[-1].message == "No changes in this pair"
+
+
+# A number changed in one sentence, only punctuation in another: a boring edit without the flag.
+NUMBER_AND_PUNCTUATION = Article(None, None, (
+    Version(1, "Troops", ("About 700 troops were sent.",
+                          "Officials said the work would last three weeks.", "Residents were angry.")),
+    Version(2, "Troops", ("About 3,000 troops were sent.",
+                          "Officials said the work would last three weeks!", "Residents were angry.")),
+))
+
+
+@run_async
+async def test_x_keeps_folded_a_boring_edit_the_flag_filter_leaves_out() -> None:
+    # with `o` on number_changed, `x` showed the punctuation-only edit as plain text while the
+    # status line still counted it hidden
+    app = RevdiffApp(NUMBER_AND_PUNCTUATION)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in Flag:
+            await pilot.press("o")
+            if "only number_changed" in header_text(app):
+                break
+        folded = ["⋯ 1 sentence hidden (1 filtered out by label or flag)"]
+        assert [line.strip() for line in diff_lines(app) if "⋯" in line] == folded
+        await pilot.press("x")
+        assert "only number_changed, no boring" in header_text(app)
+        assert status_text(app).startswith("1 change (1 hidden)")
+        assert not any("Officials" in line for line in diff_lines(app))
+        assert [line.strip() for line in diff_lines(app) if "⋯" in line] == folded
+        for _ in Flag:  # every flag again: `x` alone shows the boring edit as plain text
+            await pilot.press("o")
+            if "only" not in header_text(app):
+                break
+        assert any(line.startswith("   Officials") for line in diff_lines(app))
