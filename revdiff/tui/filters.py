@@ -14,8 +14,12 @@ from revdiff.model import Edit, EditOp, Flag
 LABEL_CYCLE: tuple[EditOp | None, ...] = (
     None, EditOp.EDITED, EditOp.ADDED, EditOp.DELETED, EditOp.MOVED, EditOp.SPLIT, EditOp.MERGED,
 )
-# The flags `o` cycles through, every flag the engine sets; None shows edits with any flags.
-FLAG_CYCLE: tuple[Flag | None, ...] = (None, *Flag)
+# The flags `o` cycles through, every flag the engine sets: first those of what the text says (a
+# number, a quotation, a source), then those of how it is written; None shows edits with any flags.
+FLAG_CYCLE: tuple[Flag | None, ...] = (
+    None, Flag.NUMBER_CHANGED, Flag.QUOTE_CHANGED, Flag.ATTRIBUTION_CHANGED, Flag.CASE_ONLY,
+    Flag.PUNCTUATION_ONLY, Flag.WHITESPACE_ONLY, Flag.ENCODING_ONLY,
+)
 
 
 @dataclass(frozen=True, slots=True)
