@@ -732,7 +732,7 @@ class RevdiffApp(App[None]):
     def action_export(self) -> None:
         self._open_dialog(ExportScreen(self.session.comparison(), self._article_ref().name,
                                        list(EXPORT_FORMATS), self.export_directory,
-                                       self.inputs),
+                                       self.inputs, self.filters.describe()),
                           self._write_export)
 
     def _write_export(self, choice: ExportChoice | None) -> None:

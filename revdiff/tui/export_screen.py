@@ -53,9 +53,10 @@ class ExportScreen(Dialog[ExportChoice | None]):
     """
 
     def __init__(self, comparison: Comparison, key: str, formats: list[ExportFormat],
-                 directory: Path, inputs: Sequence[str] = ()) -> None:
+                 directory: Path, inputs: Sequence[str] = (), filters: str = "") -> None:
         super().__init__()
         self.inputs = inputs
+        self.filters = filters  # the view's (`only number_changed`), which the file does not apply
         self.comparison = comparison
         self.key = key  # the article's, for the file name offered
         self.formats = formats
@@ -65,8 +66,10 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"Export v{self.comparison.old.number} → v{self.comparison.new.number} as:",
-                         classes="hint")
+            pair = f"v{self.comparison.old.number} → v{self.comparison.new.number}"
+            if self.filters:
+                pair += f", every edit (the filters, {self.filters}, are the screen's only),"
+            yield Static(f"Export {pair} as:", classes="hint", markup=False)
             yield OptionList(*[Option(f"{fmt.name:<8} .{fmt.extension}", id=fmt.name)
                                for fmt in self.formats], id="export-formats")
             yield Static("File (Enter writes it, Tab edits the name, Esc cancels):", classes="hint")

@@ -454,3 +454,24 @@ async def test_a_search_hit_on_unchanged_text_names_its_sentence_not_its_edit(tm
         await pilot.press("slash", *"embassy", "enter")
         assert "embassy" in current_edit_text(app)
         assert status_text(app).startswith("sentence 3 (was 4)  unchanged")
+
+
+@run_async
+async def test_export_says_it_holds_every_edit_when_a_filter_is_on(chain_article: Article,
+                                                                  tmp_path: Path) -> None:
+    # with `o` or `l` on, the dialog read `Export v0 → v1 as:` and the file held the edits the
+    # screen hid, with nothing to say so
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        hints = [str(hint.content) for hint in app.screen.query(".hint")]
+        assert hints[0] == "Export v0 → v1 as:"
+        await pilot.press("escape", "o", "l", "e")
+        hints = [str(hint.content) for hint in app.screen.query(".hint")]
+        assert hints[0] == ("Export v0 → v1, every edit (the filters, only edited, "
+                            "only number_changed, are the screen's only), as:")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = (tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt").read_text()
+        assert text.count("\n  unchanged") + text.count("\n- deleted") >= 1
