@@ -9,6 +9,7 @@ import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -205,6 +206,14 @@ def test_bad_file_among_good_ones_is_named(tmp_path: Path) -> None:
     assert str(bad) in line and "NUL characters" in line
 
 
+def parsed_pair(original: Path, variant: Path, output_format: str = "json") -> tuple[Any, Any]:
+    """`revdiff parse` of a page and of a variant of it, both read without an error."""
+    results = [CliRunner().invoke(main, ["parse", "--format", output_format, str(path)])
+               for path in (original, variant)]
+    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
+    return json.loads(results[0].stdout), json.loads(results[1].stdout)
+
+
 @pytest.mark.parametrize("sample", ["newsdiffs/us-deploys-troops-v1-v2-raw.html",
                                     "newsdiffs/us-deploys-troops-v1-v2-rendered.html",
                                     "newsdiffs/us-sends-3000-troops-v1-v2-rendered.html",
@@ -226,10 +235,7 @@ def test_a_page_whose_header_lost_its_blank_lines_is_not_taken_for_a_wrapped_one
     compact = tmp_path / "compact.txt"
     compact.write_text("\n".join(line for line in header.split("\n") if line) + "\nVersion " + body,
                        encoding="utf-8")
-    results = [CliRunner().invoke(main, ["parse", "--format", "jsonl", str(path)])
-               for path in (SAMPLES / "washpo-soleimani-v6-v7.txt", compact)]
-    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
-    original, read = (json.loads(result.stdout) for result in results)
+    original, read = parsed_pair(SAMPLES / "washpo-soleimani-v6-v7.txt", compact, "jsonl")
     assert read["versions"] == original["versions"]
 
 
@@ -263,10 +269,7 @@ def test_a_flattened_pages_pagination_and_footer_are_no_rows(tmp_path: Path, aft
     sample = SAMPLES / "sniffer-diff/iran-strikes-v1-v2.txt"
     whole = tmp_path / "whole.txt"
     whole.write_text(sample.read_text(encoding="utf-8") + after, encoding="utf-8")
-    results = [CliRunner().invoke(main, ["parse", "--format", "json", str(path)])
-               for path in (sample, whole)]
-    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
-    original, read = (json.loads(result.stdout) for result in results)
+    original, read = parsed_pair(sample, whole)
     assert read["versions"] == original["versions"]
 
 
@@ -279,10 +282,7 @@ def test_a_flattened_time_row_that_keeps_the_shown_times_is_the_time_row(tmp_pat
     timed = tmp_path / "timed.txt"
     timed.write_text(text.replace(row, f"2020-01-08 00:10:00 UTC 2020-01-08 01:15:00 UTC {row}", 1),
                      encoding="utf-8")
-    results = [CliRunner().invoke(main, ["parse", "--format", "json", str(path)])
-               for path in (sample, timed)]
-    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
-    original, read = (json.loads(result.stdout) for result in results)
+    original, read = parsed_pair(sample, timed)
     assert read["versions"] == original["versions"]
     assert not any("time row" in warning for warning in read["warnings"])
 
@@ -295,10 +295,7 @@ def test_the_site_footer_of_a_version_page_taken_out_whole_is_no_paragraph(tmp_p
     page = (SAMPLES / "sniffer-version.html").read_text(encoding="utf-8")
     whole = tmp_path / "version.txt"
     whole.write_text(BeautifulSoup(page, "html.parser").get_text(), encoding="utf-8")
-    results = [CliRunner().invoke(main, ["parse", "--format", "json", str(path)])
-               for path in (SAMPLES / "sniffer-version.html", whole)]
-    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
-    original, read = (json.loads(result.stdout) for result in results)
+    original, read = parsed_pair(SAMPLES / "sniffer-version.html", whole)
     assert read["versions"][0]["paragraphs"] == original["versions"][0]["paragraphs"]
 
 
@@ -307,10 +304,7 @@ def test_the_site_footer_after_a_flattened_diff_page_is_no_row(tmp_path: Path) -
     whole = tmp_path / "whole.txt"
     whole.write_text(sample.read_text(encoding="utf-8") + "\nCurrently monitoring 12345 articles.\n",
                      encoding="utf-8")
-    results = [CliRunner().invoke(main, ["parse", "--format", "json", str(path)])
-               for path in (sample, whole)]
-    assert [result.exit_code for result in results] == [0, 0], results[1].stderr
-    original, read = (json.loads(result.stdout) for result in results)
+    original, read = parsed_pair(sample, whole)
     assert read["versions"] == original["versions"]
 
 
