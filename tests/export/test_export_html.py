@@ -89,27 +89,32 @@ def test_article_page_has_timeline_charts_and_diffs(report: Path) -> None:
     assert sum(1 for tag, _ in parsed.tags if tag in ("ins", "del")) > 10
 
 
+def _report_of(tmp_path: Path, url: str, versions: tuple[Version, ...]) -> Path:
+    """The HTML report (its folder, `report`) of one article of `versions`, read from a NewsEdits
+    file."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, url, versions, 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    return tmp_path / "report"
+
+
 def test_a_title_written_in_another_unicode_form_is_flagged_on_its_row(tmp_path: Path) -> None:
     # the title row showed the two titles alike, nothing marked and no flag beside `title`
     title = "Le café de Montréal rouvre"
-    database = tmp_path / "news.db"
-    write_database(database, [Article(None, "https://example.org/cafe", (
+    report = _report_of(tmp_path, "https://example.org/cafe", (
         Version(0, title, ("Il pleut.",)),
-        Version(1, unicodedata.normalize("NFD", title), ("Il pleut fort.",))), 2)])
-    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
-    page = next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
+        Version(1, unicodedata.normalize("NFD", title), ("Il pleut fort.",))))
+    page = next(report.glob("000000-*.html")).read_text(encoding="utf-8")
     assert '<td class="op">title<span class="flags">encoding_only</span></td>' in page
 
 
 def test_control_characters_of_the_text_are_shown_as_symbols(tmp_path: Path) -> None:
     """A title or paragraph holding ESC reached index.html and the page raw (`cat` cleared the
     terminal; HTML allows no such character)."""
-    database = tmp_path / "news.db"
-    write_database(database, [Article(None, "https://example.org/esc", (
+    report = _report_of(tmp_path, "https://example.org/esc", (
         Version(0, "Title \x1b[2J", ("It rained.\x07",)),
-        Version(1, "Title \x1b[2J", ("It rained \u202ehard.",))), 2)])
-    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
-    for page in (tmp_path / "report").glob("*.html"):
+        Version(1, "Title \x1b[2J", ("It rained \u202ehard.",))))
+    for page in report.glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not any(ord(c) < 0x20 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in text)
         assert "\u202e" not in text and "Title ␛[2J" in text
@@ -118,12 +123,10 @@ def test_control_characters_of_the_text_are_shown_as_symbols(tmp_path: Path) -> 
 def test_a_bidirectional_override_shows_as_text_in_the_browser(tmp_path: Path) -> None:
     """Its symbol `<U+202E>` was written bare, which a browser reads as a tag (`<u+202e>`) and
     shows nothing of, in the article's page and in the index."""
-    database = tmp_path / "news.db"
-    write_database(database, [Article(None, "https://example.org/rtl", (
+    report = _report_of(tmp_path, "https://example.org/rtl", (
         Version(0, "Left \u202eright", ("It rained.",)),
-        Version(1, "Left \u202eright", ("It rained \u202ehard.",))), 2)])
-    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
-    for page in (tmp_path / "report").glob("*.html"):
+        Version(1, "Left \u202eright", ("It rained \u202ehard.",))))
+    for page in report.glob("*.html"):
         collector = parse(page)
         assert not [tag for tag, _ in collector.tags if tag.startswith("u+")]
         assert "Left <U+202E>right" in "".join(collector.text)
@@ -132,11 +135,9 @@ def test_a_bidirectional_override_shows_as_text_in_the_browser(tmp_path: Path) -
 def _report_of_a_tiny_change(tmp_path: Path) -> str:
     """The report page of a pair that changed one character of a long paragraph (<1%)."""
     long = " ".join(["The troops arrived in the region on Friday."] * 40)
-    database = tmp_path / "news.db"
-    write_database(database, [Article(None, "https://example.org/tiny", (
-        Version(0, "T", (long,)), Version(1, "T", (long[:-1] + "!",))), 2)])
-    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
-    return next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
+    report = _report_of(tmp_path, "https://example.org/tiny", (
+        Version(0, "T", (long,)), Version(1, "T", (long[:-1] + "!",))))
+    return next(report.glob("000000-*.html")).read_text(encoding="utf-8")
 
 
 def test_a_share_under_one_percent_is_escaped(tmp_path: Path) -> None:
@@ -281,10 +282,8 @@ def test_what_a_file_browser_leaves_in_a_report_does_not_stop_a_new_one(tmp_path
 @pytest.mark.parametrize("url", ["HTTPS://example.org/upper", "Http://example.org/mixed"])
 def test_a_url_with_an_upper_case_scheme_is_linked(tmp_path: Path, url: str) -> None:
     """`HTTPS://...` was shown as text, not linked: the scheme was matched in lower case only."""
-    database = tmp_path / "news.db"
-    write_database(database, [Article(None, url, (
-        Version(0, "T", ("It rained.",)), Version(1, "T", ("It rained hard.",))), 2)])
-    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
-    page = next((tmp_path / "report").glob("000000-*.html"))
+    report = _report_of(tmp_path, url, (
+        Version(0, "T", ("It rained.",)), Version(1, "T", ("It rained hard.",))))
+    page = next(report.glob("000000-*.html"))
     assert ("a", {"href": url, "rel": "noreferrer"}) in parse(page).tags
 
