@@ -247,8 +247,8 @@ def _refuse_special(entry: Path, path: Path) -> None:
         # cannot be opened as a file, so git waits on none, and git's own fsmonitor daemon
         # keeps one in the git directory: .git/fsmonitor--daemon.ipc)
         return
-    raise StoreError(f"cannot read the git repository: {entry} is {special_kind(mode)}, which git would "
-                     f"wait on", str(path),
+    raise StoreError(f"cannot read the git repository: {entry} is {special_kind(mode)}, which "
+                     "git would wait on", str(path),
                      hint="remove it from the repository, or replace it with a regular file")
 
 

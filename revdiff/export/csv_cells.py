@@ -1,10 +1,10 @@
 """CSV cells that a spreadsheet shows as text and never runs as a formula.
 
 Excel, LibreOffice and Google Sheets treat a cell that starts with `=`, `+`, `-` or `@` (and, in
-some versions, a tab or carriage return; OWASP's ASVS adds a NUL character) as a formula, so an article sentence such as
-`=HYPERLINK("http://evil.example", "click")` in a CSV export would run when the file is opened
-("CSV injection"). Every text cell that starts with one of those characters gets one leading
-apostrophe, which spreadsheets hide and read as "this is text".
+some versions, a tab or carriage return; OWASP's ASVS adds a NUL character) as a formula, so an
+article sentence such as `=HYPERLINK("http://evil.example", "click")` in a CSV export would run
+when the file is opened ("CSV injection"). Every text cell that starts with one of those
+characters gets one leading apostrophe, which spreadsheets hide and read as "this is text".
 
 To keep the change reversible, a text that already starts with apostrophes followed by one of
 those characters gets one more; `restore_cell` removes exactly one again. Numbers are written as

@@ -150,8 +150,8 @@ def _check_kind(target: Path, *, folder: bool) -> None:
                             hint="remove it or choose another -o path")
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return
-    raise OutputProblem(f"the output is {special_kind(mode)}, not a file; revdiff replaces only regular files",
-                        str(target), hint="name a regular file with -o, or -o - for stdout")
+    raise OutputProblem(f"the output is {special_kind(mode)}, not a file; revdiff replaces only "
+                        "regular files", str(target), hint="name a regular file with -o, or -o - for stdout")
 
 
 def is_read_only(mode: int) -> bool:

@@ -162,10 +162,11 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     with sanitized_clone(path) as clone:
         unfinished = _unfinished_store(path, clone)
         if not has_commits(clone):
+            hint = (f"{unfinished}; run the same revdiff store again to put them there"
+                    if unfinished else "check out a branch that holds versions, or store "
+                    "versions first: revdiff store FILES --repo DIR")
             raise EmptyInput("the git repository's current branch (HEAD) has no commits",
-                             str(path), hint=f"{unfinished}; run the same revdiff store again to put them there"
-                             if unfinished else "check out a branch that holds versions, or "
-                             "store versions first: revdiff store FILES --repo DIR")
+                             str(path), hint=hint)
         changes = read_history(clone, "HEAD")
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
         with BlobReader(clone) as blobs:

@@ -45,6 +45,7 @@ _LINE_TERMINATORS = "\n\r\u2028\u2029"
 # A git commit id (hex, with a letter: an all-digit value is read as a number).
 _COMMIT_ID = re.compile(r"(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}")
 
+
 def looks_like_newsdiffs(text: str) -> bool:
     """Whether the page holds the version texts or the rendered comparison, anywhere in it."""
     return _RAW_MARKER.search(text) is not None or _RENDERED_MARKER.search(text) is not None

@@ -93,8 +93,8 @@ def _refuse_special_companions(path: Path) -> None:
             continue
         if not stat.S_ISREG(mode):
             raise MalformedPage(f"the SQLite database's {suffix.removeprefix('-')} file "
-                                f"{companion.name} is {special_kind(mode)}, not a file, which SQLite would "
-                                f"wait on or fail to read", str(path),
+                                f"{companion.name} is {special_kind(mode)}, not a file, which "
+                                "SQLite would wait on or fail to read", str(path),
                                 hint=f"remove {companion.name}, or copy the database alone to "
                                      f"another folder")
 

@@ -53,7 +53,8 @@ def described(hits: Sequence[SearchHit], versions: tuple[Version, ...]) -> list[
 
 def _context_start(paragraph: str, offset: int) -> int:
     """Where the text before a hit starts: the whole grapheme clusters before `offset` that fit
-    SNIPPET_CONTEXT cells (a vowel sign stays with its letter, `👨‍👩‍👧‍👦` whole, an ideograph two cells)."""
+    SNIPPET_CONTEXT cells (a vowel sign stays with its letter, `👨‍👩‍👧‍👦` whole, an ideograph two
+    cells)."""
     window = max(0, offset - 4 * SNIPPET_CONTEXT)
     clusters = list(grapheme_clusters(paragraph[window:offset]))
     if window:  # the window's first cluster may be the end of one it cut
