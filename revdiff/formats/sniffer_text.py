@@ -192,8 +192,8 @@ def parse_header(text: str, name: str) -> PageHeader:
         line_number = remaining[0][0] if remaining else versions_at + 2
         header.warnings.append(f"{name}:{line_number}: the time row '(... later)' is missing")
     # the pagination after the table ends it: what follows is the site's footer
-    end = next((i for i in range(len(remaining) - 1, max(len(remaining) - 2 - _MAX_FOOTER_LINES, 0), -1)
-                if _PAGINATION_LINE.fullmatch(remaining[i][1])), None)
+    last_rows = range(len(remaining) - 1, max(len(remaining) - 2 - _MAX_FOOTER_LINES, 0), -1)
+    end = next((i for i in last_rows if _PAGINATION_LINE.fullmatch(remaining[i][1])), None)
     if end is not None:
         remaining = remaining[:end]
     while len(remaining) > 1 and _SITE_FOOTER.fullmatch(remaining[-1][1]):
@@ -208,10 +208,7 @@ def parse_header(text: str, name: str) -> PageHeader:
                             hint="save the page's text again without wrapping its lines, or give "
                                  "its HTML page")
     for line_number, row in remaining:
-        if _SOURCE_LINE.match(row) or _VERSIONS_LINE.fullmatch(row):
-            raise MalformedPage("another diff page's header starts here: the file holds more than "
-                                "one page", name, line_number,
-                                hint="save each page in a file of its own and give them all")
+        _refuse_a_second_header(row, name, line_number)
         if len(row) > MAX_ROW_CHARS:
             raise MalformedPage(
                 f"row is {len(row):,} characters long, more than the {MAX_ROW_CHARS:,} a "
@@ -237,10 +234,7 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     for number, line in rows[end:]:
         # a second page saved into the same file (its article info or version row), which the
         # pagination or a line repeated from the header would otherwise end the table before
-        if _SOURCE_LINE.match(line.strip()) or _VERSIONS_LINE.fullmatch(line.strip()):
-            raise MalformedPage("another diff page's header starts here: the file holds more than "
-                                "one page", name, number,
-                                hint="save each page in a file of its own and give them all")
+        _refuse_a_second_header(line.strip(), name, number)
     paginated = end < len(rows) and _is_pagination(rows[end][1], lines[:versions_at])
     if not paginated and any("\t" in line for _, line in rows[end + 1:]):
         number, line = rows[end]
@@ -273,6 +267,15 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     header.cells = [(old, new) for _, old, new in cells]
     header.body = [(number, _glued(old, new)) for number, old, new in cells]
     return header
+
+
+def _refuse_a_second_header(row: str, name: str, line_number: int) -> None:
+    """Refuse a row that is another diff page's article-info line or version row: a second page
+    saved into the same file."""
+    if _SOURCE_LINE.match(row) or _VERSIONS_LINE.fullmatch(row):
+        raise MalformedPage("another diff page's header starts here: the file holds more than one "
+                            "page", name, line_number,
+                            hint="save each page in a file of its own and give them all")
 
 
 def _is_pagination(line: str, header_lines: list[str]) -> bool:
