@@ -24,6 +24,7 @@ class UnknownSentenceMode(RevdiffError):
 # A straight double quotation mark, found once per paragraph by `_quote_openings`.
 _STRAIGHT_QUOTE = re.compile('"')
 
+
 def sentences_of(version: Version, mode: str = "auto") -> tuple[Sentence, ...]:
     """The sentences of a version: split by rules ("auto") or one per paragraph ("lines")."""
     if mode == "auto":

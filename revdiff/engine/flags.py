@@ -103,6 +103,10 @@ def numbers_in(text: str) -> list[str]:
     return sorted(found)
 
 
+# A separator, and (group 1) the three digits after it when they close a thousands group.
+_GROUP_OR_DECIMAL = re.compile(r"[.,\u066b\u066c\u00a0\u202f\u2009](?=(\d{3}(?!\d))?)")
+
+
 def _plain_digits(number: str) -> str:
     """`３,000`, `3.000`, `3 000` and `٣٬٠٠٠` as `3000`, `3,5`, `٣٫٥` and `3.5` as `3.5`, `−5`
     and `–5` as `-5`: a separator before a group of three digits that ends the number or meets
@@ -110,10 +114,6 @@ def _plain_digits(number: str) -> str:
     digits = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
                      else char for char in number)
     return _GROUP_OR_DECIMAL.sub(lambda match: "" if match.group(1) else ".", digits)
-
-
-# A separator, and (group 1) the three digits after it when they close a thousands group.
-_GROUP_OR_DECIMAL = re.compile(r"[.,\u066b\u066c\u00a0\u202f\u2009](?=(\d{3}(?!\d))?)")
 
 
 def quotations_in(text: str) -> list[str]:
