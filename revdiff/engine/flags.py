@@ -9,15 +9,13 @@ from revdiff.engine.attributions import attributions_in, same_sources
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.sentences import word_set
 from revdiff.engine.similarity import compatibility_form
-from revdiff.engine.words import SPACES
+from revdiff.engine.words import NUMBER_PART, SPACES
 from revdiff.model import Flag
 
-# A number in digits, with its separators and a minus sign before it (`-5`, `−5`, and `–5`, an
-# en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June` or `COVID-19`).
-# Its separators: `,` and `.` either way round (`3,000` and `3.000`, `3.5` and `3,5`), the Arabic
-# decimal and thousands marks (`٣٫٥`, `٣٬٠٠٠`), and a no-break, narrow no-break or thin space
-# before a group of three digits (French `3 000`).
-_SEPARATED = r"\d+(?:[.,\u066b\u066c]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))*"
+# A number in digits, with its separators (`words.NUMBER_PART`) and a minus sign before it (`-5`,
+# `−5`, and `–5`, an en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June` or
+# `COVID-19`).
+_SEPARATED = rf"\d+{NUMBER_PART}*"
 _NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])[-−–]?{_SEPARATED}|{_SEPARATED}")
 
 # Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others

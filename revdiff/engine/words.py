@@ -20,13 +20,15 @@ UNSPACED = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U0
 # A word: one ideograph or kana, or a run of other letters, digits and `_`.
 WORD = rf"[{UNSPACED}]|[^\W{UNSPACED}]+"
 _UNSPACED_CHARACTER = re.compile(f"[{UNSPACED}]")
+# What separates the parts of a number, with the digits after it: `,` and `.` either way round
+# (`3,000` and `3.000`, `3.5` and `3,5`), the Arabic decimal and thousands marks (`٣٫٥`, `٣٬٠٠٠`),
+# and a no-break, narrow no-break or thin space before a group of three digits (French `3 000`).
+# `number_changed` reads numbers with these separators too.
+NUMBER_PART = r"(?:[.,\u066b\u066c]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))"
 # A token is a number with its separators (`3,500`, `1.5`), a word, a run of white space, or one
 # other character (punctuation stays separate); `tokenize` puts marks, joiners and the parts of
 # an emoji back on the token they belong to.
-# its separators as `number_changed` reads them: `.` `,`, the Arabic `٫` `٬`, and a no-break, narrow
-# no-break or thin space before three digits (French `3 000`).
-_TOKENS = re.compile(rf"\d+(?:[.,\u066b\u066c]\d+|[\u00a0\u202f\u2009]\d{{3}}(?!\d))+|{WORD}"
-                     r"|[\s\u200b]+|[^\w\s\u200b]")
+_TOKENS = re.compile(rf"\d+{NUMBER_PART}+|{WORD}|[\s\u200b]+|[^\w\s\u200b]")
 _ASCII_TOKENS = re.compile(r"\d+(?:[.,]\d+)+|\w+|\s+|[^\w\s]")  # the same, faster, for ASCII
 _WORD_START = re.compile(r"\w")
 
