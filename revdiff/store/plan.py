@@ -118,8 +118,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     by_url = {history.url: history for history in histories.values() if history.url}
     # the file each path is, where case and normalisation are ignored (`folded`)
     held = {folded(path): path for path in histories}
-    for article in _oldest_first(articles, by_url):
-        named = article_path(article)
+    for article, named in _oldest_first(articles, by_url):
         history = by_url.get(article.url) if article.url else None
         if history is None:
             if article.url and held.get(folded(named), named) != named:
@@ -149,11 +148,12 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
 
 
 def _oldest_first(articles: Sequence[Article], by_url: dict[str, FileHistory]
-                  ) -> list[Article]:
-    """The articles, those that go to one file (inputs split by time, given in any order: shell
-    globs put `day10` before `day9`) ordered by their first version number, so that a run never
-    calls a version out of order for one that the same run stores after it. Articles of one
-    file stay in input order when they begin at the same number; other articles keep theirs."""
+                  ) -> list[tuple[Article, str]]:
+    """The articles, each with its file (where its URL is stored, else `article_path`), those
+    that go to one file (inputs split by time, given in any order: shell globs put `day10`
+    before `day9`) ordered by their first version number, so that a run never calls a version
+    out of order for one that the same run stores after it. Articles of one file stay in input
+    order when they begin at the same number; other articles keep theirs."""
     def file_of(article: Article) -> str:
         known = by_url.get(article.url) if article.url else None
         return known.path if known is not None else article_path(article)
@@ -165,7 +165,7 @@ def _oldest_first(articles: Sequence[Article], by_url: dict[str, FileHistory]
     order = sorted(range(len(articles)), key=lambda index: (
         first_seen[files[index]],
         min((v.number for v in articles[index].versions), default=0), index))
-    return [articles[index] for index in order]
+    return [(articles[index], files[index]) for index in order]
 
 
 def _skip_reason(history: FileHistory, number: int, fingerprint: Fingerprint,
