@@ -45,10 +45,12 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
         _edit(link, old, new, old_sentences, new_sentences, old_quotes, new_quotes)
         for link in reading_order(links)
     )
+    title_flags = edit_flags(old.title, new.title)
     return Comparison(
         old=old, new=new, old_sentences=old_sentences, new_sentences=new_sentences, edits=edits,
-        stats=comparison_stats(edits, old_sentences, new_sentences),
-        title_flags=edit_flags(old.title, new.title),
+        stats=comparison_stats(edits, old_sentences, new_sentences, (old.title, new.title),
+                               title_flags),
+        title_flags=title_flags,
     )
 
 

@@ -15,22 +15,31 @@ _TRIVIAL = frozenset({Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY})
 
 
 def is_boring_edit(edit: Edit) -> bool:
-    """Nothing but whitespace, punctuation or encoding changed in this edit (letter case counts
-    as a change, and so do a number's value, `1.5` to `15`, `-5` to `5`, and quotation marks put
-    around words or taken away: a quotation made a paraphrase). A comparison is boring when all
-    its edits are; the TUI's `x` hides these."""
+    """Nothing but whitespace, punctuation or encoding changed in this edit (`is_boring_change`;
+    a moved sentence is no boring edit). A comparison is boring when all its edits are, and its
+    title is; the TUI's `x` hides these."""
     if edit.op is EditOp.UNCHANGED:
         return True
-    if edit.op is EditOp.MOVED or Flag.NUMBER_CHANGED in edit.flags:
+    if edit.op is EditOp.MOVED:
         return False
-    if same_but_encoding(edit.old_text, edit.new_text):  # quote marks written otherwise too
+    return is_boring_change(edit.old_text, edit.new_text, edit.flags)
+
+
+def is_boring_change(old_text: str, new_text: str, flags: frozenset[Flag]) -> bool:
+    """Nothing but whitespace, punctuation or encoding changed from `old_text` to `new_text`,
+    whose `flags` are given (letter case counts as a change, and so do a number's value, `1.5`
+    to `15`, `-5` to `5`, and quotation marks put around words or taken away: a quotation made a
+    paraphrase)."""
+    if Flag.NUMBER_CHANGED in flags:
+        return False
+    if same_but_encoding(old_text, new_text):  # quote marks written otherwise too
         return True
-    if Flag.QUOTE_CHANGED in edit.flags:
+    if Flag.QUOTE_CHANGED in flags:
         return False
-    if edit.flags & _TRIVIAL:
+    if flags & _TRIVIAL:
         return True
     # An added or deleted piece without letters or digits (a stray dash, a bullet).
-    return not any(char.isalnum() for char in edit.old_text + edit.new_text)
+    return not any(char.isalnum() for char in old_text + new_text)
 
 
 def word_changes(edit: Edit) -> tuple[int, int]:
@@ -53,7 +62,10 @@ def _composed_length(sentences: Sequence[Sentence]) -> int:
 
 
 def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
-                     new_sentences: Sequence[Sentence]) -> ComparisonStats:
+                     new_sentences: Sequence[Sentence], titles: tuple[str, str],
+                     title_flags: frozenset[Flag]) -> ComparisonStats:
+    """The counts and shares of a comparison; `titles` (old, new) and their `title_flags` count
+    for `boring` only: a pair that rewrites its headline is no boring pair."""
     counts = {op.value: 0 for op in EditOp}
     words_added = words_removed = chars_added = chars_removed = 0
     for edit in edits:
@@ -79,7 +91,8 @@ def comparison_stats(edits: Sequence[Edit], old_sentences: Sequence[Sentence],
         chars_added=chars_added,
         chars_removed=chars_removed,
         changed_share=changed_share,
-        boring=all(is_boring_edit(edit) for edit in edits),
+        boring=(all(is_boring_edit(edit) for edit in edits)
+                and (titles[0] == titles[1] or is_boring_change(*titles, title_flags))),
         rewrite=rewrite,
     )
 

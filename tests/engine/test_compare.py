@@ -76,6 +76,20 @@ def test_punctuation_only_change_is_boring() -> None:
     assert comparison.stats.boring
 
 
+@pytest.mark.parametrize(("old_title", "new_title", "boring"), [
+    ("Rockets hit 1 base", "Rockets hit 2 bases", False),  # a number in the headline
+    ("Rockets hit a base", "Iran fires rockets at US troops", False),  # a headline rewritten
+    ("Rockets hit a base", "Rockets hit a base!", True),
+    ("Le café rouvre", unicodedata.normalize("NFD", "Le café rouvre"), True),
+])
+def test_a_pair_is_boring_only_when_its_title_is_too(old_title: str, new_title: str,
+                                                     boring: bool) -> None:
+    old = Version(0, old_title, OLD.paragraphs)
+    new = Version(1, new_title, tuple(p.replace("Asian markets.", "Asian markets!")
+                                      for p in OLD.paragraphs))
+    assert compare(old, new).stats.boring is boring
+
+
 def test_rewrite_when_most_text_is_replaced() -> None:
     new = version("Completely different reporting now leads this story about football.",
                   "Nothing of the earlier text remains here at all, not even one line.")
