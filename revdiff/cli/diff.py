@@ -28,7 +28,7 @@ from revdiff.export.comparison_text import comparison_text
 from revdiff.export.pairs import compare_chain, pair_reading
 from revdiff.export.patch_text import article_unified_diff
 from revdiff.export.records import article_ref
-from revdiff.model import Article, Edit, EditOp, Flag
+from revdiff.model import Article, Comparison, Edit, EditOp, Flag
 from revdiff.terminal_text import visible
 
 FORMATS = ("text", "json", "jsonl", "csv", "unified", "html")
@@ -66,6 +66,15 @@ def edit_filter(changes_only: bool, labels: tuple[str, ...], flags: tuple[str, .
                 and (not labels or edit.op.value in labels)
                 and (not flags or any(flag.value in flags for flag in edit.flags)))
     return kept
+
+
+def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[str, ...]
+                  ) -> bool:
+    """Whether the pair's changed title, which the text format prints above the edits with its
+    flags, is a change `--only` and `--flag` ask for: an edited one, with the title's flags."""
+    return (comparison.old.title != comparison.new.title
+            and (not labels or EditOp.EDITED.value in labels)
+            and (not flags or any(flag.value in flags for flag in comparison.title_flags)))
 
 
 @click.command()
@@ -127,7 +136,8 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         for ref, comparison, _ in items:
             text = comparison_text(comparison, article=ref.name, kept=kept,
                                    color=terminal_style if color else None, shown=visible)
-            if (labels or flags) and not any(kept(edit) for edit in comparison.edits):
+            if ((labels or flags) and not title_answers(comparison, labels, flags)
+                    and not any(kept(edit) for edit in comparison.edits)):
                 text += "(no edit with " + " and ".join(
                     f"the {name} {' or '.join(values)}"
                     for name, values in (("label", labels), ("flag", flags)) if values) + ")"

@@ -85,6 +85,25 @@ def test_only_and_flag_pick_the_edits_the_text_format_prints(versions: list[str]
     assert nothing.splitlines()[-1] == "(no edit with the label added and the flag number_changed)"
 
 
+def test_a_title_with_the_flag_asked_for_is_no_pair_without_such_an_edit(tmp_path: Path) -> None:
+    # only the title's number changed: `--flag number_changed` printed the title line flagged
+    # [number_changed] and under it `(no edit with the flag number_changed)`
+    database = tmp_path / "news.db"
+    body = ("Rockets hit a base housing US troops.",)
+    write_database(database, [Article("bbc", "https://www.bbc.co.uk/news/a-2", (
+        Version(0, "Rockets hit 1 base in Iraq", body),
+        Version(1, "Rockets hit 2 bases in Iraq", body)), 2)])
+    title = "title: Rockets hit [-1 base-]{+2 bases+} in Iraq  [number_changed]"
+    for asked in (["--flag", "number_changed"], ["--only", "edited", "--flag", "number_changed"]):
+        printed = run(str(database), "--no-color", *asked)
+        assert printed.splitlines()[2] == title and "(no edit" not in printed
+    # the title is an edited one, and has no other flag
+    for asked, note in ((["--flag", "quote_changed"], "the flag quote_changed"),
+                        (["--only", "added", "--flag", "number_changed"],
+                         "the label added and the flag number_changed")):
+        assert run(str(database), "--no-color", *asked).splitlines()[-1] == f"(no edit with {note})"
+
+
 @pytest.mark.parametrize("option", [["--only", "edited"], ["--flag", "attribution_changed"]])
 def test_only_and_flag_are_refused_outside_the_text_format(versions: list[str],
                                                            option: list[str]) -> None:
