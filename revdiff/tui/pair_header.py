@@ -29,17 +29,21 @@ class HeaderForm:
     shows_time: bool = True
     compact: bool = False  # `pair 2/3`, `changes ±2`, single spaces between the parts
     article_on_title: bool = False  # `article 1/2` starts the title line instead
+    shows_position: bool = True  # `pair 2/3` (without it, `v1 → v2` still names the pair)
 
 
 # Too long for the terminal, the line leaves out the layout's name (the diff shows it), then the
 # time, then takes the short forms of the counts and the filters, then moves the article's
-# position to the title line, before it is cut: the filters in force stay in sight.
+# position to the title line, then leaves out the pair's, before it is cut: the filters in force
+# stay in sight.
 HEADER_FORMS = (
     HeaderForm(),
     HeaderForm(shows_mode=False),
     HeaderForm(shows_mode=False, shows_time=False),
     HeaderForm(shows_mode=False, shows_time=False, compact=True),
     HeaderForm(shows_mode=False, shows_time=False, compact=True, article_on_title=True),
+    HeaderForm(shows_mode=False, shows_time=False, compact=True, article_on_title=True,
+               shows_position=False),
 )
 
 
@@ -104,8 +108,6 @@ def header_lines(shown: ShownPair, width: int) -> list[Text]:
     when = visible(version_time(shown.new))
     article = shown.article
     for form in HEADER_FORMS:
-        if form.article_on_title and article is None:
-            continue
         gap, separator = (" ", " · ") if form.compact else ("  ", "  ·  ")
         line = Text()
         if article is not None and not form.article_on_title:
@@ -115,9 +117,10 @@ def header_lines(shown: ShownPair, width: int) -> list[Text]:
         line.append(f"v{shown.new.number}", style="bold #87d787")
         if when and form.shows_time:
             line.append(f"{gap}{when}", style="italic")
-        position = pair_position(shown.pair, shown.version_count, compact=form.compact)
-        mode = f"{separator}{shown.mode}" if form.shows_mode else ""
-        line.append(f"{gap}{position}{mode}", style="dim")
+        if form.shows_position:
+            position = pair_position(shown.pair, shown.version_count, compact=form.compact)
+            mode = f"{separator}{shown.mode}" if form.shows_mode else ""
+            line.append(f"{gap}{position}{mode}", style="dim")
         filters = shown.filters.describe(compact=form.compact)
         if filters:
             line.append(f"{separator}{filters}", style="bold #ffd75f")

@@ -372,6 +372,24 @@ async def test_a_narrow_header_drops_the_layout_and_the_time_before_the_filters(
 
 
 @run_async
+async def test_a_label_and_a_flag_stay_in_sight_in_a_50_column_header(page_article: Article
+                                                                       ) -> None:
+    """At 50 columns, `l` and `o` together cut the flag's name (`only edited, only attribution_cha…`),
+    so the header did not say which edits were shown: the pair's position gives way to them."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(50, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "o", "o", "o")
+        first_line = header_text(app).split("\n")[0]
+        assert first_line == "v6 → v7 · only edited, only attribution_changed"
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(50, 20)) as pilot:  # the flag alone leaves room for it
+        await pilot.pause()
+        await pilot.press("o", "o", "o")
+        assert header_text(app).split("\n")[0] == "v6 → v7 pair 1/1 · only attribution_changed"
+
+
+@run_async
 async def test_a_hindi_title_is_cut_to_the_screen_with_its_ellipsis() -> None:
     """The header measured the title as Rich does, a vowel sign (`ा`, `ी`) no cell: the terminal,
     which gives each its cell, cut the line at the screen's edge, and the `…` with it."""
