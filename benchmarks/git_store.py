@@ -6,7 +6,11 @@ The corpus is the shared Wikipedia chains, repeated under different URLs until i
 dates into a fresh repository; the peer reuses revdiff's planning and encoding so only the
 writing differs. Prints medians over the runs and the ratio of the medians.
 
-    python benchmarks/git_store.py [--versions 5000] [--repeats 5] [--peer-repeats 1]
+With --one-folder every article's URL is in one folder (as a site whose URLs are all
+`/news/<slug>`), and the bulk path also runs without spreading a crowded folder's files over
+subfolders (`revdiff.store.plan.CROWDED_FOLDER`), so that the two layouts are compared.
+
+    python benchmarks/git_store.py [--versions 5000] [--repeats 5] [--peer-repeats 1] [--one-folder]
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import git
 
 from revdiff.formats.plain import read_versions
 from revdiff.model import Article
+from revdiff.store import plan as store_plan
 from revdiff.store import store_articles
 from revdiff.store.encode import git_date
 from revdiff.store.plan import plan_store
@@ -39,7 +44,7 @@ def load_chains(corpus: Path) -> list[Article]:
     return chains
 
 
-def build_corpus(chains: list[Article], versions: int) -> list[Article]:
+def build_corpus(chains: list[Article], versions: int, one_folder: bool) -> list[Article]:
     """Chains repeated under different URLs, cut to exactly `versions` versions."""
     articles: list[Article] = []
     total, copy = 0, 0
@@ -48,8 +53,9 @@ def build_corpus(chains: list[Article], versions: int) -> list[Article]:
             take = chain.versions[: versions - total]
             if not take:
                 break
-            articles.append(replace(chain, versions=take, source="wikipedia",
-                                    url=f"https://en.wikipedia.org/copy-{copy}/chain-{index}"))
+            url = (f"https://en.wikipedia.org/wiki/copy-{copy}-chain-{index}" if one_folder
+                   else f"https://en.wikipedia.org/copy-{copy}/chain-{index}")
+            articles.append(replace(chain, versions=take, source="wikipedia", url=url))
             total += len(take)
         copy += 1
     return articles
@@ -57,6 +63,16 @@ def build_corpus(chains: list[Article], versions: int) -> list[Article]:
 
 def store_bulk(articles: list[Article], repo_dir: Path) -> int:
     return store_articles(articles, repo_dir).stored
+
+
+def store_bulk_in_one_flat_folder(articles: list[Article], repo_dir: Path) -> int:
+    """The bulk path as it was before a crowded folder's new files went to subfolders."""
+    spread_above = store_plan.CROWDED_FOLDER
+    store_plan.CROWDED_FOLDER = sys.maxsize
+    try:
+        return store_bulk(articles, repo_dir)
+    finally:
+        store_plan.CROWDED_FOLDER = spread_above
 
 
 def store_one_commit_each(articles: list[Article], repo_dir: Path) -> int:
@@ -92,31 +108,39 @@ def main() -> int:
     parser.add_argument("--versions", type=int, default=5000)
     parser.add_argument("--repeats", type=int, default=5, help="runs of the bulk path")
     parser.add_argument("--peer-repeats", type=int, default=1,
-                        help="runs of the GitPython peer (each takes minutes)")
+                        help="runs of the GitPython peer (each takes minutes; 0 leaves it out)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--one-folder", action="store_true",
+                        help="every article in one folder; also time the bulk path without subfolders")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus} (give --corpus DIR)", file=sys.stderr)
         return 1
-    articles = build_corpus(load_chains(args.corpus), args.versions)
+    articles = build_corpus(load_chains(args.corpus), args.versions, args.one_folder)
     count = sum(len(a.versions) for a in articles)
     megabytes = sum(len("\n".join(v.paragraphs)) for a in articles for v in a.versions) / 1e6
     print(f"corpus: {len(articles)} articles, {count} versions, {megabytes:.1f} MB of text; "
           f"{args.repeats} bulk runs, {args.peer_repeats} peer runs, each into a new repository")
-    rows = []
-    for name, method, repeats in [
-            ("git fast-import (revdiff store)", store_bulk, args.repeats),
-            ("GitPython, one commit per version", store_one_commit_each, args.peer_repeats)]:
-        seconds, stored = time_method(method, articles, repeats)
-        median = statistics.median(seconds)
-        rows.append((name, stored, median, stored / median, seconds))
+    bulk, peer, flat = ("git fast-import (revdiff store)", "GitPython, one commit per version",
+                         "fast-import, one flat folder")
+    methods = [(bulk, store_bulk, args.repeats), (peer, store_one_commit_each, args.peer_repeats)]
+    if args.one_folder:
+        methods.append((flat, store_bulk_in_one_flat_folder, args.repeats))
+    rates = {}
     print(f"\n{'method':36} {'commits':>8} {'median s':>9} {'versions/s':>11}  runs (s)")
-    for name, stored, median, rate, seconds in rows:
-        runs = ", ".join(f"{s:.2f}" for s in seconds)
-        print(f"{name:36} {stored:8d} {median:9.2f} {rate:11.0f}  {runs}")
-    ratio = rows[0][3] / rows[1][3]
-    print(f"\nbulk / peer: {ratio:.1f}x faster  (targets: >= 20x and >= 1,000 versions/s; "
-          f"{'met' if ratio >= 20 and rows[0][3] >= 1000 else 'NOT met'})")
+    for name, method, repeats in methods:
+        if repeats:
+            seconds, stored = time_method(method, articles, repeats)
+            median = statistics.median(seconds)
+            rates[name] = stored / median
+            runs = ", ".join(f"{s:.2f}" for s in seconds)
+            print(f"{name:36} {stored:8d} {median:9.2f} {rates[name]:11.0f}  {runs}")
+    if peer in rates:
+        ratio = rates[bulk] / rates[peer]
+        print(f"\nbulk / peer: {ratio:.1f}x faster  (targets: >= 20x and >= 1,000 versions/s; "
+              f"{'met' if ratio >= 20 and rates[bulk] >= 1000 else 'NOT met'})")
+    if flat in rates:
+        print(f"subfolders / one flat folder: {rates[bulk] / rates[flat]:.1f}x faster")
     return 0
 
 

@@ -25,8 +25,12 @@ from revdiff.formats.git_layout import (
 from revdiff.formats.gitrepo import FileChange
 from revdiff.model import Article, Version
 from revdiff.store.encode import EncodedVersion, encode_version
-from revdiff.store.paths import article_path, folded, path_with_hash
+from revdiff.store.paths import article_path, fanned_path, folded, path_with_hash
 from revdiff.store.summary import SkippedVersion, SkipReason
+
+# The most article files a folder holds itself: a run whose new articles would put more in one
+# folder puts them one folder down (`fanned_path`), where git writes smaller listings.
+CROWDED_FOLDER = 1000
 
 # What makes two versions "the same text": the git blob id of the file (title and paragraphs),
 # in the repository's object format.
@@ -118,7 +122,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     by_url = {history.url: history for history in histories.values() if history.url}
     # the file each path is, where case and normalisation are ignored (`folded`)
     held = {folded(path): path for path in histories}
-    for article, named in _oldest_first(articles, by_url):
+    for article, named in _oldest_first(articles, by_url, histories):
         history = by_url.get(article.url) if article.url else None
         if history is None:
             if article.url and held.get(folded(named), named) != named:
@@ -147,18 +151,21 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     return StorePlan(tuple(commits), already, tuple(skipped))
 
 
-def _oldest_first(articles: Sequence[Article], by_url: dict[str, FileHistory]
-                  ) -> list[tuple[Article, str]]:
-    """The articles, each with its file (where its URL is stored, else `article_path`), those
+def _oldest_first(articles: Sequence[Article], by_url: dict[str, FileHistory],
+                  stored: Iterable[str]) -> list[tuple[Article, str]]:
+    """The articles, each with its file (where its URL is stored, else `article_path`, one
+    folder down when `CROWDED_FOLDER` files would be in its folder with the `stored` ones), those
     that go to one file (inputs split by time, given in any order: shell globs put `day10`
     before `day9`) ordered by their first version number, so that a run never calls a version
     out of order for one that the same run stores after it. Articles of one file stay in input
     order when they begin at the same number; other articles keep theirs."""
-    def file_of(article: Article) -> str:
-        known = by_url.get(article.url) if article.url else None
-        return known.path if known is not None else article_path(article)
-
-    files = [file_of(article) for article in articles]
+    known = [by_url.get(article.url) if article.url else None for article in articles]
+    files = [history.path if history is not None else article_path(article)
+             for article, history in zip(articles, known)]
+    crowded = _crowded_folders(set(files).union(stored))
+    files = [fanned_path(name, article.url)
+             if history is None and _folder(name) in crowded else name
+             for article, history, name in zip(articles, known, files)]
     first_seen: dict[str, int] = {}
     for index, name in enumerate(files):
         first_seen.setdefault(name, index)
@@ -166,6 +173,15 @@ def _oldest_first(articles: Sequence[Article], by_url: dict[str, FileHistory]
         first_seen[files[index]],
         min((v.number for v in articles[index].versions), default=0), index))
     return [(articles[index], files[index]) for index in order]
+
+
+def _folder(path: str) -> str:
+    return path.rpartition("/")[0]
+
+
+def _crowded_folders(paths: Iterable[str]) -> set[str]:
+    files_in = Counter(_folder(path) for path in paths)
+    return {folder for folder, count in files_in.items() if count > CROWDED_FOLDER}
 
 
 def _skip_reason(history: FileHistory, number: int, fingerprint: Fingerprint,

@@ -15,6 +15,7 @@ from revdiff.store.paths import (
     MAX_COMPONENT_BYTES,
     MAX_DEPTH,
     article_path,
+    fanned_path,
     path_from_url,
 )
 
@@ -57,10 +58,10 @@ HOSTILE = [
 ]
 
 
-def assert_safe(path: str) -> None:
+def assert_safe(path: str, depth: int = MAX_DEPTH) -> None:
     assert path and not path.startswith("/") and "\\" not in path
     parts = PurePosixPath(path).parts
-    assert 1 <= len(parts) <= MAX_DEPTH
+    assert 1 <= len(parts) <= depth
     assert path.endswith(".txt")
     for part in parts:
         assert part not in ("", ".", "..")
@@ -140,3 +141,21 @@ def test_a_url_path_is_no_option_to_a_shell(url: str) -> None:
     path = path_from_url(url)
     assert not path.startswith("-")
     assert path != path_from_url("_" + url.removeprefix("ftp://"))
+
+
+@pytest.mark.parametrize("url", ["https://www.bbc.co.uk/news/world-51000000", *HOSTILE])
+def test_a_fanned_path_is_one_folder_down_and_safe(url: str) -> None:
+    plain = PurePosixPath(path_from_url(url))
+    fanned = PurePosixPath(fanned_path(str(plain), url))
+    assert fanned.parent.parent == plain.parent
+    assert re.fullmatch(r"[0-9a-f]{2}", fanned.parent.name)
+    # the name carries a hash, so no URL's plain path is another article's fanned path
+    assert re.search(rf"~{fanned.parent.name}[0-9a-f]{{10}}\.txt$", fanned.name)
+    assert_safe(str(fanned), depth=MAX_DEPTH + 1)
+
+
+def test_an_article_without_url_keeps_its_name_one_folder_down() -> None:
+    path = article_path(Article(None, None, (Version(0, "Flood warning", ("Rain.",)),)))
+    fanned = fanned_path(path, None)
+    assert fanned.startswith("_no-url/") and fanned.endswith("/" + PurePosixPath(path).name)
+    assert fanned.count("/") == 2

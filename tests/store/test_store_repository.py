@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -353,3 +354,28 @@ def test_urls_alike_but_for_case_or_normalisation_keep_files_of_their_own(
                              check=True).stdout.decode().strip("\0").split("\0")
     assert len({unicodedata.normalize("NFC", path).casefold() for path in tracked}) == 2
     fsck(repo_dir)
+
+
+def test_a_crowded_folder_gets_new_articles_one_folder_down(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # git writes a folder's whole listing for every commit into it: a flat folder of 10,000
+    # articles made a store quadratic
+    monkeypatch.setattr("revdiff.store.plan.CROWDED_FOLDER", 3)
+
+    def story(n: int, versions: int = 1) -> Article:
+        return Article("bbc", f"https://www.bbc.co.uk/news/world-{n}", tuple(
+            Version(k, f"Story {n}", (f"Text {n}, version {k}.",)) for k in range(versions)))
+
+    repo_dir = tmp_path / "r"
+    store_articles([story(n) for n in range(3)], repo_dir)
+    news = repo_dir / "www.bbc.co.uk" / "news"
+    assert sorted(p.name for p in news.iterdir()) == [f"world-{n}.txt" for n in range(3)]
+    later = [story(n, versions=2) for n in range(5)]
+    assert store_articles(later, repo_dir).stored == 3 + 2 * 2
+    flat = sorted(p.name for p in news.iterdir() if p.is_file())
+    assert flat == [f"world-{n}.txt" for n in range(3)]  # stored files stay where they are
+    fanned = sorted(p.relative_to(news).as_posix() for p in news.glob("*/*.txt"))
+    assert sorted(re.sub(r"^[0-9a-f]{2}/(world-\d)~[0-9a-f]{12}\.txt$", r"\1", name)
+                  for name in fanned) == ["world-3", "world-4"]
+    assert read_repository(repo_dir) == later
+    assert store_articles(later, repo_dir).stored == 0
