@@ -9,6 +9,7 @@ NewsEdits has `entryversion` with a version column; diffengine has `entryversion
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from revdiff.errors import MalformedPage, UnknownFormat
 from revdiff.file_kinds import special_kind
+from revdiff.formats.fields import MAX_DIGITS
 
 READ_FORMATS = ("NewsEdits (entryversion with a version column), diffengine (entry, entryversion) "
                 "and NYTdiff (nyt_versions or rss_versions) databases")
@@ -208,10 +210,14 @@ def cell_time(value: object) -> tuple[datetime | None, str | None]:
 
 
 def cell_int(value: object) -> int | None:
-    """A whole number stored as an integer or as its digits; None for anything else."""
+    """A whole number stored as an integer or as its digits 0-9 (at most MAX_DIGITS); None for
+    anything else, such as `²` or `٣`, which `str.isdigit` takes for digits and `int` refuses."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
     text = cell_text(value)
-    return int(text) if text is not None and text.strip().isdigit() else None
+    return int(text) if text is not None and _DIGITS.fullmatch(text.strip()) else None
+
+
+_DIGITS = re.compile(f"[0-9]{{1,{MAX_DIGITS}}}")

@@ -105,3 +105,14 @@ def test_missing_columns_are_named(tmp_path: Path) -> None:
 
 def test_split_abstract() -> None:
     assert split_abstract("A &lt;b&gt;\r\n\n  B  ") == ("A <b>", "B")
+
+
+def test_a_version_in_other_digits_is_no_version_number(tmp_path: Path) -> None:
+    url = "https://www.nytimes.com/2020/01/03/world/c.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "x", url, "One", "A", None, None, "h1", "2020-01-03 10:00:00", "²"),
+        (2, "x", url, "Two", "B", None, None, "h2", "2020-01-03 11:00:00", "3"),
+    ])
+    article, = read_database(path)
+    assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
+    assert any("repeats or lacks version numbers" in w for w in article.warnings)
