@@ -162,11 +162,40 @@ def _version_line(soup: BeautifulSoup) -> tuple[Tag, re.Match[str]] | None:
     return None
 
 
+def _text_paragraphs(version_line: Tag) -> list[Tag]:
+    """The `<p>` elements of the version's text: those that follow the version line in its own
+    container; where none does, those in the elements that follow it (the text wrapped in an
+    element of its own), or that follow the element the version line is wrapped in, up to the
+    page's body."""
+    paragraphs: list[Tag] = list(version_line.find_next_siblings("p"))
+    element: Tag | None = version_line
+    while not paragraphs and element is not None and element.name != "body":
+        paragraphs = [p for following in element.find_next_siblings()
+                      for p in ([following] if following.name == "p" else following.find_all("p"))]
+        element = element.parent
+    return paragraphs
+
+
+def _url_line(heading: Tag, version_line: Tag) -> str | None:
+    """The URL of the last paragraph between the title and the version line that is a link and
+    nothing else, however either is wrapped."""
+    url = None
+    for element in heading.next_elements:
+        if element is version_line:
+            return url
+        if isinstance(element, Tag) and element.name == "p":
+            link = element.find("a")
+            if link is not None and _cell_text(element) == _cell_text(link):
+                url = str(link.get("href") or _cell_text(link))
+    return None
+
+
 def read_version_page(text: str, where: str) -> Article:
     """Read a News Sniffer single-version page: title, URL, 'Version N of M.', paragraphs.
 
-    The paragraphs are the `<p>` elements that follow the version line in its own container,
-    so paragraphs of the site layout (header, footer) are not taken for article text.
+    The paragraphs are the `<p>` elements that follow the version line in its own container
+    (`_text_paragraphs`), so paragraphs of the site layout (header, footer) are not taken for
+    article text.
     """
     _require_closed(text, "</html>" if "<html" in text.lower() else "</p>", where)
     soup = BeautifulSoup(text, "html.parser")
@@ -180,18 +209,12 @@ def read_version_page(text: str, where: str) -> Article:
     version_line, found = located
     number = parse_number(found.group(1), "version number", where)
     total = parse_number(found.group(2), "version count", where)
-    url = None
-    for p in version_line.find_previous_siblings("p"):
-        link = p.find("a")
-        if link is not None and _cell_text(p) == _cell_text(link):
-            url = str(link.get("href") or _cell_text(link))
-            break
+    url = _url_line(heading, version_line)
     if url is None:
         author_link = soup.find("link", rel=lambda r: r is not None and "author" in r)
         url = str(author_link.get("href")) if author_link is not None else None
     if url is not None:
         checked_url(url, "article URL", where)
-    paragraphs = [content for p in version_line.find_next_siblings("p")
-                  if (content := _cell_text(p))]
+    paragraphs = [content for p in _text_paragraphs(version_line) if (content := _cell_text(p))]
     version = Version(number, _cell_text(heading), tuple(paragraphs))
     return Article(None, url, (version,), total)

@@ -45,6 +45,32 @@ def test_layout_paragraphs_are_not_article_text() -> None:
     assert read_version_page(page, "v.html").versions[0].paragraphs == ("Body.",)
 
 
+# (what the sample holds, what it is replaced with): the text in a <div> of its own, or the URL
+# and version lines in one
+WRAPPERS = [
+    ("<p>Version 2 of 5.</p>\n", "<p>Version 2 of 5.</p>\n<div class=\"text\">\n"),
+    ("</p>\n</div>\n</div>", "</p>\n</div>\n</div>\n</div>"),
+], [
+    ("<p><a href", "<div class=\"meta\"><p><a href"),
+    ("Version 2 of 5.</p>", "Version 2 of 5.</p></div>"),
+]
+
+
+@pytest.mark.parametrize("replacements", WRAPPERS)
+def test_a_wrapper_element_around_the_text_or_the_version_line_keeps_the_version(
+        replacements: list[tuple[str, str]]) -> None:
+    """A page saved with its text, or its URL and version lines, in an element of their own was
+    read as a version without paragraphs (and, for the second, without its URL)."""
+    page = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+    for before, after in replacements:
+        assert before in page
+        page = page.replace(before, after, 1)
+    article = read_version_page(page, "v.html")
+    chain = story_chains()[1]
+    assert article.versions == (without_time(chain.versions[2]),)
+    assert article.url == chain.url
+
+
 @pytest.mark.parametrize(("name", "reader"), [("sniffer-version.html", read_version_page),
                                               ("sniffer-version.txt", read_version_text)])
 def test_samples_give_back_the_chain_version(name: str, reader: object) -> None:
