@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.elision import ELISION, cut_warning
@@ -157,46 +157,39 @@ def find_text_literals(text: str, where: str) -> tuple[str, str] | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _run_text(run: Tag | NavigableString) -> str:
-    """The text of one run: `<br>` is a newline; a pilcrow shown before it is dropped."""
-    if isinstance(run, NavigableString):
-        return str(run)
-    pieces: list[str] = []
-    for node in run.descendants:
-        if isinstance(node, Comment):
-            continue
-        if isinstance(node, NavigableString):
-            pieces.append(str(node))
-        elif isinstance(node, Tag) and node.name == "br":
-            if pieces and pieces[-1].endswith("\u00b6"):
-                pieces[-1] = pieces[-1][:-1]
-            pieces.append("\n")
-    return "".join(pieces)
+# The elements diff-match-patch writes a run in: deleted, inserted, kept
+_RUNS = ("del", "ins", "span")
 
 
 def read_rendered_compare(compare: Tag) -> tuple[str, str]:
-    """Old text (kept runs and deletions) and new text (kept runs and insertions) of #compare."""
+    """Old text (kept runs and deletions) and new text (kept runs and insertions) of #compare.
+
+    `<br>` is a newline, and a pilcrow shown before it is dropped. Runs wrapped in an element
+    of their own (a `<div>` a saved page added around them) are read as runs; white space
+    outside the runs, which a pretty-printer leaves between them, is no page text.
+    """
     old: list[str] = []
     new: list[str] = []
-    for child in compare.children:
-        if isinstance(child, Comment):
+    # (element, the run it is in: del, ins, span or None), in document order, without recursion
+    pending: list[tuple[PageElement, str | None]] = [(child, None)
+                                                     for child in reversed(compare.contents)]
+    while pending:
+        node, run = pending.pop()
+        sides = [side for side, left_out in ((old, "ins"), (new, "del")) if run != left_out]
+        if isinstance(node, Comment):
             continue
-        if isinstance(child, NavigableString):
-            if not str(child).strip():
-                continue  # whitespace between runs left by a pretty-printer, not page text
-            old.append(str(child))
-            new.append(str(child))
-            continue
-        if not isinstance(child, Tag):
-            continue
-        run = _run_text(child)
-        if child.name == "del":
-            old.append(run)
-        elif child.name == "ins":
-            new.append(run)
-        else:
-            old.append(run)
-            new.append(run)
+        if isinstance(node, NavigableString):
+            if run is not None or str(node).strip():
+                for side in sides:
+                    side.append(str(node))
+        elif isinstance(node, Tag) and node.name == "br":
+            for side in sides:
+                if side and side[-1].endswith("\u00b6"):
+                    side[-1] = side[-1][:-1]
+                side.append("\n")
+        elif isinstance(node, Tag):
+            inner = run or (node.name if node.name in _RUNS else None)
+            pending.extend((child, inner) for child in reversed(node.contents))
     return "".join(old), "".join(new)
 
 

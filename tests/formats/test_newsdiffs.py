@@ -206,6 +206,18 @@ def test_pilcrows_and_whitespace_between_runs_are_not_text() -> None:
     assert old.title == new.title == "T"
 
 
+@pytest.mark.parametrize("wrapper", ["div", "pre"])
+def test_runs_wrapped_in_an_element_of_their_own_are_told_apart(wrapper: str) -> None:
+    """Runs that a saved page wraps in an element inside #compare were read as one kept run:
+    both versions held the deleted and the inserted words."""
+    page = (f"<html><body><div id='compare'><{wrapper} class='diff'>\n<span>d\u00b6<br>T\u00b6<br>"
+            f"\u00b6<br>\u00b6<br>Same </span>\n<del>old</del><ins>new</ins><span>.</span>"
+            f"</{wrapper}></div></body></html>")
+    old, new = read_page(page, "p").versions
+    assert old.paragraphs == ("Same old.",) and new.paragraphs == ("Same new.",)
+    assert old.title == new.title == "T"
+
+
 def test_page_without_texts_or_comparison_is_malformed() -> None:
     with pytest.raises(MalformedPage, match="div#compare"):
         read_page("<html><body><p>var text1 is gone</p></body></html>", "p.html")
