@@ -24,6 +24,9 @@ _SAVE_AGAIN = "save the page again from News Sniffer, as the browser received it
 # Tags and attribute names in any case, the class quoted or not (as minifiers write it).
 _DIFF_TABLE = re.compile(r"<table\b[^<>]*\bclass\s*=\s*[\"']?[^\"'<>]*version_diff", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+# The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
+# their rows are no body rows
+_HEADER_CELLS = frozenset({"version", "title", "time"})
 
 
 # Both tests search the whole page: hostile or bloated markup before the table (tens of
@@ -99,7 +102,8 @@ def read_diff_page(text: str, where: str) -> Article:
     table = soup.find("table", class_="version_diff")
     if table is None:
         raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)
-    numbers = [_VERSION_NUMBER.search(_cell_text(th)) for th in table.find_all("th", class_="version")]
+    numbers = [_VERSION_NUMBER.search(_cell_text(cell))
+               for cell in table.find_all(["th", "td"], class_="version")]
     if len(numbers) != 2 or not all(numbers):
         raise MalformedPage("the header row does not name two versions ('Version N')", where,
                             hint=_SAVE_AGAIN)
@@ -127,7 +131,8 @@ def read_diff_page(text: str, where: str) -> Article:
     new: list[str] = []
     for row in table.find_all("tr"):
         cells = row.find_all("td", recursive=False)
-        if not cells or any("time" in (c.get("class") or []) for c in cells):
+        if not cells or row is title_row or any(_HEADER_CELLS.intersection(c.get("class") or [])
+                                                for c in cells):
             continue
         if len(cells) != 2:
             raise MalformedPage(f"body row {row.get('id') or ''} has {counted(len(cells), 'cell')}, "

@@ -1,0 +1,23 @@
+"""News Sniffer diff pages in HTML: what saved copies of them change."""
+
+from __future__ import annotations
+
+import pytest
+from story_chains import SAMPLES
+
+from revdiff.formats.sniffer_html import read_diff_page
+
+PAGE = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("header", [("title",), ("version", "title", "time")])
+def test_header_cells_written_as_td_are_no_body_rows(header: tuple[str, ...]) -> None:
+    """A copy whose header cells are `td` gives the versions of the page as written: the title
+    row's were read as the first paragraph of each version, the version row's were refused."""
+    copy = PAGE
+    for name in header:
+        cell = f'<th class="{name}">'
+        assert cell in copy
+        copy = copy.replace(cell, f'<td class="{name}">')
+    copy = copy.replace("</th>", "</td>")
+    assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
