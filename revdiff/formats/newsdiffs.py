@@ -30,7 +30,10 @@ from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 
 _RAW_MARKER = re.compile(r"var\s+text1\s*=")
-_RENDERED_MARKER = re.compile(r"id=[\"']compare[\"']")
+# The comparison's element: the attribute in any case, its value quoted or not (as minifiers and
+# single-file savers write it)
+_RENDERED_MARKER = re.compile(r"(?<![\w-])id\s*=\s*(?:\"compare\"|'compare'|compare(?=[\s/>]))",
+                              re.IGNORECASE)
 _LITERAL_START = re.compile(r"var\s+(text1|text2)\s*=\s*(?=['\"])")
 _DIFF_PATH = re.compile(r"/diff/(\d+)/(\d+)/")
 _ARCHIVED = re.compile(r"Archived\s+(.+)")

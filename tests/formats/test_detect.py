@@ -109,3 +109,17 @@ def test_a_diff_page_copied_without_its_article_info_is_a_diff_page(tmp_path: Pa
     assert [version.number for version in article.versions] == [6, 7]
     assert any("no article URL" in warning for warning in article.warnings)
     assert detect("Version 6 was better.\nVersion 7 is worse.\n") is Format.PLAIN
+
+
+@pytest.mark.parametrize("written", ["id=compare", "ID=\"compare\"", "id = 'compare'"])
+def test_a_rendered_newsdiffs_page_is_one_however_its_id_is_written(written: str) -> None:
+    """A rendered page saved minified (`id=compare`) or with upper-case attribute names was
+    refused as an HTML page of no tracker."""
+    page = (SAMPLES / "newsdiffs/us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
+    assert 'id="compare"' in page
+    assert detect(page.replace('id="compare"', written)) is Format.NEWSDIFFS_HTML
+
+
+def test_an_element_named_like_the_comparison_is_no_newsdiffs_page() -> None:
+    for written in ("data-id=\"compare\"", "id=\"compared\"", "id=compares"):
+        assert detect(f"<html><body><div {written}>x</div></body></html>") is Format.UNKNOWN_HTML
