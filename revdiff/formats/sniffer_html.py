@@ -24,6 +24,7 @@ _SAVE_AGAIN = "save the page again from News Sniffer, as the browser received it
 # Tags and attribute names in any case, the class quoted or not (as minifiers write it).
 _DIFF_TABLE = re.compile(r"<table\b[^<>]*\bclass\s*=\s*[\"']?[^\"'<>]*version_diff", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+_HEADING = re.compile(r"<h1\b", re.IGNORECASE)
 # The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
 # their rows are no body rows
 _HEADER_CELLS = frozenset({"version", "title", "time"})
@@ -36,7 +37,7 @@ def looks_like_diff_page(text: str) -> bool:
 
 
 def looks_like_version_page(text: str) -> bool:
-    return (re.search(r"<h1\b", text) is not None and _VERSION_OF.search(text) is not None
+    return (_HEADING.search(text) is not None and _VERSION_OF.search(text) is not None
             and not looks_like_diff_page(text))
 
 

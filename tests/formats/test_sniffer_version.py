@@ -112,3 +112,12 @@ def test_a_version_page_names_the_source_its_url_names_unless_a_diff_page_names_
     for order in ([version_page, str(diff_page)], [str(diff_page), version_page]):
         (joined,) = load(order)
         assert joined.source == "cna"
+
+
+def test_a_page_saved_with_upper_case_tags_is_a_version_page() -> None:
+    """`<H1>` (as older browsers and editors save a page) made the page one of no tracker."""
+    page = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+    upper = page.replace("<h1>", "<H1>").replace("</h1>", "</H1>")
+    assert upper != page
+    assert detect(upper) is Format.SNIFFER_VERSION_HTML
+    assert read_version_page(upper, "v.html").versions == read_version_page(page, "v.html").versions
