@@ -134,7 +134,8 @@ def text_or_bytes(data: bytes) -> str | bytes:
 def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str, ...],
                optional: tuple[str, ...], where: str, *, tracker: str, hint: str,
                order: str = "rowid") -> list[dict[str, object]]:
-    """Every row of a tracker's table as a dict by (lower-case) column name, with its rowid.
+    """Every row of a tracker's table as a dict by (lower-case) column name, with its rowid (its
+    place in the table, for a view).
 
     A table without the `required` columns, or one SQLite cannot read, is one error line;
     `optional` columns are read where the table has them.
@@ -150,7 +151,13 @@ def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str
     try:
         cursor = connection.execute(f"SELECT {select}, rowid FROM {quote(table.name)} "
                                     f"ORDER BY {order}")
-        return [dict(zip((*wanted, "rowid"), values)) for values in cursor]
+        rows = []
+        for place, values in enumerate(cursor, start=1):
+            row: dict[str, object] = dict(zip((*wanted, "rowid"), values))
+            if row["rowid"] is None:  # a view's rows have none: their place in it stands for it
+                row["rowid"] = place
+            rows.append(row)
+        return rows
     except sqlite3.DatabaseError as error:
         raise MalformedPage(f"cannot read {table.name} ({error})", where) from None
 

@@ -116,3 +116,20 @@ def test_a_version_in_other_digits_is_no_version_number(tmp_path: Path) -> None:
     article, = read_database(path)
     assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
     assert any("repeats or lacks version numbers" in w for w in article.warnings)
+
+
+def test_a_versions_table_that_is_a_view_without_ids_is_read(tmp_path: Path) -> None:
+    """A view's rows have no rowid: without an id column, the reading stopped with a ValueError
+    traceback."""
+    path = tmp_path / "titles.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE kept (article_id TEXT, url TEXT, title TEXT, abstract TEXT, "
+                       "date_time TEXT, version INTEGER)")
+    connection.executemany("INSERT INTO kept VALUES (?, ?, ?, ?, ?, ?)", [
+        ("a", "https://www.nytimes.com/a.html", "One", "A", "2020-01-03 10:00:00", 1),
+        ("a", "https://www.nytimes.com/a.html", "Two", "B", "2020-01-03 11:00:00", 2)])
+    connection.execute("CREATE VIEW nyt_versions AS SELECT * FROM kept")
+    connection.commit()
+    connection.close()
+    article, = read_database(path)
+    assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
