@@ -47,6 +47,8 @@ class TimelineColumns:
     change_bar: bool = True
     time: bool = True
     title_cells: int | None = None  # None: the whole title
+    added_cells: int = 0  # the widest "+73" of the rows, so that the counts after it line up
+    removed_cells: int = 0  # the widest "-17"
 
 
 # What a narrow timeline leaves out, the first first.
@@ -90,8 +92,9 @@ def change_cell(change: PairSummary | None, columns: TimelineColumns) -> Text:
         text.append(bar(change.changed_share, BAR_CELLS) + " ", style="#87afff")
     text.append(f"{percent(change.changed_share):>4}")
     if columns.change_counts:
-        text.append(f"  +{change.words_added} -{change.words_removed}  "
-                    f"{counted(change.changes, 'change')}")
+        text.append(f"  {f'+{change.words_added}':<{columns.added_cells}}"
+                    f" {f'-{change.words_removed}':<{columns.removed_cells}}"
+                    f"  {counted(change.changes, 'change')}")
         if change.boring:
             text.append("  boring", style="dim")
     return text
@@ -102,7 +105,11 @@ def fit_columns(rows: Sequence[TimelineRow], width: int) -> TimelineColumns:
     less), else the fewest; the title gets what is left. Versions with no time (plain files) have
     no time column."""
     needed = min(MIN_TITLE_CELLS, max((cell_len(row.title) for row in rows), default=0))
-    columns = TimelineColumns(time=any(row.time for row in rows))
+    changes = [row.change for row in rows if row.change is not None]
+    columns = TimelineColumns(
+        time=any(row.time for row in rows),
+        added_cells=max((len(f"+{change.words_added}") for change in changes), default=0),
+        removed_cells=max((len(f"-{change.words_removed}") for change in changes), default=0))
     room = width - _cells_besides_title(rows, columns) - COLUMN_PADDING
     for part in LEFT_OUT_FIRST:
         if room >= needed:

@@ -59,3 +59,15 @@ def test_a_short_title_leaves_the_other_columns_in_place() -> None:
     short = [TimelineRow(row.version, row.time, row.words, "Iran", row.change) for row in ROWS]
     assert parts_shown(fit_columns(short, 90)) == (True, True, True, True)
     assert parts_shown(fit_columns(ROWS, 90)) == (False, True, True, True)
+
+
+def test_the_counts_after_the_share_line_up_whatever_their_digits() -> None:
+    counts = [(58, 2, 5), (119, 5, 8), (81, 18, 5)]
+    rows = [TimelineRow(f"v{index + 1}", "", 100, "Iran",
+                        PairSummary(index, index + 1, changes, added, removed, 0.2, False))
+            for index, (added, removed, changes) in enumerate(counts)]
+    columns = fit_columns(rows, 200)
+    cells = [str(row_cells(row, columns)[-2]) for row in rows]
+    assert [cell.index("-") for cell in cells] == [cells[0].index("-")] * 3
+    assert [cell.index("changes") for cell in cells] == [cells[0].index("changes")] * 3
+    assert cells[1].endswith("+119 -5   8 changes")
