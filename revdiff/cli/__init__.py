@@ -116,6 +116,17 @@ class RevdiffGroup(click.Group):
                  for name in sorted(COMMANDS) if name.startswith(incomplete)]
         return [CompletionItem(incomplete, type="file"), *names]
 
+    def _commands_that_take(self, ctx: click.Context, option: str) -> str:
+        """`revdiff FILE --format json` meant diff or parse: the commands that take an option the
+        one given does not (`revdiff diff`, `revdiff export` and `revdiff parse`), else ""."""
+        takers = [f"`revdiff {name}`" for name in sorted(COMMANDS)
+                  if name != ctx.invoked_subcommand
+                  and (command := self.get_command(ctx, name)) is not None
+                  and any(option in parameter.opts for parameter in command.params)]
+        if len(takers) > 1:
+            return f"{', '.join(takers[:-1])} and {takers[-1]} take it"
+        return f"{takers[0]} takes it" if takers else ""
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -130,6 +141,9 @@ class RevdiffGroup(click.Group):
                 # click found no context for it (a missing option value): the command's
                 where = f"{ctx.command_path} {ctx.invoked_subcommand}"
             what = visible(error.format_message()).removesuffix(".")
+            if isinstance(error, click.NoSuchOption) and (
+                    takers := self._commands_that_take(ctx, error.option_name)):
+                what = f"No such option {error.option_name!r}: {takers}"
             click.echo(f"revdiff: error: {where}: {what} (see `{where} --help`)", err=True)
             sys.exit(error.exit_code)
         except KeyboardInterrupt as stop:  # a command that keeps part of its work says so itself

@@ -289,6 +289,11 @@ def test_bad_input_is_one_line_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("arguments", "said"), [
     (["diff", "--format", "xml", "a.txt"], "revdiff diff: Invalid value for '--format': 'xml'"),
     (["diff", "--bogus", "a.txt"], "revdiff diff: No such option '--bogus' (see `revdiff diff"),
+    # `revdiff FILE --format json` is the app's command line: the commands that take it are named
+    (["a.txt", "--format", "json"], ("revdiff view: No such option '--format': `revdiff diff`, "
+                                     "`revdiff export` and `revdiff parse` take it (see")),
+    (["parse", "a.txt", "--repo", "r"], ("revdiff parse: No such option '--repo': "
+                                         "`revdiff store` takes it (see `revdiff parse --help`)")),
     (["diff"], "revdiff diff: Missing argument 'INPUT...' (see `revdiff diff --help`)"),
     (["export", "a.txt", "-o", "x.jsonl", "--max-size", "abc"], "revdiff export: Invalid value"),
     (["export", "a.txt", "-o"], "revdiff export: Option '-o' requires an argument")])
