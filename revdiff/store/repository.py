@@ -249,6 +249,34 @@ def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str
                 _in_the_way(root, *problem)
 
 
+# What each kind of entry in a tree is called, by its mode
+_TREE_ENTRY_KINDS = {"040000": "a directory", "160000": "a submodule", "120000": "a symbolic link"}
+
+
+def refuse_branch_entries_in_the_way(repo: git.Repo, ref: str, paths: Collection[str]) -> None:
+    """Refuse, before anything is written, when the branch holds a directory or a submodule at a
+    path the store writes, or anything but a directory where the store needs one (a folder of
+    such a path): `git fast-import` would replace it, and the branch lose it without a word. The
+    working tree need not show it: a bare repository has none, and a submodule is a directory."""
+    folders = {path.rsplit("/", depth)[0] for path in paths for depth in
+               range(1, path.count("/") + 1)}
+    asked = sorted(folders | set(paths))
+    root = Path(str(repo.working_tree_dir or repo.git_dir))
+    for start in range(0, len(asked), STATUS_BATCH):
+        listing = repo.git.ls_tree("-z", "--full-tree", ref, "--", *asked[start:start + STATUS_BATCH],
+                                   env={"GIT_LITERAL_PATHSPECS": "1"}, stdout_as_string=False,
+                                   strip_newline_in_stdout=False)
+        for entry in listing.split(b"\0"):
+            meta, _, raw_path = entry.partition(b"\t")
+            path = raw_path.decode("utf-8", "surrogateescape")
+            kind = _TREE_ENTRY_KINDS.get(meta.decode("ascii", "replace").split(" ")[0], "a file")
+            if path in folders and kind != "a directory":
+                _in_the_way(root, path, f"is {kind} in the branch where the store needs a "
+                                        "directory", _NEEDS_ANOTHER_PLACE)
+            if path in paths and kind in ("a directory", "a submodule"):
+                _in_the_way(root, path, f"is {kind} in the branch", _NEEDS_ANOTHER_PLACE)
+
+
 def refuse_staged_changes(repo: git.Repo, ref: str,
                           stored: Mapping[str, Collection[str]]) -> None:
     """Refuse when the index holds changes the working tree's update would undo: the working

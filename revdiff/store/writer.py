@@ -26,6 +26,7 @@ from revdiff.store.repository import (
     object_format,
     open_or_create,
     publish_import,
+    refuse_branch_entries_in_the_way,
     refuse_busy_index,
     refuse_staged_changes,
     store_lock,
@@ -62,6 +63,8 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             if plan.commits:  # (first: it says more of a file the run writes)
                 check_worktree(repo, ref, {c.path: set(histories[c.path].counts)
                                            for c in plan.commits})
+                if tip:
+                    refuse_branch_entries_in_the_way(repo, ref, {c.path for c in plan.commits})
             refuse_staged_changes(repo, ref, stored)
             try:
                 if plan.commits:

@@ -155,6 +155,51 @@ def test_a_directory_in_the_way_or_a_file_where_a_folder_goes_is_refused(
                    MOVE_OR_STORE_ELSEWHERE)
 
 
+def commit_a_file_where_the_folder_goes(repo: Path, path: Path) -> str:
+    (repo / "_no-url").write_text("my notes\n")
+    return "_no-url"
+
+
+def commit_a_directory_at_the_path(repo: Path, path: Path) -> str:
+    (path / "inside").mkdir(parents=True)
+    (path / "inside" / "notes").write_text("notes\n")
+    return str(path.relative_to(repo))
+
+
+def commit_a_submodule_where_the_folder_goes(repo: Path, path: Path) -> str:
+    inner = user_repository(repo / "_no-url")  # checked out, as a submodule is
+    git(repo, "add", "_no-url")  # a repository inside: added as a submodule (a gitlink)
+    return str(inner.relative_to(repo))
+
+
+@pytest.mark.parametrize(("arrange", "what", "bare"), [
+    (commit_a_file_where_the_folder_goes,
+     "is a file in the branch where the store needs a directory", True),
+    (commit_a_directory_at_the_path, "is a directory in the branch", True),
+    (commit_a_submodule_where_the_folder_goes,
+     "is a submodule in the branch where the store needs a directory", False),
+])
+def test_what_the_branch_holds_in_the_way_is_refused_not_replaced(
+        tmp_path: Path, arrange: Callable[[Path, Path], str], what: str, bare: bool) -> None:
+    """git fast-import replaces an entry of the wrong kind without a word: the branch had lost
+    the file, directory or submodule. A bare repository has no working tree to show it, and a
+    submodule's is a directory."""
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    in_the_way = arrange(repo, story_path(repo, story))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "mine")
+    if bare:
+        git(tmp_path, "clone", "-q", "--bare", str(repo), "bare.git")
+        repo = tmp_path / "bare.git"
+    tip = git(repo, "rev-parse", "HEAD")
+    result = store(story, repo)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"revdiff: error: {repo / in_the_way}: {what}, and revdiff store "
+                             f"would write there; nothing was stored ({MOVE_OR_STORE_ELSEWHERE})\n")
+    assert git(repo, "rev-parse", "HEAD") == tip
+
+
 def test_the_stores_own_older_version_left_in_the_working_tree_is_updated(
         tmp_path: Path) -> None:
     """A run that could not update the working tree leaves the store's older versions there
