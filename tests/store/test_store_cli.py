@@ -51,6 +51,34 @@ def test_bad_repository_is_one_error_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("kind", ["tree", "blob"])
+def test_a_branch_naming_no_commit_is_one_error_line_before_anything_is_written(
+        kind: str, tmp_path: Path) -> None:
+    """A blob had made git print its usage page as a traceback; a tree, an error after the
+    versions were written that asked to run again, which failed the same way."""
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    runner = CliRunner()
+    repo = tmp_path / "repo"
+    assert runner.invoke(main, ["store", str(versions), "--repo", str(repo)]).exit_code == 0
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    branch = git("symbolic-ref", "HEAD")
+    damaged = git("rev-parse", "HEAD^{tree}" if kind == "tree" else "HEAD:" + git("ls-files"))
+    (repo / ".git" / branch).write_text(damaged + "\n")  # as git update-ref refuses to
+    result = runner.invoke(main, ["store", str(write_versions(tmp_path / "more", "Three.\n")),
+                                  "--repo", str(repo)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"revdiff: error: {repo}: {branch} names a {kind}, not a commit, so "
+                             f"no commit can follow it (point it at a commit (git update-ref "
+                             f"{branch} COMMIT), or delete it (git update-ref -d {branch}) to "
+                             "store from the start)\n")
+    assert git("for-each-ref", "--format=%(refname)") == branch
+
+
 def test_progress_bar_is_drawn_by_the_cli_on_request(tmp_path: Path) -> None:
     versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
     result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(versions), "--repo",
