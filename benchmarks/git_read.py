@@ -49,7 +49,7 @@ def generated_articles(articles: int, versions: int, seed: int = 7) -> list[Arti
 
 def read_all(git_dir: Path) -> int:
     """The history and every stored version, read with revdiff's git reading functions."""
-    changes = read_history(git_dir, "HEAD")
+    changes = read_history(git_dir, "HEAD", str(git_dir))
     with BlobReader(git_dir) as blobs:
         return sum(len(blobs.read(change.blob, change.path)) for change in changes)
 

@@ -167,7 +167,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                     "versions first: revdiff store FILES --repo DIR")
             raise EmptyInput("the git repository's current branch (HEAD) has no commits",
                              str(path), hint=hint)
-        changes = read_history(clone, "HEAD")
+        changes = read_history(clone, "HEAD", str(path))
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
         with BlobReader(clone) as blobs:
             for change in changes:
@@ -241,8 +241,8 @@ def has_commits(git_dir: Path) -> bool:
     return run_git(git_dir, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").returncode == 0
 
 
-def read_history(git_dir: Path, revision: str, paths_now: dict[int, str] | None = None
-                 ) -> list[FileChange]:
+def read_history(git_dir: Path, revision: str, where: str,
+                 paths_now: dict[int, str] | None = None) -> list[FileChange]:
     """Every change of a file's content on the first-parent chain of `revision`, oldest first.
 
     Each commit of the chain, a merge too, is compared with its first parent, renames detected
@@ -251,12 +251,13 @@ def read_history(git_dir: Path, revision: str, paths_now: dict[int, str] | None 
     and a NewsDiffs message survive the merge. `git_dir` is a sanitized clone
     (`revdiff.safe_git.sanitized_clone`). `paths_now`, when given, gets each lineage's path at
     `revision` (for a deleted file, its last), which a rename that kept the text changed too.
+    `where` is the repository the clone was made of, named when git cannot read the history.
     """
     result = run_git(git_dir, "log", revision, "--reverse", "--topo-order", "-z", "--raw",
                      "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--date=raw",
                      "--format=@@%H %ad%x00%P%x00%B", "--")
     if result.returncode != 0:
-        raise StoreError(f"cannot read the history of {revision}", str(git_dir),
+        raise StoreError(f"cannot read the history of {revision}", where,
                          hint=f"git said: {git_complaint(result.stderr)}")
     return list(_changes_on_first_parent_chain(list(_parse_log(result.stdout)), paths_now))
 

@@ -112,7 +112,8 @@ def _stored_changes(repo: git.Repo, ref: str) -> tuple[list[FileChange], dict[in
     and where each file is now (`read_history`'s `paths_now`)."""
     paths_now: dict[int, str] = {}
     with sanitized_clone(Path(repo.git_dir)) as clone:
-        return read_history(clone, ref, paths_now), paths_now
+        return read_history(clone, ref, str(repo.working_tree_dir or repo.git_dir),
+                            paths_now), paths_now
 
 
 def write_commits(git_dir: str, ref: str, parent: str | None,

@@ -282,6 +282,26 @@ def test_missing_or_corrupt_blob_is_one_error_line(tmp_path: Path, damage: str,
     assert_one_error_line(parse_cli(tmp_path / "r"), named)
 
 
+@pytest.mark.parametrize("command", ["parse", "store"])
+def test_a_missing_commit_is_one_error_line_naming_the_repository(tmp_path: Path,
+                                                                  command: str) -> None:
+    """The error had named the temporary clone it was read through, gone when it is shown."""
+    repo = tmp_path / "r"
+    raw_commits(repo, ("One line.\n", "1600000000 +0000", "one"),
+                ("Two lines.\n", "1600000100 +0000", "two"))
+    first = git_output(repo, "rev-parse", "HEAD~1")
+    (repo / ".git" / "objects" / first[:2] / first[2:]).unlink()
+    version = tmp_path / "0.txt"
+    version.write_text("Three lines.\n")
+    arguments = ["parse", str(repo)] if command == "parse" else \
+        ["store", str(version), "--repo", str(repo)]
+    result = subprocess.run([sys.executable, "-m", "revdiff", *arguments], capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert_one_error_line(result)
+    assert result.stderr.startswith(f"revdiff: error: {repo}: cannot read the history of ")
+    assert f"Could not read {first}" in result.stderr
+
+
 @pytest.mark.parametrize(("author_date", "named"), [
     ("99999999999999 +0000", "author date 99999999999999 +0000 is out of range"),
     ("253402300799 +0100", "is out of range"),  # the last second of 9999 UTC, an hour east

@@ -75,7 +75,7 @@ def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: P
     repo = git.Repo(repo_dir)
     with sanitized_clone(repo_dir) as clone:
         keys = [(c.path, parse_trailers(c.message)[TRAILER_VERSION])
-                for c in read_history(clone, "HEAD")]
+                for c in read_history(clone, "HEAD", str(repo_dir))]
     assert len(set(keys)) == len(keys) == total
     assert not repo.is_dirty(untracked_files=True)
     assert read_repository(repo_dir) == articles

@@ -245,7 +245,7 @@ def test_no_version_is_stored_twice(tmp_path: Path) -> None:
     store_articles(articles, tmp_path / "r")
     with sanitized_clone(tmp_path / "r") as clone:
         keys = [(c.path, parse_trailers(c.message)[TRAILER_VERSION])
-                for c in read_history(clone, "HEAD")]
+                for c in read_history(clone, "HEAD", str(tmp_path / "r"))]
     assert len(keys) == len(set(keys)) == sum(len(a.versions) for a in articles)
 
 
@@ -272,7 +272,7 @@ def test_warnings_are_stored_and_read_back(tmp_path: Path) -> None:
     plain = replace(article, url="https://example.com/y", warnings=())
     store_articles([plain], tmp_path / "r")  # written as before: no warnings trailer
     with sanitized_clone(tmp_path / "r") as clone:
-        messages = [c.message for c in read_history(clone, "HEAD")]
+        messages = [c.message for c in read_history(clone, "HEAD", str(tmp_path / "r"))]
     assert ["Revdiff-Warnings" in m for m in messages] == [True, True, False, False]
     assert read_repository(tmp_path / "r") == [article, plain]
 
