@@ -162,6 +162,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     with sanitized_clone(path) as clone:
         unfinished = _unfinished_store(path, clone)
         if not has_commits(clone):
+            _refuse_head_naming_no_commit(clone, path)
             hint = (f"{unfinished}; run the same revdiff store again to put them there"
                     if unfinished else "check out a branch that holds versions, or store "
                     "versions first: revdiff store FILES --repo DIR")
@@ -235,6 +236,16 @@ def _is_packed(packed_refs: Path, ref: str) -> bool:
     wanted = f" {ref}\n".encode()
     with open(packed_refs, "rb") as lines:
         return any(line.endswith(wanted) for line in lines)
+
+
+def _refuse_head_naming_no_commit(clone: Path, path: Path) -> None:
+    """Refuse a current branch that names a tree or a blob (or a tag of one): it has no commits,
+    yet storing versions into it, as is said of an empty branch, is no help."""
+    named = run_git(clone, "cat-file", "-t", "HEAD").stdout.decode("ascii", "replace").strip()
+    if named:
+        raise StoreError(f"the git repository's current branch (HEAD) names a {named}, not a "
+                         "commit", str(path), hint="the repository is damaged or was made by "
+                         "hand; check out a branch that names a commit (git switch BRANCH)")
 
 
 def has_commits(git_dir: Path) -> bool:

@@ -149,6 +149,16 @@ def test_empty_repository_is_an_error(tmp_path: Path) -> None:
         read_repository(tmp_path / "r")
 
 
+@pytest.mark.parametrize("kind", ["tree", "blob"])
+def test_a_branch_naming_no_commit_is_said_as_it_is(tmp_path: Path, kind: str) -> None:
+    """It had been called a branch with no commits, to store versions into."""
+    blob = raw_commits(tmp_path / "r", ("One line.\n", "1600000000 +0000", "one"))[0]
+    named = git_output(tmp_path / "r", "rev-parse", "HEAD^{tree}") if kind == "tree" else blob
+    (tmp_path / "r" / ".git" / "refs" / "heads" / "main").write_text(named + "\n")
+    assert_one_error_line(parse_cli(tmp_path / "r"), f"(HEAD) names a {kind}, not a commit",
+                          "check out a branch that names a commit")
+
+
 def test_not_a_repository_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a git repository"):
         read_repository(tmp_path)
