@@ -204,7 +204,7 @@ def refuse_special_files(path: Path) -> None:
     if pointer.is_dir():
         folders.add(pointer)
     elif pointer.is_file():  # a linked worktree or a submodule: its own git directory holds HEAD
-        text = pointer.read_text(encoding="utf-8", errors="replace").strip()
+        text = _pointer_text(pointer)
         if text.startswith("gitdir:"):
             folders.add((resolved / text.removeprefix("gitdir:").strip()).resolve())
     else:  # a bare repository
@@ -258,9 +258,15 @@ def _refuse_special_includes(config: Path, path: Path, depth: int) -> None:
     if depth > 10 or not config.is_file():
         return
     try:
-        text = config.read_text(encoding="utf-8", errors="replace")
+        size = config.stat().st_size
+        if size <= _LARGEST_CONFIG:
+            text = config.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return
+    if size > _LARGEST_CONFIG:
+        raise StoreError(f"cannot read the git repository: its config file {config} is "
+                         f"{size:,} bytes, far more than any config holds", str(path),
+                         hint="remove the file, or the include that names it")
     section = ""
     for line in text.splitlines():
         line = line.strip()
@@ -279,6 +285,23 @@ def _refuse_special_includes(config: Path, path: Path, depth: int) -> None:
             included = config.parent / included
         _refuse_special(included, path)
         _refuse_special_includes(included, path, depth + 1)
+
+
+# The largest config file (or file it includes) read: a sparse file of gigabytes, which an
+# archive can hold, would be read whole into memory here and by GitPython (git reads it a line
+# at a time, and takes a NUL byte in a comment).
+_LARGEST_CONFIG = 16 << 20
+# The most of a `.git` file or a `commondir` file read: git reads no `.git` file larger.
+_LONGEST_POINTER = 1 << 20
+
+
+def _pointer_text(file: Path) -> str:
+    """The text of a file that names another git directory (`.git` in a linked worktree,
+    `commondir`), read no further than git would: a sparse file of gigabytes (an archive can hold
+    one) is neither read whole nor held in memory."""
+    with open(file, "rb") as handle:
+        data = handle.read(_LONGEST_POINTER)
+    return data.partition(b"\0")[0].decode("utf-8", "replace").strip()
 
 
 def _trusting(environment: dict[str, str], path: Path, folder: Path) -> dict[str, str]:
@@ -304,15 +327,14 @@ def common_git_dir(path: Path) -> Path:
     git_dir = path
     dot_git = path / ".git"
     if dot_git.is_file():
-        pointer = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+        pointer = _pointer_text(dot_git)
         if pointer.startswith("gitdir:"):
             git_dir = (path / pointer.removeprefix("gitdir:").strip()).resolve()
     elif dot_git.is_dir():
         git_dir = dot_git
     common = git_dir / "commondir"
     if common.is_file():
-        git_dir = (git_dir / common.read_text(encoding="utf-8", errors="replace").strip()
-                   ).resolve()
+        git_dir = (git_dir / _pointer_text(common)).resolve()
     return git_dir
 
 

@@ -221,3 +221,51 @@ def test_the_fsmonitor_daemons_socket_in_the_git_directory_is_no_fifo(tmp_path: 
                                  "text"], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert "story.txt" in result.stdout
+
+
+# Memory a revdiff run is given below: far less than a file of SPARSE_SIZE read whole.
+MEMORY_LIMIT = 1 << 30
+SPARSE_SIZE = 4 << 30  # takes no disk: a sparse file, which an archive can hold
+
+
+def run_with_little_memory(*arguments: str) -> subprocess.CompletedProcess[str]:
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+    return subprocess.run([sys.executable, "-m", "revdiff", *arguments], capture_output=True,
+                          text=True, timeout=120, check=False, preexec_fn=limit)
+
+
+def _sparse_included_config(repo: Path) -> None:
+    """A comment, then gigabytes of NUL bytes: git reads it (a NUL in a comment is no error)."""
+    with open(repo / ".git" / "huge.config", "wb") as config:
+        config.write(b"#")
+        config.truncate(SPARSE_SIZE)
+    set_config(repo, ("include.path", "huge.config"))
+
+
+def _sparse_dot_git_file(repo: Path) -> None:
+    """A `.git` file of gigabytes: git reads no `.git` file that large."""
+    subprocess.run(["rm", "-r", str(repo / ".git")], check=True)
+    with open(repo / ".git", "wb") as dot_git:
+        dot_git.truncate(SPARSE_SIZE)
+
+
+@pytest.mark.parametrize("command", ["parse", "store"])
+@pytest.mark.parametrize("arrange", [_sparse_included_config, _sparse_dot_git_file],
+                         ids=["included config", ".git file"])
+def test_a_sparse_file_of_gigabytes_in_the_repository_is_not_read_whole(
+        arrange: Callable[[Path], None], command: str, tmp_path: Path) -> None:
+    """Each was read whole into memory (by revdiff, and in `store` by GitPython), gigabytes
+    for a file that takes no disk: a MemoryError here, the machine's memory outside a test."""
+    repo = story_repository(tmp_path / "archive")
+    arrange(repo)
+    version = tmp_path / "0.txt"
+    version.write_text("One sentence here.\n")
+    result = run_with_little_memory(*(["parse", str(repo)] if command == "parse" else
+                                      ["store", str(version), "--repo", str(repo)]))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("revdiff: error: "), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
