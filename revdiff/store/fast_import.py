@@ -77,7 +77,7 @@ class FastImport:
                              hint="paths come from path_from_url, which never makes these")
         encoded_message = message.encode("utf-8")
         parts = [
-            b"commit ", self.ref.encode(), b"\n",
+            b"commit ", os.fsencode(self.ref), b"\n",  # as git named it: any bytes
             b"author ", AUTHOR.encode(), b" ", author_date.encode(), b"\n",
             b"committer ", AUTHOR.encode(), b" ", committer_date.encode(), b"\n",
             b"data %d\n" % len(encoded_message), encoded_message, b"\n",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
@@ -58,4 +59,10 @@ class StoreSummary:
         if counts:
             text += " (" + ", ".join(f"{n} {reason.value}: {reason.explanation}"
                                      for reason, n in counts.items()) + ")"
-        return f"{text} in {self.repository} [{self.branch}]"
+        return f"{text} in {_printable_name(self.repository)} [{_printable_name(self.branch)}]"
+
+
+def _printable_name(name: str) -> str:
+    """A file or branch name as text any output takes: the bytes of it that are no UTF-8 (kept in
+    `name` as lone surrogates, as Python and GitPython decode such names) shown as `\\xe9`."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")

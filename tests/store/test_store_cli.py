@@ -79,6 +79,24 @@ def test_a_branch_naming_no_commit_is_one_error_line_before_anything_is_written(
     assert git("for-each-ref", "--format=%(refname)") == branch
 
 
+def test_a_branch_whose_name_is_not_utf8_is_stored_into(tmp_path: Path) -> None:
+    """git takes any bytes in a branch name; encoding one for git fast-import was a traceback."""
+    repo = tmp_path / "repo"
+    runner = CliRunner()
+    first = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    assert runner.invoke(main, ["store", str(first), "--repo", str(repo)]).exit_code == 0
+    branch = b"refs/heads/caf\xe9"
+    subprocess.run([b"git", b"-C", bytes(repo), b"branch", b"-m", branch[11:]], check=True)
+    more = write_versions(tmp_path / "more", "Three.\n")
+    result = runner.invoke(main, ["store", str(more), "--repo", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 article: 1 version stored")
+    assert result.stdout.endswith(" [caf\\xe9]\n")
+    count = subprocess.run([b"git", b"-C", bytes(repo), b"rev-list", b"--count", branch],
+                           capture_output=True, check=True).stdout
+    assert count == b"3\n"
+
+
 def test_progress_bar_is_drawn_by_the_cli_on_request(tmp_path: Path) -> None:
     versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
     result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(versions), "--repo",
