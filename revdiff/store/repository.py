@@ -100,19 +100,23 @@ def current_branch(repo: git.Repo) -> str:
 
 def branch_tip(repo: git.Repo, ref: str) -> str | None:
     """The commit `ref` names, or None when there is no such ref. Raises StoreError when it names
-    another kind of object (a tree or a blob, in a damaged or hand-made repository): git would
-    refuse to build on it only once the versions are written, or fail on it with a usage page."""
-    try:
-        return str(repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}")).strip()
-    except git.GitCommandError:
-        pass
-    kind = repo.git.cat_file("-t", ref, with_exceptions=False)
-    if not kind:
+    another kind of object (a tree, a blob or a tag, in a damaged or hand-made repository): git
+    would refuse to build on it only once the versions are written, or fail on it with a usage
+    page."""
+    named = str(repo.git.rev_parse("--verify", "--quiet", ref, with_exceptions=False)).strip()
+    if not named:
         return None
-    raise StoreError(f"{ref} names a {kind}, not a commit, so no commit can follow it",
-                     str(repo.working_tree_dir or repo.git_dir),
-                     hint=f"point it at a commit (git update-ref {ref} COMMIT), or delete it "
-                          f"(git update-ref -d {ref}) to store from the start")
+    kind = str(repo.git.cat_file("-t", named, with_exceptions=False)).strip()
+    if not kind:
+        raise StoreError(f"{ref} names {named}, which is missing from the repository",
+                         str(repo.working_tree_dir or repo.git_dir),
+                         hint="the repository is incomplete or damaged; check it with git fsck")
+    if kind != "commit":
+        raise StoreError(f"{ref} names a {kind}, not a commit, so no commit can follow it",
+                         str(repo.working_tree_dir or repo.git_dir),
+                         hint=f"point it at a commit (git update-ref {ref} COMMIT), or delete it "
+                              f"(git update-ref -d {ref}) to store from the start")
+    return named
 
 
 def publish_import(repo: git.Repo, ref: str, tip: str | None) -> None:

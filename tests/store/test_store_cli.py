@@ -51,11 +51,11 @@ def test_bad_repository_is_one_error_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("kind", ["tree", "blob"])
+@pytest.mark.parametrize("kind", ["tree", "blob", "tag"])
 def test_a_branch_naming_no_commit_is_one_error_line_before_anything_is_written(
         kind: str, tmp_path: Path) -> None:
-    """A blob had made git print its usage page as a traceback; a tree, an error after the
-    versions were written that asked to run again, which failed the same way."""
+    """A blob had made git print its usage page as a traceback; a tree or a tag (of a commit), an
+    error after the versions were written that asked to run again, which failed the same way."""
     versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
     runner = CliRunner()
     repo = tmp_path / "repo"
@@ -66,7 +66,10 @@ def test_a_branch_naming_no_commit_is_one_error_line_before_anything_is_written(
                               check=True).stdout.strip()
 
     branch = git("symbolic-ref", "HEAD")
-    damaged = git("rev-parse", "HEAD^{tree}" if kind == "tree" else "HEAD:" + git("ls-files"))
+    if kind == "tag":
+        git("-c", "user.name=t", "-c", "user.email=t@t", "tag", "-a", "-m", "a tag", "v1")
+    damaged = git("rev-parse", {"tree": "HEAD^{tree}", "blob": "HEAD:" + git("ls-files"),
+                                "tag": "v1"}[kind])
     (repo / ".git" / branch).write_text(damaged + "\n")  # as git update-ref refuses to
     result = runner.invoke(main, ["store", str(write_versions(tmp_path / "more", "Three.\n")),
                                   "--repo", str(repo)])
@@ -76,7 +79,24 @@ def test_a_branch_naming_no_commit_is_one_error_line_before_anything_is_written(
                              f"no commit can follow it (point it at a commit (git update-ref "
                              f"{branch} COMMIT), or delete it (git update-ref -d {branch}) to "
                              "store from the start)\n")
-    assert git("for-each-ref", "--format=%(refname)") == branch
+    assert git("for-each-ref", "--format=%(refname)", "refs/heads", "refs/revdiff") == branch
+
+
+def test_a_branch_naming_a_missing_commit_is_one_error_line(tmp_path: Path) -> None:
+    """git had failed on it as a bad object, and revdiff with a traceback."""
+    repo = tmp_path / "repo"
+    runner = CliRunner()
+    assert runner.invoke(main, ["store", str(write_versions(tmp_path / "story", "One.\n")),
+                                "--repo", str(repo)]).exit_code == 0
+    tip = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True,
+                         text=True, check=True).stdout.strip()
+    (repo / ".git" / "objects" / tip[:2] / tip[2:]).unlink()
+    result = runner.invoke(main, ["store", str(write_versions(tmp_path / "more", "Two.\n")),
+                                  "--repo", str(repo)])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"names {tip}, which is missing from the repository (the "
+                                  "repository is incomplete or damaged; check it with git fsck)\n")
+    assert result.stderr.count("\n") == 1
 
 
 def test_a_branch_whose_name_is_not_utf8_is_stored_into(tmp_path: Path) -> None:
