@@ -33,8 +33,11 @@ def branch_commits(repo_dir: Path, ref: str = "HEAD") -> int:
 
 
 def branch_name(repo_dir: Path) -> str:
-    return subprocess.run(["git", "-C", str(repo_dir), "symbolic-ref", "HEAD"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    """The branch HEAD names, read from the file: `git symbolic-ref` failed ("not a git
+    repository") while the child's `git init` had written HEAD and not yet the rest."""
+    head = repo_dir / ".git" / "HEAD"
+    head = head if head.exists() else repo_dir / "HEAD"  # a bare repository's
+    return head.read_text(encoding="utf-8").removeprefix("ref: ").strip()
 
 
 def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: Path) -> None:
