@@ -132,12 +132,17 @@ def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:
 
 
 def _decode_marked(data: bytes, where: str) -> DecodedText | None:
-    """Text that starts with a byte-order mark, decoded by it; None without one."""
+    """Text that starts with a byte-order mark, decoded by it; None without one.
+
+    Marks repeated after the first (an editor or tool that adds a mark to text that already
+    had one) are dropped too: left in, the first paragraph of one version would differ
+    from the next one's by an invisible character, and a page would seem to start on line 2.
+    """
     for mark, encoding in _BYTE_ORDER_MARKS:
         if data.startswith(mark):
             body = data[len(mark):]
             try:
-                return DecodedText(body.decode(encoding), encoding)
+                return DecodedText(body.decode(encoding).lstrip("\ufeff"), encoding)
             except UnicodeDecodeError as exc:
                 raise EncodingProblem(
                     f"input starts with a {encoding} byte-order mark but is not valid {encoding} "

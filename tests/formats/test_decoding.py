@@ -36,7 +36,25 @@ def test_any_text_behind_a_mark_comes_back(text: str, encoding: str) -> None:
              "utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}
     if encoding == "utf-16-le" and text.startswith("\0"):
         return  # would carry the UTF-32 mark; NUL is refused either way
+    if text.startswith("\ufeff"):
+        return  # a second mark, dropped with the first
     assert decode_bytes(marks[encoding] + text.encode(encoding), "t").text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le"])
+def test_a_doubled_byte_order_mark_is_dropped_with_the_first(encoding: str) -> None:
+    mark = "\ufeff".encode(encoding)
+    decoded = decode_bytes(mark + mark + FRENCH.encode(encoding), "page.txt")
+    assert decoded.text == FRENCH
+
+
+def test_a_page_behind_a_doubled_mark_is_read(tmp_path: Path) -> None:
+    """A second mark was read as text before the markup: the page was refused as starting on
+    line 2 (`remove the lines before line 2`)."""
+    sample = SAMPLES / "newsdiffs" / "us-deploys-troops-v1-v2-rendered.html"
+    target = tmp_path / "page.html"
+    target.write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + sample.read_bytes())
+    assert load([str(target)])[0].versions == load([str(sample)])[0].versions
 
 
 def test_utf16_holding_nul_is_binary() -> None:
