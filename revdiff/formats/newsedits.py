@@ -11,7 +11,8 @@ that repeat an entry's version number the first written (lowest rowid) is read a
 left out; a row without a version number is left out; a NULL title or text is read as empty; a
 `created` that is no time keeps its text (News Sniffer's "about 1 hour later", which revdiff's own
 export writes there, without a warning); a version dated before the one before it keeps its place
-by number; an entry id written as `1` in some rows and `'1'` in others is one entry.
+by number; an entry id written as `1` in some rows and `'1'` in others is one entry. A number
+written as a float (`'2.0'`: a CSV file from pandas) is the whole number it spells (`cell_int`).
 A file is read an article at a time (`DatabaseArticles`).
 """
 
@@ -33,16 +34,17 @@ from revdiff.formats.fields import (
     checked_url,
     dated_back_warnings,
     parse_iso_time,
-    parse_number,
     shown,
     source_of_url,
     time_from_epoch,
 )
 from revdiff.formats.sqlite_schema import (
+    cell_int,
     cell_text,
     open_read_only,
     quote,
     text_or_bytes,
+    whole_digits,
 )
 from revdiff.formats.text_input import (
     DEFAULT_MAX_BYTES,
@@ -260,13 +262,13 @@ def _rowids_by_entry(keys: Sequence[tuple[Any, ...]]) -> list[tuple[object, list
 
 
 def _entry_key(entry: object) -> object:
-    """An entry id as articles are told apart: `1`, `1.0` and `'1'` (a file put together from a
-    CSV file) are one entry; `'007'` or `' 1'` is text of its own."""
+    """An entry id as articles are told apart: `1`, `1.0`, `'1'` and `'1.0'` (a file put
+    together from a CSV file) are one entry; `'007'` or `' 1'` is text of its own."""
     if isinstance(entry, float) and entry.is_integer():
         return int(entry)
-    if (isinstance(entry, str) and entry.isascii() and entry.isdigit()
-            and len(entry) <= _INTEGER_DIGITS and entry == str(int(entry))):
-        return int(entry)
+    digits = whole_digits(entry) if isinstance(entry, str) else None
+    if digits is not None and len(digits) <= _INTEGER_DIGITS and digits == str(int(digits)):
+        return int(digits)
     return entry
 
 
@@ -308,9 +310,10 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
                         f"{columns['entry']}: read as one entry")
     numbered = []
     for row in entry_rows:
-        try:
-            numbered.append((parse_number(row["version"], f"{entry_name}: version", where), row))
-        except MalformedPage:
+        number = cell_int(row["version"])
+        if number is not None:
+            numbered.append((number, row))
+        else:
             warnings.append(f"{entry_name}: {_row_name(row)} is left out: its {columns['version']} "
                             f"{_cell_shown(row['version'])} is not a version number")
     if not numbered:
@@ -347,10 +350,12 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     url = cell_text(first["url"]) if first.get("url") else None
     if url is not None:
         checked_url(url, f"{entry_name}: url", where)
-    if count in (None, ""):
-        changes = None
-    else:
-        changes = parse_number(count, f"{entry_name}: num_versions", where)
+    changes = cell_int(count)
+    if changes is None and count not in (None, ""):
+        raise MalformedPage(f"{entry_name}: num_versions {_cell_shown(count)} is not a number of "
+                            f"1 to {MAX_DIGITS} digits 0-9", where,
+                            hint="the input is damaged or not the tracker's own; correct it or "
+                                 "save it again")
     # no source in the rows (NULL, or no such column): the one the URL names, as every reader
     source = cell_text(first["source"]) if first.get("source") else source_of_url(url)
     return Article(

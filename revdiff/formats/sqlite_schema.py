@@ -19,7 +19,7 @@ from pathlib import Path
 
 from revdiff.errors import MalformedPage, UnknownFormat
 from revdiff.file_kinds import special_kind
-from revdiff.formats.fields import MAX_DIGITS
+from revdiff.formats.fields import MAX_DIGITS, MAX_NUMBER
 
 READ_FORMATS = ("NewsEdits (entryversion with a version column), diffengine (entry, entryversion) "
                 "and NYTdiff (nyt_versions or rss_versions) databases")
@@ -217,14 +217,26 @@ def cell_time(value: object) -> tuple[datetime | None, str | None]:
 
 
 def cell_int(value: object) -> int | None:
-    """A whole number stored as an integer or as its digits 0-9 (at most MAX_DIGITS); None for
-    anything else, such as `²` or `٣`, which `str.isdigit` takes for digits and `int` refuses."""
+    """A whole number from 0 to MAX_NUMBER stored as an integer, a whole-valued float, or as
+    text that `whole_digits` reads; None for anything else, such as `1.5`, `-1`, or `²` or `٣`,
+    which `str.isdigit` takes for digits and `int` refuses."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, int):
-        return value
+        return value if 0 <= value <= MAX_NUMBER else None
     text = cell_text(value)
-    return int(text) if text is not None and _DIGITS.fullmatch(text.strip()) else None
+    digits = whole_digits(text.strip()) if text is not None else None
+    return int(digits) if digits is not None and len(digits) <= MAX_DIGITS else None
 
 
-_DIGITS = re.compile(f"[0-9]{{1,{MAX_DIGITS}}}")
+def whole_digits(text: str) -> str | None:
+    """The digits 0-9 of a whole number written as text, with or without a zero fraction
+    (`1.0`, `2.`: a CSV file written from floats, as pandas writes a number column with a gap,
+    keeps them as text when imported); None for any other text."""
+    whole = _WHOLE_NUMBER.fullmatch(text)
+    return whole.group(1) if whole else None
+
+
+_WHOLE_NUMBER = re.compile(r"([0-9]+)(?:\.0*)?")

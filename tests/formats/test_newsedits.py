@@ -431,6 +431,31 @@ def test_an_entry_id_written_as_number_and_as_text_is_one_entry(tmp_path: Path) 
     assert second.metadata["entry_id"] == "2"
 
 
+def test_whole_numbers_written_as_floats_are_the_numbers_they_spell(tmp_path: Path) -> None:
+    # a CSV file written by pandas from a column with a gap holds `1.0`; sqlite3's .import keeps
+    # it as text, and every row was refused as "not a version number"
+    path = make_database(tmp_path / "floats.db",
+                         "CREATE TABLE entryversion (entry_id, version TEXT, num_versions, summary)",
+                         [("1.0", "0.0", "3.0", "a"), (1, "1.", 3, "b"), ("1", " 2.00 ", 3.0, "c"),
+                          (1, "1.5", 3, "lost")])
+    (article,) = read_database(path)
+    assert [(v.number, v.paragraphs) for v in article.versions] == [
+        (0, ("a",)), (1, ("b",)), (2, ("c",))]
+    assert article.changes == 3
+    assert article.warnings == (
+        "entry 1 is written as '1', '1.0', 1 in entry_id: read as one entry",
+        "entry 1: the row with rowid 4 is left out: its version '1.5' is not a version number")
+
+
+@pytest.mark.parametrize(("cell", "number"), [
+    (1, 1), (1.0, 1), ("1.0", 1), ("2.", 2), (" 3 ", 3), (b"4.0", 4), ("0", 0),
+    ("1.5", None), (1.5, None), ("-1", None), (-1, None), ("²", None), (True, None),
+    ("1e3", None), ("", None), (".0", None), (10**15, None), ("1" * 16, None),
+    (float("inf"), None)])
+def test_an_integer_cell_is_a_whole_number_or_none(cell: object, number: int | None) -> None:
+    assert sqlite_schema.cell_int(cell) == number
+
+
 def test_the_size_limit_is_each_versions_not_the_files(tmp_path: Path) -> None:
     text = "<p>" + "word " * 400 + "</p>"  # 2K a version, 8K in all and more with the file
     path = make_database(tmp_path / "outlet.db",
