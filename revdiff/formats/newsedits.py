@@ -11,7 +11,8 @@ that repeat an entry's version number the first written (lowest rowid) is read a
 left out; a row without a version number is left out; a NULL title or text is read as empty; a
 `created` that is no time keeps its text (News Sniffer's "about 1 hour later", which revdiff's own
 export writes there, without a warning); a version dated before the one before it keeps its place
-by number; an entry id written as `1` in some rows and `'1'` in others is one entry. A number
+by number; a num_versions that is no number is left out (it counts the versions the rows
+hold); an entry id written as `1` in some rows and `'1'` in others is one entry. A number
 written as a float (`'2.0'`: a CSV file from pandas) is the whole number it spells (`cell_int`).
 A file is read an article at a time (`DatabaseArticles`).
 """
@@ -299,8 +300,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     are rows without a version number (an entry without any is refused). A
     NULL title or text is read as empty, a `created` that is no time keeps its text (warned,
     unless it is News Sniffer's "about 1 hour later", which revdiff's export writes), and a
-    version dated before the one before it keeps its place by number. The url, source and
-    num_versions are the lowest version's; without a source there, the URL's (`source_of_url`).
+    version dated before the one before it keeps its place by number, and a num_versions that
+    is no number is left out. The url, source and num_versions are the lowest version's; without a source there, the URL's (`source_of_url`).
     """
     entry_name = f"entry {shown(entry)}"
     warnings: list[str] = []
@@ -352,10 +353,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         checked_url(url, f"{entry_name}: url", where)
     changes = cell_int(count)
     if changes is None and count not in (None, ""):
-        raise MalformedPage(f"{entry_name}: num_versions {_cell_shown(count)} is not a number of "
-                            f"1 to {MAX_DIGITS} digits 0-9", where,
-                            hint="the input is damaged or not the tracker's own; correct it or "
-                                 "save it again")
+        warnings.append(f"{entry_name}: {columns['count']} {_cell_shown(count)} is not a number "
+                        "of versions; left out")
     # no source in the rows (NULL, or no such column): the one the URL names, as every reader
     source = cell_text(first["source"]) if first.get("source") else source_of_url(url)
     return Article(

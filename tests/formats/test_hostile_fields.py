@@ -115,8 +115,6 @@ CASES: dict[str, tuple[Callable[[Path], Path], str, int | None]] = {
     "NewsDiffs: unsplittable URL": (
         newsdiffs('<h3><a href="https://www.independent.co.uk', '<h3><a href="http://[::1/x'),
         "not a well-formed URL", None),
-    "NewsEdits: num_versions ²": (newsedits(num_versions="²"), "num_versions", None),
-    "NewsEdits: 5000-digit num_versions": (newsedits(num_versions=HUGE), "num_versions", None),
     "NewsEdits: unsplittable URL": (newsedits(url="http://[::1/x"), "url", None),
 }
 
@@ -178,6 +176,12 @@ NEWSEDITS_WARNED: dict[str, tuple[dict[str, object], str]] = {
                                               "characters) is not a version number")),
     "version 1e300": ({"version": 1e300}, ("entry 1: the row with rowid 1 is left out: its "
                                           "version 1e+300 is not a version number")),
+    # a count the rows themselves give refused the whole entry
+    "num_versions ²": ({"num_versions": "²"},
+                       "entry 1: num_versions '²' is not a number of versions; left out"),
+    "5000-digit num_versions": ({"num_versions": HUGE}, (
+        "entry 1: num_versions '99999999999999999999'... (5,000 characters) is not a number of "
+        "versions; left out")),
 }
 
 
