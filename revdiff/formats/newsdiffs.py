@@ -201,6 +201,24 @@ def read_rendered_compare(compare: Tag) -> tuple[str, str]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _element_ends(text: str, name: str) -> bool:
+    """Whether the #compare element, a `name` element, is closed in the text: a piece of a page
+    without `<html>` (which tells a page cut short by its missing `</html>`) gave what it held
+    of the comparison, cut short, as the whole. Elements of its name inside it are counted."""
+    marker = _RENDERED_MARKER.search(text)
+    if marker is None:
+        return True
+    depth = 1
+    for tag in re.finditer(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*?(/?)>", text[marker.end():],
+                           re.IGNORECASE):
+        if tag.group(2):  # `<div/>`: opened and closed at once
+            continue
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return True
+    return False
+
+
 def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, int] | None:
     """The two version ids: from the upvote form, else from the page's own /diff/ URL.
 
@@ -288,6 +306,9 @@ def read_page(text: str, where: str) -> Article:
         if not isinstance(compare, Tag):
             raise MalformedPage("no version texts (var text1/text2) and no div#compare", where,
                                 hint="give a NewsDiffs diff page")
+        if not _element_ends(text, compare.name):
+            raise MalformedPage(f"page is truncated: its comparison ({compare.name}#compare) "
+                                "does not end", where, hint="save the whole page again")
         old_text, new_text = read_rendered_compare(compare)
         if not old_text.strip() and not new_text.strip():
             raise MalformedPage("div#compare is empty: the page was saved before its script ran",

@@ -242,6 +242,26 @@ def test_truncated_page_is_malformed() -> None:
         read_page(body[:200], "p.html")
 
 
+def test_a_rendered_piece_of_a_page_cut_short_is_malformed() -> None:
+    """A piece of a rendered page without <html> (no missing </html> to tell it by), cut inside
+    the comparison, was read as complete, its versions short of their last paragraphs."""
+    page = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
+    piece = page.replace("<html", "<div").replace("</html>", "</div>")
+    assert read_page(piece, "p.html").versions == read_page(page, "p.html").versions
+    with pytest.raises(MalformedPage, match=r"truncated: its comparison \(div#compare\) does "
+                                            "not end"):
+        read_page(piece[: len(piece) * 6 // 10], "p.html")
+
+
+def test_a_comparison_closed_after_elements_of_its_kind_is_whole() -> None:
+    page = ("<div id=compare><div><span>d<br>T<br><br><br>Same </span><del>old</del><ins>new"
+            "</ins></div><div/><DIV\n class='x'><span>.</span></DIV></div>")
+    old, new = read_page(page, "p").versions
+    assert old.paragraphs == ("Same old.",) and new.paragraphs == ("Same new.",)
+    with pytest.raises(MalformedPage, match="does not end"):
+        read_page(page.removesuffix("</div>"), "p")
+
+
 def test_text_without_header_is_read_as_paragraphs_with_a_warning() -> None:
     page = "<script>var text1 = 'One.\\n\\nTwo.'; var text2 = 'One.\\n\\nTwo!';</script>"
     article = read_page(page, "p.html")
