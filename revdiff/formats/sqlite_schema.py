@@ -59,6 +59,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     (a shared dataset) and it has no `-wal` file, every change is in the file itself, and it is
     read as immutable."""
     _refuse_special_companions(path)
+    _refuse_cut_short(path)
     try:
         return _connected(path.resolve().as_uri() + "?mode=ro")
     except sqlite3.DatabaseError as error:
@@ -76,7 +77,50 @@ def open_read_only(path: Path) -> sqlite3.Connection:
                             f"folder ({problem})", str(path),
                             hint="copy it, with its -wal file, to a folder you may write") from None
     raise MalformedPage(f"not a readable SQLite database ({problem})", str(path),
-                        hint=f"revdiff reads {READ_FORMATS}") from None
+                        hint=_what_to_do(problem)) from None
+
+
+# What to do with a file SQLite finds damaged (a copy or download that stopped, a disk error).
+_DAMAGED_HINT = "the file is damaged or cut short; copy it again"
+_DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def _what_to_do(error: sqlite3.DatabaseError) -> str:
+    """The hint for a database SQLite cannot read: copy it again when it is damaged (naming
+    the database kinds revdiff reads told nothing of what was wrong), else what revdiff reads."""
+    if getattr(error, "sqlite_errorname", "") in _DAMAGE_ERRORS:
+        return _DAMAGED_HINT
+    return f"revdiff reads {READ_FORMATS}"
+
+
+# A database file's header (https://www.sqlite.org/fileformat.html): its page size, and its
+# size in pages, which holds when the change counter matches the version it is valid for.
+_SQLITE_HEADER = 100
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _refuse_cut_short(path: Path) -> None:
+    """Refuse a database shorter than its header says it is (`head -c`, a copy or download that
+    stopped): SQLite read what pages there were, and a cut inside a page gave rows that seemed
+    to change while they were read. A database with a journal or `-wal` file beside it, whose
+    size may lag its header while it is written, is left to SQLite."""
+    if any(path.with_name(path.name + suffix).exists() for suffix in ("-journal", "-wal")):
+        return
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(_SQLITE_HEADER)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:  # SQLite says what is wrong
+        return
+    if len(header) < _SQLITE_HEADER or not header.startswith(_SQLITE_MAGIC):
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] != header[92:96] or size >= page_size * pages:
+        return
+    raise MalformedPage(f"the SQLite database is cut short: it holds {size:,} of its "
+                        f"{page_size * pages:,} bytes", str(path), hint=_DAMAGED_HINT)
 
 
 # The files SQLite opens beside a database: a rollback journal, a write-ahead log, its index.
@@ -174,7 +218,7 @@ def tables(connection: sqlite3.Connection, where: str) -> dict[str, Table]:
             found[name.lower()] = Table(name, columns)
     except sqlite3.DatabaseError as error:
         raise MalformedPage(f"cannot read the SQLite schema ({error})", where,
-                            hint=f"revdiff reads {READ_FORMATS}") from None
+                            hint=_what_to_do(error)) from None
     return found
 
 

@@ -168,7 +168,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "nonexistent path": (missing_path, "no such file"),
     "SQLite of no known tracker": (sqlite_without_versions,
                                    "SQLite file of no tracker revdiff knows (tables: articles)"),
-    "damaged SQLite": (damaged_sqlite, "not a readable SQLite database"),
+    "damaged SQLite": (damaged_sqlite, "SQLite database is cut short"),
 }
 
 

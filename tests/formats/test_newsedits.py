@@ -297,11 +297,25 @@ def test_parse_lists_the_warnings_and_diff_prints_them_escaped(tmp_path: Path) -
     assert "\x1b" not in diffed.stderr
 
 
-def test_damaged_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kept", [5000, 30000])
+def test_a_file_cut_short_is_refused_saying_to_copy_it_again(tmp_path: Path, kept: int) -> None:
+    """The hint listed the database kinds revdiff reads; a file cut inside its last page was
+    even said to have changed while it was read."""
     path = tmp_path / "cut.db"
-    path.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes()[:5000])
-    with pytest.raises(MalformedPage, match="not a readable SQLite database"):
+    path.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes()[:kept])
+    with pytest.raises(MalformedPage, match=f"cut short: it holds {kept:,} of its 32,768 "
+                                            "bytes") as refused:
         read_database(path)
+    assert refused.value.hint == "the file is damaged or cut short; copy it again"
+
+
+def test_a_damaged_file_is_refused_saying_to_copy_it_again(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.db"
+    whole = (SAMPLES / "newsedits.sqlite").read_bytes()
+    path.write_bytes(whole[:50])  # cut inside the header: no size to compare with
+    with pytest.raises(MalformedPage, match="not a readable SQLite database") as refused:
+        read_database(path)
+    assert refused.value.hint == "the file is damaged or cut short; copy it again"
 
 
 def test_a_wal_database_in_a_read_only_folder_is_read(tmp_path: Path) -> None:
