@@ -300,9 +300,14 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
     file's are read one at a time). A failure to read the unit stops the run or, with
     --skip-errors, skips the rest of the unit; an article's own failure skips that article."""
     position = 0
+    # Files given together: reading them tells whether they are plain versions that make one
+    # article of several folders' files. A folder's or database's notes were made expanding it.
+    notes: list[str] | None = [] if len(unit.paths) > 1 else None
     try:
         with _bad_articles_noted(job, unit, progress, on_note):
-            articles = load_unit(list(unit.paths), max_bytes=job.max_bytes)
+            articles = load_unit(list(unit.paths), max_bytes=job.max_bytes, notes=notes)
+        for text in notes or ():
+            on_note(text)
         count = len(articles)
         read = iter(articles)
         while True:

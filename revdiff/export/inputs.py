@@ -24,7 +24,6 @@ from revdiff.formats.load import (
     missing_input_hint,
     refuse_empty_path,
     refuse_unreadable_folder,
-    scattered_files_note,
 )
 from revdiff.formats.text_input import name_text
 from revdiff.read_warnings import counted, first_few
@@ -167,9 +166,6 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                     loose_position = len(units)
                 loose.append(match)
     if loose:
-        scattered = scattered_files_note(loose)
-        if scattered:
-            notes.append(scattered)
         label = loose[0] if len(loose) == 1 else f"{loose[0]} (+{len(loose) - 1} files)"
         units.insert(loose_position, InputUnit(label, tuple(loose)))
     return units

@@ -126,7 +126,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         else:
             read_already.add(real)
             articles.extend(read)
-    scattered = scattered_files_note([text.name for text in texts if text.format is Format.PLAIN])
+    scattered = _scattered_files_note([text.name for text in texts if text.format is Format.PLAIN])
     if scattered and notes is not None:
         notes.append(scattered)
     articles[texts_at:texts_at] = _read_texts(texts)
@@ -183,16 +183,16 @@ def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     return load(inputs, max_bytes, notes)
 
 
-def scattered_files_note(names: Sequence[str]) -> str | None:
-    """The line that says files given together come from several folders (a glob such as
-    `stories/*/0.txt`): plain versions among them are read as one article's, which is rarely
-    meant; None when they share a folder."""
+def _scattered_files_note(names: Sequence[str]) -> str | None:
+    """The line that says plain version files given together come from several folders (a
+    glob such as `stories/*/0.txt`): they are read as one article's, which is rarely meant;
+    None when they share a folder."""
     folders = {resolved(Path(name)).parent for name in names if not plain.is_stream_name(name)}
     if len(folders) < 2:
         return None
-    return (f"{counted(len(names), 'file')} from {len(folders)} folders are read together, as "
-            "the versions of one article when they are plain text; to read each folder as an "
-            "article, name the folders")
+    return (f"{counted(len(names), 'file')} of plain text from {len(folders)} folders are read "
+            "together, as the versions of one article; to read each folder as an article, name "
+            "the folders")
 
 
 def _names_as_text(article: Article) -> Article:

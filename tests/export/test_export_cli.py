@@ -390,7 +390,7 @@ def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  #
                     Version(number, name, (f"{name} {number}.",)) for number in (1, 2)))
             raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(driver, "load_unit", lambda paths, max_bytes: FailingPartway())
+    monkeypatch.setattr(driver, "load_unit", lambda paths, max_bytes, notes: FailingPartway())
     database = tmp_path / "news.sqlite"
     database.write_bytes(b"")
     out = tmp_path / "out.jsonl"

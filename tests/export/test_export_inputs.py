@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from export_corpus import make_chain
 
 from revdiff.errors import EmptyInput
@@ -88,7 +90,7 @@ def test_a_folder_reached_by_a_link_first_is_read_as_itself(tmp_path: Path) -> N
 
 
 def test_files_of_several_folders_given_together_are_said_to_be_read_as_one(
-        tmp_path: Path, samples: Path) -> None:
+        tmp_path: Path, samples: Path, run_cli: Callable[..., Result]) -> None:
     """`stories/*/0.txt` made one article of every story's first version, silently."""
     for story in ("a", "b"):
         (tmp_path / story).mkdir()
@@ -96,12 +98,13 @@ def test_files_of_several_folders_given_together_are_said_to_be_read_as_one(
     notes: list[str] = []
     [unit] = expand_inputs([str(tmp_path / "*" / "0.txt")], notes)
     assert len(unit.paths) == 2
-    said = ("2 files from 2 folders are read together, as the versions of one article when "
-            "they are plain text; to read each folder as an article, name the folders")
-    assert notes == [said]
-    notes.clear()
+    assert notes == []  # whether they are plain text is known when they are read
+    said = ("2 files of plain text from 2 folders are read together, as the versions of one "
+            "article; to read each folder as an article, name the folders")
     load([str(tmp_path / "a" / "0.txt"), str(tmp_path / "b" / "0.txt")], notes=notes)
-    assert len(notes) == 1 and notes[0].startswith("2 files from 2 folders")
+    assert notes == [said]
+    exported = run_cli("export", str(tmp_path / "*" / "0.txt"), "-o", str(tmp_path / "o.jsonl"))
+    assert exported.exit_code == 0 and f"revdiff: {said}" in exported.stderr.splitlines()
     # diff pages of one article kept in two folders are joined by their URL, as meant
     notes.clear()
     pages = sorted((samples.parent / "sniffer-diff").glob("*.txt"))[:2]
@@ -110,6 +113,20 @@ def test_files_of_several_folders_given_together_are_said_to_be_read_as_one(
     load([str(tmp_path / story / page.name) for story, page in zip("ab", pages, strict=True)],
          notes=notes)
     assert notes == []
+
+
+def test_pages_of_several_folders_exported_together_get_no_note_about_plain_text(
+        tmp_path: Path, samples: Path, run_cli: Callable[..., Result]) -> None:
+    """`export` said that two NewsDiffs pages of two folders were read as the versions of one
+    article when they are plain text, which neither was."""
+    pages = sorted((samples.parent / "newsdiffs").glob("*-rendered.html"))
+    for story, page in zip("ab", pages, strict=True):
+        (tmp_path / story).mkdir()
+        (tmp_path / story / page.name).write_bytes(page.read_bytes())
+    exported = run_cli("export", str(tmp_path / "*" / "*.html"), "-o", str(tmp_path / "o.jsonl"))
+    assert exported.exit_code == 0, exported.output
+    assert "read together" not in exported.stderr
+    assert "exported 2 articles" in exported.stderr
 
 
 def test_a_folder_of_databases_is_a_unit_for_each_read_an_article_at_a_time(
