@@ -117,9 +117,11 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
 def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:
     """A file's version in a git repository, read as a plain file's text is: UTF-8, else the
     encoding charset-normalizer recognises. Returns the text and, when it was not UTF-8, what
-    was assumed (for a warning); None for bytes that no encoding reads (binary data)."""
+    was assumed (for a warning); None for bytes that no encoding reads (binary data). Byte-order
+    marks at the start are dropped, as `decode_bytes` drops them: an editor that adds one made
+    the first paragraph change invisibly."""
     try:
-        return data.decode("utf-8"), None
+        return data.decode("utf-8").lstrip("\ufeff"), None
     except UnicodeDecodeError:
         pass
     guessed = _guess(data)

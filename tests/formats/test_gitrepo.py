@@ -106,6 +106,18 @@ def test_any_repository_every_commit_is_a_version(tmp_path: Path) -> None:
     assert len(other.versions) == 1
 
 
+def test_a_byte_order_mark_an_editor_adds_is_no_change(tmp_path: Path) -> None:
+    repo = git.Repo.init(tmp_path / "r", initial_branch="main")
+    when = datetime(2020, 5, 1, 12, 0, tzinfo=UTC)
+    commit_file(repo, "story.txt", "Line one.\nLine two.\n", "first", when)
+    commit_file(repo, "story.txt", "\ufeffLine one.\nLine 2.\n", "saved in Notepad",
+                when + timedelta(hours=1))
+    commit_file(repo, "story.txt", "\ufeff\ufeffLine one.\nLine 3.\n", "and again",
+                when + timedelta(hours=2))
+    [story] = read_repository(tmp_path / "r")
+    assert [v.paragraphs[0] for v in story.versions] == ["Line one."] * 3
+
+
 def test_store_and_load_give_the_same_articles(tmp_path: Path) -> None:
     articles = [
         Article("guardian", "https://www.theguardian.com/a", (
