@@ -212,7 +212,7 @@ class DatabaseArticles:
                 if len(rows) != len(rowids) or any(_entry_key(row["entry"]) != entry
                                                    for row in rows):
                     raise MalformedPage(
-                        f"the file changed while it was read (entry {shown(entry)}'s rows are "
+                        f"the file changed while it was read (the rows of entry {shown(entry)} are "
                         "gone or hold another entry)", self.where,
                         hint="read a copy of the file, or read it when nothing writes to it")
                 yield from _group_articles(rows, self.columns, self.where, self.max_bytes)
