@@ -100,6 +100,14 @@ def _word_before(paragraph: str, end: int) -> str:
     return paragraph[start:end].lstrip(_OPENING)
 
 
+def _end_of_text_before(paragraph: str, end: int) -> int:
+    """Where the text before `end` stops, the spaces before `end` skipped (cost: their number; a
+    slice and `rstrip` would copy the paragraph up to `end`, quadratic over a long paragraph)."""
+    while end > 0 and paragraph[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) -> bool:
     punct, close = match.group("punct"), match.group("close")
     next_start = match.end()
@@ -130,7 +138,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     if word in BEFORE_NUMBER and following.isdigit():
         return False
     if word.isdigit() and len(word) <= 3:
-        article_end = len(paragraph[:match.start("punct") - len(word)].rstrip())
+        article_end = _end_of_text_before(paragraph, match.start("punct") - len(word))
         article = _word_before(paragraph, article_end)
         before = article.lower()
         if before in GERMAN_ORDINAL_ARTICLES and next_lower not in OPENERS and (
@@ -148,7 +156,8 @@ def _opens_sentence(paragraph: str, start: int) -> bool:
     """Whether a sentence may begin at `start`: the paragraph's start, or after a sentence's end
     or an opening quotation mark (a German article is capitalised only there: `Der 3. Platz`,
     where a capitalised `Den 7` inside an English sentence is a name)."""
-    return paragraph[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", *_OPENING)
+    text_end = _end_of_text_before(paragraph, start)
+    return paragraph[text_end - 1:text_end] in ("", ".", "!", "?", ":", *_OPENING)
 
 
 def _opens_an_amount(paragraph: str, start: int) -> bool:

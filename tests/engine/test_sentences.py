@@ -120,3 +120,23 @@ def test_scripts_without_case_and_full_width_stops_split(paragraph: str,
     """A paragraph in Hebrew, Arabic, Hindi or Chinese was one sentence, so one changed word made
     the whole paragraph one edit."""
     assert [paragraph[start:end] for start, end in split_paragraph(paragraph)] == sentences
+
+
+class _CountingText(str):
+    """A paragraph that counts the characters its slices copy."""
+    copied = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        piece = super().__getitem__(key)
+        _CountingText.copied += len(piece)
+        return piece
+
+
+@pytest.mark.parametrize("unit", ["The bomb killed 80. ", "Der 3. Platz. "])
+def test_long_paragraph_of_numbered_ends_is_read_once(unit: str) -> None:
+    """Each number before a full stop sliced the paragraph up to it to find the word before, so a
+    long paragraph cost its length squared (1 MB of `killed 80.` took seconds)."""
+    text = _CountingText(unit * 2000)
+    _CountingText.copied = 0
+    split_paragraph(text)
+    assert _CountingText.copied < 10 * len(text)
