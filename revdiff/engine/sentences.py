@@ -4,7 +4,8 @@ Rules rather than a statistical model: they are fast (thousands of sentences in 
 never cross a paragraph boundary, and every rule is covered by a test. The cases news text needs:
 
 - titles before names never end a sentence (`Gen.`, `Sec.`, `Mr.`), nor do initials (`Mark T. Esper`);
-- month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`);
+- month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`), nor a list
+  item's number (`1. First, ...`);
 - dotted abbreviations (`U.S.`, `a.m.`) end a sentence only when a typical sentence opener follows;
 - punctuation inside quotes: `,” Esper said.` never splits, `?” he asked.` splits only if the next word
   could open a sentence;
@@ -139,6 +140,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         return False
     if word.isdigit() and len(word) <= 3:
         article_end = _end_of_text_before(paragraph, match.start("punct") - len(word))
+        if len(word) <= 2 and _ends_a_sentence(_word_before(paragraph, article_end)):
+            return False  # a numbered list's item: `1. First, check the facts. 2. Then publish.`
         article = _word_before(paragraph, article_end)
         before = article.lower()
         if before in GERMAN_ORDINAL_ARTICLES and next_lower not in OPENERS and (
@@ -150,6 +153,12 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     if "." in word:  # U.S., a.m., D.C.: only a typical opener makes this the end
         return next_lower in OPENERS
     return True
+
+
+def _ends_a_sentence(word: str) -> bool:
+    """Whether `word`, the one before a number, leaves that number opening a sentence: there is
+    none (the paragraph's start) or it ends one (`facts.`, not `Sept.` in `Sept. 30.`)."""
+    return word == "" or word.endswith((".", "!", "?")) and not is_abbreviation(word)
 
 
 def _opens_sentence(paragraph: str, start: int) -> bool:

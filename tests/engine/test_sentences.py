@@ -54,6 +54,10 @@ def pieces(text: str) -> list[str]:
     ("Der 3. Platz ging an Bayern. Zum 20. Mal siegte er im 125. Jahr des 19. Jahrhunderts.",
      ["Der 3. Platz ging an Bayern.", "Zum 20. Mal siegte er im 125. Jahr des 19. Jahrhunderts."]),
     ("I am 30. Then I left.", ["I am 30.", "Then I left."]),
+    # a numbered list's item number was a sentence of its own
+    ("1. First, check the facts. 2. Then publish. The bomb killed 80. The army left.",
+     ["1. First, check the facts.", "2. Then publish.", "The bomb killed 80.", "The army left."]),
+    ("The deadline is Sept. 30. The bill passed.", ["The deadline is Sept. 30.", "The bill passed."]),
     # but a number after an English word spelt as a German article may: a band, a scout den
     ("He formed the band Die 2. The band split in 2001. He joined Den 7. It met weekly.",
      ["He formed the band Die 2.", "The band split in 2001.", "He joined Den 7.",
