@@ -6,7 +6,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - titles before names never end a sentence (`Gen.`, `Sec.`, `Mr.`), nor do initials (`Mark T. Esper`);
 - month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`), nor a list
   item's number (`1. First, ...`);
-- dotted abbreviations (`U.S.`, `a.m.`) end a sentence only when a typical sentence opener follows;
+- dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
+  end a sentence only when a typical sentence opener follows;
 - punctuation inside quotes: `,” Esper said.` never splits, `?” he asked.` splits only if the next word
   could open a sentence;
 - datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole;
@@ -34,9 +35,12 @@ def word_set(words: str) -> frozenset[str]:
 # Abbreviations that precede a name and never end a sentence.
 TITLES = word_set(
     "mr mrs ms messrs dr prof gen sen sens rep reps gov lt col maj capt cpt sgt adm cmdr cdr "
-    "sec secy pres rev fr st jr sr atty supt insp det amb hon brig pvt cpl gens lts ft mt ave "
-    "blvd hr sra srta sig dott avv ing dhr mevr"
+    "sec secy pres rev fr atty supt insp det amb hon brig pvt cpl gens lts ft mt "
+    "hr sra srta sig dott avv ing dhr mevr"
 )
+# Abbreviations that precede a name (`St. Louis`, `Sr. Pérez`) or follow one (`Main St.`, `King
+# Jr.`): like dotted abbreviations, they end a sentence only when a typical opener follows.
+BEFORE_OR_AFTER_NAME = word_set("st jr sr ave blvd")
 # Abbreviations that do not end a sentence when a number follows (`Dec. 27`, `No. 5`).
 BEFORE_NUMBER = word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref "
@@ -69,7 +73,7 @@ ATTRIBUTION = word_set(
 # Company suffixes and `etc`: abbreviations that end a sentence as often as they sit inside one.
 MAY_END = word_set("etc inc corp co ltd")
 # Every abbreviation revdiff knows, the one list for the sentence splitter and the column splitter.
-ABBREVIATIONS = TITLES | BEFORE_NUMBER | NEVER_FINAL | MAY_END
+ABBREVIATIONS = TITLES | BEFORE_OR_AFTER_NAME | BEFORE_NUMBER | NEVER_FINAL | MAY_END
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 # A sentence's end: its punctuation, the marks that close a quotation or a bracket after it (German
@@ -150,7 +154,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
                 next_lower in DAY_BEFORE_MONTH
                 or next_lower in DAY_BEFORE_ENGLISH_MONTH and before in GERMAN_DATE_PREPOSITIONS):
             return False
-    if "." in word:  # U.S., a.m., D.C.: only a typical opener makes this the end
+    if "." in word or word in BEFORE_OR_AFTER_NAME:  # U.S., a.m., D.C., St.: only an opener ends it
         return next_lower in OPENERS
     return True
 

@@ -54,6 +54,11 @@ def pieces(text: str) -> list[str]:
     ("Der 3. Platz ging an Bayern. Zum 20. Mal siegte er im 125. Jahr des 19. Jahrhunderts.",
      ["Der 3. Platz ging an Bayern.", "Zum 20. Mal siegte er im 125. Jahr des 19. Jahrhunderts."]),
     ("I am 30. Then I left.", ["I am 30.", "Then I left."]),
+    # an abbreviation that follows a name ended no sentence, as if it preceded one
+    ("He lives on Main St. The house in St. Louis went to Martin Luther King Jr. It sold.",
+     ["He lives on Main St.", "The house in St. Louis went to Martin Luther King Jr.", "It sold."]),
+    ("King Jr. said so. Sr. Pérez and Sr. Smith agreed.",
+     ["King Jr. said so.", "Sr. Pérez and Sr. Smith agreed."]),
     # a numbered list's item number was a sentence of its own
     ("1. First, check the facts. 2. Then publish. The bomb killed 80. The army left.",
      ["1. First, check the facts.", "2. Then publish.", "The bomb killed 80.", "The army left."]),
