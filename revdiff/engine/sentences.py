@@ -8,8 +8,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   item's number (`1. First, ...`);
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
   end a sentence only when a typical sentence opener follows;
-- punctuation inside quotes: `,” Esper said.` never splits, `?” he asked.` splits only if the next word
-  could open a sentence;
+- punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
+  asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb;
 - datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole;
 - ellipses split only before a capital letter;
 - text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
@@ -66,10 +66,10 @@ OPENERS = word_set(
     "however meanwhile still also then now later earlier what who why how where some many "
     "most no not officials authorities police mr mrs ms dr"
 )
+# Verbs that attribute a quotation to its speaker.
+SPEECH_VERBS = word_set("said says asked asks added adds told wrote")
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
-ATTRIBUTION = word_set(
-    "he she they it said says asked asks added adds told wrote according"
-)
+ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
 # Company suffixes and `etc`: abbreviations that end a sentence as often as they sit inside one.
 MAY_END = word_set("etc inc corp co ltd")
 # Every abbreviation revdiff knows, the one list for the sentence splitter and the column splitter.
@@ -125,6 +125,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
             return False
         if close and punct in "?!" and next_lower in ATTRIBUTION:
             return False
+    elif close and punct in "?!" and _names_a_speaker(paragraph, next_start):
+        return False
     elif not (following.isupper() or following.isdigit() or following in _OPENING
               or following.isalpha()  # a letter of a script without case: Hebrew, Arabic
               or _opens_an_amount(paragraph, next_start)):
@@ -171,6 +173,19 @@ def _opens_sentence(paragraph: str, start: int) -> bool:
     where a capitalised `Den 7` inside an English sentence is a name)."""
     text_end = _end_of_text_before(paragraph, start)
     return paragraph[text_end - 1:text_end] in ("", ".", "!", "?", ":", *_OPENING)
+
+
+def _names_a_speaker(paragraph: str, start: int) -> bool:
+    """Whether a speaker's name and a speech verb begin at `start`, after a quoted question or
+    exclamation (`?” Esper asked.`, `!” Mr. Smith said.`), where a pronoun or an opener other than
+    a title begins a new sentence (`?” He said no.`, `?” Officials said ...`)."""
+    words = paragraph[start:start + 100].split(maxsplit=4)
+    if not words or words[0].lower() in OPENERS - TITLES:
+        return False
+    for count, word in enumerate(words[1:4], start=1):
+        if word.lower().rstrip(".,;:") in SPEECH_VERBS:
+            return all(name[:1].isupper() for name in words[:count])
+    return False
 
 
 def _opens_an_amount(paragraph: str, start: int) -> bool:

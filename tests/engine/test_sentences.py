@@ -27,6 +27,11 @@ def pieces(text: str) -> list[str]:
     ("“This strike was aimed at deterring attacks,” Esper said. “We are ready.”",
      ["“This strike was aimed at deterring attacks,” Esper said.", "“We are ready.”"]),
     ("“Will they respond?” he asked. Nobody knew.", ["“Will they respond?” he asked.", "Nobody knew."]),
+    # a speaker named after a quoted question or exclamation began a sentence of their own
+    ("“What now?” Mr. Smith asked. “Never!” Esper told reporters. “Why?” He said no.",
+     ["“What now?” Mr. Smith asked.", "“Never!” Esper told reporters.", "“Why?”", "He said no."]),
+    ("“Is it over?” Officials said it was. “Now!” The crowd said so.",
+     ["“Is it over?”", "Officials said it was.", "“Now!”", "The crowd said so."]),
     ("BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday.",
      ["BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday."]),
     ("He paused... Then he spoke. It went on... and on.",
