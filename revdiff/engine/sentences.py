@@ -36,7 +36,7 @@ def word_set(words: str) -> frozenset[str]:
 TITLES = word_set(
     "mr mrs ms messrs dr prof gen sen sens rep reps gov lt col maj capt cpt sgt adm cmdr cdr "
     "sec secy pres rev fr atty supt insp det amb hon brig pvt cpl gens lts ft mt "
-    "hr sra srta sig dott avv ing dhr mevr"
+    "hr sra srta dra lic sig dott avv ing dhr mevr"
 )
 # Abbreviations that precede a name (`St. Louis`, `Sr. Pérez`) or follow one (`Main St.`, `King
 # Jr.`): like dotted abbreviations, they end a sentence only when a typical opener follows.
@@ -58,7 +58,7 @@ GERMAN_DATE_PREPOSITIONS = word_set("am vom zum bis seit ab dem den")
 # `am`, which English writes too (`I am 30. Then ...`), only before a month.
 GERMAN_ORDINAL_ARTICLES = word_set("der die das den dem des zum zur im beim vom")
 # Abbreviations that introduce something and never end a sentence.
-NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca")
+NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca env")
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.
 OPENERS = word_set(
     "a an the he she it its they we i you his her their our this that these those there here "

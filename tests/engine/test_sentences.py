@@ -78,6 +78,9 @@ def pieces(text: str) -> list[str]:
      ["Es gab ca. 300 Tote.", "Opfer Nr. 5 ist bekannt.", "Die Regierung bzw. Kabinett tagte."]),
     ("La Sra. García habló. Il sig. Rossi tace. Hr. Meier ging. Dhr. Jansen bleef.",
      ["La Sra. García habló.", "Il sig. Rossi tace.", "Hr. Meier ging.", "Dhr. Jansen bleef."]),
+    ("La Dra. Ruiz y el Lic. Pérez hablaron. Il y avait env. 300 personnes. Elles sont parties.",
+     ["La Dra. Ruiz y el Lic. Pérez hablaron.", "Il y avait env. 300 personnes.",
+      "Elles sont parties."]),
     # a quotation closed in German or French marks ends its sentence
     ("„Wir sind bereit.“ Der Minister ging. »Nie.« Dann schwieg er.",
      ["„Wir sind bereit.“", "Der Minister ging.", "»Nie.«", "Dann schwieg er."]),
