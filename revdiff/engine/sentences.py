@@ -3,7 +3,8 @@
 Rules rather than a statistical model: they are fast (thousands of sentences in milliseconds), they
 never cross a paragraph boundary, and every rule is covered by a test. The cases news text needs:
 
-- titles before names never end a sentence (`Gen.`, `Sec.`, `Mr.`), nor do initials (`Mark T. Esper`);
+- titles before names never end a sentence (`Gen.`, `Sec.`, `Mr.`), nor do initials (`Mark T. Esper`),
+  where another letter does before a typical opener (`Plan B. The plan failed.`);
 - month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`), nor a list
   item's number (`1. First, ...`);
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
@@ -139,7 +140,11 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     if not word:
         return True
     if len(word) == 1 and word.isalpha():
-        return False  # an initial: Mark T. Esper
+        # an initial (`Mark T. Esper`) or an interview's marker (`Q. What`) ends none, a letter
+        # inside a sentence may before a typical opener (`Plan B. The plan failed.`)
+        letter_start = match.start("punct") - len(word)
+        return next_lower in OPENERS and not _ends_a_sentence(
+            _word_before(paragraph, _end_of_text_before(paragraph, letter_start)))
     if word in TITLES or word in NEVER_FINAL:
         return False
     if word in BEFORE_NUMBER and following.isdigit():

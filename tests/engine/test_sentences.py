@@ -19,6 +19,11 @@ def pieces(text: str) -> list[str]:
     ("Defense Secretary Mark T. Esper said so. He left.",
      ["Defense Secretary Mark T. Esper said so.", "He left."]),
     ("Gen. Milley agreed. Sec. Pompeo did not.", ["Gen. Milley agreed.", "Sec. Pompeo did not."]),
+    # a letter that is no initial ended no sentence
+    ("Plan B. The plan failed. He took vitamin C. It helped. George W. Bush agreed.",
+     ["Plan B.", "The plan failed.", "He took vitamin C.", "It helped.", "George W. Bush agreed."]),
+    ("Q. What did you see? A. Nothing. So did I. Then I left.",
+     ["Q. What did you see?", "A. Nothing.", "So did I.", "Then I left."]),
     ("The attack on Dec. 27 killed a contractor. Officials said so.",
      ["The attack on Dec. 27 killed a contractor.", "Officials said so."]),
     ("A U.S. airstrike killed him. The U.S. military confirmed it.",
