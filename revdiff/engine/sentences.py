@@ -202,15 +202,15 @@ def _opens_an_amount(paragraph: str, start: int) -> bool:
     return sign in "-−" and paragraph[start + 1:start + 2].isdigit()
 
 
-def _follows_an_address_mark(paragraph: str, stop: int) -> bool:
-    """Whether the word before the full stop at `stop` holds a `.`, `/` or `@`, as a web or e-mail
-    address does (`washingtonpost.com/News`); the scan ends at the first, so the glued full stops
-    of one long word without spaces are each read once."""
-    index = stop - 1
-    while index >= 0 and not paragraph[index].isspace():
-        if paragraph[index] in "./@":
-            return True
-        index -= 1
+def _is_in_an_address(paragraph: str, stop: int) -> bool:
+    """Whether the word around the full stop at `stop` holds another `.`, a `/` or an `@`, as a web
+    or e-mail address does (`washingtonpost.com/News`, `Jane.Doe@Example.com`); each scan ends at
+    the first, so the glued full stops of one long word without spaces are each read once."""
+    for index, step, end in ((stop - 1, -1, -1), (stop + 1, 1, len(paragraph))):
+        while index != end and not paragraph[index].isspace():
+            if paragraph[index] in "./@":
+                return True
+            index += step
     return False
 
 
@@ -224,7 +224,7 @@ def _boundaries(paragraph: str) -> list[int]:
     starts.extend(match.end() for match in _FULL_WIDTH_TERMINAL.finditer(paragraph))
     if not lower_case_text:
         for match in _GLUED.finditer(paragraph):
-            if not _follows_an_address_mark(paragraph, match.start("punct")):
+            if not _is_in_an_address(paragraph, match.start("punct")):
                 starts.append(match.end())
     return sorted(set(starts))
 

@@ -47,6 +47,9 @@ def pieces(text: str) -> list[str]:
     ("diplomats.The killing of a senior figure.", ["diplomats.", "The killing of a senior figure."]),
     ("Read more at washingtonpost.com today. It costs $3.50 now.",
      ["Read more at washingtonpost.com today.", "It costs $3.50 now."]),
+    # an e-mail address with capitals was cut at its first full stop
+    ("Write to Jane.Doe@Example.com or see Example.Org/News today.",
+     ["Write to Jane.Doe@Example.com or see Example.Org/News today."]),
     ("Who was he? Nobody knows! Really.", ["Who was he?", "Nobody knows!", "Really."]),
     ("It happened at 5 p.m. on Friday.", ["It happened at 5 p.m. on Friday."]),
     # an amount may begin a sentence; a German day of the month ends none (both were one wrong)
