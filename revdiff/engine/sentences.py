@@ -11,7 +11,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   end a sentence only when a typical sentence opener follows;
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb;
-- datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole;
+- datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole, and a bullet
+  (`•`) after a sentence's end opens the next;
 - ellipses split only before a capital letter;
 - text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
   script without case (Hebrew, Arabic) before its letters; `。！？` end a sentence with no space;
@@ -88,6 +89,8 @@ _FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+[」』”’\"）)]*(?=\S)")
 _GLUED = re.compile(r"(?<=[a-z]{2})(?P<punct>[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
 # Marks that may open a sentence: quotation marks (German `„` and `»` too), brackets, `¿` and `¡`.
 _OPENING = "“\"‘'«»„‹([¿¡"
+# Marks that open an item of a list written into one paragraph (`Key points: • Prices rose. • ...`).
+_BULLETS = "•●▪■◦‣"
 _NEXT_WORD = re.compile(r"[“\"‘'«»„‹(\[]*([\w.’'-]*)")
 
 
@@ -129,6 +132,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     elif close and punct in "?!" and _names_a_speaker(paragraph, next_start):
         return False
     elif not (following.isupper() or following.isdigit() or following in _OPENING
+              or following in _BULLETS
               or following.isalpha()  # a letter of a script without case: Hebrew, Arabic
               or _opens_an_amount(paragraph, next_start)):
         return False  # a dash, a bracket or a symbol continues the sentence

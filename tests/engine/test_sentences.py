@@ -44,6 +44,9 @@ def pieces(text: str) -> list[str]:
     ("the u.s. army said so. then it left? “why?” he asked. fine",
      ["the u.s. army said so.", "then it left?", "“why?” he asked.", "fine"]),
     ("Breaking news without final punctuation", ["Breaking news without final punctuation"]),
+    # a bullet after a sentence's end continued the sentence
+    ("Key points: • Prices rose. • Markets fell! ■ Banks shut.",
+     ["Key points: • Prices rose.", "• Markets fell!", "■ Banks shut."]),
     ("diplomats.The killing of a senior figure.", ["diplomats.", "The killing of a senior figure."]),
     ("Read more at washingtonpost.com today. It costs $3.50 now.",
      ["Read more at washingtonpost.com today.", "It costs $3.50 now."]),
