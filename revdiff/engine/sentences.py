@@ -165,8 +165,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
                 next_lower in DAY_BEFORE_MONTH
                 or next_lower in DAY_BEFORE_ENGLISH_MONTH and before in GERMAN_DATE_PREPOSITIONS):
             return False
-    if "." in word or word in BEFORE_OR_AFTER_NAME:  # U.S., a.m., D.C., St.: only an opener ends it
-        return next_lower in OPENERS
+    if word in BEFORE_OR_AFTER_NAME or "." in word and not any(char.isdigit() for char in word):
+        return next_lower in OPENERS  # U.S., a.m., D.C., St.: only an opener ends it, not $3.50
     return True
 
 

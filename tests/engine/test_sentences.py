@@ -50,6 +50,11 @@ def pieces(text: str) -> list[str]:
     ("diplomats.The killing of a senior figure.", ["diplomats.", "The killing of a senior figure."]),
     ("Read more at washingtonpost.com today. It costs $3.50 now.",
      ["Read more at washingtonpost.com today.", "It costs $3.50 now."]),
+    # a number with a decimal point was read as a dotted abbreviation, ending a sentence only
+    # before a typical opener
+    ("Shares rose 3.5%. Analysts were surprised. It costs $12.30. Traders left.",
+     ["Shares rose 3.5%.", "Analysts were surprised.", "It costs $12.30.", "Traders left."]),
+    ("Er lag bei 1.000. Danach fiel er.", ["Er lag bei 1.000.", "Danach fiel er."]),
     # an e-mail address with capitals was cut at its first full stop
     ("Write to Jane.Doe@Example.com or see Example.Org/News today.",
      ["Write to Jane.Doe@Example.com or see Example.Org/News today."]),
