@@ -43,10 +43,11 @@ TITLES = word_set(
 # Abbreviations that precede a name (`St. Louis`, `Sr. Pérez`) or follow one (`Main St.`, `King
 # Jr.`): like dotted abbreviations, they end a sentence only when a typical opener follows.
 BEFORE_OR_AFTER_NAME = word_set("st jr sr ave blvd")
-# Abbreviations that do not end a sentence when a number follows (`Dec. 27`, `No. 5`).
+# Abbreviations that do not end a sentence when a number follows (`Dec. 27`, `No. 5`), French and
+# Spanish months among them (`janv. 1990`, `dic. 2020`; not Spanish `ago.`, which is English `ago`).
 BEFORE_NUMBER = word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp art fig ch sec ref "
-    "nr abs"
+    "nr abs janv févr avr juil déc ene abr dic"
 )
 # German writes a day of the month as an ordinal, `3.`, before the month's name (`Am 3. Januar`);
 # the names English writes alike (`April`, `August`) may begin a sentence there, and are left out.

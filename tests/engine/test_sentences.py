@@ -92,6 +92,8 @@ def pieces(text: str) -> list[str]:
      ["He joined Den 7.", "Members met weekly.", "„Der 3. Platz ist gut“, sagte er."]),
     ("Es gab ca. 300 Tote. Opfer Nr. 5 ist bekannt. Die Regierung bzw. Kabinett tagte.",
      ["Es gab ca. 300 Tote.", "Opfer Nr. 5 ist bekannt.", "Die Regierung bzw. Kabinett tagte."]),
+    ("Il est né le 1er janv. 1990 à Paris. Murió en dic. 2020 en Madrid.",
+     ["Il est né le 1er janv. 1990 à Paris.", "Murió en dic. 2020 en Madrid."]),
     ("La Sra. García habló. Il sig. Rossi tace. Hr. Meier ging. Dhr. Jansen bleef.",
      ["La Sra. García habló.", "Il sig. Rossi tace.", "Hr. Meier ging.", "Dhr. Jansen bleef."]),
     ("La Dra. Ruiz y el Lic. Pérez hablaron. Il y avait env. 300 personnes. Elles sont parties.",
