@@ -301,7 +301,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     NULL title or text is read as empty, a `created` that is no time keeps its text (warned,
     unless it is News Sniffer's "about 1 hour later", which revdiff's export writes), and a
     version dated before the one before it keeps its place by number, and a num_versions that
-    is no number is left out. The url, source and num_versions are the lowest version's; without a source there, the URL's (`source_of_url`).
+    is no number is left out. The url, source and num_versions are the lowest version's; without
+    a source there, the URL's (`source_of_url`).
     """
     entry_name = f"entry {shown(entry)}"
     warnings: list[str] = []
