@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -203,10 +203,19 @@ def check_scheduler(_ctx: click.Context, _param: click.Parameter, value: str | N
     return value
 
 
-def echo(text: str, *, color: bool | None = None) -> None:
+def echo(text: str, *, color: bool | None = None, nl: bool = True) -> None:
     """Print text for a reader (a summary, the text diff) to stdout, as `click.echo` does."""
     with writing_stdout():
-        click.echo(text, color=color)
+        click.echo(text, color=color, nl=nl)
+
+
+def echo_blocks(blocks: Iterable[str], *, color: bool | None = None) -> None:
+    """Print text blocks a blank line apart, each as soon as it is made: the text diff of a large
+    input starts at once (and `| head` ends it) instead of after every article is compared, and
+    the whole text is never held at once."""
+    for number, block in enumerate(blocks):
+        echo(block if number == 0 else "\n\n" + block, color=color, nl=False)
+    echo("", color=color)
 
 
 def write_data(text: str) -> None:

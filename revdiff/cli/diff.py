@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import click
 
 from revdiff.cli.common import (
-    echo,
+    echo_blocks,
     inputs_argument,
     load_and_warn,
     max_size_option,
@@ -132,14 +132,16 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         color = use_color(color)
         # for a terminal: the text compared as it is, its control characters shown as symbols
         kept = edit_filter(changes_only, labels, flags)
-        blocks = []
-        for ref, comparison, _ in items:
-            text = comparison_text(comparison, article=ref.name, kept=kept,
-                                   color=terminal_style if color else None, shown=visible)
-            if ((labels or flags) and not title_answers(comparison, labels, flags)
-                    and not any(kept(edit) for edit in comparison.edits)):
-                text += "(no edit with " + " and ".join(
-                    f"the {name} {' or '.join(values)}"
-                    for name, values in (("label", labels), ("flag", flags)) if values) + ")"
-            blocks.append(text)
-        echo("\n\n".join(blocks), color=color)
+
+        def blocks() -> Iterator[str]:
+            for ref, comparison, _ in items:
+                text = comparison_text(comparison, article=ref.name, kept=kept,
+                                       color=terminal_style if color else None, shown=visible)
+                if ((labels or flags) and not title_answers(comparison, labels, flags)
+                        and not any(kept(edit) for edit in comparison.edits)):
+                    text += "(no edit with " + " and ".join(
+                        f"the {name} {' or '.join(values)}"
+                        for name, values in (("label", labels), ("flag", flags)) if values) + ")"
+                yield text
+
+        echo_blocks(blocks(), color=color)

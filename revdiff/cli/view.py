@@ -9,7 +9,7 @@ from dataclasses import replace
 import click
 
 from revdiff.cli.common import (
-    echo,
+    echo_blocks,
     inputs_argument,
     load_and_warn,
     max_size_option,
@@ -81,7 +81,7 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
     # each with two versions or more (`compare`)
     articles = load_and_warn(inputs, max_size, quiet, compare=True, said=warnings, names=names)
     if plain or not stdout_is_terminal() or not keyboard_on_stdin():
-        echo("\n\n".join(article_text(article, settings.sentences) for article in articles))
+        echo_blocks(article_text(article, settings.sentences) for article in articles)
         return
     from revdiff.tui.app import RevdiffApp
 
