@@ -79,7 +79,8 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
     warnings: list[str] = []
     names: list[str] = []
     # each with two versions or more (`compare`)
-    articles = load_and_warn(inputs, max_size, quiet, compare=True, said=warnings, names=names)
+    articles = load_and_warn(inputs, max_size, quiet, compare=True, said=warnings, names=names,
+                             notice=True)
     if plain or not stdout_is_terminal() or not keyboard_on_stdin():
         echo_blocks(article_text(article, settings.sentences) for article in articles)
         return

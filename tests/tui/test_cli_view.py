@@ -72,3 +72,20 @@ def test_plain_flag_prints_text_even_on_a_terminal(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
     result = CliRunner().invoke(main, ["view", "--plain", str(CHAIN)])
     assert result.exit_code == 0 and "version 0 -> 1" in result.output
+
+
+@pytest.mark.usefixtures("no_app")
+def test_the_terminal_is_told_what_is_being_read_while_it_takes_long(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`view` of a NewsEdits file of 20,000 articles left the terminal blank for 4 s before the
+    app came up (a whole outlet's file, for much longer); `store` said `reading 1 input…`."""
+    loaded = view_module.load_and_warn
+    notices: list[bool] = []
+
+    def load_and_warn(*args: object, notice: bool = False, **options: object) -> object:
+        notices.append(notice)
+        return loaded(*args, notice=notice, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(view_module, "load_and_warn", load_and_warn)
+    assert CliRunner().invoke(main, ["view", str(CHAIN)]).exit_code == 0
+    assert notices == [True]
