@@ -95,6 +95,11 @@ class ArticleSession:
             self._cache[key] = self._compare(versions[old_index], versions[new_index])
         return self._cache[key]
 
+    def forget_comparisons(self) -> None:
+        """Drop the comparisons computed so far (they are computed again when asked for); the
+        pair on screen and the flips stay."""
+        self._cache.clear()
+
     def select_pair(self, old_index: int, new_index: int) -> None:
         count = self.version_count
         if not (0 <= old_index < count and 0 <= new_index < count) or old_index == new_index:

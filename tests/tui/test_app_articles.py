@@ -109,3 +109,35 @@ def test_an_article_line_keeps_room_for_the_url_after_a_long_title() -> None:
              for name in ("first", "second")]
     assert lines[0] != lines[1]
     assert lines[0].endswith("https://example.com/first") and "…" in lines[0]
+
+
+@run_async
+async def test_only_the_articles_shown_last_keep_their_comparisons() -> None:
+    """Every article shown kept every comparison computed for it until the app quit: memory grew
+    with each article visited (25 KB an article of a NewsEdits file, 100 MB a live blog whose
+    timeline was opened). Now those of the few shown last stay; another's are computed again."""
+    from revdiff.tui.app import ARTICLES_KEEPING_COMPARISONS
+    from revdiff.tui.session import engine_compare
+
+    count = ARTICLES_KEEPING_COMPARISONS + 2
+    articles = [Article(None, f"https://example.org/{k}", tuple(
+        Version(number, "", (f"Story {k} in version {number}.",)) for number in range(3)))
+        for k in range(count)]
+    compared: list[str | None] = []
+
+    def compare(old: Version, new: Version):  # type: ignore[no-untyped-def]
+        compared.append(new.paragraphs[0])
+        return engine_compare(old, new)
+
+    app = RevdiffApp(articles, compare=compare)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("full_stop")  # article 1 at its second pair
+        await pilot.press(*["greater_than_sign"] * (count - 1))
+        compared.clear()
+        await pilot.press("less_than_sign")  # among the last shown: nothing compared again
+        assert compared == []
+        app.show_article(0)
+        await pilot.pause()
+        assert header_text(app).startswith(f"article 1 of {count}  v1 → v2")  # where it was left
+        assert compared == ["Story 0 in version 2."]
