@@ -119,7 +119,9 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         for line in comparisons_jsonl(items):
             write_data(line + "\n")
     elif output_format == "json":
-        write_data(comparisons_json(items) + "\n")
+        for text in comparisons_json(items):
+            write_data(text)
+        write_data("\n")
     elif output_format == "csv":
         for text in comparisons_csv(items):
             write_data(text)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,6 +20,7 @@ from revdiff.export.records import (
     comparison_row,
     edit_rows,
     flatten_for_csv,
+    json_array,
     json_line,
 )
 from revdiff.model import Comparison
@@ -39,11 +39,11 @@ def comparison_record(comparison: Comparison, *, article: str | None = None,
     return record
 
 
-def comparisons_json(items: Iterable[Item]) -> str:
-    """One JSON document: a list of comparisons, each with its edits."""
-    documents = [comparison_record(comparison, reading=reading, ref=ref)
-                 for ref, comparison, reading in items]
-    return json.dumps(documents, ensure_ascii=False, indent=2)
+def comparisons_json(items: Iterable[Item]) -> Iterator[str]:
+    """One JSON document, a list of comparisons each with its edits, in pieces made one
+    comparison at a time (`json_array`)."""
+    return json_array(comparison_record(comparison, reading=reading, ref=ref)
+                      for ref, comparison, reading in items)
 
 
 def comparisons_jsonl(items: Iterable[Item]) -> Iterator[str]:

@@ -19,7 +19,7 @@ too (docs/EXPORT.md documents them).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -239,3 +239,15 @@ def json_line(value: Any) -> str:
     paragraph separator escaped (`\\u2028`), so that a reader splitting the file with
     `str.splitlines()` gets one record per line."""
     return json.dumps(value, ensure_ascii=False).translate(_UNICODE_LINE_BREAKS)
+
+
+def json_array(values: Iterable[Any]) -> Iterator[str]:
+    """The text `json.dumps(list(values), ensure_ascii=False, indent=2)` makes, in pieces made
+    one value at a time: a large array is written as it is made, never held whole."""
+    opening = "["
+    for value in values:
+        # a newline in JSON text is layout (one in a string is written `\\n`): indent each line
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        yield opening + "\n  " + text.replace("\n", "\n  ")
+        opening = ","
+    yield "[]" if opening == "[" else "\n]"
