@@ -7,7 +7,7 @@ import json
 import click
 
 from revdiff.cli.common import (
-    echo,
+    echo_blocks,
     inputs_argument,
     load_articles,
     max_size_option,
@@ -15,7 +15,7 @@ from revdiff.cli.common import (
     write_data,
 )
 from revdiff.export.article_json import article_summary, article_to_dict
-from revdiff.export.records import json_line
+from revdiff.export.records import json_array, json_line
 
 
 @click.command()
@@ -28,14 +28,18 @@ from revdiff.export.records import json_line
 @reports_errors
 def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     """Print the recovered article(s): versions, titles, times, paragraphs, warnings."""
-    # the articles' warnings go into the output; what was left out of the inputs goes to stderr
+    # the articles' warnings go into the output; what was left out of the inputs goes to stderr.
+    # Every input is read before anything is written (bad input is one error line, never a
+    # half-written output); each article is then written as soon as it is made into text.
     articles = load_articles(inputs, max_size)
     if output_format == "text":
-        echo("\n\n".join(article_summary(a) for a in articles))
+        echo_blocks(article_summary(a) for a in articles)
     elif output_format == "jsonl":
         for article in articles:
             write_data(json_line(article_to_dict(article)) + "\n")
+    elif len(articles) == 1:
+        write_data(json.dumps(article_to_dict(articles[0]), ensure_ascii=False, indent=2) + "\n")
     else:
-        documents = [article_to_dict(a) for a in articles]
-        payload = documents[0] if len(documents) == 1 else documents
-        write_data(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        for text in json_array(article_to_dict(a) for a in articles):
+            write_data(text)
+        write_data("\n")

@@ -391,3 +391,29 @@ def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
 def test_a_json_array_made_in_pieces_is_the_text_json_makes_of_it_whole(values: list[object]
                                                                        ) -> None:
     assert "".join(json_array(values)) == json.dumps(values, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize(("output_format", "made", "start"), [
+    ("json", "article_to_dict", '[\n  {\n    "source": "bbc",\n    "url": "https://www.bbc.co.uk/news/a-0"'),
+    ("text", "article_summary", "bbc  https://www.bbc.co.uk/news/a-0\n"),
+])
+def test_parse_writes_each_article_before_the_next_is_made_into_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output_format: str, made: str,
+        start: str) -> None:
+    """parse made every article's text, then the text of the whole array (or summary), before
+    writing any: a NewsEdits file of 20,000 articles peaked at 840 MB, its articles 290 MB."""
+    parse_module = importlib.import_module("revdiff.cli.parse")
+    database = tmp_path / "news.db"
+    write_database(database, [Article("bbc", f"https://www.bbc.co.uk/news/a-{k}", (
+        Version(0, "", (f"Story {k}.",)),), 1) for k in range(2)])
+    make_text = getattr(parse_module, made)
+
+    def make_the_first_only(article: Article) -> object:
+        if article.url and article.url.endswith("a-1"):
+            raise _Interrupted
+        return make_text(article)
+
+    monkeypatch.setattr(parse_module, made, make_the_first_only)
+    result = CliRunner().invoke(main, ["parse", "--format", output_format, str(database)])
+    assert isinstance(result.exception, _Interrupted)
+    assert result.stdout.startswith(start)
