@@ -51,6 +51,7 @@ from revdiff.formats.text_input import (
     DEFAULT_MAX_BYTES,
     check_size,
     collapse_whitespace,
+    only_lone_spaces,
 )
 from revdiff.model import Article, Version
 
@@ -81,7 +82,10 @@ def split_summary(summary: str) -> tuple[str, ...]:
     inner = _without_outer_p(summary)
     marked = inner != summary or _PARAGRAPH_BREAK.search(inner)  # paragraphs given as <p>
     pieces = _PARAGRAPH_BREAK.split(inner) if marked else inner.split("\n")
-    paragraphs = (collapse_whitespace(p) for p in pieces)
+    if only_lone_spaces(inner):  # so is every piece: found out once for the text
+        paragraphs = (p.strip(" ") for p in pieces)
+    else:
+        paragraphs = (collapse_whitespace(p) for p in pieces)
     return tuple(p for p in paragraphs if p)
 
 

@@ -116,6 +116,21 @@ def test_split_summary() -> None:
     assert split_summary("A\nB\n\nC") == ("A", "B", "C")
 
 
+_SUMMARY_PIECES = st.sampled_from(["a", "b", " ", "  ", "\t", "\n", "\r", "\f", "\v", "\u00a0",
+                                   "\x85", "\u2028", "\x00", "<p>", "</p>", "<p class='x'>", "é"])
+
+
+@given(st.lists(_SUMMARY_PIECES, max_size=30).map("".join))
+def test_split_summary_collapses_whitespace_in_each_paragraph(summary: str) -> None:
+    """However it is found out that there is no whitespace to collapse (once for the text, or
+    for each paragraph: quicker than substituting every space with itself), each paragraph is
+    as the substitution leaves it."""
+    collapsed = tuple(re.sub("[ \t\n\r\f\v]+", " ", paragraph).strip(" ")
+                      for paragraph in split_summary(summary))
+    assert split_summary(summary) == collapsed
+    assert "" not in collapsed
+
+
 def test_file_without_entryversion_names_its_tables(tmp_path: Path) -> None:
     path = make_database(tmp_path / "other.db", "CREATE TABLE articles (id INTEGER)", [])
     with pytest.raises(MalformedPage, match=r"no entryversion table \(tables: articles\)") as info:
