@@ -1,0 +1,106 @@
+"""How long `revdiff parse` and `revdiff diff` take on a NewsEdits file, and their peak memory,
+against reading the same file with sqlite3 in the same run.
+
+The file is made in a temporary folder (`--articles` articles of 3 versions, 15 to 17 paragraphs
+of made-up sentences each), or named with `--database`. Each case is a fresh process writing to
+/dev/null; the cases take turns, round after round, so a busy machine slows them alike. A
+figure is the median wall time over the rounds, and the peak resident memory of the process
+(`os.wait4`); the ratio is the median over the sqlite3 read's.
+
+    python benchmarks/newsedits_read.py [--articles 3000] [--rounds 3] [--diff]
+    python benchmarks/newsedits_read.py --database news.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from revdiff.model import Article, Version
+from revdiff.render.newsedits import write_database
+
+REVDIFF = [sys.executable, "-m", "revdiff"]
+# Every row read, one at a time (as revdiff reads an article's rows, and lets them go).
+SQLITE_READ = ("import sqlite3, sys\nconnection = sqlite3.connect(sys.argv[1])\n"
+               "for row in connection.execute('SELECT * FROM entryversion'): pass")
+WORDS = ["the", "government", "said", "on", "tuesday", "that", "officials", "would", "review",
+         "new", "policy", "after", "protests", "in", "city", "council", "members", "voted",
+         "against", "plan", "police", "reported", "arrests", "economy", "grew", "percent"]
+
+
+def made_up_database(path: Path, articles: int) -> None:
+    """`articles` articles of 3 versions: each changes one paragraph and adds one."""
+    chance = random.Random(1)
+
+    def paragraph() -> str:
+        return " ".join(" ".join(chance.choice(WORDS) for _ in range(chance.randint(8, 20)))
+                        .capitalize() + "." for _ in range(chance.randint(1, 3)))
+
+    written = []
+    for number in range(articles):
+        paragraphs = [paragraph() for _ in range(15)]
+        versions = []
+        for version in range(3):
+            versions.append(Version(version, f"Story {number}", tuple(paragraphs)))
+            paragraphs = list(paragraphs)
+            paragraphs[chance.randrange(len(paragraphs))] = paragraph()
+            paragraphs.append(paragraph())
+        written.append(Article("bbc", f"https://www.bbc.co.uk/news/a-{number}",
+                               tuple(versions), 3))
+    write_database(path, written)
+
+
+def run_once(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB) of one run, its output thrown away."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as nowhere:
+        process = subprocess.Popen(command, stdout=nowhere)
+        _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{' '.join(command)} failed")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=3000,
+                        help="articles in the made-up file (default 3000)")
+    parser.add_argument("--database", type=Path, help="read this NewsEdits file instead")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each case (default 3)")
+    parser.add_argument("--diff", action="store_true",
+                        help="time `diff --format json` too (several times slower than parse)")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        database = options.database
+        if database is None:
+            database = Path(folder) / "news.db"
+            made_up_database(database, options.articles)
+        size = ["--max-size", "1G", str(database)]
+        cases = {"sqlite3 read": [sys.executable, "-c", SQLITE_READ, str(database)],
+                 "revdiff parse": [*REVDIFF, "parse", *size],
+                 "revdiff parse --format jsonl": [*REVDIFF, "parse", "--format", "jsonl", *size]}
+        if options.diff:
+            cases["revdiff diff --format json"] = [*REVDIFF, "diff", "--format", "json", *size]
+        runs: dict[str, list[tuple[float, int]]] = {name: [] for name in cases}
+        for _ in range(options.rounds):
+            for name, command in cases.items():
+                runs[name].append(run_once(command))
+        megabytes = database.stat().st_size / 2**20
+    print(f"{megabytes:.0f} MB NewsEdits file, median of {options.rounds} runs")
+    peer = statistics.median(seconds for seconds, _ in runs["sqlite3 read"])
+    for name, results in runs.items():
+        seconds = statistics.median(seconds for seconds, _ in results)
+        peak = max(megabytes for _, megabytes in results)
+        print(f"  {name:<30} {seconds:7.2f} s  {seconds / peer:5.1f}x  {peak:6d} MB peak")
+
+
+if __name__ == "__main__":
+    main()
