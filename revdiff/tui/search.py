@@ -138,42 +138,77 @@ _NO_MARK_AFTER = ("(?![\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe2
                   "\u3099\u309a\u1160-\u11ff\ud7b0-\ud7ff])")
 
 
+class VersionSearch:
+    """The titles and paragraphs of an article's versions, searched phrase after phrase (a phrase
+    a key typed): each distinct text is put in its searched form (`_key`) once, however many
+    versions repeat it (a live blog's 40 versions of 2,600 paragraphs hold 3,000 distinct ones),
+    and a phrase is looked for once in each distinct text."""
+
+    def __init__(self, versions: tuple[Version, ...]) -> None:
+        self.versions = versions
+        self._keys: dict[str, str] = {}  # text -> `_key(text)`
+
+    def _key_of(self, text: str) -> str:
+        folded = self._keys.get(text)
+        if folded is None:
+            folded = self._keys[text] = _key(text)
+        return folded
+
+    def _found(self, pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+        """Where `pattern` is in `text`: offset and length in `text` itself, or None."""
+        folded = self._key_of(text)
+        found = pattern.search(folded)
+        if found is None:
+            return None
+        offset, length = found.start(), found.end() - found.start()
+        # a letter folds to more than one, or one unseen to none (both in `Für die
+        # Bundes\u00adregierung`, the same length folded): count in the text
+        if len(folded) != len(text) or any(c in text for c in _UNSEEN):
+            return _unfolded(text, offset, length)
+        return offset, length
+
+    def hits(self, query: str) -> list[SearchHit]:
+        """Hits for `query` (case-insensitive; white space, quote style and dashes as
+        `_phrase_pattern` reads them) in the titles and paragraphs, in reading order of the
+        version where each first appeared."""
+        needle = _key(query.strip())
+        if not needle:
+            return []
+        pattern = _phrase_pattern(needle)
+        found_in: dict[str, tuple[int, int] | None] = {}  # text -> `_found` in it
+        opened: list[tuple[int, int, int, str]] = []  # (version, paragraph, offset, snippet)
+        last_seen: list[tuple[int, int]] = []  # each hit's last (version, paragraph)
+        open_hits: dict[tuple[bool, str], int] = {}  # (title?, text) -> index in opened, last version
+        for version_index, version in enumerate(self.versions):
+            still_open: dict[tuple[bool, str], int] = {}
+            texts = [(TITLE, version.title), *enumerate(version.paragraphs)]
+            for paragraph_index, paragraph in texts:
+                if paragraph in found_in:
+                    found = found_in[paragraph]
+                else:
+                    found = found_in[paragraph] = self._found(pattern, paragraph)
+                if found is None:
+                    continue
+                place = (paragraph_index == TITLE, paragraph)
+                hit_index = open_hits.get(place)
+                if hit_index is None:
+                    hit_index = len(opened)
+                    offset, length = found
+                    opened.append((version_index, paragraph_index, offset,
+                                   _snippet(paragraph, offset, length)))
+                    last_seen.append((version_index, paragraph_index))
+                else:
+                    last_seen[hit_index] = (version_index, paragraph_index)
+                still_open[place] = hit_index
+            open_hits = still_open
+        return [SearchHit(first_version, last_version, paragraph, offset, snippet, last_paragraph)
+                for (first_version, paragraph, offset, snippet), (last_version, last_paragraph)
+                in zip(opened, last_seen)]
+
+
 def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit]:
-    """Hits for `query` (case-insensitive; white space, quote style and dashes as `_phrase_pattern`
-    reads them) in the titles and paragraphs, in reading order of the version where each first
-    appeared."""
-    needle = _key(query.strip())
-    if not needle:
-        return []
-    pattern = _phrase_pattern(needle)
-    hits: list[SearchHit] = []
-    open_hits: dict[tuple[bool, str], int] = {}  # (title?, text) -> index in hits, last version
-    for version_index, version in enumerate(versions):
-        still_open: dict[tuple[bool, str], int] = {}
-        texts = [(TITLE, version.title), *enumerate(version.paragraphs)]
-        for paragraph_index, paragraph in texts:
-            folded = _key(paragraph)
-            found = pattern.search(folded)
-            if found is None:
-                continue
-            offset, length = found.start(), found.end() - found.start()
-            # a letter folds to more than one, or one unseen to none (both in `Für die
-            # Bundes\u00adregierung`, the same length folded): count in the text
-            if len(folded) != len(paragraph) or any(c in paragraph for c in _UNSEEN):
-                offset, length = _unfolded(paragraph, offset, length)
-            place = (paragraph_index == TITLE, paragraph)
-            if place in open_hits:
-                hit_index = open_hits[place]
-                hit = hits[hit_index]
-                hits[hit_index] = SearchHit(hit.first_version, version_index, hit.paragraph,
-                                            hit.offset, hit.snippet, paragraph_index)
-            else:
-                hit_index = len(hits)
-                hits.append(SearchHit(version_index, version_index, paragraph_index, offset,
-                                      _snippet(paragraph, offset, length), paragraph_index))
-            still_open[place] = hit_index
-        open_hits = still_open
-    return hits
+    """`VersionSearch.hits` for one query."""
+    return VersionSearch(versions).hits(query)
 
 
 def hit_pair(hit: SearchHit, version_count: int) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from revdiff.model import Version
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.plain_text_input import PlainTextInput
-from revdiff.tui.search import SearchHit, described, search_versions
+from revdiff.tui.search import SearchHit, VersionSearch, described
 
 MAX_HITS_SHOWN = 200
 
@@ -39,6 +39,7 @@ class SearchScreen(Dialog[SearchHit | None]):
     def __init__(self, versions: tuple[Version, ...], query: str = "") -> None:
         super().__init__()
         self.versions = versions
+        self.version_search = VersionSearch(versions)  # the searched text kept from one key to the next
         self.initial_query = query
         self.hits: list[SearchHit] = []
 
@@ -54,7 +55,7 @@ class SearchScreen(Dialog[SearchHit | None]):
         self._update(self.initial_query)
 
     def _update(self, query: str) -> None:
-        self.hits = search_versions(self.versions, query)
+        self.hits = self.version_search.hits(query)
         hits = self.query_one(OptionList)
         hits.clear_options()
         # Text, not a string: Textual reads a string as markup, and article text is no markup.
