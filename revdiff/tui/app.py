@@ -189,6 +189,7 @@ class RevdiffApp(App[None]):
         self._sessions: dict[int, ArticleSession] = {}
         # (article, pairs) whose comparisons a thread computes (`_when_compared`), else None
         self._comparing: tuple[int, tuple[tuple[int, int], ...]] | None = None
+        self._pairs_compared = 0  # of those pairs, how many the thread has compared so far
         self._waiting: list[Callable[[], None]] = []  # asked for meanwhile, asked again after it
         self.article_index = 0
         self.session = self._session_of(0)
@@ -242,8 +243,8 @@ class RevdiffApp(App[None]):
         """Call `then` once the current article's `pairs` are compared (in their order, up to the
         first for which `until` holds): at once when those left to compare are short together,
         else when a thread of its own has compared them, so that the keys that need no comparison
-        (quit, help) answer meanwhile and the status says `comparing…`. The thread is a daemon:
-        quitting does not wait for it."""
+        (quit, help) answer meanwhile and the status says `comparing…` (`comparing 12 of 39 pairs…`
+        for several). The thread is a daemon: quitting does not wait for it."""
         session = self.session
         missing = tuple(pair for pair in pairs if not session.has_comparison_of(*pair))
         if not _are_long(session, missing):
@@ -256,6 +257,7 @@ class RevdiffApp(App[None]):
             self._waiting.append(lambda: self._when_compared(pairs, then, until))
             return
         self._comparing = key
+        self._pairs_compared = 0
         self.refresh_bindings()  # the footer shows only the keys that answer meanwhile
         if self.diff.has_layout:
             self._refresh_status()
@@ -265,6 +267,8 @@ class RevdiffApp(App[None]):
             try:
                 for pair in pairs:
                     session.comparison_of(*pair)
+                    if pair in missing:
+                        self.call_from_thread(self._compared_one, key)
                     if until is not None and until(pair):
                         break
             except Exception as error:  # noqa: BLE001 - said on screen, as any failed command
@@ -273,6 +277,12 @@ class RevdiffApp(App[None]):
                 self.call_from_thread(self._compared, key, failure, then)
 
         threading.Thread(target=compare, name="revdiff-compare", daemon=True).start()
+
+    def _compared_one(self, key: tuple[int, tuple[tuple[int, int], ...]]) -> None:
+        if self._comparing == key:
+            self._pairs_compared += 1
+            if self.diff.has_layout:
+                self._refresh_status()
 
     def _compared(self, key: tuple[int, tuple[tuple[int, int], ...]], failure: Exception | None,
                   then: Callable[[], None]) -> None:
@@ -351,7 +361,7 @@ class RevdiffApp(App[None]):
         total = len(changes)
         warning = ""
         if not self.diff.has_layout or self._comparing is not None:  # computed apart
-            where, detail = "comparing…", ""
+            where, detail = self._comparing_note(), ""
         elif current is None:
             where = f"{total} change{'s' if total != 1 else ''}"
             hidden = sum(edit.op is not EditOp.UNCHANGED
@@ -373,6 +383,14 @@ class RevdiffApp(App[None]):
                                        flip_key=self.key_of["flip_row"],
                                        restore_key=self.key_of["restore_reading"])
         self.query_one(StatusLine).show(where, detail, warning)
+
+    def _comparing_note(self) -> str:
+        """`comparing…`, or while a thread compares several pairs, which one: `comparing 12 of 39
+        pairs…` (the timeline of a live blog's 40 versions takes seconds)."""
+        pairs = self._comparing[1] if self._comparing is not None else ()
+        if len(pairs) < 2:
+            return "comparing…"
+        return f"comparing {min(self._pairs_compared + 1, len(pairs))} of {len(pairs)} pairs…"
 
     def _open_dialog(self, dialog: Dialog[DialogResult],
                      answered: Callable[[DialogResult | None], None] | None = None, *,

@@ -198,7 +198,7 @@ async def test_a_long_chain_is_compared_apart_for_the_timeline_statistics_and_st
         for name in key.split(","):
             await pilot.press(name)
         await pilot.pause()
-        assert "comparing…" in status_text(app) and not shown(app)
+        assert "comparing" in status_text(app) and not shown(app)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -206,6 +206,32 @@ async def test_a_long_chain_is_compared_apart_for_the_timeline_statistics_and_st
         release.set()
         await wait_until(pilot, lambda: shown(app))
         assert shown(app) and "comparing" not in status_text(app)
+
+
+@run_async
+async def test_the_status_counts_the_pairs_compared_for_the_timeline(
+        chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The timeline of a live blog's 40 versions said only `comparing…` for the 9 s its 39 pairs
+    took to compare."""
+    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    allowed = threading.Semaphore(1)  # the first pair at once, then one pair a release
+
+    def gated_compare(old: Version, new: Version) -> Comparison:
+        allowed.acquire(timeout=10)
+        return compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=gated_compare)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_until(pilot, lambda: app.diff.has_layout)
+        await pilot.press("t")
+        await wait_until(pilot, lambda: "comparing" in status_text(app))
+        assert "comparing 1 of 2 pairs…" in status_text(app)
+        allowed.release()
+        await wait_until(pilot, lambda: "comparing 2 of 2 pairs…" in status_text(app))
+        assert "comparing 2 of 2 pairs…" in status_text(app)
+        allowed.release()
+        await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen))
+        assert isinstance(app.screen, TimelineScreen)
 
 
 @run_async
