@@ -21,6 +21,7 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets.option_list import Option
 
 from revdiff.errors import MalformedPage, RevdiffError
 from revdiff.export.pairs import pair_reading
@@ -28,7 +29,7 @@ from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import without_elisions
 from revdiff.model import Article, EditOp
 from revdiff.terminal_text import visible, visible_lines
-from revdiff.tui.article_list_screen import ArticleListScreen
+from revdiff.tui.article_list_screen import ArticleListScreen, article_options
 from revdiff.tui.dialog import Dialog, DialogResult
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportChoice, ExportScreen
@@ -187,6 +188,7 @@ class RevdiffApp(App[None]):
         self._flip = flip
         # each article shown so far, where it was left; the last shown last (`show_article`)
         self._sessions: dict[int, ArticleSession] = {}
+        self._article_options: tuple[Option, ...] = ()  # the article list's lines, once it opened
         # (article, pairs) whose comparisons a thread computes (`_when_compared`), else None
         self._comparing: tuple[int, tuple[tuple[int, int], ...]] | None = None
         self._pairs_compared = 0  # of those pairs, how many the thread has compared so far
@@ -582,8 +584,10 @@ class RevdiffApp(App[None]):
         self._step_article(-1)
 
     def action_articles(self) -> None:
-        self._open_dialog(ArticleListScreen(self.articles, self.article_index), self._pick_article,
-                          toggled_by="articles")
+        if not self._article_options:
+            self._article_options = article_options(self.articles)
+        self._open_dialog(ArticleListScreen(self._article_options, self.article_index),
+                          self._pick_article, toggled_by="articles")
 
     def _pick_article(self, index: int | None) -> None:
         if index is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from revdiff.tui.dialog import Dialog
 from revdiff.tui.wrapping import shorten
 
 TEXT_CELLS = 84  # the line fits the widest dialog; a narrower one cuts it at its edge (CSS)
+LIST_HEIGHT = 30  # the list's most lines, its border's included; it scrolls through the others
 TITLE_CELLS = 50  # a long title leaves room for the URL, which tells articles of one title apart
 
 
@@ -27,6 +29,13 @@ def article_line(index: int, article: Article) -> str:
     where = article.url or (newest.paragraphs[0] if newest.paragraphs else "")
     text = f"{shorten(visible(title), TITLE_CELLS)}  {visible(where)}" if where else visible(title)
     return f"{index + 1:>3}. {len(article.versions):>3} versions  {shorten(text, TEXT_CELLS)}"
+
+
+def article_options(articles: Sequence[Article]) -> tuple[Option, ...]:
+    """An article's line each, for the list; an app keeps them from one opening to the next."""
+    # Text, not a string: Textual reads a string as markup, and a title is no markup.
+    return tuple(Option(Text(article_line(index, article)), id=str(index))
+                 for index, article in enumerate(articles))
 
 
 class ArticleListScreen(Dialog[int | None]):
@@ -45,29 +54,30 @@ class ArticleListScreen(Dialog[int | None]):
     }
     /* one line an article, cut with … at the dialog's edge */
     ArticleListScreen OptionList {
-        height: auto;
-        max-height: 30;
+        height: 30;  /* LIST_HEIGHT, or fewer when fewer articles need less (`on_mount`) */
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
     ArticleListScreen .hint { color: $text-muted; padding: 0 1; }
     """
 
-    def __init__(self, articles: list[Article], current: int) -> None:
+    def __init__(self, options: Sequence[Option], current: int) -> None:
         super().__init__()
-        self.articles = articles
+        self.options = options  # `article_options`
         self.current = current
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            count = len(self.articles)
+            count = len(self.options)
             yield Static(f"{count} article{'s' if count != 1 else ''} · Enter opens one · Esc closes",
                          classes="hint")
-            yield OptionList(*[Option(Text(article_line(index, article)), id=str(index))
-                               for index, article in enumerate(self.articles)], id="article-list")
+            yield OptionList(*self.options, id="article-list")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
+        # one line an article: as high as its lines (`auto`), the list measured every line at
+        # each layout (0.5 s for 20,000 articles)
+        options.styles.height = min(len(self.options) + options.styles.gutter.height, LIST_HEIGHT)
         options.highlighted = self.current
         options.focus()
 
