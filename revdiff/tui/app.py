@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets.option_list import Option
@@ -76,6 +77,7 @@ ANSWERED_WHILE_COMPARING = frozenset({"help", "quit"})
 # thread of their own, the screen answering meanwhile (a pair of 60,000 paragraphs took 8.5 s, the
 # timeline of a live blog's 40 versions of 400 paragraphs 3.5 s); shorter ones, at once.
 LONG_PAIR_CHARACTERS = 300_000
+PAIRS_COUNT_SHOWN_EVERY = 0.25  # seconds between two counts of the pairs compared apart
 # The articles, the last shown last, whose comparisons are kept when another is shown: stepping
 # back and forth between them answers at once, and memory does not grow with every article
 # visited (25 KB an article of a NewsEdits file, 100 MB a live blog whose timeline was opened).
@@ -192,6 +194,7 @@ class RevdiffApp(App[None]):
         # (article, pairs) whose comparisons a thread computes (`_when_compared`), else None
         self._comparing: tuple[int, tuple[tuple[int, int], ...]] | None = None
         self._pairs_compared = 0  # of those pairs, how many the thread has compared so far
+        self._counting_pairs: Timer | None = None  # shows that count while it grows
         self._waiting: list[Callable[[], None]] = []  # asked for meanwhile, asked again after it
         self.article_index = 0
         self.session = self._session_of(0)
@@ -260,6 +263,8 @@ class RevdiffApp(App[None]):
             return
         self._comparing = key
         self._pairs_compared = 0
+        if len(missing) > 1:  # a timer, not a call from the thread: it would wait for the app
+            self._counting_pairs = self.set_interval(PAIRS_COUNT_SHOWN_EVERY, self._show_pairs_count)
         self.refresh_bindings()  # the footer shows only the keys that answer meanwhile
         if self.diff.has_layout:
             self._refresh_status()
@@ -270,7 +275,7 @@ class RevdiffApp(App[None]):
                 for pair in pairs:
                     session.comparison_of(*pair)
                     if pair in missing:
-                        self.call_from_thread(self._compared_one, key)
+                        self._pairs_compared += 1
                     if until is not None and until(pair):
                         break
             except Exception as error:  # noqa: BLE001 - said on screen, as any failed command
@@ -280,15 +285,16 @@ class RevdiffApp(App[None]):
 
         threading.Thread(target=compare, name="revdiff-compare", daemon=True).start()
 
-    def _compared_one(self, key: tuple[int, tuple[tuple[int, int], ...]]) -> None:
-        if self._comparing == key:
-            self._pairs_compared += 1
-            if self.diff.has_layout:
-                self._refresh_status()
+    def _show_pairs_count(self) -> None:
+        if self.diff.has_layout:
+            self._refresh_status()
 
     def _compared(self, key: tuple[int, tuple[tuple[int, int], ...]], failure: Exception | None,
                   then: Callable[[], None]) -> None:
         self._comparing = None
+        if self._counting_pairs is not None:
+            self._counting_pairs.stop()
+            self._counting_pairs = None
         self.refresh_bindings()
         if failure is not None:
             self.notify(f"Cannot compare this pair: {visible(str(failure))}", severity="error",
