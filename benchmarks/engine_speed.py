@@ -6,7 +6,10 @@ k+1 of each article form a pair; a version's paragraphs are its non-blank lines.
 1. median milliseconds per comparison for revdiff's `compare` and for diff-match-patch run over the
    whole text (`diff_main` + `diff_cleanupSemantic`, what NewsDiffs does), on pairs of about 60
    sentences and on every fourth pair of any size, with the ratio;
-2. growth: pairs concatenated into one comparison of about N, 4N and 16N sentences, medians of
+2. whole chains: each article's consecutive pairs compared in order, as `export` and the
+   timeline compare them (each version split once, for its pair with the version before and
+   after), against the same comparisons each made afresh (each version split twice);
+3. growth: pairs concatenated into one comparison of about N, 4N and 16N sentences, medians of
    several rounds, with the ratios time(4N)/time(N) and time(16N)/time(4N) (target: at most 5).
 
     python benchmarks/engine_speed.py [--corpus PATH] [--base 320] [--repeat 7] [--growth-only]
@@ -27,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from diff_match_patch import diff_match_patch
-from timing import median_seconds
+from timing import compare_afresh, median_seconds
 
 from revdiff.engine import compare, split_sentences
 from revdiff.model import Version
@@ -42,13 +45,19 @@ def read_version(path: Path, number: int) -> Version:
                    paragraphs=tuple(" ".join(line.split()) for line in lines if line.strip()))
 
 
-def version_pairs(corpus: Path) -> list[tuple[Version, Version]]:
-    pairs: list[tuple[Version, Version]] = []
+def version_chains(corpus: Path) -> list[list[Version]]:
+    chains = []
     for article in sorted(p for p in corpus.iterdir() if p.is_dir()):
         files = sorted(article.glob("*.txt"), key=lambda p: int(p.stem) if p.stem.isdigit() else -1)
-        versions = [read_version(path, k) for k, path in enumerate(files)]
-        pairs.extend(itertools.pairwise(versions))
-    return pairs
+        chains.append([read_version(path, k) for k, path in enumerate(files)])
+    return chains
+
+
+def compare_chains(chains: list[list[Version]], each: Callable[[Version, Version], object]
+                   ) -> None:
+    for chain in chains:
+        for old, new in itertools.pairwise(chain):
+            each(old, new)
 
 
 def median_ms(run: Callable[[], object], repeat: int = 3) -> float:
@@ -95,7 +104,7 @@ def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None
         for k, (old, new, _) in enumerate(sizes):
             gc.collect()
             wall_start, cpu_start = time.perf_counter(), time.process_time()
-            compare(old, new)
+            compare_afresh(old, new)
             cpu[k].append(time.process_time() - cpu_start)
             wall[k].append(time.perf_counter() - wall_start)
     print(f"\ngrowth: pairs of different articles concatenated; medians of {repeat} rounds, "
@@ -123,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
-    pairs = version_pairs(args.corpus)
+    chains = version_chains(args.corpus)
+    pairs = [pair for chain in chains for pair in itertools.pairwise(chain)]
     if args.growth_only:
         growth(pairs, args.base, args.repeat)
         return 0
@@ -134,13 +144,17 @@ def main(argv: list[str] | None = None) -> int:
     every_fourth = [pair for _, pair in sized[::4]]
     for label, group in (("about 60 sentences", typical), ("every 4th pair, any size", every_fourth)):
         repeat = 3 if len(group) < 200 else 1
-        ours = [median_ms(functools.partial(compare, o, n), repeat) for o, n in group]
+        ours = [median_ms(functools.partial(compare_afresh, o, n), repeat) for o, n in group]
         theirs = [median_ms(functools.partial(whole_text_dmp, o, n), repeat) for o, n in group]
         ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
         print(f"{label:<26} {len(group):>4} {ours_median:11.2f} {theirs_median:9.2f} "
               f"{ours_median / theirs_median:12.2f}")
         print(f"{'':<26} {'':>4} {'p90 ' + format(sorted(ours)[int(0.9 * len(ours))], '.1f'):>11} "
               f"{'p90 ' + format(sorted(theirs)[int(0.9 * len(theirs))], '.1f'):>9}")
+    in_order = median_ms(functools.partial(compare_chains, chains, compare))
+    afresh = median_ms(functools.partial(compare_chains, chains, compare_afresh))
+    print(f"\nwhole chains, {len(pairs)} pairs in order: {in_order / 1000:.2f} s; each pair "
+          f"afresh: {afresh / 1000:.2f} s; ratio {in_order / afresh:.2f}")
     growth(pairs, args.base, args.repeat)
     return 0
 

@@ -6,6 +6,9 @@ import statistics
 import time
 from collections.abc import Callable
 
+from revdiff.engine import compare, sentences_of
+from revdiff.model import Comparison, Version
+
 
 def median_seconds(function: Callable[[], object], repeat: int) -> float:
     """The median wall time of `repeat` calls of `function`, in seconds."""
@@ -15,3 +18,11 @@ def median_seconds(function: Callable[[], object], repeat: int) -> float:
         function()
         samples.append(time.perf_counter() - started)
     return statistics.median(samples)
+
+
+def compare_afresh(old: Version, new: Version) -> Comparison:
+    """`compare` as for versions never split before: `sentences_of` keeps the last versions it
+    split (for a chain's next pair), so a benchmark that compares one pair again and again
+    would time the cache."""
+    sentences_of.cache_clear()
+    return compare(old, new)

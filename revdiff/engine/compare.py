@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -25,6 +26,11 @@ class UnknownSentenceMode(RevdiffError):
 _STRAIGHT_QUOTE = re.compile('"')
 
 
+# A chain's comparisons (v0-v1, v1-v2, ...) split each version once, for its pair with the
+# version before it and then with the one after: splitting was half of a live blog's comparison
+# time. The last few versions split are kept (a version of a live blog holds thousands of
+# sentences).
+@functools.lru_cache(maxsize=4)
 def sentences_of(version: Version, mode: str = "auto") -> tuple[Sentence, ...]:
     """The sentences of a version: split by rules ("auto") or one per paragraph ("lines")."""
     if mode == "auto":
