@@ -162,9 +162,9 @@ def _oldest_first(articles: Sequence[Article], by_url: dict[str, FileHistory],
     known = [by_url.get(article.url) if article.url else None for article in articles]
     files = [history.path if history is not None else article_path(article)
              for article, history in zip(articles, known)]
-    crowded = _crowded_folders(set(files).union(stored))
-    files = [fanned_path(name, article.url)
-             if history is None and _folder(name) in crowded else name
+    stored_files = set(stored)
+    crowded = _crowded_folders(stored_files.union(files))
+    files = [name if history is not None else _new_file(name, article.url, stored_files, crowded)
              for article, history, name in zip(articles, known, files)]
     first_seen: dict[str, int] = {}
     for index, name in enumerate(files):
@@ -173,6 +173,17 @@ def _oldest_first(articles: Sequence[Article], by_url: dict[str, FileHistory],
         first_seen[files[index]],
         min((v.number for v in articles[index].versions), default=0), index))
     return [(articles[index], files[index]) for index in order]
+
+
+def _new_file(name: str, url: str | None, stored: set[str], crowded: set[str]) -> str:
+    """The file of an article whose URL is not stored: `name`, or `name` one folder down where
+    its folder is crowded; an article without a URL is found by its path only, so a file that an
+    earlier run stored (in a folder crowded then, or not yet) is kept whatever the folder holds
+    now."""
+    fanned = fanned_path(name, url)
+    if name in stored or (fanned not in stored and _folder(name) not in crowded):
+        return name
+    return fanned
 
 
 def _folder(path: str) -> str:

@@ -379,3 +379,22 @@ def test_a_crowded_folder_gets_new_articles_one_folder_down(tmp_path: Path,
                   for name in fanned) == ["world-3", "world-4"]
     assert read_repository(repo_dir) == later
     assert store_articles(later, repo_dir).stored == 0
+
+
+@pytest.mark.parametrize("first_run, second_run", [(5, 1), (3, 5)])
+def test_an_article_without_a_url_stays_in_its_file_whether_or_not_its_folder_is_crowded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_run: int, second_run: int) -> None:
+    # an article without a URL is found again by its path only: a later run in which its folder
+    # was crowded (or no longer was) put its next version into a second file
+    monkeypatch.setattr("revdiff.store.plan.CROWDED_FOLDER", 3)
+
+    def note(n: int, versions: int) -> Article:
+        return Article("test", None, tuple(
+            Version(k, f"Note {n}", (f"Text {n}, version {k}.",)) for k in range(versions)))
+
+    repo_dir = tmp_path / "r"
+    store_articles([note(n, 1) for n in range(first_run)], repo_dir)
+    later = [note(n, 2) for n in range(second_run)]
+    assert store_articles(later, repo_dir).stored == second_run + max(second_run - first_run, 0)
+    assert len(list((repo_dir / "_no-url").rglob("*.txt"))) == max(first_run, second_run)
+    fsck(repo_dir)
