@@ -168,14 +168,16 @@ def _version_line(soup: BeautifulSoup) -> tuple[Tag, re.Match[str]] | None:
     return None
 
 
-def _text_paragraphs(version_line: Tag) -> list[Tag]:
+def _text_paragraphs(version_line: Tag, heading: Tag) -> list[Tag]:
     """The `<p>` elements of the version's text: those that follow the version line in its own
     container; where none does, those in the elements that follow it (the text wrapped in an
     element of its own), or that follow the element the version line is wrapped in, up to the
-    page's body."""
+    element that holds the title too: a version without text has no paragraphs, not those of
+    the site layout after it (a footer)."""
     paragraphs: list[Tag] = list(version_line.find_next_siblings("p"))
+    title_holders = {id(holder) for holder in heading.parents}
     element: Tag | None = version_line
-    while not paragraphs and element is not None and element.name != "body":
+    while not paragraphs and element is not None and id(element) not in title_holders:
         paragraphs = [p for following in element.find_next_siblings()
                       for p in ([following] if following.name == "p" else following.find_all("p"))]
         element = element.parent
@@ -221,6 +223,6 @@ def read_version_page(text: str, where: str) -> Article:
         url = str(author_link.get("href")) if author_link is not None else None
     if url is not None:
         checked_url(url, "article URL", where)
-    paragraphs = [content for p in _text_paragraphs(version_line) if (content := _cell_text(p))]
+    paragraphs = [content for p in _text_paragraphs(version_line, heading) if (content := _cell_text(p))]
     version = Version(number, _cell_text(heading), tuple(paragraphs))
     return Article(None, url, (version,), total)

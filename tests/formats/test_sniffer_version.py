@@ -121,3 +121,13 @@ def test_a_page_saved_with_upper_case_tags_is_a_version_page() -> None:
     assert upper != page
     assert detect(upper) is Format.SNIFFER_VERSION_HTML
     assert read_version_page(upper, "v.html").versions == read_version_page(page, "v.html").versions
+
+
+def test_a_version_without_text_takes_no_paragraph_of_the_layout_after_it() -> None:
+    # a version line without paragraphs after it in its container looked further up the page,
+    # and read the footer as the version's text
+    page = render_version_html(Version(1, "T", ()), "https://x.org/a", 2)
+    assert "<div id=\"footer\"><p>" in page
+    article = read_version_page(page, "v.html")
+    assert article.versions == (Version(1, "T", ()),)
+    assert article.url == "https://x.org/a"
