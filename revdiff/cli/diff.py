@@ -126,7 +126,8 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         for text in comparisons_csv(items):
             write_data(text)
     elif output_format == "html":
-        write_data(comparisons_html((ref.name, comparison) for ref, comparison, _ in items))
+        for text in comparisons_html((ref.name, comparison) for ref, comparison, _ in items):
+            write_data(text)
     elif output_format == "unified":
         for ref, comparison, _ in items:
             write_data(article_unified_diff(ref.name, comparison))

@@ -5,12 +5,12 @@ The page shell and its style sheet are `revdiff.export.html_page`'s, shared with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import escape
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
-from revdiff.export.html_page import page
+from revdiff.export.html_page import page_pieces
 from revdiff.model import Comparison, Edit, EditOp, Flag, WordDiff
 
 
@@ -58,6 +58,9 @@ def comparison_table(comparison: Comparison, *, article: str | None = None) -> s
     ])
 
 
-def comparisons_html(items: Iterable[tuple[str, Comparison]], *, title: str = "revdiff") -> str:
-    tables = [comparison_table(comparison, article=article) for article, comparison in items]
-    return page(title, tables)
+def comparisons_html(items: Iterable[tuple[str, Comparison]], *, title: str = "revdiff"
+                     ) -> Iterator[str]:
+    """One page of every comparison's table, in pieces made one comparison at a time: a page
+    of many articles is written as it is made, never held whole."""
+    return page_pieces(title, (comparison_table(comparison, article=article)
+                               for article, comparison in items))

@@ -8,7 +8,7 @@ does not allow and which `cat` would hand to a terminal, are shown as symbols (`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import escape
 
 from revdiff.terminal_text import visible_data, visible_html
@@ -49,6 +49,15 @@ def page_head(title: str) -> str:
 PAGE_END = "</body></html>\n"
 
 
+def page_pieces(title: str, body: Iterable[str]) -> Iterator[str]:
+    """A whole page in pieces, each body line's made as it comes: the head, the body's lines,
+    the end. (No line ends with a carriage return, so the lines show as the body does whole.)"""
+    yield page_head(title)
+    for line in body:
+        yield visible_html(f"{line}\n")
+    yield PAGE_END
+
+
 def page(title: str, body: Iterable[str]) -> str:
     """A whole page: the head, the body's lines, the end."""
-    return page_head(title) + visible_html("".join(f"{line}\n" for line in body)) + PAGE_END
+    return "".join(page_pieces(title, body))

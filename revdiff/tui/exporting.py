@@ -55,7 +55,7 @@ def _as_unified(pair: ExportedPair) -> str:
 
 
 def _as_html(pair: ExportedPair) -> str:
-    return comparisons_html([(pair.ref.name, pair.comparison)], title=pair.ref.name)
+    return "".join(comparisons_html([(pair.ref.name, pair.comparison)], title=pair.ref.name))
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 import revdiff
 from revdiff.cli import main
+from revdiff.export.html_page import page_head
 from revdiff.export.records import (
     COMPARISON_COLUMN_NAMES,
     EDIT_COLUMN_NAMES,
@@ -357,12 +358,15 @@ class _Interrupted(Exception):
     (["diff", "--no-color"], "https://www.bbc.co.uk/news/a-0: version 0 -> 1"),
     (["view", "--plain"], "https://www.bbc.co.uk/news/a-0: version 0 -> 1"),
     (["diff", "--format", "json"], '[\n  {\n    "article_index": 0,'),
+    (["diff", "--format", "html"],
+     page_head("revdiff") + "<h2>https://www.bbc.co.uk/news/a-0: version 0 &rarr; 1</h2>"),
 ])
 def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], start: str) -> None:
     """The text diff was printed once every article was compared: a NewsEdits file of 20,000
     articles showed nothing for 74 s and held its 180 MB of text at once. The JSON array was
-    made whole before it was written (1.2 GB held for 3,000 articles)."""
+    made whole before it was written (1.2 GB held for 3,000 articles), and so was the HTML page
+    (226 MB held for them)."""
     import revdiff.export.pairs
 
     # the modules, not the commands of the same names that `revdiff.cli` holds
