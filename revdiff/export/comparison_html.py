@@ -47,7 +47,7 @@ def comparison_table(comparison: Comparison, *, article: str | None = None) -> s
     heading = escape(article or comparison.new.title)
     notes = " · boring" * stats.boring + " · rewrite" * stats.rewrite
     return "\n".join([
-        f"<h2>{heading}: version {comparison.old.number} &rarr; {comparison.new.number}</h2>",
+        f"<h2><bdi>{heading}</bdi>: version {comparison.old.number} &rarr; {comparison.new.number}</h2>",
         (f'<p class="stats">{escape(counts)}; +{stats.words_added}/-{stats.words_removed} words, '
         f"{escape(percent(stats.changed_share))} changed{escape(notes)}</p>"),
         "<table>",

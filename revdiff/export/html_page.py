@@ -17,11 +17,14 @@ from revdiff.terminal_text import visible_data, visible_html
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 STYLE = """
-body { font-family: Georgia, serif; margin: 2em auto; max-width: 76em; padding: 0 1em; color: #222; }
-h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.2em; margin-top: 2em; }
+body { font-family: Georgia, serif; margin: 2em auto; max-width: 76em; padding: 0 1em; color: #222;
+       overflow-wrap: anywhere; }
+h1 { font-size: 1.6em; margin-bottom: .2em; unicode-bidi: plaintext; }
+h2 { font-size: 1.2em; margin-top: 2em; }
 .meta, .stats { color: #555; } a { color: #245; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
-th, td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; text-align: left; }
+th, td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; text-align: start;
+         unicode-bidi: plaintext; }
 td { width: 45%; } td.op { width: 10%; font-family: monospace; color: #666; }
 table.timeline td, table.index td { width: auto; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }

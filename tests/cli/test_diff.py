@@ -359,7 +359,7 @@ class _Interrupted(Exception):
     (["view", "--plain"], "https://www.bbc.co.uk/news/a-0: version 0 -> 1"),
     (["diff", "--format", "json"], '[\n  {\n    "article_index": 0,'),
     (["diff", "--format", "html"],
-     page_head("revdiff") + "<h2>https://www.bbc.co.uk/news/a-0: version 0 &rarr; 1</h2>"),
+     page_head("revdiff") + "<h2><bdi>https://www.bbc.co.uk/news/a-0</bdi>: version 0 &rarr; 1</h2>"),
 ])
 def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], start: str) -> None:

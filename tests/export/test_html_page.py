@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -10,6 +11,7 @@ import revdiff
 from revdiff.cli import main
 from revdiff.export.comparison_html import comparisons_html
 from revdiff.export.html_page import CSP, PAGE_END, STYLE, page_head
+from revdiff.model import Article, Version
 
 VERSIONS = Path(__file__).resolve().parents[2] / "samples" / "versions" / "iran-strikes-us-troops-in-iraq"
 
@@ -27,3 +29,25 @@ def test_the_comparison_page_and_every_report_page_use_the_one_shell(tmp_path: P
     for report_page in pages:
         text = report_page.read_text(encoding="utf-8")
         assert text.count(STYLE) == 1 and CSP in text and text.endswith(PAGE_END)
+
+
+def _declarations(selector: str) -> str:
+    """The declarations of the style sheet's rule for `selector` (as it is written there)."""
+    [rule] = re.findall(rf"(?m)^{re.escape(selector)} \{{([^}}]*)\}}", STYLE)
+    return " ".join(rule.split())
+
+
+def test_right_to_left_text_and_words_longer_than_a_line_keep_the_columns_on_the_page() -> None:
+    """A 500-character URL widened its column past the window (the new text off screen), and
+    Arabic or Hebrew text sat on the left, its full stop at the wrong end: each cell now takes
+    its direction from its own text, and a word too long for its column breaks."""
+    article = Article("test", "https://example.com/story", (
+        Version(0, "خبر", ("أعلنت الحكومة اليوم عن خطة جديدة.", "See " + "a" * 500 + ".")),
+        Version(1, "خبر", ("أعلنت الحكومة أمس عن خطة جديدة.", "See " + "a" * 500 + "b."))))
+    comparison = revdiff.compare(article.versions[0], article.versions[1])
+    html = "".join(comparisons_html([("خبر عاجل", comparison)]))
+    assert "<h2><bdi>خبر عاجل</bdi>: version 0 &rarr; 1</h2>" in html  # the title set apart
+    cells = _declarations("th, td")
+    assert "unicode-bidi: plaintext" in cells and "text-align: start" in cells
+    assert "text-align: left" not in cells
+    assert "overflow-wrap: anywhere" in _declarations("body")  # inherited by every cell
