@@ -272,7 +272,10 @@ def cell_int(value: object) -> int | None:
         return value if 0 <= value <= MAX_NUMBER else None
     text = cell_text(value)
     digits = whole_digits(text.strip()) if text is not None else None
-    return int(digits) if digits is not None and len(digits) <= MAX_DIGITS else None
+    if digits is None:
+        return None
+    significant = digits.lstrip("0")  # leading zeros add no size: `0000000000000001` is 1
+    return int(significant or "0") if len(significant) <= MAX_DIGITS else None
 
 
 def whole_digits(text: str) -> str | None:

@@ -480,6 +480,8 @@ def test_whole_numbers_written_as_floats_are_the_numbers_they_spell(tmp_path: Pa
     (1, 1), (1.0, 1), ("1.0", 1), ("2.", 2), (" 3 ", 3), (b"4.0", 4), ("0", 0),
     ("1.5", None), (1.5, None), ("-1", None), (-1, None), ("²", None), (True, None),
     ("1e3", None), ("", None), (".0", None), (10**15, None), ("1" * 16, None),
+    ("0" * 15 + "1", 1), pytest.param("0" * 5000 + "7.0", 7, id="5000 zeros, 7.0"), ("000", 0),
+    pytest.param("0" * 5000 + "1" * 16, None, id="5000 zeros, 16 ones"),
     (float("inf"), None)])
 def test_an_integer_cell_is_a_whole_number_or_none(cell: object, number: int | None) -> None:
     assert sqlite_schema.cell_int(cell) == number
