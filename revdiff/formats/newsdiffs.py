@@ -201,16 +201,26 @@ def read_rendered_compare(compare: Tag) -> tuple[str, str]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _element_ends(text: str, name: str) -> bool:
-    """Whether the #compare element, a `name` element, is closed in the text: a piece of a page
-    without `<html>` (which tells a page cut short by its missing `</html>`) gave what it held
-    of the comparison, cut short, as the whole. Elements of its name inside it are counted."""
-    marker = _RENDERED_MARKER.search(text)
+def _start_offset(text: str, element: Tag) -> int:
+    """Where `element`'s start tag begins in the text html.parser read: its line and column."""
+    line_start = 0
+    for _ in range((element.sourceline or 1) - 1):
+        line_start = text.index("\n", line_start) + 1
+    return line_start + (element.sourcepos or 0)
+
+
+def _element_ends(text: str, compare: Tag) -> bool:
+    """Whether the #compare element is closed in the text: a piece of a page without `<html>`
+    (which tells a page cut short by its missing `</html>`) gave what it held of the comparison,
+    cut short, as the whole. Elements of its name inside it are counted; the count starts at the
+    element the page is read from, not at an earlier `id=compare` in a comment or another
+    element (`<a id="Compare">`)."""
+    marker = _RENDERED_MARKER.search(text, _start_offset(text, compare))
     if marker is None:
         return True
     depth = 1
-    for tag in re.finditer(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*?(/?)>", text[marker.end():],
-                           re.IGNORECASE):
+    for tag in re.finditer(rf"<(/?){re.escape(compare.name)}(?=[\s/>])[^>]*?(/?)>",
+                           text[marker.end():], re.IGNORECASE):
         if tag.group(2):  # `<div/>`: opened and closed at once
             continue
         depth += -1 if tag.group(1) else 1
@@ -306,7 +316,7 @@ def read_page(text: str, where: str) -> Article:
         if not isinstance(compare, Tag):
             raise MalformedPage("no version texts (var text1/text2) and no div#compare", where,
                                 hint="give a NewsDiffs diff page")
-        if not _element_ends(text, compare.name):
+        if not _element_ends(text, compare):
             raise MalformedPage(f"page is truncated: its comparison ({compare.name}#compare) "
                                 "does not end", where, hint="save the whole page again")
         old_text, new_text = read_rendered_compare(compare)

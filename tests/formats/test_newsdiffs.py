@@ -262,6 +262,19 @@ def test_a_comparison_closed_after_elements_of_its_kind_is_whole() -> None:
         read_page(page.removesuffix("</div>"), "p")
 
 
+@pytest.mark.parametrize("earlier", ['<a id="Compare" href="#compare">To the comparison</a>',
+                                     "<!-- <div id=compare> is filled in by a script -->"])
+def test_an_earlier_id_compare_does_not_make_a_whole_page_truncated(earlier: str) -> None:
+    """The check that the comparison ends counted from the first `id=compare` in the page, in
+    any case and even in a comment, so a whole page was refused as truncated."""
+    page = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
+    with_earlier = page.replace("<body>", f"<body>\n{earlier}")
+    assert read_page(with_earlier, "p.html").versions == read_page(page, "p.html").versions
+    with pytest.raises(MalformedPage, match="does not end"):
+        read_page(with_earlier.replace("<html", "<div").replace("</html>", "</div>")[:-300],
+                  "p.html")
+
+
 def test_text_without_header_is_read_as_paragraphs_with_a_warning() -> None:
     page = "<script>var text1 = 'One.\\n\\nTwo.'; var text2 = 'One.\\n\\nTwo!';</script>"
     article = read_page(page, "p.html")
