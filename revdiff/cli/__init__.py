@@ -118,11 +118,13 @@ class RevdiffGroup(click.Group):
 
     def _commands_that_take(self, ctx: click.Context, option: str) -> str:
         """`revdiff FILE --format json` meant diff or parse: the commands that take an option the
-        one given does not (`revdiff diff`, `revdiff export` and `revdiff parse`), else ""."""
+        one given does not (`revdiff diff`, `revdiff export` and `revdiff parse`), else "". The
+        off form of a flag (`--no-color`) counts as the flag's."""
         takers = [f"`revdiff {name}`" for name in sorted(COMMANDS)
                   if name != ctx.invoked_subcommand
                   and (command := self.get_command(ctx, name)) is not None
-                  and any(option in parameter.opts for parameter in command.params)]
+                  and any(option in (*parameter.opts, *parameter.secondary_opts)
+                          for parameter in command.params)]
         if len(takers) > 1:
             return f"{', '.join(takers[:-1])} and {takers[-1]} take it"
         return f"{takers[0]} takes it" if takers else ""

@@ -300,6 +300,13 @@ def test_bad_input_is_one_line_error(tmp_path: Path) -> None:
                                      "`revdiff export` and `revdiff parse` take it (see")),
     (["parse", "a.txt", "--repo", "r"], ("revdiff parse: No such option '--repo': "
                                          "`revdiff store` takes it (see `revdiff parse --help`)")),
+    # the off form of a flag is the flag's; a typo of the command's own option keeps click's guess
+    (["parse", "a.txt", "--no-color"], ("revdiff parse: No such option '--no-color': "
+                                        "`revdiff diff` takes it (see")),
+    (["diff", "a.txt", "--no-progress"], ("revdiff diff: No such option '--no-progress': "
+                                          "`revdiff store` takes it (see `revdiff diff --help`)")),
+    (["diff", "a.txt", "--no-colr"], ("revdiff diff: No such option '--no-colr'. (Did you mean "
+                                      "one of: '--color', '--no-color'?) (see")),
     (["diff"], "revdiff diff: Missing argument 'INPUT...' (see `revdiff diff --help`)"),
     (["export", "a.txt", "-o", "x.jsonl", "--max-size", "abc"], "revdiff export: Invalid value"),
     (["export", "a.txt", "-o"], "revdiff export: Option '-o' requires an argument")])
