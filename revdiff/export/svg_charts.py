@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 
@@ -10,6 +11,10 @@ from revdiff.engine.stats import percent
 WIDTH = 640
 HEIGHT = 160
 MARGIN = 28
+# The width an x-axis label (font-size 10) takes per character, `→` included, and the gap kept
+# between two labels
+LABEL_CHAR_WIDTH = 7
+LABEL_GAP = 6
 
 
 def _frame(body: list[str], label: str, width: int = WIDTH, height: int = HEIGHT) -> str:
@@ -25,6 +30,14 @@ def _x_positions(count: int, width: int = WIDTH) -> list[float]:
     return [MARGIN + k * step for k in range(count)]
 
 
+def _label_every(labels: Sequence[str]) -> int:
+    """Label every this many points on the x axis, from the first, so that labels as wide as the
+    widest one do not overlap: every point where they fit."""
+    widest = max((len(label) for label in labels), default=0) * LABEL_CHAR_WIDTH + LABEL_GAP
+    spacing = (WIDTH - 2 * MARGIN) / max(len(labels), 1)
+    return max(1, math.ceil(widest / spacing))
+
+
 def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[str]) -> str:
     """Words added (green, up) and removed (red, down) per version pair."""
     count = len(added)
@@ -33,6 +46,7 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
     scale = (middle - MARGIN / 2) / top
     slot = (WIDTH - 2 * MARGIN) / max(count, 1)
     bar = max(2.0, min(40.0, slot * 0.6))
+    every = _label_every(labels)
     body = [(f'<line x1="{MARGIN}" y1="{middle}" x2="{WIDTH - MARGIN}" y2="{middle}" '
              'stroke="#999" stroke-width="1"/>')]
     for k in range(count):
@@ -44,7 +58,7 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
                     'fill="#3a3"/>'
                     f'<rect x="{x:.1f}" y="{middle:.1f}" width="{bar:.1f}" height="{down:.1f}" '
                     'fill="#c33"/></g>')
-        if count <= 24:
+        if k % every == 0:
             body.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - 4}" font-size="10" '
                         f'text-anchor="middle" fill="#555">{escape(labels[k])}</text>')
     body.append(f'<text x="4" y="12" font-size="10" fill="#3a3">+{top}</text>'
@@ -69,11 +83,12 @@ def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
              f'y2="{HEIGHT - MARGIN}" stroke="#999"/>')]
     if len(values) > 1:
         body.append(f'<polyline points="{points}" fill="none" stroke="#36c" stroke-width="2"/>')
-    for x, value, name in zip(xs, values, labels):
+    every = _label_every(labels)
+    for k, (x, value, name) in enumerate(zip(xs, values, labels)):
         shown = percent(value) if shares else f"{value:g}"
         body.append(f'<circle cx="{x:.1f}" cy="{y(value):.1f}" r="3.5" fill="#36c">'
                     f"<title>{escape(f'{name}: {shown}')}</title></circle>")
-        if len(values) <= 24:
+        if k % every == 0:
             body.append(f'<text x="{x:.1f}" y="{HEIGHT - 8}" font-size="10" text-anchor="middle" '
                         f'fill="#555">{escape(name)}</text>')
     top_text = percent(top) if shares else f"{top:g}"

@@ -7,6 +7,7 @@ import subprocess
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from conftest import chromium_path
@@ -14,6 +15,7 @@ from export_corpus import make_chain
 
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.html_report import article_slug, report_file_name
+from revdiff.export.svg_charts import line_chart, words_chart
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 
@@ -287,3 +289,22 @@ def test_a_url_with_an_upper_case_scheme_is_linked(tmp_path: Path, url: str) -> 
     page = next(report.glob("000000-*.html"))
     assert ("a", {"href": url, "rel": "noreferrer"}) in parse(page).tags
 
+
+
+@pytest.mark.parametrize("count", [1, 8, 24, 25, 60, 500])
+def test_chart_x_axis_labels_are_every_kth_point_and_do_not_overlap(count: int) -> None:
+    """A chart over more than 24 points had no x-axis labels at all, and one of 10 to 24 pairs
+    (`9→10`, `10→11`, ...) ran its labels together; it now labels every k-th point from the
+    first, as many as fit side by side."""
+    names = [f"{k}→{k + 1}" for k in range(count)]
+    charts = (words_chart(list(range(count)), [1] * count, names),
+              line_chart([k / count for k in range(count)], names, label="share", shares=True))
+    for svg in charts:
+        shown = {float(text.attrib["x"]): str(text.text) for text in ElementTree.fromstring(
+            svg).iter("{http://www.w3.org/2000/svg}text") if text.text in names}
+        every = names.index(list(shown.values())[1]) if len(shown) > 1 else count
+        assert list(shown.values()) == names[::every]
+        assert count <= 8 or 3 <= len(shown) <= 24
+        xs = sorted(shown)
+        assert all(right - left >= 6 * len(name)
+                   for left, right, name in zip(xs, xs[1:], shown.values()))
