@@ -24,7 +24,7 @@ from revdiff.model import Version
 # tracker holds, and below 2**53, so every JSON reader and SQLite keep them exactly.
 MAX_DIGITS = 15
 MAX_NUMBER = 10**MAX_DIGITS - 1
-_ASCII_DIGITS = re.compile(f"[0-9]{{1,{MAX_DIGITS}}}")
+_ASCII_DIGITS = re.compile("[0-9]+")
 # How much of a bad value an error message quotes.
 _SHOWN_CHARS = 20
 _DEFAULT_HINT = "the input is damaged or not the tracker's own; correct it or save it again"
@@ -58,7 +58,8 @@ def parse_number(value: object, what: str, where: str, line: int | None = None,
     elif isinstance(value, str):
         digits = value.strip(ASCII_WHITESPACE)
         if _ASCII_DIGITS.fullmatch(digits):
-            number = int(digits)
+            significant = digits.lstrip("0")  # leading zeros add no size: `0000000000000001` is 1
+            number = int(significant or "0") if len(significant) <= MAX_DIGITS else None
     if number is None or not 0 <= number <= MAX_NUMBER:
         raise MalformedPage(f"{what} {shown(value)} is not a number of 1 to {MAX_DIGITS} "
                             "digits 0-9", where, line, hint=hint)

@@ -32,6 +32,12 @@ def test_plain_numbers_come_back(number: int) -> None:
     assert parse_number(float(number), "version", "outlet.db") == number
 
 
+@pytest.mark.parametrize(("text", "number"), [("0000000000000001", 1), ("0" * 5000 + "7", 7),
+                                              ("000", 0)], ids=["16 digits", "5001 digits", "zeros"])
+def test_leading_zeros_add_no_digits(text: str, number: int) -> None:
+    assert parse_number(text, "version number", "page.txt") == number
+
+
 @MANY
 @example("9" * 5000)
 @example("²")
