@@ -30,6 +30,13 @@ _SHOWN_CHARS = 20
 _DEFAULT_HINT = "the input is damaged or not the tracker's own; correct it or save it again"
 
 
+def digits_value(digits: str) -> int | None:
+    """The number ASCII `digits` spell, None past MAX_DIGITS: leading zeros add no size
+    (`0000000000000001` is 1), and thousands of them never reach `int`."""
+    significant = digits.lstrip("0")
+    return int(significant or "0") if len(significant) <= MAX_DIGITS else None
+
+
 def shown(value: object) -> str:
     """A bad value quoted for an error line: short, and with control characters escaped."""
     if isinstance(value, int):  # str() of a huge int may fail or take long
@@ -58,8 +65,7 @@ def parse_number(value: object, what: str, where: str, line: int | None = None,
     elif isinstance(value, str):
         digits = value.strip(ASCII_WHITESPACE)
         if _ASCII_DIGITS.fullmatch(digits):
-            significant = digits.lstrip("0")  # leading zeros add no size: `0000000000000001` is 1
-            number = int(significant or "0") if len(significant) <= MAX_DIGITS else None
+            number = digits_value(digits)
     if number is None or not 0 <= number <= MAX_NUMBER:
         raise MalformedPage(f"{what} {shown(value)} is not a number of 1 to {MAX_DIGITS} "
                             "digits 0-9", where, line, hint=hint)

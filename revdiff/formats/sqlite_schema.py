@@ -19,7 +19,7 @@ from pathlib import Path
 
 from revdiff.errors import MalformedPage, UnknownFormat
 from revdiff.file_kinds import special_kind
-from revdiff.formats.fields import MAX_DIGITS, MAX_NUMBER
+from revdiff.formats.fields import MAX_NUMBER, digits_value
 
 READ_FORMATS = ("NewsEdits (entryversion with a version column), diffengine (entry, entryversion) "
                 "and NYTdiff (nyt_versions or rss_versions) databases")
@@ -272,10 +272,7 @@ def cell_int(value: object) -> int | None:
         return value if 0 <= value <= MAX_NUMBER else None
     text = cell_text(value)
     digits = whole_digits(text.strip()) if text is not None else None
-    if digits is None:
-        return None
-    significant = digits.lstrip("0")  # leading zeros add no size: `0000000000000001` is 1
-    return int(significant or "0") if len(significant) <= MAX_DIGITS else None
+    return None if digits is None else digits_value(digits)
 
 
 def whole_digits(text: str) -> str | None:
