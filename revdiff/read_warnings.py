@@ -8,6 +8,7 @@ versions follows one rule for an article with a single version: there is nothing
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -70,19 +71,29 @@ def unsure_summary(page: PageReading) -> str | None:
             f"(lines {line_runs(unsure)}); `revdiff parse` shows each")
 
 
+def _names_a_file_in(warning: str, folders: Iterable[str]) -> bool:
+    """Whether the warning starts with the name of a file in one of the folders (`d/0.txt: …`)."""
+    name, colon, _ = warning.partition(": ")
+    return bool(colon) and any(
+        name.startswith(folder.rstrip("/" + os.sep) + separator)
+        for folder in folders for separator in {"/", os.sep})
+
+
 def warning_lines(article: Article, source: str, names: Iterable[str] = ()) -> list[str]:
     """Every warning about how `article` was read, one printable line each.
 
     A warning that does not start with the name of an input (one of `names` or a page of the
-    article) is prefixed with `source`, the name the user knows the article's input by.
+    article) or of a file in an input folder (`d/0.txt:` where `d` is given) is prefixed with
+    `source`, the name the user knows the article's input by.
     """
+    names = tuple(names)
     summaries = {page.name: unsure_summary(page) for page in article.pages}
     known = [*names, *summaries]
     lines = []
     for warning in article.warnings:
         named = next((name for name in known if warning.startswith(f"{name}:")), None)
         if named is None:
-            lines.append(f"{source}: {warning}")
+            lines.append(warning if _names_a_file_in(warning, names) else f"{source}: {warning}")
         elif not (summaries.get(named) and _UNSURE_COUNT.match(warning, len(named) + 2)):
             lines.append(warning)
     lines.extend(summary for summary in summaries.values() if summary)

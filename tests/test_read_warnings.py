@@ -57,3 +57,14 @@ def test_a_warning_without_an_input_name_is_given_one() -> None:
         "b.html: already named",
         "a.html: abc123def456: binary content left out␛]0;title␇",
     ]
+
+
+def test_a_warning_naming_a_file_of_an_input_folder_is_not_named_twice() -> None:
+    article = Article("d", None, VERSIONS, warnings=(
+        "d/0.txt: the text is not valid UTF-8; read it as cp1252",
+        "dd/1.txt: not in the folder given",
+    ))
+    assert warning_lines(article, "d", ["d/"]) == [
+        "d/0.txt: the text is not valid UTF-8; read it as cp1252",
+        "d: dd/1.txt: not in the folder given",
+    ]
