@@ -103,8 +103,11 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
 
     Numbers are seconds since 1970, or milliseconds (as JavaScript writes times) where seconds
     would give no date in the years 1 to 9999; an ISO time out of that range, or a number that
-    is no time either way, is kept as its text.
+    is no time either way, is kept as its text. A cell of white space only is no time, as an
+    empty one.
     """
+    if isinstance(value, str):
+        value = value.strip()
     if value is None or value == "":
         return None, None
     if isinstance(value, str) and _is_epoch_text(value):
@@ -114,7 +117,7 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
             with contextlib.suppress(MalformedPage, OverflowError):
                 return time_from_epoch(value / per_second, what, where), None
         return None, repr(value) if isinstance(value, float) else str(value)
-    text = str(value).strip()
+    text = str(value)
     try:
         time = parse_iso_time(text, what, where)
     except MalformedPage:

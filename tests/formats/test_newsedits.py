@@ -171,6 +171,18 @@ def test_null_title_and_text_and_a_created_that_is_no_time_are_warned_of(tmp_pat
     )
 
 
+def test_a_created_of_white_space_only_is_no_time_as_an_empty_one(tmp_path: Path) -> None:
+    """`created` of spaces was kept as the time text '' and warned as "created '' is not a
+    time"; exported, that '' read back as no time: the round trip changed the version."""
+    path = make_database(tmp_path / "blank.db", NEWSEDITS_TABLE, [
+        (2, 2, 0, "A", "https://y.test/b", "s", "  ", 2, "<p>One.</p>"),
+        (3, 2, 1, "A", "https://y.test/b", "s", "\t\n", 2, "<p>Two.</p>"),
+    ])
+    (article,) = read_database(path)
+    assert [(v.time, v.time_text) for v in article.versions] == [(None, None), (None, None)]
+    assert article.warnings == ()
+
+
 def test_text_stored_as_bytes_is_read_as_text(tmp_path: Path) -> None:
     """A BLOB summary became its Python form, `b'\\xff\\xfe binary'`, as the version's text."""
     path = make_database(tmp_path / "blobs.db", NEWSEDITS_TABLE, [
