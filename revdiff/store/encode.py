@@ -98,7 +98,7 @@ def git_date(when: datetime | None) -> str:
     """A `<seconds> <+HHMM>` git date: the version's time, or now when unknown or unusable.
 
     Git cannot store times before 1970 or offsets beyond 14 hours; such times fall back to now
-    (UTC offset for odd offsets). A time without a zone is taken as UTC. The exact time is kept
+    (UTC offset for odd offsets, and for a time after 1970 that its zone still dates 1969). A time without a zone is taken as UTC. The exact time is kept
     in the `Revdiff-Time` trailer either way.
     """
     if when is None:
@@ -114,5 +114,7 @@ def git_date(when: datetime | None) -> str:
         seconds = -1
     if seconds < 0:
         return f"{int(clock.time())} +0000"
+    if seconds + minutes * 60 < 0:
+        minutes = 0  # before 1970 in its own zone: `git log` stops at such a commit
     sign = "-" if minutes < 0 else "+"
     return f"{seconds} {sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"

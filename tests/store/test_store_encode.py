@@ -94,3 +94,11 @@ def test_git_date_falls_back_to_now_for_times_git_cannot_hold() -> None:
     before_epoch = datetime(1912, 4, 15, tzinfo=UTC)
     seconds = int(git_date(before_epoch).split()[0])
     assert seconds > 1_000_000_000
+
+
+def test_git_date_of_a_time_its_zone_dates_1969_is_written_in_utc() -> None:
+    """3,599 seconds after 1970 began, at -01:00, is 31 December 1969 there: written `3599 -0100`,
+    `git log` stopped at its commit with `fatal: Timestamp before Unix epoch: 3599 -100`."""
+    west = datetime(1969, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-1)))
+    assert git_date(west) == "3599 +0000"
+    assert git_date(datetime(1970, 1, 1, 1, tzinfo=timezone(timedelta(hours=-1)))) == "7200 -0100"
