@@ -14,6 +14,7 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole, and a bullet
   (`•`) after a sentence's end opens the next;
 - ellipses split only before a capital letter;
+- Wikipedia's reference markers after a sentence's end (`in 1820.[1] It grew`) close it;
 - text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
   script without case (Hebrew, Arabic) before its letters; `。！？` end a sentence with no space;
 - words glued by a site's markup (`diplomats.The killing`) are split.
@@ -80,10 +81,11 @@ ABBREVIATIONS = TITLES | BEFORE_OR_AFTER_NAME | BEFORE_NUMBER | NEVER_FINAL | MA
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 # A sentence's end: its punctuation, the marks that close a quotation or a bracket after it (German
-# `.“` and `.«`, French `. »` after a no-break or plain space), and the space before the next one.
+# `.“` and `.«`, French `. »` after a no-break or plain space), Wikipedia's reference markers
+# (`.[1]`, `.[a][12]`), and the space before the next one.
 _TERMINAL = re.compile(
     r"(?P<punct>\.\.\.|…|[.!?؟।]+)(?P<close>(?:[ \u00a0\u202f][»›])?[”\"’'»«“›‹」』)\]]*)"
-    r"(?P<space>\s+)(?=\S)"
+    r"(?:\[\w{1,4}\])*(?P<space>\s+)(?=\S)"
 )
 # Chinese and Japanese full stops end a sentence with no space after them.
 _FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+[」』”’\"）)]*(?=\S)")

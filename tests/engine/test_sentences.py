@@ -59,6 +59,9 @@ def pieces(text: str) -> list[str]:
     ("Write to Jane.Doe@Example.com or see Example.Org/News today.",
      ["Write to Jane.Doe@Example.com or see Example.Org/News today."]),
     ("Who was he? Nobody knows! Really.", ["Who was he?", "Nobody knows!", "Really."]),
+    # a Wikipedia reference marker after the full stop joined two sentences
+    ("The city was founded in 1820.[1] It grew fast.[2][a] Later the U.S.[3] Army came.",
+     ["The city was founded in 1820.[1]", "It grew fast.[2][a]", "Later the U.S.[3] Army came."]),
     ("It happened at 5 p.m. on Friday.", ["It happened at 5 p.m. on Friday."]),
     # an amount may begin a sentence; a German day of the month ends none (both were one wrong)
     ("The deal closed. $5 million was paid. -5 degrees was the low.",
