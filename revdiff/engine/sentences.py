@@ -94,6 +94,9 @@ _GLUED = re.compile(r"(?<=[a-z]{2})(?P<punct>[.!?])(?P<close>[”\"]?)(?=[A-Z][a
 _OPENING = "“\"‘'«»„‹([¿¡"
 # Marks that open an item of a list written into one paragraph (`Key points: • Prices rose. • ...`).
 _BULLETS = "•●▪■◦‣"
+# What separates the parts of a word glued together by a page's markup or a hyphen (`250px|u.s`,
+# `U.S.-led`); only the last part before a full stop tells whether that stop ends an abbreviation.
+_WORD_PART_SEPARATOR = re.compile(r"[^\w.]")
 _NEXT_WORD = re.compile(r"[“\"‘'«»„‹(\[]*([\w.’'-]*)")
 
 
@@ -168,7 +171,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
                 next_lower in DAY_BEFORE_MONTH
                 or next_lower in DAY_BEFORE_ENGLISH_MONTH and before in GERMAN_DATE_PREPOSITIONS):
             return False
-    if word in BEFORE_OR_AFTER_NAME or "." in word and not any(char.isdigit() for char in word):
+    dotted = _WORD_PART_SEPARATOR.split(word)[-1]  # `u.s` of `250px|u.s`, glued on by markup
+    if word in BEFORE_OR_AFTER_NAME or "." in dotted and not any(char.isdigit() for char in dotted):
         return next_lower in OPENERS  # U.S., a.m., D.C., St.: only an opener ends it, not $3.50
     return True
 

@@ -59,6 +59,11 @@ def pieces(text: str) -> list[str]:
     ("Write to Jane.Doe@Example.com or see Example.Org/News today.",
      ["Write to Jane.Doe@Example.com or see Example.Org/News today."]),
     ("Who was he? Nobody knows! Really.", ["Who was he?", "Nobody knows!", "Really."]),
+    # a dotted abbreviation glued to markup with a digit ended a sentence, and a word glued to a
+    # dotted part ended one only before a typical opener
+    ("[[file:x.jpg|250px|u.s. army soldiers arrive. they left.",
+     ["[[file:x.jpg|250px|u.s. army soldiers arrive.", "they left."]),
+    ("Read more at example.com/world. Prices rose.", ["Read more at example.com/world.", "Prices rose."]),
     # a Wikipedia reference marker after the full stop joined two sentences
     ("The city was founded in 1820.[1] It grew fast.[2][a] Later the U.S.[3] Army came.",
      ["The city was founded in 1820.[1]", "It grew fast.[2][a]", "Later the U.S.[3] Army came."]),
