@@ -8,7 +8,9 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`), nor a list
   item's number (`1. First, ...`);
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
-  end a sentence only when a typical sentence opener follows;
+  end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
+  word but a day, a month or a time zone (`at 5 p.m. Mayor Adams left`, not `at 5 p.m. ET`), unless
+  the time opens its sentence (`At 9 a.m. Trump tweeted.`);
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb;
 - datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole, and a bullet
@@ -69,6 +71,15 @@ OPENERS = word_set(
     "but and or so yet if in on at as for from after before when while since although though "
     "however meanwhile still also then now later earlier what who why how where some many "
     "most no not officials authorities police mr mrs ms dr"
+)
+# Capitalised words that continue a sentence after a time's `a.m.` or `p.m.`: a day, a month or a
+# time zone (`at 5 p.m. Monday`, `10:30 a.m. ET`); any other opens one (`at 5 p.m. Mayor Adams left`).
+AFTER_CLOCK_TIME = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri "
+    "sat sun january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec et est edt ct cst cdt mt mst mdt pt pst pdt "
+    "akst akdt hst gmt utc bst cet cest eet eest ist jst kst aest aedt eastern central mountain "
+    "pacific"
 )
 # Verbs that attribute a quotation to its speaker.
 SPEECH_VERBS = word_set("said says asked asks added adds told wrote")
@@ -171,6 +182,9 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
                 next_lower in DAY_BEFORE_MONTH
                 or next_lower in DAY_BEFORE_ENGLISH_MONTH and before in GERMAN_DATE_PREPOSITIONS):
             return False
+    if (word in ("a.m", "p.m") and following.isupper()
+            and not _time_opens_sentence(paragraph, match.start("punct") - len(word))):
+        return next_lower not in AFTER_CLOCK_TIME and not _names_local_time(paragraph, next_start)
     dotted = _WORD_PART_SEPARATOR.split(word)[-1]  # `u.s` of `250px|u.s`, glued on by markup
     if word in BEFORE_OR_AFTER_NAME or "." in dotted and not any(char.isdigit() for char in dotted):
         return next_lower in OPENERS  # U.S., a.m., D.C., St.: only an opener ends it, not $3.50
@@ -202,6 +216,23 @@ def _names_a_speaker(paragraph: str, start: int) -> bool:
         if word.lower().rstrip(".,;:") in SPEECH_VERBS:
             return all(name[:1].isupper() for name in words[:count])
     return False
+
+
+def _time_opens_sentence(paragraph: str, end: int) -> bool:
+    """Whether the time before `end` (`9` of `9 a.m.`) follows a preposition that opens a sentence
+    (`At 9 a.m. Trump tweeted.`), where a name after the time goes on with the sentence."""
+    number_end = _end_of_text_before(paragraph, end)
+    number = _word_before(paragraph, number_end)
+    preposition_end = _end_of_text_before(paragraph, number_end - len(number))
+    preposition = _word_before(paragraph, preposition_end)
+    return bool(preposition) and _opens_sentence(paragraph, preposition_end - len(preposition))
+
+
+def _names_local_time(paragraph: str, start: int) -> bool:
+    """Whether a place and `time` begin at `start`, after a time's `p.m.` (`5 p.m. Baghdad time`,
+    `9 a.m. New York time`), where they continue its sentence."""
+    words = paragraph[start:start + 60].split(maxsplit=3)[1:3]
+    return any(word.lower().rstrip(".,;:)") == "time" for word in words)
 
 
 def _opens_an_amount(paragraph: str, start: int) -> bool:

@@ -68,6 +68,11 @@ def pieces(text: str) -> list[str]:
     ("The city was founded in 1820.[1] It grew fast.[2][a] Later the U.S.[3] Army came.",
      ["The city was founded in 1820.[1]", "It grew fast.[2][a]", "Later the U.S.[3] Army came."]),
     ("It happened at 5 p.m. on Friday.", ["It happened at 5 p.m. on Friday."]),
+    # a time's `p.m.` ended a sentence only before a typical opener, not before a name or a title
+    ("He left at 5 p.m. Mayor Adams stayed. It starts at 10:30 a.m. ET on Friday.",
+     ["He left at 5 p.m.", "Mayor Adams stayed.", "It starts at 10:30 a.m. ET on Friday."]),
+    ("At 5 p.m. Monday it ends, at 3 a.m. Baghdad time. At 9 a.m. Trump tweeted.",
+     ["At 5 p.m. Monday it ends, at 3 a.m. Baghdad time.", "At 9 a.m. Trump tweeted."]),
     # an amount may begin a sentence; a German day of the month ends none (both were one wrong)
     ("The deal closed. $5 million was paid. -5 degrees was the low.",
      ["The deal closed.", "$5 million was paid.", "-5 degrees was the low."]),
