@@ -164,8 +164,10 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         # an initial (`Mark T. Esper`) or an interview's marker (`Q. What`) ends none, a letter
         # inside a sentence may before a typical opener (`Plan B. The plan failed.`)
         letter_start = match.start("punct") - len(word)
-        return next_lower in OPENERS and not _ends_a_sentence(
-            _word_before(paragraph, _end_of_text_before(paragraph, letter_start)))
+        word_before_letter = _word_before(paragraph, _end_of_text_before(paragraph, letter_start))
+        if paragraph[letter_start].islower() and word_before_letter.isdigit():
+            return True  # a unit after a number, French `à 10 h. Le ministre`, ends one as it does
+        return next_lower in OPENERS and not _ends_a_sentence(word_before_letter)
     if word in TITLES or word in NEVER_FINAL:
         return False
     if word in BEFORE_NUMBER and following.isdigit():

@@ -105,6 +105,10 @@ def pieces(text: str) -> list[str]:
      ["He joined Den 7.", "Members met weekly.", "„Der 3. Platz ist gut“, sagte er."]),
     ("Es gab ca. 300 Tote. Opfer Nr. 5 ist bekannt. Die Regierung bzw. Kabinett tagte.",
      ["Es gab ca. 300 Tote.", "Opfer Nr. 5 ist bekannt.", "Die Regierung bzw. Kabinett tagte."]),
+    # a unit's letter after a number was read as an initial, ending a sentence only before an
+    # English opener
+    ("Il est arrivé à 10 h. Le ministre est parti. Il a plu 30 mm. Le fleuve a monté.",
+     ["Il est arrivé à 10 h.", "Le ministre est parti.", "Il a plu 30 mm.", "Le fleuve a monté."]),
     ("Il est né le 1er janv. 1990 à Paris. Murió en dic. 2020 en Madrid.",
      ["Il est né le 1er janv. 1990 à Paris.", "Murió en dic. 2020 en Madrid."]),
     ("La Sra. García habló. Il sig. Rossi tace. Hr. Meier ging. Dhr. Jansen bleef.",
