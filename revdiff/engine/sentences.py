@@ -14,7 +14,7 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb;
 - datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole, and a bullet
-  (`•`) after a sentence's end opens the next;
+  (`•`, or `-` and a space) after a sentence's end opens the next;
 - ellipses split only before a capital letter;
 - Wikipedia's reference markers after a sentence's end (`in 1820.[1] It grew`) close it;
 - text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
@@ -149,7 +149,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     elif close and punct in "?!" and _names_a_speaker(paragraph, next_start):
         return False
     elif not (following.isupper() or following.isdigit() or following in _OPENING
-              or following in _BULLETS
+              or following in _BULLETS or paragraph.startswith("- ", next_start)  # `- item`
               or following.isalpha()  # a letter of a script without case: Hebrew, Arabic
               or _opens_an_amount(paragraph, next_start)):
         return False  # a dash, a bracket or a symbol continues the sentence

@@ -47,6 +47,8 @@ def pieces(text: str) -> list[str]:
     # a bullet after a sentence's end continued the sentence
     ("Key points: • Prices rose. • Markets fell! ■ Banks shut.",
      ["Key points: • Prices rose.", "• Markets fell!", "■ Banks shut."]),
+    ("Key points: - Prices rose. - Markets fell. -5 degrees was the low. It fell - to -7.",
+     ["Key points: - Prices rose.", "- Markets fell.", "-5 degrees was the low.", "It fell - to -7."]),
     ("diplomats.The killing of a senior figure.", ["diplomats.", "The killing of a senior figure."]),
     ("Read more at washingtonpost.com today. It costs $3.50 now.",
      ["Read more at washingtonpost.com today.", "It costs $3.50 now."]),
