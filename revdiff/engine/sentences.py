@@ -5,8 +5,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 
 - titles before names never end a sentence (`Gen.`, `Sec.`, `Mr.`), nor do initials (`Mark T. Esper`),
   where another letter does before a typical opener (`Plan B. The plan failed.`);
-- month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`), nor a list
-  item's number (`1. First, ...`);
+- month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`, German
+  `Mo. 3. März`), nor a list item's number (`1. First, ...`), nor French `MM.` before names;
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
   end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
   word but a day, a month or a time zone (`at 5 p.m. Mayor Adams left`, not `at 5 p.m. ET`), unless
@@ -63,6 +63,12 @@ GERMAN_DATE_PREPOSITIONS = word_set("am vom zum bis seit ab dem den")
 # or the article is capitalised inside a sentence, as a name is (`He joined Den 7. Members met`);
 # `am`, which English writes too (`I am 30. Then ...`), only before a month.
 GERMAN_ORDINAL_ARTICLES = word_set("der die das den dem des zum zur im beim vom")
+# Abbreviations known by their capitals only, as the same letters in lower case are words or units:
+# French `MM.` (messieurs) before names, not `30 mm.`; German weekdays before a date (`Mo. 3. März`),
+# not English `do` and `so`. They are left out of ABBREVIATIONS, which is read in any case.
+CAPITALISED_TITLES = word_set("MM")
+GERMAN_WEEKDAYS = word_set("Mo Di Mi Do Fr Sa So")
+_DAY_OF_MONTH = re.compile(r"\d{1,2}\.")
 # Abbreviations that introduce something and never end a sentence.
 NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca env")
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.
@@ -157,7 +163,11 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         return following.isupper() or following in _OPENING
     if punct != "." or close:
         return True
-    word = _word_before(paragraph, match.start("punct")).lower()
+    cased_word = _word_before(paragraph, match.start("punct"))
+    if cased_word in CAPITALISED_TITLES or (
+            cased_word in GERMAN_WEEKDAYS and _DAY_OF_MONTH.fullmatch(next_word)):
+        return False
+    word = cased_word.lower()
     if not word:
         return True
     if len(word) == 1 and word.isalpha():

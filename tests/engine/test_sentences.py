@@ -111,6 +111,9 @@ def pieces(text: str) -> list[str]:
     # English opener
     ("Il est arrivé à 10 h. Le ministre est parti. Il a plu 30 mm. Le fleuve a monté.",
      ["Il est arrivé à 10 h.", "Le ministre est parti.", "Il a plu 30 mm.", "Le fleuve a monté."]),
+    # French `MM.` and a German weekday before a date ended a sentence
+    ("MM. Dupont et Durand sont partis. Am Mo. 3. März kam er. I do. 3 people came.",
+     ["MM. Dupont et Durand sont partis.", "Am Mo. 3. März kam er.", "I do.", "3 people came."]),
     ("Il est né le 1er janv. 1990 à Paris. Murió en dic. 2020 en Madrid.",
      ["Il est né le 1er janv. 1990 à Paris.", "Murió en dic. 2020 en Madrid."]),
     ("La Sra. García habló. Il sig. Rossi tace. Hr. Meier ging. Dhr. Jansen bleef.",
