@@ -12,7 +12,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   word but a day, a month or a time zone (`at 5 p.m. Mayor Adams left`, not `at 5 p.m. ET`), unless
   the time opens its sentence (`At 9 a.m. Trump tweeted.`);
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
-  asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb;
+  asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
+  (where `said` with an object of its own, `?” Merkel said nothing.`, names none);
 - datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole, and a bullet
   (`•`, or `-` and a space) after a sentence's end opens the next;
 - ellipses split only before a capital letter;
@@ -89,6 +90,14 @@ AFTER_CLOCK_TIME = word_set(
 )
 # Verbs that attribute a quotation to its speaker.
 SPEECH_VERBS = word_set("said says asked asks added adds told wrote")
+# Speech verbs whose one object, when they attribute a quotation, is the quotation (`told` and
+# `asked` take a listener too); after `?”` a name, one of them and a word that opens another object
+# (`“Why?” Merkel said nothing.`, `said the talks failed`, `added that ...`) report a statement of
+# their own, in a sentence of its own.
+QUOTATION_OBJECT_VERBS = word_set("said says added adds wrote")
+OBJECT_OPENERS = word_set(
+    "nothing something that the a an this these those it he she they we i you there no yes"
+)
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
 ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
 # Company suffixes and `etc`: abbreviations that end a sentence as often as they sit inside one.
@@ -220,13 +229,18 @@ def _opens_sentence(paragraph: str, start: int) -> bool:
 def _names_a_speaker(paragraph: str, start: int) -> bool:
     """Whether a speaker's name and a speech verb begin at `start`, after a quoted question or
     exclamation (`?” Esper asked.`, `!” Mr. Smith said.`), where a pronoun or an opener other than
-    a title begins a new sentence (`?” He said no.`, `?” Officials said ...`)."""
-    words = paragraph[start:start + 100].split(maxsplit=4)
+    a title begins a new sentence (`?” He said no.`, `?” Officials said ...`), as does a verb with
+    an object of its own (`?” Merkel said nothing.`)."""
+    words = paragraph[start:start + 100].split(maxsplit=5)
     if not words or words[0].lower() in OPENERS - TITLES:
         return False
     for count, word in enumerate(words[1:4], start=1):
-        if word.lower().rstrip(".,;:") in SPEECH_VERBS:
-            return all(name[:1].isupper() for name in words[:count])
+        verb = word.lower().rstrip(".,;:")
+        if verb in SPEECH_VERBS:
+            after_verb = words[count + 1].lower().rstrip(".,;:") if count + 1 < len(words) else ""
+            object_follows = (verb == word.lower()  # no punctuation ends the clause at the verb
+                              and verb in QUOTATION_OBJECT_VERBS and after_verb in OBJECT_OPENERS)
+            return all(name[:1].isupper() for name in words[:count]) and not object_follows
     return False
 
 

@@ -35,6 +35,12 @@ def pieces(text: str) -> list[str]:
     # a speaker named after a quoted question or exclamation began a sentence of their own
     ("“What now?” Mr. Smith asked. “Never!” Esper told reporters. “Why?” He said no.",
      ["“What now?” Mr. Smith asked.", "“Never!” Esper told reporters.", "“Why?”", "He said no."]),
+    # so did a name before a speech verb with an object of its own
+    ("“Why?” Merkel said nothing. “Why?” Merkel asked the minister. “No!” Esper said on Friday.",
+     ["“Why?”", "Merkel said nothing.", "“Why?” Merkel asked the minister.",
+      "“No!” Esper said on Friday."]),
+    ("“Now?” Esper added that it was late. “Now?” Esper said.",
+     ["“Now?”", "Esper added that it was late.", "“Now?” Esper said."]),
     ("“Is it over?” Officials said it was. “Now!” The crowd said so.",
      ["“Is it over?”", "Officials said it was.", "“Now!”", "The crowd said so."]),
     ("BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday.",
