@@ -8,9 +8,11 @@ writing differs. Prints medians over the runs and the ratio of the medians.
 
 With --one-folder every article's URL is in one folder (as a site whose URLs are all
 `/news/<slug>`), and the bulk path also runs without spreading a crowded folder's files over
-subfolders (`revdiff.store.plan.CROWDED_FOLDER`), so that the two layouts are compared.
+subfolders (`revdiff.store.plan.CROWDED_FOLDER`), so that the two layouts are compared;
+--crowded-folder N spreads them above N files instead of revdiff's own number, to compare those.
 
     python benchmarks/git_store.py [--versions 5000] [--repeats 5] [--peer-repeats 1] [--one-folder]
+                                   [--crowded-folder N]
 """
 
 from __future__ import annotations
@@ -112,7 +114,11 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--one-folder", action="store_true",
                         help="every article in one folder; also time the bulk path without subfolders")
+    parser.add_argument("--crowded-folder", type=int, default=store_plan.CROWDED_FOLDER,
+                        help="files a folder holds before new ones go to subfolders "
+                             "(default: %(default)s, revdiff's own)")
     args = parser.parse_args()
+    store_plan.CROWDED_FOLDER = args.crowded_folder
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus} (give --corpus DIR)", file=sys.stderr)
         return 1
@@ -120,7 +126,8 @@ def main() -> int:
     count = sum(len(a.versions) for a in articles)
     megabytes = sum(len("\n".join(v.paragraphs)) for a in articles for v in a.versions) / 1e6
     print(f"corpus: {len(articles)} articles, {count} versions, {megabytes:.1f} MB of text; "
-          f"{args.repeats} bulk runs, {args.peer_repeats} peer runs, each into a new repository")
+          f"{args.repeats} bulk runs, {args.peer_repeats} peer runs, each into a new repository; "
+          f"subfolders above {store_plan.CROWDED_FOLDER:,} files in a folder")
     bulk, peer, flat = ("git fast-import (revdiff store)", "GitPython, one commit per version",
                          "fast-import, one flat folder")
     methods = [(bulk, store_bulk, args.repeats), (peer, store_one_commit_each, args.peer_repeats)]
