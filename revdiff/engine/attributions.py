@@ -63,8 +63,11 @@ _PARTICIPLES = word_set("saying")
 _INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
 _MOST_SOURCE_WORDS = 8
 _LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
+# A straight single mark after punctuation closes a quotation (`'We will respond,' he said`);
+# after a letter it is most often an apostrophe (`the soldiers' commander said`).
+_CLOSING_SINGLE = re.compile(r"[,;:.!?]'$")
 # A token that ends a clause ends in punctuation or a closing quotation mark (`_ends_clause`).
-_CLAUSE_END = re.compile(r"[,;:.!?)\]”\"»’—–]$")
+_CLAUSE_END = re.compile(rf"[,;:.!?)\]”\"»’—–]$|{_CLOSING_SINGLE.pattern}")
 # A token that opens one: it begins with an opening quotation mark or bracket.
 _OPENS_CLAUSE = re.compile(r"^[(\[“\"«‘—–]")
 _AROUND = "\"'“”‘’«»()[]{}.,;:!?…—–-"
@@ -192,7 +195,7 @@ def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     if _ends_clause(tokens[after - 1]) or after == len(tokens) or _OPENS_CLAUSE.search(tokens[after]):
         return True
     before = tokens[max(0, verb - 3):verb]
-    return any(token.endswith(("”", '"', "’", "»")) for token in before)
+    return any(token.endswith(("”", '"', "’", "»")) or _CLOSING_SINGLE.search(token) for token in before)
 
 
 def _attributes(tokens: list[str], at: int, length: int, clause_end: int) -> bool:

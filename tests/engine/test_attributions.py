@@ -23,6 +23,11 @@ from revdiff.model import Flag
      [("secretary", "state", "mike", "pompeo")]),
     ("Casualties were being assessed and Trump said he would speak.", [("trump",)]),
     ("Cortés said it.", [("cortes",)]),
+    # British style: a straight single mark closes the quotation, whose words are no source
+    ("'We will respond,' Zarif said.", [("zarif",)]),
+    ("'We will respond,' said Mohammad Javad Zarif.", [("mohammad", "javad", "zarif")]),
+    ("'We will respond,' he added on Twitter.", [("he",)]),
+    ("The soldiers' commander said they would stay.", [("soldiers", "commander")]),
 ])
 def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tuple[str, ...]]) -> None:
     assert attributions_in(text) == sources
@@ -50,6 +55,13 @@ def test_an_attribution_added_removed_or_naming_another_source_is_flagged() -> N
     assert Flag.ATTRIBUTION_CHANGED in removed
     assert Flag.ATTRIBUTION_CHANGED in edit_flags("“We will win,” Esper said.", "“We will win,” Milley said.")
     assert Flag.ATTRIBUTION_CHANGED in edit_flags("Officials said 700 troops.", "U.S. officials said 700 troops.")
+
+
+def test_a_quotation_in_straight_single_marks_reworded_changes_no_attribution() -> None:
+    flags = edit_flags("'We will respond,' Zarif said.", "'We will respond strongly,' Zarif said.")
+    assert flags == {Flag.QUOTE_CHANGED}
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("'We will respond,' said Zarif.",
+                                                  "'We will respond,' said Esper.")
 
 
 def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
