@@ -69,21 +69,25 @@ def _quote_openings(version: Version, sentences: Sequence[Sentence]) -> list[str
     paragraph_index = -1
     paragraph = ""
     straight_marks: list[int] = []  # where the paragraph's straight `"` stand
+    runs_on = False  # whether the next paragraph opens with a straight `"`
     state = ""
     read_to = 0
     for sentence in sentences:
         if sentence.paragraph != paragraph_index:
             paragraph_index, paragraph = sentence.paragraph, version.paragraphs[sentence.paragraph]
             straight_marks = [mark.start() for mark in _STRAIGHT_QUOTE.finditer(paragraph)]
+            next_paragraph = version.paragraphs[paragraph_index + 1:paragraph_index + 2]
+            runs_on = bool(next_paragraph) and next_paragraph[0].lstrip().startswith('"')
             state, read_to = "", 0
         # A straight `"` left open may be an inch mark (`a 12" pipe`): it counts when an odd
         # number of `"` follows in the paragraph, one of them closing it (an even number pair
-        # among themselves: `Workers said "it was old."`); a curly one opens a quotation that
-        # may run on to the next paragraph. (The marks that follow are counted from their
+        # among themselves: `Workers said "it was old."`), or when the next paragraph opens
+        # with a `"`, as a quotation of several paragraphs goes on; a curly one opens a
+        # quotation that may run on to the next paragraph. (The marks that follow are counted from their
         # places, found once: counted anew for each sentence, a paragraph of many sentences
         # each leaving a `"` open took time quadratic in its length.)
         following = len(straight_marks) - bisect_left(straight_marks, sentence.start)
-        inside = state and (state != '"' or following % 2 == 1)
+        inside = state and (state != '"' or following % 2 == 1 or runs_on)
         state = state if inside else ""
         openings.append(state)
         state = open_quotation(state + paragraph[read_to:sentence.end])

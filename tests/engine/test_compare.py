@@ -211,6 +211,23 @@ def test_a_change_inside_a_quotation_of_several_sentences_is_a_changed_quotation
                  'The 12" pipe burst. Then the valve snapped.') == [frozenset()]
 
 
+def test_a_straight_quotation_that_goes_on_in_the_next_paragraph_is_read_to_its_end() -> None:
+    """News sets a quotation of several paragraphs with no closing mark at the end of a
+    paragraph and an opening one at the start of the next: a sentence after the opening is
+    inside the quotation, straight marks as curly ones."""
+    def flags(old: str, new: str, after: str) -> list[frozenset[Flag]]:
+        result = compare(Version(0, "t", (old, after)), Version(1, "t", (new, after)))
+        return [edit.flags for edit in result.edits if edit.op.value != "unchanged"]
+
+    speech = 'Khamenei said: "Military action is not sufficient. What is important is ending the {} presence.'
+    going_on = '"This region will not accept it," he said.'
+    assert flags(speech.format("corrupting"), speech.format("corrupt"), going_on) == [
+        {Flag.QUOTE_CHANGED}]
+    # after an inch mark, with no quotation in the next paragraph, a sentence is read as it stands
+    assert flags('The 12" pipe burst. Then the valve broke.',
+                 'The 12" pipe burst. Then the valve snapped.', "Repairs began.") == [frozenset()]
+
+
 def test_an_inch_mark_opens_no_quotation_for_the_sentences_after_it() -> None:
     """A `"` left open by an inch mark is closed by none of the marks of a later quotation: a
     sentence after it, with a quotation of its own or before one, is read as it stands."""
