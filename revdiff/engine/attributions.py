@@ -188,14 +188,24 @@ def _source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
 
 def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     """Whether a verb that needs it ends its clause (`he added.`, `reported Friday.`), comes
-    before a quotation (`added: “…`) or follows one (`,” he added`)."""
+    before a quotation (`added: “…`) or follows one (`,” he added`). A comma that opens an aside
+    the clause goes on after ends none (`claimed, without evidence, that …` is `claimed that`)."""
     after = verb + 1
     while after < len(tokens) and not _ends_clause(tokens[after - 1]) and _bare(tokens[after]) in _AFTER_CLAUSE_END:
         after += 1
-    if _ends_clause(tokens[after - 1]) or after == len(tokens) or _OPENS_CLAUSE.search(tokens[after]):
+    clause_ended = _ends_clause(tokens[after - 1]) and not _opens_aside_before_that(tokens, after - 1)
+    if clause_ended or after == len(tokens) or _OPENS_CLAUSE.search(tokens[after]):
         return True
     before = tokens[max(0, verb - 3):verb]
     return any(token.endswith(("”", '"', "’", "»")) or _CLOSING_SINGLE.search(token) for token in before)
+
+
+def _opens_aside_before_that(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at` ends in a comma that opens an aside of a few words after which
+    the clause goes on with `that` (`claimed, without evidence, that`)."""
+    return tokens[at].endswith(",") and any(
+        tokens[end].endswith(",") and _bare(tokens[end + 1]) == "that"
+        for end in range(at + 1, min(len(tokens) - 1, at + 1 + _LONGEST_ASIDE)))
 
 
 def _attributes(tokens: list[str], at: int, length: int, clause_end: int) -> bool:

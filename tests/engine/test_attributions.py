@@ -64,6 +64,15 @@ def test_a_quotation_in_straight_single_marks_reworded_changes_no_attribution() 
                                                   "'We will respond,' said Esper.")
 
 
+def test_an_aside_after_the_verb_before_that_changes_no_attribution() -> None:
+    # `claimed, without evidence, that` is `claimed that`: no clause ends at the aside's comma
+    flags = edit_flags("Mr Pompeo has claimed that the strike was lawful.",
+                       "Mr Pompeo has claimed, without evidence, that the strike was lawful.")
+    assert Flag.ATTRIBUTION_CHANGED not in flags
+    assert attributions_in("Officials warned, once again, that Iran would respond.") == []
+    assert attributions_in("It was lawful, Pompeo claimed, adding that it was safe.") == [("pompeo",)]
+
+
 def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Officials said 700 troops.", "Officials say 3,000 troops.")
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("“It is over,” he said.", "“It is over,” he added.")
