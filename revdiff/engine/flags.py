@@ -231,10 +231,11 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
 
 
 def _quoted_words(text: str) -> list[str]:
-    """The quoted passages as `quote_changed` compares them: their letters, digits and emoji, so
-    that a quotation's marks written otherwise (`"…'a disaster'…"`, `“…‘a disaster’…”`) or its
-    full stop moved out of it change no quotation."""
-    return [_content(compatibility_form(quote)) for quote in quotations_in(text)]
+    """The quoted passages as `quote_changed` compares them: their letters in any case, digits
+    and emoji, so that a quotation's marks written otherwise (`"…'a disaster'…"`, `“…‘a
+    disaster’…”`), its full stop moved out of it or its first letter capitalised (`"we will
+    win"`, `"We will win"`) change no quotation."""
+    return [_content(compatibility_form(quote)).casefold() for quote in quotations_in(text)]
 
 
 def same_but_encoding(old: str, new: str) -> bool:

@@ -307,6 +307,12 @@ def test_quotation_marks_written_otherwise_change_no_quotation() -> None:
         Flag.PUNCTUATION_ONLY}
 
 
+def test_a_quotation_whose_letter_case_alone_changed_is_the_same_quotation() -> None:
+    assert edit_flags('He said: "we will win."', 'He said: "We will win."') == {Flag.CASE_ONLY}
+    assert edit_flags("He called Soleimani “a Monster”.", "Esper called Soleimani “a monster”.") == set()
+    assert Flag.QUOTE_CHANGED in edit_flags('He said: "we will win."', 'He said: "We shall win."')
+
+
 def test_a_quotation_made_a_paraphrase_is_no_boring_edit() -> None:
     old, new = "Trump said “all is well” after it.", "Trump said all is well after it."
     flags = edit_flags(old, new)
