@@ -108,10 +108,17 @@ _GROUP_OR_DECIMAL = re.compile(r"[.,\u066b\u066c\u00a0\u202f\u2009](?=(\d{3}(?!\
 def _plain_digits(number: str) -> str:
     """`３,000`, `3.000`, `3 000` and `٣٬٠٠٠` as `3000`, `3,5`, `٣٫٥` and `3.5` as `3.5`, `−5`
     and `–5` as `-5`: a separator before a group of three digits that ends the number or meets
-    another separator groups thousands and is dropped; any other is a decimal mark, `.`."""
+    another separator groups thousands and is dropped; any other is a decimal mark, `.`. Zeros
+    that add nothing to the value are dropped: `03` is `3` (`Friday 03 January`, `08:00`),
+    `3.50` is `3.5` and `3.0` is `3`."""
     digits = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
                      else char for char in number)
-    return _GROUP_OR_DECIMAL.sub(lambda match: "" if match.group(1) else ".", digits)
+    plain = _GROUP_OR_DECIMAL.sub(lambda match: "" if match.group(1) else ".", digits)
+    whole, _, fraction = plain.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.lstrip("-").lstrip("0") or "0"
+    fraction = fraction.rstrip("0") if fraction.isdigit() else fraction
+    return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
 
 
 def quotations_in(text: str) -> list[str]:

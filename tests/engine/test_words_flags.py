@@ -190,6 +190,23 @@ def test_numbers_are_compared_by_value() -> None:
     assert Flag.NUMBER_CHANGED in edit_flags("twenty-five died", "twenty-six died")
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("Friday 03 January 2020 18:58 GMT", "Friday 3 January 2020 18:58 GMT"),
+    ("The strike came at 08:00 local time.", "The strike came at 8:00 local time."),
+    ("Inflation was 3.50 percent.", "Inflation was 3.5 percent."),
+    ("Inflation was 3.0 percent.", "Inflation was 3 percent."),
+])
+def test_zeros_that_add_nothing_to_a_number_change_none(old: str, new: str) -> None:
+    assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
+
+
+def test_zeros_inside_a_number_or_after_its_decimal_mark_count() -> None:
+    assert Flag.NUMBER_CHANGED in edit_flags("It rose 0.05 percent.", "It rose 0.5 percent.")
+    assert Flag.NUMBER_CHANGED in edit_flags("It killed 103 people.", "It killed 13 people.")
+    assert Flag.NUMBER_CHANGED in edit_flags("It killed 30 people.", "It killed 3 people.")
+    assert numbers_in("at 00:00, -05 and 0") == ["-5", "0", "0", "0"]
+
+
 def test_single_and_german_quotation_marks_hold_quotes() -> None:
     assert quotations_in("She said: ‘We won’t go.’ Then left.") == ["We won’t go."]
     assert quotations_in("Er sagte: „Wir kommen.“") == ["Wir kommen."]
