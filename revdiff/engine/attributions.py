@@ -222,8 +222,10 @@ def _attributes(tokens: list[str], at: int, length: int, clause_end: int) -> boo
 
 
 def _names_no_source(tokens: list[str], verb: int) -> bool:
-    """Whether the verb is passive (`was told`, `is clearly explained`) or an infinitive (`that
-    is to say`)."""
+    """Whether the verb is passive (`was told`, `is clearly explained`), an infinitive (`that
+    is to say`) or compared (`easier said than done`)."""
+    if verb + 1 < len(tokens) and _bare(tokens[verb + 1]) == "than":
+        return True
     before = verb - 1
     while before >= 0 and (_bare(tokens[before]) in _ADVERBS or _bare(tokens[before]).endswith("ly")):
         before -= 1
