@@ -10,13 +10,15 @@ the article is refused as a flip-flop.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from revdiff.errors import StoreError
 from revdiff.formats.git_layout import (
+    TRAILER_METADATA,
     TRAILER_URL,
     TRAILER_VERSION,
     parse_trailers,
@@ -36,6 +38,10 @@ CROWDED_FOLDER = 1000
 # in the repository's object format.
 Fingerprint = str
 
+# Which entry of which tracker an article is, where its tracker names its articles by an entry id
+# (NewsEdits, diffengine): (the metadata's `tracker`, or "", and its `entry_id`).
+Entry = tuple[str, str]
+
 
 @dataclass(slots=True)
 class FileHistory:
@@ -43,6 +49,7 @@ class FileHistory:
 
     path: str
     url: str | None = None  # the article's, as the store's last commit of the file names it
+    entries: set[Entry] = field(default_factory=set)  # as the store's commits of the file name them
     by_number: dict[int, Fingerprint] = field(default_factory=dict)
     counts: Counter[Fingerprint] = field(default_factory=Counter)
     newest: int | None = None  # the highest stored version number
@@ -97,6 +104,9 @@ def histories_from_changes(changes: Iterable[FileChange], paths_now: dict[int, s
         trailers = parse_trailers(change.message)
         history.written_by_store |= TRAILER_VERSION in trailers
         history.url = trailers.get(TRAILER_URL, history.url)
+        entry = _stored_entry(trailers)
+        if entry is not None:
+            history.entries.add(entry)
         # a number the git reader refuses (`-1`) is read as no number
         number = stored_version_number(trailers[TRAILER_VERSION]) \
             if TRAILER_VERSION in trailers else None
@@ -119,18 +129,33 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     commits: list[PlannedCommit] = []
     skipped: list[SkippedVersion] = []
     already = 0
-    by_url = {history.url: history for history in histories.values() if history.url}
+    by_url: dict[str, list[FileHistory]] = {}
+    # (a file renamed by hand is under two paths)
+    for stored in {id(stored): stored for stored in histories.values()}.values():
+        if stored.url:
+            by_url.setdefault(stored.url, []).append(stored)
     # the file each path is, where case and normalisation are ignored (`folded`)
     held = {folded(path): path for path in histories}
     for article, named in _oldest_first(articles, by_url, histories):
-        history = by_url.get(article.url) if article.url else None
+        history = _stored_file(article, by_url)
+        entry = _entry(article.metadata)
         if history is None:
-            if article.url and held.get(folded(named), named) != named:
+            holder = held.get(folded(named), named)
+            if article.url and holder != named:
                 # `Story` where `story` is stored: another article, which must not share its
                 # file on such a file system (nor, under core.ignorecase, in git's history)
                 named = path_with_hash(named, article.url)
-            history = histories.setdefault(named, FileHistory(named))
+            elif article.url and entry is not None and holder in histories \
+                    and histories[holder].url == article.url:
+                # another entry of the tracker under this URL (a story published again) holds
+                # the file: this entry is an article of its own, in a file named apart
+                named = path_with_hash(named, "\0".join((article.url, *entry)))
+            history = histories.setdefault(named, FileHistory(named, article.url))
             held.setdefault(folded(named), named)
+            if article.url:  # (a later article of the run, another entry, finds it)
+                by_url.setdefault(article.url, []).append(history)
+        if entry is not None:
+            history.entries.add(entry)
         path = history.path  # where the file is now, if it was renamed
         for version in article.versions:
             if version.number < 0:  # what no reader reads back
@@ -151,7 +176,39 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
     return StorePlan(tuple(commits), already, tuple(skipped))
 
 
-def _oldest_first(articles: Sequence[Article], by_url: dict[str, FileHistory],
+def _entry(metadata: Mapping[str, str]) -> Entry | None:
+    entry = metadata.get("entry_id")
+    return None if entry is None else (metadata.get("tracker", ""), entry)
+
+
+def _stored_entry(trailers: Mapping[str, str]) -> Entry | None:
+    """The entry a store's commit names in its metadata (a trailer git's reader refuses, not
+    a JSON object, names none here)."""
+    try:
+        metadata = json.loads(trailers.get(TRAILER_METADATA, "{}"))
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if not isinstance(metadata, dict):
+        return None
+    return _entry({str(key): str(value) for key, value in metadata.items()})
+
+
+def _stored_file(article: Article, by_url: Mapping[str, list[FileHistory]]
+                 ) -> FileHistory | None:
+    """The file that holds the article's versions: the one of its URL that holds its entry,
+    else one of its URL that holds no other entry of its tracker (another tracker's versions of
+    the article, numbered its own way, or a page's, go on in one file)."""
+    if not article.url:
+        return None
+    entry = _entry(article.metadata)
+    files = [history for history in by_url.get(article.url, ())
+             if entry is None or entry in history.entries
+             or not any(tracker == entry[0] for tracker, _ in history.entries)]
+    return next((history for history in files if entry in history.entries),
+                files[0] if files else None)
+
+
+def _oldest_first(articles: Sequence[Article], by_url: Mapping[str, list[FileHistory]],
                   stored: Iterable[str]) -> list[tuple[Article, str]]:
     """The articles, each with its file (where its URL is stored, else `article_path`, one
     folder down when `CROWDED_FOLDER` files would be in its folder with the `stored` ones), those
@@ -159,7 +216,7 @@ def _oldest_first(articles: Sequence[Article], by_url: dict[str, FileHistory],
     before `day9`) ordered by their first version number, so that a run never calls a version
     out of order for one that the same run stores after it. Articles of one file stay in input
     order when they begin at the same number; other articles keep theirs."""
-    known = [by_url.get(article.url) if article.url else None for article in articles]
+    known = [_stored_file(article, by_url) for article in articles]
     files = [history.path if history is not None else article_path(article)
              for article, history in zip(articles, known)]
     stored_files = set(stored)

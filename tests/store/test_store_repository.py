@@ -398,3 +398,31 @@ def test_an_article_without_a_url_stays_in_its_file_whether_or_not_its_folder_is
     assert store_articles(later, repo_dir).stored == second_run + max(second_run - first_run, 0)
     assert len(list((repo_dir / "_no-url").rglob("*.txt"))) == max(first_run, second_run)
     fsck(repo_dir)
+
+
+def test_two_entries_of_one_url_are_stored_as_two_articles(tmp_path: Path) -> None:
+    # NewsEdits has entries of their own under one URL (a story published again); the second
+    # one's versions were skipped as conflicts, or joined the first one's file as its later
+    # versions, and read back as one article named after the last entry stored.
+    url = "https://news.example.com/story"
+
+    def entry(entry_id: str, *texts: str) -> Article:
+        return Article("news.example.com", url, tuple(
+            Version(n, f"Title {entry_id}", (text,)) for n, text in enumerate(texts)),
+            metadata={"entry_id": entry_id})
+
+    first, second = entry("1", "One.", "One, later."), entry("2", "Two.", "Two, a.", "Two, b.")
+    summary = store_articles([first, second], tmp_path / "r")
+    assert (summary.stored, summary.skipped) == (5, ())
+    assert read_repository(tmp_path / "r") == [first, second]
+    # found again by entry in later runs, whichever run stored which entry first
+    assert store_articles([second, first], tmp_path / "r").already_stored == 5
+    store_articles([second], tmp_path / "s")
+    store_articles([first, second], tmp_path / "s")
+    assert sorted(read_repository(tmp_path / "s"), key=lambda a: a.metadata["entry_id"]) \
+        == [first, second]
+    # another tracker's versions of the article go on in the first entry's file, as before
+    other = Article("news.example.com", url, (Version(7, "Title 1", ("One, elsewhere.",)),),
+                    metadata={"tracker": "diffengine", "entry_id": "9"})
+    assert store_articles([other], tmp_path / "r").stored == 1
+    assert [len(article.versions) for article in read_repository(tmp_path / "r")] == [3, 3]
