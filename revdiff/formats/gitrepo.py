@@ -11,7 +11,8 @@ Three shapes are read, detected per commit:
   date, the title and the byline on lines 1-3, a blank line, then paragraphs separated by blank
   lines; the version's time is the commit's author date;
 - any other repository: each file's text split into paragraphs (one per non-empty line), titled by
-  its file name, timed by the author date.
+  its file name, timed by the author date; a commit that leaves the file without text is no
+  version (warned), as an empty file among a folder's versions is none: a failed capture.
 
 The current branch's history is HEAD's first-parent chain (`git log --first-parent`): the commits
 made on the branch, its merge commits among them, not the commits of the branches it merged.
@@ -26,9 +27,9 @@ it, left out). Versions keep the chain's order; one dated by its author date bef
 before it gets a warning (a stored version's time is the article's own, read back as stored), and
 so does a stored version numbered below the stored version before it.
 
-A file none of whose versions is text (binary: a NUL byte, or bytes no encoding reads) is no
-article; one warning on the repository's first article counts such files and names a few. A
-repository without a text file is an error.
+A file none of whose versions is text (binary: a NUL byte, or bytes no encoding reads), or that
+is empty in every version, is no article; one warning on the repository's first article counts
+such files and names a few. A repository without a text file is an error.
 
 A file renamed on the chain (git's rename detection between a commit and its first parent, `-M`:
 the old path gone, a new path at least half alike) goes on as the same article at its new path; a
@@ -144,6 +145,7 @@ class _ArticleParts:
     # again in blocks when another version of the file looks wrapped (`_read_alike`)
     unwrapped: list[tuple[int, str, str]] = field(default_factory=list)
     wrap_width: int | None = None  # the widest any of its plain versions looks wrapped at
+    emptied: bool = False  # a commit left the file without text: no version (`_add_version`)
 
 
 def is_repository(path: Path) -> bool:
@@ -186,17 +188,21 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                     failed.add(change.lineage)
     kept = [article for lineage, article in parts.items() if lineage not in failed]
     read = [article for article in kept if article.versions]
-    binary = [article.path for article in kept if not article.versions]
+    binary = [article.path for article in kept if not article.versions and not article.emptied]
+    empty = [article.path for article in kept if not article.versions and article.emptied]
     if not read and failed:
         return []  # each left out with its error
     if not read:
-        held = f": {_binary_files(binary)}" if binary else ""
-        raise EmptyInput(f"no file in the history of the current branch (HEAD) holds text{held}",
-                         str(path), hint="revdiff reads the versions of text files; binary "
-                                         "files, symbolic links and submodules are no articles")
-    if binary:  # said once, on the repository's first article
-        read[0].warnings.append(f"{_binary_files(binary)} left out: no version of "
-                                f"{'it' if len(binary) == 1 else 'them'} is text")
+        held = "; ".join(_files("binary", binary) + _files("empty", empty))
+        raise EmptyInput(f"no file in the history of the current branch (HEAD) holds text"
+                         f"{': ' if held else ''}{held}", str(path),
+                         hint="revdiff reads the versions of text files; binary "
+                              "files, symbolic links and submodules are no articles")
+    # said once, on the repository's first article
+    for kind, paths, why in (("binary", binary, "is text"), ("empty", empty, "holds text")):
+        for files in _files(kind, paths):
+            read[0].warnings.append(f"{files} left out: no version of "
+                                    f"{'it' if len(paths) == 1 else 'them'} {why}")
     if unfinished:
         read[0].warnings.append(f"{path}: {unfinished}; run the same revdiff store again to "
                                 "put them there")
@@ -222,11 +228,14 @@ def _unfinished_store(path: Path, clone: Path) -> str | None:
 _GIT_FILES = frozenset({".gitattributes", ".gitignore", ".gitmodules", ".mailmap"})
 
 
-def _binary_files(paths: list[str]) -> str:
-    """`3 binary files (logo.png, chart.pdf, data.bin and 1 more)`: the count and a few names."""
+def _files(kind: str, paths: list[str]) -> list[str]:
+    """`3 binary files (logo.png, chart.pdf, data.bin and 1 more)`: the count and a few names,
+    none when `paths` is empty."""
+    if not paths:
+        return []
     names = ", ".join(paths[:_NAMES_SHOWN])
     more = f" and {len(paths) - _NAMES_SHOWN} more" if len(paths) > _NAMES_SHOWN else ""
-    return f"{len(paths)} binary file{'s' if len(paths) > 1 else ''} ({names}{more})"
+    return [f"{len(paths)} {kind} file{'s' if len(paths) > 1 else ''} ({names}{more})"]
 
 
 def _is_packed(packed_refs: Path, ref: str) -> bool:
@@ -551,6 +560,11 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
     text = text.replace("\r\n", "\n")
     if article.last_stored is not None:  # a store's file, in a commit revdiff did not write
         _add_hand_edited_version(article, change, text)
+        return
+    if not text.strip():  # as an empty file among a folder's versions: a failed capture
+        article.warnings.append(f"{change.commit[:12]}: the file is empty, and an empty capture "
+                                "is no version; left out")
+        article.emptied = True
         return
     number = len(article.versions)
     newsdiffs = _NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0])

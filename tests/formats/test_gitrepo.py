@@ -769,3 +769,30 @@ def test_gits_own_files_are_no_articles(tmp_path: Path) -> None:
     commit_text(repo, 60, {"story.txt": "Two.\n"}, "two")
     (article,) = load([str(repo)])
     assert [version.paragraphs for version in article.versions] == [("One.",), ("Two.",)]
+
+
+def test_an_emptied_file_is_no_version_as_in_a_folder(tmp_path: Path) -> None:
+    """A commit that emptied a file was read as a version without paragraphs, where the same
+    texts in a folder leave the empty file out as a failed capture."""
+    texts = ["First.\n", "Second.\n", " \n", "Second.\n"]
+    repo = new_repository(tmp_path / "repo")
+    for seconds, text in enumerate(texts):
+        commit_text(repo, seconds, {"story.txt": text, "placeholder.txt": ""}, f"capture {seconds}")
+    [article] = read_repository(repo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for number, text in enumerate(texts):
+        (folder / f"{number}.txt").write_text(text, encoding="utf-8")
+    [from_folder] = load([str(folder)])
+    assert [v.paragraphs for v in article.versions] \
+        == [v.paragraphs for v in from_folder.versions] == [("First.",), ("Second.",), ("Second.",)]
+    emptied, placeholder = article.warnings
+    assert emptied.endswith(": the file is empty, and an empty capture is no version; left out")
+    assert placeholder == "1 empty file (placeholder.txt) left out: no version of it holds text"
+
+
+def test_a_repository_of_empty_files_only_is_one_error_line(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": ""}, "empty")
+    assert_one_error_line(parse_cli(repo), "no file in the history of the current branch (HEAD) "
+                          "holds text: 1 empty file (story.txt)")
