@@ -94,8 +94,12 @@ def _article(entry: object, rows: list[dict[str, object]],
         if row["summary"] is None:
             warnings.append(f"entryversion row {row_id} (version {number}): summary is NULL, "
                             "read as no text")
+        paragraphs = split_paragraphs(cell_text(row["summary"]) or "")
+        if row["summary"] is not None and not paragraphs:
+            warnings.append(f"entryversion row {row_id} (version {number}): summary holds no "
+                            "text; kept as a version without paragraphs")
         versions.append(Version(number, collapse_whitespace(cell_text(row["title"]) or ""),
-                                split_paragraphs(cell_text(row["summary"]) or ""), time,
+                                paragraphs, time,
                                 None if time is not None else _text(row["created"])))
     warnings.insert(0, "entryversion has no version column: versions are numbered 1, 2, ... "
                        "in order of created (read as UTC, as diffengine writes it)")

@@ -351,7 +351,11 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         title = _cell_text(row, "title", columns, place, warnings)
         text = _cell_text(row, "text", columns, place, warnings)
         check_size(_utf8_size(title) + _utf8_size(text), where, max_bytes, what=place)
-        versions.append(Version(number, title, split_summary(text), time, time_text))
+        paragraphs = split_summary(text)
+        if row.get("text") is not None and not paragraphs:
+            warnings.append(f"{place}: {columns['text']} holds no text; kept as a version "
+                            "without paragraphs")
+        versions.append(Version(number, title, paragraphs, time, time_text))
     warnings.extend(dated_back_warnings(entry_name, versions,
                                         f"{columns.get('created', 'created')} "))
     first = by_number[versions[0].number][0]

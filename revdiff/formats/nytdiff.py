@@ -122,8 +122,12 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Ar
         if row.time_text is not None:
             warnings.append(f"{table} row {row.row_id} (version {number}): date_time "
                             f"{row.time_text!r} is not a time")
-        versions.append(Version(number, collapse_whitespace(row.title or ""),
-                                split_abstract(row.abstract or ""), row.time, row.time_text))
+        paragraphs = split_abstract(row.abstract or "")
+        if row.abstract is not None and not paragraphs:
+            warnings.append(f"{table} row {row.row_id} (version {number}): abstract holds no "
+                            "text; kept as a version without paragraphs")
+        versions.append(Version(number, collapse_whitespace(row.title or ""), paragraphs,
+                                row.time, row.time_text))
     warnings.extend(_time_warnings(table, versions))
     urls = [r.url for r in rows if r.url]
     url = urls[-1] if urls else None

@@ -67,3 +67,14 @@ def test_broken_rows_are_read_and_each_is_warned_about(tmp_path: Path) -> None:
 
 def test_split_paragraphs() -> None:
     assert split_paragraphs('<p>"Quote" &lt;p&gt; x</p> <p>Two</p>') == ('"Quote" <p> x', "Two")
+
+
+def test_a_summary_without_paragraphs_is_a_version_warned_of(tmp_path: Path) -> None:
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", "https://e.example/story", "<p>A.</p>", "2020-01-03 10:00:00", None, 1),
+        (2, "One", "https://e.example/story", "<p> </p>", "2020-01-03 11:00:00", None, 1),
+    ])
+    article, = read_database(path)
+    assert [v.paragraphs for v in article.versions] == [("A.",), ()]
+    assert "entryversion row 2 (version 2): summary holds no text; kept as a version without " \
+           "paragraphs" in article.warnings

@@ -669,3 +669,17 @@ def test_a_fifo_beside_the_database_is_refused_not_waited_on(suffix: str, tmp_pa
     stderr = refused_at_once("parse", str(database), "--format", "text",
                              naming=f"newsedits.sqlite{suffix}")
     assert "FIFO" in stderr
+
+
+def test_a_text_without_paragraphs_is_a_version_warned_of_as_a_null_one(tmp_path: Path) -> None:
+    """An empty or white-space `summary` was read as a version without paragraphs without a word,
+    where a NULL one is warned of: `diff` showed the whole text deleted, then added again."""
+    path = make_database(tmp_path / "blank.db", NEWSEDITS_TABLE, [
+        (2, 2, 0, "A", "https://y.test/b", "s", "2020-01-02T00:00:00", 3, "<p>One.</p>"),
+        (3, 2, 1, "A", "https://y.test/b", "s", "2020-01-03T00:00:00", 3, " \n"),
+        (4, 2, 2, "A", "https://y.test/b", "s", "2020-01-04T00:00:00", 3, "<p>One.</p>"),
+    ])
+    (article,) = read_database(path)
+    assert [v.paragraphs for v in article.versions] == [("One.",), (), ("One.",)]
+    assert article.warnings == (
+        "entry 2 version 1: summary holds no text; kept as a version without paragraphs",)

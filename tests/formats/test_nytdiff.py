@@ -133,3 +133,15 @@ def test_a_versions_table_that_is_a_view_without_ids_is_read(tmp_path: Path) -> 
     connection.close()
     article, = read_database(path)
     assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
+
+
+def test_an_abstract_without_paragraphs_is_a_version_warned_of(tmp_path: Path) -> None:
+    url = "https://www.nytimes.com/2020/01/03/world/c.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "y", url, "One", "Body one.", None, None, "h", "2020-01-03 10:00:00", 1),
+        (2, "y", url, "One", "", None, None, "h", "2020-01-03 11:00:00", 2),
+    ])
+    article, = read_database(path)
+    assert [v.paragraphs for v in article.versions] == [("Body one.",), ()]
+    assert "nyt_versions row 2 (version 2): abstract holds no text; kept as a version without " \
+           "paragraphs" in article.warnings
