@@ -180,3 +180,13 @@ def dated_back_warnings(owner: str, versions: Sequence[Version], field: str = ""
                             f"{before.number} ({field}{after.time.isoformat(sep=' ')} < "
                             f"{before.time.isoformat(sep=' ')}); kept in version order")
     return warnings
+
+
+def textless_warning(version: Version, where: str) -> tuple[str, ...]:
+    """The warning of a single-version page that shows no paragraph of its version, which is
+    kept, as a tracker's version whose text cell holds none is; none for a page with text."""
+    if version.paragraphs:
+        return ()
+    warning = (f"{where}: the page shows no text of version {version.number}; kept as a version "
+               "without paragraphs")
+    return (warning,)

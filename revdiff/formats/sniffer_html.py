@@ -8,7 +8,13 @@ from datetime import datetime
 from bs4 import BeautifulSoup, Tag
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.fields import checked_url, parse_iso_time, parse_number, shown
+from revdiff.formats.fields import (
+    checked_url,
+    parse_iso_time,
+    parse_number,
+    shown,
+    textless_warning,
+)
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted
@@ -225,4 +231,4 @@ def read_version_page(text: str, where: str) -> Article:
         checked_url(url, "article URL", where)
     paragraphs = [content for p in _text_paragraphs(version_line, heading) if (content := _cell_text(p))]
     version = Version(number, _cell_text(heading), tuple(paragraphs))
-    return Article(None, url, (version,), total)
+    return Article(None, url, (version,), total, warnings=textless_warning(version, where))

@@ -21,6 +21,7 @@ from revdiff.formats.fields import (
     checked_url,
     parse_iso_time,
     parse_number,
+    textless_warning,
 )
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.model import Article, Version
@@ -390,5 +391,5 @@ def read_version_text(text: str, where: str) -> Article:
             if not titles:
                 raise MalformedPage("no title line before 'Version N of M.'", where)
             version = Version(number, titles[-1], tuple(lines[index + 1:]))
-            return Article(None, url, (version,), total)
+            return Article(None, url, (version,), total, warnings=textless_warning(version, where))
     raise MalformedPage("no 'Version N of M.' line", where)

@@ -131,3 +131,18 @@ def test_a_version_without_text_takes_no_paragraph_of_the_layout_after_it() -> N
     article = read_version_page(page, "v.html")
     assert article.versions == (Version(1, "T", ()),)
     assert article.url == "https://x.org/a"
+
+
+@pytest.mark.parametrize(("render", "read", "name"), [
+    (render_version_html, read_version_page, "v.html"),
+    (render_version_text, read_version_text, "v.txt"),
+])
+def test_a_page_without_text_is_a_version_warned_of(render, read, name) -> None:  # type: ignore[no-untyped-def]
+    """A page that showed no paragraph (its version empty, or the text lost in saving) was read
+    as a version without paragraphs without a word: `diff` showed the text deleted, then added."""
+    empty = Version(3, "Title", ())
+    article = read(render(empty, "https://x.test/a", 5), name)
+    assert article.versions == (empty,)
+    [warning] = article.warnings
+    assert warning == f"{name}: the page shows no text of version 3; kept as a version without " \
+                      "paragraphs"
