@@ -84,11 +84,38 @@ def _content(text: str) -> str:
                    for cluster in grapheme_clusters(text))
 
 
+# A number's abbreviated magnitude, written on it (`$1.2bn`, `£3bn`, `1.2 bln`, `$2tn`), read as
+# its word (`billion`). `m` is a million only where it cannot be metres: after a currency sign
+# (`$5m`, `£1.5m`) or before a noun that is counted, not measured (`1.5m people`); `a 5m wall` and
+# `the 100m final` hold no million.
+_MAGNITUDE_WORDS = {"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion",
+                    "mln": "million", "m": "million"}
+_MAGNITUDE = re.compile(r"\s?(bn|bln|tn|trn|mln)\b|m\b")
+_COUNTED = re.compile(r"\s+(?:people|residents|children|voters|users|households|workers|jobs|"
+                      r"homes|doses|cases|deaths|refugees|barrels|tonnes|tons)\b")
+
+
+def _magnitude(text: str, number: re.Match[str]) -> str:
+    """The magnitude word abbreviated on the number `number` of `text` ('' when none is)."""
+    suffix = _MAGNITUDE.match(text, number.end())
+    if suffix is None:
+        return ""
+    if suffix.group(1):
+        return _MAGNITUDE_WORDS[suffix.group(1)]
+    after_currency = number.start() > 0 and unicodedata.category(text[number.start() - 1]) == "Sc"
+    return "million" if after_currency or _COUNTED.match(text, suffix.end()) else ""
+
+
 def numbers_in(text: str) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus
-    sign kept) and in words (by their value where a word has one: `five` is `5`, `twenty-five`
-    `25`; not `no one` or `wait a second`), sorted."""
-    found = [_plain_digits(match.group()) for match in _NUMBER.finditer(text)]
+    sign kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`) and
+    in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`; not `no one`
+    or `wait a second`), sorted."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        found.append(_plain_digits(match.group()))
+        if magnitude := _magnitude(text, match):
+            found.append(magnitude)
     for match in _NUMBER_WORD.finditer(_NO_NUMBER.sub(" ", text.casefold())):
         tens, unit = match.groups()
         word = match.group()

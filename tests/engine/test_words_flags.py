@@ -424,3 +424,19 @@ def test_a_number_with_no_break_or_arabic_separators_changes_whole(
         old: str, new: str, deleted: str, inserted: str) -> None:
     diff = word_diff(old, new)
     assert (-1, deleted) in diff and (1, inserted) in diff
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("The deal is worth $1.2bn.", "The deal is worth $1.2 billion."),
+    ("It cost £3bn.", "It cost £3 billion."),
+    ("Reuters put it at $4 bln.", "Reuters put it at $4 billion."),
+    ("The fund holds £1.5m.", "The fund holds £1.5 million."),
+    ("Some 1.5m people fled.", "Some 1.5 million people fled."),
+])
+def test_an_abbreviated_magnitude_is_its_word(old: str, new: str) -> None:
+    assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
+
+
+def test_an_m_that_may_be_metres_is_no_million() -> None:
+    assert numbers_in("a 5m wall and the 100m final") == ["100", "5"]
+    assert Flag.NUMBER_CHANGED in edit_flags("It cost $1.2bn.", "It cost $1.2m.")
