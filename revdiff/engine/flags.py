@@ -12,11 +12,11 @@ from revdiff.engine.similarity import compatibility_form
 from revdiff.engine.words import NUMBER_PART, SPACES
 from revdiff.model import Flag
 
-# A number in digits, with its separators (`words.NUMBER_PART`) and a minus sign before it (`-5`,
+# A number in digits, with its separators (`words.NUMBER_PART`), a minus sign before it (`-5`,
 # `−5`, and `–5`, an en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June` or
-# `COVID-19`).
+# `COVID-19`) and a decimal point that begins it (`.5 percent`; not the full stop of `No.5`).
 _SEPARATED = rf"\d+{NUMBER_PART}*"
-_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])[-−–]?{_SEPARATED}|{_SEPARATED}")
+_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])[-−–]?(?:\.(?=\d))?{_SEPARATED}|{_SEPARATED}")
 
 # Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
 # (`hundred`, `dozens`, `half`) as words.
@@ -135,12 +135,16 @@ _GROUP_OR_DECIMAL = re.compile(r"[.,\u066b\u066c\u00a0\u202f\u2009](?=(\d{3}(?!\
 def _plain_digits(number: str) -> str:
     """`３,000`, `3.000`, `3 000` and `٣٬٠٠٠` as `3000`, `3,5`, `٣٫٥` and `3.5` as `3.5`, `−5`
     and `–5` as `-5`: a separator before a group of three digits that ends the number or meets
-    another separator groups thousands and is dropped; any other is a decimal mark, `.`. Zeros
+    another separator groups thousands and is dropped; any other is a decimal mark, `.`, and so
+    is a point that begins the number (`.5` and `.500` are `0.5`). Zeros
     that add nothing to the value are dropped: `03` is `3` (`Friday 03 January`, `08:00`),
     `3.50` is `3.5` and `3.0` is `3`."""
     digits = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
                      else char for char in number)
-    plain = _GROUP_OR_DECIMAL.sub(lambda match: "" if match.group(1) else ".", digits)
+    if digits.lstrip("-").startswith("."):  # `.5`, `.500`: a point that begins a number is a decimal mark
+        plain = digits.replace(".", "0.", 1)
+    else:
+        plain = _GROUP_OR_DECIMAL.sub(lambda match: "" if match.group(1) else ".", digits)
     whole, _, fraction = plain.partition(".")
     sign = "-" if whole.startswith("-") else ""
     whole = whole.lstrip("-").lstrip("0") or "0"

@@ -440,3 +440,9 @@ def test_an_abbreviated_magnitude_is_its_word(old: str, new: str) -> None:
 def test_an_m_that_may_be_metres_is_no_million() -> None:
     assert numbers_in("a 5m wall and the 100m final") == ["100", "5"]
     assert Flag.NUMBER_CHANGED in edit_flags("It cost $1.2bn.", "It cost $1.2m.")
+
+
+def test_a_point_that_begins_a_number_is_its_decimal_mark() -> None:
+    assert numbers_in("rates of .5 and -.25, batting .500, No.5") == ["-0.25", "0.5", "0.5", "5"]
+    assert Flag.NUMBER_CHANGED in edit_flags("It rose .5 percent.", "It rose 5 percent.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("It rose 0.5 percent.", "It rose .5 percent.")
