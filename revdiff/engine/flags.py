@@ -106,11 +106,23 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
     return "million" if after_currency or _COUNTED.match(text, suffix.end()) else ""
 
 
-def numbers_in(text: str) -> list[str]:
+# A time of day, `10:30` (not `1:10:30`), and digits grouped by three between ordinary spaces,
+# `1 000 000` (from a first group of one to three digits: `in 2019 100 people` holds none).
+_TIME = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d)(?![\d:])")
+_SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
+
+
+def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus
     sign kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`) and
     in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`; not `no one`
-    or `wait a second`), sorted."""
+    or `wait a second`), sorted. `other_styles` reads too a time `10:30` as the British `10.30`
+    and digits grouped by ordinary spaces, `1 000 000`, as one number: readings that may be wrong
+    (`on day 3 100 people` is read `3100`), which `edit_flags` takes only to see two texts'
+    numbers alike."""
+    if other_styles:
+        text = _TIME.sub(r"\1.\2", text)
+        text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
     found = []
     for match in _NUMBER.finditer(text):
         found.append(_plain_digits(match.group()))
@@ -239,8 +251,9 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
     texts that differ and only in that way (whitespace_only: white space as the word diff reads
     it, with the zero-width space; punctuation_only: the letters, digits and emoji are the same,
     and not only white space changed). `number_changed` says the numbers (in digits, separators
-    dropped, or in words, by their value) differ; `quote_changed` says the quoted passages differ;
-    `attribution_changed` says the sources the texts attribute to differ (`attributions`), when
+    dropped, or in words, by their value) differ, also when read in other styles (`numbers_in`:
+    `10:30` and `10.30`, `1,000,000` and `1 000 000` are alike); `quote_changed` says the quoted
+    passages differ; `attribution_changed` says the sources the texts attribute to differ (`attributions`), when
     more than punctuation changed. `old_quote_open` and `new_quote_open` are the marks of a
     quotation that an earlier sentence of the paragraph opened and that goes on in the text (`We
     will not wait,” he said.`), so that a change inside it is a changed quotation.
@@ -251,7 +264,8 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
     if old == new:
         return frozenset({Flag.ENCODING_ONLY})
     flags: set[Flag] = set()
-    numbers_differ = numbers_in(old) != numbers_in(new)
+    numbers_differ = (numbers_in(old) != numbers_in(new)
+                      and numbers_in(old, other_styles=True) != numbers_in(new, other_styles=True))
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
     elif _content(old) == _content(new) and not numbers_differ:

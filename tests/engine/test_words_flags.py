@@ -446,3 +446,22 @@ def test_a_point_that_begins_a_number_is_its_decimal_mark() -> None:
     assert numbers_in("rates of .5 and -.25, batting .500, No.5") == ["-0.25", "0.5", "0.5", "5"]
     assert Flag.NUMBER_CHANGED in edit_flags("It rose .5 percent.", "It rose 5 percent.")
     assert Flag.NUMBER_CHANGED not in edit_flags("It rose 0.5 percent.", "It rose .5 percent.")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("The talks begin at 10:30 on Monday.", "The talks begin at 10.30 on Monday."),
+    ("Some 1,000,000 people fled.", "Some 1 000 000 people fled."),
+    ("Some 1 000 000 people fled at 10:30.", "Some 1000000 people fled at 10.30."),
+])
+def test_a_time_and_spaced_digit_groups_in_another_style_are_no_changed_number(
+        old: str, new: str) -> None:
+    assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("The talks begin at 10:30 on Monday.", "The talks begin at 10.45 on Monday."),
+    ("In 2019 100 people fled.", "In 2019 200 people fled."),
+    ("Some 1 000 000 people fled.", "Some 1 000 001 people fled."),
+])
+def test_a_time_or_spaced_digits_changed_are_a_changed_number(old: str, new: str) -> None:
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new)
