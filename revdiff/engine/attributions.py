@@ -232,6 +232,12 @@ def _names_no_source(tokens: list[str], verb: int) -> bool:
     return before >= 0 and _bare(tokens[before]) in _BE | {"to"}
 
 
+def _is_the_name_said(tokens: list[str], at: int) -> bool:
+    """Whether the `Said` at `at` is a name (`Said Jalili, a former negotiator, …`): it begins
+    the text, before a capitalised word, where the verb would most often be lower case."""
+    return at == 0 and tokens[0] == "Said" and len(tokens) > 1 and tokens[1][:1].isupper()
+
+
 def attributions_in(text: str) -> list[tuple[str, ...]]:
     """The sources of the text's attributions, in order, each as its words (lower case, without
     the punctuation around them, accents taken off); an attribution whose source is only words of
@@ -249,7 +255,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
                 found.append(_source_after(tokens, at + length - 1))
         if word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at)):
             continue
-        if word in _PARTICIPLES or _names_no_source(tokens, at):
+        if word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at):
             continue
         follows_a_break = at == 0 or _ends_clause(tokens[at - 1])
         if follows_a_break and at + 1 < len(tokens):  # `,” said Milley`

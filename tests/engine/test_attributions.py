@@ -134,3 +134,10 @@ def test_adverbs_alone_before_the_verb_are_read_as_before() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
         "A silent film, Deliverance, first told Keller's story.",
         "A silent film, Deliverance (not the later one) first told Keller's story.")
+
+
+def test_said_that_begins_a_sentence_before_a_capitalised_word_is_a_name() -> None:
+    assert attributions_in("Said Jalili, a former negotiator, criticised the deal.") == []
+    assert not edit_flags("Said Jalili, a former negotiator, criticised the deal.",
+                          "Said Jalili, a former nuclear negotiator, criticised the deal.")
+    assert attributions_in("Said the minister: “We will respond.”") == [("minister",)]
