@@ -114,6 +114,34 @@ def _is_adverb(tokens: list[str], at: int) -> bool:
             and word not in _LY_NOUNS and before not in _DETERMINERS)
 
 
+# Words of a verb: an aside that holds one is a clause (`Troops will stay, for now, said Esper`).
+_VERB_WORDS = word_set(
+    "is are was were be been being am has have had will would can could may might shall should "
+    "must do does did"
+)
+
+
+def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
+    """Where a source joined by the `and` or `or` at `joining` to the source after it begins: the
+    words before it, back to the text's start or punctuation, are one word (`police and hospital
+    officials said`) or names (`The Pentagon and the State Department said`), and no verb. None
+    when they may be a clause (`Casualties were assessed and Trump said`, `Rockets hit and
+    officials said`) or `joining` is another word."""
+    if _bare(tokens[joining]) not in {"and", "or"}:
+        return None
+    start = joining
+    while start > 0 and not _ends_clause(tokens[start - 1]):
+        start -= 1
+    words = tokens[start:joining]
+    names = words[1:] if words and _bare(words[0]) in _DETERMINERS else words
+    if not words or len(words) > 1 and not all(word[:1].isupper() for word in names):
+        return None
+    if any(_bare(word) in _VERB_WORDS | _SPEECH | _CLAUSE_END_VERBS | _CLAUSE_WORDS
+           or word.islower() and word.endswith("ed") for word in words):
+        return None
+    return start
+
+
 def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:
     """The source words before the verb, back to the nearest punctuation or clause word, past an
     aside between commas (`Mike Pompeo, meanwhile, has said`: read again from `Pompeo,`, whose
@@ -128,6 +156,8 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
         token = tokens[start - 1]
         through = after_aside and start == verb and token.endswith(",")
         if not through and (_ends_clause(token) or _bare(token) in _CLAUSE_WORDS):
+            joined = _first_of_joined_sources(tokens, start - 1)
+            start = start if joined is None else joined
             break
         start -= 1
     source = _source_words(tokens[start:end])
@@ -140,11 +170,6 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
     return _source_before(tokens, aside_start, after_aside=True)
 
 
-# Words of a verb: an aside that holds one is a clause (`Troops will stay, for now, said Esper`).
-_VERB_WORDS = word_set(
-    "is are was were be been being am has have had will would can could may might shall should "
-    "must do does did"
-)
 _QUOTES = "\"'“”‘’«»„"
 
 

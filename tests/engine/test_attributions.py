@@ -141,3 +141,18 @@ def test_said_that_begins_a_sentence_before_a_capitalised_word_is_a_name() -> No
     assert not edit_flags("Said Jalili, a former negotiator, criticised the deal.",
                           "Said Jalili, a former nuclear negotiator, criticised the deal.")
     assert attributions_in("Said the minister: “We will respond.”") == [("minister",)]
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Police and hospital officials said seven people died.", [("police", "hospital", "officials")]),
+    ("The Pentagon and the State Department said nothing.", [("pentagon", "state", "department")]),
+    ("Rockets hit and officials said seven people died.", [("officials",)]),
+])
+def test_a_source_joined_by_and_is_read_whole_but_not_a_clause(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+def test_a_source_joined_to_another_by_and_changes_the_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("Hospital officials said seven people died.",
+                                                  "Police and hospital officials said seven people died.")
