@@ -16,7 +16,8 @@ from pathlib import Path
 # git as a person would run it in the repository, but with no system or global config (an
 # empty file, not /dev/null, which need not be empty), so that what runs is named by the
 # repository alone.
-EMPTY_CONFIG = Path(tempfile.mkdtemp(prefix="revdiff-test-")) / "empty-config"
+_CONFIG_FOLDER = tempfile.TemporaryDirectory(prefix="revdiff-test-")  # removed when the run ends
+EMPTY_CONFIG = Path(_CONFIG_FOLDER.name) / "empty-config"
 EMPTY_CONFIG.write_bytes(b"")
 PLAIN_GIT_ENV = {**{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
                  "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": str(EMPTY_CONFIG)}

@@ -40,8 +40,16 @@ CALL_SECONDS = float(os.environ.get("REVDIFF_FUZZ_CALL_SECONDS", "20"))
 # never stalls CI (pytest captures stderr, so the stacks go to a file).
 HARD_STOP_SECONDS = CALL_SECONDS * 3
 HANG_REPORT = Path(tempfile.gettempdir()) / "revdiff-fuzz-hang.txt"
+# The examples' files, one folder each, all in one folder that is removed when the run ends
+# (thousands of examples ran each run, and each left its folder behind).
+_EXAMPLE_FOLDERS = tempfile.TemporaryDirectory(prefix="revdiff-fuzz-")
 
 T = TypeVar("T")
+
+
+def fresh_folder(prefix: str = "") -> Path:
+    """A new empty folder for one example's files, removed with the others when the run ends."""
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=_EXAMPLE_FOLDERS.name))
 
 
 class TimeLimitExceeded(AssertionError):

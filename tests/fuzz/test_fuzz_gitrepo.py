@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from fuzz_support import fuzz_settings, read_and_compare, sample_bytes
+from fuzz_support import fresh_folder, fuzz_settings, read_and_compare, sample_bytes
 from hostile_git import marker_script
 from hypothesis import given
 from hypothesis import strategies as st
@@ -150,7 +149,7 @@ commits = st.lists(st.builds(RawCommit, paths, contents, messages(), dates, st.b
 
 
 def check_repository(commits_: list[RawCommit], object_format: str, keys: list[str]) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="revdiff-fuzz-git-"))
+    folder = fresh_folder("git-")
     script, marker = marker_script(folder, "program")
     write_history(folder / "repo", commits_, object_format,
                   hostile_config(keys, script, folder))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import sqlite3
 import subprocess
-import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 from fuzz_support import (
     HOSTILE_SNIPPETS,
     check_error,
+    fresh_folder,
     fuzz_settings,
     mutated,
     read_and_compare,
@@ -48,10 +48,6 @@ PAGE_SAMPLES = (
 HTML_SAMPLES = tuple(name for name in PAGE_SAMPLES if name.endswith(".html"))
 VERSION_FILES = sorted((Path(__file__).resolve().parents[2] / "samples" / "versions"
                         / "iran-strikes-us-troops-in-iraq").glob("*.txt"))
-
-
-def fresh_folder() -> Path:
-    return Path(tempfile.mkdtemp(prefix="revdiff-fuzz-"))
 
 
 @fuzz_settings(40)

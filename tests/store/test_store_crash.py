@@ -46,6 +46,8 @@ def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: P
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(repo_dir), str(ARTICLES), str(VERSIONS), str(CHECKPOINT)],
         start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        # the killed child cannot remove its temporary files: they go where the test's are
+        env={**os.environ, "TMPDIR": str(tmp_path)},
     )
     try:
         deadline = time.monotonic() + 60
