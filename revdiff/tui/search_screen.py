@@ -65,9 +65,11 @@ class SearchScreen(Dialog[SearchHit | None]):
         count = len(self.hits)
         holding = len({version for hit in self.hits
                        for version in range(hit.first_version, hit.last_version + 1)})
+        # more than the list holds: say so, or the places past its end seem not to exist
+        listed = f", the first {len(shown)} listed (type more to narrow)" if count > len(shown) else ""
         note = "" if not query.strip() else (
             f"{count} place{'s' if count != 1 else ''} in {holding} of {len(self.versions)} versions"
-            " · Enter opens the first, ↓ picks another" if count else "not found in any version")
+            f"{listed} · Enter opens the first, ↓ picks another" if count else "not found in any version")
         self.query_one("#search-count", Static).update(note)
         if count:
             hits.highlighted = 0

@@ -21,7 +21,7 @@ from tui_helpers import (
 
 from revdiff.export.staging import write_text_atomically
 from revdiff.model import Article
-from revdiff.tui import search
+from revdiff.tui import search, search_screen
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.help_screen import HelpScreen
@@ -500,3 +500,25 @@ async def test_export_says_it_holds_every_edit_when_a_filter_is_on(chain_article
         await pilot.pause()
         text = (tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt").read_text()
         assert text.count("\n  unchanged") + text.count("\n- deleted") >= 1
+
+
+@run_async
+async def test_search_says_when_the_list_holds_only_the_first_hits(tmp_path: Path) -> None:
+    # 250 places counted, 200 listed, and nothing said so: the places past the list's end
+    # seemed not to exist (a live blog's common word)
+    paragraphs = "\n\n".join(f"Paragraph {number} on the troops." for number in range(250))
+    (tmp_path / "0.txt").write_text(f"T\n\n{paragraphs}\n", encoding="utf-8")
+    (tmp_path / "1.txt").write_text(f"T\n\n{paragraphs}\n\nMore troops.\n", encoding="utf-8")
+    app = RevdiffApp(load_one(tmp_path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"troops")
+        assert app.screen.query_one(OptionList).option_count == search_screen.MAX_HITS_SHOWN
+        assert str(app.screen.query_one("#search-count", Static).content).startswith(
+            "251 places in 2 of 2 versions, the first 200 listed (type more to narrow) · ")
+        await pilot.press(*["backspace"] * 6, *"the troops")
+        assert str(app.screen.query_one("#search-count", Static).content).startswith(
+            "250 places in 2 of 2 versions, the first 200 listed")
+        await pilot.press(*["backspace"] * 10, *"Paragraph 24")  # 24 and 240 .. 249
+        assert str(app.screen.query_one("#search-count", Static).content).startswith(
+            "11 places in 2 of 2 versions · Enter")
