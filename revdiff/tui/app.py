@@ -116,11 +116,20 @@ def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
 
 class KeyFooter(Footer):
     """Textual's footer that, when its hints do not fit, hides those of `optional` (in that order)
-    rather than letting the last ones, `? help` and `q quit`, fall off its end."""
+    rather than letting the last ones, `? help` and `q quit`, fall off its end; its hints in the
+    order of `order`, whatever keys a keymap gave the commands."""
 
-    def __init__(self, optional: tuple[str, ...]) -> None:
+    def __init__(self, optional: tuple[str, ...], order: tuple[str, ...]) -> None:
         super().__init__()
         self.optional = optional  # actions whose hints may go, the first first
+        self.order = order  # actions in the order their hints are shown
+
+    def compose(self) -> ComposeResult:
+        """Textual's hints, sorted: it shows them in the order their keys were bound, and a keymap
+        binds its keys after the others (`q quit  N next` with `next_change = "N"`)."""
+        place = {action: index for index, action in enumerate(self.order)}
+        yield from sorted(super().compose(),
+                          key=lambda hint: place.get(getattr(hint, "action", ""), len(place)))
 
     async def recompose(self) -> None:
         await super().recompose()
@@ -222,7 +231,8 @@ class RevdiffApp(App[None]):
             yield DiffView(self._start_layout, colours=self.settings.colours, id="diff")
             yield StatsPanel(id="stats")
         yield StatusLine(id="status")
-        yield KeyFooter(optional=NARROW_FOOTER_LEAVES_OUT)
+        yield KeyFooter(optional=NARROW_FOOTER_LEAVES_OUT,
+                        order=tuple(command.action for command in self.key_table))
 
     @property
     def diff(self) -> DiffView:

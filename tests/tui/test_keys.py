@@ -191,3 +191,16 @@ async def test_a_dialog_closes_on_the_key_the_keymap_gave_its_command(chain_arti
         await pilot.press("t")
         await pilot.pause()
         assert not isinstance(app.screen, TimelineScreen)
+
+
+@run_async
+async def test_a_keymap_keeps_the_footer_in_the_table_s_order(chain_article: Article) -> None:
+    """Textual shows the hints in the order their keys were bound, and binds a keymap's keys
+    last: with `next_change = "N"` the footer read `p prev ... q quit  N next`."""
+    settings = Settings(keys={"next_change": "N", "search": "ctrl+f"})
+    app = RevdiffApp(chain_article, settings=settings)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        footer = [str(key.render()).strip() for key in app.query("FooterKey")]
+        assert footer == ["N next", "p prev", "t timeline", "s layout", "^f search", "e export",
+                          "? help", "q quit"]
