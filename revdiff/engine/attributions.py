@@ -32,11 +32,11 @@ _AFTER_CLAUSE_END = word_set(
     "saturday sunday"
 )
 # Words that are part of the verb or the clause around it, not of the source (`has said`, `who
-# told`, `also added`).
+# told`, `also added`, `should say`; not `may`, a name too: `Theresa May said`).
 _NOT_SOURCE = word_set(
     "a an the and but or also has have had was were is are been be being will would could "
-    "did does do then later earlier previously reportedly who which that in on at of for to "
-    "by with this"
+    "should might must can shall did does do then later earlier previously reportedly who which "
+    "that in on at of for to by with this"
 )
 # Words that begin another clause: a source read before its verb starts after them (`… were
 # being assessed and Trump said`), one read after it ends before them.
@@ -52,6 +52,8 @@ _AFTER_SOURCE = _CLAUSE_WORDS | word_set(
 # A verb after a form of `be` is passive (`was told to leave`, `can be told apart`, `was added`,
 # `it is said`): it names no source. Adverbs may stand between them.
 _BE = word_set("be is are was were been being am")
+# A verb after one of these and `have` is a counterfactual or a guess (`should have said`).
+_MODALS = word_set("should would could might must may")
 _ADVERBS = word_set(
     "also usually often widely commonly generally still not never reportedly first later then "
     "previously originally now already long"
@@ -248,13 +250,23 @@ def _attributes(tokens: list[str], at: int, length: int, clause_end: int) -> boo
 
 def _names_no_source(tokens: list[str], verb: int) -> bool:
     """Whether the verb is passive (`was told`, `is clearly explained`), an infinitive (`that
-    is to say`) or compared (`easier said than done`)."""
+    is to say`), compared (`easier said than done`) or what someone might have said but did not
+    (`should have said`, `would never have told`)."""
     if verb + 1 < len(tokens) and _bare(tokens[verb + 1]) == "than":
         return True
-    before = verb - 1
+    before = _before_adverbs(tokens, verb)
+    if before >= 0 and _bare(tokens[before]) == "have":
+        modal = _before_adverbs(tokens, before)
+        return modal >= 0 and _bare(tokens[modal]) in _MODALS
+    return before >= 0 and _bare(tokens[before]) in _BE | {"to"}
+
+
+def _before_adverbs(tokens: list[str], at: int) -> int:
+    """Where the word before the token at `at` stands, past the adverbs between them (-1: none)."""
+    before = at - 1
     while before >= 0 and (_bare(tokens[before]) in _ADVERBS or _bare(tokens[before]).endswith("ly")):
         before -= 1
-    return before >= 0 and _bare(tokens[before]) in _BE | {"to"}
+    return before
 
 
 def _is_the_name_said(tokens: list[str], at: int) -> bool:

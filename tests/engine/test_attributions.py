@@ -43,6 +43,8 @@ def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tu
     "It is a theory according to which they were farmers.",
     "The poems, when put together, tell a larger story.",
     "Ending the war is easier said than done.",  # an idiom
+    "Kennedy should have said it otherwise.",  # what he did not say
+    "He would never have told them.",
 ])
 def test_what_names_no_source_is_no_attribution(text: str) -> None:
     assert attributions_in(text) == []
@@ -156,3 +158,10 @@ def test_a_source_joined_by_and_is_read_whole_but_not_a_clause(
 def test_a_source_joined_to_another_by_and_changes_the_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED in edit_flags("Hospital officials said seven people died.",
                                                   "Police and hospital officials said seven people died.")
+
+
+def test_a_counterfactual_say_adds_no_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
+        "The phrase means a doughnut.", "Kennedy should have said the phrase to mean a citizen.")
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(  # a modal is no part of the source
+        "Kennedy said the phrase.", "Kennedy should say the phrase.")
