@@ -138,10 +138,17 @@ def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
     names = words[1:] if words and _bare(words[0]) in _DETERMINERS else words
     if not words or len(words) > 1 and not all(word[:1].isupper() for word in names):
         return None
-    if any(_bare(word) in _VERB_WORDS | _SPEECH | _CLAUSE_END_VERBS | _CLAUSE_WORDS
-           or word.islower() and word.endswith("ed") for word in words):
+    if any(_bare(word) in _CLAUSE_WORDS or _may_be_a_verb(word) for word in words):
         return None
     return start
+
+
+def _may_be_a_verb(token: str) -> bool:
+    """Whether a token may be a verb: a word of a verb, a reporting verb or a word in -ed in lower
+    case (`arrived`)."""
+    word = _bare(token)
+    return (word in _VERB_WORDS | _SPEECH | _CLAUSE_END_VERBS
+            or token.islower() and word.endswith("ed"))
 
 
 def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:
@@ -235,6 +242,39 @@ def _opens_aside_before_that(tokens: list[str], at: int) -> bool:
         for end in range(at + 1, min(len(tokens) - 1, at + 1 + _LONGEST_ASIDE)))
 
 
+def _ends_a_sentence(token: str) -> bool:
+    return token.rstrip("”\"’)").endswith((".", "!", "?")) and not is_abbreviation(token)
+
+
+def _introduced_source(tokens: list[str], at: int, length: int, clause_end: int) -> tuple[str, ...]:
+    """The source after `according to` (or `citing`) at `at`, up to the nearest punctuation or a
+    word that begins another clause; but when no punctuation closes it before its sentence ends
+    and no verb stands before it in its sentence, up to the verb of the clause it runs into
+    (`Christianity, according to tradition arrived in India.`), and when it opens its sentence,
+    up to that verb's subject too (`According to tradition Christianity arrived in India.`,
+    `According to Gardner Wicca is …`). `clause_end` is as for `_attributes`."""
+    source = _source_after(tokens, at + length - 1)
+    sentence_start = at
+    while sentence_start > 0 and not _ends_a_sentence(tokens[sentence_start - 1]):
+        sentence_start -= 1
+    closed = clause_end < len(tokens) and not _ends_a_sentence(tokens[clause_end])
+    if closed or any(map(_may_be_a_verb, tokens[sentence_start:at])):
+        return source
+    first = at + length
+    verb = next((verb for verb in range(first, min(clause_end + 1, len(tokens))) if _may_be_a_verb(tokens[verb])
+                 or _bare(tokens[verb]) in _AFTER_SOURCE), None)
+    if verb is None or not _may_be_a_verb(tokens[verb]):
+        return source  # the source is read up to another word (`according to officials in Iraq the …`)
+    words = tokens[first:verb]
+    if sentence_start == at:  # the subject: its last word, and determiners and numbers before it
+        subject = len(words) - 1
+        while subject > 0 and (_bare(words[subject - 1]) in _DETERMINERS
+                               or _bare(words[subject - 1]).replace(",", "").isdigit()):
+            subject -= 1
+        words = words[:subject] or words
+    return _source_words(words)
+
+
 def _attributes(tokens: list[str], at: int, length: int, clause_end: int) -> bool:
     """Whether `according to` (or `citing`) at `at` gives a source: it begins its clause
     (`according to NBC News, …`, `…, citing two officials`, `but according to …`) or its source
@@ -289,7 +329,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
         for opening, length in _INTRODUCERS.items():
             if (tuple(bare[at:at + length]) == opening
                     and _attributes(tokens, at, length, clause_ends[min(at + length, len(tokens))])):
-                found.append(_source_after(tokens, at + length - 1))
+                found.append(_introduced_source(tokens, at, length, clause_ends[min(at + length, len(tokens))]))
         if word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at)):
             continue
         if word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at):

@@ -165,3 +165,24 @@ def test_a_counterfactual_say_adds_no_attribution() -> None:
         "The phrase means a doughnut.", "Kennedy should have said the phrase to mean a citizen.")
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags(  # a modal is no part of the source
         "Kennedy said the phrase.", "Kennedy should say the phrase.")
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("According to tradition Christianity arrived in India.", [("tradition",)]),
+    ("Christianity, according to tradition arrived in India.", [("tradition",)]),
+    ("According to Gerald Gardner Wicca is a modern survival.", [("gerald", "gardner")]),
+    ("According to NBC News 650 soldiers are there.", [("nbc", "news")]),
+    ("According to officials in Baghdad the troops were there.", [("officials",)]),
+    # closed by a comma, or after the verb of its sentence: read as before
+    ("According to NBC News, 650 soldiers are there.", [("nbc", "news")]),
+    ("Troops were deployed, according to officials stationed in Iraq.", [("officials", "stationed")]),
+])
+def test_a_source_after_according_to_that_no_comma_closes_ends_before_its_clauses_verb(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+def test_a_comma_taken_from_after_an_according_to_source_changes_no_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
+        "According to Gerald Gardner, who publicised it in 1954, Wicca is a modern survival.",
+        "According to Gerald Gardner Wicca is a modern survival.")
