@@ -289,16 +289,31 @@ def _attributes(tokens: list[str], at: int, length: int, clause_end: int) -> boo
 
 
 def _names_no_source(tokens: list[str], verb: int) -> bool:
-    """Whether the verb is passive (`was told`, `is clearly explained`), an infinitive (`that
-    is to say`), compared (`easier said than done`) or what someone might have said but did not
-    (`should have said`, `would never have told`)."""
-    if verb + 1 < len(tokens) and _bare(tokens[verb + 1]) == "than":
+    """Whether the verb is passive (`was told`, `is clearly explained`, `nowhere is the
+    hypothesis confirmed`), an infinitive (`that is to say`), compared (`easier said than done`)
+    or what someone might have said but did not (`should have said`, `would never have told`)."""
+    if verb + 1 < len(tokens) and _bare(tokens[verb + 1]) == "than" or _is_inverted_passive(tokens, verb):
         return True
     before = _before_adverbs(tokens, verb)
     if before >= 0 and _bare(tokens[before]) == "have":
         modal = _before_adverbs(tokens, before)
         return modal >= 0 and _bare(tokens[modal]) in _MODALS
     return before >= 0 and _bare(tokens[before]) in _BE | {"to"}
+
+
+# Words that put `be` before its subject when they begin a clause (`Not everywhere is …`).
+_INVERTING = word_set("not nowhere everywhere never rarely seldom only hardly nor neither")
+
+
+def _is_inverted_passive(tokens: list[str], verb: int) -> bool:
+    """Whether the verb ends a passive whose form of `be` begins its clause, after no words or
+    only words that put it first (`Is the report confirmed?`, `Not everywhere is the 'great hunt'
+    or 'overkill' hypothesis confirmed.`)."""
+    start = verb
+    while start > 0 and not _ends_clause(tokens[start - 1]):
+        start -= 1
+    be = next((at for at in range(start, verb) if _bare(tokens[at]) not in _INVERTING | _ADVERBS), verb)
+    return be < verb - 1 and _bare(tokens[be]) in _BE
 
 
 def _before_adverbs(tokens: list[str], at: int) -> int:

@@ -45,6 +45,8 @@ def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tu
     "Ending the war is easier said than done.",  # an idiom
     "Kennedy should have said it otherwise.",  # what he did not say
     "He would never have told them.",
+    "Not everywhere is the 'great hunt' or 'overkill' hypothesis confirmed.",  # a passive, inverted
+    "Is the report confirmed?",
 ])
 def test_what_names_no_source_is_no_attribution(text: str) -> None:
     assert attributions_in(text) == []
