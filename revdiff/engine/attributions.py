@@ -222,8 +222,11 @@ def _source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
 
 def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     """Whether a verb that needs it ends its clause (`he added.`, `reported Friday.`), comes
-    before a quotation (`added: “…`) or follows one (`,” he added`). A comma that opens an aside
-    the clause goes on after ends none (`claimed, without evidence, that …` is `claimed that`)."""
+    before a quotation (`added: “…`) or a clause it reports (`acknowledged that the strike
+    failed`), or follows a quotation (`,” he added`). A comma that opens an aside the clause goes
+    on after ends none (`claimed, without evidence, that …` is `claimed that`)."""
+    if _reports_a_clause(tokens, verb):
+        return True
     after = verb + 1
     while after < len(tokens) and not _ends_clause(tokens[after - 1]) and _bare(tokens[after]) in _AFTER_CLAUSE_END:
         after += 1
@@ -232,6 +235,29 @@ def _ends_its_clause(tokens: list[str], verb: int) -> bool:
         return True
     before = tokens[max(0, verb - 3):verb]
     return any(token.endswith(("”", '"', "’", "»")) or _CLOSING_SINGLE.search(token) for token in before)
+
+
+# Words that begin a clause after `that` as its subject (`admitted that he …`).
+_SUBJECT_PRONOUNS = word_set("i you he she it we they there")
+
+
+def _reports_a_clause(tokens: list[str], verb: int) -> bool:
+    """Whether the verb is followed, past a short aside, by `that` and a clause: a subject
+    pronoun or, before the clause ends, a word that may be a verb (`acknowledged that the strike
+    failed`, `warned, once again, that Iran would respond`); not by `that` a determiner (`denied
+    that claim.`, `wrote that book in 1990`)."""
+    that = verb + 1
+    if _opens_aside_before_that(tokens, verb):
+        that = next(end + 1 for end in range(verb + 1, len(tokens) - 1)
+                    if tokens[end].endswith(",") and _bare(tokens[end + 1]) == "that")
+    if that >= len(tokens) - 1 or _bare(tokens[that]) != "that" or _ends_clause(tokens[that]):
+        return False
+    clause = []
+    for token in tokens[that + 1:that + 1 + _MOST_SOURCE_WORDS]:
+        clause.append(token)
+        if _ends_clause(token):
+            break
+    return _bare(clause[0]) in _SUBJECT_PRONOUNS or any(map(_may_be_a_verb, clause))
 
 
 def _opens_aside_before_that(tokens: list[str], at: int) -> bool:

@@ -74,7 +74,7 @@ def test_an_aside_after_the_verb_before_that_changes_no_attribution() -> None:
     flags = edit_flags("Mr Pompeo has claimed that the strike was lawful.",
                        "Mr Pompeo has claimed, without evidence, that the strike was lawful.")
     assert Flag.ATTRIBUTION_CHANGED not in flags
-    assert attributions_in("Officials warned, once again, that Iran would respond.") == []
+    assert attributions_in("Officials warned, once again, that Iran would respond.") == [("officials",)]
     assert attributions_in("It was lawful, Pompeo claimed, adding that it was safe.") == [("pompeo",)]
 
 
@@ -188,3 +188,20 @@ def test_a_comma_taken_from_after_an_according_to_source_changes_no_attribution(
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
         "According to Gerald Gardner, who publicised it in 1954, Wicca is a modern survival.",
         "According to Gerald Gardner Wicca is a modern survival.")
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Officials acknowledged that the strike failed.", [("officials",)]),
+    ("Trump warned that they would suffer the consequences.", [("trump",)]),
+    ("Mr Pompeo has claimed that it was lawful.", [("mr", "pompeo")]),
+    # `that` a determiner: the verb has its object
+    ("He denied that claim.", []),
+    ("She wrote that book in 1990.", []),
+])
+def test_a_verb_before_that_and_a_clause_is_an_attribution(text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+def test_a_reporting_verb_before_that_changed_for_another_changes_no_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Esper said that the strike failed.",
+                                                      "Esper acknowledged that the strike failed.")
