@@ -151,6 +151,13 @@ def _may_be_a_verb(token: str) -> bool:
             or token.islower() and word.endswith("ed"))
 
 
+def _is_a_year_in(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at` is a year after `in` or `since` (`in 2004`)."""
+    word = _bare(tokens[at])
+    return (at > 0 and _bare(tokens[at - 1]) in {"in", "since"}
+            and len(word) == 4 and word.isdigit() and 1000 <= int(word) < 2100)
+
+
 def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:
     """The source words before the verb, back to the nearest punctuation or clause word, past an
     aside between commas (`Mike Pompeo, meanwhile, has said`: read again from `Pompeo,`, whose
@@ -164,6 +171,8 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
     while start > 0 and verb - start < _MOST_SOURCE_WORDS:
         token = tokens[start - 1]
         through = after_aside and start == verb and token.endswith(",")
+        if _is_a_year_in(tokens, start - 1):  # `in 2004 Bergman said`: the source begins after it
+            break
         if not through and (_ends_clause(token) or _bare(token) in _CLAUSE_WORDS):
             joined = _first_of_joined_sources(tokens, start - 1)
             start = start if joined is None else joined

@@ -205,3 +205,10 @@ def test_a_verb_before_that_and_a_clause_is_an_attribution(text: str, sources: l
 def test_a_reporting_verb_before_that_changed_for_another_changes_no_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Esper said that the strike failed.",
                                                       "Esper acknowledged that the strike failed.")
+
+
+def test_a_year_after_in_before_the_source_is_no_part_of_it() -> None:
+    assert attributions_in("In an interview in 2004 Bergman said that he was tired.") == [("bergman",)]
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("In 2019 officials said it was over.",
+                                                      "In 2020 officials said it was over.")
+    assert attributions_in("The 2020 Trump campaign said it.") == [("2020", "trump", "campaign")]
