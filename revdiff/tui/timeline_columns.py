@@ -34,7 +34,7 @@ class TimelineRow:
     time: str
     words: int
     title: str
-    change: PairSummary | None  # since the version before; None for the first
+    change: PairSummary | None  # since the version before; None for the first given
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,9 @@ def _cells_before_title(row: TimelineRow, columns: TimelineColumns) -> list[Text
 
 def change_cell(change: PairSummary | None, columns: TimelineColumns) -> Text:
     if change is None:
-        return Text("first version" if columns.change_bar else "first", style="dim")
+        # the first the inputs give, which may not be the story's first (diffengine's v1 is
+        # whatever it saw first), so nothing says it is; narrow, a dash says there is nothing before
+        return Text("first given" if columns.change_bar else "—", style="dim")
     text = Text()
     if columns.change_bar:
         text.append(bar(change.changed_share, BAR_CELLS) + " ", style="#87afff")

@@ -49,6 +49,22 @@ async def test_two_version_article_stays_on_its_pair(page_article: Article) -> N
 
 
 @run_async
+async def test_the_timeline_does_not_call_the_first_version_given_the_story_s_first(
+        page_article: Article) -> None:
+    """A page of v6 and v7 (trackers number from wherever they began) said `first version`
+    (`first` when narrow) on v6, the sixth version of the story."""
+    for width, first_cell in ((120, "first given"), (40, "—")):
+        app = RevdiffApp(page_article)
+        async with app.run_test(size=(width, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("t")
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            assert str(table.get_cell("0", "version")) == "v6"
+            assert str(table.get_cell("0", "change")) == first_cell
+
+
+@run_async
 async def test_timeline_lists_versions_and_jumps_to_a_consecutive_pair(chain_article: Article) -> None:
     app = RevdiffApp(chain_article)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -58,7 +74,7 @@ async def test_timeline_lists_versions_and_jumps_to_a_consecutive_pair(chain_art
         table = app.screen.query_one(DataTable)
         assert table.row_count == 4
         assert [str(table.get_cell(str(r), "version")) for r in range(4)] == ["v0", "v1", "v2", "v3"]
-        assert str(table.get_cell("0", "change")) == "first version"
+        assert str(table.get_cell("0", "change")) == "first given"
         assert "%" in str(table.get_cell("2", "change")) and "changes" in str(table.get_cell("2", "change"))
         await pilot.press("j", "enter")  # cursor starts on v1 (the new side); down to v2
         assert not isinstance(app.screen, TimelineScreen)
