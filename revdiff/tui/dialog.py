@@ -33,8 +33,10 @@ class Dialog(ModalScreen[DialogResult]):
 
     def on_key(self, event: events.Key) -> None:
         """The key that opened the dialog closes it, whichever key the keymap gave its command
-        (the letters were bound here, so `t` closed the timeline that F2 had opened)."""
-        if event.key in self.closing_keys:
+        (the letters were bound here, so `t` closed the timeline that F2 had opened), unless the
+        dialog binds it itself: with the timeline on Enter, Enter still compares the pair chosen.
+        (A dialog's bindings stop at it: the main view's, the keymap's among them, are not in.)"""
+        if event.key in self.closing_keys and event.key not in self.active_bindings:
             event.stop()
             self.dismiss()
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_helpers import run_async, status_text
+from tui_helpers import SAMPLES, header_text, run_async, status_text
 
+from revdiff.formats import load
 from revdiff.model import Article
 from revdiff.tui.app import RevdiffApp
+from revdiff.tui.article_list_screen import ArticleListScreen
 from revdiff.tui.help_screen import HelpScreen, help_table
 from revdiff.tui.keys import ANYWHERE_KEYS, KEY_TABLE, commands_by_group, markdown_table
 from revdiff.tui.settings import Settings
@@ -191,6 +193,31 @@ async def test_a_dialog_closes_on_the_key_the_keymap_gave_its_command(chain_arti
         await pilot.press("t")
         await pilot.pause()
         assert not isinstance(app.screen, TimelineScreen)
+
+
+@run_async
+async def test_a_dialog_given_its_own_keys_by_the_keymap_still_answers_them() -> None:
+    """`timeline = "enter"` closed the timeline on Enter instead of comparing the pair chosen,
+    `articles = "down"` the list on the first ↓: the dialog took the keys to close it first."""
+    articles = load(sorted(str(path) for path in (SAMPLES / "versions").iterdir() if path.is_dir()))
+    settings = Settings(keys={"timeline": "enter", "articles": "down", "line_down": "j"})
+    app = RevdiffApp(articles, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("j", "enter")  # cursor on v1 (the new side); down to v2
+        await pilot.pause()
+        assert not isinstance(app.screen, TimelineScreen)
+        assert header_text(app).startswith("article 1 of 3  v1 → v2")
+        await pilot.press("down")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleListScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ArticleListScreen)
+        assert header_text(app).startswith("article 2 of 3")
 
 
 @run_async
