@@ -32,7 +32,13 @@ class SearchScreen(Dialog[SearchHit | None]):
         background: $surface;
         margin-top: 2;
     }
-    SearchScreen OptionList { height: auto; max-height: 16; }
+    /* one line a hit, cut with … at the dialog's edge, as the article list's */
+    SearchScreen OptionList {
+        height: auto;
+        max-height: 16;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     SearchScreen #search-count { color: $text-muted; padding: 0 1; }
     """
 

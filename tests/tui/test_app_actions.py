@@ -76,6 +76,23 @@ async def test_search_puts_each_text_in_its_searched_form_once_while_the_phrase_
 
 
 @run_async
+async def test_search_gives_each_hit_one_line_at_80_columns(chain_article: Article) -> None:
+    """At 80 columns a hit's snippet went on to a second line (`amid incre…`), where the
+    article list cuts its lines with `…` at the dialog's edge."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"troops")
+        await pilot.pause()
+        hits = app.screen.query_one(OptionList)
+        lines = ["".join(segment.text for segment in hits.render_line(y)).strip()
+                 for y in range(hits.size.height)]
+        assert len(lines) == hits.option_count == 9
+        assert all(line.startswith("v") for line in lines)
+        assert lines[1].endswith("…")
+
+
+@run_async
 async def test_search_with_one_hit_jumps_at_once_and_escape_cancels(chain_article: Article) -> None:
     app = RevdiffApp(chain_article)
     async with app.run_test(size=(80, 24)) as pilot:
