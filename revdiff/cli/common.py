@@ -104,16 +104,18 @@ class BadSchedulerAddress(RevdiffError):
 
 
 def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
-                  said: list[str] | None = None, notice: bool = False) -> list[Article]:
+                  said: list[str] | None = None, notice: bool = False,
+                  origins: list[str] | None = None) -> list[Article]:
     """The inputs' articles, with what was left out of the inputs (the folders in a folder of
     versions) said on stderr, one line each (none when `quiet`), and kept in `said`. With
     `notice`, a terminal is told what is being read while it takes long (`reading_notice`),
-    unless the user is typing a version on it (`-` read from the terminal)."""
+    unless the user is typing a version on it (`-` read from the terminal). `origins` gets each
+    article's input, as `load` gives them."""
     notes: list[str] = []
     typed = "-" in inputs and sys.stdin.isatty()
     with reading_notice(sys.stderr, counted(len(inputs), "input"),
                         notice and not quiet and not typed and sys.stderr.isatty()):
-        articles = load(list(inputs), max_bytes=max_size, notes=notes)
+        articles = load(list(inputs), max_bytes=max_size, notes=notes, origins=origins)
     for note in notes if not quiet else ():
         warn(visible(note), said)
     return articles
@@ -128,7 +130,8 @@ def warn(line: str, said: list[str] | None = None) -> None:
 
 def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare: bool = False,
                   said: list[str] | None = None, notice: bool = False,
-                  names: list[str] | None = None) -> list[Article]:
+                  names: list[str] | None = None,
+                  origins: list[str] | None = None) -> list[Article]:
     """The inputs' articles, with every warning about how they were read on stderr, one line
     each (none when `quiet`; kept in `said` too): first what was left out of the inputs (the
     folders in a folder of versions), then each article's warnings.
@@ -136,9 +139,11 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     With `compare` (diff, view), an article with a single version is left out with a warning,
     and when no article has two versions, that is an error: there is nothing to compare.
     `names`, when given, gets the name of each article returned, as the warnings and `export`
-    name it (`n.sqlite#1`: the input and the article's place among all its articles).
+    name it (`n.sqlite#1`: the input and the article's place among all its articles), and
+    `origins` the input it was read from.
     """
-    articles = load_articles(inputs, max_size, quiet, said, notice)
+    read_from: list[str] = []
+    articles = load_articles(inputs, max_size, quiet, said, notice, read_from)
     source = inputs[0] if len(inputs) == 1 else None
     nothing_to_compare = compare and not any(has_pairs(article) for article in articles)
     kept = []
@@ -155,6 +160,8 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
         kept.append(article)
         if names is not None:
             names.append(name)
+        if origins is not None:
+            origins.append(read_from[index])
     if nothing_to_compare:  # after the warnings, which may say why (an empty file left out)
         where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
         raise NothingToCompare(_nothing_to_compare(articles), where,

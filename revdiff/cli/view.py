@@ -78,9 +78,10 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
     settings = load_settings()  # a bad settings file is refused before anything is read
     warnings: list[str] = []
     names: list[str] = []
+    origins: list[str] = []
     # each with two versions or more (`compare`)
     articles = load_and_warn(inputs, max_size, quiet, compare=True, said=warnings, names=names,
-                             notice=True)
+                             origins=origins, notice=True)
     if plain or not stdout_is_terminal() or not keyboard_on_stdin():
         echo_blocks(article_text(article, settings.sentences) for article in articles)
         return
@@ -89,7 +90,7 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
     if layout is not None:  # the command line wins over the settings file
         settings = replace(settings, layout=layout)
     app = RevdiffApp(articles, settings=settings, input_warnings=warnings, inputs=inputs,
-                     article_names=names)
+                     article_names=names, article_inputs=origins)
     app.run()
     if app.return_code:  # the app failed: Textual has shown what went wrong
         sys.exit(app.return_code)

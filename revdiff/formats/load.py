@@ -61,14 +61,16 @@ class TextInput:
 
 
 def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
-         notes: list[str] | None = None) -> list[Article]:
+         notes: list[str] | None = None, origins: list[str] | None = None) -> list[Article]:
     """Read every input and return the articles they hold.
 
     Plain version files given together form one article (versions in the order given).
     Flattened diff pages of the same article are read jointly. A directory is a git repository
     of versions, or a folder of version files (ordered by the number in their names) or of pages;
     the folders in it are left out, and `notes` gets a line that names them.
-    No file, standard input or stored version larger than `max_bytes` is read.
+    No file, standard input or stored version larger than `max_bytes` is read. `origins`, when
+    given, gets the input each article returned was read from (for the text files read together,
+    their names, joined).
     """
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -")
@@ -76,6 +78,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         raise EmptyInput("standard input is given more than once", "-",
                          hint="give - once; name the other versions as files")
     articles: list[Article] = []
+    read_from: list[str] = []  # each article's input, as `origins` gets them
     texts: list[TextInput] = []
     texts_at = 0  # the files read together take the place of the first of them, as in `export`
     read_already: set[Path] = set()  # folders and databases, each read once
@@ -115,6 +118,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                 articles.extend(in_git)
             else:
                 articles.extend(_read_directory(path, max_bytes, notes, read_already))
+            read_from.extend([name] * (len(articles) - len(read_from)))
             continue
         if real in read_already:  # a file in it is a database: only those are kept there
             if notes is not None:
@@ -126,10 +130,15 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         else:
             read_already.add(real)
             articles.extend(read)
+            read_from.extend([name] * len(read))
     scattered = _scattered_files_note([text.name for text in texts if text.format is Format.PLAIN])
     if scattered and notes is not None:
         notes.append(scattered)
-    articles[texts_at:texts_at] = _read_texts(texts)
+    read_texts = _read_texts(texts)
+    articles[texts_at:texts_at] = read_texts
+    read_from[texts_at:texts_at] = [", ".join(text.name for text in texts)] * len(read_texts)
+    if origins is not None:
+        origins.extend(read_from)
     return [_names_as_text(article) for article in articles]
 
 

@@ -183,11 +183,13 @@ class RevdiffApp(App[None]):
                  compare: CompareFunction | None = None, flip: FlipFunction = column_split_flip,
                  export_directory: Path | None = None, mode: LayoutMode | None = None,
                  settings: Settings | None = None, input_warnings: Sequence[str] = (),
-                 inputs: Sequence[str] = (), article_names: Sequence[str] = ()) -> None:
+                 inputs: Sequence[str] = (), article_names: Sequence[str] = (),
+                 article_inputs: Sequence[str] = ()) -> None:
         super().__init__()
         self.inputs = tuple(inputs)  # the files and folders read, which an export never replaces
         # each article's name as `revdiff diff` gives it (`load_and_warn`'s), for the export
         self.article_names = tuple(article_names)
+        self.article_inputs = tuple(article_inputs)  # the input each article was read from
         # what the command line said of the inputs on stderr, which the app's screen hides
         self.input_warnings = tuple(input_warnings)
         self.settings = settings or Settings()
@@ -601,7 +603,7 @@ class RevdiffApp(App[None]):
 
     def action_articles(self) -> None:
         if not self._article_options:
-            self._article_options = article_options(self.articles)
+            self._article_options = article_options(self.articles, self.article_inputs)
         self._open_dialog(ArticleListScreen(self._article_options, self.article_index),
                           self._pick_article, toggled_by="articles")
 

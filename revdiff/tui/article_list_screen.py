@@ -22,20 +22,40 @@ LIST_HEIGHT = 30  # the list's most lines, its border's included; it scrolls thr
 TITLE_CELLS = 50  # a long title leaves room for the URL, which tells articles of one title apart
 
 
-def article_line(index: int, article: Article) -> str:
+def article_text(article: Article) -> str:
     """The newest title, then the URL or (plain files have neither) the opening words."""
     newest = article.versions[-1]
     title = newest.title or "(untitled)"
     where = article.url or (newest.paragraphs[0] if newest.paragraphs else "")
-    text = f"{shorten(visible(title), TITLE_CELLS)}  {visible(where)}" if where else visible(title)
+    return f"{shorten(visible(title), TITLE_CELLS)}  {visible(where)}" if where else visible(title)
+
+
+def article_line(index: int, article: Article, read_from: str = "") -> str:
+    """The article's text, after the input it was read from when that is given."""
+    text = f"{visible(read_from)}: {article_text(article)}" if read_from else article_text(article)
     return f"{index + 1:>3}. {len(article.versions):>3} versions  {shorten(text, TEXT_CELLS)}"
 
 
-def article_options(articles: Sequence[Article]) -> tuple[Option, ...]:
-    """An article's line each, for the list; an app keeps them from one opening to the next."""
+def article_options(articles: Sequence[Article], origins: Sequence[str] = ()) -> tuple[Option, ...]:
+    """An article's line each, for the list; an app keeps them from one opening to the next.
+    `origins`, each article's input, names it where another input has an article of the same
+    title and URL (one story in two trackers' databases), which its line alone cannot tell apart."""
+    named = _told_apart_by_input(articles, origins)
     # Text, not a string: Textual reads a string as markup, and a title is no markup.
-    return tuple(Option(Text(article_line(index, article)), id=str(index))
+    return tuple(Option(Text(article_line(index, article, origins[index] if index in named else "")),
+                        id=str(index))
                  for index, article in enumerate(articles))
+
+
+def _told_apart_by_input(articles: Sequence[Article], origins: Sequence[str]) -> set[int]:
+    """The articles whose text another input's article shares."""
+    if len(set(origins)) < 2:
+        return set()
+    inputs_of: dict[str, set[str]] = {}
+    texts = [article_text(article) for article in articles]
+    for text, origin in zip(texts, origins, strict=True):
+        inputs_of.setdefault(text, set()).add(origin)
+    return {index for index, text in enumerate(texts) if len(inputs_of[text]) > 1}
 
 
 class ArticleListScreen(Dialog[int | None]):

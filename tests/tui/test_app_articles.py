@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import pytest
@@ -85,9 +86,9 @@ async def test_the_article_list_is_built_once_and_not_measured_line_by_line(
     made: list[int] = []
     original_line = article_list_screen.article_line
 
-    def counted_line(index: int, article: Article) -> str:
+    def counted_line(index: int, article: Article, read_from: str = "") -> str:
         made.append(index)
-        return original_line(index, article)
+        return original_line(index, article, read_from)
 
     measured: list[int] = []
     original_height = OptionList.get_content_height
@@ -147,6 +148,35 @@ def test_an_article_line_keeps_room_for_the_url_after_a_long_title() -> None:
              for name in ("first", "second")]
     assert lines[0] != lines[1]
     assert lines[0].endswith("https://example.com/first") and "…" in lines[0]
+
+
+@run_async
+async def test_the_article_list_names_the_input_of_articles_another_input_also_holds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two trackers' databases of one story listed rows 1 and 4 alike, title and URL, with
+    nothing to say which file each came from. Such rows now begin with their input; rows no
+    other input repeats, and those of a single input, do not."""
+    view_module = importlib.import_module("revdiff.cli.view")
+    started: list[RevdiffApp] = []
+    monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(view_module, "keyboard_on_stdin", lambda: True)
+    monkeypatch.setattr(RevdiffApp, "run", lambda self: started.append(self))
+    titles, rss_titles = str(SAMPLES / "nytdiff-titles.db"), str(SAMPLES / "nytdiff-rss-titles.db")
+    # the stories' folders: one article each, none of them in the databases
+    for inputs in ([titles, rss_titles], [titles, *STORIES], [titles]):
+        result = CliRunner().invoke(main, ["view", "--quiet", *inputs])
+        assert result.exit_code == 0, result.output
+        app = started.pop()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("a")
+            lines = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+            if inputs[1:] == [rss_titles]:
+                assert len(lines) == 6
+                assert lines[0].startswith(f"  1.   4 versions  {titles}: US deploys")
+                assert lines[3].startswith(f"  4.   4 versions  {rss_titles}: US deploys")
+            else:
+                assert not any(f"{titles}:" in line for line in lines), lines
 
 
 @run_async
