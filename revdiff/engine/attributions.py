@@ -65,6 +65,9 @@ _PARTICIPLES = word_set("saying")
 _INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
 _MOST_SOURCE_WORDS = 8
 _LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
+# Words read back for the start of a clause or a sentence: a longer run without one is read as
+# though it had none, so that reading a text stays linear in its length.
+_LONGEST_READ_BACK = 40
 # A straight single mark after punctuation closes a quotation (`'We will respond,' he said`);
 # after a letter it is most often an apostrophe (`the soldiers' commander said`).
 _CLOSING_SINGLE = re.compile(r"[,;:.!?]'$")
@@ -132,8 +135,10 @@ def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
     if _bare(tokens[joining]) not in {"and", "or"}:
         return None
     start = joining
-    while start > 0 and not _ends_clause(tokens[start - 1]):
+    while start > 0 and not _ends_clause(tokens[start - 1]) and joining - start < _MOST_SOURCE_WORDS:
         start -= 1
+    if start > 0 and not _ends_clause(tokens[start - 1]):
+        return None  # more words than a source's
     words = tokens[start:joining]
     names = words[1:] if words and _bare(words[0]) in _DETERMINERS else words
     if not words or len(words) > 1 and not all(word[:1].isupper() for word in names):
@@ -292,11 +297,14 @@ def _introduced_source(tokens: list[str], at: int, length: int, clause_end: int)
     sentence_start = at
     while sentence_start > 0 and not _ends_a_sentence(tokens[sentence_start - 1]):
         sentence_start -= 1
+        if at - sentence_start >= _LONGEST_READ_BACK:
+            return source  # read as though a verb stood before it
     closed = clause_end < len(tokens) and not _ends_a_sentence(tokens[clause_end])
     if closed or any(map(_may_be_a_verb, tokens[sentence_start:at])):
         return source
     first = at + length
-    verb = next((verb for verb in range(first, min(clause_end + 1, len(tokens))) if _may_be_a_verb(tokens[verb])
+    last = min(clause_end + 1, len(tokens), first + _MOST_SOURCE_WORDS + 1)
+    verb = next((verb for verb in range(first, last) if _may_be_a_verb(tokens[verb])
                  or _bare(tokens[verb]) in _AFTER_SOURCE), None)
     if verb is None or not _may_be_a_verb(tokens[verb]):
         return source  # the source is read up to another word (`according to officials in Iraq the …`)
@@ -347,6 +355,8 @@ def _is_inverted_passive(tokens: list[str], verb: int) -> bool:
     start = verb
     while start > 0 and not _ends_clause(tokens[start - 1]):
         start -= 1
+        if verb - start >= _LONGEST_READ_BACK:
+            return False  # read as though its clause began with another word
     be = next((at for at in range(start, verb) if _bare(tokens[at]) not in _INVERTING | _ADVERBS), verb)
     return be < verb - 1 and _bare(tokens[be]) in _BE
 

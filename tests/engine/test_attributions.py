@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from revdiff.engine import attributions
 from revdiff.engine.attributions import attributions_in
 from revdiff.engine.flags import edit_flags
 from revdiff.model import Flag
@@ -212,3 +213,24 @@ def test_a_year_after_in_before_the_source_is_no_part_of_it() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("In 2019 officials said it was over.",
                                                       "In 2020 officials said it was over.")
     assert attributions_in("The 2020 Trump campaign said it.") == [("2020", "trump", "campaign")]
+
+
+@pytest.mark.parametrize("unit", ["according to officials ", "Not everywhere is it confirmed said ",
+                                  "police and officials said ", "According to tradition Christianity "])
+def test_a_long_text_without_punctuation_is_read_a_few_times_not_once_per_word(
+        unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading back to a clause's or sentence's start (a source joined by `and`, a passive with
+    `be` first, a source after `according to` that no comma closes) went to the text's start from
+    every verb, so 8,000 repeats of these took minutes."""
+    looked_at = 0
+    for name in ("_ends_clause", "_ends_a_sentence", "_may_be_a_verb"):
+        original = getattr(attributions, name)
+
+        def counted(token: str, original=original) -> bool:
+            nonlocal looked_at
+            looked_at += 1
+            return original(token)
+        monkeypatch.setattr(attributions, name, counted)
+    text = unit * 2000
+    attributions.attributions_in(text)
+    assert looked_at < 60 * len(text.split())
