@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 from revdiff.engine.stats import percent
 from revdiff.engine.words import version_words
 from revdiff.export.comparison_html import comparison_table
-from revdiff.export.html_page import PAGE_END, page, page_head
+from revdiff.export.html_page import PAGE_END, page_head, page_pieces
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.staging import JournalEntry, Staging
@@ -127,33 +127,39 @@ def charts(article: Article, comparisons: list[Comparison]) -> str:
         for caption, svg in figures) + "</div>"
 
 
-def article_page(ref: ArticleRef, article: Article, comparisons: list[Comparison]) -> str:
+def article_page(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+                 ) -> list[str]:
+    """The article's report page in pieces: a live blog's runs to tens of MB, and is never
+    joined into one string, in the worker or in the driver that writes it."""
     title = display_title(ref, article)
+    return list(page_pieces(f"{title} - revdiff", _page_body(ref, article, comparisons, title)))
+
+
+def _page_body(ref: ArticleRef, article: Article, comparisons: list[Comparison], title: str
+               ) -> Iterator[str]:
+    """The page's body lines, each diff table made as the page takes it."""
     name = _link(ref.url) if ref.url else escape(ref.name) if ref.name != title else ""
     meta = [f"source {escape(ref.source)}" if ref.source else "",
             f"{len(article.versions)} versions", name]
-    body = [
-        f'<nav><a href="{INDEX_NAME}">&larr; all articles</a></nav>',
-        f"<h1>{escape(title)}</h1>",
-        f'<p class="meta">{" · ".join(part for part in meta if part)}</p>',
-        "<h2>Timeline</h2>",
-        timeline_table(article, comparisons),
-        charts(article, comparisons),
-    ]
+    yield f'<nav><a href="{INDEX_NAME}">&larr; all articles</a></nav>'
+    yield f"<h1>{escape(title)}</h1>"
+    yield f'<p class="meta">{" · ".join(part for part in meta if part)}</p>'
+    yield "<h2>Timeline</h2>"
+    yield timeline_table(article, comparisons)
+    yield charts(article, comparisons)
     for warning in article.warnings:
-        body.append(f'<p class="meta">warning: {escape(warning)}</p>')
+        yield f'<p class="meta">warning: {escape(warning)}</p>'
     for comparison in comparisons:
         anchor = f"v{comparison.old.number}-v{comparison.new.number}"
-        body.append(f'<section id="{escape(anchor)}">')
-        body.append(comparison_table(comparison, article=title))
-        body.append("</section>")
+        yield f'<section id="{escape(anchor)}">'
+        yield comparison_table(comparison, article=title)
+        yield "</section>"
     if not comparisons:
-        body.append('<p class="meta">Only one version: nothing to compare.</p>')
-    return page(f"{title} - revdiff", body)
+        yield '<p class="meta">Only one version: nothing to compare.</p>'
 
 
 def render_html(ref: ArticleRef, article: Article, comparisons: list[Comparison]
-                ) -> tuple[tuple[str, str], int]:
+                ) -> tuple[tuple[str, list[str]], int]:
     name = report_file_name(ref.index, ref.name)
     return (name, article_page(ref, article, comparisons)), len(comparisons)
 
@@ -249,8 +255,9 @@ class HtmlReportWriter(ExportWriter):
         self.articles = 0 if state is None else int(state["articles"])
 
     def write(self, index: int, payload: Any) -> None:
-        name, text = payload
-        (self.folder / name).write_text(text, encoding="utf-8")
+        name, pieces = payload
+        with open(self.folder / name, "w", encoding="utf-8") as report:
+            report.writelines(pieces)
         self.articles = index + 1
 
     def checkpoint(self) -> dict[str, Any]:

@@ -308,3 +308,28 @@ def test_chart_x_axis_labels_are_every_kth_point_and_do_not_overlap(count: int) 
         xs = sorted(shown)
         assert all(right - left >= 6 * len(name)
                    for left, right, name in zip(xs, xs[1:], shown.values()))
+
+
+def test_an_article_page_is_built_without_copies_of_itself() -> None:
+    """A live blog's page runs to tens of MB: it is kept in pieces, each diff table made as the
+    page takes it, never whole beside its pieces (it took four times its size)."""
+    import tracemalloc
+
+    from revdiff.export.html_report import render_html
+    from revdiff.export.pairs import compare_chain
+    from revdiff.export.records import article_ref
+
+    paragraphs = [f"Paragraph {n} says that officials met on day {n} to talk." for n in range(400)]
+    versions = [Version(k, "Live", tuple([f"Update {k}."] * k + paragraphs)) for k in range(8)]
+    article = Article("bbc", "https://example.com/live", tuple(versions), 8)
+    comparisons = compare_chain(article, "auto")
+    ref = article_ref(0, article, "live")
+    render_html(ref, article, comparisons)  # everything it uses loaded and cached
+    tracemalloc.start()
+    try:
+        (_, page), _ = render_html(ref, article, comparisons)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    size = sum(len(piece) for piece in page)
+    assert peak < 2 * size, (peak, size)  # was 4 times its size
