@@ -251,9 +251,23 @@ class ProcessExecutor:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+class WorkerVersionMismatch(Exception):
+    """A Dask worker runs another version of revdiff than the driver."""
+
+
+def _run_on_this_revdiff(version: str, fn: Callable[..., R], *args: Any) -> R:
+    """Run `fn(*args)` on a Dask worker if it runs revdiff `version`: a worker that joined the
+    scheduler after `_check_workers_run_this_revdiff` was not checked."""
+    here = revdiff_version()
+    if here != version:
+        raise WorkerVersionMismatch(f"a Dask worker runs revdiff {here}, not {version}")
+    return fn(*args)
+
+
 class _DaskPending(Generic[R]):
     """A Dask future whose `result()` raises `WorkerLost` when workers died running its task
-    as often as the scheduler allows (`distributed.scheduler.allowed-failures`), or when the
+    as often as the scheduler allows (`distributed.scheduler.allowed-failures`), when its worker
+    runs another version of revdiff (one that joined after the check), or when the
     scheduler cancelled it (most often because the client lost its connection to the scheduler);
     a worker that dies once is replaced, and its tasks run again elsewhere."""
 
@@ -264,6 +278,8 @@ class _DaskPending(Generic[R]):
     def result(self) -> R:
         try:
             return self.future.result()  # type: ignore[no-any-return]
+        except WorkerVersionMismatch as mismatch:
+            raise WorkerLost(str(mismatch), advice=install_hint()) from None
         except require_distributed().KilledWorker as killed:
             tries = getattr(killed, "allowed_failures", 0) + 1
             raise WorkerLost(f"{tries} Dask workers died in turn running the same articles",
@@ -332,6 +348,12 @@ def revdiff_version() -> str:
         return "unknown"
 
 
+def install_hint() -> str:
+    """What to do about Dask workers that lack this version of revdiff."""
+    return (f"install revdiff {revdiff_version()} on every Dask worker "
+            "(pip install 'revdiff[dask]') and restart them")
+
+
 def _check_workers_run_this_revdiff(client: Any, address: str) -> None:
     """Refuse a scheduler whose workers cannot import revdiff, or run another version of it.
 
@@ -340,8 +362,7 @@ def _check_workers_run_this_revdiff(client: Any, address: str) -> None:
     is sent to the workers by name, so a worker that has no revdiff fails to load it.
     """
     here = revdiff_version()
-    hint = (f"install revdiff {here} on every Dask worker (pip install 'revdiff[dask]') and "
-            "restart them, or use --dask for a local cluster")
+    hint = f"{install_hint()}, or use --dask for a local cluster"
     try:
         versions = client.run(revdiff_version)
     except Exception as error:  # noqa: BLE001 - whatever kept a worker from loading revdiff
@@ -383,6 +404,7 @@ class DaskExecutor:
         self.cluster = cluster
         self.owns_client = owns_client
         self.silenced_logs = silenced_logs or ExitStack()
+        self.version = revdiff_version()  # each task checks that its worker runs it
         workers = len(client.scheduler_info().get("workers", {}))
         threads = sum(client.nthreads().values()) if workers else 1
         self.workers = max(1, threads)
@@ -453,7 +475,8 @@ class DaskExecutor:
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
         advice = FEWER_WORKERS if self.cluster is not None else "the Dask workers' logs say why"
-        return _DaskPending(self.client.submit(fn, *args, pure=False), advice)
+        future = self.client.submit(_run_on_this_revdiff, self.version, fn, *args, pure=False)
+        return _DaskPending(future, advice)
 
     def close(self, abandon: bool = False) -> None:
         # closing the client lets the scheduler drop its tasks, abandoned or not

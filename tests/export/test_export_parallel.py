@@ -507,3 +507,32 @@ def test_local_dask_workers_that_all_die_are_told_by_revdiff_alone() -> None:
     assert not [line for line in result.stderr.splitlines()
                 if "Restarting worker" in line or "marked as failed" in line
                 or "Removing worker" in line], result.stderr
+
+
+def test_a_dask_worker_of_another_version_that_joins_later_is_refused(tmp_path: Path) -> None:
+    """Only the workers there at connection were checked: one of another version that joined
+    the scheduler later ran the chunks it was given, and could write other rows."""
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import DaskExecutor
+    from revdiff.export.worker_loss import WorkerLost
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  protocol="tcp://", host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        executor = DaskExecutor.connect(cluster.scheduler_address)
+        late = subprocess.Popen(
+            [sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
+             "--nthreads", "1", "--no-nanny", "--no-dashboard"],
+            env={**os.environ, "PYTHONPATH": _revdiff_of_another_version(tmp_path)},
+            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            executor.client.wait_for_workers(2, timeout=60)
+            cluster.scale(0)  # the checked worker leaves: the late one runs the work
+            while len(executor.client.scheduler_info()["workers"]) > 1:
+                time.sleep(0.1)
+            with pytest.raises(WorkerLost, match="a Dask worker runs revdiff 9.9, not "):
+                executor.submit(len, "chunk").result()
+        finally:
+            executor.close()
+            late.kill()
+            late.wait()
