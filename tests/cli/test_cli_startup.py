@@ -77,3 +77,12 @@ def test_help_names_every_exit_code_as_the_readme_does() -> None:
     assert "75 a worker process died or the Dask scheduler was lost (export)" in text
     for code in ("0 done", "2 bad input or options", "130 Ctrl-C", "143 SIGTERM"):
         assert code in text
+
+
+def test_view_help_says_where_the_settings_are_read_from() -> None:
+    """It named only $XDG_CONFIG_HOME, which most Linux users never set (then ~/.config is
+    read), and not $REVDIFF_CONFIG."""
+    result = subprocess.run([sys.executable, "-m", "revdiff", "view", "--help"],
+                            capture_output=True, text=True, timeout=60, check=False)
+    text = " ".join(result.stdout.split())
+    assert "~/.config" in text and "$REVDIFF_CONFIG" in text
