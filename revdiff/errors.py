@@ -85,5 +85,10 @@ def writing_stdout() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as error:
-        raise OutputFailed(f"cannot write to standard output ({error.strerror or error})",
-                           hint="free some space, or send the output elsewhere") from None
+        raise stdout_failure(error) from None
+
+
+def stdout_failure(error: OSError) -> OutputFailed:
+    """The error line for a write to standard output that failed with `error`."""
+    return OutputFailed(f"cannot write to standard output ({error.strerror or error})",
+                        hint="free some space, or send the output elsewhere")

@@ -7,6 +7,7 @@ command's module (and the libraries it needs) is imported only when that command
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from importlib import import_module
@@ -14,7 +15,7 @@ from typing import Any, NamedTuple
 
 import click
 
-from revdiff.errors import RevdiffError
+from revdiff.errors import RevdiffError, stdout_failure
 from revdiff.stop_signals import Terminated, stop_exit_code, stop_reason
 from revdiff.terminal_text import visible
 
@@ -78,9 +79,26 @@ def _refuse_a_mistyped_command(word: str) -> None:
         sys.exit(2)
 
 
+# What a write that failed for want of room or a device error raises: the commands turn their
+# own into one error line, and click's output (the help, the version) is turned here.
+_WRITE_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
 class RevdiffGroup(click.Group):
     """The top-level group: commands imported on first use, `revdiff INPUT...` meaning
     `revdiff view INPUT...`, and one exit path for errors and Ctrl-C."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """As click's; and when the help or the version, which click writes while it reads the
+        arguments, cannot be written (`revdiff --help > /dev/full`), one error line."""
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as error:
+            if error.errno not in _WRITE_FAILURES:
+                raise
+            failure = stdout_failure(error)
+            report_error(failure)
+            sys.exit(failure.exit_code)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
