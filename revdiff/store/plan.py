@@ -38,9 +38,11 @@ CROWDED_FOLDER = 1000
 # in the repository's object format.
 Fingerprint = str
 
-# Which entry of which tracker an article is, where its tracker names its articles by an entry id
-# (NewsEdits, diffengine): (the metadata's `tracker`, or "", and its `entry_id`).
+# Which entry of which tracker an article is, where its tracker names its articles by an id of
+# its own (NewsEdits, diffengine: `entry_id`; NYTdiff: `article_id`): (the metadata's `tracker`,
+# or "", and that id).
 Entry = tuple[str, str]
+ENTRY_KEYS = ("entry_id", "article_id")
 
 
 @dataclass(slots=True)
@@ -152,8 +154,11 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
                 named = path_with_hash(named, "\0".join((article.url, *entry)))
             history = histories.setdefault(named, FileHistory(named, article.url))
             held.setdefault(folded(named), named)
-            if article.url:  # (a later article of the run, another entry, finds it)
-                by_url.setdefault(article.url, []).append(history)
+        if article.url and all(held_file is not history
+                               for held_file in by_url.get(article.url, ())):
+            # a new file, or the file of the article's earlier URL: a later article of the run
+            # (another entry, a later reading of this one) finds it by this URL
+            by_url.setdefault(article.url, []).append(history)
         if entry is not None:
             history.entries.add(entry)
         path = history.path  # where the file is now, if it was renamed
@@ -177,7 +182,7 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
 
 
 def _entry(metadata: Mapping[str, str]) -> Entry | None:
-    entry = metadata.get("entry_id")
+    entry = next((metadata[key] for key in ENTRY_KEYS if key in metadata), None)
     return None if entry is None else (metadata.get("tracker", ""), entry)
 
 
@@ -196,15 +201,20 @@ def _stored_entry(trailers: Mapping[str, str]) -> Entry | None:
 def _stored_file(article: Article, by_url: Mapping[str, list[FileHistory]]
                  ) -> FileHistory | None:
     """The file that holds the article's versions: the one of its URL that holds its entry,
-    else one of its URL that holds no other entry of its tracker (another tracker's versions of
-    the article, numbered its own way, or a page's, go on in one file)."""
+    else one of an earlier URL of the article that holds its entry (NYTdiff follows an article
+    across URLs: `earlier_urls`, oldest first), else one of its URL that holds no other entry of
+    its tracker (another tracker's versions of the article, numbered its own way, or a page's,
+    go on in one file)."""
     if not article.url:
         return None
     entry = _entry(article.metadata)
     files = [history for history in by_url.get(article.url, ())
              if entry is None or entry in history.entries
              or not any(tracker == entry[0] for tracker, _ in history.entries)]
-    return next((history for history in files if entry in history.entries),
+    earlier_files = [history
+                     for url in reversed(article.metadata.get("earlier_urls", "").split())
+                     for history in by_url.get(url, ()) if entry in history.entries]
+    return next((history for history in files + earlier_files if entry in history.entries),
                 files[0] if files else None)
 
 

@@ -426,3 +426,40 @@ def test_two_entries_of_one_url_are_stored_as_two_articles(tmp_path: Path) -> No
                     metadata={"tracker": "diffengine", "entry_id": "9"})
     assert store_articles([other], tmp_path / "r").stored == 1
     assert [len(article.versions) for article in read_repository(tmp_path / "r")] == [3, 3]
+
+
+def nytdiff_article(article_id: str, url: str, *texts: str, earlier_urls: str = "") -> Article:
+    metadata = {"tracker": "nytdiff", "article_id": article_id}
+    if earlier_urls:
+        metadata["earlier_urls"] = earlier_urls
+    return Article("nyt", url, tuple(Version(n, f"Title {article_id}", (text,))
+                                     for n, text in enumerate(texts, start=1)),
+                   metadata=metadata)
+
+
+def test_two_nytdiff_articles_of_one_url_are_stored_as_two_articles(tmp_path: Path) -> None:
+    # NYTdiff names its articles by article_id, not entry_id: two of one URL shared a file, the
+    # second one's versions skipped as conflicts and the file read back as one article.
+    url = "https://www.nytimes.com/live/2020/01/03/world/iran.html"
+    first = nytdiff_article("a1", url, "One.", "One, later.")
+    second = nytdiff_article("a2", url, "Two.", "Two, a.", "Two, b.")
+    summary = store_articles([first, second], tmp_path / "r")
+    assert (summary.stored, summary.skipped) == (5, ())
+    assert read_repository(tmp_path / "r") == [first, second]
+    assert store_articles([second, first], tmp_path / "r").already_stored == 5
+
+
+def test_a_nytdiff_article_whose_url_changed_goes_on_in_its_file(tmp_path: Path) -> None:
+    # NYTdiff follows an article (its article_id) across URLs, naming the ones it had before in
+    # `earlier_urls`: a later run's reading of it went to a file of the new URL, storing its
+    # versions a second time, and the store read back as two articles.
+    before, after = "https://www.nytimes.com/2020/01/03/a.html", "https://www.nytimes.com/b.html"
+    other = nytdiff_article("a2", before, "Another article once at that URL.")
+    store_articles([nytdiff_article("a1", before, "One.", "One, later."), other], tmp_path / "r")
+    moved = nytdiff_article("a1", after, "One.", "One, later.", "One, moved.",
+                            earlier_urls=before)
+    summary = store_articles([moved], tmp_path / "r")
+    assert (summary.stored, summary.already_stored, summary.skipped) == (1, 2, ())
+    assert read_repository(tmp_path / "r") == [moved, other]
+    # found by its new URL from then on
+    assert store_articles([moved], tmp_path / "r").already_stored == 3
