@@ -12,7 +12,8 @@ Three shapes are read, detected per commit:
   lines; the version's time is the commit's author date;
 - any other repository: each file's text split into paragraphs (one per non-empty line), titled by
   its file name, timed by the author date; a commit that leaves the file without text is no
-  version (warned), as an empty file among a folder's versions is none: a failed capture.
+  version (warned), as an empty file among a folder's versions is none: a failed capture. The
+  versions either side of it are kept, identical ones too (as identical captures in a folder are).
 
 The current branch's history is HEAD's first-parent chain (`git log --first-parent`): the commits
 made on the branch, its merge commits among them, not the commits of the branches it merged.
