@@ -542,6 +542,10 @@ def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Artic
                 else:  # a rendered NewsDiffs page may have cut it to [...]: the fuller one stays
                     kept_text = elision.reconcile(known.paragraphs, version.paragraphs)
                     if kept_text is None:
+                        if not (known.paragraphs and version.paragraphs):
+                            raise _page_without_the_text(
+                                version.number, key, (known, given_by[version.number]),
+                                (version, source))
                         raise InconsistentPages(
                             f"{given_by[version.number]} and {source} disagree about the text "
                             f"of version {version.number}", key,
@@ -573,6 +577,17 @@ def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Artic
             metadata, warnings, pages,
         ), key))
     return result
+
+
+def _page_without_the_text(number: int, key: str, *pages: tuple[Version, str]
+                           ) -> InconsistentPages:
+    """The error for two pages (each a version and where it was read) of one version where one
+    shows no text of it: a page saved before its text showed, or cut in saving."""
+    (_, empty), (shown, shown_by) = sorted(pages, key=lambda page: bool(page[0].paragraphs))
+    return InconsistentPages(
+        f"{empty} shows no text of version {number}, where {shown_by} shows "
+        f"{counted(len(shown.paragraphs), 'paragraph')}", key,
+        hint=f"leave {empty} out, or save it again once its text shows")
 
 
 def _finished(article: Article, where: str) -> Article:

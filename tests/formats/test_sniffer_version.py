@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains, versions
 
-from revdiff.errors import MalformedPage
+from revdiff.errors import InconsistentPages, MalformedPage
+from revdiff.formats import load
 from revdiff.formats.detect import Format, detect
 from revdiff.formats.sniffer_html import read_version_page
 from revdiff.formats.sniffer_text import read_version_text
@@ -146,3 +147,21 @@ def test_a_page_without_text_is_a_version_warned_of(render, read, name) -> None:
     [warning] = article.warnings
     assert warning == f"{name}: the page shows no text of version 3; kept as a version without " \
                       "paragraphs"
+
+
+@pytest.mark.parametrize("empty_first", [False, True])
+def test_a_page_without_the_text_another_page_shows_is_named(tmp_path: Path,
+                                                             empty_first: bool) -> None:
+    # two pages of one version, one of them saved without its text: refused as two pages that
+    # "disagree about the text of version 2", which did not say which page or what to do
+    url = "https://x.test/a"
+    shown = tmp_path / "shown.txt"
+    shown.write_text(render_version_text(Version(2, "Title", ("One.", "Two.")), url, 5))
+    empty = tmp_path / "empty.txt"
+    empty.write_text(render_version_text(Version(2, "Title", ()), url, 5))
+    pages = [str(empty), str(shown)] if empty_first else [str(shown), str(empty)]
+    with pytest.raises(InconsistentPages) as error:
+        load(pages)
+    assert str(error.value) == (
+        f"{url}: {empty} shows no text of version 2, where {shown} shows 2 paragraphs (leave "
+        f"{empty} out, or save it again once its text shows)")
