@@ -15,7 +15,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
   (where `said` with an object of its own, `?” Merkel said nothing.`, names none);
 - datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole, and a bullet
-  (`•`, or `-` and a space) after a sentence's end opens the next;
+  (`•`, or `-`, a space and a capital, not after an abbreviation: `Jan. - Mar.` is a range)
+  after a sentence's end opens the next;
 - ellipses split only before a capital letter;
 - Wikipedia's reference markers after a sentence's end (`in 1820.[1] It grew`) close it;
 - text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
@@ -164,7 +165,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     elif close and punct in "?!" and _names_a_speaker(paragraph, next_start):
         return False
     elif not (following.isupper() or following.isdigit() or following in _OPENING
-              or following in _BULLETS or paragraph.startswith("- ", next_start)  # `- item`
+              or following in _BULLETS or _opens_hyphen_item(paragraph, match)
               or following.isalpha()  # a letter of a script without case: Hebrew, Arabic
               or _opens_an_amount(paragraph, next_start)):
         return False  # a dash, a bracket or a symbol continues the sentence
@@ -259,6 +260,20 @@ def _names_local_time(paragraph: str, start: int) -> bool:
     `9 a.m. New York time`), where they continue its sentence."""
     words = paragraph[start:start + 60].split(maxsplit=3)[1:3]
     return any(word.lower().rstrip(".,;:)") == "time" for word in words)
+
+
+def _opens_hyphen_item(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether a list item marked by a hyphen follows the sentence's end `match`: a hyphen, a
+    space and a word that may open a sentence, after a word that is no abbreviation (`Prices
+    rose. - Markets fell.`); a hyphen set as a dash goes on with the sentence (`from Jan. - Mar.
+    2020`, `etc. - all of them -`)."""
+    start = match.end()
+    if not paragraph.startswith("- ", start):
+        return False
+    item = paragraph[start + 2:start + 3]
+    after_abbreviation = match.group("punct") == "." and is_abbreviation(
+        _word_before(paragraph, match.start("punct")) + ".")
+    return (item.isupper() or item.isdigit() or item in _OPENING) and not after_abbreviation
 
 
 def _opens_an_amount(paragraph: str, start: int) -> bool:

@@ -55,6 +55,10 @@ def pieces(text: str) -> list[str]:
      ["Key points: • Prices rose.", "• Markets fell!", "■ Banks shut."]),
     ("Key points: - Prices rose. - Markets fell. -5 degrees was the low. It fell - to -7.",
      ["Key points: - Prices rose.", "- Markets fell.", "-5 degrees was the low.", "It fell - to -7."]),
+    # a hyphen set as a dash after an abbreviation or before a lower-case word opened an item
+    ("Sales rose from Jan. - Mar. 2020. Ministers etc. - all of them - came. He said wait. - and left.",
+     ["Sales rose from Jan. - Mar. 2020.", "Ministers etc. - all of them - came.",
+      "He said wait. - and left."]),
     ("diplomats.The killing of a senior figure.", ["diplomats.", "The killing of a senior figure."]),
     ("Read more at washingtonpost.com today. It costs $3.50 now.",
      ["Read more at washingtonpost.com today.", "It costs $3.50 now."]),
