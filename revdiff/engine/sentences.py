@@ -99,6 +99,12 @@ QUOTATION_OBJECT_VERBS = word_set("said says added adds wrote")
 OBJECT_OPENERS = word_set(
     "nothing something that the a an this these those it he she they we i you there no yes"
 )
+# Words after `the`, `this` or `that` that make a time of the saying, not its object (`said this
+# week`, `said the next day`, `said that morning`).
+TIME_OF_SAYING = word_set(
+    "morning afternoon evening night day week weekend month year spring summer fall autumn winter "
+    "next following previous other same"
+)
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
 ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
 # Company suffixes and `etc`: abbreviations that end a sentence as often as they sit inside one.
@@ -231,16 +237,19 @@ def _names_a_speaker(paragraph: str, start: int) -> bool:
     """Whether a speaker's name and a speech verb begin at `start`, after a quoted question or
     exclamation (`?” Esper asked.`, `!” Mr. Smith said.`), where a pronoun or an opener other than
     a title begins a new sentence (`?” He said no.`, `?” Officials said ...`), as does a verb with
-    an object of its own (`?” Merkel said nothing.`)."""
-    words = paragraph[start:start + 100].split(maxsplit=5)
+    an object of its own (`?” Merkel said nothing.`; not a time: `?” Trump said this week.`)."""
+    words = paragraph[start:start + 100].split(maxsplit=6)
     if not words or words[0].lower() in OPENERS - TITLES:
         return False
     for count, word in enumerate(words[1:4], start=1):
         verb = word.lower().rstrip(".,;:")
         if verb in SPEECH_VERBS:
-            after_verb = words[count + 1].lower().rstrip(".,;:") if count + 1 < len(words) else ""
+            after_verb, then = (later.lower().rstrip(".,;:") for later in
+                                [*words[count + 1:count + 3], "", ""][:2])
+            when = after_verb in {"the", "this", "that"} and then in TIME_OF_SAYING
             object_follows = (verb == word.lower()  # no punctuation ends the clause at the verb
-                              and verb in QUOTATION_OBJECT_VERBS and after_verb in OBJECT_OPENERS)
+                              and verb in QUOTATION_OBJECT_VERBS and after_verb in OBJECT_OPENERS
+                              and not when)
             return all(name[:1].isupper() for name in words[:count]) and not object_follows
     return False
 

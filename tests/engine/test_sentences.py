@@ -39,6 +39,10 @@ def pieces(text: str) -> list[str]:
     ("“Why?” Merkel said nothing. “Why?” Merkel asked the minister. “No!” Esper said on Friday.",
      ["“Why?”", "Merkel said nothing.", "“Why?” Merkel asked the minister.",
       "“No!” Esper said on Friday."]),
+    # a time after `said` was read as its object, which opens a sentence of its own
+    ("“Why now?” Trump said this week. “Who cares?” Biden said the next day. “Why?” He left.",
+     ["“Why now?” Trump said this week.", "“Who cares?” Biden said the next day.", "“Why?”",
+      "He left."]),
     ("“Now?” Esper added that it was late. “Now?” Esper said.",
      ["“Now?”", "Esper added that it was late.", "“Now?” Esper said."]),
     ("“Is it over?” Officials said it was. “Now!” The crowd said so.",
