@@ -150,7 +150,7 @@ def _plain_digits(number: str) -> str:
     another separator groups thousands and is dropped; any other is a decimal mark, `.`, and so
     is a point that begins the number (`.5` and `.500` are `0.5`). Zeros
     that add nothing to the value are dropped: `03` is `3` (`Friday 03 January`, `08:00`),
-    `3.50` is `3.5` and `3.0` is `3`."""
+    `3.50` is `3.5` and `3.0` is `3`; so is the sign of a zero: `-0` and `-0.0` are `0`."""
     digits = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
                      else char for char in number)
     if digits.lstrip("-").startswith("."):  # `.5`, `.500`: a point that begins a number is a decimal mark
@@ -158,10 +158,10 @@ def _plain_digits(number: str) -> str:
     else:
         plain = _GROUP_OR_DECIMAL.sub(lambda match: "" if match.group(1) else ".", digits)
     whole, _, fraction = plain.partition(".")
-    sign = "-" if whole.startswith("-") else ""
     whole = whole.lstrip("-").lstrip("0") or "0"
     fraction = fraction.rstrip("0") if fraction.isdigit() else fraction
-    return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
+    number = f"{whole}.{fraction}" if fraction else whole
+    return f"-{number}" if plain.startswith("-") and number != "0" else number
 
 
 def quotations_in(text: str) -> list[str]:

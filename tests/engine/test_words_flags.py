@@ -195,6 +195,8 @@ def test_numbers_are_compared_by_value() -> None:
     ("The strike came at 08:00 local time.", "The strike came at 8:00 local time."),
     ("Inflation was 3.50 percent.", "Inflation was 3.5 percent."),
     ("Inflation was 3.0 percent.", "Inflation was 3 percent."),
+    ("It was -0 degrees at dawn.", "It was 0 degrees at dawn."),
+    ("Growth was −0.0 percent.", "Growth was 0.0 percent."),
 ])
 def test_zeros_that_add_nothing_to_a_number_change_none(old: str, new: str) -> None:
     assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
