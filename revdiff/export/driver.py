@@ -38,7 +38,7 @@ from revdiff.export.output_guard import (
     check_companions,
     check_targets,
 )
-from revdiff.export.pairs import compare_chain
+from revdiff.export.pairs import compared_pairs
 from revdiff.export.parallel import (
     DaskExecutor,
     Executor,
@@ -59,7 +59,7 @@ from revdiff.export.writers import ExportWriter, csv_header
 from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.load import load_unit
 from revdiff.formats.text_input import DEFAULT_MAX_BYTES
-from revdiff.model import Article, Comparison
+from revdiff.model import Article, Comparison, ComparisonStats
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
     has_pairs,
@@ -146,17 +146,27 @@ class ArticleResult:
     error: str | None = None  # why the article could not be exported (no payload then)
 
 
-def article_info(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+def article_info(ref: ArticleRef, article: Article, pair_stats: list[ComparisonStats]
                  ) -> dict[str, Any]:
-    """Small facts about an article for the journal, the HTML index and summaries."""
+    """Small facts about an article for the journal, the HTML index and summaries, from the
+    statistics of each of its comparisons."""
     return {
         "title": display_title(ref, article),
         "versions": len(article.versions),
         "source": ref.source,
-        "changed": [round(c.stats.changed_share, 4) for c in comparisons],
-        "words_added": sum(c.stats.words_added for c in comparisons),
-        "words_removed": sum(c.stats.words_removed for c in comparisons),
+        "changed": [round(stats.changed_share, 4) for stats in pair_stats],
+        "words_added": sum(stats.words_added for stats in pair_stats),
+        "words_removed": sum(stats.words_removed for stats in pair_stats),
     }
+
+
+def _stats_noted(comparisons: Iterator[Comparison], pair_stats: list[ComparisonStats]
+                 ) -> Iterator[Comparison]:
+    """The comparisons, each one's statistics added to `pair_stats` as it is handed on (the
+    renderer keeps no comparison it has rendered)."""
+    for comparison in comparisons:
+        pair_stats.append(comparison.stats)
+        yield comparison
 
 
 def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
@@ -170,16 +180,18 @@ def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
             break
         working_on(task.index)  # named by the driver if this process dies on it
         units_done = task.units_done
+        pair_stats: list[ComparisonStats] = []
         try:
-            comparisons = compare_chain(task.article, sentences)
-            payload, rows = render(task.ref, task.article, comparisons)
+            payload, rows = render(task.ref, task.article,
+                                   _stats_noted(compared_pairs(task.article, sentences),
+                                                pair_stats))
         except Exception as error:  # noqa: BLE001 - the driver stops or skips (--skip-errors)
             results.append(ArticleResult(task.index, task.ref.name, task.where, 0, 0, None,
                                          {"skipped": describe(error)}, units_done,
                                          describe(error)))
             continue
-        results.append(ArticleResult(task.index, task.ref.name, task.where, len(comparisons), rows,
-                                     payload, article_info(task.ref, task.article, comparisons),
+        results.append(ArticleResult(task.index, task.ref.name, task.where, len(pair_stats), rows,
+                                     payload, article_info(task.ref, task.article, pair_stats),
                                      units_done))
     working_on(None)
     return results

@@ -158,10 +158,11 @@ def _page_body(ref: ArticleRef, article: Article, comparisons: list[Comparison],
         yield '<p class="meta">Only one version: nothing to compare.</p>'
 
 
-def render_html(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+def render_html(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
                 ) -> tuple[tuple[str, list[str]], int]:
     name = report_file_name(ref.index, ref.name)
-    return (name, article_page(ref, article, comparisons)), len(comparisons)
+    every_pair = list(comparisons)  # the page's timeline and charts, before its diffs, show all
+    return (name, article_page(ref, article, every_pair)), len(every_pair)
 
 
 def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +112,7 @@ def _sentence_rows(entry_id: int, version: int, sentences: tuple[Sentence, ...]
     return [(entry_id, version, s.index, s.text) for s in sentences]
 
 
-def render_sqlite(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+def render_sqlite(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
                   ) -> tuple[Rows, int]:
     """Every row one article contributes, per table, ready for executemany."""
     entry_id = ref.index
@@ -123,11 +124,11 @@ def render_sqlite(ref: ArticleRef, article: Article, comparisons: list[Compariso
             version.time.isoformat() if version.time else version.time_text,
             count, PARAGRAPH_JOIN.join(version.paragraphs), ref.name))
     check_int64(ref, article, "SQLite")
-    if comparisons:
-        first = comparisons[0]
-        rows["split_sentences"].extend(
-            _sentence_rows(entry_id, first.old.number, first.old_sentences))
-    for comparison, summary, edits in article_rows(ref, article, comparisons):
+    for position, (comparison, summary, edits) in enumerate(article_rows(ref, article,
+                                                                         comparisons)):
+        if position == 0:  # the first version's sentences; each later one's come as its new side
+            rows["split_sentences"].extend(
+                _sentence_rows(entry_id, comparison.old.number, comparison.old_sentences))
         rows["split_sentences"].extend(
             _sentence_rows(entry_id, comparison.new.number, comparison.new_sentences))
         rows["matched_sentences"].extend(matched_pairs(entry_id, comparison))

@@ -1,7 +1,8 @@
 """The version pairs every output compares, and how sure the reading behind each of them is.
 
 `compare_chain` compares every consecutive pair of an article, as `revdiff diff`, `revdiff export`
-and the notebook API do. A browser-rendered NewsDiffs page leaves `[...]` where it cut unchanged
+and the notebook API do; `compared_pairs` hands them out one at a time, so that a live blog's
+forty comparisons are never held at once. A browser-rendered NewsDiffs page leaves `[...]` where it cut unchanged
 text; that mark is not article text, so it is left out before comparing (the reader already warns
 about the cut) and is never counted as a sentence, a word or an unchanged edit.
 
@@ -12,6 +13,7 @@ its sentences come from. Versions from exact formats have no confidence (None: n
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -21,10 +23,18 @@ from revdiff.model import Article, Comparison, Edit, PageReading, Sentence, Vers
 
 def compare_chain(article: Article, sentences: str) -> list[Comparison]:
     """Every consecutive version pair of the article, compared (cut marks left out)."""
+    return list(compared_pairs(article, sentences))
+
+
+def compared_pairs(article: Article, sentences: str) -> Iterator[Comparison]:
+    """`compare_chain`'s comparisons, each made when the one before it has been taken: a caller
+    that keeps only what it needs of each holds one comparison at a time (the sentences of the
+    version it shares with the next are kept by `revdiff.engine.compare.sentences_of`)."""
     from revdiff.engine import compare
 
-    versions = [without_elisions(version) for version in article.versions]
-    return [compare(old, new, sentences=sentences) for old, new in pairwise(versions)]
+    versions = (without_elisions(version) for version in article.versions)
+    for old, new in pairwise(versions):
+        yield compare(old, new, sentences=sentences)
 
 
 @dataclass(frozen=True, slots=True)

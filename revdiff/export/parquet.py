@@ -11,6 +11,7 @@ possible); at the end the parts are streamed into the final files one part at a 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +52,7 @@ def comparisons_batch(rows: list[dict[str, Any]]) -> pa.RecordBatch:
     return pa.RecordBatch.from_pylist(rows, schema=arrow_schema(COMPARISON_COLUMNS))
 
 
-def render_parquet(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+def render_parquet(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
                    ) -> tuple[tuple[pa.RecordBatch, pa.RecordBatch], int]:
     edits: list[dict[str, Any]] = []
     summaries: list[dict[str, Any]] = []

@@ -8,6 +8,8 @@ like `diff -u` on identical files.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from revdiff.export.records import ArticleRef
 from revdiff.export.unified import unified_diff
 from revdiff.model import Article, Comparison, Version
@@ -32,7 +34,7 @@ def article_unified_diff(name: str, comparison: Comparison) -> str:
                         new_label=version_label(name, comparison.new))
 
 
-def render_unified(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+def render_unified(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
                    ) -> tuple[str, int]:
     pieces = [text for text in (article_unified_diff(ref.name, comparison)
                                 for comparison in comparisons) if text]

@@ -202,9 +202,10 @@ def comparison_row(ref: ArticleRef, comparison: Comparison, reading: PairReading
     return row
 
 
-def article_rows(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+def article_rows(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
                  ) -> Iterator[tuple[Comparison, dict[str, Any], list[dict[str, Any]]]]:
-    """(comparison, its summary row, its edit rows) for each comparison of the article."""
+    """(comparison, its summary row, its edit rows) for each comparison of the article, each
+    comparison taken from `comparisons` when the one before it has been handed on."""
     for comparison in comparisons:
         reading = pair_reading(article, comparison)
         yield (comparison, comparison_row(ref, comparison, reading),

@@ -6,7 +6,7 @@ pyarrow is only needed when Parquet is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,10 @@ FORMAT_NAMES = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
 # Formats that can be written to standard output (`-o -`): their edits table or their text.
 STREAM_FORMATS = ("jsonl", "csv", "unified")
 
-# A renderer turns one article's comparisons into (payload for the writer, number of rows).
-Renderer = Callable[[ArticleRef, Article, list[Comparison]], tuple[Any, int]]
+# A renderer turns one article's comparisons into (payload for the writer, number of rows). They
+# come one at a time (`revdiff.export.pairs.compared_pairs`): one that keeps only the rows of each
+# holds a single comparison of a live blog's many at once.
+Renderer = Callable[[ArticleRef, Article, Iterable[Comparison]], tuple[Any, int]]
 
 
 def check_available(name: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -164,7 +165,7 @@ class TwoTableTextWriter(AppendingTextWriter):
                          table_paths(out, self.extension))
 
 
-def render_jsonl(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+def render_jsonl(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
                  ) -> tuple[tuple[str, str], int]:
     edits: list[str] = []
     summaries: list[str] = []
@@ -185,7 +186,7 @@ def _csv_text(rows: list[list[Any]]) -> str:
     return buffer.getvalue()
 
 
-def render_csv(ref: ArticleRef, article: Article, comparisons: list[Comparison]
+def render_csv(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
                ) -> tuple[tuple[str, str], int]:
     edits: list[list[Any]] = []
     summaries: list[list[Any]] = []

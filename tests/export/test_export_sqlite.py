@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from revdiff.export.driver import ExportJob, compare_chain, run_export
+from revdiff.export.driver import ExportJob, run_export
+from revdiff.export.pairs import compare_chain
 from revdiff.formats import load
 from revdiff.model import EditOp
 

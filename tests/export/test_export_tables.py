@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import sqlite3
 import unicodedata
@@ -14,8 +15,9 @@ from export_corpus import make_chain
 
 from revdiff.cli import main
 from revdiff.engine.stats import word_changes
-from revdiff.export.driver import ExportJob, compare_chain, run_export
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.inputs import expand_inputs
+from revdiff.export.pairs import compare_chain
 from revdiff.export.records import (
     COMPARISON_COLUMN_NAMES,
     EDIT_COLUMN_NAMES,
@@ -25,7 +27,7 @@ from revdiff.export.records import (
     flatten_for_csv,
 )
 from revdiff.formats import load
-from revdiff.model import Article, Edit, EditOp, Version
+from revdiff.model import Article, Comparison, Edit, EditOp, Version
 from revdiff.render.newsedits import write_database
 
 
@@ -281,3 +283,29 @@ def test_diff_and_parse_jsonl_records_are_one_line_each_to_splitlines(tmp_path: 
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 1 and "It rained\u2028hard." in json.dumps(records, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "sqlite", "unified"])
+def test_an_article_is_exported_one_comparison_at_a_time(tmp_path: Path, fmt: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A live blog's forty comparisons were all held at once while its rows were made (a worker
+    of 476 MB): the formats that need no pair but the one they render hold at most the one
+    before it when the next is compared."""
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    import revdiff.engine
+
+    compare = revdiff.engine.compare
+    held_at_each_comparison: list[int] = []
+
+    def compare_counting_those_held(*args: object, **kwargs: object) -> Comparison:
+        held_at_each_comparison.append(
+            sum(isinstance(thing, Comparison) for thing in gc.get_objects()))
+        return compare(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(revdiff.engine, "compare", compare_counting_those_held)
+    versions = [[f"Paragraph {n} of version {v}." for n in range(3 + v)] for v in range(6)]
+    article = make_chain(tmp_path / "blog", versions)
+    export([str(article)], tmp_path / f"out.{fmt}", fmt)
+    assert len(held_at_each_comparison) == 5
+    assert max(held_at_each_comparison) <= 1
