@@ -264,10 +264,32 @@ def _run_on_this_revdiff(version: str, fn: Callable[..., R], *args: Any) -> R:
     return fn(*args)
 
 
+def _task_runner() -> Callable[[str, bytes], Any]:
+    """The function each Dask task runs: `_run_on_this_revdiff` on the pickled `(fn, args)`.
+
+    A task that names revdiff's functions or objects cannot even be read by a worker without
+    revdiff, which then drops its connection and stops: the scheduler was left without a worker
+    and the export waited for ever, without a word. This function is made here so that Dask
+    sends it by value (it names nothing of revdiff's), with the work as bytes it reads once it
+    has imported revdiff: a worker without revdiff fails the task with an ImportError instead.
+    """
+    def run_if_revdiff_imports(version: str, work: bytes) -> Any:
+        from distributed.protocol import pickle
+
+        try:
+            from revdiff.export.parallel import _run_on_this_revdiff
+        except ImportError as error:
+            raise ImportError(f"a Dask worker cannot import revdiff ({error})") from None
+        fn, args = pickle.loads(work)
+        return _run_on_this_revdiff(version, fn, *args)
+
+    return run_if_revdiff_imports
+
+
 class _DaskPending(Generic[R]):
     """A Dask future whose `result()` raises `WorkerLost` when workers died running its task
     as often as the scheduler allows (`distributed.scheduler.allowed-failures`), when its worker
-    runs another version of revdiff (one that joined after the check), or when the
+    runs another version of revdiff or none (one that joined after the check), or when the
     scheduler cancelled it (most often because the client lost its connection to the scheduler);
     a worker that dies once is replaced, and its tasks run again elsewhere."""
 
@@ -278,8 +300,8 @@ class _DaskPending(Generic[R]):
     def result(self) -> R:
         try:
             return self.future.result()  # type: ignore[no-any-return]
-        except WorkerVersionMismatch as mismatch:
-            raise WorkerLost(str(mismatch), advice=install_hint()) from None
+        except (WorkerVersionMismatch, ImportError) as mismatch:
+            raise WorkerLost(" ".join(str(mismatch).split()), advice=install_hint()) from None
         except require_distributed().KilledWorker as killed:
             tries = getattr(killed, "allowed_failures", 0) + 1
             raise WorkerLost(f"{tries} Dask workers died in turn running the same articles",
@@ -405,6 +427,10 @@ class DaskExecutor:
         self.owns_client = owns_client
         self.silenced_logs = silenced_logs or ExitStack()
         self.version = revdiff_version()  # each task checks that its worker runs it
+        self.runner = _task_runner()
+        from distributed.protocol import pickle
+
+        self.pickle = pickle
         workers = len(client.scheduler_info().get("workers", {}))
         threads = sum(client.nthreads().values()) if workers else 1
         self.workers = max(1, threads)
@@ -475,7 +501,8 @@ class DaskExecutor:
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
         advice = FEWER_WORKERS if self.cluster is not None else "the Dask workers' logs say why"
-        future = self.client.submit(_run_on_this_revdiff, self.version, fn, *args, pure=False)
+        work = self.pickle.dumps((fn, args))  # as Dask pickles a task's function and arguments
+        future = self.client.submit(self.runner, self.version, work, pure=False)
         return _DaskPending(future, advice)
 
     def close(self, abandon: bool = False) -> None:

@@ -536,3 +536,39 @@ def test_a_dask_worker_of_another_version_that_joins_later_is_refused(tmp_path: 
             executor.close()
             late.kill()
             late.wait()
+
+
+def test_a_dask_worker_without_revdiff_that_joins_later_is_a_worker_lost(tmp_path: Path) -> None:
+    """A worker without revdiff that joined after the check could not read the task it was
+    sent, dropped its connection and stopped: the scheduler was left without a worker, and the
+    export waited for ever without a word. The task now fails, and the run with it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import DaskExecutor
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  protocol="tcp://", host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        executor = DaskExecutor.connect(cluster.scheduler_address)
+        cluster.scale(0)  # the checked worker leaves: the late one runs the work
+        while executor.client.scheduler_info()["workers"]:
+            time.sleep(0.1)
+        late = subprocess.Popen(
+            [sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
+             "--nthreads", "1", "--no-nanny", "--no-dashboard"],
+            env={**os.environ, "PYTHONPATH": _revdiff_without_the_package(tmp_path)},
+            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        waiting = ThreadPoolExecutor(1)  # without an answer the test fails, not hangs
+        try:
+            executor.client.wait_for_workers(1, timeout=60)
+            answer = waiting.submit(executor.submit(len, "chunk").result)
+            with pytest.raises(WorkerLost, match="a Dask worker cannot import revdiff "
+                                                 r"\(no revdiff here\)"):
+                answer.result(timeout=120)
+            assert late.poll() is None  # the worker stays, for the runs it can serve
+        finally:
+            executor.close()  # ends a wait that got no answer
+            waiting.shutdown()
+            late.kill()
+            late.wait()
