@@ -153,7 +153,7 @@ def _plain_digits(number: str) -> str:
     `3.50` is `3.5` and `3.0` is `3`; so is the sign of a zero: `-0` and `-0.0` are `0`."""
     digits = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
                      else char for char in number)
-    if digits.lstrip("-").startswith("."):  # `.5`, `.500`: a point that begins a number is a decimal mark
+    if digits.lstrip("-").startswith("."):  # `.5`, `.500`: a point beginning a number
         plain = digits.replace(".", "0.", 1)
     else:
         plain = _GROUP_OR_DECIMAL.sub(lambda match: "" if match.group(1) else ".", digits)
@@ -253,10 +253,11 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
     and not only white space changed). `number_changed` says the numbers (in digits, separators
     dropped, or in words, by their value) differ, also when read in other styles (`numbers_in`:
     `10:30` and `10.30`, `1,000,000` and `1 000 000` are alike); `quote_changed` says the quoted
-    passages differ; `attribution_changed` says the sources the texts attribute to differ (`attributions`), when
-    more than punctuation changed. `old_quote_open` and `new_quote_open` are the marks of a
-    quotation that an earlier sentence of the paragraph opened and that goes on in the text (`We
-    will not wait,” he said.`), so that a change inside it is a changed quotation.
+    passages differ; `attribution_changed` says the sources the texts attribute to differ
+    (`attributions`), when more than punctuation changed. `old_quote_open` and `new_quote_open`
+    are the marks of a quotation that an earlier sentence of the paragraph opened and that goes
+    on in the text (`We will not wait,” he said.`), so that a change inside it is a changed
+    quotation.
     """
     if old == new or not old or not new:
         return frozenset()

@@ -98,8 +98,9 @@ def git_date(when: datetime | None) -> str:
     """A `<seconds> <+HHMM>` git date: the version's time, or now when unknown or unusable.
 
     Git cannot store times before 1970 or offsets beyond 14 hours; such times fall back to now
-    (UTC offset for odd offsets, and for a time after 1970 that its zone still dates 1969). A time without a zone is taken as UTC. The exact time is kept
-    in the `Revdiff-Time` trailer either way.
+    (UTC offset for odd offsets, and for a time after 1970 that its zone still dates 1969). A
+    time without a zone is taken as UTC. The exact time is kept in the `Revdiff-Time` trailer
+    either way.
     """
     if when is None:
         return f"{int(clock.time())} +0000"
