@@ -84,13 +84,15 @@ def _content(text: str) -> str:
                    for cluster in grapheme_clusters(text))
 
 
-# A number's abbreviated magnitude, written on it (`$1.2bn`, `£3bn`, `1.2 bln`, `$2tn`), read as
-# its word (`billion`). `m` is a million only where it cannot be metres: after a currency sign
-# (`$5m`, `£1.5m`) or before a noun that is counted, not measured (`1.5m people`); `a 5m wall` and
-# `the 100m final` hold no million.
+# A number's abbreviated magnitude, written on it (`$1.2bn`, `£3bn`, `1.2 bln`, `$2tn`) and in
+# capitals only there (`$1.2BN`, `$5M`; `in 2020 TN voters` names Tennessee), read as its word
+# (`billion`). `m` and `mn` are a million only where they cannot be metres or French minutes:
+# after a currency sign (`$5m`, `£1.5m`, `$5mn`) or before a noun that is counted, not measured
+# (`1.5m people`); `a 5m wall`, `the 100m final` and `5 mn de marche` hold no million.
 _MAGNITUDE_WORDS = {"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion",
-                    "mln": "million", "m": "million"}
-_MAGNITUDE = re.compile(r"\s?(bn|bln|tn|trn|mln)\b|m\b")
+                    "mln": "million", "mn": "million", "m": "million"}
+_MAYBE_A_UNIT = frozenset({"m", "mn"})
+_MAGNITUDE = re.compile(r"(\s?)(bn|bln|tn|trn|mln|mn|m)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\s+(?:people|residents|children|voters|users|households|workers|jobs|"
                       r"homes|doses|cases|deaths|refugees|barrels|tonnes|tons)\b")
 
@@ -100,8 +102,12 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
     suffix = _MAGNITUDE.match(text, number.end())
     if suffix is None:
         return ""
-    if suffix.group(1):
-        return _MAGNITUDE_WORDS[suffix.group(1)]
+    space, written = suffix.groups()
+    abbreviation = written.lower()
+    if space and (written != abbreviation or abbreviation == "m"):
+        return ""  # capitals or an `m` apart from the number: `in 2020 TN voters`, `5 m`
+    if abbreviation not in _MAYBE_A_UNIT:
+        return _MAGNITUDE_WORDS[abbreviation]
     after_currency = number.start() > 0 and unicodedata.category(text[number.start() - 1]) == "Sc"
     return "million" if after_currency or _COUNTED.match(text, suffix.end()) else ""
 

@@ -434,6 +434,10 @@ def test_a_number_with_no_break_or_arabic_separators_changes_whole(
     ("Reuters put it at $4 bln.", "Reuters put it at $4 billion."),
     ("The fund holds £1.5m.", "The fund holds £1.5 million."),
     ("Some 1.5m people fled.", "Some 1.5 million people fled."),
+    # `mn` and a magnitude in capitals were no magnitude: number changes to `million`, `billion`
+    ("It cost $5mn.", "It cost $5 million."),
+    ("The deal is worth $1.2BN.", "The deal is worth $1.2 billion."),
+    ("It raised $5M and £3Bn.", "It raised $5 million and £3 billion."),
 ])
 def test_an_abbreviated_magnitude_is_its_word(old: str, new: str) -> None:
     assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
@@ -442,6 +446,10 @@ def test_an_abbreviated_magnitude_is_its_word(old: str, new: str) -> None:
 def test_an_m_that_may_be_metres_is_no_million() -> None:
     assert numbers_in("a 5m wall and the 100m final") == ["100", "5"]
     assert Flag.NUMBER_CHANGED in edit_flags("It cost $1.2bn.", "It cost $1.2m.")
+
+
+def test_capitals_or_an_mn_apart_from_a_number_are_no_magnitude() -> None:
+    assert numbers_in("in 2020 TN voters, a 5 mn walk, the 5mn wall") == ["2020", "5", "5"]
 
 
 def test_a_point_that_begins_a_number_is_its_decimal_mark() -> None:
