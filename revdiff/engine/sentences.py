@@ -9,8 +9,9 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   `Mo. 3. März`), nor a list item's number (`1. First, ...`), nor French `MM.` before names;
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
   end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
-  word but a day, a month or a time zone (`at 5 p.m. Mayor Adams left`, not `at 5 p.m. ET`), unless
-  the time opens its sentence (`At 9 a.m. Trump tweeted.`);
+  word but a day, a month, a time zone or a place before `time` (`at 5 p.m. Mayor Adams left`, not
+  `at 5 p.m. ET` or `at 9 a.m. New York City time`), unless the time opens its sentence (`At 9 a.m.
+  Trump tweeted.`);
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
   (where `said` with an object of its own, `?” Merkel said nothing.`, names none);
@@ -89,6 +90,9 @@ AFTER_CLOCK_TIME = word_set(
     "akst akdt hst gmt utc bst cet cest eet eest ist jst kst aest aedt eastern central mountain "
     "pacific"
 )
+# Lower-case particles inside a place's name (`Rio de Janeiro`, `Dar es Salaam`), read in a local
+# time (`at 9 a.m. Rio de Janeiro time`).
+PLACE_PARTICLES = word_set("de del da do dos das es al el la le")
 # Verbs that attribute a quotation to its speaker.
 SPEECH_VERBS = word_set("said says asked asks added adds told wrote")
 # Speech verbs whose one object, when they attribute a quotation, is the quotation (`told` and
@@ -265,10 +269,24 @@ def _time_opens_sentence(paragraph: str, end: int) -> bool:
 
 
 def _names_local_time(paragraph: str, start: int) -> bool:
-    """Whether a place and `time` begin at `start`, after a time's `p.m.` (`5 p.m. Baghdad time`,
-    `9 a.m. New York time`), where they continue its sentence."""
-    words = paragraph[start:start + 60].split(maxsplit=3)[1:3]
-    return any(word.lower().rstrip(".,;:)") == "time" for word in words)
+    """Whether a place of one to four words and `time` begin at `start`, after a time's `p.m.`
+    (`5 p.m. Baghdad time`, `9 a.m. New York City time`, `Rio de Janeiro time`), where they
+    continue its sentence; a word that is no place's ends the look (`9 a.m. New York officials
+    said it was time` opens a sentence)."""
+    words = paragraph[start:start + 80].split(maxsplit=5)[:5]
+    for count, word in enumerate(words):
+        if count and word.lower().rstrip(".,;:)") == "time":
+            return True
+        if not _is_place_word(word):
+            return False
+    return False
+
+
+def _is_place_word(word: str) -> bool:
+    """Whether `word` may be part of a place's name before `time`: capitalised, a particle (`de` of
+    `Rio de Janeiro`) or `local` (`Baghdad local time`), with no punctuation ending it (`York,`)."""
+    return ((word[:1].isupper() or word in PLACE_PARTICLES or word == "local")
+            and word[-1:].isalpha())
 
 
 def _opens_hyphen_item(paragraph: str, match: re.Match[str]) -> bool:

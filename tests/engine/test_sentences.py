@@ -89,6 +89,12 @@ def pieces(text: str) -> list[str]:
      ["He left at 5 p.m.", "Mayor Adams stayed.", "It starts at 10:30 a.m. ET on Friday."]),
     ("At 5 p.m. Monday it ends, at 3 a.m. Baghdad time. At 9 a.m. Trump tweeted.",
      ["At 5 p.m. Monday it ends, at 3 a.m. Baghdad time.", "At 9 a.m. Trump tweeted."]),
+    # a place of more than two words before `time` was read as a sentence's start
+    ("We met at 9 a.m. New York City time. It ended at 4 p.m. Rio de Janeiro local time.",
+     ["We met at 9 a.m. New York City time.", "It ended at 4 p.m. Rio de Janeiro local time."]),
+    ("We met at 9 a.m. New York officials said it was time. It was 9 a.m. Madrid, time to go.",
+     ["We met at 9 a.m.", "New York officials said it was time.", "It was 9 a.m.",
+      "Madrid, time to go."]),
     # an amount may begin a sentence; a German day of the month ends none (both were one wrong)
     ("The deal closed. $5 million was paid. -5 degrees was the low.",
      ["The deal closed.", "$5 million was paid.", "-5 degrees was the low."]),
