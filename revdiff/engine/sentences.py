@@ -14,7 +14,9 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   Trump tweeted.`);
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
-  (where `said` with an object of its own, `?” Merkel said nothing.`, names none);
+  (where `said` with an object of its own, `?” Merkel said nothing.`, names none); after `.”` a
+  name and a speech verb that ends the sentence attribute the quotation (`.” Biden said.`), where
+  more after the verb opens a sentence (`.” Biden said the talks failed.`);
 - datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole, and a bullet
   (`•`, or `-`, a space and a capital, not after an abbreviation: `Jan. - Mar.` is a range)
   after a sentence's end opens the next;
@@ -172,7 +174,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
             return False
         if close and punct in "?!" and next_lower in ATTRIBUTION:
             return False
-    elif close and punct in "?!" and _names_a_speaker(paragraph, next_start):
+    elif close and (punct in "?!" and _names_a_speaker(paragraph, next_start)
+                    or punct == "." and _speaker_ends_sentence(paragraph, next_start)):
         return False
     elif not (following.isupper() or following.isdigit() or following in _OPENING
               or following in _BULLETS or _opens_hyphen_item(paragraph, match)
@@ -256,6 +259,16 @@ def _names_a_speaker(paragraph: str, start: int) -> bool:
                               and not when)
             return all(name[:1].isupper() for name in words[:count]) and not object_follows
     return False
+
+
+def _speaker_ends_sentence(paragraph: str, start: int) -> bool:
+    """Whether a speaker's name and a speech verb that ends its sentence begin at `start`, after a
+    quotation closed by a full stop (`.” Biden said.`), which they attribute as `,” Biden said.`
+    does; after a verb the sentence goes on with, a sentence of its own begins (`.” Biden said
+    the talks failed.`, `.” Biden told reporters.`)."""
+    words = paragraph[start:start + 100].split(maxsplit=4)[:4]
+    verb = next((word for word in words[1:] if word.lower().rstrip(".,;:") in SPEECH_VERBS), "")
+    return verb.endswith(".") and not verb.endswith("..") and _names_a_speaker(paragraph, start)
 
 
 def _time_opens_sentence(paragraph: str, end: int) -> bool:

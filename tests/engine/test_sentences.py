@@ -45,6 +45,13 @@ def pieces(text: str) -> list[str]:
       "He left."]),
     ("“Now?” Esper added that it was late. “Now?” Esper said.",
      ["“Now?”", "Esper added that it was late.", "“Now?” Esper said."]),
+    # a name and a speech verb ending the sentence after `.”` were read as a sentence of their own
+    ("“It is over.” Biden said. “It is over.” President Joe Biden added. He left.",
+     ["“It is over.” Biden said.", "“It is over.” President Joe Biden added.", "He left."]),
+    ("“It is over.” Biden said the talks failed. “It is over.” Biden told reporters.",
+     ["“It is over.”", "Biden said the talks failed.", "“It is over.”", "Biden told reporters."]),
+    ("“It is over.” He said. “It is over.” Officials said.",
+     ["“It is over.”", "He said.", "“It is over.”", "Officials said."]),
     ("“Is it over?” Officials said it was. “Now!” The crowd said so.",
      ["“Is it over?”", "Officials said it was.", "“Now!”", "The crowd said so."]),
     ("BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday.",
