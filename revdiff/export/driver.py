@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -479,8 +479,8 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
         for results in _chunk_results(executor, tasks, job, in_flight):
             for result in results:
                 if _accept(result, job, progress, note):
-                    _write_stream(stream, header + (result.payload if job.format == "unified"
-                                                    else result.payload[0]))
+                    _write_stream(stream, [header, *(result.payload if job.format == "unified"
+                                                     else result.payload[0])])
                     header = ""
                     progress.pairs += result.pairs
                     progress.rows += result.rows
@@ -501,11 +501,12 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     return progress
 
 
-def _write_stream(stream: ByteSink, text: str) -> None:
-    """Write and flush text to the `-o -` stream; a failed write (a full disk, not a closed
-    pipe) is one error line."""
+def _write_stream(stream: ByteSink, pieces: Iterable[str]) -> None:
+    """Write text to the `-o -` stream piece by piece, then flush; a failed write (a full disk,
+    not a closed pipe) is one error line."""
     with writing_stdout():
-        stream.write(text.encode("utf-8"))
+        for text in pieces:
+            stream.write(text.encode("utf-8"))
         stream.flush()
 
 

@@ -35,7 +35,7 @@ def article_unified_diff(name: str, comparison: Comparison) -> str:
 
 
 def render_unified(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
-                   ) -> tuple[str, int]:
+                   ) -> tuple[list[str], int]:
     pieces = [text for text in (article_unified_diff(ref.name, comparison)
                                 for comparison in comparisons) if text]
-    return "".join(pieces), len(pieces)
+    return pieces, len(pieces)

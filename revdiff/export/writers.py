@@ -1,8 +1,8 @@
 """Export writers: the protocol every format implements, and the append-only text formats.
 
 A format has two halves. Its *renderer* runs wherever the comparisons are computed (a local worker
-process or a Dask worker) and turns one article's comparisons into a small picklable payload (text,
-rows or a record batch). Its *writer* runs in the driving process, appends payloads in output order
+process or a Dask worker) and turns one article's comparisons into a small picklable payload (text
+in pieces, rows or a record batch). Its *writer* runs in the driving process, appends payloads in output order
 to files in the staging directory, and can roll those files back to a checkpoint for `--resume`.
 
 JSONL and CSV write two files: the edits table and the per-comparison summary table
@@ -118,7 +118,9 @@ class AppendFiles:
 class AppendingTextWriter(ExportWriter):
     """Text files appended article by article; a checkpoint is their byte offsets.
 
-    A payload holds one text per file, in the order of `names`.
+    A payload holds each file's text in pieces, one list per file in the order of `names` (the
+    tables' a piece per version pair): a live blog's rows run to tens of MB, and are never joined
+    into one string, in the worker or in the driver that writes them.
     """
 
     def __init__(self, out: Path, staging: Staging, names: list[str],
@@ -137,8 +139,9 @@ class AppendingTextWriter(ExportWriter):
                 self.files.write(position, self.header(position))
 
     def write(self, index: int, payload: Any) -> None:
-        for position, text in enumerate(payload):
-            self.files.write(position, text)
+        for position, pieces in enumerate(payload):
+            for text in pieces:
+                self.files.write(position, text)
 
     def checkpoint(self) -> dict[str, Any]:
         return {"offsets": self.files.offsets()}
@@ -166,20 +169,22 @@ class TwoTableTextWriter(AppendingTextWriter):
 
 
 def render_jsonl(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
-                 ) -> tuple[tuple[str, str], int]:
+                 ) -> tuple[tuple[list[str], list[str]], int]:
     edits: list[str] = []
     summaries: list[str] = []
+    edit_rows = 0
     for _, summary, rows in article_rows(ref, article, comparisons):
-        edits.extend(json_line(row) + "\n" for row in rows)
+        edits.append("".join(json_line(row) + "\n" for row in rows))
         summaries.append(json_line(summary) + "\n")
-    return ("".join(edits), "".join(summaries)), len(edits)
+        edit_rows += len(rows)
+    return (edits, summaries), edit_rows
 
 
 class JsonlWriter(TwoTableTextWriter):
     extension = "jsonl"
 
 
-def _csv_text(rows: list[list[Any]]) -> str:
+def _csv_text(rows: Iterable[list[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows(rows)
@@ -187,13 +192,15 @@ def _csv_text(rows: list[list[Any]]) -> str:
 
 
 def render_csv(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
-               ) -> tuple[tuple[str, str], int]:
-    edits: list[list[Any]] = []
-    summaries: list[list[Any]] = []
+               ) -> tuple[tuple[list[str], list[str]], int]:
+    edits: list[str] = []
+    summaries: list[str] = []
+    edit_rows = 0
     for _, summary, rows in article_rows(ref, article, comparisons):
-        edits.extend(flatten_for_csv(row, EDIT_COLUMNS) for row in rows)
-        summaries.append(flatten_for_csv(summary, COMPARISON_COLUMNS))
-    return (_csv_text(edits), _csv_text(summaries)), len(edits)
+        edits.append(_csv_text(flatten_for_csv(row, EDIT_COLUMNS) for row in rows))
+        summaries.append(_csv_text([flatten_for_csv(summary, COMPARISON_COLUMNS)]))
+        edit_rows += len(rows)
+    return (edits, summaries), edit_rows
 
 
 def csv_header(names: tuple[str, ...]) -> str:
@@ -208,7 +215,8 @@ class CsvWriter(TwoTableTextWriter):
 
 
 class SingleTextWriter(AppendingTextWriter):
-    """One text file appended article by article (the unified diff format)."""
+    """One text file appended article by article (the unified diff format): a payload is its
+    pieces."""
 
     def __init__(self, out: Path, staging: Staging) -> None:
         super().__init__(out, staging, ["output.txt"], (out,))

@@ -309,3 +309,34 @@ def test_an_article_is_exported_one_comparison_at_a_time(tmp_path: Path, fmt: st
     export([str(article)], tmp_path / f"out.{fmt}", fmt)
     assert len(held_at_each_comparison) == 5
     assert max(held_at_each_comparison) <= 1
+
+
+def _version_pairs(text: str, fmt: str) -> set[tuple[str, str]]:
+    """The (old_version, new_version) of every row of a piece of a table."""
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in text.splitlines()]
+        return {(str(row["old_version"]), str(row["new_version"])) for row in rows}
+    return {(row["old_version"], row["new_version"])
+            for row in csv.DictReader(text.splitlines(), fieldnames=EDIT_COLUMN_NAMES)}
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_an_article_s_rows_come_back_one_pair_at_a_time(tmp_path: Path, fmt: str) -> None:
+    """A live blog's 89 MB of JSONL was made as a list of every row, joined into one string in
+    the worker (which peaked at 420 MB) and pickled back whole: each table's text comes back in
+    pieces, one pair's rows each, which the writer writes one after the other."""
+    from revdiff.export import driver
+
+    versions = [[f"Paragraph {n} of version {v}." for n in range(3 + v)] for v in range(6)]
+    article = make_chain(tmp_path / "blog", versions)
+    job = ExportJob((str(article),), tmp_path / f"out.{fmt}", fmt)
+    tasks = list(driver.iter_tasks(job, expand_inputs(job.inputs), driver.ExportProgress(),
+                                   lambda text: None))
+    [result] = driver.process_chunk(fmt, "auto", tasks)
+    edits, summaries = result.payload
+    assert len(edits) == len(summaries) == 5
+    assert [_version_pairs(piece, fmt) for piece in edits] == [
+        {(str(v), str(v + 1))} for v in range(5)]
+    edits_file, _ = export(job.inputs, job.out, fmt)
+    header = ",".join(EDIT_COLUMN_NAMES) + "\n" if fmt == "csv" else ""
+    assert edits_file.read_text(encoding="utf-8") == header + "".join(edits)
