@@ -194,11 +194,15 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
 
 
 _QUOTES = "\"'“”‘’«»„"
+# Words that begin an aside as a relative clause (`Hefner, whose mansions had come under
+# scrutiny, said`): the verbs in it are its own, and the words before it the verb's subject.
+_RELATIVE_WORDS = word_set("who whom whose which")
 
 
 def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     """The subject of a verb that follows an aside between commas (`Johnson, the prime
-    minister, said the UK …`, `Smith, 45, said …`): read back from the comma that opens the
+    minister, said the UK …`, `Smith, 45, said …`, `Hefner, whose mansions had come under
+    scrutiny, said …`): read back from the comma that opens the
     aside to the nearest punctuation or clause word. Empty when there is no such aside: the
     verb follows a quotation (`,” said Milley`), or what stands before it reads as a clause
     (`Troops will stay, for now, said Esper`), and the source is read after the verb."""
@@ -214,8 +218,10 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
            and not _ends_clause(tokens[start - 1]) and _bare(tokens[start - 1]) not in _CLAUSE_WORDS):
         start -= 1
     words = tokens[start:verb]
+    if _bare(tokens[opening]) in _RELATIVE_WORDS:  # a verb of its relative clause is no clause's
+        words = tokens[start:opening]
     if any(_bare(word) in _VERB_WORDS for word in words) or any(
-            mark in word for word in words for mark in _QUOTES):
+            mark in word for word in tokens[start:verb] for mark in _QUOTES):
         return ()
     return _source_words(tokens[start:opening])
 

@@ -98,6 +98,10 @@ def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
     ("The mayor, a Democrat, said the city was ready.", [("mayor",)]),
     ("In Paris, Macron, the president, said France would help.", [("macron",)]),
     ("The mayor, who took office in January, said the city was ready.", [("mayor",)]),
+    # the verbs of a relative clause between the commas are its own, not a clause's before `said`
+    ("Hefner, whose mansions had come under scrutiny, said the government was out to get him.",
+     [("hefner",)]),
+    ("Troops will stay, which is right, said Esper.", [("esper",)]),
     # no aside: the source follows the verb
     ("Troops will stay, for now, said Esper.", [("esper",)]),
     ("We lost, and badly, said Smith.", [("smith",)]),
