@@ -54,9 +54,11 @@ _AFTER_SOURCE = _CLAUSE_WORDS | word_set(
 _BE = word_set("be is are was were been being am")
 # A verb after one of these and `have` is a counterfactual or a guess (`should have said`).
 _MODALS = word_set("should would could might must may")
+# Adverbs of a verb, and words that go with its subject but may stand before it (`they all
+# said`, `were all told`).
 _ADVERBS = word_set(
     "also usually often widely commonly generally still not never reportedly first later then "
-    "previously originally now already long"
+    "previously originally now already long all both each"
 )
 # Participles after a comma (`, saying that …`) have the clause's subject as their source, which
 # they do not repeat: they are no attribution of their own.

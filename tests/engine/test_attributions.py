@@ -112,6 +112,16 @@ def test_a_source_before_an_aside_between_commas_is_the_verbs_subject(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("They all said it was over.", [("they",)]),
+    ("The soldiers were all told to leave.", []),  # a passive
+    ("Both said it was over.", [("both",)]),  # nothing before it: the source
+])
+def test_all_both_or_each_before_the_verb_is_no_part_of_the_source(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
 def test_a_change_after_the_verb_of_a_subject_with_an_aside_changes_no_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
         "Johnson, the prime minister, said the UK was ready.",
