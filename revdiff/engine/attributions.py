@@ -67,6 +67,10 @@ _PARTICIPLES = word_set("saying")
 _INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
 _MOST_SOURCE_WORDS = 8
 _LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
+# Dashes around an aside, which may be longer than one between commas: commas also part clauses
+# and the items of a list, dashes in pairs asides only.
+_DASHES = ("—", "–")
+_LONGEST_DASH_ASIDE = 16  # words between the dashes of an aside the source is read past
 # Words read back for the start of a clause or a sentence: a longer run without one is read as
 # though it had none, so that reading a text stays linear in its length.
 _LONGEST_READ_BACK = 40
@@ -167,8 +171,9 @@ def _is_a_year_in(tokens: list[str], at: int) -> bool:
 
 def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:
     """The source words before the verb, back to the nearest punctuation or clause word, past an
-    aside between commas (`Mike Pompeo, meanwhile, has said`: read again from `Pompeo,`, whose
-    comma `after_aside` lets through)."""
+    aside between commas or dashes (`Mike Pompeo, meanwhile, has said`: read again from
+    `Pompeo,`, whose comma `after_aside` lets through; `Russia and China — all permanent members
+    of the Security Council — have all warned`)."""
     end = verb  # the source ends before the adverbs of the verb (`police initially said`)
     while end > 0 and not (after_aside and end == verb) and _is_adverb(tokens, end - 1):
         end -= 1
@@ -177,7 +182,7 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
     start = end
     while start > 0 and verb - start < _MOST_SOURCE_WORDS:
         token = tokens[start - 1]
-        through = after_aside and start == verb and token.endswith(",")
+        through = after_aside and start == verb and token.endswith((",", *_DASHES))
         if _is_a_year_in(tokens, start - 1):  # `in 2004 Bergman said`: the source begins after it
             break
         if not through and (_ends_clause(token) or _bare(token) in _CLAUSE_WORDS):
@@ -186,10 +191,13 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
             break
         start -= 1
     source = _source_words(tokens[start:end])
-    if source or after_aside or start == 0 or not tokens[start - 1].endswith(","):
+    closing = tokens[start - 1] if start > 0 else ""
+    mark = next((mark for mark in (",", *_DASHES) if closing.endswith(mark)), None)
+    if source or after_aside or mark is None:
         return source
-    aside_start = next((at for at in range(start - 1, max(0, start - 1 - _LONGEST_ASIDE), -1)
-                        if at > 0 and tokens[at - 1].endswith(",")), None)
+    longest = _LONGEST_ASIDE if mark == "," else _LONGEST_DASH_ASIDE
+    aside_start = next((at for at in range(start - 1, max(0, start - 1 - longest), -1)
+                        if at > 0 and tokens[at - 1].endswith(mark)), None)
     if aside_start is None:
         return source
     return _source_before(tokens, aside_start, after_aside=True)
@@ -202,17 +210,20 @@ _RELATIVE_WORDS = word_set("who whom whose which")
 
 
 def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
-    """The subject of a verb that follows an aside between commas (`Johnson, the prime
+    """The subject of a verb that follows an aside between commas or dashes (`Johnson, the prime
     minister, said the UK …`, `Smith, 45, said …`, `Hefner, whose mansions had come under
-    scrutiny, said …`): read back from the comma that opens the
-    aside to the nearest punctuation or clause word. Empty when there is no such aside: the
-    verb follows a quotation (`,” said Milley`), or what stands before it reads as a clause
-    (`Troops will stay, for now, said Esper`), and the source is read after the verb."""
-    if verb < 2 or not tokens[verb - 1].endswith(",") or any(
-            mark in tokens[verb - 1] for mark in _QUOTES):
+    scrutiny, said …`, `Officials — speaking anonymously — said …`): read back from the mark
+    that opens the aside to the nearest punctuation or clause word. Empty when there is no such
+    aside: the verb follows a quotation (`,” said Milley`), or what stands before it reads as a
+    clause (`Troops will stay, for now, said Esper`), and the source is read after the verb."""
+    if verb < 2 or any(mark in tokens[verb - 1] for mark in _QUOTES):
         return ()
-    opening = next((at for at in range(verb - 1, max(0, verb - 1 - _MOST_SOURCE_WORDS), -1)
-                    if at > 0 and tokens[at - 1].endswith(",")), None)
+    closing = next((mark for mark in (",", *_DASHES) if tokens[verb - 1].endswith(mark)), None)
+    if closing is None:
+        return ()
+    longest = _MOST_SOURCE_WORDS if closing == "," else _LONGEST_DASH_ASIDE
+    opening = next((at for at in range(verb - 1, max(0, verb - 1 - longest), -1)
+                    if at > 0 and tokens[at - 1].endswith(closing)), None)
     if opening is None or _bare(tokens[opening]) in {"and", "but", "or", "nor", "so", "yet"}:
         return ()  # (`We lost, and badly, said Smith`: no aside but a clause going on)
     start = opening - 1  # the subject's last word, `Johnson,`

@@ -113,6 +113,21 @@ def test_a_source_before_an_aside_between_commas_is_the_verbs_subject(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("Russia and China — all permanent members of the Security Council — have all warned.",
+     [("russia", "china")]),
+    ("France — alongside Russia, China, the US and the UK on the council — has warned.", [("france",)]),
+    ("Officials — speaking anonymously — said the base was hit.", [("officials",)]),
+    ("Officials – speaking anonymously – have said the base was hit.", [("officials",)]),
+    ("The war — it is over — officials said.", [("officials",)]),
+    # no aside: the source follows the verb
+    ("Troops will stay — for now — said Esper.", [("esper",)]),
+])
+def test_a_source_before_an_aside_between_dashes_is_the_verbs_subject(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("They all said it was over.", [("they",)]),
     ("The soldiers were all told to leave.", []),  # a passive
     ("Both said it was over.", [("both",)]),  # nothing before it: the source
@@ -230,7 +245,8 @@ def test_a_year_after_in_before_the_source_is_no_part_of_it() -> None:
 
 
 @pytest.mark.parametrize("unit", ["according to officials ", "Not everywhere is it confirmed said ",
-                                  "police and officials said ", "According to tradition Christianity "])
+                                  "police and officials said ", "According to tradition Christianity ",
+                                  "officials — all — have said "])
 def test_a_long_text_without_punctuation_is_read_a_few_times_not_once_per_word(
         unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading back to a clause's or sentence's start (a source joined by `and`, a passive with
