@@ -71,6 +71,7 @@ _LONGEST_ASIDE = 4  # words between the commas of an aside the source is read pa
 # Dashes around an aside, which may be longer than one between commas: commas also part clauses
 # and the items of a list, dashes in pairs asides only.
 _DASHES = ("—", "–")
+_ASIDE_MARKS = (",", *_DASHES)
 _LONGEST_DASH_ASIDE = 16  # words between the dashes of an aside the source is read past
 # Words read back for the start of a clause or a sentence: a longer run without one is read as
 # though it had none, so that reading a text stays linear in its length.
@@ -131,6 +132,8 @@ _VERB_WORDS = word_set(
     "is are was were be been being am has have had will would can could may might shall should "
     "must do does did"
 )
+# Words that may be a verb (`_may_be_a_verb`), a word in -ed aside.
+_VERB_LIKE = _VERB_WORDS | _SPEECH | _CLAUSE_END_VERBS
 
 
 def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
@@ -159,8 +162,7 @@ def _may_be_a_verb(token: str) -> bool:
     """Whether a token may be a verb: a word of a verb, a reporting verb or a word in -ed in lower
     case (`arrived`)."""
     word = _bare(token)
-    return (word in _VERB_WORDS | _SPEECH | _CLAUSE_END_VERBS
-            or token.islower() and word.endswith("ed"))
+    return word in _VERB_LIKE or token.islower() and word.endswith("ed")
 
 
 def _is_a_year_in(tokens: list[str], at: int) -> bool:
@@ -183,7 +185,7 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
     start = end
     while start > 0 and verb - start < _MOST_SOURCE_WORDS:
         token = tokens[start - 1]
-        through = after_aside and start == verb and token.endswith((",", *_DASHES))
+        through = after_aside and start == verb and token.endswith(_ASIDE_MARKS)
         if _is_a_year_in(tokens, start - 1):  # `in 2004 Bergman said`: the source begins after it
             break
         if not through and (_ends_clause(token) or _bare(token) in _CLAUSE_WORDS):
@@ -192,8 +194,7 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
             break
         start -= 1
     source = _source_words(tokens[start:end])
-    closing = tokens[start - 1] if start > 0 else ""
-    mark = next((mark for mark in (",", *_DASHES) if closing.endswith(mark)), None)
+    mark = _aside_mark(tokens[start - 1]) if start > 0 else None
     if source or after_aside or mark is None:
         return source
     longest = _LONGEST_ASIDE if mark == "," else _LONGEST_DASH_ASIDE
@@ -210,6 +211,11 @@ _QUOTES = "\"'“”‘’«»„"
 _RELATIVE_WORDS = word_set("who whom whose which")
 
 
+def _aside_mark(token: str) -> str | None:
+    """The comma or dash that ends the token, which may open or close an aside; None if none."""
+    return next((mark for mark in _ASIDE_MARKS if token.endswith(mark)), None)
+
+
 def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     """The subject of a verb that follows an aside between commas or dashes (`Johnson, the prime
     minister, said the UK …`, `Smith, 45, said …`, `Hefner, whose mansions had come under
@@ -219,7 +225,7 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     clause (`Troops will stay, for now, said Esper`), and the source is read after the verb."""
     if verb < 2 or any(mark in tokens[verb - 1] for mark in _QUOTES):
         return ()
-    closing = next((mark for mark in (",", *_DASHES) if tokens[verb - 1].endswith(mark)), None)
+    closing = _aside_mark(tokens[verb - 1])
     if closing is None:
         return ()
     longest = _MOST_SOURCE_WORDS if closing == "," else _LONGEST_DASH_ASIDE
@@ -264,7 +270,7 @@ def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     after = verb + 1
     while after < len(tokens) and not _ends_clause(tokens[after - 1]) and _bare(tokens[after]) in _AFTER_CLAUSE_END:
         after += 1
-    clause_ended = _ends_clause(tokens[after - 1]) and not _opens_aside_before_that(tokens, after - 1)
+    clause_ended = _ends_clause(tokens[after - 1]) and _that_after_aside(tokens, after - 1) is None
     if clause_ended or after == len(tokens) or _OPENS_CLAUSE.search(tokens[after]):
         return True
     before = tokens[max(0, verb - 3):verb]
@@ -280,10 +286,7 @@ def _reports_a_clause(tokens: list[str], verb: int) -> bool:
     pronoun or, before the clause ends, a word that may be a verb (`acknowledged that the strike
     failed`, `warned, once again, that Iran would respond`); not by `that` a determiner (`denied
     that claim.`, `wrote that book in 1990`)."""
-    that = verb + 1
-    if _opens_aside_before_that(tokens, verb):
-        that = next(end + 1 for end in range(verb + 1, len(tokens) - 1)
-                    if tokens[end].endswith(",") and _bare(tokens[end + 1]) == "that")
+    that = _that_after_aside(tokens, verb) or verb + 1
     if that >= len(tokens) - 1 or _bare(tokens[that]) != "that" or _ends_clause(tokens[that]):
         return False
     clause = []
@@ -294,15 +297,19 @@ def _reports_a_clause(tokens: list[str], verb: int) -> bool:
     return _bare(clause[0]) in _SUBJECT_PRONOUNS or any(map(_may_be_a_verb, clause))
 
 
-def _opens_aside_before_that(tokens: list[str], at: int) -> bool:
-    """Whether the token at `at` ends in a comma that opens an aside of a few words after which
-    the clause goes on with `that` (`claimed, without evidence, that`)."""
-    return tokens[at].endswith(",") and any(
-        tokens[end].endswith(",") and _bare(tokens[end + 1]) == "that"
-        for end in range(at + 1, min(len(tokens) - 1, at + 1 + _LONGEST_ASIDE)))
+def _that_after_aside(tokens: list[str], at: int) -> int | None:
+    """Where `that` stands when the token at `at` ends in a comma that opens an aside of a few
+    words after which the clause goes on with it (`claimed, without evidence, that`); None when
+    it does not."""
+    if not tokens[at].endswith(","):
+        return None
+    return next((end + 1 for end in range(at + 1, min(len(tokens) - 1, at + 1 + _LONGEST_ASIDE))
+                 if tokens[end].endswith(",") and _bare(tokens[end + 1]) == "that"), None)
 
 
 def _ends_a_sentence(token: str) -> bool:
+    """Whether the token ends a sentence: a full stop (not an abbreviation's), `!` or `?`, before
+    any closing marks."""
     return token.rstrip("”\"’)").endswith((".", "!", "?")) and not is_abbreviation(token)
 
 
@@ -364,8 +371,10 @@ def _names_no_source(tokens: list[str], verb: int) -> bool:
     return before >= 0 and _bare(tokens[before]) in _BE | {"to"}
 
 
-# Words that put `be` before its subject when they begin a clause (`Not everywhere is …`).
+# Words that put `be` before its subject when they begin a clause (`Not everywhere is …`), and
+# the adverbs that may stand with them.
 _INVERTING = word_set("not nowhere everywhere never rarely seldom only hardly nor neither")
+_BEFORE_INVERTED_BE = _INVERTING | _ADVERBS
 
 
 def _is_inverted_passive(tokens: list[str], verb: int) -> bool:
@@ -377,7 +386,7 @@ def _is_inverted_passive(tokens: list[str], verb: int) -> bool:
         start -= 1
         if verb - start >= _LONGEST_READ_BACK:
             return False  # read as though its clause began with another word
-    be = next((at for at in range(start, verb) if _bare(tokens[at]) not in _INVERTING | _ADVERBS), verb)
+    be = next((at for at in range(start, verb) if _bare(tokens[at]) not in _BEFORE_INVERTED_BE), verb)
     return be < verb - 1 and _bare(tokens[be]) in _BE
 
 
