@@ -245,9 +245,15 @@ def _names_a_speaker(paragraph: str, start: int) -> bool:
     exclamation (`?” Esper asked.`, `!” Mr. Smith said.`), where a pronoun or an opener other than
     a title begins a new sentence (`?” He said no.`, `?” Officials said ...`), as does a verb with
     an object of its own (`?” Merkel said nothing.`; not a time: `?” Trump said this week.`)."""
+    return _speaker_verb(paragraph, start) is not None
+
+
+def _speaker_verb(paragraph: str, start: int) -> str | None:
+    """The speech verb, as written, of a speaker's name and verb that begin at `start` as
+    `_names_a_speaker` reads them; None when none do."""
     words = paragraph[start:start + 100].split(maxsplit=6)
     if not words or words[0].lower() in OPENERS - TITLES:
-        return False
+        return None
     for count, word in enumerate(words[1:4], start=1):
         verb = word.lower().rstrip(".,;:")
         if verb in SPEECH_VERBS:
@@ -257,8 +263,9 @@ def _names_a_speaker(paragraph: str, start: int) -> bool:
             object_follows = (verb == word.lower()  # no punctuation ends the clause at the verb
                               and verb in QUOTATION_OBJECT_VERBS and after_verb in OBJECT_OPENERS
                               and not when)
-            return all(name[:1].isupper() for name in words[:count]) and not object_follows
-    return False
+            named = all(name[:1].isupper() for name in words[:count]) and not object_follows
+            return word if named else None
+    return None
 
 
 def _speaker_ends_sentence(paragraph: str, start: int) -> bool:
@@ -266,9 +273,8 @@ def _speaker_ends_sentence(paragraph: str, start: int) -> bool:
     quotation closed by a full stop (`.” Biden said.`), which they attribute as `,” Biden said.`
     does; after a verb the sentence goes on with, a sentence of its own begins (`.” Biden said
     the talks failed.`, `.” Biden told reporters.`)."""
-    words = paragraph[start:start + 100].split(maxsplit=4)[:4]
-    verb = next((word for word in words[1:] if word.lower().rstrip(".,;:") in SPEECH_VERBS), "")
-    return verb.endswith(".") and not verb.endswith("..") and _names_a_speaker(paragraph, start)
+    verb = _speaker_verb(paragraph, start) or ""
+    return verb.endswith(".") and not verb.endswith("..")
 
 
 def _time_opens_sentence(paragraph: str, end: int) -> bool:
