@@ -79,6 +79,16 @@ def is_utf8_text(value: object) -> bool:
     return True
 
 
+def decode_metadata(raw: str) -> dict[object, object] | None:
+    """The metadata trailer's JSON object as decoded (its keys and values as JSON gives them);
+    None when the trailer holds no JSON object."""
+    try:
+        metadata = json.loads(raw)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    return metadata if isinstance(metadata, dict) else None
+
+
 def decode_trailer_value(raw: str) -> str:
     """A trailer value: raw text, or a JSON string when it starts with a double quote (and holds
     no lone surrogate)."""

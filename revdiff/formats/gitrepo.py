@@ -47,7 +47,6 @@ repositories are both read.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -73,6 +72,7 @@ from revdiff.formats.git_layout import (
     TRAILER_URL,
     TRAILER_VERSION,
     TRAILER_WARNINGS,
+    decode_metadata,
     decode_version_file,
     decode_warnings,
     import_ref,
@@ -710,11 +710,8 @@ def _stored_changes(trailers: dict[str, str], place: str) -> int | None:
 def _stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:
     if TRAILER_METADATA not in trailers:
         return {}
-    try:
-        metadata = json.loads(trailers[TRAILER_METADATA])
-    except (json.JSONDecodeError, RecursionError):
-        metadata = None
-    if not isinstance(metadata, dict) or not is_utf8_text(metadata):
+    metadata = decode_metadata(trailers[TRAILER_METADATA])
+    if metadata is None or not is_utf8_text(metadata):
         raise MalformedPage(f"{TRAILER_METADATA} is not a JSON object: "
                             f"{trailers[TRAILER_METADATA][:40]!r}", place,
                             hint=_NOT_BY_STORE)

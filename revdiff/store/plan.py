@@ -10,7 +10,6 @@ the article is refused as a flip-flop.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from revdiff.formats.git_layout import (
     TRAILER_METADATA,
     TRAILER_URL,
     TRAILER_VERSION,
+    decode_metadata,
     parse_trailers,
     stored_version_number,
 )
@@ -189,11 +189,8 @@ def _entry(metadata: Mapping[str, str]) -> Entry | None:
 def _stored_entry(trailers: Mapping[str, str]) -> Entry | None:
     """The entry a store's commit names in its metadata (a trailer git's reader refuses, not
     a JSON object, names none here)."""
-    try:
-        metadata = json.loads(trailers.get(TRAILER_METADATA, "{}"))
-    except (json.JSONDecodeError, RecursionError):
-        return None
-    if not isinstance(metadata, dict):
+    metadata = decode_metadata(trailers.get(TRAILER_METADATA, "{}"))
+    if metadata is None:
         return None
     return _entry({str(key): str(value) for key, value in metadata.items()})
 
