@@ -83,9 +83,9 @@ def _quote_openings(version: Version, sentences: Sequence[Sentence]) -> list[str
         # number of `"` follows in the paragraph, one of them closing it (an even number pair
         # among themselves: `Workers said "it was old."`), or when the next paragraph opens
         # with a `"`, as a quotation of several paragraphs goes on; a curly one opens a
-        # quotation that may run on to the next paragraph. (The marks that follow are counted from their
-        # places, found once: counted anew for each sentence, a paragraph of many sentences
-        # each leaving a `"` open took time quadratic in its length.)
+        # quotation that may run on to the next paragraph. (The marks that follow are counted
+        # from their places, found once: counted anew for each sentence, a paragraph of many
+        # sentences each leaving a `"` open took time quadratic in its length.)
         following = len(straight_marks) - bisect_left(straight_marks, sentence.start)
         inside = state and (state != '"' or following % 2 == 1 or runs_on)
         state = state if inside else ""

@@ -109,7 +109,8 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
     if abbreviation not in _MAYBE_A_UNIT:
         return _MAGNITUDE_WORDS[abbreviation]
     after_currency = number.start() > 0 and unicodedata.category(text[number.start() - 1]) == "Sc"
-    return "million" if after_currency or _COUNTED.match(text, suffix.end()) else ""
+    counted = after_currency or _COUNTED.match(text, suffix.end())
+    return _MAGNITUDE_WORDS[abbreviation] if counted else ""
 
 
 # A time of day, `10:30` (not `1:10:30`), and digits grouped by three between ordinary spaces,
@@ -154,9 +155,9 @@ def _plain_digits(number: str) -> str:
     """`３,000`, `3.000`, `3 000` and `٣٬٠٠٠` as `3000`, `3,5`, `٣٫٥` and `3.5` as `3.5`, `−5`
     and `–5` as `-5`: a separator before a group of three digits that ends the number or meets
     another separator groups thousands and is dropped; any other is a decimal mark, `.`, and so
-    is a point that begins the number (`.5` and `.500` are `0.5`). Zeros
-    that add nothing to the value are dropped: `03` is `3` (`Friday 03 January`, `08:00`),
-    `3.50` is `3.5` and `3.0` is `3`; so is the sign of a zero: `-0` and `-0.0` are `0`."""
+    is a point that begins the number (`.5` and `.500` are `0.5`). Zeros that add nothing to the
+    value are dropped: `03` is `3` (`Friday 03 January`, `08:00`), `3.50` is `3.5` and `3.0` is
+    `3`; so is the sign of a zero: `-0` and `-0.0` are `0`."""
     digits = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
                      else char for char in number)
     if digits.lstrip("-").startswith("."):  # `.5`, `.500`: a point beginning a number

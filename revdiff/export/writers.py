@@ -2,8 +2,9 @@
 
 A format has two halves. Its *renderer* runs wherever the comparisons are computed (a local worker
 process or a Dask worker) and turns one article's comparisons into a small picklable payload (text
-in pieces, rows or a record batch). Its *writer* runs in the driving process, appends payloads in output order
-to files in the staging directory, and can roll those files back to a checkpoint for `--resume`.
+in pieces, rows or a record batch). Its *writer* runs in the driving process, appends payloads in
+output order to files in the staging directory, and can roll those files back to a checkpoint for
+`--resume`.
 
 JSONL and CSV write two files: the edits table and the per-comparison summary table
 (`records.EDIT_COLUMNS`, `records.COMPARISON_COLUMNS`). The unified format writes one text file.
