@@ -15,8 +15,9 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
   (where `said` with an object of its own, `?” Merkel said nothing.`, names none); after `.”` a
-  name and a speech verb that ends the sentence attribute the quotation (`.” Biden said.`), where
-  more after the verb opens a sentence (`.” Biden said the talks failed.`);
+  name and a speech verb that ends the sentence attribute the quotation (`.” Biden said.`), as they
+  do with where or when it was said (`.” Biden said in a statement.`), where more after the verb
+  opens a sentence (`.” Biden said the talks failed.`);
 - datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole, and a bullet
   (`•`, or `-`, a space and a capital, not after an abbreviation: `Jan. - Mar.` is a range)
   after a sentence's end opens the next;
@@ -111,6 +112,11 @@ TIME_OF_SAYING = word_set(
     "morning afternoon evening night day week weekend month year spring summer fall autumn winter "
     "next following previous other same"
 )
+# Prepositions that open where, how or when a quotation was said, after its speaker's verb (`.”
+# Biden said in a statement.`, `said at a rally`), and words that open a time of the saying
+# (`said late Friday`, `said last week`); a day or a month may too.
+PLACE_OR_MEANS_OF_SAYING = word_set("in on at during after before via from through to")
+TIME_WORDS = word_set("late early earlier later today yesterday tonight last")
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
 ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
 # Company suffixes and `etc`: abbreviations that end a sentence as often as they sit inside one.
@@ -248,10 +254,10 @@ def _names_a_speaker(paragraph: str, start: int) -> bool:
     return _speaker_verb(paragraph, start) is not None
 
 
-def _speaker_verb(paragraph: str, start: int) -> str | None:
+def _speaker_verb(paragraph: str, start: int) -> tuple[str, list[str]] | None:
     """The speech verb, as written, of a speaker's name and verb that begin at `start` as
-    `_names_a_speaker` reads them; None when none do."""
-    words = paragraph[start:start + 100].split(maxsplit=6)
+    `_names_a_speaker` reads them, and up to a dozen words after it; None when none do."""
+    words = paragraph[start:start + 200].split(maxsplit=16)
     if not words or words[0].lower() in OPENERS - TITLES:
         return None
     for count, word in enumerate(words[1:4], start=1):
@@ -264,17 +270,47 @@ def _speaker_verb(paragraph: str, start: int) -> str | None:
                               and verb in QUOTATION_OBJECT_VERBS and after_verb in OBJECT_OPENERS
                               and not when)
             named = all(name[:1].isupper() for name in words[:count]) and not object_follows
-            return word if named else None
+            return (word, words[count + 1:count + 13]) if named else None
     return None
 
 
 def _speaker_ends_sentence(paragraph: str, start: int) -> bool:
-    """Whether a speaker's name and a speech verb that ends its sentence begin at `start`, after a
+    """Whether a speaker's name and a speech verb that end its sentence begin at `start`, after a
     quotation closed by a full stop (`.” Biden said.`), which they attribute as `,” Biden said.`
-    does; after a verb the sentence goes on with, a sentence of its own begins (`.” Biden said
-    the talks failed.`, `.” Biden told reporters.`)."""
-    verb = _speaker_verb(paragraph, start) or ""
-    return verb.endswith(".") and not verb.endswith("..")
+    does, as they do with where or when it was said (`.” Biden said in a statement.`, `.” Biden
+    said Friday.`) or a clause after a comma (`.” Biden said, adding that ...`); after a verb the
+    sentence goes on with, a sentence of its own begins (`.” Biden said the talks failed.`, `.”
+    Biden told reporters.`, `.” Biden said on Friday that ...`)."""
+    found = _speaker_verb(paragraph, start)
+    if found is None:
+        return False
+    verb, after_verb = found
+    if verb.endswith(".."):
+        return False
+    if verb.endswith(","):
+        return bool(after_verb) and after_verb[0][:1].islower()
+    return verb.endswith(".") or _says_when_or_where(after_verb)
+
+
+def _says_when_or_where(words: Sequence[str]) -> bool:
+    """Whether `words`, those after a speech verb, say only where or when it was said up to their
+    sentence's end: a preposition's phrase (`in a statement.`, `at a rally in Ohio.`) or a time
+    of up to three words (`Friday.`, `late Tuesday night.`, `this week.`), with no `that` nor
+    quotation opening a statement of their own (`on Friday that ...`)."""
+    first, second = ([word.lower().rstrip(".,;:") for word in words[:2]] + ["", ""])[:2]
+    if first in PLACE_OR_MEANS_OF_SAYING:
+        reach = len(words)
+    elif (first in TIME_WORDS or first in AFTER_CLOCK_TIME
+          or first in ("the", "this", "that") and second in TIME_OF_SAYING):
+        reach = 3
+    else:
+        return False
+    for word in words[:reach]:
+        if word.lower() == "that" or word[:1] in _OPENING:
+            return False
+        if _ends_a_sentence(word.rstrip("”\"’')]")):
+            return True
+    return False
 
 
 def _time_opens_sentence(paragraph: str, end: int) -> bool:

@@ -50,6 +50,19 @@ def pieces(text: str) -> list[str]:
      ["“It is over.” Biden said.", "“It is over.” President Joe Biden added.", "He left."]),
     ("“It is over.” Biden said the talks failed. “It is over.” Biden told reporters.",
      ["“It is over.”", "Biden said the talks failed.", "“It is over.”", "Biden told reporters."]),
+    # so were a name and a speech verb followed by where or when the quotation was said, or by a
+    # comma and the clause it goes on with
+    (("“It is over.” Biden said in a statement. “We lost.” Sen. Mitch McConnell said on Friday. "
+      "He left."),
+     ["“It is over.” Biden said in a statement.",
+      "“We lost.” Sen. Mitch McConnell said on Friday.", "He left."]),
+    ("“It is over.” Biden said late Tuesday night. “We lost.” Biden said, adding that he was sad.",
+     ["“It is over.” Biden said late Tuesday night.",
+      "“We lost.” Biden said, adding that he was sad."]),
+    (("“It is over.” Biden said on Friday that the talks failed. “No.” Biden said Tuesday the "
+      "talks failed. “No.” Biden said, “We lost.”"),
+     ["“It is over.”", "Biden said on Friday that the talks failed.", "“No.”",
+      "Biden said Tuesday the talks failed.", "“No.”", "Biden said, “We lost.”"]),
     ("“It is over.” He said. “It is over.” Officials said.",
      ["“It is over.”", "He said.", "“It is over.”", "Officials said."]),
     ("“Is it over?” Officials said it was. “Now!” The crowd said so.",
