@@ -10,7 +10,7 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
   end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
   word but a day, a month, a time zone or a place before `time` (`at 5 p.m. Mayor Adams left`, not
-  `at 5 p.m. ET` or `at 9 a.m. New York City time`), unless the time opens its sentence (`At 9 a.m.
+  `at 5 p.m. ET`, `at 9 a.m. New York City time` or `St. Louis time`), unless the time opens its sentence (`At 9 a.m.
   Trump tweeted.`);
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
@@ -339,9 +339,10 @@ def _names_local_time(paragraph: str, start: int) -> bool:
 
 def _is_place_word(word: str) -> bool:
     """Whether `word` may be part of a place's name before `time`: capitalised, a particle (`de` of
-    `Rio de Janeiro`) or `local` (`Baghdad local time`), with no punctuation ending it (`York,`)."""
+    `Rio de Janeiro`) or `local` (`Baghdad local time`), with no punctuation ending it (`York,`)
+    but an abbreviation's full stop (`St. Louis`, `D.C.`)."""
     return ((word[:1].isupper() or word in PLACE_PARTICLES or word == "local")
-            and word[-1:].isalpha())
+            and (word[-1:].isalpha() or word[:1].isupper() and is_abbreviation(word)))
 
 
 def _opens_hyphen_item(paragraph: str, match: re.Match[str]) -> bool:

@@ -112,6 +112,13 @@ def pieces(text: str) -> list[str]:
     # a place of more than two words before `time` was read as a sentence's start
     ("We met at 9 a.m. New York City time. It ended at 4 p.m. Rio de Janeiro local time.",
      ["We met at 9 a.m. New York City time.", "It ended at 4 p.m. Rio de Janeiro local time."]),
+    # a place whose name holds an abbreviation was read as a sentence's start
+    (("He arrived at 9 a.m. St. Louis time. It ended at 4 p.m. D.C. time. At 8 p.m. Ft. Worth "
+     "time he left."),
+     ["He arrived at 9 a.m. St. Louis time.", "It ended at 4 p.m. D.C. time.",
+      "At 8 p.m. Ft. Worth time he left."]),
+    ("We met at 9 a.m. St. Louis officials said it was time.",
+     ["We met at 9 a.m.", "St. Louis officials said it was time."]),
     ("We met at 9 a.m. New York officials said it was time. It was 9 a.m. Madrid, time to go.",
      ["We met at 9 a.m.", "New York officials said it was time.", "It was 9 a.m.",
       "Madrid, time to go."]),
