@@ -18,7 +18,7 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   name and a speech verb that ends the sentence attribute the quotation (`.” Biden said.`), as they
   do with where or when it was said (`.” Biden said in a statement.`), where more after the verb
   opens a sentence (`.” Biden said the talks failed.`);
-- datelines (`BAGHDAD —`), headings and credits without final punctuation stay whole, and a bullet
+- datelines (`BAGHDAD —`, `PORTLAND, Ore. (AP) —`), headings and credits without final punctuation stay whole, and a bullet
   (`•`, or `-`, a space and a capital, not after an abbreviation: `Jan. - Mar.` is a range)
   after a sentence's end opens the next;
 - ellipses split only before a capital letter;
@@ -75,6 +75,16 @@ GERMAN_ORDINAL_ARTICLES = word_set("der die das den dem des zum zur im beim vom"
 CAPITALISED_TITLES = word_set("MM")
 GERMAN_WEEKDAYS = word_set("Mo Di Mi Do Fr Sa So")
 _DAY_OF_MONTH = re.compile(r"\d{1,2}\.")
+# The abbreviations of US states that news agencies write after a city (`PORTLAND, Ore. (AP) —`),
+# those that are not initials (`N.Y.`, read as a dotted abbreviation), in their capitals only, as
+# some are words (`Ore`, `Wash`). They are left out of ABBREVIATIONS: they end a sentence as a
+# place does (`He lives in Portland, Ore. The city is wet.`) except in a dateline, the city in
+# capitals and a comma before them at the paragraph's start.
+STATE_ABBREVIATIONS = word_set(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont "
+    "Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"
+)
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]{0,40}, ")
 # Abbreviations that introduce something and never end a sentence.
 NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca env")
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.
@@ -196,6 +206,9 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     if cased_word in CAPITALISED_TITLES or (
             cased_word in GERMAN_WEEKDAYS and _DAY_OF_MONTH.fullmatch(next_word)):
         return False
+    if cased_word in STATE_ABBREVIATIONS and _DATELINE_PLACE.fullmatch(
+            paragraph, 0, match.start("punct") - len(cased_word)):
+        return False  # `PORTLAND, Ore. (AP) — A man ...`: a dateline opens its sentence
     word = cased_word.lower()
     if not word:
         return True

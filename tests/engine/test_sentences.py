@@ -69,6 +69,12 @@ def pieces(text: str) -> list[str]:
      ["“Is it over?”", "Officials said it was.", "“Now!”", "The crowd said so."]),
     ("BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday.",
      ["BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday."]),
+    # a dateline's state abbreviation before a credit or a dash ended a sentence
+    ("PORTLAND, Ore. (AP) — A man was arrested. He lives in Portland, Ore. The city is wet.",
+     ["PORTLAND, Ore. (AP) — A man was arrested.", "He lives in Portland, Ore.",
+      "The city is wet."]),
+    ("ST. PAUL, Minn. (AP) — Officials met.", ["ST. PAUL, Minn. (AP) — Officials met."]),
+    ("SAN DIEGO, Calif. - The Navy said so.", ["SAN DIEGO, Calif. - The Navy said so."]),
     ("He paused... Then he spoke. It went on... and on.",
      ["He paused...", "Then he spoke.", "It went on... and on."]),
     ("the u.s. army said so. then it left? “why?” he asked. fine",
