@@ -21,6 +21,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - datelines (`BAGHDAD —`, `PORTLAND, Ore. (AP) —`), headings and credits without final punctuation stay whole, and a bullet
   (`•`, or `-`, a space and a capital, not after an abbreviation: `Jan. - Mar.` is a range)
   after a sentence's end opens the next;
+- a time zone in capitals after a time ends a sentence as a word does (`at 5 p.m. EST. Crowds
+  came.`), not as the abbreviations `est.` and `Mt.` do;
 - ellipses split only before a capital letter;
 - Wikipedia's reference markers after a sentence's end (`in 1820.[1] It grew`) close it;
 - text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
@@ -96,12 +98,14 @@ OPENERS = word_set(
 )
 # Capitalised words that continue a sentence after a time's `a.m.` or `p.m.`: a day, a month or a
 # time zone (`at 5 p.m. Monday`, `10:30 a.m. ET`); any other opens one (`at 5 p.m. Mayor Adams left`).
-AFTER_CLOCK_TIME = word_set(
+TIME_ZONES = word_set(
+    "et est edt ct cst cdt mt mst mdt pt pst pdt akst akdt hst gmt utc bst cet cest eet eest ist "
+    "jst kst aest aedt"
+)
+AFTER_CLOCK_TIME = TIME_ZONES | word_set(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri "
     "sat sun january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec et est edt ct cst cdt mt mst mdt pt pst pdt "
-    "akst akdt hst gmt utc bst cet cest eet eest ist jst kst aest aedt eastern central mountain "
-    "pacific"
+    "jan feb mar apr jun jul aug sep sept oct nov dec eastern central mountain pacific"
 )
 # Lower-case particles inside a place's name (`Rio de Janeiro`, `Dar es Salaam`), read in a local
 # time (`at 9 a.m. Rio de Janeiro time`).
@@ -220,6 +224,9 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         if paragraph[letter_start].islower() and word_before_letter.isdigit():
             return True  # a unit after a number, French `à 10 h. Le ministre`, ends one as it does
         return next_lower in OPENERS and not _ends_a_sentence(word_before_letter)
+    if cased_word.isupper() and word in TIME_ZONES and _follows_clock_time(
+            paragraph, match.start("punct") - len(word)):
+        return True  # `at 5 p.m. EST. Crowds came.`, where `est.` and `Mt.` end none
     if word in TITLES or word in NEVER_FINAL:
         return False
     if word in BEFORE_NUMBER and following.isdigit():
@@ -334,6 +341,12 @@ def _time_opens_sentence(paragraph: str, end: int) -> bool:
     preposition_end = _end_of_text_before(paragraph, number_end - len(number))
     preposition = _word_before(paragraph, preposition_end)
     return bool(preposition) and _opens_sentence(paragraph, preposition_end - len(preposition))
+
+
+def _follows_clock_time(paragraph: str, end: int) -> bool:
+    """Whether the word before `end` tells a time: `a.m.`, `p.m.` or a number (`17:00`)."""
+    time = _word_before(paragraph, _end_of_text_before(paragraph, end))
+    return time.lower() in ("a.m.", "p.m.") or time[:1].isdigit()
 
 
 def _names_local_time(paragraph: str, start: int) -> bool:

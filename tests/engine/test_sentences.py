@@ -118,6 +118,11 @@ def pieces(text: str) -> list[str]:
     # a place of more than two words before `time` was read as a sentence's start
     ("We met at 9 a.m. New York City time. It ended at 4 p.m. Rio de Janeiro local time.",
      ["We met at 9 a.m. New York City time.", "It ended at 4 p.m. Rio de Janeiro local time."]),
+    # a time zone that is spelt as an abbreviation (`est.`, `Mt.`) ended no sentence
+    (("It started at 5 p.m. EST. Crowds came. It ended at 17:00 MT. Fans left. The Mt. Hood "
+     "trip cost est. $5. CLIMBERS ON MT. HOOD DIED."),
+     ["It started at 5 p.m. EST.", "Crowds came.", "It ended at 17:00 MT.", "Fans left.",
+      "The Mt. Hood trip cost est. $5.", "CLIMBERS ON MT. HOOD DIED."]),
     # a place whose name holds an abbreviation was read as a sentence's start
     (("He arrived at 9 a.m. St. Louis time. It ended at 4 p.m. D.C. time. At 8 p.m. Ft. Worth "
      "time he left."),
