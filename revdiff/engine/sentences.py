@@ -10,17 +10,17 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
   end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
   word but a day, a month, a time zone or a place before `time` (`at 5 p.m. Mayor Adams left`, not
-  `at 5 p.m. ET`, `at 9 a.m. New York City time` or `St. Louis time`), unless the time opens its sentence (`At 9 a.m.
-  Trump tweeted.`);
+  `at 5 p.m. ET`, `at 9 a.m. New York City time` or `St. Louis time`), unless the time opens its
+  sentence (`At 9 a.m. Trump tweeted.`);
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
   (where `said` with an object of its own, `?” Merkel said nothing.`, names none); after `.”` a
   name and a speech verb that ends the sentence attribute the quotation (`.” Biden said.`), as they
   do with where or when it was said (`.” Biden said in a statement.`), where more after the verb
   opens a sentence (`.” Biden said the talks failed.`);
-- datelines (`BAGHDAD —`, `PORTLAND, Ore. (AP) —`), headings and credits without final punctuation stay whole, and a bullet
-  (`•`, or `-`, a space and a capital, not after an abbreviation: `Jan. - Mar.` is a range)
-  after a sentence's end opens the next;
+- datelines (`BAGHDAD —`, `PORTLAND, Ore. (AP) —`), headings and credits without final
+  punctuation stay whole, and a bullet (`•`, or `-`, a space and a capital, not after an
+  abbreviation: `Jan. - Mar.` is a range) after a sentence's end opens the next;
 - a time zone in capitals after a time ends a sentence as a word does (`at 5 p.m. EST. Crowds
   came.`), not as the abbreviations `est.` and `Mt.` do;
 - ellipses split only before a capital letter;
