@@ -139,23 +139,53 @@ _VERB_LIKE = _VERB_WORDS | _SPEECH | _CLAUSE_END_VERBS
 def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
     """Where a source joined by the `and` or `or` at `joining` to the source after it begins: the
     words before it, back to the text's start or punctuation, are one word (`police and hospital
-    officials said`) or names (`The Pentagon and the State Department said`), and no verb. None
-    when they may be a clause (`Casualties were assessed and Trump said`, `Rockets hit and
-    officials said`) or `joining` is another word."""
+    officials said`) or names (`The Pentagon and the State Department said`), and no verb; and so
+    are the items of a list before them (`France, Russia and China said`, `France, Russia, and
+    China said`). None when they may be a clause (`Casualties were assessed and Trump said`,
+    `Rockets hit and officials said`) or `joining` is another word."""
     if _bare(tokens[joining]) not in {"and", "or"}:
         return None
-    start = joining
-    while start > 0 and not _ends_clause(tokens[start - 1]) and joining - start < _MOST_SOURCE_WORDS:
+    start = _source_item_start(tokens, joining)
+    if start is None:
+        return None
+    items = 1
+    while start > 0 and tokens[start - 1].endswith(",") and joining - start < _LONGEST_READ_BACK:
+        earlier = _source_item_start(tokens, start)
+        if earlier is None or any(_bare(word) in _NO_LIST_ITEM or _bare(word).endswith("ly")
+                                  for word in tokens[earlier:start]):
+            break  # no list, but a clause before it (`However, police and officials said`)
+        start, items = earlier, items + 1
+    if items == 1 and tokens[joining - 1].endswith(","):
+        return None  # a clause joined after a comma (`Iran, and officials said`), not a list
+    return start
+
+
+def _source_item_start(tokens: list[str], end: int) -> int | None:
+    """Where the source or item of a list that ends before `end` (in a comma if it is an item
+    before another) begins: see `_first_of_joined_sources`; None when it is no source."""
+    if end == 0 or _ends_clause(tokens[end - 1]) and not tokens[end - 1].endswith(","):
+        return None  # (`Yes. And officials said`)
+    start = end - 1
+    while start > 0 and not _ends_clause(tokens[start - 1]) and end - start < _MOST_SOURCE_WORDS:
         start -= 1
     if start > 0 and not _ends_clause(tokens[start - 1]):
         return None  # more words than a source's
-    words = tokens[start:joining]
-    names = words[1:] if words and _bare(words[0]) in _DETERMINERS else words
-    if not words or len(words) > 1 and not all(word[:1].isupper() for word in names):
+    words = tokens[start:end]
+    names = words[1:] if _bare(words[0]) in _DETERMINERS else words
+    if len(words) > 1 and not all(word[:1].isupper() for word in names):
         return None
     if any(_bare(word) in _CLAUSE_WORDS or _may_be_a_verb(word) for word in words):
         return None
     return start
+
+
+# Words that begin a clause before a list rather than stand in it (`However, police and
+# officials said`, `On Friday, police and officials said`); words in -ly too.
+_NO_LIST_ITEM = _AFTER_CLAUSE_END | word_set(
+    "however meanwhile moreover instead still separately now then thus therefore nevertheless "
+    "nonetheless overall again here there last next on in at for by with since after before "
+    "during"
+)
 
 
 def _may_be_a_verb(token: str) -> bool:

@@ -187,6 +187,18 @@ def test_a_source_joined_by_and_is_read_whole_but_not_a_clause(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("France, Russia and China said the deal was void.", [("france", "russia", "china")]),
+    ("France, Russia, and China said the deal was void.", [("france", "russia", "china")]),
+    ("After the vote, France, Russia and China said the deal was void.", [("france", "russia", "china")]),
+    ("However, Russia and China said the deal was void.", [("russia", "china")]),
+    ("On Friday, Russia and China said the deal was void.", [("russia", "china")]),
+    ("The talks were over, and officials said the deal was void.", [("officials",)]),
+])
+def test_every_item_of_a_list_joined_by_and_is_the_source(text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
 def test_a_source_joined_to_another_by_and_changes_the_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED in edit_flags("Hospital officials said seven people died.",
                                                   "Police and hospital officials said seven people died.")
