@@ -139,10 +139,12 @@ _VERB_LIKE = _VERB_WORDS | _SPEECH | _CLAUSE_END_VERBS
 def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
     """Where a source joined by the `and` or `or` at `joining` to the source after it begins: the
     words before it, back to the text's start or punctuation, are one word (`police and hospital
-    officials said`) or names (`The Pentagon and the State Department said`), and no verb; and so
-    are the items of a list before them (`France, Russia and China said`, `France, Russia, and
-    China said`). None when they may be a clause (`Casualties were assessed and Trump said`,
-    `Rockets hit and officials said`) or `joining` is another word."""
+    officials said`), names (`The Pentagon and the State Department said`) or a source's noun with
+    the words that say whose it is (`Iraqi militia officials and the country's state TV channel
+    said`), and no verb; and so are the items of a list before them (`France, Russia and China
+    said`, `France, Russia, and China said`). None when they may be a clause (`Casualties were
+    assessed and Trump said`, `Rockets hit and officials said`, `Protesters fought police and
+    officials said`) or `joining` is another word."""
     if _bare(tokens[joining]) not in {"and", "or"}:
         return None
     start = _source_item_start(tokens, joining)
@@ -172,13 +174,24 @@ def _source_item_start(tokens: list[str], end: int) -> int | None:
         return None  # more words than a source's
     words = tokens[start:end]
     names = words[1:] if _bare(words[0]) in _DETERMINERS else words
-    if len(words) > 1 and not all(word[:1].isupper() for word in names):
+    if len(words) > 1 and not all(word[:1].isupper() for word in names) and not _is_whose_source(names):
         return None
     if any(_bare(word) in _CLAUSE_WORDS or _may_be_a_verb(word) for word in words):
         return None
     return start
 
 
+# Nouns that name a source (`officials`, `the channel`), and the words in lower case that may say
+# whose it is before it (`militia officials`, `state TV`): `Iraqi militia officials` is a source,
+# `Protesters fought police` a clause.
+_SOURCE_NOUNS = word_set(
+    "officials official sources spokesman spokeswoman spokesperson authorities diplomats "
+    "commanders officers lawmakers leaders ministry agency media channel television tv police"
+)
+_WHOSE_WORDS = _SOURCE_NOUNS | word_set(
+    "militia state security military government senior local health hospital defense defence "
+    "foreign intelligence administration army party news country's country’s"
+)
 # Words that begin a clause before a list rather than stand in it (`However, police and
 # officials said`, `On Friday, police and officials said`); words in -ly too.
 _NO_LIST_ITEM = _AFTER_CLAUSE_END | word_set(
@@ -186,6 +199,13 @@ _NO_LIST_ITEM = _AFTER_CLAUSE_END | word_set(
     "nonetheless overall again here there last next on in at for by with since after before "
     "during"
 )
+
+
+def _is_whose_source(words: list[str]) -> bool:
+    """Whether the words are a source's noun after words that say whose it is, in capitals or of
+    `_WHOSE_WORDS` (`Iraqi militia officials`, `country's state TV channel`)."""
+    return (_bare(words[-1]) in _SOURCE_NOUNS
+            and all(word[:1].isupper() or _bare(word) in _WHOSE_WORDS for word in words[:-1]))
 
 
 def _may_be_a_verb(token: str) -> bool:

@@ -199,6 +199,17 @@ def test_every_item_of_a_list_joined_by_and_is_the_source(text: str, sources: li
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Iraqi militia officials and the country's state TV channel said he died.",
+     [("iraqi", "militia", "officials", "country's", "state", "tv", "channel")]),
+    ("Protesters fought police and officials said it was over.", [("officials",)]),
+    ("Protesters fought officials and police said it was over.", [("police",)]),
+])
+def test_a_source_of_several_words_joined_by_and_is_read_whole_but_not_a_clause(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
 def test_a_source_joined_to_another_by_and_changes_the_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED in edit_flags("Hospital officials said seven people died.",
                                                   "Police and hospital officials said seven people died.")
