@@ -458,7 +458,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
     """The sources of the text's attributions, in order, each as its words (lower case, without
     the punctuation around them, accents taken off); an attribution whose source is only words of
     its clause (`who said`, `according to which`) is left out."""
-    tokens = text.split()
+    tokens = text.replace("—", " — ").split()  # a dash set without spaces parts words too: `China—all`
     bare = [_bare(token) for token in tokens]
     clause_ends = [len(tokens)] * (len(tokens) + 1)  # per token, the first from it that ends a clause
     for at in range(len(tokens) - 1, -1, -1):

@@ -128,6 +128,16 @@ def test_a_source_before_an_aside_between_dashes_is_the_verbs_subject(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("China—all permanent members—have warned that it was dangerous.", [("china",)]),
+    ("Officials—speaking anonymously—said the base was hit.", [("officials",)]),
+    ("The base was hit—officials said.", [("officials",)]),
+])
+def test_a_dash_without_spaces_parts_words_as_one_with_spaces_does(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("They all said it was over.", [("they",)]),
     ("The soldiers were all told to leave.", []),  # a passive
     ("Both said it was over.", [("both",)]),  # nothing before it: the source
