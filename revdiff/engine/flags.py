@@ -113,9 +113,10 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
     return _MAGNITUDE_WORDS[abbreviation] if counted else ""
 
 
-# A time of day, `10:30` (not `1:10:30`), and digits grouped by three between ordinary spaces,
-# `1 000 000` (from a first group of one to three digits: `in 2019 100 people` holds none).
-_TIME = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d)(?![\d:])")
+# A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30` or `10.3`),
+# and digits grouped by three between ordinary spaces, `1 000 000` (from a first group of one to
+# three digits: `in 2019 100 people` holds none).
+_TIME = re.compile(r"(?<![\d:.,])(\d{1,2})[:.]([0-5]\d)(?![\d:]|[.,]\d)")
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
 
 
@@ -123,14 +124,14 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus
     sign kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`) and
     in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`; not `no one`
-    or `wait a second`), sorted. `other_styles` reads too a time `10:30` as the British `10.30`
-    and digits grouped by ordinary spaces, `1 000 000`, as one number: readings that may be wrong
-    (`on day 3 100 people` is read `3100`), which `edit_flags` takes only to see two texts'
-    numbers alike."""
+    or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British
+    `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3`, and digits grouped by
+    ordinary spaces, `1 000 000`, as one number: readings that may be wrong (`on day 3 100
+    people` is read `3100`), which `edit_flags` takes only to see two texts' numbers alike."""
+    found = [_time_of_day(time) for time in _TIME.finditer(text)] if other_styles else []
     if other_styles:
-        text = _TIME.sub(r"\1.\2", text)
+        text = _TIME.sub(" ", text)
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
-    found = []
     for match in _NUMBER.finditer(text):
         found.append(_plain_digits(match.group()))
         if magnitude := _magnitude(text, match):
@@ -145,6 +146,12 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         elif word in _NUMBER_WORDS:
             found.append(word)
     return sorted(found)
+
+
+def _time_of_day(time: re.Match[str]) -> str:
+    """The time `time` as `h:mm`, or its hour alone on the hour (`08:00` and `8` are alike)."""
+    hour, minutes = int(time.group(1)), time.group(2)
+    return str(hour) if minutes == "00" else f"{hour}:{minutes}"
 
 
 # A separator, and (group 1) the three digits after it when they close a thousands group.

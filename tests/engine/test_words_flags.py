@@ -462,6 +462,7 @@ def test_a_point_that_begins_a_number_is_its_decimal_mark() -> None:
     ("The talks begin at 10:30 on Monday.", "The talks begin at 10.30 on Monday."),
     ("Some 1,000,000 people fled.", "Some 1 000 000 people fled."),
     ("Some 1 000 000 people fled at 10:30.", "Some 1000000 people fled at 10.30."),
+    ("The strike came at 8:00.", "The strike came at 8 a.m."),
 ])
 def test_a_time_and_spaced_digit_groups_in_another_style_are_no_changed_number(
         old: str, new: str) -> None:
@@ -470,6 +471,8 @@ def test_a_time_and_spaced_digit_groups_in_another_style_are_no_changed_number(
 
 @pytest.mark.parametrize(("old", "new"), [
     ("The talks begin at 10:30 on Monday.", "The talks begin at 10.45 on Monday."),
+    ("The talks begin at 10:30 on Monday.", "The talks begin at 10.3 on Monday."),
+    ("The talks begin at 10.30 on Monday.", "The talks begin at 10:03 on Monday."),
     ("In 2019 100 people fled.", "In 2019 200 people fled."),
     ("Some 1 000 000 people fled.", "Some 1 000 001 people fled."),
 ])
