@@ -87,11 +87,15 @@ def _content(text: str) -> str:
 # A number's abbreviated magnitude, written on it (`$1.2bn`, `£3bn`, `1.2 bln`, `$2tn`) and in
 # capitals only there (`$1.2BN`, `$5M`; `in 2020 TN voters` names Tennessee), read as its word
 # (`billion`). `m` and `mn` are a million only where they cannot be metres or French minutes:
-# after a currency sign (`$5m`, `£1.5m`, `$5mn`) or before a noun that is counted, not measured
-# (`1.5m people`); `a 5m wall`, `the 100m final` and `5 mn de marche` hold no million.
+# after a currency's sign or code (`$5m`, `£1.5m`, `$5mn`, `Rs 500 mn`) or before a noun that is
+# counted, not measured (`1.5m people`); `a 5m wall`, `the 100m final` and `5 mn de marche` hold
+# no million.
 _MAGNITUDE_WORDS = {"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion",
                     "mln": "million", "mn": "million", "m": "million"}
 _MAYBE_A_UNIT = frozenset({"m", "mn"})
+# A currency's code or abbreviation before a number, on it or a space before it (`Rs 500 mn`).
+_CURRENCY_CODE = re.compile(r"(?<![^\W\d_])(?:Rs\.?|Re\.?|Tk\.?|INR|PKR|NPR|LKR|BDT|USD|EUR|GBP|AUD|"
+                            r"CAD|CHF|JPY|CNY|RMB|AED|SAR) ?$")
 _MAGNITUDE = re.compile(r"(\s?)(bn|bln|tn|trn|mln|mn|m)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\s+(?:people|residents|children|voters|users|households|workers|jobs|"
                       r"homes|doses|cases|deaths|refugees|barrels|tonnes|tons)\b")
@@ -108,9 +112,17 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
         return ""  # capitals or an `m` apart from the number: `in 2020 TN voters`, `5 m`
     if abbreviation not in _MAYBE_A_UNIT:
         return _MAGNITUDE_WORDS[abbreviation]
-    after_currency = number.start() > 0 and unicodedata.category(text[number.start() - 1]) == "Sc"
-    counted = after_currency or _COUNTED.match(text, suffix.end())
+    counted = _after_currency(text, number.start()) or _COUNTED.match(text, suffix.end())
     return _MAGNITUDE_WORDS[abbreviation] if counted else ""
+
+
+def _after_currency(text: str, at: int) -> bool:
+    """Whether a currency's sign or code stands before the number at `at`, written on it or a
+    space before it (`$5`, `₹ 500`, `Rs 500`, `Rs. 500`, `USD 5`)."""
+    sign = at - 1 if at > 0 and text[at - 1] == " " else at
+    if sign > 0 and unicodedata.category(text[sign - 1]) == "Sc":
+        return True
+    return _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at) is not None
 
 
 # A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30` or `10.3`),

@@ -438,6 +438,9 @@ def test_a_number_with_no_break_or_arabic_separators_changes_whole(
     ("It cost $5mn.", "It cost $5 million."),
     ("The deal is worth $1.2BN.", "The deal is worth $1.2 billion."),
     ("It raised $5M and £3Bn.", "It raised $5 million and £3 billion."),
+    # after a currency written as letters, or a space after its sign
+    ("It cost Rs 500 mn.", "It cost Rs 500 million."),
+    ("It cost Rs. 500 mn and ₹ 20 mn.", "It cost Rs. 500 million and ₹ 20 million."),
 ])
 def test_an_abbreviated_magnitude_is_its_word(old: str, new: str) -> None:
     assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
@@ -450,6 +453,7 @@ def test_an_m_that_may_be_metres_is_no_million() -> None:
 
 def test_capitals_or_an_mn_apart_from_a_number_are_no_magnitude() -> None:
     assert numbers_in("in 2020 TN voters, a 5 mn walk, the 5mn wall") == ["2020", "5", "5"]
+    assert numbers_in("5 MN voters, Mrs 5 mn walk") == ["5", "5"]
 
 
 def test_a_point_that_begins_a_number_is_its_decimal_mark() -> None:
