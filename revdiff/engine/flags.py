@@ -85,14 +85,17 @@ def _content(text: str) -> str:
 
 
 # A number's abbreviated magnitude, written on it (`$1.2bn`, `£3bn`, `1.2 bln`, `$2tn`) and in
-# capitals only there (`$1.2BN`, `$5M`; `in 2020 TN voters` names Tennessee), read as its word
-# (`billion`). `m` and `mn` are a million only where they cannot be metres or French minutes:
-# after a currency's sign or code (`$5m`, `£1.5m`, `$5mn`, `Rs 500 mn`) or before a noun that is
-# counted, not measured (`1.5m people`); `a 5m wall`, `the 100m final` and `5 mn de marche` hold
-# no million.
+# capitals there (`$1.2BN`, `$5M`) or apart from it where they are no other word (`1.2 BLN`; `in
+# 2020 TN voters` names Tennessee), read as its word (`billion`). `m` and `mn` are a million only
+# where they cannot be metres or French minutes: after a currency's sign or code (`$5m`, `£1.5m`,
+# `$5mn`, `Rs 500 mn`) or before a noun that is counted, not measured (`1.5m people`); `a 5m
+# wall`, `the 100m final` and `5 mn de marche` hold no million.
 _MAGNITUDE_WORDS = {"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion",
                     "mln": "million", "mn": "million", "m": "million"}
 _MAYBE_A_UNIT = frozenset({"m", "mn"})
+# Abbreviations that are a magnitude in capitals too, apart from the number (`1.2 BLN`); `TN` and
+# `MN` may be Tennessee and Minnesota.
+_NO_OTHER_WORD = frozenset({"bn", "bln", "mln", "trn"})
 # A currency's code or abbreviation before a number, on it or a space before it (`Rs 500 mn`).
 _CURRENCY_CODE = re.compile(r"(?<![^\W\d_])(?:Rs\.?|Re\.?|Tk\.?|INR|PKR|NPR|LKR|BDT|USD|EUR|GBP|AUD|"
                             r"CAD|CHF|JPY|CNY|RMB|AED|SAR) ?$")
@@ -108,7 +111,8 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
         return ""
     space, written = suffix.groups()
     abbreviation = written.lower()
-    if space and (written != abbreviation or abbreviation == "m"):
+    may_be_another_word = written != abbreviation and abbreviation not in _NO_OTHER_WORD
+    if space and (may_be_another_word or abbreviation == "m"):
         return ""  # capitals or an `m` apart from the number: `in 2020 TN voters`, `5 m`
     if abbreviation not in _MAYBE_A_UNIT:
         return _MAGNITUDE_WORDS[abbreviation]

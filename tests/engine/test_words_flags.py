@@ -441,6 +441,9 @@ def test_a_number_with_no_break_or_arabic_separators_changes_whole(
     # after a currency written as letters, or a space after its sign
     ("It cost Rs 500 mn.", "It cost Rs 500 million."),
     ("It cost Rs. 500 mn and ₹ 20 mn.", "It cost Rs. 500 million and ₹ 20 million."),
+    # in capitals apart from the number, where they are no other word (`TN`, `MN` are states)
+    ("The deal is worth 1.2 BLN.", "The deal is worth 1.2 billion."),
+    ("The deal is worth 3 MLN and 1.2 BN.", "The deal is worth 3 million and 1.2 billion."),
 ])
 def test_an_abbreviated_magnitude_is_its_word(old: str, new: str) -> None:
     assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
