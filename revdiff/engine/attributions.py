@@ -310,6 +310,22 @@ def _source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
     return _source_words(tokens[verb + 1:end])
 
 
+def _speaker_after(tokens: list[str], verb: int) -> tuple[str, ...]:
+    """The source after a reporting verb that follows a break (`,” said Gen. Mark Milley`); none
+    when the words after it run into a verb (in lower case: not `said Theresa May`) before any
+    punctuation or word that ends a source, the subject of the clause it reports (`Khamenei,
+    addressing a crowd chanting "Death to America", said the attacks were a slap`)."""
+    end = verb + 1
+    while end < len(tokens) and end - verb <= _MOST_SOURCE_WORDS and not _ends_clause(tokens[end - 1]):
+        token = tokens[end]
+        if token.islower() and _bare(token) in _VERB_WORDS:
+            return ()
+        if _bare(token) in _AFTER_SOURCE:
+            break
+        end += 1
+    return _source_after(tokens, verb)
+
+
 def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     """Whether a verb that needs it ends its clause (`he added.`, `reported Friday.`), comes
     before a quotation (`added: “…`) or a clause it reports (`acknowledged that the strike
@@ -475,7 +491,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
             continue
         follows_a_break = at == 0 or _ends_clause(tokens[at - 1])
         if follows_a_break and at + 1 < len(tokens):  # `,” said Milley`
-            found.append(_subject_before_aside(tokens, at) or _source_after(tokens, at))
+            found.append(_subject_before_aside(tokens, at) or _speaker_after(tokens, at))
         else:
             found.append(_source_before(tokens, at))
     return [source for source in found if source]

@@ -128,6 +128,18 @@ def test_a_source_before_an_aside_between_dashes_is_the_verbs_subject(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ('Khamenei, addressing crowds chanting "Death to America", said the attacks were a slap.', []),
+    (("A U.S. official, who like others spoke on the condition of anonymity because he was not "
+     "authorized to comment, said the attack was conducted by a drone."), []),
+    ("“We will win,” said the general who led it.", [("general",)]),
+    ("“We will win,” said Theresa May.", [("theresa", "may")]),
+])
+def test_words_after_the_verb_that_run_into_a_verb_are_what_it_reports_not_its_source(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("China—all permanent members—have warned that it was dangerous.", [("china",)]),
     ("Officials—speaking anonymously—said the base was hit.", [("officials",)]),
     ("The base was hit—officials said.", [("officials",)]),
