@@ -40,10 +40,11 @@ _NOT_SOURCE = word_set(
     "that in on at of for to by with this"
 )
 # Words that begin another clause: a source read before its verb starts after them (`… were
-# being assessed and Trump said`), one read after it ends before them.
+# being assessed and Trump said`, `showed footage of what it said were missiles`), one read after
+# it ends before them.
 _CLAUSE_WORDS = word_set(
     "and but or nor so yet while as because after before when whenever that which who whom "
-    "whose where although though since if whereas"
+    "whose where although though since if whereas what how why"
 )
 # Words that also end a source read after its verb (`said the Pentagon in a statement`), or
 # after `according to` (`according to interviews they were …`).

@@ -128,6 +128,16 @@ def test_a_source_before_an_aside_between_dashes_is_the_verbs_subject(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("The state media showed footage of what it said were missiles.", [("it",)]),
+    ("Soldiers were shielded from what analysts said was a likely strike.", [("analysts",)]),
+    ("He asked why officials said nothing.", [("officials",)]),
+])
+def test_what_how_or_why_begins_a_clause_and_is_no_part_of_the_source(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ('Khamenei, addressing crowds chanting "Death to America", said the attacks were a slap.', []),
     (("A U.S. official, who like others spoke on the condition of anonymity because he was not "
      "authorized to comment, said the attack was conducted by a drone."), []),
