@@ -271,7 +271,10 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     """The subject of a verb that follows an aside between commas or dashes (`Johnson, the prime
     minister, said the UK …`, `Smith, 45, said …`, `Hefner, whose mansions had come under
     scrutiny, said …`, `Officials — speaking anonymously — said …`): read back from the mark
-    that opens the aside to the nearest punctuation or clause word. Empty when there is no such
+    that opens the aside to the nearest punctuation or clause word. An aside between commas of
+    more than a source's words is read past when it begins with a determiner or a relative word
+    (`Col. Myles Caggins, a spokesman for the U.S.-led coalition against the Islamic State, said`)
+    and the subject's start is found. Empty when there is no such
     aside: the verb follows a quotation (`,” said Milley`), or what stands before it reads as a
     clause (`Troops will stay, for now, said Esper`), and the source is read after the verb."""
     if verb < 2 or any(mark in tokens[verb - 1] for mark in _QUOTES):
@@ -279,15 +282,20 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     closing = _aside_mark(tokens[verb - 1])
     if closing is None:
         return ()
-    longest = _MOST_SOURCE_WORDS if closing == "," else _LONGEST_DASH_ASIDE
-    opening = next((at for at in range(verb - 1, max(0, verb - 1 - longest), -1)
+    opening = next((at for at in range(verb - 1, max(0, verb - 1 - _LONGEST_DASH_ASIDE), -1)
                     if at > 0 and tokens[at - 1].endswith(closing)), None)
     if opening is None or _bare(tokens[opening]) in {"and", "but", "or", "nor", "so", "yet"}:
         return ()  # (`We lost, and badly, said Smith`: no aside but a clause going on)
+    long_aside = closing == "," and verb - opening > _MOST_SOURCE_WORDS
+    if long_aside and _bare(tokens[opening]) not in _DETERMINERS | _RELATIVE_WORDS:
+        return ()  # a long aside between commas is a noun's (`, a spokesman for …,`) or a clause
     start = opening - 1  # the subject's last word, `Johnson,`
     while (start > 0 and opening - start < _MOST_SOURCE_WORDS
            and not _ends_clause(tokens[start - 1]) and _bare(tokens[start - 1]) not in _CLAUSE_WORDS):
         start -= 1
+    begins_its_clause = start == 0 or _ends_clause(tokens[start - 1]) or _bare(tokens[start - 1]) in _CLAUSE_WORDS
+    if long_aside and not begins_its_clause:
+        return ()  # a subject whose start was not found, before an aside that may be a clause
     words = tokens[start:verb]
     if _bare(tokens[opening]) in _RELATIVE_WORDS:  # a verb of its relative clause is no clause's
         words = tokens[start:opening]
