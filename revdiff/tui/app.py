@@ -562,7 +562,9 @@ class RevdiffApp(App[None]):
     def action_timeline(self) -> None:
         session = self.session
         self._when_compared(_chain_pairs(session), lambda: self._open_dialog(
-            TimelineScreen(session.article.versions, session.chain_summaries(), session.pair),
+            TimelineScreen(session.article.versions,
+                           [session.words_of(index) for index in range(session.version_count)],
+                           session.chain_summaries(), session.pair),
             self._pick_pair, toggled_by="timeline"))
 
     def _pick_pair(self, pair: tuple[int, int] | None) -> None:

@@ -13,7 +13,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from revdiff.engine.words import version_words
 from revdiff.model import Version
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
@@ -88,17 +87,18 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
     TimelineScreen #timeline-hint { color: $text-muted; padding: 0 1; }
     """
 
-    def __init__(self, versions: tuple[Version, ...], summaries: list[PairSummary],
-                 current: tuple[int, int]) -> None:
+    def __init__(self, versions: tuple[Version, ...], words: list[int],
+                 summaries: list[PairSummary], current: tuple[int, int]) -> None:
         super().__init__()
         self.versions = versions
+        self.words = words  # of each version
         self.summaries = summaries
         self.current = current
         self.marked: int | None = None
 
     def compose(self) -> ComposeResult:
         rows = [TimelineRow(f"v{version.number}", visible(version_time(version)),
-                            version_words(version), visible(version.title or ""),
+                            self.words[index], visible(version.title or ""),
                             self.summaries[index - 1] if index else None)
                 for index, version in enumerate(self.versions)]
         with Vertical():
