@@ -229,6 +229,15 @@ def test_words_are_counted_as_a_reader_counts_them() -> None:
     assert version_words(version) == 7
 
 
+
+def test_words_are_the_runs_between_any_spaces_that_hold_a_letter_or_digit() -> None:
+    """Counted by one pattern: what `str.split` takes for a space (the information separators,
+    NEL, the ideographic space) separates, and `_`, which patterns call a word character, is
+    none alone."""
+    assert count_words("a\x1cb\x85c\u3000d") == 4
+    assert count_words("_ __ a_b -- ²") == 2  # `²` is a digit
+    assert count_words("") == count_words("  \t ") == 0
+
 def test_a_changed_vowel_sign_changes_a_word_and_is_no_punctuation() -> None:
     # `दिन` (day) and `दीन` (poor) differ in a Devanagari vowel sign, a combining mark that `\w`
     # leaves out: the diff marked the sign alone (`वह द[-ि-]{+ी+}न था।`), counted no word changed,
