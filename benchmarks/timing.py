@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 
 from revdiff.engine import compare, sentences_of
+from revdiff.engine.compare import quote_openings_of
 from revdiff.model import Comparison, Version
 
 
@@ -21,8 +22,9 @@ def median_seconds(function: Callable[[], object], repeat: int) -> float:
 
 
 def compare_afresh(old: Version, new: Version) -> Comparison:
-    """`compare` as for versions never split before: `sentences_of` keeps the last versions it
-    split (for a chain's next pair), so a benchmark that compares one pair again and again
-    would time the cache."""
+    """`compare` as for versions never split before: `sentences_of` and `quote_openings_of`
+    keep the last versions they read (for a chain's next pair), so a benchmark that compares one
+    pair again and again would time the caches."""
     sentences_of.cache_clear()
+    quote_openings_of.cache_clear()
     return compare(old, new)

@@ -39,6 +39,7 @@ from textual.widgets import Static
 from timing import compare_afresh, median_seconds
 
 from revdiff.engine import compare, sentences_of
+from revdiff.engine.compare import quote_openings_of
 from revdiff.export.comparison_text import comparison_text
 from revdiff.model import Article, Comparison, EditOp, Version
 from revdiff.tui.app import RevdiffApp
@@ -132,6 +133,7 @@ class FirstDraw:
 async def measure_app(article: Article) -> tuple[float, float, Presses, Presses, Presses, int]:
     """First screen (wall and CPU seconds), then the key presses."""
     sentences_of.cache_clear()  # the first screen splits the versions, as when the app starts
+    quote_openings_of.cache_clear()
     with FirstDraw() as first_draw:
         started, started_cpu = time.perf_counter(), time.process_time()
         app = RevdiffApp(article)

@@ -46,7 +46,7 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
     old_sentences = sentences_of(old, sentences)
     new_sentences = sentences_of(new, sentences)
     links = align_sentences([s.text for s in old_sentences], [s.text for s in new_sentences])
-    old_quotes, new_quotes = _quote_openings(old, old_sentences), _quote_openings(new, new_sentences)
+    old_quotes, new_quotes = quote_openings_of(old, sentences), quote_openings_of(new, sentences)
     edits = tuple(
         _edit(link, old, new, old_sentences, new_sentences, old_quotes, new_quotes)
         for link in reading_order(links)
@@ -58,6 +58,14 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
                                title_flags),
         title_flags=title_flags,
     )
+
+
+# Kept as `sentences_of` keeps the sentences, for the version's next pair: read for each pair
+# anew, the quotations took a quarter of a live blog's chain of comparisons.
+@functools.lru_cache(maxsize=4)
+def quote_openings_of(version: Version, mode: str = "auto") -> tuple[str, ...]:
+    """`_quote_openings` of the sentences of a version (`sentences_of`)."""
+    return tuple(_quote_openings(version, sentences_of(version, mode)))
 
 
 def _quote_openings(version: Version, sentences: Sequence[Sentence]) -> list[str]:

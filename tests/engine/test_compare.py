@@ -1,18 +1,24 @@
 from __future__ import annotations
 
+import importlib
+import itertools
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revdiff.engine import UnknownSentenceMode, align_sentences, compare
+from revdiff.engine import UnknownSentenceMode, align_sentences, compare, sentences_of
+from revdiff.engine.flags import open_quotation
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import percent
 from revdiff.errors import RevdiffError
 from revdiff.model import EditOp, Flag, Version
 
 from .conftest import SAMPLES, version
+
+# the module, which the package's `compare` function hides
+compare_module = importlib.import_module("revdiff.engine.compare")
 
 OLD = version(
     "BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday. "
@@ -248,3 +254,20 @@ def test_an_inch_mark_opens_no_quotation_for_the_sentences_after_it() -> None:
     assert flags('A 12" pipe burst. "We will fix it. We will not wait," he said.',
                  'A 12" pipe burst. "We will fix it. We will wait," he said.') == [
         {Flag.QUOTE_CHANGED}]
+
+
+def test_a_chain_reads_the_quotations_of_each_version_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chain's comparisons read the quotations of each version for its pair with the version
+    before and again for the one after: a quarter of a live blog's chain of comparisons."""
+    read: list[str] = []
+
+    def reading(text: str) -> str:
+        read.append(text)
+        return open_quotation(text)
+
+    monkeypatch.setattr(compare_module, "open_quotation", reading)
+    chain = [version("“We will respond. We will not wait,” he said.", f"Chain update {number}.",
+                     number=number) for number in range(4)]  # versions no other test compares
+    for old, new in itertools.pairwise(chain):
+        compare(old, new)
+    assert len(read) == sum(len(sentences_of(each)) for each in chain)
