@@ -28,15 +28,21 @@ class Dialog(ModalScreen[DialogResult]):
         Binding("ctrl+q", "quit_app", "Quit", show=False),
     ]
 
+    # Keys the dialog binds beside others that do the same (`j` beside ↓): when one of them opened
+    # the dialog (`help = "j"`), it closes it instead.
+    SPARE_KEYS: ClassVar[frozenset[str]] = frozenset()
+
     _answered = False
     closing_keys: tuple[str, ...] = ()  # the keys of the command that opened it (the app sets them)
 
     def on_key(self, event: events.Key) -> None:
         """The key that opened the dialog closes it, whichever key the keymap gave its command
         (the letters were bound here, so `t` closed the timeline that F2 had opened), unless the
-        dialog binds it itself: with the timeline on Enter, Enter still compares the pair chosen.
-        (A dialog's bindings stop at it: the main view's, the keymap's among them, are not in.)"""
-        if event.key in self.closing_keys and event.key not in self.active_bindings:
+        dialog needs it itself: with the timeline on Enter, Enter still compares the pair chosen,
+        but with the help on `j`, `j` closes the help (↓ scrolls it). (A dialog's bindings stop
+        at it: the main view's, the keymap's among them, are not in.)"""
+        if event.key in self.closing_keys and (event.key in self.SPARE_KEYS
+                                               or event.key not in self.active_bindings):
             event.stop()
             self.dismiss()
 

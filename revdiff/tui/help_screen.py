@@ -67,6 +67,7 @@ class HelpScreen(Dialog[None]):
         Binding("space", "page_help(1)", "Page down", show=False),
         Binding("b", "page_help(-1)", "Page up", show=False),
     ]
+    SPARE_KEYS = frozenset({"j", "k", "space", "b"})
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {

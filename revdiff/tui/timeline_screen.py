@@ -69,10 +69,13 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         Binding("m", "mark", "Mark old side"),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
+        Binding("g", "cursor_to(0)", "First version", show=False),
+        Binding("G", "cursor_to(-1)", "Last version", show=False),
         # priority: the table itself binds Home and End to scrolling sideways
-        Binding("g,home", "cursor_to(0)", "First version", show=False, priority=True),
-        Binding("G,end", "cursor_to(-1)", "Last version", show=False, priority=True),
+        Binding("home", "cursor_to(0)", "First version", show=False, priority=True),
+        Binding("end", "cursor_to(-1)", "Last version", show=False, priority=True),
     ]
+    SPARE_KEYS = frozenset({"j", "k", "g", "G"})
     DEFAULT_CSS = """
     TimelineScreen { align: center middle; }
     TimelineScreen > Vertical {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 from tui_helpers import SAMPLES, header_text, run_async, status_text
 
@@ -231,3 +232,25 @@ async def test_a_keymap_keeps_the_footer_in_the_table_s_order(chain_article: Art
         footer = [str(key.render()).strip() for key in app.query("FooterKey")]
         assert footer == ["N next", "p prev", "t timeline", "s layout", "^f search", "e export",
                           "? help", "q quit"]
+
+
+@pytest.mark.parametrize(("keys", "key", "dialog"), [
+    ({"help": "j", "line_down": "down"}, "j", HelpScreen),
+    ({"help": "space", "page_down": "pagedown"}, "space", HelpScreen),
+    ({"timeline": "k", "line_up": "up"}, "k", TimelineScreen),
+    ({"timeline": "G", "go_bottom": "end"}, "G", TimelineScreen)])
+@run_async
+async def test_a_dialog_opened_by_a_key_it_binds_beside_another_closes_on_it(
+        chain_article: Article, keys: dict[str, str], key: str, dialog: type) -> None:
+    """With `help = "j"`, `j` scrolled the help it had opened instead of closing it, and so did
+    the help's space and `b` and the timeline's `j`, `k`, `g` and `G`, which the arrows, the
+    page keys, Home and End do as well."""
+    app = RevdiffApp(chain_article, settings=Settings(keys=keys))
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, dialog)
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, dialog)
