@@ -31,6 +31,7 @@ class SearchHit:
     offset: int  # character offset of the phrase inside that paragraph
     snippet: str
     last_paragraph: int  # its index in the last version (paragraphs added above move it)
+    phrase: tuple[int, int]  # where the phrase starts and ends in the snippet
 
     def columns(self, versions: tuple[Version, ...]) -> tuple[str, str, str]:
         """The versions that hold it (`v2–v5`), where (`title`, `¶6`, `¶6→7`), and its text."""
@@ -41,28 +42,46 @@ class SearchHit:
                  else f"¶{self.paragraph + 1}→{self.last_paragraph + 1}")
         return span, where, visible(self.snippet)
 
+    def snippet_within(self, cells: int) -> str:
+        """The snippet (made safe to show) as a line of `cells` shows it, cut with `…` at its end:
+        when the phrase would not end within them, the text before it is cut short instead, at
+        its start, so that the phrase shows (all of it, if it fits at all)."""
+        start, end = self.phrase
+        before, phrase, after = (visible(part) for part in (
+            self.snippet[:start], self.snippet[start:end], self.snippet[end:]))
+        cut_mark = 1 if after else 0  # the `…` a cut line ends in
+        room_before = cells - cut_mark - text_width(phrase)
+        if text_width(before) <= room_before:
+            return before + phrase + after
+        before = before.removeprefix("…")
+        kept = before[_context_start(before, len(before), room_before - 1):] if room_before > 1 else ""
+        return "…" + kept + phrase + after
 
-def described(hits: Sequence[SearchHit], versions: tuple[Version, ...]) -> list[str]:
-    """A line per hit, its versions and its place each in a column as wide as the widest."""
+
+def described(hits: Sequence[SearchHit], versions: tuple[Version, ...],
+              width: int | None = None) -> list[str]:
+    """A line per hit, its versions and its place each in a column as wide as the widest; given
+    the `width` the lines are shown in, each snippet shows its phrase (`snippet_within`)."""
     rows = [hit.columns(versions) for hit in hits]
     span_width = max((len(span) for span, _, _ in rows), default=0)
     where_width = max((len(where) for _, where, _ in rows), default=0)
-    return [f"{span:<{span_width}}  {where:<{where_width}}  {snippet}"
-            for span, where, snippet in rows]
+    snippet_cells = None if width is None else width - span_width - where_width - 4
+    return [f"{span:<{span_width}}  {where:<{where_width}}  "
+            f"{snippet if snippet_cells is None else hit.snippet_within(snippet_cells)}"
+            for hit, (span, where, snippet) in zip(hits, rows)]
 
 
-def _context_start(paragraph: str, offset: int) -> int:
+def _context_start(paragraph: str, offset: int, cells: int = SNIPPET_CONTEXT) -> int:
     """Where the text before a hit starts: the whole grapheme clusters before `offset` that fit
-    SNIPPET_CONTEXT cells (a vowel sign stays with its letter, `👨‍👩‍👧‍👦` whole, an ideograph two
-    cells)."""
-    window = max(0, offset - 4 * SNIPPET_CONTEXT)
+    `cells` (a vowel sign stays with its letter, `👨‍👩‍👧‍👦` whole, an ideograph two cells)."""
+    window = max(0, offset - 4 * cells)
     clusters = list(grapheme_clusters(paragraph[window:offset]))
     if window:  # the window's first cluster may be the end of one it cut
         clusters = clusters[1:]
     start, used = offset, 0
     for cluster in reversed(clusters):
         used += text_width(cluster)
-        if used > SNIPPET_CONTEXT:
+        if used > cells:
             break
         start -= len(cluster)
     return start
@@ -80,10 +99,13 @@ def _context_end(paragraph: str, end: int) -> int:
     return end
 
 
-def _snippet(paragraph: str, offset: int, length: int) -> str:
+def _snippet(paragraph: str, offset: int, length: int) -> tuple[str, tuple[int, int]]:
+    """The hit with its context, and where the phrase starts and ends in it."""
     start = _context_start(paragraph, offset)
     end = _context_end(paragraph, offset + length)
-    return ("…" if start else "") + paragraph[start:end].strip() + ("…" if end < len(paragraph) else "")
+    before = ("…" if start else "") + paragraph[start:offset].lstrip()
+    snippet = before + paragraph[offset:end].rstrip() + ("…" if end < len(paragraph) else "")
+    return snippet, (len(before), len(before) + length)
 
 
 # Characters that show nothing where they stand: the soft hyphen (`Bundes\u00adregierung`), the
@@ -176,7 +198,8 @@ class VersionSearch:
             return []
         pattern = _phrase_pattern(needle)
         found_in: dict[str, tuple[int, int] | None] = {}  # text -> `_found` in it
-        opened: list[tuple[int, int, int, str]] = []  # (version, paragraph, offset, snippet)
+        # (version, paragraph, offset, (snippet, phrase in it))
+        opened: list[tuple[int, int, int, tuple[str, tuple[int, int]]]] = []
         last_seen: list[tuple[int, int]] = []  # each hit's last (version, paragraph)
         open_hits: dict[tuple[bool, str], int] = {}  # (title?, text) -> index in opened, last version
         for version_index, version in enumerate(self.versions):
@@ -201,9 +224,10 @@ class VersionSearch:
                     last_seen[hit_index] = (version_index, paragraph_index)
                 still_open[place] = hit_index
             open_hits = still_open
-        return [SearchHit(first_version, last_version, paragraph, offset, snippet, last_paragraph)
-                for (first_version, paragraph, offset, snippet), (last_version, last_paragraph)
-                in zip(opened, last_seen)]
+        return [SearchHit(first_version, last_version, paragraph, offset, snippet, last_paragraph,
+                          phrase)
+                for (first_version, paragraph, offset, (snippet, phrase)),
+                    (last_version, last_paragraph) in zip(opened, last_seen)]
 
 
 def search_versions(versions: tuple[Version, ...], query: str) -> list[SearchHit]:

@@ -62,12 +62,8 @@ class SearchScreen(Dialog[SearchHit | None]):
 
     def _update(self, query: str) -> None:
         self.hits = self.version_search.hits(query)
-        hits = self.query_one(OptionList)
-        hits.clear_options()
-        # Text, not a string: Textual reads a string as markup, and article text is no markup.
+        self._list_hits()
         shown = self.hits[:MAX_HITS_SHOWN]
-        hits.add_options([Option(Text(line), id=str(index))
-                          for index, line in enumerate(described(shown, self.versions))])
         count = len(self.hits)
         holding = len({version for hit in self.hits
                        for version in range(hit.first_version, hit.last_version + 1)})
@@ -78,7 +74,23 @@ class SearchScreen(Dialog[SearchHit | None]):
             f"{listed} · Enter opens the first, ↓ picks another" if count else "not found in any version")
         self.query_one("#search-count", Static).update(note)
         if count:
-            hits.highlighted = 0
+            self.query_one(OptionList).highlighted = 0
+
+    def _list_hits(self) -> None:
+        """The hits, each line cut to the list's width so that it shows the phrase (the text
+        before it is cut short first: at 50 columns `…the airstrike that killed the Q…` hid
+        `Quds Force leader`). Before the list is laid out its width is unknown: cut at its edge."""
+        hits = self.query_one(OptionList)
+        highlighted = hits.highlighted
+        width = hits.scrollable_content_region.width or None
+        hits.clear_options()
+        # Text, not a string: Textual reads a string as markup, and article text is no markup.
+        hits.add_options([Option(Text(line), id=str(index)) for index, line
+                          in enumerate(described(self.hits[:MAX_HITS_SHOWN], self.versions, width))])
+        hits.highlighted = highlighted
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._list_hits)  # once the list has its new width
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._update(event.value)

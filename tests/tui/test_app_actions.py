@@ -76,6 +76,22 @@ async def test_search_puts_each_text_in_its_searched_form_once_while_the_phrase_
 
 
 @run_async
+async def test_a_narrow_search_cuts_a_hit_s_context_before_its_phrase(chain_article: Article) -> None:
+    """Below 80 columns the 30 cells of text before a hit pushed the phrase past the dialog's
+    edge: at 50, `…the airstrike that killed the Q…` hid `Quds Force leader`."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(50, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Quds Force leader")
+        await pilot.pause()
+        hits = app.screen.query_one(OptionList)
+        lines = ["".join(segment.text for segment in hits.render_line(y)).strip()
+                 for y in range(hits.size.height)]
+        assert len(lines) == hits.option_count == 3
+        assert all("Quds Force leader" in line and "…" in line for line in lines)
+
+
+@run_async
 async def test_search_gives_each_hit_one_line_at_80_columns(chain_article: Article) -> None:
     """At 80 columns a hit's snippet went on to a second line (`amid incre…`), where the
     article list cuts its lines with `…` at the dialog's edge."""

@@ -196,8 +196,9 @@ def test_the_hits_columns_line_up_whatever_their_width() -> None:
     two to the right of its neighbours'."""
     versions = tuple(Version(n, "T", tuple(f"Para {k} of {n}." for k in range(n * 30)) + (
         "The phrase here.",)) for n in range(1, 4))
-    hits = [SearchHit(0, 0, 29, 0, "The phrase here.", 29),
-            SearchHit(0, 2, 29, 0, "The phrase here.", 89), SearchHit(1, 1, TITLE, 0, "T", TITLE)]
+    hits = [SearchHit(0, 0, 29, 0, "The phrase here.", 29, (4, 10)),
+            SearchHit(0, 2, 29, 0, "The phrase here.", 89, (4, 10)),
+            SearchHit(1, 1, TITLE, 0, "T", TITLE, (0, 1))]
     lines = described(hits, versions)
     assert lines == ["v1     ¶30     The phrase here.", "v1–v3  ¶30→90  The phrase here.",
                      "v2     title   T"]
