@@ -55,9 +55,11 @@ def _code_point(number: int) -> str:
     return chr(point + 0x800 if point >= 0xD800 else point)
 
 
-# A run between spaces (as `str.split` cuts them) that holds a letter or a digit: one pattern, four
-# times as fast as testing each run's characters (a live blog's 40 versions 1.4 s -> 0.35 s).
-_COUNTED_WORD = re.compile(r"\S*?[^\W_]\S*")
+# From the first letter or digit of a run between spaces (as `str.split` cuts them) to the run's
+# end: one match for each run that holds one, four times as fast as testing each run's characters
+# (a live blog's 40 versions 1.4 s -> 0.35 s). Nothing before the letter is matched, as a lazy run
+# of symbols before it would be tried again from each of its characters (20,000 dashes took 4 s).
+_COUNTED_WORD = re.compile(r"[^\W_]\S*")
 
 
 def count_words(text: str) -> int:
