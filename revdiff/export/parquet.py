@@ -3,9 +3,13 @@
 Same columns, same order as the CSV export; list cells (`old_indices`, `new_indices`, `flags`) are
 Parquet lists instead of space-joined strings, and booleans are booleans.
 
-While the run goes on, each checkpoint writes one finished part file per table into the staging
-directory (a Parquet file is only readable once closed, so parts are what makes `--resume`
-possible); at the end the parts are streamed into the final files one part at a time.
+A worker hands an article back as Arrow IPC messages, a record batch per version pair and table
+(as the JSONL and CSV renderers hand back a piece of text per pair), and the writer writes each
+batch as it comes to the open part file of its table in the staging directory; each checkpoint
+closes the parts (a Parquet file is only readable once closed, so parts are what makes `--resume`
+possible). At the end the parts are streamed into the final files a batch at a time, joined into
+row groups of `ROW_GROUP_ROWS`: the writer holds a pair's batch, or a row group, never a whole
+article or checkpoint's worth of rows.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from revdiff.model import Article, Comparison
 if TYPE_CHECKING:
     import pyarrow as pa
 
-# Rows per row group of the final files (parts are joined until they reach this size).
+# Rows per row group of the final files (the parts' batches are joined until they reach this size).
 ROW_GROUP_ROWS = 128 * 1024
 
 
@@ -53,29 +57,36 @@ def comparisons_batch(rows: list[dict[str, Any]]) -> pa.RecordBatch:
 
 
 def render_parquet(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
-                   ) -> tuple[tuple[pa.RecordBatch, pa.RecordBatch], int]:
-    edits: list[dict[str, Any]] = []
-    summaries: list[dict[str, Any]] = []
+                   ) -> tuple[tuple[list[bytes], list[bytes]], int]:
+    """Each table's rows as Arrow IPC messages, one record batch per version pair (bytes pickle
+    without the copies a RecordBatch's buffers take on their way back to the driver)."""
+    edits: list[bytes] = []
+    summaries: list[bytes] = []
+    edit_rows = 0
     check_int64(ref, article, "Parquet")
     for _, summary, rows in article_rows(ref, article, comparisons):
-        edits.extend(rows)
-        summaries.append(summary)
-    return (edits_batch(edits), comparisons_batch(summaries)), len(edits)
+        edits.append(edits_batch(rows).serialize().to_pybytes())
+        summaries.append(comparisons_batch([summary]).serialize().to_pybytes())
+        edit_rows += len(rows)
+    return (edits, summaries), edit_rows
 
 
 class ParquetWriter(ExportWriter):
-    """Buffers record batches between checkpoints; each checkpoint closes one part per table."""
+    """Writes each record batch to the open part of its table; each checkpoint closes the parts."""
 
     def __init__(self, out: Path, staging: Staging) -> None:
         super().__init__(out, staging)
         self.pa = require_pyarrow()
         self.targets = table_paths(out, "parquet")
         self.schemas = (arrow_schema(EDIT_COLUMNS), arrow_schema(COMPARISON_COLUMNS))
-        self.buffers: tuple[list[Any], list[Any]] = ([], [])
+        self.open_parts: list[Any] = []  # a pyarrow.parquet.ParquetWriter per table, or none
         self.parts = 0
 
     def _part(self, table: int, number: int) -> Path:
         return self.staging.file(f"{('edits', 'comparisons')[table]}-{number:06d}.parquet")
+
+    def _unfinished_part(self, table: int) -> Path:
+        return self._part(table, self.parts).with_suffix(".tmp")
 
     def restore(self, state: dict[str, Any] | None) -> None:
         self.parts = 0 if state is None else int(state["parts"])
@@ -85,21 +96,26 @@ class ParquetWriter(ExportWriter):
                 path.unlink()
 
     def write(self, index: int, payload: Any) -> None:
-        for table, batch in enumerate(payload):
-            if batch.num_rows:
-                self.buffers[table].append(batch)
+        for table, messages in enumerate(payload):
+            for message in messages:
+                batch = self.pa.ipc.read_record_batch(self.pa.py_buffer(message),
+                                                      self.schemas[table])
+                if batch.num_rows:
+                    if not self.open_parts:
+                        self._open_parts()
+                    self.open_parts[table].write_batch(batch)
+
+    def _open_parts(self) -> None:
+        import pyarrow.parquet as pq
+
+        self.open_parts = [pq.ParquetWriter(self._unfinished_part(table), self.schemas[table])
+                           for table in (0, 1)]
 
     def checkpoint(self) -> dict[str, Any]:
-        if any(self.buffers):
-            import pyarrow.parquet as pq
-
+        if self.open_parts:
+            self.close()
             for table in (0, 1):
-                data = self.pa.Table.from_batches(self.buffers[table], schema=self.schemas[table])
-                target = self._part(table, self.parts)
-                temporary = target.with_suffix(".tmp")
-                pq.write_table(data, temporary)
-                os.replace(temporary, target)
-                self.buffers[table].clear()
+                os.replace(self._unfinished_part(table), self._part(table, self.parts))
             self.parts += 1
         return {"parts": self.parts}
 
@@ -113,17 +129,26 @@ class ParquetWriter(ExportWriter):
             with pq.ParquetWriter(merged, self.schemas[table]) as writer:
                 pending: list[Any] = []
                 rows = 0
-                for number in range(self.parts):  # small parts joined into large row groups
-                    part = pq.read_table(self._part(table, number))
-                    pending.append(part)
-                    rows += part.num_rows
-                    if rows >= ROW_GROUP_ROWS:
-                        writer.write_table(self.pa.concat_tables(pending))
-                        pending, rows = [], 0
+                for number in range(self.parts):  # small batches joined into large row groups
+                    with pq.ParquetFile(self._part(table, number)) as part:
+                        for batch in part.iter_batches(batch_size=ROW_GROUP_ROWS):
+                            pending.append(batch)
+                            rows += batch.num_rows
+                            if rows >= ROW_GROUP_ROWS:
+                                writer.write_table(self._joined(pending, table))
+                                pending, rows = [], 0
                 if pending:
-                    writer.write_table(self.pa.concat_tables(pending))
+                    writer.write_table(self._joined(pending, table))
             moves.append((merged, self.targets[table]))
         return moves
+
+    def _joined(self, batches: list[Any], table: int) -> Any:
+        return self.pa.Table.from_batches(batches, schema=self.schemas[table])
+
+    def close(self) -> None:
+        for part in self.open_parts:
+            part.close()
+        self.open_parts = []
 
     def final_paths(self) -> list[Path]:
         return list(self.targets)
