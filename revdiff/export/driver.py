@@ -501,6 +501,14 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     return progress
 
 
+def _rerun_hint(staging: Staging) -> str:
+    """How to go on after the run stopped: with --resume when it kept a finished article; a run
+    that kept none leaves no staging folder (`Staging.discard_if_empty`), so nothing to resume."""
+    if staging.kept:
+        return "rerun the same command with --resume to continue"
+    return "rerun the same command: no article was finished, so there is nothing to resume"
+
+
 def _write_stream(stream: ByteSink, pieces: Iterable[str]) -> None:
     """Write text to the `-o -` stream piece by piece, then flush; a failed write (a full disk,
     not a closed pipe) is one error line."""
@@ -573,20 +581,19 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
     except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`revdiff.stop_signals`)
         stopped = InterruptedExport(
             f"{stop_reason(stop)}; {staging.kept} finished articles are kept", str(job.out),
-            hint="rerun the same command with --resume to continue")
+            hint=_rerun_hint(staging))
         stopped.exit_code = stop_exit_code(stop)
         raise stopped from None
     except WorkerLost as lost:
         raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; {staging.kept} finished articles "
                          "are kept", str(job.out),
-                         hint=f"rerun the same command with --resume to continue; {lost.advice}"
-                         ) from None
+                         hint=f"{_rerun_hint(staging)}; {lost.advice}") from None
     except (OSError, sqlite3.Error) as error:  # a full disk, a failing device ...
         reason = getattr(error, "strerror", None) or " ".join(str(error).split())
         raise OutputProblem(f"cannot write the output: {reason}; {staging.kept} finished articles "
                             "are kept", str(job.out),
-                            hint="free some space (or fix the problem), then rerun the same "
-                                 "command with --resume") from error
+                            hint=f"free some space (or fix the problem), then "
+                                 f"{_rerun_hint(staging)}") from error
     finally:
         # After a failed write (a full disk) closing the files fails too, flushing what is left;
         # the run's error is the one to say. A finished run closed them in `finish` already.

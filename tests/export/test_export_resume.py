@@ -268,6 +268,22 @@ def test_run_stopped_before_any_checkpoint_leaves_nothing(samples: Path, tmp_pat
     assert list(tmp_path.iterdir()) == []
 
 
+def test_run_stopped_before_any_article_does_not_advise_resume(
+        samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run stopped before it finished an article said `0 finished articles are kept (rerun the
+    same command with --resume to continue)`, but removes its staging folder, so --resume then
+    said there was nothing to resume: it now says to rerun the command."""
+    out = tmp_path / "out.jsonl"
+    with monkeypatch.context() as patch:
+        StopAfter(patch, limit=0)
+        with pytest.raises(InterruptedExport) as stop:
+            run_export(ExportJob((str(samples),), out, "jsonl"))
+    message = str(stop.value)
+    assert "; 0 finished articles are kept (rerun the same command: no article was finished, " \
+           "so there is nothing to resume)" in message, message
+    assert "--resume" not in message
+
+
 def test_ctrl_c_while_a_checkpoint_is_written_waits_for_its_count(
         samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C right after the journal's lines were flushed, before they were counted: the run
