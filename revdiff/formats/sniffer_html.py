@@ -14,6 +14,7 @@ from revdiff.formats.fields import (
     parse_number,
     shown,
     textless_warning,
+    without_wayback_prefix,
 )
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
@@ -83,7 +84,7 @@ def _article_info(soup: BeautifulSoup, where: str,
                           r"The next check for changes will be.*)", status)
         if match:
             metadata["check_status"] = match.group(1)
-    checked = checked_url(str(url), "article URL", where) if url else None
+    checked = checked_url(without_wayback_prefix(str(url)), "article URL", where) if url else None
     return source, checked, changes, metadata
 
 
@@ -228,7 +229,7 @@ def read_version_page(text: str, where: str) -> Article:
         author_link = soup.find("link", rel=lambda r: r is not None and "author" in r)
         url = str(author_link.get("href")) if author_link is not None else None
     if url is not None:
-        checked_url(url, "article URL", where)
+        url = checked_url(without_wayback_prefix(url), "article URL", where)
     paragraphs = [content for p in _text_paragraphs(version_line, heading) if (content := _cell_text(p))]
     version = Version(number, _cell_text(heading), tuple(paragraphs))
     return Article(None, url, (version,), total, warnings=textless_warning(version, where))

@@ -21,3 +21,13 @@ def test_header_cells_written_as_td_are_no_body_rows(header: tuple[str, ...]) ->
         copy = copy.replace(cell, f'<td class="{name}">')
     copy = copy.replace("</th>", "</td>")
     assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
+
+
+@pytest.mark.parametrize("host", ["https://web.archive.org", ""])
+def test_wayback_copy_gives_the_article_url_not_the_archive_link(host: str) -> None:
+    """The Wayback Machine rewrites every link to its own copy (`/web/<time>/<url>`): the
+    article URL of a diff page saved from it was the archive's link, not the article's."""
+    url = 'href="https://www.channelnewsasia.com/'
+    assert url in PAGE
+    copy = PAGE.replace(url, f'href="{host}/web/20200201000000/https://www.channelnewsasia.com/')
+    assert read_diff_page(copy, "copy.html").url == read_diff_page(PAGE, "p.html").url

@@ -165,3 +165,13 @@ def test_a_page_without_the_text_another_page_shows_is_named(tmp_path: Path,
     assert str(error.value) == (
         f"{url}: {empty} shows no text of version 2, where {shown} shows 2 paragraphs (leave "
         f"{empty} out, or save it again once its text shows)")
+
+
+@pytest.mark.parametrize("host", ["https://web.archive.org", ""])
+def test_wayback_copy_gives_the_article_url_not_the_archive_link(host: str) -> None:
+    """A version page saved from the Wayback Machine, whose links all point at its copies."""
+    page = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+    url = 'href="https://www.channelnewsasia.com/'
+    assert url in page
+    copy = page.replace(url, f'href="{host}/web/20200201000000/https://www.channelnewsasia.com/')
+    assert read_version_page(copy, "copy.html").url == read_version_page(page, "p.html").url
