@@ -25,6 +25,7 @@ from revdiff.formats.fields import (
 )
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.model import Article, Version
+from revdiff.read_warnings import counted
 from revdiff.splitter.chain import read_chain
 from revdiff.splitter.evidence import is_glued_match
 from revdiff.splitter.page import PageHeader
@@ -228,6 +229,7 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     rows = [(number, line.strip(" \xa0")) for number, line in enumerate(lines[versions_at + 1:],
                                                                        versions_at + 2)]
     rows = [(number, line) for number, line in rows if line.strip()]
+    rows = _old_rows_with_their_tab(header, rows, lines[:versions_at])
     # the table ends at the first line that is no row of two cells: what follows it (the
     # pagination, the site's footer) is no part of it, unless rows follow again where no
     # pagination ended the table (a cell broken over two lines)
@@ -268,6 +270,49 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     header.cells = [(old, new) for _, old, new in cells]
     header.body = [(number, _glued(old, new)) for number, old, new in cells]
     return header
+
+
+def _old_rows_with_their_tab(header: PageHeader, rows: list[tuple[int, str]],
+                             header_lines: list[str]) -> list[tuple[int, str]]:
+    """The rows of a copy whose line ends were trimmed (by an editor, or `sed 's/\\s*$//'`),
+    each row of the old version alone given back the tab its empty new cell left at the line's
+    end. Such rows are told from a cell broken over two lines by where they stand: rows of one
+    side come after a gap's change rows, so a run of old rows ends at a match row (two equal
+    cells) or where the table ends. Rows as they are when any row kept a tab at its end."""
+    if any(line.endswith("\t") for _, line in rows):
+        return rows
+    restored = list(rows)
+    first = len(rows)
+    start = 0
+    while start < len(rows):
+        end = start
+        while (end < len(rows) and len(_two_cells(rows[end][1])) == 1
+               and not _ends_the_table(rows[end][1], header_lines)):
+            end += 1
+        if start < end and start > 0 and (end == len(rows)
+                                          or _ends_the_table(rows[end][1], header_lines)
+                                          or _is_match_row(rows[end][1])):
+            restored[start:end] = [(number, f"{line}\t") for number, line in rows[start:end]]
+            first = min(first, start)
+        start = end + 1
+    if first < len(rows):
+        trimmed = sum(a != b for a, b in zip(rows, restored, strict=True))
+        header.warnings.append(
+            f"{header.name}:{rows[first][0]}: {counted(trimmed, 'row')} without a tab read as "
+            "old-only rows (the tab of an empty new cell was trimmed from the line's end); "
+            "check them")
+    return restored
+
+
+def _ends_the_table(line: str, header_lines: list[str]) -> bool:
+    """Whether a copied line is the pagination or the site's footer after the table."""
+    return _is_pagination(line, header_lines) or _SITE_FOOTER.fullmatch(line) is not None
+
+
+def _is_match_row(line: str) -> bool:
+    """Whether a copied row's two cells hold the same paragraph."""
+    cells = _two_cells(line)
+    return len(cells) == 2 and _cell_text(cells[0]) == _cell_text(cells[1])
 
 
 def _refuse_a_second_header(row: str, name: str, line_number: int) -> None:

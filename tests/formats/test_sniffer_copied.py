@@ -182,3 +182,33 @@ def test_two_pages_with_their_cells_apart_in_one_file_are_refused(tmp_path: Path
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert str(both) in line and "more than one page" in line
+
+
+@pytest.mark.parametrize("page", SAMPLE_PAGES, ids=lambda page: page.name)
+def test_a_copy_with_its_line_ends_trimmed_reads_as_its_html_page(tmp_path: Path,
+                                                                  page: Path) -> None:
+    """An editor that trims the line ends takes the tab of each row of the old version alone
+    (`old<TAB>`): such a row before a match row was refused, and one at the table's end was
+    left out without a word."""
+    copied = tmp_path / "copied.txt"
+    lines = browser_copy(page.read_text("utf-8")).split("\n")
+    copied.write_text("\n".join(line.rstrip("\t ") for line in lines), "utf-8")
+    (article,) = load([str(copied)])
+    assert _versions(article) == _versions(load([str(page)])[0])
+    trimmed = [number for number, line in enumerate(lines, 1) if line.endswith("\t")]
+    assert [w for w in article.warnings if "without a tab" in w] == (
+        [(f"{copied}:{trimmed[0]}: {len(trimmed)} row{'s' * (len(trimmed) > 1)} without a tab "
+          "read as old-only rows (the tab of an empty new cell was trimmed from the line's end); "
+          "check them")] if trimmed else [])
+
+
+@pytest.mark.parametrize("after", ["", "Previous version 3 4 Next version\n"])
+def test_trimmed_old_rows_at_the_end_of_the_table_are_read(tmp_path: Path, after: str) -> None:
+    copied = tmp_path / "copied.txt"
+    copied.write_text("Version 3\tVersion 4\nOld title\tNew title\n\t(about 1 hour later)\n"
+                      "Same.\tSame.\nOld words.\tNew words.\nOld only one.\nOld only two.\n"
+                      + after, "utf-8")
+    (article,) = load([str(copied)])
+    assert [v.paragraphs for v in article.versions] == [
+        ("Same.", "Old words.", "Old only one.", "Old only two."), ("Same.", "New words.")]
+    assert any(f"{copied}:6: 2 rows without a tab" in w for w in article.warnings)
