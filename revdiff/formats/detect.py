@@ -26,6 +26,7 @@ class Format(StrEnum):
     FEED = "feed"
     WRAPPED_PAGE = "wrapped-page"
     DOCUMENT = "document"  # a PDF or RTF document: its text is to be saved first
+    PAGE_TEXT = "page-text"  # a NewsDiffs diff page saved as text: its HTML is to be saved
 
 
 # An HTML document or fragment: optional XML declaration and comments (browsers put
@@ -111,4 +112,6 @@ def detect(text: str) -> Format:
         return Format.SNIFFER_VERSION_TEXT
     if foreign.describe_wrapped_page(text):
         return Format.WRAPPED_PAGE
+    if foreign.describe_page_text(text):
+        return Format.PAGE_TEXT
     return Format.PLAIN

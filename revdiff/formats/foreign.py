@@ -29,7 +29,7 @@ def describe(text: str) -> tuple[str, str] | None:
     what = describe_json(text) or describe_feed(text)
     if what:
         return what, READABLE
-    return describe_document(text) or describe_wrapped_page(text)
+    return describe_document(text) or describe_wrapped_page(text) or describe_page_text(text)
 
 
 def describe_document(text: str) -> tuple[str, str] | None:
@@ -40,6 +40,23 @@ def describe_document(text: str) -> tuple[str, str] | None:
         return "a PDF document", "save its text with pdftotext FILE or a reader's Save as Text"
     if head.startswith("{\\rtf"):
         return "an RTF document", "save it as plain text and give that"
+    return None
+
+
+# The two lines a NewsDiffs diff page names its versions with (`Pink: Archived <date>`, then
+# `Green: Archived <date>`), as its text keeps them, a list's bullet before each or not.
+_NEWSDIFFS_VERSION_LINES = re.compile(r"^\W*Pink: Archived .*\n(?:.*\n){0,3}?\W*Green: Archived ",
+                                      re.MULTILINE)
+
+
+def describe_page_text(text: str) -> tuple[str, str] | None:
+    """A NewsDiffs diff page saved as text ("Text files", "Text only", a copy of the page): its
+    deleted and inserted runs, which only the HTML's `<del>` and `<ins>` tell apart, are glued
+    into one text, from which neither version can be read; None for anything else."""
+    if _NEWSDIFFS_VERSION_LINES.search(text[:8192]):
+        what = ("a NewsDiffs diff page saved as text, whose deleted and inserted words run "
+                "together")
+        return what, "save the page as HTML (\"Web Page, HTML only\") and give that"
     return None
 
 

@@ -291,3 +291,24 @@ def test_a_title_that_is_not_utf8_is_read_with_its_bad_bytes_replaced(
     result = run("parse", str(database), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert "Caf\ufffd" in result.stdout
+
+
+@pytest.mark.parametrize("bullet", ["", "  * "])
+def test_a_newsdiffs_page_saved_as_text_is_refused(tmp_path: Path, bullet: str) -> None:
+    """A rendered NewsDiffs page saved as text glues its deleted and inserted runs: it was read
+    as one plain version holding both texts run together (`15:407:12:00`), exit 0."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((SAMPLES / "newsdiffs" / "us-deploys-troops-v1-v2-rendered.html")
+                         .read_text("utf-8"), "html.parser")
+    for hidden in soup(["script", "style"]):
+        hidden.decompose()
+    for item in soup("li"):
+        item.insert(0, bullet)
+    path = tmp_path / "diff.txt"
+    path.write_text(soup.get_text(), "utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    line, = result.stderr.splitlines()
+    assert f"{path}: this is a NewsDiffs diff page saved as text" in line
+    assert "save the page as HTML" in line
