@@ -34,6 +34,9 @@ _SOURCE_LINE = re.compile(
     r"This article is from the source '(?P<source>[^']*)' and was first published or seen on"
     r" ?(?P<seen>.*?)\.(?: (?P<status>.*))?$"
 )
+# When the page says the article was first seen, as its HTML shows it (`January 2, 2020 17:12
+# (UTC)`), where the HTML page's `datetime` gives `2020-01-02T17:12:09Z`.
+_SHOWN_SEEN_TIME = "%B %d, %Y %H:%M (UTC)"
 _URL_LINE = re.compile(r"You can find the current article at its original source at (?P<url>\S+)")
 _CHANGES_LINE = re.compile(r"The article has changed (?P<changes>\d+) times?\.")
 # `Version 6 Version 7` flattened; `Version 6<TAB>Version 7` copied from a browser, which keeps
@@ -156,7 +159,7 @@ def parse_header(text: str, name: str) -> PageHeader:
             break
         if found := _SOURCE_LINE.match(line):
             header.source = found["source"] or None
-            header.first_seen = found["seen"] or None
+            header.first_seen = _seen_time(found["seen"]) or None
             header.check_status = found["status"] or None
         elif found := _URL_LINE.match(line):
             header.url = checked_url(found["url"], "article URL", name, index + 1)
@@ -387,6 +390,16 @@ def read_diff_texts(named_texts: Sequence[tuple[str, str]],
     for index, header in enumerate(headers):
         groups.setdefault(header.url or f"#{index}", []).append(header)
     return [_read_article(group, (known or {}).get(group[0].url or "", {})) for group in groups.values()]
+
+
+def _seen_time(shown: str) -> str:
+    """When an article was first seen as the HTML page's `datetime` writes it, to the minute the
+    text keeps (`2020-01-02T17:12Z`), so that a text page and its HTML give one time; a time in
+    another form as written."""
+    try:
+        return datetime.strptime(shown, _SHOWN_SEEN_TIME).strftime("%Y-%m-%dT%H:%MZ")
+    except ValueError:
+        return shown
 
 
 def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Article:

@@ -212,3 +212,18 @@ def test_trimmed_old_rows_at_the_end_of_the_table_are_read(tmp_path: Path, after
     assert [v.paragraphs for v in article.versions] == [
         ("Same.", "Old words.", "Old only one.", "Old only two."), ("Same.", "New words.")]
     assert any(f"{copied}:6: 2 rows without a tab" in w for w in article.warnings)
+
+
+def test_when_the_article_was_first_seen_is_the_html_page_s_time_to_the_minute(
+        tmp_path: Path) -> None:
+    html = SAMPLE_PAGES[0].read_text("utf-8")
+    copied = tmp_path / "copied.txt"
+    copied.write_text(browser_copy(html), "utf-8")
+    (article,) = load([str(copied)])
+    (shown,) = load([str(SAMPLE_PAGES[0])])
+    assert shown.metadata["first_seen"] == "2020-01-02T17:12:09Z"
+    assert article.metadata["first_seen"] == "2020-01-02T17:12Z"
+    odd = tmp_path / "odd.txt"
+    odd.write_text(browser_copy(html).replace("January 2, 2020 17:12 (UTC)", "2 Jan 2020"), "utf-8")
+    (article,) = load([str(odd)])
+    assert article.metadata["first_seen"] == "2 Jan 2020"
