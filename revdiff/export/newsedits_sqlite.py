@@ -20,6 +20,7 @@ Tables (see docs/EXPORT.md for the column meanings):
 from __future__ import annotations
 
 import json
+import pickle
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -113,29 +114,37 @@ def _sentence_rows(entry_id: int, version: int, sentences: tuple[Sentence, ...]
 
 
 def render_sqlite(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
-                  ) -> tuple[Rows, int]:
-    """Every row one article contributes, per table, ready for executemany."""
+                  ) -> tuple[list[bytes], int]:
+    """Every row one article contributes, in pieces ready for executemany: the versions' rows,
+    then one piece per version pair, each its tables' rows pickled (bytes take a fraction of the
+    memory of the tuples, which are never all held at once, in the worker or in the driver)."""
     entry_id = ref.index
     count = len(article.versions)
-    rows: Rows = {name: [] for name, _ in _TABLES}
-    for version in article.versions:
-        rows["entryversion"].append((
-            entry_id, version.number, version.title, ref.url, ref.source,
-            version.time.isoformat() if version.time else version.time_text,
-            count, PARAGRAPH_JOIN.join(version.paragraphs), ref.name))
+    pieces = [_packed({"entryversion": [
+        (entry_id, version.number, version.title, ref.url, ref.source,
+         version.time.isoformat() if version.time else version.time_text,
+         count, PARAGRAPH_JOIN.join(version.paragraphs), ref.name)
+        for version in article.versions]})]
     check_int64(ref, article, "SQLite")
+    edit_rows = 0
     for position, (comparison, summary, edits) in enumerate(article_rows(ref, article,
                                                                          comparisons)):
+        sentences = _sentence_rows(entry_id, comparison.new.number, comparison.new_sentences)
         if position == 0:  # the first version's sentences; each later one's come as its new side
-            rows["split_sentences"].extend(
-                _sentence_rows(entry_id, comparison.old.number, comparison.old_sentences))
-        rows["split_sentences"].extend(
-            _sentence_rows(entry_id, comparison.new.number, comparison.new_sentences))
-        rows["matched_sentences"].extend(matched_pairs(entry_id, comparison))
-        rows["comparisons"].append(tuple(_sql_value(summary[n], k) for n, k in COMPARISON_COLUMNS))
-        rows["edits"].extend(tuple(_sql_value(row[n], k) for n, k in EDIT_COLUMNS)
-                             for row in edits)
-    return rows, len(rows["edits"])
+            sentences = _sentence_rows(entry_id, comparison.old.number,
+                                       comparison.old_sentences) + sentences
+        pieces.append(_packed({
+            "split_sentences": sentences,
+            "matched_sentences": matched_pairs(entry_id, comparison),
+            "comparisons": [tuple(_sql_value(summary[n], k) for n, k in COMPARISON_COLUMNS)],
+            "edits": [tuple(_sql_value(row[n], k) for n, k in EDIT_COLUMNS) for row in edits],
+        }))
+        edit_rows += len(edits)
+    return pieces, edit_rows
+
+
+def _packed(rows: Rows) -> bytes:
+    return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _sql_value(value: Any, kind: str) -> Any:
@@ -174,10 +183,11 @@ class NewsEditsSqliteWriter(ExportWriter):
 
     def write(self, index: int, payload: Any) -> None:
         assert self.connection is not None
-        rows: Rows = payload
-        for table, _ in _TABLES:
-            if rows[table]:
-                self.connection.executemany(_INSERTS[table], rows[table])
+        for piece in payload:  # a table's rows keep their order, so their ids are the same
+            rows: Rows = pickle.loads(piece)
+            for table, table_rows in rows.items():
+                if table_rows:
+                    self.connection.executemany(_INSERTS[table], table_rows)
         self.articles = index + 1
 
     def checkpoint(self) -> dict[str, Any]:
