@@ -56,9 +56,14 @@ def page_pieces(title: str, body: Iterable[str]) -> Iterator[str]:
     """A whole page in pieces, each body line's made as it comes: the head, the body's lines,
     the end. (No line ends with a carriage return, so the lines show as the body does whole.)"""
     yield page_head(title)
+    yield from body_pieces(body)
+    yield PAGE_END
+
+
+def body_pieces(body: Iterable[str]) -> Iterator[str]:
+    """The body's lines as a page holds them, each made as it comes."""
     for line in body:
         yield visible_html(f"{line}\n")
-    yield PAGE_END
 
 
 def page(title: str, body: Iterable[str]) -> str:

@@ -14,19 +14,19 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from revdiff.engine.stats import percent
 from revdiff.engine.words import version_words
 from revdiff.export.comparison_html import comparison_table
-from revdiff.export.html_page import PAGE_END, page_head, page_pieces
+from revdiff.export.html_page import PAGE_END, body_pieces, page_head
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.staging import JournalEntry, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter
 from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
-from revdiff.model import Article, Comparison, Version
+from revdiff.model import Article, Comparison, ComparisonStats, Version
 from revdiff.read_warnings import counted
 from revdiff.terminal_text import visible_html
 
@@ -88,14 +88,22 @@ def _link(url: str | None) -> str:
     return escape(url or "")
 
 
-def timeline_table(article: Article, comparisons: list[Comparison]) -> str:
+class PairChange(NamedTuple):
+    """What the timeline and the charts show of a version pair."""
+
+    old: int  # the versions' numbers
+    new: int
+    stats: ComparisonStats
+
+
+def timeline_table(article: Article, changes: list[PairChange]) -> str:
     rows = [('<table class="timeline"><tr><th>version</th><th>time</th><th>title</th>'
              "<th>paragraphs</th><th>words</th><th>change from previous</th></tr>")]
     for k, version in enumerate(article.versions):
         change = ""
-        if k > 0 and k - 1 < len(comparisons):
-            stats = comparisons[k - 1].stats
-            anchor = f"v{comparisons[k - 1].old.number}-v{version.number}"
+        if k > 0 and k - 1 < len(changes):
+            stats = changes[k - 1].stats
+            anchor = f"v{changes[k - 1].old}-v{version.number}"
             change = (f'<a href="#{escape(anchor)}">+{stats.words_added} / -{stats.words_removed} '
                       f"words, {escape(percent(stats.changed_share))} changed</a>")
         rows.append(f'<tr><td class="num">{version.number}</td><td>{escape(_when(version))}</td>'
@@ -106,17 +114,17 @@ def timeline_table(article: Article, comparisons: list[Comparison]) -> str:
     return "\n".join(rows)
 
 
-def charts(article: Article, comparisons: list[Comparison]) -> str:
-    if not comparisons:
+def charts(article: Article, changes: list[PairChange]) -> str:
+    if not changes:
         return ""
-    pair_labels = [f"{c.old.number}→{c.new.number}" for c in comparisons]
+    pair_labels = [f"{c.old}→{c.new}" for c in changes]
     version_labels = [str(v.number) for v in article.versions]
     figures = [
         ("Words added and removed", words_chart(
-            [c.stats.words_added for c in comparisons],
-            [c.stats.words_removed for c in comparisons], pair_labels)),
+            [c.stats.words_added for c in changes],
+            [c.stats.words_removed for c in changes], pair_labels)),
         ("Share of the text changed", line_chart(
-            [c.stats.changed_share for c in comparisons], pair_labels,
+            [c.stats.changed_share for c in changes], pair_labels,
             label="share of the text changed per version pair", maximum=1.0, shares=True)),
         ("Length in words", line_chart(
             [version_words(v) for v in article.versions], version_labels,
@@ -127,17 +135,22 @@ def charts(article: Article, comparisons: list[Comparison]) -> str:
         for caption, svg in figures) + "</div>"
 
 
-def article_page(ref: ArticleRef, article: Article, comparisons: list[Comparison]
-                 ) -> list[str]:
-    """The article's report page in pieces: a live blog's runs to tens of MB, and is never
-    joined into one string, in the worker or in the driver that writes it."""
+def article_page(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
+                 ) -> tuple[list[str], int]:
+    """The article's report page in pieces, and its number of pairs: a live blog's runs to tens
+    of MB, and is never joined into one string, in the worker or in the driver that writes it.
+    Each pair's diff is made as its comparison comes, and only what the timeline and the charts
+    show of it is kept for the top of the page, made last."""
     title = display_title(ref, article)
-    return list(page_pieces(f"{title} - revdiff", _page_body(ref, article, comparisons, title)))
+    changes: list[PairChange] = []
+    diffs = list(body_pieces(_diff_sections(comparisons, title, changes)))
+    top = body_pieces(_page_top(ref, article, changes, title))
+    return [page_head(f"{title} - revdiff"), *top, *diffs, PAGE_END], len(changes)
 
 
-def _page_body(ref: ArticleRef, article: Article, comparisons: list[Comparison], title: str
-               ) -> Iterator[str]:
-    """The page's body lines, each diff table made as the page takes it."""
+def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], title: str
+              ) -> Iterator[str]:
+    """The page's body lines before the diffs: the title, the timeline, the charts, warnings."""
     name = _link(ref.url) if ref.url else escape(ref.name) if ref.name != title else ""
     meta = [f"source {escape(ref.source)}" if ref.source else "",
             f"{len(article.versions)} versions", name]
@@ -145,24 +158,30 @@ def _page_body(ref: ArticleRef, article: Article, comparisons: list[Comparison],
     yield f"<h1>{escape(title)}</h1>"
     yield f'<p class="meta">{" · ".join(part for part in meta if part)}</p>'
     yield "<h2>Timeline</h2>"
-    yield timeline_table(article, comparisons)
-    yield charts(article, comparisons)
+    yield timeline_table(article, changes)
+    yield charts(article, changes)
     for warning in article.warnings:
         yield f'<p class="meta">warning: {escape(warning)}</p>'
+
+
+def _diff_sections(comparisons: Iterable[Comparison], title: str, changes: list[PairChange]
+                   ) -> Iterator[str]:
+    """The page's body lines of the diffs, a comparison's table at a time, each pair's change
+    added to `changes` (no comparison is kept once its table is made)."""
     for comparison in comparisons:
+        changes.append(PairChange(comparison.old.number, comparison.new.number, comparison.stats))
         anchor = f"v{comparison.old.number}-v{comparison.new.number}"
         yield f'<section id="{escape(anchor)}">'
         yield comparison_table(comparison, article=title)
         yield "</section>"
-    if not comparisons:
+    if not changes:
         yield '<p class="meta">Only one version: nothing to compare.</p>'
 
 
 def render_html(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
                 ) -> tuple[tuple[str, list[str]], int]:
-    name = report_file_name(ref.index, ref.name)
-    every_pair = list(comparisons)  # the page's timeline and charts, before its diffs, show all
-    return (name, article_page(ref, article, every_pair)), len(every_pair)
+    pieces, pairs = article_page(ref, article, comparisons)
+    return (report_file_name(ref.index, ref.name), pieces), pairs
 
 
 def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:

@@ -285,12 +285,13 @@ def test_diff_and_parse_jsonl_records_are_one_line_each_to_splitlines(tmp_path: 
     assert len(records) == 1 and "It rained\u2028hard." in json.dumps(records, ensure_ascii=False)
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "sqlite", "unified"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "sqlite", "unified", "html"])
 def test_an_article_is_exported_one_comparison_at_a_time(tmp_path: Path, fmt: str,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """A live blog's forty comparisons were all held at once while its rows were made (a worker
-    of 476 MB): the formats that need no pair but the one they render hold at most the one
-    before it when the next is compared."""
+    of 476 MB): every format holds at most the one before a pair when the next is compared (the
+    HTML report's timeline and charts, at the top of its page, keep each pair's statistics
+    only, and are made after its diffs)."""
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
     import revdiff.engine
