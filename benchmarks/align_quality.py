@@ -16,7 +16,11 @@ same process:
 
 "non-identical" restricts gold and predicted links to pairs whose texts differ.
 
-    python benchmarks/align_quality.py [--gold PATH] [--sweep]
+The pairs are split by essay, on a hash of the essay id: two essays in three are the tuning slice,
+the only one whose errors may be studied (--errors prints them: missed and false links, splits and
+merges), the third is held out, only measured, so that a change that helps just these pairs shows.
+
+    python benchmarks/align_quality.py [--gold PATH] [--sweep] [--tuning-only] [--errors]
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import functools
+import hashlib
 import json
 import sys
 import time
@@ -39,6 +44,7 @@ from revdiff.engine.similarity import comparable_form, similarity
 DEFAULT_GOLD = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "align"
                 / "argrewrite-dev.jsonl").resolve()
 NEWSEDITS_THRESHOLD = 0.5
+HELD_OUT_SHARE = 3  # one essay in three is held out
 
 Pairs = set[tuple[int, int]]
 Aligner = Callable[[Sequence[str], Sequence[str]], Pairs]
@@ -122,6 +128,10 @@ def score(true_positive: int, predicted: int, gold: int) -> Score:
     return Score(precision, recall, f1)
 
 
+def is_held_out(essay: str) -> bool:
+    return hashlib.sha256(essay.encode()).digest()[0] % HELD_OUT_SHARE == 0
+
+
 def gold_pairs(item: dict) -> Pairs:  # type: ignore[type-arg]
     return {(i, j) for old_ids, new_ids in item["links"] for i in old_ids for j in new_ids}
 
@@ -148,18 +158,62 @@ def evaluate(items: Sequence[dict], aligner: Aligner) -> tuple[Score, Score, flo
             elapsed / max(1, len(items)))
 
 
+def print_errors(items: Sequence[dict]) -> None:  # type: ignore[type-arg]
+    """Each pair's differences from the gold: groups (splits, merges) missed or made up, then the
+    single links missed or made up outside them, with the sentences' texts."""
+    def text(sentences: Sequence[str], ids: Sequence[int]) -> str:
+        return " | ".join(f"[{k}] {sentences[k][:90]}" for k in ids)
+
+    for item in items:
+        old, new = item["old"], item["new"]
+        gold = {(tuple(o), tuple(n)) for o, n in item["links"] if o and n}
+        predicted = {(link.old, link.new) for link in align_sentences(old, new)
+                     if link.old and link.new}
+        lines = []
+        for kind, links, other in (("missed", gold, predicted), ("false", predicted, gold)):
+            for old_ids, new_ids in sorted(links - other):
+                shape = ("merge" if len(old_ids) > 1 else "") + ("split" if len(new_ids) > 1 else "")
+                lines.append(f"  {kind} {shape or 'link'} {old_ids}->{new_ids}\n"
+                             f"    old: {text(old, old_ids)}\n    new: {text(new, new_ids)}")
+        if lines:
+            print(f"{item['id']}:")
+            print("\n".join(lines))
+
+
+def print_table(title: str, items: Sequence[dict], methods: Sequence[tuple[str, Aligner]]) -> None:  # type: ignore[type-arg]
+    gold_total = sum(len(gold_pairs(item)) for item in items)
+    essays = len({item["essay"] for item in items})
+    print(f"{title}: {len(items)} draft pairs of {essays} essays, {gold_total} gold (old, new) links\n")
+    header = f"{'method':<32} {'P':>6} {'R':>6} {'F1':>6} | {'P ni':>6} {'R ni':>6} {'F1 ni':>6} | {'ms/pair':>7}"
+    print(header)
+    print("-" * len(header))
+    for name, aligner in methods:
+        everything, non_identical, seconds = evaluate(items, aligner)
+        print(f"{name:<32} {everything.precision:6.3f} {everything.recall:6.3f} {everything.f1:6.3f} | "
+              f"{non_identical.precision:6.3f} {non_identical.recall:6.3f} {non_identical.f1:6.3f} | "
+              f"{seconds * 1000:7.2f}")
+    print()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--sweep", action="store_true",
                         help="also print revdiff's figures for a range of link thresholds")
+    parser.add_argument("--tuning-only", action="store_true",
+                        help="measure the tuning slice only (leave the held-out essays unread)")
+    parser.add_argument("--errors", action="store_true",
+                        help="print revdiff's errors on the tuning slice (never the held-out one)")
     args = parser.parse_args(argv)
     if not args.gold.exists():
         print(f"gold file not found: {args.gold}", file=sys.stderr)
         return 2
     items = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    gold_total = sum(len(gold_pairs(item)) for item in items)
-    print(f"{len(items)} draft pairs, {gold_total} gold (old, new) links\n")
+    tuning = [item for item in items if not is_held_out(item["essay"])]
+    held_out = [item for item in items if is_held_out(item["essay"])]
+    if args.errors:
+        print_errors(tuning)
+        return 0
     methods: list[tuple[str, Aligner]] = [
         ("revdiff", revdiff_pairs),
         ("difflib (ndiff)", difflib_pairs),
@@ -175,16 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for threshold in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
             methods.append((f"revdiff threshold {threshold}",
                             functools.partial(revdiff_pairs, threshold=threshold)))
-    header = f"{'method':<32} {'P':>6} {'R':>6} {'F1':>6} | {'P ni':>6} {'R ni':>6} {'F1 ni':>6} | {'ms/pair':>7}"
-    print(header)
-    print("-" * len(header))
-    for name, aligner in methods:
-        everything, non_identical, seconds = evaluate(items, aligner)
-        print(f"{name:<32} {everything.precision:6.3f} {everything.recall:6.3f} {everything.f1:6.3f} | "
-              f"{non_identical.precision:6.3f} {non_identical.recall:6.3f} {non_identical.f1:6.3f} | "
-              f"{seconds * 1000:7.2f}")
+    print_table("tuning essays", tuning, methods)
+    if not args.tuning_only:
+        print_table("held-out essays", held_out, methods)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
