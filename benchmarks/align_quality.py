@@ -159,22 +159,26 @@ def evaluate(items: Sequence[dict], aligner: Aligner) -> tuple[Score, Score, flo
 
 
 def print_errors(items: Sequence[dict]) -> None:  # type: ignore[type-arg]
-    """Each pair's differences from the gold: groups (splits, merges) missed or made up, then the
-    single links missed or made up outside them, with the sentences' texts."""
+    """Each pair's differences from the gold, link by link: the gold links (and splits, merges)
+    with (old, new) pairs revdiff missed, and revdiff's links with pairs the gold lacks."""
     def text(sentences: Sequence[str], ids: Sequence[int]) -> str:
         return " | ".join(f"[{k}] {sentences[k][:90]}" for k in ids)
 
     for item in items:
         old, new = item["old"], item["new"]
-        gold = {(tuple(o), tuple(n)) for o, n in item["links"] if o and n}
-        predicted = {(link.old, link.new) for link in align_sentences(old, new)
-                     if link.old and link.new}
+        gold = [(tuple(o), tuple(n)) for o, n in item["links"] if o and n]
+        predicted = [(link.old, link.new) for link in align_sentences(old, new)
+                     if link.old and link.new]
+        gold_set = {(i, j) for o, n in gold for i in o for j in n}
+        predicted_set = {(i, j) for o, n in predicted for i in o for j in n}
         lines = []
-        for kind, links, other in (("missed", gold, predicted), ("false", predicted, gold)):
-            for old_ids, new_ids in sorted(links - other):
-                shape = ("merge" if len(old_ids) > 1 else "") + ("split" if len(new_ids) > 1 else "")
-                lines.append(f"  {kind} {shape or 'link'} {old_ids}->{new_ids}\n"
-                             f"    old: {text(old, old_ids)}\n    new: {text(new, new_ids)}")
+        for kind, links, other in (("missed", gold, predicted_set), ("false", predicted, gold_set)):
+            for old_ids, new_ids in sorted(links):
+                wrong = sorted((i, j) for i in old_ids for j in new_ids if (i, j) not in other)
+                if wrong:
+                    shape = ("merge" if len(old_ids) > 1 else "") + ("split" if len(new_ids) > 1 else "")
+                    lines.append(f"  {kind} {shape or 'link'} {old_ids}->{new_ids}, pairs {wrong}\n"
+                                 f"    old: {text(old, old_ids)}\n    new: {text(new, new_ids)}")
         if lines:
             print(f"{item['id']}:")
             print("\n".join(lines))
