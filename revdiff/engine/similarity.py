@@ -16,11 +16,13 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from revdiff.engine.words import UNSPACED, WORD
+from revdiff.engine.graphemes import continues_cluster
+from revdiff.engine.words import UNSPACED, WORD, goes_on
 
 _SPACES = re.compile(r"\s+")
 _TOKENS = re.compile(rf"{WORD}|[^\w\s]")
 _ASCII_TOKENS = re.compile(r"\w+|[^\w\s]")  # the same, faster, for ASCII text
+_WORDS_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer
 _SPACED_WORDS = re.compile(rf"[^\W{UNSPACED}]+")
 _UNSPACED_RUNS = re.compile(f"[{UNSPACED}]{{2,}}")
 # Typography that does not count as a change: curly quotes and guillemets become straight quotes,
@@ -64,12 +66,32 @@ class Form:
     @classmethod
     def of(cls, text: str) -> Form:
         chars = comparable_form(text)
-        return cls(chars, tuple((_ASCII_TOKENS if chars.isascii() else _TOKENS).findall(chars)))
+        return cls(chars, tuple(_ASCII_TOKENS.findall(chars)) if chars.isascii() else _words(chars))
 
     @classmethod
     def joined(cls, forms: list[Form]) -> Form:
         return cls(" ".join(form.chars for form in forms),
                    tuple(word for form in forms for word in form.words))
+
+
+def _words(chars: str) -> tuple[str, ...]:
+    """The word tokens of a text that is not ASCII, each word whole: the word pattern leaves
+    combining marks out, so that a Devanagari word such as `सेना` came as `स`, `े`, `न`, `ा`, and
+    unrelated sentences in Hindi, Bengali or Arabic with its vowel marks shared "words" as they
+    share letters. Thai, Lao, Khmer and Myanmar put no spaces between words: there a mark joins
+    its letter, and the letters after it start a token of their own, as before."""
+    words: list[str] = []
+    word_end = -1
+    for match in _TOKENS.finditer(chars):
+        token = match.group()
+        if match.start() == word_end and (
+                continues_cluster(words[-1], token[0])
+                or (goes_on(words[-1], token) and not _WORDS_UNSPACED.match(token))):
+            words[-1] += token
+        else:
+            words.append(token)
+        word_end = match.end()
+    return tuple(words)
 
 
 # Above this many cells (length times length) the exact subsequence share would take seconds

@@ -87,14 +87,14 @@ def tokenize(text: str) -> list[str]:
         return _ASCII_TOKENS.findall(text)
     tokens: list[str] = []
     for token in _TOKENS.findall(text):
-        if tokens and _goes_on(tokens[-1], token):
+        if tokens and goes_on(tokens[-1], token):
             tokens[-1] += token
         else:
             tokens.append(token)
     return tokens
 
 
-def _goes_on(previous: str, token: str) -> bool:
+def goes_on(previous: str, token: str) -> bool:
     """Whether `token` belongs to the token before it: the same grapheme cluster, or the rest of a
     word after a mark or a joiner (`दिन`, the Persian `می‌خواهم` with its zero-width non-joiner)."""
     return continues_cluster(previous, token[0]) or (

@@ -61,6 +61,24 @@ def test_edit_add_delete() -> None:
     assert any(link.old == () and link.new == (3,) for link in links)
 
 
+def test_words_with_vowel_marks_are_compared_whole() -> None:
+    # the word pattern leaves combining marks out: `सेना` came as four "words", `ा` among them
+    assert Form.of("सेना ने जांच शुरू की।").words == ("सेना", "ने", "जांच", "शुरू", "की", "।")
+    assert Form.of("می\u200cخواهم بروم").words == ("می\u200cخواهم", "بروم")
+    # Thai spaces no words: a mark stays with its letter, what follows goes on apart
+    assert Form.of("ขีปนาวุธ").words == ("ขี", "ปนาวุ", "ธ")
+
+
+def test_unrelated_hindi_sentences_in_one_place_are_no_edit() -> None:
+    # "Iraqi officials said security on the border was tightened after the attack." and "Germany
+    # and Denmark said their soldiers are safe." share `ने कहा कि` and their vowel signs, which
+    # were compared as words of their own; in English the two are 0.34 alike
+    first, last = "यह खबर अभी आ रही है।", "अधिक जानकारी की प्रतीक्षा है।"
+    old = [first, "इराकी अधिकारियों ने कहा कि हमले के बाद सीमा पर सुरक्षा कड़ी कर दी गई है।", last]
+    new = [first, "जर्मनी और डेनमार्क ने कहा कि उनके सैनिक सुरक्षित हैं।", last]
+    assert pairs(align_sentences(old, new)) == {(0, 0), (2, 2)}
+
+
 def test_a_sentence_kept_whole_and_extended_is_an_edit() -> None:
     """`The base was hit at night.` with an attribution and a quote added was a deletion and an
     addition (`100% changed; rewrite`), and no quote_changed flagged the quote added."""
