@@ -183,8 +183,8 @@ def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms
     `POSTINGS_PER_SENTENCE` index entries, so the cost is linear in the number of sentences even when
     a word occurs in a fixed share of them.
     """
-    old_tokens = {i: content_tokens(old_forms[i].chars) for i in old_ids}
-    new_tokens = {j: content_tokens(new_forms[j].chars) for j in new_ids}
+    old_tokens = {i: content_tokens(old_forms[i]) for i in old_ids}
+    new_tokens = {j: content_tokens(new_forms[j]) for j in new_ids}
     pairs: set[tuple[int, int]] = set()
     for source_tokens, target_tokens, flip in ((new_tokens, old_tokens, False),
                                                (old_tokens, new_tokens, True)):

@@ -23,7 +23,7 @@ _SPACES = re.compile(r"\s+")
 _TOKENS = re.compile(rf"{WORD}|[^\w\s]")
 _ASCII_TOKENS = re.compile(r"\w+|[^\w\s]")  # the same, faster, for ASCII text
 _WORDS_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer
-_SPACED_WORDS = re.compile(rf"[^\W{UNSPACED}]+")
+_WORD_START = re.compile(rf"[^\W{UNSPACED}]")
 _UNSPACED_RUNS = re.compile(f"[{UNSPACED}]{{2,}}")
 # Typography that does not count as a change: curly quotes and guillemets become straight quotes,
 # dashes hyphens, no-break spaces spaces; zero-width spaces go. Also used by the flags.
@@ -144,13 +144,13 @@ def containment(part: Form, whole: Form) -> float:
     return common / len(part.words)
 
 
-def content_tokens(text: str) -> frozenset[str]:
-    """Words that identify a sentence's topic: lower-case, at least four letters, or numbers; in
-    Chinese and Japanese, which have no spaces, each two ideographs or kana that follow each
-    other."""
-    words = {word for word in _SPACED_WORDS.findall(text.casefold())
-             if len(word) >= 4 or word.isdigit()}
-    if not text.isascii():
-        words.update(run[at:at + 2] for run in _UNSPACED_RUNS.findall(text)
+def content_tokens(form: Form) -> frozenset[str]:
+    """Words that identify a sentence's topic: at least four letters (a mark counts with its
+    letter: `सेना`), or numbers; in Chinese and Japanese, which have no spaces, each two
+    ideographs or kana that follow each other."""
+    words = {word for word in form.words
+             if _WORD_START.match(word) and (len(word) >= 4 or word.isdigit())}
+    if not form.chars.isascii():
+        words.update(run[at:at + 2] for run in _UNSPACED_RUNS.findall(form.chars)
                      for at in range(len(run) - 1))
     return frozenset(words)

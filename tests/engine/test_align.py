@@ -194,6 +194,19 @@ def test_large_gap_uses_shared_words_and_still_pairs_edits() -> None:
     assert pairs(links) == {(k, k) for k in range(260)}
 
 
+def test_large_gap_of_hindi_sentences_pairs_edits_by_their_words() -> None:
+    # 11 x 11 people and places, 121 x 121 edited sentences: the gap is compared through shared
+    # words, which were cut at each vowel sign into pieces too short to be topic words
+    who = ["अमेरिकी", "ईरानी", "इराकी", "जर्मनी", "राष्ट्रपति", "मंत्री", "सैनिकों", "अधिकारियों",
+           "टेलीविजन", "डेनमार्क", "पुलिस"]
+    where = ["बुधवार", "सीमा", "दिल्ली", "मुंबई", "कोलकाता", "लखनऊ", "पटना", "भोपाल", "रांची",
+             "शिमला", "देहरादून"]
+    old = [f"{person} ने {place} में कहा कि जांच अभी जारी है।" for person in who for place in where]
+    new = [text.replace("अभी जारी", "पूरी") for text in old]
+    links = align_sentences(old, new)
+    assert pairs(links) == {(k, k) for k in range(len(old))}
+
+
 def test_candidates_come_from_rare_words_and_are_bounded_per_sentence() -> None:
     # Every word but the number occurs in all 400 sentences; the new version is in reverse order.
     common = "the council said that the budget vote would follow the public hearing"
