@@ -80,18 +80,22 @@ def _words(chars: str) -> tuple[str, ...]:
     unrelated sentences in Hindi, Bengali or Arabic with its vowel marks shared "words" as they
     share letters. Thai, Lao, Khmer and Myanmar put no spaces between words: there a mark joins
     its letter, and the letters after it start a token of their own, as before."""
-    words: list[str] = []
-    word_end = -1
+    words: list[list[str]] = []  # each word's tokens, joined at the end: a word of many tokens
+    word_end = -1                # joined token by token is copied again at each (quadratic)
     for match in _TOKENS.finditer(chars):
         token = match.group()
-        if match.start() == word_end and (
-                continues_cluster(words[-1], token[0])
-                or (goes_on(words[-1], token) and not _WORDS_UNSPACED.match(token))):
-            words[-1] += token
-        else:
-            words.append(token)
+        if match.start() == word_end:
+            tokens = words[-1]
+            # What the tests read of the word: its start, its end and a pair of flags' letters.
+            word = tokens[0] if len(tokens) == 1 else tokens[0] + tokens[-1]
+            if continues_cluster(word, token[0]) or (
+                    goes_on(word, token) and not _WORDS_UNSPACED.match(token)):
+                tokens.append(token)
+                word_end = match.end()
+                continue
+        words.append([token])
         word_end = match.end()
-    return tuple(words)
+    return tuple("".join(tokens) for tokens in words)
 
 
 # Above this many cells (length times length) the exact subsequence share would take seconds
