@@ -26,9 +26,11 @@ _WORDS_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Tha
 _WORD_START = re.compile(rf"[^\W{UNSPACED}]")
 _UNSPACED_RUNS = re.compile(f"[{UNSPACED}]{{2,}}")
 # Typography that does not count as a change: curly quotes and guillemets become straight quotes,
-# dashes hyphens, no-break spaces spaces; zero-width spaces go. Also used by the flags.
+# dashes, Unicode's hyphens (NFKC makes the no-break hyphen U+2011 one) and the minus sign
+# hyphens, no-break spaces spaces; zero-width spaces go. Also used by the flags.
 TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
-                            "‚": "'", "\u00a0": " ", "\u200b": "", "–": "-", "—": "-"})
+                            "‚": "'", "\u00a0": " ", "\u200b": "", "–": "-", "—": "-",
+                            "\u2010": "-", "\u2012": "-", "\u2212": "-"})
 
 
 # Superscript and subscript digits and signs keep a mark through NFKC, which would fold `10⁵`

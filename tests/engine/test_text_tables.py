@@ -6,7 +6,7 @@ import pytest
 
 from revdiff.engine.flags import same_but_encoding
 from revdiff.engine.sentences import ABBREVIATIONS, is_abbreviation, word_set
-from revdiff.engine.similarity import comparable_form
+from revdiff.engine.similarity import comparable_form, similarity
 
 # What the column splitter's own list held before it moved to the engine's (row_evidence.py).
 SPLITTER_WORDS = sorted(word_set(
@@ -29,3 +29,11 @@ def test_flags_and_similarity_read_typography_alike() -> None:
     plain, fancy = 'He said "no" - twice.', "He said «no» — twice.\u200b"
     assert same_but_encoding(plain, fancy)
     assert comparable_form(plain) == comparable_form(fancy)
+
+
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011", "\u2012", "\u2212"])
+def test_unicode_hyphens_and_the_minus_sign_are_a_hyphen(hyphen: str) -> None:
+    plain, fancy = "The al-Asad base, at -5 degrees.", f"The al{hyphen}Asad base, at {hyphen}5 degrees."
+    assert same_but_encoding(plain, fancy)
+    assert comparable_form(plain) == comparable_form(fancy)
+    assert similarity(plain, fancy) == 1.0
