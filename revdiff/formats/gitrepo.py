@@ -101,6 +101,9 @@ _NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
 # A SHA-256 id first: a SHA-1 id is its first 40 digits.
 _LOG_HEADER = re.compile(rb"^@@([0-9a-f]{64}|[0-9a-f]{40}) (.*)$")
 _RAW_DATE = re.compile(r"^(-?\d+) ([+-])(\d\d)(\d\d)$")
+_OBJECT_ID = re.compile(r"[0-9a-f]{64}|[0-9a-f]{40}")
+# The most of a ref file or of a reflog's first line read: a ref's line is an id and its name.
+_LONGEST_REF_LINE = 1 << 16
 _NOT_FILES = ("160000", "120000")  # the modes of a submodule and of a symbolic link
 # A warning names at most this many of the files it is about, and counts the rest.
 _NAMES_SHOWN = 3
@@ -219,8 +222,9 @@ def _unfinished_store(path: Path, clone: Path) -> str | None:
         return None
     private = import_ref(branch)
     common = common_git_dir(path.resolve())
-    if not ((common / private).is_file() or _is_packed(common / "packed-refs", private)):
-        return None
+    written = _ref_in_files(common, private)
+    if written is None or _branch_made_since(clone, common, branch, written):
+        return None  # (made since: the stopped run's branch was deleted, the next run drops them)
     return (f"a revdiff store into this branch was stopped before it finished: the versions it "
             f"wrote are on {private}, not yet on the branch")
 
@@ -239,13 +243,39 @@ def _files(kind: str, paths: list[str]) -> list[str]:
     return [f"{len(paths)} {kind} file{'s' if len(paths) > 1 else ''} ({names}{more})"]
 
 
-def _is_packed(packed_refs: Path, ref: str) -> bool:
-    """Whether the `packed-refs` file lists `ref` (read a line at a time: it may be large)."""
+def _ref_in_files(common: Path, ref: str) -> str | None:
+    """The object `ref` names, read from its loose file or the `packed-refs` file (a line at a
+    time: it may be large); None when neither holds it."""
+    loose = common / ref
+    if loose.is_file():
+        with open(loose, "rb") as file:
+            return file.read(_LONGEST_REF_LINE).decode("ascii", "replace").strip()
+    packed_refs = common / "packed-refs"
     if not packed_refs.is_file():
-        return False
+        return None
     wanted = f" {ref}\n".encode()
     with open(packed_refs, "rb") as lines:
-        return any(line.endswith(wanted) for line in lines)
+        for line in lines:
+            if line.endswith(wanted):
+                return line.decode("ascii", "replace").split(" ", 1)[0]
+    return None
+
+
+def _branch_made_since(clone: Path, common: Path, branch: str, written: str) -> bool:
+    """Whether the branch was made after the commit `written` (its committer date): its reflog,
+    which `git branch -D` deletes with the branch, begins later (as `revdiff store` judges a
+    stopped run's commits: `revdiff.store.repository`). False when there is no reflog to tell."""
+    try:
+        with open(common / "logs" / branch, "rb") as reflog:
+            first = reflog.readline(_LONGEST_REF_LINE).decode("utf-8", "replace")
+    except OSError:
+        return False
+    made = first.partition("\t")[0].rsplit(" ", 2)[-2:-1]
+    if not _OBJECT_ID.fullmatch(written):  # (a hand-made file: never given to git as an option)
+        return False
+    written_at = run_git(clone, "log", "-1", "--format=%ct", written, "--").stdout.strip()
+    return bool(made) and made[0].isdigit() and written_at.isdigit() \
+        and int(made[0]) > int(written_at)
 
 
 def _refuse_head_naming_no_commit(clone: Path, path: Path) -> None:

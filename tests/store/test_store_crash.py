@@ -353,10 +353,13 @@ def test_reading_a_store_says_where_a_stopped_run_left_its_versions(tmp_path: Pa
     repo_dir = tmp_path / "archive"
     articles = synthetic_articles(2, 2)
     store_articles(articles[:1], repo_dir)
-    tip = subprocess.run(["git", "-C", str(repo_dir), "rev-parse", "HEAD"], capture_output=True,
-                         text=True, check=True).stdout.strip()
+    # a commit after the branch's tip, written (as a run's are) once the branch was made
+    written = subprocess.run(["git", "-C", str(repo_dir), "-c", "user.name=a", "-c",
+                              "user.email=a@b", "commit-tree", "HEAD^{tree}", "-p", "HEAD", "-m",
+                              "written"], capture_output=True, text=True, check=True
+                             ).stdout.strip()
     private = import_ref(branch_name(repo_dir))
-    subprocess.run(["git", "-C", str(repo_dir), "update-ref", private, tip], check=True)
+    subprocess.run(["git", "-C", str(repo_dir), "update-ref", private, written], check=True)
     said = read_repository(repo_dir)[0].warnings
     assert any(f"the versions it wrote are on {private}, not yet on the branch" in w for w in said)
     subprocess.run(["git", "-C", str(repo_dir), "pack-refs", "--all"], check=True)
@@ -372,3 +375,53 @@ def test_reading_a_store_says_where_a_stopped_run_left_its_versions(tmp_path: Pa
     with pytest.raises(EmptyInput) as empty:
         read_repository(first_run)
     assert empty.value.hint is not None and private in empty.value.hint
+
+
+def test_the_versions_a_killed_run_left_for_a_deleted_branch_stay_off_its_namesake(
+        tmp_path: Path) -> None:
+    """A run into `feature` killed, then `git branch -D feature` and a new `feature` made from
+    the same commit: the next store put the deleted branch's versions on the new branch."""
+    repo_dir = tmp_path / "archive"
+    articles = synthetic_articles(2, 1)
+    store_articles(articles[:1], repo_dir)
+
+    def git_out(*args: str, **env: str) -> str:
+        return subprocess.run(["git", "-C", str(repo_dir), "-c", "user.name=a", "-c",
+                               "user.email=a@b", *args], capture_output=True, text=True,
+                              check=True, env={**os.environ, **env}).stdout.strip()
+
+    git_out("switch", "-q", "-c", "feature")
+    tip, tree = git_out("rev-parse", "HEAD"), git_out("rev-parse", "HEAD^{tree}")
+    discarded = git_out("commit-tree", tree, "-p", tip, "-m", "discarded",
+                        GIT_COMMITTER_DATE="2020-01-01T00:00:00Z")
+    private = import_ref("refs/heads/feature")
+    git_out("update-ref", private, discarded)
+    git_out("switch", "-q", "-")
+    git_out("branch", "-D", "feature")
+    git_out("switch", "-q", "-c", "feature")
+
+    store_articles(articles, repo_dir)
+    assert discarded not in git_out("rev-list", "feature").split()
+    assert git_out("for-each-ref", private) == ""
+
+
+def test_reading_a_branch_made_after_a_deleted_namesakes_stopped_run_says_nothing_of_it(
+        tmp_path: Path) -> None:
+    """Read back, a new `feature` said that a store into it had been stopped and that running
+    it again would put the versions there: they were a deleted `feature`'s, which store drops."""
+    repo_dir = tmp_path / "archive"
+    store_articles(synthetic_articles(1, 1), repo_dir)
+
+    def git_out(*args: str, **env: str) -> str:
+        return subprocess.run(["git", "-C", str(repo_dir), "-c", "user.name=a", "-c",
+                               "user.email=a@b", *args], capture_output=True, text=True,
+                              check=True, env={**os.environ, **env}).stdout.strip()
+
+    tip, tree = git_out("rev-parse", "HEAD"), git_out("rev-parse", "HEAD^{tree}")
+    private = import_ref("refs/heads/feature")
+    git_out("update-ref", private, git_out("commit-tree", tree, "-p", tip, "-m", "discarded",
+                                           GIT_COMMITTER_DATE="2020-01-01T00:00:00Z"))
+    git_out("switch", "-q", "-c", "feature")
+    assert not any(private in w for w in read_repository(repo_dir)[0].warnings)
+    subprocess.run(["git", "-C", str(repo_dir), "pack-refs", "--all"], check=True)
+    assert not any(private in w for w in read_repository(repo_dir)[0].warnings)
