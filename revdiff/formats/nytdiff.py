@@ -131,7 +131,8 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Ar
     warnings.extend(_time_warnings(table, versions))
     urls = [r.url for r in rows if r.url]
     url = urls[-1] if urls else None
-    metadata = {"tracker": "nytdiff", "article_id": article_id}
+    # (the fork numbers its articles apart from the original: its own tracker's entries)
+    metadata = {"tracker": "nytdiff" if original else "nytdiff-rss", "article_id": article_id}
     if len(set(urls)) > 1:
         metadata["earlier_urls"] = " ".join(dict.fromkeys(u for u in urls if u != url))
     credits = [r.credit for r in rows if r.credit]

@@ -22,7 +22,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(("sample", "tracker", "count"), [
-    ("nytdiff-titles.db", "nytdiff", 3), ("nytdiff-rss-titles.db", "nytdiff", 3),
+    ("nytdiff-titles.db", "nytdiff", 3), ("nytdiff-rss-titles.db", "nytdiff-rss", 3),
     ("diffengine.db", "diffengine", 3),
     ("snapshots/iran-strikes-us-troops-in-iraq", "saved pages", 1)])
 def test_parse_reads_each_kind(sample: str, tracker: str, count: int) -> None:

@@ -25,6 +25,7 @@ from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
 from revdiff.formats.gitrepo import read_history, read_repository
 from revdiff.formats.plain import read_versions
 from revdiff.model import Article, Version
+from revdiff.render.nytdiff import write_database as write_nytdiff
 from revdiff.safe_git import sanitized_clone
 from revdiff.store import SkipReason, article_path, store_articles
 
@@ -447,6 +448,25 @@ def test_two_nytdiff_articles_of_one_url_are_stored_as_two_articles(tmp_path: Pa
     assert (summary.stored, summary.skipped) == (5, ())
     assert read_repository(tmp_path / "r") == [first, second]
     assert store_articles([second, first], tmp_path / "r").already_stored == 5
+
+
+def test_the_nytdiff_forks_article_ids_are_not_the_originals(tmp_path: Path) -> None:
+    # The RSS fork (`rss_versions`) numbers its articles apart from the original: its article
+    # `a2` of a URL, the story the original calls `a1`, went on in the file of the original's
+    # `a2` (the story published again), as if it were that article.
+    url = "https://www.nytimes.com/2020/01/03/world/iran.html"
+    store_articles([nytdiff_article("a1", url, "One.", "One, later."),
+                    nytdiff_article("a2", url, "Again.", "Again, later.")], tmp_path / "r")
+    fork_file = tmp_path / "fork.db"
+    story = nytdiff_article("a1", url, "One.", "One, later.", "One, in the fork.")
+    write_nytdiff(fork_file, [replace(story, metadata={"article_id": "a2"})], variant="rss")
+    fork = load([str(fork_file)])
+    summary = store_articles(fork, tmp_path / "r")
+    assert (summary.stored, summary.already_stored, summary.skipped) == (1, 2, ())
+    assert [[v.paragraphs for v in article.versions] for article in
+            read_repository(tmp_path / "r")] == [
+        [("One.",), ("One, later.",), ("One, in the fork.",)],
+        [("Again.",), ("Again, later.",)]]
 
 
 def test_a_nytdiff_article_whose_url_changed_goes_on_in_its_file(tmp_path: Path) -> None:
