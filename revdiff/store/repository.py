@@ -99,6 +99,37 @@ def current_branch(repo: git.Repo) -> str:
                          ) from None
 
 
+def refuse_branch_checked_out_elsewhere(repo: git.Repo, ref: str) -> None:
+    """Refuse, before anything is written, a branch checked out in another worktree of the
+    repository (a bare repository's linked worktree): the store brings only its own working tree
+    up to the commits it makes, so that worktree's index would stay behind, and its next commit
+    delete the stored files. Read from the files git keeps for each linked worktree (its `HEAD`,
+    and in `gitdir` where its `.git` file is); one whose folder is gone (prunable) is none."""
+    ours = Path(repo.git_dir).resolve()
+    for head in sorted((Path(repo.common_dir) / "worktrees").glob("*/HEAD")):
+        admin = head.parent
+        if admin.resolve() == ours or _small_file_text(head).strip() != f"ref: {ref}":
+            continue
+        worktree = Path(_small_file_text(admin / "gitdir").removesuffix("\n")).parent
+        if not worktree.is_dir():
+            continue
+        raise StoreError(f"the branch {ref.removeprefix('refs/heads/')} is checked out in the "
+                         f"worktree {worktree}, which storing here would leave behind it; "
+                         "nothing was stored", str(repo.working_tree_dir or repo.git_dir),
+                         hint=f"store there instead (--repo {worktree}), or check out another "
+                              "branch here")
+
+
+def _small_file_text(file: Path) -> str:
+    """The start of a file git writes a line into (a worktree's `HEAD`, `gitdir`); empty when it
+    cannot be read."""
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(1 << 16).decode("utf-8", "surrogateescape")
+    except OSError:
+        return ""
+
+
 def branch_tip(repo: git.Repo, ref: str) -> str | None:
     """The commit `ref` names, or None when there is no such ref. Raises StoreError when it names
     another kind of object (a tree, a blob or a tag, in a damaged or hand-made repository): git

@@ -26,6 +26,7 @@ from revdiff.store.repository import (
     object_format,
     open_or_create,
     publish_import,
+    refuse_branch_checked_out_elsewhere,
     refuse_branch_entries_in_the_way,
     refuse_busy_index,
     refuse_staged_changes,
@@ -54,6 +55,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
         with store_lock(repo):
             refuse_busy_index(repo)
             ref = current_branch(repo)
+            refuse_branch_checked_out_elsewhere(repo, ref)
             adopt_unfinished_import(repo, ref)
             tip = branch_tip(repo, ref)
             histories = histories_from_changes(*_stored_changes(repo, ref)) if tip else {}

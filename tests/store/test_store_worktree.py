@@ -365,3 +365,25 @@ def test_a_staged_edit_of_a_stored_file_is_refused_and_kept(tmp_path: Path) -> N
     assert "staged changes that storing would undo (_no-url/story~" in result.output
     assert stored.read_text().endswith("My note, by hand.\n")
     assert git(repo, "diff", "--cached", "--name-only").split() == [stored.relative_to(repo).as_posix()]
+
+
+def test_a_branch_checked_out_in_another_worktree_is_refused_before_anything_is_written(
+        tmp_path: Path) -> None:
+    """Stored into a bare repository, the branch its linked worktree has checked out moved
+    under that worktree: its index stayed behind, `git status` there showed the stored file
+    deleted, and its next commit deleted it."""
+    bare, linked = tmp_path / "archive.git", tmp_path / "linked"
+    git(tmp_path, "init", "-q", "--bare", str(bare))
+    assert store(versions(tmp_path / "first", 2), bare).exit_code == 0
+    git(bare, "worktree", "add", "-q", str(linked), git(bare, "symbolic-ref", "--short",
+                                                        "HEAD").strip())
+    tip = git(bare, "rev-parse", "HEAD")
+    result = store(versions(tmp_path / "second", 3), bare)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"revdiff: error: {bare}: the branch ")
+    assert f"is checked out in the worktree {linked}" in result.stderr
+    assert git(bare, "rev-parse", "HEAD") == tip
+    assert git(linked, "status", "--porcelain") == ""
+    # stored from that worktree instead, its files are brought up to the branch
+    assert store(versions(tmp_path / "second", 3), linked).exit_code == 0
+    assert git(linked, "status", "--porcelain") == ""
