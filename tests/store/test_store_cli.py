@@ -51,6 +51,18 @@ def test_bad_repository_is_one_error_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_repository_path_under_a_file_is_said_as_it_is(tmp_path: Path) -> None:
+    # it said `[Errno 20] Not a directory: '...'` and to check that the directory is writable
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    (tmp_path / "notes").write_text("x")
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo",
+                                       str(tmp_path / "notes" / "repo")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {tmp_path / 'notes' / 'repo'}: cannot create a "
+                             "git repository there: a folder of the path is a file (give a path "
+                             "whose folders are directories, or move the file away)\n")
+
+
 @pytest.mark.parametrize("kind", ["tree", "blob", "tag"])
 def test_a_branch_naming_no_commit_is_one_error_line_before_anything_is_written(
         kind: str, tmp_path: Path) -> None:
