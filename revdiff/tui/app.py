@@ -17,6 +17,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen
 from textual.timer import Timer
@@ -61,6 +62,7 @@ from revdiff.tui.session import (
     engine_compare,
 )
 from revdiff.tui.settings import Settings
+from revdiff.tui.size_notice import TerminalTooSmall, is_too_small
 from revdiff.tui.stats_panel import StatsPanel
 from revdiff.tui.stats_text import chain_lines, comparison_lines
 from revdiff.tui.status_line import (
@@ -329,6 +331,7 @@ class RevdiffApp(App[None]):
                         + "; the warnings stay on the terminal after you quit",
                         severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self._freeze_startup_objects)
+        self._mind_terminal_size(self.size)
 
     @staticmethod
     def _freeze_startup_objects() -> None:
@@ -343,6 +346,19 @@ class RevdiffApp(App[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(StatsPanel).place(event.size.width)
         self.call_after_refresh(self._refresh_chrome)
+        self._mind_terminal_size(event.size)
+
+    def _mind_terminal_size(self, size: Size) -> None:
+        """Cover the screen with a notice of the least size the app needs while the terminal is
+        smaller, and take it away once it is large enough."""
+        notice = self.screen if isinstance(self.screen, TerminalTooSmall) else None
+        if not is_too_small(size):
+            if notice is not None:
+                notice.dismiss()
+        elif notice is not None:
+            notice.show_size(size)
+        else:
+            self.push_screen(TerminalTooSmall(size))
 
     def on_diff_view_layout_changed(self) -> None:
         self._refresh_status()

@@ -272,7 +272,7 @@ async def test_q_closes_the_export_dialog_from_its_formats_and_is_typed_in_the_n
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("size", [(40, 10), (60, 12)])
+@pytest.mark.parametrize("size", [(44, 12), (60, 12)])
 @run_async
 async def test_export_keeps_the_file_name_and_its_problem_in_a_small_terminal(
         chain_article: Article, tmp_path: Path, size: tuple[int, int]) -> None:

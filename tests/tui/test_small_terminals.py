@@ -1,0 +1,66 @@
+"""Terminals too small for the app, and dialogs in the smallest it takes."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+from textual.widgets.data_table import ColumnKey
+from tui_helpers import run_async, status_text
+
+from revdiff.model import Article
+from revdiff.tui.app import RevdiffApp
+from revdiff.tui.export_screen import ExportScreen
+from revdiff.tui.size_notice import MIN_HEIGHT, MIN_WIDTH, TerminalTooSmall
+from revdiff.tui.timeline_screen import TimelineTable
+
+
+@run_async
+async def test_a_terminal_too_small_shows_the_least_size_until_it_is_enlarged(
+        chain_article: Article) -> None:
+    """At 24x12 the export dialog's formats collapsed to nothing and the timeline cut its titles
+    to three cells: below the least size the app shows that size, answers only quitting, and
+    comes back as it was when the terminal is enlarged."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(24, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TerminalTooSmall)
+        notice = str(app.screen.query_one(Static).render())
+        assert f"{MIN_WIDTH}×{MIN_HEIGHT}" in notice and "24×12" in notice
+        await pilot.press("n", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, TerminalTooSmall)
+        await pilot.resize_terminal(30, 12)
+        await pilot.pause()
+        assert "30×12" in str(app.screen.query_one(Static).render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not isinstance(app.screen, TerminalTooSmall)
+        assert status_text(app).startswith("5 changes")  # the `n` pressed meanwhile did nothing
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.resize_terminal(MIN_WIDTH - 1, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, TerminalTooSmall)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # the dialog open before is back
+        await pilot.resize_terminal(80, MIN_HEIGHT - 1)
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@run_async
+async def test_the_timeline_gives_titles_20_cells_in_the_narrowest_terminal(
+        chain_article: Article) -> None:
+    """At 24 columns the titles had 3 cells and the header said `titl`: the narrowest terminal
+    the app takes leaves them the 20 cells the README promises."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one(TimelineTable)
+        assert table.columns_shown is not None and table.columns_shown.title_cells >= 20
+        assert str(table.columns[ColumnKey("title")].label) == "title"
