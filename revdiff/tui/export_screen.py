@@ -41,13 +41,13 @@ class ExportScreen(Dialog[ExportChoice | None]):
     ExportScreen > Vertical {
         width: 70;
         max-width: 100%;
-        height: 15;  /* room for the four formats; a shorter terminal shortens their list */
+        height: auto;
         max-height: 100%;
-        overflow-y: auto;
+        overflow-y: auto;  /* a short terminal scrolls to the file name, the formats kept whole */
         border: round $accent;
         background: $surface;
     }
-    ExportScreen OptionList { height: 1fr; max-height: 6; }
+    ExportScreen OptionList { height: auto; }
     ExportScreen .hint { color: $text-muted; padding: 0 1; }
     ExportScreen #export-problem { color: $warning; padding: 0 1; }
     """

@@ -278,7 +278,7 @@ async def test_export_keeps_the_file_name_and_its_problem_in_a_small_terminal(
         chain_article: Article, tmp_path: Path, size: tuple[int, int]) -> None:
     """The dialog was as tall as its four formats, the file name and the problem line below them,
     whatever the terminal: 10 rows showed no file name, and the `exists: Enter again replaces it`
-    line below the screen made Enter seem to do nothing. The list of formats gives way now."""
+    line below the screen made Enter seem to do nothing. The dialog scrolls to them now."""
     (tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt").write_text("mine\n")
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=size) as pilot:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.data_table import ColumnKey
 from tui_helpers import run_async, status_text
 
@@ -49,6 +49,24 @@ async def test_a_terminal_too_small_shows_the_least_size_until_it_is_enlarged(
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@run_async
+async def test_the_export_dialog_keeps_its_formats_in_the_shortest_terminal(
+        chain_article: Article) -> None:
+    """The list of formats took what rows were left (none at 12) and showed no format; it keeps
+    its four, and the dialog scrolls to the file name."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        formats = app.screen.query_one(OptionList)
+        assert formats.option_count == 4 and formats.scrollable_content_region.height == 4
+        await pilot.press("tab")
+        await pilot.pause()
+        name = app.screen.query_one(Input)
+        assert name.has_focus and app.screen.region.contains_region(name.region)
 
 
 @run_async
