@@ -134,6 +134,22 @@ def _after_currency(text: str, at: int) -> bool:
 # three digits: `in 2019 100 people` holds none).
 _TIME = re.compile(r"(?<![\d:.,])(\d{1,2})[:.]([0-5]\d)(?![\d:]|[.,]\d)")
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
+# A range of years whose end is written in its last two digits, `2019–20`, `2019-20` and `2019/20`
+# (not a month, `2019-12`, whose digits are no later year of the century, nor a date,
+# `2019-12-05`), and a decade written in full or in its last two digits, `1990s` and `'90s`.
+_SHORT_YEAR_RANGE = re.compile(r"(?<![\d.,/-])(1\d|20)(\d\d)([-–/])(\d\d)(?!\d|[-–/.,:]\d)")
+_DECADE = re.compile(r"(?:(?<![\d.,])\d\d|(?<!\w)['’‘])(\d0)s\b")
+
+
+def _full_year_range(years: re.Match[str]) -> str:
+    """A range of years written `2019–20` as `2019–2020` (`1999–00` as `1999–2000`); any other
+    match of `_SHORT_YEAR_RANGE` as written."""
+    century, start, dash, end = years.groups()
+    if end > start:
+        return f"{century}{start}{dash}{century}{end}"
+    if start == "99" and end == "00":
+        return f"{century}{start}{dash}{int(century) + 1}{end}"
+    return years.group()
 
 
 def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
@@ -141,12 +157,16 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     sign kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`) and
     in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`; not `no one`
     or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British
-    `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3`, and digits grouped by
-    ordinary spaces, `1 000 000`, as one number: readings that may be wrong (`on day 3 100
-    people` is read `3100`), which `edit_flags` takes only to see two texts' numbers alike."""
+    `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3`, digits grouped by
+    ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
+    `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `'90s`:
+    readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the
+    1890s), which `edit_flags` takes only to see two texts' numbers alike."""
     found = [_time_of_day(time) for time in _TIME.finditer(text)] if other_styles else []
     if other_styles:
-        text = _TIME.sub(" ", text)
+        found += [f"'{decade.group(1)}s" for decade in _DECADE.finditer(text)]
+        text = _DECADE.sub(" ", _TIME.sub(" ", text))
+        text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
     for match in _NUMBER.finditer(text):
         found.append(_plain_digits(match.group()))

@@ -494,3 +494,24 @@ def test_a_time_and_spaced_digit_groups_in_another_style_are_no_changed_number(
 ])
 def test_a_time_or_spaced_digits_changed_are_a_changed_number(old: str, new: str) -> None:
     assert Flag.NUMBER_CHANGED in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("The 2019-2020 season ended.", "The 2019–20 season ended."),
+    ("The 2019-2020 season ended.", "The 2019/20 season ended."),
+    ("The 1999–2000 budget passed.", "The 1999-00 budget passed."),
+    ("It grew in the 1990s.", "It grew in the '90s."),
+    ("It grew in the 1990s.", "It grew in the ’90s."),
+])
+def test_a_year_range_or_decade_written_short_is_no_changed_number(old: str, new: str) -> None:
+    assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("The 2019-2020 season ended.", "The 2019–21 season ended."),
+    ("It grew in the 1990s.", "It grew in the '80s."),
+    ("It grew in the 1990s.", "It grew in 90 days."),
+    ("It opened in 2019-12.", "It opened in 2019-2012."),  # a month, no range
+])
+def test_a_year_range_or_decade_changed_is_a_changed_number(old: str, new: str) -> None:
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new)
