@@ -87,9 +87,9 @@ def _content(text: str) -> str:
 # A number's abbreviated magnitude, written on it (`$1.2bn`, `£3bn`, `1.2 bln`, `$2tn`) and in
 # capitals there (`$1.2BN`, `$5M`) or apart from it where they are no other word (`1.2 BLN`; `in
 # 2020 TN voters` names Tennessee), read as its word (`billion`). `m` and `mn` are a million only
-# where they cannot be metres or French minutes: after a currency's sign or code (`$5m`, `£1.5m`,
-# `$5mn`, `Rs 500 mn`) or before a noun that is counted, not measured (`1.5m people`); `a 5m
-# wall`, `the 100m final` and `5 mn de marche` hold no million.
+# where they cannot be metres or French minutes: after a currency's sign or code (`$5m`, `$5 m`,
+# `£1.5m`, `$5mn`, `Rs 500 mn`) or before a noun that is counted, not measured (`1.5m people`); `a
+# 5m wall`, `a 5 m wall`, `the 100m final` and `5 mn de marche` hold no million.
 _MAGNITUDE_WORDS = {"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion",
                     "mln": "million", "mn": "million", "m": "million"}
 _MAYBE_A_UNIT = frozenset({"m", "mn"})
@@ -112,8 +112,8 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
     space, written = suffix.groups()
     abbreviation = written.lower()
     may_be_another_word = written != abbreviation and abbreviation not in _NO_OTHER_WORD
-    if space and (may_be_another_word or abbreviation == "m"):
-        return ""  # capitals or an `m` apart from the number: `in 2020 TN voters`, `5 m`
+    if space and may_be_another_word:
+        return ""  # capitals apart from the number: `in 2020 TN voters`
     if abbreviation not in _MAYBE_A_UNIT:
         return _MAGNITUDE_WORDS[abbreviation]
     counted = _after_currency(text, number.start()) or _COUNTED.match(text, suffix.end())

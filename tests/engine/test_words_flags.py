@@ -450,6 +450,8 @@ def test_a_number_with_no_break_or_arabic_separators_changes_whole(
     # after a currency written as letters, or a space after its sign
     ("It cost Rs 500 mn.", "It cost Rs 500 million."),
     ("It cost Rs. 500 mn and ₹ 20 mn.", "It cost Rs. 500 million and ₹ 20 million."),
+    ("It cost $5 m.", "It cost $5 million."),
+    ("Some 1.5 m people fled.", "Some 1.5 million people fled."),
     # in capitals apart from the number, where they are no other word (`TN`, `MN` are states)
     ("The deal is worth 1.2 BLN.", "The deal is worth 1.2 billion."),
     ("The deal is worth 3 MLN and 1.2 BN.", "The deal is worth 3 million and 1.2 billion."),
@@ -459,7 +461,7 @@ def test_an_abbreviated_magnitude_is_its_word(old: str, new: str) -> None:
 
 
 def test_an_m_that_may_be_metres_is_no_million() -> None:
-    assert numbers_in("a 5m wall and the 100m final") == ["100", "5"]
+    assert numbers_in("a 5m wall, a 5 m wall and the 100m final") == ["100", "5", "5"]
     assert Flag.NUMBER_CHANGED in edit_flags("It cost $1.2bn.", "It cost $1.2m.")
 
 
