@@ -307,7 +307,10 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
 
 def _source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
     """The source words after the verb (`said Gen. Mark Milley, the chairman`), up to the
-    nearest punctuation or a word that begins another clause or a place or time."""
+    nearest punctuation or a word that begins another clause or a place or time; none after
+    `of`, which says whom or what it was said of (`“Hoozer”—said of anything large`)."""
+    if verb + 1 < len(tokens) and _bare(tokens[verb + 1]) == "of":
+        return ()
     end = verb + 1
     while end < len(tokens) and end - verb <= _MOST_SOURCE_WORDS:
         token = tokens[end]

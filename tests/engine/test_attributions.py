@@ -148,6 +148,15 @@ def test_words_after_the_verb_that_run_into_a_verb_are_what_it_reports_not_its_s
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("“Hoozer”—said of anything unusually large.", []),
+    ("Smith said of the plan that it failed.", [("smith",)]),
+])
+def test_the_words_after_said_of_are_what_it_was_said_of_not_its_source(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("China—all permanent members—have warned that it was dangerous.", [("china",)]),
     ("Officials—speaking anonymously—said the base was hit.", [("officials",)]),
     ("The base was hit—officials said.", [("officials",)]),
