@@ -257,6 +257,14 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
 
 
 _QUOTES = "\"'“”‘’«»„"
+# An apostrophe: a straight or curly single mark between letters (`Iran's`, `Iran’s`) or after
+# the s of a plural (`the soldiers' commander`), which is no quotation mark.
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?!\w)")
+
+
+def _holds_quotation_marks(token: str) -> bool:
+    """Whether the token holds a quotation mark, an apostrophe aside."""
+    return any(mark in _APOSTROPHE.sub("", token) for mark in _QUOTES)
 # Words that begin an aside as a relative clause (`Hefner, whose mansions had come under
 # scrutiny, said`): the verbs in it are its own, and the words before it the verb's subject.
 _RELATIVE_WORDS = word_set("who whom whose which")
@@ -277,7 +285,7 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     and the subject's start is found. Empty when there is no such
     aside: the verb follows a quotation (`,” said Milley`), or what stands before it reads as a
     clause (`Troops will stay, for now, said Esper`), and the source is read after the verb."""
-    if verb < 2 or any(mark in tokens[verb - 1] for mark in _QUOTES):
+    if verb < 2 or _holds_quotation_marks(tokens[verb - 1]):
         return ()
     closing = _aside_mark(tokens[verb - 1])
     if closing is None:
@@ -299,8 +307,7 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     words = tokens[start:verb]
     if _bare(tokens[opening]) in _RELATIVE_WORDS:  # a verb of its relative clause is no clause's
         words = tokens[start:opening]
-    if any(_bare(word) in _VERB_WORDS for word in words) or any(
-            mark in word for word in tokens[start:verb] for mark in _QUOTES):
+    if any(_bare(word) in _VERB_WORDS for word in words) or any(map(_holds_quotation_marks, tokens[start:verb])):
         return ()
     return _source_words(tokens[start:opening])
 

@@ -167,6 +167,16 @@ def test_a_dash_without_spaces_parts_words_as_one_with_spaces_does(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("Iran's foreign minister, Javad Zarif, said the strikes were over.",
+     [("iran's", "foreign", "minister")]),
+    ("The soldiers' commander, a colonel, said the base was hit.", [("soldiers", "commander")]),
+])
+def test_an_apostrophe_in_a_subject_before_an_aside_is_no_quotation_mark(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     (("Col. Myles Caggins, a spokesman for the U.S.-led coalition against the Islamic State, said "
       "the embassy episode had not damaged efforts."), [("col", "myles", "caggins")]),
     (("A U.S. official, who like others spoke on the condition of anonymity because he was not "
