@@ -265,6 +265,20 @@ _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?!\w)")
 def _holds_quotation_marks(token: str) -> bool:
     """Whether the token holds a quotation mark, an apostrophe aside."""
     return any(mark in _APOSTROPHE.sub("", token) for mark in _QUOTES)
+
+
+# Quotation marks that open and close a quotation in English, the opening mark first.
+_QUOTATION_PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"), ('"', '"'), ("'", "'"))
+
+
+def _holds_whole_quotations(tokens: list[str]) -> bool:
+    """Whether every quotation the tokens hold opens and closes in them (`chanting "Death to
+    America",`; not `“We will win,`), apostrophes aside: the first mark opens one and each kind's
+    marks pair up."""
+    marks = [char for char in _APOSTROPHE.sub("", " ".join(tokens)) if char in _QUOTES]
+    return not marks or marks[0] in {opening for opening, _ in _QUOTATION_PAIRS} and all(
+        marks.count(opening) % 2 == 0 if opening == closing else marks.count(opening) == marks.count(closing)
+        for opening, closing in _QUOTATION_PAIRS)
 # Words that begin an aside as a relative clause (`Hefner, whose mansions had come under
 # scrutiny, said`): the verbs in it are its own, and the words before it the verb's subject.
 _RELATIVE_WORDS = word_set("who whom whose which")
@@ -282,10 +296,12 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     that opens the aside to the nearest punctuation or clause word. An aside between commas of
     more than a source's words is read past when it begins with a determiner or a relative word
     (`Col. Myles Caggins, a spokesman for the U.S.-led coalition against the Islamic State, said`)
-    and the subject's start is found. Empty when there is no such
-    aside: the verb follows a quotation (`,” said Milley`), or what stands before it reads as a
-    clause (`Troops will stay, for now, said Esper`), and the source is read after the verb."""
-    if verb < 2 or _holds_quotation_marks(tokens[verb - 1]):
+    and the subject's start is found; the aside may hold whole quotations (`Khamenei, addressing
+    crowds chanting "Death to America", said`). Empty when there is no such aside: the verb
+    follows a quotation (`,” said Milley`, `"We will, if we must, fight on", said Esper`), or what
+    stands before it reads as a clause (`Troops will stay, for now, said Esper`), and the source
+    is read after the verb."""
+    if verb < 2:
         return ()
     closing = _aside_mark(tokens[verb - 1])
     if closing is None:
@@ -307,7 +323,9 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     words = tokens[start:verb]
     if _bare(tokens[opening]) in _RELATIVE_WORDS:  # a verb of its relative clause is no clause's
         words = tokens[start:opening]
-    if any(_bare(word) in _VERB_WORDS for word in words) or any(map(_holds_quotation_marks, tokens[start:verb])):
+    if (any(_bare(word) in _VERB_WORDS for word in words)
+            or any(map(_holds_quotation_marks, tokens[start:opening]))
+            or not _holds_whole_quotations(tokens[opening:verb])):
         return ()
     return _source_words(tokens[start:opening])
 
