@@ -74,6 +74,9 @@ _LONGEST_ASIDE = 4  # words between the commas of an aside the source is read pa
 _DASHES = ("—", "–")
 _ASIDE_MARKS = (",", *_DASHES)
 _LONGEST_DASH_ASIDE = 16  # words between the dashes of an aside the source is read past
+# Words of an aside that is a relative clause (`A U.S. official, who like others spoke on the
+# condition of anonymity because …, said`), between commas or dashes.
+_LONGEST_RELATIVE_ASIDE = 40
 # Words read back for the start of a clause or a sentence: a longer run without one is read as
 # though it had none, so that reading a text stays linear in its length.
 _LONGEST_READ_BACK = 40
@@ -296,7 +299,8 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     that opens the aside to the nearest punctuation or clause word. An aside between commas of
     more than a source's words is read past when it begins with a determiner or a relative word
     (`Col. Myles Caggins, a spokesman for the U.S.-led coalition against the Islamic State, said`)
-    and the subject's start is found; the aside may hold whole quotations (`Khamenei, addressing
+    and the subject's start is found, and one of more than `_LONGEST_DASH_ASIDE` words only when
+    it is a relative clause; the aside may hold whole quotations (`Khamenei, addressing
     crowds chanting "Death to America", said`). Empty when there is no such aside: the verb
     follows a quotation (`,” said Milley`, `"We will, if we must, fight on", said Esper`), or what
     stands before it reads as a clause (`Troops will stay, for now, said Esper`), and the source
@@ -306,10 +310,12 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     closing = _aside_mark(tokens[verb - 1])
     if closing is None:
         return ()
-    opening = next((at for at in range(verb - 1, max(0, verb - 1 - _LONGEST_DASH_ASIDE), -1)
+    opening = next((at for at in range(verb - 1, max(0, verb - 1 - _LONGEST_RELATIVE_ASIDE), -1)
                     if at > 0 and tokens[at - 1].endswith(closing)), None)
     if opening is None or _bare(tokens[opening]) in {"and", "but", "or", "nor", "so", "yet"}:
         return ()  # (`We lost, and badly, said Smith`: no aside but a clause going on)
+    if verb - opening > _LONGEST_DASH_ASIDE and _bare(tokens[opening]) not in _RELATIVE_WORDS:
+        return ()  # longer than any aside but a relative clause
     long_aside = closing == "," and verb - opening > _MOST_SOURCE_WORDS
     if long_aside and _bare(tokens[opening]) not in _DETERMINERS | _RELATIVE_WORDS:
         return ()  # a long aside between commas is a noun's (`, a spokesman for …,`) or a clause

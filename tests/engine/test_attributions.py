@@ -192,6 +192,10 @@ def test_an_apostrophe_in_a_subject_before_an_aside_is_no_quotation_mark(
       "the embassy episode had not damaged efforts."), [("col", "myles", "caggins")]),
     (("A U.S. official, who like others spoke on the condition of anonymity because he was not "
       "authorized to comment, said the attack was conducted by a drone."), [("u.s", "official")]),
+    # a relative clause longer than an aside between dashes
+    (("A U.S. official, who like others spoke on the condition of anonymity because he was not "
+      "authorized to comment on the record, said the attack was conducted by a drone."),
+     [("u.s", "official")]),
     # no determiner or relative word begins the aside, or the subject's start is not found
     ("Troops stayed in Iraq, despite calls from lawmakers in Baghdad to leave the country, said Esper.",
      [("esper",)]),
