@@ -507,6 +507,14 @@ def _before_adverbs(tokens: list[str], at: int) -> int:
     return before
 
 
+def _asks_what_to_say(tokens: list[str], verb: int, clause_end: int) -> bool:
+    """Whether the verb is a `say` that asks, in a clause that ends in a question mark, not one
+    closing a quotation (`Why not simply say it?`, `What can they say?`; not `They say "why?"`): it
+    reports nothing. `clause_end` is the first token from the verb on that ends a clause."""
+    return (_bare(tokens[verb]) == "say" and clause_end < len(tokens)
+            and tokens[clause_end].endswith("?"))
+
+
 def _is_the_name_said(tokens: list[str], at: int) -> bool:
     """Whether the `Said` at `at` is a name (`Said Jalili, a former negotiator, …`): it begins
     the text, before a capitalised word, where the verb would most often be lower case."""
@@ -530,7 +538,8 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
                 found.append(_introduced_source(tokens, at, length, clause_ends[min(at + length, len(tokens))]))
         if word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at)):
             continue
-        if word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at):
+        if (word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at)
+                or _asks_what_to_say(tokens, at, clause_ends[at])):
             continue
         follows_a_break = at == 0 or _ends_clause(tokens[at - 1])
         if follows_a_break and at + 1 < len(tokens):  # `,” said Milley`

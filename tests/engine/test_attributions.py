@@ -147,6 +147,16 @@ def test_words_after_the_verb_that_run_into_a_verb_are_what_it_reports_not_its_s
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("Why not simply say it?", []),
+    ("What can they say?", []),
+    ('They say "why?"', [("they",)]),  # the question is quoted
+    ("Why, officials say, should we wait?", [("officials",)]),
+])
+def test_a_say_in_a_question_reports_nothing(text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("“Hoozer”—said of anything unusually large.", []),
     ("Smith said of the plan that it failed.", [("smith",)]),
 ])
