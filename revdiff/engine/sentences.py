@@ -110,13 +110,17 @@ AFTER_CLOCK_TIME = TIME_ZONES | word_set(
 # Lower-case particles inside a place's name (`Rio de Janeiro`, `Dar es Salaam`), read in a local
 # time (`at 9 a.m. Rio de Janeiro time`).
 PLACE_PARTICLES = word_set("de del da do dos das es al el la le")
-# Verbs that attribute a quotation to its speaker.
-SPEECH_VERBS = word_set("said says asked asks added adds told wrote")
+# Verbs that attribute a quotation to its speaker, on social media too (`.” Trump tweeted.`).
+SPEECH_VERBS = word_set(
+    "said says asked asks added adds told wrote writes tweeted tweets posted posts"
+)
 # Speech verbs whose one object, when they attribute a quotation, is the quotation (`told` and
 # `asked` take a listener too); after `?”` a name, one of them and a word that opens another object
 # (`“Why?” Merkel said nothing.`, `said the talks failed`, `added that ...`) report a statement of
 # their own, in a sentence of its own.
-QUOTATION_OBJECT_VERBS = word_set("said says added adds wrote")
+QUOTATION_OBJECT_VERBS = word_set(
+    "said says added adds wrote writes tweeted tweets posted posts"
+)
 OBJECT_OPENERS = word_set(
     "nothing something that the a an this these those it he she they we i you there no yes"
 )

@@ -63,6 +63,11 @@ def pieces(text: str) -> list[str]:
       "talks failed. “No.” Biden said, “We lost.”"),
      ["“It is over.”", "Biden said on Friday that the talks failed.", "“No.”",
       "Biden said Tuesday the talks failed.", "“No.”", "Biden said, “We lost.”"]),
+    # a verb of saying on social media was no speech verb: its speaker opened a sentence
+    (("“Iran never won a war.” Trump tweeted on Friday. “No.” Trump posted a video. "
+      "“Why?” Musk posted."),
+     ["“Iran never won a war.” Trump tweeted on Friday.", "“No.”", "Trump posted a video.",
+      "“Why?” Musk posted."]),
     ("“It is over.” He said. “It is over.” Officials said.",
      ["“It is over.”", "He said.", "“It is over.”", "Officials said."]),
     ("“Is it over?” Officials said it was. “Now!” The crowd said so.",
