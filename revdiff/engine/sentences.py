@@ -15,9 +15,10 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
   (where `said` with an object of its own, `?” Merkel said nothing.`, names none); after `.”` a
-  name and a speech verb that ends the sentence attribute the quotation (`.” Biden said.`), as they
-  do with where or when it was said (`.” Biden said in a statement.`), where more after the verb
-  opens a sentence (`.” Biden said the talks failed.`);
+  name and a speech verb that ends the sentence attribute the quotation (`.” Biden said.`, `.”
+  Smith, 45, said.`, an aside between commas before the verb), as they do with where or when it
+  was said (`.” Biden said in a statement.`), where more after the verb opens a sentence (`.”
+  Biden said the talks failed.`);
 - datelines (`BAGHDAD —`, `PORTLAND, Ore. (AP) —`), headings and credits without final
   punctuation stay whole, and a bullet (`•`, or `-`, a space and a capital, not after an
   abbreviation: `Jan. - Mar.` is a range) after a sentence's end opens the next;
@@ -281,21 +282,44 @@ def _names_a_speaker(paragraph: str, start: int) -> bool:
 def _speaker_verb(paragraph: str, start: int) -> tuple[str, list[str]] | None:
     """The speech verb, as written, of a speaker's name and verb that begin at `start` as
     `_names_a_speaker` reads them, and up to a dozen words after it; None when none do."""
-    words = paragraph[start:start + 200].split(maxsplit=16)
+    words = paragraph[start:start + 200].split(maxsplit=24)
     if not words or words[0].lower() in OPENERS - TITLES:
         return None
+    count = _speech_verb_position(words)
+    if count is None:
+        return None
+    word = words[count]
+    verb = word.lower().rstrip(".,;:")
+    after_verb, then = (later.lower().rstrip(".,;:") for later in
+                        [*words[count + 1:count + 3], "", ""][:2])
+    when = after_verb in {"the", "this", "that"} and then in TIME_OF_SAYING
+    object_follows = (verb == word.lower()  # no punctuation ends the clause at the verb
+                      and verb in QUOTATION_OBJECT_VERBS and after_verb in OBJECT_OPENERS
+                      and not when)
+    return None if object_follows else (word, words[count + 1:count + 13])
+
+
+def _speech_verb_position(words: Sequence[str]) -> int | None:
+    """Where a speech verb stands after a name of up to three capitalised words (`Biden said`,
+    `President Joe Biden added`), or after such a name and an aside of up to six words between
+    commas (`Smith, 45, said`, `John Smith, the mayor, said`); None when it stands nowhere so."""
     for count, word in enumerate(words[1:4], start=1):
-        verb = word.lower().rstrip(".,;:")
-        if verb in SPEECH_VERBS:
-            after_verb, then = (later.lower().rstrip(".,;:") for later in
-                                [*words[count + 1:count + 3], "", ""][:2])
-            when = after_verb in {"the", "this", "that"} and then in TIME_OF_SAYING
-            object_follows = (verb == word.lower()  # no punctuation ends the clause at the verb
-                              and verb in QUOTATION_OBJECT_VERBS and after_verb in OBJECT_OPENERS
-                              and not when)
-            named = all(name[:1].isupper() for name in words[:count]) and not object_follows
-            return (word, words[count + 1:count + 13]) if named else None
+        if not words[count - 1][:1].isupper():
+            return None
+        if words[count - 1].endswith(","):
+            aside_end = next((at for at, aside in enumerate(words[count:count + 6], start=count)
+                              if aside.endswith(",")), None)
+            if aside_end is not None:
+                verb_at = aside_end + 1
+                return verb_at if verb_at < len(words) and _is_speech_verb(words[verb_at]) else None
+        if _is_speech_verb(word):
+            return count
     return None
+
+
+def _is_speech_verb(word: str) -> bool:
+    """Whether `word` is a speech verb, with or without punctuation after it."""
+    return word.lower().rstrip(".,;:") in SPEECH_VERBS
 
 
 def _speaker_ends_sentence(paragraph: str, start: int) -> bool:

@@ -68,6 +68,13 @@ def pieces(text: str) -> list[str]:
       "“Why?” Musk posted."),
      ["“Iran never won a war.” Trump tweeted on Friday.", "“No.”", "Trump posted a video.",
       "“Why?” Musk posted."]),
+    # so did a speaker with an aside between commas before the verb
+    (("“No.” Smith, 45, said in an interview. “No.” John Smith, the mayor, said in a statement. "
+      "“Why?” Smith, 45, asked. “No.” Smith, 45, said the talks failed. “No.” Yesterday, in "
+      "Paris, Biden said so."),
+     ["“No.” Smith, 45, said in an interview.",
+      "“No.” John Smith, the mayor, said in a statement.", "“Why?” Smith, 45, asked.", "“No.”",
+      "Smith, 45, said the talks failed.", "“No.”", "Yesterday, in Paris, Biden said so."]),
     ("“It is over.” He said. “It is over.” Officials said.",
      ["“It is over.”", "He said.", "“It is over.”", "Officials said."]),
     ("“Is it over?” Officials said it was. “Now!” The crowd said so.",
