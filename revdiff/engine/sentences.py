@@ -379,14 +379,17 @@ def _follows_clock_time(paragraph: str, end: int) -> bool:
 
 def _names_local_time(paragraph: str, start: int) -> bool:
     """Whether a place of one to four words and `time` begin at `start`, after a time's `p.m.`
-    (`5 p.m. Baghdad time`, `9 a.m. New York City time`, `Rio de Janeiro time`), where they
-    continue its sentence; a word that is no place's ends the look (`9 a.m. New York officials
-    said it was time` opens a sentence)."""
+    (`5 p.m. Baghdad time`, `9 a.m. New York City time`, `Rio de Janeiro time`, `4 p.m.
+    Washington, D.C. time`, a comma before its region), where they continue its sentence; a word
+    that is no place's ends the look (`9 a.m. New York officials said it was time` opens a
+    sentence)."""
     words = paragraph[start:start + 80].split(maxsplit=5)[:5]
     for count, word in enumerate(words):
         if count and word.lower().rstrip(".,;:)") == "time":
             return True
-        if not _is_place_word(word):
+        next_word = words[count + 1] if count + 1 < len(words) else ""
+        region_follows = word.endswith(",") and next_word[:1].isupper()
+        if not _is_place_word(word.removesuffix(",") if region_follows else word):
             return False
     return False
 

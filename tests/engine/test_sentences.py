@@ -140,6 +140,10 @@ def pieces(text: str) -> list[str]:
      "time he left."),
      ["He arrived at 9 a.m. St. Louis time.", "It ended at 4 p.m. D.C. time.",
       "At 8 p.m. Ft. Worth time he left."]),
+    # so was a place with its region after a comma
+    ("It ended at 4 p.m. Washington, D.C. time. We met at 9 a.m. Paris, Texas time. He left.",
+     ["It ended at 4 p.m. Washington, D.C. time.", "We met at 9 a.m. Paris, Texas time.",
+      "He left."]),
     ("We met at 9 a.m. St. Louis officials said it was time.",
      ["We met at 9 a.m.", "St. Louis officials said it was time."]),
     ("We met at 9 a.m. New York officials said it was time. It was 9 a.m. Madrid, time to go.",
