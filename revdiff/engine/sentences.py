@@ -11,7 +11,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
   word but a day, a month, a time zone or a place before `time` (`at 5 p.m. Mayor Adams left`, not
   `at 5 p.m. ET`, `at 9 a.m. New York City time` or `St. Louis time`), unless the time opens its
-  sentence (`At 9 a.m. Trump tweeted.`);
+  sentence (`At 9 a.m. Trump tweeted.`), and a politician's party and state (`Graham, R-S.C.`)
+  before any word that may open a sentence;
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
   (where `said` with an object of its own, `?” Merkel said nothing.`, names none); after `.”` a
@@ -88,6 +89,9 @@ STATE_ABBREVIATIONS = word_set(
     "Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"
 )
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]{0,40}, ")
+# A politician's party and state after their name (`Sen. Lindsey Graham, R-S.C.`), where the
+# state's dotted abbreviation ends a sentence before any word, not only an opener as `U.S.` does.
+_PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z](?:\.[A-Z])+")
 # Abbreviations that introduce something and never end a sentence.
 NEVER_FINAL = word_set("e.g i.e cf vs v viz approx est bzw ca env")
 # Words that commonly open a sentence: after a dotted abbreviation (`U.S.`) only these cause a split.
@@ -251,6 +255,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     if (word in ("a.m", "p.m") and following.isupper()
             and not _time_opens_sentence(paragraph, match.start("punct") - len(word))):
         return next_lower not in AFTER_CLOCK_TIME and not _names_local_time(paragraph, next_start)
+    if _PARTY_AND_STATE.fullmatch(cased_word):
+        return True  # `Sen. Lindsey O. Graham, R-S.C. Graham said so.`
     dotted = _WORD_PART_SEPARATOR.split(word)[-1]  # `u.s` of `250px|u.s`, glued on by markup
     if word in BEFORE_OR_AFTER_NAME or "." in dotted and not any(char.isdigit() for char in dotted):
         return next_lower in OPENERS  # U.S., a.m., D.C., St.: only an opener ends it, not $3.50

@@ -29,6 +29,11 @@ def pieces(text: str) -> list[str]:
     ("A U.S. airstrike killed him. The U.S. military confirmed it.",
      ["A U.S. airstrike killed him.", "The U.S. military confirmed it."]),
     ("He was sent to the U.S. The trip was short.", ["He was sent to the U.S.", "The trip was short."]),
+    # a politician's party and state, dotted, ended a sentence only before a typical opener
+    (("Sen. Lindsey O. Graham, R-S.C. Graham said so. Rep. Jane Doe, D-N.Y., agreed. A U.S. "
+      "Army unit left."),
+     ["Sen. Lindsey O. Graham, R-S.C.", "Graham said so.", "Rep. Jane Doe, D-N.Y., agreed.",
+      "A U.S. Army unit left."]),
     ("“This strike was aimed at deterring attacks,” Esper said. “We are ready.”",
      ["“This strike was aimed at deterring attacks,” Esper said.", "“We are ready.”"]),
     ("“Will they respond?” he asked. Nobody knew.", ["“Will they respond?” he asked.", "Nobody knew."]),
