@@ -6,7 +6,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - titles before names never end a sentence (`Gen.`, `Sec.`, `Mr.`), nor do initials (`Mark T. Esper`),
   where another letter does before a typical opener (`Plan B. The plan failed.`);
 - month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`, German
-  `Mo. 3. März`), nor a list item's number (`1. First, ...`), nor French `MM.` before names;
+  `Mo. 3. März`), nor a list item's number (`1. First, ...`), nor French `MM.` before names, nor
+  `ex.` opening a bracket (`(ex. Cars, phones)`);
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
   end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
   word but a day, a month, a time zone or a place before `time` (`at 5 p.m. Mayor Adams left`, not
@@ -142,6 +143,10 @@ PLACE_OR_MEANS_OF_SAYING = word_set("in on at during after before via from throu
 TIME_WORDS = word_set("late early earlier later today yesterday tonight last")
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
 ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
+# Abbreviations that never end a sentence when they open a bracket (`many things (ex. Cars,
+# phones)`, `[ex. Gold]`), where elsewhere they are words that may (`He left his ex.`); they are
+# left out of ABBREVIATIONS.
+NEVER_FINAL_IN_BRACKETS = word_set("ex")
 # Company suffixes and `etc`: abbreviations that end a sentence as often as they sit inside one.
 MAY_END = word_set("etc inc corp co ltd")
 # Every abbreviation revdiff knows, the one list for the sentence splitter and the column splitter.
@@ -237,6 +242,9 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
             paragraph, match.start("punct") - len(word)):
         return True  # `at 5 p.m. EST. Crowds came.`, where `est.` and `Mt.` end none
     if word in TITLES or word in NEVER_FINAL:
+        return False
+    word_start = match.start("punct") - len(word)
+    if word in NEVER_FINAL_IN_BRACKETS and paragraph[word_start - 1:word_start] in ("(", "["):
         return False
     if word in BEFORE_NUMBER and following.isdigit():
         return False

@@ -29,6 +29,10 @@ def pieces(text: str) -> list[str]:
     ("A U.S. airstrike killed him. The U.S. military confirmed it.",
      ["A U.S. airstrike killed him.", "The U.S. military confirmed it."]),
     ("He was sent to the U.S. The trip was short.", ["He was sent to the U.S.", "The trip was short."]),
+    # `ex.` opening a bracket ended a sentence before a capital
+    ("He owns many things (ex. Cars, TVs) at home. [ex. Gold] Bob left his ex. She stayed.",
+     ["He owns many things (ex. Cars, TVs) at home.", "[ex. Gold] Bob left his ex.",
+      "She stayed."]),
     # a politician's party and state, dotted, ended a sentence only before a typical opener
     (("Sen. Lindsey O. Graham, R-S.C. Graham said so. Rep. Jane Doe, D-N.Y., agreed. A U.S. "
       "Army unit left."),
