@@ -7,7 +7,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   where another letter does before a typical opener (`Plan B. The plan failed.`);
 - month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`, German
   `Mo. 3. März`), nor a list item's number (`1. First, ...`), nor French `MM.` before names, nor
-  `ex.` opening a bracket (`(ex. Cars, phones)`);
+  `ex.` opening a bracket (`(ex. Cars, phones)`), nor `deg.` before a temperature's scale (`40
+  deg. F.`);
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
   end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
   word but a day, a month, a time zone or a place before `time` (`at 5 p.m. Mayor Adams left`, not
@@ -147,6 +148,9 @@ ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
 # phones)`, `[ex. Gold]`), where elsewhere they are words that may (`He left his ex.`); they are
 # left out of ABBREVIATIONS.
 NEVER_FINAL_IN_BRACKETS = word_set("ex")
+# The scales of a temperature after `deg.`, which continue its sentence (`40 deg. F.`, `deg.
+# Celsius`); `deg.` before any other word ends one as a unit does.
+TEMPERATURE_SCALES = word_set("f c k fahrenheit celsius kelvin")
 # Company suffixes and `etc`: abbreviations that end a sentence as often as they sit inside one.
 MAY_END = word_set("etc inc corp co ltd")
 # Every abbreviation revdiff knows, the one list for the sentence splitter and the column splitter.
@@ -237,12 +241,16 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         word_before_letter = _word_before(paragraph, _end_of_text_before(paragraph, letter_start))
         if paragraph[letter_start].islower() and word_before_letter.isdigit():
             return True  # a unit after a number, French `à 10 h. Le ministre`, ends one as it does
+        if word_before_letter.lower() == "deg." and word in TEMPERATURE_SCALES:
+            return True  # and so does a temperature's scale (`40 deg. F. Crowds came.`)
         return next_lower in OPENERS and not _ends_a_sentence(word_before_letter)
     if cased_word.isupper() and word in TIME_ZONES and _follows_clock_time(
             paragraph, match.start("punct") - len(word)):
         return True  # `at 5 p.m. EST. Crowds came.`, where `est.` and `Mt.` end none
     if word in TITLES or word in NEVER_FINAL:
         return False
+    if word == "deg" and next_lower in TEMPERATURE_SCALES:
+        return False  # `40 deg. F.`: the scale of the degrees follows
     word_start = match.start("punct") - len(word)
     if word in NEVER_FINAL_IN_BRACKETS and paragraph[word_start - 1:word_start] in ("(", "["):
         return False

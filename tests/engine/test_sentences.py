@@ -194,6 +194,10 @@ def pieces(text: str) -> list[str]:
     # English opener
     ("Il est arrivé à 10 h. Le ministre est parti. Il a plu 30 mm. Le fleuve a monté.",
      ["Il est arrivé à 10 h.", "Le ministre est parti.", "Il a plu 30 mm.", "Le fleuve a monté."]),
+    # `deg.` before a temperature's scale ended a sentence, and the scale's letter none
+    ("It was 40 deg. F. Crowds came. It hit 40 deg. Celsius. It hit 40 deg. The heat rose.",
+     ["It was 40 deg. F.", "Crowds came.", "It hit 40 deg. Celsius.", "It hit 40 deg.",
+      "The heat rose."]),
     # French `MM.` and a German weekday before a date ended a sentence
     ("MM. Dupont et Durand sont partis. Am Mo. 3. März kam er. I do. 3 people came.",
      ["MM. Dupont et Durand sont partis.", "Am Mo. 3. März kam er.", "I do.", "3 people came."]),
