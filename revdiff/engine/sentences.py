@@ -4,7 +4,8 @@ Rules rather than a statistical model: they are fast (thousands of sentences in 
 never cross a paragraph boundary, and every rule is covered by a test. The cases news text needs:
 
 - titles before names never end a sentence (`Gen.`, `Sec.`, `Mr.`), nor do initials (`Mark T. Esper`),
-  where another letter does before a typical opener (`Plan B. The plan failed.`);
+  where another letter does before a typical opener (`Plan B. The plan failed.`) but a surname
+  (`Robert E. Still.`, `Mary C. Most, resigned`);
 - month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`, German
   `Mo. 3. März`), nor a list item's number (`1. First, ...`), nor French `MM.` before names, nor
   `ex.` opening a bracket (`(ex. Cars, phones)`), nor `deg.` before a temperature's scale (`40
@@ -102,6 +103,11 @@ OPENERS = word_set(
     "but and or so yet if in on at as for from after before when while since although though "
     "however meanwhile still also then now later earlier what who why how where some many "
     "most no not officials authorities police mr mrs ms dr"
+)
+# Openers that open a sentence before a comma too (`Still, it failed.`): after an initial, a comma
+# after one leaves it opening a sentence (`Plan B. Still, it failed.`; `Mary C. Most, resigned`).
+OPENERS_BEFORE_COMMA = word_set(
+    "however meanwhile still also then now later earlier yet so no here there but and or"
 )
 # Capitalised words that continue a sentence after a time's `a.m.` or `p.m.`: a day, a month or a
 # time zone (`at 5 p.m. Monday`, `10:30 a.m. ET`); any other opens one (`at 5 p.m. Mayor Adams left`).
@@ -206,6 +212,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     following = paragraph[next_start]
     next_word_match = _NEXT_WORD.match(paragraph, next_start)
     next_word = next_word_match.group(1) if next_word_match else ""
+    next_word_end = next_word_match.end() if next_word_match else next_start
     next_lower = next_word.lower().rstrip(".")
     if following.islower():
         if not lower_case_text:
@@ -243,7 +250,9 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
             return True  # a unit after a number, French `à 10 h. Le ministre`, ends one as it does
         if word_before_letter.lower() == "deg." and word in TEMPERATURE_SCALES:
             return True  # and so does a temperature's scale (`40 deg. F. Crowds came.`)
-        return next_lower in OPENERS and not _ends_a_sentence(word_before_letter)
+        return (next_lower in OPENERS and not _ends_a_sentence(word_before_letter)
+                and not (word_before_letter[:1].isupper() and _is_a_surname(
+                    next_word, paragraph[next_word_end:next_word_end + 1])))
     if cased_word.isupper() and word in TIME_ZONES and _follows_clock_time(
             paragraph, match.start("punct") - len(word)):
         return True  # `at 5 p.m. EST. Crowds came.`, where `est.` and `Mt.` end none
@@ -283,6 +292,16 @@ def _ends_a_sentence(word: str) -> bool:
     """Whether `word`, the one before a number, leaves that number opening a sentence: there is
     none (the paragraph's start) or it ends one (`facts.`, not `Sept.` in `Sept. 30.`)."""
     return word == "" or word.endswith((".", "!", "?")) and not is_abbreviation(word)
+
+
+def _is_a_surname(opener: str, mark_after: str) -> bool:
+    """Whether `opener`, a word that may open a sentence, is a surname after a name's initial
+    (`Robert E. Still.`, `Mary C. Most, resigned`): a full stop or a comma right after it ends a
+    clause where a sentence would go on. `No.` is an answer (`Plan B. No. It failed.`), and a
+    comma after one of OPENERS_BEFORE_COMMA goes on with a sentence (`Plan B. Still, it failed.`)."""
+    if opener.endswith("."):
+        return opener.lower() != "no."
+    return mark_after == "," and opener.lower() not in OPENERS_BEFORE_COMMA
 
 
 def _opens_sentence(paragraph: str, start: int) -> bool:

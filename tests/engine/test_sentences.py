@@ -22,6 +22,11 @@ def pieces(text: str) -> list[str]:
     # a letter that is no initial ended no sentence
     ("Plan B. The plan failed. He took vitamin C. It helped. George W. Bush agreed.",
      ["Plan B.", "The plan failed.", "He took vitamin C.", "It helped.", "George W. Bush agreed."]),
+    # a surname that may open a sentence ended one at the initial before it
+    (("The lawyer is Robert E. Still. He spoke. Mary C. Most, 45, resigned. Plan B. Still, it "
+      "failed. Plan C. No. It failed."),
+     ["The lawyer is Robert E. Still.", "He spoke.", "Mary C. Most, 45, resigned.", "Plan B.",
+      "Still, it failed.", "Plan C.", "No.", "It failed."]),
     ("Q. What did you see? A. Nothing. So did I. Then I left.",
      ["Q. What did you see?", "A. Nothing.", "So did I.", "Then I left."]),
     ("The attack on Dec. 27 killed a contractor. Officials said so.",
