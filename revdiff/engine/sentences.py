@@ -104,10 +104,12 @@ OPENERS = word_set(
     "however meanwhile still also then now later earlier what who why how where some many "
     "most no not officials authorities police mr mrs ms dr"
 )
-# Openers that open a sentence before a comma too (`Still, it failed.`): after an initial, a comma
-# after one leaves it opening a sentence (`Plan B. Still, it failed.`; `Mary C. Most, resigned`).
+# Openers that open a sentence before a comma too (`Still, it failed.`, `It, too, failed.`,
+# `Police, who came, ...`): after an initial, a comma after one leaves it opening a sentence
+# (`Plan B. Still, it failed.`; `Mary C. Most, resigned`).
 OPENERS_BEFORE_COMMA = word_set(
-    "however meanwhile still also then now later earlier yet so no here there but and or"
+    "however meanwhile still also then now later earlier yet so no here there but and or "
+    "he she it they we i you this that these those officials authorities police"
 )
 # Capitalised words that continue a sentence after a time's `a.m.` or `p.m.`: a day, a month or a
 # time zone (`at 5 p.m. Monday`, `10:30 a.m. ET`); any other opens one (`at 5 p.m. Mayor Adams left`).
@@ -298,9 +300,11 @@ def _is_a_surname(opener: str, mark_after: str) -> bool:
     """Whether `opener`, a word that may open a sentence, is a surname after a name's initial
     (`Robert E. Still.`, `Mary C. Most, resigned`): a full stop or a comma right after it ends a
     clause where a sentence would go on. `No.` is an answer (`Plan B. No. It failed.`), and a
-    comma after one of OPENERS_BEFORE_COMMA goes on with a sentence (`Plan B. Still, it failed.`)."""
+    comma after one of OPENERS_BEFORE_COMMA goes on with a sentence (`Plan B. Still, it failed.`);
+    a title opens its sentence before a name (`Plan B. Mr. Smith disagreed.`)."""
     if opener.endswith("."):
-        return opener.lower() != "no."
+        word = opener.lower().removesuffix(".")
+        return word != "no" and word not in TITLES
     return mark_after == "," and opener.lower() not in OPENERS_BEFORE_COMMA
 
 

@@ -27,6 +27,11 @@ def pieces(text: str) -> list[str]:
       "failed. Plan C. No. It failed."),
      ["The lawyer is Robert E. Still.", "He spoke.", "Mary C. Most, 45, resigned.", "Plan B.",
       "Still, it failed.", "Plan C.", "No.", "It failed."]),
+    # but a pronoun, an official or a title after the initial opens a sentence as before
+    (("They backed Plan B. It, too, failed. He was at Terminal C. Police, who came, held him. "
+      "He backed Plan D. Mr. Smith did not."),
+     ["They backed Plan B.", "It, too, failed.", "He was at Terminal C.",
+      "Police, who came, held him.", "He backed Plan D.", "Mr. Smith did not."]),
     ("Q. What did you see? A. Nothing. So did I. Then I left.",
      ["Q. What did you see?", "A. Nothing.", "So did I.", "Then I left."]),
     ("The attack on Dec. 27 killed a contractor. Officials said so.",
