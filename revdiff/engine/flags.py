@@ -138,7 +138,14 @@ _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
 # (not a month, `2019-12`, whose digits are no later year of the century, nor a date,
 # `2019-12-05`), and a decade written in full or in its last two digits, `1990s` and `'90s`.
 _SHORT_YEAR_RANGE = re.compile(r"(?<![\d.,/-])(1\d|20)(\d\d)([-–/])(\d\d)(?!\d|[-–/.,:]\d)")
-_DECADE = re.compile(r"(?:(?<![\d.,])\d\d|(?<!\w)['’‘])(\d0)s\b")
+_DECADE = re.compile(r"(?:(?<![\d.,])(\d\d)|(?<!\w)['’‘])(\d0)s\b")
+
+
+def _full_decade(decade: re.Match[str]) -> str:
+    """A decade in full, `1990s`; one written short, `'90s`, read as the 1900s' (two decades
+    written in full, `1890s` and `1990s`, stay apart)."""
+    century, years = decade.groups()
+    return f"{century or '19'}{years}s"
 
 
 def _full_year_range(years: re.Match[str]) -> str:
@@ -159,12 +166,12 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British
     `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3`, digits grouped by
     ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
-    `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `'90s`:
+    `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`:
     readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the
     1890s), which `edit_flags` takes only to see two texts' numbers alike."""
     found = [_time_of_day(time) for time in _TIME.finditer(text)] if other_styles else []
     if other_styles:
-        found += [f"'{decade.group(1)}s" for decade in _DECADE.finditer(text)]
+        found += [_full_decade(decade) for decade in _DECADE.finditer(text)]
         text = _DECADE.sub(" ", _TIME.sub(" ", text))
         text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
