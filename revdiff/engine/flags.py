@@ -129,10 +129,10 @@ def _after_currency(text: str, at: int) -> bool:
     return _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at) is not None
 
 
-# A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30` or `10.3`),
-# and digits grouped by three between ordinary spaces, `1 000 000` (from a first group of one to
-# three digits: `in 2019 100 people` holds none).
-_TIME = re.compile(r"(?<![\d:.,])(\d{1,2})[:.]([0-5]\d)(?![\d:]|[.,]\d)")
+# A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30`, `10.3` or a
+# sum before its magnitude, `$1.20bn`), and digits grouped by three between ordinary spaces,
+# `1 000 000` (from a first group of one to three digits: `in 2019 100 people` holds none).
+_TIME = re.compile(rf"(?<![\d:.,])(\d{{1,2}})[:.]([0-5]\d)(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}))")
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
 # A range of years whose end is written in its last two digits, `2019–20`, `2019-20` and `2019/20`
 # (not a month, `2019-12`, whose digits are no later year of the century, nor a date,

@@ -491,6 +491,8 @@ def test_a_time_and_spaced_digit_groups_in_another_style_are_no_changed_number(
     ("The talks begin at 10:30 on Monday.", "The talks begin at 10.45 on Monday."),
     ("The talks begin at 10:30 on Monday.", "The talks begin at 10.3 on Monday."),
     ("The talks begin at 10.30 on Monday.", "The talks begin at 10:03 on Monday."),
+    ("It raised $1.20bn.", "It raised $1.20m."),  # a sum, no British time
+    ("The deal is worth 2.50 bn euros.", "The deal is worth 2.50 euros."),
     ("In 2019 100 people fled.", "In 2019 200 people fled."),
     ("Some 1 000 000 people fled.", "Some 1 000 001 people fled."),
 ])
