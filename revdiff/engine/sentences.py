@@ -150,6 +150,13 @@ TIME_OF_SAYING = word_set(
 # (`said late Friday`, `said last week`); a day or a month may too.
 PLACE_OR_MEANS_OF_SAYING = word_set("in on at during after before via from through to")
 TIME_WORDS = word_set("late early earlier later today yesterday tonight last")
+# Words that open or carry a clause of its own after where or when a quotation was said, a
+# statement reported without `that` (`.” Biden said on Tuesday he would run.`, `said in an
+# interview the team would rebuild`): a subject pronoun or an auxiliary verb.
+REPORTED_CLAUSE_WORDS = word_set(
+    "that he she it they we i you there would will could can should may might must is was were "
+    "are has have had"
+)
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
 ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
 # Abbreviations that never end a sentence when they open a bracket (`many things (ex. Cars,
@@ -388,8 +395,9 @@ def _speaker_ends_sentence(paragraph: str, start: int) -> bool:
 def _says_when_or_where(words: Sequence[str]) -> bool:
     """Whether `words`, those after a speech verb, say only where or when it was said up to their
     sentence's end: a preposition's phrase (`in a statement.`, `at a rally in Ohio.`) or a time
-    of up to three words (`Friday.`, `late Tuesday night.`, `this week.`), with no `that` nor
-    quotation opening a statement of their own (`on Friday that ...`)."""
+    of up to three words (`Friday.`, `late Tuesday night.`, `this week.`), with no `that`, subject
+    pronoun, auxiliary verb (`REPORTED_CLAUSE_WORDS`) nor quotation opening a statement of their
+    own (`on Friday that ...`, `on Tuesday he would run.`)."""
     first, second = ([word.lower().rstrip(".,;:") for word in words[:2]] + ["", ""])[:2]
     if first in PLACE_OR_MEANS_OF_SAYING:
         reach = len(words)
@@ -399,7 +407,7 @@ def _says_when_or_where(words: Sequence[str]) -> bool:
     else:
         return False
     for word in words[:reach]:
-        if word.lower() == "that" or word[:1] in _OPENING:
+        if word.lower().rstrip(".,;:") in REPORTED_CLAUSE_WORDS or word[:1] in _OPENING:
             return False
         if _ends_a_sentence(word.rstrip("”\"’')]")):
             return True

@@ -82,6 +82,11 @@ def pieces(text: str) -> list[str]:
       "talks failed. “No.” Biden said, “We lost.”"),
      ["“It is over.”", "Biden said on Friday that the talks failed.", "“No.”",
       "Biden said Tuesday the talks failed.", "“No.”", "Biden said, “We lost.”"]),
+    # as did a statement reported without `that` after where or when it was said
+    (("“We will win.” Biden said on Tuesday he would run. “No.” Smith said in an interview the "
+      "team would rebuild."),
+     ["“We will win.”", "Biden said on Tuesday he would run.", "“No.”",
+      "Smith said in an interview the team would rebuild."]),
     # a verb of saying on social media was no speech verb: its speaker opened a sentence
     (("“Iran never won a war.” Trump tweeted on Friday. “No.” Trump posted a video. "
       "“Why?” Musk posted."),
