@@ -81,10 +81,11 @@ _LONGEST_RELATIVE_ASIDE = 40
 # though it had none, so that reading a text stays linear in its length.
 _LONGEST_READ_BACK = 40
 # A straight single mark after punctuation closes a quotation (`'We will respond,' he said`);
-# after a letter it is most often an apostrophe (`the soldiers' commander said`).
-_CLOSING_SINGLE = re.compile(r"[,;:.!?]'$")
+# after a letter it is most often an apostrophe (`the soldiers' commander said`), and so is a
+# curly one after the s of a plural (`the soldiers’ commander said`).
+_CLOSING_SINGLE = re.compile(r"[,;:.!?]'$|(?<!s)’$")
 # A token that ends a clause ends in punctuation or a closing quotation mark (`_ends_clause`).
-_CLAUSE_END = re.compile(rf"[,;:.!?)\]”\"»’—–]$|{_CLOSING_SINGLE.pattern}")
+_CLAUSE_END = re.compile(rf"[,;:.!?)\]”\"»—–]$|{_CLOSING_SINGLE.pattern}")
 # A token that opens one: it begins with an opening quotation mark or bracket.
 _OPENS_CLAUSE = re.compile(r"^[(\[“\"«‘—–]")
 _AROUND = "\"'“”‘’«»()[]{}.,;:!?…—–-"

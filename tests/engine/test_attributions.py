@@ -29,6 +29,8 @@ from revdiff.model import Flag
     ("'We will respond,' said Mohammad Javad Zarif.", [("mohammad", "javad", "zarif")]),
     ("'We will respond,' he added on Twitter.", [("he",)]),
     ("The soldiers' commander said they would stay.", [("soldiers", "commander")]),
+    ("The soldiers’ commander, a colonel, said the base was hit.", [("soldiers", "commander")]),
+    ("‘We will respond,’ Zarif said.", [("zarif",)]),
 ])
 def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tuple[str, ...]]) -> None:
     assert attributions_in(text) == sources
