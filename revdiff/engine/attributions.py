@@ -327,11 +327,13 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     begins_its_clause = start == 0 or _ends_clause(tokens[start - 1]) or _bare(tokens[start - 1]) in _CLAUSE_WORDS
     if long_aside and not begins_its_clause:
         return ()  # a subject whose start was not found, before an aside that may be a clause
+    subject = tokens[start:opening]
     words = tokens[start:verb]
     if _bare(tokens[opening]) in _RELATIVE_WORDS:  # a verb of its relative clause is no clause's
-        words = tokens[start:opening]
+        words = subject
     if (any(_bare(word) in _VERB_WORDS for word in words)
-            or any(map(_holds_quotation_marks, tokens[start:opening]))
+            or any(_bare(word) in _VERB_LIKE for word in subject)  # (`He said, no, said Smith`)
+            or any(map(_holds_quotation_marks, subject))
             or not _holds_whole_quotations(tokens[opening:verb])):
         return ()
     return _source_words(tokens[start:opening])

@@ -107,6 +107,7 @@ def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
     # no aside: the source follows the verb
     ("Troops will stay, for now, said Esper.", [("esper",)]),
     ("We lost, and badly, said Smith.", [("smith",)]),
+    ("He said, no, said Smith.", [("he",), ("smith",)]),  # a reporting verb is no subject's word
     ("“Yes, we will win”, said Milley.", [("milley",)]),
 ])
 def test_a_source_before_an_aside_between_commas_is_the_verbs_subject(
