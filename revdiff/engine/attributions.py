@@ -283,6 +283,17 @@ def _holds_whole_quotations(tokens: list[str]) -> bool:
     return not marks or marks[0] in {opening for opening, _ in _QUOTATION_PAIRS} and all(
         marks.count(opening) % 2 == 0 if opening == closing else marks.count(opening) == marks.count(closing)
         for opening, closing in _QUOTATION_PAIRS)
+# A quotation, apostrophes taken out: the words in it are the speaker's, not those of the clause
+# around it.
+_QUOTATION = re.compile(r"“[^”]*”|‘[^’]*’|«[^»]*»|\"[^\"]*\"|'[^']*'")
+
+
+def _words_outside_quotations(tokens: list[str]) -> list[str]:
+    """The words of the tokens outside the quotations they hold (`chanting "Death to America is
+    near",` holds `chanting` outside them), apostrophes aside."""
+    return _QUOTATION.sub(" ", _APOSTROPHE.sub("", " ".join(tokens))).split()
+
+
 # Words that begin an aside as a relative clause (`Hefner, whose mansions had come under
 # scrutiny, said`): the verbs in it are its own, and the words before it the verb's subject.
 _RELATIVE_WORDS = word_set("who whom whose which")
@@ -331,7 +342,7 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     words = tokens[start:verb]
     if _bare(tokens[opening]) in _RELATIVE_WORDS:  # a verb of its relative clause is no clause's
         words = subject
-    if (any(_bare(word) in _VERB_WORDS for word in words)
+    if (any(_bare(word) in _VERB_WORDS for word in _words_outside_quotations(words))
             or any(_bare(word) in _VERB_LIKE for word in subject)  # (`He said, no, said Smith`)
             or any(map(_holds_quotation_marks, subject))
             or not _holds_whole_quotations(tokens[opening:verb])):

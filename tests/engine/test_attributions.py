@@ -181,6 +181,10 @@ def test_a_dash_without_spaces_parts_words_as_one_with_spaces_does(
 @pytest.mark.parametrize(("text", "sources"), [
     ('Khamenei, addressing crowds chanting "Death to America", said the attacks were a slap.',
      [("khamenei",)]),
+    # a verb in the quotation is the speaker's, not one of a clause before `said`
+    ('Khamenei, addressing crowds chanting "Death to America is near", said they were a slap.',
+     [("khamenei",)]),
+    ("Smith, 45, had “been warned”, said Jones.", [("jones",)]),
     ("Smith, who called it “a disgrace”, said the plan failed.", [("smith",)]),
     # a quotation the aside does not hold whole ends before the verb: the source is after it
     ('"We will, if we must, fight on", said Esper.', [("esper",)]),
