@@ -27,6 +27,9 @@ _CLAUSE_END_VERBS = word_set(
     "insists insisted warns warned explains explained admits admitted acknowledges acknowledged "
     "denies denied alleges alleged argues argued declares declared"
 )
+# Verbs that report speech only after a quotation (`“…,” Trump posted.`; not `The company posted
+# a loss.`, `the video he posted.`).
+_AFTER_QUOTATION_VERBS = word_set("posted")
 # Words of time after such a verb that still leave its clause ended (`reported Friday.`).
 _AFTER_CLAUSE_END = word_set(
     "late early earlier later today tonight yesterday monday tuesday wednesday thursday friday "
@@ -396,6 +399,12 @@ def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     clause_ended = _ends_clause(tokens[after - 1]) and _that_after_aside(tokens, after - 1) is None
     if clause_ended or after == len(tokens) or _OPENS_CLAUSE.search(tokens[after]):
         return True
+    return _follows_a_quotation(tokens, verb)
+
+
+def _follows_a_quotation(tokens: list[str], verb: int) -> bool:
+    """Whether a quotation closes in the three tokens before the verb (`,” he added`, `,” Trump
+    posted`)."""
     before = tokens[max(0, verb - 3):verb]
     return any(token.endswith(("”", '"', "’", "»")) or _CLOSING_SINGLE.search(token) for token in before)
 
@@ -550,7 +559,8 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
             if (tuple(bare[at:at + length]) == opening
                     and _attributes(tokens, at, length, clause_ends[min(at + length, len(tokens))])):
                 found.append(_introduced_source(tokens, at, length, clause_ends[min(at + length, len(tokens))]))
-        if word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at)):
+        if (word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
+                and not (word in _AFTER_QUOTATION_VERBS and _follows_a_quotation(tokens, at))):
             continue
         if (word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at)
                 or _asks_what_to_say(tokens, at, clause_ends[at])):

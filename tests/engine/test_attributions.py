@@ -18,6 +18,8 @@ from revdiff.model import Flag
     ("Esper said in a statement that the strike was defensive.", [("esper",)]),
     ("The deployment was confirmed on Friday, NBC News reported.", [("nbc", "news")]),
     ("“It is over,” he added.", [("he",)]),
+    ("“Iran never won a war,” Trump posted.", [("trump",)]),
+    ("“Iran never won a war,” Trump posted on Truth Social.", [("trump",)]),
     ("Iran’s state TV said the base was hit, citing the Revolutionary Guard.",
      [("iran’s", "state", "tv"), ("revolutionary", "guard")]),
     ("Secretary of State Mike Pompeo, meanwhile, has said the strike was lawful.",
@@ -50,6 +52,8 @@ def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tu
     "He would never have told them.",
     "Not everywhere is the 'great hunt' or 'overkill' hypothesis confirmed.",  # a passive, inverted
     "Is the report confirmed?",
+    "The company posted a loss.",  # `posted` reports speech only after a quotation
+    "It was the video he posted.",
 ])
 def test_what_names_no_source_is_no_attribution(text: str) -> None:
     assert attributions_in(text) == []
