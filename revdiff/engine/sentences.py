@@ -395,9 +395,10 @@ def _speaker_ends_sentence(paragraph: str, start: int) -> bool:
 def _says_when_or_where(words: Sequence[str]) -> bool:
     """Whether `words`, those after a speech verb, say only where or when it was said up to their
     sentence's end: a preposition's phrase (`in a statement.`, `at a rally in Ohio.`) or a time
-    of up to three words (`Friday.`, `late Tuesday night.`, `this week.`), with no `that`, subject
-    pronoun, auxiliary verb (`REPORTED_CLAUSE_WORDS`) nor quotation opening a statement of their
-    own (`on Friday that ...`, `on Tuesday he would run.`)."""
+    of up to three words (`Friday.`, `late Tuesday night.`, `this week.`), which may be followed
+    by a preposition's phrase (`late Friday night in Ohio.`), with no `that`, subject pronoun,
+    auxiliary verb (`REPORTED_CLAUSE_WORDS`) nor quotation opening a statement of their own (`on
+    Friday that ...`, `on Tuesday he would run.`)."""
     first, second = ([word.lower().rstrip(".,;:") for word in words[:2]] + ["", ""])[:2]
     if first in PLACE_OR_MEANS_OF_SAYING:
         reach = len(words)
@@ -406,8 +407,11 @@ def _says_when_or_where(words: Sequence[str]) -> bool:
         reach = 3
     else:
         return False
-    for word in words[:reach]:
-        if word.lower().rstrip(".,;:") in REPORTED_CLAUSE_WORDS or word[:1] in _OPENING:
+    for at, word in enumerate(words):
+        bare = word.lower().rstrip(".,;:")
+        if bare in PLACE_OR_MEANS_OF_SAYING:
+            reach = len(words)  # a preposition's phrase, after the time too, to the sentence's end
+        if at == reach or bare in REPORTED_CLAUSE_WORDS or word[:1] in _OPENING:
             return False
         if _ends_a_sentence(word.rstrip("”\"’')]")):
             return True

@@ -78,6 +78,12 @@ def pieces(text: str) -> list[str]:
     ("“It is over.” Biden said late Tuesday night. “We lost.” Biden said, adding that he was sad.",
      ["“It is over.” Biden said late Tuesday night.",
       "“We lost.” Biden said, adding that he was sad."]),
+    # and by a time followed by where it was said
+    ("“We lost.” Biden said late Friday night in Ohio. He left. “No.” Biden said Friday at a rally.",
+     ["“We lost.” Biden said late Friday night in Ohio.", "He left.",
+      "“No.” Biden said Friday at a rally."]),
+    ("“We lost.” Biden said late Friday in Ohio he would run.",
+     ["“We lost.”", "Biden said late Friday in Ohio he would run."]),
     (("“It is over.” Biden said on Friday that the talks failed. “No.” Biden said Tuesday the "
       "talks failed. “No.” Biden said, “We lost.”"),
      ["“It is over.”", "Biden said on Friday that the talks failed.", "“No.”",
