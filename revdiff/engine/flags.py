@@ -129,10 +129,13 @@ def _after_currency(text: str, at: int) -> bool:
     return _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at) is not None
 
 
-# A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30`, `10.3` or a
-# sum before its magnitude, `$1.20bn`), and digits grouped by three between ordinary spaces,
-# `1 000 000` (from a first group of one to three digits: `in 2019 100 people` holds none).
-_TIME = re.compile(rf"(?<![\d:.,])(\d{{1,2}})[:.]([0-5]\d)(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}))")
+# A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30`, `10.3`, a
+# sum before its magnitude, `$1.20bn`, or a number after a minus sign that `_NUMBER` reads as
+# its sign, `-0.25`, though a dash between times is none, `9.30-10.30`), and digits grouped by
+# three between ordinary spaces, `1 000 000` (from a first group of one to three digits: `in 2019
+# 100 people` holds none).
+_TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}})[:.]([0-5]\d)"
+                   rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}))")
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
 # A range of years whose end is written in its last two digits, `2019–20`, `2019-20` and `2019/20`
 # (not a month, `2019-12`, whose digits are no later year of the century, nor a date,
@@ -164,8 +167,8 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     sign kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`) and
     in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`; not `no one`
     or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British
-    `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3`, digits grouped by
-    ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
+    `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3` (a signed number, `-0.25`,
+    stays one), digits grouped by ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
     `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`:
     readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the
     1890s), which `edit_flags` takes only to see two texts' numbers alike."""

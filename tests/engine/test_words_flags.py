@@ -481,6 +481,7 @@ def test_a_point_that_begins_a_number_is_its_decimal_mark() -> None:
     ("Some 1,000,000 people fled.", "Some 1 000 000 people fled."),
     ("Some 1 000 000 people fled at 10:30.", "Some 1000000 people fled at 10.30."),
     ("The strike came at 8:00.", "The strike came at 8 a.m."),
+    ("The talks run 9:30-10:30.", "The talks run 9.30-10.30."),  # a dash between times, no sign
 ])
 def test_a_time_and_spaced_digit_groups_in_another_style_are_no_changed_number(
         old: str, new: str) -> None:
@@ -495,6 +496,8 @@ def test_a_time_and_spaced_digit_groups_in_another_style_are_no_changed_number(
     ("The deal is worth 2.50 bn euros.", "The deal is worth 2.50 euros."),
     ("In 2019 100 people fled.", "In 2019 200 people fled."),
     ("Some 1 000 000 people fled.", "Some 1 000 001 people fled."),
+    ("The index moved -0.25 points.", "The index moved 0.25 points."),  # a sign, no British time
+    ("It was −3.14 degrees.", "It was 3.14 degrees."),
 ])
 def test_a_time_or_spaced_digits_changed_are_a_changed_number(old: str, new: str) -> None:
     assert Flag.NUMBER_CHANGED in edit_flags(old, new)
