@@ -5,7 +5,9 @@ Corpus: the Wikipedia version chains in ../shared/corpus/wikipedia/<slug>/<k>.tx
 1,358 consecutive pairs), copied `--scale` times into a temporary folder (hard links where it
 can) so a run holds at least 10,000 pairs: export reads a folder named twice only once. Every run is a fresh child process (`revdiff.export.driver.run_export`, JSONL
 output into a temporary folder), so its peak RSS (`resource.getrusage`) is its own; the worker
-processes' peak RSS (VmHWM) and CPU time are sampled from /proc while the run goes on.
+processes' peak RSS (VmHWM) and CPU time are sampled from /proc while the run goes on. The
+three runs take turns, `--repeat` rounds of them, so a busy machine slows them alike; each figure
+is the median over the rounds, and the ratios are those of the medians.
 
 Targets (issue 7): 2 workers at least 1.7x the pairs/s of 1 worker; peak memory at 10x within
 1.2x of peak at 1x. The speed-up needs two idle cores: the table also prints the machine's load
@@ -13,7 +15,7 @@ average, each run's CPU seconds and the cores it actually got ('cores used' = CP
 so a run on a busy machine can be recognised.
 
     python benchmarks/batch_throughput.py            # 1x, 10x on 1 worker, 10x on 2 workers
-    python benchmarks/batch_throughput.py --scale 8 --format csv
+    python benchmarks/batch_throughput.py --scale 8 --format csv --repeat 5
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -102,6 +105,11 @@ def run(folders: list[str], workers: int, fmt: str) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+def medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each figure's median over the runs of one case."""
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
 def copies(folders: list[Path], scale: int, into: Path) -> list[str]:
     """`scale` copies of the chains' folders (`into/<k>/<slug>`), each read as its own article."""
     made = []
@@ -120,12 +128,13 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=10,
                         help="corpus repetitions for the big runs (10 gives 13,580 pairs)")
     parser.add_argument("--format", default="jsonl", help="export format (default jsonl)")
-    arguments = parser.parse_args()
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of the runs (default 3)")
+    arguments = parser.parse_args(argv)
     if not WIKIPEDIA.is_dir():
         raise SystemExit(f"the Wikipedia chains are not at {WIKIPEDIA}")
     chains = sorted(p for p in WIKIPEDIA.iterdir() if p.is_dir())
@@ -134,16 +143,20 @@ def main() -> None:
     load = os.getloadavg()[0]
     plan = [("1x, 1 worker", 1, 1), (f"{arguments.scale}x, 1 worker", arguments.scale, 1),
             (f"{arguments.scale}x, 2 workers", arguments.scale, 2)]
-    results = {}
+    runs: dict[str, list[dict[str, float]]] = {label: [] for label, _, _ in plan}
     print(f"corpus: {len(chains)} Wikipedia chains; format {arguments.format}; "
-          f"{os.cpu_count()} CPUs; load average {load:.2f} at start", flush=True)
+          f"{os.cpu_count()} CPUs; load average {load:.2f} at start; "
+          f"medians of {arguments.repeat} rounds", flush=True)
+    for _ in range(arguments.repeat):
+        for label, scale, workers in plan:
+            runs[label].append(run(folders[:scale * len(chains)], workers, arguments.format))
+    results = {label: medians(runs[label]) for label in runs}
     header = (f"{'run':<18}{'pairs':>8}{'seconds':>9}{'pairs/s':>9}{'CPU s':>8}"
               f"{'cores used':>11}{'driver MB':>11}{'worker MB':>11}")
     print(header)
     print("-" * len(header))
-    for label, scale, workers in plan:
-        result = run(folders[:scale * len(chains)], workers, arguments.format)
-        results[label] = result
+    for label, _, workers in plan:
+        result = results[label]
         rate = result["pairs"] / result["seconds"]
         worker = f"{result['worker_rss_mb']:.0f}" if workers > 1 else "-"
         cores = result["cpu_seconds"] / result["seconds"]

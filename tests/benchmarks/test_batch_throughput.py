@@ -1,0 +1,40 @@
+"""benchmarks/batch_throughput.py prints medians over rounds, not one run's figures."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "batch_throughput.py"
+
+
+def load_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("batch_throughput", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_each_run_is_the_median_of_its_rounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    script = load_script()
+    chain = tmp_path / "wikipedia" / "some-article"
+    chain.mkdir(parents=True)
+    (chain / "0.txt").write_text("One.\n")
+    monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
+    # Rounds take turns: 1x, big on 1 worker, big on 2 workers; then again.
+    seconds = iter([10.0, 20.0, 10.0, 90.0, 21.0, 11.0, 11.0, 22.0, 99.0])
+
+    def made_up_run(folders: list[str], workers: int, fmt: str) -> dict[str, float]:
+        return {"pairs": 100.0, "articles": 1.0, "seconds": next(seconds), "driver_rss_mb": 50.0,
+                "worker_rss_mb": 40.0, "cpu_seconds": 5.0}
+
+    monkeypatch.setattr(script, "run", made_up_run)
+    script.main(["--scale", "2", "--repeat", "3"])
+    table = capsys.readouterr().out
+    assert [line.split()[4] for line in table.splitlines() if " worker" in line[:18]] == \
+        ["11.0", "21.0", "11.0"]
+    assert "speed-up on 2 workers: 1.91x" in table
