@@ -91,15 +91,17 @@ def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None
     """Time one comparison of about N, 4N and 16N sentences; print medians and their ratios.
 
     The pairs are shuffled once (seeded) and each size takes a prefix of that order, so 4N holds the
-    N pairs plus more of the same mix. Sizes are timed in rounds (N, 4N, 16N, N, ...) so that a busy
-    spell on the machine hits every size alike; CPU time is reported next to wall time because other
-    processes on the machine inflate wall time but barely CPU time.
+    N pairs plus more of the same mix. Sizes are timed in rounds (N, 4N, 16N, N, ...), the peer
+    right after revdiff on each, so that a busy spell on the machine hits every size and method
+    alike; CPU time is reported next to wall time because other processes on the machine inflate
+    wall time but barely CPU time.
     """
     order = list(pairs)
     random.Random(0).shuffle(order)
     sizes = [concatenated(order, base * factor) for factor in GROWTH_FACTORS]
     wall: list[list[float]] = [[] for _ in sizes]
     cpu: list[list[float]] = [[] for _ in sizes]
+    peer: list[list[float]] = [[] for _ in sizes]
     for _ in range(repeat):
         for k, (old, new, _) in enumerate(sizes):
             gc.collect()
@@ -107,14 +109,18 @@ def growth(pairs: list[tuple[Version, Version]], base: int, repeat: int) -> None
             compare_afresh(old, new)
             cpu[k].append(time.process_time() - cpu_start)
             wall[k].append(time.perf_counter() - wall_start)
+            peer_start = time.perf_counter()
+            whole_text_dmp(old, new)
+            peer[k].append(time.perf_counter() - peer_start)
     print(f"\ngrowth: pairs of different articles concatenated; medians of {repeat} rounds, "
           f"load average {os.getloadavg()[0]:.1f}")
     print(f"{'target':>7} {'sentences':>10} {'wall ms':>9} {'cpu ms':>9} {'dmp ms':>9} "
           f"{'wall ratio':>11} {'cpu ratio':>10}")
     previous: tuple[float, float] | None = None
-    for factor, (old, new, total), walls, cpus in zip(GROWTH_FACTORS, sizes, wall, cpu, strict=True):
+    for factor, (_, _, total), walls, cpus, peers in zip(GROWTH_FACTORS, sizes, wall, cpu, peer,
+                                                          strict=True):
         wall_ms, cpu_ms = statistics.median(walls) * 1000, statistics.median(cpus) * 1000
-        theirs_ms = median_ms(functools.partial(whole_text_dmp, old, new), repeat=1)
+        theirs_ms = statistics.median(peers) * 1000
         ratios = (f"{wall_ms / previous[0]:11.2f} {cpu_ms / previous[1]:10.2f}" if previous
                   else f"{'':>11} {'':>10}")
         print(f"{base * factor:>7} {total:>10} {wall_ms:9.1f} {cpu_ms:9.1f} {theirs_ms:9.1f} {ratios}")
