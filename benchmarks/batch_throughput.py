@@ -135,6 +135,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--format", default="jsonl", help="export format (default jsonl)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the runs (default 3)")
     arguments = parser.parse_args(argv)
+    if arguments.scale < 2:
+        parser.error("--scale must be 2 or more: the big runs are measured against one copy")
     if not WIKIPEDIA.is_dir():
         raise SystemExit(f"the Wikipedia chains are not at {WIKIPEDIA}")
     chains = sorted(p for p in WIKIPEDIA.iterdir() if p.is_dir())

@@ -38,3 +38,16 @@ def test_each_run_is_the_median_of_its_rounds(tmp_path: Path, monkeypatch: pytes
     assert [line.split()[4] for line in table.splitlines() if " worker" in line[:18]] == \
         ["11.0", "21.0", "11.0"]
     assert "speed-up on 2 workers: 1.91x" in table
+
+
+def test_a_scale_below_two_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """At --scale 1 the '1x' and '1x, 1 worker' runs had one label: their figures were mixed."""
+    script = load_script()
+    (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
+    monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
+    monkeypatch.setattr(script, "run", lambda folders, workers, fmt: pytest.fail("ran"))
+    with pytest.raises(SystemExit) as stopped:
+        script.main(["--scale", "1"])
+    assert stopped.value.code == 2
+    assert "--scale must be 2 or more" in capsys.readouterr().err
