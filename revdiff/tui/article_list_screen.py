@@ -74,7 +74,7 @@ class ArticleListScreen(Dialog[int | None]):
     }
     /* one line an article, cut with … at the dialog's edge */
     ArticleListScreen OptionList {
-        height: 30;  /* LIST_HEIGHT, or fewer when fewer articles need less (`on_mount`) */
+        height: 30;  /* LIST_HEIGHT, or fewer when fewer articles or the terminal's rows (`_fit`) */
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
@@ -94,12 +94,24 @@ class ArticleListScreen(Dialog[int | None]):
             yield OptionList(*self.options, id="article-list")
 
     def on_mount(self) -> None:
+        self._fit()
         options = self.query_one(OptionList)
-        # one line an article: as high as its lines (`auto`), the list measured every line at
-        # each layout (0.5 s for 20,000 articles)
-        options.styles.height = min(len(self.options) + options.styles.gutter.height, LIST_HEIGHT)
         options.highlighted = self.current
         options.focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)  # once the hint has its rows at the new width
+
+    def _fit(self) -> None:
+        """One line an article, as many as the articles, LIST_HEIGHT and the terminal's rows
+        allow: as high as its lines (`auto`), the list measured every line at each layout (0.5 s
+        for 20,000 articles), and 30 rows high in a terminal of 16 it lost its last rows and the
+        dialog's bottom border off the screen. The hint takes two rows at 44 columns."""
+        options = self.query_one(OptionList)
+        taken = (self.query_one(Vertical).styles.gutter.height
+                 + max(1, self.query_one(".hint", Static).outer_size.height))
+        options.styles.height = min(len(self.options) + options.styles.gutter.height, LIST_HEIGHT,
+                                    self.app.size.height - taken)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.data_table import ColumnKey
 from tui_helpers import run_async, status_text
 
-from revdiff.model import Article
+from revdiff.model import Article, Version
 from revdiff.tui.app import RevdiffApp
+from revdiff.tui.article_list_screen import LIST_HEIGHT
 from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.size_notice import MIN_HEIGHT, MIN_WIDTH, TerminalTooSmall
 from revdiff.tui.timeline_screen import TimelineTable
@@ -82,3 +84,30 @@ async def test_the_timeline_gives_titles_20_cells_in_the_narrowest_terminal(
         table = app.screen.query_one(TimelineTable)
         assert table.columns_shown is not None and table.columns_shown.title_cells >= 20
         assert str(table.columns[ColumnKey("title")].label) == "title"
+
+
+@run_async
+async def test_the_article_list_of_many_articles_fits_a_short_terminal() -> None:
+    """The list was 30 rows high whatever the terminal: at 80x16 the dialog's bottom border and
+    its last rows were cut off the screen. It fits the terminal, and a resize fits it anew."""
+    articles = [Article(None, f"https://example.org/{k}", tuple(
+        Version(number, f"Story {k}", (f"Story {k} in version {number}.",)) for number in range(2)))
+        for k in range(300)]
+    app = RevdiffApp(articles)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        listed = dialog.query_one(OptionList)
+        assert dialog.content_region.contains_region(listed.region)  # its border in sight
+        assert dialog.outer_size.height == 16
+        await pilot.resize_terminal(80, 40)
+        await pilot.pause()
+        assert listed.outer_size.height == LIST_HEIGHT
+        await pilot.resize_terminal(80, 14)
+        await pilot.pause()
+        assert dialog.content_region.contains_region(listed.region)
+        await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)  # the hint takes two rows
+        await pilot.pause()
+        assert dialog.content_region.contains_region(listed.region)
