@@ -17,6 +17,9 @@ from revdiff.tui.plain_text_input import PlainTextInput
 from revdiff.tui.search import SearchHit, VersionSearch, described
 
 MAX_HITS_SHOWN = 200
+LIST_HEIGHT = 16  # the list's most rows, its border's included; it scrolls through the others
+HEADER_ROWS = 2  # the rows above the dialog that keep the pair's header in sight
+HEADER_KEPT_FROM_ROWS = 20  # a shorter terminal gives them to the hits
 
 
 class SearchScreen(Dialog[SearchHit | None]):
@@ -27,15 +30,12 @@ class SearchScreen(Dialog[SearchHit | None]):
         width: 100%;
         max-width: 110;
         height: auto;
-        max-height: 90%;
         border: round $accent;
         background: $surface;
-        margin-top: 2;
     }
     /* one line a hit, cut with … at the dialog's edge, as the article list's */
     SearchScreen OptionList {
-        height: auto;
-        max-height: 16;
+        height: auto;  /* at most LIST_HEIGHT rows, or those the terminal leaves (`_fit`) */
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
@@ -75,6 +75,19 @@ class SearchScreen(Dialog[SearchHit | None]):
         self.query_one("#search-count", Static).update(note)
         if count:
             self.query_one(OptionList).highlighted = 0
+        self.call_after_refresh(self._fit)  # once the count has its rows
+
+    def _fit(self) -> None:
+        """Keep the whole list on the screen, the header above the dialog where the terminal has
+        rows to spare: the list kept its 16 rows whatever the terminal, cut off at the dialog's
+        foot (its last hits out of sight at 80x24), and at 44x12 showed one hit at a time."""
+        rows = self.size.height
+        top = HEADER_ROWS if rows >= HEADER_KEPT_FROM_ROWS else 0
+        dialog = self.query_one(Vertical)
+        dialog.styles.margin = (top, 0, 0, 0)
+        taken = (top + dialog.styles.gutter.height + self.query_one(Input).outer_size.height
+                 + self.query_one("#search-count", Static).outer_size.height)
+        self.query_one(OptionList).styles.max_height = min(LIST_HEIGHT, rows - taken)
 
     def _list_hits(self) -> None:
         """The hits, each line cut to the list's width so that it shows the phrase (the text
@@ -91,6 +104,7 @@ class SearchScreen(Dialog[SearchHit | None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._list_hits)  # once the list has its new width
+        self.call_after_refresh(self._fit)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._update(event.value)

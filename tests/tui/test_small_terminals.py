@@ -111,3 +111,24 @@ async def test_the_article_list_of_many_articles_fits_a_short_terminal() -> None
         await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)  # the hint takes two rows
         await pilot.pause()
         assert dialog.content_region.contains_region(listed.region)
+
+
+@run_async
+async def test_the_search_dialog_lists_several_hits_in_the_shortest_terminal(
+        page_article: Article) -> None:
+    """At 44x12 the dialog kept two rows above it for the header and a tenth of the terminal
+    below it, and listed one hit at a time; in a short terminal it takes the whole height. At
+    80x24 the list ran past the dialog's foot, its last hits out of sight: it fits the rows left."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"the")
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        hits = dialog.query_one(OptionList)
+        assert hits.option_count > 3 and hits.scrollable_content_region.height >= 3
+        assert dialog.content_region.contains_region(hits.region)
+        await pilot.resize_terminal(80, 24)  # the list ran 3 rows past the dialog's foot
+        await pilot.pause()
+        assert dialog.region.y == 2  # the header in sight above it
+        assert dialog.content_region.contains_region(hits.region)
