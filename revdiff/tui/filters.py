@@ -41,6 +41,10 @@ class FilterState:
     def describe(self, *, compact: bool = False) -> str:
         """The filters in force, as the header names them (`changes only ±1, no boring`); compact,
         for a narrow terminal, `changes ±1, no boring`."""
+        return ", ".join(self.parts(compact=compact))
+
+    def parts(self, *, compact: bool = False) -> list[str]:
+        """Each filter in force as `describe` names it."""
         parts = []
         if self.hide_unchanged:
             parts.append(f"changes ±{self.context}" if compact else f"changes only ±{self.context}")
@@ -50,7 +54,7 @@ class FilterState:
             parts.append(f"only {self.only_flag.value}")
         if self.hide_boring:
             parts.append("no boring")
-        return ", ".join(parts)
+        return parts
 
 
 def is_boring(edit: Edit) -> bool:

@@ -34,8 +34,8 @@ class HeaderForm:
 
 # Too long for the terminal, the line leaves out the layout's name (the diff shows it), then the
 # time, then takes the short forms of the counts and the filters, then moves the article's
-# position to the title line, then leaves out the pair's, before it is cut: the filters in force
-# stay in sight.
+# position to the title line, then leaves out the pair's, then moves the filters that do not fit
+# to the start of the title line (`pair_and_filters`): the filters in force stay in sight.
 HEADER_FORMS = (
     HeaderForm(),
     HeaderForm(shows_mode=False),
@@ -127,6 +127,9 @@ def header_lines(shown: ShownPair, width: int) -> list[Text]:
         if text_width(line.plain) <= width:
             break
     title = Text()
+    if text_width(line.plain) > width:  # the filters go on at the start of the title line
+        line, continued = pair_and_filters(shown, width)
+        title.append(f"{continued} · ", style="bold #ffd75f")
     if article is not None and form.article_on_title:
         title.append(article_position(article, compact=True) + " · ", style="bold #87afff")
     changed = title_text(shown.old.title, shown.new.title)
@@ -134,6 +137,23 @@ def header_lines(shown: ShownPair, width: int) -> list[Text]:
         changed = title_text(shown.old.title, shown.new.title, words_cut=False)
     title.append_text(changed)
     return [shortened(line, width), shortened(title, width)]
+
+
+def pair_and_filters(shown: ShownPair, width: int) -> tuple[Text, str]:
+    """For filters too long for the line after the pair even in the shortest form: the pair and
+    the filters that fit after it in `width` cells, and the others, which begin the title line
+    (at 44 columns, four filters were cut to `changes ±1, only edited, only n…`)."""
+    line = Text()
+    line.append(f"v{shown.old.number}", style="bold #ff8787")
+    line.append(" → ")
+    line.append(f"v{shown.new.number}", style="bold #87d787")
+    parts = shown.filters.parts(compact=True)
+    fitting = 0
+    while text_width(f"{line.plain} · {', '.join(parts[:fitting + 1])},") <= width:
+        fitting += 1
+    if fitting:
+        line.append(f" · {', '.join(parts[:fitting])},", style="bold #ffd75f")
+    return line, ", ".join(parts[fitting:])
 
 
 def title_text(old: str, new: str, *, words_cut: bool = True) -> Text:

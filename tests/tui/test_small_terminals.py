@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.data_table import ColumnKey
-from tui_helpers import run_async, status_text
+from tui_helpers import header_text, run_async, status_text
 
 from revdiff.model import Article, Version
 from revdiff.tui.app import RevdiffApp
@@ -132,3 +132,17 @@ async def test_the_search_dialog_lists_several_hits_in_the_shortest_terminal(
         await pilot.pause()
         assert dialog.region.y == 2  # the header in sight above it
         assert dialog.content_region.contains_region(hits.region)
+
+
+@run_async
+async def test_the_filters_stay_in_sight_in_the_narrowest_terminal(chain_article: Article) -> None:
+    """At 44 columns four filters were cut on the header's first line (`changes ±1, only edited,
+    only n…`): those that do not fit there begin the title line."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "l", "o", "x")
+        await pilot.pause()
+        pair, title = header_text(app).splitlines()
+        assert pair == "v0 → v1 · changes ±1, only edited,"
+        assert title.startswith("only number_changed, no boring · ")
