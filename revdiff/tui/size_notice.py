@@ -36,6 +36,8 @@ class TerminalTooSmall(Dialog[None]):
     DEFAULT_CSS = """
     TerminalTooSmall { align: center middle; background: $background; }
     TerminalTooSmall Static { width: 100%; height: auto; text-align: center; }
+    /* a notice (of the inputs' warnings, say) covered this one at 30x10: it waits under it */
+    TerminalTooSmall Toast { visibility: hidden; }
     """
 
     def __init__(self, size: Size) -> None:

@@ -146,3 +146,24 @@ async def test_the_filters_stay_in_sight_in_the_narrowest_terminal(chain_article
         pair, title = header_text(app).splitlines()
         assert pair == "v0 → v1 · changes ±1, only edited,"
         assert title.startswith("only number_changed, no boring · ")
+
+
+WARNINGS = [("samples/washpo-soleimani-v6-v7.txt: line 10: the title row holds two titles, cut "
+             "where they most likely meet; check them or give neighbouring pages"), "x: another"]
+
+
+@run_async
+async def test_no_notice_covers_the_least_size_in_a_terminal_too_small(
+        chain_article: Article) -> None:
+    """At 30x10 the notice of the inputs' warnings covered half of the least size's notice."""
+    app = RevdiffApp(chain_article, input_warnings=WARNINGS)
+    async with app.run_test(size=(30, 10), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TerminalTooSmall)
+        notice = app.screen.query_one(Static)
+        region = notice.region
+        assert region.width and region.height
+        for y in range(region.y, region.bottom):
+            for x in range(region.x, region.right):
+                assert app.screen.get_widget_at(x, y)[0] is notice
+
