@@ -85,6 +85,11 @@ PAIRS_COUNT_SHOWN_EVERY = 0.25  # seconds between two counts of the pairs compar
 # visited (25 KB an article of a NewsEdits file, 100 MB a live blog whose timeline was opened).
 ARTICLES_KEEPING_COMPARISONS = 3
 
+# A terminal narrower than this gives a notice under 40 cells (Textual's toast takes at most half
+# the width): there notices have no blank rows, and that of the inputs' warnings counts them only,
+# or for its 10 seconds it covered the diff (15 rows high at 44x12, over the diff's 8).
+NARROW_NOTICE_WIDTH = 80
+
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
 # and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
 NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search", "previous_change",
@@ -159,6 +164,16 @@ def hint_width(hint: Widget) -> int:
         + cell_len(str(getattr(hint, "description", ""))) + 3
 
 
+def input_warnings_notice(warnings: Sequence[str], terminal_width: int) -> str:
+    """The first of the inputs' warnings and how many more, or in a narrow terminal how many."""
+    if terminal_width < NARROW_NOTICE_WIDTH:
+        count = len(warnings)
+        return f"{count} input warning{'s' if count != 1 else ''}: see them after you quit"
+    more = len(warnings) - 1
+    return (warnings[0] + (f" (and {more} more)" if more else "")
+            + "; the warnings stay on the terminal after you quit")
+
+
 def default_export_directory() -> Path:
     """Where `e` writes unless the settings say otherwise: the Downloads folder, or home."""
     downloads = Path.home() / "Downloads"
@@ -176,9 +191,12 @@ class RevdiffApp(App[None]):
         # Textual's own only said to press Ctrl+Q. A command of the keymap given Ctrl+C replaces it.
         Binding("ctrl+c", "quit", "Quit", show=False),
     ]
+    # a class variable, as Textual declares it (in a way neither ruff nor mypy reads as one)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_NOTICE_WIDTH, "-wide")]  # noqa: RUF012
     CSS = """
     Screen { layout: vertical; }
     #body { height: 1fr; }
+    Screen.-narrow Toast { padding: 0 1; }
     """
 
     def __init__(self, articles: Article | Sequence[Article], *,
@@ -326,9 +344,7 @@ class RevdiffApp(App[None]):
         self.query_one(StatsPanel).place(self.size.width)
         self._refresh_chrome()
         if self.input_warnings:
-            more = len(self.input_warnings) - 1
-            self.notify(f"{self.input_warnings[0]}" + (f" (and {more} more)" if more else "")
-                        + "; the warnings stay on the terminal after you quit",
+            self.notify(input_warnings_notice(self.input_warnings, self.size.width),
                         severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self._freeze_startup_objects)
         self._mind_terminal_size(self.size)

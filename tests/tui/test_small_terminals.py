@@ -12,6 +12,7 @@ from revdiff.tui.app import RevdiffApp
 from revdiff.tui.article_list_screen import LIST_HEIGHT
 from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.size_notice import MIN_HEIGHT, MIN_WIDTH, TerminalTooSmall
+from revdiff.tui.status_line import StatusLine
 from revdiff.tui.timeline_screen import TimelineTable
 
 
@@ -167,3 +168,17 @@ async def test_no_notice_covers_the_least_size_in_a_terminal_too_small(
             for x in range(region.x, region.right):
                 assert app.screen.get_widget_at(x, y)[0] is notice
 
+
+@run_async
+async def test_the_inputs_warnings_leave_the_diff_in_sight_in_the_smallest_terminal(
+        chain_article: Article) -> None:
+    """At 44x12 the notice of the inputs' warnings, the first in full, was 15 rows high over the
+    8 of the diff for 10 seconds: a narrow terminal counts them, in a notice of three rows."""
+    app = RevdiffApp(chain_article, input_warnings=WARNINGS)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT), notifications=True) as pilot:
+        await pilot.pause()
+        [notice] = list(app._notifications)
+        assert notice.message == "2 input warnings: see them after you quit"
+        [toast] = app.screen.query("Toast")  # Textual's class for a notice is not public
+        assert toast.region.height <= 3
+        assert toast.region.bottom <= app.query_one(StatusLine).region.bottom  # none of it cut
