@@ -26,6 +26,7 @@ from revdiff.tui.timeline_columns import (
     row_cells,
 )
 
+TABLE_HEIGHT = 30  # the table's most rows, its header's included; it scrolls through the others
 HINT = "Enter: compare with the previous version · m: mark as old side, Enter on another: compare · Esc"
 
 
@@ -86,6 +87,7 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         border: round $accent;
         background: $surface;
     }
+    /* at most TABLE_HEIGHT rows, or those the terminal leaves (`_fit`) */
     TimelineScreen DataTable { height: auto; max-height: 30; }
     TimelineScreen #timeline-hint { color: $text-muted; padding: 0 1; }
     """
@@ -111,6 +113,18 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)  # once the hint has its rows at the new width
+
+    def _fit(self) -> None:
+        """Keep the table and the hint under it on the screen: 30 rows high in a terminal of 12,
+        the table ran past the dialog's foot, the hint and the rows the cursor went down to out
+        of sight."""
+        dialog = self.query_one(Vertical)
+        taken = (dialog.styles.gutter.height + self.query_one("#timeline-title").outer_size.height
+                 + self.query_one("#timeline-hint").outer_size.height)
+        self.query_one(DataTable).styles.max_height = min(TABLE_HEIGHT, self.size.height - taken)
 
     def _mark(self, index: int) -> Text:
         if index == self.marked:

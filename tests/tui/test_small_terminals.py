@@ -182,3 +182,29 @@ async def test_the_inputs_warnings_leave_the_diff_in_sight_in_the_smallest_termi
         [toast] = app.screen.query("Toast")  # Textual's class for a notice is not public
         assert toast.region.height <= 3
         assert toast.region.bottom <= app.query_one(StatusLine).region.bottom  # none of it cut
+
+
+@run_async
+async def test_the_timeline_of_many_versions_fits_a_short_terminal() -> None:
+    """The table was up to 30 rows high whatever the terminal: at 44x12 a timeline of 30
+    versions ran past the dialog's foot, its hint of the keys and the rows the cursor went down
+    to out of sight. The table fits the rows left, and a resize fits it anew."""
+    article = Article(None, "https://example.org/long", tuple(
+        Version(number, f"Title {number}", (f"Sentence of version {number}.", "It stays."))
+        for number in range(30)))
+    app = RevdiffApp(article)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        table = dialog.query_one(TimelineTable)
+        hint = dialog.query_one("#timeline-hint", Static)
+        assert dialog.content_region.contains_region(table.region)
+        assert dialog.content_region.contains_region(hint.region)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert dialog.content_region.contains_region(hint.region)
+        await pilot.resize_terminal(80, 60)
+        await pilot.pause()
+        assert table.outer_size.height == 30
