@@ -37,7 +37,7 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None) 
     an input larger than `max_bytes` (default 64 MiB) is refused before it is read.
     """
     from revdiff.formats import load as load_inputs
-    from revdiff.formats.text_input import DEFAULT_MAX_BYTES
+    from revdiff.size_limit import DEFAULT_MAX_BYTES
 
     if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)
                                   or max_bytes < 1):

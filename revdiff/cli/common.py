@@ -14,13 +14,6 @@ import click
 from revdiff.cli import report_error
 from revdiff.cli.progress import reading_notice
 from revdiff.errors import RevdiffError, writing_stdout
-from revdiff.formats import load
-from revdiff.formats.text_input import (
-    DEFAULT_MAX_BYTES,
-    MAX_SIZE_ENV,
-    format_size,
-    parse_size,
-)
 from revdiff.model import Article
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
@@ -31,6 +24,7 @@ from revdiff.read_warnings import (
     input_name,
     warning_lines,
 )
+from revdiff.size_limit import DEFAULT_MAX_BYTES, MAX_SIZE_ENV, format_size, parse_size
 from revdiff.terminal_text import ByteSink, TerminalDataStream, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -111,6 +105,10 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
     `notice`, a terminal is told what is being read while it takes long (`reading_notice`),
     unless the user is typing a version on it (`-` read from the terminal). `origins` gets each
     article's input, as `load` gives them."""
+    # imported here, not with the module: the readers and the column splitter take longer to
+    # load than the rest of the command line, and completing a path or `--help` needs neither
+    from revdiff.formats import load
+
     notes: list[str] = []
     typed = "-" in inputs and sys.stdin.isatty()
     with reading_notice(sys.stderr, counted(len(inputs), "input"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,20 +17,11 @@ from revdiff.cli.common import (
     use_color,
     write_data,
 )
-from revdiff.engine import SENTENCE_MODES
-from revdiff.export.comparison_html import comparisons_html
-from revdiff.export.comparison_records import (
-    Item,
-    comparisons_csv,
-    comparisons_json,
-    comparisons_jsonl,
-)
-from revdiff.export.comparison_text import comparison_text
-from revdiff.export.pairs import compare_chain, pair_reading
-from revdiff.export.patch_text import article_unified_diff
-from revdiff.export.records import article_ref
 from revdiff.model import Article, Comparison, Edit, EditOp, Flag
 from revdiff.terminal_text import visible
+
+if TYPE_CHECKING:
+    from revdiff.export.comparison_records import Item
 
 FORMATS = ("text", "json", "jsonl", "csv", "unified", "html")
 
@@ -51,6 +43,9 @@ def consecutive_comparisons(articles: list[Article], sentences: str, names: list
                             ) -> Iterator[Item]:
     """Every consecutive pair of versions of every article, with how sure its reading is; an
     article without a URL or a title is named by `names` (`load_and_warn`'s)."""
+    from revdiff.export.pairs import compare_chain, pair_reading
+    from revdiff.export.records import article_ref
+
     for index, (article, name) in enumerate(zip(articles, names, strict=True)):
         ref = article_ref(index, article, name)
         for comparison in compare_chain(article, sentences):
@@ -84,7 +79,7 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
               help="text: coloured edits for a terminal; json: an array, one object per version pair; "
                    "jsonl: one edit per line; csv: one edit per row (the edit columns of "
                    "docs/EXPORT.md); unified: a patch, one sentence per line; html: a page.")
-@click.option("--sentences", type=click.Choice(SENTENCE_MODES), default="auto", show_default=True,
+@click.option("--sentences", type=click.Choice(["auto", "lines"]), default="auto", show_default=True,
               help="auto: split paragraphs into sentences; lines: each paragraph/line is one sentence.")
 @click.option("--changes-only", is_flag=True, help="text format: leave out unchanged sentences.")
 @click.option("--only", "labels", multiple=True, type=click.Choice([op.value for op in EditOp]),
@@ -112,6 +107,17 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
                                "unchanged asks for; give one of them")
     if color and output_format != "text":  # (--no-color is what the other formats are anyway)
         raise click.UsageError(f"--color applies to --format text, not {output_format}")
+    # The exporters (and through them the engine) are imported here, not with the module:
+    # completing an input path and `--help` need none of them.
+    from revdiff.export.comparison_html import comparisons_html
+    from revdiff.export.comparison_records import (
+        comparisons_csv,
+        comparisons_json,
+        comparisons_jsonl,
+    )
+    from revdiff.export.comparison_text import comparison_text
+    from revdiff.export.patch_text import article_unified_diff
+
     names: list[str] = []
     articles = load_and_warn(inputs, max_size, quiet, compare=True, names=names)
     items = consecutive_comparisons(articles, sentences, names)

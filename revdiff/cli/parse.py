@@ -14,8 +14,6 @@ from revdiff.cli.common import (
     reports_errors,
     write_data,
 )
-from revdiff.export.article_json import article_summary, article_to_dict
-from revdiff.export.records import json_array, json_line
 
 
 @click.command()
@@ -31,6 +29,11 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     # the articles' warnings go into the output; what was left out of the inputs goes to stderr.
     # Every input is read before anything is written (bad input is one error line, never a
     # half-written output); each article is then written as soon as it is made into text.
+    # The exporters are imported here, not with the module: completing an input path and
+    # `--help` need none of them.
+    from revdiff.export.article_json import article_summary, article_to_dict
+    from revdiff.export.records import json_array, json_line
+
     articles = load_articles(inputs, max_size)
     if output_format == "text":
         echo_blocks(article_summary(a) for a in articles)

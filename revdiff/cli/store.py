@@ -21,7 +21,6 @@ from revdiff.cli.common import (
 )
 from revdiff.cli.progress import ProgressBar
 from revdiff.errors import StoreError
-from revdiff.formats.text_input import resolved
 from revdiff.safe_git import git_executable
 from revdiff.stop_signals import sigterm_as_interrupt
 from revdiff.store import SkipReason
@@ -62,6 +61,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     `revdiff parse DIR`.
     """
     git_executable()  # without git, GitPython cannot be imported: one line says so first
+    # imported here, not with the module: it loads the readers, which completing a path and
+    # `--help` do not need
+    from revdiff.formats.text_input import resolved
     from revdiff.store.writer import store_articles
 
     target = resolved(repo_dir)

@@ -16,7 +16,6 @@ from revdiff.cli.common import (
     quiet_option,
     reports_errors,
 )
-from revdiff.export.article_json import article_summary
 from revdiff.model import Article
 from revdiff.terminal_text import visible
 
@@ -26,11 +25,14 @@ LAYOUT_CHOICES = ("auto", "side", "unified")
 def article_text(article: Article, sentences: str = "auto") -> str:
     """Every consecutive pair of versions as the text diff, or a summary without two versions;
     control characters in the text shown as symbols."""
-    if len(article.versions) < 2:
-        return article_summary(article)
+    # The exporters (and through them the engine) are imported here, not with the module:
+    # completing an input path and `--help` need none of them.
+    from revdiff.export.article_json import article_summary
     from revdiff.export.comparison_text import comparison_text
     from revdiff.export.pairs import compare_chain
 
+    if len(article.versions) < 2:
+        return article_summary(article)
     return "\n\n".join(comparison_text(comparison, article=article.key, color=False,
                                        shown=visible)
                        for comparison in compare_chain(article, sentences))

@@ -58,7 +58,6 @@ from revdiff.export.worker_loss import InFlight, WorkerLost, working_on
 from revdiff.export.writers import ExportWriter, csv_header
 from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.load import load_unit
-from revdiff.formats.text_input import DEFAULT_MAX_BYTES
 from revdiff.model import Article, Comparison, ComparisonStats
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
@@ -66,6 +65,7 @@ from revdiff.read_warnings import (
     input_name,
     warning_lines,
 )
+from revdiff.size_limit import DEFAULT_MAX_BYTES
 from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held
 from revdiff.terminal_text import ByteSink, visible
 

@@ -13,8 +13,9 @@ from revdiff.formats.sqlite_schema import (
     open_read_only,
     tables,
 )
-from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size
+from revdiff.formats.text_input import check_size
 from revdiff.model import Article
+from revdiff.size_limit import DEFAULT_MAX_BYTES
 
 
 class DatabaseContents(Protocol):

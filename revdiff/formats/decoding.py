@@ -15,7 +15,8 @@ import zipfile
 from dataclasses import dataclass
 
 from revdiff.errors import BinaryInput, EmptyInput, EncodingProblem
-from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size
+from revdiff.formats.text_input import check_size
+from revdiff.size_limit import DEFAULT_MAX_BYTES
 
 # Longest marks first: the UTF-32 little-endian mark begins with the UTF-16 one.
 _BYTE_ORDER_MARKS = (

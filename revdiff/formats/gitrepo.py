@@ -86,7 +86,7 @@ from revdiff.formats.plain import (
     read_paragraphs,
     wrapped_warning,
 )
-from revdiff.formats.text_input import DEFAULT_MAX_BYTES, check_size, name_text
+from revdiff.formats.text_input import check_size, name_text
 from revdiff.model import Article, Version
 from revdiff.safe_git import (
     common_git_dir,
@@ -96,6 +96,7 @@ from revdiff.safe_git import (
     run_git,
     sanitized_clone,
 )
+from revdiff.size_limit import DEFAULT_MAX_BYTES
 
 _NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
 # A SHA-256 id first: a SHA-1 id is its first 40 digits.

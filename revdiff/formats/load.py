@@ -35,15 +35,14 @@ from revdiff.formats.detect import (
 )
 from revdiff.formats.fields import dated_back_warnings, source_of_url
 from revdiff.formats.text_input import (
-    DEFAULT_MAX_BYTES,
     check_size,
-    format_size,
     name_text,
     read_bounded,
     resolved,
 )
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
+from revdiff.size_limit import DEFAULT_MAX_BYTES, format_size
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
 # What file browsers leave in a folder they showed (Finder, Explorer): never a version

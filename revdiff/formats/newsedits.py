@@ -48,12 +48,12 @@ from revdiff.formats.sqlite_schema import (
     whole_digits,
 )
 from revdiff.formats.text_input import (
-    DEFAULT_MAX_BYTES,
     check_size,
     collapse_whitespace,
     only_lone_spaces,
 )
 from revdiff.model import Article, Version
+from revdiff.size_limit import DEFAULT_MAX_BYTES
 
 TABLE = "entryversion"
 

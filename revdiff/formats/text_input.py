@@ -8,14 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from revdiff.errors import InputTooLarge
-
-# Inputs larger than this are refused unless the caller raises the limit (`--max-size` or the
-# REVDIFF_MAX_SIZE environment variable on the command line, `max_bytes` in the API).
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-MAX_SIZE_ENV = "REVDIFF_MAX_SIZE"
-
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
-_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+from revdiff.size_limit import DEFAULT_MAX_BYTES, KIB, MAX_SIZE_ENV, format_size
 
 # What trackers treat as whitespace: ASCII only, so a no-break space is text.
 ASCII_WHITESPACE = " \t\n\r\f\v"
@@ -48,35 +41,12 @@ def name_text(name: str) -> str:
                    for char in name)
 
 
-def parse_size(text: str) -> int:
-    """Bytes in a size such as `5000000`, `64M`, `1.5G` or `512KiB` (units are powers of 1024).
-
-    Raises ValueError for anything else, and for sizes below one byte.
-    """
-    found = _SIZE.fullmatch(text)
-    if not found:
-        raise ValueError(f"{text!r} is not a size; write e.g. 64M, 1G or 5000000")
-    size = int(float(found.group(1)) * _UNITS[found.group(2).lower()])
-    if size < 1:
-        raise ValueError(f"{text!r} is less than one byte")
-    return size
-
-
-def format_size(size: int) -> str:
-    """`64M`, `1.5G`, `900` (bytes): the short form `parse_size` reads back."""
-    for unit in ("T", "G", "M", "K"):
-        scale = _UNITS[unit.lower()]
-        if size >= scale:
-            return f"{size / scale:.1f}".removesuffix(".0") + unit
-    return str(size)
-
-
 def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
                what: str = "input") -> None:
     """Refuse an input (or `what` else it holds, such as one version of a database) of `size`
     bytes when it is over the limit."""
     if size > max_bytes:
-        exact = f" ({size:,} bytes)" if size >= _UNITS["k"] else ""
+        exact = f" ({size:,} bytes)" if size >= KIB else ""
         raise _too_large(f"{what} is {_bytes_text(size)}{exact}, more than the size limit of "
                          f"{_bytes_text(max_bytes)}", where,
                          "one article" if what == "input" else "one version")
@@ -84,7 +54,7 @@ def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
 
 def _bytes_text(size: int) -> str:
     """`64M`, `1.5G`, `900 bytes`."""
-    return format_size(size) if size >= _UNITS["k"] else f"{size} bytes"
+    return format_size(size) if size >= KIB else f"{size} bytes"
 
 
 def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import click
 import pytest
 from cli_run import SAMPLES
 
@@ -27,12 +28,16 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def imported_by(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+def modules_imported_by(args: list[str], env: dict[str, str] | None = None) -> list[str]:
     result = subprocess.run([sys.executable, "-c", RUN_AND_LIST_MODULES, json.dumps(args)],
                             capture_output=True, text=True, timeout=120, check=False,
                             env={**os.environ, **(env or {})})
-    modules = json.loads(result.stderr.splitlines()[-1])
-    return {name.partition(".")[0] for name in modules}
+    modules: list[str] = json.loads(result.stderr.splitlines()[-1])
+    return modules
+
+
+def imported_by(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+    return {name.partition(".")[0] for name in modules_imported_by(args, env)}
 
 
 @pytest.mark.parametrize(("case", "args", "env"), [
@@ -45,6 +50,35 @@ def imported_by(args: list[str], env: dict[str, str] | None = None) -> set[str]:
 def test_no_heavy_library_is_imported(case: str, args: list[str], env: dict[str, str]) -> None:
     heavy = imported_by(args, env) & set(HEAVY)
     assert not heavy, f"{case} imported {sorted(heavy)}"
+
+
+# What a command runs with, and completing its input path or showing its help does not need.
+RUN_ONLY = ("revdiff.formats", "revdiff.splitter", "revdiff.engine", "revdiff.export")
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_completing_an_input_path_loads_no_reader_splitter_engine_or_exporter(name: str) -> None:
+    """`revdiff diff sam<TAB>` imported every reader and the column splitter (through the
+    command's size option) and the engine and exporters (through the command's module): a TAB
+    took six times as long as starting Python."""
+    loaded = modules_imported_by([], {"_REVDIFF_COMPLETE": "bash_complete",
+                                      "COMP_WORDS": f"revdiff {name} sam", "COMP_CWORD": "2"})
+    assert f"revdiff.cli.{name}" in loaded  # the command was read for its arguments
+    assert not [module for module in loaded if module.startswith(RUN_ONLY)]
+
+
+@pytest.mark.parametrize("name", ["diff", "export"])
+def test_sentence_modes_offered_are_the_engines(name: str) -> None:
+    """The commands spell the modes out, so that their options load without the engine."""
+    from click import Context
+
+    from revdiff.engine import SENTENCE_MODES
+
+    command = main.get_command(Context(main), name)
+    assert command is not None
+    option = next(param for param in command.params if param.name == "sentences")
+    assert isinstance(option.type, click.Choice)
+    assert tuple(option.type.choices) == SENTENCE_MODES
 
 
 def test_the_module_list_is_real() -> None:

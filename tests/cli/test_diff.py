@@ -376,8 +376,7 @@ def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
     (226 MB held for them)."""
     import revdiff.export.pairs
 
-    # the modules, not the commands of the same names that `revdiff.cli` holds
-    diff_module = importlib.import_module("revdiff.cli.diff")
+    # the module, not the command of the same name that `revdiff.cli` holds
     view_module = importlib.import_module("revdiff.cli.view")
     database = tmp_path / "news.db"
     write_database(database, [Article("bbc", f"https://www.bbc.co.uk/news/a-{k}", (
@@ -390,7 +389,7 @@ def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
             raise _Interrupted
         return compare_chain(article, sentences)  # type: ignore[return-value]
 
-    monkeypatch.setattr(diff_module, "compare_chain", compare_the_first_only)
+    # the commands import it when they run
     monkeypatch.setattr(revdiff.export.pairs, "compare_chain", compare_the_first_only)
     monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: False)
     result = CliRunner().invoke(main, [*command, str(database)])
@@ -413,18 +412,19 @@ def test_parse_writes_each_article_before_the_next_is_made_into_text(
         start: str) -> None:
     """parse made every article's text, then the text of the whole array (or summary), before
     writing any: a NewsEdits file of 20,000 articles peaked at 840 MB, its articles 290 MB."""
-    parse_module = importlib.import_module("revdiff.cli.parse")
+    import revdiff.export.article_json as made_by  # which `parse` imports when it runs
+
     database = tmp_path / "news.db"
     write_database(database, [Article("bbc", f"https://www.bbc.co.uk/news/a-{k}", (
         Version(0, "", (f"Story {k}.",)),), 1) for k in range(2)])
-    make_text = getattr(parse_module, made)
+    make_text = getattr(made_by, made)
 
     def make_the_first_only(article: Article) -> object:
         if article.url and article.url.endswith("a-1"):
             raise _Interrupted
         return make_text(article)
 
-    monkeypatch.setattr(parse_module, made, make_the_first_only)
+    monkeypatch.setattr(made_by, made, make_the_first_only)
     result = CliRunner().invoke(main, ["parse", "--format", output_format, str(database)])
     assert isinstance(result.exception, _Interrupted)
     assert result.stdout.startswith(start)

@@ -15,7 +15,8 @@ import revdiff
 from revdiff.cli import main
 from revdiff.errors import InputTooLarge
 from revdiff.formats.sniffer_text import MAX_ROW_CHARS
-from revdiff.formats.text_input import check_size, parse_size, read_bounded
+from revdiff.formats.text_input import check_size, read_bounded
+from revdiff.size_limit import parse_size
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HUNDRED_MB = 100 * 1024 * 1024
