@@ -158,7 +158,9 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
     """Text without a byte-order mark: as its `<meta charset>` says, else UTF-8, else guessed."""
     declared = _META_CHARSET.search(data[:_DECLARATION_BYTES])
     label = declared.group(1).decode("ascii") if declared else "utf-8"
-    encoding = _charset(label, where)
+    # only a declared label is checked against the character sets: the check imports
+    # charset-normalizer (some 10 ms), which UTF-8 text never needs
+    encoding = _charset(label, where) if declared else "utf_8"
     if encoding == _USUAL_LEGACY and declared and not data.isascii():
         stale = _utf8_despite(label, data, where)
         if stale:
