@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 
 from revdiff.errors import BinaryInput, EmptyInput, EncodingProblem
@@ -73,6 +72,8 @@ def _is_office_document(data: bytes) -> bool:
     or an OpenDocument (`mimetype`: odt) document, whose text unzipping does not give."""
     if not data.startswith(b"PK\x03\x04"):
         return False
+    import zipfile  # here, not with the module: text, nearly every input, never needs it
+
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError):  # cut short or damaged: no telling
