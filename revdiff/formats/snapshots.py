@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from revdiff.errors import EmptyInput, InconsistentPages, RevdiffError
@@ -21,10 +22,12 @@ from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.nytdiff import sortable_time
-from revdiff.formats.snapshot_page import SavedPage, read_page
 from revdiff.formats.text_input import check_size, read_bounded
 from revdiff.model import Article, Version
 from revdiff.read_warnings import first_few
+
+if TYPE_CHECKING:
+    from revdiff.formats.snapshot_page import SavedPage
 
 # A save with a paywall notice is the paywall's teaser when another save of the article holds its
 # paragraphs in at least this many times its words.
@@ -59,6 +62,10 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
         pages.append((name, file.name, decoded.text))
         if decoded.warning:
             guessed_encodings.append(decoded.warning)
+    # imported once the folder is known to hold pages: BeautifulSoup, which reads them, takes
+    # some 90 ms to import, which a folder of version files must not wait for
+    from revdiff.formats.snapshot_page import read_page
+
     return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent),
                                guessed_encodings)
 

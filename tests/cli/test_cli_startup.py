@@ -46,6 +46,9 @@ def imported_by(args: list[str], env: dict[str, str] | None = None) -> set[str]:
                                        "COMP_WORDS": "revdiff ", "COMP_CWORD": "1"}),
     ("parsing a flattened text page", ["parse", str(SAMPLES / "sniffer-diff" /
                                                     "iran-strikes-v0-v1.txt")], {}),
+    # a folder is read as saved pages when it holds them: BeautifulSoup loaded for every folder
+    ("parsing a folder of version files", ["parse", str(SAMPLES / "versions" /
+                                                        "iran-strikes-us-troops-in-iraq")], {}),
 ])
 def test_no_heavy_library_is_imported(case: str, args: list[str], env: dict[str, str]) -> None:
     heavy = imported_by(args, env) & set(HEAVY)
