@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revdiff.errors import (
     EmptyInput,
@@ -19,7 +20,6 @@ from revdiff.errors import (
     UnknownFormat,
 )
 from revdiff.formats import (
-    databases,
     elision,
     foreign,
     plain,
@@ -44,6 +44,9 @@ from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
 from revdiff.size_limit import DEFAULT_MAX_BYTES, format_size
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
+
+if TYPE_CHECKING:
+    from revdiff.formats.databases import DatabaseContents
 
 # What file browsers leave in a folder they showed (Finder, Explorer): never a version
 FILE_BROWSER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
@@ -172,7 +175,7 @@ class _NamedAsText:
     """A database's articles with their names in text that every output can hold, as `load`
     gives them, made as they are read."""
 
-    def __init__(self, contents: databases.DatabaseContents) -> None:
+    def __init__(self, contents: DatabaseContents) -> None:
         self.contents = contents
 
     def __len__(self) -> int:
@@ -183,10 +186,13 @@ class _NamedAsText:
 
 
 def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
-              notes: list[str] | None = None) -> databases.DatabaseContents:
+              notes: list[str] | None = None) -> DatabaseContents:
     """The articles `load` reads from `inputs`, but those of a database given alone read one at a
     time as they are used: `export` reads a whole NewsEdits outlet so, in bounded memory."""
     if len(inputs) == 1 and inputs[0] != "-" and is_sqlite_file(Path(inputs[0])):
+        # imported here: the SQLite readers load only for a database
+        from revdiff.formats import databases
+
         return _NamedAsText(databases.open_database(Path(inputs[0]), max_bytes))
     return load(inputs, max_bytes, notes)
 
@@ -233,6 +239,9 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
         with open(path, "rb") as handle:
             if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
                 _check_database_size(path, name, max_bytes)
+                # imported here: the SQLite readers load only for a database
+                from revdiff.formats import databases
+
                 return databases.read_database(path, max_bytes)
             check_size(path.stat().st_size, name, max_bytes)
             handle.seek(0)
