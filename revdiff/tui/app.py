@@ -167,8 +167,9 @@ def hint_width(hint: Widget) -> int:
 def input_warnings_notice(warnings: Sequence[str], terminal_width: int) -> str:
     """The first of the inputs' warnings and how many more, or in a narrow terminal how many."""
     if terminal_width < NARROW_NOTICE_WIDTH:
-        count = len(warnings)
-        return f"{count} input warning{'s' if count != 1 else ''}: see them after you quit"
+        if len(warnings) == 1:
+            return "1 input warning: see it after you quit"
+        return f"{len(warnings)} input warnings: see them after you quit"
     more = len(warnings) - 1
     return (warnings[0] + (f" (and {more} more)" if more else "")
             + "; the warnings stay on the terminal after you quit")

@@ -8,7 +8,7 @@ from textual.widgets.data_table import ColumnKey
 from tui_helpers import header_text, run_async, status_text
 
 from revdiff.model import Article, Version
-from revdiff.tui.app import RevdiffApp
+from revdiff.tui.app import RevdiffApp, input_warnings_notice
 from revdiff.tui.article_list_screen import LIST_HEIGHT
 from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.size_notice import MIN_HEIGHT, MIN_WIDTH, TerminalTooSmall
@@ -208,3 +208,9 @@ async def test_the_timeline_of_many_versions_fits_a_short_terminal() -> None:
         await pilot.resize_terminal(80, 60)
         await pilot.pause()
         assert table.outer_size.height == 30
+
+
+def test_one_input_warning_is_counted_as_one_in_a_narrow_terminal() -> None:
+    """Under 80 columns one warning was counted `1 input warning: see them after you quit`."""
+    assert input_warnings_notice(WARNINGS[:1], MIN_WIDTH) == "1 input warning: see it after you quit"
+    assert input_warnings_notice(WARNINGS, MIN_WIDTH) == "2 input warnings: see them after you quit"
