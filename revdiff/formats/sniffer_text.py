@@ -300,10 +300,11 @@ def _old_rows_with_their_tab(header: PageHeader, rows: list[tuple[int, str]],
         start = end + 1
     if first < len(rows):
         trimmed = sum(a != b for a, b in zip(rows, restored, strict=True))
+        read_as, them = ("an old-only row", "it") if trimmed == 1 else ("old-only rows", "them")
         header.warnings.append(
             f"{header.name}:{rows[first][0]}: {counted(trimmed, 'row')} without a tab read as "
-            "old-only rows (the tab of an empty new cell was trimmed from the line's end); "
-            "check them")
+            f"{read_as} (the tab of an empty new cell was trimmed from the line's end); "
+            f"check {them}")
     return restored
 
 

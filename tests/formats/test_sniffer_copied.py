@@ -198,8 +198,9 @@ def test_a_copy_with_its_line_ends_trimmed_reads_as_its_html_page(tmp_path: Path
     trimmed = [number for number, line in enumerate(lines, 1) if line.endswith("\t")]
     assert [w for w in article.warnings if "without a tab" in w] == (
         [(f"{copied}:{trimmed[0]}: {len(trimmed)} row{'s' * (len(trimmed) > 1)} without a tab "
-          "read as old-only rows (the tab of an empty new cell was trimmed from the line's end); "
-          "check them")] if trimmed else [])
+          + ("read as an old-only row" if len(trimmed) == 1 else "read as old-only rows")
+          + " (the tab of an empty new cell was trimmed from the line's end); check "
+          + ("it" if len(trimmed) == 1 else "them"))] if trimmed else [])
 
 
 @pytest.mark.parametrize("after", ["", "Previous version 3 4 Next version\n"])
@@ -227,3 +228,13 @@ def test_when_the_article_was_first_seen_is_the_html_page_s_time_to_the_minute(
     odd.write_text(browser_copy(html).replace("January 2, 2020 17:12 (UTC)", "2 Jan 2020"), "utf-8")
     (article,) = load([str(odd)])
     assert article.metadata["first_seen"] == "2 Jan 2020"
+
+
+def test_one_trimmed_old_row_is_named_as_one(tmp_path: Path) -> None:
+    """One such row was said to be `1 row without a tab read as old-only rows`."""
+    copied = tmp_path / "copied.txt"
+    copied.write_text("Version 3\tVersion 4\nOld title\tNew title\n\t(about 1 hour later)\n"
+                      "Same.\tSame.\nOld only.\nEnd.\tEnd.\n", "utf-8")
+    (article,) = load([str(copied)])
+    assert f"{copied}:5: 1 row without a tab read as an old-only row (the tab of an empty new " \
+        "cell was trimmed from the line's end); check it" in article.warnings
