@@ -50,9 +50,12 @@ def open_or_create(path: Path) -> git.Repo:
         path.mkdir(parents=True, exist_ok=True)
         return _without_hooks(git.Repo.init(path))
     except NotADirectoryError:
-        raise StoreError("cannot create a git repository there: a folder of the path is a file",
-                         str(path), hint="give a path whose folders are directories, or move "
-                                         "the file away") from None
+        in_the_way = next((folder for folder in path.parents
+                           if folder.exists() and not folder.is_dir()), None)
+        raise StoreError(f"cannot create a git repository there: "
+                         f"{in_the_way or 'a folder of the path'} is a file", str(path),
+                         hint="give a path whose folders are directories, or move the file "
+                              "away") from None
     except (OSError, git.GitCommandError) as error:
         said = git_complaint(error.stderr) if isinstance(error, git.GitCommandError) else error
         raise StoreError(f"cannot create a git repository: {said}", str(path),

@@ -59,8 +59,18 @@ def test_a_repository_path_under_a_file_is_said_as_it_is(tmp_path: Path) -> None
                                        str(tmp_path / "notes" / "repo")])
     assert result.exit_code == 2
     assert result.stderr == (f"revdiff: error: {tmp_path / 'notes' / 'repo'}: cannot create a "
-                             "git repository there: a folder of the path is a file (give a path "
+                             f"git repository there: {tmp_path / 'notes'} is a file (give a path "
                              "whose folders are directories, or move the file away)\n")
+
+
+def test_the_file_under_which_a_repository_path_runs_is_named(tmp_path: Path) -> None:
+    # it said `a folder of the path is a file`, leaving the user to find which
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    (tmp_path / "notes").write_text("x")
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo",
+                                       str(tmp_path / "notes" / "2020" / "repo")])
+    assert result.exit_code == 2
+    assert f"there: {tmp_path / 'notes'} is a file (" in result.stderr
 
 
 @pytest.mark.parametrize("kind", ["tree", "blob", "tag"])
