@@ -123,8 +123,10 @@ def refuse_branch_checked_out_elsewhere(repo: git.Repo, ref: str) -> None:
         raise StoreError(f"the branch {ref.removeprefix('refs/heads/')} is checked out in the "
                          f"worktree {worktree}, which storing here would leave behind it; "
                          "nothing was stored", str(repo.working_tree_dir or repo.git_dir),
-                         hint=f"store there instead (--repo {worktree}), or check out another "
-                              "branch here")
+                         hint=f"store there instead (--repo {worktree}), or "
+                              + ("make HEAD name another branch (git symbolic-ref HEAD "
+                                 "refs/heads/BRANCH)" if repo.bare else
+                                 "check out another branch here"))
 
 
 def _small_file_text(file: Path) -> str:

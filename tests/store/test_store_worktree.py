@@ -382,6 +382,9 @@ def test_a_branch_checked_out_in_another_worktree_is_refused_before_anything_is_
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"revdiff: error: {bare}: the branch ")
     assert f"is checked out in the worktree {linked}" in result.stderr
+    # a bare repository checks nothing out: it said `or check out another branch here`
+    assert result.stderr.endswith("or make HEAD name another branch (git symbolic-ref HEAD "
+                                  "refs/heads/BRANCH))\n")
     assert git(bare, "rev-parse", "HEAD") == tip
     assert git(linked, "status", "--porcelain") == ""
     # stored from that worktree instead, its files are brought up to the branch
