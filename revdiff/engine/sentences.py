@@ -150,6 +150,8 @@ TIME_OF_SAYING = word_set(
 # (`said late Friday`, `said last week`); a day or a month may too.
 PLACE_OR_MEANS_OF_SAYING = word_set("in on at during after before via from through to")
 TIME_WORDS = word_set("late early earlier later today yesterday tonight last")
+# The words a time of the saying is made of (`late Friday night`, `this week`, `the next day`).
+WORDS_OF_A_TIME = TIME_WORDS | AFTER_CLOCK_TIME | TIME_OF_SAYING | word_set("the this")
 # Words that open or carry a clause of its own after where or when a quotation was said, a
 # statement reported without `that` (`.” Biden said on Tuesday he would run.`, `said in an
 # interview the team would rebuild`): a subject pronoun or an auxiliary verb.
@@ -409,13 +411,21 @@ def _says_when_or_where(words: Sequence[str]) -> bool:
         return False
     for at, word in enumerate(words):
         bare = word.lower().rstrip(".,;:")
-        if bare in PLACE_OR_MEANS_OF_SAYING:
+        if bare in PLACE_OR_MEANS_OF_SAYING and (reach == len(words) or _is_a_time(words[:at])):
             reach = len(words)  # a preposition's phrase, after the time too, to the sentence's end
         if at == reach or bare in REPORTED_CLAUSE_WORDS or word[:1] in _OPENING:
             return False
         if _ends_a_sentence(word.rstrip("”\"’')]")):
             return True
     return False
+
+
+def _is_a_time(words: Sequence[str]) -> bool:
+    """Whether `words` are all words of a time (`late Friday night`, `the next day`, `Jan. 3`):
+    a preposition after them says where it was said, while after `Friday the talks` it is part
+    of a statement reported without `that` (`said Friday the talks in Geneva failed.`)."""
+    return all(bare in WORDS_OF_A_TIME or bare.isdigit()
+               for bare in (word.lower().rstrip(".,;:") for word in words))
 
 
 def _time_opens_sentence(paragraph: str, end: int) -> bool:

@@ -84,6 +84,11 @@ def pieces(text: str) -> list[str]:
       "“No.” Biden said Friday at a rally."]),
     ("“We lost.” Biden said late Friday in Ohio he would run.",
      ["“We lost.”", "Biden said late Friday in Ohio he would run."]),
+    # but a preposition after words of no time is in a statement reported without `that`
+    (("“We lost.” Biden said Friday the talks in Geneva failed. “No.” Biden said Tuesday troops "
+      "from Iraq came home."),
+     ["“We lost.”", "Biden said Friday the talks in Geneva failed.", "“No.”",
+      "Biden said Tuesday troops from Iraq came home."]),
     (("“It is over.” Biden said on Friday that the talks failed. “No.” Biden said Tuesday the "
       "talks failed. “No.” Biden said, “We lost.”"),
      ["“It is over.”", "Biden said on Friday that the talks failed.", "“No.”",
