@@ -406,7 +406,7 @@ def _follows_a_quotation(tokens: list[str], verb: int) -> bool:
     """Whether a quotation closes in the three tokens before the verb (`,” he added`, `,” Trump
     posted`)."""
     before = tokens[max(0, verb - 3):verb]
-    return any(token.endswith(("”", '"', "’", "»")) or _CLOSING_SINGLE.search(token) for token in before)
+    return any(token.endswith(("”", '"', "»")) or _CLOSING_SINGLE.search(token) for token in before)
 
 
 # Words that begin a clause after `that` as its subject (`admitted that he …`).

@@ -54,6 +54,8 @@ def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tu
     "Is the report confirmed?",
     "The company posted a loss.",  # `posted` reports speech only after a quotation
     "It was the video he posted.",
+    "The soldiers’ families posted photos of the funeral.",  # a plural's apostrophe, no quotation
+    "The soldiers’ families insisted on answers.",
 ])
 def test_what_names_no_source_is_no_attribution(text: str) -> None:
     assert attributions_in(text) == []
