@@ -137,6 +137,8 @@ def main(argv: list[str] | None = None) -> None:
     arguments = parser.parse_args(argv)
     if arguments.scale < 2:
         parser.error("--scale must be 2 or more: the big runs are measured against one copy")
+    if arguments.repeat < 1:
+        parser.error("--repeat must be 1 or more: each figure is the median of its rounds")
     if not WIKIPEDIA.is_dir():
         raise SystemExit(f"the Wikipedia chains are not at {WIKIPEDIA}")
     chains = sorted(p for p in WIKIPEDIA.iterdir() if p.is_dir())

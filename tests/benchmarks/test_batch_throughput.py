@@ -51,3 +51,16 @@ def test_a_scale_below_two_is_refused(tmp_path: Path, monkeypatch: pytest.Monkey
         script.main(["--scale", "1"])
     assert stopped.value.code == 2
     assert "--scale must be 2 or more" in capsys.readouterr().err
+
+
+def test_no_rounds_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    """At --repeat 0 the table took the median of no runs: a traceback (IndexError)."""
+    script = load_script()
+    (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
+    monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
+    monkeypatch.setattr(script, "run", lambda folders, workers, fmt: pytest.fail("ran"))
+    with pytest.raises(SystemExit) as stopped:
+        script.main(["--repeat", "0"])
+    assert stopped.value.code == 2
+    assert "--repeat must be 1 or more" in capsys.readouterr().err
