@@ -297,6 +297,13 @@ def _words_outside_quotations(tokens: list[str]) -> list[str]:
     return _QUOTATION.sub(" ", _APOSTROPHE.sub("", " ".join(tokens))).split()
 
 
+def _is_lower_case_verb(token: str) -> bool:
+    """Whether a token may be a verb written in lower case: a capitalised one inside a subject is
+    a name (`Ahmed Said, 45, said`, `The Said family, in a statement, said`)."""
+    word = token.strip(_AROUND)
+    return word[:1].islower() and _bare(word) in _VERB_LIKE
+
+
 # Words that begin an aside as a relative clause (`Hefner, whose mansions had come under
 # scrutiny, said`): the verbs in it are its own, and the words before it the verb's subject.
 _RELATIVE_WORDS = word_set("who whom whose which")
@@ -346,7 +353,7 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     if _bare(tokens[opening]) in _RELATIVE_WORDS:  # a verb of its relative clause is no clause's
         words = subject
     if (any(_bare(word) in _VERB_WORDS for word in _words_outside_quotations(words))
-            or any(_bare(word) in _VERB_LIKE for word in subject)  # (`He said, no, said Smith`)
+            or any(_is_lower_case_verb(word) for word in subject)  # (`He said, no, said Smith`)
             or any(map(_holds_quotation_marks, subject))
             or not _holds_whole_quotations(tokens[opening:verb])):
         return ()

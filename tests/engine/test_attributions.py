@@ -114,11 +114,20 @@ def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
     ("Troops will stay, for now, said Esper.", [("esper",)]),
     ("We lost, and badly, said Smith.", [("smith",)]),
     ("He said, no, said Smith.", [("he",), ("smith",)]),  # a reporting verb is no subject's word
+    # but a capitalised one is a name's
+    ("The Said family, in a statement, said they grieved.", [("said", "family")]),
     ("“Yes, we will win”, said Milley.", [("milley",)]),
 ])
 def test_a_source_before_an_aside_between_commas_is_the_verbs_subject(
         text: str, sources: list[tuple[str, ...]]) -> None:
     assert attributions_in(text) == sources
+
+
+def test_a_capitalised_reporting_verb_before_an_aside_is_part_of_a_name() -> None:
+    """A subject holding `said` was no subject, so the source was read after the verb: the
+    sentence named `troops left` and not Ahmed Said."""
+    sources = attributions_in("Ahmed Said, 45, said the troops left.")
+    assert ("ahmed", "said") in sources and ("troops", "left") not in sources
 
 
 @pytest.mark.parametrize(("text", "sources"), [
