@@ -28,8 +28,11 @@ _CLAUSE_END_VERBS = word_set(
     "denies denied alleges alleged argues argued declares declared"
 )
 # Verbs that report speech only after a quotation (`“…,” Trump posted.`; not `The company posted
-# a loss.`, `the video he posted.`).
+# a loss.`, `the video he posted.`, `a “statement” posted online`).
 _AFTER_QUOTATION_VERBS = word_set("posted")
+# The end of a quotation of what was said, not of a word or phrase quoted: its closing mark after
+# a stop (`,”`, `!”`, `.'`) or before a comma (`”,`); after the s of a plural, `’` is an apostrophe.
+_SAID_QUOTATION_END = re.compile(r"[,.!?…][”\"»’']$|(?:[”\"»]|(?<!s)’),$")
 # Words of time after such a verb that still leave its clause ended (`reported Friday.`).
 _AFTER_CLAUSE_END = word_set(
     "late early earlier later today tonight yesterday monday tuesday wednesday thursday friday "
@@ -410,10 +413,15 @@ def _ends_its_clause(tokens: list[str], verb: int) -> bool:
 
 
 def _follows_a_quotation(tokens: list[str], verb: int) -> bool:
-    """Whether a quotation closes in the three tokens before the verb (`,” he added`, `,” Trump
-    posted`)."""
+    """Whether a quotation closes in the three tokens before the verb (`,” he added`)."""
     before = tokens[max(0, verb - 3):verb]
     return any(token.endswith(("”", '"', "»")) or _CLOSING_SINGLE.search(token) for token in before)
+
+
+def _follows_what_was_said(tokens: list[str], verb: int) -> bool:
+    """Whether a quotation of what was said closes in the three tokens before the verb (`,” Trump
+    posted`; not `a “statement” posted online`)."""
+    return any(_SAID_QUOTATION_END.search(token) for token in tokens[max(0, verb - 3):verb])
 
 
 # Words that begin a clause after `that` as its subject (`admitted that he …`).
@@ -567,7 +575,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
                     and _attributes(tokens, at, length, clause_ends[min(at + length, len(tokens))])):
                 found.append(_introduced_source(tokens, at, length, clause_ends[min(at + length, len(tokens))]))
         if (word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
-                and not (word in _AFTER_QUOTATION_VERBS and _follows_a_quotation(tokens, at))):
+                and not (word in _AFTER_QUOTATION_VERBS and _follows_what_was_said(tokens, at))):
             continue
         if (word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at)
                 or _asks_what_to_say(tokens, at, clause_ends[at])):

@@ -56,6 +56,7 @@ def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tu
     "It was the video he posted.",
     "The soldiers’ families posted photos of the funeral.",  # a plural's apostrophe, no quotation
     "The soldiers’ families insisted on answers.",
+    "The group claimed responsibility in a “statement” posted online.",  # a word quoted, not said
 ])
 def test_what_names_no_source_is_no_attribution(text: str) -> None:
     assert attributions_in(text) == []
