@@ -97,6 +97,29 @@ _OPENS_CLAUSE = re.compile(r"^[(\[“\"«‘—–]")
 _AROUND = "\"'“”‘’«»()[]{}.,;:!?…—–-"
 
 
+# A single mark that opens a quotation: before a letter at a token's start (`‘We`, not `'90s`).
+_OPENING_SINGLE = re.compile(r"^['‘](?=[^\W\d_])")
+
+
+def _single_quotations_doubled(tokens: list[str]) -> list[str]:
+    """The tokens, where a quotation in single marks that closes after an s (`‘We have the
+    documents’ says minister`), which `_CLOSING_SINGLE` reads as a plural's apostrophe (`the
+    soldiers’ commander said`), is written in double marks: its single marks close what one
+    opened before them."""
+    tokens = list(tokens)
+    opened = None
+    for at, token in enumerate(tokens):
+        if _OPENING_SINGLE.match(token):
+            opened = at
+        if opened is None or token[-1:] not in "'’" or (at == opened and len(token) < 3):
+            continue
+        if token[-2:-1] == "s":
+            tokens[opened] = "“" + tokens[opened][1:]
+            tokens[at] = tokens[at][:-1] + "”"
+        opened = None
+    return tokens
+
+
 def _ends_clause(token: str) -> bool:
     """Whether a token ends a clause: it ends in punctuation or a closing quotation mark, and is
     no abbreviation (`Gen.`, `U.S.`)."""
@@ -564,6 +587,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
     the punctuation around them, accents taken off); an attribution whose source is only words of
     its clause (`who said`, `according to which`) is left out."""
     tokens = text.replace("—", " — ").split()  # a dash set without spaces parts words too: `China—all`
+    tokens = _single_quotations_doubled(tokens)
     bare = [_bare(token) for token in tokens]
     clause_ends = [len(tokens)] * (len(tokens) + 1)  # per token, the first from it that ends a clause
     for at in range(len(tokens) - 1, -1, -1):

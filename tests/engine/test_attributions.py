@@ -33,6 +33,10 @@ from revdiff.model import Flag
     ("The soldiers' commander said they would stay.", [("soldiers", "commander")]),
     ("The soldiers’ commander, a colonel, said the base was hit.", [("soldiers", "commander")]),
     ("‘We will respond,’ Zarif said.", [("zarif",)]),
+    # a single mark after an s closes the quotation a single mark opened: no plural's apostrophe
+    ("‘We have the documents’ says minister", [("minister",)]),
+    ("'We will win this' he said.", [("he",)]),
+    ("‘The soldiers’ commander is gone,’ Zarif said.", [("zarif",)]),
 ])
 def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tuple[str, ...]]) -> None:
     assert attributions_in(text) == sources
