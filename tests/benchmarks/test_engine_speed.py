@@ -33,3 +33,10 @@ def test_the_growth_table_peer_is_a_median_of_as_many_rounds(
     script.growth(pairs, base=1, repeat=3)
     assert len(peer_runs) == 3 * len(script.GROWTH_FACTORS)
     assert "medians of 3 rounds" in capsys.readouterr().out
+
+
+def test_no_rounds_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        load_script().main(["--growth-only", "--repeat", "0"])
+    assert stopped.value.code == 2
+    assert "--repeat must be 1 or more" in capsys.readouterr().err
