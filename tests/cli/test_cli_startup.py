@@ -84,6 +84,13 @@ def test_sentence_modes_offered_are_the_engines(name: str) -> None:
     assert tuple(option.type.choices) == SENTENCE_MODES
 
 
+def test_the_app_s_settings_offer_the_engine_s_sentence_modes() -> None:
+    from revdiff.engine import SENTENCE_MODES
+    from revdiff.tui import settings
+
+    assert settings.SENTENCE_MODES == SENTENCE_MODES
+
+
 @pytest.mark.parametrize(("library", "read"), [
     ("charset_normalizer", "sniffer-diff/iran-strikes-v0-v1.txt"),
     ("zipfile", "versions/iran-strikes-us-troops-in-iraq"),
