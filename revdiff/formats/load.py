@@ -374,7 +374,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     """The articles of a folder that is no git repository; its databases join `read_already`,
     and those already in it (named before the folder) are not read again."""
     database_articles: list[Article] = []
-    databases_read_before = []
+    databases: list[str] = []  # the names of the folder's database files
     try:
         entries = folder_entries(path)
     except OSError as error:
@@ -411,7 +411,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     for file in files:
         real = file.resolve()
         if real in read_already:
-            databases_read_before.append(file)
+            databases.append(file.name)
             if notes is not None:
                 notes.append(f"{file}: skipped, it is a database already read")
             continue
@@ -421,6 +421,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         else:
             read_already.add(real)
             database_articles.extend(read)
+            databases.append(file.name)
     # saved pages here come after another file by name (`read_folder` stops at that file)
     page_names = [t.name for t in texts if t.format is Format.UNKNOWN_HTML]
     if page_names:
@@ -430,9 +431,12 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         if notes is not None:
             notes.extend(left_out_empty)
         return database_articles
-    if database_articles or databases_read_before:
-        raise InconsistentPages("NewsEdits databases and text files in one directory", str(path),
-                                hint="read the databases and the other files separately")
+    if databases:
+        text_names = [Path(text.name).name for text in texts]
+        raise InconsistentPages(
+            f"tracker databases ({first_few(databases)}) and text files "
+            f"({first_few(text_names)}) in one directory", str(path),
+            hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):
         unnumbered = [f.name for f in files if plain.version_order_key(f)[0] != 0]
         if unnumbered and len(unnumbered) < len(files):  # a README or notes among the versions

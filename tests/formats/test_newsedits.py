@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains, versions
 
-from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage
+from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, MalformedPage
 from revdiff.export.records import article_ref
 from revdiff.formats import sqlite_schema
 from revdiff.formats.article_errors import skipping_bad_articles
@@ -683,3 +683,14 @@ def test_a_text_without_paragraphs_is_a_version_warned_of_as_a_null_one(tmp_path
     assert [v.paragraphs for v in article.versions] == [("One.",), (), ("One.",)]
     assert article.warnings == (
         "entry 2 version 1: summary holds no text; kept as a version without paragraphs",)
+
+
+def test_a_folder_of_another_trackers_database_and_text_names_them(tmp_path: Path) -> None:
+    # the error called every tracker's database a NewsEdits one: a diffengine file beside notes
+    # was refused as `NewsEdits databases and text files in one directory`
+    (tmp_path / "diffengine.db").write_bytes((SAMPLES / "diffengine.db").read_bytes())
+    (tmp_path / "notes.txt").write_text("What to check next.\n", encoding="utf-8")
+    with pytest.raises(InconsistentPages) as refused:
+        load([str(tmp_path)])
+    assert "NewsEdits" not in str(refused.value)
+    assert "databases (diffengine.db) and text files (notes.txt)" in str(refused.value)
