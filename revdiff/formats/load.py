@@ -385,7 +385,8 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     if not files:
         hint = "put one file per version in it, named 0.txt, 1.txt, ..."
         if folders:
-            hint = f"it holds only folders ({first_few(folders)}); give one of them"
+            hint = (f"it holds only folders ({first_few(folders)}); give one of them, or "
+                    f"each of them ({Path(path, '*')}/) to read every folder as an article")
         raise EmptyInput("directory holds no version files", str(path), hint=hint)
     if folders and notes is not None:
         notes.append(_left_out_folders_note(path, files, folders))

@@ -188,6 +188,14 @@ def test_bad_input_gives_one_line_and_exit_2(tmp_path: Path, case: str,
     assert "Traceback" not in result.stderr
 
 
+def test_a_folder_of_article_folders_says_how_to_read_every_one(tmp_path: Path) -> None:
+    # the error said only `give one of them`, where a researcher wants all the stories
+    target = directory_of_folders(tmp_path)
+    result = CliRunner().invoke(main, ["diff", str(target)])
+    assert result.exit_code == 2
+    assert f"give one of them, or each of them ({target / '*'}/)" in result.stderr
+
+
 def test_no_traceback_from_the_installed_command(tmp_path: Path) -> None:
     target = binary_file(tmp_path)
     finished = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(target)],
