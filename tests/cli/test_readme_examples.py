@@ -41,3 +41,16 @@ def test_an_example_prints_what_the_readme_shows(command: str, shown: list[str])
         shown = shown[:-1]
         printed = printed[:len(shown)]
     assert printed == [line.rstrip() for line in shown]
+
+
+def test_the_readme_says_what_each_note_of_the_summary_line_means() -> None:
+    # `diff` ended seed 004's summary in `; rewrite`, a word the README never explained
+    version = "samples/versions/iran-strikes-us-troops-in-iraq/0.txt"
+    notes = []
+    for inputs in (["samples/washpo-soleimani-v6-v7.txt"], [version, version]):
+        summary = revdiff("diff", "--quiet", *inputs, cwd=REPO).stdout.splitlines()[1]
+        notes += re.findall(r"; [a-z]+$", summary)
+    assert notes == ["; rewrite", "; boring"]
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    for note in notes:
+        assert f"It ends in `{note}`" in readme or f"and in `{note}`" in readme
