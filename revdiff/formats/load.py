@@ -480,6 +480,15 @@ def _holds_nothing(file: Path) -> bool:
 
 _SMALL_FILE = 4096
 
+# The tracker pages `_read_texts` reads, as the README's table of inputs names them.
+_PAGE_KINDS = {
+    Format.SNIFFER_DIFF_HTML: "an HTML News Sniffer diff page",
+    Format.SNIFFER_DIFF_TEXT: "a News Sniffer diff page saved as text",
+    Format.SNIFFER_VERSION_HTML: "an HTML News Sniffer version page",
+    Format.SNIFFER_VERSION_TEXT: "a News Sniffer version page saved as text",
+    Format.NEWSDIFFS_HTML: "a NewsDiffs diff page",
+}
+
 
 def _read_texts(texts: list[TextInput]) -> list[Article]:
     plain_texts = [t for t in texts if t.format is Format.PLAIN]
@@ -487,7 +496,7 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
     if plain_texts and pages:
         raise InconsistentPages(
             "plain version files and tracker pages given together", plain_texts[0].name,
-            hint=f"{pages[0].name} is a {pages[0].format.value} page; read them separately",
+            hint=f"{pages[0].name} is {_PAGE_KINDS[pages[0].format]}; read them separately",
         )
     if plain_texts:
         article = plain.read_versions([(t.name, t.text) for t in plain_texts])

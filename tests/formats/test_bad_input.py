@@ -196,6 +196,21 @@ def test_a_folder_of_article_folders_says_how_to_read_every_one(tmp_path: Path) 
     assert f"give one of them, or each of them ({target / '*'}/)" in result.stderr
 
 
+@pytest.mark.parametrize(("page", "kind"), [
+    ("sniffer-diff/iran-strikes-v0-v1.txt", "a News Sniffer diff page saved as text"),
+    ("sniffer-diff/iran-strikes-v0-v1.html", "an HTML News Sniffer diff page"),
+    ("sniffer-version.txt", "a News Sniffer version page saved as text"),
+    ("newsdiffs/us-deploys-troops-v1-v2-raw.html", "a NewsDiffs diff page"),
+])
+def test_a_page_given_with_version_files_is_named_as_the_readme_names_it(page: str,
+                                                                          kind: str) -> None:
+    # the error named the page by revdiff's internal format name, `a sniffer-diff-text page`
+    version = SAMPLES / "versions" / "iran-strikes-us-troops-in-iraq" / "0.txt"
+    result = CliRunner().invoke(main, ["diff", str(version), str(SAMPLES / page)])
+    assert result.exit_code == 2
+    assert f"{SAMPLES / page} is {kind}; read them separately" in result.stderr
+
+
 def test_no_traceback_from_the_installed_command(tmp_path: Path) -> None:
     target = binary_file(tmp_path)
     finished = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(target)],
