@@ -337,7 +337,8 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
             raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
                                 hint=SKIP_HINT) from error
         progress.skipped_inputs.append(unit.label)
-        reason = describe(error).removeprefix(f"{unit.label}: ")
+        # the unit is named once: files given together by their label, which names the first
+        reason = describe(error).removeprefix(f"{unit.label}: ").removeprefix(f"{unit.paths[0]}: ")
         if position:  # a database that fails partway: what came before it is exported
             on_note(f"skipped the rest of {unit.label} after its first {position} "
                     f"article(s): {reason}")

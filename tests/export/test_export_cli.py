@@ -91,6 +91,17 @@ def test_a_skipped_input_is_named_once(run_cli, samples: Path, tmp_path: Path) -
             in result.output)
 
 
+def test_files_given_together_and_skipped_are_named_once(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # `skipped 0.txt (+1 files): 0.txt: plain version files and tracker pages given together`
+    repo = Path(__file__).resolve().parents[2]
+    version = repo / "samples" / "versions" / "iran-strikes-us-troops-in-iraq" / "0.txt"
+    page = repo / "samples" / "washpo-soleimani-v6-v7.txt"
+    result = run_cli("export", str(version), str(page), "-o", str(tmp_path / "x.jsonl"),
+                     "--skip-errors")
+    assert (f"revdiff: skipped {version} (+1 files): plain version files and tracker pages "
+            "given together") in result.output
+
+
 def test_skip_errors_skips_a_missing_path_and_an_empty_glob(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A path that names nothing stopped a bulk run even with --skip-errors."""
     missing, glob = str(tmp_path / "nope"), str(tmp_path / "zz*")
