@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import subprocess
 import unicodedata
@@ -333,3 +335,54 @@ def test_an_article_page_is_built_without_copies_of_itself() -> None:
         tracemalloc.stop()
     size = sum(len(piece) for piece in page)
     assert peak < 2 * size, (peak, size)  # was 4 times its size
+
+
+# Marks each cell of the headers and numbers whose one word is broken over lines, and how much
+# wider than the window the page is (a script runs in a copy of the page only: the report's own
+# policy runs none).
+_LAYOUT_SCRIPT = """<script>
+const broken = [...document.querySelectorAll("table.timeline th, table.index th, td.num")]
+  .filter(cell => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    return !/\\s/.test(cell.textContent.trim()) && range.getClientRects().length > 1;
+  }).map(cell => cell.textContent);
+document.body.setAttribute("data-broken", JSON.stringify(broken));
+document.body.setAttribute("data-overflow", document.documentElement.scrollWidth - innerWidth);
+</script>"""
+
+
+def _layout_in_chromium(page: Path, tmp_path: Path) -> tuple[list[str], int]:
+    """The cells of `page` broken inside their word, and its overflow, in a window 800 wide."""
+    scripted = tmp_path / f"scripted-{page.name}"
+    scripted.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "",
+                               page.read_text(encoding="utf-8"))
+                        .replace("</body>", _LAYOUT_SCRIPT + "</body>"), encoding="utf-8")
+    command = [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={tmp_path / 'profile'}", "--window-size=800,1000",
+               "--dump-dom", scripted.as_uri()]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False).stdout
+    [broken] = re.findall(r'data-broken="([^"]*)"', dom)
+    [overflow] = re.findall(r'data-overflow="([^"]*)"', dom)
+    return json.loads(html.unescape(broken)), int(overflow)
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
+                                                     "chromium) - layout test skipped")
+def test_headers_and_numbers_are_never_broken_inside_a_word(tmp_path: Path) -> None:
+    """Every cell could break between any two letters (so that a long URL keeps its column on
+    the page), and a long title took the timeline's width: in a window 800 pixels wide its headers
+    read `versi`/`on`, `paragra`/`phs` and its word counts `12`/`58` over two lines. A number too
+    long for the window still breaks."""
+    title = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, says Esper"
+    strike = _report_of(tmp_path, "https://example.org/strike", (
+        Version(0, title, (" ".join(["Officials said the strike was lawful."] * 180),)),
+        Version(1, title + " today", (" ".join(["Officials said the strike was legal."] * 180),))))
+    huge = make_chain(tmp_path / "in" / "huge", [["One sentence."]])
+    (huge / f"{'9' * 200}.txt").write_text("One sentence, changed.\n", encoding="utf-8")
+    run_export(ExportJob((str(huge),), tmp_path / "huge-report", "html"))
+    for page in [*sorted(strike.glob("*.html")), *sorted((tmp_path / "huge-report").glob("*.html"))]:
+        broken, overflow = _layout_in_chromium(page, tmp_path)
+        assert broken == (["9" * 200] if "huge" in page.name else []), page.name
+        assert overflow <= 0, page.name
