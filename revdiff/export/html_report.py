@@ -152,7 +152,7 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
               ) -> Iterator[str]:
     """The page's body lines before the diffs: the title, the timeline, the charts, warnings."""
     name = _link(ref.url) if ref.url else escape(ref.name) if ref.name != title else ""
-    meta = [f"source {escape(ref.source)}" if ref.source else "",
+    meta = [f"source <bdi>{escape(ref.source)}</bdi>" if ref.source else "",
             f"{len(article.versions)} versions", name]
     yield f'<nav><a href="{INDEX_NAME}">&larr; all articles</a></nav>'
     yield f"<h1>{escape(title)}</h1>"

@@ -136,6 +136,17 @@ def test_a_bidirectional_override_shows_as_text_in_the_browser(tmp_path: Path) -
         assert "Left <U+202E>right" in "".join(collector.text)
 
 
+def test_a_right_to_left_source_keeps_the_version_count_after_it(tmp_path: Path) -> None:
+    """`source الجزيرة · 12 versions` showed as `source 12 · الجزيرة versions`: a number after
+    Arabic text takes its direction, so the count was drawn before the source's name."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article("الجزيرة", "https://aljazeera.net/news/1", (
+        Version(0, "T", ("It rained.",)), Version(1, "T", ("It rained hard.",))), 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    page = next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
+    assert '<p class="meta">source <bdi>الجزيرة</bdi> · 2 versions · ' in page
+
+
 def _report_of_a_tiny_change(tmp_path: Path) -> str:
     """The report page of a pair that changed one character of a long paragraph (<1%)."""
     long = " ".join(["The troops arrived in the region on Friday."] * 40)
