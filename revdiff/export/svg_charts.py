@@ -68,10 +68,11 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
 
 def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
                maximum: float | None = None, shares: bool = False) -> str:
-    """A polyline with dots, y from 0 to `maximum` (default: the largest value); `shares` (0..1)
-    are shown as percentages as the text beside the chart shows them (`<1%`, never `0%` for some
+    """A polyline with dots, y from 0 to `maximum` (default: the largest value, at least 1, as
+    for the lengths of a headline tracker's versions without text, all 0); `shares` (0..1) are
+    shown as percentages as the text beside the chart shows them (`<1%`, never `0%` for some
     change)."""
-    top = maximum if maximum is not None else max([*values, 1e-9])
+    top = maximum if maximum is not None else max([*values, 1])
     xs = _x_positions(len(values))
     span = HEIGHT - 2 * MARGIN
 

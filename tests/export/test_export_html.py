@@ -323,6 +323,15 @@ def test_chart_x_axis_labels_are_every_kth_point_and_do_not_overlap(count: int) 
                    for left, right, name in zip(xs, xs[1:], shown.values()))
 
 
+def test_a_chart_of_lengths_all_zero_is_scaled_to_one() -> None:
+    """The length chart of a headline tracker's versions (titles, no text) topped its axis with
+    `1e-09`."""
+    svg = line_chart([0, 0, 0], ["0", "1", "2"], label="length of each version in words")
+    texts = [str(text.text) for text in ElementTree.fromstring(svg).iter(
+        "{http://www.w3.org/2000/svg}text")]
+    assert texts == ["0", "1", "2", "1"]
+
+
 def test_an_article_page_is_built_without_copies_of_itself() -> None:
     """A live blog's page runs to tens of MB: it is kept in pieces, each diff table made as the
     page takes it, never whole beside its pieces (it took four times its size)."""
