@@ -29,12 +29,16 @@ __all__ = ["compare", "comparisons_arrow", "comparisons_table", "edits_arrow", "
 PathInput = Union[str, "PathLike[str]"]
 
 
-def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None) -> list[Article]:
+def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
+         notes: list[str] | None = None) -> list[Article]:
     """Read the articles of one input (or several read together, like `revdiff parse A B`).
 
     An input is anything the command line takes: a page, version files, a folder of versions,
     a git repository or a NewsEdits SQLite file. Bad input raises a `revdiff.errors.RevdiffError`;
-    an input larger than `max_bytes` (default 64 MiB) is refused before it is read.
+    an input larger than `max_bytes` (default 64 MiB) is refused before it is read. What the
+    readers warn about an article is in its `warnings`; a warning about the inputs that belongs
+    to no article (the folders left out of a folder of versions, a folder named twice and read
+    once) is appended to `notes` when a list is given, as the command line prints it on stderr.
     """
     from revdiff.formats import load as load_inputs
     from revdiff.size_limit import DEFAULT_MAX_BYTES
@@ -43,6 +47,8 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None) 
                                   or max_bytes < 1):
         # as `--max-size` refuses them: 0 was read as "the default" and -1 refused every input
         raise ValueError(f"max_bytes must be a number of bytes of at least 1, not {max_bytes!r}")
+    if notes is not None and not isinstance(notes, list):
+        raise TypeError(f"revdiff.load takes a list to append notes to, not {_what(notes)}")
     names: list[str] = []
     for item in paths:
         if isinstance(item, (str, PathLike)):
@@ -50,7 +56,8 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None) 
         else:
             names.extend(_path(part, "revdiff.load")
                          for part in _iterable(item, "revdiff.load", "paths or lists of paths"))
-    return load_inputs(names, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+    return load_inputs(names, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+                       notes=notes)
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:

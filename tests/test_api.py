@@ -203,3 +203,21 @@ def test_labels_and_flags_print_as_their_values() -> None:
     edit = next(e for e in revdiff.compare(old, new).edits if e.flags)
     assert f"{edit.op} {', '.join(sorted(map(str, edit.flags)))}" == "edited number_changed"
     assert str(RowKind.OLD_ONLY) == "old_only"
+
+
+def test_load_gives_the_notes_that_belong_to_no_article(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The folders left out of a folder of versions, which the command line names on stderr,
+    were dropped by revdiff.load: a notebook never learnt that a folder's stories went unread."""
+    story = tmp_path / "story"
+    story.mkdir()
+    for number in range(2):
+        (story / f"{number}.txt").write_text(f"Version {number} of the text.\n", encoding="utf-8")
+    (story / "more").mkdir()
+    notes: list[str] = []
+    articles = revdiff.load(story, notes=notes)
+    assert len(articles) == 1 and len(articles[0].versions) == 2
+    assert len(notes) == 1 and "left out 1 folder in it (more)" in notes[0]
+    assert capsys.readouterr() == ("", "")
+    with pytest.raises(TypeError, match="revdiff.load takes a list to append notes to, not bool"):
+        revdiff.load(story, notes=True)  # type: ignore[arg-type]
