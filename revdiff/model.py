@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+
+# Reprs name a text by its start and end: a notebook showing a list of articles shows their
+# versions' titles and sizes, not megabytes of text.
+_short_repr = reprlib.Repr()
+_short_repr.maxstring = 60
+
+
+def _sized(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +31,12 @@ class Version:
     @property
     def text(self) -> str:
         return "\n".join(self.paragraphs)
+
+    def __repr__(self) -> str:
+        when = f", time={self.time.isoformat()}" if self.time else ""
+        return (f"Version(number={self.number}, title={_short_repr.repr(self.title)}, "
+                f"{_sized(len(self.paragraphs), 'paragraph')}, "
+                f"{_sized(sum(map(len, self.paragraphs)), 'character')}{when})")
 
 
 # A row read with at least this confidence is reported as sure; below it, it is flagged for a person.
@@ -111,6 +127,11 @@ class Article:
             return self.url
         return self.versions[0].title.strip() if self.versions else ""
 
+    def __repr__(self) -> str:
+        return (f"Article(key={_short_repr.repr(self.key)}, source={self.source!r}, "
+                f"{_sized(len(self.versions), 'version')}, "
+                f"{_sized(len(self.warnings), 'warning')})")
+
 
 # ---------------------------------------------------------------------------------------------
 # Comparison types: what the engine (revdiff.engine.compare) produces from two Versions.
@@ -169,6 +190,12 @@ class Edit:
     word_diff: WordDiff
     flags: frozenset[Flag] = frozenset()
 
+    def __repr__(self) -> str:
+        return (f"Edit(op={str(self.op)!r}, old={self.old}, new={self.new}, "
+                f"old_text={_short_repr.repr(self.old_text)}, "
+                f"new_text={_short_repr.repr(self.new_text)}, similarity={self.similarity:.3f}, "
+                f"flags={sorted(map(str, self.flags))})")
+
 
 @dataclass(frozen=True, slots=True)
 class ComparisonStats:
@@ -195,3 +222,8 @@ class Comparison:
     # What kind of change the title is, as an edit's flags say it (empty for the same title, or
     # a title only one version has): a title written in another Unicode form is encoding_only.
     title_flags: frozenset[Flag]
+
+    def __repr__(self) -> str:
+        return (f"Comparison(old={self.old.number}, new={self.new.number}, "
+                f"{_sized(len(self.edits), 'edit')}, "
+                f"changed_share={self.stats.changed_share:.3f})")

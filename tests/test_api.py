@@ -221,3 +221,21 @@ def test_load_gives_the_notes_that_belong_to_no_article(
     assert capsys.readouterr() == ("", "")
     with pytest.raises(TypeError, match="revdiff.load takes a list to append notes to, not bool"):
         revdiff.load(story, notes=True)  # type: ignore[arg-type]
+
+
+def test_reprs_name_the_text_without_printing_it() -> None:
+    """The dataclasses' own reprs printed every paragraph of every version: a notebook showing
+    `revdiff.load("news.sqlite")` or a comparison drew the whole corpus's text in one cell."""
+    paragraph = "The ministry said 3,000 troops" + " and ships" * 10_000 + " had been sent."
+    old = Version(0, "Troops sent", (paragraph, paragraph))
+    new = Version(1, "Troops sent", (paragraph.replace("3,000", "4,000"), paragraph))
+    article = Article(None, "https://example.com/troops", (old, new))
+    comparison = revdiff.compare(old, new)
+    for shown in (old, article, comparison, comparison.edits[0], [article]):
+        assert len(repr(shown)) < 400, repr(shown)[:400]
+    assert repr(old) == ("Version(number=0, title='Troops sent', 2 paragraphs, "
+                         f"{2 * len(paragraph):,} characters)")
+    assert repr(article) == ("Article(key='https://example.com/troops', source=None, "
+                             "2 versions, 0 warnings)")
+    assert repr(comparison).startswith("Comparison(old=0, new=1, ")
+    assert "flags=['number_changed']" in repr(comparison.edits[0])
