@@ -47,8 +47,7 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
                                   or max_bytes < 1):
         # as `--max-size` refuses them: 0 was read as "the default" and -1 refused every input
         raise ValueError(f"max_bytes must be a number of bytes of at least 1, not {max_bytes!r}")
-    if notes is not None and not isinstance(notes, list):
-        raise TypeError(f"revdiff.load takes a list to append notes to, not {_what(notes)}")
+    _check_notes(notes, "revdiff.load")
     names: list[str] = []
     for item in paths:
         if isinstance(item, (str, PathLike)):
@@ -70,6 +69,11 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
             raise TypeError(f"revdiff.compare takes two Versions (article.versions[i]), "
                             f"not {type(side).__name__}")
     return compare_versions(old, new, sentences=sentences)
+
+
+def _check_notes(notes: Any, caller: str) -> None:
+    if notes is not None and not isinstance(notes, list):
+        raise TypeError(f"{caller} takes a list to append notes to, not {_what(notes)}")
 
 
 def _what(item: Any) -> str:
@@ -98,11 +102,12 @@ def _iterable(items: Any, caller: str, takes: str) -> Iterable[Any]:
     return items
 
 
-def _articles(items: Any, caller: str) -> Iterator[tuple[str, Article]]:
+def _articles(items: Any, caller: str, notes: list[str] | None
+              ) -> Iterator[tuple[str, Article]]:
     """(fallback name, article) for an Article, a path, or an iterable mixing both.
 
     Paths are read as `revdiff export` reads them: a folder of article folders gives one
-    article per folder, and globs are expanded.
+    article per folder, and globs are expanded; `notes` gets what `export` notes about them.
     """
     from revdiff.export.inputs import expand_inputs
     from revdiff.formats import load as load_inputs
@@ -119,10 +124,11 @@ def _articles(items: Any, caller: str) -> Iterator[tuple[str, Article]]:
         # files form one article, and a folder or database named twice is read once
         if not paths:
             return
-        units = expand_inputs(paths)
+        units = expand_inputs(paths, notes)
         paths.clear()
         for unit in units:
-            found = load_inputs(list(unit.paths))
+            # as in `export`: a folder's or database's notes were made expanding it
+            found = load_inputs(list(unit.paths), notes=notes if len(unit.paths) > 1 else None)
             for position, article in enumerate(found):
                 yield input_name(unit.label, position, len(found)), article
 
@@ -135,18 +141,27 @@ def _articles(items: Any, caller: str) -> Iterator[tuple[str, Article]]:
     yield from read_paths()
 
 
-def _rows(items: Any, sentences: str, edits: bool, caller: str) -> Iterator[dict[str, Any]]:
+def _rows(items: Any, sentences: str, edits: bool, caller: str,
+          notes: list[str] | None) -> Iterator[dict[str, Any]]:
     from revdiff.engine.compare import SENTENCE_MODES, UnknownSentenceMode
     from revdiff.export.pairs import compare_chain
     from revdiff.export.records import article_ref, article_rows
-    from revdiff.read_warnings import has_pairs
+    from revdiff.read_warnings import NOTHING_TO_COMPARE, has_pairs
 
     if sentences not in SENTENCE_MODES:  # refused before any input is read, as `export` does
         raise UnknownSentenceMode(f"unknown sentence mode {sentences!r}",
                                   hint=f"use one of: {', '.join(SENTENCE_MODES)}")
-    # numbered as `export` numbers them: only articles with a pair of versions to compare
-    compared = ((name, article) for name, article in _articles(items, caller) if has_pairs(article))
-    for index, (name, article) in enumerate(compared):
+    _check_notes(notes, caller)
+
+    def compared() -> Iterator[tuple[str, Article]]:
+        # numbered as `export` numbers them: only articles with a pair of versions to compare
+        for name, article in _articles(items, caller, notes):
+            if has_pairs(article):
+                yield name, article
+            elif notes is not None:
+                notes.append(f"skipped {name}: {NOTHING_TO_COMPARE}")
+
+    for index, (name, article) in enumerate(compared()):
         ref = article_ref(index, article, name)
         comparisons = compare_chain(article, sentences)
         for _, summary, rows in article_rows(ref, article, comparisons):
@@ -156,39 +171,46 @@ def _rows(items: Any, sentences: str, edits: bool, caller: str) -> Iterator[dict
                 yield summary
 
 
-def edits_table(articles_or_paths: Any, *, sentences: str = "auto") -> list[dict[str, Any]]:
+def edits_table(articles_or_paths: Any, *, sentences: str = "auto",
+                notes: list[str] | None = None) -> list[dict[str, Any]]:
     """One dict per edit of every consecutive version pair: `pd.DataFrame(edits_table(...))`.
 
     Accepts an Article, a path, or an iterable of them; `article_index` numbers the articles in
-    the order given. Columns are those of the CSV export (lists stay lists).
+    the order given. Columns are those of the CSV export (lists stay lists). `notes`, when a list
+    is given, gets the lines `export` notes beside its warnings: an article of one version
+    skipped, a folder's loose files or a folder named twice left out.
     """
-    return list(_rows(articles_or_paths, sentences, edits=True, caller="revdiff.edits_table"))
+    return list(_rows(articles_or_paths, sentences, edits=True, caller="revdiff.edits_table",
+                      notes=notes))
 
 
-def comparisons_table(articles_or_paths: Any, *, sentences: str = "auto"
-                      ) -> list[dict[str, Any]]:
+def comparisons_table(articles_or_paths: Any, *, sentences: str = "auto",
+                      notes: list[str] | None = None) -> list[dict[str, Any]]:
     """One summary dict per consecutive version pair (the export's comparisons table)."""
     return list(_rows(articles_or_paths, sentences, edits=False,
-                      caller="revdiff.comparisons_table"))
+                      caller="revdiff.comparisons_table", notes=notes))
 
 
-def edits_arrow(articles_or_paths: Any, *, sentences: str = "auto") -> pyarrow.Table:
+def edits_arrow(articles_or_paths: Any, *, sentences: str = "auto",
+                notes: list[str] | None = None) -> pyarrow.Table:
     """`edits_table` as a typed pyarrow Table (needs the `parquet` extra)."""
     from revdiff.export.extras import require_arrow
     from revdiff.export.parquet import arrow_schema
     from revdiff.export.records import EDIT_COLUMNS
 
     pa = require_arrow()
-    return pa.Table.from_pylist(edits_table(articles_or_paths, sentences=sentences),
+    return pa.Table.from_pylist(edits_table(articles_or_paths, sentences=sentences, notes=notes),
                                 schema=arrow_schema(EDIT_COLUMNS))
 
 
-def comparisons_arrow(articles_or_paths: Any, *, sentences: str = "auto") -> pyarrow.Table:
+def comparisons_arrow(articles_or_paths: Any, *, sentences: str = "auto",
+                      notes: list[str] | None = None) -> pyarrow.Table:
     """`comparisons_table` as a typed pyarrow Table (needs the `parquet` extra)."""
     from revdiff.export.extras import require_arrow
     from revdiff.export.parquet import arrow_schema
     from revdiff.export.records import COMPARISON_COLUMNS
 
     pa = require_arrow()
-    return pa.Table.from_pylist(comparisons_table(articles_or_paths, sentences=sentences),
+    return pa.Table.from_pylist(comparisons_table(articles_or_paths, sentences=sentences,
+                                                  notes=notes),
                                 schema=arrow_schema(COMPARISON_COLUMNS))

@@ -239,3 +239,22 @@ def test_reprs_name_the_text_without_printing_it() -> None:
                              "2 versions, 0 warnings)")
     assert repr(comparison).startswith("Comparison(old=0, new=1, ")
     assert "flags=['number_changed']" in repr(comparison.edits[0])
+
+
+def test_the_tables_give_the_notes_export_prints(tmp_path: Path) -> None:
+    """The tables dropped what `export` notes beside its warnings: an article of one version
+    was left out of them without a word, and so were the loose files of a folder of folders."""
+    corpus = tmp_path / "corpus"
+    for story, count in (("two", 2), ("one", 1)):
+        (corpus / story).mkdir(parents=True)
+        for number in range(count):
+            (corpus / story / f"{number}.txt").write_text(f"Version {number}.\n", encoding="utf-8")
+    (corpus / "notes.txt").write_text("A loose file.\n", encoding="utf-8")
+    for table in (revdiff.edits_table, revdiff.comparisons_table):
+        notes: list[str] = []
+        rows = table(corpus, notes=notes)
+        assert {row["article"] for row in rows} == {"two"}
+        assert any("notes.txt" in note for note in notes), notes
+        assert f"skipped {corpus / 'one'}: only one version, nothing to compare" in notes
+    with pytest.raises(TypeError, match="revdiff.edits_table takes a list to append notes to"):
+        revdiff.edits_table(corpus, notes="")  # type: ignore[arg-type]
