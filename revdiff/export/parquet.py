@@ -15,6 +15,7 @@ article or checkpoint's worth of rows.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
 
 # Rows per row group of the final files (the parts' batches are joined until they reach this size).
 ROW_GROUP_ROWS = 128 * 1024
+# A part's name in the staging directory, as `ParquetWriter._part` makes it (and not the final
+# files that `finish` joins there, `edits.parquet` and `comparisons.parquet`).
+_PART_NAME = re.compile(r"(?:edits|comparisons)-([0-9]{6,})\.parquet")
 
 
 def arrow_schema(columns: tuple[tuple[str, str], ...]) -> pa.Schema:
@@ -91,9 +95,9 @@ class ParquetWriter(ExportWriter):
     def restore(self, state: dict[str, Any] | None) -> None:
         self.parts = 0 if state is None else int(state["parts"])
         for path in self.staging.directory.glob("*.parquet"):
-            number = int(path.stem.rsplit("-", 1)[1])
-            if number >= self.parts:  # written after the last checkpoint: not in the journal
-                path.unlink()
+            part = _PART_NAME.fullmatch(path.name)  # a final file `finish` began is made anew
+            if part and int(part.group(1)) >= self.parts:  # written after the last checkpoint:
+                path.unlink()  # not in the journal
 
     def write(self, index: int, payload: Any) -> None:
         for table, messages in enumerate(payload):

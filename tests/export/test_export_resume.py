@@ -545,3 +545,26 @@ def test_a_killed_worker_stops_the_run_in_one_line_then_resume(
         r"running out of memory\)( while .+)?; [1-9]\d* finished articles are kept \(rerun the "
         r"same command with --resume to continue; fewer --workers use less memory\)", lines[0])
     _assert_left_staging_only_and_resumes(process.pid, command, out, clean)
+
+
+def test_a_parquet_run_stopped_while_joining_its_parts_is_finished_by_resume(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C (or a full disk) while the parts were joined into the final files left a started
+    `edits.parquet` in the staging folder, which --resume took for a part and failed on with an
+    IndexError traceback."""
+    pytest.importorskip("pyarrow")
+    from revdiff.export import parquet
+
+    clean, out = clean_and_run_outputs("parquet", generated, tmp_path)
+
+    def stopped(*_: Any) -> Any:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(parquet.ParquetWriter, "_joined", stopped)
+        with pytest.raises(InterruptedExport, match="--resume"):
+            run_export(ExportJob((str(generated),), out, "parquet"))
+    assert (staging_path(out) / "edits.parquet").exists()
+    progress = run_export(ExportJob((str(generated),), out, "parquet"), resume=True)
+    assert progress.articles == progress.resumed_articles == 12
+    assert table_content(out, "parquet") == table_content(clean, "parquet")
