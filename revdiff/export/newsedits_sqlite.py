@@ -60,13 +60,18 @@ SCHEMA = [
         f"{name} {_SQL_TYPES[kind]}" for name, kind in EDIT_COLUMNS) + ")",
 ]
 
-# Created once the data is in: bulk inserts into unindexed tables are several times faster.
+# Created once the data is in: bulk inserts into unindexed tables are several times faster. Each
+# is made in a transaction of its own, so a run stopped while they are made has some of them:
+# --resume makes the others.
 INDEXES = [
-    "CREATE UNIQUE INDEX entryversion_key ON entryversion(entry_id, version)",
-    "CREATE UNIQUE INDEX split_sentences_key ON split_sentences(entry_id, version, sent_idx)",
-    "CREATE INDEX matched_sentences_pair ON matched_sentences(entry_id, version_x, version_y)",
-    "CREATE INDEX comparisons_pair ON comparisons(article_index, old_version, new_version)",
-    "CREATE INDEX edits_pair ON edits(article_index, old_version, new_version)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS entryversion_key ON entryversion(entry_id, version)",
+    ("CREATE UNIQUE INDEX IF NOT EXISTS split_sentences_key "
+     "ON split_sentences(entry_id, version, sent_idx)"),
+    ("CREATE INDEX IF NOT EXISTS matched_sentences_pair "
+     "ON matched_sentences(entry_id, version_x, version_y)"),
+    ("CREATE INDEX IF NOT EXISTS comparisons_pair "
+     "ON comparisons(article_index, old_version, new_version)"),
+    "CREATE INDEX IF NOT EXISTS edits_pair ON edits(article_index, old_version, new_version)",
 ]
 
 # (table, column holding the entry id) for rolling back to a checkpoint.

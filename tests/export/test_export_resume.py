@@ -568,3 +568,30 @@ def test_a_parquet_run_stopped_while_joining_its_parts_is_finished_by_resume(
     progress = run_export(ExportJob((str(generated),), out, "parquet"), resume=True)
     assert progress.articles == progress.resumed_articles == 12
     assert table_content(out, "parquet") == table_content(clean, "parquet")
+
+
+def test_a_sqlite_run_stopped_while_making_its_indexes_is_finished_by_resume(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the indexes were made, once every article was in, kept the indexes made so
+    far in the staged database, and --resume failed to make them again ('cannot write the
+    output: index entryversion_key already exists'), advising --resume once more."""
+    from revdiff.export import newsedits_sqlite
+
+    clean, out = clean_and_run_outputs("sqlite", generated, tmp_path)
+    made = newsedits_sqlite.INDEXES[:2]
+
+    def stopped_after_two_indexes(writer: Any) -> Any:
+        for statement in made:
+            writer.connection.execute(statement)
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(newsedits_sqlite.NewsEditsSqliteWriter, "finish", stopped_after_two_indexes)
+        with pytest.raises(InterruptedExport, match="--resume"):
+            run_export(ExportJob((str(generated),), out, "sqlite"))
+    progress = run_export(ExportJob((str(generated),), out, "sqlite"), resume=True)
+    assert progress.articles == progress.resumed_articles == 12
+    assert table_content(out, "sqlite") == table_content(clean, "sqlite")
+    with sqlite3.connect(out) as connection:
+        indexes = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index'")
+        assert indexes.fetchone() == (len(newsedits_sqlite.INDEXES),)
