@@ -24,7 +24,7 @@ from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.staging import JournalEntry, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
-from revdiff.export.writers import ExportWriter
+from revdiff.export.writers import ExportWriter, check_staged
 from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, ComparisonStats, Version
 from revdiff.read_warnings import counted
@@ -271,6 +271,8 @@ class HtmlReportWriter(ExportWriter):
             raise OutputProblem("the HTML report is a folder, but a file has that name",
                                 str(self.out), hint="choose a folder name for -o")
         check_report_folder(self.out)
+        if state is not None:
+            check_staged([self.folder])
         self.folder.mkdir(exist_ok=True)
         self.articles = 0 if state is None else int(state["articles"])
 

@@ -35,7 +35,7 @@ from revdiff.export.records import (
     check_int64,
 )
 from revdiff.export.staging import Staging
-from revdiff.export.writers import ExportWriter
+from revdiff.export.writers import ExportWriter, check_staged
 from revdiff.model import Article, Comparison, Edit, Sentence
 
 _SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT",
@@ -170,7 +170,7 @@ class NewsEditsSqliteWriter(ExportWriter):
         self.articles = 0
 
     def restore(self, state: dict[str, Any] | None) -> None:
-        if state is None or not self.path.exists():
+        if state is None:
             self.path.unlink(missing_ok=True)
             self.connection = sqlite3.connect(self.path)
             for statement in SCHEMA:
@@ -178,6 +178,7 @@ class NewsEditsSqliteWriter(ExportWriter):
             self.connection.commit()
             self.articles = 0
         else:
+            check_staged([self.path])
             self.connection = sqlite3.connect(self.path)
             self.articles = int(state["articles"])
             for table, column in _TABLES:  # drop anything written after the checkpoint

@@ -29,7 +29,7 @@ from revdiff.export.records import (
     check_int64,
 )
 from revdiff.export.staging import Staging
-from revdiff.export.writers import ExportWriter, table_paths
+from revdiff.export.writers import ExportWriter, check_staged, table_paths
 from revdiff.model import Article, Comparison
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ class ParquetWriter(ExportWriter):
 
     def restore(self, state: dict[str, Any] | None) -> None:
         self.parts = 0 if state is None else int(state["parts"])
+        check_staged(self._part(table, number) for number in range(self.parts) for table in (0, 1))
         for path in self.staging.directory.glob("*.parquet"):
             part = _PART_NAME.fullmatch(path.name)  # a final file `finish` began is made anew
             if part and int(part.group(1)) >= self.parts:  # written after the last checkpoint:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import (
     COMPARISON_COLUMN_NAMES,
     COMPARISON_COLUMNS,
@@ -77,6 +78,16 @@ def table_paths(out: Path, extension: str) -> tuple[Path, Path]:
     return out, out.with_name(f"{stem}.comparisons{suffix}")
 
 
+def check_staged(paths: Iterable[Path]) -> None:
+    """Refuse to resume from a staging folder that lost a file the interrupted run wrote: the
+    articles its journal counts as written would be missing from the output."""
+    for path in paths:
+        if not path.exists():
+            raise OutputProblem("the interrupted run's staged file is missing, so the articles "
+                                "it wrote cannot be kept", str(path),
+                                hint="drop --resume to export from the start")
+
+
 class AppendFiles:
     """A few files in the staging directory that only grow, checkpointed by byte offset."""
 
@@ -87,10 +98,11 @@ class AppendFiles:
     def open(self, offsets: list[int] | None) -> bool:
         """Open for appending; roll back to `offsets`. Returns True when the files are new."""
         fresh = offsets is None
+        if not fresh:
+            check_staged(self.paths)
         for position, path in enumerate(self.paths):
-            if fresh or not path.exists():
+            if fresh:
                 handle = open(path, "w+b")  # noqa: SIM115 - open until close()
-                fresh = True
             else:
                 handle = open(path, "r+b")  # noqa: SIM115 - open until close()
                 assert offsets is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -595,3 +596,35 @@ def test_a_sqlite_run_stopped_while_making_its_indexes_is_finished_by_resume(
     with sqlite3.connect(out) as connection:
         indexes = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index'")
         assert indexes.fetchone() == (len(newsedits_sqlite.INDEXES),)
+
+
+@pytest.mark.parametrize(("fmt", "staged"), [("jsonl", "edits.jsonl"), ("csv", "comparisons.csv"),
+                                             ("unified", "output.txt"), ("sqlite", "output.sqlite"),
+                                             ("parquet", "edits-000000.parquet"),
+                                             ("html", "report")])
+def test_resume_refuses_a_staging_folder_that_lost_a_file(
+        fmt: str, staged: str, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A staged file gone from the staging folder (removed by hand or by a cleaner of old files)
+    was made anew, empty, and --resume published an output without the articles the journal
+    counted as written, saying it exported them all, exit 0."""
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    _, out = clean_and_run_outputs(fmt, generated, tmp_path)
+    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
+    monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
+    with monkeypatch.context() as patch:
+        StopAfter(patch, limit=5)
+        with pytest.raises(InterruptedExport, match="--resume"):
+            run_export(ExportJob((str(generated),), out, fmt))
+    lost = staging_path(out) / staged
+    if lost.is_dir():
+        shutil.rmtree(lost)
+    else:
+        lost.unlink()
+    with pytest.raises(OutputProblem, match="staged file is missing") as refused:
+        run_export(ExportJob((str(generated),), out, fmt), resume=True)
+    assert refused.value.where == str(lost)
+    assert not out.exists()
+    progress = run_export(ExportJob((str(generated),), out, fmt))  # without --resume: anew
+    assert progress.articles == 12
