@@ -59,6 +59,24 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
                        notes=notes)
 
 
+def __getattr__(name: str) -> Any:
+    """`revdiff.__version__`, the installed package's (`unknown` when it is not installed as
+    one), and the modules this API names (`revdiff.errors`, `revdiff.model`), loaded when first
+    asked for: `import revdiff` imports neither."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("revdiff")
+        except PackageNotFoundError:
+            return "unknown"
+    if name in ("errors", "model"):
+        from importlib import import_module
+
+        return import_module(f"revdiff.{name}")
+    raise AttributeError(f"module 'revdiff' has no attribute {name!r}")
+
+
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:
     """Align the sentences of two versions and describe every change (`revdiff.engine.compare`)."""
     from revdiff.engine import compare as compare_versions

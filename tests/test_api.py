@@ -258,3 +258,15 @@ def test_the_tables_give_the_notes_export_prints(tmp_path: Path) -> None:
         assert f"skipped {corpus / 'one'}: only one version, nothing to compare" in notes
     with pytest.raises(TypeError, match="revdiff.edits_table takes a list to append notes to"):
         revdiff.edits_table(corpus, notes="")  # type: ignore[arg-type]
+
+
+def test_the_version_and_the_documented_modules_are_attributes_of_the_package() -> None:
+    from importlib.metadata import version
+
+    code = ("import revdiff, sys; loaded = 'revdiff.errors' in sys.modules; "
+            "print(revdiff.__version__, loaded, revdiff.errors.RevdiffError.__name__, "
+            "revdiff.model.Version.__name__)")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.split() == [version("revdiff"), "False", "RevdiffError", "Version"]
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        revdiff.nope  # noqa: B018

@@ -55,13 +55,9 @@ def report_error(error: RevdiffError) -> None:
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from importlib.metadata import PackageNotFoundError, version
+    import revdiff
 
-    try:
-        number = version("revdiff")
-    except PackageNotFoundError:
-        number = "unknown"
-    click.echo(f"revdiff, version {number}")
+    click.echo(f"revdiff, version {revdiff.__version__}")
     ctx.exit()
 
 

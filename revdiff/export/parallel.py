@@ -10,7 +10,6 @@ dies (killed from outside, or by the system when memory runs out) ends the run: 
 from __future__ import annotations
 
 import asyncio
-import importlib.metadata
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -364,10 +363,9 @@ def _check_it_speaks_dask(distributed: Any, address: str, timeout: float) -> Non
 def revdiff_version() -> str:
     """The version of revdiff installed in this process (`unknown` when it is not installed
     as a package)."""
-    try:
-        return importlib.metadata.version("revdiff")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
+    import revdiff
+
+    return str(revdiff.__version__)
 
 
 def install_hint() -> str:
