@@ -59,18 +59,22 @@ def _check_folder_named(raw: str, chosen: str) -> None:
                              hint="create the folder first, or name a file such as edits.csv")
 
 
-def _pick_format(chosen: str | None, out: Path) -> str:
-    """--format, else the format OUT's suffix names; a suffix that names another format than
-    --format is refused (`-o news.csv --format jsonl` wrote JSON lines into news.csv)."""
-    found = None if str(out) == "-" else SUFFIX_FORMATS.get(out.suffix.lower())
+def _pick_format(chosen: str | None, raw: str) -> str:
+    """--format, else the format OUT's suffix names (a folder, `-o report/`, is the HTML report);
+    a suffix that names another format than --format is refused (`-o news.csv --format jsonl`
+    wrote JSON lines into news.csv)."""
+    out = Path(raw)
+    found = None if raw == "-" else SUFFIX_FORMATS.get(out.suffix.lower())
     if chosen and found and found != chosen:
         raise OptionConflict(f"-o ends in {out.suffix}, a {found} file, but --format is {chosen}",
                              str(out), hint=f"drop --format, or name the output {out.stem}"
                                             f"{_SUFFIX_OF[chosen]}")
     if chosen:
         return chosen
-    if str(out) == "-":
+    if raw == "-":
         return "jsonl"
+    if found is None and raw.endswith(("/", os.sep)):
+        return "html"
     if found is None:
         raise OptionConflict("cannot tell the export format from the output name", str(out),
                              hint=f"add --format with one of: {', '.join(FORMATS)}")
@@ -84,7 +88,8 @@ def _pick_format(chosen: str | None, out: Path) -> str:
                    "NAME.comparisons.EXT, the per-pair summary. `-` writes the edits table "
                    "(jsonl, the default, or csv) or the unified diff to stdout.")
 @click.option("--format", "export_format", type=click.Choice(FORMATS),
-              help="Output format; by default taken from the output's suffix. parquet needs "
+              help="Output format; by default taken from the output's suffix (html for a "
+                   "folder, -o report/). parquet needs "
                    "revdiff[parquet].")
 @click.option("--workers", type=click.IntRange(min=1, max=MAX_WORKERS), default=1,
               show_default=True,
@@ -128,7 +133,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
         raise OptionConflict("--workers sets local processes, but --scheduler runs on the "
                              "scheduler's workers", hint="drop --workers, and add workers to the "
                                                          "scheduler's cluster instead")
-    chosen = _pick_format(export_format, Path(output))
+    chosen = _pick_format(export_format, output)
     _check_folder_named(output, chosen)
     job = ExportJob(tuple(inputs), Path(output), chosen, sentences=sentences, max_bytes=max_size,
                     skip_errors=skip_errors)

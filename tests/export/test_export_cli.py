@@ -247,6 +247,14 @@ def test_an_output_ending_in_a_slash_is_a_folder(run_cli, samples: Path, tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+def test_an_output_ending_in_a_slash_is_the_html_report_without_format(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path) -> None:
+    # `-o report/` said it could not tell the format, though only the HTML report is a folder
+    result = run_cli("export", str(samples), "-o", f"{tmp_path}/report/", "-q")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "report" / "index.html").is_file()
+
+
 def test_an_existing_folder_with_a_slash_gets_the_two_tables(run_cli, samples: Path,  # type: ignore[no-untyped-def]
                                                              tmp_path: Path) -> None:
     result = run_cli("export", str(samples), "-o", f"{tmp_path}/", "--format", "csv", "-q")
