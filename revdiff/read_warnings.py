@@ -43,6 +43,11 @@ def counted(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'s' if number != 1 else ''}"
 
 
+def counted_skips(number: int) -> str:
+    """`1 input or article`, `3 inputs or articles`: what --skip-errors skipped."""
+    return f"{number:,} {'input or article' if number == 1 else 'inputs or articles'}"
+
+
 def input_name(label: str, position: int, count: int) -> str:
     """What names the `position`-th of the `count` articles an input (`label`) holds when the
     article has no URL or title: the input, and the article's place when it holds several

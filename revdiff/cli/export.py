@@ -18,6 +18,7 @@ from revdiff.cli.common import (
     reports_errors,
 )
 from revdiff.errors import RevdiffError
+from revdiff.read_warnings import counted
 from revdiff.stop_signals import sigterm_as_interrupt
 from revdiff.terminal_text import visible
 
@@ -156,5 +157,5 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
             bar.close()
     if not quiet:
         where = (f"scheduler {scheduler}" if scheduler else
-                 f"{workers} Dask worker(s)" if local_dask else f"{workers} worker(s)")
+                 counted(workers, "Dask worker") if local_dask else counted(workers, "worker"))
         click.echo(visible(summary_line(progress, where, chosen)), err=True)

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
-from revdiff.read_warnings import counted
+from revdiff.read_warnings import counted, counted_skips
 
 if TYPE_CHECKING:
     from revdiff.export.driver import ExportProgress
@@ -105,7 +105,7 @@ def summary_line(progress: ExportProgress, workers_text: str, format_name: str) 
     outputs = ", ".join(str(path) for path in progress.outputs)
     resumed = (f" ({progress.resumed_articles:,} from the interrupted run)"
                if progress.resumed_articles else "")
-    skipped = (f"; skipped {len(progress.skipped_inputs)} input(s) or article(s) that failed"
+    skipped = (f"; skipped {counted_skips(len(progress.skipped_inputs))} that failed"
                if progress.skipped_inputs else "")
     rows = progress.articles if format_name == "html" else progress.rows
     return (f"revdiff: exported {counted(progress.articles, 'article')}{resumed}, "

@@ -61,6 +61,7 @@ from revdiff.formats.load import load_unit
 from revdiff.model import Article, Comparison, ComparisonStats
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
+    counted_skips,
     has_pairs,
     input_name,
     warning_lines,
@@ -106,8 +107,10 @@ class NothingExported(RevdiffError):
 def _check_something_exported(progress: ExportProgress, out: str) -> None:
     if progress.articles:
         return
-    why = (f"every input or article was skipped ({len(progress.skipped_inputs):,} of them)"
-           if progress.skipped_inputs else "no input holds an article of two versions")
+    skipped = len(progress.skipped_inputs)
+    why = (f"{counted_skips(skipped)} {'was' if skipped == 1 else 'were'} skipped and no other "
+           "holds an article of two versions" if skipped
+           else "no input holds an article of two versions")
     raise NothingExported(f"nothing was exported: {why}"
                           + ("" if out == "-" else "; the output is left as it was"), out,
                           hint="check the inputs named above")

@@ -166,6 +166,6 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                     loose_position = len(units)
                 loose.append(match)
     if loose:
-        label = loose[0] if len(loose) == 1 else f"{loose[0]} (+{len(loose) - 1} files)"
+        label = loose[0] if len(loose) == 1 else f"{loose[0]} (+{counted(len(loose) - 1, 'file')})"
         units.insert(loose_position, InputUnit(label, tuple(loose)))
     return units

@@ -24,6 +24,7 @@ def test_the_summary_counts_one_of_a_kind_in_the_singular(run_cli, tmp_path: Pat
     result = run_cli("export", str(story), "-o", str(tmp_path / "report"), "--format", "html")
     assert result.exit_code == 0, result.output
     assert "exported 1 article, 1 version pair, 1 report page to " in result.output
+    assert "pairs/s, 1 worker)" in result.output  # it said `1 worker(s)`
 
 
 def test_quiet_prints_nothing(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -92,13 +93,14 @@ def test_a_skipped_input_is_named_once(run_cli, samples: Path, tmp_path: Path) -
 
 
 def test_files_given_together_and_skipped_are_named_once(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    # `skipped 0.txt (+1 files): 0.txt: plain version files and tracker pages given together`
+    # `skipped 0.txt (+1 files): 0.txt: plain version files and tracker pages given together`;
+    # the label now counts the other files in the singular too
     repo = Path(__file__).resolve().parents[2]
     version = repo / "samples" / "versions" / "iran-strikes-us-troops-in-iraq" / "0.txt"
     page = repo / "samples" / "washpo-soleimani-v6-v7.txt"
     result = run_cli("export", str(version), str(page), "-o", str(tmp_path / "x.jsonl"),
                      "--skip-errors")
-    assert (f"revdiff: skipped {version} (+1 files): plain version files and tracker pages "
+    assert (f"revdiff: skipped {version} (+1 file): plain version files and tracker pages "
             "given together") in result.output
 
 
@@ -112,7 +114,7 @@ def test_skip_errors_skips_a_missing_path_and_an_empty_glob(run_cli, samples: Pa
     for name in (missing, glob):
         assert (f"revdiff: skipped {name}: no such file or directory, and no file matches it "
                 "as a glob\n") in result.output
-    assert "skipped 2 input(s)" in result.output and "3 articles" in result.output
+    assert "skipped 2 inputs or articles that failed" in result.output and "3 articles" in result.output
 
 
 @pytest.mark.parametrize(("output", "single_version"), [("x.csv", False), ("-", False),
@@ -133,7 +135,8 @@ def test_a_run_that_exports_nothing_fails_and_keeps_the_earlier_output(  # type:
     assert result.exit_code == 2
     assert "revdiff: error: " in result.output
     why = ("no input holds an article of two versions" if single_version
-           else "every input or article was skipped (1 of them)")
+           else "1 input or article was skipped and no other holds an article of two "
+                "versions")  # it said `every input or article was skipped (1 of them)`
     assert f"nothing was exported: {why}" in result.output
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()} == before
 
