@@ -48,10 +48,17 @@ def page_to_dict(page: PageReading) -> dict[str, Any]:
     }
 
 
+def _heading(article: Article) -> str:
+    """`bbc  https://...`: the source, when known, and the URL, or without one the article's
+    name (for version files, their folder's)."""
+    named = article.url or f"{article.key or 'untitled article'} (no URL)"
+    return f"{article.source}  {named}" if article.source else named
+
+
 def article_summary(article: Article) -> str:
     """A few lines a person can read on a terminal: what the article is and what each version
     holds, every control character in its names and text (newlines too) shown as a symbol."""
-    lines = [f"{article.source or 'unknown source'}  {article.url or '(no URL)'}"]
+    lines = [_heading(article)]
     if article.changes is not None:
         times = "time" if article.changes == 1 else "times"
         lines.append(f"tracker says the article changed {article.changes} {times}")

@@ -357,6 +357,17 @@ def test_parse_text_counts_in_the_singular_where_there_is_one(tmp_path: Path) ->
     assert "   2 paragraphs      6 words " in second
 
 
+def test_parse_text_names_an_article_without_a_url_by_its_folder(tmp_path: Path) -> None:
+    # every plain folder's heading read `unknown source  (no URL)`
+    story = tmp_path / "quake-story"
+    story.mkdir()
+    for number, text in enumerate(("A quake hit.\n", "A strong quake hit.\n")):
+        (story / f"{number}.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(story), "--format", "text"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "quake-story (no URL)"
+
+
 class _Interrupted(Exception):
     """Raised in place of comparing an article: what was printed by then is what a reader saw."""
 
