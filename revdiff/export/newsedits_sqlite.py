@@ -5,7 +5,8 @@ Tables (see docs/EXPORT.md for the column meanings):
 - `entryversion(id, entry_id, version, title, url, source, created, num_versions, summary,
   article)`: one row per version; `summary` is the version's text with paragraphs joined by
   `</p><p>` as in NewsEdits, `created` an ISO timestamp (or what the page said, e.g. "about 1 hour
-  later"), `article` revdiff's name for the article;
+  later"), `num_versions` the count the input's tracker gave (NULL when it gave none: version
+  files, a git repository), `article` revdiff's name for the article;
 - `split_sentences(entry_id, version, sent_idx, sentence)`: the engine's sentences of every version;
 - `matched_sentences(entry_id, version_x, version_y, sent_idx_x, sent_idx_y,
   avg_sentence_distance_x, avg_sentence_distance_y)`: the alignment of each consecutive pair,
@@ -124,11 +125,10 @@ def render_sqlite(ref: ArticleRef, article: Article, comparisons: Iterable[Compa
     then one piece per version pair, each its tables' rows pickled (bytes take a fraction of the
     memory of the tuples, which are never all held at once, in the worker or in the driver)."""
     entry_id = ref.index
-    count = len(article.versions)
     pieces = [_packed({"entryversion": [
         (entry_id, version.number, version.title, ref.url, ref.source,
          version.time.isoformat() if version.time else version.time_text,
-         count, PARAGRAPH_JOIN.join(version.paragraphs), ref.name)
+         article.changes, PARAGRAPH_JOIN.join(version.paragraphs), ref.name)
         for version in article.versions]})]
     check_int64(ref, article, "SQLite")
     edit_rows = 0

@@ -122,3 +122,18 @@ def test_export_reads_back_as_a_newsedits_input(database: Path, samples: Path) -
     for read_back, original in zip(again, originals):
         assert [v.paragraphs for v in read_back.versions] == [
             v.paragraphs for v in original.versions]
+
+
+def test_num_versions_is_the_trackers_count_and_null_without_one(database: Path,
+                                                                 samples: Path,
+                                                                 tmp_path: Path) -> None:
+    # version files got num_versions = their number of versions, which read back as
+    # `tracker says the article changed 5 times` of folders no tracker ever saw
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT DISTINCT num_versions FROM entryversion").fetchall() \
+            == [(None,)]
+    assert [article.changes for article in load([str(database)])] == [None, None, None]
+    tracked = samples.parent / "newsedits.sqlite"
+    out = tmp_path / "again.sqlite"
+    run_export(ExportJob((str(tracked),), out, "sqlite"))
+    assert [a.changes for a in load([str(out)])] == [a.changes for a in load([str(tracked)])]
