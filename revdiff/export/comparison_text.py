@@ -32,10 +32,29 @@ def _as_is(text: str) -> str:
     return text
 
 
+PARAGRAPH_MARK = "¶"
+
+
+def _breaks_marked(diff: WordDiff) -> WordDiff:
+    """A paragraph break that became a space (paragraphs merged), or a space that became one (a
+    paragraph split), as a deleted or inserted `¶` beside the space: not as a deleted newline
+    and an inserted space (`[-␊-]{+ +}`) between two words that did not change."""
+    runs: list[tuple[int, str]] = []
+    for op, piece in diff:
+        before_op, before = runs[-1] if runs else (0, "")
+        if (op > 0 and before_op < 0 and before.isspace() and piece.isspace()
+                and ("\n" in before) != ("\n" in piece)):
+            runs[-1:] = ([(-1, PARAGRAPH_MARK), (0, piece)] if "\n" in before
+                         else [(0, before), (1, PARAGRAPH_MARK)])
+        else:
+            runs.append((op, piece))
+    return tuple(runs)
+
+
 def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as_is) -> str:
     """Kept text plain; deleted and inserted text styled, or marked [-so-] and {+so+}."""
     parts = []
-    for op, piece in diff:
+    for op, piece in _breaks_marked(diff):
         text = shown(piece)
         if op == 0:
             parts.append(text)

@@ -126,6 +126,23 @@ def test_changes_only_with_only_unchanged_is_refused(versions: list[str]) -> Non
         in result.stderr
 
 
+@pytest.mark.parametrize(("old", "new", "shown"), [
+    ("The army said that\nthe base was hit", "The army said that the base was hit",
+     "    The army said that[-¶-] the base was hit"),
+    ("The army said that the base was hit", "The army said that\nthe base was hit",
+     "    The army said that {+¶+}the base was hit"),
+])
+def test_a_paragraph_break_merged_or_split_is_marked_as_one(tmp_path: Path, old: str, new: str,
+                                                             shown: str) -> None:
+    # a merge showed `that[-␊-]{+ +}the`: a control character's symbol and a space inserted
+    paths = []
+    for k, text in enumerate((old, new)):
+        path = tmp_path / f"{k}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        paths.append(str(path))
+    assert run(*paths, "--no-color").splitlines()[-1] == shown
+
+
 def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path: Path) -> None:
     # one file writes `é` as one character, the other as `e` and a combining accent: `diff` said
     # `2 edited; +5/-5 words` and marked the words as changed, with no flag on the edits
