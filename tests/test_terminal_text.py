@@ -71,8 +71,8 @@ def test_parse_text_shows_escapes_and_json_keeps_them(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "story␛]0;PWNED␇" in result.stdout
-    document = json.loads(revdiff("parse", str(first), str(second), "--format", "json").stdout)
-    versions = document["versions"] if isinstance(document, dict) else document[0]["versions"]
+    (article,) = json.loads(revdiff("parse", str(first), str(second), "--format", "json").stdout)
+    versions = article["versions"]
     assert versions[0]["title"] == folder.name
 
 

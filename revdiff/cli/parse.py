@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from revdiff.cli.common import (
@@ -20,7 +18,7 @@ from revdiff.cli.common import (
 @inputs_argument
 @click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "text"]),
               default="json", show_default=True,
-              help="json: one document (a list when there are several articles); "
+              help="json: a list of the articles, however many; "
                    "jsonl: one article per line; text: a summary.")
 @max_size_option
 @reports_errors
@@ -40,8 +38,6 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     elif output_format == "jsonl":
         for article in articles:
             write_data(json_line(article_to_dict(article)) + "\n")
-    elif len(articles) == 1:
-        write_data(json.dumps(article_to_dict(articles[0]), ensure_ascii=False, indent=2) + "\n")
     else:
         for text in json_array(article_to_dict(a) for a in articles):
             write_data(text)

@@ -24,7 +24,7 @@ def command_args(command: str, tmp_path: Path) -> list[str]:
 def unsure_lines_from_parse(page: Path) -> list[int]:
     parsed = revdiff("parse", str(page), "--format", "json")
     assert parsed.returncode == 0, parsed.stderr
-    (reading,) = json.loads(parsed.stdout)["pages"]
+    (reading,) = json.loads(parsed.stdout)[0]["pages"]
     return [row["line"] for row in reading["rows"] if row["confidence"] < 0.99]
 
 

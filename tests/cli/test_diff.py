@@ -364,6 +364,16 @@ def test_untitled_articles_of_one_input_are_named_as_export_names_them(tmp_path:
     assert named == sorted({row["article"] for row in revdiff.edits_table(database)})
 
 
+def test_parse_json_is_a_list_for_one_article_as_for_several() -> None:
+    # one article was printed as an object and several as a list, so a script read them apart
+    samples = Path(__file__).resolve().parents[2] / "samples" / "versions"
+    for inputs in ([samples / "iran-strikes-us-troops-in-iraq"], sorted(samples.iterdir())):
+        result = CliRunner().invoke(main, ["parse", *map(str, inputs)])
+        assert result.exit_code == 0, result.output
+        assert [article["versions"][0]["title"] for article in json.loads(result.stdout)] \
+            == [path.name for path in inputs]
+
+
 def test_parse_text_counts_in_the_singular_where_there_is_one(tmp_path: Path) -> None:
     for number, text in enumerate(("Alone\n", "Two words\n\nand more words here\n")):
         (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")

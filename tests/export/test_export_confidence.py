@@ -25,8 +25,7 @@ def revdiff(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def least_row_confidence(page: Path) -> float:
-    document = json.loads(revdiff("parse", str(page), "--format", "json").stdout)
-    document = document[0] if isinstance(document, list) else document
+    (document,) = json.loads(revdiff("parse", str(page), "--format", "json").stdout)
     return min(row["confidence"] for reading in document["pages"] for row in reading["rows"])
 
 

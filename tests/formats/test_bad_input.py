@@ -234,7 +234,10 @@ def parsed_pair(original: Path, variant: Path, output_format: str = "json") -> t
     results = [CliRunner().invoke(main, ["parse", "--format", output_format, str(path)])
                for path in (original, variant)]
     assert [result.exit_code for result in results] == [0, 0], results[1].stderr
-    return json.loads(results[0].stdout), json.loads(results[1].stdout)
+    documents = [json.loads(result.stdout) for result in results]
+    if output_format == "json":  # a list of the one article
+        documents = [article for (article,) in documents]
+    return documents[0], documents[1]
 
 
 @pytest.mark.parametrize("sample", ["newsdiffs/us-deploys-troops-v1-v2-raw.html",

@@ -202,7 +202,7 @@ def test_a_time_that_is_none_is_warned(tmp_path: Path, case: str) -> None:
     target = make(tmp_path)
     result = CliRunner().invoke(main, ["parse", str(target)])
     assert result.exit_code == 0, result.output
-    article = json.loads(result.stdout)
+    (article,) = json.loads(result.stdout)
     assert article["warnings"] == [f"{target}: {warning}"]
     assert article["versions"][0]["time"] is None
 
@@ -213,6 +213,6 @@ def test_a_hostile_newsedits_cell_is_its_rows_warning(tmp_path: Path, case: str)
     target = newsedits(**cells)(tmp_path)
     result = CliRunner().invoke(main, ["parse", str(target)])
     assert result.exit_code == 0, result.output
-    article = json.loads(result.stdout)
+    (article,) = json.loads(result.stdout)
     assert article["warnings"] == [warning]
     assert [version["paragraphs"][-1] for version in article["versions"]][-1] == "Three."

@@ -313,7 +313,7 @@ def test_parse_lists_the_warnings_and_diff_prints_them_escaped(tmp_path: Path) -
     parsed = subprocess.run(
         [sys.executable, "-m", "revdiff", "parse", str(path), "--format", "json"],
         capture_output=True, text=True, check=True)
-    assert json.loads(parsed.stdout)["warnings"] == [
+    assert json.loads(parsed.stdout)[0]["warnings"] == [
         "entry 1 version 1: title is NULL, read as empty",
         "entry 1 version 1: created '\\x1b[31mlater' is not a time",
     ]

@@ -184,10 +184,10 @@ def test_a_flattened_pages_warnings_travel_with_its_stored_versions(tmp_path: Pa
     page = str(Path(__file__).parents[2] / "samples" / "washpo-soleimani-v6-v7.txt")
     repo = str(tmp_path / "repo")
     runner = CliRunner()
-    direct = json.loads(runner.invoke(main, ["parse", page, "--format", "json"]).stdout)
+    (direct,) = json.loads(runner.invoke(main, ["parse", page, "--format", "json"]).stdout)
     assert "41 of 42 rows could not be decided" in direct["warnings"][0]
     assert runner.invoke(main, ["store", page, "--repo", repo, "-q"]).exit_code == 0
-    stored = json.loads(runner.invoke(main, ["parse", repo, "--format", "json"]).stdout)
+    (stored,) = json.loads(runner.invoke(main, ["parse", repo, "--format", "json"]).stdout)
     assert stored["warnings"] == direct["warnings"]
     rows = [json.loads(line) for line in
             runner.invoke(main, ["diff", repo, "--format", "jsonl", "-q"]).stdout.splitlines()]
