@@ -66,6 +66,12 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
     return _frame(body, "words added and removed per version pair")
 
 
+def _number(value: float) -> str:
+    """A value as the text beside a chart writes counts (`1,234,567`; `{:g}` gave `1.23457e+06`),
+    a fraction to one decimal."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+
+
 def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
                maximum: float | None = None, shares: bool = False) -> str:
     """A polyline with dots, y from 0 to `maximum` (default: the largest value, at least 1, as
@@ -86,13 +92,13 @@ def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
         body.append(f'<polyline points="{points}" fill="none" stroke="#36c" stroke-width="2"/>')
     every = _label_every(labels)
     for k, (x, value, name) in enumerate(zip(xs, values, labels)):
-        shown = percent(value) if shares else f"{value:g}"
+        shown = percent(value) if shares else _number(value)
         body.append(f'<circle cx="{x:.1f}" cy="{y(value):.1f}" r="3.5" fill="#36c">'
                     f"<title>{escape(f'{name}: {shown}')}</title></circle>")
         if k % every == 0:
             body.append(f'<text x="{x:.1f}" y="{HEIGHT - 8}" font-size="10" text-anchor="middle" '
                         f'fill="#555">{escape(name)}</text>')
-    top_text = percent(top) if shares else f"{top:g}"
+    top_text = percent(top) if shares else _number(top)
     body.append(f'<text x="4" y="{MARGIN - 6}" font-size="10" fill="#555">{escape(top_text)}'
                 "</text>")
     return _frame(body, label)

@@ -332,6 +332,15 @@ def test_a_chart_of_lengths_all_zero_is_scaled_to_one() -> None:
     assert texts == ["0", "1", "2", "1"]
 
 
+def test_a_chart_writes_large_counts_as_the_text_does() -> None:
+    """A live blog of a million words topped its length chart with `1.2346e+06`."""
+    svg = line_chart([1234567, 1234600], ["0", "1"], label="length of each version in words")
+    texts = [str(text.text) for text in ElementTree.fromstring(svg).iter(
+        "{http://www.w3.org/2000/svg}text")]
+    assert texts == ["0", "1", "1,234,600"]
+    assert "1: 1,234,600" in svg and "e+" not in svg
+
+
 def test_an_article_page_is_built_without_copies_of_itself() -> None:
     """A live blog's page runs to tens of MB: it is kept in pieces, each diff table made as the
     page takes it, never whole beside its pieces (it took four times its size)."""
