@@ -254,7 +254,7 @@ def test_a_trailer_holding_a_lone_surrogate_is_read_as_written(tmp_path: Path) -
                                                 '"https://example.com/\\udc80"')))
     result = parse_cli(tmp_path / "r")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["url"] == '"https://example.com/\\udc80"'
+    assert json.loads(result.stdout)[0]["url"] == '"https://example.com/\\udc80"'
 
 
 @pytest.mark.parametrize(("version", "named"), [
