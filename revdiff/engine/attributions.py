@@ -99,6 +99,15 @@ _AROUND = "\"'“”‘’«»()[]{}.,;:!?…—–-"
 
 # A single mark that opens a quotation: before a letter at a token's start (`‘We`, not `'90s`).
 _OPENING_SINGLE = re.compile(r"^['‘](?=[^\W\d_])")
+# Words whose first letters the mark before them stands for (`let 'em play`, `‘Tis the season`):
+# that mark opens no quotation.
+_ELIDED_WORDS = word_set("em tis twas til cause bout n")
+
+
+def _opens_single_quotation(token: str) -> bool:
+    """Whether a token begins with a single mark that opens a quotation (`‘We`, not `'em`)."""
+    return (bool(_OPENING_SINGLE.match(token))
+            and token[1:].strip(_AROUND).lower() not in _ELIDED_WORDS)
 
 
 def _single_quotations_doubled(tokens: list[str]) -> list[str]:
@@ -109,7 +118,7 @@ def _single_quotations_doubled(tokens: list[str]) -> list[str]:
     tokens = list(tokens)
     opened = None
     for at, token in enumerate(tokens):
-        if _OPENING_SINGLE.match(token):
+        if _opens_single_quotation(token):
             opened = at
         if opened is None or token[-1:] not in "'’" or (at == opened and len(token) < 3):
             continue

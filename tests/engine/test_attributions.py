@@ -37,6 +37,9 @@ from revdiff.model import Flag
     ("‘We have the documents’ says minister", [("minister",)]),
     ("'We will win this' he said.", [("he",)]),
     ("‘The soldiers’ commander is gone,’ Zarif said.", [("zarif",)]),
+    # a mark that stands for left-out letters opens no quotation for a plural's apostrophe to close
+    ("Let 'em play, the players' union said.", [("players", "union")]),
+    ("‘Tis the season, the soldiers’ commander said.", [("soldiers", "commander")]),
 ])
 def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tuple[str, ...]]) -> None:
     assert attributions_in(text) == sources
