@@ -271,8 +271,10 @@ class HtmlReportWriter(ExportWriter):
             raise OutputProblem("the HTML report is a folder, but a file has that name",
                                 str(self.out), hint="choose a folder name for -o")
         check_report_folder(self.out)
-        if state is not None:
-            check_staged([self.folder])
+        if state is not None:  # the folder, then the page of every article the journal holds
+            check_staged([self.folder, *(self.folder / report_file_name(entry.index, entry.key)
+                                         for entry in self.staging.entries()
+                                         if not entry.info.get("skipped"))])
         self.folder.mkdir(exist_ok=True)
         self.articles = 0 if state is None else int(state["articles"])
 
