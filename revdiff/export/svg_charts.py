@@ -67,9 +67,9 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
 
 
 def _number(value: float) -> str:
-    """A value as the text beside a chart writes counts (`1,234,567`; `{:g}` gave `1.23457e+06`),
-    a fraction to one decimal."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+    """A value as the timeline beside a chart writes counts, in digits only (`1234567`; `{:g}`
+    gave `1.23457e+06`), a fraction to one decimal."""
+    return f"{int(value)}" if float(value).is_integer() else f"{value:.1f}"
 
 
 def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,

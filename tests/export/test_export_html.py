@@ -337,8 +337,26 @@ def test_a_chart_writes_large_counts_as_the_text_does() -> None:
     svg = line_chart([1234567, 1234600], ["0", "1"], label="length of each version in words")
     texts = [str(text.text) for text in ElementTree.fromstring(svg).iter(
         "{http://www.w3.org/2000/svg}text")]
-    assert texts == ["0", "1", "1,234,600"]
-    assert "1: 1,234,600" in svg and "e+" not in svg
+    assert texts == ["0", "1", "1234600"]
+    assert "1: 1234600" in svg and "e+" not in svg
+
+
+def test_a_chart_writes_counts_as_the_timeline_beside_it_does(tmp_path: Path) -> None:
+    """The length chart wrote `1,234` words beside the timeline's `1234` (and the words chart's
+    `+1234`)."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "0.txt").write_text("Title\n\n" + "word " * 1234, encoding="utf-8")
+    (folder / "1.txt").write_text("Title\n\n" + "word " * 1300, encoding="utf-8")
+    out = tmp_path / "report"
+    run_export(ExportJob((str(folder),), out, "html"))
+    (page,) = (path for path in out.iterdir() if path.name != "index.html")
+    text = page.read_text(encoding="utf-8")
+    cells = re.findall(r'<td class="num">([^<]*)</td>', text)  # version, paragraphs, words
+    words = cells[2::3]
+    assert len(words) == 2 and all(len(count) >= 4 for count in words)
+    for number, count in enumerate(words):
+        assert f"<title>{number}: {count}</title>" in text
 
 
 def test_an_article_page_is_built_without_copies_of_itself() -> None:
