@@ -420,11 +420,16 @@ def _says_when_or_where(words: Sequence[str]) -> bool:
     return False
 
 
+# A number of a date: a year or a day, written as a number or an ordinal (`3`, `3rd`, `2019`).
+_DATE_NUMBER = re.compile(r"[0-9]+(?:st|nd|rd|th)?")
+
+
 def _is_a_time(words: Sequence[str]) -> bool:
-    """Whether `words` are all words of a time (`late Friday night`, `the next day`, `Jan. 3`):
-    a preposition after them says where it was said, while after `Friday the talks` it is part
-    of a statement reported without `that` (`said Friday the talks in Geneva failed.`)."""
-    return all(bare in WORDS_OF_A_TIME or bare.isdigit()
+    """Whether `words` are all words of a time (`late Friday night`, `the next day`, `Jan. 3`,
+    `March 3rd`): a preposition after them says where it was said, while after `Friday the
+    talks` it is part of a statement reported without `that` (`said Friday the talks in Geneva
+    failed.`)."""
+    return all(bare in WORDS_OF_A_TIME or _DATE_NUMBER.fullmatch(bare)
                for bare in (word.lower().rstrip(".,;:") for word in words))
 
 

@@ -82,6 +82,9 @@ def pieces(text: str) -> list[str]:
     ("“We lost.” Biden said late Friday night in Ohio. He left. “No.” Biden said Friday at a rally.",
      ["“We lost.” Biden said late Friday night in Ohio.", "He left.",
       "“No.” Biden said Friday at a rally."]),
+    ("“We lost.” Biden said March 3rd in Ohio. He left. “No.” Biden said Friday the 13th at a rally.",
+     ["“We lost.” Biden said March 3rd in Ohio.", "He left.",
+      "“No.” Biden said Friday the 13th at a rally."]),
     ("“We lost.” Biden said late Friday in Ohio he would run.",
      ["“We lost.”", "Biden said late Friday in Ohio he would run."]),
     # but a preposition after words of no time is in a statement reported without `that`
