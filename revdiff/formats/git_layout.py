@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from pathlib import Path
 
 from revdiff.errors import MalformedPage, StoreError
 
@@ -36,6 +37,25 @@ def import_ref(ref: str) -> str:
     while it runs, the branch (and so a commit someone makes on it meanwhile) stays where the
     index is. A run that was stopped leaves its commits there for the next to put on the branch."""
     return _IMPORT_REFS + ref.removeprefix("refs/")
+
+
+# The most of a reflog's first line read: an entry is two ids, a name, a time and a message.
+_LONGEST_REFLOG_LINE = 1 << 16
+
+
+def branch_made_since(common_dir: Path, ref: str, moment: int) -> bool:
+    """Whether the branch `ref` was made after `moment` (seconds since 1970): the reflog git
+    keeps of it in the repository's common folder begins later. `git branch -D` deletes a
+    branch's reflog with it, so a branch made again under the name starts a new one: the commits
+    a stopped store run wrote for the deleted branch are not this one's (`import_ref`). False
+    when git keeps no reflog of the branch (a bare repository's, by default)."""
+    try:
+        with open(common_dir / "logs" / ref, "rb") as reflog:
+            first = reflog.readline(_LONGEST_REFLOG_LINE).decode("utf-8", "replace")
+    except OSError:
+        return False
+    made = first.partition("\t")[0].rsplit(" ", 2)[-2:-1]  # `<old> <new> <who> <time> <zone>`
+    return bool(made) and made[0].isdigit() and int(made[0]) > moment
 
 
 _TRAILER_LINE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9-]*): ?(.*)$")

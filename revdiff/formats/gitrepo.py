@@ -72,6 +72,7 @@ from revdiff.formats.git_layout import (
     TRAILER_URL,
     TRAILER_VERSION,
     TRAILER_WARNINGS,
+    branch_made_since,
     decode_metadata,
     decode_version_file,
     decode_warnings,
@@ -103,7 +104,7 @@ _NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
 _LOG_HEADER = re.compile(rb"^@@([0-9a-f]{64}|[0-9a-f]{40}) (.*)$")
 _RAW_DATE = re.compile(r"^(-?\d+) ([+-])(\d\d)(\d\d)$")
 _OBJECT_ID = re.compile(r"[0-9a-f]{64}|[0-9a-f]{40}")
-# The most of a ref file or of a reflog's first line read: a ref's line is an id and its name.
+# The most of a ref file read: a ref's line is an id and its name.
 _LONGEST_REF_LINE = 1 << 16
 _NOT_FILES = ("160000", "120000")  # the modes of a submodule and of a symbolic link
 # A warning names at most this many of the files it is about, and counts the rest.
@@ -263,20 +264,12 @@ def _ref_in_files(common: Path, ref: str) -> str | None:
 
 
 def _branch_made_since(clone: Path, common: Path, branch: str, written: str) -> bool:
-    """Whether the branch was made after the commit `written` (its committer date): its reflog,
-    which `git branch -D` deletes with the branch, begins later (as `revdiff store` judges a
-    stopped run's commits: `revdiff.store.repository`). False when there is no reflog to tell."""
-    try:
-        with open(common / "logs" / branch, "rb") as reflog:
-            first = reflog.readline(_LONGEST_REF_LINE).decode("utf-8", "replace")
-    except OSError:
-        return False
-    made = first.partition("\t")[0].rsplit(" ", 2)[-2:-1]
+    """Whether the branch was made after the commit `written` (its committer date), as `revdiff
+    store` judges a stopped run's commits (`branch_made_since`)."""
     if not _OBJECT_ID.fullmatch(written):  # (a hand-made file: never given to git as an option)
         return False
     written_at = run_git(clone, "log", "-1", "--format=%ct", written, "--").stdout.strip()
-    return bool(made) and made[0].isdigit() and written_at.isdigit() \
-        and int(made[0]) > int(written_at)
+    return written_at.isdigit() and branch_made_since(common, branch, int(written_at))
 
 
 def _refuse_head_naming_no_commit(clone: Path, path: Path) -> None:

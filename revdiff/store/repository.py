@@ -7,14 +7,13 @@ Every git command run here runs with the repository's hooks and file-system moni
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 import git
 
 from revdiff.errors import StoreError
-from revdiff.formats.git_layout import import_ref
+from revdiff.formats.git_layout import branch_made_since, import_ref
 from revdiff.safe_git import (
     filter_drivers,
     git_complaint,
@@ -221,15 +220,11 @@ def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
 
 def _branch_made_since(repo: git.Repo, ref: str, written: str) -> bool:
     """Whether the branch `ref` was made after the run that wrote the commit `written` (its
-    committer date): the branch's reflog, which `git branch -D` deletes with the branch, begins
-    later. That run stored into a branch of the same name that was deleted, and its versions are
-    not this branch's. False when git keeps no reflog of the branch (a bare repository's)."""
-    entries = str(repo.git.reflog("--date=unix", "--format=%gd", ref, "--",
-                                  with_exceptions=False)).split()
+    committer date; `branch_made_since`): that run stored into a branch of the same name that was
+    deleted, and its versions are not this branch's."""
     written_at = str(repo.git.log("-1", "--format=%ct", written, "--",
                                   with_exceptions=False)).strip()
-    made = re.search(r"@\{(\d+)\}$", entries[-1]) if entries else None
-    return made is not None and written_at.isdigit() and int(made[1]) > int(written_at)
+    return written_at.isdigit() and branch_made_since(Path(repo.common_dir), ref, int(written_at))
 
 
 def _is_ancestor(repo: git.Repo, ancestor: str, commit: str) -> bool:
