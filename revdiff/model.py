@@ -7,14 +7,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from revdiff.read_warnings import counted
+
 # Reprs name a text by its start and end: a notebook showing a list of articles shows their
 # versions' titles and sizes, not megabytes of text.
 _short_repr = reprlib.Repr()
 _short_repr.maxstring = 60
-
-
-def _sized(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +33,8 @@ class Version:
     def __repr__(self) -> str:
         when = f", time={self.time.isoformat()}" if self.time else ""
         return (f"Version(number={self.number}, title={_short_repr.repr(self.title)}, "
-                f"{_sized(len(self.paragraphs), 'paragraph')}, "
-                f"{_sized(sum(map(len, self.paragraphs)), 'character')}{when})")
+                f"{counted(len(self.paragraphs), 'paragraph')}, "
+                f"{counted(sum(map(len, self.paragraphs)), 'character')}{when})")
 
 
 # A row read with at least this confidence is reported as sure; below it, it is flagged for a person.
@@ -129,8 +127,8 @@ class Article:
 
     def __repr__(self) -> str:
         return (f"Article(key={_short_repr.repr(self.key)}, source={self.source!r}, "
-                f"{_sized(len(self.versions), 'version')}, "
-                f"{_sized(len(self.warnings), 'warning')})")
+                f"{counted(len(self.versions), 'version')}, "
+                f"{counted(len(self.warnings), 'warning')})")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,5 +223,5 @@ class Comparison:
 
     def __repr__(self) -> str:
         return (f"Comparison(old={self.old.number}, new={self.new.number}, "
-                f"{_sized(len(self.edits), 'edit')}, "
+                f"{counted(len(self.edits), 'edit')}, "
                 f"changed_share={self.stats.changed_share:.3f})")
