@@ -40,27 +40,20 @@ def test_each_run_is_the_median_of_its_rounds(tmp_path: Path, monkeypatch: pytes
     assert "speed-up on 2 workers: 1.91x" in table
 
 
-def test_a_scale_below_two_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
-    """At --scale 1 the '1x' and '1x, 1 worker' runs had one label: their figures were mixed."""
+@pytest.mark.parametrize(("arguments", "refusal"), [
+    # at --scale 1 the '1x' and '1x, 1 worker' runs had one label: their figures were mixed
+    (["--scale", "1"], "--scale must be 2 or more"),
+    # at --repeat 0 the table took the median of no runs: a traceback (IndexError)
+    (["--repeat", "0"], "--repeat must be 1 or more"),
+])
+def test_arguments_that_make_no_figure_are_refused(
+        arguments: list[str], refusal: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     script = load_script()
     (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
     monkeypatch.setattr(script, "run", lambda folders, workers, fmt: pytest.fail("ran"))
     with pytest.raises(SystemExit) as stopped:
-        script.main(["--scale", "1"])
+        script.main(arguments)
     assert stopped.value.code == 2
-    assert "--scale must be 2 or more" in capsys.readouterr().err
-
-
-def test_no_rounds_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                               capsys: pytest.CaptureFixture[str]) -> None:
-    """At --repeat 0 the table took the median of no runs: a traceback (IndexError)."""
-    script = load_script()
-    (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
-    monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
-    monkeypatch.setattr(script, "run", lambda folders, workers, fmt: pytest.fail("ran"))
-    with pytest.raises(SystemExit) as stopped:
-        script.main(["--repeat", "0"])
-    assert stopped.value.code == 2
-    assert "--repeat must be 1 or more" in capsys.readouterr().err
+    assert refusal in capsys.readouterr().err
