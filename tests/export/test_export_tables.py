@@ -15,7 +15,7 @@ from export_corpus import make_chain
 
 from revdiff.cli import main
 from revdiff.engine.stats import word_changes
-from revdiff.export.driver import ExportJob, run_export
+from revdiff.export.driver import ArticleResult, ExportJob, run_export
 from revdiff.export.inputs import expand_inputs
 from revdiff.export.pairs import compare_chain
 from revdiff.export.records import (
@@ -305,11 +305,27 @@ def test_an_article_is_exported_one_comparison_at_a_time(tmp_path: Path, fmt: st
         return compare(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(revdiff.engine, "compare", compare_counting_those_held)
-    versions = [[f"Paragraph {n} of version {v}." for n in range(3 + v)] for v in range(6)]
-    article = make_chain(tmp_path / "blog", versions)
+    article = _growing_blog(tmp_path)
     export([str(article)], tmp_path / f"out.{fmt}", fmt)
     assert len(held_at_each_comparison) == 5
     assert max(held_at_each_comparison) <= 1
+
+
+def _growing_blog(tmp_path: Path) -> Path:
+    """An article of six versions, each a paragraph longer than the one before."""
+    versions = [[f"Paragraph {n} of version {v}." for n in range(3 + v)] for v in range(6)]
+    return make_chain(tmp_path / "blog", versions)
+
+
+def _exported_by_a_worker(tmp_path: Path, fmt: str) -> tuple[ExportJob, ArticleResult]:
+    """The export job of `_growing_blog`'s article to `fmt`, and what a worker hands back."""
+    from revdiff.export import driver
+
+    job = ExportJob((str(_growing_blog(tmp_path)),), tmp_path / f"out.{fmt}", fmt)
+    tasks = list(driver.iter_tasks(job, expand_inputs(job.inputs), driver.ExportProgress(),
+                                   lambda text: None))
+    [result] = driver.process_chunk(fmt, "auto", tasks)
+    return job, result
 
 
 def _version_pairs(text: str, fmt: str) -> set[tuple[str, str]]:
@@ -326,14 +342,7 @@ def test_an_article_s_rows_come_back_one_pair_at_a_time(tmp_path: Path, fmt: str
     """A live blog's 89 MB of JSONL was made as a list of every row, joined into one string in
     the worker (which peaked at 420 MB) and pickled back whole: each table's text comes back in
     pieces, one pair's rows each, which the writer writes one after the other."""
-    from revdiff.export import driver
-
-    versions = [[f"Paragraph {n} of version {v}." for n in range(3 + v)] for v in range(6)]
-    article = make_chain(tmp_path / "blog", versions)
-    job = ExportJob((str(article),), tmp_path / f"out.{fmt}", fmt)
-    tasks = list(driver.iter_tasks(job, expand_inputs(job.inputs), driver.ExportProgress(),
-                                   lambda text: None))
-    [result] = driver.process_chunk(fmt, "auto", tasks)
+    job, result = _exported_by_a_worker(tmp_path, fmt)
     edits, summaries = result.payload
     assert len(edits) == len(summaries) == 5
     assert [_version_pairs(piece, fmt) for piece in edits] == [
@@ -350,15 +359,9 @@ def test_parquet_rows_come_back_one_pair_at_a_time(tmp_path: Path) -> None:
     pa = pytest.importorskip("pyarrow")
     import pyarrow.parquet as pq
 
-    from revdiff.export import driver
     from revdiff.export.parquet import arrow_schema
 
-    versions = [[f"Paragraph {n} of version {v}." for n in range(3 + v)] for v in range(6)]
-    article = make_chain(tmp_path / "blog", versions)
-    job = ExportJob((str(article),), tmp_path / "out.parquet", "parquet")
-    tasks = list(driver.iter_tasks(job, expand_inputs(job.inputs), driver.ExportProgress(),
-                                   lambda text: None))
-    [result] = driver.process_chunk("parquet", "auto", tasks)
+    job, result = _exported_by_a_worker(tmp_path, "parquet")
     edits, summaries = result.payload
     assert len(edits) == len(summaries) == 5
     batches = [pa.ipc.read_record_batch(pa.py_buffer(message), arrow_schema(EDIT_COLUMNS))
@@ -378,8 +381,7 @@ def test_parquet_parts_are_joined_a_row_group_at_a_time(tmp_path: Path,
 
     from revdiff.export import parquet
 
-    versions = [[f"Paragraph {n} of version {v}." for n in range(3 + v)] for v in range(6)]
-    article = make_chain(tmp_path / "blog", versions)
+    article = _growing_blog(tmp_path)
     whole, _ = export([str(article)], tmp_path / "whole.parquet", "parquet")
     monkeypatch.setattr(parquet, "ROW_GROUP_ROWS", 10)
     grouped, _ = export([str(article)], tmp_path / "grouped.parquet", "parquet")
@@ -397,14 +399,7 @@ def test_sqlite_rows_come_back_one_pair_at_a_time(tmp_path: Path) -> None:
     after the other, giving the same rows."""
     import pickle
 
-    from revdiff.export import driver
-
-    versions = [[f"Paragraph {n} of version {v}." for n in range(3 + v)] for v in range(6)]
-    article = make_chain(tmp_path / "blog", versions)
-    job = ExportJob((str(article),), tmp_path / "out.sqlite", "sqlite")
-    tasks = list(driver.iter_tasks(job, expand_inputs(job.inputs), driver.ExportProgress(),
-                                   lambda text: None))
-    [result] = driver.process_chunk("sqlite", "auto", tasks)
+    job, result = _exported_by_a_worker(tmp_path, "sqlite")
     versions_piece, *pair_pieces = [pickle.loads(piece) for piece in result.payload]
     assert [row[1] for row in versions_piece["entryversion"]] == list(range(6))
     assert len(pair_pieces) == 5
