@@ -16,15 +16,19 @@ from revdiff.cli import COMMANDS, main
 
 HEAVY = ("textual", "git", "dask", "distributed", "pyarrow", "pandas", "bs4")
 
-# `python -m revdiff ARGS`, then the names of the modules it imported, on stderr.
+# `python -m revdiff ARGS`, then the names of the modules it imported, on stderr. Those the
+# interpreter had loaded before (a site's .pth file may import certifi, and with it zipfile)
+# are not revdiff's doing and are left out.
 RUN_AND_LIST_MODULES = """
-import json, runpy, sys
+import sys
+loaded_at_start = set(sys.modules)
+import json, runpy
 sys.argv = ["revdiff", *json.loads(sys.argv[1])]
 try:
     runpy.run_module("revdiff", run_name="__main__", alter_sys=True)
 except SystemExit:
     pass
-print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+print(json.dumps(sorted(set(sys.modules) - loaded_at_start)), file=sys.stderr)
 """
 
 
