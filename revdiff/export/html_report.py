@@ -161,7 +161,16 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
     yield timeline_table(article, changes)
     yield charts(article, changes)
     for warning in article.warnings:
-        yield f'<p class="meta">warning: {escape(warning)}</p>'
+        yield f'<p class="meta">warning: {_warning_text(warning)}</p>'
+
+
+def _warning_text(warning: str) -> str:
+    """A warning as HTML, the place it starts with (`where: what`, a file's name) isolated: a
+    right-to-left name would otherwise take the numbers after it into its own direction."""
+    place, colon, rest = warning.partition(": ")
+    if not colon:
+        return escape(warning)
+    return f"<bdi>{escape(place)}</bdi>: {escape(rest)}"
 
 
 def _diff_sections(comparisons: Iterable[Comparison], title: str, changes: list[PairChange]

@@ -433,3 +433,21 @@ def test_headers_and_numbers_are_never_broken_inside_a_word(tmp_path: Path) -> N
         broken, overflow = _layout_in_chromium(page, tmp_path)
         assert broken == (["9" * 200] if "huge" in page.name else []), page.name
         assert overflow <= 0, page.name
+
+
+def test_a_right_to_left_file_name_keeps_the_numbers_of_its_warning_after_it(
+        tmp_path: Path) -> None:
+    """`warning: مقال: 3 of 10 rows unsure` showed as `warning: 3 :مقال of 10 rows unsure`: the
+    numbers after the Arabic name took its direction, the name not isolated as the source is."""
+    from revdiff.export.html_report import render_html
+    from revdiff.export.pairs import compare_chain
+    from revdiff.export.records import article_ref
+
+    article = Article(None, None, (Version(0, "T", ("It rained.",)),
+                                   Version(1, "T", ("It rained hard.",))), 2,
+                      warnings=("مقال: 3 of 10 rows unsure (lines 4-6)", "no place here"))
+    (_, pieces), _ = render_html(article_ref(0, article, "مقال"), article,
+                                 compare_chain(article, "auto"))
+    page = "".join(pieces)
+    assert '<p class="meta">warning: <bdi>مقال</bdi>: 3 of 10 rows unsure (lines 4-6)</p>' in page
+    assert '<p class="meta">warning: no place here</p>' in page
