@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 from revdiff.engine.stats import percent
 from revdiff.engine.words import version_words
@@ -37,6 +38,9 @@ _PAGE_NAME = re.compile(r"[0-9]{6,}-(.+)\.html")  # as `report_file_name` makes 
 _SLUG_CHARACTERS = 60
 _SLUG_BYTES = 120
 _INDEX_HEAD_BYTES = 64 * 1024  # the index's head, its <title> in it, is far shorter
+# What a URL holds of its own and keeps as it is in a link (RFC 3986's delimiters, and `%` of
+# what is already encoded); letters, digits and `-._~` are kept too.
+_URL_PUNCTUATION = "!#$%&'()*+,/:;=?@[]"
 
 
 def article_slug(name: str) -> str:
@@ -83,8 +87,12 @@ def _when(version: Version) -> str:
 
 
 def _link(url: str | None) -> str:
+    """The article's URL as a link when it is a web page's (http or https), shown as it is; the
+    link's address percent-encodes what a URL may not hold (a control character, a space, a
+    letter outside ASCII), which the page would otherwise show as its symbol there too."""
     if url and re.match(r"https?://", url, re.IGNORECASE):  # URL schemes ignore case
-        return f'<a href="{escape(url)}" rel="noreferrer">{escape(url)}</a>'
+        address = quote(url, safe=_URL_PUNCTUATION)
+        return f'<a href="{escape(address)}" rel="noreferrer">{escape(url)}</a>'
     return escape(url or "")
 
 

@@ -451,3 +451,18 @@ def test_a_right_to_left_file_name_keeps_the_numbers_of_its_warning_after_it(
     page = "".join(pieces)
     assert '<p class="meta">warning: <bdi>مقال</bdi>: 3 of 10 rows unsure (lines 4-6)</p>' in page
     assert '<p class="meta">warning: no place here</p>' in page
+
+
+def test_a_control_character_in_the_url_is_percent_encoded_in_the_link(tmp_path: Path) -> None:
+    """The link's address held the character's symbol (`href="https://example.org/a␛[2Jb"`), a
+    page no server has; it is encoded (`%1B`), as are a space and letters outside ASCII, and the
+    link's text still shows the symbol."""
+    url = "https://example.org/a\x1b[2Jb c/مقال?q=1&r=%20"
+    report = _report_of(tmp_path, url, (
+        Version(0, "T", ("It rained.",)), Version(1, "T", ("It rained hard.",))))
+    page = next(report.glob("000000-*.html"))
+    [(href, text)] = re.findall(r'<a href="([^"]*)" rel="noreferrer">([^<]*)</a>',
+                                page.read_text(encoding="utf-8"))
+    assert html.unescape(href) == ("https://example.org/a%1B[2Jb%20c/%D9%85%D9%82%D8%A7%D9%84"
+                                   "?q=1&r=%20")
+    assert html.unescape(text) == "https://example.org/a␛[2Jb c/مقال?q=1&r=%20"
