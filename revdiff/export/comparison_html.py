@@ -5,13 +5,14 @@ The page shell and its style sheet are `revdiff.export.html_page`'s, shared with
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.html_page import page_pieces
-from revdiff.model import Comparison, Edit, EditOp, Flag, WordDiff
+from revdiff.model import Article, Comparison, Edit, EditOp, Flag, WordDiff
+from revdiff.read_warnings import counted, first_few
 
 
 def _side(diff: WordDiff, keep: int) -> str:
@@ -56,6 +57,16 @@ def comparison_table(comparison: Comparison, *, article: str | None = None) -> s
         *(_row(edit) for edit in comparison.edits),
         "</table>",
     ])
+
+
+def comparisons_title(articles: Sequence[Article], titles: Sequence[str]) -> str:
+    """The page's title, naming what it compares: one article's title (`titles`, one for each
+    article) and versions (`Storm hits coast: versions 0 to 3 - revdiff`), or the count and the
+    first few titles of several articles."""
+    if len(articles) == 1:
+        numbers = [version.number for version in articles[0].versions]
+        return f"{titles[0]}: versions {numbers[0]} to {numbers[-1]} - revdiff"
+    return f"{counted(len(titles), 'article')}: {first_few(titles)} - revdiff"
 
 
 def comparisons_html(items: Iterable[tuple[str, Comparison]], *, title: str = "revdiff"

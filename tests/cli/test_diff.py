@@ -404,7 +404,8 @@ class _Interrupted(Exception):
     (["view", "--plain"], "https://www.bbc.co.uk/news/a-0: version 0 -> 1"),
     (["diff", "--format", "json"], '[\n  {\n    "article_index": 0,'),
     (["diff", "--format", "html"],
-     page_head("revdiff") + "<h2><bdi>https://www.bbc.co.uk/news/a-0</bdi>: version 0 &rarr; 1</h2>"),
+     page_head("2 articles: https://www.bbc.co.uk/news/a-0, https://www.bbc.co.uk/news/a-1 - "
+               "revdiff") + "<h2><bdi>https://www.bbc.co.uk/news/a-0</bdi>: version 0 &rarr; 1</h2>"),
 ])
 def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], start: str) -> None:
@@ -466,3 +467,17 @@ def test_parse_writes_each_article_before_the_next_is_made_into_text(
     result = CliRunner().invoke(main, ["parse", "--format", output_format, str(database)])
     assert isinstance(result.exception, _Interrupted)
     assert result.stdout.startswith(start)
+
+
+def test_the_html_page_is_titled_and_headed_by_the_article_and_its_versions(tmp_path: Path
+                                                                            ) -> None:
+    """The page was titled `revdiff` whatever it compared, and each pair headed by the article's
+    URL (or the input's path); it names the article's title and its versions, as the report does."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article("bbc", "https://www.bbc.co.uk/news/a-1", (
+        Version(3, "Storm nears", ("It rained.",)), Version(4, "Storm nears", ("It poured.",)),
+        Version(5, "Storm hits coast", ("It poured.",))), 3)])
+    page = run(str(database), "--format", "html")
+    assert "<title>Storm hits coast: versions 3 to 5 - revdiff</title>" in page
+    assert "<h2><bdi>Storm hits coast</bdi>: version 3 &rarr; 4</h2>" in page
+    assert "bbc.co.uk" not in page
