@@ -1,5 +1,8 @@
 """A standalone HTML page of comparisons: one table per comparison, every text escaped.
 
+A long run of unchanged sentences is folded into one row that opens to show them (`<details>`,
+no script): a live blog's page otherwise repeated its whole text in every pair's table.
+
 The page shell and its style sheet are `revdiff.export.html_page`'s, shared with the report.
 """
 
@@ -7,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
+from itertools import groupby
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
@@ -41,6 +45,38 @@ def _row(edit: Edit) -> str:
             f"<td>{_side(edit.word_diff, -1)}</td><td>{_side(edit.word_diff, 1)}</td></tr>")
 
 
+# A run of at least this many unchanged sentences, beside the one kept next to each change, is
+# folded into one row.
+_FOLDED_AT_LEAST = 3
+
+
+def _folded_row(edits: Sequence[Edit]) -> str:
+    """Unchanged sentences in one row that opens to show them, each once (both sides alike)."""
+    texts = "".join(f"<p>{escape(edit.new_text)}</p>" for edit in edits)
+    return (f'<tr class="unchanged"><td class="op">{escape(EditOp.UNCHANGED.value)}</td>'
+            f'<td colspan="2"><details><summary>{counted(len(edits), "unchanged sentence")}'
+            f"</summary>{texts}</details></td></tr>")
+
+
+def _is_plain_unchanged(edit: Edit) -> bool:
+    return edit.op is EditOp.UNCHANGED and not edit.flags
+
+
+def _rows(edits: Sequence[Edit]) -> Iterator[str]:
+    """The table's rows, an edit's each, but a long run of unchanged sentences folded into one
+    row; the unchanged sentence next to a change keeps its row, as context."""
+    runs = [(unchanged, list(run)) for unchanged, run in groupby(edits, key=_is_plain_unchanged)]
+    for position, (unchanged, run) in enumerate(runs):
+        start = 1 if position > 0 else 0  # after a change
+        end = len(run) - 1 if position < len(runs) - 1 else len(run)  # before one
+        if not unchanged or end - start < _FOLDED_AT_LEAST:
+            yield from (_row(edit) for edit in run)
+            continue
+        yield from (_row(edit) for edit in run[:start])
+        yield _folded_row(run[start:end])
+        yield from (_row(edit) for edit in run[end:])
+
+
 def comparison_table(comparison: Comparison, *, article: str | None = None) -> str:
     stats = comparison.stats
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
@@ -54,7 +90,7 @@ def comparison_table(comparison: Comparison, *, article: str | None = None) -> s
         "<table>",
         (f'<tr><td class="op">title{_flags(comparison.title_flags)}</td>'
          f"<th>{_side(title_diff, -1)}</th><th>{_side(title_diff, 1)}</th></tr>"),
-        *(_row(edit) for edit in comparison.edits),
+        *_rows(comparison.edits),
         "</table>",
     ])
 

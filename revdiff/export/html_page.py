@@ -31,6 +31,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; min-width: 7ch; 
 @media (min-width: 40em) { table.timeline th, table.index th { overflow-wrap: normal; } }
 del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
 tr.unchanged td { color: #777; } tr.moved td.op { color: #06c; }
+summary { cursor: pointer; } details p { margin: .3em 0; unicode-bidi: plaintext; }
 .flags { font-size: 80%; color: #a60; display: block; }
 .charts { display: flex; flex-wrap: wrap; gap: 1em; }
 .charts figure { margin: 0; } figcaption { font-size: 85%; color: #555; }

@@ -466,3 +466,22 @@ def test_a_control_character_in_the_url_is_percent_encoded_in_the_link(tmp_path:
     assert html.unescape(href) == ("https://example.org/a%1B[2Jb%20c/%D9%85%D9%82%D8%A7%D9%84"
                                    "?q=1&r=%20")
     assert html.unescape(text) == "https://example.org/a␛[2Jb c/مقال?q=1&r=%20"
+
+
+def test_a_long_run_of_unchanged_sentences_is_folded_into_one_row(tmp_path: Path) -> None:
+    """Every pair's table repeated every unchanged sentence, twice (a live blog of 120 versions
+    made a page of 3 MB): a run of them is one row that opens to show each once, the sentence
+    next to a change kept as context."""
+    paragraphs = [f"Paragraph {n} stays as it was." for n in range(10)]
+    edited = [*paragraphs[:5], "Paragraph 5 was changed.", *paragraphs[6:]]
+    report = _report_of(tmp_path, "https://example.org/fold", (
+        Version(0, "T", tuple(paragraphs)), Version(1, "T", tuple(edited))))
+    page = next(report.glob("000000-*.html")).read_text(encoding="utf-8")
+    [table] = re.findall(r'<section id="v0-v1">.*?</section>', page, re.DOTALL)
+    folds = re.findall(r"<details><summary>([^<]*)</summary>(.*?)</details>", table)
+    assert [summary for summary, _ in folds] == ["4 unchanged sentences", "3 unchanged sentences"]
+    assert [re.findall(r"<p>([^<]*)</p>", texts) for _, texts in folds] == [
+        paragraphs[:4], paragraphs[7:]]
+    for context in (paragraphs[4], paragraphs[6]):  # beside the change, on rows of their own
+        assert f"<td>{context}</td><td>{context}</td>" in table
+    assert all(table.count(text) == 1 for text in [*paragraphs[:4], *paragraphs[7:]])
