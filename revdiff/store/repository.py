@@ -7,12 +7,14 @@ Every git command run here runs with the repository's hooks and file-system moni
 from __future__ import annotations
 
 import contextlib
+import stat
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 import git
 
 from revdiff.errors import StoreError
+from revdiff.file_kinds import special_kind
 from revdiff.formats.git_layout import branch_made_since, import_ref
 from revdiff.safe_git import (
     filter_drivers,
@@ -32,7 +34,7 @@ SYNC_MARKER_NAME = "revdiff-sync-in-progress"
 def open_or_create(path: Path) -> git.Repo:
     """The repository at `path`, created (with git's default branch name) when missing."""
     if path.exists() and not path.is_dir():
-        raise StoreError("is a file, not a directory", str(path),
+        raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
                          hint="give a directory for the repository with --repo")
     if path.is_dir() and ((path / ".git").exists() or (path / "HEAD").exists()):
         refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
@@ -51,14 +53,21 @@ def open_or_create(path: Path) -> git.Repo:
     except NotADirectoryError:
         in_the_way = next((folder for folder in path.parents
                            if folder.exists() and not folder.is_dir()), None)
-        raise StoreError(f"cannot create a git repository there: "
-                         f"{in_the_way or 'a folder of the path'} is a file", str(path),
+        raise StoreError("cannot create a git repository there: "
+                         + (f"{in_the_way} is {_kind_of(in_the_way)}" if in_the_way
+                            else "a folder of the path is a file"), str(path),
                          hint="give a path whose folders are directories, or move the file "
                               "away") from None
     except (OSError, git.GitCommandError) as error:
         said = git_complaint(error.stderr) if isinstance(error, git.GitCommandError) else error
         raise StoreError(f"cannot create a git repository: {said}", str(path),
                          hint="check that the directory is writable") from error
+
+
+def _kind_of(path: Path) -> str:
+    """What `path`, which is no directory, is in an error line: `a file`, `a FIFO`, ..."""
+    mode = path.stat().st_mode
+    return "a file" if stat.S_ISREG(mode) else special_kind(mode)
 
 
 def _without_hooks(repo: git.Repo) -> git.Repo:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -71,6 +72,20 @@ def test_the_file_under_which_a_repository_path_runs_is_named(tmp_path: Path) ->
                                        str(tmp_path / "notes" / "2020" / "repo")])
     assert result.exit_code == 2
     assert f"there: {tmp_path / 'notes'} is a file (" in result.stderr
+
+
+@pytest.mark.parametrize(("repo_at", "said"), [
+    ("fifo", "{fifo}: is a FIFO, not a directory (give a directory"),
+    ("fifo/repo", "{fifo}/repo: cannot create a git repository there: {fifo} is a FIFO (give")])
+def test_a_fifo_given_as_the_repository_is_called_a_fifo(repo_at: str, said: str,
+                                                          tmp_path: Path) -> None:
+    # it was called a file, which the user would look for in vain
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    os.mkfifo(tmp_path / "fifo")
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(tmp_path / repo_at)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("revdiff: error: " + said.format(fifo=tmp_path / "fifo"))
+    assert result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize("kind", ["tree", "blob", "tag"])
