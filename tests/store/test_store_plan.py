@@ -87,3 +87,16 @@ def test_inputs_of_one_article_given_newest_first_are_all_stored() -> None:
     result = plan_store([later, earlier], {}, "sha1")
     assert planned(result) == [1, 2, 3]
     assert result.skipped == ()
+
+
+def test_the_http_form_of_a_stored_https_url_is_an_article_of_its_own() -> None:
+    # both made the path example.com/story.txt, and the second URL's versions went on in the
+    # first's history (a conflict for each number it held, the file's URL changed by the rest)
+    histories: dict[str, FileHistory] = {}
+    plan_store([article("A", "B")], histories, "sha1")
+    plain = Article("test", "http://example.com/story",
+                    tuple(Version(n, "Title", (t,)) for n, t in enumerate(["X", "Y"])))
+    result = plan_store([plain], histories, "sha1")
+    assert planned(result) == [0, 1] and result.skipped == ()
+    assert {c.path for c in result.commits} != {"example.com/story.txt"}
+    assert histories["example.com/story.txt"].url == URL
