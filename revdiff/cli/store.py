@@ -36,6 +36,11 @@ REMEDIES = {
     SkipReason.OUT_OF_ORDER: "git history cannot take a version before stored ones; to keep it, "
                              "store the versions oldest first into another repository",
 }
+# A flattened page read with its neighbours reads a version otherwise than read alone (its title
+# row cut elsewhere, its unsure rows decided otherwise): its conflict need be no other text.
+PAGES_CONFLICT_REMEDY = ("these pages read together read it otherwise than the pages it was "
+                         "stored from; the stored reading stays; to store this one, store all "
+                         "of the article's pages in one run into another repository")
 
 
 @click.command()
@@ -95,5 +100,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     if not quiet:
         for skipped in summary.skipped:
             if skipped.reason in REMEDIES:
+                remedy = PAGES_CONFLICT_REMEDY if skipped.reason == SkipReason.CONFLICT \
+                    and skipped.read_from_pages else REMEDIES[skipped.reason]
                 warn(f"{visible(skipped.path)}: version {skipped.number} not stored: "
-                     f"{skipped.reason.explanation}; {REMEDIES[skipped.reason]}")
+                     f"{skipped.reason.explanation}; {remedy}")

@@ -180,7 +180,8 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
             elif reason == "stored":
                 already += 1
             else:
-                skipped.append(SkippedVersion(path, article.url, version.number, reason))
+                skipped.append(SkippedVersion(path, article.url, version.number, reason,
+                                              read_from_pages=bool(article.pages)))
     return StorePlan(tuple(commits), already, tuple(skipped))
 
 

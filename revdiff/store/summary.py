@@ -32,6 +32,8 @@ class SkippedVersion:
     url: str | None
     number: int
     reason: SkipReason
+    # read from flattened diff pages, whose reading of a version depends on the pages read with it
+    read_from_pages: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -266,3 +266,25 @@ def test_no_reading_notice_is_written_into_a_version_typed_on_the_terminal(
     monkeypatch.setattr(common, "reading_notice", noted)
     common.load_articles(inputs, 1 << 20, notice=True)
     assert shows == [shown]
+
+
+def test_a_page_stored_alone_then_with_its_neighbour_says_the_reading_differs(
+        tmp_path: Path) -> None:
+    # the joint reading cuts version 1's title row otherwise (and decides its unsure rows
+    # otherwise): each version was said to hold another text, with advice to store this input
+    # into another repository, where the page read alone would again be stored apart
+    pages = Path(__file__).parents[2] / "samples" / "sniffer-diff"
+    repo = str(tmp_path / "repo")
+    runner = CliRunner()
+    alone = runner.invoke(main, ["store", str(pages / "iran-strikes-v0-v1.txt"), "--repo", repo])
+    assert alone.exit_code == 0, alone.output
+    together = runner.invoke(main, ["store", str(pages / "iran-strikes-v0-v1.txt"),
+                                    str(pages / "iran-strikes-v1-v2.txt"), "--repo", repo])
+    assert together.exit_code == 0, together.output
+    skips = [line + "\n" for line in together.stderr.splitlines() if "not stored" in line]
+    assert "".join(skips) == "".join(
+        "revdiff: warning: www.channelnewsasia.com/news/world/iran-missiles-us-troops-iraq-"
+        f"soleimani.txt: version {number} not stored: version number already stored with "
+        "another text; these pages read together read it otherwise than the pages it was stored "
+        "from; the stored reading stays; to store this one, store all of the article's pages in "
+        "one run into another repository\n" for number in (0, 1))
