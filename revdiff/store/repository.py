@@ -463,16 +463,23 @@ def sync_worktree(repo: git.Repo, ref: str) -> None:
                               "again: it finishes the update and overwrites no file") from error
 
 
-def refuse_busy_index(repo: git.Repo) -> None:
-    """Refuse a repository whose index another git command holds (`index.lock`), before anything
-    is stored: the versions would be committed and the working tree left behind the branch.
-    A lock left by a store run killed while updating the working tree is that run's to clear."""
+def refuse_held_locks(repo: git.Repo, ref: str) -> None:
+    """Refuse a repository whose index, HEAD or branch `ref` another git command holds (its
+    `.lock` file, which a git command killed also leaves), before anything is stored: the versions
+    would be committed and the working tree left behind the branch, or left off the branch.
+    A lock of the index left by a store run killed while updating the working tree is that run's
+    to clear."""
     git_dir = Path(repo.git_dir)
-    if (git_dir / "index.lock").exists() and not (git_dir / SYNC_MARKER_NAME).exists():
-        raise StoreError("another git command holds the repository's index (index.lock); nothing "
-                         "was stored", str(git_dir / "index.lock"),
-                         hint="let that command finish, or remove index.lock if no git command "
-                              "runs, then run again")
+    held = [("the repository's index", git_dir / "index.lock"),
+            ("HEAD", git_dir / "HEAD.lock"),
+            (f"the branch {ref.removeprefix('refs/heads/')}", Path(repo.common_dir) / f"{ref}.lock")]
+    for what, lock in held:
+        if lock.exists() and not (lock.name == "index.lock"
+                                  and (git_dir / SYNC_MARKER_NAME).exists()):
+            raise StoreError(f"another git command holds {what} ({lock.name}); nothing was "
+                             "stored", str(lock),
+                             hint=f"let that command finish, or remove {lock.name} if no git "
+                                  "command runs, then run again")
 
 
 def _index_tree(repo: git.Repo) -> str:

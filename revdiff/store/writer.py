@@ -28,7 +28,7 @@ from revdiff.store.repository import (
     publish_import,
     refuse_branch_checked_out_elsewhere,
     refuse_branch_entries_in_the_way,
-    refuse_busy_index,
+    refuse_held_locks,
     refuse_staged_changes,
     store_lock,
     sync_worktree,
@@ -53,8 +53,8 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
     repo = open_or_create(path)
     try:
         with store_lock(repo):
-            refuse_busy_index(repo)
             ref = current_branch(repo)
+            refuse_held_locks(repo, ref)
             refuse_branch_checked_out_elsewhere(repo, ref)
             adopt_unfinished_import(repo, ref)
             tip = branch_tip(repo, ref)

@@ -89,9 +89,8 @@ def test_killed_import_leaves_a_valid_repository_and_rerun_completes(tmp_path: P
 def test_the_lock_of_a_killed_import_is_cleared_and_others_are_left(tmp_path: Path) -> None:
     """A run killed while fast-import moved its private ref leaves that ref's lock (the crash
     test above hits this only by chance): the next run clears it. HEAD's and the branch's locks
-    may be another git command's: they are reported, never removed (they were, after a dead
-    import, when the import wrote to the branch itself). The versions a run could not put on
-    the branch are put there by the next."""
+    may be another git command's: they are reported before anything is stored, never removed
+    (they were, after a dead import, when the import wrote to the branch itself)."""
     repo_dir = tmp_path / "archive"
     articles = synthetic_articles(3, 2)
     store_articles(articles[:1], repo_dir)
@@ -106,7 +105,7 @@ def test_the_lock_of_a_killed_import_is_cleared_and_others_are_left(tmp_path: Pa
     private_lock.parent.mkdir(parents=True, exist_ok=True)
     private_lock.write_text("")  # as an import killed while it moved its ref leaves it
     summary = store_articles(articles, repo_dir)
-    assert summary.stored == 2 and summary.already_stored == 4  # 2 of them from the failed run
+    assert summary.stored == 4 and summary.already_stored == 2
     assert not private_lock.exists()
     assert read_repository(repo_dir) == articles
 

@@ -284,6 +284,25 @@ def test_an_index_another_git_command_holds_is_refused_before_anything_is_stored
     assert int(git(repo, "rev-list", "--count", "HEAD")) == 1
 
 
+@pytest.mark.parametrize(("lock", "held"), [("HEAD.lock", "HEAD"),
+                                             ("refs/heads/main.lock", "the branch main")])
+def test_a_lock_a_killed_git_left_on_head_or_the_branch_is_refused_before_anything_is_stored(
+        lock: str, held: str, tmp_path: Path) -> None:
+    """The versions were written, then the branch could not be moved to them, and the hint said
+    to wait for a git command that no longer ran, not to remove its lock."""
+    repo = user_repository(tmp_path / "repo")
+    git(repo, "branch", "-m", "main")
+    (repo / ".git" / lock).write_text("")
+    result = store(versions(tmp_path / "story", 2), repo)
+    assert result.exit_code == 2
+    name = lock.rpartition("/")[2]
+    assert result.stderr == (f"revdiff: error: {repo / '.git' / lock}: another git command holds "
+                             f"{held} ({name}); nothing was stored (let that command finish, or "
+                             f"remove {name} if no git command runs, then run again)\n")
+    assert git(repo, "for-each-ref", "refs/revdiff") == ""
+    assert int(git(repo, "rev-list", "--count", "HEAD")) == 1
+
+
 def test_a_detached_head_or_a_rebase_in_progress_is_said_as_it_is(tmp_path: Path) -> None:
     repo = user_repository(tmp_path / "repo")
     (repo / "README").write_text("mine, edited\n")
