@@ -93,9 +93,11 @@ def object_format(repo: git.Repo) -> str:
 
 
 def current_branch(repo: git.Repo) -> str:
-    """The full ref HEAD points at, e.g. `refs/heads/main` (it may not exist yet)."""
+    """The full ref HEAD points at, e.g. `refs/heads/main` (it may not exist yet); refused when
+    it is no branch (`git symbolic-ref HEAD refs/tags/v1` makes HEAD name a tag, which the store
+    would move)."""
     try:
-        return str(repo.git.symbolic_ref("-q", "HEAD")).strip()
+        ref = str(repo.git.symbolic_ref("-q", "HEAD")).strip()
     except git.GitCommandError as error:
         said = git_complaint(error.stderr)
         if error.status != 1:  # not a detached HEAD: git cannot use the repository at all
@@ -112,6 +114,11 @@ def current_branch(repo: git.Repo) -> str:
         raise StoreError("HEAD is detached, so there is no branch to store into",
                          str(repo.git_dir), hint="check out a branch first (git switch BRANCH)"
                          ) from None
+    if not ref.startswith("refs/heads/"):
+        raise StoreError(f"HEAD names {ref}, which is no branch, so there is no branch to store "
+                         "into", str(repo.git_dir),
+                         hint="check out a branch first (git switch BRANCH)")
+    return ref
 
 
 def refuse_branch_checked_out_elsewhere(repo: git.Repo, ref: str) -> None:

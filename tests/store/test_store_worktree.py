@@ -303,6 +303,21 @@ def test_a_lock_a_killed_git_left_on_head_or_the_branch_is_refused_before_anythi
     assert int(git(repo, "rev-list", "--count", "HEAD")) == 1
 
 
+def test_a_head_that_names_a_tag_is_refused_and_the_tag_left_where_it_was(
+        tmp_path: Path) -> None:
+    """The store wrote to the ref HEAD named, so the tag moved to the stored versions."""
+    repo = user_repository(tmp_path / "repo")
+    git(repo, "tag", "v1")
+    tagged = git(repo, "rev-parse", "v1")
+    git(repo, "symbolic-ref", "HEAD", "refs/tags/v1")
+    result = store(versions(tmp_path / "story", 2), repo)
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {repo / '.git'}: HEAD names refs/tags/v1, which "
+                             "is no branch, so there is no branch to store into (check out a "
+                             "branch first (git switch BRANCH))\n")
+    assert git(repo, "rev-parse", "v1") == tagged
+
+
 def test_a_detached_head_or_a_rebase_in_progress_is_said_as_it_is(tmp_path: Path) -> None:
     repo = user_repository(tmp_path / "repo")
     (repo / "README").write_text("mine, edited\n")
