@@ -105,14 +105,18 @@ class PageReading:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """An article and every version of it that an input holds, oldest first."""
+    """An article and every version of it that an input holds, oldest first.
+
+    Equal when every field is; hashable (a set's member or a dict's key), `metadata` left out of
+    the hash as a dict cannot be hashed.
+    """
 
     source: str | None
     url: str | None
     versions: tuple[Version, ...]
     # How many times the tracker says the article changed, when it says so.
     changes: int | None = None
-    metadata: dict[str, str] = field(default_factory=dict)
+    metadata: dict[str, str] = field(default_factory=dict, hash=False)
     warnings: tuple[str, ...] = ()
     # For flattened diff pages: how each page's rows were read.
     pages: tuple[PageReading, ...] = ()
@@ -197,7 +201,7 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class ComparisonStats:
-    counts: dict[str, int]  # per EditOp value
+    counts: dict[str, int] = field(hash=False)  # per EditOp value; the hash leaves it out
     words_added: int
     words_removed: int
     chars_added: int
@@ -209,7 +213,10 @@ class ComparisonStats:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """Two versions and the edits that turn the old one into the new one, in reading order."""
+    """Two versions and the edits that turn the old one into the new one, in reading order.
+
+    Equal when every field is; hashable, `stats.counts` (a dict) left out of the hash.
+    """
 
     old: Version
     new: Version

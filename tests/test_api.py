@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,12 @@ def test_the_version_and_the_documented_modules_are_attributes_of_the_package() 
     assert shown.stdout.split() == [version("revdiff"), "False", "RevdiffError", "Version"]
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         revdiff.nope  # noqa: B018
+
+
+def test_articles_and_comparisons_are_hashable_and_equal_by_value() -> None:
+    # their metadata and counts are dicts: a set of articles raised "unhashable type: 'dict'"
+    first, again = (revdiff.load(STORY)[0] for _ in range(2))
+    comparison = revdiff.compare(first.versions[0], first.versions[1])
+    assert len({first, again}) == 1
+    assert {comparison: "a pair"}[revdiff.compare(again.versions[0], again.versions[1])] == "a pair"
+    assert first != replace(first, metadata={"entry_id": "7"})
