@@ -141,17 +141,16 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     bar = ProgressBar(sys.stderr) if not quiet and sys.stderr.isatty() else None
 
     def note(text: str) -> None:
-        if not quiet:
-            if bar:
-                bar.close()
-            click.echo(f"revdiff: {visible(text)}", err=True)
+        if bar:
+            bar.close()
+        click.echo(f"revdiff: {visible(text)}", err=True)
 
     try:
         with sigterm_as_interrupt():  # `kill`, `timeout`, a batch scheduler: stop as on Ctrl-C
             progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
                                   local_dask=local_dask, stream=data_stream(),
                                   on_progress=export_progress(bar) if bar else None,
-                                  on_note=note)
+                                  on_note=None if quiet else note)
     finally:
         if bar:
             bar.close()

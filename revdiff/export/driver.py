@@ -421,6 +421,12 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
                 progress = _run(job, units, progress, executor, resume, on_progress, note)
         finished = True
         return progress
+    except NothingExported as nothing:
+        if on_note is not None:
+            raise
+        # the notes that say why each input was skipped went nowhere: none is named above
+        raise NothingExported(nothing.message, nothing.where,
+                              hint="drop -q to see which inputs were skipped and why") from None
     finally:
         if owned:  # an interrupted or failed run does not wait for the chunks still running
             executor.close(abandon=not finished)

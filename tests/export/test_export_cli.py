@@ -141,6 +141,22 @@ def test_a_run_that_exports_nothing_fails_and_keeps_the_earlier_output(  # type:
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()} == before
 
 
+@pytest.mark.parametrize("quiet", [False, True])
+def test_a_run_that_exports_nothing_points_at_the_reasons_only_where_they_are_printed(  # type: ignore[no-untyped-def]
+        run_cli, tmp_path: Path, quiet: bool) -> None:
+    """With -q the error said `check the inputs named above`, and none was named above."""
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "0.txt").write_text("One version only.\n")
+    result = run_cli("export", str(story), "-o", str(tmp_path / "x.csv"), *(["-q"] if quiet else []))
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert lines[-1].endswith("(drop -q to see which inputs were skipped and why)" if quiet
+                              else "(check the inputs named above)")
+    skipped = f"revdiff: skipped {story}: only one version, nothing to compare"
+    assert lines[:-1] == ([] if quiet else [skipped])
+
+
 def test_skip_errors_leaves_out_one_bad_article_of_an_input_that_holds_many(  # type: ignore[no-untyped-def]
         run_cli, samples: Path, tmp_path: Path) -> None:
     """A NewsEdits file with one entry whose version numbers are no numbers, and a store with one
