@@ -61,6 +61,7 @@ from revdiff.formats.load import load_unit
 from revdiff.model import Article, Comparison, ComparisonStats
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
+    counted,
     counted_skips,
     has_pairs,
     input_name,
@@ -343,8 +344,8 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
         # the unit is named once: files given together by their label, which names the first
         reason = describe(error).removeprefix(f"{unit.label}: ").removeprefix(f"{unit.paths[0]}: ")
         if position:  # a database that fails partway: what came before it is exported
-            on_note(f"skipped the rest of {unit.label} after its first {position} "
-                    f"article(s): {reason}")
+            on_note(f"skipped the rest of {unit.label} after its first "
+                    f"{counted(position, 'article')}: {reason}")
         else:
             on_note(f"skipped {unit.label}: {reason}")
 

@@ -85,7 +85,7 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path],
     folders = [p for p in children if p.is_dir()]
     looping = [p for p in folders if p.resolve() in visited]
     if looping:
-        notes.append(f"{path}: skipped {len(looping)} link(s) back to a folder already read, "
+        notes.append(f"{path}: skipped {counted(len(looping), 'link')} back to a folder already read, "
                      f"such as {looping[0].name}")
         folders = [p for p in folders if p not in looping]
     if not folders:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from revdiff.errors import BinaryInput, EmptyInput, EncodingProblem
 from revdiff.formats.text_input import check_size
+from revdiff.read_warnings import counted
 from revdiff.size_limit import DEFAULT_MAX_BYTES
 
 # Longest marks first: the UTF-32 little-endian mark begins with the UTF-16 one.
@@ -172,7 +173,8 @@ def _decode_unmarked(data: bytes, where: str) -> DecodedText:
         if _cut_in_a_character(exc, data, encoding):
             return DecodedText(data[:exc.start].decode(encoding), encoding, (
                 f"{where}: the text ends in the middle of a character (cut short?); its last "
-                f"{len(data) - exc.start} byte(s) are left out"))
+                f"{counted(len(data) - exc.start, 'byte')} "
+                f"{'is' if len(data) - exc.start == 1 else 'are'} left out"))
     guessed = _guess(data)
     if guessed is None:
         raise EncodingProblem(f"input is not valid {label} and its encoding cannot be recognised",

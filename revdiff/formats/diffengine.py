@@ -29,6 +29,7 @@ from revdiff.formats.sqlite_schema import (
 )
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
+from revdiff.read_warnings import counted
 
 REQUIRED_COLUMNS = ("entry_id", "title", "summary", "created")
 OPTIONAL_COLUMNS = ("id", "url", "archive_url")
@@ -71,7 +72,8 @@ def _article(entry: object, rows: list[dict[str, object]],
              entry_urls: dict[object, str]) -> Article:
     warnings: list[str] = []
     if entry is None:
-        warnings.append(f"{len(rows)} entryversion row(s) have no entry_id; read as one article")
+        warnings.append(f"{counted(len(rows), 'entryversion row')} "
+                        f"{'has' if len(rows) == 1 else 'have'} no entry_id; read as one article")
     timed = []
     for row in rows:
         row_id = cell_int(row.get("id")) or int(str(row["rowid"]))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 
+from revdiff.read_warnings import counted
+
 READABLE = ("revdiff reads News Sniffer and NewsDiffs pages, plain version files, git "
             "repositories, NewsEdits, NYTdiff and diffengine databases, and folders of saved "
             "article pages")
@@ -163,7 +165,7 @@ def describe_json(text: str) -> str | None:
     if isinstance(value, dict):
         return f"a JSON document{_keys(value)}"
     if isinstance(value, list):
-        return f"a JSON list of {len(value)} item(s){_keys(value[0]) if value else ''}"
+        return f"a JSON list of {counted(len(value), 'item')}{_keys(value[0]) if value else ''}"
     return None
 
 

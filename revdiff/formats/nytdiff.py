@@ -35,6 +35,7 @@ from revdiff.formats.sqlite_schema import (
 )
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
+from revdiff.read_warnings import counted
 
 REQUIRED_COLUMNS = ("article_id", "title", "abstract", "date_time")
 OPTIONAL_COLUMNS = ("id", "version", "url", "byline", "kicker", "author")
@@ -101,7 +102,8 @@ def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
 def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Article:
     warnings: list[str] = []
     if not article_id:
-        warnings.append(f"{table}: {len(rows)} row(s) have no article_id; read as one article")
+        warnings.append(f"{table}: {counted(len(rows), 'row')} {'has' if len(rows) == 1 else 'have'} "
+                        "no article_id; read as one article")
     if _numbers_are_distinct(rows):
         rows = sorted(rows, key=lambda r: (r.version or 0, r.row_id))
         numbers = [r.version or 0 for r in rows]

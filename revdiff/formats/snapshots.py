@@ -24,7 +24,7 @@ from revdiff.formats.fields import source_of_url
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.text_input import check_size, read_bounded
 from revdiff.model import Article, Version
-from revdiff.read_warnings import first_few
+from revdiff.read_warnings import counted, first_few
 
 if TYPE_CHECKING:
     from revdiff.formats.snapshot_page import SavedPage
@@ -130,15 +130,17 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
     teasers = _paywall_teasers(pages)
     warnings.extend(
         f"{teaser.name}: only the opening of the article, behind a paywall "
-        f"({teaser.text.paywall[0]!r}): {len(teaser.text.paragraphs)} paragraph(s) that "
+        f"({teaser.text.paywall[0]!r}): {counted(len(teaser.text.paragraphs), 'paragraph')} that "
         f"{full.name} holds with the rest of the story; page left out, not read as a version "
         "that deleted the rest (save the page while logged in to read it)"
         for teaser, full in teasers.items())
     pages = [p for p in pages if p not in teasers]
     cut_short = [p.name for p in pages if p.cut_short]
     if cut_short:
-        warnings.append(f"{len(cut_short)} page(s) end before </html>, as a page saved part way "
-                        f"does ({first_few(cut_short)}); their last paragraphs may be missing")
+        one = len(cut_short) == 1
+        warnings.append(f"{counted(len(cut_short), 'page')} {'ends' if one else 'end'} before "
+                        f"</html>, as a page saved part way does ({first_few(cut_short)}); "
+                        f"{'its' if one else 'their'} last paragraphs may be missing")
     pages = sorted(pages, key=lambda p: (p.time is None, sortable_time(p.time),
                                          _save_order_key(Path(p.name).name)))
     urls = [p.url for p in pages]
@@ -169,8 +171,10 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
             continue
         versions.append(Version(len(versions), page.title, page.text.paragraphs, page.time))
     if folded:
-        warnings.append(f"{len(folded)} page(s) repeat the text of the page before them and "
-                        f"are folded into it ({first_few(folded)})")
+        one = len(folded) == 1
+        warnings.append(f"{counted(len(folded), 'page')} {'repeats' if one else 'repeat'} the "
+                        f"text of the page before {'it' if one else 'them'} and "
+                        f"{'is' if one else 'are'} folded into it ({first_few(folded)})")
     if len(versions) == 1:
         warnings.append(f"only one version of {url or 'this article'} in the folder: "
                         "nothing to compare")
@@ -214,12 +218,13 @@ def _untimed_note(untimed: Sequence[SavedPage], after_timed: bool) -> str:
     the pages that give one)."""
     names = [p.name for p in untimed]
     where = " after the timed ones" if after_timed else ""
+    gives = "gives" if len(names) == 1 else "give"
     if any(re.search(r"\d", Path(name).name) for name in names):
-        return (f"{len(names)} page(s) give no time ({first_few(names)}); they are placed by the "
-                f"numbers in their file names{where} (a name without a number first, as "
+        return (f"{counted(len(names), 'page')} {gives} no time ({first_few(names)}); placed by "
+                f"the numbers in their file names{where} (a name without a number first, as "
                 "page.html before page(1).html)")
-    return (f"{len(names)} page(s) give no time ({first_few(names)}) and no file name holds a "
-            f"number, so they are read in the order of their names{where}; put the time of each "
+    return (f"{counted(len(names), 'page')} {gives} no time ({first_few(names)}) and no file "
+            f"name holds a number, so they are read in the order of their names{where}; put the time of each "
             "save in its name (story-2020-01-04T10-30.html) to give another order")
 
 
@@ -237,7 +242,7 @@ def _furniture_notes(pages: Sequence[SavedPage]) -> list[str]:
     if furniture:
         shown = "; ".join(repr(f) for f in dict.fromkeys(f for p in furniture
                                                            for f in p.text.furniture))
-        notes.append(f"site furniture taken out of the text of {len(furniture)} page(s): {shown}")
+        notes.append(f"site furniture taken out of the text of {counted(len(furniture), 'page')}: {shown}")
     notes.extend(f"{p.name}: paywall notice {p.text.paywall[0]!r}; its text may be cut"
                  for p in pages if p.text.paywall)
     return notes

@@ -244,7 +244,7 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     paginated = end < len(rows) and _is_pagination(rows[end][1], lines[:versions_at])
     if not paginated and any("\t" in line for _, line in rows[end + 1:]):
         number, line = rows[end]
-        raise MalformedPage(f"row holds {len(_two_cells(line))} cell(s), where each row of a page "
+        raise MalformedPage(f"row holds {counted(len(_two_cells(line)), 'cell')}, where each row of a page "
                             "copied from its table holds two, apart by a tab", name, number,
                             hint="copy the whole page again, or save it as HTML")
     cells: list[tuple[int, str, str]] = []

@@ -434,7 +434,7 @@ def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  #
     out = tmp_path / "out.jsonl"
     result = run_cli("export", str(database), "-o", str(out), "--skip-errors")
     assert result.exit_code == 0, result.output
-    assert (f"skipped the rest of {database} after its first 2 article(s): "
+    assert (f"skipped the rest of {database} after its first 2 articles: "
             "DatabaseError: database disk image is malformed") in result.output
     assert "exported 2 articles" in result.output
 

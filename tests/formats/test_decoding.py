@@ -161,6 +161,7 @@ def test_utf8_cut_in_a_character_is_read_as_utf8_without_it() -> None:
     decoded = decode_bytes(cut, "cut.txt")
     assert decoded.text == "Esper said the US took “decisive action"
     assert decoded.warning is not None and "ends in the middle of a character" in decoded.warning
+    assert decoded.warning.endswith("its last 1 byte is left out")  # it said `1 byte(s) are`
     # a Windows-1252 text whose only letter beyond ASCII ends it is still guessed as such
     assert decode_bytes(b"Hello Caf\xe9", "cafe.txt").text == "Hello Café"
 

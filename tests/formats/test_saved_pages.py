@@ -143,7 +143,7 @@ def test_repeated_pages_are_folded_and_said(tmp_path: Path) -> None:
     _write(folder, "20200103120000.html", render_page(URL, SECOND, SITES[0]))
     article, = load([str(folder)])
     assert [v.number for v in article.versions] == [0, 1]
-    assert any("1 page(s) repeat the text" in w and "20200103110000.html" in w
+    assert any("1 page repeats the text of the page before it and is folded" in w and "20200103110000.html" in w
                for w in article.warnings)
 
 
@@ -298,8 +298,8 @@ def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
     whole = render_page(URL, SECOND, SITES[0])
     _write(folder, "20200103110000.html", whole[:whole.index("A new closing") + 5])
     [article] = load([str(folder)])
-    said = (f"1 page(s) end before </html>, as a page saved part way does "
-            f"({folder / '20200103110000.html'}); their last paragraphs may be missing")
+    said = (f"1 page ends before </html>, as a page saved part way does "  # it said `1 page(s) end`
+            f"({folder / '20200103110000.html'}); its last paragraphs may be missing")
     assert [w for w in article.warnings if "</html>" in w] == [said]
     [whole_pages] = load([str(SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq")])
     assert not any("</html>" in w for w in whole_pages.warnings)
@@ -404,7 +404,7 @@ def test_a_paywall_teaser_among_whole_saves_is_left_out_and_named(tmp_path: Path
     note, = (w for w in article.warnings if "paywall" in w)
     assert note.startswith(f"{folder / 'story-2020-01-03T12-00.html'}: only the opening of the "
                            "article, behind a paywall ('Subscribe to continue reading'): 3 "
-                           f"paragraph(s) that {folder / 'story-2020-01-03T14-00.html'} holds")
+                           f"paragraphs that {folder / 'story-2020-01-03T14-00.html'} holds")
     assert "page left out" in note
 
 

@@ -49,7 +49,8 @@ ATOM = '<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title></feed>\n'
 
 @pytest.mark.parametrize(("content", "said"), [
     ('{"title": "A", "versions": []}\n', "a JSON document (keys: title, versions)"),
-    ('[{"url": "u"}, {"url": "v"}]', "a JSON list of 2 item(s) (keys: url)"),
+    ('[{"url": "u"}, {"url": "v"}]', "a JSON list of 2 items (keys: url)"),
+    ('[{"url": "u"}]', "a JSON list of 1 item (keys: url)"),  # it said `1 item(s)`
     ('{"id": 1}\n{"id": 2}\n', "a JSON Lines file (keys: id)"),
     ('{"title": "cut sho', "text that opens like JSON but is not valid JSON"),
     (FEED, "an RSS feed"), (ATOM, "an Atom feed")])
