@@ -15,6 +15,7 @@ The tables have the columns of `revdiff export --format csv` (see docs/EXPORT.md
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from os import PathLike, fspath
 from typing import TYPE_CHECKING, Any, Union
 
@@ -55,8 +56,9 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
         else:
             names.extend(_path(part, "revdiff.load")
                          for part in _iterable(item, "revdiff.load", "paths or lists of paths"))
-    return load_inputs(names, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
-                       notes=notes)
+    with _python_hints():
+        return load_inputs(names, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+                           notes=notes)
 
 
 def __getattr__(name: str) -> Any:
@@ -87,6 +89,18 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
             raise TypeError(f"revdiff.compare takes two Versions (article.versions[i]), "
                             f"not {type(side).__name__}")
     return compare_versions(old, new, sentences=sentences)
+
+
+@contextmanager
+def _python_hints() -> Iterator[None]:
+    """Errors that say what to do in Python, not on the command line (`give - to read standard
+    input`, `raise the limit with --max-size`)."""
+    from revdiff.errors import RevdiffError
+
+    try:
+        yield
+    except RevdiffError as error:
+        raise error.worded_for_python() from None
 
 
 def _check_notes(notes: Any, caller: str) -> None:
@@ -179,14 +193,15 @@ def _rows(items: Any, sentences: str, edits: bool, caller: str,
             elif notes is not None:
                 notes.append(f"skipped {name}: {NOTHING_TO_COMPARE}")
 
-    for index, (name, article) in enumerate(compared()):
-        ref = article_ref(index, article, name)
-        comparisons = compare_chain(article, sentences)
-        for _, summary, rows in article_rows(ref, article, comparisons):
-            if edits:
-                yield from rows
-            else:
-                yield summary
+    with _python_hints():
+        for index, (name, article) in enumerate(compared()):
+            ref = article_ref(index, article, name)
+            comparisons = compare_chain(article, sentences)
+            for _, summary, rows in article_rows(ref, article, comparisons):
+                if edits:
+                    yield from rows
+                else:
+                    yield summary
 
 
 def edits_table(articles_or_paths: Any, *, sentences: str = "auto",

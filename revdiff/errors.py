@@ -23,12 +23,22 @@ class RevdiffError(Exception):
     exit_code = 2
 
     def __init__(self, message: str, where: str | None = None, line: int | None = None,
-                 hint: str | None = None) -> None:
+                 hint: str | None = None, python_hint: str | None = None) -> None:
         self.message = message
         self.where = where
         self.line = line
         self.hint = hint
+        # What to do in Python, where `hint` names the command line's options or the shell's
+        # ways (`-`, `--max-size`, quoting a glob): the notebook API words its errors so.
+        self.python_hint = python_hint
         super().__init__(str(self))
+
+    def worded_for_python(self) -> RevdiffError:
+        """This error with its hint for a Python caller, when it has one of its own."""
+        if self.python_hint is not None:
+            self.hint = self.python_hint
+            self.args = (str(self),)
+        return self
 
     def __str__(self) -> str:
         place = ""

@@ -280,3 +280,26 @@ def test_articles_and_comparisons_are_hashable_and_equal_by_value() -> None:
     assert len({first, again}) == 1
     assert {comparison: "a pair"}[revdiff.compare(again.versions[0], again.versions[1])] == "a pair"
     assert first != replace(first, metadata={"entry_id": "7"})
+
+
+def test_errors_say_what_to_do_in_python_not_on_the_command_line(tmp_path: Path) -> None:
+    """They said `give - to read standard input`, `raise the limit with --max-size` or `quote
+    globs so revdiff expands them`, ways of the command line a notebook has not."""
+    from revdiff.errors import RevdiffError
+
+    story = tmp_path / "story.txt"
+    story.write_text("One version of the story.\n")
+    calls = {"missing file": lambda: revdiff.load(str(tmp_path / "nope.txt")),
+             "missing glob": lambda: revdiff.edits_table(str(tmp_path / "nope*.txt")),
+             "no input": lambda: revdiff.load(),
+             "empty path": lambda: revdiff.load(""),
+             "web address": lambda: revdiff.comparisons_table("https://example.com/story"),
+             "too large": lambda: revdiff.load(story, max_bytes=3)}
+    for case, call in calls.items():
+        with pytest.raises(RevdiffError) as raised:
+            call()
+        said = str(raised.value)
+        assert not any(way in said for way in (" -)", "give -", "<(", "--max-size", "shell",
+                                               "quote globs")), (case, said)
+    assert said.endswith("(if this is really one article, raise the limit: "
+                         "revdiff.load(path, max_bytes=N))")

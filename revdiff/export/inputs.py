@@ -150,7 +150,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                 missing.append(raw)
             elif not matches:
                 raise EmptyInput(NAMES_NOTHING, raw,
-                                 hint=missing_input_hint(raw, "quote globs so revdiff expands them"))
+                                 hint=missing_input_hint(raw, "quote globs so revdiff expands them"),
+                                 python_hint=missing_input_hint(raw))
         for match in matches:
             path = Path(match)
             if match != "-" and path.is_dir():

@@ -35,6 +35,7 @@ from revdiff.formats.detect import (
 )
 from revdiff.formats.fields import dated_back_warnings, source_of_url
 from revdiff.formats.text_input import (
+    RAISED_LIMIT_IN_PYTHON,
     check_size,
     name_text,
     read_bounded,
@@ -75,7 +76,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     their names, joined).
     """
     if not inputs:
-        raise EmptyInput("no input given", hint="name a page, version files, a directory or -")
+        raise EmptyInput("no input given", hint="name a page, version files, a directory or -",
+                         python_hint="name a page, version files or a directory")
     if list(inputs).count("-") > 1:  # the second would read nothing, as if it were empty
         raise EmptyInput("standard input is given more than once", "-",
                          hint="give - once; name the other versions as files")
@@ -98,7 +100,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         path = Path(name)
         if not path.exists():
             raise EmptyInput("no such file or directory", name,
-                             hint=missing_input_hint(name, "give - to read standard input"))
+                             hint=missing_input_hint(name, "give - to read standard input"),
+                             python_hint=missing_input_hint(name))
         real = path.resolve()
         if path.is_dir():
             from revdiff.formats import gitrepo  # GitPython loads only for a directory
@@ -153,12 +156,13 @@ def _versions_committed_as_files(articles: list[Article]) -> bool:
                     for path in paths))
 
 
-def missing_input_hint(name: str, otherwise: str) -> str:
-    """What to do about an input that names nothing: a web address is no file."""
+def missing_input_hint(name: str, otherwise: str | None = None) -> str:
+    """What to do about an input that names nothing: a web address is no file. `otherwise`
+    is the command line's other way, left out for a Python caller."""
     if _WEB_ADDRESS.match(name):
         return ("revdiff reads saved pages, not web addresses: save the page first with curl -o "
-                "page.html URL, or give <(curl -s URL)")
-    return f"check the path; {otherwise}"
+                "page.html URL" + (", or give <(curl -s URL)" if otherwise else ""))
+    return f"check the path; {otherwise}" if otherwise else "check the path"
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
@@ -168,7 +172,8 @@ def refuse_empty_path(name: str) -> None:
     """An empty path names nothing, where `Path("")` is the current folder."""
     if not name:
         raise EmptyInput("an input's path is empty",
-                         hint="name a file or folder; an unset shell variable gives an empty one")
+                         hint="name a file or folder; an unset shell variable gives an empty one",
+                         python_hint="name a file or folder")
 
 
 class _NamedAsText:
@@ -234,7 +239,8 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
     if plain.is_stream_name(name) and path.is_fifo():  # the shell's pipe: `<(curl ...)`
         return _read_pipe(path, name, max_bytes)
     if not path.is_file():
-        raise UnknownFormat("not a regular file", name, hint="give a file, a directory or -")
+        raise UnknownFormat("not a regular file", name, hint="give a file, a directory or -",
+                            python_hint="give a file or a directory")
     try:
         with open(path, "rb") as handle:
             if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
@@ -261,7 +267,8 @@ def _check_database_size(path: Path, name: str, max_bytes: int) -> None:
             f"database is {format_size(size)} ({size:,} bytes), more than the size limit of "
             f"{format_size(max_bytes)} for reading it whole", name,
             hint="revdiff export reads a NewsEdits file an article at a time, each version "
-                 "under the limit; to read it whole, raise the limit with --max-size")
+                 "under the limit; to read it whole, raise the limit with --max-size",
+            python_hint=f"to read it whole, raise the limit: {RAISED_LIMIT_IN_PYTHON}")
 
 
 def _read_pipe(path: Path, name: str, max_bytes: int) -> TextInput:

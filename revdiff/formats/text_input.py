@@ -75,6 +75,9 @@ def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
     return b"".join(chunks)
 
 
+# How a Python caller reads an input over the default limit (the tables take the articles it gives).
+RAISED_LIMIT_IN_PYTHON = "revdiff.load(path, max_bytes=N)"
+
 # How much read_bounded asks for at once: a limit raised to 100G must not set aside 100 GB for
 # a file of a few bytes (a MemoryError), nor one beyond what an index holds (an OverflowError).
 _READ_PIECE = 1 << 22
@@ -82,7 +85,9 @@ _READ_PIECE = 1 << 22
 
 def _too_large(message: str, where: str, meant: str = "one article") -> InputTooLarge:
     return InputTooLarge(message, where, hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} "
-                                              f"if this is really {meant}")
+                                              f"if this is really {meant}",
+                         python_hint=f"if this is really {meant}, raise the limit: "
+                                     f"{RAISED_LIMIT_IN_PYTHON}")
 
 
 def resolved(path: Path) -> Path:
