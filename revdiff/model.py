@@ -114,7 +114,8 @@ class Article:
     source: str | None
     url: str | None
     versions: tuple[Version, ...]
-    # How many times the tracker says the article changed, when it says so.
+    # How many versions the tracker says it stored, when it says so: News Sniffer's "changed N
+    # times" and NewsEdits' num_versions both count versions (the first one too), not changes.
     changes: int | None = None
     metadata: dict[str, str] = field(default_factory=dict, hash=False)
     warnings: tuple[str, ...] = ()

@@ -6,7 +6,7 @@ from typing import Any
 
 from revdiff.engine.words import version_words
 from revdiff.model import Article, PageReading
-from revdiff.read_warnings import line_runs
+from revdiff.read_warnings import counted, line_runs
 from revdiff.terminal_text import visible
 
 
@@ -60,8 +60,7 @@ def article_summary(article: Article) -> str:
     holds, every control character in its names and text (newlines too) shown as a symbol."""
     lines = [_heading(article)]
     if article.changes is not None:
-        times = "time" if article.changes == 1 else "times"
-        lines.append(f"tracker says the article changed {article.changes} {times}")
+        lines.append(f"tracker counts {counted(article.changes, 'version')}")
     for version in article.versions:
         when = version.time.isoformat() if version.time else (version.time_text or "")
         paragraphs, words = len(version.paragraphs), version_words(version)

@@ -128,7 +128,7 @@ def test_num_versions_is_the_trackers_count_and_null_without_one(database: Path,
                                                                  samples: Path,
                                                                  tmp_path: Path) -> None:
     # version files got num_versions = their number of versions, which read back as
-    # `tracker says the article changed 5 times` of folders no tracker ever saw
+    # `tracker counts 5 versions` of folders no tracker ever saw
     with sqlite3.connect(database) as connection:
         assert connection.execute("SELECT DISTINCT num_versions FROM entryversion").fetchall() \
             == [(None,)]

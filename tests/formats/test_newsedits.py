@@ -67,6 +67,16 @@ def test_sample_holds_the_three_chains() -> None:
     assert [a.metadata["entry_id"] for a in read] == ["1", "2", "3"]
 
 
+def test_the_trackers_count_is_said_to_count_versions() -> None:
+    """num_versions (as News Sniffer's "changed N times") counts the versions, the first one
+    too: an entry of 4 versions, num_versions 4, was said to have `changed 4 times`."""
+    from revdiff.export.article_json import article_summary
+
+    first = read_database(SAMPLES / "newsedits.sqlite")[0]
+    assert (first.changes, len(first.versions)) == (4, 4)
+    assert article_summary(first).splitlines()[1] == "tracker counts 4 versions"
+
+
 def test_reading_leaves_the_file_untouched() -> None:
     path = SAMPLES / "newsedits.sqlite"
     before = path.read_bytes()
