@@ -266,7 +266,17 @@ def _rowids_by_entry(keys: Sequence[tuple[Any, ...]]) -> list[tuple[object, list
     entries: dict[object, list[int]] = {}
     for entry, row_id in keys:
         entries.setdefault(_entry_key(entry), []).append(row_id)
-    return list(entries.items())
+    return sorted(entries.items(), key=lambda item: _natural_order(item[0]))
+
+
+def _natural_order(entry: object) -> tuple[str | tuple[int, str], ...]:
+    """An entry id's place among the others: its runs of digits are compared as numbers (by
+    length, then digits: no int of thousands of digits) and its text without case, so that
+    `Story 2` comes before `Story 10` (SQLite's order put it after). Ids of one place keep
+    SQLite's order (a stable sort)."""
+    text = entry.decode("utf-8", "replace") if isinstance(entry, bytes) else str(entry)
+    return tuple((len(part.lstrip("0")), part.lstrip("0")) if index % 2 else part.casefold()
+                 for index, part in enumerate(re.split(r"([0-9]+)", text)))
 
 
 def _entry_key(entry: object) -> object:
@@ -290,7 +300,7 @@ def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],
     grouped: dict[object, list[dict[str, object]]] = {}
     for row in rows:
         grouped.setdefault(_entry_key(row["entry"]), []).append(row)
-    for entry, entry_rows in grouped.items():
+    for entry, entry_rows in sorted(grouped.items(), key=lambda item: _natural_order(item[0])):
         try:
             article = _article(entry, entry_rows, columns, where, max_bytes)
         except RevdiffError as error:  # one entry's: `export --skip-errors` reads the others

@@ -482,6 +482,20 @@ def test_an_entry_id_written_as_number_and_as_text_is_one_entry(tmp_path: Path) 
     assert second.metadata["entry_id"] == "2"
 
 
+@pytest.mark.parametrize("table", [
+    "CREATE TABLE entryversion (entry_id, version, summary)",
+    ("CREATE TABLE entryversion (entry_id, version, summary, PRIMARY KEY (entry_id, version)) "
+     "WITHOUT ROWID")])
+def test_entries_of_text_ids_come_in_the_order_of_their_numbers(tmp_path: Path, table: str) -> None:
+    # SQLite orders text by its characters: `Story 10` came before `Story 2`, and integers before
+    # all text; the app's list, `parse` and `export` showed the entries in that order
+    ids = ["Story 10", "story 3", "Story 2", 11, "Story 1", 9]
+    path = make_database(tmp_path / "ids.db", table,
+                         [(entry, version, f"{entry} v{version}") for entry in ids for version in (0, 1)])
+    read = [article.metadata["entry_id"] for article in read_database(path)]
+    assert read == ["9", "11", "Story 1", "Story 2", "story 3", "Story 10"]
+
+
 def test_whole_numbers_written_as_floats_are_the_numbers_they_spell(tmp_path: Path) -> None:
     # a CSV file written by pandas from a column with a gap holds `1.0`; sqlite3's .import keeps
     # it as text, and every row was refused as "not a version number"
@@ -582,8 +596,9 @@ def test_entry_ids_are_one_only_when_they_spell_one_number(tmp_path: Path) -> No
                          "CREATE TABLE entryversion (entry_id, version, summary)",
                          [("007", 0, "a"), (7, 0, "b"), (9223372036854775807, 0, "c"),
                           ("9223372036854775807", 1, "d")])
+    # `'007'` is text of its own, placed beside entry 7 (`_natural_order`)
     assert [[v.paragraphs for v in a.versions] for a in read_database(path)] == [
-        [("b",)], [("c",), ("d",)], [("a",)]]
+        [("b",)], [("a",)], [("c",), ("d",)]]
 
 
 def test_reading_a_database_whole_keeps_the_file_limit(tmp_path: Path) -> None:
