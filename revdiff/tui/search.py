@@ -17,7 +17,8 @@ from revdiff.model import Comparison, Version
 from revdiff.terminal_text import visible
 from revdiff.tui.wrapping import text_width
 
-SNIPPET_CONTEXT = 30  # terminal cells of text on either side of a hit
+SNIPPET_CONTEXT = 30  # terminal cells of text before a hit a line shows, more if the text after is short
+SNIPPET_CELLS = 110  # the cells of text kept on either side of a hit: the widest line of the list
 
 
 TITLE = -1  # the paragraph index of a hit in a title
@@ -42,20 +43,37 @@ class SearchHit:
                  else f"¶{self.paragraph + 1}→{self.last_paragraph + 1}")
         return span, where, visible(self.snippet)
 
-    def snippet_within(self, cells: int) -> str:
-        """The snippet (made safe to show) as a line of `cells` shows it, cut with `…` at its end:
-        when the phrase would not end within them, the text before it is cut short instead, at
-        its start, so that the phrase shows (all of it, if it fits at all)."""
+    def snippet_within(self, cells: int | None = None) -> str:
+        """The snippet (made safe to show) as a line of `cells` shows it: the phrase, up to
+        SNIPPET_CONTEXT cells of the text before it (more where the text after it is shorter than
+        the rest of the line) and the text after it to the line's end, each cut with `…`, so that
+        the phrase shows (all of it, if it fits at all) and the line is filled: a line showed 30
+        cells either side whatever its width, cut at 45 in a list 70 wide. Without `cells`,
+        SNIPPET_CONTEXT either side."""
         start, end = self.phrase
         before, phrase, after = (visible(part) for part in (
             self.snippet[:start], self.snippet[start:end], self.snippet[end:]))
-        cut_mark = 1 if after else 0  # the `…` a cut line ends in
-        room_before = cells - cut_mark - text_width(phrase)
-        if text_width(before) <= room_before:
-            return before + phrase + after
-        before = before.removeprefix("…")
-        kept = before[_context_start(before, len(before), room_before - 1):] if room_before > 1 else ""
-        return "…" + kept + phrase + after
+        if cells is None:
+            return _cut_start(before, SNIPPET_CONTEXT) + phrase + _cut_end(after, SNIPPET_CONTEXT)
+        room = max(0, cells - text_width(phrase))
+        before = _cut_start(before, max(room - text_width(after), min(SNIPPET_CONTEXT, room // 2)))
+        return before + phrase + _cut_end(after, room - text_width(before))
+
+
+def _cut_start(text: str, cells: int) -> str:
+    """The end of `text` that fits `cells`, after a `…` where its start is cut."""
+    if text_width(text) <= cells:
+        return text
+    text = text.removeprefix("…")
+    return "…" + (text[_context_start(text, len(text), cells - 1):].lstrip() if cells > 1 else "")
+
+
+def _cut_end(text: str, cells: int) -> str:
+    """The start of `text` that fits `cells`, before a `…` where its end is cut."""
+    if text_width(text) <= cells:
+        return text
+    text = text.removesuffix("…")
+    return (text[:_context_end(text, 0, cells - 1)].rstrip() if cells > 1 else "") + "…"
 
 
 def described(hits: Sequence[SearchHit], versions: tuple[Version, ...],
@@ -66,12 +84,11 @@ def described(hits: Sequence[SearchHit], versions: tuple[Version, ...],
     span_width = max((len(span) for span, _, _ in rows), default=0)
     where_width = max((len(where) for _, where, _ in rows), default=0)
     snippet_cells = None if width is None else width - span_width - where_width - 4
-    return [f"{span:<{span_width}}  {where:<{where_width}}  "
-            f"{snippet if snippet_cells is None else hit.snippet_within(snippet_cells)}"
-            for hit, (span, where, snippet) in zip(hits, rows)]
+    return [f"{span:<{span_width}}  {where:<{where_width}}  {hit.snippet_within(snippet_cells)}"
+            for hit, (span, where, _) in zip(hits, rows)]
 
 
-def _context_start(paragraph: str, offset: int, cells: int = SNIPPET_CONTEXT) -> int:
+def _context_start(paragraph: str, offset: int, cells: int = SNIPPET_CELLS) -> int:
     """Where the text before a hit starts: the whole grapheme clusters before `offset` that fit
     `cells` (a vowel sign stays with its letter, `👨‍👩‍👧‍👦` whole, an ideograph two cells)."""
     window = max(0, offset - 4 * cells)
@@ -87,13 +104,13 @@ def _context_start(paragraph: str, offset: int, cells: int = SNIPPET_CONTEXT) ->
     return start
 
 
-def _context_end(paragraph: str, end: int) -> int:
+def _context_end(paragraph: str, end: int, cells: int = SNIPPET_CELLS) -> int:
     """Where the text after a hit ends: the whole grapheme clusters from `end` that fit
-    SNIPPET_CONTEXT cells."""
+    `cells`."""
     used = 0
     for cluster in grapheme_clusters(paragraph, end):
         used += text_width(cluster)
-        if used > SNIPPET_CONTEXT:
+        if used > cells:
             break
         end += len(cluster)
     return end

@@ -36,6 +36,11 @@ class SearchScreen(Dialog[SearchHit | None]):
     /* one line a hit, cut with … at the dialog's edge, as the article list's */
     SearchScreen OptionList {
         height: auto;  /* at most LIST_HEIGHT rows, or those the terminal leaves (`_fit`) */
+        /* the scroll bar's columns kept when there is none: a line cut to the list's width before
+           the hits filled it (and the bar came) lost its last two cells, `Iran.` shown `Ir…`.
+           No horizontal bar (the lines are cut), whose row Textual adds to a stable gutter's. */
+        scrollbar-gutter: stable;
+        scrollbar-size-horizontal: 0;
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }

@@ -20,7 +20,7 @@ from tui_helpers import (
 )
 
 from revdiff.export.staging import write_text_atomically
-from revdiff.model import Article
+from revdiff.model import Article, Version
 from revdiff.tui import search, search_screen
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.export_screen import ExportScreen
@@ -555,3 +555,26 @@ async def test_search_says_when_the_list_holds_only_the_first_hits(tmp_path: Pat
         await pilot.press(*["backspace"] * 10, *"Paragraph 24")  # 24 and 240 .. 249
         assert str(app.screen.query_one("#search-count", Static).content).startswith(
             "11 places in 2 of 2 versions · Enter")
+
+
+@run_async
+async def test_search_hits_fill_the_width_of_the_list() -> None:
+    """A hit's line showed 30 cells of text either side of its phrase whatever the dialog's
+    width: at 80 columns one at its paragraph's start ended 45 cells in, 30 short of the edge.
+    And lines cut to the list's width before the hits filled it lost the two cells its scroll
+    bar took then, the dialog cutting `Iran.` to `Ir…`."""
+    words = " ".join(f"word{n}" for n in range(40))
+    paragraphs = (f"Iran {words}", *(f"{words} number {n} Iran." for n in range(20)))
+    versions = (Version(0, "T", paragraphs), Version(1, "T", (*paragraphs, "New.")))
+    app = RevdiffApp(Article(None, None, versions))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Iran"  # pasted, or typed faster than drawn
+        await pilot.pause()
+        hits = app.screen.query_one(OptionList)
+        lines = ["".join(segment.text for segment in hits.render_line(y)).rstrip(" ▁▔▎▊")
+                 for y in range(hits.size.height)]
+        assert lines[0].startswith("v0–v1  ¶1   Iran word0") and len(lines[0]) >= 70
+        assert all(line.endswith("Iran.") for line in lines[1:])

@@ -143,7 +143,7 @@ def test_a_snippet_keeps_whole_characters_and_its_context_in_cells() -> None:
     chinese = "东京电视台报道，今天上午发生了地震。地震造成三人受伤。政府表示正在调查原因。" * 2
     for paragraph, phrase in [(hindi, "सरकार"), (emoji, "crowd waved back"), (chinese, "政府")]:
         (hit,) = search_versions((Version(0, "t", (paragraph,)),), phrase)
-        context_before, _, context_after = hit.snippet.strip("…").partition(phrase)
+        context_before, _, context_after = hit.snippet_within().strip("…").partition(phrase)
         start = paragraph.index(context_before)
         assert start > 0 and not continues_cluster(paragraph[:start], paragraph[start])
         assert text_width(context_before) <= SNIPPET_CONTEXT
