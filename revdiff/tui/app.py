@@ -10,6 +10,7 @@ from dataclasses import replace
 from hashlib import sha1
 from itertools import islice
 from pathlib import Path
+from time import time
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -89,6 +90,7 @@ ARTICLES_KEEPING_COMPARISONS = 3
 # the width): there notices have no blank rows, and that of the inputs' warnings counts them only,
 # or for its 10 seconds it covered the diff (15 rows high at 44x12, over the diff's 8).
 NARROW_NOTICE_WIDTH = 80
+INPUT_WARNINGS_SECONDS = 10  # how long the notice of the inputs' warnings stays
 
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
 # and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
@@ -213,6 +215,7 @@ class RevdiffApp(App[None]):
         self.article_inputs = tuple(article_inputs)  # the input each article was read from
         # what the command line said of the inputs on stderr, which the app's screen hides
         self.input_warnings = tuple(input_warnings)
+        self._input_warnings_notice: Notification | None = None  # while it may be on screen
         self.settings = settings or Settings()
         self.articles = [articles] if isinstance(articles, Article) else list(articles)
         if not self.articles:
@@ -345,8 +348,7 @@ class RevdiffApp(App[None]):
         self.query_one(StatsPanel).place(self.size.width)
         self._refresh_chrome()
         if self.input_warnings:
-            self.notify(input_warnings_notice(self.input_warnings, self.size.width),
-                        severity="warning", timeout=10, markup=False)
+            self._notice_input_warnings(self.size.width, raised_at=time())
         self.call_after_refresh(self._freeze_startup_objects)
         self._mind_terminal_size(self.size)
 
@@ -364,6 +366,27 @@ class RevdiffApp(App[None]):
         self.query_one(StatsPanel).place(event.size.width)
         self.call_after_refresh(self._refresh_chrome)
         self._mind_terminal_size(event.size)
+        self._fit_input_warnings_notice(event.size.width)
+
+    def _notice_input_warnings(self, width: int, raised_at: float) -> None:
+        """The notice of the inputs' warnings a terminal of `width` shows, going 10 seconds
+        after `raised_at`."""
+        notice = Notification(input_warnings_notice(self.input_warnings, width), severity="warning",
+                              timeout=INPUT_WARNINGS_SECONDS, markup=False, raised_at=raised_at)
+        self._input_warnings_notice = notice
+        self.post_message(Notify(notice))
+
+    def _fit_input_warnings_notice(self, width: int) -> None:
+        """Show the notice of the inputs' warnings for the terminal's new width while it is on
+        screen, going when it would have: chosen once at start, it counted the warnings in a
+        terminal enlarged past 80 columns, and in one narrowed under them kept the first warning
+        in full, 15 rows high over the diff."""
+        shown = self._input_warnings_notice
+        if shown is None or shown not in self._notifications or shown.has_expired:
+            return
+        if shown.message != input_warnings_notice(self.input_warnings, width):
+            self._unnotify(shown, refresh=False)
+            self._notice_input_warnings(width, raised_at=shown.raised_at)
 
     def _mind_terminal_size(self, size: Size) -> None:
         """Cover the screen with a notice of the least size the app needs while the terminal is

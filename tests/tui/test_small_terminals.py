@@ -214,3 +214,24 @@ def test_one_input_warning_is_counted_as_one_in_a_narrow_terminal() -> None:
     """Under 80 columns one warning was counted `1 input warning: see them after you quit`."""
     assert input_warnings_notice(WARNINGS[:1], MIN_WIDTH) == "1 input warning: see it after you quit"
     assert input_warnings_notice(WARNINGS, MIN_WIDTH) == "2 input warnings: see them after you quit"
+
+
+@run_async
+async def test_the_inputs_warnings_notice_fits_the_terminal_it_is_resized_to(
+        chain_article: Article) -> None:
+    """The notice was chosen at start: narrowed under 80 columns the terminal kept the first
+    warning in full, 15 rows high over the diff, and one enlarged past them only counted them."""
+    app = RevdiffApp(chain_article, input_warnings=WARNINGS)
+    async with app.run_test(size=(100, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)
+        await pilot.pause()
+        [notice] = list(app._notifications)
+        assert notice.message == "2 input warnings: see them after you quit"
+        [toast] = app.screen.query("Toast")  # Textual's class for a notice is not public
+        assert toast.region.height <= 3
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        [notice] = list(app._notifications)
+        assert notice.message.startswith(WARNINGS[0])
+        assert len(app.screen.query("Toast")) == 1
