@@ -215,7 +215,8 @@ class RevdiffApp(App[None]):
         self.article_inputs = tuple(article_inputs)  # the input each article was read from
         # what the command line said of the inputs on stderr, which the app's screen hides
         self.input_warnings = tuple(input_warnings)
-        self._input_warnings_notice: Notification | None = None  # while it may be on screen
+        # the notice of the inputs' warnings, and the notices cleared before it was given
+        self._input_warnings_notice: tuple[Notification, int] | None = None
         self.settings = settings or Settings()
         self.articles = [articles] if isinstance(articles, Article) else list(articles)
         if not self.articles:
@@ -373,7 +374,7 @@ class RevdiffApp(App[None]):
         after `raised_at`."""
         notice = Notification(input_warnings_notice(self.input_warnings, width), severity="warning",
                               timeout=INPUT_WARNINGS_SECONDS, markup=False, raised_at=raised_at)
-        self._input_warnings_notice = notice
+        self._input_warnings_notice = (notice, self._notices_cleared)
         self.post_message(Notify(notice))
 
     def _fit_input_warnings_notice(self, width: int) -> None:
@@ -381,11 +382,13 @@ class RevdiffApp(App[None]):
         screen, going when it would have: chosen once at start, it counted the warnings in a
         terminal enlarged past 80 columns, and in one narrowed under them kept the first warning
         in full, 15 rows high over the diff."""
-        shown = self._input_warnings_notice
-        if shown is None or shown not in self._notifications or shown.has_expired:
+        if self._input_warnings_notice is None:
+            return
+        shown, cleared_before = self._input_warnings_notice
+        if shown.has_expired or self._notices_cleared != cleared_before:  # gone, or cleared
             return
         if shown.message != input_warnings_notice(self.input_warnings, width):
-            self._unnotify(shown, refresh=False)
+            self.clear_notifications()  # Textual's public way to take a notice off the screen
             self._notice_input_warnings(width, raised_at=shown.raised_at)
 
     def _mind_terminal_size(self, size: Size) -> None:
