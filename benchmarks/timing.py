@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from revdiff.engine import compare, sentences_of
-from revdiff.engine.compare import quote_openings_of
+from revdiff.engine.comparison import quote_openings_of
 from revdiff.model import Comparison, Version
 
 

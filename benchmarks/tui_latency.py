@@ -39,7 +39,7 @@ from textual.widgets import Static
 from timing import compare_afresh, median_seconds
 
 from revdiff.engine import compare, sentences_of
-from revdiff.engine.compare import quote_openings_of
+from revdiff.engine.comparison import quote_openings_of
 from revdiff.export.comparison_text import comparison_text
 from revdiff.model import Article, Comparison, EditOp, Version
 from revdiff.tui.app import RevdiffApp

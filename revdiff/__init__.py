@@ -80,7 +80,7 @@ def __getattr__(name: str) -> Any:
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:
-    """Align the sentences of two versions and describe every change (`revdiff.engine.compare`)."""
+    """Align the sentences of two versions and describe every change (`revdiff.engine.comparison`)."""
     from revdiff.engine import compare as compare_versions
     from revdiff.model import Version
 
@@ -175,7 +175,7 @@ def _articles(items: Any, caller: str, notes: list[str] | None
 
 def _rows(items: Any, sentences: str, edits: bool, caller: str,
           notes: list[str] | None) -> Iterator[dict[str, Any]]:
-    from revdiff.engine.compare import SENTENCE_MODES, UnknownSentenceMode
+    from revdiff.engine.comparison import SENTENCE_MODES, UnknownSentenceMode
     from revdiff.export.pairs import compare_chain
     from revdiff.export.records import article_ref, article_rows
     from revdiff.read_warnings import NOTHING_TO_COMPARE, has_pairs

@@ -137,7 +137,7 @@ class Article:
 
 
 # ---------------------------------------------------------------------------------------------
-# Comparison types: what the engine (revdiff.engine.compare) produces from two Versions.
+# Comparison types: what the engine (revdiff.engine.comparison) produces from two Versions.
 # ---------------------------------------------------------------------------------------------
 
 

@@ -161,7 +161,7 @@ def test_wrong_arguments_are_refused_by_name() -> None:
 def test_an_unknown_sentence_mode_is_refused_with_nothing_to_compare() -> None:
     """`sentences` was only checked when a pair was compared: with no input of two versions,
     a typo ('line') returned an empty table."""
-    from revdiff.engine.compare import UnknownSentenceMode
+    from revdiff.engine.comparison import UnknownSentenceMode
 
     single = Path(__file__).resolve().parents[1] / "samples" / "sniffer-version.txt"
     for table in (revdiff.edits_table, revdiff.comparisons_table, revdiff.edits_arrow):

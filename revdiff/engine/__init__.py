@@ -2,19 +2,41 @@
 
 `compare(old, new)` is the one entry point the rest of revdiff needs; the modules below it can be
 used on their own (e.g. `align_sentences` on sentences that are already split).
+
+The names below are loaded on first use: importing one light module (the column splitter's
+`revdiff.engine.sentences`, the word counts of `revdiff parse`) runs this file, and loading the
+whole engine here took some 30 ms of a small page's parse. `compare` lives in
+`revdiff.engine.comparison`, not in a module of its own name, which importing would make the
+package's `compare` attribute in place of the function.
 """
 
 from __future__ import annotations
 
-from revdiff.engine.align import Link, align_sentences
-from revdiff.engine.compare import (
-    SENTENCE_MODES,
-    UnknownSentenceMode,
-    compare,
-    sentences_of,
-)
-from revdiff.engine.sentences import split_sentences
-from revdiff.engine.words import word_diff
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from revdiff.engine.align import Link, align_sentences
+    from revdiff.engine.comparison import (
+        SENTENCE_MODES,
+        UnknownSentenceMode,
+        compare,
+        sentences_of,
+    )
+    from revdiff.engine.sentences import split_sentences
+    from revdiff.engine.words import word_diff
+
+# Each exported name and the module that defines it.
+_MODULE_OF = {
+    "SENTENCE_MODES": "revdiff.engine.comparison",
+    "Link": "revdiff.engine.align",
+    "UnknownSentenceMode": "revdiff.engine.comparison",
+    "align_sentences": "revdiff.engine.align",
+    "compare": "revdiff.engine.comparison",
+    "sentences_of": "revdiff.engine.comparison",
+    "split_sentences": "revdiff.engine.sentences",
+    "word_diff": "revdiff.engine.words",
+}
 
 __all__ = [
     "SENTENCE_MODES",
@@ -26,3 +48,11 @@ __all__ = [
     "split_sentences",
     "word_diff",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_MODULE_OF[name]), name)
+    globals()[name] = value
+    return value

@@ -30,7 +30,7 @@ def compare_chain(article: Article, sentences: str) -> list[Comparison]:
 def compared_pairs(article: Article, sentences: str) -> Iterator[Comparison]:
     """`compare_chain`'s comparisons, each made when the one before it has been taken: a caller
     that keeps only what it needs of each holds one comparison at a time (the sentences of the
-    version it shares with the next are kept by `revdiff.engine.compare.sentences_of`)."""
+    version it shares with the next are kept by `revdiff.engine.comparison.sentences_of`)."""
     from revdiff.engine import compare
 
     versions = (without_elisions(version) for version in article.versions)

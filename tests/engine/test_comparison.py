@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import importlib
 import itertools
 import unicodedata
 
@@ -8,7 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revdiff.engine import UnknownSentenceMode, align_sentences, compare, sentences_of
+from revdiff.engine import (
+    UnknownSentenceMode,
+    align_sentences,
+    compare,
+    comparison,
+    sentences_of,
+)
 from revdiff.engine.flags import open_quotation
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import percent
@@ -16,9 +21,6 @@ from revdiff.errors import RevdiffError
 from revdiff.model import EditOp, Flag, Version
 
 from .conftest import SAMPLES, version
-
-# the module, which the package's `compare` function hides
-compare_module = importlib.import_module("revdiff.engine.compare")
 
 OLD = version(
     "BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday. "
@@ -265,7 +267,7 @@ def test_a_chain_reads_the_quotations_of_each_version_once(monkeypatch: pytest.M
         read.append(text)
         return open_quotation(text)
 
-    monkeypatch.setattr(compare_module, "open_quotation", reading)
+    monkeypatch.setattr(comparison, "open_quotation", reading)
     chain = [version("“We will respond. We will not wait,” he said.", f"Chain update {number}.",
                      number=number) for number in range(4)]  # versions no other test compares
     for old, new in itertools.pairwise(chain):
