@@ -30,7 +30,7 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     # The exporters are imported here, not with the module: completing an input path and
     # `--help` need none of them.
     from revdiff.export.article_json import article_summary, article_to_dict
-    from revdiff.export.records import json_array, json_line
+    from revdiff.export.json_text import json_array, json_line
 
     articles = load_articles(inputs, max_size)
     if output_format == "text":

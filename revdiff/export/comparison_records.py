@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from revdiff.export.json_text import json_array, json_line
 from revdiff.export.pairs import PairReading
 from revdiff.export.records import (
     EDIT_COLUMN_NAMES,
@@ -20,8 +21,6 @@ from revdiff.export.records import (
     comparison_row,
     edit_rows,
     flatten_for_csv,
-    json_array,
-    json_line,
 )
 from revdiff.model import Comparison
 

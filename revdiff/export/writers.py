@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from revdiff.export.json_text import json_line
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import (
     COMPARISON_COLUMN_NAMES,
@@ -28,7 +29,6 @@ from revdiff.export.records import (
     ArticleRef,
     article_rows,
     flatten_for_csv,
-    json_line,
 )
 from revdiff.export.staging import Staging
 from revdiff.model import Article, Comparison

@@ -74,6 +74,22 @@ def test_completing_an_input_path_loads_no_reader_splitter_engine_or_exporter(na
     assert not [module for module in loaded if module.startswith(RUN_ONLY)]
 
 
+# The engine's modules a parse needs: the column splitter's abbreviations (sentences) and the word
+# counts of `--format text` (words, with graphemes); the package's own file loads nothing more.
+ENGINE_PARSE_NEEDS = ("revdiff.engine", "revdiff.engine.sentences", "revdiff.engine.words",
+                      "revdiff.engine.graphemes")
+
+
+def test_parsing_a_flattened_page_loads_no_comparison_engine() -> None:
+    """The splitter's `is_abbreviation` loaded the whole engine through the package's file, and
+    parse's JSON writer, kept with the export's row schema, the engine's statistics with their
+    flags, similarity and attributions: some 50 ms of a small page's 0.18 s parse."""
+    loaded = modules_imported_by(["parse", str(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.txt")])
+    assert "revdiff.splitter.evidence" in loaded  # the page was read by the column splitter
+    assert not [module for module in loaded
+                if module.startswith("revdiff.engine") and module not in ENGINE_PARSE_NEEDS]
+
+
 @pytest.mark.parametrize("name", ["diff", "export"])
 def test_sentence_modes_offered_are_the_engines(name: str) -> None:
     """The commands spell the modes out, so that their options load without the engine."""

@@ -17,11 +17,8 @@ from click.testing import CliRunner
 import revdiff
 from revdiff.cli import main
 from revdiff.export.html_page import page_head
-from revdiff.export.records import (
-    COMPARISON_COLUMN_NAMES,
-    EDIT_COLUMN_NAMES,
-    json_array,
-)
+from revdiff.export.json_text import json_array
+from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 
