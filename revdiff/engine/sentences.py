@@ -150,8 +150,8 @@ TIME_OF_SAYING = word_set(
 # (`said late Friday`, `said last week`); a day or a month may too.
 PLACE_OR_MEANS_OF_SAYING = word_set("in on at during after before via from through to")
 TIME_WORDS = word_set("late early earlier later today yesterday tonight last")
-# The words a time of the saying is made of (`late Friday night`, `this week`, `the next day`).
-WORDS_OF_A_TIME = TIME_WORDS | AFTER_CLOCK_TIME | TIME_OF_SAYING | word_set("the this")
+# The words a time of the saying is made of (`late Friday night`, `that evening`, `the next day`).
+WORDS_OF_A_TIME = TIME_WORDS | AFTER_CLOCK_TIME | TIME_OF_SAYING | word_set("the this that")
 # Words that open or carry a clause of its own after where or when a quotation was said, a
 # statement reported without `that` (`.” Biden said on Tuesday he would run.`, `said in an
 # interview the team would rebuild`): a subject pronoun or an auxiliary verb.
@@ -398,14 +398,15 @@ def _says_when_or_where(words: Sequence[str]) -> bool:
     """Whether `words`, those after a speech verb, say only where or when it was said up to their
     sentence's end: a preposition's phrase (`in a statement.`, `at a rally in Ohio.`) or a time
     of up to three words (`Friday.`, `late Tuesday night.`, `this week.`), which may be followed
-    by a preposition's phrase (`late Friday night in Ohio.`), with no `that`, subject pronoun,
+    by a preposition's phrase (`late Friday night in Ohio.`, `that evening in Ohio.`), with no
+    `that` (but a time's: `that evening`), subject pronoun,
     auxiliary verb (`REPORTED_CLAUSE_WORDS`) nor quotation opening a statement of their own (`on
     Friday that ...`, `on Tuesday he would run.`)."""
     first, second = ([word.lower().rstrip(".,;:") for word in words[:2]] + ["", ""])[:2]
+    time_named_by_determiner = first in ("the", "this", "that") and second in TIME_OF_SAYING
     if first in PLACE_OR_MEANS_OF_SAYING:
         reach = len(words)
-    elif (first in TIME_WORDS or first in AFTER_CLOCK_TIME
-          or first in ("the", "this", "that") and second in TIME_OF_SAYING):
+    elif first in TIME_WORDS or first in AFTER_CLOCK_TIME or time_named_by_determiner:
         reach = 3
     else:
         return False
@@ -413,7 +414,9 @@ def _says_when_or_where(words: Sequence[str]) -> bool:
         bare = word.lower().rstrip(".,;:")
         if bare in PLACE_OR_MEANS_OF_SAYING and (reach == len(words) or _is_a_time(words[:at])):
             reach = len(words)  # a preposition's phrase, after the time too, to the sentence's end
-        if at == reach or bare in REPORTED_CLAUSE_WORDS or word[:1] in _OPENING:
+        opens_reported_clause = bare in REPORTED_CLAUSE_WORDS and not (
+            at == 0 and time_named_by_determiner)  # `that evening`, not `that the talks failed`
+        if at == reach or opens_reported_clause or word[:1] in _OPENING:
             return False
         if _ends_a_sentence(word.rstrip("”\"’')]")):
             return True

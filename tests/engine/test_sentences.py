@@ -87,6 +87,11 @@ def pieces(text: str) -> list[str]:
       "“No.” Biden said Friday the 13th at a rally."]),
     ("“We lost.” Biden said late Friday in Ohio he would run.",
      ["“We lost.”", "Biden said late Friday in Ohio he would run."]),
+    # a time named with `that` was read as `that` opening a statement of its own
+    (("“No.” Biden said that evening in Ohio. “No.” Biden said that day. “No.” Biden said that "
+      "morning he would run."),
+     ["“No.” Biden said that evening in Ohio.", "“No.” Biden said that day.", "“No.”",
+      "Biden said that morning he would run."]),
     # but a preposition after words of no time is in a statement reported without `that`
     (("“We lost.” Biden said Friday the talks in Geneva failed. “No.” Biden said Tuesday troops "
       "from Iraq came home."),
