@@ -147,9 +147,9 @@ TIME_OF_SAYING = word_set(
 )
 # Prepositions that open where, how or when a quotation was said, after its speaker's verb (`.”
 # Biden said in a statement.`, `said at a rally`), and words that open a time of the saying
-# (`said late Friday`, `said last week`); a day or a month may too.
+# (`said late Friday`, `said last week`, `said midday Friday`); a day or a month may too.
 PLACE_OR_MEANS_OF_SAYING = word_set("in on at during after before via from through to")
-TIME_WORDS = word_set("late early earlier later today yesterday tonight last")
+TIME_WORDS = word_set("late early earlier later today yesterday tonight last midday overnight")
 # The words a time of the saying is made of (`late Friday night`, `that evening`, `the next day`).
 WORDS_OF_A_TIME = TIME_WORDS | AFTER_CLOCK_TIME | TIME_OF_SAYING | word_set("the this that")
 # Words that open or carry a clause of its own after where or when a quotation was said, a

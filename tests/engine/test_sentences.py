@@ -92,6 +92,11 @@ def pieces(text: str) -> list[str]:
       "morning he would run."),
      ["“No.” Biden said that evening in Ohio.", "“No.” Biden said that day.", "“No.”",
       "Biden said that morning he would run."]),
+    # and so was a time opened by `midday` or `overnight`
+    (("“No.” Biden said midday Friday in Ohio. “No.” Biden said overnight. “No.” Biden said "
+      "midday Friday the talks failed."),
+     ["“No.” Biden said midday Friday in Ohio.", "“No.” Biden said overnight.", "“No.”",
+      "Biden said midday Friday the talks failed."]),
     # but a preposition after words of no time is in a statement reported without `that`
     (("“We lost.” Biden said Friday the talks in Geneva failed. “No.” Biden said Tuesday troops "
       "from Iraq came home."),
