@@ -8,8 +8,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   (`Robert E. Still.`, `Mary C. Most, resigned`);
 - month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`, German
   `Mo. 3. März`), nor a list item's number (`1. First, ...`), nor French `MM.` before names, nor
-  `ex.` opening a bracket (`(ex. Cars, phones)`), nor `deg.` before a temperature's scale (`40
-  deg. F.`);
+  `ex.` opening a bracket or a sentence (`(ex. Cars, phones)`, `Ex. Smith left.`), nor `deg.`
+  before a temperature's scale (`40 deg. F.`);
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
   end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
   word but a day, a month, a time zone or a place before `time` (`at 5 p.m. Mayor Adams left`, not
@@ -162,9 +162,9 @@ REPORTED_CLAUSE_WORDS = word_set(
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
 ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
 # Abbreviations that never end a sentence when they open a bracket (`many things (ex. Cars,
-# phones)`, `[ex. Gold]`), where elsewhere they are words that may (`He left his ex.`); they are
-# left out of ABBREVIATIONS.
-NEVER_FINAL_IN_BRACKETS = word_set("ex")
+# phones)`, `[ex. Gold]`) or a sentence, which they cannot be the whole of (`Ex. Smith left.`),
+# where elsewhere they are words that may (`He left his ex.`); they are left out of ABBREVIATIONS.
+NEVER_FINAL_WHEN_OPENING = word_set("ex")
 # The scales of a temperature after `deg.`, which continue its sentence (`40 deg. F.`, `deg.
 # Celsius`); `deg.` before any other word ends one as a unit does.
 TEMPERATURE_SCALES = word_set("f c k fahrenheit celsius kelvin")
@@ -272,7 +272,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     if word == "deg" and next_lower in TEMPERATURE_SCALES:
         return False  # `40 deg. F.`: the scale of the degrees follows
     word_start = match.start("punct") - len(word)
-    if word in NEVER_FINAL_IN_BRACKETS and paragraph[word_start - 1:word_start] in ("(", "["):
+    if word in NEVER_FINAL_WHEN_OPENING and (paragraph[word_start - 1:word_start] in ("(", "[")
+                                             or _opens_sentence(paragraph, word_start)):
         return False
     if word in BEFORE_NUMBER and following.isdigit():
         return False

@@ -43,6 +43,9 @@ def pieces(text: str) -> list[str]:
     ("He owns many things (ex. Cars, TVs) at home. [ex. Gold] Bob left his ex. She stayed.",
      ["He owns many things (ex. Cars, TVs) at home.", "[ex. Gold] Bob left his ex.",
       "She stayed."]),
+    # so did `Ex.` opening a sentence, which it cannot be the whole of
+    ("Ex. Smith left. He left his ex. Ex. Jones stayed. “Ex. Smith left,” he said.",
+     ["Ex. Smith left.", "He left his ex.", "Ex. Jones stayed.", "“Ex. Smith left,” he said."]),
     # a politician's party and state, dotted, ended a sentence only before a typical opener
     (("Sen. Lindsey O. Graham, R-S.C. Graham said so. Rep. Jane Doe, D-N.Y., agreed. A U.S. "
       "Army unit left."),
