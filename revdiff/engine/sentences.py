@@ -166,7 +166,8 @@ ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
 # where elsewhere they are words that may (`He left his ex.`); they are left out of ABBREVIATIONS.
 NEVER_FINAL_WHEN_OPENING = word_set("ex")
 # The scales of a temperature after `deg.`, which continue its sentence (`40 deg. F.`, `deg.
-# Celsius`); `deg.` before any other word ends one as a unit does.
+# Celsius`); `deg.` before any other word ends one as a unit does, as a scale's letter after `deg.`
+# or a number does (`40 deg. F. Crowds came.`, `100 F. People left.`), where another is an initial.
 TEMPERATURE_SCALES = word_set("f c k fahrenheit celsius kelvin")
 # Company suffixes and `etc`: abbreviations that end a sentence as often as they sit inside one.
 MAY_END = word_set("etc inc corp co ltd")
@@ -259,8 +260,9 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         word_before_letter = _word_before(paragraph, _end_of_text_before(paragraph, letter_start))
         if paragraph[letter_start].islower() and word_before_letter.isdigit():
             return True  # a unit after a number, French `à 10 h. Le ministre`, ends one as it does
-        if word_before_letter.lower() == "deg." and word in TEMPERATURE_SCALES:
-            return True  # and so does a temperature's scale (`40 deg. F. Crowds came.`)
+        if word in TEMPERATURE_SCALES and (word_before_letter.lower() == "deg."
+                                           or word_before_letter.isdigit()):
+            return True  # and so does a temperature's scale (`40 deg. F. Crowds came.`, `100 F.`)
         return (next_lower in OPENERS and not _ends_a_sentence(word_before_letter)
                 and not (word_before_letter[:1].isupper() and _is_a_surname(
                     next_word, paragraph[next_word_end:next_word_end + 1])))

@@ -240,6 +240,10 @@ def pieces(text: str) -> list[str]:
     ("It was 40 deg. F. Crowds came. It hit 40 deg. Celsius. It hit 40 deg. The heat rose.",
      ["It was 40 deg. F.", "Crowds came.", "It hit 40 deg. Celsius.", "It hit 40 deg.",
       "The heat rose."]),
+    # nor did a scale's capital letter right after a number, before a word that is no opener
+    ("The temperature hit 100 F. People left. It hit 40 C. Crowds came. Plan B. People left.",
+     ["The temperature hit 100 F.", "People left.", "It hit 40 C.", "Crowds came.",
+      "Plan B. People left."]),
     # French `MM.` and a German weekday before a date ended a sentence
     ("MM. Dupont et Durand sont partis. Am Mo. 3. März kam er. I do. 3 people came.",
      ["MM. Dupont et Durand sont partis.", "Am Mo. 3. März kam er.", "I do.", "3 people came."]),
