@@ -150,8 +150,16 @@ TIME_OF_SAYING = word_set(
 # (`said late Friday`, `said last week`, `said midday Friday`); a day or a month may too.
 PLACE_OR_MEANS_OF_SAYING = word_set("in on at during after before via from through to")
 TIME_WORDS = word_set("late early earlier later today yesterday tonight last midday overnight")
+# A time counted from another, up to four words before `later`, `earlier` or `ago` (`said hours
+# later`, `said two days earlier`, `said a few weeks ago`): a count and a unit.
+INTERVAL_COUNTS_AND_UNITS = word_set(
+    "a an few several two three four five six seven eight nine ten moments minutes hours days "
+    "weeks months years moment minute hour day week month year"
+)
+INTERVAL_ENDS = word_set("later earlier ago")
 # The words a time of the saying is made of (`late Friday night`, `that evening`, `the next day`).
-WORDS_OF_A_TIME = TIME_WORDS | AFTER_CLOCK_TIME | TIME_OF_SAYING | word_set("the this that")
+WORDS_OF_A_TIME = (TIME_WORDS | AFTER_CLOCK_TIME | TIME_OF_SAYING | INTERVAL_COUNTS_AND_UNITS
+                   | INTERVAL_ENDS | word_set("the this that"))
 # Words that open or carry a clause of its own after where or when a quotation was said, a
 # statement reported without `that` (`.” Biden said on Tuesday he would run.`, `said in an
 # interview the team would rebuild`): a subject pronoun or an auxiliary verb.
@@ -349,7 +357,8 @@ def _speaker_verb(paragraph: str, start: int) -> tuple[str, list[str]] | None:
     verb = word.lower().rstrip(".,;:")
     after_verb, then = (later.lower().rstrip(".,;:") for later in
                         [*words[count + 1:count + 3], "", ""][:2])
-    when = after_verb in {"the", "this", "that"} and then in TIME_OF_SAYING
+    when = (after_verb in {"the", "this", "that"} and then in TIME_OF_SAYING
+            or _interval_length(words[count + 1:count + 6]) > 0)
     object_follows = (verb == word.lower()  # no punctuation ends the clause at the verb
                       and verb in QUOTATION_OBJECT_VERBS and after_verb in OBJECT_OPENERS
                       and not when)
@@ -400,17 +409,20 @@ def _speaker_ends_sentence(paragraph: str, start: int) -> bool:
 def _says_when_or_where(words: Sequence[str]) -> bool:
     """Whether `words`, those after a speech verb, say only where or when it was said up to their
     sentence's end: a preposition's phrase (`in a statement.`, `at a rally in Ohio.`) or a time
-    of up to three words (`Friday.`, `late Tuesday night.`, `this week.`), which may be followed
-    by a preposition's phrase (`late Friday night in Ohio.`, `that evening in Ohio.`), with no
-    `that` (but a time's: `that evening`), subject pronoun,
-    auxiliary verb (`REPORTED_CLAUSE_WORDS`) nor quotation opening a statement of their own (`on
-    Friday that ...`, `on Tuesday he would run.`)."""
+    of up to three words (`Friday.`, `late Tuesday night.`, `this week.`) or one counted from
+    another (`hours later.`, `a few weeks ago.`), which may be followed by a preposition's phrase
+    (`late Friday night in Ohio.`, `that evening in Ohio.`), with no `that` (but a time's: `that
+    evening`), subject pronoun, auxiliary verb (`REPORTED_CLAUSE_WORDS`) nor quotation opening a
+    statement of their own (`on Friday that ...`, `on Tuesday he would run.`)."""
     first, second = ([word.lower().rstrip(".,;:") for word in words[:2]] + ["", ""])[:2]
     time_named_by_determiner = first in ("the", "this", "that") and second in TIME_OF_SAYING
+    interval = _interval_length(words)
     if first in PLACE_OR_MEANS_OF_SAYING:
         reach = len(words)
     elif first in TIME_WORDS or first in AFTER_CLOCK_TIME or time_named_by_determiner:
         reach = 3
+    elif interval:
+        reach = interval
     else:
         return False
     for at, word in enumerate(words):
@@ -424,6 +436,19 @@ def _says_when_or_where(words: Sequence[str]) -> bool:
         if _ends_a_sentence(word.rstrip("”\"’')]")):
             return True
     return False
+
+
+def _interval_length(words: Sequence[str]) -> int:
+    """How many of `words` make the time counted from another they open with (`hours later`, `2
+    days earlier`, `a few weeks ago`: up to four counts and units, then `later`, `earlier` or
+    `ago`); 0 when they open with none."""
+    for count, word in enumerate(words[:5], start=1):
+        bare = word.lower().rstrip(".,;:")
+        if bare in INTERVAL_ENDS:
+            return count
+        if not (bare in INTERVAL_COUNTS_AND_UNITS or bare.isdigit()):
+            return 0
+    return 0
 
 
 # A number of a date: a year or a day, written as a number or an ordinal (`3`, `3rd`, `2019`).

@@ -100,6 +100,12 @@ def pieces(text: str) -> list[str]:
       "midday Friday the talks failed."),
      ["“No.” Biden said midday Friday in Ohio.", "“No.” Biden said overnight.", "“No.”",
       "Biden said midday Friday the talks failed."]),
+    # and so was a time counted from another, read as the verb's object after `?”` too
+    (("“No.” Biden said hours later. “No.” Biden said a few weeks ago in Ohio. “Why?” Merkel "
+      "said a day later. “No.” Biden said days later he would run. “No.” Biden said a day."),
+     ["“No.” Biden said hours later.", "“No.” Biden said a few weeks ago in Ohio.",
+      "“Why?” Merkel said a day later.", "“No.”", "Biden said days later he would run.", "“No.”",
+      "Biden said a day."]),
     # but a preposition after words of no time is in a statement reported without `that`
     (("“We lost.” Biden said Friday the talks in Geneva failed. “No.” Biden said Tuesday troops "
       "from Iraq came home."),
