@@ -392,7 +392,8 @@ def _speaker_ends_sentence(paragraph: str, start: int) -> bool:
     """Whether a speaker's name and a speech verb that end its sentence begin at `start`, after a
     quotation closed by a full stop (`.” Biden said.`), which they attribute as `,” Biden said.`
     does, as they do with where or when it was said (`.” Biden said in a statement.`, `.” Biden
-    said Friday.`) or a clause after a comma (`.” Biden said, adding that ...`); after a verb the
+    said Friday.`), and a clause after a comma, after the verb or where or when it was said (`.”
+    Biden said, adding that ...`, `.” Biden said Friday, adding that ...`); after a verb the
     sentence goes on with, a sentence of its own begins (`.” Biden said the talks failed.`, `.”
     Biden told reporters.`, `.” Biden said on Friday that ...`)."""
     found = _speaker_verb(paragraph, start)
@@ -411,9 +412,10 @@ def _says_when_or_where(words: Sequence[str]) -> bool:
     sentence's end: a preposition's phrase (`in a statement.`, `at a rally in Ohio.`) or a time
     of up to three words (`Friday.`, `late Tuesday night.`, `this week.`) or one counted from
     another (`hours later.`, `a few weeks ago.`), which may be followed by a preposition's phrase
-    (`late Friday night in Ohio.`, `that evening in Ohio.`), with no `that` (but a time's: `that
-    evening`), subject pronoun, auxiliary verb (`REPORTED_CLAUSE_WORDS`) nor quotation opening a
-    statement of their own (`on Friday that ...`, `on Tuesday he would run.`)."""
+    (`late Friday night in Ohio.`, `that evening in Ohio.`) or a comma and a clause in lower case
+    (`in a statement, adding that ...`), with no `that` (but a time's: `that evening`), subject
+    pronoun, auxiliary verb (`REPORTED_CLAUSE_WORDS`) nor quotation opening a statement of their
+    own (`on Friday that ...`, `on Tuesday he would run.`)."""
     first, second = ([word.lower().rstrip(".,;:") for word in words[:2]] + ["", ""])[:2]
     time_named_by_determiner = first in ("the", "this", "that") and second in TIME_OF_SAYING
     interval = _interval_length(words)
@@ -435,6 +437,9 @@ def _says_when_or_where(words: Sequence[str]) -> bool:
             return False
         if _ends_a_sentence(word.rstrip("”\"’')]")):
             return True
+        if (word.endswith(",") and words[at + 1:at + 2] and words[at + 1][:1].islower()
+                and (reach == len(words) or _is_a_time(words[:at + 1]))):
+            return True  # a clause after a comma, as after the verb's (`Friday, adding that ...`)
     return False
 
 

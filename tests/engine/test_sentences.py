@@ -106,6 +106,13 @@ def pieces(text: str) -> list[str]:
      ["“No.” Biden said hours later.", "“No.” Biden said a few weeks ago in Ohio.",
       "“Why?” Merkel said a day later.", "“No.”", "Biden said days later he would run.", "“No.”",
       "Biden said a day."]),
+    # and so was a clause after a comma after where or when it was said, as after the verb's
+    (("“No.” Biden said Friday, adding that he was sad. “No.” Biden said in a statement, adding "
+      "that he was sad. “No.” Biden said Friday, “We lost.” “No.” Biden said Friday the talks, "
+      "he said, failed."),
+     ["“No.” Biden said Friday, adding that he was sad.",
+      "“No.” Biden said in a statement, adding that he was sad.", "“No.”",
+      "Biden said Friday, “We lost.”", "“No.”", "Biden said Friday the talks, he said, failed."]),
     # but a preposition after words of no time is in a statement reported without `that`
     (("“We lost.” Biden said Friday the talks in Geneva failed. “No.” Biden said Tuesday troops "
       "from Iraq came home."),
