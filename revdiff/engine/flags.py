@@ -162,6 +162,11 @@ def _full_year_range(years: re.Match[str]) -> str:
     return years.group()
 
 
+# A terminal's control sequence (`\x1b[31m`, or after the one-character CSI, U+009B): its
+# parameters are no numbers of the text.
+_CONTROL_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]")
+
+
 def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus
     sign kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`) and
@@ -171,7 +176,9 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     stays one), digits grouped by ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
     `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`:
     readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the
-    1890s), which `edit_flags` takes only to see two texts' numbers alike."""
+    1890s), which `edit_flags` takes only to see two texts' numbers alike. A terminal's control
+    sequence holds none (`\x1b[31m`)."""
+    text = _CONTROL_SEQUENCE.sub("", text)
     found = [_time_of_day(time) for time in _TIME.finditer(text)] if other_styles else []
     if other_styles:
         found += [_full_decade(decade) for decade in _DECADE.finditer(text)]

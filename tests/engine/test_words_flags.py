@@ -209,6 +209,15 @@ def test_zeros_inside_a_number_or_after_its_decimal_mark_count() -> None:
     assert numbers_in("at 00:00, -05 and 0") == ["-5", "0", "0", "0"]
 
 
+def test_a_terminal_control_sequence_changed_is_no_changed_number() -> None:
+    """The parameters of `\x1b[31m` were read as the number 31, so a colour changed in the text
+    was flagged as a changed number."""
+    assert Flag.NUMBER_CHANGED not in edit_flags("Troops \x1b[31mleft.", "Troops \x1b[32mleft.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("Troops \x9b1;31mleft.", "Troops \x9b1;32mleft.")
+    assert numbers_in("\x1b[31m3 troops\x1b[0m left") == ["3"]
+    assert Flag.NUMBER_CHANGED in edit_flags("\x1b[31m3 troops left.", "\x1b[31m4 troops left.")
+
+
 def test_single_and_german_quotation_marks_hold_quotes() -> None:
     assert quotations_in("She said: ‘We won’t go.’ Then left.") == ["We won’t go."]
     assert quotations_in("Er sagte: „Wir kommen.“") == ["Wir kommen."]
