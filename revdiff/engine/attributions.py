@@ -451,9 +451,10 @@ def _follows_a_quotation(tokens: list[str], verb: int) -> bool:
 
 
 def _follows_what_was_said(tokens: list[str], verb: int) -> bool:
-    """Whether a quotation of what was said closes in the three tokens before the verb (`,” Trump
-    posted`; not `a “statement” posted online`)."""
-    return any(_SAID_QUOTATION_END.search(token) for token in tokens[max(0, verb - 3):verb])
+    """Whether a quotation of what was said closes in the three tokens before the verb, its
+    subject between them (`,” Trump posted`; not `a “statement” posted online` or `“shocking,”
+    posted online`, where no subject stands after the quotation)."""
+    return any(_SAID_QUOTATION_END.search(token) for token in tokens[max(0, verb - 3):verb - 1])
 
 
 # Words that begin a clause after `that` as its subject (`admitted that he …`).

@@ -69,6 +69,17 @@ def test_what_names_no_source_is_no_attribution(text: str) -> None:
     assert attributions_in(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "A “shocking,” posted online video went round.",
+    "It was “shocking,” posted online and shared.",
+])
+def test_posted_right_after_a_quotation_without_a_subject_names_no_source(text: str) -> None:
+    """Scare quotes that hold a comma before `posted` were read as what was said, and the words
+    after the verb (`online`) as who posted it."""
+    assert attributions_in(text) == []
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(text, text.replace("online", "on Facebook"))
+
+
 def test_an_attribution_added_removed_or_naming_another_source_is_flagged() -> None:
     added = edit_flags("About 3,500 troops will be deployed.",
                        "About 3,500 troops will be deployed, according to U.S. officials.")
