@@ -453,8 +453,27 @@ def _follows_a_quotation(tokens: list[str], verb: int) -> bool:
 def _follows_what_was_said(tokens: list[str], verb: int) -> bool:
     """Whether a quotation of what was said closes in the three tokens before the verb, its
     subject between them (`,” Trump posted`; not `a “statement” posted online` or `“shocking,”
-    posted online`, where no subject stands after the quotation)."""
-    return any(_SAID_QUOTATION_END.search(token) for token in tokens[max(0, verb - 3):verb - 1])
+    posted online`, where no subject stands after the quotation): a quotation after a stop or
+    before a comma, or one that opens the text, as a headline's does without them (`‘We won’
+    Trump posted.`), before a verb that has no object (`“Joker” star posted a video` is no
+    attribution)."""
+    before = tokens[max(0, verb - 3):verb - 1]
+    if any(_SAID_QUOTATION_END.search(token) for token in before):
+        return True
+    opens_the_text = bool(tokens) and _OPENS_CLAUSE.search(tokens[0]) is not None
+    return (opens_the_text and _follows_a_quotation(tokens, verb - 1)
+            and not _ends_clause(tokens[verb - 1]) and _has_no_object(tokens, verb))
+
+
+# Words after a verb that begin no object of it, but say when or where (`posted on X`).
+_NO_OBJECT = _AFTER_CLAUSE_END | word_set("on in at")
+
+
+def _has_no_object(tokens: list[str], verb: int) -> bool:
+    """Whether the verb ends its clause or a word of when or where follows it (`posted.`,
+    `posted Friday`, `posted on Truth Social`)."""
+    return (_ends_clause(tokens[verb]) or verb + 1 == len(tokens)
+            or _bare(tokens[verb + 1]) in _NO_OBJECT)
 
 
 # Words that begin a clause after `that` as its subject (`admitted that he …`).

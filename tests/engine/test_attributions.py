@@ -80,6 +80,26 @@ def test_posted_right_after_a_quotation_without_a_subject_names_no_source(text: 
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags(text, text.replace("online", "on Facebook"))
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("‘We won’ Trump posted.", [("trump",)]),
+    ("“We won” Trump posted on Truth Social.", [("trump",)]),
+    ("“We won” Trump posted Friday.", [("trump",)]),
+])
+def test_a_quotation_without_a_comma_that_opens_a_headline_is_what_was_posted(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """Without a comma or stop before its closing mark (`‘We won’ Trump posted.`), a quotation was
+    taken for a word quoted, and `posted` named no source, though `“We won,” Trump posted.` did."""
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize("text", [
+    "“Joker” star posted a video.",  # `posted` with an object
+    "A “statement” Trump posted was deleted.",  # the quotation does not open the text
+])
+def test_a_quoted_word_before_a_subject_and_posted_with_an_object_names_no_source(text: str) -> None:
+    assert attributions_in(text) == []
+
+
 def test_an_attribution_added_removed_or_naming_another_source_is_flagged() -> None:
     added = edit_flags("About 3,500 troops will be deployed.",
                        "About 3,500 troops will be deployed, according to U.S. officials.")
