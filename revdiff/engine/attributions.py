@@ -349,7 +349,7 @@ def _aside_mark(token: str) -> str | None:
     return next((mark for mark in _ASIDE_MARKS if token.endswith(mark)), None)
 
 
-def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
+def _subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = True) -> tuple[str, ...]:
     """The subject of a verb that follows an aside between commas or dashes (`Johnson, the prime
     minister, said the UK …`, `Smith, 45, said …`, `Hefner, whose mansions had come under
     scrutiny, said …`, `Officials — speaking anonymously — said …`): read back from the mark
@@ -361,7 +361,8 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
     crowds chanting "Death to America", said`). Empty when there is no such aside: the verb
     follows a quotation (`,” said Milley`, `"We will, if we must, fight on", said Esper`), or what
     stands before it reads as a clause (`Troops will stay, for now, said Esper`), and the source
-    is read after the verb."""
+    is read after the verb. A subject that is a number alone is an age in an aside before it, and
+    `past_an_age` reads the subject before that aside (`Smith, 45, who had been warned, said`)."""
     if verb < 2:
         return ()
     closing = _aside_mark(tokens[verb - 1])
@@ -392,7 +393,9 @@ def _subject_before_aside(tokens: list[str], verb: int) -> tuple[str, ...]:
             or any(map(_holds_quotation_marks, subject))
             or not _holds_whole_quotations(tokens[opening:verb])):
         return ()
-    return _source_words(tokens[start:opening])
+    if past_an_age and len(subject) == 1 and _bare(subject[0]).isdigit():
+        return _subject_before_aside(tokens, opening, past_an_age=False)
+    return _source_words(subject)
 
 
 def _source_after(tokens: list[str], verb: int) -> tuple[str, ...]:

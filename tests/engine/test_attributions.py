@@ -170,6 +170,17 @@ def test_a_capitalised_reporting_verb_before_an_aside_is_part_of_a_name() -> Non
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("Smith, 45, who had been warned, said the base was hit.", [("smith",)]),
+    ("John Smith, 45, a farmer, said the base was hit.", [("john", "smith")]),
+])
+def test_a_subject_before_an_age_and_another_aside_is_the_verbs_subject(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """Of two asides in a row, the first, an age, was read as the subject: the sentence named
+    `45`."""
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("Russia and China — all permanent members of the Security Council — have all warned.",
      [("russia", "china")]),
     ("France — alongside Russia, China, the US and the UK on the council — has warned.", [("france",)]),
