@@ -609,9 +609,14 @@ def _asks_what_to_say(tokens: list[str], verb: int, clause_end: int) -> bool:
 
 
 def _is_the_name_said(tokens: list[str], at: int) -> bool:
-    """Whether the `Said` at `at` is a name (`Said Jalili, a former negotiator, …`): it begins
-    the text, before a capitalised word, where the verb would most often be lower case."""
-    return at == 0 and tokens[0] == "Said" and len(tokens) > 1 and tokens[1][:1].isupper()
+    """Whether the `Said` at `at` is a name, where the verb would most often be lower case: it
+    begins the text, before a capitalised word (`Said Jalili, a former negotiator, …`), or
+    follows a capitalised word of its clause (`Edward Said, the critic, wrote …`)."""
+    if tokens[at].strip(_AROUND) != "Said":
+        return False
+    if at == 0:
+        return len(tokens) > 1 and tokens[1][:1].isupper()
+    return tokens[at - 1][:1].isupper() and not _ends_clause(tokens[at - 1])
 
 
 def attributions_in(text: str) -> list[tuple[str, ...]]:

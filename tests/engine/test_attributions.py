@@ -162,6 +162,20 @@ def test_a_source_before_an_aside_between_commas_is_the_verbs_subject(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Edward Said, the critic, wrote that the war was lost.", [("edward", "said")]),
+    ("Edward Said wrote that the war was lost.", [("edward", "said")]),
+    # `wrote that.` reports no clause, as in `Smith, the critic, wrote that.`
+    ("Edward Said, the critic, wrote that.", []),
+    ("Mr. Said said it.", [("mr", "said")]),
+    ("“We won,” Said Smith.", [("smith",)]),  # after a quotation it is the verb
+])
+def test_a_capitalised_said_after_a_capitalised_word_is_part_of_a_name(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Edward Said` was read as `Edward` and the verb `said`: the sentence named `edward`."""
+    assert attributions_in(text) == sources
+
+
 def test_a_capitalised_reporting_verb_before_an_aside_is_part_of_a_name() -> None:
     """A subject holding `said` was no subject, so the source was read after the verb: the
     sentence named `troops left` and not Ahmed Said."""
