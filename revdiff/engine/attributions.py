@@ -299,9 +299,10 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
 
 
 _QUOTES = "\"'“”‘’«»„"
-# An apostrophe: a straight or curly single mark between letters (`Iran's`, `Iran’s`) or after
-# the s of a plural (`the soldiers' commander`), which is no quotation mark.
-_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?!\w)")
+# An apostrophe: a straight or curly single mark between letters (`Iran's`, `Iran’s`), after
+# the s of a plural (`the soldiers' commander`) or for the century of a decade (`the ’90s`), which
+# is no quotation mark.
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?!\w)|(?<!\w)['’‘](?=\d0s\b)")
 
 
 def _holds_quotation_marks(token: str) -> bool:

@@ -277,6 +277,9 @@ def test_a_subject_before_an_aside_that_holds_a_quotation_is_the_verbs_subject(
     ("Iran's foreign minister, Javad Zarif, said the strikes were over.",
      [("iran's", "foreign", "minister")]),
     ("The soldiers' commander, a colonel, said the base was hit.", [("soldiers", "commander")]),
+    # the mark before a decade stands for its century
+    ("The ’90s band, a trio, said the tour was over.", [("90s", "band")]),
+    ("The '90s band, a trio, said the tour was over.", [("90s", "band")]),
 ])
 def test_an_apostrophe_in_a_subject_before_an_aside_is_no_quotation_mark(
         text: str, sources: list[tuple[str, ...]]) -> None:
