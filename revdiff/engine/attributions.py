@@ -258,9 +258,15 @@ def _may_be_a_verb(token: str) -> bool:
     return word in _VERB_LIKE or token.islower() and word.endswith("ed")
 
 
-def _is_a_year_in(tokens: list[str], at: int) -> bool:
-    """Whether the token at `at` is a year after `in` or `since` (`in 2004`)."""
+_DECADE = re.compile(r"(?:1\d|20)?\d0s")
+
+
+def _is_a_year_or_decade_in(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at` is a year after `in` or `since` (`in 2004`), or a decade after
+    them and `the` (`in the 1990s`, `since the ’90s`)."""
     word = _bare(tokens[at])
+    if at > 1 and _bare(tokens[at - 1]) == "the" and _DECADE.fullmatch(word):
+        return _bare(tokens[at - 2]) in {"in", "since"}
     return (at > 0 and _bare(tokens[at - 1]) in {"in", "since"}
             and len(word) == 4 and word.isdigit() and 1000 <= int(word) < 2100)
 
@@ -279,7 +285,7 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
     while start > 0 and verb - start < _MOST_SOURCE_WORDS:
         token = tokens[start - 1]
         through = after_aside and start == verb and token.endswith(_ASIDE_MARKS)
-        if _is_a_year_in(tokens, start - 1):  # `in 2004 Bergman said`: the source begins after it
+        if _is_a_year_or_decade_in(tokens, start - 1):  # `in 2004 Bergman said`: the source begins after it
             break
         if not through and (_ends_clause(token) or _bare(token) in _CLAUSE_WORDS):
             joined = _first_of_joined_sources(tokens, start - 1)
@@ -379,8 +385,8 @@ def _subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = T
     if long_aside and _bare(tokens[opening]) not in _DETERMINERS | _RELATIVE_WORDS:
         return ()  # a long aside between commas is a noun's (`, a spokesman for …,`) or a clause
     start = opening - 1  # the subject's last word, `Johnson,`
-    while (start > 0 and opening - start < _MOST_SOURCE_WORDS
-           and not _ends_clause(tokens[start - 1]) and _bare(tokens[start - 1]) not in _CLAUSE_WORDS):
+    while (start > 0 and opening - start < _MOST_SOURCE_WORDS and not _ends_clause(tokens[start - 1])
+           and _bare(tokens[start - 1]) not in _CLAUSE_WORDS and not _is_a_year_or_decade_in(tokens, start - 1)):
         start -= 1
     begins_its_clause = start == 0 or _ends_clause(tokens[start - 1]) or _bare(tokens[start - 1]) in _CLAUSE_WORDS
     if long_aside and not begins_its_clause:
