@@ -405,6 +405,22 @@ def _subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = T
     return _source_words(subject)
 
 
+def _goes_on_after_a_conjunction(tokens: list[str], verb: int) -> bool:
+    """Whether the verb follows an aside that opens after `and` or `but` (`Zarif called the attack
+    an “act of terrorism” and, in a message on Twitter, said the United States “bears …`): it goes
+    on a clause whose subject stands before them, and the words after it are what it reports, not
+    its source."""
+    closing = _aside_mark(tokens[verb - 1]) if verb > 0 else None
+    if closing is None:
+        return False
+    opening = next((at for at in range(verb - 1, max(0, verb - 1 - _LONGEST_DASH_ASIDE), -1)
+                    if at > 0 and tokens[at - 1].endswith(closing)), None)
+    if opening is None:
+        return False
+    before = opening - 2 if tokens[opening - 1] in _DASHES and opening > 1 else opening - 1
+    return _bare(tokens[before]) in {"and", "but"}
+
+
 def _source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
     """The source words after the verb (`said Gen. Mark Milley, the chairman`), up to the
     nearest punctuation or a word that begins another clause or a place or time; none after
@@ -649,6 +665,8 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
                 or _asks_what_to_say(tokens, at, clause_ends[at])):
             continue
         follows_a_break = at == 0 or _ends_clause(tokens[at - 1])
+        if follows_a_break and _goes_on_after_a_conjunction(tokens, at):
+            continue
         if follows_a_break and at + 1 < len(tokens):  # `,” said Milley`
             found.append(_subject_before_aside(tokens, at) or _speaker_after(tokens, at))
         else:

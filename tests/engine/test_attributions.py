@@ -176,6 +176,19 @@ def test_a_capitalised_said_after_a_capitalised_word_is_part_of_a_name(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize("text", [
+    ("Iranian Foreign Minister Javad Zarif called the attack an “act of international terrorism” "
+     "and, in a message on Twitter, said the United States “bears responsibility.”"),
+    "Zarif called it terrorism but, on Twitter, said Washington erred.",
+    "Troops stayed, and — for now — said nothing.",
+])
+def test_a_verb_after_and_an_aside_reports_the_words_after_it_as_no_source(text: str) -> None:
+    """The subject of what Zarif said (seed 004), read after the verb, was taken for its source:
+    `the United States` to `Washington` changed the attribution."""
+    assert attributions_in(text) == []
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(text, text.replace("said", "said again that"))
+
+
 def test_a_capitalised_reporting_verb_before_an_aside_is_part_of_a_name() -> None:
     """A subject holding `said` was no subject, so the source was read after the verb: the
     sentence named `troops left` and not Ahmed Said."""
