@@ -631,15 +631,24 @@ def _asks_what_to_say(tokens: list[str], verb: int, clause_end: int) -> bool:
             and tokens[clause_end].endswith("?"))
 
 
-def _is_the_name_said(tokens: list[str], at: int) -> bool:
+def _is_title_case(tokens: list[str]) -> bool:
+    """Whether the text is written as a headline in title case (`Trump Said He Would Meet Kim`):
+    it has words of four letters or more, all of them capitalised."""
+    words = (token.strip(_AROUND) for token in tokens)
+    long_words = [word for word in words if len(word) >= 4 and word.isalpha()]
+    return bool(long_words) and all(word[0].isupper() for word in long_words)
+
+
+def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:
     """Whether the `Said` at `at` is a name, where the verb would most often be lower case: it
     begins the text, before a capitalised word (`Said Jalili, a former negotiator, …`), or
-    follows a capitalised word of its clause (`Edward Said, the critic, wrote …`)."""
+    follows a capitalised word of its clause (`Edward Said, the critic, wrote …`), outside a
+    headline in title case, where every word is capitalised (`Pompeo Said Iran Would Pay`)."""
     if tokens[at].strip(_AROUND) != "Said":
         return False
     if at == 0:
         return len(tokens) > 1 and tokens[1][:1].isupper()
-    return tokens[at - 1][:1].isupper() and not _ends_clause(tokens[at - 1])
+    return not title_case and tokens[at - 1][:1].isupper() and not _ends_clause(tokens[at - 1])
 
 
 def attributions_in(text: str) -> list[tuple[str, ...]]:
@@ -649,6 +658,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
     tokens = text.replace("—", " — ").split()  # a dash set without spaces parts words too: `China—all`
     tokens = _single_quotations_doubled(tokens)
     bare = [_bare(token) for token in tokens]
+    title_case = _is_title_case(tokens)
     clause_ends = [len(tokens)] * (len(tokens) + 1)  # per token, the first from it that ends a clause
     for at in range(len(tokens) - 1, -1, -1):
         clause_ends[at] = at if _ends_clause(tokens[at]) else clause_ends[at + 1]
@@ -661,7 +671,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
         if (word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
                 and not (word in _AFTER_QUOTATION_VERBS and _follows_what_was_said(tokens, at))):
             continue
-        if (word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at)
+        if (word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at, title_case)
                 or _asks_what_to_say(tokens, at, clause_ends[at])):
             continue
         follows_a_break = at == 0 or _ends_clause(tokens[at - 1])

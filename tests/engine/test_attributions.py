@@ -176,6 +176,18 @@ def test_a_capitalised_said_after_a_capitalised_word_is_part_of_a_name(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Trump Said He Would Meet Kim", [("trump",)]),
+    ("Iran Strikes Back, Officials Said", [("officials",)]),
+    ("Pompeo Said Iran Would Pay a Price", [("pompeo",)]),
+])
+def test_a_capitalised_said_in_a_title_case_headline_is_the_verb(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """Reading `Said` after a capitalised word as a name (`Edward Said`) made every headline in
+    title case that reports with `Said` name no source."""
+    assert attributions_in(text) == sources
+
+
 @pytest.mark.parametrize("text", [
     ("Iranian Foreign Minister Javad Zarif called the attack an “act of international terrorism” "
      "and, in a message on Twitter, said the United States “bears responsibility.”"),
