@@ -18,6 +18,7 @@ import multiprocessing.resource_tracker
 import os
 import select
 import signal
+import socket
 import threading
 import time
 from collections import deque
@@ -335,6 +336,24 @@ class NotDask(Exception):
     """What answers at a scheduler address does not speak Dask's protocol."""
 
 
+def _check_something_listens(distributed: Any, address: str, timeout: float) -> None:
+    """Open a TCP connection to `address`'s host and port, and close it.
+
+    Dask's client tries a refused connection again and again until its timeout: an address where
+    nothing listens (a scheduler not started, a wrong port) was told only after 10 s. The system
+    refuses such a connection at once, and this says so then.
+    """
+    location = distributed.comm.parse_address(address)[1]
+    try:
+        with socket.create_connection(distributed.comm.parse_host_port(location), timeout):
+            pass
+    except ConnectionRefusedError:
+        raise ConnectionRefusedError("nothing listens there (connection refused)") from None
+    except TimeoutError:  # a host that does not reply
+        raise NotDask(f"nothing there answered as a Dask scheduler within {timeout:g} s"
+                      ) from None
+
+
 def _check_it_speaks_dask(distributed: Any, address: str, timeout: float) -> None:
     """Open a connection to `address` and read Dask's handshake within `timeout` seconds.
 
@@ -447,6 +466,7 @@ class DaskExecutor:
         with ExitStack() as silenced_logs:
             silenced_logs.enter_context(silence_logging_cmgr(_NO_LOG_RECORD))
             try:
+                _check_something_listens(distributed, address, timeout)
                 _check_it_speaks_dask(distributed, address, timeout)
                 client = distributed.Client(address, timeout=timeout)
             except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:

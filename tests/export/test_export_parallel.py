@@ -327,6 +327,36 @@ def test_an_address_where_no_dask_scheduler_answers_is_a_scheduler_problem(
     assert told in str(problem.value)
 
 
+def test_an_address_where_nothing_listens_is_told_at_once() -> None:
+    """Dask's client tried a refused connection again until its timeout: a scheduler not started
+    was told after 10 s as `nothing there answered as a Dask scheduler within 10 s`."""
+    pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import DaskExecutor, SchedulerProblem
+
+    with socket.socket() as bound_not_listening:  # holds the port, refuses connections to it
+        bound_not_listening.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{bound_not_listening.getsockname()[1]}"
+        with pytest.raises(SchedulerProblem, match="cannot reach the Dask scheduler") as problem:
+            DaskExecutor.connect(address)
+    assert "nothing listens there (connection refused)" in str(problem.value)
+    assert "start it with `dask scheduler`" in str(problem.value)
+
+
+def test_a_host_that_does_not_reply_is_told_with_the_time_waited(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check for a refused connection said only `timed out` of a host that never replies."""
+    pytest.importorskip("dask.distributed")
+    from revdiff.export import parallel
+
+    def no_reply(address: tuple[str, int], timeout: float) -> socket.socket:
+        raise TimeoutError("timed out")
+
+    monkeypatch.setattr(parallel.socket, "create_connection", no_reply)
+    with pytest.raises(parallel.SchedulerProblem) as problem:
+        parallel.DaskExecutor.connect("tcp://192.0.2.1:8786", timeout=1.0)
+    assert "nothing there answered as a Dask scheduler within 1 s" in str(problem.value)
+
+
 def _revdiff_without_the_package(folder: Path) -> str:
     """A PYTHONPATH on which `import revdiff` fails."""
     (folder / "revdiff").mkdir()
