@@ -16,7 +16,8 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 
-ZERO_WIDTH_SPACE = "\u200b"
+from revdiff.engine.word_count import ZERO_WIDTH_SPACE
+
 ZERO_WIDTH_JOINER = "\u200d"
 KEYCAP = "\u20e3"
 # First and last code point of the letters `🇦` to `🇿` (two make a flag), of the skin tones, and

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from revdiff.engine.graphemes import continues_cluster
-from revdiff.engine.words import UNSPACED, WORD, goes_on
+from revdiff.engine.word_count import UNSPACED
+from revdiff.engine.words import WORD, goes_on
 
 _SPACES = re.compile(r"\s+")
 _TOKENS = re.compile(rf"{WORD}|[^\w\s]")

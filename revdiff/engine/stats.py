@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from revdiff.engine.flags import same_but_encoding
-from revdiff.engine.words import count_words
+from revdiff.engine.word_count import count_words
 from revdiff.model import ComparisonStats, Edit, EditOp, Flag, Sentence
 
 # A comparison is a rewrite when more than this share of each side's text was replaced.

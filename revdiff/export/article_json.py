@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from revdiff.engine.words import version_words
+from revdiff.engine.word_count import version_words
 from revdiff.model import Article, PageReading
 from revdiff.read_warnings import counted, line_runs
 from revdiff.terminal_text import visible

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from revdiff.engine.stats import percent
-from revdiff.engine.words import version_words
+from revdiff.engine.word_count import version_words
 from revdiff.export.comparison_html import comparison_table
 from revdiff.export.html_page import PAGE_END, body_pieces, page_head
 from revdiff.export.output_guard import OutputProblem

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from revdiff.engine.stats import word_changes
-from revdiff.engine.words import count_words
+from revdiff.engine.word_count import count_words
 from revdiff.errors import RevdiffError
 from revdiff.export.csv_cells import spreadsheet_safe
 from revdiff.export.pairs import PairReading, pair_reading

@@ -100,7 +100,7 @@ class ArticleSession:
 
     def words_of(self, index: int) -> int:
         """The words of the version at `index` (`version_words`), counted once."""
-        from revdiff.engine.words import version_words  # late, as engine_compare
+        from revdiff.engine.word_count import version_words  # late, as engine_compare
 
         version = self.article.versions[index]
         if version not in self._words:

@@ -75,17 +75,21 @@ def test_completing_an_input_path_loads_no_reader_splitter_engine_or_exporter(na
 
 
 # The engine's modules a parse needs: the column splitter's abbreviations (sentences) and the word
-# counts of `--format text` (words, with graphemes); the package's own file loads nothing more.
-ENGINE_PARSE_NEEDS = ("revdiff.engine", "revdiff.engine.sentences", "revdiff.engine.words",
-                      "revdiff.engine.graphemes")
+# counts of `--format text` (word_count); the package's own file loads nothing more.
+ENGINE_PARSE_NEEDS = ("revdiff.engine", "revdiff.engine.sentences", "revdiff.engine.word_count")
 
 
-def test_parsing_a_flattened_page_loads_no_comparison_engine() -> None:
+@pytest.mark.parametrize("output", [[], ["--format", "text"]])
+def test_parsing_a_flattened_page_loads_no_comparison_engine(output: list[str]) -> None:
     """The splitter's `is_abbreviation` loaded the whole engine through the package's file, and
     parse's JSON writer, kept with the export's row schema, the engine's statistics with their
-    flags, similarity and attributions: some 50 ms of a small page's 0.18 s parse."""
-    loaded = modules_imported_by(["parse", str(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.txt")])
+    flags, similarity and attributions: some 50 ms of a small page's 0.18 s parse. The word
+    counts of the text summary, kept with the word diff, loaded diff-match-patch and the grapheme
+    rules for the default JSON output too, which counts no words."""
+    loaded = modules_imported_by(["parse", *output,
+                                  str(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.txt")])
     assert "revdiff.splitter.evidence" in loaded  # the page was read by the column splitter
+    assert "diff_match_patch" not in loaded
     assert not [module for module in loaded
                 if module.startswith("revdiff.engine") and module not in ENGINE_PARSE_NEEDS]
 

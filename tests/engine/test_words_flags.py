@@ -10,14 +10,8 @@ from revdiff.engine.flags import edit_flags, numbers_in, quotations_in
 from revdiff.engine.graphemes import grapheme_clusters
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import is_boring_edit
-from revdiff.engine.words import (
-    count_words,
-    new_side,
-    old_side,
-    tokenize,
-    version_words,
-    word_diff,
-)
+from revdiff.engine.word_count import count_words, version_words
+from revdiff.engine.words import new_side, old_side, tokenize, word_diff
 from revdiff.model import Edit, EditOp, Flag, Version
 
 TITLE_6 = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, Defense Sec. Mark Esper says"

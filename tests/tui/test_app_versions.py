@@ -12,8 +12,8 @@ from textual.widgets import DataTable, Static
 from tui_helpers import SAMPLES, header_text, run_async, status_text
 
 from revdiff.engine import compare
-from revdiff.engine import words as words_module
-from revdiff.engine.words import count_words
+from revdiff.engine import word_count as word_count_module
+from revdiff.engine.word_count import count_words
 from revdiff.formats import load
 from revdiff.model import Article, Comparison, Version
 from revdiff.tui import app as app_module
@@ -126,7 +126,7 @@ async def test_the_timeline_counts_the_words_of_each_version_once(
         counted.append(text)
         return count_words(text)
 
-    monkeypatch.setattr(words_module, "count_words", counting)
+    monkeypatch.setattr(word_count_module, "count_words", counting)
     app = RevdiffApp(chain_article)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
