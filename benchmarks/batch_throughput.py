@@ -1,5 +1,5 @@
-"""Batch export throughput and memory: version pairs per second on 1 and 2 workers, and peak
-memory at 1x and 10x the corpus.
+"""Batch export throughput and memory: version pairs per second on 1 and N local workers and on a
+Dask LocalCluster of N workers, and peak memory at 1x and 10x the corpus.
 
 Corpus: the Wikipedia version chains in ../shared/corpus/wikipedia/<slug>/<k>.txt (296 articles,
 1,358 consecutive pairs), copied `--scale` times into a temporary folder (hard links where it
@@ -9,18 +9,25 @@ processes' peak RSS (VmHWM) and CPU time are sampled from /proc while the run go
 three runs take turns, `--repeat` rounds of them, so a busy machine slows them alike; each figure
 is the median over the rounds, and the ratios are those of the medians.
 
+When dask is installed (`pip install ".[dask]"`) each round also runs the 1x corpus on a Dask
+LocalCluster of N workers (`export --dask --workers N`, the cluster's start-up included), set
+against 1x on 1 worker and against N local workers; it is one copy of the corpus, not `--scale`,
+so that it adds seconds, not minutes, to the run. Without dask the table says it left it out.
+
 Targets (issue 7): 2 workers at least 1.7x the pairs/s of 1 worker; peak memory at 10x within
 1.2x of peak at 1x. The speed-up needs two idle cores: the table also prints the machine's load
 average, each run's CPU seconds and the cores it actually got ('cores used' = CPU s / seconds),
 so a run on a busy machine can be recognised.
 
-    python benchmarks/batch_throughput.py            # 1x, 10x on 1 worker, 10x on 2 workers
+    python benchmarks/batch_throughput.py            # 1x, 10x on 1 worker, 10x on 2 workers,
+                                                     # 1x on a Dask LocalCluster of 2 workers
     python benchmarks/batch_throughput.py --scale 8 --format csv --repeat 5
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -76,12 +83,12 @@ def sample(stop, peaks, cpu):
         stop.wait(0.2)
 
 
-folders, workers, fmt, out = json.loads(sys.argv[1])
+folders, workers, dask, fmt, out = json.loads(sys.argv[1])
 job = ExportJob(tuple(folders), Path(out), fmt)
 stop, peaks, cpu = threading.Event(), {}, {}
 watcher = threading.Thread(target=sample, args=(stop, peaks, cpu), daemon=True)
 watcher.start()
-progress = run_export(job, workers=workers)
+progress = run_export(job, workers=workers, local_dask=dask)
 stop.set()
 watcher.join()
 own = resource.getrusage(resource.RUSAGE_SELF)
@@ -94,15 +101,24 @@ print(json.dumps({
 """
 
 
-def run(folders: list[str], workers: int, fmt: str) -> dict[str, float]:
+def run(folders: list[str], workers: int, dask: bool, fmt: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         out = str(Path(folder) / f"out.{fmt}")
-        argument = json.dumps([folders, workers, fmt, out])
+        argument = json.dumps([folders, workers, dask, fmt, out])
         done = subprocess.run([sys.executable, "-c", CHILD, argument], capture_output=True,
                               text=True, check=False, cwd=ROOT)
     if done.returncode != 0:
         raise SystemExit(f"benchmark run failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def dask_installed() -> bool:
+    """Whether the Dask case can run: dask.distributed is importable."""
+    return importlib.util.find_spec("distributed") is not None
+
+
+def pairs_per_second(result: dict[str, float]) -> float:
+    return result["pairs"] / result["seconds"]
 
 
 def medians(runs: list[dict[str, float]]) -> dict[str, float]:
@@ -134,48 +150,66 @@ def main(argv: list[str] | None = None) -> None:
                         help="corpus repetitions for the big runs (10 gives 13,580 pairs)")
     parser.add_argument("--format", default="jsonl", help="export format (default jsonl)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the runs (default 3)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="workers of the parallel runs, local and Dask (default 2)")
     arguments = parser.parse_args(argv)
     if arguments.scale < 2:
         parser.error("--scale must be 2 or more: the big runs are measured against one copy")
     if arguments.repeat < 1:
         parser.error("--repeat must be 1 or more: each figure is the median of its rounds")
+    if arguments.workers < 2:
+        parser.error("--workers must be 2 or more: the parallel runs are measured against one")
     if not WIKIPEDIA.is_dir():
         raise SystemExit(f"the Wikipedia chains are not at {WIKIPEDIA}")
     chains = sorted(p for p in WIKIPEDIA.iterdir() if p.is_dir())
     copied = tempfile.TemporaryDirectory()
     folders = copies(chains, arguments.scale, Path(copied.name))
     load = os.getloadavg()[0]
-    plan = [("1x, 1 worker", 1, 1), (f"{arguments.scale}x, 1 worker", arguments.scale, 1),
-            (f"{arguments.scale}x, 2 workers", arguments.scale, 2)]
-    runs: dict[str, list[dict[str, float]]] = {label: [] for label, _, _ in plan}
+    workers = arguments.workers
+    plan = [("1x, 1 worker", 1, 1, False),
+            (f"{arguments.scale}x, 1 worker", arguments.scale, 1, False),
+            (f"{arguments.scale}x, {workers} workers", arguments.scale, workers, False)]
+    with_dask = dask_installed()
+    if with_dask:
+        plan.append((f"1x, Dask {workers}", 1, workers, True))
+    runs: dict[str, list[dict[str, float]]] = {label: [] for label, *_ in plan}
     print(f"corpus: {len(chains)} Wikipedia chains; format {arguments.format}; "
           f"{os.cpu_count()} CPUs; load average {load:.2f} at start; "
           f"medians of {arguments.repeat} rounds", flush=True)
     for _ in range(arguments.repeat):
-        for label, scale, workers in plan:
-            runs[label].append(run(folders[:scale * len(chains)], workers, arguments.format))
+        for label, scale, run_workers, dask in plan:
+            runs[label].append(run(folders[:scale * len(chains)], run_workers, dask,
+                                   arguments.format))
     results = {label: medians(runs[label]) for label in runs}
     header = (f"{'run':<18}{'pairs':>8}{'seconds':>9}{'pairs/s':>9}{'CPU s':>8}"
               f"{'cores used':>11}{'driver MB':>11}{'worker MB':>11}")
     print(header)
     print("-" * len(header))
-    for label, _, workers in plan:
+    for label, _, run_workers, _ in plan:
         result = results[label]
         rate = result["pairs"] / result["seconds"]
-        worker = f"{result['worker_rss_mb']:.0f}" if workers > 1 else "-"
+        worker = f"{result['worker_rss_mb']:.0f}" if run_workers > 1 else "-"
         cores = result["cpu_seconds"] / result["seconds"]
         print(f"{label:<18}{int(result['pairs']):>8}{result['seconds']:>9.1f}{rate:>9.1f}"
               f"{result['cpu_seconds']:>8.1f}{cores:>11.2f}{result['driver_rss_mb']:>11.0f}"
               f"{worker:>11}", flush=True)
-    small, big, parallel = (results[label] for label, _, _ in plan)
-    speedup = (parallel["pairs"] / parallel["seconds"]) / (big["pairs"] / big["seconds"])
+    small, big, parallel = (results[label] for label, *_ in plan[:3])
+    speedup = pairs_per_second(parallel) / pairs_per_second(big)
     memory = big["driver_rss_mb"] / small["driver_rss_mb"]
     print("-" * len(header))
-    print(f"speed-up on 2 workers: {speedup:.2f}x (target >= 1.7x)")
+    target = " (target >= 1.7x)" if workers == 2 else ""
+    print(f"speed-up on {workers} workers: {speedup:.2f}x{target}")
     # On a machine shared with other jobs 'cores used' stays near 1 and no speed-up can show.
-    print(f"  cores used: {parallel['cpu_seconds'] / parallel['seconds']:.2f} of 2 by the "
-          f"2-worker run; CPU time 2 workers / 1 worker: "
+    print(f"  cores used: {parallel['cpu_seconds'] / parallel['seconds']:.2f} of {workers} by the "
+          f"{workers}-worker run; CPU time {workers} workers / 1 worker: "
           f"{parallel['cpu_seconds'] / big['cpu_seconds']:.2f}x")
+    if with_dask:
+        dask = results[plan[3][0]]
+        print(f"speed-up on a Dask LocalCluster of {workers} workers (1x, its start-up included): "
+              f"{pairs_per_second(dask) / pairs_per_second(small):.2f}x; pairs/s Dask / "
+              f"{workers} local workers: {pairs_per_second(dask) / pairs_per_second(parallel):.2f}x")
+    else:
+        print('no Dask case: dask is not installed (pip install ".[dask]")')
     print(f"peak memory {arguments.scale}x / 1x (1 worker): {memory:.2f}x (target <= 1.2x)")
     print(f"load average now {os.getloadavg()[0]:.2f}")
     copied.cleanup()

@@ -25,10 +25,12 @@ def test_each_run_is_the_median_of_its_rounds(tmp_path: Path, monkeypatch: pytes
     chain.mkdir(parents=True)
     (chain / "0.txt").write_text("One.\n")
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
+    monkeypatch.setattr(script, "dask_installed", lambda: False)
     # Rounds take turns: 1x, big on 1 worker, big on 2 workers; then again.
     seconds = iter([10.0, 20.0, 10.0, 90.0, 21.0, 11.0, 11.0, 22.0, 99.0])
 
-    def made_up_run(folders: list[str], workers: int, fmt: str) -> dict[str, float]:
+    def made_up_run(folders: list[str], workers: int, dask: bool, fmt: str
+                    ) -> dict[str, float]:
         return {"pairs": 100.0, "articles": 1.0, "seconds": next(seconds), "driver_rss_mb": 50.0,
                 "worker_rss_mb": 40.0, "cpu_seconds": 5.0}
 
@@ -38,6 +40,36 @@ def test_each_run_is_the_median_of_its_rounds(tmp_path: Path, monkeypatch: pytes
     assert [line.split()[4] for line in table.splitlines() if " worker" in line[:18]] == \
         ["11.0", "21.0", "11.0"]
     assert "speed-up on 2 workers: 1.91x" in table
+    assert 'no Dask case: dask is not installed (pip install ".[dask]")' in table
+
+
+def test_a_dask_local_cluster_runs_beside_the_local_workers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The benchmark measured local processes only: what `export --dask` costs was not known."""
+    script = load_script()
+    (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
+    monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
+    monkeypatch.setattr(script, "dask_installed", lambda: True)
+    ran: list[tuple[int, int, bool]] = []
+    # 1x on 1 worker, 3x on 1 worker, 3x on 3 workers, 1x on a Dask cluster of 3
+    seconds = {(1, 1, False): 10.0, (3, 1, False): 30.0, (3, 3, False): 12.0, (1, 3, True): 8.0}
+
+    def made_up_run(folders: list[str], workers: int, dask: bool, fmt: str
+                    ) -> dict[str, float]:
+        ran.append((len(folders), workers, dask))
+        return {"pairs": 100.0 * len(folders), "articles": 1.0,
+                "seconds": seconds[len(folders), workers, dask], "driver_rss_mb": 50.0,
+                "worker_rss_mb": 40.0, "cpu_seconds": 5.0}
+
+    monkeypatch.setattr(script, "run", made_up_run)
+    script.main(["--scale", "3", "--repeat", "1", "--workers", "3"])
+    table = capsys.readouterr().out
+    assert ran == [(1, 1, False), (3, 1, False), (3, 3, False), (1, 3, True)]
+    assert [line.split()[4] for line in table.splitlines() if line.startswith("1x, Dask 3")] == \
+        ["8.0"]
+    assert ("speed-up on a Dask LocalCluster of 3 workers (1x, its start-up included): 1.25x; "
+            "pairs/s Dask / 3 local workers: 0.50x") in table
 
 
 @pytest.mark.parametrize(("arguments", "refusal"), [
@@ -45,6 +77,7 @@ def test_each_run_is_the_median_of_its_rounds(tmp_path: Path, monkeypatch: pytes
     (["--scale", "1"], "--scale must be 2 or more"),
     # at --repeat 0 the table took the median of no runs: a traceback (IndexError)
     (["--repeat", "0"], "--repeat must be 1 or more"),
+    (["--workers", "1"], "--workers must be 2 or more"),
 ])
 def test_arguments_that_make_no_figure_are_refused(
         arguments: list[str], refusal: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -52,7 +85,7 @@ def test_arguments_that_make_no_figure_are_refused(
     script = load_script()
     (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
-    monkeypatch.setattr(script, "run", lambda folders, workers, fmt: pytest.fail("ran"))
+    monkeypatch.setattr(script, "run", lambda *arguments: pytest.fail("ran"))
     with pytest.raises(SystemExit) as stopped:
         script.main(arguments)
     assert stopped.value.code == 2
