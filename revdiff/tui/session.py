@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from revdiff.engine.word_count import version_words
 from revdiff.formats.elision import without_elisions
 from revdiff.model import (
     Article,
@@ -100,8 +101,6 @@ class ArticleSession:
 
     def words_of(self, index: int) -> int:
         """The words of the version at `index` (`version_words`), counted once."""
-        from revdiff.engine.word_count import version_words  # late, as engine_compare
-
         version = self.article.versions[index]
         if version not in self._words:
             self._words[version] = version_words(version)
