@@ -56,3 +56,9 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(_MODULE_OF[name]), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    """The module's names with those not loaded yet: `dir()`, a notebook's completion and
+    `help(revdiff.engine)` list the functions before their first use."""
+    return sorted({*globals(), *__all__})

@@ -37,3 +37,16 @@ def test_the_splitter_s_abbreviations_load_without_the_rest_of_the_engine() -> N
     result = subprocess.run([sys.executable, "-c", listing], capture_output=True, text=True,
                             timeout=60, check=True)
     assert result.stdout.split() == ["['revdiff.engine',", "'revdiff.engine.sentences']"]
+
+
+def test_the_names_not_loaded_yet_are_listed() -> None:
+    """`dir()` (a notebook's completion) and `help(revdiff.engine)` listed none of the functions
+    before their first use: `help` showed only the package's `__getattr__`."""
+    listing = ("import pydoc, revdiff.engine as engine; print(sorted(dir(engine))); "
+               "print(pydoc.render_doc(engine, renderer=pydoc.plaintext))")
+    result = subprocess.run([sys.executable, "-c", listing], capture_output=True, text=True,
+                            timeout=60, check=True)
+    names, documentation = result.stdout.split("\n", 1)
+    assert all(repr(name) in names for name in revdiff.engine.__all__)
+    assert "compare(old" in documentation
+    assert "split_sentences(" in documentation
