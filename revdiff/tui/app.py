@@ -235,7 +235,10 @@ class RevdiffApp(App[None]):
         self.article_index = 0
         self.session = self._session_of(0)
         self.filters = FilterState()
-        self._notices_cleared = 0  # times the notices were cleared for a dialog (`notify`)
+        # times the notices were cleared, for a dialog or to replace the inputs' warnings notice
+        # (`notify`), and the notices `notify` gave since, which the latter gives again
+        self._notices_cleared = 0
+        self._notices_given: list[Notification] = []
         configured = {"side": LayoutMode.SIDE_BY_SIDE, "unified": LayoutMode.UNIFIED}
         self.forced_mode = mode or configured.get(self.settings.layout)  # None: by terminal width
         self.export_directory = (export_directory or self.settings.export_directory
@@ -389,7 +392,12 @@ class RevdiffApp(App[None]):
             return
         if shown.message != input_warnings_notice(self.input_warnings, width):
             self.clear_notifications()  # Textual's public way to take a notice off the screen
+            self._notices_cleared += 1
             self._notice_input_warnings(width, raised_at=shown.raised_at)
+            given, self._notices_given = self._notices_given, []
+            for notice in given:  # the other notices the clearing took, going when they would
+                if not notice.has_expired:
+                    self._give_notice(replace(notice, identity=self._notice_identity(notice)))
 
     def _mind_terminal_size(self, size: Size) -> None:
         """Cover the screen with a notice of the least size the app needs while the terminal is
@@ -485,6 +493,7 @@ class RevdiffApp(App[None]):
                                        if command.action == toggled_by)
         self.clear_notifications()
         self._notices_cleared += 1
+        self._notices_given.clear()
         self.push_screen(dialog, answered)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -493,11 +502,21 @@ class RevdiffApp(App[None]):
         stacking under it (`n` pressed again and again at the last change showed the same notice
         once a press). Notices cleared for a dialog leave their boxes on the screen below it until
         it is shown again, so a notice given after a clearing is a new one, not theirs."""
-        identity = sha1(f"{self._notices_cleared}\0{severity}\0{title}\0{message}".encode()
-                        ).hexdigest()
-        self.post_message(Notify(Notification(
-            message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
-            markup=markup, identity=identity)))
+        notice = Notification(message, title, severity,
+                              self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+                              markup=markup)
+        self._give_notice(replace(notice, identity=self._notice_identity(notice)))
+
+    def _notice_identity(self, notice: Notification) -> str:
+        """The identity `notify` gives a notice: the same for an equal one until the notices are
+        cleared (their boxes stay on the screen until it is drawn again)."""
+        return sha1(f"{self._notices_cleared}\0{notice.severity}\0{notice.title}\0"
+                    f"{notice.message}".encode()).hexdigest()
+
+    def _give_notice(self, notice: Notification) -> None:
+        self._notices_given = [*(given for given in self._notices_given if not given.has_expired
+                                 and given.identity != notice.identity), notice]
+        self.post_message(Notify(notice))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys of the main view do nothing while a dialog is open, and only help and quit

@@ -235,3 +235,19 @@ async def test_the_inputs_warnings_notice_fits_the_terminal_it_is_resized_to(
         [notice] = list(app._notifications)
         assert notice.message.startswith(WARNINGS[0])
         assert len(app.screen.query("Toast")) == 1
+
+
+@run_async
+async def test_a_resize_keeps_the_other_notices_on_screen(chain_article: Article) -> None:
+    """Replacing the inputs' warnings notice on a resize cleared every notice: one given just
+    before (where an export was written) went with it."""
+    app = RevdiffApp(chain_article, input_warnings=WARNINGS)
+    async with app.run_test(size=(100, 24), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify("exported to report.html")
+        await pilot.pause()
+        await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)
+        await pilot.pause()
+        assert [notice.message for notice in app._notifications] == [
+            "2 input warnings: see them after you quit", "exported to report.html"]
+        assert len(app.screen.query("Toast")) == 2
