@@ -328,9 +328,8 @@ def _grow_moves(moves: list[Link], loose_old: Sequence[int], loose_new: Sequence
     the loose sentences beside its partner that are parts of it (or the loose sentences beside
     it that its partner merged), when the group scores higher than the pair alone. A sentence
     moved and split in two had been read as a move and an addition."""
-    moved = {i for link in moves for i in link.old} | {j for link in moves for j in link.new}
-    free_old = set(loose_old) - moved
-    free_new = set(loose_new) - moved
+    free_old = set(loose_old).difference(*(move.old for move in moves))
+    free_new = set(loose_new).difference(*(move.new for move in moves))
     grown: list[Link] = []
     for move in moves:
         (i,), (j,) = move.old, move.new

@@ -146,6 +146,23 @@ def test_a_sentence_moved_and_split_is_one_move_and_the_other_way_one_merge() ->
     assert covers_everything(links, len(old), len(new))
 
 
+
+def test_a_moved_split_takes_in_its_part_whatever_the_other_moves_are_numbered() -> None:
+    """A part of a moved split numbered like another move's old sentence (new 1, old 1) was left
+    out as added: the moves' old and new numbers were taken out of the free sentences together.
+    The same for a merge."""
+    old = ["Rockets hit the base on Tuesday, and officials said two soldiers were wounded in the attack.",
+           "The Pentagon declined to comment.", "Iraq condemned the strike."]
+    new = ["Iraq condemned the strike.", "Rockets hit the base on Tuesday.",
+           "Officials said two soldiers were wounded in the attack.",
+           "The Pentagon declined to comment on Wednesday."]
+    links = align_sentences(old, new)
+    assert [(link.old, link.new) for link in links if link.moved] == [((0,), (1, 2)), ((1,), (3,))]
+    assert not [link for link in links if not link.old or not link.new]  # nothing added
+    back = align_sentences(new, old)
+    assert [(link.old, link.new) for link in back if link.moved] == [((1, 2), (0,)), ((3,), (1,))]
+
+
 def test_a_moved_sentence_keeps_an_unrelated_neighbour_out() -> None:
     old = SENTENCES[:5]
     new = [*SENTENCES[1:5], SENTENCES[0], "Markets in Asia fell sharply on the news."]
