@@ -20,7 +20,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
   (where `said` with an object of its own, `?” Merkel said nothing.`, names none); after `.”` a
   name and a speech verb that ends the sentence attribute the quotation (`.” Biden said.`, `.”
-  Smith, 45, said.`, an aside between commas before the verb), as they do with where or when it
+  Smith, 45, said.`, an aside between commas before the verb, `.” White House spokesman Judd
+  Deere said.`, a job's lower-case words inside the name), as they do with where or when it
   was said (`.” Biden said in a statement.`), where more after the verb opens a sentence (`.”
   Biden said the talks failed.`);
 - datelines (`BAGHDAD —`, `PORTLAND, Ore. (AP) —`), headings and credits without final
@@ -128,6 +129,12 @@ PLACE_PARTICLES = word_set("de del da do dos das es al el la le")
 # Verbs that attribute a quotation to its speaker, on social media too (`.” Trump tweeted.`).
 SPEECH_VERBS = word_set(
     "said says asked asks added adds told wrote writes tweeted tweets posted posts"
+)
+# Lower-case words of a speaker's job between capitalised words before their name (`White House
+# spokesman Judd Deere`, `Secretary of State Mike Pompeo`, `Pentagon officials`).
+LOWER_CASE_WORDS_OF_A_JOB = word_set(
+    "spokesman spokeswoman spokesperson spokesmen spokeswomen official officials secretary "
+    "minister adviser advisor aide aides lawyer attorney chief director of"
 )
 # Speech verbs whose one object, when they attribute a quotation, is the quotation (`told` and
 # `asked` take a listener too); after `?”` a name, one of them and a word that opens another object
@@ -366,11 +373,14 @@ def _speaker_verb(paragraph: str, start: int) -> tuple[str, list[str]] | None:
 
 
 def _speech_verb_position(words: Sequence[str]) -> int | None:
-    """Where a speech verb stands after a name of up to three capitalised words (`Biden said`,
-    `President Joe Biden added`), or after such a name and an aside of up to six words between
-    commas (`Smith, 45, said`, `John Smith, the mayor, said`); None when it stands nowhere so."""
-    for count, word in enumerate(words[1:4], start=1):
-        if not words[count - 1][:1].isupper():
+    """Where a speech verb stands after a name of up to six words, capitalised but for a job's
+    lower-case words after the first (`Biden said`, `Iranian Foreign Minister Javad Zarif said`,
+    `White House spokesman Judd Deere said`, `Secretary of State Mike Pompeo said`), or after such
+    a name and an aside of up to six words between commas (`Smith, 45, said`, `John Smith, the
+    mayor, said`); None when it stands nowhere so."""
+    for count, word in enumerate(words[1:7], start=1):
+        name_word = words[count - 1]
+        if not (name_word[:1].isupper() or count > 1 and name_word in LOWER_CASE_WORDS_OF_A_JOB):
             return None
         if words[count - 1].endswith(","):
             aside_end = next((at for at, aside in enumerate(words[count:count + 6], start=count)

@@ -139,6 +139,15 @@ def pieces(text: str) -> list[str]:
      ["“No.” Smith, 45, said in an interview.",
       "“No.” John Smith, the mayor, said in a statement.", "“Why?” Smith, 45, asked.", "“No.”",
       "Smith, 45, said the talks failed.", "“No.”", "Yesterday, in Paris, Biden said so."]),
+    # so did a speaker named with a job of lower-case words or of more than three words
+    (("“No.” White House spokesman Judd Deere said. “No.” Iranian Foreign Minister Javad Zarif "
+      "said. “Why?” Secretary of State Mike Pompeo asked. “No.” Pentagon officials said. “No.” "
+      "Defense Secretary Mark Esper said the talks failed."),
+     ["“No.” White House spokesman Judd Deere said.",
+      "“No.” Iranian Foreign Minister Javad Zarif said.",
+      "“Why?” Secretary of State Mike Pompeo asked.", "“No.” Pentagon officials said.", "“No.”",
+      "Defense Secretary Mark Esper said the talks failed."]),
+    # while a capitalised opener is the writer's own start of a sentence
     ("“It is over.” He said. “It is over.” Officials said.",
      ["“It is over.”", "He said.", "“It is over.”", "Officials said."]),
     ("“Is it over?” Officials said it was. “Now!” The crowd said so.",
