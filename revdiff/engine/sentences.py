@@ -353,8 +353,10 @@ def _names_a_speaker(paragraph: str, start: int) -> bool:
 
 def _speaker_verb(paragraph: str, start: int) -> tuple[str, list[str]] | None:
     """The speech verb, as written, of a speaker's name and verb that begin at `start` as
-    `_names_a_speaker` reads them, and up to a dozen words after it; None when none do."""
-    words = paragraph[start:start + 200].split(maxsplit=24)
+    `_names_a_speaker` reads them, and up to two dozen words after it, enough for where and when
+    it was said (`said in a statement released by his campaign office in Wilmington late on
+    Friday.`); None when none do."""
+    words = paragraph[start:start + 400].split(maxsplit=32)
     if not words or words[0].lower() in OPENERS - TITLES:
         return None
     count = _speech_verb_position(words)
@@ -369,7 +371,7 @@ def _speaker_verb(paragraph: str, start: int) -> tuple[str, list[str]] | None:
     object_follows = (verb == word.lower()  # no punctuation ends the clause at the verb
                       and verb in QUOTATION_OBJECT_VERBS and after_verb in OBJECT_OPENERS
                       and not when)
-    return None if object_follows else (word, words[count + 1:count + 13])
+    return None if object_follows else (word, words[count + 1:count + 25])
 
 
 def _speech_verb_position(words: Sequence[str]) -> int | None:

@@ -113,6 +113,11 @@ def pieces(text: str) -> list[str]:
      ["“No.” Biden said Friday, adding that he was sad.",
       "“No.” Biden said in a statement, adding that he was sad.", "“No.”",
       "Biden said Friday, “We lost.”", "“No.”", "Biden said Friday the talks, he said, failed."]),
+    # and so was a place or means of more than a dozen words
+    (("“We lost.” Biden said in a statement released by his campaign office in Wilmington late "
+      "on Friday. He left."),
+     [("“We lost.” Biden said in a statement released by his campaign office in Wilmington late "
+       "on Friday."), "He left."]),
     # but a preposition after words of no time is in a statement reported without `that`
     (("“We lost.” Biden said Friday the talks in Geneva failed. “No.” Biden said Tuesday troops "
       "from Iraq came home."),
