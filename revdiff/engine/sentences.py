@@ -154,9 +154,13 @@ TIME_OF_SAYING = word_set(
 )
 # Prepositions that open where, how or when a quotation was said, after its speaker's verb (`.”
 # Biden said in a statement.`, `said at a rally`), and words that open a time of the saying
-# (`said late Friday`, `said last week`, `said midday Friday`); a day or a month may too.
+# (`said late Friday`, `said last week`, `said midday Friday`, `said back in 2019`, `said
+# tomorrow`); a day or a month may too.
 PLACE_OR_MEANS_OF_SAYING = word_set("in on at during after before via from through to")
-TIME_WORDS = word_set("late early earlier later today yesterday tonight last midday overnight")
+TIME_WORDS = word_set(
+    "late early earlier later today yesterday tonight tomorrow last midday overnight back "
+    "recently previously"
+)
 # A time counted from another, up to four words before `later`, `earlier` or `ago` (`said hours
 # later`, `said two days earlier`, `said a few weeks ago`): a count and a unit.
 INTERVAL_COUNTS_AND_UNITS = word_set(

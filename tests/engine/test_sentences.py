@@ -113,6 +113,12 @@ def pieces(text: str) -> list[str]:
      ["“No.” Biden said Friday, adding that he was sad.",
       "“No.” Biden said in a statement, adding that he was sad.", "“No.”",
       "Biden said Friday, “We lost.”", "“No.”", "Biden said Friday the talks, he said, failed."]),
+    # and so was a time opened by a rarer word
+    (("“No.” Biden said back in 2019. “No.” Biden says tomorrow. “No.” Biden said recently in "
+      "Ohio. “No.” Biden said back then he would run. “No.” Biden said tomorrow's vote failed."),
+     ["“No.” Biden said back in 2019.", "“No.” Biden says tomorrow.",
+      "“No.” Biden said recently in Ohio.", "“No.”", "Biden said back then he would run.", "“No.”",
+      "Biden said tomorrow's vote failed."]),
     # and so was a place or means of more than a dozen words
     (("“We lost.” Biden said in a statement released by his campaign office in Wilmington late "
       "on Friday. He left."),
