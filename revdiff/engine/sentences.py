@@ -7,9 +7,9 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   where another letter does before a typical opener (`Plan B. The plan failed.`) but a surname
   (`Robert E. Still.`, `Mary C. Most, resigned`);
 - month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`, German
-  `Mo. 3. März`), nor a list item's number (`1. First, ...`), nor French `MM.` before names, nor
-  `ex.` opening a bracket or a sentence (`(ex. Cars, phones)`, `Ex. Smith left.`), nor `deg.`
-  before a temperature's scale (`40 deg. F.`);
+  `Mo. 3. März`), nor a list item's number (`1. First, ...`, `Results: 1. Smith 2. Jones.`),
+  nor French `MM.` before names, nor `ex.` opening a bracket or a sentence (`(ex. Cars,
+  phones)`, `Ex. Smith left.`), nor `deg.` before a temperature's scale (`40 deg. F.`);
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
   end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
   word but a day, a month, a time zone or a place before `time` (`at 5 p.m. Mayor Adams left`, not
@@ -83,6 +83,10 @@ GERMAN_ORDINAL_ARTICLES = word_set("der die das den dem des zum zur im beim vom"
 CAPITALISED_TITLES = word_set("MM")
 GERMAN_WEEKDAYS = word_set("Mo Di Mi Do Fr Sa So")
 _DAY_OF_MONTH = re.compile(r"\d{1,2}\.")
+# How far apart, in characters, the numbers of a list's items written into a sentence may be
+# (`Results: 1. Smith 2. Jones.`), and how many items such a list may have.
+LIST_ITEM_REACH = 100
+LIST_ITEMS_IN_A_SENTENCE = 20
 # The abbreviations of US states that news agencies write after a city (`PORTLAND, Ore. (AP) —`),
 # those that are not initials (`N.Y.`, read as a dotted abbreviation), in their capitals only, as
 # some are words (`Ore`, `Wash`). They are left out of ABBREVIATIONS: they end a sentence as a
@@ -302,6 +306,9 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         article_end = _end_of_text_before(paragraph, match.start("punct") - len(word))
         if len(word) <= 2 and _ends_a_sentence(_word_before(paragraph, article_end)):
             return False  # a numbered list's item: `1. First, check the facts. 2. Then publish.`
+        if len(word) <= 2 and word.isdecimal() and _numbers_a_list_item(
+                paragraph, match.start("punct") - len(word), int(word)):
+            return False  # and one inside a sentence: `Results: 1. Smith 2. Jones.`
         article = _word_before(paragraph, article_end)
         before = article.lower()
         if before in GERMAN_ORDINAL_ARTICLES and next_lower not in OPENERS and (
@@ -483,6 +490,38 @@ def _is_a_time(words: Sequence[str]) -> bool:
     failed.`)."""
     return all(bare in WORDS_OF_A_TIME or _DATE_NUMBER.fullmatch(bare)
                for bare in (word.lower().rstrip(".,;:") for word in words))
+
+
+def _numbers_a_list_item(paragraph: str, start: int, number: int) -> bool:
+    """Whether `number`, written at `start` before a full stop, numbers an item of a list that
+    opens after a colon, a sentence's end or the paragraph's start (`Results: 1. Smith 2. Jones.`):
+    `1.` there before a `2.`, or a later number, up to LIST_ITEMS_IN_A_SENTENCE, after the items
+    before it, each within LIST_ITEM_REACH characters of the next; elsewhere a number before a
+    full stop may end a sentence (`Score: 1. Then we left.`, `He came 2. Jones won.`)."""
+    if number > LIST_ITEMS_IN_A_SENTENCE:
+        return False
+    if number == 1:
+        second = paragraph.find(" 2. ", start, start + LIST_ITEM_REACH)
+        return (second >= 0 and paragraph.rfind(" 1. ", start, second) < 0
+                and _opens_a_list(paragraph, start))
+    item_start = start
+    for earlier in range(number - 1, 0, -1):
+        found = paragraph.rfind(f" {earlier}. ", max(0, item_start - LIST_ITEM_REACH), item_start)
+        if found >= 0:
+            item_start = found + 1
+        elif item_start <= LIST_ITEM_REACH and paragraph.startswith(f"{earlier}. "):
+            item_start = 0
+        else:
+            return False
+    return _opens_a_list(paragraph, item_start)
+
+
+def _opens_a_list(paragraph: str, start: int) -> bool:
+    """Whether a list's first item may begin at `start`: after a colon or a word that ends a
+    sentence, or at the paragraph's start."""
+    text_end = _end_of_text_before(paragraph, start)
+    return paragraph[text_end - 1:text_end] == ":" or _ends_a_sentence(
+        _word_before(paragraph, text_end))
 
 
 def _time_opens_sentence(paragraph: str, end: int) -> bool:

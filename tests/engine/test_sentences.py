@@ -256,6 +256,12 @@ def pieces(text: str) -> list[str]:
     # a numbered list's item number was a sentence of its own
     ("1. First, check the facts. 2. Then publish. The bomb killed 80. The army left.",
      ["1. First, check the facts.", "2. Then publish.", "The bomb killed 80.", "The army left."]),
+    # and so was each item of a list written into a sentence
+    ("Results: 1. Smith 2. Jones 3. Brown. Next race soon.",
+     ["Results: 1. Smith 2. Jones 3. Brown.", "Next race soon."]),
+    ("Score: 1. Then we left. He came in 1. Smith 2. Jones.",
+     ["Score: 1.", "Then we left.", "He came in 1.", "Smith 2.", "Jones."]),
+    ("The area is 5 km ². Then ③. He left.", ["The area is 5 km ².", "Then ③.", "He left."]),
     ("The deadline is Sept. 30. The bill passed.", ["The deadline is Sept. 30.", "The bill passed."]),
     # but a number after an English word spelt as a German article may: a band, a scout den
     ("He formed the band Die 2. The band split in 2001. He joined Den 7. It met weekly.",
