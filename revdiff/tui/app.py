@@ -10,7 +10,6 @@ from dataclasses import replace
 from hashlib import sha1
 from itertools import islice
 from pathlib import Path
-from time import time
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -90,7 +89,6 @@ ARTICLES_KEEPING_COMPARISONS = 3
 # the width): there notices have no blank rows, and that of the inputs' warnings counts them only,
 # or for its 10 seconds it covered the diff (15 rows high at 44x12, over the diff's 8).
 NARROW_NOTICE_WIDTH = 80
-INPUT_WARNINGS_SECONDS = 10  # how long the notice of the inputs' warnings stays
 
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
 # and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
@@ -215,8 +213,6 @@ class RevdiffApp(App[None]):
         self.article_inputs = tuple(article_inputs)  # the input each article was read from
         # what the command line said of the inputs on stderr, which the app's screen hides
         self.input_warnings = tuple(input_warnings)
-        # the notice of the inputs' warnings, and the notices cleared before it was given
-        self._input_warnings_notice: tuple[Notification, int] | None = None
         self.settings = settings or Settings()
         self.articles = [articles] if isinstance(articles, Article) else list(articles)
         if not self.articles:
@@ -235,10 +231,7 @@ class RevdiffApp(App[None]):
         self.article_index = 0
         self.session = self._session_of(0)
         self.filters = FilterState()
-        # times the notices were cleared, for a dialog or to replace the inputs' warnings notice
-        # (`notify`), and the notices `notify` gave since, which the latter gives again
-        self._notices_cleared = 0
-        self._notices_given: list[Notification] = []
+        self._notices_cleared = 0  # times the notices were cleared for a dialog (`notify`)
         configured = {"side": LayoutMode.SIDE_BY_SIDE, "unified": LayoutMode.UNIFIED}
         self.forced_mode = mode or configured.get(self.settings.layout)  # None: by terminal width
         self.export_directory = (export_directory or self.settings.export_directory
@@ -352,7 +345,8 @@ class RevdiffApp(App[None]):
         self.query_one(StatsPanel).place(self.size.width)
         self._refresh_chrome()
         if self.input_warnings:
-            self._notice_input_warnings(self.size.width, raised_at=time())
+            self.notify(input_warnings_notice(self.input_warnings, self.size.width),
+                        severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self._freeze_startup_objects)
         self._mind_terminal_size(self.size)
 
@@ -370,34 +364,6 @@ class RevdiffApp(App[None]):
         self.query_one(StatsPanel).place(event.size.width)
         self.call_after_refresh(self._refresh_chrome)
         self._mind_terminal_size(event.size)
-        self._fit_input_warnings_notice(event.size.width)
-
-    def _notice_input_warnings(self, width: int, raised_at: float) -> None:
-        """The notice of the inputs' warnings a terminal of `width` shows, going 10 seconds
-        after `raised_at`."""
-        notice = Notification(input_warnings_notice(self.input_warnings, width), severity="warning",
-                              timeout=INPUT_WARNINGS_SECONDS, markup=False, raised_at=raised_at)
-        self._input_warnings_notice = (notice, self._notices_cleared)
-        self.post_message(Notify(notice))
-
-    def _fit_input_warnings_notice(self, width: int) -> None:
-        """Show the notice of the inputs' warnings for the terminal's new width while it is on
-        screen, going when it would have: chosen once at start, it counted the warnings in a
-        terminal enlarged past 80 columns, and in one narrowed under them kept the first warning
-        in full, 15 rows high over the diff."""
-        if self._input_warnings_notice is None:
-            return
-        shown, cleared_before = self._input_warnings_notice
-        if shown.has_expired or self._notices_cleared != cleared_before:  # gone, or cleared
-            return
-        if shown.message != input_warnings_notice(self.input_warnings, width):
-            self.clear_notifications()  # Textual's public way to take a notice off the screen
-            self._notices_cleared += 1
-            self._notice_input_warnings(width, raised_at=shown.raised_at)
-            given, self._notices_given = self._notices_given, []
-            for notice in given:  # the other notices the clearing took, going when they would
-                if not notice.has_expired:
-                    self._give_notice(replace(notice, identity=self._notice_identity(notice)))
 
     def _mind_terminal_size(self, size: Size) -> None:
         """Cover the screen with a notice of the least size the app needs while the terminal is
@@ -493,7 +459,6 @@ class RevdiffApp(App[None]):
                                        if command.action == toggled_by)
         self.clear_notifications()
         self._notices_cleared += 1
-        self._notices_given.clear()
         self.push_screen(dialog, answered)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -502,21 +467,11 @@ class RevdiffApp(App[None]):
         stacking under it (`n` pressed again and again at the last change showed the same notice
         once a press). Notices cleared for a dialog leave their boxes on the screen below it until
         it is shown again, so a notice given after a clearing is a new one, not theirs."""
-        notice = Notification(message, title, severity,
-                              self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
-                              markup=markup)
-        self._give_notice(replace(notice, identity=self._notice_identity(notice)))
-
-    def _notice_identity(self, notice: Notification) -> str:
-        """The identity `notify` gives a notice: the same for an equal one until the notices are
-        cleared (their boxes stay on the screen until it is drawn again)."""
-        return sha1(f"{self._notices_cleared}\0{notice.severity}\0{notice.title}\0"
-                    f"{notice.message}".encode()).hexdigest()
-
-    def _give_notice(self, notice: Notification) -> None:
-        self._notices_given = [*(given for given in self._notices_given if not given.has_expired
-                                 and given.identity != notice.identity), notice]
-        self.post_message(Notify(notice))
+        identity = sha1(f"{self._notices_cleared}\0{severity}\0{title}\0{message}".encode()
+                        ).hexdigest()
+        self.post_message(Notify(Notification(
+            message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+            markup=markup, identity=identity)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys of the main view do nothing while a dialog is open, and only help and quit
