@@ -41,6 +41,7 @@ from revdiff.formats.text_input import (
     read_bounded,
     resolved,
 )
+from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
 from revdiff.size_limit import DEFAULT_MAX_BYTES, format_size
@@ -299,6 +300,9 @@ def _text_input(name: str, data: bytes, max_bytes: int) -> TextInput:
 def _tracker_input(read: TextInput) -> TextInput:
     """An input given on its own: an HTML page that no tracker made is refused."""
     if read.format is Format.UNKNOWN_HTML:
+        if looks_translated(read.text):
+            raise UnknownFormat("HTML page was translated by the browser before it was saved",
+                                read.name, hint=SAVE_UNTRANSLATED)
         raise UnknownFormat(
             "HTML page is neither a News Sniffer nor a NewsDiffs page", read.name,
             hint="save the diff page itself, give the versions as text files, "

@@ -17,12 +17,15 @@ from revdiff.formats.fields import (
     without_wayback_prefix,
 )
 from revdiff.formats.text_input import collapse_whitespace
+from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted
 
 _VERSION_NUMBER = re.compile(r"Version\s+(\d+)")
 _VERSION_OF = re.compile(r"Version\s+(\d+)\s+of\s+(\d+)")
 _VERSION_WORD = re.compile(r"\bVersion\b")
+# A version cell in a browser's translation (`Versión 0`, `Versione 0`, `Versie 0`)
+_TRANSLATED_VERSION = re.compile(r"[^\W\d]+\s+\d+")
 _RELATIVE_TIME = re.compile(r"\(([^()]*\b(?:later|earlier))\)")
 # A page News Sniffer wrote holds all of these; one that lacks one was changed after it was saved
 _SAVE_AGAIN = "save the page again from News Sniffer, as the browser received it"
@@ -106,15 +109,21 @@ def read_diff_page(text: str, where: str) -> Article:
         raise MalformedPage("a second diff table starts here: the file holds more than one page",
                             where, text.count("\n", 0, second.start()) + 1,
                             hint="save each page in a file of its own and give them all")
+    if looks_translated(text):
+        raise MalformedPage("the diff page was translated by the browser before it was saved", where,
+                            hint=SAVE_UNTRANSLATED)
     soup = BeautifulSoup(text, "html.parser")
     table = soup.find("table", class_="version_diff")
     if table is None:
         raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)
-    numbers = [_VERSION_NUMBER.search(_cell_text(cell))
-               for cell in table.find_all(["th", "td"], class_="version")]
+    version_cells = [_cell_text(cell) for cell in table.find_all(["th", "td"], class_="version")]
+    numbers = [_VERSION_NUMBER.search(cell) for cell in version_cells]
     if len(numbers) != 2 or not all(numbers):
+        translated = len(version_cells) == 2 and all(_TRANSLATED_VERSION.fullmatch(cell)
+                                                     for cell in version_cells)
         raise MalformedPage("the header row does not name two versions ('Version N')", where,
-                            hint=_SAVE_AGAIN)
+                            hint=(f"the page looks translated: {SAVE_UNTRANSLATED}" if translated
+                                  else _SAVE_AGAIN))
     title_row = table.find("tr", id="title")
     if title_row is None or len(title_row.find_all(["th", "td"])) != 2:
         raise MalformedPage("the title row (tr#title with two cells) is missing", where,
@@ -213,6 +222,9 @@ def read_version_page(text: str, where: str) -> Article:
     article text.
     """
     _require_closed(text, "</html>" if "<html" in text.lower() else "</p>", where)
+    if looks_translated(text):
+        raise MalformedPage("the version page was translated by the browser before it was saved", where,
+                            hint=SAVE_UNTRANSLATED)
     soup = BeautifulSoup(text, "html.parser")
     heading = soup.find("h1")
     if heading is None:

@@ -1,0 +1,54 @@
+"""News Sniffer pages a browser translated before they were saved: their cells hold the
+translation, not the versions, so they are refused, saying so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from story_chains import SAMPLES
+
+from revdiff.errors import MalformedPage, UnknownFormat
+from revdiff.formats.load import load
+
+DIFF_PAGE = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html").read_text("utf-8")
+VERSION_PAGE = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+CHROME_RUN = '<font style="vertical-align: inherit;"><font style="vertical-align: inherit;">{}</font></font>'
+
+
+def _chrome_translated(page: str, words: dict[str, str]) -> str:
+    """The page as Chrome leaves it translated: its root marked, each translated run in `<font>`."""
+    page = page.replace("<html", '<html class="translated-ltr"', 1)
+    for english, foreign in words.items():
+        assert english in page
+        page = page.replace(english, CHROME_RUN.format(foreign))
+    return page
+
+
+def _read(tmp_path: Path, page: str) -> None:
+    target = tmp_path / "page.html"
+    target.write_text(page, "utf-8")
+    load([str(target)])
+
+
+@pytest.mark.parametrize("page", [
+    # German keeps `Version 0`: the page read, its versions the translated text
+    _chrome_translated(DIFF_PAGE, {"Casualties and damage from the missile attacks were being assessed.":
+                                   "Opfer und Schäden wurden noch ermittelt."}),
+    _chrome_translated(VERSION_PAGE, {"Version 2 of 5.": "Versión 2 de 5."}),
+    _chrome_translated(VERSION_PAGE, {"Version 2 of 5.": "Version 2 von 5."}),
+], ids=["diff page in German", "version page in Spanish", "version page in German"])
+def test_a_page_chrome_translated_is_refused_saying_so(tmp_path: Path, page: str) -> None:
+    with pytest.raises((MalformedPage, UnknownFormat)) as refused:
+        _read(tmp_path, page)
+    assert "translated by the browser" in str(refused.value)
+    assert "save it again untranslated" in str(refused.value)
+
+
+def test_translated_version_cells_say_the_page_looks_translated(tmp_path: Path) -> None:
+    """`Versión 0` without Chrome's marks (another translator) is told as a translation, not as
+    a page changed after it was saved."""
+    page = DIFF_PAGE.replace("Version 0<", "Versión 0<").replace("Version 1<", "Versión 1<")
+    with pytest.raises(MalformedPage) as refused:
+        _read(tmp_path, page)
+    assert "looks translated" in str(refused.value)
