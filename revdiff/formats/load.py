@@ -373,11 +373,19 @@ def left_out_entries_note(path: Path, entries: Sequence[Path]) -> str | None:
             f"{first_few(strange)}")
 
 
+# What a browser adds to a page's name for the folder of its images ("Web page, complete"):
+# Chrome writes `_files`; Firefox its language's word (German `-Dateien`, French `_fichiers`,
+# Spanish `_archivos`, Italian `_file`, Dutch `-bestanden`, Portuguese `_arquivos` or
+# `_ficheiros`, Polish `_pliki`, Swedish, Danish and Norwegian `-filer`).
+_SAVED_PAGE_FOLDER_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_file",
+                               "-bestanden", "_arquivos", "_ficheiros", "_pliki", "-filer")
+
+
 def _is_saved_page_folder(folder: Path, files: Sequence[Path]) -> bool:
     """Whether `folder` holds what a browser saved with a page beside it (`story.html` and its
-    images in `story_files`)."""
-    return any(folder.name == f"{file.stem}_files" and file.suffix.lower() in (".html", ".htm")
-               for file in files)
+    images in `story_files`, or `story-Dateien` from a German Firefox)."""
+    return any(folder.name in (file.stem + suffix for suffix in _SAVED_PAGE_FOLDER_SUFFIXES)
+               and file.suffix.lower() in (".html", ".htm") for file in files)
 
 
 def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,

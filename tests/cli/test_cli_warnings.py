@@ -140,16 +140,21 @@ def test_parse_names_the_folders_it_leaves_out_on_stderr(tmp_path: Path) -> None
     assert result.stderr.splitlines() == [warning]
 
 
-def test_the_folder_a_browser_saves_beside_a_page_is_no_folder_left_out(tmp_path: Path) -> None:
-    """`story.html` saved with its images in `story_files/`: that folder is part of the page."""
+# Chrome's name for the folder, and a German, French and Dutch Firefox's
+@pytest.mark.parametrize("suffix", ["_files", "-Dateien", "_fichiers", "-bestanden"])
+def test_the_folder_a_browser_saves_beside_a_page_is_no_folder_left_out(tmp_path: Path,
+                                                                        suffix: str) -> None:
+    """`story.html` saved with its images in `story_files/`: that folder is part of the page. A
+    browser in another language names it in its language (`story-Dateien/`), which was left out
+    with a note as a folder of another article."""
     pytest.importorskip("trafilatura")
     from revdiff.formats.load import load
 
     pages = tmp_path / "pages"
     shutil.copytree(SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq", pages)
     first_page = min(pages.glob("*.html"))
-    (pages / f"{first_page.stem}_files").mkdir()
-    (pages / f"{first_page.stem}_files" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (pages / f"{first_page.stem}{suffix}").mkdir()
+    (pages / f"{first_page.stem}{suffix}" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     notes: list[str] = []
     assert load([str(pages)], notes=notes) and notes == []
     (pages / "notes").mkdir()
