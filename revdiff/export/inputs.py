@@ -20,6 +20,7 @@ from revdiff.formats import gitrepo
 from revdiff.formats.detect import is_sqlite_file
 from revdiff.formats.load import (
     folder_entries,
+    is_saved_page_folder,
     left_out_entries_note,
     missing_input_hint,
     refuse_empty_path,
@@ -82,7 +83,9 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path],
     left_out = left_out_entries_note(path, children)
     if left_out:
         notes.append(left_out)
-    folders = [p for p in children if p.is_dir()]
+    loose = [p for p in children if p.is_file()]
+    # the folder a browser saved beside a page is part of the page, no article of its own
+    folders = [p for p in children if p.is_dir() and not is_saved_page_folder(p, loose)]
     looping = [p for p in folders if p.resolve() in visited]
     if looping:
         notes.append(f"{path}: skipped {counted(len(looping), 'link')} back to a folder already read, "
@@ -90,7 +93,6 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path],
         folders = [p for p in folders if p not in looping]
     if not folders:
         return _leaf_folder_units(path, visited)
-    loose = [p for p in children if p.is_file()]
     if loose:
         notes.append(_loose_files_note(path, folders, loose))
     units: list[InputUnit] = []

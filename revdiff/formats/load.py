@@ -381,7 +381,7 @@ _SAVED_PAGE_FOLDER_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "
                                "-bestanden", "_arquivos", "_ficheiros", "_pliki", "-filer")
 
 
-def _is_saved_page_folder(folder: Path, files: Sequence[Path]) -> bool:
+def is_saved_page_folder(folder: Path, files: Sequence[Path]) -> bool:
     """Whether `folder` holds what a browser saved with a page beside it (`story.html` and its
     images in `story_files`, or `story-Dateien` from a German Firefox)."""
     return any(folder.name in (file.stem + suffix for suffix in _SAVED_PAGE_FOLDER_SUFFIXES)
@@ -400,7 +400,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         raise EmptyInput(f"cannot list the directory ({error.strerror or error})", str(path),
                          hint="check that you may read it") from None
     files = plain.in_version_order([p for p in entries if p.is_file()], str(path))
-    folders = sorted(p.name for p in entries if p.is_dir() and not _is_saved_page_folder(p, files))
+    folders = sorted(p.name for p in entries if p.is_dir() and not is_saved_page_folder(p, files))
     if not files:
         hint = "put one file per version in it, named 0.txt, 1.txt, ..."
         if folders:

@@ -43,6 +43,23 @@ def test_loose_files_beside_folders_are_said_not_to_be_exported(tmp_path: Path,
     assert notes == [said]
 
 
+@pytest.mark.parametrize("suffix", ["_files", "-Dateien"])
+def test_a_folder_of_saved_pages_with_the_folder_a_browser_saved_is_one_unit(
+        tmp_path: Path, suffix: str) -> None:
+    """`story.html` saved with its images in `story_files/` was read as a corpus of one article
+    folder, `story_files`, whose images were refused as empty or binary articles, and the pages
+    beside it were not exported."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("20200107.html", "20200108.html"):
+        (pages / name).write_text("<!DOCTYPE html><html><body><p>Story.</p></body></html>")
+    (pages / f"20200107{suffix}").mkdir()
+    (pages / f"20200107{suffix}" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    notes: list[str] = []
+    units = expand_inputs([str(pages)], notes)
+    assert [unit.label for unit in units] == [str(pages)] and notes == []
+
+
 def test_loose_files_are_read_together_where_they_appear(tmp_path: Path, samples: Path) -> None:
     story = samples / "us-sends-3000-troops-to-middle-east"
     files = [str(p) for p in sorted(story.glob("*.txt"))]
