@@ -270,6 +270,7 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     if not cells:
         raise MalformedPage("the page ends before its first body row", name, len(lines),
                             hint="the page is cut short; copy it again")
+    _refuse_rows_out_of_layout(cells, name)
     header.cells = [(old, new) for _, old, new in cells]
     header.body = [(number, _glued(old, new)) for number, old, new in cells]
     return header
@@ -294,7 +295,8 @@ def _old_rows_with_their_tab(header: PageHeader, rows: list[tuple[int, str]],
             end += 1
         if start < end and start > 0 and (end == len(rows)
                                           or _ends_the_table(rows[end][1], header_lines)
-                                          or _is_match_row(rows[end][1])):
+                                          or _is_match_row(rows[end][1])
+                                          or _is_new_only_row(rows[end][1])):
             restored[start:end] = [(number, f"{line}\t") for number, line in rows[start:end]]
             first = min(first, start)
         start = end + 1
@@ -308,6 +310,29 @@ def _old_rows_with_their_tab(header: PageHeader, rows: list[tuple[int, str]],
     return restored
 
 
+def _one_side(old: str, new: str) -> str | None:
+    """Which version alone a copied row shows ("old", "new"), None for a row of both."""
+    return "old" if not new else "new" if not old else None
+
+
+def _refuse_rows_out_of_layout(cells: list[tuple[int, str, str]], name: str) -> None:
+    """Refuse a copied page whose rows News Sniffer never lays out: between two match rows it
+    writes the changed rows first, then rows of one version alone, all of the same version, so
+    such a row is followed by another of its version, a match row or the table's end. A page
+    changed after it was copied (rows moved, a row added) fits no reading of its versions."""
+    for (_, old, new), (number, next_old, next_new) in pairwise(cells):
+        side = _one_side(old, new)
+        if side is None or _one_side(next_old, next_new) == side or next_old == next_new:
+            continue
+        next_side = _one_side(next_old, next_new)
+        row = f"a row of the {next_side} version alone" if next_side else "a changed row"
+        raise MalformedPage(f"{row} follows one of the {side} version alone, which News Sniffer "
+                            "never lays out: between unchanged rows it puts the changed rows "
+                            "first, then rows of one version alone", name, number,
+                            hint="the rows were changed after the page was copied; copy it "
+                                 "again from News Sniffer, or save it as HTML")
+
+
 def _ends_the_table(line: str, header_lines: list[str]) -> bool:
     """Whether a copied line is the pagination or the site's footer after the table."""
     return _is_pagination(line, header_lines) or _SITE_FOOTER.fullmatch(line) is not None
@@ -317,6 +342,14 @@ def _is_match_row(line: str) -> bool:
     """Whether a copied row's two cells hold the same paragraph."""
     cells = _two_cells(line)
     return len(cells) == 2 and _cell_text(cells[0]) == _cell_text(cells[1])
+
+
+def _is_new_only_row(line: str) -> bool:
+    """Whether a copied row shows the new version alone (its old cell empty). A trimmed row
+    before it is read as an old-only row, for `_refuse_rows_out_of_layout` to say that News
+    Sniffer lays out no such pair, rather than as a row of one cell."""
+    cells = _two_cells(line)
+    return len(cells) == 2 and not _cell_text(cells[0]) and bool(_cell_text(cells[1]))
 
 
 def _refuse_a_second_header(row: str, name: str, line_number: int) -> None:

@@ -238,3 +238,21 @@ def test_one_trimmed_old_row_is_named_as_one(tmp_path: Path) -> None:
     (article,) = load([str(copied)])
     assert f"{copied}:5: 1 row without a tab read as an old-only row (the tab of an empty new " \
         "cell was trimmed from the line's end); check it" in article.warnings
+
+
+@pytest.mark.parametrize("trimmed", [False, True], ids=["with its tab", "line ends trimmed"])
+def test_an_old_only_row_followed_by_a_new_only_row_is_one_error_line(tmp_path: Path,
+                                                                       trimmed: bool) -> None:
+    """News Sniffer lays out no such rows, so a copy that holds them was changed: with its tabs
+    it was refused as fitting no reading of `version 3 as another input shows it` (there was no
+    other input), trimmed as a row of one cell, neither saying what was wrong."""
+    rows = ["Version 3\tVersion 4", "Old title\tNew title", "\t(about 1 hour later)",
+            "Same.\tSame.", "Old only.\t", "\tNew only.", "End.\tEnd."]
+    copied = tmp_path / "copied.txt"
+    copied.write_text("\n".join(row.rstrip("\t") if trimmed else row for row in rows), "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(copied)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"revdiff: error: {copied}:6: a row of the new version alone follows "
+                           "one of the old version alone, which News Sniffer never lays out")
+    assert "copy it again from News Sniffer, or save it as HTML" in line
