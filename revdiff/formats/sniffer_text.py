@@ -270,7 +270,7 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     if not cells:
         raise MalformedPage("the page ends before its first body row", name, len(lines),
                             hint="the page is cut short; copy it again")
-    _refuse_rows_out_of_layout(cells, name)
+    _refuse_rows_out_of_layout(cells, name, runs_to_the_end=end == len(rows))
     header.cells = [(old, new) for _, old, new in cells]
     header.body = [(number, _glued(old, new)) for number, old, new in cells]
     return header
@@ -315,15 +315,21 @@ def _one_side(old: str, new: str) -> str | None:
     return "old" if not new else "new" if not old else None
 
 
-def _refuse_rows_out_of_layout(cells: list[tuple[int, str, str]], name: str) -> None:
+def _refuse_rows_out_of_layout(cells: list[tuple[int, str, str]], name: str,
+                              runs_to_the_end: bool) -> None:
     """Refuse a copied page whose rows News Sniffer never lays out: between two match rows it
     writes the changed rows first, then rows of one version alone, all of the same version, so
     such a row is followed by another of its version, a match row or the table's end. A page
-    changed after it was copied (rows moved, a row added) fits no reading of its versions."""
+    changed after it was copied (rows moved, a row added) fits no reading of its versions; one
+    whose text ends in its last row (`runs_to_the_end`) was cut short in that row."""
     for (_, old, new), (number, next_old, next_new) in pairwise(cells):
         side = _one_side(old, new)
         if side is None or _one_side(next_old, next_new) == side or next_old == next_new:
             continue
+        if runs_to_the_end and number == cells[-1][0]:
+            raise MalformedPage("the page looks cut short in its last row, which does not fit the "
+                                f"row of the {side} version alone before it", name, number,
+                                hint="copy the whole page again")
         next_side = _one_side(next_old, next_new)
         row = f"a row of the {next_side} version alone" if next_side else "a changed row"
         raise MalformedPage(f"{row} follows one of the {side} version alone, which News Sniffer "

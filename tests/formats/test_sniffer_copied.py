@@ -256,3 +256,17 @@ def test_an_old_only_row_followed_by_a_new_only_row_is_one_error_line(tmp_path: 
     assert line.startswith(f"revdiff: error: {copied}:6: a row of the new version alone follows "
                            "one of the old version alone, which News Sniffer never lays out")
     assert "copy it again from News Sniffer, or save it as HTML" in line
+
+
+def test_a_copy_cut_short_in_its_last_row_says_so(tmp_path: Path) -> None:
+    """A copy cut in a match row after a row of one version alone: its last row's cells differ,
+    so it reads as a changed row there, where News Sniffer lays out none."""
+    copied = tmp_path / "copied.txt"
+    copied.write_text("Version 3\tVersion 4\nOld title\tNew title\n\t(about 1 hour later)\n"
+                      "Old words.\tNew words.\n\tNew only.\nSame paragraph.\tSame para", "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(copied)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line == (f"revdiff: error: {copied}:6: the page looks cut short in its last row, which "
+                    "does not fit the row of the new version alone before it (copy the whole page "
+                    "again)")
