@@ -25,6 +25,7 @@ from revdiff.formats.fields import (
     source_of_url,
     without_wayback_prefix,
 )
+from revdiff.formats.joined_pages import refuse_a_second_page
 from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
@@ -306,6 +307,7 @@ def read_page(text: str, where: str) -> Article:
     if "<html" in text.lower() and "</html>" not in text.lower():
         raise MalformedPage("page is truncated: no </html> found", where,
                             hint="save the whole page again")
+    refuse_a_second_page(text, where)
     literals = find_text_literals(text, where)
     soup = BeautifulSoup(text, "html.parser")
     warnings: list[str] = []

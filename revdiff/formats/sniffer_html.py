@@ -16,6 +16,7 @@ from revdiff.formats.fields import (
     textless_warning,
     without_wayback_prefix,
 )
+from revdiff.formats.joined_pages import refuse_a_second_page
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
@@ -222,6 +223,7 @@ def read_version_page(text: str, where: str) -> Article:
     article text.
     """
     _require_closed(text, "</html>" if "<html" in text.lower() else "</p>", where)
+    refuse_a_second_page(text, where)
     if looks_translated(text):
         raise MalformedPage("the version page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)

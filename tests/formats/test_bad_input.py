@@ -360,3 +360,22 @@ def test_html_diff_pages_saved_into_one_file_are_refused(tmp_path: Path) -> None
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert str(both) in line and "more than one page" in line
+
+
+@pytest.mark.parametrize("sample", ["sniffer-version.html", "newsdiffs/us-deploys-troops-v1-v2-raw.html",
+                                    "newsdiffs/us-sends-3000-troops-v1-v2-rendered.html"])
+def test_other_html_pages_saved_into_one_file_are_refused_naming_the_second(
+        tmp_path: Path, sample: str) -> None:
+    """A version page or a NewsDiffs page appended to another: only the first was read, without
+    a warning."""
+    page = (SAMPLES / sample).read_text(encoding="utf-8")
+    both = tmp_path / "both.html"
+    both.write_text(page + page, encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(both)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    start = min(page.find("<!DOCTYPE"), page.find("<html"))  # after the `saved from` comment
+    second = page.count("\n") + 1 + page.count("\n", 0, start)
+    assert line.startswith(f"revdiff: error: {both}:{second}: a second page starts here: the file "
+                           "holds more than one page")
