@@ -472,13 +472,26 @@ def _copied_versions(header: PageHeader) -> list[Version]:
                     header.times[1], header.time_text)]
 
 
+def _refuse_a_second_version_line(lines: list[tuple[int, str]], where: str) -> None:
+    """Refuse a version page's text that holds another page's version line (two pages saved
+    into one file), whose title and paragraphs would be read as the first page's paragraphs."""
+    for number, line in lines:
+        if _VERSION_OF_LINE.fullmatch(line):
+            raise MalformedPage("another version page's 'Version N of M.' line: the file holds "
+                                "more than one page", where, number,
+                                hint="save each page in a file of its own and give them all")
+
+
 def read_version_text(text: str, where: str) -> Article:
     """Read a single-version page saved as text: title, URL, 'Version N of M.', paragraphs."""
-    lines = [clean for line in text.split("\n") if (clean := collapse_whitespace(line))]
+    numbered = [(number, clean) for number, line in enumerate(text.split("\n"), 1)
+                if (clean := collapse_whitespace(line))]
+    lines = [line for _, line in numbered]
     while len(lines) > 1 and _SITE_FOOTER.fullmatch(lines[-1]):
         lines.pop()
     for index, line in enumerate(lines[:6]):
         if found := _VERSION_OF_LINE.fullmatch(line):
+            _refuse_a_second_version_line(numbered[index + 1:len(lines)], where)
             number = parse_number(found["number"], "version number", where)
             total = parse_number(found["total"], "version count", where)
             before = lines[:index]

@@ -175,3 +175,15 @@ def test_wayback_copy_gives_the_article_url_not_the_archive_link(host: str) -> N
     assert url in page
     copy = page.replace(url, f'href="{host}/web/20200201000000/https://www.channelnewsasia.com/')
     assert read_version_page(copy, "copy.html").url == read_version_page(page, "p.html").url
+
+
+def test_two_version_pages_saved_as_text_into_one_file_are_refused(tmp_path: Path) -> None:
+    """The second page's title, URL and version line were read as paragraphs of the first."""
+    page = (SAMPLES / "sniffer-version.txt").read_text("utf-8")
+    both = tmp_path / "both.txt"
+    both.write_text(page + page, "utf-8")
+    second_version_line = page.count("\n") + page.split("\n").index("Version 2 of 5.") + 1
+    with pytest.raises(MalformedPage) as refused:
+        load([str(both)])
+    assert refused.value.line == second_version_line
+    assert "the file holds more than one page" in str(refused.value)
