@@ -16,6 +16,7 @@ from revdiff.errors import (
     EmptyInput,
     InconsistentPages,
     InputTooLarge,
+    MalformedPage,
     RevdiffError,
     UnknownFormat,
 )
@@ -303,6 +304,11 @@ def _tracker_input(read: TextInput) -> TextInput:
         if looks_translated(read.text):
             raise UnknownFormat("HTML page was translated by the browser before it was saved",
                                 read.name, hint=SAVE_UNTRANSLATED)
+        lowered = read.text.lower()
+        if "<html" in lowered and "</html" not in lowered:  # cut before the tracker's markup
+            raise MalformedPage("HTML page is truncated (no </html>), and what is left of it is "
+                                "neither a News Sniffer nor a NewsDiffs page", read.name,
+                                hint="save the whole page again")
         raise UnknownFormat(
             "HTML page is neither a News Sniffer nor a NewsDiffs page", read.name,
             hint="save the diff page itself, give the versions as text files, "

@@ -379,3 +379,16 @@ def test_other_html_pages_saved_into_one_file_are_refused_naming_the_second(
     second = page.count("\n") + 1 + page.count("\n", 0, start)
     assert line.startswith(f"revdiff: error: {both}:{second}: a second page starts here: the file "
                            "holds more than one page")
+
+
+def test_a_page_cut_before_its_tracker_markup_is_said_to_be_cut(tmp_path: Path) -> None:
+    """A NewsDiffs page cut before its comparison was refused as no tracker's page at all, with
+    a hint to save the diff page or give text files."""
+    page = (SAMPLES / "newsdiffs/us-sends-3000-troops-v1-v2-rendered.html").read_text("utf-8")
+    cut = tmp_path / "diff.html"
+    cut.write_text(page[:page.index('id="compare"')].rsplit("\n", 1)[0], "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(cut)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line == (f"revdiff: error: {cut}: HTML page is truncated (no </html>), and what is left "
+                    "of it is neither a News Sniffer nor a NewsDiffs page (save the whole page again)")
