@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 
+from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.read_warnings import counted
 
 READABLE = ("revdiff reads News Sniffer and NewsDiffs pages, plain version files, git "
@@ -51,6 +52,15 @@ _NEWSDIFFS_VERSION_LINES = re.compile(r"^\W*Pink: Archived .*\n(?:.*\n){0,3}?\W*
                                       re.MULTILINE)
 
 
+# A News Sniffer diff page's version row, title row and time row in another language (`Versión 0
+# Versión 1`, a title, `(alrededor de 1 hora después)`), as the text of a page a browser
+# translated has them; an English page is read before this is looked at.
+_TRANSLATED_DIFF_HEADER = re.compile(r"^[ \t]*(?P<word>[^\W\d_]+) \d+(?: |[ \t]*\t[ \t]*)(?P=word) \d+"
+                                     r"[ \t]*\n[^\n]+\n[ \t]*\((?P<time>[^()\n]{1,60})\)[ \t]*$",
+                                     re.MULTILINE)
+_ENGLISH_TIME = re.compile(r".*\b(?:later|earlier)")
+
+
 def describe_page_text(text: str) -> tuple[str, str] | None:
     """A NewsDiffs diff page saved as text ("Text files", "Text only", a copy of the page): its
     deleted and inserted runs, which only the HTML's `<del>` and `<ins>` tell apart, are glued
@@ -59,6 +69,10 @@ def describe_page_text(text: str) -> tuple[str, str] | None:
         what = ("a NewsDiffs diff page saved as text, whose deleted and inserted words run "
                 "together")
         return what, "save the page as HTML (\"Web Page, HTML only\") and give that"
+    header = _TRANSLATED_DIFF_HEADER.search(text[:8192])
+    if header and not (header["word"] == "Version" and _ENGLISH_TIME.fullmatch(header["time"])):
+        what = "a News Sniffer diff page translated by the browser (its header is not in English)"
+        return what, SAVE_UNTRANSLATED
     return None
 
 

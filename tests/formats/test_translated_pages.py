@@ -52,3 +52,29 @@ def test_translated_version_cells_say_the_page_looks_translated(tmp_path: Path) 
     with pytest.raises(MalformedPage) as refused:
         _read(tmp_path, page)
     assert "looks translated" in str(refused.value)
+
+
+DIFF_TEXT = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize("words", [
+    {"This article is from the source": "Dieser Artikel stammt aus der Quelle",
+     "The article has changed": "Der Artikel hat sich geändert", "(about 1 hour later)":
+     "(etwa 1 Stunde später)"},
+    {"This article is from the source": "Este artículo es de la fuente", "Version 0 Version 1":
+     "Versión 0 Versión 1", "(about 1 hour later)": "(alrededor de 1 hora después)"},
+], ids=["German", "Spanish"])
+def test_a_diff_page_translated_and_saved_as_text_is_refused_saying_so(
+        tmp_path: Path, words: dict[str, str]) -> None:
+    """Without News Sniffer's English words the text was read as one plain version: the whole
+    page, header and both columns, as one version's paragraphs."""
+    page = DIFF_TEXT
+    for english, foreign in words.items():
+        assert english in page
+        page = page.replace(english, foreign)
+    target = tmp_path / "page.txt"
+    target.write_text(page, "utf-8")
+    with pytest.raises(UnknownFormat) as refused:
+        load([str(target)])
+    assert "translated by the browser" in str(refused.value)
+    assert "save it again untranslated" in str(refused.value)
