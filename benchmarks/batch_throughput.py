@@ -204,10 +204,10 @@ def main(argv: list[str] | None = None) -> None:
           f"{workers}-worker run; CPU time {workers} workers / 1 worker: "
           f"{parallel['cpu_seconds'] / big['cpu_seconds']:.2f}x")
     if with_dask:
-        dask = results[plan[3][0]]
+        on_dask = results[plan[3][0]]
         print(f"speed-up on a Dask LocalCluster of {workers} workers (1x, its start-up included): "
-              f"{pairs_per_second(dask) / pairs_per_second(small):.2f}x; pairs/s Dask / "
-              f"{workers} local workers: {pairs_per_second(dask) / pairs_per_second(parallel):.2f}x")
+              f"{pairs_per_second(on_dask) / pairs_per_second(small):.2f}x; pairs/s Dask / "
+              f"{workers} local workers: {pairs_per_second(on_dask) / pairs_per_second(parallel):.2f}x")
     else:
         print('no Dask case: dask is not installed (pip install ".[dask]")')
     print(f"peak memory {arguments.scale}x / 1x (1 worker): {memory:.2f}x (target <= 1.2x)")
