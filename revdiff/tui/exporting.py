@@ -55,7 +55,13 @@ def _as_unified(pair: ExportedPair) -> str:
 
 
 def _as_html(pair: ExportedPair) -> str:
-    return "".join(comparisons_html([(pair.ref.name, pair.comparison)], title=pair.ref.name))
+    """The pair's page, titled and headed as `revdiff diff --format html` heads it: by the
+    article's title (here the pair's, as the app shows it), not its URL."""
+    comparison = pair.comparison
+    heading = comparison.new.title.strip() or pair.ref.name
+    title = (f"{heading}: versions {comparison.old.number} to {comparison.new.number}"
+             " - revdiff")
+    return "".join(comparisons_html([(heading, comparison)], title=title))
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (

@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 import json
 import os
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,10 @@ async def test_export_writes_the_chosen_format_on_one_enter(chain_article: Artic
         await pilot.pause()
         html = (tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.html").read_text()
         assert html.startswith("<!DOCTYPE html>") and "<table>" in html
+        # titled and headed by the article's title, as `revdiff diff --format html` is, not its URL
+        title = html_escape(app.session.comparison().new.title)
+        assert f"<title>{title}: versions 0 to 1 - revdiff</title>" in html
+        assert "<h2>" in html and "https://" not in html.split("<h2>", 1)[1].split("</h2>")[0]
 
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
