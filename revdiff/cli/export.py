@@ -90,7 +90,7 @@ def _pick_format(chosen: str | None, raw: str) -> str:
                    "(jsonl, the default, or csv) or the unified diff to stdout.")
 @click.option("--format", "export_format", type=click.Choice(FORMATS),
               help="Output format; by default taken from the output's suffix (html for a "
-                   "folder, -o report/). parquet needs "
+                   "name that ends in /, -o report/). parquet needs "
                    "revdiff[parquet].")
 @click.option("--workers", type=click.IntRange(min=1, max=MAX_WORKERS), default=1,
               show_default=True,

@@ -42,5 +42,5 @@ def test_help_names_the_extra_of_each_option_that_needs_one(run_cli) -> None:  #
     assert ("--scheduler ADDRESS Run on the Dask distributed scheduler at this address: "
             "HOST:PORT, tcp:// or ws:// (needs revdiff[dask])") in text
     assert "--dask Run on a Dask LocalCluster of --workers processes (needs revdiff[dask])" in text
-    assert ("by default taken from the output's suffix (html for a folder, -o report/). parquet "
-            "needs revdiff[parquet].") in text
+    assert ("by default taken from the output's suffix (html for a name that ends in /, -o "
+            "report/). parquet needs revdiff[parquet].") in text
