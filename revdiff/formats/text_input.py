@@ -47,9 +47,11 @@ def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
     bytes when it is over the limit."""
     if size > max_bytes:
         exact = f" ({size:,} bytes)" if size >= KIB else ""
+        limit = _bytes_text(max_bytes)
+        if _bytes_text(size) == limit:  # just over it, the size reads as the limit: `1K`, `1K`
+            limit += f" ({max_bytes:,} bytes)"
         raise _too_large(f"{what} is {_bytes_text(size)}{exact}, more than the size limit of "
-                         f"{_bytes_text(max_bytes)}", where,
-                         "one article" if what == "input" else "one version")
+                         f"{limit}", where, "one article" if what == "input" else "one version")
 
 
 def _bytes_text(size: int) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 import subprocess
 import sys
 import tracemalloc
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -109,6 +111,23 @@ def test_a_size_under_1k_is_said_in_bytes_once() -> None:
     with pytest.raises(InputTooLarge) as raised:
         check_size(17_547, "big.txt", 2048)
     assert "input is 17.1K (17,547 bytes), more than the size limit of 2K" in str(raised.value)
+
+
+def test_a_size_just_over_the_limit_gives_the_limit_in_bytes_too(tmp_path: Path) -> None:
+    """It said `input is 1K (1,070 bytes), more than the size limit of 1K`: both round to 1K."""
+    with pytest.raises(InputTooLarge) as raised:
+        check_size(1070, "big.txt", 1024)
+    assert "input is 1K (1,070 bytes), more than the size limit of 1K (1,024 bytes)" in str(
+        raised.value)
+    database = tmp_path / "news.sqlite"
+    with closing(sqlite3.connect(database)) as connection:
+        connection.execute("CREATE TABLE entryversion (entry_id, version, title, summary)")
+        connection.commit()
+    size = database.stat().st_size  # whole pages of 4K: a byte less reads as the same size
+    refused = CliRunner().invoke(main, ["parse", str(database), "--max-size", str(size - 1)])
+    assert refused.exit_code == 2
+    assert (f"more than the size limit of {size // 1024}K ({size - 1:,} bytes) for reading it "
+            "whole") in refused.stderr
 
 
 def test_stdin_over_the_limit_is_refused(tmp_path: Path) -> None:
