@@ -284,7 +284,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         if paragraph[letter_start].islower() and word_before_letter.isdigit():
             return True  # a unit after a number, French `à 10 h. Le ministre`, ends one as it does
         if word in TEMPERATURE_SCALES and (word_before_letter.lower() == "deg."
-                                           or word_before_letter.isdigit()):
+                                           or _is_a_temperature(word_before_letter, next_word)):
             return True  # and so does a temperature's scale (`40 deg. F. Crowds came.`, `100 F.`)
         return (next_lower in OPENERS and not _ends_a_sentence(word_before_letter)
                 and not (word_before_letter[:1].isupper() and _is_a_surname(
@@ -332,6 +332,13 @@ def _ends_a_sentence(word: str) -> bool:
     """Whether `word`, the one before a number, leaves that number opening a sentence: there is
     none (the paragraph's start) or it ends one (`facts.`, not `Sept.` in `Sept. 30.`)."""
     return word == "" or word.endswith((".", "!", "?")) and not is_abbreviation(word)
+
+
+def _is_a_temperature(number: str, next_word: str) -> bool:
+    """Whether a scale's letter after `number` makes a temperature (`100 F. People left.`): a
+    number of up to three digits before no other initial, where a year or a day before a name's
+    initials is a date (`In 1925 F. Scott Fitzgerald wrote`, `On May 5 C. J. Roberts ruled.`)."""
+    return number.isdigit() and len(number) <= 3 and not _INITIALS.fullmatch(next_word)
 
 
 def _is_a_surname(opener: str, mark_after: str) -> bool:

@@ -283,6 +283,10 @@ def pieces(text: str) -> list[str]:
     ("The temperature hit 100 F. People left. It hit 40 C. Crowds came. Plan B. People left.",
      ["The temperature hit 100 F.", "People left.", "It hit 40 C.", "Crowds came.",
       "Plan B. People left."]),
+    # while a name's initial after a year or a day, a scale's letter too, ended one there
+    ("In 1925 F. Scott Fitzgerald wrote it. Since 2010 K. Johnson has led. On May 5 C. J. Roberts ruled.",
+     ["In 1925 F. Scott Fitzgerald wrote it.", "Since 2010 K. Johnson has led.",
+      "On May 5 C. J. Roberts ruled."]),
     # French `MM.` and a German weekday before a date ended a sentence
     ("MM. Dupont et Durand sont partis. Am Mo. 3. März kam er. I do. 3 people came.",
      ["MM. Dupont et Durand sont partis.", "Am Mo. 3. März kam er.", "I do.", "3 people came."]),
