@@ -7,15 +7,17 @@ import re
 
 from revdiff.errors import MalformedPage
 
-_DOCUMENT_END = re.compile(r"</html\s*>", re.IGNORECASE)
-_DOCUMENT_START = re.compile(r"<!doctype\s+html\b|<html\b", re.IGNORECASE)
+# A page's end followed by another's start, with only white space, a byte order mark and comments
+# (a browser's `<!-- saved from url=… -->`, an archive's notes) between them; a script's string
+# that writes a frame's page (`document.write('<html><body></body></html>')`) is no page's end.
+_NEXT_DOCUMENT = re.compile(r"</html\s*>[\s\ufeff]*(?:<!--[^>]*-->[\s\ufeff]*)*"
+                            r"(?P<start><!doctype\s+html\b|<html\b)", re.IGNORECASE)
 
 
 def refuse_a_second_page(text: str, where: str) -> None:
     """Refuse a page after which another page starts, naming the line where it does."""
-    end = _DOCUMENT_END.search(text)
-    second = _DOCUMENT_START.search(text, end.end()) if end is not None else None
+    second = _NEXT_DOCUMENT.search(text)
     if second is not None:
         raise MalformedPage("a second page starts here: the file holds more than one page", where,
-                            text.count("\n", 0, second.start()) + 1,
+                            text.count("\n", 0, second.start("start")) + 1,
                             hint="save each page in a file of its own and give them all")

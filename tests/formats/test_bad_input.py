@@ -392,3 +392,17 @@ def test_a_page_cut_before_its_tracker_markup_is_said_to_be_cut(tmp_path: Path) 
     (line,) = result.stderr.splitlines()
     assert line == (f"revdiff: error: {cut}: HTML page is truncated (no </html>), and what is left "
                     "of it is neither a News Sniffer nor a NewsDiffs page (save the whole page again)")
+
+
+@pytest.mark.parametrize("sample", ["sniffer-version.html", "newsdiffs/us-deploys-troops-v1-v2-raw.html"])
+def test_a_script_writing_a_frame_s_page_is_no_second_page(sample: str, tmp_path: Path) -> None:
+    """An ad's script that writes its frame's page (`'<html><body></body></html>'`, twice) held a
+    `</html>` with an `<html` after it, which refused the page as holding two pages."""
+    page = (SAMPLES / sample).read_text(encoding="utf-8")
+    script = "<script>var a = '<html><body></body></html>', b = '<html><body></body></html>';</script>"
+    with_script = tmp_path / "page.html"
+    with_script.write_text(page.replace("</head>", script + "</head>", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(with_script)])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads(
+        CliRunner().invoke(main, ["parse", "--format", "json", str(SAMPLES / sample)]).stdout)
