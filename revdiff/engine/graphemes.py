@@ -16,7 +16,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from revdiff.engine.word_count import ZERO_WIDTH_SPACE
+from revdiff.engine.word_count import VOWELS_AM, ZERO_WIDTH_SPACE
 
 ZERO_WIDTH_JOINER = "\u200d"
 KEYCAP = "\u20e3"
@@ -107,12 +107,13 @@ def is_tag(char: str) -> bool:
 
 
 def joins_previous(char: str) -> bool:
-    """A character that belongs to the one before it: a combining mark, a skin tone, or an
-    invisible format character (zero-width joiner and non-joiner, word joiner, byte-order mark,
-    soft hyphen, direction marks, tags); not the zero-width space, which separates."""
+    """A character that belongs to the one before it: a combining mark, the Thai and Lao vowel
+    AM (`ำ`, a letter to Python but a mark to Unicode's clusters), a skin tone, or an invisible
+    format character (zero-width joiner and non-joiner, word joiner, byte-order mark, soft
+    hyphen, direction marks, tags); not the zero-width space, which separates."""
     category = unicodedata.category(char)
     return (category[0] == "M" or (category == "Cf" and char != ZERO_WIDTH_SPACE)
-            or is_skin_tone(char))
+            or char in VOWELS_AM or is_skin_tone(char))
 
 
 def continues_cluster(before: str, char: str) -> bool:

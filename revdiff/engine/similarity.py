@@ -16,14 +16,12 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from revdiff.engine.graphemes import continues_cluster
 from revdiff.engine.word_count import UNSPACED
 from revdiff.engine.words import WORD, goes_on
 
 _SPACES = re.compile(r"\s+")
 _TOKENS = re.compile(rf"{WORD}|[^\w\s]")
 _ASCII_TOKENS = re.compile(r"\w+|[^\w\s]")  # the same, faster, for ASCII text
-_WORDS_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao, Myanmar, Khmer
 _WORD_START = re.compile(rf"[^\W{UNSPACED}]")
 _UNSPACED_RUNS = re.compile(f"[{UNSPACED}]{{2,}}")
 # Typography that does not count as a change: curly quotes and guillemets become straight quotes,
@@ -81,8 +79,9 @@ def _words(chars: str) -> tuple[str, ...]:
     """The word tokens of a text that is not ASCII, each word whole: the word pattern leaves
     combining marks out, so that a Devanagari word such as `सेना` came as `स`, `े`, `न`, `ा`, and
     unrelated sentences in Hindi, Bengali or Arabic with its vowel marks shared "words" as they
-    share letters. Thai, Lao, Khmer and Myanmar put no spaces between words: there a mark joins
-    its letter, and the letters after it start a token of their own, as before."""
+    share letters. Thai, Lao, Khmer and Myanmar put no spaces between words: there each letter
+    with its marks is a word, as `words.tokenize` has it (`ขีปนาวุธ` is `ขี`, `ป`, `น`, `า`,
+    `วุ`, `ธ`; the marks cut it in three, so that an edited Thai sentence shared few words)."""
     words: list[list[str]] = []  # each word's tokens, joined at the end: a word of many tokens
     word_end = -1                # joined token by token is copied again at each (quadratic)
     for match in _TOKENS.finditer(chars):
@@ -91,8 +90,7 @@ def _words(chars: str) -> tuple[str, ...]:
             tokens = words[-1]
             # What the tests read of the word: its start, its end and a pair of flags' letters.
             word = tokens[0] if len(tokens) == 1 else tokens[0] + tokens[-1]
-            if continues_cluster(word, token[0]) or (
-                    goes_on(word, token) and not _WORDS_UNSPACED.match(token)):
+            if goes_on(word, token):
                 tokens.append(token)
                 word_end = match.end()
                 continue

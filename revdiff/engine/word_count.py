@@ -4,13 +4,25 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from revdiff.model import Version
 
+# Thai, Lao, Myanmar and Khmer put no spaces between words either, and revdiff has no dictionary
+# to find them: each letter is a word, with its vowel signs and tone marks (combining marks, and
+# the vowel AM of Thai and Lao, a letter to Python that is written after the marks: `น้ำ`). Their
+# digits, currency signs and punctuation are not letters: a number stays whole.
+VOWELS_AM = "\u0e33\u0eb3"
+_UNSPACED_ALPHABETS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+_UNSPACED_LETTERS = "".join(
+    chr(point) for first, last in _UNSPACED_ALPHABETS for point in range(first, last + 1)
+    if unicodedata.category(chr(point)).startswith("L") and chr(point) not in VOWELS_AM)
 # Chinese and Japanese put no spaces between words: each ideograph and each kana is a word of its
 # own, so that a number changed inside a clause is that number changed, not the whole clause.
-UNSPACED = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_UNSPACED_CHARACTER = re.compile(f"[{UNSPACED}]")
+UNSPACED = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+            + _UNSPACED_LETTERS)
+# One of those characters with its marks (and any punctuation after it, which counts for nothing).
+_UNSPACED_WORD = re.compile(f"[{UNSPACED}][^\\w\\s]*[{VOWELS_AM}]?")
 # A break between words that takes no room.
 ZERO_WIDTH_SPACE = "\u200b"
 
@@ -24,9 +36,10 @@ _COUNTED_WORD = re.compile(r"[^\W_]\S*")
 def count_words(text: str) -> int:
     """Words as a reader counts them: the runs between spaces that hold a letter or a digit
     (`Iran's` and `3,000` are one word each; a dash, a bullet or an emoji alone is none), each
-    ideograph and kana one word (`弾道ミサイル15発` is eight: seven characters and `15`)."""
+    ideograph and kana one word (`弾道ミサイル15発` is eight: seven characters and `15`), and so
+    each Thai, Lao, Myanmar and Khmer letter with its marks (`น้ำ ๑๒ ลิตร` is five)."""
     if not text.isascii():
-        text = _UNSPACED_CHARACTER.sub(" x ", text)
+        text = _UNSPACED_WORD.sub(" x ", text)
     return len(_COUNTED_WORD.findall(text.replace(ZERO_WIDTH_SPACE, " ")))
 
 

@@ -28,6 +28,8 @@ NUMBER_PART = r"(?:[.,\u066b\u066c]\d+|[\u00a0\u202f\u2009]\d{3}(?!\d))"
 _TOKENS = re.compile(rf"\d+{NUMBER_PART}+|{WORD}|[\s\u200b]+|[^\w\s\u200b]")
 _ASCII_TOKENS = re.compile(r"\d+(?:[.,]\d+)+|\w+|\s+|[^\w\s]")  # the same, faster, for ASCII
 _WORD_START = re.compile(r"\w")
+# The start of a word written with spaces around it, which goes on after a mark.
+_SPACED_WORD_START = re.compile(rf"[^\W{UNSPACED}]")
 
 
 # Giant "sentences" (a page without punctuation, hostile input) get a diff bounded in time; every
@@ -72,10 +74,12 @@ def tokenize(text: str) -> list[str]:
 
 def goes_on(previous: str, token: str) -> bool:
     """Whether `token` belongs to the token before it: the same grapheme cluster, or the rest of a
-    word after a mark or a joiner (`दिन`, the Persian `می‌خواهم` with its zero-width non-joiner)."""
+    word after a mark or a joiner (`दिन`, the Persian `می‌خواهم` with its zero-width non-joiner).
+    In the scripts without spaces (`UNSPACED`) each letter with its marks is a word: `กิน` is
+    `กิ` and `น`, and `ที่๑๒` the word `ที่` and the number `๑๒`."""
     return continues_cluster(previous, token[0]) or (
-        joins_previous(previous[-1]) and _WORD_START.match(previous) is not None
-        and _WORD_START.match(token) is not None)
+        joins_previous(previous[-1]) and _SPACED_WORD_START.match(previous) is not None
+        and _SPACED_WORD_START.match(token) is not None)
 
 
 def word_diff(old: str, new: str) -> WordDiff:

@@ -65,8 +65,8 @@ def test_words_with_vowel_marks_are_compared_whole() -> None:
     # the word pattern leaves combining marks out: `सेना` came as four "words", `ा` among them
     assert Form.of("सेना ने जांच शुरू की।").words == ("सेना", "ने", "जांच", "शुरू", "की", "।")
     assert Form.of("می\u200cخواهم بروم").words == ("می\u200cخواهم", "بروم")
-    # Thai spaces no words: a mark stays with its letter, what follows goes on apart
-    assert Form.of("ขีปนาวุธ").words == ("ขี", "ปนาวุ", "ธ")
+    # Thai spaces no words: each letter with its marks is one
+    assert Form.of("ขีปนาวุธ").words == ("ขี", "ป", "น", "า", "วุ", "ธ")
 
 
 def test_unrelated_hindi_sentences_in_one_place_are_no_edit() -> None:

@@ -23,6 +23,12 @@ def test_an_emoji_sequence_is_one_cluster() -> None:
     assert list(grapheme_clusters(" \u0301\u200b🏽")) == [" ", "\u0301", "\u200b", "🏽"]
 
 
+def test_the_thai_and_lao_vowel_am_stays_with_its_letter() -> None:
+    # `ำ` is a letter to Python, though written over the letter before it and its tone mark
+    assert list(grapheme_clusters("น้ำท่วม")) == ["น้ำ", "ท่", "ว", "ม"]
+    assert list(grapheme_clusters("ນ້ຳ")) == ["ນ້ຳ"]
+
+
 def test_emoji_are_told_from_other_symbols() -> None:
     assert all(is_emoji(cluster) for cluster in (FAMILY, "👍🏽", "🇺🇸", "❤️", "1️⃣", ENGLAND, "©"))
     assert not any(is_emoji(cluster) for cluster in ("★", "✓", "—", "€", "a", "e\u0301", "."))

@@ -363,6 +363,19 @@ def test_chinese_and_japanese_words_are_their_ideographs_and_kana() -> None:
     assert Flag.NUMBER_CHANGED in edit_flags(old, new)
 
 
+def test_thai_lao_myanmar_and_khmer_words_are_their_letters_with_their_marks() -> None:
+    """Without spaces a clause was one word, cut only where a vowel sign or tone mark stopped the
+    word pattern: a word changed in it was the clause changed, a Thai number written after a mark
+    (`ที่๑๒`) was part of a word, and a vowel AM was cut from its letter."""
+    old = "นายกรัฐมนตรีกล่าวว่ารัฐบาลจะสร้างรถไฟฟ้าสายใหม่อีก ๑๒ สาย"
+    new = old.replace("สร้าง", "ขยาย").replace("๑๒", "๑๕")
+    assert [text for op, text in word_diff(old, new) if op] == ["สร้าง", "ขยาย", "๑๒", "๑๕"]
+    assert tokenize("น้ำที่๑๒") == ["น้ำ", "ที่", "๑๒"]
+    assert tokenize("ນ້ຳ ໑໒ မြန်မာ ១២,៥") == ["ນ້ຳ", " ", "໑໒", " ", "မြ", "န်", "မာ", " ", "១២,៥"]
+    assert count_words("น้ำ ๑๒ ลิตร ฿") == 5
+    assert count_words("น้ำที่๑๒") == 3
+
+
 def test_quote_marks_written_otherwise_are_boring_also_with_straight_single_quotes() -> None:
     old, new = "Trump's aides and the 'experts' agreed.", "Trump’s aides and the ‘experts’ agreed."
     flags = edit_flags(old, new)
