@@ -202,11 +202,19 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 # `.“` and `.«`, French `. »` after a no-break or plain space), Wikipedia's reference markers
 # (`.[1]`, `.[a][12]`), and the space before the next one.
 _TERMINAL = re.compile(
-    r"(?P<punct>\.\.\.|…|[.!?؟।]+)(?P<close>(?:[ \u00a0\u202f][»›])?[”\"’'»«“›‹」』)\]]*)"
+    r"(?P<punct>\.\.\.|…|[.!?؟।။។៕]+)(?P<close>(?:[ \u00a0\u202f][»›])?[”\"’'»«“›‹」』)\]]*)"
     r"(?:\[\w{1,4}\])*(?P<space>\s+)(?=\S)"
 )
 # Chinese and Japanese full stops end a sentence with no space after them.
 _FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+[」』”’\"）)]*(?=\S)")
+# Thai and Lao have no full stop: a space between two of their letters ends a sentence or a
+# clause. A space beside a number (`ประมาณ ๕๐๐ คน`), before or after the repetition mark (`ต่าง ๆ`)
+# or after the abbreviation mark (`กรุงเทพฯ เป็น`) ends nothing.
+_THAI_OR_LAO_LETTER_BEFORE = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e" \
+    "\u0e81-\u0eae\u0eb0-\u0ec4\u0ec8-\u0ece\u0edc-\u0edf"
+_THAI_OR_LAO_WORD_START = "\u0e01-\u0e2e\u0e40-\u0e44\u0e81-\u0eae\u0ec0-\u0ec4\u0edc-\u0edf"
+_UNMARKED_STOP = re.compile(
+    f"(?<=[{_THAI_OR_LAO_LETTER_BEFORE}])[ \u00a0]+(?=[{_THAI_OR_LAO_WORD_START}])")
 _GLUED = re.compile(r"(?<=[a-z]{2})(?P<punct>[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
 # Marks that may open a sentence: quotation marks (German `„` and `»` too), brackets, `¿` and `¡`.
 _OPENING = "“\"‘'«»„‹([¿¡"
@@ -615,6 +623,8 @@ def _boundaries(paragraph: str) -> list[int]:
         if _is_boundary(paragraph, match, lower_case_text):
             starts.append(match.end())
     starts.extend(match.end() for match in _FULL_WIDTH_TERMINAL.finditer(paragraph))
+    if not paragraph.isascii():
+        starts.extend(match.end() for match in _UNMARKED_STOP.finditer(paragraph))
     if not lower_case_text:
         for match in _GLUED.finditer(paragraph):
             if not _is_in_an_address(paragraph, match.start("punct")):

@@ -347,11 +347,17 @@ def test_seed_004_splits_cleanly(shared) -> None:  # type: ignore[no-untyped-def
     ("नमस्ते दुनिया। यह पाठ है।", ["नमस्ते दुनिया।", "यह पाठ है।"]),
     ("今天下雨。明天晴天！你好吗？", ["今天下雨。", "明天晴天！", "你好吗？"]),
     ("他说：“我们走。”然后离开了。", ["他说：“我们走。”", "然后离开了。"]),
+    ("มีประชากร ๕๐๐ คน เมืองนี้เป็นศูนย์กลาง ราคาต่าง ๆ ขึ้น",
+     ["มีประชากร ๕๐๐ คน", "เมืองนี้เป็นศูนย์กลาง", "ราคาต่าง ๆ ขึ้น"]),
+    ("ມີຝົນຕົກໜັກ ລັດຖະບານກ່າວ", ["ມີຝົນຕົກໜັກ", "ລັດຖະບານກ່າວ"]),
+    ("မိုးကြီးသည်။ လူ ၁၂ ဦး သေဆုံးသည်။", ["မိုးကြီးသည်။", "လူ ၁၂ ဦး သေဆုံးသည်။"]),
+    ("ភ្លៀងធ្លាក់។ មនុស្ស ១២ នាក់ស្លាប់។", ["ភ្លៀងធ្លាក់។", "មនុស្ស ១២ នាក់ស្លាប់។"]),
 ])
 def test_scripts_without_case_and_full_width_stops_split(paragraph: str,
                                                           sentences: list[str]) -> None:
     """A paragraph in Hebrew, Arabic, Hindi or Chinese was one sentence, so one changed word made
-    the whole paragraph one edit."""
+    the whole paragraph one edit; so was one in Thai and Lao, which end a sentence with a space
+    between letters (not one beside a number), and in Myanmar and Khmer, with their full stops."""
     assert [paragraph[start:end] for start, end in split_paragraph(paragraph)] == sentences
 
 
