@@ -13,6 +13,9 @@ from revdiff.model import Version
 # the vowel AM of Thai and Lao, a letter to Python that is written after the marks: `น้ำ`). Their
 # digits, currency signs and punctuation are not letters: a number stays whole.
 VOWELS_AM = "\u0e33\u0eb3"
+# The Khmer coeng and the Myanmar virama write the consonant after them below the one before:
+# the two are one letter to a reader (`ក្រ`, `တ္တ`), and a word too.
+STACKERS = "\u17d2\u1039"
 _UNSPACED_ALPHABETS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
 _UNSPACED_LETTERS = "".join(
     chr(point) for first, last in _UNSPACED_ALPHABETS for point in range(first, last + 1)
@@ -21,8 +24,10 @@ _UNSPACED_LETTERS = "".join(
 # own, so that a number changed inside a clause is that number changed, not the whole clause.
 UNSPACED = ("\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
             + _UNSPACED_LETTERS)
-# One of those characters with its marks (and any punctuation after it, which counts for nothing).
-_UNSPACED_WORD = re.compile(f"[{UNSPACED}][^\\w\\s]*[{VOWELS_AM}]?")
+# One of those characters with its marks and the consonants stacked below it (and any punctuation
+# after it, which counts for nothing).
+_UNSPACED_WORD = re.compile(
+    f"[{UNSPACED}](?:[^\\w\\s]|[{VOWELS_AM}]|(?<=[{STACKERS}])[{UNSPACED}])*")
 # A break between words that takes no room.
 ZERO_WIDTH_SPACE = "\u200b"
 
@@ -37,7 +42,8 @@ def count_words(text: str) -> int:
     """Words as a reader counts them: the runs between spaces that hold a letter or a digit
     (`Iran's` and `3,000` are one word each; a dash, a bullet or an emoji alone is none), each
     ideograph and kana one word (`弾道ミサイル15発` is eight: seven characters and `15`), and so
-    each Thai, Lao, Myanmar and Khmer letter with its marks (`น้ำ ๑๒ ลิตร` is five)."""
+    each Thai, Lao, Myanmar and Khmer letter with its marks and the letters stacked below it
+    (`น้ำ ๑๒ ลิตร` is five, `ក្រុម` two)."""
     if not text.isascii():
         text = _UNSPACED_WORD.sub(" x ", text)
     return len(_COUNTED_WORD.findall(text.replace(ZERO_WIDTH_SPACE, " ")))

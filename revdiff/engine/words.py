@@ -8,7 +8,7 @@ import unicodedata
 from diff_match_patch import diff_match_patch
 
 from revdiff.engine.graphemes import continues_cluster, joins_previous
-from revdiff.engine.word_count import UNSPACED
+from revdiff.engine.word_count import STACKERS, UNSPACED
 from revdiff.model import WordDiff
 
 # White space is what Python counts as such (with the no-break spaces) and the zero-width space, a
@@ -76,8 +76,10 @@ def goes_on(previous: str, token: str) -> bool:
     """Whether `token` belongs to the token before it: the same grapheme cluster, or the rest of a
     word after a mark or a joiner (`दिन`, the Persian `می‌خواهم` with its zero-width non-joiner).
     In the scripts without spaces (`UNSPACED`) each letter with its marks is a word: `กิน` is
-    `กิ` and `น`, and `ที่๑๒` the word `ที่` and the number `๑๒`."""
-    return continues_cluster(previous, token[0]) or (
+    `กิ` and `น`, and `ที่๑๒` the word `ที่` and the number `๑๒`; a consonant stacked below the
+    one before it goes on with it (`ក្រុម` is `ក្រុ` and `ម`: a diff cut after the Khmer coeng
+    showed it apart from its consonant)."""
+    return continues_cluster(previous, token[0]) or previous[-1] in STACKERS or (
         joins_previous(previous[-1]) and _SPACED_WORD_START.match(previous) is not None
         and _SPACED_WORD_START.match(token) is not None)
 

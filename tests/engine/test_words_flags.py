@@ -376,6 +376,15 @@ def test_thai_lao_myanmar_and_khmer_words_are_their_letters_with_their_marks() -
     assert count_words("น้ำที่๑๒") == 3
 
 
+def test_a_consonant_stacked_below_another_is_not_diffed_apart_from_it() -> None:
+    """A diff cut after the Khmer coeng or the Myanmar virama, so that the kept text ended in the
+    sign and the changed text began with the consonant it writes below (`ភ្` kept, `លៀ` changed)."""
+    assert word_diff("ភ្នំពេញមានភ្លៀង", "ភ្នំពេញមានភ្ញៀង") == (
+        (0, "ភ្នំពេញមាន"), (-1, "ភ្លៀ"), (1, "ភ្ញៀ"), (0, "ង"))
+    assert word_diff("သတ္တဝါ", "သတ္ထဝါ") == ((0, "သ"), (-1, "တ္တ"), (1, "တ္ထ"), (0, "ဝါ"))
+    assert count_words("ក្រុម ១២") == 3
+
+
 def test_quote_marks_written_otherwise_are_boring_also_with_straight_single_quotes() -> None:
     old, new = "Trump's aides and the 'experts' agreed.", "Trump’s aides and the ‘experts’ agreed."
     flags = edit_flags(old, new)
