@@ -125,10 +125,20 @@ def continues_cluster(before: str, char: str) -> bool:
     if joins_previous(char):
         return True
     if last == ZERO_WIDTH_JOINER:  # emoji joined into one, such as `👩‍🚀`
-        return is_pictograph(char) and is_pictograph(before[0])
+        return is_pictograph(char) and _pictograph_before_joiner(before)
     if is_regional_indicator(char) and is_regional_indicator(last):
         return _trailing_indicators(before) % 2 == 1
     return False
+
+
+def _pictograph_before_joiner(text: str) -> bool:
+    """Whether the zero-width joiner that ends `text` follows a pictograph, with only marks, skin
+    tones and other joining characters between them (`👍🏽‍`); not another joiner: `👨‍‍👩`, with two,
+    joins no emoji."""
+    at = len(text) - 2
+    while at >= 0 and text[at] != ZERO_WIDTH_JOINER and joins_previous(text[at]):
+        at -= 1
+    return at >= 0 and is_pictograph(text[at])
 
 
 def _trailing_indicators(text: str) -> int:

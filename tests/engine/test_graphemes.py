@@ -19,6 +19,8 @@ def test_an_emoji_sequence_is_one_cluster() -> None:
     assert list(grapheme_clusters(text)) == [
         FAMILY, "👍🏽", "🇺🇸", "🇬🇧", "🇫", " ", "1️⃣", ENGLAND, "e\u0301"]
     assert list(grapheme_clusters(text, text.index(" "))) == [" ", "1️⃣", ENGLAND, "e\u0301"]
+    # two joiners in a row join no emoji
+    assert list(grapheme_clusters(f"{FAMILY}\u200d\u200d👨")) == [f"{FAMILY}\u200d\u200d", "👨"]
     # a mark or a skin tone after white space, and anything after a zero-width space, stand alone
     assert list(grapheme_clusters(" \u0301\u200b🏽")) == [" ", "\u0301", "\u200b", "🏽"]
 
