@@ -307,16 +307,17 @@ def _tracker_input(read: TextInput) -> TextInput:
         if looks_translated(read.text):
             raise UnknownFormat("HTML page was translated by the browser before it was saved",
                                 read.name, hint=SAVE_UNTRANSLATED)
+        other_inputs = ("give the versions as text files, or put saved pages of an article in "
+                        "a folder and give the folder")
         lowered = read.text.lower()
-        if "<html" in lowered and "</html" not in lowered:  # cut before the tracker's markup
-            raise MalformedPage("HTML page is truncated (no </html>), and what is left of it is "
-                                "neither a News Sniffer nor a NewsDiffs page", read.name,
-                                hint="save the whole page again")
-        raise UnknownFormat(
-            "HTML page is neither a News Sniffer nor a NewsDiffs page", read.name,
-            hint="save the diff page itself, give the versions as text files, "
-                 "or put saved pages of an article in a folder and give the folder",
-        )
+        if "<html" in lowered and "</html" not in lowered:  # cut before the tracker's markup?
+            # (a page may also leave out </html>, as HTML allows)
+            raise MalformedPage("HTML page is neither a News Sniffer nor a NewsDiffs page, and it "
+                                "ends without </html>", read.name,
+                                hint=f"if it is a diff page cut short, save the whole page again; "
+                                     f"else {other_inputs}")
+        raise UnknownFormat("HTML page is neither a News Sniffer nor a NewsDiffs page", read.name,
+                            hint=f"save the diff page itself, {other_inputs}")
     return read
 
 

@@ -390,8 +390,20 @@ def test_a_page_cut_before_its_tracker_markup_is_said_to_be_cut(tmp_path: Path) 
     result = CliRunner().invoke(main, ["parse", str(cut)])
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert line == (f"revdiff: error: {cut}: HTML page is truncated (no </html>), and what is left "
-                    "of it is neither a News Sniffer nor a NewsDiffs page (save the whole page again)")
+    assert line == (f"revdiff: error: {cut}: HTML page is neither a News Sniffer nor a NewsDiffs "
+                    "page, and it ends without </html> (if it is a diff page cut short, save the "
+                    "whole page again; else give the versions as text files, or put saved pages "
+                    "of an article in a folder and give the folder)")
+
+
+def test_a_page_that_leaves_out_its_closing_tag_is_not_called_truncated(tmp_path: Path) -> None:
+    """HTML allows a page to leave out `</html>`: such a page of no tracker was said to be
+    truncated and only told to be saved again."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>An article.</p>", "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    assert "truncated" not in result.stderr and "give the versions as text files" in result.stderr
 
 
 @pytest.mark.parametrize("sample", ["sniffer-version.html", "newsdiffs/us-deploys-troops-v1-v2-raw.html"])
