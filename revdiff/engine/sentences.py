@@ -314,7 +314,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         article_end = _end_of_text_before(paragraph, match.start("punct") - len(word))
         if len(word) <= 2 and _ends_a_sentence(_word_before(paragraph, article_end)):
             return False  # a numbered list's item: `1. First, check the facts. 2. Then publish.`
-        if len(word) <= 2 and word.isdecimal() and _numbers_a_list_item(
+        if len(word) <= 2 and word.isdecimal() and not _is_numbered_by(
+                _word_before(paragraph, article_end)) and _numbers_a_list_item(
                 paragraph, match.start("punct") - len(word), int(word)):
             return False  # and one inside a sentence: `Results: 1. Smith 2. Jones.`
         article = _word_before(paragraph, article_end)
@@ -505,6 +506,12 @@ def _is_a_time(words: Sequence[str]) -> bool:
     failed.`)."""
     return all(bare in WORDS_OF_A_TIME or _DATE_NUMBER.fullmatch(bare)
                for bare in (word.lower().rstrip(".,;:") for word in words))
+
+
+def _is_numbered_by(word: str) -> bool:
+    """Whether a number after `word` is what it abbreviates the name of (`No. 2`, `Vol. 3`),
+    never a list's item."""
+    return word.lower().removesuffix(".") in BEFORE_NUMBER
 
 
 def _numbers_a_list_item(paragraph: str, start: int, number: int) -> bool:

@@ -262,6 +262,9 @@ def pieces(text: str) -> list[str]:
     ("Score: 1. Then we left. He came in 1. Smith 2. Jones.",
      ["Score: 1.", "Then we left.", "He came in 1.", "Smith 2.", "Jones."]),
     ("The area is 5 km ². Then ③. He left.", ["The area is 5 km ².", "Then ③.", "He left."]),
+    # a number an abbreviation names is no item (`No. 2.` ended the sentence before lists did)
+    ("The vote ended. 1. The team came in at No. 2. Smith said so.",
+     ["The vote ended.", "1. The team came in at No. 2.", "Smith said so."]),
     ("The deadline is Sept. 30. The bill passed.", ["The deadline is Sept. 30.", "The bill passed."]),
     # but a number after an English word spelt as a German article may: a band, a scout den
     ("He formed the band Die 2. The band split in 2001. He joined Den 7. It met weekly.",
