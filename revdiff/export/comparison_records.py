@@ -7,11 +7,10 @@ per comparison: its summary row with the list of its edit rows under `edits`.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from revdiff.export.csv_cells import csv_line
 from revdiff.export.json_text import json_array, json_line
 from revdiff.export.pairs import PairReading
 from revdiff.export.records import (
@@ -54,13 +53,9 @@ def comparisons_jsonl(items: Iterable[Item]) -> Iterator[str]:
 
 def comparisons_csv(items: Iterable[Item]) -> Iterator[str]:
     """The header line, then one CSV line per edit (cells as in the export's edits table)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(EDIT_COLUMN_NAMES)
+    header = csv_line(EDIT_COLUMN_NAMES)
     for ref, comparison, reading in items:
         for row in edit_rows(ref, comparison, reading):
-            writer.writerow(flatten_for_csv(row, EDIT_COLUMNS))
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+            yield header + csv_line(flatten_for_csv(row, EDIT_COLUMNS))
+            header = ""
+    yield header

@@ -9,11 +9,17 @@ characters gets one leading apostrophe, which spreadsheets hide and read as "thi
 To keep the change reversible, a text that already starts with apostrophes followed by one of
 those characters gets one more; `restore_cell` removes exactly one again. Numbers are written as
 numbers and never changed (a negative number is not text).
+
+`csv_line` writes a row as the exports do: ended by a line feed, every cell that holds a line
+break quoted, a bare carriage return too.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable
 from typing import Any
 
 FORMULA_STARTS = "=+-@\t\r\0"
@@ -34,3 +40,17 @@ def restore_cell(text: str) -> str:
     if text.startswith(APOSTROPHE) and _NEUTRALISED.match(text, 1):
         return text[1:]
     return text
+
+
+def csv_line(cells: Iterable[Any]) -> str:
+    """One CSV row ending in a line feed, with each cell that holds a line feed or a carriage
+    return quoted.
+
+    csv.writer quotes a cell that holds a character of its line terminator, so with a line feed
+    alone it left a carriage return (in a title read from a NewsEdits file) bare, and readers
+    ended the row there. It writes with CR LF, which quotes both, and the row's own CR LF at the
+    end becomes a line feed.
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + "\n"

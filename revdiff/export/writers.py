@@ -12,13 +12,13 @@ JSONL and CSV write two files: the edits table and the per-comparison summary ta
 
 from __future__ import annotations
 
-import csv
 import io
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from revdiff.export.csv_cells import csv_line
 from revdiff.export.json_text import json_line
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import (
@@ -198,10 +198,7 @@ class JsonlWriter(TwoTableTextWriter):
 
 
 def _csv_text(rows: Iterable[list[Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return "".join(csv_line(row) for row in rows)
 
 
 def render_csv(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]

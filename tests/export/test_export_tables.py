@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import io
 import json
 import sqlite3
 import unicodedata
@@ -411,3 +412,29 @@ def test_sqlite_rows_come_back_one_pair_at_a_time(tmp_path: Path) -> None:
         entries = connection.execute("SELECT * FROM entryversion ORDER BY id").fetchall()
     assert edits == [row for piece in pair_pieces for row in piece["edits"]]
     assert [row[1:] for row in entries] == versions_piece["entryversion"]
+
+
+def _csv_records(path: Path) -> list[list[str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.reader(handle))
+
+
+def test_a_carriage_return_in_a_csv_cell_stays_in_its_row(tmp_path: Path) -> None:
+    # a title read from a NewsEdits file may hold a bare \r; csv.writer with a "\n" line end left
+    # it unquoted, so readers ended the row there (the edits table too: the article, named by its
+    # title, is in every row)
+    titles = ("Iran\rstrikes, again", "Iran\rstrikes")
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, None, tuple(
+        Version(number, title, (f"It rained {number} times.",))
+        for number, title in enumerate(titles)), 2)])
+    edits, comparisons = export([str(database)], tmp_path / "e.csv", "csv")
+    edit_records = _csv_records(edits)
+    assert [len(record) for record in edit_records] == [len(EDIT_COLUMN_NAMES)] * 2
+    assert edit_records[1][EDIT_COLUMN_NAMES.index("article")] == titles[0]
+    header, row = _csv_records(comparisons)
+    assert len(row) == len(header) == len(COMPARISON_COLUMN_NAMES)
+    assert (row[header.index("old_title")], row[header.index("new_title")]) == titles
+    printed = CliRunner().invoke(main, ["diff", str(database), "--format", "csv"])
+    assert printed.exit_code == 0, printed.output
+    assert list(csv.reader(io.StringIO(printed.stdout, newline=""))) == edit_records
