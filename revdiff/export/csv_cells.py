@@ -35,11 +35,13 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def restore_cell(text: str) -> str:
-    """The original text of a cell written by `spreadsheet_safe` (for readers of the CSV)."""
-    if text.startswith(APOSTROPHE) and _NEUTRALISED.match(text, 1):
-        return text[1:]
-    return text
+def restore_cell(value: Any) -> Any:
+    """The original text of a cell written by `spreadsheet_safe` (for readers of the CSV); a
+    value that is no text (a number, or the NaN pandas reads from an empty cell) as it is, so
+    that `frame["old_text"].map(restore_cell)` and `frame.map(restore_cell)` work."""
+    if isinstance(value, str) and value.startswith(APOSTROPHE) and _NEUTRALISED.match(value, 1):
+        return value[1:]
+    return value
 
 
 def csv_line(cells: Iterable[Any]) -> str:

@@ -203,3 +203,20 @@ def test_exported_reports_stay_inside_the_output_folder(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert {p for p in tmp_path.rglob("*")} == {tmp_path / "hostile.db", out, *out.iterdir()}
     assert len(list(out.iterdir())) == len(articles) + 1
+
+
+def test_a_csv_read_by_pandas_gets_its_text_back_cell_by_cell(tmp_path: Path) -> None:
+    # pandas reads an empty cell (the old text of an added sentence) as NaN and a number as a
+    # number; restore_cell took only text, so `frame["old_text"].map(restore_cell)` stopped at
+    # the first added sentence with AttributeError
+    pd = pytest.importorskip("pandas")
+    out = tmp_path / "edits.csv"
+    database = hostile_database(tmp_path, (FORMULAS[:2], (*FORMULAS[:2], "=1+1")))
+    result = CliRunner().invoke(main, ["export", str(database), "-o", str(out),
+                                       "--sentences", "lines", "-q"])
+    assert result.exit_code == 0, result.stderr
+    frame = pd.read_csv(out)
+    assert frame["old_text"].isna().any()
+    restored = frame.map(restore_cell)
+    assert restored["new_text"].tolist() == [*FORMULAS[:2], "=1+1"]
+    assert restored["article_index"].tolist() == frame["article_index"].tolist()
