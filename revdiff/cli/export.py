@@ -23,8 +23,8 @@ from revdiff.stop_signals import sigterm_as_interrupt
 from revdiff.terminal_text import visible
 
 FORMATS = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".db": "sqlite",
-                  ".parquet": "parquet", ".diff": "unified", ".patch": "unified"}
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".sqlite3": "sqlite",
+                  ".db": "sqlite", ".parquet": "parquet", ".diff": "unified", ".patch": "unified"}
 _SUFFIX_OF = {"jsonl": ".jsonl", "csv": ".csv", "sqlite": ".sqlite", "parquet": ".parquet",
               "unified": ".diff", "html": "/"}
 

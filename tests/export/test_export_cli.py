@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,18 @@ def test_export_writes_and_summarises(run_cli, samples: Path, tmp_path: Path) ->
     summary = result.output.strip().splitlines()[-1]
     assert summary.startswith("revdiff: exported 3 articles, 9 version pairs")
     assert "pairs/s" in summary and str(out) in summary
+
+
+def test_an_output_named_sqlite3_is_a_newsedits_database(run_cli, samples: Path,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path) -> None:
+    # `.sqlite3`, the suffix SQLite's own tools suggest, was refused: "cannot tell the export
+    # format from the output name"
+    out = tmp_path / "news.sqlite3"
+    result = run_cli("export", str(samples), "-o", str(out), "--quiet")
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(out) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM entryversion").fetchone()[0] > 0
+    connection.close()
 
 
 def test_the_summary_counts_one_of_a_kind_in_the_singular(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
