@@ -30,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from diff_match_patch import diff_match_patch
-from timing import compare_afresh, median_seconds
+from timing import compare_afresh, forget_splits, median_seconds
 
 from revdiff.engine import compare, split_sentences
 from revdiff.model import Version
@@ -55,6 +55,7 @@ def version_chains(corpus: Path) -> list[list[Version]]:
 
 def compare_chains(chains: list[list[Version]], each: Callable[[Version, Version], object]
                    ) -> None:
+    forget_splits()  # each run splits the chains as a process that split nothing before
     for chain in chains:
         for old, new in itertools.pairwise(chain):
             each(old, new)

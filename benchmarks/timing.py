@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from revdiff.engine import compare, sentences_of
 from revdiff.engine.comparison import quote_openings_of
+from revdiff.engine.sentences import split_paragraph
 from revdiff.model import Comparison, Version
 
 
@@ -21,10 +22,16 @@ def median_seconds(function: Callable[[], object], repeat: int) -> float:
     return statistics.median(samples)
 
 
-def compare_afresh(old: Version, new: Version) -> Comparison:
-    """`compare` as for versions never split before: `sentences_of` and `quote_openings_of`
-    keep the last versions they read (for a chain's next pair), so a benchmark that compares one
-    pair again and again would time the caches."""
+def forget_splits() -> None:
+    """Forget the versions and paragraphs split so far: `sentences_of`, `quote_openings_of` and
+    `split_paragraph` keep the last ones they read (for a chain's next pair), so a benchmark that
+    compares one pair again and again would time the caches."""
     sentences_of.cache_clear()
     quote_openings_of.cache_clear()
+    split_paragraph.cache_clear()
+
+
+def compare_afresh(old: Version, new: Version) -> Comparison:
+    """`compare` as for versions never split before (`forget_splits`)."""
+    forget_splits()
     return compare(old, new)

@@ -36,10 +36,9 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import Static
-from timing import compare_afresh, median_seconds
+from timing import compare_afresh, forget_splits, median_seconds
 
-from revdiff.engine import compare, sentences_of
-from revdiff.engine.comparison import quote_openings_of
+from revdiff.engine import compare
 from revdiff.export.comparison_text import comparison_text
 from revdiff.model import Article, Comparison, EditOp, Version
 from revdiff.tui.app import RevdiffApp
@@ -132,8 +131,7 @@ class FirstDraw:
 
 async def measure_app(article: Article) -> tuple[float, float, Presses, Presses, Presses, int]:
     """First screen (wall and CPU seconds), then the key presses."""
-    sentences_of.cache_clear()  # the first screen splits the versions, as when the app starts
-    quote_openings_of.cache_clear()
+    forget_splits()  # the first screen splits the versions, as when the app starts
     with FirstDraw() as first_draw:
         started, started_cpu = time.perf_counter(), time.process_time()
         app = RevdiffApp(article)

@@ -12,6 +12,7 @@ from revdiff.engine import (
     align_sentences,
     compare,
     comparison,
+    sentences,
     sentences_of,
 )
 from revdiff.engine.flags import open_quotation
@@ -256,6 +257,26 @@ def test_an_inch_mark_opens_no_quotation_for_the_sentences_after_it() -> None:
     assert flags('A 12" pipe burst. "We will fix it. We will not wait," he said.',
                  'A 12" pipe burst. "We will fix it. We will wait," he said.') == [
         {Flag.QUOTE_CHANGED}]
+
+
+def test_a_chain_splits_a_paragraph_its_versions_share_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A live blog's versions share most of their paragraphs, and each version split them anew:
+    some forty times each, half of its chain of comparisons."""
+    split: list[str] = []
+    boundaries = sentences._boundaries
+
+    def splitting(paragraph: str) -> list[int]:
+        split.append(paragraph)
+        return boundaries(paragraph)
+
+    monkeypatch.setattr(sentences, "_boundaries", splitting)
+    shared = "Paragraphs shared along the chain stay. They are split once."  # no other test's
+    chain = [version(f"Shared chain update {number}. Posted now.", shared, number=number)
+             for number in range(4)]
+    for old, new in itertools.pairwise(chain):
+        compare(old, new)
+    assert split.count(shared) == 1 and len(split) == 5
 
 
 def test_a_chain_reads_the_quotations_of_each_version_once(monkeypatch: pytest.MonkeyPatch) -> None:
