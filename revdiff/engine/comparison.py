@@ -127,9 +127,13 @@ def reading_order(links: Sequence[Link]) -> list[Link]:
 
 
 def group_text(version: Version, sentences: Sequence[Sentence], indices: Sequence[int]) -> str:
-    """The text of consecutive sentences as the version has it; paragraphs joined by a newline."""
+    """The text of consecutive sentences as the version has it; paragraphs joined by a newline.
+    One sentence's is its own text, not a copy of it (a live blog's chain of comparisons held
+    each sentence's text once more in every edit, and sliced it out of its paragraph again)."""
     if not indices:
         return ""
+    if len(indices) == 1:
+        return sentences[indices[0]].text
     pieces: list[str] = []
     group = [sentences[k] for k in indices]
     start = 0

@@ -259,6 +259,18 @@ def test_an_inch_mark_opens_no_quotation_for_the_sentences_after_it() -> None:
         {Flag.QUOTE_CHANGED}]
 
 
+def test_an_edit_of_one_sentence_holds_that_sentences_text() -> None:
+    """Each edit held a copy of its sentences' texts, sliced out of their paragraph again: a live
+    blog's chain of comparisons held every sentence's text once more per comparison."""
+    comparison = compare(version("It rained all day. Roads closed at noon. Schools shut."),
+                         version("It rained all day. Roads closed at ten. Schools shut."))
+    assert [edit.op for edit in comparison.edits] == [EditOp.UNCHANGED, EditOp.EDITED,
+                                                      EditOp.UNCHANGED]
+    for edit in comparison.edits:
+        assert edit.old_text is comparison.old_sentences[edit.old[0]].text
+        assert edit.new_text is comparison.new_sentences[edit.new[0]].text
+
+
 def test_a_chain_splits_a_paragraph_its_versions_share_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A live blog's versions share most of their paragraphs, and each version split them anew:
