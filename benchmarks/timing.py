@@ -9,6 +9,7 @@ from collections.abc import Callable
 from revdiff.engine import compare, sentences_of
 from revdiff.engine.comparison import quote_openings_of
 from revdiff.engine.sentences import split_paragraph
+from revdiff.engine.similarity import match_key
 from revdiff.model import Comparison, Version
 
 
@@ -23,12 +24,14 @@ def median_seconds(function: Callable[[], object], repeat: int) -> float:
 
 
 def forget_splits() -> None:
-    """Forget the versions and paragraphs split so far: `sentences_of`, `quote_openings_of` and
-    `split_paragraph` keep the last ones they read (for a chain's next pair), so a benchmark that
-    compares one pair again and again would time the caches."""
+    """Forget the versions, paragraphs and sentences read so far: `sentences_of`,
+    `quote_openings_of`, `split_paragraph` and `match_key` keep the last ones they read (for a
+    chain's next pair), so a benchmark that compares one pair again and again would time the
+    caches."""
     sentences_of.cache_clear()
     quote_openings_of.cache_clear()
     split_paragraph.cache_clear()
+    match_key.cache_clear()
 
 
 def compare_afresh(old: Version, new: Version) -> Comparison:

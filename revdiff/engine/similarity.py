@@ -8,6 +8,7 @@ texts together, that lie in their longest common subsequence.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -47,6 +48,11 @@ def compatibility_form(text: str) -> str:
     return unicodedata.normalize("NFKC", text.translate(_RAISED_OR_LOWERED)).translate(TYPOGRAPHY)
 
 
+# A chain's comparisons keyed each version's sentences for its pair with the version before and
+# again for the one after, and the sentences the versions share in each: a fifth of a live blog's
+# chain of comparisons. The keys of the last sentences keyed are kept (more than a live blog's
+# version holds, else each would be dropped before its next use).
+@functools.lru_cache(maxsize=2**16)
 def match_key(text: str) -> str:
     """The form in which two sentences count as identical: whitespace runs collapsed, ends trimmed."""
     return _SPACES.sub(" ", text).strip()

@@ -15,6 +15,7 @@ from revdiff.engine import (
     sentences,
     sentences_of,
 )
+from revdiff.engine import similarity as similarity_module
 from revdiff.engine.flags import open_quotation
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import percent
@@ -289,6 +290,27 @@ def test_a_chain_splits_a_paragraph_its_versions_share_once(
     for old, new in itertools.pairwise(chain):
         compare(old, new)
     assert split.count(shared) == 1 and len(split) == 5
+
+
+def test_a_chain_keys_a_sentence_its_versions_share_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The alignment keyed each version's sentences for its pair with the version before and
+    again for the one after, and the sentences the versions share in each: a fifth of a live
+    blog's chain of comparisons."""
+    keyed: list[str] = []
+    spaces = similarity_module._SPACES
+
+    class CountingSpaces:
+        def sub(self, replacement: str, text: str) -> str:
+            keyed.append(text)
+            return spaces.sub(replacement, text)
+
+    monkeypatch.setattr(similarity_module, "_SPACES", CountingSpaces())
+    shared = "Sentences shared along the chain are keyed once."  # no other test's
+    chain = [version(f"Keyed chain update {number}. {shared}", number=number)
+             for number in range(4)]
+    for old, new in itertools.pairwise(chain):
+        compare(old, new)
+    assert keyed.count(shared) == 1
 
 
 def test_a_chain_reads_the_quotations_of_each_version_once(monkeypatch: pytest.MonkeyPatch) -> None:
