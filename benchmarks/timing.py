@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from revdiff.engine import compare, sentences_of
-from revdiff.engine.comparison import quote_openings_of
+from revdiff.engine.comparison import paragraph_quote_openings, quote_openings_of
 from revdiff.engine.sentences import split_paragraph
 from revdiff.engine.similarity import match_key
 from revdiff.model import Comparison, Version
@@ -25,11 +25,12 @@ def median_seconds(function: Callable[[], object], repeat: int) -> float:
 
 def forget_splits() -> None:
     """Forget the versions, paragraphs and sentences read so far: `sentences_of`,
-    `quote_openings_of`, `split_paragraph` and `match_key` keep the last ones they read (for a
-    chain's next pair), so a benchmark that compares one pair again and again would time the
-    caches."""
+    `quote_openings_of`, `paragraph_quote_openings`, `split_paragraph` and `match_key` keep the
+    last ones they read (for a chain's next pair), so a benchmark that compares one pair again
+    and again would time the caches."""
     sentences_of.cache_clear()
     quote_openings_of.cache_clear()
+    paragraph_quote_openings.cache_clear()
     split_paragraph.cache_clear()
     match_key.cache_clear()
 

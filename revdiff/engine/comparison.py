@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -72,21 +73,31 @@ def _quote_openings(version: Version, sentences: Sequence[Sentence]) -> list[str
     """For each sentence, the mark of a quotation that an earlier sentence of its paragraph
     opened and left open ('' for none): the second sentence of `“We will respond. We will not
     wait,” he said.` is inside a quotation, and so is one of `“We will respond. We will not
-    wait.` (a quotation that goes on in the next paragraph). One pass over each paragraph."""
+    wait.` (a quotation that goes on in the next paragraph)."""
     openings: list[str] = []
-    paragraph_index = -1
-    paragraph = ""
-    straight_marks: list[int] = []  # where the paragraph's straight `"` stand
-    runs_on = False  # whether the next paragraph opens with a straight `"`
+    for paragraph_index, paragraph_sentences in itertools.groupby(sentences,
+                                                                  lambda each: each.paragraph):
+        next_paragraph = version.paragraphs[paragraph_index + 1:paragraph_index + 2]
+        runs_on = bool(next_paragraph) and next_paragraph[0].lstrip().startswith('"')
+        spans = tuple((sentence.start, sentence.end) for sentence in paragraph_sentences)
+        openings.extend(paragraph_quote_openings(version.paragraphs[paragraph_index], spans,
+                                                  runs_on))
+    return openings
+
+
+# A live blog's versions share most of their paragraphs, and each version read their quotations
+# anew: a fifth of its chain of comparisons. The last paragraphs read are kept, as
+# `split_paragraph` keeps their sentences.
+@functools.lru_cache(maxsize=2**14)
+def paragraph_quote_openings(paragraph: str, spans: tuple[tuple[int, int], ...],
+                              runs_on: bool) -> tuple[str, ...]:
+    """`_quote_openings` of the sentences of one paragraph, at `spans` (start, end); `runs_on`:
+    whether the next paragraph opens with a straight `"`. One pass over the paragraph."""
+    openings: list[str] = []
+    straight_marks = [mark.start() for mark in _STRAIGHT_QUOTE.finditer(paragraph)]
     state = ""
     read_to = 0
-    for sentence in sentences:
-        if sentence.paragraph != paragraph_index:
-            paragraph_index, paragraph = sentence.paragraph, version.paragraphs[sentence.paragraph]
-            straight_marks = [mark.start() for mark in _STRAIGHT_QUOTE.finditer(paragraph)]
-            next_paragraph = version.paragraphs[paragraph_index + 1:paragraph_index + 2]
-            runs_on = bool(next_paragraph) and next_paragraph[0].lstrip().startswith('"')
-            state, read_to = "", 0
+    for start, end in spans:
         # A straight `"` left open may be an inch mark (`a 12" pipe`): it counts when an odd
         # number of `"` follows in the paragraph, one of them closing it (an even number pair
         # among themselves: `Workers said "it was old."`), or when the next paragraph opens
@@ -94,13 +105,13 @@ def _quote_openings(version: Version, sentences: Sequence[Sentence]) -> list[str
         # quotation that may run on to the next paragraph. (The marks that follow are counted
         # from their places, found once: counted anew for each sentence, a paragraph of many
         # sentences each leaving a `"` open took time quadratic in its length.)
-        following = len(straight_marks) - bisect_left(straight_marks, sentence.start)
+        following = len(straight_marks) - bisect_left(straight_marks, start)
         inside = state and (state != '"' or following % 2 == 1 or runs_on)
         state = state if inside else ""
         openings.append(state)
-        state = open_quotation(state + paragraph[read_to:sentence.end])
-        read_to = sentence.end
-    return openings
+        state = open_quotation(state + paragraph[read_to:end])
+        read_to = end
+    return tuple(openings)
 
 
 def reading_order(links: Sequence[Link]) -> list[Link]:

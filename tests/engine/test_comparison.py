@@ -313,9 +313,11 @@ def test_a_chain_keys_a_sentence_its_versions_share_once(monkeypatch: pytest.Mon
     assert keyed.count(shared) == 1
 
 
-def test_a_chain_reads_the_quotations_of_each_version_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_chain_reads_the_quotations_of_each_paragraph_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """A chain's comparisons read the quotations of each version for its pair with the version
-    before and again for the one after: a quarter of a live blog's chain of comparisons."""
+    before and again for the one after (a quarter of a live blog's chain of comparisons), and
+    those of the paragraphs the versions share in each version anew (a fifth)."""
     read: list[str] = []
 
     def reading(text: str) -> str:
@@ -323,8 +325,9 @@ def test_a_chain_reads_the_quotations_of_each_version_once(monkeypatch: pytest.M
         return open_quotation(text)
 
     monkeypatch.setattr(comparison, "open_quotation", reading)
-    chain = [version("“We will respond. We will not wait,” he said.", f"Chain update {number}.",
-                     number=number) for number in range(4)]  # versions no other test compares
+    shared = "“We will answer along the chain. We will not wait,” she said."  # no other test's
+    chain = [version(shared, f"Quoted chain update {number}.", number=number)
+             for number in range(4)]
     for old, new in itertools.pairwise(chain):
         compare(old, new)
-    assert len(read) == sum(len(sentences_of(each)) for each in chain)
+    assert len(read) == len(sentences_of(chain[0])) - 1 + len(chain)  # shared, then each update
