@@ -21,7 +21,9 @@ from revdiff.formats.detect import is_sqlite_file
 from revdiff.formats.load import (
     folder_entries,
     is_saved_page_folder,
+    leads_out_of,
     left_out_entries_note,
+    links_out_note,
     missing_input_hint,
     refuse_empty_path,
     refuse_unreadable_folder,
@@ -58,14 +60,15 @@ def _loose_files_note(path: Path, folders: Sequence[Path], loose: Sequence[Path]
             "a folder that holds folders is read as a corpus; to export loose files, name them")
 
 
-def _directory_units(path: Path, notes: list[str], visited: set[Path],
+def _directory_units(path: Path, root: Path, notes: list[str], visited: set[Path],
                      links: list[Path]) -> list[InputUnit]:
     """A repository or a folder of versions is one unit; a folder of folders is a corpus.
 
     Each real folder is visited once: a symbolic link back to a folder already read (`self ->
     .`, two folders linking each other) is skipped with a note. A corpus's links to folders are
     put in `links`, to be followed after its real folders, so that a folder reached both ways is
-    read, and named, as itself.
+    read, and named, as itself. A link that leads out of `root`, the folder given, is left
+    out with a note.
     """
     real = path.resolve()
     if real in visited:
@@ -85,12 +88,17 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path],
         notes.append(left_out)
     loose = [p for p in children if p.is_file()]
     # the folder a browser saved beside a page is part of the page, no article of its own
-    folders = [p for p in children if p.is_dir() and not is_saved_page_folder(p, loose)]
+    folders = [p for p in children if p.is_dir() and not is_saved_page_folder(p, loose)
+               and not leads_out_of(p, root)]
     looping = [p for p in folders if p.resolve() in visited]
     if looping:
         notes.append(f"{path}: skipped {counted(len(looping), 'link')} back to a folder already read, "
                      f"such as {looping[0].name}")
         folders = [p for p in folders if p not in looping]
+    # a folder of versions is read as itself: its files must not lead out of it
+    links_out = links_out_note(path, root if folders else path)
+    if links_out:
+        notes.append(links_out)
     if not folders:
         return _leaf_folder_units(path, visited)
     if loose:
@@ -100,7 +108,7 @@ def _directory_units(path: Path, notes: list[str], visited: set[Path],
         if folder.is_symlink():
             links.append(folder)
         else:
-            units.extend(_directory_units(folder, notes, visited, links))
+            units.extend(_directory_units(folder, root, notes, visited, links))
     return units
 
 
@@ -119,9 +127,9 @@ def _leaf_folder_units(path: Path, visited: set[Path]) -> list[InputUnit]:
 def _corpus_units(path: Path, notes: list[str], visited: set[Path]) -> list[InputUnit]:
     """The units of a folder given as input: its real folders, then those its links lead to."""
     links: list[Path] = []
-    units = _directory_units(path, notes, visited, links)
+    units = _directory_units(path, path, notes, visited, links)
     while links:
-        units.extend(_directory_units(links.pop(0), notes, visited, links))
+        units.extend(_directory_units(links.pop(0), path, notes, visited, links))
     return units
 
 

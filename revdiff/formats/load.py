@@ -357,7 +357,24 @@ def folder_entries(path: Path) -> list[Path]:
     names = {p.name for p in entries}
     return [p for p in entries
             if p.name not in FILE_BROWSER_LITTER and not _is_editor_leftover(p.name)
-            and not _is_database_journal(p.name, names)]
+            and not _is_database_journal(p.name, names) and not leads_out_of(p, path)]
+
+
+def leads_out_of(entry: Path, folder: Path) -> bool:
+    """Whether `entry` is a symbolic link to something outside `folder`. A folder from a stranger
+    can link to any file of the reader's (`3.txt -> ~/.ssh/id_rsa`): such a link is never read."""
+    return entry.is_symlink() and not resolved(entry).is_relative_to(resolved(folder))
+
+
+def links_out_note(path: Path, root: Path) -> str | None:
+    """The line that names the symbolic links in folder `path` that lead out of `root` and so
+    are left out; None when it has none."""
+    leaving = sorted(p.name for p in path.iterdir() if leads_out_of(p, root))
+    if not leaving:
+        return None
+    return (f"{path}: left out {counted(len(leaving), 'symbolic link')} that "
+            f"{'leads' if len(leaving) == 1 else 'lead'} out of {root} ({first_few(leaving)}): "
+            "copy a file into the folder to read it")
 
 
 def _is_database_journal(name: str, names: set[str]) -> bool:
@@ -416,12 +433,14 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         if folders:
             hint = (f"it holds only folders ({first_few(folders)}); give one of them, or "
                     f"each of them ({Path(path, '*')}/) to read every folder as an article")
+        elif links_out := links_out_note(path, path):
+            hint = links_out.removeprefix(f"{path}: ")
         raise EmptyInput("directory holds no version files", str(path), hint=hint)
     if folders and notes is not None:
         notes.append(_left_out_folders_note(path, files, folders))
-    left_out = left_out_entries_note(path, entries)
-    if left_out and notes is not None:
-        notes.append(left_out)
+    for left_out in (left_out_entries_note(path, entries), links_out_note(path, path)):
+        if left_out and notes is not None:
+            notes.append(left_out)
     empty = [file for file in files if _holds_nothing(file)]
     left_out_empty: tuple[str, ...] = ()  # a warning of the article of plain versions, else a note
     if empty and len(empty) < len(files):  # a capture that failed: the article is the others

@@ -1,0 +1,73 @@
+"""A folder from a stranger may link to any file of the reader's: such links are never read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MARKER = "Private marker text that lives outside the input."
+
+
+def revdiff(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+@pytest.fixture
+def private(tmp_path: Path) -> Path:
+    """A folder of the reader's, outside every input: one file and a folder of versions."""
+    folder = tmp_path / "home"
+    (folder / "notes").mkdir(parents=True)
+    (folder / "secret.txt").write_text(MARKER + "\n")
+    (folder / "notes" / "0.txt").write_text("Talks began on Monday.\n")
+    (folder / "notes" / "1.txt").write_text(f"Talks began on Monday.\n\n{MARKER}\n")
+    return folder
+
+
+def story(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "0.txt").write_text("The mayor spoke on Monday.\n")
+    (folder / "1.txt").write_text("The mayor spoke on Tuesday.\n")
+    return folder
+
+
+@pytest.mark.parametrize("command", ["parse", "diff"])
+def test_a_version_linking_out_of_its_folder_is_not_read(tmp_path: Path, private: Path,
+                                                         command: str) -> None:
+    folder = story(tmp_path / "story")
+    (folder / "2.txt").symlink_to(private / "secret.txt")
+    (folder / "3.txt").symlink_to("1.txt")  # a link inside the folder is a version as any
+    result = revdiff(command, str(folder))
+    assert result.returncode == 0, result.stderr
+    assert MARKER not in result.stdout
+    assert "Tuesday" in result.stdout
+    [note] = [line for line in result.stderr.splitlines() if "2.txt" in line]
+    assert "symbolic link that leads out of" in note
+
+
+def test_export_does_not_read_a_link_out_of_the_input(tmp_path: Path, private: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (story(corpus / "one") / "2.txt").symlink_to(private / "secret.txt")
+    story(corpus / "two")
+    (corpus / "notes").symlink_to(private / "notes")
+    out = tmp_path / "edits.jsonl"
+    result = revdiff("export", str(corpus), "-o", str(out), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert MARKER not in out.read_text()
+    assert "Tuesday" in out.read_text()
+    assert "(notes)" in result.stderr and "(2.txt)" in result.stderr
+
+
+def test_a_folder_of_links_out_says_why_it_holds_no_versions(tmp_path: Path,
+                                                             private: Path) -> None:
+    folder = tmp_path / "links"
+    folder.mkdir()
+    (folder / "0.txt").symlink_to(private / "secret.txt")
+    (folder / "1.txt").symlink_to(private / "notes" / "0.txt")
+    result = revdiff("store", str(folder), "--repo", str(tmp_path / "repo"))
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "no version files" in line and "2 symbolic links that lead out of" in line
