@@ -15,12 +15,13 @@ import html
 import sqlite3
 from datetime import UTC
 
-from revdiff.errors import EmptyInput, MalformedPage
+from revdiff.errors import EmptyInput
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.newsedits import split_summary
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.sqlite_schema import (
     Table,
+    cannot_read,
     cell_int,
     cell_text,
     cell_time,
@@ -50,7 +51,7 @@ def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
     try:
         entry_urls = _entry_urls(connection, schema.get("entry"))
     except sqlite3.DatabaseError as error:
-        raise MalformedPage(f"cannot read {table.name} ({error})", where) from None
+        raise cannot_read(table.name, error, where) from None
     if not raw:
         raise EmptyInput(f"the {table.name} table is empty", where,
                          hint="give a diffengine.db whose entries have versions")

@@ -40,6 +40,7 @@ from revdiff.formats.fields import (
     time_from_epoch,
 )
 from revdiff.formats.sqlite_schema import (
+    cannot_read,
     cell_int,
     cell_text,
     open_read_only,
@@ -237,7 +238,7 @@ class DatabaseArticles:
         try:
             return connection.execute(query, parameters).fetchall()
         except sqlite3.DatabaseError as error:
-            raise MalformedPage(f"cannot read {TABLE} ({error})", self.where) from None
+            raise cannot_read(TABLE, error, self.where) from None
 
 
 # Rowids fetched by one query: below SQLite's smallest limit on a statement's parameters (999).

@@ -60,8 +60,9 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     read as immutable."""
     _refuse_special_companions(path)
     _refuse_cut_short(path)
+    size = path.stat().st_size
     try:
-        return _connected(path.resolve().as_uri() + "?mode=ro")
+        return _bound_work(_connected(path.resolve().as_uri() + "?mode=ro"), size)
     except sqlite3.DatabaseError as error:
         problem = error
     cannot_share = "readonly" in str(problem) or (
@@ -69,7 +70,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     wal = path.with_name(path.name + "-wal")
     if cannot_share and not (wal.exists() and wal.stat().st_size > 0):  # changes in it: not read
         try:
-            return _connected(path.resolve().as_uri() + "?mode=ro&immutable=1")
+            return _bound_work(_connected(path.resolve().as_uri() + "?mode=ro&immutable=1"), size)
         except sqlite3.DatabaseError as error:
             problem = error
     if cannot_share:
@@ -155,6 +156,38 @@ def _in_wal_mode(path: Path) -> bool:
         return False
 
 
+# SQLite steps a connection may take per byte of its file, and at least: a table's rows are
+# read in a few steps each, but a view in a stranger's file of a few kilobytes can compute
+# without end (`WITH RECURSIVE`) or multiply tables into more rows than any file holds.
+_STEPS_PER_BYTE = 10_000
+_FEWEST_STEPS = 100_000_000
+_STEPS_PER_CHECK = 100_000
+_TOO_MUCH_WORK = "interrupted"  # what SQLite says of a query the progress handler stopped
+
+
+def _bound_work(connection: sqlite3.Connection, file_size: int) -> sqlite3.Connection:
+    """`connection`, whose queries stop once, together, they have taken more steps than its
+    file can need."""
+    checks_left = max(_FEWEST_STEPS, file_size * _STEPS_PER_BYTE) // _STEPS_PER_CHECK
+
+    def out_of_steps() -> bool:
+        nonlocal checks_left
+        checks_left -= 1
+        return checks_left < 0
+
+    connection.set_progress_handler(out_of_steps, _STEPS_PER_CHECK)
+    return connection
+
+
+def cannot_read(table: str, error: sqlite3.DatabaseError, where: str) -> MalformedPage:
+    """The error of a table SQLite failed to read: a view that computes too much is named so."""
+    if str(error) == _TOO_MUCH_WORK:
+        return MalformedPage(f"reading {table} takes more work than a file of this size can need "
+                             "(a view in it computes without end)", where,
+                             hint="give the file the tracker wrote, whose tables hold the versions")
+    return MalformedPage(f"cannot read {table} ({error})", where)
+
+
 def _connected(uri: str) -> sqlite3.Connection:
     connection = sqlite3.connect(uri, uri=True)
     try:
@@ -203,7 +236,7 @@ def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str
             rows.append(row)
         return rows
     except sqlite3.DatabaseError as error:
-        raise MalformedPage(f"cannot read {table.name} ({error})", where) from None
+        raise cannot_read(table.name, error, where) from None
 
 
 def tables(connection: sqlite3.Connection, where: str) -> dict[str, Table]:

@@ -194,3 +194,23 @@ def test_read_bounded_reads_past_one_piece_and_refuses_past_the_limit() -> None:
     assert read_bounded(io.BytesIO(data), "-", len(data)) == data
     with pytest.raises(InputTooLarge):
         read_bounded(io.BytesIO(data), "-", len(data) - 1)
+
+
+@pytest.mark.parametrize("command", ["parse", "export"])
+def test_a_view_that_computes_without_end_is_refused_in_one_line(tmp_path: Path,
+                                                                 command: str) -> None:
+    """A file of a few kilobytes whose `entryversion` is a view counting for ever: reading it
+    ran that query without end; it is stopped once it takes more work than the file can need."""
+    database = tmp_path / "endless.db"
+    with closing(sqlite3.connect(database)) as connection:
+        connection.execute(
+            "CREATE VIEW entryversion AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL "
+            "SELECT x + 1 FROM n) SELECT 1 AS entry_id, x AS version, 'Text ' || x || '.' "
+            "AS summary, 'Title' AS title FROM n")
+    out = [] if command == "parse" else ["-o", str(tmp_path / "edits.jsonl")]
+    result = subprocess.run([sys.executable, "-m", "revdiff", command, str(database), *out],
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "endless.db" in line and "a view in it computes without end" in line
+    assert not (tmp_path / "edits.jsonl").exists()
