@@ -34,7 +34,7 @@ def open_database(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DatabaseCon
     read whole, and refused when the file is over it.
     """
     where = str(path)
-    connection = open_read_only(path)
+    connection = open_read_only(path, max_bytes)
     try:
         schema = tables(connection, where)
         kind = database_kind(schema, where)

@@ -174,7 +174,7 @@ class DatabaseArticles:
         self.path = path
         self.where = str(path)
         self.max_bytes = max_bytes
-        connection = open_read_only(path)
+        connection = open_read_only(path, max_bytes)
         try:
             self.columns = find_columns(connection, self.where)
             connection.text_factory = text_or_bytes
@@ -206,7 +206,7 @@ class DatabaseArticles:
         if self.entries is None:
             yield from _group_articles(self.rows, self.columns, self.where, self.max_bytes)
             return
-        connection = open_read_only(self.path)
+        connection = open_read_only(self.path, self.max_bytes)
         connection.text_factory = text_or_bytes
         try:
             table = quote(self.columns["table"])

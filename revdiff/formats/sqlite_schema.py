@@ -17,9 +17,11 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from revdiff.errors import MalformedPage, UnknownFormat
+from revdiff.errors import MalformedPage, RevdiffError, UnknownFormat
 from revdiff.file_kinds import special_kind
 from revdiff.formats.fields import MAX_NUMBER, digits_value
+from revdiff.formats.text_input import too_large
+from revdiff.size_limit import DEFAULT_MAX_BYTES
 
 READ_FORMATS = ("NewsEdits (entryversion with a version column), diffengine (entry, entryversion) "
                 "and NYTdiff (nyt_versions or rss_versions) databases")
@@ -52,7 +54,7 @@ def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
+def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Connection:
     """Open `path` without any chance of writing to it (no journal is created either).
 
     A database in WAL mode needs its `-shm` file even to be read; where its folder is read-only
@@ -62,7 +64,8 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     _refuse_cut_short(path)
     size = path.stat().st_size
     try:
-        return _bound_work(_connected(path.resolve().as_uri() + "?mode=ro"), size)
+        return _bound_values(_bound_work(_connected(path.resolve().as_uri() + "?mode=ro"), size),
+                             max_bytes)
     except sqlite3.DatabaseError as error:
         problem = error
     cannot_share = "readonly" in str(problem) or (
@@ -163,6 +166,11 @@ _STEPS_PER_BYTE = 10_000
 _FEWEST_STEPS = 100_000_000
 _STEPS_PER_CHECK = 100_000
 _TOO_MUCH_WORK = "interrupted"  # what SQLite says of a query the progress handler stopped
+# A row may hold a version's text and its title and other fields beside it: the longest value or
+# row read is twice the size limit, and a megabyte.
+_ROW_BYTES_PER_LIMIT_BYTE = 2
+_ROW_BYTES_BEYOND = 1 << 20
+_TOO_LONG = "string or blob too big"  # what SQLite says of a value past SQLITE_LIMIT_LENGTH
 
 
 def _bound_work(connection: sqlite3.Connection, file_size: int) -> sqlite3.Connection:
@@ -179,8 +187,22 @@ def _bound_work(connection: sqlite3.Connection, file_size: int) -> sqlite3.Conne
     return connection
 
 
-def cannot_read(table: str, error: sqlite3.DatabaseError, where: str) -> MalformedPage:
-    """The error of a table SQLite failed to read: a view that computes too much is named so."""
+def _bound_values(connection: sqlite3.Connection, max_bytes: int) -> sqlite3.Connection:
+    """`connection`, which refuses to make a text, blob or row longer than a version may be, and
+    some: a view in a file of a few kilobytes can make a value of gigabytes
+    (`hex(zeroblob(200000000))`), which was held whole before any size was checked."""
+    largest = connection.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
+    connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, min(largest, _ROW_BYTES_PER_LIMIT_BYTE
+                                                         * max_bytes + _ROW_BYTES_BEYOND))
+    return connection
+
+
+def cannot_read(table: str, error: sqlite3.DatabaseError, where: str) -> RevdiffError:
+    """The error of a table SQLite failed to read: a view that computes too much is named so,
+    and a value too long to be a version's text is refused as over the size limit."""
+    if str(error) == _TOO_LONG:
+        return too_large(f"{table} holds a value or row longer than the size limit allows a "
+                         "version", where, "one version")
     if str(error) == _TOO_MUCH_WORK:
         return MalformedPage(f"reading {table} takes more work than a file of this size can need "
                              "(a view in it computes without end)", where,

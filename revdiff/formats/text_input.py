@@ -50,7 +50,7 @@ def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
         limit = _bytes_text(max_bytes)
         if _bytes_text(size) == limit:  # just over it, the size reads as the limit: `1K`, `1K`
             limit += f" ({max_bytes:,} bytes)"
-        raise _too_large(f"{what} is {_bytes_text(size)}{exact}, more than the size limit of "
+        raise too_large(f"{what} is {_bytes_text(size)}{exact}, more than the size limit of "
                          f"{limit}", where, "one article" if what == "input" else "one version")
 
 
@@ -73,7 +73,7 @@ def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
         chunks.append(chunk)
         held += len(chunk)
     if held > max_bytes:
-        raise _too_large(f"input is more than the size limit of {_bytes_text(max_bytes)}", where)
+        raise too_large(f"input is more than the size limit of {_bytes_text(max_bytes)}", where)
     return b"".join(chunks)
 
 
@@ -85,7 +85,8 @@ RAISED_LIMIT_IN_PYTHON = "revdiff.load(path, max_bytes=N)"
 _READ_PIECE = 1 << 22
 
 
-def _too_large(message: str, where: str, meant: str = "one article") -> InputTooLarge:
+def too_large(message: str, where: str, meant: str = "one article") -> InputTooLarge:
+    """The error of an input over the size limit, with how to raise the limit."""
     return InputTooLarge(message, where, hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} "
                                               f"if this is really {meant}",
                          python_hint=f"if this is really {meant}, raise the limit: "

@@ -214,3 +214,24 @@ def test_a_view_that_computes_without_end_is_refused_in_one_line(tmp_path: Path,
     [line] = result.stderr.splitlines()
     assert "endless.db" in line and "a view in it computes without end" in line
     assert not (tmp_path / "edits.jsonl").exists()
+
+
+@pytest.mark.parametrize("command", ["parse", "export"])
+def test_a_value_a_view_makes_longer_than_a_version_may_be_is_never_made(tmp_path: Path,
+                                                                         command: str) -> None:
+    """A file of a few kilobytes whose `entryversion` view makes a value of hundreds of
+    megabytes (`hex(zeroblob(N))`): SQLite made it whole (3.7 GB for N = 200 million) before
+    the version's size was checked; it now refuses to make a value past twice the limit."""
+    database = tmp_path / "huge.db"
+    with closing(sqlite3.connect(database)) as connection:
+        connection.execute(
+            "CREATE VIEW entryversion AS SELECT 1 AS entry_id, v.x AS version, 'T' AS title, "
+            "hex(zeroblob(3000000)) AS summary FROM (SELECT 0 AS x UNION SELECT 1) v")
+    out = [] if command == "parse" else ["-o", str(tmp_path / "edits.jsonl")]
+    result = subprocess.run([sys.executable, "-m", "revdiff", command, str(database), *out,
+                             "--max-size", "1M"],
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "huge.db" in line and "entryversion holds a value or row longer than the size limit" in line
+    assert not (tmp_path / "edits.jsonl").exists()
