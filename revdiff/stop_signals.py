@@ -27,8 +27,12 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM arrived: the run stops as after Ctrl-C, with its own message and exit status."""
 
 
+_terminated = threading.Event()  # SIGTERM came within `sigterm_as_interrupt()`
+
+
 def _raise_terminated(_signal_number: int, _frame: FrameType | None) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+    _terminated.set()
     raise Terminated
 
 
@@ -40,6 +44,7 @@ def sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        _terminated.clear()
 
 
 @contextmanager
@@ -66,6 +71,13 @@ def stops_held() -> Iterator[None]:
             handler(came, None)
         elif handler == signal.SIG_DFL:
             signal.raise_signal(came)
+
+
+def stop_dropped_by_callback() -> KeyboardInterrupt:
+    """The stop to raise again where a callback dropped it (sqlite3 takes any exception in a
+    progress handler for a request to interrupt the query, and drops it): `Terminated` once
+    SIGTERM came within `sigterm_as_interrupt()`, else KeyboardInterrupt, as Ctrl-C raises."""
+    return Terminated() if _terminated.is_set() else KeyboardInterrupt()
 
 
 def stop_reason(stop: KeyboardInterrupt) -> str:

@@ -238,7 +238,7 @@ class DatabaseArticles:
         try:
             return connection.execute(query, parameters).fetchall()
         except sqlite3.DatabaseError as error:
-            raise cannot_read(TABLE, error, self.where) from None
+            raise cannot_read(connection, TABLE, error, self.where) from None
 
 
 # Rowids fetched by one query: below SQLite's smallest limit on a statement's parameters (999).

@@ -22,6 +22,7 @@ from revdiff.file_kinds import special_kind
 from revdiff.formats.fields import MAX_NUMBER, digits_value
 from revdiff.formats.text_input import too_large
 from revdiff.size_limit import DEFAULT_MAX_BYTES
+from revdiff.stop_signals import stop_dropped_by_callback
 
 READ_FORMATS = ("NewsEdits (entryversion with a version column), diffengine (entry, entryversion) "
                 "and NYTdiff (nyt_versions or rss_versions) databases")
@@ -64,7 +65,7 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
     _refuse_cut_short(path)
     size = path.stat().st_size
     try:
-        return _bound_values(_bound_work(_connected(path.resolve().as_uri() + "?mode=ro"), size),
+        return _bound_values(_connected(path.resolve().as_uri() + "?mode=ro").bound_work(size),
                              max_bytes)
     except sqlite3.DatabaseError as error:
         problem = error
@@ -73,7 +74,8 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
     wal = path.with_name(path.name + "-wal")
     if cannot_share and not (wal.exists() and wal.stat().st_size > 0):  # changes in it: not read
         try:
-            return _bound_work(_connected(path.resolve().as_uri() + "?mode=ro&immutable=1"), size)
+            return _connected(path.resolve().as_uri() + "?mode=ro&immutable=1").bound_work(
+                size)
         except sqlite3.DatabaseError as error:
             problem = error
     if cannot_share:
@@ -165,7 +167,7 @@ def _in_wal_mode(path: Path) -> bool:
 _STEPS_PER_BYTE = 10_000
 _FEWEST_STEPS = 100_000_000
 _STEPS_PER_CHECK = 100_000
-_TOO_MUCH_WORK = "interrupted"  # what SQLite says of a query the progress handler stopped
+_INTERRUPTED = "interrupted"  # what SQLite says of a query its progress handler stopped
 # A row may hold a version's text and its title and other fields beside it: the longest value or
 # row read is twice the size limit, and a megabyte.
 _ROW_BYTES_PER_LIMIT_BYTE = 2
@@ -173,21 +175,26 @@ _ROW_BYTES_BEYOND = 1 << 20
 _TOO_LONG = "string or blob too big"  # what SQLite says of a value past SQLITE_LIMIT_LENGTH
 
 
-def _bound_work(connection: sqlite3.Connection, file_size: int) -> sqlite3.Connection:
-    """`connection`, whose queries stop once, together, they have taken more steps than its
-    file can need."""
-    checks_left = max(_FEWEST_STEPS, file_size * _STEPS_PER_BYTE) // _STEPS_PER_CHECK
+class BoundedConnection(sqlite3.Connection):
+    """A connection whose queries stop once, together, they have taken more steps than its
+    file can need (`bound_work`)."""
 
-    def out_of_steps() -> bool:
-        nonlocal checks_left
-        checks_left -= 1
-        return checks_left < 0
+    checks_left = 0
 
-    connection.set_progress_handler(out_of_steps, _STEPS_PER_CHECK)
-    return connection
+    def bound_work(self, file_size: int) -> BoundedConnection:
+        self.checks_left = max(_FEWEST_STEPS, file_size * _STEPS_PER_BYTE) // _STEPS_PER_CHECK
+        self.set_progress_handler(self._out_of_steps, _STEPS_PER_CHECK)
+        return self
+
+    def _out_of_steps(self) -> bool:
+        self.checks_left -= 1
+        return self.checks_left < 0
+
+    def stopped_by_budget(self) -> bool:
+        return self.checks_left < 0
 
 
-def _bound_values(connection: sqlite3.Connection, max_bytes: int) -> sqlite3.Connection:
+def _bound_values(connection: BoundedConnection, max_bytes: int) -> BoundedConnection:
     """`connection`, which refuses to make a text, blob or row longer than a version may be, and
     some: a view in a file of a few kilobytes can make a value of gigabytes
     (`hex(zeroblob(200000000))`), which was held whole before any size was checked."""
@@ -197,21 +204,28 @@ def _bound_values(connection: sqlite3.Connection, max_bytes: int) -> sqlite3.Con
     return connection
 
 
-def cannot_read(table: str, error: sqlite3.DatabaseError, where: str) -> RevdiffError:
+def cannot_read(connection: sqlite3.Connection, table: str, error: sqlite3.DatabaseError,
+                where: str) -> RevdiffError:
     """The error of a table SQLite failed to read: a view that computes too much is named so,
-    and a value too long to be a version's text is refused as over the size limit."""
+    and a value too long to be a version's text is refused as over the size limit.
+
+    Ctrl-C or SIGTERM during a query raises its KeyboardInterrupt in the progress handler,
+    where sqlite3 drops it and stops the query as interrupted: unless the connection's work ran
+    out, that stop is raised again here, not told as a view that computes without end."""
     if str(error) == _TOO_LONG:
         return too_large(f"{table} holds a value or row longer than the size limit allows a "
                          "version", where, "one version")
-    if str(error) == _TOO_MUCH_WORK:
+    if str(error) == _INTERRUPTED:
+        if not (isinstance(connection, BoundedConnection) and connection.stopped_by_budget()):
+            raise stop_dropped_by_callback()
         return MalformedPage(f"reading {table} takes more work than a file of this size can need "
                              "(a view in it computes without end)", where,
                              hint="give the file the tracker wrote, whose tables hold the versions")
     return MalformedPage(f"cannot read {table} ({error})", where)
 
 
-def _connected(uri: str) -> sqlite3.Connection:
-    connection = sqlite3.connect(uri, uri=True)
+def _connected(uri: str) -> BoundedConnection:
+    connection = sqlite3.connect(uri, uri=True, factory=BoundedConnection)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError:
@@ -258,7 +272,7 @@ def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str
             rows.append(row)
         return rows
     except sqlite3.DatabaseError as error:
-        raise cannot_read(table.name, error, where) from None
+        raise cannot_read(connection, table.name, error, where) from None
 
 
 def tables(connection: sqlite3.Connection, where: str) -> dict[str, Table]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import _thread
+import contextlib
+import functools
 import io
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -17,8 +21,10 @@ import revdiff
 from revdiff.cli import main
 from revdiff.errors import InputTooLarge
 from revdiff.formats.sniffer_text import MAX_ROW_CHARS
+from revdiff.formats.sqlite_schema import open_read_only, table_rows, tables
 from revdiff.formats.text_input import check_size, read_bounded
 from revdiff.size_limit import parse_size
+from revdiff.stop_signals import Terminated, sigterm_as_interrupt
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HUNDRED_MB = 100 * 1024 * 1024
@@ -235,3 +241,27 @@ def test_a_value_a_view_makes_longer_than_a_version_may_be_is_never_made(tmp_pat
     [line] = result.stderr.splitlines()
     assert "huge.db" in line and "entryversion holds a value or row longer than the size limit" in line
     assert not (tmp_path / "edits.jsonl").exists()
+
+
+@pytest.mark.parametrize("within_sigterm_handling", [False, True])
+def test_a_stop_while_sqlite_reads_is_a_stop_not_an_endless_view(tmp_path: Path,
+                                                                  within_sigterm_handling: bool
+                                                                  ) -> None:
+    """Ctrl-C (or SIGTERM in export and store) during a long query raised its KeyboardInterrupt in
+    the progress handler that bounds the work, where sqlite3 dropped it: the query ended as
+    interrupted and the file was said to hold a view that computes without end (status 2)."""
+    database = tmp_path / "long.db"
+    with closing(sqlite3.connect(database)) as connection:
+        connection.execute(  # the signal arrives after a thousand rows (no Python code runs in it)
+            "CREATE VIEW entryversion AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL "
+            "SELECT x + 1 FROM n WHERE x < 10000000) SELECT 1 AS entry_id, x AS version, "
+            "CASE WHEN x = 1000 THEN signal_arrives() END AS summary FROM n")
+    stop = signal.SIGTERM if within_sigterm_handling else signal.SIGINT
+    connection = open_read_only(database)
+    connection.create_function("signal_arrives", 0, functools.partial(_thread.interrupt_main, stop))
+    table = tables(connection, str(database))["entryversion"]
+    handling = sigterm_as_interrupt() if within_sigterm_handling else contextlib.nullcontext()
+    with closing(connection), handling, pytest.raises(KeyboardInterrupt) as stopped:
+        table_rows(connection, table, ("entry_id", "version", "summary"), (), str(database),
+                   tracker="NewsEdits", hint="")
+    assert isinstance(stopped.value, Terminated) == within_sigterm_handling
