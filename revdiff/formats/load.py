@@ -362,8 +362,10 @@ def folder_entries(path: Path) -> list[Path]:
 
 def leads_out_of(entry: Path, folder: Path) -> bool:
     """Whether `entry` is a symbolic link to something outside `folder`. A folder from a stranger
-    can link to any file of the reader's (`3.txt -> ~/.ssh/id_rsa`): such a link is never read."""
-    return entry.is_symlink() and not resolved(entry).is_relative_to(resolved(folder))
+    can link to any file of the reader's (`3.txt -> ~/.ssh/id_rsa`): such a link is never read.
+    A link to nothing is a broken link wherever it points, named as such."""
+    return (entry.is_symlink() and entry.exists()
+            and not resolved(entry).is_relative_to(resolved(folder)))
 
 
 def links_out_note(path: Path, root: Path) -> str | None:
