@@ -9,6 +9,7 @@ from revdiff.engine.attributions import attributions_in, same_sources
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.sentences import word_set
 from revdiff.engine.similarity import compatibility_form
+from revdiff.engine.word_count import UNSPACED
 from revdiff.engine.words import NUMBER_PART, SPACES
 from revdiff.model import Flag
 
@@ -283,11 +284,19 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
 
 def _may_open(text: str, at: int) -> bool:
     """Whether the opening mark at `at` opens a quotation there: a straight single mark and a
-    `»` do only where they stand (`_opens_single`, `_opens_reversed`), any other always."""
+    `»` do only where they stand (`_opens_single`, `_opens_reversed`), a `‘` not between the
+    letters of a word, where it is a Hawaiian ʻokina or an apostrophe (`Hawai‘i`, `ī‘ao`), any
+    other always."""
     char = text[at]
     if char == "'":
         return _opens_single(text, at)
+    if char == "‘":
+        return not _IN_WORD_SINGLE.match(text, at)
     return char != "»" or _opens_reversed(text, at)
+
+
+# A `‘` after a letter of a script written with spaces and before a letter or digit.
+_IN_WORD_SINGLE = re.compile(rf"(?<=[^\W\d_{UNSPACED}])‘(?=\w)")
 
 
 def _opens_reversed(text: str, at: int) -> bool:

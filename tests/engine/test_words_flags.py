@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from revdiff.engine.flags import edit_flags, numbers_in, quotations_in
+from revdiff.engine.flags import edit_flags, numbers_in, open_quotation, quotations_in
 from revdiff.engine.graphemes import grapheme_clusters
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import is_boring_edit
@@ -402,6 +402,18 @@ def test_an_elided_word_at_a_words_start_opens_no_straight_single_quotation() ->
     assert Flag.QUOTE_CHANGED not in edit_flags("'s Avonds zei hij 'nee'.",
                                                 "'s Avonds zei hij later 'nee'.")
     assert Flag.QUOTE_CHANGED not in edit_flags("He loved rock 'n' roll.", "He loved rock and roll.")
+
+
+def test_a_left_single_mark_between_letters_is_an_okina_and_opens_no_quotation() -> None:
+    """`Hawai‘i` and `ī‘ao` write the Hawaiian ʻokina (or an apostrophe) as `‘`: it opens no
+    quotation left open to the end, so the ʻokina written otherwise or the rest of the sentence
+    changed is no changed quotation; a `‘` before a word still opens one, in Chinese too."""
+    assert quotations_in("The ī‘ao needle is a famous landmark in the valley.") == []
+    assert quotations_in("He flew to Hawai‘i and said ‘no’.") == ["no"]
+    assert quotations_in("他说‘好’。") == ["好"]
+    assert Flag.QUOTE_CHANGED not in edit_flags("The ī'ao needle is a landmark in the valley.",
+                                                "The ī‘ao needle is a landmark in the state park.")
+    assert open_quotation("The ī‘ao needle is a famous landmark.") == ""
 
 
 def test_a_tens_word_before_second_with_a_space_is_a_duration() -> None:
