@@ -285,13 +285,16 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
 def _may_open(text: str, at: int) -> bool:
     """Whether the opening mark at `at` opens a quotation there: a straight single mark and a
     `»` do only where they stand (`_opens_single`, `_opens_reversed`), a `‘` not between the
-    letters of a word, where it is a Hawaiian ʻokina or an apostrophe (`Hawai‘i`, `ī‘ao`), any
+    letters of a word, where it is a Hawaiian ʻokina or an apostrophe (`Hawai‘i`, `ī‘ao`), a `"`
+    not right after a digit, where it is the sign of inches (`14", with 13" available`), any
     other always."""
     char = text[at]
     if char == "'":
         return _opens_single(text, at)
     if char == "‘":
         return not _IN_WORD_SINGLE.match(text, at)
+    if char == '"':
+        return not (at > 0 and text[at - 1].isdigit())
     return char != "»" or _opens_reversed(text, at)
 
 

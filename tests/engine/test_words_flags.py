@@ -416,6 +416,16 @@ def test_a_left_single_mark_between_letters_is_an_okina_and_opens_no_quotation()
     assert open_quotation("The ī‘ao needle is a famous landmark.") == ""
 
 
+def test_a_straight_double_mark_after_a_digit_is_inches_and_opens_no_quotation() -> None:
+    """`14", with 13" available` gives sizes in inches: no quotation runs from one size to the
+    next, so the sizes written in words change none; a mark after a space still opens one."""
+    assert quotations_in('Hi-hats were 14", with 13" available and "tiny" 12" ones.') == ["tiny"]
+    assert Flag.QUOTE_CHANGED not in edit_flags(
+        'The standard hi-hats were 14", with 13" available as a less common size.',
+        "The standard hi-hats were 14 inches, with 13 inches available as a less-common size.")
+    assert quotations_in('He said "top 10" twice.') == ["top 10"]
+
+
 def test_a_tens_word_before_second_with_a_space_is_a_duration() -> None:
     """`a thirty second ad` is a 30-second ad, not the 32nd: written in digits, no number
     changed; `thirty-second` and `twenty first` are still ordinals."""
