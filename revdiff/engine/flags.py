@@ -366,8 +366,10 @@ def _quoted_words(text: str) -> list[str]:
     """The quoted passages as `quote_changed` compares them: their letters in any case, digits
     and emoji, so that a quotation's marks written otherwise (`"…'a disaster'…"`, `“…‘a
     disaster’…”`), its full stop moved out of it or its first letter capitalised (`"we will
-    win"`, `"We will win"`) change no quotation."""
-    return [_content(compatibility_form(quote)).casefold() for quote in quotations_in(text)]
+    win"`, `"We will win"`) change no quotation; a quotation of punctuation alone (the `.` after
+    a stray mark, `"words "ich bin ein berliner!".`) is none."""
+    contents = (_content(compatibility_form(quote)).casefold() for quote in quotations_in(text))
+    return [content for content in contents if content]
 
 
 def same_but_encoding(old: str, new: str) -> bool:

@@ -426,6 +426,14 @@ def test_a_straight_double_mark_after_a_digit_is_inches_and_opens_no_quotation()
     assert quotations_in('He said "top 10" twice.') == ["top 10"]
 
 
+def test_a_full_stop_moved_across_a_stray_mark_changes_no_quotation() -> None:
+    """A stray mark before the full stop opens a quotation of the stop alone: moving the stop
+    inside the mark changes punctuation only, no quotation."""
+    flags = edit_flags('I take pride in the words "we are "ich bin ein berliner!".',
+                       'I take pride in the words "we are "ich bin ein berliner!."')
+    assert flags == {Flag.PUNCTUATION_ONLY}
+
+
 def test_a_tens_word_before_second_with_a_space_is_a_duration() -> None:
     """`a thirty second ad` is a 30-second ad, not the 32nd: written in digits, no number
     changed; `thirty-second` and `twenty first` are still ordinals."""
