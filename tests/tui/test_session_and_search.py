@@ -4,10 +4,12 @@ import pytest
 
 from revdiff.engine.graphemes import continues_cluster
 from revdiff.model import Article, EditOp, Version
+from revdiff.tui import search
 from revdiff.tui.search import (
     SNIPPET_CONTEXT,
     TITLE,
     SearchHit,
+    VersionSearch,
     described,
     edit_at,
     hit_pair,
@@ -191,14 +193,32 @@ def test_search_finds_titles_and_says_where_a_paragraph_moved() -> None:
     assert moved.columns(versions)[:2] == ("v0–v1", "¶2→3")
 
 
+def test_a_search_cuts_snippets_only_for_the_hits_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A letter typed in a live blog's search found 3,000 paragraphs and cut a snippet for each,
+    though the list shows 200: most of the time each key waited."""
+    cut: list[str] = []
+
+    def counted_snippet(paragraph: str, offset: int, length: int) -> tuple[str, tuple[int, int]]:
+        cut.append(paragraph)
+        return snippet_of(paragraph, offset, length)
+
+    snippet_of = search._snippet
+    monkeypatch.setattr(search, "_snippet", counted_snippet)
+    versions = (Version(0, "Live", tuple(f"Update {n}: the army moved." for n in range(1000))),)
+    hits = VersionSearch(versions).hits("army")
+    assert len(hits) == 1000 and cut == []
+    lines = described(hits[:200], versions, width=80)
+    assert len(cut) == 200 and "Update 199: the army moved." in lines[-1]
+
+
 def test_the_hits_columns_line_up_whatever_their_width() -> None:
     """`¶15→391` is wider than the 5 characters the place was given: text began a column or
     two to the right of its neighbours'."""
     versions = tuple(Version(n, "T", tuple(f"Para {k} of {n}." for k in range(n * 30)) + (
         "The phrase here.",)) for n in range(1, 4))
-    hits = [SearchHit(0, 0, 29, 0, "The phrase here.", 29, (4, 10)),
-            SearchHit(0, 2, 29, 0, "The phrase here.", 89, (4, 10)),
-            SearchHit(1, 1, TITLE, 0, "T", TITLE, (0, 1))]
+    hits = [SearchHit(0, 0, 29, 4, "The phrase here.", 29, 6),
+            SearchHit(0, 2, 29, 4, "The phrase here.", 89, 6),
+            SearchHit(1, 1, TITLE, 0, "T", TITLE, 1)]
     lines = described(hits, versions)
     assert lines == ["v1     ¶30     The phrase here.", "v1–v3  ¶30→90  The phrase here.",
                      "v2     title   T"]
