@@ -30,10 +30,15 @@ def article_text(article: Article) -> str:
     return f"{shorten(visible(title), TITLE_CELLS)}  {visible(where)}" if where else visible(title)
 
 
-def article_line(index: int, article: Article, read_from: str = "") -> str:
-    """The article's text, after the input it was read from when that is given."""
+def article_line(index: int, article: Article, read_from: str = "",
+                 number_digits: tuple[int, int] = (3, 3)) -> str:
+    """The article's text, after the input it was read from when that is given. `number_digits`:
+    the digits the list's article numbers and version counts are padded to, so that its columns
+    line up (padded to 3, `1000.` of a list of 1,184 stood a column right of `999.`)."""
     text = f"{visible(read_from)}: {article_text(article)}" if read_from else article_text(article)
-    return f"{index + 1:>3}. {len(article.versions):>3} versions  {shorten(text, TEXT_CELLS)}"
+    index_digits, versions_digits = number_digits
+    return (f"{index + 1:>{index_digits}}. {len(article.versions):>{versions_digits}} versions  "
+            f"{shorten(text, TEXT_CELLS)}")
 
 
 def article_options(articles: Sequence[Article], origins: Sequence[str] = ()) -> tuple[Option, ...]:
@@ -41,8 +46,11 @@ def article_options(articles: Sequence[Article], origins: Sequence[str] = ()) ->
     `origins`, each article's input, names it where another input has an article of the same
     title and URL (one story in two trackers' databases), which its line alone cannot tell apart."""
     named = _told_apart_by_input(articles, origins)
+    most_versions = max((len(article.versions) for article in articles), default=0)
+    number_digits = (max(3, len(str(len(articles)))), max(3, len(str(most_versions))))
     # Text, not a string: Textual reads a string as markup, and a title is no markup.
-    return tuple(Option(Text(article_line(index, article, origins[index] if index in named else "")),
+    return tuple(Option(Text(article_line(index, article, origins[index] if index in named else "",
+                                          number_digits)),
                         id=str(index))
                  for index, article in enumerate(articles))
 

@@ -16,7 +16,11 @@ from revdiff.formats import load
 from revdiff.model import Article, Version
 from revdiff.tui import article_list_screen
 from revdiff.tui.app import RevdiffApp
-from revdiff.tui.article_list_screen import ArticleListScreen, article_line
+from revdiff.tui.article_list_screen import (
+    ArticleListScreen,
+    article_line,
+    article_options,
+)
 
 STORIES = sorted(str(path) for path in (SAMPLES / "versions").iterdir() if path.is_dir())
 
@@ -86,9 +90,9 @@ async def test_the_article_list_is_built_once_and_not_measured_line_by_line(
     made: list[int] = []
     original_line = article_list_screen.article_line
 
-    def counted_line(index: int, article: Article, read_from: str = "") -> str:
+    def counted_line(index: int, article: Article, *rest: Any) -> str:
         made.append(index)
-        return original_line(index, article, read_from)
+        return original_line(index, article, *rest)
 
     measured: list[int] = []
     original_height = OptionList.get_content_height
@@ -138,6 +142,20 @@ async def test_the_inputs_warnings_are_noticed_in_the_app(chain_article: Article
         assert notice.message == ("story-b: only one version, nothing to compare; left out (and 1 "
                                   "more); the warnings stay on the terminal after you quit")
         assert notice.severity == "warning"
+
+
+def test_the_article_list_lines_up_past_999_articles_and_versions() -> None:
+    """Numbers were padded to 3 digits: in a NewsEdits file of 1,184 articles `1000.` stood a
+    column right of `999.`, and so did the text after an article of 1,000 versions."""
+    def article(versions: int) -> Article:
+        return Article(None, "https://example.com/story",
+                       tuple(Version(n, "Story", (f"Text {n}.",)) for n in range(versions)))
+
+    articles = [article(2)] * 1000 + [article(1000)]
+    lines = [str(option.prompt) for option in article_options(articles)]
+    starts = {line.index("https://") for line in lines}
+    assert len(starts) == 1, (lines[0], lines[999], lines[1000])
+    assert lines[0].startswith("   1.    2 versions") and lines[1000].startswith("1001. 1000 versions")
 
 
 def test_an_article_line_keeps_room_for_the_url_after_a_long_title() -> None:
