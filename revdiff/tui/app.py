@@ -277,14 +277,19 @@ class RevdiffApp(App[None]):
         return LayoutBuilder(comparison, items, self.mode, width, session.unsure())
 
     def _when_compared(self, pairs: Sequence[tuple[int, int]], then: Callable[[], None],
-                       until: Callable[[tuple[int, int]], bool] | None = None) -> None:
+                       until: Callable[[tuple[int, int]], bool] | None = None, *,
+                       summaries: bool = False) -> None:
         """Call `then` once the current article's `pairs` are compared (in their order, up to the
-        first for which `until` holds): at once when those left to compare are short together,
-        else when a thread of its own has compared them, so that the keys that need no comparison
-        (quit, help) answer meanwhile and the status says `comparing…` (`comparing 12 of 39 pairs…`
-        for several). The thread is a daemon: quitting does not wait for it."""
+        first for which `until` holds), or with `summaries` once their summaries are (the
+        timeline's and the chart's, which outlast the comparisons an article keeps): at once
+        when those left to compare are short together, else when a thread of its own has
+        compared them, so that the keys that need no comparison (quit, help) answer meanwhile
+        and the status says `comparing…` (`comparing 12 of 39 pairs…` for several). The thread
+        is a daemon: quitting does not wait for it."""
         session = self.session
-        missing = tuple(pair for pair in pairs if not session.has_comparison_of(*pair))
+        is_ready, work = ((session.has_summary_of, session.pair_summary) if summaries
+                          else (session.has_comparison_of, session.comparison_of))
+        missing = tuple(pair for pair in pairs if not is_ready(*pair))
         if not _are_long(session, missing):
             then()
             return
@@ -292,7 +297,8 @@ class RevdiffApp(App[None]):
         if self._comparing == key:
             return
         if self._comparing is not None:  # one thread at a time
-            self._waiting.append(lambda: self._when_compared(pairs, then, until))
+            self._waiting.append(lambda: self._when_compared(pairs, then, until,
+                                                             summaries=summaries))
             return
         self._comparing = key
         self._pairs_compared = 0
@@ -306,7 +312,7 @@ class RevdiffApp(App[None]):
             failure: Exception | None = None
             try:
                 for pair in pairs:
-                    session.comparison_of(*pair)
+                    work(*pair)
                     if pair in missing:
                         self._pairs_compared += 1
                     if until is not None and until(pair):
@@ -406,7 +412,7 @@ class RevdiffApp(App[None]):
                     width=stats.chain_width(pair_lines, self.size.width)))
 
             stats.show_lines(pair_lines, ["change along the chain", "comparing…"])
-            self._when_compared(_chain_pairs(session), show_chain)
+            self._when_compared(_chain_pairs(session), show_chain, summaries=True)
 
     def _refresh_status(self) -> None:
         changes = self.diff.changes
@@ -571,7 +577,7 @@ class RevdiffApp(App[None]):
         onward = range(old_index, session.version_count - 1) if step > 0 else \
             range(old_index, -1, -1)
         self._when_compared([(index, index + 1) for index in onward], step_there,
-                            until=lambda pair: not boring(*pair))
+                            until=lambda pair: not boring(*pair), summaries=True)
 
     def _why_no_step(self, step: int) -> str:
         """Why `.` (step 1) or `,` (-1) found no pair to go to: the chain ends there, the pair on
@@ -598,7 +604,7 @@ class RevdiffApp(App[None]):
             TimelineScreen(session.article.versions,
                            [session.words_of(index) for index in range(session.version_count)],
                            session.chain_summaries(), session.pair),
-            self._pick_pair, toggled_by="timeline"))
+            self._pick_pair, toggled_by="timeline"), summaries=True)
 
     def _pick_pair(self, pair: tuple[int, int] | None) -> None:
         if pair is not None and pair != self.session.pair:

@@ -5,6 +5,7 @@ Plain Python with no Textual import, so it can be tested and benchmarked on its 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +24,11 @@ from revdiff.tui.layout import Unsure
 
 CompareFunction = Callable[[Version, Version], Comparison]
 FlipFunction = Callable[[Article, str, int], Article]
+
+# The comparisons an article keeps, the pair on screen's among them; the others are computed
+# again when asked for. The timeline and the chart need only each pair's summary: a live blog's
+# 40 versions of 2,600 paragraphs kept all 39 comparisons for them, 4 MB each (167 MB).
+COMPARISONS_KEPT = 8
 
 def engine_compare(old: Version, new: Version, sentences: str = "auto") -> Comparison:
     from revdiff.engine import compare  # imported late: the engine is a separate layer
@@ -50,8 +56,8 @@ class PairSummary:
 
 
 class ArticleSession:
-    """An article, the pair of versions on screen (indices into `article.versions`) and a cache
-    of the comparisons already computed."""
+    """An article, the pair of versions on screen (indices into `article.versions`), the last
+    comparisons computed (COMPARISONS_KEPT) and the summary of every pair compared."""
 
     def __init__(self, article: Article, compare: CompareFunction = engine_compare,
                  flip: FlipFunction = column_split_flip) -> None:
@@ -60,7 +66,9 @@ class ArticleSession:
         self.article = article
         self._compare = compare
         self._flip = flip
-        self._cache: dict[tuple[int, int], Comparison] = {}
+        self._cache: dict[tuple[int, int], Comparison] = {}  # the last used last
+        self._cache_lock = threading.Lock()
+        self._summaries: dict[tuple[int, int], PairSummary] = {}
         # a version -> its words: counting a live blog's 40 versions took the timeline 1.4 s at
         # every opening
         self._words: dict[Version, int] = {}
@@ -92,12 +100,24 @@ class ArticleSession:
     def has_comparison_of(self, old_index: int, new_index: int) -> bool:
         return (old_index, new_index) in self._cache
 
+    def has_summary_of(self, old_index: int, new_index: int) -> bool:
+        """Whether the pair's summary or comparison is computed (`pair_summary` returns at once)."""
+        return (old_index, new_index) in self._summaries or self.has_comparison_of(old_index,
+                                                                                   new_index)
+
     def comparison_of(self, old_index: int, new_index: int) -> Comparison:
         key = (old_index, new_index)
-        if key not in self._cache:
+        comparison = self._cache.get(key)
+        if comparison is None:
             versions = self.article.versions
-            self._cache[key] = self._compare(versions[old_index], versions[new_index])
-        return self._cache[key]
+            comparison = self._compare(versions[old_index], versions[new_index])
+        # the app's thread that compares a chain and the app itself both ask
+        with self._cache_lock:
+            self._cache.pop(key, None)
+            self._cache[key] = comparison  # now the last used
+            if len(self._cache) > COMPARISONS_KEPT:
+                del self._cache[next(pair for pair in self._cache if pair != self.pair)]
+        return comparison
 
     def words_of(self, index: int) -> int:
         """The words of the version at `index` (`version_words`), counted once."""
@@ -108,7 +128,7 @@ class ArticleSession:
 
     def forget_comparisons(self) -> None:
         """Drop the comparisons computed so far (they are computed again when asked for); the
-        pair on screen and the flips stay."""
+        pair on screen, the flips and the pairs' summaries stay."""
         self._cache.clear()
 
     def select_pair(self, old_index: int, new_index: int) -> None:
@@ -130,11 +150,14 @@ class ArticleSession:
         return False
 
     def pair_summary(self, old_index: int, new_index: int) -> PairSummary:
-        comparison = self.comparison_of(old_index, new_index)
-        stats = comparison.stats
-        changes = sum(count for op, count in stats.counts.items() if op != "unchanged")
-        return PairSummary(old_index, new_index, changes, stats.words_added, stats.words_removed,
-                           stats.changed_share, stats.boring)
+        key = (old_index, new_index)
+        if key not in self._summaries:
+            stats = self.comparison_of(old_index, new_index).stats
+            changes = sum(count for op, count in stats.counts.items() if op != "unchanged")
+            self._summaries[key] = PairSummary(old_index, new_index, changes, stats.words_added,
+                                               stats.words_removed, stats.changed_share,
+                                               stats.boring)
+        return self._summaries[key]
 
     def chain_summaries(self) -> list[PairSummary]:
         """One summary per consecutive pair of versions, oldest first."""
@@ -223,9 +246,11 @@ class ArticleSession:
         self.article = self._flip(self.article, page.name, row.line)
         self.flips[(page.name, row.line)] = self.flips.get((page.name, row.line), 0) + 1
         self._cache.clear()
+        self._summaries.clear()
 
     def restore_splitter_reading(self) -> None:
         """Undo every flip: the article as the splitter read it."""
         self.article = self.splitter_article
         self.flips.clear()
         self._cache.clear()
+        self._summaries.clear()
