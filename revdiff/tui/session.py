@@ -30,6 +30,7 @@ FlipFunction = Callable[[Article, str, int], Article]
 # 40 versions of 2,600 paragraphs kept all 39 comparisons for them, 4 MB each (167 MB).
 COMPARISONS_KEPT = 8
 
+
 def engine_compare(old: Version, new: Version, sentences: str = "auto") -> Comparison:
     from revdiff.engine import compare  # imported late: the engine is a separate layer
 
