@@ -9,7 +9,6 @@ from revdiff.engine.attributions import attributions_in, same_sources
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.sentences import word_set
 from revdiff.engine.similarity import compatibility_form
-from revdiff.engine.word_count import UNSPACED
 from revdiff.engine.words import NUMBER_PART, SPACES
 from revdiff.model import Flag
 
@@ -285,9 +284,9 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
 def _may_open(text: str, at: int) -> bool:
     """Whether the opening mark at `at` opens a quotation there: a straight single mark and a
     `»` do only where they stand (`_opens_single`, `_opens_reversed`), a `‘` not between the
-    letters of a word, where it is a Hawaiian ʻokina or an apostrophe (`Hawai‘i`, `ī‘ao`), a `"`
-    not right after a digit, where it is the sign of inches (`14", with 13" available`), any
-    other always."""
+    letters of a Latin word, where it is a Hawaiian ʻokina or an apostrophe (`Hawai‘i`,
+    `ī‘ao`), a `"` not right after a digit, where it is the sign of inches (`14", with 13"
+    available`), any other always."""
     char = text[at]
     if char == "'":
         return _opens_single(text, at)
@@ -298,8 +297,11 @@ def _may_open(text: str, at: int) -> bool:
     return char != "»" or _opens_reversed(text, at)
 
 
-# A `‘` after a letter of a script written with spaces and before a letter or digit.
-_IN_WORD_SINGLE = re.compile(rf"(?<=[^\W\d_{UNSPACED}])‘(?=\w)")
+# A `‘` after a Latin letter and before a letter or digit. Not after a letter of another script:
+# a Korean headline sets a quotation against the word before it (`민주당‘검수완박’ 강행`), as
+# Chinese and Japanese do (`他说‘好’`).
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_IN_WORD_SINGLE = re.compile(rf"(?<=[{_LATIN_LETTER}])‘(?=\w)")
 
 
 def _opens_reversed(text: str, at: int) -> bool:

@@ -416,6 +416,14 @@ def test_a_left_single_mark_between_letters_is_an_okina_and_opens_no_quotation()
     assert open_quotation("The ī‘ao needle is a famous landmark.") == ""
 
 
+def test_a_left_single_mark_against_a_word_of_another_script_still_opens_a_quotation() -> None:
+    """Only a Latin word holds an ʻokina: a Korean headline's quotation set against the word
+    before it (`민주당‘검수완박’`) was read as none, so a changed one was no changed quotation."""
+    assert quotations_in("민주당‘검수완박’ 강행") == ["검수완박"]
+    assert Flag.QUOTE_CHANGED in edit_flags("민주당‘검수완박’ 강행", "민주당‘검찰개혁’ 강행")
+    assert quotations_in("Путин‘Да’ сказал") == ["Да"]
+
+
 def test_a_straight_double_mark_after_a_digit_is_inches_and_opens_no_quotation() -> None:
     """`14", with 13" available` gives sizes in inches: no quotation runs from one size to the
     next, so the sizes written in words change none; a mark after a space still opens one."""
