@@ -113,17 +113,30 @@ def _what(item: Any) -> str:
 
 
 def _path(item: Any, caller: str) -> str:
-    """A path given as str or os.PathLike, as text; anything else is a TypeError that says so."""
+    """A path given as str or os.PathLike, as text (not `-`, standard input on the command line);
+    anything else is a TypeError that says so."""
     if isinstance(item, str):
-        return item
+        return _not_standard_input(item)
     if isinstance(item, PathLike):
         # os.fspath, not str(): a PathLike need not print as its path
         path = fspath(item)
         if isinstance(path, str):
-            return path
+            return _not_standard_input(path)
         item = path
     raise TypeError(f"{caller} takes paths (str or os.PathLike), not {_what(item)}"
                     + (": decode bytes first" if isinstance(item, bytes) else ""))
+
+
+def _not_standard_input(path: str) -> str:
+    """`path`, unless it is `-`: the command line reads that as standard input, which in a
+    notebook blocks or reads nothing."""
+    from revdiff.errors import RevdiffError
+
+    if path == "-":
+        raise RevdiffError("the Python API does not read standard input", "-",
+                           python_hint="give a path, or read the text yourself and save it "
+                                       "to a file").worded_for_python()
+    return path
 
 
 def _iterable(items: Any, caller: str, takes: str) -> Iterable[Any]:

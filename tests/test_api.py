@@ -303,3 +303,25 @@ def test_errors_say_what_to_do_in_python_not_on_the_command_line(tmp_path: Path)
                                                "quote globs")), (case, said)
     assert said.endswith("(if this is really one article, raise the limit: "
                          "revdiff.load(path, max_bytes=N))")
+
+
+def test_standard_input_is_refused_where_a_notebook_has_none(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-` read standard input, which in a notebook blocks or reads nothing; the command line
+    still reads it (tests/cli)."""
+    import io
+
+    from revdiff.errors import RevdiffError
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"A version on stdin.\n")))
+    calls = {"load": lambda: revdiff.load("-"),
+             "load of a path-like": lambda: revdiff.load(Path("-")),
+             "load of a list": lambda: revdiff.load([str(STORY), "-"]),
+             "edits_table": lambda: revdiff.edits_table("-"),
+             "comparisons_table": lambda: revdiff.comparisons_table([STORY, "-"])}
+    for case, call in calls.items():
+        with pytest.raises(RevdiffError) as raised:
+            call()
+        assert str(raised.value) == ("-: the Python API does not read standard input (give a "
+                                     "path, or read the text yourself and save it to a file)"), case
+    assert sys.stdin.read() == "A version on stdin.\n"
