@@ -17,7 +17,9 @@ from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.wrapping import shorten
 
-TEXT_CELLS = 84  # the line fits the widest dialog; a narrower one cuts it at its edge (CSS)
+# A line's cells, number and version count included: it fits the widest dialog (110 columns, less
+# its border, the list's padding and scrollbar); a narrower one cuts it at its edge (CSS).
+LINE_CELLS = 102
 LIST_HEIGHT = 30  # the list's most lines, its border's included; it scrolls through the others
 TITLE_CELLS = 50  # a long title leaves room for the URL, which tells articles of one title apart
 
@@ -37,8 +39,8 @@ def article_line(index: int, article: Article, read_from: str = "",
     line up (padded to 3, `1000.` of a list of 1,184 stood a column right of `999.`)."""
     text = f"{visible(read_from)}: {article_text(article)}" if read_from else article_text(article)
     index_digits, versions_digits = number_digits
-    return (f"{index + 1:>{index_digits}}. {len(article.versions):>{versions_digits}} versions  "
-            f"{shorten(text, TEXT_CELLS)}")
+    numbers = f"{index + 1:>{index_digits}}. {len(article.versions):>{versions_digits}} versions  "
+    return numbers + shorten(text, LINE_CELLS - len(numbers))
 
 
 def article_options(articles: Sequence[Article], origins: Sequence[str] = ()) -> tuple[Option, ...]:

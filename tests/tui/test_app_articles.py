@@ -158,6 +158,26 @@ def test_the_article_list_lines_up_past_999_articles_and_versions() -> None:
     assert lines[0].startswith("   1.    2 versions") and lines[1000].startswith("1001. 1000 versions")
 
 
+@run_async
+async def test_the_article_list_lines_fit_the_widest_dialog_past_999_articles() -> None:
+    """The text after the number was cut to 84 cells whatever the number's padding: past 999
+    articles (or with a scrollbar) a line was wider than the dialog, which cut its last cells."""
+    def article(number: int) -> Article:
+        title = f"A long headline about what happened in the story numbered {number} today"
+        return Article(None, f"https://example.com/{'section/' * 8}{number}",
+                       tuple(Version(n, title, (f"Text {n}.",)) for n in range(2)))
+
+    for count in (100, 1001):
+        app = RevdiffApp([article(number) for number in range(count)])
+        async with app.run_test(size=(130, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("a")
+            options = app.screen.query_one(OptionList)
+            for y in range(3):
+                shown = "".join(segment.text for segment in options.render_line(y)).rstrip()
+                assert shown == str(options.get_option_at_index(y).prompt), (count, shown)
+
+
 def test_an_article_line_keeps_room_for_the_url_after_a_long_title() -> None:
     """Two articles of one long title read the same: the title took the whole line."""
     title = "US deploys thousands more troops to Middle East after Trump-ordered airstrike kills"
