@@ -45,6 +45,8 @@ from revdiff.formats.sqlite_schema import (
     cell_text,
     open_read_only,
     quote,
+    raise_dropped_stop,
+    tables,
     text_or_bytes,
     whole_digits,
 )
@@ -135,15 +137,13 @@ def _is_epoch_text(text: str) -> bool:
 
 def find_columns(connection: sqlite3.Connection, where: str) -> dict[str, str]:
     """Map each field to the column of `entryversion` that holds it; raise if a required one lacks."""
-    tables = [row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")]
-    table = next((t for t in tables if t.lower() == TABLE), None)
+    schema = tables(connection, where)
+    table = schema.get(TABLE)
     if table is None:
-        found = ", ".join(tables) if tables else "none"
+        found = ", ".join(t.name for t in schema.values()) or "none"
         raise MalformedPage(f"SQLite file has no {TABLE} table (tables: {found})", where,
                             hint="give a NewsEdits file, whose versions are in entryversion")
-    present = {row[1].lower(): row[1]
-               for row in connection.execute(f"PRAGMA table_info({quote(table)})")}
+    present = table.columns
     columns: dict[str, str] = {}
     for field, candidates in COLUMN_CANDIDATES.items():
         name = next((present[c] for c in candidates if c in present), None)
@@ -155,7 +155,7 @@ def find_columns(connection: sqlite3.Connection, where: str) -> dict[str, str]:
         raise MalformedPage(
             f"{TABLE} lacks required columns ({wanted}); it has {', '.join(present.values())}",
             where, hint="rename the columns or export the table with the NewsEdits names")
-    columns["table"] = table
+    columns["table"] = table.name
     return columns
 
 
@@ -257,7 +257,8 @@ def _has_rowid(connection: sqlite3.Connection, table: str) -> bool:
         kind = connection.execute("SELECT type FROM sqlite_master WHERE name = ?",
                                   (table,)).fetchone()
         connection.execute(f"SELECT rowid FROM {quote(table)} LIMIT 0")
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
+        raise_dropped_stop(connection, error)
         return False
     return kind is not None and kind[0] == "table"
 

@@ -204,20 +204,26 @@ def _bound_values(connection: BoundedConnection, max_bytes: int) -> BoundedConne
     return connection
 
 
+def raise_dropped_stop(connection: sqlite3.Connection, error: sqlite3.DatabaseError) -> None:
+    """Raise again the Ctrl-C or SIGTERM that stopped a query, for every query that catches
+    sqlite3's errors: its KeyboardInterrupt is raised in the progress handler, where sqlite3
+    drops it and stops the query as interrupted. Unless the connection's work ran out, such a
+    stop is a stop, not a file that cannot be read."""
+    if str(error) == _INTERRUPTED and not (isinstance(connection, BoundedConnection)
+                                           and connection.stopped_by_budget()):
+        raise stop_dropped_by_callback()
+
+
 def cannot_read(connection: sqlite3.Connection, table: str, error: sqlite3.DatabaseError,
                 where: str) -> RevdiffError:
     """The error of a table SQLite failed to read: a view that computes too much is named so,
-    and a value too long to be a version's text is refused as over the size limit.
-
-    Ctrl-C or SIGTERM during a query raises its KeyboardInterrupt in the progress handler,
-    where sqlite3 drops it and stops the query as interrupted: unless the connection's work ran
-    out, that stop is raised again here, not told as a view that computes without end."""
+    and a value too long to be a version's text is refused as over the size limit. A stop
+    (Ctrl-C, SIGTERM) is raised again (`raise_dropped_stop`)."""
+    raise_dropped_stop(connection, error)
     if str(error) == _TOO_LONG:
         return too_large(f"{table} holds a value or row longer than the size limit allows a "
                          "version", where, "one version")
     if str(error) == _INTERRUPTED:
-        if not (isinstance(connection, BoundedConnection) and connection.stopped_by_budget()):
-            raise stop_dropped_by_callback()
         return MalformedPage(f"reading {table} takes more work than a file of this size can need "
                              "(a view in it computes without end)", where,
                              hint="give the file the tracker wrote, whose tables hold the versions")
@@ -286,6 +292,7 @@ def tables(connection: sqlite3.Connection, where: str) -> dict[str, Table]:
                        for row in connection.execute(f"PRAGMA table_info({quote(name)})")}
             found[name.lower()] = Table(name, columns)
     except sqlite3.DatabaseError as error:
+        raise_dropped_stop(connection, error)
         raise MalformedPage(f"cannot read the SQLite schema ({error})", where,
                             hint=_what_to_do(error)) from None
     return found

@@ -13,6 +13,7 @@ import sys
 import tracemalloc
 from contextlib import closing
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -20,9 +21,13 @@ from click.testing import CliRunner
 import revdiff
 from revdiff.cli import main
 from revdiff.errors import InputTooLarge
+from revdiff.formats import sqlite_schema
+from revdiff.formats.databases import read_database
 from revdiff.formats.sniffer_text import MAX_ROW_CHARS
 from revdiff.formats.sqlite_schema import open_read_only, table_rows, tables
 from revdiff.formats.text_input import check_size, read_bounded
+from revdiff.model import Article, Version
+from revdiff.render import diffengine, newsedits, nytdiff
 from revdiff.size_limit import parse_size
 from revdiff.stop_signals import Terminated, sigterm_as_interrupt
 
@@ -265,3 +270,32 @@ def test_a_stop_while_sqlite_reads_is_a_stop_not_an_endless_view(tmp_path: Path,
         table_rows(connection, table, ("entry_id", "version", "summary"), (), str(database),
                    tracker="NewsEdits", hint="")
     assert isinstance(stopped.value, Terminated) == within_sigterm_handling
+
+
+@pytest.mark.parametrize("tracker", [newsedits, diffengine, nytdiff])
+def test_a_stop_in_any_query_of_a_database_is_a_stop(tmp_path: Path, tracker: ModuleType,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The small queries that read the schema caught sqlite3's errors themselves: Ctrl-C in one
+    was told as `cannot read the SQLite schema (interrupted)` (status 2), or, in the query that
+    asks whether the table has rowids, dropped, and the file was read on. A stop at any of the
+    progress handler's checks of a whole read now stops it."""
+    database = tmp_path / "tracked.db"
+    versions = tuple(Version(n, "Title", (f"Text {n}.",)) for n in range(1, 3))
+    tracker.write_database(database, [Article(None, "https://example.com/story", versions)])
+    monkeypatch.setattr(sqlite_schema, "_STEPS_PER_CHECK", 1)  # a check at every step
+    checks = 0
+    stop_at: int | None = None
+
+    def check(connection: sqlite_schema.BoundedConnection) -> bool:
+        nonlocal checks
+        checks += 1
+        if checks == stop_at:
+            raise KeyboardInterrupt  # as Ctrl-C raises it, in the handler SQLite calls back
+        return False
+
+    monkeypatch.setattr(sqlite_schema.BoundedConnection, "_out_of_steps", check)
+    assert len(read_database(database)) == 1
+    for stop_at in range(1, checks + 1):
+        checks = 0
+        with pytest.raises(KeyboardInterrupt):
+            read_database(database)
