@@ -133,15 +133,15 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
             return Text("●" if index == self.current[1] else "○", style="bold")
         return Text(" ")
 
-    def _refresh_marks(self) -> None:
-        table = self.query_one(DataTable)
-        for index in range(len(self.versions)):
-            table.update_cell(str(index), "mark", self._mark(index))
-
     def action_mark(self) -> None:
-        row = self.query_one(DataTable).cursor_row
+        """Mark the cursor's row (or unmark it), redrawing only the rows whose mark changed: each
+        press updated every row's cell, as many updates as versions."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        changed = {row} if self.marked is None else {row, self.marked}
         self.marked = None if self.marked == row else row
-        self._refresh_marks()
+        for index in sorted(changed):
+            table.update_cell(str(index), "mark", self._mark(index))
 
     def action_cursor(self, step: int) -> None:
         table = self.query_one(DataTable)

@@ -141,6 +141,36 @@ async def test_the_timeline_counts_the_words_of_each_version_once(
 
 
 @run_async
+async def test_marking_in_the_timeline_redraws_only_the_rows_whose_mark_changed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each `m` updated the mark cell of every version's row, 40 updates for 40 versions."""
+    article = Article(None, None, tuple(Version(n, "Story", (f"Version {n} of the story.",))
+                                        for n in range(40)))
+    app = RevdiffApp(article)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        table = app.screen.query_one(DataTable)
+        updated: list[str] = []
+        update_cell = table.update_cell
+
+        def counted(row_key: str, column_key: str, value: object, **options: bool) -> None:
+            updated.append(row_key)
+            update_cell(row_key, column_key, value, **options)
+
+        monkeypatch.setattr(table, "update_cell", counted)
+        marks = {}
+        for keys, rows in [(("home", "m"), ["0"]), (("j", "j", "m"), ["0", "2"]),
+                           (("m",), ["2"])]:
+            updated.clear()
+            await pilot.press(*keys)
+            assert sorted(updated) == rows, keys
+            marks[keys] = [str(table.get_cell(key, "mark")) for key in ("0", "1", "2")]
+        assert marks == {("home", "m"): ["◆", "●", " "], ("j", "j", "m"): ["○", "●", "◆"],
+                         ("m",): ["○", "●", " "]}
+
+
+@run_async
 async def test_timeline_home_end_g_and_shift_g_reach_the_first_and_last_version(
         chain_article: Article) -> None:
     app = RevdiffApp(chain_article)
