@@ -51,7 +51,7 @@ def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
     try:
         entry_urls = _entry_urls(connection, schema.get("entry"))
     except sqlite3.DatabaseError as error:
-        raise cannot_read(connection, table.name, error, where) from None
+        raise cannot_read(connection, schema["entry"].name, error, where) from None
     if not raw:
         raise EmptyInput(f"the {table.name} table is empty", where,
                          hint="give a diffengine.db whose entries have versions")

@@ -6,6 +6,7 @@ import _thread
 import contextlib
 import functools
 import io
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -299,3 +300,19 @@ def test_a_stop_in_any_query_of_a_database_is_a_stop(tmp_path: Path, tracker: Mo
         checks = 0
         with pytest.raises(KeyboardInterrupt):
             read_database(database)
+
+
+def test_an_endless_view_of_diffengine_s_entries_is_named(tmp_path: Path) -> None:
+    """A diffengine file whose `entry` table is an endless view was said to compute without end
+    in `entryversion`, the table read before it."""
+    database = tmp_path / "diffengine.db"
+    shutil.copy(SAMPLES / "diffengine.db", database)
+    with closing(sqlite3.connect(database)) as connection:
+        connection.executescript(
+            "ALTER TABLE entry RENAME TO entry_old; CREATE VIEW entry AS WITH RECURSIVE n(x) AS "
+            "(SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x AS id, 'u' AS url FROM n;")
+    result = subprocess.run([sys.executable, "-m", "revdiff", "parse", str(database)],
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "reading entry takes more work" in line
