@@ -65,8 +65,7 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
     _refuse_cut_short(path)
     size = path.stat().st_size
     try:
-        return _bound_values(_connected(path.resolve().as_uri() + "?mode=ro").bound_work(size),
-                             max_bytes)
+        return _connected(path.resolve().as_uri() + "?mode=ro").bound(size, max_bytes)
     except sqlite3.DatabaseError as error:
         problem = error
     cannot_share = "readonly" in str(problem) or (
@@ -74,8 +73,8 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
     wal = path.with_name(path.name + "-wal")
     if cannot_share and not (wal.exists() and wal.stat().st_size > 0):  # changes in it: not read
         try:
-            return _connected(path.resolve().as_uri() + "?mode=ro&immutable=1").bound_work(
-                size)
+            return _connected(path.resolve().as_uri() + "?mode=ro&immutable=1").bound(
+                size, max_bytes)
         except sqlite3.DatabaseError as error:
             problem = error
     if cannot_share:
@@ -177,13 +176,19 @@ _TOO_LONG = "string or blob too big"  # what SQLite says of a value past SQLITE_
 
 class BoundedConnection(sqlite3.Connection):
     """A connection whose queries stop once, together, they have taken more steps than its
-    file can need (`bound_work`)."""
+    file can need, and which makes no value longer than a version may be, and some (`bound`)."""
 
     checks_left = 0
 
-    def bound_work(self, file_size: int) -> BoundedConnection:
+    def bound(self, file_size: int, max_bytes: int) -> BoundedConnection:
+        """The connection, bounded: a view in a stranger's file of a few kilobytes can compute
+        without end, or make a value of gigabytes (`hex(zeroblob(200000000))`), which was held
+        whole before any size was checked."""
         self.checks_left = max(_FEWEST_STEPS, file_size * _STEPS_PER_BYTE) // _STEPS_PER_CHECK
         self.set_progress_handler(self._out_of_steps, _STEPS_PER_CHECK)
+        largest = self.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
+        self.setlimit(sqlite3.SQLITE_LIMIT_LENGTH,
+                      min(largest, _ROW_BYTES_PER_LIMIT_BYTE * max_bytes + _ROW_BYTES_BEYOND))
         return self
 
     def _out_of_steps(self) -> bool:
@@ -192,16 +197,6 @@ class BoundedConnection(sqlite3.Connection):
 
     def stopped_by_budget(self) -> bool:
         return self.checks_left < 0
-
-
-def _bound_values(connection: BoundedConnection, max_bytes: int) -> BoundedConnection:
-    """`connection`, which refuses to make a text, blob or row longer than a version may be, and
-    some: a view in a file of a few kilobytes can make a value of gigabytes
-    (`hex(zeroblob(200000000))`), which was held whole before any size was checked."""
-    largest = connection.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
-    connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, min(largest, _ROW_BYTES_PER_LIMIT_BYTE
-                                                         * max_bytes + _ROW_BYTES_BEYOND))
-    return connection
 
 
 def raise_dropped_stop(connection: sqlite3.Connection, error: sqlite3.DatabaseError) -> None:
