@@ -38,6 +38,7 @@ from revdiff.formats.fields import dated_back_warnings, source_of_url
 from revdiff.formats.text_input import (
     RAISED_LIMIT_IN_PYTHON,
     check_size,
+    limit_beside,
     name_text,
     read_bounded,
     resolved,
@@ -265,12 +266,9 @@ def _check_database_size(path: Path, name: str, max_bytes: int) -> None:
     `export` reads a NewsEdits file an article at a time instead (`load_unit`)."""
     size = path.stat().st_size
     if size > max_bytes:
-        limit = format_size(max_bytes)
-        if format_size(size) == limit:  # just over it, the size reads as the limit: `1K`, `1K`
-            limit += f" ({max_bytes:,} bytes)"
         raise InputTooLarge(
             f"database is {format_size(size)} ({size:,} bytes), more than the size limit of "
-            f"{limit} for reading it whole", name,
+            f"{limit_beside(size, max_bytes)} for reading it whole", name,
             hint="revdiff export reads a NewsEdits file an article at a time, each version "
                  "under the limit; to read it whole, raise the limit with --max-size",
             python_hint=f"to read it whole, raise the limit: {RAISED_LIMIT_IN_PYTHON}")

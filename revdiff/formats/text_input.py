@@ -47,11 +47,16 @@ def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
     bytes when it is over the limit."""
     if size > max_bytes:
         exact = f" ({size:,} bytes)" if size >= KIB else ""
-        limit = _bytes_text(max_bytes)
-        if _bytes_text(size) == limit:  # just over it, the size reads as the limit: `1K`, `1K`
-            limit += f" ({max_bytes:,} bytes)"
         raise too_large(f"{what} is {_bytes_text(size)}{exact}, more than the size limit of "
-                         f"{limit}", where, "one article" if what == "input" else "one version")
+                         f"{limit_beside(size, max_bytes)}", where,
+                         "one article" if what == "input" else "one version")
+
+
+def limit_beside(size: int, max_bytes: int) -> str:
+    """The size limit as an error writes it beside a `size` over it (`64M`), with its bytes
+    where the two would read alike (a size just over it: `1K`, `1K (1,024 bytes)`)."""
+    limit = _bytes_text(max_bytes)
+    return limit + f" ({max_bytes:,} bytes)" if _bytes_text(size) == limit else limit
 
 
 def _bytes_text(size: int) -> str:
