@@ -134,8 +134,7 @@ def _not_standard_input(path: str) -> str:
 
     if path == "-":
         raise RevdiffError("the Python API does not read standard input", "-",
-                           python_hint="give a path, or read the text yourself and save it "
-                                       "to a file").worded_for_python()
+                           hint="give a path, or read the text yourself and save it to a file")
     return path
 
 
