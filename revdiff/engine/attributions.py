@@ -658,7 +658,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
     tokens = text.replace("—", " — ").split()  # a dash set without spaces parts words too: `China—all`
     tokens = _single_quotations_doubled(tokens)
     bare = [_bare(token) for token in tokens]
-    title_case = _is_title_case(tokens)
+    title_case = "Said" in text and _is_title_case(tokens)  # asked of a capitalised `Said` only
     clause_ends = [len(tokens)] * (len(tokens) + 1)  # per token, the first from it that ends a clause
     for at in range(len(tokens) - 1, -1, -1):
         clause_ends[at] = at if _ends_clause(tokens[at]) else clause_ends[at + 1]
