@@ -323,14 +323,13 @@ def _refuse_rows_out_of_layout(cells: list[tuple[int, str, str]], name: str,
     changed after it was copied (rows moved, a row added) fits no reading of its versions; one
     whose text ends in its last row (`runs_to_the_end`) was cut short in that row."""
     for (_, old, new), (number, next_old, next_new) in pairwise(cells):
-        side = _one_side(old, new)
-        if side is None or _one_side(next_old, next_new) == side or next_old == next_new:
+        side, next_side = _one_side(old, new), _one_side(next_old, next_new)
+        if side is None or next_side == side or next_old == next_new:
             continue
         if runs_to_the_end and number == cells[-1][0]:
             raise MalformedPage("the page looks cut short in its last row, which does not fit the "
                                 f"row of the {side} version alone before it", name, number,
                                 hint="copy the whole page again")
-        next_side = _one_side(next_old, next_new)
         row = f"a row of the {next_side} version alone" if next_side else "a changed row"
         raise MalformedPage(f"{row} follows one of the {side} version alone, which News Sniffer "
                             "never lays out: between unchanged rows it puts the changed rows "
