@@ -163,10 +163,12 @@ def read_diff_page(text: str, where: str) -> Article:
     source, url, changes, metadata = _article_info(soup, where)
     old_number, new_number = (parse_number(m.group(1), "version number", where)
                               for m in numbers if m)
-    versions = (
+    # A page reached by "Previous version" shows the later version on the left ("(... earlier)"):
+    # the article's versions run in the order of their numbers, as a flattened page's do.
+    versions = tuple(sorted((
         Version(old_number, titles[0], tuple(old), times[0]),
         Version(new_number, titles[1], tuple(new), times[1], time_text),
-    )
+    ), key=lambda version: version.number))
     return Article(source, url, versions, changes, metadata, tuple(warnings))
 
 

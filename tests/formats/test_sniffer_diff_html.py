@@ -6,6 +6,8 @@ import pytest
 from story_chains import SAMPLES
 
 from revdiff.formats.sniffer_html import read_diff_page
+from revdiff.model import Version
+from revdiff.render.sniffer import PageInfo, render_diff_html
 
 PAGE = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html").read_text("utf-8")
 
@@ -31,3 +33,16 @@ def test_wayback_copy_gives_the_article_url_not_the_archive_link(host: str) -> N
     assert url in PAGE
     copy = PAGE.replace(url, f'href="{host}/web/20200201000000/https://www.channelnewsasia.com/')
     assert read_diff_page(copy, "copy.html").url == read_diff_page(PAGE, "p.html").url
+
+
+def test_page_with_the_later_version_on_the_left_gives_the_versions_in_order() -> None:
+    """News Sniffer's "Previous version" link opens a page with the later version on the left
+    and "(... earlier)" in its time row: its versions came back later first, so `diff` compared
+    version 7 with version 6, reading each deletion as an addition."""
+    later = Version(7, "New head", ("Kept.", "Added."))
+    earlier = Version(6, "Old head", ("Kept.",))
+    page = render_diff_html(later, earlier, PageInfo(time_text="about 1 hour earlier"))
+    article = read_diff_page(page, "p.html")
+    assert [(v.number, v.paragraphs) for v in article.versions] == [
+        (6, ("Kept.",)), (7, ("Kept.", "Added."))]
+    assert article.versions[0].time_text == "about 1 hour earlier"
