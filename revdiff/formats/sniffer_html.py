@@ -163,6 +163,9 @@ def read_diff_page(text: str, where: str) -> Article:
     source, url, changes, metadata = _article_info(soup, where)
     old_number, new_number = (parse_number(m.group(1), "version number", where)
                               for m in numbers if m)
+    if old_number == new_number:
+        raise MalformedPage(f"the page compares version {old_number} with itself", where,
+                            hint="the header row is damaged; save it again from News Sniffer")
     # A page reached by "Previous version" shows the later version on the left ("(... earlier)"):
     # the article's versions run in the order of their numbers, as a flattened page's do.
     versions = tuple(sorted((

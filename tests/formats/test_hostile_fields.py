@@ -93,6 +93,9 @@ CASES: dict[str, tuple[Callable[[Path], Path], str, int | None]] = {
         sniffer_html("<var>5</var>", "<var>²</var>"), "change count (<var>) '²'", None),
     "News Sniffer HTML: 5000-digit <var>": (
         sniffer_html("<var>5</var>", f"<var>{HUGE}</var>"), "change count", None),
+    "News Sniffer HTML: a version compared with itself": (
+        sniffer_html("<small>Version 0</small>", "<small>Version 1</small>"),
+        "compares version 1 with itself", None),
     "News Sniffer HTML: 5000-digit version": (
         sniffer_html("<small>Version 0</small>", f"<small>Version {HUGE}</small>"),
         "version number", None),
