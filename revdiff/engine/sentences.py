@@ -123,10 +123,13 @@ TIME_ZONES = word_set(
     "et est edt ct cst cdt mt mst mdt pt pst pdt akst akdt hst gmt utc bst cet cest eet eest ist "
     "jst kst aest aedt"
 )
-AFTER_CLOCK_TIME = TIME_ZONES | word_set(
+MONTHS = word_set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+AFTER_CLOCK_TIME = TIME_ZONES | MONTHS | word_set(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri "
-    "sat sun january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec eastern central mountain pacific"
+    "sat sun eastern central mountain pacific"
 )
 # Lower-case particles inside a place's name (`Rio de Janeiro`, `Dar es Salaam`), read in a local
 # time (`at 9 a.m. Rio de Janeiro time`).
@@ -289,11 +292,12 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
         # an initial (`Mark T. Esper`) or an interview's marker (`Q. What`) ends none, a letter
         # inside a sentence may before a typical opener (`Plan B. The plan failed.`)
         letter_start = match.start("punct") - len(word)
-        word_before_letter = _word_before(paragraph, _end_of_text_before(paragraph, letter_start))
+        text_end = _end_of_text_before(paragraph, letter_start)
+        word_before_letter = _word_before(paragraph, text_end)
         if paragraph[letter_start].islower() and word_before_letter.isdigit():
             return True  # a unit after a number, French `à 10 h. Le ministre`, ends one as it does
-        if word in TEMPERATURE_SCALES and (word_before_letter.lower() == "deg."
-                                           or _is_a_temperature(word_before_letter, next_word)):
+        if word in TEMPERATURE_SCALES and (word_before_letter.lower() == "deg." or _is_a_temperature(
+                paragraph, text_end, next_word)):
             return True  # and so does a temperature's scale (`40 deg. F. Crowds came.`, `100 F.`)
         return (next_lower in OPENERS and not _ends_a_sentence(word_before_letter)
                 and not (word_before_letter[:1].isupper() and _is_a_surname(
@@ -344,11 +348,16 @@ def _ends_a_sentence(word: str) -> bool:
     return word == "" or word.endswith((".", "!", "?")) and not is_abbreviation(word)
 
 
-def _is_a_temperature(number: str, next_word: str) -> bool:
-    """Whether a scale's letter after `number` makes a temperature (`100 F. People left.`): a
-    number of up to three digits before no other initial, where a year or a day before a name's
-    initials is a date (`In 1925 F. Scott Fitzgerald wrote`, `On May 5 C. J. Roberts ruled.`)."""
-    return number.isdigit() and len(number) <= 3 and not _INITIALS.fullmatch(next_word)
+def _is_a_temperature(paragraph: str, number_end: int, next_word: str) -> bool:
+    """Whether a scale's letter after the number ending at `number_end` makes a temperature (`100
+    F. People left.`): a number of up to three digits before no other initial, where a year or a
+    day before a name's initials is a date (`In 1925 F. Scott Fitzgerald wrote`, `On May 5 C. J.
+    Roberts ruled.`), and a number after a month is a day before a name's initial (`On May 5 C.
+    Roberts ruled.`, `On Jan. 3 K. Michael Conaway`)."""
+    number = _word_before(paragraph, number_end)
+    month = _word_before(paragraph, _end_of_text_before(paragraph, number_end - len(number)))
+    return (number.isdigit() and len(number) <= 3 and not _INITIALS.fullmatch(next_word)
+            and month.lower().rstrip(".,") not in MONTHS)
 
 
 def _is_a_surname(opener: str, mark_after: str) -> bool:

@@ -290,6 +290,10 @@ def pieces(text: str) -> list[str]:
     ("In 1925 F. Scott Fitzgerald wrote it. Since 2010 K. Johnson has led. On May 5 C. J. Roberts ruled.",
      ["In 1925 F. Scott Fitzgerald wrote it.", "Since 2010 K. Johnson has led.",
       "On May 5 C. J. Roberts ruled."]),
+    # and a day of a month before one initial was read as a temperature, ending one there
+    ("On May 5 C. Roberts ruled. On Jan. 3 K. Michael Conaway took office. It hit 5 C. People left.",
+     ["On May 5 C. Roberts ruled.", "On Jan. 3 K. Michael Conaway took office.", "It hit 5 C.",
+      "People left."]),
     # French `MM.` and a German weekday before a date ended a sentence
     ("MM. Dupont et Durand sont partis. Am Mo. 3. März kam er. I do. 3 people came.",
      ["MM. Dupont et Durand sont partis.", "Am Mo. 3. März kam er.", "I do.", "3 people came."]),
