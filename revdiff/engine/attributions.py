@@ -631,11 +631,23 @@ def _asks_what_to_say(tokens: list[str], verb: int, clause_end: int) -> bool:
             and tokens[clause_end].endswith("?"))
 
 
+# Prepositions and conjunctions of four letters or more that a headline in title case may leave in
+# lower case, as Chicago's style does (`Esper Said Troops Were Moved from Iraq`).
+_LOWER_IN_TITLE_CASE = word_set(
+    "with from into onto upon over than that about above across after against along amid among "
+    "around before behind below beneath beside between beyond despite down during except inside "
+    "like near outside past since through toward towards under until unless versus within "
+    "without when while"
+)
+
+
 def _is_title_case(tokens: list[str]) -> bool:
     """Whether the text is written as a headline in title case (`Trump Said He Would Meet Kim`):
-    it has words of four letters or more, all of them capitalised."""
+    it has words of four letters or more, all of them capitalised but the prepositions and
+    conjunctions a style may leave in lower case (`Moved from Iraq`)."""
     words = (token.strip(_AROUND) for token in tokens)
-    long_words = [word for word in words if len(word) >= 4 and word.isalpha()]
+    long_words = [word for word in words if len(word) >= 4 and word.isalpha()
+                  and word not in _LOWER_IN_TITLE_CASE]
     return bool(long_words) and all(word[0].isupper() for word in long_words)
 
 

@@ -180,6 +180,9 @@ def test_a_capitalised_said_after_a_capitalised_word_is_part_of_a_name(
     ("Trump Said He Would Meet Kim", [("trump",)]),
     ("Iran Strikes Back, Officials Said", [("officials",)]),
     ("Pompeo Said Iran Would Pay a Price", [("pompeo",)]),
+    # prepositions and conjunctions some styles leave in lower case (`from`, `with`)
+    ("Esper Said Troops Were Moved from Iraq", [("esper",)]),
+    ("Trump Said He Would Meet with Kim", [("trump",)]),
 ])
 def test_a_capitalised_said_in_a_title_case_headline_is_the_verb(
         text: str, sources: list[tuple[str, ...]]) -> None:
