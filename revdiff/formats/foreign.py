@@ -54,11 +54,14 @@ _NEWSDIFFS_VERSION_LINES = re.compile(r"^\W*Pink: Archived .*\n(?:.*\n){0,3}?\W*
 
 # A News Sniffer diff page's version row, title row and time row in another language (`Versión 0
 # Versión 1`, a title, `(alrededor de 1 hora después)`), as the text of a page a browser
-# translated has them; an English page is read before this is looked at.
+# translated has them; an English page is read before this is looked at. The page's header
+# names the article's address before them, which a translation keeps: a plain version's rows
+# alike (`Round 1 Round 2`, a line, `(provisional figures)`) follow none.
 _TRANSLATED_DIFF_HEADER = re.compile(r"^[ \t]*(?P<word>[^\W\d_]+) \d+(?: |[ \t]*\t[ \t]*)(?P=word) \d+"
                                      r"[ \t]*\n[^\n]+\n[ \t]*\((?P<time>[^()\n]{1,60})\)[ \t]*$",
                                      re.MULTILINE)
 _ENGLISH_TIME = re.compile(r".*\b(?:later|earlier)")
+_ARTICLE_ADDRESS = re.compile(r"https?://\S")
 
 
 def describe_page_text(text: str) -> tuple[str, str] | None:
@@ -70,7 +73,8 @@ def describe_page_text(text: str) -> tuple[str, str] | None:
                 "together")
         return what, "save the page as HTML (\"Web Page, HTML only\") and give that"
     header = _TRANSLATED_DIFF_HEADER.search(text[:8192])
-    if header and not (header["word"] == "Version" and _ENGLISH_TIME.fullmatch(header["time"])):
+    if (header and _ARTICLE_ADDRESS.search(text, 0, header.start())
+            and not (header["word"] == "Version" and _ENGLISH_TIME.fullmatch(header["time"]))):
         what = "a News Sniffer diff page translated by the browser (its header is not in English)"
         return what, SAVE_UNTRANSLATED
     return None

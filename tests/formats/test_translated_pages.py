@@ -78,3 +78,14 @@ def test_a_diff_page_translated_and_saved_as_text_is_refused_saying_so(
         load([str(target)])
     assert "translated by the browser" in str(refused.value)
     assert "save it again untranslated" in str(refused.value)
+
+
+def test_a_plain_version_with_rows_like_a_translated_header_is_read(tmp_path: Path) -> None:
+    """A version's line of two numbered words, a line and one in brackets, as a translated diff
+    page's header has them, was refused as a translated page, though no address came before."""
+    version = ("Election results\n\nRound 1 Round 2\nTurnout fell in the second round.\n"
+               "(provisional figures)\n\nThe count goes on.\n")
+    target = tmp_path / "0.txt"
+    target.write_text(version, "utf-8")
+    [article] = load([str(target)])
+    assert article.versions[0].paragraphs[-1] == "The count goes on."
