@@ -156,9 +156,10 @@ def read_diff_page(text: str, where: str) -> Article:
             raise MalformedPage(f"body row {row.get('id') or ''} has {counted(len(cells), 'cell')}, "
                                 "where News Sniffer writes 2", where, hint=_SAVE_AGAIN)
         old_text, new_text = _cell_text(cells[0]), _cell_text(cells[1])
-        if old_text:
+        # a cell of nothing but white space (`&nbsp;`, `&thinsp;`) is an empty cell
+        if old_text.strip():
             old.append(old_text)
-        if new_text:
+        if new_text.strip():
             new.append(new_text)
     source, url, changes, metadata = _article_info(soup, where)
     old_number, new_number = (parse_number(m.group(1), "version number", where)

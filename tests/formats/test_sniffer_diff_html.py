@@ -46,3 +46,13 @@ def test_page_with_the_later_version_on_the_left_gives_the_versions_in_order() -
     assert [(v.number, v.paragraphs) for v in article.versions] == [
         (6, ("Kept.",)), (7, ("Kept.", "Added."))]
     assert article.versions[0].time_text == "about 1 hour earlier"
+
+
+@pytest.mark.parametrize("blank", ["&nbsp;", " &nbsp; ", "&#8201;&nbsp;", "\u00a0\n"])
+def test_a_cell_holding_only_whitespace_entities_is_an_empty_cell(blank: str) -> None:
+    """A one-sided row whose empty cell a page wrote as `&nbsp;` gave the other version a
+    paragraph '\\xa0'."""
+    empty_cell = "<tr id='p4'><td></td>"
+    assert empty_cell in PAGE
+    copy = PAGE.replace(empty_cell, f"<tr id='p4'><td>{blank}</td>")
+    assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
