@@ -96,6 +96,15 @@ class RevdiffGroup(click.Group):
             report_error(failure)
             sys.exit(failure.exit_code)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        """As click's; and when the help or the version, which click writes while it reads the
+        arguments, meets a closed pipe (`revdiff --help | head -1`), exit 0 as the commands do
+        (click exits 1)."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            sys.exit(0)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 

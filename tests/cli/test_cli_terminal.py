@@ -239,3 +239,19 @@ def test_a_full_disk_under_stdout_is_one_error_line(arguments: list[str]) -> Non
     assert process.returncode == 2
     assert process.stderr == ("revdiff: error: cannot write to standard output (No space left "
                               "on device) (free some space, or send the output elsewhere)\n")
+
+
+@pytest.mark.parametrize("arguments", [
+    ["diff", str(CHAIN)], ["--help"], ["-h"], ["--version"], ["diff", "--help"],
+])
+def test_a_closed_pipe_under_stdout_ends_quietly_with_0(arguments: list[str]) -> None:
+    # `revdiff diff ... | head -1` exited 0, but the help and the version (which click writes
+    # while it reads the arguments) exited 1: `revdiff --help | true`
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails as it does once `head` has gone
+    try:
+        process = subprocess.run([sys.executable, "-m", "revdiff", *arguments], stdout=write_end,
+                                 stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    finally:
+        os.close(write_end)
+    assert (process.returncode, process.stderr) == (0, "")
