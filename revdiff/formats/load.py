@@ -25,6 +25,7 @@ from revdiff.formats import (
     foreign,
     plain,
     sniffer_text,
+    unnumbered_pages,
 )
 from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import (
@@ -596,6 +597,9 @@ def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Artic
             article, source = group[0]
             result.append(_finished(article, source))
             continue
+        for article, source in group:
+            if unnumbered_pages.is_unnumbered(article):
+                raise unnumbered_pages.unplaced_page_error(source, key)
         by_number: dict[int, Version] = {}
         given_by: dict[int, str] = {}
         for article, source in group:

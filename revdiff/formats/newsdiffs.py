@@ -28,6 +28,7 @@ from revdiff.formats.fields import (
 from revdiff.formats.joined_pages import refuse_a_second_page
 from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.formats.text_input import collapse_whitespace
+from revdiff.formats.unnumbered_pages import unnumbered_warning
 from revdiff.model import Article, Version
 
 _RAW_MARKER = re.compile(r"var\s+text1\s*=")
@@ -231,21 +232,24 @@ def _element_ends(text: str, compare: Tag) -> bool:
 
 
 def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, int] | None:
-    """The two version ids: from the upvote form, else from the page's own /diff/ URL.
+    """The two version ids: from the upvote form, else from the page's own /diff/ URL, else
+    from the previous and next revision links.
 
     A form value that is a git commit id or a word is passed over: older NewsDiffs pages put the
     version's commit id there, or the template printed its object (`value=Version object`,
     unquoted: `Version`). A value with digits that is no version id (`-1`, `1e300`, `²`) is a
     damaged page."""
-    ids = []
-    for name in ("diff_v1", "diff_v2"):
-        field = soup.find("input", attrs={"name": name})
-        value = str(field.get("value") or "").strip() if isinstance(field, Tag) else ""
-        passed_over = (not any(char.isdigit() for char in value) or " " in value
-                       or _COMMIT_ID.fullmatch(value) is not None)
-        ids.append(None if passed_over else parse_number(value, f"version id ({name})", where))
-    if ids[0] is not None and ids[1] is not None and ids[0] != ids[1]:
-        return ids[0], ids[1]
+    for form in _upvote_forms(soup):
+        ids = []
+        for name in ("diff_v1", "diff_v2"):
+            field = form.find("input", attrs={"name": name})
+            value = str(field.get("value") or "").strip() if isinstance(field, Tag) else ""
+            passed_over = (not any(char.isdigit() for char in value) or " " in value
+                           or _COMMIT_ID.fullmatch(value) is not None)
+            ids.append(None if passed_over else parse_number(value, f"version id ({name})",
+                                                             where))
+        if ids[0] is not None and ids[1] is not None and ids[0] != ids[1]:
+            return ids[0], ids[1]
     for candidate in (soup.find("link", rel="canonical"), soup.find("meta", property="og:url")):
         if isinstance(candidate, Tag):
             found = _DIFF_PATH.search(str(candidate.get("href") or candidate.get("content") or ""))
@@ -254,7 +258,34 @@ def _version_numbers(soup: BeautifulSoup, text: str, where: str) -> tuple[int, i
     saved_from = re.search(r"<!--\s*saved from url=\(\d+\)(\S+)", text[:2000])
     if saved_from and (found := _DIFF_PATH.search(saved_from.group(1))):
         return _diff_path_ids(found, where)
-    return None
+    return _ids_between_revision_links(soup, where)
+
+
+def _upvote_forms(soup: BeautifulSoup) -> list[BeautifulSoup]:
+    """The page, and each comment that holds the upvote form's fields: later NewsDiffs templates
+    comment the form out. A comment's text is read as markup, never run or followed."""
+    commented = [BeautifulSoup(str(comment), "html.parser")
+                 for comment in soup.find_all(string=lambda node: isinstance(node, Comment))
+                 if "diff_v1" in comment]
+    return [soup, *commented]
+
+
+def _ids_between_revision_links(soup: BeautifulSoup, where: str) -> tuple[int, int] | None:
+    """The ids of a page of two consecutive versions, from its revision links.
+
+    NewsDiffs links "Previous revision" to the diff of the versions before each of this page's
+    two, and "Later revision" to the diff of the versions after each: on a page of consecutive
+    versions the previous diff ends with this page's old version and the next one starts with
+    its new version. Without both links, or when they do not run forward (a page of versions
+    further apart), the page does not say."""
+    links = _navigation(soup)
+    previous = _DIFF_PATH.search(links.get("previous_diff", ""))
+    later = _DIFF_PATH.search(links.get("next_diff", ""))
+    if previous is None or later is None:
+        return None
+    old_id = _diff_path_ids(previous, where)[1]
+    new_id = _diff_path_ids(later, where)[0]
+    return (old_id, new_id) if old_id < new_id else None
 
 
 def _diff_path_ids(found: re.Match[str], where: str) -> tuple[int, int]:
@@ -325,7 +356,10 @@ def read_page(text: str, where: str) -> Article:
         if not old_text.strip() and not new_text.strip():
             raise MalformedPage("div#compare is empty: the page was saved before its script ran",
                                 where, hint="save the page again once the comparison shows")
-    numbers = _version_numbers(soup, text, where) or (0, 1)
+    numbers = _version_numbers(soup, text, where)
+    if numbers is None:
+        numbers = (0, 1)
+        warnings.append(unnumbered_warning(where))
     archived = _archived_dates(soup)
     url = _article_url(soup)
     if url is not None:

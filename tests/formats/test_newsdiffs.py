@@ -19,6 +19,7 @@ from revdiff.formats.newsdiffs_text import parse_date, split_version_text
 from revdiff.model import Article, Version
 from revdiff.render.newsdiffs import (
     DiffPageInfo,
+    diff_path,
     escape_js,
     render_raw_page,
     render_rendered_page,
@@ -448,3 +449,62 @@ def test_an_upvote_form_without_numbers_leaves_the_ids_to_the_page_url(value: st
     # from the `saved from url=` comment's /diff/1/2/ path
     assert [v.number for v in article.versions] == [1, 2]
     assert article.versions[1].paragraphs == story_chains()[0].versions[2].paragraphs
+
+
+ARTICLE_URL = "https://www.nytimes.com/2020/01/03/world/troops.html"
+# NewsDiffs numbers versions by database ids: those of one article need not follow each other
+SERVED = tuple(Version(number, "Troops", (f"Version {number} says this.", "Kept."))
+               for number in (101, 102, 105, 109))
+
+
+def served_page(index: int, form_values: bool = True) -> str:
+    """The page of versions `index` and `index + 1` of SERVED as the NewsDiffs server sends it
+    from its later template: the upvote form commented out, with the ids (or, as that template
+    printed its objects, `Version object`) in it, and the revision links of FORMATS.md §3."""
+    old, new = SERVED[index], SERVED[index + 1]
+    info = DiffPageInfo(
+        ARTICLE_URL,
+        previous_diff=diff_path(SERVED[index - 1], old, ARTICLE_URL) if index > 0 else None,
+        next_diff=(diff_path(new, SERVED[index + 2], ARTICLE_URL)
+                   if index + 2 < len(SERVED) else None))
+    page = render_raw_page(old, new, info)
+    start, end = page.index("Are these changes"), page.index("</form>") + len("</form>")
+    page = f"{page[:start]}<!--\n{page[start:end]}\n-->{page[end:]}"
+    if not form_values:
+        for name, number in (("diff_v1", old.number), ("diff_v2", new.number)):
+            page = page.replace(f'name="{name}" value="{number}"',
+                                f"name={name} value=Version object")
+    assert "saved from" not in page and "canonical" not in page
+    return page
+
+
+def test_pages_the_server_sent_chain_by_the_ids_in_their_commented_form() -> None:
+    # the form inside a comment was not read: both pages were versions 0 and 1, "disagree
+    # about the text of version 0 (give pages of one article only)"
+    articles = [read_page(served_page(index), f"n{index + 1}.html") for index in range(3)]
+    (article,) = merge_articles(articles, ["n1.html", "n2.html", "n3.html"])
+    assert article.versions == SERVED
+    assert article.warnings == ()
+
+
+def test_a_page_of_consecutive_versions_takes_its_ids_from_its_revision_links() -> None:
+    # previous: the diff of the versions before each of this page's (101, 102); next: after
+    # each (105, 109)
+    article = read_page(served_page(1, form_values=False), "n2.html")
+    assert article.versions == SERVED[1:3]
+    assert article.warnings == ()
+
+
+def test_pages_that_do_not_say_which_versions_they_compare_are_not_joined() -> None:
+    # the first and the last page have one revision link each: no ids anywhere
+    first, last = (read_page(served_page(index, form_values=False), name)
+                   for index, name in ((0, "n1.html"), (2, "n3.html")))
+    assert [v.number for v in first.versions] == [0, 1]
+    unnumbered = "n1.html: the page does not say which versions it compares; numbered them 0 and 1"
+    assert first.warnings == (unnumbered,)
+    with pytest.raises(InconsistentPages) as raised:
+        merge_articles([first, last], ["n1.html", "n3.html"])
+    assert str(raised.value) == (
+        f"{ARTICLE_URL}: n1.html does not say which versions it compares, so it cannot be "
+        "joined with the other pages of its article (save the pages from a browser, which notes "
+        "each page's address, or give the version files)")
