@@ -53,7 +53,10 @@ def looks_like_version_page(text: str) -> bool:
 
 
 def _cell_text(cell: Tag) -> str:
-    return collapse_whitespace(cell.get_text())
+    """The cell's text, whitespace collapsed; a cell of nothing but white space (`&nbsp;`,
+    `&thinsp;`) holds no text."""
+    text = collapse_whitespace(cell.get_text())
+    return text if text.strip() else ""
 
 
 def _article_info(soup: BeautifulSoup, where: str,
@@ -156,10 +159,9 @@ def read_diff_page(text: str, where: str) -> Article:
             raise MalformedPage(f"body row {row.get('id') or ''} has {counted(len(cells), 'cell')}, "
                                 "where News Sniffer writes 2", where, hint=_SAVE_AGAIN)
         old_text, new_text = _cell_text(cells[0]), _cell_text(cells[1])
-        # a cell of nothing but white space (`&nbsp;`, `&thinsp;`) is an empty cell
-        if old_text.strip():
+        if old_text:
             old.append(old_text)
-        if new_text.strip():
+        if new_text:
             new.append(new_text)
     source, url, changes, metadata = _article_info(soup, where)
     old_number, new_number = (parse_number(m.group(1), "version number", where)

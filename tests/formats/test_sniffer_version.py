@@ -187,3 +187,12 @@ def test_two_version_pages_saved_as_text_into_one_file_are_refused(tmp_path: Pat
         load([str(both)])
     assert refused.value.line == second_version_line
     assert "the file holds more than one page" in str(refused.value)
+
+
+def test_a_paragraph_of_nothing_but_a_no_break_space_is_no_paragraph() -> None:
+    """`<p>&nbsp;</p>`, a spacer some pages write between paragraphs, was read as a paragraph
+    '\\xa0' of the version."""
+    version = Version(3, "Title", ("First.", "Second."))
+    page = render_version_html(version, None, 5).replace("<p>First.</p>", "<p>First.</p><p>&nbsp;</p>")
+    assert "&nbsp;" in page
+    assert read_version_page(page, "v.html").versions == (version,)
