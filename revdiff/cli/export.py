@@ -138,7 +138,11 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     _check_folder_named(output, chosen)
     job = ExportJob(tuple(inputs), Path(output), chosen, sentences=sentences, max_bytes=max_size,
                     skip_errors=skip_errors)
-    bar = ProgressBar(sys.stderr) if not quiet and sys.stderr.isatty() else None
+    # `-o -` on a terminal: the rows are the progress there, and a bar drawn between them
+    # would run into the next row's line
+    rows_on_terminal = output == "-" and sys.stdout.isatty()
+    bar = (ProgressBar(sys.stderr) if not quiet and sys.stderr.isatty() and not rows_on_terminal
+           else None)
 
     def note(text: str) -> None:
         if bar:

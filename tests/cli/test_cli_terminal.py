@@ -20,8 +20,10 @@ def diff_on_a_terminal(no_color: str | None) -> bytes:
     return on_a_terminal(["diff", str(CHAIN)], no_color)
 
 
-def on_a_terminal(arguments: list[str], no_color: str | None = None) -> bytes:
-    """What `revdiff ARGUMENTS` writes when its stdout is a terminal (a pseudo-terminal here)."""
+def on_a_terminal(arguments: list[str], no_color: str | None = None, *,
+                  stderr_too: bool = False) -> bytes:
+    """What `revdiff ARGUMENTS` writes when its stdout is a terminal (a pseudo-terminal here),
+    with `stderr_too` also what it writes to stderr, on the same terminal."""
     pty = pytest.importorskip("pty")
     env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
     if no_color is not None:
@@ -29,7 +31,8 @@ def on_a_terminal(arguments: list[str], no_color: str | None = None) -> bytes:
     leader, follower = pty.openpty()
     try:
         process = subprocess.run([sys.executable, "-m", "revdiff", *arguments],
-                                 stdout=follower, stderr=subprocess.PIPE, timeout=120,
+                                 stdout=follower,
+                                 stderr=follower if stderr_too else subprocess.PIPE, timeout=120,
                                  env=env, check=False)
         assert process.returncode == 0, process.stderr
         os.close(follower)
@@ -165,6 +168,13 @@ def test_data_shows_control_characters_on_a_terminal(arguments: list[str], tmp_p
     shown = on_a_terminal([*arguments, *hostile_versions(tmp_path)]).decode("utf-8")
     assert "\x1b" not in shown and "\x07" not in shown
     assert "red␛]0;TITLE␇ text." in shown and "text ␛[2J." in shown
+
+
+def test_export_to_a_terminal_draws_no_progress_bar_among_the_rows() -> None:
+    shown = on_a_terminal(["export", str(CHAIN), "-o", "-", "--format", "csv"],
+                          stderr_too=True).decode("utf-8")
+    assert "inputs  " not in shown and "\x1b[K" not in shown
+    assert shown.startswith("article_index,article,") and "revdiff: exported 1 article" in shown
 
 
 def test_summary_lines_escape_the_output_name(tmp_path: Path) -> None:
