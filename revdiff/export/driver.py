@@ -575,7 +575,9 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
                     last_checkpoint = now
                 if on_progress:
                     on_progress(progress)
-        except WorkerLost:  # raised between two chunks: every article written so far is whole
+        # raised between two chunks, or between two articles (an article that cannot be
+        # exported, an input that cannot be read): every article written so far is whole
+        except (WorkerLost, RevdiffError):
             _checkpoint(writer, staging, waiting)
             raise
         _checkpoint(writer, staging, waiting)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from revdiff.errors import RevdiffError
 from revdiff.export import driver as batch
 from revdiff.export import registry
 from revdiff.export import staging as staging_module
@@ -629,3 +630,40 @@ def test_resume_refuses_a_staging_folder_that_lost_a_file(
     assert not out.exists()
     progress = run_export(ExportJob((str(generated),), out, fmt))  # without --resume: anew
     assert progress.articles == 12
+
+
+def _version_past_64_bits(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "0.txt").write_text("One sentence. Another.\n", encoding="utf-8")
+    (folder / f"{2 ** 64}.txt").write_text("One sentence. Another one.\n", encoding="utf-8")
+    return folder
+
+
+def _binary_file(path: Path) -> Path:
+    path.write_bytes(b"\x00\x01\x02 not text")
+    return path
+
+
+@pytest.mark.parametrize(("fmt", "make_bad_input"), [("sqlite", _version_past_64_bits),
+                                                     ("jsonl", _binary_file)])
+def test_a_run_stopped_by_bad_input_keeps_every_article_written_for_resume(
+        fmt: str, make_bad_input: Any, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article that cannot be exported, or an input that cannot be read, after others: the
+    articles written since the last checkpoint were dropped with the staging folder, though the
+    error stops the run between two articles; they are kept, and --resume --skip-errors goes on."""
+    inputs = (str(generated), str(make_bad_input(tmp_path / "bad")))
+    clean, out = tmp_path / "clean" / f"out.{fmt}", tmp_path / "run" / f"out.{fmt}"
+    clean.parent.mkdir()
+    out.parent.mkdir()
+    run_export(ExportJob(inputs, clean, fmt, skip_errors=True))
+    monkeypatch.setattr(batch, "CHECKPOINT_SECONDS", 3600.0)  # no checkpoint before the end
+    with pytest.raises(RevdiffError, match="bad"):
+        run_export(ExportJob(inputs, out, fmt))
+    assert not out.exists()
+    journal = (staging_path(out) / "journal.jsonl").read_text()
+    assert journal.count("\n") == 12 + 1  # the header, then each article of `generated`
+
+    progress = run_export(ExportJob(inputs, out, fmt, skip_errors=True), resume=True)
+    assert progress.resumed_articles == 12
+    assert table_content(out, fmt) == table_content(clean, fmt)
