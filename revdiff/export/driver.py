@@ -97,7 +97,8 @@ class ArticleFailed(RevdiffError):
     """One article could not be read or exported (and --skip-errors was not given)."""
 
 
-SKIP_HINT = "fix or remove that input, or rerun with --skip-errors to skip it"
+SKIP_HINT = ("fix or remove that input, or rerun with --skip-errors to skip it; add --resume to keep "
+             "the articles exported before it")
 
 
 class NothingExported(RevdiffError):

@@ -644,10 +644,11 @@ def _binary_file(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("fmt", "make_bad_input"), [("sqlite", _version_past_64_bits),
-                                                     ("jsonl", _binary_file)])
+@pytest.mark.parametrize(("fmt", "make_bad_input", "hint"), [
+    ("sqlite", _version_past_64_bits, "add --resume to keep the articles exported before it"),
+    ("jsonl", _binary_file, "give a text, HTML or NewsEdits SQLite file")])
 def test_a_run_stopped_by_bad_input_keeps_every_article_written_for_resume(
-        fmt: str, make_bad_input: Any, generated: Path, tmp_path: Path,
+        fmt: str, make_bad_input: Any, hint: str, generated: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """An article that cannot be exported, or an input that cannot be read, after others: the
     articles written since the last checkpoint were dropped with the staging folder, though the
@@ -658,8 +659,9 @@ def test_a_run_stopped_by_bad_input_keeps_every_article_written_for_resume(
     out.parent.mkdir()
     run_export(ExportJob(inputs, clean, fmt, skip_errors=True))
     monkeypatch.setattr(batch, "CHECKPOINT_SECONDS", 3600.0)  # no checkpoint before the end
-    with pytest.raises(RevdiffError, match="bad"):
+    with pytest.raises(RevdiffError, match="bad") as stopped:
         run_export(ExportJob(inputs, out, fmt))
+    assert hint in str(stopped.value.hint)
     assert not out.exists()
     journal = (staging_path(out) / "journal.jsonl").read_text()
     assert journal.count("\n") == 12 + 1  # the header, then each article of `generated`
