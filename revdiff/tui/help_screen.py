@@ -13,9 +13,9 @@ from textual.widgets import Static
 
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.keys import (
-    ANYWHERE_KEYS,
     KEY_TABLE,
     KeyCommand,
+    anywhere_keys,
     commands_by_group,
     main_keys_shown,
 )
@@ -38,7 +38,7 @@ def help_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
             grid.add_row(command.keys_shown, command.description)
         grid.add_row("", "")
     grid.add_row(Text("Anywhere", style="bold underline #87afff"), "")
-    for keys, description in ANYWHERE_KEYS:
+    for keys, description in anywhere_keys(table):
         grid.add_row(keys, description)
     grid.add_row("", "")
     return grid

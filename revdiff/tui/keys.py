@@ -95,12 +95,23 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("q",), "quit", "Quit", "App", footer="quit"),
 )
 
-# Keys outside the table and the keymap that work alike in the main view and in every dialog
-# (`revdiff.tui.dialog`), as the help lists them.
-ANYWHERE_KEYS: tuple[tuple[str, str], ...] = (
-    ("ctrl+c", "Quit, from a dialog too (with text selected: copy it)"),
-    ("ctrl+q", "Quit, from a dialog too"),
+# Keys outside the table that quit from the main view and from every dialog
+# (`revdiff.tui.dialog`): each with what the help says of it, and what it says once a keymap gives
+# the key to a command, which it then runs in the main view.
+ANYWHERE_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("ctrl+c", "Quit, from a dialog too (with text selected: copy it)",
+     "Quit from a dialog (with text selected: copy it)"),
+    ("ctrl+q", "Quit, from a dialog too", "Quit from a dialog"),
 )
+
+
+def anywhere_keys(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[str, str]]:
+    """The keys of ANYWHERE_KEYS and what they do with the keys of `table` in force: one that
+    `table` gives a command other than quit quits from a dialog only (the help said it quit
+    from the main view too, where it ran the command)."""
+    given = {key for command in table if command.action != "quit" for key in command.keys}
+    return [(key, from_dialog_only if key in given else everywhere)
+            for key, everywhere, from_dialog_only in ANYWHERE_KEYS]
 
 
 def with_keymap(keymap: dict[str, str], table: tuple[KeyCommand, ...] = KEY_TABLE) -> tuple[KeyCommand, ...]:

@@ -74,6 +74,27 @@ async def test_a_keymap_gives_a_command_other_keys(chain_article: Article) -> No
         assert "x ctrl+n  Next change" in help_text
 
 
+
+@pytest.mark.parametrize("key", ["ctrl+c", "ctrl+q"])
+@run_async
+async def test_help_says_a_quit_key_given_to_a_command_quits_from_a_dialog_only(
+        chain_article: Article, key: str) -> None:
+    """Given to a command, Ctrl+C (or Ctrl+Q) runs it in the main view; the help still said that
+    it quit from the main view too."""
+    app = RevdiffApp(chain_article, settings=Settings(keys={"next_change": key}))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        from rich.console import Console
+
+        console = Console(width=120, record=True)
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        help_text = console.export_text()
+        assert f"{key}  Next change" in help_text
+        assert f"{key}  Quit from a dialog" in help_text
+        assert f"{key}  Quit, from a dialog too" not in help_text
+
 def test_help_groups_cover_the_table() -> None:
     grouped = [command for _, commands in commands_by_group() for command in commands]
     assert grouped == list(KEY_TABLE)
