@@ -737,7 +737,9 @@ class RevdiffApp(App[None]):
                             if unsure.touches(comparison.edits[edit]))
         following = [edit for row, edit in candidates if row > start]
         if not candidates:
-            self.notify("No unsure rows in this pair", timeout=2)
+            hidden = any(unsure.touches(edit) for edit in comparison.edits)
+            self.notify(f"No unsure rows shown with these filters ({self.filters.describe()})"
+                        if hidden else "No unsure rows in this pair", timeout=2, markup=False)
             return
         self.diff.set_current(following[0] if following else candidates[0][1])
         self._refresh_status()

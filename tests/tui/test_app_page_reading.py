@@ -27,6 +27,19 @@ async def test_unsure_rows_are_marked_and_u_moves_to_them(page_article: Article)
         assert diff_lines(app)[first - view.top_row].startswith("?")
 
 
+
+@run_async
+async def test_u_says_the_filters_hide_the_unsure_rows(page_article: Article) -> None:
+    """With every unsure row hidden (only merged sentences, no context), u said the pair had no
+    unsure rows, though 41 of its 42 were."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"llllll", *"cccc", "u")
+        assert "changes only ±0, only merged" in header_text(app)
+        assert list(app._notifications)[-1].message == \
+            "No unsure rows shown with these filters (changes only ±0, only merged)"
+
 @run_async
 async def test_f_flips_the_row_and_recomputes_the_comparison(page_article: Article) -> None:
     calls: list[tuple[str, int]] = []
