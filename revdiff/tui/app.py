@@ -71,6 +71,7 @@ from revdiff.tui.status_line import (
     describe_row,
     sentence_position,
 )
+from revdiff.tui.styles import row_styles
 from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
@@ -236,6 +237,7 @@ class RevdiffApp(App[None]):
         self.forced_mode = mode or configured.get(self.settings.layout)  # None: by terminal width
         self.export_directory = (export_directory or self.settings.export_directory
                                  or default_export_directory())
+        self.diff_styles = row_styles(self.settings.colours)  # the header's and the help's, as the diff's
         self.key_table = with_keymap(self.settings.keys)
         self.key_of = main_keys_shown(self.key_table)  # action -> the key the hints name
         if self.settings.keys:
@@ -249,7 +251,7 @@ class RevdiffApp(App[None]):
 
     # -- composition and layout -----------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield PairHeader(id="pair-header")
+        yield PairHeader(diff_styles=self.diff_styles, id="pair-header")
         with Horizontal(id="body"):
             yield DiffView(self._start_layout, colours=self.settings.colours, id="diff")
             yield StatsPanel(id="stats")
@@ -700,7 +702,7 @@ class RevdiffApp(App[None]):
         self._scroll_stats(-3)
 
     def action_help(self) -> None:
-        self._open_dialog(HelpScreen(self.key_table), toggled_by="help")
+        self._open_dialog(HelpScreen(self.key_table, self.diff_styles), toggled_by="help")
 
     # -- search ---------------------------------------------------------------------------------
     def action_search(self) -> None:

@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from revdiff.tui.layout import MIN_WIDTH, Layout, LayoutBuilder, ViewRow
-from revdiff.tui.styles import CURSOR_MARK, CURSOR_STYLE, ROW_STYLES
+from revdiff.tui.styles import CURSOR_MARK, CURSOR_STYLE, row_styles
 
 # A builder for the width, or None while the comparison is still being computed.
 StartLayout = Callable[[int], LayoutBuilder | None]
@@ -44,9 +44,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, start_layout: StartLayout, *, colours: dict[str, str] | None = None,
                  id: str | None = None) -> None:
         super().__init__(id=id)
-        # The user's colours (style name -> Rich style) over the defaults.
-        self._row_styles = {**ROW_STYLES, **{name: Style.parse(style)
-                                             for name, style in (colours or {}).items()}}
+        self._row_styles = row_styles(colours)
         self._start_layout = start_layout
         self._builder: LayoutBuilder | None = None
         self._built_width = -1

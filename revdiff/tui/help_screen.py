@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from revdiff.tui.keys import (
     commands_by_group,
     main_keys_shown,
 )
+from revdiff.tui.styles import ROW_STYLES
 
 LEGEND = (
     ("-", "old_marker", "text of the old version (red); struck-through words were removed"),
@@ -44,16 +46,15 @@ def help_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
     return grid
 
 
-def legend_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
-    """What the marks of the diff mean, naming the keys of `table`."""
-    from revdiff.tui.styles import ROW_STYLES
-
+def legend_table(table: tuple[KeyCommand, ...] = KEY_TABLE,
+                 styles: dict[str, Style] = ROW_STYLES) -> Table:
+    """What the marks of the diff mean, naming the keys of `table`, each mark in its `styles`."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
     grid.add_row(Text("Reading the diff", style="bold underline #87afff"), "")
     for mark, style, meaning in LEGEND:
-        grid.add_row(Text(mark, style=ROW_STYLES[style]), Text(meaning.format_map(main_keys_shown(table))))
+        grid.add_row(Text(mark, style=styles[style]), Text(meaning.format_map(main_keys_shown(table))))
     return grid
 
 
@@ -81,15 +82,17 @@ class HelpScreen(Dialog[None]):
     }
     """
 
-    def __init__(self, table: tuple[KeyCommand, ...] = KEY_TABLE) -> None:
+    def __init__(self, table: tuple[KeyCommand, ...] = KEY_TABLE,
+                 diff_styles: dict[str, Style] = ROW_STYLES) -> None:
         super().__init__()
         self.table = table  # the keys in force, after the user's keymap
+        self.diff_styles = diff_styles  # the diff's, the user's colours among them
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("revdiff keys  (Esc closes)", style="bold"))
             yield Static(help_table(self.table))
-            yield Static(legend_table(self.table))
+            yield Static(legend_table(self.table, self.diff_styles))
 
     def action_scroll_help(self, direction: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
@@ -88,6 +89,10 @@ class PairHeader(Static):
 
     shown: ShownPair | None = None
 
+    def __init__(self, *, diff_styles: dict[str, Style] = ROW_STYLES, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.diff_styles = diff_styles  # the diff's, the user's colours among them (`row_styles`)
+
     def show_pair(self, shown: ShownPair) -> None:
         self.shown = shown
         self._fit()
@@ -100,11 +105,12 @@ class PairHeader(Static):
         if self.shown is None:
             return
         width = max(1, self.content_region.width or self.app.size.width - 2)
-        self.update(Text("\n").join(header_lines(self.shown, width)), layout=False)
+        self.update(Text("\n").join(header_lines(self.shown, width, self.diff_styles)), layout=False)
 
 
-def header_lines(shown: ShownPair, width: int) -> list[Text]:
-    """The header's two lines, `width` cells at most: the pair and the filters, and the title."""
+def header_lines(shown: ShownPair, width: int, styles: dict[str, Style] = ROW_STYLES) -> list[Text]:
+    """The header's two lines, `width` cells at most: the pair and the filters, and the title, its
+    changed words in `styles`."""
     when = visible(version_time(shown.new))
     article = shown.article
     for form in HEADER_FORMS:
@@ -132,9 +138,9 @@ def header_lines(shown: ShownPair, width: int) -> list[Text]:
         title.append(f"{continued} · ", style="bold #ffd75f")
     if article is not None and form.article_on_title:
         title.append(article_position(article, compact=True) + " · ", style="bold #87afff")
-    changed = title_text(shown.old.title, shown.new.title)
+    changed = title_text(shown.old.title, shown.new.title, styles=styles)
     if text_width(title.plain + changed.plain) > width:  # the new title, its new words marked
-        changed = title_text(shown.old.title, shown.new.title, words_cut=False)
+        changed = title_text(shown.old.title, shown.new.title, words_cut=False, styles=styles)
     title.append_text(changed)
     return [shortened(line, width), shortened(title, width)]
 
@@ -156,10 +162,11 @@ def pair_and_filters(shown: ShownPair, width: int) -> tuple[Text, str]:
     return line, ", ".join(parts[fitting:])
 
 
-def title_text(old: str, new: str, *, words_cut: bool = True) -> Text:
+def title_text(old: str, new: str, *, words_cut: bool = True,
+               styles: dict[str, Style] = ROW_STYLES) -> Text:
     """The title, and when the pair changed it, how: the words cut struck through (unless not
     `words_cut`: a narrow terminal would show little of the new title) and those added
-    underlined, in the diff's colours (a headline rewritten is news of its own). Words cut and
+    underlined, in the diff's colours, `styles` (a headline rewritten is news of its own). Words cut and
     words added that meet without a space are kept apart by one."""
     if old == new or not old or not new:
         return Text(visible(new or old or "(untitled)"), style="bold")
@@ -170,7 +177,7 @@ def title_text(old: str, new: str, *, words_cut: bool = True) -> Text:
             continue
         if op > 0 > before[0] and not (before[1][-1:].isspace() or words[:1].isspace()):
             shown.append(" ")
-        shown.append(visible(words), style=ROW_STYLES["old_word" if op < 0 else "new_word"]
+        shown.append(visible(words), style=styles["old_word" if op < 0 else "new_word"]
                      if op else None)
         before = (op, words)
     return shown

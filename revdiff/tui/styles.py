@@ -20,5 +20,14 @@ ROW_STYLES: dict[str, Style] = {
     "unsure": Style(color="#000000", bgcolor="#ffaf00", bold=True),
 }
 
+
+
+def row_styles(colours: dict[str, str] | None = None) -> dict[str, Style]:
+    """The styles with the user's colours (style name -> Rich style, `[colours]`) over the
+    defaults, for everything drawn in the diff's colours: the diff, the header's title, the help's
+    legend."""
+    return {**ROW_STYLES, **{name: Style.parse(style) for name, style in (colours or {}).items()}}
+
+
 CURSOR_STYLE = Style(color="#ffd75f", bold=True)
 CURSOR_MARK = "▌"

@@ -9,12 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.style import Style
+from textual.widgets import Static
 from tui_helpers import CHAIN, diff_lines, run_async
 
-from revdiff.model import Article
+from revdiff.model import Article, Version
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
+from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.layout import LayoutMode
+from revdiff.tui.pair_header import PairHeader
 from revdiff.tui.settings import ConfigError, Settings, config_path, load_settings
 
 GOOD = """
@@ -108,6 +112,28 @@ async def test_the_app_uses_the_layout_and_colours_of_the_settings(chain_article
         styles = app.query_one(DiffView)._combined_styles()
         assert styles["rule"].color is not None and styles["rule"].color.name == "magenta"
 
+
+
+@run_async
+async def test_the_title_and_the_help_legend_take_the_colours_of_the_settings() -> None:
+    """The header's changed title words and the help's markers kept the default red and green
+    whatever `[colours]` gave the diff's."""
+    article = Article(None, None, (Version(0, "Troops sent", ("One.",)),
+                                   Version(1, "Troops deployed", ("Two.",))))
+    settings = Settings(colours={"old_word": "white on blue", "new_word": "black on yellow",
+                                 "old_marker": "bold cyan"})
+    app = RevdiffApp(article, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        title = app.query_one(PairHeader).content.split()[1]
+        assert {title.plain[span.start:span.end]: span.style.bgcolor.name for span in title.spans
+                if isinstance(span.style, Style) and span.style.bgcolor is not None} \
+            == {"sent": "blue", "deployed": "yellow"}
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        legend = app.screen.query(Static).last().content
+        marks = {str(mark): mark.style for mark in legend.columns[0].cells if str(mark)}
+        assert marks["-"].color.name == "cyan"
 
 def test_the_readme_names_every_colour_and_shows_a_file_that_is_read(tmp_path: Path) -> None:
     from revdiff.tui.styles import ROW_STYLES
