@@ -35,6 +35,7 @@ from typing import Any
 
 from revdiff.errors import RevdiffError
 from revdiff.file_kinds import is_dev_null
+from revdiff.terminal_text import visible
 from revdiff.tui.keys import (
     KEY_NAME_ALIASES,
     KEY_TABLE,
@@ -219,6 +220,11 @@ def parse_settings(text: str, style_names: set[str], table: tuple[KeyCommand, ..
     view = sections["view"]
     _unknown(view, {"layout", "sentences", "export_directory"}, "view")
     export_directory = _string(view, "export_directory", "view")
+    if export_directory and visible(export_directory) != export_directory:
+        # the export's file name field shows the folder as it is: an escape in it reached the
+        # terminal (set its title, wrote over the screen)
+        raise ConfigError(f"view.export_directory {export_directory!r} holds a control character",
+                          hint="name a folder without one")
     return Settings(
         layout=_string(view, "layout", "view", LAYOUTS, "auto"),
         sentences=_string(view, "sentences", "view", SENTENCE_MODES, "auto"),

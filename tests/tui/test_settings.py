@@ -74,6 +74,8 @@ def test_a_good_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     ('[keys]\nnext_change = ","', "keys.next_change must name keys"),
     ('[colours]\nold = "blinky purple"', "colours.old"),
     ('[colours]\nbackground = "red"', "unknown setting colours.background"),
+    ('[view]\nexport_directory = "~/notes\\u001b]0;pwned\\u0007"',
+     r"view.export_directory '~/notes\x1b]0;pwned\x07' holds a control character"),
 ])
 def test_a_bad_file_is_refused_with_what_and_where(tmp_path: Path, text: str, expected: str) -> None:
     path = write_config(tmp_path, text)
