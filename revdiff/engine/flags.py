@@ -137,6 +137,11 @@ def _after_currency(text: str, at: int) -> bool:
 _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}})[:.]([0-5]\d)"
                    rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}))")
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
+# The English indefinite article before a word, which counts one as `one` does (`a person`, `one
+# person`; `an hour`, `one hour`); not the `a` of `a.m.`, nor one before a word that makes it a
+# vague quantity (`a few people`, `a number of people`).
+_INDEFINITE_ARTICLE = re.compile(r"\b(?:a|an)\s+(?!(?:few|couple|handful|number|lot|little)\b)"
+                                 r"(?=[^\W\d_])")
 # A range of years whose end is written in its last two digits, `2019–20`, `2019-20` and `2019/20`
 # (not a month, `2019-12`, whose digits are no later year of the century, nor a date,
 # `2019-12-05`), and a decade written in full or in its last two digits, `1990s` and `'90s`.
@@ -174,10 +179,11 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British
     `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3` (a signed number, `-0.25`,
     stays one), digits grouped by ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
-    `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`:
-    readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the
-    1890s), which `edit_flags` takes only to see two texts' numbers alike. A terminal's control
-    sequence holds none (`\x1b[31m`)."""
+    `2019–20` or `2019/20`, as `2019` and `2020`, a decade, `1990s` or `'90s`, as `1990s`, and
+    the article `a` or `an` before a word (not `a few`, `a number of`) as `1`, `a person` as `one
+    person` is: readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may
+    be the 1890s), which `edit_flags` takes only to see two texts' numbers alike. A terminal's
+    control sequence holds none (`\x1b[31m`)."""
     text = _CONTROL_SEQUENCE.sub("", text)
     found = [_time_of_day(time) for time in _TIME.finditer(text)] if other_styles else []
     if other_styles:
@@ -185,6 +191,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         text = _DECADE.sub(" ", _TIME.sub(" ", text))
         text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
+        found += ["1" for _ in _INDEFINITE_ARTICLE.finditer(text.casefold())]
     for match in _NUMBER.finditer(text):
         found.append(_plain_digits(match.group()))
         if magnitude := _magnitude(text, match):

@@ -330,6 +330,21 @@ def test_one_and_second_are_no_number_in_no_one_the_one_who_and_a_second(
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Police said one person was hurt.", "Police said a person was hurt.", False),
+    ("One source said there were no casualties.", "A Pentagon official said there were no casualties.", False),
+    ("The talks resumed an hour later.", "The talks resumed one hour later.", False),
+    ("Officials said one soldier and a civilian died.", "Officials said a soldier and a civilian died.", False),
+    # a vague quantity is no one, and another count is still a number changed
+    ("Police said one person was hurt.", "Police said a few people were hurt.", True),
+    ("Police said one person was hurt.", "Police said a number of people were hurt.", True),
+    ("A soldier was hurt.", "Two soldiers were hurt.", True),
+    ("One soldier was killed at a checkpoint.", "The soldier was killed at the checkpoint.", True)])
+def test_one_written_as_the_article_a_is_no_changed_number(old: str, new: str, changed: bool) -> None:
+    # `one person` to `a person` (a style edit) was a number_changed, 1 to nothing
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 def test_quotation_marks_written_otherwise_change_no_quotation() -> None:
     # typography alone was a quote_changed, and the edit boring at once
     old, new = "\"He called it 'a disaster',\" he said.", "“He called it ‘a disaster’,” he said."
