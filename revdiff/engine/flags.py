@@ -167,6 +167,28 @@ def _full_year_range(years: re.Match[str]) -> str:
     return years.group()
 
 
+# A time with its half of the day: `10 a.m.`, `10am`, `10:30 P.M.`, `10.30pm`.
+_TIME_OF_HALF_DAY = re.compile(r"(?<![\d:.,])(\d{1,2})(?:[:.]([0-5]\d))? ?([ap])\.? ?m\b\.?",
+                               re.IGNORECASE)
+
+
+def _halves_of_day(text: str) -> dict[str, set[str]]:
+    """The halves of the day (`a`, `p`) that `text` gives each time (`10`, `10:30`)."""
+    halves: dict[str, set[str]] = {}
+    for hour, minutes, half in _TIME_OF_HALF_DAY.findall(text):
+        time = f"{int(hour)}:{minutes}" if minutes and minutes != "00" else str(int(hour))
+        halves.setdefault(time, set()).add(half.lower())
+    return halves
+
+
+def _half_of_day_changed(old: str, new: str) -> bool:
+    """Whether a time both texts give with its half of the day has another half in `new`
+    (`10 a.m.` to `10 p.m.`; `8:00` to `8 a.m.`, or `9 to 11 a.m.` to `9 a.m. to 11 a.m.`,
+    changes none)."""
+    old_halves, new_halves = _halves_of_day(old), _halves_of_day(new)
+    return any(old_halves[time] != new_halves[time] for time in old_halves.keys() & new_halves)
+
+
 # A terminal's control sequence (`\x1b[31m`, or after the one-character CSI, U+009B): its
 # parameters are no numbers of the text.
 _CONTROL_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]")
@@ -340,7 +362,8 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
     it, with the zero-width space; punctuation_only: the letters, digits and emoji are the same,
     and not only white space changed). `number_changed` says the numbers (in digits, separators
     dropped, or in words, by their value) differ, also when read in other styles (`numbers_in`:
-    `10:30` and `10.30`, `1,000,000` and `1 000 000` are alike); `quote_changed` says the quoted
+    `10:30` and `10.30`, `1,000,000` and `1 000 000` are alike), or a time's half of the day
+    where both give one (`10 a.m.` to `10 p.m.`: `_half_of_day_changed`); `quote_changed` says the quoted
     passages differ; `attribution_changed` says the sources the texts attribute to differ
     (`attributions`), when more than punctuation changed. `old_quote_open` and `new_quote_open`
     are the marks of a quotation that an earlier sentence of the paragraph opened and that goes
@@ -355,6 +378,7 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
     flags: set[Flag] = set()
     numbers_differ = (numbers_in(old) != numbers_in(new)
                       and numbers_in(old, other_styles=True) != numbers_in(new, other_styles=True))
+    numbers_differ = numbers_differ or _half_of_day_changed(old, new)
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
     elif _content(old) == _content(new) and not numbers_differ:

@@ -345,6 +345,19 @@ def test_one_written_as_the_article_a_is_no_changed_number(old: str, new: str, c
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("It happened at 10 a.m.", "It happened at 10 p.m.", True),
+    ("Polls close at 8:00 a.m.", "Polls close at 8 P.M.", True),
+    ("Talks at 9am, a vote at 5pm.", "Talks at 9pm, a vote at 5am.", True),
+    ("It happened at 10am.", "It happened at 10 a.m.", False),
+    ("The strike came at 8:00.", "The strike came at 8 a.m.", False),
+    ("Talks run from 9 to 11 a.m.", "Talks run from 9 a.m. to 11 a.m.", False)])
+def test_a_time_given_the_other_half_of_the_day_is_a_changed_number(
+        old: str, new: str, changed: bool) -> None:
+    # `10 a.m.` to `10 p.m.` got no flag at all: the same digits, and `a` to `p` no number
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 def test_quotation_marks_written_otherwise_change_no_quotation() -> None:
     # typography alone was a quote_changed, and the edit boring at once
     old, new = "\"He called it 'a disaster',\" he said.", "“He called it ‘a disaster’,” he said."
