@@ -126,14 +126,14 @@ def refuse_branch_checked_out_elsewhere(repo: git.Repo, ref: str) -> None:
     repository (a bare repository's linked worktree): the store brings only its own working tree
     up to the commits it makes, so that worktree's index would stay behind, and its next commit
     delete the stored files. Read from the files git keeps for each linked worktree (its `HEAD`,
-    and in `gitdir` where its `.git` file is); one whose folder is gone (prunable) is none."""
+    and in `gitdir` where its `.git` file is); one whose folder is gone (prunable) is none. The
+    main worktree (the folder holding a `.git` directory) counts too: a folder whose `.git` file
+    names that directory itself, or a linked worktree, would store into its branch."""
     ours = Path(repo.git_dir).resolve()
-    for head in sorted((Path(repo.common_dir) / "worktrees").glob("*/HEAD")):
-        admin = head.parent
-        if admin.resolve() == ours or _small_file_text(head).strip() != f"ref: {ref}":
+    for head, worktree in _worktree_heads(Path(repo.common_dir)):
+        if head.parent.resolve() == ours and worktree == _own_worktree(repo):
             continue
-        worktree = Path(_small_file_text(admin / "gitdir").removesuffix("\n")).parent
-        if not worktree.is_dir():
+        if _small_file_text(head).strip() != f"ref: {ref}" or not worktree.is_dir():
             continue
         raise StoreError(f"the branch {ref.removeprefix('refs/heads/')} is checked out in the "
                          f"worktree {worktree}, which storing here would leave behind it; "
@@ -142,6 +142,22 @@ def refuse_branch_checked_out_elsewhere(repo: git.Repo, ref: str) -> None:
                               + ("make HEAD name another branch (git symbolic-ref HEAD "
                                  "refs/heads/BRANCH)" if repo.bare else
                                  "check out another branch here"))
+
+
+def _worktree_heads(common_dir: Path) -> Iterator[tuple[Path, Path]]:
+    """Each worktree of the repository whose common git directory is `common_dir`: the `HEAD`
+    file naming its branch, and its folder (for the main worktree, the folder holding a `.git`
+    directory; a bare repository has none)."""
+    common = common_dir.resolve()
+    if common.name == ".git":
+        yield common / "HEAD", common.parent
+    for head in sorted((common / "worktrees").glob("*/HEAD")):
+        pointer = _small_file_text(head.parent / "gitdir").removesuffix("\n")
+        yield head, Path(pointer).parent.resolve()
+
+
+def _own_worktree(repo: git.Repo) -> Path | None:
+    return Path(repo.working_tree_dir).resolve() if repo.working_tree_dir else None
 
 
 def _small_file_text(file: Path) -> str:

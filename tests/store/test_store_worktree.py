@@ -424,3 +424,22 @@ def test_a_branch_checked_out_in_another_worktree_is_refused_before_anything_is_
     # stored from that worktree instead, its files are brought up to the branch
     assert store(versions(tmp_path / "second", 3), linked).exit_code == 0
     assert git(linked, "status", "--porcelain") == ""
+
+
+def test_a_folder_whose_git_file_names_another_repositorys_git_directory_is_refused(
+        tmp_path: Path) -> None:
+    """A folder whose `.git` file names another repository's `.git` directory (a downloaded
+    archive can hold one) stored into that repository's checked-out branch: its working tree
+    stayed behind, `git status` there showed the stored file deleted, and its next commit
+    deleted it."""
+    project = user_repository(tmp_path / "project")
+    pointing = tmp_path / "pointing"
+    pointing.mkdir()
+    (pointing / ".git").write_text(f"gitdir: {project / '.git'}\n")
+    tip = git(project, "rev-parse", "HEAD")
+    result = store(versions(tmp_path / "story", 2), pointing)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"revdiff: error: {pointing}: the branch ")
+    assert f"is checked out in the worktree {project}, " in result.stderr
+    assert git(project, "rev-parse", "HEAD") == tip
+    assert git(project, "status", "--porcelain") == ""
