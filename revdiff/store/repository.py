@@ -525,4 +525,16 @@ def _undo_interrupted_sync(repo: git.Repo, ref: str) -> None:
     changed = str(repo.git.diff_tree("-r", "-z", "--name-only", _index_tree(repo), ref))
     root = Path(str(repo.working_tree_dir))
     for name in filter(None, changed.split("\0")):
-        (root / name).unlink(missing_ok=True)
+        place = root / name
+        if not _beyond_a_link(root, name) and not (place.is_dir() and not place.is_symlink()):
+            place.unlink(missing_ok=True)
+
+
+def _beyond_a_link(root: Path, path: str) -> bool:
+    """Whether a folder of `path` in the working tree at `root` is a symbolic link or no folder:
+    git writes no file beyond one, so nothing there is a file it half wrote, and removing the
+    file would remove one outside the working tree (a downloaded repository can hold such a
+    link and the marker of a killed run)."""
+    parts = path.split("/")[:-1]
+    folders = (root.joinpath(*parts[:depth]) for depth in range(1, len(parts) + 1))
+    return any(folder.is_symlink() or not folder.is_dir() for folder in folders)

@@ -108,3 +108,24 @@ def test_storing_into_a_repository_with_a_fifo_is_refused_not_waited_on(
     stderr = refused_at_once("store", str(version), "--repo", str(repo), "--no-progress",
                              naming=fifo)
     assert "FIFO" in stderr
+
+
+def test_a_planted_sync_marker_removes_no_file_beyond_a_link_in_the_working_tree(
+        tmp_path: Path) -> None:
+    """A repository holding the marker of a run killed while updating the working tree, an index
+    naming `linked/secret.txt` and a link `linked` to a folder outside: the next run removed the
+    files the dead run may have half written, and so the file outside."""
+    repo = story_repository(tmp_path / "archive")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("precious\n")
+    (repo / "linked").mkdir()
+    (repo / "linked" / "secret.txt").write_text("staged\n")
+    git(repo, "add", "linked/secret.txt")
+    (repo / "linked" / "secret.txt").unlink()
+    (repo / "linked").rmdir()
+    (repo / "linked").symlink_to(outside)
+    (repo / ".git" / "revdiff-sync-in-progress").write_bytes(b"")
+    result = store_versions(tmp_path / "versions", repo, 2)
+    assert (outside / "secret.txt").read_text() == "precious\n"
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
