@@ -297,6 +297,7 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
     The lock is an OS file lock (released by the kernel when the process dies, so a crash never
     leaves it behind). Where file locks are unavailable, runs are not serialised.
     """
+    _refuse_links_at_own_files(Path(repo.git_dir))
     try:
         import fcntl
     except ImportError:  # not POSIX
@@ -314,6 +315,17 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _refuse_links_at_own_files(git_dir: Path) -> None:
+    """Refuse a symbolic link at the name of the lock or the marker a run writes in the git
+    directory: revdiff makes none, and writing them through a link (a downloaded repository can
+    hold one) would create or empty the file it names, outside the repository."""
+    for name in (LOCK_NAME, SYNC_MARKER_NAME):
+        if (git_dir / name).is_symlink():
+            raise StoreError("is a symbolic link, which revdiff store never makes, and storing "
+                             "would write to the file it names; nothing was stored",
+                             str(git_dir / name), hint="remove the link, then run again")
 
 
 def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str]]) -> None:

@@ -129,3 +129,19 @@ def test_a_planted_sync_marker_removes_no_file_beyond_a_link_in_the_working_tree
     result = store_versions(tmp_path / "versions", repo, 2)
     assert (outside / "secret.txt").read_text() == "precious\n"
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("name", ["revdiff-store.lock", "revdiff-sync-in-progress"])
+def test_a_link_at_the_name_of_a_file_the_store_writes_in_the_git_directory_is_refused(
+        name: str, tmp_path: Path) -> None:
+    """The store's lock and its marker were written through a link the repository held: the file
+    it named, outside the repository, was created (and a marker's emptied, had it existed)."""
+    repo = story_repository(tmp_path / "archive")
+    outside = tmp_path / "outside.txt"
+    (repo / ".git" / name).symlink_to(outside)
+    result = store_versions(tmp_path / "versions", repo, 2)
+    assert not outside.exists()
+    assert result.returncode == 2
+    assert result.stderr == (f"revdiff: error: {repo / '.git' / name}: is a symbolic link, which "
+                             "revdiff store never makes, and storing would write to the file it "
+                             "names; nothing was stored (remove the link, then run again)\n")
