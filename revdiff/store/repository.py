@@ -297,7 +297,7 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
     The lock is an OS file lock (released by the kernel when the process dies, so a crash never
     leaves it behind). Where file locks are unavailable, runs are not serialised.
     """
-    _refuse_links_at_own_files(Path(repo.git_dir))
+    _refuse_others_at_own_files(Path(repo.git_dir))
     try:
         import fcntl
     except ImportError:  # not POSIX
@@ -317,15 +317,18 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _refuse_links_at_own_files(git_dir: Path) -> None:
-    """Refuse a symbolic link at the name of the lock or the marker a run writes in the git
-    directory: revdiff makes none, and writing them through a link (a downloaded repository can
-    hold one) would create or empty the file it names, outside the repository."""
+def _refuse_others_at_own_files(git_dir: Path) -> None:
+    """Refuse anything but a regular file at the name of the lock or the marker a run writes in
+    the git directory: revdiff makes nothing else there. Writing through a symbolic link (a
+    downloaded repository can hold one) would create or empty the file it names, outside the
+    repository, and a folder there cannot be written."""
     for name in (LOCK_NAME, SYNC_MARKER_NAME):
-        if (git_dir / name).is_symlink():
-            raise StoreError("is a symbolic link, which revdiff store never makes, and storing "
-                             "would write to the file it names; nothing was stored",
-                             str(git_dir / name), hint="remove the link, then run again")
+        place = git_dir / name
+        if place.is_symlink() or (place.exists() and not place.is_file()):
+            kind = "a symbolic link" if place.is_symlink() else _kind_of(place)
+            raise StoreError(f"is {kind}, which revdiff store never makes, and storing would "
+                             "write there; nothing was stored", str(place),
+                             hint=f"remove the {kind.removeprefix('a ')}, then run again")
 
 
 def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str]]) -> None:

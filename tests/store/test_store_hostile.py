@@ -143,5 +143,18 @@ def test_a_link_at_the_name_of_a_file_the_store_writes_in_the_git_directory_is_r
     assert not outside.exists()
     assert result.returncode == 2
     assert result.stderr == (f"revdiff: error: {repo / '.git' / name}: is a symbolic link, which "
-                             "revdiff store never makes, and storing would write to the file it "
-                             "names; nothing was stored (remove the link, then run again)\n")
+                             "revdiff store never makes, and storing would write there; nothing "
+                             "was stored (remove the symbolic link, then run again)\n")
+
+
+@pytest.mark.parametrize("name", ["revdiff-store.lock", "revdiff-sync-in-progress"])
+def test_a_folder_at_the_name_of_a_file_the_store_writes_in_the_git_directory_is_refused(
+        name: str, tmp_path: Path) -> None:
+    """A folder there ended the run with a traceback (IsADirectoryError)."""
+    repo = story_repository(tmp_path / "archive")
+    (repo / ".git" / name).mkdir()
+    result = store_versions(tmp_path / "versions", repo, 2)
+    assert result.returncode == 2
+    assert result.stderr == (f"revdiff: error: {repo / '.git' / name}: is a folder, which "
+                             "revdiff store never makes, and storing would write there; nothing "
+                             "was stored (remove the folder, then run again)\n")
