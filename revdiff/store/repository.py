@@ -236,6 +236,7 @@ def adopt_unfinished_import(repo: git.Repo, ref: str) -> None:
     branch's locks may be another git command's, and are left to git to report. Refs, and so
     their locks, are in the repository's common directory, shared by all its worktrees."""
     private = import_ref(ref)
+    _refuse_links_among_private_folders(repo, private)
     names = str(repo.git.for_each_ref("--format=%(refname)", "refs/revdiff")).split()
     _refuse_refs_in_the_way(repo, private, names)
     (Path(repo.common_dir) / f"{private}.lock").unlink(missing_ok=True)
@@ -271,6 +272,19 @@ def _is_ancestor(repo: git.Repo, ancestor: str, commit: str) -> bool:
                          f"branch: {git_complaint(said)}", str(repo.common_dir),
                          hint="check the repository with git fsck; nothing was stored")
     return status == 0
+
+
+def _refuse_links_among_private_folders(repo: git.Repo, private: str) -> None:
+    """Refuse a symbolic link at a folder of the private ref `private` below `refs` (revdiff makes
+    none): git writes the ref, and its lock, through such a link (a downloaded repository can
+    hold one), and prunes the folders it empties, outside the repository."""
+    parts = private.split("/")
+    for depth in range(2, len(parts)):
+        place = Path(repo.common_dir).joinpath(*parts[:depth])
+        if place.is_symlink():
+            raise StoreError("is a symbolic link, which revdiff store never makes, and git "
+                             f"would write the ref {private} through it; nothing was stored",
+                             str(place), hint="remove the symbolic link, then run again")
 
 
 def _refuse_refs_in_the_way(repo: git.Repo, private: str, names: list[str]) -> None:

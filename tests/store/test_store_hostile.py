@@ -158,3 +158,19 @@ def test_a_folder_at_the_name_of_a_file_the_store_writes_in_the_git_directory_is
     assert result.stderr == (f"revdiff: error: {repo / '.git' / name}: is a folder, which "
                              "revdiff store never makes, and storing would write there; nothing "
                              "was stored (remove the folder, then run again)\n")
+
+
+def test_a_link_among_the_folders_of_the_private_ref_is_refused(tmp_path: Path) -> None:
+    """`refs/revdiff` linked to a folder outside: git wrote the run's private ref there, the run
+    removed a lock file of its name there, and git pruned the folders it emptied."""
+    repo = story_repository(tmp_path / "archive")
+    outside = tmp_path / "outside"
+    (outside / "store" / "heads").mkdir(parents=True)
+    (outside / "store" / "heads" / "main.lock").write_text("precious\n")
+    (repo / ".git" / "refs" / "revdiff").symlink_to(outside)
+    result = store_versions(tmp_path / "versions", repo, 2)
+    assert (outside / "store" / "heads" / "main.lock").read_text() == "precious\n"
+    assert [p.name for p in (outside / "store" / "heads").iterdir()] == ["main.lock"]
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"revdiff: error: {repo / '.git' / 'refs' / 'revdiff'}: is a "
+                                    "symbolic link, which revdiff store never makes")
