@@ -72,13 +72,23 @@ class ExportScreen(Dialog[ExportChoice | None]):
             yield Static(f"Export {pair} as:", classes="hint", markup=False)
             yield OptionList(*[Option(f"{fmt.name:<8} .{fmt.extension}", id=fmt.name)
                                for fmt in self.formats], id="export-formats")
-            yield Static("File (Enter writes it, Tab edits the name, Esc cancels):", classes="hint")
+            folder = "" if self._field_shows_folder else f" in {visible(str(self.directory))}"
+            yield Static(f"File{folder} (Enter writes it, Tab edits the name, Esc cancels):",
+                         classes="hint", markup=False)
             yield PlainTextInput(value=self._default_path(self.chosen), id="export-path",
                                  select_on_focus=False)
             yield Static("", id="export-problem")
 
+    @property
+    def _field_shows_folder(self) -> bool:
+        """Whether the file name offered starts with the folder: not when the folder's name (from
+        $HOME) holds a control character, which the field would draw as it is, for the terminal to
+        obey; the name alone is then offered, and written in the folder all the same (`_submit`)."""
+        return visible(str(self.directory)) == str(self.directory)
+
     def _default_path(self, export_format: ExportFormat) -> str:
-        return str(self.directory / default_filename(self.comparison, self.key, export_format))
+        name = default_filename(self.comparison, self.key, export_format)
+        return str(self.directory / name) if self._field_shows_folder else name
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

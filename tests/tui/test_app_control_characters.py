@@ -3,9 +3,12 @@ diff, the header, search hits, the timeline and what `y` copies."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual import events
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, Static
 from tui_helpers import diff_lines, header_text, run_async
 
 from revdiff.model import Article, Version
@@ -96,3 +99,25 @@ async def test_text_pasted_into_a_field_loses_its_control_characters() -> None:
             assert field.value.endswith("Rockets]0;PWNED[2J here")
             assert not raw_controls(drawn(field, field.size.height))
             await pilot.press("escape")
+
+
+@run_async
+async def test_a_home_folder_with_an_escape_is_not_drawn_in_the_export_dialog(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file name offered started with the folder, from $HOME, as it was: the field drew its
+    escape sequence, for the terminal to obey. The name alone is offered, the dialog naming the
+    folder in symbols, and Enter writes the file in that folder all the same."""
+    home = tmp_path / f"home{OSC_TITLE}"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    app = RevdiffApp(HOSTILE)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        field = app.screen.query_one(Input)
+        hints = " ".join(str(hint.content) for hint in app.screen.query(Static))
+        assert not raw_controls(field.value) and not raw_controls(drawn(field, field.size.height))
+        assert not raw_controls(hints) and "home␛]0;PWNED␇ (Enter writes it" in hints
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [path.name for path in home.iterdir()] == [field.value]
