@@ -166,10 +166,11 @@ def title_text(old: str, new: str, *, words_cut: bool = True,
                styles: dict[str, Style] = ROW_STYLES) -> Text:
     """The title, and when the pair changed it, how: the words cut struck through (unless not
     `words_cut`: a narrow terminal would show little of the new title) and those added
-    underlined, in the diff's colours, `styles` (a headline rewritten is news of its own). Words cut and
-    words added that meet without a space are kept apart by one."""
-    if old == new or not old or not new:
-        return Text(visible(new or old or "(untitled)"), style="bold")
+    underlined, in the diff's colours, `styles` (a headline rewritten is news of its own), a title
+    only one version has all cut or all added. Words cut and words added that meet without a space
+    are kept apart by one."""
+    if old == new:
+        return Text(visible(new or "(untitled)"), style="bold")
     shown = Text(style="bold")
     before = (0, " ")
     for op, words in word_diff(old, new):
@@ -180,7 +181,7 @@ def title_text(old: str, new: str, *, words_cut: bool = True,
         shown.append(visible(words), style=styles["old_word" if op < 0 else "new_word"]
                      if op else None)
         before = (op, words)
-    return shown
+    return shown if shown.plain else Text("(untitled)", style="bold")  # the new one, narrow
 
 
 def shortened(line: Text, width: int) -> Text:

@@ -49,3 +49,15 @@ def test_a_changed_title_too_long_for_the_terminal_shows_the_new_title() -> None
     assert "Iran fires a dozen ballistic missiles at two" in styled_words(title, "underline")[0]
     _, wide = header_lines(shown(old, new), 200)
     assert wide.plain.startswith("Rockets hit base")
+
+
+def test_a_title_only_one_version_has_is_shown_cut_or_added() -> None:
+    """A title the new version lacked was shown as the title, with no mark that it went (and one
+    the old version lacked with none that it came): it is struck through, or underlined."""
+    _, removed = header_lines(shown("Iran fires missiles", ""), 120)
+    assert removed.plain == "Iran fires missiles"
+    assert styled_words(removed, "strike") == ["Iran fires missiles"]
+    _, added = header_lines(shown("", "Iran fires missiles"), 120)
+    assert styled_words(added, "underline") == ["Iran fires missiles"]
+    _, narrow = header_lines(shown("Iran fires a dozen ballistic missiles at two bases", ""), 30)
+    assert narrow.plain == "(untitled)"  # the new version's title, where the old does not fit
