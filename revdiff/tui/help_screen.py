@@ -20,13 +20,18 @@ from revdiff.tui.keys import (
     commands_by_group,
     main_keys_shown,
 )
-from revdiff.tui.styles import ROW_STYLES
+from revdiff.tui.styles import CURSOR_MARK, CURSOR_STYLE, ROW_STYLES
 
+# Every mark the diff draws (`revdiff.tui.layout`, `DiffView`), with the style it is drawn in.
 LEGEND = (
     ("-", "old_marker", "text of the old version (red); struck-through words were removed"),
     ("+", "new_marker", "text of the new version (green); underlined words were added"),
     ("?", "unsure", "the page reader was unsure how this row splits into old and new ({flip_row} flips)"),
     ("↕ ⑂ ⑃", "label", "a sentence moved, split in several, or merged with others"),
+    (CURSOR_MARK, "cursor", "the rows of the current edit ({next_change} and {previous_change} move it)"),
+    ("⋯", "fold", ("sentences the filters hide ({toggle_hide_unchanged}, {cycle_context}, "
+                   "{cycle_label}, {cycle_flag}), the changes among them counted apart")),
+    ("│", "rule", "side by side ({toggle_layout}): the old text on its left, the new on its right"),
 )
 
 
@@ -53,8 +58,10 @@ def legend_table(table: tuple[KeyCommand, ...] = KEY_TABLE,
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
     grid.add_row(Text("Reading the diff", style="bold underline #87afff"), "")
+    mark_styles = {**styles, "cursor": CURSOR_STYLE}
     for mark, style, meaning in LEGEND:
-        grid.add_row(Text(mark, style=styles[style]), Text(meaning.format_map(main_keys_shown(table))))
+        grid.add_row(Text(mark, style=mark_styles[style]),
+                     Text(meaning.format_map(main_keys_shown(table))))
     return grid
 
 

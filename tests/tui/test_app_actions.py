@@ -24,6 +24,7 @@ from revdiff.export.staging import write_text_atomically
 from revdiff.model import Article, Version
 from revdiff.tui import search, search_screen
 from revdiff.tui.app import RevdiffApp
+from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.help_screen import HelpScreen
 from revdiff.tui.keys import KEY_TABLE
@@ -394,6 +395,26 @@ async def test_help_lists_every_key_from_the_table(chain_article: Article) -> No
         assert "change 1" not in status_text(app)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+@run_async
+async def test_the_help_legend_names_every_mark_the_diff_draws() -> None:
+    """The legend left out the cursor `▌`, the `⋯` of hidden sentences and the rule `│` between
+    the sides, though the README says the help has a legend of the markers."""
+    app = RevdiffApp(Article(None, None, (
+        Version(0, "Title", ("One. Two. Three. Four. Five.", "Six.")),
+        Version(1, "Title", ("One. Two. Three. Four. Five.", "Seven.")))))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "n")
+        diff = app.query_one(DiffView)
+        drawn = "".join(segment.text for y in range(diff.size.height)
+                        for segment in diff.render_line(y))
+        marks = {"-", "+", "▌", "⋯", "│"}
+        assert marks <= set(drawn)
+        await pilot.press("question_mark")
+        legend = app.screen.query(Static).last().content
+        assert marks | {"?", "↕ ⑂ ⑃"} <= {str(mark) for mark in legend.columns[0].cells}
 
 
 @run_async
