@@ -109,15 +109,14 @@ def _chain_pairs(session: ArticleSession) -> list[tuple[int, int]]:
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
     """One Textual binding per command, its id the command's action, so that a keymap
-    (`App.set_keymap`) can give it other keys; the footer shows the first key.
+    (`App.set_keymap`) can give it other keys; the footer shows the first key (`get_key_display`).
 
     Priority bindings, so that a key given to a command wins over the keys Textual's screen binds
     (Ctrl+C copies a selection, Tab moves the focus): without it such a key left the footer, and
     Tab did not run the command. `check_action` keeps them out of the dialogs."""
     return [
         Binding(",".join(command.keys), command.action, command.footer or command.description,
-                show=command.footer is not None, id=command.action,
-                key_display=KEY_NAMES_SHOWN.get(command.keys[0]), priority=True)
+                show=command.footer is not None, id=command.action, priority=True)
         for command in table
     ]
 
@@ -242,6 +241,11 @@ class RevdiffApp(App[None]):
         self.key_of = main_keys_shown(self.key_table)  # action -> the key the hints name
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key in the footer as the help and the hints write it (`ctrl+f`, `PgDn`, `Esc`), where
+        Textual wrote `^f`, `pgdn`, `esc`."""
+        return KEY_NAMES_SHOWN.get(binding.key, binding.key)
 
     def _session_of(self, index: int) -> ArticleSession:
         if index not in self._sessions:

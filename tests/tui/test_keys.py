@@ -248,8 +248,23 @@ async def test_a_keymap_keeps_the_footer_in_the_table_s_order(chain_article: Art
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         footer = [str(key.render()).strip() for key in app.query("FooterKey")]
-        assert footer == ["N next", "p prev", "t timeline", "s layout", "^f search", "e export",
-                          "? help", "q quit"]
+        assert footer == ["N next", "p prev", "t timeline", "s layout", "ctrl+f search",
+                          "e export", "? help", "q quit"]
+
+
+@run_async
+async def test_the_footer_writes_the_keys_as_the_help_and_the_hints_do(chain_article: Article) -> None:
+    """The footer wrote a keymap's keys as Textual does, `^f search` and `pgdn next`, where the
+    help and the status line's hints write `ctrl+f` and `PgDn`."""
+    settings = Settings(keys={"next_change": "pagedown", "page_down": "space", "search": "ctrl+f"})
+    app = RevdiffApp(chain_article, settings=settings)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        footer = [str(key.render()).strip() for key in app.query("FooterKey")]
+        assert footer[0] == "PgDn next" and footer[4] == "ctrl+f search"
+        assert "PgDn for the next" in status_text(app)
+        help_keys = {str(keys) for keys in help_table(app.key_table).columns[0].cells}
+        assert {"PgDn", "ctrl+f"} <= help_keys
 
 
 @pytest.mark.parametrize(("keys", "key", "dialog"), [
