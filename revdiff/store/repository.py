@@ -520,14 +520,15 @@ def refuse_held_locks(repo: git.Repo, ref: str) -> None:
     `.lock` file, which a git command killed also leaves), before anything is stored: the versions
     would be committed and the working tree left behind the branch, or left off the branch.
     A lock of the index left by a store run killed while updating the working tree is that run's
-    to clear."""
+    to clear: a regular file, as git writes it (a folder there cannot be removed as a file)."""
     git_dir = Path(repo.git_dir)
     held = [("the repository's index", git_dir / "index.lock"),
             ("HEAD", git_dir / "HEAD.lock"),
             (f"the branch {ref.removeprefix('refs/heads/')}", Path(repo.common_dir) / f"{ref}.lock")]
     for what, lock in held:
-        if lock.exists() and not (lock.name == "index.lock"
-                                  and (git_dir / SYNC_MARKER_NAME).exists()):
+        left_by_killed_sync = (lock.name == "index.lock" and lock.is_file()
+                               and (git_dir / SYNC_MARKER_NAME).exists())
+        if lock.exists() and not left_by_killed_sync:
             raise StoreError(f"another git command holds {what} ({lock.name}); nothing was "
                              "stored", str(lock),
                              hint=f"let that command finish, or remove {lock.name} if no git "

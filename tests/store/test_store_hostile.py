@@ -160,6 +160,23 @@ def test_a_folder_at_the_name_of_a_file_the_store_writes_in_the_git_directory_is
                              "was stored (remove the folder, then run again)\n")
 
 
+def test_a_folder_at_the_index_lock_beside_a_killed_runs_marker_is_refused_in_one_line(
+        tmp_path: Path) -> None:
+    """With the marker of a run killed while updating the working tree, the index lock is taken
+    for that run's, to clear: a folder there ended the run with a traceback (IsADirectoryError)."""
+    repo = story_repository(tmp_path / "archive")
+    (repo / ".git" / "revdiff-sync-in-progress").write_bytes(b"")
+    (repo / ".git" / "index.lock").mkdir()
+    commits = git(repo, "rev-list", "--count", "HEAD").stdout
+    result = store_versions(tmp_path / "versions", repo, 2)
+    assert result.returncode == 2
+    assert result.stderr == (f"revdiff: error: {repo / '.git' / 'index.lock'}: another git "
+                             "command holds the repository's index (index.lock); nothing was "
+                             "stored (let that command finish, or remove index.lock if no git "
+                             "command runs, then run again)\n")
+    assert git(repo, "rev-list", "--count", "HEAD").stdout == commits
+
+
 def test_a_link_among_the_folders_of_the_private_ref_is_refused(tmp_path: Path) -> None:
     """`refs/revdiff` linked to a folder outside: git wrote the run's private ref there, the run
     removed a lock file of its name there, and git pruned the folders it emptied."""
