@@ -359,7 +359,12 @@ def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str
     if repo.bare:
         return
     if (Path(repo.git_dir) / SYNC_MARKER_NAME).exists():
-        sync_worktree(repo, ref)  # finish the update a killed run began: its files are ours
+        try:
+            sync_worktree(repo, ref)  # finish the update a killed run began: its files are ours
+        except StoreError as unfinished:  # said as what this run did: nothing yet
+            raise StoreError("a revdiff store killed while updating the working tree left it "
+                             "behind the branch, and it could not be brought up; nothing was "
+                             "stored", unfinished.where, hint=unfinished.hint) from unfinished
     root = Path(str(repo.working_tree_dir))
     present = [path for path in writes if _present(root, path)]
     for start in range(0, len(present), STATUS_BATCH):

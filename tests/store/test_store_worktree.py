@@ -235,6 +235,30 @@ def test_a_failed_working_tree_update_advises_nothing_that_destroys_files(
     assert path.read_text() == "draft\n"
 
 
+def test_an_unfinished_update_a_killed_run_left_says_this_run_stored_nothing(
+        tmp_path: Path) -> None:
+    """A run killed while updating the working tree left its marker; finishing that update failed
+    before this run wrote anything, and the message said that versions were stored."""
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    assert store(story, repo).exit_code == 0
+    git(repo, "read-tree", "HEAD~2")  # the index from before the store, as the killed run left it
+    path = repo / git(repo, "ls-tree", "-r", "--name-only", "HEAD", "_no-url").strip()
+    path.unlink()
+    path.mkdir()
+    (path / "mine.txt").write_text("mine\n")  # the user's, where the update writes a file
+    (repo / ".git" / "revdiff-sync-in-progress").write_bytes(b"")
+    versions(story, 3)
+    result = store(story, repo)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"revdiff: error: {repo}: a revdiff store killed while updating the working tree left "
+        "it behind the branch, and it could not be brought up; nothing was stored (git said: ")
+    assert "versions are stored" not in result.stderr
+    assert int(git(repo, "rev-list", "--count", "HEAD")) == 3
+    assert (path / "mine.txt").read_text() == "mine\n"
+
+
 def test_a_stored_file_only_touched_is_not_in_the_way(tmp_path: Path) -> None:
     repo = user_repository(tmp_path / "repo")
     story = versions(tmp_path / "story", 2)
