@@ -69,7 +69,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     # imported here, not with the module: it loads the readers, which completing a path and
     # `--help` do not need
     from revdiff.formats.text_input import resolved
-    from revdiff.store.writer import store_articles
+    from revdiff.store.writer import stopped_before_storing, store_articles
 
     target = resolved(repo_dir)
     for name in inputs:
@@ -77,7 +77,10 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             raise StoreError("the repository to store into is also an input (or holds one)",
                              str(repo_dir), hint="store into another repository with --repo")
     with sigterm_as_interrupt(), contextlib.ExitStack() as bars:  # `kill`, `timeout`: as Ctrl-C
-        articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)
+        try:
+            articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
+            raise stopped_before_storing(stop, str(repo_dir)) from None
 
         def progress_bar(commits: int) -> Callable[[int], None]:
             show = (sys.stderr.isatty() and commits >= PROGRESS_MIN_COMMITS

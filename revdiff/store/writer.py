@@ -17,7 +17,12 @@ from revdiff.safe_git import sanitized_clone
 from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held
 from revdiff.store.encode import git_date
 from revdiff.store.fast_import import FastImport
-from revdiff.store.plan import PlannedCommit, histories_from_changes, plan_store
+from revdiff.store.plan import (
+    PlannedCommit,
+    StorePlan,
+    histories_from_changes,
+    plan_store,
+)
 from revdiff.store.repository import (
     adopt_unfinished_import,
     branch_tip,
@@ -50,39 +55,56 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
     conflicting numbers are skipped and listed in the summary. No hook of the repository runs.
     """
     path = Path(repo_dir)
-    repo = open_or_create(path)
-    try:
-        with store_lock(repo):
-            ref = current_branch(repo)
-            refuse_held_locks(repo, ref)
-            refuse_branch_checked_out_elsewhere(repo, ref)
-            adopt_unfinished_import(repo, ref)
-            tip = branch_tip(repo, ref)
-            histories = histories_from_changes(*_stored_changes(repo, ref)) if tip else {}
-            stored = {path: set(history.counts) for path, history in histories.items()
-                      if history.written_by_store}
-            plan = plan_store(articles, histories, object_format(repo))
-            if plan.commits:  # (first: it says more of a file the run writes)
-                check_worktree(repo, ref, {c.path: set(histories[c.path].counts)
-                                           for c in plan.commits})
-                if tip:
-                    refuse_branch_entries_in_the_way(repo, ref, {c.path for c in plan.commits})
-            refuse_staged_changes(repo, ref, stored)
-            try:
-                if plan.commits:
-                    advance = progress(len(plan.commits)) if progress else None
-                    write_commits(str(repo.git_dir), import_ref(ref), tip, plan.commits,
-                                  advance, checkpoint_every)
-                    publish_import(repo, ref, tip)
-                    _pack_when_needed(repo)
-                sync_worktree(repo, ref)
-            except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`stop_signals`)
-                raise _stopped(repo, ref, tip, len(plan.commits), stop) from None
+    with contextlib.ExitStack() as held:
+        try:
+            repo = held.enter_context(contextlib.closing(open_or_create(path)))
+            held.enter_context(store_lock(repo))
+            ref, tip, plan = _plan_run(repo, articles)
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`stop_signals`)
+            raise stopped_before_storing(stop, str(path)) from None
+        try:
+            if plan.commits:
+                advance = progress(len(plan.commits)) if progress else None
+                write_commits(str(repo.git_dir), import_ref(ref), tip, plan.commits,
+                              advance, checkpoint_every)
+                publish_import(repo, ref, tip)
+                _pack_when_needed(repo)
+            sync_worktree(repo, ref)
             head = branch_tip(repo, ref)
-    finally:
-        repo.close()
+        except KeyboardInterrupt as stop:
+            raise _stopped(repo, ref, tip, len(plan.commits), stop) from None
     return StoreSummary(str(path), ref.removeprefix("refs/heads/"), len(articles),
                         len(plan.commits), plan.already_stored, plan.skipped, head)
+
+
+def _plan_run(repo: git.Repo, articles: Sequence[Article]) -> tuple[str, str | None, StorePlan]:
+    """The branch to store into, its tip and the commits to write, once every check that refuses
+    a repository before anything is written has passed. Call only while holding `store_lock`."""
+    ref = current_branch(repo)
+    refuse_held_locks(repo, ref)
+    refuse_branch_checked_out_elsewhere(repo, ref)
+    adopt_unfinished_import(repo, ref)
+    tip = branch_tip(repo, ref)
+    histories = histories_from_changes(*_stored_changes(repo, ref)) if tip else {}
+    stored = {path: set(history.counts) for path, history in histories.items()
+              if history.written_by_store}
+    plan = plan_store(articles, histories, object_format(repo))
+    if plan.commits:  # (first: it says more of a file the run writes)
+        check_worktree(repo, ref, {c.path: set(histories[c.path].counts)
+                                   for c in plan.commits})
+        if tip:
+            refuse_branch_entries_in_the_way(repo, ref, {c.path for c in plan.commits})
+    refuse_staged_changes(repo, ref, stored)
+    return ref, tip, plan
+
+
+def stopped_before_storing(stop: KeyboardInterrupt, repo_dir: str) -> StoreError:
+    """What a run stopped before it wrote any version says (reading the inputs, or the
+    repository)."""
+    stopped = StoreError(f"{stop_reason(stop)}; nothing was stored", repo_dir,
+                         hint="run the same command again to store the versions")
+    stopped.exit_code = stop_exit_code(stop)
+    return stopped
 
 
 def _stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,

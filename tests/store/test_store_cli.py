@@ -22,6 +22,23 @@ def write_versions(folder: Path, *texts: str) -> Path:
     return folder
 
 
+def test_a_stop_while_the_inputs_are_read_says_nothing_was_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while a large input was read said only `interrupted`, where a later stop says how
+    many versions were stored."""
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("revdiff.cli.store.load_and_warn", interrupted)
+    repo = tmp_path / "repo"
+    result = CliRunner().invoke(main, ["store", str(write_versions(tmp_path / "story", "A.\n",
+                                                                   "B.\n")), "--repo", str(repo)])
+    assert result.exit_code == 130
+    assert result.stderr == (f"revdiff: error: {repo}: interrupted; nothing was stored (run the "
+                             "same command again to store the versions)\n")
+    assert not repo.exists()
+
+
 def test_store_then_parse_back(tmp_path: Path) -> None:
     versions = write_versions(tmp_path / "story", "First para.\n\nSecond.\n", "First para.\n",
                               "First para.\n", "Third version.\n")

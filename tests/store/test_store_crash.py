@@ -246,6 +246,30 @@ def test_a_stopped_store_brings_the_working_tree_up_to_what_it_stored(
     assert store_articles(articles, repo_dir).stored == 53
 
 
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, Terminated])
+def test_a_store_stopped_before_its_first_version_says_nothing_was_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: type[KeyboardInterrupt]) -> None:
+    """Ctrl-C or SIGTERM while the run read the repository (before it wrote a version) said only
+    `interrupted`, where a later stop says how many versions were stored."""
+    from revdiff.store import writer
+
+    repo_dir = tmp_path / "archive"
+    store_articles(synthetic_articles(2, 2), repo_dir)
+
+    def stopped(*args: object) -> None:
+        raise stop
+
+    monkeypatch.setattr(writer, "plan_store", stopped)
+    with pytest.raises((StoreError, KeyboardInterrupt)) as refused:  # a stop would end pytest
+        store_articles(synthetic_articles(3, 3), repo_dir)
+    assert isinstance(refused.value, StoreError)
+    reason = "stopped by SIGTERM" if stop is Terminated else "interrupted"
+    assert str(refused.value) == (f"{repo_dir}: {reason}; nothing was stored (run the same "
+                                  "command again to store the versions)")
+    assert refused.value.exit_code == (143 if stop is Terminated else 130)
+    assert branch_commits(repo_dir) == 4
+
+
 def test_a_second_ctrl_c_while_the_tree_is_brought_up_still_says_what_was_stored(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A terminal's second Ctrl-C reaches git's read-tree too, which dies: the count and the
