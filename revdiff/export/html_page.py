@@ -28,7 +28,8 @@ th, td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; te
 td { width: 45%; } td.op { width: 10%; font-family: monospace; color: #666; }
 table.timeline td, table.index td { width: auto; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; min-width: 7ch; }
-@media (min-width: 40em) { table.timeline th, table.index th { overflow-wrap: normal; } }
+.sideways { overflow-x: auto; } .sideways th { overflow-wrap: normal; }
+.sideways td:not(.num) { min-width: 8em; }
 del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
 tr.unchanged td { color: #777; } tr.moved td.op { color: #06c; }
 summary { cursor: pointer; } details p { margin: .3em 0; unicode-bidi: plaintext; }

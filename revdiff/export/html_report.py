@@ -105,7 +105,7 @@ class PairChange(NamedTuple):
 
 
 def timeline_table(article: Article, changes: list[PairChange]) -> str:
-    rows = [('<table class="timeline"><tr><th>version</th><th>time</th><th>title</th>'
+    rows = [('<div class="sideways"><table class="timeline"><tr><th>version</th><th>time</th><th>title</th>'
              "<th>paragraphs</th><th>words</th><th>change from previous</th></tr>")]
     for k, version in enumerate(article.versions):
         change = ""
@@ -118,7 +118,7 @@ def timeline_table(article: Article, changes: list[PairChange]) -> str:
                     f"<td>{escape(version.title)}</td>"
                     f'<td class="num">{len(version.paragraphs)}</td>'
                     f'<td class="num">{version_words(version)}</td><td>{change}</td></tr>')
-    rows.append("</table>")
+    rows.append("</table></div>")
     return "\n".join(rows)
 
 
@@ -205,7 +205,7 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
     """The index page, produced line by line from the journal (no list of articles in memory)."""
     yield page_head(INDEX_TITLE)
     yield f"<h1>{INDEX_TITLE}</h1>\n"
-    yield ('<table class="index"><tr><th>#</th><th>article</th><th>source</th><th>versions</th>'
+    yield ('<div class="sideways"><table class="index"><tr><th>#</th><th>article</th><th>source</th><th>versions</th>'
            "<th>words +/-</th><th>changed per pair</th></tr>\n")
     articles = pairs = 0
     for entry in entries:
@@ -225,7 +225,7 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
             f'<td class="num">+{int(info.get("words_added", 0))} / '
             f'-{int(info.get("words_removed", 0))}</td>'
             f'<td>{sparkline([float(v) for v in info.get("changed", [])])}</td></tr>\n')
-    yield "</table>\n"
+    yield "</table></div>\n"
     yield (f'<p class="stats">{counted(articles, "article")}, '
            f'{counted(pairs, "version pair")}.</p>\n')
     yield PAGE_END

@@ -399,15 +399,16 @@ document.body.setAttribute("data-overflow", document.documentElement.scrollWidth
 </script>"""
 
 
-def _layout_in_chromium(page: Path, tmp_path: Path) -> tuple[list[str], int]:
-    """The cells of `page` broken inside their word, and its overflow, in a window 800 wide."""
+def _layout_in_chromium(page: Path, tmp_path: Path, script: str = _LAYOUT_SCRIPT,
+                        width: int = 800) -> tuple[list[str], int]:
+    """What `script` finds broken in `page`, and the page's overflow, in a window `width` wide."""
     scripted = tmp_path / f"scripted-{page.name}"
     scripted.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "",
                                page.read_text(encoding="utf-8"))
-                        .replace("</body>", _LAYOUT_SCRIPT + "</body>"), encoding="utf-8")
+                        .replace("</body>", script + "</body>"), encoding="utf-8")
     command = [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               f"--user-data-dir={tmp_path / 'profile'}", "--window-size=800,1000",
+               f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={width},1000",
                "--dump-dom", scripted.as_uri()]
     dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False).stdout
     [broken] = re.findall(r'data-broken="([^"]*)"', dom)
@@ -432,6 +433,44 @@ def test_headers_and_numbers_are_never_broken_inside_a_word(tmp_path: Path) -> N
     for page in [*sorted(strike.glob("*.html")), *sorted((tmp_path / "huge-report").glob("*.html"))]:
         broken, overflow = _layout_in_chromium(page, tmp_path)
         assert broken == (["9" * 200] if "huge" in page.name else []), page.name
+        assert overflow <= 0, page.name
+
+
+# Marks each word of up to 20 characters that the timeline's or the index's cells break over
+# lines (a longer one, a URL, may break), and how much wider than the window the page is.
+_WORDS_SCRIPT = """<script>
+const broken = [];
+for (const cell of document.querySelectorAll("table.timeline th, table.timeline td, "
+                                             + "table.index th, table.index td")) {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of node.data.matchAll(/(?<!\\S)\\S{1,20}(?!\\S)/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      if (range.getClientRects().length > 1) broken.push(word[0]);
+    }
+  }
+}
+document.body.setAttribute("data-broken", JSON.stringify(broken));
+document.body.setAttribute("data-overflow", document.documentElement.scrollWidth - innerWidth);
+</script>"""
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
+                                                     "chromium) - layout test skipped")
+def test_on_a_phone_the_timeline_and_the_index_break_no_word(tmp_path: Path) -> None:
+    """In a window 390 pixels wide (a phone's) the number cells, each at least seven digits wide,
+    left the timeline's titles and the index's articles a column two letters wide: `Pe`/`nt`/`ag`
+    ..., each header a letter a line. The tables scroll sideways in such a window, the page not,
+    and no word is broken."""
+    title = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, says Esper"
+    strike = _report_of(tmp_path, "https://example.org/strike", (
+        Version(0, title, ("Officials said the strike was lawful.",)),
+        Version(1, title + " today", ("Officials said the strike was legal.",))))
+    for page in sorted(strike.glob("*.html")):
+        broken, overflow = _layout_in_chromium(page, tmp_path, _WORDS_SCRIPT, width=390)
+        assert broken == [], page.name
         assert overflow <= 0, page.name
 
 
