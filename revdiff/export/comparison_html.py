@@ -32,8 +32,9 @@ def _side(diff: WordDiff, keep: int) -> str:
 
 
 def _flags(flags: frozenset[Flag]) -> str:
-    """An edit's or the title's flags, each in a span, after its label."""
-    return "".join(f'<span class="flags">{escape(value)}</span>'
+    """An edit's or the title's flags, each in a span, after its label; a flag's name may break
+    after an underscore (`attribution_<wbr>changed`), as nowhere else in its narrow column."""
+    return "".join(f'<span class="flags">{escape(value).replace("_", "_<wbr>")}</span>'
                    for value in sorted(flag.value for flag in flags))
 
 

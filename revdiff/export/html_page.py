@@ -25,7 +25,7 @@ h2 { font-size: 1.2em; margin-top: 2em; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
 th, td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; text-align: start;
          unicode-bidi: plaintext; }
-td { width: 45%; } td.op { width: 10%; font-family: monospace; color: #666; }
+td { width: 45%; } td.op { width: 10%; font-family: monospace; color: #666; overflow-wrap: normal; }
 table.timeline td, table.index td { width: auto; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; min-width: 7ch; }
 .sideways { overflow-x: auto; } .sideways th { overflow-wrap: normal; }

@@ -15,6 +15,7 @@ import pytest
 from conftest import chromium_path
 from export_corpus import make_chain
 
+import revdiff
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.html_report import article_slug, report_file_name
 from revdiff.export.svg_charts import line_chart, words_chart
@@ -109,7 +110,7 @@ def test_a_title_written_in_another_unicode_form_is_flagged_on_its_row(tmp_path:
         Version(0, title, ("Il pleut.",)),
         Version(1, unicodedata.normalize("NFD", title), ("Il pleut fort.",))))
     page = next(report.glob("000000-*.html")).read_text(encoding="utf-8")
-    assert '<td class="op">title<span class="flags">encoding_only</span></td>' in page
+    assert '<td class="op">title<span class="flags">encoding_<wbr>only</span></td>' in page
 
 
 def test_control_characters_of_the_text_are_shown_as_symbols(tmp_path: Path) -> None:
@@ -436,15 +437,16 @@ def test_headers_and_numbers_are_never_broken_inside_a_word(tmp_path: Path) -> N
         assert overflow <= 0, page.name
 
 
-# Marks each word of up to 20 characters that the timeline's or the index's cells break over
-# lines (a longer one, a URL, may break), and how much wider than the window the page is.
-_WORDS_SCRIPT = """<script>
+def _words_script(cells: str, word: str = r"(?<!\S)\S{1,20}(?!\S)") -> str:
+    """A script that marks each word (`word`, a JavaScript pattern: by default one of up to 20
+    characters; a longer one, a URL, may break) that the `cells` (a CSS selector) break over
+    lines, and how much wider than the window the page is."""
+    return """<script>
 const broken = [];
-for (const cell of document.querySelectorAll("table.timeline th, table.timeline td, "
-                                             + "table.index th, table.index td")) {
+for (const cell of document.querySelectorAll(CELLS)) {
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const word of node.data.matchAll(/(?<!\\S)\\S{1,20}(?!\\S)/g)) {
+    for (const word of node.data.matchAll(/WORD/g)) {
       const range = document.createRange();
       range.setStart(node, word.index);
       range.setEnd(node, word.index + word[0].length);
@@ -454,7 +456,7 @@ for (const cell of document.querySelectorAll("table.timeline th, table.timeline 
 }
 document.body.setAttribute("data-broken", JSON.stringify(broken));
 document.body.setAttribute("data-overflow", document.documentElement.scrollWidth - innerWidth);
-</script>"""
+</script>""".replace("CELLS", json.dumps(cells)).replace("WORD", word)
 
 
 @pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
@@ -469,9 +471,31 @@ def test_on_a_phone_the_timeline_and_the_index_break_no_word(tmp_path: Path) -> 
         Version(0, title, ("Officials said the strike was lawful.",)),
         Version(1, title + " today", ("Officials said the strike was legal.",))))
     for page in sorted(strike.glob("*.html")):
-        broken, overflow = _layout_in_chromium(page, tmp_path, _WORDS_SCRIPT, width=390)
+        script = _words_script("table.timeline th, table.timeline td, table.index th, table.index td")
+        broken, overflow = _layout_in_chromium(page, tmp_path, script, width=390)
         assert broken == [], page.name
         assert overflow <= 0, page.name
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
+                                                     "chromium) - layout test skipped")
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_labels_of_the_edits_break_only_between_words(tmp_path: Path, width: int) -> None:
+    """An edit's label column, a tenth of the table, broke its words anywhere: at 1280 pixels a
+    flag read `attribution_chan`/`ged`, on a phone every label `de`/`le`/`te`/`d`. A label now
+    breaks between its words, a flag's name after an underscore (`attribution_`/`changed`)."""
+    from revdiff.export.comparison_html import comparisons_html
+
+    comparison = revdiff.compare(
+        Version(0, "Storm", ("The storm hit the coast, officials said.", "Roads closed.")),
+        Version(1, "Storm", ("The storm hit the coast, the mayor told reporters.",)))
+    page = tmp_path / "diff.html"
+    page.write_text("".join(comparisons_html([("Storm", comparison)])), encoding="utf-8")
+    assert "attribution_changed" in page.read_text(encoding="utf-8").replace("<wbr>", "")
+    broken, overflow = _layout_in_chromium(page, tmp_path, _words_script("td.op", r"[^\s_]+"),
+                                           width=width)
+    assert broken == []
+    assert overflow <= 0
 
 
 def test_a_right_to_left_file_name_keeps_the_numbers_of_its_warning_after_it(
