@@ -109,7 +109,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         raise click.UsageError(f"--color applies to --format text, not {output_format}")
     # The exporters (and through them the engine) are imported here, not with the module:
     # completing an input path and `--help` need none of them.
-    from revdiff.export.comparison_html import comparisons_html, comparisons_title
+    from revdiff.export.comparison_html import comparisons_heading, comparisons_html
     from revdiff.export.comparison_records import (
         comparisons_csv,
         comparisons_json,
@@ -138,7 +138,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
                   for index, (article, name) in enumerate(zip(articles, names, strict=True))]
         for text in comparisons_html(((titles[ref.index], comparison)
                                       for ref, comparison, _ in items),
-                                     title=comparisons_title(articles, titles)):
+                                     heading=comparisons_heading(articles, titles)):
             write_data(text)
     elif output_format == "unified":
         for ref, comparison, _ in items:

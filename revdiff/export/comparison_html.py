@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
-from itertools import groupby
+from itertools import chain, groupby
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
@@ -96,19 +96,21 @@ def comparison_table(comparison: Comparison, *, article: str | None = None) -> s
     ])
 
 
-def comparisons_title(articles: Sequence[Article], titles: Sequence[str]) -> str:
-    """The page's title, naming what it compares: one article's title (`titles`, one for each
-    article) and versions (`Storm hits coast: versions 0 to 3 - revdiff`), or the count and the
-    first few titles of several articles."""
+def comparisons_heading(articles: Sequence[Article], titles: Sequence[str]) -> str:
+    """The page's heading, naming what it compares: one article's title (`titles`, one for each
+    article) and versions (`Storm hits coast: versions 0 to 3`), or the count and the first few
+    titles of several articles."""
     if len(articles) == 1:
         numbers = [version.number for version in articles[0].versions]
-        return f"{titles[0]}: versions {numbers[0]} to {numbers[-1]} - revdiff"
-    return f"{counted(len(titles), 'article')}: {first_few(titles)} - revdiff"
+        return f"{titles[0]}: versions {numbers[0]} to {numbers[-1]}"
+    return f"{counted(len(titles), 'article')}: {first_few(titles)}"
 
 
-def comparisons_html(items: Iterable[tuple[str, Comparison]], *, title: str = "revdiff"
+def comparisons_html(items: Iterable[tuple[str, Comparison]], *, heading: str = "Comparisons"
                      ) -> Iterator[str]:
-    """One page of every comparison's table, in pieces made one comparison at a time: a page
-    of many articles is written as it is made, never held whole."""
-    return page_pieces(title, (comparison_table(comparison, article=article)
-                               for article, comparison in items))
+    """One page of every comparison's table under `heading` (its title too, `HEADING -
+    revdiff`), in pieces made one comparison at a time: a page of many articles is written as it
+    is made, never held whole."""
+    return page_pieces(f"{heading} - revdiff", chain(
+        [f"<h1>{escape(heading)}</h1>"],
+        (comparison_table(comparison, article=article) for article, comparison in items)))

@@ -58,10 +58,9 @@ def _as_html(pair: ExportedPair) -> str:
     """The pair's page, titled and headed as `revdiff diff --format html` heads it: by the
     article's title (here the pair's, as the app shows it), not its URL."""
     comparison = pair.comparison
-    heading = comparison.new.title.strip() or pair.ref.name
-    title = (f"{heading}: versions {comparison.old.number} to {comparison.new.number}"
-             " - revdiff")
-    return "".join(comparisons_html([(heading, comparison)], title=title))
+    title = comparison.new.title.strip() or pair.ref.name
+    heading = f"{title}: versions {comparison.old.number} to {comparison.new.number}"
+    return "".join(comparisons_html([(title, comparison)], heading=heading))
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (

@@ -4,6 +4,7 @@ import csv
 import importlib
 import io
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -402,7 +403,9 @@ class _Interrupted(Exception):
     (["diff", "--format", "json"], '[\n  {\n    "article_index": 0,'),
     (["diff", "--format", "html"],
      page_head("2 articles: https://www.bbc.co.uk/news/a-0, https://www.bbc.co.uk/news/a-1 - "
-               "revdiff") + "<h2><bdi>https://www.bbc.co.uk/news/a-0</bdi>: version 0 &rarr; 1</h2>"),
+               "revdiff")
+     + "<h1>2 articles: https://www.bbc.co.uk/news/a-0, https://www.bbc.co.uk/news/a-1</h1>\n"
+     + "<h2><bdi>https://www.bbc.co.uk/news/a-0</bdi>: version 0 &rarr; 1</h2>"),
 ])
 def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], start: str) -> None:
@@ -478,3 +481,17 @@ def test_the_html_page_is_titled_and_headed_by_the_article_and_its_versions(tmp_
     assert "<title>Storm hits coast: versions 3 to 5 - revdiff</title>" in page
     assert "<h2><bdi>Storm hits coast</bdi>: version 3 &rarr; 4</h2>" in page
     assert "bbc.co.uk" not in page
+
+
+def test_the_html_page_has_one_main_heading_above_its_pairs(tmp_path: Path) -> None:
+    """The page's headings started at <h2>, one per pair, with no <h1>: a screen reader's list of
+    headings, or the outline, began a level down. The page is headed as it is titled."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article("bbc", "https://www.bbc.co.uk/news/a-1", (
+        Version(3, "Storm & <b>coast</b>", ("It rained.",)),
+        Version(4, "Storm & <b>coast</b>", ("It poured.",))), 2)])
+    page = run(str(database), "--format", "html")
+    levels = re.findall(r"<h([1-6])\b", page)
+    assert levels == ["1", "2"]
+    assert "<h1>Storm &amp; &lt;b&gt;coast&lt;/b&gt;: versions 3 to 4</h1>" in page
+    assert "<title>Storm &amp; &lt;b&gt;coast&lt;/b&gt;: versions 3 to 4 - revdiff</title>" in page

@@ -19,8 +19,8 @@ VERSIONS = Path(__file__).resolve().parents[2] / "samples" / "versions" / "iran-
 def test_the_comparison_page_and_every_report_page_use_the_one_shell(tmp_path: Path) -> None:
     [article] = revdiff.load(VERSIONS)
     comparison = revdiff.compare(article.versions[0], article.versions[1])
-    single = "".join(comparisons_html([("story", comparison)], title="story"))
-    assert single.startswith(page_head("story")) and single.endswith(PAGE_END)
+    single = "".join(comparisons_html([("story", comparison)], heading="story"))
+    assert single.startswith(page_head("story - revdiff")) and single.endswith(PAGE_END)
     result = CliRunner().invoke(main, ["export", str(VERSIONS), "-o", str(tmp_path / "report"),
                                        "--format", "html"])
     assert result.exit_code == 0, result.output
