@@ -18,6 +18,19 @@ from revdiff.export.html_page import page_pieces
 from revdiff.model import Article, Comparison, Edit, EditOp, Flag, WordDiff
 from revdiff.read_warnings import counted, first_few
 
+# What the tables' marks mean, once above them on each page.
+LEGEND = (
+    '<p class="legend">How to read the tables: each row holds a sentence of the old version (left) '
+    "and the new (right), <del>words removed</del> struck out and <ins>words added</ins> in green. "
+    "A row's label says what became of it: unchanged, edited, moved, split (one sentence made "
+    "several), merged (several made one), added or deleted; the number after edited, moved, split "
+    "or merged is how alike its texts are, from 0 to 1 (&gt;0.99: alike but for a detail). Flags "
+    "under a label say what changed: number_changed, quote_changed, attribution_changed (the "
+    "sources named), case_only, punctuation_only, whitespace_only, encoding_only (the same text "
+    "in another Unicode form). A pair is boring when its edits change no more than white space, "
+    "punctuation, quotation marks, dashes or Unicode forms, a rewrite when over half of each "
+    "version was removed or added.</p>")
+
 
 def _side(diff: WordDiff, keep: int) -> str:
     """One side of a word diff as HTML: kept runs plain, the side's own changes marked."""
@@ -112,5 +125,5 @@ def comparisons_html(items: Iterable[tuple[str, Comparison]], *, heading: str = 
     revdiff`), in pieces made one comparison at a time: a page of many articles is written as it
     is made, never held whole."""
     return page_pieces(f"{heading} - revdiff", chain(
-        [f"<h1>{escape(heading)}</h1>"],
+        [f"<h1>{escape(heading)}</h1>", LEGEND],
         (comparison_table(comparison, article=article) for article, comparison in items)))

@@ -21,7 +21,7 @@ body { font-family: Georgia, serif; margin: 2em auto; max-width: 76em; padding: 
        overflow-wrap: anywhere; }
 h1 { font-size: 1.6em; margin-bottom: .2em; unicode-bidi: plaintext; }
 h2 { font-size: 1.2em; margin-top: 2em; }
-.meta, .stats { color: #555; } a { color: #245; }
+.meta, .stats, .legend { color: #555; } .legend { font-size: 90%; } a { color: #245; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
 th, td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; text-align: start;
          unicode-bidi: plaintext; }

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from revdiff.engine.stats import percent
 from revdiff.engine.word_count import version_words
-from revdiff.export.comparison_html import comparison_table
+from revdiff.export.comparison_html import LEGEND, comparison_table
 from revdiff.export.html_page import PAGE_END, body_pieces, page_head
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
@@ -158,7 +158,8 @@ def article_page(ref: ArticleRef, article: Article, comparisons: Iterable[Compar
 
 def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], title: str
               ) -> Iterator[str]:
-    """The page's body lines before the diffs: the title, the timeline, the charts, warnings."""
+    """The page's body lines before the diffs: the title, the timeline, the charts, warnings and
+    what the diffs' marks mean."""
     name = _link(ref.url) if ref.url else escape(ref.name) if ref.name != title else ""
     meta = [f"source <bdi>{escape(ref.source)}</bdi>" if ref.source else "",
             f"{len(article.versions)} versions", name]
@@ -170,6 +171,8 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
     yield charts(article, changes)
     for warning in article.warnings:
         yield f'<p class="meta">warning: {_warning_text(warning)}</p>'
+    if changes:
+        yield LEGEND
 
 
 def _warning_text(warning: str) -> str:

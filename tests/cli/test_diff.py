@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 import revdiff
 from revdiff.cli import main
+from revdiff.export.comparison_html import LEGEND
 from revdiff.export.html_page import page_head
 from revdiff.export.json_text import json_array
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
@@ -405,7 +406,7 @@ class _Interrupted(Exception):
      page_head("2 articles: https://www.bbc.co.uk/news/a-0, https://www.bbc.co.uk/news/a-1 - "
                "revdiff")
      + "<h1>2 articles: https://www.bbc.co.uk/news/a-0, https://www.bbc.co.uk/news/a-1</h1>\n"
-     + "<h2><bdi>https://www.bbc.co.uk/news/a-0</bdi>: version 0 &rarr; 1</h2>"),
+     + LEGEND + "\n<h2><bdi>https://www.bbc.co.uk/news/a-0</bdi>: version 0 &rarr; 1</h2>"),
 ])
 def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], start: str) -> None:

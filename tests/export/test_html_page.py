@@ -51,3 +51,26 @@ def test_right_to_left_text_and_words_longer_than_a_line_keep_the_columns_on_the
     assert "unicode-bidi: plaintext" in cells and "text-align: start" in cells
     assert "text-align: left" not in cells
     assert "overflow-wrap: anywhere" in _declarations("body")  # inherited by every cell
+
+
+def test_both_pages_explain_the_marks_of_their_tables(tmp_path: Path) -> None:
+    """Nothing on the page said what its marks meant: the red and green words, the labels with
+    their numbers (`edited 0.50`, `moved >0.99`), the flags, `boring` and `rewrite`. Both pages
+    explain them once, above their tables."""
+    from revdiff.export.comparison_html import LEGEND
+    from revdiff.model import EditOp, Flag
+
+    for words in ("unchanged", "edited", "moved", "split", "merged", "added", "deleted",
+                  "how alike", "boring", "rewrite", "<del>", "<ins>"):
+        assert words in LEGEND
+    assert all(op.value in LEGEND for op in EditOp) and all(flag.value in LEGEND for flag in Flag)
+    [article] = revdiff.load(VERSIONS)
+    comparison = revdiff.compare(article.versions[0], article.versions[1])
+    single = "".join(comparisons_html([("story", comparison)], heading="story"))
+    assert single.count(LEGEND) == 1 and single.index(LEGEND) < single.index("<table>")
+    result = CliRunner().invoke(main, ["export", str(VERSIONS), "-o", str(tmp_path / "report"),
+                                       "--format", "html"])
+    assert result.exit_code == 0, result.output
+    [report_page] = (tmp_path / "report").glob("0*.html")
+    text = report_page.read_text(encoding="utf-8")
+    assert text.count(LEGEND) == 1 and text.index(LEGEND) < text.index('<section id="v0-v1">')
