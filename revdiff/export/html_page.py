@@ -31,7 +31,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; min-width: 7ch; 
 .sideways { overflow-x: auto; } .sideways th { overflow-wrap: normal; }
 .sideways td:not(.num) { min-width: 8em; }
 del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
-tr.unchanged td { color: #777; } tr.moved td.op { color: #06c; }
+tr.unchanged td { color: #666; } tr.moved td.op { color: #06c; }
 summary { cursor: pointer; } details p { margin: .3em 0; unicode-bidi: plaintext; }
 .flags { font-size: 80%; color: #a60; display: block; }
 .charts { display: flex; flex-wrap: wrap; gap: 1em; }

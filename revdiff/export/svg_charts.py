@@ -61,7 +61,7 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
         if k % every == 0:
             body.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - 4}" font-size="10" '
                         f'text-anchor="middle" fill="#555">{escape(labels[k])}</text>')
-    body.append(f'<text x="4" y="12" font-size="10" fill="#3a3">+{top}</text>'
+    body.append(f'<text x="4" y="12" font-size="10" fill="#060">+{top}</text>'
                 f'<text x="4" y="{HEIGHT - 16}" font-size="10" fill="#c33">-{top}</text>')
     return _frame(body, "words added and removed per version pair")
 
