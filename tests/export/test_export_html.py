@@ -12,8 +12,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import chromium_path
 from export_corpus import make_chain
+from headless_chromium import chromium_path
 
 import revdiff
 from revdiff.export.driver import ExportJob, run_export
