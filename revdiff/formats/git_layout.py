@@ -43,6 +43,10 @@ def import_ref(ref: str) -> str:
 _LONGEST_REFLOG_LINE = 1 << 16
 
 
+# The most digits of a reflog's time that git could write (seconds in an unsigned 64-bit integer).
+_LONGEST_SECONDS = 20
+
+
 def branch_made_since(common_dir: Path, ref: str, moment: int) -> bool:
     """Whether the branch `ref` was made after `moment` (seconds since 1970): the reflog git
     keeps of it in the repository's common folder begins later. `git branch -D` deletes a
@@ -55,17 +59,28 @@ def branch_made_since(common_dir: Path, ref: str, moment: int) -> bool:
     except OSError:
         return False
     made = first.partition("\t")[0].rsplit(" ", 2)[-2:-1]  # `<old> <new> <who> <time> <zone>`
-    return bool(made) and made[0].isdigit() and int(made[0]) > moment
+    # git writes seconds in ASCII digits; a hand-made `²` or thousands of digits are no time
+    seconds = made[0] if made and made[0].isascii() and made[0].isdigit() else ""
+    return 0 < len(seconds) <= _LONGEST_SECONDS and int(seconds) > moment
 
 
 _TRAILER_LINE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9-]*): ?(.*)$")
 
 
+# The most digits a version number revdiff stores can have: one named by a file, whose name
+# holds 255 bytes at most (NewsEdits numbers are 64-bit integers).
+MOST_VERSION_DIGITS = 255
+
+
 def stored_version_number(value: str) -> int | None:
-    """A `Revdiff-Version` trailer's number: ASCII digits, any count (a folder's file names may
-    number versions by timestamps of 16 digits or more); None for anything else (`-1`, `1.0`)."""
+    """A `Revdiff-Version` trailer's number: ASCII digits, as many as a file name holds (a
+    folder's file names may number versions by timestamps of 16 digits or more); None for
+    anything else (`-1`, `1.0`, thousands of digits, which no input revdiff stores names)."""
     digits = value.strip()
-    return int(digits) if digits.isascii() and digits.isdigit() else None
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    significant = digits.lstrip("0") or "0"
+    return int(significant) if len(significant) <= MOST_VERSION_DIGITS else None
 
 
 def parse_trailers(message: str) -> dict[str, str]:

@@ -63,6 +63,7 @@ from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.decoding import decode_version_bytes
 from revdiff.formats.fields import shown, source_of_url
 from revdiff.formats.git_layout import (
+    MOST_VERSION_DIGITS,
     TRAILER_CHANGES,
     TRAILER_ENCODING,
     TRAILER_METADATA,
@@ -678,7 +679,8 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
     number = stored_version_number(trailers[TRAILER_VERSION])
     if number is None:
         raise MalformedPage(f"{TRAILER_VERSION} {shown(trailers[TRAILER_VERSION])} is not a whole "
-                            "number from 0", place, hint=_NOT_BY_STORE)
+                            f"number from 0 of at most {MOST_VERSION_DIGITS} digits", place,
+                            hint=_NOT_BY_STORE)
     time = None
     if TRAILER_TIME in trailers:
         try:

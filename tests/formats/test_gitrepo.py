@@ -261,6 +261,8 @@ def test_a_trailer_holding_a_lone_surrogate_is_read_as_written(tmp_path: Path) -
     ("abc", "Revdiff-Version 'abc' is not a whole number from 0"),
     ("-1", "Revdiff-Version '-1' is not a whole number from 0"),  # was read as version -1
     ("1.0", "Revdiff-Version '1.0' is not a whole number from 0"),
+    pytest.param("1" * 5000, "is not a whole number from 0 of at most 255 digits",
+                 id="5000 digits"),  # a ValueError: Python converts 4,300 digits at most
 ])
 def test_a_stored_version_number_is_what_the_other_readers_take(tmp_path: Path, version: str,
                                                                 named: str) -> None:
@@ -796,3 +798,17 @@ def test_a_repository_of_empty_files_only_is_one_error_line(tmp_path: Path) -> N
     commit_text(repo, 0, {"story.txt": ""}, "empty")
     assert_one_error_line(parse_cli(repo), "no file in the history of the current branch (HEAD) "
                           "holds text: 1 empty file (story.txt)")
+
+
+@pytest.mark.parametrize("seconds", ["²", "1" * 5000, ""], ids=["superscript", "5000 digits", "none"])
+def test_a_reflog_time_git_never_writes_is_no_time(tmp_path: Path, seconds: str) -> None:
+    """A repository's hand-made reflog whose first entry's time was `²` or thousands of digits
+    ended the run with a ValueError (str.isdigit takes both, int neither)."""
+    from revdiff.formats.git_layout import branch_made_since
+
+    reflog = tmp_path / "logs" / "refs" / "heads" / "main"
+    reflog.parent.mkdir(parents=True)
+    reflog.write_text(f"{'0' * 40} {'1' * 40} A <a@b> {seconds} +0000\tbranch: Created\n")
+    assert not branch_made_since(tmp_path, "refs/heads/main", 0)
+    reflog.write_text(f"{'0' * 40} {'1' * 40} A <a@b> 1600000000 +0000\tbranch: Created\n")
+    assert branch_made_since(tmp_path, "refs/heads/main", 0)
