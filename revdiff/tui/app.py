@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.geometry import Size
+from textual.keys import format_key
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen
 from textual.timer import Timer
@@ -244,8 +245,10 @@ class RevdiffApp(App[None]):
 
     def get_key_display(self, binding: Binding) -> str:
         """A key in the footer as the help and the hints write it (`ctrl+f`, `PgDn`, `Esc`), where
-        Textual wrote `^f`, `pgdn`, `esc`."""
-        return KEY_NAMES_SHOWN.get(binding.key, binding.key)
+        Textual wrote `^f`, `pgdn`, `esc`; a key those names leave out as Textual writes it, a
+        character by itself (`!`, `+`), not by its name (`exclamation_mark`, `plus`)."""
+        *modifiers, key = binding.key.split("+")
+        return "+".join([*modifiers, KEY_NAMES_SHOWN.get(key) or format_key(key)])
 
     def _session_of(self, index: int) -> ArticleSession:
         if index not in self._sessions:

@@ -267,6 +267,19 @@ async def test_the_footer_writes_the_keys_as_the_help_and_the_hints_do(chain_art
         assert {"PgDn", "ctrl+f"} <= help_keys
 
 
+@run_async
+async def test_the_footer_writes_a_punctuation_key_as_its_character(chain_article: Article) -> None:
+    """A keymap's `!` and `+` were written in the footer by their Textual names,
+    `exclamation_mark help` and `plus search`, where Textual wrote `! help` and `+ search`."""
+    settings = Settings(keys={"help": "exclamation_mark", "search": "plus",
+                              "timeline": "ctrl+question_mark"})
+    app = RevdiffApp(chain_article, settings=settings)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        footer = [str(key.render()).strip() for key in app.query("FooterKey")]
+        assert {"! help", "+ search", "ctrl+? timeline"} <= set(footer)
+
+
 @pytest.mark.parametrize(("keys", "key", "dialog"), [
     ({"help": "j", "line_down": "down"}, "j", HelpScreen),
     ({"help": "space", "page_down": "pagedown"}, "space", HelpScreen),
