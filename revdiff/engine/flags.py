@@ -139,9 +139,10 @@ _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
 # The English indefinite article before a word, which counts one as `one` does (`a person`, `one
 # person`; `an hour`, `one hour`); not the `a` of `a.m.`, nor one before a word that makes it a
-# vague quantity (`a few people`, `a number of people`).
-_INDEFINITE_ARTICLE = re.compile(r"\b(?:a|an)\s+(?!(?:few|couple|handful|number|lot|little)\b)"
-                                 r"(?=[^\W\d_])")
+# vague quantity (`a few people`, `a number of people`), nor a capital A after a word, a letter
+# that names (`Category A storms`, `Serie A clubs`), where an article is capital at a start only.
+_INDEFINITE_ARTICLE = re.compile(r"(?:\ban?|(?<![^\W\d_]\s)\bAn?)\s+"
+                                 r"(?!(?i:few|couple|handful|number|lot|little)\b)(?=[^\W\d_])")
 # A range of years whose end is written in its last two digits, `2019–20`, `2019-20` and `2019/20`
 # (not a month, `2019-12`, whose digits are no later year of the century, nor a date,
 # `2019-12-05`), and a decade written in full or in its last two digits, `1990s` and `'90s`.
@@ -213,7 +214,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         text = _DECADE.sub(" ", _TIME.sub(" ", text))
         text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
-        found += ["1" for _ in _INDEFINITE_ARTICLE.finditer(text.casefold())]
+        found += ["1" for _ in _INDEFINITE_ARTICLE.finditer(text)]
     for match in _NUMBER.finditer(text):
         found.append(_plain_digits(match.group()))
         if magnitude := _magnitude(text, match):

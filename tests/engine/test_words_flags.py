@@ -358,6 +358,16 @@ def test_a_time_given_the_other_half_of_the_day_is_a_changed_number(
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("Category A storms are the weakest.", "Category 1 storms are the weakest."),
+    ("He was charged with a Class A felony.", "He was charged with a Class 1 felony."),
+    ("The Serie A side signed him.", "The Serie 1 side signed him.")])
+def test_a_capital_letter_after_a_word_is_no_article_counting_one(old: str, new: str) -> None:
+    # a letter that names (`Category A`) was read as the article, one, so `Category A` to
+    # `Category 1` changed no number
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new)
+
+
 def test_quotation_marks_written_otherwise_change_no_quotation() -> None:
     # typography alone was a quote_changed, and the edit boring at once
     old, new = "\"He called it 'a disaster',\" he said.", "“He called it ‘a disaster’,” he said."
