@@ -353,11 +353,14 @@ def _is_a_temperature(paragraph: str, number_end: int, next_word: str) -> bool:
     F. People left.`): a number of up to three digits before no other initial, where a year or a
     day before a name's initials is a date (`In 1925 F. Scott Fitzgerald wrote`, `On May 5 C. J.
     Roberts ruled.`), and a number after a month is a day before a name's initial (`On May 5 C.
-    Roberts ruled.`, `On Jan. 3 K. Michael Conaway`)."""
+    Roberts ruled.`, `On Jan. 3 K. Michael Conaway`): a number of a day, right after the month
+    (`the hottest day of May, 35 C. Crowds came.` gives a temperature)."""
     number = _word_before(paragraph, number_end)
     month = _word_before(paragraph, _end_of_text_before(paragraph, number_end - len(number)))
+    is_a_day = (month.lower().removesuffix(".") in MONTHS and number.isdigit()
+                and 1 <= int(number) <= 31)
     return (number.isdigit() and len(number) <= 3 and not _INITIALS.fullmatch(next_word)
-            and month.lower().rstrip(".,") not in MONTHS)
+            and not is_a_day)
 
 
 def _is_a_surname(opener: str, mark_after: str) -> bool:

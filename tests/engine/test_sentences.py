@@ -294,6 +294,10 @@ def pieces(text: str) -> list[str]:
     ("On May 5 C. Roberts ruled. On Jan. 3 K. Michael Conaway took office. It hit 5 C. People left.",
      ["On May 5 C. Roberts ruled.", "On Jan. 3 K. Michael Conaway took office.", "It hit 5 C.",
       "People left."]),
+    # but a number that is no day of the month, or after a comma, is a temperature there
+    ("It was the hottest day of May, 35 C. Crowds came. In July 45 C. Heat was recorded.",
+     ["It was the hottest day of May, 35 C.", "Crowds came.", "In July 45 C.",
+      "Heat was recorded."]),
     # French `MM.` and a German weekday before a date ended a sentence
     ("MM. Dupont et Durand sont partis. Am Mo. 3. März kam er. I do. 3 people came.",
      ["MM. Dupont et Durand sont partis.", "Am Mo. 3. März kam er.", "I do.", "3 people came."]),
