@@ -655,12 +655,15 @@ def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:
     """Whether the `Said` at `at` is a name, where the verb would most often be lower case: it
     begins the text, before a capitalised word (`Said Jalili, a former negotiator, …`), or
     follows a capitalised word of its clause (`Edward Said, the critic, wrote …`), outside a
-    headline in title case, where every word is capitalised (`Pompeo Said Iran Would Pay`)."""
+    headline in title case, where every word is capitalised (`Pompeo Said Iran Would Pay`), unless
+    a comma follows it there too, as the verb of a headline has words after it (`Edward Said, from
+    Columbia University.`)."""
     if tokens[at].strip(_AROUND) != "Said":
         return False
     if at == 0:
         return len(tokens) > 1 and tokens[1][:1].isupper()
-    return not title_case and tokens[at - 1][:1].isupper() and not _ends_clause(tokens[at - 1])
+    name_possible = not title_case or tokens[at].endswith(",")
+    return name_possible and tokens[at - 1][:1].isupper() and not _ends_clause(tokens[at - 1])
 
 
 def attributions_in(text: str) -> list[tuple[str, ...]]:

@@ -169,6 +169,8 @@ def test_a_source_before_an_aside_between_commas_is_the_verbs_subject(
     ("Edward Said, the critic, wrote that.", []),
     ("Mr. Said said it.", [("mr", "said")]),
     ("“We won,” Said Smith.", [("smith",)]),  # after a quotation it is the verb
+    # every long word capitalised but a preposition: still a name before its comma
+    ("Edward Said, from Columbia University.", []),
 ])
 def test_a_capitalised_said_after_a_capitalised_word_is_part_of_a_name(
         text: str, sources: list[tuple[str, ...]]) -> None:
