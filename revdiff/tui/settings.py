@@ -239,9 +239,11 @@ _MAX_SETTINGS_BYTES = 1 << 20
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """The settings in `path` (default: `config_path()`); the defaults when it does not exist."""
+    """The settings in `path` (default: `config_path()`); the defaults when it does not exist,
+    unless $REVDIFF_CONFIG names it: a mistyped name would leave the user's settings unread."""
     from revdiff.tui.styles import ROW_STYLES
 
+    named_by_environment = path is None and bool(os.environ.get(CONFIG_ENV))
     path = path or config_path()
     try:
         mode = os.stat(path)
@@ -256,6 +258,10 @@ def load_settings(path: Path | None = None) -> Settings:
                               f"settings", str(path), hint="name the TOML settings file")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
+        if named_by_environment:
+            raise ConfigError(f"the settings file {CONFIG_ENV} names does not exist", str(path),
+                              hint=f"check the path, or unset {CONFIG_ENV} to use the platform's "
+                                   f"settings file") from None
         return Settings()
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read the settings: {error}", str(path),

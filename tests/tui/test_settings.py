@@ -53,6 +53,17 @@ def test_no_file_means_the_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert load_settings() == Settings()
 
 
+def test_a_file_that_revdiff_config_names_must_exist(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A mistyped $REVDIFF_CONFIG gave the defaults without a word, the user's settings unread."""
+    missing = tmp_path / "confg.toml"
+    monkeypatch.setenv("REVDIFF_CONFIG", str(missing))
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert str(raised.value).startswith(f"{missing}: the settings file REVDIFF_CONFIG names does "
+                                        f"not exist")
+
+
 def test_a_good_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
