@@ -209,8 +209,10 @@ _TERMINAL = re.compile(
     r"(?P<punct>\.\.\.|…|[.!?؟।။។៕]+)(?P<close>(?:[ \u00a0\u202f][»›])?[”\"’'»«“›‹」』)\]]*)"
     r"(?:\[\w{1,4}\])*(?P<space>\s+)(?=\S)"
 )
-# Chinese and Japanese full stops end a sentence with no space after them.
-_FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+[」』”’\"）)]*(?=\S)")
+# Chinese and Japanese full stops end a sentence with no space after them, after the marks that
+# close a quotation or a bracket; taken whole (`*+`), those marks never open the next sentence
+# (`「我们将尽一切努力。」` at a paragraph's end is one sentence).
+_FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+[」』”’\"）)]*+(?=\S)")
 # Thai and Lao have no full stop: a space between two of their letters ends a sentence or a
 # clause. A space beside a number (`ประมาณ ๕๐๐ คน`), before or after the repetition mark (`ต่าง ๆ`)
 # or after the abbreviation mark (`กรุงเทพฯ เป็น`) ends nothing.
