@@ -32,7 +32,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - ellipses split only before a capital letter;
 - Wikipedia's reference markers after a sentence's end (`in 1820.[1] It grew`) close it;
 - text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
-  script without case (Hebrew, Arabic) before its letters; `。！？` end a sentence with no space;
+  script without case (Hebrew, Arabic) before its letters; `。！？` end a sentence with no space,
+  but for a quotation that Japanese `と` reports (`「…。」と述べた。`);
 - words glued by a site's markup (`diplomats.The killing`) are split.
 """
 
@@ -212,7 +213,11 @@ _TERMINAL = re.compile(
 # Chinese and Japanese full stops end a sentence with no space after them, after the marks that
 # close a quotation or a bracket; taken whole (`*+`), those marks never open the next sentence
 # (`「我们将尽一切努力。」` at a paragraph's end is one sentence).
-_FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+[」』”’\"）)]*+(?=\S)")
+_FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+(?P<close>[」』”’\"）)]*+)(?=\S)")
+# Japanese ends a quotation with the particle `と` (or `って`) before the verb that reports it:
+# `「全力を挙げる。」と述べた。` is one sentence. A sentence may open with a word that begins with
+# `と` (`ところが`, `とはいえ`), and does so after a quotation too.
+_QUOTATIVE_PARTICLE = re.compile(r"と(?!ころ|はいえ|にかく|もかく|りあえず|もあれ)|って")
 # Thai and Lao have no full stop: a space between two of their letters ends a sentence or a
 # clause. A space beside a number (`ประมาณ ๕๐๐ คน`), before or after the repetition mark (`ต่าง ๆ`)
 # or after the abbreviation mark (`กรุงเทพฯ เป็น`) ends nothing.
@@ -644,7 +649,9 @@ def _boundaries(paragraph: str) -> list[int]:
     for match in _TERMINAL.finditer(paragraph):
         if _is_boundary(paragraph, match, lower_case_text):
             starts.append(match.end())
-    starts.extend(match.end() for match in _FULL_WIDTH_TERMINAL.finditer(paragraph))
+    starts.extend(match.end() for match in _FULL_WIDTH_TERMINAL.finditer(paragraph)
+                  if not (match.group("close")
+                          and _QUOTATIVE_PARTICLE.match(paragraph, match.end())))
     if not paragraph.isascii():
         starts.extend(match.end() for match in _UNMARKED_STOP.finditer(paragraph))
     if not lower_case_text:
