@@ -47,6 +47,12 @@ _NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|wh
 # second` is most often a duration, `a thirty second ad`, and stays two words as `30 second`).
 _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-‐]| (?!second\b))"
                           rf"({'|'.join(_UNITS[1:10] + _ORDINALS[:9])})\b|\w+)")
+# Hebrew writes an acronym with a `"` (for the gershayim `״`) before its last letter (`צה"ל`,
+# `ארה"ב`): such a mark opens and closes no quotation, where one after a prefix letter does
+# (`ל"הארץ"`, to "Haaretz").
+_HEBREW_LETTER = "\u05d0-\u05ea"
+_LAST_LETTER = rf"[{_HEBREW_LETTER}](?!\w)"
+_HEBREW_ACRONYM_MARK = re.compile(rf'(?<=[{_HEBREW_LETTER}])"(?={_LAST_LETTER})')
 # Quotation marks and what closes them: curly double, straight double, guillemets, curly single
 # (whose closing mark inside a word is an apostrophe: `won’t`), German low double quotes and
 # straight single (an apostrophe too, so it opens a quotation only at a word's start, `'big'`,
@@ -54,7 +60,8 @@ _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-‐]| (?!second\b))"
 # German and Danish reversed guillemets (`»…«`, which open only before a word and close after one,
 # since French sets `« … »` with spaces inside), single guillemets and Chinese and Japanese corner
 # brackets (`‹…›`, `「…」`, `『…』`) too.
-_CLOSING = {"“": re.compile("”"), '"': re.compile('"'), "«": re.compile("»"),
+_CLOSING = {"“": re.compile("”"), '"': re.compile(f'(?<![{_HEBREW_LETTER}])"|"(?!{_LAST_LETTER})'),
+            "«": re.compile("»"),
             "‘": re.compile(r"’(?!\w)"), "„": re.compile("[“”]"), "'": re.compile(r"(?<=\S)'(?!\w)"),
             "»": re.compile(r"(?<=\S)«"), "‹": re.compile("›"), "「": re.compile("」"),
             "『": re.compile("』")}
@@ -316,14 +323,14 @@ def _may_open(text: str, at: int) -> bool:
     `»` do only where they stand (`_opens_single`, `_opens_reversed`), a `‘` not between the
     letters of a Latin word, where it is a Hawaiian ʻokina or an apostrophe (`Hawai‘i`,
     `ī‘ao`), a `"` not right after a digit, where it is the sign of inches (`14", with 13"
-    available`), any other always."""
+    available`), nor inside a Hebrew acronym (`צה"ל`), any other always."""
     char = text[at]
     if char == "'":
         return _opens_single(text, at)
     if char == "‘":
         return not _IN_WORD_SINGLE.match(text, at)
     if char == '"':
-        return not (at > 0 and text[at - 1].isdigit())
+        return not (at > 0 and text[at - 1].isdigit() or _HEBREW_ACRONYM_MARK.match(text, at))
     return char != "»" or _opens_reversed(text, at)
 
 

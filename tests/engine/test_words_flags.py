@@ -472,6 +472,17 @@ def test_a_straight_double_mark_after_a_digit_is_inches_and_opens_no_quotation()
     assert quotations_in('He said "top 10" twice.') == ["top 10"]
 
 
+def test_a_straight_double_mark_in_a_hebrew_acronym_opens_no_quotation() -> None:
+    """Hebrew writes an acronym with a `"` before its last letter (`צה"ל`, the army): it was read
+    as a quotation running to the sentence's end, so any edit of a sentence naming the army was
+    quote_changed, and a quotation holding one ended at it."""
+    assert quotations_in('דובר צה"ל אמר שהאירוע הסתיים.') == []
+    assert Flag.QUOTE_CHANGED not in edit_flags('דובר צה"ל אמר שהאירוע הסתיים.',
+                                                'דובר צה"ל אמר כי האירוע הסתיים לחלוטין.')
+    assert quotations_in('נשיא ארה"ב אמר "צה"ל ינצח" אתמול.') == ['צה"ל ינצח']
+    assert quotations_in('הוא אמר ל"הארץ" כי "נמשיך".') == ["הארץ", "נמשיך"]
+
+
 def test_a_full_stop_moved_across_a_stray_mark_changes_no_quotation() -> None:
     """A stray mark before the full stop opens a quotation of the stop alone: moving the stop
     inside the mark changes punctuation only, no quotation."""
