@@ -472,6 +472,17 @@ def test_a_straight_double_mark_after_a_digit_is_inches_and_opens_no_quotation()
     assert quotations_in('He said "top 10" twice.') == ["top 10"]
 
 
+def test_indian_digit_groups_of_lakhs_and_crores_are_one_number() -> None:
+    """India groups a number's digits by two above the thousands (`1,50,000`, `१,५०,०००`): the
+    first comma was read as a decimal mark, `1.5`, so `1,50,000` to `150,000` was a number
+    change and `1,50,000` to `1,50,500` read `1.5` against `1.505`."""
+    assert numbers_in("रैली में १,५०,००० लोग आए।") == ["150000"]
+    assert numbers_in("Rs 1,00,00,000 and 12,34,567") == ["10000000", "1234567"]
+    assert Flag.NUMBER_CHANGED not in edit_flags("रैली में 1,50,000 लोग आए।",
+                                                 "रैली में 150,000 लोग आए।")
+    assert numbers_in("2,5 and 1,5,000") == ["1.5", "2.5"]
+
+
 def test_a_straight_double_mark_in_a_hebrew_acronym_opens_no_quotation() -> None:
     """Hebrew writes an acronym with a `"` before its last letter (`צה"ל`, the army): it was read
     as a quotation running to the sentence's end, so any edit of a sentence naming the army was
