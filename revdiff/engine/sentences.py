@@ -33,7 +33,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - Wikipedia's reference markers after a sentence's end (`in 1820.[1] It grew`) close it;
 - text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
   script without case (Hebrew, Arabic) before its letters; `。！？` end a sentence with no space,
-  but for a quotation that Japanese `と` reports (`「…。」と述べた。`);
+  but for a quotation that Japanese `と` or a Chinese speaker reports (`「…。」と述べた。`, `“…。”
+  市长说。`);
 - words glued by a site's markup (`diplomats.The killing`) are split.
 """
 
@@ -214,10 +215,15 @@ _TERMINAL = re.compile(
 # close a quotation or a bracket; taken whole (`*+`), those marks never open the next sentence
 # (`「我们将尽一切努力。」` at a paragraph's end is one sentence).
 _FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+(?P<close>[」』”’\"）)]*+)(?=\S)")
-# Japanese ends a quotation with the particle `と` (or `って`) before the verb that reports it:
-# `「全力を挙げる。」と述べた。` is one sentence. A sentence may open with a word that begins with
-# `と` (`ところが`, `とはいえ`), and does so after a quotation too.
-_QUOTATIVE_PARTICLE = re.compile(r"と(?!ころ|はいえ|にかく|もかく|りあえず|もあれ)|って")
+# What reports a quotation closed by its full stop, in its sentence: Japanese ends one with the
+# particle `と` (or `って`) before the verb that reports it (`「全力を挙げる。」と述べた。`), and
+# Chinese names its speaker after it, a clause of a speaker and a verb of saying alone
+# (`“我们不会放弃。”市长说。`, `「我們會繼續。」他表示。`). A sentence may open with a word that
+# begins with `と` (`ところが`, `とはいえ`), and does so after a quotation too, as does a Chinese
+# clause that says more (`“我们走。”然后离开了。`).
+_REPORTS_QUOTATION = re.compile(
+    r"と(?!ころ|はいえ|にかく|もかく|りあえず|もあれ)|って"
+    r"|[^\s。！？，、：；「」『』“”]{1,12}?(?:说|說|表示|称|稱|指出|强调|強調|问|問|写道|寫道)[。！]")
 # Thai and Lao have no full stop: a space between two of their letters ends a sentence or a
 # clause. A space beside a number (`ประมาณ ๕๐๐ คน`), before or after the repetition mark (`ต่าง ๆ`)
 # or after the abbreviation mark (`กรุงเทพฯ เป็น`) ends nothing.
@@ -651,7 +657,7 @@ def _boundaries(paragraph: str) -> list[int]:
             starts.append(match.end())
     starts.extend(match.end() for match in _FULL_WIDTH_TERMINAL.finditer(paragraph)
                   if not (match.group("close")
-                          and _QUOTATIVE_PARTICLE.match(paragraph, match.end())))
+                          and _REPORTS_QUOTATION.match(paragraph, match.end())))
     if not paragraph.isascii():
         starts.extend(match.end() for match in _UNMARKED_STOP.finditer(paragraph))
     if not lower_case_text:
