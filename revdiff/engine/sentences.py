@@ -204,11 +204,12 @@ MAY_END = word_set("etc inc corp co ltd")
 ABBREVIATIONS = TITLES | BEFORE_OR_AFTER_NAME | BEFORE_NUMBER | NEVER_FINAL | MAY_END
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
-# A sentence's end: its punctuation, the marks that close a quotation or a bracket after it (German
-# `.“` and `.«`, French `. »` after a no-break or plain space), Wikipedia's reference markers
-# (`.[1]`, `.[a][12]`), and the space before the next one.
+# A sentence's end: its punctuation (the Arabic question mark, the Urdu full stop `۔`, the
+# Devanagari dandas `।` and `॥`, the Myanmar and Khmer full stops too), the marks that close a
+# quotation or a bracket after it (German `.“` and `.«`, French `. »` after a no-break or plain
+# space), Wikipedia's reference markers (`.[1]`, `.[a][12]`), and the space before the next one.
 _TERMINAL = re.compile(
-    r"(?P<punct>\.\.\.|…|[.!?؟।။។៕]+)(?P<close>(?:[ \u00a0\u202f][»›])?[”\"’'»«“›‹」』)\]]*)"
+    r"(?P<punct>\.\.\.|…|[.!?؟۔।॥။។៕]+)(?P<close>(?:[ \u00a0\u202f][»›])?[”\"’'»«“›‹」』)\]]*)"
     r"(?:\[\w{1,4}\])*(?P<space>\s+)(?=\S)"
 )
 # Chinese and Japanese full stops end a sentence with no space after them, after the marks that
