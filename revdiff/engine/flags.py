@@ -55,21 +55,21 @@ _LAST_LETTER = rf"[{_HEBREW_LETTER}](?!\w)"
 _HEBREW_ACRONYM_MARK = re.compile(rf'(?<=[{_HEBREW_LETTER}])"(?={_LAST_LETTER})')
 # Quotation marks and what closes them: curly double, straight double, guillemets, curly single
 # (whose closing mark inside a word is an apostrophe: `won’t`), German low double quotes and
-# straight single (an apostrophe too, so it opens a quotation only at a word's start, `'big'`,
+# German low single quotes (`‚…‘`, a quotation inside one), straight single (an apostrophe too, so it opens a quotation only at a word's start, `'big'`,
 # and closes it only at a word's end; `soldiers' families` and `'90s` open none).
 # German and Danish reversed guillemets (`»…«`, which open only before a word and close after one,
 # since French sets `« … »` with spaces inside), single guillemets and Chinese and Japanese corner
 # brackets (`‹…›`, `「…」`, `『…』`) too.
 _CLOSING = {"“": re.compile("”"), '"': re.compile(f'(?<![{_HEBREW_LETTER}])"|"(?!{_LAST_LETTER})'),
-            "«": re.compile("»"),
-            "‘": re.compile(r"’(?!\w)"), "„": re.compile("[“”]"), "'": re.compile(r"(?<=\S)'(?!\w)"),
+            "«": re.compile("»"), "‘": re.compile(r"’(?!\w)"), "„": re.compile("[“”]"),
+            "‚": re.compile("‘"), "'": re.compile(r"(?<=\S)'(?!\w)"),
             "»": re.compile(r"(?<=\S)«"), "‹": re.compile("›"), "「": re.compile("」"),
             "『": re.compile("』")}
-# The marks that end an open quotation's search: every closing mark but German `“`, which
-# opens English quotations, `«`, which opens French ones, and the straight single mark, most
+# The marks that end an open quotation's search: every closing mark but German `“` and `‘`,
+# which open English quotations, `«`, which opens French ones, and the straight single mark, most
 # often an apostrophe.
 _ANY_CLOSING = re.compile("|".join(pattern.pattern for mark, pattern in _CLOSING.items()
-                                   if mark not in "„'»"))
+                                   if mark not in "„‚'»"))
 # Every mark that may open a quotation: the reading looks at these places only.
 _OPENING_MARK = re.compile("[" + re.escape("".join(_CLOSING)) + "]")
 # What may stand before a straight single mark that opens a quotation.

@@ -472,6 +472,15 @@ def test_a_straight_double_mark_after_a_digit_is_inches_and_opens_no_quotation()
     assert quotations_in('He said "top 10" twice.') == ["top 10"]
 
 
+def test_german_low_single_quotes_hold_a_quotation() -> None:
+    """German quotes inside a quotation with `‚…‘`: its closing `‘` was read as an opening mark,
+    the words after the quotation quoted, so a changed quotation was no quote_changed."""
+    assert quotations_in("‚Wir sind zufrieden‘, sagte er.") == ["Wir sind zufrieden"]
+    assert Flag.QUOTE_CHANGED in edit_flags("‚Wir sind zufrieden‘, sagte er.",
+                                            "‚Wir sind sehr zufrieden‘, sagte er.")
+    assert quotations_in("„Er rief ‚Nein‘ und ging“, hieß es.") == ["Er rief ‚Nein‘ und ging"]
+
+
 def test_indian_digit_groups_of_lakhs_and_crores_are_one_number() -> None:
     """India groups a number's digits by two above the thousands (`1,50,000`, `१,५०,०००`): the
     first comma was read as a decimal mark, `1.5`, so `1,50,000` to `150,000` was a number
