@@ -130,7 +130,7 @@ def refuse_branch_checked_out_elsewhere(repo: git.Repo, ref: str) -> None:
     main worktree (the folder holding a `.git` directory) counts too: a folder whose `.git` file
     names that directory itself, or a linked worktree, would store into its branch."""
     ours = Path(repo.git_dir).resolve()
-    for head, worktree in _worktree_heads(Path(repo.common_dir)):
+    for head, worktree in _worktree_heads(Path(repo.common_dir), with_main=not repo.bare):
         if head.parent.resolve() == ours and worktree == _own_worktree(repo):
             continue
         if _small_file_text(head).strip() != f"ref: {ref}" or not worktree.is_dir():
@@ -144,12 +144,12 @@ def refuse_branch_checked_out_elsewhere(repo: git.Repo, ref: str) -> None:
                                  "check out another branch here"))
 
 
-def _worktree_heads(common_dir: Path) -> Iterator[tuple[Path, Path]]:
+def _worktree_heads(common_dir: Path, *, with_main: bool) -> Iterator[tuple[Path, Path]]:
     """Each worktree of the repository whose common git directory is `common_dir`: the `HEAD`
-    file naming its branch, and its folder (for the main worktree, the folder holding a `.git`
-    directory; a bare repository has none)."""
+    file naming its branch, and its folder (for the main worktree, unless not `with_main`, the
+    folder holding a `.git` directory; a bare repository, even one named `.git`, has none)."""
     common = common_dir.resolve()
-    if common.name == ".git":
+    if with_main and common.name == ".git":
         yield common / "HEAD", common.parent
     for head in sorted((common / "worktrees").glob("*/HEAD")):
         pointer = _small_file_text(head.parent / "gitdir").removesuffix("\n")

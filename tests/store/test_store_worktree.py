@@ -467,3 +467,13 @@ def test_a_folder_whose_git_file_names_another_repositorys_git_directory_is_refu
     assert f"is checked out in the worktree {project}, " in result.stderr
     assert git(project, "rev-parse", "HEAD") == tip
     assert git(project, "status", "--porcelain") == ""
+
+
+def test_a_bare_repository_named_git_is_stored_into(tmp_path: Path) -> None:
+    """A bare repository at `x/.git` was taken for the main worktree `x` of a repository with
+    its branch checked out, and refused."""
+    bare = tmp_path / "x" / ".git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    result = store(versions(tmp_path / "story", 2), bare)
+    assert result.exit_code == 0, result.output
+    assert len(git(bare, "log", "--format=%s").splitlines()) == 2
