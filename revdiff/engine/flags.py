@@ -55,8 +55,9 @@ _LAST_LETTER = rf"[{_HEBREW_LETTER}](?!\w)"
 _HEBREW_ACRONYM_MARK = re.compile(rf'(?<=[{_HEBREW_LETTER}])"(?={_LAST_LETTER})')
 # Quotation marks and what closes them: curly double, straight double, guillemets, curly single
 # (whose closing mark inside a word is an apostrophe: `won’t`), German low double quotes and
-# German low single quotes (`‚…‘`, a quotation inside one), straight single (an apostrophe too, so it opens a quotation only at a word's start, `'big'`,
-# and closes it only at a word's end; `soldiers' families` and `'90s` open none).
+# German low single quotes (`‚…‘`, a quotation inside one), straight single (an apostrophe too,
+# so it opens a quotation only at a word's start, `'big'`, and closes it only at a word's end;
+# `soldiers' families` and `'90s` open none).
 # German and Danish reversed guillemets (`»…«`, which open only before a word and close after one,
 # since French sets `« … »` with spaces inside), single guillemets and Chinese and Japanese corner
 # brackets (`‹…›`, `「…」`, `『…』`) too.
