@@ -371,8 +371,8 @@ def _is_a_temperature(paragraph: str, number_end: int, next_word: str) -> bool:
     (`the hottest day of May, 35 C. Crowds came.` gives a temperature)."""
     number = _word_before(paragraph, number_end)
     month = _word_before(paragraph, _end_of_text_before(paragraph, number_end - len(number)))
-    is_a_day = (month.lower().removesuffix(".") in MONTHS and number.isdigit()
-                and 1 <= int(number) <= 31)
+    is_a_day = (month.lower().removesuffix(".") in MONTHS and len(number) <= 2
+                and number.isascii() and number.isdigit() and 1 <= int(number) <= 31)
     return (number.isdigit() and len(number) <= 3 and not _INITIALS.fullmatch(next_word)
             and not is_a_day)
 

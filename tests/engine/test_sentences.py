@@ -402,3 +402,11 @@ def test_long_paragraph_is_read_a_few_times_not_once_per_stop(unit: str) -> None
     _CountingText.copied = 0
     split_paragraph(text)
     assert _CountingText.copied < 10 * len(text)
+
+
+@pytest.mark.parametrize("number", ["²", "1" * 5000], ids=["superscript", "5000 digits"])
+def test_a_number_after_a_month_that_int_cannot_read_splits_without_error(number: str) -> None:
+    # `May ² C.` and a day of thousands of digits raised ValueError: the day was read with int()
+    # wherever str.isdigit said digits (a superscript) and at any length
+    text = f"On May {number} C. Roberts ruled."
+    assert " ".join(pieces(text)) == text
