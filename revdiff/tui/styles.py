@@ -21,7 +21,6 @@ ROW_STYLES: dict[str, Style] = {
 }
 
 
-
 def row_styles(colours: dict[str, str] | None = None) -> dict[str, Style]:
     """The styles with the user's colours (style name -> Rich style, `[colours]`) over the
     defaults, for everything drawn in the diff's colours: the diff, the header's title, the help's
