@@ -268,7 +268,7 @@ def _is_a_year_or_decade_in(tokens: list[str], at: int) -> bool:
     if at > 1 and _bare(tokens[at - 1]) == "the" and _DECADE.fullmatch(word):
         return _bare(tokens[at - 2]) in {"in", "since"}
     return (at > 0 and _bare(tokens[at - 1]) in {"in", "since"}
-            and len(word) == 4 and word.isdigit() and 1000 <= int(word) < 2100)
+            and len(word) == 4 and word.isascii() and word.isdigit() and 1000 <= int(word) < 2100)
 
 
 def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:

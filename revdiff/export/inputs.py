@@ -47,8 +47,9 @@ NAMES_NOTHING = "no such file or directory, and no file matches it as a glob"
 
 
 def natural_key(text: str) -> list[Any]:
-    """Sort `a2` before `a10`."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
+    """Sort `a2` before `a10`: the runs of digits (every other part of the split) by their value;
+    the rest as text, `²` among it, which `int` does not read."""
+    return [int(part) if k % 2 else part for k, part in enumerate(re.split(r"(\d+)", text))]
 
 
 def _loose_files_note(path: Path, folders: Sequence[Path], loose: Sequence[Path]) -> str:

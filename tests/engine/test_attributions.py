@@ -510,3 +510,8 @@ def test_a_long_text_without_punctuation_is_read_a_few_times_not_once_per_word(
     text = unit * 2000
     attributions.attributions_in(text)
     assert looked_at < 60 * len(text.split())
+
+
+def test_superscript_digits_after_in_are_no_year_and_raise_nothing() -> None:
+    # `In ²²²² Smith said it.` raised ValueError: str.isdigit takes superscripts, int does not
+    assert attributions_in("In ²²²² Smith said it.")[0][-1] == "smith"

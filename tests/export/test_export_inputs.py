@@ -168,3 +168,10 @@ def test_a_folder_of_databases_and_version_files_stays_one_unit(tmp_path: Path,
     (tmp_path / "mixed" / "n.db").write_bytes((samples.parent / "newsedits.sqlite").read_bytes())
     assert expand_inputs([str(tmp_path / "mixed")]) == [
         InputUnit(str(tmp_path / "mixed"), (str(tmp_path / "mixed"),))]
+
+
+def test_names_with_digits_int_cannot_read_sort_without_error() -> None:
+    # a file named `²` raised ValueError while the inputs were sorted (str.isdigit takes a
+    # superscript, int does not), and a run of digits beside it compared an int with a str
+    names = ["a10", "²", "a2", "a²", "b٣"]
+    assert sorted(names, key=natural_key) == ["a2", "a10", "a²", "b٣", "²"]
