@@ -232,6 +232,10 @@ def _connected(uri: str) -> BoundedConnection:
     except sqlite3.DatabaseError:
         connection.close()
         raise
+    except UnicodeDecodeError as error:  # SQLite's message quoted a schema name that is no text
+        connection.close()
+        raise sqlite3.DatabaseError("malformed database schema: a name in it is not UTF-8 "
+                                    "text") from error
     return connection
 
 

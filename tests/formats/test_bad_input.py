@@ -144,6 +144,22 @@ def damaged_sqlite(path: Path) -> Path:
     return target
 
 
+def sqlite_schema_name_not_utf8(path: Path) -> Path:
+    """A schema entry named by bytes that are no UTF-8 and whose SQL is broken: SQLite's error
+    message quotes the name, and Python's sqlite3 failed to decode it (a UnicodeDecodeError
+    traceback)."""
+    target = path / "outlet.db"
+    with sqlite3.connect(target) as connection:
+        connection.execute("CREATE TABLE t (a)")
+    connection.close()
+    with sqlite3.connect(target) as connection:
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute("UPDATE sqlite_master SET name = CAST(X'7480' AS TEXT), "
+                           "sql = 'CREATE TABE x' WHERE name = 't'")
+    connection.close()
+    return target
+
+
 BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "unknown format": (unrelated_html, "neither a News Sniffer nor a NewsDiffs page"),
     "truncated NewsDiffs HTML": (truncated_newsdiffs, "truncated"),
@@ -169,6 +185,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "SQLite of no known tracker": (sqlite_without_versions,
                                    "SQLite file of no tracker revdiff knows (tables: articles)"),
     "damaged SQLite": (damaged_sqlite, "SQLite database is cut short"),
+    "SQLite schema name not UTF-8": (sqlite_schema_name_not_utf8, "a name in it is not UTF-8"),
 }
 
 
