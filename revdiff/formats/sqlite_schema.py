@@ -324,13 +324,18 @@ def cell_time(value: object) -> tuple[datetime | None, str | None]:
     """A time cell as (time, None); (None, its text) when it holds no time; (None, None) if empty.
 
     Text is read as ISO 8601 (a zone only when it carries one); a number as Unix seconds, UTC.
+    A time whose zone puts it outside the years 1 to 9999 in UTC (`0001-01-01T00:00+00:01`) is
+    no time: sorting the versions, or exporting them, converts it to UTC.
     """
     if value is None or value == "":
         return None, None
     try:
         if isinstance(value, (int, float)):
             return datetime.fromtimestamp(value, tz=UTC), None
-        return datetime.fromisoformat(str(cell_text(value)).strip()), None
+        time = datetime.fromisoformat(str(cell_text(value)).strip())
+        if time.tzinfo is not None:
+            time.astimezone(UTC)
+        return time, None
     except (ValueError, OverflowError, OSError):
         return None, cell_text(value)
 

@@ -46,3 +46,28 @@ def test_any_cells_are_read_or_refused_cleanly(tmp_path: Path, schema: str,
         for version in article.versions:
             assert all(isinstance(p, str) and p for p in version.paragraphs)
             assert isinstance(version.title, str)
+
+
+def test_a_time_whose_zone_puts_it_before_the_year_1_is_no_time(tmp_path: Path) -> None:
+    """`0001-01-01T00:00:00+00:01` is a minute before the year 1 in UTC: sorting the versions
+    by time converted it, and reading the database ended in an OverflowError."""
+    for schema in (NYTDIFF, DIFFENGINE):
+        path = tmp_path / f"{schema.split()[2]}.db"
+        connection = sqlite3.connect(path)
+        connection.execute(schema)
+        if schema is DIFFENGINE:
+            connection.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, url)")
+        row = {"article_id": "a1", "entry_id": 1, "title": "T", "url": "https://example.com/a",
+               "abstract": "Text.", "summary": "<p>Text.</p>", "version": 1}
+        columns = schema[schema.index("(") + 1:-1].split(", ")[1:]
+        for number, time in ((1, "2020-01-03 10:00:00+00:00"), (2, "0001-01-01T00:00:00+00:01")):
+            values = {**row, "version": number, "date_time": time, "created": time}
+            connection.execute(f"INSERT INTO {schema.split()[2]} VALUES (NULL, "
+                               f"{', '.join('?' * len(columns))})",
+                               [values.get(column) for column in columns])
+        connection.commit()
+        connection.close()
+        (article,) = read_database(path)
+        assert [version.time is None for version in article.versions].count(True) == 1
+        assert any("'0001-01-01T00:00:00+00:01' is not a time" in warning
+                   for warning in article.warnings), article.warnings
