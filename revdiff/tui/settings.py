@@ -23,6 +23,7 @@ naming the file and what to fix. No Textual import: the app applies the keys wit
 from __future__ import annotations
 
 import os
+import re
 import stat
 import string
 import sys
@@ -153,10 +154,16 @@ def _string(section: dict[str, Any], name: str, where: str, choices: tuple[str, 
     return value
 
 
+# A name TOML lets a file write without quotes.
+_BARE_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def _unknown(section: dict[str, Any], known: set[str], where: str) -> None:
     extra = sorted(set(section) - known)
     if extra:
-        raise ConfigError(f"unknown setting {where}.{extra[0]}",
+        # a quoted TOML name may hold anything, a line end too: shown quoted unless bare
+        name = extra[0] if _BARE_NAME.fullmatch(extra[0]) else repr(extra[0])
+        raise ConfigError(f"unknown setting {where}.{name}",
                           hint=f"known: {', '.join(sorted(known))}")
 
 

@@ -85,6 +85,8 @@ def test_a_good_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     ('[keys]\nnext_change = ","', "keys.next_change must name keys"),
     ('[colours]\nold = "blinky purple"', "colours.old"),
     ('[colours]\nbackground = "red"', "unknown setting colours.background"),
+    ('[view]\n"a\\nb" = 1', r"unknown setting view.'a\nb'"),  # was two lines
+    ('"\\u001b[2J" = 1', r"unknown setting file.'\x1b[2J'"),
     ('[view]\nexport_directory = "~/notes\\u001b]0;pwned\\u0007"',
      r"view.export_directory '~/notes\x1b]0;pwned\x07' holds a control character"),
 ])
