@@ -1,6 +1,7 @@
 """Fuzzing the inputs test_fuzz_readers does not reach: NYTdiff and diffengine SQLite files
-(mutated bytes and hostile rows), folders of saved publisher pages (mutated snapshots), the
-app's TOML settings file, and the Python API (`revdiff.load` of several arbitrary texts).
+(mutated bytes and hostile rows), folders of saved publisher pages (mutated snapshots), NewsDiffs
+git archives, the app's TOML settings file, the Python API (`revdiff.load` of several arbitrary
+texts), and `revdiff export` over folders with hostile file names.
 
 The oracle is fuzz_support's: a result, or one `RevdiffError` line, within the time limit.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import math
 import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -246,3 +248,60 @@ def test_export_of_folders_with_hostile_names(articles: dict[str, list[str]],
         assert sorted(path.name for path in folder.iterdir()) == ["corpus"], "output left behind"
     else:
         assert output.exists()
+
+
+# -- NewsDiffs git archives ------------------------------------------------------------------
+
+NEWSDIFFS_VERSION = b"January 7, 2014\nUS sends troops\nBy A. Writer\n\nThe first paragraph.\n\n" \
+                    b"The second paragraph.\n"
+DATE_LINES = st.one_of(st.sampled_from([
+    "January 7, 2014", "February 30, 2014", "January 7, 99999", "Jan 7, 0000", "7 January 2014",
+    "2014-01-07 25:61:00", "January ², 2014", "January 7, ١٢٣٤", "December 31, 9999 11:59 PM",
+    "", "\u001b[2J"]), st.text(max_size=30))
+ARCHIVE_PATHS = st.one_of(
+    st.sampled_from(["www.nytimes.com/2014/01/07/us/troops.html", "www.bbc.co.uk/news/x",
+                     "edition.cnn.com/a", "www.politico.com/", "no-host.html",
+                     "www.nytimes.com/\u001b]0;x\u0007", "www.nytimes.com/a b/c\td"]),
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\0\"\\"),
+            min_size=1, max_size=30).map(lambda tail: "www.nytimes.com/" + tail))
+
+
+def _archive_path(path: str) -> str:
+    """`path`, or a plain one when git cannot store it as a file's path."""
+    parts = path.split("/")
+    return "www.nytimes.com/a" if path.endswith("/") or any(
+        part in ("", ".", "..", ".git") for part in parts) else path
+
+
+@st.composite
+def newsdiffs_archive(draw: st.DrawFn) -> bytes:
+    """A fast-import stream of a NewsDiffs archive: commits `Adding file X` and `Change to X`,
+    each writing one article file (a date line, title, byline, paragraphs) under its host."""
+    articles = draw(st.lists(ARCHIVE_PATHS.map(_archive_path), min_size=1, max_size=3,
+                             unique=True))
+    stream = b""
+    seen: set[str] = set()
+    for number in range(draw(st.integers(1, 6))):
+        path = draw(st.sampled_from(articles))
+        date = draw(DATE_LINES)
+        content = NEWSDIFFS_VERSION.replace(b"January 7, 2014",
+                                            date.encode("utf-8", "surrogatepass"))
+        content = draw(st.one_of(st.just(content), mutated(content, max_edits=3)))
+        message = (f"{'Change to' if path in seen else 'Adding file'} {path}").encode()
+        seen.add(path)
+        stream += (b"commit refs/heads/master\ncommitter N <n@x> %d +0000\n"
+                   % (1_389_000_000 + number)
+                   + b"data %d\n%s\n" % (len(message), message)
+                   + b'M 100644 inline "' + path.encode().replace(b"\t", b"\\t") + b'"\n'
+                   + b"data %d\n%s\n" % (len(content), content))
+    return stream + b"done\n"
+
+
+@fuzz_settings(15)
+@given(newsdiffs_archive())
+def test_newsdiffs_git_archive(stream: bytes) -> None:
+    repo = fresh_folder() / "articles"
+    subprocess.run(["git", "init", "-q", "-b", "master", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "fast-import", "--quiet", "--done"], input=stream,
+                   check=True, capture_output=True)
+    read_and_compare([repo])
