@@ -17,7 +17,6 @@ from itertools import pairwise
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.fields import (
-    RELATIVE_TIME,
     checked_url,
     parse_iso_time,
     parse_number,
@@ -59,7 +58,10 @@ _SITE_FOOTER = re.compile(r"Currently monitoring [\d,]+ articles\.|News Sniffer 
 _MAX_FOOTER_LINES = 5
 # A time cell as the page shows it: `2020-01-07 23:10:00 UTC`.
 _SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC")
-_TIME_LINE = re.compile(rf"\((?P<distance>{RELATIVE_TIME.pattern})\)")
+# The time row's text (`(about 1 hour later)`): Rails writes no brackets inside it, and a search
+# that let them in read on to the end of a cell from each `(`, a time growing with the square of
+# the cell's length.
+_TIME_LINE = re.compile(r"\((?P<distance>[^()]+ (?:later|earlier))\)")
 # The time row of a flattener that keeps the time cells' text too: `2020-01-02 17:12:09 UTC
 # 2020-01-02 18:20:00 UTC (about 1 hour later)`.
 _TIME_ROW = re.compile(rf"(?:\d{{4}}-\d\d-\d\d \d\d:\d\d(?::\d\d)? UTC ?){{0,2}}{_TIME_LINE.pattern}")

@@ -39,9 +39,18 @@ def split_title(line: str | None) -> tuple[str, str]:
     return line[:cut - 1], line[cut:]
 
 
+# The longest title row cut jointly with its neighbours' (no headline is near it): each of the
+# row's cuts is held as its two titles, so a row of 200 KB of hostile text took gigabytes.
+_LONGEST_JOINT_TITLE_ROW = 2_000
+
+
 def _title_splits(line: str | None) -> list[tuple[str, str]]:
+    """Every cut of the title row `line`, as its two titles; none past _LONGEST_JOINT_TITLE_ROW,
+    where the row is cut alone (`split_title`)."""
     if not line:
         return [("", "")]
+    if len(line) > _LONGEST_JOINT_TITLE_ROW:
+        return []
     splits = [(line[:i], line[i + 1:]) for i, c in enumerate(line) if c == " "]
     return splits or [(line, line)]
 
