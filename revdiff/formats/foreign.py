@@ -25,6 +25,7 @@ _PROLOGUE_PIECE = re.compile(r"\s*(<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]
                              re.IGNORECASE | re.DOTALL)
 _RSS = re.compile(r"\s*<(rss|rdf:RDF)\b", re.IGNORECASE)
 _ATOM = re.compile(r"\s*<feed\b", re.IGNORECASE)
+_JSON_TOO_DEEP = "JSON nested deeper than Python reads"
 
 
 def describe(text: str) -> tuple[str, str] | None:
@@ -173,10 +174,14 @@ def describe_json(text: str) -> str | None:
         return None
     try:
         value = json.loads(stripped, strict=False)
+    except RecursionError:  # json recurses once per level of nesting
+        return _JSON_TOO_DEEP
     except ValueError:
         first = stripped.split("\n", 1)[0]
         try:
             value = json.loads(first, strict=False)
+        except RecursionError:
+            return _JSON_TOO_DEEP
         except ValueError:
             return _broken_json(stripped)
         return f"a JSON Lines file{_keys(value)}" if isinstance(value, dict) else None

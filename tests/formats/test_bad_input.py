@@ -160,6 +160,19 @@ def sqlite_schema_name_not_utf8(path: Path) -> Path:
     return target
 
 
+def json_nested_deep(path: Path) -> Path:
+    """json recursed once per level: 100,000 levels gave a RecursionError traceback."""
+    target = path / "export.json"
+    target.write_text("[" * 100_000 + "]" * 100_000, "utf-8")
+    return target
+
+
+def json_lines_nested_deep(path: Path) -> Path:
+    target = path / "export.jsonl"
+    target.write_text('{"a":' * 100_000 + "1" + "}" * 100_000 + '\n{"a": 1}\n', "utf-8")
+    return target
+
+
 BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "unknown format": (unrelated_html, "neither a News Sniffer nor a NewsDiffs page"),
     "truncated NewsDiffs HTML": (truncated_newsdiffs, "truncated"),
@@ -186,6 +199,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
                                    "SQLite file of no tracker revdiff knows (tables: articles)"),
     "damaged SQLite": (damaged_sqlite, "SQLite database is cut short"),
     "SQLite schema name not UTF-8": (sqlite_schema_name_not_utf8, "a name in it is not UTF-8"),
+    "JSON nested deep": (json_nested_deep, "JSON nested deeper than Python reads"),
+    "JSON Lines nested deep": (json_lines_nested_deep, "JSON nested deeper than Python reads"),
 }
 
 
