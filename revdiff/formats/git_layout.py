@@ -190,6 +190,10 @@ def decode_version_file(data: bytes, encoding: str | None, where: str,
         except json.JSONDecodeError as error:
             raise MalformedPage(f"stored version is not JSON lines ({error.msg})", where,
                                 hint="the file was not written by revdiff store") from error
+        except RecursionError:  # json recurses once per level of nesting
+            raise MalformedPage("stored version is not JSON lines (a line is nested deeper than "
+                                "Python reads)", where,
+                                hint="the file was not written by revdiff store") from None
         if not values or not all(isinstance(v, str) for v in values):
             raise MalformedPage("stored version does not hold JSON strings", where,
                                 hint="the file was not written by revdiff store")

@@ -248,6 +248,15 @@ def test_a_lone_surrogate_in_a_stored_version_is_one_error_line(tmp_path: Path) 
     assert_one_error_line(parse_cli(tmp_path / "r"), "lone surrogate", "story.txt")
 
 
+def test_a_stored_version_nested_deep_is_one_error_line(tmp_path: Path) -> None:
+    """A line of a json-lines version file nested 100,000 levels deep: json's RecursionError
+    was a traceback."""
+    raw_commits(tmp_path / "r", ('"T"\n' + "[" * 100_000 + "\n", "1600000000 +0000",
+                                 STORED + "Revdiff-Encoding: json-lines\n"))
+    assert_one_error_line(parse_cli(tmp_path / "r"), "nested deeper than Python reads",
+                          "story.txt")
+
+
 def test_a_trailer_holding_a_lone_surrogate_is_read_as_written(tmp_path: Path) -> None:
     raw_commits(tmp_path / "r", ("T\n\nP\n", "1600000000 +0000",
                                  STORED.replace("https://example.com/a",
