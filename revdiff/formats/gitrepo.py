@@ -61,7 +61,7 @@ from typing import IO, Self
 from revdiff.errors import EmptyInput, MalformedPage, RevdiffError, StoreError
 from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.decoding import decode_version_bytes
-from revdiff.formats.fields import shown, source_of_url
+from revdiff.formats.fields import parse_number, shown, source_of_url
 from revdiff.formats.git_layout import (
     MOST_VERSION_DIGITS,
     TRAILER_CHANGES,
@@ -725,12 +725,8 @@ def _warn_when_number_goes_back(article: _ArticleParts, commit: str) -> None:
 def _stored_changes(trailers: dict[str, str], place: str) -> int | None:
     if TRAILER_CHANGES not in trailers:
         return None
-    try:
-        return int(trailers[TRAILER_CHANGES])
-    except ValueError:
-        raise MalformedPage(f"{TRAILER_CHANGES} is not a number: "
-                            f"{trailers[TRAILER_CHANGES][:40]!r}", place,
-                            hint=_NOT_BY_STORE) from None
+    # as every reader takes a change count: `int` also took `-3`, `1_000` and `٣`
+    return parse_number(trailers[TRAILER_CHANGES], TRAILER_CHANGES, place, hint=_NOT_BY_STORE)
 
 
 def _stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:
