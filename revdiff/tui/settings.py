@@ -217,6 +217,9 @@ def parse_settings(text: str, style_names: set[str], table: tuple[KeyCommand, ..
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"not valid TOML: {error}", hint="fix the file") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        raise ConfigError("not valid TOML: arrays or tables nested deeper than Python reads",
+                          hint="fix the file") from None
     _unknown(document, {"view", "keys", "colours"}, "file")
     sections = {}
     for name in ("view", "keys", "colours"):

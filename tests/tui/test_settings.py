@@ -85,6 +85,10 @@ def test_a_good_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     ('[keys]\nnext_change = ","', "keys.next_change must name keys"),
     ('[colours]\nold = "blinky purple"', "colours.old"),
     ('[colours]\nbackground = "red"', "unknown setting colours.background"),
+    pytest.param("x = " + "[" * 100_000 + "]" * 100_000, "nested deeper than Python reads",
+                 id="arrays nested deep"),  # was a RecursionError traceback
+    pytest.param("x = " + "{a = " * 5000 + "1" + "}" * 5000, "nested deeper than Python reads",
+                 id="inline tables nested deep"),
     ('[view]\n"a\\nb" = 1', r"unknown setting view.'a\nb'"),  # was two lines
     ('"\\u001b[2J" = 1', r"unknown setting file.'\x1b[2J'"),
     ('[view]\nexport_directory = "~/notes\\u001b]0;pwned\\u0007"',
