@@ -211,8 +211,22 @@ def _colours(section: dict[str, Any], style_names: set[str]) -> dict[str, str]:
     return dict(section)
 
 
+# A key of many dotted parts (`a.a.a... = 1`) takes tomllib memory in the square of their number
+# (4,000 parts, 8 kB of file: 64 MB; the 1 MB a settings file may hold: terabytes). A setting is
+# named by two parts at most (`view.layout = "side"`), so a longer key is refused unread.
+_MOST_KEY_PARTS = 16
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_LONG_DOTTED_KEY = re.compile(
+    rf"^[ \t]*{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{_MOST_KEY_PARTS},}}", re.MULTILINE)
+
+
 def parse_settings(text: str, style_names: set[str], table: tuple[KeyCommand, ...] = KEY_TABLE) -> Settings:
     """The settings a TOML text holds; `ConfigError` (without a file name) for anything wrong."""
+    long_key = _LONG_DOTTED_KEY.search(text)
+    if long_key:
+        line = text.count("\n", 0, long_key.start()) + 1
+        raise ConfigError(f"line {line}: a key of more than {_MOST_KEY_PARTS} dotted parts is no "
+                          "setting", hint='a setting is named by two, e.g. view.layout = "side"')
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
