@@ -246,16 +246,17 @@ def _time_of_day(time: re.Match[str]) -> str:
 
 
 # A separator, and (group 1) the digits after it when they close a group: three for a thousands
-# group, or two before another comma, a group of India's lakhs and crores (`1,50,000`).
+# group, or two before the commas of India's lakhs and crores, which end in a thousands group
+# (`1,50,000`; `5,12,13` and `10,20,30` are lists).
 _GROUP_OR_DECIMAL = re.compile(
-    r"[.,\u066b\u066c\u00a0\u202f\u2009](?=(\d{3}(?!\d)|(?<=,)\d{2}(?=,\d))?)")
+    r"[.,\u066b\u066c\u00a0\u202f\u2009](?=(\d{3}(?!\d)|(?<=,)\d{2}(?=(?:,\d{2})*,\d{3}(?!\d)))?)")
 
 
 def _plain_digits(number: str) -> str:
     """`３,000`, `3.000`, `3 000` and `٣٬٠٠٠` as `3000`, `1,50,000` as `150000`, `3,5`, `٣٫٥` and
     `3.5` as `3.5`, `−5` and `–5` as `-5`: a separator before a group of three digits that ends
     the number or meets another separator groups thousands and is dropped, and so is a comma
-    before two digits and another comma (lakhs); any other is a decimal mark, `.`, and so
+    before two digits that commas part from a thousands group (lakhs); any other is a decimal mark, `.`, and so
     is a point that begins the number (`.5` and `.500` are `0.5`). Zeros that add nothing to the
     value are dropped: `03` is `3` (`Friday 03 January`, `08:00`), `3.50` is `3.5` and `3.0` is
     `3`; so is the sign of a zero: `-0` and `-0.0` are `0`."""

@@ -492,6 +492,15 @@ def test_indian_digit_groups_of_lakhs_and_crores_are_one_number() -> None:
     assert numbers_in("2,5 and 1,5,000") == ["1.5", "2.5"]
 
 
+def test_commas_between_pairs_of_digits_not_ending_in_a_thousands_group_are_no_lakhs() -> None:
+    """India's groups of two digits end in a group of three (`1,50,000`); a list written with
+    commas (`(5,12,13)`, `10,20,30`) was read as lakhs, `512.13`, so `(5,12,13)` to `(512,13)`
+    was no number change."""
+    assert numbers_in("the triples (3,4,5) and (5,12,13)") == ["3.4.5", "5.12.13"]
+    assert numbers_in("sets of 10,20,30 and 1,50,50") == ["1.50.50", "10.20.30"]
+    assert Flag.NUMBER_CHANGED in edit_flags("the triple (5,12,13)", "the triple (512,13)")
+
+
 def test_a_straight_double_mark_in_a_hebrew_acronym_opens_no_quotation() -> None:
     """Hebrew writes an acronym with a `"` before its last letter (`צה"ל`, the army): it was read
     as a quotation running to the sentence's end, so any edit of a sentence naming the army was
