@@ -327,13 +327,17 @@ def _may_open(text: str, at: int) -> bool:
     """Whether the opening mark at `at` opens a quotation there: a straight single mark and a
     `»` do only where they stand (`_opens_single`, `_opens_reversed`), a `‘` not between the
     letters of a Latin word, where it is a Hawaiian ʻokina or an apostrophe (`Hawai‘i`,
-    `ī‘ao`), a `"` not right after a digit, where it is the sign of inches (`14", with 13"
-    available`), nor inside a Hebrew acronym (`צה"ל`), any other always."""
+    `ī‘ao`), a German `‚` not right after a letter or digit, where it is a comma's look-alike
+    or what a mis-decoded `ł` leaves (`Då‚ugosz`), a `"` not right after a digit, where it is
+    the sign of inches (`14", with 13" available`), nor inside a Hebrew acronym (`צה"ל`), any
+    other always."""
     char = text[at]
     if char == "'":
         return _opens_single(text, at)
     if char == "‘":
         return not _IN_WORD_SINGLE.match(text, at)
+    if char == "‚":
+        return not (at > 0 and text[at - 1].isalnum())
     if char == '"':
         return not (at > 0 and text[at - 1].isdigit() or _HEBREW_ACRONYM_MARK.match(text, at))
     return char != "»" or _opens_reversed(text, at)

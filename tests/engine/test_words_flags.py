@@ -481,6 +481,17 @@ def test_german_low_single_quotes_hold_a_quotation() -> None:
     assert quotations_in("„Er rief ‚Nein‘ und ging“, hieß es.") == ["Er rief ‚Nein‘ und ging"]
 
 
+def test_a_low_single_mark_after_a_letter_or_digit_opens_no_quotation() -> None:
+    """German `‚` opens a quotation before a word; after a letter or digit it is a comma's look-alike
+    or what a mis-decoded `ł` leaves (`Då‚ugosz`), and it quoted the rest of the paragraph and
+    left a quotation open for the next, so any edit after it was quote_changed."""
+    signed = "Signed —Då‚ugosz, who wrote it."
+    assert quotations_in(signed) == []
+    assert Flag.QUOTE_CHANGED not in edit_flags(signed, "Signed —Då‚ugosz, who wrote it again.")
+    assert open_quotation("Prices rose 1‚000 times‚ he said.") == ""
+    assert quotations_in("Er rief (‚Nein‘) und ging.") == ["Nein"]
+
+
 def test_indian_digit_groups_of_lakhs_and_crores_are_one_number() -> None:
     """India groups a number's digits by two above the thousands (`1,50,000`, `१,५०,०००`): the
     first comma was read as a decimal mark, `1.5`, so `1,50,000` to `150,000` was a number
