@@ -360,6 +360,7 @@ def test_seed_004_splits_cleanly(shared) -> None:  # type: ignore[no-untyped-def
     ("यह पहला श्लोक है॥ यह दूसरा है।", ["यह पहला श्लोक है॥", "यह दूसरा है।"]),
     ("今天下雨。明天晴天！你好吗？", ["今天下雨。", "明天晴天！", "你好吗？"]),
     ("他说：“我们走。”然后离开了。", ["他说：“我们走。”", "然后离开了。"]),
+    ("他说：“我们走。” 然后离开了。", ["他说：“我们走。”", "然后离开了。"]),
     ("“我们不会放弃。”市长说。救援将持续。", ["“我们不会放弃。”市长说。", "救援将持续。"]),
     ("「我們會繼續。」外交部發言人表示。", ["「我們會繼續。」外交部發言人表示。"]),
     ("“我们会赢！”大家都鼓掌了。", ["“我们会赢！”", "大家都鼓掌了。"]),
@@ -379,7 +380,8 @@ def test_scripts_without_case_and_full_width_stops_split(paragraph: str,
                                                           sentences: list[str]) -> None:
     """A paragraph in Hebrew, Arabic, Hindi or Chinese was one sentence, so one changed word made
     the whole paragraph one edit; so was one in Thai and Lao, which end a sentence with a space
-    between letters (not one beside a number), and in Myanmar and Khmer, with their full stops."""
+    between letters (not one beside a number), and in Myanmar and Khmer, with their full stops.
+    A space after a quotation's closing mark left a full-width stop before it ending nothing."""
     assert [paragraph[start:end] for start, end in split_paragraph(paragraph)] == sentences
 
 
