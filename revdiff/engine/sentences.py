@@ -216,9 +216,10 @@ _TERMINAL = re.compile(
     r"(?:\[\w{1,4}\])*(?P<space>\s+)(?=\S)"
 )
 # Chinese and Japanese full stops end a sentence with no space after them, after the marks that
-# close a quotation or a bracket and any space after those; taken whole (`?+`), those marks never
-# open the next sentence (`「我们将尽一切努力。」` at a paragraph's end is one sentence).
-_FULL_WIDTH_TERMINAL = re.compile(r"[。！？]+(?:(?P<close>[」』”’\"）)]+)\s*)?+(?=\S)")
+# close a quotation or a bracket and any space after those; taken whole (`++`, `?+`), the stops
+# and those marks never open the next sentence (`「我们将尽一切努力。」` and `「我们会赢！！」` at a
+# paragraph's end are one sentence).
+_FULL_WIDTH_TERMINAL = re.compile(r"[。！？]++(?:(?P<close>[」』”’\"）)]+)\s*)?+(?=\S)")
 # What reports a quotation closed by its full stop, in its sentence: Japanese ends one with the
 # particle `と` (or `って`) before the verb that reports it (`「全力を挙げる。」と述べた。`), and
 # Chinese names its speaker after it, a clause of a speaker and a verb of saying alone

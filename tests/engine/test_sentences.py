@@ -366,6 +366,7 @@ def test_seed_004_splits_cleanly(shared) -> None:  # type: ignore[no-untyped-def
     ("“我们会赢！”大家都鼓掌了。", ["“我们会赢！”", "大家都鼓掌了。"]),
     ("救援仍在继续。总统表示：「我们将尽一切努力。」",
      ["救援仍在继续。", "总统表示：「我们将尽一切努力。」"]),
+    ("总统表示：「我们会赢！！」", ["总统表示：「我们会赢！！」"]),
     ("首相は「全力を挙げる。」と述べた。政府は対策本部を設置した。",
      ["首相は「全力を挙げる。」と述べた。", "政府は対策本部を設置した。"]),
     ("「もう限界だ！」って言った。「大丈夫。」ところが違った。",
@@ -381,7 +382,8 @@ def test_scripts_without_case_and_full_width_stops_split(paragraph: str,
     """A paragraph in Hebrew, Arabic, Hindi or Chinese was one sentence, so one changed word made
     the whole paragraph one edit; so was one in Thai and Lao, which end a sentence with a space
     between letters (not one beside a number), and in Myanmar and Khmer, with their full stops.
-    A space after a quotation's closing mark left a full-width stop before it ending nothing."""
+    A space after a quotation's closing mark left a full-width stop before it ending nothing,
+    and a quotation closing a paragraph after two stops (`！！」`) was cut between them."""
     assert [paragraph[start:end] for start, end in split_paragraph(paragraph)] == sentences
 
 
