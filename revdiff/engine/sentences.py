@@ -206,13 +206,13 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 # A sentence's end: its punctuation (the Arabic question mark, the Urdu full stop `۔`, the
 # Devanagari dandas `।` and `॥`, the Myanmar and Khmer full stops too), the marks that close a
-# quotation or a bracket after it (German `.“` and `.«`, French `. »` after a no-break or plain
-# space), Wikipedia's reference markers (`.[1]`, `.[a][12]`), and the space before the next one.
+# quotation or a bracket after it (German `.“`, `.‘` and `.«`, French `. »` after a no-break or
+# plain space), Wikipedia's reference markers (`.[1]`, `.[a][12]`), and the space before the next one.
 # A run of stops is tried from its first mark only: tried from each mark of a run without a space
 # after it (100 kB of dots), each try read the run to its end, the paragraph's length squared.
 _TERMINAL = re.compile(
     r"(?P<punct>\.\.\.|…|(?<![.!?؟۔।॥။។៕])[.!?؟۔।॥။។៕]+)"
-    r"(?P<close>(?:[ \u00a0\u202f][»›])?[”\"’'»«“›‹」』)\]]*)"
+    r"(?P<close>(?:[ \u00a0\u202f][»›])?[”\"’'»«“‘›‹」』)\]]*)"
     r"(?:\[\w{1,4}\])*(?P<space>\s+)(?=\S)"
 )
 # Chinese and Japanese full stops end a sentence with no space after them, after the marks that

@@ -311,6 +311,7 @@ def pieces(text: str) -> list[str]:
     # a quotation closed in German or French marks ends its sentence
     ("„Wir sind bereit.“ Der Minister ging. »Nie.« Dann schwieg er.",
      ["„Wir sind bereit.“", "Der Minister ging.", "»Nie.«", "Dann schwieg er."]),
+    ("Er sagte nur: ‚Nein.‘ Danach schwieg er.", ["Er sagte nur: ‚Nein.‘", "Danach schwieg er."]),
     ("Il a dit : « Nous sommes prêts.\u00a0» Le ministre est parti. « Non ? » a-t-il demandé.",
      ["Il a dit : « Nous sommes prêts.\u00a0»", "Le ministre est parti.",
       "« Non ? » a-t-il demandé."]),
