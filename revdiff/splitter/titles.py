@@ -72,6 +72,8 @@ def split_titles_jointly(lines: Sequence[str | None], numbers: Sequence[tuple[in
     candidates = [_title_splits(line) for line in lines]
     possible: dict[int, set[str]] = {}  # per version, the titles every page showing it allows
     for options, (old_number, new_number) in zip(candidates, numbers):
+        if not options:  # a row too long to cut jointly constrains no version's title
+            continue
         for number, titles in ((old_number, {old for old, _ in options}),
                                (new_number, {new for _, new in options})):
             possible[number] = possible[number] & titles if number in possible else titles

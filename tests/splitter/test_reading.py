@@ -484,3 +484,15 @@ def test_correct_row_takes_a_kind_by_its_value() -> None:
         correct_row(article, name, 11, "change", 7)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unknown row kind 'old'; use one of: match, change"):
         correct_row(article, name, 11, "old")  # type: ignore[arg-type]
+
+
+def test_a_title_row_too_long_to_cut_jointly_leaves_its_neighbours_their_joint_cut() -> None:
+    """A title row over 2,000 characters is cut alone (each of its cuts held as two titles took
+    memory in the square of its length); it gave its versions no possible title at all, so the
+    pages beside it lost their joint cut too."""
+    from revdiff.splitter.titles import split_titles_jointly
+
+    long_row = "A " * 1001 + "B B"
+    splits = split_titles_jointly([long_row, "B B C", "C D"], [(1, 2), (2, 3), (3, 4)])
+    assert [(split.old, split.new, split.sure) for split in splits[1:]] == [
+        ("B B", "C", True), ("C", "D", True)]
