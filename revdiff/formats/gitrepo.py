@@ -61,7 +61,7 @@ from typing import IO, Self
 from revdiff.errors import EmptyInput, MalformedPage, RevdiffError, StoreError
 from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.decoding import decode_version_bytes
-from revdiff.formats.fields import parse_number, shown, source_of_url
+from revdiff.formats.fields import shown, source_of_url
 from revdiff.formats.git_layout import (
     MOST_VERSION_DIGITS,
     TRAILER_CHANGES,
@@ -722,11 +722,20 @@ def _warn_when_number_goes_back(article: _ArticleParts, commit: str) -> None:
             "history")
 
 
+# A change count as `revdiff store` writes one: the article's, whatever its reader took (a
+# NewsEdits file's `num_versions` may be any 64-bit integer), in ASCII digits after an optional
+# minus; not `1_000` or `٣`, which `int` took too, nor more digits than a version number has.
+_STORED_COUNT = re.compile(rf"-?[0-9]{{1,{MOST_VERSION_DIGITS}}}")
+
+
 def _stored_changes(trailers: dict[str, str], place: str) -> int | None:
     if TRAILER_CHANGES not in trailers:
         return None
-    # as every reader takes a change count: `int` also took `-3`, `1_000` and `٣`
-    return parse_number(trailers[TRAILER_CHANGES], TRAILER_CHANGES, place, hint=_NOT_BY_STORE)
+    written = trailers[TRAILER_CHANGES].strip()
+    if not _STORED_COUNT.fullmatch(written):
+        raise MalformedPage(f"{TRAILER_CHANGES} {shown(written)} is not a whole number",
+                            place, hint=_NOT_BY_STORE)
+    return int(written)
 
 
 def _stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:
