@@ -13,6 +13,7 @@ import contextlib
 import faulthandler
 import os
 import signal
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -176,3 +177,31 @@ def mutated(draw: st.DrawFn, original: bytes, max_edits: int = 6) -> bytes:
 
 def sample_bytes(relative: str) -> bytes:
     return (SAMPLES / relative).read_bytes()
+
+
+def storable_path(path: str, plain: str) -> str:
+    """`path`, or `plain` when git cannot store it as a file's path (an empty, `.`, `..` or
+    `.git` part, a trailing slash)."""
+    unstorable = path.endswith("/") or any(part in ("", ".", "..", ".git")
+                                           for part in path.split("/"))
+    return plain if unstorable else path
+
+
+def fast_import_commit(branch: str, seconds: int, message: bytes, path: bytes,
+                       content: bytes) -> bytes:
+    """One commit of a `git fast-import` stream, on `branch` at `seconds` since 1970: `content`
+    written at `path` (as the stream names it: bare, or quoted with its escapes)."""
+    return (b"commit refs/heads/%s\ncommitter F <f@x> %d +0000\n" % (branch.encode(), seconds)
+            + b"data %d\n%s\n" % (len(message), message)
+            + b"M 100644 inline " + path + b"\n"
+            + b"data %d\n%s\n" % (len(content), content))
+
+
+def imported_repository(stream: bytes, name: str, branch: str) -> Path:
+    """A new repository `name` in a fresh folder, its `branch` holding what the fast-import
+    `stream` (ended by `done`) writes."""
+    repo = fresh_folder() / name
+    subprocess.run(["git", "init", "-q", "-b", branch, str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "fast-import", "--quiet", "--done"], input=stream,
+                   check=True, capture_output=True)
+    return repo
