@@ -185,8 +185,7 @@ def _halves_of_day(text: str) -> dict[str, set[str]]:
     """The halves of the day (`a`, `p`) that `text` gives each time (`10`, `10:30`)."""
     halves: dict[str, set[str]] = {}
     for hour, minutes, half in _TIME_OF_HALF_DAY.findall(text):
-        time = f"{int(hour)}:{minutes}" if minutes and minutes != "00" else str(int(hour))
-        halves.setdefault(time, set()).add(half.lower())
+        halves.setdefault(_time_of_day(hour, minutes), set()).add(half.lower())
     return halves
 
 
@@ -216,7 +215,8 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     be the 1890s), which `edit_flags` takes only to see two texts' numbers alike. A terminal's
     control sequence holds none (`\x1b[31m`)."""
     text = _CONTROL_SEQUENCE.sub("", text)
-    found = [_time_of_day(time) for time in _TIME.finditer(text)] if other_styles else []
+    found = ([_time_of_day(*time.group(1, 2)) for time in _TIME.finditer(text)]
+             if other_styles else [])
     if other_styles:
         found += [_full_decade(decade) for decade in _DECADE.finditer(text)]
         text = _DECADE.sub(" ", _TIME.sub(" ", text))
@@ -239,10 +239,10 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     return sorted(found)
 
 
-def _time_of_day(time: re.Match[str]) -> str:
-    """The time `time` as `h:mm`, or its hour alone on the hour (`08:00` and `8` are alike)."""
-    hour, minutes = int(time.group(1)), time.group(2)
-    return str(hour) if minutes == "00" else f"{hour}:{minutes}"
+def _time_of_day(hour: str, minutes: str) -> str:
+    """A time as `h:mm`, or its hour alone on the hour or when no minutes are given (`08:00`,
+    `8` and `8 a.m.` have one hour)."""
+    return str(int(hour)) if minutes in ("", "00") else f"{int(hour)}:{minutes}"
 
 
 # A separator, and (group 1) the digits after it when they close a group: three for a thousands
