@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from revdiff.engine.attributions import attributions_in, same_sources
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
@@ -151,6 +152,11 @@ _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
 # that names (`Category A storms`, `Serie A clubs`), where an article is capital at a start only.
 _INDEFINITE_ARTICLE = re.compile(r"(?:\ban?|(?<![^\W\d_]\s)\bAn?)\s+"
                                  r"(?!(?i:few|couple|handful|number|lot|little)\b)(?=[^\W\d_])")
+# A one that counts the word after it, for which an article may stand, in digits or in words (`1
+# person`, `one person`, `$1m`); not the one of `Jan. 1.`, `rose to one.`, `the 1st` or a time,
+# `at 1 p.m.`.
+_COUNTING_ONE = re.compile(r"(?<![\w.,\u066b\u066c−–-])(?:1\s*|one\s+)"
+                           r"(?!(?:[ap]\.?\s?m|o['’]clock|st)\b)(?=[^\W\d_])", re.IGNORECASE)
 # A range of years whose end is written in its last two digits, `2019–20`, `2019-20` and `2019/20`
 # (not a month, `2019-12`, whose digits are no later year of the century, nor a date,
 # `2019-12-05`), and a decade written in full or in its last two digits, `1990s` and `'90s`.
@@ -209,11 +215,10 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British
     `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3` (a signed number, `-0.25`,
     stays one), digits grouped by ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
-    `2019–20` or `2019/20`, as `2019` and `2020`, a decade, `1990s` or `'90s`, as `1990s`, and
-    the article `a` or `an` before a word (not `a few`, `a number of`) as `1`, `a person` as `one
-    person` is: readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may
-    be the 1890s), which `edit_flags` takes only to see two texts' numbers alike. A terminal's
-    control sequence holds none (`\x1b[31m`)."""
+    `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`:
+    readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the
+    1890s), which `edit_flags` takes only to see two texts' numbers alike
+    (`_numbers_alike_in_other_styles`). A terminal's control sequence holds none (`\x1b[31m`)."""
     text = _CONTROL_SEQUENCE.sub("", text)
     found = ([_time_of_day(*time.group(1, 2)) for time in _TIME.finditer(text)]
              if other_styles else [])
@@ -222,7 +227,6 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         text = _DECADE.sub(" ", _TIME.sub(" ", text))
         text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
-        found += ["1" for _ in _INDEFINITE_ARTICLE.finditer(text)]
     for match in _NUMBER.finditer(text):
         found.append(_plain_digits(match.group()))
         if magnitude := _magnitude(text, match):
@@ -394,7 +398,7 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
         return frozenset({Flag.ENCODING_ONLY})
     flags: set[Flag] = set()
     numbers_differ = (numbers_in(old) != numbers_in(new)
-                      and numbers_in(old, other_styles=True) != numbers_in(new, other_styles=True))
+                      and not _numbers_alike_in_other_styles(old, new))
     numbers_differ = numbers_differ or _half_of_day_changed(old, new)
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
@@ -410,6 +414,26 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
             and not same_sources(attributions_in(old), attributions_in(new))):
         flags.add(Flag.ATTRIBUTION_CHANGED)
     return frozenset(flags)
+
+
+def _numbers_alike_in_other_styles(old: str, new: str) -> bool:
+    """Whether `old` and `new` hold the same numbers read in other styles (`numbers_in`), or differ
+    only by ones that count a word in one text where the other has as many more articles `a` or
+    `an` (not `a few`, `a number of`): `one person` and `1 person` to `a person` (or `$1m` to `a
+    million dollars`) change none,
+    where `on Jan. 1.` to `in a month`, `at 1 p.m.` to `in an hour` and `one soldier at a
+    checkpoint` to `the soldier at the checkpoint` do."""
+    old_numbers = Counter(numbers_in(old, other_styles=True))
+    new_numbers = Counter(numbers_in(new, other_styles=True))
+    if old_numbers == new_numbers:
+        return True
+    gone, came = old_numbers - new_numbers, new_numbers - old_numbers
+    articles_came = len(_INDEFINITE_ARTICLE.findall(new)) - len(_INDEFINITE_ARTICLE.findall(old))
+    if not came and set(gone) == {"1"}:
+        return gone["1"] == articles_came and gone["1"] <= len(_COUNTING_ONE.findall(old))
+    if not gone and set(came) == {"1"}:
+        return came["1"] == -articles_came and came["1"] <= len(_COUNTING_ONE.findall(new))
+    return False
 
 
 def _quoted_words(text: str) -> list[str]:
