@@ -95,6 +95,9 @@ _CLAUSE_END = re.compile(rf"[,;:.!?)\]”\"»—–]$|{_CLOSING_SINGLE.pattern}"
 # A token that opens one: it begins with an opening quotation mark or bracket.
 _OPENS_CLAUSE = re.compile(r"^[(\[“\"«‘—–]")
 _AROUND = "\"'“”‘’«»()[]{}.,;:!?…—–-"
+# The marks that open a quotation at a token's start (a single one that does is written `“` by
+# `_single_quotations_doubled`, or stays `‘`).
+_OPENING_QUOTATION_MARKS = "“\"«„‘"
 
 
 # A single mark that opens a quotation: before a letter at a token's start (`‘We`, not `'90s`).
@@ -657,12 +660,14 @@ def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:
     follows a capitalised word of its clause (`Edward Said, the critic, wrote …`), outside a
     headline in title case, where every word is capitalised (`Pompeo Said Iran Would Pay`), unless
     a comma follows it there too, as the verb of a headline has words after it (`Edward Said, from
-    Columbia University.`)."""
+    Columbia University.`), where no quotation opens after the comma, which the verb introduces
+    (`Biden Said, “We Will Win”`)."""
     if tokens[at].strip(_AROUND) != "Said":
         return False
     if at == 0:
         return len(tokens) > 1 and tokens[1][:1].isupper()
-    name_possible = not title_case or tokens[at].endswith(",")
+    quotation_follows = at + 1 < len(tokens) and tokens[at + 1][:1] in _OPENING_QUOTATION_MARKS
+    name_possible = not title_case or tokens[at].endswith(",") and not quotation_follows
     return name_possible and tokens[at - 1][:1].isupper() and not _ends_clause(tokens[at - 1])
 
 

@@ -178,6 +178,16 @@ def test_a_capitalised_said_after_a_capitalised_word_is_part_of_a_name(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize("text", [
+    'Biden Said, "We Will Win This Election"',
+    "Biden Said, “We Will Win This Election”",
+    "Biden Said, ‘We Will Win This Election’"])
+def test_said_and_a_comma_before_a_quotation_in_a_title_case_headline_is_the_verb(text: str) -> None:
+    # a comma after `Said` in title case made it a name (for `Edward Said, from Columbia
+    # University.`), so a headline quoting its speaker named none
+    assert attributions_in(text) == [("biden",)]
+
+
 @pytest.mark.parametrize(("text", "sources"), [
     ("Trump Said He Would Meet Kim", [("trump",)]),
     ("Iran Strikes Back, Officials Said", [("officials",)]),
