@@ -224,11 +224,11 @@ _FULL_WIDTH_TERMINAL = re.compile(r"[。！？]++(?:(?P<close>[」』”’\"）
 # particle `と` (or `って`) before the verb that reports it (`「全力を挙げる。」と述べた。`), and
 # Chinese names its speaker after it, a clause of a speaker and a verb of saying alone
 # (`“我们不会放弃。”市长说。`, `「我們會繼續。」他表示。`). A sentence may open with a word that
-# begins with `と` (`ところが`, `とはいえ`), and does so after a quotation too, as does a
-# Chinese clause that says more (`“我们走。”然后离开了。`) or says what something is, with `是`,
+# begins with `と` (`ところが`, `とはいえ`, `とても`, `ともに`), and does so after a quotation too,
+# as does a Chinese clause that says more (`“我们走。”然后离开了。`) or says what something is, with `是`,
 # where the verb's character ends a noun (`“…。”他是总统的顾问。`, `这是他的第一部小说。`).
 _REPORTS_QUOTATION = re.compile(
-    r"と(?!ころ|はいえ|にかく|もかく|りあえず|もあれ)|って"
+    r"と(?!ころ|はいえ|にかく|もかく|りあえず|もあれ|ても|もに|りわけ|うとう)|って"
     r"|[^\s。！？，、：；「」『』“”是]{1,12}?(?:说|說|表示|称|稱|指出|强调|強調|问|問|写道|寫道)[。！]")
 # Thai and Lao have no full stop: a space between two of their letters ends a sentence or a
 # clause. A space beside a number (`ประมาณ ๕๐๐ คน`), before or after the repetition mark (`ต่าง ๆ`)
