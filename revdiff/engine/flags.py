@@ -420,9 +420,8 @@ def _numbers_alike_in_other_styles(old: str, new: str) -> bool:
     """Whether `old` and `new` hold the same numbers read in other styles (`numbers_in`), or differ
     only by ones that count a word in one text where the other has as many more articles `a` or
     `an` (not `a few`, `a number of`): `one person` and `1 person` to `a person` (or `$1m` to `a
-    million dollars`) change none,
-    where `on Jan. 1.` to `in a month`, `at 1 p.m.` to `in an hour` and `one soldier at a
-    checkpoint` to `the soldier at the checkpoint` do."""
+    million dollars`) change none, where `on Jan. 1.` to `in a month`, `at 1 p.m.` to `in an
+    hour` and `one soldier at a checkpoint` to `the soldier at the checkpoint` do."""
     old_numbers = Counter(numbers_in(old, other_styles=True))
     new_numbers = Counter(numbers_in(new, other_styles=True))
     if old_numbers == new_numbers:
