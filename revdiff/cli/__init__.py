@@ -8,6 +8,7 @@ command's module (and the libraries it needs) is imported only when that command
 from __future__ import annotations
 
 import errno
+import io
 import os
 import sys
 from importlib import import_module
@@ -80,6 +81,14 @@ def _refuse_a_mistyped_command(word: str) -> None:
 _WRITE_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
+def _escape_what_stdout_cannot_encode() -> None:
+    """Text stdout's encoding cannot hold (the `␛` shown for an escape in an article, on a
+    Latin-1 terminal; a curly quote in a file written on Windows) written as `\\u241b`, as Python
+    writes it to stderr, where printing it ended the command with a traceback."""
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
+
+
 class RevdiffGroup(click.Group):
     """The top-level group: commands imported on first use, `revdiff INPUT...` meaning
     `revdiff view INPUT...`, and one exit path for errors and Ctrl-C."""
@@ -87,6 +96,7 @@ class RevdiffGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """As click's; and when the help or the version, which click writes while it reads the
         arguments, cannot be written (`revdiff --help > /dev/full`), one error line."""
+        _escape_what_stdout_cannot_encode()
         try:
             return super().main(*args, **kwargs)
         except OSError as error:

@@ -265,3 +265,20 @@ def test_a_closed_pipe_under_stdout_ends_quietly_with_0(arguments: list[str]) ->
     finally:
         os.close(write_end)
     assert (process.returncode, process.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("arguments", [["parse", "--format", "text"], ["diff"]])
+def test_text_a_latin1_stdout_cannot_hold_is_written_as_escapes(arguments: list[str],
+                                                                tmp_path: Path) -> None:
+    """An escape in an article is shown as `␛`, which a Latin-1 stdout (a terminal in such a
+    locale) cannot hold: the text output ended with a traceback; it is written as `\\u241b`."""
+    folder = tmp_path / "article \x1b[2J"  # its name is the article's title
+    folder.mkdir()
+    (folder / "0.txt").write_text("Before \x1b[2J the change.\n", encoding="utf-8")
+    (folder / "1.txt").write_text("After \x1b[2J the change.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "revdiff", *arguments, str(folder)],
+                            capture_output=True, timeout=120, check=False,
+                            env={**os.environ, "PYTHONIOENCODING": "latin-1"})
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert b"\\u241b[2J" in result.stdout
+    assert b"\x1b[2J" not in result.stdout
