@@ -165,14 +165,15 @@ def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:
     return offset, len(text) - offset
 
 
-# Characters a phrase typed may write otherwise: quote styles and dashes.
-_ALIKE = {**dict.fromkeys("'‘’‚", "['‘’‚]"), **dict.fromkeys('"“”„«»', '["“”„«»]'),
-          **dict.fromkeys("-‐‑–—", "[-‐‑–—]")}
+# Characters a phrase typed may write otherwise: quote styles and dashes, with the Hebrew geresh,
+# gershayim and maqaf that a Hebrew keyboard types as `'`, `"` and `-` (`צה"ל` for `צה״ל`).
+_ALIKE = {**dict.fromkeys("'‘’‚׳", "['‘’‚׳]"), **dict.fromkeys('"“”„«»״', '["“”„«»״]'),
+          **dict.fromkeys("-‐‑–—־", "[-‐‑–—־]")}
 
 
 def _phrase_pattern(needle: str) -> re.Pattern[str]:
     """The phrase as a pattern in which a run of white space matches any run, and a quote or a
-    dash any quote or dash of its kind (`Iran's` finds `Iran’s`)."""
+    dash any quote or dash of its kind (`Iran's` finds `Iran’s`, `צה"ל` finds `צה״ל`)."""
     parts = [r"\s+" if word == " " else _ALIKE.get(word, re.escape(word))
              for word in re.sub(r"\s+", " ", needle)]
     return re.compile("".join(parts) + _NO_MARK_AFTER)

@@ -114,6 +114,16 @@ def test_search_reads_white_space_quotes_and_dashes_as_written_otherwise() -> No
         assert text[hit.offset:hit.offset + len(found)] == found
 
 
+def test_search_reads_hebrew_punctuation_as_the_quotes_and_dash_a_keyboard_types() -> None:
+    """Israeli news write `צה״ל` with a gershayim, `ג׳ורג׳` with gereshes and `בית־ספר` with a
+    maqaf; a Hebrew keyboard types `"`, `'` and `-`, so `צה"ל` typed found nothing."""
+    paragraph = "דובר צה״ל אמר כי ג׳ורג׳ הגיע לבית־ספר."
+    versions = (Version(0, "t", (paragraph,)),)
+    for query, written in [('צה"ל', "צה״ל"), ("ג'ורג'", "ג׳ורג׳"), ("בית-ספר", "בית־ספר")]:
+        (hit,) = search_versions(versions, query)
+        assert paragraph[hit.offset:hit.offset + hit.length] == written
+
+
 def test_search_finds_full_width_and_half_width_forms() -> None:
     """Japanese and Chinese news write digits and Latin letters full-width (`２０２４年`, `ＡＩ`)
     and some katakana half-width (`ｶﾀｶﾅ`): `2024`, `ai` and `カタカナ` typed found none of them."""
