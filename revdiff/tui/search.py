@@ -135,21 +135,24 @@ def _snippet(paragraph: str, offset: int, length: int) -> tuple[str, tuple[int, 
 
 # Characters that show nothing where they stand: the soft hyphen (`Bundes\u00adregierung`), the
 # zero-width space (between Thai words), the word joiner and the zero-width no-break space. A
-# phrase typed as it shows holds none of them.
-_UNSEEN = "\u00ad\u200b\u2060\ufeff"
+# phrase typed as it shows holds none of them. Nor, as a rule, does one typed in Arabic or Hebrew
+# hold the vowel signs most text leaves out, nor the Arabic tatweel that stretches a word: with
+# them left out as well, `محمد` finds `محمّد` and `الاقتصـــاد`, `שלום` finds `שָׁלוֹם`. (The
+# hamza and madda that NFKD splits from `أ`, `ئ`, `آ` stay: they tell those letters apart.)
+_UNSEEN = re.compile("[\u00ad\u200b\u2060\ufeff"
+                     "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"  # Hebrew points, accents
+                     "\u0640\u064b-\u0652\u0656-\u065f\u0670]")  # Arabic tatweel, vowel signs
 
 
 def _key(text: str) -> str:
     """Text as searched: decomposed to compatibility forms (NFKD: full-width `２０２４` and `ＡＩ`
     are `2024` and `AI`, half-width `ｶﾀｶﾅ` is `カタカナ`), case-folded, without the characters
-    that show nothing (`_UNSEEN`). All act character by character (NFKD only reorders a run of
+    that show nothing nor the Arabic and Hebrew vowel signs (`_UNSEEN`). All act character by character (NFKD only reorders a run of
     marks), so a length in it traces back character by character."""
     folded = unicodedata.normalize("NFKD", text).casefold()
     if folded.isascii():  # none of `_UNSEEN` is ASCII
         return folded
-    for unseen in _UNSEEN:  # replace, not translate: translate looks up every character
-        folded = folded.replace(unseen, "")
-    return folded
+    return _UNSEEN.sub("", folded)
 
 
 def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:
@@ -211,7 +214,7 @@ class VersionSearch:
         offset, length = found.start(), found.end() - found.start()
         # a letter folds to more than one, or one unseen to none (both in `Für die
         # Bundes\u00adregierung`, the same length folded): count in the text
-        if len(folded) != len(text) or any(c in text for c in _UNSEEN):
+        if len(folded) != len(text) or _UNSEEN.search(text):
             return _unfolded(text, offset, length)
         return offset, length
 

@@ -124,6 +124,20 @@ def test_search_reads_hebrew_punctuation_as_the_quotes_and_dash_a_keyboard_types
         assert paragraph[hit.offset:hit.offset + hit.length] == written
 
 
+def test_search_finds_arabic_and_hebrew_words_whatever_vowel_signs_they_are_written_with() -> None:
+    """Arabic news write a shadda or a tanween on some words (`محمّد`, `أيضاً`) and stretch a
+    headline's word with tatweel (`الاقتصـــاد`), Hebrew some vowel points (`שָׁלוֹם`); the word
+    typed as most text writes it (`محمد`) found none of them. The hamza stays a letter's part:
+    `ايضا` does not find `أيضاً`."""
+    paragraph = "قال محمّد إن الاقتصـــاد سيتحسن أيضاً. שָׁלוֹם עולם"
+    versions = (Version(0, "t", (paragraph,)),)
+    for query, written in [("محمد", "محمّد"), ("الاقتصاد", "الاقتصـــاد"), ("محمّد", "محمّد"),
+                           ("שלום עולם", "שָׁלוֹם עולם")]:
+        (hit,) = search_versions(versions, query)
+        assert paragraph[hit.offset:hit.offset + hit.length] == written
+    assert not search_versions(versions, "ايضا")
+
+
 def test_search_finds_full_width_and_half_width_forms() -> None:
     """Japanese and Chinese news write digits and Latin letters full-width (`２０２４年`, `ＡＩ`)
     and some katakana half-width (`ｶﾀｶﾅ`): `2024`, `ai` and `カタカナ` typed found none of them."""
