@@ -1,6 +1,6 @@
 """Grapheme clusters: what a reader sees as one character. A letter with its accents, an emoji with
 its skin tone, emoji joined by zero-width joiners into one (`👨‍👩‍👧`), a flag of two regional
-indicators (`🇺🇸`), a keycap (`1️⃣`).
+indicators (`🇺🇸`), a keycap (`1️⃣`), a conjunct of consonants joined by a virama (`प्र`, `क्ष`).
 
 Unicode's rules (UAX #29) in the part that text needs, from `unicodedata` and the emoji ranges
 below: `unicodedata` has no emoji property, and the `regex` module's `\\X` is no dependency of
@@ -125,10 +125,47 @@ def continues_cluster(before: str, char: str) -> bool:
     if joins_previous(char):
         return True
     if last == ZERO_WIDTH_JOINER:  # emoji joined into one, such as `👩‍🚀`
-        return is_pictograph(char) and _pictograph_before_joiner(before)
+        return (is_pictograph(char) and _pictograph_before_joiner(before)
+                or _joins_conjunct(before, char))
     if is_regional_indicator(char) and is_regional_indicator(last):
         return _trailing_indicators(before) % 2 == 1
-    return False
+    return _joins_conjunct(before, char)
+
+
+# The viramas that join the consonants around them into one conjunct (Unicode's InCB=Linker, as
+# Unicode 15.1 gave it: Devanagari, Bengali, Gujarati, Oriya, Telugu and Malayalam; version 16 added
+# Myanmar, Khmer, Balinese ...), and those scripts' consonants (InCB=Consonant), first and last code
+# point of each range.
+_LINKERS = frozenset("\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d")
+_CONSONANTS = (
+    (0x0915, 0x0939), (0x0958, 0x095F), (0x0978, 0x097F), (0x0995, 0x09A8), (0x09AA, 0x09B0),
+    (0x09B2, 0x09B2), (0x09B6, 0x09B9), (0x09DC, 0x09DD), (0x09DF, 0x09DF), (0x09F0, 0x09F1),
+    (0x0A95, 0x0AA8), (0x0AAA, 0x0AB0), (0x0AB2, 0x0AB3), (0x0AB5, 0x0AB9), (0x0AF9, 0x0AF9),
+    (0x0B15, 0x0B28), (0x0B2A, 0x0B30), (0x0B32, 0x0B33), (0x0B35, 0x0B39), (0x0B5C, 0x0B5D),
+    (0x0B5F, 0x0B5F), (0x0B71, 0x0B71), (0x0C15, 0x0C28), (0x0C2A, 0x0C39), (0x0C58, 0x0C5A),
+    (0x0D15, 0x0D3A),
+)
+_CONSONANT = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _CONSONANTS)
+                        + "]")
+
+
+def is_conjunct_consonant(char: str) -> bool:
+    """A consonant that a virama joins to the one before it (Unicode's InCB=Consonant)."""
+    return _CONSONANT.match(char) is not None
+
+
+def _joins_conjunct(before: str, char: str) -> bool:
+    """Whether the consonant `char` is the next one of a conjunct that `before` ends in (Unicode's
+    rule GB9c): `before` starts with a consonant and ends in a virama, non-spacing marks (a nukta)
+    or a zero-width joiner after it (`प्र`, `क्ष`, `স্ত`, one letter to a reader, came as `प्` and `र`, so a line
+    could end after the virama)."""
+    if not is_conjunct_consonant(char) or not is_conjunct_consonant(before[0]):
+        return False
+    at = len(before) - 1
+    while at > 0 and before[at] not in _LINKERS and (
+            before[at] == ZERO_WIDTH_JOINER or unicodedata.category(before[at]) in ("Mn", "Me")):
+        at -= 1
+    return before[at] in _LINKERS
 
 
 def _pictograph_before_joiner(text: str) -> bool:

@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from revdiff.engine.graphemes import grapheme_clusters, is_emoji, is_pictograph
+from revdiff.engine.graphemes import (
+    grapheme_clusters,
+    is_conjunct_consonant,
+    is_emoji,
+    is_pictograph,
+)
 
 FAMILY, FAMILY_SON = "👨\u200d👩\u200d👧", "👨\u200d👩\u200d👦"
 ENGLAND = "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"
@@ -31,6 +36,17 @@ def test_the_thai_and_lao_vowel_am_stays_with_its_letter() -> None:
     assert list(grapheme_clusters("ນ້ຳ")) == ["ນ້ຳ"]
 
 
+def test_consonants_joined_by_a_virama_are_one_cluster() -> None:
+    """`प्र` came as `प्` and `र`: a long Hindi word wrapped at `अंतर्` and `राष्ट्`, each line's
+    end a bare virama, and a title cut to `प्…`."""
+    assert list(grapheme_clusters("प्रधानमंत्री अंतर्राष्ट्रीय")) == [
+        "प्र", "धा", "न", "मं", "त्री", " ", "अं", "त", "र्रा", "ष्ट्री", "य"]
+    assert list(grapheme_clusters("স্তর ક્ષ క్ష ക്ഷ ଷ୍ଟ क्\u200dष")) == [
+        "স্ত", "র", " ", "ક્ષ", " ", "క్ష", " ", "ക്ഷ", " ", "ଷ୍ଟ", " ", "क्\u200dष"]
+    # a virama after white space joins nothing
+    assert list(grapheme_clusters(" ्र")) == [" ", "्", "र"]
+
+
 def test_emoji_are_told_from_other_symbols() -> None:
     assert all(is_emoji(cluster) for cluster in (FAMILY, "👍🏽", "🇺🇸", "❤️", "1️⃣", ENGLAND, "©"))
     assert not any(is_emoji(cluster) for cluster in ("★", "✓", "—", "€", "a", "e\u0301", "."))
@@ -51,4 +67,21 @@ def test_the_pictographs_are_unicodes() -> None:
 
 @given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
 def test_clusters_are_those_of_the_regex_module(text: str) -> None:
+    assert list(grapheme_clusters(text)) == regex.findall(r"\X", text)
+
+
+# Indic letters, viramas (some on their letter), vowel signs (spacing `ि`, `ા`; non-spacing `ु`),
+# a nukta, the joiner, an independent vowel (`অ`) and a Latin letter.
+def test_the_conjunct_consonants_are_unicodes() -> None:
+    # those of the six scripts of Unicode 15.1 (version 16 gave more scripts conjuncts)
+    consonant = regex.compile(r"\p{InCB=Consonant}")
+    assert [hex(point) for point in range(0x0900, 0x0D80)
+            if is_conjunct_consonant(chr(point)) != bool(consonant.match(chr(point)))] == []
+
+
+CONJUNCT_PIECES = ["प", "्", "र", "ि", "ु", "क", "\u093c", "\u200d", "অ", "স্", "ত", "ા", "ક્", "ష", "്", "a"]
+
+
+@given(st.lists(st.sampled_from(CONJUNCT_PIECES), max_size=12).map("".join))
+def test_conjunct_clusters_are_those_of_the_regex_module(text: str) -> None:
     assert list(grapheme_clusters(text)) == regex.findall(r"\X", text)
