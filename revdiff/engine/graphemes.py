@@ -157,8 +157,8 @@ def is_conjunct_consonant(char: str) -> bool:
 def _joins_conjunct(before: str, char: str) -> bool:
     """Whether the consonant `char` is the next one of a conjunct that `before` ends in (Unicode's
     rule GB9c): `before` starts with a consonant and ends in a virama, non-spacing marks (a nukta)
-    or a zero-width joiner after it (`प्र`, `क्ष`, `স্ত`, one letter to a reader, came as `प्` and `र`, so a line
-    could end after the virama)."""
+    or a zero-width joiner after it (`प्र`, `क्ष`, `স্ত`: one letter to a reader, which came as `प्`
+    and `र`, so that a line could end after the virama)."""
     if not is_conjunct_consonant(char) or not is_conjunct_consonant(before[0]):
         return False
     at = len(before) - 1

@@ -147,8 +147,9 @@ _UNSEEN = re.compile("[\u00ad\u200b\u2060\ufeff"
 def _key(text: str) -> str:
     """Text as searched: decomposed to compatibility forms (NFKD: full-width `２０２４` and `ＡＩ`
     are `2024` and `AI`, half-width `ｶﾀｶﾅ` is `カタカナ`), case-folded, without the characters
-    that show nothing nor the Arabic and Hebrew vowel signs (`_UNSEEN`). All act character by character (NFKD only reorders a run of
-    marks), so a length in it traces back character by character."""
+    that show nothing nor the Arabic and Hebrew vowel signs (`_UNSEEN`). All act character by
+    character (NFKD only reorders a run of marks), so a length in it traces back character by
+    character."""
     folded = unicodedata.normalize("NFKD", text).casefold()
     if folded.isascii():  # none of `_UNSEEN` is ASCII
         return folded

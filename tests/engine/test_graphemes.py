@@ -79,7 +79,8 @@ def test_the_conjunct_consonants_are_unicodes() -> None:
             if is_conjunct_consonant(chr(point)) != bool(consonant.match(chr(point)))] == []
 
 
-CONJUNCT_PIECES = ["प", "्", "र", "ि", "ु", "क", "\u093c", "\u200d", "অ", "স্", "ত", "ા", "ક્", "ష", "്", "a"]
+CONJUNCT_PIECES = ["प", "्", "र", "ि", "ु", "क", "\u093c", "\u200d", "অ", "স্", "ত", "ા", "ક્", "ష",
+                   "്", "a"]
 
 
 @given(st.lists(st.sampled_from(CONJUNCT_PIECES), max_size=12).map("".join))
