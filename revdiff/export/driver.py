@@ -53,7 +53,12 @@ from revdiff.export.records import (
     article_ref,
     display_title,
 )
-from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
+from revdiff.export.staging import (
+    JournalEntry,
+    ResumeMismatch,
+    Staging,
+    check_room_for_staging,
+)
 from revdiff.export.worker_loss import InFlight, WorkerLost, working_on
 from revdiff.export.writers import ExportWriter, csv_header
 from revdiff.formats.article_errors import skipping_bad_articles
@@ -409,6 +414,7 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
         check_targets(targets, [*job.inputs, *(path for unit in units for path in unit.paths)],
                       folder=job.format == "html")
         check_companions(targets, job.out)
+        check_room_for_staging(job.out)
     progress = ExportProgress(units_total=len(units), skipped_inputs=list(missing))
     owned = executor is None
     if executor is None:

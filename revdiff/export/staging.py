@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from revdiff.errors import RevdiffError
-from revdiff.export.output_guard import OutputProblem, is_read_only
+from revdiff.export.output_guard import OutputProblem, is_read_only, lock_path
 from revdiff.stop_signals import stops_held
 
 JOURNAL_NAME = "journal.jsonl"
@@ -63,6 +63,23 @@ def staging_path(out: Path) -> Path:
 
 def discarded_path(out: Path) -> Path:
     return out.parent / f".{out.name}.revdiff-discarded"
+
+
+def check_room_for_staging(out: Path) -> None:
+    """Refuse an output whose name leaves the file system no room for the lock and staging
+    folders revdiff makes beside it (`.<OUT name>.revdiff-discarded`), before the run starts."""
+    try:
+        longest = os.pathconf(out.parent, "PC_NAME_MAX")
+    except OSError:  # a missing folder is told when the lock is taken
+        return
+    name = len(os.fsencode(out.name))
+    beside = max(len(os.fsencode(path(out).name))
+                 for path in (lock_path, staging_path, discarded_path))
+    if beside > longest:
+        raise OutputProblem(f"the output's name is too long: revdiff stages the run beside it "
+                            f"under names {beside - name} bytes longer, and this file system "
+                            f"takes names of up to {longest} bytes", str(out),
+                            hint=f"choose an -o name of at most {longest - beside + name} bytes")
 
 
 class Staging:

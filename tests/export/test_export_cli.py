@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -468,3 +469,17 @@ def test_a_stream_that_exports_nothing_writes_nothing_to_stdout(  # type: ignore
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1].startswith("revdiff: error: ")
     assert result.stdout == ""
+
+
+def test_an_output_name_too_long_to_stage_beside_is_one_error_line(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path) -> None:
+    """The output's name fits the file system, but `.<name>.revdiff-partial` beside it does not:
+    refused before the run, in one line that says how long a name may be."""
+    longest = os.pathconf(tmp_path, "PC_NAME_MAX")
+    out = tmp_path / ("a" * (longest - 14 - len(".jsonl")) + ".jsonl")  # its lock name fits
+    result = run_cli("export", str(samples), "-o", str(out))
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("revdiff: error: ")
+    assert f"choose an -o name of at most {longest - 19} bytes" in lines[0]
+    assert list(tmp_path.iterdir()) == []
