@@ -8,6 +8,7 @@ import io
 import json
 import sqlite3
 import unicodedata
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,8 @@ from revdiff.export.records import (
 from revdiff.formats import load
 from revdiff.model import Article, Comparison, Edit, EditOp, Version
 from revdiff.render.newsedits import write_database
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def export(inputs: list[str], out: Path, fmt: str, **options: object) -> list[Path]:
@@ -438,3 +441,20 @@ def test_a_carriage_return_in_a_csv_cell_stays_in_its_row(tmp_path: Path) -> Non
     printed = CliRunner().invoke(main, ["diff", str(database), "--format", "csv"])
     assert printed.exit_code == 0, printed.output
     assert list(csv.reader(io.StringIO(printed.stdout, newline=""))) == edit_records
+
+
+def test_export_md_says_which_times_have_no_utc_offset(tmp_path: Path) -> None:
+    # EXPORT.md called every time an ISO timestamp, so a researcher read NYTdiff's local times,
+    # written without an offset, as UTC beside the +00:00 of the other trackers
+    trackers = ROOT / "samples"
+    _, comparisons_path = export([str(trackers / "nytdiff-titles.db"),
+                                  str(trackers / "diffengine.db")], tmp_path / "t.jsonl", "jsonl")
+    rows = read_jsonl(comparisons_path)
+    offsets = {(row["warnings"] != [], datetime.fromisoformat(str(row["old_time"])).utcoffset())
+               for row in rows}
+    assert offsets == {(True, None), (True, timedelta(0))}
+    assert any("no time zone" in warning for row in rows for warning in row["warnings"])
+    export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
+    assert "where the input stored none it has no UTC offset (`2020-01-03T11:05:00`" in export_md
+    assert rows[0]["old_time"] == "2020-01-03T11:05:00"
+    assert "read with `convert_dates=False`" in export_md
