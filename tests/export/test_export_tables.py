@@ -458,3 +458,25 @@ def test_export_md_says_which_times_have_no_utc_offset(tmp_path: Path) -> None:
     assert "where the input stored none it has no UTC offset (`2020-01-03T11:05:00`" in export_md
     assert rows[0]["old_time"] == "2020-01-03T11:05:00"
     assert "read with `convert_dates=False`" in export_md
+
+
+def test_export_md_says_how_the_text_of_several_sentences_is_joined(samples: Path,
+                                                                     tmp_path: Path) -> None:
+    # EXPORT.md said only "the sentences' text": a split's new_text holds a line break between
+    # the paragraphs its lines stand in, where split_sentences joined by a space gave another text
+    story = samples / "iran-strikes-us-troops-in-iraq"
+    (database,) = run_export(ExportJob((str(story),), tmp_path / "s.sqlite", "sqlite",
+                                       sentences="lines")).outputs
+    with sqlite3.connect(database) as connection:
+        text, indices, version = connection.execute(
+            "SELECT new_text, new_indices, new_version FROM edits WHERE op = 'split'").fetchone()
+        sentences = [connection.execute(
+            "SELECT sentence FROM split_sentences WHERE entry_id = 0 AND version = ? AND "
+            "sent_idx = ?", (version, index)).fetchone()[0] for index in json.loads(indices)]
+        booleans = connection.execute(
+            "SELECT DISTINCT typeof(boring), typeof(rewrite) FROM comparisons").fetchall()
+    assert text == "\n".join(sentences) != " ".join(sentences)
+    assert booleans == [("integer", "integer")]
+    export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
+    assert "a line break (`\\n`) between paragraphs" in export_md
+    assert "SQLite ones the integers 1/0" in export_md
