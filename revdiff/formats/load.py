@@ -550,6 +550,9 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
     if plain_texts:
         article = plain.read_versions([(t.name, t.text) for t in plain_texts])
         return [_with_warnings(article, plain_texts)]
+    position: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        position.setdefault(text.name, index)
     # pages that give their versions exactly are read first: flattened pages are fitted to them
     exact = [page for page in pages if page.format is not Format.SNIFFER_DIFF_TEXT]
     articles = [_with_warnings(_read_page(page), [page]) for page in exact]
@@ -560,12 +563,15 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
     flattened = [t for t in pages if t.format is Format.SNIFFER_DIFF_TEXT]
     read_flattened = []
     flattened_names = []
+    flattened_starts = []
     for article in sniffer_text.read_diff_texts([(t.name, t.text) for t in flattened], known):
         read_from = {page.name for page in article.pages}
         read_flattened.append(_with_warnings(article, [t for t in flattened if t.name in read_from]))
         flattened_names.append(", ".join(sorted(read_from)))
+        flattened_starts.append(min(position[name] for name in read_from))
     return merge_articles(read_flattened + articles,
-                          flattened_names + [page.name for page in exact])
+                          flattened_names + [page.name for page in exact],
+                          flattened_starts + [position[page.name] for page in exact])
 
 
 def _read_page(page: TextInput) -> Article:
@@ -581,18 +587,26 @@ def _read_page(page: TextInput) -> Article:
     return readers[page.format](page.text, page.name)
 
 
-def merge_articles(articles: list[Article], inputs: Sequence[str]) -> list[Article]:
+def merge_articles(articles: list[Article], inputs: Sequence[str],
+                   starts: Sequence[int] | None = None) -> list[Article]:
     """Join articles read from several pages of one URL into one version chain; `inputs` names
-    the page (or pages) each article was read from.
+    the page (or pages) each article was read from, and `starts` where its first page stands
+    among the inputs (by default, where the article stands in `articles`): the joined articles
+    come in the order of their first pages, as given, though flattened pages are read last.
 
     Versions are keyed by number; two pages that give one version number different texts
     (other than by symbols a flattened page lost) are an error, since they cannot both be right.
     """
     merged: dict[str, list[tuple[Article, str]]] = {}
+    first_page: dict[str, int] = {}
     for index, (article, source) in enumerate(zip(articles, inputs, strict=True)):
-        merged.setdefault(article.url or f"#{index}", []).append((article, source))
+        key = article.url or f"#{index}"
+        merged.setdefault(key, []).append((article, source))
+        start = index if starts is None else starts[index]
+        first_page[key] = min(first_page.get(key, start), start)
     result = []
-    for key, group in merged.items():
+    for key in sorted(merged, key=first_page.__getitem__):
+        group = merged[key]
         if len(group) == 1:
             article, source = group[0]
             result.append(_finished(article, source))

@@ -508,3 +508,14 @@ def test_pages_that_do_not_say_which_versions_they_compare_are_not_joined() -> N
         f"{ARTICLE_URL}: n1.html does not say which versions it compares, so it cannot be "
         "joined with the other pages of its article (save the pages from a browser, which notes "
         "each page's address, or give the version files)")
+
+
+def test_pages_given_together_keep_the_order_they_were_given_in() -> None:
+    # a flattened News Sniffer page is read after the exact pages, and its article came first
+    # whatever its place: `export page.html flattened.txt` numbered the flattened page's article
+    # 0, where EXPORT.md numbers articles in input order
+    page = str(PAGES / "us-sends-3000-troops-v1-v2-rendered.html")
+    flattened = str(SAMPLES / "washpo-soleimani-v6-v7.txt")
+    given_first = [article.url for article in load([page, flattened])]
+    assert given_first[0] == "https://news.example.com/2020/01/03/us-will-send-troops-to-middle-east/"
+    assert [article.url for article in load([flattened, page])] == given_first[::-1]
