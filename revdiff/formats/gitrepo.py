@@ -30,7 +30,10 @@ so does a stored version numbered below the stored version before it.
 
 A file none of whose versions is text (binary: a NUL byte, or bytes no encoding reads), or that
 is empty in every version, is no article; one warning on the repository's first article counts
-such files and names a few. A repository without a text file is an error.
+such files and names a few. A repository without a text file is an error. A Git LFS file (git
+holds a pointer in its place) is read from the repository's LFS store, `lfs/objects` in its git
+directory; a version whose content is not there is left out, warned, and a file with none there
+is counted as binary files are.
 
 A file renamed on the chain (git's rename detection between a commit and its first parent, `-M`:
 the old path gone, a new path at least half alike) goes on as the same article at its new path; a
@@ -47,6 +50,7 @@ repositories are both read.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -108,6 +112,13 @@ _OBJECT_ID = re.compile(r"[0-9a-f]{64}|[0-9a-f]{40}")
 # The most of a ref file read: a ref's line is an id and its name.
 _LONGEST_REF_LINE = 1 << 16
 _NOT_FILES = ("160000", "120000")  # the modes of a submodule and of a symbolic link
+# A Git LFS pointer (spec v1): git holds it in place of the file, whose content `git lfs fetch`
+# puts in the repository's LFS store (`lfs/objects/`). No pointer is longer than 1024 bytes.
+_LFS_POINTER = re.compile(rb"version https://git-lfs\.github\.com/spec/v1\n"
+                          rb"(?:ext-\d+-\w+ sha256:[0-9a-f]{64}\n)*"
+                          rb"oid sha256:([0-9a-f]{64})\nsize (\d+)\n")
+_LONGEST_LFS_POINTER = 1024
+_FETCH_LFS = "git lfs fetch --all fetches it into the repository"
 # A warning names at most this many of the files it is about, and counts the rest.
 _NAMES_SHOWN = 3
 
@@ -153,6 +164,7 @@ class _ArticleParts:
     unwrapped: list[tuple[int, str, str]] = field(default_factory=list)
     wrap_width: int | None = None  # the widest any of its plain versions looks wrapped at
     emptied: bool = False  # a commit left the file without text: no version (`_add_version`)
+    unfetched: bool = False  # a Git LFS pointer whose content is not in the repository
 
 
 def is_repository(path: Path) -> bool:
@@ -168,6 +180,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         raise StoreError("not a git repository", str(path),
                          hint="give the directory that holds .git, or a bare repository")
     parts: dict[int, _ArticleParts] = {}
+    common = common_git_dir(path.resolve())
     with sanitized_clone(path) as clone:
         unfinished = _unfinished_store(path, clone)
         if not has_commits(clone):
@@ -188,32 +201,69 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                 where = f"{path}:{change.path!r}" if not change.path.isprintable() \
                     else f"{path}:{change.path}"
                 try:
-                    _add_version(article, change, blobs.read(change.blob, where, max_bytes),
-                                 where)
+                    data = _lfs_content(blobs.read(change.blob, where, max_bytes), common,
+                                        where, max_bytes)
+                    if data is None:
+                        article.warnings.append(f"{change.commit[:12]}: the content of this Git "
+                                                f"LFS file is not in the repository ({_FETCH_LFS}"
+                                                "); left out")
+                        article.unfetched = True
+                        continue
+                    _add_version(article, change, data, where)
                 except RevdiffError as error:  # one file's: `export --skip-errors` reads the rest
                     skip_or_raise(error)
                     failed.add(change.lineage)
     kept = [article for lineage, article in parts.items() if lineage not in failed]
     read = [article for article in kept if article.versions]
-    binary = [article.path for article in kept if not article.versions and not article.emptied]
-    empty = [article.path for article in kept if not article.versions and article.emptied]
+    unread = [article for article in kept if not article.versions]
+    unfetched = [article.path for article in unread if article.unfetched]
+    empty = [article.path for article in unread if article.emptied and not article.unfetched]
+    binary = [article.path for article in unread
+              if not article.emptied and not article.unfetched]
     if not read and failed:
         return []  # each left out with its error
     if not read:
-        held = "; ".join(_files("binary", binary) + _files("empty", empty))
+        held = "; ".join(_files("binary", binary) + _files("empty", empty)
+                         + _files("Git LFS", unfetched))
         raise EmptyInput(f"no file in the history of the current branch (HEAD) holds text"
                          f"{': ' if held else ''}{held}", str(path),
-                         hint="revdiff reads the versions of text files; binary "
+                         hint=f"the Git LFS files' content is not in the repository: {_FETCH_LFS}"
+                         if unfetched
+                         else "revdiff reads the versions of text files; binary "
                               "files, symbolic links and submodules are no articles")
     # said once, on the repository's first article
     for kind, paths, why in (("binary", binary, "is text"), ("empty", empty, "holds text")):
         for files in _files(kind, paths):
             read[0].warnings.append(f"{files} left out: no version of "
                                     f"{'it' if len(paths) == 1 else 'them'} {why}")
+    for files in _files("Git LFS", unfetched):
+        read[0].warnings.append(f"{files} left out: the content of no version of "
+                                f"{'it' if len(unfetched) == 1 else 'them'} is in the repository; "
+                                f"{_FETCH_LFS}")
     if unfinished:
         read[0].warnings.append(f"{path}: {unfinished}; run the same revdiff store again to "
                                 "put them there")
     return [_finish(article) for article in read]
+
+
+def _lfs_content(data: bytes, common: Path, where: str, max_bytes: int) -> bytes | None:
+    """The content a Git LFS pointer stands for, read from the repository's LFS store
+    (`common` is its git directory): `data` itself when it is no pointer, None when the store
+    lacks the content (or holds other bytes under its id). The size the pointer gives is checked
+    against `max_bytes` before the content is read."""
+    pointer = _LFS_POINTER.fullmatch(data) if len(data) <= _LONGEST_LFS_POINTER else None
+    if pointer is None:
+        return data
+    object_id, size = pointer.group(1).decode("ascii"), int(pointer.group(2))
+    check_size(size, where, max_bytes)
+    # (a FIFO or device there was refused with the git directory's: `refuse_special_files`)
+    stored = common / "lfs" / "objects" / object_id[:2] / object_id[2:4] / object_id
+    try:
+        with open(stored, "rb") as file:
+            content = file.read(size + 1)
+    except OSError:
+        return None
+    return content if hashlib.sha256(content).hexdigest() == object_id else None
 
 
 def _unfinished_store(path: Path, clone: Path) -> str | None:

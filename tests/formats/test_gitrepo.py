@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -717,6 +718,49 @@ def test_a_repository_of_binary_files_only_is_one_error_line(tmp_path: Path) -> 
     commit_bytes(repo, 0, {"logo.png": b"\x89PNG\0"}, "logo")
     assert_one_error_line(parse_cli(repo), "no file in the history of the current branch (HEAD) "
                           "holds text: 1 binary file (logo.png)")
+
+
+def lfs_pointer(content: bytes) -> str:
+    return (f"version https://git-lfs.github.com/spec/v1\n"
+            f"oid sha256:{hashlib.sha256(content).hexdigest()}\nsize {len(content)}\n")
+
+
+def fetch_lfs(repo_dir: Path, content: bytes) -> None:
+    """Put `content` in the repository's LFS store, as `git lfs fetch` does."""
+    object_id = hashlib.sha256(content).hexdigest()
+    stored = repo_dir / ".git" / "lfs" / "objects" / object_id[:2] / object_id[2:4] / object_id
+    stored.parent.mkdir(parents=True)
+    stored.write_bytes(content)
+
+
+def test_a_git_lfs_file_is_read_from_the_lfs_store_not_as_its_pointer(tmp_path: Path) -> None:
+    """git holds a Git LFS file as a pointer (`version https://git-lfs...`, `oid sha256:...`),
+    which was read as the article's text: versions of hashes. The content is read from the
+    repository's LFS store; a version whose content is not there is left out, warned, and so is
+    a file none of whose content is there."""
+    texts = [b"First.\nSecond.\n", b"First.\nSecond, edited.\n"]
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": lfs_pointer(texts[0]),
+                          "chart.txt": lfs_pointer(b"not fetched")}, "first")
+    commit_text(repo, 60, {"story.txt": lfs_pointer(texts[1])}, "second")
+    fetch_lfs(repo, texts[1])
+    [story] = read_repository(repo)
+    assert paragraphs(story) == [("First.", "Second, edited.")]
+    assert len(story.warnings) == 2
+    assert "the content of this Git LFS file is not in the repository" in story.warnings[0]
+    assert story.warnings[1] == ("1 Git LFS file (chart.txt) left out: the content of no "
+                                 "version of it is in the repository; git lfs fetch --all "
+                                 "fetches it into the repository")
+    fetch_lfs(repo, texts[0])
+    [story] = read_repository(repo)
+    assert paragraphs(story) == [("First.", "Second."), ("First.", "Second, edited.")]
+
+
+def test_a_repository_of_unfetched_git_lfs_files_says_to_fetch_them(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": lfs_pointer(b"First.\n")}, "first")
+    assert_one_error_line(parse_cli(repo), "holds text: 1 Git LFS file (story.txt)",
+                          "git lfs fetch --all")
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
