@@ -192,7 +192,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                              str(path), hint=hint)
         changes = read_history(clone, "HEAD", str(path))
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
-        with BlobReader(clone) as blobs:
+        with BlobReader(clone, _missing_object_hint(common)) as blobs:
             for change in changes:
                 if change.lineage in failed or PurePosixPath(change.path).name in _GIT_FILES:
                     continue
@@ -244,6 +244,22 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         read[0].warnings.append(f"{path}: {unfinished}; run the same revdiff store again to "
                                 "put them there")
     return [_finish(article) for article in read]
+
+
+# What to do about an object missing from a repository that is no partial clone
+_DAMAGED = "the repository is incomplete or damaged; check it with git fsck"
+
+
+def _missing_object_hint(common: Path) -> str:
+    """What to do when an object the history names is missing from the repository whose git
+    directory is `common`: a partial clone (`git clone --filter`, its packs marked `.promisor`)
+    lacks file contents by design, and revdiff fetches nothing."""
+    if any((common / "objects" / "pack").glob("*.promisor")):
+        return ("the repository is a partial clone, made with git clone --filter, and revdiff "
+                "fetches nothing: fetch every version's content into it first with git -c "
+                "remote.origin.partialclonefilter= fetch --refetch origin, or clone it again "
+                "without --filter")
+    return _DAMAGED
 
 
 def _lfs_content(data: bytes, common: Path, where: str, max_bytes: int) -> bytes | None:
@@ -534,9 +550,11 @@ class BlobReader:
     """File contents from one `git cat-file --batch` process in a sanitized clone.
 
     Each object's size is read from its header and checked before its content is read.
+    `missing_hint` says what to do when an object is missing (`_missing_object_hint`).
     """
 
-    def __init__(self, git_dir: Path) -> None:
+    def __init__(self, git_dir: Path, missing_hint: str = _DAMAGED) -> None:
+        self._missing_hint = missing_hint
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the reader
         self._process = subprocess.Popen(
             [git_executable(), "--git-dir", str(git_dir), "cat-file", "--batch"],
@@ -574,8 +592,7 @@ class BlobReader:
                              hint=f"git said: {self._complaint()}; check it with git fsck")
         if len(header) == 2 and header[1] == b"missing":
             raise StoreError(f"stored version {object_id} is missing from the repository", where,
-                             hint="the repository is incomplete or damaged; check it with "
-                                  "git fsck")
+                             hint=self._missing_hint)
         if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
             raise StoreError(f"stored version {object_id} cannot be read", where,
                              hint=f"git said: {self._complaint()}; check it with git fsck")

@@ -666,6 +666,20 @@ def test_a_shallow_clone_is_refused_with_what_to_do(tmp_path: Path) -> None:
 
 
 
+def test_a_partial_clone_lacking_old_versions_says_how_to_fetch_them(tmp_path: Path) -> None:
+    """A blobless clone (`git clone --filter=blob:none`) holds only the checked-out text; its
+    older versions were said to be missing from a repository "incomplete or damaged", with git
+    fsck to run, which finds nothing wrong."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    commit_text(repo, 60, {"story.txt": "One. Two.\n"}, "second")
+    git_at(repo, 60, "config", "uploadpack.allowFilter", "true")
+    partial = tmp_path / "partial"
+    subprocess.run(["git", "clone", "-q", "--filter=blob:none", repo.as_uri(), str(partial)],
+                   capture_output=True, check=True)
+    assert_one_error_line(parse_cli(partial), "is missing from the repository",
+                          "partial clone", "fetch --refetch origin", "without --filter")
+
 def test_a_symbolic_link_is_no_article(tmp_path: Path) -> None:
     """git keeps a link as a blob of its target's name: that is no version of an article."""
     repo = new_repository(tmp_path / "repo")
