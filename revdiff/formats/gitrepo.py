@@ -53,6 +53,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -272,13 +273,17 @@ def _lfs_content(data: bytes, common: Path, where: str, max_bytes: int) -> bytes
         return data
     object_id, size = pointer.group(1).decode("ascii"), int(pointer.group(2))
     check_size(size, where, max_bytes)
-    # (a FIFO or device there was refused with the git directory's: `refuse_special_files`)
     stored = common / "lfs" / "objects" / object_id[:2] / object_id[2:4] / object_id
     try:
-        with open(stored, "rb") as file:
-            content = file.read(size + 1)
+        # opened without waiting: `lfs` may link out of the git directory, past the check for
+        # FIFOs and devices (`refuse_special_files`), to a FIFO, whose open waits for a writer
+        descriptor = os.open(stored, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return None
+    with open(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        content = file.read(size + 1)
     return content if hashlib.sha256(content).hexdigest() == object_id else None
 
 

@@ -777,6 +777,25 @@ def test_a_repository_of_unfetched_git_lfs_files_says_to_fetch_them(tmp_path: Pa
                           "git lfs fetch --all")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX file kind")
+def test_an_lfs_store_linked_to_a_fifo_is_no_content(tmp_path: Path) -> None:
+    """A downloaded repository whose `lfs` folder links to a folder beside it, where the
+    content's name is a FIFO: reading it waited for a writer forever (the check for FIFOs in
+    the git directory follows no link to a folder). It is no content, as a missing one is."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "First.\n", "chart.txt": lfs_pointer(b"Chart.\n")},
+                "first")
+    commit_text(repo, 60, {"story.txt": "First, edited.\n"}, "second")
+    object_id = hashlib.sha256(b"Chart.\n").hexdigest()
+    trap = tmp_path / "repo" / "trap" / "objects" / object_id[:2] / object_id[2:4]
+    trap.mkdir(parents=True)
+    os.mkfifo(trap / object_id)
+    (repo / ".git" / "lfs").symlink_to(repo / "trap")
+    result = parse_cli(repo)  # a hang ends in TimeoutExpired
+    assert result.returncode == 0, result.stderr
+    assert "1 Git LFS file (chart.txt) left out" in result.stdout
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
                     reason="giving a repository to another user needs root")
 def test_a_repository_another_user_owns_is_read(tmp_path: Path) -> None:
