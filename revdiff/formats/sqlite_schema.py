@@ -79,9 +79,9 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
             problem = error
     if cannot_share:
         raise MalformedPage(f"cannot read this SQLite database in WAL mode from a read-only "
-                            f"folder ({problem})", str(path),
+                            f"folder ({sqlite_said(problem)})", str(path),
                             hint="copy it, with its -wal file, to a folder you may write") from None
-    raise MalformedPage(f"not a readable SQLite database ({problem})", str(path),
+    raise MalformedPage(f"not a readable SQLite database ({sqlite_said(problem)})", str(path),
                         hint=_what_to_do(problem)) from None
 
 
@@ -199,6 +199,17 @@ class BoundedConnection(sqlite3.Connection):
         return self.checks_left < 0
 
 
+# The most of SQLite's message an error line quotes: it may quote a whole schema entry.
+_LONGEST_SAID = 300
+
+
+def sqlite_said(error: sqlite3.Error) -> str:
+    """SQLite's message for an error line: on one line (a broken schema entry it quotes may span
+    many), and shortened."""
+    said = " ".join(str(error).split())
+    return said if len(said) <= _LONGEST_SAID else said[:_LONGEST_SAID] + "…"
+
+
 def raise_dropped_stop(connection: sqlite3.Connection, error: sqlite3.DatabaseError) -> None:
     """Raise again the Ctrl-C or SIGTERM that stopped a query, for every query that catches
     sqlite3's errors: its KeyboardInterrupt is raised in the progress handler, where sqlite3
@@ -222,7 +233,7 @@ def cannot_read(connection: sqlite3.Connection, table: str, error: sqlite3.Datab
         return MalformedPage(f"reading {table} takes more work than a file of this size can need "
                              "(a view in it computes without end)", where,
                              hint="give the file the tracker wrote, whose tables hold the versions")
-    return MalformedPage(f"cannot read {table} ({error})", where)
+    return MalformedPage(f"cannot read {table} ({sqlite_said(error)})", where)
 
 
 def _connected(uri: str) -> BoundedConnection:
@@ -292,7 +303,7 @@ def tables(connection: sqlite3.Connection, where: str) -> dict[str, Table]:
             found[name.lower()] = Table(name, columns)
     except sqlite3.DatabaseError as error:
         raise_dropped_stop(connection, error)
-        raise MalformedPage(f"cannot read the SQLite schema ({error})", where,
+        raise MalformedPage(f"cannot read the SQLite schema ({sqlite_said(error)})", where,
                             hint=_what_to_do(error)) from None
     return found
 

@@ -160,6 +160,21 @@ def sqlite_schema_name_not_utf8(path: Path) -> Path:
     return target
 
 
+def sqlite_schema_sql_over_lines(path: Path) -> Path:
+    """A schema entry whose broken SQL spans lines: SQLite's error message quotes it, and the
+    error came out on as many lines (found by the long fuzz run)."""
+    target = path / "outlet.db"
+    with sqlite3.connect(target) as connection:
+        connection.execute("CREATE TABLE entryversion (id INTEGER)")
+    connection.close()
+    with sqlite3.connect(target) as connection:
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute("UPDATE sqlite_master SET sql = 'CREATE TABLE [entryversion (\n"
+                           "    id INTEGER PRIMARY KEY,\n    title TEXT\n)'")
+    connection.close()
+    return target
+
+
 def json_nested_deep(path: Path) -> Path:
     """json recursed once per level: 100,000 levels gave a RecursionError traceback."""
     target = path / "export.json"
@@ -199,6 +214,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
                                    "SQLite file of no tracker revdiff knows (tables: articles)"),
     "damaged SQLite": (damaged_sqlite, "SQLite database is cut short"),
     "SQLite schema name not UTF-8": (sqlite_schema_name_not_utf8, "a name in it is not UTF-8"),
+    "SQLite schema over lines": (sqlite_schema_sql_over_lines,
+                                 'unrecognized token: "[entryversion ( id INTEGER PRIMARY KEY,'),
     "JSON nested deep": (json_nested_deep, "JSON nested deeper than Python reads"),
     "JSON Lines nested deep": (json_lines_nested_deep, "JSON nested deeper than Python reads"),
 }
