@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from revdiff.engine import words
 from revdiff.engine.flags import edit_flags, numbers_in, open_quotation, quotations_in
 from revdiff.engine.graphemes import grapheme_clusters
 from revdiff.engine.similarity import similarity
@@ -60,6 +61,25 @@ def test_word_diff_one_side_empty() -> None:
     assert word_diff("", "New text.") == ((1, "New text."),)
     assert word_diff("Old text.", "") == ((-1, "Old text."),)
     assert word_diff("Same.", "Same.") == ((0, "Same."),)
+
+
+def test_a_sentence_of_many_short_tokens_gets_the_diff_bounded_in_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A giant was told by its characters (50,000), where the work grows with its tokens: a
+    sentence of 20,000 characters in 13,520 tokens (`?” he said. ` again and again) against one
+    as long took 19 s exactly (found by the long fuzz run)."""
+    bounded: list[int] = []
+    giant = words._GIANT_DIFFER
+    timed = giant.diff_main
+    monkeypatch.setattr(giant, "diff_main", lambda *args: bounded.append(1) or timed(*args))
+    old = "?” he said. " * 1690
+    new = "\r ?” he said.  ” » Officials ”" * 776
+    diff = word_diff(old, new)
+    assert bounded
+    assert old_side(diff) == old and new_side(diff) == new
+    assert word_diff("A short sentence.", "A short, edited sentence.") == (
+        (0, "A short"), (1, ", edited"), (0, " sentence."))
+    assert len(bounded) == 1
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
