@@ -290,14 +290,34 @@ class Staging:
             shutil.rmtree(discarded, ignore_errors=True)
 
 
+def _temporary_path(path: Path) -> Path:
+    """Where `write_text_atomically` writes first: a new file under a name no one can guess (a
+    link planted at a known name would be followed)."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+
+
+def check_room_for_temporary(path: Path) -> None:
+    """Refuse a name that leaves the file system no room for the temporary file
+    `write_text_atomically` writes beside it (`.<NAME>.<16 hex digits>.tmp`), before writing."""
+    try:
+        longest = os.pathconf(path.parent, "PC_NAME_MAX")
+    except OSError:  # a missing folder is told by the write
+        return
+    longer_by = len(os.fsencode(_temporary_path(path).name)) - len(os.fsencode(path.name))
+    if len(os.fsencode(path.name)) + longer_by > longest:
+        raise OutputProblem(f"the name is too long: this file system takes names of up to "
+                            f"{longest} bytes, and revdiff writes through a temporary file beside "
+                            f"it named {longer_by} bytes longer, so a name may have "
+                            f"{longest - longer_by} bytes at most", str(path))
+
+
 def write_text_atomically(path: Path, text: str) -> None:
     """Write `path` through a temporary file beside it and a rename: old or new, never half. A
     read-only file is not replaced (`PermissionError`), as a write to it would fail."""
     if path.is_file() and is_read_only(path.stat().st_mode):
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    # a new file under a name no one can guess: a link planted at a known name would be followed
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    temporary = _temporary_path(path)
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with open(descriptor, "w", encoding="utf-8") as handle:

@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from revdiff.export.output_guard import OutputProblem, check_targets
+from revdiff.export.staging import check_room_for_temporary
 from revdiff.model import Comparison
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
@@ -30,8 +31,9 @@ class ExportScreen(Dialog[ExportChoice | None]):
     Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
     to the name typed. Another format gives a typed name that ends in the last one's suffix its
     own. A missing folder is refused (nothing is created), and so is what `revdiff export -o`
-    refuses (a device, a FIFO, a read-only file, an input); an existing file is only replaced
-    after a second Enter.
+    refuses (a device, a FIFO, a read-only file, an input), and a name with no room beside it for
+    the temporary file it is written through; an existing file is only replaced after a second
+    Enter.
     """
 
     # `q` closes it from the list of formats; in the file name it is typed
@@ -139,6 +141,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
             folder_exists, is_folder = path.parent.is_dir(), path.is_dir()
             if folder_exists and not is_folder:
                 check_targets([path], self.inputs, folder=False)
+                check_room_for_temporary(path)
         except OutputProblem as problem:
             self._say(f"{shown}: {problem.message}: type another name")
             return

@@ -348,6 +348,26 @@ async def test_export_refuses_what_export_o_refuses_and_a_name_too_long(
         assert target.read_text() == "One.\n"
 
 
+@run_async
+async def test_export_refuses_a_name_that_leaves_no_room_for_its_temporary_file(
+        chain_article: Article, tmp_path: Path) -> None:
+    """A name that fit the file system but not with the temporary file written beside it
+    (`.NAME.<16 hex digits>.tmp`, 22 bytes longer) closed the dialog, losing the name typed, and
+    then failed with `File name too long` for a name shorter than the limit."""
+    target = tmp_path / ("a" * (os.pathconf(tmp_path, "PC_NAME_MAX") - 14) + ".txt")
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab", "ctrl+u")
+        await pilot.press(*str(target), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        problem = str(app.screen.query_one("#export-problem", Static).content)
+        assert "the name is too long" in problem and problem.endswith(": type another name")
+        assert app.screen.query_one(Input).value == str(target)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_defaults_to_the_settings_or_downloads_not_the_working_directory(
         chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
