@@ -133,7 +133,13 @@ class ExportScreen(Dialog[ExportChoice | None]):
         if not value.strip():
             self._say("Type a file name first")
             return
-        path = Path(value.strip()).expanduser()
+        path = Path(value.strip())
+        try:
+            path = path.expanduser()
+        except RuntimeError:  # `~name` of no user, or `~` with neither $HOME nor an account
+            self._say(f"Cannot tell which home folder {visible(path.parts[0])} is: type the folder "
+                      "in full")
+            return
         if not path.is_absolute():
             path = self.directory / path
         shown = visible(str(path))

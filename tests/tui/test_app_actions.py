@@ -368,6 +368,22 @@ async def test_export_refuses_a_name_that_leaves_no_room_for_its_temporary_file(
     assert list(tmp_path.iterdir()) == []
 
 
+@run_async
+async def test_export_names_a_home_folder_it_cannot_find(chain_article: Article,
+                                                          tmp_path: Path) -> None:
+    """`~nouser/x.txt` (a mistyped user name) ended the app with a RuntimeError traceback."""
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab", "ctrl+u", *"~no-such-user-here/x.txt", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        problem = str(app.screen.query_one("#export-problem", Static).content)
+        assert problem == ("Cannot tell which home folder ~no-such-user-here is: type the folder "
+                           "in full")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_defaults_to_the_settings_or_downloads_not_the_working_directory(
         chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
