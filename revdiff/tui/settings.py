@@ -78,7 +78,7 @@ def config_path(environ: Mapping[str, str] = os.environ) -> Path:
     ($XDG_CONFIG_HOME or ~/.config on Linux, ~/Library/Application Support on macOS,
     %APPDATA% on Windows), in `revdiff/config.toml`."""
     if environ.get(CONFIG_ENV):
-        return Path(environ[CONFIG_ENV]).expanduser()
+        return _home_expanded(environ[CONFIG_ENV], CONFIG_ENV)
     if sys.platform == "win32" and environ.get("APPDATA"):
         base = Path(environ["APPDATA"])
     elif sys.platform == "darwin":
@@ -86,6 +86,16 @@ def config_path(environ: Mapping[str, str] = os.environ) -> Path:
     else:
         base = Path(environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return base / "revdiff" / "config.toml"
+
+
+def _home_expanded(name: str, setting: str) -> Path:
+    """`name` with a leading `~` or `~user` made that home folder; refused when there is none."""
+    path = Path(name)
+    try:
+        return path.expanduser()
+    except RuntimeError:  # `~user` of no user, or `~` with neither $HOME nor an account
+        raise ConfigError(f"{setting}: cannot tell which home folder {visible(path.parts[0])} is",
+                          hint="write the folder in full") from None
 
 
 def key_name(key: str) -> str:
@@ -252,7 +262,8 @@ def parse_settings(text: str, style_names: set[str], table: tuple[KeyCommand, ..
     return Settings(
         layout=_string(view, "layout", "view", LAYOUTS, "auto"),
         sentences=_string(view, "sentences", "view", SENTENCE_MODES, "auto"),
-        export_directory=Path(export_directory).expanduser() if export_directory else None,
+        export_directory=(_home_expanded(export_directory, "view.export_directory")
+                          if export_directory else None),
         keys=_keys(sections["keys"], table),
         colours=_colours(sections["colours"], style_names),
     )

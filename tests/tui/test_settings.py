@@ -96,6 +96,8 @@ def test_a_good_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     ('"\\u001b[2J" = 1', r"unknown setting file.'\x1b[2J'"),
     ('[view]\nexport_directory = "~/notes\\u001b]0;pwned\\u0007"',
      r"view.export_directory '~/notes\x1b]0;pwned\x07' holds a control character"),
+    ('[view]\nexport_directory = "~no-such-user-here/notes"',  # was a RuntimeError traceback
+     "view.export_directory: cannot tell which home folder ~no-such-user-here is"),
 ])
 def test_a_bad_file_is_refused_with_what_and_where(tmp_path: Path, text: str, expected: str) -> None:
     path = write_config(tmp_path, text)
@@ -132,6 +134,16 @@ def test_the_command_refuses_a_bad_file_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2 and result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert "config.toml" in line and "view.layout" in line and "Traceback" not in result.stderr
+
+
+def test_the_command_refuses_a_revdiff_config_in_a_home_folder_it_cannot_find() -> None:
+    """`REVDIFF_CONFIG='~nouser/config.toml'` ended with a RuntimeError traceback."""
+    env = {**os.environ, "REVDIFF_CONFIG": "~no-such-user-here/config.toml"}
+    result = subprocess.run([sys.executable, "-m", "revdiff", "view", str(CHAIN)], env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == ("revdiff: error: REVDIFF_CONFIG: cannot tell which home folder "
+                             "~no-such-user-here is (write the folder in full)\n")
 
 
 def test_the_sentence_mode_of_the_file_reaches_the_text_output(tmp_path: Path) -> None:
