@@ -30,10 +30,10 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
     to the name typed. Another format gives a typed name that ends in the last one's suffix its
-    own. A missing folder is refused (nothing is created), and so is what `revdiff export -o`
-    refuses (a device, a FIFO, a read-only file, an input), and a name with no room beside it for
-    the temporary file it is written through; an existing file is only replaced after a second
-    Enter.
+    own. A missing folder is refused (nothing is created; `notes/` names a folder), and so is
+    what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an input), and a name
+    with no room beside it for the temporary file it is written through; an existing file is only
+    replaced after a second Enter.
     """
 
     # `q` closes it from the list of formats; in the file name it is typed
@@ -134,6 +134,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self._say("Type a file name first")
             return
         path = Path(value.strip())
+        # `notes/` names a folder, made or not: a file must not take its name (Path drops the `/`)
+        names_folder = value.strip().endswith(os.sep)
         try:
             path = path.expanduser()
         except RuntimeError:  # `~name` of no user, or `~` with neither $HOME nor an account
@@ -145,7 +147,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
         shown = visible(str(path))
         try:
             folder_exists, is_folder = path.parent.is_dir(), path.is_dir()
-            if folder_exists and not is_folder:
+            if folder_exists and not (is_folder or names_folder):
                 check_targets([path], self.inputs, folder=False)
                 check_room_for_temporary(path)
         except OutputProblem as problem:
@@ -158,6 +160,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self._say(f"No folder {visible(str(path.parent))}: type a name in a folder that exists")
         elif is_folder:
             self._say(f"{shown} is a folder: type a file name")
+        elif names_folder:
+            self._say(f"No folder {shown}: type a name in a folder that exists")
         elif os.path.lexists(path) and self.confirmed != path:
             self.confirmed = path
             self._say(f"{shown} exists: Enter again replaces it, Esc keeps it")

@@ -256,6 +256,13 @@ async def test_export_asks_before_replacing_and_creates_no_folder(chain_article:
         await pilot.pause()
         assert "No folder" in str(app.screen.query_one("#export-problem", Static).content)
         assert not (tmp_path / "new").exists()
+        # a name ending in `/` names a folder: it was written as a file named `new`
+        app.screen.query_one(Input).value = str(tmp_path / "new") + os.sep
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(app.screen.query_one("#export-problem", Static).content) == (
+            f"No folder {tmp_path / 'new'}: type a name in a folder that exists")
+        assert not (tmp_path / "new").exists()
         await pilot.press("escape", "e", "enter", "enter")  # Enter again: replace it
         await pilot.pause()
         assert existing.read_text().startswith("us-deploys-troops-after-soleimani-strike: version 0 -> 1")
