@@ -259,11 +259,16 @@ def parse_settings(text: str, style_names: set[str], table: tuple[KeyCommand, ..
         # terminal (set its title, wrote over the screen)
         raise ConfigError(f"view.export_directory {export_directory!r} holds a control character",
                           hint="name a folder without one")
+    export_folder = (_home_expanded(export_directory, "view.export_directory")
+                     if export_directory else None)
+    if export_folder is not None and not export_folder.is_absolute():
+        # the export joined a name typed in the dialog to it once more (`notes/notes/x.txt`)
+        raise ConfigError(f"view.export_directory {export_directory!r} is no full path",
+                          hint='write it from / or ~, e.g. "~/notes"')
     return Settings(
         layout=_string(view, "layout", "view", LAYOUTS, "auto"),
         sentences=_string(view, "sentences", "view", SENTENCE_MODES, "auto"),
-        export_directory=(_home_expanded(export_directory, "view.export_directory")
-                          if export_directory else None),
+        export_directory=export_folder,
         keys=_keys(sections["keys"], table),
         colours=_colours(sections["colours"], style_names),
     )

@@ -98,6 +98,8 @@ def test_a_good_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
      r"view.export_directory '~/notes\x1b]0;pwned\x07' holds a control character"),
     ('[view]\nexport_directory = "~no-such-user-here/notes"',  # was a RuntimeError traceback
      "view.export_directory: cannot tell which home folder ~no-such-user-here is"),
+    # the dialog offered `notes/x.txt` and wrote to `notes/notes/x.txt`, a folder never there
+    ('[view]\nexport_directory = "notes"', "view.export_directory 'notes' is no full path"),
 ])
 def test_a_bad_file_is_refused_with_what_and_where(tmp_path: Path, text: str, expected: str) -> None:
     path = write_config(tmp_path, text)
