@@ -39,6 +39,7 @@ from revdiff.tui.export_screen import ExportChoice, ExportScreen
 from revdiff.tui.exporting import (
     EXPORT_FORMATS,
     ExportedPair,
+    ExportFormat,
     edit_as_text,
     write_export,
 )
@@ -836,20 +837,15 @@ class RevdiffApp(App[None]):
     def action_export(self) -> None:
         self._open_dialog(ExportScreen(self.session.comparison(), self._article_ref().name,
                                        list(EXPORT_FORMATS), self.export_directory,
-                                       self.inputs, self.filters.describe()),
-                          self._write_export)
+                                       self._write_export, self.inputs, self.filters.describe()),
+                          self._tell_exported)
 
-    def _write_export(self, choice: ExportChoice | None) -> None:
+    def _write_export(self, export_format: ExportFormat, path: Path) -> None:
+        write_export(self._exported_pair(), export_format, path)
+
+    def _tell_exported(self, choice: ExportChoice | None) -> None:
         if choice is None:
             return
         export_format, path = choice
-        if not path.is_absolute():
-            path = self.export_directory / path
-        try:
-            written = write_export(self._exported_pair(), export_format, path)
-        except OSError as error:
-            self.notify(f"Could not write {visible(str(path))}: {error.strerror}", severity="error",
-                        markup=False)
-            return
-        self.notify(f"Wrote {export_format.name} to {visible(str(written))}", timeout=4, markup=False)
+        self.notify(f"Wrote {export_format.name} to {visible(str(path))}", timeout=4, markup=False)
 

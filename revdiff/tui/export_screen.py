@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,10 +26,11 @@ ExportChoice = tuple[ExportFormat, Path]
 
 
 class ExportScreen(Dialog[ExportChoice | None]):
-    """Dismisses with the chosen format and path, or None.
+    """Writes the comparison with `write`, then dismisses with the chosen format and path, or None.
 
     Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
-    to the name typed. Another format gives a typed name that ends in the last one's suffix its
+    to the name typed; a write that fails (a full disk, a folder kept from writing) is told here,
+    the name kept to change. Another format gives a typed name that ends in the last one's suffix its
     own. A missing folder is refused (nothing is created; `notes/` names a folder), and so is
     what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an input), and a name
     with no room beside it for the temporary file it is written through; an existing file is only
@@ -55,8 +56,10 @@ class ExportScreen(Dialog[ExportChoice | None]):
     """
 
     def __init__(self, comparison: Comparison, key: str, formats: list[ExportFormat],
-                 directory: Path, inputs: Sequence[str] = (), filters: str = "") -> None:
+                 directory: Path, write: Callable[[ExportFormat, Path], None],
+                 inputs: Sequence[str] = (), filters: str = "") -> None:
         super().__init__()
+        self.write = write
         self.inputs = inputs
         self.filters = filters  # the view's (`only number_changed`), which the file does not apply
         self.comparison = comparison
@@ -166,4 +169,9 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self.confirmed = path
             self._say(f"{shown} exists: Enter again replaces it, Esc keeps it")
         else:
+            try:
+                self.write(self.chosen, path)
+            except OSError as error:
+                self._say(f"Could not write {shown}: {error.strerror or error}")
+                return
             self.dismiss((self.chosen, path))

@@ -77,10 +77,9 @@ def default_filename(comparison: Comparison, key: str, export_format: ExportForm
             f".{export_format.extension}")
 
 
-def write_export(pair: ExportedPair, export_format: ExportFormat, path: Path) -> Path:
+def write_export(pair: ExportedPair, export_format: ExportFormat, path: Path) -> None:
     text = export_format.render(pair)
     write_text_atomically(path, text if text.endswith("\n") else text + "\n")
-    return path
 
 
 def edit_as_text(comparison: Comparison, edit: Edit) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import errno
 import json
 import os
 from html import escape as html_escape
@@ -22,7 +23,7 @@ from tui_helpers import (
 
 from revdiff.export.staging import write_text_atomically
 from revdiff.model import Article, Version
-from revdiff.tui import search, search_screen
+from revdiff.tui import exporting, search, search_screen
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportScreen
@@ -388,6 +389,28 @@ async def test_export_names_a_home_folder_it_cannot_find(chain_article: Article,
         problem = str(app.screen.query_one("#export-problem", Static).content)
         assert problem == ("Cannot tell which home folder ~no-such-user-here is: type the folder "
                            "in full")
+    assert list(tmp_path.iterdir()) == []
+
+
+@run_async
+async def test_export_tells_a_failed_write_in_the_dialog_and_keeps_the_name(
+        chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write that failed (a full disk, a folder kept from writing) closed the dialog first: the
+    name typed was lost, and the error came as a notice after it."""
+    def disk_full(path: Path, text: str) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(exporting, "write_text_atomically", disk_full)
+    target = tmp_path / "changes.txt"
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab", "ctrl+u", *str(target), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert str(app.screen.query_one("#export-problem", Static).content) == (
+            f"Could not write {target}: No space left on device")
+        assert app.screen.query_one(Input).value == str(target)
     assert list(tmp_path.iterdir()) == []
 
 
