@@ -41,14 +41,16 @@ def terminal_style(text: str, role: str) -> str:
 
 def consecutive_comparisons(articles: list[Article], sentences: str, names: list[str]
                             ) -> Iterator[Item]:
-    """Every consecutive pair of versions of every article, with how sure its reading is; an
-    article without a URL or a title is named by `names` (`load_and_warn`'s)."""
-    from revdiff.export.pairs import compare_chain, pair_reading
+    """Every consecutive pair of versions of every article, with how sure its reading is, each
+    compared when the one before it has been written (a live blog's hundreds of comparisons are
+    never held at once); an article without a URL or a title is named by `names`
+    (`load_and_warn`'s)."""
+    from revdiff.export.pairs import compared_pairs, pair_reading
     from revdiff.export.records import article_ref
 
     for index, (article, name) in enumerate(zip(articles, names, strict=True)):
         ref = article_ref(index, article, name)
-        for comparison in compare_chain(article, sentences):
+        for comparison in compared_pairs(article, sentences):
             yield ref, comparison, pair_reading(article, comparison)
 
 

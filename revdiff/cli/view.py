@@ -29,13 +29,13 @@ def article_text(article: Article, sentences: str = "auto") -> str:
     # completing an input path and `--help` need none of them.
     from revdiff.export.article_json import article_summary
     from revdiff.export.comparison_text import comparison_text
-    from revdiff.export.pairs import compare_chain
+    from revdiff.export.pairs import compared_pairs
 
     if len(article.versions) < 2:
         return article_summary(article)
     return "\n\n".join(comparison_text(comparison, article=article.key, color=False,
                                        shown=visible)
-                       for comparison in compare_chain(article, sentences))
+                       for comparison in compared_pairs(article, sentences))
 
 
 def stdout_is_terminal() -> bool:

@@ -1,8 +1,8 @@
 """The version pairs every output compares, and how sure the reading behind each of them is.
 
-`compare_chain` compares every consecutive pair of an article, as `revdiff diff`, `revdiff export`
-and the notebook API do; `compared_pairs` hands them out one at a time, so that a live blog's
-forty comparisons are never held at once. A browser-rendered NewsDiffs page leaves `[...]` where
+`compare_chain` compares every consecutive pair of an article, as the notebook API does;
+`compared_pairs` hands them out one at a time, as `revdiff diff`, `revdiff export` and `revdiff
+view` take them, so that a live blog's hundreds of comparisons are never held at once. A browser-rendered NewsDiffs page leaves `[...]` where
 it cut unchanged text; that mark is not article text, so it is left out before comparing (the
 reader already warns about the cut) and is never counted as a sentence, a word or an unchanged
 edit.

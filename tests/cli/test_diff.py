@@ -9,8 +9,10 @@ import sqlite3
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -422,17 +424,52 @@ def test_the_text_of_an_article_is_printed_before_the_next_is_compared(
     write_database(database, [Article("bbc", f"https://www.bbc.co.uk/news/a-{k}", (
         Version(0, "", (f"Story {k}.",)), Version(1, "", (f"Story {k}, more.",))), 2)
         for k in range(2)])
-    compare_chain = revdiff.export.pairs.compare_chain
+    compared_pairs = revdiff.export.pairs.compared_pairs
 
-    def compare_the_first_only(article: Article, sentences: str) -> list[object]:
+    def compare_the_first_only(article: Article, sentences: str) -> Iterator[object]:
         if article.url and article.url.endswith("a-1"):
             raise _Interrupted
-        return compare_chain(article, sentences)  # type: ignore[return-value]
+        return compared_pairs(article, sentences)  # type: ignore[return-value]
 
     # the commands import it when they run
-    monkeypatch.setattr(revdiff.export.pairs, "compare_chain", compare_the_first_only)
+    monkeypatch.setattr(revdiff.export.pairs, "compared_pairs", compare_the_first_only)
     monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: False)
     result = CliRunner().invoke(main, [*command, str(database)])
+    assert isinstance(result.exception, _Interrupted)
+    assert result.stdout.startswith(start)
+
+
+@pytest.mark.parametrize(("output_format", "start"), [
+    ("text", "live: version 0 -> 1"),
+    ("jsonl", '{"article_index": 0,'),
+    ("json", '[\n  {\n    "article_index": 0,'),
+])
+def test_a_pair_of_a_live_blog_is_printed_before_its_next_pair_is_compared(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output_format: str, start: str) -> None:
+    """Every pair of an article was compared before the first was printed, so a live blog of
+    500 versions of a few hundred paragraphs each held its 499 comparisons at once (400 MB)."""
+    import revdiff.engine
+
+    folder = tmp_path / "live"
+    folder.mkdir()
+    paragraphs: list[str] = []
+    for k in range(4):
+        paragraphs.insert(0, f"Update {k}: the minister spoke.")
+        (folder / f"{k}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    compare = revdiff.engine.compare
+    comparisons_made = 0
+
+    def compare_the_first_pair_only(*args: Any, **kwargs: Any) -> object:
+        nonlocal comparisons_made
+        comparisons_made += 1
+        if comparisons_made > 1:
+            raise _Interrupted
+        return compare(*args, **kwargs)
+
+    # `revdiff.export.pairs` imports it when it compares
+    monkeypatch.setattr(revdiff.engine, "compare", compare_the_first_pair_only)
+    result = CliRunner().invoke(main, ["diff", "--no-color", "-q", "--format", output_format,
+                                       str(folder)])
     assert isinstance(result.exception, _Interrupted)
     assert result.stdout.startswith(start)
 
