@@ -2,10 +2,10 @@
 
 `compare_chain` compares every consecutive pair of an article, as the notebook API does;
 `compared_pairs` hands them out one at a time, as `revdiff diff`, `revdiff export` and `revdiff
-view` take them, so that a live blog's hundreds of comparisons are never held at once. A browser-rendered NewsDiffs page leaves `[...]` where
-it cut unchanged text; that mark is not article text, so it is left out before comparing (the
-reader already warns about the cut) and is never counted as a sentence, a word or an unchanged
-edit.
+view` take them, so that a live blog's hundreds of comparisons are never held at once. A
+browser-rendered NewsDiffs page leaves `[...]` where it cut unchanged text; that mark is not
+article text, so it is left out before comparing (the reader already warns about the cut) and is
+never counted as a sentence, a word or an unchanged edit.
 
 `PairReading` says how sure the reading of a pair's text is. Versions read from a flattened diff
 page rest on the column splitter's reading of its rows; an edit is as sure as the least sure row
