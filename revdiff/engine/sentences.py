@@ -29,7 +29,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   abbreviation: `Jan. - Mar.` is a range) after a sentence's end opens the next;
 - a time zone in capitals after a time ends a sentence as a word does (`at 5 p.m. EST. Crowds
   came.`), not as the abbreviations `est.` and `Mt.` do;
-- ellipses split only before a capital letter;
+- ellipses split only before a capital letter, and not inside a quotation that a speaker's name
+  and verb attribute after them (`...” Trump said.`, read as after `?”`);
 - Wikipedia's reference markers after a sentence's end (`in 1820.[1] It grew`) close it;
 - text without capitals (lower-cased corpora) splits before lower-case words too, and text in a
   script without case (Hebrew, Arabic) before its letters; `。！？` end a sentence with no space,
@@ -239,6 +240,8 @@ _THAI_OR_LAO_WORD_START = "\u0e01-\u0e2e\u0e40-\u0e44\u0e81-\u0eae\u0ec0-\u0ec4\
 _UNMARKED_STOP = re.compile(
     f"(?<=[{_THAI_OR_LAO_LETTER_BEFORE}])[ \u00a0]+(?=[{_THAI_OR_LAO_WORD_START}])")
 _GLUED = re.compile(r"(?<=[a-z]{2})(?P<punct>[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
+# A quotation that trails off in an ellipsis is attributed as a question is (`…” Trump said.`).
+_ELLIPSES = ("...", "…")
 # Marks that may open a sentence: quotation marks (German `„` and `»` too), brackets, `¿` and `¡`.
 _OPENING = "“\"‘'«»„‹([¿¡"
 # Marks that open an item of a list written into one paragraph (`Key points: • Prices rose. • ...`).
@@ -285,7 +288,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
             return False
         if close and punct in "?!" and next_lower in ATTRIBUTION:
             return False
-    elif close and (punct in "?!" and _names_a_speaker(paragraph, next_start)
+    elif close and ((punct in "?!" or punct in _ELLIPSES) and _names_a_speaker(paragraph, next_start)
                     or punct == "." and _speaker_ends_sentence(paragraph, next_start)):
         return False
     elif not (following.isupper() or following.isdigit() or following in _OPENING
@@ -293,7 +296,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
               or following.isalpha()  # a letter of a script without case: Hebrew, Arabic
               or _opens_an_amount(paragraph, next_start)):
         return False  # a dash, a bracket or a symbol continues the sentence
-    if punct in ("...", "…"):
+    if punct in _ELLIPSES:
         return following.isupper() or following in _OPENING
     if punct != "." or close:
         return True

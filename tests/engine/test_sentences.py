@@ -173,6 +173,12 @@ def pieces(text: str) -> list[str]:
     ("SAN DIEGO, Calif. - The Navy said so.", ["SAN DIEGO, Calif. - The Navy said so."]),
     ("He paused... Then he spoke. It went on... and on.",
      ["He paused...", "Then he spoke.", "It went on... and on."]),
+    # a quotation that trails off in an ellipsis was cut from its speaker (`…” Trump said.`)
+    (("“He was plotting attacks...” Trump said. He did not elaborate. “We are ready…” Esper told "
+      "reporters. “Wait...” He left. “Wait…” Officials said nothing."),
+     ["“He was plotting attacks...” Trump said.", "He did not elaborate.",
+      "“We are ready…” Esper told reporters.", "“Wait...”", "He left.", "“Wait…”",
+      "Officials said nothing."]),
     ("the u.s. army said so. then it left? “why?” he asked. fine",
      ["the u.s. army said so.", "then it left?", "“why?” he asked.", "fine"]),
     ("Breaking news without final punctuation", ["Breaking news without final punctuation"]),
