@@ -16,9 +16,10 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   `at 5 p.m. ET`, `at 9 a.m. New York City time` or `St. Louis time`), unless the time opens its
   sentence (`At 9 a.m. Trump tweeted.`), and a politician's party and state (`Graham, R-S.C.`)
   before any word that may open a sentence;
-- punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.` and `?” Esper
-  asked.`: after `?”` a sentence needs a word that may open one and names no speaker before a verb
-  (where `said` with an object of its own, `?” Merkel said nothing.`, names none); after `.”` a
+- punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.`, `?” Esper
+  asked.` and `?” Esper was asked.`: after `?”` a sentence needs a word that may open one and
+  names no speaker before a verb (where `said` with an object of its own, `?” Merkel said
+  nothing.`, names none); after `.”` a
   name and a speech verb that ends the sentence attribute the quotation (`.” Biden said.`, `.”
   Smith, 45, said.`, an aside between commas before the verb, `.” White House spokesman Judd
   Deere said.`, a job's lower-case words inside the name), as they do with where or when it
@@ -189,6 +190,9 @@ REPORTED_CLAUSE_WORDS = word_set(
     "that he she it they we i you there would will could can should may might must is was were "
     "are has have had"
 )
+# A question's speaker may be named as the one it was put to (`?” Trump was asked.`, `?” Pentagon
+# officials were asked on Friday.`).
+PASSIVE_AUXILIARIES = word_set("was were")
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
 ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
 # Abbreviations that never end a sentence when they open a bracket (`many things (ex. Cars,
@@ -441,7 +445,8 @@ def _speech_verb_position(words: Sequence[str]) -> int | None:
     lower-case words after the first (`Biden said`, `Iranian Foreign Minister Javad Zarif said`,
     `White House spokesman Judd Deere said`, `Secretary of State Mike Pompeo said`), or after such
     a name and an aside of up to six words between commas (`Smith, 45, said`, `John Smith, the
-    mayor, said`); None when it stands nowhere so."""
+    mayor, said`), or a question's `asked` after such a name and `was` (`Trump was asked`); None
+    when it stands nowhere so."""
     for count, word in enumerate(words[1:7], start=1):
         name_word = words[count - 1]
         if not (name_word[:1].isupper() or count > 1 and name_word in LOWER_CASE_WORDS_OF_A_JOB):
@@ -454,6 +459,9 @@ def _speech_verb_position(words: Sequence[str]) -> int | None:
                 return verb_at if verb_at < len(words) and _is_speech_verb(words[verb_at]) else None
         if _is_speech_verb(word):
             return count
+        if word in PASSIVE_AUXILIARIES and words[count + 1:count + 2] and (
+                words[count + 1].lower().rstrip(".,;:") == "asked"):
+            return count + 1
     return None
 
 

@@ -163,6 +163,11 @@ def pieces(text: str) -> list[str]:
      ["“It is over.”", "He said.", "“It is over.”", "Officials said."]),
     ("“Is it over?” Officials said it was. “Now!” The crowd said so.",
      ["“Is it over?”", "Officials said it was.", "“Now!”", "The crowd said so."]),
+    # a question's speaker named as the one it was put to opened a sentence of its own
+    (("“Is this war?” Trump was asked on Friday. He said no. “Why?” Pentagon officials were "
+      "asked. “Why?” Trump was told."),
+     ["“Is this war?” Trump was asked on Friday.", "He said no.",
+      "“Why?” Pentagon officials were asked.", "“Why?”", "Trump was told."]),
     ("BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday.",
      ["BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday."]),
     # a dateline's state abbreviation before a credit or a dash ended a sentence
