@@ -312,6 +312,10 @@ def pieces(text: str) -> list[str]:
     # French `MM.` and a German weekday before a date ended a sentence
     ("MM. Dupont et Durand sont partis. Am Mo. 3. März kam er. I do. 3 people came.",
      ["MM. Dupont et Durand sont partis.", "Am Mo. 3. März kam er.", "I do.", "3 people came."]),
+    # and so did an English weekday before a month (`Wed. Jan. 8`)
+    ("The vigil is on Wed. Jan. 8. It moved to Fri. March 6. He left on Sat. Police came.",
+     ["The vigil is on Wed. Jan. 8.", "It moved to Fri. March 6.", "He left on Sat.",
+      "Police came."]),
     ("Il est né le 1er janv. 1990 à Paris. Murió en dic. 2020 en Madrid.",
      ["Il est né le 1er janv. 1990 à Paris.", "Murió en dic. 2020 en Madrid."]),
     ("La Sra. García habló. Il sig. Rossi tace. Hr. Meier ging. Dhr. Jansen bleef.",
