@@ -20,12 +20,11 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.`, `?” Esper
   asked.` and `?” Esper was asked.`: after `?”` a sentence needs a word that may open one and
   names no speaker before a verb (where `said` with an object of its own, `?” Merkel said
-  nothing.`, names none); after `.”` a
-  name and a speech verb that ends the sentence attribute the quotation (`.” Biden said.`, `.”
-  Smith, 45, said.`, an aside between commas before the verb, `.” White House spokesman Judd
-  Deere said.`, a job's lower-case words inside the name), as they do with where or when it
-  was said (`.” Biden said in a statement.`), where more after the verb opens a sentence (`.”
-  Biden said the talks failed.`);
+  nothing.`, names none); after `.”` a name and a speech verb that ends the sentence attribute
+  the quotation (`.” Biden said.`, `.” Smith, 45, said.`, an aside between commas before the
+  verb, `.” White House spokesman Judd Deere said.`, a job's lower-case words inside the name),
+  as they do with where or when it was said (`.” Biden said in a statement.`), where more after
+  the verb opens a sentence (`.” Biden said the talks failed.`);
 - datelines (`BAGHDAD —`, `PORTLAND, Ore. (AP) —`), headings and credits without final
   punctuation stay whole, and a bullet (`•`, or `-`, a space and a capital, not after an
   abbreviation: `Jan. - Mar.` is a range) after a sentence's end opens the next;
@@ -296,7 +295,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
             return False
         if close and punct in "?!" and next_lower in ATTRIBUTION:
             return False
-    elif close and ((punct in "?!" or punct in _ELLIPSES) and _names_a_speaker(paragraph, next_start)
+    elif close and ((punct in "?!" or punct in _ELLIPSES)
+                    and _names_a_speaker(paragraph, next_start)
                     or punct == "." and _speaker_ends_sentence(paragraph, next_start)):
         return False
     elif not (following.isupper() or following.isdigit() or following in _OPENING
