@@ -11,7 +11,8 @@ Three shapes are read, detected per commit:
   date, the title and the byline on lines 1-3, a blank line, then paragraphs separated by blank
   lines; the version's time is the commit's author date;
 - any other repository: each file's text split into paragraphs (one per non-empty line), titled by
-  its file name, timed by the author date; a commit that leaves the file without text is no
+  its path in the repository (`world/story.txt`, which tells it from `politics/story.txt`), timed
+  by the author date; a commit that leaves the file without text is no
   version (warned), as an empty file among a folder's versions is none: a failed capture. The
   versions either side of it are kept, identical ones too (as identical captures in a folder are).
 
@@ -688,8 +689,7 @@ def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where:
     else:
         article.warnings.append(wrapped_warning(change.commit[:12], width))
         article.wrap_width = max(width, article.wrap_width or 0)
-    article.versions.append(Version(number, PurePosixPath(change.path).name, paragraphs,
-                                    change.author_time))
+    article.versions.append(Version(number, change.path, paragraphs, change.author_time))
     _warn_when_time_goes_back(article, change.commit)
 
 

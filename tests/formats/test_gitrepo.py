@@ -103,7 +103,7 @@ def test_any_repository_every_commit_is_a_version(tmp_path: Path) -> None:
                                                       ("Line one.", "Line 2.")]
     assert [v.number for v in story.versions] == [0, 1]
     assert story.versions[1].time == when + timedelta(hours=1)
-    assert story.versions[0].title == "story.txt" and story.metadata["path"] == "notes/story.txt"
+    assert story.versions[0].title == "notes/story.txt" == story.metadata["path"]
     assert len(other.versions) == 1
 
 
@@ -522,7 +522,7 @@ def test_a_renamed_file_goes_on_as_the_same_article(tmp_path: Path) -> None:
     renamed, new = read_repository(repo)
     assert len(renamed.versions) == 2
     assert renamed.versions[1].paragraphs[-1] == "Paragraph six of the story."
-    assert [v.title for v in renamed.versions] == ["story.txt", "final.txt"]
+    assert [v.title for v in renamed.versions] == ["notes/story.txt", "final.txt"]
     assert [v.time for v in renamed.versions] == [at(0), at(200)]  # the side commit wrote it
     assert renamed.metadata["path"] == "final.txt"
     assert paragraphs(new) == [("A new story.",)] and new.metadata["path"] == "notes/story.txt"
