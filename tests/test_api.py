@@ -325,3 +325,24 @@ def test_standard_input_is_refused_where_a_notebook_has_none(
         assert str(raised.value) == ("-: the Python API does not read standard input (give a "
                                      "path, or read the text yourself and save it to a file)"), case
     assert sys.stdin.read() == "A version on stdin.\n"
+
+
+def test_a_folder_of_article_folders_is_refused_with_a_call_that_reads_them(
+        tmp_path: Path) -> None:
+    """The error said to give `corpus/*/`, a glob only a shell expands: `revdiff.load` given
+    it, as told, answered that no such file or directory exists."""
+    import glob
+
+    from revdiff.errors import EmptyInput
+
+    corpus = tmp_path / "corpus"
+    for story in ("one", "two"):
+        (corpus / story).mkdir(parents=True)
+        for number in range(2):
+            (corpus / story / f"{number}.txt").write_text(f"Version {number}.\n", encoding="utf-8")
+    with pytest.raises(EmptyInput) as raised:
+        revdiff.load(corpus)
+    suggested = f"revdiff.load(*sorted(glob.glob({str(corpus / '*') + '/'!r})))"
+    assert f"each of them ({suggested}) to read every folder as an article" in str(raised.value)
+    articles = eval(suggested, {"revdiff": revdiff, "glob": glob})
+    assert [article.key for article in articles] == ["one", "two"]

@@ -431,12 +431,19 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     folders = sorted(p.name for p in entries if p.is_dir() and not is_saved_page_folder(p, files))
     if not files:
         hint = "put one file per version in it, named 0.txt, 1.txt, ..."
+        python_hint = None
         if folders:
-            hint = (f"it holds only folders ({first_few(folders)}); give one of them, or "
-                    f"each of them ({Path(path, '*')}/) to read every folder as an article")
+            each_folder = f"{Path(path, '*')}/"
+            give = (f"it holds only folders ({first_few(folders)}); give one of them, or each "
+                    "of them")
+            every = "to read every folder as an article"
+            hint = f"{give} ({each_folder}) {every}"
+            # Python expands no glob: the folders are named by glob.glob, in the shell's order
+            python_hint = f"{give} (revdiff.load(*sorted(glob.glob({each_folder!r})))) {every}"
         elif links_out := links_out_note(path, path):
             hint = links_out.removeprefix(f"{path}: ")
-        raise EmptyInput("directory holds no version files", str(path), hint=hint)
+        raise EmptyInput("directory holds no version files", str(path), hint=hint,
+                         python_hint=python_hint)
     if folders and notes is not None:
         notes.append(_left_out_folders_note(path, files, folders))
     for left_out in (left_out_entries_note(path, entries), links_out_note(path, path)):
