@@ -88,7 +88,18 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
         if not isinstance(side, Version):
             raise TypeError(f"revdiff.compare takes two Versions (article.versions[i]), "
                             f"not {type(side).__name__}")
+    _check_sentence_mode(sentences)
     return compare_versions(old, new, sentences=sentences)
+
+
+def _check_sentence_mode(sentences: Any) -> None:
+    """Refuse a mode the engine does not know, before its caches are asked for it (a list given
+    as `sentences` was a bare "unhashable type: 'list'")."""
+    from revdiff.engine.comparison import SENTENCE_MODES, UnknownSentenceMode
+
+    if sentences not in SENTENCE_MODES:
+        raise UnknownSentenceMode(f"unknown sentence mode {sentences!r}",
+                                  hint=f"use one of: {', '.join(SENTENCE_MODES)}")
 
 
 @contextmanager
@@ -187,14 +198,11 @@ def _articles(items: Any, caller: str, notes: list[str] | None
 
 def _rows(items: Any, sentences: str, edits: bool, caller: str,
           notes: list[str] | None) -> Iterator[dict[str, Any]]:
-    from revdiff.engine.comparison import SENTENCE_MODES, UnknownSentenceMode
     from revdiff.export.pairs import compare_chain
     from revdiff.export.records import article_ref, article_rows
     from revdiff.read_warnings import NOTHING_TO_COMPARE, has_pairs
 
-    if sentences not in SENTENCE_MODES:  # refused before any input is read, as `export` does
-        raise UnknownSentenceMode(f"unknown sentence mode {sentences!r}",
-                                  hint=f"use one of: {', '.join(SENTENCE_MODES)}")
+    _check_sentence_mode(sentences)  # refused before any input is read, as `export` does
     _check_notes(notes, caller)
 
     def compared() -> Iterator[tuple[str, Article]]:

@@ -170,6 +170,16 @@ def test_an_unknown_sentence_mode_is_refused_with_nothing_to_compare() -> None:
                 table(given, sentences="line")
 
 
+def test_compare_refuses_a_sentence_mode_that_is_no_text() -> None:
+    """A list given as `sentences` (`sentences=["lines"]`) ended in a bare TypeError,
+    "unhashable type: 'list'", from the engine's cache of split versions."""
+    from revdiff.engine.comparison import UnknownSentenceMode
+
+    versions = revdiff.load(STORY)[0].versions
+    with pytest.raises(UnknownSentenceMode, match=r"unknown sentence mode \['lines'\] \(use one"):
+        revdiff.compare(versions[0], versions[1], sentences=["lines"])  # type: ignore[arg-type]
+
+
 def test_load_refuses_a_size_limit_below_one_byte() -> None:
     """max_bytes=0 was silently the 64 MiB default and -1 refused every input ('more than the
     size limit of -1 bytes'); `--max-size` refuses both."""
