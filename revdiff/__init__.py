@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any, Union
 if TYPE_CHECKING:
     import pyarrow
 
+    from revdiff import errors as errors
+    from revdiff import model as model
     from revdiff.model import Article, Comparison, Version
+
+    # `_lazy_attribute` gives it; declared here so that a type checker, which is not shown the
+    # module's `__getattr__`, knows it
+    __version__: str
 
 __all__ = ["compare", "comparisons_arrow", "comparisons_table", "edits_arrow", "edits_table",
            "load"]
@@ -61,7 +67,7 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
                            notes=notes)
 
 
-def __getattr__(name: str) -> Any:
+def _lazy_attribute(name: str) -> Any:
     """`revdiff.__version__`, the installed package's (`unknown` when it is not installed as
     one), and the modules this API names (`revdiff.errors`, `revdiff.model`), loaded when first
     asked for: `import revdiff` imports neither."""
@@ -77,6 +83,12 @@ def __getattr__(name: str) -> Any:
 
         return import_module(f"revdiff.{name}")
     raise AttributeError(f"module 'revdiff' has no attribute {name!r}")
+
+
+if not TYPE_CHECKING:
+    # Shown to type checkers, a module `__getattr__` returning Any made every name an attribute:
+    # `revdiff.laod(...)` passed mypy --strict and failed only when run.
+    __getattr__ = _lazy_attribute
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:

@@ -356,3 +356,22 @@ def test_a_folder_of_article_folders_is_refused_with_a_call_that_reads_them(
     assert f"each of them ({suggested}) to read every folder as an article" in str(raised.value)
     articles = eval(suggested, {"revdiff": revdiff, "glob": glob})
     assert [article.key for article in articles] == ["one", "two"]
+
+
+def test_a_type_checker_finds_a_misspelt_name_of_the_api(tmp_path: Path) -> None:
+    """The package's `__getattr__` (for `__version__`, `errors` and `model`) returned Any, so to
+    mypy every name was an attribute of revdiff: `revdiff.laod(...)` passed --strict."""
+    pytest.importorskip("mypy")
+    script = tmp_path / "notebook.py"
+    script.write_text("import revdiff\n"
+                      "articles = revdiff.load('story')\n"
+                      "version: str = revdiff.__version__\n"
+                      "error: type[Exception] = revdiff.errors.RevdiffError\n"
+                      "rows = revdiff.edits_tabel(articles)\n", encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--cache-dir",
+                              str(tmp_path / "cache"), str(script)],
+                             cwd=Path(revdiff.__file__).parents[1], capture_output=True,
+                             text=True, timeout=600, check=False)
+    assert checked.stdout.splitlines()[0] == (f"{script}:5: error: Module has no attribute "
+                                              '"edits_tabel"; maybe "edits_table"?  [attr-defined]')
+    assert "Found 1 error in 1 file" in checked.stdout
