@@ -67,6 +67,10 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
                            notes=notes)
 
 
+# The modules this API names, imported when first asked for
+_LAZY_MODULES = ("errors", "model")
+
+
 def _lazy_attribute(name: str) -> Any:
     """`revdiff.__version__`, the installed package's (`unknown` when it is not installed as
     one), and the modules this API names (`revdiff.errors`, `revdiff.model`), loaded when first
@@ -78,7 +82,7 @@ def _lazy_attribute(name: str) -> Any:
             return version("revdiff")
         except PackageNotFoundError:
             return "unknown"
-    if name in ("errors", "model"):
+    if name in _LAZY_MODULES:
         from importlib import import_module
 
         return import_module(f"revdiff.{name}")
@@ -89,6 +93,12 @@ if not TYPE_CHECKING:
     # Shown to type checkers, a module `__getattr__` returning Any made every name an attribute:
     # `revdiff.laod(...)` passed mypy --strict and failed only when run.
     __getattr__ = _lazy_attribute
+
+
+def __dir__() -> list[str]:
+    """The module's names with those given when first asked for: `dir()` and a notebook's
+    completion listed neither `__version__` nor `errors` and `model` before their first use."""
+    return sorted({*globals(), "__version__", *_LAZY_MODULES})
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:

@@ -283,6 +283,16 @@ def test_the_version_and_the_documented_modules_are_attributes_of_the_package() 
         revdiff.nope  # noqa: B018
 
 
+def test_the_names_given_when_first_asked_for_are_listed() -> None:
+    """`dir(revdiff)`, which a notebook completes names from, left out `__version__`, `errors`
+    and `model` until they were first used."""
+    code = "import revdiff; print(sorted(dir(revdiff)))"
+    listed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout
+    for name in ("__version__", "errors", "model", *revdiff.__all__):
+        assert repr(name) in listed, name
+
+
 def test_articles_and_comparisons_are_hashable_and_equal_by_value() -> None:
     # their metadata and counts are dicts: a set of articles raised "unhashable type: 'dict'"
     first, again = (revdiff.load(STORY)[0] for _ in range(2))
