@@ -325,6 +325,18 @@ def test_errors_say_what_to_do_in_python_not_on_the_command_line(tmp_path: Path)
                          "revdiff.load(path, max_bytes=N))")
 
 
+def test_a_path_from_the_home_folder_is_refused_saying_python_does_not_expand_it() -> None:
+    """`revdiff.load("~/corpus/story")`, as it is typed in a shell, said only `no such file or
+    directory (check the path)`: nothing told that Python, unlike the shell, leaves ~ as it is."""
+    from revdiff.errors import EmptyInput
+
+    for call in (revdiff.load, revdiff.edits_table):
+        with pytest.raises(EmptyInput) as raised:
+            call("~/corpus/story")
+        assert str(raised.value).endswith("(check the path; Python does not expand ~ as a shell "
+                                          "does: give os.path.expanduser(path))"), call
+
+
 def test_standard_input_is_refused_where_a_notebook_has_none(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """`-` read standard input, which in a notebook blocks or reads nothing; the command line

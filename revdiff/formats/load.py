@@ -162,11 +162,17 @@ def _versions_committed_as_files(articles: list[Article]) -> bool:
 
 def missing_input_hint(name: str, otherwise: str | None = None) -> str:
     """What to do about an input that names nothing: a web address is no file. `otherwise`
-    is the command line's other way, left out for a Python caller."""
+    is the command line's other way, left out for a Python caller, who is told that a ~ only
+    a shell expands."""
     if _WEB_ADDRESS.match(name):
         return ("revdiff reads saved pages, not web addresses: save the page first with curl -o "
                 "page.html URL" + (", or give <(curl -s URL)" if otherwise else ""))
-    return f"check the path; {otherwise}" if otherwise else "check the path"
+    if otherwise:
+        return f"check the path; {otherwise}"
+    if name.startswith("~"):
+        return ("check the path; Python does not expand ~ as a shell does: "
+                "give os.path.expanduser(path)")
+    return "check the path"
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
