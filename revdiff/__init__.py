@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from numbers import Integral
 from os import PathLike, fspath
 from typing import TYPE_CHECKING, Any, Union
 
@@ -50,8 +51,9 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
     from revdiff.formats import load as load_inputs
     from revdiff.size_limit import DEFAULT_MAX_BYTES
 
-    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)
-                                  or max_bytes < 1):
+    # an Integral, not only an int: a size worked out with numpy or pandas is a numpy integer
+    if max_bytes is not None and (isinstance(max_bytes, bool)
+                                  or not isinstance(max_bytes, Integral) or max_bytes < 1):
         # as `--max-size` refuses them: 0 was read as "the default" and -1 refused every input
         raise ValueError(f"max_bytes must be a number of bytes of at least 1, not {max_bytes!r}")
     _check_notes(notes, "revdiff.load")
@@ -63,8 +65,8 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
             names.extend(_path(part, "revdiff.load")
                          for part in _iterable(item, "revdiff.load", "paths or lists of paths"))
     with _python_hints():
-        return load_inputs(names, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
-                           notes=notes)
+        return load_inputs(names, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None
+                           else int(max_bytes), notes=notes)
 
 
 # The modules this API names, imported when first asked for

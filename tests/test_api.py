@@ -189,6 +189,15 @@ def test_load_refuses_a_size_limit_below_one_byte() -> None:
     assert revdiff.load(STORY, max_bytes=1 << 20)
 
 
+def test_load_takes_a_size_limit_worked_out_with_numpy() -> None:
+    """A limit computed with numpy or pandas (`np.int64`, not an int) was refused as if it were
+    none: 'max_bytes must be a number of bytes of at least 1, not np.int64(1048576)'."""
+    np = pytest.importorskip("numpy")
+    assert revdiff.load(STORY, max_bytes=np.int64(1 << 20)) == revdiff.load(STORY)
+    with pytest.raises(ValueError, match="max_bytes must be a number of bytes of at least 1"):
+        revdiff.load(STORY, max_bytes=np.int64(0))
+
+
 def test_a_path_like_is_read_by_its_fspath() -> None:
     """A PathLike was turned into text with str(), which names the object ('<P object at
     0x...>: no such file or directory') unless the class also prints as its path."""
