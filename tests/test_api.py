@@ -399,8 +399,9 @@ def test_a_type_checker_finds_a_misspelt_name_of_the_api(tmp_path: Path) -> None
                       "version: str = revdiff.__version__\n"
                       "error: type[Exception] = revdiff.errors.RevdiffError\n"
                       "rows = revdiff.edits_tabel(articles)\n", encoding="utf-8")
-    checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--cache-dir",
-                              str(tmp_path / "cache"), str(script)],
+    # errors inside revdiff are not the script's (and depend on the stubs installed: numpy's)
+    checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent",
+                              "--cache-dir", str(tmp_path / "cache"), str(script)],
                              cwd=Path(revdiff.__file__).parents[1], capture_output=True,
                              text=True, timeout=600, check=False)
     assert checked.stdout.splitlines()[0] == (f"{script}:5: error: Module has no attribute "
