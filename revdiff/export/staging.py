@@ -6,12 +6,13 @@ renamed into place, so a reader never sees half an output file and an interrupte
 previous output (if any) untouched.
 
 The staging directory holds `journal.jsonl`: one header line that fingerprints the job (format,
-inputs, options), then one line per finished article, in output order, with the article's key.
-The last line of each checkpoint also carries the writer's state (e.g. byte offsets of the partial
-files). Lines are only appended after the data they describe has been flushed, so on `--resume`
-the writer rolls its files back to the state of the last complete checkpoint and the run skips
-that many articles: no row is lost and none is written twice. A torn tail (the process died while
-writing the journal) is ignored back to the last complete checkpoint.
+inputs, options) and names the tables' columns, then one line per finished article, in output
+order, with the article's key. The last line of each checkpoint also carries the writer's state
+(e.g. byte offsets of the partial files). Lines are only appended after the data they describe
+has been flushed, so on `--resume` the writer rolls its files back to the state of the last
+complete checkpoint and the run skips that many articles: no row is lost and none is written
+twice. A torn tail (the process died while writing the journal) is ignored back to the last
+complete checkpoint.
 
 Publishing lists its renames in `publishing.jsonl` before making them and logs each one made, so
 a run killed among them is finished by `--resume` (the renames not yet made are made) instead of
@@ -34,11 +35,15 @@ from typing import Any
 
 from revdiff.errors import RevdiffError
 from revdiff.export.output_guard import OutputProblem, is_read_only, lock_path
+from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 from revdiff.stop_signals import stops_held
 
 JOURNAL_NAME = "journal.jsonl"
 JOURNAL_VERSION = 1
 PUBLISHING_NAME = "publishing.jsonl"
+# The columns of the tables, as the journal's header names them: a run of another revdiff that
+# wrote other columns is not resumed, which would append rows of these to a file of those.
+TABLE_COLUMNS = {"edits": list(EDIT_COLUMN_NAMES), "comparisons": list(COMPARISON_COLUMN_NAMES)}
 
 
 class ResumeMismatch(RevdiffError):
@@ -134,7 +139,8 @@ class Staging:
             raise OutputProblem(f"cannot create the staging folder: {error.strerror}",
                                 str(self.directory), hint="check the permissions of the folder"
                                 ) from error
-        header = {"revdiff_export": JOURNAL_VERSION, "job": self.fingerprint}
+        header = {"revdiff_export": JOURNAL_VERSION, "job": self.fingerprint,
+                  "columns": TABLE_COLUMNS}
         try:
             with open(self.journal_path, "w", encoding="utf-8") as journal:
                 journal.write(json.dumps(header, sort_keys=True) + "\n")
@@ -145,8 +151,8 @@ class Staging:
                                 "problem), then rerun the command") from error
 
     def _check_job(self, lines: list[str]) -> None:
-        """Refuse to resume a run of another job (other inputs, format or options), as its
-        journal's `lines` say."""
+        """Refuse to resume a run of another job (other inputs, format or options), or one of a
+        revdiff whose tables had other columns, as its journal's `lines` say."""
         if not lines:  # it stopped before its journal's first line: nothing to resume
             return
         header = json.loads(lines[0])
@@ -155,6 +161,10 @@ class Staging:
                 "the interrupted export was run with other inputs, format or options",
                 str(self.directory),
                 hint="rerun the same command with --resume, or drop --resume to start over")
+        if header.get("columns") != TABLE_COLUMNS:
+            raise ResumeMismatch(
+                "the interrupted export was run by another version of revdiff, which wrote "
+                "other columns", str(self.directory), hint="drop --resume to start over")
 
     def _reopen(self, lines: list[str]) -> None:
         """Go on with the run whose journal holds `lines`, from its last checkpoint."""

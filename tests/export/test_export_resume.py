@@ -254,6 +254,30 @@ def test_resume_refuses_a_different_job(generated: Path, samples: Path, tmp_path
     assert progress.resumed_articles == 0 and progress.articles == 3
 
 
+@pytest.mark.parametrize("fmt", ["csv", "sqlite"])
+def test_resume_refuses_a_run_of_a_revdiff_that_wrote_other_columns(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    # A run staged by a revdiff whose tables had other columns was resumed: this one's rows went
+    # on under its CSV header (rows of two lengths in one file), and into its SQLite tables. Its
+    # journal's header, as an older revdiff's, names no columns.
+    out = tmp_path / f"out.{fmt}"
+    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
+    monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
+    with monkeypatch.context() as patch:
+        StopAfter(patch, limit=3)
+        with pytest.raises(InterruptedExport):
+            run_export(ExportJob((str(generated),), out, fmt))
+    journal = staging_path(out) / "journal.jsonl"
+    header, *entries = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    older_header = {name: value for name, value in json.loads(header).items()
+                    if name != "columns"}
+    journal.write_text(json.dumps(older_header) + "\n" + "".join(entries), encoding="utf-8")
+    with pytest.raises(ResumeMismatch, match="another version of revdiff"):
+        run_export(ExportJob((str(generated),), out, fmt), resume=True)
+    # Without --resume the old staging is discarded and the run starts over.
+    assert run_export(ExportJob((str(generated),), out, fmt)).resumed_articles == 0
+
+
 def test_resume_without_a_staged_run_starts_fresh(samples: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     progress = run_export(ExportJob((str(samples),), out, "jsonl"), resume=True)
