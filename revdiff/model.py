@@ -168,6 +168,10 @@ class Flag(StrEnum):
 # A word-level diff as diff-match-patch gives it: (op, text) runs, op -1 deleted, 0 kept, 1 inserted.
 WordDiff = tuple[tuple[int, str], ...]
 
+# The sources a text attributes what it reports to, in order, each as its words (lower case,
+# accents taken off), as engine/attributions.py reads them: `(("pentagon", "official"),)`.
+Sources = tuple[tuple[str, ...], ...]
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -192,6 +196,8 @@ class Edit:
     similarity: float  # 0..1, the aligner's (engine/similarity.py); 0 for added or deleted text
     word_diff: WordDiff
     flags: frozenset[Flag] = frozenset()
+    old_sources: Sources = ()  # the sources old_text attributes to; empty for no text
+    new_sources: Sources = ()
 
     def __repr__(self) -> str:
         return (f"Edit(op={str(self.op)!r}, old={self.old}, new={self.new}, "

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from revdiff.engine.sentences import is_abbreviation, word_set
 
@@ -73,6 +74,10 @@ _ADVERBS = word_set(
 _PARTICIPLES = word_set("saying")
 # After `according to` or `citing`, the source runs to the next punctuation.
 _INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
+# The words an attribution is read at, found anywhere in a text's lower case: a text without one
+# (most sentences) names no source, and is not read word by word.
+_REPORTING_WORD = re.compile("|".join(sorted(
+    _SPEECH | _CLAUSE_END_VERBS | _AFTER_QUOTATION_VERBS | {opening[0] for opening in _INTRODUCERS})))
 _MOST_SOURCE_WORDS = 8
 _LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
 # Dashes around an aside, which may be longer than one between commas: commas also part clauses
@@ -675,6 +680,8 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
     """The sources of the text's attributions, in order, each as its words (lower case, without
     the punctuation around them, accents taken off); an attribution whose source is only words of
     its clause (`who said`, `according to which`) is left out."""
+    if not _REPORTING_WORD.search(text.casefold()):
+        return []
     tokens = text.replace("—", " — ").split()  # a dash set without spaces parts words too: `China—all`
     tokens = _single_quotations_doubled(tokens)
     bare = [_bare(token) for token in tokens]
@@ -704,7 +711,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
     return [source for source in found if source]
 
 
-def same_sources(old: list[tuple[str, ...]], new: list[tuple[str, ...]]) -> bool:
+def same_sources(old: Sequence[tuple[str, ...]], new: Sequence[tuple[str, ...]]) -> bool:
     """Whether two texts' attributions name the same sources, in order: word for word, a title
     abbreviated in one and written out in the other (`Defense Sec. Mark Esper`, `Defense
     Secretary Mark Esper`; `Gen.` and `General`) being one word."""

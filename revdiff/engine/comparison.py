@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from revdiff.engine.align import Link, align_sentences
-from revdiff.engine.flags import edit_flags, open_quotation
+from revdiff.engine.flags import edit_flags, open_quotation, sources_in
 from revdiff.engine.sentences import paragraphs_as_sentences, split_sentences
 from revdiff.engine.stats import comparison_stats
 from revdiff.engine.words import word_diff
@@ -176,6 +176,7 @@ def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Senten
           new_quotes: Sequence[str]) -> Edit:
     old_text = group_text(old, old_sentences, link.old)
     new_text = group_text(new, new_sentences, link.new)
+    old_sources, new_sources = sources_in(old_text), sources_in(new_text)
     return Edit(
         op=_operation(link, old_text, new_text),
         old=link.old,
@@ -186,5 +187,8 @@ def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Senten
         word_diff=word_diff(old_text, new_text),
         flags=edit_flags(old_text, new_text,
                          old_quote_open=old_quotes[link.old[0]] if link.old else "",
-                         new_quote_open=new_quotes[link.new[0]] if link.new else ""),
+                         new_quote_open=new_quotes[link.new[0]] if link.new else "",
+                         sources=(old_sources, new_sources)),
+        old_sources=old_sources,
+        new_sources=new_sources,
     )

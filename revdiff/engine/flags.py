@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -11,7 +12,7 @@ from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, i
 from revdiff.engine.sentences import word_set
 from revdiff.engine.similarity import compatibility_form
 from revdiff.engine.words import NUMBER_PART, SPACES
-from revdiff.model import Flag
+from revdiff.model import Flag, Sources
 
 # A number in digits, with its separators (`words.NUMBER_PART`), a minus sign before it (`-5`,
 # `−5`, and `–5`, an en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June` or
@@ -371,8 +372,17 @@ def _opens_single(text: str, at: int) -> bool:
 _ELISION = re.compile(r"'(?:[kstn](?=\s|$)|n'(?=\s))")
 
 
-def edit_flags(old: str, new: str, *, old_quote_open: str = "",
-               new_quote_open: str = "") -> frozenset[Flag]:
+# A chain's comparisons read each sentence twice, with the version before it and the one after (an
+# unchanged sentence on both sides of a pair): the last texts read are kept, as the quotations are.
+@functools.lru_cache(maxsize=2**14)
+def sources_in(text: str) -> Sources:
+    """The sources the text attributes to (`attributions_in`), read as `edit_flags` compares them:
+    in Unicode's composed form (NFC); none for no text."""
+    return tuple(attributions_in(unicodedata.normalize("NFC", text))) if text else ()
+
+
+def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: str = "",
+               sources: tuple[Sources, Sources] | None = None) -> frozenset[Flag]:
     """Flags for an edit from `old` to `new`. Only a sentence present on both sides changed, so an
     added or deleted text (one side empty) gets no flag.
 
@@ -389,7 +399,7 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
     (`attributions`), when more than punctuation changed. `old_quote_open` and `new_quote_open`
     are the marks of a quotation that an earlier sentence of the paragraph opened and that goes
     on in the text (`We will not wait,” he said.`), so that a change inside it is a changed
-    quotation.
+    quotation. `sources`: the texts' `sources_in`, when the caller has read them already.
     """
     if old == new or not old or not new:
         return frozenset()
@@ -411,7 +421,7 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "",
     if _quoted_words(old_quote_open + old) != _quoted_words(new_quote_open + new):
         flags.add(Flag.QUOTE_CHANGED)
     if (not flags & {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY, Flag.CASE_ONLY}
-            and not same_sources(attributions_in(old), attributions_in(new))):
+            and not same_sources(*(sources or (sources_in(old), sources_in(new))))):
         flags.add(Flag.ATTRIBUTION_CHANGED)
     return frozenset(flags)
 

@@ -9,8 +9,9 @@ Two tables:
 Both start with the same key columns, so they join on
 `(article_index, old_version, new_version)`. List-valued cells (`old_indices`, `new_indices`,
 `flags`) are lists in JSONL and Parquet and space-joined strings in CSV (see `flatten_for_csv`);
-`warnings` is a list of free text, written as a JSON list in a CSV cell. CSV text cells that a
-spreadsheet would run as a formula get a leading `'` (`csv_cells`).
+`warnings` and the sources (`old_sources`, `new_sources`), lists of text whose items hold spaces,
+are written as a JSON list in a CSV cell. CSV text cells that a spreadsheet would run as a formula
+get a leading `'` (`csv_cells`).
 
 These rows are the one edit schema of revdiff: `revdiff diff --format json|jsonl|csv` writes them
 too (docs/EXPORT.md documents them).
@@ -50,6 +51,8 @@ EDIT_COLUMNS: tuple[tuple[str, str], ...] = KEY_COLUMNS + (
     ("new_text", "str"),
     ("similarity", "float"),
     ("flags", "str_list"),
+    ("old_sources", "text_list"),
+    ("new_sources", "text_list"),
     ("old_words", "int"),
     ("new_words", "int"),
     ("words_removed", "int"),
@@ -160,6 +163,8 @@ def edit_rows(ref: ArticleRef, comparison: Comparison, reading: PairReading | No
             "new_text": edit.new_text,
             "similarity": round(float(edit.similarity), FLOAT_DIGITS),
             "flags": sorted(flag.value for flag in edit.flags),
+            "old_sources": [" ".join(words) for words in edit.old_sources],
+            "new_sources": [" ".join(words) for words in edit.new_sources],
             "old_words": count_words(edit.old_text),
             "new_words": count_words(edit.new_text),
             "words_removed": removed,

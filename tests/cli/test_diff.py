@@ -240,6 +240,24 @@ def test_json_document_has_stats(versions: list[str]) -> None:
     assert set(documents[0]) == {*COMPARISON_COLUMN_NAMES, "edits"}
 
 
+@pytest.mark.parametrize("output_format", ["json", "jsonl", "csv"])
+def test_the_edits_name_the_sources_of_each_side(tmp_path: Path, output_format: str) -> None:
+    # the rows flagged attribution_changed and said nothing of which source came or went
+    old, new = tmp_path / "0.txt", tmp_path / "1.txt"
+    old.write_text("A Pentagon official said the troops left.\n", encoding="utf-8")
+    new.write_text("Defense Secretary Mark Esper said the troops left.\n", encoding="utf-8")
+    text = run(str(old), str(new), "--format", output_format)
+    if output_format == "json":
+        [edit] = json.loads(text)[0]["edits"]
+    elif output_format == "jsonl":
+        [edit] = map(json.loads, text.splitlines())
+    else:
+        [row] = csv.DictReader(io.StringIO(text))
+        edit = {name: json.loads(row[name]) for name in ("old_sources", "new_sources")}
+    assert (edit["old_sources"], edit["new_sources"]) == (["pentagon official"],
+                                                          ["defense secretary mark esper"])
+
+
 def test_csv_rows(versions: list[str]) -> None:
     rows = list(csv.DictReader(io.StringIO(run(*versions, "--format", "csv"))))
     assert [row["op"] for row in rows] == ["unchanged", "edited", "deleted", "added"]

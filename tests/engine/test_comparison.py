@@ -331,3 +331,16 @@ def test_a_chain_reads_the_quotations_of_each_paragraph_once(
     for old, new in itertools.pairwise(chain):
         compare(old, new)
     assert len(read) == len(sentences_of(chain[0])) - 1 + len(chain)  # shared, then each update
+
+
+def test_an_edit_names_the_sources_its_flag_compared() -> None:
+    # the attribution_changed flag said a source changed and the edit kept no word of which
+    old = version("A Pentagon official said the troops left.", "Officials said the base was hit.")
+    new = version("Defense Secretary Mark Esper said the troops left.",
+                  "Officials said the base was hit.", "It was quiet, the Pentagon added.")
+    assert [(edit.op, edit.flags, edit.old_sources, edit.new_sources)
+            for edit in compare(old, new).edits] == [
+        (EditOp.EDITED, {Flag.ATTRIBUTION_CHANGED}, (("pentagon", "official"),),
+         (("defense", "secretary", "mark", "esper"),)),
+        (EditOp.UNCHANGED, set(), (("officials",),), (("officials",),)),
+        (EditOp.ADDED, set(), (), (("pentagon",),))]

@@ -263,6 +263,41 @@ def test_a_title_written_in_another_unicode_form_is_flagged_encoding_only(tmp_pa
         ["encoding_only"], []]
 
 
+def _sources(path: Path, fmt: str) -> list[tuple[list[str], list[str], list[str]]]:
+    """(flags, old_sources, new_sources) of each row of an edits table, as written."""
+    if fmt == "jsonl":
+        rows = read_jsonl(path)
+    elif fmt == "csv":
+        rows = [dict(row, flags=row["flags"].split(),
+                     **{side: json.loads(row[side]) if row[side] else []
+                        for side in ("old_sources", "new_sources")})
+                for row in csv.DictReader(path.open(encoding="utf-8", newline=""))]
+    elif fmt == "parquet":
+        rows = pytest.importorskip("pyarrow.parquet").read_table(path).to_pylist()
+    else:
+        with sqlite3.connect(path) as connection:
+            connection.row_factory = sqlite3.Row
+            rows = [{name: json.loads(row[name])
+                     for name in ("flags", "old_sources", "new_sources")} for row in
+                    connection.execute("SELECT * FROM edits ORDER BY edit_index")]
+    return [(list(row["flags"]), list(row["old_sources"]), list(row["new_sources"]))
+            for row in rows]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "sqlite"])
+def test_the_edits_table_names_the_sources_of_each_side(tmp_path: Path, fmt: str) -> None:
+    # the table flagged attribution_changed and said nothing of which source came or went
+    story = make_chain(tmp_path / "in" / "story", [
+        ["A Pentagon official said the troops left.", "Police officials said it was calm."],
+        ["Defense Secretary Mark Esper said the troops left.",
+         "Police officials said it was calm.", "It was over, NBC News reported."]])
+    out = tmp_path / ("news.sqlite" if fmt == "sqlite" else f"e.{fmt}")
+    assert _sources(export([str(story)], out, fmt)[0], fmt) == [
+        (["attribution_changed"], ["pentagon official"], ["defense secretary mark esper"]),
+        ([], ["police officials"], ["police officials"]),
+        ([], [], ["nbc news"])]
+
+
 def test_jsonl_records_are_one_line_each_to_splitlines(tmp_path: Path) -> None:
     """A sentence holding a line separator (U+2028), a paragraph separator or NEL was written raw:
     a JSONL reader splitting the file with `str.splitlines()` got pieces of records, not JSON."""
