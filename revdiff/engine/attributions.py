@@ -153,7 +153,15 @@ def _unaccented(word: str) -> str:
 
 
 def _source_words(words: list[str]) -> tuple[str, ...]:
-    return tuple(_unaccented(word) for word in map(_bare, words) if word and word not in _NOT_SOURCE)
+    return tuple(_unaccented(word) for word in map(_source_word, words)
+                 if word and word not in _NOT_SOURCE)
+
+
+def _source_word(token: str) -> str:
+    """A word of a source as it is named: bare (`_bare`), but for the last dot of a dotted
+    abbreviation, which the punctuation around it took (`U.S.` is `u.s.`, not `u.s`)."""
+    word = _bare(token)
+    return word + "." if "." in word and word + "." in token.casefold() else word
 
 
 # Nouns ending in -ly that may be a source (`the family said`), and the words after which a

@@ -11,7 +11,10 @@ from revdiff.model import Flag
 
 
 @pytest.mark.parametrize(("text", "sources"), [
-    ("About 3,000 troops will be deployed, according to U.S. officials.", [("u.s", "officials")]),
+    # a dotted abbreviation keeps its last dot (`u.s` read as a name cut short in the exports)
+    ("About 3,000 troops will be deployed, according to U.S. officials.", [("u.s.", "officials")]),
+    ("Officials said, according to the U.S.", [("officials",), ("u.s.",)]),
+    ("It was calm, a U.N. spokesman said.", [("u.n.", "spokesman")]),
     ("According to NBC News, 650 soldiers are there.", [("nbc", "news")]),
     ("“We will win,” he said.", [("he",)]),
     ("“We will win,” said Gen. Mark Milley, the chairman.", [("gen", "mark", "milley")]),
@@ -330,11 +333,11 @@ def test_an_apostrophe_in_a_subject_before_an_aside_is_no_quotation_mark(
     (("Col. Myles Caggins, a spokesman for the U.S.-led coalition against the Islamic State, said "
       "the embassy episode had not damaged efforts."), [("col", "myles", "caggins")]),
     (("A U.S. official, who like others spoke on the condition of anonymity because he was not "
-      "authorized to comment, said the attack was conducted by a drone."), [("u.s", "official")]),
+      "authorized to comment, said the attack was conducted by a drone."), [("u.s.", "official")]),
     # a relative clause longer than an aside between dashes
     (("A U.S. official, who like others spoke on the condition of anonymity because he was not "
       "authorized to comment on the record, said the attack was conducted by a drone."),
-     [("u.s", "official")]),
+     [("u.s.", "official")]),
     # no determiner or relative word begins the aside, or the subject's start is not found
     ("Troops stayed in Iraq, despite calls from lawmakers in Baghdad to leave the country, said Esper.",
      [("esper",)]),
