@@ -159,9 +159,11 @@ def _source_words(words: list[str]) -> tuple[str, ...]:
 
 def _source_word(token: str) -> str:
     """A word of a source as it is named: bare (`_bare`), but for the last dot of a dotted
-    abbreviation, which the punctuation around it took (`U.S.` is `u.s.`, not `u.s`)."""
+    abbreviation, which the punctuation around it took (`U.S.` is `u.s.`, not `u.s`); the full
+    stop after another dotted word ends the sentence (`said Booking.com.` is `booking.com`)."""
     word = _bare(token)
-    return word + "." if "." in word and word + "." in token.casefold() else word
+    dotted_abbreviation = "." in word and is_abbreviation(word + ".")
+    return word + "." if dotted_abbreviation and word + "." in token.casefold() else word
 
 
 # Nouns ending in -ly that may be a source (`the family said`), and the words after which a

@@ -129,6 +129,16 @@ def test_an_aside_after_the_verb_before_that_changes_no_attribution() -> None:
     assert attributions_in("It was lawful, Pompeo claimed, adding that it was safe.") == [("pompeo",)]
 
 
+@pytest.mark.parametrize(("text", "more"), [
+    ("“We are pleased,” said Booking.com.", ", the travel site."),
+    ("The deal is off, according to Amazon.com.", ", which declined to comment."),
+])
+def test_the_full_stop_after_a_dotted_name_is_no_part_of_the_source(text: str, more: str) -> None:
+    # only a dotted abbreviation keeps its last dot (`u.s.`); a web address's is the sentence's
+    assert attributions_in(text)[-1][-1] == text.rstrip(".").split()[-1].casefold()
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(text, text.removesuffix(".") + more)
+
+
 def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Officials said 700 troops.", "Officials say 3,000 troops.")
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("“It is over,” he said.", "“It is over,” he added.")
