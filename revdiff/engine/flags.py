@@ -154,9 +154,9 @@ _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
 _INDEFINITE_ARTICLE = re.compile(r"(?:\ban?|(?<![^\W\d_]\s)\bAn?)\s+"
                                  r"(?!(?i:few|couple|handful|number|lot|little)\b)(?=[^\W\d_])")
 # A one that counts the word after it, for which an article may stand, in digits or in words (`1
-# person`, `one person`, `$1m`); not the one of `Jan. 1.`, `rose to one.`, `the 1st` or a time,
-# `at 1 p.m.`.
-_COUNTING_ONE = re.compile(r"(?<![\w.,\u066b\u066c−–-])(?:1\s*|one\s+)"
+# person`, `one person`, `$1m`, `one-third`); not the one of `Jan. 1.`, `rose to one.`, `the 1st`
+# or a time, `at 1 p.m.`.
+_COUNTING_ONE = re.compile(r"(?<![\w.,\u066b\u066c−–-])(?:1\s*|one(?:\s+|[-‐]))"
                            r"(?!(?:[ap]\.?\s?m|o['’]clock|st)\b)(?=[^\W\d_])", re.IGNORECASE)
 # A range of years whose end is written in its last two digits, `2019–20`, `2019-20` and `2019/20`
 # (not a month, `2019-12`, whose digits are no later year of the century, nor a date,

@@ -404,7 +404,10 @@ def test_an_article_stands_for_no_one_that_counts_nothing(old: str, new: str) ->
     ("At 10:30 a man came in.", "At 10.30 the man came in."),
     ("The vote is at 1 p.m. today.", "The vote is at 1:00 p.m. today."),
     ("Police said 1 person was hurt.", "Police said a person was hurt."),
-    ("The bill costs $1m.", "The bill costs a million dollars.")])
+    ("The bill costs $1m.", "The bill costs a million dollars."),
+    # a fraction's one, hyphened to its word, counts it as well
+    ("Prices rose by one-third.", "Prices rose by a third."),
+    ("One‐half of voters stayed home.", "A half of voters stayed home.")])
 def test_an_article_counts_as_a_one_that_counts_a_word_only(old: str, new: str) -> None:
     assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
 
