@@ -7,7 +7,7 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   where another letter does before a typical opener (`Plan B. The plan failed.`) but a surname
   (`Robert E. Still.`, `Mary C. Most, resigned`);
 - month and number abbreviations before a number do not either (`Dec. 27`, `No. 5`, German
-  `Mo. 3. März`), nor weekdays before a month (`Wed. Jan. 8`), nor a list item's number (`1.
+  `Mo. 3. März`), nor weekdays before a month's day (`Wed. Jan. 8`), nor a list item's number (`1.
   First, ...`, `Results: 1. Smith 2. Jones.`), nor French `MM.` before names, nor `ex.` opening
   a bracket or a sentence (`(ex. Cars, phones)`, `Ex. Smith left.`), nor `deg.` before a
   temperature's scale (`40 deg. F.`);
@@ -87,10 +87,12 @@ GERMAN_ORDINAL_ARTICLES = word_set("der die das den dem des zum zur im beim vom"
 # not English `do` and `so`. They are left out of ABBREVIATIONS, which is read in any case.
 CAPITALISED_TITLES = word_set("MM")
 GERMAN_WEEKDAYS = word_set("Mo Di Mi Do Fr Sa So")
-# English weekdays, capitalised, before a month (`Wed. Jan. 8`, `Fri. March 6`); before another
-# word they end a sentence as a day does (`He left on Sat. Police came.`).
+# English weekdays, capitalised, before a month and its day (`Wed. Jan. 8`, `Fri. March 6`);
+# before another word they end a sentence as a day does (`He left on Sat. Police came.`), and so
+# does `Sun.` before a month alone, the British newspaper's name (`he told the Sun. May said`).
 ENGLISH_WEEKDAYS = word_set("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun")
 _DAY_OF_MONTH = re.compile(r"\d{1,2}\.")
+_DAY_AFTER_MONTH = re.compile(r"\s+\d{1,2}(?!\d)")
 # How far apart, in characters, the numbers of a list's items written into a sentence may be
 # (`Results: 1. Smith 2. Jones.`), and how many items such a list may have.
 LIST_ITEM_REACH = 100
@@ -311,7 +313,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     cased_word = _word_before(paragraph, match.start("punct"))
     if cased_word in CAPITALISED_TITLES or (
             cased_word in GERMAN_WEEKDAYS and _DAY_OF_MONTH.fullmatch(next_word)) or (
-            cased_word in ENGLISH_WEEKDAYS and next_lower in MONTHS):
+            cased_word in ENGLISH_WEEKDAYS and next_lower in MONTHS
+            and _DAY_AFTER_MONTH.match(paragraph, next_word_end)):
         return False
     if cased_word in STATE_ABBREVIATIONS and _DATELINE_PLACE.fullmatch(
             paragraph, 0, match.start("punct") - len(cased_word)):

@@ -316,6 +316,9 @@ def pieces(text: str) -> list[str]:
     ("The vigil is on Wed. Jan. 8. It moved to Fri. March 6. He left on Sat. Police came.",
      ["The vigil is on Wed. Jan. 8.", "It moved to Fri. March 6.", "He left on Sat.",
       "Police came."]),
+    # but not before a month without a day: `Sun.` may be the newspaper, `May` Theresa May
+    ("He told the Sun. May has denied it. The vote is on Sun. May 5.",
+     ["He told the Sun.", "May has denied it.", "The vote is on Sun. May 5."]),
     ("Il est né le 1er janv. 1990 à Paris. Murió en dic. 2020 en Madrid.",
      ["Il est né le 1er janv. 1990 à Paris.", "Murió en dic. 2020 en Madrid."]),
     ("La Sra. García habló. Il sig. Rossi tace. Hr. Meier ging. Dhr. Jansen bleef.",
