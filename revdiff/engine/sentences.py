@@ -198,6 +198,9 @@ REPORTED_CLAUSE_WORDS = word_set(
 # A question's speaker may be named as the one it was put to (`?” Trump was asked.`, `?” Pentagon
 # officials were asked on Friday.`).
 PASSIVE_AUXILIARIES = word_set("was were")
+# After `was asked`, what was asked of the speaker instead of the quotation: a request (`?” Trump
+# was asked to leave.`) or another question (`was asked whether he would run`).
+ASKED_INSTEAD = word_set("to whether if")
 # After `?”` or `!”`, these lower-case words continue the sentence (`?” he asked.`).
 ATTRIBUTION = word_set("he she they it according") | SPEECH_VERBS
 # Abbreviations that never end a sentence when they open a bracket (`many things (ex. Cars,
@@ -453,8 +456,8 @@ def _speech_verb_position(words: Sequence[str]) -> int | None:
     lower-case words after the first (`Biden said`, `Iranian Foreign Minister Javad Zarif said`,
     `White House spokesman Judd Deere said`, `Secretary of State Mike Pompeo said`), or after such
     a name and an aside of up to six words between commas (`Smith, 45, said`, `John Smith, the
-    mayor, said`), or a question's `asked` after such a name and `was` (`Trump was asked`); None
-    when it stands nowhere so."""
+    mayor, said`), or a question's `asked` after such a name and `was` (`Trump was asked`, not
+    `Trump was asked to leave`); None when it stands nowhere so."""
     for count, word in enumerate(words[1:7], start=1):
         name_word = words[count - 1]
         if not (name_word[:1].isupper() or count > 1 and name_word in LOWER_CASE_WORDS_OF_A_JOB):
@@ -469,7 +472,9 @@ def _speech_verb_position(words: Sequence[str]) -> int | None:
             return count
         if word in PASSIVE_AUXILIARIES and words[count + 1:count + 2] and (
                 words[count + 1].lower().rstrip(".,;:") == "asked"):
-            return count + 1
+            asked_instead = words[count + 1].lower() == "asked" and any(
+                after.lower() in ASKED_INSTEAD for after in words[count + 2:count + 3])
+            return None if asked_instead else count + 1
     return None
 
 

@@ -168,6 +168,10 @@ def pieces(text: str) -> list[str]:
       "asked. “Why?” Trump was told."),
      ["“Is this war?” Trump was asked on Friday.", "He said no.",
       "“Why?” Pentagon officials were asked.", "“Why?”", "Trump was told."]),
+    # though not when asked to do something or another question
+    ("“Is it over?” Reporters were asked to leave. “Why?” Smith was asked whether he would run.",
+     ["“Is it over?”", "Reporters were asked to leave.", "“Why?”",
+      "Smith was asked whether he would run."]),
     ("BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday.",
      ["BAGHDAD — A U.S. airstrike killed Iranian commander Qasem Soleimani on Thursday."]),
     # a dateline's state abbreviation before a credit or a dash ended a sentence
