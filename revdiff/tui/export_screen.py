@@ -31,9 +31,9 @@ class ExportScreen(Dialog[ExportChoice | None]):
     Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
     to the name typed; a write that fails (a full disk, a folder kept from writing) is told here,
     the name kept to change. Another format gives a typed name that ends in the last one's
-    suffix its own. A missing folder is refused (nothing is created; `notes/` names a folder),
-    and so is what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an input),
-    and a name with no room beside it for the temporary file it is written through; an existing
+    suffix its own. A missing folder is refused (nothing is created; `notes/` and `notes/.` name
+    a folder), and so is what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an
+    input), and a name with no room beside it for the temporary file it is written through; an existing
     file is only replaced after a second Enter.
     """
 
@@ -137,8 +137,9 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self._say("Type a file name first")
             return
         path = Path(value.strip())
-        # `notes/` names a folder, made or not: a file must not take its name (Path drops the `/`)
-        names_folder = value.strip().endswith(os.sep)
+        # `notes/` and `notes/.` name a folder, made or not: a file must not take its name (Path
+        # drops the `/` and the `/.`)
+        names_folder = os.path.basename(value.strip()) in ("", os.curdir)
         try:
             path = path.expanduser()
         except RuntimeError:  # `~name` of no user, or `~` with neither $HOME nor an account

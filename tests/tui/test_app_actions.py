@@ -670,3 +670,20 @@ async def test_search_hits_fill_the_width_of_the_list() -> None:
                  for y in range(hits.size.height)]
         assert lines[0].startswith("v0–v1  ¶1   Iran word0") and len(lines[0]) >= 70
         assert all(line.endswith("Iran.") for line in lines[1:])
+
+
+@run_async
+async def test_export_refuses_a_missing_folder_named_with_a_trailing_dot(chain_article: Article,
+                                                                        tmp_path: Path) -> None:
+    """`notes/.` names the folder `notes` as `notes/` does: it was written as a file named `notes`
+    (Path drops a trailing `/.`)."""
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab")
+        app.screen.query_one(Input).value = str(tmp_path / "notes") + os.sep + os.curdir
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(app.screen.query_one("#export-problem", Static).content) == (
+            f"No folder {tmp_path / 'notes'}: type a name in a folder that exists")
+    assert list(tmp_path.iterdir()) == []
