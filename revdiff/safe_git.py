@@ -188,8 +188,27 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
             if "is shallow" in said:  # git cannot share the objects of a shallow clone
                 raise StoreError("cannot read a shallow clone: it lacks the history", str(path),
                                  hint="fetch the whole history first: git fetch --unshallow")
+            head_problem = _head_problem(git_directory(path.resolve()))
+            if head_problem:  # git then takes the folder for no repository ("does not exist")
+                raise StoreError(f"the git repository's HEAD file (which names the current branch) "
+                                 f"is {head_problem}", str(path),
+                                 hint="write it back naming a branch, e.g. `ref: refs/heads/main` "
+                                 "for a branch main, then check the repository with git fsck")
             raise StoreError("cannot read the git repository", str(path), hint=f"git said: {said}")
         yield clone
+
+
+# What git accepts in HEAD: a branch it names, or a commit's object id (a detached HEAD)
+_HEAD_TEXT = re.compile(rb"(ref: refs/\S+|[0-9a-f]{40}|[0-9a-f]{64})\s*")
+
+
+def _head_problem(git_dir: Path) -> str | None:
+    """"missing" or "damaged" when the HEAD file of `git_dir` is, else None."""
+    head = git_dir / "HEAD"
+    if not head.is_file():
+        return "missing"
+    with head.open("rb") as file:
+        return None if _HEAD_TEXT.fullmatch(file.read(256)) else "damaged"
 
 
 def refuse_special_files(path: Path) -> None:
@@ -324,6 +343,16 @@ def common_git_dir(path: Path) -> Path:
     `commondir`) shares the main repository's objects; git cannot use it as a reference itself.
     Only files are read here, as git would read them.
     """
+    git_dir = git_directory(path)
+    common = git_dir / "commondir"
+    if common.is_file():
+        git_dir = (git_dir / _pointer_text(common)).resolve()
+    return git_dir
+
+
+def git_directory(path: Path) -> Path:
+    """The git directory of the repository at `path`, which holds its HEAD: `.git`, the one a
+    `.git` file names (a linked worktree's), or `path` itself (a bare repository)."""
     git_dir = path
     dot_git = path / ".git"
     if dot_git.is_file():
@@ -332,9 +361,6 @@ def common_git_dir(path: Path) -> Path:
             git_dir = (path / pointer.removeprefix("gitdir:").strip()).resolve()
     elif dot_git.is_dir():
         git_dir = dot_git
-    common = git_dir / "commondir"
-    if common.is_file():
-        git_dir = (git_dir / _pointer_text(common)).resolve()
     return git_dir
 
 

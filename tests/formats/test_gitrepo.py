@@ -665,6 +665,23 @@ def test_a_shallow_clone_is_refused_with_what_to_do(tmp_path: Path) -> None:
     assert refused.value.hint is not None and "git fetch --unshallow" in refused.value.hint
 
 
+@pytest.mark.parametrize(("head", "problem"), [(None, "missing"), (b"garbage\n", "damaged")])
+def test_a_missing_or_damaged_head_is_named_with_what_to_do(tmp_path: Path, head: bytes | None,
+                                                           problem: str) -> None:
+    """git takes a folder whose HEAD is missing or damaged for no repository: revdiff passed on
+    its "repository ... does not exist" for a repository that is there."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    if head is None:
+        (repo / ".git" / "HEAD").unlink()
+    else:
+        (repo / ".git" / "HEAD").write_bytes(head)
+    with pytest.raises(StoreError) as refused:
+        load([str(repo)])
+    assert refused.value.message == (f"the git repository's HEAD file (which names the current "
+                                     f"branch) is {problem}")
+    assert refused.value.hint is not None and "git fsck" in refused.value.hint
+
 
 def test_a_partial_clone_lacking_old_versions_says_how_to_fetch_them(tmp_path: Path) -> None:
     """A blobless clone (`git clone --filter=blob:none`) holds only the checked-out text; its
