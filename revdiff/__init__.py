@@ -53,7 +53,10 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
 
     # an Integral, not only an int: a size worked out with numpy or pandas is a numpy integer
     if max_bytes is not None and (isinstance(max_bytes, bool)
-                                  or not isinstance(max_bytes, Integral) or max_bytes < 1):
+                                  or not isinstance(max_bytes, Integral)):
+        raise TypeError("revdiff.load takes max_bytes as a whole number of bytes (an int), not "
+                        f"{_what(max_bytes)}")
+    if max_bytes is not None and max_bytes < 1:
         # as `--max-size` refuses them: 0 was read as "the default" and -1 refused every input
         raise ValueError(f"max_bytes must be a number of bytes of at least 1, not {max_bytes!r}")
     _check_notes(notes, "revdiff.load")

@@ -183,10 +183,19 @@ def test_compare_refuses_a_sentence_mode_that_is_no_text() -> None:
 def test_load_refuses_a_size_limit_below_one_byte() -> None:
     """max_bytes=0 was silently the 64 MiB default and -1 refused every input ('more than the
     size limit of -1 bytes'); `--max-size` refuses both."""
-    for limit in (0, -1, 1.5):
+    for limit in (0, -1):
         with pytest.raises(ValueError, match="max_bytes must be a number of bytes"):
-            revdiff.load(STORY, max_bytes=limit)  # type: ignore[arg-type]
+            revdiff.load(STORY, max_bytes=limit)
     assert revdiff.load(STORY, max_bytes=1 << 20)
+
+
+@pytest.mark.parametrize("limit", ["64M", 1.5, True])
+def test_load_refuses_a_size_limit_of_the_wrong_type_with_a_type_error(limit: object) -> None:
+    """Arguments of the wrong type raise TypeError (docs/EXPORT.md): `max_bytes="64M"` raised
+    ValueError."""
+    with pytest.raises(TypeError, match=r"^revdiff.load takes max_bytes as a whole number of "
+                                        rf"bytes \(an int\), not {type(limit).__name__}$"):
+        revdiff.load(STORY, max_bytes=limit)  # type: ignore[arg-type]
 
 
 def test_load_takes_a_size_limit_worked_out_with_numpy() -> None:
