@@ -14,7 +14,7 @@ The tables have the columns of `revdiff export --format csv` (see docs/EXPORT.md
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from numbers import Integral
 from os import PathLike, fspath
@@ -177,10 +177,13 @@ def _not_standard_input(path: str) -> str:
 
 
 def _iterable(items: Any, caller: str, takes: str) -> Iterable[Any]:
-    """`items` as an iterable of inputs; bytes (an iterable of ints) and non-iterables refused."""
-    if isinstance(items, (bytes, bytearray)) or not isinstance(items, Iterable):
+    """`items` as an iterable of inputs; bytes (an iterable of ints), a mapping (of its keys,
+    what it maps them to dropped) and non-iterables refused."""
+    if isinstance(items, (bytes, bytearray, Mapping)) or not isinstance(items, Iterable):
         raise TypeError(f"{caller} takes {takes}, not {_what(items)}"
-                        + (": decode bytes first" if isinstance(items, bytes) else ""))
+                        + (": decode bytes first" if isinstance(items, bytes) else "")
+                        + (": give list(d) or list(d.values())" if isinstance(items, Mapping)
+                           else ""))
     return items
 
 

@@ -158,6 +158,18 @@ def test_wrong_arguments_are_refused_by_name() -> None:
         revdiff.compare(article.versions[0], "new text")  # type: ignore[arg-type]
 
 
+def test_a_dict_is_refused_where_paths_are_meant() -> None:
+    """A dict was read as its keys: `edits_table({path: label})` read the paths and dropped what
+    the dict held, as `load` did."""
+    paths = {str(STORY): "the story"}
+    with pytest.raises(TypeError, match=r"^revdiff.edits_table takes an Article, a path, or a "
+                                        r"list of either, not dict: give list\(d\) or "
+                                        r"list\(d.values\(\)\)$"):
+        revdiff.edits_table(paths)
+    with pytest.raises(TypeError, match=r"^revdiff.load takes paths or lists of paths, not dict"):
+        revdiff.load(paths)
+
+
 def test_an_unknown_sentence_mode_is_refused_with_nothing_to_compare() -> None:
     """`sentences` was only checked when a pair was compared: with no input of two versions,
     a typo ('line') returned an empty table."""
