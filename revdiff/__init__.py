@@ -115,8 +115,22 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
         if not isinstance(side, Version):
             raise TypeError(f"revdiff.compare takes two Versions (article.versions[i]), "
                             f"not {type(side).__name__}")
+        wrong_paragraphs = _wrong_paragraphs(side.paragraphs)
+        if wrong_paragraphs:
+            raise TypeError("revdiff.compare takes Versions whose paragraphs are a tuple of str "
+                            f"(tuple(paragraphs)), not {wrong_paragraphs}")
     _check_sentence_mode(sentences)
     return compare_versions(old, new, sentences=sentences)
+
+
+def _wrong_paragraphs(paragraphs: Any) -> str | None:
+    """What a Version built by hand holds in place of its tuple of str (a list was a bare
+    "unhashable type: 'list'" deep in the engine), or None when it holds one."""
+    if not isinstance(paragraphs, tuple):
+        return _what(paragraphs)
+    not_text = next((_what(paragraph) for paragraph in paragraphs
+                     if not isinstance(paragraph, str)), None)
+    return f"tuple holding {not_text}" if not_text else None
 
 
 def _check_sentence_mode(sentences: Any) -> None:

@@ -17,7 +17,7 @@ _short_repr.maxstring = 60
 
 @dataclass(frozen=True, slots=True)
 class Version:
-    """One stored version of an article: its text as a list of paragraphs."""
+    """One stored version of an article: its text as a tuple of paragraphs."""
 
     number: int
     title: str

@@ -158,6 +158,17 @@ def test_wrong_arguments_are_refused_by_name() -> None:
         revdiff.compare(article.versions[0], "new text")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(("paragraphs", "given"), [(["A b."], "list"), (("A b.", 1), "tuple holding int")])
+def test_compare_refuses_a_version_whose_paragraphs_are_no_tuple_of_text(paragraphs: object,
+                                                                         given: str) -> None:
+    """A Version built with a list of paragraphs (which the model types a tuple, and hashes)
+    failed deep in the engine with a bare "unhashable type: 'list'"."""
+    built = Version(0, "t", paragraphs)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^revdiff.compare takes Versions whose paragraphs are a "
+                                        rf"tuple of str \(tuple\(paragraphs\)\), not {given}$"):
+        revdiff.compare(built, Version(1, "t", ("A c.",)))
+
+
 def test_a_dict_is_refused_where_paths_are_meant() -> None:
     """A dict was read as its keys: `edits_table({path: label})` read the paths and dropped what
     the dict held, as `load` did."""
