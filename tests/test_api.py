@@ -439,3 +439,21 @@ def test_a_type_checker_finds_a_misspelt_name_of_the_api(tmp_path: Path) -> None
     assert checked.stdout.splitlines()[0] == (f"{script}:5: error: Module has no attribute "
                                               '"edits_tabel"; maybe "edits_table"?  [attr-defined]')
     assert "Found 1 error in 1 file" in checked.stdout
+
+
+def test_a_type_checker_finds_a_misspelt_name_of_the_engine(tmp_path: Path) -> None:
+    """`revdiff.engine`'s `__getattr__` (its names are loaded on first use) returned Any, so to
+    mypy every name was an attribute of the engine: `revdiff.engine.compaer(...)` passed --strict."""
+    pytest.importorskip("mypy")
+    script = tmp_path / "notebook.py"
+    script.write_text("import revdiff.engine\n"
+                      "from revdiff.engine import split_sentences\n"
+                      "modes: tuple[str, ...] = revdiff.engine.SENTENCE_MODES\n"
+                      "comparison = revdiff.engine.compaer\n", encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent",
+                              "--cache-dir", str(tmp_path / "cache"), str(script)],
+                             cwd=Path(revdiff.__file__).parents[1], capture_output=True,
+                             text=True, timeout=600, check=False)
+    assert checked.stdout.splitlines()[0] == (f"{script}:4: error: Module has no attribute "
+                                              '"compaer"; maybe "compare"?  [attr-defined]')
+    assert "Found 1 error in 1 file" in checked.stdout

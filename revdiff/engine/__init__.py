@@ -50,12 +50,19 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def _lazy_attribute(name: str) -> Any:
+    """An exported name, loaded from its module when first asked for."""
     if name not in _MODULE_OF:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(_MODULE_OF[name]), name)
     globals()[name] = value
     return value
+
+
+if not TYPE_CHECKING:
+    # Shown to type checkers, a module `__getattr__` returning Any made every name an attribute:
+    # `revdiff.engine.compaer(...)` passed mypy --strict and failed only when run.
+    __getattr__ = _lazy_attribute
 
 
 def __dir__() -> list[str]:
