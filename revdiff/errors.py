@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from revdiff.terminal_text import visible
+
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
 # The exit status after SIGTERM (kill, timeout, a batch scheduler), as shells report it.
@@ -47,7 +49,9 @@ class RevdiffError(Exception):
         text = f"{place}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        # the input's name (a path, a title) may hold an escape: printed as it is in a Python
+        # session, it would set the terminal's colours or title; the command line shows it so too
+        return visible(text)
 
 
 class UnknownFormat(RevdiffError):

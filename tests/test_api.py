@@ -169,6 +169,18 @@ def test_compare_refuses_a_version_whose_paragraphs_are_no_tuple_of_text(paragra
         revdiff.compare(built, Version(1, "t", ("A c.",)))
 
 
+def test_an_error_shows_an_escape_in_the_path_as_a_symbol(tmp_path: Path) -> None:
+    """An error naming a path that holds an escape held it as it is: printed in a terminal's
+    Python session (or its traceback), it turned the text red; the command line shows it as a
+    symbol, as the error now does. The error's `where` keeps the path."""
+    path = str(tmp_path / "x\x1b[31m")
+    with pytest.raises(revdiff.errors.RevdiffError) as refused:
+        revdiff.load(path)
+    assert str(refused.value) == (f"{tmp_path}/x\N{SYMBOL FOR ESCAPE}[31m: no such file or "
+                                  "directory (check the path)")
+    assert refused.value.where == path
+
+
 def test_a_dict_is_refused_where_paths_are_meant() -> None:
     """A dict was read as its keys: `edits_table({path: label})` read the paths and dropped what
     the dict held, as `load` did."""

@@ -348,7 +348,8 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
                                 hint=SKIP_HINT) from error
         progress.skipped_inputs.append(unit.label)
         # the unit is named once: files given together by their label, which names the first
-        reason = describe(error).removeprefix(f"{unit.label}: ").removeprefix(f"{unit.paths[0]}: ")
+        reason = (describe(error).removeprefix(f"{visible(unit.label)}: ")
+                  .removeprefix(f"{visible(unit.paths[0])}: "))
         if position:  # a database that fails partway: what came before it is exported
             on_note(f"skipped the rest of {unit.label} after its first "
                     f"{counted(position, 'article')}: {reason}")
@@ -368,7 +369,7 @@ def _bad_articles_noted(job: ExportJob, unit: InputUnit, progress: ExportProgres
     for error in bad:  # one article of an input that holds many
         progress.skipped_inputs.append(unit.label)
         on_note(f"skipped an article of {unit.label}: "
-                f"{describe(error).removeprefix(f'{unit.label}: ')}")
+                f"{describe(error).removeprefix(f'{visible(unit.label)}: ')}")
 
 
 def open_executor(workers: int, scheduler: str | None, local_dask: bool,
@@ -476,7 +477,9 @@ def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
     if result.error is None:
         return True
     # the article is named once (the rows' errors name it by its key)
-    reason = result.error.removeprefix(f"{result.key}: ").removeprefix(f"{result.where}: ")
+    # an error shows the names it holds as `visible` makes them
+    reason = (result.error.removeprefix(f"{visible(result.key)}: ")
+              .removeprefix(f"{visible(result.where)}: "))
     if not job.skip_errors:
         raise ArticleFailed(f"cannot export this article: {reason}", result.where, hint=SKIP_HINT)
     progress.skipped_inputs.append(result.where)
