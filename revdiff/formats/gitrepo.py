@@ -192,7 +192,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                     "versions first: revdiff store FILES --repo DIR")
             raise EmptyInput("the git repository's current branch (HEAD) has no commits",
                              str(path), hint=hint)
-        changes = read_history(clone, "HEAD", str(path))
+        changes = read_history(clone, "HEAD", str(path), missing_hint=_missing_object_hint(common))
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
         with BlobReader(clone, _missing_object_hint(common)) as blobs:
             for change in changes:
@@ -360,7 +360,8 @@ def has_commits(git_dir: Path) -> bool:
 
 
 def read_history(git_dir: Path, revision: str, where: str,
-                 paths_now: dict[int, str] | None = None) -> list[FileChange]:
+                 paths_now: dict[int, str] | None = None,
+                 missing_hint: str = _DAMAGED) -> list[FileChange]:
     """Every change of a file's content on the first-parent chain of `revision`, oldest first.
 
     Each commit of the chain, a merge too, is compared with its first parent, renames detected
@@ -369,14 +370,18 @@ def read_history(git_dir: Path, revision: str, where: str,
     and a NewsDiffs message survive the merge. `git_dir` is a sanitized clone
     (`revdiff.safe_git.sanitized_clone`). `paths_now`, when given, gets each lineage's path at
     `revision` (for a deleted file, its last), which a rename that kept the text changed too.
-    `where` is the repository the clone was made of, named when git cannot read the history.
+    `where` is the repository the clone was made of, named when git cannot read the history;
+    `missing_hint` says what to do when a file's content it reads to detect a rename is missing
+    (`_missing_object_hint`).
     """
     result = run_git(git_dir, "log", revision, "--reverse", "--topo-order", "-z", "--raw",
                      "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--date=raw",
                      "--format=@@%H %ad%x00%P%x00%B", "--")
     if result.returncode != 0:
+        complaint = git_complaint(result.stderr)
+        missing = f"; {missing_hint}" if complaint.startswith("fatal: unable to read") else ""
         raise StoreError(f"cannot read the history of {revision}", where,
-                         hint=f"git said: {git_complaint(result.stderr)}")
+                         hint=f"git said: {complaint}{missing}")
     return list(_changes_on_first_parent_chain(list(_parse_log(result.stdout)), paths_now))
 
 

@@ -697,6 +697,23 @@ def test_a_partial_clone_lacking_old_versions_says_how_to_fetch_them(tmp_path: P
     assert_one_error_line(parse_cli(partial), "is missing from the repository",
                           "partial clone", "fetch --refetch origin", "without --filter")
 
+
+def test_a_partial_clone_whose_history_has_a_rename_says_how_to_fetch_it(tmp_path: Path) -> None:
+    """git reads the contents of a file renamed and changed to detect the rename, so a blobless
+    clone of such a history failed while the history was read, with git's "unable to read" and
+    nothing saying the repository is a partial clone."""
+    repo = new_repository(tmp_path / "repo")
+    text = "".join(f"Paragraph {number} says what the officials said.\n\n" for number in range(9))
+    commit_text(repo, 0, {"politics/story.txt": text}, "first")
+    git_at(repo, 60, "mv", "politics/story.txt", "world-story.txt")
+    commit_text(repo, 60, {"world-story.txt": text + "One more.\n"}, "moved")
+    git_at(repo, 60, "config", "uploadpack.allowFilter", "true")
+    partial = tmp_path / "partial"
+    subprocess.run(["git", "clone", "-q", "--filter=blob:none", repo.as_uri(), str(partial)],
+                   capture_output=True, check=True)
+    assert_one_error_line(parse_cli(partial), "cannot read the history", "unable to read",
+                          "partial clone", "fetch --refetch origin", "without --filter")
+
 def test_a_symbolic_link_is_no_article(tmp_path: Path) -> None:
     """git keeps a link as a blob of its target's name: that is no version of an article."""
     repo = new_repository(tmp_path / "repo")
