@@ -433,39 +433,39 @@ def test_a_folder_of_article_folders_is_refused_with_a_call_that_reads_them(
     assert [article.key for article in articles] == ["one", "two"]
 
 
-def test_a_type_checker_finds_a_misspelt_name_of_the_api(tmp_path: Path) -> None:
-    """The package's `__getattr__` (for `__version__`, `errors` and `model`) returned Any, so to
-    mypy every name was an attribute of revdiff: `revdiff.laod(...)` passed --strict."""
+def strict_type_check(tmp_path: Path, script_text: str) -> tuple[Path, str]:
+    """The script, and what mypy --strict says of it (not of revdiff's own modules, which
+    depends on the stubs installed: numpy's)."""
     pytest.importorskip("mypy")
     script = tmp_path / "notebook.py"
-    script.write_text("import revdiff\n"
-                      "articles = revdiff.load('story')\n"
-                      "version: str = revdiff.__version__\n"
-                      "error: type[Exception] = revdiff.errors.RevdiffError\n"
-                      "rows = revdiff.edits_tabel(articles)\n", encoding="utf-8")
-    # errors inside revdiff are not the script's (and depend on the stubs installed: numpy's)
+    script.write_text(script_text, encoding="utf-8")
     checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent",
                               "--cache-dir", str(tmp_path / "cache"), str(script)],
                              cwd=Path(revdiff.__file__).parents[1], capture_output=True,
                              text=True, timeout=600, check=False)
-    assert checked.stdout.splitlines()[0] == (f"{script}:5: error: Module has no attribute "
-                                              '"edits_tabel"; maybe "edits_table"?  [attr-defined]')
-    assert "Found 1 error in 1 file" in checked.stdout
+    return script, checked.stdout
+
+
+def test_a_type_checker_finds_a_misspelt_name_of_the_api(tmp_path: Path) -> None:
+    """The package's `__getattr__` (for `__version__`, `errors` and `model`) returned Any, so to
+    mypy every name was an attribute of revdiff: `revdiff.laod(...)` passed --strict."""
+    script, said = strict_type_check(tmp_path, "import revdiff\n"
+                                     "articles = revdiff.load('story')\n"
+                                     "version: str = revdiff.__version__\n"
+                                     "error: type[Exception] = revdiff.errors.RevdiffError\n"
+                                     "rows = revdiff.edits_tabel(articles)\n")
+    assert said.splitlines()[0] == (f"{script}:5: error: Module has no attribute "
+                                    '"edits_tabel"; maybe "edits_table"?  [attr-defined]')
+    assert "Found 1 error in 1 file" in said
 
 
 def test_a_type_checker_finds_a_misspelt_name_of_the_engine(tmp_path: Path) -> None:
     """`revdiff.engine`'s `__getattr__` (its names are loaded on first use) returned Any, so to
     mypy every name was an attribute of the engine: `revdiff.engine.compaer(...)` passed --strict."""
-    pytest.importorskip("mypy")
-    script = tmp_path / "notebook.py"
-    script.write_text("import revdiff.engine\n"
-                      "from revdiff.engine import split_sentences\n"
-                      "modes: tuple[str, ...] = revdiff.engine.SENTENCE_MODES\n"
-                      "comparison = revdiff.engine.compaer\n", encoding="utf-8")
-    checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent",
-                              "--cache-dir", str(tmp_path / "cache"), str(script)],
-                             cwd=Path(revdiff.__file__).parents[1], capture_output=True,
-                             text=True, timeout=600, check=False)
-    assert checked.stdout.splitlines()[0] == (f"{script}:4: error: Module has no attribute "
-                                              '"compaer"; maybe "compare"?  [attr-defined]')
-    assert "Found 1 error in 1 file" in checked.stdout
+    script, said = strict_type_check(tmp_path, "import revdiff.engine\n"
+                                     "from revdiff.engine import split_sentences\n"
+                                     "modes: tuple[str, ...] = revdiff.engine.SENTENCE_MODES\n"
+                                     "comparison = revdiff.engine.compaer\n")
+    assert said.splitlines()[0] == (f"{script}:4: error: Module has no attribute "
+                                    '"compaer"; maybe "compare"?  [attr-defined]')
+    assert "Found 1 error in 1 file" in said

@@ -70,21 +70,29 @@ def discarded_path(out: Path) -> Path:
     return out.parent / f".{out.name}.revdiff-discarded"
 
 
+def _room_lacking(path: Path, beside: list[Path]) -> tuple[int, int] | None:
+    """When the longest name of `beside` (files revdiff makes beside `path`) is longer than the
+    file system takes: the longest name it takes and how many bytes longer than `path`'s name
+    that one is. None when they fit, or the folder is missing (which is told elsewhere)."""
+    try:
+        longest = os.pathconf(path.parent, "PC_NAME_MAX")
+    except OSError:
+        return None
+    longer_by = max(len(os.fsencode(other.name)) for other in beside) - len(
+        os.fsencode(path.name))
+    return (longest, longer_by) if len(os.fsencode(path.name)) + longer_by > longest else None
+
+
 def check_room_for_staging(out: Path) -> None:
     """Refuse an output whose name leaves the file system no room for the lock and staging
     folders revdiff makes beside it (`.<OUT name>.revdiff-discarded`), before the run starts."""
-    try:
-        longest = os.pathconf(out.parent, "PC_NAME_MAX")
-    except OSError:  # a missing folder is told when the lock is taken
-        return
-    name = len(os.fsencode(out.name))
-    beside = max(len(os.fsencode(path(out).name))
-                 for path in (lock_path, staging_path, discarded_path))
-    if beside > longest:
+    lacking = _room_lacking(out, [lock_path(out), staging_path(out), discarded_path(out)])
+    if lacking:
+        longest, longer_by = lacking
         raise OutputProblem(f"the output's name is too long: revdiff stages the run beside it "
-                            f"under names {beside - name} bytes longer, and this file system "
+                            f"under names {longer_by} bytes longer, and this file system "
                             f"takes names of up to {longest} bytes", str(out),
-                            hint=f"choose an -o name of at most {longest - beside + name} bytes")
+                            hint=f"choose an -o name of at most {longest - longer_by} bytes")
 
 
 class Staging:
@@ -309,12 +317,9 @@ def _temporary_path(path: Path) -> Path:
 def check_room_for_temporary(path: Path) -> None:
     """Refuse a name that leaves the file system no room for the temporary file
     `write_text_atomically` writes beside it (`.<NAME>.<16 hex digits>.tmp`), before writing."""
-    try:
-        longest = os.pathconf(path.parent, "PC_NAME_MAX")
-    except OSError:  # a missing folder is told by the write
-        return
-    longer_by = len(os.fsencode(_temporary_path(path).name)) - len(os.fsencode(path.name))
-    if len(os.fsencode(path.name)) + longer_by > longest:
+    lacking = _room_lacking(path, [_temporary_path(path)])
+    if lacking:
+        longest, longer_by = lacking
         raise OutputProblem(f"the name is too long: this file system takes names of up to "
                             f"{longest} bytes, and revdiff writes through a temporary file beside "
                             f"it named {longer_by} bytes longer, so a name may have "
