@@ -149,13 +149,29 @@ def in_version_order(files: Sequence[Path], where: str) -> list[Path]:
     return orders[0]
 
 
+def names_with_year_first(files: Sequence[Path]) -> dict[Path, str]:
+    """Each file's name with a date written with the year last written year first
+    (`30-12-2019 10-30.html`: `2019-12-30 10-30.html`) when the names show whether the day or the
+    month comes first; the names as they are when they do not (`04.01.2020`, `05.01.2020`)."""
+    dates = {file: _YEAR_LAST_DATE.search(file.stem) for file in files}
+    day_first = any(int(date.group(1)) > 12 for date in dates.values() if date)
+    month_first = any(int(date.group(3)) > 12 for date in dates.values() if date)
+    if day_first == month_first:
+        return {file: file.name for file in files}
+    return {file: _year_first_name(file, dates[file], day_first) for file in files}
+
+
 def _year_first_key(file: Path, date: re.Match[str] | None,
                     day_first: bool) -> tuple[int, tuple[int, ...], str]:
+    return version_order_key(file.with_name(_year_first_name(file, date, day_first)))
+
+
+def _year_first_name(file: Path, date: re.Match[str] | None, day_first: bool) -> str:
     if date is None:
-        return version_order_key(file)
+        return file.name
     day, month = (date.group(1), date.group(3)) if day_first else (date.group(3), date.group(1))
-    stem = f"{file.stem[:date.start()]}{date.group(4)}-{month}-{day}{file.stem[date.end(4):]}"
-    return version_order_key(file.with_name(stem + file.suffix))
+    return (f"{file.stem[:date.start()]}{date.group(4)}-{int(month):02}-{int(day):02}"
+            f"{file.stem[date.end(4):]}{file.suffix}")
 
 
 def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:

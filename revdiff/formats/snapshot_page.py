@@ -62,6 +62,9 @@ _PAGE_END = re.compile(r"</html\s*>", re.IGNORECASE)
 @dataclass(frozen=True, slots=True)
 class SavedPage:
     name: str
+    # The bare file name, a date in it written with the year last written year first: where the
+    # page's time and its place among pages that give none are read.
+    file_name: str
     url: str | None
     title: str
     time: datetime | None
@@ -76,7 +79,8 @@ class SavedPage:
 
 
 def read_page(name: str, file_name: str, html: str) -> SavedPage:
-    """Everything revdiff takes from one saved page (`file_name` is the bare name, for its time)."""
+    """Everything revdiff takes from one saved page (`file_name` is the bare name, for its time,
+    a date in it written year first)."""
     html = _WAYBACK_TOOLBAR.sub("", html)
     soup = BeautifulSoup(html, "html.parser")
     time, source = _time_from_name(file_name)
@@ -93,7 +97,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     text = remove_furniture(paragraphs)
     if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
-    return SavedPage(name, _url(soup), title, time, source, text,
+    return SavedPage(name, file_name, _url(soup), title, time, source, text,
                      _PAGE_END.search(html) is None, error_heading)
 
 

@@ -22,6 +22,7 @@ from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.nytdiff import sortable_time
+from revdiff.formats.plain import names_with_year_first
 from revdiff.formats.text_input import check_size, read_bounded
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
@@ -45,6 +46,7 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
     """
     pages: list[tuple[str, str, str]] = []
     guessed_encodings: list[str] = []
+    year_first = names_with_year_first(files)
     for file in files:
         name = str(file)
         try:
@@ -59,7 +61,7 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
             if pages:
                 raise mixed_folder(file, pages[0][1])
             return None
-        pages.append((name, file.name, decoded.text))
+        pages.append((name, year_first[file], decoded.text))
         if decoded.warning:
             guessed_encodings.append(decoded.warning)
     # imported once the folder is known to hold pages: BeautifulSoup, which reads them, takes
@@ -142,7 +144,7 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
                         f"</html>, as a page saved part way does ({first_few(cut_short)}); "
                         f"{'its' if one else 'their'} last paragraphs may be missing")
     pages = sorted(pages, key=lambda p: (p.time is None, sortable_time(p.time),
-                                         _save_order_key(Path(p.name).name)))
+                                         _save_order_key(p.file_name)))
     urls = [p.url for p in pages]
     spellings = list(dict.fromkeys(urls))
     url = max(spellings, key=urls.count)  # the most pages', the earliest on a tie

@@ -50,6 +50,17 @@ def test_pages_are_ordered_by_the_time_in_their_names(tmp_path: Path) -> None:
     assert any("no time zone" in w for w in article.warnings)
 
 
+def test_dates_with_the_year_last_in_names_are_read_as_the_dates_they_are(tmp_path: Path) -> None:
+    """`31-03-2024 23-00.html` gave no time and came after `01-04-2024 08-00.html` (by the numbers
+    in turn, the day first), though a folder of plain versions so named is read in date order."""
+    folder = tmp_path / "pages"
+    _write(folder, "31-03-2024 23-00.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "01-04-2024 08-00.html", render_page(URL, SECOND, SITES[0]))
+    article, = load([str(folder)])
+    assert [(v.title, v.time) for v in article.versions] == [
+        ("First title", datetime(2024, 3, 31, 23, 0)), ("Second title", datetime(2024, 4, 1, 8, 0))]
+
+
 def test_pages_without_times_are_ordered_by_the_numbers_in_their_names(tmp_path: Path) -> None:
     """`page10.html` came before `page2.html`, by name, where the warning listed page2 first."""
     folder = tmp_path / "pages"
