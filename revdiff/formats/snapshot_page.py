@@ -89,16 +89,29 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     title = _title(soup)
     paragraphs = extract_paragraphs(html, name)
     error_heading = _error_heading(soup, paragraphs)
+    headline = _headline(soup, title, paragraphs)
     if error_heading is not None:
         paragraphs = ()
-    elif title in paragraphs:  # the headline inside the article's element is its title
-        headline = paragraphs.index(title)
-        paragraphs = paragraphs[:headline] + paragraphs[headline + 1:]
+    elif headline is not None:  # the headline inside the article's element is its title
+        title = headline
+        at = paragraphs.index(headline)
+        paragraphs = paragraphs[:at] + paragraphs[at + 1:]
     text = remove_furniture(paragraphs)
     if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
     return SavedPage(name, file_name, _url(soup), title, time, source, text,
                      _PAGE_END.search(html) is None, error_heading)
+
+
+def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]) -> str | None:
+    """The page's headline where the extraction gave it as a paragraph: its title, else its
+    first `<h1>` (on a site whose og:title, a headline for sharing, is not the one on the page);
+    None when neither is a paragraph."""
+    if title in paragraphs:
+        return title
+    heading: Any = soup.find("h1")
+    shown = collapse_whitespace(heading.get_text(" ")) if heading is not None else ""
+    return shown if shown in paragraphs else None
 
 
 def _paywall_notices(soup: BeautifulSoup) -> tuple[str, ...]:

@@ -254,6 +254,19 @@ def test_a_headline_inside_the_article_is_its_title_not_a_paragraph(tmp_path: Pa
         (FIRST.title, FIRST.paragraphs), (SECOND.title, SECOND.paragraphs)]
 
 
+def test_a_headline_other_than_the_og_title_is_the_title_not_a_paragraph(tmp_path: Path) -> None:
+    # a site whose og:title (the headline for sharing) is not the <h1> on the page kept the <h1>
+    # as the first paragraph, and the one og:title as every version's title: a rewritten headline
+    # showed as a paragraph edited, the title unchanged
+    folder = tmp_path / "pages"
+    for name, version in (("20200103100000.html", FIRST), ("20200103110000.html", SECOND)):
+        _write(folder, name, _page_with_headline_in_article(version).replace(
+            f"content='{version.title}'", "content='Story: all the latest'"))
+    article, = load([str(folder)])
+    assert [(v.title, v.paragraphs) for v in article.versions] == [
+        (FIRST.title, FIRST.paragraphs), (SECOND.title, SECOND.paragraphs)]
+
+
 def test_a_page_whose_encoding_is_guessed_is_said(tmp_path: Path) -> None:
     # a page in Windows-1252 whose <meta charset> says UTF-8 was read as Windows-1252 without a
     # word, where a plain version so read is warned: letters read wrong looked like edits
