@@ -2,7 +2,8 @@
 
 The text comes from trafilatura (main-content extraction; Apache-2.0), installed with
 `pip install 'revdiff[snapshots]'`; known furniture it leaves in the body is then taken out
-(`page_furniture`). The time is, best first: a 14-digit Wayback timestamp in the file name (UTC),
+(`page_furniture`); a page that shows none is read from its JSON-LD
+`articleBody`. The time is, best first: a 14-digit Wayback timestamp in the file name (UTC),
 a date and time in the file name (no zone), the "FILE ARCHIVED ON" note that Wayback Machine
 pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
 `article:published_time`, then its JSON-LD `dateModified` / `datePublished` (the publisher's
@@ -55,6 +56,9 @@ MAX_ERROR_PAGE_WORDS = 100
 _TIME_METAS = ("article:modified_time", "og:updated_time", "article:published_time")
 # The same claims in the page's schema.org JSON-LD, where most sites now give them.
 _LINKED_DATA_TIMES = ("dateModified", "datePublished")
+# The article's text in the page's JSON-LD, all that a page whose text a script writes in holds
+# of it when saved without running the script (curl, wget).
+_LINKED_DATA_TEXT = "articleBody"
 # How a whole page ends; a page saved part way (a download cut off) has no such end.
 _PAGE_END = re.compile(r"</html\s*>", re.IGNORECASE)
 
@@ -76,6 +80,8 @@ class SavedPage:
     # The heading that shows the page is an error page or a bot check, not the article (its text
     # is then empty).
     error_heading: str | None
+    # The text is the JSON-LD articleBody: the page shows none.
+    text_from_linked_data: bool
 
 
 def read_page(name: str, file_name: str, html: str) -> SavedPage:
@@ -88,6 +94,10 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
         time, source = _time_from_page(html, soup)
     title = _title(soup)
     paragraphs = extract_paragraphs(html, name)
+    text_from_linked_data = False
+    if not paragraphs:  # a page whose text a script writes in, saved without running it
+        paragraphs = _linked_data_text(soup)
+        text_from_linked_data = bool(paragraphs)
     error_heading = _error_heading(soup, paragraphs)
     headline = _headline(soup, title, paragraphs)
     if error_heading is not None:
@@ -100,7 +110,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
     return SavedPage(name, file_name, _url(soup), title, time, source, text,
-                     _PAGE_END.search(html) is None, error_heading)
+                     _PAGE_END.search(html) is None, error_heading, text_from_linked_data)
 
 
 def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]) -> str | None:
@@ -176,7 +186,7 @@ def _time_from_page(html: str, soup: BeautifulSoup) -> tuple[datetime | None, st
                 return datetime.fromisoformat(content), prop
             except ValueError:
                 continue
-    dates = _linked_data_dates(soup)
+    dates = _linked_data(soup, _LINKED_DATA_TIMES)
     for key in _LINKED_DATA_TIMES:
         for content in dates.get(key, ()):
             try:
@@ -186,11 +196,21 @@ def _time_from_page(html: str, soup: BeautifulSoup) -> tuple[datetime | None, st
     return None, None
 
 
-def _linked_data_dates(soup: BeautifulSoup) -> dict[str, list[str]]:
-    """The `dateModified` and `datePublished` values of the page's JSON-LD (schema.org) blocks,
-    in the order they stand, looked for in nested objects, lists and `@graph`; a block that is
-    no JSON (or nested too deep to read) is passed over."""
-    dates: dict[str, list[str]] = {}
+def _linked_data_text(soup: BeautifulSoup) -> tuple[str, ...]:
+    """The paragraphs of the page's JSON-LD articleBody (one a line), or none when it has none
+    of MIN_ARTICLE_WORDS words."""
+    for body in _linked_data(soup, (_LINKED_DATA_TEXT,)).get(_LINKED_DATA_TEXT, ()):
+        paragraphs = tuple(p for p in (collapse_whitespace(line) for line in body.split("\n")) if p)
+        if sum(len(p.split()) for p in paragraphs) >= MIN_ARTICLE_WORDS:
+            return paragraphs
+    return ()
+
+
+def _linked_data(soup: BeautifulSoup, keys: tuple[str, ...]) -> dict[str, list[str]]:
+    """The values of `keys` in the page's JSON-LD (schema.org) blocks, in the order they stand,
+    looked for in nested objects, lists and `@graph`; a block that is no JSON (or nested too deep
+    to read) is passed over."""
+    values: dict[str, list[str]] = {}
 
     def collect(node: Any) -> None:
         if isinstance(node, list):
@@ -198,8 +218,8 @@ def _linked_data_dates(soup: BeautifulSoup) -> dict[str, list[str]]:
                 collect(item)
         elif isinstance(node, dict):
             for key, value in node.items():
-                if key in _LINKED_DATA_TIMES and isinstance(value, str):
-                    dates.setdefault(key, []).append(value.strip())
+                if key in keys and isinstance(value, str):
+                    values.setdefault(key, []).append(value.strip())
                 else:
                     collect(value)
 
@@ -208,7 +228,7 @@ def _linked_data_dates(soup: BeautifulSoup) -> dict[str, list[str]]:
             collect(json.loads(script.get_text()))
         except (ValueError, RecursionError):  # no JSON, or nested deeper than Python recurses
             continue
-    return dates
+    return values
 
 
 def _error_heading(soup: BeautifulSoup, paragraphs: tuple[str, ...]) -> str | None:

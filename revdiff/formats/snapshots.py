@@ -162,6 +162,14 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
                         "says the page changed, not when it was saved")
     if any("no time zone" in source for source in sources):
         warnings.append("times in the file names carry no time zone; kept without one")
+    from_linked_data = [p.name for p in pages if p.text_from_linked_data]
+    if from_linked_data:
+        one = len(from_linked_data) == 1
+        warnings.append(f"{counted(len(from_linked_data), 'page')} {'shows' if one else 'show'} "
+                        f"no article text ({first_few(from_linked_data)}); read from "
+                        f"{'its' if one else 'their'} JSON-LD articleBody, the text as the "
+                        "publisher gives it to search engines, which may split it into "
+                        "paragraphs otherwise or not at all")
     warnings.extend(_furniture_notes(pages))
     versions: list[Version] = []
     folded = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import string
 import sys
 from datetime import UTC, datetime
@@ -265,6 +266,25 @@ def test_a_headline_other_than_the_og_title_is_the_title_not_a_paragraph(tmp_pat
     article, = load([str(folder)])
     assert [(v.title, v.paragraphs) for v in article.versions] == [
         (FIRST.title, FIRST.paragraphs), (SECOND.title, SECOND.paragraphs)]
+
+
+def test_a_page_whose_text_is_only_in_its_json_ld_is_read_from_it(tmp_path: Path) -> None:
+    # a page whose text a script writes in, saved without running it (curl, wget), holds the text
+    # only in its JSON-LD articleBody: the folder was refused as "none of the 2 saved pages holds
+    # article text", saying to save the article pages themselves
+    folder = tmp_path / "pages"
+    for name, version in (("20200103100000.html", FIRST), ("20200103110000.html", SECOND)):
+        linked_data = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                                  "headline": version.title,
+                                  "articleBody": "\n".join(version.paragraphs)})
+        _write(folder, name, f"<!DOCTYPE html><html><head><title>{escape(version.title)}</title>"
+                             f"<link rel='canonical' href='{URL}'><script type='application/ld+json'>"
+                             f"{linked_data}</script></head><body><div id='app'></div>"
+                             "<script src='/app.js'></script></body></html>")
+    article, = load([str(folder)])
+    assert [(v.title, v.paragraphs) for v in article.versions] == [
+        (FIRST.title, FIRST.paragraphs), (SECOND.title, SECOND.paragraphs)]
+    assert any("read from their JSON-LD articleBody" in w for w in article.warnings)
 
 
 def test_a_page_whose_encoding_is_guessed_is_said(tmp_path: Path) -> None:
