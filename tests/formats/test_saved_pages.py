@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import string
 import sys
@@ -25,6 +26,9 @@ URL = "https://news.example.com/2020/01/03/story"
 FIRST = Version(0, "First title", ("One paragraph of the story.", "Another paragraph here."))
 SECOND = Version(1, "Second title", ("One paragraph of the story, edited.",
                                      "Another paragraph here.", "A new closing paragraph."))
+needs_trafilatura = pytest.mark.skipif(importlib.util.find_spec("trafilatura") is None,
+                                       reason="trafilatura not installed (pip install "
+                                              "'revdiff[snapshots]')")
 
 
 def _write(folder: Path, name: str, html: str) -> None:
@@ -51,6 +55,7 @@ def test_pages_are_ordered_by_the_time_in_their_names(tmp_path: Path) -> None:
     assert any("no time zone" in w for w in article.warnings)
 
 
+@needs_trafilatura
 def test_dates_with_the_year_last_in_names_are_read_as_the_dates_they_are(tmp_path: Path) -> None:
     """`31-03-2024 23-00.html` gave no time and came after `01-04-2024 08-00.html` (by the numbers
     in turn, the day first), though a folder of plain versions so named is read in date order."""
@@ -255,6 +260,7 @@ def test_a_headline_inside_the_article_is_its_title_not_a_paragraph(tmp_path: Pa
         (FIRST.title, FIRST.paragraphs), (SECOND.title, SECOND.paragraphs)]
 
 
+@needs_trafilatura
 def test_a_headline_other_than_the_og_title_is_the_title_not_a_paragraph(tmp_path: Path) -> None:
     # a site whose og:title (the headline for sharing) is not the <h1> on the page kept the <h1>
     # as the first paragraph, and the one og:title as every version's title: a rewritten headline
@@ -268,6 +274,7 @@ def test_a_headline_other_than_the_og_title_is_the_title_not_a_paragraph(tmp_pat
         (FIRST.title, FIRST.paragraphs), (SECOND.title, SECOND.paragraphs)]
 
 
+@needs_trafilatura
 def test_a_page_whose_text_is_only_in_its_json_ld_is_read_from_it(tmp_path: Path) -> None:
     # a page whose text a script writes in, saved without running it (curl, wget), holds the text
     # only in its JSON-LD articleBody: the folder was refused as "none of the 2 saved pages holds
