@@ -2,12 +2,11 @@
 
 The text comes from trafilatura (main-content extraction; Apache-2.0), installed with
 `pip install 'revdiff[snapshots]'`; known furniture it leaves in the body is then taken out
-(`page_furniture`); a page that shows none is read from its JSON-LD
-`articleBody`. The time is, best first: a 14-digit Wayback timestamp in the file name (UTC),
-a date and time in the file name (no zone), the "FILE ARCHIVED ON" note that Wayback Machine
-pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
-`article:published_time`, then its JSON-LD `dateModified` / `datePublished` (the publisher's
-claim, not when the page was fetched).
+(`page_furniture`); a page that shows none is read from its JSON-LD `articleBody`. The time
+is, best first: a 14-digit Wayback timestamp in the file name (UTC), a date and time in the file
+name (no zone), the "FILE ARCHIVED ON" note that Wayback Machine pages end with (UTC), then the
+page's own `article:modified_time` / `og:updated_time` / `article:published_time`, then its
+JSON-LD `dateModified` / `datePublished` (the publisher's claim, not when the page was fetched).
 """
 
 from __future__ import annotations
@@ -66,8 +65,8 @@ _PAGE_END = re.compile(r"</html\s*>", re.IGNORECASE)
 @dataclass(frozen=True, slots=True)
 class SavedPage:
     name: str
-    # The bare file name, a date in it written with the year last written year first: where the
-    # page's time and its place among pages that give none are read.
+    # The bare file name, a date in it written with the year last rewritten year first: where
+    # the page's time and its place among pages that give none are read.
     file_name: str
     url: str | None
     title: str
