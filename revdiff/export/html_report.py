@@ -223,7 +223,7 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
         yield visible_html(
             f'<tr><td class="num">{entry.index}</td><td><a href="{escape(file_name)}">'
             f'{escape(title)}</a>{name}</td>'
-            f'<td>{escape(info.get("source") or "")}</td>'
+            f'<td class="source">{escape(info.get("source") or "")}</td>'
             f'<td class="num">{int(info.get("versions", 0))}</td>'
             f'<td class="num">+{int(info.get("words_added", 0))} / '
             f'-{int(info.get("words_removed", 0))}</td>'

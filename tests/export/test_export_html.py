@@ -480,6 +480,25 @@ def test_on_a_phone_the_timeline_and_the_index_break_no_word(tmp_path: Path) -> 
 @pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
                                                      "chromium) - layout test skipped")
 @pytest.mark.parametrize("width", [1280, 390])
+def test_the_index_never_breaks_a_source_inside_its_name(tmp_path: Path, width: int) -> None:
+    """The source column got what the article column, its title and long URL, left: eight
+    letters' width, and in a window 1280 pixels wide the index read `news.example.co`/`m`."""
+    title = "US deploys thousands more troops to Middle East after airstrike kills Iran general"
+    database = tmp_path / "news.db"
+    write_database(database, [Article(
+        "news.example.com", "https://news.example.com/2020/01/03/us-will-send-troops-to-middle-east/",
+        (Version(0, title, ("Officials said the strike was lawful.",)),
+         Version(1, title, ("Officials said the strike was legal.",))), 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    broken, overflow = _layout_in_chromium(tmp_path / "report" / "index.html", tmp_path,
+                                           _words_script("table.index td:nth-child(3)"), width=width)
+    assert broken == []
+    assert overflow <= 0
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
+                                                     "chromium) - layout test skipped")
+@pytest.mark.parametrize("width", [1280, 390])
 def test_the_labels_of_the_edits_break_only_between_words(tmp_path: Path, width: int) -> None:
     """An edit's label column, a tenth of the table, broke its words anywhere: at 1280 pixels a
     flag read `attribution_chan`/`ged`, on a phone every label `de`/`le`/`te`/`d`. A label now
