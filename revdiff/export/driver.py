@@ -460,8 +460,9 @@ def _in_flight(executor: Executor) -> int:
 
 def _check_stream(job: ExportJob, resume: bool, stream: ByteSink | None) -> None:
     if job.format not in registry.STREAM_FORMATS:
+        output = "a folder" if job.format == "html" else "a file"  # a report is a folder of pages
         raise OutputProblem(f"{job.format} cannot be written to standard output", "-o -",
-                            hint=f"name a file with -o, or use --format "
+                            hint=f"name {output} with -o, or use --format "
                                  f"{' or '.join(registry.STREAM_FORMATS)}")
     if resume:
         raise OutputProblem("--resume needs an output file: standard output cannot be continued",

@@ -61,6 +61,13 @@ def test_dash_refuses_file_formats(fmt: str, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_dash_with_html_asks_for_a_folder(tmp_path: Path) -> None:
+    # the hint said to name a file with -o, and a report is a folder of pages
+    result = revdiff("export", str(SAMPLES), "-o", "-", "--format", "html", cwd=tmp_path)
+    assert "(name a folder with -o, or use --format jsonl or csv or unified)" in one_error_line(
+        result.stderr)
+
+
 def test_resume_with_nothing_to_resume_says_so(tmp_path: Path) -> None:
     result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / "e.jsonl"), "--resume")
     assert result.returncode == 0, result.stderr
