@@ -7,6 +7,7 @@ Every git command run here runs with the repository's hooks and file-system moni
 from __future__ import annotations
 
 import contextlib
+import os
 import stat
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
@@ -39,17 +40,9 @@ def open_or_create(path: Path) -> git.Repo:
     if path.is_dir() and ((path / ".git").exists() or (path / "HEAD").exists()):
         refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
     try:
-        return _without_hooks(git.Repo(path))
-    except git.NoSuchPathError:
-        pass
-    except git.InvalidGitRepositoryError:
-        if any(path.iterdir()):
-            raise StoreError("directory exists, is not empty and is not a git repository",
-                             str(path), hint="give an empty or new directory, or a repository"
-                             ) from None
-    try:
         path.mkdir(parents=True, exist_ok=True)
-        return _without_hooks(git.Repo.init(path))
+        with _creation_lock(path):
+            return _open_or_init(path)
     except NotADirectoryError:
         in_the_way = next((folder for folder in path.parents
                            if folder.exists() and not folder.is_dir()), None)
@@ -62,6 +55,39 @@ def open_or_create(path: Path) -> git.Repo:
         said = git_complaint(error.stderr) if isinstance(error, git.GitCommandError) else error
         raise StoreError(f"cannot create a git repository: {said}", str(path),
                          hint="check that the directory is writable") from error
+
+
+@contextlib.contextmanager
+def _creation_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the repository's folder while it is opened or created, waiting
+    for another run's: two runs storing into one new folder at once would both run `git init`
+    there, and the second fail on the files the first is writing (`cannot copy ... File
+    exists`) or find a repository half made. The lock is on the folder itself, so nothing is
+    left in it. Where file locks are unavailable, creations are not serialised."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        yield
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
+def _open_or_init(path: Path) -> git.Repo:
+    """The repository at `path` (another run's new one too, once this run holds the creation
+    lock), or else a new one there, when the folder is empty."""
+    try:
+        return _without_hooks(git.Repo(path))
+    except git.InvalidGitRepositoryError:
+        if any(path.iterdir()):
+            raise StoreError("directory exists, is not empty and is not a git repository",
+                             str(path), hint="give an empty or new directory, or a repository"
+                             ) from None
+        return _without_hooks(git.Repo.init(path))
 
 
 def _kind_of(path: Path) -> str:

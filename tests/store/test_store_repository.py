@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -486,3 +487,36 @@ def test_a_nytdiff_article_whose_url_changed_goes_on_in_its_file(tmp_path: Path)
     assert read_repository(tmp_path / "r") == [moved, other]
     # found by its new URL from then on
     assert store_articles([moved], tmp_path / "r").already_stored == 3
+
+
+def test_two_runs_creating_one_repository_at_once_both_get_it(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """A second run that comes while the first one's `git init` is half done (its `.git` only
+    part written) waits for it, then opens that repository, instead of failing on it."""
+    from revdiff.store import repository
+
+    folder = tmp_path / "archive"
+    real_init = git.Repo.init
+    second: list[object] = []
+    second_run: list[threading.Thread] = []
+
+    def open_second() -> None:
+        try:
+            second.append(repository.open_or_create(folder))
+        except Exception as error:  # noqa: BLE001 - what the second run met is the result
+            second.append(error)
+
+    def init_meeting_a_second_run(path: Path, *args: object, **kwargs: object) -> git.Repo:
+        (folder / ".git").mkdir()
+        (folder / ".git" / "description").write_text("Unnamed repository\n")
+        second_run.append(threading.Thread(target=open_second))
+        second_run[0].start()
+        second_run[0].join(timeout=2)  # long enough to fail on the half made repository
+        return real_init(path, *args, **kwargs)
+
+    monkeypatch.setattr(git.Repo, "init", init_meeting_a_second_run)
+    first = repository.open_or_create(folder)
+    second_run[0].join()
+    assert len(second) == 1 and isinstance(second[0], git.Repo), second
+    assert Path(second[0].git_dir) == Path(first.git_dir)
