@@ -79,8 +79,11 @@ def test_the_conjunct_consonants_are_unicodes() -> None:
             if is_conjunct_consonant(chr(point)) != bool(consonant.match(chr(point)))] == []
 
 
-CONJUNCT_PIECES = ["प", "्", "र", "ि", "ु", "क", "\u093c", "\u200d", "অ", "স্", "ত", "ા", "ક્", "ష",
-                   "്", "a"]
+# A virama comes only after a consonant (`प्`, `স্`), as in text: the regex module's releases
+# disagree on one after anything else (2026.12 joins `a्` to a consonant after it, against rule
+# GB9c, which needs a consonant before the virama), where Unicode's rule is what revdiff follows.
+CONJUNCT_PIECES = ["प", "प्", "र", "ि", "ु", "क", "\u093c", "\u200d", "অ", "স্", "ত", "ા", "ક્",
+                   "ష", "ക്", "ക", "a"]
 
 
 @given(st.lists(st.sampled_from(CONJUNCT_PIECES), max_size=12).map("".join))
