@@ -144,35 +144,34 @@ def damaged_sqlite(path: Path) -> Path:
     return target
 
 
+def sqlite_with_broken_schema(path: Path, table: str, broken: str) -> Path:
+    """A SQLite file of one table whose schema entry is then rewritten by `broken`, an UPDATE of
+    sqlite_master (as a damaged file or a hostile one holds it)."""
+    target = path / "outlet.db"
+    with sqlite3.connect(target) as connection:
+        connection.execute(f"CREATE TABLE {table} (a)")
+    connection.close()
+    with sqlite3.connect(target) as connection:
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute(broken)
+    connection.close()
+    return target
+
+
 def sqlite_schema_name_not_utf8(path: Path) -> Path:
     """A schema entry named by bytes that are no UTF-8 and whose SQL is broken: SQLite's error
     message quotes the name, and Python's sqlite3 failed to decode it (a UnicodeDecodeError
     traceback)."""
-    target = path / "outlet.db"
-    with sqlite3.connect(target) as connection:
-        connection.execute("CREATE TABLE t (a)")
-    connection.close()
-    with sqlite3.connect(target) as connection:
-        connection.execute("PRAGMA writable_schema = ON")
-        connection.execute("UPDATE sqlite_master SET name = CAST(X'7480' AS TEXT), "
-                           "sql = 'CREATE TABE x' WHERE name = 't'")
-    connection.close()
-    return target
+    return sqlite_with_broken_schema(path, "t", "UPDATE sqlite_master SET name = "
+                                     "CAST(X'7480' AS TEXT), sql = 'CREATE TABE x' WHERE name = 't'")
 
 
 def sqlite_schema_sql_over_lines(path: Path) -> Path:
     """A schema entry whose broken SQL spans lines: SQLite's error message quotes it, and the
     error came out on as many lines (found by the long fuzz run)."""
-    target = path / "outlet.db"
-    with sqlite3.connect(target) as connection:
-        connection.execute("CREATE TABLE entryversion (id INTEGER)")
-    connection.close()
-    with sqlite3.connect(target) as connection:
-        connection.execute("PRAGMA writable_schema = ON")
-        connection.execute("UPDATE sqlite_master SET sql = 'CREATE TABLE [entryversion (\n"
-                           "    id INTEGER PRIMARY KEY,\n    title TEXT\n)'")
-    connection.close()
-    return target
+    return sqlite_with_broken_schema(path, "entryversion", "UPDATE sqlite_master SET sql = "
+                                     "'CREATE TABLE [entryversion (\n    id INTEGER PRIMARY KEY,\n"
+                                     "    title TEXT\n)'")
 
 
 def json_nested_deep(path: Path) -> Path:

@@ -11,6 +11,7 @@ from html import escape as html_escape
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 from tui_helpers import (
     current_edit_text,
@@ -356,6 +357,17 @@ async def test_export_refuses_what_export_o_refuses_and_a_name_too_long(
         assert target.read_text() == "One.\n"
 
 
+async def export_problem(app: RevdiffApp, pilot: Pilot[None], name: str) -> str:
+    """What the export dialog says when `name` is given as the file name and Enter pressed; the
+    dialog stays open to change it."""
+    await pilot.press("e", "tab")
+    app.screen.query_one(Input).value = name
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, ExportScreen)
+    return str(app.screen.query_one("#export-problem", Static).content)
+
+
 @run_async
 async def test_export_refuses_a_name_that_leaves_no_room_for_its_temporary_file(
         chain_article: Article, tmp_path: Path) -> None:
@@ -366,11 +378,7 @@ async def test_export_refuses_a_name_that_leaves_no_room_for_its_temporary_file(
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("e", "tab", "ctrl+u")
-        await pilot.press(*str(target), "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
-        problem = str(app.screen.query_one("#export-problem", Static).content)
+        problem = await export_problem(app, pilot, str(target))
         assert "the name is too long" in problem and problem.endswith(": type another name")
         assert app.screen.query_one(Input).value == str(target)
     assert list(tmp_path.iterdir()) == []
@@ -383,12 +391,8 @@ async def test_export_names_a_home_folder_it_cannot_find(chain_article: Article,
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("e", "tab", "ctrl+u", *"~no-such-user-here/x.txt", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
-        problem = str(app.screen.query_one("#export-problem", Static).content)
-        assert problem == ("Cannot tell which home folder ~no-such-user-here is: type the folder "
-                           "in full")
+        assert await export_problem(app, pilot, "~no-such-user-here/x.txt") == (
+            "Cannot tell which home folder ~no-such-user-here is: type the folder in full")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -405,10 +409,7 @@ async def test_export_tells_a_failed_write_in_the_dialog_and_keeps_the_name(
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("e", "tab", "ctrl+u", *str(target), "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
-        assert str(app.screen.query_one("#export-problem", Static).content) == (
+        assert await export_problem(app, pilot, str(target)) == (
             f"Could not write {target}: No space left on device")
         assert app.screen.query_one(Input).value == str(target)
     assert list(tmp_path.iterdir()) == []
@@ -680,10 +681,6 @@ async def test_export_refuses_a_missing_folder_named_with_a_trailing_dot(chain_a
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("e", "tab")
-        app.screen.query_one(Input).value = str(tmp_path / "notes") + os.sep + os.curdir
-        await pilot.press("enter")
-        await pilot.pause()
-        assert str(app.screen.query_one("#export-problem", Static).content) == (
+        assert await export_problem(app, pilot, str(tmp_path / "notes") + os.sep + os.curdir) == (
             f"No folder {tmp_path / 'notes'}: type a name in a folder that exists")
     assert list(tmp_path.iterdir()) == []
