@@ -192,9 +192,10 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                     "versions first: revdiff store FILES --repo DIR")
             raise EmptyInput("the git repository's current branch (HEAD) has no commits",
                              str(path), hint=hint)
-        changes = read_history(clone, "HEAD", str(path), missing_hint=_missing_object_hint(common))
+        missing_hint = _missing_object_hint(common)
+        changes = read_history(clone, "HEAD", str(path), missing_hint=missing_hint)
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
-        with BlobReader(clone, _missing_object_hint(common)) as blobs:
+        with BlobReader(clone, missing_hint) as blobs:
             for change in changes:
                 if change.lineage in failed or PurePosixPath(change.path).name in _GIT_FILES:
                     continue

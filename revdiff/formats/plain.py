@@ -131,13 +131,9 @@ def in_version_order(files: Sequence[Path], where: str) -> list[Path]:
     is (`12-30-2019.txt` before `01-04-2020.txt`): day first or month first as the names show.
     When they do not (`04.01.2020`, `05.01.2020`, `01.02.2020`) and the two readings order the
     files differently, InconsistentPages."""
-    dates = {file: _YEAR_LAST_DATE.search(file.stem) for file in files}
-    found = [date for date in dates.values() if date]
-    if not found:
+    dates, readings = _year_last_readings(files)
+    if not any(dates.values()):
         return sorted(files, key=version_order_key)
-    day_first = any(int(date.group(1)) > 12 for date in found)
-    month_first = any(int(date.group(3)) > 12 for date in found)
-    readings = [day_first] if day_first != month_first else [True, False]
     orders = [sorted(files, key=lambda file: _year_first_key(file, dates[file], reading))
               for reading in readings]
     if orders[-1] != orders[0]:
@@ -149,16 +145,26 @@ def in_version_order(files: Sequence[Path], where: str) -> list[Path]:
     return orders[0]
 
 
+def _year_last_readings(files: Sequence[Path]
+                        ) -> tuple[dict[Path, re.Match[str] | None], list[bool]]:
+    """The date written with the year last in each file's name (None where there is none), and
+    the readings of those dates that the names allow, day first (True) or month first (False):
+    one where a day or a month above 12 shows it, both where nothing does."""
+    dates = {file: _YEAR_LAST_DATE.search(file.stem) for file in files}
+    found = [date for date in dates.values() if date]
+    day_first = any(int(date.group(1)) > 12 for date in found)
+    month_first = any(int(date.group(3)) > 12 for date in found)
+    return dates, [day_first] if day_first != month_first else [True, False]
+
+
 def names_with_year_first(files: Sequence[Path]) -> dict[Path, str]:
     """Each file's name with a date written with the year last written year first
     (`30-12-2019 10-30.html`: `2019-12-30 10-30.html`) when the names show whether the day or the
     month comes first; the names as they are when they do not (`04.01.2020`, `05.01.2020`)."""
-    dates = {file: _YEAR_LAST_DATE.search(file.stem) for file in files}
-    day_first = any(int(date.group(1)) > 12 for date in dates.values() if date)
-    month_first = any(int(date.group(3)) > 12 for date in dates.values() if date)
-    if day_first == month_first:
+    dates, readings = _year_last_readings(files)
+    if len(readings) > 1:
         return {file: file.name for file in files}
-    return {file: _year_first_name(file, dates[file], day_first) for file in files}
+    return {file: _year_first_name(file, dates[file], readings[0]) for file in files}
 
 
 def _year_first_key(file: Path, date: re.Match[str] | None,
