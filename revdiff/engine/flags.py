@@ -204,9 +204,14 @@ def _half_of_day_changed(old: str, new: str) -> bool:
     return any(old_halves[time] != new_halves[time] for time in old_halves.keys() & new_halves)
 
 
-# A terminal's control sequence (`\x1b[31m`, or after the one-character CSI, U+009B): its
-# parameters are no numbers of the text.
-_CONTROL_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]")
+# What a terminal acts on instead of showing it: a control string (OSC, `\x1b]0;title\x07`, and
+# DCS, SOS, PM and APC, after ESC or their one-character C1 forms) up to its end, BEL or ST
+# (`\x1b\\`), or the text's end, a control sequence (`\x1b[31m`, or after the one-character CSI,
+# U+009B) and any other escape sequence (`\x1b7`, `\x1b(0`): its parameters are no numbers of
+# the text.
+_CONTROL_SEQUENCE = re.compile(r"(?:\x1b[]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+                               r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+                               r"|\x1b[ -/]*[0-~]")
 
 
 def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
@@ -219,7 +224,8 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`:
     readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the
     1890s), which `edit_flags` takes only to see two texts' numbers alike
-    (`_numbers_alike_in_other_styles`). A terminal's control sequence holds none (`\x1b[31m`)."""
+    (`_numbers_alike_in_other_styles`). A terminal's control sequence or string holds none
+    (`\x1b[31m`, `\x1b]0;title\x07`)."""
     text = _CONTROL_SEQUENCE.sub("", text)
     found = ([_time_of_day(*time.group(1, 2)) for time in _TIME.finditer(text)]
              if other_styles else [])

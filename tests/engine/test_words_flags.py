@@ -232,6 +232,17 @@ def test_a_terminal_control_sequence_changed_is_no_changed_number() -> None:
     assert Flag.NUMBER_CHANGED in edit_flags("\x1b[31m3 troops left.", "\x1b[31m4 troops left.")
 
 
+@pytest.mark.parametrize("escape", ["\x1b]0;X\x07", "\x1b]0;X\x1b\\", "\x9d0;X\x9c",
+                                    "\x1b]8;;https://example.com/1\x1b\\", "\x1bP1$q\x1b\\", "\x1b7",
+                                    "\x1b(0"])
+def test_a_terminal_control_string_or_escape_sequence_added_is_no_changed_number(escape: str) -> None:
+    """Only control sequences (`\x1b[31m`) were left out: the `0` of a window title set
+    (`\x1b]0;X\x07`, OSC) or a link's (`\x1b]8;;…`) and the `7` of `\x1b7` were read as numbers,
+    so adding one was flagged number_changed."""
+    assert numbers_in(f"Troops{escape} left 3 bases.") == ["3"]
+    assert Flag.NUMBER_CHANGED not in edit_flags("Troops left.", f"Troops{escape} left.")
+
+
 def test_single_and_german_quotation_marks_hold_quotes() -> None:
     assert quotations_in("She said: ‘We won’t go.’ Then left.") == ["We won’t go."]
     assert quotations_in("Er sagte: „Wir kommen.“") == ["Wir kommen."]
