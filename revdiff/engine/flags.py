@@ -147,6 +147,9 @@ def _after_currency(text: str, at: int) -> bool:
 _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}})[:.]([0-5]\d)"
                    rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}))")
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
+# Digits grouped as India's lakhs and crores, which may be a list written without spaces too
+# (`Grades 10,11,12,100`).
+_LAKH_GROUPS = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{2})+,\d{3}(?![\d.,])")
 # The English indefinite article before a word, which counts one as `one` does (`a person`, `one
 # person`; `an hour`, `one hour`); not the `a` of `a.m.`, nor one before a word that makes it a
 # vague quantity (`a few people`, `a number of people`), nor a capital A after a word, a letter
@@ -220,7 +223,9 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`; not `no one`
     or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British
     `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3` (a signed number, `-0.25`,
-    stays one), digits grouped by ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
+    stays one), a list written without spaces, `10,20,30`, as its numbers, `10`, `20` and `30`,
+    and so digits grouped as lakhs, `10,11,12,100`, which may be one (`Grades 10,11,12,100`),
+    digits grouped by ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
     `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`:
     readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the
     1890s), which `edit_flags` takes only to see two texts' numbers alike
@@ -234,8 +239,12 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         text = _DECADE.sub(" ", _TIME.sub(" ", text))
         text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
+        text = _LAKH_GROUPS.sub(lambda match: match.group().replace(",", ", "), text)
     for match in _NUMBER.finditer(text):
-        found.append(_plain_digits(match.group()))
+        number = _plain_digits(match.group())
+        is_a_list = number.count(".") > 1
+        found += ([_plain_digits(item) for item in number.split(".")] if other_styles and is_a_list
+                  else [number])
         if magnitude := _magnitude(text, match):
             found.append(magnitude)
     for match in _NUMBER_WORD.finditer(_NO_NUMBER.sub(" ", text.casefold())):
@@ -268,13 +277,17 @@ def _plain_digits(number: str) -> str:
     `3.5` as `3.5`, `−5` and `–5` as `-5`: a separator before a group of three digits that ends
     the number or meets another separator groups thousands and is dropped, and so is a comma
     before two digits that commas part from a thousands group (lakhs); any other is a decimal mark, `.`, and so
-    is a point that begins the number (`.5` and `.500` are `0.5`). Zeros that add nothing to the
+    is a point that begins the number (`.5` and `.500` are `0.5`). Digits with more than one decimal
+    mark, or one that also groups them (`10,20,30`, `1,5,000`, `3,000,00`), are a list (`_is_a_list`),
+    each separator read as `.`: `10.20.30`, `1.5.000`, `3.000.00`. Zeros that add nothing to the
     value are dropped: `03` is `3` (`Friday 03 January`, `08:00`), `3.50` is `3.5` and `3.0` is
     `3`; so is the sign of a zero: `-0` and `-0.0` are `0`."""
     digits = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
                      else char for char in number)
     if digits.lstrip("-").startswith("."):  # `.5`, `.500`: a point beginning a number
         plain = digits.replace(".", "0.", 1)
+    elif _is_a_list(digits):
+        plain = _GROUP_OR_DECIMAL.sub(".", digits)
     else:
         plain = _GROUP_OR_DECIMAL.sub(lambda match: "" if match.group(1) else ".", digits)
     whole, _, fraction = plain.partition(".")
@@ -282,6 +295,17 @@ def _plain_digits(number: str) -> str:
     fraction = fraction.rstrip("0") if fraction.isdigit() else fraction
     number = f"{whole}.{fraction}" if fraction else whole
     return f"-{number}" if plain.startswith("-") and number != "0" else number
+
+
+def _is_a_list(digits: str) -> bool:
+    """Whether `digits` are numbers written one after another (`10,20,30`, `1.2.3`), not one
+    number: they have more than one decimal mark, or a decimal mark that also groups their digits
+    (`1,5,000`, `3,000,00`), where a number's groups after the first are all of three digits or
+    lakhs (`1,50,000`) and its decimal mark is another (`1,234.5`, `1.234,5`)."""
+    separators = list(_GROUP_OR_DECIMAL.finditer(digits))
+    decimal_marks = [match.group() for match in separators if not match.group(1)]
+    group_marks = {match.group() for match in separators if match.group(1)}
+    return len(decimal_marks) > 1 or not group_marks.isdisjoint(decimal_marks)
 
 
 def quotations_in(text: str) -> list[str]:

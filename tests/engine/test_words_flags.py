@@ -555,7 +555,7 @@ def test_indian_digit_groups_of_lakhs_and_crores_are_one_number() -> None:
     assert numbers_in("Rs 1,00,00,000 and 12,34,567") == ["10000000", "1234567"]
     assert Flag.NUMBER_CHANGED not in edit_flags("रैली में 1,50,000 लोग आए।",
                                                  "रैली में 150,000 लोग आए।")
-    assert numbers_in("2,5 and 1,5,000") == ["1.5", "2.5"]
+    assert numbers_in("2,5 and 1,5,000") == ["1.5.000", "2.5"]
 
 
 def test_commas_between_pairs_of_digits_not_ending_in_a_thousands_group_are_no_lakhs() -> None:
@@ -565,6 +565,31 @@ def test_commas_between_pairs_of_digits_not_ending_in_a_thousands_group_are_no_l
     assert numbers_in("the triples (3,4,5) and (5,12,13)") == ["3.4.5", "5.12.13"]
     assert numbers_in("sets of 10,20,30 and 1,50,50") == ["1.50.50", "10.20.30"]
     assert Flag.NUMBER_CHANGED in edit_flags("the triple (5,12,13)", "the triple (512,13)")
+
+
+def test_digits_with_a_comma_that_both_groups_and_marks_a_decimal_are_a_list() -> None:
+    """`1,5,000` was read as `1.5` (its first comma a decimal mark, its second a thousands
+    separator) and `3,000,00` as `3000`, so `1,5,000` to `1.5` and `3,000,00` to `3,000` were no
+    number change: digits whose groups after the first are not all of three (or lakhs) are a list,
+    each item kept."""
+    assert numbers_in("1,5,000 and 3,000,00") == ["1.5.000", "3.000.00"]
+    assert Flag.NUMBER_CHANGED in edit_flags("It cost 1,5,000 rupees.", "It cost 1.5 rupees.")
+    assert Flag.NUMBER_CHANGED in edit_flags("It cost 3,000,00 rupees.", "It cost 3,000 rupees.")
+    assert numbers_in("1,234.5 and 1.234,5") == ["1234.5", "1234.5"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Grades 10,20,30 took part.", "Grades 10, 20, 30 took part."),
+    ("Grades 10,11,12,100 took part.", "Grades 10, 11, 12, 100 took part."),  # lakhs, or a list
+    ("It cost 1,50,000 rupees.", "It cost 150,000 rupees."),
+])
+def test_a_list_written_without_spaces_and_with_them_holds_the_same_numbers(old: str,
+                                                                          new: str) -> None:
+    """`Grades 10,11,12,100`, valid lakhs, was read as one number and `10,20,30` as one list, so
+    adding spaces after their commas was flagged number_changed."""
+    assert edit_flags(old, new) <= {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY}
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new.replace("30", "31").replace("100", "101")
+                                             .replace("50,000", "50,500"))
 
 
 def test_a_straight_double_mark_in_a_hebrew_acronym_opens_no_quotation() -> None:
