@@ -152,9 +152,21 @@ def _unaccented(word: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
 
 
+# Words that join sources into one (`officials and police`, `police or hospital officials`): part
+# of its name between two of its words.
+_JOINING_WORDS = word_set("and or")
+
+
 def _source_words(words: list[str]) -> tuple[str, ...]:
-    return tuple(_unaccented(word) for word in map(_source_word, words)
-                 if word and word not in _NOT_SOURCE)
+    """The words that name a source: without the words of the verb or clause around it
+    (`_NOT_SOURCE`), but for an `and` or `or` that joins two of its words."""
+    named = [_unaccented(word) for word in map(_source_word, words)
+             if word and (word not in _NOT_SOURCE or word in _JOINING_WORDS)]
+    while named and named[0] in _JOINING_WORDS:
+        named.pop(0)
+    while named and named[-1] in _JOINING_WORDS:
+        named.pop()
+    return tuple(named)
 
 
 def _source_word(token: str) -> str:
