@@ -57,7 +57,8 @@ _LAST_LETTER = rf"[{_HEBREW_LETTER}](?!\w)"
 _HEBREW_ACRONYM_MARK = re.compile(rf'(?<=[{_HEBREW_LETTER}])"(?={_LAST_LETTER})')
 # Quotation marks and what closes them: curly double, straight double, guillemets, curly single
 # (whose closing mark inside a word is an apostrophe: `won’t`), German low double quotes and
-# German low single quotes (`‚…‘`, a quotation inside one), straight single (an apostrophe too,
+# German low single quotes (`‚…‘`, a quotation inside one, whose closing mark inside a word is an
+# apostrophe too: `‚So geht‘s nicht.‘`), straight single (an apostrophe too,
 # so it opens a quotation only at a word's start, `'big'`, and closes it only at a word's end;
 # `soldiers' families` and `'90s` open none).
 # German and Danish reversed guillemets (`»…«`, which open only before a word and close after one,
@@ -65,7 +66,7 @@ _HEBREW_ACRONYM_MARK = re.compile(rf'(?<=[{_HEBREW_LETTER}])"(?={_LAST_LETTER})'
 # brackets (`‹…›`, `「…」`, `『…』`) too.
 _CLOSING = {"“": re.compile("”"), '"': re.compile(f'(?<![{_HEBREW_LETTER}])"|"(?!{_LAST_LETTER})'),
             "«": re.compile("»"), "‘": re.compile(r"’(?!\w)"), "„": re.compile("[“”]"),
-            "‚": re.compile("‘"), "'": re.compile(r"(?<=\S)'(?!\w)"),
+            "‚": re.compile(r"‘(?!\w)"), "'": re.compile(r"(?<=\S)'(?!\w)"),
             "»": re.compile(r"(?<=\S)«"), "‹": re.compile("›"), "「": re.compile("」"),
             "『": re.compile("』")}
 # The marks that end an open quotation's search: every closing mark but German `“` and `‘`,

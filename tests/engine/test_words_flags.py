@@ -536,6 +536,19 @@ def test_german_low_single_quotes_hold_a_quotation() -> None:
     assert quotations_in("„Er rief ‚Nein‘ und ging“, hieß es.") == ["Er rief ‚Nein‘ und ging"]
 
 
+def test_a_left_single_mark_inside_a_word_closes_no_german_single_quotation() -> None:
+    """German sets the apostrophe of `geht‘s` as `‘`, the mark that closes `‚…‘`: it ended the
+    quotation at `So geht`, and the closing mark after it opened another that ran on, quoting
+    `Dann ging er.`, so an edit of the words after the quotation was quote_changed and one inside
+    it after `geht‘s` none."""
+    text = "Er sagte: ‚So geht‘s nicht.‘ Dann ging er."
+    assert quotations_in(text) == ["So geht‘s nicht."]
+    assert open_quotation(text) == ""
+    assert Flag.QUOTE_CHANGED in edit_flags("Er sagte: ‚So geht‘s nicht.‘",
+                                            "Er sagte: ‚So geht‘s gar nicht.‘")
+    assert Flag.QUOTE_CHANGED not in edit_flags(text, "Er sagte: ‚So geht‘s nicht.‘ Dann ging er weg.")
+
+
 def test_a_low_single_mark_after_a_letter_or_digit_opens_no_quotation() -> None:
     """German `‚` opens a quotation before a word; after a letter or digit it is a comma's look-alike
     or what a mis-decoded `ł` leaves (`Då‚ugosz`), and it quoted the rest of the paragraph and
