@@ -209,11 +209,12 @@ def _half_of_day_changed(old: str, new: str) -> bool:
 
 
 # What a terminal acts on instead of showing it: a control string (OSC, `\x1b]0;title\x07`, and
-# DCS, SOS, PM and APC, after ESC or their one-character C1 forms) up to its end, BEL or ST
-# (`\x1b\\`), or the text's end, a control sequence (`\x1b[31m`, or after the one-character CSI,
-# U+009B) and any other escape sequence (`\x1b7`, `\x1b(0`): its parameters are no numbers of
-# the text.
-_CONTROL_SEQUENCE = re.compile(r"(?:\x1b[]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+# DCS, SOS, PM and APC) up to its end, BEL or ST (`\x1b\\`), or the text's end, a control
+# sequence (`\x1b[31m`, or after the one-character CSI, U+009B) and any other escape sequence
+# (`\x1b7`, `\x1b(0`): its parameters are no numbers of the text. A control string opens only
+# after ESC: its one-character forms (U+0090, U+009D, ...) are what text decoded in the wrong
+# charset holds (`”` read as Latin-1 is `â\x80\x9d`), and would hide the rest of the text.
+_CONTROL_SEQUENCE = re.compile(r"\x1b[]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
                                r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
                                r"|\x1b[ -/]*[0-~]")
 
