@@ -67,13 +67,18 @@ def line_runs(lines: Sequence[int]) -> str:
     return first_few(shown, _MAX_RUNS)
 
 
-def unsure_summary(page: PageReading) -> str | None:
-    """One line for the rows of a flattened page that the splitter is unsure of, if any."""
+def unsure_summary(page: PageReading, *, read_alone: bool = False) -> str | None:
+    """One line for the rows of a flattened page that the splitter is unsure of, if any; for a
+    page `read_alone`, without other pages of its article, it says what would decide them."""
     unsure = [row.line for row in page.rows if not row.is_sure]
     if not unsure:
         return None
+    neighbours = [f"Version {page.old_number - 1} to {page.old_number}"] * (page.old_number > 0)
+    neighbours.append(f"Version {page.new_number} to {page.new_number + 1}")
+    hint = (f"; the diff pages beside it ({', '.join(neighbours)}) or its HTML page, given with "
+            "it, can decide them") if read_alone else ""
     return (f"{page.name}: {len(unsure)} of {len(page.rows)} rows unsure "
-            f"(lines {line_runs(unsure)}); `revdiff parse` shows each")
+            f"(lines {line_runs(unsure)}); `revdiff parse` shows each{hint}")
 
 
 def _names_a_file_in(warning: str, folders: Iterable[str]) -> bool:
@@ -92,7 +97,8 @@ def warning_lines(article: Article, source: str, names: Iterable[str] = ()) -> l
     `source`, the name the user knows the article's input by.
     """
     names = tuple(names)
-    summaries = {page.name: unsure_summary(page) for page in article.pages}
+    summaries = {page.name: unsure_summary(page, read_alone=len(article.pages) == 1)
+                 for page in article.pages}
     known = [*names, *summaries]
     lines = []
     for warning in article.warnings:

@@ -12,7 +12,9 @@ import pytest
 from cli_run import CHAIN, RENDERED_NEWSDIFFS, SAMPLES, SEED_PAGE, revdiff
 
 UNSURE_LINE = re.compile(r"^revdiff: warning: (?P<page>.+): (?P<unsure>\d+) of (?P<rows>\d+) rows "
-                         r"unsure \(lines (?P<lines>[\d, -]+)\); `revdiff parse` shows each$")
+                         r"unsure \(lines (?P<lines>[\d, -]+)\); `revdiff parse` shows each; the diff pages "
+                         r"beside it \(Version 5 to 6, Version 7 to 8\) or its HTML page, given "
+                         r"with it, can decide them$")
 
 
 def command_args(command: str, tmp_path: Path) -> list[str]:
