@@ -124,6 +124,8 @@ def test_the_warning_that_says_why_one_version_is_left_comes_before_the_error(
 def test_articles_of_one_version_each_are_said_to_be_several(command: list[str],
                                                              tmp_path: Path) -> None:
     """Two saved pages of two articles: the error said only `only one version`, as for one file."""
+    pytest.importorskip("trafilatura", reason="saved pages need trafilatura "
+                                              "(pip install 'revdiff[snapshots]')")
     folder = tmp_path / "pages"
     folder.mkdir()
     for number in (1, 2):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import string
 import sys
@@ -26,9 +25,17 @@ URL = "https://news.example.com/2020/01/03/story"
 FIRST = Version(0, "First title", ("One paragraph of the story.", "Another paragraph here."))
 SECOND = Version(1, "Second title", ("One paragraph of the story, edited.",
                                      "Another paragraph here.", "A new closing paragraph."))
-needs_trafilatura = pytest.mark.skipif(importlib.util.find_spec("trafilatura") is None,
-                                       reason="trafilatura not installed (pip install "
-                                              "'revdiff[snapshots]')")
+
+
+@pytest.fixture(scope="module")
+def with_trafilatura() -> None:
+    """Reading saved pages is an optional feature: its tests skip, saying why, where trafilatura
+    (or the lxml HTML cleaner it imports) is not installed."""
+    pytest.importorskip("trafilatura", reason="trafilatura not installed "
+                                              "(pip install 'revdiff[snapshots]')")
+
+
+needs_trafilatura = pytest.mark.usefixtures("with_trafilatura")
 
 
 def _write(folder: Path, name: str, html: str) -> None:
@@ -36,6 +43,7 @@ def _write(folder: Path, name: str, html: str) -> None:
     (folder / name).write_text(html, "utf-8")
 
 
+@needs_trafilatura
 def test_sample_folders_give_back_the_chains() -> None:
     chains = {c.url: c for c in story_chains()}
     for folder in sorted((SAMPLES / "snapshots").iterdir()):
@@ -45,6 +53,7 @@ def test_sample_folders_give_back_the_chains() -> None:
             (v.title, v.paragraphs, v.time) for v in chain.versions]
 
 
+@needs_trafilatura
 def test_pages_are_ordered_by_the_time_in_their_names(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     _write(folder, "a-2020-01-03T12-00.html", render_page(URL, SECOND, SITES[0]))
@@ -67,6 +76,7 @@ def test_dates_with_the_year_last_in_names_are_read_as_the_dates_they_are(tmp_pa
         ("First title", datetime(2024, 3, 31, 23, 0)), ("Second title", datetime(2024, 4, 1, 8, 0))]
 
 
+@needs_trafilatura
 def test_pages_without_times_are_ordered_by_the_numbers_in_their_names(tmp_path: Path) -> None:
     """`page10.html` came before `page2.html`, by name, where the warning listed page2 first."""
     folder = tmp_path / "pages"
@@ -77,6 +87,7 @@ def test_pages_without_times_are_ordered_by_the_numbers_in_their_names(tmp_path:
     assert any("placed by the numbers in their file names" in w for w in article.warnings)
 
 
+@needs_trafilatura
 def test_pages_without_times_or_numbers_are_said_to_be_read_in_name_order(tmp_path: Path) -> None:
     """The warning said such pages were placed by the numbers in their names, which hold none."""
     folder = tmp_path / "pages"
@@ -91,6 +102,7 @@ def test_pages_without_times_or_numbers_are_said_to_be_read_in_name_order(tmp_pa
     assert "numbers in their file names" not in note and "timed ones" not in note
 
 
+@needs_trafilatura
 @pytest.mark.parametrize("names", [("page.html", "page(1).html", "page(2).html"),
                                    ("index.html?ver=2", "index.html?ver=10", "index.html?ver=11")])
 def test_repeated_saves_are_ordered_as_a_browser_or_wget_numbers_them(tmp_path: Path,
@@ -108,6 +120,7 @@ def test_repeated_saves_are_ordered_as_a_browser_or_wget_numbers_them(tmp_path: 
                for w in article.warnings)
 
 
+@needs_trafilatura
 def test_modified_time_is_used_when_the_name_has_none_and_said(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     late = Version(1, SECOND.title, SECOND.paragraphs, datetime(2020, 1, 3, 9, tzinfo=UTC))
@@ -119,6 +132,7 @@ def test_modified_time_is_used_when_the_name_has_none_and_said(tmp_path: Path) -
     assert any("article:modified_time" in w for w in article.warnings)
 
 
+@needs_trafilatura
 def test_json_ld_date_modified_is_used_when_the_name_and_metas_have_none(tmp_path: Path) -> None:
     # most sites give the times in schema.org JSON-LD only: such pages, saved as a.html and
     # b.html, were ordered by name, and the diff showed the later text as the earlier
@@ -137,6 +151,7 @@ def test_json_ld_date_modified_is_used_when_the_name_and_metas_have_none(tmp_pat
     assert any("the pages' own JSON-LD dateModified" in w for w in article.warnings)
 
 
+@needs_trafilatura
 @pytest.mark.parametrize("host", ["https://web.archive.org", ""])
 def test_wayback_memento_loses_its_toolbar_and_archive_prefix(tmp_path: Path, host: str) -> None:
     # the Wayback Machine writes a page's links absolute or host-relative (`/web/<time>/<url>`)
@@ -153,6 +168,7 @@ def test_wayback_memento_loses_its_toolbar_and_archive_prefix(tmp_path: Path, ho
     assert article.versions[1].time == datetime(2020, 1, 3, 12, tzinfo=UTC)
 
 
+@needs_trafilatura
 def test_repeated_pages_are_folded_and_said(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
@@ -164,6 +180,7 @@ def test_repeated_pages_are_folded_and_said(tmp_path: Path) -> None:
                for w in article.warnings)
 
 
+@needs_trafilatura
 def test_bad_folder_pages_are_each_said_and_the_rest_read(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
@@ -192,6 +209,7 @@ ERROR_PAGES = {
 }
 
 
+@needs_trafilatura
 def test_error_pages_and_bot_checks_are_left_out_and_said(tmp_path: Path) -> None:
     # an hourly scrape that once got a 404, a CDN's refusal and a bot check read them as a second
     # article ("Page not found", without a URL) of three versions, each a rewrite of the last
@@ -210,6 +228,7 @@ def test_error_pages_and_bot_checks_are_left_out_and_said(tmp_path: Path) -> Non
                 in article.warnings)
 
 
+@needs_trafilatura
 def test_a_story_headed_like_an_error_page_is_read(tmp_path: Path) -> None:
     story = Version(0, "Access denied: the clinic that turned patients away",
                     tuple(f"Paragraph {n} of a long report on the clinic, its patients and the "
@@ -220,6 +239,7 @@ def test_a_story_headed_like_an_error_page_is_read(tmp_path: Path) -> None:
     assert article.versions[0].paragraphs == story.paragraphs
 
 
+@needs_trafilatura
 @pytest.mark.parametrize("headline", ["Forbidden City to close amid virus outbreak",
                                       "Security check at airport delays flights",
                                       "Not found: the hikers missing since Sunday"])
@@ -249,6 +269,7 @@ def _page_with_headline_in_article(version: Version) -> str:
             f"{paragraphs}</article></main></body></html>")
 
 
+@needs_trafilatura
 def test_a_headline_inside_the_article_is_its_title_not_a_paragraph(tmp_path: Path) -> None:
     # most sites put the <h1> inside <article>: trafilatura gave it as the first paragraph, so a
     # rewritten headline also showed as a paragraph deleted and one added, counted as text changed
@@ -294,6 +315,7 @@ def test_a_page_whose_text_is_only_in_its_json_ld_is_read_from_it(tmp_path: Path
     assert any("read from their JSON-LD articleBody" in w for w in article.warnings)
 
 
+@needs_trafilatura
 def test_a_page_whose_encoding_is_guessed_is_said(tmp_path: Path) -> None:
     # a page in Windows-1252 whose <meta charset> says UTF-8 was read as Windows-1252 without a
     # word, where a plain version so read is warned: letters read wrong looked like edits
@@ -309,6 +331,7 @@ def test_a_page_whose_encoding_is_guessed_is_said(tmp_path: Path) -> None:
                             "not valid utf-8; read it as cp1252") for w in article.warnings)
 
 
+@needs_trafilatura
 def test_a_live_page_headline_given_after_a_post_is_its_title(tmp_path: Path) -> None:
     # trafilatura gives a live page's headline after the newest post: it was read as a paragraph
     posts = ("The mayor confirms the bridge will close to all traffic from midnight tonight.",
@@ -325,6 +348,7 @@ def test_a_live_page_headline_given_after_a_post_is_its_title(tmp_path: Path) ->
     assert [v.paragraphs for v in article.versions] == [posts[1:], posts]
 
 
+@needs_trafilatura
 def test_pages_spelling_the_url_differently_are_one_article(tmp_path: Path) -> None:
     # a site that moved to https, added a final slash or put share tracking in og:url split one
     # article's saves into three articles of one version each: "only one version, nothing to
@@ -341,6 +365,7 @@ def test_pages_spelling_the_url_differently_are_one_article(tmp_path: Path) -> N
                for w in article.warnings)
 
 
+@needs_trafilatura
 def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
     # a download cut off in the last paragraph was read as a version that lost its last
     # paragraphs, and the diff showed them deleted, without a word of doubt
@@ -356,6 +381,7 @@ def test_a_page_saved_part_way_is_said(tmp_path: Path) -> None:
     assert not any("</html>" in w for w in whole_pages.warnings)
 
 
+@needs_trafilatura
 def test_folder_without_article_text_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     _write(folder, "a.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
@@ -404,6 +430,7 @@ def test_furniture_is_taken_out_and_long_paragraphs_kept() -> None:
     assert cleaned.paywall == ("Subscribe to continue reading.",)
 
 
+@needs_trafilatura
 def test_wayback_note_gives_the_time_when_the_name_has_none(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     for name, version, note in (("x.html", SECOND, "14:05:00 Jan 03, 2020"),
@@ -417,6 +444,7 @@ def test_wayback_note_gives_the_time_when_the_name_has_none(tmp_path: Path) -> N
                                                   datetime(2020, 1, 3, 14, 5, tzinfo=UTC)]
 
 
+@needs_trafilatura
 @settings(max_examples=40, deadline=None)
 @given(name=st.text(string.digits + "-_T:.abc", max_size=20),
        meta=st.text(max_size=30), body=st.text(max_size=200))
@@ -441,6 +469,7 @@ def _page(paragraphs: tuple[str, ...], after: str = "") -> str:
             f"<article>{body}{after}</article></main></body></html>\n")
 
 
+@needs_trafilatura
 def test_a_paywall_teaser_among_whole_saves_is_left_out_and_named(tmp_path: Path) -> None:
     """The teaser was read as a version that deleted all but the story's opening (its paywall
     box, which trafilatura leaves out, not even warned)."""
@@ -459,6 +488,7 @@ def test_a_paywall_teaser_among_whole_saves_is_left_out_and_named(tmp_path: Path
     assert "page left out" in note
 
 
+@needs_trafilatura
 def test_an_earlier_shorter_version_on_a_site_with_a_meter_on_every_page_is_read(
         tmp_path: Path) -> None:
     """A developing story of 3 paragraphs, 8 by the afternoon, on a site whose every page shows
@@ -477,6 +507,7 @@ def test_an_earlier_shorter_version_on_a_site_with_a_meter_on_every_page_is_read
     ((STORY[:2], PAYWALL_BOX), (("The council's opening paragraph, rewritten.", *STORY[1:]), "")),
     ((STORY[:2], PAYWALL_BOX), ((*STORY[:3], "Subscribe to continue reading."), "")),
 ])
+@needs_trafilatura
 def test_a_paywall_teaser_without_its_whole_story_is_read_and_warned(
         tmp_path: Path, saves: tuple[tuple[tuple[str, ...], str], ...]) -> None:
     """A teaser whose text no save holds whole (its opening edited since, or every save cut by
