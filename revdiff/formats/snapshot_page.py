@@ -58,6 +58,11 @@ _LINKED_DATA_TIMES = ("dateModified", "datePublished")
 # The article's text in the page's JSON-LD, all that a page whose text a script writes in holds
 # of it when saved without running the script (curl, wget).
 _LINKED_DATA_TEXT = "articleBody"
+# The mark Chrome (and Internet Explorer before it) writes at the top of a page it saves: the
+# address the page was saved from, after its length (`<!-- saved from url=(0041)https://... -->`);
+# a page saved from a file names `about:internet`, no address.
+_SAVED_FROM = re.compile(r"\ufeff?\s*(?:<!doctype[^>]*>\s*)?<!--\s*saved from url=\(\d+\)"
+                         r"(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 # How a whole page ends; a page saved part way (a download cut off) has no such end.
 _PAGE_END = re.compile(r"</html\s*>", re.IGNORECASE)
 
@@ -108,7 +113,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     text = remove_furniture(paragraphs)
     if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
-    return SavedPage(name, file_name, _url(soup), title, time, source, text,
+    return SavedPage(name, file_name, _url(soup, html), title, time, source, text,
                      _PAGE_END.search(html) is None, error_heading, text_from_linked_data)
 
 
@@ -248,10 +253,14 @@ def _meta(soup: BeautifulSoup, prop: str) -> str | None:
     return str(content).strip() if content else None
 
 
-def _url(soup: BeautifulSoup) -> str | None:
+def _url(soup: BeautifulSoup, html: str) -> str | None:
+    """The article's URL: its canonical link, else its og:url, else the address a browser saved
+    it from (Chrome's `saved from url` mark)."""
     link: Any = soup.find("link", attrs={"rel": "canonical"})
     href = link.get("href") if link is not None else None
-    url = str(href).strip() if href else _meta(soup, "og:url")
+    saved_from = _SAVED_FROM.match(html)
+    url = (str(href).strip() if href else _meta(soup, "og:url")
+           or (saved_from.group(1) if saved_from else None))
     return without_wayback_prefix(url) if url else None
 
 

@@ -127,7 +127,8 @@ def _why_no_text(page: SavedPage) -> str:
 def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
     warnings = list(folder_notes)
     if pages[0].url is None:  # the pages that name no URL
-        warnings.append("these pages name no URL (no canonical link or og:url); "
+        warnings.append("these pages name no URL (no canonical link, og:url or browser's "
+                        "saved from url mark); "
                         "read together as one article")
     teasers = _paywall_teasers(pages)
     warnings.extend(

@@ -519,3 +519,30 @@ def test_a_paywall_teaser_without_its_whole_story_is_read_and_warned(
     assert len(article.versions) == 2
     assert any(w.endswith("paywall notice 'Subscribe to continue reading'; its text may be cut")
                for w in article.warnings)
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("before", ["", "<!DOCTYPE html>\n"])
+def test_the_address_chrome_saved_a_page_from_is_its_url(tmp_path: Path, before: str) -> None:
+    # a page without a canonical link or og:url named no URL, though Chrome writes the address
+    # it saved the page from at its top: pages of two articles were read as one
+    folder = tmp_path / "pages"
+    for name, url, version in (("20200103100000.html", URL, FIRST),
+                               ("20200103110000.html", f"{URL}-two", SECOND)):
+        page = render_page(url, version, SITES[0]).removeprefix("<!DOCTYPE html>\n")
+        page = page.replace(f"<link rel='canonical' href='{url}'>", "").replace(
+            f"<meta property='og:url' content='{url}'>", "")
+        _write(folder, name, f"{before}<!-- saved from url=({len(url):04}){url} -->\n{page}")
+    first, second = load([str(folder)])
+    assert (first.url, second.url) == (URL, f"{URL}-two")
+    assert not any("name no URL" in w for w in first.warnings)
+
+
+@needs_trafilatura
+def test_a_page_chrome_saved_from_a_file_names_no_url(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    page = render_page(URL, FIRST, SITES[0]).replace(f"<link rel='canonical' href='{URL}'>", "")
+    page = page.replace(f"<meta property='og:url' content='{URL}'>", "")
+    _write(folder, "a.html", f"<!-- saved from url=(0014)about:internet -->\n{page}")
+    article, = load([str(folder)])
+    assert article.url is None
