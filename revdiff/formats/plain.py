@@ -157,14 +157,14 @@ def _year_last_readings(files: Sequence[Path]
     return dates, [day_first] if day_first != month_first else [True, False]
 
 
-def names_with_year_first(files: Sequence[Path]) -> dict[Path, str]:
+def names_with_year_first(files: Sequence[Path]) -> tuple[dict[Path, str], bool]:
     """Each file's name with a date written with the year last written year first
-    (`30-12-2019 10-30.html`: `2019-12-30 10-30.html`) when the names show whether the day or the
-    month comes first; the names as they are when they do not (`04.01.2020`, `05.01.2020`)."""
+    (`30-12-2019 10-30.html`: `2019-12-30 10-30.html`), the day first or the month first as the
+    names show, and whether they do not (`01-02-2024`, `03-02-2024`, `12-11-2023`), the dates
+    then read day first."""
     dates, readings = _year_last_readings(files)
-    if len(readings) > 1:
-        return {file: file.name for file in files}
-    return {file: _year_first_name(file, dates[file], readings[0]) for file in files}
+    return ({file: _year_first_name(file, dates[file], readings[0]) for file in files},
+            len(readings) > 1 and any(dates.values()))
 
 
 def _year_first_key(file: Path, date: re.Match[str] | None,

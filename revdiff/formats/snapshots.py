@@ -45,8 +45,14 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
     refused (InconsistentPages), naming the first other file.
     """
     pages: list[tuple[str, str, str]] = []
-    guessed_encodings: list[str] = []
-    year_first = names_with_year_first(files)
+    folder_notes: list[str] = []
+    year_first, day_or_month_first = names_with_year_first(files)
+    if day_or_month_first:
+        dated = sorted(file.name for file in files if year_first[file] != file.name)
+        folder_notes.append(
+            f"the file names hold dates with the year last ({first_few(dated)}) that may be "
+            "read day first or month first; read day first (01-02-2024 as 1 February 2024): "
+            "rename the files with the year first, as 2024-02-01.html, if the month comes first")
     for file in files:
         name = str(file)
         try:
@@ -63,13 +69,13 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
             return None
         pages.append((name, year_first[file], decoded.text))
         if decoded.warning:
-            guessed_encodings.append(decoded.warning)
+            folder_notes.append(decoded.warning)
     # imported once the folder is known to hold pages: BeautifulSoup, which reads them, takes
     # some 90 ms to import, which a folder of version files must not wait for
     from revdiff.formats.snapshot_page import read_page
 
     return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent),
-                               guessed_encodings)
+                               folder_notes)
 
 
 def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
@@ -82,9 +88,10 @@ def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
 
 
 def articles_from_pages(pages: Sequence[SavedPage], where: str,
-                        guessed_encodings: Sequence[str] = ()) -> list[Article]:
+                        read_notes: Sequence[str] = ()) -> list[Article]:
     """Group pages by URL, order each group by time, fold repeated texts; warn about the rest,
-    and say the `guessed_encodings` (a warning for each page whose encoding was guessed)."""
+    and say the `read_notes` (how the files were read: an encoding guessed, dates in their names
+    that may be read two ways)."""
     empty = [p for p in pages if not p.text.paragraphs]
     with_text = [p for p in pages if p.text.paragraphs]
     if not with_text:
@@ -93,7 +100,7 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str,
     groups: dict[str | None, list[SavedPage]] = {}
     for page in with_text:
         groups.setdefault(_article_key(page.url), []).append(page)
-    folder_notes = [*guessed_encodings,
+    folder_notes = [*read_notes,
                     *(f"{p.name}: {_why_no_text(p)}; page left out" for p in empty)]
     if len(groups) > 1:
         folder_notes.append(f"the folder holds pages of {len(groups)} articles (by the URL each "

@@ -76,6 +76,36 @@ def test_dates_with_the_year_last_in_names_are_read_as_the_dates_they_are(tmp_pa
         ("First title", datetime(2024, 3, 31, 23, 0)), ("Second title", datetime(2024, 4, 1, 8, 0))]
 
 
+
+@needs_trafilatura
+def test_dates_with_the_year_last_that_read_either_way_are_ordered_by_date_and_said(
+        tmp_path: Path) -> None:
+    """`01-02-2024.html`, `03-02-2024.html`, `12-11-2023.html`, whose days and months are all 12
+    or below, were ordered by their numbers (1, 2, 2024 before 12, 11, 2023): November's save
+    came last, read as the newest version."""
+    folder = tmp_path / "pages"
+    third = Version(2, "Third title", (*SECOND.paragraphs, "One more paragraph at the end."))
+    _write(folder, "01-02-2024.html", render_page(URL, SECOND, SITES[0]))
+    _write(folder, "03-02-2024.html", render_page(URL, third, SITES[0]))
+    _write(folder, "12-11-2023.html", render_page(URL, FIRST, SITES[0]))
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["First title", "Second title", "Third title"]
+    said = [w for w in article.warnings if "day first or month first" in w]
+    assert said == [("the file names hold dates with the year last (01-02-2024.html, "
+                     "03-02-2024.html, 12-11-2023.html) that may be read day first or month "
+                     "first; read day first (01-02-2024 as 1 February 2024): rename the files "
+                     "with the year first, as 2024-02-01.html, if the month comes first")]
+
+
+@needs_trafilatura
+def test_dates_with_the_year_last_that_read_one_way_are_not_said(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    _write(folder, "12-13-2023.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "02-01-2024.html", render_page(URL, SECOND, SITES[0]))
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+    assert not any("day first or month first" in w for w in article.warnings)
+
 @needs_trafilatura
 def test_pages_without_times_are_ordered_by_the_numbers_in_their_names(tmp_path: Path) -> None:
     """`page10.html` came before `page2.html`, by name, where the warning listed page2 first."""
