@@ -17,13 +17,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from revdiff.errors import EmptyInput, InconsistentPages, RevdiffError
+from revdiff.errors import (
+    BinaryInput,
+    EmptyInput,
+    EncodingProblem,
+    InconsistentPages,
+    InputTooLarge,
+    RevdiffError,
+)
 from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.plain import names_with_year_first
-from revdiff.formats.text_input import check_size, read_bounded
+from revdiff.formats.text_input import GZIP_MAGIC, check_size, gunzipped, read_bounded
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
 
@@ -35,6 +42,9 @@ if TYPE_CHECKING:
 _FULL_TO_TEASER_WORDS = 2
 # Query parameters that say where a link was shared, not which article it is (prefixes).
 _TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "smid", "cmpid", "ocid")
+# A file named as a saved page: `story.html`, `story.htm`, and wget's `index.html.1` and
+# `index.html?ver=2`.
+_PAGE_NAME = re.compile(r"\.html?($|[.?])", re.IGNORECASE)
 
 
 def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
@@ -42,10 +52,13 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
 
     A folder is read this way when every file is an HTML page that is not a tracker's page. A
     folder whose files, in reading order, start with such pages and go on with other files is
-    refused (InconsistentPages), naming the first other file.
+    refused (InconsistentPages), naming the first other file. A page saved gzip-compressed is
+    decompressed; a file named as a page that no encoding reads (binary data, an unknown
+    charset) is left out of a folder of pages, named in a warning, as a page without text is.
     """
     pages: list[tuple[str, str, str]] = []
     folder_notes: list[str] = []
+    left_out: list[str] = []  # the files named as pages that no encoding reads
     year_first, day_or_month_first = names_with_year_first(files)
     if day_or_month_first:
         dated = sorted(file.name for file in files if year_first[file] != file.name)
@@ -59,8 +72,18 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
             check_size(file.stat().st_size, name, max_bytes)
             with open(file, "rb") as handle:
                 data = read_bounded(handle, name, max_bytes)
+            if data.startswith(GZIP_MAGIC):  # the body as the server sent it, compressed
+                data = gunzipped(data, name, max_bytes)
             is_database = detect_bytes(data[:len(SQLITE_MAGIC)]) is not None
             decoded = None if is_database else decode_bytes(data, name, max_bytes)
+        except (BinaryInput, EncodingProblem) as unreadable:
+            if not _PAGE_NAME.search(file.name):
+                return None  # no saved page: the ordinary reading of the folder reports it
+            left_out.append(f"{name}: {unreadable.message}; page left out (save it again to "
+                            "read it)")
+            continue
+        except InputTooLarge:
+            raise  # over the size limit once decompressed, which the ordinary reading misses
         except (OSError, RevdiffError):
             return None  # the ordinary reading of the folder reports it
         if decoded is None or detect(decoded.text) is not Format.UNKNOWN_HTML:
@@ -70,12 +93,14 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
         pages.append((name, year_first[file], decoded.text))
         if decoded.warning:
             folder_notes.append(decoded.warning)
+    if not pages:
+        return None  # no file read as a page: the ordinary reading of the folder reports them
     # imported once the folder is known to hold pages: BeautifulSoup, which reads them, takes
     # some 90 ms to import, which a folder of version files must not wait for
     from revdiff.formats.snapshot_page import read_page
 
     return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent),
-                               folder_notes)
+                               folder_notes + left_out)
 
 
 def mixed_folder(other: Path, first_page: str) -> InconsistentPages:

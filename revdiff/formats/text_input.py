@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
-from revdiff.errors import InputTooLarge
+from revdiff.errors import BinaryInput, InputTooLarge
 from revdiff.size_limit import DEFAULT_MAX_BYTES, KIB, MAX_SIZE_ENV, format_size
 
 # What trackers treat as whitespace: ASCII only, so a no-break space is text.
@@ -80,6 +81,25 @@ def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
     if held > max_bytes:
         raise too_large(f"input is more than the size limit of {_bytes_text(max_bytes)}", where)
     return b"".join(chunks)
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzipped(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes gzip-compressed `data` holds (a page a browser or wget saved with the body
+    compressed as the server sent it), refusing them once they pass the limit: at most
+    `max_bytes + 1` are ever decompressed, so a small file that holds gigabytes of zeros cannot
+    exhaust memory. A stream cut short gives what it holds."""
+    try:
+        body = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16).decompress(data, max_bytes + 1)
+    except zlib.error as error:
+        raise BinaryInput(f"input is gzip-compressed but damaged ({error})", where,
+                          hint="save the page again") from None
+    if len(body) > max_bytes:
+        raise too_large(f"input is gzip-compressed and more than the size limit of "
+                        f"{_bytes_text(max_bytes)} once decompressed", where)
+    return body
 
 
 # How a Python caller reads an input over the default limit (the tables take the articles it gives).

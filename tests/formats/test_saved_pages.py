@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import string
 import sys
@@ -14,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains
 
-from revdiff.errors import EmptyInput, InconsistentPages, UnknownFormat
+from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, UnknownFormat
 from revdiff.formats.load import load
 from revdiff.formats.page_furniture import remove_furniture
 from revdiff.formats.snapshot_page import read_page
@@ -576,3 +577,44 @@ def test_a_page_chrome_saved_from_a_file_names_no_url(tmp_path: Path) -> None:
     _write(folder, "a.html", f"<!-- saved from url=(0014)about:internet -->\n{page}")
     article, = load([str(folder)])
     assert article.url is None
+
+
+@needs_trafilatura
+def test_a_page_saved_gzip_compressed_is_read(tmp_path: Path) -> None:
+    # browsers and wget sometimes save the body compressed as the server sent it: the one page
+    # refused its folder, "input is gzip-compressed, not text"
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    folder.joinpath("20200103110000.html").write_bytes(
+        gzip.compress(render_page(URL, SECOND, SITES[0]).encode()))
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+
+
+def test_a_page_that_decompresses_past_the_size_limit_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    folder.joinpath("20200103110000.html").write_bytes(gzip.compress(b" " * 2_000_000))
+    with pytest.raises(InputTooLarge, match="gzip-compressed and more than the size limit of "
+                                            "1M once decompressed"):
+        load([str(folder)], max_bytes=1 << 20)
+
+
+@needs_trafilatura
+@pytest.mark.parametrize(("content", "why"), [
+    (bytes(range(256)) * 8, "input is binary data, not text"),
+    (b"<html><head><meta charset='x-unknown'></head><body><p>caf\xe9</p></body></html>",
+     "x-unknown"),
+    (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff\x07 invalid deflate block", "damaged"),
+], ids=["binary", "unknown charset", "damaged gzip"])
+def test_a_page_no_encoding_reads_is_left_out_and_named(tmp_path: Path, content: bytes,
+                                                        why: str) -> None:
+    # one such file refused its whole folder, where a page without text is left out, warned
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    folder.joinpath("20200103103000.html").write_bytes(content)
+    _write(folder, "20200103110000.html", render_page(URL, SECOND, SITES[0]))
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+    left_out, = (w for w in article.warnings if "20200103103000.html" in w)
+    assert why in left_out and left_out.endswith("; page left out (save it again to read it)")
