@@ -188,18 +188,24 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
             if "is shallow" in said:  # git cannot share the objects of a shallow clone
                 raise StoreError("cannot read a shallow clone: it lacks the history", str(path),
                                  hint="fetch the whole history first: git fetch --unshallow")
-            head_problem = _head_problem(git_directory(path.resolve()))
-            if head_problem:  # git then takes the folder for no repository ("does not exist")
-                raise StoreError(f"the git repository's HEAD file (which names the current branch) "
-                                 f"is {head_problem}", str(path),
-                                 hint="write it back naming a branch, e.g. `ref: refs/heads/main` "
-                                 "for a branch main, then check the repository with git fsck")
+            refuse_damaged_head(path)
             raise StoreError("cannot read the git repository", str(path), hint=f"git said: {said}")
         yield clone
 
 
 # What git accepts in HEAD: a branch it names, or a commit's object id (a detached HEAD)
 _HEAD_TEXT = re.compile(rb"(ref: refs/\S+|[0-9a-f]{40}|[0-9a-f]{64})\s*")
+
+
+def refuse_damaged_head(path: Path) -> None:
+    """Refuse the repository at `path` when its HEAD file is missing or damaged: git then takes
+    the folder for no repository ("does not exist", "not a git repository")."""
+    head_problem = _head_problem(git_directory(path.resolve()))
+    if head_problem:
+        raise StoreError(f"the git repository's HEAD file (which names the current branch) "
+                         f"is {head_problem}", str(path),
+                         hint="write it back naming a branch, e.g. `ref: refs/heads/main` "
+                         "for a branch main, then check the repository with git fsck")
 
 
 def _head_problem(git_dir: Path) -> str | None:

@@ -17,9 +17,11 @@ import git
 from revdiff.errors import StoreError
 from revdiff.file_kinds import special_kind
 from revdiff.formats.git_layout import branch_made_since, import_ref
+from revdiff.formats.gitrepo import is_repository
 from revdiff.safe_git import (
     filter_drivers,
     git_complaint,
+    refuse_damaged_head,
     refuse_special_files,
     writing_environment,
 )
@@ -37,7 +39,8 @@ def open_or_create(path: Path) -> git.Repo:
     if path.exists() and not path.is_dir():
         raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
                          hint="give a directory for the repository with --repo")
-    if path.is_dir() and ((path / ".git").exists() or (path / "HEAD").exists()):
+    if path.is_dir() and ((path / ".git").exists() or (path / "HEAD").exists()
+                          or is_repository(path)):
         refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -83,6 +86,8 @@ def _open_or_init(path: Path) -> git.Repo:
     try:
         return _without_hooks(git.Repo(path))
     except git.InvalidGitRepositoryError:
+        if is_repository(path):
+            refuse_damaged_head(path)
         if any(path.iterdir()):
             raise StoreError("directory exists, is not empty and is not a git repository",
                              str(path), hint="give an empty or new directory, or a repository"

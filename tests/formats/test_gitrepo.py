@@ -683,6 +683,18 @@ def test_a_missing_or_damaged_head_is_named_with_what_to_do(tmp_path: Path, head
     assert refused.value.hint is not None and "git fsck" in refused.value.hint
 
 
+def test_a_bare_repository_without_head_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """A bare repository whose HEAD is lost was taken for a folder of plain files: its config,
+    description and packed-refs were read as an article's versions."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    bare = tmp_path / "bare.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(repo), str(bare)], check=True)
+    (bare / "HEAD").unlink()
+    assert_one_error_line(parse_cli(bare), "HEAD file (which names the current branch) is "
+                          "missing", "ref: refs/heads/main", "git fsck")
+
+
 def test_a_partial_clone_lacking_old_versions_says_how_to_fetch_them(tmp_path: Path) -> None:
     """A blobless clone (`git clone --filter=blob:none`) holds only the checked-out text; its
     older versions were said to be missing from a repository "incomplete or damaged", with git

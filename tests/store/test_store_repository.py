@@ -208,6 +208,17 @@ def test_refuses_a_non_empty_directory_that_is_not_a_repository(tmp_path: Path) 
         store_articles([], tmp_path)
 
 
+@pytest.mark.parametrize("bare", [False, True])
+def test_a_repository_without_head_is_named_with_what_to_do(bare: bool, tmp_path: Path) -> None:
+    """It was called a directory that "is not a git repository"."""
+    repo = git.Repo.init(tmp_path / "repo", bare=bare, initial_branch="main")
+    Path(repo.git_dir, "HEAD").unlink()
+    from revdiff.errors import StoreError
+    with pytest.raises(StoreError, match="HEAD file .* is missing") as refused:
+        store_articles([], tmp_path / "repo")
+    assert refused.value.hint is not None and "ref: refs/heads/main" in refused.value.hint
+
+
 @pytest.mark.parametrize("number", [-1, -15])
 def test_a_version_number_no_reader_reads_back_is_refused_before_anything_is_written(
         tmp_path: Path, number: int) -> None:
