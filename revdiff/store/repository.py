@@ -7,6 +7,7 @@ Every git command run here runs with the repository's hooks and file-system moni
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Collection, Iterator, Mapping
@@ -36,13 +37,13 @@ SYNC_MARKER_NAME = "revdiff-sync-in-progress"
 
 def open_or_create(path: Path) -> git.Repo:
     """The repository at `path`, created (with git's default branch name) when missing."""
-    if path.exists() and not path.is_dir():
-        raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
-                         hint="give a directory for the repository with --repo")
-    if path.is_dir() and ((path / ".git").exists() or (path / "HEAD").exists()
-                          or is_repository(path)):
-        refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
-    try:
+    try:  # (a name too long for the file system fails already here)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
+                             hint="give a directory for the repository with --repo")
+        if path.is_dir() and ((path / ".git").exists() or (path / "HEAD").exists()
+                              or is_repository(path)):
+            refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
         path.mkdir(parents=True, exist_ok=True)
         with _creation_lock(path):
             return _open_or_init(path)
@@ -54,10 +55,25 @@ def open_or_create(path: Path) -> git.Repo:
                             else "a folder of the path is a file"), str(path),
                          hint="give a path whose folders are directories, or move the file "
                               "away") from None
-    except (OSError, git.GitCommandError) as error:
-        said = git_complaint(error.stderr) if isinstance(error, git.GitCommandError) else error
-        raise StoreError(f"cannot create a git repository: {said}", str(path),
-                         hint="check that the directory is writable") from error
+    except git.GitCommandError as error:
+        raise StoreError(f"cannot create a git repository: {git_complaint(error.stderr)}",
+                         str(path), hint="check that the directory is writable") from error
+    except OSError as error:
+        raise StoreError(f"cannot create a git repository: {error.strerror or error}", str(path),
+                         hint=_CREATION_HINTS.get(error.errno or 0, "give another directory "
+                                                  "with --repo")) from error
+
+
+# What to do when the repository's folder cannot be made, by the reason (errno)
+_CREATION_HINTS = {
+    errno.EACCES: "check that the directory is writable",
+    errno.EPERM: "check that the directory is writable",
+    errno.EROFS: "the file system is read-only: give a directory on a writable one with --repo",
+    errno.ENOSPC: "the disk is full: free some space, or give a directory on another disk",
+    errno.ENOENT: "its parent folder takes no new folders, as /proc does, or was removed "
+                  "meanwhile: give a directory elsewhere with --repo",
+    errno.ENAMETOOLONG: "give a path of shorter folder names with --repo",
+}
 
 
 @contextlib.contextmanager

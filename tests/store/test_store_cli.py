@@ -91,6 +91,29 @@ def test_the_file_under_which_a_repository_path_runs_is_named(tmp_path: Path) ->
     assert f"there: {tmp_path / 'notes'} is a file (" in result.stderr
 
 
+def test_a_repository_name_too_long_is_one_error_line_saying_so(tmp_path: Path) -> None:
+    # a traceback: the check whether the path was a file failed on the name
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    too_long = tmp_path / ("x" * 300)
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(too_long)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {too_long}: cannot create a git repository: File "
+                             "name too long (give a path of shorter folder names with --repo)\n")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc file system")
+def test_a_folder_that_takes_no_new_folders_is_not_called_unwritable(tmp_path: Path) -> None:
+    # it said `[Errno 2] No such file or directory: '/proc/revdiff-store'` and to check that
+    # the directory is writable
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", "/proc/revdiff-store"])
+    assert result.exit_code == 2
+    assert result.stderr == ("revdiff: error: /proc/revdiff-store: cannot create a git "
+                             "repository: No such file or directory (its parent folder takes no "
+                             "new folders, as /proc does, or was removed meanwhile: give a "
+                             "directory elsewhere with --repo)\n")
+
+
 @pytest.mark.parametrize(("repo_at", "said"), [
     ("fifo", "{fifo}: is a FIFO, not a directory (give a directory"),
     ("fifo/repo", "{fifo}/repo: cannot create a git repository there: {fifo} is a FIFO (give")])
