@@ -197,10 +197,15 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                              str(path), hint=hint)
         missing_hint = _missing_object_hint(common)
         changes = read_history(clone, "HEAD", str(path), missing_hint=missing_hint)
+        stored = _stored_lineages(changes)
+        not_stored: dict[int, str] = {}  # in a store, the files it never wrote: their paths
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
         with BlobReader(clone, missing_hint) as blobs:
             for change in changes:
                 if change.lineage in failed or PurePosixPath(change.path).name in _GIT_FILES:
+                    continue
+                if stored and change.lineage not in stored:
+                    not_stored[change.lineage] = change.path
                     continue
                 article = parts.setdefault(change.lineage, _ArticleParts())
                 article.path = change.path
@@ -242,6 +247,11 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         for files in _files(kind, paths):
             read[0].warnings.append(f"{files} left out: no version of "
                                     f"{'it' if len(paths) == 1 else 'them'} {why}")
+    others = list(not_stored.values())
+    for files in _files("other", others):
+        read[0].warnings.append(f"{files} left out: the repository is a revdiff store, and the "
+                                f"store wrote no version of {'it' if len(others) == 1 else 'them'}"
+                                " (a file of your own beside the articles is no article)")
     for files in _files("Git LFS", unfetched):
         read[0].warnings.append(f"{files} left out: the content of no version of "
                                 f"{'it' if len(unfetched) == 1 else 'them'} is in the repository; "
@@ -250,6 +260,13 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         read[0].warnings.append(f"{path}: {unfinished}; run the same revdiff store again to "
                                 "put them there")
     return [_finish(article) for article in read]
+
+
+def _stored_lineages(changes: list[FileChange]) -> set[int]:
+    """The files (lineages) `revdiff store` wrote a version of, by its trailers: in a store, only
+    they are articles. Empty for any other repository."""
+    return {change.lineage for change in changes
+            if TRAILER_VERSION in parse_trailers(change.message)}
 
 
 # What to do about an object missing from a repository that is no partial clone

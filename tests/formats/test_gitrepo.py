@@ -568,6 +568,29 @@ def test_store_merged_from_a_branch_reads_back_exactly(tmp_path: Path) -> None:
     assert (again.stored, again.already_stored) == (0, 3)
 
 
+def test_a_file_of_your_own_in_a_store_is_no_article(tmp_path: Path) -> None:
+    """A README or notes committed beside a store's articles was read back as an article of its
+    own, titled by its path, and exported with them."""
+    repo = new_repository(tmp_path / "s")
+    v1, v2 = (Version(n, "Title", (f"Paragraph {n}.",), datetime(2023, 1, n, tzinfo=UTC))
+              for n in (1, 2))
+    story = Article("bbc", "https://www.bbc.co.uk/story", (v1, v2))
+    store_articles([story], repo)
+    commit_text(repo, 0, {"NOTES.md": "# Notes\n\nWhat I stored.\n",
+                          "docs/README.md": "Read me.\n"}, "my notes")
+    noted = ("2 other files (NOTES.md, docs/README.md) left out: the repository is a revdiff "
+             "store, and the store wrote no version of them (a file of your own beside the "
+             "articles is no article)")
+    assert read_repository(repo) == [replace(story, warnings=(noted,))]
+
+
+def test_a_repository_no_store_wrote_reads_every_file(tmp_path: Path) -> None:
+    repo = new_repository(tmp_path / "plain")
+    commit_text(repo, 0, {"README.md": "Read me.\n", "story.txt": "One.\n"}, "first")
+    assert [article.versions[0].title for article in read_repository(repo)] == [
+        "README.md", "story.txt"]
+
+
 def test_a_store_file_edited_by_hand_is_read_in_the_store_layout(tmp_path: Path) -> None:
     repo = new_repository(tmp_path / "s")
     v1, v2 = (Version(n, "Title", ("First paragraph.", f"Second, {n}."),
