@@ -1,7 +1,9 @@
 """A standalone HTML page of comparisons: one table per comparison, every text escaped.
 
 A long run of unchanged sentences is folded into one row that opens to show them (`<details>`,
-no script): a live blog's page otherwise repeated its whole text in every pair's table.
+no script): a live blog's page otherwise repeated its whole text in every pair's table. On a page
+of an article's consecutive pairs (the report's) a sentence's text is written once: a later pair
+folds its unchanged run into a count and a link to where the page shows the run's first sentence.
 
 The page shell and its style sheet are `revdiff.export.html_page`'s, shared with the report.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from itertools import chain, groupby
+from typing import NamedTuple
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
@@ -51,11 +54,16 @@ def _flags(flags: frozenset[Flag]) -> str:
                    for value in sorted(flag.value for flag in flags))
 
 
-def _row(edit: Edit) -> str:
+def _id_attribute(element_id: str) -> str:
+    return f' id="{escape(element_id)}"' if element_id else ""
+
+
+def _row(edit: Edit, row_id: str = "") -> str:
     label = escape(edit.op.value)
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
         label += f" {escape(two_decimals(edit.similarity))}"
-    return (f'<tr class="{escape(edit.op.value)}"><td class="op">{label}{_flags(edit.flags)}</td>'
+    return (f'<tr class="{escape(edit.op.value)}"{_id_attribute(row_id)}>'
+            f'<td class="op">{label}{_flags(edit.flags)}</td>'
             f"<td>{_side(edit.word_diff, -1)}</td><td>{_side(edit.word_diff, 1)}</td></tr>")
 
 
@@ -64,34 +72,102 @@ def _row(edit: Edit) -> str:
 _FOLDED_AT_LEAST = 3
 
 
-def _folded_row(edits: Sequence[Edit]) -> str:
-    """Unchanged sentences in one row that opens to show them, each once (both sides alike)."""
-    texts = "".join(f"<p>{escape(edit.new_text)}</p>" for edit in edits)
+def _folded_row(edits: Sequence[Edit], sentence_ids: Sequence[str] | None = None) -> str:
+    """Unchanged sentences in one row that opens to show them, each once (both sides alike),
+    each paragraph with its id of `sentence_ids` when given."""
+    ids = sentence_ids or [""] * len(edits)
+    texts = "".join(f"<p{_id_attribute(sentence_id)}>{escape(edit.new_text)}</p>"
+                    for edit, sentence_id in zip(edits, ids, strict=True))
     return (f'<tr class="unchanged"><td class="op">{escape(EditOp.UNCHANGED.value)}</td>'
             f'<td colspan="2"><details><summary>{counted(len(edits), "unchanged sentence")}'
             f"</summary>{texts}</details></td></tr>")
+
+
+def _linked_fold_row(count: int, first: SentencePlace) -> str:
+    """Unchanged sentences the page shows in an earlier pair: their count, and a link to where
+    the first of them is."""
+    return (f'<tr class="unchanged"><td class="op">{escape(EditOp.UNCHANGED.value)}</td>'
+            f'<td colspan="2">{counted(count, "unchanged sentence")}, the first as '
+            f'<a href="#{escape(first.anchor)}">version {first.version}</a> shows it</td></tr>')
+
+
+class SentencePlace(NamedTuple):
+    """Where a page shows a sentence's text: in the pair whose new version is `version`, in the
+    row or folded paragraph of that version's sentence number `sentence`."""
+
+    version: int
+    sentence: int
+
+    @property
+    def anchor(self) -> str:
+        return f"v{self.version}s{self.sentence}"
+
+
+class ShownSentences:
+    """Where a page of an article's consecutive pairs shows each sentence of the last version
+    it compared, by the sentence's index. The text of every sentence is on the page once (the
+    first pair's unchanged runs open to show theirs; each later sentence is on a row of the pair
+    that added or changed it), so a later pair's unchanged run need not repeat it: a live blog's
+    report otherwise grew with the square of its versions (500 versions, a page of 20 MB)."""
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.places: list[SentencePlace] = []
+
+    def of_old_version(self, comparison: Comparison) -> list[SentencePlace] | None:
+        """Where the page shows the comparison's old sentences; None when it does not show them
+        all (the comparison does not follow the page's last one)."""
+        if self.version != comparison.old.number or len(self.places) != len(comparison.old_sentences):
+            return None
+        return self.places
 
 
 def _is_plain_unchanged(edit: Edit) -> bool:
     return edit.op is EditOp.UNCHANGED and not edit.flags
 
 
-def _rows(edits: Sequence[Edit]) -> Iterator[str]:
+def _rows(comparison: Comparison, shown: ShownSentences | None) -> Iterator[str]:
     """The table's rows, an edit's each, but a long run of unchanged sentences folded into one
-    row; the unchanged sentence next to a change keeps its row, as context."""
+    row; the unchanged sentence next to a change keeps its row, as context. With `shown` (a page
+    of consecutive pairs) each row carries the id of its first new sentence, and a run the page
+    already shows is folded into a link there; `shown` then holds the new version's places."""
+    edits = comparison.edits
+    earlier = shown.of_old_version(comparison) if shown is not None else None
+    places = [SentencePlace(comparison.new.number, index)
+              for index in range(len(comparison.new_sentences))]
+
+    def row(edit: Edit) -> str:
+        if shown is None or not edit.new:
+            return _row(edit)
+        for index in edit.new[1:]:  # a split's sentences: on the row of its first
+            places[index] = places[edit.new[0]]
+        return _row(edit, places[edit.new[0]].anchor)
+
+    def folded(run: Sequence[Edit]) -> str:
+        if shown is None:
+            return _folded_row(run)
+        if earlier is None:
+            return _folded_row(run, [places[edit.new[0]].anchor for edit in run])
+        for edit in run:
+            places[edit.new[0]] = earlier[edit.old[0]]
+        return _linked_fold_row(len(run), earlier[run[0].old[0]])
+
     runs = [(unchanged, list(run)) for unchanged, run in groupby(edits, key=_is_plain_unchanged)]
     for position, (unchanged, run) in enumerate(runs):
         start = 1 if position > 0 else 0  # after a change
         end = len(run) - 1 if position < len(runs) - 1 else len(run)  # before one
         if not unchanged or end - start < _FOLDED_AT_LEAST:
-            yield from (_row(edit) for edit in run)
+            yield from (row(edit) for edit in run)
             continue
-        yield from (_row(edit) for edit in run[:start])
-        yield _folded_row(run[start:end])
-        yield from (_row(edit) for edit in run[end:])
+        yield from (row(edit) for edit in run[:start])
+        yield folded(run[start:end])
+        yield from (row(edit) for edit in run[end:])
+    if shown is not None:
+        shown.version, shown.places = comparison.new.number, places
 
 
-def comparison_table(comparison: Comparison, *, article: str | None = None) -> str:
+def comparison_table(comparison: Comparison, *, article: str | None = None,
+                     shown: ShownSentences | None = None) -> str:
     stats = comparison.stats
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
     title_diff = word_diff(comparison.old.title, comparison.new.title)
@@ -104,7 +180,7 @@ def comparison_table(comparison: Comparison, *, article: str | None = None) -> s
         "<table>",
         (f'<tr><td class="op">title{_flags(comparison.title_flags)}</td>'
          f"<th>{_side(title_diff, -1)}</th><th>{_side(title_diff, 1)}</th></tr>"),
-        *_rows(comparison.edits),
+        *_rows(comparison, shown),
         "</table>",
     ])
 

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from revdiff.engine.stats import percent
 from revdiff.engine.word_count import version_words
-from revdiff.export.comparison_html import LEGEND, comparison_table
+from revdiff.export.comparison_html import LEGEND, ShownSentences, comparison_table
 from revdiff.export.html_page import PAGE_END, body_pieces, page_head
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
@@ -187,12 +187,14 @@ def _warning_text(warning: str) -> str:
 def _diff_sections(comparisons: Iterable[Comparison], title: str, changes: list[PairChange]
                    ) -> Iterator[str]:
     """The page's body lines of the diffs, a comparison's table at a time, each pair's change
-    added to `changes` (no comparison is kept once its table is made)."""
+    added to `changes` (no comparison is kept once its table is made). A sentence's text is on
+    the page once: a later pair folds its unchanged runs into links to where they are."""
+    shown = ShownSentences()
     for comparison in comparisons:
         changes.append(PairChange(comparison.old.number, comparison.new.number, comparison.stats))
         anchor = f"v{comparison.old.number}-v{comparison.new.number}"
         yield f'<section id="{escape(anchor)}">'
-        yield comparison_table(comparison, article=title)
+        yield comparison_table(comparison, article=title, shown=shown)
         yield "</section>"
     if not changes:
         yield '<p class="meta">Only one version: nothing to compare.</p>'

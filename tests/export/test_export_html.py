@@ -369,8 +369,10 @@ def test_an_article_page_is_built_without_copies_of_itself() -> None:
     from revdiff.export.pairs import compare_chain
     from revdiff.export.records import article_ref
 
-    paragraphs = [f"Paragraph {n} says that officials met on day {n} to talk." for n in range(400)]
-    versions = [Version(k, "Live", tuple([f"Update {k}."] * k + paragraphs)) for k in range(8)]
+    # every sentence changed in every version: rows, none folded away
+    versions = [Version(k, "Live", tuple([f"Update {k}."] * k + [
+        f"Paragraph {n} says that officials met on day {n + k} to talk." for n in range(400)]))
+        for k in range(8)]
     article = Article("bbc", "https://example.com/live", tuple(versions), 8)
     comparisons = compare_chain(article, "auto")
     ref = article_ref(0, article, "live")
@@ -562,8 +564,30 @@ def test_a_long_run_of_unchanged_sentences_is_folded_into_one_row(tmp_path: Path
     [table] = re.findall(r'<section id="v0-v1">.*?</section>', page, re.DOTALL)
     folds = re.findall(r"<details><summary>([^<]*)</summary>(.*?)</details>", table)
     assert [summary for summary, _ in folds] == ["4 unchanged sentences", "3 unchanged sentences"]
-    assert [re.findall(r"<p>([^<]*)</p>", texts) for _, texts in folds] == [
+    assert [re.findall(r"<p[^>]*>([^<]*)</p>", texts) for _, texts in folds] == [
         paragraphs[:4], paragraphs[7:]]
     for context in (paragraphs[4], paragraphs[6]):  # beside the change, on rows of their own
         assert f"<td>{context}</td><td>{context}</td>" in table
     assert all(table.count(text) == 1 for text in [*paragraphs[:4], *paragraphs[7:]])
+
+
+def test_a_later_pair_links_its_unchanged_sentences_to_where_the_page_shows_them(
+        tmp_path: Path) -> None:
+    """Each pair's fold held every unchanged sentence again, so a live blog's page grew with the
+    square of its versions (500 versions: 20 MB): a sentence's text is on the page once, and a
+    later pair's run of unchanged sentences is a count and a link to where its first one is."""
+    paragraphs = [f"Paragraph {n} stays as it was." for n in range(10)]
+    versions = [Version(0, "T", tuple(paragraphs))]
+    for k in range(1, 4):  # each version adds an update and edits the one before it
+        updates = [f"Update {u} is edited in version {k}." for u in range(1, k)]
+        versions.append(Version(k, "T", (*paragraphs, *updates, f"Update {k} is new.")))
+    report = _report_of(tmp_path, "https://example.org/live", tuple(versions))
+    page = next(report.glob("000000-*.html")).read_text(encoding="utf-8")
+    assert all(page.count(text) == 1 for text in paragraphs[:9])  # in the first pair's fold
+    ids = set(re.findall(r' id="([^"]+)"', page))
+    [table] = re.findall(r'<section id="v2-v3">.*?</section>', page, re.DOTALL)
+    assert "<details>" not in table
+    links = re.findall(r'<td colspan="2">([^<]*)<a href="#([^"]+)">([^<]*)</a>', table)
+    assert links == [("9 unchanged sentences, the first as ", "v1s0", "version 1")]
+    assert re.search(r'<p id="v1s0">Paragraph 0 stays as it was.</p>', page)
+    assert all(target in ids for _, target, _ in links)
