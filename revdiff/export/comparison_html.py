@@ -18,7 +18,7 @@ from typing import NamedTuple
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.html_page import page_pieces
-from revdiff.model import Article, Comparison, Edit, EditOp, Flag, WordDiff
+from revdiff.model import Article, Comparison, Edit, EditOp, Flag, Version, WordDiff
 from revdiff.read_warnings import counted, first_few
 
 # What the tables' marks mean, once above them on each page.
@@ -166,15 +166,38 @@ def _rows(comparison: Comparison, shown: ShownSentences | None) -> Iterator[str]
         shown.version, shown.places = comparison.new.number, places
 
 
+def version_time(version: Version) -> str:
+    """When the version was published, to the minute, or its time as the input wrote it."""
+    if version.time:
+        return version.time.isoformat(sep=" ", timespec="minutes")
+    return version.time_text or ""
+
+
+def _version_and_time(version: Version) -> str:
+    when = version_time(version)
+    return f"{version.number} <small>({escape(when)})</small>" if when else str(version.number)
+
+
+def _pair_heading(comparison: Comparison, article: str | None) -> str:
+    """`ARTICLE: version 3 → 4`; on a page of one article (`article` None), whose heading names
+    it, the versions and their times: `version 3 (2024-01-05 10:00) → 4 (2024-01-05 11:30)`."""
+    if article is None:
+        return (f"<h2>version {_version_and_time(comparison.old)} &rarr; "
+                f"{_version_and_time(comparison.new)}</h2>")
+    return (f"<h2><bdi>{escape(article)}</bdi>: version {comparison.old.number} &rarr; "
+            f"{comparison.new.number}</h2>")
+
+
 def comparison_table(comparison: Comparison, *, article: str | None = None,
                      shown: ShownSentences | None = None) -> str:
+    """The comparison's heading, its counts and its table; `article` names it, None on a page
+    of one article that its heading names."""
     stats = comparison.stats
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
     title_diff = word_diff(comparison.old.title, comparison.new.title)
-    heading = escape(article or comparison.new.title)
     notes = " · boring" * stats.boring + " · rewrite" * stats.rewrite
     return "\n".join([
-        f"<h2><bdi>{heading}</bdi>: version {comparison.old.number} &rarr; {comparison.new.number}</h2>",
+        _pair_heading(comparison, article),
         (f'<p class="stats">{escape(counts)}; +{stats.words_added}/-{stats.words_removed} words, '
         f"{escape(percent(stats.changed_share))} changed{escape(notes)}</p>"),
         "<table>",

@@ -19,7 +19,12 @@ from urllib.parse import quote
 
 from revdiff.engine.stats import percent
 from revdiff.engine.word_count import version_words
-from revdiff.export.comparison_html import LEGEND, ShownSentences, comparison_table
+from revdiff.export.comparison_html import (
+    LEGEND,
+    ShownSentences,
+    comparison_table,
+    version_time,
+)
 from revdiff.export.html_page import PAGE_END, body_pieces, page_head
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
@@ -27,7 +32,7 @@ from revdiff.export.staging import JournalEntry, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter, check_staged
 from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
-from revdiff.model import Article, Comparison, ComparisonStats, Version
+from revdiff.model import Article, Comparison, ComparisonStats
 from revdiff.read_warnings import counted
 from revdiff.terminal_text import visible_html
 
@@ -80,12 +85,6 @@ def report_file_name(index: int, name: str) -> str:
     return f"{index:06d}-{article_slug(name)}.html"
 
 
-def _when(version: Version) -> str:
-    if version.time:
-        return version.time.isoformat(sep=" ", timespec="minutes")
-    return version.time_text or ""
-
-
 def _link(url: str | None) -> str:
     """The article's URL as a link when it is a web page's (http or https), shown as it is; the
     link's address percent-encodes what a URL may not hold (a control character, a space, a
@@ -114,8 +113,8 @@ def timeline_table(article: Article, changes: list[PairChange]) -> str:
             anchor = f"v{changes[k - 1].old}-v{version.number}"
             change = (f'<a href="#{escape(anchor)}">+{stats.words_added} / -{stats.words_removed} '
                       f"words, {escape(percent(stats.changed_share))} changed</a>")
-        rows.append(f'<tr><td class="num">{version.number}</td><td>{escape(_when(version))}</td>'
-                    f"<td>{escape(version.title)}</td>"
+        rows.append(f'<tr><td class="num">{version.number}</td>'
+                    f"<td>{escape(version_time(version))}</td><td>{escape(version.title)}</td>"
                     f'<td class="num">{len(version.paragraphs)}</td>'
                     f'<td class="num">{version_words(version)}</td><td>{change}</td></tr>')
     rows.append("</table></div>")
@@ -151,7 +150,7 @@ def article_page(ref: ArticleRef, article: Article, comparisons: Iterable[Compar
     show of it is kept for the top of the page, made last."""
     title = display_title(ref, article)
     changes: list[PairChange] = []
-    diffs = list(body_pieces(_diff_sections(comparisons, title, changes)))
+    diffs = list(body_pieces(_diff_sections(comparisons, changes)))
     top = body_pieces(_page_top(ref, article, changes, title))
     return [page_head(f"{title} - revdiff"), *top, *diffs, PAGE_END], len(changes)
 
@@ -184,17 +183,18 @@ def _warning_text(warning: str) -> str:
     return f"<bdi>{escape(place)}</bdi>: {escape(rest)}"
 
 
-def _diff_sections(comparisons: Iterable[Comparison], title: str, changes: list[PairChange]
+def _diff_sections(comparisons: Iterable[Comparison], changes: list[PairChange]
                    ) -> Iterator[str]:
     """The page's body lines of the diffs, a comparison's table at a time, each pair's change
     added to `changes` (no comparison is kept once its table is made). A sentence's text is on
-    the page once: a later pair folds its unchanged runs into links to where they are."""
+    the page once: a later pair folds its unchanged runs into links to where they are. The
+    page's heading names the article, and each pair's its versions and their times."""
     shown = ShownSentences()
     for comparison in comparisons:
         changes.append(PairChange(comparison.old.number, comparison.new.number, comparison.stats))
         anchor = f"v{comparison.old.number}-v{comparison.new.number}"
         yield f'<section id="{escape(anchor)}">'
-        yield comparison_table(comparison, article=title, shown=shown)
+        yield comparison_table(comparison, shown=shown)
         yield "</section>"
     if not changes:
         yield '<p class="meta">Only one version: nothing to compare.</p>'

@@ -591,3 +591,19 @@ def test_a_later_pair_links_its_unchanged_sentences_to_where_the_page_shows_them
     assert links == [("9 unchanged sentences, the first as ", "v1s0", "version 1")]
     assert re.search(r'<p id="v1s0">Paragraph 0 stays as it was.</p>', page)
     assert all(target in ids for _, target, _ in links)
+
+
+def test_a_pairs_heading_gives_its_versions_and_times_not_the_title_again(tmp_path: Path) -> None:
+    """Every pair's heading repeated the article's title, which the page's heading already
+    gives: it says which versions it compares and when each was published."""
+    from datetime import UTC, datetime
+
+    times = [datetime(2024, 1, 5, hour, 30, tzinfo=UTC) for hour in (9, 11)]
+    report = _report_of(tmp_path, "https://example.org/storm", (
+        Version(0, "Storm hits the coast", ("It rained.",), times[0]),
+        Version(1, "Storm hits the coast", ("It rained hard.",), times[1])))
+    page = next(report.glob("000000-*.html")).read_text(encoding="utf-8")
+    assert "<h1>Storm hits the coast</h1>" in page
+    assert re.findall(r"<h2>version .*</h2>", page) == [
+        ("<h2>version 0 <small>(2024-01-05 09:30+00:00)</small> &rarr; "
+         "1 <small>(2024-01-05 11:30+00:00)</small></h2>")]
