@@ -60,7 +60,7 @@ from revdiff.export.staging import (
     check_room_for_staging,
 )
 from revdiff.export.worker_loss import InFlight, WorkerLost, working_on
-from revdiff.export.writers import ExportWriter, csv_header
+from revdiff.export.writers import ExportWriter, SkippedInput, csv_header
 from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.load import load_unit
 from revdiff.model import Article, Comparison, ComparisonStats
@@ -259,7 +259,7 @@ class ExportProgress:
     rows: int = 0
     resumed_articles: int = 0
     resumed_pairs: int = 0
-    skipped_inputs: list[str] = field(default_factory=list)
+    skipped_inputs: list[SkippedInput] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
     finished: float | None = None
     outputs: list[Path] = field(default_factory=list)
@@ -346,15 +346,21 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
                 raise
             raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
                                 hint=SKIP_HINT) from error
-        progress.skipped_inputs.append(unit.label)
         # the unit is named once: files given together by their label, which names the first
         reason = (describe(error).removeprefix(f"{visible(unit.label)}: ")
                   .removeprefix(f"{visible(unit.paths[0])}: "))
         if position:  # a database that fails partway: what came before it is exported
-            on_note(f"skipped the rest of {unit.label} after its first "
-                    f"{counted(position, 'article')}: {reason}")
+            _skip(progress, on_note, f"the rest of {unit.label} after its first "
+                  f"{counted(position, 'article')}", reason)
         else:
-            on_note(f"skipped {unit.label}: {reason}")
+            _skip(progress, on_note, unit.label, reason)
+
+
+def _skip(progress: ExportProgress, on_note: Callable[[str], None], what: str, reason: str
+          ) -> None:
+    """Leave out an input or an article (--skip-errors): noted, and kept for the report's index."""
+    progress.skipped_inputs.append(SkippedInput(what, reason))
+    on_note(f"skipped {what}: {reason}")
 
 
 @contextmanager
@@ -367,9 +373,8 @@ def _bad_articles_noted(job: ExportJob, unit: InputUnit, progress: ExportProgres
     with kept_apart as bad:
         yield bad
     for error in bad:  # one article of an input that holds many
-        progress.skipped_inputs.append(unit.label)
-        on_note(f"skipped an article of {unit.label}: "
-                f"{describe(error).removeprefix(f'{visible(unit.label)}: ')}")
+        _skip(progress, on_note, f"an article of {unit.label}",
+              describe(error).removeprefix(f"{visible(unit.label)}: "))
 
 
 def open_executor(workers: int, scheduler: str | None, local_dask: bool,
@@ -416,7 +421,8 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
                       folder=job.format == "html")
         check_companions(targets, job.out)
         check_room_for_staging(job.out)
-    progress = ExportProgress(units_total=len(units), skipped_inputs=list(missing))
+    progress = ExportProgress(units_total=len(units), skipped_inputs=[
+        SkippedInput(visible(name), NAMES_NOTHING) for name in missing])
     owned = executor is None
     if executor is None:
         executor = open_executor(workers, scheduler, local_dask, note)
@@ -483,8 +489,7 @@ def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
               .removeprefix(f"{visible(result.where)}: "))
     if not job.skip_errors:
         raise ArticleFailed(f"cannot export this article: {reason}", result.where, hint=SKIP_HINT)
-    progress.skipped_inputs.append(result.where)
-    note(f"skipped {result.where}: {reason}")
+    _skip(progress, note, result.where, reason)
     return False
 
 
@@ -560,6 +565,9 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             for entry in staging.entries():
                 progress.pairs += entry.pairs
                 progress.rows += entry.rows
+                if entry.info.get("skipped"):  # an article the interrupted run could not export
+                    progress.skipped_inputs.append(SkippedInput(visible(entry.key), (
+                        entry.info["skipped"].removeprefix(f"{visible(entry.key)}: "))))
             progress.articles = progress.resumed_articles = done
             progress.resumed_pairs = progress.pairs
             note(f"resuming after {done} finished articles")
@@ -594,6 +602,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         _checkpoint(writer, staging, waiting)
         _check_something_exported(progress, str(job.out))
         progress.units_done = progress.units_total
+        writer.note_skipped(progress.skipped_inputs)
         moves = writer.finish()
         staging.publish(moves)
         published = True

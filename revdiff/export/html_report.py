@@ -30,10 +30,10 @@ from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.staging import JournalEntry, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
-from revdiff.export.writers import ExportWriter, check_staged
+from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
 from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, ComparisonStats
-from revdiff.read_warnings import counted
+from revdiff.read_warnings import counted, counted_skips
 from revdiff.terminal_text import visible_html
 
 INDEX_NAME = "index.html"
@@ -206,8 +206,9 @@ def render_html(ref: ArticleRef, article: Article, comparisons: Iterable[Compari
     return (report_file_name(ref.index, ref.name), pieces), pairs
 
 
-def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
-    """The index page, produced line by line from the journal (no list of articles in memory)."""
+def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput]) -> Iterable[str]:
+    """The index page, produced line by line from the journal (no list of articles in memory),
+    and below the articles those the run left out (`skipped`, --skip-errors), each with why."""
     yield page_head(INDEX_TITLE)
     yield f"<h1>{INDEX_TITLE}</h1>\n"
     yield ('<div class="sideways"><table class="index"><tr><th>#</th><th>article</th><th>source</th><th>versions</th>'
@@ -233,6 +234,13 @@ def index_page(entries: Iterable[JournalEntry]) -> Iterable[str]:
     yield "</table></div>\n"
     yield (f'<p class="stats">{counted(articles, "article")}, '
            f'{counted(pairs, "version pair")}.</p>\n')
+    if skipped:
+        yield "<h2>Skipped</h2>\n"
+        yield (f'<p class="meta">{counted_skips(len(skipped))} could not be read or compared '
+               "and are not in the report (--skip-errors):</p>\n<ul>\n")
+        for skip in skipped:
+            yield visible_html(f"<li><bdi>{escape(skip.what)}</bdi>: {escape(skip.reason)}</li>\n")
+        yield "</ul>\n"
     yield PAGE_END
 
 
@@ -287,6 +295,7 @@ class HtmlReportWriter(ExportWriter):
         super().__init__(out, staging)
         self.folder = staging.file("report")
         self.articles = 0
+        self.skipped: list[SkippedInput] = []
 
     def restore(self, state: dict[str, Any] | None) -> None:
         if self.out.exists() and not self.out.is_dir():
@@ -309,9 +318,12 @@ class HtmlReportWriter(ExportWriter):
     def checkpoint(self) -> dict[str, Any]:
         return {"articles": self.articles}
 
+    def note_skipped(self, skipped: list[SkippedInput]) -> None:
+        self.skipped = skipped
+
     def finish(self) -> list[tuple[Path, Path]]:
         with open(self.folder / INDEX_NAME, "w", encoding="utf-8") as index:
-            index.writelines(index_page(self.staging.entries()))
+            index.writelines(index_page(self.staging.entries(), self.skipped))
         if not self.out.exists():
             return [(self.folder, self.out)]
         check_report_folder(self.out)  # again: it may have changed while the run went on

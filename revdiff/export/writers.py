@@ -16,7 +16,7 @@ import io
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from revdiff.export.csv_cells import csv_line
 from revdiff.export.json_text import json_line
@@ -32,6 +32,14 @@ from revdiff.export.records import (
 )
 from revdiff.export.staging import Staging
 from revdiff.model import Article, Comparison
+
+
+class SkippedInput(NamedTuple):
+    """An input, or an article of one, that --skip-errors left out: what (`bad.txt`, `an article
+    of news.db`) and why, in one line each."""
+
+    what: str
+    reason: str
 
 
 class ExportWriter(ABC):
@@ -56,6 +64,10 @@ class ExportWriter(ABC):
     @abstractmethod
     def finish(self) -> list[tuple[Path, Path]]:
         """Complete the partial files; return (staged file, final path) pairs to rename."""
+
+    def note_skipped(self, skipped: list[SkippedInput]) -> None:
+        """Take, before `finish`, the inputs and articles the run left out, for an output that
+        lists them (the HTML report's index); the tables say nothing of them."""
 
     def close(self) -> None:
         """Release open files (after finish, or when the run stops early)."""

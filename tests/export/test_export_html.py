@@ -9,6 +9,7 @@ import subprocess
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -607,3 +608,55 @@ def test_a_pairs_heading_gives_its_versions_and_times_not_the_title_again(tmp_pa
     assert re.findall(r"<h2>version .*</h2>", page) == [
         ("<h2>version 0 <small>(2024-01-05 09:30+00:00)</small> &rarr; "
          "1 <small>(2024-01-05 11:30+00:00)</small></h2>")]
+
+
+def test_the_index_lists_the_inputs_skipped_with_their_reasons(tmp_path: Path) -> None:
+    """With --skip-errors the index said nothing of the inputs left out, as if the corpus held
+    only what it lists: they are listed below the articles, each with why, its name shown as
+    text (an escape character as its symbol)."""
+    chain = make_chain(tmp_path / "storm", [["It rained."], ["It rained hard."]])
+    bad = tmp_path / "bad\x1b[31m.txt"
+    bad.write_bytes(b"\x00\x01\x02 not text")
+    missing = tmp_path / "gone"
+    out = tmp_path / "report"
+    run_export(ExportJob((str(chain), str(bad), str(missing)), out, "html", skip_errors=True))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "\x1b" not in index
+    skipped = re.findall(r"<li><bdi>([^<]*)</bdi>: ([^<]*)</li>", index.split("<h2>Skipped</h2>")[1])
+    assert [(html.unescape(what), reason.split(" (")[0]) for what, reason in skipped] == [
+        (str(missing), "no such file or directory, and no file matches it as a glob"),
+        (str(bad).replace("\x1b", "␛"), "input is binary data, not text")]
+    assert "2 inputs or articles could not be read or compared" in index
+
+
+def test_a_resumed_report_still_lists_the_article_the_interrupted_run_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article that could not be exported is in the journal only: the resumed run, which
+    does not export it again, lists it on the index as the first run would have."""
+    from revdiff.errors import RevdiffError
+    from revdiff.export import driver, html_report
+
+    folders = [make_chain(tmp_path / name, [[f"{name} began."], [f"{name} went on."]])
+               for name in ("calm", "broken", "last")]
+    render_html = html_report.render_html
+
+    def failing_render(ref: Any, article: Any, comparisons: Any) -> Any:
+        if "broken" in ref.name:
+            raise ValueError("no room for this article")
+        if "last" in ref.name and not resumed:
+            raise KeyboardInterrupt
+        return render_html(ref, article, comparisons)
+
+    monkeypatch.setattr(html_report, "render_html", failing_render)
+    monkeypatch.setattr(driver, "CHECKPOINT_ARTICLES", 1)  # a checkpoint after every article
+    monkeypatch.setattr(driver, "CHUNK_PAIRS", 1)
+    job = ExportJob(tuple(map(str, folders)), tmp_path / "report", "html", skip_errors=True)
+    resumed = False
+    with pytest.raises(RevdiffError, match="interrupted"):
+        run_export(job)
+    resumed = True
+    assert run_export(job, resume=True).resumed_articles == 2
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    skipped = re.findall(r"<li><bdi>([^<]*)</bdi>: ([^<]*)</li>", index)
+    assert [(Path(what).name, reason) for what, reason in skipped] == [
+        ("broken", "ValueError: no room for this article")]  # named by the article's name
