@@ -113,13 +113,15 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
         value = value.strip()
     if value is None or value == "":
         return None, None
+    written = value if isinstance(value, str) else repr(value)  # a float as Python writes it
     if isinstance(value, str) and _is_epoch_text(value):
-        value = int(value)  # a number in a column declared TEXT, as NewsEdits declares it
+        # a number in a column declared TEXT, as NewsEdits declares it (`time.time()`'s too)
+        value = float(value) if "." in value else int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         for per_second in (1, 1000):
             with contextlib.suppress(MalformedPage, OverflowError):
                 return time_from_epoch(value / per_second, what, where), None
-        return None, repr(value) if isinstance(value, float) else str(value)
+        return None, written
     text = str(value)
     try:
         time = parse_iso_time(text, what, where)
@@ -130,9 +132,9 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
 
 def _is_epoch_text(text: str) -> bool:
     """Digits that are no ISO date (`20200101` is one) but a number of seconds or milliseconds:
-    nine digits or more (1973 onwards), at most as many as a SQLite integer holds."""
-    digits = text.strip()
-    return digits.isascii() and digits.isdigit() and 9 <= len(digits) <= _INTEGER_DIGITS
+    nine digits or more (1973 onwards), at most as many as a SQLite integer holds, maybe with a
+    fraction (`1577836800.25`: SQLite keeps a REAL inserted in a TEXT column as such text)."""
+    return _EPOCH_TEXT.fullmatch(text.strip()) is not None
 
 
 def find_columns(connection: sqlite3.Connection, where: str) -> dict[str, str]:
@@ -295,6 +297,7 @@ def _entry_key(entry: object) -> object:
 # The most digits of a number written as text (an entry id, a time) that is read as one: as
 # many as a SQLite integer holds (longer ones stay text; Python refuses 4,300 digits or more).
 _INTEGER_DIGITS = 19
+_EPOCH_TEXT = re.compile(rf"[0-9]{{9,{_INTEGER_DIGITS}}}(?:\.[0-9]+)?")
 
 
 def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],

@@ -591,6 +591,20 @@ def test_times_written_as_text_in_a_text_column_are_read(tmp_path: Path) -> None
         datetime(2020, 1, 1, tzinfo=UTC), datetime(2020, 1, 1, tzinfo=UTC), datetime(2020, 1, 1)]
 
 
+def test_times_with_a_fraction_written_as_text_in_a_text_column_are_read(tmp_path: Path) -> None:
+    # a crawler that stores `time.time()` in NewsEdits' TEXT `created`: SQLite keeps it as text
+    path = make_database(tmp_path / "fraction.db", NEWSEDITS_TABLE, [
+        (1, 1, 0, "A", "https://y.test/a", "s", 1577836800.25, 2, "<p>One.</p>"),
+        (2, 1, 1, "A", "https://y.test/a", "s", "1577836801000.5", 2, "<p>Two.</p>"),
+        (3, 1, 2, "A", "https://y.test/a", "s", "99999999999999999.5", 2, "<p>Three.</p>")])
+    (article,) = read_database(path)
+    assert [v.time for v in article.versions] == [
+        datetime(2020, 1, 1, 0, 0, 0, 250000, tzinfo=UTC),
+        datetime(2020, 1, 1, 0, 0, 1, 500, tzinfo=UTC), None]
+    assert article.versions[2].time_text == "99999999999999999.5"  # as written
+    assert [w.split(": created ")[0] for w in article.warnings] == ["entry 1 version 2"]
+
+
 def test_entry_ids_are_one_only_when_they_spell_one_number(tmp_path: Path) -> None:
     path = make_database(tmp_path / "ids.db",
                          "CREATE TABLE entryversion (entry_id, version, summary)",
