@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from revdiff.errors import MalformedPage
 from revdiff.model import RowKind, RowReading
 from revdiff.read_warnings import line_runs
+from revdiff.splitter.closing import closes_article, may_hold_credit
 from revdiff.splitter.confidence import RowDecision, glued_confidence, row_confidence
 from revdiff.splitter.counts import TextCounts
 from revdiff.splitter.evidence import (
@@ -375,6 +376,11 @@ class PageDecoder:
         # while it can be read otherwise (a one-word page cannot; a correction may forbid it)
         if size == len(self.rows):
             valid = [c for c in valid if c[1] > 0] or valid
+        # no paragraph follows an article's credit line (`closing`)
+        credited = [p for p, index in enumerate(gap) if may_hold_credit(self.rows[index].text)]
+        if credited:
+            valid = [c for c in valid
+                     if not self._after_credit(scorer, credited, c[1], c[2])] or valid
         if not valid:
             first, last = self.rows[gap[0]].line, self.rows[gap[-1]].line
             raise MalformedPage(
@@ -412,6 +418,26 @@ class PageDecoder:
                 kind = RowKind.OLD_ONLY if side == "old" else RowKind.NEW_ONLY
                 results.append(((kind, 0), math.exp(same_side[position] - total)))
         return results
+
+    def _after_credit(self, scorer: _GapScorer, credited: list[int], count: int,
+                      side: str) -> bool:
+        """Whether the gap read as (`count`, `side`) puts a paragraph after one that closes its
+        article, in either version; `credited` are the positions of the rows that may hold one."""
+        size = len(scorer.gap)
+        for position in credited:
+            row = self.rows[scorer.gap[position]]
+            if position >= count:  # a one-sided row, followed by the rest of the tail
+                if position < size - 1 and closes_article(row.text):
+                    return True
+                continue
+            cut = row.starts[scorer.scores(position, count, side).best_boundary]
+            more_changes = position < count - 1
+            followed = {column: more_changes or (count < size and side == column)
+                        for column in ("old", "new")}
+            if ((followed["old"] and closes_article(row.text[:cut]))
+                    or (followed["new"] and closes_article(row.text[cut:]))):
+                return True
+        return False
 
     def decode(self) -> list[RowReading]:
         confidences = [glued_confidence(row.text) if row.is_match else 1.0 for row in self.rows]
