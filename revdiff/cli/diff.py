@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import click
@@ -138,9 +140,11 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
 
         titles = [display_title(article_ref(index, article, name), article)
                   for index, (article, name) in enumerate(zip(articles, names, strict=True))]
-        for text in comparisons_html(((titles[ref.index], comparison)
-                                      for ref, comparison, _ in items),
-                                     heading=comparisons_heading(articles, titles)):
+        # a page of one article names it in its heading, a page of several in each pair's
+        by_article = ((None if len(articles) == 1 else titles[ref.index],
+                       (comparison for _, comparison, _ in pairs))
+                      for ref, pairs in groupby(items, key=itemgetter(0)))
+        for text in comparisons_html(by_article, heading=comparisons_heading(articles, titles)):
             write_data(text)
     elif output_format == "unified":
         for ref, comparison, _ in items:

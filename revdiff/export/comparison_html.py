@@ -2,8 +2,9 @@
 
 A long run of unchanged sentences is folded into one row that opens to show them (`<details>`,
 no script): a live blog's page otherwise repeated its whole text in every pair's table. On a page
-of an article's consecutive pairs (the report's) a sentence's text is written once: a later pair
-folds its unchanged run into a count and a link to where the page shows the run's first sentence.
+of an article's consecutive pairs (the report's, and `revdiff diff`'s for each article) a
+sentence's text is written once: a later pair folds its unchanged run into a count and a link to
+where the page shows the run's first sentence.
 
 The page shell and its style sheet are `revdiff.export.html_page`'s, shared with the report.
 """
@@ -93,14 +94,16 @@ def _linked_fold_row(count: int, first: SentencePlace) -> str:
 
 class SentencePlace(NamedTuple):
     """Where a page shows a sentence's text: in the pair whose new version is `version`, in the
-    row or folded paragraph of that version's sentence number `sentence`."""
+    row or folded paragraph of that version's sentence number `sentence`; `article` starts the
+    ids of one article's part of a page of several (`a2-`), empty on a page of one."""
 
     version: int
     sentence: int
+    article: str = ""
 
     @property
     def anchor(self) -> str:
-        return f"v{self.version}s{self.sentence}"
+        return f"{self.article}v{self.version}s{self.sentence}"
 
 
 class ShownSentences:
@@ -108,9 +111,11 @@ class ShownSentences:
     it compared, by the sentence's index. The text of every sentence is on the page once (the
     first pair's unchanged runs open to show theirs; each later sentence is on a row of the pair
     that added or changed it), so a later pair's unchanged run need not repeat it: a live blog's
-    report otherwise grew with the square of its versions (500 versions, a page of 20 MB)."""
+    report otherwise grew with the square of its versions (500 versions, a page of 20 MB).
+    `article` starts the ids of the article's sentences on a page of several articles."""
 
-    def __init__(self) -> None:
+    def __init__(self, article: str = "") -> None:
+        self.article = article
         self.version: int | None = None
         self.places: list[SentencePlace] = []
 
@@ -133,7 +138,7 @@ def _rows(comparison: Comparison, shown: ShownSentences | None) -> Iterator[str]
     already shows is folded into a link there; `shown` then holds the new version's places."""
     edits = comparison.edits
     earlier = shown.of_old_version(comparison) if shown is not None else None
-    places = [SentencePlace(comparison.new.number, index)
+    places = [SentencePlace(comparison.new.number, index, shown.article if shown else "")
               for index in range(len(comparison.new_sentences))]
 
     def row(edit: Edit) -> str:
@@ -218,11 +223,20 @@ def comparisons_heading(articles: Sequence[Article], titles: Sequence[str]) -> s
     return f"{counted(len(titles), 'article')}: {first_few(titles)}"
 
 
-def comparisons_html(items: Iterable[tuple[str, Comparison]], *, heading: str = "Comparisons"
-                     ) -> Iterator[str]:
-    """One page of every comparison's table under `heading` (its title too, `HEADING -
-    revdiff`), in pieces made one comparison at a time: a page of many articles is written as it
-    is made, never held whole."""
+def _article_tables(articles: Iterable[tuple[str | None, Iterable[Comparison]]]
+                    ) -> Iterator[str]:
+    """Each article's comparisons' tables, a sentence's text written once in each article's."""
+    for index, (article, comparisons) in enumerate(articles):
+        shown = ShownSentences("" if article is None else f"a{index}-")
+        for comparison in comparisons:
+            yield comparison_table(comparison, article=article, shown=shown)
+
+
+def comparisons_html(articles: Iterable[tuple[str | None, Iterable[Comparison]]], *,
+                     heading: str = "Comparisons") -> Iterator[str]:
+    """One page of the tables of each article's consecutive comparisons (its name, None on a
+    page of one article that `heading` names, and its comparisons) under `heading` (its title
+    too, `HEADING - revdiff`), in pieces made one comparison at a time: a page of many articles
+    is written as it is made, never held whole."""
     return page_pieces(f"{heading} - revdiff", chain(
-        [f"<h1>{escape(heading)}</h1>", LEGEND],
-        (comparison_table(comparison, article=article) for article, comparison in items)))
+        [f"<h1>{escape(heading)}</h1>", LEGEND], _article_tables(articles)))

@@ -60,7 +60,7 @@ def _as_html(pair: ExportedPair) -> str:
     comparison = pair.comparison
     title = comparison.new.title.strip() or pair.ref.name
     heading = f"{title}: versions {comparison.old.number} to {comparison.new.number}"
-    return "".join(comparisons_html([(title, comparison)], heading=heading))
+    return "".join(comparisons_html([(None, [comparison])], heading=heading))
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
