@@ -114,7 +114,7 @@ class NothingExported(RevdiffError):
 def _check_something_exported(progress: ExportProgress, out: str) -> None:
     if progress.articles:
         return
-    skipped = len(progress.skipped_inputs)
+    skipped = len(progress.failed_inputs)
     why = (f"{counted_skips(skipped)} {'was' if skipped == 1 else 'were'} skipped and no other "
            "holds an article of two versions" if skipped
            else "no input holds an article of two versions")
@@ -265,6 +265,12 @@ class ExportProgress:
     outputs: list[Path] = field(default_factory=list)
 
     @property
+    def failed_inputs(self) -> list[SkippedInput]:
+        """The skipped inputs and articles that could not be read or exported, not those of
+        one version, which have nothing to compare."""
+        return [skip for skip in self.skipped_inputs if skip.reason != NOTHING_TO_COMPARE]
+
+    @property
     def elapsed(self) -> float:
         return (self.finished or time.monotonic()) - self.started
 
@@ -309,7 +315,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             for line in warning_lines(article, where, unit.paths):
                 on_note(f"warning: {line}")
             if not has_pairs(article):
-                on_note(f"skipped {visible(where)}: {NOTHING_TO_COMPARE}")
+                _skip(progress, on_note, visible(where), NOTHING_TO_COMPARE)
                 continue
             yield ArticleTask(index, article_ref(index, article, where), article, where,
                               number + (position + 1) / count)
@@ -358,7 +364,8 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
 
 def _skip(progress: ExportProgress, on_note: Callable[[str], None], what: str, reason: str
           ) -> None:
-    """Leave out an input or an article (--skip-errors): noted, and kept for the report's index."""
+    """Leave out an input or an article (--skip-errors, or one of one version): noted, and kept
+    for the report's index."""
     progress.skipped_inputs.append(SkippedInput(what, reason))
     on_note(f"skipped {what}: {reason}")
 

@@ -208,7 +208,8 @@ def render_html(ref: ArticleRef, article: Article, comparisons: Iterable[Compari
 
 def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput]) -> Iterable[str]:
     """The index page, produced line by line from the journal (no list of articles in memory),
-    and below the articles those the run left out (`skipped`, --skip-errors), each with why."""
+    and below the articles those the run left out (`skipped`: by --skip-errors, or of one
+    version), each with why."""
     yield page_head(INDEX_TITLE)
     yield f"<h1>{INDEX_TITLE}</h1>\n"
     yield ('<div class="sideways"><table class="index"><tr><th>#</th><th>article</th><th>source</th><th>versions</th>'
@@ -237,7 +238,7 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput]) -> 
     if skipped:
         yield "<h2>Skipped</h2>\n"
         yield (f'<p class="meta">{counted_skips(len(skipped))} could not be read or compared '
-               "and are not in the report (--skip-errors):</p>\n<ul>\n")
+               "and are not in the report:</p>\n<ul>\n")
         for skip in skipped:
             yield visible_html(f"<li><bdi>{escape(skip.what)}</bdi>: {escape(skip.reason)}</li>\n")
         yield "</ul>\n"

@@ -629,6 +629,20 @@ def test_the_index_lists_the_inputs_skipped_with_their_reasons(tmp_path: Path) -
     assert "2 inputs or articles could not be read or compared" in index
 
 
+def test_the_index_lists_an_input_of_one_version_as_skipped(tmp_path: Path) -> None:
+    """An input of one version was noted `skipped X: only one version, nothing to compare` on
+    stderr, but the index did not list it, as if the corpus held only what it lists."""
+    chain = make_chain(tmp_path / "storm", [["It rained."], ["It rained hard."]])
+    single = make_chain(tmp_path / "calm", [["Nothing happened."]])
+    out = tmp_path / "report"
+    progress = run_export(ExportJob((str(chain), str(single)), out, "html", skip_errors=True))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    skipped = re.findall(r"<li><bdi>([^<]*)</bdi>: ([^<]*)</li>", index.split("<h2>Skipped</h2>")[1])
+    assert [(html.unescape(what), reason) for what, reason in skipped] == [
+        (str(single), "only one version, nothing to compare")]
+    assert progress.failed_inputs == []  # nothing failed: the summary says none did
+
+
 def test_a_resumed_report_still_lists_the_article_the_interrupted_run_skipped(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An article that could not be exported is in the journal only: the resumed run, which
