@@ -329,12 +329,12 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
     --skip-errors, skips the rest of the unit; an article's own failure skips that article."""
     position = 0
     # Files given together: reading them tells whether they are plain versions that make one
-    # article of several folders' files. A folder's or database's notes were made expanding it.
-    notes: list[str] | None = [] if len(unit.paths) > 1 else None
+    # article of several folders' files; a folder of saved pages says what holds for all its pages.
+    notes: list[str] = []
     try:
         with _bad_articles_noted(job, unit, progress, on_note):
             articles = load_unit(list(unit.paths), max_bytes=job.max_bytes, notes=notes)
-        for text in notes or ():
+        for text in notes:
             on_note(text)
         count = len(articles)
         read = iter(articles)
@@ -420,6 +420,7 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     units = expand_inputs(job.inputs, notes, missing if job.skip_errors else None)
     for text in notes:
         note(text)
+    note = _not_again(note, set(notes))  # reading a folder says again what expanding it said
     for name in missing:
         note(f"skipped {visible(name)}: {NAMES_NOTHING}")
     if not to_stream:
@@ -452,6 +453,14 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     finally:
         if owned:  # an interrupted or failed run does not wait for the chunks still running
             executor.close(abandon=not finished)
+
+
+def _not_again(note: Callable[[str], None], said: set[str]) -> Callable[[str], None]:
+    """`note`, but silent for the notes already `said`."""
+    def new_note(text: str) -> None:
+        if text not in said:
+            note(text)
+    return new_note
 
 
 def _chunk_results(executor: Executor, tasks: Iterator[ArticleTask], job: ExportJob,

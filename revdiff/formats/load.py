@@ -465,7 +465,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         snapshots,  # BeautifulSoup loads only for a folder of pages
     )
 
-    saved_pages = snapshots.read_folder(files, max_bytes)
+    saved_pages = snapshots.read_folder(files, max_bytes, notes)
     if saved_pages is not None:
         if notes is not None:
             notes.extend(left_out_empty)

@@ -47,8 +47,10 @@ _TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "smid", "
 _PAGE_NAME = re.compile(r"\.html?($|[.?])", re.IGNORECASE)
 
 
-def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
-    """The articles of a folder of saved publisher pages, or None when it holds anything else.
+def read_folder(files: Sequence[Path], max_bytes: int, notes: list[str] | None = None
+                ) -> list[Article] | None:
+    """The articles of a folder of saved publisher pages, or None when it holds anything else;
+    what is said of the folder as a whole goes into `notes` (see `articles_from_pages`).
 
     A folder is read this way when every file is an HTML page that is not a tracker's page. A
     folder whose files, in reading order, start with such pages and go on with other files is
@@ -100,7 +102,7 @@ def read_folder(files: Sequence[Path], max_bytes: int) -> list[Article] | None:
     from revdiff.formats.snapshot_page import read_page
 
     return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent),
-                               folder_notes + left_out)
+                               folder_notes + left_out, notes)
 
 
 def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
@@ -113,10 +115,15 @@ def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
 
 
 def articles_from_pages(pages: Sequence[SavedPage], where: str,
-                        read_notes: Sequence[str] = ()) -> list[Article]:
+                        read_notes: Sequence[str] = (), notes: list[str] | None = None
+                        ) -> list[Article]:
     """Group pages by URL, order each group by time, fold repeated texts; warn about the rest,
     and say the `read_notes` (how the files were read: an encoding guessed, dates in their names
-    that may be read two ways)."""
+    that may be read two ways). A folder of one article's pages says everything in its
+    warnings. Of a folder of several, a note on one page (`where/page.html: ...`) is a warning of
+    that page's article, and the notes on the folder (the pages left out, the dates in the names,
+    its several articles) are said once in `notes`, each naming the folder (`where`); without
+    `notes`, every article carries them."""
     empty = [p for p in pages if not p.text.paragraphs]
     with_text = [p for p in pages if p.text.paragraphs]
     if not with_text:
@@ -127,10 +134,19 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str,
         groups.setdefault(_article_key(page.url), []).append(page)
     folder_notes = [*read_notes,
                     *(f"{p.name}: {_why_no_text(p)}; page left out" for p in empty)]
-    if len(groups) > 1:
-        folder_notes.append(f"the folder holds pages of {len(groups)} articles (by the URL each "
-                            "page names); each is read as its own article")
-    return [_article(group, folder_notes) for group in groups.values()]
+    if len(groups) == 1:
+        return [_article(group, folder_notes) for group in groups.values()]
+    folder_notes.append(f"the folder holds pages of {len(groups)} articles (by the URL each "
+                        "page names); each is read as its own article")
+    if notes is None:
+        return [_article(group, folder_notes) for group in groups.values()]
+    on_pages = {p.name: [note for note in read_notes if note.startswith(f"{p.name}: ")]
+                for p in with_text}
+    said_on_a_page = {note for page_notes in on_pages.values() for note in page_notes}
+    notes.extend(note if any(note.startswith(f"{p.name}: ") for p in pages) else f"{where}: {note}"
+                 for note in folder_notes if note not in said_on_a_page)
+    return [_article(group, [note for p in group for note in on_pages[p.name]])
+            for group in groups.values()]
 
 
 def _article_key(url: str | None) -> str | None:

@@ -618,3 +618,38 @@ def test_a_page_no_encoding_reads_is_left_out_and_named(tmp_path: Path, content:
     assert [v.title for v in article.versions] == ["First title", "Second title"]
     left_out, = (w for w in article.warnings if "20200103103000.html" in w)
     assert why in left_out and left_out.endswith("; page left out (save it again to read it)")
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("command", ["diff", "parse", "export"])
+def test_what_holds_for_a_folder_of_several_articles_is_said_once_naming_it(
+        command: str, tmp_path: Path) -> None:
+    """Every article of a folder of pages of two URLs carried the folder's notes (its several
+    articles, the dates in the names, an encoding guessed, a page left out), each said once per
+    article and prefixed by that article's URL: each is now said once, naming the folder, and a
+    note on one page stays with that page's article."""
+    from click.testing import CliRunner
+
+    from revdiff.cli import main
+
+    folder = tmp_path / "pages"
+    for day, (url, version) in enumerate([(URL, FIRST), (URL, SECOND), (URL + "-b", FIRST),
+                                          (URL + "-b", SECOND)], start=1):
+        _write(folder, f"0{day}-02-2024.html", render_page(url, version, SITES[0]))
+    (folder / "05-02-2024.html").write_bytes(
+        "<html><head><title>x</title></head><body><nav>Caf\xe9</nav></body></html>"
+        .encode("latin-1"))
+    out = tmp_path / "out.jsonl"
+    args = {"diff": ["diff", str(folder)], "parse": ["parse", str(folder)],
+            "export": ["export", str(folder), "-o", str(out)]}[command]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    for note in ("the folder holds pages of 2 articles", "may be read day first or month first",
+                 "05-02-2024.html: the text is not valid UTF-8",
+                 "05-02-2024.html: no article text found; page left out"):
+        [line] = [line for line in lines if note in line]
+        assert f" {folder}" in line and URL not in line
+    if command == "parse":
+        warnings = [w for article in json.loads(result.stdout) for w in article["warnings"]]
+        assert not any("pages of 2 articles" in w or "day first" in w for w in warnings)
