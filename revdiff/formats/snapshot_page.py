@@ -15,7 +15,7 @@ import dataclasses
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -28,6 +28,8 @@ from revdiff.formats.text_input import collapse_whitespace
 _WAYBACK_NAME = re.compile(r"(?<!\d)((?:19|20)\d{12})(?!\d)")
 _DATED_NAME = re.compile(r"(?<!\d)(\d{4})-?(\d\d)-?(\d\d)[T_ -]?(\d\d)[:h.-]?(\d\d)"
                          r"(?:[:.-]?(\d\d))?(?!\d)")
+# A date without a time of day in a file name, year first (`2024-02-01`, `20240201`).
+_DATE_ONLY_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)")
 _WAYBACK_NOTE = re.compile(r"FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4})")
 _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?"
                               r"<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.DOTALL | re.IGNORECASE)
@@ -79,6 +81,8 @@ class SavedPage:
     # Where the time came from: "file name", "Wayback note", the meta property's name, or
     # "JSON-LD " and the key.
     time_source: str | None
+    # The date the file name gives without a time of day (`2024-02-01`), when nothing gives a time.
+    date: str | None
     text: Cleaned
     cut_short: bool  # the page ends before `</html>`: its last paragraphs may be missing
     # The heading that shows the page is an error page or a bot check, not the article (its text
@@ -96,6 +100,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     time, source = _time_from_name(file_name)
     if time is None:
         time, source = _time_from_page(html, soup)
+    name_date = _date_from_name(file_name) if time is None else None
     title = _title(soup)
     paragraphs = extract_paragraphs(html, name)
     text_from_linked_data = False
@@ -113,7 +118,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     text = remove_furniture(paragraphs)
     if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
-    return SavedPage(name, file_name, _url(soup, html), title, time, source, text,
+    return SavedPage(name, file_name, _url(soup, html), title, time, source, name_date, text,
                      _PAGE_END.search(html) is None, error_heading, text_from_linked_data)
 
 
@@ -173,6 +178,17 @@ def _time_from_name(file_name: str) -> tuple[datetime | None, str | None]:
         except ValueError:
             pass
     return None, None
+
+
+def _date_from_name(file_name: str) -> str | None:
+    """The date a file name gives without a time of day, written as ISO 8601 (`2024-02-01`)."""
+    dated = _DATE_ONLY_NAME.search(file_name)
+    if dated is None:
+        return None
+    try:
+        return date(*(int(part) for part in dated.groups())).isoformat()
+    except ValueError:  # no date (`2024-13-45`)
+        return None
 
 
 def _time_from_page(html: str, soup: BeautifulSoup) -> tuple[datetime | None, str | None]:

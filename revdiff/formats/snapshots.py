@@ -202,8 +202,12 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
                         f"({first_few([str(u) for u in spellings])}); read as one article, "
                         f"named {url}")
     untimed = [p for p in pages if p.time is None]
-    if untimed:
-        warnings.append(_untimed_note(untimed, after_timed=len(untimed) < len(pages)))
+    dated = [p for p in untimed if p.date]
+    if dated:
+        warnings.append(_dated_note(dated, after_timed=len(untimed) < len(pages)))
+    if len(dated) < len(untimed):
+        warnings.append(_untimed_note([p for p in untimed if not p.date],
+                                      after_timed=len(untimed) < len(pages)))
     sources = sorted({p.time_source for p in pages if p.time_source})
     claimed = [s for s in sources if s.startswith(("article:", "og:", "JSON-LD"))]
     if claimed:
@@ -228,7 +232,8 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
                 page.title, page.text.paragraphs):
             folded.append(page.name)
             continue
-        versions.append(Version(len(versions), page.title, page.text.paragraphs, page.time))
+        versions.append(Version(len(versions), page.title, page.text.paragraphs, page.time,
+                                page.date))
     if folded:
         one = len(folded) == 1
         warnings.append(f"{counted(len(folded), 'page')} {'repeats' if one else 'repeat'} the "
@@ -270,6 +275,20 @@ def _holds_opening(full: SavedPage, teaser: SavedPage) -> bool:
     cut = re.sub(r"[.…\s]+$", "", last)  # `...` or `…` where the teaser cuts it
     return set(whole) <= set(full.text.paragraphs) and any(
         paragraph.startswith(cut) for paragraph in full.text.paragraphs)
+
+
+def _dated_note(dated: Sequence[SavedPage], after_timed: bool) -> str:
+    """The warning that says the pages whose file names give a date without a time of day have
+    that date for their time, and how they are ordered (`after_timed`: after the timed pages)."""
+    names = [p.name for p in dated]
+    one = len(names) == 1
+    where = " after the timed ones" if after_timed else ""
+    return (f"{counted(len(names), 'page')} {'gives' if one else 'give'} a date in "
+            f"{'its' if one else 'their'} file {'name' if one else 'names'} but no time of day "
+            f"({first_few(names)}); {'its' if one else 'their'} time is the date alone, and "
+            f"{'it is' if one else 'they are'} placed by the numbers in the file names{where}; "
+            "put the time of each save in its name (story-2020-01-04T10-30.html) to order the "
+            "saves of one day")
 
 
 def _untimed_note(untimed: Sequence[SavedPage], after_timed: bool) -> str:

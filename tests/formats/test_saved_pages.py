@@ -653,3 +653,19 @@ def test_what_holds_for_a_folder_of_several_articles_is_said_once_naming_it(
     if command == "parse":
         warnings = [w for article in json.loads(result.stdout) for w in article["warnings"]]
         assert not any("pages of 2 articles" in w or "day first" in w for w in warnings)
+
+
+@needs_trafilatura
+def test_a_date_without_a_time_of_day_in_the_names_is_the_versions_time(tmp_path: Path) -> None:
+    """`2024-02-01.html` and `03-02-2024.html` gave their versions no time (`"time": null`) and
+    a warning that the pages give no time: each version's time is now its name's date alone
+    (`time_text`, as the exports write it where there is no timestamp), said so."""
+    folder = tmp_path / "pages"
+    _write(folder, "2024-02-01.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "03-02-2024.html", render_page(URL, SECOND, SITES[0]))
+    article, = load([str(folder)])
+    assert [(v.title, v.time, v.time_text) for v in article.versions] == [
+        (FIRST.title, None, "2024-02-01"), (SECOND.title, None, "2024-02-03")]
+    assert not any("give no time" in w for w in article.warnings)
+    assert any(w.startswith("2 pages give a date in their file names but no time of day")
+               for w in article.warnings)
