@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -192,8 +193,7 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
         warnings.append(f"{counted(len(cut_short), 'page')} {'ends' if one else 'end'} before "
                         f"</html>, as a page saved part way does ({first_few(cut_short)}); "
                         f"{'its' if one else 'their'} last paragraphs may be missing")
-    pages = sorted(pages, key=lambda p: (p.time is None, sortable_time(p.time),
-                                         _save_order_key(p.file_name)))
+    pages = sorted(pages, key=_time_order_key)
     urls = [p.url for p in pages]
     spellings = list(dict.fromkeys(urls))
     url = max(spellings, key=urls.count)  # the most pages', the earliest on a tie
@@ -204,10 +204,10 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
     untimed = [p for p in pages if p.time is None]
     dated = [p for p in untimed if p.date]
     if dated:
-        warnings.append(_dated_note(dated, after_timed=len(untimed) < len(pages)))
-    if len(dated) < len(untimed):
-        warnings.append(_untimed_note([p for p in untimed if not p.date],
-                                      after_timed=len(untimed) < len(pages)))
+        warnings.append(_dated_note(dated))
+    undated = [p for p in untimed if not p.date]
+    if undated:
+        warnings.append(_untimed_note(undated, after_timed=len(undated) < len(pages)))
     sources = sorted({p.time_source for p in pages if p.time_source})
     claimed = [s for s in sources if s.startswith(("article:", "og:", "JSON-LD"))]
     if claimed:
@@ -277,18 +277,25 @@ def _holds_opening(full: SavedPage, teaser: SavedPage) -> bool:
         paragraph.startswith(cut) for paragraph in full.text.paragraphs)
 
 
-def _dated_note(dated: Sequence[SavedPage], after_timed: bool) -> str:
+def _time_order_key(page: SavedPage) -> tuple[bool, datetime, tuple[tuple[int, ...], str]]:
+    """Pages in the order of their times, a page with only a date at the start of its day;
+    those with neither after them, by the numbers in their file names."""
+    if page.time is None and page.date is None:
+        return True, datetime.min, _save_order_key(page.file_name)
+    when = sortable_time(page.time) if page.time else datetime.fromisoformat(str(page.date))
+    return False, when, _save_order_key(page.file_name)
+
+
+def _dated_note(dated: Sequence[SavedPage]) -> str:
     """The warning that says the pages whose file names give a date without a time of day have
-    that date for their time, and how they are ordered (`after_timed`: after the timed pages)."""
+    that date for their time, and how they are ordered."""
     names = [p.name for p in dated]
     one = len(names) == 1
-    where = " after the timed ones" if after_timed else ""
     return (f"{counted(len(names), 'page')} {'gives' if one else 'give'} a date in "
             f"{'its' if one else 'their'} file {'name' if one else 'names'} but no time of day "
             f"({first_few(names)}); {'its' if one else 'their'} time is the date alone, and "
-            f"{'it is' if one else 'they are'} placed by the numbers in the file names{where}; "
-            "put the time of each save in its name (story-2020-01-04T10-30.html) to order the "
-            "saves of one day")
+            f"{'it is' if one else 'they are'} placed at the start of that day; put the time of "
+            "each save in its name (story-2020-01-04T10-30.html) to order the saves of one day")
 
 
 def _untimed_note(untimed: Sequence[SavedPage], after_timed: bool) -> str:

@@ -669,3 +669,15 @@ def test_a_date_without_a_time_of_day_in_the_names_is_the_versions_time(tmp_path
     assert not any("give no time" in w for w in article.warnings)
     assert any(w.startswith("2 pages give a date in their file names but no time of day")
                for w in article.warnings)
+
+
+@needs_trafilatura
+def test_a_page_with_a_date_alone_is_placed_by_it_among_the_timed_pages(tmp_path: Path) -> None:
+    """`2024-01-30.html` came after `2024-01-31T10-00.html`, as if saved later, with every
+    page that gives no time: it is placed at the start of its day."""
+    folder = tmp_path / "pages"
+    _write(folder, "2024-01-30.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "2024-01-31T10-00.html", render_page(URL, SECOND, SITES[0]))
+    article, = load([str(folder)])
+    assert [(v.title, v.time_text) for v in article.versions] == [
+        (FIRST.title, "2024-01-30"), (SECOND.title, None)]
