@@ -9,6 +9,7 @@ the command line prints one line and exits with code 2.
 
 from __future__ import annotations
 
+import email.utils
 import math
 import re
 from collections.abc import Sequence
@@ -109,6 +110,28 @@ def parse_iso_time(text: str, what: str, where: str, line: int | None = None) ->
     except ValueError:
         return None
     return checked_time(value, what, where, line)
+
+
+# A time in UTC as BigQuery and R write it (`2019-01-10 20:31:03 UTC`)
+_UTC_SUFFIX = re.compile(r"\s+UTC$")
+
+
+def parse_written_time(text: str, what: str, where: str, line: int | None = None
+                       ) -> datetime | None:
+    """An ISO 8601 time, one with ` UTC` after it (`2019-01-10 20:31:03 UTC`) or an RFC 2822
+    time (`Thu, 10 Jan 2019 22:31:03 GMT`), None when the text is none of these.
+
+    A time that parses but lies outside the years 1 to 9999 in UTC raises MalformedPage.
+    """
+    text = text.strip(ASCII_WHITESPACE)
+    iso = parse_iso_time(_UTC_SUFFIX.sub("+00:00", text), what, where, line)
+    if iso is not None:
+        return iso
+    try:
+        written = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return checked_time(written, what, where, line)
 
 
 def checked_url(url: str, what: str, where: str, line: int | None = None) -> str:

@@ -8,12 +8,11 @@ trim it; a no-break space is text.
 
 from __future__ import annotations
 
-import email.utils
 import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from revdiff.formats.fields import checked_time, parse_iso_time
+from revdiff.formats.fields import parse_written_time
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 
 _BLANK_LINE = re.compile(f"\n[{re.escape(ASCII_WHITESPACE.replace(chr(10), ''))}]*\n")
@@ -60,14 +59,9 @@ def parse_date(value: str, where: str) -> datetime | None:
     value = value.strip(ASCII_WHITESPACE)
     if not value:
         return None
-    what = "date line"
-    iso = parse_iso_time(value, what, where)
-    if iso is not None:
-        return iso
-    try:
-        return checked_time(email.utils.parsedate_to_datetime(value), what, where)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        pass
+    written = parse_written_time(value, "date line", where)
+    if written is not None:
+        return written
     for date_format in _DATE_FORMATS:
         try:
             return datetime.strptime(value, date_format)

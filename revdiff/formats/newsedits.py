@@ -34,7 +34,7 @@ from revdiff.formats.fields import (
     RELATIVE_TIME,
     checked_url,
     dated_back_warnings,
-    parse_iso_time,
+    parse_written_time,
     shown,
     source_of_url,
     time_from_epoch,
@@ -105,8 +105,9 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
     """A `created` cell as (time, None), or (None, the text) when it is not a time.
 
     Numbers are seconds since 1970, or milliseconds (as JavaScript writes times) where seconds
-    would give no date in the years 1 to 9999; an ISO time out of that range, or a number that
-    is no time either way, is kept as its text. A cell of white space only is no time, as an
+    would give no date in the years 1 to 9999; text is read as `parse_written_time` reads it
+    (ISO 8601, with ` UTC` after it as BigQuery and R write it, or RFC 2822). A time out of
+    that range, or a number that is no time either way, is kept as its text. A cell of white space only is no time, as an
     empty one.
     """
     if isinstance(value, str):
@@ -124,7 +125,7 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
         return None, written
     text = str(value)
     try:
-        time = parse_iso_time(text, what, where)
+        time = parse_written_time(text, what, where)
     except MalformedPage:
         time = None
     return (time, None) if time is not None else (None, text)

@@ -193,6 +193,20 @@ def test_a_created_of_white_space_only_is_no_time_as_an_empty_one(tmp_path: Path
     assert article.warnings == ()
 
 
+def test_created_written_with_utc_after_it_or_as_rfc_2822_is_a_time(tmp_path: Path) -> None:
+    """`2019-01-10 20:31:03 UTC` (BigQuery, R) and RFC 2822 were kept as text and warned of."""
+    path = make_database(tmp_path / "written.db", NEWSEDITS_TABLE, [
+        (2, 2, 0, "A", "https://y.test/b", "s", "2019-01-10 20:31:03 UTC", 2, "<p>One.</p>"),
+        (3, 2, 1, "A", "https://y.test/b", "s", "Thu, 10 Jan 2019 22:31:03 GMT", 2,
+         "<p>Two.</p>"),
+    ])
+    (article,) = read_database(path)
+    assert [(v.time, v.time_text) for v in article.versions] == [
+        (datetime(2019, 1, 10, 20, 31, 3, tzinfo=UTC), None),
+        (datetime(2019, 1, 10, 22, 31, 3, tzinfo=UTC), None)]
+    assert article.warnings == ()
+
+
 def test_text_stored_as_bytes_is_read_as_text(tmp_path: Path) -> None:
     """A BLOB summary became its Python form, `b'\\xff\\xfe binary'`, as the version's text."""
     path = make_database(tmp_path / "blobs.db", NEWSEDITS_TABLE, [
