@@ -1,8 +1,8 @@
 """NewsDiffs version texts and source names, shared by the page reader and the git archive reader.
 
 NewsDiffs stores each version as a text file: line 1 the date, line 2 the title, line 3 the
-byline, a blank line, then the paragraphs separated by blank lines. Its diff pages carry the same
-text, so one parser reads both. Blank means holding nothing but ASCII whitespace, as trackers
+byline, a blank line, then the paragraphs separated by blank lines (by single newlines in early
+NYT versions). Its diff pages carry the same text, so one parser reads both. Blank means holding nothing but ASCII whitespace, as trackers
 trim it; a no-break space is text.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from revdiff.formats.fields import parse_written_time
+from revdiff.formats.plain import one_paragraph_a_line
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 
 _BLANK_LINE = re.compile(f"\n[{re.escape(ASCII_WHITESPACE.replace(chr(10), ''))}]*\n")
@@ -32,7 +33,9 @@ class VersionText:
 
 
 def split_version_text(text: str) -> VersionText:
-    """Split `date\\ntitle\\nbyline\\n\\nparagraphs...`; paragraphs are separated by blank lines.
+    """Split `date\\ntitle\\nbyline\\n\\nparagraphs...`; paragraphs are separated by blank lines,
+    or, in a body without blank lines (early NYT versions), each line is one, as plain versions
+    are read (`plain.one_paragraph_a_line`).
 
     Without the three header lines and the blank line, the whole text is paragraphs.
     """
@@ -46,8 +49,11 @@ def split_version_text(text: str) -> VersionText:
         date = title = byline = ""
         body = text
         has_header = False
-    blocks = (collapse_whitespace(block) for block in _BLANK_LINE.split(body))
-    return VersionText(date, title, byline, tuple(b for b in blocks if b), has_header)
+    blocks = [block for block in _BLANK_LINE.split(body) if block.strip(ASCII_WHITESPACE)]
+    if one_paragraph_a_line(blocks):  # as a plain version without blank lines (early NYT ones)
+        blocks = body.split("\n")
+    paragraphs = (collapse_whitespace(block) for block in blocks)
+    return VersionText(date, title, byline, tuple(p for p in paragraphs if p), has_header)
 
 
 def parse_date(value: str, where: str) -> datetime | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, InconsistentPages
@@ -61,6 +61,13 @@ def blocks_between_blank_lines(text: str) -> list[list[str]]:
     return [lines for lines in ([line for line in block if line] for block in blocks) if lines]
 
 
+def one_paragraph_a_line(blocks: Sized) -> bool:
+    """Whether a version's lines are each a paragraph, whatever their width: they are one block,
+    with no blank line between them (a version that puts blank lines between its paragraphs has
+    at least two blocks)."""
+    return len(blocks) < 2
+
+
 def _wrapped_width(blocks: list[list[str]], known: int | None = None) -> int | None:
     """The width a version's lines were wrapped at, when its blocks of lines look wrapped.
 
@@ -70,7 +77,7 @@ def _wrapped_width(blocks: list[list[str]], known: int | None = None) -> int | N
     on are full."""
     going_on = [(line, following.split(" ", 1)[0])
                 for lines in blocks for line, following in itertools.pairwise(lines)]
-    if len(blocks) < 2 or len(going_on) < (WRAPPED_MIN_LINES_KNOWN if known else WRAPPED_MIN_LINES):
+    if one_paragraph_a_line(blocks) or len(going_on) < (WRAPPED_MIN_LINES_KNOWN if known else WRAPPED_MIN_LINES):
         return None  # without blank lines, one paragraph a line
     longest = max(len(line) for lines in blocks for line in lines)
     width = known or longest

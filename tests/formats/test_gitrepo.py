@@ -74,6 +74,17 @@ def test_newsdiffs_archive_is_read(tmp_path: Path) -> None:
     assert budget.warnings == ()
 
 
+def test_a_newsdiffs_file_without_blank_lines_is_one_paragraph_a_line(tmp_path: Path) -> None:
+    """An early NYT version, paragraphs apart by single newlines, was read as one paragraph."""
+    repo = git.Repo.init(tmp_path / "2010-01", initial_branch="master")
+    story = "www.nytimes.com/2010/01/07/us/budget.html"
+    t0 = datetime(2010, 1, 7, 9, 15, tzinfo=UTC)
+    commit_file(repo, story, "January 7, 2010\nBudget\nBy JANE DOE\n\nTalks stalled.\nMore later.\n",
+                f"Adding file {story}", t0)
+    (article,) = read_repository(tmp_path / "2010-01")
+    assert article.versions[0].paragraphs == ("Talks stalled.", "More later.")
+
+
 def test_newsdiffs_months_kept_in_folders_of_one_repository_give_the_urls(tmp_path: Path) -> None:
     # the months' archives put together, each in its folder: the URL was made from the whole
     # path (http://2014-01/www.nytimes.com/..., source "2014-01"), without a warning

@@ -88,6 +88,19 @@ def test_version_text_splits_into_header_and_paragraphs() -> None:
     assert parsed.has_header
 
 
+def test_a_body_without_blank_lines_is_one_paragraph_a_line() -> None:
+    """Early NYT versions put single newlines between paragraphs: each version was read as one
+    paragraph, as plain versions without blank lines are not."""
+    parsed = split_version_text("January 3, 2020\nThe title\nBy A. Writer\n\nOne.\nTwo.\n  Three.\n")
+    assert parsed.paragraphs == ("One.", "Two.", "Three.")
+    old = "January 3, 2020\nT\nB\n\nOne.\nTwo.\n"
+    new = "January 3, 2020\nT\nB\n\nOne.\nTwo, changed.\n"
+    page = (f"<html><body><script>var text1 = '{escape_js(old)}'; var text2 = '{escape_js(new)}';"
+            "</script></body></html>")
+    assert [v.paragraphs for v in read_page(page, "page.html").versions] == [
+        ("One.", "Two."), ("One.", "Two, changed.")]
+
+
 @pytest.mark.parametrize(("value", "expected"), [
     ("Fri, 03 Jan 2020 18:58:00 +0000", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
     ("2020-01-03T18:58:00Z", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
