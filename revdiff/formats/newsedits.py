@@ -8,7 +8,8 @@ The file is opened read-only.
 
 Broken rows are read as far as they go, each with a warning naming its entry and version: of rows
 that repeat an entry's version number the first written (lowest rowid) is read and the others are
-left out; a row without a version number is left out; a NULL title or text is read as empty; a
+left out; a row without a version number is left out; a row whose entry id is NULL joins no
+other row, an article of its own; a NULL title or text is read as empty; a
 `created` that is no time keeps its text (News Sniffer's "about 1 hour later", which revdiff's own
 export writes there, without a warning); a version dated before the one before it keeps its place
 by number; a num_versions that is no number is left out (it counts the versions the rows
@@ -203,7 +204,8 @@ class DatabaseArticles:
     def __len__(self) -> int:
         if self.entries is not None:
             return len(self.entries)
-        return len({_entry_key(row["entry"]) for row in self.rows})
+        without_entry = sum(row["entry"] is None for row in self.rows)
+        return len({_entry_key(row["entry"]) for row in self.rows} - {None}) + without_entry
 
     def __iter__(self) -> Iterator[Article]:
         if self.entries is None:
@@ -267,11 +269,14 @@ def _has_rowid(connection: sqlite3.Connection, table: str) -> bool:
 
 
 def _rowids_by_entry(keys: Sequence[tuple[Any, ...]]) -> list[tuple[object, list[int]]]:
-    """Each entry and its rowids, from (entry, rowid) pairs ordered by entry."""
+    """Each entry and its rowids, from (entry, rowid) pairs ordered by entry; each row without
+    an entry id (NULL) after them, an entry of its own."""
     entries: dict[object, list[int]] = {}
     for entry, row_id in keys:
-        entries.setdefault(_entry_key(entry), []).append(row_id)
-    return sorted(entries.items(), key=lambda item: _natural_order(item[0]))
+        if entry is not None:
+            entries.setdefault(_entry_key(entry), []).append(row_id)
+    without_entry = [(None, [row_id]) for entry, row_id in keys if entry is None]
+    return [*sorted(entries.items(), key=lambda item: _natural_order(item[0])), *without_entry]
 
 
 def _natural_order(entry: object) -> tuple[str | tuple[int, str], ...]:
@@ -305,8 +310,12 @@ def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],
                     where: str, max_bytes: int) -> Iterator[Article]:
     grouped: dict[object, list[dict[str, object]]] = {}
     for row in rows:
-        grouped.setdefault(_entry_key(row["entry"]), []).append(row)
-    for entry, entry_rows in sorted(grouped.items(), key=lambda item: _natural_order(item[0])):
+        if row["entry"] is not None:
+            grouped.setdefault(_entry_key(row["entry"]), []).append(row)
+    # a row without an entry id (NULL) joins no other: it is an article of its own
+    without_entry = [(None, [row]) for row in rows if row["entry"] is None]
+    for entry, entry_rows in [*sorted(grouped.items(), key=lambda item: _natural_order(item[0])),
+                              *without_entry]:
         try:
             article = _article(entry, entry_rows, columns, where, max_bytes)
         except RevdiffError as error:  # one entry's: `export --skip-errors` reads the others
@@ -320,15 +329,21 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     """One entry's rows as an article: a broken row is read as far as it goes, with a warning.
 
     Of rows that repeat a version number the first written is read, the others are left out, as
-    are rows without a version number (an entry without any is refused). A
+    are rows without a version number (an entry without any is refused). A row without an
+    entry id (`entry` None) is an article of its own, warned, without an `entry_id`. A
     NULL title or text is read as empty, a `created` that is no time keeps its text (warned,
     unless it is News Sniffer's "about 1 hour later", which revdiff's export writes), and a
     version dated before the one before it keeps its place by number, and a num_versions that
     is no number is left out. The url, source and num_versions are the lowest version's; without
     a source there, the URL's (`source_of_url`).
     """
-    entry_name = f"entry {shown(entry)}"
     warnings: list[str] = []
+    if entry is None:
+        entry_name = f"{_row_name(entry_rows[0])} without an entry id"
+        warnings.append(f"{entry_name} ({columns['entry']} is NULL) is read as an article of "
+                        "its own")
+    else:
+        entry_name = f"entry {shown(entry)}"
     spellings = {_cell_shown(row["entry"]) for row in entry_rows}
     if len(spellings) > 1:
         warnings.append(f"{entry_name} is written as {', '.join(sorted(spellings))} in "
@@ -387,7 +402,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     source = cell_text(first["source"]) if first.get("source") else source_of_url(url)
     return Article(
         source, url, tuple(versions),
-        changes, {"entry_id": str(entry)}, tuple(warnings),
+        changes, {"entry_id": str(entry)} if entry is not None else {}, tuple(warnings),
     )
 
 

@@ -207,6 +207,34 @@ def test_created_written_with_utc_after_it_or_as_rfc_2822_is_a_time(tmp_path: Pa
     assert article.warnings == ()
 
 
+@pytest.mark.parametrize("table", ["entryversion", "ev_view"])
+def test_each_row_without_an_entry_id_is_an_article_of_its_own(tmp_path: Path,
+                                                                table: str) -> None:
+    """Rows with a NULL entry id were read as one article, "entry 'None'", of which a row
+    repeating another's version number was left out."""
+    path = make_database(tmp_path / "null.db", NEWSEDITS_TABLE, [
+        (1, None, 0, "A", "https://y.test/a", "s", "2020-01-01", 1, "<p>One.</p>"),
+        (2, 5, 0, "C", "https://y.test/c", "s", "2020-01-01", 1, "<p>C.</p>"),
+        (3, None, 0, "B", "https://y.test/b", "s", "2020-01-02", 1, "<p>Other.</p>"),
+    ])
+    if table == "ev_view":  # read whole, without rowids
+        connection = sqlite3.connect(path)
+        connection.executescript("ALTER TABLE entryversion RENAME TO ev; "
+                                 "CREATE VIEW entryversion AS SELECT * FROM ev;")
+        connection.close()
+    articles = DatabaseArticles(path)
+    assert len(articles) == 3
+    entry, first, second = articles
+    assert entry.metadata == {"entry_id": "5"} and entry.warnings == ()
+    assert [(a.url, a.metadata) for a in (first, second)] == [("https://y.test/a", {}),
+                                                             ("https://y.test/b", {})]
+    if table == "entryversion":
+        (warning,) = first.warnings
+        assert warning == ("the row with rowid 1 without an entry id (entry_id is NULL) is read "
+                           "as an article of its own")
+    assert all(len(a.warnings) == 1 for a in (first, second))
+
+
 def test_text_stored_as_bytes_is_read_as_text(tmp_path: Path) -> None:
     """A BLOB summary became its Python form, `b'\\xff\\xfe binary'`, as the version's text."""
     path = make_database(tmp_path / "blobs.db", NEWSEDITS_TABLE, [
