@@ -102,6 +102,12 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
             continue
         refuse_empty_path(name)
         path = Path(name)
+        if not path.exists() and _GLOB.search(name):
+            raise EmptyInput("no such file or directory", name,
+                             hint=f"a glob: give it {UNQUOTED_GLOB}; of revdiff's commands "
+                             "only export expands globs itself",
+                             python_hint=f"Python expands no glob: give the paths "
+                             f"glob.glob({name!r}) finds")
         if not path.exists():
             raise EmptyInput("no such file or directory", name,
                              hint=missing_input_hint(name, "give - to read standard input"),
@@ -175,6 +181,10 @@ def missing_input_hint(name: str, otherwise: str | None = None) -> str:
     return "check the path"
 
 
+# A name with a character only a glob holds; parse, diff, view and store read the paths the
+# shell gives them, and expand no glob themselves
+_GLOB = re.compile(r"[*?[]")
+UNQUOTED_GLOB = "unquoted, for the shell to expand"
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
 
 
@@ -443,7 +453,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             give = (f"it holds only folders ({first_few(folders)}); give one of them, or each "
                     "of them")
             every = "to read every folder as an article"
-            hint = f"{give} ({each_folder}) {every}"
+            hint = f"{give} ({each_folder}, {UNQUOTED_GLOB}) {every}"
             # Python expands no glob: the folders are named by glob.glob, in the shell's order
             python_hint = f"{give} (revdiff.load(*sorted(glob.glob({each_folder!r})))) {every}"
         elif links_out := links_out_note(path, path):

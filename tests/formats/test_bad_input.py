@@ -241,7 +241,26 @@ def test_a_folder_of_article_folders_says_how_to_read_every_one(tmp_path: Path) 
     target = directory_of_folders(tmp_path)
     result = CliRunner().invoke(main, ["diff", str(target)])
     assert result.exit_code == 2
-    assert f"give one of them, or each of them ({target / '*'}/)" in result.stderr
+    assert (f"give one of them, or each of them ({target / '*'}/, unquoted, for the shell to "
+            "expand)") in result.stderr
+
+
+@pytest.mark.parametrize("command", [["parse"], ["diff"], ["view"], ["store", "--repo", "r"]])
+def test_a_quoted_glob_is_said_to_be_for_the_shell(tmp_path: Path, command: list[str]) -> None:
+    """The hint above gives `folder/*/`; quoted, it was "no such file or directory (check the
+    path)", though export's help says export takes globs: these commands expand none."""
+    target = tmp_path / "stories"
+    for story in ("one", "two"):
+        (target / story).mkdir(parents=True)
+        for number in range(2):
+            (target / story / f"{number}.txt").write_text(f"Version {number}.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [*command, f"{target / '*'}/"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {target / '*'}/: no such file or directory (a glob: "
+                             "give it unquoted, for the shell to expand; of revdiff's commands "
+                             "only export expands globs itself)\n")
+    expanded = [f"{folder}/" for folder in sorted(target.iterdir())]
+    assert CliRunner().invoke(main, ["parse", *expanded]).exit_code == 0
 
 
 @pytest.mark.parametrize(("page", "kind"), [
