@@ -13,6 +13,7 @@ paragraphs separated by blank lines (read by `newsdiffs_text`, which NewsDiffs g
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
@@ -39,6 +40,8 @@ _RENDERED_MARKER = re.compile(r"(?<![\w-])id\s*=\s*(?:\"compare\"|'compare'|comp
 _LITERAL_START = re.compile(r"var\s+(text1|text2)\s*=\s*(?=['\"])")
 _DIFF_PATH = re.compile(r"/diff/(\d+)/(\d+)/")
 _ARCHIVED = re.compile(r"Archived\s+(.+)")
+# NewsDiffs' 'Archived' date (`'%B %d, %Y at %l:%M%P EDT'`): the time its server archived the version
+_ARCHIVED_TIME = re.compile(r"(\w+ \d{1,2}, \d{4}) at (\d{1,2}:\d\d) ?([ap]m)\b", re.IGNORECASE)
 _HEX = re.compile(r"[0-9A-Fa-f]+")
 _DAMAGED_SCRIPT = "the page's script is damaged; save the page again from NewsDiffs"
 _OCTAL = re.compile(r"[0-7]{1,3}")
@@ -322,6 +325,24 @@ def _archived_dates(soup: BeautifulSoup) -> list[str]:
     return dates
 
 
+def archived_time(archived: str) -> datetime | None:
+    """The time an 'Archived' date gives (`January 03, 2020 at 3:40pm EDT`), None when it is
+    no such date. It has no UTC offset: NewsDiffs writes its server's local time and calls it
+    EDT in every season, so the zone it names is no zone."""
+    found = _ARCHIVED_TIME.match(archived)
+    if found is None:
+        return None
+    try:
+        return datetime.strptime(" ".join(found.groups()), "%B %d, %Y %I:%M %p")
+    except ValueError:
+        return None
+
+
+def _in_minute(time: datetime | None, minute: datetime) -> bool:
+    """Whether `time`, read on its own clock, falls in the (zoneless) minute."""
+    return time is not None and time.replace(second=0, microsecond=0, tzinfo=None) == minute
+
+
 def _navigation(soup: BeautifulSoup) -> dict[str, str]:
     links: dict[str, str] = {}
     for link in soup.find_all("a"):
@@ -382,13 +403,21 @@ def read_page(text: str, where: str) -> Article:
         if not parsed.paragraphs:
             raise MalformedPage(f"the {side} version holds no paragraphs", where,
                                 hint="give a page of two versions that hold text")
-        time = parse_date(parsed.date, where)
-        if time is None and parsed.date:
+        # when the version was archived, as the git archive's commit says: the date line is
+        # the article's (its publication date, the same in every version), and gives the time
+        # where the page does not say, or where it names the Archived minute, to the second
+        archived_at = archived_time(archived[index]) if index < len(archived) else None
+        dated = parse_date(parsed.date, where)
+        time = dated if archived_at is None or _in_minute(dated, archived_at) else archived_at
+        time_text = parsed.date if time is None and parsed.date else None
+        if time_text is not None:
             warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is "
                             "not a date; kept as text")
         title = parsed.title if parsed.has_header else metadata.get("page_title", "")
-        versions.append(Version(number, title, parsed.paragraphs, time,
-                                parsed.date if time is None and parsed.date else None))
+        versions.append(Version(number, title, parsed.paragraphs, time, time_text))
+        if parsed.date:
+            metadata[f"date.{number}"] = parsed.date
+            metadata["date"] = parsed.date
         if parsed.byline:
             metadata[f"byline.{number}"] = parsed.byline
             metadata["byline"] = parsed.byline

@@ -18,7 +18,9 @@ from revdiff.errors import EmptyInput, EncodingProblem, StoreError
 from revdiff.formats import load
 from revdiff.formats.git_layout import parse_trailers
 from revdiff.formats.gitrepo import is_repository, read_repository
+from revdiff.formats.newsdiffs import read_page
 from revdiff.model import Article, Version
+from revdiff.render.newsdiffs import escape_js
 from revdiff.store import store_articles
 
 PARIS = timezone(timedelta(hours=1))
@@ -83,6 +85,33 @@ def test_a_newsdiffs_file_without_blank_lines_is_one_paragraph_a_line(tmp_path: 
                 f"Adding file {story}", t0)
     (article,) = read_repository(tmp_path / "2010-01")
     assert article.versions[0].paragraphs == ("Talks stalled.", "More later.")
+
+
+def test_a_newsdiffs_page_and_archive_of_the_same_versions_agree_on_their_times(
+        tmp_path: Path) -> None:
+    """A diff page took both versions' time from their date line, the article's publication
+    date, the same in both: old and new time were equal, where the archive's commits differ."""
+    eastern = timezone(timedelta(hours=-5))
+    story = "www.nytimes.com/2014/01/07/us/budget.html"
+    published = "Tue, 07 Jan 2014 08:00:00 -0500"
+    texts = [newsdiffs_file(published, "Budget", "By JANE DOE", "Talks stalled."),
+             newsdiffs_file(published, "Budget", "By JANE DOE", "Talks resumed.")]
+    times = [datetime(2014, 1, 7, 9, 15, tzinfo=eastern), datetime(2014, 1, 7, 23, 5, tzinfo=eastern)]
+    repo = git.Repo.init(tmp_path / "2014-01", initial_branch="master")
+    for text, when, message in zip(texts, times, ("Adding file", "Change to"), strict=True):
+        commit_file(repo, story, text, f"{message} {story}", when)
+    (archived,) = read_repository(tmp_path / "2014-01")
+    page = read_page(
+        "<html><body><ul><li><del>Pink: Archived January 07, 2014 at  9:15am EDT</del></li>"
+        "<li><ins>Green: Archived January 07, 2014 at 11:05pm EDT</ins></li></ul><script>"
+        f"var text1 = '{escape_js(texts[0])}'; var text2 = '{escape_js(texts[1])}';"
+        "</script></body></html>", "page.html")
+    # the page's Archived date is its server's clock, with no zone (it says EDT in January)
+    assert [v.time for v in page.versions] == [datetime(2014, 1, 7, 9, 15),
+                                               datetime(2014, 1, 7, 23, 5)]
+    assert [v.time.replace(tzinfo=None) for v in archived.versions if v.time] == [
+        v.time for v in page.versions]
+    assert page.metadata["date.0"] == page.metadata["date.1"] == published
 
 
 def test_newsdiffs_months_kept_in_folders_of_one_repository_give_the_urls(tmp_path: Path) -> None:
