@@ -20,6 +20,17 @@ def sparkline(values: list[float]) -> str:
                    for v in values)
 
 
+def fit_to_cells(values: list[float], cells: int) -> list[float]:
+    """`values` in at most `cells` cells, each the largest of the run of values it stands for, so
+    that a long chain's sparkline keeps its biggest changes and stays one line of the chart's
+    width (300 pairs wrapped to ten lines beside the diff, or were cut at the terminal's edge
+    below it, the later pairs out of sight)."""
+    if len(values) <= cells:
+        return values
+    return [max(values[cell * len(values) // cells:(cell + 1) * len(values) // cells])
+            for cell in range(cells)]
+
+
 def bar(share: float, width: int) -> str:
     """A horizontal bar `share` (0..1) of `width` cells, with eighth-cell precision."""
     eighths = round(max(0.0, min(1.0, share)) * width * 8)
@@ -66,7 +77,8 @@ def chain_lines(summaries: list[PairSummary], versions: tuple[Version, ...],
     """A sparkline of change across the chain and one bar per consecutive pair."""
     if not summaries:
         return []
-    lines = ["change along the chain", sparkline([s.changed_share for s in summaries]), ""]
+    shares = fit_to_cells([summary.changed_share for summary in summaries], width)
+    lines = ["change along the chain", sparkline(shares), ""]
     label_width = max(len(f"v{versions[s.old_index].number}→{versions[s.new_index].number}")
                       for s in summaries)
     bar_width = max(4, width - label_width - 7)

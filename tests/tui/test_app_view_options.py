@@ -536,3 +536,33 @@ async def test_x_keeps_folded_a_boring_edit_the_flag_filter_leaves_out() -> None
             if "only" not in header_text(app):
                 break
         assert any(line.startswith("   Officials") for line in diff_lines(app))
+
+
+def live_blog(version_count: int) -> Article:
+    """A live blog whose every version adds a paragraph: as many pairs as the chart has rows."""
+    paragraphs = [f"Update {number}: the minister spoke to reporters." for number in range(version_count)]
+    return Article(None, None, tuple(Version(number, "Live", tuple(paragraphs[:number + 1]))
+                                     for number in range(version_count)))
+
+
+@run_async
+async def test_a_long_chains_sparkline_is_one_line_of_the_charts_width() -> None:
+    """300 pairs made a sparkline of 300 cells: beside the diff it wrapped to ten lines, below it
+    it ran off the terminal's edge, the later pairs out of sight; each cell now stands for a run
+    of pairs, as large as their largest change."""
+    app = RevdiffApp(live_blog(121))
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        chart = app.query_one("#stats-chain", Static)
+        chart_lines = str(chart.content).splitlines()
+        sparkline = chart_lines[1]
+        assert 0 < len(sparkline) <= chart.content_region.width
+        assert chart.content_region.height == len(chart_lines)  # no line wrapped
+        assert sparkline[0] == "█"  # the first pair changed most: half the text
+        for size in ((80, 24), (44, 30)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            sparkline = str(chart.content).splitlines()[1]
+            assert chart.region.right <= size[0] and len(sparkline) <= chart.content_region.width
