@@ -820,8 +820,10 @@ class RevdiffApp(App[None]):
                         timeout=2, markup=False)
             return
         comparison = self.session.comparison()
-        self.copy_to_clipboard(visible_lines(edit_as_text(comparison, comparison.edits[current])))
-        self.notify(f"Copied the {comparison.edits[current].op.value} sentence", timeout=2)
+        edit = comparison.edits[current]
+        self.copy_to_clipboard(visible_lines(edit_as_text(comparison, edit)))
+        sentences = "sentence" if max(len(edit.old), len(edit.new)) <= 1 else "sentences"
+        self.notify(f"Copied the {edit.op.value} {sentences}", timeout=2)
 
     def _article_ref(self) -> ArticleRef:
         """The article on screen as `revdiff diff` names and numbers it."""

@@ -442,6 +442,24 @@ async def test_y_copies_the_current_edit(chain_article: Article) -> None:
 
 
 @run_async
+async def test_y_on_a_split_says_it_copied_its_sentences() -> None:
+    """A split's copy held its old sentence and both new ones, and the notice said `Copied the
+    split sentence`."""
+    joined = "The army sent troops to the base on Monday and the navy sent ships to the gulf."
+    article = Article("src", None, (
+        Version(0, "T", (joined,)),
+        Version(1, "T", ("The army sent troops to the base on Monday.",
+                         "The navy sent ships to the gulf."))))
+    app = RevdiffApp(article)
+    async with app.run_test(size=(100, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "y")
+        assert app.clipboard.splitlines()[0] == "split (v0 → v1)"
+        assert [notice.message for notice in app._notifications][-1] == \
+            "Copied the split sentences"
+
+
+@run_async
 async def test_help_lists_every_key_from_the_table(chain_article: Article) -> None:
     app = RevdiffApp(chain_article)
     async with app.run_test(size=(80, 24)) as pilot:
