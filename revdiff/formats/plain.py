@@ -6,12 +6,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence, Sized
+from datetime import date
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
-from revdiff.read_warnings import first_few
+from revdiff.read_warnings import counted, first_few
 
 _NUMBER_IN_NAME = re.compile(r"\d+")
 # A date in a file name, year first and written apart (`2020-01-04`, `2020-1-4`), with the time
@@ -133,6 +134,25 @@ def version_order_key(path: Path) -> tuple[int, tuple[int, ...], str]:
     return (0 if numbers else 1, numbers, path.name)
 
 
+def iso_date(year: str, month: str, day: str) -> str | None:
+    """A date a file name gives, written as ISO 8601 (`2024-02-01`); None when it is no date
+    (`2024-02-30`)."""
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def date_without_time(file_name: str) -> str | None:
+    """The date a version file's name gives when it gives no time of day (`2024-02-01.txt`,
+    `story-2020-1-4.txt`), as ISO 8601; None for a name with a time of day, a date written
+    together with its time (`20200104T0930`) or a number of eight digits (a revision id)."""
+    dated = None if is_stream_name(file_name) else _DATE_IN_NAME.search(Path(file_name).stem)
+    if dated is None or dated.group(4) is None or dated.group(6) is not None:
+        return None
+    return iso_date(dated[0][:4], dated.group(4), dated.group(5))
+
+
 def in_version_order(files: Sequence[Path], where: str) -> list[Path]:
     """Files sorted by `version_order_key`, a date written with the year last read as the date it
     is (`12-30-2019.txt` before `01-04-2020.txt`): day first or month first as the names show.
@@ -240,7 +260,9 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
                   ) -> Article:
     """Build one article from version texts given oldest first.
 
-    Versions are numbered from 0 unless `numbers` says otherwise. Plain files have no titles:
+    Versions are numbered from 0 unless `numbers` says otherwise. A file named with a date but
+    no time of day (`2024-02-01.txt`) has that date alone for its time (`time_text`), warned.
+    Plain files have no titles:
     every version is titled with the article's name (`article_name`), so titles never differ
     between versions and file names are never compared as if they were titles.
     """
@@ -248,14 +270,29 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     versions = []
     warnings = _repeated_files([file_name for file_name, _ in named_texts])
     read = read_all_paragraphs([text for _, text in named_texts])
+    dated = []
     for index, ((file_name, _), (paragraphs, width)) in enumerate(zip(named_texts, read, strict=True)):
         if not paragraphs:
             raise EmptyInput("version file holds no text", file_name)
         number = numbers[index] if numbers is not None else index
-        versions.append(Version(number, name, paragraphs))
+        day = date_without_time(file_name)
+        if day is not None:
+            dated.append(file_name)
+        versions.append(Version(number, name, paragraphs, time_text=day))
         if width is not None:
             warnings.append(wrapped_warning(file_name, width))
+    if dated:
+        warnings.append(_dated_warning(dated))
     return Article(None, None, tuple(versions), warnings=tuple(warnings))
+
+
+def _dated_warning(names: Sequence[str]) -> str:
+    one = len(names) == 1
+    return (f"{counted(len(names), 'version file')} {'gives' if one else 'give'} a date in "
+            f"{'its' if one else 'their'} {'name' if one else 'names'} but no time of day "
+            f"({first_few(names)}); {'its' if one else 'their'} time is the date alone, and "
+            f"{'it is' if one else 'they are'} ordered by the numbers in "
+            f"{'its name' if one else 'their names'}")
 
 
 def _repeated_files(names: Sequence[str]) -> list[str]:

@@ -15,7 +15,7 @@ import dataclasses
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup
 from revdiff.errors import UnknownFormat
 from revdiff.formats.fields import without_wayback_prefix
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
+from revdiff.formats.plain import iso_date
 from revdiff.formats.text_input import collapse_whitespace
 
 _WAYBACK_NAME = re.compile(r"(?<!\d)((?:19|20)\d{12})(?!\d)")
@@ -183,12 +184,7 @@ def _time_from_name(file_name: str) -> tuple[datetime | None, str | None]:
 def _date_from_name(file_name: str) -> str | None:
     """The date a file name gives without a time of day, written as ISO 8601 (`2024-02-01`)."""
     dated = _DATE_ONLY_NAME.search(file_name)
-    if dated is None:
-        return None
-    try:
-        return date(*(int(part) for part in dated.groups())).isoformat()
-    except ValueError:  # no date (`2024-13-45`)
-        return None
+    return iso_date(*dated.groups()) if dated else None
 
 
 def _time_from_page(html: str, soup: BeautifulSoup) -> tuple[datetime | None, str | None]:

@@ -134,6 +134,22 @@ def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> 
     assert [(v.number, v.paragraphs) for v in article.versions] == [
         (0, ("one",)), (1, ("two",)), (2, ("three",))]
     assert version_numbers([Path("story-v2.txt"), Path("story-v10.txt")], "folder") == [2, 10]
+
+
+def test_files_named_by_date_without_a_time_of_day_have_the_date_for_their_time(
+        tmp_path: Path) -> None:
+    """As saved pages so named: the date alone (`time_text`), warned; a name with a time of day,
+    or a number of eight digits (a revision id), gives none, and the order stays the names'."""
+    for name, text in (("2024-02-01.txt", "one"), ("2024-2-3.txt", "two"),
+                       ("2024-02-04_10-30.txt", "three"), ("2024-02-30.txt", "four")):
+        (tmp_path / name).write_text(text + "\n")
+    (article,) = load([str(tmp_path)])
+    assert [(v.paragraphs, v.time, v.time_text) for v in article.versions] == [
+        (("one",), None, "2024-02-01"), (("two",), None, "2024-02-03"),
+        (("three",), None, None), (("four",), None, None)]
+    assert any(warning.startswith("2 version files give a date in their names but no time of "
+                                  "day") for warning in article.warnings)
+    assert read_versions([("20110315.txt", "a"), ("20110316.txt", "b")]).versions[0].time_text is None
     assert version_numbers([Path("2020-01-31.txt"), Path("2020-02-01.txt")], "folder") is None
     # days that happen to rise were taken for version numbers 4, 5, 6
     assert version_numbers([Path("2020-01-04.txt"), Path("2020-01-05.txt"),
