@@ -313,7 +313,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             where = (unit.label if count == 1
                      else article.url or input_name(unit.label, position, count))
             for line in warning_lines(article, where, unit.paths):
-                on_note(f"warning: {line}")
+                on_note(_as_warning(line))
             if not has_pairs(article):
                 _skip(progress, on_note, visible(where), NOTHING_TO_COMPARE)
                 continue
@@ -335,7 +335,7 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
         with _bad_articles_noted(job, unit, progress, on_note):
             articles = load_unit(list(unit.paths), max_bytes=job.max_bytes, notes=notes)
         for text in notes:
-            on_note(text)
+            on_note(_as_warning(text))
         count = len(articles)
         read = iter(articles)
         while True:
@@ -418,9 +418,10 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     notes: list[str] = []
     missing: list[str] = []
     units = expand_inputs(job.inputs, notes, missing if job.skip_errors else None)
-    for text in notes:
+    warnings = [_as_warning(text) for text in notes]
+    for text in warnings:
         note(text)
-    note = _not_again(note, set(notes))  # reading a folder says again what expanding it said
+    note = _not_again(note, set(warnings))  # reading a folder says again what expanding it said
     for name in missing:
         note(f"skipped {visible(name)}: {NAMES_NOTHING}")
     if not to_stream:
@@ -453,6 +454,12 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     finally:
         if owned:  # an interrupted or failed run does not wait for the chunks still running
             executor.close(abandon=not finished)
+
+
+def _as_warning(text: str) -> str:
+    """A note about the input, told as `diff` tells it (`revdiff: warning: ...`); the notes of
+    the run itself (`skipped X: ...`, `resuming after ...`) are told as they are."""
+    return f"warning: {text}"
 
 
 def _not_again(note: Callable[[str], None], said: set[str]) -> Callable[[str], None]:

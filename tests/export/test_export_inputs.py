@@ -43,6 +43,20 @@ def test_loose_files_beside_folders_are_said_not_to_be_exported(tmp_path: Path,
     assert notes == [said]
 
 
+def test_export_tells_a_note_about_the_input_as_a_warning_as_diff_does(
+        tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    """`revdiff: FOLDER: read its folder sub as an article; ...` where `diff` writes
+    `revdiff: warning: ...`; what the run skips stays `revdiff: skipped ...`."""
+    make_chain(tmp_path / "mixed", [["One."], ["Two."]])
+    make_chain(tmp_path / "mixed" / "sub", [["One."], ["Two."]])
+    make_chain(tmp_path / "mixed" / "single", [["One."]])
+    exported = run_cli("export", str(tmp_path / "mixed"), "-o", str(tmp_path / "o.jsonl"))
+    lines = exported.stderr.splitlines()
+    assert exported.exit_code == 0
+    assert f"revdiff: warning: {tmp_path / 'mixed'}: read its 2 folders as articles" in lines[0]
+    assert f"revdiff: skipped {tmp_path / 'mixed' / 'single'}: only one version" in lines[1]
+
+
 @pytest.mark.parametrize("suffix", ["_files", "-Dateien"])
 def test_a_folder_of_saved_pages_with_the_folder_a_browser_saved_is_one_unit(
         tmp_path: Path, suffix: str) -> None:
@@ -121,7 +135,7 @@ def test_files_of_several_folders_given_together_are_said_to_be_read_as_one(
     load([str(tmp_path / "a" / "0.txt"), str(tmp_path / "b" / "0.txt")], notes=notes)
     assert notes == [said]
     exported = run_cli("export", str(tmp_path / "*" / "0.txt"), "-o", str(tmp_path / "o.jsonl"))
-    assert exported.exit_code == 0 and f"revdiff: {said}" in exported.stderr.splitlines()
+    assert exported.exit_code == 0 and f"revdiff: warning: {said}" in exported.stderr.splitlines()
     # diff pages of one article kept in two folders are joined by their URL, as meant
     notes.clear()
     pages = sorted((samples.parent / "sniffer-diff").glob("*.txt"))[:2]
