@@ -348,7 +348,7 @@ def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[
     """What a folder of versions that also holds folders tells the user: only its files are read."""
     return (f"{path}: read its {counted(len(files), 'file')}; left out "
             f"{counted(len(folders), 'folder')} in it ({first_few(folders)}): name a folder to "
-            "read it, or use `revdiff export` to read each folder as an article")
+            f"read it, or use `revdiff export` to read each {_folder_read_as(path, folders)}")
 
 
 def refuse_unreadable_folder(path: Path, name: str) -> None:
@@ -432,6 +432,19 @@ def is_saved_page_folder(folder: Path, files: Sequence[Path]) -> bool:
                and file.suffix.lower() in (".html", ".htm") for file in files)
 
 
+def _folder_read_as(path: Path, folders: Sequence[str]) -> str:
+    """How each of the folders in `path` is read when given (`to read each ...`): a folder of
+    versions as an article, a git repository (a NewsDiffs month) as the articles it holds."""
+    from revdiff.formats import gitrepo  # GitPython loads only for a directory
+
+    repositories = sum(gitrepo.is_repository(path / folder) for folder in folders)
+    if not repositories:
+        return "folder as an article"
+    if repositories == len(folders):
+        return "folder as a git repository of articles"
+    return "folder as an article, and every git repository among them as the articles it holds"
+
+
 def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
                     read_already: set[Path]) -> list[Article]:
     """The articles of a folder that is no git repository; its databases join `read_already`,
@@ -452,7 +465,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             each_folder = f"{Path(path, '*')}/"
             give = (f"it holds only folders ({first_few(folders)}); give one of them, or each "
                     "of them")
-            every = "to read every folder as an article"
+            every = f"to read every {_folder_read_as(path, folders)}"
             hint = f"{give} ({each_folder}, {UNQUOTED_GLOB}) {every}"
             # Python expands no glob: the folders are named by glob.glob, in the shell's order
             python_hint = f"{give} (revdiff.load(*sorted(glob.glob({each_folder!r})))) {every}"

@@ -132,6 +132,35 @@ def test_newsdiffs_months_kept_in_folders_of_one_repository_give_the_urls(tmp_pa
         ("bbc", "https://www.bbc.co.uk/news/world-25000000")]
 
 
+def test_a_folder_of_newsdiffs_month_repositories_is_hinted_to_be_read_as_repositories(
+        tmp_path: Path) -> None:
+    """Each month a repository of many articles: the hint said to give the folders "to read
+    every folder as an article"."""
+    t0 = datetime(2014, 1, 7, 9, 15, tzinfo=PARIS)
+    for month in ("2014-01", "2014-02"):
+        repo = git.Repo.init(tmp_path / "articles" / month, initial_branch="master")
+        commit_file(repo, "www.x.test/a", newsdiffs_file("January 7, 2014", "Title", "", "Text."),
+                    "Adding file www.x.test/a", t0)
+    with pytest.raises(EmptyInput) as raised:
+        load([str(tmp_path / "articles")])
+    assert raised.value.hint is not None
+    assert raised.value.hint.endswith("to read every folder as a git repository of articles")
+    (tmp_path / "articles" / "story").mkdir()
+    (tmp_path / "articles" / "story" / "0.txt").write_text("One.\n")
+    with pytest.raises(EmptyInput) as mixed:
+        load([str(tmp_path / "articles")])
+    assert mixed.value.hint is not None and mixed.value.hint.endswith(
+        "to read every folder as an article, and every git repository among them as the "
+        "articles it holds")
+    (tmp_path / "articles" / "notes.txt").write_text("Months.\n")
+    (tmp_path / "articles" / "story" / "0.txt").unlink()
+    (tmp_path / "articles" / "story").rmdir()
+    notes: list[str] = []
+    load([str(tmp_path / "articles")], notes=notes)
+    assert notes[0].endswith("use `revdiff export` to read each folder as a git repository of "
+                             "articles")
+
+
 def test_any_repository_every_commit_is_a_version(tmp_path: Path) -> None:
     repo = git.Repo.init(tmp_path / "r", initial_branch="main")
     when = datetime(2020, 5, 1, 12, 0, tzinfo=UTC)
