@@ -2,10 +2,11 @@
 report.`, `Additional reporting by …`, `Editing by …`).
 
 A newspaper prints the reporters who helped last, so no paragraph of a version follows its
-credit line. A gap's reading that puts one after it in either version (a change row's cell after
-a credit in the same column, or one-sided rows after a cell that credits) reads the versions in
-an order the paper did not print them, and is set aside while the gap can be read otherwise.
-English credits only; a page without one reads as before.
+credit line. A reading of the page's last gap that puts one after it in either version (a change
+row's cell after a credit in the same column, or one-sided rows after a cell that credits) reads
+the versions in an order the paper did not print them, and is set aside while the gap can be
+read otherwise. Only the last gap: a credit that match rows follow closes no version (a live
+blog signs each post so), and a gap before them is read as before. English credits only.
 """
 
 from __future__ import annotations

@@ -231,6 +231,7 @@ class PageDecoder:
         ]
         self.gaps = self._find_gaps()
         self.gap_ending_at = {gap[-1]: gap for gap in self.gaps}
+        self.closing_gap = self._closing_gap()
         self.neighbour_scores = [self._neighbour_scores(row) for row in self.rows]
         self.decisions: dict[int, RowDecision] = {}  # per decided row, set by decode()
         self.fixed_change_scores = [self._fixed_change_scores(i) for i in range(len(self.rows))]
@@ -255,6 +256,15 @@ class PageDecoder:
             if is_match[-1]:
                 self.readings[index] = (RowKind.MATCH, 0)
         return gaps_between_matches(is_match)
+
+    def _closing_gap(self) -> list[int] | None:
+        """The gap that ends the page, when the page's credit lines may close its versions
+        (`closing`): every row that may hold one lies in it. A credit in a row that other rows
+        follow (a match row or an earlier gap's) closes no version, as a live blog's posts are
+        signed, so the page's credits are read as no version's end."""
+        last = self.gaps[-1] if self.gaps and self.gaps[-1][-1] == len(self.rows) - 1 else []
+        credited = {index for index, row in enumerate(self.rows) if may_hold_credit(row.text)}
+        return last if credited and credited <= set(last) else None
 
     # --- scoring -------------------------------------------------------------------------
 
@@ -377,8 +387,9 @@ class PageDecoder:
         if size == len(self.rows):
             valid = [c for c in valid if c[1] > 0] or valid
         # no paragraph follows an article's credit line (`closing`)
-        credited = [p for p, index in enumerate(gap) if may_hold_credit(self.rows[index].text)]
-        if credited:
+        if gap is self.closing_gap:
+            credited = [p for p, index in enumerate(gap)
+                        if may_hold_credit(self.rows[index].text)]
             valid = [c for c in valid
                      if not self._after_credit(scorer, credited, c[1], c[2])] or valid
         if not valid:

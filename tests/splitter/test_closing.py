@@ -60,3 +60,36 @@ def test_a_page_whose_every_reading_follows_a_credit_is_still_read() -> None:
     text = render_diff_text(Version(1, "T", tuple(old)), Version(2, "T", tuple(new)), PageInfo())
     [article] = read_diff_texts([("page.txt", text)])
     assert [version.paragraphs for version in article.versions] == [tuple(old), tuple(new)]
+
+
+def _read(old: list[str], new: list[str]) -> tuple[list[RowKind], list[tuple[str, ...]]]:
+    text = render_diff_text(Version(1, "T", tuple(old)), Version(2, "T", tuple(new)), PageInfo())
+    [article] = read_diff_texts([("page.txt", text)])
+    return ([row.kind for row in article.pages[0].rows],
+            [version.paragraphs for version in article.versions])
+
+
+LATER = "The Pentagon said it was assessing the damage at the base on Wednesday morning."
+POSTS = [("Iran’s foreign minister said the strikes were proportionate. Reuters contributed to "
+          "this report."),
+         "Oil prices rose sharply in Asian trading after the strikes.",
+         "The president is expected to speak from the White House on Thursday."]
+
+
+def test_a_credit_that_match_rows_follow_closes_nothing() -> None:
+    """A live blog signs its posts: posts inserted before a match row, the first signed, were
+    read as a change row and two deleted rows, as if the credit closed the new version."""
+    old, new = [MATCH, LATER], [MATCH, *POSTS, LATER]
+    kinds, versions = _read(old, new)
+    assert kinds == [RowKind.MATCH] + [RowKind.NEW_ONLY] * 3 + [RowKind.MATCH]
+    assert versions == [tuple(old), tuple(new)]
+
+
+def test_a_page_whose_credits_are_followed_elsewhere_reads_its_last_gap_as_before() -> None:
+    """Signed posts (one a match row followed by others) and, at the page's end, new posts the
+    first of which is signed: the credits close no version."""
+    signed = "Officials in Baghdad condemned the strikes. AP contributed to this report."
+    old, new = [MATCH, signed, LATER], [MATCH, signed, LATER, *POSTS]
+    kinds, versions = _read(old, new)
+    assert kinds == [RowKind.MATCH] * 3 + [RowKind.NEW_ONLY] * 3
+    assert versions == [tuple(old), tuple(new)]
