@@ -225,7 +225,8 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`; not `no one`
     or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British
     `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3` (a signed number, `-0.25`,
-    stays one), a list written without spaces, `10,20,30`, as its numbers, `10`, `20` and `30`,
+    stays one), a list written without spaces, `10,20,30`, as its numbers, `10`, `20` and `30`
+    (not digits joined by points, a date `1.2.2024` or a version `3.11.2`, whose order tells),
     and so digits grouped as lakhs, `10,11,12,100`, which may be one (`Grades 10,11,12,100`),
     digits grouped by ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
     `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`:
@@ -244,9 +245,9 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         text = _LAKH_GROUPS.sub(lambda match: match.group().replace(",", ", "), text)
     for match in _NUMBER.finditer(text):
         number = _plain_digits(match.group())
-        is_a_list = number.count(".") > 1
-        found += ([_plain_digits(item) for item in number.split(".")] if other_styles and is_a_list
-                  else [number])
+        is_a_comma_list = number.count(".") > 1 and "." not in match.group()
+        found += ([_plain_digits(item) for item in number.split(".")]
+                  if other_styles and is_a_comma_list else [number])
         if magnitude := _magnitude(text, match):
             found.append(magnitude)
     for match in _NUMBER_WORD.finditer(_NO_NUMBER.sub(" ", text.casefold())):

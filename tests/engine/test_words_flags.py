@@ -612,6 +612,18 @@ def test_a_list_written_without_spaces_and_with_them_holds_the_same_numbers(old:
                                              .replace("50,000", "50,500"))
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("The vote was moved to 1.2.2024.", "The vote was moved to 2.1.2024."),
+    ("Version 1.3.2 fixed it.", "Version 1.2.3 fixed it."),
+    ("Traffic came from 192.168.1.2.", "Traffic came from 192.168.2.1."),
+])
+def test_digits_joined_by_points_in_another_order_are_a_changed_number(old: str, new: str) -> None:
+    """Read in other styles as a list, a date, version or address was its numbers in any order,
+    so `1.2.2024` to `2.1.2024` was no number change: only a list joined by commas, which is also
+    written with spaces after them, is read as its numbers."""
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new)
+
+
 def test_a_straight_double_mark_in_a_hebrew_acronym_opens_no_quotation() -> None:
     """Hebrew writes an acronym with a `"` before its last letter (`צה"ל`, the army): it was read
     as a quotation running to the sentence's end, so any edit of a sentence naming the army was
