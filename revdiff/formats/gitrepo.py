@@ -263,10 +263,14 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
 
 
 def _stored_lineages(changes: list[FileChange]) -> set[int]:
-    """The files (lineages) `revdiff store` wrote a version of, by its trailers: in a store, only
-    they are articles. Empty for any other repository."""
-    return {change.lineage for change in changes
-            if TRAILER_VERSION in parse_trailers(change.message)}
+    """The files (lineages) that are articles of a store, in which only they are: those `revdiff
+    store` wrote a version of, by its trailers, and those a NewsDiffs archive's commit wrote (a
+    store made in an archive). Empty for any other repository."""
+    stored = {change.lineage for change in changes
+              if TRAILER_VERSION in parse_trailers(change.message)}
+    archived = {change.lineage for change in changes
+                if _NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0])}
+    return stored | archived if stored else set()
 
 
 # What to do about an object missing from a repository that is no partial clone

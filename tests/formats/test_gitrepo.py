@@ -653,6 +653,24 @@ def test_a_file_of_your_own_in_a_store_is_no_article(tmp_path: Path) -> None:
     assert read_repository(repo) == [replace(story, warnings=(noted,))]
 
 
+def test_a_newsdiffs_archive_stored_into_keeps_its_articles(tmp_path: Path) -> None:
+    """Once `revdiff store` wrote into a NewsDiffs archive, the archive's articles were left out
+    as files of your own that the store never wrote."""
+    repo = new_repository(tmp_path / "archive")
+    budget = "www.nytimes.com/2014/01/07/us/budget.html"
+    commit_text(repo, 0, {budget: newsdiffs_file("January 7, 2014", "Budget Talks Stall", "",
+                                                 "Talks stalled.")}, f"Adding file {budget}")
+    commit_text(repo, 60, {budget: newsdiffs_file("January 7, 2014", "Budget Talks Resume", "",
+                                                  "Talks resumed.")}, f"Change to {budget}")
+    v1, v2 = (Version(n, "Title", (f"Paragraph {n}.",), datetime(2023, 1, n, tzinfo=UTC))
+              for n in (1, 2))
+    store_articles([Article("bbc", "https://www.bbc.co.uk/story", (v1, v2))], repo)
+    read = read_repository(repo)
+    assert [(article.url, len(article.versions)) for article in read] == [
+        (f"http://{budget}", 2), ("https://www.bbc.co.uk/story", 2)]
+    assert [article.warnings for article in read] == [(), ()]
+
+
 def test_a_repository_no_store_wrote_reads_every_file(tmp_path: Path) -> None:
     repo = new_repository(tmp_path / "plain")
     commit_text(repo, 0, {"README.md": "Read me.\n", "story.txt": "One.\n"}, "first")
