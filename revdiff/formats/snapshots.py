@@ -12,7 +12,7 @@ articles.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,7 +61,7 @@ def read_folder(files: Sequence[Path], max_bytes: int, notes: list[str] | None =
     """
     pages: list[tuple[str, str, str]] = []
     folder_notes: list[str] = []
-    left_out: list[str] = []  # the files named as pages that no encoding reads
+    left_out: dict[str, str] = {}  # the files named as pages that no encoding reads: why
     year_first, day_or_month_first = names_with_year_first(files)
     if day_or_month_first:
         dated = sorted(file.name for file in files if year_first[file] != file.name)
@@ -82,8 +82,7 @@ def read_folder(files: Sequence[Path], max_bytes: int, notes: list[str] | None =
         except (BinaryInput, EncodingProblem) as unreadable:
             if not _PAGE_NAME.search(file.name):
                 return None  # no saved page: the ordinary reading of the folder reports it
-            left_out.append(f"{name}: {unreadable.message}; page left out (save it again to "
-                            "read it)")
+            left_out[name] = f"{name}: {unreadable.message}; page left out (save it again to read it)"
             continue
         except InputTooLarge:
             raise  # over the size limit once decompressed, which the ordinary reading misses
@@ -103,7 +102,7 @@ def read_folder(files: Sequence[Path], max_bytes: int, notes: list[str] | None =
     from revdiff.formats.snapshot_page import read_page
 
     return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent),
-                               folder_notes + left_out, notes)
+                               folder_notes, notes, left_out)
 
 
 def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
@@ -116,11 +115,12 @@ def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
 
 
 def articles_from_pages(pages: Sequence[SavedPage], where: str,
-                        read_notes: Sequence[str] = (), notes: list[str] | None = None
-                        ) -> list[Article]:
+                        read_notes: Sequence[str] = (), notes: list[str] | None = None,
+                        left_out: Mapping[str, str] | None = None) -> list[Article]:
     """Group pages by URL, order each group by time, fold repeated texts; warn about the rest,
     and say the `read_notes` (how the files were read: an encoding guessed, dates in their names
-    that may be read two ways). A folder of one article's pages says everything in its
+    that may be read two ways) and the `left_out` files' notes (by file name: why no page was
+    read from it). A folder of one article's pages says everything in its
     warnings. Of a folder of several, a note on one page (`where/page.html: ...`) is a warning of
     that page's article, and the notes on the folder (the pages left out, the dates in the names,
     its several articles) are said once in `notes`, each naming the folder (`where`); without
@@ -133,7 +133,8 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str,
     groups: dict[str | None, list[SavedPage]] = {}
     for page in with_text:
         groups.setdefault(_article_key(page.url), []).append(page)
-    folder_notes = [*read_notes,
+    left_out = left_out or {}
+    folder_notes = [*read_notes, *left_out.values(),
                     *(f"{p.name}: {_why_no_text(p)}; page left out" for p in empty)]
     if len(groups) == 1:
         return [_article(group, folder_notes) for group in groups.values()]
@@ -144,7 +145,8 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str,
     on_pages = {p.name: [note for note in read_notes if note.startswith(f"{p.name}: ")]
                 for p in with_text}
     said_on_a_page = {note for page_notes in on_pages.values() for note in page_notes}
-    notes.extend(note if any(note.startswith(f"{p.name}: ") for p in pages) else f"{where}: {note}"
+    files = [*(p.name for p in pages), *left_out]
+    notes.extend(note if any(note.startswith(f"{file}: ") for file in files) else f"{where}: {note}"
                  for note in folder_notes if note not in said_on_a_page)
     return [_article(group, [note for p in group for note in on_pages[p.name]])
             for group in groups.values()]

@@ -656,6 +656,26 @@ def test_what_holds_for_a_folder_of_several_articles_is_said_once_naming_it(
 
 
 @needs_trafilatura
+def test_a_file_left_out_of_a_folder_of_several_articles_is_named_once(tmp_path: Path) -> None:
+    """A file no encoding reads, left out of a folder of pages of two URLs, was said with the
+    folder's name before its own (`pages: pages/x.html: input is binary data ...`), as if the
+    folder's note, where a page without text is named alone."""
+    from click.testing import CliRunner
+
+    from revdiff.cli import main
+
+    folder = tmp_path / "pages"
+    for day, (url, version) in enumerate([(URL, FIRST), (URL, SECOND), (URL + "-b", FIRST),
+                                          (URL + "-b", SECOND)], start=1):
+        _write(folder, f"2024020{day}T1000.html", render_page(url, version, SITES[0]))
+    (folder / "20240205T1000.html").write_bytes(bytes(range(256)) * 8)
+    result = CliRunner().invoke(main, ["parse", str(folder)])
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.stderr.splitlines() if "binary" in line]
+    assert line.startswith(f"revdiff: warning: {folder / '20240205T1000.html'}: input is binary")
+
+
+@needs_trafilatura
 def test_a_date_without_a_time_of_day_in_the_names_is_the_versions_time(tmp_path: Path) -> None:
     """`2024-02-01.html` and `03-02-2024.html` gave their versions no time (`"time": null`) and
     a warning that the pages give no time: each version's time is now its name's date alone
