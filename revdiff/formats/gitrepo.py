@@ -170,10 +170,13 @@ class _ArticleParts:
 
 
 def is_repository(path: Path) -> bool:
-    """Whether `path` holds a repository (`.git`) or is a bare one: its objects, and its HEAD
-    or its refs (a bare repository whose HEAD is lost is still one, to be named as such)."""
-    return (path / ".git").exists() or ((path / "objects").is_dir()
-                                        and ((path / "HEAD").is_file() or (path / "refs").is_dir()))
+    """Whether `path` holds a repository (`.git`) or is a bare one: its objects, and its HEAD,
+    or its refs and git's config file (a bare repository whose HEAD is lost is still one, to be
+    named as such; a folder of versions that happens to hold `objects` and `refs` folders is
+    not)."""
+    return (path / ".git").exists() or (
+        (path / "objects").is_dir()
+        and ((path / "HEAD").is_file() or ((path / "refs").is_dir() and (path / "config").is_file())))
 
 
 def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:

@@ -805,6 +805,18 @@ def test_a_bare_repository_without_head_is_named_with_what_to_do(tmp_path: Path)
                           "missing", "ref: refs/heads/main", "git fsck")
 
 
+def test_a_folder_of_versions_with_objects_and_refs_folders_is_no_repository(
+        tmp_path: Path) -> None:
+    """A folder holding `objects` and `refs` folders (of anything) was taken for a bare
+    repository that lost its HEAD, and refused."""
+    folder = tmp_path / "story"
+    for name in ("objects", "refs"):
+        (folder / name).mkdir(parents=True)
+    (folder / "0.txt").write_text("One.\n", encoding="utf-8")
+    (folder / "1.txt").write_text("One. Two.\n", encoding="utf-8")
+    assert not is_repository(folder)
+
+
 def test_a_partial_clone_lacking_old_versions_says_how_to_fetch_them(tmp_path: Path) -> None:
     """A blobless clone (`git clone --filter=blob:none`) holds only the checked-out text; its
     older versions were said to be missing from a repository "incomplete or damaged", with git
