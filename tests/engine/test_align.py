@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from revdiff.engine import align
 from revdiff.engine.align import (
     CANDIDATES_PER_SENTENCE,
+    _most_shared,
     _shared_word_pairs,
     align_sentences,
 )
@@ -234,6 +235,15 @@ def test_candidates_come_from_rare_words_and_are_bounded_per_sentence() -> None:
     assert {(k, 399 - k) for k in range(400)} <= found
     assert max(Counter(i for i, _ in found).values()) <= 2 * CANDIDATES_PER_SENTENCE
     assert max(Counter(j for _, j in found).values()) <= 2 * CANDIDATES_PER_SENTENCE
+
+
+@given(st.lists(st.integers(0, 40), max_size=200))
+def test_most_shared_are_those_counter_most_common_ranks_first(postings: list[int]) -> None:
+    # The candidates the counter's ranking picks, those seen first among sentences sharing as
+    # many words at the cut, so that the alignment does not change.
+    shared = Counter(postings)
+    assert set(_most_shared(shared)) == {target for target, _ in
+                                         shared.most_common(CANDIDATES_PER_SENTENCE)}
 
 
 def test_repeated_sentences_are_anchored_by_runs() -> None:
