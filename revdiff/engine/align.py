@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -171,8 +172,29 @@ def _candidate_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: 
                 if score >= cutoff:
                     pairs[(choices[position], j)] = score
         return pairs
-    score_pairs(sorted(_shared_word_pairs(old_ids, new_ids, old_forms, new_forms)))
+    shared_word_pairs = sorted(_shared_word_pairs(old_ids, new_ids, old_forms, new_forms))
+    for i, candidates in itertools.groupby(shared_word_pairs, key=operator.itemgetter(0)):
+        old_form = old_forms[i]
+        choices = [j for _, j in candidates if similarity_bound(old_form, new_forms[j]) >= cutoff]
+        for j, score in zip(choices, _similarities(old_form, [new_forms[j] for j in choices]),
+                            strict=True):
+            if score >= cutoff:
+                pairs[(i, j)] = score
     return pairs
+
+
+def _similarities(form: Form, others: Sequence[Form]) -> list[float]:
+    """`form_similarity` of `form` with each of `others` (no pair giant), scored in one batch."""
+    char_scores = [0.0] * len(others)
+    for _, score, position in process.extract(form.chars, [other.chars for other in others],
+                                              scorer=Indel.normalized_similarity, limit=None):
+        char_scores[position] = score
+    word_scores = [0.0] * len(others)
+    for _, score, position in process.extract(form.words, [other.words for other in others],
+                                              scorer=Indel.normalized_similarity, limit=None):
+        word_scores[position] = score
+    return [(char_score + word_score) / 2
+            for char_score, word_score in zip(char_scores, word_scores, strict=True)]
 
 
 def _shared_word_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,

@@ -11,11 +11,12 @@ from revdiff.engine.align import (
     CANDIDATES_PER_SENTENCE,
     _most_shared,
     _shared_word_pairs,
+    _similarities,
     align_sentences,
 )
 from revdiff.engine.anchors import identical_anchors, longest_increasing_pairs
 from revdiff.engine.chain import Block, best_chain
-from revdiff.engine.similarity import Form
+from revdiff.engine.similarity import Form, form_similarity
 
 SENTENCES = [
     "The strike killed the commander near the airport on Thursday.",
@@ -244,6 +245,13 @@ def test_most_shared_are_those_counter_most_common_ranks_first(postings: list[in
     shared = Counter(postings)
     assert set(_most_shared(shared)) == {target for target, _ in
                                          shared.most_common(CANDIDATES_PER_SENTENCE)}
+
+
+def test_candidates_scored_in_one_batch_score_as_each_pair_alone() -> None:
+    # Exactly: a pair scored in a batch must link, or not, as it did scored alone.
+    forms = [Form.of(text) for text in [*SENTENCES, "Protesters gathered outside it.", "", "«Да»."]]
+    for form in forms:
+        assert _similarities(form, forms) == [form_similarity(form, other) for other in forms]
 
 
 def test_repeated_sentences_are_anchored_by_runs() -> None:
