@@ -31,6 +31,13 @@ def fit_to_cells(values: list[float], cells: int) -> list[float]:
             for cell in range(cells)]
 
 
+def cell_of(position: int, values: int, cells: int) -> int:
+    """The cell of `fit_to_cells` that stands for the value at `position` of `values`."""
+    if values <= cells:
+        return position
+    return next(cell for cell in range(cells) if position < (cell + 1) * values // cells)
+
+
 def bar(share: float, width: int) -> str:
     """A horizontal bar `share` (0..1) of `width` cells, with eighth-cell precision."""
     eighths = round(max(0.0, min(1.0, share)) * width * 8)
@@ -74,11 +81,16 @@ def comparison_lines(comparison: Comparison) -> list[str]:
 
 def chain_lines(summaries: list[PairSummary], versions: tuple[Version, ...],
                 current: tuple[int, int], width: int = 28) -> list[str]:
-    """A sparkline of change across the chain and one bar per consecutive pair."""
+    """A sparkline of change across the chain, a `▲` under the current pair's cell, and one bar
+    per consecutive pair."""
     if not summaries:
         return []
     shares = fit_to_cells([summary.changed_share for summary in summaries], width)
-    lines = ["change along the chain", sparkline(shares), ""]
+    pairs = [(summary.old_index, summary.new_index) for summary in summaries]
+    # the current pair under the sparkline: on a long chain its bar below is far out of view
+    pointer = (" " * cell_of(pairs.index(current), len(pairs), width) + "▲"
+               if current in pairs else "")
+    lines = ["change along the chain", sparkline(shares), pointer]
     label_width = max(len(f"v{versions[s.old_index].number}→{versions[s.new_index].number}")
                       for s in summaries)
     bar_width = max(4, width - label_width - 7)

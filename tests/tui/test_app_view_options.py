@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
+import pytest
 from textual.widgets import Static
 from tui_helpers import diff_lines, header_text, run_async, status_text
 
@@ -14,7 +15,9 @@ from revdiff.tui.diff_view import DiffView
 from revdiff.tui.filters import FLAG_CYCLE
 from revdiff.tui.layout import LayoutMode
 from revdiff.tui.pair_header import PairHeader
+from revdiff.tui.session import PairSummary
 from revdiff.tui.stats_panel import StatsPanel
+from revdiff.tui.stats_text import chain_lines
 from revdiff.tui.wrapping import text_width
 
 PUNCTUATION = Article(None, None, (
@@ -543,6 +546,20 @@ def live_blog(version_count: int) -> Article:
     paragraphs = [f"Update {number}: the minister spoke to reporters." for number in range(version_count)]
     return Article(None, None, tuple(Version(number, "Live", tuple(paragraphs[:number + 1]))
                                      for number in range(version_count)))
+
+
+@pytest.mark.parametrize(("pairs", "current", "column"), [(5, 3, 3), (300, 0, 0), (300, 150, 14),
+                                                         (300, 299, 27)])
+def test_the_current_pair_is_pointed_at_under_the_sparkline(pairs: int, current: int,
+                                                            column: int) -> None:
+    """A long chain's `▶` bar of the current pair lay a hundred lines below the sparkline, out of
+    view: a `▲` under the sparkline's cell that stands for the pair shows where it is."""
+    summaries = [PairSummary(k, k + 1, 1, 1, 0, 0.1, False) for k in range(pairs)]
+    versions = tuple(Version(k, "T", ("x",)) for k in range(pairs + 1))
+    lines = chain_lines(summaries, versions, (current, current + 1), width=28)
+    assert len(lines[1]) == min(pairs, 28)
+    assert lines[2] == " " * column + "▲"
+    assert chain_lines(summaries, versions, (0, 2), width=28)[2] == ""  # no consecutive pair
 
 
 @run_async
