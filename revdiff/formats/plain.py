@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence, Sized
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, InconsistentPages
@@ -21,10 +21,12 @@ _NUMBER_IN_NAME = re.compile(r"\d+")
 # digits alone such as `20110315` may be a revision id, and stays a number, and so does one that
 # follows a date without minutes (`2020-01-04-10`: version 10 of that day).
 # The time of day after a date (`_10-30`, `T10:30:00`, ` 1030`), its two separators alike.
-_TIME_OF_DAY = r"([T_ .-]?([01]?\d|2[0-3])(?P<clock>[-_.:h]?)[0-5]\d((?P=clock)[0-5]\d)?)?"
-_DATE_IN_NAME = re.compile(r"(?<!\d)(1[89]|2\d)\d\d(([-_.])(0?[1-9]|1[0-2])\3(0?[1-9]|[12]\d|3[01])"
-                           + _TIME_OF_DAY
-                           + r"|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])T\d{4}(\d\d)?)(?!\d)")
+_TIME_OF_DAY = (r"([T_ .-]?(?P<hour>[01]?\d|2[0-3])(?P<clock>[-_.:h]?)(?P<minute>[0-5]\d)"
+                r"((?P=clock)(?P<second>[0-5]\d))?)?")
+_DATE_IN_NAME = re.compile(r"(?<!\d)(?P<year>(1[89]|2\d)\d\d)(([-_.])(?P<month>0?[1-9]|1[0-2])\4"
+                           r"(?P<day>0?[1-9]|[12]\d|3[01])" + _TIME_OF_DAY
+                           + r"|(?P<together>(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])T\d{4}(\d\d)?))"
+                           r"(?!\d)")
 # A date with the year last (`30-12-2019`, `12.30.2019`), and the time of day that may follow it
 # (`1.2.2020 10.30`): the day first or the month first, which a name whose first (or second)
 # number is above 12 tells for the whole folder.
@@ -143,14 +145,29 @@ def iso_date(year: str, month: str, day: str) -> str | None:
         return None
 
 
-def date_without_time(file_name: str) -> str | None:
-    """The date a version file's name gives when it gives no time of day (`2024-02-01.txt`,
-    `story-2020-1-4.txt`), as ISO 8601; None for a name with a time of day, a date written
-    together with its time (`20200104T0930`) or a number of eight digits (a revision id)."""
-    dated = None if is_stream_name(file_name) else _DATE_IN_NAME.search(Path(file_name).stem)
-    if dated is None or dated.group(4) is None or dated.group(6) is not None:
-        return None
-    return iso_date(dated[0][:4], dated.group(4), dated.group(5))
+def time_in_name(file_name: str) -> tuple[datetime | None, str | None]:
+    """The time a file's name gives by a date written year first (a date written with the year
+    last is read once `names_with_year_first` writes it year first): with a time of day
+    (`2024-02-01_10-30.txt`, `20240201T1030.html`), that time, without a zone, as the name gives
+    none, and no date; without one (`2024-02-01.txt`, `2024-2-1.html`, `2024.02.01.txt`), no time
+    and the date alone, as ISO 8601 (`2024-02-01`). Neither for a name without a date, with a
+    number of eight digits (perhaps a revision id) or with one that is no date (`2024-02-30`)."""
+    dated = _DATE_IN_NAME.search(Path(file_name).stem)
+    if dated is None:
+        return None, None
+    together = dated["together"]
+    if together:  # `0104T0930`, `0104T093015`
+        month, day, hour, minute, second = (together[:2], together[2:4], together[5:7],
+                                            together[7:9], together[9:] or None)
+    else:
+        month, day, hour, minute, second = dated.group("month", "day", "hour", "minute", "second")
+    try:
+        if hour is None:
+            return None, date(int(dated["year"]), int(month), int(day)).isoformat()
+        return datetime(int(dated["year"]), int(month), int(day), int(hour), int(minute),
+                        int(second or 0)), None
+    except ValueError:  # no date (`2024-02-30`), or no time of day (`20240201T2590`)
+        return None, None
 
 
 def in_version_order(files: Sequence[Path], where: str) -> list[Path]:
@@ -260,8 +277,10 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
                   ) -> Article:
     """Build one article from version texts given oldest first.
 
-    Versions are numbered from 0 unless `numbers` says otherwise. A file named with a date but
-    no time of day (`2024-02-01.txt`) has that date alone for its time (`time_text`), warned.
+    Versions are numbered from 0 unless `numbers` says otherwise. A file named with a date
+    (`time_in_name`) has its time from its name: the date and time of day
+    (`2024-02-01_10-30.txt`), without a zone, or the date alone (`2024-02-01.txt`, `time_text`),
+    warned; the order stays the one given.
     Plain files have no titles:
     every version is titled with the article's name (`article_name`), so titles never differ
     between versions and file names are never compared as if they were titles.
@@ -270,29 +289,35 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     versions = []
     warnings = _repeated_files([file_name for file_name, _ in named_texts])
     read = read_all_paragraphs([text for _, text in named_texts])
-    dated = []
+    timed, dated = [], []
     for index, ((file_name, _), (paragraphs, width)) in enumerate(zip(named_texts, read, strict=True)):
         if not paragraphs:
             raise EmptyInput("version file holds no text", file_name)
         number = numbers[index] if numbers is not None else index
-        day = date_without_time(file_name)
+        time, day = (None, None) if is_stream_name(file_name) else time_in_name(file_name)
+        if time is not None:
+            timed.append(file_name)
         if day is not None:
             dated.append(file_name)
-        versions.append(Version(number, name, paragraphs, time_text=day))
+        versions.append(Version(number, name, paragraphs, time, day))
         if width is not None:
             warnings.append(wrapped_warning(file_name, width))
+    if timed:
+        warnings.append(_named_time_warning(timed, with_time_of_day=True))
     if dated:
-        warnings.append(_dated_warning(dated))
+        warnings.append(_named_time_warning(dated, with_time_of_day=False))
     return Article(None, None, tuple(versions), warnings=tuple(warnings))
 
 
-def _dated_warning(names: Sequence[str]) -> str:
+def _named_time_warning(names: Sequence[str], with_time_of_day: bool) -> str:
     one = len(names) == 1
-    return (f"{counted(len(names), 'version file')} {'gives' if one else 'give'} a date in "
-            f"{'its' if one else 'their'} {'name' if one else 'names'} but no time of day "
-            f"({first_few(names)}); {'its' if one else 'their'} time is the date alone, and "
-            f"{'it is' if one else 'they are'} ordered by the numbers in "
-            f"{'its name' if one else 'their names'}")
+    their, in_names = ("its", "its name") if one else ("their", "their names")
+    given = (f"a date and a time of day in {in_names}" if with_time_of_day
+             else f"a date in {in_names} but no time of day")
+    time = "that time, without a time zone" if with_time_of_day else "the date alone"
+    return (f"{counted(len(names), 'version file')} {'gives' if one else 'give'} {given} "
+            f"({first_few(names)}); {their} time is {time}, and {'it is' if one else 'they are'} "
+            f"ordered by the numbers in {in_names}")
 
 
 def _repeated_files(names: Sequence[str]) -> list[str]:

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -134,22 +135,6 @@ def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> 
     assert [(v.number, v.paragraphs) for v in article.versions] == [
         (0, ("one",)), (1, ("two",)), (2, ("three",))]
     assert version_numbers([Path("story-v2.txt"), Path("story-v10.txt")], "folder") == [2, 10]
-
-
-def test_files_named_by_date_without_a_time_of_day_have_the_date_for_their_time(
-        tmp_path: Path) -> None:
-    """As saved pages so named: the date alone (`time_text`), warned; a name with a time of day,
-    or a number of eight digits (a revision id), gives none, and the order stays the names'."""
-    for name, text in (("2024-02-01.txt", "one"), ("2024-2-3.txt", "two"),
-                       ("2024-02-04_10-30.txt", "three"), ("2024-02-30.txt", "four")):
-        (tmp_path / name).write_text(text + "\n")
-    (article,) = load([str(tmp_path)])
-    assert [(v.paragraphs, v.time, v.time_text) for v in article.versions] == [
-        (("one",), None, "2024-02-01"), (("two",), None, "2024-02-03"),
-        (("three",), None, None), (("four",), None, None)]
-    assert any(warning.startswith("2 version files give a date in their names but no time of "
-                                  "day") for warning in article.warnings)
-    assert read_versions([("20110315.txt", "a"), ("20110316.txt", "b")]).versions[0].time_text is None
     assert version_numbers([Path("2020-01-31.txt"), Path("2020-02-01.txt")], "folder") is None
     # days that happen to rise were taken for version numbers 4, 5, 6
     assert version_numbers([Path("2020-01-04.txt"), Path("2020-01-05.txt"),
@@ -168,6 +153,43 @@ def test_files_named_by_date_without_a_time_of_day_have_the_date_for_their_time(
                                                                                     20110315]
     assert version_numbers([Path("1578000000.txt"), Path("1578003600.txt")], "folder") == [1578000000,
                                                                                 1578003600]
+
+
+def test_files_named_by_date_without_a_time_of_day_have_the_date_for_their_time(
+        tmp_path: Path) -> None:
+    """As saved pages so named: the date alone (`time_text`), warned; a name with a date that is
+    no date, or a number of eight digits (a revision id), gives none, and the order stays the
+    names'."""
+    for name, text in (("2024-02-01.txt", "one"), ("2024-2-3.txt", "two"),
+                       ("2024.02.04.txt", "three"), ("2024-02-30.txt", "four")):
+        (tmp_path / name).write_text(text + "\n")
+    (article,) = load([str(tmp_path)])
+    assert [(v.paragraphs, v.time, v.time_text) for v in article.versions] == [
+        (("one",), None, "2024-02-01"), (("two",), None, "2024-02-03"),
+        (("three",), None, "2024-02-04"), (("four",), None, None)]
+    assert any(warning.startswith("3 version files give a date in their names but no time of "
+                                  "day") for warning in article.warnings)
+    assert read_versions([("20110315.txt", "a"), ("20110316.txt", "b")]).versions[0].time_text is None
+
+
+def test_files_named_by_date_and_time_of_day_have_that_time_without_a_zone(
+        tmp_path: Path) -> None:
+    """`2024-02-01_10-30.txt` gave no time at all, where a saved page so named has that time:
+    the name's time, without a zone (as the name gives none), warned; the order stays the
+    names'."""
+    for name, text in (("2024-02-01_9-30.txt", "one"), ("2024-02-01_10-30.txt", "two"),
+                       ("2024-02-01T11:05:20.txt", "three")):
+        (tmp_path / name).write_text(text + "\n")
+    (article,) = load([str(tmp_path)])
+    assert [(v.paragraphs, v.time, v.time_text) for v in article.versions] == [
+        (("one",), datetime(2024, 2, 1, 9, 30), None),
+        (("two",), datetime(2024, 2, 1, 10, 30), None),
+        (("three",), datetime(2024, 2, 1, 11, 5, 20), None)]
+    assert any(warning.startswith("3 version files give a date and a time of day in their names "
+                                  "(") and "without a time zone" in warning
+               for warning in article.warnings)
+    (version,) = read_versions([("story-20240201T0930.txt", "a")]).versions
+    assert version.time == datetime(2024, 2, 1, 9, 30)
 
 
 @pytest.mark.parametrize("index", [0, 1, 2])
