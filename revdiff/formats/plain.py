@@ -136,15 +136,6 @@ def version_order_key(path: Path) -> tuple[int, tuple[int, ...], str]:
     return (0 if numbers else 1, numbers, path.name)
 
 
-def iso_date(year: str, month: str, day: str) -> str | None:
-    """A date a file name gives, written as ISO 8601 (`2024-02-01`); None when it is no date
-    (`2024-02-30`)."""
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
 def time_in_name(file_name: str) -> tuple[datetime | None, str | None]:
     """The time a file's name gives by a date written year first (a date written with the year
     last is read once `names_with_year_first` writes it year first): with a time of day

@@ -23,14 +23,10 @@ from bs4 import BeautifulSoup
 from revdiff.errors import UnknownFormat
 from revdiff.formats.fields import without_wayback_prefix
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
-from revdiff.formats.plain import iso_date
+from revdiff.formats.plain import time_in_name
 from revdiff.formats.text_input import collapse_whitespace
 
 _WAYBACK_NAME = re.compile(r"(?<!\d)((?:19|20)\d{12})(?!\d)")
-_DATED_NAME = re.compile(r"(?<!\d)(\d{4})-?(\d\d)-?(\d\d)[T_ -]?(\d\d)[:h.-]?(\d\d)"
-                         r"(?:[:.-]?(\d\d))?(?!\d)")
-# A date without a time of day in a file name, year first (`2024-02-01`, `20240201`).
-_DATE_ONLY_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)")
 _WAYBACK_NOTE = re.compile(r"FILE ARCHIVED ON (\d\d:\d\d:\d\d \w{3} \d\d, \d{4})")
 _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?"
                               r"<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.DOTALL | re.IGNORECASE)
@@ -101,7 +97,7 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     time, source = _time_from_name(file_name)
     if time is None:
         time, source = _time_from_page(html, soup)
-    name_date = _date_from_name(file_name) if time is None else None
+    name_date = time_in_name(file_name)[1] if time is None else None
     title = _title(soup)
     paragraphs = extract_paragraphs(html, name)
     text_from_linked_data = False
@@ -171,20 +167,8 @@ def _time_from_name(file_name: str) -> tuple[datetime | None, str | None]:
                 "Wayback timestamp in the file name"
         except ValueError:
             pass
-    dated = _DATED_NAME.search(file_name)
-    if dated:
-        year, month, day, hour, minute, second = (int(p) for p in dated.groups(default="0"))
-        try:
-            return datetime(year, month, day, hour, minute, second), "file name (no time zone)"
-        except ValueError:
-            pass
-    return None, None
-
-
-def _date_from_name(file_name: str) -> str | None:
-    """The date a file name gives without a time of day, written as ISO 8601 (`2024-02-01`)."""
-    dated = _DATE_ONLY_NAME.search(file_name)
-    return iso_date(*dated.groups()) if dated else None
+    time, _ = time_in_name(file_name)
+    return (time, "file name (no time zone)") if time else (None, None)
 
 
 def _time_from_page(html: str, soup: BeautifulSoup) -> tuple[datetime | None, str | None]:

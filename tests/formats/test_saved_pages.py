@@ -692,6 +692,26 @@ def test_a_date_without_a_time_of_day_in_the_names_is_the_versions_time(tmp_path
 
 
 @needs_trafilatura
+def test_dates_in_names_are_read_as_plain_versions_read_them(tmp_path: Path) -> None:
+    """`2024-2-1.html` and `2024.02.03.html` gave no date (the names had to write months and days
+    with two digits, apart by `-` or nothing), and `2024-2-5_9-30.html` no time, where plain
+    version files so named give them: one reading of the date in a name, for both."""
+    folder = tmp_path / "pages"
+    third = Version(2, "Third title", (*SECOND.paragraphs, "One more paragraph at the end."))
+    _write(folder, "2024-2-5_9-30.html", render_page(URL, third, SITES[0]))
+    _write(folder, "2024.02.03.html", render_page(URL, SECOND, SITES[0]))
+    _write(folder, "2024-2-1.html", render_page(URL, FIRST, SITES[0]))
+    article, = load([str(folder)])
+    assert [(v.title, v.time, v.time_text) for v in article.versions] == [
+        (FIRST.title, None, "2024-02-01"), (SECOND.title, None, "2024-02-03"),
+        (third.title, datetime(2024, 2, 5, 9, 30), None)]
+    assert any(w.startswith("2 pages give a date in their file names but no time of day")
+               for w in article.warnings)
+    # eight digits alone may be a revision id, as in a plain version's name
+    assert read_page("20240201.html", "20240201.html", render_page(URL, FIRST, SITES[0])).date is None
+
+
+@needs_trafilatura
 def test_a_page_with_a_date_alone_is_placed_by_it_among_the_timed_pages(tmp_path: Path) -> None:
     """`2024-01-30.html` came after `2024-01-31T10-00.html`, as if saved later, with every
     page that gives no time: it is placed at the start of its day."""
