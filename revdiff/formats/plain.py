@@ -269,7 +269,8 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     """Build one article from version texts given oldest first.
 
     Versions are numbered from 0 unless `numbers` says otherwise. A file named with a date
-    (`time_in_name`) has its time from its name: the date and time of day
+    (`time_in_name`; a date with the year last read day first or month first as the names show,
+    day first when they do not) has its time from its name: the date and time of day
     (`2024-02-01_10-30.txt`), without a zone, or the date alone (`2024-02-01.txt`, `time_text`),
     warned; the order stays the one given.
     Plain files have no titles:
@@ -280,12 +281,18 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     versions = []
     warnings = _repeated_files([file_name for file_name, _ in named_texts])
     read = read_all_paragraphs([text for _, text in named_texts])
+    files = [Path(file_name) for file_name, _ in named_texts if not is_stream_name(file_name)]
+    year_first, day_or_month_first = names_with_year_first(files)
+    if day_or_month_first:
+        warnings.append(day_first_warning(
+            [file.name for file in files if year_first[file] != file.name], "2024-02-01.txt"))
     timed, dated = [], []
     for index, ((file_name, _), (paragraphs, width)) in enumerate(zip(named_texts, read, strict=True)):
         if not paragraphs:
             raise EmptyInput("version file holds no text", file_name)
         number = numbers[index] if numbers is not None else index
-        time, day = (None, None) if is_stream_name(file_name) else time_in_name(file_name)
+        time, day = (None, None) if is_stream_name(file_name) else time_in_name(
+            year_first[Path(file_name)])
         if time is not None:
             timed.append(file_name)
         if day is not None:
@@ -298,6 +305,14 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     if dated:
         warnings.append(_named_time_warning(dated, with_time_of_day=False))
     return Article(None, None, tuple(versions), warnings=tuple(warnings))
+
+
+def day_first_warning(names: Sequence[str], example: str) -> str:
+    """The warning that the file names `names` hold dates with the year last that may be read day
+    first or month first, read day first; `example` is such a name written year first."""
+    return (f"the file names hold dates with the year last ({first_few(names)}) that may be "
+            "read day first or month first; read day first (01-02-2024 as 1 February 2024): "
+            f"rename the files with the year first, as {example}, if the month comes first")
 
 
 def _named_time_warning(names: Sequence[str], with_time_of_day: bool) -> str:

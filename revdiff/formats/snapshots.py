@@ -30,7 +30,7 @@ from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.nytdiff import sortable_time
-from revdiff.formats.plain import names_with_year_first
+from revdiff.formats.plain import day_first_warning, names_with_year_first
 from revdiff.formats.text_input import GZIP_MAGIC, check_size, gunzipped, read_bounded
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
@@ -65,10 +65,7 @@ def read_folder(files: Sequence[Path], max_bytes: int, notes: list[str] | None =
     year_first, day_or_month_first = names_with_year_first(files)
     if day_or_month_first:
         dated = sorted(file.name for file in files if year_first[file] != file.name)
-        folder_notes.append(
-            f"the file names hold dates with the year last ({first_few(dated)}) that may be "
-            "read day first or month first; read day first (01-02-2024 as 1 February 2024): "
-            "rename the files with the year first, as 2024-02-01.html, if the month comes first")
+        folder_notes.append(day_first_warning(dated, "2024-02-01.html"))
     for file in files:
         name = str(file)
         try:

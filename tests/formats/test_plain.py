@@ -192,6 +192,31 @@ def test_files_named_by_date_and_time_of_day_have_that_time_without_a_zone(
     assert version.time == datetime(2024, 2, 1, 9, 30)
 
 
+def test_files_named_by_date_with_the_year_last_have_it_for_their_time(tmp_path: Path) -> None:
+    """`30-12-2019.txt` gave no time, though its date orders the folder: the date (and time of
+    day) as the order reads it, day or month first as some name shows, day first, warned,
+    where none does and both readings give the order."""
+    day_first, either = tmp_path / "day-first", tmp_path / "either"
+    day_first.mkdir()
+    either.mkdir()
+    for name, text in (("30-12-2019.txt", "one"), ("02-01-2020 08-15.txt", "two")):
+        (day_first / name).write_text(text + "\n")
+    (article,) = load([str(day_first)])
+    assert [(v.paragraphs, v.time, v.time_text) for v in article.versions] == [
+        (("one",), None, "2019-12-30"), (("two",), datetime(2020, 1, 2, 8, 15), None)]
+    assert not any("day first or month first" in warning for warning in article.warnings)
+    (article,) = load([str(day_first / "30-12-2019.txt"), str(day_first / "02-01-2020 08-15.txt")])
+    assert article.versions[1].time == datetime(2020, 1, 2, 8, 15)
+    for name, text in (("01-02-2024.txt", "one"), ("03-02-2024.txt", "two")):
+        (either / name).write_text(text + "\n")
+    (article,) = load([str(either)])
+    assert [v.time_text for v in article.versions] == ["2024-02-01", "2024-02-03"]
+    assert ("the file names hold dates with the year last (01-02-2024.txt, 03-02-2024.txt) that "
+            "may be read day first or month first; read day first (01-02-2024 as 1 February "
+            "2024): rename the files with the year first, as 2024-02-01.txt, if the month comes "
+            "first") in article.warnings
+
+
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_sample_directories_read_as_their_chains(index: int) -> None:
     chain = story_chains()[index]
