@@ -181,9 +181,10 @@ def missing_input_hint(name: str, otherwise: str | None = None) -> str:
     return "check the path"
 
 
-# A name with a character only a glob holds; parse, diff, view and store read the paths the
-# shell gives them, and expand no glob themselves
-_GLOB = re.compile(r"[*?[]")
+# A name with what only a glob holds (`*`, `?`, a class `[0-9]`; a lone `[`, as in an escape
+# sequence `\x1b[31m`, is none); parse, diff, view and store read the paths the shell gives them,
+# and expand no glob themselves
+_GLOB = re.compile(r"[*?]|\[[^]/]+\]")
 UNQUOTED_GLOB = "unquoted, for the shell to expand"
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
 
