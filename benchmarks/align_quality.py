@@ -238,5 +238,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_table("held-out essays", held_out, methods)
     return 0
 
+
 if __name__ == "__main__":
     sys.exit(main())

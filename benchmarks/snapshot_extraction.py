@@ -139,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             extra += len(set(got) - set(expected))
             wanted += len(set(expected))
         total = sum(r[0] for r in right.values()) / len(pages)
+
         def read_all(read: Callable[[str], tuple[str, ...]] = method) -> list[tuple[str, ...]]:
             return [read(html) for _, html, _ in pages]
 

@@ -32,6 +32,7 @@ Shell completion (bash; zsh and fish: see README):
   eval "$(_REVDIFF_COMPLETE=bash_source revdiff)"
 """
 
+
 class CommandEntry(NamedTuple):
     module: str
     summary: str  # the line `revdiff --help` shows; also the command's short help

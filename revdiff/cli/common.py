@@ -65,6 +65,7 @@ inputs_argument = click.argument("inputs", nargs=-1, required=True, metavar="INP
 quiet_option = click.option("-q", "--quiet", is_flag=True,
                             help="Leave out the warnings about how the input was read.")
 
+
 class ByteSize(click.ParamType):
     """A size in bytes, written `5000000`, `64M`, `1.5G` or `512K` (powers of 1024)."""
 

@@ -358,6 +358,8 @@ def _holds_whole_quotations(tokens: list[str]) -> bool:
     return not marks or marks[0] in {opening for opening, _ in _QUOTATION_PAIRS} and all(
         marks.count(opening) % 2 == 0 if opening == closing else marks.count(opening) == marks.count(closing)
         for opening, closing in _QUOTATION_PAIRS)
+
+
 # A quotation, apostrophes taken out: the words in it are the speaker's, not those of the clause
 # around it.
 _QUOTATION = re.compile(r"“[^”]*”|‘[^’]*’|«[^»]*»|\"[^\"]*\"|'[^']*'")

@@ -61,8 +61,6 @@ class Neighbours:
     new: ParagraphIndex | None = None  # the column of another page that shows our new version
 
 
-
-
 class SharedVersion(NamedTuple):
     """Two pages of one article that show one version: page `first`'s `first_side` column ("old"
     or "new") is page `second`'s `second_side` column (pages numbered in the order read)."""

@@ -148,7 +148,6 @@ def test_a_sentence_moved_and_split_is_one_move_and_the_other_way_one_merge() ->
     assert covers_everything(links, len(old), len(new))
 
 
-
 def test_a_moved_split_takes_in_its_part_whatever_the_other_moves_are_numbered() -> None:
     """A part of a moved split numbered like another move's old sentence (new 1, old 1) was left
     out as added: the moves' old and new numbers were taken out of the free sentences together.

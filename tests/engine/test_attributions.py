@@ -151,7 +151,6 @@ def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
     assert flags == {Flag.CASE_ONLY}
 
 
-
 @pytest.mark.parametrize(("text", "sources"), [
     ("Johnson, the prime minister, said the UK was ready.", [("johnson",)]),
     ("Smith, 45, said the plan was working.", [("smith",)]),

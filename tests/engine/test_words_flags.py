@@ -135,7 +135,6 @@ def test_a_change_of_unicode_form_alone_is_encoding_only() -> None:
     assert Flag.ENCODING_ONLY not in edit_flags(composed, decomposed.replace("Il a", "Elle a"))
 
 
-
 def test_added_and_deleted_texts_get_no_changed_flag() -> None:
     assert edit_flags("", "“New quote,” he said of the 26 dead.") == frozenset()
     assert edit_flags("At least 25 were killed, “officials” said.", "") == frozenset()
@@ -270,7 +269,6 @@ def test_words_are_counted_as_a_reader_counts_them() -> None:
     assert version_words(version) == 7
 
 
-
 def test_words_are_the_runs_between_any_spaces_that_hold_a_letter_or_digit() -> None:
     """Counted by one pattern: what `str.split` takes for a space (the information separators,
     NEL, the ideographic space) separates, and `_`, which patterns call a word character, is
@@ -278,6 +276,7 @@ def test_words_are_the_runs_between_any_spaces_that_hold_a_letter_or_digit() -> 
     assert count_words("a\x1cb\x85c\u3000d") == 4
     assert count_words("_ __ a_b -- ²") == 2  # `²` is a digit
     assert count_words("") == count_words("  \t ") == 0
+
 
 def test_a_changed_vowel_sign_changes_a_word_and_is_no_punctuation() -> None:
     # `दिन` (day) and `दीन` (poor) differ in a Devanagari vowel sign, a combining mark that `\w`

@@ -305,7 +305,6 @@ def test_a_url_with_an_upper_case_scheme_is_linked(tmp_path: Path, url: str) -> 
     assert ("a", {"href": url, "rel": "noreferrer"}) in parse(page).tags
 
 
-
 @pytest.mark.parametrize("count", [1, 8, 24, 25, 60, 500])
 def test_chart_x_axis_labels_are_every_kth_point_and_do_not_overlap(count: int) -> None:
     """A chart over more than 24 points had no x-axis labels at all, and one of 10 to 24 pairs

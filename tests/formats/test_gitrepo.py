@@ -848,6 +848,7 @@ def test_a_partial_clone_whose_history_has_a_rename_says_how_to_fetch_it(tmp_pat
     assert_one_error_line(parse_cli(partial), "cannot read the history", "unable to read",
                           "partial clone", "fetch --refetch origin", "without --filter")
 
+
 def test_a_symbolic_link_is_no_article(tmp_path: Path) -> None:
     """git keeps a link as a blob of its target's name: that is no version of an article."""
     repo = new_repository(tmp_path / "repo")

@@ -77,7 +77,6 @@ def test_dates_with_the_year_last_in_names_are_read_as_the_dates_they_are(tmp_pa
         ("First title", datetime(2024, 3, 31, 23, 0)), ("Second title", datetime(2024, 4, 1, 8, 0))]
 
 
-
 @needs_trafilatura
 def test_dates_with_the_year_last_that_read_either_way_are_ordered_by_date_and_said(
         tmp_path: Path) -> None:
@@ -106,6 +105,7 @@ def test_dates_with_the_year_last_that_read_one_way_are_not_said(tmp_path: Path)
     article, = load([str(folder)])
     assert [v.title for v in article.versions] == ["First title", "Second title"]
     assert not any("day first or month first" in w for w in article.warnings)
+
 
 @needs_trafilatura
 def test_pages_without_times_are_ordered_by_the_numbers_in_their_names(tmp_path: Path) -> None:
@@ -439,7 +439,6 @@ def test_saved_pages_with_another_file_are_refused_naming_it(tmp_path: Path, oth
         load([str(folder)])
 
 
-
 def test_pages_read_without_trafilatura_are_named(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     # `pip install revdiff` without the snapshots extra: "reading saved publisher pages needs
@@ -451,6 +450,7 @@ def test_pages_read_without_trafilatura_are_named(tmp_path: Path,
         load([str(folder)])
     assert str(refused.value) == (f"{folder / '20200103100000.html'}: reading saved publisher "
                                   "pages needs trafilatura (pip install 'revdiff[snapshots]')")
+
 
 def test_furniture_is_taken_out_and_long_paragraphs_kept() -> None:
     story = "Advertisement executives said the campaign would continue reading the polls. " * 4

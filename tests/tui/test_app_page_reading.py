@@ -27,7 +27,6 @@ async def test_unsure_rows_are_marked_and_u_moves_to_them(page_article: Article)
         assert diff_lines(app)[first - view.top_row].startswith("?")
 
 
-
 @run_async
 async def test_u_says_the_filters_hide_the_unsure_rows(page_article: Article) -> None:
     """With every unsure row hidden (only merged sentences, no context), u said the pair had no
@@ -39,6 +38,7 @@ async def test_u_says_the_filters_hide_the_unsure_rows(page_article: Article) ->
         assert "changes only ±0, only merged" in header_text(app)
         assert list(app._notifications)[-1].message == \
             "No unsure rows shown with these filters (changes only ±0, only merged)"
+
 
 @run_async
 async def test_f_flips_the_row_and_recomputes_the_comparison(page_article: Article) -> None:

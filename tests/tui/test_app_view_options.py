@@ -429,7 +429,6 @@ async def test_three_filters_fit_a_60_column_header_in_their_short_forms(page_ar
             "changes only ±2, only edited, no boring")
 
 
-
 @run_async
 async def test_the_statistics_go_below_the_diff_in_a_narrow_terminal(page_article: Article) -> None:
     """At 60 columns the panel took 35 on the right, the diff kept 24 and side by side broke its

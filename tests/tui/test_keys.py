@@ -74,7 +74,6 @@ async def test_a_keymap_gives_a_command_other_keys(chain_article: Article) -> No
         assert "x ctrl+n  Next change" in help_text
 
 
-
 @pytest.mark.parametrize("key", ["ctrl+c", "ctrl+q"])
 @run_async
 async def test_help_says_a_quit_key_given_to_a_command_quits_from_a_dialog_only(
@@ -94,6 +93,7 @@ async def test_help_says_a_quit_key_given_to_a_command_quits_from_a_dialog_only(
         assert f"{key}  Next change" in help_text
         assert f"{key}  Quit from a dialog" in help_text
         assert f"{key}  Quit, from a dialog too" not in help_text
+
 
 def test_help_groups_cover_the_table() -> None:
     grouped = [command for _, commands in commands_by_group() for command in commands]

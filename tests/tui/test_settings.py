@@ -169,7 +169,6 @@ async def test_the_app_uses_the_layout_and_colours_of_the_settings(chain_article
         assert styles["rule"].color is not None and styles["rule"].color.name == "magenta"
 
 
-
 @run_async
 async def test_the_title_and_the_help_legend_take_the_colours_of_the_settings() -> None:
     """The header's changed title words and the help's markers kept the default red and green
@@ -190,6 +189,7 @@ async def test_the_title_and_the_help_legend_take_the_colours_of_the_settings() 
         legend = app.screen.query(Static).last().content
         marks = {str(mark): mark.style for mark in legend.columns[0].cells if str(mark)}
         assert marks["-"].color.name == "cyan"
+
 
 def test_the_readme_names_every_colour_and_shows_a_file_that_is_read(tmp_path: Path) -> None:
     from revdiff.tui.styles import ROW_STYLES
