@@ -131,9 +131,24 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
 
 def version_order_key(path: Path) -> tuple[int, tuple[int, ...], str]:
     """Sort key for version files: by the numbers in the name, in turn (`2.txt` before `10.txt`,
-    `2020-01-04.txt` before `2020-02-01.txt`); names without a number last."""
-    numbers = tuple(int(number) for number in _NUMBER_IN_NAME.findall(path.stem))
+    `2020-01-04.txt` before `2020-02-01.txt`), a date's year, month, day, hour, minute and second
+    each a number however the name writes them (`20200104T0930.txt` before
+    `2020-01-04_10-00.txt`); names without a number last."""
+    stem = _DATE_IN_NAME.sub(lambda dated: "-".join(part for part in _date_parts(dated) if part),
+                             path.stem)
+    numbers = tuple(int(number) for number in _NUMBER_IN_NAME.findall(stem))
     return (0 if numbers else 1, numbers, path.name)
+
+
+def _date_parts(dated: re.Match[str]) -> tuple[str, str, str, str | None, str | None, str | None]:
+    """The year, month, day, hour, minute and second of a `_DATE_IN_NAME` match (None for a time
+    of day it does not give), as written."""
+    together = dated["together"]
+    if together:  # `0104T0930`, `0104T093015`
+        return (dated["year"], together[:2], together[2:4], together[5:7], together[7:9],
+                together[9:] or None)
+    return (dated["year"], dated["month"], dated["day"], dated["hour"], dated["minute"],
+            dated["second"])
 
 
 def time_in_name(file_name: str) -> tuple[datetime | None, str | None]:
@@ -146,16 +161,11 @@ def time_in_name(file_name: str) -> tuple[datetime | None, str | None]:
     dated = _DATE_IN_NAME.search(Path(file_name).stem)
     if dated is None:
         return None, None
-    together = dated["together"]
-    if together:  # `0104T0930`, `0104T093015`
-        month, day, hour, minute, second = (together[:2], together[2:4], together[5:7],
-                                            together[7:9], together[9:] or None)
-    else:
-        month, day, hour, minute, second = dated.group("month", "day", "hour", "minute", "second")
+    year, month, day, hour, minute, second = _date_parts(dated)
     try:
-        if hour is None:
-            return None, date(int(dated["year"]), int(month), int(day)).isoformat()
-        return datetime(int(dated["year"]), int(month), int(day), int(hour), int(minute),
+        if hour is None or minute is None:
+            return None, date(int(year), int(month), int(day)).isoformat()
+        return datetime(int(year), int(month), int(day), int(hour), int(minute),
                         int(second or 0)), None
     except ValueError:  # no date (`2024-02-30`), or no time of day (`20240201T2590`)
         return None, None

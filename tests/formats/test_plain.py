@@ -217,6 +217,21 @@ def test_files_named_by_date_with_the_year_last_have_it_for_their_time(tmp_path:
             "first") in article.warnings
 
 
+@pytest.mark.parametrize("names", [
+    ("20200104T0930", "2020-01-04_10-00"),  # 20200104 was one number, above 2020
+    ("2020-01-04 0930", "2020-01-04T10:00"),  # 930 was one number, above 10
+    ("2020-01-04", "20200104T0000", "2020-01-04_0-01", "20200105T0000")])
+def test_dates_and_times_written_apart_or_together_order_the_versions_as_they_read(
+        tmp_path: Path, names: tuple[str, ...]) -> None:
+    """A name's date and time of day were ordered by the numbers written: a date written
+    together with its time came after every other way of writing that date."""
+    for number, name in enumerate(names):
+        (tmp_path / f"{name}.txt").write_text(f"version {number}\n")
+    (article,) = load([str(tmp_path)])
+    assert [v.paragraphs for v in article.versions] == [
+        (f"version {number}",) for number in range(len(names))]
+
+
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_sample_directories_read_as_their_chains(index: int) -> None:
     chain = story_chains()[index]
