@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, InconsistentPages
+from revdiff.formats.fields import dated_back_warnings
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
@@ -282,7 +283,8 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     (`time_in_name`; a date with the year last read day first or month first as the names show,
     day first when they do not) has its time from its name: the date and time of day
     (`2024-02-01_10-30.txt`), without a zone, or the date alone (`2024-02-01.txt`, `time_text`),
-    warned; the order stays the one given.
+    warned; the order stays the one given, and a version whose time is before the one of the
+    timed version before it is warned of (`dated_back_warnings`).
     Plain files have no titles:
     every version is titled with the article's name (`article_name`), so titles never differ
     between versions and file names are never compared as if they were titles.
@@ -314,6 +316,7 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
         warnings.append(_named_time_warning(timed, with_time_of_day=True))
     if dated:
         warnings.append(_named_time_warning(dated, with_time_of_day=False))
+    warnings.extend(dated_back_warnings(name, versions))
     return Article(None, None, tuple(versions), warnings=tuple(warnings))
 
 

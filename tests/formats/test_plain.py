@@ -232,6 +232,28 @@ def test_dates_and_times_written_apart_or_together_order_the_versions_as_they_re
         (f"version {number}",) for number in range(len(names))]
 
 
+def test_versions_whose_names_date_them_back_are_kept_in_order_and_warned_of(
+        tmp_path: Path) -> None:
+    """As a tracker's versions dated back are: the names' version numbers (or the order the
+    files are given in) keep the order, but the times going back were not warned of."""
+    story = tmp_path / "story"
+    story.mkdir()
+    for name, text in (("v1-2020-01-04_10-00.txt", "one"), ("v2-20200104T0930.txt", "two"),
+                       ("v3-2020-01-04_11-00.txt", "three")):
+        (story / name).write_text(text + "\n")
+    (article,) = load([str(story)])
+    assert [(v.number, v.paragraphs) for v in article.versions] == [
+        (1, ("one",)), (2, ("two",)), (3, ("three",))]
+    back = ("story: version 2 is dated before version 1 (2020-01-04 09:30:00 < "
+            "2020-01-04 10:00:00); kept in version order")
+    assert [warning for warning in article.warnings if "dated before" in warning] == [back]
+    (article,) = load([str(story / "v3-2020-01-04_11-00.txt"),
+                       str(story / "v1-2020-01-04_10-00.txt")])
+    back = ("story: version 1 is dated before version 0 (2020-01-04 10:00:00 < "
+            "2020-01-04 11:00:00); kept in version order")
+    assert [warning for warning in article.warnings if "dated before" in warning] == [back]
+
+
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_sample_directories_read_as_their_chains(index: int) -> None:
     chain = story_chains()[index]
