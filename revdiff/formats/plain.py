@@ -335,8 +335,7 @@ def _named_time_warning(names: Sequence[str], with_time_of_day: bool) -> str:
              else f"a date in {in_names} but no time of day")
     time = "that time, without a time zone" if with_time_of_day else "the date alone"
     return (f"{counted(len(names), 'version file')} {'gives' if one else 'give'} {given} "
-            f"({first_few(names)}); {their} time is {time}, and {'it is' if one else 'they are'} "
-            f"ordered by the numbers in {in_names}")
+            f"({first_few(names)}); {their} time is {time}")
 
 
 def _repeated_files(names: Sequence[str]) -> list[str]:

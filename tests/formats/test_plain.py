@@ -204,6 +204,9 @@ def test_files_named_by_date_with_the_year_last_have_it_for_their_time(tmp_path:
     (article,) = load([str(day_first)])
     assert [(v.paragraphs, v.time, v.time_text) for v in article.versions] == [
         (("one",), None, "2019-12-30"), (("two",), datetime(2020, 1, 2, 8, 15), None)]
+    # they said they were "ordered by the numbers in their names": 30, 12, 2019 after 2, 1, 2020
+    assert (f"1 version file gives a date in its name but no time of day ({day_first}/"
+            "30-12-2019.txt); its time is the date alone") in article.warnings
     assert not any("day first or month first" in warning for warning in article.warnings)
     (article,) = load([str(day_first / "30-12-2019.txt"), str(day_first / "02-01-2020 08-15.txt")])
     assert article.versions[1].time == datetime(2020, 1, 2, 8, 15)
