@@ -10,8 +10,8 @@ Broken rows are read as far as they go, each with a warning naming its entry and
 that repeat an entry's version number the first written (lowest rowid) is read and the others are
 left out; a row without a version number is left out; a row whose entry id is NULL joins no
 other row, an article of its own; a NULL title or text is read as empty; a
-`created` that is no time keeps its text (News Sniffer's "about 1 hour later", which revdiff's own
-export writes there, without a warning); a version dated before the one before it keeps its place
+`created` that is no time keeps its text (News Sniffer's "about 1 hour later" and a date alone,
+`2024-02-01`, which revdiff's own export writes there, without a warning); a version dated before the one before it keeps its place
 by number; a num_versions that is no number is left out (it counts the versions the rows
 hold); an entry id written as `1` in some rows and `'1'` in others is one entry. A number
 written as a float (`'2.0'`: a CSV file from pandas) is the whole number it spells (`cell_int`).
@@ -24,7 +24,7 @@ import contextlib
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +108,8 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
     Numbers are seconds since 1970, or milliseconds (as JavaScript writes times) where seconds
     would give no date in the years 1 to 9999; text is read as `parse_written_time` reads it
     (ISO 8601, with ` UTC` after it as BigQuery and R write it, or RFC 2822). A time out of
-    that range, or a number that is no time either way, is kept as its text. A cell of white space only is no time, as an
+    that range, or a number that is no time either way, is kept as its text, and so is a date
+    alone (`2024-02-01`: the day, not its midnight). A cell of white space only is no time, as an
     empty one.
     """
     if isinstance(value, str):
@@ -125,11 +126,25 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
                 return time_from_epoch(value / per_second, what, where), None
         return None, written
     text = str(value)
+    if _is_date_alone(text):
+        return None, text
     try:
         time = parse_written_time(text, what, where)
     except MalformedPage:
         time = None
     return (time, None) if time is not None else (None, text)
+
+
+def _is_date_alone(text: str) -> bool:
+    """Whether the text is an ISO date without a time of day (`2024-02-01`), as revdiff's exports
+    write the time of a version whose input gave its date alone (a version file's name)."""
+    if not _DATE_ALONE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _is_epoch_text(text: str) -> bool:
@@ -303,6 +318,7 @@ def _entry_key(entry: object) -> object:
 # The most digits of a number written as text (an entry id, a time) that is read as one: as
 # many as a SQLite integer holds (longer ones stay text; Python refuses 4,300 digits or more).
 _INTEGER_DIGITS = 19
+_DATE_ALONE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _EPOCH_TEXT = re.compile(rf"[0-9]{{9,{_INTEGER_DIGITS}}}(?:\.[0-9]+)?")
 
 
@@ -332,7 +348,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     are rows without a version number (an entry without any is refused). A row without an
     entry id (`entry` None) is an article of its own, warned, without an `entry_id`. A
     NULL title or text is read as empty, a `created` that is no time keeps its text (warned,
-    unless it is News Sniffer's "about 1 hour later", which revdiff's export writes), and a
+    unless it is News Sniffer's "about 1 hour later" or a date alone, which revdiff's export
+    writes), and a
     version dated before the one before it keeps its place by number, and a num_versions that
     is no number is left out. The url, source and num_versions are the lowest version's; without
     a source there, the URL's (`source_of_url`).
@@ -377,7 +394,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             warnings.append(f"{place}: {columns['title']} is NULL, read as empty")
         if row.get("text") is None:
             warnings.append(f"{place}: {columns['text']} is NULL, read as no text")
-        if time_text is not None and not RELATIVE_TIME.fullmatch(time_text):
+        if time_text is not None and not (RELATIVE_TIME.fullmatch(time_text)
+                                          or _is_date_alone(time_text)):
             warnings.append(f"{place}: {columns['created']} {shown(time_text)} is not a time")
         title = _cell_text(row, "title", columns, place, warnings)
         text = _cell_text(row, "text", columns, place, warnings)

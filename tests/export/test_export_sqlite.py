@@ -124,6 +124,23 @@ def test_export_reads_back_as_a_newsedits_input(database: Path, samples: Path) -
             v.paragraphs for v in original.versions]
 
 
+def test_a_version_dated_by_its_file_name_reads_back_with_its_date_alone(tmp_path: Path
+                                                                          ) -> None:
+    # `created` 2024-02-01 read back as the time 2024-02-01T00:00:00, a midnight no input gave
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "2024-02-01.txt").write_text("One. Two.\n", encoding="utf-8")
+    (story / "2024-02-03.txt").write_text("One. Three.\n", encoding="utf-8")
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(story),), out, "sqlite"))
+    (original,) = load([str(story)])
+    (read_back,) = load([str(out)])
+    assert [(v.time, v.time_text) for v in read_back.versions] == [
+        (v.time, v.time_text) for v in original.versions] == [
+        (None, "2024-02-01"), (None, "2024-02-03")]
+    assert read_back.warnings == ()
+
+
 def test_num_versions_is_the_trackers_count_and_null_without_one(database: Path,
                                                                  samples: Path,
                                                                  tmp_path: Path) -> None:

@@ -278,6 +278,19 @@ def test_a_relative_time_as_revdiffs_export_writes_it_is_kept_without_a_warning(
     assert article.warnings == ()
 
 
+def test_a_date_alone_is_kept_as_the_date_without_a_warning(tmp_path: Path) -> None:
+    """`2024-02-01`, as revdiff's export writes a version whose file name gave its date alone,
+    was read as the time 2024-02-01T00:00:00: reading the export back invented a midnight."""
+    path = make_database(tmp_path / "dates.db", NEWSEDITS_TABLE, [
+        (1, 7, 0, "A", "https://y.test/c", "s", "2024-02-01", 2, "<p>One.</p>"),
+        (2, 7, 1, "A", "https://y.test/c", "s", "2024-02-31", 2, "<p>Two.</p>"),
+    ])
+    (article,) = read_database(path)
+    assert [(v.time, v.time_text) for v in article.versions] == [
+        (None, "2024-02-01"), (None, "2024-02-31")]
+    assert article.warnings == ("entry 7 version 1: created '2024-02-31' is not a time",)
+
+
 def test_other_column_names_are_named_in_warnings(tmp_path: Path) -> None:
     path = make_database(
         tmp_path / "variant.db",
