@@ -13,8 +13,7 @@ import email.utils
 import math
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from itertools import pairwise
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 from revdiff.errors import MalformedPage
@@ -190,19 +189,61 @@ RELATIVE_TIME = re.compile(r".+ (?:later|earlier)")
 
 
 def dated_back_warnings(owner: str, versions: Sequence[Version], field: str = "") -> list[str]:
-    """A warning for each version dated before the timed version before it, which keeps its
-    place by number; times with and without a zone are not compared. `field` names the column
-    the times come from, before each time, where the tracker has several."""
+    """A warning for each version dated before the dated version before it (or, dated by its
+    time, before the timed version before it), which keeps its place by number. A version is
+    dated by its time, or by a date alone (`time_text` an ISO 8601 date, as a file name without
+    a time of day gives: `2020-01-04`), which compares by its day; times with and without a zone
+    are not compared, nor a date with a time in a zone. `field` names the column the times come
+    from, before each time, where the tracker has several."""
     warnings = []
-    timed = [version for version in versions if version.time is not None]
-    for before, after in pairwise(timed):
-        assert before.time is not None and after.time is not None
-        comparable = (before.time.tzinfo is None) == (after.time.tzinfo is None)
-        if comparable and after.time < before.time:
-            warnings.append(f"{owner}: version {after.number} is dated before version "
-                            f"{before.number} ({field}{after.time.isoformat(sep=' ')} < "
-                            f"{before.time.isoformat(sep=' ')}); kept in version order")
+    last_dated: tuple[Version, datetime | date] | None = None
+    last_timed: tuple[Version, datetime | date] | None = None
+    for version in versions:
+        when = _time_or_day(version)
+        if when is None:
+            continue
+        earlier = (last_dated, last_timed) if version.time is not None else (last_dated,)
+        back = next((dated for dated in earlier
+                     if dated is not None and _is_before(when, dated[1])), None)
+        if back is not None:
+            before, before_when = back
+            warnings.append(f"{owner}: version {version.number} is dated before version "
+                            f"{before.number} ({field}{_shown_time(when)} < "
+                            f"{_shown_time(before_when)}); kept in version order")
+        last_dated = (version, when)
+        if version.time is not None:
+            last_timed = last_dated
     return warnings
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _time_or_day(version: Version) -> datetime | date | None:
+    """A version's time, else the date its `time_text` gives (an ISO 8601 date alone)."""
+    if version.time is not None:
+        return version.time
+    if version.time_text is None or not _ISO_DATE.fullmatch(version.time_text):
+        return None
+    try:
+        return date.fromisoformat(version.time_text)
+    except ValueError:
+        return None
+
+
+def _is_before(after: datetime | date, before: datetime | date) -> bool:
+    if isinstance(after, datetime) and isinstance(before, datetime):
+        return (after.tzinfo is None) == (before.tzinfo is None) and after < before
+    zoned = any(isinstance(when, datetime) and when.tzinfo is not None for when in (after, before))
+    return not zoned and _day(after) < _day(before)
+
+
+def _day(when: datetime | date) -> date:
+    return when.date() if isinstance(when, datetime) else when
+
+
+def _shown_time(when: datetime | date) -> str:
+    return when.isoformat(sep=" ") if isinstance(when, datetime) else when.isoformat()
 
 
 def textless_warning(version: Version, where: str) -> tuple[str, ...]:

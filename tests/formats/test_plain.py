@@ -257,6 +257,22 @@ def test_versions_whose_names_date_them_back_are_kept_in_order_and_warned_of(
     assert [warning for warning in article.warnings if "dated before" in warning] == [back]
 
 
+def test_versions_whose_names_give_dates_going_back_are_warned_of(tmp_path: Path) -> None:
+    """Only times of day were compared: a date alone (`time_text`) going back, given one by
+    one, was not warned of; a date compares by its day, with a date or a time."""
+    given = ["2020-01-05.txt", "2020-01-04.txt", "2020-01-04_10-00.txt", "2020-01-04.txt",
+             "2020-01-04T09-00.txt", "2020-01-03.txt"]
+    for name in given:
+        (tmp_path / name).write_text(f"{name}\n")
+    (article,) = load([str(tmp_path / name) for name in given])
+    folder = tmp_path.name
+    back = [(1, 0, "2020-01-04", "2020-01-05"), (4, 2, "2020-01-04 09:00:00", "2020-01-04 10:00:00"),
+            (5, 4, "2020-01-03", "2020-01-04 09:00:00")]
+    assert [warning for warning in article.warnings if "dated before" in warning] == [
+        f"{folder}: version {after} is dated before version {before} ({time} < {earlier}); kept "
+        "in version order" for after, before, time, earlier in back]
+
+
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_sample_directories_read_as_their_chains(index: int) -> None:
     chain = story_chains()[index]
