@@ -231,25 +231,48 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
     other than a date's (`2020-01-04.txt`: its day is no version number; `v2-2020-01-05.txt` is
     version 2), when every name holds one and they rise in that order (`story-v2.txt`,
     `story-v10.txt`); None when they do not, and the versions are then numbered from 0 in that
-    order. Two names that differ only in zeros before a number or in their suffix (`0.txt`,
-    `00.txt`; `1.txt`, `1.md`) are InconsistentPages: which is that version, or which comes
-    first, nothing says."""
+    order. Two names that differ only in zeros before a number, in their suffix or in how they
+    write one date, or date and time of day (`0.txt`, `00.txt`; `1.txt`, `1.md`; `2020-1-4.txt`,
+    `2020-01-04.txt`; `20200104T0930.txt`, `2020-01-04_09-30.txt`) are InconsistentPages: which
+    is that version, or which comes first, nothing says."""
     in_names = [tuple(int(number) for number in
                       _NUMBER_IN_NAME.findall(
                           _YEAR_LAST_DATE.sub("", _DATE_IN_NAME.sub("", file.stem))))
                 for file in files]
+    year_first, _ = names_with_year_first(files)
     named: dict[str, Path] = {}
     for file, name_numbers in zip(files, in_names):
-        unpadded = _NUMBER_IN_NAME.sub(lambda number: str(int(number[0])), file.stem)
-        other = named.setdefault(unpadded, file)
-        if name_numbers and other is not file:
+        other = named.setdefault(_name_as_read(Path(year_first[file]).stem), file)
+        if other is file:
+            continue
+        if name_numbers:
             raise InconsistentPages(f"{other.name} and {file.name} both name version "
                                     f"{name_numbers[-1]}", where,
                                     hint="keep one of them, or give each version its own number")
+        time, day = time_in_name(year_first[file])
+        if time is not None or day is not None:
+            named_time = f"the time {time.isoformat(sep=' ')}" if time else f"the date {day}"
+            raise InconsistentPages(
+                f"{other.name} and {file.name} both name {named_time}", where,
+                hint="keep one of them, or give each version its own date and time of day, as "
+                     "2020-01-04_09-00.txt and 2020-01-04_10-00.txt")
     if not all(in_names):
         return None
     numbers = [name_numbers[-1] for name_numbers in in_names]
     return numbers if all(a < b for a, b in itertools.pairwise(numbers)) else None
+
+
+def _name_as_read(stem: str) -> str:
+    """A file name's stem as its numbers read: a date and time of day written one way, the
+    seconds given (`20200104T0930` and `2020-01-04_09-30-00` as `2020-1-4T9-30-0`), and every
+    number without zeros before it."""
+    def written_one_way(dated: re.Match[str]) -> str:
+        year, month, day, hour, minute, second = _date_parts(dated)
+        time_of_day = f"T{hour}-{minute}-{second or 0}" if hour and minute else ""
+        return f"{year}-{month}-{day}{time_of_day}"
+
+    return _NUMBER_IN_NAME.sub(lambda number: str(int(number[0])),
+                               _DATE_IN_NAME.sub(written_one_way, stem))
 
 
 def article_name(names: Sequence[str]) -> str:

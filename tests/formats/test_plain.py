@@ -326,6 +326,36 @@ def test_two_files_that_name_one_version_are_refused(tmp_path: Path, names: tupl
         load([str(tmp_path)])
 
 
+@pytest.mark.parametrize(("names", "said"), [
+    (("2020-1-4.txt", "2020-01-04.txt"),
+     "2020-01-04.txt and 2020-1-4.txt both name the date 2020-01-04"),
+    (("20200104T0930.txt", "2020-01-04_09-30-00.txt", "2020-01-04_10-00.txt"),
+     "20200104T0930.txt and 2020-01-04_09-30-00.txt both name the time 2020-01-04 09:30:00"),
+    (("04-01-2020.txt", "4-1-2020.txt", "13-01-2020.txt"),
+     "04-01-2020.txt and 4-1-2020.txt both name the date 2020-01-04"),
+])
+def test_two_files_that_name_one_date_and_time_are_refused(
+        tmp_path: Path, names: tuple[str, ...], said: str) -> None:
+    """As two names of one version number are: they were two versions, ordered by how the
+    name was written, without a word."""
+    for name in names:
+        (tmp_path / name).write_text(f"Text of {name}.\n", encoding="utf-8")
+    with pytest.raises(InconsistentPages, match=rf"{re.escape(said)} \(keep one of them"):
+        load([str(tmp_path)])
+
+
+@pytest.mark.parametrize("names", [("2020-01-04_09-00.txt", "2020-01-04_10-00.txt"),
+                                   ("2020-01-04.txt", "2020-01-04_10-00.txt"),
+                                   ("a-2020-01-04.txt", "b-2020-1-4.txt")])
+def test_names_of_different_times_or_names_of_one_date_are_read(
+        tmp_path: Path, names: tuple[str, ...]) -> None:
+    for name in names:
+        (tmp_path / name).write_text(f"Text of {name}.\n", encoding="utf-8")
+    (article,) = load([str(tmp_path)])
+    assert [version.paragraphs for version in article.versions] == [
+        (f"Text of {name}.",) for name in names]
+
+
 @pytest.mark.parametrize("names", [("10-00.txt", "11-00.txt"), ("a-1.txt", "b-1.txt"),
                                    ("-1.txt", "1.txt"), ("2020-01-04.txt", "2020-01-04-b.txt")])
 def test_names_whose_last_numbers_agree_but_that_differ_are_read_in_name_order(
