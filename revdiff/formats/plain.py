@@ -242,7 +242,7 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
     year_first, _ = names_with_year_first(files)
     named: dict[str, Path] = {}
     for file, name_numbers in zip(files, in_names):
-        other = named.setdefault(_name_as_read(Path(year_first[file]).stem), file)
+        other = named.setdefault(name_as_read(Path(year_first[file]).stem), file)
         if other is file:
             continue
         if name_numbers:
@@ -251,18 +251,25 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
                                     hint="keep one of them, or give each version its own number")
         time, day = time_in_name(year_first[file])
         if time is not None or day is not None:
-            named_time = f"the time {time.isoformat(sep=' ')}" if time else f"the date {day}"
-            raise InconsistentPages(
-                f"{other.name} and {file.name} both name {named_time}", where,
-                hint="keep one of them, or give each version its own date and time of day, as "
-                     "2020-01-04_09-00.txt and 2020-01-04_10-00.txt")
+            raise named_twice(other.name, file.name, time, day, where, ".txt")
     if not all(in_names):
         return None
     numbers = [name_numbers[-1] for name_numbers in in_names]
     return numbers if all(a < b for a, b in itertools.pairwise(numbers)) else None
 
 
-def _name_as_read(stem: str) -> str:
+def named_twice(first: str, second: str, time: datetime | None, day: str | None, where: str,
+                suffix: str) -> InconsistentPages:
+    """The refusal of the files `first` and `second`, whose names give one time (or one date
+    `day`) written in two ways; `suffix` is the files' kind, as `.txt`."""
+    named_time = f"the time {time.isoformat(sep=' ')}" if time else f"the date {day}"
+    return InconsistentPages(
+        f"{first} and {second} both name {named_time}", where,
+        hint=f"keep one of them, or name each file by its own date and time of day, as "
+             f"2020-01-04_09-00{suffix} and 2020-01-04_10-00{suffix}")
+
+
+def name_as_read(stem: str) -> str:
     """A file name's stem as its numbers read: a date and time of day written one way, the
     seconds given (`20200104T0930` and `2020-01-04_09-30-00` as `2020-1-4T9-30-0`), and every
     number without zeros before it."""

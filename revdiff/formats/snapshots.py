@@ -30,7 +30,12 @@ from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.nytdiff import sortable_time
-from revdiff.formats.plain import day_first_warning, names_with_year_first
+from revdiff.formats.plain import (
+    day_first_warning,
+    name_as_read,
+    named_twice,
+    names_with_year_first,
+)
 from revdiff.formats.text_input import GZIP_MAGIC, check_size, gunzipped, read_bounded
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
@@ -98,8 +103,23 @@ def read_folder(files: Sequence[Path], max_bytes: int, notes: list[str] | None =
     # some 90 ms to import, which a folder of version files must not wait for
     from revdiff.formats.snapshot_page import read_page
 
-    return articles_from_pages([read_page(*page) for page in pages], str(files[0].parent),
-                               folder_notes, notes, left_out)
+    saved_pages = [read_page(*page) for page in pages]
+    _refuse_one_time_named_twice(saved_pages, str(files[0].parent))
+    return articles_from_pages(saved_pages, str(files[0].parent), folder_notes, notes, left_out)
+
+
+def _refuse_one_time_named_twice(pages: Sequence[SavedPage], where: str) -> None:
+    """InconsistentPages for two pages whose times (or dates) come from their file names that
+    differ only in how they write that date and time (`2020-1-4.html`, `2020-01-04.html`), as a
+    folder of plain versions so named is refused: which page was saved first, nothing says."""
+    named: dict[str, SavedPage] = {}
+    for page in pages:
+        if page.date is None and not (page.time_source or "").startswith("file name"):
+            continue
+        other = named.setdefault(name_as_read(Path(page.file_name).stem), page)
+        if other is not page:
+            raise named_twice(Path(other.name).name, Path(page.name).name, page.time, page.date,
+                              where, ".html")
 
 
 def mixed_folder(other: Path, first_page: str) -> InconsistentPages:

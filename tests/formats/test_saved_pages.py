@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import string
 import sys
 from datetime import UTC, datetime
@@ -105,6 +106,24 @@ def test_dates_with_the_year_last_that_read_one_way_are_not_said(tmp_path: Path)
     article, = load([str(folder)])
     assert [v.title for v in article.versions] == ["First title", "Second title"]
     assert not any("day first or month first" in w for w in article.warnings)
+
+
+@needs_trafilatura
+@pytest.mark.parametrize(("names", "said"), [
+    (("2020-1-4.html", "2020-01-04.html"),
+     "2020-01-04.html and 2020-1-4.html both name the date 2020-01-04"),
+    (("20200104T0930.html", "2020-01-04_09-30.html"),
+     "2020-01-04_09-30.html and 20200104T0930.html both name the time 2020-01-04 09:30:00"),
+])
+def test_two_pages_whose_names_give_one_time_are_refused(tmp_path: Path, names: tuple[str, str],
+                                                        said: str) -> None:
+    """They were ordered by how their names were written, without a word, where a folder of
+    plain versions so named is refused."""
+    folder = tmp_path / "pages"
+    _write(folder, names[0], render_page(URL, SECOND, SITES[0]))
+    _write(folder, names[1], render_page(URL, FIRST, SITES[0]))
+    with pytest.raises(InconsistentPages, match=rf"{re.escape(said)} \(keep one of them"):
+        load([str(folder)])
 
 
 @needs_trafilatura
