@@ -259,6 +259,7 @@ class ExportProgress:
     rows: int = 0
     resumed_articles: int = 0
     resumed_pairs: int = 0
+    articles_read: int = 0  # handed out to compare: the index of the next one
     skipped_inputs: list[SkippedInput] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
     finished: float | None = None
@@ -269,6 +270,12 @@ class ExportProgress:
         """The skipped inputs and articles that could not be read or exported, not those of
         one version, which have nothing to compare."""
         return [skip for skip in self.skipped_inputs if skip.reason != NOTHING_TO_COMPARE]
+
+    @property
+    def skipped_in_input_order(self) -> list[SkippedInput]:
+        """The skipped inputs and articles as they stand in the input, however far the reader
+        ran ahead of the workers when each was skipped."""
+        return sorted(self.skipped_inputs, key=lambda skip: skip.place)
 
     @property
     def elapsed(self) -> float:
@@ -305,7 +312,6 @@ def fingerprint(job: ExportJob, units: list[InputUnit]) -> dict[str, Any]:
 def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                on_note: Callable[[str], None]) -> Iterator[ArticleTask]:
     """Articles of every unit, numbered in input order, read as they are handed out."""
-    index = 0
     for number, unit in enumerate(units):
         for position, count, article in _unit_articles(job, unit, progress, on_note):
             # the messages name one article by its input, as `diff` names it; one of several by
@@ -317,9 +323,10 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             if not has_pairs(article):
                 _skip(progress, on_note, visible(where), NOTHING_TO_COMPARE)
                 continue
+            index = progress.articles_read
             yield ArticleTask(index, article_ref(index, article, where), article, where,
                               number + (position + 1) / count)
-            index += 1
+            progress.articles_read += 1
 
 
 def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
@@ -362,11 +369,14 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
             _skip(progress, on_note, unit.label, reason)
 
 
-def _skip(progress: ExportProgress, on_note: Callable[[str], None], what: str, reason: str
-          ) -> None:
+def _skip(progress: ExportProgress, on_note: Callable[[str], None], what: str, reason: str,
+          place: float | None = None) -> None:
     """Leave out an input or an article (--skip-errors, or one of one version): noted, and kept
-    for the report's index."""
-    progress.skipped_inputs.append(SkippedInput(what, reason))
+    for the report's index at its `place` (`SkippedInput.place`; by default, what the reader
+    leaves out before the next article it hands out)."""
+    if place is None:
+        place = progress.articles_read - 0.5
+    progress.skipped_inputs.append(SkippedInput(what, reason, place))
     on_note(f"skipped {what}: {reason}")
 
 
@@ -512,7 +522,7 @@ def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
               .removeprefix(f"{visible(result.where)}: "))
     if not job.skip_errors:
         raise ArticleFailed(f"cannot export this article: {reason}", result.where, hint=SKIP_HINT)
-    _skip(progress, note, result.where, reason)
+    _skip(progress, note, result.where, reason, place=result.index)
     return False
 
 
@@ -590,7 +600,8 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
                 progress.rows += entry.rows
                 if entry.info.get("skipped"):  # an article the interrupted run could not export
                     progress.skipped_inputs.append(SkippedInput(visible(entry.key), (
-                        entry.info["skipped"].removeprefix(f"{visible(entry.key)}: "))))
+                        entry.info["skipped"].removeprefix(f"{visible(entry.key)}: ")),
+                        entry.index))
             progress.articles = progress.resumed_articles = done
             progress.resumed_pairs = progress.pairs
             note(f"resuming after {done} finished articles")
@@ -625,7 +636,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         _checkpoint(writer, staging, waiting)
         _check_something_exported(progress, str(job.out))
         progress.units_done = progress.units_total
-        writer.note_skipped(progress.skipped_inputs)
+        writer.note_skipped(progress.skipped_in_input_order)
         moves = writer.finish()
         staging.publish(moves)
         published = True

@@ -40,6 +40,10 @@ class SkippedInput(NamedTuple):
 
     what: str
     reason: str
+    # where it stands among the run's articles, so that every executor lists the skips in one
+    # order: an article that failed, its index; what the reader left out just before the
+    # article of index k, k - 0.5
+    place: float = -0.5
 
 
 class ExportWriter(ABC):

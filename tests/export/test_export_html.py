@@ -19,6 +19,7 @@ from headless_chromium import chromium_path
 import revdiff
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.html_report import article_slug, report_file_name
+from revdiff.export.parallel import SerialExecutor
 from revdiff.export.svg_charts import line_chart, words_chart
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
@@ -673,3 +674,46 @@ def test_a_resumed_report_still_lists_the_article_the_interrupted_run_skipped(
     skipped = re.findall(r"<li><bdi>([^<]*)</bdi>: ([^<]*)</li>", index)
     assert [(Path(what).name, reason) for what, reason in skipped] == [
         ("broken", "ValueError: no room for this article")]  # named by the article's name
+
+
+class ReadAheadExecutor:
+    """Runs each chunk at submission, in this process, as two workers would be given chunks:
+    the driver reads up to eight chunks ahead of the results it writes."""
+
+    workers = 2
+
+    def submit(self, fn: Any, *args: Any) -> Any:
+        return SerialExecutor().submit(fn, *args)
+
+    def close(self, abandon: bool = False) -> None:
+        pass
+
+
+def test_the_index_lists_the_skipped_in_input_order_whatever_the_workers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article that failed was listed when its result came back, an input the reader left
+    out when it was read: with workers, whose chunks the reader runs ahead of, the one-version
+    input after a failed article came first, so the index differed from --workers 1's."""
+    from revdiff.export import driver, html_report
+
+    folders = [make_chain(tmp_path / "broken", [["It began."], ["It went on."]]),
+               make_chain(tmp_path / "single", [["Nothing happened."]]),
+               make_chain(tmp_path / "last", [["It rained."], ["It rained hard."]])]
+    render_html = html_report.render_html
+
+    def failing_render(ref: Any, article: Any, comparisons: Any) -> Any:
+        if "broken" in ref.name:
+            raise ValueError("no room for this article")
+        return render_html(ref, article, comparisons)
+
+    monkeypatch.setattr(html_report, "render_html", failing_render)
+    monkeypatch.setattr(driver, "CHUNK_PAIRS", 1)
+    indexes = []
+    for name, executor in (("serial", SerialExecutor()), ("pool", ReadAheadExecutor())):
+        out = tmp_path / name
+        run_export(ExportJob(tuple(map(str, folders)), out, "html", skip_errors=True),
+                   executor=executor)
+        indexes.append((out / "index.html").read_text(encoding="utf-8"))
+    skipped = re.findall(r"<li><bdi>([^<]*)</bdi>: ([^<]*)</li>", indexes[0])
+    assert [Path(what).name for what, _ in skipped] == ["broken", "single"]
+    assert indexes[1] == indexes[0]
