@@ -197,8 +197,8 @@ def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
                                                 pair_stats))
         except Exception as error:  # noqa: BLE001 - the driver stops or skips (--skip-errors)
             results.append(ArticleResult(task.index, task.ref.name, task.where, 0, 0, None,
-                                         {"skipped": describe(error)}, units_done,
-                                         describe(error)))
+                                         {"skipped": describe(error), "where": task.where},
+                                         units_done, describe(error)))
             continue
         results.append(ArticleResult(task.index, task.ref.name, task.where, len(pair_stats), rows,
                                      payload, article_info(task.ref, task.article, pair_stats),
@@ -516,14 +516,17 @@ def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
     --skip-errors, is reported and skipped."""
     if result.error is None:
         return True
-    # the article is named once (the rows' errors name it by its key)
-    # an error shows the names it holds as `visible` makes them
-    reason = (result.error.removeprefix(f"{visible(result.key)}: ")
-              .removeprefix(f"{visible(result.where)}: "))
+    reason = _failure_reason(result.error, result.key, result.where)
     if not job.skip_errors:
         raise ArticleFailed(f"cannot export this article: {reason}", result.where, hint=SKIP_HINT)
-    _skip(progress, note, result.where, reason, place=result.index)
+    _skip(progress, note, visible(result.where), reason, place=result.index)
     return False
+
+
+def _failure_reason(error: str, key: str, where: str) -> str:
+    """Why an article could not be exported, for a line that names it already: the error
+    without the name it begins with (the rows' errors name it by its key, as `visible` shows it)."""
+    return error.removeprefix(f"{visible(key)}: ").removeprefix(f"{visible(where)}: ")
 
 
 def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
@@ -599,8 +602,11 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
                 progress.pairs += entry.pairs
                 progress.rows += entry.rows
                 if entry.info.get("skipped"):  # an article the interrupted run could not export
-                    progress.skipped_inputs.append(SkippedInput(visible(entry.key), (
-                        entry.info["skipped"].removeprefix(f"{visible(entry.key)}: ")),
+                    # named by its input, as the interrupted run named it (a journal of an
+                    # earlier revdiff keeps only the article's name)
+                    where = entry.info.get("where", entry.key)
+                    progress.skipped_inputs.append(SkippedInput(
+                        visible(where), _failure_reason(entry.info["skipped"], entry.key, where),
                         entry.index))
             progress.articles = progress.resumed_articles = done
             progress.resumed_pairs = progress.pairs
