@@ -598,18 +598,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         writer.restore(last.state if last else None)
         done = staging.resumed_entries
         if done:
-            for entry in staging.entries():
-                progress.pairs += entry.pairs
-                progress.rows += entry.rows
-                if entry.info.get("skipped"):  # an article the interrupted run could not export
-                    # named by its input, as the interrupted run named it (a journal of an
-                    # earlier revdiff keeps only the article's name)
-                    where = entry.info.get("where", entry.key)
-                    progress.skipped_inputs.append(SkippedInput(
-                        visible(where), _failure_reason(entry.info["skipped"], entry.key, where),
-                        entry.index))
-            progress.articles = progress.resumed_articles = done
-            progress.resumed_pairs = progress.pairs
+            _count_resumed(staging, progress)
             note(f"resuming after {done} finished articles")
         elif resume and staging.resumable:
             note("the interrupted run had not finished any article; exporting from the start")
@@ -683,11 +672,7 @@ def _finish_publishing(staging: Staging, writer: ExportWriter, progress: ExportP
                        note: Callable[[str], None]) -> ExportProgress:
     """The interrupted run had written everything and was putting it in place: finish that."""
     note("the interrupted run had finished; putting its output in place")
-    for entry in staging.entries():
-        progress.pairs += entry.pairs
-        progress.rows += entry.rows
-    progress.articles = progress.resumed_articles = staging.resumed_entries
-    progress.resumed_pairs = progress.pairs
+    _count_resumed(staging, progress)
     progress.units_done = progress.units_total
     staging.finish_publishing()
     progress.outputs = writer.final_paths()
@@ -695,6 +680,25 @@ def _finish_publishing(staging: Staging, writer: ExportWriter, progress: ExportP
     if on_progress:
         on_progress(progress)
     return progress
+
+
+def _count_resumed(staging: Staging, progress: ExportProgress) -> None:
+    """Count the articles the interrupted run finished: their pairs and rows, those it exported
+    (not those it could not export, which its journal holds too: they are kept as skipped)."""
+    for entry in staging.entries():
+        progress.pairs += entry.pairs
+        progress.rows += entry.rows
+        if entry.info.get("skipped"):  # an article the interrupted run could not export
+            # named by its input, as the interrupted run named it (a journal of an earlier
+            # revdiff keeps only the article's name)
+            where = entry.info.get("where", entry.key)
+            progress.skipped_inputs.append(SkippedInput(
+                visible(where), _failure_reason(entry.info["skipped"], entry.key, where),
+                entry.index))
+        else:
+            progress.articles += 1
+    progress.resumed_articles = progress.articles
+    progress.resumed_pairs = progress.pairs
 
 
 def _checkpoint(writer: Any, staging: Staging, waiting: list[JournalEntry]) -> None:

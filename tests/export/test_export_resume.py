@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from export_corpus import make_chain
 
 from revdiff.errors import RevdiffError
 from revdiff.export import driver as batch
@@ -693,3 +694,44 @@ def test_a_run_stopped_by_bad_input_keeps_every_article_written_for_resume(
     progress = run_export(ExportJob(inputs, out, fmt, skip_errors=True), resume=True)
     assert progress.resumed_articles == 12
     assert table_content(out, fmt) == table_content(clean, fmt)
+
+
+def test_resume_counts_an_article_the_interrupted_run_could_not_export_as_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal holds the articles that failed (--skip-errors) with those exported: the
+    resumed run counted them as exported ('exported 3 articles (2 from the interrupted run)' of
+    two), and a run whose only finished article had failed published an empty output where an
+    uninterrupted one says that nothing was exported."""
+    folders = [make_chain(tmp_path / name, [[f"{name} began."], [f"{name} went on."]])
+               for name in ("broken", "calm", "last")]
+    render_jsonl = registry.renderer("jsonl")
+    failing = {"broken"}
+    stopping = True
+
+    def failing_render(ref: Any, article: Any, comparisons: Any) -> Any:
+        if ref.name in failing:
+            raise ValueError("no room for this article")
+        if ref.name == "last" and stopping:
+            raise KeyboardInterrupt
+        return render_jsonl(ref, article, comparisons)
+
+    monkeypatch.setattr(registry, "renderer", lambda name: failing_render)
+    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)  # a checkpoint after every article
+    monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
+    job = ExportJob(tuple(map(str, folders)), tmp_path / "out.jsonl", "jsonl", skip_errors=True)
+    with pytest.raises(InterruptedExport, match="--resume"):
+        run_export(job)
+    stopping = False
+    progress = run_export(job, resume=True)
+    assert (progress.articles, progress.resumed_articles) == (2, 1)
+    assert [Path(skip.what).name for skip in progress.failed_inputs] == ["broken"]
+
+    only_broken = ExportJob((str(folders[0]), str(folders[2])), tmp_path / "none.jsonl", "jsonl",
+                            skip_errors=True)
+    stopping = True
+    with pytest.raises(InterruptedExport, match="--resume"):
+        run_export(only_broken)
+    failing.add("last")
+    with pytest.raises(batch.NothingExported):
+        run_export(only_broken, resume=True)
+    assert not (tmp_path / "none.jsonl").exists()
