@@ -1,0 +1,52 @@
+"""How large the HTML report's page of a live blog grows with its versions.
+
+A generated blog of N versions, each adding a paragraph and editing the one before it, under ten
+paragraphs that never change. For each N the script prints the size of the article's report
+page, and of its diff tables had every pair shown its unchanged sentences again (as each pair's
+fold did before a later pair linked to where the page shows them): the first grows with N, the
+second with N squared.
+
+    python benchmarks/html_page_size.py [--versions 50 200 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from revdiff.export.comparison_html import comparison_table
+from revdiff.export.html_report import render_html
+from revdiff.export.pairs import compare_chain
+from revdiff.export.records import article_ref
+from revdiff.model import Article, Version
+
+STEADY = [f"Paragraph {n} says that officials met on day {n} to talk about the talks."
+          for n in range(10)]
+
+
+def live_blog(count: int) -> Article:
+    """`count` versions: version k holds the steady paragraphs and updates 1 to k, update k - 1
+    edited (its last word changed) and update k new."""
+    versions = []
+    for k in range(count):
+        updates = [f"Update {u} tells what happened at hour {u} of the "
+                   f"{'night' if u == k - 1 else 'day'}." for u in range(1, k + 1)]
+        versions.append(Version(k, "Live", (*STEADY, *updates)))
+    return Article("blog", "https://example.com/live", tuple(versions), count)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--versions", type=int, nargs="+", default=[50, 200, 500])
+    args = parser.parse_args()
+    print(f"{'versions':>8}  {'report page':>11}  {'every pair unfolded':>19}")
+    for count in args.versions:
+        article = live_blog(count)
+        comparisons = compare_chain(article, "auto")
+        (_, pieces), _ = render_html(article_ref(0, article, "live"), article, comparisons)
+        page = sum(len(piece.encode()) for piece in pieces)
+        unfolded = sum(len(comparison_table(comparison).encode()) for comparison in comparisons)
+        print(f"{count:>8}  {page / 1e6:>8.2f} MB  {unfolded / 1e6:>16.2f} MB")
+
+
+if __name__ == "__main__":
+    main()
