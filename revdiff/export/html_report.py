@@ -237,8 +237,9 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput]) -> 
            f'{counted(pairs, "version pair")}.</p>\n')
     if skipped:
         yield "<h2>Skipped</h2>\n"
+        verb = "is" if len(skipped) == 1 else "are"
         yield (f'<p class="meta">{counted_skips(len(skipped))} could not be read or compared '
-               "and are not in the report:</p>\n<ul>\n")
+               f"and {verb} not in the report:</p>\n<ul>\n")
         for skip in skipped:
             yield visible_html(f"<li><bdi>{escape(skip.what)}</bdi>: {escape(skip.reason)}</li>\n")
         yield "</ul>\n"

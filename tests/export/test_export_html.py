@@ -640,6 +640,8 @@ def test_the_index_lists_an_input_of_one_version_as_skipped(tmp_path: Path) -> N
     skipped = re.findall(r"<li><bdi>([^<]*)</bdi>: ([^<]*)</li>", index.split("<h2>Skipped</h2>")[1])
     assert [(html.unescape(what), reason) for what, reason in skipped] == [
         (str(single), "only one version, nothing to compare")]
+    # one skip is said in the singular (it said `1 input or article ... are not in the report`)
+    assert "1 input or article could not be read or compared and is not in the report" in index
     assert progress.failed_inputs == []  # nothing failed: the summary says none did
 
 
