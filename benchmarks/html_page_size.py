@@ -2,9 +2,9 @@
 
 A generated blog of N versions, each adding a paragraph and editing the one before it, under ten
 paragraphs that never change. For each N the script prints the size of the article's report
-page, and of its diff tables had every pair shown its unchanged sentences again (as each pair's
-fold did before a later pair linked to where the page shows them): the first grows with N, the
-second with N squared.
+page, of `revdiff diff --format html`'s page of it, and of its diff tables had every pair shown
+its unchanged sentences again (as each pair's fold did before a later pair linked to where the
+page shows them): the first two grow with N, the last with N squared.
 
     python benchmarks/html_page_size.py [--versions 50 200 500]
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from revdiff.export.comparison_html import comparison_table
+from revdiff.export.comparison_html import comparison_table, comparisons_html
 from revdiff.export.html_report import render_html
 from revdiff.export.pairs import compare_chain
 from revdiff.export.records import article_ref
@@ -38,14 +38,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--versions", type=int, nargs="+", default=[50, 200, 500])
     args = parser.parse_args()
-    print(f"{'versions':>8}  {'report page':>11}  {'every pair unfolded':>19}")
+    print(f"{'versions':>8}  {'report page':>11}  {'diff page':>9}  {'every pair unfolded':>19}")
     for count in args.versions:
         article = live_blog(count)
         comparisons = compare_chain(article, "auto")
         (_, pieces), _ = render_html(article_ref(0, article, "live"), article, comparisons)
         page = sum(len(piece.encode()) for piece in pieces)
+        diff_page = sum(len(piece.encode()) for piece in comparisons_html([(None, comparisons)]))
         unfolded = sum(len(comparison_table(comparison).encode()) for comparison in comparisons)
-        print(f"{count:>8}  {page / 1e6:>8.2f} MB  {unfolded / 1e6:>16.2f} MB")
+        print(f"{count:>8}  {page / 1e6:>8.2f} MB  {diff_page / 1e6:>6.2f} MB  "
+              f"{unfolded / 1e6:>16.2f} MB")
 
 
 if __name__ == "__main__":
