@@ -9,7 +9,6 @@ the command line prints one line and exits with code 2.
 
 from __future__ import annotations
 
-import email.utils
 import math
 import re
 from collections.abc import Sequence
@@ -126,6 +125,8 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
     iso = parse_iso_time(_UTC_SUFFIX.sub("+00:00", text), what, where, line)
     if iso is not None:
         return iso
+    import email.utils  # here, not with the module: it loads socket, and most inputs never need it
+
     try:
         written = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):

@@ -119,13 +119,15 @@ def test_the_app_s_settings_offer_the_engine_s_sentence_modes() -> None:
     ("charset_normalizer", "sniffer-diff/iran-strikes-v0-v1.txt"),
     ("zipfile", "versions/iran-strikes-us-troops-in-iraq"),
     ("sqlite3", "sniffer-diff/iran-strikes-v0-v1.txt"),
+    ("email", "sniffer-diff/iran-strikes-v0-v1.txt"),
 ])
 def test_parsing_utf8_text_loads_no_library_for_other_inputs(library: str, read: str) -> None:
     """A page that declares no charset is read as UTF-8, yet `utf-8` was checked against
     charset-normalizer's list of character sets, and importing it took some 10 ms of the
     0.15 s a small page's parse takes. zipfile, which tells an office document from other
     binary data, was imported for every input too (a flattened page's splitter loads it with
-    its weights, a folder of version files never), and so were the SQLite readers."""
+    its weights, a folder of version files never), and so were the SQLite readers, and
+    email.utils (with socket), which reads only an RFC 2822 time in a tracker's field."""
     assert library not in imported_by(["parse", str(SAMPLES / read)])
 
 
