@@ -150,7 +150,8 @@ _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
 # Digits grouped as India's lakhs and crores, which may be a list written without spaces too
 # (`Grades 10,11,12,100`).
-_LAKH_GROUPS = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{2})+,\d{3}(?![\d.,])")
+# (The pattern begins with a digit, not with the look-behind, so that the search skips to digits.)
+_LAKH_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d?(?:,\d{2})+,\d{3}(?![\d.,])")
 # The English indefinite article before a word, which counts one as `one` does (`a person`, `one
 # person`; `an hour`, `one hour`); not the `a` of `a.m.`, nor one before a word that makes it a
 # vague quantity (`a few people`, `a number of people`), nor a capital A after a word, a letter
@@ -214,9 +215,11 @@ def _half_of_day_changed(old: str, new: str) -> bool:
 # (`\x1b7`, `\x1b(0`): its parameters are no numbers of the text. A control string opens only
 # after ESC: its one-character forms (U+0090, U+009D, ...) are what text decoded in the wrong
 # charset holds (`”` read as Latin-1 is `â\x80\x9d`), and would hide the rest of the text.
-_CONTROL_SEQUENCE = re.compile(r"\x1b[]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-                               r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-                               r"|\x1b[ -/]*[0-~]")
+# (Each branch begins with its own character, so that the search skips to ESC and CSI.)
+_CONTROL_SEQUENCE = re.compile(r"\x1b(?:[]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+                               r"|\[[0-?]*[ -/]*[@-~]"
+                               r"|[ -/]*[0-~])"
+                               r"|\x9b[0-?]*[ -/]*[@-~]")
 
 
 def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
