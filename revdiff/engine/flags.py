@@ -147,7 +147,8 @@ def _after_currency(text: str, at: int) -> bool:
 # 100 people` holds none).
 _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}})[:.]([0-5]\d)"
                    rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}))")
-_SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}(?!\d))+")
+# (Like `_LAKH_GROUPS` below, it begins with a digit, so that the search skips to digits.)
+_SPACED_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3}(?!\d))+")
 # Digits grouped as India's lakhs and crores, which may be a list written without spaces too
 # (`Grades 10,11,12,100`).
 # (The pattern begins with a digit, not with the look-behind, so that the search skips to digits.)
