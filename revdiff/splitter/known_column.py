@@ -110,9 +110,9 @@ def readings_with_known_column(rows: Sequence[str], known: Sequence[str], known_
     otherwise consumes the known paragraphs as early as it can.
     """
     count_rows, count_known = len(rows), len(known)
+
     # Each row consumes at most one paragraph, so before row r between max(0, K - (n - r)) and
     # min(r, K) paragraphs are consumed; only that band of the table is filled.
-
     def band(r: int) -> range:
         return range(max(0, count_known - (count_rows - r)), min(r, count_known) + 1)
 
