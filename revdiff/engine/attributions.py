@@ -74,10 +74,11 @@ _ADVERBS = word_set(
 _PARTICIPLES = word_set("saying")
 # After `according to` or `citing`, the source runs to the next punctuation.
 _INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
-# The words an attribution is read at, found anywhere in a text's lower case: a text without one
-# (most sentences) names no source, and is not read word by word.
-_REPORTING_WORD = re.compile("|".join(sorted(
-    _SPEECH | _CLAUSE_END_VERBS | _AFTER_QUOTATION_VERBS | {opening[0] for opening in _INTRODUCERS})))
+# The words an attribution is read at: a text's other words are passed over. Found anywhere in a
+# text's lower case: a text without one (most sentences) names no source, and is not read word by
+# word.
+_READ_AT = _SPEECH | _CLAUSE_END_VERBS | _AFTER_QUOTATION_VERBS | {opening[0] for opening in _INTRODUCERS}
+_REPORTING_WORD = re.compile("|".join(sorted(_READ_AT)))
 _MOST_SOURCE_WORDS = 8
 _LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
 # Dashes around an aside, which may be longer than one between commas: commas also part clauses
@@ -97,6 +98,9 @@ _LONGEST_READ_BACK = 40
 _CLOSING_SINGLE = re.compile(r"[,;:.!?]'$|(?<!s)’$")
 # A token that ends a clause ends in punctuation or a closing quotation mark (`_ends_clause`).
 _CLAUSE_END = re.compile(rf"[,;:.!?)\]”\"»—–]$|{_CLOSING_SINGLE.pattern}")
+# The last characters `_CLAUSE_END` may match: a token ending in another (most words) is not
+# searched, as a pattern anchored at the end is tried at every character of the token.
+_CLAUSE_END_CHARS = frozenset(",;:.!?)]”\"»—–'’")
 # A token that opens one: it begins with an opening quotation mark or bracket.
 _OPENS_CLAUSE = re.compile(r"^[(\[“\"«‘—–]")
 _AROUND = "\"'“”‘’«»()[]{}.,;:!?…—–-"
@@ -114,7 +118,7 @@ _ELIDED_WORDS = word_set("em tis twas til cause bout n")
 
 def _opens_single_quotation(token: str) -> bool:
     """Whether a token begins with a single mark that opens a quotation (`‘We`, not `'em`)."""
-    return (bool(_OPENING_SINGLE.match(token))
+    return (token[:1] in "'‘" and bool(_OPENING_SINGLE.match(token))
             and token[1:].strip(_AROUND).lower() not in _ELIDED_WORDS)
 
 
@@ -140,7 +144,8 @@ def _single_quotations_doubled(tokens: list[str]) -> list[str]:
 def _ends_clause(token: str) -> bool:
     """Whether a token ends a clause: it ends in punctuation or a closing quotation mark, and is
     no abbreviation (`Gen.`, `U.S.`)."""
-    return bool(_CLAUSE_END.search(token)) and not (token.endswith(".") and is_abbreviation(token))
+    return (token[-1:] in _CLAUSE_END_CHARS and bool(_CLAUSE_END.search(token))
+            and not (token.endswith(".") and is_abbreviation(token)))
 
 
 def _bare(token: str) -> str:
@@ -707,7 +712,8 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
     if not _REPORTING_WORD.search(text.casefold()):
         return []
     tokens = text.replace("—", " — ").split()  # a dash set without spaces parts words too: `China—all`
-    tokens = _single_quotations_doubled(tokens)
+    if "'" in text or "‘" in text:  # what opens a single quotation: most texts hold neither
+        tokens = _single_quotations_doubled(tokens)
     bare = [_bare(token) for token in tokens]
     title_case = "Said" in text and _is_title_case(tokens)  # asked of a capitalised `Said` only
     clause_ends = [len(tokens)] * (len(tokens) + 1)  # per token, the first from it that ends a clause
@@ -715,8 +721,10 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
         clause_ends[at] = at if _ends_clause(tokens[at]) else clause_ends[at + 1]
     found = []
     for at, word in enumerate(bare):
+        if word not in _READ_AT:
+            continue
         for opening, length in _INTRODUCERS.items():
-            if (tuple(bare[at:at + length]) == opening
+            if (word == opening[0] and tuple(bare[at:at + length]) == opening
                     and _attributes(tokens, at, length, clause_ends[min(at + length, len(tokens))])):
                 found.append(_introduced_source(tokens, at, length, clause_ends[min(at + length, len(tokens))]))
         if (word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
