@@ -223,16 +223,20 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 # plain space), Wikipedia's reference markers (`.[1]`, `.[a][12]`), and the space before the next one.
 # A run of stops is tried from its first mark only: tried from each mark of a run without a space
 # after it (100 kB of dots), each try read the run to its end, the paragraph's length squared.
+# The first mark is matched before the look-behind that makes it a run's first: a pattern that
+# begins with a look-behind is tried at every character of the paragraph.
 _TERMINAL = re.compile(
-    r"(?P<punct>\.\.\.|…|(?<![.!?؟۔।॥။។៕])[.!?؟۔।॥။។៕]+)"
+    r"(?P<punct>\.\.\.|…|[.!?؟۔।॥။។៕](?<![.!?؟۔।॥။។៕]{2})[.!?؟۔।॥။។៕]*)"
     r"(?P<close>(?:[ \u00a0\u202f][»›])?[”\"’'»«“‘›‹」』)\]]*)"
     r"(?:\[\w{1,4}\])*(?P<space>\s+)(?=\S)"
 )
 # Chinese and Japanese full stops end a sentence with no space after them, after the marks that
 # close a quotation or a bracket and any space after those; taken whole (`++`, `?+`), the stops
 # and those marks never open the next sentence (`「我们将尽一切努力。」` and `「我们会赢！！」` at a
-# paragraph's end are one sentence).
-_FULL_WIDTH_TERMINAL = re.compile(r"[。！？]++(?:(?P<close>[」』”’\"）)]+)\s*)?+(?=\S)")
+# paragraph's end are one sentence). The first stop stands alone (`[。！？][。！？]*+`, the same
+# as `[。！？]++`), so that the search skips to one: a pattern that begins with a repeat is tried
+# at every character.
+_FULL_WIDTH_TERMINAL = re.compile(r"[。！？][。！？]*+(?:(?P<close>[」』”’\"）)]+)\s*)?+(?=\S)")
 # What reports a quotation closed by its full stop, in its sentence: Japanese ends one with the
 # particle `と` (or `って`) before the verb that reports it (`「全力を挙げる。」と述べた。`), and
 # Chinese names its speaker after it, a clause of a speaker and a verb of saying alone
@@ -249,9 +253,11 @@ _REPORTS_QUOTATION = re.compile(
 _THAI_OR_LAO_LETTER_BEFORE = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e" \
     "\u0e81-\u0eae\u0eb0-\u0ec4\u0ec8-\u0ece\u0edc-\u0edf"
 _THAI_OR_LAO_WORD_START = "\u0e01-\u0e2e\u0e40-\u0e44\u0e81-\u0eae\u0ec0-\u0ec4\u0edc-\u0edf"
+# These two look behind after their first character, not before it, so that the search skips to
+# the characters they begin with: a pattern that begins with a look-behind is tried at every one.
 _UNMARKED_STOP = re.compile(
-    f"(?<=[{_THAI_OR_LAO_LETTER_BEFORE}])[ \u00a0]+(?=[{_THAI_OR_LAO_WORD_START}])")
-_GLUED = re.compile(r"(?<=[a-z]{2})(?P<punct>[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
+    f"[ \u00a0](?<=[{_THAI_OR_LAO_LETTER_BEFORE}][ \u00a0])[ \u00a0]*(?=[{_THAI_OR_LAO_WORD_START}])")
+_GLUED = re.compile(r"(?P<punct>[.!?])(?<=[a-z]{2}[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
 # A quotation that trails off in an ellipsis is attributed as a question is (`…” Trump said.`).
 _ELLIPSES = ("...", "…")
 # Marks that may open a sentence: quotation marks (German `„` and `»` too), brackets, `¿` and `¡`.
