@@ -63,11 +63,13 @@ _HEBREW_ACRONYM_MARK = re.compile(rf'(?<=[{_HEBREW_LETTER}])"(?={_LAST_LETTER})'
 # `soldiers' families` and `'90s` open none).
 # German and Danish reversed guillemets (`»…«`, which open only before a word and close after one,
 # since French sets `« … »` with spaces inside), single guillemets and Chinese and Japanese corner
-# brackets (`‹…›`, `「…」`, `『…』`) too.
-_CLOSING = {"“": re.compile("”"), '"': re.compile(f'(?<![{_HEBREW_LETTER}])"|"(?!{_LAST_LETTER})'),
+# brackets (`‹…›`, `「…」`, `『…』`) too. Each pattern begins with its mark (one that looks behind
+# does so after it), so that a search, `_ANY_CLOSING`'s too, skips to the marks: a pattern
+# that begins with a look-behind is tried at every character of the text.
+_CLOSING = {"“": re.compile("”"), '"': re.compile(f'"(?<![{_HEBREW_LETTER}]")|"(?!{_LAST_LETTER})'),
             "«": re.compile("»"), "‘": re.compile(r"’(?!\w)"), "„": re.compile("[“”]"),
-            "‚": re.compile(r"‘(?!\w)"), "'": re.compile(r"(?<=\S)'(?!\w)"),
-            "»": re.compile(r"(?<=\S)«"), "‹": re.compile("›"), "「": re.compile("」"),
+            "‚": re.compile(r"‘(?!\w)"), "'": re.compile(r"'(?<=\S')(?!\w)"),
+            "»": re.compile(r"«(?<=\S«)"), "‹": re.compile("›"), "「": re.compile("」"),
             "『": re.compile("』")}
 # The marks that end an open quotation's search: every closing mark but German `“` and `‘`,
 # which open English quotations, `«`, which opens French ones, and the straight single mark, most
