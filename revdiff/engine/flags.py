@@ -320,7 +320,7 @@ def _is_a_list(digits: str) -> bool:
 def quotations_in(text: str) -> list[str]:
     """Quoted passages (whitespace collapsed), including a quotation left open at the end.
     (`_read_quotations` says how they are read.)"""
-    return _read_quotations(text)[0]
+    return [SPACES.sub(" ", quote).strip() for quote in _read_quotations(text)[0] if quote.strip()]
 
 
 def open_quotation(text: str) -> str:
@@ -329,8 +329,10 @@ def open_quotation(text: str) -> str:
 
 
 def _read_quotations(text: str) -> tuple[list[str], str]:
-    """Quoted passages (whitespace collapsed), including a quotation left open at the end, and
-    the mark that opens that open quotation ('' when none is left open).
+    """Quoted passages as they stand, including a quotation left open at the end, and the mark
+    that opens that open quotation ('' when none is left open). (`open_quotation`, read for each
+    sentence of a version, needs the mark alone: `quotations_in` collapses the passages' white
+    space.)
 
     Read left to right: an opening mark starts a quote that ends at the next matching mark; an
     opening mark without one is skipped. A mark after which no closing mark of any kind follows in
@@ -364,7 +366,7 @@ def _read_quotations(text: str) -> tuple[list[str], str]:
             quotes.append(unquoted[mark.end():])
             open_mark = mark.group()
             break
-    return [SPACES.sub(" ", quote).strip() for quote in quotes if quote.strip()], open_mark
+    return quotes, open_mark
 
 
 def _may_open(text: str, at: int) -> bool:
