@@ -217,19 +217,28 @@ def dated_back_warnings(owner: str, versions: Sequence[Version], field: str = ""
     return warnings
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+# An ISO 8601 date alone, as a version's `time_text` holds the date a file name gives (and
+# revdiff's exports write it); the form is checked first, as `date.fromisoformat` takes
+# `20240201` too.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_date(text: str) -> date | None:
+    """The date `text` writes as an ISO 8601 date alone (`2024-02-01`), None when it is no such
+    date (`2024-02-30`, `2024-02-01 10:00`)."""
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _time_or_day(version: Version) -> datetime | date | None:
     """A version's time, else the date its `time_text` gives (an ISO 8601 date alone)."""
     if version.time is not None:
         return version.time
-    if version.time_text is None or not _ISO_DATE.fullmatch(version.time_text):
-        return None
-    try:
-        return date.fromisoformat(version.time_text)
-    except ValueError:
-        return None
+    return None if version.time_text is None else iso_date(version.time_text)
 
 
 def _is_before(after: datetime | date, before: datetime | date) -> bool:

@@ -24,7 +24,7 @@ import contextlib
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from revdiff.formats.fields import (
     RELATIVE_TIME,
     checked_url,
     dated_back_warnings,
+    iso_date,
     parse_written_time,
     shown,
     source_of_url,
@@ -126,25 +127,13 @@ def parse_created(value: object, what: str, where: str) -> tuple[datetime | None
                 return time_from_epoch(value / per_second, what, where), None
         return None, written
     text = str(value)
-    if _is_date_alone(text):
+    if iso_date(text) is not None:  # as revdiff's exports write a file name's date alone
         return None, text
     try:
         time = parse_written_time(text, what, where)
     except MalformedPage:
         time = None
     return (time, None) if time is not None else (None, text)
-
-
-def _is_date_alone(text: str) -> bool:
-    """Whether the text is an ISO date without a time of day (`2024-02-01`), as revdiff's exports
-    write the time of a version whose input gave its date alone (a version file's name)."""
-    if not _DATE_ALONE.fullmatch(text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _is_epoch_text(text: str) -> bool:
@@ -318,7 +307,6 @@ def _entry_key(entry: object) -> object:
 # The most digits of a number written as text (an entry id, a time) that is read as one: as
 # many as a SQLite integer holds (longer ones stay text; Python refuses 4,300 digits or more).
 _INTEGER_DIGITS = 19
-_DATE_ALONE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _EPOCH_TEXT = re.compile(rf"[0-9]{{9,{_INTEGER_DIGITS}}}(?:\.[0-9]+)?")
 
 
@@ -395,7 +383,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         if row.get("text") is None:
             warnings.append(f"{place}: {columns['text']} is NULL, read as no text")
         if time_text is not None and not (RELATIVE_TIME.fullmatch(time_text)
-                                          or _is_date_alone(time_text)):
+                                          or iso_date(time_text) is not None):
             warnings.append(f"{place}: {columns['created']} {shown(time_text)} is not a time")
         title = _cell_text(row, "title", columns, place, warnings)
         text = _cell_text(row, "text", columns, place, warnings)
