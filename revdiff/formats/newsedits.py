@@ -26,7 +26,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TypeVar, cast
 
 from revdiff.errors import EmptyInput, MalformedPage, RevdiffError
 from revdiff.formats.article_errors import skip_or_raise
@@ -192,7 +192,8 @@ class DatabaseArticles:
             if _has_rowid(connection, self.columns["table"]):
                 keys = self._query(connection,
                                    f"SELECT {entry}, rowid FROM {table} ORDER BY {entry}, rowid")
-                self.entries: list[tuple[object, list[int]]] | None = _rowids_by_entry(keys)
+                self.entries: list[tuple[object, list[int]]] | None = _by_entry(
+                    [(entry_id, cast(int, row_id)) for entry_id, row_id in keys])
                 self.rows: list[dict[str, object]] = []
             else:
                 self.entries = None
@@ -272,15 +273,21 @@ def _has_rowid(connection: sqlite3.Connection, table: str) -> bool:
     return kind is not None and kind[0] == "table"
 
 
-def _rowids_by_entry(keys: Sequence[tuple[Any, ...]]) -> list[tuple[object, list[int]]]:
-    """Each entry and its rowids, from (entry, rowid) pairs ordered by entry; each row without
-    an entry id (NULL) after them, an entry of its own."""
-    entries: dict[object, list[int]] = {}
-    for entry, row_id in keys:
+_Item = TypeVar("_Item")  # what `_by_entry` groups: a rowid, a row
+
+
+def _by_entry(items: Sequence[tuple[object, _Item]]) -> list[tuple[object, list[_Item]]]:
+    """The items of each entry, from (entry id, item) pairs ordered by entry: the entries in
+    their natural order (`_natural_order`), then each item whose entry id is NULL, which joins
+    no other, an entry of its own."""
+    entries: dict[object, list[_Item]] = {}
+    for entry, item in items:
         if entry is not None:
-            entries.setdefault(_entry_key(entry), []).append(row_id)
-    without_entry = [(None, [row_id]) for entry, row_id in keys if entry is None]
-    return [*sorted(entries.items(), key=lambda item: _natural_order(item[0])), *without_entry]
+            entries.setdefault(_entry_key(entry), []).append(item)
+    without_entry: list[tuple[object, list[_Item]]] = [
+        (None, [item]) for entry, item in items if entry is None]
+    return [*sorted(entries.items(), key=lambda entry_items: _natural_order(entry_items[0])),
+            *without_entry]
 
 
 def _natural_order(entry: object) -> tuple[str | tuple[int, str], ...]:
@@ -312,14 +319,7 @@ _EPOCH_TEXT = re.compile(rf"[0-9]{{9,{_INTEGER_DIGITS}}}(?:\.[0-9]+)?")
 
 def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],
                     where: str, max_bytes: int) -> Iterator[Article]:
-    grouped: dict[object, list[dict[str, object]]] = {}
-    for row in rows:
-        if row["entry"] is not None:
-            grouped.setdefault(_entry_key(row["entry"]), []).append(row)
-    # a row without an entry id (NULL) joins no other: it is an article of its own
-    without_entry = [(None, [row]) for row in rows if row["entry"] is None]
-    for entry, entry_rows in [*sorted(grouped.items(), key=lambda item: _natural_order(item[0])),
-                              *without_entry]:
+    for entry, entry_rows in _by_entry([(row["entry"], row) for row in rows]):
         try:
             article = _article(entry, entry_rows, columns, where, max_bytes)
         except RevdiffError as error:  # one entry's: `export --skip-errors` reads the others
