@@ -41,8 +41,7 @@ def open_or_create(path: Path) -> git.Repo:
         if path.exists() and not path.is_dir():
             raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
                              hint="give a directory for the repository with --repo")
-        if path.is_dir() and ((path / ".git").exists() or (path / "HEAD").exists()
-                              or is_repository(path)):
+        if path.is_dir() and ((path / "HEAD").exists() or is_repository(path)):
             refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
         path.mkdir(parents=True, exist_ok=True)
         with _creation_lock(path):
