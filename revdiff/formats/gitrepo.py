@@ -271,9 +271,10 @@ def _stored_lineages(changes: list[FileChange]) -> set[int]:
     store made in an archive). Empty for any other repository."""
     stored = {change.lineage for change in changes
               if TRAILER_VERSION in parse_trailers(change.message)}
-    archived = {change.lineage for change in changes
-                if _NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0])}
-    return stored | archived if stored else set()
+    if not stored:
+        return set()
+    return stored | {change.lineage for change in changes
+                     if _NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0])}
 
 
 # What to do about an object missing from a repository that is no partial clone
