@@ -229,15 +229,15 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus
     sign kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`) and
     in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`; not `no one`
-    or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British
-    `10.30` as one time, `10:30` (`8:00` as `8`), not the number `10.3` (a signed number, `-0.25`,
-    stays one), a list written without spaces, `10,20,30`, as its numbers, `10`, `20` and `30`
-    (not digits joined by points, a date `1.2.2024` or a version `3.11.2`, whose order tells),
-    and so digits grouped as lakhs, `10,11,12,100`, which may be one (`Grades 10,11,12,100`),
-    digits grouped by ordinary spaces, `1 000 000`, as one number, a range of years whose end is written short,
-    `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`:
-    readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the
-    1890s), which `edit_flags` takes only to see two texts' numbers alike
+    or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British `10.30` as
+    one time, `10:30` (`8:00` as `8`), not the number `10.3` (a signed number, `-0.25`, stays
+    one), a list written without spaces, `10,20,30`, as its numbers, `10`, `20` and `30` (not
+    digits joined by points, a date `1.2.2024` or a version `3.11.2`, whose order tells), and so
+    digits grouped as lakhs, `10,11,12,100`, which may be one (`Grades 10,11,12,100`), digits
+    grouped by ordinary spaces, `1 000 000`, as one number, a range of years whose end is written
+    short, `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as
+    `1990s`: readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be
+    the 1890s), which `edit_flags` takes only to see two texts' numbers alike
     (`_numbers_alike_in_other_styles`). A terminal's control sequence or string holds none
     (`\x1b[31m`, `\x1b]0;title\x07`)."""
     text = _CONTROL_SEQUENCE.sub("", text)
@@ -285,12 +285,12 @@ def _plain_digits(number: str) -> str:
     """`３,000`, `3.000`, `3 000` and `٣٬٠٠٠` as `3000`, `1,50,000` as `150000`, `3,5`, `٣٫٥` and
     `3.5` as `3.5`, `−5` and `–5` as `-5`: a separator before a group of three digits that ends
     the number or meets another separator groups thousands and is dropped, and so is a comma
-    before two digits that commas part from a thousands group (lakhs); any other is a decimal mark, `.`, and so
-    is a point that begins the number (`.5` and `.500` are `0.5`). Digits with more than one decimal
-    mark, or one that also groups them (`10,20,30`, `1,5,000`, `3,000,00`), are a list (`_is_a_list`),
-    each separator read as `.`: `10.20.30`, `1.5.000`, `3.000.00`. Zeros that add nothing to the
-    value are dropped: `03` is `3` (`Friday 03 January`, `08:00`), `3.50` is `3.5` and `3.0` is
-    `3`; so is the sign of a zero: `-0` and `-0.0` are `0`."""
+    before two digits that commas part from a thousands group (lakhs); any other is a decimal
+    mark, `.`, and so is a point that begins the number (`.5` and `.500` are `0.5`). Digits with
+    more than one decimal mark, or one that also groups them (`10,20,30`, `1,5,000`, `3,000,00`),
+    are a list (`_is_a_list`), each separator read as `.`: `10.20.30`, `1.5.000`, `3.000.00`.
+    Zeros that add nothing to the value are dropped: `03` is `3` (`Friday 03 January`, `08:00`),
+    `3.50` is `3.5` and `3.0` is `3`; so is the sign of a zero: `-0` and `-0.0` are `0`."""
     digits = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
                      else char for char in number)
     if digits.lstrip("-").startswith("."):  # `.5`, `.500`: a point beginning a number

@@ -1,9 +1,9 @@
 """NewsDiffs version texts and source names, shared by the page reader and the git archive reader.
 
-NewsDiffs stores each version as a text file: line 1 the date, line 2 the title, line 3 the
-byline, a blank line, then the paragraphs separated by blank lines (by single newlines in early
-NYT versions). Its diff pages carry the same text, so one parser reads both. Blank means holding nothing but ASCII whitespace, as trackers
-trim it; a no-break space is text.
+NewsDiffs stores each version as a text file: line 1 the date, line 2 the title, line 3 the byline,
+a blank line, then the paragraphs separated by blank lines (by single newlines in early NYT
+versions). Its diff pages carry the same text, so one parser reads both. Blank means holding nothing
+but ASCII whitespace, as trackers trim it; a no-break space is text.
 """
 
 from __future__ import annotations

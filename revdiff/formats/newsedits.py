@@ -8,14 +8,14 @@ The file is opened read-only.
 
 Broken rows are read as far as they go, each with a warning naming its entry and version: of rows
 that repeat an entry's version number the first written (lowest rowid) is read and the others are
-left out; a row without a version number is left out; a row whose entry id is NULL joins no
-other row, an article of its own; a NULL title or text is read as empty; a
-`created` that is no time keeps its text (News Sniffer's "about 1 hour later" and a date alone,
-`2024-02-01`, which revdiff's own export writes there, without a warning); a version dated before the one before it keeps its place
-by number; a num_versions that is no number is left out (it counts the versions the rows
-hold); an entry id written as `1` in some rows and `'1'` in others is one entry. A number
-written as a float (`'2.0'`: a CSV file from pandas) is the whole number it spells (`cell_int`).
-A file is read an article at a time (`DatabaseArticles`).
+left out; a row without a version number is left out; a row whose entry id is NULL joins no other
+row, an article of its own; a NULL title or text is read as empty; a `created` that is no time keeps
+its text (News Sniffer's "about 1 hour later" and a date alone, `2024-02-01`, which revdiff's own
+export writes there, without a warning); a version dated before the one before it keeps its place by
+number; a num_versions that is no number is left out (it counts the versions the rows hold); an
+entry id written as `1` in some rows and `'1'` in others is one entry. A number written as a float
+(`'2.0'`: a CSV file from pandas) is the whole number it spells (`cell_int`). A file is read an
+article at a time (`DatabaseArticles`).
 """
 
 from __future__ import annotations

@@ -30,11 +30,11 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
     to the name typed; a write that fails (a full disk, a folder kept from writing) is told here,
-    the name kept to change. Another format gives a typed name that ends in the last one's
-    suffix its own. A missing folder is refused (nothing is created; `notes/` and `notes/.` name
-    a folder), and so is what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an
-    input), and a name with no room beside it for the temporary file it is written through; an existing
-    file is only replaced after a second Enter.
+    the name kept to change. Another format gives a typed name that ends in the last one's suffix
+    its own. A missing folder is refused (nothing is created; `notes/` and `notes/.` name a
+    folder), and so is what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an
+    input), and a name with no room beside it for the temporary file it is written through; an
+    existing file is only replaced after a second Enter.
     """
 
     # `q` closes it from the list of formats; in the file name it is typed
