@@ -14,8 +14,8 @@ every git command revdiff runs to read a repository runs in such a clone, with n
 global config either, so nothing outside revdiff changes what git prints.
 
 Writing (`revdiff store --repo DIR`) must happen in the repository the user named; there
-`writing_environment` turns off hooks, the file-system monitor and the filter drivers its config
-defines for every git command, and keeps the working tree in DIR whatever `core.worktree` says
+`writing_environment` turns off hooks, the file-system monitor, the signature program and the
+filter drivers its config defines for every git command, and keeps the working tree in DIR whatever `core.worktree` says
 (the store's own history is read through a sanitized clone).
 """
 
@@ -124,9 +124,9 @@ def writing_environment(drivers: Iterable[str] = (), worktree: str | None = None
                         ) -> dict[str, str]:
     """Environment additions for git commands in the repository `revdiff store` writes to.
 
-    The user's own config stays in force (it may name the default branch); hooks and the
-    file-system monitor are off, and so are the filter `drivers` named (see `filter_drivers`):
-    an empty command is no filter. The working tree is `worktree`, the folder the user named,
+    The user's own config stays in force (it may name the default branch); hooks, the
+    file-system monitor and `log.showSignature` (which runs `gpg.program`) are off, and so are
+    the filter `drivers` named (see `filter_drivers`): an empty command is no filter. The working tree is `worktree`, the folder the user named,
     whatever the repository's `core.worktree` says (it could name any folder to write into).
     """
     names = list(drivers)
@@ -134,7 +134,8 @@ def writing_environment(drivers: Iterable[str] = (), worktree: str | None = None
                for key in ("clean", "smudge", "process")]
     required = [(f"filter.{driver}.required", "false") for driver in names]
     here = {"GIT_WORK_TREE": worktree} if worktree is not None else {}  # core.worktree loses
-    return _with_overrides({"GIT_TERMINAL_PROMPT": "0", **here}, [*emptied, *required])
+    return _with_overrides({"GIT_TERMINAL_PROMPT": "0", **here},
+                           [("log.showSignature", "false"), *emptied, *required])
 
 
 def filter_drivers(config_names: str) -> list[str]:

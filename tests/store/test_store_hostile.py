@@ -191,3 +191,21 @@ def test_a_link_among_the_folders_of_the_private_ref_is_refused(tmp_path: Path) 
     assert result.returncode == 2
     assert result.stderr.startswith(f"revdiff: error: {repo / '.git' / 'refs' / 'revdiff'}: is a "
                                     "symbolic link, which revdiff store never makes")
+
+
+def test_the_commits_a_stopped_run_left_are_read_without_running_the_signature_program(
+        tmp_path: Path) -> None:
+    """A private ref holding a signed commit that continues the branch, as a stopped run leaves
+    one: reading when that commit was made ran `gpg.program` under `log.showSignature`."""
+    repo = story_repository(tmp_path / "archive")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "left by a stopped run")
+    scripts = tmp_path / "scripts"
+    scripts.mkdir()
+    marker = signature_program(repo, scripts)
+    git(repo, "update-ref", "refs/revdiff/store/heads/main", "HEAD")
+    git(repo, "reset", "-q", "--hard", "HEAD~1")
+    result = store_versions(tmp_path / "versions", repo, 2)
+    assert not marker.exists(), f"revdiff ran gpg.program: {marker.read_text()}"
+    assert result.returncode == 0, result.stderr
+    git(repo, "log", check=False)
+    assert marker.exists(), "git did not run gpg.program: the test proves nothing"
