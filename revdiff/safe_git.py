@@ -15,8 +15,8 @@ global config either, so nothing outside revdiff changes what git prints.
 
 Writing (`revdiff store --repo DIR`) must happen in the repository the user named; there
 `writing_environment` turns off hooks, the file-system monitor, the signature program and the
-filter drivers its config defines for every git command, and keeps the working tree in DIR whatever `core.worktree` says
-(the store's own history is read through a sanitized clone).
+filter drivers its config defines for every git command, and keeps the working tree in DIR
+whatever `core.worktree` says (the store's own history is read through a sanitized clone).
 """
 
 from __future__ import annotations
@@ -126,8 +126,9 @@ def writing_environment(drivers: Iterable[str] = (), worktree: str | None = None
 
     The user's own config stays in force (it may name the default branch); hooks, the
     file-system monitor and `log.showSignature` (which runs `gpg.program`) are off, and so are
-    the filter `drivers` named (see `filter_drivers`): an empty command is no filter. The working tree is `worktree`, the folder the user named,
-    whatever the repository's `core.worktree` says (it could name any folder to write into).
+    the filter `drivers` named (see `filter_drivers`): an empty command is no filter. The working
+    tree is `worktree`, the folder the user named, whatever the repository's `core.worktree` says
+    (it could name any folder to write into).
     """
     names = list(drivers)
     emptied = [(f"filter.{driver}.{key}", "") for driver in names

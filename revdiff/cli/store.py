@@ -61,9 +61,8 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     are kept in commit trailers. Versions already stored are not added again; a version identical
     to the previous one, or a text stored twice before (a flip-flop), is skipped, and so is one
     whose number is stored with another text (a conflict) or that is older than the newest
-    stored version (out of order), each with a warning. No hook,
-    file-system monitor or filter of the repository runs. Read the repository back with
-    `revdiff parse DIR`.
+    stored version (out of order), each with a warning. No hook, file-system monitor, filter or
+    signature program of the repository runs. Read the repository back with `revdiff parse DIR`.
     """
     git_executable()  # without git, GitPython cannot be imported: one line says so first
     # imported here, not with the module: it loads the readers, which completing a path and
