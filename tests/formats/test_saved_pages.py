@@ -366,6 +366,22 @@ def test_a_page_whose_text_is_only_in_its_json_ld_is_read_from_it(tmp_path: Path
 
 
 @needs_trafilatura
+def test_a_lone_surrogate_in_json_ld_is_read_as_a_replacement_character(tmp_path: Path) -> None:
+    # JSON's `\ud800` escape, alone in a page's articleBody, gave a character that no file takes:
+    # `revdiff export` and `revdiff parse` stopped with a traceback (UnicodeEncodeError)
+    folder = tmp_path / "pages"
+    for name, version in (("20200103100000.html", FIRST), ("20200103110000.html", SECOND)):
+        body = "\n".join(version.paragraphs).replace("One paragraph", "One \ud800 paragraph")
+        linked_data = json.dumps({"@type": "NewsArticle", "articleBody": body})
+        _write(folder, name, f"<html><head><title>{escape(version.title)}</title>"
+                             f"<script type='application/ld+json'>{linked_data}</script></head>"
+                             "<body><div id='app'></div></body></html>")
+    article, = load([str(folder)])
+    assert [v.paragraphs[0] for v in article.versions] == [
+        "One \ufffd paragraph of the story.", "One \ufffd paragraph of the story, edited."]
+
+
+@needs_trafilatura
 def test_a_page_whose_encoding_is_guessed_is_said(tmp_path: Path) -> None:
     # a page in Windows-1252 whose <meta charset> says UTF-8 was read as Windows-1252 without a
     # word, where a plain version so read is warned: letters read wrong looked like edits
