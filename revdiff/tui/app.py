@@ -784,6 +784,9 @@ class RevdiffApp(App[None]):
         self._after_reading_changed(row.line)
 
     def action_restore_reading(self) -> None:
+        if not self.session.article.pages:  # no splitter read it: no reading to go back to
+            self.notify("This pair was not read from a flattened diff page", timeout=2)
+            return
         if not self.session.flips:
             self.notify("No row was flipped: this is the splitter's own reading", timeout=2)
             return

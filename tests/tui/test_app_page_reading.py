@@ -81,6 +81,17 @@ async def test_f_without_a_page_explains_itself(chain_article: Article) -> None:
 
 
 @run_async
+async def test_F_without_a_page_explains_itself(chain_article: Article) -> None:
+    """No splitter read the pair: `F` names no "splitter's own reading" to go back to."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("F")
+        assert list(app._notifications)[-1].message == \
+            "This pair was not read from a flattened diff page"
+
+
+@run_async
 async def test_f_says_which_reading_is_shown_and_F_restores_the_splitters(page_article: Article) -> None:
     app = RevdiffApp(page_article)
     async with app.run_test(size=(140, 30)) as pilot:
