@@ -74,9 +74,11 @@ class SearchScreen(Dialog[SearchHit | None]):
                        for version in range(hit.first_version, hit.last_version + 1)})
         # more than the list holds: say so, or the places past its end seem not to exist
         listed = f", the first {len(shown)} listed (type more to narrow)" if count > len(shown) else ""
-        note = "" if not query.strip() else (
+        # the way out named as every dialog names it, where no hit offers Enter ('q' is typed here)
+        note = "Esc closes" if not query.strip() else (
             f"{count} place{'s' if count != 1 else ''} in {holding} of {len(self.versions)} versions"
-            f"{listed} · Enter opens the first, ↓ picks another" if count else "not found in any version")
+            f"{listed} · Enter opens the first, ↓ picks another" if count
+            else "not found in any version · Esc closes")
         self.query_one("#search-count", Static).update(note)
         if count:
             self.query_one(OptionList).highlighted = 0

@@ -35,6 +35,24 @@ from revdiff.tui.settings import Settings
 
 
 @run_async
+async def test_search_names_its_way_out_until_a_hit_offers_enter(chain_article: Article) -> None:
+    """`q` is typed in the search field, so the dialog says that Esc closes it, as the others do."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+
+        def note() -> str:
+            return str(app.screen.query_one("#search-count", Static).content)
+
+        assert note() == "Esc closes"
+        await pilot.press(*"zzq")
+        assert note() == "not found in any version · Esc closes"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+@run_async
 async def test_search_jumps_to_the_pair_where_a_phrase_appeared(chain_article: Article) -> None:
     app = RevdiffApp(chain_article)
     async with app.run_test(size=(80, 24)) as pilot:
