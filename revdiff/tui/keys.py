@@ -23,6 +23,13 @@ KEY_NAMES_SHOWN = {
     "home": "Home",
     "end": "End",
     "escape": "Esc",
+    "enter": "Enter",
+    "tab": "Tab",
+    "backspace": "Backspace",
+    "delete": "Del",
+    "insert": "Ins",
+    "left": "←",
+    "right": "→",
     "greater_than_sign": ">",
     "less_than_sign": "<",
 }
@@ -49,12 +56,19 @@ class KeyCommand:
 
     @property
     def keys_shown(self) -> str:
-        return " ".join(KEY_NAMES_SHOWN.get(key, key) for key in self.keys)
+        return " ".join(key_shown(key) for key in self.keys)
 
     @property
     def main_key_shown(self) -> str:
         """The first key, as the hints that name a key show it."""
-        return KEY_NAMES_SHOWN.get(self.keys[0], self.keys[0])
+        return key_shown(self.keys[0])
+
+
+def key_shown(key: str) -> str:
+    """A key as the help and the hints write it, its modifiers kept: `]`, `PgDn`, `ctrl+PgDn`;
+    one that KEY_NAMES_SHOWN leaves out as Textual names it (`ctrl+f`, `f1`)."""
+    *modifiers, name = key.split("+")
+    return "+".join([*modifiers, KEY_NAMES_SHOWN.get(name, name)])
 
 
 KEY_TABLE: tuple[KeyCommand, ...] = (

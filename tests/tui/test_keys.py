@@ -268,6 +268,20 @@ async def test_the_footer_writes_the_keys_as_the_help_and_the_hints_do(chain_art
 
 
 @run_async
+async def test_the_help_writes_enter_and_a_modified_key_as_the_footer_does(chain_article: Article) -> None:
+    """With `timeline = "enter"`, the README's example, the footer said `⏎ timeline` and the help
+    `enter`; a modified page key was `ctrl+PgDn` in the footer and `ctrl+pagedown` in the help."""
+    settings = Settings(keys={"timeline": "enter", "search": "ctrl+pagedown"})
+    app = RevdiffApp(chain_article, settings=settings)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        footer = [str(key.render()).strip() for key in app.query("FooterKey")]
+        assert {"Enter timeline", "ctrl+PgDn search"} <= set(footer)
+        help_keys = {str(keys) for keys in help_table(app.key_table).columns[0].cells}
+        assert {"Enter", "ctrl+PgDn"} <= help_keys
+
+
+@run_async
 async def test_the_footer_writes_a_punctuation_key_as_its_character(chain_article: Article) -> None:
     """A keymap's `!` and `+` were written in the footer by their Textual names,
     `exclamation_mark help` and `plus search`, where Textual wrote `! help` and `+ search`."""
