@@ -84,9 +84,6 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: set[Path
         return [InputUnit(str(path), (str(path),))]
     children = sorted((p for p in path.iterdir() if not p.name.startswith(".")),
                       key=lambda p: natural_key(p.name))
-    left_out = left_out_entries_note(path, children)
-    if left_out:
-        notes.append(left_out)
     loose = [p for p in children if p.is_file()]
     # the folder a browser saved beside a page is part of the page, no article of its own
     folders = [p for p in children if p.is_dir() and not is_saved_page_folder(p, loose)
@@ -96,10 +93,13 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: set[Path
         notes.append(f"{path}: skipped {counted(len(looping), 'link')} back to a folder already read, "
                      f"such as {looping[0].name}")
         folders = [p for p in folders if p not in looping]
-    # a folder of versions is read as itself: its files must not lead out of it
-    links_out = links_out_note(path, root if folders else path)
-    if links_out:
-        notes.append(links_out)
+    # a folder of versions is read as itself: its files must not lead out of it. What it leaves
+    # out is named in the words reading the folder uses, so that `export` says it once
+    inside = root if folders else path
+    for left_out in (left_out_entries_note(path, folder_entries(path, inside)),
+                     links_out_note(path, inside)):
+        if left_out:
+            notes.append(left_out)
     if not folders:
         return _leaf_folder_units(path, visited)
     if loose:

@@ -20,6 +20,7 @@ from revdiff.errors import (
     RevdiffError,
     UnknownFormat,
 )
+from revdiff.file_kinds import special_kind
 from revdiff.formats import (
     elision,
     foreign,
@@ -364,16 +365,16 @@ def refuse_unreadable_folder(path: Path, name: str) -> None:
                          hint="check that you may read it and open it, or move it away") from None
 
 
-def folder_entries(path: Path) -> list[Path]:
+def folder_entries(path: Path, root: Path | None = None) -> list[Path]:
     """What a folder holds that may be a version: not a hidden file, a file browser's litter, an
-    editor's leftover, or the journal SQLite keeps beside a database open elsewhere (a tracker
+    editor's leftover, the journal SQLite keeps beside a database open elsewhere (a tracker
     still writing it: `news.db-wal`, `news.db-shm`, `news.db-journal`), which SQLite reads with
-    the database."""
+    the database, or a symbolic link that leads out of `root` (by default the folder itself)."""
     entries = [p for p in path.iterdir() if not p.name.startswith(".")]
     names = {p.name for p in entries}
     return [p for p in entries
             if p.name not in FILE_BROWSER_LITTER and not _is_editor_leftover(p.name)
-            and not _is_database_journal(p.name, names) and not leads_out_of(p, path)]
+            and not _is_database_journal(p.name, names) and not leads_out_of(p, root or path)]
 
 
 def leads_out_of(entry: Path, folder: Path) -> bool:
@@ -406,16 +407,28 @@ def _is_editor_leftover(name: str) -> bool:
     return name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
 
 
+def _entry_kind(entry: Path) -> str:
+    """What an entry that is neither file nor folder is: `a broken link` (to nothing, or a link
+    loop), `a FIFO`, `a socket` or `a device`."""
+    try:
+        return special_kind(entry.stat().st_mode)
+    except OSError:
+        return "a broken link"
+
+
 def left_out_entries_note(path: Path, entries: Sequence[Path]) -> str | None:
-    """The line that names a folder's entries that are neither files nor folders (a broken link,
-    a FIFO, a device), which are never read; None when it has none."""
-    strange = sorted(p.name for p in entries if not p.is_file() and not p.is_dir())
+    """The line that names a folder's entries that are neither files nor folders, each with what
+    it is (a broken link, a FIFO, a device), which are never read; None when it has none.
+    `entries` leaves out the symbolic links that lead out of the folder: `links_out_note` names
+    those, whatever they lead to."""
+    strange = sorted((p for p in entries if not p.is_file() and not p.is_dir()),
+                     key=lambda p: p.name)
     if not strange:
         return None
     one = len(strange) == 1
+    named = [f"{p.name} ({_entry_kind(p)})" for p in strange]
     return (f"{path}: left out {len(strange):,} {'entry' if one else 'entries'} that "
-            f"{'is' if one else 'are'} no file or folder (a broken link, a FIFO, a device): "
-            f"{first_few(strange)}")
+            f"{'is' if one else 'are'} neither file nor folder: {first_few(named)}")
 
 
 # What a browser adds to a page's name for the folder of its images ("Web page, complete"):

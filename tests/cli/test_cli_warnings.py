@@ -124,8 +124,32 @@ def test_entries_that_are_no_files_are_named(command: str, tmp_path: Path) -> No
     args = ["-o", str(tmp_path / "e.jsonl")] if command == "export" else []
     result = revdiff(command, str(story), *args)
     assert result.returncode == 0, result.stderr
-    assert (f"{story}: left out 2 entries that are no file or folder (a broken link, a FIFO, "
-            "a device): 20.txt, 21.txt") in result.stderr
+    assert (f"{story}: left out 2 entries that are neither file nor folder: 20.txt (a broken "
+            "link), 21.txt (a FIFO)") in result.stderr
+
+
+@pytest.mark.parametrize("command", ["parse", "diff", "export"])
+def test_each_entry_left_out_is_named_once_with_its_reason(command: str, tmp_path: Path) -> None:
+    """A link to a device out of the folder was named by `export` both as no file or folder and
+    as a link out of the folder, and its broken link twice, in lines that disagreed; every
+    command names each entry once, the same way."""
+    story = tmp_path / "story"
+    shutil.copytree(CHAIN, story)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Not a version.\n", encoding="utf-8")
+    (story / "20.txt").symlink_to("/dev/zero")
+    (story / "21.txt").symlink_to(tmp_path / "gone.txt")
+    (story / "22.txt").symlink_to(outside)
+    os.mkfifo(story / "23.txt")
+    args = ["-o", str(tmp_path / "e.jsonl")] if command == "export" else []
+    result = revdiff(command, str(story), *args)
+    assert result.returncode == 0, result.stderr
+    neither = (f"revdiff: warning: {story}: left out 2 entries that are neither file nor "
+               "folder: 21.txt (a broken link), 23.txt (a FIFO)")
+    links_out = (f"revdiff: warning: {story}: left out 2 symbolic links that lead out of {story} "
+                 "(20.txt, 22.txt): copy a file into the folder to read it")
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert warnings == [neither, links_out]
 
 
 def test_parse_names_the_folders_it_leaves_out_on_stderr(tmp_path: Path) -> None:
