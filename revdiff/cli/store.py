@@ -11,7 +11,6 @@ import click
 
 from revdiff.cli.common import (
     NamedPath,
-    echo,
     inputs_argument,
     load_and_warn,
     max_size_option,
@@ -20,10 +19,10 @@ from revdiff.cli.common import (
     warn,
 )
 from revdiff.cli.progress import ProgressBar
-from revdiff.errors import StoreError
+from revdiff.errors import OutputFailed, StoreError
 from revdiff.safe_git import git_executable
 from revdiff.stop_signals import sigterm_as_interrupt
-from revdiff.store import SkipReason
+from revdiff.store import SkipReason, StoreSummary
 from revdiff.terminal_text import visible
 
 # Below this many commits a run is quick enough to need no progress bar.
@@ -98,7 +97,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             return step
 
         summary = store_articles(articles, repo_dir, progress=progress_bar)
-    echo(visible(summary.describe()))
+    unwritten = _write_summary(summary)
     if not quiet:
         for skipped in summary.skipped:
             if skipped.reason in REMEDIES:
@@ -106,3 +105,20 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
                     and skipped.read_from_pages else REMEDIES[skipped.reason]
                 warn(f"{visible(skipped.path)}: version {skipped.number} not stored: "
                      f"{skipped.reason.explanation}; {remedy}")
+    if unwritten is not None:
+        raise unwritten
+
+
+def _write_summary(summary: StoreSummary) -> OutputFailed | None:
+    """Write the run's summary line to stdout; when it cannot be written (a full disk), the error
+    to end the run with, which says that the run is done all the same, and what it did."""
+    try:
+        click.echo(visible(summary.describe()))
+    except BrokenPipeError:  # a closed pipe ends a command quietly
+        raise
+    except OSError as error:
+        return OutputFailed(f"the run is done, but its summary cannot be written to standard "
+                            f"output ({error.strerror or error}): {summary.describe()}",
+                            hint="nothing to run again; to see the summary next time, free some "
+                                 "space or send the output elsewhere")
+    return None

@@ -220,6 +220,40 @@ def test_a_version_stored_with_another_text_is_named(tmp_path: Path) -> None:
                                   "input into another repository\n")
 
 
+def test_a_summary_stdout_cannot_take_says_the_versions_were_stored(tmp_path: Path) -> None:
+    """`store ... > /dev/full` committed every version, then said only `cannot write to standard
+    output`, as if nothing was stored, and left out the warnings of the versions it skipped: the
+    error line says the run is done and what it did, after those warnings."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    repo = tmp_path / "repo"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_versions(tmp_path / "a" / "story", "First text.\n", "Second text.\n")
+    other = write_versions(tmp_path / "b" / "story", "First text.\n", "Another second text.\n",
+                           "Third text.\n")
+    assert CliRunner().invoke(main, ["store", str(first), "--repo", str(repo)]).exit_code == 0
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(other), "--repo",
+                                 str(repo)], stdout=full, stderr=subprocess.PIPE, text=True,
+                                timeout=120, check=False)
+    assert result.returncode == 2
+    *warnings, error = result.stderr.splitlines()
+    assert len(warnings) == 1 and warnings[0].endswith(": version 1 not stored: version number "
+                                                       "already stored with another text; the "
+                                                       "stored text stays; to keep both, store "
+                                                       "this input into another repository")
+    assert error.startswith(
+        "revdiff: error: the run is done, but its summary cannot be written to standard output "
+        "(No space left on device): 1 article: 1 version stored, 1 already stored, 1 skipped "
+        f"(1 conflict: version number already stored with another text) in {repo} [")
+    assert error.endswith("] (nothing to run again; to see the summary next time, free some "
+                          "space or send the output elsewhere)")
+    log = subprocess.run(["git", "-C", str(repo), "log", "--oneline"], capture_output=True,
+                         text=True, check=True)
+    assert len(log.stdout.splitlines()) == 3
+
+
 def test_a_repository_is_not_stored_into_itself(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     versions = write_versions(tmp_path / "story", "First text.\n", "Second text.\n")
