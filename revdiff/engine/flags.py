@@ -21,7 +21,7 @@ _SEPARATED = rf"\d+{NUMBER_PART}*"
 _NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])[-−–]?(?:\.(?=\d))?{_SEPARATED}|{_SEPARATED}")
 
 # Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
-# (`hundred`, `dozens`, `half`) as words.
+# (`hundred`, `dozens`, `tens` of `tens of thousands`, India's `lakh` and `crore`, `half`) as words.
 _UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen")
@@ -36,8 +36,8 @@ _NUMBER_VALUES = ({word: str(value) for value, word in enumerate(_UNITS)}
                   | {word: str(value) for value, word in enumerate(_ORDINALS, start=1)}
                   | {word: str(20 + 10 * tens) for tens, word in enumerate(_TENS_ORDINALS)})
 _NUMBER_WORDS = word_set(
-    "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
-    "half"
+    "tens hundred hundreds thousand thousands lakh lakhs million millions crore crores billion "
+    "billions trillion trillions dozen dozens half"
 )
 # `one`, `first` and `second` where they are no number: `no one`, `one another`, `the one who`,
 # `one-time` (former), `at first` and `first of all` (initially), and a `second` that ends its

@@ -786,3 +786,15 @@ def test_a_year_range_or_decade_written_short_is_no_changed_number(old: str, new
 ])
 def test_a_year_range_or_decade_changed_is_a_changed_number(old: str, new: str) -> None:
     assert Flag.NUMBER_CHANGED in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Tens of thousands marched in Tehran.", "Thousands marched in Tehran."),
+    ("Trillions of dollars were lost.", "Dollars were lost."),
+    ("The fund gave Rs 5 lakh.", "The fund gave Rs 5 crore."),
+    ("The fund gave 5 lakhs.", "The fund gave 5 crores."),
+])
+def test_tens_and_indian_magnitude_words_are_numbers(old: str, new: str) -> None:
+    """`tens`, `trillions`, `lakh` and `crore` were no number words, as `dozens` and `million`
+    are, so `tens of thousands` to `thousands` and `5 lakh` to `5 crore` changed no number."""
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new)
