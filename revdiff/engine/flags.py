@@ -225,22 +225,32 @@ _CONTROL_SEQUENCE = re.compile(r"\x1b(?:[]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x
                                r"|\x9b[0-?]*[ -/]*[@-~]")
 
 
+# A vulgar fraction, `½` or `⅔` (not `⅟`, a numerator alone).
+_VULGAR_FRACTION = re.compile("[\u00bc-\u00be\u2150-\u215e\u2189]")
+
+
+def _as_slashed_fraction(fraction: re.Match[str]) -> str:
+    """A vulgar fraction as its numerator and denominator, `½` as `1⁄2`, apart from a whole number
+    before it (`2½` as `2 1⁄2`, as `2 1/2` is written)."""
+    return " " + unicodedata.normalize("NFKC", fraction.group())
+
+
 def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
-    """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus
-    sign kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`) and
-    in words (by their value where a word has one: `five` is `5`, `twenty-five` `25`; not `no one`
-    or `wait a second`), sorted. `other_styles` reads a time `10:30` and the British `10.30` as
-    one time, `10:30` (`8:00` as `8`), not the number `10.3` (a signed number, `-0.25`, stays
-    one), a list written without spaces, `10,20,30`, as its numbers, `10`, `20` and `30` (not
-    digits joined by points, a date `1.2.2024` or a version `3.11.2`, whose order tells), and so
-    digits grouped as lakhs, `10,11,12,100`, which may be one (`Grades 10,11,12,100`), digits
-    grouped by ordinary spaces, `1 000 000`, as one number, a range of years whose end is written
-    short, `2019–20` or `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as
-    `1990s`: readings that may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be
-    the 1890s), which `edit_flags` takes only to see two texts' numbers alike
+    """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus sign
+    kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`), in vulgar
+    fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their value where a word has
+    one: `five` is `5`, `twenty-five` `25`; not `no one` or `wait a second`), sorted. `other_styles`
+    reads a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as `8`), not the
+    number `10.3` (a signed number, `-0.25`, stays one), a list written without spaces, `10,20,30`,
+    as its numbers, `10`, `20` and `30` (not digits joined by points, a date `1.2.2024` or a version
+    `3.11.2`, whose order tells), and so digits grouped as lakhs, `10,11,12,100`, which may be one
+    (`Grades 10,11,12,100`), digits grouped by ordinary spaces, `1 000 000`, as one number, a range
+    of years whose end is written short, `2019–20` or `2019/20`, as `2019` and `2020`, and a decade,
+    `1990s` or `'90s`, as `1990s`: readings that may be wrong (`on day 3 100 people` is read `3100`,
+    and `'90s` may be the 1890s), which `edit_flags` takes only to see two texts' numbers alike
     (`_numbers_alike_in_other_styles`). A terminal's control sequence or string holds none
     (`\x1b[31m`, `\x1b]0;title\x07`)."""
-    text = _CONTROL_SEQUENCE.sub("", text)
+    text = _VULGAR_FRACTION.sub(_as_slashed_fraction, _CONTROL_SEQUENCE.sub("", text))
     found = ([_time_of_day(*time.group(1, 2)) for time in _TIME.finditer(text)]
              if other_styles else [])
     if other_styles:

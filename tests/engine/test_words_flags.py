@@ -798,3 +798,12 @@ def test_tens_and_indian_magnitude_words_are_numbers(old: str, new: str) -> None
     """`tens`, `trillions`, `lakh` and `crore` were no number words, as `dozens` and `million`
     are, so `tens of thousands` to `thousands` and `5 lakh` to `5 crore` changed no number."""
     assert Flag.NUMBER_CHANGED in edit_flags(old, new)
+
+
+def test_a_vulgar_fraction_is_its_numerator_and_denominator() -> None:
+    """A vulgar fraction (`½`, `⅔`) held no number, so `2½ years` to `2¾ years` changed none; it
+    reads as the fraction written with a slash, apart from a whole number before it."""
+    assert Flag.NUMBER_CHANGED in edit_flags("He served 2½ years.", "He served 2¾ years.")
+    assert Flag.NUMBER_CHANGED in edit_flags("Shares rose ⅓ point.", "Shares rose ⅔ point.")
+    assert Flag.NUMBER_CHANGED not in edit_flags("He served 2½ years.", "He served 2 1/2 years.")
+    assert Flag.NUMBER_CHANGED in edit_flags("He served 2½ years.", "He served 21/2 years.")
