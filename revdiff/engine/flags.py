@@ -40,10 +40,12 @@ _NUMBER_WORDS = word_set(
     "billions trillion trillions dozen dozens half"
 )
 # `one`, `first` and `second` where they are no number: `no one`, `one another`, `the one who`,
-# `one-time` (former), `at first` and `first of all` (initially), and a `second` that ends its
-# clause (`wait a second.`); `one soldier`, `the first attack` and `a second attack` are.
+# `one-time` (former), `at first` and `first of all` (initially), `first lady` (a title) and
+# `first responders` (a trade), and a `second` that ends its clause (`wait a second.`); `one
+# soldier`, `the first attack` and `a second attack` are.
 _NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|which)\b)"
                         r"|\bone-time\b|\bat first\b|\bfirst of all\b"
+                        r"|\bfirst (?:lady|ladies|responders?)\b"
                         r"|\bsecond(?=\s*(?:[.,;:!?)]|$|ago\b|later\b))")
 # A number word, `twenty-five` and `twenty five` as one (`twenty-first` too; but `thirty
 # second` is most often a duration, `a thirty second ad`, and stays two words as `30 second`).

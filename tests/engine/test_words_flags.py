@@ -807,3 +807,16 @@ def test_a_vulgar_fraction_is_its_numerator_and_denominator() -> None:
     assert Flag.NUMBER_CHANGED in edit_flags("Shares rose ⅓ point.", "Shares rose ⅔ point.")
     assert Flag.NUMBER_CHANGED not in edit_flags("He served 2½ years.", "He served 2 1/2 years.")
     assert Flag.NUMBER_CHANGED in edit_flags("He served 2½ years.", "He served 21/2 years.")
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("First lady Melania Trump urged calm.", "Melania Trump urged calm.", False),
+    ("First responders reached the base.", "Medics reached the base.", False),
+    ("The first lady's second visit began.", "The first lady's third visit began.", True),
+    ("First responders found one survivor.", "First responders found two survivors.", True),
+])
+def test_first_lady_and_first_responders_hold_no_number(old: str, new: str,
+                                                         changed: bool) -> None:
+    """`First lady` (a title) and `first responders` (a trade) count nothing: dropping them was a
+    number change, 1 to nothing."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
