@@ -139,18 +139,24 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     and when no article has two versions, that is an error: there is nothing to compare.
     `names`, when given, gets the name of each article returned, as the warnings and `export`
     name it (`n.sqlite#1`: the input and the article's place among all its articles), and
-    `origins` the input it was read from.
+    `origins` the input it was read from. An input's name that is not UTF-8 is written as the
+    readers write it (`caf\\xe9.db`, `name_text`): an article named by it goes into JSON, CSV
+    and HTML, which cannot hold the bytes.
     """
+    # imported here, as the readers are (`load_articles`): `--help` loads none of them
+    from revdiff.formats.text_input import name_text
+
     read_from: list[str] = []
     articles = load_articles(inputs, max_size, quiet, said, notice, read_from)
-    source = inputs[0] if len(inputs) == 1 else None
+    named_inputs = [name_text(name) for name in inputs]
+    source = named_inputs[0] if len(inputs) == 1 else None
     nothing_to_compare = compare and not any(has_pairs(article) for article in articles)
     kept = []
     for index, article in enumerate(articles):
         # which article of several: its place among all the inputs' articles, as `export` names it
         name = source if source and len(articles) == 1 else \
-            article.key or input_name(", ".join(inputs), index, len(articles))
-        for line in warning_lines(article, name, inputs) if not quiet else ():
+            article.key or input_name(", ".join(named_inputs), index, len(articles))
+        for line in warning_lines(article, name, named_inputs) if not quiet else ():
             warn(line, said)
         if compare and not has_pairs(article):
             if not quiet and not nothing_to_compare:
@@ -162,7 +168,7 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
         if origins is not None:
             origins.append(read_from[index])
     if nothing_to_compare:  # after the warnings, which may say why (an empty file left out)
-        where = source or (articles[0].key if len(articles) == 1 else ", ".join(inputs))
+        where = source or (articles[0].key if len(articles) == 1 else ", ".join(named_inputs))
         raise NothingToCompare(_nothing_to_compare(articles), where,
                                hint=NOTHING_TO_COMPARE_HINT)
     return kept

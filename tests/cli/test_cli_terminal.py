@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -230,6 +232,23 @@ def test_a_name_that_is_not_utf8_is_written_out_in_every_output(arguments: list[
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert b"Traceback" not in result.stderr
     assert b"caf\\\\xe9" in result.stdout or b"caf\\xe9" in result.stdout  # JSON escapes `\\`
+
+
+@pytest.mark.parametrize("output", ["jsonl", "csv", "html", "unified"])
+def test_an_article_named_by_an_input_that_is_not_utf8_is_written_out(output: str,
+                                                                      tmp_path: Path) -> None:
+    """An article with neither URL nor title is named by its input: a database named in Latin-1
+    (bytes Python keeps as surrogates) names it `t\\xe9.db`, where `diff` stopped with a
+    UnicodeEncodeError traceback."""
+    database = tmp_path / os.fsdecode(b"t\xe9.db")
+    with closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute("CREATE TABLE entryversion (entry_id, version, title, summary)")
+        connection.executemany("INSERT INTO entryversion VALUES (1, ?, '', ?)",
+                               [(0, "One."), (1, "One. Two.")])
+    result = subprocess.run([sys.executable, "-m", "revdiff", "diff", "--format", output,
+                             os.fsencode(database)], capture_output=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert b"t\\\\xe9.db" in result.stdout or b"t\\xe9.db" in result.stdout  # JSON escapes `\\`
 
 
 @pytest.mark.parametrize("arguments", [
