@@ -84,6 +84,7 @@ class ParquetWriter(ExportWriter):
         self.targets = table_paths(out, "parquet")
         self.schemas = (arrow_schema(EDIT_COLUMNS), arrow_schema(COMPARISON_COLUMNS))
         self.open_parts: list[Any] = []  # a pyarrow.parquet.ParquetWriter per table, or none
+        self.part_files: list[Any] = []  # the file each of them writes to
         self.parts = 0
 
     def _part(self, table: int, number: int) -> Path:
@@ -113,8 +114,14 @@ class ParquetWriter(ExportWriter):
     def _open_parts(self) -> None:
         import pyarrow.parquet as pq
 
-        self.open_parts = [pq.ParquetWriter(self._unfinished_part(table), self.schemas[table])
-                           for table in (0, 1)]
+        self.part_files = [self._arrow_file(self._unfinished_part(table), "wb") for table in (0, 1)]
+        self.open_parts = [pq.ParquetWriter(file, schema)
+                           for file, schema in zip(self.part_files, self.schemas, strict=True)]
+
+    def _arrow_file(self, path: Path, mode: str) -> Any:
+        """`path` opened by pyarrow, named by its bytes: pyarrow takes a path as UTF-8 text,
+        which a folder named in other bytes (`caf\\xe9/`, a str with lone surrogates) is not."""
+        return self.pa.OSFile(os.fsencode(path), mode)
 
     def checkpoint(self) -> dict[str, Any]:
         if self.open_parts:
@@ -131,11 +138,13 @@ class ParquetWriter(ExportWriter):
         moves = []
         for table in (0, 1):
             merged = self.staging.file(f"{('edits', 'comparisons')[table]}.parquet")
-            with pq.ParquetWriter(merged, self.schemas[table]) as writer:
+            with (self._arrow_file(merged, "wb") as file,
+                  pq.ParquetWriter(file, self.schemas[table]) as writer):
                 pending: list[Any] = []
                 rows = 0
                 for number in range(self.parts):  # small batches joined into large row groups
-                    with pq.ParquetFile(self._part(table, number)) as part:
+                    with (self._arrow_file(self._part(table, number), "rb") as part_file,
+                          pq.ParquetFile(part_file) as part):
                         for batch in part.iter_batches(batch_size=ROW_GROUP_ROWS):
                             pending.append(batch)
                             rows += batch.num_rows
@@ -153,7 +162,9 @@ class ParquetWriter(ExportWriter):
     def close(self) -> None:
         for part in self.open_parts:
             part.close()
-        self.open_parts = []
+        for file in self.part_files:
+            file.close()
+        self.open_parts, self.part_files = [], []
 
     def final_paths(self) -> list[Path]:
         return list(self.targets)

@@ -6,6 +6,7 @@ import csv
 import gc
 import io
 import json
+import os
 import sqlite3
 import unicodedata
 from datetime import datetime, timedelta
@@ -429,6 +430,22 @@ def test_parquet_parts_are_joined_a_row_group_at_a_time(tmp_path: Path,
     assert groups.num_row_groups > 1
     assert all(groups.row_group(number).num_rows < 20 for number in range(groups.num_row_groups))
     assert pq.read_table(grouped).equals(pq.read_table(whole))
+
+
+def test_parquet_is_written_into_a_folder_named_in_bytes_that_are_not_utf8(tmp_path: Path
+                                                                          ) -> None:
+    """pyarrow takes a path as UTF-8 text: an output in a folder named in Latin-1 (kept by Python
+    as lone surrogates) stopped the export with a UnicodeEncodeError traceback."""
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    story = make_chain(tmp_path / "story", [["One."], ["One. Two."]])
+    folder = tmp_path / os.fsdecode(b"caf\xe9")
+    folder.mkdir()
+    edits_file, comparisons_file = export([str(story)], folder / "out.parquet", "parquet")
+    with open(edits_file, "rb") as edits, open(comparisons_file, "rb") as comparisons:
+        assert pq.read_table(edits)["op"].to_pylist() == ["unchanged", "added"]
+        assert pq.read_table(comparisons).num_rows == 1
 
 
 def test_sqlite_rows_come_back_one_pair_at_a_time(tmp_path: Path) -> None:
