@@ -78,7 +78,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     the folders in it are left out, and `notes` gets a line that names them.
     No file, standard input or stored version larger than `max_bytes` is read. `origins`, when
     given, gets the input each article returned was read from (for the text files read together,
-    their names, joined).
+    their names, joined). Every article is in text that every output can hold: a name that is
+    not UTF-8 written as `caf\\xe9`, a lone UTF-16 half read as U+FFFD (`_as_text_outputs_hold`).
     """
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -",
@@ -155,7 +156,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     read_from[texts_at:texts_at] = [", ".join(text.name for text in texts)] * len(read_texts)
     if origins is not None:
         origins.extend(read_from)
-    return [_names_as_text(article) for article in articles]
+    return [_as_text_outputs_hold(article) for article in articles]
 
 
 def _versions_committed_as_files(articles: list[Article]) -> bool:
@@ -198,9 +199,9 @@ def refuse_empty_path(name: str) -> None:
                          python_hint="name a file or folder")
 
 
-class _NamedAsText:
-    """A database's articles with their names in text that every output can hold, as `load`
-    gives them, made as they are read."""
+class _InTextOutputsHold:
+    """A database's articles in text that every output can hold, as `load` gives them
+    (`_as_text_outputs_hold`), made as they are read."""
 
     def __init__(self, contents: DatabaseContents) -> None:
         self.contents = contents
@@ -209,7 +210,7 @@ class _NamedAsText:
         return len(self.contents)
 
     def __iter__(self) -> Iterator[Article]:
-        return (_names_as_text(article) for article in self.contents)
+        return (_as_text_outputs_hold(article) for article in self.contents)
 
 
 def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
@@ -220,7 +221,7 @@ def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         # imported here: the SQLite readers load only for a database
         from revdiff.formats import databases
 
-        return _NamedAsText(databases.open_database(Path(inputs[0]), max_bytes))
+        return _InTextOutputsHold(databases.open_database(Path(inputs[0]), max_bytes))
     return load(inputs, max_bytes, notes)
 
 
@@ -236,20 +237,40 @@ def _scattered_files_note(names: Sequence[str]) -> str | None:
             "the folders")
 
 
-def _names_as_text(article: Article) -> Article:
-    """The article with the names it took from the file system (titles, paths, page names, the
-    places its warnings name) in text that every output can hold (`name_text`)."""
+# A UTF-16 half alone, as a reader's JSON `\ud800` escape gives it (json.loads joins a written
+# pair into its character): no file, database or terminal takes it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _as_text_outputs_hold(article: Article) -> Article:
+    """The article in text that every output (a UTF-8 file, a database, a terminal) can hold, as
+    `load` gives every article: the names it took from the file system (titles, paths, page
+    names, the places its warnings name) with their bytes that are not UTF-8 written as `\\xe9`
+    (`name_text`), and a lone UTF-16 half in its text, times, URL or source read as U+FFFD."""
     names = [*(version.title for version in article.versions), *article.metadata.values(),
              *article.warnings, *(page.name for page in article.pages)]
-    if all(name_text(name) == name for name in names):
+    texts = [article.source or "", article.url or "",
+             *(version.time_text or "" for version in article.versions),
+             *(paragraph for version in article.versions for paragraph in version.paragraphs)]
+    if (all(name_text(name) == name for name in names)
+            and not any(_LONE_SURROGATE.search(text) for text in texts)):
         return article
     return dataclasses.replace(
-        article,
-        versions=tuple(dataclasses.replace(version, title=name_text(version.title))
-                       for version in article.versions),
+        article, source=article.source and _whole_characters(article.source),
+        url=article.url and _whole_characters(article.url),
+        versions=tuple(dataclasses.replace(
+            version, title=name_text(version.title),
+            paragraphs=tuple(map(_whole_characters, version.paragraphs)),
+            time_text=version.time_text and _whole_characters(version.time_text))
+            for version in article.versions),
         metadata={key: name_text(value) for key, value in article.metadata.items()},
         warnings=tuple(name_text(warning) for warning in article.warnings),
         pages=tuple(dataclasses.replace(page, name=name_text(page.name)) for page in article.pages))
+
+
+def _whole_characters(text: str) -> str:
+    """`text` with each lone UTF-16 half in it read as U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article]:

@@ -57,9 +57,6 @@ _LINKED_DATA_TIMES = ("dateModified", "datePublished")
 # The article's text in the page's JSON-LD, all that a page whose text a script writes in holds
 # of it when saved without running the script (curl, wget).
 _LINKED_DATA_TEXT = "articleBody"
-# A UTF-16 half that JSON's `\ud800` escape gives alone (json.loads joins a written pair into
-# its character): no file, database or terminal takes it, so it is read as U+FFFD.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # The mark Chrome (and Internet Explorer before it) writes at the top of a page it saves: the
 # address the page was saved from, after its length (`<!-- saved from url=(0041)https://... -->`);
 # a page saved from a file names `about:internet`, no address.
@@ -222,8 +219,7 @@ def _linked_data(soup: BeautifulSoup, keys: tuple[str, ...]) -> dict[str, list[s
         elif isinstance(node, dict):
             for key, value in node.items():
                 if key in keys and isinstance(value, str):
-                    values.setdefault(key, []).append(
-                        _LONE_SURROGATE.sub("\ufffd", value).strip())
+                    values.setdefault(key, []).append(value.strip())
                 else:
                     collect(value)
 
