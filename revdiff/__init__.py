@@ -296,8 +296,9 @@ def edits_arrow(articles_or_paths: Any, *, sentences: str = "auto",
     from revdiff.export.records import EDIT_COLUMNS
 
     pa = require_arrow()
-    return pa.Table.from_pylist(edits_table(articles_or_paths, sentences=sentences, notes=notes),
-                                schema=arrow_schema(EDIT_COLUMNS))
+    rows = _rows(articles_or_paths, sentences, edits=True, caller="revdiff.edits_arrow",
+                 notes=notes)
+    return pa.Table.from_pylist(list(rows), schema=arrow_schema(EDIT_COLUMNS))
 
 
 def comparisons_arrow(articles_or_paths: Any, *, sentences: str = "auto",
@@ -308,6 +309,6 @@ def comparisons_arrow(articles_or_paths: Any, *, sentences: str = "auto",
     from revdiff.export.records import COMPARISON_COLUMNS
 
     pa = require_arrow()
-    return pa.Table.from_pylist(comparisons_table(articles_or_paths, sentences=sentences,
-                                                  notes=notes),
-                                schema=arrow_schema(COMPARISON_COLUMNS))
+    rows = _rows(articles_or_paths, sentences, edits=False, caller="revdiff.comparisons_arrow",
+                 notes=notes)
+    return pa.Table.from_pylist(list(rows), schema=arrow_schema(COMPARISON_COLUMNS))

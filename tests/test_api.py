@@ -193,6 +193,18 @@ def test_a_dict_is_refused_where_paths_are_meant() -> None:
         revdiff.load(paths)
 
 
+@pytest.mark.parametrize("name", ["edits_arrow", "comparisons_arrow"])
+def test_the_arrow_tables_name_themselves_in_their_errors(name: str) -> None:
+    """The Arrow tables called the dict tables, whose errors named those:
+    `edits_arrow(None)` said 'revdiff.edits_table takes ...', a function not called."""
+    pytest.importorskip("pyarrow")
+    with pytest.raises(TypeError, match=rf"^revdiff.{name} takes an Article, a path, or a list "
+                                        "of either, not NoneType$"):
+        getattr(revdiff, name)(None)
+    with pytest.raises(TypeError, match=rf"^revdiff.{name} takes a list to append notes to"):
+        getattr(revdiff, name)(STORY, notes="notes")
+
+
 def test_an_unknown_sentence_mode_is_refused_with_nothing_to_compare() -> None:
     """`sentences` was only checked when a pair was compared: with no input of two versions,
     a typo ('line') returned an empty table."""
