@@ -241,9 +241,11 @@ def _articles(items: Any, caller: str, notes: list[str] | None
 
 
 def _rows(items: Any, sentences: str, edits: bool, caller: str,
-          notes: list[str] | None) -> Iterator[dict[str, Any]]:
+          notes: list[str] | None, for_arrow: bool = False) -> Iterator[dict[str, Any]]:
+    """The rows of the edits table (`edits`) or of the comparisons table; `for_arrow` refuses an
+    article whose version numbers an Arrow table's 64-bit integers cannot hold."""
     from revdiff.export.pairs import compare_chain
-    from revdiff.export.records import article_ref, article_rows
+    from revdiff.export.records import article_ref, article_rows, check_int64
     from revdiff.read_warnings import NOTHING_TO_COMPARE, has_pairs
 
     _check_sentence_mode(sentences)  # refused before any input is read, as `export` does
@@ -260,6 +262,8 @@ def _rows(items: Any, sentences: str, edits: bool, caller: str,
     with _python_hints():
         for index, (name, article) in enumerate(compared()):
             ref = article_ref(index, article, name)
+            if for_arrow:
+                check_int64(ref, article, "an Arrow table")
             comparisons = compare_chain(article, sentences)
             for _, summary, rows in article_rows(ref, article, comparisons):
                 if edits:
@@ -297,7 +301,7 @@ def edits_arrow(articles_or_paths: Any, *, sentences: str = "auto",
 
     pa = require_arrow()
     rows = _rows(articles_or_paths, sentences, edits=True, caller="revdiff.edits_arrow",
-                 notes=notes)
+                 notes=notes, for_arrow=True)
     return pa.Table.from_pylist(list(rows), schema=arrow_schema(EDIT_COLUMNS))
 
 
@@ -310,5 +314,5 @@ def comparisons_arrow(articles_or_paths: Any, *, sentences: str = "auto",
 
     pa = require_arrow()
     rows = _rows(articles_or_paths, sentences, edits=False, caller="revdiff.comparisons_arrow",
-                 notes=notes)
+                 notes=notes, for_arrow=True)
     return pa.Table.from_pylist(list(rows), schema=arrow_schema(COMPARISON_COLUMNS))

@@ -65,6 +65,22 @@ def test_arrow_tables() -> None:
     assert revdiff.comparisons_arrow([STORY]).num_rows == 4
 
 
+@pytest.mark.parametrize("name", ["edits_arrow", "comparisons_arrow"])
+def test_arrow_tables_refuse_a_version_number_beyond_64_bits(tmp_path: Path, name: str) -> None:
+    """A version file named 100000000000000000000000.txt ended the Arrow tables in a bare
+    OverflowError ('Python int too large to convert to C long'); the Parquet export refuses it
+    with a RevdiffError, and so do they, saying what to do in Python."""
+    pytest.importorskip("pyarrow")
+    (tmp_path / "1.txt").write_text("It is 3 pm.\n")
+    (tmp_path / f"{10**23}.txt").write_text("It is 4 pm.\n")
+    with pytest.raises(revdiff.errors.RevdiffError,
+                       match=rf"^{tmp_path.name}: version number {10**23} is too large for an "
+                             r"Arrow table \(64-bit integers\) \(number the versions from 0, or "
+                             r"use edits_table or comparisons_table, whose rows take any int\)$"):
+        getattr(revdiff, name)(tmp_path)
+    assert revdiff.edits_table(tmp_path)[0]["new_version"] == 10**23
+
+
 def test_import_is_light() -> None:
     code = ("import sys, revdiff; heavy = [m for m in ('pyarrow', 'pandas', 'dask', 'textual', "
             "'revdiff.engine') if m in sys.modules]; print(heavy)")

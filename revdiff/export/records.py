@@ -130,12 +130,14 @@ def _key_values(ref: ArticleRef, comparison: Comparison) -> dict[str, Any]:
 
 
 def check_int64(ref: ArticleRef, article: Article, output: str) -> None:
-    """Refuse version numbers that SQLite or Parquet cannot store (they hold 64-bit integers)."""
+    """Refuse version numbers that SQLite, Parquet or Arrow cannot store (64-bit integers)."""
     for number in (version.number for version in article.versions):
         if not -INT64_MAX - 1 <= number <= INT64_MAX:
             raise ValueTooLarge(f"version number {number} is too large for {output} "
                                 "(64-bit integers)", ref.name,
-                                hint="number the versions from 0, or export as jsonl or csv")
+                                hint="number the versions from 0, or export as jsonl or csv",
+                                python_hint="number the versions from 0, or use edits_table "
+                                            "or comparisons_table, whose rows take any int")
 
 
 def _confidence(value: float | None) -> float | None:
