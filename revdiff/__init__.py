@@ -115,17 +115,57 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
         if not isinstance(side, Version):
             raise TypeError(f"revdiff.compare takes two Versions (article.versions[i]), "
                             f"not {type(side).__name__}")
-        wrong_paragraphs = _wrong_paragraphs(side.paragraphs)
-        if wrong_paragraphs:
-            raise TypeError("revdiff.compare takes Versions whose paragraphs are a tuple of str "
-                            f"(tuple(paragraphs)), not {wrong_paragraphs}")
+        wrong_field = _wrong_field(side)
+        if wrong_field:
+            raise TypeError(f"revdiff.compare takes Versions whose {wrong_field}")
     _check_sentence_mode(sentences)
     return compare_versions(old, new, sentences=sentences)
 
 
+def _wrong_field(version: Version) -> str | None:
+    """Which field of a Version built by hand holds another type than the model gives it, and
+    what it holds (a list of paragraphs was a bare "unhashable type: 'list'" deep in the engine,
+    a title of None or a time given as text an AttributeError in the tables), or None."""
+    from datetime import datetime
+
+    number, title, time, time_text = version.number, version.title, version.time, version.time_text
+    wrong_paragraphs = _wrong_paragraphs(version.paragraphs)
+    if wrong_paragraphs:
+        return f"paragraphs are a tuple of str (tuple(paragraphs)), not {wrong_paragraphs}"
+    # an Integral, as `load`'s max_bytes: a number taken from a pandas frame is a numpy integer
+    if isinstance(number, bool) or not isinstance(number, Integral):
+        return f"number is an int, not {_what(number)}"
+    if not isinstance(title, str):
+        return f"title is a str ('' for none), not {_what(title)}"
+    if time is not None and not isinstance(time, datetime):
+        return ("time is a datetime or None (text such as 'about 1 hour later' goes in "
+                f"time_text), not {_what(time)}")
+    if time_text is not None and not isinstance(time_text, str):
+        return f"time_text is a str or None, not {_what(time_text)}"
+    return None
+
+
+def _check_article(article: Article, caller: str) -> None:
+    """Refuse an Article built by hand whose versions are not Versions of the model's types, as
+    `compare` refuses them, before the tables fail on them deep inside."""
+    from revdiff.model import Version
+
+    if not isinstance(article.versions, (tuple, list)):
+        raise TypeError(f"{caller} takes Articles whose versions are a tuple of Versions, not "
+                        f"{_what(article.versions)}")
+    for position, version in enumerate(article.versions):
+        if not isinstance(version, Version):
+            raise TypeError(f"{caller} takes Articles whose versions are Versions, not "
+                            f"{_what(version)} (article.versions[{position}])")
+        wrong_field = _wrong_field(version)
+        if wrong_field:
+            raise TypeError(f"{caller} takes Versions whose {wrong_field} "
+                            f"(article.versions[{position}])")
+
+
 def _wrong_paragraphs(paragraphs: Any) -> str | None:
-    """What a Version built by hand holds in place of its tuple of str (a list was a bare
-    "unhashable type: 'list'" deep in the engine), or None when it holds one."""
+    """What a Version built by hand holds in place of its tuple of str, or None when it holds
+    one."""
     if not isinstance(paragraphs, tuple):
         return _what(paragraphs)
     not_text = next((_what(paragraph) for paragraph in paragraphs
@@ -233,6 +273,7 @@ def _articles(items: Any, caller: str, notes: list[str] | None
 
     for item in items:
         if isinstance(item, Article):
+            _check_article(item, caller)
             yield from read_paths()
             yield item.key, item
         else:

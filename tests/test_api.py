@@ -185,6 +185,46 @@ def test_compare_refuses_a_version_whose_paragraphs_are_no_tuple_of_text(paragra
         revdiff.compare(built, Version(1, "t", ("A c.",)))
 
 
+@pytest.mark.parametrize(("fields", "refused"), [
+    ({"paragraphs": ["A b."]}, r"paragraphs are a tuple of str \(tuple\(paragraphs\)\), not list"),
+    ({"title": None}, r"title is a str \('' for none\), not NoneType"),
+    ({"time": "2020-01-03"}, (r"time is a datetime or None \(text such as 'about 1 hour "
+                              r"later' goes in time_text\), not str")),
+    ({"number": "1"}, "number is an int, not str"),
+])
+@pytest.mark.parametrize("name", ["edits_table", "comparisons_table", "edits_arrow"])
+def test_the_tables_refuse_a_version_built_with_fields_of_other_types(
+        name: str, fields: dict[str, object], refused: str) -> None:
+    """An Article built by hand whose Version held a list of paragraphs ended the tables in a
+    bare "unhashable type: 'list'", a title of None or a time given as text in an
+    AttributeError ('NoneType' object has no attribute 'strip'), a number given as text in
+    pyarrow's ArrowInvalid: they are refused by name, as `compare` refuses them."""
+    pytest.importorskip("pyarrow")
+    built = replace(Version(1, "t", ("A b.",)), **fields)
+    article = Article(None, None, (built, Version(2, "t", ("A c.",))))
+    with pytest.raises(TypeError, match=rf"^revdiff.{name} takes Versions whose {refused} "
+                                        r"\(article.versions\[0\]\)$"):
+        getattr(revdiff, name)([article])
+    with pytest.raises(TypeError, match=rf"^revdiff.compare takes Versions whose {refused}$"):
+        revdiff.compare(built, article.versions[1])
+
+
+def test_the_tables_refuse_an_article_whose_versions_are_no_versions() -> None:
+    """Versions given as their text ended the tables in a bare AttributeError."""
+    article = Article(None, None, ("A b.", "A c."))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^revdiff.edits_table takes Articles whose versions are "
+                                        r"Versions, not str \(article.versions\[0\]\)$"):
+        revdiff.edits_table(article)
+
+
+def test_the_tables_take_a_version_numbered_with_a_numpy_integer() -> None:
+    """A number taken from a pandas frame is a numpy integer, not an int: it is a number."""
+    np = pytest.importorskip("numpy")
+    versions = (Version(np.int64(1), "t", ("A b.",)), Version(np.int64(2), "t", ("A c.",)))
+    assert revdiff.comparisons_table(Article(None, None, versions))[0]["new_version"] == 2
+    assert revdiff.compare(*versions).new.number == 2
+
+
 def test_an_error_shows_an_escape_in_the_path_as_a_symbol(tmp_path: Path) -> None:
     """An error naming a path that holds an escape held it as it is: printed in a terminal's
     Python session (or its traceback), it turned the text red; the command line shows it as a
