@@ -40,6 +40,8 @@ _RENDERED_MARKER = re.compile(r"(?<![\w-])id\s*=\s*(?:\"compare\"|'compare'|comp
 _LITERAL_START = re.compile(r"var\s+(text1|text2)\s*=\s*(?=['\"])")
 _DIFF_PATH = re.compile(r"/diff/(\d+)/(\d+)/")
 _ARCHIVED = re.compile(r"Archived\s+(.+)")
+# The elements the page marks the old and the new version's Archived date with
+_ARCHIVED_SIDES = ["del", "ins"]
 # NewsDiffs' 'Archived' date (`'%B %d, %Y at %l:%M%P EDT'`): the time its server archived the version
 _ARCHIVED_TIME = re.compile(r"(\w+ \d{1,2}, \d{4}) at (\d{1,2}:\d\d) ?([ap]m)\b", re.IGNORECASE)
 _HEX = re.compile(r"[0-9A-Fa-f]+")
@@ -316,12 +318,27 @@ def _url_shown(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _archived_dates(soup: BeautifulSoup) -> list[str]:
-    dates = []
+def _archived_dates(soup: BeautifulSoup) -> list[str | None]:
+    """The old and the new version's 'Archived' dates (None where the page gives none).
+
+    NewsDiffs marks the old version's date Pink (in `<del>`) and the new one's Green (in
+    `<ins>`): a date so marked is that version's wherever the list puts it; others fill the
+    places left, in the order the page lists them."""
+    dates: list[str | None] = [None, None]
+    unmarked = []
     for item in soup.find_all("li"):
         found = _ARCHIVED.search(collapse_whitespace(item.get_text()))
-        if found:
-            dates.append(found.group(1))
+        if found is None:
+            continue
+        marker = item.find(_ARCHIVED_SIDES)
+        side = _ARCHIVED_SIDES.index(marker.name) if isinstance(marker, Tag) else None
+        if side is not None and dates[side] is None:
+            dates[side] = found.group(1)
+        else:
+            unmarked.append(found.group(1))
+    for side, date in enumerate(dates):
+        if date is None and unmarked:
+            dates[side] = unmarked.pop(0)
     return dates
 
 
@@ -406,7 +423,8 @@ def read_page(text: str, where: str) -> Article:
         # when the version was archived, as the git archive's commit says: the date line is
         # the article's (its publication date, the same in every version), and gives the time
         # where the page does not say, or where it names the Archived minute, to the second
-        archived_at = archived_time(archived[index]) if index < len(archived) else None
+        archived_on = archived[index]
+        archived_at = archived_time(archived_on) if archived_on is not None else None
         dated = parse_date(parsed.date, where)
         time = dated if archived_at is None or _in_minute(dated, archived_at) else archived_at
         time_text = parsed.date if time is None and parsed.date else None
@@ -421,6 +439,6 @@ def read_page(text: str, where: str) -> Article:
         if parsed.byline:
             metadata[f"byline.{number}"] = parsed.byline
             metadata["byline"] = parsed.byline
-        if index < len(archived):
-            metadata[f"archived.{number}"] = archived[index]
+        if archived_on is not None:
+            metadata[f"archived.{number}"] = archived_on
     return Article(source_of_url(url), url, tuple(versions), None, metadata, tuple(warnings))

@@ -532,3 +532,20 @@ def test_pages_given_together_keep_the_order_they_were_given_in() -> None:
     given_first = [article.url for article in load([page, flattened])]
     assert given_first[0] == "https://news.example.com/2020/01/03/us-will-send-troops-to-middle-east/"
     assert [article.url for article in load([flattened, page])] == given_first[::-1]
+
+
+def test_archived_dates_go_to_the_versions_their_colours_mark_in_any_order() -> None:
+    # the old version's date is Pink (<del>), the new one's Green (<ins>), whichever comes first
+    text = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    pink = "<li><del>Pink: Archived January 03, 2020 at  3:40pm EDT</del></li>"
+    green = "<li><ins>Green: Archived January 03, 2020 at  5:12pm EDT</ins></li>"
+    assert pink in text and green in text
+    as_sent = read_page(text, "page.html")
+    reordered = read_page(text.replace(pink, "PINK").replace(green, pink).replace("PINK", green),
+                          "page.html")
+    assert reordered.versions == as_sent.versions
+    assert reordered.metadata == as_sent.metadata
+    green_alone = read_page(text.replace(pink, ""), "page.html")
+    assert "archived.1" not in green_alone.metadata
+    assert green_alone.metadata["archived.2"] == "January 03, 2020 at 5:12pm EDT"
+    assert green_alone.versions[1].time == as_sent.versions[1].time
