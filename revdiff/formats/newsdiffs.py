@@ -420,9 +420,10 @@ def read_page(text: str, where: str) -> Article:
         if not parsed.paragraphs:
             raise MalformedPage(f"the {side} version holds no paragraphs", where,
                                 hint="give a page of two versions that hold text")
-        # when the version was archived, as the git archive's commit says: the date line is
-        # the article's (its publication date, the same in every version), and gives the time
-        # where the page does not say, or where it names the Archived minute, to the second
+        # when the version was archived, as the git archive's commit says: the date line is the
+        # date the article's page gave (its publication date or its last update, which may
+        # differ from version to version), and gives the time where the page does not say, or
+        # where it names the Archived minute, to the second
         archived_on = archived[index]
         archived_at = archived_time(archived_on) if archived_on is not None else None
         dated = parse_date(parsed.date, where)
