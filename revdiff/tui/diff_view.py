@@ -48,6 +48,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self._start_layout = start_layout
         self._builder: LayoutBuilder | None = None
         self._built_width = -1
+        self._shown_height = 0  # the screen's rows before the last resize: where the place was
         self.current_edit: int | None = None
         # A few screens of drawn rows: each cached strip is a dozen objects for the collector.
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(256)
@@ -114,17 +115,24 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self._built_width + 1, rows)
 
     def on_resize(self) -> None:
-        """Rows wrap anew at another width (a resize, the statistics panel): the edit at the top
-        of the screen, or the current edit when it is on screen, stays where it was on screen."""
-        if self.layout_width == self._built_width:
-            return
+        """Rows wrap anew at another width (a resize, the statistics panel beside the diff): the
+        edit at the top of the screen, or the current edit when it is on screen, stays where it
+        was on screen. On fewer rows (the statistics panel below the diff) the current edit
+        moves up as far as it must to stay in view."""
         place = self._place_on_screen()
-        self.rebuild()
-        if place is not None:
-            edit, offset = place
-            first_row = self._lay_out_to(edit)
-            if first_row is not None:
-                self.scroll_to(y=max(0, first_row - offset), animate=False, immediate=True)
+        self._shown_height = self.scrollable_content_region.height
+        if self.layout_width != self._built_width:
+            self.rebuild()
+        if place is None:
+            return
+        edit, offset = place
+        first_row = self._lay_out_to(edit)
+        if first_row is None:
+            return
+        if edit == self.current_edit and self._builder is not None:
+            rows = self._builder.layout.last_row[edit] - first_row + 1
+            offset = min(offset, max(0, self.scrollable_content_region.height - rows))
+        self.scroll_to(y=max(0, first_row - offset), animate=False, immediate=True)
 
     def _lay_out_to(self, edit: int) -> int | None:
         """Lay out as far as `edit` and a screenful below it, no further (the rest follows in the
@@ -142,16 +150,18 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _place_on_screen(self) -> tuple[int, int] | None:
         """The edit to keep in place and how many rows below the screen's top its first row is:
-        the current edit when its first row is on screen, else the first edit that starts on
-        screen; None at the top (which stays the top)."""
-        if self._builder is None or self.top_row == 0:
+        the current edit when its first row was on screen (the rows shown before a resize),
+        else the first edit that starts on screen; else None at the top (which stays the top)."""
+        if self._builder is None:
             return None
         layout = self._builder.layout
-        height = max(1, self.scrollable_content_region.height)
+        height = max(1, self._shown_height)
         current = self.current_edit
         if current is not None and current in layout.first_row \
                 and 0 <= layout.first_row[current] - self.top_row < height:
             return current, layout.first_row[current] - self.top_row
+        if self.top_row == 0:
+            return None
         for row in range(self.top_row, min(len(layout.rows), self.top_row + height)):
             edit = layout.rows[row].edit
             if edit is not None and layout.first_row.get(edit) == row:

@@ -582,3 +582,46 @@ async def test_a_long_chains_sparkline_is_one_line_of_the_charts_width() -> None
             await pilot.pause()
             sparkline = str(chart.content).splitlines()[1]
             assert chart.region.right <= size[0] and len(sparkline) <= chart.content_region.width
+
+
+def current_rows_on_screen(view: DiffView) -> bool:
+    """Whether every row of the current edit is on the diff's screen."""
+    layout, edit = view.view_layout, view.current_edit
+    assert edit is not None, "no edit under the cursor"
+    bottom = view.top_row + view.scrollable_content_region.height
+    return view.top_row <= layout.first_row[edit] and layout.last_row[edit] < bottom
+
+
+# Forty paragraphs, of which three changed: a diff longer than the screen.
+PARAGRAPHS = tuple(f"Paragraph {number} tells what the council said." for number in range(40))
+THREE_CHANGES = Article(None, None, (
+    Version(1, "Council", PARAGRAPHS),
+    Version(2, "Council", tuple(paragraph.replace("said", "wrote") if number in (5, 20, 35)
+                                else paragraph for number, paragraph in enumerate(PARAGRAPHS))),
+))
+
+
+@run_async
+async def test_the_statistics_below_the_diff_keep_the_current_change_in_view() -> None:
+    """Below 110 columns `i` takes the lower half of the diff's rows but not its width, and the
+    view, which kept its place only for a new width, left a change at the foot of the screen
+    under the panel, where `n` no longer counted from it."""
+    app = RevdiffApp(THREE_CHANGES)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "n")
+        view = app.query_one(DiffView)
+        second = view.current_edit
+        assert second is not None
+        height = view.scrollable_content_region.height
+        view.scroll_to(y=view.view_layout.last_row[second] - height + 1, animate=False,
+                       immediate=True)  # its last row at the foot of the screen
+        assert current_rows_on_screen(view)
+        await pilot.press("i")
+        await pilot.pause()
+        assert view.scrollable_content_region.height < height and current_rows_on_screen(view)
+        await pilot.press("i")
+        await pilot.pause()
+        assert view.scrollable_content_region.height == height and current_rows_on_screen(view)
+        await pilot.press("i", "n")
+        assert status_text(app).startswith("change 3 of")
