@@ -725,11 +725,13 @@ class RevdiffApp(App[None]):
 
     def _show_hit(self, hit: SearchHit, pair: tuple[int, int]) -> None:
         session = self.session
-        if pair != session.pair:
+        other_pair = pair != session.pair
+        if other_pair:
             session.select_pair(*pair)
-            self.diff.scroll_home(animate=False, immediate=True)
         side = "new" if hit.first_version == pair[1] else "old"
         edit = edit_at(session.comparison(), side, hit.paragraph, hit.offset)
+        if other_pair or edit is None:  # no edit holds the title: the header shows it, above
+            self.diff.scroll_home(animate=False, immediate=True)
         self.diff.rebuild()
         if edit is not None and edit not in self.diff.view_layout.first_row:
             self.filters = FilterState()

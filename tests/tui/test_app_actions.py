@@ -143,6 +143,29 @@ async def test_search_with_one_hit_jumps_at_once_and_escape_cancels(chain_articl
         assert "Harsh vengeance" in current_edit_text(app)
 
 
+# Forty paragraphs under a title, one of them changed: a diff longer than the screen.
+PARAGRAPHS = tuple(f"Paragraph {number} tells what the council said." for number in range(40))
+LONG_UNDER_A_TITLE = Article(None, None, (
+    Version(1, "Budget vote", PARAGRAPHS),
+    Version(2, "Budget vote", (*PARAGRAPHS[:-1], "The council wrote the last paragraph again.")),
+))
+
+
+@run_async
+async def test_a_search_hit_on_the_title_of_the_pair_on_screen_goes_to_the_top() -> None:
+    """A hit in the text goes to its sentence; one on the title of the pair on screen cleared the
+    cursor but left the view where it was (at the foot, after `G`), not at the title."""
+    app = RevdiffApp(LONG_UNDER_A_TITLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("G", "p")
+        view = app.query_one(DiffView)
+        assert view.top_row > 0 and view.current_edit is not None
+        await pilot.press("slash", *"budget vote", "enter")
+        assert not isinstance(app.screen, SearchScreen)
+        assert view.top_row == 0 and view.current_edit is None
+
+
 @run_async
 async def test_export_suggests_a_name_in_the_article_s_own_script(chain_article: Article,
                                                                  tmp_path: Path) -> None:
