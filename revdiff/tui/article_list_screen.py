@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from revdiff.model import Article
 from revdiff.terminal_text import visible
+from revdiff.tui.cursor_list import CursorList
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.wrapping import shorten
 
@@ -101,7 +102,7 @@ class ArticleListScreen(Dialog[int | None]):
             count = len(self.options)
             yield Static(f"{count} article{'s' if count != 1 else ''} · Enter opens one · Esc closes",
                          classes="hint")
-            yield OptionList(*self.options, id="article-list")
+            yield CursorList(*self.options, id="article-list")
 
     def on_mount(self) -> None:
         self._fit()

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from revdiff.model import Version
+from revdiff.tui.cursor_list import CursorList
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.plain_text_input import PlainTextInput
 from revdiff.tui.search import SearchHit, VersionSearch, described
@@ -59,7 +60,7 @@ class SearchScreen(Dialog[SearchHit | None]):
             yield PlainTextInput(value=self.initial_query, placeholder="search every version…",
                                  id="search-input")
             yield Static("", id="search-count")
-            yield OptionList(id="search-hits")
+            yield CursorList(id="search-hits")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

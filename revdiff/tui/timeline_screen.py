@@ -32,7 +32,8 @@ HINT = "Enter: compare with the previous version · m: mark as old side, Enter o
 
 class TimelineTable(DataTable[Text]):
     """The versions, one a row, in the columns that fit the table's width (`fit_columns`); a new
-    width lays them out again, the cursor kept."""
+    width lays them out again, the cursor kept, and on any new size the cursor's row stays in
+    sight (in a lower terminal it went below the table's foot)."""
 
     def __init__(self, timeline_rows: list[TimelineRow], mark: Callable[[int], Text],
                  cursor_row: int, *, id: str | None = None) -> None:
@@ -46,6 +47,7 @@ class TimelineTable(DataTable[Text]):
         rows_overflow = self.virtual_size.height > event.size.height  # the event's is the size's
         scrollbar = self.styles.scrollbar_size_vertical if rows_overflow else 0
         self.fit_to(event.size.width - scrollbar)
+        self.move_cursor(row=self.cursor_row, animate=False)
 
     def fit_to(self, width: int) -> None:
         columns = fit_columns(self.timeline_rows, width)

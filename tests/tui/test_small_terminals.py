@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.data_table import ColumnKey
 from tui_helpers import header_text, run_async, status_text
@@ -214,3 +215,37 @@ def test_one_input_warning_is_counted_as_one_in_a_narrow_terminal() -> None:
     """Under 80 columns one warning was counted `1 input warning: see them after you quit`."""
     assert input_warnings_notice(WARNINGS[:1], MIN_WIDTH) == "1 input warning: see it after you quit"
     assert input_warnings_notice(WARNINGS, MIN_WIDTH) == "2 input warnings: see them after you quit"
+
+
+def line_in_sight(widget: Widget, line: int) -> bool:
+    """Whether content line `line` of a scrolling list or table is within its rows on screen."""
+    top = round(widget.scroll_offset.y)
+    return top <= line < top + widget.scrollable_content_region.height
+
+
+@run_async
+async def test_a_lower_terminal_keeps_each_dialog_s_cursor_in_sight() -> None:
+    """The article list, the search's hits and the timeline took fewer rows in a lower terminal
+    but kept their scroll, and the line the cursor was on went below their foot, out of sight."""
+    articles = [Article(None, None, tuple(
+        Version(number, f"Story {k}", (f"Story {k} in version {number}.",)) for number in range(30)))
+        for k in range(40)]
+    app = RevdiffApp(articles)
+    async with app.run_test(size=(80, 40)) as pilot:
+        for opening, closing in (("a", "escape"), ("slash", "escape"), ("t", "escape")):
+            await pilot.press(opening)
+            if opening == "slash":
+                await pilot.press(*"story", "down")
+            await pilot.pause()
+            cursor_list = app.screen.query_one("OptionList, DataTable")
+            await pilot.press(*["down"] * 25)
+            line = (cursor_list.cursor_row + 1 if isinstance(cursor_list, TimelineTable)  # header
+                    else cursor_list.highlighted)
+            assert line is not None and line_in_sight(cursor_list, line)
+            await pilot.resize_terminal(80, 16)
+            await pilot.pause()
+            await pilot.pause()
+            assert line_in_sight(cursor_list, line), opening
+            await pilot.press(closing)
+            await pilot.resize_terminal(80, 40)
+            await pilot.pause()
