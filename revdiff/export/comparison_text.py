@@ -8,6 +8,7 @@ symbols under the colours (compared as they are: a tab is white space, not a sym
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Literal
 
@@ -33,12 +34,14 @@ def _as_is(text: str) -> str:
 
 
 PARAGRAPH_MARK = "¶"
+_PARAGRAPH_BREAKS = re.compile(r"\n+")
 
 
 def _breaks_marked(diff: WordDiff) -> WordDiff:
     """A paragraph break that became a space (paragraphs merged), or a space that became one (a
     paragraph split), as a deleted or inserted `¶` beside the space: not as a deleted newline
-    and an inserted space (`[-␊-]{+ +}`) between two words that did not change."""
+    and an inserted space (`[-␊-]{+ +}`) between two words that did not change. A break inside
+    a longer deleted or inserted run is a `¶` too (`[-.¶The-]{+, and the+}`), not a `␊`."""
     runs: list[tuple[int, str]] = []
     for op, piece in diff:
         before_op, before = runs[-1] if runs else (0, "")
@@ -48,7 +51,8 @@ def _breaks_marked(diff: WordDiff) -> WordDiff:
                          else [(0, before), (1, PARAGRAPH_MARK)])
         else:
             runs.append((op, piece))
-    return tuple(runs)
+    return tuple((op, _PARAGRAPH_BREAKS.sub(PARAGRAPH_MARK, piece) if op else piece)
+                 for op, piece in runs)
 
 
 def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as_is) -> str:

@@ -132,6 +132,13 @@ def test_changes_only_with_only_unchanged_is_refused(versions: list[str]) -> Non
      "    The army said that[-¶-] the base was hit"),
     ("The army said that the base was hit", "The army said that\nthe base was hit",
      "    The army said that {+¶+}the base was hit"),
+    # a break inside a longer changed run showed as the newline's symbol: `hit[-.␊The-]`
+    ("The army said the base was hit.\nThe attack came at night.",
+     "The army said the base was hit, and the attack came at night.",
+     "    The army said the base was hit[-.¶The-]{+, and the+} attack came at night."),
+    ("The army said the base was hit, and the attack came at night.",
+     "The army said the base was hit.\nThe attack came at night.",
+     "    The army said the base was hit[-, and the-]{+.¶The+} attack came at night."),
 ])
 def test_a_paragraph_break_merged_or_split_is_marked_as_one(tmp_path: Path, old: str, new: str,
                                                              shown: str) -> None:
