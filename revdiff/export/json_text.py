@@ -10,15 +10,20 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-# Line ends to `str.splitlines` (and to some editors) that JSON leaves raw inside its strings.
-_UNICODE_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+# Line ends to `str.splitlines` (and to some editors) that JSON leaves raw inside its strings,
+# with their escapes. Each is replaced on its own: `str.replace` scans a line at C speed, where
+# `str.translate` with a table looked up every character (a seventh of a live blog's export).
+_UNICODE_LINE_BREAKS = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def json_line(value: Any) -> str:
     """`value` as one line of JSON Lines, without its newline: a text's NEL, line separator and
     paragraph separator escaped (`\\u2028`), so that a reader splitting the file with
     `str.splitlines()` gets one record per line."""
-    return json.dumps(value, ensure_ascii=False).translate(_UNICODE_LINE_BREAKS)
+    text = json.dumps(value, ensure_ascii=False)
+    for line_break, escape in _UNICODE_LINE_BREAKS:
+        text = text.replace(line_break, escape)
+    return text
 
 
 def json_array(values: Iterable[Any]) -> Iterator[str]:

@@ -21,7 +21,7 @@ import revdiff
 from revdiff.cli import main
 from revdiff.export.comparison_html import LEGEND
 from revdiff.export.html_page import page_head
-from revdiff.export.json_text import json_array
+from revdiff.export.json_text import json_array, json_line
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
@@ -600,3 +600,12 @@ def test_the_html_page_of_several_articles_names_each_and_links_within_each(
     assert len(ids) == len(set(ids))
     storm = page.split("<h2><bdi>storm</bdi>", 1)[1]
     assert set(re.findall(r'<a href="#([^"]+)">', storm)) <= set(re.findall(r' id="([^"]+)"', storm))
+
+
+def test_json_line_escapes_the_unicode_line_breaks_and_nothing_else() -> None:
+    """The line breaks JSON leaves raw are escaped, each wherever it stands; other text, quotes
+    and letters beyond ASCII among it, is as `json.dumps` writes it."""
+    value = {"text": "\x85a\u2028b\u2029“c”\x85\u2028\u2029", "n": 1}
+    assert json_line(value) == ('{"text": "\\u0085a\\u2028b\\u2029“c”\\u0085\\u2028\\u2029", '
+                                '"n": 1}')
+    assert json.loads(json_line(value)) == value
