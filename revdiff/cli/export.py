@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -145,16 +146,20 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
            else None)
 
     def note(text: str) -> None:
-        if bar:
+        line = f"revdiff: {visible(text)}"
+        if not bar:
+            click.echo(line, err=True)
+            return
+        with bar.lock:  # the bar, redrawn from its own thread, stays out of the line
             bar.close()
-        click.echo(f"revdiff: {visible(text)}", err=True)
+            click.echo(line, err=True)
 
     try:
-        with sigterm_as_interrupt():  # `kill`, `timeout`, a batch scheduler: stop as on Ctrl-C
+        with (sigterm_as_interrupt(),  # `kill`, `timeout`, a batch scheduler: stop as on Ctrl-C
+              export_progress(bar) if bar else contextlib.nullcontext() as on_progress):
             progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
                                   local_dask=local_dask, stream=data_stream(),
-                                  on_progress=export_progress(bar) if bar else None,
-                                  on_note=None if quiet else note)
+                                  on_progress=on_progress, on_note=None if quiet else note)
     finally:
         if bar:
             bar.close()

@@ -34,23 +34,29 @@ class ProgressBar:
         self.interval = 1.0 / rate
         self.last_draw = 0.0
         self.drawn = False
+        # held while the line is drawn or closed, and by whoever writes a line of its own on the
+        # stream in between: a bar redrawn from another thread (`export_progress`) then never
+        # lands in the middle of that line
+        self.lock = threading.RLock()
 
     def show(self, done: float, total: int, details: str, *, final: bool = False) -> None:
-        now = time.monotonic()
-        if not final and now - self.last_draw < self.interval:
-            return
-        self.last_draw = now
-        filled = int(self.WIDTH * min(done, max(total, 1)) / max(total, 1))
-        bar = "#" * filled + "-" * (self.WIDTH - filled)
-        self.stream.write(f"\r[{bar}] {details}\x1b[K")
-        self.stream.flush()
-        self.drawn = True
+        with self.lock:
+            now = time.monotonic()
+            if not final and now - self.last_draw < self.interval:
+                return
+            self.last_draw = now
+            filled = int(self.WIDTH * min(done, max(total, 1)) / max(total, 1))
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            self.stream.write(f"\r[{bar}] {details}\x1b[K")
+            self.stream.flush()
+            self.drawn = True
 
     def close(self) -> None:
-        if self.drawn:
-            self.stream.write("\n")
-            self.stream.flush()
-            self.drawn = False
+        with self.lock:
+            if self.drawn:
+                self.stream.write("\n")
+                self.stream.flush()
+                self.drawn = False
 
 
 @contextlib.contextmanager
@@ -83,17 +89,40 @@ def reading_notice(stream: TextIO, what: str, show: bool, after: float = 0.5) ->
                 stream.flush()
 
 
-def export_progress(bar: ProgressBar) -> Callable[[ExportProgress], None]:
-    """The export's counts on the bar: inputs done, articles, pairs and pairs per second."""
+@contextlib.contextmanager
+def export_progress(bar: ProgressBar, tick: float = 1.0
+                    ) -> Iterator[Callable[[ExportProgress], None]]:
+    """The export's counts on the bar: inputs done, articles, pairs and pairs per second.
+
+    The driver reports them as each article is written; in between, the last report is drawn
+    again every `tick` seconds with its elapsed time, so that the bar keeps going while one long
+    article (a live blog of hundreds of versions) is compared, until the block ends.
+    """
+    reported: list[ExportProgress] = []
 
     def draw(progress: ExportProgress) -> None:
-        bar.show(progress.units_done, progress.units_total,
-                 f"{int(progress.units_done)}/{progress.units_total} inputs  "
-                 f"{progress.articles:,} articles  {progress.pairs:,} pairs  "
-                 f"{progress.pairs_per_second:,.1f} pairs/s  {_duration(progress.elapsed)}",
-                 final=progress.finished is not None)
+        with bar.lock:
+            reported[:] = [progress]
+            bar.show(progress.units_done, progress.units_total,
+                     f"{int(progress.units_done)}/{progress.units_total} inputs  "
+                     f"{progress.articles:,} articles  {progress.pairs:,} pairs  "
+                     f"{progress.pairs_per_second:,.1f} pairs/s  {_duration(progress.elapsed)}",
+                     final=progress.finished is not None)
 
-    return draw
+    def redraw_until_done() -> None:
+        while not done.wait(tick):
+            with bar.lock:
+                if reported and reported[0].finished is None:
+                    draw(reported[0])
+
+    done = threading.Event()
+    ticker = threading.Thread(target=redraw_until_done, name="revdiff-progress", daemon=True)
+    ticker.start()
+    try:
+        yield draw
+    finally:
+        done.set()
+        ticker.join()
 
 
 # what the summary counts per format, in the singular (an `s` makes the plural)

@@ -538,6 +538,8 @@ def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     header = csv_header(EDIT_COLUMN_NAMES) if job.format == "csv" else ""
     tasks = iter_tasks(job, units, progress, note)
     in_flight = InFlight()
+    if on_progress:  # the bar from the start, not once the first article is written
+        on_progress(progress)
     try:
         for results in _chunk_results(executor, tasks, job, in_flight):
             for result in results:
@@ -603,6 +605,8 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         elif resume and staging.resumable:
             note("the interrupted run had not finished any article; exporting from the start")
         tasks = _skip_done(iter_tasks(job, units, progress, note), done, last)
+        if on_progress:  # the bar from the start, not once the first article is written
+            on_progress(progress)
         waiting: list[JournalEntry] = []
         last_checkpoint = time.monotonic()
         try:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -327,6 +329,47 @@ def test_the_progress_moves_through_the_articles_of_one_input(tmp_path: Path) ->
                on_progress=lambda progress: seen.append(progress.units_done))
     assert seen[-1] == 1
     assert any(0 < done < 1 for done in seen)  # it stayed at 0 of 1 input until the end
+
+
+def test_the_progress_is_reported_before_the_first_article_is_written(tmp_path: Path) -> None:
+    """A live blog of 300 versions is one article: its bar came up only when the whole of it was
+    written, after 12 s of a blank terminal."""
+    from revdiff.export.driver import ExportJob, run_export
+
+    story = tmp_path / "story"
+    story.mkdir()
+    for number, text in enumerate(["It rained.\n", "It rained hard.\n"]):
+        (story / f"{number}.txt").write_text(text, encoding="utf-8")
+    seen: list[int] = []
+    for out in (tmp_path / "x.jsonl", "-"):
+        seen.clear()
+        run_export(ExportJob((str(story),), Path(out), "jsonl"), stream=io.BytesIO(),
+                   on_progress=lambda progress: seen.append(progress.articles))
+        assert seen[0] == 0 and seen[-1] == 1
+
+
+def test_the_export_bar_keeps_its_clock_going_between_reports() -> None:
+    from revdiff.cli.progress import ProgressBar, export_progress
+    from revdiff.export.driver import ExportProgress
+
+    class Screen(io.StringIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.draws = 0
+            self.redrawn = threading.Event()
+
+        def write(self, text: str) -> int:
+            self.draws += text.startswith("\r[")
+            if self.draws > 1:
+                self.redrawn.set()
+            return super().write(text)
+
+    screen = Screen()
+    bar = ProgressBar(screen, rate=1000)
+    with export_progress(bar, tick=0.01) as draw:
+        draw(ExportProgress(units_total=1))  # reported once: the driver is comparing
+        assert screen.redrawn.wait(60)
+    assert "0/1 inputs  0 articles  0 pairs" in screen.getvalue()
 
 
 def test_pipes_are_exported_whole(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
