@@ -20,6 +20,9 @@ from revdiff.engine.word_count import VOWELS_AM, ZERO_WIDTH_SPACE
 
 ZERO_WIDTH_JOINER = "\u200d"
 KEYCAP = "\u20e3"
+SOFT_HYPHEN = "\u00ad"
+# The first combining mark: before it, only the soft hyphen joins the character before it.
+_FIRST_COMBINING_MARK = "\u0300"
 # First and last code point of the letters `🇦` to `🇿` (two make a flag), of the skin tones, and
 # of the tag characters (after `🏴`, they spell the flag of a region).
 _REGIONAL_INDICATOR_FIRST, _REGIONAL_INDICATOR_LAST = 0x1F1E6, 0x1F1FF
@@ -122,6 +125,8 @@ def continues_cluster(before: str, char: str) -> bool:
     last = before[-1]
     if last.isspace() or last == ZERO_WIDTH_SPACE:
         return False
+    if char < _FIRST_COMBINING_MARK and char != SOFT_HYPHEN and last != ZERO_WIDTH_JOINER:
+        return False  # the rules below find so too, slowly, for each letter of Latin text
     if joins_previous(char):
         return True
     if last == ZERO_WIDTH_JOINER:  # emoji joined into one, such as `👩‍🚀`

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from revdiff.engine import graphemes
 from revdiff.engine.graphemes import (
     grapheme_clusters,
     is_conjunct_consonant,
@@ -89,3 +90,26 @@ CONJUNCT_PIECES = ["प", "प्", "र", "ि", "ु", "क", "\u093c", "\u200
 @given(st.lists(st.sampled_from(CONJUNCT_PIECES), max_size=12).map("".join))
 def test_conjunct_clusters_are_those_of_the_regex_module(text: str) -> None:
     assert list(grapheme_clusters(text)) == regex.findall(r"\X", text)
+
+
+def test_latin_letters_are_told_apart_without_the_full_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A letter below the combining marks starts a cluster of its own: Latin text is not run
+    through the rules for marks, conjuncts and emoji a character at a time (the article list
+    of 20,000 articles took seconds to open, most of them here)."""
+    def full_rules(char: str) -> bool:
+        raise AssertionError(f"the full rules were read for {char!r}")
+
+    monkeypatch.setattr(graphemes, "joins_previous", full_rules)
+    assert list(grapheme_clusters("Iran's café, 3,000 ¶")) == list("Iran's café, 3,000 ¶")
+
+
+@pytest.mark.parametrize("before", ["a", "\u00e9", "1", "\u0915\u094d", "\u00a9\u200d", "\U0001F44D\u200d"])
+def test_the_quick_path_agrees_with_the_full_rules(before: str) -> None:
+    """Every character below the combining marks, after a letter, a virama and a joiner (after
+    which `©` and `®`, emoji, join), as the rules without the quick path find."""
+    for code in range(0x300):
+        char = chr(code)
+        full = (graphemes.joins_previous(char)
+                or before[-1] == graphemes.ZERO_WIDTH_JOINER and graphemes.is_pictograph(char)
+                and graphemes._pictograph_before_joiner(before))
+        assert graphemes.continues_cluster(before, char) == full, (before, char)
