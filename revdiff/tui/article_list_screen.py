@@ -1,21 +1,22 @@
-"""`a`: the articles the inputs hold, one per line; Enter opens one."""
+"""`a`: the articles the inputs hold, one per line; typing filters them, Enter opens one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from revdiff.model import Article
 from revdiff.terminal_text import visible
 from revdiff.tui.cursor_list import CursorList
 from revdiff.tui.dialog import Dialog
+from revdiff.tui.plain_text_input import PlainTextInput
 from revdiff.tui.wrapping import shorten
 
 # A line's cells, number and version count included: it fits the widest dialog (110 columns, less
@@ -70,9 +71,16 @@ def _told_apart_by_input(articles: Sequence[Article], origins: Sequence[str]) ->
 
 
 class ArticleListScreen(Dialog[int | None]):
-    """Dismisses with the index of the chosen article, or None."""
+    """Dismisses with the index of the chosen article, or None. The filter field keeps the focus
+    (letters, `q` and `a` among them, are typed there, as in search); the keys that move through
+    the list move through it from the field."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "dismiss", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        *(Binding(key, f"move('{action}')", show=False, priority=True) for key, action in (
+            ("up", "cursor_up"), ("down", "cursor_down"), ("pageup", "page_up"),
+            ("pagedown", "page_down"), ("home", "first"), ("end", "last"))),
+    ]
     DEFAULT_CSS = """
     ArticleListScreen { align: center middle; }
     ArticleListScreen > Vertical {
@@ -89,6 +97,12 @@ class ArticleListScreen(Dialog[int | None]):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
+    /* the list never has the focus (the field keeps it): its highlight drawn as a focused one's */
+    ArticleListScreen OptionList > .option-list--option-highlighted {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
     ArticleListScreen .hint { color: $text-muted; padding: 0 1; }
     """
 
@@ -96,19 +110,20 @@ class ArticleListScreen(Dialog[int | None]):
         super().__init__()
         self.options = options  # `article_options`
         self.current = current
+        self.searched = [str(option.prompt).casefold() for option in options]
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            count = len(self.options)
-            yield Static(f"{count} article{'s' if count != 1 else ''} · Enter opens one · Esc closes",
-                         classes="hint")
-            yield CursorList(*self.options, id="article-list")
+            yield PlainTextInput(placeholder="type to filter…", id="article-filter")
+            yield Static(self._count_note(len(self.options), ""), classes="hint")
+            article_list = CursorList(*self.options, id="article-list")
+            article_list.can_focus = False
+            yield article_list
 
     def on_mount(self) -> None:
         self._fit()
-        options = self.query_one(OptionList)
-        options.highlighted = self.current
-        options.focus()
+        self.query_one(OptionList).highlighted = self.current
+        self.query_one(Input).focus()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit)  # once the hint has its rows at the new width
@@ -120,10 +135,50 @@ class ArticleListScreen(Dialog[int | None]):
         dialog's bottom border off the screen. The hint takes two rows at 44 columns."""
         options = self.query_one(OptionList)
         taken = (self.query_one(Vertical).styles.gutter.height
+                 + self.query_one(Input).outer_size.height
                  + max(1, self.query_one(".hint", Static).outer_size.height))
-        options.styles.height = min(len(self.options) + options.styles.gutter.height, LIST_HEIGHT,
-                                    self.app.size.height - taken)
+        options.styles.height = min(max(1, options.option_count) + options.styles.gutter.height,
+                                    LIST_HEIGHT, self.app.size.height - taken)
+
+    def _count_note(self, matches: int, typed: str) -> str:
+        if not typed:
+            return (f"{matches} article{'s' if matches != 1 else ''} · type to filter · Enter opens"
+                    " one · Esc closes")
+        if not matches:
+            return "no article matches · Esc closes"
+        return f"{matches} of {len(self.options)} articles · Enter opens the highlighted · Esc closes"
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """List the articles whose line holds what is typed, whatever its letter case; the
+        highlighted one stays highlighted while it matches, else the first match is."""
+        typed = event.value.strip().casefold()
+        article_list = self.query_one(OptionList)
+        highlighted = article_list.highlighted_option
+        matching = [option for option, line in zip(self.options, self.searched, strict=True)
+                    if typed in line]
+        article_list.clear_options()
+        article_list.add_options(matching)
+        if matching:
+            article_list.highlighted = next(
+                (at for at, option in enumerate(matching) if option is highlighted), 0)
+        self.query_one(".hint", Static).update(self._count_note(len(matching), typed))
+        self.call_after_refresh(self._fit)  # once the note has its rows
+
+    def action_move(self, action: str) -> None:
+        """Move the list's highlight (`action`: the list's own, `cursor_down`...)."""
+        getattr(self.query_one(OptionList), f"action_{action}")()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        chosen = self.query_one(OptionList).highlighted_option
+        if chosen is not None:
+            self.dismiss(_article_index(chosen))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option_index)
+        self.dismiss(_article_index(event.option))
+
+
+def _article_index(option: Option) -> int:
+    """The index of the article whose line `option` is: `article_options` gives it as its id."""
+    return int(cast(str, option.id))

@@ -85,7 +85,7 @@ KEY_TABLE: tuple[KeyCommand, ...] = (
     KeyCommand(("comma",), "previous_pair", "Previous version pair", "Versions"),
     KeyCommand(("greater_than_sign",), "next_article", "Next article", "Versions"),
     KeyCommand(("less_than_sign",), "previous_article", "Previous article", "Versions"),
-    KeyCommand(("a",), "articles", "Article list: open any article", "Versions"),
+    KeyCommand(("a",), "articles", "Article list: filter and open any article", "Versions"),
     KeyCommand(("t",), "timeline", "Version timeline: jump to any pair", "Versions",
                footer="timeline"),
     KeyCommand(("s",), "toggle_layout", "Side by side / unified", "View", footer="layout"),

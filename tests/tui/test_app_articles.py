@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from tui_helpers import SAMPLES, header_text, run_async
 
 from revdiff.cli import main
@@ -247,3 +247,63 @@ async def test_only_the_articles_shown_last_keep_their_comparisons() -> None:
         await pilot.pause()
         assert header_text(app).startswith(f"article 1 of {count}  v1 → v2")  # where it was left
         assert compared == ["Story 0 in version 2."]
+
+
+def listed_articles(app: RevdiffApp) -> list[int]:
+    return [int(str(option.id)) for option in app.screen.query_one(OptionList).options]
+
+
+def count_note(app: RevdiffApp) -> str:
+    return str(app.screen.query_one(".hint", Static).render())
+
+
+@run_async
+async def test_typing_in_the_article_list_filters_it_and_enter_opens_the_match() -> None:
+    """The list had no way to find an article: the 4,000th of a NewsEdits file was 142 PageDowns
+    away. Typed text (any letter case; `a` and `q`, which closed the list, among it) keeps the
+    articles whose line holds it, says how many, and Enter opens the highlighted one."""
+    app = RevdiffApp(load(STORIES))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", *"TROOPS")
+        assert listed_articles(app) == [0, 1, 2]
+        assert count_note(app).startswith("3 of 3 articles")
+        await pilot.press(*"-after-SOLEIMANI")
+        assert listed_articles(app) == [1]
+        assert count_note(app).startswith("1 of 3 articles · Enter opens")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ArticleListScreen)
+        assert header_text(app).startswith("article 2 of 3")
+
+
+@run_async
+async def test_the_filtered_article_list_keeps_the_list_s_keys() -> None:
+    """↑ ↓ Home End PageUp PageDown move through the matches from the field; a match that stays
+    highlighted stays so; nothing matching says so, and Enter then opens nothing; emptied, the
+    field lists every article again; Esc closes, as every dialog."""
+    app = RevdiffApp(load(STORIES))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "down", "down")
+        options = app.screen.query_one(OptionList)
+        assert options.highlighted == 2
+        await pilot.press(*"3,")  # articles 2 and 3: the third still highlighted
+        assert listed_articles(app) == [1, 2] and options.highlighted == 1
+        await pilot.press("home")
+        assert options.highlighted == 0
+        await pilot.press("end", "up")
+        assert options.highlighted == 0
+        await pilot.press(*"zz")
+        assert listed_articles(app) == [] and count_note(app) == "no article matches · Esc closes"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ArticleListScreen)
+        await pilot.press(*["backspace"] * 4)
+        assert listed_articles(app) == [0, 1, 2] and count_note(app).startswith("3 articles")
+        await pilot.press("pagedown", "enter")
+        await pilot.pause()
+        assert header_text(app).startswith("article 3 of 3")
+        await pilot.press("a", *"iran", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ArticleListScreen)
+        assert header_text(app).startswith("article 3 of 3")
