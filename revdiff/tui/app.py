@@ -32,7 +32,11 @@ from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import without_elisions
 from revdiff.model import Article, EditOp
 from revdiff.terminal_text import visible, visible_lines
-from revdiff.tui.article_list_screen import ArticleListScreen, article_options
+from revdiff.tui.article_list_screen import (
+    ArticleListScreen,
+    article_options,
+    article_search_texts,
+)
 from revdiff.tui.dialog import Dialog, DialogResult
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportChoice, ExportScreen
@@ -224,7 +228,8 @@ class RevdiffApp(App[None]):
         self._flip = flip
         # each article shown so far, where it was left; the last shown last (`show_article`)
         self._sessions: dict[int, ArticleSession] = {}
-        self._article_options: tuple[Option, ...] = ()  # the article list's lines, once it opened
+        # the article list's lines and what typing finds each by, once it opened
+        self._article_list: tuple[tuple[Option, ...], tuple[str, ...]] | None = None
         # (article, pairs) whose comparisons a thread computes (`_when_compared`), else None
         self._comparing: tuple[int, tuple[tuple[int, int], ...]] | None = None
         self._pairs_compared = 0  # of those pairs, how many the thread has compared so far
@@ -653,9 +658,10 @@ class RevdiffApp(App[None]):
         self._step_article(-1)
 
     def action_articles(self) -> None:
-        if not self._article_options:
-            self._article_options = article_options(self.articles, self.article_inputs)
-        self._open_dialog(ArticleListScreen(self._article_options, self.article_index),
+        if self._article_list is None:
+            options = article_options(self.articles, self.article_inputs)
+            self._article_list = options, article_search_texts(self.articles, options)
+        self._open_dialog(ArticleListScreen(*self._article_list, self.article_index),
                           self._pick_article, toggled_by="articles")
 
     def _pick_article(self, index: int | None) -> None:

@@ -59,6 +59,14 @@ def article_options(articles: Sequence[Article], origins: Sequence[str] = ()) ->
                  for index, article in enumerate(articles))
 
 
+def article_search_texts(articles: Sequence[Article], options: Sequence[Option]) -> tuple[str, ...]:
+    """What typing in the list finds each article by, in lower case: its line, every title its
+    versions had and its URL, whole (the line cuts a long title, and shows the newest only)."""
+    return tuple(" ".join([str(option.prompt), *dict.fromkeys(v.title for v in article.versions),
+                           article.url or ""]).casefold()
+                 for article, option in zip(articles, options, strict=True))
+
+
 def _told_apart_by_input(articles: Sequence[Article], origins: Sequence[str]) -> set[int]:
     """The articles whose text another input's article shares."""
     if len(set(origins)) < 2:
@@ -106,11 +114,11 @@ class ArticleListScreen(Dialog[int | None]):
     ArticleListScreen .hint { color: $text-muted; padding: 0 1; }
     """
 
-    def __init__(self, options: Sequence[Option], current: int) -> None:
+    def __init__(self, options: Sequence[Option], searched: Sequence[str], current: int) -> None:
         super().__init__()
         self.options = options  # `article_options`
+        self.searched = searched  # `article_search_texts`
         self.current = current
-        self.searched = [str(option.prompt).casefold() for option in options]
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -149,8 +157,8 @@ class ArticleListScreen(Dialog[int | None]):
         return f"{matches} of {len(self.options)} articles · Enter opens the highlighted · Esc closes"
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """List the articles whose line holds what is typed, whatever its letter case; the
-        highlighted one stays highlighted while it matches, else the first match is."""
+        """List the articles whose line, titles or URL hold what is typed, whatever its letter
+        case; the highlighted one stays highlighted while it matches, else the first match is."""
         typed = event.value.strip().casefold()
         article_list = self.query_one(OptionList)
         highlighted = article_list.highlighted_option

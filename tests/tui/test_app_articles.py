@@ -307,3 +307,25 @@ async def test_the_filtered_article_list_keeps_the_list_s_keys() -> None:
         await pilot.pause()
         assert not isinstance(app.screen, ArticleListScreen)
         assert header_text(app).startswith("article 3 of 3")
+
+
+@run_async
+async def test_the_article_list_finds_an_article_by_an_earlier_title_or_its_whole_url() -> None:
+    """The filter looked only at the line, which shows the newest title, cut at 50 cells, and the
+    URL cut at the dialog's edge: a story found under its first headline was not found."""
+    long_title = "Pentagon says the troops sent to the region will stay until the talks end"
+    first = Article("news", "https://example.com/world/2020/01/03/a-very-long-address-that-goes-on",
+                    (Version(0, "Rockets hit base housing US troops", ("Rockets hit.",)),
+                     Version(1, long_title, ("Rockets hit a base.",))))
+    other = Article("news", "https://example.com/other",
+                    (Version(0, "Markets fall", ("Shares fell.",)),
+                     Version(1, "Markets fall again", ("Shares fell again.",))))
+    app = RevdiffApp([other, first])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for typed, found in (("rockets hit base", [1]), ("talks end", [1]),
+                             ("goes-on", [1]), ("markets", [0])):
+            await pilot.press("a", *typed)
+            assert listed_articles(app) == found, typed
+            await pilot.press("escape")
+            await pilot.pause()
