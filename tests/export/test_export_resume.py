@@ -583,12 +583,15 @@ def test_a_parquet_run_stopped_while_joining_its_parts_is_finished_by_resume(
     from revdiff.export import parquet
 
     clean, out = clean_and_run_outputs("parquet", generated, tmp_path)
+    joined = parquet.ParquetWriter._joined
 
-    def stopped(*_: Any) -> Any:
-        raise KeyboardInterrupt
+    def stopped_once_joining_the_final_file(writer: Any, *arguments: Any) -> Any:
+        if writer.staging.file("edits.parquet").exists():  # not a checkpoint's row group
+            raise KeyboardInterrupt
+        return joined(writer, *arguments)
 
     with monkeypatch.context() as patch:
-        patch.setattr(parquet.ParquetWriter, "_joined", stopped)
+        patch.setattr(parquet.ParquetWriter, "_joined", stopped_once_joining_the_final_file)
         with pytest.raises(InterruptedExport, match="--resume"):
             run_export(ExportJob((str(generated),), out, "parquet"))
     assert (staging_path(out) / "edits.parquet").exists()

@@ -432,6 +432,37 @@ def test_parquet_parts_are_joined_a_row_group_at_a_time(tmp_path: Path,
     assert pq.read_table(grouped).equals(pq.read_table(whole))
 
 
+def test_parquet_parts_hold_a_row_group_per_checkpoint_not_per_pair(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each pair's record batch was written as a row group of its own, so a part of small
+    articles was mostly footer, whose metadata the writer and the final join held (the run took
+    twice as long): a checkpoint's batches are joined into one row group of each table's part,
+    and the final files hold the same rows."""
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from revdiff.export import driver, parquet
+
+    stories = [str(make_chain(tmp_path / f"story{number}", [["One."], ["One. Two."],
+                                                          ["One. Two. Three."]]))
+               for number in range(6)]
+    whole, _ = export(stories, tmp_path / "whole.jsonl", "jsonl")
+    part_groups = []
+    finish = parquet.ParquetWriter.finish
+
+    def finish_noting_the_parts(writer: parquet.ParquetWriter) -> list[tuple[Path, Path]]:
+        writer.checkpoint()
+        part_groups.extend(pq.ParquetFile(writer._part(table, number)).metadata.num_row_groups
+                           for number in range(writer.parts) for table in (0, 1))
+        return finish(writer)
+
+    monkeypatch.setattr(driver, "CHECKPOINT_SECONDS", 3600.0)  # no checkpoint before the end
+    monkeypatch.setattr(parquet.ParquetWriter, "finish", finish_noting_the_parts)
+    edits_file, _ = export(stories, tmp_path / "out.parquet", "parquet")
+    assert part_groups == [1, 1]
+    assert pq.read_table(edits_file).to_pylist() == read_jsonl(whole)
+
+
 def test_parquet_is_written_into_a_folder_named_in_bytes_that_are_not_utf8(tmp_path: Path
                                                                           ) -> None:
     """pyarrow takes a path as UTF-8 text: an output in a folder named in Latin-1 (kept by Python
