@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 import click
 
 from revdiff.errors import RevdiffError, stdout_failure
+from revdiff.file_names import name_text
 from revdiff.stop_signals import Terminated, stop_exit_code, stop_reason
 from revdiff.terminal_text import visible
 
@@ -49,9 +50,15 @@ COMMANDS = {
 }
 
 
+def message_text(text: str) -> str:
+    """Text for a line on stderr: a file name that is not UTF-8 spelled as the readers and the
+    outputs spell it (`caf\\xe9`, `name_text`), every control character shown (`visible`)."""
+    return visible(name_text(text))
+
+
 def report_error(error: RevdiffError) -> None:
     """The one line on stderr for an error: what, where, what to do."""
-    click.echo(f"revdiff: error: {visible(str(error))}", err=True)
+    click.echo(f"revdiff: error: {message_text(str(error))}", err=True)
 
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -72,7 +79,7 @@ def _refuse_a_mistyped_command(word: str) -> None:
 
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
     if close:
-        click.echo(f"revdiff: error: {visible(word)}: no such command, nor file (did you mean "
+        click.echo(f"revdiff: error: {message_text(word)}: no such command, nor file (did you mean "
                    f"`revdiff {close[0]}`? see `revdiff --help`)", err=True)
         sys.exit(2)
 
@@ -176,7 +183,7 @@ class RevdiffGroup(click.Group):
             if (error.ctx is None or error.ctx is ctx) and ctx.invoked_subcommand:
                 # click found no context for it (a missing option value): the command's
                 where = f"{ctx.command_path} {ctx.invoked_subcommand}"
-            what = visible(error.format_message()).removesuffix(".")
+            what = message_text(error.format_message()).removesuffix(".")
             if isinstance(error, click.NoSuchOption) and (
                     takers := self._commands_that_take(ctx, error.option_name)):
                 what = f"No such option {error.option_name!r}: {takers}"

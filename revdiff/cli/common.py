@@ -14,6 +14,7 @@ import click
 from revdiff.cli import report_error
 from revdiff.cli.progress import reading_notice
 from revdiff.errors import RevdiffError, writing_stdout
+from revdiff.file_names import name_text
 from revdiff.model import Article
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
@@ -121,7 +122,9 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
 
 
 def warn(line: str, said: list[str] | None = None) -> None:
-    """One warning line on stderr; also kept in `said`, when given."""
+    """One warning line on stderr; also kept in `said`, when given. A file name in it that is not
+    UTF-8 is spelled as the readers spell it (`caf\\xe9`, `name_text`)."""
+    line = name_text(line)
     click.echo(f"revdiff: warning: {line}", err=True)
     if said is not None:
         said.append(line)
@@ -143,9 +146,6 @@ def load_and_warn(inputs: Sequence[str], max_size: int, quiet: bool, *, compare:
     readers write it (`caf\\xe9.db`, `name_text`): an article named by it goes into JSON, CSV
     and HTML, which cannot hold the bytes.
     """
-    # imported here, as the readers are (`load_articles`): `--help` loads none of them
-    from revdiff.formats.text_input import name_text
-
     read_from: list[str] = []
     articles = load_articles(inputs, max_size, quiet, said, notice, read_from)
     named_inputs = [name_text(name) for name in inputs]

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
+from revdiff.cli import message_text
 from revdiff.cli.common import (
     NamedPath,
     check_scheduler,
@@ -21,7 +22,6 @@ from revdiff.cli.common import (
 from revdiff.errors import RevdiffError
 from revdiff.read_warnings import counted
 from revdiff.stop_signals import sigterm_as_interrupt
-from revdiff.terminal_text import visible
 
 FORMATS = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".sqlite3": "sqlite",
@@ -146,7 +146,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
            else None)
 
     def note(text: str) -> None:
-        line = f"revdiff: {visible(text)}"
+        line = f"revdiff: {message_text(text)}"
         if not bar:
             click.echo(line, err=True)
             return
@@ -166,4 +166,4 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     if not quiet:
         where = (f"scheduler {scheduler}" if scheduler else
                  counted(workers, "Dask worker") if local_dask else counted(workers, "worker"))
-        click.echo(visible(summary_line(progress, where, chosen)), err=True)
+        click.echo(message_text(summary_line(progress, where, chosen)), err=True)

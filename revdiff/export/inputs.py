@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from revdiff.errors import EmptyInput
+from revdiff.file_names import name_text
 from revdiff.formats import gitrepo
 from revdiff.formats.detect import is_sqlite_file
 from revdiff.formats.load import (
@@ -28,7 +29,6 @@ from revdiff.formats.load import (
     refuse_empty_path,
     refuse_unreadable_folder,
 )
-from revdiff.formats.text_input import name_text
 from revdiff.read_warnings import counted, first_few
 
 

@@ -65,6 +65,7 @@ from types import TracebackType
 from typing import IO, Self
 
 from revdiff.errors import EmptyInput, MalformedPage, RevdiffError, StoreError
+from revdiff.file_names import name_text
 from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.decoding import decode_version_bytes
 from revdiff.formats.fields import shown, source_of_url
@@ -94,7 +95,7 @@ from revdiff.formats.plain import (
     read_paragraphs,
     wrapped_warning,
 )
-from revdiff.formats.text_input import check_size, name_text
+from revdiff.formats.text_input import check_size
 from revdiff.model import Article, Version
 from revdiff.safe_git import (
     common_git_dir,

@@ -21,6 +21,7 @@ from revdiff.errors import (
     UnknownFormat,
 )
 from revdiff.file_kinds import special_kind
+from revdiff.file_names import name_text
 from revdiff.formats import (
     elision,
     foreign,
@@ -41,7 +42,6 @@ from revdiff.formats.text_input import (
     RAISED_LIMIT_IN_PYTHON,
     check_size,
     limit_beside,
-    name_text,
     read_bounded,
     resolved,
 )

@@ -32,16 +32,6 @@ def only_lone_spaces(text: str) -> bool:
                 or "\v" in text)
 
 
-def name_text(name: str) -> str:
-    """A name from the file system as text that every output can hold: its bytes that are not
-    UTF-8, which Python keeps as lone surrogates, written as `\\xe9` (`caf\\xe9.txt`)."""
-    if not any("\ud800" <= char <= "\udfff" for char in name):
-        return name
-    return "".join(f"\\x{ord(char) - 0xDC00:02x}" if "\udc80" <= char <= "\udcff"
-                   else f"\\u{ord(char):04x}" if "\ud800" <= char <= "\udfff" else char
-                   for char in name)
-
-
 def check_size(size: int, where: str, max_bytes: int = DEFAULT_MAX_BYTES,
                what: str = "input") -> None:
     """Refuse an input (or `what` else it holds, such as one version of a database) of `size`

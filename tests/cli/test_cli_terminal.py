@@ -301,3 +301,45 @@ def test_text_a_latin1_stdout_cannot_hold_is_written_as_escapes(arguments: list[
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert b"\\u241b[2J" in result.stdout
     assert b"\x1b[2J" not in result.stdout
+
+
+def names_that_are_not_utf8(folder: Path) -> None:
+    """In `folder`, inputs named in Latin-1 (bytes Python keeps as surrogates): `caf\\xe9/`, two
+    versions and a folder `sub\\xe9/` beside them; `bin\\xe9.txt`, binary data; `corpus/`, a
+    folder of one article `art\\xe9/` with a file `loose\\xe9.txt` beside it."""
+    versions = folder / os.fsdecode(b"caf\xe9")
+    (versions / os.fsdecode(b"sub\xe9")).mkdir(parents=True)
+    (versions / "0.txt").write_text("One.\n")
+    (versions / "1.txt").write_text("One. Two.\n")
+    (folder / os.fsdecode(b"bin\xe9.txt")).write_bytes(b"\x00\x01 binary")
+    article = folder / "corpus" / os.fsdecode(b"art\xe9")
+    article.mkdir(parents=True)
+    (article / "0.txt").write_text("One.\n")
+    (article / "1.txt").write_text("One. Two.\n")
+    (folder / "corpus" / os.fsdecode(b"loose\xe9.txt")).write_text("One.\n")
+
+
+@pytest.mark.parametrize(("arguments", "exit_code"), [
+    (["parse", b"bin\xe9.txt"], 2),  # an error
+    (["diff", b"caf\xe9.txt"], 2),  # an error: no such file
+    (["parse", b"caf\xe9"], 0),  # a warning: a folder left out
+    (["store", b"caf\xe9", "--repo", "repo"], 0),
+    # a warning (a file beside a folder) and the summary, which names the output
+    (["export", "corpus", "-o", b"out\xe9.jsonl"], 0),
+    (["export", "--skip-errors", b"bin\xe9.txt", "corpus", "-o", b"out\xe9/", "--format", "html"], 0),
+])
+def test_a_name_that_is_not_utf8_is_spelled_one_way_on_stderr(arguments: list[str | bytes],
+                                                               exit_code: int,
+                                                               tmp_path: Path) -> None:
+    """Errors, warnings and the export's summary wrote a name in Latin-1 as `caf\\udce9`, where
+    the readers' warnings and the skipped inputs wrote it as `caf\\xe9`: every line of stderr
+    now spells it as the outputs do."""
+    names_that_are_not_utf8(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "revdiff", *arguments], cwd=tmp_path,
+                            capture_output=True, timeout=120, check=False)
+    assert result.returncode == exit_code, result.stderr
+    lines = result.stderr.decode().splitlines()
+    assert lines
+    assert all(line.startswith("revdiff: ") for line in lines), lines
+    assert all("\\udc" not in line for line in lines), lines
+    assert all("\\xe9" in line for line in lines), lines
