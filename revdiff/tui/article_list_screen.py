@@ -150,11 +150,12 @@ class ArticleListScreen(Dialog[int | None]):
 
     def _count_note(self, matches: int, typed: str) -> str:
         if not typed:
-            return (f"{matches} article{'s' if matches != 1 else ''} · type to filter · Enter opens"
-                    " one · Esc closes")
+            return (f"{matches} article{'s' if matches != 1 else ''} · type to filter · Enter "
+                    "opens one · Esc closes")
         if not matches:
             return "no article matches · Esc closes"
-        return f"{matches} of {len(self.options)} articles · Enter opens the highlighted · Esc closes"
+        return (f"{matches} of {len(self.options)} articles · Enter opens the highlighted · Esc "
+                "closes")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """List the articles whose line, titles or URL hold what is typed, whatever its letter
