@@ -17,6 +17,7 @@ from revdiff.terminal_text import visible
 from revdiff.tui.cursor_list import CursorList
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.plain_text_input import PlainTextInput
+from revdiff.tui.search import phrase_finder, searched_form
 from revdiff.tui.wrapping import shorten
 
 # A line's cells, number and version count included: it fits the widest dialog (110 columns, less
@@ -60,10 +61,12 @@ def article_options(articles: Sequence[Article], origins: Sequence[str] = ()) ->
 
 
 def article_search_texts(articles: Sequence[Article], options: Sequence[Option]) -> tuple[str, ...]:
-    """What typing in the list finds each article by, in lower case: its line, every title its
-    versions had and its URL, whole (the line cuts a long title, and shows the newest only)."""
-    return tuple(" ".join([str(option.prompt), *dict.fromkeys(v.title for v in article.versions),
-                           article.url or ""]).casefold()
+    """What typing in the list finds each article by, in the search's form (`searched_form`), put
+    in it once: its line, every title its versions had and its URL, whole (the line cuts a long
+    title, and shows the newest only)."""
+    return tuple(searched_form(" ".join([str(option.prompt),
+                                         *dict.fromkeys(v.title for v in article.versions),
+                                         article.url or ""]))
                  for article, option in zip(articles, options, strict=True))
 
 
@@ -158,13 +161,15 @@ class ArticleListScreen(Dialog[int | None]):
                 "closes")
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """List the articles whose line, titles or URL hold what is typed, whatever its letter
-        case; the highlighted one stays highlighted while it matches, else the first match is."""
-        typed = event.value.strip().casefold()
+        """List the articles whose line, titles or URL hold what is typed, compared as the search
+        compares text (`phrase_finder`: letter case, quote style, dashes... aside); the highlighted
+        one stays highlighted while it matches, else the first match is."""
+        typed = event.value.strip()
+        pattern = phrase_finder(typed)
         article_list = self.query_one(OptionList)
         highlighted = article_list.highlighted_option
-        matching = [option for option, line in zip(self.options, self.searched, strict=True)
-                    if typed in line]
+        matching = [option for option, text in zip(self.options, self.searched, strict=True)
+                    if pattern is None or pattern.search(text)]
         article_list.clear_options()
         article_list.add_options(matching)
         if matching:

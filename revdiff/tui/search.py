@@ -144,7 +144,7 @@ _UNSEEN = re.compile("[\u00ad\u200b\u2060\ufeff"
                      "\u0640\u064b-\u0652\u0656-\u065f\u0670]")  # Arabic tatweel, vowel signs
 
 
-def _key(text: str) -> str:
+def searched_form(text: str) -> str:
     """Text as searched: decomposed to compatibility forms (NFKD: full-width `２０２４` and `ＡＩ`
     are `2024` and `AI`, half-width `ｶﾀｶﾅ` is `カタカナ`), case-folded, without the characters
     that show nothing nor the Arabic and Hebrew vowel signs (`_UNSEEN`). All act character by
@@ -157,11 +157,11 @@ def _key(text: str) -> str:
 
 
 def _unfolded(text: str, start: int, length: int) -> tuple[int, int]:
-    """Where `length` characters from `start` of `_key(text)` are in `text`: their offset and
-    length there (`ß` folds to `ss`, `é` decomposes into two characters)."""
+    """Where `length` characters from `start` of `searched_form(text)` are in `text`: their
+    offset and length there (`ß` folds to `ss`, `é` decomposes into two characters)."""
     folded = offset = 0
     for index, character in enumerate(text):
-        folded += len(_key(character))
+        folded += len(searched_form(character))
         if folded <= start:
             offset = index + 1
         elif folded >= start + length:
@@ -183,6 +183,13 @@ def _phrase_pattern(needle: str) -> re.Pattern[str]:
     return re.compile("".join(parts) + _NO_MARK_AFTER)
 
 
+def phrase_finder(query: str) -> re.Pattern[str] | None:
+    """The pattern that finds `query` in a text's searched form (`searched_form`), as the search
+    dialog finds it (`_phrase_pattern`); None for a query of white space only."""
+    needle = searched_form(query.strip())
+    return _phrase_pattern(needle) if needle else None
+
+
 # A phrase ends where a letter ends: `cafe` does not find `café`, whose `e` a mark follows, `へ`
 # not `べ` (`へ` and the voicing mark), and `하` not `한`, which decomposes into `하`'s two letters
 # and a final one (Hangul vowels and finals follow a letter as marks do).
@@ -192,18 +199,18 @@ _NO_MARK_AFTER = ("(?![\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe2
 
 class VersionSearch:
     """The titles and paragraphs of an article's versions, searched phrase after phrase (a phrase
-    a key typed): each distinct text is put in its searched form (`_key`) once, however many
-    versions repeat it (a live blog's 40 versions of 2,600 paragraphs hold 3,000 distinct ones),
-    and a phrase is looked for once in each distinct text."""
+    a key typed): each distinct text is put in its searched form (`searched_form`) once, however
+    many versions repeat it (a live blog's 40 versions of 2,600 paragraphs hold 3,000 distinct
+    ones), and a phrase is looked for once in each distinct text."""
 
     def __init__(self, versions: tuple[Version, ...]) -> None:
         self.versions = versions
-        self._keys: dict[str, str] = {}  # text -> `_key(text)`
+        self._keys: dict[str, str] = {}  # text -> `searched_form(text)`
 
     def _key_of(self, text: str) -> str:
         folded = self._keys.get(text)
         if folded is None:
-            folded = self._keys[text] = _key(text)
+            folded = self._keys[text] = searched_form(text)
         return folded
 
     def _found(self, pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
@@ -223,10 +230,9 @@ class VersionSearch:
         """Hits for `query` (case-insensitive; white space, quote style and dashes as
         `_phrase_pattern` reads them) in the titles and paragraphs, in reading order of the
         version where each first appeared."""
-        needle = _key(query.strip())
-        if not needle:
+        pattern = phrase_finder(query)
+        if pattern is None:
             return []
-        pattern = _phrase_pattern(needle)
         found_in: dict[str, tuple[int, int] | None] = {}  # text -> `_found` in it
         # (version, paragraph, offset, text, length)
         opened: list[tuple[int, int, int, str, int]] = []

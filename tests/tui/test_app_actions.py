@@ -79,13 +79,13 @@ async def test_search_puts_each_text_in_its_searched_form_once_while_the_phrase_
     """Each key typed searched every paragraph of every version again, folding each afresh (0.36 s
     a key on a live blog's 40 versions); the dialog keeps each distinct text's folded form."""
     folded: list[str] = []
-    original_key = search._key
+    original_key = search.searched_form
 
     def counted_key(text: str) -> str:
         folded.append(text)
         return original_key(text)
 
-    monkeypatch.setattr(search, "_key", counted_key)
+    monkeypatch.setattr(search, "searched_form", counted_key)
     app = RevdiffApp(chain_article)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -329,3 +329,24 @@ async def test_the_article_list_finds_an_article_by_an_earlier_title_or_its_whol
             assert listed_articles(app) == found, typed
             await pilot.press("escape")
             await pilot.pause()
+
+
+@run_async
+async def test_the_article_list_compares_text_as_the_search_does() -> None:
+    """The filter ignored letter case only: `Saint-Etienne's` typed with a plain hyphen and
+    quote, a soft hyphen's title or a full-width number found nothing, where the search dialog
+    finds them. It compares as the search does, accents kept (`Etienne` is not `Étienne`)."""
+    def article(title: str, url: str) -> Article:
+        return Article("news", url, (Version(0, title, ("Text.",)), Version(1, title, ("More.",))))
+
+    app = RevdiffApp([article("Fans gather in Saint\u2011Étienne’s square", "https://a.example/1"),
+                      article("Bundes\u00adregierung plans ２０２４ budget", "https://a.example/2"),
+                      article("Markets fall", "https://a.example/3")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for typed, found in (("Saint-Étienne's", [0]), ("saint-etienne's", []),
+                             ("bundesregierung plans 2024", [1]), ("markets", [2])):
+            await pilot.press("a", *typed)
+            assert listed_articles(app) == found, typed
+            await pilot.press("escape")
+            await pilot.pause()
