@@ -5,6 +5,8 @@ Plain data with no Textual import; `revdiff.tui.app` turns it into Textual `Bind
 
 from __future__ import annotations
 
+import string
+import unicodedata
 from dataclasses import dataclass, replace
 
 # How Textual names keys that are not letters, and how a person writes them.
@@ -44,6 +46,40 @@ KEY_NAME_ALIASES = {"esc": "escape", "return": "enter", "pgdn": "pagedown", "pgu
 MODIFIERS = ("alt", "ctrl", "hyper", "meta", "shift", "super")
 
 
+# Key names Textual gives characters that are not letters or digits, where they differ from the
+# lower-case Unicode name (e.g. "?" is "question_mark" either way, but "/" is "slash").
+_KEY_NAME_REPLACEMENTS = {"solidus": "slash", "reverse_solidus": "backslash",
+                          "commercial_at": "at", "hyphen_minus": "minus", "plus_sign": "plus",
+                          "low_line": "underscore"}
+_UNICODE_NAMES_REPLACED = {textual: unicode for unicode, textual in _KEY_NAME_REPLACEMENTS.items()}
+
+
+def key_name(key: str) -> str:
+    """A key as Textual names it: "?" -> "question_mark", "." -> "full_stop", "n" -> "n"."""
+    key = key.strip()
+    if len(key) != 1 or key.isalnum():
+        return key
+    try:
+        name = unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        return key
+    return _KEY_NAME_REPLACEMENTS.get(name, name)
+
+
+# The ASCII punctuation characters by their key names, some of which Unicode's names do not give
+# back ("less_than_sign" is "LESS-THAN SIGN", "minus" "HYPHEN-MINUS").
+PUNCTUATION_KEYS = {key_name(character): character for character in string.punctuation}
+
+
+def character_named(name: str) -> str | None:
+    """The character whose (Unicode or Textual) key name `name` is, if any: "slash" -> "/"."""
+    unicode_name = _UNICODE_NAMES_REPLACED.get(name, name)
+    try:
+        return unicodedata.lookup(unicode_name.replace("_", " "))
+    except KeyError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class KeyCommand:
     """One command: the keys that run it, the app action it runs, and how to describe it."""
@@ -65,10 +101,20 @@ class KeyCommand:
 
 
 def key_shown(key: str) -> str:
-    """A key as the help and the hints write it, its modifiers kept: `]`, `PgDn`, `ctrl+PgDn`;
-    one that KEY_NAMES_SHOWN leaves out as Textual names it (`ctrl+f`, `f1`)."""
+    """A key as the help and the hints write it, its modifiers kept: `]`, `PgDn`, `ctrl+PgDn`; a
+    character's key that KEY_NAMES_SHOWN leaves out as the character, as the footer shows it
+    (`!`, not `exclamation_mark`); another as Textual names it (`ctrl+f`, `f1`)."""
     *modifiers, name = key.split("+")
-    return "+".join([*modifiers, KEY_NAMES_SHOWN.get(name, name)])
+    return "+".join([*modifiers, KEY_NAMES_SHOWN.get(name) or _character_shown(name) or name])
+
+
+def _character_shown(name: str) -> str | None:
+    """The character whose key Textual names `name` ("exclamation_mark" -> "!"), if it has one
+    that shows; None for another name ("f1", or "delete", which Unicode's aliases name too)."""
+    character = PUNCTUATION_KEYS.get(name) or character_named(name)
+    if character is None or not character.isprintable() or key_name(character) != name:
+        return None
+    return character
 
 
 KEY_TABLE: tuple[KeyCommand, ...] = (

@@ -25,10 +25,8 @@ from __future__ import annotations
 import os
 import re
 import stat
-import string
 import sys
 import tomllib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,20 +40,15 @@ from revdiff.tui.keys import (
     KEY_TABLE,
     MODIFIERS,
     NAMED_KEYS,
+    PUNCTUATION_KEYS,
     KeyCommand,
+    character_named,
+    key_name,
 )
 
 CONFIG_ENV = "REVDIFF_CONFIG"  # a config file to use instead of the platform's
 LAYOUTS = ("auto", "side", "unified")
 SENTENCE_MODES = ("auto", "lines")
-# Key names Textual gives characters that are not letters or digits, where they differ from the
-# lower-case Unicode name (e.g. "?" is "question_mark" either way, but "/" is "slash").
-_KEY_NAME_REPLACEMENTS = {"solidus": "slash", "reverse_solidus": "backslash",
-                          "commercial_at": "at", "hyphen_minus": "minus", "plus_sign": "plus",
-                          "low_line": "underscore"}
-_UNICODE_NAMES_REPLACED = {textual: unicode for unicode, textual in _KEY_NAME_REPLACEMENTS.items()}
-
-
 _KEY_HINT = ('write a character ("n", "N", "?") or a key name such as "ctrl+n", "pagedown" or '
              f'"f1" (modifiers: {", ".join(MODIFIERS)}, in that order)')
 
@@ -98,36 +91,10 @@ def _home_expanded(name: str, setting: str) -> Path:
                           hint="write the folder in full") from None
 
 
-def key_name(key: str) -> str:
-    """A key as Textual names it: "?" -> "question_mark", "." -> "full_stop", "n" -> "n"."""
-    key = key.strip()
-    if len(key) != 1 or key.isalnum():
-        return key
-    try:
-        name = unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
-    except ValueError:
-        return key
-    return _KEY_NAME_REPLACEMENTS.get(name, name)
-
-
-# Names of the ASCII punctuation keys, some of which Unicode's names do not give back
-# ("less_than_sign" is "LESS-THAN SIGN").
-_PUNCTUATION_NAMES = frozenset(key_name(character) for character in string.punctuation)
-
-
-def _named_character(name: str) -> str | None:
-    """The character whose (Unicode or Textual) key name `name` is, if any: "slash" -> "/"."""
-    unicode_name = _UNICODE_NAMES_REPLACED.get(name, name)
-    try:
-        return unicodedata.lookup(unicode_name.replace("_", " "))
-    except KeyError:
-        return None
-
-
 def _is_character_name(name: str) -> bool:
     """Whether Textual names a character `name` ("question_mark", "slash", "section_sign")."""
-    character = _named_character(name)
-    return name in _PUNCTUATION_NAMES or (character is not None and key_name(character) == name)
+    character = character_named(name)
+    return name in PUNCTUATION_KEYS or (character is not None and key_name(character) == name)
 
 
 def is_key(key: str) -> bool:
@@ -149,7 +116,7 @@ def _corrected_key(key: str) -> str:
         base = base.lower() if modifiers and base.isalpha() else key_name(base)
     else:
         base = KEY_NAME_ALIASES.get(base.lower(), base.lower())
-        character = None if base in NAMED_KEYS else _named_character(base)
+        character = None if base in NAMED_KEYS else character_named(base)
         if character is not None:
             base = key_name(character)
     return "+".join([*sorted({modifier.lower() for modifier in modifiers}), base])

@@ -271,3 +271,24 @@ def test_a_settings_file_named_as_dev_null_is_the_defaults() -> None:
     """REVDIFF_CONFIG=/dev/null, the usual way to ask for no settings file, read as an empty
     one before devices were refused: it still gives the defaults."""
     assert load_settings(Path(os.devnull)) == Settings()
+
+
+@run_async
+async def test_a_punctuation_key_of_the_keymap_shows_as_its_character_in_the_help_and_hints(
+        tmp_path: Path) -> None:
+    """`help = "!"` showed `! help` in the footer (Textual's display) but `exclamation_mark` in
+    the help and the hints, and `next_change = "-"` `minus`: they show the character too."""
+    settings = load_settings(write_config(tmp_path, '[keys]\nhelp = "!"\nnext_change = "-"\n'))
+    article = Article(None, None, (Version(0, "Troops sent", ("One.",)),
+                                   Version(1, "Troops deployed", ("Two.",))))
+    app = RevdiffApp(article, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.key_of["next_change"] == "-"
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys, descriptions = (map(str, column.cells)
+                              for column in app.screen.query(Static)[1].content.columns)
+        keys_of = {description: keys for keys, description in zip(keys, descriptions)}
+        assert keys_of["Next change"] == "-"
+        assert keys_of["This help"] == "!"
