@@ -77,7 +77,8 @@ _INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
 # The words an attribution is read at: a text's other words are passed over. Found anywhere in a
 # text's lower case: a text without one (most sentences) names no source, and is not read word by
 # word.
-_READ_AT = _SPEECH | _CLAUSE_END_VERBS | _AFTER_QUOTATION_VERBS | {opening[0] for opening in _INTRODUCERS}
+_READ_AT = (_SPEECH | _CLAUSE_END_VERBS | _AFTER_QUOTATION_VERBS
+            | {opening[0] for opening in _INTRODUCERS})
 _REPORTING_WORD = re.compile("|".join(sorted(_READ_AT)))
 _MOST_SOURCE_WORDS = 8
 _LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
@@ -97,10 +98,12 @@ _LONGEST_READ_BACK = 40
 # curly one after the s of a plural (`the soldiers’ commander said`).
 _CLOSING_SINGLE = re.compile(r"[,;:.!?]'$|(?<!s)’$")
 # A token that ends a clause ends in punctuation or a closing quotation mark (`_ends_clause`).
-_CLAUSE_END = re.compile(rf"[,;:.!?)\]”\"»—–]$|{_CLOSING_SINGLE.pattern}")
-# The last characters `_CLAUSE_END` may match: a token ending in another (most words) is not
-# searched, as a pattern anchored at the end is tried at every character of the token.
-_CLAUSE_END_CHARS = frozenset(",;:.!?)]”\"»—–'’")
+_CLAUSE_END_MARKS = ",;:.!?)]”\"»—–"
+_CLAUSE_END = re.compile(rf"[{re.escape(_CLAUSE_END_MARKS)}]$|{_CLOSING_SINGLE.pattern}")
+# The last characters `_CLAUSE_END` may match (with the single closing marks): a token ending in
+# another (most words) is not searched, as a pattern anchored at the end is tried at every
+# character of the token.
+_CLAUSE_END_CHARS = frozenset(_CLAUSE_END_MARKS + "'’")
 # A token that opens one: it begins with an opening quotation mark or bracket.
 _OPENS_CLAUSE = re.compile(r"^[(\[“\"«‘—–]")
 _AROUND = "\"'“”‘’«»()[]{}.,;:!?…—–-"
