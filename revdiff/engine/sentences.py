@@ -255,8 +255,8 @@ _THAI_OR_LAO_LETTER_BEFORE = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e
 _THAI_OR_LAO_WORD_START = "\u0e01-\u0e2e\u0e40-\u0e44\u0e81-\u0eae\u0ec0-\u0ec4\u0edc-\u0edf"
 # These two look behind after their first character, not before it, so that the search skips to
 # the characters they begin with: a pattern that begins with a look-behind is tried at every one.
-_UNMARKED_STOP = re.compile(
-    f"[ \u00a0](?<=[{_THAI_OR_LAO_LETTER_BEFORE}][ \u00a0])[ \u00a0]*(?=[{_THAI_OR_LAO_WORD_START}])")
+_UNMARKED_STOP = re.compile(f"[ \u00a0](?<=[{_THAI_OR_LAO_LETTER_BEFORE}][ \u00a0])[ \u00a0]*"
+                            f"(?=[{_THAI_OR_LAO_WORD_START}])")
 _GLUED = re.compile(r"(?P<punct>[.!?])(?<=[a-z]{2}[.!?])(?P<close>[”\"]?)(?=[A-Z][a-z])")
 # A quotation that trails off in an ellipsis is attributed as a question is (`…” Trump said.`).
 _ELLIPSES = ("...", "…")

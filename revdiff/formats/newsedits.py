@@ -334,10 +334,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
 
     Of rows that repeat a version number the first written is read, the others are left out, as
     are rows without a version number (an entry without any is refused). A row without an
-    entry id (`entry` None) is an article of its own, warned, without an `entry_id`. A
-    NULL title or text is read as empty, a `created` that is no time keeps its text (warned,
-    unless it is News Sniffer's "about 1 hour later" or a date alone, which revdiff's export
-    writes), and a
+    entry id (`entry` None) is an article of its own, warned, without an `entry_id`. A NULL title
+    or text is read as empty, a `created` that is no time keeps its text (warned, unless it is
+    News Sniffer's "about 1 hour later" or a date alone, which revdiff's export writes), and a
     version dated before the one before it keeps its place by number, and a num_versions that
     is no number is left out. The url, source and num_versions are the lowest version's; without
     a source there, the URL's (`source_of_url`).
