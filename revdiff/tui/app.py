@@ -97,6 +97,9 @@ ARTICLES_KEEPING_COMPARISONS = 3
 # or for its 10 seconds it covered the diff (15 rows high at 44x12, over the diff's 8).
 NARROW_NOTICE_WIDTH = 80
 
+# What `f` and `F` say on a pair that no column splitter read (plain versions, a tracker's)
+NOT_READ_FROM_A_PAGE = "This pair was not read from a flattened diff page"
+
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
 # and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
 NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search", "previous_change",
@@ -765,7 +768,7 @@ class RevdiffApp(App[None]):
     def action_flip_row(self) -> None:
         current = self.diff.current_edit
         if self.session.page() is None:
-            self.notify("This pair was not read from a flattened diff page", timeout=2)
+            self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
             return
         if current is None:
             self.notify(f"Move to a row first ({self.key_of['next_change']}, or "
@@ -773,7 +776,7 @@ class RevdiffApp(App[None]):
             return
         row = self.session.row_of_edit(self.session.comparison().edits[current])
         if row is None:
-            self.notify("This pair was not read from a flattened diff page", timeout=2)
+            self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
             return
         try:
             self.session.flip(row)
@@ -793,7 +796,7 @@ class RevdiffApp(App[None]):
 
     def action_restore_reading(self) -> None:
         if not self.session.article.pages:  # no splitter read it: no reading to go back to
-            self.notify("This pair was not read from a flattened diff page", timeout=2)
+            self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
             return
         if not self.session.flips:
             self.notify("No row was flipped: this is the splitter's own reading", timeout=2)
