@@ -681,7 +681,7 @@ _LOWER_IN_TITLE_CASE = word_set(
 )
 
 
-def _is_title_case(tokens: list[str]) -> bool:
+def is_title_case(tokens: list[str]) -> bool:
     """Whether the text is written as a headline in title case (`Trump Said He Would Meet Kim`):
     it has words of four letters or more, all of them capitalised but the prepositions and
     conjunctions a style may leave in lower case (`Moved from Iraq`)."""
@@ -718,7 +718,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
     if "'" in text or "‘" in text:  # what opens a single quotation: most texts hold neither
         tokens = _single_quotations_doubled(tokens)
     bare = [_bare(token) for token in tokens]
-    title_case = "Said" in text and _is_title_case(tokens)  # asked of a capitalised `Said` only
+    title_case = "Said" in text and is_title_case(tokens)  # asked of a capitalised `Said` only
     clause_ends = [len(tokens)] * (len(tokens) + 1)  # per token, the first from it that ends a clause
     for at in range(len(tokens) - 1, -1, -1):
         clause_ends[at] = at if _ends_clause(tokens[at]) else clause_ends[at + 1]

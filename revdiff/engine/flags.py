@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from revdiff.engine.attributions import attributions_in, same_sources
+from revdiff.engine.attributions import attributions_in, is_title_case, same_sources
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.sentences import word_set
 from revdiff.engine.similarity import compatibility_form
@@ -47,6 +47,13 @@ _NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|wh
                         r"|\bone-time\b|\bat first\b|\bfirst of all\b"
                         r"|\bfirst (?:lady|ladies|responders?)\b"
                         r"|\bsecond(?=\s*(?:[.,;:!?)]|$|ago\b|later\b))")
+# A capitalised ordinal before a capitalised word, which it names with (`the First Amendment`,
+# `the Second Fleet`, `Twenty-Fifth Amendment`): group 1 is that word's first letter, which a
+# match needs in upper case. `the first 700 troops` and `a second attack` count.
+_CAPITALISED_ORDINAL = re.compile(
+    rf"\b(?:(?:{'|'.join(tens.capitalize() for tens in _TENS)})[-‐ ])?"
+    rf"(?:{'|'.join(ordinal.capitalize() for ordinal in _ORDINALS + _TENS_ORDINALS)})"
+    r"\b(?=\s+([^\W\d_]))")
 # A number word, `twenty-five` and `twenty five` as one (`twenty-first` too; but `thirty
 # second` is most often a duration, `a thirty second ad`, and stays two words as `30 second`).
 _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-‐]| (?!second\b))"
@@ -241,7 +248,8 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus sign
     kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`), in vulgar
     fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their value where a word has
-    one: `five` is `5`, `twenty-five` `25`; not `no one` or `wait a second`), sorted. `other_styles`
+    one: `five` is `5`, `twenty-five` `25`; not `no one`, `wait a second` or an ordinal in a
+    name, `the First Amendment`: `_without_ordinals_in_names`), sorted. `other_styles`
     reads a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as `8`), not the
     number `10.3` (a signed number, `-0.25`, stays one), a list written without spaces, `10,20,30`,
     as its numbers, `10`, `20` and `30` (not digits joined by points, a date `1.2.2024` or a version
@@ -268,7 +276,8 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
                   if other_styles and is_a_comma_list else [number])
         if magnitude := _magnitude(text, match):
             found.append(magnitude)
-    for match in _NUMBER_WORD.finditer(_NO_NUMBER.sub(" ", text.casefold())):
+    words = _NO_NUMBER.sub(" ", _without_ordinals_in_names(text).casefold())
+    for match in _NUMBER_WORD.finditer(words):
         tens, unit = match.groups()
         word = match.group()
         if tens:
@@ -278,6 +287,16 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         elif word in _NUMBER_WORDS:
             found.append(word)
     return sorted(found)
+
+
+def _without_ordinals_in_names(text: str) -> str:
+    """The text without the ordinals that are part of a name (`_CAPITALISED_ORDINAL`: `the First
+    Amendment`), but in a headline in title case, where every word is capitalised (`Iran Launches
+    Second Wave`)."""
+    if is_title_case(text.split()):
+        return text
+    return _CAPITALISED_ORDINAL.sub(
+        lambda ordinal: " " if ordinal.group(1).isupper() else ordinal.group(), text)
 
 
 def _time_of_day(hour: str, minutes: str) -> str:

@@ -820,3 +820,18 @@ def test_first_lady_and_first_responders_hold_no_number(old: str, new: str,
     """`First lady` (a title) and `first responders` (a trade) count nothing: dropping them was a
     number change, 1 to nothing."""
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Protesters cited the First Amendment.", "Protesters cited the Constitution.", False),
+    ("The Navy's Fifth Fleet is based in Bahrain.", "The Navy's fleet is based in Bahrain.", False),
+    ("The Twenty-Fifth Amendment was raised.", "The amendment was raised.", False),
+    ("The first 700 troops arrived in Kuwait.", "The 700 troops arrived in Kuwait.", True),
+    ("A second attack hit Al Asad.", "A third attack hit Al Asad.", True),
+    ("Iran Launches Second Wave of Missiles", "Iran Launches Third Wave of Missiles", True),
+])
+def test_an_ordinal_in_a_name_is_no_number(old: str, new: str, changed: bool) -> None:
+    """A capitalised ordinal before a capitalised word is part of a name (`the First Amendment`,
+    `the Fifth Fleet`): dropping it was a number change, 1 to nothing; a lower-case one counts,
+    and so does one in a headline in title case, where every word is capitalised."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
