@@ -145,10 +145,32 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
 def _after_currency(text: str, at: int) -> bool:
     """Whether a currency's sign or code stands before the number at `at`, written on it or a
     space before it (`$5`, `₹ 500`, `Rs 500`, `Rs. 500`, `USD 5`)."""
+    return bool(_currency_sign(text, at)
+                or _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at))
+
+
+def _currency_sign(text: str, at: int) -> str:
+    """The currency's sign before the number at `at`, written on it or a space before it (`$5`,
+    `US$5`, `₹ 500`); '' when none is."""
     sign = at - 1 if at > 0 and text[at - 1] == " " else at
-    if sign > 0 and unicodedata.category(text[sign - 1]) == "Sc":
-        return True
-    return _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at) is not None
+    return text[sign - 1] if sign > 0 and unicodedata.category(text[sign - 1]) == "Sc" else ""
+
+
+def _currency_signs(text: str) -> dict[str, set[str]]:
+    """The currency signs that `text` gives each number (`$5 million` gives `5` the sign `$`)."""
+    signs: dict[str, set[str]] = {}
+    for number in _NUMBER.finditer(text):
+        if sign := _currency_sign(text, number.start()):
+            signs.setdefault(_plain_digits(number.group()), set()).add(sign)
+    return signs
+
+
+def _currency_changed(old: str, new: str) -> bool:
+    """Whether a number both texts give with a currency's sign has another sign in `new` (`$5
+    million` to `£5 million`; `$5 million` to `5 million dollars`, or `Rs 500` to `₹500`, whose
+    code is no sign, changes none)."""
+    old_signs, new_signs = _currency_signs(old), _currency_signs(new)
+    return any(old_signs[number] != new_signs[number] for number in old_signs.keys() & new_signs)
 
 
 # A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30`, `10.3`, a
@@ -466,9 +488,10 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     and not only white space changed). `number_changed` says the numbers (in digits, separators
     dropped, or in words, by their value) differ, also when read in other styles (`numbers_in`:
     `10:30` and `10.30`, `1,000,000` and `1 000 000` are alike), or a time's half of the day
-    where both give one (`10 a.m.` to `10 p.m.`: `_half_of_day_changed`); `quote_changed` says the quoted
-    passages differ; `attribution_changed` says the sources the texts attribute to differ
-    (`attributions`), when more than punctuation changed. `old_quote_open` and `new_quote_open`
+    where both give one (`10 a.m.` to `10 p.m.`: `_half_of_day_changed`) or a number's currency
+    sign where both give one (`$5 million` to `£5 million`: `_currency_changed`);
+    `quote_changed` says the quoted passages differ; `attribution_changed` says the sources the
+    texts attribute to differ (`attributions`), when more than punctuation changed. `old_quote_open` and `new_quote_open`
     are the marks of a quotation that an earlier sentence of the paragraph opened and that goes
     on in the text (`We will not wait,” he said.`), so that a change inside it is a changed
     quotation. `sources`: the texts' `sources_in`, when the caller has read them already.
@@ -481,7 +504,7 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     flags: set[Flag] = set()
     numbers_differ = (numbers_in(old) != numbers_in(new)
                       and not _numbers_alike_in_other_styles(old, new))
-    numbers_differ = numbers_differ or _half_of_day_changed(old, new)
+    numbers_differ = numbers_differ or _half_of_day_changed(old, new) or _currency_changed(old, new)
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
     elif _content(old) == _content(new) and not numbers_differ:

@@ -835,3 +835,18 @@ def test_an_ordinal_in_a_name_is_no_number(old: str, new: str, changed: bool) ->
     `the Fifth Fleet`): dropping it was a number change, 1 to nothing; a lower-case one counts,
     and so does one in a headline in title case, where every word is capitalised."""
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Iran's losses reached $5 million.", "Iran's losses reached £5 million.", True),
+    ("The U.S. pledged $1.2bn in aid.", "The U.S. pledged €1.2bn in aid.", True),
+    ("It cost $5 million.", "It cost 5 million dollars.", False),
+    ("It cost $5 million.", "It cost US$5 million.", False),
+])
+def test_a_currency_changed_is_a_number_change(old: str, new: str, changed: bool) -> None:
+    """A sum given another currency's sign, `$5 million` to `£5 million`, was `punctuation_only`
+    (signs are no letters or digits), and so boring; where both texts give the number a sign, a
+    sign changed is a number change."""
+    flags = edit_flags(old, new)
+    assert (Flag.NUMBER_CHANGED in flags) is changed
+    assert Flag.PUNCTUATION_ONLY not in flags
