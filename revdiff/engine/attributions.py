@@ -31,6 +31,11 @@ _CLAUSE_END_VERBS = word_set(
 # Verbs that report speech only after a quotation (`“…,” Trump posted.`; not `The company posted
 # a loss.`, `the video he posted.`, `a “statement” posted online`).
 _AFTER_QUOTATION_VERBS = word_set("posted")
+# Verbs that report speech only after a name that begins its clause, in lower case and at the
+# end of the clause or before a quotation or a clause it reports (`…, CNN reports.`, `“…,” the
+# Post reports Friday.`, `The Times reports that …`); a noun too (`Iran denied the reports.`,
+# `according to local reports.`, `Iran Denies Reports`).
+_AFTER_NAME_VERBS = word_set("reports")
 # The end of a quotation of what was said, not of a word or phrase quoted: its closing mark after
 # a stop (`,”`, `!”`, `.'`) or before a comma (`”,`); after the s of a plural, `’` is an apostrophe.
 _SAID_QUOTATION_END = re.compile(r"[,.!?…][”\"»’']$|(?:[”\"»]|(?<!s)’),$")
@@ -77,7 +82,7 @@ _INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
 # The words an attribution is read at: a text's other words are passed over. Found anywhere in a
 # text's lower case: a text without one (most sentences) names no source, and is not read word by
 # word.
-_READ_AT = (_SPEECH | _CLAUSE_END_VERBS | _AFTER_QUOTATION_VERBS
+_READ_AT = (_SPEECH | _CLAUSE_END_VERBS | _AFTER_QUOTATION_VERBS | _AFTER_NAME_VERBS
             | {opening[0] for opening in _INTRODUCERS})
 _REPORTING_WORD = re.compile("|".join(sorted(_READ_AT)))
 _MOST_SOURCE_WORDS = 8
@@ -531,6 +536,19 @@ def _follows_what_was_said(tokens: list[str], verb: int) -> bool:
             and not _ends_clause(tokens[verb - 1]) and _has_no_object(tokens, verb))
 
 
+def _follows_a_name(tokens: list[str], verb: int) -> bool:
+    """Whether the verb, in lower case, follows a name that begins its clause: capitalised words,
+    after `the` or not (`…, CNN reports`, `“…,” the Post reports`; not `Iran denied the reports`
+    or `according to local reports`)."""
+    start = verb
+    while start > 0 and not _ends_clause(tokens[start - 1]) and verb - start < _MOST_SOURCE_WORDS:
+        start -= 1
+    if start > 0 and not _ends_clause(tokens[start - 1]) or not tokens[verb][:1].islower():
+        return False
+    names = tokens[start + 1:verb] if _bare(tokens[start]) == "the" else tokens[start:verb]
+    return bool(names) and all(word[:1].isupper() for word in names)
+
+
 # Words after a verb that begin no object of it, but say when or where (`posted on X`).
 _NO_OBJECT = _AFTER_CLAUSE_END | word_set("on in at")
 
@@ -731,7 +749,9 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
                     and _attributes(tokens, at, length, clause_ends[min(at + length, len(tokens))])):
                 found.append(_introduced_source(tokens, at, length, clause_ends[min(at + length, len(tokens))]))
         if (word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
-                and not (word in _AFTER_QUOTATION_VERBS and _follows_what_was_said(tokens, at))):
+                and not (word in _AFTER_QUOTATION_VERBS and _follows_what_was_said(tokens, at))
+                and not (word in _AFTER_NAME_VERBS and _follows_a_name(tokens, at)
+                         and _ends_its_clause(tokens, at))):
             continue
         if (word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at, title_case)
                 or _asks_what_to_say(tokens, at, clause_ends[at])):

@@ -547,3 +547,27 @@ def test_a_long_text_without_punctuation_is_read_a_few_times_not_once_per_word(
 def test_superscript_digits_after_in_are_no_year_and_raise_nothing() -> None:
     # `In ²²²² Smith said it.` raised ValueError: str.isdigit takes superscripts, int does not
     assert attributions_in("In ²²²² Smith said it.")[0][-1] == "smith"
+
+
+_SOLEIMANI = "A U.S. airstrike killed Iranian Quds Force commander Qasem Soleimani in Baghdad"
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    (f"{_SOLEIMANI}, CNN reports.", f"{_SOLEIMANI}.", True),
+    (f"{_SOLEIMANI}, CNN reports.", f"{_SOLEIMANI}, the Pentagon said.", True),
+    (f"{_SOLEIMANI}, CNN reports.", f"{_SOLEIMANI}, CNN reported.", False),
+    ("“We will respond,” the Post reports.", "“We will respond,” the Post reported.", False),
+    ("Iran denied the reports.", "Iran denied the claims.", False),
+])
+def test_an_outlet_that_reports_is_a_source(old: str, new: str, changed: bool) -> None:
+    """`reports`, a noun too, was no reporting verb, so `…, CNN reports.` named no source and
+    dropping it changed no attribution; after a name that begins its clause, at the clause's
+    end, it is one (`Iran denied the reports.` names none)."""
+    assert (Flag.ATTRIBUTION_CHANGED in edit_flags(old, new)) is changed
+
+
+def test_reports_as_a_noun_is_no_verb() -> None:
+    # `reports` after words in lower case, or capitalised in a headline, is the noun
+    assert attributions_in("Casualties were low, according to local reports.") == [
+        ("local", "reports")]
+    assert attributions_in("Iran Denies Reports") == []
