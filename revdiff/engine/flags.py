@@ -270,9 +270,9 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus sign
     kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`), in vulgar
     fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their value where a word has
-    one: `five` is `5`, `twenty-five` `25`; not `no one`, `wait a second` or an ordinal in a
-    name, `the First Amendment`: `_without_ordinals_in_names`), sorted. `other_styles`
-    reads a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as `8`), not the
+    one: `five` is `5`, `twenty-five` `25`, `tenfold` `10`; not `no one`, `wait a second` or an
+    ordinal in a name, `the First Amendment`: `_without_ordinals_in_names`), sorted.
+    `other_styles` reads a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as `8`), not the
     number `10.3` (a signed number, `-0.25`, stays one), a list written without spaces, `10,20,30`,
     as its numbers, `10`, `20` and `30` (not digits joined by points, a date `1.2.2024` or a version
     `3.11.2`, whose order tells), and so digits grouped as lakhs, `10,11,12,100`, which may be one
@@ -301,7 +301,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     words = _NO_NUMBER.sub(" ", _without_ordinals_in_names(text).casefold())
     for match in _NUMBER_WORD.finditer(words):
         tens, unit = match.groups()
-        word = match.group()
+        word = match.group().removesuffix("fold")  # `tenfold` as `ten`, as `ten-fold` and `10-fold`
         if tens:
             found.append(str(int(_NUMBER_VALUES[tens]) + int(_NUMBER_VALUES[unit])))
         elif word in _NUMBER_VALUES:

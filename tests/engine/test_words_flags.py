@@ -850,3 +850,14 @@ def test_a_currency_changed_is_a_number_change(old: str, new: str, changed: bool
     flags = edit_flags(old, new)
     assert (Flag.NUMBER_CHANGED in flags) is changed
     assert Flag.PUNCTUATION_ONLY not in flags
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Oil prices rose tenfold.", "Oil prices rose twofold.", True),
+    ("Oil prices rose tenfold.", "Oil prices rose sharply.", True),
+    ("Oil prices rose tenfold.", "Oil prices rose 10-fold.", False),
+])
+def test_a_multiplier_word_is_its_number(old: str, new: str, changed: bool) -> None:
+    """`tenfold` held no number, where `ten-fold` and `10-fold` hold 10: `tenfold` to `twofold`
+    changed none, and `tenfold` to `10-fold` was a number change."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
