@@ -272,16 +272,16 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their value where a word has
     one: `five` is `5`, `twenty-five` `25`, `tenfold` `10`; not `no one`, `wait a second` or an
     ordinal in a name, `the First Amendment`: `_without_ordinals_in_names`), sorted.
-    `other_styles` reads a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as `8`), not the
-    number `10.3` (a signed number, `-0.25`, stays one), a list written without spaces, `10,20,30`,
-    as its numbers, `10`, `20` and `30` (not digits joined by points, a date `1.2.2024` or a version
-    `3.11.2`, whose order tells), and so digits grouped as lakhs, `10,11,12,100`, which may be one
-    (`Grades 10,11,12,100`), digits grouped by ordinary spaces, `1 000 000`, as one number, a range
-    of years whose end is written short, `2019–20` or `2019/20`, as `2019` and `2020`, and a decade,
-    `1990s` or `'90s`, as `1990s`: readings that may be wrong (`on day 3 100 people` is read `3100`,
-    and `'90s` may be the 1890s), which `edit_flags` takes only to see two texts' numbers alike
-    (`_numbers_alike_in_other_styles`). A terminal's control sequence or string holds none
-    (`\x1b[31m`, `\x1b]0;title\x07`)."""
+    `other_styles` reads a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as
+    `8`), not the number `10.3` (a signed number, `-0.25`, stays one), a list written without
+    spaces, `10,20,30`, as its numbers, `10`, `20` and `30` (not digits joined by points, a date
+    `1.2.2024` or a version `3.11.2`, whose order tells), and so digits grouped as lakhs,
+    `10,11,12,100`, which may be one (`Grades 10,11,12,100`), digits grouped by ordinary spaces,
+    `1 000 000`, as one number, a range of years whose end is written short, `2019–20` or
+    `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`: readings that
+    may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the 1890s), which
+    `edit_flags` takes only to see two texts' numbers alike (`_numbers_alike_in_other_styles`). A
+    terminal's control sequence or string holds none (`\x1b[31m`, `\x1b]0;title\x07`)."""
     text = _VULGAR_FRACTION.sub(_as_slashed_fraction, _CONTROL_SEQUENCE.sub("", text))
     found = ([_time_of_day(*time.group(1, 2)) for time in _TIME.finditer(text)]
              if other_styles else [])
@@ -491,10 +491,11 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     where both give one (`10 a.m.` to `10 p.m.`: `_half_of_day_changed`) or a number's currency
     sign where both give one (`$5 million` to `£5 million`: `_currency_changed`);
     `quote_changed` says the quoted passages differ; `attribution_changed` says the sources the
-    texts attribute to differ (`attributions`), when more than punctuation changed. `old_quote_open` and `new_quote_open`
-    are the marks of a quotation that an earlier sentence of the paragraph opened and that goes
-    on in the text (`We will not wait,” he said.`), so that a change inside it is a changed
-    quotation. `sources`: the texts' `sources_in`, when the caller has read them already.
+    texts attribute to differ (`attributions`), when more than punctuation changed.
+    `old_quote_open` and `new_quote_open` are the marks of a quotation that an earlier sentence of
+    the paragraph opened and that goes on in the text (`We will not wait,” he said.`), so that a
+    change inside it is a changed quotation. `sources`: the texts' `sources_in`, when the caller
+    has read them already.
     """
     if old == new or not old or not new:
         return frozenset()
