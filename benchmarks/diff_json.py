@@ -1,0 +1,78 @@
+"""`revdiff diff --format json` text: revdiff's `json_array` against json's own indented encoder.
+
+Reads the first `--articles` Wikipedia version chains of ../shared/corpus/wikipedia (or --corpus
+PATH), compares each article's consecutive versions as `revdiff diff` does, and makes the records
+`diff --format json` writes (each comparison with its edits), once. Then, in `--repeat` rounds
+that take turns, times the text of the whole array made by `json_array` (what `diff` writes) and
+by the peer, `json.dumps(records, ensure_ascii=False, indent=2)` (json's encoder written in
+Python, which an indent calls for); checks the two texts are the same, and prints the medians
+and their ratio.
+
+    python benchmarks/diff_json.py [--corpus PATH] [--articles 60] [--repeat 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from revdiff.cli.diff import consecutive_comparisons
+from revdiff.export.comparison_records import comparison_record
+from revdiff.export.json_text import json_array
+from revdiff.formats import load
+
+DEFAULT_CORPUS = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+                  / "wikipedia").resolve()
+
+
+def diff_records(corpus: Path, articles: int) -> list[dict[str, Any]]:
+    """The records `revdiff diff --format json` writes for the corpus's first `articles`."""
+    folders = sorted(str(path) for path in corpus.iterdir() if path.is_dir())[:articles]
+    loaded = load(folders)
+    names = [article.key for article in loaded]
+    return [comparison_record(comparison, reading=reading, ref=ref)
+            for ref, comparison, reading in consecutive_comparisons(loaded, "auto", names)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--articles", type=int, default=60, help="chains read from the corpus")
+    parser.add_argument("--repeat", type=int, default=9, help="rounds; figures are medians")
+    arguments = parser.parse_args(argv)
+    if arguments.repeat < 1:
+        parser.error("--repeat must be 1 or more: each figure is the median of its rounds")
+    records = diff_records(arguments.corpus, arguments.articles)
+    ways = {
+        "json_array": lambda: "".join(json_array(records)),
+        "json.dumps(indent=2)": lambda: json.dumps(records, ensure_ascii=False, indent=2),
+    }
+    texts = {name: make() for name, make in ways.items()}
+    if len(set(texts.values())) != 1:
+        print("json_array's text differs from json.dumps(indent=2)'s", file=sys.stderr)
+        return 1
+    seconds: dict[str, list[float]] = {name: [] for name in ways}
+    for _ in range(arguments.repeat):
+        for name, make in ways.items():
+            started = time.perf_counter()
+            make()
+            seconds[name].append(time.perf_counter() - started)
+    medians = {name: statistics.median(runs) for name, runs in seconds.items()}
+    size = len(texts["json_array"].encode("utf-8"))
+    edits = sum(len(record["edits"]) for record in records)
+    print(f"{len(records):,} comparisons, {edits:,} edits, {size / 1e6:.1f} MB of JSON; "
+          f"medians of {arguments.repeat} rounds")
+    for name, median in medians.items():
+        print(f"{name:>22} {median * 1000:9.1f} ms")
+    peer = medians["json.dumps(indent=2)"]
+    print(f"{'peer / json_array':>22} {peer / medians['json_array']:9.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
