@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 import click
 
-from revdiff.errors import RevdiffError, stdout_failure
+from revdiff.errors import OutputFailed, RevdiffError, stdout_failure
 from revdiff.file_names import name_text
 from revdiff.stop_signals import Terminated, stop_exit_code, stop_reason
 from revdiff.terminal_text import visible
@@ -58,7 +58,27 @@ def message_text(text: str) -> str:
 
 def report_error(error: RevdiffError) -> None:
     """The one line on stderr for an error: what, where, what to do."""
-    click.echo(f"revdiff: error: {message_text(str(error))}", err=True)
+    say(f"revdiff: error: {message_text(str(error))}")
+
+
+# Whether a line could not be written to stderr: the run then ends with a status that is not 0.
+_stderr_lost = False
+
+
+def say(line: str) -> None:
+    """A line on stderr: an error, a warning, a note, the summary. A stderr that cannot be
+    written (`2>/dev/full`, a pipe whose reader has gone) ended the run with a traceback written
+    to that same stderr, which failed again: the run goes on without its lines instead, and ends
+    with exit status 2 where it would have ended with 0 (`RevdiffGroup.main`). stderr is pointed
+    at the null device, so that what Python still holds for it when it exits goes nowhere too."""
+    global _stderr_lost
+    try:
+        click.echo(line, err=True)
+    except OSError:
+        _stderr_lost = True
+        null_device = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null_device, sys.stderr.fileno())
+        os.close(null_device)
 
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -79,8 +99,8 @@ def _refuse_a_mistyped_command(word: str) -> None:
 
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
     if close:
-        click.echo(f"revdiff: error: {message_text(word)}: no such command, nor file (did you mean "
-                   f"`revdiff {close[0]}`? see `revdiff --help`)", err=True)
+        say(f"revdiff: error: {message_text(word)}: no such command, nor file (did you mean "
+            f"`revdiff {close[0]}`? see `revdiff --help`)")
         sys.exit(2)
 
 
@@ -103,7 +123,8 @@ class RevdiffGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """As click's; and when the help or the version, which click writes while it reads the
-        arguments, cannot be written (`revdiff --help > /dev/full`), one error line."""
+        arguments, cannot be written (`revdiff --help > /dev/full`), one error line. A run
+        whose stderr could not be written (`say`) ends with 2, not 0."""
         _escape_what_stdout_cannot_encode()
         try:
             return super().main(*args, **kwargs)
@@ -113,6 +134,10 @@ class RevdiffGroup(click.Group):
             failure = stdout_failure(error)
             report_error(failure)
             sys.exit(failure.exit_code)
+        except SystemExit as done:
+            if _stderr_lost and not done.code:
+                sys.exit(OutputFailed.exit_code)
+            raise
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         """As click's; and when the help or the version, which click writes while it reads the
@@ -187,12 +212,12 @@ class RevdiffGroup(click.Group):
             if isinstance(error, click.NoSuchOption) and (
                     takers := self._commands_that_take(ctx, error.option_name)):
                 what = f"No such option {error.option_name!r}: {takers}"
-            click.echo(f"revdiff: error: {where}: {what} (see `{where} --help`)", err=True)
+            say(f"revdiff: error: {where}: {what} (see `{where} --help`)")
             sys.exit(error.exit_code)
         except KeyboardInterrupt as stop:  # a command that keeps part of its work says so itself
             # past the `^C` a terminal echoes (none in a file, a pipe, or for SIGTERM)
             after_echo = "\n" if not isinstance(stop, Terminated) and sys.stderr.isatty() else ""
-            click.echo(f"{after_echo}revdiff: {stop_reason(stop)}", err=True)
+            say(f"{after_echo}revdiff: {stop_reason(stop)}")
             sys.exit(stop_exit_code(stop))
         except BrokenPipeError:
             sys.exit(0)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from revdiff.cli import report_error
+from revdiff.cli import report_error, say
 from revdiff.cli.progress import reading_notice
 from revdiff.errors import RevdiffError, writing_stdout
 from revdiff.file_names import name_text
@@ -125,7 +125,7 @@ def warn(line: str, said: list[str] | None = None) -> None:
     """One warning line on stderr; also kept in `said`, when given. A file name in it that is not
     UTF-8 is spelled as the readers spell it (`caf\\xe9`, `name_text`)."""
     line = name_text(line)
-    click.echo(f"revdiff: warning: {line}", err=True)
+    say(f"revdiff: warning: {line}")
     if said is not None:
         said.append(line)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from revdiff.cli import message_text
+from revdiff.cli import message_text, say
 from revdiff.cli.common import (
     NamedPath,
     check_scheduler,
@@ -148,11 +148,11 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     def note(text: str) -> None:
         line = f"revdiff: {message_text(text)}"
         if not bar:
-            click.echo(line, err=True)
+            say(line)
             return
         with bar.lock:  # the bar, redrawn from its own thread, stays out of the line
             bar.close()
-            click.echo(line, err=True)
+            say(line)
 
     try:
         with (sigterm_as_interrupt(),  # `kill`, `timeout`, a batch scheduler: stop as on Ctrl-C
@@ -166,4 +166,4 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     if not quiet:
         where = (f"scheduler {scheduler}" if scheduler else
                  counted(workers, "Dask worker") if local_dask else counted(workers, "worker"))
-        click.echo(message_text(summary_line(progress, where, chosen)), err=True)
+        say(message_text(summary_line(progress, where, chosen)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -254,6 +255,7 @@ def test_an_article_named_by_an_input_that_is_not_utf8_is_written_out(output: st
 @pytest.mark.parametrize("arguments", [
     ["parse", str(CHAIN)], ["parse", str(CHAIN), "--format", "text"],
     ["diff", str(CHAIN)], ["diff", str(CHAIN), "--format", "jsonl"],
+    ["diff", str(CHAIN), "--format", "json"],
     ["view", str(CHAIN)], ["export", str(CHAIN), "-o", "-"],
     ["--help"], ["--version"], ["diff", "--help"],
 ])
@@ -284,6 +286,51 @@ def test_a_closed_pipe_under_stdout_ends_quietly_with_0(arguments: list[str]) ->
     finally:
         os.close(write_end)
     assert (process.returncode, process.stderr) == (0, "")
+
+
+# Lines on stderr: export's summary after a finished run, an error, a usage error, a warning (a
+# folder's empty file left out) before the diff.
+_SAYING_ON_STDERR = [["export", str(CHAIN), "-o", "edits.jsonl"], ["diff", "missing.txt"],
+                     ["diff", "--no-such-option", str(CHAIN)], ["diff", "with-an-empty-file"]]
+
+
+def _run_with_stderr(arguments: list[str], stderr: int, folder: Path
+                     ) -> subprocess.CompletedProcess[str]:
+    (folder / "with-an-empty-file").mkdir()
+    for name in ("0.txt", "1.txt"):
+        shutil.copy(CHAIN / name, folder / "with-an-empty-file" / name)
+    (folder / "with-an-empty-file" / "2.txt").touch()
+    return subprocess.run([sys.executable, "-m", "revdiff", *arguments], stdout=subprocess.PIPE,
+                          stderr=stderr, cwd=folder, text=True, timeout=120, check=False)
+
+
+@pytest.mark.parametrize("arguments", _SAYING_ON_STDERR)
+def test_a_full_disk_under_stderr_ends_the_run_quietly_with_2(arguments: list[str],
+                                                              tmp_path: Path) -> None:
+    """`revdiff export ... 2>/dev/full` exited 1, after Python had tried to write a traceback
+    to the stderr that had failed, and failed again at exit: the run goes on without its lines
+    (the edits written, the diff printed) and exits 2, as a failed output does."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    with open("/dev/full", "wb") as full:
+        process = _run_with_stderr(arguments, full.fileno(), tmp_path)
+    assert process.returncode == 2
+    assert (tmp_path / "edits.jsonl").exists() == (arguments[0] == "export")
+    assert ("version 0 -> 1" in process.stdout) == (arguments[1] == "with-an-empty-file")
+
+
+@pytest.mark.parametrize("arguments", _SAYING_ON_STDERR)
+def test_a_closed_pipe_under_stderr_ends_the_run_quietly_with_2(arguments: list[str],
+                                                                tmp_path: Path) -> None:
+    """An error line that met a closed pipe on stderr (`revdiff diff x 2>&1 | true`) ended the
+    run with 0, as a closed stdout does: the error was lost, and so was the failure."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails as it does once the reader has gone
+    try:
+        process = _run_with_stderr(arguments, write_end, tmp_path)
+    finally:
+        os.close(write_end)
+    assert process.returncode == 2
 
 
 @pytest.mark.parametrize("arguments", [["parse", "--format", "text"], ["diff"]])
