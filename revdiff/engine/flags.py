@@ -9,7 +9,7 @@ from collections import Counter
 
 from revdiff.engine.attributions import attributions_in, is_title_case, same_sources
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
-from revdiff.engine.sentences import word_set
+from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, TITLES, word_set
 from revdiff.engine.similarity import compatibility_form
 from revdiff.engine.words import NUMBER_PART, SPACES
 from revdiff.model import Flag, Sources
@@ -54,6 +54,24 @@ _CAPITALISED_ORDINAL = re.compile(
     rf"\b(?:(?:{'|'.join(tens.capitalize() for tens in _TENS)})[-‐ ])?"
     rf"(?:{'|'.join(ordinal.capitalize() for ordinal in _ORDINALS + _TENS_ORDINALS)})"
     r"\b(?=\s+([^\W\d_]))")
+# Two letters or more that may write a Roman numeral, upper case and after a word and a space
+# (`World War II`, `Henry VIII`; not `Malcolm X`), read as a number where
+# `_roman_numeral_values` says. Its first letter begins the pattern, so that the search skips to
+# those letters.
+_ROMAN_NUMERAL = re.compile(r"[IVX](?<=[^\W\d_]\s[IVX])[IVX]+(?!\w)")
+# What a valid numeral of I, V and X writes (`II` to `XXXIX`; not `IIII`, `VV` or `IVI`): tens,
+# then units.
+_ROMAN_SYNTAX = re.compile(r"(X{0,3})(IX|IV|V?I{0,3})")
+_ROMAN_UNITS = {"": 0, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
+                "IX": 9}
+# Words that make an `IV` after them a noun, `The IV drip`, `an IV line`, not a name's number.
+_DETERMINERS = word_set("the a an this that these those my your his her its our their no any "
+                        "some each every all another either neither both which what whose")
+# Marks that may close a sentence after its `.`, `!` or `?`, and marks that may open a word.
+_CLOSING_MARKS = "\"'”’)]»"
+_OPENING_MARKS = "\"'“‘„«(["
+# Abbreviations whose full stop ends no sentence before a name (`St. Louis IX`, `Gen. Smith`).
+_BEFORE_NAME = TITLES | BEFORE_OR_AFTER_NAME
 # A number word, `twenty-five` and `twenty five` as one (`twenty-first` too; but `thirty
 # second` is most often a duration, `a thirty second ad`, and stays two words as `30 second`).
 _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-‐]| (?!second\b))"
@@ -271,7 +289,8 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`), in vulgar
     fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their value where a word has
     one: `five` is `5`, `twenty-five` `25`, `tenfold` `10`; not `no one`, `wait a second` or an
-    ordinal in a name, `the First Amendment`: `_without_ordinals_in_names`), sorted.
+    ordinal in a name, `the First Amendment`: `_without_ordinals_in_names`) and in Roman numerals
+    after a name's word (`World War III` holds `3`: `_roman_numeral_values`), sorted.
     `other_styles` reads a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as
     `8`), not the number `10.3` (a signed number, `-0.25`, stays one), a list written without
     spaces, `10,20,30`, as its numbers, `10`, `20` and `30` (not digits joined by points, a date
@@ -308,7 +327,39 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
             found.append(_NUMBER_VALUES[word])
         elif word in _NUMBER_WORDS:
             found.append(word)
-    return sorted(found)
+    return sorted(found + _roman_numeral_values(text))
+
+
+def _roman_numeral_values(text: str) -> list[str]:
+    """The values of the Roman numerals of `text` that are a name's number (`World War II`, `Pope
+    John Paul II`, `Henry VIII`: `2`, `2`, `8`): numerals from `II` to `XXXIX` in valid syntax
+    (not `IIII`, `VV` or `IVI`), written in I, V and X only (`Super Bowl LIV` holds none), in upper
+    case, directly after a capitalised word (`Paul`, not `PAUL`) that is neither a determiner
+    (`The IV drip`) nor a sentence's first word, which any word may be. A lone `I`, `V` or `X`
+    is none (`Malcolm X`, `Type I`)."""
+    values: list[str] = []
+    for numeral in _ROMAN_NUMERAL.finditer(text):
+        syntax = _ROMAN_SYNTAX.fullmatch(numeral.group())
+        if syntax is None:
+            continue
+        *before, word = text[:numeral.start()].split()
+        name_word = word.lstrip(_OPENING_MARKS)
+        if (name_word[:1].isupper() and not name_word.isupper()
+                and name_word.casefold() not in _DETERMINERS and not _begins_sentence(before)):
+            tens, units = syntax.groups()
+            values.append(str(10 * len(tens) + _ROMAN_UNITS[units]))
+    return values
+
+
+def _begins_sentence(words_before: list[str]) -> bool:
+    """Whether the word after `words_before` begins a sentence: no word stands before it, or the
+    last ends in `.`, `!` or `?` (a closing mark after it or not) and is no title before a name
+    (`Gen.`, `St.`)."""
+    if not words_before:
+        return True
+    last = words_before[-1].rstrip(_CLOSING_MARKS)
+    return last.endswith(("!", "?")) or (last.endswith(".")
+                                         and last.removesuffix(".").casefold() not in _BEFORE_NAME)
 
 
 def _without_ordinals_in_names(text: str) -> str:
@@ -486,10 +537,11 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     texts that differ and only in that way (whitespace_only: white space as the word diff reads
     it, with the zero-width space; punctuation_only: the letters, digits and emoji are the same,
     and not only white space changed). `number_changed` says the numbers (in digits, separators
-    dropped, or in words, by their value) differ, also when read in other styles (`numbers_in`:
-    `10:30` and `10.30`, `1,000,000` and `1 000 000` are alike), or a time's half of the day
-    where both give one (`10 a.m.` to `10 p.m.`: `_half_of_day_changed`) or a number's currency
-    sign where both give one (`$5 million` to `£5 million`: `_currency_changed`);
+    dropped, or in words or Roman numerals, by their value) differ, also when read in other
+    styles (`numbers_in`: `10:30` and `10.30`, `1,000,000` and `1 000 000` are alike), or a
+    time's half of the day where both give one (`10 a.m.` to `10 p.m.`: `_half_of_day_changed`)
+    or a number's currency sign where both give one (`$5 million` to `£5 million`:
+    `_currency_changed`);
     `quote_changed` says the quoted passages differ; `attribution_changed` says the sources the
     texts attribute to differ (`attributions`), when more than punctuation changed.
     `old_quote_open` and `new_quote_open` are the marks of a quotation that an earlier sentence of

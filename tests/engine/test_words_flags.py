@@ -838,6 +838,55 @@ def test_an_ordinal_in_a_name_is_no_number(old: str, new: str, changed: bool) ->
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Analysts warned the strike could start World War II.",
+     "Analysts warned the strike could start World War III.", True),
+    ("The funeral recalled that of Pope John Paul II in 2005.",
+     "The funeral recalled that of Pope Benedict XVI in 2005.", True),
+    ("The palace was built for King Henry VIII in 1530.",
+     "The palace was built for King Henry VII in 1530.", True),
+    ("Analysts warned the strike could start World War III.",
+     "Analysts warned the strike could start World War 3.", False),
+    ("Analysts warned the strike could start World War III.",
+     "Analysts warned the strike could start a third world war.", False),
+    ("Veterans of the Second World War gathered in London.",
+     "Veterans of World War II gathered in London.", True),
+])
+def test_a_roman_numeral_after_a_name_word_is_its_number(old: str, new: str,
+                                                           changed: bool) -> None:
+    """A Roman numeral held no number, so `World War II` to `World War III` changed none; one after
+    a capitalised word is read as its value, so `III` and `3` are one number. An ordinal in a name
+    holds none (`the Second World War`), so it to `World War II` is a number change, as it to
+    `World War 2` is."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize("text", [
+    "The IV drip was removed after doctors gave him an IV line.",
+    "Inside The IV Ward of a Baghdad Hospital",
+    "Protesters carried pictures of Malcolm X and chanted.",
+    "Fans watched Super Bowl LIV on Sunday.",
+    "The rules split Type I from Type V and Class X.",
+    "Inventory lists Item IIII, Item VV and Item IVI.",
+    "Henry VIII was king.",
+    "PRESIDENT XI JINPING arrived.",
+    "The Louvre's LIVE feed showed MIX tapes.",
+])
+def test_a_roman_numeral_counts_only_after_a_name_word(text: str) -> None:
+    """A numeral counts only when it is valid (`IIII`, `VV`, `IVI` are none), of more than one
+    letter (`Malcolm X`), in I, V and X (`LIV`), after a capitalised word that is no determiner
+    (`The IV drip`) and does not begin the sentence, where any word is capitalised."""
+    assert numbers_in(text) == []
+
+
+def test_a_roman_numeral_is_read_by_its_value() -> None:
+    """Tens, then units, subtractive ones too; after a title's full stop (`St.`), which ends no
+    sentence, and in a quotation."""
+    assert numbers_in("Portraits of Louis XIV and Louis XVI hang near St. Louis IX.") == [
+        "14", "16", "9"]
+    assert numbers_in("“We fear World War III,” he said.") == ["3"]
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("Iran's losses reached $5 million.", "Iran's losses reached £5 million.", True),
     ("The U.S. pledged $1.2bn in aid.", "The U.S. pledged €1.2bn in aid.", True),
     ("It cost $5 million.", "It cost 5 million dollars.", False),
