@@ -69,7 +69,7 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
                          for part in _iterable(item, "revdiff.load", "paths or lists of paths"))
     with _python_hints():
         return load_inputs(names, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None
-                           else int(max_bytes), notes=notes)
+                           else int(max_bytes), notes=notes, for_python=True)
 
 
 # The modules this API names, imported when first asked for

@@ -355,6 +355,27 @@ def test_load_gives_the_notes_that_belong_to_no_article(
         revdiff.load(story, notes=True)  # type: ignore[arg-type]
 
 
+def test_the_note_on_folders_left_out_says_what_to_do_in_python(tmp_path: Path) -> None:
+    """The note told a notebook to use `revdiff export`, a command, to read each folder of a
+    folder of versions: it names the Python call that reads them."""
+    import glob
+
+    story = tmp_path / "story"
+    for folder in (story, story / "more"):
+        folder.mkdir()
+        for number in range(2):
+            (folder / f"{number}.txt").write_text(f"Version {number}.\n", encoding="utf-8")
+    notes: list[str] = []
+    revdiff.load(story, notes=notes)
+    each_folder = f"{story}/*/"
+    note = (f"{story}: read its 2 files; left out 1 folder in it (more): name a folder to read "
+            f"it, or use revdiff.load(*sorted(glob.glob({each_folder!r}))) to read each folder "
+            "as an article")
+    assert notes == [note]
+    [more] = revdiff.load(*sorted(glob.glob(each_folder)))
+    assert len(more.versions) == 2
+
+
 def test_reprs_name_the_text_without_printing_it() -> None:
     """The dataclasses' own reprs printed every paragraph of every version: a notebook showing
     `revdiff.load("news.sqlite")` or a comparison drew the whole corpus's text in one cell."""

@@ -69,7 +69,8 @@ class TextInput:
 
 
 def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
-         notes: list[str] | None = None, origins: list[str] | None = None) -> list[Article]:
+         notes: list[str] | None = None, origins: list[str] | None = None,
+         for_python: bool = False) -> list[Article]:
     """Read every input and return the articles they hold.
 
     Plain version files given together form one article (versions in the order given).
@@ -80,6 +81,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     given, gets the input each article returned was read from (for the text files read together,
     their names, joined). Every article is in text that every output can hold: a name that is
     not UTF-8 written as `caf\\xe9`, a lone UTF-16 half read as U+FFFD (`_as_text_outputs_hold`).
+    `for_python` words the notes for the Python API: what to do in Python where the command
+    line's notes name a command.
     """
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -",
@@ -134,7 +137,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                                  f"name them ({shlex.quote(name.rstrip('/'))}/*)")
                 articles.extend(in_git)
             else:
-                articles.extend(_read_directory(path, max_bytes, notes, read_already))
+                articles.extend(_read_directory(path, max_bytes, notes, read_already,
+                                                for_python))
             read_from.extend([name] * (len(articles) - len(read_from)))
             continue
         if real in read_already:  # a file in it is a database: only those are kept there
@@ -367,11 +371,17 @@ def _with_warnings(article: Article, texts: Sequence[TextInput]) -> Article:
     return dataclasses.replace(article, warnings=warnings + article.warnings)
 
 
-def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[str]) -> str:
-    """What a folder of versions that also holds folders tells the user: only its files are read."""
+def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[str],
+                           for_python: bool) -> str:
+    """What a folder of versions that also holds folders tells the user: only its files are read.
+    The command line's way to read each folder is `revdiff export`; Python's is to name them all,
+    as glob.glob finds them."""
+    each_folder = f"{Path(path, '*')}/"
+    read_each = (f"use revdiff.load(*sorted(glob.glob({each_folder!r})))" if for_python
+                 else "use `revdiff export`")
     return (f"{path}: read its {counted(len(files), 'file')}; left out "
             f"{counted(len(folders), 'folder')} in it ({first_few(folders)}): name a folder to "
-            f"read it, or use `revdiff export` to read each {_folder_read_as(path, folders)}")
+            f"read it, or {read_each} to read each {_folder_read_as(path, folders)}")
 
 
 def refuse_unreadable_folder(path: Path, name: str) -> None:
@@ -481,9 +491,10 @@ def _folder_read_as(path: Path, folders: Sequence[str]) -> str:
 
 
 def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
-                    read_already: set[Path]) -> list[Article]:
+                    read_already: set[Path], for_python: bool) -> list[Article]:
     """The articles of a folder that is no git repository; its databases join `read_already`,
-    and those already in it (named before the folder) are not read again."""
+    and those already in it (named before the folder) are not read again. `for_python` words
+    its notes for the Python API."""
     database_articles: list[Article] = []
     databases: list[str] = []  # the names of the folder's database files
     try:
@@ -509,7 +520,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         raise EmptyInput("directory holds no version files", str(path), hint=hint,
                          python_hint=python_hint)
     if folders and notes is not None:
-        notes.append(_left_out_folders_note(path, files, folders))
+        notes.append(_left_out_folders_note(path, files, folders, for_python))
     for left_out in (left_out_entries_note(path, entries), links_out_note(path, path)):
         if left_out and notes is not None:
             notes.append(left_out)
