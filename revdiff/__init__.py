@@ -247,7 +247,10 @@ def _articles(items: Any, caller: str, notes: list[str] | None
 
     Paths are read as `revdiff export` reads them: a folder of article folders gives one
     article per folder, and globs are expanded; `notes` gets what `export` notes about them.
+    No item at all is refused, as `load` refuses it: most often a glob or a filter that matched
+    nothing, which would give a table without even its columns.
     """
+    from revdiff.errors import EmptyInput
     from revdiff.export.inputs import expand_inputs
     from revdiff.formats import load as load_inputs
     from revdiff.model import Article
@@ -257,6 +260,7 @@ def _articles(items: Any, caller: str, notes: list[str] | None
         items = [items]
     items = _iterable(items, caller, "an Article, a path, or a list of either")
     paths: list[str] = []
+    given = False
 
     def read_paths() -> Iterator[tuple[str, Article]]:
         # a run of paths is expanded together, as `export A B C` expands its inputs: loose
@@ -272,12 +276,16 @@ def _articles(items: Any, caller: str, notes: list[str] | None
                 yield input_name(unit.label, position, len(found)), article
 
     for item in items:
+        given = True
         if isinstance(item, Article):
             _check_article(item, caller)
             yield from read_paths()
             yield item.key, item
         else:
             paths.append(_path(item, f"{caller} (an Article or a path each)"))
+    if not given:
+        raise EmptyInput(f"{caller}: no input given",
+                         hint="give an Article, a path, or a list of either")
     yield from read_paths()
 
 
@@ -317,10 +325,11 @@ def edits_table(articles_or_paths: Any, *, sentences: str = "auto",
                 notes: list[str] | None = None) -> list[dict[str, Any]]:
     """One dict per edit of every consecutive version pair: `pd.DataFrame(edits_table(...))`.
 
-    Accepts an Article, a path, or an iterable of them; `article_index` numbers the articles in
-    the order given. Columns are those of the CSV export (lists stay lists). `notes`, when a list
-    is given, gets the lines `export` notes beside its warnings: an article of one version
-    skipped, a folder's loose files or a folder named twice left out.
+    Accepts an Article, a path, or an iterable of them (none at all raises `EmptyInput`, as in
+    `load`); `article_index` numbers the articles in the order given. Columns are those of the
+    CSV export (lists stay lists). `notes`, when a list is given, gets the lines `export` notes
+    beside its warnings: an article of one version skipped, a folder's loose files or a folder
+    named twice left out.
     """
     return list(_rows(articles_or_paths, sentences, edits=True, caller="revdiff.edits_table",
                       notes=notes))

@@ -63,7 +63,7 @@ class MalformedPage(RevdiffError):
 
 
 class EmptyInput(RevdiffError):
-    """The input holds no text, or a directory holds no versions."""
+    """The input holds no text, a directory holds no versions, or no input is given."""
 
 
 class BinaryInput(RevdiffError):

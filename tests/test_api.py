@@ -6,10 +6,12 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import revdiff
+from revdiff.errors import EmptyInput
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 from revdiff.model import Article, Comparison, RowKind, Version
 
@@ -149,6 +151,21 @@ def test_a_list_of_paths_is_read_as_export_reads_its_inputs(tmp_path: Path) -> N
         assert revdiff.edits_table(iter(inputs)) == exported
         out.unlink()
         (tmp_path / "e.comparisons.jsonl").unlink()
+
+
+@pytest.mark.parametrize("table", [revdiff.edits_table, revdiff.comparisons_table,
+                                   revdiff.edits_arrow, revdiff.comparisons_arrow])
+def test_no_input_is_refused_by_the_tables_as_by_load(table: Any) -> None:
+    """`load([])` raised, where the tables given `[]` (a glob that matched nothing, a filter that
+    kept no article) returned no rows, a DataFrame without even its columns: they raise too."""
+    if table in (revdiff.edits_arrow, revdiff.comparisons_arrow):
+        pytest.importorskip("pyarrow")
+    with pytest.raises(EmptyInput, match="no input given"):
+        revdiff.load([])
+    for nothing in ([], (), iter([])):
+        with pytest.raises(EmptyInput, match=rf"^revdiff\.{table.__name__}: no input given "
+                                             r"\(give an Article, a path, or a list of either\)$"):
+            table(nothing)
 
 
 def test_wrong_arguments_are_refused_by_name() -> None:
