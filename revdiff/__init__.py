@@ -42,7 +42,10 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
     """Read the articles of one input (or several read together, like `revdiff parse A B`).
 
     An input is anything the command line takes: a page, version files, a folder of versions,
-    a git repository or a NewsEdits SQLite file. Bad input raises a `revdiff.errors.RevdiffError`;
+    a git repository or a NewsEdits SQLite file. Version files given together are read in the
+    order given, but the files of one folder in the order of their names sorted as text
+    (`sorted(glob.glob('story/*'))`: `1.txt`, `10.txt`, `2.txt`) as that folder is, in its
+    order, warned, when it orders them otherwise. Bad input raises a `revdiff.errors.RevdiffError`;
     an input larger than `max_bytes` (default 64 MiB) is refused before it is read. What the
     readers warn about an article is in its `warnings`; a warning about the inputs that belongs
     to no article (the folders left out of a folder of versions, a folder named twice and read

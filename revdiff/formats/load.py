@@ -73,7 +73,9 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
          for_python: bool = False) -> list[Article]:
     """Read every input and return the articles they hold.
 
-    Plain version files given together form one article (versions in the order given).
+    Plain version files given together form one article, versions in the order given; files of
+    one folder given in the order of their names sorted as text (a shell's `*`) are read as
+    their folder is, warned, when it orders them otherwise (`_read_plain_texts`).
     Flattened diff pages of the same article are read jointly. A directory is a git repository
     of versions, or a folder of version files (ordered by the number in their names) or of pages;
     the folders in it are left out, and `notes` gets a line that names them.
@@ -570,18 +572,11 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             f"({first_few(text_names)}) in one directory", str(path),
             hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):
-        unnumbered = [f.name for f in files if plain.version_order_key(f)[0] != 0]
-        if unnumbered and len(unnumbered) < len(files):  # a README or notes among the versions
-            raise InconsistentPages(
-                f"the file names number the versions, but {first_few(unnumbered)} "
-                f"{'holds' if len(unnumbered) == 1 else 'hold'} no number", str(path),
-                hint="move the files that are no versions out of the folder, or put each "
-                     "version's number in its name")
         article = plain.read_versions([(t.name, t.text) for t in texts],
-                                      plain.version_numbers(files, str(path)))
+                                      _folder_version_numbers(files, str(path)))
         article = _with_warnings(article, texts)
         in_name_order: tuple[str, ...] = ()
-        if len(unnumbered) == len(files) > 1:  # `first.txt`, `latest.txt`, `second.txt`
+        if len(files) > 1 and not any(map(_holds_a_number, files)):
             names = first_few([file.name for file in files])
             in_name_order = (f"{path}: no file name holds a number, so the versions are read in "
                              f"the order of their names ({names}); number the files (0.txt, "
@@ -591,6 +586,25 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     if notes is not None:
         notes.extend(left_out_empty)
     return _read_texts(texts)
+
+
+def _folder_version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
+    """The version numbers of a folder's plain version files, in their order
+    (`plain.in_version_order`), as `plain.version_numbers` gives them, refusing what it refuses.
+    InconsistentPages too when some of the names hold a number and others none (a README among
+    the versions)."""
+    unnumbered = [file.name for file in files if not _holds_a_number(file)]
+    if unnumbered and len(unnumbered) < len(files):
+        raise InconsistentPages(
+            f"the file names number the versions, but {first_few(unnumbered)} "
+            f"{'holds' if len(unnumbered) == 1 else 'hold'} no number", where,
+            hint="move the files that are no versions out of the folder, or put each "
+                 "version's number in its name")
+    return plain.version_numbers(files, where)
+
+
+def _holds_a_number(file: Path) -> bool:
+    return plain.version_order_key(file)[0] == 0
 
 
 def _holds_nothing(file: Path) -> bool:
@@ -630,8 +644,7 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
             hint=f"{pages[0].name} is {_PAGE_KINDS[pages[0].format]}; read them separately",
         )
     if plain_texts:
-        article = plain.read_versions([(t.name, t.text) for t in plain_texts])
-        return [_with_warnings(article, plain_texts)]
+        return [_read_plain_texts(plain_texts)]
     position: dict[str, int] = {}
     for index, text in enumerate(texts):
         position.setdefault(text.name, index)
@@ -654,6 +667,47 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
     return merge_articles(read_flattened + articles,
                           flattened_names + [page.name for page in exact],
                           flattened_starts + [position[page.name] for page in exact])
+
+
+def _read_plain_texts(texts: list[TextInput]) -> Article:
+    """The article of plain version files given together, in the order given; but files of one
+    folder given in the order of their names sorted as text, as a shell's `*` gives them
+    (`1.txt`, `10.txt`, `2.txt`), are read as the folder is, in its order and with its version
+    numbers, warned, when the folder would not be refused and orders them otherwise."""
+    names = [text.name for text in texts]
+    files = [Path(name) for name in names]
+    in_folder_order = None
+    if (len(files) > 1 and names == sorted(names) and len({file.parent for file in files}) == 1
+            and not any(map(plain.is_stream_name, names))):
+        in_folder_order = _folder_order(files)
+    if in_folder_order is None or in_folder_order[0] == files:
+        article = plain.read_versions([(t.name, t.text) for t in texts])
+        return _with_warnings(article, texts)
+    ordered, numbers = in_folder_order
+    read_first, given_first = next((first, given) for first, given in zip(ordered, files)
+                                   if first != given)
+    text_of = dict(zip(files, texts, strict=True))
+    texts = [text_of[file] for file in ordered]
+    article = _with_warnings(plain.read_versions([(t.name, t.text) for t in texts], numbers),
+                             texts)
+    reordered = (f"{counted(len(files), 'version file')} are read in the order of the numbers "
+                 f"in their names, as a folder's are ({read_first.name} before "
+                 f"{given_first.name}), not in the order given, their names sorted as text, as a "
+                 "shell's * gives them; to read them in another order, name them one by one in "
+                 "that order")
+    return dataclasses.replace(article, warnings=(reordered, *article.warnings))
+
+
+def _folder_order(files: list[Path]) -> tuple[list[Path], list[int] | None] | None:
+    """The files of one folder in the order a folder of them is read in, and the version numbers
+    it gives them; None where such a folder is refused (names that differ only in zeros, dates
+    that may be read day first or month first, numbered and unnumbered names together)."""
+    where = str(files[0].parent)
+    try:
+        ordered = plain.in_version_order(files, where)
+        return ordered, _folder_version_numbers(ordered, where)
+    except InconsistentPages:
+        return None
 
 
 def _read_page(page: TextInput) -> Article:

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -411,6 +412,52 @@ def test_files_keep_the_order_given(tmp_path: Path) -> None:
     second.write_text("Second.\n", encoding="utf-8")
     (article,) = load([str(first), str(second)])
     assert [v.paragraphs for v in article.versions] == [("First.",), ("Second.",)]
+
+
+def _numbered_versions(folder: Path, names: Sequence[str]) -> list[str]:
+    """The files `names` in `folder`, each holding its name as its text; their paths."""
+    for name in names:
+        (folder / name).write_text(f"Text of {name}.\n", encoding="utf-8")
+    return [str(folder / name) for name in names]
+
+
+SHELL_READ_AS_FOLDER = ("12 version files are read in the order of the numbers in their "
+                        "names, as a folder's are (2.txt before 10.txt), not in the order given, "
+                        "their names sorted as text, as a shell's * gives them; to read them in "
+                        "another order, name them one by one in that order")
+
+
+def test_files_a_shell_glob_sorted_as_text_are_read_in_the_folders_order(tmp_path: Path) -> None:
+    # `revdiff parse story/*` read 10.txt and 11.txt right after 1.txt, without a word
+    paths = _numbered_versions(tmp_path, [f"{number}.txt" for number in range(12)])
+    (article,) = load(sorted(paths))
+    assert [v.paragraphs for v in article.versions] == [(f"Text of {number}.txt.",)
+                                                        for number in range(12)]
+    assert article.warnings == (SHELL_READ_AS_FOLDER,)
+    # numbered as the folder numbers them
+    versions = tmp_path / "named"
+    versions.mkdir()
+    named = _numbered_versions(versions, ["story-v10.txt", "story-v2.txt", "story-v3.txt"])
+    (article,) = load(named)
+    assert [(v.number, v.paragraphs) for v in article.versions] == [
+        (number, (f"Text of story-v{number}.txt.",)) for number in (2, 3, 10)]
+    assert load([str(versions)])[0].versions == article.versions
+
+
+@pytest.mark.parametrize("names", [
+    ("10.txt", "2.txt", "1.txt"),  # the user's own order
+    ("0.txt", "1.txt", "2.txt", "10.txt"),  # the numbers' order already
+    ("1.txt", "10.txt", "2.txt", "notes.txt"),  # a folder of them is refused: notes.txt
+    ("0.txt", "00.txt", "10.txt", "2.txt"),  # 0.txt and 00.txt: which is version 0?
+    ("01.02.2020.txt", "04.01.2020.txt", "05.01.2020.txt"),  # day or month first?
+])
+def test_files_given_in_another_order_or_that_a_folder_refuses_keep_the_order_given(
+        tmp_path: Path, names: tuple[str, ...]) -> None:
+    paths = _numbered_versions(tmp_path, names)
+    (article,) = load(paths)
+    assert [v.paragraphs for v in article.versions] == [(f"Text of {name}.",) for name in names]
+    assert [v.number for v in article.versions] == list(range(len(names)))
+    assert not [warning for warning in article.warnings if "order given" in warning]
 
 
 def test_stdin_is_a_version(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
