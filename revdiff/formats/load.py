@@ -673,19 +673,26 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
     """The article of plain version files given together, in the order given; but files of one
     folder given in the order of their names sorted as text, as a shell's `*` gives them
     (`1.txt`, `10.txt`, `2.txt`), are read as the folder is, in its order and with its version
-    numbers, warned, when the folder would not be refused and orders them otherwise."""
+    numbers, warned, when the folder would not be refused and orders them otherwise. Numbered
+    files of one folder given in another order than the folder's are read in the order given,
+    warned: a shell that sorts names by the rules of a language may give such an order."""
     names = [text.name for text in texts]
     files = [Path(name) for name in names]
     in_folder_order = None
-    if (len(files) > 1 and names == sorted(names) and len({file.parent for file in files}) == 1
-            and not any(map(plain.is_stream_name, names))):
+    if (len(files) > 1 and len({file.parent for file in files}) == 1
+            and not any(map(plain.is_stream_name, names)) and all(map(_holds_a_number, files))):
         in_folder_order = _folder_order(files)
     if in_folder_order is None or in_folder_order[0] == files:
-        article = plain.read_versions([(t.name, t.text) for t in texts])
-        return _with_warnings(article, texts)
+        return _with_warnings(plain.read_versions([(t.name, t.text) for t in texts]), texts)
     ordered, numbers = in_folder_order
     read_first, given_first = next((first, given) for first, given in zip(ordered, files)
                                    if first != given)
+    if names != sorted(names):  # the user's own order, or a language's
+        article = _with_warnings(plain.read_versions([(t.name, t.text) for t in texts]), texts)
+        as_given = (f"{counted(len(files), 'version file')} are read in the order given "
+                    f"({given_first.name} before {read_first.name}), which is not the order of "
+                    "the numbers in their names; to read them in that order, name their folder")
+        return dataclasses.replace(article, warnings=(as_given, *article.warnings))
     text_of = dict(zip(files, texts, strict=True))
     texts = [text_of[file] for file in ordered]
     article = _with_warnings(plain.read_versions([(t.name, t.text) for t in texts], numbers),

@@ -444,8 +444,24 @@ def test_files_a_shell_glob_sorted_as_text_are_read_in_the_folders_order(tmp_pat
     assert load([str(versions)])[0].versions == article.versions
 
 
+AS_GIVEN_NOT_BY_NUMBER = ("5 version files are read in the order given (10.txt before 1.txt), "
+                          "which is not the order of the numbers in their names; to read them "
+                          "in that order, name their folder")
+
+
+def test_files_given_in_an_order_of_their_own_are_read_so_warned(tmp_path: Path) -> None:
+    # the user's own order, or a shell's that sorts names by a language's rules, which may put
+    # `10.txt` before `1.txt`: read as given, but not without a word
+    names = ("0.txt", "10.txt", "11.txt", "1.txt", "2.txt")
+    (article,) = load(_numbered_versions(tmp_path, names))
+    assert [v.paragraphs for v in article.versions] == [(f"Text of {name}.",) for name in names]
+    assert article.warnings == (AS_GIVEN_NOT_BY_NUMBER,)
+    # names without numbers are read in the order given, as they always were
+    (article,) = load(_numbered_versions(tmp_path, ("old.txt", "new.txt")))
+    assert not article.warnings
+
+
 @pytest.mark.parametrize("names", [
-    ("10.txt", "2.txt", "1.txt"),  # the user's own order
     ("0.txt", "1.txt", "2.txt", "10.txt"),  # the numbers' order already
     ("1.txt", "10.txt", "2.txt", "notes.txt"),  # a folder of them is refused: notes.txt
     ("0.txt", "00.txt", "10.txt", "2.txt"),  # 0.txt and 00.txt: which is version 0?
