@@ -6,7 +6,6 @@ No Textual import.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from revdiff.export.comparison_html import comparisons_html
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
 from revdiff.export.html_report import article_slug
+from revdiff.export.json_text import indented_json
 from revdiff.export.pairs import PairReading
 from revdiff.export.patch_text import article_unified_diff
 from revdiff.export.records import ArticleRef
@@ -45,7 +45,7 @@ def _as_text(pair: ExportedPair) -> str:
 
 def _as_json(pair: ExportedPair) -> str:
     record = comparison_record(pair.comparison, reading=pair.reading, ref=pair.ref)
-    return json.dumps(record, ensure_ascii=False, indent=2)
+    return indented_json(record)
 
 
 def _as_unified(pair: ExportedPair) -> str:
