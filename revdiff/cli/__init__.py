@@ -69,16 +69,33 @@ def say(line: str) -> None:
     """A line on stderr: an error, a warning, a note, the summary. A stderr that cannot be
     written (`2>/dev/full`, a pipe whose reader has gone) ended the run with a traceback written
     to that same stderr, which failed again: the run goes on without its lines instead, and ends
-    with exit status 2 where it would have ended with 0 (`RevdiffGroup.main`). stderr is pointed
-    at the null device, so that what Python still holds for it when it exits goes nowhere too."""
-    global _stderr_lost
+    with exit status 2 where it would have ended with 0 (`RevdiffGroup.main`)."""
     try:
         click.echo(line, err=True)
     except OSError:
-        _stderr_lost = True
-        null_device = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null_device, sys.stderr.fileno())
-        os.close(null_device)
+        _lose_stderr()
+
+
+def write_to_stderr(text: str) -> None:
+    """Text on stderr as it is, no newline added, flushed at once: a progress bar or a notice
+    drawn over its own line. A stderr that cannot be written (a terminal that hung up) ended the
+    run, its error taken for standard output's: the run goes on without it, as with `say`."""
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except OSError:
+        _lose_stderr()
+
+
+def _lose_stderr() -> None:
+    """Go on without stderr, which could not be written: the run ends with 2 where it would have
+    ended with 0. stderr is pointed at the null device, so that what Python still holds for it
+    (and any later line) goes nowhere."""
+    global _stderr_lost
+    _stderr_lost = True
+    null_device = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null_device, sys.stderr.fileno())
+    os.close(null_device)
 
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

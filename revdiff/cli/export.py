@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from revdiff.cli import message_text, say
+from revdiff.cli import message_text, say, write_to_stderr
 from revdiff.cli.common import (
     NamedPath,
     check_scheduler,
@@ -142,7 +142,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     # `-o -` on a terminal: the rows are the progress there, and a bar drawn between them
     # would run into the next row's line
     rows_on_terminal = output == "-" and sys.stdout.isatty()
-    bar = (ProgressBar(sys.stderr) if not quiet and sys.stderr.isatty() and not rows_on_terminal
+    bar = (ProgressBar(write_to_stderr) if not quiet and sys.stderr.isatty() and not rows_on_terminal
            else None)
 
     def note(text: str) -> None:

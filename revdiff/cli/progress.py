@@ -6,7 +6,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from revdiff.read_warnings import counted, counted_skips
 
@@ -29,8 +29,8 @@ class ProgressBar:
 
     WIDTH = 24
 
-    def __init__(self, stream: TextIO, rate: float = 8.0) -> None:
-        self.stream = stream
+    def __init__(self, write: Callable[[str], None], rate: float = 8.0) -> None:
+        self.write = write  # writes its text on the terminal at once (`write_to_stderr`)
         self.interval = 1.0 / rate
         self.last_draw = 0.0
         self.drawn = False
@@ -47,23 +47,22 @@ class ProgressBar:
             self.last_draw = now
             filled = int(self.WIDTH * min(done, max(total, 1)) / max(total, 1))
             bar = "#" * filled + "-" * (self.WIDTH - filled)
-            self.stream.write(f"\r[{bar}] {details}\x1b[K")
-            self.stream.flush()
+            self.write(f"\r[{bar}] {details}\x1b[K")
             self.drawn = True
 
     def close(self) -> None:
         with self.lock:
             if self.drawn:
-                self.stream.write("\n")
-                self.stream.flush()
+                self.write("\n")
                 self.drawn = False
 
 
 @contextlib.contextmanager
-def reading_notice(stream: TextIO, what: str, show: bool, after: float = 0.5) -> Iterator[None]:
+def reading_notice(write: Callable[[str], None], what: str, show: bool, after: float = 0.5
+                   ) -> Iterator[None]:
     """While the block runs, a line on the terminal saying what is being read, once it has run
     `after` seconds (a large NewsEdits file takes a while, before any bar can start); the line
-    is cleared at the end."""
+    is cleared at the end. `write` writes on the terminal at once (`write_to_stderr`)."""
     if not show:
         yield
         return
@@ -72,8 +71,7 @@ def reading_notice(stream: TextIO, what: str, show: bool, after: float = 0.5) ->
 
     def say() -> None:
         with lock:
-            stream.write(f"\rrevdiff: reading {what}…\x1b[K")
-            stream.flush()
+            write(f"\rrevdiff: reading {what}…\x1b[K")
             written.set()
 
     timer = threading.Timer(after, say)
@@ -85,8 +83,7 @@ def reading_notice(stream: TextIO, what: str, show: bool, after: float = 0.5) ->
         timer.cancel()
         with lock:
             if written.is_set():
-                stream.write("\r\x1b[K")
-                stream.flush()
+                write("\r\x1b[K")
 
 
 @contextlib.contextmanager

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from revdiff.cli import write_to_stderr
 from revdiff.cli.common import (
     NamedPath,
     inputs_argument,
@@ -85,7 +86,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
                     if progress is None else progress)
             if not show:
                 return lambda steps: None
-            bar = bars.enter_context(contextlib.closing(ProgressBar(sys.stderr)))
+            bar = bars.enter_context(contextlib.closing(ProgressBar(write_to_stderr)))
             done = 0
 
             def step(steps: int) -> None:

@@ -333,6 +333,57 @@ def test_a_closed_pipe_under_stderr_ends_the_run_quietly_with_2(arguments: list[
     assert process.returncode == 2
 
 
+# `revdiff ARGUMENTS` with a stderr that is a terminal which has hung up: every write to it
+# fails (EIO). With `wait-for-notice` first, reading the inputs waits until the notice of what is
+# being read has been tried, which a quick read clears before it is due.
+_ON_A_HUNG_UP_TERMINAL = """
+import errno, io, sys, threading
+import revdiff.formats
+from revdiff.cli import main
+
+noticed = threading.Event()
+
+class HungUpTerminal(io.TextIOWrapper):
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        if "reading" in text:
+            noticed.set()
+        raise OSError(errno.EIO, "Input/output error")
+
+if sys.argv[1] == "wait-for-notice":
+    load = revdiff.formats.load
+
+    def load_after_the_notice(*args, **kwargs):
+        noticed.wait(60)
+        return load(*args, **kwargs)
+
+    revdiff.formats.load = load_after_the_notice
+sys.stderr = HungUpTerminal(open(2, "wb", closefd=False))
+main(sys.argv[2:], prog_name="revdiff")
+"""
+
+
+@pytest.mark.parametrize(("arguments", "done"), [
+    (["wait-for-notice", "store", str(CHAIN), "--repo", "repo"], "repo/.git"),
+    (["no-wait", "store", "--progress", str(CHAIN), "--repo", "repo"], "repo/.git"),
+    (["no-wait", "export", str(CHAIN), "-o", "edits.jsonl"], "edits.jsonl")])
+def test_a_terminal_that_hangs_up_under_stderr_ends_the_run_quietly_with_2(
+        arguments: list[str], done: str, tmp_path: Path) -> None:
+    """The progress bar and the notice of what is being read wrote to stderr themselves: a
+    terminal that had hung up ended the run there, its error taken for one of standard output
+    (exit 2); a notice that failed in its own thread was lost, and the run ended with 0. The
+    run goes on without them, its work done, and ends with 2, as with any line for stderr."""
+    process = subprocess.run([sys.executable, "-c", _ON_A_HUNG_UP_TERMINAL, *arguments],
+                             capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                             check=False)
+    assert process.returncode == 2
+    assert (tmp_path / done).exists()
+    if arguments[1] == "store":
+        assert "5 versions stored" in process.stdout
+
+
 @pytest.mark.parametrize("arguments", [["parse", "--format", "text"], ["diff"]])
 def test_text_a_latin1_stdout_cannot_hold_is_written_as_escapes(arguments: list[str],
                                                                 tmp_path: Path) -> None:

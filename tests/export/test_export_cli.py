@@ -365,7 +365,7 @@ def test_the_export_bar_keeps_its_clock_going_between_reports() -> None:
             return super().write(text)
 
     screen = Screen()
-    bar = ProgressBar(screen, rate=1000)
+    bar = ProgressBar(screen.write, rate=1000)
     with export_progress(bar, tick=0.01) as draw:
         draw(ExportProgress(units_total=1))  # reported once: the driver is comparing
         assert screen.redrawn.wait(60)

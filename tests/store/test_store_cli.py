@@ -301,16 +301,16 @@ def test_a_long_read_is_said_on_the_terminal_and_cleared() -> None:
     from revdiff.cli.progress import reading_notice
 
     stream = io.StringIO()
-    with reading_notice(stream, "1 input", True, after=0):
+    with reading_notice(stream.write, "1 input", True, after=0):
         deadline = time.monotonic() + 10
         while not stream.getvalue() and time.monotonic() < deadline:
             time.sleep(0.01)
     assert stream.getvalue() == "\rrevdiff: reading 1 input…\x1b[K\r\x1b[K"
     quick = io.StringIO()
-    with reading_notice(quick, "1 input", True, after=60):
+    with reading_notice(quick.write, "1 input", True, after=60):
         pass
     assert quick.getvalue() == ""
-    with reading_notice(quick, "1 input", False, after=0):
+    with reading_notice(quick.write, "1 input", False, after=0):
         time.sleep(0.05)
     assert quick.getvalue() == ""
 
@@ -333,7 +333,7 @@ def test_no_reading_notice_is_written_into_a_version_typed_on_the_terminal(
     shows: list[bool] = []
 
     @contextlib.contextmanager
-    def noted(stream: object, what: str, show: bool) -> Iterator[None]:
+    def noted(write: object, what: str, show: bool) -> Iterator[None]:
         shows.append(show)
         yield
 
