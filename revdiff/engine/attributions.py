@@ -32,10 +32,15 @@ _CLAUSE_END_VERBS = word_set(
 # a loss.`, `the video he posted.`, `a “statement” posted online`).
 _AFTER_QUOTATION_VERBS = word_set("posted")
 # Verbs that report speech only after a name that begins its clause, in lower case and at the
-# end of the clause or before a quotation or a clause it reports (`…, CNN reports.`, `“…,” the
-# Post reports Friday.`, `The Times reports that …`); a noun too (`Iran denied the reports.`,
-# `according to local reports.`, `Iran Denies Reports`).
+# end of the clause, before a quotation or a clause it reports, or before `citing` (`…, CNN
+# reports.`, `“…,” the Post reports Friday.`, `The Times reports that …`, `…, Fox News reports
+# citing officials`); a noun too (`Iran denied the reports.`, `according to local reports.`,
+# `Iran Denies Reports`, `the reports citing officials were false`).
 _AFTER_NAME_VERBS = word_set("reports")
+# Words in lower case that may stand in a name of news media after its capitalised first word
+# (`Iranian state media`, `Syria's official news agency`).
+_MEDIA_WORDS = word_set("state state-run state-owned official media news agency television tv "
+                        "radio newspaper broadcaster")
 # The end of a quotation of what was said, not of a word or phrase quoted: its closing mark after
 # a stop (`,”`, `!”`, `.'`) or before a comma (`”,`); after the s of a plural, `’` is an apostrophe.
 _SAID_QUOTATION_END = re.compile(r"[,.!?…][”\"»’']$|(?:[”\"»]|(?<!s)’),$")
@@ -538,15 +543,23 @@ def _follows_what_was_said(tokens: list[str], verb: int) -> bool:
 
 def _follows_a_name(tokens: list[str], verb: int) -> bool:
     """Whether the verb, in lower case, follows a name that begins its clause: capitalised words,
-    after `the` or not (`…, CNN reports`, `“…,” the Post reports`; not `Iran denied the reports`
-    or `according to local reports`)."""
+    after `the` or not, the first of them followed by words of news media in lower case too (`…,
+    CNN reports`, `“…,” the Post reports`, `…, Iranian state media reports`; not `Iran denied
+    the reports` or `according to local reports`)."""
     start = verb
     while start > 0 and not _ends_clause(tokens[start - 1]) and verb - start < _MOST_SOURCE_WORDS:
         start -= 1
     if start > 0 and not _ends_clause(tokens[start - 1]) or not tokens[verb][:1].islower():
         return False
     names = tokens[start + 1:verb] if _bare(tokens[start]) == "the" else tokens[start:verb]
-    return bool(names) and all(word[:1].isupper() for word in names)
+    return bool(names) and names[0][:1].isupper() and all(
+        word[:1].isupper() or _bare(word) in _MEDIA_WORDS for word in names[1:])
+
+
+def _cites_next(tokens: list[str], verb: int) -> bool:
+    """Whether `citing` follows the verb, for the source it reports from (`…, Fox News reports
+    citing officials`)."""
+    return verb + 1 < len(tokens) and _bare(tokens[verb + 1]) == "citing"
 
 
 # Words after a verb that begin no object of it, but say when or where (`posted on X`).
@@ -751,7 +764,7 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
         if (word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
                 and not (word in _AFTER_QUOTATION_VERBS and _follows_what_was_said(tokens, at))
                 and not (word in _AFTER_NAME_VERBS and _follows_a_name(tokens, at)
-                         and _ends_its_clause(tokens, at))):
+                         and (_ends_its_clause(tokens, at) or _cites_next(tokens, at)))):
             continue
         if (word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at, title_case)
                 or _asks_what_to_say(tokens, at, clause_ends[at])):

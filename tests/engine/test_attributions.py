@@ -558,6 +558,12 @@ _SOLEIMANI = "A U.S. airstrike killed Iranian Quds Force commander Qasem Soleima
     (f"{_SOLEIMANI}, CNN reports.", f"{_SOLEIMANI}, CNN reported.", False),
     ("“We will respond,” the Post reports.", "“We will respond,” the Post reported.", False),
     ("Iran denied the reports.", "Iran denied the claims.", False),
+    # before `citing`, not at its clause's end, and after words of news media in lower case
+    (f"{_SOLEIMANI}, Fox News reports citing officials.", f"{_SOLEIMANI}, citing officials.",
+     True),
+    (f"{_SOLEIMANI}, Iranian state media reports.", f"{_SOLEIMANI}.", True),
+    (f"{_SOLEIMANI}, Iranian state media reports.", f"{_SOLEIMANI}, Iranian state media said.",
+     False),
 ])
 def test_an_outlet_that_reports_is_a_source(old: str, new: str, changed: bool) -> None:
     """`reports`, a noun too, was no reporting verb, so `…, CNN reports.` named no source and
@@ -571,3 +577,17 @@ def test_reports_as_a_noun_is_no_verb() -> None:
     assert attributions_in("Casualties were low, according to local reports.") == [
         ("local", "reports")]
     assert attributions_in("Iran Denies Reports") == []
+    # before `citing` or after words of news media, it is still the noun after these
+    assert attributions_in("The reports citing officials were false.") == [("officials",)]
+    assert attributions_in("Iran denied media reports citing officials.") == [("officials",)]
+    assert attributions_in("He cited Iranian state media reports.") == []
+    assert attributions_in("Iran Denies Reports Citing Officials") == [("officials",)]
+
+
+def test_reports_before_citing_or_after_news_media_words_is_the_verb() -> None:
+    assert attributions_in("Troops were moved, Fox News reports citing officials.") == [
+        ("fox", "news"), ("officials",)]
+    assert attributions_in("Rockets hit the base, Iranian state media reports.") == [
+        ("iranian", "state", "media")]
+    assert attributions_in("Rockets hit the base, Syria's official news agency reports.") == [
+        ("syria's", "official", "news", "agency")]
