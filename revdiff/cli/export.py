@@ -142,8 +142,8 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     # `-o -` on a terminal: the rows are the progress there, and a bar drawn between them
     # would run into the next row's line
     rows_on_terminal = output == "-" and sys.stdout.isatty()
-    bar = (ProgressBar(write_to_stderr) if not quiet and sys.stderr.isatty() and not rows_on_terminal
-           else None)
+    bar = (ProgressBar(write_to_stderr)
+           if not quiet and sys.stderr.isatty() and not rows_on_terminal else None)
 
     def note(text: str) -> None:
         line = f"revdiff: {message_text(text)}"
