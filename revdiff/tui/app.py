@@ -32,11 +32,7 @@ from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import without_elisions
 from revdiff.model import Article, EditOp
 from revdiff.terminal_text import visible, visible_lines
-from revdiff.tui.article_list_screen import (
-    ArticleListScreen,
-    article_options,
-    article_search_texts,
-)
+from revdiff.tui.article_list_screen import ArticleListScreen, article_list
 from revdiff.tui.dialog import Dialog, DialogResult
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportChoice, ExportScreen
@@ -662,8 +658,7 @@ class RevdiffApp(App[None]):
 
     def action_articles(self) -> None:
         if self._article_list is None:
-            options = article_options(self.articles, self.article_inputs)
-            self._article_list = options, article_search_texts(self.articles, options)
+            self._article_list = article_list(self.articles, self.article_inputs)
         self._open_dialog(ArticleListScreen(*self._article_list, self.article_index),
                           self._pick_article, toggled_by="articles")
 

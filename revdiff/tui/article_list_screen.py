@@ -27,47 +27,77 @@ LIST_HEIGHT = 30  # the list's most lines, its border's included; it scrolls thr
 TITLE_CELLS = 50  # a long title leaves room for the URL, which tells articles of one title apart
 
 
-def article_text(article: Article) -> str:
+FIELD_GAP = "  "  # between the fields of an article's line
+# Between the fields an article is found by: no phrase typed holds it (the field keeps no control
+# character, `PlainTextInput`) and no white space of a phrase matches it, so no match runs from
+# one field into the next (a title's last word and its URL's start).
+_FIELD_END = "\0"
+
+
+def _article_fields(article: Article) -> tuple[str, ...]:
     """The newest title, then the URL or (plain files have neither) the opening words."""
     newest = article.versions[-1]
     title = newest.title or "(untitled)"
     where = article.url or (newest.paragraphs[0] if newest.paragraphs else "")
-    return f"{shorten(visible(title), TITLE_CELLS)}  {visible(where)}" if where else visible(title)
+    return (shorten(visible(title), TITLE_CELLS), visible(where)) if where else (visible(title),)
 
 
-def article_line(index: int, article: Article, read_from: str = "",
-                 number_digits: tuple[int, int] = (3, 3)) -> str:
-    """The article's text, after the input it was read from when that is given. `number_digits`:
-    the digits the list's article numbers and version counts are padded to, so that its columns
-    line up (padded to 3, `1000.` of a list of 1,184 stood a column right of `999.`)."""
-    text = f"{visible(read_from)}: {article_text(article)}" if read_from else article_text(article)
+def article_text(article: Article) -> str:
+    """The article's fields (`_article_fields`) as its line shows them."""
+    return FIELD_GAP.join(_article_fields(article))
+
+
+def article_line_fields(index: int, article: Article, read_from: str = "",
+                        number_digits: tuple[int, int] = (3, 3)) -> tuple[str, ...]:
+    """The fields of the article's line, FIELD_GAP between them: its number and version count,
+    then its text (`_article_fields`), after the input it was read from when that is given. The
+    line ends at LINE_CELLS: the field it cuts ends in `…`, those after it are left out.
+    `number_digits`: the digits the list's article numbers and version counts are padded to, so
+    that its columns line up (padded to 3, `1000.` of a list of 1,184 stood a column right of
+    `999.`)."""
     index_digits, versions_digits = number_digits
-    numbers = f"{index + 1:>{index_digits}}. {len(article.versions):>{versions_digits}} versions  "
-    return numbers + shorten(text, LINE_CELLS - len(numbers))
+    numbers = f"{index + 1:>{index_digits}}. {len(article.versions):>{versions_digits}} versions"
+    first, *others = _article_fields(article)
+    fields = [f"{visible(read_from)}: {first}" if read_from else first, *others]
+    shown = shorten(FIELD_GAP.join(fields), LINE_CELLS - len(numbers) - len(FIELD_GAP))
+    return (numbers, *_as_cut(fields, shown))
 
 
-def article_options(articles: Sequence[Article], origins: Sequence[str] = ()) -> tuple[Option, ...]:
-    """An article's line each, for the list; an app keeps them from one opening to the next.
-    `origins`, each article's input, names it where another input has an article of the same
-    title and URL (one story in two trackers' databases), which its line alone cannot tell apart."""
+def _as_cut(fields: Sequence[str], shown: str) -> list[str]:
+    """`fields` as `shown`, their join (FIELD_GAP between them) maybe cut at its end, shows them:
+    those shown whole, then what is shown of the next one."""
+    parts = []
+    for field in fields:
+        if not shown.startswith(field + FIELD_GAP):
+            parts.append(shown)
+            break
+        parts.append(field)
+        shown = shown[len(field) + len(FIELD_GAP):]
+    return parts
+
+
+def article_list(articles: Sequence[Article], origins: Sequence[str] = ()
+                 ) -> tuple[tuple[Option, ...], tuple[str, ...]]:
+    """An article's line each, for the list, and what typing finds each by; an app keeps them from
+    one opening to the next. `origins`, each article's input, names it where another input has
+    an article of the same title and URL (one story in two trackers' databases), which its line
+    alone cannot tell apart.
+
+    Typing finds an article by a field of its line, a title its versions had or its URL, whole
+    (the line cuts a long title, and shows the newest only): each in the search's form
+    (`searched_form`), put in it once, a phrase matching within one field only."""
     named = _told_apart_by_input(articles, origins)
     most_versions = max((len(article.versions) for article in articles), default=0)
     number_digits = (max(3, len(str(len(articles)))), max(3, len(str(most_versions))))
-    # Text, not a string: Textual reads a string as markup, and a title is no markup.
-    return tuple(Option(Text(article_line(index, article, origins[index] if index in named else "",
-                                          number_digits)),
-                        id=str(index))
-                 for index, article in enumerate(articles))
-
-
-def article_search_texts(articles: Sequence[Article], options: Sequence[Option]) -> tuple[str, ...]:
-    """What typing in the list finds each article by, in the search's form (`searched_form`), put
-    in it once: its line, every title its versions had and its URL, whole (the line cuts a long
-    title, and shows the newest only)."""
-    return tuple(searched_form(" ".join([str(option.prompt),
-                                         *dict.fromkeys(v.title for v in article.versions),
-                                         article.url or ""]))
-                 for article, option in zip(articles, options, strict=True))
+    options, searched = [], []
+    for index, article in enumerate(articles):
+        line = article_line_fields(index, article, origins[index] if index in named else "",
+                                   number_digits)
+        # Text, not a string: Textual reads a string as markup, and a title is no markup.
+        options.append(Option(Text(FIELD_GAP.join(line)), id=str(index)))
+        titles = dict.fromkeys(version.title for version in article.versions)
+        searched.append(searched_form(_FIELD_END.join([*line, *titles, article.url or ""])))
+    return tuple(options), tuple(searched)
 
 
 def _told_apart_by_input(articles: Sequence[Article], origins: Sequence[str]) -> set[int]:
@@ -119,8 +149,8 @@ class ArticleListScreen(Dialog[int | None]):
 
     def __init__(self, options: Sequence[Option], searched: Sequence[str], current: int) -> None:
         super().__init__()
-        self.options = options  # `article_options`
-        self.searched = searched  # `article_search_texts`
+        self.options = options  # `article_list`'s
+        self.searched = searched  # `article_list`'s
         self.current = current
 
     def compose(self) -> ComposeResult:
@@ -194,5 +224,5 @@ class ArticleListScreen(Dialog[int | None]):
 
 
 def _article_index(option: Option) -> int:
-    """The index of the article whose line `option` is: `article_options` gives it as its id."""
+    """The index of the article whose line `option` is: `article_list` gives it as its id."""
     return int(cast(str, option.id))

@@ -17,9 +17,10 @@ from revdiff.model import Article, Version
 from revdiff.tui import article_list_screen
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.article_list_screen import (
+    FIELD_GAP,
     ArticleListScreen,
-    article_line,
-    article_options,
+    article_line_fields,
+    article_list,
 )
 
 STORIES = sorted(str(path) for path in (SAMPLES / "versions").iterdir() if path.is_dir())
@@ -88,9 +89,9 @@ async def test_the_article_list_is_built_once_and_not_measured_line_by_line(
     """`a` on a NewsEdits file of 20,000 articles took 1.1 s each time: every line was made
     again, and the list, as high as its lines (`auto`), measured each of them at each layout."""
     made: list[int] = []
-    original_line = article_list_screen.article_line
+    original_line = article_list_screen.article_line_fields
 
-    def counted_line(index: int, article: Article, *rest: Any) -> str:
+    def counted_line(index: int, article: Article, *rest: Any) -> tuple[str, ...]:
         made.append(index)
         return original_line(index, article, *rest)
 
@@ -101,7 +102,7 @@ async def test_the_article_list_is_built_once_and_not_measured_line_by_line(
         measured.append(options.option_count)
         return original_height(options, *args)
 
-    monkeypatch.setattr(article_list_screen, "article_line", counted_line)
+    monkeypatch.setattr(article_list_screen, "article_line_fields", counted_line)
     monkeypatch.setattr(OptionList, "get_content_height", counted_height)
     app = RevdiffApp(load(STORIES))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -152,7 +153,7 @@ def test_the_article_list_lines_up_past_999_articles_and_versions() -> None:
                        tuple(Version(n, "Story", (f"Text {n}.",)) for n in range(versions)))
 
     articles = [article(2)] * 1000 + [article(1000)]
-    lines = [str(option.prompt) for option in article_options(articles)]
+    lines = [str(option.prompt) for option in article_list(articles)[0]]
     starts = {line.index("https://") for line in lines}
     assert len(starts) == 1, (lines[0], lines[999], lines[1000])
     assert lines[0].startswith("   1.    2 versions") and lines[1000].startswith("1001. 1000 versions")
@@ -181,8 +182,9 @@ async def test_the_article_list_lines_fit_the_widest_dialog_past_999_articles() 
 def test_an_article_line_keeps_room_for_the_url_after_a_long_title() -> None:
     """Two articles of one long title read the same: the title took the whole line."""
     title = "US deploys thousands more troops to Middle East after Trump-ordered airstrike kills"
-    lines = [article_line(0, Article(None, f"https://example.com/{name}",
-                                     (Version(0, title, ("One.",)), Version(1, title, ("Two.",)))))
+    lines = [FIELD_GAP.join(article_line_fields(0, Article(
+                 None, f"https://example.com/{name}",
+                 (Version(0, title, ("One.",)), Version(1, title, ("Two.",))))))
              for name in ("first", "second")]
     assert lines[0] != lines[1]
     assert lines[0].endswith("https://example.com/first") and "…" in lines[0]
@@ -346,6 +348,27 @@ async def test_the_article_list_compares_text_as_the_search_does() -> None:
         await pilot.pause()
         for typed, found in (("Saint-Étienne's", [0]), ("saint-etienne's", []),
                              ("bundesregierung plans 2024", [1]), ("markets", [2])):
+            await pilot.press("a", *typed)
+            assert listed_articles(app) == found, typed
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+@run_async
+async def test_the_article_list_matches_a_phrase_within_one_field() -> None:
+    """A title, its URL and the line were joined by spaces into one text: a phrase of the title's
+    last word and the URL's start (`tonight https`), or of the version count and the title
+    (`versions markets`), found the article although no field holds it."""
+    def article(title: str, url: str) -> Article:
+        return Article("news", url, (Version(0, title, ("Text.",)), Version(1, title, ("More.",))))
+
+    app = RevdiffApp([article("Storm hits coast tonight", "https://a.example/storm"),
+                      article("Markets fall", "https://a.example/markets")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for typed, found in (("tonight https", []), ("tonight  https://a", []),
+                             ("versions markets", []), ("coast tonight", [0]),
+                             ("https://a.example/m", [1]), ("2 versions", [0, 1])):
             await pilot.press("a", *typed)
             assert listed_articles(app) == found, typed
             await pilot.press("escape")
