@@ -78,6 +78,10 @@ from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
 ANSWERED_WHILE_COMPARING = frozenset({"help", "quit"})
+# and those that show another pair or article, while the pair on screen has no comparison (the one
+# computed apart failed): the others compared it again on the app's own loop, and failed there
+ANSWERED_WITHOUT_A_COMPARISON = ANSWERED_WHILE_COMPARING | {
+    "next_pair", "previous_pair", "next_article", "previous_article", "articles", "timeline"}
 # Pairs of versions this long together (characters of both versions of each) are compared on a
 # thread of their own, the screen answering meanwhile (a pair of 60,000 paragraphs took 8.5 s, the
 # timeline of a live blog's 40 versions of 400 paragraphs 3.5 s); shorter ones, at once.
@@ -234,6 +238,8 @@ class RevdiffApp(App[None]):
         self._pairs_compared = 0  # of those pairs, how many the thread has compared so far
         self._counting_pairs: Timer | None = None  # shows that count while it grows
         self._waiting: list[Callable[[], None]] = []  # asked for meanwhile, asked again after it
+        # that comparison failed for the pair on screen, which has no layout until another is shown
+        self._comparison_failed = False
         self.article_index = 0
         self.session = self._session_of(0)
         self.filters = FilterState()
@@ -348,6 +354,7 @@ class RevdiffApp(App[None]):
         if self._counting_pairs is not None:
             self._counting_pairs.stop()
             self._counting_pairs = None
+        self._comparison_failed = failure is not None and not self.diff.has_layout
         self.refresh_bindings()
         if failure is not None:
             self.notify(f"Cannot compare this pair: {visible(str(failure))}", severity="error",
@@ -398,6 +405,9 @@ class RevdiffApp(App[None]):
             self.push_screen(TerminalTooSmall(size))
 
     def on_diff_view_layout_changed(self) -> None:
+        if self._comparison_failed and self.diff.has_layout:
+            self._comparison_failed = False
+            self.refresh_bindings()
         self._refresh_status()
 
     def _relayout(self, keep: int | None = None) -> None:
@@ -433,7 +443,11 @@ class RevdiffApp(App[None]):
         current = self.diff.current_edit
         total = len(changes)
         warning = ""
-        if not self.diff.has_layout or self._comparing is not None:  # computed apart
+        if self._comparison_failed and self._comparing is None:
+            where = (f"could not compare this pair · {self.key_of['next_pair']} or "
+                     f"{self.key_of['previous_pair']} for another")
+            detail = ""
+        elif not self.diff.has_layout or self._comparing is not None:  # computed apart
             where, detail = self._comparing_note(), ""
         elif current is None:
             where = f"{total} change{'s' if total != 1 else ''}"
@@ -494,9 +508,16 @@ class RevdiffApp(App[None]):
             markup=markup, identity=identity)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys of the main view do nothing while a dialog is open, and only help and quit
-        answer while the pair is compared."""
-        if self._comparing is not None and action in TABLE_ACTIONS - ANSWERED_WHILE_COMPARING:
+        """Keys of the main view do nothing while a dialog is open, only help and quit answer
+        while the pair is compared, and only they and the keys that show another pair or article
+        while the pair has no comparison (the status line says which, `_refresh_status`)."""
+        if self._comparing is not None:
+            answering = ANSWERED_WHILE_COMPARING
+        elif self._comparison_failed:
+            answering = ANSWERED_WITHOUT_A_COMPARISON
+        else:
+            answering = TABLE_ACTIONS
+        if action in TABLE_ACTIONS - answering:
             return False
         return not (action in TABLE_ACTIONS and isinstance(self.screen, ModalScreen))
 

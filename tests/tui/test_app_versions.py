@@ -352,3 +352,40 @@ async def test_a_long_pair_is_compared_apart_and_help_and_quit_answer_meanwhile(
         assert app.diff.current_edit is None  # the `n` pressed meanwhile was not kept for later
         await pilot.press("n")
         assert "change 1 of" in status_text(app)
+
+
+def footer_actions(app: RevdiffApp) -> list[str]:
+    """The commands whose hints the main screen's footer shows."""
+    return [str(getattr(hint, "action", "")) for hint in app.query("FooterKey")]
+
+
+@run_async
+async def test_a_pair_whose_comparison_failed_says_so_in_the_status_and_the_footer(
+        chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the comparison computed apart for the pair on screen failed, the footer showed every
+    key again while the status line still said `comparing…`, and `n`, which the footer offered,
+    compared the pair again on the app's own loop and ended the app with a traceback. Both now
+    say the pair has no comparison; the keys that show another pair answer, and do so."""
+    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    first = chain_article.versions[0]
+
+    def failing_first_pair(old: Version, new: Version) -> Comparison:
+        if old is first:
+            raise ValueError("no memory left")
+        return compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=failing_first_pair)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_until(pilot, lambda: "comparing" not in status_text(app))
+        await pilot.pause()
+        assert status_text(app).startswith("could not compare this pair")
+        assert "next_change" not in footer_actions(app) and "search" not in footer_actions(app)
+        assert "timeline" in footer_actions(app) and "quit" in footer_actions(app)
+        await pilot.press("n")  # needs the comparison: does nothing
+        await pilot.pause()
+        assert app.is_running and status_text(app).startswith("could not compare this pair")
+        await pilot.press("full_stop")
+        await wait_until(pilot, lambda: app.diff.has_layout)
+        await pilot.pause()
+        assert app.session.pair == (1, 2) and "change" in status_text(app)
+        assert "next_change" in footer_actions(app)
