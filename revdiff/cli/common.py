@@ -49,14 +49,22 @@ def reports_errors(command: F) -> F:
 
 class NamedPath(click.Path):
     """A path that names something: an empty one (an unset shell variable) is refused, where the
-    file system reads it as the current folder."""
+    file system reads it as the current folder. A path click refuses (`Directory 'x' is a file`)
+    is named as revdiff's own messages name it (`caf\\xe9`, `name_text`), where click writes
+    `caf\ufffd` (`format_filename`)."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
                 ) -> Any:
         if isinstance(value, str) and not value:
             self.fail("the path is empty (an unset shell variable?): name a file or folder",
                       param, ctx)
-        return super().convert(value, param, ctx)
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as error:
+            if not isinstance(value, str):
+                raise
+            self.fail(error.message.replace(click.format_filename(value), name_text(value)),
+                      param, ctx)
 
 
 # Inputs complete as paths in the shell; `load` checks them and reports what is wrong.
