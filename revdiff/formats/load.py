@@ -75,7 +75,10 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
 
     Plain version files given together form one article, versions in the order given; files of
     one folder given in the order of their names sorted as text (a shell's `*`) are read as
-    their folder is, warned, when it orders them otherwise (`_read_plain_texts`).
+    their folder is, warned, when it orders them otherwise (`_read_plain_texts`). An empty file
+    among them (a failed capture) is left out, warned, as a folder's is, where two or more
+    versions are left (`_left_out_empty_files`); standard input or a pipe that gives nothing
+    is refused.
     Flattened diff pages of the same article are read jointly. A directory is a git repository
     of versions, or a folder of version files (ordered by the number in their names) or of pages;
     the folders in it are left out, and `notes` gets a line that names them.
@@ -95,10 +98,11 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     articles: list[Article] = []
     read_from: list[str] = []  # each article's input, as `origins` gets them
     texts: list[TextInput] = []
+    empty_files: list[EmptyInput] = []  # each an empty file's error, where it is refused
     texts_at = 0  # the files read together take the place of the first of them, as in `export`
     read_already: set[Path] = set()  # folders and databases, each read once
     for name in inputs:
-        if not texts:
+        if not texts and not empty_files:
             texts_at = len(articles)
         if name == "-":
             data = read_bounded(sys.stdin.buffer, "-", max_bytes)
@@ -147,6 +151,10 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
             if notes is not None:
                 notes.append(f"{name}: skipped, it is a database already read")
             continue
+        empty = _empty_input_error(path, name) if path.is_file() else None
+        if empty is not None:
+            empty_files.append(empty)
+            continue
         read = _read_file(path, name, max_bytes)
         if isinstance(read, TextInput):
             texts.append(_tracker_input(read))
@@ -157,12 +165,31 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     scattered = _scattered_files_note([text.name for text in texts if text.format is Format.PLAIN])
     if scattered and notes is not None:
         notes.append(scattered)
-    read_texts = _read_texts(texts)
+    left_out_empty = _left_out_empty_files(texts, empty_files)
+    read_texts = [dataclasses.replace(article, warnings=left_out_empty + article.warnings)
+                  for article in _read_texts(texts)]
     articles[texts_at:texts_at] = read_texts
     read_from[texts_at:texts_at] = [", ".join(text.name for text in texts)] * len(read_texts)
     if origins is not None:
         origins.extend(read_from)
     return [_as_text_outputs_hold(article) for article in articles]
+
+
+def _left_out_empty_files(texts: Sequence[TextInput], empty_files: Sequence[EmptyInput]
+                          ) -> tuple[str, ...]:
+    """The warning that empty files given among plain version files are left out, as a folder
+    leaves them out; none when no file was empty. Refused, as the first empty file, where fewer
+    than two versions are left or the other inputs are no plain versions (a tracker's page)."""
+    if not empty_files:
+        return ()
+    if len(texts) < 2 or any(text.format is not Format.PLAIN for text in texts):
+        raise empty_files[0]
+    return (_left_out_empty_warning([str(empty.where) for empty in empty_files]),)
+
+
+def _left_out_empty_warning(names: Sequence[str]) -> str:
+    return (f"left out {counted(len(names), 'empty file')} ({first_few(names)}): an empty "
+            "capture is no version")
 
 
 def _versions_committed_as_files(articles: list[Article]) -> bool:
@@ -530,8 +557,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     left_out_empty: tuple[str, ...] = ()  # a warning of the article of plain versions, else a note
     if empty and len(empty) < len(files):  # a capture that failed: the article is the others
         files = [file for file in files if file not in empty]
-        which = f"{counted(len(empty), 'empty file')} ({first_few([file.name for file in empty])})"
-        left_out_empty = (f"{path}: left out {which}: an empty capture is no version",)
+        left_out_empty = (f"{path}: {_left_out_empty_warning([file.name for file in empty])}",)
     from revdiff.formats import (
         snapshots,  # BeautifulSoup loads only for a folder of pages
     )
@@ -608,19 +634,24 @@ def _holds_a_number(file: Path) -> bool:
 
 
 def _holds_nothing(file: Path) -> bool:
-    """Whether a file of a folder holds no text, as its reader decodes it (a byte-order mark,
-    no-break spaces); read only when small. One that cannot be read is left to the reader,
-    which says why."""
+    """Whether a file of a folder holds no text (`_empty_input_error`)."""
+    return _empty_input_error(file, str(file)) is not None
+
+
+def _empty_input_error(file: Path, where: str) -> EmptyInput | None:
+    """The error that a file holds no text, as its reader decodes it (a byte-order mark,
+    no-break spaces), naming it `where`; None when it holds some. Read only when small. One
+    that cannot be read is left to the reader, which says why."""
     try:
         size = file.stat().st_size
         if size > _SMALL_FILE:
-            return False
-        decode_bytes(file.read_bytes(), str(file))
-    except EmptyInput:
-        return True
+            return None
+        decode_bytes(file.read_bytes(), where)
+    except EmptyInput as empty:
+        return empty
     except (OSError, RevdiffError):
-        return False
-    return False
+        return None
+    return None
 
 
 _SMALL_FILE = 4096

@@ -615,3 +615,29 @@ def test_an_empty_file_among_versions_is_left_out_with_a_warning(tmp_path: Path)
     (tmp_path / "2.txt").write_text("")
     with pytest.raises(EmptyInput, match="input is empty"):  # nothing left: the folder is empty
         load([str(tmp_path)])
+
+
+def test_an_empty_file_among_version_files_given_together_is_left_out_as_in_a_folder(
+        tmp_path: Path) -> None:
+    """`revdiff parse story/*` stopped at a failed capture (`input is empty`) that `revdiff parse
+    story/` leaves out with a warning."""
+    (tmp_path / "0.txt").write_text("First. Two.\n")
+    (tmp_path / "1.txt").write_bytes(b"\xef\xbb\xbf\r\n\xc2\xa0\n")  # a BOM, a no-break space
+    (tmp_path / "2.txt").write_text("Third. Two now.\n")
+    (tmp_path / "10.txt").write_text("Fourth. Two later.\n")
+    given = sorted(str(file) for file in tmp_path.iterdir())  # as a shell's * gives them
+    (article,) = load(given)
+    (in_folder,) = load([str(tmp_path)])
+    assert article.versions == in_folder.versions
+    assert [version.number for version in article.versions] == [0, 2, 10]
+    assert article.warnings[0] == (f"left out 1 empty file ({tmp_path / '1.txt'}): an empty "
+                                   "capture is no version")
+    assert in_folder.warnings[0] == (f"{tmp_path}: left out 1 empty file (1.txt): an empty "
+                                     "capture is no version")
+    # one version left, or none, or a tracker's page beside it: the empty file is refused
+    for inputs in ([tmp_path / "0.txt", tmp_path / "1.txt"], [tmp_path / "1.txt"],
+                   [tmp_path / "1.txt", tmp_path / "1.txt"],
+                   [SAMPLES / "sniffer-version.html", tmp_path / "1.txt"]):
+        with pytest.raises(EmptyInput, match="input is empty") as refused:
+            load([str(file) for file in inputs])
+        assert refused.value.where == str(tmp_path / "1.txt")
