@@ -2,8 +2,8 @@
 
 A *unit* is what one `revdiff.formats.load` call reads: a git repository, a NewsEdits database,
 a folder of version files, or the loose files of the command line together. Globs are expanded
-here (naturally sorted), and a folder of folders stands for one unit per folder, so a whole
-corpus can be named by its top folder.
+here, and a folder of folders stands for one unit per folder, so a whole corpus can be named by
+its top folder.
 """
 
 from __future__ import annotations
@@ -139,8 +139,10 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     """Turn command-line inputs into units, checking that every one exists: an input that names
     nothing is refused, or, given `missing` (`--skip-errors`), put there.
 
-    Globs are expanded (sorted naturally). A git repository, a NewsEdits database and a folder of
-    version files are each a unit; a folder that holds folders stands for one unit per folder
+    Globs are expanded: the folders and databases they match sorted naturally (`story2` before
+    `story10`), the files as a shell's `*` gives them (sorted as text), which `load` reads as
+    their folder is. A git repository, a NewsEdits database and a folder of version files are
+    each a unit; a folder that holds folders stands for one unit per folder
     (recursively). All other files given are read together as one unit, as `revdiff parse` reads
     them: plain version files form one article, pages of one article are joined.
     """
@@ -152,6 +154,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     loose: list[str] = []
     loose_position = -1
     for raw in inputs:
+        files: list[str] = []  # what `raw` names that is read with the other loose files
         refuse_empty_path(raw)
         if raw == "-" or Path(raw).exists():
             matches = [raw]
@@ -176,7 +179,10 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
             else:
                 if loose_position < 0:
                     loose_position = len(units)
-                loose.append(match)
+                files.append(match)
+        # a glob's files, the versions of an article, are read as `revdiff parse story/*` reads
+        # them, given as a shell gives them: in their folder's order, not in the natural one
+        loose.extend(sorted(files))
     if loose:
         label = loose[0] if len(loose) == 1 else f"{loose[0]} (+{counted(len(loose) - 1, 'file')})"
         units.insert(loose_position, InputUnit(label, tuple(loose)))

@@ -59,6 +59,24 @@ def test_globs_are_expanded_in_natural_order(run_cli, tmp_path: Path) -> None:  
     assert [Path(s["article"]).name for s in summaries] == ["story1", "story2", "story10"]
 
 
+def test_a_quoted_glob_of_version_files_reads_them_as_their_folder(run_cli,  # type: ignore[no-untyped-def]
+                                                                   tmp_path: Path) -> None:
+    """The files a quoted glob matched were sorted by the numbers in their names, in turn, dates
+    with the year last too: `1-1-2020.txt` came before `9-12-2019.txt` and `30-12-2019.txt`."""
+    story = tmp_path / "story"
+    story.mkdir()
+    for name in ("30-12-2019", "01-01-2020", "9-12-2019"):
+        (story / f"{name}.txt").write_text(f"The story as of {name}.\n", encoding="utf-8")
+    times = {}
+    for way, given in (("glob", str(story / "*.txt")), ("folder", str(story))):
+        result = run_cli("export", given, "-o", str(tmp_path / f"{way}.jsonl"), "-q")
+        assert result.exit_code == 0, result.output
+        times[way] = [(pair["old_time"], pair["new_time"]) for pair in map(
+            json.loads, (tmp_path / f"{way}.comparisons.jsonl").read_text().splitlines())]
+    assert times["glob"] == times["folder"] == [("2019-12-09", "2019-12-30"),
+                                                ("2019-12-30", "2020-01-01")]
+
+
 @pytest.mark.parametrize("args, message", [
     (["export", "does-not-exist", "-o", "OUT/x.jsonl"], "no such file"),
     (["export", "SAMPLES", "-o", "OUT/x.unknown"], "--format"),
