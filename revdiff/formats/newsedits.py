@@ -12,10 +12,11 @@ left out; a row without a version number is left out; a row whose entry id is NU
 row, an article of its own; a NULL title or text is read as empty; a `created` that is no time keeps
 its text (News Sniffer's "about 1 hour later" and a date alone, `2024-02-01`, which revdiff's own
 export writes there, without a warning); a version dated before the one before it keeps its place by
-number; a num_versions that is no number is left out (it counts the versions the rows hold); an
-entry id written as `1` in some rows and `'1'` in others is one entry. A number written as a float
-(`'2.0'`: a CSV file from pandas) is the whole number it spells (`cell_int`). A file is read an
-article at a time (`DatabaseArticles`).
+number; the lowest version's num_versions is the entry's, the other rows' not read, left out
+when it is no number (it counts the versions the rows hold); an entry id written as `1` in some
+rows and `'1'` in others is one entry. A number written as a float (`'2.0'`: a CSV file from
+pandas) is the whole number it spells (`cell_int`). A file is read an article at a time
+(`DatabaseArticles`).
 """
 
 from __future__ import annotations
