@@ -8,6 +8,7 @@ its top folder.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import re
 from collections.abc import Sequence
@@ -15,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from revdiff.errors import EmptyInput
+from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.file_names import name_text
-from revdiff.formats import gitrepo
+from revdiff.formats import gitrepo, plain
 from revdiff.formats.detect import is_sqlite_file
 from revdiff.formats.load import (
     folder_entries,
@@ -134,14 +135,27 @@ def _corpus_units(path: Path, notes: list[str], visited: set[Path]) -> list[Inpu
     return units
 
 
+def _in_version_order(files: list[str]) -> list[str]:
+    """The files a glob matched, the versions of an article, in the order their folder reads
+    them (`plain.in_version_order`: `2.txt` before `10.txt`, dates however written), as `load`
+    then reads them, in the order given; where a folder of them would be refused, or they lie in
+    several folders, sorted naturally, and `load` says what it says of such files."""
+    named = {Path(file): file for file in files}
+    folders = {path.parent for path in named}
+    if len(folders) == 1:
+        with contextlib.suppress(InconsistentPages):
+            return [named[path] for path in plain.in_version_order(list(named), str(*folders))]
+    return sorted(files, key=natural_key)
+
+
 def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                   missing: list[str] | None = None) -> list[InputUnit]:
     """Turn command-line inputs into units, checking that every one exists: an input that names
     nothing is refused, or, given `missing` (`--skip-errors`), put there.
 
     Globs are expanded: the folders and databases they match sorted naturally (`story2` before
-    `story10`), the files as a shell's `*` gives them (sorted as text), which `load` reads as
-    their folder is. A git repository, a NewsEdits database and a folder of version files are
+    `story10`), the files, the versions of an article, as their folder's are
+    (`_in_version_order`). A git repository, a NewsEdits database and a folder of version files are
     each a unit; a folder that holds folders stands for one unit per folder
     (recursively). All other files given are read together as one unit, as `revdiff parse` reads
     them: plain version files form one article, pages of one article are joined.
@@ -180,9 +194,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                 if loose_position < 0:
                     loose_position = len(units)
                 files.append(match)
-        # a glob's files, the versions of an article, are read as `revdiff parse story/*` reads
-        # them, given as a shell gives them: in their folder's order, not in the natural one
-        loose.extend(sorted(files))
+        loose.extend(_in_version_order(files))
     if loose:
         label = loose[0] if len(loose) == 1 else f"{loose[0]} (+{counted(len(loose) - 1, 'file')})"
         units.insert(loose_position, InputUnit(label, tuple(loose)))

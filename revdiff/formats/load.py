@@ -713,8 +713,11 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
     if (len(files) > 1 and len({file.parent for file in files}) == 1
             and not any(map(plain.is_stream_name, names)) and all(map(_holds_a_number, files))):
         in_folder_order = _folder_order(files)
-    if in_folder_order is None or in_folder_order[0] == files:
+    if in_folder_order is None:
         return _with_warnings(plain.read_versions([(t.name, t.text) for t in texts]), texts)
+    if in_folder_order[0] == files:
+        return _with_warnings(plain.read_versions([(t.name, t.text) for t in texts],
+                                                  in_folder_order[1]), texts)
     ordered, numbers = in_folder_order
     read_first, given_first = next((first, given) for first, given in zip(ordered, files)
                                    if first != given)

@@ -71,8 +71,12 @@ def test_a_quoted_glob_of_version_files_reads_them_as_their_folder(run_cli,  # t
     for way, given in (("glob", str(story / "*.txt")), ("folder", str(story))):
         result = run_cli("export", given, "-o", str(tmp_path / f"{way}.jsonl"), "-q")
         assert result.exit_code == 0, result.output
-        times[way] = [(pair["old_time"], pair["new_time"]) for pair in map(
-            json.loads, (tmp_path / f"{way}.comparisons.jsonl").read_text().splitlines())]
+        pairs = [json.loads(line) for line in
+                 (tmp_path / f"{way}.comparisons.jsonl").read_text().splitlines()]
+        times[way] = [(pair["old_time"], pair["new_time"]) for pair in pairs]
+        # given in the folder's order by revdiff's own glob, not reordered and warned so
+        assert not [warning for pair in pairs for warning in pair["warnings"]
+                    if "order" in warning]
     assert times["glob"] == times["folder"] == [("2019-12-09", "2019-12-30"),
                                                 ("2019-12-30", "2020-01-01")]
 

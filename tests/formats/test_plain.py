@@ -461,8 +461,17 @@ def test_files_given_in_an_order_of_their_own_are_read_so_warned(tmp_path: Path)
     assert not article.warnings
 
 
+def test_files_given_in_their_folders_order_are_numbered_as_it_numbers_them(
+        tmp_path: Path) -> None:
+    # `revdiff diff 3.txt 5.txt` compared versions 0 and 1, `story/` would read versions 3 and 5
+    names = ("3.txt", "5.txt", "10.txt")
+    (article,) = load(_numbered_versions(tmp_path, names))
+    assert [(v.number, v.paragraphs) for v in article.versions] == [
+        (int(name.removesuffix(".txt")), (f"Text of {name}.",)) for name in names]
+    assert not article.warnings
+
+
 @pytest.mark.parametrize("names", [
-    ("0.txt", "1.txt", "2.txt", "10.txt"),  # the numbers' order already
     ("1.txt", "10.txt", "2.txt", "notes.txt"),  # a folder of them is refused: notes.txt
     ("0.txt", "00.txt", "10.txt", "2.txt"),  # 0.txt and 00.txt: which is version 0?
     ("01.02.2020.txt", "04.01.2020.txt", "05.01.2020.txt"),  # day or month first?
