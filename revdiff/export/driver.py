@@ -5,7 +5,10 @@ NewsEdits database, or the loose files of the command line), numbers the article
 and hands them in small chunks to an executor (this process, local worker processes, or a Dask
 cluster). Workers compare every consecutive pair and render the format's payload; the driver
 writes payloads in article order as they come back. At most a few chunks are in flight, so memory
-does not grow with the corpus, and the output is the same whichever executor ran it.
+does not grow with the corpus, and the output is the same whichever executor ran it. In the
+formats of a row per pair, a long article is compared in parts of its pairs (`in_parts`), each
+written as it comes and the article journaled once its last part is (`ArticleParts`), so memory
+does not grow with its rows either.
 
 Output goes to a staging directory with a journal (`revdiff.export.staging`); an interrupted run
 continues with `resume=True`, and the final files appear only when the run succeeds. A run whose
@@ -20,7 +23,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +81,9 @@ from revdiff.terminal_text import ByteSink, visible
 
 # A chunk sent to a worker holds whole articles and about this many version pairs.
 CHUNK_PAIRS = 16
+# A longer article is compared in parts of this many pairs in the formats of a row per pair
+# (`in_parts`), so that its rows are held a part at a time.
+PART_PAIRS = CHUNK_PAIRS
 # Chunks in flight per worker: enough to keep workers busy while the driver writes.
 IN_FLIGHT_PER_WORKER = 4
 # How often the writer makes its files durable and the journal records progress.
@@ -129,14 +135,24 @@ def _check_something_exported(progress: ExportProgress, out: str) -> None:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticlePart:
+    """Where a task's versions stand in a long article compared in parts (`in_parts`)."""
+
+    first_version: int  # the position of the part's first version among the article's
+    last: bool  # whether the part ends with the article's last version
+    versions: int  # the article's versions, all parts together
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleTask:
     index: int
     ref: ArticleRef
-    article: Article
+    article: Article  # of a part, the part's versions only
     where: str  # the article as the run's messages name it: by its input (see `iter_tasks`)
     # input units finished once it is written: its unit's number, and the share of that unit's
     # articles up to this one
     units_done: float = 1.0
+    part: ArticlePart | None = None  # None: the whole article
 
     @property
     def pairs(self) -> int:
@@ -154,6 +170,20 @@ class ArticleResult:
     info: dict[str, Any]
     units_done: float  # `ArticleTask.units_done`
     error: str | None = None  # why the article could not be exported (no payload then)
+    part: ArticlePart | None = None  # `ArticleTask.part`
+
+
+def joined_parts(before: ArticleResult | None, part: ArticleResult) -> ArticleResult:
+    """The results of a long article's parts so far, with its next part's: pairs and rows added
+    up, the facts of each pair in `info` joined (the title is the last part's, of the article's
+    last version); no payload, as each part is written when it comes."""
+    if before is None:
+        return replace(part, payload=None)
+    info = {**part.info, "changed": before.info["changed"] + part.info["changed"],
+            "words_added": before.info["words_added"] + part.info["words_added"],
+            "words_removed": before.info["words_removed"] + part.info["words_removed"]}
+    return replace(part, pairs=before.pairs + part.pairs, rows=before.rows + part.rows,
+                   info=info, payload=None)
 
 
 def article_info(ref: ArticleRef, article: Article, pair_stats: list[ComparisonStats]
@@ -181,9 +211,8 @@ def _stats_noted(comparisons: Iterator[Comparison], pair_stats: list[ComparisonS
 
 def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
                   ) -> list[ArticleResult]:
-    """Worker entry point: compare and render each article of the chunk (none once the run is
-    abandoned: nobody will read the results)."""
-    render = registry.renderer(format_name)
+    """Worker entry point: compare and render each article (or part of one) of the chunk (none
+    once the run is abandoned: nobody will read the results)."""
     results = []
     for task in tasks:
         if abandoned():
@@ -191,6 +220,8 @@ def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
         working_on(task.index)  # named by the driver if this process dies on it
         units_done = task.units_done
         pair_stats: list[ComparisonStats] = []
+        render = registry.renderer(format_name, opens_article=task.part is None
+                                   or task.part.first_version == 0)
         try:
             payload, rows = render(task.ref, task.article,
                                    _stats_noted(compared_pairs(task.article, sentences),
@@ -198,11 +229,13 @@ def process_chunk(format_name: str, sentences: str, tasks: list[ArticleTask]
         except Exception as error:  # noqa: BLE001 - the driver stops or skips (--skip-errors)
             results.append(ArticleResult(task.index, task.ref.name, task.where, 0, 0, None,
                                          {"skipped": describe(error), "where": task.where},
-                                         units_done, describe(error)))
+                                         units_done, describe(error), task.part))
             continue
+        info = article_info(task.ref, task.article, pair_stats)
+        if task.part is not None:
+            info["versions"] = task.part.versions
         results.append(ArticleResult(task.index, task.ref.name, task.where, len(pair_stats), rows,
-                                     payload, article_info(task.ref, task.article, pair_stats),
-                                     units_done))
+                                     payload, info, units_done, part=task.part))
     working_on(None)
     return results
 
@@ -225,6 +258,22 @@ def handed_out(chunks: Iterator[list[ArticleTask]], in_flight: InFlight
         for task in chunk:
             in_flight.handed(task.index, task.where)
         yield chunk
+
+
+def in_parts(tasks: Iterator[ArticleTask], part_pairs: int | None
+             ) -> Iterator[ArticleTask]:
+    """The tasks, each article of more than `part_pairs` version pairs split into tasks of that
+    many pairs (a part's last version is the next one's first), so that its rows are rendered,
+    handed back and written a part at a time; None keeps every article whole."""
+    for task in tasks:
+        if part_pairs is None or task.pairs <= part_pairs:
+            yield task
+            continue
+        versions = task.article.versions
+        for first in range(0, task.pairs, part_pairs):
+            last = min(first + part_pairs, task.pairs)  # the position of the part's last version
+            yield replace(task, article=replace(task.article, versions=versions[first:last + 1]),
+                          part=ArticlePart(first, last == task.pairs, len(versions)))
 
 
 def chunked(tasks: Iterator[ArticleTask], pairs: int | None = None
@@ -409,13 +458,17 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
                workers: int = 1, scheduler: str | None = None, local_dask: bool = False,
                stream: ByteSink | None = None,
                on_progress: Callable[[ExportProgress], None] | None = None,
-               on_note: Callable[[str], None] | None = None) -> ExportProgress:
+               on_note: Callable[[str], None] | None = None,
+               part_pairs: int | None = PART_PAIRS) -> ExportProgress:
     """Export every consecutive version pair of every article of `job.inputs` to `job.out`.
 
     `job.out` of `-` writes the edits table (jsonl, csv) or the diff text (unified) to `stream`
     instead of files. `executor` runs the comparisons (default: built from workers / scheduler /
-    local_dask and closed at the end). Raises RevdiffError for bad input before anything is
-    written; when the run stops later, the finished part stays staged for `resume=True`.
+    local_dask and closed at the end). An article of more than `part_pairs` version pairs is
+    compared and written in parts of that many (`in_parts`) to files of the formats of a row per
+    pair (`registry.PART_FORMATS`), with the same bytes; None keeps every article whole. Raises
+    RevdiffError for bad input before anything is written; when the run stops later, the
+    finished part stays staged for `resume=True`.
     """
     note = on_note or (lambda text: None)
     if job.format not in registry.FORMAT_NAMES:
@@ -452,7 +505,8 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
             progress = _stream(job, units, progress, executor, stream, on_progress, note)
         else:
             with OutputLock(job.out):
-                progress = _run(job, units, progress, executor, resume, on_progress, note)
+                progress = _run(job, units, progress, executor, resume, on_progress, note,
+                                part_pairs if job.format in registry.PART_FORMATS else None)
         finished = True
         return progress
     except NothingExported as nothing:
@@ -487,7 +541,8 @@ def _chunk_results(executor: Executor, tasks: Iterator[ArticleTask], job: Export
     for _, results in ordered_map(executor, process_chunk, handed_out(chunked(tasks), in_flight),
                                   job.format, job.sentences, in_flight=_in_flight(executor)):
         for result in results:
-            in_flight.back(result.index)
+            if result.part is None or result.part.last:
+                in_flight.back(result.index)
         yield results
 
 
@@ -585,7 +640,7 @@ def _write_stream(stream: ByteSink, pieces: Iterable[str]) -> None:
 
 def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, executor: Executor,
          resume: bool, on_progress: Callable[[ExportProgress], None] | None,
-         note: Callable[[str], None]) -> ExportProgress:
+         note: Callable[[str], None], part_pairs: int | None) -> ExportProgress:
     staging = Staging(job.out, fingerprint(job, units), resume)
     if resume and not staging.resumable:
         note(f"nothing to resume for {job.out} (no interrupted run left a staging folder); "
@@ -604,16 +659,22 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             note(f"resuming after {done} finished articles")
         elif resume and staging.resumable:
             note("the interrupted run had not finished any article; exporting from the start")
-        tasks = _skip_done(iter_tasks(job, units, progress, note), done, last)
+        tasks = in_parts(_skip_done(iter_tasks(job, units, progress, note), done, last),
+                         part_pairs)
         if on_progress:  # the bar from the start, not once the first article is written
             on_progress(progress)
         waiting: list[JournalEntry] = []
         last_checkpoint = time.monotonic()
+        parts = ArticleParts(writer)
         try:
             for results in _chunk_results(executor, tasks, job, in_flight):
-                for result in results:
+                for part in results:
+                    result = parts.written(part, lambda: _checkpoint(writer, staging, waiting))
+                    if result is None:  # the article goes on in its next part
+                        continue
                     if _accept(result, job, progress, note):
-                        writer.write(result.index, result.payload)
+                        if result.part is None:  # a part was written as it came
+                            writer.write(result.index, result.payload)
                         progress.articles += 1
                     waiting.append(JournalEntry(result.index, result.key, result.pairs,
                                                 result.rows, {}, result.info))
@@ -669,6 +730,48 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             if not published:
                 staging.discard_if_empty()
             staging.close()
+
+
+class ArticleParts:
+    """The parts of the long article being written (`in_parts`), each written as it comes.
+
+    Before its first part the articles written so far are journaled and the writer's state is
+    kept: the article is journaled only once its last part is written, and a part that fails
+    rolls its earlier parts' rows back, so that the article is skipped (--skip-errors) or stops
+    the run as a whole one does, none of its rows written; its parts after that one are dropped.
+    """
+
+    def __init__(self, writer: ExportWriter) -> None:
+        self.writer = writer
+        self.so_far: ArticleResult | None = None  # the article's parts written
+        self.start: dict[str, Any] = {}  # the writer's state before its first part
+        self.failed: int | None = None  # the index of an article whose part failed
+
+    def written(self, result: ArticleResult, journal: Callable[[], None]
+                ) -> ArticleResult | None:
+        """A whole article's `result` as it is; a part written, and the article's result once
+        its last part is (or the failed part's), else None. `journal` records the articles
+        written before."""
+        if result.part is None:
+            return result
+        if result.index == self.failed:
+            return None
+        if result.part.first_version == 0:
+            journal()
+            self.start = self.writer.checkpoint()
+        if result.error is not None:
+            self.failed = result.index
+            if self.so_far is not None:
+                self.writer.close()
+                self.writer.restore(self.start)
+                self.so_far = None
+            return result
+        self.writer.write(result.index, result.payload)
+        self.so_far = joined_parts(self.so_far, result)
+        if not result.part.last:
+            return None
+        article, self.so_far = self.so_far, None
+        return article
 
 
 def _finish_publishing(staging: Staging, writer: ExportWriter, progress: ExportProgress,

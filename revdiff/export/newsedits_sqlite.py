@@ -119,23 +119,29 @@ def _sentence_rows(entry_id: int, version: int, sentences: tuple[Sentence, ...]
     return [(entry_id, version, s.index, s.text) for s in sentences]
 
 
-def render_sqlite(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]
-                  ) -> tuple[list[bytes], int]:
+def render_sqlite(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison], *,
+                  opens_article: bool = True) -> tuple[list[bytes], int]:
     """Every row one article contributes, in pieces ready for executemany: the versions' rows,
     then one piece per version pair, each its tables' rows pickled (bytes take a fraction of the
-    memory of the tuples, which are never all held at once, in the worker or in the driver)."""
+    memory of the tuples, which are never all held at once, in the worker or in the driver).
+
+    `article` may be a part of a long article's versions (`revdiff.export.driver.in_parts`): the
+    parts after the first (`opens_article` False) leave out the rows of their first version,
+    which the part before wrote, so that the parts' rows in turn are the article's."""
     entry_id = ref.index
+    new_versions = article.versions if opens_article else article.versions[1:]
     pieces = [_packed({"entryversion": [
         (entry_id, version.number, version.title, ref.url, ref.source,
          version.time.isoformat() if version.time else version.time_text,
          article.changes, PARAGRAPH_JOIN.join(version.paragraphs), ref.name)
-        for version in article.versions]})]
+        for version in new_versions]})]
     check_int64(ref, article, "SQLite")
     edit_rows = 0
     for position, (comparison, summary, edits) in enumerate(article_rows(ref, article,
                                                                          comparisons)):
         sentences = _sentence_rows(entry_id, comparison.new.number, comparison.new_sentences)
-        if position == 0:  # the first version's sentences; each later one's come as its new side
+        # the article's first version's sentences; each later one's come as its new side
+        if position == 0 and opens_article:
             sentences = _sentence_rows(entry_id, comparison.old.number,
                                        comparison.old_sentences) + sentences
         pieces.append(_packed({

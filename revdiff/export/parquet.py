@@ -102,6 +102,8 @@ class ParquetWriter(ExportWriter):
 
     def restore(self, state: dict[str, Any] | None) -> None:
         self.parts = 0 if state is None else int(state["parts"])
+        self.unwritten = ([], [])  # after `close`, a rollback drops the batches not written
+        self.unwritten_bytes = [0, 0]
         check_staged(self._part(table, number) for number in range(self.parts) for table in (0, 1))
         for path in self.staging.directory.glob("*.parquet"):
             part = _PART_NAME.fullmatch(path.name)  # a final file `finish` began is made anew

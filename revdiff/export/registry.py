@@ -7,6 +7,7 @@ pyarrow is only needed when Parquet is asked for.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,12 @@ from revdiff.model import Article, Comparison
 FORMAT_NAMES = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
 # Formats that can be written to standard output (`-o -`): their edits table or their text.
 STREAM_FORMATS = ("jsonl", "csv", "unified")
+# Formats of a row per version pair, which write a long article in parts of its pairs
+# (`revdiff.export.driver.in_parts`); an HTML page and a unified diff take the article whole.
+PART_FORMATS = ("jsonl", "csv", "parquet", "sqlite")
 
-# A renderer turns one article's comparisons into (payload for the writer, number of rows). They
+# A renderer turns one article's comparisons (or a part's of a long article, whose `article`
+# holds the part's versions) into (payload for the writer, number of rows). They
 # come one at a time (`revdiff.export.pairs.compared_pairs`): one that keeps only the rows of each
 # holds a single comparison of a live blog's many at once.
 Renderer = Callable[[ArticleRef, Article, Iterable[Comparison]], tuple[Any, int]]
@@ -32,7 +37,10 @@ def check_available(name: str) -> None:
         require_pyarrow()
 
 
-def renderer(name: str) -> Renderer:
+def renderer(name: str, opens_article: bool = True) -> Renderer:
+    """The format's renderer; `opens_article` False for a long article's later part, whose first
+    version an earlier part rendered (only SQLite writes rows of each version: its renderer
+    leaves that version's out)."""
     if name == "jsonl":
         from revdiff.export.writers import render_jsonl
         return render_jsonl
@@ -41,7 +49,7 @@ def renderer(name: str) -> Renderer:
         return render_csv
     if name == "sqlite":
         from revdiff.export.newsedits_sqlite import render_sqlite
-        return render_sqlite
+        return partial(render_sqlite, opens_article=opens_article)
     if name == "parquet":
         from revdiff.export.parquet import render_parquet
         return render_parquet

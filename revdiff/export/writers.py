@@ -114,6 +114,7 @@ class AppendFiles:
     def open(self, offsets: list[int] | None) -> bool:
         """Open for appending; roll back to `offsets`. Returns True when the files are new."""
         fresh = offsets is None
+        self.handles = []  # after `close`, opened again to roll back
         if not fresh:
             check_staged(self.paths)
         for position, path in enumerate(self.paths):

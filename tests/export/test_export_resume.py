@@ -718,7 +718,7 @@ def test_resume_counts_an_article_the_interrupted_run_could_not_export_as_skippe
             raise KeyboardInterrupt
         return render_jsonl(ref, article, comparisons)
 
-    monkeypatch.setattr(registry, "renderer", lambda name: failing_render)
+    monkeypatch.setattr(registry, "renderer", lambda name, opens_article=True: failing_render)
     monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)  # a checkpoint after every article
     monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
     job = ExportJob(tuple(map(str, folders)), tmp_path / "out.jsonl", "jsonl", skip_errors=True)
