@@ -91,9 +91,9 @@ def export_progress(bar: ProgressBar, tick: float = 1.0
                     ) -> Iterator[Callable[[ExportProgress], None]]:
     """The export's counts on the bar: inputs done, articles, pairs and pairs per second.
 
-    The driver reports them as each article is written; in between, the last report is drawn
-    again every `tick` seconds with its elapsed time, so that the bar keeps going while one long
-    article (a live blog of hundreds of versions) is compared, until the block ends.
+    The driver reports them as each article, or part of a long one (a live blog of hundreds of
+    versions), is written; in between, the last report is drawn again every `tick` seconds with
+    its elapsed time, so that the bar keeps going while a part is compared, until the block ends.
     """
     reported: list[ExportProgress] = []
 

@@ -304,7 +304,7 @@ class ExportProgress:
     units_total: int = 0
     units_done: float = 0  # and the share of the unit being read
     articles: int = 0
-    pairs: int = 0
+    pairs: int = 0  # and rows: with a long article's parts as each is written (`ArticleParts`)
     rows: int = 0
     resumed_articles: int = 0
     resumed_pairs: int = 0
@@ -665,7 +665,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             on_progress(progress)
         waiting: list[JournalEntry] = []
         last_checkpoint = time.monotonic()
-        parts = ArticleParts(writer)
+        parts = ArticleParts(writer, progress)
         try:
             for results in _chunk_results(executor, tasks, job, in_flight):
                 for part in results:
@@ -673,13 +673,13 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
                     if result is None:  # the article goes on in its next part
                         continue
                     if _accept(result, job, progress, note):
-                        if result.part is None:  # a part was written as it came
+                        if result.part is None:  # else written and counted a part at a time
                             writer.write(result.index, result.payload)
+                            progress.pairs += result.pairs
+                            progress.rows += result.rows
                         progress.articles += 1
                     waiting.append(JournalEntry(result.index, result.key, result.pairs,
                                                 result.rows, {}, result.info))
-                    progress.pairs += result.pairs
-                    progress.rows += result.rows
                     progress.units_done = max(progress.units_done, result.units_done)
                 now = time.monotonic()
                 if (now - last_checkpoint >= CHECKPOINT_SECONDS
@@ -739,10 +739,13 @@ class ArticleParts:
     kept: the article is journaled only once its last part is written, and a part that fails
     rolls its earlier parts' rows back, so that the article is skipped (--skip-errors) or stops
     the run as a whole one does, none of its rows written; its parts after that one are dropped.
+    Each part's pairs and rows are added to `progress` as it is written, so that the bar moves
+    through a long article, and taken back with its rows.
     """
 
-    def __init__(self, writer: ExportWriter) -> None:
+    def __init__(self, writer: ExportWriter, progress: ExportProgress) -> None:
         self.writer = writer
+        self.progress = progress
         self.so_far: ArticleResult | None = None  # the article's parts written
         self.start: dict[str, Any] = {}  # the writer's state before its first part
         self.failed: int | None = None  # the index of an article whose part failed
@@ -764,9 +767,13 @@ class ArticleParts:
             if self.so_far is not None:
                 self.writer.close()
                 self.writer.restore(self.start)
+                self.progress.pairs -= self.so_far.pairs
+                self.progress.rows -= self.so_far.rows
                 self.so_far = None
             return result
         self.writer.write(result.index, result.payload)
+        self.progress.pairs += result.pairs
+        self.progress.rows += result.rows
         self.so_far = joined_parts(self.so_far, result)
         if not result.part.last:
             return None

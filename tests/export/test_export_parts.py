@@ -137,7 +137,7 @@ def test_a_run_stopped_inside_a_long_article_resumes_it_whole(
         monkeypatch: pytest.MonkeyPatch) -> None:
     clean = tmp_path / "clean" / f"out.{fmt}"
     clean.parent.mkdir()
-    run_export(ExportJob(inputs, clean, fmt), part_pairs=None)
+    whole = run_export(ExportJob(inputs, clean, fmt), part_pairs=None)
     out = tmp_path / "run" / f"out.{fmt}"
     out.parent.mkdir()
     stop = StopInBlog(monkeypatch)
@@ -149,6 +149,7 @@ def test_a_run_stopped_inside_a_long_article_resumes_it_whole(
     stop.parts = 3  # no more stops
     progress = run_export(ExportJob(inputs, out, fmt), resume=True, part_pairs=3)
     assert (progress.resumed_articles, progress.articles) == (1, 3)
+    assert (progress.pairs, progress.rows) == (whole.pairs, whole.rows)  # the blog's counted once
     assert content(out, fmt) == content(clean, fmt)
 
 
@@ -209,3 +210,39 @@ def test_a_long_article_is_in_flight_until_its_last_part_is_back(
                 assert in_flight.where(WorkerLost("a worker died", result.index)) \
                     == f" while comparing {inputs[1]}"
     assert blog_parts == 2
+
+
+def counts_reported(job: ExportJob, part_pairs: int | None) -> list[tuple[int, int, int]]:
+    """The articles, pairs and rows of each report of a run to its progress bar, a chunk of
+    about 3 pairs at a time (the blog's parts of 3 pairs each come back in their own)."""
+    seen: list[tuple[int, int, int]] = []
+    run_export(job, part_pairs=part_pairs, on_progress=lambda progress: seen.append(
+        (progress.articles, progress.pairs, progress.rows)))
+    return seen
+
+
+def test_the_progress_counts_a_long_article_part_by_part(
+        inputs: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A live blog's pairs stayed at 0 on the bar until its last part was written."""
+    monkeypatch.setattr(driver, "CHUNK_PAIRS", 3)
+    whole = counts_reported(ExportJob(inputs, tmp_path / "whole.jsonl", "jsonl"), None)
+    seen = counts_reported(ExportJob(inputs, tmp_path / "parts.jsonl", "jsonl"), 3)
+    # the article before the blog, then each of the blog's first two parts of 3 pairs
+    assert [pairs for articles, pairs, _ in seen if articles == 1] == [1 + 3, 1 + 3 + 3]
+    assert seen == sorted(seen)
+    assert seen[-1] == whole[-1]
+
+
+def test_the_progress_takes_back_the_parts_of_a_long_article_that_fails(
+        inputs: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--skip-errors: the pairs and rows of the blog's parts written before its third one failed
+    are taken back with their rows, so that the summary counts what the output holds."""
+    monkeypatch.setattr(driver, "CHUNK_PAIRS", 3)
+    monkeypatch.setattr(registry, "renderer", failing_in_version(8))  # in the blog's third part
+    whole = counts_reported(ExportJob(inputs, tmp_path / "whole.jsonl", "jsonl",
+                                      skip_errors=True), None)
+    seen = counts_reported(ExportJob(inputs, tmp_path / "parts.jsonl", "jsonl",
+                                     skip_errors=True), 3)
+    assert (1, 1 + 3 + 3) in [(articles, pairs) for articles, pairs, _ in seen]
+    assert seen[-1] == whole[-1]
+    assert seen[-1][:2] == (2, 1 + 2)
