@@ -150,8 +150,9 @@ class ArticleTask:
     article: Article  # of a part, the part's versions only
     where: str  # the article as the run's messages name it: by its input (see `iter_tasks`)
     # input units finished once it is written: its unit's number, and the share of that unit's
-    # articles up to this one
+    # articles up to this one (of a part, up to the part's last version)
     units_done: float = 1.0
+    units_before: float = 0.0  # those finished before the article: up to the one before it
     part: ArticlePart | None = None  # None: the whole article
 
     @property
@@ -264,15 +265,20 @@ def in_parts(tasks: Iterator[ArticleTask], part_pairs: int | None
              ) -> Iterator[ArticleTask]:
     """The tasks, each article of more than `part_pairs` version pairs split into tasks of that
     many pairs (a part's last version is the next one's first), so that its rows are rendered,
-    handed back and written a part at a time; None keeps every article whole."""
+    handed back and written a part at a time, the input units done moving on with its pairs;
+    None keeps every article whole."""
     for task in tasks:
         if part_pairs is None or task.pairs <= part_pairs:
             yield task
             continue
         versions = task.article.versions
+        article_share = task.units_done - task.units_before
         for first in range(0, task.pairs, part_pairs):
             last = min(first + part_pairs, task.pairs)  # the position of the part's last version
+            units_done = (task.units_done if last == task.pairs
+                          else task.units_before + article_share * last / task.pairs)
             yield replace(task, article=replace(task.article, versions=versions[first:last + 1]),
+                          units_done=units_done,
                           part=ArticlePart(first, last == task.pairs, len(versions)))
 
 
@@ -374,7 +380,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                 continue
             index = progress.articles_read
             yield ArticleTask(index, article_ref(index, article, where), article, where,
-                              number + (position + 1) / count)
+                              number + (position + 1) / count, number + position / count)
             progress.articles_read += 1
 
 
@@ -670,6 +676,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             for results in _chunk_results(executor, tasks, job, in_flight):
                 for part in results:
                     result = parts.written(part, lambda: _checkpoint(writer, staging, waiting))
+                    progress.units_done = max(progress.units_done, part.units_done)
                     if result is None:  # the article goes on in its next part
                         continue
                     if _accept(result, job, progress, note):
@@ -680,7 +687,6 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
                         progress.articles += 1
                     waiting.append(JournalEntry(result.index, result.key, result.pairs,
                                                 result.rows, {}, result.info))
-                    progress.units_done = max(progress.units_done, result.units_done)
                 now = time.monotonic()
                 if (now - last_checkpoint >= CHECKPOINT_SECONDS
                         or len(waiting) >= CHECKPOINT_ARTICLES):

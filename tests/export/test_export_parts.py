@@ -246,3 +246,16 @@ def test_the_progress_takes_back_the_parts_of_a_long_article_that_fails(
     assert (1, 1 + 3 + 3) in [(articles, pairs) for articles, pairs, _ in seen]
     assert seen[-1] == whole[-1]
     assert seen[-1][:2] == (2, 1 + 2)
+
+
+def test_the_progress_moves_through_the_inputs_part_by_part(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A live blog exported alone left its bar empty, at 0 of 1 input, until its last part was
+    written; it fills with the blog's parts, as their share of its pairs."""
+    monkeypatch.setattr(driver, "CHUNK_PAIRS", 3)  # a chunk, and a report, per part
+    blog = live_blog(tmp_path / "blog", 9)
+    seen: list[float] = []
+    run_export(ExportJob((str(blog),), tmp_path / "out.jsonl", "jsonl"), part_pairs=3,
+               on_progress=lambda progress: seen.append(progress.units_done))
+    assert [done for done in seen if 0 < done < 1] == [3 / 8, 6 / 8]
+    assert seen[-1] == 1
