@@ -59,8 +59,8 @@ def test_globs_are_expanded_in_natural_order(run_cli, tmp_path: Path) -> None:  
     assert [Path(s["article"]).name for s in summaries] == ["story1", "story2", "story10"]
 
 
-def test_a_quoted_glob_of_version_files_reads_them_as_their_folder(run_cli,  # type: ignore[no-untyped-def]
-                                                                   tmp_path: Path) -> None:
+def test_a_quoted_glob_of_version_files_reads_them_as_their_folder(  # type: ignore[no-untyped-def]
+        run_cli, tmp_path: Path) -> None:
     """The files a quoted glob matched were sorted by the numbers in their names, in turn, dates
     with the year last too: `1-1-2020.txt` came before `9-12-2019.txt` and `30-12-2019.txt`."""
     story = tmp_path / "story"
