@@ -29,7 +29,7 @@ class ProgressBar:
 
     WIDTH = 24
 
-    def __init__(self, write: Callable[[str], None], rate: float = 8.0) -> None:
+    def __init__(self, write: Callable[[str], object], rate: float = 8.0) -> None:
         self.write = write  # writes its text on the terminal at once (`write_to_stderr`)
         self.interval = 1.0 / rate
         self.last_draw = 0.0
@@ -58,7 +58,7 @@ class ProgressBar:
 
 
 @contextlib.contextmanager
-def reading_notice(write: Callable[[str], None], what: str, show: bool, after: float = 0.5
+def reading_notice(write: Callable[[str], object], what: str, show: bool, after: float = 0.5
                    ) -> Iterator[None]:
     """While the block runs, a line on the terminal saying what is being read, once it has run
     `after` seconds (a large NewsEdits file takes a while, before any bar can start); the line
