@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.file_names import name_text
@@ -30,6 +28,7 @@ from revdiff.formats.load import (
     refuse_empty_path,
     refuse_unreadable_folder,
 )
+from revdiff.natural_order import natural_key
 from revdiff.read_warnings import counted, first_few
 
 
@@ -45,12 +44,6 @@ class InputUnit:
 
 
 NAMES_NOTHING = "no such file or directory, and no file matches it as a glob"
-
-
-def natural_key(text: str) -> list[Any]:
-    """Sort `a2` before `a10`: the runs of digits (every other part of the split) by their value;
-    the rest as text, `²` among it, which `int` does not read."""
-    return [int(part) if k % 2 else part for k, part in enumerate(re.split(r"(\d+)", text))]
 
 
 def _loose_files_note(path: Path, folders: Sequence[Path], loose: Sequence[Path]) -> str:

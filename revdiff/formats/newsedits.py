@@ -59,6 +59,7 @@ from revdiff.formats.text_input import (
     only_lone_spaces,
 )
 from revdiff.model import Article, Version
+from revdiff.natural_order import NaturalKey, natural_key
 from revdiff.size_limit import DEFAULT_MAX_BYTES
 
 TABLE = "entryversion"
@@ -291,14 +292,11 @@ def _by_entry(items: Sequence[tuple[object, _Item]]) -> list[tuple[object, list[
             *without_entry]
 
 
-def _natural_order(entry: object) -> tuple[str | tuple[int, str], ...]:
-    """An entry id's place among the others: its runs of digits are compared as numbers (by
-    length, then digits: no int of thousands of digits) and its text without case, so that
-    `Story 2` comes before `Story 10` (SQLite's order put it after). Ids of one place keep
-    SQLite's order (a stable sort)."""
-    text = entry.decode("utf-8", "replace") if isinstance(entry, bytes) else str(entry)
-    return tuple((len(part.lstrip("0")), part.lstrip("0")) if index % 2 else part.casefold()
-                 for index, part in enumerate(re.split(r"([0-9]+)", text)))
+def _natural_order(entry: object) -> NaturalKey:
+    """An entry id's place among the others, its text's natural order (`natural_key`), so that
+    `Story 2` comes before `Story 10` (SQLite's order put it after). Ids of one text (a blob and
+    the text it decodes to) keep SQLite's order (a stable sort)."""
+    return natural_key(entry.decode("utf-8", "replace") if isinstance(entry, bytes) else str(entry))
 
 
 def _entry_key(entry: object) -> object:

@@ -10,9 +10,10 @@ from click.testing import Result
 from export_corpus import make_chain
 
 from revdiff.errors import EmptyInput
-from revdiff.export.inputs import InputUnit, expand_inputs, natural_key
+from revdiff.export.inputs import InputUnit, expand_inputs
 from revdiff.formats import load
 from revdiff.formats.load import load_unit
+from revdiff.natural_order import natural_key
 
 
 def test_folder_of_folders_is_one_unit_per_folder(tmp_path: Path) -> None:
@@ -23,6 +24,14 @@ def test_folder_of_folders_is_one_unit_per_folder(tmp_path: Path) -> None:
     units = expand_inputs([str(tmp_path / "corpus")], notes)
     assert [Path(u.label).name for u in units] == ["a", "b2", "b10"]
     assert len(notes) == 1 and "index.json" in notes[0]
+
+
+def test_folders_of_a_corpus_sort_without_case(tmp_path: Path) -> None:
+    # `B2` came before `a`: capitals sorted before every small letter
+    for name in ("b10", "B2", "a"):
+        make_chain(tmp_path / "corpus" / name, [["One."], ["Two."]])
+    units = expand_inputs([str(tmp_path / "corpus")])
+    assert [Path(u.label).name for u in units] == ["a", "B2", "b10"]
 
 
 @pytest.mark.parametrize("folders", [["sub"], ["a", "b"]])
