@@ -90,9 +90,22 @@ class ByteSize(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
+class EnvironmentOption(click.Option):
+    """An option an environment variable can set, as its help says: an error in its value names
+    the variable only when the value came from it, where click's `show_envvar` named it always
+    (`Invalid value for '--max-size' (env var: 'REVDIFF_MAX_SIZE')` for `--max-size 12Q`)."""
+
+    def get_error_hint(self, ctx: click.Context | None) -> str:
+        source = ctx.get_parameter_source(self.name) if ctx is not None and self.name else None
+        if source is not click.ParameterSource.ENVIRONMENT:
+            return click.Parameter.get_error_hint(self, ctx)  # click.Option's adds the variable
+        variables = [self.envvar] if isinstance(self.envvar, str) else list(self.envvar or ())
+        return f"environment variable {' or '.join(variables)}"
+
+
 max_size_option = click.option(
     "--max-size", type=ByteSize(), default=format_size(DEFAULT_MAX_BYTES), show_default=True,
-    envvar=MAX_SIZE_ENV, show_envvar=True,
+    cls=EnvironmentOption, envvar=MAX_SIZE_ENV, show_envvar=True,
     help="Refuse any input file, standard input or stored version larger than this "
          "(e.g. 500K, 64M, 1G); checked before it is read. `export` limits each version of "
          "a NewsEdits file instead of the file.",

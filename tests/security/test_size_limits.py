@@ -84,6 +84,22 @@ def test_limit_is_set_by_option_and_by_environment(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "not a size" in bad.stderr
 
 
+def test_a_bad_limit_names_the_environment_variable_only_when_it_came_from_it() -> None:
+    # `--max-size 12Q` was said to be wrong in "'--max-size' (env var: 'REVDIFF_MAX_SIZE')",
+    # with no such variable set
+    sample = str(SAMPLES / "washpo-soleimani-v6-v7.txt")
+    runner = CliRunner()
+    given = runner.invoke(main, ["parse", sample, "--max-size", "12Q"],
+                          env={"REVDIFF_MAX_SIZE": None})
+    assert given.exit_code == 2
+    assert "Invalid value for '--max-size': '12Q' is not a size" in given.stderr
+    assert "REVDIFF_MAX_SIZE" not in given.stderr
+    from_environment = runner.invoke(main, ["parse", sample], env={"REVDIFF_MAX_SIZE": "12Q"})
+    assert from_environment.exit_code == 2
+    assert ("Invalid value for environment variable REVDIFF_MAX_SIZE: '12Q' is not a size"
+            in from_environment.stderr)
+
+
 def test_help_documents_the_limit() -> None:
     text = CliRunner().invoke(main, ["diff", "--help"]).output
     assert "--max-size" in text and "REVDIFF_MAX_SIZE" in text and "64M" in text
