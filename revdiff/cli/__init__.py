@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import sys
 from importlib import import_module
 from typing import Any, NamedTuple
@@ -54,6 +55,18 @@ def message_text(text: str) -> str:
     """Text for a line on stderr: a file name that is not UTF-8 spelled as the readers and the
     outputs spell it (`caf\\xe9`, `name_text`), every control character shown (`visible`)."""
     return visible(name_text(text))
+
+
+# A byte that is not UTF-8 as Python's repr writes it (`\\udce9`), or a backslash (`\\\\`)
+_REPR_BYTE_OR_BACKSLASH = re.compile(r"\\(\\|udc[89a-f][0-9a-f])")
+
+
+def _repr_bytes_as_name_text(message: str) -> str:
+    """A message of click's with the bytes of a value that are not UTF-8, which click quotes with
+    Python's repr (`'j\\udce9' is not one of ...`), spelled as `name_text` spells them (`j\\xe9`).
+    A backslash that repr doubled stays so: a `\\udce9` typed as text is not taken for a byte."""
+    return _REPR_BYTE_OR_BACKSLASH.sub(
+        lambda escape: escape[0] if escape[1] == "\\" else f"\\x{escape[1][-2:]}", message)
 
 
 def report_error(error: RevdiffError) -> None:
@@ -225,7 +238,7 @@ class RevdiffGroup(click.Group):
             if (error.ctx is None or error.ctx is ctx) and ctx.invoked_subcommand:
                 # click found no context for it (a missing option value): the command's
                 where = f"{ctx.command_path} {ctx.invoked_subcommand}"
-            what = message_text(error.format_message()).removesuffix(".")
+            what = message_text(_repr_bytes_as_name_text(error.format_message())).removesuffix(".")
             if isinstance(error, click.NoSuchOption) and (
                     takers := self._commands_that_take(ctx, error.option_name)):
                 what = f"No such option {error.option_name!r}: {takers}"

@@ -454,3 +454,22 @@ def test_click_s_own_refusal_of_a_path_spells_a_name_that_is_not_utf8_as_the_oth
     assert result.returncode == 2
     assert b"Directory '" + os.fsencode(tmp_path) + b"/caf\\xe9' is a file" in result.stderr
     assert "\ufffd".encode() not in result.stderr
+
+
+@pytest.mark.parametrize(("arguments", "spelled"), [
+    (["diff", "a", "b", "--format", b"j\xe9"], b"'j\\xe9' is not one of 'text'"),
+    (["export", "a", "-o", "x.csv", "--workers", b"\xe9"], b"'\\xe9' is not a valid integer"),
+    (["diff", "a", "b", "--max-size", b"1\xe9"], b"'1\\xe9' is not a size"),
+    (["diff", "a", "b", b"--fo\xe9"], b"No such option '--fo\\xe9'"),
+    # typed as text, not a byte: repr doubles its backslash, and so does the message
+    (["diff", "a", "b", "--format", "\\udce9"], b"'\\\\udce9' is not one of 'text'"),
+])
+def test_click_s_refusal_of_a_value_spells_bytes_that_are_not_utf8_as_revdiff_does(
+        arguments: list[str | bytes], spelled: bytes) -> None:
+    """click quotes a value it refuses with Python's repr: a byte that is not UTF-8 came out as
+    `'j\\udce9'`, where revdiff's own messages write `j\\xe9`."""
+    result = subprocess.run([sys.executable, "-m", "revdiff", *arguments], capture_output=True,
+                            timeout=120, check=False)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert spelled in line
