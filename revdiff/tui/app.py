@@ -78,8 +78,8 @@ from revdiff.tui.timeline_screen import TimelineScreen
 
 TABLE_ACTIONS = frozenset(command.action for command in KEY_TABLE)
 ANSWERED_WHILE_COMPARING = frozenset({"help", "quit"})
-# and those that show another pair or article, while the pair on screen has no comparison (the one
-# computed apart failed): the others compared it again on the app's own loop, and failed there
+# and those that show another pair or article, while the pair on screen has no comparison (comparing
+# it failed): the others compared it again on the app's own loop, and failed there
 ANSWERED_WITHOUT_A_COMPARISON = ANSWERED_WHILE_COMPARING | {
     "next_pair", "previous_pair", "next_article", "previous_article", "articles", "timeline"}
 # Pairs of versions this long together (characters of both versions of each) are compared on a
@@ -238,7 +238,8 @@ class RevdiffApp(App[None]):
         self._pairs_compared = 0  # of those pairs, how many the thread has compared so far
         self._counting_pairs: Timer | None = None  # shows that count while it grows
         self._waiting: list[Callable[[], None]] = []  # asked for meanwhile, asked again after it
-        # that comparison failed for the pair on screen, which has no layout until another is shown
+        # comparing the pair on screen failed (apart or on the app's loop): it has no layout until
+        # another is shown
         self._comparison_failed = False
         self.article_index = 0
         self.session = self._session_of(0)
@@ -286,13 +287,18 @@ class RevdiffApp(App[None]):
         return self.forced_mode or automatic_mode(self.size.width)
 
     def _start_layout(self, width: int) -> LayoutBuilder | None:
-        """The layout of the current pair, or None while its comparison is computed apart."""
+        """The layout of the current pair, or None while its comparison is computed apart or when
+        comparing it failed."""
         session = self.session
         if not session.has_comparison() and _are_long(session, [session.pair]):
             pair = session.pair
             self._when_compared([pair], lambda: self._relayout() if pair == session.pair else None)
             return None
-        comparison = session.comparison()
+        try:
+            comparison = session.comparison()
+        except Exception as error:  # noqa: BLE001 - said on screen, as when compared apart
+            self._comparison_failed_with(error)
+            return None
         items = visible_items(comparison.edits, self.filters)
         return LayoutBuilder(comparison, items, self.mode, width, session.unsure())
 
@@ -357,8 +363,7 @@ class RevdiffApp(App[None]):
         self._comparison_failed = failure is not None and not self.diff.has_layout
         self.refresh_bindings()
         if failure is not None:
-            self.notify(f"Cannot compare this pair: {visible(str(failure))}", severity="error",
-                        markup=False)
+            self._comparison_failed_with(failure)
         elif key[0] == self.article_index:
             then()
         waiting, self._waiting = self._waiting, []
@@ -366,6 +371,15 @@ class RevdiffApp(App[None]):
             ask()
         if self.diff.has_layout:
             self._refresh_status()
+
+    def _comparison_failed_with(self, error: Exception) -> None:
+        """Say why comparing failed; when the pair on screen is left without a comparison, only
+        the keys that show another pair or article answer, and the status line says so."""
+        self._comparison_failed = not self.session.has_comparison()
+        self.refresh_bindings()
+        self.notify(f"Cannot compare this pair: {visible(str(error))}", severity="error",
+                    markup=False)
+        self._refresh_status()
 
     def on_mount(self) -> None:
         self.diff.focus()

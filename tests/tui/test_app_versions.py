@@ -389,3 +389,33 @@ async def test_a_pair_whose_comparison_failed_says_so_in_the_status_and_the_foot
         await pilot.pause()
         assert app.session.pair == (1, 2) and "change" in status_text(app)
         assert "next_change" in footer_actions(app)
+
+
+@run_async
+async def test_a_short_pair_whose_comparison_fails_ends_as_one_compared_apart(
+        chain_article: Article) -> None:
+    """A short pair is compared on the app's own loop: when the engine failed there, the app
+    ended with a traceback. It now says so once, and answers as when a comparison computed apart
+    failed: only the keys that show another pair or article, and they do."""
+    first = chain_article.versions[0]
+
+    def failing_first_pair(old: Version, new: Version) -> Comparison:
+        if old is first:
+            raise ValueError("no memory left")
+        return compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=failing_first_pair)
+    async with app.run_test(size=(100, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.is_running and not app.diff.has_layout
+        assert status_text(app).startswith("could not compare this pair")
+        assert [notice.message for notice in app._notifications] == \
+            ["Cannot compare this pair: no memory left"]
+        assert "next_change" not in footer_actions(app) and "timeline" in footer_actions(app)
+        await pilot.press("n")  # needs the comparison: does nothing
+        await pilot.pause()
+        assert app.is_running and status_text(app).startswith("could not compare this pair")
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert app.session.pair == (1, 2) and app.diff.has_layout
+        assert "change" in status_text(app) and "next_change" in footer_actions(app)
