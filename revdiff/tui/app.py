@@ -239,7 +239,7 @@ class RevdiffApp(App[None]):
         self._counting_pairs: Timer | None = None  # shows that count while it grows
         self._waiting: list[Callable[[], None]] = []  # asked for meanwhile, asked again after it
         # comparing the pair on screen failed (apart or on the app's loop): it has no layout until
-        # another is shown
+        # another is shown, or until it is compared along with others (`_compared`)
         self._comparison_failed = False
         self.article_index = 0
         self.session = self._session_of(0)
@@ -360,12 +360,13 @@ class RevdiffApp(App[None]):
         if self._counting_pairs is not None:
             self._counting_pairs.stop()
             self._counting_pairs = None
-        self._comparison_failed = failure is not None and not self.diff.has_layout
         self.refresh_bindings()
         if failure is not None:
             self._comparison_failed_with(failure)
         elif key[0] == self.article_index:
             then()
+        if not self.diff.has_layout and self.session.has_comparison():
+            self._relayout()  # the pair on screen, whose comparison had failed, compared with others
         waiting, self._waiting = self._waiting, []
         for ask in waiting:
             ask()

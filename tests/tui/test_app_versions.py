@@ -419,3 +419,29 @@ async def test_a_short_pair_whose_comparison_fails_ends_as_one_compared_apart(
         await pilot.pause()
         assert app.session.pair == (1, 2) and app.diff.has_layout
         assert "change" in status_text(app) and "next_change" in footer_actions(app)
+
+
+@run_async
+async def test_a_failed_pair_compared_again_along_the_timeline_s_chain_is_laid_out(
+        chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pair on screen, whose comparison failed, was compared again with the timeline's chain:
+    its failure was forgotten while it still had no layout, and the status said `comparing…`
+    for good. It is now laid out when its comparison arrives."""
+    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    first = chain_article.versions[0]
+    failures = [ValueError("no memory left")]  # the first comparison of the first pair only
+
+    def failing_once(old: Version, new: Version) -> Comparison:
+        if old is first and failures:
+            raise failures.pop()
+        return compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=failing_once)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_until(pilot, lambda: status_text(app).startswith("could not compare"))
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.pair == (0, 1) and app.diff.has_layout
+        assert "changes" in status_text(app) and "next_change" in footer_actions(app)
