@@ -311,13 +311,33 @@ class RevdiffApp(App[None]):
         when those left to compare are short together, else when a thread of its own has
         compared them, so that the keys that need no comparison (quit, help) answer meanwhile
         and the status says `comparing…` (`comparing 12 of 39 pairs…` for several). The thread
-        is a daemon: quitting does not wait for it."""
+        is a daemon: quitting does not wait for it. When comparing fails, either way, the failure
+        is said (`_comparison_failed_with`) and `then` is not called."""
         session = self.session
         is_ready, work = ((session.has_summary_of, session.pair_summary) if summaries
                           else (session.has_comparison_of, session.comparison_of))
         missing = tuple(pair for pair in pairs if not is_ready(*pair))
+
+        def compare(*, counting: bool) -> Exception | None:
+            """Compare the pairs (up to `until`'s), with `counting` the missing ones compared so
+            far in `_pairs_compared`; what failed, or None."""
+            try:
+                for pair in pairs:
+                    work(*pair)
+                    if counting and pair in missing:
+                        self._pairs_compared += 1
+                    if until is not None and until(pair):
+                        break
+            except Exception as error:  # noqa: BLE001 - said on screen, as any failed command
+                return error
+            return None
+
         if not _are_long(session, missing):
-            then()
+            failure = compare(counting=False)
+            if failure is not None:
+                self._comparison_failed_with(failure)
+            else:
+                then()
             return
         key = (self.article_index, missing)
         if self._comparing == key:
@@ -334,21 +354,12 @@ class RevdiffApp(App[None]):
         if self.diff.has_layout:
             self._refresh_status()
 
-        def compare() -> None:
-            failure: Exception | None = None
-            try:
-                for pair in pairs:
-                    work(*pair)
-                    if pair in missing:
-                        self._pairs_compared += 1
-                    if until is not None and until(pair):
-                        break
-            except Exception as error:  # noqa: BLE001 - said on screen, as any failed command
-                failure = error
+        def compare_apart() -> None:
+            failure = compare(counting=True)
             with contextlib.suppress(RuntimeError):  # the app has quit meanwhile
                 self.call_from_thread(self._compared, key, failure, then)
 
-        threading.Thread(target=compare, name="revdiff-compare", daemon=True).start()
+        threading.Thread(target=compare_apart, name="revdiff-compare", daemon=True).start()
 
     def _show_pairs_count(self) -> None:
         if self.diff.has_layout:

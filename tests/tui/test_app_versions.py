@@ -445,3 +445,30 @@ async def test_a_failed_pair_compared_again_along_the_timeline_s_chain_is_laid_o
         await pilot.pause()
         assert app.session.pair == (0, 1) and app.diff.has_layout
         assert "changes" in status_text(app) and "next_change" in footer_actions(app)
+
+
+@pytest.mark.parametrize("key", ["t", "i", "x,full_stop"])
+@run_async
+async def test_a_short_chain_whose_comparison_fails_is_said_and_the_app_goes_on(
+        chain_article: Article, key: str) -> None:
+    """The timeline, the chart of the chain and the pairs `.` steps over while `x` hides boring
+    ones are compared on the app's own loop when short: when the engine failed on one of them,
+    the app ended with a traceback. It now says so, and the pair on screen stays as it was."""
+    second = chain_article.versions[1]
+
+    def failing_second_pair(old: Version, new: Version) -> Comparison:
+        if old is second:
+            raise ValueError("no memory left")
+        return compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=failing_second_pair)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await pilot.pause()
+        for name in key.split(","):
+            await pilot.press(name)
+        await pilot.pause()
+        assert app.is_running and app.session.pair == (0, 1) and app.diff.has_layout
+        assert [notice.message for notice in app._notifications][-1] == \
+            "Cannot compare this pair: no memory left"
+        await pilot.press("n")
+        assert "change 1 of" in status_text(app)
