@@ -377,7 +377,7 @@ class RevdiffApp(App[None]):
         elif key[0] == self.article_index:
             then()
         if not self.diff.has_layout and self.session.has_comparison():
-            self._relayout()  # the pair on screen, whose comparison had failed, compared with others
+            self._relayout()  # the pair on screen, whose comparison failed, compared with others
         waiting, self._waiting = self._waiting, []
         for ask in waiting:
             ask()
