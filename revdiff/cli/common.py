@@ -223,14 +223,17 @@ _SCHEDULER_PROTOCOLS = ("tcp", "ws")
 def check_scheduler(_ctx: click.Context, _param: click.Parameter, value: str | None
                     ) -> str | None:
     """Refuse a malformed --scheduler address before any input is read."""
-    found = _SCHEDULER.fullmatch(value) if value is not None else None
-    if value is not None and (found is None or not 0 < int(found.group(4)) < 65536):
-        raise BadSchedulerAddress(f"--scheduler {value!r} is not a Dask scheduler address",
+    if value is None:
+        return None
+    found = _SCHEDULER.fullmatch(value)
+    if found is None or not 0 < int(found.group(4)) < 65536:
+        raise BadSchedulerAddress(f"--scheduler '{name_text(value)}' is not a Dask scheduler "
+                                  "address",
                                   hint="write it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786")
-    protocol = found.group(2) if found is not None else None
+    protocol = found.group(2)
     if protocol is not None and protocol not in _SCHEDULER_PROTOCOLS:
-        raise BadSchedulerAddress(f"--scheduler {value!r}: revdiff reaches a Dask scheduler over "
-                                  f"tcp:// or ws:// only, not {protocol}://",
+        raise BadSchedulerAddress(f"--scheduler '{name_text(value)}': revdiff reaches a Dask "
+                                  f"scheduler over tcp:// or ws:// only, not {protocol}://",
                                   hint="start the scheduler with --protocol tcp and give its "
                                        "tcp:// address, or reach it through an SSH tunnel")
     return value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -44,6 +46,22 @@ def test_a_protocol_that_needs_settings_is_one_error_line(address: str, tmp_path
     assert line.startswith(f"revdiff: error: --scheduler {address!r}: revdiff reaches a Dask "
                            f"scheduler over tcp:// or ws:// only, not {protocol}:// (")
     assert result.stdout == "" and not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("address", "spelled"), [
+    (b"h\xe9 x", b"--scheduler 'h\\xe9 x' is not a Dask scheduler address"),
+    (b"tls://h\xe9:8786", b"--scheduler 'tls://h\\xe9:8786': revdiff reaches a Dask scheduler"),
+])
+def test_an_address_that_is_not_utf8_is_spelled_as_revdiff_spells_names(
+        address: bytes, spelled: bytes, tmp_path: Path) -> None:
+    """An address with a byte that is not UTF-8 came out in Python's repr (`'h\\udce9 x'`),
+    where revdiff's other messages write `h\\xe9`."""
+    result = subprocess.run([sys.executable, "-m", "revdiff", "export", str(SAMPLES / "versions"),
+                             "-o", str(tmp_path / "out.jsonl"), "--scheduler", address],
+                            capture_output=True, timeout=120, check=False)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(b"revdiff: error: " + spelled), line
 
 
 def test_no_address_passes() -> None:
