@@ -840,8 +840,8 @@ def _skip_done(tasks: Iterator[ArticleTask], done: int, last: JournalEntry | Non
         if task.index < done:
             if task.index == done - 1 and last is not None and task.ref.name != last.key:
                 raise ResumeMismatch(
-                    f"article {done - 1} is now {task.ref.name!r}, the interrupted run had "
-                    f"{last.key!r}", str(task.ref.name),
+                    f"article {done - 1} is now '{task.ref.name}', the interrupted run had "
+                    f"'{last.key}'", str(task.ref.name),
                     hint="the inputs changed; drop --resume to start over")
             continue
         yield task

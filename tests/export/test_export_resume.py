@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from export_corpus import make_chain
 
+import revdiff
 from revdiff.errors import RevdiffError
 from revdiff.export import driver as batch
 from revdiff.export import registry
@@ -21,7 +22,8 @@ from revdiff.export import staging as staging_module
 from revdiff.export.driver import ExportJob, InterruptedExport, WorkerDied, run_export
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.parallel import Pending, SerialExecutor
-from revdiff.export.staging import ResumeMismatch, staging_path
+from revdiff.export.records import ArticleRef
+from revdiff.export.staging import JournalEntry, ResumeMismatch, staging_path
 from revdiff.export.worker_loss import WorkerLost
 
 FORMATS = ["jsonl", "csv", "sqlite", "parquet", "html", "unified"]
@@ -738,3 +740,15 @@ def test_resume_counts_an_article_the_interrupted_run_could_not_export_as_skippe
     with pytest.raises(batch.NothingExported):
         run_export(only_broken, resume=True)
     assert not (tmp_path / "none.jsonl").exists()
+
+
+def test_resume_names_a_changed_article_as_revdiff_spells_names(samples: Path) -> None:
+    """The article at the interrupted run's last checkpoint, named by a folder that is not UTF-8
+    (`caf\\xe9`, as `name_text` spells it), was quoted in Python's repr, which doubled its
+    backslash (`'caf\\\\xe9'`)."""
+    (article,) = revdiff.load(str(samples / "iran-strikes-us-troops-in-iraq"))
+    renamed = batch.ArticleTask(0, ArticleRef(0, "caf\\xe9", None, None), article, "caf\\xe9")
+    last = JournalEntry(0, "cafe", pairs=1, rows=1, state={}, info={})
+    with pytest.raises(ResumeMismatch) as refused:
+        list(batch._skip_done(iter([renamed]), 1, last))
+    assert "article 0 is now 'caf\\xe9', the interrupted run had 'cafe'" in str(refused.value)
