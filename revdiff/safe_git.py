@@ -36,6 +36,7 @@ from pathlib import Path
 
 from revdiff.errors import StoreError
 from revdiff.file_kinds import is_dev_null, special_kind
+from revdiff.file_names import name_text
 
 # The oldest git revdiff runs: `git log --diff-merges` came in 2.31.
 MINIMUM_GIT = (2, 31)
@@ -80,7 +81,8 @@ def git_executable() -> str:
     named = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE")
     found = shutil.which(named or "git")
     if found is None and named:
-        raise StoreError(f"GIT_PYTHON_GIT_EXECUTABLE names {named!r}, which is no program",
+        raise StoreError(f"GIT_PYTHON_GIT_EXECUTABLE names '{name_text(named)}', which is "
+                         "no program",
                          hint="set it to the git program's path, or unset it to use git on PATH")
     if found is None:
         raise StoreError("reading a git repository or storing into one needs git, and 'git' is "

@@ -85,3 +85,14 @@ def test_a_git_program_named_that_does_not_exist_is_said_so(without_git: dict[st
     said = ("revdiff: error: GIT_PYTHON_GIT_EXECUTABLE names '/nowhere/git', which is no "
             "program (set it to the git program's path, or unset it to use git on PATH)\n")
     assert (result.returncode, result.stdout, result.stderr) == (2, "", said)
+
+
+def test_a_git_program_named_in_bytes_that_are_not_utf8_is_spelled_as_revdiff_spells_names(
+        without_git: dict[str, str], tmp_path: Path) -> None:
+    """A name that is not UTF-8 came out in Python's repr (`'/nowhere/gi\\udce9t'`), where
+    revdiff's other messages write `gi\\xe9t`."""
+    environment = dict(without_git, GIT_PYTHON_GIT_EXECUTABLE=os.fsdecode(b"/nowhere/gi\xe9t"))
+    result = run(environment, "store", str(CHAIN), "--repo", str(tmp_path / "repo"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("revdiff: error: GIT_PYTHON_GIT_EXECUTABLE names "
+                                    "'/nowhere/gi\\xe9t', which is no program ("), result.stderr
