@@ -304,7 +304,7 @@ class RevdiffApp(App[None]):
 
     def _when_compared(self, pairs: Sequence[tuple[int, int]], then: Callable[[], None],
                        until: Callable[[tuple[int, int]], bool] | None = None, *,
-                       summaries: bool = False) -> None:
+                       summaries: bool = False, failed: Callable[[], None] | None = None) -> None:
         """Call `then` once the current article's `pairs` are compared (in their order, up to the
         first for which `until` holds), or with `summaries` once their summaries are (the
         timeline's and the chart's, which outlast the comparisons an article keeps): at once
@@ -312,7 +312,7 @@ class RevdiffApp(App[None]):
         compared them, so that the keys that need no comparison (quit, help) answer meanwhile
         and the status says `comparing…` (`comparing 12 of 39 pairs…` for several). The thread
         is a daemon: quitting does not wait for it. When comparing fails, either way, the failure
-        is said (`_comparison_failed_with`) and `then` is not called."""
+        is said (`_comparison_failed_with`) and `failed`, if given, is called in place of `then`."""
         session = self.session
         is_ready, work = ((session.has_summary_of, session.pair_summary) if summaries
                           else (session.has_comparison_of, session.comparison_of))
@@ -336,6 +336,8 @@ class RevdiffApp(App[None]):
             failure = compare(counting=False)
             if failure is not None:
                 self._comparison_failed_with(failure)
+                if failed is not None:
+                    failed()
             else:
                 then()
             return
@@ -344,7 +346,7 @@ class RevdiffApp(App[None]):
             return
         if self._comparing is not None:  # one thread at a time
             self._waiting.append(lambda: self._when_compared(pairs, then, until,
-                                                             summaries=summaries))
+                                                             summaries=summaries, failed=failed))
             return
         self._comparing = key
         self._pairs_compared = 0
@@ -357,7 +359,7 @@ class RevdiffApp(App[None]):
         def compare_apart() -> None:
             failure = compare(counting=True)
             with contextlib.suppress(RuntimeError):  # the app has quit meanwhile
-                self.call_from_thread(self._compared, key, failure, then)
+                self.call_from_thread(self._compared, key, failure, then, failed)
 
         threading.Thread(target=compare_apart, name="revdiff-compare", daemon=True).start()
 
@@ -366,7 +368,7 @@ class RevdiffApp(App[None]):
             self._refresh_status()
 
     def _compared(self, key: tuple[int, tuple[tuple[int, int], ...]], failure: Exception | None,
-                  then: Callable[[], None]) -> None:
+                  then: Callable[[], None], failed: Callable[[], None] | None) -> None:
         self._comparing = None
         if self._counting_pairs is not None:
             self._counting_pairs.stop()
@@ -374,6 +376,8 @@ class RevdiffApp(App[None]):
         self.refresh_bindings()
         if failure is not None:
             self._comparison_failed_with(failure)
+            if failed is not None and key[0] == self.article_index:
+                failed()
         elif key[0] == self.article_index:
             then()
         if not self.diff.has_layout and self.session.has_comparison():
@@ -461,8 +465,12 @@ class RevdiffApp(App[None]):
                     session.chain_summaries(), session.article.versions, session.pair,
                     width=stats.chain_width(pair_lines, self.size.width)))
 
+            def show_chain_failed() -> None:
+                stats.show_lines(pair_lines, ["change along the chain", "could not compare"])
+
             stats.show_lines(pair_lines, ["change along the chain", "comparing…"])
-            self._when_compared(_chain_pairs(session), show_chain, summaries=True)
+            self._when_compared(_chain_pairs(session), show_chain, summaries=True,
+                                failed=show_chain_failed)
 
     def _refresh_status(self) -> None:
         changes = self.diff.changes

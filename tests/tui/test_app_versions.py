@@ -472,3 +472,27 @@ async def test_a_short_chain_whose_comparison_fails_is_said_and_the_app_goes_on(
             "Cannot compare this pair: no memory left"
         await pilot.press("n")
         assert "change 1 of" in status_text(app)
+
+
+@pytest.mark.parametrize("apart", [False, True])
+@run_async
+async def test_the_chart_of_a_chain_whose_comparison_failed_says_so(
+        chain_article: Article, monkeypatch: pytest.MonkeyPatch, apart: bool) -> None:
+    """When comparing the chain for the statistics' chart failed, on the app's loop or apart,
+    the chart said `comparing…` for good."""
+    if apart:
+        monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    second = chain_article.versions[1]
+
+    def failing_second_pair(old: Version, new: Version) -> Comparison:
+        if old is second:
+            raise ValueError("no memory left")
+        return compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=failing_second_pair)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_until(pilot, lambda: app.diff.has_layout)
+        await pilot.press("i")
+        await wait_until(pilot, lambda: "comparing" not in status_text(app))
+        await pilot.pause()
+        assert chart_text(app).splitlines() == ["change along the chain", "could not compare"]
