@@ -6,7 +6,7 @@ import contextlib
 import gc
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from hashlib import sha1
 from itertools import islice
 from pathlib import Path
@@ -30,7 +30,7 @@ from revdiff.errors import MalformedPage, RevdiffError
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import without_elisions
-from revdiff.model import Article, EditOp
+from revdiff.model import Article, EditOp, Version
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen, article_list
 from revdiff.tui.dialog import Dialog, DialogResult
@@ -114,6 +114,26 @@ def _are_long(session: ArticleSession, pairs: Sequence[tuple[int, int]]) -> bool
 
 def _chain_pairs(session: ArticleSession) -> list[tuple[int, int]]:
     return [(index, index + 1) for index in range(session.version_count - 1)]
+
+
+@dataclass(frozen=True)
+class ComparisonFailure:
+    """Why comparing a pair of versions failed, and which pair: the numbers of its versions."""
+
+    old_number: int
+    new_number: int
+    error: Exception
+
+    @classmethod
+    def of(cls, versions: Sequence[Version], pair: tuple[int, int],
+           error: Exception) -> ComparisonFailure:
+        return cls(versions[pair[0]].number, versions[pair[1]].number, error)
+
+    def notice(self) -> str:
+        """`Cannot compare v1 → v2: ` and the error: the pair that failed may be another than
+        the one on screen (one of the timeline's chain)."""
+        return (f"Cannot compare v{self.old_number} → v{self.new_number}: "
+                f"{visible(str(self.error))}")
 
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
@@ -297,7 +317,8 @@ class RevdiffApp(App[None]):
         try:
             comparison = session.comparison()
         except Exception as error:  # noqa: BLE001 - said on screen, as when compared apart
-            self._comparison_failed_with(error)
+            self._comparison_failed_with(ComparisonFailure.of(session.article.versions,
+                                                              session.pair, error))
             return None
         items = visible_items(comparison.edits, self.filters)
         return LayoutBuilder(comparison, items, self.mode, width, session.unsure())
@@ -318,18 +339,19 @@ class RevdiffApp(App[None]):
                           else (session.has_comparison_of, session.comparison_of))
         missing = tuple(pair for pair in pairs if not is_ready(*pair))
 
-        def compare(*, counting: bool) -> Exception | None:
-            """Compare the pairs (up to `until`'s), with `counting` the missing ones compared so
-            far in `_pairs_compared`; what failed, or None."""
-            try:
-                for pair in pairs:
+        def compare(*, counting: bool) -> ComparisonFailure | None:
+            """Compare the pairs (up to `until`'s, which reads what was just compared), with
+            `counting` the missing ones compared so far in `_pairs_compared`; the pair that failed
+            and why, or None."""
+            for pair in pairs:
+                try:
                     work(*pair)
-                    if counting and pair in missing:
-                        self._pairs_compared += 1
-                    if until is not None and until(pair):
-                        break
-            except Exception as error:  # noqa: BLE001 - said on screen, as any failed command
-                return error
+                except Exception as error:  # noqa: BLE001 - said on screen, as any failed command
+                    return ComparisonFailure.of(session.article.versions, pair, error)
+                if counting and pair in missing:
+                    self._pairs_compared += 1
+                if until is not None and until(pair):
+                    break
             return None
 
         if not _are_long(session, missing):
@@ -367,8 +389,9 @@ class RevdiffApp(App[None]):
         if self.diff.has_layout:
             self._refresh_status()
 
-    def _compared(self, key: tuple[int, tuple[tuple[int, int], ...]], failure: Exception | None,
-                  then: Callable[[], None], failed: Callable[[], None] | None) -> None:
+    def _compared(self, key: tuple[int, tuple[tuple[int, int], ...]],
+                  failure: ComparisonFailure | None, then: Callable[[], None],
+                  failed: Callable[[], None] | None) -> None:
         self._comparing = None
         if self._counting_pairs is not None:
             self._counting_pairs.stop()
@@ -388,13 +411,13 @@ class RevdiffApp(App[None]):
         if self.diff.has_layout:
             self._refresh_status()
 
-    def _comparison_failed_with(self, error: Exception) -> None:
-        """Say why comparing failed; when the pair on screen is left without a comparison, only
-        the keys that show another pair or article answer, and the status line says so."""
+    def _comparison_failed_with(self, failure: ComparisonFailure) -> None:
+        """Say which pair failed to compare and why; when the pair on screen is left without a
+        comparison, only the keys that show another pair or article answer, and the status line
+        says so."""
         self._comparison_failed = not self.session.has_comparison()
         self.refresh_bindings()
-        self.notify(f"Cannot compare this pair: {visible(str(error))}", severity="error",
-                    markup=False)
+        self.notify(failure.notice(), severity="error", markup=False)
         self._refresh_status()
 
     def on_mount(self) -> None:

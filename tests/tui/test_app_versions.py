@@ -410,7 +410,7 @@ async def test_a_short_pair_whose_comparison_fails_ends_as_one_compared_apart(
         assert app.is_running and not app.diff.has_layout
         assert status_text(app).startswith("could not compare this pair")
         assert [notice.message for notice in app._notifications] == \
-            ["Cannot compare this pair: no memory left"]
+            ["Cannot compare v0 → v1: no memory left"]
         assert "next_change" not in footer_actions(app) and "timeline" in footer_actions(app)
         await pilot.press("n")  # needs the comparison: does nothing
         await pilot.pause()
@@ -453,7 +453,8 @@ async def test_a_short_chain_whose_comparison_fails_is_said_and_the_app_goes_on(
         chain_article: Article, key: str) -> None:
     """The timeline, the chart of the chain and the pairs `.` steps over while `x` hides boring
     ones are compared on the app's own loop when short: when the engine failed on one of them,
-    the app ended with a traceback. It now says so, and the pair on screen stays as it was."""
+    the app ended with a traceback. It now says so, naming the pair that failed (it said
+    `this pair` of another than the one on screen), and the pair on screen stays as it was."""
     second = chain_article.versions[1]
 
     def failing_second_pair(old: Version, new: Version) -> Comparison:
@@ -469,7 +470,7 @@ async def test_a_short_chain_whose_comparison_fails_is_said_and_the_app_goes_on(
         await pilot.pause()
         assert app.is_running and app.session.pair == (0, 1) and app.diff.has_layout
         assert [notice.message for notice in app._notifications][-1] == \
-            "Cannot compare this pair: no memory left"
+            "Cannot compare v1 → v2: no memory left"
         await pilot.press("n")
         assert "change 1 of" in status_text(app)
 
@@ -496,3 +497,27 @@ async def test_the_chart_of_a_chain_whose_comparison_failed_says_so(
         await wait_until(pilot, lambda: "comparing" not in status_text(app))
         await pilot.pause()
         assert chart_text(app).splitlines() == ["change along the chain", "could not compare"]
+
+
+@run_async
+async def test_a_chain_compared_apart_names_the_pair_whose_comparison_failed(
+        chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a pair of the timeline's chain compared apart failed, the notice said `Cannot compare
+    this pair` while another pair was on screen."""
+    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    second = chain_article.versions[1]
+
+    def failing_second_pair(old: Version, new: Version) -> Comparison:
+        if old is second:
+            raise ValueError("no memory left")
+        return compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=failing_second_pair)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await wait_until(pilot, lambda: app.diff.has_layout)
+        await pilot.press("t")
+        await wait_until(pilot, lambda: "comparing" not in status_text(app))
+        await pilot.pause()
+        assert app.session.pair == (0, 1) and not isinstance(app.screen, TimelineScreen)
+        assert [notice.message for notice in app._notifications] == \
+            ["Cannot compare v1 → v2: no memory left"]
