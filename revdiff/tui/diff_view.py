@@ -47,7 +47,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_styles = row_styles(colours)
         self._start_layout = start_layout
         self._builder: LayoutBuilder | None = None
-        self._built_width = -1
+        self._built_width = -1  # -1: never laid out
         self._shown_height = 0  # the screen's rows before the last resize: where the place was
         self.current_edit: int | None = None
         # A few screens of drawn rows: each cached strip is a dozen objects for the collector.
@@ -118,10 +118,12 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         """Rows wrap anew at another width (a resize, the statistics panel beside the diff): the
         edit at the top of the screen, or the current edit when it is on screen, stays where it
         was on screen. On fewer rows (the statistics panel below the diff) the current edit
-        moves up as far as it must to stay in view."""
+        moves up as far as it must to stay in view. A view left without a layout (its pair is
+        compared apart, or comparing it failed) stays so: what asks for the pair again lays it
+        out (a failed pair was compared again, and its error said again, at every width)."""
         place = self._place_on_screen()
         self._shown_height = self.scrollable_content_region.height
-        if self.layout_width != self._built_width:
+        if self.layout_width != self._built_width and (self.has_layout or self._built_width < 0):
             self.rebuild()
         if place is None:
             return

@@ -521,3 +521,35 @@ async def test_a_chain_compared_apart_names_the_pair_whose_comparison_failed(
         assert app.session.pair == (0, 1) and not isinstance(app.screen, TimelineScreen)
         assert [notice.message for notice in app._notifications] == \
             ["Cannot compare v1 → v2: no memory left"]
+
+
+@pytest.mark.parametrize("apart", [False, True])
+@run_async
+async def test_a_failed_pair_is_not_compared_again_at_each_resize(
+        chain_article: Article, monkeypatch: pytest.MonkeyPatch, apart: bool) -> None:
+    """While the pair on screen had failed, each resize that changed the diff's width compared it
+    again and said its error again. It is compared again when it is shown again."""
+    if apart:
+        monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    first = chain_article.versions[0]
+    first_pair_compared = []
+
+    def failing_first_pair(old: Version, new: Version) -> Comparison:
+        if old is first:
+            first_pair_compared.append(new)
+            raise ValueError("no memory left")
+        return compare(old, new)
+
+    app = RevdiffApp(chain_article, compare=failing_first_pair)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_until(pilot, lambda: status_text(app).startswith("could not compare"))
+        for width in (90, 80, 110):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+        await wait_until(pilot, lambda: status_text(app).startswith("could not compare"))
+        assert len(first_pair_compared) == 1
+        await pilot.press("full_stop")
+        await wait_until(pilot, lambda: app.diff.has_layout)
+        await pilot.press("comma")
+        await wait_until(pilot, lambda: status_text(app).startswith("could not compare"))
+        assert len(first_pair_compared) == 2
