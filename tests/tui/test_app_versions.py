@@ -359,6 +359,18 @@ def footer_actions(app: RevdiffApp) -> list[str]:
     return [str(getattr(hint, "action", "")) for hint in app.query("FooterKey")]
 
 
+def failing_from(version: Version) -> Callable[[Version, Version], Comparison]:
+    """The engine's comparison, but one that fails, as out of memory, for the pair whose old
+    version is `version`."""
+
+    def comparing(old: Version, new: Version) -> Comparison:
+        if old is version:
+            raise ValueError("no memory left")
+        return compare(old, new)
+
+    return comparing
+
+
 @run_async
 async def test_a_pair_whose_comparison_failed_says_so_in_the_status_and_the_footer(
         chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -367,14 +379,7 @@ async def test_a_pair_whose_comparison_failed_says_so_in_the_status_and_the_foot
     compared the pair again on the app's own loop and ended the app with a traceback. Both now
     say the pair has no comparison; the keys that show another pair answer, and do so."""
     monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
-    first = chain_article.versions[0]
-
-    def failing_first_pair(old: Version, new: Version) -> Comparison:
-        if old is first:
-            raise ValueError("no memory left")
-        return compare(old, new)
-
-    app = RevdiffApp(chain_article, compare=failing_first_pair)
+    app = RevdiffApp(chain_article, compare=failing_from(chain_article.versions[0]))
     async with app.run_test(size=(100, 24)) as pilot:
         await wait_until(pilot, lambda: "comparing" not in status_text(app))
         await pilot.pause()
@@ -397,14 +402,7 @@ async def test_a_short_pair_whose_comparison_fails_ends_as_one_compared_apart(
     """A short pair is compared on the app's own loop: when the engine failed there, the app
     ended with a traceback. It now says so once, and answers as when a comparison computed apart
     failed: only the keys that show another pair or article, and they do."""
-    first = chain_article.versions[0]
-
-    def failing_first_pair(old: Version, new: Version) -> Comparison:
-        if old is first:
-            raise ValueError("no memory left")
-        return compare(old, new)
-
-    app = RevdiffApp(chain_article, compare=failing_first_pair)
+    app = RevdiffApp(chain_article, compare=failing_from(chain_article.versions[0]))
     async with app.run_test(size=(100, 24), notifications=True) as pilot:
         await pilot.pause()
         assert app.is_running and not app.diff.has_layout
@@ -455,14 +453,7 @@ async def test_a_short_chain_whose_comparison_fails_is_said_and_the_app_goes_on(
     ones are compared on the app's own loop when short: when the engine failed on one of them,
     the app ended with a traceback. It now says so, naming the pair that failed (it said
     `this pair` of another than the one on screen), and the pair on screen stays as it was."""
-    second = chain_article.versions[1]
-
-    def failing_second_pair(old: Version, new: Version) -> Comparison:
-        if old is second:
-            raise ValueError("no memory left")
-        return compare(old, new)
-
-    app = RevdiffApp(chain_article, compare=failing_second_pair)
+    app = RevdiffApp(chain_article, compare=failing_from(chain_article.versions[1]))
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await pilot.pause()
         for name in key.split(","):
@@ -483,14 +474,7 @@ async def test_the_chart_of_a_chain_whose_comparison_failed_says_so(
     the chart said `comparing…` for good."""
     if apart:
         monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
-    second = chain_article.versions[1]
-
-    def failing_second_pair(old: Version, new: Version) -> Comparison:
-        if old is second:
-            raise ValueError("no memory left")
-        return compare(old, new)
-
-    app = RevdiffApp(chain_article, compare=failing_second_pair)
+    app = RevdiffApp(chain_article, compare=failing_from(chain_article.versions[1]))
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_until(pilot, lambda: app.diff.has_layout)
         await pilot.press("i")
@@ -505,14 +489,7 @@ async def test_a_chain_compared_apart_names_the_pair_whose_comparison_failed(
     """When a pair of the timeline's chain compared apart failed, the notice said `Cannot compare
     this pair` while another pair was on screen."""
     monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
-    second = chain_article.versions[1]
-
-    def failing_second_pair(old: Version, new: Version) -> Comparison:
-        if old is second:
-            raise ValueError("no memory left")
-        return compare(old, new)
-
-    app = RevdiffApp(chain_article, compare=failing_second_pair)
+    app = RevdiffApp(chain_article, compare=failing_from(chain_article.versions[1]))
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await wait_until(pilot, lambda: app.diff.has_layout)
         await pilot.press("t")
