@@ -49,8 +49,10 @@ _NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|wh
                         r"|\bsecond(?=\s*(?:[.,;:!?)]|$|ago\b|later\b))")
 # A capitalised ordinal before a capitalised word, which it names with (`the First Amendment`,
 # `the Second Fleet`, `Twenty-Fifth Amendment`): group 1 is that word's first letter, which a
-# match needs in upper case. `the first 700 troops` and `a second attack` count.
+# match needs in upper case. `the first 700 troops` and `a second attack` count. It begins with
+# the capitals its words begin with, so that the search skips to those (most texts hold none).
 _CAPITALISED_ORDINAL = re.compile(
+    f"(?=[{''.join(sorted({word[0].upper() for word in _TENS + _ORDINALS + _TENS_ORDINALS}))}])"
     rf"\b(?:(?:{'|'.join(tens.capitalize() for tens in _TENS)})[-‐ ])?"
     rf"(?:{'|'.join(ordinal.capitalize() for ordinal in _ORDINALS + _TENS_ORDINALS)})"
     r"\b(?=\s+([^\W\d_]))")
