@@ -713,30 +713,30 @@ def _read_plain_texts(texts: list[TextInput]) -> Article:
     if (len(files) > 1 and len({file.parent for file in files}) == 1
             and not any(map(plain.is_stream_name, names)) and all(map(_holds_a_number, files))):
         in_folder_order = _folder_order(files)
-    if in_folder_order is None:
-        return _with_warnings(plain.read_versions([(t.name, t.text) for t in texts]), texts)
-    if in_folder_order[0] == files:
-        return _with_warnings(plain.read_versions([(t.name, t.text) for t in texts],
-                                                  in_folder_order[1]), texts)
-    ordered, numbers = in_folder_order
-    read_first, given_first = next((first, given) for first, given in zip(ordered, files)
-                                   if first != given)
-    if names != sorted(names):  # the user's own order, or a language's
-        article = _with_warnings(plain.read_versions([(t.name, t.text) for t in texts]), texts)
-        as_given = (f"{counted(len(files), 'version file')} are read in the order given "
+    numbers: list[int] | None = None
+    said = ""  # how the order read differs from the order given
+    if in_folder_order is not None and in_folder_order[0] == files:
+        numbers = in_folder_order[1]
+    elif in_folder_order is not None:
+        ordered, folder_numbers = in_folder_order
+        read_first, given_first = next((first, given) for first, given in zip(ordered, files)
+                                       if first != given)
+        if names != sorted(names):  # the user's own order, or a language's
+            said = (f"{counted(len(files), 'version file')} are read in the order given "
                     f"({given_first.name} before {read_first.name}), which is not the order of "
                     "the numbers in their names; to read them in that order, name their folder")
-        return dataclasses.replace(article, warnings=(as_given, *article.warnings))
-    text_of = dict(zip(files, texts, strict=True))
-    texts = [text_of[file] for file in ordered]
+        else:
+            text_of = dict(zip(files, texts, strict=True))
+            texts = [text_of[file] for file in ordered]
+            numbers = folder_numbers
+            said = (f"{counted(len(files), 'version file')} are read in the order of the numbers "
+                    f"in their names, as a folder's are ({read_first.name} before "
+                    f"{given_first.name}), not in the order given, their names sorted as text, as "
+                    "a shell's * gives them; to read them in another order, name them one by one "
+                    "in that order")
     article = _with_warnings(plain.read_versions([(t.name, t.text) for t in texts], numbers),
                              texts)
-    reordered = (f"{counted(len(files), 'version file')} are read in the order of the numbers "
-                 f"in their names, as a folder's are ({read_first.name} before "
-                 f"{given_first.name}), not in the order given, their names sorted as text, as a "
-                 "shell's * gives them; to read them in another order, name them one by one in "
-                 "that order")
-    return dataclasses.replace(article, warnings=(reordered, *article.warnings))
+    return dataclasses.replace(article, warnings=(said, *article.warnings)) if said else article
 
 
 def _folder_order(files: list[Path]) -> tuple[list[Path], list[int] | None] | None:
