@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 from tui_helpers import SAMPLES, header_text, run_async
 
@@ -259,6 +260,21 @@ def count_note(app: RevdiffApp) -> str:
     return str(app.screen.query_one(".hint", Static).render())
 
 
+def titled(title: str, url: str) -> Article:
+    """An article of two versions under one title."""
+    return Article("news", url, (Version(0, title, ("Text.",)), Version(1, title, ("More.",))))
+
+
+async def finds(pilot: Pilot[None], app: RevdiffApp,
+                cases: tuple[tuple[str, list[int]], ...]) -> None:
+    """Each text typed in the article list lists the articles given, then the list is closed."""
+    for typed, found in cases:
+        await pilot.press("a", *typed)
+        assert listed_articles(app) == found, typed
+        await pilot.press("escape")
+        await pilot.pause()
+
+
 @run_async
 async def test_typing_in_the_article_list_filters_it_and_enter_opens_the_match() -> None:
     """The list had no way to find an article: the 4,000th of a NewsEdits file was 142 PageDowns
@@ -325,12 +341,8 @@ async def test_the_article_list_finds_an_article_by_an_earlier_title_or_its_whol
     app = RevdiffApp([other, first])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for typed, found in (("rockets hit base", [1]), ("talks end", [1]),
-                             ("goes-on", [1]), ("markets", [0])):
-            await pilot.press("a", *typed)
-            assert listed_articles(app) == found, typed
-            await pilot.press("escape")
-            await pilot.pause()
+        await finds(pilot, app, (("rockets hit base", [1]), ("talks end", [1]),
+                                 ("goes-on", [1]), ("markets", [0])))
 
 
 @run_async
@@ -338,20 +350,13 @@ async def test_the_article_list_compares_text_as_the_search_does() -> None:
     """The filter ignored letter case only: `Saint-Etienne's` typed with a plain hyphen and
     quote, a soft hyphen's title or a full-width number found nothing, where the search dialog
     finds them. It compares as the search does, accents kept (`Etienne` is not `Étienne`)."""
-    def article(title: str, url: str) -> Article:
-        return Article("news", url, (Version(0, title, ("Text.",)), Version(1, title, ("More.",))))
-
-    app = RevdiffApp([article("Fans gather in Saint\u2011Étienne’s square", "https://a.example/1"),
-                      article("Bundes\u00adregierung plans ２０２４ budget", "https://a.example/2"),
-                      article("Markets fall", "https://a.example/3")])
+    app = RevdiffApp([titled("Fans gather in Saint\u2011Étienne’s square", "https://a.example/1"),
+                      titled("Bundes\u00adregierung plans ２０２４ budget", "https://a.example/2"),
+                      titled("Markets fall", "https://a.example/3")])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for typed, found in (("Saint-Étienne's", [0]), ("saint-etienne's", []),
-                             ("bundesregierung plans 2024", [1]), ("markets", [2])):
-            await pilot.press("a", *typed)
-            assert listed_articles(app) == found, typed
-            await pilot.press("escape")
-            await pilot.pause()
+        await finds(pilot, app, (("Saint-Étienne's", [0]), ("saint-etienne's", []),
+                                 ("bundesregierung plans 2024", [1]), ("markets", [2])))
 
 
 @run_async
@@ -359,17 +364,10 @@ async def test_the_article_list_matches_a_phrase_within_one_field() -> None:
     """A title, its URL and the line were joined by spaces into one text: a phrase of the title's
     last word and the URL's start (`tonight https`), or of the version count and the title
     (`versions markets`), found the article although no field holds it."""
-    def article(title: str, url: str) -> Article:
-        return Article("news", url, (Version(0, title, ("Text.",)), Version(1, title, ("More.",))))
-
-    app = RevdiffApp([article("Storm hits coast tonight", "https://a.example/storm"),
-                      article("Markets fall", "https://a.example/markets")])
+    app = RevdiffApp([titled("Storm hits coast tonight", "https://a.example/storm"),
+                      titled("Markets fall", "https://a.example/markets")])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for typed, found in (("tonight https", []), ("tonight  https://a", []),
-                             ("versions markets", []), ("coast tonight", [0]),
-                             ("https://a.example/m", [1]), ("2 versions", [0, 1])):
-            await pilot.press("a", *typed)
-            assert listed_articles(app) == found, typed
-            await pilot.press("escape")
-            await pilot.pause()
+        await finds(pilot, app, (("tonight https", []), ("tonight  https://a", []),
+                                 ("versions markets", []), ("coast tonight", [0]),
+                                 ("https://a.example/m", [1]), ("2 versions", [0, 1])))
