@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -93,14 +93,26 @@ class ByteSize(click.ParamType):
 class EnvironmentOption(click.Option):
     """An option an environment variable can set, as its help says: an error in its value names
     the variable only when the value came from it, where click's `show_envvar` named it always
-    (`Invalid value for '--max-size' (env var: 'REVDIFF_MAX_SIZE')` for `--max-size 12Q`)."""
+    (`Invalid value for '--max-size' (env var: 'REVDIFF_MAX_SIZE')` for `--max-size 12Q`).
+    Where the value came from is kept when it is found: click 8.4 records a parameter's source
+    only after its value is converted, too late for a conversion's error."""
+
+    def consume_value(self, ctx: click.Context, opts: Mapping[str, Any]
+                      ) -> tuple[Any, click.ParameterSource]:
+        value, source = super().consume_value(ctx, opts)
+        ctx.meta[self._source_key] = source
+        return value, source
 
     def get_error_hint(self, ctx: click.Context | None) -> str:
-        source = ctx.get_parameter_source(self.name) if ctx is not None and self.name else None
+        source = ctx.meta.get(self._source_key) if ctx is not None else None
         if source is not click.ParameterSource.ENVIRONMENT:
             return click.Parameter.get_error_hint(self, ctx)  # click.Option's adds the variable
         variables = [self.envvar] if isinstance(self.envvar, str) else list(self.envvar or ())
         return f"environment variable {' or '.join(variables)}"
+
+    @property
+    def _source_key(self) -> str:
+        return f"revdiff.source.{self.name}"
 
 
 max_size_option = click.option(
