@@ -165,8 +165,7 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
 def _after_currency(text: str, at: int) -> bool:
     """Whether a currency's sign or code stands before the number at `at`, written on it or a
     space before it (`$5`, `₹ 500`, `Rs 500`, `Rs. 500`, `USD 5`)."""
-    return bool(_currency_sign(text, at)
-                or _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at))
+    return bool(_currency_sign(text, at) or _currency_code(text, at))
 
 
 def _currency_sign(text: str, at: int) -> str:
@@ -176,21 +175,50 @@ def _currency_sign(text: str, at: int) -> str:
     return text[sign - 1] if sign > 0 and unicodedata.category(text[sign - 1]) == "Sc" else ""
 
 
-def _currency_signs(text: str) -> dict[str, set[str]]:
-    """The currency signs that `text` gives each number (`$5 million` gives `5` the sign `$`)."""
-    signs: dict[str, set[str]] = {}
+def _currency_code(text: str, at: int) -> str:
+    """The currency's code or abbreviation before the number at `at` (`_CURRENCY_CODE`), without
+    its full stop (`Rs. 500` gives `Rs`); '' when none stands there."""
+    code = _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at)
+    return code.group().rstrip(". ") if code else ""
+
+
+# The currencies a sign or code may name where they are more than the one it writes: `$` a U.S.,
+# Australian or Canadian dollar, `¥` a yen or a yuan, and `Rs` and `₨` (the letters as one sign)
+# the rupee of India, Pakistan, Nepal or Sri Lanka. A code or sign not here names itself.
+_RUPEES = frozenset({"INR", "PKR", "NPR", "LKR"})
+_CURRENCIES = {"$": frozenset({"USD", "AUD", "CAD"}), "€": frozenset({"EUR"}),
+               "£": frozenset({"GBP"}), "¥": frozenset({"JPY", "CNY"}), "RMB": frozenset({"CNY"}),
+               "₹": frozenset({"INR"}), "₨": _RUPEES, "Rs": _RUPEES, "Re": _RUPEES,
+               "৳": frozenset({"BDT"}), "Tk": frozenset({"BDT"})}
+
+
+def _currencies_of_numbers(text: str) -> dict[str, set[frozenset[str]]]:
+    """The currencies that `text` gives each number by a sign or code, each as those it may name
+    (`_CURRENCIES`): `$5 million` gives `5` the U.S., Australian or Canadian dollar, `USD 5` the
+    U.S. dollar."""
+    currencies: dict[str, set[frozenset[str]]] = {}
     for number in _NUMBER.finditer(text):
-        if sign := _currency_sign(text, number.start()):
-            signs.setdefault(_plain_digits(number.group()), set()).add(sign)
-    return signs
+        if mark := _currency_sign(text, number.start()) or _currency_code(text, number.start()):
+            currencies.setdefault(_plain_digits(number.group()), set()).add(
+                _CURRENCIES.get(mark, frozenset({mark})))
+    return currencies
 
 
 def _currency_changed(old: str, new: str) -> bool:
-    """Whether a number both texts give with a currency's sign has another sign in `new` (`$5
-    million` to `£5 million`; `$5 million` to `5 million dollars`, or `Rs 500` to `₹500`, whose
-    code is no sign, changes none)."""
-    old_signs, new_signs = _currency_signs(old), _currency_signs(new)
-    return any(old_signs[number] != new_signs[number] for number in old_signs.keys() & new_signs)
+    """Whether a number both texts give with a currency's sign or code has in `new` a currency
+    that none of `old` may be, or lost one (`$5 million` to `£5 million`, `USD 5` to `EUR 5` or
+    to `€5`). A sign and a code that may name one currency are that currency written otherwise,
+    which changes none (`$5` to `US$5` or `USD 5`, `Rs 500` to `₹500` or `PKR 500`), and so is
+    the number without either (`$5 million` to `5 million dollars`)."""
+    old_currencies, new_currencies = _currencies_of_numbers(old), _currencies_of_numbers(new)
+    return any(not _may_be_alike(old_currencies[number], new_currencies[number])
+               for number in old_currencies.keys() & new_currencies)
+
+
+def _may_be_alike(old: set[frozenset[str]], new: set[frozenset[str]]) -> bool:
+    """Whether each currency of `old` may be one of `new` and each of `new` one of `old`."""
+    return (all(any(currency & other for other in new) for currency in old)
+            and all(any(currency & other for other in old) for currency in new))
 
 
 # A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30`, `10.3`, a
@@ -542,8 +570,8 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     dropped, or in words or Roman numerals, by their value) differ, also when read in other
     styles (`numbers_in`: `10:30` and `10.30`, `1,000,000` and `1 000 000` are alike), or a
     time's half of the day where both give one (`10 a.m.` to `10 p.m.`: `_half_of_day_changed`)
-    or a number's currency sign where both give one (`$5 million` to `£5 million`:
-    `_currency_changed`);
+    or a number's currency, by its sign or code, where both give one (`$5 million` to `£5
+    million`, `USD 5` to `EUR 5` or to `€5`: `_currency_changed`);
     `quote_changed` says the quoted passages differ; `attribution_changed` says the sources the
     texts attribute to differ (`attributions`), when more than punctuation changed.
     `old_quote_open` and `new_quote_open` are the marks of a quotation that an earlier sentence of

@@ -902,6 +902,26 @@ def test_a_currency_changed_is_a_number_change(old: str, new: str, changed: bool
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    ("It cost USD 5 million.", "It cost EUR 5 million.", True),
+    ("It cost USD 5 million.", "It cost CAD 5 million.", True),
+    ("It cost USD 5 million.", "It cost €5 million.", True),
+    ("It cost Rs 500.", "It cost USD 500.", True),
+    ("It cost US$5m.", "It cost €5m.", True),
+    ("It cost USD 5.", "It cost US$5.", False),
+    ("It cost USD 5 million.", "It cost $5 million.", False),
+    ("It cost GBP 5 million.", "It cost £5 million.", False),
+    ("It cost Rs. 500.", "It cost PKR 500.", False),
+    ("It cost Rs 500.", "It cost ₨500.", False),
+    ("It cost EUR 5 million.", "It cost 5 million euros.", False),
+])
+def test_a_currency_code_changed_is_a_number_change(old: str, new: str, changed: bool) -> None:
+    """A sum's currency code was no currency to compare, so `USD 5 million` to `EUR 5 million` or
+    to `€5 million` changed no number; a code and a sign are compared by the currencies they may
+    name, so `USD` and `$`, or `Rs` and `PKR`, are one currency written otherwise."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("Oil prices rose tenfold.", "Oil prices rose twofold.", True),
     ("Oil prices rose tenfold.", "Oil prices rose sharply.", True),
     ("Oil prices rose tenfold.", "Oil prices rose 10-fold.", False),
