@@ -31,16 +31,18 @@ _CLAUSE_END_VERBS = word_set(
 # Verbs that report speech only after a quotation (`“…,” Trump posted.`; not `The company posted
 # a loss.`, `the video he posted.`, `a “statement” posted online`).
 _AFTER_QUOTATION_VERBS = word_set("posted")
-# Verbs that report speech only after a name that begins its clause, in lower case and at the
-# end of the clause, before a quotation or a clause it reports, or before `citing` (`…, CNN
-# reports.`, `“…,” the Post reports Friday.`, `The Times reports that …`, `…, Fox News reports
-# citing officials`); a noun too (`Iran denied the reports.`, `according to local reports.`,
-# `Iran Denies Reports`, `the reports citing officials were false`).
+# Verbs that report speech only in lower case after a name that begins its clause, or words of
+# news media that do (`state media`), and at the end of the clause, before a quotation or a clause
+# it reports, or before `citing` (`…, CNN reports.`, `“…,” the Post reports Friday.`, `The Times
+# reports that …`, `…, Fox News reports citing officials`, `…, state media reports.`); a noun too
+# (`Iran denied the reports.`, `according to local reports.`, `Iran Denies Reports`, `the reports
+# citing officials were false`).
 _AFTER_NAME_VERBS = word_set("reports")
 # Words in lower case that may stand in a name of news media after its capitalised first word
-# (`Iranian state media`, `Syria's official news agency`).
-_MEDIA_WORDS = word_set("state state-run state-owned official media news agency television tv "
-                        "radio newspaper broadcaster")
+# (`Iranian state media`, `Syria's official news agency`), or make one alone when it ends in one
+# of the nouns (`state media`, `the local news agency`; not `official reports`).
+_MEDIA_NOUNS = word_set("media agency television tv radio newspaper broadcaster")
+_MEDIA_WORDS = _MEDIA_NOUNS | word_set("state state-run state-owned official local news")
 # The end of a quotation of what was said, not of a word or phrase quoted: its closing mark after
 # a stop (`,”`, `!”`, `.'`) or before a comma (`”,`); after the s of a plural, `’` is an apostrophe.
 _SAID_QUOTATION_END = re.compile(r"[,.!?…][”\"»’']$|(?:[”\"»]|(?<!s)’),$")
@@ -544,16 +546,21 @@ def _follows_what_was_said(tokens: list[str], verb: int) -> bool:
 def _follows_a_name(tokens: list[str], verb: int) -> bool:
     """Whether the verb, in lower case, follows a name that begins its clause: capitalised words,
     after `the` or not, the first of them followed by words of news media in lower case too (`…,
-    CNN reports`, `“…,” the Post reports`, `…, Iranian state media reports`; not `Iran denied
-    the reports` or `according to local reports`)."""
+    CNN reports`, `“…,” the Post reports`, `…, Iranian state media reports`), or words of news
+    media alone that end in its noun (`…, state media reports`); not `Iran denied the reports`,
+    `according to local reports` or `…, official reports`."""
     start = verb
     while start > 0 and not _ends_clause(tokens[start - 1]) and verb - start < _MOST_SOURCE_WORDS:
         start -= 1
     if start > 0 and not _ends_clause(tokens[start - 1]) or not tokens[verb][:1].islower():
         return False
     names = tokens[start + 1:verb] if _bare(tokens[start]) == "the" else tokens[start:verb]
-    return bool(names) and names[0][:1].isupper() and all(
-        word[:1].isupper() or _bare(word) in _MEDIA_WORDS for word in names[1:])
+    if not names:
+        return False
+    if not names[0][:1].isupper():
+        return (_bare(names[-1]) in _MEDIA_NOUNS
+                and all(_bare(word) in _MEDIA_WORDS for word in names))
+    return all(word[:1].isupper() or _bare(word) in _MEDIA_WORDS for word in names[1:])
 
 
 def _cites_next(tokens: list[str], verb: int) -> bool:

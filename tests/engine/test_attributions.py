@@ -564,6 +564,7 @@ _SOLEIMANI = "A U.S. airstrike killed Iranian Quds Force commander Qasem Soleima
     (f"{_SOLEIMANI}, Iranian state media reports.", f"{_SOLEIMANI}.", True),
     (f"{_SOLEIMANI}, Iranian state media reports.", f"{_SOLEIMANI}, Iranian state media said.",
      False),
+    (f"{_SOLEIMANI}, state media reports.", f"{_SOLEIMANI}.", True),
 ])
 def test_an_outlet_that_reports_is_a_source(old: str, new: str, changed: bool) -> None:
     """`reports`, a noun too, was no reporting verb, so `…, CNN reports.` named no source and
@@ -591,3 +592,19 @@ def test_reports_before_citing_or_after_news_media_words_is_the_verb() -> None:
         ("iranian", "state", "media")]
     assert attributions_in("Rockets hit the base, Syria's official news agency reports.") == [
         ("syria's", "official", "news", "agency")]
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Rockets hit the base, state media reports.", [("state", "media")]),
+    ("Rockets hit the base, local media reports.", [("local", "media")]),
+    ("“We will respond,” the state news agency reports.", [("state", "news", "agency")]),
+    # words of news media that end in none of its nouns, or after another word, name no outlet
+    ("Casualties were low, official reports.", []),
+    ("He cited two sources: witnesses and state media reports.", []),
+])
+def test_reports_after_news_media_words_alone_is_the_verb(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`reports` after words of news media in lower case, with no capitalised word before them
+    (`…, state media reports.`), was read as the noun, where `…, Iranian state media reports.`
+    and `…, state media reported.` named the outlet."""
+    assert attributions_in(text) == sources
