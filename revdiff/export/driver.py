@@ -686,7 +686,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
                             progress.rows += result.rows
                         progress.articles += 1
                     waiting.append(JournalEntry(result.index, result.key, result.pairs,
-                                                result.rows, {}, result.info))
+                                                result.rows, {}, result.info, result.units_done))
                 now = time.monotonic()
                 if (now - last_checkpoint >= CHECKPOINT_SECONDS
                         or len(waiting) >= CHECKPOINT_ARTICLES):
@@ -804,8 +804,11 @@ def _finish_publishing(staging: Staging, writer: ExportWriter, progress: ExportP
 
 def _count_resumed(staging: Staging, progress: ExportProgress) -> None:
     """Count the articles the interrupted run finished: their pairs and rows, those it exported
-    (not those it could not export, which its journal holds too: they are kept as skipped)."""
+    (not those it could not export, which its journal holds too: they are kept as skipped), and
+    the input units done with the last of them (left at 0 where its journal does not say)."""
     for entry in staging.entries():
+        if entry.units_done is not None:
+            progress.units_done = entry.units_done
         progress.pairs += entry.pairs
         progress.rows += entry.rows
         if entry.info.get("skipped"):  # an article the interrupted run could not export
@@ -827,8 +830,8 @@ def _checkpoint(writer: Any, staging: Staging, waiting: list[JournalEntry]) -> N
     # a stop between the journal's lines and their count reported and kept no finished article
     with stops_held():
         state = writer.checkpoint()
-        entries = [JournalEntry(e.index, e.key, e.pairs, e.rows, state if k == len(waiting) - 1
-                                else {}, e.info) for k, e in enumerate(waiting)]
+        entries = [replace(e, state=state if k == len(waiting) - 1 else {})
+                   for k, e in enumerate(waiting)]
         staging.record(entries)
         waiting.clear()
 

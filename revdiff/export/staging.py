@@ -7,12 +7,12 @@ previous output (if any) untouched.
 
 The staging directory holds `journal.jsonl`: one header line that fingerprints the job (format,
 inputs, options) and names the tables' columns, then one line per finished article, in output
-order, with the article's key. The last line of each checkpoint also carries the writer's state
-(e.g. byte offsets of the partial files). Lines are only appended after the data they describe
-has been flushed, so on `--resume` the writer rolls its files back to the state of the last
-complete checkpoint and the run skips that many articles: no row is lost and none is written
-twice. A torn tail (the process died while writing the journal) is ignored back to the last
-complete checkpoint.
+order, with the article's key and the input units finished with it. The last line of each
+checkpoint also carries the writer's state (e.g. byte offsets of the partial files). Lines are
+only appended after the data they describe has been flushed, so on `--resume` the writer rolls
+its files back to the state of the last complete checkpoint and the run skips that many
+articles: no row is lost and none is written twice. A torn tail (the process died while
+writing the journal) is ignored back to the last complete checkpoint.
 
 Publishing lists its renames in `publishing.jsonl` before making them and logs each one made, so
 a run killed among them is finished by `--resume` (the renames not yet made are made) instead of
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import errno
 import json
+import math
 import os
 import secrets
 import shutil
@@ -60,6 +61,9 @@ class JournalEntry:
     rows: int
     state: dict[str, Any]  # the writer's checkpoint after this article
     info: dict[str, Any]  # small per-article facts (for an index page, summaries)
+    # the input units finished once it was written (`ArticleResult.units_done`), where a resumed
+    # run's progress starts; None: not known (the journal of an earlier revdiff)
+    units_done: float | None = None
 
 
 def staging_path(out: Path) -> Path:
@@ -213,7 +217,7 @@ class Staging:
         """Append finished articles; call only after their data has been flushed."""
         for entry in entries:
             line = {"i": entry.index, "key": entry.key, "pairs": entry.pairs, "rows": entry.rows,
-                    "state": entry.state, "info": entry.info}
+                    "state": entry.state, "info": entry.info, "units_done": entry.units_done}
             self._journal.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
         self._journal.flush()
         self.recorded += len(entries)
@@ -354,6 +358,19 @@ def _parse_entry(line: str) -> JournalEntry | None:
     try:
         data = json.loads(line)
         return JournalEntry(int(data["i"]), str(data["key"]), int(data["pairs"]),
-                            int(data["rows"]), dict(data["state"]), dict(data["info"]))
+                            int(data["rows"]), dict(data["state"]), dict(data["info"]),
+                            _units_done(data))
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def _units_done(data: dict[str, Any]) -> float | None:
+    """An entry's input units done: None where it does not say (the journal of an earlier
+    revdiff); ValueError, as for its other fields, where it is no finite number."""
+    value = data.get("units_done")
+    if value is None:
+        return None
+    units_done = float(value)
+    if not math.isfinite(units_done):
+        raise ValueError(f"units_done is {value}")
+    return units_done

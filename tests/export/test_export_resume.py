@@ -218,6 +218,45 @@ def test_resumed_jsonl_has_no_duplicate_rows(generated: Path, tmp_path: Path,
     assert {r["article_index"] for r in rows} == set(range(12))
 
 
+@pytest.mark.parametrize("earlier_journal", [False, True])
+def test_the_resumed_bar_starts_at_the_inputs_the_interrupted_run_finished(
+        earlier_journal: bool, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """After `resuming after N finished articles` the bar showed 0 of 12 inputs until the first
+    article left to do was written. The journal of an earlier revdiff, which does not record the
+    inputs done, is still resumed, its bar starting at 0 as it did."""
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
+    monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
+    with monkeypatch.context() as patch:
+        StopAfter(patch, limit=5)
+        with pytest.raises(InterruptedExport):
+            run_export(ExportJob((str(generated),), out, "jsonl"))
+    journal = staging_path(out) / "journal.jsonl"
+    header, *lines = journal.read_text().splitlines()
+    if earlier_journal:
+        entries = [json.loads(line) for line in lines]
+        for entry in entries:
+            del entry["units_done"]
+        journal.write_text("\n".join([header, *map(json.dumps, entries)]) + "\n")
+    seen: list[float] = []
+    progress = run_export(ExportJob((str(generated),), out, "jsonl"), resume=True,
+                          on_progress=lambda progress: seen.append(progress.units_done))
+    assert progress.resumed_articles == len(lines) > 0
+    assert seen[0] == (0 if earlier_journal else len(lines))  # each article an input of its own
+    assert seen[-1] == 12
+
+
+def test_a_journal_line_whose_inputs_done_is_no_number_is_no_finished_article() -> None:
+    """As a line whose other fields are not what revdiff writes: NaN (which JSON readers take)
+    would have reached the resumed run's progress bar, which cannot draw it."""
+    line = json.dumps({"i": 0, "key": "a", "pairs": 1, "rows": 1, "state": {}, "info": {}})
+    entry = staging_module._parse_entry(line[:-1] + ', "units_done": 0.5}')
+    assert entry is not None and entry.units_done == 0.5
+    for bad in ("NaN", "-Infinity", '"half"', "[1]"):
+        assert staging_module._parse_entry(line[:-1] + f', "units_done": {bad}}}') is None
+
+
 def test_torn_journal_and_trailing_garbage_are_rolled_back(generated: Path, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch
                                                            ) -> None:
