@@ -169,10 +169,14 @@ def _after_currency(text: str, at: int) -> bool:
 
 
 def _currency_sign(text: str, at: int) -> str:
-    """The currency's sign before the number at `at`, written on it or a space before it (`$5`,
-    `US$5`, `₹ 500`); '' when none is."""
+    """The currency's sign before the number at `at`, written on it or a space before it, with
+    the letters on a dollar sign that name its dollar (`$5`, `US$5`, `A$ 5`, `₹ 500`); '' when
+    none is."""
     sign = at - 1 if at > 0 and text[at - 1] == " " else at
-    return text[sign - 1] if sign > 0 and unicodedata.category(text[sign - 1]) == "Sc" else ""
+    if sign == 0 or unicodedata.category(text[sign - 1]) != "Sc":
+        return ""
+    lettered = _LETTERED_DOLLAR.search(text, max(0, sign - len("US$")), sign)
+    return lettered.group() if lettered else text[sign - 1]
 
 
 def _currency_code(text: str, at: int) -> str:
@@ -182,20 +186,29 @@ def _currency_code(text: str, at: int) -> str:
     return code.group().rstrip(". ") if code else ""
 
 
-# The currencies a sign or code may name where they are more than the one it writes: `$` a U.S.,
-# Australian or Canadian dollar, `¥` a yen or a yuan, and `Rs` and `₨` (the letters as one sign)
-# the rupee of India, Pakistan, Nepal or Sri Lanka. A code or sign not here names itself.
+# The currencies a sign or code may name where they are more than the one it writes: a `$` with
+# letters on it the dollar they name (`US$`, `A$`, `NZ$`, …; `R$` is Brazil's real, `NT$` the
+# Taiwan dollar), a bare `$` any of those (it names none, so `$5` to `A$5` or `R$5` changes no
+# currency), `¥` a yen or a yuan, and `Rs` and `₨` (the letters as one sign) the rupee of India,
+# Pakistan, Nepal or Sri Lanka. A code or sign not here names itself.
 _RUPEES = frozenset({"INR", "PKR", "NPR", "LKR"})
-_CURRENCIES = {"$": frozenset({"USD", "AUD", "CAD"}), "€": frozenset({"EUR"}),
+_LETTERED_DOLLARS = {"US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
+                     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "R$": "BRL",
+                     "NT$": "TWD"}
+# A dollar sign's letters, written on it and no word's end (`US$5`, not `BONUS$5`).
+_LETTERED_DOLLAR = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(re.escape(sign) for sign in _LETTERED_DOLLARS)})$")
+_CURRENCIES = {"$": frozenset(_LETTERED_DOLLARS.values()), "€": frozenset({"EUR"}),
                "£": frozenset({"GBP"}), "¥": frozenset({"JPY", "CNY"}), "RMB": frozenset({"CNY"}),
                "₹": frozenset({"INR"}), "₨": _RUPEES, "Rs": _RUPEES, "Re": _RUPEES,
-               "৳": frozenset({"BDT"}), "Tk": frozenset({"BDT"})}
+               "৳": frozenset({"BDT"}), "Tk": frozenset({"BDT"})} | {
+    sign: frozenset({code}) for sign, code in _LETTERED_DOLLARS.items()}
 
 
 def _currencies_of_numbers(text: str) -> dict[str, set[frozenset[str]]]:
     """The currencies that `text` gives each number by a sign or code, each as those it may name
-    (`_CURRENCIES`): `$5 million` gives `5` the U.S., Australian or Canadian dollar, `USD 5` the
-    U.S. dollar."""
+    (`_CURRENCIES`): `$5 million` gives `5` any currency a `$` writes, `US$5 million` and `USD 5`
+    the U.S. dollar."""
     currencies: dict[str, set[frozenset[str]]] = {}
     for number in _NUMBER.finditer(text):
         if mark := _currency_sign(text, number.start()) or _currency_code(text, number.start()):
@@ -207,7 +220,7 @@ def _currencies_of_numbers(text: str) -> dict[str, set[frozenset[str]]]:
 def _currency_changed(old: str, new: str) -> bool:
     """Whether a number both texts give with a currency's sign or code has in `new` a currency
     that none of `old` may be, or lost one (`$5 million` to `£5 million`, `USD 5` to `EUR 5` or
-    to `€5`). A sign and a code that may name one currency are that currency written otherwise,
+    to `€5`, `US$5` to `A$5`). A sign and a code that may name one currency are that currency written otherwise,
     which changes none (`$5` to `US$5` or `USD 5`, `Rs 500` to `₹500` or `PKR 500`), and so is
     the number without either (`$5 million` to `5 million dollars`)."""
     old_currencies, new_currencies = _currencies_of_numbers(old), _currencies_of_numbers(new)

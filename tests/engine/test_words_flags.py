@@ -922,6 +922,32 @@ def test_a_currency_code_changed_is_a_number_change(old: str, new: str, changed:
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    ("It cost US$5m.", "It cost A$5m.", True),
+    ("It cost C$5m.", "It cost NZ$5m.", True),
+    ("It cost HK$5m.", "It cost NT$5m.", True),
+    ("It cost S$ 5m.", "It cost R$ 5m.", True),
+    ("It cost AU$5m.", "It cost USD 5m.", True),
+    ("It cost $5m.", "It cost US$5m.", False),
+    ("It cost $5m.", "It cost A$5m.", False),
+    ("It cost $5m.", "It cost HK$5m.", False),
+    ("It cost US$5.", "It cost USD 5.", False),
+    ("It cost A$5m.", "It cost AU$5m.", False),
+    ("It cost C$5m.", "It cost CA$5m.", False),
+    ("It cost S$5m.", "It cost SG$5m.", False),
+])
+def test_the_letters_on_a_dollar_sign_name_its_currency(old: str, new: str, changed: bool) -> None:
+    """`_currency_sign` read the `$` of `US$5m` alone, so `US$5m` to `A$5m` (U.S. to Australian
+    dollars) changed no number; the letters on the sign name the dollar, where a bare `$` may be
+    any of them."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+def test_a_lettered_dollar_sign_is_a_currency_before_a_magnitude() -> None:
+    assert numbers_in("It cost A$5m, NZ$ 2m and R$3m.") == ["2", "3", "5", "million", "million",
+                                                          "million"]
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("Oil prices rose tenfold.", "Oil prices rose twofold.", True),
     ("Oil prices rose tenfold.", "Oil prices rose sharply.", True),
     ("Oil prices rose tenfold.", "Oil prices rose 10-fold.", False),
