@@ -140,7 +140,11 @@ _MAYBE_A_UNIT = frozenset({"m", "mn"})
 _NO_OTHER_WORD = frozenset({"bn", "bln", "mln", "trn"})
 # A currency's code or abbreviation before a number, on it or a space before it (`Rs 500 mn`).
 _CURRENCY_CODE = re.compile(r"(?<![^\W\d_])(?:Rs\.?|Re\.?|Tk\.?|INR|PKR|NPR|LKR|BDT|USD|EUR|GBP|AUD|"
-                            r"CAD|CHF|JPY|CNY|RMB|AED|SAR) ?$")
+                            r"CAD|CHF|JPY|CNY|RMB|AED|SAR|HKD|NZD|SGD|BRL|TWD|KRW|RUB|TRY|ZAR|"
+                            r"MXN|SEK|NOK|DKK) ?$")
+# Codes that are English words too: in a text all in capitals, a shouted headline, they are the
+# words (`FANS TRY 100M SPRINT`), elsewhere the Turkish lira and the Russian rouble.
+_CODES_THAT_ARE_WORDS = frozenset({"TRY", "RUB"})
 _MAGNITUDE = re.compile(r"(\s?)(bn|bln|tn|trn|mln|mn|m)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\s+(?:people|residents|children|voters|users|households|workers|jobs|"
                       r"homes|doses|cases|deaths|refugees|barrels|tonnes|tons)\b")
@@ -181,16 +185,19 @@ def _currency_sign(text: str, at: int) -> str:
 
 def _currency_code(text: str, at: int) -> str:
     """The currency's code or abbreviation before the number at `at` (`_CURRENCY_CODE`), without
-    its full stop (`Rs. 500` gives `Rs`); '' when none stands there."""
-    code = _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at)
-    return code.group().rstrip(". ") if code else ""
+    its full stop (`Rs. 500` gives `Rs`); '' when none stands there, or when it is a word too in
+    a text all in capitals (`_CODES_THAT_ARE_WORDS`)."""
+    found = _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at)
+    code = found.group().rstrip(". ") if found else ""
+    return "" if code in _CODES_THAT_ARE_WORDS and text.isupper() else code
 
 
 # The currencies a sign or code may name where they are more than the one it writes: a `$` with
 # letters on it the dollar they name (`US$`, `A$`, `NZ$`, …; `R$` is Brazil's real, `NT$` the
-# Taiwan dollar), a bare `$` any of those (it names none, so `$5` to `A$5` or `R$5` changes no
-# currency), `¥` a yen or a yuan, and `Rs` and `₨` (the letters as one sign) the rupee of India,
-# Pakistan, Nepal or Sri Lanka. A code or sign not here names itself.
+# Taiwan dollar), a bare `$` any of those or Mexico's peso, whose sign it is too (it names none,
+# so `$5` to `A$5`, `R$5` or `MXN 5` changes no currency), `¥` a yen or a yuan, and `Rs` and `₨`
+# (the letters as one sign) the rupee of India, Pakistan, Nepal or Sri Lanka. A code or sign not
+# here names itself.
 _RUPEES = frozenset({"INR", "PKR", "NPR", "LKR"})
 _LETTERED_DOLLARS = {"US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
                      "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "R$": "BRL",
@@ -198,7 +205,7 @@ _LETTERED_DOLLARS = {"US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$"
 # A dollar sign's letters, written on it and no word's end (`US$5`, not `BONUS$5`).
 _LETTERED_DOLLAR = re.compile(
     rf"(?<![^\W\d_])(?:{'|'.join(re.escape(sign) for sign in _LETTERED_DOLLARS)})$")
-_CURRENCIES = {"$": frozenset(_LETTERED_DOLLARS.values()), "€": frozenset({"EUR"}),
+_CURRENCIES = {"$": frozenset({*_LETTERED_DOLLARS.values(), "MXN"}), "€": frozenset({"EUR"}),
                "£": frozenset({"GBP"}), "¥": frozenset({"JPY", "CNY"}), "RMB": frozenset({"CNY"}),
                "₹": frozenset({"INR"}), "₨": _RUPEES, "Rs": _RUPEES, "Re": _RUPEES,
                "৳": frozenset({"BDT"}), "Tk": frozenset({"BDT"})} | {

@@ -942,6 +942,30 @@ def test_the_letters_on_a_dollar_sign_name_its_currency(old: str, new: str, chan
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("It cost HKD 5m.", "It cost NZD 5m.", True),
+    ("It cost SGD 5m.", "It cost BRL 5m.", True),
+    ("It cost TWD 5m.", "It cost KRW 5m.", True),
+    ("It cost RUB 5m.", "It cost TRY 5m.", True),
+    ("It cost ZAR 5m.", "It cost MXN 5m.", True),
+    ("It cost SEK 5m.", "It cost NOK 5m.", True),
+    ("It cost DKK 5 million.", "It cost €5 million.", True),
+    ("It cost US$5 million.", "It cost MXN 5 million.", True),
+    ("It cost HK$5m.", "It cost HKD 5m.", False),
+    ("It cost NT$5m.", "It cost TWD 5m.", False),
+    ("It cost R$5m.", "It cost BRL 5m.", False),
+    ("It cost $5m.", "It cost MXN 5m.", False),
+    ("It cost TRY 5m.", "It cost TRY 5 million.", False),
+    ("FANS TRY 100M SPRINT", "Fans try 100m sprint", False),
+])
+def test_more_currency_codes_are_currencies(old: str, new: str, changed: bool) -> None:
+    """`HKD`, `NZD`, `SGD`, `BRL`, `TWD`, `KRW`, `RUB`, `TRY`, `ZAR`, `MXN`, `SEK`, `NOK` and
+    `DKK` were no currency codes, so `HKD 5m` to `NZD 5m` changed no number and `HK$5m` to `HKD
+    5m` did (its `m` no million). `TRY` and `RUB`, words too, are none in a text all in
+    capitals, a shouted headline."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 def test_a_lettered_dollar_sign_is_a_currency_before_a_magnitude() -> None:
     assert numbers_in("It cost A$5m, NZ$ 2m and R$3m.") == ["2", "3", "5", "million", "million",
                                                           "million"]
