@@ -139,9 +139,9 @@ _MAYBE_A_UNIT = frozenset({"m", "mn"})
 # `MN` may be Tennessee and Minnesota.
 _NO_OTHER_WORD = frozenset({"bn", "bln", "mln", "trn"})
 # A currency's code or abbreviation before a number, on it or a space before it (`Rs 500 mn`).
-_CURRENCY_CODE = re.compile(r"(?<![^\W\d_])(?:Rs\.?|Re\.?|Tk\.?|INR|PKR|NPR|LKR|BDT|USD|EUR|GBP|AUD|"
-                            r"CAD|CHF|JPY|CNY|RMB|AED|SAR|HKD|NZD|SGD|BRL|TWD|KRW|RUB|TRY|ZAR|"
-                            r"MXN|SEK|NOK|DKK) ?$")
+_CURRENCY_CODE = re.compile(r"(?<![^\W\d_])(?:Rs\.?|Re\.?|Tk\.?|INR|PKR|NPR|LKR|BDT|USD|EUR|"
+                            r"GBP|AUD|CAD|CHF|JPY|CNY|RMB|AED|SAR|HKD|NZD|SGD|BRL|TWD|KRW|RUB|"
+                            r"TRY|ZAR|MXN|SEK|NOK|DKK) ?$")
 # Codes that are English words too: in a text all in capitals, a shouted headline, they are the
 # words (`FANS TRY 100M SPRINT`), elsewhere the Turkish lira and the Russian rouble.
 _CODES_THAT_ARE_WORDS = frozenset({"TRY", "RUB"})
@@ -225,11 +225,11 @@ def _currencies_of_numbers(text: str) -> dict[str, set[frozenset[str]]]:
 
 
 def _currency_changed(old: str, new: str) -> bool:
-    """Whether a number both texts give with a currency's sign or code has in `new` a currency
-    that none of `old` may be, or lost one (`$5 million` to `£5 million`, `USD 5` to `EUR 5` or
-    to `€5`, `US$5` to `A$5`). A sign and a code that may name one currency are that currency written otherwise,
-    which changes none (`$5` to `US$5` or `USD 5`, `Rs 500` to `₹500` or `PKR 500`), and so is
-    the number without either (`$5 million` to `5 million dollars`)."""
+    """Whether a number both texts give with a currency's sign or code is given one in either
+    text that none of the other's may be (`$5 million` to `£5 million`, `USD 5` to `EUR 5` or to
+    `€5`, `US$5` to `A$5`). A sign and a code that may name one currency are that currency
+    written otherwise, which changes none (`$5` to `US$5` or `USD 5`, `Rs 500` to `₹500` or `PKR
+    500`), and so is the number without either (`$5 million` to `5 million dollars`)."""
     old_currencies, new_currencies = _currencies_of_numbers(old), _currencies_of_numbers(new)
     return any(not _may_be_alike(old_currencies[number], new_currencies[number])
                for number in old_currencies.keys() & new_currencies)
