@@ -83,18 +83,31 @@ class StopAfter:
         monkeypatch.setattr(registry, "make_writer", make_writer)
 
 
+def interrupted_export(job: ExportJob, monkeypatch: pytest.MonkeyPatch, *, limit: int,
+                       chunk_pairs: int | None = None, resume: bool = False
+                       ) -> InterruptedExport:
+    """Runs `job` (resumed if `resume`) until `StopAfter(limit)` interrupts it, and returns the
+    InterruptedExport it raised. With `chunk_pairs`, the run and every later one of the test
+    compare chunks of that many pairs, with a checkpoint after each chunk."""
+    if chunk_pairs is not None:
+        monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
+        monkeypatch.setattr(batch, "CHUNK_PAIRS", chunk_pairs)
+    with monkeypatch.context() as patch:
+        StopAfter(patch, limit=limit)
+        with pytest.raises(InterruptedExport) as stop:
+            run_export(job, resume=resume)
+    return stop.value
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_resume_after_interruption_equals_a_clean_run(fmt: str, generated: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
     clean, out = clean_and_run_outputs(fmt, generated, tmp_path)
-    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)  # a checkpoint after every chunk
-    monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
-    with monkeypatch.context() as patch:
-        StopAfter(patch, limit=5)
-        with pytest.raises(InterruptedExport, match="--resume"):
-            run_export(ExportJob((str(generated),), out, fmt))
+    stop = interrupted_export(ExportJob((str(generated),), out, fmt), monkeypatch, limit=5,
+                              chunk_pairs=2)
+    assert "--resume" in str(stop)
     assert not out.exists(), "an interrupted run must not publish its output"
     journal = staging_path(out) / "journal.jsonl"
     done = len(journal.read_text().splitlines()) - 1
@@ -202,13 +215,9 @@ def test_a_folder_in_the_way_of_a_companion_file_is_refused_before_anything_is_w
 def test_resumed_jsonl_has_no_duplicate_rows(generated: Path, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "e.jsonl"
-    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
-    monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
     for limit in (2, 6):  # interrupted twice, resumed twice
-        with monkeypatch.context() as patch:
-            StopAfter(patch, limit=limit)
-            with pytest.raises(InterruptedExport):
-                run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+        interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=limit,
+                           chunk_pairs=1, resume=True)
     run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     keys = [(r["article_index"], r["old_version"], r["new_version"], r["edit_index"])
@@ -226,12 +235,8 @@ def test_the_resumed_bar_starts_at_the_inputs_the_interrupted_run_finished(
     article left to do was written. The journal of an earlier revdiff, which does not record the
     inputs done, is still resumed, its bar starting at 0 as it did."""
     out = tmp_path / "out.jsonl"
-    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
-    monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
-    with monkeypatch.context() as patch:
-        StopAfter(patch, limit=5)
-        with pytest.raises(InterruptedExport):
-            run_export(ExportJob((str(generated),), out, "jsonl"))
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=5,
+                       chunk_pairs=2)
     journal = staging_path(out) / "journal.jsonl"
     header, *lines = journal.read_text().splitlines()
     if earlier_journal:
@@ -263,12 +268,8 @@ def test_torn_journal_and_trailing_garbage_are_rolled_back(generated: Path, tmp_
     clean = tmp_path / "clean.csv"
     run_export(ExportJob((str(generated),), clean, "csv"))
     out = tmp_path / "out.csv"
-    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
-    monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
-    with monkeypatch.context() as patch:
-        StopAfter(patch, limit=4)
-        with pytest.raises(InterruptedExport):
-            run_export(ExportJob((str(generated),), out, "csv"))
+    interrupted_export(ExportJob((str(generated),), out, "csv"), monkeypatch, limit=4,
+                       chunk_pairs=1)
     staged = staging_path(out)
     with open(staged / "edits.csv", "a", encoding="utf-8") as handle:
         handle.write('7,"half a row')  # the process died mid-write
@@ -283,12 +284,8 @@ def test_torn_journal_and_trailing_garbage_are_rolled_back(generated: Path, tmp_
 def test_resume_refuses_a_different_job(generated: Path, samples: Path, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out.jsonl"
-    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
-    monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
-    with monkeypatch.context() as patch:
-        StopAfter(patch, limit=3)
-        with pytest.raises(InterruptedExport):
-            run_export(ExportJob((str(generated),), out, "jsonl"))
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=3,
+                       chunk_pairs=1)
     with pytest.raises(ResumeMismatch):
         run_export(ExportJob((str(samples),), out, "jsonl"), resume=True)
     # Without --resume the old staging is discarded and the run starts over.
@@ -303,12 +300,8 @@ def test_resume_refuses_a_run_of_a_revdiff_that_wrote_other_columns(
     # on under its CSV header (rows of two lengths in one file), and into its SQLite tables. Its
     # journal's header, as an older revdiff's, names no columns.
     out = tmp_path / f"out.{fmt}"
-    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
-    monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
-    with monkeypatch.context() as patch:
-        StopAfter(patch, limit=3)
-        with pytest.raises(InterruptedExport):
-            run_export(ExportJob((str(generated),), out, fmt))
+    interrupted_export(ExportJob((str(generated),), out, fmt), monkeypatch, limit=3,
+                       chunk_pairs=1)
     journal = staging_path(out) / "journal.jsonl"
     header, *entries = journal.read_text(encoding="utf-8").splitlines(keepends=True)
     older_header = {name: value for name, value in json.loads(header).items()
@@ -328,11 +321,8 @@ def test_resume_without_a_staged_run_starts_fresh(samples: Path, tmp_path: Path)
 
 def test_run_stopped_before_any_checkpoint_leaves_nothing(samples: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    out = tmp_path / "out.jsonl"
-    with monkeypatch.context() as patch:
-        StopAfter(patch, limit=0)
-        with pytest.raises(InterruptedExport):
-            run_export(ExportJob((str(samples),), out, "jsonl"))
+    interrupted_export(ExportJob((str(samples),), tmp_path / "out.jsonl", "jsonl"), monkeypatch,
+                       limit=0)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -341,12 +331,9 @@ def test_run_stopped_before_any_article_does_not_advise_resume(
     """A run stopped before it finished an article said `0 finished articles are kept (rerun the
     same command with --resume to continue)`, but removes its staging folder, so --resume then
     said there was nothing to resume: it now says to rerun the command."""
-    out = tmp_path / "out.jsonl"
-    with monkeypatch.context() as patch:
-        StopAfter(patch, limit=0)
-        with pytest.raises(InterruptedExport) as stop:
-            run_export(ExportJob((str(samples),), out, "jsonl"))
-    message = str(stop.value)
+    stop = interrupted_export(ExportJob((str(samples),), tmp_path / "out.jsonl", "jsonl"),
+                              monkeypatch, limit=0)
+    message = str(stop)
     assert "; 0 finished articles are kept (rerun the same command: no article was finished, " \
            "so there is nothing to resume)" in message, message
     assert "--resume" not in message
@@ -441,10 +428,7 @@ def test_failed_run_keeps_the_previous_output(samples: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("previous export\n")
-    with monkeypatch.context() as patch:
-        StopAfter(patch, limit=1)
-        with pytest.raises(InterruptedExport):
-            run_export(ExportJob((str(samples),), out, "jsonl"))
+    interrupted_export(ExportJob((str(samples),), out, "jsonl"), monkeypatch, limit=1)
     assert out.read_text() == "previous export\n"
 
 
@@ -682,12 +666,9 @@ def test_resume_refuses_a_staging_folder_that_lost_a_file(
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
     _, out = clean_and_run_outputs(fmt, generated, tmp_path)
-    monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
-    monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
-    with monkeypatch.context() as patch:
-        StopAfter(patch, limit=5)
-        with pytest.raises(InterruptedExport, match="--resume"):
-            run_export(ExportJob((str(generated),), out, fmt))
+    stop = interrupted_export(ExportJob((str(generated),), out, fmt), monkeypatch, limit=5,
+                              chunk_pairs=2)
+    assert "--resume" in str(stop)
     lost = min(staging_path(out).glob(staged))  # of a report's pages, the first article's
     if lost.is_dir():
         shutil.rmtree(lost)
