@@ -8,6 +8,7 @@ on the luck of the draw. Set REVDIFF_HYPOTHESIS=explore to draw fresh random exa
 from __future__ import annotations
 
 import os
+import signal
 
 import pytest
 from hypothesis import settings
@@ -15,6 +16,12 @@ from hypothesis import settings
 settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile("explore" if os.environ.get("REVDIFF_HYPOTHESIS") == "explore" else "repeatable")
+
+# A shell starts a background job with SIGINT ignored, and Python then leaves it ignored: the
+# tests of what Ctrl-C does (in this process, and in the revdiff processes they start, which
+# inherit an ignored signal) would see none. Python's own handler, as in a foreground run.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)

@@ -79,15 +79,11 @@ def test_ctrl_c_exits_130_without_a_traceback(command: list[str], tmp_path: Path
         pytest.skip("needs /proc/PID/wchan to see that revdiff waits for input")
     args = [arg.replace("REPO", str(tmp_path / "repo")).replace("OUT", str(tmp_path))
             for arg in command]
-    # A shell may start jobs with SIGINT ignored, and a child inherits that; a handled signal is
-    # not inherited, so with Python's handler in place here the child gets Ctrl-C as on a terminal.
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
-        process = subprocess.Popen([sys.executable, "-m", "revdiff", *args],
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True)
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    # (conftest puts Python's SIGINT handler in place where the tests were started with SIGINT
+    # ignored, which the child would inherit)
+    process = subprocess.Popen([sys.executable, "-m", "revdiff", *args],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     seen = set()
     while "pipe" not in (channel := kernel_wait_channel(process.pid)):
