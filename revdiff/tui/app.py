@@ -501,8 +501,7 @@ class RevdiffApp(App[None]):
         total = len(changes)
         warning = ""
         if self._comparison_failed and self._comparing is None:
-            where = (f"could not compare this pair · {self.key_of['next_pair']} or "
-                     f"{self.key_of['previous_pair']} for another")
+            where = "could not compare this pair" + self._ways_past_a_failed_pair()
             detail = ""
         elif not self.diff.has_layout or self._comparing is not None:  # computed apart
             where, detail = self._comparing_note(), ""
@@ -527,6 +526,24 @@ class RevdiffApp(App[None]):
                                        flip_key=self.key_of["flip_row"],
                                        restore_key=self.key_of["restore_reading"])
         self.query_one(StatusLine).show(where, detail, warning)
+
+    def _ways_past_a_failed_pair(self) -> str:
+        """The keys that show another pair than the one on screen, whose comparison failed:
+        ` · . or , for another pair` (those of them that lead somewhere), the timeline's when the
+        pair spans every version, the keys of another article when the article has one pair
+        (where `.` and `,` only say so), else nothing."""
+        session, (old, new) = self.session, self.session.pair
+        steps = [self.key_of[action] for action, leads in
+                 (("next_pair", new < session.version_count - 1), ("previous_pair", old > 0))
+                 if leads]
+        if steps:
+            return f" · {' or '.join(steps)} for another pair"
+        if session.version_count > 2:
+            return f" · {self.key_of['timeline']} for another pair"
+        steps = [self.key_of[action] for action, leads in
+                 (("next_article", self.article_index < len(self.articles) - 1),
+                  ("previous_article", self.article_index > 0)) if leads]
+        return f" · {' or '.join(steps)} for another article" if steps else ""
 
     def _comparing_note(self) -> str:
         """`comparing…`, or while a thread compares several pairs, which one: `comparing 12 of 39

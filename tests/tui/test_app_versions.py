@@ -419,6 +419,32 @@ async def test_a_short_pair_whose_comparison_fails_ends_as_one_compared_apart(
         assert "change" in status_text(app) and "next_change" in footer_actions(app)
 
 
+@pytest.mark.parametrize(("order", "shown", "pair", "hint"), [
+    ("page", 0, (0, 1), ""),
+    ("page,chain", 0, (0, 1), " · > for another article"),
+    ("chain,page", 1, (0, 1), " · < for another article"),
+    ("chain", 0, (0, 1), " · . for another pair"),
+    ("chain", 0, (1, 2), " · . or , for another pair"),
+    ("chain", 0, (0, 3), " · t for another pair"),
+])
+@run_async
+async def test_a_failed_pair_s_status_offers_only_the_keys_that_show_another(
+        chain_article: Article, page_article: Article, order: str, shown: int,
+        pair: tuple[int, int], hint: str) -> None:
+    """The status of a pair whose comparison failed offered `. or , for another` on an article of
+    two versions too, where both only say it has no other pair. It offers the keys that step to
+    another pair, the timeline when the pair spans them all, another article when the article
+    has one pair, and nothing when the inputs hold nothing else."""
+    articles = [{"chain": chain_article, "page": page_article}[name] for name in order.split(",")]
+    app = RevdiffApp(articles, compare=failing_from(articles[shown].versions[pair[0]]))
+    async with app.run_test(size=(100, 24)) as pilot:
+        app.show_article(shown)
+        app.session.select_pair(*pair)
+        app._show_pair()
+        await pilot.pause()
+        assert status_text(app) == f"could not compare this pair{hint}"
+
+
 @run_async
 async def test_a_failed_pair_compared_again_along_the_timeline_s_chain_is_laid_out(
         chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
