@@ -651,7 +651,13 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
     if resume and not staging.resumable:
         note(f"nothing to resume for {job.out} (no interrupted run left a staging folder); "
              "exporting from the start")
-    writer = registry.make_writer(job.format, job.out, staging)
+    try:
+        writer = registry.make_writer(job.format, job.out, staging)
+    except BaseException:  # Ctrl-C while pyarrow loads, a file that cannot be made
+        with suppress(OSError):
+            staging.discard_if_empty()
+            staging.close()
+        raise
     if staging.unpublished is not None:
         return _finish_publishing(staging, writer, progress, on_progress, note)
     in_flight = InFlight()

@@ -326,6 +326,19 @@ def test_run_stopped_before_any_checkpoint_leaves_nothing(samples: Path, tmp_pat
     assert list(tmp_path.iterdir()) == []
 
 
+def test_run_stopped_while_its_writer_is_made_leaves_nothing(
+        samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the writer was made (parquet's takes a moment to load pyarrow) left the
+    hidden staging folder beside the output, the folder made just before."""
+    def interrupted_make_writer(name: str, out: Path, staging: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(registry, "make_writer", interrupted_make_writer)
+    with pytest.raises(KeyboardInterrupt):
+        run_export(ExportJob((str(samples),), tmp_path / "out.jsonl", "jsonl"))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_run_stopped_before_any_article_does_not_advise_resume(
         samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A run stopped before it finished an article said `0 finished articles are kept (rerun the
