@@ -160,6 +160,10 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
             progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
                                   local_dask=local_dask, stream=data_stream(),
                                   on_progress=on_progress, on_note=None if quiet else note)
+    except BrokenPipeError:  # `-o - | head`: the run ends quietly, its bar too
+        if bar:
+            bar.wipe()
+        raise
     finally:
         if bar:
             bar.close()

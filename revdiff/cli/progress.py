@@ -56,6 +56,13 @@ class ProgressBar:
                 self.write("\n")
                 self.drawn = False
 
+    def wipe(self) -> None:
+        """Clear the line, for a run that ends quietly (its output's reader has gone)."""
+        with self.lock:
+            if self.drawn:
+                self.write("\r\x1b[K")
+                self.drawn = False
+
 
 @contextlib.contextmanager
 def reading_notice(write: Callable[[str], object], what: str, show: bool, after: float = 0.5

@@ -39,18 +39,23 @@ def on_a_terminal(arguments: list[str], no_color: str | None = None, *,
                                  env=env, check=False)
         assert process.returncode == 0, process.stderr
         os.close(follower)
-        output = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the terminal is closed and drained
-                break
-            if not chunk:
-                break
-            output += chunk
-        return output
+        return drained(leader)
     finally:
         os.close(leader)
+
+
+def drained(leader: int) -> bytes:
+    """Everything written on the pseudo-terminal whose follower side is closed."""
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is closed and drained
+            break
+        if not chunk:
+            break
+        output += chunk
+    return output
 
 
 def test_colour_on_a_terminal_unless_no_color_is_set() -> None:
@@ -174,6 +179,28 @@ def test_export_to_a_terminal_draws_no_progress_bar_among_the_rows() -> None:
                           stderr_too=True).decode("utf-8")
     assert "inputs  " not in shown and "\x1b[K" not in shown
     assert shown.startswith("article_index,article,") and "revdiff: exported 1 article" in shown
+
+
+def test_export_to_a_closed_pipe_wipes_its_progress_bar() -> None:
+    """`revdiff export ... -o - | head` on a terminal: once the reader had gone, the export ended
+    quietly but left its bar on the terminal, stopped at what it had counted (`0/1 inputs`)."""
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader has gone before the first row
+    try:
+        process = subprocess.run([sys.executable, "-m", "revdiff", "export", str(CHAIN), "-o", "-"],
+                                 stdout=writer, stderr=follower, timeout=120, check=False)
+        os.close(follower)
+        shown = drained(leader).decode("utf-8")
+    finally:
+        os.close(writer)
+        os.close(leader)
+    assert process.returncode == 0
+    assert "inputs  " in shown  # the bar was drawn
+    # what each line of the terminal shows in the end: its text after the last carriage return
+    lines = shown.replace("\r\n", "\n").split("\n")
+    assert not any(line.rsplit("\r", 1)[-1].replace("\x1b[K", "") for line in lines), shown
 
 
 def test_summary_lines_escape_the_output_name(tmp_path: Path) -> None:
