@@ -47,9 +47,11 @@ NAMES_NOTHING = "no such file or directory, and no file matches it as a glob"
 
 
 def _loose_files_note(path: Path, folders: Sequence[Path], loose: Sequence[Path]) -> str:
-    """What a folder of folders that also holds files tells the user: the files are no article."""
-    read = (f"its folder {folders[0].name} as an article" if len(folders) == 1
-            else f"its {counted(len(folders), 'folder')} as articles")
+    """What a folder of folders that also holds files tells the user: the files are no article.
+
+    The folders are named as read, not as articles: each may hold several (a corpus's outlet)."""
+    read = (f"its folder {folders[0].name}" if len(folders) == 1
+            else f"its {counted(len(folders), 'folder')}")
     return (f"{path}: read {read}; not exported: {counted(len(loose), 'file')} beside "
             f"{'it' if len(folders) == 1 else 'them'} ({first_few([p.name for p in loose])}), as "
             "a folder that holds folders is read as a corpus; to export loose files, name them")

@@ -45,16 +45,28 @@ def test_loose_files_beside_folders_are_said_not_to_be_exported(tmp_path: Path,
     notes: list[str] = []
     units = expand_inputs([str(tmp_path / "mixed")], notes)
     assert [Path(unit.label).name for unit in units] == folders
-    read = ("its folder sub as an article; not exported: 2 files beside it" if folders == ["sub"]
-            else "its 2 folders as articles; not exported: 2 files beside them")
+    read = ("its folder sub; not exported: 2 files beside it" if folders == ["sub"]
+            else "its 2 folders; not exported: 2 files beside them")
     said = (f"{tmp_path / 'mixed'}: read {read} (0.txt, 1.txt), as a folder that holds folders "
             "is read as a corpus; to export loose files, name them")
     assert notes == [said]
 
 
+def test_loose_files_note_does_not_count_a_folder_of_articles_as_one(tmp_path: Path) -> None:
+    # `samples/` said `read its 4 folders as articles`, and 8 articles were read: `versions/`
+    # and `snapshots/` in it each hold several article folders
+    make_chain(tmp_path / "mixed", [["One."], ["Two."]])
+    for name in ("a", "b"):
+        make_chain(tmp_path / "mixed" / "outlet" / name, [["One."], ["Two."]])
+    notes: list[str] = []
+    units = expand_inputs([str(tmp_path / "mixed")], notes)
+    assert [Path(unit.label).name for unit in units] == ["a", "b"]
+    assert notes[0].startswith(f"{tmp_path / 'mixed'}: read its folder outlet; not exported: ")
+
+
 def test_export_tells_a_note_about_the_input_as_a_warning_as_diff_does(
         tmp_path: Path, run_cli: Callable[..., Result]) -> None:
-    """`revdiff: FOLDER: read its folder sub as an article; ...` where `diff` writes
+    """`revdiff: FOLDER: read its folder sub; ...` where `diff` writes
     `revdiff: warning: ...`; what the run skips stays `revdiff: skipped ...`."""
     make_chain(tmp_path / "mixed", [["One."], ["Two."]])
     make_chain(tmp_path / "mixed" / "sub", [["One."], ["Two."]])
@@ -62,7 +74,7 @@ def test_export_tells_a_note_about_the_input_as_a_warning_as_diff_does(
     exported = run_cli("export", str(tmp_path / "mixed"), "-o", str(tmp_path / "o.jsonl"))
     lines = exported.stderr.splitlines()
     assert exported.exit_code == 0
-    assert f"revdiff: warning: {tmp_path / 'mixed'}: read its 2 folders as articles" in lines[0]
+    assert f"revdiff: warning: {tmp_path / 'mixed'}: read its 2 folders;" in lines[0]
     assert f"revdiff: skipped {tmp_path / 'mixed' / 'single'}: only one version" in lines[1]
 
 
