@@ -84,6 +84,19 @@ async def test_timeline_lists_versions_and_jumps_to_a_consecutive_pair(chain_art
 
 
 @run_async
+async def test_the_timeline_hint_says_that_esc_closes_it_as_the_other_dialogs_do(
+        chain_article: Article) -> None:
+    """The hint ended in a bare `· Esc`, where search, the article list and the help say
+    `Esc closes`."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        hint = str(app.screen.query_one("#timeline-hint", Static).content)
+        assert hint.endswith(" · Esc closes")
+
+
+@run_async
 async def test_a_dialog_answered_twice_before_it_closed_takes_the_first_answer(
         chain_article: Article) -> None:
     """Enter, Enter typed fast in a dialog: the second came while the first was closing it, and
