@@ -27,7 +27,8 @@ from revdiff.tui.timeline_columns import (
 )
 
 TABLE_HEIGHT = 30  # the table's most rows, its header's included; it scrolls through the others
-HINT = "Enter: compare with the previous version · m: mark as old side, Enter on another: compare · Esc closes"
+HINT = ("Enter: compare with the previous version (the first with the next) · m: mark as old side, "
+        "Enter on another: compare · Esc closes")
 
 
 class TimelineTable(DataTable[Text]):

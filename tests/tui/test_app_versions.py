@@ -97,6 +97,21 @@ async def test_the_timeline_hint_says_that_esc_closes_it_as_the_other_dialogs_do
 
 
 @run_async
+async def test_the_timeline_hint_says_what_enter_compares_the_first_version_with(
+        chain_article: Article) -> None:
+    """The hint said Enter compares with the previous version, and Enter on v0, which has none,
+    compared v0 with v1 without a word of it."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "g")
+        hint = str(app.screen.query_one("#timeline-hint", Static).content)
+        assert hint.startswith("Enter: compare with the previous version (the first with the next)")
+        await pilot.press("enter")
+        assert app.session.pair == (0, 1)
+
+
+@run_async
 async def test_a_dialog_answered_twice_before_it_closed_takes_the_first_answer(
         chain_article: Article) -> None:
     """Enter, Enter typed fast in a dialog: the second came while the first was closing it, and
