@@ -15,7 +15,6 @@ from revdiff.cli.common import (
     inputs_argument,
     load_and_warn,
     max_size_option,
-    quiet_option,
     reports_errors,
     warn,
 )
@@ -50,7 +49,9 @@ PAGES_CONFLICT_REMEDY = ("these pages read together read it otherwise than the p
               help="The git repository to store into; created when missing.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: on long runs, when it is a terminal).")
-@quiet_option
+@click.option("-q", "--quiet", is_flag=True,
+              help="Leave out the warnings: how the input was read, and which versions were "
+                   "not stored and why (the summary line counts them).")
 @max_size_option
 @reports_errors
 def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet: bool,

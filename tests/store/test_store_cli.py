@@ -220,6 +220,26 @@ def test_a_version_stored_with_another_text_is_named(tmp_path: Path) -> None:
                                   "input into another repository\n")
 
 
+def test_quiet_says_it_leaves_out_the_versions_not_stored_too(tmp_path: Path) -> None:
+    """`store --help` said --quiet leaves out the warnings about how the input was read, but it
+    leaves out the warnings naming each version not stored (a conflict, out of order) too, with
+    what to do about it: only the summary line's count of them stays."""
+    repo = str(tmp_path / "repo")
+    runner = CliRunner()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_versions(tmp_path / "a" / "story", "First text.\n", "Second text.\n")
+    other = write_versions(tmp_path / "b" / "story", "First text.\n", "Another second text.\n")
+    assert runner.invoke(main, ["store", str(first), "--repo", repo]).exit_code == 0
+    quiet = runner.invoke(main, ["store", str(other), "--repo", repo, "--quiet"])
+    assert quiet.exit_code == 0, quiet.output
+    assert "1 skipped (1 conflict: " in quiet.stdout
+    assert quiet.stderr == ""
+    said = " ".join(runner.invoke(main, ["store", "--help"]).stdout.split())
+    assert ("-q, --quiet Leave out the warnings: how the input was read, and which versions "
+            "were not stored and why (the summary line counts them).") in said
+
+
 def test_a_summary_stdout_cannot_take_says_the_versions_were_stored(tmp_path: Path) -> None:
     """`store ... > /dev/full` committed every version, then said only `cannot write to standard
     output`, as if nothing was stored, and left out the warnings of the versions it skipped: the
