@@ -198,7 +198,9 @@ def comparison_table(comparison: Comparison, *, article: str | None = None,
     """The comparison's heading, its counts and its table; `article` names it, None on a page
     of one article that its heading names."""
     stats = comparison.stats
-    counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
+    # A pair of versions without text (a headline tracker's) has no sentences to count
+    counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count) \
+        or "no sentences"
     title_diff = word_diff(comparison.old.title, comparison.new.title)
     notes = " · boring" * stats.boring + " · rewrite" * stats.rewrite
     return "\n".join([

@@ -170,6 +170,15 @@ def test_the_chart_of_the_share_changed_shows_it_as_the_page_does(tmp_path: Path
     assert "<title>0→1: &lt;1%</title>" in page and "0→1: 0%" not in page
 
 
+def test_a_pair_of_headlines_without_text_says_it_has_no_sentences(tmp_path: Path) -> None:
+    """A headline tracker's pair, whose versions hold no text, had its counts line start with a
+    bare `; +0/-0 words`: it says `no sentences`, as `revdiff diff` does."""
+    report = _report_of(tmp_path, "https://example.org/storm", (
+        Version(0, "Storm nears the coast", ()), Version(1, "Storm hits the coast", ())))
+    page = next(report.glob("000000-*.html")).read_text(encoding="utf-8")
+    assert '<p class="stats">no sentences; +0/-0 words, 0% changed</p>' in page
+
+
 def test_the_index_counts_one_article_in_the_singular(tmp_path: Path) -> None:
     """It said `1 articles, 1 version pairs.`"""
     chain = make_chain(tmp_path / "in" / "story", [["A first sentence."], ["A new sentence."]])
