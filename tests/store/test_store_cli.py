@@ -204,7 +204,9 @@ def test_progress_bar_is_drawn_by_the_cli_on_request(tmp_path: Path) -> None:
     assert result.stdout.startswith("1 article: 2 versions stored")
 
 
-def test_a_version_stored_with_another_text_is_named(tmp_path: Path) -> None:
+def stored_then_another_text(tmp_path: Path) -> tuple[CliRunner, str, Path]:
+    """A story stored into a repository, and another story of that name whose version 1 has
+    another text (a conflict when stored there): the runner, the repository and the other."""
     repo = str(tmp_path / "repo")
     runner = CliRunner()
     (tmp_path / "a").mkdir()
@@ -212,6 +214,11 @@ def test_a_version_stored_with_another_text_is_named(tmp_path: Path) -> None:
     first = write_versions(tmp_path / "a" / "story", "First text.\n", "Second text.\n")
     other = write_versions(tmp_path / "b" / "story", "First text.\n", "Another second text.\n")
     assert runner.invoke(main, ["store", str(first), "--repo", repo]).exit_code == 0
+    return runner, repo, other
+
+
+def test_a_version_stored_with_another_text_is_named(tmp_path: Path) -> None:
+    runner, repo, other = stored_then_another_text(tmp_path)
     result = runner.invoke(main, ["store", str(other), "--repo", repo])
     assert result.exit_code == 0, result.output
     assert "1 skipped (1 conflict: version number already stored with another text)" in result.stdout
@@ -224,13 +231,7 @@ def test_quiet_says_it_leaves_out_the_versions_not_stored_too(tmp_path: Path) ->
     """`store --help` said --quiet leaves out the warnings about how the input was read, but it
     leaves out the warnings naming each version not stored (a conflict, out of order) too, with
     what to do about it: only the summary line's count of them stays."""
-    repo = str(tmp_path / "repo")
-    runner = CliRunner()
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    first = write_versions(tmp_path / "a" / "story", "First text.\n", "Second text.\n")
-    other = write_versions(tmp_path / "b" / "story", "First text.\n", "Another second text.\n")
-    assert runner.invoke(main, ["store", str(first), "--repo", repo]).exit_code == 0
+    runner, repo, other = stored_then_another_text(tmp_path)
     quiet = runner.invoke(main, ["store", str(other), "--repo", repo, "--quiet"])
     assert quiet.exit_code == 0, quiet.output
     assert "1 skipped (1 conflict: " in quiet.stdout
