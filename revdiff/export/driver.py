@@ -654,9 +654,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
     try:
         writer = registry.make_writer(job.format, job.out, staging)
     except BaseException:  # Ctrl-C while pyarrow loads, a file that cannot be made
-        with suppress(OSError):
-            staging.discard_if_empty()
-            staging.close()
+        _leave_staging(staging, published=False)
         raise
     if staging.unpublished is not None:
         return _finish_publishing(staging, writer, progress, on_progress, note)
@@ -738,10 +736,17 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         # the run's error is the one to say. A finished run closed them in `finish` already.
         with suppress(OSError):
             writer.close()
-        with suppress(OSError):
-            if not published:
-                staging.discard_if_empty()
-            staging.close()
+        _leave_staging(staging, published)
+
+
+def _leave_staging(staging: Staging, published: bool) -> None:
+    """Close the staging folder at the end of a run, removing it when the run published nothing
+    and finished no article (`Staging.discard_if_empty`); an error there (a full disk) is left
+    unsaid, as the run's own is the one to say."""
+    with suppress(OSError):
+        if not published:
+            staging.discard_if_empty()
+        staging.close()
 
 
 class ArticleParts:
