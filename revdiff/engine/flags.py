@@ -176,13 +176,13 @@ def _after_currency(text: str, at: int) -> bool:
 
 def _currency_sign(text: str, at: int) -> str:
     """The currency's sign before the number at `at`, written on it or a space before it, with
-    the letters on a dollar sign that name its dollar (`$5`, `US$5`, `A$ 5`, `₹ 500`); '' when
-    none is."""
+    the letters that name a dollar sign's dollar, on the sign or a space before it (`$5`, `US$5`,
+    `US $5` as `US$`, `A$ 5`, `₹ 500`); '' when none is."""
     sign = at - 1 if at > 0 and text[at - 1] == " " else at
     if sign == 0 or unicodedata.category(text[sign - 1]) != "Sc":
         return ""
-    lettered = _LETTERED_DOLLAR.search(text, max(0, sign - len("US$")), sign)
-    return lettered.group() if lettered else text[sign - 1]
+    lettered = _LETTERED_DOLLAR.search(text, max(0, sign - len("US $")), sign)
+    return lettered.group().replace(" ", "") if lettered else text[sign - 1]
 
 
 def _currency_code(text: str, at: int) -> str:
@@ -204,9 +204,11 @@ _RUPEES = frozenset({"INR", "PKR", "NPR", "LKR"})
 _LETTERED_DOLLARS = {"US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
                      "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "R$": "BRL",
                      "NT$": "TWD"}
-# A dollar sign's letters, written on it and no word's end (`US$5`, not `BONUS$5`).
+# A dollar sign's letters, no word's end (`US$5`, not `BONUS$5`), written on it or, two letters
+# or more, a space before it (`US $5`; the `A` of `A $5 fee` is an article).
 _LETTERED_DOLLAR = re.compile(
-    rf"(?<![^\W\d_])(?:{'|'.join(re.escape(sign) for sign in _LETTERED_DOLLARS)})$")
+    rf"(?<![^\W\d_])(?:{'|'.join(re.escape(sign) for sign in _LETTERED_DOLLARS)}"
+    rf"|(?:{'|'.join(sign[:-1] for sign in _LETTERED_DOLLARS if len(sign) > 2)}) \$)$")
 _CURRENCIES = {"$": frozenset({*_LETTERED_DOLLARS.values(), "MXN"}), "€": frozenset({"EUR"}),
                "£": frozenset({"GBP"}), "¥": frozenset({"JPY", "CNY"}), "RMB": frozenset({"CNY"}),
                "₹": frozenset({"INR"}), "₨": _RUPEES, "Rs": _RUPEES, "Re": _RUPEES,

@@ -981,6 +981,21 @@ def test_more_currency_codes_are_currencies(old: str, new: str, changed: bool) -
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("A US $5 fee applies.", "A A$5 fee applies.", True),
+    ("It cost HK $5m.", "It cost NT$5m.", True),
+    ("It cost US $5m.", "It cost US$5m.", False),
+    ("It cost HK $5m.", "It cost HKD 5m.", False),
+    ("A $5 fee applies.", "A NZ$5 fee applies.", False),
+])
+def test_a_dollar_sign_spaced_from_its_letters_names_its_currency(old: str, new: str,
+                                                                  changed: bool) -> None:
+    """The `$` of `US $5`, a space between the sign and its letters, was read alone, a dollar of
+    any country, so `US $5` to `A$5` changed no number; letters of two or more spaced from the
+    sign name its dollar as they do on it (a lone capital before it, `A $5 fee`, is an article)."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 def test_a_lettered_dollar_sign_is_a_currency_before_a_magnitude() -> None:
     assert numbers_in("It cost A$5m, NZ$ 2m and R$3m.") == ["2", "3", "5", "million", "million",
                                                           "million"]
