@@ -143,7 +143,8 @@ _NO_OTHER_WORD = frozenset({"bn", "bln", "mln", "trn"})
 # A currency's code or abbreviation before a number, on it or a space before it (`Rs 500 mn`).
 _CURRENCY_CODE = re.compile(r"(?<![^\W\d_])(?:Rs\.?|Re\.?|Tk\.?|INR|PKR|NPR|LKR|BDT|USD|EUR|"
                             r"GBP|AUD|CAD|CHF|JPY|CNY|RMB|AED|SAR|HKD|NZD|SGD|BRL|TWD|KRW|RUB|"
-                            r"TRY|ZAR|MXN|SEK|NOK|DKK) ?$")
+                            r"TRY|ZAR|MXN|SEK|NOK|DKK|UAH|ILS|NIS|IRR|PLN|ARS|EGP|NGN|KES|IDR|"
+                            r"THB|MYR|VND|CZK|HUF|QAR|KWD|IQD|CLP) ?$")
 # Codes that are English words too: in a text all in capitals, a shouted headline, they are the
 # words (`FANS TRY 100M SPRINT`), elsewhere the Turkish lira and the Russian rouble.
 _CODES_THAT_ARE_WORDS = frozenset({"TRY", "RUB"})
@@ -198,8 +199,9 @@ def _currency_code(text: str, at: int) -> str:
 # letters on it the dollar they name (`US$`, `A$`, `NZ$`, …; `R$` is Brazil's real, `NT$` the
 # Taiwan dollar), a bare `$` any of those or Mexico's peso, whose sign it is too (it names none,
 # so `$5` to `A$5`, `R$5` or `MXN 5` changes no currency), `¥` a yen or a yuan, and `Rs` and `₨`
-# (the letters as one sign) the rupee of India, Pakistan, Nepal or Sri Lanka. A code or sign not
-# here names itself.
+# (the letters as one sign) the rupee of India, Pakistan, Nepal or Sri Lanka, `NIS` (Israel's new
+# shekel) and `₪` the shekel, `₴` the hryvnia, `₦` the naira, `฿` the baht, `₫` the dong, and `﷼`
+# an Iranian rial or a riyal of Saudi Arabia or Qatar. A code or sign not here names itself.
 _RUPEES = frozenset({"INR", "PKR", "NPR", "LKR"})
 _LETTERED_DOLLARS = {"US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
                      "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "R$": "BRL",
@@ -212,7 +214,10 @@ _LETTERED_DOLLAR = re.compile(
 _CURRENCIES = {"$": frozenset({*_LETTERED_DOLLARS.values(), "MXN"}), "€": frozenset({"EUR"}),
                "£": frozenset({"GBP"}), "¥": frozenset({"JPY", "CNY"}), "RMB": frozenset({"CNY"}),
                "₹": frozenset({"INR"}), "₨": _RUPEES, "Rs": _RUPEES, "Re": _RUPEES,
-               "৳": frozenset({"BDT"}), "Tk": frozenset({"BDT"})} | {
+               "৳": frozenset({"BDT"}), "Tk": frozenset({"BDT"}), "NIS": frozenset({"ILS"}),
+               "₪": frozenset({"ILS"}), "₴": frozenset({"UAH"}), "₦": frozenset({"NGN"}),
+               "฿": frozenset({"THB"}), "₫": frozenset({"VND"}),
+               "﷼": frozenset({"IRR", "SAR", "QAR"})} | {
     sign: frozenset({code}) for sign, code in _LETTERED_DOLLARS.items()}
 
 

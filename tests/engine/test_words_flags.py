@@ -996,6 +996,35 @@ def test_a_dollar_sign_spaced_from_its_letters_names_its_currency(old: str, new:
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("It cost UAH 5m.", "It cost PLN 5m.", True),
+    ("It cost ILS 5m.", "It cost IRR 5m.", True),
+    ("It cost ARS 5 million.", "It cost USD 5 million.", True),
+    ("It cost EGP 5m.", "It cost NGN 5m.", True),
+    ("It cost KES 5m.", "It cost IDR 5m.", True),
+    ("It cost THB 5m.", "It cost MYR 5m.", True),
+    ("It cost VND 5m.", "It cost CZK 5m.", True),
+    ("It cost HUF 5m.", "It cost QAR 5m.", True),
+    ("It cost KWD 5m.", "It cost IQD 5m.", True),
+    ("It cost CLP 5m.", "It cost ARS 5m.", True),
+    ("It cost NIS 5 million.", "It cost €5 million.", True),
+    ("It cost NIS 5m.", "It cost ILS 5m.", False),
+    ("It cost ₪5m.", "It cost ILS 5m.", False),
+    ("It cost ₴5m.", "It cost UAH 5m.", False),
+    ("It cost ₦5m.", "It cost NGN 5m.", False),
+    ("It cost ฿5m.", "It cost THB 5m.", False),
+    ("It cost ₫5m.", "It cost VND 5m.", False),
+    ("It cost ﷼5m.", "It cost IRR 5m.", False),
+    ("It cost UAH 5m.", "It cost UAH 5 million.", False),
+])
+def test_currency_codes_of_world_news_are_currencies(old: str, new: str, changed: bool) -> None:
+    """`UAH`, `ILS` (and Israel's `NIS`), `IRR`, `PLN`, `ARS`, `EGP`, `NGN`, `KES`, `IDR`, `THB`,
+    `MYR`, `VND`, `CZK`, `HUF`, `QAR`, `KWD`, `IQD` and `CLP` were no currency codes, so
+    `UAH 5m` to `PLN 5m` changed no number and `UAH 5m` to `UAH 5 million` did (its `m` no
+    million); a sign that writes one of them is that currency (`₪5m` and `ILS 5m`)."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 def test_a_lettered_dollar_sign_is_a_currency_before_a_magnitude() -> None:
     assert numbers_in("It cost A$5m, NZ$ 2m and R$3m.") == ["2", "3", "5", "million", "million",
                                                           "million"]
