@@ -145,9 +145,12 @@ _CURRENCY_CODE = re.compile(r"(?<![^\W\d_])(?:Rs\.?|Re\.?|Tk\.?|INR|PKR|NPR|LKR|
                             r"GBP|AUD|CAD|CHF|JPY|CNY|RMB|AED|SAR|HKD|NZD|SGD|BRL|TWD|KRW|RUB|"
                             r"TRY|ZAR|MXN|SEK|NOK|DKK|UAH|ILS|NIS|IRR|PLN|ARS|EGP|NGN|KES|IDR|"
                             r"THB|MYR|VND|CZK|HUF|QAR|KWD|IQD|CLP) ?$")
-# Codes that are English words too: in a text all in capitals, a shouted headline, they are the
-# words (`FANS TRY 100M SPRINT`), elsewhere the Turkish lira and the Russian rouble.
+# Codes that are English words too: in a sentence or line all in capitals, a shouted headline,
+# they are the words (`FANS TRY 100M SPRINT`), elsewhere the Turkish lira and the Russian rouble.
 _CODES_THAT_ARE_WORDS = frozenset({"TRY", "RUB"})
+# What ends a sentence or line: a `.`, `!`, `?` or `…` (closing marks after it or not) before white
+# space, or a line break.
+_SENTENCE_OR_LINE_END = re.compile(rf"[.!?…][{re.escape(_CLOSING_MARKS)}]*\s|\n")
 _MAGNITUDE = re.compile(r"(\s?)(bn|bln|tn|trn|mln|mn|m)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\s+(?:people|residents|children|voters|users|households|workers|jobs|"
                       r"homes|doses|cases|deaths|refugees|barrels|tonnes|tons)\b")
@@ -189,10 +192,24 @@ def _currency_sign(text: str, at: int) -> str:
 def _currency_code(text: str, at: int) -> str:
     """The currency's code or abbreviation before the number at `at` (`_CURRENCY_CODE`), without
     its full stop (`Rs. 500` gives `Rs`); '' when none stands there, or when it is a word too in
-    a text all in capitals (`_CODES_THAT_ARE_WORDS`)."""
+    a sentence or line all in capitals (`_CODES_THAT_ARE_WORDS`: a shouted headline, which an
+    article in lower case may hold)."""
     found = _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at)
-    code = found.group().rstrip(". ") if found else ""
-    return "" if code in _CODES_THAT_ARE_WORDS and text.isupper() else code
+    if found is None:
+        return ""
+    code = found.group().rstrip(". ")
+    if code in _CODES_THAT_ARE_WORDS and _sentence_or_line_at(text, found.start()).isupper():
+        return ""
+    return code
+
+
+def _sentence_or_line_at(text: str, at: int) -> str:
+    """The sentence or line of `text` that the character at `at` stands in
+    (`_SENTENCE_OR_LINE_END`)."""
+    ends_before = list(_SENTENCE_OR_LINE_END.finditer(text, 0, at))
+    start = ends_before[-1].end() if ends_before else 0
+    end_after = _SENTENCE_OR_LINE_END.search(text, at)
+    return text[start:end_after.start() if end_after else len(text)]
 
 
 # The currencies a sign or code may name where they are more than the one it writes: a `$` with

@@ -1025,6 +1025,22 @@ def test_currency_codes_of_world_news_are_currencies(old: str, new: str, changed
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("FANS TRY 100M SPRINT\nThe race was run in Rome.",
+     "Fans try 100m sprint\nThe race was run in Rome.", False),
+    ("The race was run in Rome. FANS TRY 100M SPRINT, SAYS COACH.",
+     "The race was run in Rome. Fans try 100m sprint, says coach.", False),
+    ("MARKETS FALL\nThe deal cost TRY 5m.", "MARKETS FALL\nThe deal cost TRY 5 million.", False),
+    ("MARKETS FALL\nThe deal cost TRY 5m.", "MARKETS FALL\nThe deal cost RUB 5m.", True),
+])
+def test_a_code_that_is_a_word_is_read_in_its_sentence(old: str, new: str, changed: bool) -> None:
+    """Whether `TRY` or `RUB` is a word was told by the whole text in capitals, so a shouted
+    headline in an article (`FANS TRY 100M SPRINT`) read `TRY 100M` as 100 million lira; the
+    sentence or line it stands in tells now, and a code stays one in a sentence of the article
+    under the headline."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 def test_a_lettered_dollar_sign_is_a_currency_before_a_magnitude() -> None:
     assert numbers_in("It cost A$5m, NZ$ 2m and R$3m.") == ["2", "3", "5", "million", "million",
                                                           "million"]
