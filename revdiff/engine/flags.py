@@ -217,8 +217,9 @@ def _sentence_or_line_at(text: str, at: int) -> str:
 # Taiwan dollar), a bare `$` any of those or Mexico's peso, whose sign it is too (it names none,
 # so `$5` to `A$5`, `R$5` or `MXN 5` changes no currency), `¥` a yen or a yuan, and `Rs` and `₨`
 # (the letters as one sign) the rupee of India, Pakistan, Nepal or Sri Lanka, `NIS` (Israel's new
-# shekel) and `₪` the shekel, `₴` the hryvnia, `₦` the naira, `฿` the baht, `₫` the dong, and `﷼`
-# an Iranian rial or a riyal of Saudi Arabia or Qatar. A code or sign not here names itself.
+# shekel) and `₪` the shekel, `₴` the hryvnia, `₦` the naira, `฿` the baht, `₫` the dong, `₽` the
+# rouble, `₺` the lira, `₩` the won, and `﷼` an Iranian rial or a riyal of Saudi Arabia or Qatar.
+# A code or sign not here names itself.
 _RUPEES = frozenset({"INR", "PKR", "NPR", "LKR"})
 _LETTERED_DOLLARS = {"US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
                      "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "R$": "BRL",
@@ -233,7 +234,8 @@ _CURRENCIES = {"$": frozenset({*_LETTERED_DOLLARS.values(), "MXN"}), "€": froz
                "₹": frozenset({"INR"}), "₨": _RUPEES, "Rs": _RUPEES, "Re": _RUPEES,
                "৳": frozenset({"BDT"}), "Tk": frozenset({"BDT"}), "NIS": frozenset({"ILS"}),
                "₪": frozenset({"ILS"}), "₴": frozenset({"UAH"}), "₦": frozenset({"NGN"}),
-               "฿": frozenset({"THB"}), "₫": frozenset({"VND"}),
+               "฿": frozenset({"THB"}), "₫": frozenset({"VND"}), "₽": frozenset({"RUB"}),
+               "₺": frozenset({"TRY"}), "₩": frozenset({"KRW"}),
                "﷼": frozenset({"IRR", "SAR", "QAR"})} | {
     sign: frozenset({code}) for sign, code in _LETTERED_DOLLARS.items()}
 

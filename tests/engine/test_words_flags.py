@@ -1041,6 +1041,18 @@ def test_a_code_that_is_a_word_is_read_in_its_sentence(old: str, new: str, chang
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("It cost ₽5m.", "It cost RUB 5m.", False),
+    ("It cost ₺5m.", "It cost TRY 5m.", False),
+    ("It cost ₩5m.", "It cost KRW 5m.", False),
+    ("It cost ₩5m.", "It cost JPY 5m.", True),
+])
+def test_the_sign_of_a_known_code_is_its_currency(old: str, new: str, changed: bool) -> None:
+    """`₽`, `₺` and `₩` named themselves, no currency their codes name, so `₽5m` to `RUB 5m` was a
+    number change; they are the rouble, the lira and the won."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 def test_a_lettered_dollar_sign_is_a_currency_before_a_magnitude() -> None:
     assert numbers_in("It cost A$5m, NZ$ 2m and R$3m.") == ["2", "3", "5", "million", "million",
                                                           "million"]
