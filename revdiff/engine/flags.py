@@ -61,8 +61,6 @@ _CAPITALISED_ORDINAL = re.compile(
 # `_roman_numeral_values` says. Its first letter begins the pattern, so that the search skips to
 # those letters.
 _ROMAN_NUMERAL = re.compile(r"[IVX](?<=[^\W\d_]\s[IVX])[IVX]+(?!\w)")
-# The first letter of the word after a numeral (group 1).
-_LETTER_AFTER = re.compile(r"\s+([^\W\d_])")
 # What a valid numeral of I, V and X writes (`II` to `XXXIX`; not `IIII`, `VV` or `IVI`): tens,
 # then units.
 _ROMAN_SYNTAX = re.compile(r"(X{0,3})(IX|IV|V?I{0,3})")
@@ -414,22 +412,12 @@ def _roman_numeral_values(text: str) -> list[str]:
     (not `IIII`, `VV` or `IVI`), written in I, V and X only (`Super Bowl LIV` holds none), in upper
     case, directly after a capitalised word (`Paul`, not `PAUL`) that is neither a determiner
     (`The IV drip`) nor a sentence's first word, which any word may be. A lone `I`, `V` or `X`
-    is none (`Malcolm X`, `Type I`), and so is one before a capitalised word, a surname in
-    capitals before the given name (`President XI Jinping`), since a name's number ends the name;
-    but in a headline in title case, where every word is capitalised (`Queen Elizabeth II
-    Dies`)."""
+    is none (`Malcolm X`, `Type I`)."""
     values: list[str] = []
-    title_case: bool | None = None  # read once, for the first numeral before a capitalised word
     for numeral in _ROMAN_NUMERAL.finditer(text):
         syntax = _ROMAN_SYNTAX.fullmatch(numeral.group())
         if syntax is None:
             continue
-        letter_after = _LETTER_AFTER.match(text, numeral.end())
-        if letter_after and letter_after.group(1).isupper():
-            if title_case is None:
-                title_case = is_title_case(text.split())
-            if not title_case:
-                continue
         *before, word = text[:numeral.start()].split()
         name_word = word.lstrip(_OPENING_MARKS)
         if (name_word[:1].isupper() and not name_word.isupper()
