@@ -213,8 +213,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                     continue
                 article = parts.setdefault(change.lineage, _ArticleParts())
                 article.path = change.path
-                where = f"{path}:{change.path!r}" if not change.path.isprintable() \
-                    else f"{path}:{change.path}"
+                where = f"{path}:{change.path}"  # an error shows its control characters as symbols
                 try:
                     data = _lfs_content(blobs.read(change.blob, where, max_bytes), common,
                                         where, max_bytes)

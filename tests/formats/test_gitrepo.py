@@ -271,9 +271,10 @@ def git_output(repo_dir: Path, *args: str, stdin: str = "") -> str:
                           capture_output=True, check=True).stdout.decode().strip()
 
 
-def parse_cli(repo_dir: Path) -> subprocess.CompletedProcess[str]:
+def parse_cli(repo_dir: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "revdiff", "parse", str(repo_dir), "--format",
-                           "json"], capture_output=True, text=True, timeout=120, check=False)
+                           "json", *options], capture_output=True, text=True, timeout=120,
+                          check=False)
 
 
 def assert_one_error_line(result: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -761,6 +762,23 @@ def test_a_file_name_and_text_that_are_not_utf8_are_read(tmp_path: Path) -> None
                                                           ("Le café est fermé.",)]
     assert any("read as cp1252" in warning for warning in article.warnings)
     json.dumps(article.metadata, ensure_ascii=False).encode("utf-8")  # every output can hold it
+
+
+def test_a_file_name_holding_control_characters_is_named_as_every_message_names_it(
+        tmp_path: Path) -> None:
+    """A stored file named with an escape sequence was named in Python's quotes and escapes
+    (`'a\\x1b]0;T\\x07b.txt'`), unlike the same file read from a folder: both now show each
+    control character as a symbol."""
+    repo = new_repository(tmp_path / "repo")
+    name = "a\x1b]0;T\x07b.txt"
+    commit_text(repo, 0, {name: "A long version. " * 100}, "one")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / name).write_text("A long version. " * 100, encoding="utf-8")
+    from_repository = parse_cli(repo, "--max-size", "1K")
+    from_folder = parse_cli(tmp_path / "folder", "--max-size", "1K")
+    assert_one_error_line(from_repository, f"{repo}:a\u241b]0;T\u2407b.txt: input is 1.6K")
+    assert from_repository.stderr.removeprefix(f"revdiff: error: {repo}:") \
+        == from_folder.stderr.removeprefix(f"revdiff: error: {tmp_path / 'folder'}/")
 
 
 def test_a_shallow_clone_is_refused_with_what_to_do(tmp_path: Path) -> None:
