@@ -598,6 +598,8 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             f"({first_few(text_names)}) in one directory", str(path),
             hint="read the databases and the other files separately")
     if all(t.format is Format.PLAIN for t in texts):
+        if empty and len(texts) == 1:  # as for version files given together: refused
+            raise _one_version_beside_empty_files(path, [file.name for file in empty])
         article = plain.read_versions([(t.name, t.text) for t in texts],
                                       _folder_version_numbers(files, str(path)))
         article = _with_warnings(article, texts)
@@ -612,6 +614,17 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     if notes is not None:
         notes.extend(left_out_empty)
     return _read_texts(texts)
+
+
+def _one_version_beside_empty_files(path: Path, empty_names: Sequence[str]) -> EmptyInput:
+    """The error that a folder's version files are one and empty files (failed captures): left
+    out, they would leave an article of one version."""
+    return EmptyInput(
+        f"one version file is left once {counted(len(empty_names), 'empty file')} "
+        f"({first_few(empty_names)}) {'is' if len(empty_names) == 1 else 'are'} left out: an "
+        "empty capture is no version", str(path),
+        hint="save the empty captures again, or move them out of the folder to read the one "
+             "version")
 
 
 def _folder_version_numbers(files: Sequence[Path], where: str) -> list[int] | None:

@@ -106,18 +106,21 @@ def test_the_article_left_out_of_a_repository_is_named(tmp_path: Path) -> None:
     assert "revdiff: warning: lone.txt: only one version, nothing to compare; left out" in result.stderr
 
 
-def test_the_warning_that_says_why_one_version_is_left_comes_before_the_error(
-        tmp_path: Path) -> None:
-    # a folder whose second capture is empty: only the error was said, not why
+@pytest.mark.parametrize("command", ["parse", "diff"])
+def test_a_folder_of_one_version_and_an_empty_file_is_one_error_line(command: str,
+                                                                     tmp_path: Path) -> None:
+    """A folder whose second capture is empty: `parse` read one version, with a warning, and
+    `diff` warned that the file was left out, then said only that one version was left, with
+    the hint to give two or more versions (two were given)."""
     (tmp_path / "1.txt").write_text("Hello.\n")
     (tmp_path / "2.txt").write_text("")
-    result = revdiff("diff", str(tmp_path))
+    result = revdiff(command, str(tmp_path))
     assert result.returncode == 2
-    warning = f"{tmp_path}: left out 1 empty file (2.txt): an empty capture is no version"
-    error = (f"{tmp_path}: only one version, nothing to compare (give two or more versions: "
-             "version files, a directory of them or a diff page; `revdiff parse` shows what was "
-             "read)")
-    assert result.stderr.splitlines() == [f"revdiff: warning: {warning}", f"revdiff: error: {error}"]
+    error = (f"{tmp_path}: one version file is left once 1 empty file (2.txt) is left out: an "
+             "empty capture is no version (save the empty captures again, or move them out of "
+             "the folder to read the one version)")
+    assert result.stderr.splitlines() == [f"revdiff: error: {error}"]
+    assert result.stdout == ""
 
 
 @pytest.mark.parametrize("command", [["diff"], ["view", "--plain"]])

@@ -620,7 +620,11 @@ def test_an_empty_file_among_versions_is_left_out_with_a_warning(tmp_path: Path)
     assert article.warnings == (
         f"{tmp_path}: left out 1 empty file (1.txt): an empty capture is no version",)
     assert notes == []
-    (tmp_path / "0.txt").write_text("")
+    (tmp_path / "0.txt").write_text("")  # one version left: refused, as for files given together
+    with pytest.raises(EmptyInput, match=r"one version file is left once 2 empty files \(0.txt, "
+                                         r"1.txt\) are left out") as refused:
+        load([str(tmp_path)])
+    assert refused.value.where == str(tmp_path)
     (tmp_path / "2.txt").write_text("")
     with pytest.raises(EmptyInput, match="input is empty"):  # nothing left: the folder is empty
         load([str(tmp_path)])
