@@ -66,6 +66,10 @@ class EmptyInput(RevdiffError):
     """The input holds no text, a directory holds no versions, or no input is given."""
 
 
+class EmptyText(EmptyInput):
+    """The input is read, and it is empty or white space only: among versions, a failed capture."""
+
+
 class BinaryInput(RevdiffError):
     """The input is binary data, not text."""
 

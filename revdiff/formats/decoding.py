@@ -13,7 +13,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from revdiff.errors import BinaryInput, EmptyInput, EncodingProblem
+from revdiff.errors import BinaryInput, EmptyText, EncodingProblem
 from revdiff.formats.text_input import check_size
 from revdiff.read_warnings import counted
 from revdiff.size_limit import DEFAULT_MAX_BYTES
@@ -89,7 +89,7 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     """
     check_size(len(data), where, max_bytes)
     if not data.strip():
-        raise EmptyInput("input is empty", where, hint="give a file that holds an article")
+        raise EmptyText("input is empty", where, hint="give a file that holds an article")
     decoded = _decode_marked(data, where)
     if decoded is None:
         if b"\x00" in data[:_SNIFF_BYTES]:
@@ -112,7 +112,7 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     if "\x00" in decoded.text:
         raise BinaryInput("input contains NUL characters", where, hint="give a text file")
     if not decoded.text.strip():
-        raise EmptyInput("input is empty", where, hint="give a file that holds an article")
+        raise EmptyText("input is empty", where, hint="give a file that holds an article")
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     return DecodedText(text, decoded.encoding, decoded.warning)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from revdiff.errors import (
     EmptyInput,
+    EmptyText,
     InconsistentPages,
     InputTooLarge,
     MalformedPage,
@@ -151,11 +152,13 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
             if notes is not None:
                 notes.append(f"{name}: skipped, it is a database already read")
             continue
-        empty = _empty_input_error(path, name) if path.is_file() else None
-        if empty is not None:
+        try:
+            read = _read_file(path, name, max_bytes)
+        except EmptyText as empty:  # read once: its text tells it is empty
+            if not path.is_file():  # a pipe that gives nothing
+                raise
             empty_files.append(empty)
             continue
-        read = _read_file(path, name, max_bytes)
         if isinstance(read, TextInput):
             texts.append(_tracker_input(read))
         else:
@@ -651,7 +654,7 @@ def _holds_nothing(file: Path) -> bool:
     return _empty_input_error(file, str(file)) is not None
 
 
-def _empty_input_error(file: Path, where: str) -> EmptyInput | None:
+def _empty_input_error(file: Path, where: str) -> EmptyText | None:
     """The error that a file holds no text, as its reader decodes it (a byte-order mark,
     no-break spaces), naming it `where`; None when it holds some. Read only when small. One
     that cannot be read is left to the reader, which says why."""
@@ -660,7 +663,7 @@ def _empty_input_error(file: Path, where: str) -> EmptyInput | None:
         if size > _SMALL_FILE:
             return None
         decode_bytes(file.read_bytes(), where)
-    except EmptyInput as empty:
+    except EmptyText as empty:
         return empty
     except (OSError, RevdiffError):
         return None

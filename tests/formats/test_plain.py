@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+import io
 import json
 import re
 import subprocess
@@ -10,6 +12,7 @@ import textwrap
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from story_chains import SAMPLES, story_chains
@@ -654,3 +657,25 @@ def test_an_empty_file_among_version_files_given_together_is_left_out_as_in_a_fo
         with pytest.raises(EmptyInput, match="input is empty") as refused:
             load([str(file) for file in inputs])
         assert refused.value.where == str(tmp_path / "1.txt")
+
+
+def test_each_version_file_given_is_opened_once(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each small file given was read twice: once to tell whether it was empty, then to read it."""
+    (tmp_path / "0.txt").write_text("First. Two.\n")
+    (tmp_path / "1.txt").write_text("")
+    (tmp_path / "2.txt").write_text("Third. Two now.\n")
+    opened: list[str] = []
+    real_open = io.open
+
+    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", counting_open)  # as Path.read_bytes opens
+    monkeypatch.setattr(builtins, "open", counting_open)
+    given = [str(tmp_path / name) for name in ("0.txt", "1.txt", "2.txt")]
+    (article,) = load(given)
+    assert [version.paragraphs for version in article.versions] == [("First. Two.",),
+                                                                    ("Third. Two now.",)]
+    assert sorted(name for name in opened if name in given) == given
