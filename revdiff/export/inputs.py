@@ -46,32 +46,46 @@ class InputUnit:
 NAMES_NOTHING = "no such file or directory, and no file matches it as a glob"
 
 
-def _loose_files_note(path: Path, folders: Sequence[Path], loose: Sequence[Path]) -> str:
+@dataclass(frozen=True, slots=True)
+class _LooseFiles:
+    """The files beside the folders of a folder of folders, told of once its folders are read."""
+
+    path: Path
+    folders: list[Path]
+    files: list[Path]
+    position: int  # where among the notes the note goes
+
+
+def _loose_files_note(loose: _LooseFiles, visited: dict[Path, Path]) -> str:
     """What a folder of folders that also holds files tells the user: the files are no article.
 
-    The folders are named as read, not as articles: each may hold several (a corpus's outlet)."""
-    read = (f"its folder {folders[0].name}" if len(folders) == 1
-            else f"its {counted(len(folders), 'folder')}")
-    return (f"{path}: read {read}; not exported: {counted(len(loose), 'file')} beside "
-            f"{'it' if len(folders) == 1 else 'them'} ({first_few([p.name for p in loose])}), as "
-            "a folder that holds folders is read as a corpus; to export loose files, name them")
+    The folders are named as read, not as articles: each may hold several (a corpus's outlet).
+    A link to a folder already read is not counted: its skip has a note of its own."""
+    read = [folder for folder in loose.folders if visited.get(folder.resolve()) == folder]
+    said = ("none of its folders" if not read else f"its folder {read[0].name}" if len(read) == 1
+            else f"its {counted(len(read), 'folder')}")
+    return (f"{loose.path}: read {said}; not exported: {counted(len(loose.files), 'file')} beside "
+            f"{'it' if len(loose.folders) == 1 else 'them'} "
+            f"({first_few([p.name for p in loose.files])}), as a folder that holds folders is read "
+            "as a corpus; to export loose files, name them")
 
 
-def _directory_units(path: Path, root: Path, notes: list[str], visited: set[Path],
-                     links: list[Path]) -> list[InputUnit]:
+def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Path, Path],
+                     links: list[Path], loose_files: list[_LooseFiles]) -> list[InputUnit]:
     """A repository or a folder of versions is one unit; a folder of folders is a corpus.
 
     Each real folder is visited once: a symbolic link back to a folder already read (`self ->
     .`, two folders linking each other) is skipped with a note. A corpus's links to folders are
     put in `links`, to be followed after its real folders, so that a folder reached both ways is
     read, and named, as itself. A link that leads out of `root`, the folder given, is left
-    out with a note.
+    out with a note. `visited` maps each real folder read to the path it was read as; the files
+    beside a corpus's folders are put in `loose_files`, to be told of once its links are followed.
     """
     real = path.resolve()
     if real in visited:
         notes.append(f"{path}: skipped, it leads to a folder already read ({real})")
         return []
-    visited.add(real)
+    visited[real] = path
     try:
         refuse_unreadable_folder(path, str(path))
     except EmptyInput:  # read as a unit, its reading refuses it (or --skip-errors skips it)
@@ -99,17 +113,17 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: set[Path
     if not folders:
         return _leaf_folder_units(path, visited)
     if loose:
-        notes.append(_loose_files_note(path, folders, loose))
+        loose_files.append(_LooseFiles(path, folders, loose, len(notes)))
     units: list[InputUnit] = []
     for folder in folders:
         if folder.is_symlink():
             links.append(folder)
         else:
-            units.extend(_directory_units(folder, root, notes, visited, links))
+            units.extend(_directory_units(folder, root, notes, visited, links, loose_files))
     return units
 
 
-def _leaf_folder_units(path: Path, visited: set[Path]) -> list[InputUnit]:
+def _leaf_folder_units(path: Path, visited: dict[Path, Path]) -> list[InputUnit]:
     """A folder of version files is one unit; a folder of databases (one per outlet) is a unit
     for each, so that each is read an article at a time."""
     files = [p for p in folder_entries(path) if p.is_file()]
@@ -117,16 +131,19 @@ def _leaf_folder_units(path: Path, visited: set[Path]) -> list[InputUnit]:
         return [InputUnit(str(path), (str(path),))]
     databases = [p for p in sorted(files, key=lambda p: natural_key(p.name))
                  if p.resolve() not in visited]
-    visited.update(p.resolve() for p in databases)
+    visited.update((p.resolve(), p) for p in databases)
     return [InputUnit(str(p), (str(p),)) for p in databases]
 
 
-def _corpus_units(path: Path, notes: list[str], visited: set[Path]) -> list[InputUnit]:
+def _corpus_units(path: Path, notes: list[str], visited: dict[Path, Path]) -> list[InputUnit]:
     """The units of a folder given as input: its real folders, then those its links lead to."""
     links: list[Path] = []
-    units = _directory_units(path, path, notes, visited, links)
+    loose_files: list[_LooseFiles] = []
+    units = _directory_units(path, path, notes, visited, links, loose_files)
     while links:
-        units.extend(_directory_units(links.pop(0), path, notes, visited, links))
+        units.extend(_directory_units(links.pop(0), path, notes, visited, links, loose_files))
+    for loose in reversed(loose_files):  # the last first, so that the others' positions hold
+        notes.insert(loose.position, _loose_files_note(loose, visited))
     return units
 
 
@@ -159,7 +176,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         raise EmptyInput("no input given", hint="name files, directories, globs or databases")
     notes = notes if notes is not None else []
     units: list[InputUnit] = []
-    visited: set[Path] = set()
+    visited: dict[Path, Path] = {}  # each real folder or database read: the path it was read as
     loose: list[str] = []
     loose_position = -1
     for raw in inputs:
@@ -183,7 +200,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                 if path.resolve() in visited:
                     notes.append(f"{match}: skipped, it is a database already read")
                 else:
-                    visited.add(path.resolve())
+                    visited[path.resolve()] = path
                     units.append(InputUnit(match, (match,)))
             else:
                 if loose_position < 0:

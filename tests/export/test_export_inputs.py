@@ -52,6 +52,35 @@ def test_loose_files_beside_folders_are_said_not_to_be_exported(tmp_path: Path,
     assert notes == [said]
 
 
+def test_loose_files_note_does_not_count_a_link_skipped_as_a_folder_read(tmp_path: Path) -> None:
+    """`mixed/c -> a` beside `a/` and `b/` gave `read its 3 folders`, then `mixed/c: skipped, it
+    leads to a folder already read`: the note was written before the link was followed."""
+    make_chain(tmp_path / "mixed", [["One."], ["Two."]])
+    for name in ("a", "b"):
+        make_chain(tmp_path / "mixed" / name, [["One."], ["Two."]])
+    (tmp_path / "mixed" / "c").symlink_to("a")
+    notes: list[str] = []
+    units = expand_inputs([str(tmp_path / "mixed")], notes)
+    assert [Path(unit.label).name for unit in units] == ["a", "b"]
+    assert notes[0].startswith(f"{tmp_path / 'mixed'}: read its 2 folders; not exported: ")
+    assert notes[1].startswith(f"{tmp_path / 'mixed' / 'c'}: skipped, it leads to a folder")
+
+
+def test_loose_files_note_of_a_folder_whose_only_folder_is_skipped_says_none_was_read(
+        tmp_path: Path) -> None:
+    """`corpus/a/l -> ../z`: the link is followed after the real `corpus/z/`, and skipped, so
+    `corpus/a/`, which also holds files, read none of its folders."""
+    make_chain(tmp_path / "corpus" / "a", [["One."], ["Two."]])
+    make_chain(tmp_path / "corpus" / "z", [["One."], ["Two."]])
+    (tmp_path / "corpus" / "a" / "l").symlink_to(Path("..") / "z")
+    notes: list[str] = []
+    units = expand_inputs([str(tmp_path / "corpus")], notes)
+    assert [Path(unit.label).name for unit in units] == ["z"]
+    assert notes[0].startswith(f"{tmp_path / 'corpus' / 'a'}: read none of its folders; "
+                               "not exported: 2 files beside it")
+    assert notes[1].startswith(f"{tmp_path / 'corpus' / 'a' / 'l'}: skipped, it leads to a")
+
+
 def test_loose_files_note_does_not_count_a_folder_of_articles_as_one(tmp_path: Path) -> None:
     # `samples/` said `read its 4 folders as articles`, and 8 articles were read: `versions/`
     # and `snapshots/` in it each hold several article folders
