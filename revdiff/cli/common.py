@@ -49,7 +49,7 @@ def reports_errors(command: F) -> F:
 
 class NamedPath(click.Path):
     """A path that names something: an empty one (an unset shell variable) is refused, where the
-    file system reads it as the current folder. A path click refuses (`Directory 'x' is a file`)
+    file system reads it as the current folder. A path click refuses (`File 'x' is not readable`)
     is named as revdiff's own messages name it (`caf\\xe9`, `name_text`), where click writes
     `caf\ufffd` (`format_filename`)."""
 

@@ -45,7 +45,7 @@ PAGES_CONFLICT_REMEDY = ("these pages read together read it otherwise than the p
 @click.command()
 @inputs_argument
 @click.option("--repo", "repo_dir", required=True,
-              type=NamedPath(file_okay=False, path_type=Path),
+              type=NamedPath(path_type=Path),
               help="The git repository to store into; created when missing.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: on long runs, when it is a terminal).")
@@ -69,6 +69,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     # imported here, not with the module: it loads the readers, which completing a path and
     # `--help` do not need
     from revdiff.formats.text_input import resolved
+    from revdiff.store.repository import refuse_other_than_a_directory
     from revdiff.store.writer import stopped_before_storing, store_articles
 
     target = resolved(repo_dir)
@@ -76,6 +77,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         if name != "-" and target in (source := resolved(Path(name)), *source.parents):
             raise StoreError("the repository to store into is also an input (or holds one)",
                              str(repo_dir), hint="store into another repository with --repo")
+    refuse_other_than_a_directory(repo_dir)  # before the inputs are read, which takes a while
     with sigterm_as_interrupt(), contextlib.ExitStack() as bars:  # `kill`, `timeout`: as Ctrl-C
         try:
             articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)

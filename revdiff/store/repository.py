@@ -38,9 +38,7 @@ SYNC_MARKER_NAME = "revdiff-sync-in-progress"
 def open_or_create(path: Path) -> git.Repo:
     """The repository at `path`, created (with git's default branch name) when missing."""
     try:  # (a name too long for the file system fails already here)
-        if path.exists() and not path.is_dir():
-            raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
-                             hint="give a directory for the repository with --repo")
+        refuse_other_than_a_directory(path)
         if path.is_dir() and ((path / "HEAD").exists() or is_repository(path)):
             refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
         path.mkdir(parents=True, exist_ok=True)
@@ -61,6 +59,18 @@ def open_or_create(path: Path) -> git.Repo:
         raise StoreError(f"cannot create a git repository: {error.strerror or error}", str(path),
                          hint=_CREATION_HINTS.get(error.errno or 0, "give another directory "
                                                   "with --repo")) from error
+
+
+def refuse_other_than_a_directory(path: Path) -> None:
+    """Refuse a repository path that names a file, a FIFO or a device; a path that names
+    nothing, or cannot be looked at, is left to the creation of the repository to report."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not stat.S_ISDIR(mode):
+        raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
+                         hint="give a directory for the repository with --repo")
 
 
 # What to do when the repository's folder cannot be made, by the reason (errno)

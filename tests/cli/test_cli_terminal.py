@@ -466,16 +466,16 @@ def test_a_name_that_is_not_utf8_is_spelled_one_way_on_stderr(arguments: list[st
     assert all("\\xe9" in line for line in lines), lines
 
 
-def test_click_s_own_refusal_of_a_path_spells_a_name_that_is_not_utf8_as_the_others_do(
+def test_the_refusal_of_a_repository_path_spells_a_name_that_is_not_utf8_as_the_others_do(
         tmp_path: Path) -> None:
-    """click wrote a path it refused with `\ufffd` for a byte that is not UTF-8 (`Directory
-    'caf\ufffd' is a file`), where revdiff's own messages write `caf\\xe9`."""
+    """click, which refused this path, wrote it with `\ufffd` for a byte that is not UTF-8
+    (`Directory 'caf\ufffd' is a file`), where revdiff's own messages write `caf\\xe9`."""
     named = tmp_path / os.fsdecode(b"caf\xe9")
     named.write_text("not a folder\n")
     result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(CHAIN), "--repo",
                              os.fsencode(named)], capture_output=True, timeout=120, check=False)
     assert result.returncode == 2
-    assert b"Directory '" + os.fsencode(tmp_path) + b"/caf\\xe9' is a file" in result.stderr
+    assert os.fsencode(tmp_path) + b"/caf\\xe9: is a file, not a directory" in result.stderr
     assert "\ufffd".encode() not in result.stderr
 
 

@@ -69,6 +69,22 @@ def test_bad_repository_is_one_error_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_repository_path_that_is_a_file_is_refused_before_the_inputs_are_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It got click's wording, `Invalid value for '--repo': Directory '...' is a file`, where a
+    FIFO there got revdiff's own line, once the inputs were read."""
+    def read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the inputs were read")
+
+    monkeypatch.setattr("revdiff.cli.store.load_and_warn", read)
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    (tmp_path / "notes").write_text("x")
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(tmp_path / "notes")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {tmp_path / 'notes'}: is a file, not a directory "
+                             "(give a directory for the repository with --repo)\n")
+
+
 def test_a_repository_path_under_a_file_is_said_as_it_is(tmp_path: Path) -> None:
     # it said `[Errno 20] Not a directory: '...'` and to check that the directory is writable
     versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
