@@ -59,7 +59,10 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     """Store each version of each article as a git commit in the repository at --repo.
 
     The article's file is named after its URL; its title, URL, source, version number and time
-    are kept in commit trailers. Versions already stored are not added again; a version identical
+    are kept in commit trailers. A commit's author date is the version's time; a version without
+    a time, or with one git cannot date (before 1970), gets the run's time, which `git log`
+    shows, while reading the repository back gives the version the time it had, or none.
+    Versions already stored are not added again; a version identical
     to the previous one, or a text stored twice before (a flip-flop), is skipped, and so is one
     whose number is stored with another text (a conflict) or that is older than the newest
     stored version (out of order), each with a warning. No hook, file-system monitor, filter or

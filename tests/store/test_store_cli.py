@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -255,6 +256,27 @@ def test_quiet_says_it_leaves_out_the_versions_not_stored_too(tmp_path: Path) ->
     said = " ".join(runner.invoke(main, ["store", "--help"]).stdout.split())
     assert ("-q, --quiet Leave out the warnings: how the input was read, and which versions "
             "were not stored and why (the summary line counts them).") in said
+
+
+def test_help_says_a_version_without_a_time_is_dated_with_the_run_s_time(
+        tmp_path: Path) -> None:
+    """Neither `store --help` nor the README said what author date a version without a time gets:
+    the run's, which `git log` shows, while reading the store back gives the version no time."""
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    repo = tmp_path / "repo"
+    runner = CliRunner()
+    started = int(time.time())
+    assert runner.invoke(main, ["store", str(versions), "--repo", str(repo)]).exit_code == 0
+    ended = int(time.time())
+    dates = subprocess.run(["git", "-C", str(repo), "log", "--format=%at"], capture_output=True,
+                           text=True, check=True).stdout.split()
+    assert len(dates) == 2 and all(started <= int(date) <= ended for date in dates)
+    parsed = json.loads(runner.invoke(main, ["parse", str(repo), "--format", "json"]).stdout)
+    assert [version["time"] for version in parsed[0]["versions"]] == [None, None]
+    said = " ".join(runner.invoke(main, ["store", "--help"]).stdout.split())
+    assert ("A commit's author date is the version's time; a version without a time, or with one "
+            "git cannot date (before 1970), gets the run's time, which `git log` shows, while "
+            "reading the repository back gives the version the time it had, or none.") in said
 
 
 def test_a_summary_stdout_cannot_take_says_the_versions_were_stored(tmp_path: Path) -> None:
