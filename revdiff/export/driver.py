@@ -708,14 +708,16 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
         progress.units_done = progress.units_total
         writer.note_skipped(progress.skipped_in_input_order)
         moves = writer.finish()
+        progress.outputs = writer.final_paths()
         staging.publish(moves)
         published = True
-        progress.outputs = writer.final_paths()
         progress.finished = time.monotonic()
         if on_progress:
             on_progress(progress)
         return progress
     except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`revdiff.stop_signals`)
+        if published:  # the output is whole: a stop that came after it ends no work
+            return progress
         stopped = InterruptedExport(
             f"{stop_reason(stop)}; {staging.kept} finished articles are kept", str(job.out),
             hint=_rerun_hint(staging))

@@ -72,7 +72,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             sync_worktree(repo, ref)
             head = branch_tip(repo, ref)
         except KeyboardInterrupt as stop:
-            raise _stopped(repo, ref, tip, len(plan.commits), stop) from None
+            head = _tip_once_stopped(repo, ref, tip, len(plan.commits), stop)
     return StoreSummary(str(path), ref.removeprefix("refs/heads/"), len(articles),
                         len(plan.commits), plan.already_stored, plan.skipped, head)
 
@@ -107,11 +107,14 @@ def stopped_before_storing(stop: KeyboardInterrupt, repo_dir: str) -> StoreError
     return stopped
 
 
-def _stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
-             stop: KeyboardInterrupt) -> StoreError:
-    """What a stopped run says: how many versions it stored before the stop, with the working tree
-    brought up to them, so that the user's next commit on the branch deletes no stored file."""
+def _tip_once_stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
+                      stop: KeyboardInterrupt) -> str | None:
+    """The branch's tip after a stop that came once every version was stored, the working tree
+    brought up to them: the run is done. Otherwise the error that says how many versions were
+    stored before the stop, with the working tree brought up to them, so that the user's next
+    commit on the branch deletes no stored file."""
     stored: int | None = None
+    new_tip: str | None = None
     tree = "; the working tree is behind the branch: run it before committing to it"
     # a second Ctrl-C, which git's own processes get too from a terminal, leaves this line said
     with contextlib.suppress(KeyboardInterrupt), stops_held(), \
@@ -122,13 +125,15 @@ def _stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
             "--count", new_tip if tip is None else f"{tip}..{new_tip}"))
         sync_worktree(repo, ref)
         tree = ""
+    if stored == planned and not tree:
+        return new_tip
     count = f"{stored:,} of {planned:,}" if stored is not None else f"some of {planned:,}"
     rest = "" if stored == planned else " to store the rest"
     stopped = StoreError(f"{stop_reason(stop)}; {count} versions were stored before the stop",
                          str(repo.working_tree_dir or repo.git_dir),
-                         hint=f"run the same command again{rest}{tree}" if rest or tree else None)
+                         hint=f"run the same command again{rest}{tree}")
     stopped.exit_code = stop_exit_code(stop)
-    return stopped
+    raise stopped from None
 
 
 def _stored_changes(repo: git.Repo, ref: str) -> tuple[list[FileChange], dict[int, str]]:

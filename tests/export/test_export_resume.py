@@ -785,3 +785,21 @@ def test_resume_names_a_changed_article_as_revdiff_spells_names(samples: Path) -
     with pytest.raises(ResumeMismatch) as refused:
         list(batch._skip_done(iter([renamed]), 1, last))
     assert "article 0 is now 'caf\\xe9', the interrupted run had 'cafe'" in str(refused.value)
+
+
+def test_a_stop_once_the_output_is_published_ends_the_run_as_done(tmp_path: Path) -> None:
+    """Ctrl-C after the output was published (while the last progress was shown) said
+    `interrupted; N finished articles are kept (rerun the same command with --resume ...)`, exit
+    130, though the output was whole and --resume then found nothing to resume: the run is done,
+    as a store stopped once every version is stored is."""
+    make_chain(tmp_path / "story", [["One."], ["One. Two."]])
+    out = tmp_path / "out.jsonl"
+
+    def stopped_once_published(progress: batch.ExportProgress) -> None:
+        if progress.outputs:
+            raise KeyboardInterrupt
+
+    progress = run_export(ExportJob((str(tmp_path / "story"),), out, "jsonl"),
+                          on_progress=stopped_once_published)
+    assert progress.articles == 1 and progress.outputs and out.is_file()
+    assert not staging_path(out).exists()
