@@ -172,9 +172,10 @@ def _rows(comparison: Comparison, shown: ShownSentences | None) -> Iterator[str]
 
 
 def version_time(version: Version) -> str:
-    """When the version was published, to the minute, or its time as the input wrote it."""
+    """When the version was published, to the second (two captures a minute apart are told
+    apart), or its time as the input wrote it."""
     if version.time:
-        return version.time.isoformat(sep=" ", timespec="minutes")
+        return version.time.isoformat(sep=" ", timespec="seconds")
     return version.time_text or ""
 
 
@@ -185,7 +186,7 @@ def _version_and_time(version: Version) -> str:
 
 def _pair_heading(comparison: Comparison, article: str | None) -> str:
     """`ARTICLE: version 3 → 4`; on a page of one article (`article` None), whose heading names
-    it, the versions and their times: `version 3 (2024-01-05 10:00) → 4 (2024-01-05 11:30)`."""
+    it, the versions and their times: `version 3 (2024-01-05 10:00:00) → 4 (2024-01-05 11:30:00)`."""
     if article is None:
         return (f"<h2>version {_version_and_time(comparison.old)} &rarr; "
                 f"{_version_and_time(comparison.new)}</h2>")

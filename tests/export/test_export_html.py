@@ -615,8 +615,23 @@ def test_a_pairs_heading_gives_its_versions_and_times_not_the_title_again(tmp_pa
     page = next(report.glob("000000-*.html")).read_text(encoding="utf-8")
     assert "<h1>Storm hits the coast</h1>" in page
     assert re.findall(r"<h2>version .*</h2>", page) == [
-        ("<h2>version 0 <small>(2024-01-05 09:30+00:00)</small> &rarr; "
-         "1 <small>(2024-01-05 11:30+00:00)</small></h2>")]
+        ("<h2>version 0 <small>(2024-01-05 09:30:00+00:00)</small> &rarr; "
+         "1 <small>(2024-01-05 11:30:00+00:00)</small></h2>")]
+
+
+def test_two_captures_in_one_minute_show_different_times(tmp_path: Path) -> None:
+    """Times were cut to the minute: two captures a few seconds apart showed one time in the
+    timeline and in the pair's heading. They show the seconds."""
+    from datetime import UTC, datetime
+
+    times = [datetime(2024, 1, 5, 9, 30, second, tzinfo=UTC) for second in (10, 50)]
+    report = _report_of(tmp_path, "https://example.org/storm", (
+        Version(0, "Storm hits the coast", ("It rained.",), times[0]),
+        Version(1, "Storm hits the coast", ("It rained hard.",), times[1])))
+    page = next(report.glob("000000-*.html")).read_text(encoding="utf-8")
+    shown = ["2024-01-05 09:30:10+00:00", "2024-01-05 09:30:50+00:00"]
+    assert re.findall(r"<td>(2024[^<]*)</td>", page) == shown
+    assert re.findall(r"<small>\(([^)]*)\)</small>", page) == shown
 
 
 def test_the_index_lists_the_inputs_skipped_with_their_reasons(tmp_path: Path) -> None:
