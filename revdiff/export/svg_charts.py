@@ -23,19 +23,28 @@ def _frame(body: list[str], label: str, width: int = WIDTH, height: int = HEIGHT
             f'aria-label="{escape(label)}"><title>{escape(label)}</title>{"".join(body)}</svg>')
 
 
-def _x_positions(count: int, width: int = WIDTH) -> list[float]:
+def _widest_label(labels: Sequence[str]) -> int:
+    return max((len(label) for label in labels), default=0) * LABEL_CHAR_WIDTH
+
+
+def _side_margin(labels: Sequence[str]) -> float:
+    """The room left and right of the points: at least `MARGIN`, and half the widest label, so
+    that a label centred on the first or last point stays inside the chart (`1000→1001`)."""
+    return max(MARGIN, _widest_label(labels) / 2)
+
+
+def _x_positions(count: int, margin: float) -> list[float]:
     if count <= 1:
-        return [width / 2] * count
-    step = (width - 2 * MARGIN) / (count - 1)
-    return [MARGIN + k * step for k in range(count)]
+        return [WIDTH / 2] * count
+    step = (WIDTH - 2 * margin) / (count - 1)
+    return [margin + k * step for k in range(count)]
 
 
-def _label_every(labels: Sequence[str]) -> int:
+def _label_every(labels: Sequence[str], margin: float) -> int:
     """Label every this many points on the x axis, from the first, so that labels as wide as the
     widest one do not overlap: every point where they fit."""
-    widest = max((len(label) for label in labels), default=0) * LABEL_CHAR_WIDTH + LABEL_GAP
-    spacing = (WIDTH - 2 * MARGIN) / max(len(labels), 1)
-    return max(1, math.ceil(widest / spacing))
+    spacing = (WIDTH - 2 * margin) / max(len(labels), 1)
+    return max(1, math.ceil((_widest_label(labels) + LABEL_GAP) / spacing))
 
 
 def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[str]) -> str:
@@ -44,13 +53,14 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
     top = max([*added, *removed, 1])
     middle = HEIGHT / 2
     scale = (middle - MARGIN / 2) / top
-    slot = (WIDTH - 2 * MARGIN) / max(count, 1)
+    side = _side_margin(labels)
+    slot = (WIDTH - 2 * side) / max(count, 1)
     bar = max(2.0, min(40.0, slot * 0.6))
-    every = _label_every(labels)
+    every = _label_every(labels, side)
     body = [(f'<line x1="{MARGIN}" y1="{middle}" x2="{WIDTH - MARGIN}" y2="{middle}" '
              'stroke="#999" stroke-width="1"/>')]
     for k in range(count):
-        x = MARGIN + slot * k + (slot - bar) / 2
+        x = side + slot * k + (slot - bar) / 2
         up, down = added[k] * scale, removed[k] * scale
         tip = escape(f"{labels[k]}: +{added[k]} / -{removed[k]} words")
         body.append(f'<g><title>{tip}</title>'
@@ -79,7 +89,8 @@ def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
     shown as percentages as the text beside the chart shows them (`<1%`, never `0%` for some
     change)."""
     top = maximum if maximum is not None else max([*values, 1])
-    xs = _x_positions(len(values))
+    side = _side_margin(labels)
+    xs = _x_positions(len(values), side)
     span = HEIGHT - 2 * MARGIN
 
     def y(value: float) -> float:
@@ -90,7 +101,7 @@ def line_chart(values: Sequence[float], labels: Sequence[str], *, label: str,
              f'y2="{HEIGHT - MARGIN}" stroke="#999"/>')]
     if len(values) > 1:
         body.append(f'<polyline points="{points}" fill="none" stroke="#36c" stroke-width="2"/>')
-    every = _label_every(labels)
+    every = _label_every(labels, side)
     for k, (x, value, name) in enumerate(zip(xs, values, labels)):
         shown = percent(value) if shares else _number(value)
         body.append(f'<circle cx="{x:.1f}" cy="{y(value):.1f}" r="3.5" fill="#36c">'

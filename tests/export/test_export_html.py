@@ -20,7 +20,7 @@ import revdiff
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.html_report import article_slug, report_file_name
 from revdiff.export.parallel import SerialExecutor
-from revdiff.export.svg_charts import line_chart, words_chart
+from revdiff.export.svg_charts import LABEL_CHAR_WIDTH, line_chart, words_chart
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 
@@ -332,6 +332,24 @@ def test_chart_x_axis_labels_are_every_kth_point_and_do_not_overlap(count: int) 
         xs = sorted(shown)
         assert all(right - left >= 6 * len(name)
                    for left, right, name in zip(xs, xs[1:], shown.values()))
+
+
+@pytest.mark.parametrize("first", [998, 1000, 9990])
+def test_chart_x_axis_labels_of_four_digit_versions_stay_inside_the_chart(first: int) -> None:
+    """The label of the last pair of a blog past version 1000 (`1000→1001`), centred on its
+    point, ran past the chart's right edge."""
+    numbers = range(first, first + 3)
+    pairs = [f"{old}→{old + 1}" for old in numbers]
+    charts = (words_chart([1, 2, 3], [1, 1, 1], pairs),
+              line_chart([0.1, 0.2, 0.3], pairs, label="share", shares=True),
+              line_chart([10, 20, 30], [str(n) for n in numbers], label="length"))
+    for svg in charts:
+        root = ElementTree.fromstring(svg)
+        width = float(root.attrib["width"])
+        for text in root.iter("{http://www.w3.org/2000/svg}text"):
+            if text.attrib.get("text-anchor") == "middle":
+                half = len(str(text.text)) * LABEL_CHAR_WIDTH / 2
+                assert half <= float(text.attrib["x"]) <= width - half, text.text
 
 
 def test_a_chart_of_lengths_all_zero_is_scaled_to_one() -> None:
