@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -79,7 +80,8 @@ def _pick_format(chosen: str | None, raw: str) -> str:
         return "html"
     if found is None:
         raise OptionConflict("cannot tell the export format from the output name", str(out),
-                             hint=f"add --format with one of: {', '.join(FORMATS)}")
+                             hint=f"add --format with one of: {', '.join(FORMATS)}; or end "
+                                  f"the name with / for the HTML report, -o {shlex.quote(raw + '/')}")
     return found
 
 

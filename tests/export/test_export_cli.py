@@ -84,6 +84,8 @@ def test_a_quoted_glob_of_version_files_reads_them_as_their_folder(  # type: ign
 @pytest.mark.parametrize("args, message", [
     (["export", "does-not-exist", "-o", "OUT/x.jsonl"], "no such file"),
     (["export", "SAMPLES", "-o", "OUT/x.unknown"], "--format"),
+    (["export", "SAMPLES", "-o", "OUT/report"],  # did not say that a trailing / picks html
+     "; or end the name with / for the HTML report, -o OUT/report/)"),
     (["export", "SAMPLES", "-o", "OUT/x.jsonl", "--dask", "--scheduler", "tcp://h:1"],
      "--scheduler and --dask"),
     (["export", "SAMPLES", "-o", "OUT/x.jsonl", "--workers", "4", "--scheduler", "tcp://h:1"],
@@ -97,6 +99,7 @@ def test_a_quoted_glob_of_version_files_reads_them_as_their_folder(  # type: ign
 def test_bad_usage_is_one_line_and_writes_nothing(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                   args: list[str], message: str) -> None:
     args = [a.replace("SAMPLES", str(samples)).replace("OUT", str(tmp_path)) for a in args]
+    message = message.replace("OUT", str(tmp_path))
     result = run_cli(*args)
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
