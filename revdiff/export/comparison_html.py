@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
-from revdiff.export.html_page import page_pieces
+from revdiff.export.html_page import UNKNOWN_LANGUAGE, page_pieces
 from revdiff.model import Article, Comparison, Edit, EditOp, Flag, Version, WordDiff
 from revdiff.read_warnings import counted, first_few
 
@@ -65,7 +65,8 @@ def _row(edit: Edit, row_id: str = "") -> str:
         label += f" {escape(two_decimals(edit.similarity))}"
     return (f'<tr class="{escape(edit.op.value)}"{_id_attribute(row_id)}>'
             f'<td class="op">{label}{_flags(edit.flags)}</td>'
-            f"<td>{_side(edit.word_diff, -1)}</td><td>{_side(edit.word_diff, 1)}</td></tr>")
+            f"<td{UNKNOWN_LANGUAGE}>{_side(edit.word_diff, -1)}</td>"
+            f"<td{UNKNOWN_LANGUAGE}>{_side(edit.word_diff, 1)}</td></tr>")
 
 
 # A run of at least this many unchanged sentences, beside the one kept next to each change, is
@@ -77,7 +78,7 @@ def _folded_row(edits: Sequence[Edit], sentence_ids: Sequence[str] | None = None
     """Unchanged sentences in one row that opens to show them, each once (both sides alike),
     each paragraph with its id of `sentence_ids` when given."""
     ids = sentence_ids or [""] * len(edits)
-    texts = "".join(f"<p{_id_attribute(sentence_id)}>{escape(edit.new_text)}</p>"
+    texts = "".join(f"<p{_id_attribute(sentence_id)}{UNKNOWN_LANGUAGE}>{escape(edit.new_text)}</p>"
                     for edit, sentence_id in zip(edits, ids, strict=True))
     return (f'<tr class="unchanged"><td class="op">{escape(EditOp.UNCHANGED.value)}</td>'
             f'<td colspan="2"><details><summary>{counted(len(edits), "unchanged sentence")}'
@@ -190,7 +191,7 @@ def _pair_heading(comparison: Comparison, article: str | None) -> str:
     if article is None:
         return (f"<h2>version {_version_and_time(comparison.old)} &rarr; "
                 f"{_version_and_time(comparison.new)}</h2>")
-    return (f"<h2><bdi>{escape(article)}</bdi>: version {comparison.old.number} &rarr; "
+    return (f"<h2><bdi{UNKNOWN_LANGUAGE}>{escape(article)}</bdi>: version {comparison.old.number} &rarr; "
             f"{comparison.new.number}</h2>")
 
 
@@ -210,7 +211,8 @@ def comparison_table(comparison: Comparison, *, article: str | None = None,
         f"{escape(percent(stats.changed_share))} changed{escape(notes)}</p>"),
         "<table>",
         (f'<tr><td class="op">title{_flags(comparison.title_flags)}</td>'
-         f"<th>{_side(title_diff, -1)}</th><th>{_side(title_diff, 1)}</th></tr>"),
+         f"<th{UNKNOWN_LANGUAGE}>{_side(title_diff, -1)}</th>"
+         f"<th{UNKNOWN_LANGUAGE}>{_side(title_diff, 1)}</th></tr>"),
         *_rows(comparison, shown),
         "</table>",
     ])

@@ -4,6 +4,10 @@ A page carries its CSS inline, runs no scripts and loads nothing from elsewhere;
 Content-Security-Policy tells the browser so, in case a text ever slipped through unescaped.
 The control characters of the text (an escape sequence, a bidirectional override), which HTML
 does not allow and which `cat` would hand to a terminal, are shown as symbols (`visible_html`).
+A page's own words are English (`<html lang="en">`); an article's text is in whatever language
+it was written in, which no input records, so each element that holds it says its language is
+unknown (`UNKNOWN_LANGUAGE`) rather than English, to a screen reader, a spelling checker or a
+translator.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from revdiff.terminal_text import visible_data, visible_html
 
 # Nothing may be fetched or run: no scripts, no remote images, fonts or styles.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+# The attribute of an element that holds an article's text: HTML's `lang=""`, language unknown.
+UNKNOWN_LANGUAGE = ' lang=""'
 
 STYLE = """
 body { font-family: Georgia, serif; margin: 2em auto; max-width: 76em; padding: 0 1em; color: #222;

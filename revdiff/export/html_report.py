@@ -25,7 +25,7 @@ from revdiff.export.comparison_html import (
     comparison_table,
     version_time,
 )
-from revdiff.export.html_page import PAGE_END, body_pieces, page_head
+from revdiff.export.html_page import PAGE_END, UNKNOWN_LANGUAGE, body_pieces, page_head
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.staging import JournalEntry, Staging
@@ -114,7 +114,7 @@ def timeline_table(article: Article, changes: list[PairChange]) -> str:
             change = (f'<a href="#{escape(anchor)}">+{stats.words_added} / -{stats.words_removed} '
                       f"words, {escape(percent(stats.changed_share))} changed</a>")
         rows.append(f'<tr><td class="num">{version.number}</td>'
-                    f"<td>{escape(version_time(version))}</td><td>{escape(version.title)}</td>"
+                    f"<td>{escape(version_time(version))}</td><td{UNKNOWN_LANGUAGE}>{escape(version.title)}</td>"
                     f'<td class="num">{len(version.paragraphs)}</td>'
                     f'<td class="num">{version_words(version)}</td><td>{change}</td></tr>')
     rows.append("</table></div>")
@@ -163,7 +163,7 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
     meta = [f"source <bdi>{escape(ref.source)}</bdi>" if ref.source else "",
             f"{len(article.versions)} versions", name]
     yield f'<nav><a href="{INDEX_NAME}">&larr; all articles</a></nav>'
-    yield f"<h1>{escape(title)}</h1>"
+    yield f"<h1{UNKNOWN_LANGUAGE}>{escape(title)}</h1>"
     yield f'<p class="meta">{" · ".join(part for part in meta if part)}</p>'
     yield "<h2>Timeline</h2>"
     yield timeline_table(article, changes)
@@ -225,7 +225,7 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput]) -> 
         file_name = report_file_name(entry.index, entry.key)
         name = f'<br><span class="meta">{escape(entry.key)}</span>' if entry.key != title else ""
         yield visible_html(
-            f'<tr><td class="num">{entry.index}</td><td><a href="{escape(file_name)}">'
+            f'<tr><td class="num">{entry.index}</td><td><a href="{escape(file_name)}"{UNKNOWN_LANGUAGE}>'
             f'{escape(title)}</a>{name}</td>'
             f'<td class="source">{escape(info.get("source") or "")}</td>'
             f'<td class="num">{int(info.get("versions", 0))}</td>'

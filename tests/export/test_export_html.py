@@ -595,7 +595,7 @@ def test_a_long_run_of_unchanged_sentences_is_folded_into_one_row(tmp_path: Path
     assert [re.findall(r"<p[^>]*>([^<]*)</p>", texts) for _, texts in folds] == [
         paragraphs[:4], paragraphs[7:]]
     for context in (paragraphs[4], paragraphs[6]):  # beside the change, on rows of their own
-        assert f"<td>{context}</td><td>{context}</td>" in table
+        assert f'<td lang="">{context}</td><td lang="">{context}</td>' in table
     assert all(table.count(text) == 1 for text in [*paragraphs[:4], *paragraphs[7:]])
 
 
@@ -617,7 +617,7 @@ def test_a_later_pair_links_its_unchanged_sentences_to_where_the_page_shows_them
     assert "<details>" not in table
     links = re.findall(r'<td colspan="2">([^<]*)<a href="#([^"]+)">([^<]*)</a>', table)
     assert links == [("9 unchanged sentences, the first as ", "v1s0", "version 1")]
-    assert re.search(r'<p id="v1s0">Paragraph 0 stays as it was.</p>', page)
+    assert re.search(r'<p id="v1s0" lang="">Paragraph 0 stays as it was.</p>', page)
     assert all(target in ids for _, target, _ in links)
 
 
@@ -631,7 +631,7 @@ def test_a_pairs_heading_gives_its_versions_and_times_not_the_title_again(tmp_pa
         Version(0, "Storm hits the coast", ("It rained.",), times[0]),
         Version(1, "Storm hits the coast", ("It rained hard.",), times[1])))
     page = next(report.glob("000000-*.html")).read_text(encoding="utf-8")
-    assert "<h1>Storm hits the coast</h1>" in page
+    assert '<h1 lang="">Storm hits the coast</h1>' in page
     assert re.findall(r"<h2>version .*</h2>", page) == [
         ("<h2>version 0 <small>(2024-01-05 09:30:00+00:00)</small> &rarr; "
          "1 <small>(2024-01-05 11:30:00+00:00)</small></h2>")]
@@ -650,6 +650,53 @@ def test_two_captures_in_one_minute_show_different_times(tmp_path: Path) -> None
     shown = ["2024-01-05 09:30:10+00:00", "2024-01-05 09:30:50+00:00"]
     assert re.findall(r"<td>(2024[^<]*)</td>", page) == shown
     assert re.findall(r"<small>\(([^)]*)\)</small>", page) == shown
+
+
+class LanguageCollector(HTMLParser):
+    """Each piece of a page's text with the language its element says (`lang`, inherited)."""
+
+    VOID = frozenset({"meta", "br", "wbr", "img", "link", "input"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, str | None]] = []
+        self.texts: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            inherited = self.open[-1][1] if self.open else None
+            self.open.append((tag, dict(attrs).get("lang", inherited)))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.texts.append((data.strip(), self.open[-1][1] if self.open else None))
+
+
+def _languages(page: Path) -> dict[str, set[str | None]]:
+    collector = LanguageCollector()
+    collector.feed(page.read_text(encoding="utf-8"))
+    languages: dict[str, set[str | None]] = {}
+    for text, language in collector.texts:
+        languages.setdefault(text, set()).add(language)
+    return languages
+
+
+def test_the_article_text_is_not_said_to_be_english(tmp_path: Path) -> None:
+    """Every page said `lang="en"` whole, so a screen reader read a German article with English
+    rules; no input says an article's language: its text says it is unknown (`lang=""`), and
+    revdiff's own words stay English."""
+    report = _report_of(tmp_path, "https://example.de/sturm", (
+        Version(0, "Sturm an der Küste", ("Es regnet.", "Der Wind weht.")),
+        Version(1, "Sturm erreicht die Küste", ("Es regnet stark.", "Der Wind weht."))))
+    page = _languages(next(report.glob("000000-*.html")))
+    for text in ("Sturm an der Küste", "Der Wind weht.", "Es regnet", "Sturm"):
+        assert page[text] == {""}, text
+    assert page["Timeline"] == {"en"} and page["title"] == {"en"}
+    assert _languages(report / "index.html")["Sturm erreicht die Küste"] == {""}
 
 
 def test_the_index_lists_the_inputs_skipped_with_their_reasons(tmp_path: Path) -> None:
