@@ -175,12 +175,30 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
 
 
 def _warning_text(warning: str) -> str:
-    """A warning as HTML, the place it starts with (`where: what`, a file's name) isolated: a
-    right-to-left name would otherwise take the numbers after it into its own direction."""
-    place, colon, rest = warning.partition(": ")
-    if not colon:
-        return escape(warning)
-    return f"<bdi>{escape(place)}</bdi>: {escape(rest)}"
+    """A warning as HTML, each stretch of right-to-left text in it isolated (`<bdi>`): a
+    right-to-left name would otherwise take the numbers after it into its own direction. Such
+    text comes only from the input (a file's name, a title), never from revdiff's own wording,
+    which is left as it is around it."""
+    pieces, end = [], 0
+    for start, stop in _right_to_left_stretches(warning):
+        pieces += [escape(warning[end:start]), f"<bdi>{escape(warning[start:stop])}</bdi>"]
+        end = stop
+    return "".join([*pieces, escape(warning[end:])])
+
+
+def _right_to_left_stretches(text: str) -> list[tuple[int, int]]:
+    """Where `text` runs from a right-to-left letter (Hebrew, Arabic, ...) to the last one
+    before the next left-to-right letter, with what stands between them (spaces, digits)."""
+    stretches: list[tuple[int, int]] = []
+    start = end = 0
+    for index, character in enumerate(text + "a"):  # a left-to-right letter ends the last one
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            start, end = (start, index + 1) if end else (index, index + 1)
+        elif direction == "L" and end:
+            stretches.append((start, end))
+            start = end = 0
+    return stretches
 
 
 def _diff_sections(comparisons: Iterable[Comparison], changes: list[PairChange]

@@ -565,6 +565,25 @@ def test_a_right_to_left_file_name_keeps_the_numbers_of_its_warning_after_it(
     assert '<p class="meta">warning: no place here</p>' in page
 
 
+def test_only_the_input_s_right_to_left_text_of_a_warning_is_isolated(tmp_path: Path) -> None:
+    """The text of a warning before its first `: ` was isolated as a place, revdiff's own
+    wording too (`<bdi>entryversion row 5 (version 3)</bdi>`), and a `<bdi>` that began with
+    an Arabic file name laid out the words after it right to left."""
+    from revdiff.export.html_report import render_html
+    from revdiff.export.pairs import compare_chain
+    from revdiff.export.records import article_ref
+
+    article = Article(None, None, (Version(0, "T", ("It rained.",)),
+                                   Version(1, "T", ("It rained hard.",))), 2,
+                      warnings=("شعار.png left out: no version of it is text",
+                                "entryversion row 5 (version 3): title is NULL"))
+    (_, pieces), _ = render_html(article_ref(0, article, "story"), article,
+                                 compare_chain(article, "auto"))
+    warnings = re.findall(r'<p class="meta">warning: (.*)</p>', "".join(pieces))
+    assert warnings == ["<bdi>شعار</bdi>.png left out: no version of it is text",
+                        "entryversion row 5 (version 3): title is NULL"]
+
+
 def test_a_control_character_in_the_url_is_percent_encoded_in_the_link(tmp_path: Path) -> None:
     """The link's address held the character's symbol (`href="https://example.org/a␛[2Jb"`), a
     page no server has; it is encoded (`%1B`), as are a space and letters outside ASCII, and the
