@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -365,9 +365,18 @@ def fingerprint(job: ExportJob, units: list[InputUnit]) -> dict[str, Any]:
 
 
 def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
-               on_note: Callable[[str], None]) -> Iterator[ArticleTask]:
-    """Articles of every unit, numbered in input order, read as they are handed out."""
+               on_note: Callable[[str], None],
+               missing: Sequence[tuple[int, str]] = ()) -> Iterator[ArticleTask]:
+    """Articles of every unit, numbered in input order, read as they are handed out; each name
+    in `missing` (`expand_inputs`) is skipped in its place, before the unit it comes before."""
+
+    def skip_missing_before(number: int) -> None:
+        for before, name in missing:
+            if before == number:
+                _skip(progress, on_note, visible(name), NAMES_NOTHING)
+
     for number, unit in enumerate(units):
+        skip_missing_before(number)
         for position, count, article in _unit_articles(job, unit, progress, on_note):
             # the messages name one article by its input, as `diff` names it; one of several by
             # its URL, else by its place in the input
@@ -382,6 +391,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             yield ArticleTask(index, article_ref(index, article, where), article, where,
                               number + (position + 1) / count, number + position / count)
             progress.articles_read += 1
+    skip_missing_before(len(units))
 
 
 def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
@@ -485,22 +495,19 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     if to_stream:
         _check_stream(job, resume, stream)
     notes: list[str] = []
-    missing: list[str] = []
+    missing: list[tuple[int, str]] = []
     units = expand_inputs(job.inputs, notes, missing if job.skip_errors else None)
     warnings = [_as_warning(text) for text in notes]
     for text in warnings:
         note(text)
     note = _not_again(note, set(warnings))  # reading a folder says again what expanding it said
-    for name in missing:
-        note(f"skipped {visible(name)}: {NAMES_NOTHING}")
     if not to_stream:
         targets = registry.output_paths(job.format, job.out)
         check_targets(targets, [*job.inputs, *(path for unit in units for path in unit.paths)],
                       folder=job.format == "html")
         check_companions(targets, job.out)
         check_room_for_staging(job.out)
-    progress = ExportProgress(units_total=len(units), skipped_inputs=[
-        SkippedInput(visible(name), NAMES_NOTHING) for name in missing])
+    progress = ExportProgress(units_total=len(units))
     owned = executor is None
     if executor is None:
         executor = open_executor(workers, scheduler, local_dask, note)
@@ -508,11 +515,12 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     try:
         if to_stream:
             assert stream is not None
-            progress = _stream(job, units, progress, executor, stream, on_progress, note)
+            progress = _stream(job, units, missing, progress, executor, stream, on_progress,
+                               note)
         else:
             with OutputLock(job.out):
-                progress = _run(job, units, progress, executor, resume, on_progress, note,
-                                part_pairs if job.format in registry.PART_FORMATS else None)
+                progress = _run(job, units, missing, progress, executor, resume, on_progress,
+                                note, part_pairs if job.format in registry.PART_FORMATS else None)
         finished = True
         return progress
     except NothingExported as nothing:
@@ -590,14 +598,14 @@ def _failure_reason(error: str, key: str, where: str) -> str:
     return error.removeprefix(f"{visible(key)}: ").removeprefix(f"{visible(where)}: ")
 
 
-def _stream(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
-            executor: Executor, stream: ByteSink,
+def _stream(job: ExportJob, units: list[InputUnit], missing: Sequence[tuple[int, str]],
+            progress: ExportProgress, executor: Executor, stream: ByteSink,
             on_progress: Callable[[ExportProgress], None] | None,
             note: Callable[[str], None]) -> ExportProgress:
     """`-o -`: the edits table (jsonl, csv) or the diff text (unified), written as it comes.
     The CSV header goes out with the first article, so a run that exports nothing writes nothing."""
     header = csv_header(EDIT_COLUMN_NAMES) if job.format == "csv" else ""
-    tasks = iter_tasks(job, units, progress, note)
+    tasks = iter_tasks(job, units, progress, note, missing)
     in_flight = InFlight()
     if on_progress:  # the bar from the start, not once the first article is written
         on_progress(progress)
@@ -644,8 +652,9 @@ def _write_stream(stream: ByteSink, pieces: Iterable[str]) -> None:
         stream.flush()
 
 
-def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, executor: Executor,
-         resume: bool, on_progress: Callable[[ExportProgress], None] | None,
+def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[tuple[int, str]],
+         progress: ExportProgress, executor: Executor, resume: bool,
+         on_progress: Callable[[ExportProgress], None] | None,
          note: Callable[[str], None], part_pairs: int | None) -> ExportProgress:
     staging = Staging(job.out, fingerprint(job, units), resume)
     if resume and not staging.resumable:
@@ -669,7 +678,7 @@ def _run(job: ExportJob, units: list[InputUnit], progress: ExportProgress, execu
             note(f"resuming after {done} finished articles")
         elif resume and staging.resumable:
             note("the interrupted run had not finished any article; exporting from the start")
-        tasks = in_parts(_skip_done(iter_tasks(job, units, progress, note), done, last),
+        tasks = in_parts(_skip_done(iter_tasks(job, units, progress, note, missing), done, last),
                          part_pairs)
         if on_progress:  # the bar from the start, not once the first article is written
             on_progress(progress)

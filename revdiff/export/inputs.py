@@ -161,9 +161,10 @@ def _in_version_order(files: list[str]) -> list[str]:
 
 
 def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
-                  missing: list[str] | None = None) -> list[InputUnit]:
+                  missing: list[tuple[int, str]] | None = None) -> list[InputUnit]:
     """Turn command-line inputs into units, checking that every one exists: an input that names
-    nothing is refused, or, given `missing` (`--skip-errors`), put there.
+    nothing is refused, or, given `missing` (`--skip-errors`), put there with the number of the
+    unit it comes before, so that it is skipped in its place among them.
 
     Globs are expanded: the folders and databases they match sorted naturally (`story2` before
     `story10`), the files, the versions of an article, as their folder's are
@@ -187,7 +188,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         else:
             matches = sorted(glob.glob(raw, recursive=True), key=natural_key)
             if not matches and missing is not None:
-                missing.append(raw)
+                # the loose files' unit, begun before this input, goes in before it at the end
+                missing.append((len(units) + (loose_position >= 0), raw))
             elif not matches:
                 raise EmptyInput(NAMES_NOTHING, raw,
                                  hint=missing_input_hint(raw, "quote globs so revdiff expands them"),

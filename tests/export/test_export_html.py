@@ -732,9 +732,30 @@ def test_the_index_lists_the_inputs_skipped_with_their_reasons(tmp_path: Path) -
     assert "\x1b" not in index
     skipped = re.findall(r"<li><bdi>([^<]*)</bdi>: ([^<]*)</li>", index.split("<h2>Skipped</h2>")[1])
     assert [(html.unescape(what), reason.split(" (")[0]) for what, reason in skipped] == [
-        (str(missing), "no such file or directory, and no file matches it as a glob"),
-        (str(bad).replace("\x1b", "␛"), "input is binary data, not text")]
+        (str(bad).replace("\x1b", "␛"), "input is binary data, not text"),
+        (str(missing), "no such file or directory, and no file matches it as a glob")]
     assert "2 inputs or articles could not be read or compared" in index
+
+
+def test_a_name_that_matches_nothing_is_skipped_in_its_place_among_the_inputs(
+        tmp_path: Path) -> None:
+    """A name that matched nothing was listed under `Skipped`, and said on stderr, before every
+    other input, wherever it was given: the index lists the skips in input order."""
+    single = make_chain(tmp_path / "calm", [["Nothing happened."]])
+    chain = make_chain(tmp_path / "storm", [["It rained."], ["It rained hard."]])
+    missing = tmp_path / "gone"
+    lonely = make_chain(tmp_path / "quiet", [["Nothing at all."]])
+    loose = make_chain(tmp_path / "loose", [["A note."], ["A longer note."]])
+    notes: list[str] = []
+    run_export(ExportJob((str(single), str(chain), str(loose / "0.txt"), str(missing),
+                          str(loose / "1.txt"), str(lonely)), tmp_path / "report", "html",
+                         skip_errors=True), on_note=notes.append)
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    skipped = re.findall(r"<li><bdi>([^<]*)</bdi>: ", index.split("<h2>Skipped</h2>")[1])
+    in_input_order = [str(single), str(missing), str(lonely)]
+    assert [html.unescape(what) for what in skipped] == in_input_order
+    assert [note.split(": ")[0].removeprefix("skipped ") for note in notes
+            if note.startswith("skipped ")] == in_input_order
 
 
 def test_the_index_lists_an_input_of_one_version_as_skipped(tmp_path: Path) -> None:
