@@ -163,6 +163,18 @@ def test_help_names_every_exit_code_as_the_readme_does() -> None:
         assert code in text
 
 
+def test_help_says_where_parse_puts_the_warnings() -> None:
+    """It said the input's warnings go to stderr and --quiet leaves them out, but parse, which
+    takes no --quiet, prints them in its output, with each article."""
+    def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "revdiff", *arguments],
+                              capture_output=True, text=True, timeout=60, check=False)
+
+    parsed = run("parse", "--format", "text", str(SAMPLES / "washpo-soleimani-v6-v7.txt"))
+    assert parsed.stderr == "" and "warning: " in parsed.stdout
+    assert "parse prints them with each article" in " ".join(run("--help").stdout.split())
+
+
 def test_view_help_says_where_the_settings_are_read_from() -> None:
     """It named only $XDG_CONFIG_HOME, which most Linux users never set (then ~/.config is
     read), and not $REVDIFF_CONFIG."""
