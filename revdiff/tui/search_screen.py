@@ -24,7 +24,16 @@ HEADER_KEPT_FROM_ROWS = 20  # a shorter terminal gives them to the hits
 
 
 class SearchScreen(Dialog[SearchHit | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
+    """Dismisses with the chosen hit, or None. The search field keeps the focus, as the article
+    list's filter field does: the arrows and page keys move through the hits from it, and the
+    letters typed after them still go into the phrase (in the list they were lost)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        *(Binding(key, f"move('{action}')", show=False, priority=True) for key, action in (
+            ("up", "cursor_up"), ("down", "cursor_down"), ("pageup", "page_up"),
+            ("pagedown", "page_down"))),
+    ]
     DEFAULT_CSS = """
     SearchScreen { align: center top; }
     SearchScreen > Vertical {
@@ -45,6 +54,12 @@ class SearchScreen(Dialog[SearchHit | None]):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
+    /* the list never has the focus (the field keeps it): its highlight drawn as a focused one's */
+    SearchScreen OptionList > .option-list--option-highlighted {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
     SearchScreen #search-count { color: $text-muted; padding: 0 1; }
     """
 
@@ -60,7 +75,9 @@ class SearchScreen(Dialog[SearchHit | None]):
             yield PlainTextInput(value=self.initial_query, placeholder="search every version…",
                                  id="search-input")
             yield Static("", id="search-count")
-            yield CursorList(id="search-hits")
+            hits = CursorList(id="search-hits")
+            hits.can_focus = False
+            yield hits
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -124,9 +141,9 @@ class SearchScreen(Dialog[SearchHit | None]):
         if self.hits:
             self.dismiss(self.hits[highlighted or 0])
 
-    def key_down(self) -> None:
-        if self.query_one(Input).has_focus and self.hits:
-            self.query_one(OptionList).focus()
+    def action_move(self, action: str) -> None:
+        """Move the list's highlight (`action`: the list's own, `cursor_down`...)."""
+        getattr(self.query_one(OptionList), f"action_{action}")()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

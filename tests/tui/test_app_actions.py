@@ -759,3 +759,18 @@ async def test_export_refuses_a_missing_folder_named_with_a_trailing_dot(chain_a
         assert await export_problem(app, pilot, str(tmp_path / "notes") + os.sep + os.curdir) == (
             f"No folder {tmp_path / 'notes'}: type a name in a folder that exists")
     assert list(tmp_path.iterdir()) == []
+
+
+@run_async
+async def test_search_keeps_the_field_while_the_arrows_pick_a_hit(chain_article: Article) -> None:
+    """`↓` moved the focus into the list of hits: the letters typed after it were lost (the list
+    takes no text) and `↑` at the first hit went round to the last, never back to the field."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"troops", "down", "up", "up", *" to")
+        hits = app.screen.query_one(OptionList)
+        assert app.screen.query_one(Input).value == "troops to"
+        assert hits.highlighted == 0 and 0 < hits.option_count < 9
+        await pilot.press("down", "enter")
+        assert not isinstance(app.screen, SearchScreen)
