@@ -178,12 +178,12 @@ def _after_currency(text: str, at: int) -> bool:
 
 def _currency_sign(text: str, at: int) -> str:
     """The currency's sign before the number at `at`, written on it or a space before it, with
-    the letters that name a dollar sign's dollar, on the sign or a space before it (`$5`, `US$5`,
-    `US $5` as `US$`, `A$ 5`, `₹ 500`); '' when none is."""
+    the letters that name its currency, on the sign or a space before it (`$5`, `US$5`, `US $5`
+    as `US$`, `A$ 5`, `E£5`, `₹ 500`); '' when none is."""
     sign = at - 1 if at > 0 and text[at - 1] == " " else at
     if sign == 0 or unicodedata.category(text[sign - 1]) != "Sc":
         return ""
-    lettered = _LETTERED_DOLLAR.search(text, max(0, sign - len("US $")), sign)
+    lettered = _LETTERED_SIGN.search(text, max(0, sign - len("US $")), sign)
     return lettered.group().replace(" ", "") if lettered else text[sign - 1]
 
 
@@ -213,20 +213,22 @@ def _sentence_or_line_at(text: str, at: int) -> str:
 # The currencies a sign or code may name where they are more than the one it writes: a `$` with
 # letters on it the dollar they name (`US$`, `A$`, `NZ$`, …; `R$` is Brazil's real, `NT$` the
 # Taiwan dollar), a bare `$` any of those or Mexico's peso, whose sign it is too (it names none,
-# so `$5` to `A$5`, `R$5` or `MXN 5` changes no currency), `¥` a yen or a yuan, and `Rs` and `₨`
-# (the letters as one sign) the rupee of India, Pakistan, Nepal or Sri Lanka, `NIS` (Israel's new
-# shekel) and `₪` the shekel, `₴` the hryvnia, `₦` the naira, `฿` the baht, `₫` the dong, `₽` the
-# rouble, `₺` the lira, `₩` the won, and `﷼` an Iranian rial or a riyal of Saudi Arabia or Qatar.
+# so `$5` to `A$5`, `R$5` or `MXN 5` changes no currency), `E£` the Egyptian pound (a bare `£`
+# the British one), `¥` a yen or a yuan, and `Rs` and `₨` (the letters as one sign) the rupee of
+# India, Pakistan, Nepal or Sri Lanka, `NIS` (Israel's new shekel) and `₪` the shekel, `₴` the
+# hryvnia, `₦` the naira, `฿` the baht, `₫` the dong, `₽` the rouble, `₺` the lira, `₩` the won,
+# and `﷼` an Iranian rial or a riyal of Saudi Arabia or Qatar.
 # A code or sign not here names itself.
 _RUPEES = frozenset({"INR", "PKR", "NPR", "LKR"})
 _LETTERED_DOLLARS = {"US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
                      "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "R$": "BRL",
                      "NT$": "TWD"}
-# A dollar sign's letters, no word's end (`US$5`, not `BONUS$5`), written on it or, two letters
-# or more, a space before it (`US $5`; the `A` of `A $5 fee` is an article).
-_LETTERED_DOLLAR = re.compile(
-    rf"(?<![^\W\d_])(?:{'|'.join(re.escape(sign) for sign in _LETTERED_DOLLARS)}"
-    rf"|(?:{'|'.join(sign[:-1] for sign in _LETTERED_DOLLARS if len(sign) > 2)}) \$)$")
+_LETTERED_SIGNS = _LETTERED_DOLLARS | {"E£": "EGP"}
+# A sign's letters, no word's end (`US$5`, not `BONUS$5`), written on it or, two letters or more,
+# a space before it (`US $5`; the `A` of `A $5 fee` is an article).
+_SPACED_LETTERED_SIGNS = [f"{sign[:-1]} {sign[-1]}" for sign in _LETTERED_SIGNS if len(sign) > 2]
+_LETTERED_SIGN = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, [*_LETTERED_SIGNS, *_SPACED_LETTERED_SIGNS]))})$")
 _CURRENCIES = {"$": frozenset({*_LETTERED_DOLLARS.values(), "MXN"}), "€": frozenset({"EUR"}),
                "£": frozenset({"GBP"}), "¥": frozenset({"JPY", "CNY"}), "RMB": frozenset({"CNY"}),
                "₹": frozenset({"INR"}), "₨": _RUPEES, "Rs": _RUPEES, "Re": _RUPEES,
@@ -235,7 +237,7 @@ _CURRENCIES = {"$": frozenset({*_LETTERED_DOLLARS.values(), "MXN"}), "€": froz
                "฿": frozenset({"THB"}), "₫": frozenset({"VND"}), "₽": frozenset({"RUB"}),
                "₺": frozenset({"TRY"}), "₩": frozenset({"KRW"}),
                "﷼": frozenset({"IRR", "SAR", "QAR"})} | {
-    sign: frozenset({code}) for sign, code in _LETTERED_DOLLARS.items()}
+    sign: frozenset({code}) for sign, code in _LETTERED_SIGNS.items()}
 
 
 def _currencies_of_numbers(text: str) -> dict[str, set[frozenset[str]]]:

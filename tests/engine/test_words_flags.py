@@ -1011,6 +1011,19 @@ def test_currency_codes_of_world_news_are_currencies(old: str, new: str, changed
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    ("It cost E£5m.", "It cost EGP 5m.", False),
+    ("It cost E£ 5m.", "It cost EGP 5m.", False),
+    ("It cost E£5m.", "It cost £5m.", True),
+    ("It cost E£5m.", "It cost GBP 5m.", True),
+])
+def test_the_letter_on_a_pound_sign_names_the_egyptian_pound(old: str, new: str,
+                                                             changed: bool) -> None:
+    """`_currency_sign` read the `£` of `E£5m` alone, a British pound, so `E£5m` to `EGP 5m`
+    changed the currency and `E£5m` to `£5m` did not; the `E` on the sign names Egypt's pound."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("FANS TRY 100M SPRINT\nThe race was run in Rome.",
      "Fans try 100m sprint\nThe race was run in Rome.", False),
     ("The race was run in Rome. FANS TRY 100M SPRINT, SAYS COACH.",
