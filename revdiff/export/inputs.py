@@ -75,10 +75,10 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     """A repository or a folder of versions is one unit; a folder of folders is a corpus.
 
     Each real folder is visited once: a symbolic link back to a folder already read (`self ->
-    .`, two folders linking each other) is skipped with a note. A corpus's links to folders are
-    put in `links`, to be followed after its real folders, so that a folder reached both ways is
-    read, and named, as itself. A link that leads out of `root`, the folder given, is left
-    out with a note. `visited` maps each real folder read to the path it was read as; the files
+    .`, two folders linking each other) and a folder an earlier input read (`m/a m`) are each
+    skipped with a note. A corpus's links to folders are put in `links`, to be followed after its
+    real folders, so that a folder reached both ways is read, and named, as itself. A link that
+    leads out of `root`, the folder given, is left out with a note. `visited` maps each real folder read to the path it was read as; the files
     beside a corpus's folders are put in `loose_files`, to be told of once its links are followed.
     """
     real = path.resolve()
@@ -98,11 +98,16 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     # the folder a browser saved beside a page is part of the page, no article of its own
     folders = [p for p in children if p.is_dir() and not is_saved_page_folder(p, loose)
                and not leads_out_of(p, root)]
-    looping = [p for p in folders if p.resolve() in visited]
-    if looping:
-        notes.append(f"{path}: skipped {counted(len(looping), 'link')} back to a folder already read, "
-                     f"such as {looping[0].name}")
-        folders = [p for p in folders if p not in looping]
+    read_before = [p for p in folders if p.resolve() in visited]
+    links_back = [p for p in read_before if p.is_symlink()]
+    read_by_earlier_input = [p for p in read_before if not p.is_symlink()]
+    if read_by_earlier_input:
+        notes.append(f"{path}: skipped {counted(len(read_by_earlier_input), 'folder')} an earlier "
+                     f"input already read, such as {read_by_earlier_input[0].name}")
+    if links_back:
+        notes.append(f"{path}: skipped {counted(len(links_back), 'link')} back to a folder already "
+                     f"read, such as {links_back[0].name}")
+    folders = [p for p in folders if p not in read_before]
     # a folder of versions is read as itself: its files must not lead out of it. What it leaves
     # out is named in the words reading the folder uses, so that `export` says it once
     inside = root if folders else path

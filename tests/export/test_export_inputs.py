@@ -170,6 +170,19 @@ def test_a_folder_reached_by_a_link_first_is_read_as_itself(tmp_path: Path) -> N
                      f"({tmp_path.resolve() / 'g3' / 'story'})")]
 
 
+def test_a_folder_an_earlier_input_read_is_not_called_a_link(tmp_path: Path) -> None:
+    """`export m/a m` said `m: skipped 1 link back to a folder already read, such as a` of the
+    real folder `m/a`; a link beside it is still told of as a link."""
+    for name in ("a", "b"):
+        make_chain(tmp_path / "m" / name, [["One."], ["Two."]])
+    (tmp_path / "m" / "l").symlink_to("a")
+    notes: list[str] = []
+    units = expand_inputs([str(tmp_path / "m" / "a"), str(tmp_path / "m")], notes)
+    assert [Path(unit.label).name for unit in units] == ["a", "b"]
+    assert notes == [f"{tmp_path / 'm'}: skipped 1 folder an earlier input already read, such as a",
+                     f"{tmp_path / 'm'}: skipped 1 link back to a folder already read, such as l"]
+
+
 def test_files_of_several_folders_given_together_are_said_to_be_read_as_one(
         tmp_path: Path, samples: Path, run_cli: Callable[..., Result]) -> None:
     """`stories/*/0.txt` made one article of every story's first version, silently."""
