@@ -666,7 +666,7 @@ def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[tuple[int, st
         _leave_staging(staging, published=False)
         raise
     if staging.unpublished is not None:
-        return _finish_publishing(staging, writer, progress, on_progress, note)
+        return _finish_publishing(staging, writer, progress, on_progress, note, job.out)
     in_flight = InFlight()
     published = False
     try:
@@ -727,11 +727,7 @@ def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[tuple[int, st
     except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`revdiff.stop_signals`)
         if published:  # the output is whole: a stop that came after it ends no work
             return progress
-        stopped = InterruptedExport(
-            f"{stop_reason(stop)}; {staging.kept} finished articles are kept", str(job.out),
-            hint=_rerun_hint(staging))
-        stopped.exit_code = stop_exit_code(stop)
-        raise stopped from None
+        raise _interrupted(stop, staging, job.out) from None
     except WorkerLost as lost:
         raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; {staging.kept} finished articles "
                          "are kept", str(job.out),
@@ -809,18 +805,36 @@ class ArticleParts:
         return article
 
 
+def _interrupted(stop: KeyboardInterrupt, staging: Staging, out: Path) -> InterruptedExport:
+    """What a run stopped before its output was published says: the finished articles it keeps,
+    and how to go on."""
+    stopped = InterruptedExport(f"{stop_reason(stop)}; {staging.kept} finished articles are kept",
+                                str(out), hint=_rerun_hint(staging))
+    stopped.exit_code = stop_exit_code(stop)
+    return stopped
+
+
 def _finish_publishing(staging: Staging, writer: ExportWriter, progress: ExportProgress,
                        on_progress: Callable[[ExportProgress], None] | None,
-                       note: Callable[[str], None]) -> ExportProgress:
-    """The interrupted run had written everything and was putting it in place: finish that."""
-    note("the interrupted run had finished; putting its output in place")
-    _count_resumed(staging, progress)
-    progress.units_done = progress.units_total
-    staging.finish_publishing()
-    progress.outputs = writer.final_paths()
-    progress.finished = time.monotonic()
-    if on_progress:
-        on_progress(progress)
+                       note: Callable[[str], None], out: Path) -> ExportProgress:
+    """The interrupted run had written everything and was putting it in place: finish that. A
+    stop before the output is in place keeps the finished articles for --resume, as a stop of
+    any run does; one that comes after it ends no work, and the run ends as done."""
+    published = False
+    try:
+        note("the interrupted run had finished; putting its output in place")
+        _count_resumed(staging, progress)
+        progress.units_done = progress.units_total
+        progress.outputs = writer.final_paths()
+        staging.finish_publishing()
+        published = True
+        progress.finished = time.monotonic()
+        if on_progress:
+            on_progress(progress)
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`revdiff.stop_signals`)
+        if not published:
+            staging.close()
+            raise _interrupted(stop, staging, out) from None
     return progress
 
 

@@ -803,3 +803,39 @@ def test_a_stop_once_the_output_is_published_ends_the_run_as_done(tmp_path: Path
                           on_progress=stopped_once_published)
     assert progress.articles == 1 and progress.outputs and out.is_file()
     assert not staging_path(out).exists()
+
+
+@pytest.mark.parametrize("stop_at", ["published", "before_publishing"])
+def test_a_stop_while_resume_finishes_publishing_ends_as_the_first_run_would(
+        stop_at: str, generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The --resume that makes the renames of a run killed while publishing let a stop escape
+    as a bare `interrupted`, exit 130: once the output was in place (a run that was done), and
+    before it (without saying to --resume, which the finished articles kept wait for)."""
+    out = tmp_path / "out.jsonl"
+    real_replace = os.replace
+
+    def dying_replace(source: Any, target: Any) -> None:
+        if Path(target) == out:
+            raise Killed
+        real_replace(source, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(staging_module.os, "replace", dying_replace)
+        with pytest.raises(Killed):
+            run_export(ExportJob((str(generated),), out, "jsonl"))
+
+    def stopped(progress: batch.ExportProgress) -> None:
+        raise KeyboardInterrupt
+
+    job = ExportJob((str(generated),), out, "jsonl")
+    if stop_at == "published":
+        progress = run_export(job, resume=True, on_progress=stopped)
+        assert progress.articles == 12 and progress.outputs and out.is_file()
+        assert not staging_path(out).exists()
+        return
+    with monkeypatch.context() as patch, pytest.raises(InterruptedExport) as interrupted:
+        patch.setattr(batch, "_count_resumed", lambda staging, progress: stopped(progress))
+        run_export(job, resume=True)
+    assert interrupted.value.message == "interrupted; 12 finished articles are kept"
+    assert interrupted.value.hint == "rerun the same command with --resume to continue"
+    assert run_export(job, resume=True).articles == 12 and not staging_path(out).exists()
