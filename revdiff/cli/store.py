@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from revdiff.cli import write_to_stderr
+from revdiff.cli import say, write_to_stderr
 from revdiff.cli.common import (
     NamedPath,
     inputs_argument,
@@ -21,7 +21,7 @@ from revdiff.cli.common import (
 from revdiff.cli.progress import ProgressBar
 from revdiff.errors import OutputFailed, StoreError
 from revdiff.safe_git import git_executable
-from revdiff.stop_signals import sigterm_as_interrupt
+from revdiff.stop_signals import sigterm_as_interrupt, stop_reason
 from revdiff.store import SkipReason, StoreSummary
 from revdiff.terminal_text import visible
 
@@ -104,16 +104,27 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             return step
 
         summary = store_articles(articles, repo_dir, progress=progress_bar)
-    unwritten = _write_summary(summary)
-    if not quiet:
-        for skipped in summary.skipped:
-            if skipped.reason in REMEDIES:
-                remedy = PAGES_CONFLICT_REMEDY if skipped.reason == SkipReason.CONFLICT \
-                    and skipped.read_from_pages else REMEDIES[skipped.reason]
-                warn(f"{visible(skipped.path)}: version {skipped.number} not stored: "
-                     f"{skipped.reason.explanation}; {remedy}")
+    try:  # storing is done: a stop now cuts the report short, and the run ends as done
+        with sigterm_as_interrupt():
+            unwritten = _write_summary(summary)
+            if not quiet:
+                _warn_skipped(summary)
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
+        say(f"revdiff: {stop_reason(stop)} once storing was done; the rest of the summary and "
+            "warnings is left out")
+        return
     if unwritten is not None:
         raise unwritten
+
+
+def _warn_skipped(summary: StoreSummary) -> None:
+    """A warning for each version skipped for a reason the user may act on, with what to do."""
+    for skipped in summary.skipped:
+        if skipped.reason in REMEDIES:
+            remedy = PAGES_CONFLICT_REMEDY if skipped.reason == SkipReason.CONFLICT \
+                and skipped.read_from_pages else REMEDIES[skipped.reason]
+            warn(f"{visible(skipped.path)}: version {skipped.number} not stored: "
+                 f"{skipped.reason.explanation}; {remedy}")
 
 
 def _write_summary(summary: StoreSummary) -> OutputFailed | None:

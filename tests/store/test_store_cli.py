@@ -421,3 +421,21 @@ def test_a_page_stored_alone_then_with_its_neighbour_says_the_reading_differs(
         "another text; these pages read together read it otherwise than the pages it was stored "
         "from; the stored reading stays; to store this one, store all of the article's pages in "
         "one run into another repository\n" for number in (0, 1))
+
+
+@pytest.mark.parametrize("stopped_in", ["_write_summary", "warn"])
+def test_a_stop_while_the_report_is_written_ends_the_run_as_done(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stopped_in: str) -> None:
+    """Ctrl-C while the summary or the warning of a conflict was written, once storing was
+    done, said only `interrupted`, exit 130, where a stop that comes once the versions are stored
+    ends the run as done."""
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    runner, repo, other = stored_then_another_text(tmp_path)
+    monkeypatch.setattr(f"revdiff.cli.store.{stopped_in}", interrupted)
+    result = runner.invoke(main, ["store", str(other), "--repo", repo])
+    assert result.exit_code == 0
+    assert result.stderr == ("revdiff: interrupted once storing was done; the rest of the "
+                             "summary and warnings is left out\n")
+    assert ("1 skipped (1 conflict" in result.stdout) is (stopped_in == "warn")
