@@ -39,6 +39,7 @@ from itertools import combinations, pairwise
 
 from split_data import (
     CORPUS,
+    MOSTLY_REWORDED,
     SHARED,
     TrueChain,
     TruePage,
@@ -334,6 +335,7 @@ def main() -> int:
         "real, held-out slice": [c for c in real_chains(held_out=True)][::step],
         "news, tuning stories": [c for c in news_chains(held_out=False)][::step],
         "news, held-out stories": [c for c in news_chains(held_out=True)][::step],
+        "news, held-out, reworded": [c for c in news_chains(True, MOSTLY_REWORDED)][::step],
         "essays, never tuned on": [c for c in essay_chains()][::step],
     }
     print(f"{'pages read alone':<34} {'pages':>5} {'exact':>7} {'strict':>7} {'paras':>7} "

@@ -116,6 +116,27 @@ def real_single_pages() -> Iterator[TruePage]:
 
 NEWS_CHAINS_PER_STORY = 24
 NEWS_VERSIONS = 5
+
+
+@dataclass(frozen=True)
+class EditMix:
+    """How a generated story changes from one version to the next: the chance that the version
+    is another story under the same URL, and of each of its one to four edits, the chance that
+    it puts a new lede on top, inserts a paragraph elsewhere, rewords one, or deletes one; the
+    chance left over moves a paragraph."""
+
+    new_story: float
+    lede: float
+    insert: float
+    reword: float
+    delete: float
+
+
+# Breaking news as the news pages model it: the story grows, is rewritten and reordered.
+BREAKING = EditMix(new_story=0.05, lede=0.2, insert=0.2, reword=0.3, delete=0.15)
+# A check of how much the news figures owe to that mix: most edits reword a paragraph in place,
+# some insert or delete one, none moves one or replaces the story.
+MOSTLY_REWORDED = EditMix(new_story=0.0, lede=0.0, insert=0.12, reword=0.8, delete=0.08)
 _NUMBER = re.compile(r"\d[\d,]*")
 _DATELINES = ("BAGHDAD", "WASHINGTON", "TEHRAN", "KUWAIT CITY")
 DROP_CHANCE = 0.5  # how often the flattener drops a symbol the word diff wrapped alone
@@ -159,22 +180,27 @@ def _edit_paragraph(paragraph: str, rng: random.Random) -> str:
     return " ".join(words[:start] + filler + words[stop:])
 
 
-def _next_version(paragraphs: list[str], pool: list[str], rng: random.Random) -> list[str]:
-    """The next version of a breaking story: a few edits of the kinds news desks make."""
+def _next_version(paragraphs: list[str], pool: list[str], rng: random.Random, mix: EditMix
+                  ) -> list[str]:
+    """The next version of a story: a few edits of the kinds news desks make, as often as `mix`
+    says."""
     version = list(paragraphs)
-    if rng.random() < 0.05:  # a new story under the same URL
+    if rng.random() < mix.new_story:  # a new story under the same URL
         start = rng.randrange(max(1, len(pool) - 8))
         return pool[start:start + rng.randint(4, 10)]
+    inserted = mix.lede + mix.insert
+    reworded = inserted + mix.reword
+    deleted = reworded + mix.delete
     for _ in range(rng.randint(1, 4)):
         action = rng.random()
-        if action < 0.2:  # a new lede on top
+        if action < mix.lede:  # a new lede on top
             version.insert(0, rng.choice(pool))
-        elif action < 0.4:
+        elif action < inserted:
             version.insert(rng.randint(0, len(version)), rng.choice(pool))
-        elif action < 0.7 and version:
+        elif action < reworded and version:
             index = rng.randrange(len(version))
             version[index] = _edit_paragraph(version[index], rng)
-        elif action < 0.85 and len(version) > 2:
+        elif action < deleted and len(version) > 2:
             del version[rng.randrange(len(version))]
         elif len(version) > 2:  # a paragraph moved
             moved = version.pop(rng.randrange(len(version)))
@@ -214,9 +240,9 @@ def _rendered_chain(slug: str, name: str, versions: list[list[str]], rng: random
     return TrueChain(slug, pages, tuple(tuple(v) for v in versions))
 
 
-def news_chains(held_out: bool | None = None) -> Iterator[TrueChain]:
-    """Chains of pages generated from cased news text with breaking-news edits. A story's
-    chains are all in one slice (by the story's name, like the corpus articles), and the
+def news_chains(held_out: bool | None = None, mix: EditMix = BREAKING) -> Iterator[TrueChain]:
+    """Chains of pages generated from cased news text with breaking-news edits (`mix`). A
+    story's chains are all in one slice (by the story's name, like the corpus articles), and the
     paragraphs they insert come from that slice's stories only."""
     stories = news_stories()
     pools = {held: [p for name, paragraphs in stories if is_held_out(name) == held for p in paragraphs]
@@ -230,7 +256,7 @@ def news_chains(held_out: bool | None = None) -> Iterator[TrueChain]:
             start = rng.randrange(max(1, len(paragraphs) - 6))
             versions = [paragraphs[start:start + rng.randint(4, 14)]]
             for _ in range(NEWS_VERSIONS - 1):
-                versions.append(_next_version(versions[-1], pool, rng))
+                versions.append(_next_version(versions[-1], pool, rng, mix))
             yield _rendered_chain(f"news-{name}-{number}", name, versions, rng)
 
 
