@@ -17,8 +17,10 @@ from revdiff.tui.wrapping import shorten, text_width
 
 
 def version_time(version: Version) -> str:
+    """When the version was published, to the second as the HTML export gives it (two captures
+    in one minute are told apart), or its time as the input wrote it."""
     if version.time is not None:
-        return version.time.strftime("%Y-%m-%d %H:%M")
+        return version.time.strftime("%Y-%m-%d %H:%M:%S")
     return version.time_text or ""
 
 

@@ -1,6 +1,8 @@
-"""The header's title line: the title, and how the pair changed it."""
+"""The header's lines: the pair and its time, the title and how the pair changed it."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 from rich.text import Text
 
@@ -61,3 +63,14 @@ def test_a_title_only_one_version_has_is_shown_cut_or_added() -> None:
     assert styled_words(added, "underline") == ["Iran fires missiles"]
     _, narrow = header_lines(shown("Iran fires a dozen ballistic missiles at two bases", ""), 30)
     assert narrow.plain == "(untitled)"  # the new version's title, where the old does not fit
+
+
+def test_the_header_tells_apart_two_versions_of_one_minute() -> None:
+    """Times were cut to the minute, so two captures a few seconds apart showed the same time;
+    they are given to the second, as the HTML export gives them."""
+    first = Version(0, "Iran fires missiles", ("One.",),
+                    time=datetime(2020, 1, 8, 1, 30, 5, tzinfo=UTC))
+    second = Version(1, "Iran fires missiles", ("Two.",),
+                     time=datetime(2020, 1, 8, 1, 30, 47, tzinfo=UTC))
+    line, _ = header_lines(ShownPair(first, second, (0, 1), 2, "unified", FilterState(), None), 80)
+    assert line.plain == "v0 → v1  2020-01-08 01:30:47  pair 1 of 1  ·  unified"
