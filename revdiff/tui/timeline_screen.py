@@ -27,8 +27,8 @@ from revdiff.tui.timeline_columns import (
 )
 
 TABLE_HEIGHT = 30  # the table's most rows, its header's included; it scrolls through the others
-HINT = ("Enter: compare with the previous version (the first with the next) · m: mark as old side, "
-        "Enter on another: compare · Esc closes")
+HINT = ("Enter: compare with the previous version (the first with the next) · m: mark a version, "
+        "Enter on another: compare the two, the older first · Esc closes")
 
 
 class TimelineTable(DataTable[Text]):
@@ -70,7 +70,7 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close"),
-        Binding("m", "mark", "Mark old side"),
+        Binding("m", "mark", "Mark a version"),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
         Binding("g", "cursor_to(0)", "First version", show=False),

@@ -584,3 +584,18 @@ async def test_a_failed_pair_is_not_compared_again_at_each_resize(
         await pilot.press("comma")
         await wait_until(pilot, lambda: status_text(app).startswith("could not compare"))
         assert len(first_pair_compared) == 2
+
+
+@run_async
+async def test_the_timeline_hint_says_a_marked_later_version_is_compared_as_the_new_side(
+        chain_article: Article) -> None:
+    """The hint said `m` marks the old side, but a later version marked and Enter on an earlier
+    one compare them oldest first: the marked version is the new side."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "end", "m", "home")
+        hint = str(app.screen.query_one("#timeline-hint", Static).content)
+        assert "m: mark a version, Enter on another: compare the two, the older first" in hint
+        await pilot.press("enter")
+        assert app.session.pair == (0, len(chain_article.versions) - 1)
