@@ -74,8 +74,12 @@ class HelpScreen(Dialog[None]):
         # As in `less` and in the diff: space pages down, b up (PgDn and PgUp are the scroll's own).
         Binding("space", "page_help(1)", "Page down", show=False),
         Binding("b", "page_help(-1)", "Page up", show=False),
+        # As in the diff and the timeline: g to the top, G to the bottom (Home and End are the
+        # scroll's own).
+        Binding("g", "help_end(0)", "Top", show=False),
+        Binding("G", "help_end(1)", "Bottom", show=False),
     ]
-    SPARE_KEYS = frozenset({"j", "k", "space", "b"})
+    SPARE_KEYS = frozenset({"j", "k", "space", "b", "g", "G"})
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
@@ -104,6 +108,14 @@ class HelpScreen(Dialog[None]):
     def action_scroll_help(self, direction: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)
         body.scroll_relative(y=direction, animate=False)
+
+    def action_help_end(self, bottom: int) -> None:
+        """Go to the bottom of the help if `bottom`, else to its top."""
+        body = self.query_one("#help-body", VerticalScroll)
+        if bottom:
+            body.scroll_end(animate=False)
+        else:
+            body.scroll_home(animate=False)
 
     def action_page_help(self, direction: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)

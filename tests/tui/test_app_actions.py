@@ -774,3 +774,33 @@ async def test_search_keeps_the_field_while_the_arrows_pick_a_hit(chain_article:
         assert hits.highlighted == 0 and 0 < hits.option_count < 9
         await pilot.press("down", "enter")
         assert not isinstance(app.screen, SearchScreen)
+
+
+@run_async
+async def test_g_and_shift_g_go_to_the_top_and_the_bottom_of_the_help(chain_article: Article) -> None:
+    """The help lists `g` and `G` for the top and the bottom, and the timeline takes them so, but
+    in the help they did nothing (only Home and End went there)."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        await pilot.press("G")
+        assert body.scroll_offset.y == body.max_scroll_y > 0
+        await pilot.press("g")
+        assert body.scroll_offset.y == 0
+        assert isinstance(app.screen, HelpScreen)
+
+
+@run_async
+async def test_g_opening_the_help_closes_it(chain_article: Article) -> None:
+    """A key the help binds beside another that does the same closes it when it opened it, as
+    `j` does: `g` beside Home."""
+    app = RevdiffApp(chain_article, settings=Settings(keys={"help": "g", "go_top": "home"}))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("g")
+        assert not isinstance(app.screen, HelpScreen)
