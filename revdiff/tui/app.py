@@ -596,6 +596,18 @@ class RevdiffApp(App[None]):
         return not (action in TABLE_ACTIONS and isinstance(self.screen, ModalScreen))
 
     # -- moving ---------------------------------------------------------------------------------
+    def _no_change_shown(self) -> str:
+        """Why there is no change to go to: the pair has none, or the filters hide every one, and
+        then the keys of those in force that hide changes (the label's, the flag's, `x`)."""
+        if not any(edit.op is not EditOp.UNCHANGED for edit in self.session.comparison().edits):
+            return "No changes in this pair"
+        filters = self.filters
+        keys = [self.key_of[action] for action, hiding in
+                (("cycle_label", filters.only is not None),
+                 ("cycle_flag", filters.only_flag is not None),
+                 ("toggle_hide_boring", filters.hide_boring)) if hiding]
+        return f"No changes to show with these filters: press {' or '.join(keys)} to change them"
+
     def _go_to_change(self, step: int) -> None:
         """Put the cursor on the next (step 1) or previous (-1) change, counted from the cursor when
         some of its rows are on screen, else from the screen: the first change from its top, the
@@ -603,9 +615,7 @@ class RevdiffApp(App[None]):
         first)."""
         view, layout = self.diff, self.diff.view_layout
         if not layout.changes:
-            changed = any(edit.op is not EditOp.UNCHANGED for edit in self.session.comparison().edits)
-            self.notify("No changes to show with these filters" if changed
-                        else "No changes in this pair", severity="warning")
+            self.notify(self._no_change_shown(), severity="warning", markup=False)
             return
         current = view.current_edit
         screen_top = view.top_row
@@ -920,8 +930,9 @@ class RevdiffApp(App[None]):
     def action_copy_edit(self) -> None:
         current = self.diff.current_edit
         if current is None:
-            self.notify(f"No edit selected: press {self.key_of['next_change']} to go to a change",
-                        timeout=2, markup=False)
+            note = (f"No edit selected: press {self.key_of['next_change']} to go to a change"
+                    if self.diff.changes else self._no_change_shown())
+            self.notify(note, timeout=2, markup=False)
             return
         comparison = self.session.comparison()
         edit = comparison.edits[current]

@@ -625,3 +625,23 @@ async def test_the_statistics_below_the_diff_keep_the_current_change_in_view() -
         assert view.scrollable_content_region.height == height and current_rows_on_screen(view)
         await pilot.press("i", "n")
         assert status_text(app).startswith("change 3 of")
+
+
+@run_async
+async def test_with_every_change_filtered_out_y_and_n_name_the_keys_that_show_them() -> None:
+    """`y` said "press n to go to a change", and `n` then said only "No changes to show with
+    these filters": both name the keys of the filters that hide the changes."""
+    app = RevdiffApp(NUMBER_AND_PUNCTUATION)
+
+    def last_notification() -> str:
+        return list(app._notifications)[-1].message
+
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "l")  # only added: the pair has none
+        await pilot.press("y")
+        assert last_notification() == ("No changes to show with these filters: press l to change "
+                                       "them")
+        await pilot.press("x", "n")
+        assert last_notification() == ("No changes to show with these filters: press l or x to "
+                                       "change them")
