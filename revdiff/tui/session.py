@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from revdiff.engine.word_count import version_words
 from revdiff.formats.elision import without_elisions
@@ -174,17 +175,23 @@ class ArticleSession:
         return None
 
     def _row_paragraphs(self, side: str) -> list[RowReading | None]:
-        """For each paragraph of the old (or new) version, the page row it was read from."""
+        """For each paragraph of the old (or new) version, the page row it was read from. Where
+        the version was taken from another page whose column differs (a paragraph more or less),
+        its paragraphs are matched to the rows of the same text in order: by text alone, two
+        paragraphs of one text (a repeated `Advertisement`) both took the last such row."""
         page = self.page()
         version = self.old_version if side == "old" else self.new_version
         if page is None:
             return [None] * len(version.paragraphs)
         rows = [row for row in page.rows if (row.old if side == "old" else row.new) is not None]
-        texts = [(row.old if side == "old" else row.new) or "" for row in rows]
         if len(rows) == len(version.paragraphs):
             return list(rows)
-        by_text = {text.strip(): row for text, row in zip(texts, rows)}
-        return [by_text.get(paragraph.strip()) for paragraph in version.paragraphs]
+        texts = [((row.old if side == "old" else row.new) or "").strip() for row in rows]
+        paragraphs = [paragraph.strip() for paragraph in version.paragraphs]
+        matched: list[RowReading | None] = [None] * len(paragraphs)
+        for block in SequenceMatcher(None, texts, paragraphs, autojunk=False).get_matching_blocks():
+            matched[block.b:block.b + block.size] = rows[block.a:block.a + block.size]
+        return matched
 
     def unsure(self) -> Unsure:
         """Sentences of the current pair whose page row was read with low confidence."""

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
+from revdiff import load
 from revdiff.engine.graphemes import continues_cluster
 from revdiff.model import Article, Comparison, EditOp, Version
 from revdiff.tui import search
@@ -277,3 +279,38 @@ def test_a_cut_mark_is_no_sentence_of_the_comparison() -> None:
     comparison = ArticleSession(Article(None, None, (old, new))).comparison()
     assert all(elision not in edit.old_text + edit.new_text for edit in comparison.edits)
     assert [edit.op for edit in comparison.edits] == [EditOp.EDITED, EditOp.UNCHANGED]
+
+
+def _sniffer_page(old: int, new: int, rows: str) -> str:
+    return ("This article is from the source 'testnews' and was first published or seen on . It "
+            "last changed over 40 days ago and won't be checked again for changes.\n\n"
+            "You can find the current article at its original source at "
+            "https://example.com/news/story\n\n"
+            "The article has changed 3 times. There is an RSS feed of changes available.\n\n"
+            f"Version {old} Version {new}\nStorm hits coast Storm hits coast\n"
+            f"(about 1 hour later)\n{rows}")
+
+
+def test_a_repeated_paragraph_keeps_its_own_page_row(tmp_path: Path) -> None:
+    """Where a version was taken from another page whose column differs, its paragraphs were
+    matched to the page's rows by text alone: of two `Advertisement` paragraphs, the first, cut
+    on an unsure row (line 11), took the second's sure row (line 13), and lost its `?`."""
+    storm = "The storm reached the coast early on Monday."
+    power = "Officials said thousands of homes lost power."
+    (tmp_path / "story-v0-v1.txt").write_text(_sniffer_page(0, 1, (
+        f"{storm}{storm}\nAdvertisementAdvertisement\n{power}{power}\n"
+        "Schools were shut on Monday. Advertisement\n"
+        "More details to follow.More details to follow.\n")), encoding="utf-8")
+    (tmp_path / "story-v1-v2.txt").write_text(_sniffer_page(1, 2, (
+        f"{storm}{storm}\nAdvertisement\n{power}{power}\nAdvertisementAdvertisement\n"
+        "Power was back in most homes by noon.Power was back in most homes by noon.\n"
+        "More details to follow. Residents were told to stay indoors until Tuesday.\n")),
+        encoding="utf-8")
+    session = ArticleSession(load(sorted(str(path) for path in tmp_path.iterdir()))[0])
+    session.select_pair(1, 2)
+    comparison = session.comparison()
+    cut = next(edit for edit in comparison.edits if edit.op is EditOp.DELETED
+               and comparison.old_sentences[edit.old[0]].text == "Advertisement")
+    row = session.row_of_edit(cut)
+    assert row is not None and row.line == 11 and not row.is_sure
+    assert cut.old[0] in session.unsure().old
