@@ -19,6 +19,8 @@ _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"
 _C1 = {code: f"<U+{code:04X}>" for code in range(0x80, 0xA0)}
 # Bidirectional overrides and isolates reorder what follows them on screen, and the line and
 # paragraph separators (U+2028, U+2029) break a line for some terminals only: shown by code too.
+# The implicit direction marks (LRM U+200E, RLM U+200F, ALM U+061C) are kept, as SECURITY.md says:
+# right-to-left text uses them, and they move only the digits and punctuation beside them.
 _REORDERING_OR_BREAKING = {code: f"<U+{code:04X}>"
                            for code in [*range(0x2028, 0x202F), *range(0x2066, 0x206A)]}
 _TABLE = _PICTURES | _C1 | _REORDERING_OR_BREAKING

@@ -29,6 +29,14 @@ def test_every_control_character_is_shown_as_a_symbol() -> None:
     assert all(ord(c) >= 0x20 and not 0x7F <= ord(c) < 0xA0 for c in visible("".join(map(chr, range(256)))))
 
 
+def test_the_implicit_direction_marks_are_kept_and_the_overrides_shown() -> None:
+    """Right-to-left text uses LRM, RLM and ALM, which move only the digits and punctuation
+    beside them (SECURITY.md); an override or an isolate reorders all that follows it."""
+    marked = "\u0642\u0627\u0644 \u200f(1)\u200e 2\u061c3"
+    assert visible(marked) == marked
+    assert visible("a\u202eb\u2067c") == "a<U+202E>b<U+2067>c"
+
+
 def test_a_field_keeps_pasted_text_without_its_control_characters() -> None:
     assert field_text(f"Rockets{TITLE_ESCAPE}{CLEAR_SCREEN}\there{C1_CSI}") == "Rockets]0;PWNED[2J here2J"
     assert field_text("right\u202eto left, “quotes” — dashes") == "rightto left, “quotes” — dashes"
