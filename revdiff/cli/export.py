@@ -22,7 +22,7 @@ from revdiff.cli.common import (
 )
 from revdiff.errors import RevdiffError
 from revdiff.read_warnings import counted
-from revdiff.stop_signals import sigterm_as_interrupt
+from revdiff.stop_signals import sigterm_as_interrupt, stop_reason
 
 FORMATS = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".sqlite3": "sqlite",
@@ -172,4 +172,9 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     if not quiet:
         where = (f"scheduler {scheduler}" if scheduler else
                  counted(workers, "Dask worker") if local_dask else counted(workers, "worker"))
-        say(message_text(summary_line(progress, where, chosen)))
+        try:  # the export is done: a stop now cuts the summary short, and the run ends as done
+            with sigterm_as_interrupt():
+                say(message_text(summary_line(progress, where, chosen)))
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
+            say(f"revdiff: {stop_reason(stop)} once the export was done; the rest of the summary "
+                "is left out")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import sqlite3
 import threading
 from pathlib import Path
@@ -551,3 +552,26 @@ def test_an_output_name_too_long_to_stage_beside_is_one_error_line(  # type: ign
     assert len(lines) == 1 and lines[0].startswith("revdiff: error: ")
     assert f"choose an -o name of at most {longest - 19} bytes" in lines[0]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM])
+def test_a_stop_while_the_summary_is_written_ends_the_run_as_done(
+        run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        signal_number: signal.Signals) -> None:
+    """Ctrl-C while the summary line was written, once the output was in place, said only
+    `interrupted`, exit 130 (SIGTERM killed the run without a word), where a stop once the output
+    is published ends the run as done, as a store stopped while its summary is written does."""
+    def stopped(*args: object) -> str:
+        handler = signal.getsignal(signal_number)
+        assert callable(handler), "the stop would end the process"
+        handler(signal_number, None)
+        return "not reached"
+
+    story = make_chain(tmp_path / "story", [["One paragraph."], ["One paragraph, longer now."]])
+    out = tmp_path / "edits.jsonl"
+    monkeypatch.setattr("revdiff.cli.progress.summary_line", stopped)
+    result = run_cli("export", str(story), "-o", str(out))
+    reason = "interrupted" if signal_number == signal.SIGINT else "stopped by SIGTERM"
+    assert (result.exit_code, result.stderr) == (
+        0, f"revdiff: {reason} once the export was done; the rest of the summary is left out\n")
+    assert out.is_file()
