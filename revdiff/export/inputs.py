@@ -82,8 +82,11 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     beside a corpus's folders are put in `loose_files`, to be told of once its links are followed.
     """
     real = path.resolve()
-    if real in visited:
+    if real in visited and path.is_symlink():
         notes.append(f"{path}: skipped, it leads to a folder already read ({real})")
+        return []
+    if real in visited:  # a real folder is met again only as an input (`m m/a`, `m ./m`)
+        notes.append(f"{path}: skipped, an earlier input already read it")
         return []
     visited[real] = path
     try:

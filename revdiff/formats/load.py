@@ -130,7 +130,9 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
 
             if real in read_already:  # as `export` reads it: once
                 if notes is not None:
-                    notes.append(f"{name}: skipped, it leads to a folder already read")
+                    notes.append(f"{name}: skipped, it leads to a folder already read"
+                                 if path.is_symlink() else
+                                 f"{name}: skipped, an earlier input already read it")
                 continue
             read_already.add(real)
             refuse_unreadable_folder(path, name)

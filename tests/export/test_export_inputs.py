@@ -183,6 +183,21 @@ def test_a_folder_an_earlier_input_read_is_not_called_a_link(tmp_path: Path) -> 
                      f"{tmp_path / 'm'}: skipped 1 link back to a folder already read, such as l"]
 
 
+def test_a_folder_given_after_its_corpus_is_not_called_a_link(tmp_path: Path) -> None:
+    """`export m m/a` said `m/a: skipped, it leads to a folder already read (...)`, the words for
+    a link, of the real folder `m/a`; a link given after it is still told of as a link."""
+    for name in ("a", "b"):
+        make_chain(tmp_path / "m" / name, [["One."], ["Two."]])
+    (tmp_path / "l").symlink_to(Path("m") / "a")
+    notes: list[str] = []
+    units = expand_inputs([str(tmp_path / "m"), str(tmp_path / "m" / "a"), str(tmp_path / "l")],
+                          notes)
+    assert [Path(unit.label).name for unit in units] == ["a", "b"]
+    assert notes == [f"{tmp_path / 'm' / 'a'}: skipped, an earlier input already read it",
+                     (f"{tmp_path / 'l'}: skipped, it leads to a folder already read "
+                      f"({tmp_path.resolve() / 'm' / 'a'})")]
+
+
 def test_files_of_several_folders_given_together_are_said_to_be_read_as_one(
         tmp_path: Path, samples: Path, run_cli: Callable[..., Result]) -> None:
     """`stories/*/0.txt` made one article of every story's first version, silently."""

@@ -398,15 +398,26 @@ def test_what_file_browsers_and_editors_leave_in_a_folder_is_no_version(tmp_path
                                                                     (1, ("Version 1 text.",))]
 
 
-def test_a_folder_given_twice_is_read_once_as_export_reads_it(tmp_path: Path) -> None:
-    """`diff story story` compared the article twice, where `export story story` reads it once."""
+@pytest.mark.parametrize("given_again", ["as_itself", "through_a_link"])
+def test_a_folder_given_twice_is_read_once_as_export_reads_it(tmp_path: Path,
+                                                             given_again: str) -> None:
+    """`diff story story` compared the article twice, where `export story story` reads it once;
+    a real folder given again was said to lead to a folder already read, as a link does."""
+    story = tmp_path / "story"
+    story.mkdir()
     for number in (0, 1):
-        (tmp_path / f"{number}.txt").write_text(f"Version {number} text.\n", encoding="utf-8")
+        (story / f"{number}.txt").write_text(f"Version {number} text.\n", encoding="utf-8")
+    again = tmp_path / "link"
+    if given_again == "through_a_link":
+        again.symlink_to("story")
+    else:
+        again = tmp_path / ".." / tmp_path.name / "story"
     notes: list[str] = []
-    articles = load([str(tmp_path), str(tmp_path / ".." / tmp_path.name)], notes=notes)
+    articles = load([str(story), str(again)], notes=notes)
     assert len(articles) == 1
-    again = tmp_path / ".." / tmp_path.name
-    assert notes == [f"{again}: skipped, it leads to a folder already read"]
+    assert notes == [f"{again}: skipped, " + ("it leads to a folder already read"
+                                             if given_again == "through_a_link" else
+                                             "an earlier input already read it")]
 
 
 def test_files_keep_the_order_given(tmp_path: Path) -> None:
