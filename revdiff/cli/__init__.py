@@ -17,9 +17,9 @@ from typing import Any, NamedTuple
 
 import click
 
-from revdiff.errors import OutputFailed, RevdiffError, stdout_failure
+from revdiff.errors import INTERRUPTED_EXIT, OutputFailed, RevdiffError, stdout_failure
 from revdiff.file_names import name_text
-from revdiff.stop_signals import Terminated, stop_exit_code, stop_reason
+from revdiff.stop_signals import stop_exit_code, stop_reason
 from revdiff.terminal_text import visible
 
 EXAMPLES = """\b
@@ -69,9 +69,16 @@ def _repr_bytes_as_name_text(message: str) -> str:
         lambda escape: escape[0] if escape[1] == "\\" else f"\\x{escape[1][-2:]}", message)
 
 
+def past_the_echo(exit_code: int) -> str:
+    """What a line that ends a run stopped with Ctrl-C (`exit_code` 130) starts with: a newline
+    past the `^C` a terminal echoes, which it would follow on the same line; none in a file, a
+    pipe, or for SIGTERM, which nothing echoes."""
+    return "\n" if exit_code == INTERRUPTED_EXIT and sys.stderr.isatty() else ""
+
+
 def report_error(error: RevdiffError) -> None:
     """The one line on stderr for an error: what, where, what to do."""
-    say(f"revdiff: error: {message_text(str(error))}")
+    say(f"{past_the_echo(error.exit_code)}revdiff: error: {message_text(str(error))}")
 
 
 # Whether a line could not be written to stderr: the run then ends with a status that is not 0.
@@ -245,9 +252,7 @@ class RevdiffGroup(click.Group):
             say(f"revdiff: error: {where}: {what} (see `{where} --help`)")
             sys.exit(error.exit_code)
         except KeyboardInterrupt as stop:  # a command that keeps part of its work says so itself
-            # past the `^C` a terminal echoes (none in a file, a pipe, or for SIGTERM)
-            after_echo = "\n" if not isinstance(stop, Terminated) and sys.stderr.isatty() else ""
-            say(f"{after_echo}revdiff: {stop_reason(stop)}")
+            say(f"{past_the_echo(stop_exit_code(stop))}revdiff: {stop_reason(stop)}")
             sys.exit(stop_exit_code(stop))
         except BrokenPipeError:
             sys.exit(0)

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from revdiff.cli import message_text, say, write_to_stderr
+from revdiff.cli import message_text, past_the_echo, say, write_to_stderr
 from revdiff.cli.common import (
     NamedPath,
     check_scheduler,
@@ -22,7 +22,7 @@ from revdiff.cli.common import (
 )
 from revdiff.errors import RevdiffError
 from revdiff.read_warnings import counted
-from revdiff.stop_signals import sigterm_as_interrupt, stop_reason
+from revdiff.stop_signals import sigterm_as_interrupt, stop_exit_code, stop_reason
 
 FORMATS = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".sqlite3": "sqlite",
@@ -176,5 +176,5 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
             with sigterm_as_interrupt():
                 say(message_text(summary_line(progress, where, chosen)))
         except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
-            say(f"revdiff: {stop_reason(stop)} once the export was done; the rest of the summary "
-                "is left out")
+            say(f"{past_the_echo(stop_exit_code(stop))}revdiff: {stop_reason(stop)} once the "
+                "export was done; the rest of the summary is left out")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from revdiff.cli import say, write_to_stderr
+from revdiff.cli import past_the_echo, say, write_to_stderr
 from revdiff.cli.common import (
     NamedPath,
     inputs_argument,
@@ -21,7 +21,7 @@ from revdiff.cli.common import (
 from revdiff.cli.progress import ProgressBar
 from revdiff.errors import OutputFailed, StoreError
 from revdiff.safe_git import git_executable
-from revdiff.stop_signals import sigterm_as_interrupt, stop_reason
+from revdiff.stop_signals import sigterm_as_interrupt, stop_exit_code, stop_reason
 from revdiff.store import SkipReason, StoreSummary
 from revdiff.terminal_text import visible
 
@@ -110,8 +110,8 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             if not quiet:
                 _warn_skipped(summary)
     except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
-        say(f"revdiff: {stop_reason(stop)} once storing was done; the rest of the summary and "
-            "warnings is left out")
+        say(f"{past_the_echo(stop_exit_code(stop))}revdiff: {stop_reason(stop)} once storing "
+            "was done; the rest of the summary and warnings is left out")
         return
     if unwritten is not None:
         raise unwritten

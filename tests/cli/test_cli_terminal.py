@@ -496,3 +496,36 @@ def test_click_s_refusal_of_a_value_spells_bytes_that_are_not_utf8_as_revdiff_do
     assert result.returncode == 2
     (line,) = result.stderr.splitlines()
     assert spelled in line
+
+
+@pytest.mark.parametrize(("arguments", "stopped_in", "line"), [
+    (["parse"], "revdiff.cli.parse.load_articles", "revdiff: interrupted"),
+    (["store", "--repo", "repo"], "revdiff.cli.store.load_and_warn",
+     ("revdiff: error: repo: interrupted; nothing was stored (run the same command again to "
+      "store the versions)")),
+    (["store", "--repo", "repo"], "revdiff.cli.store._write_summary",
+     ("revdiff: interrupted once storing was done; the rest of the summary and warnings is "
+      "left out")),
+    (["export", "-o", "out.jsonl"], "revdiff.export.driver._check_something_exported",
+     ("revdiff: error: out.jsonl: interrupted; 1 finished articles are kept (rerun the same "
+      "command with --resume to continue)")),
+    (["export", "-o", "out.jsonl"], "revdiff.cli.progress.summary_line",
+     "revdiff: interrupted once the export was done; the rest of the summary is left out"),
+])
+def test_every_line_of_a_ctrl_c_starts_past_the_terminals_echo(
+        arguments: list[str], stopped_in: str, line: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the line of a stop no command catches started with a newline past the `^C` a
+    terminal echoes: store's and export's own lines followed it on the same line."""
+    from click.testing import CliRunner
+
+    from revdiff.cli import main
+
+    def stopped_on_a_terminal(*args: object, **kwargs: object) -> None:
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+        raise KeyboardInterrupt
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(stopped_in, stopped_on_a_terminal)
+    result = CliRunner().invoke(main, [arguments[0], str(CHAIN), *arguments[1:]])
+    assert result.stderr == f"\n{line}\n"
