@@ -17,10 +17,11 @@ from revdiff.tui.wrapping import shorten, text_width
 
 
 def version_time(version: Version) -> str:
-    """When the version was published, to the second as the HTML export gives it (two captures
-    in one minute are told apart), or its time as the input wrote it."""
+    """When the version was published, to the second and with its zone's offset when it has one
+    (`+05:30`), as the HTML export gives it (two captures in one minute are told apart, a time
+    in another zone is not taken for a local one), or its time as the input wrote it."""
     if version.time is not None:
-        return version.time.strftime("%Y-%m-%d %H:%M:%S")
+        return version.time.isoformat(sep=" ", timespec="seconds")
     return version.time_text or ""
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 from rich.text import Text
 
@@ -73,4 +73,19 @@ def test_the_header_tells_apart_two_versions_of_one_minute() -> None:
     second = Version(1, "Iran fires missiles", ("Two.",),
                      time=datetime(2020, 1, 8, 1, 30, 47, tzinfo=UTC))
     line, _ = header_lines(ShownPair(first, second, (0, 1), 2, "unified", FilterState(), None), 80)
-    assert line.plain == "v0 → v1  2020-01-08 01:30:47  pair 1 of 1  ·  unified"
+    assert line.plain == "v0 → v1  2020-01-08 01:30:47+00:00  pair 1 of 1  ·  unified"
+
+
+def test_the_header_gives_a_times_zone_as_the_html_export_does() -> None:
+    """The app left out the zone of a time that has one, which the HTML export writes
+    (`+00:00`): a time in another zone looked local. A time without a zone gets none."""
+    first = Version(0, "Iran fires missiles", ("One.",))
+    in_tehran = Version(1, "Iran fires missiles", ("Two.",),
+                        time=datetime(2020, 1, 8, 5, 0, 5, tzinfo=timezone(timedelta(hours=3.5))))
+    local = Version(2, "Iran fires missiles", ("Three.",), time=datetime(2020, 1, 8, 6, 0, 5))
+    pairs = [(first, in_tehran), (in_tehran, local)]
+    lines = [header_lines(ShownPair(old, new, (index, index + 1), 3, "unified", FilterState(),
+                                    None), 80)[0].plain
+             for index, (old, new) in enumerate(pairs)]
+    assert lines == ["v0 → v1  2020-01-08 05:00:05+03:30  pair 1 of 2  ·  unified",
+                     "v1 → v2  2020-01-08 06:00:05  pair 2 of 2  ·  unified"]
