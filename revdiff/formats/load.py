@@ -7,7 +7,7 @@ import os
 import re
 import shlex
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +18,6 @@ from revdiff.errors import (
     InconsistentPages,
     InputTooLarge,
     MalformedPage,
-    RevdiffError,
     UnknownFormat,
 )
 from revdiff.file_kinds import special_kind
@@ -558,35 +557,41 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     for left_out in (left_out_entries_note(path, entries), links_out_note(path, path)):
         if left_out and notes is not None:
             notes.append(left_out)
-    empty = [file for file in files if _holds_nothing(file)]
-    left_out_empty: tuple[str, ...] = ()  # a warning of the article of plain versions, else a note
-    if empty and len(empty) < len(files):  # a capture that failed: the article is the others
-        files = [file for file in files if file not in empty]
-        left_out_empty = (f"{path}: {_left_out_empty_warning([file.name for file in empty])}",)
     from revdiff.formats import (
         snapshots,  # BeautifulSoup loads only for a folder of pages
     )
 
-    saved_pages = snapshots.read_folder(files, max_bytes, notes)
+    empty: dict[Path, EmptyText] = {}  # the files that hold no text (failed captures)
+    saved_pages = snapshots.read_folder(files, max_bytes, empty, notes)
     if saved_pages is not None:
         if notes is not None:
-            notes.extend(left_out_empty)
+            notes.extend(_left_out_empty_note(path, empty))
         return saved_pages
     texts = []
     for file in files:
+        if file in empty:  # `read_folder` read it
+            continue
         real = file.resolve()
         if real in read_already:
             databases.append(file.name)
             if notes is not None:
                 notes.append(f"{file}: skipped, it is a database already read")
             continue
-        read = _read_file(file, str(file), max_bytes)
+        try:
+            read = _read_file(file, str(file), max_bytes)
+        except EmptyText as blank:
+            empty[file] = blank
+            continue
         if isinstance(read, TextInput):
             texts.append(read)
         else:
             read_already.add(real)
             database_articles.extend(read)
             databases.append(file.name)
+    if len(empty) == len(files):  # nothing but failed captures: the folder is empty
+        raise next(iter(empty.values()))
+    left_out_empty = _left_out_empty_note(path, empty)  # the plain versions' warning, else a note
+    files = [file for file in files if file not in empty]  # a capture that failed: the others
     # saved pages here come after another file by name (`read_folder` stops at that file)
     page_names = [t.name for t in texts if t.format is Format.UNKNOWN_HTML]
     if page_names:
@@ -651,28 +656,11 @@ def _holds_a_number(file: Path) -> bool:
     return plain.version_order_key(file)[0] == 0
 
 
-def _holds_nothing(file: Path) -> bool:
-    """Whether a file of a folder holds no text (`_empty_input_error`)."""
-    return _empty_input_error(file, str(file)) is not None
+def _left_out_empty_note(path: Path, empty: Collection[Path]) -> tuple[str, ...]:
+    """The line that the files of folder `path` that hold no text are left out; none when none
+    is empty."""
+    return (f"{path}: {_left_out_empty_warning([file.name for file in empty])}",) if empty else ()
 
-
-def _empty_input_error(file: Path, where: str) -> EmptyText | None:
-    """The error that a file holds no text, as its reader decodes it (a byte-order mark,
-    no-break spaces), naming it `where`; None when it holds some. Read only when small. One
-    that cannot be read is left to the reader, which says why."""
-    try:
-        size = file.stat().st_size
-        if size > _SMALL_FILE:
-            return None
-        decode_bytes(file.read_bytes(), where)
-    except EmptyText as empty:
-        return empty
-    except (OSError, RevdiffError):
-        return None
-    return None
-
-
-_SMALL_FILE = 4096
 
 # The tracker pages `_read_texts` reads, as the README's table of inputs names them.
 _PAGE_KINDS = {

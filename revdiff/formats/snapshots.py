@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from revdiff.errors import (
     BinaryInput,
     EmptyInput,
+    EmptyText,
     EncodingProblem,
     InconsistentPages,
     InputTooLarge,
@@ -53,10 +54,12 @@ _TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "smid", "
 _PAGE_NAME = re.compile(r"\.html?($|[.?])", re.IGNORECASE)
 
 
-def read_folder(files: Sequence[Path], max_bytes: int, notes: list[str] | None = None
-                ) -> list[Article] | None:
+def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyText],
+                notes: list[str] | None = None) -> list[Article] | None:
     """The articles of a folder of saved publisher pages, or None when it holds anything else;
-    what is said of the folder as a whole goes into `notes` (see `articles_from_pages`).
+    what is said of the folder as a whole goes into `notes` (see `articles_from_pages`). A file
+    that holds no text (a failed capture) is left out and goes into `empty` with its error, for
+    the caller to name, and not to read again when the folder holds no pages.
 
     A folder is read this way when every file is an HTML page that is not a tracker's page. A
     folder whose files, in reading order, start with such pages and go on with other files is
@@ -81,6 +84,9 @@ def read_folder(files: Sequence[Path], max_bytes: int, notes: list[str] | None =
                 data = gunzipped(data, name, max_bytes)
             is_database = detect_bytes(data[:len(SQLITE_MAGIC)]) is not None
             decoded = None if is_database else decode_bytes(data, name, max_bytes)
+        except EmptyText as blank:
+            empty[file] = blank
+            continue
         except (BinaryInput, EncodingProblem) as unreadable:
             if not _PAGE_NAME.search(file.name):
                 return None  # no saved page: the ordinary reading of the folder reports it

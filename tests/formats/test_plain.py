@@ -690,3 +690,27 @@ def test_each_version_file_given_is_opened_once(tmp_path: Path,
     assert [version.paragraphs for version in article.versions] == [("First. Two.",),
                                                                     ("Third. Two now.",)]
     assert sorted(name for name in opened if name in given) == given
+
+
+def test_a_large_blank_file_in_a_folder_is_left_out_as_a_small_one_is(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder's files were looked at for being empty only up to 4 KB: a blank capture over that
+    size was refused (`input is empty`), though the same files given one by one leave it out.
+    Each blank file is now read once, when the folder is read."""
+    (tmp_path / "0.txt").write_text("First. Two.\n")
+    (tmp_path / "1.txt").write_text(" \n" * 3072)  # 6 KB of white space
+    (tmp_path / "2.txt").write_text("Third. Two now.\n")
+    opened: list[str] = []
+    real_open = io.open
+
+    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", counting_open)  # as Path.read_bytes opens
+    monkeypatch.setattr(builtins, "open", counting_open)
+    (article,) = load([str(tmp_path)])
+    assert [version.number for version in article.versions] == [0, 2]
+    assert article.warnings == (
+        f"{tmp_path}: left out 1 empty file (1.txt): an empty capture is no version",)
+    assert opened.count(str(tmp_path / "1.txt")) == 1

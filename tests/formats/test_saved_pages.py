@@ -67,6 +67,21 @@ def test_pages_are_ordered_by_the_time_in_their_names(tmp_path: Path) -> None:
 
 
 @needs_trafilatura
+def test_a_large_blank_file_among_pages_is_left_out_as_a_small_one_is(tmp_path: Path) -> None:
+    """A blank save over 4 KB was not seen to be empty: the folder was refused (`input is
+    empty`) where a smaller one is left out, named in a note."""
+    folder = tmp_path / "pages"
+    _write(folder, "2020-01-03T10-00.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "2020-01-03T11-00.html", " \n" * 3072)  # 6 KB of white space
+    _write(folder, "2020-01-03T12-00.html", render_page(URL, SECOND, SITES[0]))
+    notes: list[str] = []
+    article, = load([str(folder)], notes=notes)
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+    assert notes == [
+        f"{folder}: left out 1 empty file (2020-01-03T11-00.html): an empty capture is no version"]
+
+
+@needs_trafilatura
 def test_dates_with_the_year_last_in_names_are_read_as_the_dates_they_are(tmp_path: Path) -> None:
     """`31-03-2024 23-00.html` gave no time and came after `01-04-2024 08-00.html` (by the numbers
     in turn, the day first), though a folder of plain versions so named is read in date order."""
