@@ -21,7 +21,8 @@ reads as a whole paragraph and whether the two cells read as two forms of one pa
 * how alike the two cells begin and end, in characters, also with digits masked (so that
   `3.9% (2004 est.)` and `5.2% (2005 est.)` are the same shape), whether the shorter cell is
   the longer one's start and end, whole (words added or cut inside), their first and last
-  words, the words they share (compared by `word_key`) and the ratio of their lengths; cells of
+  words, whether both begin with the same two words (two items of one list, `crude oil 4,350
+  km; …` / `crude oil 5,432 km; …`), the words they share (compared by `word_key`) and the ratio of their lengths; cells of
   one or two words.
 
 A one-sided reading has features of its own (the row's balance, length and sentences). Cased
@@ -55,11 +56,11 @@ from revdiff.splitter.shapes import PageShapes
 CHANGE_FEATURES = (
     "change", "sentence_break", "sentence_break_page_odds", "final_only", "capital_only",
     "common_word_capital", "markup_start", "markup_end", "similarity", "masked_similarity",
-    "contained_cell", "same_first_word", "same_last_word", "shared_words", "length_ratio",
-    "one_word_cell", "two_word_cell", "old_unbalanced", "new_unbalanced", "cased_change",
-    "cased_sentence_break", "cased_colon_break", "edge_end", "edge_start", "page_shapes",
-    "cut_pair_on_page", "cut_pair_in_row", "page_end", "page_start", "page_end_share",
-    "page_start_share", "page_end_two", "page_start_two",
+    "contained_cell", "same_first_word", "same_first_two", "same_last_word", "shared_words",
+    "length_ratio", "one_word_cell", "two_word_cell", "old_unbalanced", "new_unbalanced",
+    "cased_change", "cased_sentence_break", "cased_colon_break", "edge_end", "edge_start",
+    "page_shapes", "cut_pair_on_page", "cut_pair_in_row", "page_end", "page_start",
+    "page_end_share", "page_start_share", "page_end_two", "page_start_two",
 )
 ONE_SIDED_FEATURES = ("one_sided_unbalanced", "one_sided_log_words", "one_sided_final",
                       "one_sided_sentences", "cased_one_sided_sentences", "one_sided_page_shape")
@@ -227,6 +228,7 @@ def change_features(text: str, words: list[str], keys: list[str], endings: list[
             max(0.0, masked_similarity[k] - similarity[k]) / 10.0,
             float(contained[k]),
             float(keys[0] == keys[k]),
+            float(k >= 2 and k + 1 < size and keys[:2] == keys[k:k + 2]),
             float(keys[k - 1] == keys[-1]),
             shared / distinct if distinct else 0.0,
             abs(math.log((old_chars + 1) / (new_chars + 1))),

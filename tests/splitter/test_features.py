@@ -34,6 +34,17 @@ def test_cells_that_start_and_end_alike_are_marked() -> None:
     assert features["shared_words"] > 0.5
 
 
+def test_two_items_of_one_list_begin_with_the_same_two_words() -> None:
+    """`crude oil 4,350 km; …` / `crude oil 5,432 km; …`: the cut before the second `crude oil`
+    starts both cells with the same two words; a cut elsewhere, or before a lone repeated word,
+    does not."""
+    text = "crude oil 4,350 km; natural gas 1,360 km crude oil 5,432 km; natural gas 2,455 km"
+    assert _features(text, "km")["same_first_two"] == 1.0  # the first `km` without `;`
+    assert _features(text, "km;")["same_first_two"] == 0.0
+    one_word = _features("crude oil 4,350 km crude gas 5,432 km", "km")
+    assert one_word["same_first_word"] == 1.0 and one_word["same_first_two"] == 0.0
+
+
 def test_on_a_cased_page_a_colon_before_a_capital_is_a_break_of_its_own_kind() -> None:
     text = "BREAKING: Pentagon confirms the strike, Esper says. BAGHDAD The strike killed him."
     colon, stop = _features(text, "BREAKING:"), _features(text, "says.")
