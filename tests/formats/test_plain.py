@@ -670,21 +670,28 @@ def test_an_empty_file_among_version_files_given_together_is_left_out_as_in_a_fo
         assert refused.value.where == str(tmp_path / "1.txt")
 
 
-def test_each_version_file_given_is_opened_once(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each small file given was read twice: once to tell whether it was empty, then to read it."""
-    (tmp_path / "0.txt").write_text("First. Two.\n")
-    (tmp_path / "1.txt").write_text("")
-    (tmp_path / "2.txt").write_text("Third. Two now.\n")
-    opened: list[str] = []
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files opened while the test runs, in order (a test clears it once it has
+    written its files)."""
+    names: list[str] = []
     real_open = io.open
 
     def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
-        opened.append(str(file))
+        names.append(str(file))
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(io, "open", counting_open)  # as Path.read_bytes opens
     monkeypatch.setattr(builtins, "open", counting_open)
+    return names
+
+
+def test_each_version_file_given_is_opened_once(tmp_path: Path, opened: list[str]) -> None:
+    """Each small file given was read twice: once to tell whether it was empty, then to read it."""
+    (tmp_path / "0.txt").write_text("First. Two.\n")
+    (tmp_path / "1.txt").write_text("")
+    (tmp_path / "2.txt").write_text("Third. Two now.\n")
+    opened.clear()
     given = [str(tmp_path / name) for name in ("0.txt", "1.txt", "2.txt")]
     (article,) = load(given)
     assert [version.paragraphs for version in article.versions] == [("First. Two.",),
@@ -692,23 +699,15 @@ def test_each_version_file_given_is_opened_once(tmp_path: Path,
     assert sorted(name for name in opened if name in given) == given
 
 
-def test_a_large_blank_file_in_a_folder_is_left_out_as_a_small_one_is(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_blank_file_in_a_folder_is_left_out_as_a_small_one_is(tmp_path: Path,
+                                                                     opened: list[str]) -> None:
     """A folder's files were looked at for being empty only up to 4 KB: a blank capture over that
     size was refused (`input is empty`), though the same files given one by one leave it out.
     Each blank file is now read once, when the folder is read."""
     (tmp_path / "0.txt").write_text("First. Two.\n")
     (tmp_path / "1.txt").write_text(" \n" * 3072)  # 6 KB of white space
     (tmp_path / "2.txt").write_text("Third. Two now.\n")
-    opened: list[str] = []
-    real_open = io.open
-
-    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
-        opened.append(str(file))
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(io, "open", counting_open)  # as Path.read_bytes opens
-    monkeypatch.setattr(builtins, "open", counting_open)
+    opened.clear()
     (article,) = load([str(tmp_path)])
     assert [version.number for version in article.versions] == [0, 2]
     assert article.warnings == (
