@@ -270,7 +270,7 @@ def main() -> None:
     NYTdiff or diffengine SQLite file, a folder of saved article pages, or - for standard
     input. `revdiff INPUT...` is short for `revdiff view INPUT...`.
     Warnings about the input go to stderr, one line each (--quiet leaves them out); parse
-    prints them with each article. diff and view need two versions. NO_COLOR=1 turns colours off. Exit codes: 0 done, 2 bad input or
-    options, 75 a worker process died or the Dask scheduler was lost (export), 130 Ctrl-C, 143
-    SIGTERM (export, store).
+    prints them with each article. diff and view need two versions. NO_COLOR=1 turns colours
+    off. Exit codes: 0 done, 2 bad input or options, 75 a worker process died or the Dask
+    scheduler was lost (export), 130 Ctrl-C, 143 SIGTERM (export, store).
     """
