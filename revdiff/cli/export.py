@@ -80,8 +80,8 @@ def _pick_format(chosen: str | None, raw: str) -> str:
         return "html"
     if found is None:
         raise OptionConflict("cannot tell the export format from the output name", str(out),
-                             hint=f"add --format with one of: {', '.join(FORMATS)}; or end "
-                                  f"the name with / for the HTML report, -o {shlex.quote(raw + '/')}")
+                             hint=f"add --format with one of: {', '.join(FORMATS)}; or end the "
+                                  f"name with / for the HTML report, -o {shlex.quote(raw + '/')}")
     return found
 
 

@@ -191,8 +191,8 @@ def _pair_heading(comparison: Comparison, article: str | None) -> str:
     if article is None:
         return (f"<h2>version {_version_and_time(comparison.old)} &rarr; "
                 f"{_version_and_time(comparison.new)}</h2>")
-    return (f"<h2><bdi{UNKNOWN_LANGUAGE}>{escape(article)}</bdi>: version {comparison.old.number} &rarr; "
-            f"{comparison.new.number}</h2>")
+    return (f"<h2><bdi{UNKNOWN_LANGUAGE}>{escape(article)}</bdi>: "
+            f"version {comparison.old.number} &rarr; {comparison.new.number}</h2>")
 
 
 def comparison_table(comparison: Comparison, *, article: str | None = None,

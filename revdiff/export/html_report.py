@@ -114,7 +114,8 @@ def timeline_table(article: Article, changes: list[PairChange]) -> str:
             change = (f'<a href="#{escape(anchor)}">+{stats.words_added} / -{stats.words_removed} '
                       f"words, {escape(percent(stats.changed_share))} changed</a>")
         rows.append(f'<tr><td class="num">{version.number}</td>'
-                    f"<td>{escape(version_time(version))}</td><td{UNKNOWN_LANGUAGE}>{escape(version.title)}</td>"
+                    f"<td>{escape(version_time(version))}</td>"
+                    f"<td{UNKNOWN_LANGUAGE}>{escape(version.title)}</td>"
                     f'<td class="num">{len(version.paragraphs)}</td>'
                     f'<td class="num">{version_words(version)}</td><td>{change}</td></tr>')
     rows.append("</table></div>")
@@ -243,8 +244,8 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput]) -> 
         file_name = report_file_name(entry.index, entry.key)
         name = f'<br><span class="meta">{escape(entry.key)}</span>' if entry.key != title else ""
         yield visible_html(
-            f'<tr><td class="num">{entry.index}</td><td><a href="{escape(file_name)}"{UNKNOWN_LANGUAGE}>'
-            f'{escape(title)}</a>{name}</td>'
+            f'<tr><td class="num">{entry.index}</td>'
+            f'<td><a href="{escape(file_name)}"{UNKNOWN_LANGUAGE}>{escape(title)}</a>{name}</td>'
             f'<td class="source">{escape(info.get("source") or "")}</td>'
             f'<td class="num">{int(info.get("versions", 0))}</td>'
             f'<td class="num">+{int(info.get("words_added", 0))} / '

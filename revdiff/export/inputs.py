@@ -78,8 +78,9 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     .`, two folders linking each other) and a folder an earlier input read (`m/a m`) are each
     skipped with a note. A corpus's links to folders are put in `links`, to be followed after its
     real folders, so that a folder reached both ways is read, and named, as itself. A link that
-    leads out of `root`, the folder given, is left out with a note. `visited` maps each real folder read to the path it was read as; the files
-    beside a corpus's folders are put in `loose_files`, to be told of once its links are followed.
+    leads out of `root`, the folder given, is left out with a note. `visited` maps each real
+    folder read to the path it was read as; the files beside a corpus's folders are put in
+    `loose_files`, to be told of once its links are followed.
     """
     real = path.resolve()
     if real in visited and path.is_symlink():

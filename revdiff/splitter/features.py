@@ -22,8 +22,8 @@ reads as a whole paragraph and whether the two cells read as two forms of one pa
   `3.9% (2004 est.)` and `5.2% (2005 est.)` are the same shape), whether the shorter cell is
   the longer one's start and end, whole (words added or cut inside), their first and last
   words, whether both begin with the same two words (two items of one list, `crude oil 4,350
-  km; …` / `crude oil 5,432 km; …`), the words they share (compared by `word_key`) and the ratio of their lengths; cells of
-  one or two words.
+  km; …` / `crude oil 5,432 km; …`), the words they share (compared by `word_key`) and the
+  ratio of their lengths; cells of one or two words.
 
 A one-sided reading has features of its own (the row's balance, length and sentences). Cased
 pages (news) get features of their own for the change reading and its sentence breaks, a colon
