@@ -66,7 +66,21 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
     refused (InconsistentPages), naming the first other file. A page saved gzip-compressed is
     decompressed; a file named as a page that no encoding reads (binary data, an unknown
     charset) is left out of a folder of pages, named in a warning, as a page without text is.
+    A gzip-compressed file that holds no text is left out only from a folder of pages: the
+    ordinary reading of any other folder refuses it, as it refuses every compressed file.
     """
+    compressed_empty: list[Path] = []
+    articles = _read_pages(files, max_bytes, empty, compressed_empty, notes)
+    if articles is None:  # no folder of pages: the ordinary reading reads these and refuses them
+        for file in compressed_empty:
+            del empty[file]
+    return articles
+
+
+def _read_pages(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyText],
+                compressed_empty: list[Path], notes: list[str] | None) -> list[Article] | None:
+    """`read_folder`, but for its gzip-compressed files that hold no text: those go into
+    `empty` as the other files that hold none do, and into `compressed_empty` too."""
     pages: list[tuple[str, str, str]] = []
     folder_notes: list[str] = []
     left_out: dict[str, str] = {}  # the files named as pages that no encoding reads: why
@@ -80,12 +94,15 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
             check_size(file.stat().st_size, name, max_bytes)
             with open(file, "rb") as handle:
                 data = read_bounded(handle, name, max_bytes)
-            if data.startswith(GZIP_MAGIC):  # the body as the server sent it, compressed
+            compressed = data.startswith(GZIP_MAGIC)  # the body as the server sent it
+            if compressed:
                 data = gunzipped(data, name, max_bytes)
             is_database = detect_bytes(data[:len(SQLITE_MAGIC)]) is not None
             decoded = None if is_database else decode_bytes(data, name, max_bytes)
         except EmptyText as blank:
             empty[file] = blank
+            if compressed:
+                compressed_empty.append(file)
             continue
         except (BinaryInput, EncodingProblem) as unreadable:
             if not _PAGE_NAME.search(file.name):

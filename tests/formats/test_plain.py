@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import gzip
 import io
 import json
 import re
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 from story_chains import SAMPLES, story_chains
 
-from revdiff.errors import EmptyInput, InconsistentPages
+from revdiff.errors import BinaryInput, EmptyInput, InconsistentPages
 from revdiff.formats.load import load
 from revdiff.formats.plain import (
     article_name,
@@ -713,3 +714,16 @@ def test_a_large_blank_file_in_a_folder_is_left_out_as_a_small_one_is(tmp_path: 
     assert article.warnings == (
         f"{tmp_path}: left out 1 empty file (1.txt): an empty capture is no version",)
     assert opened.count(str(tmp_path / "1.txt")) == 1
+
+
+@pytest.mark.parametrize("name", ["0.txt", "2.txt"], ids=["first", "last"])
+def test_an_empty_gzip_file_among_version_files_is_refused_wherever_it_stands(
+        tmp_path: Path, name: str) -> None:
+    """A gzip file that holds nothing, first in a folder of plain versions, was left out as an
+    empty file (the saved-pages reading, which decompresses, met it first), where after a plain
+    file, or given alone, it is refused: a folder of versions decompresses no file."""
+    for plain_name in {"0.txt", "1.txt", "2.txt"} - {name}:
+        (tmp_path / plain_name).write_text(f"Version {plain_name}.\n")
+    (tmp_path / name).write_bytes(gzip.compress(b""))
+    with pytest.raises(BinaryInput, match="input is gzip-compressed, not text"):
+        load([str(tmp_path)])

@@ -641,6 +641,21 @@ def test_a_page_saved_gzip_compressed_is_read(tmp_path: Path) -> None:
     assert [v.title for v in article.versions] == ["First title", "Second title"]
 
 
+@needs_trafilatura
+@pytest.mark.parametrize("name", ["20200103093000.html", "20200103103000.html"],
+                         ids=["first", "between pages"])
+def test_an_empty_gzip_page_is_left_out_of_a_folder_of_pages(tmp_path: Path, name: str) -> None:
+    # a folder of pages decompresses its pages: one that holds nothing is an empty capture there
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    folder.joinpath(name).write_bytes(gzip.compress(b""))
+    _write(folder, "20200103110000.html", render_page(URL, SECOND, SITES[0]))
+    notes: list[str] = []
+    article, = load([str(folder)], notes=notes)
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+    assert notes == [f"{folder}: left out 1 empty file ({name}): an empty capture is no version"]
+
+
 def test_a_page_that_decompresses_past_the_size_limit_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
