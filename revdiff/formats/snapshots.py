@@ -115,7 +115,7 @@ def _read_pages(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
             return None  # the ordinary reading of the folder reports it
         if decoded is None or detect(decoded.text) is not Format.UNKNOWN_HTML:
             if pages:
-                raise mixed_folder(file, pages[0][1])
+                raise mixed_folder(file, Path(pages[0][0]).name)
             return None
         pages.append((name, year_first[file], decoded.text))
         if decoded.warning:

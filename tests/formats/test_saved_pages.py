@@ -489,6 +489,17 @@ def test_saved_pages_with_another_file_are_refused_naming_it(tmp_path: Path, oth
         load([str(folder)])
 
 
+def test_a_folder_refused_for_another_file_names_its_first_page_as_saved(tmp_path: Path) -> None:
+    # a page named with the year last was named as the folder does not hold it, the year first
+    # (`saved pages (2024-02-01.html, ...)` for `01-02-2024.html`)
+    folder = tmp_path / "mixed"
+    _write(folder, "01-02-2024.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "notes.txt", "My notes.\n")
+    with pytest.raises(InconsistentPages, match=r"notes\.txt is no saved page, but the folder "
+                                                r"holds saved pages \(01-02-2024\.html, \.\.\.\)"):
+        load([str(folder)])
+
+
 def test_pages_read_without_trafilatura_are_named(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     # `pip install revdiff` without the snapshots extra: "reading saved publisher pages needs
