@@ -81,13 +81,9 @@ def _read_pages(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
                 compressed_empty: list[Path], notes: list[str] | None) -> list[Article] | None:
     """`read_folder`, but for its gzip-compressed files that hold no text: those go into
     `empty` as the other files that hold none do, and into `compressed_empty` too."""
-    pages: list[tuple[str, str, str]] = []
+    pages: list[tuple[Path, str]] = []  # each file read as a page, with its text
     folder_notes: list[str] = []
     left_out: dict[str, str] = {}  # the files named as pages that no encoding reads: why
-    year_first, day_or_month_first = names_with_year_first(files)
-    if day_or_month_first:
-        dated = sorted(file.name for file in files if year_first[file] != file.name)
-        folder_notes.append(day_first_warning(dated, "2024-02-01.html"))
     for file in files:
         name = str(file)
         try:
@@ -115,9 +111,9 @@ def _read_pages(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
             return None  # the ordinary reading of the folder reports it
         if decoded is None or detect(decoded.text) is not Format.UNKNOWN_HTML:
             if pages:
-                raise mixed_folder(file, Path(pages[0][0]).name)
+                raise mixed_folder(file, pages[0][0].name)
             return None
-        pages.append((name, year_first[file], decoded.text))
+        pages.append((file, decoded.text))
         if decoded.warning:
             folder_notes.append(decoded.warning)
     if not pages:
@@ -126,7 +122,13 @@ def _read_pages(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
     # some 90 ms to import, which a folder of version files must not wait for
     from revdiff.formats.snapshot_page import read_page
 
-    saved_pages = [read_page(*page) for page in pages]
+    # the dates in the names of the pages read only: an empty file's name is no page's
+    read = [file for file, _ in pages]
+    year_first, day_or_month_first = names_with_year_first(read)
+    if day_or_month_first:
+        dated = sorted(file.name for file in read if year_first[file] != file.name)
+        folder_notes.insert(0, day_first_warning(dated, "2024-02-01.html"))
+    saved_pages = [read_page(str(file), year_first[file], text) for file, text in pages]
     _refuse_one_time_named_twice(saved_pages, str(files[0].parent))
     return articles_from_pages(saved_pages, str(files[0].parent), folder_notes, notes, left_out)
 

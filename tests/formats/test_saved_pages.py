@@ -114,6 +114,28 @@ def test_dates_with_the_year_last_that_read_either_way_are_ordered_by_date_and_s
 
 
 @needs_trafilatura
+@pytest.mark.parametrize("empty_name", ["05-02-2024.html", "02-13-2024.html"],
+                         ids=["named in the warning", "reading the dates month first"])
+def test_an_empty_file_has_no_say_in_how_the_dates_in_names_are_read(tmp_path: Path,
+                                                                       empty_name: str) -> None:
+    """An empty file, left out of a folder of pages, was named in the warning that the dates in
+    the names read either way, or settled how they read (`02-13-2024.html`: the month first) and
+    so kept the warning back, where a folder of plain versions reads the names of the files
+    that hold text only."""
+    folder = tmp_path / "pages"
+    _write(folder, "01-02-2024.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "03-02-2024.html", render_page(URL, SECOND, SITES[0]))
+    _write(folder, empty_name, " \n")
+    article, = load([str(folder)])
+    assert [v.time_text for v in article.versions] == ["2024-02-01", "2024-02-03"]
+    said = [w for w in article.warnings if "day first or month first" in w]
+    assert said == [("the file names hold dates with the year last (01-02-2024.html, "
+                     "03-02-2024.html) that may be read day first or month first; read day first "
+                     "(01-02-2024 as 1 February 2024): rename the files with the year first, as "
+                     "2024-02-01.html, if the month comes first")]
+
+
+@needs_trafilatura
 def test_dates_with_the_year_last_that_read_one_way_are_not_said(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     _write(folder, "12-13-2023.html", render_page(URL, FIRST, SITES[0]))
