@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,16 +71,18 @@ def _loose_files_note(loose: _LooseFiles, visited: dict[Path, Path]) -> str:
 
 
 def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Path, Path],
-                     links: list[Path], loose_files: list[_LooseFiles]) -> list[InputUnit]:
+                     read_by_earlier: Collection[Path], links: list[Path],
+                     loose_files: list[_LooseFiles]) -> list[InputUnit]:
     """A repository or a folder of versions is one unit; a folder of folders is a corpus.
 
     Each real folder is visited once: a symbolic link back to a folder already read (`self ->
-    .`, two folders linking each other) and a folder an earlier input read (`m/a m`) are each
-    skipped with a note. A corpus's links to folders are put in `links`, to be followed after its
-    real folders, so that a folder reached both ways is read, and named, as itself. A link that
-    leads out of `root`, the folder given, is left out with a note. `visited` maps each real
-    folder read to the path it was read as; the files beside a corpus's folders are put in
-    `loose_files`, to be told of once its links are followed.
+    .`, two folders linking each other), a folder an earlier input read (`m/a m`, the real
+    folders `read_by_earlier`) and a folder inside a followed link that `root`'s own reading
+    already read by way of another link are each skipped with a note. A corpus's links to folders
+    are put in `links`, to be followed after its real folders, so that a folder reached both ways
+    is read, and named, as itself. A link that leads out of `root`, the folder given, is left out
+    with a note. `visited` maps each real folder read to the path it was read as; the files
+    beside a corpus's folders are put in `loose_files`, to be told of once its links are followed.
     """
     real = path.resolve()
     if real in visited and path.is_symlink():
@@ -104,10 +106,16 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
                and not leads_out_of(p, root)]
     read_before = [p for p in folders if p.resolve() in visited]
     links_back = [p for p in read_before if p.is_symlink()]
-    read_by_earlier_input = [p for p in read_before if not p.is_symlink()]
+    real_read_before = [p for p in read_before if not p.is_symlink()]
+    read_by_earlier_input = [p for p in real_read_before if p.resolve() in read_by_earlier]
     if read_by_earlier_input:
         notes.append(f"{path}: skipped {counted(len(read_by_earlier_input), 'folder')} an earlier "
                      f"input already read, such as {read_by_earlier_input[0].name}")
+    read_by_this_input = [p for p in real_read_before if p not in read_by_earlier_input]
+    if read_by_this_input:
+        first = read_by_this_input[0]
+        notes.append(f"{path}: skipped {counted(len(read_by_this_input), 'folder')} already "
+                     f"read, such as {first.name} (read as {visited[first.resolve()]})")
     if links_back:
         notes.append(f"{path}: skipped {counted(len(links_back), 'link')} back to a folder already "
                      f"read, such as {links_back[0].name}")
@@ -128,7 +136,8 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
         if folder.is_symlink():
             links.append(folder)
         else:
-            units.extend(_directory_units(folder, root, notes, visited, links, loose_files))
+            units.extend(_directory_units(folder, root, notes, visited, read_by_earlier, links,
+                                          loose_files))
     return units
 
 
@@ -148,9 +157,11 @@ def _corpus_units(path: Path, notes: list[str], visited: dict[Path, Path]) -> li
     """The units of a folder given as input: its real folders, then those its links lead to."""
     links: list[Path] = []
     loose_files: list[_LooseFiles] = []
-    units = _directory_units(path, path, notes, visited, links, loose_files)
+    read_by_earlier = set(visited)
+    units = _directory_units(path, path, notes, visited, read_by_earlier, links, loose_files)
     while links:
-        units.extend(_directory_units(links.pop(0), path, notes, visited, links, loose_files))
+        units.extend(_directory_units(links.pop(0), path, notes, visited, read_by_earlier, links,
+                                      loose_files))
     for loose in reversed(loose_files):  # the last first, so that the others' positions hold
         notes.insert(loose.position, _loose_files_note(loose, visited))
     return units

@@ -267,3 +267,19 @@ def test_names_with_digits_int_cannot_read_sort_without_error() -> None:
     # superscript, int does not), and a run of digits beside it compared an int with a str
     names = ["a10", "²", "a2", "a²", "b٣"]
     assert sorted(names, key=natural_key) == ["a2", "a10", "a²", "b٣", "²"]
+
+
+def test_a_folder_read_through_a_link_of_the_same_input_is_not_called_an_earlier_inputs(
+        tmp_path: Path) -> None:
+    """`c/a-x -> .old/x`, then `c/b -> .old`: the folder `x` met inside `b`, read by way of `a-x`,
+    was said to be one that an earlier input already read, though `c` was the only input."""
+    for name in ("x", "y"):
+        make_chain(tmp_path / "c" / ".old" / name, [["One."], ["Two."]])
+    (tmp_path / "c" / "a-x").symlink_to(Path(".old") / "x")
+    (tmp_path / "c" / "b").symlink_to(".old")
+    notes: list[str] = []
+    units = expand_inputs([str(tmp_path / "c")], notes)
+    assert [unit.label for unit in units] == [str(tmp_path / "c" / "a-x"),
+                                              str(tmp_path / "c" / "b" / "y")]
+    assert notes == [(f"{tmp_path / 'c' / 'b'}: skipped 1 folder already read, such as x "
+                      f"(read as {tmp_path / 'c' / 'a-x'})")]
