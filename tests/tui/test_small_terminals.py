@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
@@ -249,3 +251,21 @@ async def test_a_lower_terminal_keeps_each_dialog_s_cursor_in_sight() -> None:
             await pilot.press(closing)
             await pilot.resize_terminal(80, 40)
             await pilot.pause()
+
+
+@run_async
+async def test_the_export_dialog_shows_the_end_of_a_long_file_name(
+        chain_article: Article, tmp_path: Path) -> None:
+    """At 60 columns the file name field showed the start of a long folder and hid the file's name
+    and suffix until the cursor moved: it opens scrolled to the end, where the cursor is."""
+    folder = tmp_path / "a-rather-long-folder-name" / "and-another-level-below-it"
+    folder.mkdir(parents=True)
+    app = RevdiffApp(chain_article, export_directory=folder)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        name = app.screen.query_one(Input)
+        assert name.max_scroll_x > 0  # the name is wider than the field
+        assert name.cursor_position == len(name.value)
+        assert name.scroll_x == name.max_scroll_x
