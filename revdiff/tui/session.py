@@ -44,6 +44,23 @@ def column_split_flip(article: Article, page_name: str, line: int) -> Article:
     return flip_row(article, page_name, line)
 
 
+def paragraph_rows(page: PageReading, version: Version, side: str) -> tuple[RowReading | None, ...]:
+    """For each paragraph of `version`, the row of `page` it was read from, `version` being the
+    page's old or new one (`side`). Where the version was taken from another page whose column
+    differs (a paragraph more or less), its paragraphs are matched to the rows of the same text in
+    order: by text alone, two paragraphs of one text (a repeated `Advertisement`) both took the
+    last such row."""
+    rows = [row for row in page.rows if (row.old if side == "old" else row.new) is not None]
+    if len(rows) == len(version.paragraphs):
+        return tuple(rows)
+    texts = [((row.old if side == "old" else row.new) or "").strip() for row in rows]
+    paragraphs = [paragraph.strip() for paragraph in version.paragraphs]
+    matched: list[RowReading | None] = [None] * len(paragraphs)
+    for block in SequenceMatcher(None, texts, paragraphs, autojunk=False).get_matching_blocks():
+        matched[block.b:block.b + block.size] = rows[block.a:block.a + block.size]
+    return tuple(matched)
+
+
 @dataclass(frozen=True, slots=True)
 class PairSummary:
     """How much changed between two versions, for the timeline and the chart."""
@@ -78,6 +95,9 @@ class ArticleSession:
         self.splitter_article = article  # the article as the splitter read it, before any flip
         # (page name, line) -> how many times that row was flipped away from the splitter's reading
         self.flips: dict[tuple[str, int], int] = {}
+        # "old" or "new" -> the page and version last matched (`_row_paragraphs`) and their rows
+        self._paragraph_rows: dict[
+            str, tuple[PageReading, Version, tuple[RowReading | None, ...]]] = {}
 
     # -- versions and pairs ---------------------------------------------------------------------
     @property
@@ -174,24 +194,21 @@ class ArticleSession:
                 return page
         return None
 
-    def _row_paragraphs(self, side: str) -> list[RowReading | None]:
-        """For each paragraph of the old (or new) version, the page row it was read from. Where
-        the version was taken from another page whose column differs (a paragraph more or less),
-        its paragraphs are matched to the rows of the same text in order: by text alone, two
-        paragraphs of one text (a repeated `Advertisement`) both took the last such row."""
+    def _row_paragraphs(self, side: str) -> tuple[RowReading | None, ...]:
+        """`paragraph_rows` of the current pair's page and its old (or new) version, matched once
+        per page and version: after a flip `row_of_edit` is asked for every edit, and matched them
+        all anew each time. A flip or another pair brings another page or version, matched anew.
+        """
         page = self.page()
         version = self.old_version if side == "old" else self.new_version
         if page is None:
-            return [None] * len(version.paragraphs)
-        rows = [row for row in page.rows if (row.old if side == "old" else row.new) is not None]
-        if len(rows) == len(version.paragraphs):
-            return list(rows)
-        texts = [((row.old if side == "old" else row.new) or "").strip() for row in rows]
-        paragraphs = [paragraph.strip() for paragraph in version.paragraphs]
-        matched: list[RowReading | None] = [None] * len(paragraphs)
-        for block in SequenceMatcher(None, texts, paragraphs, autojunk=False).get_matching_blocks():
-            matched[block.b:block.b + block.size] = rows[block.a:block.a + block.size]
-        return matched
+            return (None,) * len(version.paragraphs)
+        kept = self._paragraph_rows.get(side)
+        if kept is not None and kept[0] is page and kept[1] is version:
+            return kept[2]
+        rows = paragraph_rows(page, version, side)
+        self._paragraph_rows[side] = (page, version, rows)
+        return rows
 
     def unsure(self) -> Unsure:
         """Sentences of the current pair whose page row was read with low confidence."""
@@ -200,7 +217,7 @@ class ArticleSession:
         comparison = self.comparison()
         old_rows, new_rows = self._row_paragraphs("old"), self._row_paragraphs("new")
 
-        def is_unsure(rows: list[RowReading | None], paragraph: int) -> bool:
+        def is_unsure(rows: tuple[RowReading | None, ...], paragraph: int) -> bool:
             row = rows[paragraph] if paragraph < len(rows) else None
             return row is not None and not row.is_sure
 

@@ -7,8 +7,9 @@ import pytest
 
 from revdiff import load
 from revdiff.engine.graphemes import continues_cluster
-from revdiff.model import Article, Comparison, EditOp, Version
+from revdiff.model import Article, Comparison, EditOp, PageReading, RowReading, Version
 from revdiff.tui import search
+from revdiff.tui import session as session_module
 from revdiff.tui.search import (
     SNIPPET_CONTEXT,
     TITLE,
@@ -19,7 +20,12 @@ from revdiff.tui.search import (
     hit_pair,
     search_versions,
 )
-from revdiff.tui.session import COMPARISONS_KEPT, ArticleSession, engine_compare
+from revdiff.tui.session import (
+    COMPARISONS_KEPT,
+    ArticleSession,
+    engine_compare,
+    paragraph_rows,
+)
 from revdiff.tui.wrapping import text_width
 
 
@@ -58,6 +64,36 @@ def test_unsure_rows_of_a_flattened_page(page_article: Article) -> None:
     touched = [edit for edit in comparison.edits if unsure.touches(edit)]
     row = session.row_of_edit(touched[0])
     assert row is not None and row.confidence < 0.99
+
+
+
+def test_the_page_rows_of_paragraphs_are_matched_once_per_pair_and_reading(
+        page_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`row_of_edit` matched the page's rows to the version's paragraphs anew at every call, and a
+    flip asks it for every edit (with a SequenceMatcher where the counts differ): the matching is
+    kept for the pair and reading it was made for, and made anew after a flip."""
+    matched: list[str] = []
+
+    def counted(page: PageReading, version: Version, side: str) -> tuple[RowReading | None, ...]:
+        matched.append(side)
+        return paragraph_rows(page, version, side)
+
+    def every_row(session: ArticleSession) -> list[RowReading | None]:
+        return [session.row_of_edit(edit) for edit in session.comparison().edits]
+
+    monkeypatch.setattr(session_module, "paragraph_rows", counted)
+    session = ArticleSession(page_article)
+    rows, unsure = every_row(session), session.unsure()
+    assert every_row(session) == rows and sorted(matched) == ["new", "old"]
+    flipped = next(row for row in rows if row is not None and session.reading_number(row)[1] > 1)
+    session.flip(flipped)
+    after_flip = every_row(session)
+    assert len(matched) == 4  # the flipped reading's own
+    assert any(row is not None and row.line == flipped.line and row != flipped
+               for row in after_flip)
+    # as a new session matches them
+    assert unsure == ArticleSession(page_article).unsure()
+    assert after_flip == every_row(ArticleSession(session.article))
 
 
 def test_the_chain_keeps_its_summaries_and_only_the_last_comparisons() -> None:
