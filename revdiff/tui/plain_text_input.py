@@ -4,6 +4,7 @@ its cursor in sight."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.events import Resize
 from textual.geometry import Region
 from textual.widgets import Input
@@ -24,5 +25,5 @@ class PlainTextInput(Input):
         super().replace(field_text(text), start, end)
 
     def on_resize(self, event: Resize) -> None:
-        self.scroll_to_region(Region(self._cursor_offset, 0, width=1, height=1), force=True,
-                              animate=False)
+        cursor = cell_len(self.value[:self.cursor_position])  # the cell the cursor stands on
+        self.scroll_to_region(Region(cursor, 0, width=1, height=1), force=True, animate=False)
