@@ -69,23 +69,14 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
     A gzip-compressed file that holds no text is left out only from a folder of pages: the
     ordinary reading of any other folder refuses it, as it refuses every compressed file.
     """
-    compressed_empty: list[Path] = []
-    articles = _read_pages(files, max_bytes, empty, compressed_empty, notes)
-    if articles is None:  # no folder of pages: the ordinary reading reads these and refuses them
-        for file in compressed_empty:
-            del empty[file]
-    return articles
-
-
-def _read_pages(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyText],
-                compressed_empty: list[Path], notes: list[str] | None) -> list[Article] | None:
-    """`read_folder`, but for its gzip-compressed files that hold no text: those go into
-    `empty` as the other files that hold none do, and into `compressed_empty` too."""
     pages: list[tuple[Path, str]] = []  # each file read as a page, with its text
     folder_notes: list[str] = []
     left_out: dict[str, str] = {}  # the files named as pages that no encoding reads: why
+    # the compressed files that hold no text: empty only in a folder of pages (above)
+    compressed_empty: dict[Path, EmptyText] = {}
     for file in files:
         name = str(file)
+        compressed = False
         try:
             check_size(file.stat().st_size, name, max_bytes)
             with open(file, "rb") as handle:
@@ -96,9 +87,7 @@ def _read_pages(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
             is_database = detect_bytes(data[:len(SQLITE_MAGIC)]) is not None
             decoded = None if is_database else decode_bytes(data, name, max_bytes)
         except EmptyText as blank:
-            empty[file] = blank
-            if compressed:
-                compressed_empty.append(file)
+            (compressed_empty if compressed else empty)[file] = blank
             continue
         except (BinaryInput, EncodingProblem) as unreadable:
             if not _PAGE_NAME.search(file.name):
@@ -118,6 +107,7 @@ def _read_pages(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
             folder_notes.append(decoded.warning)
     if not pages:
         return None  # no file read as a page: the ordinary reading of the folder reports them
+    empty.update(compressed_empty)
     # imported once the folder is known to hold pages: BeautifulSoup, which reads them, takes
     # some 90 ms to import, which a folder of version files must not wait for
     from revdiff.formats.snapshot_page import read_page
