@@ -733,17 +733,22 @@ def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[tuple[int, st
                          "are kept", str(job.out),
                          hint=f"{_rerun_hint(staging)}; {lost.advice}") from None
     except (OSError, sqlite3.Error) as error:  # a full disk, a failing device ...
-        reason = getattr(error, "strerror", None) or " ".join(str(error).split())
-        raise OutputProblem(f"cannot write the output: {reason}; {staging.kept} finished articles "
-                            "are kept", str(job.out),
-                            hint=f"free some space (or fix the problem), then "
-                                 f"{_rerun_hint(staging)}") from error
+        raise _unwritable(error, staging, job.out) from error
     finally:
         # After a failed write (a full disk) closing the files fails too, flushing what is left;
         # the run's error is the one to say. A finished run closed them in `finish` already.
         with suppress(OSError):
             writer.close()
         _leave_staging(staging, published)
+
+
+def _unwritable(error: OSError | sqlite3.Error, staging: Staging, out: Path) -> OutputProblem:
+    """What a run that could not write or put in place its output says: why, the finished
+    articles it keeps, and how to go on."""
+    reason = getattr(error, "strerror", None) or " ".join(str(error).split())
+    return OutputProblem(f"cannot write the output: {reason}; {staging.kept} finished articles "
+                         "are kept", str(out),
+                         hint=f"free some space (or fix the problem), then {_rerun_hint(staging)}")
 
 
 def _leave_staging(staging: Staging, published: bool) -> None:
@@ -835,6 +840,9 @@ def _finish_publishing(staging: Staging, writer: ExportWriter, progress: ExportP
         if not published:
             staging.close()
             raise _interrupted(stop, staging, out) from None
+    except OSError as error:  # a folder it may not write, a full disk ...
+        staging.close()
+        raise _unwritable(error, staging, out) from error
     return progress
 
 

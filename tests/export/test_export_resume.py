@@ -202,6 +202,30 @@ def test_ctrl_c_while_publishing_lets_the_renames_finish_and_the_run_succeed(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.comparisons.jsonl", "out.jsonl"]
 
 
+def test_a_resume_that_still_cannot_put_the_output_in_place_says_so_in_one_error(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that could not rename its finished files into place (a folder it may not write)
+    said so in one line, but the --resume run before the folder was fixed ended in a
+    PermissionError traceback."""
+    out = tmp_path / "out.jsonl"
+    real_replace = os.replace
+
+    def refused_replace(source: Any, target: Any) -> None:
+        if Path(target) == out:
+            raise PermissionError(13, "Permission denied")
+        real_replace(source, target)
+
+    job = ExportJob((str(generated),), out, "jsonl")
+    with monkeypatch.context() as patch:
+        patch.setattr(staging_module.os, "replace", refused_replace)
+        with pytest.raises(OutputProblem, match="Permission denied; 12 finished articles"):
+            run_export(job)
+        with pytest.raises(OutputProblem, match="Permission denied; 12 finished articles"):
+            run_export(job, resume=True)
+    assert staging_path(out).exists()
+    assert run_export(job, resume=True).articles == 12 and out.is_file()
+
+
 def test_a_folder_in_the_way_of_a_companion_file_is_refused_before_anything_is_written(
         generated: Path, tmp_path: Path) -> None:
     out = tmp_path / "y.jsonl"
