@@ -40,6 +40,7 @@ from revdiff.export.output_guard import (
     OutputProblem,
     check_companions,
     check_targets,
+    check_writable,
 )
 from revdiff.export.pairs import compared_pairs
 from revdiff.export.parallel import (
@@ -506,6 +507,7 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
         check_targets(targets, [*job.inputs, *(path for unit in units for path in unit.paths)],
                       folder=job.format == "html")
         check_companions(targets, job.out)
+        check_writable(targets, folder=job.format == "html")
         check_room_for_staging(job.out)
     progress = ExportProgress(units_total=len(units))
     owned = executor is None

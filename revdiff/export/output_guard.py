@@ -6,7 +6,8 @@ with `-o`, and none that is read-only; the tables it writes beside that name
 revdiff's tables. It refuses a device node, FIFO or socket (replacing `/dev/null` with a file
 would break the system), a symbolic link where the HTML report's folder should be (it would write
 into the folder the link points at), and any output that is one of its own inputs or would replace
-a file inside an input folder (it would overwrite what it reads).
+a file inside an input folder (it would overwrite what it reads). A folder it may not write into
+is refused before the run, not once every article is compared.
 
 `OutputLock` holds an exclusive lock on `.<OUT name>.revdiff-lock` beside the output for the whole
 run, so a second export to the same output stops with one line instead of deleting the first
@@ -58,6 +59,19 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: boo
                 raise OutputProblem("the output would go among the files of an input folder, "
                                     "which revdiff would then read as versions", str(target),
                                     hint="choose an -o path outside the inputs")
+
+
+def check_writable(targets: Iterable[Path], *, folder: bool) -> None:
+    """Refuse, before any article is compared, an existing folder the outputs go in that revdiff
+    may not write: the finished files are put there only at the end of the run. With `folder`,
+    an existing report folder too, which is replaced by renaming it (a folder only who may
+    write it can move)."""
+    for target in targets:
+        places = [target.parent, target] if folder else [target.parent]
+        for place in places:
+            if place.is_dir() and not os.access(place, os.W_OK | os.X_OK):
+                raise OutputProblem("cannot write into the output's folder", str(place),
+                                    hint="check its permissions, or choose another -o path")
 
 
 def _is_repository(folder: Path) -> bool:

@@ -575,3 +575,28 @@ def test_a_stop_while_the_summary_is_written_ends_the_run_as_done(
     assert (result.exit_code, result.stderr) == (
         0, f"revdiff: {reason} once the export was done; the rest of the summary is left out\n")
     assert out.is_file()
+
+
+@pytest.mark.parametrize(("out", "fmt"), [("tables", "csv"), ("report", "html")])
+def test_an_output_folder_it_may_not_write_is_refused_before_the_run(  # type: ignore[no-untyped-def]
+        out: str, fmt: str, run_cli, samples: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An existing output folder without write permission (`chmod 555 tables`) was found out
+    only once every article was compared, when the finished files were to be put in it."""
+    folder = tmp_path / out
+    folder.mkdir()
+    if os.geteuid() == 0:  # root may write every folder: answer as for any other user
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda path, mode, **kw: real_access(path, mode, **kw)
+                            and not (os.fspath(path) == str(folder) and mode & os.W_OK))
+    else:
+        folder.chmod(0o555)
+    try:
+        result = run_cli("export", str(samples), "-o", str(folder), "--format", fmt)
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 2
+    assert result.output == (f"revdiff: error: {folder}: cannot write into the output's folder "
+                             "(check its permissions, or choose another -o path)\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out]
+    assert list(folder.iterdir()) == []
