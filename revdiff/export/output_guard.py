@@ -64,8 +64,8 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: boo
 def check_writable(targets: Iterable[Path], *, folder: bool) -> None:
     """Refuse, before any article is compared, an existing folder the outputs go in that revdiff
     may not write: the finished files are put there only at the end of the run. With `folder`,
-    an existing report folder too, which is replaced by renaming it (a folder only who may
-    write it can move)."""
+    an existing report folder too, which is replaced by renaming it (moving a folder needs
+    leave to write it)."""
     for target in targets:
         places = [target.parent, target] if folder else [target.parent]
         for place in places:
