@@ -73,12 +73,18 @@ def describe_page_text(text: str) -> tuple[str, str] | None:
         what = ("a NewsDiffs diff page saved as text, whose deleted and inserted words run "
                 "together")
         return what, "save the page as HTML (\"Web Page, HTML only\") and give that"
-    header = _TRANSLATED_DIFF_HEADER.search(text[:8192])
-    if (header and _ARTICLE_ADDRESS.search(text, 0, header.start())
-            and not (header["word"] == "Version" and _ENGLISH_TIME.fullmatch(header["time"]))):
+    if has_translated_diff_header(text):
         what = "a News Sniffer diff page translated by the browser (its header is not in English)"
         return what, SAVE_UNTRANSLATED
     return None
+
+
+def has_translated_diff_header(text: str) -> bool:
+    """Whether the text holds a News Sniffer diff page's version, title and time rows in another
+    language, after the article's address, as the text of a page a browser translated does."""
+    header = _TRANSLATED_DIFF_HEADER.search(text[:8192])
+    return bool(header and _ARTICLE_ADDRESS.search(text, 0, header.start())
+                and not (header["word"] == "Version" and _ENGLISH_TIME.fullmatch(header["time"])))
 
 
 # A header block: lines of `Name: value` (a value may go on, indented, on the next lines).

@@ -22,7 +22,9 @@ from revdiff.formats.fields import (
     parse_number,
     textless_warning,
 )
+from revdiff.formats.foreign import has_translated_diff_header
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
+from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted
 from revdiff.splitter.chain import read_chain
@@ -174,6 +176,10 @@ def parse_header(text: str, name: str) -> PageHeader:
             "text_content), whose header and cells are not laid out as a flattened page's",
             name, text.count("\n", 0, split.start()) + 1,
             hint="give the HTML page itself, which is read exactly")
+    if versions_at is None and has_translated_diff_header(text):
+        raise MalformedPage("the diff page was translated by the browser before it was saved (its "
+                            "header is not in English)", name,
+                            hint=SAVE_UNTRANSLATED)
     if versions_at is None:
         raise MalformedPage("no 'Version N Version M' header row", name,
                             hint="is this a News Sniffer diff page saved as text?")

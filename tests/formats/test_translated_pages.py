@@ -80,6 +80,20 @@ def test_a_diff_page_translated_and_saved_as_text_is_refused_saying_so(
     assert "save it again untranslated" in str(refused.value)
 
 
+def test_a_diff_text_whose_version_and_time_rows_alone_are_translated_is_refused_saying_so(
+        tmp_path: Path) -> None:
+    """The page's English header prose kept it a News Sniffer page, whose `Versión 0 Versión 1`
+    row was then refused as missing ("no 'Version N Version M' header row"), not as translated."""
+    page = DIFF_TEXT.replace("Version 0 Version 1", "Versión 0 Versión 1").replace(
+        "(about 1 hour later)", "(alrededor de 1 hora después)")
+    target = tmp_path / "page.txt"
+    target.write_text(page, "utf-8")
+    with pytest.raises(MalformedPage) as refused:
+        load([str(target)])
+    assert "translated by the browser" in str(refused.value)
+    assert "save it again untranslated" in str(refused.value)
+
+
 def test_a_plain_version_with_rows_like_a_translated_header_is_read(tmp_path: Path) -> None:
     """A version's line of two numbered words, a line and one in brackets, as a translated diff
     page's header has them, was refused as a translated page, though no address came before."""
