@@ -22,7 +22,7 @@ from revdiff.tui.wrapping import shorten
 COLUMN_PADDING = 2  # the cells a table column adds to its widest cell, one on each side
 MARK_CELLS = 1  # the column marking the pair shown and the version marked (`m`)
 MIN_TITLE_CELLS = 20  # a title cut shorter says too little: the other columns give way first
-TIME_CELLS = 20  # "2020-01-03 15:40:07", "about 12 hours later"
+TIME_CELLS = 25  # "2020-01-03 15:40:07+05:30", "about 12 hours later"
 BAR_CELLS = 10
 
 

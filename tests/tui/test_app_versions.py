@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
-from tui_helpers import SAMPLES, header_text, run_async, status_text
+from tui_helpers import SAMPLES, header_text, load_one, run_async, status_text
 
 from revdiff.engine import compare
 from revdiff.engine import word_count as word_count_module
@@ -238,6 +238,21 @@ async def test_a_narrow_timeline_keeps_the_titles_readable() -> None:
         assert "about 1 hour later" in rows[2] and "+73 -18  6 changes" in rows[2]
         assert rows[2].endswith("Iran fires missiles at US troops in Iraq")
         assert table.cursor_row == 2  # the cursor kept its version
+
+
+@run_async
+async def test_the_timeline_gives_a_time_s_zone_as_the_header_does() -> None:
+    """Times were cut to 20 cells, so every time with a zone lost it to `…` at any width
+    (`2020-01-03 15:40:00…`), while the header gives `2020-01-03 15:40:00+00:00`."""
+    article = load_one(SAMPLES / "newsedits.sqlite")
+    app = RevdiffApp(article)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        assert "2020-01-03 15:40:00+00:00" in header_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_cell("1", "time")) == "2020-01-03 15:40:00+00:00"
 
 
 @run_async
