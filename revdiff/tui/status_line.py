@@ -11,6 +11,7 @@ from textual.widgets import Static
 from revdiff.engine.stats import percent
 from revdiff.model import Edit, RowReading
 from revdiff.tui.pair_header import shortened
+from revdiff.tui.wrapping import text_width
 
 
 class StatusLine(Static):
@@ -25,14 +26,31 @@ class StatusLine(Static):
     """
 
     def show(self, where: str, detail: str = "", warning: str = "") -> None:
+        """`where` the cursor is, the `detail` of the edit there and the `warning` of its page row:
+        too long for the line, the detail gives way first (`fitted_detail`), so that the row's
+        reading and the keys that change it stay; then the line's end is cut."""
+        width = max(1, self.content_region.width or self.app.size.width - 2)
+        if detail and warning:
+            detail = fitted_detail(detail, width - text_width(f"{where}    {warning}"))
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(where, style="bold")
         if detail:
             line.append(f"  {detail}")
         if warning:
             line.append(f"  {warning}", style="bold #ffaf00")
-        self.update(shortened(line, max(1, self.content_region.width or self.app.size.width - 2)),
-                    layout=False)
+        self.update(shortened(line, width), layout=False)
+
+
+def fitted_detail(detail: str, room: int) -> str:
+    """The edit's detail (`edited · 74% similar · number changed`) in `room` cells: its parts left
+    out from the last, `…` in their place (a percentage is never cut in two); nothing when not
+    even its label fits."""
+    parts = detail.split(" · ")
+    for kept in range(len(parts), 0, -1):
+        shown = " · ".join(parts[:kept]) + ("" if kept == len(parts) else " · …")
+        if text_width(shown) <= room:
+            return shown
+    return ""
 
 
 def sentence_position(edit: Edit) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tui_helpers import SAMPLES, diff_lines, header_text, run_async, status_text
@@ -202,3 +203,21 @@ async def test_a_flip_the_label_filter_hides_says_so(page_article: Article) -> N
         assert app.diff.current_edit is None
         assert list(app._notifications)[-1].message.endswith(
             f"; hidden by the filter (only {label.value})")
+
+
+@run_async
+async def test_a_narrow_status_line_cuts_the_edit_s_part_before_the_row_s_reading(
+        page_article: Article) -> None:
+    """At 80 columns an unsure edited row's status was cut at its end, `change 1 of 8  edited ·
+    74% similar  ? line 21: change, 47% sure · reading 1 …`: which reading is shown, of how many,
+    and the key that flips it were lost, the edit's similarity kept. The edit's part gives way
+    first."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")  # only edited
+        await pilot.press("n")
+        status = status_text(app)
+        assert status.startswith("change 1 of ") and "  edited · " in status
+        assert re.search(r"  \? line \d+: change, \d+% sure · reading 1 of \d+ \(f\)$", status)
+        assert " · …  ? line " in status and len(status) <= 78
