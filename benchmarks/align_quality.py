@@ -188,7 +188,8 @@ def print_table(title: str, items: Sequence[dict], methods: Sequence[tuple[str, 
     gold_total = sum(len(gold_pairs(item)) for item in items)
     essays = len({item["essay"] for item in items})
     print(f"{title}: {len(items)} draft pairs of {essays} essays, {gold_total} gold (old, new) links\n")
-    header = f"{'method':<32} {'P':>6} {'R':>6} {'F1':>6} | {'P ni':>6} {'R ni':>6} {'F1 ni':>6} | {'ms/pair':>7}"
+    header = (f"{'method':<32} {'P':>6} {'R':>6} {'F1':>6} | "
+              f"{'P ni':>6} {'R ni':>6} {'F1 ni':>6} | {'ms/pair':>7}")
     print(header)
     print("-" * len(header))
     for name, aligner in methods:

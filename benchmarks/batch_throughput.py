@@ -3,11 +3,12 @@ Dask LocalCluster of N workers, and peak memory at 1x and 10x the corpus.
 
 Corpus: the Wikipedia version chains in ../shared/corpus/wikipedia/<slug>/<k>.txt (296 articles,
 1,358 consecutive pairs), copied `--scale` times into a temporary folder (hard links where it
-can) so a run holds at least 10,000 pairs: export reads a folder named twice only once. Every run is a fresh child process (`revdiff.export.driver.run_export`, JSONL
-output into a temporary folder), so its peak RSS (`resource.getrusage`) is its own; the worker
-processes' peak RSS (VmHWM) and CPU time are sampled from /proc while the run goes on. The
-three runs take turns, `--repeat` rounds of them, so a busy machine slows them alike; each figure
-is the median over the rounds, and the ratios are those of the medians.
+can) so a run holds at least 10,000 pairs: export reads a folder named twice only once. Every run
+is a fresh child process (`revdiff.export.driver.run_export`, JSONL output into a temporary
+folder), so its peak RSS (`resource.getrusage`) is its own; the worker processes' peak RSS (VmHWM)
+and CPU time are sampled from /proc while the run goes on. The three runs take turns, `--repeat`
+rounds of them, so a busy machine slows them alike; each figure is the median over the rounds, and
+the ratios are those of the medians.
 
 When dask is installed (`pip install ".[dask]"`) each round also runs the 1x corpus on a Dask
 LocalCluster of N workers (`export --dask --workers N`, the cluster's start-up included), set

@@ -200,8 +200,8 @@ def chain_exact(chain: TrueChain) -> tuple[bool, bool, Tally]:
     if [len(v) for v in found] != [len(v) for v in truth]:
         return False, False, rows
     pairs = [(a, b) for got, want in zip(found, truth) for a, b in zip(got, want)]
-    by_words = all(word_characters([a]) == word_characters([b]) or (b not in held and same_up_to_symbols(a, b))
-                   for a, b in pairs)
+    by_words = all(word_characters([a]) == word_characters([b])
+                   or (b not in held and same_up_to_symbols(a, b)) for a, b in pairs)
     strict = all(a == b or (b not in held and same_up_to_symbols(a, b)) for a, b in pairs)
     return by_words, strict, rows
 

@@ -57,7 +57,8 @@ def compare(exact_pages: set[str], saved: Path) -> None:
     way round, and the sign test of the two."""
     before = set(saved.read_text(encoding="utf-8").split())
     gained, lost = len(exact_pages - before), len(before - exact_pages)
-    print(f"against {saved}: {gained} pages gained, {lost} lost (sign test p = {sign_test(gained, lost):.2f})")
+    print(f"against {saved}: {gained} pages gained, {lost} lost "
+          f"(sign test p = {sign_test(gained, lost):.2f})")
 
 
 def main() -> int:

@@ -1,10 +1,10 @@
 """Pages with their truth, for measuring and training the column splitter.
 
-Real pages are read from ../shared/corpus (never copied): every consecutive diff page of every Wikipedia article
-in `corpus/chains`, flattened by the real pipeline (News Sniffer's diff, then Resiliparse), with
-the versions it was rendered from. The articles are cut into two slices by a hash of their name:
-the tuning slice (about four in five) is what the splitter's weights are learned and tuned on;
-the held-out slice is never looked at while tuning, only measured.
+Real pages are read from ../shared/corpus (never copied): every consecutive diff page of every
+Wikipedia article in `corpus/chains`, flattened by the real pipeline (News Sniffer's diff, then
+Resiliparse), with the versions it was rendered from. The articles are cut into two slices by a hash
+of their name: the tuning slice (about four in five) is what the splitter's weights are learned and
+tuned on; the held-out slice is never looked at while tuning, only measured.
 
 Cased news pages are generated (the corpus is all lower-case Wikipedia): chains of versions made
 from the seed articles and the samples' stories by the edits breaking news gets (a new lede,

@@ -504,7 +504,8 @@ def gap_weights(data_rows: Examples, bends: list[BendAt], rounds: int, counts: T
         "one_sided": {name: round(float(w), 4)
                       for name, w in zip(ONE_SIDED_FEATURES, weight[width:local])},
         "bends": bent,
-        "repeats": {"self_repeats": round(float(weight[local]), 4), "links": round(float(weight[local + 1]), 4)},
+        "repeats": {"self_repeats": round(float(weight[local]), 4),
+                    "links": round(float(weight[local + 1]), 4)},
         "old_side": round(float(side_prior[0]), 4),
         "new_side": round(float(side_prior[1]), 4),
         "paragraph_shapes": counts.shapes,

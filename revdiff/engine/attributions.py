@@ -438,9 +438,11 @@ def _subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = T
         return ()  # a long aside between commas is a noun's (`, a spokesman for …,`) or a clause
     start = opening - 1  # the subject's last word, `Johnson,`
     while (start > 0 and opening - start < _MOST_SOURCE_WORDS and not _ends_clause(tokens[start - 1])
-           and _bare(tokens[start - 1]) not in _CLAUSE_WORDS and not _is_a_year_or_decade_in(tokens, start - 1)):
+           and _bare(tokens[start - 1]) not in _CLAUSE_WORDS
+           and not _is_a_year_or_decade_in(tokens, start - 1)):
         start -= 1
-    begins_its_clause = start == 0 or _ends_clause(tokens[start - 1]) or _bare(tokens[start - 1]) in _CLAUSE_WORDS
+    begins_its_clause = (start == 0 or _ends_clause(tokens[start - 1])
+                         or _bare(tokens[start - 1]) in _CLAUSE_WORDS)
     if long_aside and not begins_its_clause:
         return ()  # a subject whose start was not found, before an aside that may be a clause
     subject = tokens[start:opening]
@@ -514,7 +516,8 @@ def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     if _reports_a_clause(tokens, verb):
         return True
     after = verb + 1
-    while after < len(tokens) and not _ends_clause(tokens[after - 1]) and _bare(tokens[after]) in _AFTER_CLAUSE_END:
+    while (after < len(tokens) and not _ends_clause(tokens[after - 1])
+           and _bare(tokens[after]) in _AFTER_CLAUSE_END):
         after += 1
     clause_ended = _ends_clause(tokens[after - 1]) and _that_after_aside(tokens, after - 1) is None
     if clause_ended or after == len(tokens) or _OPENS_CLAUSE.search(tokens[after]):
@@ -767,7 +770,8 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
         for opening, length in _INTRODUCERS.items():
             if (word == opening[0] and tuple(bare[at:at + length]) == opening
                     and _attributes(tokens, at, length, clause_ends[min(at + length, len(tokens))])):
-                found.append(_introduced_source(tokens, at, length, clause_ends[min(at + length, len(tokens))]))
+                found.append(_introduced_source(tokens, at, length,
+                                                clause_ends[min(at + length, len(tokens))]))
         if (word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
                 and not (word in _AFTER_QUOTATION_VERBS and _follows_what_was_said(tokens, at))
                 and not (word in _AFTER_NAME_VERBS and _follows_a_name(tokens, at)

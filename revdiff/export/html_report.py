@@ -231,8 +231,8 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput]) -> 
     version), each with why."""
     yield page_head(INDEX_TITLE)
     yield f"<h1>{INDEX_TITLE}</h1>\n"
-    yield ('<div class="sideways"><table class="index"><tr><th>#</th><th>article</th><th>source</th><th>versions</th>'
-           "<th>words +/-</th><th>changed per pair</th></tr>\n")
+    yield ('<div class="sideways"><table class="index"><tr><th>#</th><th>article</th><th>source</th>'
+           "<th>versions</th><th>words +/-</th><th>changed per pair</th></tr>\n")
     articles = pairs = 0
     for entry in entries:
         info: dict[str, Any] = entry.info

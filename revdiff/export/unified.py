@@ -1,10 +1,10 @@
 """A comparison as a unified diff whose lines are sentences, with hunks and context.
 
 The diff is a real patch: applied with `patch` or `git apply` to the old version written one
-sentence per line (each line ending in a newline), it gives the new version written the same way. Sentences the
-engine kept in place are context; everything else is a deletion at its old place and an insertion
-at its new place, so a moved sentence appears twice (`-` where it was, `+` where it is now) and a
-split or merge as its old lines removed and its new lines added.
+sentence per line (each line ending in a newline), it gives the new version written the same way.
+Sentences the engine kept in place are context; everything else is a deletion at its old place and
+an insertion at its new place, so a moved sentence appears twice (`-` where it was, `+` where it is
+now) and a split or merge as its old lines removed and its new lines added.
 """
 
 from __future__ import annotations

@@ -81,7 +81,8 @@ def _wrapped_width(blocks: list[list[str]], known: int | None = None) -> int | N
     on are full."""
     going_on = [(line, following.split(" ", 1)[0])
                 for lines in blocks for line, following in itertools.pairwise(lines)]
-    if one_paragraph_a_line(blocks) or len(going_on) < (WRAPPED_MIN_LINES_KNOWN if known else WRAPPED_MIN_LINES):
+    if (one_paragraph_a_line(blocks)
+            or len(going_on) < (WRAPPED_MIN_LINES_KNOWN if known else WRAPPED_MIN_LINES)):
         return None  # without blank lines, one paragraph a line
     longest = max(len(line) for lines in blocks for line in lines)
     width = known or longest

@@ -10,8 +10,8 @@ import re
 # inherit;">` around each run it translated. The root's tag and its class are read apart, each
 # scanned once, so that a long tag costs time in step with its length.
 _ROOT_TAG = re.compile(r"<html\b[^<>]*", re.IGNORECASE)
-_CLASS_VALUE = re.compile(r"\bclass\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s\"'<>]+))",
-                          re.IGNORECASE)
+_CLASS_VALUE = re.compile(r"\bclass\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'"
+                          r"|(?P<bare>[^\s\"'<>]+))", re.IGNORECASE)
 _TRANSLATED_CLASS = re.compile(r"\btranslated-(?:ltr|rtl)\b", re.IGNORECASE)
 _TRANSLATED_RUN = re.compile(r"<font\s+style\s*=\s*[\"']?vertical-align:\s*inherit", re.IGNORECASE)
 

@@ -2,8 +2,9 @@
 
 Written here from FORMATS.md §2, which says what the page shows: an `<h1>` title, the article URL,
 "Version N of M." and one `<p>` per paragraph. The markup around them is this project's own
-(the corpus holds no version page to compare with), with a header and a footer as a site has. The text form is what a text extractor keeps
-of it: the title, the URL, the version line, the paragraphs, one per line.
+(the corpus holds no version page to compare with), with a header and a footer as a site has. The
+text form is what a text extractor keeps of it: the title, the URL, the version line, the
+paragraphs, one per line.
 """
 
 from __future__ import annotations

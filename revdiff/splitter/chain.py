@@ -272,7 +272,8 @@ def _recounted_gaps(rows: list[RowReading]) -> list[list[RowReading]]:
         if following is not None and following.kind in (RowKind.OLD_ONLY, RowKind.NEW_ONLY):
             candidates.append((row.confidence, index, following.kind))
         else:
-            candidates += [(row.confidence, index, RowKind.OLD_ONLY), (row.confidence, index, RowKind.NEW_ONLY)]
+            candidates += [(row.confidence, index, RowKind.OLD_ONLY),
+                           (row.confidence, index, RowKind.NEW_ONLY)]
     texts = [r.text for r in rows]
     variants = []
     for confidence, index, kind in sorted(candidates, key=lambda c: c[0])[:MAX_FLIPPED_TAILS]:
@@ -300,7 +301,8 @@ def _propagate_columns(headers: Sequence[PageHeader], readings: list[list[RowRea
     """
     chain = _ChainFit(readings, links, links_of)
 
-    def tried(starts: Iterable[tuple[int, list[RowReading]]]) -> list[tuple[int, float, list[list[RowReading]]]]:
+    def tried(starts: Iterable[tuple[int, list[RowReading]]]
+              ) -> list[tuple[int, float, list[list[RowReading]]]]:
         found = []
         for anchor, start in starts:
             current = chain.propagated(anchor, start)

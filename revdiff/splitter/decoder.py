@@ -287,7 +287,8 @@ class PageDecoder:
                                 for k in range(1, row.size)]
         return per_boundary, score(text, None), score(None, text)
 
-    def _side_preferences(self, index: int, assumed: dict[int, Reading | None]) -> tuple[list[float], list[float]]:
+    def _side_preferences(self, index: int,
+                          assumed: dict[int, Reading | None]) -> tuple[list[float], list[float]]:
         """Per word: reward for being in the old column, and for being in the new column.
 
         Repeated phrases reward the reading that puts their two occurrences in opposite columns.

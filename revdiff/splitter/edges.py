@@ -92,7 +92,8 @@ def _odds(edge: Counter[str], inside: Counter[str], keys: Iterable[str], base: f
 def learn_edges(articles: Iterable[Sequence[str]]) -> EdgeWords:
     """Count the edge words of the paragraphs of several articles (each a list of distinct
     paragraphs, from all its versions)."""
-    ending, before_more, beginning, after_more = Counter[str](), Counter[str](), Counter[str](), Counter[str]()
+    ending, before_more, beginning, after_more = (Counter[str](), Counter[str](),
+                                                  Counter[str](), Counter[str]())
     seen_in: dict[str, set[int]] = defaultdict(set)
     for number, paragraphs in enumerate(articles):
         for paragraph in paragraphs:

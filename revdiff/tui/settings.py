@@ -153,7 +153,8 @@ def _keys(section: dict[str, Any], table: tuple[KeyCommand, ...]) -> dict[str, s
         keys = [key_name(key) for key in value.split(",")]
         if not all(keys):
             raise ConfigError(f'keys.{action} must name keys, e.g. "n" or "n,ctrl+n", not {value!r}',
-                              hint='fix the file; a comma separates keys, so the comma key is written "comma"')
+                              hint='fix the file; a comma separates keys, '
+                                   'so the comma key is written "comma"')
         for key in keys:
             if not is_key(key):
                 corrected = _corrected_key(key)
@@ -183,8 +184,8 @@ def _colours(section: dict[str, Any], style_names: set[str]) -> dict[str, str]:
         try:
             Style.parse(value)
         except StyleSyntaxError as error:
-            raise ConfigError(f"colours.{name}: {error}", hint='write a Rich style, e.g. "bold red on black"') \
-                from None
+            raise ConfigError(f"colours.{name}: {error}",
+                              hint='write a Rich style, e.g. "bold red on black"') from None
     return dict(section)
 
 
