@@ -27,7 +27,8 @@ from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 
 OLD = "BAGHDAD — A U.S. airstrike killed the commander. At least 25 people died.\n\n“It is over,” he said.\n"
-NEW = "BAGHDAD — A U.S. airstrike killed the commander. At least 26 people died.\n\n<b>New</b> & improved line.\n"
+NEW = ("BAGHDAD — A U.S. airstrike killed the commander. At least 26 people died.\n\n"
+       "<b>New</b> & improved line.\n")
 
 
 @pytest.fixture

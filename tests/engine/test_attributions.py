@@ -110,7 +110,8 @@ def test_an_attribution_added_removed_or_naming_another_source_is_flagged() -> N
     removed = edit_flags("The base was hit, Iranian state television said.", "The base was hit.")
     assert Flag.ATTRIBUTION_CHANGED in removed
     assert Flag.ATTRIBUTION_CHANGED in edit_flags("“We will win,” Esper said.", "“We will win,” Milley said.")
-    assert Flag.ATTRIBUTION_CHANGED in edit_flags("Officials said 700 troops.", "U.S. officials said 700 troops.")
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("Officials said 700 troops.",
+                                                  "U.S. officials said 700 troops.")
 
 
 def test_a_quotation_in_straight_single_marks_reworded_changes_no_attribution() -> None:
@@ -140,13 +141,15 @@ def test_the_full_stop_after_a_dotted_name_is_no_part_of_the_source(text: str, m
 
 
 def test_the_verb_alone_or_punctuation_changes_no_attribution() -> None:
-    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Officials said 700 troops.", "Officials say 3,000 troops.")
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Officials said 700 troops.",
+                                                      "Officials say 3,000 troops.")
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("“It is over,” he said.", "“It is over,” he added.")
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Cortes said it was over.", "Cortés said it was over.")
     # a title abbreviated in one and written out in the other names one source
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("It was lawful, Defense Sec. Mark Esper says.",
                                                       "It was lawful, Defense Secretary Mark Esper says.")
-    assert Flag.ATTRIBUTION_CHANGED in edit_flags("It was lawful, NBC News says.", "It was lawful, NBC Newsweek says.")
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("It was lawful, NBC News says.",
+                                                  "It was lawful, NBC Newsweek says.")
     flags = edit_flags("the base was hit, officials said.", "The base was hit, officials said.")
     assert flags == {Flag.CASE_ONLY}
 
@@ -421,7 +424,8 @@ def test_a_source_joined_by_and_is_read_whole_but_not_a_clause(
 @pytest.mark.parametrize(("text", "sources"), [
     ("France, Russia and China said the deal was void.", [("france", "russia", "and", "china")]),
     ("France, Russia, and China said the deal was void.", [("france", "russia", "and", "china")]),
-    ("After the vote, France, Russia and China said the deal was void.", [("france", "russia", "and", "china")]),
+    ("After the vote, France, Russia and China said the deal was void.",
+     [("france", "russia", "and", "china")]),
     ("However, Russia and China said the deal was void.", [("russia", "and", "china")]),
     ("On Friday, Russia and China said the deal was void.", [("russia", "and", "china")]),
     ("The talks were over, and officials said the deal was void.", [("officials",)]),

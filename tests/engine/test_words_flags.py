@@ -15,8 +15,10 @@ from revdiff.engine.word_count import count_words, version_words
 from revdiff.engine.words import new_side, old_side, tokenize, word_diff
 from revdiff.model import Edit, EditOp, Flag, Version
 
-TITLE_6 = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, Defense Sec. Mark Esper says"
-TITLE_7 = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, Defense Secretary Mark Esper says"
+TITLE_6 = ("Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, "
+           "Defense Sec. Mark Esper says")
+TITLE_7 = ("Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, "
+           "Defense Secretary Mark Esper says")
 
 
 def test_title_change_of_seed_004_is_one_phrase() -> None:
@@ -358,7 +360,8 @@ def test_a_zero_width_space_is_white_space() -> None:
     ("The attack killed one person and wounded 5.", "It killed none and wounded 5.", True),
     ("A second soldier died.", "A soldier died.", True),
     # `at first` and `one-time` are no numbers: they were number changes to `Initially`, `former`
-    ("At first, officials denied that the base was hit.", "Initially, officials denied that the base was hit.", False),
+    ("At first, officials denied that the base was hit.",
+     "Initially, officials denied that the base was hit.", False),
     ("The one-time ally turned on him.", "The former ally turned on him.", False),
     ("The first attack came at dawn.", "The second attack came at dawn.", True)])
 def test_one_and_second_are_no_number_in_no_one_the_one_who_and_a_second(
@@ -369,9 +372,11 @@ def test_one_and_second_are_no_number_in_no_one_the_one_who_and_a_second(
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
     ("Police said one person was hurt.", "Police said a person was hurt.", False),
-    ("One source said there were no casualties.", "A Pentagon official said there were no casualties.", False),
+    ("One source said there were no casualties.",
+     "A Pentagon official said there were no casualties.", False),
     ("The talks resumed an hour later.", "The talks resumed one hour later.", False),
-    ("Officials said one soldier and a civilian died.", "Officials said a soldier and a civilian died.", False),
+    ("Officials said one soldier and a civilian died.",
+     "Officials said a soldier and a civilian died.", False),
     # a vague quantity is no one, and another count is still a number changed
     ("Police said one person was hurt.", "Police said a few people were hurt.", True),
     ("Police said one person was hurt.", "Police said a number of people were hurt.", True),

@@ -263,8 +263,8 @@ def test_repeated_pages_are_folded_and_said(tmp_path: Path) -> None:
     _write(folder, "20200103120000.html", render_page(URL, SECOND, SITES[0]))
     article, = load([str(folder)])
     assert [v.number for v in article.versions] == [0, 1]
-    assert any("1 page repeats the text of the page before it and is folded" in w and "20200103110000.html" in w
-               for w in article.warnings)
+    assert any("1 page repeats the text of the page before it and is folded" in w
+               and "20200103110000.html" in w for w in article.warnings)
 
 
 @needs_trafilatura

@@ -272,8 +272,8 @@ ARCHIVE_PATHS = st.one_of(
 def newsdiffs_archive(draw: st.DrawFn) -> bytes:
     """A fast-import stream of a NewsDiffs archive: commits `Adding file X` and `Change to X`,
     each writing one article file (a date line, title, byline, paragraphs) under its host."""
-    articles = draw(st.lists(ARCHIVE_PATHS.map(lambda path: storable_path(path, "www.nytimes.com/a")), min_size=1, max_size=3,
-                             unique=True))
+    articles = draw(st.lists(ARCHIVE_PATHS.map(lambda path: storable_path(path, "www.nytimes.com/a")),
+                             min_size=1, max_size=3, unique=True))
     stream = b""
     seen: set[str] = set()
     for number in range(draw(st.integers(1, 6))):

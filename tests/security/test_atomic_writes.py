@@ -264,7 +264,8 @@ def test_tui_export_replaces_the_file_whole_or_not_at_all(tmp_path: Path,
     from revdiff.formats import load
     from revdiff.tui.app import RevdiffApp
 
-    target = tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt"  # the name `e` offers for the text format
+    # the name `e` offers for the text format
+    target = tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt"
     target.write_text("old result\n", encoding="utf-8")
     real_replace = os.replace
 
@@ -280,12 +281,14 @@ def test_tui_export_replaces_the_file_whole_or_not_at_all(tmp_path: Path,
             await pilot.press("e", "enter", "enter")  # text; Enter again replaces the file
             await pilot.pause()
             assert target.read_text(encoding="utf-8") == "old result\n"
-            assert sorted(p.name for p in tmp_path.iterdir()) == ["us-deploys-troops-after-soleimani-strike-v0-v1.txt"]
+            assert sorted(p.name for p in tmp_path.iterdir()) == [
+                "us-deploys-troops-after-soleimani-strike-v0-v1.txt"]
             # the dialog says so and stays open, the name kept: Enter tries again
             assert "Could not write" in str(app.screen.query_one("#export-problem").render())
             monkeypatch.setattr(os, "replace", real_replace)
             await pilot.press("enter")
             await pilot.pause()
-        assert target.read_text(encoding="utf-8").startswith("us-deploys-troops-after-soleimani-strike: version 0 -> 1")
+        assert target.read_text(encoding="utf-8").startswith(
+            "us-deploys-troops-after-soleimani-strike: version 0 -> 1")
 
     asyncio.run(export_twice())

@@ -113,7 +113,8 @@ def test_export_csv_neutralises_formulas(tmp_path: Path) -> None:
     summaries = assert_no_formula_cells(
         out.with_name("edits.comparisons.csv").read_text(encoding="utf-8"))
     texts = {restore_cell(cell) for row in edits + summaries for cell in row}
-    assert {text.strip() for text in FORMULAS} <= texts and "=1+1" in texts and "=cmd|' /C calc'!A0 v1" in texts
+    assert ({text.strip() for text in FORMULAS} <= texts and "=1+1" in texts
+            and "=cmd|' /C calc'!A0 v1" in texts)
 
 
 @settings(max_examples=200, deadline=None)

@@ -58,8 +58,8 @@ def _cut_pair_features(lines: list[str], row: int, after: str) -> tuple[float, f
 
 def test_a_cut_between_words_that_follow_each_other_elsewhere_is_marked() -> None:
     glued = "Troops landed in Kuwait. Oil prices rose."
-    page = ["Officials said troops landed in Kuwait on Friday.Officials said troops landed in Kuwait on Friday.",
-            glued]
+    page = [("Officials said troops landed in Kuwait on Friday."
+             "Officials said troops landed in Kuwait on Friday."), glued]
     # "troops landed" follows elsewhere on the page: a cut there is marked; at the sentence end not
     assert _cut_pair_features(page, 1, "Troops") == (math.log(2), 0.0)
     assert _cut_pair_features(page, 1, "Kuwait.") == (0.0, 0.0)

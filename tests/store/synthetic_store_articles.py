@@ -8,7 +8,9 @@ from datetime import datetime, timedelta, timezone
 
 from revdiff.model import Article, Version
 
-WORDS = ["minister", "said", "talks", "would", "resume", "after", "the", "vote", "on", "Tuesday", "while", "officials", "denied", "any", "deal", "had", "been", "reached", "and", "markets", "fell", "sharply", "in", "early", "trading"]
+WORDS = ["minister", "said", "talks", "would", "resume", "after", "the", "vote", "on", "Tuesday", "while",
+         "officials", "denied", "any", "deal", "had", "been", "reached", "and", "markets", "fell", "sharply",
+         "in", "early", "trading"]
 
 
 def synthetic_articles(articles: int = 400, versions: int = 10, seed: int = 6) -> list[Article]:

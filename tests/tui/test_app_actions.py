@@ -190,7 +190,8 @@ async def test_export_writes_the_chosen_format_on_one_enter(chain_article: Artic
         assert [formats.get_option_at_index(i).id for i in range(formats.option_count)] == \
             ["text", "json", "unified", "html"]
         await pilot.press("down")  # json
-        assert app.screen.query_one(Input).value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.json")
+        assert (app.screen.query_one(Input).value
+                == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.json"))
         await pilot.press("enter")  # one Enter writes it
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
@@ -274,7 +275,8 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
         await pilot.pause()
         await pilot.press("e", "down", "down", "tab")  # unified, then the file name
         name = app.screen.query_one(Input)
-        assert name.has_focus and name.value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.diff")
+        assert (name.has_focus
+                and name.value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.diff"))
         await pilot.press(*".txt")
         assert name.value == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.diff.txt")
         name.value = ""

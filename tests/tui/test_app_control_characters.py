@@ -75,10 +75,12 @@ async def test_brackets_in_the_article_are_text_not_markup() -> None:
         assert "base [link=https://ev" in drawn(app.screen.query_one(OptionList))
         await pilot.press("escape", "t")
         await pilot.pause()
-        assert "Title [link=https://evil.example]link[/link] [@click" in drawn(app.screen.query_one(DataTable))
+        assert ("Title [link=https://evil.example]link[/link] [@click"
+                in drawn(app.screen.query_one(DataTable)))
         await pilot.press("escape", "a")
         await pilot.pause()
-        assert "Title [link=https://evil.example]link[/link] [@cl…" in drawn(app.screen.query_one(OptionList), 2)
+        assert ("Title [link=https://evil.example]link[/link] [@cl…"
+                in drawn(app.screen.query_one(OptionList), 2))
         await pilot.press("escape")
         assert app.is_running
 

@@ -181,7 +181,8 @@ def test_search_finds_full_width_and_half_width_forms() -> None:
     and some katakana half-width (`ｶﾀｶﾅ`): `2024`, `ai` and `カタカナ` typed found none of them."""
     paragraph = "東京都は２０２４年にＡＩ規制を発表した。ｶﾀｶﾅ"
     versions = (Version(0, "t", (paragraph,)),)
-    for query, written in [("2024", "２０２４"), ("ai", "ＡＩ"), ("カタカナ", "ｶﾀｶﾅ"), ("２０２４", "２０２４")]:
+    for query, written in [("2024", "２０２４"), ("ai", "ＡＩ"), ("カタカナ", "ｶﾀｶﾅ"),
+                           ("２０２４", "２０２４")]:
         (hit,) = search_versions(versions, query)
         assert hit.offset == paragraph.index(written)
 
