@@ -1,4 +1,5 @@
-"""ruff (its default rules) and mypy stay clean: a finding fails the test run with their report."""
+"""ruff (its default rules, and lines of at most 110 columns: pyproject.toml) and mypy stay clean: a
+finding fails the test run with their report."""
 
 from __future__ import annotations
 
