@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shlex
+import stat
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from revdiff.cli.common import (
     reports_errors,
 )
 from revdiff.errors import RevdiffError
+from revdiff.file_kinds import special_kind
 from revdiff.read_warnings import counted
 from revdiff.stop_signals import sigterm_as_interrupt, stop_exit_code, stop_reason
 
@@ -79,10 +81,35 @@ def _pick_format(chosen: str | None, raw: str) -> str:
     if found is None and raw.endswith(("/", os.sep)):
         return "html"
     if found is None:
+        _refuse_special_file(raw)
         raise OptionConflict("cannot tell the export format from the output name", str(out),
-                             hint=f"add --format with one of: {', '.join(FORMATS)}; or end the "
-                                  f"name with / for the HTML report, -o {shlex.quote(raw + '/')}")
+                             hint=_format_hint(raw))
     return found
+
+
+def _refuse_special_file(raw: str) -> None:
+    """`-o /dev/null` without --format: no format makes a device, FIFO or socket an output, so say
+    that rather than suggest a format or `-o /dev/null/`."""
+    from revdiff.export.registry import STREAM_FORMATS
+
+    try:
+        mode = os.stat(raw).st_mode
+    except OSError:  # not there yet (or unreachable): the export's own checks say more
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise OptionConflict(f"the output is {special_kind(mode)}, not a file or folder", raw,
+                             hint="choose a file or folder path with -o, or -o - to write "
+                                  f"{', '.join(STREAM_FORMATS[:-1])} or {STREAM_FORMATS[-1]} "
+                                  "to standard output")
+
+
+def _format_hint(raw: str) -> str:
+    """--format's choices, and the folder name for the HTML report unless a file has the name
+    (`-o notes/` cannot be a folder when notes is a file)."""
+    hint = f"add --format with one of: {', '.join(FORMATS)}"
+    if os.path.isfile(raw):
+        return hint
+    return f"{hint}; or end the name with / for the HTML report, -o {shlex.quote(raw + '/')}"
 
 
 @click.command(epilog=EXAMPLES)

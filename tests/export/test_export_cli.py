@@ -308,6 +308,32 @@ def test_an_output_ending_in_a_slash_is_a_folder(run_cli, samples: Path, tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+def test_a_device_as_output_without_format_is_not_told_to_add_a_slash(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path) -> None:
+    # `-o /dev/null` said it could not tell the format and suggested `-o /dev/null/`, which
+    # cannot work; a FIFO was told the same
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for output, kind in ((os.devnull, "a device"), (str(fifo), "a FIFO")):
+        result = run_cli("export", str(samples), "-o", output)
+        assert result.exit_code == 2
+        assert result.output == (f"revdiff: error: {output}: the output is {kind}, not a file or "
+                                 "folder (choose a file or folder path with -o, or -o - to write "
+                                 "jsonl, csv or unified to standard output)\n")
+
+
+def test_a_file_without_suffix_as_output_is_not_told_to_add_a_slash(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path) -> None:
+    # `-o notes/` for the HTML report cannot be made while notes is a file
+    notes = tmp_path / "notes"
+    notes.write_text("kept\n")
+    result = run_cli("export", str(samples), "-o", str(notes))
+    assert result.exit_code == 2
+    assert result.output.rstrip().endswith("(add --format with one of: jsonl, csv, sqlite, "
+                                           "parquet, html, unified)")
+    assert notes.read_text() == "kept\n"
+
+
 def test_an_output_ending_in_a_slash_is_the_html_report_without_format(  # type: ignore[no-untyped-def]
         run_cli, samples: Path, tmp_path: Path) -> None:
     # `-o report/` said it could not tell the format, though only the HTML report is a folder
