@@ -18,6 +18,7 @@ interrupted one does.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import sqlite3
 import time
@@ -750,7 +751,25 @@ def _unwritable(error: OSError | sqlite3.Error, staging: Staging, out: Path) -> 
     reason = getattr(error, "strerror", None) or " ".join(str(error).split())
     return OutputProblem(f"cannot write the output: {reason}; {staging.kept} finished articles "
                          "are kept", str(out),
-                         hint=f"free some space (or fix the problem), then {_rerun_hint(staging)}")
+                         hint=f"{_first_fix(error)}, then {_rerun_hint(staging)}")
+
+
+# Why a write failed, by its errno or SQLite's result code: a permission refused, a disk full
+_NO_PERMISSION = {errno.EACCES, errno.EPERM}
+_NO_ROOM = {errno.ENOSPC, errno.EDQUOT}
+_SQLITE_NO_PERMISSION = {sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY}
+
+
+def _first_fix(error: OSError | sqlite3.Error) -> str:
+    """What to fix before rerunning a run whose write failed with `error`."""
+    reason = getattr(error, "errno", None)
+    sqlite_code = getattr(error, "sqlite_errorcode", None)
+    sqlite_reason = None if sqlite_code is None else sqlite_code & 0xFF  # less its extended part
+    if reason in _NO_PERMISSION or sqlite_reason in _SQLITE_NO_PERMISSION:
+        return "check the permissions of the output and its folder"
+    if reason in _NO_ROOM or sqlite_reason == sqlite3.SQLITE_FULL:
+        return "free some space"
+    return "fix the problem the error names"
 
 
 def _leave_staging(staging: Staging, published: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -224,6 +225,47 @@ def test_a_resume_that_still_cannot_put_the_output_in_place_says_so_in_one_error
             run_export(job, resume=True)
     assert staging_path(out).exists()
     assert run_export(job, resume=True).articles == 12 and out.is_file()
+
+
+def _sqlite_error(message: str, code: int) -> sqlite3.Error:
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorcode = code
+    return error
+
+
+@pytest.mark.parametrize(("error", "fix"), [
+    (PermissionError(errno.EACCES, "Permission denied"),
+     "check the permissions of the output and its folder"),
+    (PermissionError(errno.EPERM, "Operation not permitted"),
+     "check the permissions of the output and its folder"),
+    (OSError(errno.ENOSPC, "No space left on device"), "free some space"),
+    (OSError(errno.EDQUOT, "Disk quota exceeded"), "free some space"),
+    (_sqlite_error("database or disk is full", sqlite3.SQLITE_FULL), "free some space"),
+    (_sqlite_error("attempt to write a readonly database", 1544),  # SQLITE_READONLY_DIRECTORY
+     "check the permissions of the output and its folder"),
+    (OSError(errno.EIO, "Input/output error"), "fix the problem the error names"),
+])
+def test_a_failed_write_hints_at_what_its_error_names(
+        error: Exception, fix: str, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every failed write was told "free some space (or fix the problem)", a refused permission
+    too."""
+    real = registry.make_writer
+
+    def make_writer(name: str, out: Path, staging: Any) -> Any:
+        writer = real(name, out, staging)
+
+        def write(index: int, payload: Any) -> None:
+            raise error
+
+        writer.write = write  # type: ignore[method-assign]
+        return writer
+
+    monkeypatch.setattr(registry, "make_writer", make_writer)
+    with pytest.raises(OutputProblem) as failed:
+        run_export(ExportJob((str(generated),), tmp_path / "out.jsonl", "jsonl"))
+    assert failed.value.hint == (f"{fix}, then rerun the same command: no article was finished, "
+                                 "so there is nothing to resume")
 
 
 def test_a_folder_in_the_way_of_a_companion_file_is_refused_before_anything_is_written(
