@@ -164,8 +164,12 @@ def _check_kind(target: Path, *, folder: bool) -> None:
                             hint="remove it or choose another -o path")
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return
+    from revdiff.export.registry import STREAM_FORMATS  # the registry imports this module
+
     raise OutputProblem(f"the output is {special_kind(mode)}, not a file; revdiff replaces only "
-                        "regular files", str(target), hint="name a regular file with -o, or -o - for stdout")
+                        "regular files", str(target),
+                        hint="name a regular file with -o, or -o - to write "
+                             f"{', '.join(STREAM_FORMATS[:-1])} or {STREAM_FORMATS[-1]} to standard output")
 
 
 def is_read_only(mode: int) -> bool:

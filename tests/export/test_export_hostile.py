@@ -100,6 +100,15 @@ def test_fifo_output_is_refused(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
+def test_a_fifo_as_a_tables_output_is_told_which_formats_standard_output_takes(tmp_path: Path) -> None:
+    """The hint offered `-o - for stdout` to a SQLite export, which cannot write there."""
+    fifo = tmp_path / "pipe.sqlite"
+    os.mkfifo(fifo)
+    result = revdiff("export", str(SAMPLES), "-o", str(fifo), "--format", "sqlite")
+    assert result.returncode == 2
+    assert "or -o - to write jsonl, csv or unified to standard output" in one_error_line(result.stderr)
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
 def test_read_only_output_is_kept(fmt: str, tmp_path: Path) -> None:
     """A file its owner made read-only was replaced (a rename ignores the file's permissions)."""
