@@ -2,10 +2,11 @@
 
 An attribution is a reporting verb with its source: `officials said`, `Esper told reporters`,
 `“…,” said Gen. Mark Milley`, `the Post reported.`, `according to NBC News`, `citing two
-officials`. Its source is read as the words next to the verb up to the nearest punctuation or
-quotation mark: before the verb (`U.S. officials said`), past an aside between commas or dashes
-(`Hefner, whose mansions had come under scrutiny, said`), or after it when the verb follows a
-comma or a quotation (`, said Mark Esper, the defense secretary`). `attribution_changed` compares
+officials`, or a headline's source after a colon (`…: Iranian TV`). Its source is read as the
+words next to the verb up to the nearest punctuation or quotation mark: before the verb (`U.S.
+officials said`), past an aside between commas or dashes (`Hefner, whose mansions had come under
+scrutiny, said`), or after it when the verb follows a comma or a quotation (`, said Mark Esper,
+the defense secretary`). `attribution_changed` compares
 the sources, not the verbs: `officials said` to `officials say` changes no attribution, `officials
 said` to `U.S. officials said` or to `the Pentagon said` does, and so does one added or removed.
 """
@@ -749,10 +750,40 @@ def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:
     return name_possible and tokens[at - 1][:1].isupper() and not _ends_clause(tokens[at - 1])
 
 
+# Nouns that end the source a headline names after a colon (`…: Iranian TV`, `…: report`).
+_HEADLINE_SOURCE_NOUNS = _MEDIA_NOUNS | word_set(
+    "report reports source sources official officials police ministry spokesman spokeswoman "
+    "spokesperson witnesses"
+)
+_LONGEST_HEADLINE_SOURCE = 4  # words after the colon
+
+
+def _headline_source(text: str) -> tuple[str, ...]:
+    """The source a headline names after its last colon, as wire headlines attribute without a
+    verb (`Rockets hit base housing US troops in Iraq: Iranian TV`, `…: report`, `…: US
+    officials`): up to four words that end the text without a stop, the last of them a noun of
+    news media or of a source. A sentence, which ends in a stop, names none so (`The list was
+    short: state media.`), nor does a headline whose words after the colon are no source
+    (`Soleimani killed: what we know`)."""
+    head, colon, tail = text.rstrip().rpartition(": ")
+    words = tail.split()
+    if (not colon or not head.strip() or not 0 < len(words) <= _LONGEST_HEADLINE_SOURCE
+            or not words[-1][-1:].isalnum() or _bare(words[-1]) not in _HEADLINE_SOURCE_NOUNS):
+        return ()
+    return _source_words(words)
+
+
 def attributions_in(text: str) -> list[tuple[str, ...]]:
     """The sources of the text's attributions, in order, each as its words (lower case, without
     the punctuation around them, accents taken off); an attribution whose source is only words of
-    its clause (`who said`, `according to which`) is left out."""
+    its clause (`who said`, `according to which`) is left out. A headline's source after its last
+    colon (`_headline_source`) comes last."""
+    headline_source = _headline_source(text)
+    return [*_sources_at_verbs(text), *([headline_source] if headline_source else [])]
+
+
+def _sources_at_verbs(text: str) -> list[tuple[str, ...]]:
+    """The sources of the text's reporting verbs and of `according to` and `citing`."""
     if not _REPORTING_WORD.search(text.casefold()):
         return []
     tokens = text.replace("—", " — ").split()  # a dash set without spaces parts words too: `China—all`

@@ -103,6 +103,29 @@ def test_a_quoted_word_before_a_subject_and_posted_with_an_object_names_no_sourc
     assert attributions_in(text) == []
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Rockets hit base housing US troops in Iraq: Iranian TV", [("iranian", "tv")]),
+    ("Iran fires missiles at US troops: report", [("report",)]),
+    ("Troops to stay in Iraq: US officials", [("us", "officials")]),
+    ("“We do not seek war,” Zarif said: state media", [("zarif",), ("state", "media")]),
+    # a sentence ends in a stop; the words after the colon are no source; a time's colon
+    ("The list of those to blame was short: state media.", []),
+    ("Soleimani killed: what we know", []),
+    ("Khamenei to speak at 10:30 on state TV", []),
+])
+def test_a_headline_names_its_source_after_a_colon(text: str, sources: list[tuple[str, ...]]) -> None:
+    """Wire headlines attribute after a colon, without a verb: the sample page's headline losing
+    its `: Iranian TV` changed no attribution."""
+    assert attributions_in(text) == sources
+
+
+def test_a_headline_that_drops_its_source_after_a_colon_changes_its_attribution() -> None:
+    old = "Rockets hit base housing US troops in Iraq: Iranian TV"
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(old, "Iran fires missiles at US troops in Iraq")
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(
+        old, "Rockets hit base housing US troops in Iraq, Iranian TV says")
+
+
 def test_an_attribution_added_removed_or_naming_another_source_is_flagged() -> None:
     added = edit_flags("About 3,500 troops will be deployed.",
                        "About 3,500 troops will be deployed, according to U.S. officials.")
