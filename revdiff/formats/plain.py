@@ -24,8 +24,9 @@ _NUMBER_IN_NAME = re.compile(r"\d+")
 # The time of day after a date (`_10-30`, `T10:30:00`, ` 1030`), its two separators alike.
 _TIME_OF_DAY = (r"([T_ .-]?(?P<hour>[01]?\d|2[0-3])(?P<clock>[-_.:h]?)(?P<minute>[0-5]\d)"
                 r"((?P=clock)(?P<second>[0-5]\d))?)?")
+# A day of two digits is tried first: `2020-01-31_23-00` is no 3 January at 01:23.
 _DATE_IN_NAME = re.compile(r"(?<!\d)(?P<year>(1[89]|2\d)\d\d)(([-_.])(?P<month>0?[1-9]|1[0-2])\4"
-                           r"(?P<day>0?[1-9]|[12]\d|3[01])" + _TIME_OF_DAY
+                           r"(?P<day>[12]\d|3[01]|0?[1-9])" + _TIME_OF_DAY
                            + r"|(?P<together>(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])T\d{4}(\d\d)?))"
                            r"(?!\d)")
 # A date with the year last (`30-12-2019`, `12.30.2019`), and the time of day that may follow it

@@ -197,6 +197,18 @@ def test_files_named_by_date_and_time_of_day_have_that_time_without_a_zone(
     assert version.time == datetime(2024, 2, 1, 9, 30)
 
 
+def test_a_day_of_two_digits_before_a_time_of_day_is_read_whole(tmp_path: Path) -> None:
+    """`2020-01-31_23-00.txt` was read as 3 January, 01:23 (the day's first digit the day, its
+    second the hour), and so ordered before `2020-01-05_10-00.txt`."""
+    for name, text in (("2020-01-05_10-00.txt", "one"), ("2020-01-15_10_30_05.txt", "two"),
+                       ("2020-01-31_23-00.txt", "three")):
+        (tmp_path / name).write_text(text + "\n")
+    (article,) = load([str(tmp_path)])
+    assert [(v.paragraphs, v.time) for v in article.versions] == [
+        (("one",), datetime(2020, 1, 5, 10, 0)), (("two",), datetime(2020, 1, 15, 10, 30, 5)),
+        (("three",), datetime(2020, 1, 31, 23, 0))]
+
+
 def test_files_named_by_date_with_the_year_last_have_it_for_their_time(tmp_path: Path) -> None:
     """`30-12-2019.txt` gave no time, though its date orders the folder: the date (and time of
     day) as the order reads it, day or month first as some name shows, day first, warned,
