@@ -43,7 +43,9 @@ def open_or_create(path: Path) -> git.Repo:
             refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
         path.mkdir(parents=True, exist_ok=True)
         with _creation_lock(path):
-            return _open_or_init(path)
+            repo = _open_or_init(path)
+        refuse_a_working_tree_of_another_repository(repo, path)
+        return repo
     except NotADirectoryError:
         in_the_way = next((folder for folder in path.parents
                            if folder.exists() and not folder.is_dir()), None)
@@ -103,6 +105,32 @@ def _creation_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(handle)  # releases the lock
+
+
+def refuse_a_working_tree_of_another_repository(repo: git.Repo, path: Path) -> None:
+    """Refuse a git directory named by `--repo` whose working tree (its `core.worktree`, else the
+    folder above it) holds no `.git` that leads back to it: git, run there, finds another
+    repository or none, and the store would read one repository and write into the other."""
+    if repo.bare or repo.working_tree_dir is None:
+        return
+    worktree = Path(repo.working_tree_dir)
+    if _git_directory_named_by(worktree / ".git") == Path(repo.git_dir).resolve():
+        return
+    repo.close()
+    raise StoreError(f"is a git directory whose working tree is elsewhere ({worktree}), where "
+                     "git would find another repository, or none", str(path),
+                     hint="give --repo the folder of its working tree, or make it bare (git "
+                          "config core.bare true) to store without one")
+
+
+def _git_directory_named_by(dot_git: Path) -> Path | None:
+    """The git directory a `.git` directory is, or a `.git` file names (`gitdir: PATH`)."""
+    if dot_git.is_dir():
+        return dot_git.resolve()
+    named = _small_file_text(dot_git)
+    if not named.startswith("gitdir: "):
+        return None
+    return (dot_git.parent / named.removeprefix("gitdir: ").strip()).resolve()
 
 
 def _open_or_init(path: Path) -> git.Repo:

@@ -89,6 +89,32 @@ def test_storing_writes_no_working_tree_the_repository_names(tmp_path: Path) -> 
     assert [p.name for p in repo.rglob("*.txt") if ".git" not in p.parts and p.name != "story.txt"]
 
 
+@pytest.mark.parametrize("layout", ["core.worktree", "git directory inside another repository"])
+def test_a_git_directory_whose_working_tree_is_another_repositorys_is_refused(
+        layout: str, tmp_path: Path) -> None:
+    """`--repo` naming a git directory whose working tree is elsewhere (its `core.worktree`, or
+    the folder above it) ran git there, where it found another repository: the store read that
+    one's branch and history, wrote its commits into the named one, said they were stored, and
+    left them on the private ref."""
+    other = story_repository(tmp_path / "other")
+    if layout == "core.worktree":
+        named = tmp_path / "named.git"
+        git(tmp_path, "clone", "-q", "--bare", str(other), str(named))
+        set_config(named, ("core.bare", "false"), ("core.worktree", str(other)))
+    else:
+        named = other / "named.git"
+        git(tmp_path, "clone", "-q", "--bare", str(other), str(named))
+        set_config(named, ("core.bare", "false"))
+    before = [git(repo, "for-each-ref").stdout for repo in (other, named)]
+    version = tmp_path / "0.txt"
+    version.write_text("One sentence here.\n")
+    stderr = refused_at_once("store", str(version), "--repo", str(named), "--no-progress",
+                             naming=str(named))
+    assert "working tree is elsewhere" in stderr
+    assert [git(repo, "for-each-ref").stdout for repo in (other, named)] == before
+    assert [p.name for p in other.iterdir() if p.name not in (".git", "named.git")] == ["story.txt"]
+
+
 @pytest.mark.parametrize("fifo", ["HEAD", "included.config"])
 def test_storing_into_a_repository_with_a_fifo_is_refused_not_waited_on(
         fifo: str, tmp_path: Path) -> None:
