@@ -6,9 +6,9 @@ officials`, or a headline's source after a colon (`…: Iranian TV`). Its source
 words next to the verb up to the nearest punctuation or quotation mark: before the verb (`U.S.
 officials said`), past an aside between commas or dashes (`Hefner, whose mansions had come under
 scrutiny, said`), or after it when the verb follows a comma or a quotation (`, said Mark Esper,
-the defense secretary`). `attribution_changed` compares
-the sources, not the verbs: `officials said` to `officials say` changes no attribution, `officials
-said` to `U.S. officials said` or to `the Pentagon said` does, and so does one added or removed.
+the defense secretary`). `attribution_changed` compares the sources, not the verbs: `officials
+said` to `officials say` changes no attribution, `officials said` to `U.S. officials said` or to
+`the Pentagon said` does, and so does one added or removed.
 """
 
 from __future__ import annotations
