@@ -20,6 +20,8 @@ from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 from revdiff.store.paths import article_path, path_from_url
 
+ROOT = Path(__file__).resolve().parents[2]
+
 TITLE = '<script>alert("title")</script><img src=x onerror="alert(1)">'
 PARAGRAPHS = (
     ('<script>alert("old")</script> The minister said talks would resume.',
@@ -176,6 +178,16 @@ def test_export_report_name_is_one_plain_file_name(name: str) -> None:
     file_name = report_file_name(7, name)
     assert re.fullmatch(r"000007-[^\W_]+(-[^\W_]+)*\.html", file_name), file_name
     assert len(file_name.removeprefix("000007-").removesuffix(".html").encode()) <= 120
+
+
+def test_security_md_names_report_pages_as_they_are_made() -> None:
+    # SECURITY.md said a report page's slug held `[a-z0-9-]` only, where it keeps the letters of
+    # every script: a reader checking the report's file names was told of a limit that was gone
+    assert report_file_name(7, "日本 Story") == "000007-日本-story.html"
+    security_md = " ".join((ROOT / "SECURITY.md").read_text(encoding="utf-8").split())
+    assert "`[a-z0-9-]` only" not in security_md
+    assert "letters, digits and their marks in any script" in security_md
+    assert "(`000007-日本-story.html`)" in security_md
 
 
 def test_stored_hostile_urls_stay_inside_the_repository(tmp_path: Path) -> None:
