@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from story_chains import SAMPLES
+from story_chains import ROOT, SAMPLES
 
 from revdiff.cli import main
 
@@ -232,3 +232,14 @@ def test_a_hostile_newsedits_cell_is_its_rows_warning(tmp_path: Path, case: str)
     (article,) = json.loads(result.stdout)
     assert article["warnings"] == [warning]
     assert [version["paragraphs"][-1] for version in article["versions"]][-1] == "Three."
+
+
+def test_security_md_tells_a_newsedits_cell_from_a_page_field() -> None:
+    # SECURITY.md listed NewsEdits `num_versions` and `created` = 1e20 among the fields that end
+    # the reading in one error line, exit 2, where such a cell is a warning about its row
+    security_md = " ".join((ROOT / "SECURITY.md").read_text(encoding="utf-8").split())
+    fields = security_md[security_md.index("- Hostile header fields:"):security_md.index("- Encodings:")]
+    errors, warnings = fields.split("(each case through the CLI: one line, exit 2)")
+    assert "NewsEdits" not in errors and "created" not in errors
+    assert "`created` = 1e20" in warnings and "`num_versions`" in warnings
+    assert {"created 1e20", "num_versions ²"} <= set(NEWSEDITS_WARNED)
