@@ -1,8 +1,11 @@
-"""Numbers, times and URLs that once ended in a traceback: each is now one error line, exit 2.
+"""Numbers, times and URLs that once ended in a traceback: one error line and exit 2 for a page's
+field, a warning about its row for a NewsEdits cell.
 
 Every case here is an input that crashed revdiff (exit 1 and a 33-60 line traceback) before the
 readers shared one safe parser for numbers and times (`revdiff.formats.fields`). The line of
-the error names the file, the line where the reader knows it, the field, and what to do.
+the error names the file, the line where the reader knows it, the field, and what to do; a
+NewsEdits cell that cannot be read is dropped (or its row, when it holds the version number)
+with a warning.
 """
 
 from __future__ import annotations
