@@ -288,11 +288,18 @@ _LAKH_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d?(?:,\d{2})+,\d{3}(?![\d.,])")
 # that names (`Category A storms`, `Serie A clubs`), where an article is capital at a start only.
 _INDEFINITE_ARTICLE = re.compile(r"(?:\ban?|(?<![^\W\d_]\s)\bAn?)\s+"
                                  r"(?!(?i:few|couple|handful|number|lot|little)\b)(?=[^\W\d_])")
+# An English month's name, capitalised (`may` and `march` are verbs too), or its abbreviation.
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # A one that counts the word after it, for which an article may stand, in digits or in words (`1
-# person`, `one person`, `$1m`, `one-third`); not the one of `Jan. 1.`, `rose to one.`, `the 1st`
-# or a time, `at 1 p.m.`.
-_COUNTING_ONE = re.compile(r"(?<![\w.,\u066b\u066c−–-])(?:1\s*|one(?:\s+|[-‐]))"
+# person`, `one person`, `$1m`, `one-third`); not the one of `Jan. 1.`, `rose to one.`, `the 1st`,
+# a time, `at 1 p.m.`, or a day before its month, `1 January` (`_counting_ones` leaves out a day
+# after its month, `Jan. 1 with`).
+_COUNTING_ONE = re.compile(r"(?<![\w.,\u066b\u066c−–-])"
+                           r"(?:1\s*(?!(?-i:" + _MONTH + r")\b)|one(?:\s+|[-‐]))"
                            r"(?!(?:[ap]\.?\s?m|o['’]clock|st)\b)(?=[^\W\d_])", re.IGNORECASE)
+# A month's name that ends the text before a one, the day it dates (`Jan. 1 with`, `May 1 the`).
+_MONTH_BEFORE_DAY = re.compile(r"\b" + _MONTH + r"\.?\s+$")
 # A range of years whose end is written in its last two digits, `2019–20`, `2019-20` and `2019/20`
 # (not a month, `2019-12`, whose digits are no later year of the century, nor a date,
 # `2019-12-05`), and a decade written in full or in its last two digits, `1990s` and `'90s`.
@@ -665,10 +672,17 @@ def _numbers_alike_in_other_styles(old: str, new: str) -> bool:
     gone, came = old_numbers - new_numbers, new_numbers - old_numbers
     articles_came = len(_INDEFINITE_ARTICLE.findall(new)) - len(_INDEFINITE_ARTICLE.findall(old))
     if not came and set(gone) == {"1"}:
-        return gone["1"] == articles_came and gone["1"] <= len(_COUNTING_ONE.findall(old))
+        return gone["1"] == articles_came and gone["1"] <= _counting_ones(old)
     if not gone and set(came) == {"1"}:
-        return came["1"] == -articles_came and came["1"] <= len(_COUNTING_ONE.findall(new))
+        return came["1"] == -articles_came and came["1"] <= _counting_ones(new)
     return False
+
+
+def _counting_ones(text: str) -> int:
+    """How many ones in `text` count the word after them (`_COUNTING_ONE`), a date's day, whose
+    month comes before it, left out (`on Jan. 1 with his family`)."""
+    return sum(not _MONTH_BEFORE_DAY.search(text, 0, one.start())
+               for one in _COUNTING_ONE.finditer(text))
 
 
 def _quoted_words(text: str) -> list[str]:

@@ -422,11 +422,25 @@ def test_an_article_stands_for_no_one_that_counts_nothing(old: str, new: str) ->
 
 
 @pytest.mark.parametrize(("old", "new"), [
+    ("He arrived on Jan. 1 with his family.", "He arrived in a month with his family."),
+    ("The law takes effect on 1 January.", "The law takes effect in a month."),
+    ("On March 1 the troops left.", "In a week the troops left.")])
+def test_an_article_stands_for_no_day_of_a_month_before_a_word(old: str, new: str) -> None:
+    # a date's 1 followed by a word was read as counting that word (`1 with`, `1 January`), so
+    # the article that came in stood for it and the date that went changed no number
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
     # an article that stands for no one changes no number either
     ("At 10:30 a man came in.", "At 10.30 the man came in."),
     ("The vote is at 1 p.m. today.", "The vote is at 1:00 p.m. today."),
     ("Police said 1 person was hurt.", "Police said a person was hurt."),
     ("The bill costs $1m.", "The bill costs a million dollars."),
+    # a date beside the one that counts a word leaves it counting, and so does a month's name
+    # after the word one
+    ("Police said 1 person was hurt on May 1.", "Police said a person was hurt on May 1."),
+    ("One January morning the troops left.", "A January morning the troops left."),
     # a fraction's one, hyphened to its word, counts it as well
     ("Prices rose by one-third.", "Prices rose by a third."),
     ("One‐half of voters stayed home.", "A half of voters stayed home.")])
