@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import ClassVar, cast
 
 from rich.text import Text
@@ -24,7 +27,9 @@ from revdiff.tui.wrapping import shorten
 # its border, the list's padding and scrollbar); a narrower one cuts it at its edge (CSS).
 LINE_CELLS = 102
 LIST_HEIGHT = 30  # the list's most lines, its border's included; it scrolls through the others
-TITLE_CELLS = 50  # a long title leaves room for the URL, which tells articles of one title apart
+# A long title leaves room for the URL, which tells articles of one title apart: in a terminal of 80
+# columns, its site (`channelnewsasia.com/…`); at 50 cells the URL was cut to `ht…` there.
+TITLE_CELLS = 32
 
 
 FIELD_GAP = "  "  # between the fields of an article's line
@@ -35,11 +40,19 @@ _FIELD_END = "\0"
 
 
 def _article_fields(article: Article) -> tuple[str, ...]:
-    """The newest title, then the URL or (plain files have neither) the opening words."""
+    """The newest title, then the URL (`_site_first`) or (plain files have neither) the opening
+    words."""
     newest = article.versions[-1]
     title = newest.title or "(untitled)"
-    where = article.url or (newest.paragraphs[0] if newest.paragraphs else "")
+    where = (_site_first(article.url) if article.url
+             else newest.paragraphs[0] if newest.paragraphs else "")
     return (shorten(visible(title), TITLE_CELLS), visible(where)) if where else (visible(title),)
+
+
+def _site_first(url: str) -> str:
+    """The URL from its site on, `https://` and `www.` left out: 12 cells that tell no article
+    apart, before the site that does."""
+    return re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE) or url
 
 
 def article_text(article: Article) -> str:
@@ -79,25 +92,35 @@ def _as_cut(fields: Sequence[str], shown: str) -> list[str]:
 def article_list(articles: Sequence[Article], origins: Sequence[str] = ()
                  ) -> tuple[tuple[Option, ...], tuple[str, ...]]:
     """An article's line each, for the list, and what typing finds each by; an app keeps them from
-    one opening to the next. `origins`, each article's input, names it where another input has
-    an article of the same title and URL (one story in two trackers' databases), which its line
-    alone cannot tell apart.
+    one opening to the next. `origins`, each article's input, names it (`_short_input_names`) where
+    another input has an article of the same title and URL (one story in two trackers'
+    databases), which its line alone cannot tell apart.
 
     Typing finds an article by a field of its line, a title its versions had or its URL, whole
     (the line cuts a long title, and shows the newest only): each in the search's form
     (`searched_form`), put in it once, a phrase matching within one field only."""
     named = _told_apart_by_input(articles, origins)
+    input_names = _short_input_names(origins)
     most_versions = max((len(article.versions) for article in articles), default=0)
     number_digits = (max(3, len(str(len(articles)))), max(3, len(str(most_versions))))
     options, searched = [], []
     for index, article in enumerate(articles):
-        line = article_line_fields(index, article, origins[index] if index in named else "",
+        line = article_line_fields(index, article,
+                                   input_names[origins[index]] if index in named else "",
                                    number_digits)
         # Text, not a string: Textual reads a string as markup, and a title is no markup.
         options.append(Option(Text(FIELD_GAP.join(line)), id=str(index)))
         titles = dict.fromkeys(version.title for version in article.versions)
         searched.append(searched_form(_FIELD_END.join([*line, *titles, article.url or ""])))
     return tuple(options), tuple(searched)
+
+
+def _short_input_names(origins: Sequence[str]) -> dict[str, str]:
+    """Each input's file name, which leaves the title its room (`samples/newsedits.sqlite: ` took
+    most of it at 60 columns), or the input as given where another input has that file name."""
+    names = {origin: PurePath(origin).name or origin for origin in set(origins)}
+    inputs_named = Counter(names.values())
+    return {origin: name if inputs_named[name] == 1 else origin for origin, name in names.items()}
 
 
 def _told_apart_by_input(articles: Sequence[Article], origins: Sequence[str]) -> set[int]:

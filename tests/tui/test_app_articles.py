@@ -155,7 +155,7 @@ def test_the_article_list_lines_up_past_999_articles_and_versions() -> None:
 
     articles = [article(2)] * 1000 + [article(1000)]
     lines = [str(option.prompt) for option in article_list(articles)[0]]
-    starts = {line.index("https://") for line in lines}
+    starts = {line.index("example.com") for line in lines}
     assert len(starts) == 1, (lines[0], lines[999], lines[1000])
     assert lines[0].startswith("   1.    2 versions") and lines[1000].startswith("1001. 1000 versions")
 
@@ -188,15 +188,35 @@ def test_an_article_line_keeps_room_for_the_url_after_a_long_title() -> None:
                  (Version(0, title, ("One.",)), Version(1, title, ("Two.",))))))
              for name in ("first", "second")]
     assert lines[0] != lines[1]
-    assert lines[0].endswith("https://example.com/first") and "…" in lines[0]
+    assert lines[0].endswith("  example.com/first") and "…" in lines[0]
+
+
+@run_async
+async def test_the_article_list_shows_each_articles_site_at_80_columns() -> None:
+    """On a NewsEdits file at 80 columns a 50-cell title left the URL `ht…`: which outlet's
+    article a line was, all that tells articles of one title apart, was out of sight. The title
+    leaves the URL room, and the URL starts at its site."""
+    app = RevdiffApp(load([str(SAMPLES / "newsedits.sqlite")]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        lines = ["".join(segment.text for segment in options.render_line(y)).strip()
+                 for y in range(options.option_count)]
+        for line, site in zip(lines, ("independent.co.uk", "channelnewsasia.com", "news.example.com"),
+                              strict=True):
+            assert f"  {site}" in line, line
+        assert lines[0].startswith("1.   4 versions  US deploys thousands more troop…")
 
 
 @run_async
 async def test_the_article_list_names_the_input_of_articles_another_input_also_holds(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Two trackers' databases of one story listed rows 1 and 4 alike, title and URL, with
-    nothing to say which file each came from. Such rows now begin with their input; rows no
-    other input repeats, and those of a single input, do not."""
+    nothing to say which file each came from. Such rows now begin with their input's file name
+    (its path, `samples/...`, took most of the title's room at 60 columns); rows no other input
+    repeats, and those of a single input, do not."""
     view_module = importlib.import_module("revdiff.cli.view")
     started: list[RevdiffApp] = []
     monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
@@ -214,8 +234,8 @@ async def test_the_article_list_names_the_input_of_articles_another_input_also_h
             lines = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
             if inputs[1:] == [rss_titles]:
                 assert len(lines) == 6
-                assert lines[0].startswith(f"  1.   4 versions  {titles}: US deploys")
-                assert lines[3].startswith(f"  4.   4 versions  {rss_titles}: US deploys")
+                assert lines[0].startswith("  1.   4 versions  nytdiff-titles.db: US deploys")
+                assert lines[3].startswith("  4.   4 versions  nytdiff-rss-titles.db: US deploys")
             else:
                 assert not any(f"{titles}:" in line for line in lines), lines
 
@@ -371,3 +391,15 @@ async def test_the_article_list_matches_a_phrase_within_one_field() -> None:
         await finds(pilot, app, (("tonight https", []), ("tonight  https://a", []),
                                  ("versions markets", []), ("coast tonight", [0]),
                                  ("https://a.example/m", [1]), ("2 versions", [0, 1])))
+
+
+def test_an_input_named_in_the_article_list_keeps_its_path_where_its_file_name_is_not_its_own(
+        ) -> None:
+    """A row another input repeats begins with its input's file name; two inputs of one file name
+    (`one/news.db`, `two/news.db`) would read alike, so theirs keep their paths."""
+    article = Article(None, "https://example.com/story",
+                      tuple(Version(n, "Story", (f"Text {n}.",)) for n in range(2)))
+    origins = ["feeds/one/news.db", "feeds/two/news.db", "feeds/rss.db"]
+    lines = [str(option.prompt) for option in article_list([article] * 3, origins)[0]]
+    assert [line.split(FIELD_GAP)[-2] for line in lines] == [
+        "feeds/one/news.db: Story", "feeds/two/news.db: Story", "rss.db: Story"]
