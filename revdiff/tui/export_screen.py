@@ -31,10 +31,12 @@ class ExportScreen(Dialog[ExportChoice | None]):
     Enter writes at once: on a format, to the file name shown; in the file name (Tab goes there),
     to the name typed; a write that fails (a full disk, a folder kept from writing) is told here,
     the name kept to change. Another format gives a typed name that ends in the last one's suffix
-    its own. A missing folder is refused (nothing is created; `notes/` and `notes/.` name a
-    folder), and so is what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an
-    input), and a name with no room beside it for the temporary file it is written through; an
-    existing file is only replaced after a second Enter.
+    its own, and a name typed with another format's suffix (`x.json`) picks that format, the
+    highlight and the hint following it; an unknown suffix keeps the highlighted format. A
+    missing folder is refused (nothing is created; `notes/` and `notes/.` name a folder), and so
+    is what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an input), and a name
+    with no room beside it for the temporary file it is written through; an existing file is only
+    replaced after a second Enter.
     """
 
     # `q` closes it from the list of formats; in the file name it is typed
@@ -77,12 +79,17 @@ class ExportScreen(Dialog[ExportChoice | None]):
             yield Static(f"Export {pair} as:", classes="hint", markup=False)
             yield OptionList(*[Option(f"{fmt.name:<8} .{fmt.extension}", id=fmt.name)
                                for fmt in self.formats], id="export-formats")
-            folder = "" if self._field_shows_folder else f" in {visible(str(self.directory))}"
-            yield Static(f"File{folder} (Enter writes it, Tab edits the name, Esc cancels):",
-                         classes="hint", markup=False)
+            yield Static(self._file_hint(), id="export-file-hint", classes="hint", markup=False)
             yield PlainTextInput(value=self._default_path(self.chosen), id="export-path",
                                  select_on_focus=False)
             yield Static("", id="export-problem")
+
+    def _file_hint(self) -> str:
+        """What Enter does with the name: the format it writes is the highlighted one, or the one
+        a typed suffix picked, whose highlight an unfocused list does not show."""
+        folder = "" if self._field_shows_folder else f" in {visible(str(self.directory))}"
+        return (f"File{folder} (Enter writes it as {self.chosen.name}, Tab edits the name, Esc "
+                "cancels):")
 
     @property
     def _field_shows_folder(self) -> bool:
@@ -105,6 +112,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
         previous = self.chosen
         previous_default = self._default_path(previous)
         self.chosen = self.formats[event.option_index]
+        self.query_one("#export-file-hint", Static).update(self._file_hint())
         previous_suffix = f".{previous.extension}"
         if path_input.value == previous_default:
             path_input.value = self._default_path(self.chosen)
@@ -122,6 +130,15 @@ class ExportScreen(Dialog[ExportChoice | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.confirmed = None
         self.query_one("#export-problem", Static).update("")
+        named = self._format_named_by(event.value)
+        if named is not None and named is not self.chosen:
+            self.query_one(OptionList).highlighted = self.formats.index(named)
+
+    def _format_named_by(self, name: str) -> ExportFormat | None:
+        """The format whose suffix the file name ends in (in any letter case), if any: `x.json`
+        had been written as text when text was highlighted."""
+        suffix = Path(name.strip()).suffix.lower()
+        return next((fmt for fmt in self.formats if f".{fmt.extension}" == suffix), None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -170,9 +187,11 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self.confirmed = path
             self._say(f"{shown} exists: Enter again replaces it, Esc keeps it")
         else:
+            # the suffix decides, whether or not the highlight has followed it yet (a message away)
+            export_format = self._format_named_by(value) or self.chosen
             try:
-                self.write(self.chosen, path)
+                self.write(export_format, path)
             except OSError as error:
                 self._say(f"Could not write {shown}: {error.strerror or error}")
                 return
-            self.dismiss((self.chosen, path))
+            self.dismiss((export_format, path))

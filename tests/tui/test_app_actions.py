@@ -297,6 +297,33 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
 
 
 @run_async
+async def test_a_typed_suffix_of_another_format_picks_that_format(chain_article: Article,
+                                                                 tmp_path: Path) -> None:
+    """`x.json` typed while text was highlighted was written as text: a JSON reader then failed
+    on it. The suffix picks its format, the highlight moves to it and the hint says so; an unknown
+    suffix keeps the highlighted format."""
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab", "ctrl+u", *str(tmp_path / "x.JSON"))
+        await pilot.pause()
+        formats = app.screen.query_one(OptionList)
+        assert formats.highlighted_option is not None and formats.highlighted_option.id == "json"
+        assert "(Enter writes it as json," in str(app.screen.query_one("#export-file-hint").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "x.JSON").read_text().startswith("{")
+        assert [notice.message for notice in app._notifications][-1] == (
+            f"Wrote json to {tmp_path / 'x.JSON'}")
+        await pilot.press("e", "tab", "ctrl+u", *str(tmp_path / "y.html"), "enter")  # Enter at once
+        await pilot.pause()
+        assert (tmp_path / "y.html").read_text().startswith("<!DOCTYPE html>")
+        await pilot.press("e", "tab", "ctrl+u", *str(tmp_path / "notes.md"), "enter")
+        await pilot.pause()
+        assert (tmp_path / "notes.md").read_text().startswith("us-deploys-troops-after-soleimani")
+
+
+@run_async
 async def test_export_asks_before_replacing_and_creates_no_folder(chain_article: Article,
                                                                  tmp_path: Path) -> None:
     existing = tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt"
