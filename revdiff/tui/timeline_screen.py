@@ -28,7 +28,8 @@ from revdiff.tui.timeline_columns import (
 
 TABLE_HEIGHT = 30  # the table's most rows, its header's included; it scrolls through the others
 HINT = ("Enter: compare with the previous version (the first with the next) · m: mark a version, "
-        "Enter on another: compare the two, the older first · Esc closes")
+        "Enter on another: compare the two, the older first · marks: ◆ marked, ○ ● the pair on "
+        "screen, old and new · Esc closes")
 
 
 class TimelineTable(DataTable[Text]):
@@ -130,6 +131,8 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         self.query_one(DataTable).styles.max_height = min(TABLE_HEIGHT, self.size.height - taken)
 
     def _mark(self, index: int) -> Text:
+        """The row's mark, as the hint explains them: ◆ the marked version, ○ and ● the old and
+        new versions of the pair on screen."""
         if index == self.marked:
             return Text("◆", style="bold #ffd75f")
         if index in self.current:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from textual import events
+from textual.containers import Vertical
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 from tui_helpers import SAMPLES, header_text, load_one, run_async, status_text
@@ -109,6 +110,19 @@ async def test_the_timeline_hint_says_what_enter_compares_the_first_version_with
         assert hint.startswith("Enter: compare with the previous version (the first with the next)")
         await pilot.press("enter")
         assert app.session.pair == (0, 1)
+
+
+@run_async
+async def test_the_timeline_hint_explains_its_marks(chain_article: Article) -> None:
+    """The marks before the versions, `○`, `●` and `◆`, were explained nowhere on screen."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "end", "m")
+        hint = str(app.screen.query_one("#timeline-hint", Static).content)
+        assert "marks: ◆ marked, ○ ● the pair on screen, old and new" in hint
+        dialog = app.screen.query_one(Vertical)
+        assert dialog.content_region.contains_region(app.screen.query_one("#timeline-hint").region)
 
 
 @run_async
