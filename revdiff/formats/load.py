@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revdiff.errors import (
+    BinaryInput,
     EmptyInput,
     EmptyText,
     InconsistentPages,
     InputTooLarge,
     MalformedPage,
+    RevdiffError,
     UnknownFormat,
 )
 from revdiff.file_kinds import special_kind
@@ -582,6 +584,10 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         except EmptyText as blank:
             empty[file] = blank
             continue
+        except (UnknownFormat, BinaryInput) as refused:
+            if len(files) > 1:
+                raise _refused_in_folder(refused) from None
+            raise
         if isinstance(read, TextInput):
             texts.append(read)
         else:
@@ -621,9 +627,24 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
                              "1.txt, ...) to give another order"),
         return [dataclasses.replace(article, warnings=left_out_empty + in_name_order
                                     + article.warnings)]
+    plain_names = [Path(t.name).name for t in texts if t.format is Format.PLAIN]
+    if plain_names:  # beside tracker pages: notes, a list of links
+        raise InconsistentPages(
+            f"tracker pages and text files that are no page ({first_few(plain_names)}) in one "
+            "directory", str(path),
+            hint="move the files that are no page out of it, or give the pages by name")
     if notes is not None:
         notes.extend(left_out_empty)
     return _read_texts(texts)
+
+
+def _refused_in_folder(error: RevdiffError) -> RevdiffError:
+    """`error` about a folder's file that revdiff does not read, saying what to do when it is no
+    version but a stray file (a screenshot, a JSON file of notes) beside the versions."""
+    move_out = "if it is no version, move it out of the folder to read the other files"
+    error.hint = f"{error.hint}; {move_out}" if error.hint else move_out
+    error.args = (str(error),)
+    return error
 
 
 def _one_version_beside_empty_files(path: Path, empty_names: Sequence[str]) -> EmptyInput:

@@ -485,3 +485,27 @@ def test_a_script_writing_a_frame_s_page_is_no_second_page(sample: str, tmp_path
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == json.loads(
         CliRunner().invoke(main, ["parse", "--format", "json", str(SAMPLES / sample)]).stdout)
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("notes.md", b"Called the press office at 10.\n",
+     ("tracker pages and text files that are no page (notes.md) in one directory (move the "
+      "files that are no page out of it, or give the pages by name)")),
+    ("notes.json", b'{"story": "iran"}',
+     "if it is no version, move it out of the folder to read the other files)"),
+    ("screenshot.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR",
+     "if it is no version, move it out of the folder to read the other files)"),
+])
+def test_a_stray_file_among_saved_pages_is_said_to_be_moved_out(tmp_path: Path, name: str,
+                                                                 content: bytes, said: str) -> None:
+    # the error said `read them separately`, or what to give instead of the file, as if it had
+    # been named alone: nothing said how to read the folder's pages
+    for page in (SAMPLES / "sniffer-diff").glob("*.txt"):
+        (tmp_path / page.name).write_bytes(page.read_bytes())
+    (tmp_path / name).write_bytes(content)
+    result = CliRunner().invoke(main, ["diff", str(tmp_path)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.endswith(said)
+    (tmp_path / name).unlink()
+    assert CliRunner().invoke(main, ["diff", str(tmp_path)]).exit_code == 0
