@@ -11,6 +11,7 @@ import errno
 import io
 import os
 import re
+import shlex
 import sys
 from importlib import import_module
 from typing import Any, NamedTuple
@@ -141,6 +142,24 @@ def _refuse_a_mistyped_command(word: str) -> None:
         sys.exit(2)
 
 
+def _refuse_options_before_a_command(args: list[str]) -> None:
+    """`revdiff -q diff a b` read `diff` as an input of `revdiff view` (`diff: no such file or
+    directory`): a command's name that names no file, after options alone (and their values),
+    says to give it first, with the command line so ordered."""
+    for index, word in enumerate(args):
+        if word == "--":
+            return
+        if word in COMMANDS and not os.path.lexists(word):
+            reordered = shlex.join([word, *args[:index], *args[index + 1:]])
+            say(f"revdiff: error: {word}: a command's name comes before its options, else it "
+                f"is read as an input (run `revdiff {message_text(reordered)}`; see "
+                f"`revdiff {word} --help`)")
+            sys.exit(2)
+        previous = args[index - 1] if index else ""
+        if not word.startswith("-") and not (previous.startswith("-") and "=" not in previous):
+            return  # an input: `revdiff -q a.txt b.txt` views them
+
+
 # What a write that failed for want of room or a device error raises: the commands turn their
 # own into one error line, and click's output (the help, the version) is turned here.
 _WRITE_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
@@ -200,6 +219,7 @@ class RevdiffGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
             _refuse_a_mistyped_command(args[0])
+            _refuse_options_before_a_command(args)
             args = ["view", *args]
         return super().parse_args(ctx, args)
 

@@ -70,3 +70,27 @@ def test_a_file_named_like_a_command_is_still_read(tmp_path: Path) -> None:
     done = revdiff("stor", cwd=tmp_path)  # not a terminal: the text diff
     assert done.returncode == 0, done.stderr
     assert "version 0 -> 1" in done.stdout
+
+
+@pytest.mark.parametrize(("args", "reordered"), [
+    (("-q", "diff", "a.txt", "b.txt"), "diff -q a.txt b.txt"),
+    (("--max-size", "1M", "parse", "a.txt"), "parse --max-size 1M a.txt"),
+])
+def test_options_before_the_command_say_to_give_the_command_first(
+        args: tuple[str, ...], reordered: str, tmp_path: Path) -> None:
+    """`revdiff -q diff a b` was read as `revdiff view -q diff a b`: `diff: no such file`."""
+    done = revdiff(*args, cwd=tmp_path)
+    assert done.returncode == 2
+    command = reordered.split()[0]
+    assert done.stderr == (f"revdiff: error: {command}: a command's name comes before its "
+                           f"options, else it is read as an input (run `revdiff {reordered}`; "
+                           f"see `revdiff {command} --help`)\n")
+
+
+def test_an_option_s_value_named_like_a_command_is_still_read(tmp_path: Path) -> None:
+    (tmp_path / "diff").mkdir()
+    for number in range(2):
+        (tmp_path / "diff" / f"{number}.txt").write_text(f"Version {number}.\n")
+    done = revdiff("-q", "diff", cwd=tmp_path)  # the folder `diff`, viewed
+    assert done.returncode == 0, done.stderr
+    assert "version 0 -> 1" in done.stdout
