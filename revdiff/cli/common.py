@@ -115,13 +115,20 @@ class EnvironmentOption(click.Option):
         return f"revdiff.source.{self.name}"
 
 
-max_size_option = click.option(
-    "--max-size", type=ByteSize(), default=format_size(DEFAULT_MAX_BYTES), show_default=True,
-    cls=EnvironmentOption, envvar=MAX_SIZE_ENV, show_envvar=True,
-    help="Refuse any input file, standard input or stored version larger than this "
-         "(e.g. 500K, 64M, 1G); checked before it is read. `export` limits each version of "
-         "a NewsEdits file instead of the file.",
-)
+def _max_size_option(help_text: str) -> Callable[[F], F]:
+    """`--max-size`, with the help that is true for the command that takes it."""
+    return click.option(
+        "--max-size", type=ByteSize(), default=format_size(DEFAULT_MAX_BYTES), show_default=True,
+        cls=EnvironmentOption, envvar=MAX_SIZE_ENV, show_envvar=True, help=help_text)
+
+
+_MAX_SIZE_HELP = ("Refuse any input file, standard input or stored version larger than this "
+                  "(e.g. 500K, 64M, 1G); checked before it is read.")
+# every command but `export` reads a NewsEdits file whole, limited as a file
+max_size_option = _max_size_option(_MAX_SIZE_HELP)
+# `export` reads a NewsEdits file an article at a time (`load_unit`)
+export_max_size_option = _max_size_option(
+    f"{_MAX_SIZE_HELP} A NewsEdits file is limited version by version instead of as a whole.")
 
 
 class NothingToCompare(RevdiffError):

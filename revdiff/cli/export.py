@@ -17,8 +17,8 @@ from revdiff.cli.common import (
     NamedPath,
     check_scheduler,
     data_stream,
+    export_max_size_option,
     inputs_argument,
-    max_size_option,
     reports_errors,
 )
 from revdiff.errors import RevdiffError
@@ -141,7 +141,7 @@ def _format_hint(raw: str) -> str:
                    "on stderr and counted in the summary) instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar, warnings or summary line.")
-@max_size_option
+@export_max_size_option
 @reports_errors
 def export(inputs: tuple[str, ...], output: str, export_format: str | None, workers: int,
            scheduler: str | None, local_dask: bool, resume: bool, sentences: str,

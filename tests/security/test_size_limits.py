@@ -105,6 +105,25 @@ def test_help_documents_the_limit() -> None:
     assert "--max-size" in text and "REVDIFF_MAX_SIZE" in text and "64M" in text
 
 
+def max_size_help(command: str) -> str:
+    """The help of the command's --max-size, its lines joined."""
+    text = CliRunner().invoke(main, [command, "--help"], terminal_width=80).output
+    return " ".join(text.partition("--max-size SIZE")[2].partition("-h, --help")[0].split())
+
+
+@pytest.mark.parametrize("command", ["diff", "parse", "view", "store"])
+def test_the_limit_s_help_says_only_what_the_command_does(command: str) -> None:
+    # every command's help said that `export` limits each version of a NewsEdits file, which
+    # these commands read whole, limited as a file
+    limit_help = max_size_help(command)
+    assert limit_help.startswith("Refuse any input file")
+    assert "export" not in limit_help and "NewsEdits" not in limit_help
+
+
+def test_export_s_help_says_it_limits_each_version_of_a_newsedits_file() -> None:
+    assert "A NewsEdits file is limited version by version" in max_size_help("export")
+
+
 def test_sizes_parse() -> None:
     assert parse_size("5000") == 5000
     assert parse_size("64M") == 64 * 1024**2
