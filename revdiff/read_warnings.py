@@ -78,7 +78,7 @@ def unsure_summary(page: PageReading, *, read_alone: bool = False) -> str | None
     hint = (f"; the diff pages beside it ({', '.join(neighbours)}) or its HTML page, given with "
             "it, can decide them") if read_alone else ""
     return (f"{page.name}: {len(unsure)} of {len(page.rows)} rows unsure "
-            f"(lines {line_runs(unsure)}); `revdiff parse` shows each{hint}")
+            f"(lines {line_runs(unsure)}); `revdiff parse --format json` shows each{hint}")
 
 
 def _names_a_file_in(warning: str, folders: Iterable[str]) -> bool:

@@ -42,8 +42,9 @@ def test_a_page_with_unsure_rows_is_one_line_that_replaces_the_splitters_count()
     ), pages=(reading,))
     assert warning_lines(article, "p.txt", ["p.txt"]) == [
         "p.txt:12: the recovered versions do not re-render to this page",
-        ("p.txt: 3 of 4 rows unsure (lines 10-11, 13); `revdiff parse` shows each; the diff pages "
-         "beside it (Version 1 to 2) or its HTML page, given with it, can decide them"),
+        ("p.txt: 3 of 4 rows unsure (lines 10-11, 13); `revdiff parse --format json` shows each; "
+         "the diff pages beside it (Version 1 to 2) or its HTML page, given with it, can decide "
+         "them"),
     ]
 
 
@@ -52,7 +53,7 @@ def test_a_page_read_alone_names_the_pages_that_decide_its_unsure_rows() -> None
     after it in its article (whose columns it shares) would decide them."""
     reading = replace(page("v6-v7.txt", [0.2, 1.0]), old_number=6, new_number=7)
     assert unsure_summary(reading, read_alone=True) == (
-        "v6-v7.txt: 1 of 2 rows unsure (lines 10); `revdiff parse` shows each; the diff pages "
+        "v6-v7.txt: 1 of 2 rows unsure (lines 10); `revdiff parse --format json` shows each; the diff pages "
         "beside it (Version 5 to 6, Version 7 to 8) or its HTML page, given with it, can decide "
         "them")
 
@@ -60,7 +61,7 @@ def test_a_page_read_alone_names_the_pages_that_decide_its_unsure_rows() -> None
 def test_pages_read_together_leave_the_rows_they_could_not_decide_unsure_without_a_hint() -> None:
     article = Article("x", None, VERSIONS, pages=(page("a.txt", [0.2]), page("b.txt", [1.0])))
     assert warning_lines(article, "a.txt", ["a.txt", "b.txt"]) == [
-        "a.txt: 1 of 1 rows unsure (lines 10); `revdiff parse` shows each"]
+        "a.txt: 1 of 1 rows unsure (lines 10); `revdiff parse --format json` shows each"]
 
 
 def test_a_sure_page_has_no_summary() -> None:

@@ -827,7 +827,8 @@ def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Readin
     unsure = [r.line for r in rows if not r.is_sure]
     if unsure:
         warnings.append(f"{name}: {len(unsure)} of {len(rows)} {_UNDECIDED} (lines "
-                        f"{line_runs(unsure)}); check them or give neighbouring pages")
+                        f"{line_runs(unsure)}); `revdiff parse --format json` shows each; check them "
+                        "or give neighbouring pages")
     return rows, warnings
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -12,9 +13,9 @@ import pytest
 from cli_run import CHAIN, RENDERED_NEWSDIFFS, SAMPLES, SEED_PAGE, revdiff
 
 UNSURE_LINE = re.compile(r"^revdiff: warning: (?P<page>.+): (?P<unsure>\d+) of (?P<rows>\d+) rows "
-                         r"unsure \(lines (?P<lines>[\d, -]+)\); `revdiff parse` shows each; the diff pages "
-                         r"beside it \(Version 5 to 6, Version 7 to 8\) or its HTML page, given "
-                         r"with it, can decide them$")
+                         r"unsure \(lines (?P<lines>[\d, -]+)\); `revdiff parse --format json` "
+                         r"shows each; the diff pages beside it \(Version 5 to 6, Version 7 to 8\) "
+                         r"or its HTML page, given with it, can decide them$")
 
 
 def command_args(command: str, tmp_path: Path) -> list[str]:
@@ -51,6 +52,20 @@ def test_unsure_rows_of_a_page_are_one_summary_line(command: str, tmp_path: Path
     assert int(summary["unsure"]) == len(unsure) and int(summary["rows"]) == 42
     assert expand_runs(summary["lines"]) == unsure
     assert "Traceback" not in result.stderr
+
+
+def test_the_warnings_about_unsure_rows_name_a_command_that_shows_each() -> None:
+    # they said `revdiff parse` shows each, but `parse --format text` lists only their lines;
+    # the splitter's warning, which parse prints, named no way to see them
+    stderr = revdiff("diff", str(SEED_PAGE), "--format", "jsonl").stderr
+    summary = revdiff("parse", str(SEED_PAGE), "--format", "text").stdout
+    (warned,) = re.findall(r"rows unsure \(lines [^)]*\); `([^`]+)` shows each", stderr)
+    (decoded,) = re.findall(r"with certainty \(lines [^)]*\); `([^`]+)` shows each", summary)
+    assert warned == decoded
+    shown = revdiff(*shlex.split(warned)[1:], str(SEED_PAGE))
+    (reading,) = json.loads(shown.stdout)[0]["pages"]
+    unsure = [row for row in reading["rows"] if row["confidence"] < 0.99]
+    assert unsure and all({"kind", "boundary"} <= row.keys() for row in unsure)
 
 
 @pytest.mark.parametrize("command", ["diff", "view", "store", "export"])
