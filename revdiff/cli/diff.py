@@ -27,6 +27,14 @@ if TYPE_CHECKING:
 
 FORMATS = ("text", "json", "jsonl", "csv", "unified", "html")
 
+EXAMPLES = """\b
+Examples:
+  revdiff diff samples/versions/iran-strikes-us-troops-in-iraq/    a directory of versions
+  revdiff diff samples/washpo-soleimani-v6-v7.txt --changes-only   a saved diff page, changes only
+  revdiff diff samples/newsedits.sqlite --flag number_changed      the edits that change a number
+  revdiff diff samples/newsedits.sqlite --format csv               one edit per row
+"""
+
 _STYLES: dict[str, dict[str, bool | str]] = {
     "deleted": {"fg": "red", "strikethrough": True},
     "inserted": {"fg": "green", "underline": True},
@@ -76,7 +84,7 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
             and (not flags or any(flag.value in flags for flag in comparison.title_flags)))
 
 
-@click.command()
+@click.command(epilog=EXAMPLES)
 @inputs_argument
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True,

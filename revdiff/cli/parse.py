@@ -13,8 +13,15 @@ from revdiff.cli.common import (
     write_data,
 )
 
+EXAMPLES = """\b
+Examples:
+  revdiff parse samples/washpo-soleimani-v6-v7.txt       JSON, with how each row of the page was read
+  revdiff parse samples/newsedits.sqlite --format text   a summary of each article
+  revdiff parse samples/versions/*/ --format jsonl       each folder an article, one per line
+"""
 
-@click.command()
+
+@click.command(epilog=EXAMPLES)
 @inputs_argument
 @click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "text"]),
               default="json", show_default=True,

@@ -1,4 +1,5 @@
-"""The README's example commands print what the README shows them printing."""
+"""The README's example commands print what the README shows them printing, and the examples of
+`parse --help` and `diff --help` run."""
 
 from __future__ import annotations
 
@@ -16,11 +17,27 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = re.compile(r"^`(revdiff (?:parse|diff) [^`]+)`[^\n]*(?:\n[^\n]+)*\n\n```\n(.*?)```",
                      re.MULTILINE | re.DOTALL)
 ELIDED = "..."
+# An example of a command's --help: the command, then what it does, two or more spaces after it.
+HELP_EXAMPLE = re.compile(r"^ +(revdiff \S+(?: \S+)*)(?: {2,}.*)?$")
 
 
 def readme_examples() -> list[tuple[str, list[str]]]:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     return [(command, block.rstrip("\n").split("\n")) for command, block in EXAMPLE.findall(readme)]
+
+
+def example_arguments(command: str) -> list[str]:
+    """The arguments of an example command, its globs expanded in the checkout as a shell would."""
+    arguments = []
+    for word in shlex.split(command)[1:]:
+        arguments.extend(sorted(glob.glob(word, root_dir=REPO)) if "*" in word else [word])
+    return arguments
+
+
+def help_examples(command: str) -> list[str]:
+    """The example commands under `Examples:` in the command's --help."""
+    shown = revdiff(command, "--help", cwd=REPO).stdout.partition("Examples:\n")[2]
+    return [found[1] for found in map(HELP_EXAMPLE.match, shown.splitlines()) if found]
 
 
 def test_the_readme_has_examples_to_check() -> None:
@@ -31,16 +48,25 @@ def test_the_readme_has_examples_to_check() -> None:
 
 @pytest.mark.parametrize(("command", "shown"), readme_examples(), ids=lambda value: str(value)[:60])
 def test_an_example_prints_what_the_readme_shows(command: str, shown: list[str]) -> None:
-    arguments = []
-    for word in shlex.split(command)[1:]:
-        arguments.extend(sorted(glob.glob(word, root_dir=REPO)) if "*" in word else [word])
-    result = revdiff(*arguments, cwd=REPO)
+    result = revdiff(*example_arguments(command), cwd=REPO)
     assert result.returncode == 0, result.stderr
     printed = [line.rstrip() for line in result.stdout.splitlines()]
     if shown[-1] == ELIDED:
         shown = shown[:-1]
         printed = printed[:len(shown)]
     assert printed == [line.rstrip() for line in shown]
+
+
+@pytest.mark.parametrize("command", ["parse", "diff"])
+def test_every_example_of_the_help_runs(command: str) -> None:
+    # `parse --help` and `diff --help` had no examples, where `export --help` and `revdiff --help`
+    # have them
+    examples = help_examples(command)
+    assert len(examples) >= 2
+    for example in examples:
+        assert example.startswith(f"revdiff {command} ")
+        result = revdiff(*example_arguments(example), cwd=REPO)
+        assert result.returncode == 0 and result.stdout, (example, result.stderr)
 
 
 def test_the_readme_says_what_each_note_of_the_summary_line_means() -> None:
