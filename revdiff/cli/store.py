@@ -72,7 +72,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     # imported here, not with the module: it loads the readers, which completing a path and
     # `--help` do not need
     from revdiff.formats.text_input import resolved
-    from revdiff.store.repository import refuse_other_than_a_directory
+    from revdiff.store.repository import refuse_a_path_that_takes_no_repository
     from revdiff.store.writer import stopped_before_storing, store_articles
 
     target = resolved(repo_dir)
@@ -80,7 +80,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         if name != "-" and target in (source := resolved(Path(name)), *source.parents):
             raise StoreError("the repository to store into is also an input (or holds one)",
                              str(repo_dir), hint="store into another repository with --repo")
-    refuse_other_than_a_directory(repo_dir)  # before the inputs are read, which takes a while
+    refuse_a_path_that_takes_no_repository(repo_dir)  # before the inputs are read
     with sigterm_as_interrupt(), contextlib.ExitStack() as bars:  # `kill`, `timeout`: as Ctrl-C
         try:
             articles = load_and_warn(inputs, max_size, quiet, notice=progress is not False)

@@ -38,7 +38,7 @@ SYNC_MARKER_NAME = "revdiff-sync-in-progress"
 def open_or_create(path: Path) -> git.Repo:
     """The repository at `path`, created (with git's default branch name) when missing."""
     try:  # (a name too long for the file system fails already here)
-        refuse_other_than_a_directory(path)
+        refuse_a_path_that_takes_no_repository(path)
         if path.is_dir() and ((path / "HEAD").exists() or is_repository(path)):
             refuse_special_files(path)  # git (and GitPython) would wait on a FIFO in it forever
         path.mkdir(parents=True, exist_ok=True)
@@ -47,13 +47,7 @@ def open_or_create(path: Path) -> git.Repo:
         refuse_a_working_tree_of_another_repository(repo, path)
         return repo
     except NotADirectoryError:
-        in_the_way = next((folder for folder in path.parents
-                           if folder.exists() and not folder.is_dir()), None)
-        raise StoreError("cannot create a git repository there: "
-                         + (f"{in_the_way} is {_kind_of(in_the_way)}" if in_the_way
-                            else "a folder of the path is a file"), str(path),
-                         hint="give a path whose folders are directories, or move the file "
-                              "away") from None
+        raise _runs_through_a_file(path) from None
     except git.GitCommandError as error:
         raise StoreError(f"cannot create a git repository: {git_complaint(error.stderr)}",
                          str(path), hint="check that the directory is writable") from error
@@ -63,16 +57,47 @@ def open_or_create(path: Path) -> git.Repo:
                                                   "with --repo")) from error
 
 
-def refuse_other_than_a_directory(path: Path) -> None:
-    """Refuse a repository path that names a file, a FIFO or a device; a path that names
+def refuse_a_path_that_takes_no_repository(path: Path) -> None:
+    """Refuse a repository path seen to take no repository: one that names a file, a FIFO or a
+    device, or runs through one, or a folder holding other files and nothing of a repository;
+    `revdiff store` asks before it reads the inputs, which takes a while. A path that names
     nothing, or cannot be looked at, is left to the creation of the repository to report."""
     try:
         mode = path.stat().st_mode
+    except NotADirectoryError:
+        raise _runs_through_a_file(path) from None
     except OSError:
         return
     if not stat.S_ISDIR(mode):
         raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),
                          hint="give a directory for the repository with --repo")
+    with contextlib.suppress(OSError):  # an unreadable folder: left to opening it to report
+        if not _has_anything_of_a_repository(path) and any(path.iterdir()):
+            raise _not_a_repository(path)
+
+
+def _has_anything_of_a_repository(folder: Path) -> bool:
+    """Whether `folder` holds what git (or GitPython) may take for a repository, or for a
+    damaged one: a `.git`, a `HEAD` (a linked worktree's git directory has no `objects`), or
+    the rest of a bare repository."""
+    return (os.path.lexists(folder / ".git") or os.path.lexists(folder / "HEAD")
+            or is_repository(folder))
+
+
+def _runs_through_a_file(path: Path) -> StoreError:
+    """The error for a repository path whose folders include a file (or a FIFO, ...)."""
+    in_the_way = next((folder for folder in path.parents
+                       if folder.exists() and not folder.is_dir()), None)
+    return StoreError("cannot create a git repository there: "
+                      + (f"{in_the_way} is {_kind_of(in_the_way)}" if in_the_way
+                         else "a folder of the path is a file"), str(path),
+                      hint="give a path whose folders are directories, or move the file away")
+
+
+def _not_a_repository(path: Path) -> StoreError:
+    """The error for a folder that holds other files, and no repository to store into."""
+    return StoreError("directory exists, is not empty and is not a git repository", str(path),
+                      hint="give an empty or new directory, or a repository")
 
 
 # What to do when the repository's folder cannot be made, by the reason (errno)
@@ -142,9 +167,7 @@ def _open_or_init(path: Path) -> git.Repo:
         if is_repository(path):
             refuse_damaged_head(path)
         if any(path.iterdir()):
-            raise StoreError("directory exists, is not empty and is not a git repository",
-                             str(path), hint="give an empty or new directory, or a repository"
-                             ) from None
+            raise _not_a_repository(path) from None
         return _without_hooks(git.Repo.init(path))
 
 

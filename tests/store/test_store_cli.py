@@ -86,6 +86,28 @@ def test_a_repository_path_that_is_a_file_is_refused_before_the_inputs_are_read(
                              "(give a directory for the repository with --repo)\n")
 
 
+@pytest.mark.parametrize(("repo_at", "said"), [
+    ("occupied", ("{tmp}/occupied: directory exists, is not empty and is not a git repository "
+                  "(give an empty or new directory, or a repository)\n")),
+    ("notes/repo", ("{tmp}/notes/repo: cannot create a git repository there: {tmp}/notes is a "
+                    "file (give a path whose folders are directories, or move the file away)\n"))])
+def test_a_repository_path_that_takes_no_repository_is_refused_before_the_inputs_are_read(
+        repo_at: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a file was refused before the inputs were read; a folder of other files, or a path
+    running through a file, was refused after all of them had been read and warned about."""
+    def read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the inputs were read")
+
+    monkeypatch.setattr("revdiff.cli.store.load_and_warn", read)
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    (tmp_path / "notes").write_text("x")
+    (tmp_path / "occupied").mkdir()
+    (tmp_path / "occupied" / "file").write_text("x")
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(tmp_path / repo_at)])
+    assert result.exit_code == 2
+    assert result.stderr == "revdiff: error: " + said.format(tmp=tmp_path)
+
+
 def test_a_repository_path_under_a_file_is_said_as_it_is(tmp_path: Path) -> None:
     # it said `[Errno 20] Not a directory: '...'` and to check that the directory is writable
     versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
