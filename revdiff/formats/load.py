@@ -707,8 +707,8 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
     for index, text in enumerate(texts):
         position.setdefault(text.name, index)
     # pages that give their versions exactly are read first: flattened pages are fitted to them
-    exact = [page for page in pages if page.format is not Format.SNIFFER_DIFF_TEXT]
-    articles = [_with_warnings(_read_page(page), [page]) for page in exact]
+    exact, articles = _without_copies([page for page in pages
+                                       if page.format is not Format.SNIFFER_DIFF_TEXT])
     known: dict[str, dict[int, Version]] = {}
     for article in articles:
         if article.url:
@@ -725,6 +725,29 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
     return merge_articles(read_flattened + articles,
                           flattened_names + [page.name for page in exact],
                           flattened_starts + [position[page.name] for page in exact])
+
+
+def _without_copies(pages: list[TextInput]) -> tuple[list[TextInput], list[Article]]:
+    """The pages that give their versions exactly and their articles, without second copies of
+    one page (a page given twice, or saved twice: `page (1).html`): each copy left out is warned
+    about on the article of its first, as flattened pages are (`revdiff.splitter.chain`)."""
+    kept: list[TextInput] = []
+    articles: list[Article] = []
+    readings: list[tuple[Format, Article]] = []  # each kept page's, its warnings left out
+    for page in pages:
+        article = _with_warnings(_read_page(page), [page])
+        reading = (page.format, dataclasses.replace(article, warnings=()))
+        if reading not in readings:
+            kept.append(page)
+            articles.append(article)
+            readings.append(reading)
+            continue
+        first = readings.index(reading)
+        what = ("given twice" if page.name == kept[first].name
+                else f"the same page as {kept[first].name}")
+        articles[first] = dataclasses.replace(
+            articles[first], warnings=(*articles[first].warnings, f"{page.name}: {what}; read once"))
+    return kept, articles
 
 
 def _read_plain_texts(texts: list[TextInput]) -> Article:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from story_chains import SAMPLES
 
+from revdiff.formats.load import load
 from revdiff.formats.sniffer_html import read_diff_page
 from revdiff.model import Version
 from revdiff.render.sniffer import PageInfo, render_diff_html
@@ -56,3 +59,22 @@ def test_a_cell_holding_only_whitespace_entities_is_an_empty_cell(blank: str) ->
     assert empty_cell in PAGE
     copy = PAGE.replace(empty_cell, f"<tr id='p4'><td>{blank}</td>")
     assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
+
+
+
+@pytest.mark.parametrize("sample", ["sniffer-diff/iran-strikes-v0-v1.html", "sniffer-version.html",
+                                    "newsdiffs/us-deploys-troops-v1-v2-rendered.html"])
+def test_a_page_given_twice_is_read_once_with_a_warning_as_a_flattened_one(
+        sample: str, tmp_path: Path) -> None:
+    """The same HTML page given twice, or a copy of it, was read silently, where a flattened
+    page given so is warned about."""
+    page = tmp_path / "page.html"
+    copy = tmp_path / "page (1).html"
+    page.write_text((SAMPLES / sample).read_text("utf-8"), "utf-8")
+    copy.write_text(page.read_text("utf-8"), "utf-8")
+    [alone] = load([str(page)])
+    [twice] = load([str(page), str(page)])
+    assert twice.warnings == (*alone.warnings, f"{page}: given twice; read once")
+    [copied] = load([str(page), str(copy)])
+    assert copied.warnings == (*alone.warnings, f"{copy}: the same page as {page}; read once")
+    assert copied.versions == twice.versions == alone.versions
