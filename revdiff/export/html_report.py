@@ -33,7 +33,7 @@ from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
 from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, ComparisonStats
-from revdiff.read_warnings import counted, counted_skips
+from revdiff.read_warnings import NOTHING_TO_COMPARE, counted, counted_skips
 from revdiff.terminal_text import visible_html
 
 INDEX_NAME = "index.html"
@@ -256,13 +256,25 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput]) -> 
            f'{counted(pairs, "version pair")}.</p>\n')
     if skipped:
         yield "<h2>Skipped</h2>\n"
-        verb = "is" if len(skipped) == 1 else "are"
-        yield (f'<p class="meta">{counted_skips(len(skipped))} could not be read or compared '
-               f"and {verb} not in the report:</p>\n<ul>\n")
+        yield f'<p class="meta">{_skipped_heading(skipped)}</p>\n<ul>\n'
         for skip in skipped:
             yield visible_html(f"<li><bdi>{escape(skip.what)}</bdi>: {escape(skip.reason)}</li>\n")
         yield "</ul>\n"
     yield PAGE_END
+
+
+def _skipped_heading(skipped: list[SkippedInput]) -> str:
+    """What the skipped inputs and articles listed below it are: failures (that could not be
+    read or compared), articles of one version (which have nothing to compare), or both."""
+    one = len(skipped) == 1
+    of_one_version = sum(skip.reason == NOTHING_TO_COMPARE for skip in skipped)
+    if of_one_version == len(skipped):
+        why = f"{'has' if one else 'have'} only one version"
+    elif of_one_version:
+        why = "could not be read or compared, or have only one version,"
+    else:
+        why = "could not be read or compared"
+    return f"{counted_skips(len(skipped))} {why} and {'is' if one else 'are'} not in the report:"
 
 
 def _is_report_page_name(name: str) -> bool:

@@ -769,9 +769,28 @@ def test_the_index_lists_an_input_of_one_version_as_skipped(tmp_path: Path) -> N
     skipped = re.findall(r"<li><bdi>([^<]*)</bdi>: ([^<]*)</li>", index.split("<h2>Skipped</h2>")[1])
     assert [(html.unescape(what), reason) for what, reason in skipped] == [
         (str(single), "only one version, nothing to compare")]
-    # one skip is said in the singular (it said `1 input or article ... are not in the report`)
-    assert "1 input or article could not be read or compared and is not in the report" in index
+    # one skip is said in the singular (it said `1 input or article ... are not in the report`),
+    # and not as a failure (it said the article `could not be read or compared`)
+    assert "1 input or article has only one version and is not in the report:" in index
     assert progress.failed_inputs == []  # nothing failed: the summary says none did
+
+
+def test_the_index_heads_failures_and_articles_of_one_version_each_as_what_they_are(
+        tmp_path: Path) -> None:
+    """The heading over the skipped said they `could not be read or compared`, also over
+    articles of one version, which were read and have nothing to compare."""
+    chain = make_chain(tmp_path / "storm", [["It rained."], ["It rained hard."]])
+    singles = [make_chain(tmp_path / name, [["Nothing happened."]]) for name in ("calm", "still")]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02 not text")
+    out = tmp_path / "report"
+    run_export(ExportJob((str(chain), *map(str, singles)), out, "html", skip_errors=True))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "2 inputs or articles have only one version and are not in the report:" in index
+    run_export(ExportJob((str(chain), str(singles[0]), str(bad)), out, "html", skip_errors=True))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert ("2 inputs or articles could not be read or compared, or have only one version, and "
+            "are not in the report:") in index
 
 
 def test_a_resumed_report_still_lists_the_article_the_interrupted_run_skipped(
