@@ -755,10 +755,10 @@ _HEADLINE_SOURCE_NOUNS = _MEDIA_NOUNS | word_set(
     "report reports source sources official officials police ministry spokesman spokeswoman "
     "spokesperson witnesses"
 )
-_LONGEST_HEADLINE_SOURCE = 4  # words after the colon
+LONGEST_HEADLINE_SOURCE = 4  # words after the colon
 
 
-def _headline_source(text: str) -> tuple[str, ...]:
+def headline_source(text: str) -> tuple[str, ...]:
     """The source a headline names after its last colon, as wire headlines attribute without a
     verb (`Rockets hit base housing US troops in Iraq: Iranian TV`, `…: report`, `…: US
     officials`): up to four words that end the text without a stop, the last of them a noun of
@@ -767,7 +767,7 @@ def _headline_source(text: str) -> tuple[str, ...]:
     (`Soleimani killed: what we know`)."""
     head, colon, tail = text.rstrip().rpartition(": ")
     words = tail.split()
-    if (not colon or not head.strip() or not 0 < len(words) <= _LONGEST_HEADLINE_SOURCE
+    if (not colon or not head.strip() or not 0 < len(words) <= LONGEST_HEADLINE_SOURCE
             or not words[-1][-1:].isalnum() or _bare(words[-1]) not in _HEADLINE_SOURCE_NOUNS):
         return ()
     return _source_words(words)
@@ -777,9 +777,9 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
     """The sources of the text's attributions, in order, each as its words (lower case, without
     the punctuation around them, accents taken off); an attribution whose source is only words of
     its clause (`who said`, `according to which`) is left out. A headline's source after its last
-    colon (`_headline_source`) comes last."""
-    headline_source = _headline_source(text)
-    return [*_sources_at_verbs(text), *([headline_source] if headline_source else [])]
+    colon (`headline_source`) comes last."""
+    source = headline_source(text)
+    return [*_sources_at_verbs(text), *([source] if source else [])]
 
 
 def _sources_at_verbs(text: str) -> list[tuple[str, ...]]:

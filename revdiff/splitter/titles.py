@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from revdiff.engine.attributions import LONGEST_HEADLINE_SOURCE, headline_source
 from revdiff.splitter.evidence import gather_evidence, is_glued_match
 
 _GOES_ON = (":", ",", ";")
@@ -31,12 +32,26 @@ def split_title(line: str | None) -> tuple[str, str]:
     # a title does not end in a colon, a comma or a semicolon: it would go on
     cuts = [k for k in range(1, evidence.size) if not evidence.words[k - 1].endswith(_GOES_ON)]
     cuts = cuts or list(range(1, evidence.size))
+    # nor inside the source a wire headline names after its colon (`…: Iranian | TV Iran …`)
+    cuts = [k for k in cuts if not _inside_headline_source(evidence.words, k)] or cuts
     if not line[0].islower() and any(c.isupper() for c in line):
         # a headline that does not begin in lower case is followed by one that does not either
         cuts = [k for k in cuts if not evidence.words[k][:1].islower()] or cuts
     best = max(cuts, key=lambda k: evidence.boundary[k])
     cut = evidence.offset(best)
     return line[:cut - 1], line[cut:]
+
+
+def _inside_headline_source(words: list[str], k: int) -> bool:
+    """Whether a title cut before word `k` would end inside the source that the words after its
+    last colon begin to name, one or more of the next words completing it (`Rockets hit base
+    housing US troops in Iraq: Iranian` before `TV`): a wire headline names its source whole."""
+    colon = next((i for i in range(k - 1, max(-1, k - 1 - LONGEST_HEADLINE_SOURCE), -1)
+                  if words[i].endswith(":")), None)
+    if colon is None or headline_source(" ".join(words[colon:k])):
+        return False
+    return any(headline_source(" ".join(words[colon:k + more]))
+               for more in range(1, LONGEST_HEADLINE_SOURCE - (k - colon - 1) + 1))
 
 
 # The longest title row cut jointly with its neighbours' (no headline is near it): each of the
