@@ -50,6 +50,11 @@ def test_word_diff_keeps_whole_words() -> None:
     ("He was unhappy today.", "He was happy today.", "unhappy", "happy"),
     ("US to send 3,500 troops.", "US to send 3,000 troops.", "3,500", "3,000"),
     ("It grew 1.5 percent.", "It grew 1.75 percent.", "1.5", "1.75"),
+    # an amount written on its number is one word, with a decimal mark or without: `$5.5m` to
+    # `$5.6m` showed `$[-5.5-]{+5.6+}m` where `$5m` to `$6m` showed `$[-5m-]{+6m+}`
+    ("It cost $5m.", "It cost $6m.", "5m", "6m"),
+    ("It cost $5.5m.", "It cost $5.6m.", "5.5m", "5.6m"),
+    ("It cost €1,5bn.", "It cost €1,6bn.", "1,5bn", "1,6bn"),
 ])
 def test_a_changed_word_is_one_word_deleted_and_one_inserted(old: str, new: str, deleted: str,
                                                              inserted: str) -> None:
