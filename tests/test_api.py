@@ -575,3 +575,15 @@ def test_a_type_checker_finds_a_misspelt_name_of_the_engine(tmp_path: Path) -> N
     assert said.splitlines()[0] == (f"{script}:4: error: Module has no attribute "
                                     '"compaer"; maybe "compare"?  [attr-defined]')
     assert "Found 1 error in 1 file" in said
+
+
+@pytest.mark.parametrize("call", [revdiff.load, revdiff.edits_table])
+def test_a_path_the_system_cannot_look_up_is_refused_naming_it(tmp_path: Path, call: Any) -> None:
+    """A name longer than a file system takes (here 300 characters, over the 255 of most) made
+    `Path.exists` raise a bare `OSError: [Errno 36] File name too long` from deep in pathlib,
+    and the command line show its traceback: it is a RevdiffError that names the path."""
+    too_long = str(tmp_path / ("a" * 300) / "0.txt")
+    with pytest.raises(EmptyInput) as raised:
+        call(too_long)
+    assert str(raised.value) == (f"{too_long}: cannot look up the path (File name too long) "
+                                 "(check the path and that you may open the folders on it)")

@@ -25,8 +25,8 @@ from revdiff.formats.load import (
     left_out_entries_note,
     links_out_note,
     missing_input_hint,
-    refuse_empty_path,
     refuse_unreadable_folder,
+    refuse_unusable_path,
 )
 from revdiff.natural_order import natural_key
 from revdiff.read_warnings import counted, first_few
@@ -202,7 +202,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     loose_position = -1
     for raw in inputs:
         files: list[str] = []  # what `raw` names that is read with the other loose files
-        refuse_empty_path(raw)
+        refuse_unusable_path(raw)
         if raw == "-" or Path(raw).exists():
             matches = [raw]
         else:

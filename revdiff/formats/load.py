@@ -113,7 +113,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                                     hint="give the database file's path instead of -")
             texts.append(_tracker_input(_text_input("-", data, max_bytes)))
             continue
-        refuse_empty_path(name)
+        refuse_unusable_path(name)
         path = Path(name)
         if not path.exists() and _GLOB.search(name):
             raise EmptyInput("no such file or directory", name,
@@ -230,12 +230,19 @@ UNQUOTED_GLOB = "unquoted, for the shell to expand"
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
 
 
-def refuse_empty_path(name: str) -> None:
-    """An empty path names nothing, where `Path("")` is the current folder."""
+def refuse_unusable_path(name: str) -> None:
+    """Refuse a path that names nothing: an empty one, where `Path("")` is the current folder,
+    and one the system cannot look up (a name too long for it, a folder on it that may not be
+    opened), which `Path.exists` raises OSError on where it gives False for a missing file."""
     if not name:
         raise EmptyInput("an input's path is empty",
                          hint="name a file or folder; an unset shell variable gives an empty one",
                          python_hint="name a file or folder")
+    try:
+        Path(name).exists()
+    except OSError as error:
+        raise EmptyInput(f"cannot look up the path ({error.strerror or error})", name,
+                         hint="check the path and that you may open the folders on it") from None
 
 
 class _InTextOutputsHold:

@@ -94,3 +94,15 @@ def test_an_option_s_value_named_like_a_command_is_still_read(tmp_path: Path) ->
     done = revdiff("-q", "diff", cwd=tmp_path)  # the folder `diff`, viewed
     assert done.returncode == 0, done.stderr
     assert "version 0 -> 1" in done.stdout
+
+
+@pytest.mark.parametrize("command", [("parse",), ("diff", str(CHAIN)), ("export", "-o", "out.jsonl")])
+def test_a_path_too_long_to_look_up_is_refused_in_one_line(command: tuple[str, ...],
+                                                           tmp_path: Path) -> None:
+    """A name over the 255 characters most file systems take was a traceback ending in
+    `OSError: [Errno 36] File name too long`."""
+    too_long = "a" * 300 + ".txt"
+    done = revdiff(command[0], *command[1:], too_long, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (f"revdiff: error: {too_long}: cannot look up the path (File name too "
+                           "long) (check the path and that you may open the folders on it)\n")
