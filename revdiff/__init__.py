@@ -149,10 +149,14 @@ def _wrong_field(version: Version) -> str | None:
 
 
 def _check_article(article: Article, caller: str) -> None:
-    """Refuse an Article built by hand whose versions are not Versions of the model's types, as
-    `compare` refuses them, before the tables fail on them deep inside."""
+    """Refuse an Article built by hand whose fields, or whose versions' fields, are not of the
+    model's types, as `compare` refuses such versions, before the tables put them in their rows
+    or pyarrow fails on them deep inside."""
     from revdiff.model import Version
 
+    wrong_field = _wrong_article_field(article)
+    if wrong_field:
+        raise TypeError(f"{caller} takes Articles whose {wrong_field}")
     if not isinstance(article.versions, (tuple, list)):
         raise TypeError(f"{caller} takes Articles whose versions are a tuple of Versions, not "
                         f"{_what(article.versions)}")
@@ -164,6 +168,22 @@ def _check_article(article: Article, caller: str) -> None:
         if wrong_field:
             raise TypeError(f"{caller} takes Versions whose {wrong_field} "
                             f"(article.versions[{position}])")
+
+
+def _wrong_article_field(article: Article) -> str | None:
+    """Which field of an Article built by hand that the tables' rows hold is of another type than
+    the model gives it, and what it holds (an int as url was an ArrowTypeError from pyarrow, a
+    str as warnings one warning per character), or None."""
+    for name, value in (("source", article.source), ("url", article.url)):
+        if value is not None and not isinstance(value, str):
+            return f"{name} is a str or None, not {_what(value)}"
+    warnings = article.warnings
+    if not isinstance(warnings, (tuple, list)):
+        return f"warnings are a tuple of str, not {_what(warnings)}"
+    not_text = next((_what(warning) for warning in warnings if not isinstance(warning, str)), None)
+    if not_text:
+        return f"warnings are a tuple of str, not a {_what(warnings)} holding {not_text}"
+    return None
 
 
 def _wrong_paragraphs(paragraphs: Any) -> str | None:

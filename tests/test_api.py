@@ -234,6 +234,25 @@ def test_the_tables_refuse_an_article_whose_versions_are_no_versions() -> None:
         revdiff.edits_table(article)
 
 
+@pytest.mark.parametrize(("fields", "refused"), [
+    ({"url": 5}, "url is a str or None, not int"),
+    ({"source": ["bbc"]}, "source is a str or None, not list"),
+    ({"warnings": "one warning"}, "warnings are a tuple of str, not str"),
+    ({"warnings": (1,)}, "warnings are a tuple of str, not a tuple holding int"),
+])
+@pytest.mark.parametrize("name", ["edits_table", "comparisons_arrow"])
+def test_the_tables_refuse_an_article_built_with_fields_of_other_types(
+        name: str, fields: dict[str, object], refused: str) -> None:
+    """A url or source of another type than text went into the rows as it was and ended the
+    Arrow tables in pyarrow's bare `ArrowTypeError: Expected bytes, got a 'int' object`, and
+    warnings given as one str were one warning per character: they are refused by name."""
+    pytest.importorskip("pyarrow")
+    article = replace(Article(None, None, (Version(1, "t", ("A b.",)),
+                                           Version(2, "t", ("A c.",)))), **fields)
+    with pytest.raises(TypeError, match=rf"^revdiff.{name} takes Articles whose {refused}$"):
+        getattr(revdiff, name)(article)
+
+
 def test_the_tables_take_a_version_numbered_with_a_numpy_integer() -> None:
     """A number taken from a pandas frame is a numpy integer, not an int: it is a number."""
     np = pytest.importorskip("numpy")
