@@ -171,12 +171,19 @@ def _check_article(article: Article, caller: str) -> None:
 
 
 def _wrong_article_field(article: Article) -> str | None:
-    """Which field of an Article built by hand that the tables' rows hold is of another type than
-    the model gives it, and what it holds (an int as url was an ArrowTypeError from pyarrow, a
-    str as warnings one warning per character), or None."""
+    """Which field of an Article built by hand that the tables read is of another type than the
+    model gives it, and what it holds (an int as url was an ArrowTypeError from pyarrow, a str
+    as warnings one warning per character), or None."""
     for name, value in (("source", article.source), ("url", article.url)):
         if value is not None and not isinstance(value, str):
             return f"{name} is a str or None, not {_what(value)}"
+    metadata = article.metadata
+    if not isinstance(metadata, dict):
+        return f"metadata is a dict of str, not {_what(metadata)}"
+    not_text = next((_what(value) for value in metadata.values() if not isinstance(value, str)),
+                    None)
+    if not_text:
+        return f"metadata is a dict of str, not a dict holding {not_text}"
     warnings = article.warnings
     if not isinstance(warnings, (tuple, list)):
         return f"warnings are a tuple of str, not {_what(warnings)}"
@@ -269,13 +276,15 @@ def _articles(items: Any, caller: str, notes: list[str] | None
     """(fallback name, article) for an Article, a path, or an iterable mixing both.
 
     Paths are read as `revdiff export` reads them: a folder of article folders gives one
-    article per folder, and globs are expanded; `notes` gets what `export` notes about them.
+    article per folder, and globs are expanded; `notes` gets what `export` notes about them. An
+    Article is taken in the text that `load` gives its articles (`as_text_outputs_hold`).
     No item at all is refused, as `load` refuses it: most often a glob or a filter that matched
     nothing, which would give a table without even its columns.
     """
     from revdiff.errors import EmptyInput
     from revdiff.export.inputs import expand_inputs
     from revdiff.formats import load as load_inputs
+    from revdiff.formats.load import as_text_outputs_hold
     from revdiff.model import Article
     from revdiff.read_warnings import input_name
 
@@ -303,7 +312,10 @@ def _articles(items: Any, caller: str, notes: list[str] | None
         if isinstance(item, Article):
             _check_article(item, caller)
             yield from read_paths()
-            yield item.key, item
+            # built by hand, it may hold a lone UTF-16 half (`json.loads('"\\ud800"')`), which
+            # `load` gives no article and no UTF-8 output (an Arrow table, a CSV file) holds
+            article = as_text_outputs_hold(item)
+            yield article.key, article
         else:
             paths.append(_path(item, f"{caller} (an Article or a path each)"))
     if not given:

@@ -239,6 +239,7 @@ def test_the_tables_refuse_an_article_whose_versions_are_no_versions() -> None:
     ({"source": ["bbc"]}, "source is a str or None, not list"),
     ({"warnings": "one warning"}, "warnings are a tuple of str, not str"),
     ({"warnings": (1,)}, "warnings are a tuple of str, not a tuple holding int"),
+    ({"metadata": None}, "metadata is a dict of str, not NoneType"),
 ])
 @pytest.mark.parametrize("name", ["edits_table", "comparisons_arrow"])
 def test_the_tables_refuse_an_article_built_with_fields_of_other_types(
@@ -251,6 +252,23 @@ def test_the_tables_refuse_an_article_built_with_fields_of_other_types(
                                            Version(2, "t", ("A c.",)))), **fields)
     with pytest.raises(TypeError, match=rf"^revdiff.{name} takes Articles whose {refused}$"):
         getattr(revdiff, name)(article)
+
+
+@pytest.mark.parametrize("name", ["edits_arrow", "comparisons_arrow", "edits_table"])
+def test_the_tables_take_an_article_built_with_a_lone_utf16_half_as_load_would_give_it(
+        name: str) -> None:
+    """Text taken from JSON that escapes half a character (`json.loads('"\\ud800"')`) ended
+    the Arrow tables in pyarrow's bare `UnicodeEncodeError: ... surrogates not allowed`, and
+    the other tables gave rows that no CSV or Parquet file takes: the half is read as U+FFFD,
+    as `load` reads it."""
+    pytest.importorskip("pyarrow")
+    article = Article("bbc\udcff", "https://example.com/\ud800",
+                      (Version(1, "t", ("A b\udcff.",)), Version(2, "t", ("A c.",))))
+    table = getattr(revdiff, name)(article)
+    row = (table if isinstance(table, list) else table.to_pylist())[0]
+    assert (row["source"], row["url"]) == ("bbc\ufffd", "https://example.com/\ufffd")
+    if name != "comparisons_arrow":
+        assert row["old_text"] == "A b\ufffd."
 
 
 def test_the_tables_take_a_version_numbered_with_a_numpy_integer() -> None:

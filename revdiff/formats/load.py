@@ -87,7 +87,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     No file, standard input or stored version larger than `max_bytes` is read. `origins`, when
     given, gets the input each article returned was read from (for the text files read together,
     their names, joined). Every article is in text that every output can hold: a name that is
-    not UTF-8 written as `caf\\xe9`, a lone UTF-16 half read as U+FFFD (`_as_text_outputs_hold`).
+    not UTF-8 written as `caf\\xe9`, a lone UTF-16 half read as U+FFFD (`as_text_outputs_hold`).
     `for_python` words the notes for the Python API: what to do in Python where the command
     line's notes name a command.
     """
@@ -178,7 +178,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     read_from[texts_at:texts_at] = [", ".join(text.name for text in texts)] * len(read_texts)
     if origins is not None:
         origins.extend(read_from)
-    return [_as_text_outputs_hold(article) for article in articles]
+    return [as_text_outputs_hold(article) for article in articles]
 
 
 def _left_out_empty_files(texts: Sequence[TextInput], empty_files: Sequence[EmptyInput]
@@ -247,7 +247,7 @@ def refuse_unusable_path(name: str) -> None:
 
 class _InTextOutputsHold:
     """A database's articles in text that every output can hold, as `load` gives them
-    (`_as_text_outputs_hold`), made as they are read."""
+    (`as_text_outputs_hold`), made as they are read."""
 
     def __init__(self, contents: DatabaseContents) -> None:
         self.contents = contents
@@ -256,7 +256,7 @@ class _InTextOutputsHold:
         return len(self.contents)
 
     def __iter__(self) -> Iterator[Article]:
-        return (_as_text_outputs_hold(article) for article in self.contents)
+        return (as_text_outputs_hold(article) for article in self.contents)
 
 
 def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
@@ -288,7 +288,7 @@ def _scattered_files_note(names: Sequence[str]) -> str | None:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _as_text_outputs_hold(article: Article) -> Article:
+def as_text_outputs_hold(article: Article) -> Article:
     """The article in text that every output (a UTF-8 file, a database, a terminal) can hold, as
     `load` gives every article: the names it took from the file system (titles, paths, page
     names, the places its warnings name) with their bytes that are not UTF-8 written as `\\xe9`
