@@ -173,7 +173,9 @@ def _check_article(article: Article, caller: str) -> None:
 def _wrong_article_field(article: Article) -> str | None:
     """Which field of an Article built by hand that the tables read is of another type than the
     model gives it, and what it holds (an int as url was an ArrowTypeError from pyarrow, a str
-    as warnings one warning per character), or None."""
+    as warnings one warning per character, a str among pages an AttributeError), or None."""
+    from revdiff.model import PageReading
+
     for name, value in (("source", article.source), ("url", article.url)):
         if value is not None and not isinstance(value, str):
             return f"{name} is a str or None, not {_what(value)}"
@@ -190,6 +192,12 @@ def _wrong_article_field(article: Article) -> str | None:
     not_text = next((_what(warning) for warning in warnings if not isinstance(warning, str)), None)
     if not_text:
         return f"warnings are a tuple of str, not a {_what(warnings)} holding {not_text}"
+    pages = article.pages
+    if not isinstance(pages, (tuple, list)):
+        return f"pages are a tuple of PageReadings, not {_what(pages)}"
+    not_page = next((_what(page) for page in pages if not isinstance(page, PageReading)), None)
+    if not_page:
+        return f"pages are a tuple of PageReadings, not a {_what(pages)} holding {not_page}"
     return None
 
 

@@ -240,13 +240,16 @@ def test_the_tables_refuse_an_article_whose_versions_are_no_versions() -> None:
     ({"warnings": "one warning"}, "warnings are a tuple of str, not str"),
     ({"warnings": (1,)}, "warnings are a tuple of str, not a tuple holding int"),
     ({"metadata": None}, "metadata is a dict of str, not NoneType"),
+    ({"pages": ("x",)}, "pages are a tuple of PageReadings, not a tuple holding str"),
+    ({"pages": None}, "pages are a tuple of PageReadings, not NoneType"),
 ])
 @pytest.mark.parametrize("name", ["edits_table", "comparisons_arrow"])
 def test_the_tables_refuse_an_article_built_with_fields_of_other_types(
         name: str, fields: dict[str, object], refused: str) -> None:
     """A url or source of another type than text went into the rows as it was and ended the
-    Arrow tables in pyarrow's bare `ArrowTypeError: Expected bytes, got a 'int' object`, and
-    warnings given as one str were one warning per character: they are refused by name."""
+    Arrow tables in pyarrow's bare `ArrowTypeError: Expected bytes, got a 'int' object`,
+    warnings given as one str were one warning per character, and pages that are no
+    PageReadings a bare AttributeError: they are refused by name."""
     pytest.importorskip("pyarrow")
     article = replace(Article(None, None, (Version(1, "t", ("A b.",)),
                                            Version(2, "t", ("A c.",)))), **fields)
