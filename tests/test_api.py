@@ -257,6 +257,14 @@ def test_the_tables_refuse_an_article_built_with_fields_of_other_types(
         getattr(revdiff, name)(article)
 
 
+def test_a_title_byte_that_is_not_utf8_is_no_changed_number_in_the_tables() -> None:
+    """A title's byte that is not UTF-8 is written `t\\xe9`, and its `9` was read as a number:
+    `t\\xe9` to `t` had title_flags ['number_changed']."""
+    article = Article(None, None, (Version(1, "t\udce9", ("A b.",)), Version(2, "t", ("A b.",))))
+    [row] = revdiff.comparisons_table(article)
+    assert (row["old_title"], row["title_flags"]) == ("t\\xe9", [])
+
+
 @pytest.mark.parametrize("name", ["edits_arrow", "comparisons_arrow", "edits_table"])
 def test_the_tables_take_an_article_built_with_a_lone_utf16_half_as_load_would_give_it(
         name: str) -> None:

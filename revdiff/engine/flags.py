@@ -359,6 +359,12 @@ _CONTROL_SEQUENCE = re.compile(r"\x1b(?:[]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x
                                r"|\x9b[0-?]*[ -/]*[@-~]")
 
 
+# A byte of a name that is not UTF-8, or a lone UTF-16 half, as `file_names.name_text` writes it
+# in a title (`caf\xe9`, `\ud800`): one character that could not be read, whose hex digits are
+# no number of the text.
+_ESCAPED_CHARACTER = re.compile(r"\\x[89a-f][0-9a-f]|\\ud[89a-f][0-9a-f]{2}")
+
+
 # A vulgar fraction, `½` or `⅔` (not `⅟`, a numerator alone).
 _VULGAR_FRACTION = re.compile("[\u00bc-\u00be\u2150-\u215e\u2189]")
 
@@ -385,8 +391,10 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`: readings that
     may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the 1890s), which
     `edit_flags` takes only to see two texts' numbers alike (`_numbers_alike_in_other_styles`). A
-    terminal's control sequence or string holds none (`\x1b[31m`, `\x1b]0;title\x07`)."""
-    text = _VULGAR_FRACTION.sub(_as_slashed_fraction, _CONTROL_SEQUENCE.sub("", text))
+    terminal's control sequence or string holds none (`\x1b[31m`, `\x1b]0;title\x07`), and
+    neither does a character written as its escape in a title (`caf\\xe9`: `name_text`)."""
+    text = _ESCAPED_CHARACTER.sub("\ufffd", _CONTROL_SEQUENCE.sub("", text))
+    text = _VULGAR_FRACTION.sub(_as_slashed_fraction, text)
     found = ([_time_of_day(*time.group(1, 2)) for time in _TIME.finditer(text)]
              if other_styles else [])
     if other_styles:

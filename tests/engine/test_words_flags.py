@@ -256,6 +256,20 @@ def test_text_decoded_in_the_wrong_charset_keeps_its_numbers() -> None:
     assert Flag.NUMBER_CHANGED in edit_flags("â\x80\x9d it cost 500.", "â\x80\x9d it cost 600.")
 
 
+@pytest.mark.parametrize("old", ["t\\xe9", "caf\\x80 fire", "t\\ud800"])
+def test_a_character_written_as_its_escape_in_a_title_is_no_number(old: str) -> None:
+    """A title's byte that is not UTF-8 is written `\\xe9` (`name_text`): its `9` was read as a
+    number, so `t\\xe9` to `t` was flagged number_changed."""
+    new = old.split("\\")[0]
+    assert numbers_in(old) == []
+    assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
+
+
+def test_numbers_beside_a_backslash_or_an_escaped_byte_are_read() -> None:
+    assert numbers_in("caf\\xe95 and C:\\2020\\3 and 1\\xe92") == ["1", "2", "2020", "3", "5"]
+    assert Flag.NUMBER_CHANGED in edit_flags("t\\xe9 5", "t\\xe9 6")
+
+
 def test_single_and_german_quotation_marks_hold_quotes() -> None:
     assert quotations_in("She said: ‘We won’t go.’ Then left.") == ["We won’t go."]
     assert quotations_in("Er sagte: „Wir kommen.“") == ["Wir kommen."]
