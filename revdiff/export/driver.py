@@ -35,7 +35,7 @@ from revdiff.errors import (
     writing_stdout,
 )
 from revdiff.export import registry
-from revdiff.export.inputs import NAMES_NOTHING, InputUnit, expand_inputs
+from revdiff.export.inputs import InputUnit, MissingInput, expand_inputs
 from revdiff.export.output_guard import (
     OutputLock,
     OutputProblem,
@@ -368,14 +368,14 @@ def fingerprint(job: ExportJob, units: list[InputUnit]) -> dict[str, Any]:
 
 def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                on_note: Callable[[str], None],
-               missing: Sequence[tuple[int, str]] = ()) -> Iterator[ArticleTask]:
+               missing: Sequence[MissingInput] = ()) -> Iterator[ArticleTask]:
     """Articles of every unit, numbered in input order, read as they are handed out; each name
     in `missing` (`expand_inputs`) is skipped in its place, before the unit it comes before."""
 
     def skip_missing_before(number: int) -> None:
-        for before, name in missing:
-            if before == number:
-                _skip(progress, on_note, visible(name), NAMES_NOTHING)
+        for skipped in missing:
+            if skipped.before == number:
+                _skip(progress, on_note, visible(skipped.name), skipped.reason)
 
     for number, unit in enumerate(units):
         skip_missing_before(number)
@@ -497,7 +497,7 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     if to_stream:
         _check_stream(job, resume, stream)
     notes: list[str] = []
-    missing: list[tuple[int, str]] = []
+    missing: list[MissingInput] = []
     units = expand_inputs(job.inputs, notes, missing if job.skip_errors else None)
     warnings = [_as_warning(text) for text in notes]
     for text in warnings:
@@ -601,7 +601,7 @@ def _failure_reason(error: str, key: str, where: str) -> str:
     return error.removeprefix(f"{visible(key)}: ").removeprefix(f"{visible(where)}: ")
 
 
-def _stream(job: ExportJob, units: list[InputUnit], missing: Sequence[tuple[int, str]],
+def _stream(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInput],
             progress: ExportProgress, executor: Executor, stream: ByteSink,
             on_progress: Callable[[ExportProgress], None] | None,
             note: Callable[[str], None]) -> ExportProgress:
@@ -655,7 +655,7 @@ def _write_stream(stream: ByteSink, pieces: Iterable[str]) -> None:
         stream.flush()
 
 
-def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[tuple[int, str]],
+def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInput],
          progress: ExportProgress, executor: Executor, resume: bool,
          on_progress: Callable[[ExportProgress], None] | None,
          note: Callable[[str], None], part_pairs: int | None) -> ExportProgress:

@@ -47,6 +47,16 @@ NAMES_NOTHING = "no such file or directory, and no file matches it as a glob"
 
 
 @dataclass(frozen=True, slots=True)
+class MissingInput:
+    """An input that `export --skip-errors` skips in its place, before the unit numbered
+    `before`: a path that names nothing, or one the system cannot look up, and why."""
+
+    before: int
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class _LooseFiles:
     """The files beside the folders of a folder of folders, told of once its folders are read."""
 
@@ -181,10 +191,11 @@ def _in_version_order(files: list[str]) -> list[str]:
 
 
 def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
-                  missing: list[tuple[int, str]] | None = None) -> list[InputUnit]:
+                  missing: list[MissingInput] | None = None) -> list[InputUnit]:
     """Turn command-line inputs into units, checking that every one exists: an input that names
-    nothing is refused, or, given `missing` (`--skip-errors`), put there with the number of the
-    unit it comes before, so that it is skipped in its place among them.
+    nothing, or that the system cannot look up (a name too long for it), is refused, or, given
+    `missing` (`--skip-errors`), put there with the number of the unit it comes before, so that
+    it is skipped in its place among them.
 
     Globs are expanded: the folders and databases they match sorted naturally (`story2` before
     `story10`), the files, the versions of an article, as their folder's are
@@ -202,14 +213,21 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     loose_position = -1
     for raw in inputs:
         files: list[str] = []  # what `raw` names that is read with the other loose files
-        refuse_unusable_path(raw)
+        # the loose files' unit, begun before this input, goes in before it at the end
+        before = len(units) + (loose_position >= 0)
+        try:
+            refuse_unusable_path(raw)
+        except EmptyInput as unusable:
+            if missing is None:
+                raise
+            missing.append(MissingInput(before, raw, unusable.message))
+            continue
         if raw == "-" or Path(raw).exists():
             matches = [raw]
         else:
             matches = sorted(glob.glob(raw, recursive=True), key=natural_key)
             if not matches and missing is not None:
-                # the loose files' unit, begun before this input, goes in before it at the end
-                missing.append((len(units) + (loose_position >= 0), raw))
+                missing.append(MissingInput(before, raw, NAMES_NOTHING))
             elif not matches:
                 raise EmptyInput(NAMES_NOTHING, raw,
                                  hint=missing_input_hint(raw, "quote globs so revdiff expands them"),

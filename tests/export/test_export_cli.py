@@ -159,6 +159,22 @@ def test_skip_errors_skips_a_missing_path_and_an_empty_glob(run_cli, samples: Pa
     assert "skipped 2 inputs or articles that failed" in result.output and "3 articles" in result.output
 
 
+def test_skip_errors_skips_a_path_too_long_to_look_up(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A name over the file system's 255 characters stopped a bulk run even with --skip-errors,
+    where a path that names nothing is skipped."""
+    too_long = str(tmp_path / ("a" * 300))
+    args = ["export", str(samples), too_long, "-o", str(tmp_path / "x.jsonl")]
+    refused = run_cli(*args)
+    assert refused.exit_code == 2
+    assert refused.output == (f"revdiff: error: {too_long}: cannot look up the path (File name "
+                              "too long) (check the path and that you may open the folders on "
+                              "it)\n")
+    result = run_cli(*args, "--skip-errors")
+    assert result.exit_code == 0, result.output
+    assert f"revdiff: skipped {too_long}: cannot look up the path (File name too long)\n" in result.output
+    assert "skipped 1 input or article that failed" in result.output and "3 articles" in result.output
+
+
 @pytest.mark.parametrize(("output", "single_version"), [("x.csv", False), ("-", False),
                                                          ("x.csv", True)])
 def test_a_run_that_exports_nothing_fails_and_keeps_the_earlier_output(  # type: ignore[no-untyped-def]
