@@ -105,6 +105,9 @@ def test_a_body_without_blank_lines_is_one_paragraph_a_line() -> None:
     ("Fri, 03 Jan 2020 18:58:00 +0000", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
     ("2020-01-03T18:58:00Z", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
     ("January 3, 2020", datetime(2020, 1, 3)),
+    # as NewsDiffs' CNN and Washington Post parsers write them (were no date, and 4:05 am)
+    ("June 03, 2013 at  4:05pm EDT", datetime(2013, 6, 3, 16, 5)),
+    ("Monday, June  3 2013,  4:05 PM", datetime(2013, 6, 3, 16, 5)),
     ("", None),
     ("Updated sometime", None),
 ])
