@@ -40,13 +40,20 @@ def split_version_text(text: str) -> VersionText:
     or, in a body without blank lines (early NYT versions), each line is one, as plain versions
     are read (`plain.one_paragraph_a_line`).
 
-    Without the three header lines and the blank line, the whole text is paragraphs.
+    A version without a date starts at its title: NewsDiffs strips the text's leading newline,
+    the empty date line's (`title\nbyline\n\nparagraphs...`). Without the header lines and the
+    blank line, the whole text is paragraphs.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    if len(lines) >= 4 and not lines[3].strip(ASCII_WHITESPACE):
+    if len(lines) >= 4 and _is_blank(lines[3]):
         date, title, byline = (collapse_whitespace(line) for line in lines[:3])
         body = "\n".join(lines[4:])
+        has_header = True
+    elif len(lines) >= 4 and _is_blank(lines[2]) and not _is_blank(lines[0]):
+        date = ""
+        title, byline = (collapse_whitespace(line) for line in lines[:2])
+        body = "\n".join(lines[3:])
         has_header = True
     else:
         date = title = byline = ""
@@ -57,6 +64,10 @@ def split_version_text(text: str) -> VersionText:
         blocks = body.split("\n")
     paragraphs = (collapse_whitespace(block) for block in blocks)
     return VersionText(date, title, byline, tuple(p for p in paragraphs if p), has_header)
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip(ASCII_WHITESPACE)
 
 
 def parse_date(value: str, where: str) -> datetime | None:

@@ -87,6 +87,21 @@ def test_a_newsdiffs_file_without_blank_lines_is_one_paragraph_a_line(tmp_path: 
     assert article.versions[0].paragraphs == ("Talks stalled.", "More later.")
 
 
+def test_a_newsdiffs_file_without_a_date_line_is_read_with_its_title(tmp_path: Path) -> None:
+    """NewsDiffs writes a version without a date from its title on: it was read as plain text,
+    its title and byline as paragraphs and the file's path as its title, warned."""
+    repo = git.Repo.init(tmp_path / "2013-06", initial_branch="master")
+    story = "www.washingtonpost.com/world/troops_story.html"
+    t0 = datetime(2013, 6, 3, 9, 15, tzinfo=UTC)
+    commit_file(repo, story, "Troops Sent\nBy JANE DOE\n\nTroops were sent.\n",
+                f"Adding file {story}", t0)
+    (article,) = read_repository(tmp_path / "2013-06")
+    assert article.versions[0].title == "Troops Sent"
+    assert article.versions[0].paragraphs == ("Troops were sent.",)
+    assert article.metadata["byline"] == "By JANE DOE"
+    assert article.warnings == ()
+
+
 def test_a_newsdiffs_page_and_archive_of_the_same_versions_agree_on_their_times(
         tmp_path: Path) -> None:
     """A diff page took both versions' time from their date line, the article's publication

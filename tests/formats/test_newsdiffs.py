@@ -101,6 +101,18 @@ def test_a_body_without_blank_lines_is_one_paragraph_a_line() -> None:
         ("One.", "Two."), ("One.", "Two, changed.")]
 
 
+@pytest.mark.parametrize(("text", "byline"), [("The title\nBy A. Writer\n\nOne.\n\nTwo.\n", "By A. Writer"),
+                                               ("The title\n\n\nOne.\n\nTwo.\n", "")])
+def test_a_version_without_a_date_starts_at_its_title(text: str, byline: str) -> None:
+    """NewsDiffs strips a version text, and with it the newline of an empty date line (the
+    Washington Post parser's, where the page gives no date): the title and byline were read as
+    paragraphs, and the text as having no header."""
+    parsed = split_version_text(text)
+    assert (parsed.date, parsed.title, parsed.byline) == ("", "The title", byline)
+    assert parsed.paragraphs == ("One.", "Two.")
+    assert parsed.has_header
+
+
 @pytest.mark.parametrize(("value", "expected"), [
     ("Fri, 03 Jan 2020 18:58:00 +0000", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
     ("2020-01-03T18:58:00Z", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
