@@ -40,15 +40,20 @@ def split_version_text(text: str) -> VersionText:
     or, in a body without blank lines (early NYT versions), each line is one, as plain versions
     are read (`plain.one_paragraph_a_line`).
 
-    A version without a date starts at its title: NewsDiffs strips the text's leading newline,
-    the empty date line's (`title\nbyline\n\nparagraphs...`). Without the header lines and the
-    blank line, the whole text is paragraphs.
+    Two headers come without the blank line, as NewsDiffs writes them: a version with a
+    correction at its top (NYT) has it right after the byline, and a version without a date
+    starts at its title (NewsDiffs strips the text's leading newline, the empty date line's:
+    `title\\nbyline\\n\\nparagraphs...`). Without a header, the whole text is paragraphs.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if len(lines) >= 4 and _is_blank(lines[3]):
         date, title, byline = (collapse_whitespace(line) for line in lines[:3])
         body = "\n".join(lines[4:])
+        has_header = True
+    elif len(lines) >= 4 and _source_format_date(lines[0]) is not None:
+        date, title, byline = (collapse_whitespace(line) for line in lines[:3])
+        body = "\n".join(lines[3:])
         has_header = True
     elif len(lines) >= 4 and _is_blank(lines[2]) and not _is_blank(lines[0]):
         date = ""
@@ -80,9 +85,15 @@ def parse_date(value: str, where: str) -> datetime | None:
     value = value.strip(ASCII_WHITESPACE)
     if not value:
         return None
+    dated = _source_format_date(value)
+    return dated if dated is not None else parse_written_time(value, "date line", where)
+
+
+def _source_format_date(value: str) -> datetime | None:
+    """The date a line writes in one of the sources' own formats, None when it is in none."""
     for date_format in _DATE_FORMATS:
         try:
-            return datetime.strptime(value, date_format)
+            return datetime.strptime(value.strip(ASCII_WHITESPACE), date_format)
         except ValueError:
             continue
-    return parse_written_time(value, "date line", where)
+    return None

@@ -102,6 +102,20 @@ def test_a_newsdiffs_file_without_a_date_line_is_read_with_its_title(tmp_path: P
     assert article.warnings == ()
 
 
+def test_a_newsdiffs_file_with_a_top_correction_is_read_with_its_title(tmp_path: Path) -> None:
+    """An NYT version's top correction follows its byline with no blank line between: the file
+    was read as plain text, its date, title and byline as paragraphs, titled with its path."""
+    repo = git.Repo.init(tmp_path / "2013-06", initial_branch="master")
+    story = "www.nytimes.com/2013/06/02/us/troops.html"
+    t0 = datetime(2013, 6, 2, 9, 15, tzinfo=UTC)
+    commit_file(repo, story, "June 2, 2013\nTroops Sent\nBy JANE DOE\nCorrection: a name.\n"
+                "Troops were sent.\n", f"Adding file {story}", t0)
+    (article,) = read_repository(tmp_path / "2013-06")
+    assert article.versions[0].title == "Troops Sent"
+    assert article.versions[0].paragraphs == ("Correction: a name.", "Troops were sent.")
+    assert article.warnings == ()
+
+
 def test_a_newsdiffs_page_and_archive_of_the_same_versions_agree_on_their_times(
         tmp_path: Path) -> None:
     """A diff page took both versions' time from their date line, the article's publication

@@ -101,6 +101,18 @@ def test_a_body_without_blank_lines_is_one_paragraph_a_line() -> None:
         ("One.", "Two."), ("One.", "Two, changed.")]
 
 
+def test_a_correction_right_after_the_byline_leaves_the_header_a_header() -> None:
+    """NewsDiffs' NYT parser puts a version's top correction right after the byline, with no
+    blank line: the date, title and byline were read as paragraphs, and the text as having no
+    header."""
+    parsed = split_version_text("June 2, 2013\nThe title\nBy A. Writer\nCorrection: a name.\n"
+                                "One.\nTwo.\n")
+    assert (parsed.date, parsed.title, parsed.byline) == ("June 2, 2013", "The title",
+                                                          "By A. Writer")
+    assert parsed.paragraphs == ("Correction: a name.", "One.", "Two.")
+    assert parsed.has_header
+
+
 @pytest.mark.parametrize(("text", "byline"), [("The title\nBy A. Writer\n\nOne.\n\nTwo.\n", "By A. Writer"),
                                                ("The title\n\n\nOne.\n\nTwo.\n", "")])
 def test_a_version_without_a_date_starts_at_its_title(text: str, byline: str) -> None:
