@@ -17,9 +17,9 @@ from revdiff.formats.plain import one_paragraph_a_line
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 
 _BLANK_LINE = re.compile(f"\n[{re.escape(ASCII_WHITESPACE.replace(chr(10), ''))}]*\n")
-# The last two as NewsDiffs' own parsers write them, spaces padding the numbers or not: CNN's
-# (`'%B %d, %Y at %l:%M%P EDT'`, EDT in every season) and the Washington Post's (`'%A, %B %e %Y,
-# %l:%M %p'`)
+# The last two are the date lines of CNN's versions (`June 03, 2013 at  4:05pm EDT`, EDT in every
+# season) and the Washington Post's (`Monday, June  3 2013,  4:05 PM`), a number padded with a
+# space or not.
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d, %Y %I:%M %p", "%d %B %Y", "%Y-%m-%d %H:%M:%S",
                  "%A, %B %d, %Y", "%B %d, %Y at %I:%M%p EDT", "%A, %B %d %Y, %I:%M %p")
 
