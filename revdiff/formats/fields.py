@@ -112,6 +112,12 @@ def parse_iso_time(text: str, what: str, where: str, line: int | None = None) ->
 
 # A time in UTC as BigQuery and R write it (`2019-01-10 20:31:03 UTC`)
 _UTC_SUFFIX = re.compile(r"\s+UTC$")
+# A time of day on the 12-hour clock (`10:31 PM`, `10:31:03pm`, `10.31 p.m.`), a comma maybe after
+# it: hour, the rest of the time, and `a` or `p`
+_TWELVE_HOUR_TIME = re.compile(r"(?<!\S)([0-9]{1,2})([:.][0-9]{2}(?:[:.][0-9]{2})?)\s*([ap])\.?m\.?"
+                               r"(?![^\s,])", re.IGNORECASE)
+# An AM or PM as a word of its own
+_CLOCK_HALF = re.compile(r"(?<![^\s,])[ap]\.?m\.?(?![^\s,])", re.IGNORECASE)
 
 
 def parse_written_time(text: str, what: str, where: str, line: int | None = None
@@ -119,9 +125,15 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
     """An ISO 8601 time, one with ` UTC` after it (`2019-01-10 20:31:03 UTC`) or an RFC 2822
     time (`Thu, 10 Jan 2019 22:31:03 GMT`), None when the text is none of these.
 
+    A time of day may be on the 12-hour clock (`Thu, 10 Jan 2019 10:31:03 PM GMT`, `4:05 p.m.`),
+    its zone after its AM or PM. None when such a time has no hour 1 to 12 (`22:31 PM`), or an AM
+    or PM follows no time of day (`10:31 GMT PM`): none is read as a time it is not.
     A time that parses but lies outside the years 1 to 9999 in UTC raises MalformedPage.
     """
-    text = text.strip(ASCII_WHITESPACE)
+    on_24_hour_clock = _on_24_hour_clock(text.strip(ASCII_WHITESPACE))
+    if on_24_hour_clock is None:
+        return None
+    text = on_24_hour_clock
     iso = parse_iso_time(_UTC_SUFFIX.sub("+00:00", text), what, where, line)
     if iso is not None:
         return iso
@@ -132,6 +144,24 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return checked_time(written, what, where, line)
+
+
+def _on_24_hour_clock(text: str) -> str | None:
+    """`text` with each 12-hour time of day written on the 24-hour clock (`10:31 PM` as `22:31`,
+    `12:05 a.m.` as `00:05`), None when one has no hour 1 to 12 or an AM or PM follows no time.
+
+    The email reader of RFC 2822 times takes an AM or PM for the time zone's place and drops it.
+    """
+    pieces = []
+    end = 0
+    for time in _TWELVE_HOUR_TIME.finditer(text):
+        hour, rest, half = int(time[1]), time[2], time[3].lower()
+        if not 1 <= hour <= 12:
+            return None
+        pieces += [text[end:time.start()], f"{hour % 12 + (12 if half == 'p' else 0):02d}{rest}"]
+        end = time.end()
+    converted = "".join(pieces) + text[end:]
+    return None if _CLOCK_HALF.search(converted) else converted
 
 
 def checked_url(url: str, what: str, where: str, line: int | None = None) -> str:

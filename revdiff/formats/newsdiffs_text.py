@@ -79,8 +79,8 @@ def parse_date(value: str, where: str) -> datetime | None:
     """A version's date line as a datetime, when it is in a format NewsDiffs sources use.
 
     None when it is in no known format; a date that lies outside the years 1 to 9999 in UTC
-    raises MalformedPage. The sources' own formats come first: an RFC 2822 reading would pass
-    over a time's `PM` (`Monday, June 3 2013, 4:05 PM` as 4:05 in the morning).
+    raises MalformedPage. The sources' own formats come first, then the times
+    `parse_written_time` reads (ISO 8601, RFC 2822).
     """
     value = value.strip(ASCII_WHITESPACE)
     if not value:

@@ -15,6 +15,7 @@ from revdiff.formats.fields import (
     checked_url,
     parse_iso_time,
     parse_number,
+    parse_written_time,
     source_of_url,
     time_from_epoch,
 )
@@ -112,6 +113,41 @@ def test_any_iso_time_can_be_taken_to_utc_or_is_refused(when: datetime) -> None:
 
 def test_text_that_is_no_iso_time_is_none() -> None:
     assert parse_iso_time("about 1 hour later", "<time datetime>", "page.html") is None
+
+
+EST = timezone(-timedelta(hours=5))
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Thu, 10 Jan 2019 10:31:03 PM GMT", datetime(2019, 1, 10, 22, 31, 3, tzinfo=UTC)),
+    ("Thu, 10 Jan 2019 10:31:03 pm", datetime(2019, 1, 10, 22, 31, 3)),
+    ("10 Jan 2019 10:31 p.m. EST", datetime(2019, 1, 10, 22, 31, tzinfo=EST)),
+    ("Thu, 10 Jan 2019 10:31:03PM -0500", datetime(2019, 1, 10, 22, 31, 3, tzinfo=EST)),
+    ("Thu, 10 Jan 2019 10.31 P.M. UT", datetime(2019, 1, 10, 22, 31, tzinfo=UTC)),
+    ("Jan 10, 2019, 10:31 p.m., EST", datetime(2019, 1, 10, 22, 31, tzinfo=EST)),
+    ("Thu Jan 10 10:31:03 PM 2019", datetime(2019, 1, 10, 22, 31, 3)),
+    ("Thursday, 10-Jan-19 10:31:03 PM GMT", datetime(2019, 1, 10, 22, 31, 3, tzinfo=UTC)),
+    ("2019-01-10 10:31:03 PM UTC", datetime(2019, 1, 10, 22, 31, 3, tzinfo=UTC)),
+    ("Thu, 10 Jan 2019 12:31:03 AM GMT", datetime(2019, 1, 10, 0, 31, 3, tzinfo=UTC)),
+    ("Thu, 10 Jan 2019 12:31:03 PM GMT", datetime(2019, 1, 10, 12, 31, 3, tzinfo=UTC)),
+    ("Thu, 10 Jan 2019 10:31:03 a.m. GMT", datetime(2019, 1, 10, 10, 31, 3, tzinfo=UTC)),
+    # a zone name the email reader does not know is left out with or without the clock's half
+    ("Thu, 10 Jan 2019 10:31:03 PM CET", datetime(2019, 1, 10, 22, 31, 3)),
+])
+def test_a_12_hour_time_is_read_on_the_24_hour_clock_with_its_zone(text: str, when: datetime
+                                                                    ) -> None:
+    read = parse_written_time(text, "created", "edits.sqlite")
+    assert read == when
+    assert (read.utcoffset() if read else None) == when.utcoffset()
+
+
+@pytest.mark.parametrize("text", [
+    "Thu, 10 Jan 2019 22:31:03 PM GMT", "Thu, 10 Jan 2019 0:31:03 AM GMT",
+    "Thu, 10 Jan 2019 10:31:03 GMT PM", "Thursday, 10-Jan-19 10:31:03 PM",
+    "Thu, 10 Jan 2019 \u0661\u0660:31 PM GMT",
+])
+def test_a_12_hour_time_that_cannot_be_read_right_is_no_time(text: str) -> None:
+    assert parse_written_time(text, "created", "edits.sqlite") is None
 
 
 @pytest.mark.parametrize("url", ["http://[::1/x", "https://[", "http://a]/"])

@@ -132,6 +132,8 @@ def test_a_version_without_a_date_starts_at_its_title(text: str, byline: str) ->
     # as NewsDiffs' CNN and Washington Post parsers write them (were no date, and 4:05 am)
     ("June 03, 2013 at  4:05pm EDT", datetime(2013, 6, 3, 16, 5)),
     ("Monday, June  3 2013,  4:05 PM", datetime(2013, 6, 3, 16, 5)),
+    # RFC 2822 with a 12-hour time (was 10:31 without its zone)
+    ("Thu, 10 Jan 2019 10:31:03 PM GMT", datetime(2019, 1, 10, 22, 31, 3, tzinfo=UTC)),
     ("", None),
     ("Updated sometime", None),
 ])
