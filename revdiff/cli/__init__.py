@@ -13,6 +13,7 @@ import os
 import re
 import shlex
 import sys
+from collections.abc import Callable
 from importlib import import_module
 from typing import Any, NamedTuple
 
@@ -142,22 +143,65 @@ def _refuse_a_mistyped_command(word: str) -> None:
         sys.exit(2)
 
 
-def _refuse_options_before_a_command(args: list[str]) -> None:
+def _option_named(parameters: list[click.Parameter], word: str) -> click.Option | None:
+    """The option among a command's `parameters` that `word` gives (`--layout`, `--layout=side`,
+    `--no-color`), or None when the command has none of that name."""
+    name = word.split("=", 1)[0]
+    for parameter in parameters:
+        if isinstance(parameter, click.Option) and name in (*parameter.opts,
+                                                            *parameter.secondary_opts):
+            return parameter
+    return None
+
+
+def _refuse_options_before_a_command(args: list[str],
+                                     parameters_of: Callable[[str], list[click.Parameter]]
+                                     ) -> None:
     """`revdiff -q diff a b` read `diff` as an input of `revdiff view` (`diff: no such file or
     directory`): a command's name that names no file, after options alone (and their values),
-    says to give it first, with the command line so ordered."""
+    says to give it first, with the command line so ordered. An option the command does not take
+    (`revdiff --layout side diff a b`: --layout is view's) is named, and left out of that line
+    with its value."""
     for index, word in enumerate(args):
         if word == "--":
             return
         if word in COMMANDS and not os.path.lexists(word):
-            reordered = shlex.join([word, *args[:index], *args[index + 1:]])
+            kept, not_taken = _options_the_command_takes(args[:index], parameters_of(word),
+                                                         parameters_of("view"))
+            reordered = message_text(shlex.join([word, *kept, *args[index + 1:]]))
+            names = ", ".join(dict.fromkeys(not_taken))
+            refused = (f", and `revdiff {word}` takes no {message_text(names)}"
+                       if not_taken else "")
             say(f"revdiff: error: {word}: a command's name comes before its options, else it "
-                f"is read as an input (run `revdiff {message_text(reordered)}`; see "
+                f"is read as an input{refused} (run `revdiff {reordered}`; see "
                 f"`revdiff {word} --help`)")
             sys.exit(2)
         previous = args[index - 1] if index else ""
         if not word.startswith("-") and not (previous.startswith("-") and "=" not in previous):
             return  # an input: `revdiff -q a.txt b.txt` views them
+
+
+def _options_the_command_takes(words: list[str], command: list[click.Parameter],
+                               view: list[click.Parameter]) -> tuple[list[str], list[str]]:
+    """The words given before a command's name, options and their values, split into those the
+    command (its parameters) takes and the names of the options it does not. A word after an
+    option it does not take is that option's value, and left out with it, unless the option is a
+    flag of `revdiff view` (which read them) or gives its value after `=`."""
+    kept: list[str] = []
+    not_taken: list[str] = []
+    value_left_out = False  # whether a word here is the value of the option just left out
+    for word in words:
+        if word.startswith("-") and word != "-":
+            if _option_named(command, word) is None:
+                not_taken.append(word.split("=", 1)[0])
+                viewed = _option_named(view, word)
+                value_left_out = "=" not in word and not (viewed is not None and viewed.is_flag)
+                continue
+            kept.append(word)
+        elif not value_left_out:
+            kept.append(word)
+        value_left_out = False
+    return kept, not_taken
 
 
 # What a write that failed for want of room or a device error raises: the commands turn their
@@ -216,10 +260,16 @@ class RevdiffGroup(click.Group):
         command.short_help = entry.summary
         return command
 
+    def _parameters_of(self, ctx: click.Context, name: str) -> list[click.Parameter]:
+        """The parameters of one of `COMMANDS`, its help option with them."""
+        command = self.get_command(ctx, name)
+        assert command is not None
+        return command.get_params(ctx)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
             _refuse_a_mistyped_command(args[0])
-            _refuse_options_before_a_command(args)
+            _refuse_options_before_a_command(args, lambda name: self._parameters_of(ctx, name))
             args = ["view", *args]
         return super().parse_args(ctx, args)
 

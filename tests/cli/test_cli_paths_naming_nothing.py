@@ -106,3 +106,22 @@ def test_a_path_too_long_to_look_up_is_refused_in_one_line(command: tuple[str, .
     assert done.returncode == 2
     assert done.stderr == (f"revdiff: error: {too_long}: cannot look up the path (File name too "
                            "long) (check the path and that you may open the folders on it)\n")
+
+
+@pytest.mark.parametrize(("args", "not_taken", "reordered"), [
+    (("--layout", "side", "diff", "a.txt", "b.txt"), "--layout", "diff a.txt b.txt"),
+    (("--layout=side", "-q", "diff", "a.txt"), "--layout", "diff -q a.txt"),
+    (("--plain", "--max-size", "1M", "parse", "a.txt"), "--plain", "parse --max-size 1M a.txt"),
+    (("--layout", "side", "--plain", "export", "a.txt"), "--layout, --plain", "export a.txt"),
+])
+def test_an_option_before_the_command_that_it_does_not_take_is_named_and_left_out(
+        args: tuple[str, ...], not_taken: str, reordered: str, tmp_path: Path) -> None:
+    """`revdiff --layout side diff a b` said to run `revdiff diff --layout side a b`, which
+    failed in turn: --layout is an option of view alone."""
+    done = revdiff(*args, cwd=tmp_path)
+    assert done.returncode == 2
+    command = reordered.split()[0]
+    assert done.stderr == (f"revdiff: error: {command}: a command's name comes before its "
+                           f"options, else it is read as an input, and `revdiff {command}` takes "
+                           f"no {not_taken} (run `revdiff {reordered}`; see `revdiff {command} "
+                           "--help`)\n")
