@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from numbers import Integral
+from numbers import Integral, Real
 from os import PathLike, fspath
 from typing import TYPE_CHECKING, Any, Union
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from revdiff import errors as errors
     from revdiff import model as model
-    from revdiff.model import Article, Comparison, Version
+    from revdiff.model import Article, Comparison, PageReading, RowReading, Version
 
     # `_lazy_attribute` gives it; declared here so that a type checker, which is not shown the
     # module's `__getattr__`, knows it
@@ -135,8 +135,7 @@ def _wrong_field(version: Version) -> str | None:
     wrong_paragraphs = _wrong_paragraphs(version.paragraphs)
     if wrong_paragraphs:
         return f"paragraphs are a tuple of str (tuple(paragraphs)), not {wrong_paragraphs}"
-    # an Integral, as `load`'s max_bytes: a number taken from a pandas frame is a numpy integer
-    if isinstance(number, bool) or not isinstance(number, Integral):
+    if not _is_int(number):
         return f"number is an int, not {_what(number)}"
     if not isinstance(title, str):
         return f"title is a str ('' for none), not {_what(title)}"
@@ -148,10 +147,16 @@ def _wrong_field(version: Version) -> str | None:
     return None
 
 
+def _is_int(value: Any) -> bool:
+    """Whether `value` is a whole number: an Integral, as `load`'s max_bytes (a number taken from
+    a pandas frame is a numpy integer), and not a bool."""
+    return isinstance(value, Integral) and not isinstance(value, bool)
+
+
 def _check_article(article: Article, caller: str) -> None:
-    """Refuse an Article built by hand whose fields, or whose versions' fields, are not of the
-    model's types, as `compare` refuses such versions, before the tables put them in their rows
-    or pyarrow fails on them deep inside."""
+    """Refuse an Article built by hand whose fields, or its versions' or its pages' fields, are
+    not of the model's types, as `compare` refuses such versions, before the tables put them in
+    their rows or pyarrow fails on them deep inside."""
     from revdiff.model import Version
 
     wrong_field = _wrong_article_field(article)
@@ -168,6 +173,8 @@ def _check_article(article: Article, caller: str) -> None:
         if wrong_field:
             raise TypeError(f"{caller} takes Versions whose {wrong_field} "
                             f"(article.versions[{position}])")
+    for position, page in enumerate(article.pages):
+        _check_page(page, caller, f"article.pages[{position}]")
 
 
 def _wrong_article_field(article: Article) -> str | None:
@@ -179,6 +186,8 @@ def _wrong_article_field(article: Article) -> str | None:
     for name, value in (("source", article.source), ("url", article.url)):
         if value is not None and not isinstance(value, str):
             return f"{name} is a str or None, not {_what(value)}"
+    if article.changes is not None and not _is_int(article.changes):
+        return f"changes is an int or None, not {_what(article.changes)}"
     metadata = article.metadata
     if not isinstance(metadata, dict):
         return f"metadata is a dict of str, not {_what(metadata)}"
@@ -198,6 +207,51 @@ def _wrong_article_field(article: Article) -> str | None:
     not_page = next((_what(page) for page in pages if not isinstance(page, PageReading)), None)
     if not_page:
         return f"pages are a tuple of PageReadings, not a {_what(pages)} holding {not_page}"
+    return None
+
+
+def _check_page(page: PageReading, caller: str, place: str) -> None:
+    """Refuse a PageReading built by hand (`place`: `article.pages[0]`) whose fields, or its
+    rows' fields, are not of the model's types: a name of 5 was a bare "'int' object is not
+    iterable", a row given as text an AttributeError, when the tables read the page."""
+    from revdiff.model import RowReading
+
+    wrong_field = None
+    if not isinstance(page.name, str):
+        wrong_field = f"name is a str, not {_what(page.name)}"
+    elif not _is_int(page.old_number):
+        wrong_field = f"old_number is an int, not {_what(page.old_number)}"
+    elif not _is_int(page.new_number):
+        wrong_field = f"new_number is an int, not {_what(page.new_number)}"
+    elif not isinstance(page.rows, (tuple, list)):
+        wrong_field = f"rows are a tuple of RowReadings, not {_what(page.rows)}"
+    if wrong_field:
+        raise TypeError(f"{caller} takes PageReadings whose {wrong_field} ({place})")
+    for position, row in enumerate(page.rows):
+        if not isinstance(row, RowReading):
+            raise TypeError(f"{caller} takes PageReadings whose rows are RowReadings, not "
+                            f"{_what(row)} ({place}.rows[{position}])")
+        wrong_field = _wrong_row_field(row)
+        if wrong_field:
+            raise TypeError(f"{caller} takes RowReadings whose {wrong_field} "
+                            f"({place}.rows[{position}])")
+
+
+def _wrong_row_field(row: RowReading) -> str | None:
+    """Which field of a RowReading built by hand holds another type than the model gives it,
+    and what it holds, or None."""
+    from revdiff.model import RowKind
+
+    if not _is_int(row.line):
+        return f"line is an int, not {_what(row.line)}"
+    if not isinstance(row.text, str):
+        return f"text is a str, not {_what(row.text)}"
+    if not isinstance(row.kind, RowKind):
+        return f"kind is a RowKind, not {_what(row.kind)}"
+    if row.boundary is not None and not _is_int(row.boundary):
+        return f"boundary is an int or None, not {_what(row.boundary)}"
+    if isinstance(row.confidence, bool) or not isinstance(row.confidence, Real):
+        return f"confidence is a float, not {_what(row.confidence)}"
     return None
 
 

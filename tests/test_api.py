@@ -13,7 +13,7 @@ import pytest
 import revdiff
 from revdiff.errors import EmptyInput
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
-from revdiff.model import Article, Comparison, RowKind, Version
+from revdiff.model import Article, Comparison, PageReading, RowKind, RowReading, Version
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "versions"
 STORY = SAMPLES / "iran-strikes-us-troops-in-iraq"
@@ -242,6 +242,8 @@ def test_the_tables_refuse_an_article_whose_versions_are_no_versions() -> None:
     ({"metadata": None}, "metadata is a dict of str, not NoneType"),
     ({"pages": ("x",)}, "pages are a tuple of PageReadings, not a tuple holding str"),
     ({"pages": None}, "pages are a tuple of PageReadings, not NoneType"),
+    ({"changes": "3"}, "changes is an int or None, not str"),
+    ({"changes": True}, "changes is an int or None, not bool"),
 ])
 @pytest.mark.parametrize("name", ["edits_table", "comparisons_arrow"])
 def test_the_tables_refuse_an_article_built_with_fields_of_other_types(
@@ -255,6 +257,43 @@ def test_the_tables_refuse_an_article_built_with_fields_of_other_types(
                                            Version(2, "t", ("A c.",)))), **fields)
     with pytest.raises(TypeError, match=rf"^revdiff.{name} takes Articles whose {refused}$"):
         getattr(revdiff, name)(article)
+
+
+_ROW = RowReading(1, "A b.", RowKind.OLD_ONLY, None, 0.9)
+
+
+@pytest.mark.parametrize(("page", "refused"), [
+    (PageReading(5, 1, 2, (_ROW,)),  # type: ignore[arg-type]
+     r"PageReadings whose name is a str, not int \(article.pages\[0\]\)"),
+    (PageReading("p", "1", 2, (_ROW,)),  # type: ignore[arg-type]
+     r"PageReadings whose old_number is an int, not str \(article.pages\[0\]\)"),
+    (PageReading("p", 1, 2, None),  # type: ignore[arg-type]
+     r"PageReadings whose rows are a tuple of RowReadings, not NoneType \(article.pages\[0\]\)"),
+    (PageReading("p", 1, 2, (_ROW, "x")),  # type: ignore[arg-type]
+     r"PageReadings whose rows are RowReadings, not str \(article.pages\[0\].rows\[1\]\)"),
+    (PageReading("p", 1, 2, (replace(_ROW, confidence="high"),)),
+     r"RowReadings whose confidence is a float, not str \(article.pages\[0\].rows\[0\]\)"),
+    (PageReading("p", 1, 2, (replace(_ROW, kind="old_only"),)),
+     r"RowReadings whose kind is a RowKind, not str \(article.pages\[0\].rows\[0\]\)"),
+])
+@pytest.mark.parametrize("name", ["edits_table", "comparisons_arrow"])
+def test_the_tables_refuse_an_article_whose_pages_hold_fields_of_other_types(
+        name: str, page: PageReading, refused: str) -> None:
+    """A page's name of 5 ended the tables in a bare "'int' object is not iterable", a row
+    given as text in a bare AttributeError, a confidence given as text in a ValueError, and a
+    page number given as text passed silently: they are refused by name."""
+    pytest.importorskip("pyarrow")
+    article = Article(None, None, (Version(1, "t", ("A b.",)), Version(2, "t", ("A c.",))),
+                      pages=(page,))
+    with pytest.raises(TypeError, match=rf"^revdiff.{name} takes {refused}$"):
+        getattr(revdiff, name)(article)
+
+
+def test_the_tables_take_an_article_with_pages_read_as_load_reads_them() -> None:
+    row = RowReading(2, "A b.A b.", RowKind.MATCH, 4, 1)
+    article = Article(None, None, (Version(1, "t", ("A b.",)), Version(2, "t", ("A c.",))),
+                      changes=2, pages=(PageReading("p", 1, 2, (_ROW, row)),))
+    assert revdiff.comparisons_table(article)
 
 
 def test_a_title_byte_that_is_not_utf8_is_no_changed_number_in_the_tables() -> None:
