@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from revdiff.engine.headlines import MEDIA_NOUNS, WORD_PUNCTUATION, headline_source_words
 from revdiff.engine.sentences import is_abbreviation, word_set
 
 # Verbs that report speech wherever they stand (`said`, `told`).
@@ -42,8 +43,7 @@ _AFTER_NAME_VERBS = word_set("reports")
 # Words in lower case that may stand in a name of news media after its capitalised first word
 # (`Iranian state media`, `Syria's official news agency`), or make one alone when it ends in one
 # of the nouns (`state media`, `the local news agency`; not `official reports`).
-_MEDIA_NOUNS = word_set("media agency television tv radio newspaper broadcaster")
-_MEDIA_WORDS = _MEDIA_NOUNS | word_set("state state-run state-owned official local news")
+_MEDIA_WORDS = MEDIA_NOUNS | word_set("state state-run state-owned official local news")
 # The end of a quotation of what was said, not of a word or phrase quoted: its closing mark after
 # a stop (`,”`, `!”`, `.'`) or before a comma (`”,`); after the s of a plural, `’` is an apostrophe.
 _SAID_QUOTATION_END = re.compile(r"[,.!?…][”\"»’']$|(?:[”\"»]|(?<!s)’),$")
@@ -119,7 +119,6 @@ _CLAUSE_END = re.compile(rf"[{re.escape(_CLAUSE_END_MARKS)}]$|{_CLOSING_SINGLE.p
 _CLAUSE_END_CHARS = frozenset(_CLAUSE_END_MARKS + "'’")
 # A token that opens one: it begins with an opening quotation mark or bracket.
 _OPENS_CLAUSE = re.compile(r"^[(\[“\"«‘—–]")
-_AROUND = "\"'“”‘’«»()[]{}.,;:!?…—–-"
 # The marks that open a quotation at a token's start (a single one that does is written `“` by
 # `_single_quotations_doubled`, or stays `‘`).
 _OPENING_QUOTATION_MARKS = "“\"«„‘"
@@ -135,7 +134,7 @@ _ELIDED_WORDS = word_set("em tis twas til cause bout n")
 def _opens_single_quotation(token: str) -> bool:
     """Whether a token begins with a single mark that opens a quotation (`‘We`, not `'em`)."""
     return (token[:1] in "'‘" and bool(_OPENING_SINGLE.match(token))
-            and token[1:].strip(_AROUND).lower() not in _ELIDED_WORDS)
+            and token[1:].strip(WORD_PUNCTUATION).lower() not in _ELIDED_WORDS)
 
 
 def _single_quotations_doubled(tokens: list[str]) -> list[str]:
@@ -165,7 +164,7 @@ def _ends_clause(token: str) -> bool:
 
 
 def _bare(token: str) -> str:
-    return token.strip(_AROUND).casefold()
+    return token.strip(WORD_PUNCTUATION).casefold()
 
 
 def _unaccented(word: str) -> str:
@@ -395,7 +394,7 @@ def _words_outside_quotations(tokens: list[str]) -> list[str]:
 def _is_lower_case_verb(token: str) -> bool:
     """Whether a token may be a verb written in lower case: a capitalised one inside a subject is
     a name (`Ahmed Said, 45, said`, `The Said family, in a statement, said`)."""
-    word = token.strip(_AROUND)
+    word = token.strip(WORD_PUNCTUATION)
     return word[:1].islower() and _bare(word) in _VERB_LIKE
 
 
@@ -562,7 +561,7 @@ def _follows_a_name(tokens: list[str], verb: int) -> bool:
     if not names:
         return False
     if not names[0][:1].isupper():
-        return (_bare(names[-1]) in _MEDIA_NOUNS
+        return (_bare(names[-1]) in MEDIA_NOUNS
                 and all(_bare(word) in _MEDIA_WORDS for word in names))
     return all(word[:1].isupper() or _bare(word) in _MEDIA_WORDS for word in names[1:])
 
@@ -727,7 +726,7 @@ def is_title_case(tokens: list[str]) -> bool:
     """Whether the text is written as a headline in title case (`Trump Said He Would Meet Kim`):
     it has words of four letters or more, all of them capitalised but the prepositions and
     conjunctions a style may leave in lower case (`Moved from Iraq`)."""
-    words = (token.strip(_AROUND) for token in tokens)
+    words = (token.strip(WORD_PUNCTUATION) for token in tokens)
     long_words = [word for word in words if len(word) >= 4 and word.isalpha()
                   and word not in _LOWER_IN_TITLE_CASE]
     return bool(long_words) and all(word[0].isupper() for word in long_words)
@@ -741,7 +740,7 @@ def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:
     a comma follows it there too, as the verb of a headline has words after it (`Edward Said, from
     Columbia University.`), where no quotation opens after the comma, which the verb introduces
     (`Biden Said, “We Will Win”`)."""
-    if tokens[at].strip(_AROUND) != "Said":
+    if tokens[at].strip(WORD_PUNCTUATION) != "Said":
         return False
     if at == 0:
         return len(tokens) > 1 and tokens[1][:1].isupper()
@@ -750,27 +749,12 @@ def _is_the_name_said(tokens: list[str], at: int, title_case: bool) -> bool:
     return name_possible and tokens[at - 1][:1].isupper() and not _ends_clause(tokens[at - 1])
 
 
-# Nouns that end the source a headline names after a colon (`…: Iranian TV`, `…: report`).
-_HEADLINE_SOURCE_NOUNS = _MEDIA_NOUNS | word_set(
-    "report reports source sources official officials police ministry spokesman spokeswoman "
-    "spokesperson witnesses"
-)
-LONGEST_HEADLINE_SOURCE = 4  # words after the colon
-
-
 def headline_source(text: str) -> tuple[str, ...]:
-    """The source a headline names after its last colon, as wire headlines attribute without a
-    verb (`Rockets hit base housing US troops in Iraq: Iranian TV`, `…: report`, `…: US
-    officials`): up to four words that end the text without a stop, the last of them a noun of
-    news media or of a source. A sentence, which ends in a stop, names none so (`The list was
-    short: state media.`), nor does a headline whose words after the colon are no source
-    (`Soleimani killed: what we know`)."""
-    head, colon, tail = text.rstrip().rpartition(": ")
-    words = tail.split()
-    if (not colon or not head.strip() or not 0 < len(words) <= LONGEST_HEADLINE_SOURCE
-            or not words[-1][-1:].isalnum() or _bare(words[-1]) not in _HEADLINE_SOURCE_NOUNS):
-        return ()
-    return _source_words(words)
+    """The source a headline names after its last colon (`headlines.headline_source_words`), as
+    wire headlines attribute without a verb (`Rockets hit base housing US troops in Iraq: Iranian
+    TV`); none for a sentence or words that name no source."""
+    words = headline_source_words(text)
+    return _source_words(words) if words else ()
 
 
 def attributions_in(text: str) -> list[tuple[str, ...]]:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from revdiff.engine.attributions import LONGEST_HEADLINE_SOURCE, headline_source
+from revdiff.engine.headlines import LONGEST_HEADLINE_SOURCE, headline_source_words
 from revdiff.splitter.evidence import gather_evidence, is_glued_match
 
 _GOES_ON = (":", ",", ";")
@@ -48,9 +48,9 @@ def _inside_headline_source(words: list[str], k: int) -> bool:
     housing US troops in Iraq: Iranian` before `TV`): a wire headline names its source whole."""
     colon = next((i for i in range(k - 1, max(-1, k - 1 - LONGEST_HEADLINE_SOURCE), -1)
                   if words[i].endswith(":")), None)
-    if colon is None or headline_source(" ".join(words[colon:k])):
+    if colon is None or headline_source_words(" ".join(words[colon:k])):
         return False
-    return any(headline_source(" ".join(words[colon:k + more]))
+    return any(headline_source_words(" ".join(words[colon:k + more]))
                for more in range(1, LONGEST_HEADLINE_SOURCE - (k - colon - 1) + 1))
 
 

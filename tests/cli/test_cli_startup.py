@@ -74,9 +74,11 @@ def test_completing_an_input_path_loads_no_reader_splitter_engine_or_exporter(na
     assert not [module for module in loaded if module.startswith(RUN_ONLY)]
 
 
-# The engine's modules a parse needs: the column splitter's abbreviations (sentences) and the word
-# counts of `--format text` (word_count); the package's own file loads nothing more.
-ENGINE_PARSE_NEEDS = ("revdiff.engine", "revdiff.engine.sentences", "revdiff.engine.word_count")
+# The engine's modules a parse needs: the column splitter's abbreviations (sentences), the word
+# counts of `--format text` (word_count) and a headline's source, which a title row is not cut
+# inside (headlines); the package's own file loads nothing more.
+ENGINE_PARSE_NEEDS = ("revdiff.engine", "revdiff.engine.sentences", "revdiff.engine.word_count",
+                      "revdiff.engine.headlines")
 
 
 @pytest.mark.parametrize("output", [[], ["--format", "text"]])
