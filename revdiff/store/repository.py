@@ -22,6 +22,7 @@ from revdiff.formats.gitrepo import is_repository
 from revdiff.safe_git import (
     filter_drivers,
     git_complaint,
+    git_directory,
     refuse_damaged_head,
     refuse_special_files,
     writing_environment,
@@ -139,23 +140,13 @@ def refuse_a_working_tree_of_another_repository(repo: git.Repo, path: Path) -> N
     if repo.bare or repo.working_tree_dir is None:
         return
     worktree = Path(repo.working_tree_dir)
-    if _git_directory_named_by(worktree / ".git") == Path(repo.git_dir).resolve():
+    if git_directory(worktree).resolve() == Path(repo.git_dir).resolve():
         return
     repo.close()
     raise StoreError(f"is a git directory whose working tree is elsewhere ({worktree}), where "
                      "git would find another repository, or none", str(path),
                      hint="give --repo the folder of its working tree, or make it bare (git "
                           "config core.bare true) to store without one")
-
-
-def _git_directory_named_by(dot_git: Path) -> Path | None:
-    """The git directory a `.git` directory is, or a `.git` file names (`gitdir: PATH`)."""
-    if dot_git.is_dir():
-        return dot_git.resolve()
-    named = _small_file_text(dot_git)
-    if not named.startswith("gitdir: "):
-        return None
-    return (dot_git.parent / named.removeprefix("gitdir: ").strip()).resolve()
 
 
 def _open_or_init(path: Path) -> git.Repo:
