@@ -195,19 +195,21 @@ def _wrong_article_field(article: Article) -> str | None:
                     None)
     if not_text:
         return f"metadata is a dict of str, not a dict holding {not_text}"
-    warnings = article.warnings
-    if not isinstance(warnings, (tuple, list)):
-        return f"warnings are a tuple of str, not {_what(warnings)}"
-    not_text = next((_what(warning) for warning in warnings if not isinstance(warning, str)), None)
-    if not_text:
-        return f"warnings are a tuple of str, not a {_what(warnings)} holding {not_text}"
-    pages = article.pages
-    if not isinstance(pages, (tuple, list)):
-        return f"pages are a tuple of PageReadings, not {_what(pages)}"
-    not_page = next((_what(page) for page in pages if not isinstance(page, PageReading)), None)
-    if not_page:
-        return f"pages are a tuple of PageReadings, not a {_what(pages)} holding {not_page}"
+    for name, items, kind, kinds in (("warnings", article.warnings, str, "str"),
+                                     ("pages", article.pages, PageReading, "PageReadings")):
+        held = _held_in_place_of_sequence(items, kind)
+        if held:
+            return f"{name} are a tuple of {kinds}, not {held}"
     return None
+
+
+def _held_in_place_of_sequence(items: Any, kind: type) -> str | None:
+    """What a field built by hand holds in place of a tuple (or list) of `kind`: another type
+    (`str`), or a sequence holding another (`a list holding int`); None when it holds one."""
+    if not isinstance(items, (tuple, list)):
+        return _what(items)
+    other = next((_what(item) for item in items if not isinstance(item, kind)), None)
+    return f"a {_what(items)} holding {other}" if other else None
 
 
 def _check_page(page: PageReading, caller: str, place: str) -> None:
