@@ -9,7 +9,7 @@ from collections import Counter
 
 from revdiff.engine.attributions import attributions_in, is_title_case, same_sources
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
-from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, TITLES, word_set
+from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, MONTHS, TITLES, word_set
 from revdiff.engine.similarity import compatibility_form
 from revdiff.engine.words import NUMBER_PART, SPACES
 from revdiff.model import Flag, Sources
@@ -288,9 +288,10 @@ _LAKH_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d?(?:,\d{2})+,\d{3}(?![\d.,])")
 # that names (`Category A storms`, `Serie A clubs`), where an article is capital at a start only.
 _INDEFINITE_ARTICLE = re.compile(r"(?:\ban?|(?<![^\W\d_]\s)\bAn?)\s+"
                                  r"(?!(?i:few|couple|handful|number|lot|little)\b)(?=[^\W\d_])")
-# An English month's name, capitalised (`may` and `march` are verbs too), or its abbreviation.
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# An English month's name (`sentences.MONTHS`), capitalised (`may` and `march` are verbs too), or
+# its abbreviation; the longest first, so that `Sept` is not read as `Sep`.
+_MONTH = "(?:" + "|".join(sorted((month.capitalize() for month in MONTHS),
+                                  key=lambda month: (-len(month), month))) + ")"
 # A one that counts the word after it, for which an article may stand, in digits or in words (`1
 # person`, `one person`, `$1m`, `one-third`); not the one of `Jan. 1.`, `rose to one.`, `the 1st`,
 # a time, `at 1 p.m.`, or a day before its month, `1 January` (`_counting_ones` leaves out a day
