@@ -55,6 +55,13 @@ def input_name(label: str, position: int, count: int) -> str:
     return label if count == 1 else f"{label}#{position}"
 
 
+def copy_read_once(name: str, first: str) -> str:
+    """The warning for a page left out as a copy of the page `first` (the same file given twice,
+    or a page saved twice, `page (1).txt`)."""
+    what = "given twice" if name == first else f"the same page as {first}"
+    return f"{name}: {what}; read once"
+
+
 def line_runs(lines: Sequence[int]) -> str:
     """`10-14, 20, 31-33`: sorted line numbers as runs, the first few of them."""
     runs: list[tuple[int, int]] = []

@@ -49,7 +49,7 @@ from revdiff.formats.text_input import (
 )
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
-from revdiff.read_warnings import counted, first_few
+from revdiff.read_warnings import copy_read_once, counted, first_few
 from revdiff.size_limit import DEFAULT_MAX_BYTES, format_size
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
@@ -744,16 +744,14 @@ def _without_copies(pages: list[TextInput]) -> tuple[list[TextInput], list[Artic
     for page in pages:
         article = _with_warnings(_read_page(page), [page])
         reading = (page.format, dataclasses.replace(article, warnings=()))
-        if reading not in readings:
+        first = next((index for index, earlier in enumerate(readings) if earlier == reading), None)
+        if first is None:
             kept.append(page)
             articles.append(article)
             readings.append(reading)
             continue
-        first = readings.index(reading)
-        what = ("given twice" if page.name == kept[first].name
-                else f"the same page as {kept[first].name}")
-        articles[first] = dataclasses.replace(
-            articles[first], warnings=(*articles[first].warnings, f"{page.name}: {what}; read once"))
+        articles[first] = dataclasses.replace(articles[first], warnings=(
+            *articles[first].warnings, copy_read_once(page.name, kept[first].name)))
     return kept, articles
 
 

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from revdiff.errors import InconsistentPages
 from revdiff.model import PageReading, RowKind, RowReading, Version
+from revdiff.read_warnings import copy_read_once
 from revdiff.splitter.decoder import Columns, columns, decode_rows, rerendered
 from revdiff.splitter.known_column import readings_with_known_column
 from revdiff.splitter.neighbours import Neighbours, ParagraphIndex, SharedVersion
@@ -65,8 +66,7 @@ def _without_copies(ordered: list[PageHeader]) -> tuple[list[PageHeader], list[s
             kept.append(page)
         elif (earlier.title_line, earlier.time_text, earlier.row_texts) == (
                 page.title_line, page.time_text, page.row_texts):
-            what = "given twice" if page.name == earlier.name else f"the same page as {earlier.name}"
-            warnings.append(f"{page.name}: {what}; read once")
+            warnings.append(copy_read_once(page.name, earlier.name))
         else:
             raise InconsistentPages(
                 f"two pages compare the same versions {page.old_number} and {page.new_number} "
