@@ -19,10 +19,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hand_study import run_study
+from hand_study import read_alone, run_study
 from split_data import TruePage, real_chains
 
-from revdiff.formats.sniffer_text import parse_header, read_diff_texts
+from revdiff.formats.sniffer_text import parse_header
 from revdiff.model import RowKind
 from revdiff.splitter.grammar import gaps_between_matches
 
@@ -83,9 +83,7 @@ def score(rows: list[Drawn]) -> None:
     decisions = json.loads(DECISIONS.read_text(encoding="utf-8"))["decisions"]
     hand = model = change_rows = 0
     for row, decision in zip(rows, decisions):
-        line = row.body[row.index][0]
-        [article] = read_diff_texts([(row.page.name, row.page.text)])
-        reading = next(r for r in article.pages[0].rows if r.line == line)
+        reading = read_alone(row.page, row.body[row.index][0])
         change_rows += row.is_change
         hand += (decision == 2) == row.is_change
         model += (reading.kind is RowKind.CHANGE) == row.is_change

@@ -22,11 +22,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hand_study import run_study
+from hand_study import read_alone, run_study
 from split_accuracy import baseline_read
 from split_data import TruePage, real_chains
 
-from revdiff.formats.sniffer_text import parse_header, read_diff_texts
+from revdiff.formats.sniffer_text import parse_header
 from revdiff.model import RowKind
 from revdiff.splitter.evidence import SIMILARITY_MIN_CHARS
 from revdiff.splitter.grammar import gaps_between_matches
@@ -104,8 +104,7 @@ def show(rows: list[Drawn]) -> None:
 
 def _revdiff_cut(row: Drawn) -> int | None:
     """The word revdiff begins the new cell with, reading the page alone (None: not a change row)."""
-    [article] = read_diff_texts([(row.page.name, row.page.text)])
-    reading = next(r for r in article.pages[0].rows if r.line == row.line)
+    reading = read_alone(row.page, row.line)
     if reading.kind is not RowKind.CHANGE or reading.boundary is None:
         return None
     return word_at(row.text, reading.boundary)

@@ -8,7 +8,10 @@ import sys
 from collections.abc import Callable
 from typing import TypeVar
 
-from split_data import corpus_available
+from split_data import TruePage, corpus_available
+
+from revdiff.formats.sniffer_text import read_diff_texts
+from revdiff.model import RowReading
 
 Drawn = TypeVar("Drawn")
 
@@ -27,3 +30,9 @@ def run_study(description: str, draw: Callable[[], Drawn], show: Callable[[Drawn
     else:
         score(drawn)
     return 0
+
+
+def read_alone(page: TruePage, line: int) -> RowReading:
+    """How revdiff reads one row (by its line) of a page read alone."""
+    [article] = read_diff_texts([(page.name, page.text)])
+    return next(row for row in article.pages[0].rows if row.line == line)
