@@ -35,7 +35,9 @@ class TerminalTooSmall(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit_app", "Quit")]
     DEFAULT_CSS = """
     TerminalTooSmall { align: center middle; background: $background; }
-    TerminalTooSmall Static { width: 100%; height: auto; text-align: center; }
+    /* a colour of its own: inherited, it was the background's (the text unseen) in an app started
+       too small, Textual keeping the colour it first worked out, before the screen had one */
+    TerminalTooSmall Static { width: 100%; height: auto; text-align: center; color: $foreground; }
     /* a notice (of the inputs' warnings, say) covered this one at 30x10: it waits under it */
     TerminalTooSmall Toast { visibility: hidden; }
     """

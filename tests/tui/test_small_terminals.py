@@ -58,6 +58,19 @@ async def test_a_terminal_too_small_shows_the_least_size_until_it_is_enlarged(
 
 
 @run_async
+async def test_the_least_size_can_be_read_in_an_app_started_too_small(chain_article: Article) -> None:
+    """Started in a terminal too small, the app drew the notice's text in the background's colour,
+    unseen: a blank screen that only q answered."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        notice = app.screen.query_one(Static)
+        for x in range(notice.region.x, notice.region.right):
+            drawn = app.screen.get_style_at(x, notice.region.y)
+            assert drawn.color != drawn.bgcolor
+
+
+@run_async
 async def test_the_export_dialog_keeps_its_formats_in_the_shortest_terminal(
         chain_article: Article) -> None:
     """The list of formats took what rows were left (none at 12) and showed no format; it keeps
