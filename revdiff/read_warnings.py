@@ -74,16 +74,28 @@ def line_runs(lines: Sequence[int]) -> str:
     return first_few(shown, _MAX_RUNS)
 
 
-def unsure_summary(page: PageReading, *, read_alone: bool = False) -> str | None:
+def neighbouring_pages(old: int, new: int, versions: int | None) -> list[tuple[int, int]]:
+    """The version numbers of the diff pages beside the page of versions `old` to `new` that can
+    exist: none before the first version, nor after the last of the `versions` the tracker says
+    it stored (when it says)."""
+    pages = [(old - 1, old)] * (old > 0)
+    if versions is None or new + 1 < versions:
+        pages.append((new, new + 1))
+    return pages
+
+
+def unsure_summary(page: PageReading, *, read_alone: bool = False,
+                   versions: int | None = None) -> str | None:
     """One line for the rows of a flattened page that the splitter is unsure of, if any; for a
-    page `read_alone`, without other pages of its article, it says what would decide them."""
+    page `read_alone`, without other pages of its article, it says what would decide them: the
+    pages beside it that can exist in an article of `versions` versions, or its HTML page."""
     unsure = [row.line for row in page.rows if not row.is_sure]
     if not unsure:
         return None
-    neighbours = [f"Version {page.old_number - 1} to {page.old_number}"] * (page.old_number > 0)
-    neighbours.append(f"Version {page.new_number} to {page.new_number + 1}")
-    hint = (f"; the diff pages beside it ({', '.join(neighbours)}) or its HTML page, given with "
-            "it, can decide them") if read_alone else ""
+    neighbours = [f"Version {old} to {new}"
+                  for old, new in neighbouring_pages(page.old_number, page.new_number, versions)]
+    deciders = f"the diff pages beside it ({', '.join(neighbours)}) or " if neighbours else ""
+    hint = f"; {deciders}its HTML page, given with it, can decide them" if read_alone else ""
     return (f"{page.name}: {len(unsure)} of {len(page.rows)} rows unsure "
             f"(lines {line_runs(unsure)}); `revdiff parse --format json` shows each{hint}")
 
@@ -104,7 +116,8 @@ def warning_lines(article: Article, source: str, names: Iterable[str] = ()) -> l
     `source`, the name the user knows the article's input by.
     """
     names = tuple(names)
-    summaries = {page.name: unsure_summary(page, read_alone=len(article.pages) == 1)
+    summaries = {page.name: unsure_summary(page, read_alone=len(article.pages) == 1,
+                                          versions=article.changes)
                  for page in article.pages}
     known = [*names, *summaries]
     lines = []

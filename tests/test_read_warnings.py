@@ -58,6 +58,20 @@ def test_a_page_read_alone_names_the_pages_that_decide_its_unsure_rows() -> None
         "them")
 
 
+def test_a_page_read_alone_names_no_page_past_the_last_version_its_article_has() -> None:
+    """The last page of an article of five versions (`changed 5 times`: versions 0 to 4) was
+    told to be decided by `Version 4 to 5`, a page that cannot exist; and the one page of an
+    article of two versions by a page after it."""
+    last = replace(page("v3-v4.txt", [0.2, 1.0]), old_number=3, new_number=4)
+    article = Article("x", None, VERSIONS, changes=5, pages=(last,))
+    assert warning_lines(article, "v3-v4.txt", ["v3-v4.txt"]) == [
+        ("v3-v4.txt: 1 of 2 rows unsure (lines 10); `revdiff parse --format json` shows each; the "
+         "diff pages beside it (Version 2 to 3) or its HTML page, given with it, can decide them")]
+    assert unsure_summary(page("v0-v1.txt", [0.2]), read_alone=True, versions=2) == (
+        "v0-v1.txt: 1 of 1 rows unsure (lines 10); `revdiff parse --format json` shows each; its "
+        "HTML page, given with it, can decide them")
+
+
 def test_pages_read_together_leave_the_rows_they_could_not_decide_unsure_without_a_hint() -> None:
     article = Article("x", None, VERSIONS, pages=(page("a.txt", [0.2]), page("b.txt", [1.0])))
     assert warning_lines(article, "a.txt", ["a.txt", "b.txt"]) == [
