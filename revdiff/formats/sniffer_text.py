@@ -10,7 +10,7 @@ flattened page of the same article, for certain.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from itertools import pairwise
@@ -26,7 +26,7 @@ from revdiff.formats.foreign import has_translated_diff_header
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.model import Article, Version
-from revdiff.read_warnings import counted
+from revdiff.read_warnings import counted, neighbouring_pages
 from revdiff.splitter.chain import read_chain
 from revdiff.splitter.evidence import is_glued_match
 from revdiff.splitter.page import PageHeader
@@ -58,6 +58,8 @@ _SITE_FOOTER = re.compile(r"Currently monitoring [\d,]+ articles\.|News Sniffer 
                           r" for changes to their articles\.")
 # Lines a site's footer can take after the pagination; more are read as rows.
 _MAX_FOOTER_LINES = 5
+# How the splitter ends a warning about rows or a title row it could not read for certain.
+_GIVE_NEIGHBOURS = "; check them or give neighbouring pages"
 # A time cell as the page shows it: `2020-01-07 23:10:00 UTC`.
 _SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC")
 # The time row's text (`(about 1 hour later)`): Rails writes no brackets inside it, and a search
@@ -459,12 +461,33 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
     first = headers[0]
     metadata = {k: v for k, v in (("first_seen", first.first_seen),
                                   ("check_status", first.check_status)) if v}
-    warnings = tuple(w for h in headers for w in h.warnings) + chain.warnings
+    changes = max((h.changes or 0 for h in headers), default=0) or None
+    warnings = tuple(w for h in headers for w in h.warnings) + _advice_fitting_the_pages_given(
+        chain.warnings, headers, {*copied, *known}, changes)
     versions = tuple(replace(copied[v.number], time_text=v.time_text) if v.number in copied else v
                      for v in chain.versions)
-    return Article(first.source, first.url, versions,
-                   max((h.changes or 0 for h in headers), default=0) or None,
-                   metadata, warnings, chain.pages)
+    return Article(first.source, first.url, versions, changes, metadata, warnings, chain.pages)
+
+
+def _advice_fitting_the_pages_given(warnings: Sequence[str], headers: Sequence[PageHeader],
+                                    exact: Collection[int], versions: int | None) -> tuple[str, ...]:
+    """The splitter's warnings, without its advice to give neighbouring pages (`_GIVE_NEIGHBOURS`)
+    on an unsure reading of a page whose neighbours were all given already (`_has_its_neighbours`)."""
+    given = {(h.old_number, h.new_number) for h in headers}
+    complete = tuple(f"{h.name}:" for h in headers if _has_its_neighbours(h, given, exact, versions))
+    return tuple(warning.removesuffix(_GIVE_NEIGHBOURS) + "; check them"
+                 if warning.endswith(_GIVE_NEIGHBOURS) and warning.startswith(complete) else warning
+                 for warning in warnings)
+
+
+def _has_its_neighbours(header: PageHeader, given: Collection[tuple[int, int]],
+                        exact: Collection[int], versions: int | None) -> bool:
+    """Whether every page beside the page `header` that can exist in an article of `versions`
+    versions was `given`, or the version it shares with the page is one that another input gives
+    `exact`ly (its HTML page, or a page copied with its cells apart)."""
+    old, new = header.old_number, header.new_number
+    return all(pair in given or (old if pair == (old - 1, old) else new) in exact
+               for pair in neighbouring_pages(old, new, versions))
 
 
 def _copied_versions(header: PageHeader) -> list[Version]:

@@ -201,3 +201,28 @@ def test_the_folder_a_browser_saves_beside_a_page_is_no_folder_left_out(tmp_path
     (pages / "notes").mkdir()
     load([str(pages)], notes=notes)
     assert len(notes) == 1 and "left out 1 folder in it (notes)" in notes[0]
+
+
+def test_an_unsure_title_row_is_not_told_to_give_the_neighbouring_pages_it_was_given_with(
+        tmp_path: Path) -> None:
+    # both pages of an article of three versions (`changed 3 times`): titles `Live`, `Live Live`,
+    # `Live Live Live` leave more than one place to cut each title row, and each warning said
+    # "check them or give neighbouring pages", though no other page can exist
+    header = ("This article is from the source 'example' and was first published or seen on .\n\n"
+              "You can find the current article at its original source at https://example.com/a\n\n"
+              "The article has changed 3 times.\n\n")
+    titles = ["Live", "Live Live", "Live Live Live"]
+    pages = []
+    for old in (0, 1):
+        page = tmp_path / f"v{old}-v{old + 1}.txt"
+        page.write_text(f"{header}Version {old} Version {old + 1}\n{titles[old]} {titles[old + 1]}\n"
+                        "(about 1 hour later)\nRockets hit a base.Rockets hit a base.\n", "utf-8")
+        pages.append(str(page))
+    for command in (["diff"], ["parse", "--format", "text"]):
+        result = revdiff(*command, *pages)
+        assert result.returncode == 0, result.stderr
+        said = [line for line in (result.stderr + result.stdout).splitlines() if "title row" in line]
+        assert [line.rpartition(": ")[2] for line in said] == [
+            "the title row holds two titles, cut where they most likely meet; check them"] * 2, said
+    alone = revdiff("diff", pages[0])
+    assert "cut where they most likely meet; check them or give neighbouring pages" in alone.stderr
