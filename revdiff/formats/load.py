@@ -737,7 +737,9 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
 def _without_copies(pages: list[TextInput]) -> tuple[list[TextInput], list[Article]]:
     """The pages that give their versions exactly and their articles, without second copies of
     one page (a page given twice, or saved twice: `page (1).html`): each copy left out is warned
-    about on the article of its first, as flattened pages are (`revdiff.splitter.chain`)."""
+    about on the article of its first, as flattened pages are (`revdiff.splitter.chain`); and,
+    as for those, two News Sniffer diff pages of one article that compare the same two versions
+    and show them otherwise are an error."""
     kept: list[TextInput] = []
     articles: list[Article] = []
     readings: list[tuple[Format, Article]] = []  # each kept page's, its warnings left out
@@ -746,6 +748,8 @@ def _without_copies(pages: list[TextInput]) -> tuple[list[TextInput], list[Artic
         reading = (page.format, dataclasses.replace(article, warnings=()))
         first = next((index for index, earlier in enumerate(readings) if earlier == reading), None)
         if first is None:
+            if page.format is Format.SNIFFER_DIFF_HTML:
+                _refuse_another_showing_of_the_same_versions(page, article, kept, articles)
             kept.append(page)
             articles.append(article)
             readings.append(reading)
@@ -753,6 +757,23 @@ def _without_copies(pages: list[TextInput]) -> tuple[list[TextInput], list[Artic
         articles[first] = dataclasses.replace(articles[first], warnings=(
             *articles[first].warnings, copy_read_once(page.name, kept[first].name)))
     return kept, articles
+
+
+def _refuse_another_showing_of_the_same_versions(page: TextInput, article: Article,
+                                                 kept: Sequence[TextInput],
+                                                 articles: Sequence[Article]) -> None:
+    """Refuse a News Sniffer diff page (`page`, read as `article`) when a page kept before it
+    compares the same two versions of the same article and shows them otherwise (another title,
+    time or text): one of them is not that article's pair of versions, and merging them would
+    keep whichever was given first."""
+    numbers = [version.number for version in article.versions]
+    for earlier, earlier_article in zip(kept, articles, strict=True):
+        if (earlier.format is page.format and earlier_article.url == article.url
+                and [version.number for version in earlier_article.versions] == numbers
+                and earlier_article.versions != article.versions):
+            raise InconsistentPages(
+                f"two pages compare the same versions {' and '.join(map(str, numbers))} and differ",
+                page.name, hint=f"drop one of {earlier.name} and {page.name}")
 
 
 def _read_plain_texts(texts: list[TextInput]) -> Article:

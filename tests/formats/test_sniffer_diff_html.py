@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from story_chains import SAMPLES
 
+from revdiff.errors import InconsistentPages
 from revdiff.formats.load import load
 from revdiff.formats.sniffer_html import read_diff_page
 from revdiff.model import Version
@@ -78,3 +79,25 @@ def test_a_page_given_twice_is_read_once_with_a_warning_as_a_flattened_one(
     [copied] = load([str(page), str(copy)])
     assert copied.warnings == (*alone.warnings, f"{copy}: the same page as {page}; read once")
     assert copied.versions == twice.versions == alone.versions
+
+
+@pytest.mark.parametrize(("shown", "otherwise"), [
+    ('<time datetime="2020-01-08T00:25:00Z">', '<time datetime="2020-01-08T00:55:00Z">'),
+    ("Iran fires missiles at US troops in Iraq</ins>", "Iran fires missiles at US troops</ins>"),
+    ("Iranian state television said Iran had fired missiles",
+     "Iranian TV said Iran had fired missiles"),
+])
+def test_two_pages_of_the_same_versions_that_differ_are_refused_as_flattened_ones_are(
+        shown: str, otherwise: str, tmp_path: Path) -> None:
+    """Two diff pages of one article that compare versions 0 and 1 with another time or title
+    of version 1 were merged silently, the one given first winning; flattened pages so are an
+    error that names both."""
+    page = tmp_path / "v0-v1.html"
+    other = tmp_path / "v0-v1 later.html"
+    assert shown in PAGE
+    page.write_text(PAGE, "utf-8")
+    other.write_text(PAGE.replace(shown, otherwise, 1), "utf-8")
+    with pytest.raises(InconsistentPages, match="two pages compare the same versions 0 and 1 and "
+                                                "differ") as refused:
+        load([str(page), str(other)])
+    assert refused.value.hint == f"drop one of {page} and {other}"
