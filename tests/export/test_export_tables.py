@@ -543,6 +543,23 @@ def test_export_md_says_which_times_have_no_utc_offset(tmp_path: Path) -> None:
     assert "read with `convert_dates=False`" in export_md
 
 
+def test_export_md_says_a_time_may_be_a_date_alone(tmp_path: Path) -> None:
+    # EXPORT.md's comparisons table said old_time and new_time were timestamps, text or null;
+    # version files named by their date give the date alone, which a parser of timestamps with
+    # a time of day refuses (entryversion's `created` said so, the comparisons table did not)
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "2024-02-01.txt").write_text("Troops were sent.\n", encoding="utf-8")
+    (story / "2024-02-03.txt").write_text("More troops were sent.\n", encoding="utf-8")
+    _, comparisons_path = export([str(story)], tmp_path / "d.jsonl", "jsonl")
+    (row,) = read_jsonl(comparisons_path)
+    assert (row["old_time"], row["new_time"]) == ("2024-02-01", "2024-02-03")
+    export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
+    comparisons_table = export_md[export_md.index("### Comparisons table"):
+                                  export_md.index("### `revdiff diff`")]
+    assert "or the date alone where the input gave no time of day (`2024-02-01`" in comparisons_table
+
+
 def test_export_md_says_how_the_text_of_several_sentences_is_joined(samples: Path,
                                                                      tmp_path: Path) -> None:
     # EXPORT.md said only "the sentences' text": a split's new_text holds a line break between
