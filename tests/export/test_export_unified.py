@@ -8,6 +8,8 @@ from export_corpus import make_chain
 
 from revdiff.export.driver import ExportJob, run_export
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_headers_and_hunks(samples: Path, tmp_path: Path) -> None:
     out = tmp_path / "all.diff"
@@ -21,6 +23,19 @@ def test_headers_and_hunks(samples: Path, tmp_path: Path) -> None:
     for line in lines:
         assert line[:1] in (" ", "-", "+", "@"), line
     assert sum(1 for line in lines if line.startswith("@@ -")) >= 9
+
+
+def test_export_md_says_a_version_without_a_time_has_none_in_its_header(samples: Path,
+                                                                       tmp_path: Path) -> None:
+    # EXPORT.md gave every header as `version N (time)`; the samples' version files have no
+    # time, and their headers end at the version number, with no `()`
+    out = tmp_path / "all.diff"
+    run_export(ExportJob((str(samples / "iran-strikes-us-troops-in-iraq"),), out, "unified"))
+    assert out.read_text(encoding="utf-8").startswith(
+        "--- iran-strikes-us-troops-in-iraq\tversion 0\n+++ iran-strikes-us-troops-in-iraq\tversion 1\n")
+    export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
+    assert "(time)` headers, the time left out with its parentheses where the version has none," \
+        in export_md
 
 
 def test_unchanged_pair_writes_nothing(tmp_path: Path) -> None:
