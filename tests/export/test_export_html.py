@@ -127,6 +127,20 @@ def test_control_characters_of_the_text_are_shown_as_symbols(tmp_path: Path) -> 
         assert "\u202e" not in text and "Title ␛[2J" in text
 
 
+def test_an_entity_written_in_the_text_is_shown_as_written(tmp_path: Path) -> None:
+    """Text that holds `&amp;` (a page's markup kept as text by its tracker) reads `&amp;` in
+    the browser, in the title and the paragraphs, as EXPORT.md says every piece of article text
+    is HTML-escaped: passed on unescaped, it would read `&`."""
+    report = _report_of(tmp_path, "https://example.org/amp", (
+        Version(0, "Tom &amp; Jerry", ("Rain &amp; wind &lt;b&gt;today.",)),
+        Version(1, "Tom &amp; Jerry", ("Rain &amp; wind &lt;b&gt;tonight.",))))
+    for page in report.glob("*.html"):
+        shown = "".join(parse(page).text)
+        assert "Tom &amp; Jerry" in shown, page.name
+    (article_page,) = report.glob("000000-*.html")
+    assert "Rain &amp; wind &lt;b&gt;" in "".join(parse(article_page).text)
+
+
 def test_a_bidirectional_override_shows_as_text_in_the_browser(tmp_path: Path) -> None:
     """Its symbol `<U+202E>` was written bare, which a browser reads as a tag (`<u+202e>`) and
     shows nothing of, in the article's page and in the index."""
