@@ -192,9 +192,32 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
             if "is shallow" in said:  # git cannot share the objects of a shallow clone
                 raise StoreError("cannot read a shallow clone: it lacks the history", str(path),
                                  hint="fetch the whole history first: git fetch --unshallow")
+            refuse_broken_git_file(path)
             refuse_damaged_head(path)
             raise StoreError("cannot read the git repository", str(path), hint=f"git said: {said}")
         yield clone
+
+
+def refuse_broken_git_file(path: Path) -> None:
+    """Refuse the repository at `path` when its `.git` is a file (a linked worktree's, a
+    submodule's) that names no git directory: git then takes the folder for no repository, and
+    the git directory is not there to hold the HEAD file `refuse_damaged_head` looks for."""
+    dot_git = path.resolve() / ".git"
+    if not dot_git.is_file():
+        return
+    pointer = _pointer_text(dot_git)
+    if not pointer.startswith("gitdir:"):
+        raise StoreError("its .git is a file, and it does not name a git directory as a linked "
+                         "worktree's or a submodule's does (gitdir: PATH)", str(path),
+                         hint="give the repository itself, or put its .git folder in place of "
+                              "the file")
+    named = (path.resolve() / pointer.removeprefix("gitdir:").strip()).resolve()
+    if not named.is_dir():
+        raise StoreError(f"its .git file names the git directory {name_text(str(named))}, "
+                         "which is not there", str(path),
+                         hint="the repository it belongs to was moved or deleted: give that "
+                              "repository, or, for a linked worktree, run git worktree repair "
+                              "in it")
 
 
 # What git accepts in HEAD: a branch it names, or a commit's object id (a detached HEAD)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -838,6 +839,30 @@ def test_a_missing_or_damaged_head_is_named_with_what_to_do(tmp_path: Path, head
     assert refused.value.message == (f"the git repository's HEAD file (which names the current "
                                      f"branch) is {problem}")
     assert refused.value.hint is not None and "git fsck" in refused.value.hint
+
+
+def test_a_linked_worktree_whose_repository_is_gone_is_named_with_what_to_do(
+        tmp_path: Path) -> None:
+    """A linked worktree (or a submodule) copied without its repository has a `.git` file naming
+    a git directory that is not there: it was said to have lost its HEAD file, to be written
+    back."""
+    repo = new_repository(tmp_path / "repo")
+    commit_text(repo, 0, {"story.txt": "One.\n"}, "first")
+    subprocess.run(["git", "-C", str(repo), "worktree", "add", "-q", "--detach",
+                    str(tmp_path / "linked")], check=True)
+    shutil.rmtree(repo)
+    assert_one_error_line(parse_cli(tmp_path / "linked"), "its .git file names the git directory "
+                          f"{repo}/.git/worktrees/linked, which is not there", "moved or deleted")
+
+
+@pytest.mark.parametrize("text", [b"", b"not a link\n"], ids=["empty", "other text"])
+def test_a_git_file_naming_no_git_directory_is_named_with_what_to_do(tmp_path: Path,
+                                                                     text: bytes) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / ".git").write_bytes(text)
+    assert_one_error_line(parse_cli(folder), "its .git is a file, and it does not name a git "
+                          "directory", "give the repository itself")
 
 
 def test_a_bare_repository_without_head_is_named_with_what_to_do(tmp_path: Path) -> None:

@@ -221,6 +221,16 @@ def test_a_repository_without_head_is_named_with_what_to_do(bare: bool, tmp_path
     assert refused.value.hint is not None and "ref: refs/heads/main" in refused.value.hint
 
 
+def test_a_git_file_naming_a_git_directory_not_there_is_named_with_what_to_do(
+        tmp_path: Path) -> None:
+    """It was said to have lost its HEAD file, to be written back."""
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / ".git").write_text(f"gitdir: {tmp_path / 'gone'}\n")
+    from revdiff.errors import StoreError
+    with pytest.raises(StoreError, match="names the git directory .*gone, which is not there"):
+        store_articles([], tmp_path / "repo")
+
+
 @pytest.mark.parametrize("number", [-1, -15])
 def test_a_version_number_no_reader_reads_back_is_refused_before_anything_is_written(
         tmp_path: Path, number: int) -> None:
