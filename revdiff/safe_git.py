@@ -192,6 +192,11 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
             if "is shallow" in said:  # git cannot share the objects of a shallow clone
                 raise StoreError("cannot read a shallow clone: it lacks the history", str(path),
                                  hint="fetch the whole history first: git fetch --unshallow")
+            if "non-commit object" in said:  # a detached HEAD: git clones no HEAD but a commit
+                raise StoreError("the git repository's HEAD names a tag, a tree or a blob, not "
+                                 "a commit", str(path), hint="the repository is damaged or was "
+                                 "made by hand; check out a branch that names a commit (git "
+                                 "switch BRANCH)")
             refuse_broken_git_file(path)
             refuse_damaged_head(path)
             raise StoreError("cannot read the git repository", str(path), hint=f"git said: {said}")

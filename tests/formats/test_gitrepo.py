@@ -271,6 +271,20 @@ def test_a_branch_naming_no_commit_is_said_as_it_is(tmp_path: Path, kind: str) -
                           "check out a branch that names a commit")
 
 
+@pytest.mark.parametrize("kind", ["tag", "tree"])
+def test_a_detached_head_naming_no_commit_is_said_as_it_is(tmp_path: Path, kind: str) -> None:
+    """git's complaint that it cannot write the clone's HEAD had been passed on as it was, with
+    nothing to do."""
+    raw_commits(tmp_path / "r", ("One line.\n", "1600000000 +0000", "one"))
+    if kind == "tag":
+        git_output(tmp_path / "r", "-c", "user.name=t", "-c", "user.email=t@t", "tag", "-a",
+                   "-m", "a tag", "v1")
+    named = git_output(tmp_path / "r", "rev-parse", "v1" if kind == "tag" else "HEAD^{tree}")
+    (tmp_path / "r" / ".git" / "HEAD").write_text(named + "\n")
+    assert_one_error_line(parse_cli(tmp_path / "r"), "HEAD names a tag, a tree or a blob, not a "
+                          "commit", "check out a branch that names a commit")
+
+
 def test_not_a_repository_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a git repository"):
         read_repository(tmp_path)
