@@ -403,8 +403,11 @@ def git_directory(path: Path) -> Path:
 
 
 def git_complaint(stderr: bytes | str) -> str:
-    """The line of git's stderr that says what went wrong (errors are reported on one line)."""
+    """The line of git's stderr that says what went wrong (errors are reported on one line),
+    with the indented lines git goes on with (`unknown repository extension found:`, then each
+    extension on a line of its own, a tab before it)."""
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
+    text = re.sub(r"\n[ \t]+(?=\S)", " ", text)
     said = [line.strip() for line in text.strip().removeprefix("stderr:").strip().strip("'")
             .splitlines() if line.strip()]
     important = [line for line in said if line.startswith(("fatal:", "error:"))]

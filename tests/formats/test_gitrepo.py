@@ -285,6 +285,16 @@ def test_a_detached_head_naming_no_commit_is_said_as_it_is(tmp_path: Path, kind:
                           "commit", "check out a branch that names a commit")
 
 
+def test_what_git_says_on_the_lines_after_its_error_is_passed_on(tmp_path: Path) -> None:
+    """git names an unknown repository extension on an indented line after its error line, which
+    alone was passed on: `unknown repository extension found:`, naming none."""
+    raw_commits(tmp_path / "r", ("One line.\n", "1600000000 +0000", "one"))
+    git_output(tmp_path / "r", "config", "core.repositoryFormatVersion", "1")
+    git_output(tmp_path / "r", "config", "extensions.madeUp", "true")
+    assert_one_error_line(parse_cli(tmp_path / "r"), "git said: fatal: unknown repository "
+                          "extension found: madeup)")
+
+
 def test_not_a_repository_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a git repository"):
         read_repository(tmp_path)
