@@ -22,6 +22,10 @@ NOTHING_TO_COMPARE = "only one version, nothing to compare"
 NOTHING_TO_COMPARE_HINT = ("give two or more versions: version files, a directory of them or a "
                            "diff page; `revdiff parse` shows what was read")
 
+# How the splitter ends a warning about rows or a title row it could not read for certain; the
+# reader of flattened pages drops the advice to give neighbouring pages when all were given.
+CHECK_THEM = "; check them"
+GIVE_NEIGHBOURS = f"{CHECK_THEM} or give neighbouring pages"
 # The splitter's own per-page count of unsure rows, replaced by `unsure_summary`.
 _UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")
 # At most this many runs of unsure lines are listed in a summary.

@@ -26,7 +26,7 @@ from revdiff.formats.foreign import has_translated_diff_header
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.model import Article, Version
-from revdiff.read_warnings import counted, neighbouring_pages
+from revdiff.read_warnings import CHECK_THEM, GIVE_NEIGHBOURS, counted, neighbouring_pages
 from revdiff.splitter.chain import read_chain
 from revdiff.splitter.evidence import is_glued_match
 from revdiff.splitter.page import PageHeader
@@ -58,8 +58,6 @@ _SITE_FOOTER = re.compile(r"Currently monitoring [\d,]+ articles\.|News Sniffer 
                           r" for changes to their articles\.")
 # Lines a site's footer can take after the pagination; more are read as rows.
 _MAX_FOOTER_LINES = 5
-# How the splitter ends a warning about rows or a title row it could not read for certain.
-_GIVE_NEIGHBOURS = "; check them or give neighbouring pages"
 # A time cell as the page shows it: `2020-01-07 23:10:00 UTC`.
 _SHOWN_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?) UTC")
 # The time row's text (`(about 1 hour later)`): Rails writes no brackets inside it, and a search
@@ -471,12 +469,12 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
 
 def _advice_fitting_the_pages_given(warnings: Sequence[str], headers: Sequence[PageHeader],
                                     exact: Collection[int], versions: int | None) -> tuple[str, ...]:
-    """The splitter's warnings, without its advice to give neighbouring pages (`_GIVE_NEIGHBOURS`)
+    """The splitter's warnings, without its advice to give neighbouring pages (`GIVE_NEIGHBOURS`)
     on an unsure reading of a page whose neighbours were all given already (`_has_its_neighbours`)."""
     given = {(h.old_number, h.new_number) for h in headers}
     complete = tuple(f"{h.name}:" for h in headers if _has_its_neighbours(h, given, exact, versions))
-    return tuple(warning.removesuffix(_GIVE_NEIGHBOURS) + "; check them"
-                 if warning.endswith(_GIVE_NEIGHBOURS) and warning.startswith(complete) else warning
+    return tuple(warning.removesuffix(GIVE_NEIGHBOURS) + CHECK_THEM
+                 if warning.endswith(GIVE_NEIGHBOURS) and warning.startswith(complete) else warning
                  for warning in warnings)
 
 

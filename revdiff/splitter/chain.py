@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from revdiff.errors import InconsistentPages
 from revdiff.model import PageReading, RowKind, RowReading, Version
-from revdiff.read_warnings import copy_read_once
+from revdiff.read_warnings import GIVE_NEIGHBOURS, copy_read_once
 from revdiff.splitter.decoder import Columns, columns, decode_rows, rerendered
 from revdiff.splitter.known_column import readings_with_known_column
 from revdiff.splitter.neighbours import Neighbours, ParagraphIndex, SharedVersion
@@ -382,8 +382,7 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
     for header, title in zip(headers, titles):
         if not title.sure:
             warnings.append(f"{header.name}:{header.title_line_number}: the title row holds two "
-                            "titles, cut where they most likely meet; check them or give "
-                            "neighbouring pages")
+                            f"titles, cut where they most likely meet{GIVE_NEIGHBOURS}")
     for header, rows, title in zip(headers, readings, titles):
         old, new = columns(rows)
         for side, version in (("old", Version(header.old_number, title.old, old)),
