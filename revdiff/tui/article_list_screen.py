@@ -8,10 +8,14 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import ClassVar, cast
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,15 +25,16 @@ from revdiff.tui.cursor_list import CursorList
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.plain_text_input import PlainTextInput
 from revdiff.tui.search import phrase_finder, searched_form
-from revdiff.tui.wrapping import shorten
+from revdiff.tui.wrapping import shorten, text_width
 
-# A line's cells, number and version count included: it fits the widest dialog (110 columns, less
-# its border, the list's padding and scrollbar); a narrower one cuts it at its edge (CSS).
-LINE_CELLS = 102
 LIST_HEIGHT = 30  # the list's most lines, its border's included; it scrolls through the others
-# A long title leaves room for the URL, which tells articles of one title apart: in a terminal of 80
-# columns, its site (`channelnewsasia.com/…`); at 50 cells the URL was cut to `ht…` there.
-TITLE_CELLS = 32
+# A line whose title and URL do not both fit the list's width (`fit_line`): the title keeps
+# TITLE_SHARE of the room left of the numbers, more where the URL needs less, and the URL the rest,
+# from its site on, which tells articles of one title apart (`channelnewsasia.com…`, SITE_CELLS).
+# Where that leaves a longer URL less, the title takes the line: at 60 columns a title cut at 32 cells
+# left the URL a bare `…`.
+TITLE_SHARE = 0.6
+SITE_CELLS = 20
 
 
 FIELD_GAP = "  "  # between the fields of an article's line
@@ -46,7 +51,7 @@ def _article_fields(article: Article) -> tuple[str, ...]:
     title = newest.title or "(untitled)"
     where = (_site_first(article.url) if article.url
              else newest.paragraphs[0] if newest.paragraphs else "")
-    return (shorten(visible(title), TITLE_CELLS), visible(where)) if where else (visible(title),)
+    return (visible(title), visible(where)) if where else (visible(title),)
 
 
 def _site_first(url: str) -> str:
@@ -62,31 +67,55 @@ def article_text(article: Article) -> str:
 
 def article_line_fields(index: int, article: Article, read_from: str = "",
                         number_digits: tuple[int, int] = (3, 3)) -> tuple[str, ...]:
-    """The fields of the article's line, FIELD_GAP between them: its number and version count,
-    then its text (`_article_fields`), after the input it was read from when that is given. The
-    line ends at LINE_CELLS: the field it cuts ends in `…`, those after it are left out.
-    `number_digits`: the digits the list's article numbers and version counts are padded to, so
-    that its columns line up (padded to 3, `1000.` of a list of 1,184 stood a column right of
-    `999.`)."""
+    """The fields of the article's line, whole (`fit_line` cuts them to the list's width): its
+    number and version count, then its text (`_article_fields`), after the input it was read from
+    when that is given. `number_digits`: the digits the list's article numbers and version counts
+    are padded to, so that its columns line up (padded to 3, `1000.` of a list of 1,184 stood a
+    column right of `999.`)."""
     index_digits, versions_digits = number_digits
     numbers = f"{index + 1:>{index_digits}}. {len(article.versions):>{versions_digits}} versions"
     first, *others = _article_fields(article)
-    fields = [f"{visible(read_from)}: {first}" if read_from else first, *others]
-    shown = shorten(FIELD_GAP.join(fields), LINE_CELLS - len(numbers) - len(FIELD_GAP))
-    return (numbers, *_as_cut(fields, shown))
+    return (numbers, f"{visible(read_from)}: {first}" if read_from else first, *others)
 
 
-def _as_cut(fields: Sequence[str], shown: str) -> list[str]:
-    """`fields` as `shown`, their join (FIELD_GAP between them) maybe cut at its end, shows them:
-    those shown whole, then what is shown of the next one."""
-    parts = []
-    for field in fields:
-        if not shown.startswith(field + FIELD_GAP):
-            parts.append(shown)
-            break
-        parts.append(field)
-        shown = shown[len(field) + len(FIELD_GAP):]
-    return parts
+def fit_line(fields: Sequence[str], width: int) -> str:
+    """An article's line (`article_line_fields`) cut to `width` cells: the title and the URL share
+    the room left of the numbers as TITLE_SHARE and SITE_CELLS say; each field cut ends in `…`."""
+    numbers, title, *others = fields
+    room = width - text_width(numbers) - len(FIELD_GAP)
+    text = FIELD_GAP.join([title, *others])
+    if not others or text_width(text) <= room:
+        return FIELD_GAP.join([numbers, shorten(text, room)])
+    [where] = others
+    title_cells = min(text_width(title),
+                      max(int(room * TITLE_SHARE), room - len(FIELD_GAP) - text_width(where)))
+    where_cells = room - title_cells - len(FIELD_GAP)
+    if where_cells < min(SITE_CELLS, text_width(where)):
+        return FIELD_GAP.join([numbers, shorten(text, room)])
+    return FIELD_GAP.join([numbers, shorten(title, title_cells), shorten(where, where_cells)])
+
+
+class ArticleLine(Visual):
+    """An article's line in the list, laid out at the width it is drawn at (`fit_line`), and again
+    at each new width (the list draws its lines anew when resized). The lines are built once: a
+    line of text kept its title cut at 32 cells at any width."""
+
+    def __init__(self, fields: tuple[str, ...]) -> None:
+        self.fields = fields
+
+    def __str__(self) -> str:
+        return FIELD_GAP.join(self.fields)
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        # Content, not markup: a title is no markup.
+        return Content(fit_line(self.fields, width)).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return text_width(str(self))
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
 
 
 def article_list(articles: Sequence[Article], origins: Sequence[str] = ()
@@ -108,8 +137,7 @@ def article_list(articles: Sequence[Article], origins: Sequence[str] = ()
         line = article_line_fields(index, article,
                                    input_names[origins[index]] if index in named else "",
                                    number_digits)
-        # Text, not a string: Textual reads a string as markup, and a title is no markup.
-        options.append(Option(Text(FIELD_GAP.join(line)), id=str(index)))
+        options.append(Option(ArticleLine(line), id=str(index)))
         titles = dict.fromkeys(version.title for version in article.versions)
         searched.append(searched_form(_FIELD_END.join([*line, *titles, article.url or ""])))
     return tuple(options), tuple(searched)
@@ -155,7 +183,7 @@ class ArticleListScreen(Dialog[int | None]):
         border: round $accent;
         background: $surface;
     }
-    /* one line an article, cut with … at the dialog's edge */
+    /* one line an article, cut to the list's width (`fit_line`) */
     ArticleListScreen OptionList {
         height: 30;  /* LIST_HEIGHT, or fewer when fewer articles or the terminal's rows (`_fit`) */
         text-wrap: nowrap;

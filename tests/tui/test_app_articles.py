@@ -22,6 +22,7 @@ from revdiff.tui.article_list_screen import (
     ArticleListScreen,
     article_line_fields,
     article_list,
+    fit_line,
 )
 
 STORIES = sorted(str(path) for path in (SAMPLES / "versions").iterdir() if path.is_dir())
@@ -163,7 +164,8 @@ def test_the_article_list_lines_up_past_999_articles_and_versions() -> None:
 @run_async
 async def test_the_article_list_lines_fit_the_widest_dialog_past_999_articles() -> None:
     """The text after the number was cut to 84 cells whatever the number's padding: past 999
-    articles (or with a scrollbar) a line was wider than the dialog, which cut its last cells."""
+    articles (or with a scrollbar) a line was wider than the dialog, which cut its last cells.
+    Each line ends at the list's edge in the `…` of its cut URL."""
     def article(number: int) -> Article:
         title = f"A long headline about what happened in the story numbered {number} today"
         return Article(None, f"https://example.com/{'section/' * 8}{number}",
@@ -177,15 +179,16 @@ async def test_the_article_list_lines_fit_the_widest_dialog_past_999_articles() 
             options = app.screen.query_one(OptionList)
             for y in range(3):
                 shown = "".join(segment.text for segment in options.render_line(y)).rstrip()
-                assert shown == str(options.get_option_at_index(y).prompt), (count, shown)
+                assert len(shown) == options.scrollable_content_region.width, (count, shown)
+                assert "  example.com/section/" in shown and shown.endswith("…"), (count, shown)
 
 
 def test_an_article_line_keeps_room_for_the_url_after_a_long_title() -> None:
     """Two articles of one long title read the same: the title took the whole line."""
     title = "US deploys thousands more troops to Middle East after Trump-ordered airstrike kills"
-    lines = [FIELD_GAP.join(article_line_fields(0, Article(
+    lines = [fit_line(article_line_fields(0, Article(
                  None, f"https://example.com/{name}",
-                 (Version(0, title, ("One.",)), Version(1, title, ("Two.",))))))
+                 (Version(0, title, ("One.",)), Version(1, title, ("Two.",))))), 74)
              for name in ("first", "second")]
     assert lines[0] != lines[1]
     assert lines[0].endswith("  example.com/first") and "…" in lines[0]
@@ -207,7 +210,30 @@ async def test_the_article_list_shows_each_articles_site_at_80_columns() -> None
         for line, site in zip(lines, ("independent.co.uk", "channelnewsasia.com", "news.example.com"),
                               strict=True):
             assert f"  {site}" in line, line
-        assert lines[0].startswith("1.   4 versions  US deploys thousands more troop…")
+        assert lines[0].startswith("1.   4 versions  US deploys thousands more troops…")
+
+
+@run_async
+async def test_the_article_list_gives_the_title_the_room_a_narrow_terminal_leaves() -> None:
+    """The title was cut at 32 cells whatever the width: at 60 columns the URL after it was a
+    bare `…`, 20 cells the title could have had. Each line is laid out at the list's width, again
+    when the terminal is resized: at 60 columns the title takes the line, at 120 the title and
+    the URL share it."""
+    def shown_lines(app: RevdiffApp) -> list[str]:
+        options = app.screen.query_one(OptionList)
+        return ["".join(segment.text for segment in options.render_line(y)).strip()
+                for y in range(options.option_count)]
+
+    app = RevdiffApp(load([str(SAMPLES / "newsedits.sqlite")]))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert shown_lines(app)[0] == "1.   4 versions  US deploys thousands more troops t…"
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert shown_lines(app)[0] == ("1.   4 versions  US deploys thousands more troops to Middle "
+                                       "East af…  independent.co.uk/news/world/am…")
 
 
 @run_async

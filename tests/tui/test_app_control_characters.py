@@ -79,7 +79,7 @@ async def test_brackets_in_the_article_are_text_not_markup() -> None:
                 in drawn(app.screen.query_one(DataTable)))
         await pilot.press("escape", "a")
         await pilot.pause()
-        assert ("Title [link=https://evil.exampl…"
+        assert ("Title [link=https://evil.example]link[/link] [@cli…"
                 in drawn(app.screen.query_one(OptionList), 2))
         await pilot.press("escape")
         assert app.is_running
