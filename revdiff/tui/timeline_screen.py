@@ -25,11 +25,17 @@ from revdiff.tui.timeline_columns import (
     fit_columns,
     row_cells,
 )
+from revdiff.tui.wrapping import wrap_ranges
 
 TABLE_HEIGHT = 30  # the table's most rows, its header's included; it scrolls through the others
 HINT = ("Enter: compare with the previous version (the first with the next) · m: mark a version, "
         "Enter on another: compare the two, the older first · marks: ◆ marked, ○ ● the pair on "
         "screen, old and new · Esc closes")
+# HINT in fewer words, for a dialog where HINT would leave the table fewer than TABLE_LEAST_ROWS
+# rows: at 44x12 HINT took 6 of the dialog's 10 rows, and the table showed 2 versions.
+SHORT_HINT = ("Enter: compare with the previous · m: mark, Enter on another: compare the two · "
+              "◆ marked, ○ ● on screen · Esc closes")
+TABLE_LEAST_ROWS = 6  # its header and 5 versions
 
 
 class TimelineTable(DataTable[Text]):
@@ -119,16 +125,24 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         self.query_one(DataTable).focus()
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._fit)  # once the hint has its rows at the new width
+        self.call_after_refresh(self._fit)  # once the hint has its new width
 
     def _fit(self) -> None:
         """Keep the table and the hint under it on the screen: 30 rows high in a terminal of 12,
         the table ran past the dialog's foot, the hint and the rows the cursor went down to out
-        of sight."""
+        of sight. The hint is HINT, or SHORT_HINT where HINT would leave the table fewer than
+        TABLE_LEAST_ROWS rows; its rows are counted as `wrap_ranges` wraps it, as Textual does."""
         dialog = self.query_one(Vertical)
-        taken = (dialog.styles.gutter.height + self.query_one("#timeline-title").outer_size.height
-                 + self.query_one("#timeline-hint").outer_size.height)
-        self.query_one(DataTable).styles.max_height = min(TABLE_HEIGHT, self.size.height - taken)
+        hint = self.query_one("#timeline-hint", Static)
+        rows = (self.size.height - dialog.styles.gutter.height
+                - self.query_one("#timeline-title").outer_size.height)
+
+        def hint_rows(text: str) -> int:
+            return len(wrap_ranges(text, hint.size.width)) + hint.styles.gutter.height
+
+        hint_text = HINT if rows - hint_rows(HINT) >= TABLE_LEAST_ROWS else SHORT_HINT
+        hint.update(hint_text)
+        self.query_one(DataTable).styles.max_height = min(TABLE_HEIGHT, rows - hint_rows(hint_text))
 
     def _mark(self, index: int) -> Text:
         """The row's mark, as the hint explains them: ◆ the marked version, ○ and ● the old and

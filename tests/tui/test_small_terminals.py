@@ -16,7 +16,7 @@ from revdiff.tui.article_list_screen import LIST_HEIGHT
 from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.size_notice import MIN_HEIGHT, MIN_WIDTH, TerminalTooSmall
 from revdiff.tui.status_line import StatusLine
-from revdiff.tui.timeline_screen import TimelineTable
+from revdiff.tui.timeline_screen import HINT, SHORT_HINT, TimelineTable
 
 
 @run_async
@@ -224,6 +224,30 @@ async def test_the_timeline_of_many_versions_fits_a_short_terminal() -> None:
         await pilot.resize_terminal(80, 60)
         await pilot.pause()
         assert table.outer_size.height == 30
+
+
+@run_async
+async def test_the_timeline_hint_leaves_the_table_five_versions_in_the_smallest_terminal() -> None:
+    """At 44x12 the hint of the keys took 6 of the dialog's 10 rows, and the table showed 2
+    versions. There the hint says the same in fewer words, and the table shows 5 versions; a
+    terminal of more rows has the whole hint back."""
+    article = Article(None, "https://example.org/long", tuple(
+        Version(number, f"Title {number}", (f"Sentence of version {number}.", "It stays."))
+        for number in range(30)))
+    app = RevdiffApp(article)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        table = dialog.query_one(TimelineTable)
+        hint = dialog.query_one("#timeline-hint", Static)
+        assert str(hint.render()) == SHORT_HINT
+        assert table.scrollable_content_region.height == 6  # its header and 5 versions
+        assert dialog.content_region.contains_region(hint.region)
+        await pilot.resize_terminal(MIN_WIDTH, 24)
+        await pilot.pause()
+        assert str(hint.render()) == HINT
 
 
 def test_one_input_warning_is_counted_as_one_in_a_narrow_terminal() -> None:
