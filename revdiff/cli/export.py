@@ -56,12 +56,13 @@ def _check_folder_named(raw: str, chosen: str) -> None:
     written) or the format writes one file; the HTML report makes its folder."""
     if chosen == "html" or not raw.endswith(("/", os.sep)):
         return
+    file_name = f"edits{_SUFFIX_OF[chosen]}"  # a name --format accepts: `-o edits.csv` for csv
     if chosen not in ("jsonl", "csv", "parquet"):
         raise OptionConflict(f"-o ends with /, but {chosen} is written to one file", raw,
-                             hint="name a file with -o, such as news.sqlite or all.diff")
+                             hint=f"name a file with -o, such as {file_name}")
     if not Path(raw).is_dir():
         raise OptionConflict("-o names a folder (it ends with /) that does not exist", raw,
-                             hint="create the folder first, or name a file such as edits.csv")
+                             hint=f"create the folder first, or name a file such as {file_name}")
 
 
 def _pick_format(chosen: str | None, raw: str) -> str:

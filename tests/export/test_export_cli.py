@@ -309,18 +309,25 @@ def test_warnings_and_skips_name_an_article_of_several_by_its_url(run_cli, sampl
     assert all(line.startswith("revdiff: warning: https://") for line in warnings), warnings
 
 
-@pytest.mark.parametrize(("name", "export_format", "says"), [
-    ("new-folder/", "csv", "-o names a folder (it ends with /) that does not exist"),
-    ("new-folder/", "unified", "-o ends with /, but unified is written to one file"),
+@pytest.mark.parametrize(("export_format", "says", "hint"), [
+    ("csv", "-o names a folder (it ends with /) that does not exist",
+     "create the folder first, or name a file such as edits.csv"),
+    ("parquet", "-o names a folder (it ends with /) that does not exist",
+     "create the folder first, or name a file such as edits.parquet"),
+    ("unified", "-o ends with /, but unified is written to one file",
+     "name a file with -o, such as edits.diff"),
+    ("sqlite", "-o ends with /, but sqlite is written to one file",
+     "name a file with -o, such as edits.sqlite"),
 ])
 def test_an_output_ending_in_a_slash_is_a_folder(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                  name: str, export_format: str,
-                                                  says: str) -> None:
-    # `-o new-folder/` wrote a file named new-folder and new-folder.comparisons.csv
-    result = run_cli("export", str(samples), "-o", f"{tmp_path}/{name}", "--format",
-                     export_format)
+                                                  export_format: str, says: str,
+                                                  hint: str) -> None:
+    # `-o new-folder/` wrote a file named new-folder and new-folder.comparisons.csv; the hint
+    # named news.sqlite or all.diff, or edits.csv, whatever --format asked for
+    output = f"{tmp_path}/new-folder/"
+    result = run_cli("export", str(samples), "-o", output, "--format", export_format)
     assert result.exit_code == 2
-    assert says in result.output and len(result.output.strip().splitlines()) == 1
+    assert result.output == f"revdiff: error: {output}: {says} ({hint})\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
