@@ -24,6 +24,8 @@ from revdiff.export.svg_charts import LABEL_CHAR_WIDTH, line_chart, words_chart
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database
 
+ROOT = Path(__file__).resolve().parents[2]
+
 HOSTILE = '<script>alert("x")</script> & <img src="http://example.com/x.png"> "quoted"'
 
 
@@ -668,6 +670,24 @@ def test_a_pairs_heading_gives_its_versions_and_times_not_the_title_again(tmp_pa
     assert re.findall(r"<h2>version .*</h2>", page) == [
         ("<h2>version 0 <small>(2024-01-05 09:30:00+00:00)</small> &rarr; "
          "1 <small>(2024-01-05 11:30:00+00:00)</small></h2>")]
+
+
+def test_export_md_says_how_a_pair_s_heading_reads_without_a_time(samples: Path,
+                                                                  tmp_path: Path) -> None:
+    # EXPORT.md gave every heading with two times; version files have none, and a News Sniffer
+    # page's time is its text (`about 1 hour later`), which its first version lacks
+    pages = str(samples.parent / "sniffer-diff" / "*.txt")
+    headings = []
+    for name, source in (("files", str(samples / "iran-strikes-us-troops-in-iraq")),
+                         ("pages", pages)):
+        run_export(ExportJob((source,), tmp_path / name, "html"))
+        page = next((tmp_path / name).glob("000000-*.html")).read_text(encoding="utf-8")
+        headings.append(re.findall(r"<h2>version .*</h2>", page)[0])
+    assert headings == ["<h2>version 0 &rarr; 1</h2>",
+                        "<h2>version 0 &rarr; 1 <small>(about 1 hour later)</small></h2>"]
+    export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
+    assert ("times to the second, or as the input wrote them; a version without a time is its "
+            "number alone, `version 0 → 1` for version files;") in export_md
 
 
 def test_two_captures_in_one_minute_show_different_times(tmp_path: Path) -> None:
