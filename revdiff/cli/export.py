@@ -115,7 +115,7 @@ def _format_hint(raw: str) -> str:
 
 @click.command(epilog=EXAMPLES)
 @inputs_argument
-@click.option("-o", "--output", "output", required=True, type=NamedPath(),
+@click.option("-o", "--output", "output", required=True, type=NamedPath(), metavar="OUT|-",
               help="Output file (folder for html). Table formats also write "
                    "NAME.comparisons.EXT, the per-pair summary. `-` writes the edits table "
                    "(jsonl, the default, or csv) or the unified diff to stdout.")
@@ -123,7 +123,7 @@ def _format_hint(raw: str) -> str:
               help="Output format; by default taken from the output's suffix (html for a "
                    "name that ends in /, -o report/). parquet needs "
                    "revdiff[parquet].")
-@click.option("--workers", type=click.IntRange(min=1, max=MAX_WORKERS), default=1,
+@click.option("--workers", type=click.IntRange(min=1, max=MAX_WORKERS), default=1, metavar="N",
               show_default=True,
               help="Local worker processes (or LocalCluster workers with --dask); not with "
                    "--scheduler, whose cluster has its own workers.")

@@ -44,7 +44,7 @@ PAGES_CONFLICT_REMEDY = ("these pages read together read it otherwise than the p
 
 @click.command()
 @inputs_argument
-@click.option("--repo", "repo_dir", required=True,
+@click.option("--repo", "repo_dir", required=True, metavar="DIR",
               type=NamedPath(path_type=Path),
               help="The git repository to store into; created when missing.")
 @click.option("--progress/--no-progress", default=None,
