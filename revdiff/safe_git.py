@@ -229,9 +229,22 @@ def refuse_broken_git_file(path: Path) -> None:
 _HEAD_TEXT = re.compile(rb"(ref: refs/\S+|[0-9a-f]{40}|[0-9a-f]{64})\s*")
 
 
+# What every git directory holds, one of them at least even when damaged (a linked worktree's
+# holds `commondir` in place of `objects` and `refs`)
+_GIT_DIRECTORY_ENTRIES = ("HEAD", "objects", "refs", "commondir")
+
+
 def refuse_damaged_head(path: Path) -> None:
     """Refuse the repository at `path` when its HEAD file is missing or damaged: git then takes
-    the folder for no repository ("does not exist", "not a git repository")."""
+    the folder for no repository ("does not exist", "not a git repository"). A `.git` linked to
+    a folder that is no git directory at all is said to be so: it has no HEAD to write back."""
+    dot_git = path.resolve() / ".git"
+    if dot_git.is_symlink() and dot_git.is_dir() and not any(
+            (dot_git / entry).exists() for entry in _GIT_DIRECTORY_ENTRIES):
+        raise StoreError(f"its .git links to the folder {name_text(str(dot_git.resolve()))}, "
+                         "which is not a git directory (it holds no HEAD, objects or refs)",
+                         str(path), hint="link .git to the repository's git directory, or give "
+                                         "the repository itself")
     head_problem = _head_problem(git_directory(path.resolve()))
     if head_problem:
         raise StoreError(f"the git repository's HEAD file (which names the current branch) "

@@ -889,6 +889,19 @@ def test_a_git_file_naming_no_git_directory_is_named_with_what_to_do(tmp_path: P
                           "directory", "give the repository itself")
 
 
+def test_a_git_link_to_a_folder_that_is_no_git_directory_is_named_with_what_to_do(
+        tmp_path: Path) -> None:
+    """A `.git` linked to a plain folder was said to have lost its HEAD file, to be written
+    into that folder."""
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "notes.txt").write_text("mine\n")
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / ".git").symlink_to(tmp_path / "plain")
+    assert_one_error_line(parse_cli(tmp_path / "repo"), f"its .git links to the folder "
+                          f"{tmp_path / 'plain'}, which is not a git directory",
+                          "link .git to the repository's git directory")
+
+
 def test_a_bare_repository_without_head_is_named_with_what_to_do(tmp_path: Path) -> None:
     """A bare repository whose HEAD is lost was taken for a folder of plain files: its config,
     description and packed-refs were read as an article's versions."""

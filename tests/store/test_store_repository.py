@@ -231,6 +231,18 @@ def test_a_git_file_naming_a_git_directory_not_there_is_named_with_what_to_do(
         store_articles([], tmp_path / "repo")
 
 
+def test_a_git_link_to_a_folder_that_is_no_git_directory_is_named_with_what_to_do(
+        tmp_path: Path) -> None:
+    """It was said to have lost its HEAD file, to be written into the folder linked to."""
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / ".git").symlink_to(tmp_path / "plain")
+    from revdiff.errors import StoreError
+    with pytest.raises(StoreError, match="links to the folder .*plain, which is not a git "
+                                         "directory"):
+        store_articles([], tmp_path / "repo")
+
+
 @pytest.mark.parametrize("number", [-1, -15])
 def test_a_version_number_no_reader_reads_back_is_refused_before_anything_is_written(
         tmp_path: Path, number: int) -> None:
