@@ -418,11 +418,14 @@ def git_directory(path: Path) -> Path:
 def git_complaint(stderr: bytes | str) -> str:
     """The line of git's stderr that says what went wrong (errors are reported on one line),
     with the indented lines git goes on with (`unknown repository extension found:`, then each
-    extension on a line of its own, a tab before it)."""
+    extension on a line of its own, a tab before it). `stderr` is git's own, or GitPython's
+    `GitCommandError.stderr`, which wraps git's in `stderr: '...'`: only those quotes are
+    dropped, never one of git's (`branch 'HEAD'`)."""
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
-    text = re.sub(r"\n[ \t]+(?=\S)", " ", text)
-    said = [line.strip() for line in text.strip().removeprefix("stderr:").strip().strip("'")
-            .splitlines() if line.strip()]
+    text = re.sub(r"\n[ \t]+(?=\S)", " ", text).strip()
+    if text.startswith("stderr: '") and text.endswith("'"):
+        text = text.removeprefix("stderr: '").removesuffix("'")
+    said = [line.strip() for line in text.splitlines() if line.strip()]
     important = [line for line in said if line.startswith(("fatal:", "error:"))]
     chosen = (important or said or ["no message"])[0]
     return "".join(c if c.isprintable() else "?" for c in chosen)

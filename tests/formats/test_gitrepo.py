@@ -22,6 +22,7 @@ from revdiff.formats.gitrepo import is_repository, read_repository
 from revdiff.formats.newsdiffs import read_page
 from revdiff.model import Article, Version
 from revdiff.render.newsdiffs import escape_js
+from revdiff.safe_git import git_complaint
 from revdiff.store import store_articles
 
 PARIS = timezone(timedelta(hours=1))
@@ -293,6 +294,16 @@ def test_what_git_says_on_the_lines_after_its_error_is_passed_on(tmp_path: Path)
     git_output(tmp_path / "r", "config", "extensions.madeUp", "true")
     assert_one_error_line(parse_cli(tmp_path / "r"), "git said: fatal: unknown repository "
                           "extension found: madeup)")
+
+
+@pytest.mark.parametrize("stderr", [
+    b"fatal: cannot switch to branch 'HEAD'\n",
+    git.GitCommandError(["git"], 128, b"fatal: cannot switch to branch 'HEAD'").stderr,
+], ids=["git's", "GitPython's"])
+def test_a_quote_ending_what_git_says_is_kept(stderr: str | bytes) -> None:
+    """Every quote at either end of git's message was cut, GitPython's wrapping `stderr: '...'`
+    meant: `to branch 'HEAD` lost its closing quote."""
+    assert git_complaint(stderr) == "fatal: cannot switch to branch 'HEAD'"
 
 
 def test_not_a_repository_is_an_error(tmp_path: Path) -> None:
