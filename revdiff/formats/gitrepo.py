@@ -296,13 +296,12 @@ def _missing_object_hint(common: Path) -> str:
 def _lfs_content(data: bytes, common: Path, where: str, max_bytes: int) -> bytes | None:
     """The content a Git LFS pointer stands for, read from the repository's LFS store
     (`common` is its git directory): `data` itself when it is no pointer, None when the store
-    lacks the content (or holds other bytes under its id). The size the pointer gives is checked
-    against `max_bytes` before the content is read."""
+    lacks the content (or holds other bytes under its id), whatever size the pointer gives. The
+    size of content that is there is checked against `max_bytes` before it is read."""
     pointer = _LFS_POINTER.fullmatch(data) if len(data) <= _LONGEST_LFS_POINTER else None
     if pointer is None:
         return data
     object_id, size = pointer.group(1).decode("ascii"), int(pointer.group(2))
-    check_size(size, where, max_bytes)
     stored = common / "lfs" / "objects" / object_id[:2] / object_id[2:4] / object_id
     try:
         # opened without waiting: `lfs` may link out of the git directory, past the check for
@@ -311,8 +310,10 @@ def _lfs_content(data: bytes, common: Path, where: str, max_bytes: int) -> bytes
     except OSError:
         return None
     with open(descriptor, "rb") as file:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != size:
             return None
+        check_size(size, where, max_bytes)
         content = file.read(size + 1)
     return content if hashlib.sha256(content).hexdigest() == object_id else None
 

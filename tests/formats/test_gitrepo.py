@@ -15,7 +15,7 @@ from pathlib import Path
 import git
 import pytest
 
-from revdiff.errors import EmptyInput, EncodingProblem, StoreError
+from revdiff.errors import EmptyInput, EncodingProblem, InputTooLarge, StoreError
 from revdiff.formats import load
 from revdiff.formats.git_layout import parse_trailers
 from revdiff.formats.gitrepo import is_repository, read_repository
@@ -1064,6 +1064,24 @@ def test_a_repository_of_unfetched_git_lfs_files_says_to_fetch_them(tmp_path: Pa
     commit_text(repo, 0, {"story.txt": lfs_pointer(b"First.\n")}, "first")
     assert_one_error_line(parse_cli(repo), "holds text: 1 Git LFS file (story.txt)",
                           "git lfs fetch --all")
+
+
+def test_an_unfetched_git_lfs_file_of_any_stated_size_is_left_out(tmp_path: Path) -> None:
+    """A pointer stating a size over the limit stopped the whole repository, exit 2, where
+    another unfetched Git LFS file is left out, warned: its size is checked once its content
+    is found, and content too large is refused as any version is."""
+    repo = new_repository(tmp_path / "repo")
+    huge = lfs_pointer(b"Never fetched.\n").replace("size 15", f"size {90 << 40}")
+    commit_text(repo, 0, {"story.txt": "One.\n", "huge.txt": huge}, "first")
+    [story] = read_repository(repo, max_bytes=1024)
+    [warning] = story.warnings
+    assert warning == ("1 Git LFS file (huge.txt) left out: the content of no version of it is in "
+                       "the repository; git lfs fetch --all fetches it into the repository")
+    fetched = b"Fetched.\n" * 200
+    commit_text(repo, 60, {"huge.txt": lfs_pointer(fetched)}, "second")
+    fetch_lfs(repo, fetched)
+    with pytest.raises(InputTooLarge, match="more than the size limit of 1K"):
+        read_repository(repo, max_bytes=1024)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX file kind")
