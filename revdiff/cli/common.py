@@ -123,7 +123,8 @@ def _max_size_option(help_text: str) -> Callable[[F], F]:
 
 
 _MAX_SIZE_HELP = ("Refuse any input file, standard input or stored version larger than this "
-                  "(e.g. 500K, 64M, 1G); checked before it is read.")
+                  "(e.g. 500K, 64M, 1G); checked before it is read. A binary file in a git "
+                  "repository is left out instead, at any size.")
 # every command but `export` reads a NewsEdits file whole, limited as a file
 max_size_option = _max_size_option(_MAX_SIZE_HELP)
 # `export` reads a NewsEdits file an article at a time (`load_unit`)

@@ -31,10 +31,13 @@ so does a stored version numbered below the stored version before it.
 
 A file none of whose versions is text (binary: a NUL byte, or bytes no encoding reads), or that
 is empty in every version, is no article; one warning on the repository's first article counts
-such files and names a few. A repository without a text file is an error. A Git LFS file (git
-holds a pointer in its place) is read from the repository's LFS store, `lfs/objects` in its git
-directory; a version whose content is not there is left out, warned, and a file with none there
-is counted as binary files are.
+such files and names a few. A version over the size limit is told binary as git tells binary
+files, by a NUL byte among its first 8,000 bytes, the rest unread: binary, it is left out as any
+binary version is (a picture beside the articles stops nothing); else it is refused. A
+repository without a text file is an error. A Git LFS file (git holds a pointer in its place) is
+read from the repository's LFS store, `lfs/objects` in its git directory; a version whose
+content is not there is left out, warned, and a file with none there is counted as binary files
+are.
 
 A file renamed on the chain (git's rename detection between a commit and its first parent, `-M`:
 the old path gone, a new path at least half alike) goes on as the same article at its new path; a
@@ -122,6 +125,9 @@ _LFS_POINTER = re.compile(rb"version https://git-lfs\.github\.com/spec/v1\n"
                           rb"oid sha256:([0-9a-f]{64})\nsize (\d+)\n")
 _LONGEST_LFS_POINTER = 1024
 _FETCH_LFS = "git lfs fetch --all fetches it into the repository"
+# How much of a version over the size limit is read to tell whether it is binary: git's own
+# test, a NUL byte among a file's first 8,000 bytes
+_FIRST_FEW_BYTES = 8000
 # A warning names at most this many of the files it is about, and counts the rest.
 _NAMES_SHOWN = 3
 
@@ -183,7 +189,8 @@ def is_repository(path: Path) -> bool:
 def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     """Every file in the history of the repository's current branch, as an article.
 
-    A stored version larger than `max_bytes` is refused before it is read.
+    A stored version larger than `max_bytes` is refused before it is read, unless its first
+    8,000 bytes tell it binary, which is no version at any size (`_binary_or_refused`).
     """
     if not is_repository(path):
         raise StoreError("not a git repository", str(path),
@@ -296,8 +303,8 @@ def _missing_object_hint(common: Path) -> str:
 def _lfs_content(data: bytes, common: Path, where: str, max_bytes: int) -> bytes | None:
     """The content a Git LFS pointer stands for, read from the repository's LFS store
     (`common` is its git directory): `data` itself when it is no pointer, None when the store
-    lacks the content (or holds other bytes under its id), whatever size the pointer gives. The
-    size of content that is there is checked against `max_bytes` before it is read."""
+    lacks the content (or holds other bytes under its id), whatever size the pointer gives.
+    Content that is there and larger than `max_bytes` is not read (`_binary_or_refused`)."""
     pointer = _LFS_POINTER.fullmatch(data) if len(data) <= _LONGEST_LFS_POINTER else None
     if pointer is None:
         return data
@@ -313,7 +320,8 @@ def _lfs_content(data: bytes, common: Path, where: str, max_bytes: int) -> bytes
         found = os.fstat(descriptor)
         if not stat.S_ISREG(found.st_mode) or found.st_size != size:
             return None
-        check_size(size, where, max_bytes)
+        if size > max_bytes:
+            return _binary_or_refused(file.read(_FIRST_FEW_BYTES), size, where, max_bytes)
         content = file.read(size + 1)
     return content if hashlib.sha256(content).hexdigest() == object_id else None
 
@@ -590,7 +598,8 @@ def author_time(raw: str) -> tuple[datetime | None, str | None]:
 class BlobReader:
     """File contents from one `git cat-file --batch` process in a sanitized clone.
 
-    Each object's size is read from its header and checked before its content is read.
+    Each object's size is read from its header and checked before its content is read: of one
+    larger than the limit, only the first bytes are read (`_binary_or_refused`).
     `missing_hint` says what to do when an object is missing (`_missing_object_hint`).
     """
 
@@ -620,7 +629,9 @@ class BlobReader:
         self._stderr.close()
 
     def read(self, object_id: str, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-        """The content of the blob `object_id`; StoreError when it is missing or damaged."""
+        """The content of the blob `object_id`; StoreError when it is missing or damaged. Of a
+        blob larger than `max_bytes`, its first bytes when they tell it binary, else
+        InputTooLarge (`_binary_or_refused`)."""
         try:
             self._stdin.write(object_id.encode("ascii") + b"\n")
             self._stdin.flush()
@@ -638,11 +649,10 @@ class BlobReader:
             raise StoreError(f"stored version {object_id} cannot be read", where,
                              hint=f"git said: {self._complaint()}; check it with git fsck")
         size = int(header[2])
-        try:
-            check_size(size, where, max_bytes)
-        except RevdiffError:
-            self._pass_over(size + 1)  # the next object's header comes after it
-            raise
+        if size > max_bytes:
+            head = self._stdout.read(min(size, _FIRST_FEW_BYTES))
+            self._pass_over(size + 1 - len(head))  # the next object's header comes after it
+            return _binary_or_refused(head, size, where, max_bytes)
         data = self._stdout.read(size + 1)
         if len(data) != size + 1:
             raise StoreError(f"stored version {object_id} is cut short", where,
@@ -665,6 +675,16 @@ class BlobReader:
         self._process.wait()
         self._stderr.seek(0)
         return git_complaint(self._stderr.read())
+
+
+def _binary_or_refused(head: bytes, size: int, where: str, max_bytes: int) -> bytes:
+    """The first bytes `head` of a version of `size` bytes, over the limit `max_bytes`, when
+    they tell it binary (a NUL byte, as git tells a binary file among its first 8,000 bytes):
+    enough for it to be left out as binary content is, since a picture or an archive kept
+    beside the articles is no version at any size. Else InputTooLarge, as for any input."""
+    if b"\0" not in head:
+        check_size(size, where, max_bytes)
+    return head
 
 
 def _add_version(article: _ArticleParts, change: FileChange, data: bytes, where: str) -> None:

@@ -1023,6 +1023,26 @@ def test_a_repository_of_binary_files_only_is_one_error_line(tmp_path: Path) -> 
                           "holds text: 1 binary file (logo.png)")
 
 
+def test_a_binary_file_over_the_size_limit_is_left_out_as_binary_files_are(
+        tmp_path: Path) -> None:
+    """A picture beside the articles, larger than --max-size, stopped the whole repository
+    (exit 2, unless --skip-errors). Its first bytes tell it binary, as git tells one, and it is
+    left out as a binary file of any size is; the versions read after it are read whole."""
+    picture = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)) * 20
+    chart = b"\0chart" * 500
+    repo = new_repository(tmp_path / "repo")
+    commit_bytes(repo, 0, {"story.txt": b"One.\n", "pic.png": picture,
+                           "chart.bin": lfs_pointer(chart).encode()}, "first")
+    fetch_lfs(repo, chart)
+    commit_text(repo, 60, {"story.txt": "One. Two.\n"}, "second")
+    result = parse_cli(repo, "--max-size", "2K")
+    assert result.returncode == 0, result.stderr
+    [article] = json.loads(result.stdout)
+    assert [v["paragraphs"] for v in article["versions"]] == [["One."], ["One. Two."]]
+    [warning] = article["warnings"]
+    assert warning == "2 binary files (chart.bin, pic.png) left out: no version of them is text"
+
+
 def lfs_pointer(content: bytes) -> str:
     return (f"version https://git-lfs.github.com/spec/v1\n"
             f"oid sha256:{hashlib.sha256(content).hexdigest()}\nsize {len(content)}\n")
