@@ -848,7 +848,8 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
     come in the order of their first pages, as given, though flattened pages are read last.
 
     Versions are keyed by number; two pages that give one version number different texts
-    (other than by symbols a flattened page lost) are an error, since they cannot both be right.
+    (other than by symbols a flattened page lost) are an error, since they cannot both be right;
+    two that give it another title or time are warned of, naming both.
     """
     merged: dict[str, list[tuple[Article, str]]] = {}
     first_page: dict[str, int] = {}
@@ -868,7 +869,8 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
             if unnumbered_pages.is_unnumbered(article):
                 raise unnumbered_pages.unplaced_page_error(source, key)
         by_number: dict[int, Version] = {}
-        given_by: dict[int, str] = {}
+        given_by: dict[int, str] = {}  # the page whose reading of each version is kept
+        shown_otherwise_warnings: list[str] = []
         for article, source in group:
             for version in article.versions:
                 known = by_number.get(version.number)
@@ -892,18 +894,26 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
                             f"of version {version.number}", key,
                             hint="give pages of one article only")
                     paragraphs = kept_text
-                # the version with a time is kept, with what only the other page gave
-                kept, other = (known, version) if known.time is not None else (version, known)
+                # the version with a time is kept, or the first given, with what only the other
+                # page gave
+                first_kept = known.time is not None or version.time is None
+                kept, other = (known, version) if first_kept else (version, known)
+                kept_by = given_by[version.number] if first_kept else source
+                shown_otherwise = _shown_otherwise_warning(
+                    version.number, (known, given_by[version.number]), (version, source), kept_by)
+                if shown_otherwise:
+                    shown_otherwise_warnings.append(shown_otherwise)
                 by_number[version.number] = dataclasses.replace(
                     kept, paragraphs=paragraphs, title=kept.title or other.title,
                     time_text=kept.time_text or other.time_text)
+                given_by[version.number] = kept_by
         read = [article for article, _ in group]
         first = read[0]
         versions = tuple(by_number[n] for n in sorted(by_number))
         # a page's warning that it cut a version is stale once another page gave it whole
         whole = {version.number for version in versions if not elision.is_cut(version.paragraphs)}
         warnings = tuple(w for a in read for w in a.warnings
-                         if elision.cut_version(w) not in whole)
+                         if elision.cut_version(w) not in whole) + tuple(shown_otherwise_warnings)
         pages = tuple(p for a in read for p in a.pages)
         # what one page gives and another does not (a version page names no source) is kept,
         # whatever order the pages came in
@@ -918,6 +928,23 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
             metadata, warnings, pages,
         ), key))
     return result
+
+
+def _shown_otherwise_warning(number: int, earlier: tuple[Version, str], later: tuple[Version, str],
+                            kept_by: str) -> str | None:
+    """The warning, naming both pages, for two pages (each a version and where it was read) that
+    give version `number` another title or time, as the chain of flattened pages warns of a column
+    that differs (`revdiff.splitter.chain`); None when they do not. `kept_by` names the page whose
+    reading is kept."""
+    (first, first_by), (second, second_by) = earlier, later
+    shown = [("title", first.title, second.title),
+             ("time", first.time and first.time.isoformat(), second.time and second.time.isoformat())]
+    differences = [f"{what} {by_second!r} where {first_by} shows {by_first!r}"
+                   for what, by_first, by_second in shown if by_first and by_second and by_first != by_second]
+    if not differences:
+        return None
+    return (f"{second_by}: version {number} has the {' and the '.join(differences)}; "
+            f"kept {kept_by}'s")
 
 
 def _page_without_the_text(number: int, key: str, *pages: tuple[Version, str]

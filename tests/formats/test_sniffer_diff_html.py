@@ -101,3 +101,43 @@ def test_two_pages_of_the_same_versions_that_differ_are_refused_as_flattened_one
                                                 "differ") as refused:
         load([str(page), str(other)])
     assert refused.value.hint == f"drop one of {page} and {other}"
+
+
+@pytest.mark.parametrize(("shown", "otherwise", "difference"), [
+    ('<time datetime="2020-01-08T00:25:00Z">', '<time datetime="2020-01-08T00:55:00Z">',
+     "the time '2020-01-08T00:55:00+00:00' where {page} shows '2020-01-08T00:25:00+00:00'"),
+    ("<del>Iran fires missiles at US troops in Iraq</del>", "<del>Iran fires missiles at US troops</del>",
+     ("the title 'Iran fires missiles at US troops' where {page} shows "
+      "'Iran fires missiles at US troops in Iraq'")),
+])
+def test_two_pages_that_show_a_shared_version_otherwise_are_warned_of_naming_both(
+        shown: str, otherwise: str, difference: str, tmp_path: Path) -> None:
+    """Diff pages of versions 0 to 1 and 1 to 2 that give version 1 another time or title were
+    merged silently, where flattened pages that show a version otherwise are warned of."""
+    page, other = tmp_path / "v0-v1.html", tmp_path / "v1-v2.html"
+    later = (SAMPLES / "sniffer-diff" / "iran-strikes-v1-v2.html").read_text("utf-8")
+    assert shown in later
+    page.write_text(PAGE, "utf-8")
+    other.write_text(later.replace(shown, otherwise, 1), "utf-8")
+    [article] = load([str(page), str(other)])
+    assert article.warnings[-1] == (f"{other}: version 1 has {difference.format(page=page)}; "
+                                    f"kept {page}'s")
+    assert article.versions[1] == read_diff_page(PAGE, "p.html").versions[1]
+
+
+def test_a_version_shown_with_a_time_is_kept_over_another_title_on_a_page_without_one(
+        tmp_path: Path) -> None:
+    """A version page (no time) given before a diff page that titles its version otherwise: the
+    diff page's reading, with its time, is kept, and the warning says so."""
+    version_page, diff_page = tmp_path / "v2.html", tmp_path / "v1-v2.html"
+    shown = "<h1>Iran fires missiles at US troops in Iraq in retaliation for general&#x27;s killing</h1>"
+    version_html = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+    assert shown in version_html
+    version_page.write_text(version_html.replace(shown, "<h1>Iran fires missiles</h1>"), "utf-8")
+    diff_page.write_text((SAMPLES / "sniffer-diff" / "iran-strikes-v1-v2.html").read_text("utf-8"),
+                         "utf-8")
+    [article] = load([str(version_page), str(diff_page)])
+    assert article.warnings[-1] == (
+        f"{diff_page}: version 2 has the title \"Iran fires missiles at US troops in Iraq in retaliation "
+        f"for general's killing\" where {version_page} shows 'Iran fires missiles'; kept {diff_page}'s")
+    assert article.versions[-1].title.endswith("general's killing")

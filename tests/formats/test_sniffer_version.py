@@ -196,3 +196,22 @@ def test_a_paragraph_of_nothing_but_a_no_break_space_is_no_paragraph() -> None:
     page = render_version_html(version, None, 5).replace("<p>First.</p>", "<p>First.</p><p>&nbsp;</p>")
     assert "&nbsp;" in page
     assert read_version_page(page, "v.html").versions == (version,)
+
+
+def test_of_two_version_pages_that_title_a_version_otherwise_the_first_is_kept_warned(
+        tmp_path: Path) -> None:
+    """Two version pages of one version with different titles were merged silently, the later
+    page's title kept, where the first page's reading is kept for pages that show a version
+    otherwise, with a warning naming both."""
+    shown = "<h1>Iran fires missiles at US troops in Iraq in retaliation for general&#x27;s killing</h1>"
+    page, other = tmp_path / "v2.html", tmp_path / "v2 again.html"
+    html = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+    assert shown in html
+    page.write_text(html, "utf-8")
+    other.write_text(html.replace(shown, "<h1>Iran fires missiles</h1>"), "utf-8")
+    [article] = load([str(page), str(other)])
+    [warning] = article.warnings
+    assert warning == (f"{other}: version 2 has the title 'Iran fires missiles' where {page} shows "
+                       "\"Iran fires missiles at US troops in Iraq in retaliation for general's "
+                       f"killing\"; kept {page}'s")
+    assert article.versions[0].title.endswith("general's killing")

@@ -275,10 +275,13 @@ def test_a_page_whose_new_version_is_dated_before_the_old_one_is_warned(tmp_path
     late = tmp_path / "late.html"
     late.write_text(next_page.read_text("utf-8").replace('datetime="2020-01-08T00:25:00Z"',
                                                          'datetime="2020-01-08T03:00:00Z"'), "utf-8")
-    (article,) = load([str(late), str(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html")])
-    expected = ("version 2 is dated before version 1 (2020-01-08 02:40:00+00:00 < 2020-01-08 "
-                "03:00:00+00:00); kept in version order")
-    assert [warning.split(": ", 1)[1] for warning in article.warnings] == [expected]
+    earlier = SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html"
+    (article,) = load([str(late), str(earlier)])
+    shown_otherwise = (f"{earlier}: version 1 has the time '2020-01-08T00:25:00+00:00' where {late} "
+                       f"shows '2020-01-08T03:00:00+00:00'; kept {late}'s")
+    dated_back = ("version 2 is dated before version 1 (2020-01-08 02:40:00+00:00 < "
+                  "2020-01-08 03:00:00+00:00); kept in version order")
+    assert article.warnings == (shown_otherwise, f"{article.url}: {dated_back}")
     (clean,) = load([str(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html"), str(next_page)])
     assert clean.warnings == ()
 
