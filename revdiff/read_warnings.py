@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from revdiff.terminal_text import visible
@@ -88,18 +88,29 @@ def neighbouring_pages(old: int, new: int, versions: int | None) -> list[tuple[i
     return pages
 
 
-def unsure_summary(page: PageReading, *, read_alone: bool = False,
-                   versions: int | None = None) -> str | None:
+def missing_neighbours(old: int, new: int, given: Collection[tuple[int, int]], exact: Collection[int],
+                       versions: int | None) -> list[tuple[int, int]]:
+    """The diff pages beside the page of versions `old` to `new` that can exist in an article of
+    `versions` versions and were not `given`, less those whose version shared with the page
+    another input gives `exact`ly (its HTML page, or a page copied with its cells apart)."""
+    return [pair for pair in neighbouring_pages(old, new, versions)
+            if pair not in given and (old if pair == (old - 1, old) else new) not in exact]
+
+
+def unsure_summary(page: PageReading, *, read_alone: bool = False, versions: int | None = None,
+                   given: Collection[tuple[int, int]] = ()) -> str | None:
     """One line for the rows of a flattened page that the splitter is unsure of, if any; for a
-    page `read_alone`, without other pages of its article, it says what would decide them: the
-    pages beside it that can exist in an article of `versions` versions, or its HTML page."""
+    page `read_alone`, without other pages of its article, or one read with the diff pages
+    `given` (by version numbers) where some beside it are missing, it says what would decide
+    them: the pages beside it that can exist in an article of `versions` versions and were not
+    given, or its HTML page."""
     unsure = [row.line for row in page.rows if not row.is_sure]
     if not unsure:
         return None
-    neighbours = [f"Version {old} to {new}"
-                  for old, new in neighbouring_pages(page.old_number, page.new_number, versions)]
+    missing = missing_neighbours(page.old_number, page.new_number, given, (), versions)
+    neighbours = [f"Version {old} to {new}" for old, new in missing]
     deciders = f"the diff pages beside it ({', '.join(neighbours)}) or " if neighbours else ""
-    hint = f"; {deciders}its HTML page, given with it, can decide them" if read_alone else ""
+    hint = f"; {deciders}its HTML page, given with it, can decide them" if read_alone or missing else ""
     return (f"{page.name}: {len(unsure)} of {len(page.rows)} rows unsure "
             f"(lines {line_runs(unsure)}); `revdiff parse --format json` shows each{hint}")
 
@@ -120,8 +131,9 @@ def warning_lines(article: Article, source: str, names: Iterable[str] = ()) -> l
     `source`, the name the user knows the article's input by.
     """
     names = tuple(names)
+    given = {(page.old_number, page.new_number) for page in article.pages}
     summaries = {page.name: unsure_summary(page, read_alone=len(article.pages) == 1,
-                                          versions=article.changes)
+                                          versions=article.changes, given=given)
                  for page in article.pages}
     known = [*names, *summaries]
     lines = []

@@ -72,10 +72,25 @@ def test_a_page_read_alone_names_no_page_past_the_last_version_its_article_has()
         "HTML page, given with it, can decide them")
 
 
-def test_pages_read_together_leave_the_rows_they_could_not_decide_unsure_without_a_hint() -> None:
-    article = Article("x", None, VERSIONS, pages=(page("a.txt", [0.2]), page("b.txt", [1.0])))
+def test_pages_read_with_their_neighbours_leave_their_unsure_rows_without_a_hint() -> None:
+    after = replace(page("b.txt", [1.0]), old_number=1, new_number=2)
+    article = Article("x", None, VERSIONS, changes=3, pages=(page("a.txt", [0.2]), after))
     assert warning_lines(article, "a.txt", ["a.txt", "b.txt"]) == [
         "a.txt: 1 of 1 rows unsure (lines 10); `revdiff parse --format json` shows each"]
+
+
+def test_pages_read_together_name_the_pages_beside_them_that_were_not_given() -> None:
+    """Pages of versions 0 to 1 and 2 to 3 read together said nothing of what would decide their
+    unsure rows, where a page read alone names the pages beside it: here the one between them,
+    and the one after the second."""
+    later = replace(page("v2-v3.txt", [0.2]), old_number=2, new_number=3)
+    article = Article("x", None, VERSIONS, pages=(page("v0-v1.txt", [0.2]), later))
+    assert warning_lines(article, "v0-v1.txt", ["v0-v1.txt", "v2-v3.txt"]) == [
+        ("v0-v1.txt: 1 of 1 rows unsure (lines 10); `revdiff parse --format json` shows each; the "
+         "diff pages beside it (Version 1 to 2) or its HTML page, given with it, can decide them"),
+        ("v2-v3.txt: 1 of 1 rows unsure (lines 10); `revdiff parse --format json` shows each; the "
+         "diff pages beside it (Version 1 to 2, Version 3 to 4) or its HTML page, given with it, can "
+         "decide them")]
 
 
 def test_a_sure_page_has_no_summary() -> None:

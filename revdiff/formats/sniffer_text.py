@@ -26,7 +26,7 @@ from revdiff.formats.foreign import has_translated_diff_header
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.model import Article, Version
-from revdiff.read_warnings import CHECK_THEM, GIVE_NEIGHBOURS, counted, neighbouring_pages
+from revdiff.read_warnings import CHECK_THEM, GIVE_NEIGHBOURS, counted, missing_neighbours
 from revdiff.splitter.chain import read_chain
 from revdiff.splitter.evidence import is_glued_match
 from revdiff.splitter.page import PageHeader
@@ -470,22 +470,13 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
 def _advice_fitting_the_pages_given(warnings: Sequence[str], headers: Sequence[PageHeader],
                                     exact: Collection[int], versions: int | None) -> tuple[str, ...]:
     """The splitter's warnings, without its advice to give neighbouring pages (`GIVE_NEIGHBOURS`)
-    on an unsure reading of a page whose neighbours were all given already (`_has_its_neighbours`)."""
+    on an unsure reading of a page whose neighbours were all given already (`missing_neighbours`)."""
     given = {(h.old_number, h.new_number) for h in headers}
-    complete = tuple(f"{h.name}:" for h in headers if _has_its_neighbours(h, given, exact, versions))
+    complete = tuple(f"{h.name}:" for h in headers
+                     if not missing_neighbours(h.old_number, h.new_number, given, exact, versions))
     return tuple(warning.removesuffix(GIVE_NEIGHBOURS) + CHECK_THEM
                  if warning.endswith(GIVE_NEIGHBOURS) and warning.startswith(complete) else warning
                  for warning in warnings)
-
-
-def _has_its_neighbours(header: PageHeader, given: Collection[tuple[int, int]],
-                        exact: Collection[int], versions: int | None) -> bool:
-    """Whether every page beside the page `header` that can exist in an article of `versions`
-    versions was `given`, or the version it shares with the page is one that another input gives
-    `exact`ly (its HTML page, or a page copied with its cells apart)."""
-    old, new = header.old_number, header.new_number
-    return all(pair in given or (old if pair == (old - 1, old) else new) in exact
-               for pair in neighbouring_pages(old, new, versions))
 
 
 def _copied_versions(header: PageHeader) -> list[Version]:
