@@ -26,6 +26,9 @@ NOTHING_TO_COMPARE_HINT = ("give two or more versions: version files, a director
 # reader of flattened pages drops the advice to give neighbouring pages when all were given.
 CHECK_THEM = "; check them"
 GIVE_NEIGHBOURS = f"{CHECK_THEM} or give neighbouring pages"
+# How a warning about unsure rows points at the output that shows how each row was read; the
+# splitter writes it too, and `revdiff parse` leaves it out of that output.
+SHOWN_BY_PARSE_JSON = "; `revdiff parse --format json` shows each"
 # The splitter's own per-page count of unsure rows, replaced by `unsure_summary`.
 _UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")
 # At most this many runs of unsure lines are listed in a summary.
@@ -112,7 +115,7 @@ def unsure_summary(page: PageReading, *, read_alone: bool = False, versions: int
     deciders = f"the diff pages beside it ({', '.join(neighbours)}) or " if neighbours else ""
     hint = f"; {deciders}its HTML page, given with it, can decide them" if read_alone or missing else ""
     return (f"{page.name}: {len(unsure)} of {len(page.rows)} rows unsure "
-            f"(lines {line_runs(unsure)}); `revdiff parse --format json` shows each{hint}")
+            f"(lines {line_runs(unsure)}){SHOWN_BY_PARSE_JSON}{hint}")
 
 
 def _names_a_file_in(warning: str, folders: Iterable[str]) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 import click
 
 from revdiff.cli.common import (
@@ -12,6 +15,10 @@ from revdiff.cli.common import (
     reports_errors,
     write_data,
 )
+from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
+
+if TYPE_CHECKING:
+    from revdiff.model import Article
 
 EXAMPLES = """\b
 Examples:
@@ -44,8 +51,15 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
         echo_blocks(article_summary(a) for a in articles)
     elif output_format == "jsonl":
         for article in articles:
-            write_data(json_line(article_to_dict(article)) + "\n")
+            write_data(json_line(article_to_dict(_without_pointer_to_json(article))) + "\n")
     else:
-        for text in json_array(article_to_dict(a) for a in articles):
+        for text in json_array(article_to_dict(_without_pointer_to_json(a)) for a in articles):
             write_data(text)
         write_data("\n")
+
+
+def _without_pointer_to_json(article: Article) -> Article:
+    """The article without the pointer to `revdiff parse --format json` in its warnings
+    (`SHOWN_BY_PARSE_JSON`): the JSON output it is written in shows how each row was read."""
+    return replace(article, warnings=tuple(warning.replace(SHOWN_BY_PARSE_JSON, "")
+                                           for warning in article.warnings))

@@ -226,3 +226,19 @@ def test_an_unsure_title_row_is_not_told_to_give_the_neighbouring_pages_it_was_g
             "the title row holds two titles, cut where they most likely meet; check them"] * 2, said
     alone = revdiff("diff", pages[0])
     assert "cut where they most likely meet; check them or give neighbouring pages" in alone.stderr
+
+
+@pytest.mark.parametrize("output_format", ["json", "jsonl"])
+def test_parse_in_json_does_not_point_at_itself_for_the_unsure_rows(output_format: str) -> None:
+    """`revdiff parse --format json` wrote the splitter's warning telling to run `revdiff parse
+    --format json` to see each unsure row, which the same output shows; `--format text`, which
+    does not show each row, still points at it."""
+    parsed = revdiff("parse", str(SEED_PAGE), "--format", output_format)
+    assert parsed.returncode == 0, parsed.stderr
+    lines = parsed.stdout.splitlines()
+    [article] = json.loads(parsed.stdout) if output_format == "json" else map(json.loads, lines)
+    [unsure] = [warning for warning in article["warnings"] if "could not be decided" in warning]
+    assert "revdiff parse" not in unsure
+    assert unsure.endswith("); check them or give neighbouring pages"), unsure
+    summary = revdiff("parse", str(SEED_PAGE), "--format", "text").stdout
+    assert "`revdiff parse --format json` shows each; check them or give neighbouring pages" in summary
