@@ -26,8 +26,8 @@ NOTHING_TO_COMPARE_HINT = ("give two or more versions: version files, a director
 # reader of flattened pages drops the advice to give neighbouring pages when all were given.
 CHECK_THEM = "; check them"
 GIVE_NEIGHBOURS = f"{CHECK_THEM} or give neighbouring pages"
-# How a warning about unsure rows points at the output that shows how each row was read; the
-# splitter writes it too, and `revdiff parse` leaves it out of that output.
+# How a warning about unsure rows points at the output that shows how each row was read (the
+# splitter's and `unsure_summary`'s); `revdiff parse` leaves it out of that output.
 SHOWN_BY_PARSE_JSON = "; `revdiff parse --format json` shows each"
 # The splitter's own per-page count of unsure rows, replaced by `unsure_summary`.
 _UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from revdiff.errors import MalformedPage
 from revdiff.model import RowKind, RowReading
-from revdiff.read_warnings import GIVE_NEIGHBOURS, line_runs
+from revdiff.read_warnings import GIVE_NEIGHBOURS, SHOWN_BY_PARSE_JSON, line_runs
 from revdiff.splitter.closing import closes_article, may_hold_credit
 from revdiff.splitter.confidence import RowDecision, glued_confidence, row_confidence
 from revdiff.splitter.counts import TextCounts
@@ -827,7 +827,7 @@ def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Readin
     unsure = [r.line for r in rows if not r.is_sure]
     if unsure:
         warnings.append(f"{name}: {len(unsure)} of {len(rows)} {_UNDECIDED} (lines "
-                        f"{line_runs(unsure)}); `revdiff parse --format json` shows each{GIVE_NEIGHBOURS}")
+                        f"{line_runs(unsure)}){SHOWN_BY_PARSE_JSON}{GIVE_NEIGHBOURS}")
     return rows, warnings
 
 
