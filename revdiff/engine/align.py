@@ -283,6 +283,22 @@ def _kept_whole(old: Form, new: Form) -> bool:
             and containment(shorter, longer) >= EXTENDED_CONTAINMENT)
 
 
+def _kept_whole_pairs(old_ids: Sequence[int], new_ids: Sequence[int], old_forms: Forms,
+                      new_forms: Forms, scored: Mapping[tuple[int, int], float]
+                      ) -> dict[tuple[int, int], float]:
+    """Pairs not among `scored` in which one sentence is kept whole inside the other, with their
+    similarity: too little alike to be candidates when much was added (`Rockets hit the base.` in
+    a sentence five times as long). A small gap tries every pair, a larger one those sharing the
+    most words."""
+    if len(old_ids) * len(new_ids) <= FULL_COMPARISON_PAIRS:
+        tried: Iterable[tuple[int, int]] = itertools.product(old_ids, new_ids)
+    else:
+        tried = _shared_word_pairs(old_ids, new_ids, old_forms, new_forms)
+    return {(i, j): form_similarity(old_forms[i], new_forms[j]) for i, j in tried
+            if (i, j) not in scored and not is_giant_pair(old_forms[i], new_forms[j])
+            and _kept_whole(old_forms[i], new_forms[j])}
+
+
 def _scored_block(old_ids: list[int], new_ids: list[int], old_form: Form, new_form: Form,
                   threshold: float, score: float) -> Block:
     size = len(old_form.chars) + len(new_form.chars)
@@ -302,6 +318,7 @@ def _may_be_part(part: Form, whole: Form, alike: bool) -> bool:
 def _align_gap(gap: _Gap, old_forms: Forms, new_forms: Forms,
                threshold: float) -> list[Link]:
     pairs = _candidate_pairs(gap.old, gap.new, old_forms, new_forms, min(threshold, PART_THRESHOLD))
+    pairs |= _kept_whole_pairs(gap.old, gap.new, old_forms, new_forms, pairs)
     if not pairs:
         return []
     old_lo, old_hi = gap.old[0], gap.old[-1]

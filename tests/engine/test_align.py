@@ -99,6 +99,17 @@ def test_a_sentence_kept_whole_and_extended_is_an_edit() -> None:
                                                 "rest of the delegation by car on Monday.")])) == set()
 
 
+def test_a_short_sentence_kept_whole_in_one_many_times_as_long_is_an_edit() -> None:
+    """Four words kept inside a sentence five times as long are less alike than any candidate pair
+    (0.3), so the README's "however much was added" failed: a deletion and an addition."""
+    old = ["Rockets hit the base.", "Nothing else changed here."]
+    extended = ("Rockets hit the base on Wednesday night, killing at least two contractors and wounding "
+                "several others, Iraqi officials said in a statement.")
+    new = [extended, "Nothing else changed here."]
+    assert form_similarity(Form.of(old[0]), Form.of(extended)) < align.PART_THRESHOLD
+    assert pairs(align_sentences(old, new)) == {(0, 0), (1, 1)}
+
+
 def test_split_and_merge() -> None:
     old = [SENTENCES[0], ("The embassy began preparing for evacuation, and protesters gathered outside the "
            "compound for a second day."), SENTENCES[5]]
