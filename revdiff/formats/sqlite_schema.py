@@ -56,22 +56,26 @@ def quote(identifier: str) -> str:
 
 
 def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Connection:
-    """Open `path` without any chance of writing to it (no journal is created either).
+    """Open `path` without any chance of writing to it or beside it (no journal is created).
 
-    A database in WAL mode needs its `-shm` file even to be read; where its folder is read-only
-    (a shared dataset) and it has no `-wal` file, every change is in the file itself, and it is
-    read as immutable."""
+    A database in WAL mode needs its `-shm` file even to be read, and SQLite makes it, and an
+    empty `-wal`, beside the database, where they were not (and leaves them there). Such a
+    database without a `-shm` (no one has it open) and without changes in a `-wal` holds every
+    change in the file itself, and is read as immutable; so is one in a read-only folder (a
+    shared dataset) whose `-shm` cannot be made, where it has no changes in a `-wal`."""
     _refuse_special_companions(path)
     _refuse_cut_short(path)
     size = path.stat().st_size
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if _in_wal_mode(path) and not (_companion(path, "-shm").exists() or _wal_holds_changes(path)):
+        uri += "&immutable=1"
     try:
-        return _connected(path.resolve().as_uri() + "?mode=ro").bound(size, max_bytes)
+        return _connected(uri).bound(size, max_bytes)
     except sqlite3.DatabaseError as error:
         problem = error
     cannot_share = "readonly" in str(problem) or (
         "unable to open" in str(problem) and _in_wal_mode(path))
-    wal = path.with_name(path.name + "-wal")
-    if cannot_share and not (wal.exists() and wal.stat().st_size > 0):  # changes in it: not read
+    if cannot_share and not _wal_holds_changes(path):  # changes in it would not be read
         try:
             return _connected(path.resolve().as_uri() + "?mode=ro&immutable=1").bound(
                 size, max_bytes)
@@ -109,7 +113,7 @@ def _refuse_cut_short(path: Path) -> None:
     stopped): SQLite read what pages there were, and a cut inside a page gave rows that seemed
     to change while they were read. A database with a journal or `-wal` file beside it, whose
     size may lag its header while it is written, is left to SQLite."""
-    if any(path.with_name(path.name + suffix).exists() for suffix in ("-journal", "-wal")):
+    if any(_companion(path, suffix).exists() for suffix in ("-journal", "-wal")):
         return
     try:
         with open(path, "rb") as handle:
@@ -137,7 +141,7 @@ def _refuse_special_companions(path: Path) -> None:
     SQLite opens a `-journal` beside the database to see whether it is hot, and on a FIFO it
     waits forever."""
     for suffix in _COMPANIONS:
-        companion = path.with_name(path.name + suffix)
+        companion = _companion(path, suffix)
         try:
             mode = os.stat(companion).st_mode
         except OSError:  # none there (or a dangling link): SQLite finds none either
@@ -148,6 +152,16 @@ def _refuse_special_companions(path: Path) -> None:
                                 "SQLite would wait on or fail to read", str(path),
                                 hint=f"remove {companion.name}, or copy the database alone to "
                                      f"another folder")
+
+
+def _companion(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _wal_holds_changes(path: Path) -> bool:
+    """Whether the database's `-wal` file holds changes not yet in the database file."""
+    wal = _companion(path, "-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def _in_wal_mode(path: Path) -> bool:

@@ -464,6 +464,20 @@ def test_a_wal_database_whose_shared_memory_file_cannot_be_made_is_read_as_immut
         read_database(database)  # a file in rollback mode has no -shm to miss
 
 
+def test_a_wal_database_is_read_without_making_files_beside_it(tmp_path: Path) -> None:
+    """SQLite made an empty `-wal` and a `-shm` beside a WAL database it read, and left them
+    there: reading a dataset wrote two files into its folder."""
+    database = tmp_path / "ne.sqlite"
+    database.write_bytes((SAMPLES / "newsedits.sqlite").read_bytes())
+    connection = sqlite3.connect(database)
+    connection.execute("PRAGMA journal_mode=wal")
+    connection.close()
+    before = (database.read_bytes(), database.stat().st_mtime_ns)
+    assert read_database(database)[0].versions[0].title.startswith("US sends 700 more troops")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ne.sqlite"]
+    assert (database.read_bytes(), database.stat().st_mtime_ns) == before
+
+
 def test_a_title_of_white_space_names_no_article() -> None:
     """It became the article's name ("   "), where an input name stands in for no title."""
     article = Article(None, None, (Version(0, "   ", ("A.",)), Version(1, "   ", ("B.",))))
