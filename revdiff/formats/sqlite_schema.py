@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sqlite3
 import stat
 from dataclasses import dataclass
@@ -62,9 +63,12 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
     empty `-wal`, beside the database, where they were not (and leaves them there). Such a
     database without a `-shm` (no one has it open) and without changes in a `-wal` holds every
     change in the file itself, and is read as immutable; so is one in a read-only folder (a
-    shared dataset) whose `-shm` cannot be made, where it has no changes in a `-wal`."""
+    shared dataset) whose `-shm` cannot be made, where it has no changes in a `-wal`. One with
+    changes in a `-wal` but no `-shm` (the two copied without it) is refused: SQLite reads them
+    only through a `-shm` it makes beside them."""
     _refuse_special_companions(path)
     _refuse_cut_short(path)
+    _refuse_wal_without_shm(path)
     size = path.stat().st_size
     uri = path.resolve().as_uri() + "?mode=ro"
     if _in_wal_mode(path) and not (_companion(path, "-shm").exists() or _wal_holds_changes(path)):
@@ -162,6 +166,17 @@ def _wal_holds_changes(path: Path) -> bool:
     """Whether the database's `-wal` file holds changes not yet in the database file."""
     wal = _companion(path, "-wal")
     return wal.exists() and wal.stat().st_size > 0
+
+
+def _refuse_wal_without_shm(path: Path) -> None:
+    if _in_wal_mode(path) and _wal_holds_changes(path) and not _companion(path, "-shm").exists():
+        wal = _companion(path, "-wal").name
+        raise MalformedPage(f"the SQLite database's changes in {wal} can be read only by making "
+                            f"a -shm file beside it, and revdiff writes nothing beside its "
+                            "inputs", str(path),
+                            hint=f"fold them into it first: sqlite3 {shlex.quote(path.name)} "
+                                 "'PRAGMA wal_checkpoint', in a copy of both where you may not "
+                                 "write here")
 
 
 def _in_wal_mode(path: Path) -> bool:

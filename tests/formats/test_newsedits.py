@@ -478,6 +478,26 @@ def test_a_wal_database_is_read_without_making_files_beside_it(tmp_path: Path) -
     assert (database.read_bytes(), database.stat().st_mtime_ns) == before
 
 
+def test_a_wal_file_with_changes_but_no_shm_beside_it_is_refused_making_nothing(
+        tmp_path: Path) -> None:
+    """A database and its `-wal` copied without the `-shm`: SQLite read the changes only by
+    making a `-shm` beside them, and left it in the input's folder."""
+    writer_folder, folder = tmp_path / "writer", tmp_path / "copied"
+    writer_folder.mkdir()
+    folder.mkdir()
+    writer = sqlite3.connect(writer_folder / "ne.sqlite")
+    writer.execute("PRAGMA journal_mode=wal")
+    writer.execute("CREATE TABLE entryversion (entry_id, version, summary)")
+    writer.execute("INSERT INTO entryversion VALUES (1, 0, 'A.'), (1, 1, 'B.')")
+    writer.commit()
+    for name in ("ne.sqlite", "ne.sqlite-wal"):  # copied while the writer has them open
+        (folder / name).write_bytes((writer_folder / name).read_bytes())
+    writer.close()
+    with pytest.raises(MalformedPage, match="changes in ne.sqlite-wal can be read only by making"):
+        read_database(folder / "ne.sqlite")
+    assert sorted(p.name for p in folder.iterdir()) == ["ne.sqlite", "ne.sqlite-wal"]
+
+
 def test_a_title_of_white_space_names_no_article() -> None:
     """It became the article's name ("   "), where an input name stands in for no title."""
     article = Article(None, None, (Version(0, "   ", ("A.",)), Version(1, "   ", ("B.",))))
