@@ -359,9 +359,10 @@ def test_a_flattened_pages_warnings_travel_with_its_stored_versions(tmp_path: Pa
     assert runner.invoke(main, ["store", page, "--repo", repo, "-q"]).exit_code == 0
     (stored,) = json.loads(runner.invoke(main, ["parse", repo, "--format", "json"]).stdout)
     assert stored["warnings"] == direct["warnings"]
-    rows = [json.loads(line) for line in
-            runner.invoke(main, ["diff", repo, "--format", "jsonl", "-q"]).stdout.splitlines()]
-    assert rows and all(row["warnings"] == direct["warnings"] for row in rows)
+    rows, direct_rows = ([json.loads(line) for line in runner.invoke(
+        main, ["diff", read, "--format", "jsonl", "-q"]).stdout.splitlines()] for read in (repo, page))
+    assert "40 of 42 rows could not be decided" in direct_rows[0]["warnings"][0]
+    assert rows and all(row["warnings"] == direct_rows[0]["warnings"] for row in rows)
     assert {row["confidence"] for row in rows} == {None}  # per-row confidences are not stored
     again = runner.invoke(main, ["store", page, "--repo", repo, "-q"])
     assert "0 versions stored, 2 already stored" in again.stdout
