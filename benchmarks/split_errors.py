@@ -21,7 +21,11 @@ from the other half of the articles, as the weights were learned (split_training
   down most: each feature's part of the score (its weight times its value, and its bends)
   under the truth minus under revdiff's reading, summed over the rows the two read
   differently. What the features leave over is the part of the links between rows and of the
-  side priors.
+  side priors;
+* what is left to the cuts: the pages read exactly, and the change rows cut right, when the
+  decoder is told which rows are change rows (`KindsGiven`), and also the side of each
+  one-sided row; what the first figure gains is the worth of reading the count of each gap's
+  change rows right, what the second gains over it that of the sides.
 
 Usage: python benchmarks/split_errors.py [--news] [--held-out]
 """
@@ -31,7 +35,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
+from functools import partial
+from typing import Any
 
+import numpy as np
 from split_data import (
     TrueChain,
     article_of,
@@ -45,7 +52,7 @@ from split_training import text_counts, true_readings
 from revdiff.formats.sniffer_text import parse_header
 from revdiff.model import RowKind
 from revdiff.splitter.counts import TextCounts
-from revdiff.splitter.decoder import Reading, decode_best
+from revdiff.splitter.decoder import PageDecoder, Reading, RowScores, decode_best
 from revdiff.splitter.evidence import RowEvidence, gather_evidence
 from revdiff.splitter.features import CHANGE_FEATURES, ONE_SIDED_FEATURES, weights
 from revdiff.splitter.grammar import gaps_between_matches
@@ -151,6 +158,38 @@ def feature_pull(rows: list[RowEvidence], truth: list[Reading | None],
     return pull
 
 
+class KindsGiven(PageDecoder):
+    """A decoder told the true kind of some rows (`given`, by row index): a change row is read as
+    a change row (the cut left to the weights), a one-sided row as one-sided, on its own side
+    where `sides` is set, else on either."""
+
+    def __init__(self, given: dict[int, RowKind], sides: bool, *decoder_arguments: Any) -> None:
+        self.given, self.sides = given, sides
+        super().__init__(*decoder_arguments)
+
+    def row_scores(self, index: int, assumed: dict[int, Reading | None] | None = None) -> RowScores:
+        scores = super().row_scores(index, assumed)
+        kind = self.given.get(index)
+        if kind is None or kind is RowKind.MATCH:
+            return scores
+        never = float("-inf")
+        if kind is RowKind.CHANGE:
+            return RowScores(scores.change, never, never)
+        return RowScores([never] * len(scores.change),
+                         never if self.sides and kind is not RowKind.OLD_ONLY else scores.old_only,
+                         never if self.sides and kind is not RowKind.NEW_ONLY else scores.new_only)
+
+
+def read_with_kinds_given(body: list[tuple[int, str]], truth: list[Reading | None],
+                          counts: TextCounts | None, sides: bool) -> tuple[bool, int, int]:
+    """Whether the page reads exactly when the decoder is told each row's true kind (and side,
+    with `sides`), and how many of its change rows are then cut right, of how many."""
+    given = {i: reading[0] for i, reading in enumerate(truth) if reading is not None}
+    _, decoder = decode_best(body, counts=counts, make_decoder=partial(KindsGiven, given, sides))
+    change = [(t, r) for t, r in zip(truth, decoder.readings) if t is not None and t[0] is RowKind.CHANGE]
+    return list(decoder.readings) == truth, sum(t == r for t, r in change), len(change)
+
+
 def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> None:
     errors: Counter[str] = Counter()
     sides: Counter[tuple[str, str, bool]] = Counter()
@@ -158,6 +197,7 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
     pull: defaultdict[str, float] = defaultdict(float)
     page_kinds: Counter[str] = Counter()
     counts_missed: Counter[int] = Counter()
+    kinds_given = {told_sides: np.zeros(3, dtype=int) for told_sides in (False, True)}
     pages = wrong = pulled = moves = moves_only = 0
     unexplained = 0.0
     for chain in chains:
@@ -172,6 +212,9 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
             read = list(decoder.readings)
             truth = true_readings(decoder.rows, truth_by_line)
             sides.update(block_sides(decoder.rows, truth, read))
+            for told_sides in (False, True):
+                exact, cut_right, change_rows = read_with_kinds_given(body, truth, counts, told_sides)
+                kinds_given[told_sides] += (exact, cut_right, change_rows)
             if truth == read:
                 continue
             wrong += 1
@@ -220,6 +263,11 @@ def diagnose(chains: list[TrueChain], fold_counts: list[TextCounts] | None) -> N
     for name, value in sorted(pull.items(), key=lambda item: item[1])[:FEATURES_SHOWN]:
         print(f"  {value:8.1f}  {name}")
     print(f"  {unexplained:8.1f}  links between rows and side priors")
+    print("told the true kinds (the cuts left to the weights):")
+    for told_sides, label in ((False, "change rows and one-sided rows"), (True, "and the sides too")):
+        exact, cut_right, change_rows = kinds_given[told_sides]
+        print(f"  {label}: {exact} of {pages} pages read exactly; "
+              f"{cut_right} of {change_rows} change rows cut right")
 
 
 def main() -> int:

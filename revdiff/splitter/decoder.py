@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from revdiff.errors import MalformedPage
@@ -797,17 +797,19 @@ def _check_rerender(rows: list[RowReading], name: str) -> tuple[list[RowReading]
 
 
 def decode_best(lines: list[tuple[int, str]], fixed: dict[int, Reading] | None = None,
-                neighbours: Neighbours | None = None, counts: TextCounts | None = None
+                neighbours: Neighbours | None = None, counts: TextCounts | None = None,
+                make_decoder: Callable[..., PageDecoder] = PageDecoder
                 ) -> tuple[list[RowReading], PageDecoder]:
     """Decode cautiously and hopefully; keep the reading the page's evidence scores higher.
     Returns the rows and the decoder that read them (its `decisions` explain the confidences);
-    `counts` replaces the shipped text counts (for learning)."""
+    `counts` replaces the shipped text counts (for learning); `make_decoder` makes a variant of
+    the decoder (a benchmark's, which tells it some of the truth) from PageDecoder's arguments."""
     best: tuple[float, list[RowReading], PageDecoder] | None = None
     evidence = gather_evidence(lines, counts=counts)  # the same for both decodings
     # the decodings differ only in rows that share text with other rows
     linked = any(row.cross_pairs for row in evidence)
     for hopeful in ((False, True) if linked else (False,)):
-        decoder = PageDecoder(lines, fixed, neighbours, hopeful, evidence)
+        decoder = make_decoder(lines, fixed, neighbours, hopeful, evidence)
         rows = decoder.decode()
         score = decoder.objective()
         if best is None or score > best[0]:
