@@ -404,12 +404,22 @@ def _refuse_refs_in_the_way(repo: git.Repo, private: str, names: list[str]) -> N
                                   f"git says it is no ref, remove {Path(repo.common_dir, name)})")
 
 
+# What to do when an existing repository cannot be written, by the reason (errno)
+_WRITING_HINTS = {
+    errno.EACCES: "check that you may write to its git directory",
+    errno.EPERM: "check that you may write to its git directory",
+    errno.EROFS: "the file system is read-only: give a repository on a writable one with --repo",
+    errno.ENOSPC: "the disk is full: free some space, then run again",
+}
+
+
 @contextlib.contextmanager
 def store_lock(repo: git.Repo) -> Iterator[None]:
     """Hold an exclusive lock on the repository for one store run.
 
     The lock is an OS file lock (released by the kernel when the process dies, so a crash never
-    leaves it behind). Where file locks are unavailable, runs are not serialised.
+    leaves it behind). Where file locks are unavailable, runs are not serialised. A git
+    directory the lock cannot be made in (a read-only file system) is refused in one line.
     """
     _refuse_others_at_own_files(Path(repo.git_dir))
     try:
@@ -418,9 +428,16 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
         yield
         return
     lock_path = Path(repo.git_dir) / LOCK_NAME
-    with open(lock_path, "a+b") as handle:
+    try:
+        lock_file = open(lock_path, "a+b")  # noqa: SIM115 - closed by the `with` below
+    except OSError as error:  # a read-only file system, a git directory the user may not write
+        raise StoreError(f"cannot write to the repository: {error.strerror or error}; nothing "
+                         "was stored", str(repo.git_dir),
+                         hint=_WRITING_HINTS.get(error.errno or 0, "check the repository's git "
+                                                 "directory, then run again")) from None
+    with lock_file:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise StoreError("another revdiff store is writing to this repository",
                              str(lock_path), hint="wait for it to finish, then run again"
@@ -428,7 +445,7 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
 def _refuse_others_at_own_files(git_dir: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -151,6 +152,24 @@ def test_a_folder_that_takes_no_new_folders_is_not_called_unwritable(tmp_path: P
                              "repository: No such file or directory (its parent folder takes no "
                              "new folders, as /proc does, or was removed meanwhile: give a "
                              "directory elsewhere with --repo)\n")
+
+
+def test_a_repository_on_a_read_only_file_system_is_one_error_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a traceback: the run's lock file could not be made in the repository's git directory
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    repo = tmp_path / "repo"
+    assert CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)]).exit_code == 0
+
+    def read_only(file: Path, mode: str) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(file))
+
+    monkeypatch.setattr("revdiff.store.repository.open", read_only, raising=False)
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {repo / '.git'}: cannot write to the repository: "
+                             "Read-only file system; nothing was stored (the file system is "
+                             "read-only: give a repository on a writable one with --repo)\n")
 
 
 @pytest.mark.parametrize(("repo_at", "said"), [
