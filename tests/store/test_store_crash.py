@@ -22,6 +22,7 @@ from revdiff.formats.gitrepo import read_history, read_repository
 from revdiff.safe_git import sanitized_clone
 from revdiff.stop_signals import Terminated
 from revdiff.store import store_articles
+from revdiff.store.fast_import import FastImport
 
 ARTICLES, VERSIONS, CHECKPOINT = 600, 10, 100
 CHILD = Path(__file__).with_name("synthetic_store_articles.py")
@@ -452,3 +453,15 @@ def test_reading_a_branch_made_after_a_deleted_namesakes_stopped_run_says_nothin
     assert not any(private in w for w in read_repository(repo_dir)[0].warnings)
     subprocess.run(["git", "-C", str(repo_dir), "pack-refs", "--all"], check=True)
     assert not any(private in w for w in read_repository(repo_dir)[0].warnings)
+
+
+def test_an_import_killed_by_a_signal_names_the_signal(tmp_path: Path) -> None:
+    # it said `exit code -9`: the out-of-memory killer's SIGKILL, or SIGXFSZ past `ulimit -f`
+    git.Repo.init(tmp_path / "repo", bare=True)
+    with pytest.raises(StoreError) as failed, \
+            FastImport(str(tmp_path / "repo"), "refs/heads/main", None) as importer:
+        assert importer._process is not None
+        importer._process.kill()
+        importer._process.wait()
+        importer.commit("story.txt", b"Title\n", "Version 1\n", "0 +0000", "0 +0000")
+    assert "git fast-import failed: killed by SIGKILL" in str(failed.value)
