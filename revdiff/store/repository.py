@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
@@ -152,7 +153,8 @@ def refuse_a_working_tree_of_another_repository(repo: git.Repo, path: Path) -> N
 
 def _open_or_init(path: Path) -> git.Repo:
     """The repository at `path` (another run's new one too, once this run holds the creation
-    lock), or else a new one there, when the folder is empty."""
+    lock), or else a new one there, when the folder is empty; a creation that fails leaves the
+    folder empty."""
     try:
         return _without_hooks(git.Repo(path))
     except git.InvalidGitRepositoryError:
@@ -161,7 +163,11 @@ def _open_or_init(path: Path) -> git.Repo:
             refuse_damaged_head(path)
         if any(path.iterdir()):
             raise _not_a_repository(path) from None
-        return _without_hooks(git.Repo.init(path))
+        try:
+            return _without_hooks(git.Repo.init(path))
+        except BaseException:  # a full disk, a file size limit, Ctrl-C: no half made repository
+            shutil.rmtree(path / ".git", ignore_errors=True)  # stays to refuse the next run
+            raise
 
 
 def _kind_of(path: Path) -> str:

@@ -555,3 +555,26 @@ def test_two_runs_creating_one_repository_at_once_both_get_it(tmp_path: Path,
     second_run[0].join()
     assert len(second) == 1 and isinstance(second[0], git.Repo), second
     assert Path(second[0].git_dir) == Path(first.git_dir)
+
+
+def test_a_repository_whose_creation_failed_is_not_left_half_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `git init` stopped midway (a full disk, `ulimit -f`) left a `.git` without HEAD, which
+    the next run refused as a damaged repository once there was room again."""
+    from revdiff.errors import StoreError
+
+    real_init = git.Repo.init
+
+    def init_on_a_full_disk(path: Path, *args: object, **kwargs: object) -> git.Repo:
+        (Path(path) / ".git").mkdir()
+        (Path(path) / ".git" / "description").write_text("Unnamed repository\n")
+        raise git.GitCommandError(["git", "init"], 128, b"fatal: No space left on device")
+
+    article = Article("bbc", "https://www.bbc.co.uk/news/uk-1",
+                      (Version(1, "Title", ("One.",)), Version(2, "Title", ("Two.",))))
+    monkeypatch.setattr(git.Repo, "init", init_on_a_full_disk)
+    with pytest.raises(StoreError, match="No space left on device"):
+        store_articles([article], tmp_path / "archive")
+    assert not any((tmp_path / "archive").iterdir())
+    monkeypatch.setattr(git.Repo, "init", real_init)
+    assert store_articles([article], tmp_path / "archive").stored == 2
