@@ -766,6 +766,35 @@ def attributions_in(text: str) -> list[tuple[str, ...]]:
     return [*_sources_at_verbs(text), *([source] if source else [])]
 
 
+# What closes a quotation that a token's first mark opens (`_quoted_tokens`).
+_CLOSING_MARKS_OF = {"“": "”", '"': '"', "«": "»", "„": "“”", "‘": "’'", "'": "'’"}
+
+
+def _opens_quotation(token: str) -> bool:
+    """Whether a token begins with a mark that opens a quotation (`“We`, `'We`; not `'em`)."""
+    return token[:1] in _CLOSING_MARKS_OF and (token[0] not in "'‘" or _opens_single_quotation(token))
+
+
+def _quoted_tokens(tokens: list[str]) -> set[int]:
+    """The places of the tokens inside a quotation that opens and closes in them (`"We will
+    respond, as I said," he said`: `"We` to `said,"`), whose reporting verbs are the speaker's
+    words, no attribution of the text. It closes at its closing mark anywhere in a token, an
+    apostrophe aside (`"Bad Side"(Lil Wayne`, `‘We don’t know,’`). A quotation left open holds
+    none, as a stray mark may open it."""
+    quoted: set[int] = set()
+    opened = None
+    for at, token in enumerate(tokens):
+        if opened is None:
+            if not _opens_quotation(token):
+                continue
+            opened = at
+        rest = _APOSTROPHE.sub("", token[1:] if at == opened else token)
+        if any(mark in rest for mark in _CLOSING_MARKS_OF[tokens[opened][0]]):
+            quoted.update(range(opened, at + 1))
+            opened = None
+    return quoted
+
+
 def _sources_at_verbs(text: str) -> list[tuple[str, ...]]:
     """The sources of the text's reporting verbs and of `according to` and `citing`."""
     if not _REPORTING_WORD.search(text.casefold()):
@@ -778,9 +807,10 @@ def _sources_at_verbs(text: str) -> list[tuple[str, ...]]:
     clause_ends = [len(tokens)] * (len(tokens) + 1)  # per token, the first from it that ends a clause
     for at in range(len(tokens) - 1, -1, -1):
         clause_ends[at] = at if _ends_clause(tokens[at]) else clause_ends[at + 1]
+    quoted = _quoted_tokens(tokens) if any(mark in text for mark in _CLOSING_MARKS_OF) else set()
     found = []
     for at, word in enumerate(bare):
-        if word not in _READ_AT:
+        if word not in _READ_AT or at in quoted:
             continue
         for opening, length in _INTRODUCERS.items():
             if (word == opening[0] and tuple(bare[at:at + length]) == opening

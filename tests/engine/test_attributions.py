@@ -635,3 +635,28 @@ def test_reports_after_news_media_words_alone_is_the_verb(
     (`…, state media reports.`), was read as the noun, where `…, Iranian state media reports.`
     and `…, state media reported.` named the outlet."""
     assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ('"I would say the strike was a success," Esper said.', [("esper",)]),
+    ("“We will respond, as I said before,” he said.", [("he",)]),
+    ("“They told us to leave,” said one resident.", [("one", "resident")]),
+    ("‘According to the law we are right,’ Zarif said.", [("zarif",)]),
+    ('He called it "what officials said would never happen."', []),
+    ("‘We don’t know what officials said,’ he said.", [("he",)]),  # an apostrophe closes none
+    # a quotation closes at its mark inside a token: the words after it are read
+    ('In the song "Bad Side"(with Juelz Santana), Lil Wayne says "we wear red."', [("lil", "wayne")]),
+    # a quotation left open may be a stray mark: the words after it are read
+    ('The base was hit, "officials said.', [("officials",)]),
+])
+def test_a_reporting_verb_inside_a_quotation_is_the_speakers_words_no_attribution(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """The words of a quotation were read for attributions: `"I would say …," Esper said` named
+    `i` and `esper`, so a quotation reworded to hold one was `attribution_changed`."""
+    assert attributions_in(text) == sources
+
+
+def test_a_quotation_reworded_to_hold_a_reporting_verb_changes_no_attribution() -> None:
+    flags = edit_flags('"The strike was a success," Esper said.',
+                       '"I would say the strike was a success," Esper said.')
+    assert flags == {Flag.QUOTE_CHANGED}
