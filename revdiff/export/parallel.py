@@ -289,9 +289,10 @@ def _task_runner() -> Callable[[str, bytes], Any]:
 class _DaskPending(Generic[R]):
     """A Dask future whose `result()` raises `WorkerLost` when workers died running its task
     as often as the scheduler allows (`distributed.scheduler.allowed-failures`), when its worker
-    runs another version of revdiff or none (one that joined after the check), or when the
-    scheduler cancelled it (most often because the client lost its connection to the scheduler);
-    a worker that dies once is replaced, and its tasks run again elsewhere."""
+    runs another version of revdiff or none (one that joined after the check), when the
+    scheduler cancelled it (most often because the client lost its connection to the scheduler),
+    or when the connection was lost while its result was fetched; a worker that dies once is
+    replaced, and its tasks run again elsewhere."""
 
     def __init__(self, future: Any, advice: str) -> None:
         self.future = future
@@ -309,10 +310,16 @@ class _DaskPending(Generic[R]):
         except CancelledError as cancelled:
             reason = getattr(cancelled, "reason", "unknown")
             if reason == SCHEDULER_LOST:
-                raise WorkerLost("the connection to the Dask scheduler was lost",
-                                 advice="check that the scheduler is running") from None
+                raise _scheduler_lost() from None
             raise WorkerLost(f"the Dask scheduler cancelled the work ({reason})",
                              advice=self.advice) from None
+        except require_distributed().comm.CommClosedError:  # as the result was fetched
+            raise _scheduler_lost() from None
+
+
+def _scheduler_lost() -> WorkerLost:
+    return WorkerLost("the connection to the Dask scheduler was lost",
+                      advice="check that the scheduler is running")
 
 
 def _interrupts_left_to_the_driver(distributed: Any) -> Any:

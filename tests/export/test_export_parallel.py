@@ -235,6 +235,26 @@ def test_a_lost_scheduler_is_a_worker_lost() -> None:
         _DaskPending(_CancelledAsOnALostScheduler(), advice="").result()
 
 
+class _GatherCutAsOnALostScheduler:
+    """A finished Dask future whose result was being fetched when the scheduler went away."""
+
+    def result(self) -> None:
+        from distributed.comm.core import CommClosedError
+
+        raise CommClosedError("in <TCP (closed) ConnectionPool.gather local=tcp://127.0.0.1:2 "
+                              "remote=tcp://127.0.0.1:1>: Stream is closed")
+
+
+def test_a_scheduler_lost_while_a_result_is_fetched_is_a_worker_lost() -> None:
+    """CommClosedError (an OSError) was taken for a failure to write the output: `cannot write
+    the output: ... Stream is closed`, exit code 2, where the lost scheduler is exit code 75."""
+    pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import _DaskPending
+
+    with pytest.raises(WorkerLost, match="the connection to the Dask scheduler was lost"):
+        _DaskPending(_GatherCutAsOnALostScheduler(), advice="").result()
+
+
 def test_a_scheduler_client_writes_no_dask_log_line_while_it_is_open() -> None:
     """Dask's client logged the traceback of its failed reconnection to a lost scheduler (and a
     warning for a worker that died holding a result) on stderr, beside revdiff's one line."""
