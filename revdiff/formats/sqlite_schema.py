@@ -20,7 +20,7 @@ from pathlib import Path
 
 from revdiff.errors import MalformedPage, RevdiffError, UnknownFormat
 from revdiff.file_kinds import special_kind
-from revdiff.formats.fields import MAX_NUMBER, digits_value
+from revdiff.formats.fields import MAX_NUMBER, digits_value, shown
 from revdiff.formats.text_input import too_large
 from revdiff.size_limit import DEFAULT_MAX_BYTES
 from revdiff.stop_signals import stop_dropped_by_callback
@@ -100,10 +100,31 @@ _DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 def _what_to_do(error: sqlite3.DatabaseError) -> str:
     """The hint for a database SQLite cannot read: copy it again when it is damaged (naming
-    the database kinds revdiff reads told nothing of what was wrong), else what revdiff reads."""
+    the database kinds revdiff reads told nothing of what was wrong), what it lacks when it needs
+    a definition of the program that wrote it (`_undefined_hint`), else what revdiff reads."""
     if getattr(error, "sqlite_errorname", "") in _DAMAGE_ERRORS:
         return _DAMAGED_HINT
-    return f"revdiff reads {READ_FORMATS}"
+    return _undefined_hint(error) or f"revdiff reads {READ_FORMATS}"
+
+
+# What SQLite says of a view, column or table that needs a SQL function, collation or virtual
+# table module it has none of: one the program that wrote the file defined for itself.
+_UNDEFINED = re.compile(r"no such (function|collation sequence|module): (.+)")
+_UNDEFINED_KINDS = {"function": "SQL function", "collation sequence": "collation",
+                    "module": "virtual table module"}
+
+
+def _undefined_hint(error: sqlite3.Error) -> str | None:
+    """What to do with a database that needs a function, collation or virtual table module that
+    only the program that wrote it defines (naming the database kinds revdiff reads, or nothing,
+    did not say); None for any other error."""
+    undefined = _UNDEFINED.fullmatch(sqlite_said(error))
+    if undefined is None:
+        return None
+    kind, name = undefined.groups()
+    return (f"only the program that wrote the file defines the {_UNDEFINED_KINDS[kind]} "
+            f"{shown(name)}: give the file the tracker wrote, or have that program copy its rows "
+            "into plain tables")
 
 
 # A database file's header (https://www.sqlite.org/fileformat.html): its page size, and its
@@ -262,7 +283,8 @@ def cannot_read(connection: sqlite3.Connection, table: str, error: sqlite3.Datab
         return MalformedPage(f"reading {table} takes more work than a file of this size can need "
                              "(a view in it computes without end)", where,
                              hint="give the file the tracker wrote, whose tables hold the versions")
-    return MalformedPage(f"cannot read {table} ({sqlite_said(error)})", where)
+    return MalformedPage(f"cannot read {table} ({sqlite_said(error)})", where,
+                         hint=_undefined_hint(error))
 
 
 def _connected(uri: str) -> BoundedConnection:

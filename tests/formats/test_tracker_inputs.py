@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -228,6 +229,44 @@ def test_a_broken_view_is_one_error_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     line, = result.stderr.splitlines()
     assert str(path) in line
+
+
+def _undefined_in_a_view(connection: sqlite3.Connection) -> None:
+    connection.create_function("house_clean", 1, lambda text: text)
+    connection.execute("CREATE TABLE raw (entry_id, version, summary)")
+    connection.execute("CREATE VIEW entryversion AS "
+                       "SELECT entry_id, version, house_clean(summary) AS summary FROM raw")
+
+
+def _undefined_in_a_column(connection: sqlite3.Connection) -> None:
+    connection.create_collation("house_order", lambda a, b: (a > b) - (a < b))
+    connection.execute("CREATE TABLE entryversion (entry_id TEXT COLLATE house_order, version, "
+                       "summary)")
+    connection.execute("INSERT INTO entryversion VALUES ('1', 1, 'One.'), ('1', 2, 'Two.')")
+
+
+@pytest.mark.parametrize(("make", "said", "needed"), [
+    (_undefined_in_a_view, "cannot read the SQLite schema (no such function: house_clean)",
+     "the SQL function 'house_clean'"),
+    (_undefined_in_a_column, "cannot read entryversion (no such collation sequence: house_order)",
+     "the collation 'house_order'")])
+def test_a_function_or_collation_of_the_writer_is_one_line_saying_what_to_do(
+        tmp_path: Path, make: Callable[[sqlite3.Connection], None], said: str,
+        needed: str) -> None:
+    """A view calling a function, or a column ordered by a collation, that the program which
+    wrote the file defined for itself: the hint listed the kinds of database revdiff reads, or
+    there was none."""
+    path = tmp_path / "outlet.sqlite"
+    connection = sqlite3.connect(path)
+    make(connection)
+    connection.commit()
+    connection.close()
+    result = run("parse", str(path))
+    assert result.returncode == 2
+    line, = result.stderr.splitlines()
+    assert line == (f"revdiff: error: {path}: {said} (only the program that wrote the file "
+                    f"defines {needed}: give the file the tracker wrote, or have that program "
+                    "copy its rows into plain tables)")
 
 
 @pytest.mark.parametrize("sample", ["nytdiff-titles.db", "nytdiff-rss-titles.db", "diffengine.db"])
