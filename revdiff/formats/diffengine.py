@@ -6,7 +6,8 @@ diffengine follows RSS/Atom feeds and, each time an entry's page reads different
 with `datetime.utcnow()`, so UTC without a zone) and `archive_url` (its Wayback Machine
 snapshot). The table has no version column: an entry's versions are its rows ordered by
 `created`, then `id`, numbered 1, 2, ... (said in a warning). The entry's feed link is in
-`entry.url`; the `diff` table pairs consecutive versions and adds no text.
+`entry.url`; the `diff` table pairs consecutive versions and adds no text. An `entry_id` stored
+as a BLOB is read as UTF-8 text (bad bytes replaced), as a title is.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def _entry_urls(connection: sqlite3.Connection, entry: Table | None) -> dict[obj
 def _article(entry: object, rows: list[dict[str, object]],
              entry_urls: dict[object, str]) -> Article:
     warnings: list[str] = []
+    entry_id = str(cell_text(entry))
     if entry is None:
         warnings.append(f"{counted(len(rows), 'entryversion row')} "
                         f"{'has' if len(rows) == 1 else 'have'} no entry_id; read as one article")
@@ -87,7 +89,7 @@ def _article(entry: object, rows: list[dict[str, object]],
     in_rows = [row_id for _, row_id, _ in timed]
     timed.sort(key=lambda item: (item[0] is None, sortable_time(item[0]), item[1]))
     if [row_id for _, row_id, _ in timed] != in_rows:
-        warnings.append(f"entry {entry}: created goes back in time between rows; versions "
+        warnings.append(f"entry {entry_id}: created goes back in time between rows; versions "
                         "follow created, not the order the rows were written")
     versions = []
     for number, (time, row_id, row) in enumerate(timed, start=1):
@@ -108,7 +110,7 @@ def _article(entry: object, rows: list[dict[str, object]],
                        "in order of created (read as UTC, as diffengine writes it)")
     urls = [str(cell_text(row["url"])) for _, _, row in timed if row.get("url")]
     url = entry_urls.get(entry) or (urls[-1] if urls else None)
-    metadata = {"tracker": "diffengine", "entry_id": str(entry)}
+    metadata = {"tracker": "diffengine", "entry_id": entry_id}
     archives = [str(cell_text(row["archive_url"])) for _, _, row in timed
                 if row.get("archive_url")]
     if archives:

@@ -14,9 +14,10 @@ its text (News Sniffer's "about 1 hour later" and a date alone, `2024-02-01`, wh
 export writes there, without a warning); a version dated before the one before it keeps its place by
 number; the lowest version's num_versions is the entry's, the other rows' not read, left out
 when it is no number (it counts the versions the rows hold); an entry id written as `1` in some
-rows and `'1'` in others is one entry. A number written as a float (`'2.0'`: a CSV file from
-pandas) is the whole number it spells (`cell_int`). A file is read an article at a time
-(`DatabaseArticles`).
+rows and `'1'` in others is one entry; an entry id stored as a BLOB is read as UTF-8 text (bad
+bytes replaced), as a title is, in `entry_id` and in warnings. A number written as a float
+(`'2.0'`: a CSV file from pandas) is the whole number it spells (`cell_int`). A file is read an
+article at a time (`DatabaseArticles`).
 """
 
 from __future__ import annotations
@@ -232,7 +233,7 @@ class DatabaseArticles:
                 if len(rows) != len(rowids) or any(_entry_key(row["entry"]) != entry
                                                    for row in rows):
                     raise MalformedPage(
-                        f"the file changed while it was read (the rows of entry {shown(entry)} are "
+                        f"the file changed while it was read (the rows of entry {_cell_shown(entry)} are "
                         "gone or hold another entry)", self.where,
                         hint="read a copy of the file, or read it when nothing writes to it")
                 yield from _group_articles(rows, self.columns, self.where, self.max_bytes)
@@ -346,7 +347,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         warnings.append(f"{entry_name} ({columns['entry']} is NULL) is read as an article of "
                         "its own")
     else:
-        entry_name = f"entry {shown(entry)}"
+        entry_name = f"entry {_cell_shown(entry)}"
     spellings = {_cell_shown(row["entry"]) for row in entry_rows}
     if len(spellings) > 1:
         warnings.append(f"{entry_name} is written as {', '.join(sorted(spellings))} in "
@@ -406,7 +407,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     source = cell_text(first["source"]) if first.get("source") else source_of_url(url)
     return Article(
         source, url, tuple(versions),
-        changes, {"entry_id": str(entry)} if entry is not None else {}, tuple(warnings),
+        changes, {"entry_id": str(cell_text(entry))} if entry is not None else {}, tuple(warnings),
     )
 
 
@@ -425,9 +426,12 @@ def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], plac
 
 
 def _cell_shown(value: object) -> str:
-    """A cell as a warning quotes it: NULL, a number as it is, text quoted."""
+    """A cell as a warning quotes it: NULL, a number as it is, text quoted, a BLOB quoted as the
+    UTF-8 text it is read as (`cell_text`)."""
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, bytes):
+        value = cell_text(value)
     return "NULL" if value is None else shown(value)
 
 

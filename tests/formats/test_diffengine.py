@@ -65,6 +65,18 @@ def test_broken_rows_are_read_and_each_is_warned_about(tmp_path: Path) -> None:
     assert article.metadata["canonical_url"] == canonical
 
 
+def test_an_entry_id_stored_as_a_blob_is_read_as_text(tmp_path: Path) -> None:
+    # its Python form, `b'7'`, was the entry_id and named the entry in warnings
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", None, "<p>A.</p>", "2020-01-03 10:00:00", None, b"7"),
+        (2, "Two", None, "<p>B.</p>", "2020-01-03 09:00:00", None, b"7"),
+    ])
+    article, = read_database(path)
+    assert article.metadata["entry_id"] == "7"
+    assert "entry 7: created goes back in time between rows; versions follow created, not the " \
+           "order the rows were written" in article.warnings
+
+
 def test_split_paragraphs() -> None:
     assert split_paragraphs('<p>"Quote" &lt;p&gt; x</p> <p>Two</p>') == ('"Quote" <p> x', "Two")
 

@@ -573,6 +573,18 @@ def test_an_entry_id_written_as_number_and_as_text_is_one_entry(tmp_path: Path) 
     assert second.metadata["entry_id"] == "2"
 
 
+def test_an_entry_id_stored_as_a_blob_is_read_as_text(tmp_path: Path) -> None:
+    # its Python form, `b'story-7'`, was the entry_id and named the entry in warnings
+    path = make_database(tmp_path / "blobs.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary)",
+                         [(b"story-7", 0, "a"), (b"story-7", "x", "lost"), (b"\xffid", 0, "b")])
+    story, bad_bytes = read_database(path)
+    assert story.metadata == {"entry_id": "story-7"}
+    assert story.warnings == (
+        "entry 'story-7': the row with rowid 2 is left out: its version 'x' is not a version number",)
+    assert bad_bytes.metadata == {"entry_id": "\ufffdid"}
+
+
 @pytest.mark.parametrize("table", [
     "CREATE TABLE entryversion (entry_id, version, summary)",
     ("CREATE TABLE entryversion (entry_id, version, summary, PRIMARY KEY (entry_id, version)) "
