@@ -33,6 +33,7 @@ from revdiff.formats import (
 )
 from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.detect import (
+    DATABASE_SUFFIXES,
     SQLITE_MAGIC,
     Format,
     detect,
@@ -164,6 +165,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
             continue
         if isinstance(read, TextInput):
             texts.append(_tracker_input(read))
+            if notes is not None and path.suffix.lower() in DATABASE_SUFFIXES:
+                notes.append(_database_named_note(name))
         else:
             read_already.add(real)
             articles.extend(read)
@@ -269,6 +272,13 @@ def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
 
         return _InTextOutputsHold(databases.open_database(Path(inputs[0]), max_bytes))
     return load(inputs, max_bytes, notes)
+
+
+def _database_named_note(name: str) -> str:
+    """The line that says a file named as a SQLite database is text (a download that saved an
+    error page in its place, a file renamed by mistake): it is read by its content, as text."""
+    return (f"{name}: named as a SQLite database, but it is text (it does not begin as SQLite's "
+            "files do); read as text (give the database itself, or rename the file)")
 
 
 def _scattered_files_note(names: Sequence[str]) -> str | None:

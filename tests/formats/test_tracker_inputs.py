@@ -217,6 +217,21 @@ def test_a_database_on_standard_input_is_refused_with_what_to_do() -> None:
                                       "standard input (give the database file's path instead of -)\n")
 
 
+@pytest.mark.parametrize("name", ["outlet.sqlite", "titles.DB"])
+def test_a_text_file_named_as_a_database_is_read_as_text_with_a_warning(tmp_path: Path,
+                                                                        name: str) -> None:
+    """It was read as one plain version without a word: a download that saved an error page
+    in the database's place, or a file renamed by mistake."""
+    path = tmp_path / name
+    path.write_text("Not found.\n", encoding="utf-8")
+    result = run("parse", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["versions"][0]["paragraphs"] == ["Not found."]
+    assert result.stderr == (f"revdiff: warning: {path}: named as a SQLite database, but it is "
+                             "text (it does not begin as SQLite's files do); read as text (give "
+                             "the database itself, or rename the file)\n")
+
+
 def test_a_broken_view_is_one_error_line(tmp_path: Path) -> None:
     path = tmp_path / "titles.db"
     connection = sqlite3.connect(path)
