@@ -757,13 +757,15 @@ def headline_source(text: str) -> tuple[str, ...]:
     return _source_words(words) if words else ()
 
 
-def attributions_in(text: str) -> list[tuple[str, ...]]:
+def attributions_in(text: str, quote_open: str = "") -> list[tuple[str, ...]]:
     """The sources of the text's attributions, in order, each as its words (lower case, without
     the punctuation around them, accents taken off); an attribution whose source is only words of
     its clause (`who said`, `according to which`) is left out. A headline's source after its last
-    colon (`headline_source`) comes last."""
+    colon (`headline_source`) comes last. `quote_open` is the mark of a quotation that an earlier
+    sentence opened and that goes on in the text (`We will not wait, as I said,” he said.`), whose
+    reporting verbs up to its closing mark are the speaker's words (`_quoted_tokens`)."""
     source = headline_source(text)
-    return [*_sources_at_verbs(text), *([source] if source else [])]
+    return [*_sources_at_verbs(text, quote_open), *([source] if source else [])]
 
 
 # What closes a quotation that a token's first mark opens (`_quoted_tokens`).
@@ -775,28 +777,32 @@ def _opens_quotation(token: str) -> bool:
     return token[:1] in _CLOSING_MARKS_OF and (token[0] not in "'‘" or _opens_single_quotation(token))
 
 
-def _quoted_tokens(tokens: list[str]) -> set[int]:
+def _quoted_tokens(tokens: list[str], quote_open: str = "") -> set[int]:
     """The places of the tokens inside a quotation that opens and closes in them (`"We will
-    respond, as I said," he said`: `"We` to `said,"`), whose reporting verbs are the speaker's
-    words, no attribution of the text. It closes at its closing mark anywhere in a token, an
-    apostrophe aside (`"Bad Side"(Lil Wayne`, `‘We don’t know,’`). A quotation left open holds
-    none, as a stray mark may open it."""
+    respond, as I said," he said`: `"We` to `said,"`), or that `quote_open`, the mark of a
+    quotation an earlier sentence opened, opens before the first and that closes in them (`We
+    will not wait, as I said,” he said`: `We` to `said,”`), whose reporting verbs are the
+    speaker's words, no attribution of the text. It closes at its closing mark anywhere in a
+    token, an apostrophe aside (`"Bad Side"(Lil Wayne`, `‘We don’t know,’`). A quotation left
+    open holds none, as a stray mark may open it."""
     quoted: set[int] = set()
-    opened = None
+    closing = _CLOSING_MARKS_OF.get(quote_open, "")
+    opened = 0 if closing else None
     for at, token in enumerate(tokens):
+        rest = token
         if opened is None:
             if not _opens_quotation(token):
                 continue
-            opened = at
-        rest = _APOSTROPHE.sub("", token[1:] if at == opened else token)
-        if any(mark in rest for mark in _CLOSING_MARKS_OF[tokens[opened][0]]):
+            opened, closing, rest = at, _CLOSING_MARKS_OF[token[0]], token[1:]
+        if any(mark in _APOSTROPHE.sub("", rest) for mark in closing):
             quoted.update(range(opened, at + 1))
             opened = None
     return quoted
 
 
-def _sources_at_verbs(text: str) -> list[tuple[str, ...]]:
-    """The sources of the text's reporting verbs and of `according to` and `citing`."""
+def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
+    """The sources of the text's reporting verbs and of `according to` and `citing`, outside the
+    quotations it holds and the one `quote_open` goes on (`_quoted_tokens`)."""
     if not _REPORTING_WORD.search(text.casefold()):
         return []
     tokens = text.replace("—", " — ").split()  # a dash set without spaces parts words too: `China—all`
@@ -807,7 +813,8 @@ def _sources_at_verbs(text: str) -> list[tuple[str, ...]]:
     clause_ends = [len(tokens)] * (len(tokens) + 1)  # per token, the first from it that ends a clause
     for at in range(len(tokens) - 1, -1, -1):
         clause_ends[at] = at if _ends_clause(tokens[at]) else clause_ends[at + 1]
-    quoted = _quoted_tokens(tokens) if any(mark in text for mark in _CLOSING_MARKS_OF) else set()
+    quoted = (_quoted_tokens(tokens, quote_open)
+              if quote_open or any(mark in text for mark in _CLOSING_MARKS_OF) else set())
     found = []
     for at, word in enumerate(bare):
         if word not in _READ_AT or at in quoted:

@@ -176,7 +176,9 @@ def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Senten
           new_quotes: Sequence[str]) -> Edit:
     old_text = group_text(old, old_sentences, link.old)
     new_text = group_text(new, new_sentences, link.new)
-    old_sources, new_sources = sources_in(old_text), sources_in(new_text)
+    old_quote_open = old_quotes[link.old[0]] if link.old else ""
+    new_quote_open = new_quotes[link.new[0]] if link.new else ""
+    old_sources, new_sources = sources_in(old_text, old_quote_open), sources_in(new_text, new_quote_open)
     return Edit(
         op=_operation(link, old_text, new_text),
         old=link.old,
@@ -186,8 +188,7 @@ def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Senten
         similarity=link.similarity,
         word_diff=word_diff(old_text, new_text),
         flags=edit_flags(old_text, new_text,
-                         old_quote_open=old_quotes[link.old[0]] if link.old else "",
-                         new_quote_open=new_quotes[link.new[0]] if link.new else "",
+                         old_quote_open=old_quote_open, new_quote_open=new_quote_open,
                          sources=(old_sources, new_sources)),
         old_sources=old_sources,
         new_sources=new_sources,

@@ -614,10 +614,12 @@ _ELISION = re.compile(r"'(?:[kstn](?=\s|$)|n'(?=\s))")
 # A chain's comparisons read each sentence twice, with the version before it and the one after (an
 # unchanged sentence on both sides of a pair): the last texts read are kept, as the quotations are.
 @functools.lru_cache(maxsize=2**14)
-def sources_in(text: str) -> Sources:
+def sources_in(text: str, quote_open: str = "") -> Sources:
     """The sources the text attributes to (`attributions_in`), read as `edit_flags` compares them:
-    in Unicode's composed form (NFC); none for no text."""
-    return tuple(attributions_in(unicodedata.normalize("NFC", text))) if text else ()
+    in Unicode's composed form (NFC), the reporting verbs of a quotation that an earlier sentence
+    opened with the mark `quote_open` (`open_quotation`) and that closes in the text left out;
+    none for no text."""
+    return tuple(attributions_in(unicodedata.normalize("NFC", text), quote_open)) if text else ()
 
 
 def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: str = "",
@@ -640,8 +642,8 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     texts attribute to differ (`attributions`), when more than punctuation changed.
     `old_quote_open` and `new_quote_open` are the marks of a quotation that an earlier sentence of
     the paragraph opened and that goes on in the text (`We will not wait,” he said.`), so that a
-    change inside it is a changed quotation. `sources`: the texts' `sources_in`, when the caller
-    has read them already.
+    change inside it is a changed quotation and a reporting verb inside it no attribution.
+    `sources`: the texts' `sources_in`, when the caller has read them already.
     """
     if old == new or not old or not new:
         return frozenset()
@@ -663,7 +665,8 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     if _quoted_words(old_quote_open + old) != _quoted_words(new_quote_open + new):
         flags.add(Flag.QUOTE_CHANGED)
     if (not flags & {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY, Flag.CASE_ONLY}
-            and not same_sources(*(sources or (sources_in(old), sources_in(new))))):
+            and not same_sources(*(sources or (sources_in(old, old_quote_open),
+                                               sources_in(new, new_quote_open))))):
         flags.add(Flag.ATTRIBUTION_CHANGED)
     return frozenset(flags)
 

@@ -660,3 +660,27 @@ def test_a_quotation_reworded_to_hold_a_reporting_verb_changes_no_attribution() 
     flags = edit_flags('"The strike was a success," Esper said.',
                        '"I would say the strike was a success," Esper said.')
     assert flags == {Flag.QUOTE_CHANGED}
+
+
+@pytest.mark.parametrize(("text", "quote_open", "sources"), [
+    ("We will not wait, as I said before,” he said.", "“", [("he",)]),
+    ('We will not wait, as I said before," he said.', '"', [("he",)]),
+    # after the quotation closes, its words are read again: a quotation of its own, another verb
+    ("We will not wait,” he said, “as I told them.” Officials said so.", "“", [("he",), ("officials",)]),
+    # no quotation goes on: the verb is the text's
+    ("We will not wait, as I said before,” he said.", "", [("i",), ("he",)]),
+    # one that does not close in the text may have been opened by a stray mark: its words are read
+    ("We will not wait, as I said before.", "“", [("i",)]),
+])
+def test_a_reporting_verb_inside_a_quotation_an_earlier_sentence_opened_is_no_attribution(
+        text: str, quote_open: str, sources: list[tuple[str, ...]]) -> None:
+    """A quotation that an earlier sentence opened was not known to the reading: `We will not wait,
+    as I said before,” he said.` named `i` and `he`, where the same words with the opening mark in
+    the sentence named `he` alone."""
+    assert attributions_in(text, quote_open) == sources
+
+
+def test_a_reporting_verb_taken_out_of_a_continued_quotation_changes_no_attribution() -> None:
+    flags = edit_flags("We will not wait, as I said before,” he said.", "We will not wait,” he said.",
+                       old_quote_open="“", new_quote_open="“")
+    assert flags == {Flag.QUOTE_CHANGED}

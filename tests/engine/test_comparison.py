@@ -344,3 +344,12 @@ def test_an_edit_names_the_sources_its_flag_compared() -> None:
          (("defense", "secretary", "mark", "esper"),)),
         (EditOp.UNCHANGED, set(), (("officials",),), (("officials",),)),
         (EditOp.ADDED, set(), (), (("pentagon",),))]
+
+
+def test_a_reporting_verb_taken_out_of_a_quotation_an_earlier_sentence_opened_changes_no_source() -> None:
+    # the continued quotation's `as I said before` was read as an attribution to `i`
+    old = version("“We are ready to act. We will not wait, as I said before,” he said.")
+    new = version("“We are ready to act. We will not wait,” he said.")
+    edited = [edit for edit in compare(old, new).edits if edit.op is EditOp.EDITED]
+    assert [(edit.flags, edit.old_sources, edit.new_sources) for edit in edited] == [
+        ({Flag.QUOTE_CHANGED}, (("he",),), (("he",),))]
