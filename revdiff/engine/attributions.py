@@ -342,7 +342,7 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
             start = start if joined is None else joined
             break
         start -= 1
-    source = _source_words(tokens[start:end])
+    source = _source_words(tokens[_past_a_reported_noun(tokens, start, end):end])
     mark = _aside_mark(tokens[start - 1]) if start > 0 else None
     if source or after_aside or mark is None:
         return source
@@ -352,6 +352,20 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
     if aside_start is None:
         return source
     return _source_before(tokens, aside_start, after_aside=True)
+
+
+def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:
+    """Where the source in the words from `start` to `end` begins: at a determiner after a
+    determiner and words in lower case, a noun of what the verb reports before its subject (`a
+    claim the Pentagon denied`, `a false report the ministry confirmed` name `the Pentagon` and
+    `the ministry`); at `start` when they hold none (`the head of the agency said`, `the country's
+    state TV channel said`, `last week the Pentagon said`)."""
+    if _bare(tokens[start]) not in _DETERMINERS:
+        return start
+    at = start + 1
+    while at < end and tokens[at].islower() and _bare(tokens[at]) not in _NOT_SOURCE | _DETERMINERS:
+        at += 1
+    return at if start + 1 < at < end - 1 and _bare(tokens[at]) in _DETERMINERS else start
 
 
 _QUOTES = "\"'“”‘’«»„"

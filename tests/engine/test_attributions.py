@@ -684,3 +684,26 @@ def test_a_reporting_verb_taken_out_of_a_continued_quotation_changes_no_attribut
     flags = edit_flags("We will not wait, as I said before,” he said.", "We will not wait,” he said.",
                        old_quote_open="“", new_quote_open="“")
     assert flags == {Flag.QUOTE_CHANGED}
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Iran said the base was hit, a claim the Pentagon denied.", [("iran",), ("pentagon",)]),
+    ("The base was hit, a false report the ministry confirmed.", [("ministry",)]),
+    ("The base was hit, a claim the U.S. military later denied.", [("u.s.", "military")]),
+    ("The base was hit, a claim his family denied.", [("his", "family")]),
+    # no determiner after the lower-case words: they are the source's
+    ("The head of the agency said it was over.", [("head", "agency")]),
+    ("The country's state TV channel said it was over.", [("country's", "state", "tv", "channel")]),
+    ("The soldiers’ commander said it was over.", [("soldiers", "commander")]),
+])
+def test_a_noun_of_what_is_reported_before_the_source_is_no_part_of_it(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`…, a claim the Pentagon denied.` named the source `claim pentagon`: the noun of what the
+    verb reports was read as a word of the source after it."""
+    assert attributions_in(text) == sources
+
+
+def test_that_added_before_the_source_of_a_reported_noun_changes_no_attribution() -> None:
+    flags = edit_flags("Iran said the base was hit, a claim the Pentagon denied.",
+                       "Iran said the base was hit, a claim that the Pentagon denied.")
+    assert flags == frozenset()
