@@ -236,15 +236,22 @@ _GIT_DIRECTORY_ENTRIES = ("HEAD", "objects", "refs", "commondir")
 
 def refuse_damaged_head(path: Path) -> None:
     """Refuse the repository at `path` when its HEAD file is missing or damaged: git then takes
-    the folder for no repository ("does not exist", "not a git repository"). A `.git` linked to
-    a folder that is no git directory at all is said to be so: it has no HEAD to write back."""
+    the folder for no repository ("does not exist", "not a git repository"). A `.git` folder
+    (or a `.git` linked to a folder) that is no git directory at all is said to be so: it has
+    no HEAD to write back."""
     dot_git = path.resolve() / ".git"
-    if dot_git.is_symlink() and dot_git.is_dir() and not any(
-            (dot_git / entry).exists() for entry in _GIT_DIRECTORY_ENTRIES):
-        raise StoreError(f"its .git links to the folder {name_text(str(dot_git.resolve()))}, "
-                         "which is not a git directory (it holds no HEAD, objects or refs)",
-                         str(path), hint="link .git to the repository's git directory, or give "
-                                         "the repository itself")
+    if dot_git.is_dir() and not any((dot_git / entry).exists() for entry in _GIT_DIRECTORY_ENTRIES):
+        if dot_git.is_symlink():
+            raise StoreError(f"its .git links to the folder {name_text(str(dot_git.resolve()))}, "
+                             "which is not a git directory (it holds no HEAD, objects or refs)",
+                             str(path), hint="link .git to the repository's git directory, or "
+                                             "give the repository itself")
+        if not any(dot_git.iterdir()):
+            raise StoreError("its .git folder is empty, so it is no git repository", str(path),
+                             hint="remove the empty .git folder, or give the repository itself")
+        raise StoreError("its .git folder is not a git directory (it holds no HEAD, objects or "
+                         "refs)", str(path), hint="move the .git folder out of the way, or give "
+                                                  "the repository itself")
     head_problem = _head_problem(git_directory(path.resolve()))
     if head_problem:
         raise StoreError(f"the git repository's HEAD file (which names the current branch) "

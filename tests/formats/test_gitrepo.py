@@ -913,6 +913,22 @@ def test_a_git_link_to_a_folder_that_is_no_git_directory_is_named_with_what_to_d
                           "link .git to the repository's git directory")
 
 
+@pytest.mark.parametrize(("held", "named", "to_do"), [
+    (None, "its .git folder is empty", "remove the empty .git folder"),
+    ("notes.txt", "its .git folder is not a git directory", "move the .git folder out of the way"),
+], ids=["empty", "plain files"])
+def test_a_git_folder_that_is_no_git_directory_is_named_with_what_to_do(
+        tmp_path: Path, held: str | None, named: str, to_do: str) -> None:
+    """An empty `.git` folder (or one of plain files) was said to have lost its HEAD file, to be
+    written back into it."""
+    (tmp_path / "folder" / ".git").mkdir(parents=True)
+    (tmp_path / "folder" / "0.txt").write_text("One.\n", encoding="utf-8")
+    if held is not None:
+        (tmp_path / "folder" / ".git" / held).write_text("mine\n", encoding="utf-8")
+    assert_one_error_line(parse_cli(tmp_path / "folder"), named, to_do,
+                          "give the repository itself")
+
+
 def test_a_bare_repository_without_head_is_named_with_what_to_do(tmp_path: Path) -> None:
     """A bare repository whose HEAD is lost was taken for a folder of plain files: its config,
     description and packed-refs were read as an article's versions."""

@@ -243,6 +243,15 @@ def test_a_git_link_to_a_folder_that_is_no_git_directory_is_named_with_what_to_d
         store_articles([], tmp_path / "repo")
 
 
+def test_an_empty_git_folder_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """It was said to have lost its HEAD file, to be written back into the empty folder."""
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    from revdiff.errors import StoreError
+    with pytest.raises(StoreError, match="its .git folder is empty") as refused:
+        store_articles([], tmp_path / "repo")
+    assert refused.value.hint is not None and "remove the empty .git folder" in refused.value.hint
+
+
 @pytest.mark.parametrize("number", [-1, -15])
 def test_a_version_number_no_reader_reads_back_is_refused_before_anything_is_written(
         tmp_path: Path, number: int) -> None:
