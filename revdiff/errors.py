@@ -74,6 +74,11 @@ class BinaryInput(RevdiffError):
     """The input is binary data, not text."""
 
 
+class BinaryData(BinaryInput):
+    """The input is binary data that is no text in any form (not compressed text, nor a
+    document): among a folder's version files, a picture or the like, no version."""
+
+
 class EncodingProblem(RevdiffError):
     """The input is not valid text in any encoding revdiff accepts."""
 

@@ -13,7 +13,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from revdiff.errors import BinaryInput, EmptyText, EncodingProblem
+from revdiff.errors import BinaryData, BinaryInput, EmptyText, EncodingProblem
 from revdiff.formats.text_input import check_size
 from revdiff.read_warnings import counted
 from revdiff.size_limit import DEFAULT_MAX_BYTES
@@ -106,7 +106,7 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
             if compressed:
                 raise BinaryInput(f"input is {compressed[0]}-compressed, not text", where,
                                   hint=f"decompress it first, e.g. with {compressed[1]}")
-            raise BinaryInput("input is binary data, not text", where,
+            raise BinaryData("input is binary data, not text", where,
                               hint="give a text, HTML or NewsEdits SQLite file")
         decoded = _decode_unmarked(data, where)
     if "\x00" in decoded.text:

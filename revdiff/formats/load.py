@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revdiff.errors import (
+    BinaryData,
     BinaryInput,
     EmptyInput,
     EmptyText,
@@ -83,8 +84,9 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     versions are left (`_left_out_empty_files`); standard input or a pipe that gives nothing
     is refused.
     Flattened diff pages of the same article are read jointly. A directory is a git repository
-    of versions, or a folder of version files (ordered by the number in their names) or of pages;
-    the folders in it are left out, and `notes` gets a line that names them.
+    of versions, or a folder of version files (ordered by the number in their names; a binary
+    file beside them, a picture, is left out, warned, as a repository's is) or of pages; the
+    folders in it are left out, and `notes` gets a line that names them.
     No file, standard input or stored version larger than `max_bytes` is read. `origins`, when
     given, gets the input each article returned was read from (for the text files read together,
     their names, joined). Every article is in text that every output can hold: a name that is
@@ -587,6 +589,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             notes.extend(_left_out_empty_note(path, empty))
         return saved_pages
     texts = []
+    binary: dict[Path, BinaryData] = {}  # the files that are no text (a picture): no versions
     for file in files:
         if file in empty:  # `read_folder` read it
             continue
@@ -601,6 +604,9 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         except EmptyText as blank:
             empty[file] = blank
             continue
+        except BinaryData as no_text:
+            binary[file] = no_text
+            continue
         except (UnknownFormat, BinaryInput) as refused:
             if len(files) > 1:
                 raise _refused_in_folder(refused) from None
@@ -611,10 +617,15 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             read_already.add(real)
             database_articles.extend(read)
             databases.append(file.name)
+    if binary and (databases or not texts or any(t.format is not Format.PLAIN for t in texts)):
+        # left out only beside plain versions: beside pages or databases, a stray file is refused
+        stray = next(iter(binary.values()))
+        raise _refused_in_folder(stray) if len(files) > 1 else stray
     if len(empty) == len(files):  # nothing but failed captures: the folder is empty
         raise next(iter(empty.values()))
     left_out_empty = _left_out_empty_note(path, empty)  # the plain versions' warning, else a note
-    files = [file for file in files if file not in empty]  # a capture that failed: the others
+    # a capture that failed, and a picture beside the versions: the others
+    files = [file for file in files if file not in empty and file not in binary]
     # saved pages here come after another file by name (`read_folder` stops at that file)
     page_names = [t.name for t in texts if t.format is Format.UNKNOWN_HTML]
     if page_names:
@@ -642,8 +653,8 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             in_name_order = (f"{path}: no file name holds a number, so the versions are read in "
                              f"the order of their names ({names}); number the files (0.txt, "
                              "1.txt, ...) to give another order"),
-        return [dataclasses.replace(article, warnings=left_out_empty + in_name_order
-                                    + article.warnings)]
+        return [dataclasses.replace(article, warnings=left_out_empty + _left_out_binary_note(
+            path, binary) + in_name_order + article.warnings)]
     plain_names = [Path(t.name).name for t in texts if t.format is Format.PLAIN]
     if plain_names:  # beside tracker pages: notes, a list of links
         raise InconsistentPages(
@@ -698,6 +709,16 @@ def _left_out_empty_note(path: Path, empty: Collection[Path]) -> tuple[str, ...]
     """The line that the files of folder `path` that hold no text are left out; none when none
     is empty."""
     return (f"{path}: {_left_out_empty_warning([file.name for file in empty])}",) if empty else ()
+
+
+def _left_out_binary_note(path: Path, binary: Collection[Path]) -> tuple[str, ...]:
+    """The line that the files of folder `path` that are binary data (pictures beside the
+    versions) are left out, as a git repository's are; none when none is."""
+    if not binary:
+        return ()
+    names = [file.name for file in binary]
+    line = f"{path}: left out {counted(len(names), 'binary file')} ({first_few(names)}): "
+    return (line + "binary data is no version",)
 
 
 # The tracker pages `_read_texts` reads, as the README's table of inputs names them.

@@ -728,6 +728,30 @@ def test_a_large_blank_file_in_a_folder_is_left_out_as_a_small_one_is(tmp_path: 
     assert opened.count(str(tmp_path / "1.txt")) == 1
 
 
+PICTURE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"
+
+
+def test_a_picture_among_version_files_is_left_out_as_in_a_git_repository(tmp_path: Path) -> None:
+    """A picture beside a folder's versions refused the whole folder (`pic.png: input is binary
+    data`), where a git repository leaves its binary files out with a warning."""
+    (tmp_path / "0.txt").write_text("One.\n")
+    (tmp_path / "1.txt").write_text("One. Two.\n")
+    (tmp_path / "pic.png").write_bytes(PICTURE)
+    (tmp_path / "chart.png").write_bytes(PICTURE)
+    (article,) = load([str(tmp_path)])
+    assert [version.number for version in article.versions] == [0, 1]
+    assert article.warnings == (
+        f"{tmp_path}: left out 2 binary files (chart.png, pic.png): binary data is no version",)
+
+
+def test_a_folder_of_pictures_alone_is_still_refused(tmp_path: Path) -> None:
+    (tmp_path / "pic.png").write_bytes(PICTURE)
+    (tmp_path / "chart.png").write_bytes(PICTURE)
+    with pytest.raises(BinaryInput, match="input is binary data") as refused:
+        load([str(tmp_path)])
+    assert refused.value.hint is not None and "move it out of the folder" in refused.value.hint
+
+
 @pytest.mark.parametrize("name", ["0.txt", "2.txt"], ids=["first", "last"])
 def test_an_empty_gzip_file_among_version_files_is_refused_wherever_it_stands(
         tmp_path: Path, name: str) -> None:
