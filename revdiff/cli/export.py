@@ -8,6 +8,7 @@ import shlex
 import stat
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from click.core import ParameterSource
@@ -23,6 +24,7 @@ from revdiff.cli.common import (
 )
 from revdiff.errors import RevdiffError
 from revdiff.file_kinds import special_kind
+from revdiff.file_names import name_text
 from revdiff.read_warnings import counted
 from revdiff.stop_signals import sigterm_as_interrupt, stop_exit_code, stop_reason
 
@@ -45,6 +47,26 @@ Examples:
 # More local processes than this is a typing slip (a pool of a billion workers first sets
 # aside gigabytes for their bookkeeping), not a machine.
 MAX_WORKERS = 1024
+
+
+class WorkerCount(click.ParamType):
+    """--workers: a whole number of worker processes from 1 to `MAX_WORKERS`; click's IntRange
+    refused `--workers abc` as "not a valid integer range", which says nothing of workers."""
+
+    name = "N"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> int:
+        if isinstance(value, int):
+            return value
+        expected = f"give a whole number of workers from 1 to {MAX_WORKERS}"
+        try:
+            count = int(value)
+        except ValueError:
+            self.fail(f"'{name_text(value)}' is not a whole number: {expected}", param, ctx)
+        if not 1 <= count <= MAX_WORKERS:
+            self.fail(f"{count} workers is out of range: {expected}", param, ctx)
+        return count
 
 
 class OptionConflict(RevdiffError):
@@ -123,7 +145,7 @@ def _format_hint(raw: str) -> str:
               help="Output format; by default taken from the output's suffix (html for a "
                    "name that ends in /, -o report/). parquet needs "
                    "revdiff[parquet].")
-@click.option("--workers", type=click.IntRange(min=1, max=MAX_WORKERS), default=1, metavar="N",
+@click.option("--workers", type=WorkerCount(), default=1, metavar="N",
               show_default=True,
               help="Local worker processes (or LocalCluster workers with --dask); not with "
                    "--scheduler, whose cluster has its own workers.")

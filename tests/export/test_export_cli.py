@@ -92,6 +92,11 @@ def test_a_quoted_glob_of_version_files_reads_them_as_their_folder(  # type: ign
     (["export", "SAMPLES", "-o", "OUT/x.jsonl", "--workers", "4", "--scheduler", "tcp://h:1"],
      "--workers sets local processes, but --scheduler runs on the scheduler's workers"),
     (["export", "SAMPLES", "-o", "OUT/missing-folder/x.jsonl"], "folder does not exist"),
+    # click said "'abc' is not a valid integer range", not what --workers takes
+    (["export", "SAMPLES", "-o", "OUT/x.jsonl", "--workers", "abc"],
+     "'abc' is not a whole number: give a whole number of workers from 1 to "),
+    (["export", "SAMPLES", "-o", "OUT/x.jsonl", "--workers", "0"],
+     "0 workers is out of range: give a whole number of workers from 1 to "),
     (["export", "SAMPLES", "-o", "OUT/x.csv", "--format", "jsonl"],
      ("-o ends in .csv, a csv file, but --format is jsonl (drop --format, or name the output "
       "x.jsonl)")),
