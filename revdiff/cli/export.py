@@ -44,14 +44,24 @@ Examples:
   revdiff export samples/versions -o - --format csv      the edits table on stdout
 """
 
-# More local processes than this is a typing slip (a pool of a billion workers first sets
-# aside gigabytes for their bookkeeping), not a machine.
-MAX_WORKERS = 1024
+# Local worker processes (--workers, --dask) per CPU at most. A worker is a process with memory
+# of its own (a Dask worker a nanny process too: 16 took 700 MB), and no more of them compare at
+# once than there are CPUs: `--dask --workers 1024` on 2 CPUs asked for some 45 GB, and a billion
+# workers set aside gigabytes for the pool's bookkeeping before doing anything.
+WORKERS_PER_CPU = 32
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (fewer than the machine's under `taskset`)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 class WorkerCount(click.ParamType):
-    """--workers: a whole number of worker processes from 1 to `MAX_WORKERS`; click's IntRange
-    refused `--workers abc` as "not a valid integer range", which says nothing of workers."""
+    """--workers: a whole number of worker processes from 1 to `WORKERS_PER_CPU` per CPU; click's
+    IntRange refused `--workers abc` as "not a valid integer range", which says nothing of
+    workers."""
 
     name = "N"
 
@@ -59,12 +69,18 @@ class WorkerCount(click.ParamType):
                 ) -> int:
         if isinstance(value, int):
             return value
-        expected = f"give a whole number of workers from 1 to {MAX_WORKERS}"
+        cpus = _usable_cpus()
+        most = WORKERS_PER_CPU * cpus
+        expected = (f"give a whole number of workers from 1 to {most} ({WORKERS_PER_CPU} per CPU, "
+                    f"{counted(cpus, 'CPU')} here)")
         try:
             count = int(value)
         except ValueError:
             self.fail(f"'{name_text(value)}' is not a whole number: {expected}", param, ctx)
-        if not 1 <= count <= MAX_WORKERS:
+        if count > most:
+            self.fail(f"{count} workers are far more than the {counted(cpus, 'CPU')} here run at "
+                      f"once, and each takes memory: {expected}", param, ctx)
+        if count < 1:
             self.fail(f"{count} workers is out of range: {expected}", param, ctx)
         return count
 
@@ -147,8 +163,9 @@ def _format_hint(raw: str) -> str:
                    "revdiff[parquet].")
 @click.option("--workers", type=WorkerCount(), default=1, metavar="N",
               show_default=True,
-              help="Local worker processes (or LocalCluster workers with --dask); not with "
-                   "--scheduler, whose cluster has its own workers.")
+              help="Local worker processes (or LocalCluster workers with --dask), at most "
+                   f"{WORKERS_PER_CPU} per CPU: each takes memory, and one per CPU runs at a "
+                   "time. Not with --scheduler, whose cluster has its own workers.")
 @click.option("--scheduler", metavar="ADDRESS", callback=check_scheduler,
               help="Run on the Dask distributed scheduler at this address: HOST:PORT, "
                    "tcp:// or ws:// (needs revdiff[dask]).")

@@ -546,6 +546,38 @@ def test_a_billion_workers_is_refused_in_one_line(samples: Path, tmp_path: Path)
     assert list(tmp_path.iterdir()) == []
 
 
+class _Started(Exception):
+    """What the stand-in for `run_export` raises: the export got past its options."""
+
+
+@pytest.mark.parametrize("cluster", [[], ["--dask"]])
+def test_local_workers_are_limited_by_the_cpus(run_cli, samples: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               cluster: list[str]) -> None:
+    """`--dask --workers 1024` on 2 CPUs started 1,024 Dask workers and their nannies, some 45 GB;
+    local workers, plain or Dask, are at most 32 per CPU, refused above in one line."""
+    from revdiff.export import driver
+
+    started_with = []
+
+    def started(*_args: object, workers: int, **_kwargs: object) -> None:
+        started_with.append(workers)
+        raise _Started
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(driver, "run_export", started)
+    out = str(tmp_path / "edits.jsonl")
+    result = run_cli("export", str(samples), "-o", out, "--workers", "1024", *cluster)
+    assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+    assert ("Invalid value for '--workers': 1024 workers are far more than the 2 CPUs here run at "
+            "once, and each takes memory: give a whole number of workers from 1 to 64 (32 per CPU, "
+            "2 CPUs here)") in result.output
+    with pytest.raises(_Started):
+        run_cli("export", str(samples), "-o", out, "--workers", "64", *cluster)
+    assert started_with == [64] and list(tmp_path.iterdir()) == []
+
+
 def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  # type: ignore[no-untyped-def]
         run_cli, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A NewsEdits file that turned corrupt after its first articles were exported was reported
