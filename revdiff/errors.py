@@ -42,6 +42,11 @@ class RevdiffError(Exception):
             self.args = (str(self),)
         return self
 
+    def add_hint(self, more: str) -> None:
+        """Follow this error's hint with `more`: what else may be done about it."""
+        self.hint = f"{self.hint}; {more}" if self.hint else more
+        self.args = (str(self),)
+
     def __str__(self) -> str:
         place = ""
         if self.where:

@@ -422,7 +422,8 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
             position += 1
     except Exception as error:  # any other reader failure is this input's only
         if not job.skip_errors:
-            if isinstance(error, RevdiffError):
+            if isinstance(error, RevdiffError):  # the reader's own hint, then the run's
+                error.add_hint(SKIP_HINT)
                 raise
             raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
                                 hint=SKIP_HINT) from error

@@ -518,7 +518,9 @@ def test_an_unreadable_folder_in_a_corpus_is_one_error_line(run_cli, tmp_path: P
         assert result.exit_code == 2
         assert result.output == (f"revdiff: error: {corpus / 'b'}: cannot read the folder "
                                  "(Permission denied) (check that you may read it and open it, "
-                                 "or move it away)\n")
+                                 "or move it away; fix or remove that input, or rerun with "
+                                 "--skip-errors to skip it; add --resume to keep the articles "
+                                 "exported before it)\n")
         assert list(out.parent.iterdir()) == []
         result = run_cli("export", str(corpus), "-o", str(out), "--skip-errors")
         assert result.exit_code == 0, result.output

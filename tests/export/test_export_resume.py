@@ -775,7 +775,10 @@ def _binary_file(path: Path) -> Path:
 
 @pytest.mark.parametrize(("fmt", "make_bad_input", "hint"), [
     ("sqlite", _version_past_64_bits, "add --resume to keep the articles exported before it"),
-    ("jsonl", _binary_file, "give a text, HTML or NewsEdits SQLite file")])
+    # the reader's hint alone said nothing of --skip-errors or of the articles kept for --resume
+    ("jsonl", _binary_file, ("give a text, HTML or NewsEdits SQLite file; fix or remove that "
+                             "input, or rerun with --skip-errors to skip it; add --resume to keep "
+                             "the articles exported before it"))])
 def test_a_run_stopped_by_bad_input_keeps_every_article_written_for_resume(
         fmt: str, make_bad_input: Any, hint: str, generated: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
