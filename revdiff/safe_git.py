@@ -422,17 +422,33 @@ def git_directory(path: Path) -> Path:
     return git_dir
 
 
-def git_complaint(stderr: bytes | str) -> str:
+def git_complaint(stderr: bytes | str, status: int | None = None) -> str:
     """The line of git's stderr that says what went wrong (errors are reported on one line),
     with the indented lines git goes on with (`unknown repository extension found:`, then each
     extension on a line of its own, a tab before it). `stderr` is git's own, or GitPython's
     `GitCommandError.stderr`, which wraps git's in `stderr: '...'`: only those quotes are
-    dropped, never one of git's (`branch 'HEAD'`)."""
+    dropped, never one of git's (`branch 'HEAD'`). When git said nothing, as when a signal killed
+    it, how it ended by its `status`, a `Popen` return code: `killed by SIGXFSZ, file size limit
+    exceeded`."""
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
     text = re.sub(r"\n[ \t]+(?=\S)", " ", text).strip()
     if text.startswith("stderr: '") and text.endswith("'"):
         text = text.removeprefix("stderr: '").removesuffix("'")
     said = [line.strip() for line in text.splitlines() if line.strip()]
     important = [line for line in said if line.startswith(("fatal:", "error:"))]
-    chosen = (important or said or ["no message"])[0]
+    chosen = (important or said or ["no message" if status is None else _how_it_ended(status)])[0]
     return "".join(c if c.isprintable() else "?" for c in chosen)
+
+
+def _how_it_ended(code: int) -> str:
+    """A process's end said in words: `exit code 128`, or, for a negative `Popen` return code,
+    the signal that killed it: `killed by SIGXFSZ, file size limit exceeded`."""
+    if code >= 0:
+        return f"exit code {code}"
+    try:
+        name = signal.Signals(-code).name
+    except ValueError:
+        return f"killed by signal {-code}"
+    description = signal.strsignal(-code)
+    return f"killed by {name}, {description[:1].lower()}{description[1:]}" if description \
+        else f"killed by {name}"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import subprocess
 import tempfile
 import time
@@ -140,21 +139,8 @@ class FastImport:
     def _fail(self, code: int) -> None:
         self._stderr.seek(0)
         said = self._stderr.read()
-        detail = git_complaint(said) if said.strip() else _how_it_ended(code)
+        detail = git_complaint(said, code)
         raise StoreError(f"git fast-import failed: {detail}", self.git_dir,
                          hint="run the command again: it keeps the versions written up to the "
                               "import's last checkpoint and writes the rest")
 
-
-def _how_it_ended(code: int) -> str:
-    """A process's end said in words: `exit code 128`, or, for a negative `Popen` return code,
-    the signal that killed it: `killed by SIGXFSZ, file size limit exceeded`."""
-    if code >= 0:
-        return f"exit code {code}"
-    try:
-        name = signal.Signals(-code).name
-    except ValueError:
-        return f"killed by signal {-code}"
-    description = signal.strsignal(-code)
-    return f"killed by {name}, {description[:1].lower()}{description[1:]}" if description \
-        else f"killed by {name}"

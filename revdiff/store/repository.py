@@ -52,7 +52,8 @@ def open_or_create(path: Path) -> git.Repo:
     except NotADirectoryError:
         raise _runs_through_a_file(path) from None
     except git.GitCommandError as error:
-        raise StoreError(f"cannot create a git repository: {git_complaint(error.stderr)}",
+        status = error.status if isinstance(error.status, int) else None  # a signal: no stderr
+        raise StoreError(f"cannot create a git repository: {git_complaint(error.stderr, status)}",
                          str(path), hint="check that the directory is writable") from error
     except OSError as error:
         raise StoreError(f"cannot create a git repository: {error.strerror or error}", str(path),

@@ -141,6 +141,27 @@ def test_a_repository_name_too_long_is_one_error_line_saying_so(tmp_path: Path) 
                              "name too long (give a path of shorter folder names with --repo)\n")
 
 
+def _file_size_limit(limit: int) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def test_a_git_init_killed_by_a_signal_is_named_by_it(tmp_path: Path) -> None:
+    """`git init` killed by SIGXFSZ past `ulimit -f` writes no message, and the line said
+    `cannot create a git repository: no message`."""
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    repo = tmp_path / "repo"
+    result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(versions), "--repo",
+                             str(repo), "--quiet"], capture_output=True, text=True, timeout=120,
+                            check=False, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+                            preexec_fn=lambda: _file_size_limit(1024))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"revdiff: error: {repo}: cannot create a git repository: "
+                                    "killed by SIGXFSZ, file size limit exceeded ("), result.stderr
+    assert result.stderr.count("\n") == 1 and not any(repo.iterdir())
+
+
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc file system")
 def test_a_folder_that_takes_no_new_folders_is_not_called_unwritable(tmp_path: Path) -> None:
     # it said `[Errno 2] No such file or directory: '/proc/revdiff-store'` and to check that
