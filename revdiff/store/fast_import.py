@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -139,8 +140,18 @@ class FastImport:
     def _fail(self, code: int) -> None:
         self._stderr.seek(0)
         said = self._stderr.read()
-        detail = git_complaint(said, code)
-        raise StoreError(f"git fast-import failed: {detail}", self.git_dir,
-                         hint="run the command again: it keeps the versions written up to the "
-                              "import's last checkpoint and writes the rest")
+        raise StoreError(f"git fast-import failed: {git_complaint(said, code)}", self.git_dir,
+                         hint=_retry_hint(code, said))
+
+
+def _retry_hint(code: int, said: bytes) -> str:
+    """What to do about a failed import: run the command again, after making room first when
+    the file size limit (`ulimit -f`, SIGXFSZ) or a full disk stopped it, or it fails again."""
+    again = ("run the command again: it keeps the versions written up to the import's last "
+             "checkpoint and writes the rest")
+    if code == -signal.SIGXFSZ:
+        return f"raise the file size limit (ulimit -f) first, then {again}"
+    if b"No space left on device" in said:  # ENOSPC as git says it (LC_ALL=C: in English)
+        return f"free some space on the repository's disk first, then {again}"
+    return again
 

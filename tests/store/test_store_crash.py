@@ -455,6 +455,25 @@ def test_reading_a_branch_made_after_a_deleted_namesakes_stopped_run_says_nothin
     assert not any(private in w for w in read_repository(repo_dir)[0].warnings)
 
 
+@pytest.mark.parametrize(("stop", "said", "first"), [
+    (signal.SIGXFSZ, b"", "raise the file size limit (ulimit -f) first, then run the command again"),
+    (signal.SIGKILL, b"fatal: cannot write pack: No space left on device\n",
+     "free some space on the repository's disk first, then run the command again")])
+def test_a_failed_import_says_what_to_do_before_running_again(
+        tmp_path: Path, stop: signal.Signals, said: bytes, first: str) -> None:
+    """A file size limit or a full disk that stopped the import was met by `run the command
+    again`, which fails the same way until there is room."""
+    git.Repo.init(tmp_path / "repo", bare=True)
+    with pytest.raises(StoreError) as failed, \
+            FastImport(str(tmp_path / "repo"), "refs/heads/main", None) as importer:
+        assert importer._process is not None
+        importer._process.send_signal(stop)
+        importer._process.wait()
+        importer._stderr.write(said)  # what git says of a full disk before it ends
+        importer.commit("story.txt", b"Title\n", "Version 1\n", "0 +0000", "0 +0000")
+    assert failed.value.hint is not None and failed.value.hint.startswith(first), failed.value
+
+
 def test_an_import_killed_by_a_signal_names_the_signal(tmp_path: Path) -> None:
     # it said `exit code -9`: the out-of-memory killer's SIGKILL, or SIGXFSZ past `ulimit -f`
     git.Repo.init(tmp_path / "repo", bare=True)
