@@ -90,3 +90,15 @@ def test_arguments_that_make_no_figure_are_refused(
         script.main(arguments)
     assert stopped.value.code == 2
     assert refusal in capsys.readouterr().err
+
+
+def test_without_the_corpus_it_says_so_and_measures_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """It stopped with SystemExit (exit status 1) where the other benchmarks skip with status 0."""
+    script = load_script()
+    monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "corpus" / "wikipedia")
+    monkeypatch.setattr(script, "run", lambda *arguments: pytest.fail("ran"))
+    script.main([])
+    output = capsys.readouterr()
+    assert output.out == ""
+    assert output.err == f"skipped: {tmp_path / 'corpus' / 'wikipedia'} is not there\n"
