@@ -200,15 +200,18 @@ async def test_the_inputs_warnings_leave_the_diff_in_sight_in_the_smallest_termi
         assert toast.region.bottom <= app.query_one(StatusLine).region.bottom  # none of it cut
 
 
+def _article_of_30_versions() -> Article:
+    return Article(None, "https://example.org/long", tuple(
+        Version(number, f"Title {number}", (f"Sentence of version {number}.", "It stays."))
+        for number in range(30)))
+
+
 @run_async
 async def test_the_timeline_of_many_versions_fits_a_short_terminal() -> None:
     """The table was up to 30 rows high whatever the terminal: at 44x12 a timeline of 30
     versions ran past the dialog's foot, its hint of the keys and the rows the cursor went down
     to out of sight. The table fits the rows left, and a resize fits it anew."""
-    article = Article(None, "https://example.org/long", tuple(
-        Version(number, f"Title {number}", (f"Sentence of version {number}.", "It stays."))
-        for number in range(30)))
-    app = RevdiffApp(article)
+    app = RevdiffApp(_article_of_30_versions())
     async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
         await pilot.pause()
         await pilot.press("t")
@@ -231,10 +234,7 @@ async def test_the_timeline_hint_leaves_the_table_five_versions_in_the_smallest_
     """At 44x12 the hint of the keys took 6 of the dialog's 10 rows, and the table showed 2
     versions. There the hint says the same in fewer words, and the table shows 5 versions; a
     terminal of more rows has the whole hint back."""
-    article = Article(None, "https://example.org/long", tuple(
-        Version(number, f"Title {number}", (f"Sentence of version {number}.", "It stays."))
-        for number in range(30)))
-    app = RevdiffApp(article)
+    app = RevdiffApp(_article_of_30_versions())
     async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
         await pilot.pause()
         await pilot.press("t")
