@@ -37,6 +37,7 @@ from pathlib import Path
 from revdiff.errors import StoreError
 from revdiff.file_kinds import is_dev_null, special_kind
 from revdiff.file_names import name_text
+from revdiff.process_ends import killing_signal
 
 # The oldest git revdiff runs: `git log --diff-merges` came in 2.31.
 MINIMUM_GIT = (2, 31)
@@ -443,12 +444,4 @@ def git_complaint(stderr: bytes | str, status: int | None = None) -> str:
 def _how_it_ended(code: int) -> str:
     """A process's end said in words: `exit code 128`, or, for a negative `Popen` return code,
     the signal that killed it: `killed by SIGXFSZ, file size limit exceeded`."""
-    if code >= 0:
-        return f"exit code {code}"
-    try:
-        name = signal.Signals(-code).name
-    except ValueError:
-        return f"killed by signal {-code}"
-    description = signal.strsignal(-code)
-    return f"killed by {name}, {description[:1].lower()}{description[1:]}" if description \
-        else f"killed by {name}"
+    return f"exit code {code}" if code >= 0 else f"killed by {killing_signal(-code)}"

@@ -9,8 +9,9 @@ items handed out whose results had not come back.
 
 from __future__ import annotations
 
-import signal
 from multiprocessing.context import BaseContext
+
+from revdiff.process_ends import killing_signal
 
 # An empty slot: the worker is between items.
 _NO_ITEM = -1
@@ -37,13 +38,7 @@ def how_it_ended(exit_code: int | None) -> str:
         return "died"
     if exit_code >= 0:
         return f"exited with status {exit_code}"
-    try:
-        name = signal.Signals(-exit_code).name
-    except ValueError:
-        name = f"signal {-exit_code}"
-    if -exit_code == signal.SIGKILL:
-        return f"was killed by {name} (often the system running out of memory)"
-    return f"was killed by {name}"
+    return f"was killed by {killing_signal(-exit_code)}"
 
 
 class WorkBoard:
