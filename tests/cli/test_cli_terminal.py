@@ -500,7 +500,7 @@ def test_the_refusal_of_a_repository_path_spells_a_name_that_is_not_utf8_as_the_
 
 @pytest.mark.parametrize(("arguments", "spelled"), [
     (["diff", "a", "b", "--format", b"j\xe9"], b"'j\\xe9' is not one of 'text'"),
-    (["export", "a", "-o", "x.csv", "--workers", b"\xe9"], b"'\\xe9' is not a valid integer"),
+    (["export", "a", "-o", "x.csv", "--workers", b"\xe9"], b"'\\xe9' is not a whole number"),
     (["diff", "a", "b", "--max-size", b"1\xe9"], b"'1\\xe9' is not a size"),
     (["diff", "a", "b", b"--fo\xe9"], b"No such option '--fo\\xe9'"),
     # typed as text, not a byte: repr doubles its backslash, and so does the message
