@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import re
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from revdiff.errors import BinaryData, BinaryInput, EmptyText, EncodingProblem
 from revdiff.formats.text_input import check_size
@@ -106,8 +108,7 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
             if compressed:
                 raise BinaryInput(f"input is {compressed[0]}-compressed, not text", where,
                                   hint=f"decompress it first, e.g. with {compressed[1]}")
-            raise BinaryData("input is binary data, not text", where,
-                              hint="give a text, HTML or NewsEdits SQLite file")
+            raise _binary_data(where)
         decoded = _decode_unmarked(data, where)
     if "\x00" in decoded.text:
         raise BinaryInput("input contains NUL characters", where, hint="give a text file")
@@ -115,6 +116,35 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
         raise EmptyText("input is empty", where, hint="give a file that holds an article")
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     return DecodedText(text, decoded.encoding, decoded.warning)
+
+
+def check_size_unless_binary(handle: BinaryIO, where: str, max_bytes: int) -> None:
+    """Refuse an open file over the size limit `max_bytes` from its first bytes alone: as binary
+    data (BinaryData, which a folder of versions leaves out) when they tell it so, as git tells
+    a binary file at any size; else as too large (InputTooLarge). The file stays where it was."""
+    size = os.fstat(handle.fileno()).st_size
+    if size <= max_bytes:
+        return
+    at = handle.tell()
+    start = handle.read(_SNIFF_BYTES)
+    handle.seek(at)
+    if _starts_as_binary_data(start):
+        raise _binary_data(where)
+    check_size(size, where, max_bytes)
+
+
+def _starts_as_binary_data(start: bytes) -> bool:
+    """Whether the first bytes of an input tell it binary data as `decode_bytes` does: a NUL
+    byte among them, and neither a byte-order mark, UTF-16 text without one, nor compression (a
+    word-processor document is a zip), which are refused otherwise."""
+    return (b"\x00" in start[:_SNIFF_BYTES]
+            and not any(start.startswith(mark) for mark, _ in _BYTE_ORDER_MARKS)
+            and _unmarked_utf16(start[:_SNIFF_BYTES]) is None and _compression(start) is None)
+
+
+def _binary_data(where: str) -> BinaryData:
+    return BinaryData("input is binary data, not text", where,
+                      hint="give a text, HTML or NewsEdits SQLite file")
 
 
 def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:

@@ -32,7 +32,7 @@ from revdiff.formats import (
     sniffer_text,
     unnumbered_pages,
 )
-from revdiff.formats.decoding import decode_bytes
+from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
 from revdiff.formats.detect import (
     DATABASE_SUFFIXES,
     SQLITE_MAGIC,
@@ -44,7 +44,6 @@ from revdiff.formats.detect import (
 from revdiff.formats.fields import dated_back_warnings, source_of_url
 from revdiff.formats.text_input import (
     RAISED_LIMIT_IN_PYTHON,
-    check_size,
     limit_beside,
     read_bounded,
     resolved,
@@ -350,8 +349,8 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
                 from revdiff.formats import databases
 
                 return databases.read_database(path, max_bytes)
-            check_size(path.stat().st_size, name, max_bytes)
             handle.seek(0)
+            check_size_unless_binary(handle, name, max_bytes)
             data = read_bounded(handle, name, max_bytes)
     except OSError as error:
         raise EmptyInput(f"cannot read the file ({error.strerror or error})", name,

@@ -27,7 +27,7 @@ from revdiff.errors import (
     InputTooLarge,
     RevdiffError,
 )
-from revdiff.formats.decoding import decode_bytes
+from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import source_of_url
 from revdiff.formats.nytdiff import sortable_time
@@ -37,7 +37,7 @@ from revdiff.formats.plain import (
     named_twice,
     names_with_year_first,
 )
-from revdiff.formats.text_input import GZIP_MAGIC, check_size, gunzipped, read_bounded
+from revdiff.formats.text_input import GZIP_MAGIC, gunzipped, read_bounded
 from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
 
@@ -78,8 +78,8 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
         name = str(file)
         compressed = False
         try:
-            check_size(file.stat().st_size, name, max_bytes)
             with open(file, "rb") as handle:
+                check_size_unless_binary(handle, name, max_bytes)
                 data = read_bounded(handle, name, max_bytes)
             compressed = data.startswith(GZIP_MAGIC)  # the body as the server sent it
             if compressed:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from story_chains import SAMPLES, story_chains
 
-from revdiff.errors import BinaryInput, EmptyInput, InconsistentPages
+from revdiff.errors import BinaryInput, EmptyInput, InconsistentPages, InputTooLarge
 from revdiff.formats.load import load
 from revdiff.formats.plain import (
     article_name,
@@ -742,6 +742,28 @@ def test_a_picture_among_version_files_is_left_out_as_in_a_git_repository(tmp_pa
     assert [version.number for version in article.versions] == [0, 1]
     assert article.warnings == (
         f"{tmp_path}: left out 2 binary files (chart.png, pic.png): binary data is no version",)
+
+
+def test_a_picture_over_the_size_limit_is_left_out_as_a_small_one_is(tmp_path: Path) -> None:
+    """The size limit was checked first, so a picture over `--max-size` beside the versions
+    refused the folder (`pic.png: input is 2K, more than the size limit`); a git repository
+    tells binary data by a NUL byte among the first bytes, and leaves it out at any size."""
+    (tmp_path / "0.txt").write_text("One.\n")
+    (tmp_path / "1.txt").write_text("One. Two.\n")
+    (tmp_path / "pic.png").write_bytes(PICTURE + bytes(2048))
+    (article,) = load([str(tmp_path)], max_bytes=1024)
+    assert [version.number for version in article.versions] == [0, 1]
+    assert article.warnings == (
+        f"{tmp_path}: left out 1 binary file (pic.png): binary data is no version",)
+
+
+def test_a_text_file_over_the_size_limit_beside_a_picture_is_still_refused(
+        tmp_path: Path) -> None:
+    (tmp_path / "0.txt").write_text("One.\n" * 300)
+    (tmp_path / "1.txt").write_text("One. Two.\n")
+    (tmp_path / "pic.png").write_bytes(PICTURE)
+    with pytest.raises(InputTooLarge, match="more than the size limit"):
+        load([str(tmp_path)], max_bytes=1024)
 
 
 def test_a_folder_of_pictures_alone_is_still_refused(tmp_path: Path) -> None:

@@ -719,6 +719,20 @@ def test_a_page_no_encoding_reads_is_left_out_and_named(tmp_path: Path, content:
 
 
 @needs_trafilatura
+def test_a_binary_file_named_as_a_page_over_the_size_limit_is_left_out_as_a_small_one(
+        tmp_path: Path) -> None:
+    # the size limit was checked first, and refused the folder
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    folder.joinpath("20200103103000.html").write_bytes(bytes(range(256)) * 400)
+    _write(folder, "20200103110000.html", render_page(URL, SECOND, SITES[0]))
+    article, = load([str(folder)], max_bytes=50_000)
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+    left_out, = (w for w in article.warnings if "20200103103000.html" in w)
+    assert "input is binary data, not text; page left out" in left_out
+
+
+@needs_trafilatura
 @pytest.mark.parametrize("command", ["diff", "parse", "export"])
 def test_what_holds_for_a_folder_of_several_articles_is_said_once_naming_it(
         command: str, tmp_path: Path) -> None:

@@ -37,10 +37,11 @@ HUNDRED_MB = 100 * 1024 * 1024
 
 
 def sparse_page(folder: Path, size: int = HUNDRED_MB) -> Path:
-    """A 100 MB file that takes no disk space (and would take 100 MB of memory to read)."""
+    """A 100 MB file that takes no disk space (and would take 100 MB of memory to read): a page
+    whose first 8 KiB are text, so that it is not told binary data by its NUL bytes after them."""
     page = folder / "huge.html"
     with open(page, "wb") as handle:
-        handle.write(b"<html><body>")
+        handle.write(b"<html><body>" + b"<p>The text of the article.</p>\n" * 300)
         handle.truncate(size)
     return page
 
