@@ -81,7 +81,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     their folder is, warned, when it orders them otherwise (`_read_plain_texts`). An empty file
     among them (a failed capture) is left out, warned, as a folder's is, where two or more
     versions are left (`_left_out_empty_files`); standard input or a pipe that gives nothing
-    is refused.
+    is refused. A binary file (a picture) among plain version files of one folder is left out,
+    warned, as that folder leaves it out (`_left_out_binary_files`).
     Flattened diff pages of the same article are read jointly. A directory is a git repository
     of versions, or a folder of version files (ordered by the number in their names; a binary
     file beside them, a picture, is left out, warned, as a repository's is) or of pages; the
@@ -103,10 +104,11 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     read_from: list[str] = []  # each article's input, as `origins` gets them
     texts: list[TextInput] = []
     empty_files: list[EmptyInput] = []  # each an empty file's error, where it is refused
+    binary_files: list[BinaryData] = []  # each a binary file's error, where it is refused
     texts_at = 0  # the files read together take the place of the first of them, as in `export`
     read_already: set[Path] = set()  # folders and databases, each read once
     for name in inputs:
-        if not texts and not empty_files:
+        if not texts and not empty_files and not binary_files:
             texts_at = len(articles)
         if name == "-":
             data = read_bounded(sys.stdin.buffer, "-", max_bytes)
@@ -164,6 +166,11 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                 raise
             empty_files.append(empty)
             continue
+        except BinaryData as no_text:  # a picture: no version, left out beside a folder's
+            if not path.is_file():
+                raise
+            binary_files.append(no_text)
+            continue
         if isinstance(read, TextInput):
             texts.append(_tracker_input(read))
             if notes is not None and path.suffix.lower() in DATABASE_SUFFIXES:
@@ -175,8 +182,9 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     scattered = _scattered_files_note([text.name for text in texts if text.format is Format.PLAIN])
     if scattered and notes is not None:
         notes.append(scattered)
-    left_out_empty = _left_out_empty_files(texts, empty_files)
-    read_texts = [dataclasses.replace(article, warnings=left_out_empty + article.warnings)
+    left_out = _left_out_empty_files(texts, empty_files) + _left_out_binary_files(texts,
+                                                                                 binary_files)
+    read_texts = [dataclasses.replace(article, warnings=left_out + article.warnings)
                   for article in _read_texts(texts)]
     articles[texts_at:texts_at] = read_texts
     read_from[texts_at:texts_at] = [", ".join(text.name for text in texts)] * len(read_texts)
@@ -195,6 +203,26 @@ def _left_out_empty_files(texts: Sequence[TextInput], empty_files: Sequence[Empt
     if len(texts) < 2 or any(text.format is not Format.PLAIN for text in texts):
         raise empty_files[0]
     return (_left_out_empty_warning([str(empty.where) for empty in empty_files]),)
+
+
+def _left_out_binary_files(texts: Sequence[TextInput], binary_files: Sequence[BinaryData]
+                           ) -> tuple[str, ...]:
+    """The warning that binary files (pictures) given among plain version files of one folder
+    (`revdiff parse story/*`) are left out, as that folder leaves them out; none when no file
+    was binary. Refused, as the first binary file, where no plain version is left, the other
+    inputs are no plain versions (a tracker's page), or the files are of several folders."""
+    if not binary_files:
+        return ()
+    names = [str(binary.where) for binary in binary_files]
+    given = [*names, *(text.name for text in texts)]
+    if (not texts or any(text.format is not Format.PLAIN for text in texts)
+            or any(map(plain.is_stream_name, given)) or len({Path(name).parent for name in given}) > 1):
+        raise binary_files[0]
+    return (_left_out_binary_warning(names),)
+
+
+def _left_out_binary_warning(names: Sequence[str]) -> str:
+    return f"left out {counted(len(names), 'binary file')} ({first_few(names)}): binary data is no version"
 
 
 def _left_out_empty_warning(names: Sequence[str]) -> str:
@@ -713,11 +741,7 @@ def _left_out_empty_note(path: Path, empty: Collection[Path]) -> tuple[str, ...]
 def _left_out_binary_note(path: Path, binary: Collection[Path]) -> tuple[str, ...]:
     """The line that the files of folder `path` that are binary data (pictures beside the
     versions) are left out, as a git repository's are; none when none is."""
-    if not binary:
-        return ()
-    names = [file.name for file in binary]
-    line = f"{path}: left out {counted(len(names), 'binary file')} ({first_few(names)}): "
-    return (line + "binary data is no version",)
+    return (f"{path}: {_left_out_binary_warning([file.name for file in binary])}",) if binary else ()
 
 
 # The tracker pages `_read_texts` reads, as the README's table of inputs names them.

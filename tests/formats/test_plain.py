@@ -744,6 +744,30 @@ def test_a_picture_among_version_files_is_left_out_as_in_a_git_repository(tmp_pa
         f"{tmp_path}: left out 2 binary files (chart.png, pic.png): binary data is no version",)
 
 
+def test_a_picture_among_version_files_given_together_is_left_out_as_in_a_folder(
+        tmp_path: Path) -> None:
+    """`revdiff parse story/*` refused a picture (`pic.png: input is binary data`) that
+    `revdiff parse story/` leaves out with a warning."""
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "0.txt").write_text("One.\n")
+    (story / "1.txt").write_text("One. Two.\n")
+    (story / "pic.png").write_bytes(PICTURE)
+    given = sorted(str(file) for file in story.iterdir())  # as a shell's * gives them
+    (article,) = load(given)
+    (in_folder,) = load([str(story)])
+    assert article.versions == in_folder.versions
+    assert article.warnings == (
+        f"left out 1 binary file ({story / 'pic.png'}): binary data is no version",)
+    # alone, beside a tracker's page, or among files of another folder: the picture is refused
+    (tmp_path / "2.txt").write_text("One. Two. Three.\n")
+    for inputs in ([story / "pic.png"], [SAMPLES / "sniffer-version.html", story / "pic.png"],
+                   [story / "0.txt", story / "pic.png", tmp_path / "2.txt"]):
+        with pytest.raises(BinaryInput, match="input is binary data") as refused:
+            load([str(file) for file in inputs])
+        assert refused.value.where == str(story / "pic.png")
+
+
 def test_a_picture_over_the_size_limit_is_left_out_as_a_small_one_is(tmp_path: Path) -> None:
     """The size limit was checked first, so a picture over `--max-size` beside the versions
     refused the folder (`pic.png: input is 2K, more than the size limit`); a git repository
