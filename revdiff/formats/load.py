@@ -645,9 +645,10 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             database_articles.extend(read)
             databases.append(file.name)
     if binary and (databases or not texts or any(t.format is not Format.PLAIN for t in texts)):
-        # left out only beside plain versions: beside pages or databases, a stray file is refused
+        # left out only beside plain versions: beside pages or databases, a stray file is
+        # refused; in a folder of nothing else to read, no other file is there to be read
         stray = next(iter(binary.values()))
-        raise _refused_in_folder(stray) if len(files) > 1 else stray
+        raise _refused_in_folder(stray) if texts or databases else stray
     if len(empty) == len(files):  # nothing but failed captures: the folder is empty
         raise next(iter(empty.values()))
     left_out_empty = _left_out_empty_note(path, empty)  # the plain versions' warning, else a note

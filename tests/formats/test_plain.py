@@ -790,12 +790,17 @@ def test_a_text_file_over_the_size_limit_beside_a_picture_is_still_refused(
         load([str(tmp_path)], max_bytes=1024)
 
 
-def test_a_folder_of_pictures_alone_is_still_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("beside", [None, "0.txt"], ids=["alone", "beside an empty file"])
+def test_a_folder_of_pictures_alone_is_still_refused(tmp_path: Path, beside: str | None) -> None:
+    """The hint said to move the picture out of the folder `to read the other files`, where no
+    other file was there to be read: it is the picture's own, as when it is given alone."""
     (tmp_path / "pic.png").write_bytes(PICTURE)
     (tmp_path / "chart.png").write_bytes(PICTURE)
+    if beside:
+        (tmp_path / beside).write_text("")
     with pytest.raises(BinaryInput, match="input is binary data") as refused:
         load([str(tmp_path)])
-    assert refused.value.hint is not None and "move it out of the folder" in refused.value.hint
+    assert refused.value.hint == "give a text, HTML or NewsEdits SQLite file"
 
 
 @pytest.mark.parametrize("name", ["0.txt", "2.txt"], ids=["first", "last"])
