@@ -441,6 +441,19 @@ def git_complaint(stderr: bytes | str, status: int | None = None) -> str:
     return "".join(c if c.isprintable() else "?" for c in chosen)
 
 
+def room_to_make(status: int | None, stderr: bytes | str) -> str | None:
+    """What to do first about a git command that stopped for want of room, as running it again
+    fails the same way: `raise the file size limit (ulimit -f)` when that limit killed it
+    (SIGXFSZ, `status` a `Popen` return code), `free some space on the repository's disk` when
+    it said the disk is full (ENOSPC, in English: git runs in the C locale); else None."""
+    if status == -signal.SIGXFSZ:
+        return "raise the file size limit (ulimit -f)"
+    said = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
+    if "No space left on device" in said:
+        return "free some space on the repository's disk"
+    return None
+
+
 def _how_it_ended(code: int) -> str:
     """A process's end said in words: `exit code 128`, or, for a negative `Popen` return code,
     the signal that killed it: `killed by SIGXFSZ, file size limit exceeded`."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import subprocess
 import tempfile
 import time
@@ -22,7 +21,7 @@ from types import TracebackType
 from typing import BinaryIO, Self
 
 from revdiff.errors import StoreError
-from revdiff.safe_git import git_complaint, git_executable, writing_environment
+from revdiff.safe_git import git_complaint, git_executable, room_to_make, writing_environment
 from revdiff.stop_signals import stops_held
 
 AUTHOR = "revdiff <revdiff@localhost>"
@@ -149,9 +148,6 @@ def _retry_hint(code: int, said: bytes) -> str:
     the file size limit (`ulimit -f`, SIGXFSZ) or a full disk stopped it, or it fails again."""
     again = ("run the command again: it keeps the versions written up to the import's last "
              "checkpoint and writes the rest")
-    if code == -signal.SIGXFSZ:
-        return f"raise the file size limit (ulimit -f) first, then {again}"
-    if b"No space left on device" in said:  # ENOSPC as git says it (LC_ALL=C: in English)
-        return f"free some space on the repository's disk first, then {again}"
-    return again
+    room = room_to_make(code, said)
+    return f"{room} first, then {again}" if room else again
 

@@ -27,6 +27,7 @@ from revdiff.safe_git import (
     refuse_broken_git_file,
     refuse_damaged_head,
     refuse_special_files,
+    room_to_make,
     writing_environment,
 )
 from revdiff.store.encode import git_object_id
@@ -54,7 +55,8 @@ def open_or_create(path: Path) -> git.Repo:
     except git.GitCommandError as error:
         status = error.status if isinstance(error.status, int) else None  # a signal: no stderr
         raise StoreError(f"cannot create a git repository: {git_complaint(error.stderr, status)}",
-                         str(path), hint="check that the directory is writable") from error
+                         str(path), hint=room_to_make(status, error.stderr)
+                         or "check that the directory is writable") from error
     except OSError as error:
         raise StoreError(f"cannot create a git repository: {error.strerror or error}", str(path),
                          hint=_CREATION_HINTS.get(error.errno or 0, "give another directory "
