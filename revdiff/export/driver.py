@@ -110,8 +110,14 @@ class ArticleFailed(RevdiffError):
     """One article could not be read or exported (and --skip-errors was not given)."""
 
 
-SKIP_HINT = ("fix or remove that input, or rerun with --skip-errors to skip it; add --resume to keep "
-             "the articles exported before it")
+def _skip_hint(job: ExportJob, progress: ExportProgress) -> str:
+    """What to do about an input or article that stops the run: fix or skip it; and, where
+    articles were written to an output file before it (the stopped run keeps them), --resume to
+    keep them. An input read ahead of the articles before it is written has none before it."""
+    hint = "fix or remove that input, or rerun with --skip-errors to skip it"
+    if progress.articles and str(job.out) != "-":
+        hint += "; add --resume to keep the articles exported before it"
+    return hint
 
 
 class NothingExported(RevdiffError):
@@ -423,10 +429,10 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
     except Exception as error:  # any other reader failure is this input's only
         if not job.skip_errors:
             if isinstance(error, RevdiffError):  # the reader's own hint, then the run's
-                error.add_hint(SKIP_HINT)
+                error.add_hint(_skip_hint(job, progress))
                 raise
             raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
-                                hint=SKIP_HINT) from error
+                                hint=_skip_hint(job, progress)) from error
         # the unit is named once: files given together by their label, which names the first
         reason = (describe(error).removeprefix(f"{visible(unit.label)}: ")
                   .removeprefix(f"{visible(unit.paths[0])}: "))
@@ -591,7 +597,8 @@ def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
         return True
     reason = _failure_reason(result.error, result.key, result.where)
     if not job.skip_errors:
-        raise ArticleFailed(f"cannot export this article: {reason}", result.where, hint=SKIP_HINT)
+        raise ArticleFailed(f"cannot export this article: {reason}", result.where,
+                            hint=_skip_hint(job, progress))
     _skip(progress, note, visible(result.where), reason, place=result.index)
     return False
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import shutil
@@ -801,6 +802,22 @@ def test_a_run_stopped_by_bad_input_keeps_every_article_written_for_resume(
     progress = run_export(ExportJob(inputs, out, fmt, skip_errors=True), resume=True)
     assert progress.resumed_articles == 12
     assert table_content(out, fmt) == table_content(clean, fmt)
+
+
+@pytest.mark.parametrize("bad_first", [True, False], ids=["bad input first", "to stdout"])
+def test_a_run_stopped_by_bad_input_offers_resume_only_when_it_kept_articles(
+        bad_first: bool, generated: Path, tmp_path: Path) -> None:
+    """The hint said `add --resume to keep the articles exported before it` where none was: the
+    bad input first, or the articles written to standard output, which --resume cannot go on."""
+    bad = str(_binary_file(tmp_path / "bad"))
+    inputs = (bad, str(generated)) if bad_first else (str(generated), bad)
+    out = tmp_path / "out.jsonl" if bad_first else Path("-")
+    stream = io.BytesIO()
+    with pytest.raises(RevdiffError, match="binary data") as stopped:
+        run_export(ExportJob(inputs, out, "jsonl"), stream=stream)
+    assert str(stopped.value.hint).endswith(
+        "fix or remove that input, or rerun with --skip-errors to skip it")
+    assert bad_first or stream.getvalue()  # articles were written before it
 
 
 def test_resume_counts_an_article_the_interrupted_run_could_not_export_as_skipped(
