@@ -260,10 +260,11 @@ def _source_item_start(tokens: list[str], end: int) -> int | None:
     before another) begins: see `_first_of_joined_sources`; None when it is no source."""
     if end == 0 or _ends_clause(tokens[end - 1]) and not tokens[end - 1].endswith(","):
         return None  # (`Yes. And officials said`)
-    start = end - 1
-    while start > 0 and not _ends_clause(tokens[start - 1]) and end - start < _MOST_SOURCE_WORDS:
+    start = end - 1  # back to punctuation or words that say when (`Last week Iran and Iraq said`)
+    while (start > 0 and not _ends_clause(tokens[start - 1]) and not _ends_a_time(tokens, start - 1)
+           and end - start < _MOST_SOURCE_WORDS):
         start -= 1
-    if start > 0 and not _ends_clause(tokens[start - 1]):
+    if start > 0 and not _ends_clause(tokens[start - 1]) and not _ends_a_time(tokens, start - 1):
         return None  # more words than a source's
     words = tokens[start:end]
     names = words[1:] if _bare(words[0]) in _DETERMINERS else words
@@ -321,6 +322,49 @@ def _is_a_year_or_decade_in(tokens: list[str], at: int) -> bool:
             and len(word) == 4 and word.isascii() and word.isdigit() and 1000 <= int(word) < 2100)
 
 
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+_MONTHS = word_set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_DAYS_FROM_TODAY = word_set("yesterday today tonight")
+# Nouns of a span of time, and the words before them that say which it is (`last week`, `that
+# night`, `Friday morning`, `the next day`).
+_SPANS = word_set("day week weekend month year morning afternoon evening night")
+_WHICH_SPAN = _WEEKDAYS | _DAYS_FROM_TODAY | word_set("last this next that previous same earlier later")
+# Words before a day or a month that make it a time (`on Friday`, `in January`, `late May`), not
+# a name (`Theresa May`, `April Ryan`).
+_BEFORE_A_DATE = word_set("on in since by until during early late mid last next this earlier later")
+
+
+def _ends_a_time(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at` ends words that say when, which a source read back before its
+    verb does not go past (`Last week the Pentagon said`, `On Friday the minister told`, `In
+    January officials said`, `On Jan. 8 Iran said`, `Two days ago Esper said`, `in 2004 Bergman
+    said`): a year or decade after `in` (`_is_a_year_or_decade_in`), `ago`, a span of time after a
+    word that says which, a month after a word of `_BEFORE_A_DATE` or a day's number, the day's
+    number after such a month, or a day of the week, `yesterday`, `today` or `tonight` but where a
+    determiner stands before it (`the Today programme`) or, after no word of `_BEFORE_A_DATE`, a
+    capitalised word after it (`Sunday Times`)."""
+    word = _bare(tokens[at])
+    before = _bare(tokens[at - 1]) if at > 0 else ""
+    if word == "ago" or _is_a_year_or_decade_in(tokens, at):
+        return True
+    if word in _SPANS:
+        return before in _WHICH_SPAN
+    if word in _MONTHS:
+        return before in _BEFORE_A_DATE or before.isdigit()
+    if word.isdigit() and len(word) <= 2:
+        return before in _MONTHS and _ends_a_time(tokens, at - 1)
+    if word in _WEEKDAYS | _DAYS_FROM_TODAY:
+        if before in _BEFORE_A_DATE:
+            return True
+        name_after = (at + 1 < len(tokens) and tokens[at + 1][:1].isupper()
+                      and _bare(tokens[at + 1]) not in _DETERMINERS)
+        return before not in _DETERMINERS and not name_after
+    return False
+
+
 def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:
     """The source words before the verb, back to the nearest punctuation or clause word, past an
     aside between commas or dashes (`Mike Pompeo, meanwhile, has said`: read again from
@@ -335,7 +379,7 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
     while start > 0 and verb - start < _MOST_SOURCE_WORDS:
         token = tokens[start - 1]
         through = after_aside and start == verb and token.endswith(_ASIDE_MARKS)
-        if _is_a_year_or_decade_in(tokens, start - 1):  # `in 2004 Bergman said`: the source begins after it
+        if _ends_a_time(tokens, start - 1):  # `in 2004 Bergman said`: the source begins after it
             break
         if not through and (_ends_clause(token) or _bare(token) in _CLAUSE_WORDS):
             joined = _first_of_joined_sources(tokens, start - 1)
@@ -359,7 +403,7 @@ def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:
     determiner and words in lower case, a noun of what the verb reports before its subject (`a
     claim the Pentagon denied`, `a false report the ministry confirmed` name `the Pentagon` and
     `the ministry`); at `start` when they hold none (`the head of the agency said`, `the country's
-    state TV channel said`, `last week the Pentagon said`)."""
+    state TV channel said`)."""
     if _bare(tokens[start]) not in _DETERMINERS:
         return start
     at = start + 1
@@ -453,7 +497,7 @@ def _subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = T
     start = opening - 1  # the subject's last word, `Johnson,`
     while (start > 0 and opening - start < _MOST_SOURCE_WORDS and not _ends_clause(tokens[start - 1])
            and _bare(tokens[start - 1]) not in _CLAUSE_WORDS
-           and not _is_a_year_or_decade_in(tokens, start - 1)):
+           and not _ends_a_time(tokens, start - 1)):
         start -= 1
     begins_its_clause = (start == 0 or _ends_clause(tokens[start - 1])
                          or _bare(tokens[start - 1]) in _CLAUSE_WORDS)

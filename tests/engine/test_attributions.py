@@ -549,6 +549,37 @@ def test_a_year_or_decade_after_in_before_the_source_or_its_aside_is_no_part_of_
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Last week the Pentagon said troops would stay.", [("pentagon",)]),
+    ("On Friday the minister told reporters it was over.", [("minister",)]),
+    ("Earlier this week the minister said so.", [("minister",)]),
+    ("On Friday morning Pentagon officials said so.", [("pentagon", "officials")]),
+    ("Yesterday officials said so.", [("officials",)]),
+    ("In January the Pentagon said so.", [("pentagon",)]),
+    ("On Jan. 8 the Pentagon said so.", [("pentagon",)]),
+    ("Two days ago Esper said so.", [("esper",)]),
+    ("On Friday the minister, a veteran, said so.", [("minister",)]),
+    ("Last week Iran and Iraq said so.", [("iran", "and", "iraq")]),
+    # a day or a month in a name: part of the source
+    ("The Sunday Times said so.", [("sunday", "times")]),
+    ("The Today programme said so.", [("today", "programme")]),
+    ("Theresa May said so.", [("theresa", "may")]),
+    ("April Ryan said so.", [("april", "ryan")]),
+])
+def test_words_that_say_when_before_the_source_are_no_part_of_it(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Last week the Pentagon said` named the source `last week pentagon`, and `On Friday the
+    minister told` named `friday minister`: words of time before the source were read as part of
+    it, where a year after `in` was not; before a source joined by `and` they made it a clause's
+    words, which left out all but its last part (`iraq`)."""
+    assert attributions_in(text) == sources
+
+
+def test_a_time_added_before_the_source_changes_no_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("The Pentagon said troops would stay.",
+                                                      "Last week the Pentagon said troops would stay.")
+
+
 @pytest.mark.parametrize("unit", ["according to officials ", "Not everywhere is it confirmed said ",
                                   "police and officials said ", "According to tradition Christianity ",
                                   "officials — all — have said "])
