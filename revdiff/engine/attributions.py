@@ -500,7 +500,7 @@ def _subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = T
            and not _ends_a_time(tokens, start - 1)):
         start -= 1
     begins_its_clause = (start == 0 or _ends_clause(tokens[start - 1])
-                         or _bare(tokens[start - 1]) in _CLAUSE_WORDS)
+                         or _bare(tokens[start - 1]) in _CLAUSE_WORDS or _ends_a_time(tokens, start - 1))
     if long_aside and not begins_its_clause:
         return ()  # a subject whose start was not found, before an aside that may be a clause
     subject = tokens[start:opening]

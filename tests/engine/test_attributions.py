@@ -575,6 +575,13 @@ def test_words_that_say_when_before_the_source_are_no_part_of_it(
     assert attributions_in(text) == sources
 
 
+def test_a_subject_after_words_of_time_before_a_long_aside_is_the_verbs_subject() -> None:
+    """The subject before a long aside was read back to words of time (`In 2004`) and stopped
+    there, but was then taken for one whose start was not found, and the source was lost."""
+    assert attributions_in("In 2004 Col. Myles Caggins, a spokesman for the U.S.-led coalition against"
+                           " the Islamic State, said so.") == [("col", "myles", "caggins")]
+
+
 def test_a_time_added_before_the_source_changes_no_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("The Pentagon said troops would stay.",
                                                       "Last week the Pentagon said troops would stay.")
