@@ -261,10 +261,9 @@ def _source_item_start(tokens: list[str], end: int) -> int | None:
     if end == 0 or _ends_clause(tokens[end - 1]) and not tokens[end - 1].endswith(","):
         return None  # (`Yes. And officials said`)
     start = end - 1  # back to punctuation or words that say when (`Last week Iran and Iraq said`)
-    while (start > 0 and not _ends_clause(tokens[start - 1]) and not _ends_a_time(tokens, start - 1)
-           and end - start < _MOST_SOURCE_WORDS):
+    while start > 0 and not _source_begins_after(tokens, start - 1) and end - start < _MOST_SOURCE_WORDS:
         start -= 1
-    if start > 0 and not _ends_clause(tokens[start - 1]) and not _ends_a_time(tokens, start - 1):
+    if start > 0 and not _source_begins_after(tokens, start - 1):
         return None  # more words than a source's
     words = tokens[start:end]
     names = words[1:] if _bare(words[0]) in _DETERMINERS else words
@@ -273,6 +272,14 @@ def _source_item_start(tokens: list[str], end: int) -> int | None:
     if any(_bare(word) in _CLAUSE_WORDS or _may_be_a_verb(word) for word in words):
         return None
     return start
+
+
+def _source_begins_after(tokens: list[str], at: int) -> bool:
+    """Whether a source (or an item of a list of them) read back before its verb begins after the
+    token at `at`: it ends a clause, ends words that say when (`Last week Iran and Iraq said`) or
+    is a verb of speech whose reported words the source begins (`He said the Pentagon and Iran
+    told him`)."""
+    return _ends_clause(tokens[at]) or _ends_a_time(tokens, at) or _begins_what_is_said(tokens[at])
 
 
 # Nouns that name a source (`officials`, `the channel`), and the words in lower case that may say
@@ -307,6 +314,13 @@ def _may_be_a_verb(token: str) -> bool:
     case (`arrived`)."""
     word = _bare(token)
     return word in _VERB_LIKE or token.islower() and word.endswith("ed")
+
+
+def _begins_what_is_said(token: str) -> bool:
+    """Whether the token is a verb of speech in lower case (`said`, `told`), after which come the
+    words it reports: a source read back before a later verb begins after it (`He said the
+    officials told him` names `officials`)."""
+    return token[:1].islower() and _bare(token) in _SPEECH
 
 
 _DECADE = re.compile(r"(?:1\d|20)?\d0s")
@@ -379,8 +393,8 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
     while start > 0 and verb - start < _MOST_SOURCE_WORDS:
         token = tokens[start - 1]
         through = after_aside and start == verb and token.endswith(_ASIDE_MARKS)
-        if _ends_a_time(tokens, start - 1):  # `in 2004 Bergman said`: the source begins after it
-            break
+        if _ends_a_time(tokens, start - 1) or _begins_what_is_said(token):
+            break  # `in 2004 Bergman said`, `he said officials told`: the source begins after it
         if not through and (_ends_clause(token) or _bare(token) in _CLAUSE_WORDS):
             joined = _first_of_joined_sources(tokens, start - 1)
             start = start if joined is None else joined
@@ -495,12 +509,11 @@ def _subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = T
     if long_aside and _bare(tokens[opening]) not in _DETERMINERS | _RELATIVE_WORDS:
         return ()  # a long aside between commas is a noun's (`, a spokesman for …,`) or a clause
     start = opening - 1  # the subject's last word, `Johnson,`
-    while (start > 0 and opening - start < _MOST_SOURCE_WORDS and not _ends_clause(tokens[start - 1])
-           and _bare(tokens[start - 1]) not in _CLAUSE_WORDS
-           and not _ends_a_time(tokens, start - 1)):
+    while (start > 0 and opening - start < _MOST_SOURCE_WORDS and not _source_begins_after(tokens, start - 1)
+           and _bare(tokens[start - 1]) not in _CLAUSE_WORDS):
         start -= 1
-    begins_its_clause = (start == 0 or _ends_clause(tokens[start - 1])
-                         or _bare(tokens[start - 1]) in _CLAUSE_WORDS or _ends_a_time(tokens, start - 1))
+    begins_its_clause = (start == 0 or _source_begins_after(tokens, start - 1)
+                         or _bare(tokens[start - 1]) in _CLAUSE_WORDS)
     if long_aside and not begins_its_clause:
         return ()  # a subject whose start was not found, before an aside that may be a clause
     subject = tokens[start:opening]

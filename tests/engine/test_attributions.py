@@ -587,6 +587,17 @@ def test_a_time_added_before_the_source_changes_no_attribution() -> None:
                                                       "Last week the Pentagon said troops would stay.")
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("He said the officials told him to leave.", [("he",), ("officials",)]),
+    ("He said the minister, a veteran, told him to go.", [("he",), ("minister",)]),
+    ("He said the Pentagon and Iran told him to go.", [("he",), ("pentagon", "and", "iran")]),
+])
+def test_a_source_after_a_verb_of_speech_begins_after_it(text: str, sources: list[tuple[str, ...]]) -> None:
+    """`He said the officials told him` named a second source `he said officials`: the source of
+    `told` was read back past the verb of speech before it, into the clause that reports it."""
+    assert attributions_in(text) == sources
+
+
 @pytest.mark.parametrize("unit", ["according to officials ", "Not everywhere is it confirmed said ",
                                   "police and officials said ", "According to tradition Christianity ",
                                   "officials — all — have said "])
