@@ -175,6 +175,9 @@ def _unaccented(word: str) -> str:
 # Words that join sources into one (`officials and police`, `police or hospital officials`): part
 # of its name between two of its words.
 _JOINING_WORDS = word_set("and or")
+# Words before sources joined by `and` or `or` that pair them (`Both the Pentagon and Iran said`):
+# no part of their name.
+_PAIRING_WORDS = word_set("both either")
 
 
 def _source_words(words: list[str]) -> tuple[str, ...]:
@@ -231,13 +234,14 @@ _VERB_LIKE = _VERB_WORDS | _SPEECH | _CLAUSE_END_VERBS
 
 def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
     """Where a source joined by the `and` or `or` at `joining` to the source after it begins: the
-    words before it, back to the text's start or punctuation, are one word (`police and hospital
-    officials said`), names (`The Pentagon and the State Department said`) or a source's noun with
-    the words that say whose it is (`Iraqi militia officials and the country's state TV channel
-    said`), and no verb; and so are the items of a list before them (`France, Russia and China
-    said`, `France, Russia, and China said`). None when they may be a clause (`Casualties were
-    assessed and Trump said`, `Rockets hit and officials said`, `Protesters fought police and
-    officials said`) or `joining` is another word."""
+    words before it, back to the text's start, punctuation, words that say when or a verb of
+    speech (`_source_begins_after`), are one word (`police and hospital officials said`), names
+    (`The Pentagon and the State Department said`) or a source's noun with the words that say
+    whose it is (`Iraqi militia officials and the country's state TV channel said`), and no verb;
+    and so are the items of a list before them (`France, Russia and China said`, `France, Russia,
+    and China said`), past a word that pairs them (`Both the Pentagon and Iran said`). None when
+    they may be a clause (`Casualties were assessed and Trump said`, `Rockets hit and officials
+    said`, `Protesters fought police and officials said`) or `joining` is another word."""
     if _bare(tokens[joining]) not in {"and", "or"}:
         return None
     start = _source_item_start(tokens, joining)
@@ -265,6 +269,8 @@ def _source_item_start(tokens: list[str], end: int) -> int | None:
         start -= 1
     if start > 0 and not _source_begins_after(tokens, start - 1):
         return None  # more words than a source's
+    if _bare(tokens[start]) in _PAIRING_WORDS and start + 1 < end:
+        start += 1
     words = tokens[start:end]
     names = words[1:] if _bare(words[0]) in _DETERMINERS else words
     if len(words) > 1 and not all(word[:1].isupper() for word in names) and not _is_whose_source(names):

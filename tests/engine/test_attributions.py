@@ -468,6 +468,21 @@ def test_a_source_of_several_words_joined_by_and_is_read_whole_but_not_a_clause(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Both the Pentagon and Iran said so.", [("pentagon", "and", "iran")]),
+    ("Both Iran and Iraq said so.", [("iran", "and", "iraq")]),
+    ("Either police or hospital officials said so.", [("police", "or", "hospital", "officials")]),
+])
+def test_both_or_either_before_joined_sources_is_no_part_of_them(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Both the Pentagon and Iran said so.` named only `iran`: `Both the Pentagon` was read as no
+    source's words (not all capitalised), so the Pentagon was dropped; `Both Iran and Iraq` named
+    `both iran and iraq`, another source than `Iran and Iraq`."""
+    assert attributions_in(text) == sources
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(text.removeprefix("Both ").removeprefix("Either "),
+                                                      text)
+
+
 def test_the_and_or_or_that_joins_sources_is_part_of_their_name() -> None:
     """The `and` joining two sources was left out of their name: `Officials and police said`
     named `officials police`, where the README names `Russia and China`, and `Officials or police
