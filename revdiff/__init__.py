@@ -128,7 +128,8 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
 def _wrong_field(version: Version) -> str | None:
     """Which field of a Version built by hand holds another type than the model gives it, and
     what it holds (a list of paragraphs was a bare "unhashable type: 'list'" deep in the engine,
-    a title of None or a time given as text an AttributeError in the tables), or None."""
+    a title of None or a time given as text an AttributeError in the tables, pandas' NaT the time
+    "NaT" in them), or None."""
     from datetime import datetime
 
     number, title, time, time_text = version.number, version.title, version.time, version.time_text
@@ -142,6 +143,8 @@ def _wrong_field(version: Version) -> str | None:
     if time is not None and not isinstance(time, datetime):
         return ("time is a datetime or None (text such as 'about 1 hour later' goes in "
                 f"time_text), not {_what(time)}")
+    if time is not None and time.isoformat() == "NaT":  # pandas' missing time, a datetime subclass
+        return "time is a datetime or None (None for no time), not NaT, pandas' missing time"
     if time_text is not None and not isinstance(time_text, str):
         return f"time_text is a str or None, not {_what(time_text)}"
     return None

@@ -329,6 +329,22 @@ def test_the_tables_take_a_version_numbered_with_a_numpy_integer() -> None:
     assert revdiff.compare(*versions).new.number == 2
 
 
+@pytest.mark.parametrize("name", ["comparisons_table", "comparisons_arrow"])
+def test_the_tables_refuse_a_version_timed_with_pandas_missing_time(name: str) -> None:
+    """A time taken from a pandas frame where it is missing is NaT, a datetime to Python: the
+    comparisons table gave it as the time "NaT", where a version without a time has None."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    untimed = Version(1, "t", ("A b.",), time=pd.NaT)
+    article = Article(None, None, (untimed, Version(2, "t", ("A c.",))))
+    refused = r"time is a datetime or None \(None for no time\), not NaT, pandas' missing time"
+    with pytest.raises(TypeError, match=rf"^revdiff.{name} takes Versions whose {refused} "
+                                        r"\(article.versions\[0\]\)$"):
+        getattr(revdiff, name)(article)
+    with pytest.raises(TypeError, match=rf"^revdiff.compare takes Versions whose {refused}$"):
+        revdiff.compare(untimed, article.versions[1])
+
+
 def test_an_error_shows_an_escape_in_the_path_as_a_symbol(tmp_path: Path) -> None:
     """An error naming a path that holds an escape held it as it is: printed in a terminal's
     Python session (or its traceback), it turned the text red; the command line shows it as a
