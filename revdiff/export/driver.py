@@ -113,10 +113,12 @@ class ArticleFailed(RevdiffError):
 def _skip_hint(job: ExportJob, progress: ExportProgress) -> str:
     """What to do about an input or article that stops the run: fix or skip it; and, where
     articles were written to an output file before it (the stopped run keeps them), --resume to
-    keep them. An input read ahead of the articles before it is written has none before it."""
+    keep them (again, in a run that has it). An input read ahead of the articles before it is
+    written has none before it."""
     hint = "fix or remove that input, or rerun with --skip-errors to skip it"
     if progress.articles and str(job.out) != "-":
-        hint += "; add --resume to keep the articles exported before it"
+        how = "rerun with --resume again" if progress.resuming else "add --resume"
+        hint += f"; {how} to keep the articles exported before it"
     return hint
 
 
@@ -320,6 +322,7 @@ class ExportProgress:
     articles: int = 0
     pairs: int = 0  # and rows: with a long article's parts as each is written (`ArticleParts`)
     rows: int = 0
+    resuming: bool = False  # the run was started with --resume
     resumed_articles: int = 0
     resumed_pairs: int = 0
     articles_read: int = 0  # handed out to compare: the index of the next one
@@ -517,7 +520,7 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
         check_companions(targets, job.out)
         check_writable(targets, folder=job.format == "html")
         check_room_for_staging(job.out)
-    progress = ExportProgress(units_total=len(units))
+    progress = ExportProgress(units_total=len(units), resuming=resume)
     owned = executor is None
     if executor is None:
         executor = open_executor(workers, scheduler, local_dask, note)

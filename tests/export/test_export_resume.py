@@ -820,6 +820,17 @@ def test_a_run_stopped_by_bad_input_offers_resume_only_when_it_kept_articles(
     assert bad_first or stream.getvalue()  # articles were written before it
 
 
+def test_a_resumed_run_stopped_by_bad_input_does_not_ask_to_add_resume(
+        generated: Path, tmp_path: Path) -> None:
+    """A run started with --resume and stopped by a bad input was told to `add --resume`, which
+    it had."""
+    inputs = (str(generated), str(_binary_file(tmp_path / "bad")))
+    with pytest.raises(RevdiffError, match="binary data") as stopped:
+        run_export(ExportJob(inputs, tmp_path / "out.jsonl", "jsonl"), resume=True)
+    assert str(stopped.value.hint).endswith(
+        "; rerun with --resume again to keep the articles exported before it")
+
+
 def test_resume_counts_an_article_the_interrupted_run_could_not_export_as_skipped(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The journal holds the articles that failed (--skip-errors) with those exported: the
