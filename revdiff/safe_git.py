@@ -443,11 +443,11 @@ def git_complaint(stderr: bytes | str, status: int | None = None) -> str:
 
 def room_to_make(status: int | None, stderr: bytes | str) -> str | None:
     """What to do first about a git command that stopped for want of room, as running it again
-    fails the same way: `raise the file size limit (ulimit -f)` when that limit killed it
+    fails the same way: `raise the file size limit with ulimit -f` when that limit killed it
     (SIGXFSZ, `status` a `Popen` return code), `free some space on the repository's disk` when
     it said the disk is full (ENOSPC, in English: git runs in the C locale); else None."""
     if status == -signal.SIGXFSZ:
-        return "raise the file size limit (ulimit -f)"
+        return "raise the file size limit with ulimit -f"
     said = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
     if "No space left on device" in said:
         return "free some space on the repository's disk"

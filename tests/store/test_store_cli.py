@@ -149,7 +149,8 @@ def _file_size_limit(limit: int) -> None:
 
 def test_a_git_init_killed_by_a_signal_is_named_by_it(tmp_path: Path) -> None:
     """`git init` killed by SIGXFSZ past `ulimit -f` writes no message, and the line said
-    `cannot create a git repository: no message`."""
+    `cannot create a git repository: no message`; then its hint ended in nested brackets,
+    `(raise the file size limit (ulimit -f))`."""
     versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
     repo = tmp_path / "repo"
     result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(versions), "--repo",
@@ -159,7 +160,7 @@ def test_a_git_init_killed_by_a_signal_is_named_by_it(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert result.stderr == (f"revdiff: error: {repo}: cannot create a git repository: killed "
                              "by SIGXFSZ, file size limit exceeded (raise the file size limit "
-                             "(ulimit -f))\n")  # it said to check that the folder is writable
+                             "with ulimit -f)\n")  # it said to check that the folder is writable
     assert not any(repo.iterdir())
 
 
