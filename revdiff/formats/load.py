@@ -617,6 +617,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         return saved_pages
     texts = []
     binary: dict[Path, BinaryData] = {}  # the files that are no text (a picture): no versions
+    refused: list[RevdiffError] = []  # the files revdiff reads in no way (compressed, a document)
     for file in files:
         if file in empty:  # `read_folder` read it
             continue
@@ -634,16 +635,17 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         except BinaryData as no_text:
             binary[file] = no_text
             continue
-        except (UnknownFormat, BinaryInput) as refused:
-            if len(files) > 1:
-                raise _refused_in_folder(refused) from None
-            raise
+        except (UnknownFormat, BinaryInput) as unreadable:
+            refused.append(unreadable)
+            continue
         if isinstance(read, TextInput):
             texts.append(read)
         else:
             read_already.add(real)
             database_articles.extend(read)
             databases.append(file.name)
+    if refused:  # the folder is refused: moving the file out helps only beside another to read
+        raise _refused_in_folder(refused[0]) if texts or databases else refused[0]
     if binary and (databases or not texts or any(t.format is not Format.PLAIN for t in texts)):
         # left out only beside plain versions: beside pages or databases, a stray file is
         # refused; in a folder of nothing else to read, no other file is there to be read

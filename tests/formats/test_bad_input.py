@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 import subprocess
@@ -485,6 +486,22 @@ def test_a_script_writing_a_frame_s_page_is_no_second_page(sample: str, tmp_path
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == json.loads(
         CliRunner().invoke(main, ["parse", "--format", "json", str(SAMPLES / sample)]).stdout)
+
+
+@pytest.mark.parametrize("beside", [None, "2.txt"], ids=["alone", "beside a version"])
+def test_compressed_files_in_a_folder_are_said_to_be_moved_out_only_beside_another_to_read(
+        tmp_path: Path, beside: str | None) -> None:
+    """Two compressed files in a folder: the error said to move the first out of the folder to
+    read the other files, which are no more readable."""
+    for number in (0, 1):
+        (tmp_path / f"{number}.txt.gz").write_bytes(gzip.compress(f"Version {number}.\n".encode()))
+    if beside:
+        (tmp_path / beside).write_text("Version 2.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(tmp_path)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "0.txt.gz: input is gzip-compressed" in line
+    assert ("move it out of the folder" in line) == bool(beside)
 
 
 @pytest.mark.parametrize(("name", "content", "said"), [
