@@ -73,7 +73,8 @@ def _entry_urls(connection: sqlite3.Connection, entry: Table | None) -> dict[obj
 def _article(entry: object, rows: list[dict[str, object]],
              entry_urls: dict[object, str]) -> Article:
     warnings: list[str] = []
-    entry_id = str(cell_text(entry))
+    entry_name = ("the entryversion rows without an entry_id" if entry is None
+                  else f"entry {cell_text(entry)}")
     if entry is None:
         warnings.append(f"{counted(len(rows), 'entryversion row')} "
                         f"{'has' if len(rows) == 1 else 'have'} no entry_id; read as one article")
@@ -89,7 +90,7 @@ def _article(entry: object, rows: list[dict[str, object]],
     in_rows = [row_id for _, row_id, _ in timed]
     timed.sort(key=lambda item: (item[0] is None, sortable_time(item[0]), item[1]))
     if [row_id for _, row_id, _ in timed] != in_rows:
-        warnings.append(f"entry {entry_id}: created goes back in time between rows; versions "
+        warnings.append(f"{entry_name}: created goes back in time between rows; versions "
                         "follow created, not the order the rows were written")
     versions = []
     for number, (time, row_id, row) in enumerate(timed, start=1):
@@ -110,7 +111,9 @@ def _article(entry: object, rows: list[dict[str, object]],
                        "in order of created (read as UTC, as diffengine writes it)")
     urls = [str(cell_text(row["url"])) for _, _, row in timed if row.get("url")]
     url = entry_urls.get(entry) or (urls[-1] if urls else None)
-    metadata = {"tracker": "diffengine", "entry_id": entry_id}
+    metadata = {"tracker": "diffengine"}
+    if entry is not None:  # as NewsEdits: rows without an entry_id have none
+        metadata["entry_id"] = str(cell_text(entry))
     archives = [str(cell_text(row["archive_url"])) for _, _, row in timed
                 if row.get("archive_url")]
     if archives:

@@ -77,6 +77,20 @@ def test_an_entry_id_stored_as_a_blob_is_read_as_text(tmp_path: Path) -> None:
            "order the rows were written" in article.warnings
 
 
+def test_rows_without_an_entry_id_are_no_entry_none(tmp_path: Path) -> None:
+    # their article had the entry_id `None`, and a warning named `entry None`; NewsEdits leaves
+    # the entry_id out
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", None, "<p>A.</p>", "2020-01-03 10:00:00", None, None),
+        (2, "Two", None, "<p>B.</p>", "2020-01-03 09:00:00", None, None),
+    ])
+    article, = read_database(path)
+    assert "entry_id" not in article.metadata
+    assert "the entryversion rows without an entry_id: created goes back in time between rows; " \
+           "versions follow created, not the order the rows were written" in article.warnings
+    assert not any("None" in warning for warning in article.warnings)
+
+
 def test_split_paragraphs() -> None:
     assert split_paragraphs('<p>"Quote" &lt;p&gt; x</p> <p>Two</p>') == ('"Quote" <p> x', "Two")
 
