@@ -17,7 +17,7 @@ import sqlite3
 from datetime import UTC
 
 from revdiff.errors import EmptyInput
-from revdiff.formats.fields import source_of_url
+from revdiff.formats.fields import shown, source_of_url
 from revdiff.formats.newsedits import split_summary
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.sqlite_schema import (
@@ -85,7 +85,7 @@ def _article(entry: object, rows: list[dict[str, object]],
         if time is not None and time.tzinfo is None:
             time = time.replace(tzinfo=UTC)
         if time_text is not None:
-            warnings.append(f"entryversion row {row_id}: created {time_text!r} is not a time")
+            warnings.append(f"entryversion row {row_id}: created {shown(time_text)} is not a time")
         timed.append((time, row_id, row))
     in_rows = [row_id for _, row_id, _ in timed]
     timed.sort(key=lambda item: (item[0] is None, sortable_time(item[0]), item[1]))

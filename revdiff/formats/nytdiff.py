@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from revdiff.errors import EmptyInput
-from revdiff.formats.fields import dated_back_warnings, source_of_url
+from revdiff.formats.fields import dated_back_warnings, shown, source_of_url
 from revdiff.formats.sqlite_schema import (
     NYTDIFF_TABLES,
     Table,
@@ -111,7 +111,7 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Ar
         rows = sorted(rows, key=lambda r: (r.time is None, sortable_time(r.time), r.row_id))
         numbers = list(range(1, len(rows) + 1))
         if len(rows) > 1:
-            warnings.append(f"{table}: article {article_id!r} repeats or lacks version numbers; "
+            warnings.append(f"{table}: article {shown(article_id)} repeats or lacks version numbers; "
                             f"its {len(rows)} rows are ordered by date_time, then id, "
                             "and numbered 1, 2, ...")
     versions = []
@@ -123,7 +123,7 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Ar
                             "read as no text")
         if row.time_text is not None:
             warnings.append(f"{table} row {row.row_id} (version {number}): date_time "
-                            f"{row.time_text!r} is not a time")
+                            f"{shown(row.time_text)} is not a time")
         paragraphs = split_abstract(row.abstract or "")
         if row.abstract is not None and not paragraphs:
             warnings.append(f"{table} row {row.row_id} (version {number}): abstract holds no "

@@ -91,6 +91,17 @@ def test_rows_without_an_entry_id_are_no_entry_none(tmp_path: Path) -> None:
     assert not any("None" in warning for warning in article.warnings)
 
 
+def test_a_long_created_in_a_warning_is_shortened(tmp_path: Path) -> None:
+    # it was quoted whole: a page of text in a warning line
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", None, "<p>A.</p>", "c" * 5000, None, 1),
+        (2, "Two", None, "<p>B.</p>", "2020-01-03 09:00:00", None, 1),
+    ])
+    article, = read_database(path)
+    assert f"entryversion row 1: created {'c' * 20!r}... (5,000 characters) is not a time" \
+        in article.warnings
+
+
 def test_split_paragraphs() -> None:
     assert split_paragraphs('<p>"Quote" &lt;p&gt; x</p> <p>Two</p>') == ('"Quote" <p> x', "Two")
 

@@ -92,6 +92,21 @@ def test_broken_rows_are_read_and_each_is_warned_about(tmp_path: Path) -> None:
     assert second.versions[0].paragraphs == ("Other body.",)
 
 
+def test_long_values_in_warnings_are_shortened(tmp_path: Path) -> None:
+    # they were quoted whole: a page of text in a warning line
+    url = "https://www.nytimes.com/2020/01/03/world/c.html"
+    long_id, long_time = "i" * 5000, "t" * 5000
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, long_id, url, "One", "Body one.", None, None, "h", long_time, 1),
+        (2, long_id, url, "Two", "Body two.", None, None, "h", "2020-01-03 11:00:00", 1),
+    ])
+    article, = read_database(path)
+    assert all(long_id not in warning and long_time not in warning for warning in article.warnings)
+    warnings = "\n".join(article.warnings)
+    assert f"article {'i' * 20!r}... (5,000 characters) repeats or lacks version numbers" in warnings
+    assert f"date_time {'t' * 20!r}... (5,000 characters) is not a time" in warnings
+
+
 def test_missing_columns_are_named(tmp_path: Path) -> None:
     path = tmp_path / "titles.db"
     connection = sqlite3.connect(path)
