@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import shlex
 import stat
@@ -49,13 +50,26 @@ Examples:
 # once than there are CPUs: `--dask --workers 1024` on 2 CPUs asked for some 45 GB, and a billion
 # workers set aside gigabytes for the pool's bookkeeping before doing anything.
 WORKERS_PER_CPU = 32
+# A container's CPU quota (cgroup v2): `QUOTA PERIOD` in microseconds, or `max PERIOD` for none.
+CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 
 
 def _usable_cpus() -> int:
-    """The CPUs this process may run on (fewer than the machine's under `taskset`)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    """The CPUs this process may run on (fewer than the machine's under `taskset`), and at most
+    as many as a container's CPU quota allows."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    quota = _cpu_quota(CGROUP_CPU_MAX)
+    return min(cpus, quota) if quota else cpus
+
+
+def _cpu_quota(cpu_max: Path) -> int | None:
+    """The CPUs the cgroup v2 quota in `cpu_max` allows, rounded up (`200000 100000`: 2,
+    `150000 100000`: 2); None when no quota is set, or none can be read."""
+    try:
+        quota, period = map(int, cpu_max.read_text(encoding="ascii").split())
+    except (OSError, ValueError):  # no such file (no cgroup v2), `max 100000`, something else
+        return None
+    return math.ceil(quota / period) if quota > 0 and period > 0 else None
 
 
 class WorkerCount(click.ParamType):

@@ -558,6 +558,7 @@ def test_local_workers_are_limited_by_the_cpus(run_cli, samples: Path, tmp_path:
                                                cluster: list[str]) -> None:
     """`--dask --workers 1024` on 2 CPUs started 1,024 Dask workers and their nannies, some 45 GB;
     local workers, plain or Dask, are at most 32 per CPU, refused above in one line."""
+    from revdiff.cli import export as export_cli
     from revdiff.export import driver
 
     started_with = []
@@ -568,6 +569,7 @@ def test_local_workers_are_limited_by_the_cpus(run_cli, samples: Path, tmp_path:
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(export_cli, "CGROUP_CPU_MAX", tmp_path / "no-cpu.max")  # no quota
     monkeypatch.setattr(driver, "run_export", started)
     out = str(tmp_path / "edits.jsonl")
     result = run_cli("export", str(samples), "-o", out, "--workers", "1024", *cluster)
@@ -578,6 +580,22 @@ def test_local_workers_are_limited_by_the_cpus(run_cli, samples: Path, tmp_path:
     with pytest.raises(_Started):
         run_cli("export", str(samples), "-o", out, "--workers", "64", *cluster)
     assert started_with == [64] and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("cpu_max", "cpus"), [
+    ("100000 100000\n", 1), ("150000 100000\n", 2), ("800000 100000\n", 4), ("max 100000\n", 4),
+    ("", 4)])
+def test_the_cpus_are_limited_by_a_container_s_quota(
+        cpu_max: str, cpus: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A container's CPU quota (cgroup v2 `cpu.max`) was not counted: a container of 1 CPU on a
+    machine of 4 allowed 128 local workers."""
+    from revdiff.cli import export as export_cli
+
+    (tmp_path / "cpu.max").write_text(cpu_max, encoding="ascii")
+    monkeypatch.setattr(export_cli, "CGROUP_CPU_MAX", tmp_path / "cpu.max")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    assert export_cli._usable_cpus() == cpus
 
 
 def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  # type: ignore[no-untyped-def]
