@@ -111,15 +111,16 @@ class ArticleFailed(RevdiffError):
 
 
 def _skip_hint(job: ExportJob, progress: ExportProgress) -> str:
-    """What to do about an input or article that stops the run: fix or skip it; and, where
-    articles were written to an output file before it (the stopped run keeps them), --resume to
-    keep them (again, in a run that has it). An input read ahead of the articles before it is
+    """What to do about an input or article that stops the run: fix, remove or skip it; and,
+    where articles were written to an output file before it (the stopped run keeps them),
+    --resume to keep them (again, in a run that has it), which goes on only with the same inputs:
+    fixed in place or skipped, not removed. An input read ahead of the articles before it is
     written has none before it."""
-    hint = "fix or remove that input, or rerun with --skip-errors to skip it"
-    if progress.articles and str(job.out) != "-":
-        how = "rerun with --resume again" if progress.resuming else "add --resume"
-        hint += f"; {how} to keep the articles exported before it"
-    return hint
+    if not progress.articles or str(job.out) == "-":
+        return "fix or remove that input, or rerun with --skip-errors to skip it"
+    how = "rerun with --resume again" if progress.resuming else "add --resume"
+    return (f"fix that input in place, or rerun with --skip-errors to skip it; {how} to keep the "
+            "articles exported before it, with the same inputs")
 
 
 class NothingExported(RevdiffError):

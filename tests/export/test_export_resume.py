@@ -777,9 +777,9 @@ def _binary_file(path: Path) -> Path:
 @pytest.mark.parametrize(("fmt", "make_bad_input", "hint"), [
     ("sqlite", _version_past_64_bits, "add --resume to keep the articles exported before it"),
     # the reader's hint alone said nothing of --skip-errors or of the articles kept for --resume
-    ("jsonl", _binary_file, ("give a text, HTML or NewsEdits SQLite file; fix or remove that "
-                             "input, or rerun with --skip-errors to skip it; add --resume to keep "
-                             "the articles exported before it"))])
+    ("jsonl", _binary_file, ("give a text, HTML or NewsEdits SQLite file; fix that input in "
+                             "place, or rerun with --skip-errors to skip it; add --resume to keep "
+                             "the articles exported before it, with the same inputs"))])
 def test_a_run_stopped_by_bad_input_keeps_every_article_written_for_resume(
         fmt: str, make_bad_input: Any, hint: str, generated: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -828,7 +828,7 @@ def test_a_resumed_run_stopped_by_bad_input_does_not_ask_to_add_resume(
     with pytest.raises(RevdiffError, match="binary data") as stopped:
         run_export(ExportJob(inputs, tmp_path / "out.jsonl", "jsonl"), resume=True)
     assert str(stopped.value.hint).endswith(
-        "; rerun with --resume again to keep the articles exported before it")
+        "; rerun with --resume again to keep the articles exported before it, with the same inputs")
 
 
 def test_resume_counts_an_article_the_interrupted_run_could_not_export_as_skipped(
