@@ -269,6 +269,7 @@ def _source_item_start(tokens: list[str], end: int) -> int | None:
         start -= 1
     if start > 0 and not _source_begins_after(tokens, start - 1):
         return None  # more words than a source's
+    start = _past_whom_it_was_told(tokens, start, end)
     if _bare(tokens[start]) in _PAIRING_WORDS and start + 1 < end:
         start += 1
     words = tokens[start:end]
@@ -320,6 +321,25 @@ def _may_be_a_verb(token: str) -> bool:
     case (`arrived`)."""
     word = _bare(token)
     return word in _VERB_LIKE or token.islower() and word.endswith("ed")
+
+
+# A verb of speech whose object, whom it was said to, stands between it and the words it reports
+# (`He told reporters the officials said so`), and the pronouns that may be such an object alone.
+_SPEECH_TO_SOMEONE = word_set("told")
+_OBJECT_PRONOUNS = word_set("me him her us them")
+
+
+def _past_whom_it_was_told(tokens: list[str], start: int, end: int) -> int:
+    """Where a source read back from `end` to a verb of speech with an object before `start`
+    begins: past that object, a pronoun (`told him officials said`) or the words before a
+    determiner after its first word (`told reporters the officials said`, `told a group of
+    reporters the officials said`); at `start` when no such verb stands there or the words hold no
+    object (`was told the officials said`)."""
+    if start == 0 or not (tokens[start - 1][:1].islower() and _bare(tokens[start - 1]) in _SPEECH_TO_SOMEONE):
+        return start
+    if _bare(tokens[start]) in _OBJECT_PRONOUNS:
+        return start + 1
+    return next((at for at in range(start + 1, end - 1) if _bare(tokens[at]) in _DETERMINERS), start)
 
 
 def _begins_what_is_said(token: str) -> bool:
@@ -406,6 +426,7 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
             start = start if joined is None else joined
             break
         start -= 1
+    start = _past_whom_it_was_told(tokens, start, end)
     source = _source_words(tokens[_past_a_reported_noun(tokens, start, end):end])
     mark = _aside_mark(tokens[start - 1]) if start > 0 else None
     if source or after_aside or mark is None:
@@ -522,6 +543,7 @@ def _subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = T
                          or _bare(tokens[start - 1]) in _CLAUSE_WORDS)
     if long_aside and not begins_its_clause:
         return ()  # a subject whose start was not found, before an aside that may be a clause
+    start = _past_whom_it_was_told(tokens, start, opening)
     subject = tokens[start:opening]
     words = tokens[start:verb]
     if _bare(tokens[opening]) in _RELATIVE_WORDS:  # a verb of its relative clause is no clause's

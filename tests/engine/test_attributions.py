@@ -613,6 +613,21 @@ def test_a_source_after_a_verb_of_speech_begins_after_it(text: str, sources: lis
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("He told reporters the officials said so.", [("he",), ("officials",)]),
+    ("He told him officials said so.", [("he",), ("officials",)]),
+    ("He told a group of reporters the officials said so.", [("he",), ("officials",)]),
+    ("He told reporters the minister, a veteran, said so.", [("he",), ("minister",)]),
+    ("He told reporters the Pentagon and Iran said so.", [("he",), ("pentagon", "and", "iran")]),
+    ("He was told the officials said so.", [("officials",)]),
+])
+def test_whom_something_was_told_is_no_part_of_the_source_after_it(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`He told reporters the officials said so.` named `reporters officials`: the source of
+    `said`, read back to `told`, took in `told`'s object, whom it was said to."""
+    assert attributions_in(text) == sources
+
+
 @pytest.mark.parametrize("unit", ["according to officials ", "Not everywhere is it confirmed said ",
                                   "police and officials said ", "According to tradition Christianity ",
                                   "officials — all — have said "])
