@@ -172,17 +172,17 @@ def _unaccented(word: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
 
 
-# Words that join sources into one (`officials and police`, `police or hospital officials`): part
-# of its name between two of its words.
-_JOINING_WORDS = word_set("and or")
-# Words before sources joined by `and` or `or` that pair them (`Both the Pentagon and Iran said`):
-# no part of their name.
-_PAIRING_WORDS = word_set("both either")
+# Words that join sources into one (`officials and police`, `police or hospital officials`,
+# `Neither Iran nor Iraq`): part of its name between two of its words.
+_JOINING_WORDS = word_set("and or nor")
+# Words before sources joined by `and`, `or` or `nor` that pair them (`Both the Pentagon and Iran
+# said`, `Neither the Pentagon nor Iran said`): no part of their name.
+_PAIRING_WORDS = word_set("both either neither")
 
 
 def _source_words(words: list[str]) -> tuple[str, ...]:
     """The words that name a source: without the words of the verb or clause around it
-    (`_NOT_SOURCE`), but for an `and` or `or` that joins two of its words."""
+    (`_NOT_SOURCE`), but for an `and`, `or` or `nor` that joins two of its words."""
     named = [_unaccented(word) for word in map(_source_word, words)
              if word and (word not in _NOT_SOURCE or word in _JOINING_WORDS)]
     while named and named[0] in _JOINING_WORDS:
@@ -233,16 +233,17 @@ _VERB_LIKE = _VERB_WORDS | _SPEECH | _CLAUSE_END_VERBS
 
 
 def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
-    """Where a source joined by the `and` or `or` at `joining` to the source after it begins: the
-    words before it, back to the text's start, punctuation, words that say when or a verb of
-    speech (`_source_begins_after`), are one word (`police and hospital officials said`), names
-    (`The Pentagon and the State Department said`) or a source's noun with the words that say
-    whose it is (`Iraqi militia officials and the country's state TV channel said`), and no verb;
-    and so are the items of a list before them (`France, Russia and China said`, `France, Russia,
-    and China said`), past a word that pairs them (`Both the Pentagon and Iran said`). None when
-    they may be a clause (`Casualties were assessed and Trump said`, `Rockets hit and officials
-    said`, `Protesters fought police and officials said`) or `joining` is another word."""
-    if _bare(tokens[joining]) not in {"and", "or"}:
+    """Where a source joined by the `and`, `or` or `nor` at `joining` to the source after it
+    begins: the words before it, back to the text's start, punctuation, words that say when or a
+    verb of speech (`_source_begins_after`), are one word (`police and hospital officials said`),
+    names (`The Pentagon and the State Department said`) or a source's noun with the words that
+    say whose it is (`Iraqi militia officials and the country's state TV channel said`), and no
+    verb; and so are the items of a list before them (`France, Russia and China said`, `France,
+    Russia, and China said`), past a word that pairs them (`Both the Pentagon and Iran said`,
+    `Neither the Pentagon nor Iran said`). None when they may be a clause (`Casualties were
+    assessed and Trump said`, `Rockets hit and officials said`, `Protesters fought police and
+    officials said`) or `joining` is another word."""
+    if _bare(tokens[joining]) not in _JOINING_WORDS:
         return None
     start = _source_item_start(tokens, joining)
     if start is None:

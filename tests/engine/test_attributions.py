@@ -483,6 +483,23 @@ def test_both_or_either_before_joined_sources_is_no_part_of_them(
                                                       text)
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Neither the Pentagon nor Iran said so.", [("pentagon", "nor", "iran")]),
+    ("Neither Iran nor Iraq said so.", [("iran", "nor", "iraq")]),
+    ("Neither police nor hospital officials said so.", [("police", "nor", "hospital", "officials")]),
+])
+def test_sources_joined_by_neither_and_nor_are_read_whole(text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Neither the Pentagon nor Iran said so.` named only `iran`: `nor` joined no sources, so the
+    source was read back to it alone, and a first source changed (`Neither Iraq nor Iran` to
+    `Neither Syria nor Iran`) changed no attribution."""
+    assert attributions_in(text) == sources
+
+
+def test_a_first_source_after_neither_changed_changes_the_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("Neither Iraq nor Iran said so.",
+                                                  "Neither Syria nor Iran said so.")
+
+
 def test_the_and_or_or_that_joins_sources_is_part_of_their_name() -> None:
     """The `and` joining two sources was left out of their name: `Officials and police said`
     named `officials police`, where the README names `Russia and China`, and `Officials or police
