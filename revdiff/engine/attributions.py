@@ -647,15 +647,19 @@ def _follows_what_was_said(tokens: list[str], verb: int) -> bool:
 
 
 def _follows_a_name(tokens: list[str], verb: int) -> bool:
-    """Whether the verb, in lower case, follows a name that begins its clause: capitalised words,
-    after `the` or not, the first of them followed by words of news media in lower case too (`…,
-    CNN reports`, `“…,” the Post reports`, `…, Iranian state media reports`), or words of news
-    media alone that end in its noun (`…, state media reports`); not `Iran denied the reports`,
-    `according to local reports` or `…, official reports`."""
+    """Whether the verb, in lower case, follows a name that begins its clause, or follows words
+    that say when before it (`Last week CNN reports that …`): capitalised words, after `the` or
+    not, the first of them followed by words of news media in lower case too (`…, CNN reports`,
+    `“…,” the Post reports`, `…, Iranian state media reports`), or words of news media alone that
+    end in its noun (`…, state media reports`); not `Iran denied the reports`, `according to local
+    reports` or `…, official reports`."""
+    def name_begins_after(at: int) -> bool:
+        return _ends_clause(tokens[at]) or _ends_a_time(tokens, at)
+
     start = verb
-    while start > 0 and not _ends_clause(tokens[start - 1]) and verb - start < _MOST_SOURCE_WORDS:
+    while start > 0 and not name_begins_after(start - 1) and verb - start < _MOST_SOURCE_WORDS:
         start -= 1
-    if start > 0 and not _ends_clause(tokens[start - 1]) or not tokens[verb][:1].islower():
+    if start > 0 and not name_begins_after(start - 1) or not tokens[verb][:1].islower():
         return False
     names = tokens[start + 1:verb] if _bare(tokens[start]) == "the" else tokens[start:verb]
     if not names:

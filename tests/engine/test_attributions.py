@@ -734,6 +734,22 @@ def test_reports_after_news_media_words_alone_is_the_verb(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("Last week CNN reports that the base was hit.", [("cnn",)]),
+    ("On Friday the Post reports that the base was hit.", [("post",)]),
+    ("In 2004 the Times reports that the base was hit.", [("times",)]),
+    ("Last week CNN reports citing officials that the base was hit.", [("cnn",), ("officials",)]),
+    # after words that say when, `reports` after words in lower case is still the noun
+    ("Last week Iran denied the reports.", []),
+])
+def test_reports_after_a_name_after_words_that_say_when_is_the_verb(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Last week CNN reports that …` named no source: the name before `reports` was read back
+    past the words that say when (`Last week CNN`, not all capitalised), where a source before
+    `said` begins after them (`Last week the Pentagon said` names `the Pentagon`)."""
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ('"I would say the strike was a success," Esper said.', [("esper",)]),
     ("“We will respond, as I said before,” he said.", [("he",)]),
     ("“They told us to leave,” said one resident.", [("one", "resident")]),
