@@ -15,6 +15,7 @@ from textual.widgets import Static
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.keys import (
     KEY_TABLE,
+    TIMELINE_KEYS,
     KeyCommand,
     anywhere_keys,
     commands_by_group,
@@ -44,6 +45,10 @@ def help_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
         for command in commands:
             grid.add_row(command.keys_shown, command.description)
         grid.add_row("", "")
+    grid.add_row(Text("In the timeline", style="bold underline #87afff"), "")
+    for keys, description in TIMELINE_KEYS:
+        grid.add_row(keys, description)
+    grid.add_row("", "")
     grid.add_row(Text("Anywhere", style="bold underline #87afff"), "")
     for keys, description in anywhere_keys(table):
         grid.add_row(keys, description)

@@ -165,6 +165,16 @@ ANYWHERE_KEYS: tuple[tuple[str, str, str], ...] = (
     ("ctrl+q", "Quit, from a dialog too", "Quit from a dialog"),
 )
 
+# The timeline's own keys (`revdiff.tui.timeline_screen`), as the help lists them: the keys shown
+# and what they do.
+TIMELINE_KEYS: tuple[tuple[str, str], ...] = (
+    ("Enter", "Compare the version with the previous one (the first with the next)"),
+    ("m", "Mark a version (again: unmark it); Enter on another compares the two, the older first"),
+    ("j k ↓ ↑", "Move through the versions"),
+    ("g G Home End", "Go to the first or the last version"),
+    ("Esc q", "Close the timeline"),
+)
+
 
 def anywhere_keys(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[str, str]]:
     """The keys of ANYWHERE_KEYS and what they do with the keys of `table` in force: one that

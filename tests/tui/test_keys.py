@@ -13,7 +13,14 @@ from revdiff.model import Article
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.article_list_screen import ArticleListScreen
 from revdiff.tui.help_screen import HelpScreen, help_table
-from revdiff.tui.keys import ANYWHERE_KEYS, KEY_TABLE, commands_by_group, markdown_table
+from revdiff.tui.keys import (
+    ANYWHERE_KEYS,
+    KEY_NAMES_SHOWN,
+    KEY_TABLE,
+    TIMELINE_KEYS,
+    commands_by_group,
+    markdown_table,
+)
 from revdiff.tui.settings import Settings
 from revdiff.tui.timeline_screen import TimelineScreen
 
@@ -98,9 +105,45 @@ async def test_help_says_a_quit_key_given_to_a_command_quits_from_a_dialog_only(
 def test_help_groups_cover_the_table() -> None:
     grouped = [command for _, commands in commands_by_group() for command in commands]
     assert grouped == list(KEY_TABLE)
-    # each group has a title and a blank row; the keys that work anywhere follow
+    # each group has a title and a blank row; the timeline's keys and those that work anywhere
+    # follow, each with a title and a blank row too
     assert help_table().row_count == len(KEY_TABLE) + 2 * len(commands_by_group()) \
-        + len(ANYWHERE_KEYS) + 2
+        + len(TIMELINE_KEYS) + 2 + len(ANYWHERE_KEYS) + 2
+
+
+@run_async
+async def test_help_lists_the_timelines_own_keys(chain_article: Article) -> None:
+    """The help listed the main view's keys only: not `m`, which marks a version in the
+    timeline, nor Enter on another, which compares the two."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        from rich.console import Console
+
+        console = Console(width=120, record=True)
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        help_text = console.export_text()
+        assert "In the timeline" in help_text
+        assert "m  Mark a version" in help_text
+        assert "Enter on another compares the two" in help_text
+
+
+@run_async
+async def test_the_timeline_keys_the_help_lists_are_those_the_timeline_binds(
+        chain_article: Article) -> None:
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.pause()
+        bound = set(app.screen.active_bindings)
+        names = {shown: name for name, shown in KEY_NAMES_SHOWN.items()}
+        for keys, _ in TIMELINE_KEYS:
+            for key in keys.split():
+                assert names.get(key, key) in bound, key
 
 
 def test_the_readme_key_table_is_the_key_table() -> None:
