@@ -113,7 +113,7 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
 
     def compose(self) -> ComposeResult:
         rows = [TimelineRow(f"v{version.number}", visible(version_time(version)),
-                            self.words[index], visible(version.title or ""),
+                            self.words[index], visible(version.title or "(untitled)"),
                             self.summaries[index - 1] if index else None)
                 for index, version in enumerate(self.versions)]
         with Vertical():

@@ -270,6 +270,22 @@ async def test_the_timeline_gives_a_time_s_zone_as_the_header_does() -> None:
 
 
 @run_async
+async def test_the_timeline_calls_a_version_without_a_title_untitled_as_the_header_does() -> None:
+    """A version with an empty title had a blank title cell in the timeline, where the header
+    and the article list say `(untitled)`."""
+    article = Article(None, "https://example.com/story", (
+        Version(0, "", ("The army sent troops.",)),
+        Version(1, "東京で地震", ("The army sent more troops.",))))
+    app = RevdiffApp(article)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_cell("0", "title")) == "(untitled)"
+        assert str(table.get_cell("1", "title")) == "東京で地震"
+
+
+@run_async
 async def test_a_timeline_longer_than_the_screen_fits_beside_its_scrollbar() -> None:
     versions = tuple(Version(number, f"Headline {number} of a long run of versions of a story",
                              (f"The story as told in version {number}.",))
