@@ -690,3 +690,20 @@ def test_a_path_the_system_cannot_look_up_is_refused_naming_it(tmp_path: Path, c
         call(too_long)
     assert str(raised.value) == (f"{too_long}: cannot look up the path (File name too long) "
                                  "(check the path and that you may open the folders on it)")
+
+
+def test_a_folder_named_again_is_told_of_as_given(tmp_path: Path) -> None:
+    """`edits_table([S, S + "/"])` noted `S: skipped, ...`: a Path drops the trailing slash, so
+    the note named the input read, not the one skipped."""
+    story = tmp_path / "story"
+    story.mkdir()
+    for number in (0, 1):
+        (story / f"{number}.txt").write_text(f"Version {number} text.\n", encoding="utf-8")
+    (tmp_path / "link").symlink_to("story")
+    for again, why in ((f"{story}/", "an earlier input already read it"),
+                       (f"{tmp_path / 'link'}/",
+                        f"it leads to a folder already read ({story.resolve()})")):
+        notes: list[str] = []
+        rows = revdiff.comparisons_table([str(story), again], notes=notes)
+        assert len(rows) == 1
+        assert notes == [f"{again}: skipped, {why}"]

@@ -95,11 +95,8 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     beside a corpus's folders are put in `loose_files`, to be told of once its links are followed.
     """
     real = path.resolve()
-    if real in visited and path.is_symlink():
-        notes.append(f"{path}: skipped, it leads to a folder already read ({real})")
-        return []
-    if real in visited:  # a real folder is met again only as an input (`m m/a`, `m ./m`)
-        notes.append(f"{path}: skipped, an earlier input already read it")
+    if real in visited:  # an input named again is told of, as given, by `_corpus_units`
+        notes.append(_read_already_note(str(path), path))
         return []
     visited[real] = path
     try:
@@ -163,8 +160,21 @@ def _leaf_folder_units(path: Path, visited: dict[Path, Path]) -> list[InputUnit]
     return [InputUnit(str(p), (str(p),)) for p in databases]
 
 
-def _corpus_units(path: Path, notes: list[str], visited: dict[Path, Path]) -> list[InputUnit]:
-    """The units of a folder given as input: its real folders, then those its links lead to."""
+def _read_already_note(name: str, path: Path) -> str:
+    """Why the folder `path`, named `name`, is skipped: a link to a folder read, or a real folder
+    an earlier input read (`m m/a`, `m ./m`)."""
+    if path.is_symlink():
+        return f"{name}: skipped, it leads to a folder already read ({path.resolve()})"
+    return f"{name}: skipped, an earlier input already read it"
+
+
+def _corpus_units(given: str, notes: list[str], visited: dict[Path, Path]) -> list[InputUnit]:
+    """The units of a folder given as input, `given` as the user wrote it (`story/`, which a Path
+    names `story`): its real folders, then those its links lead to."""
+    path = Path(given)
+    if path.resolve() in visited:
+        notes.append(_read_already_note(given, path))
+        return []
     links: list[Path] = []
     loose_files: list[_LooseFiles] = []
     read_by_earlier = set(visited)
@@ -235,7 +245,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         for match in matches:
             path = Path(match)
             if match != "-" and path.is_dir():
-                units.extend(_corpus_units(path, notes, visited))
+                units.extend(_corpus_units(match, notes, visited))
             elif match != "-" and is_sqlite_file(path):
                 if path.resolve() in visited:
                     notes.append(f"{match}: skipped, it is a database already read")
