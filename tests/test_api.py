@@ -83,6 +83,18 @@ def test_arrow_tables_refuse_a_version_number_beyond_64_bits(tmp_path: Path, nam
     assert revdiff.edits_table(tmp_path)[0]["new_version"] == 10**23
 
 
+@pytest.mark.parametrize("name", ["edits_arrow", "comparisons_arrow"])
+def test_arrow_tables_say_a_version_number_is_too_far_below_zero(name: str) -> None:
+    """A version numbered -2**70 was refused as "too large for an Arrow table"."""
+    pytest.importorskip("pyarrow")
+    article = Article(None, "https://example.com/a", (Version(-2**70, "A", ("It is 3 pm.",)),
+                                                      Version(1, "A", ("It is 4 pm.",))))
+    with pytest.raises(revdiff.errors.RevdiffError,
+                       match=rf"^https://example.com/a: version number {-2**70} is too far below "
+                             r"zero for an Arrow table \(64-bit integers\)"):
+        getattr(revdiff, name)(article)
+
+
 def test_import_is_light() -> None:
     code = ("import sys, revdiff; heavy = [m for m in ('pyarrow', 'pandas', 'dask', 'textual', "
             "'revdiff.engine') if m in sys.modules]; print(heavy)")

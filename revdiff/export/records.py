@@ -133,7 +133,8 @@ def check_int64(ref: ArticleRef, article: Article, output: str) -> None:
     """Refuse version numbers that SQLite, Parquet or Arrow cannot store (64-bit integers)."""
     for number in (version.number for version in article.versions):
         if not -INT64_MAX - 1 <= number <= INT64_MAX:
-            raise ValueTooLarge(f"version number {number} is too large for {output} "
+            beyond = "too large" if number > 0 else "too far below zero"
+            raise ValueTooLarge(f"version number {number} is {beyond} for {output} "
                                 "(64-bit integers)", ref.name,
                                 hint="number the versions from 0, or export as jsonl or csv",
                                 python_hint="number the versions from 0, or use edits_table "
