@@ -158,8 +158,8 @@ def _is_int(value: Any) -> bool:
 
 def _check_article(article: Article, caller: str) -> None:
     """Refuse an Article built by hand whose fields, or its versions' or its pages' fields, are
-    not of the model's types, as `compare` refuses such versions, before the tables put them in
-    their rows or pyarrow fails on them deep inside."""
+    not of the model's types, as `compare` refuses such versions, or whose versions repeat a
+    number, before the tables put them in their rows or pyarrow fails on them deep inside."""
     from revdiff.model import Version
 
     wrong_field = _wrong_article_field(article)
@@ -176,8 +176,24 @@ def _check_article(article: Article, caller: str) -> None:
         if wrong_field:
             raise TypeError(f"{caller} takes Versions whose {wrong_field} "
                             f"(article.versions[{position}])")
+    _check_version_numbers_differ(article.versions, caller)
     for position, page in enumerate(article.pages):
         _check_page(page, caller, f"article.pages[{position}]")
+
+
+def _check_version_numbers_differ(versions: Iterable[Version], caller: str) -> None:
+    """Refuse two versions of one number, which no reader gives (a folder's files naming one
+    number are refused, a store's copied commit renumbered): the rows of a pair of them had
+    old_version equal to new_version, and those numbers are the keys of the export's rows.
+    Numbers may go back, as a store's `Revdiff-Version` may, the versions kept in the order
+    given."""
+    positions: dict[int, int] = {}
+    for position, version in enumerate(versions):
+        first = positions.setdefault(version.number, position)
+        if first != position:
+            raise ValueError(f"{caller} takes Articles whose versions each have a number of their "
+                             f"own: article.versions[{position}] is numbered {version.number}, as "
+                             f"article.versions[{first}] is")
 
 
 def _wrong_article_field(article: Article) -> str | None:
