@@ -382,7 +382,7 @@ def _articles(items: Any, caller: str, notes: list[str] | None
         # files form one article, and a folder or database named twice is read once
         if not paths:
             return
-        units = expand_inputs(paths, notes)
+        units = expand_inputs(paths, notes, for_python=True)
         paths.clear()
         for unit in units:
             # as in `export`: a folder's or database's notes were made expanding it

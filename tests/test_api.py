@@ -560,6 +560,21 @@ def test_the_tables_give_the_notes_export_prints(tmp_path: Path) -> None:
         revdiff.edits_table(corpus, notes="")  # type: ignore[arg-type]
 
 
+def test_the_tables_note_loose_files_in_words_for_python(tmp_path: Path) -> None:
+    """The tables' note on a corpus's loose files ended `not exported: ...; to export loose
+    files, name them`, the command line's words, in a notebook that exports nothing."""
+    corpus = tmp_path / "corpus"
+    (corpus / "two").mkdir(parents=True)
+    for number in (0, 1):
+        (corpus / "two" / f"{number}.txt").write_text(f"Version {number}.\n", encoding="utf-8")
+    (corpus / "notes.txt").write_text("A loose file.\n", encoding="utf-8")
+    notes: list[str] = []
+    revdiff.comparisons_table(corpus, notes=notes)
+    assert notes == [(f"{corpus}: read its folder two; left out: 1 file beside it (notes.txt), "
+                      "as a folder that holds folders is read as a corpus; to read loose files, "
+                      "give their paths")]
+
+
 def test_the_version_and_the_documented_modules_are_attributes_of_the_package() -> None:
     from importlib.metadata import version
 

@@ -66,18 +66,21 @@ class _LooseFiles:
     position: int  # where among the notes the note goes
 
 
-def _loose_files_note(loose: _LooseFiles, visited: dict[Path, Path]) -> str:
-    """What a folder of folders that also holds files tells the user: the files are no article.
+def _loose_files_note(loose: _LooseFiles, visited: dict[Path, Path], for_python: bool) -> str:
+    """What a folder of folders that also holds files tells the user: the files are no article,
+    and how to read them, on the command line or, `for_python`, with the Python API.
 
     The folders are named as read, not as articles: each may hold several (a corpus's outlet).
     A link to a folder already read is not counted: its skip has a note of its own."""
     read = [folder for folder in loose.folders if visited.get(folder.resolve()) == folder]
     said = ("none of its folders" if not read else f"its folder {read[0].name}" if len(read) == 1
             else f"its {counted(len(read), 'folder')}")
-    return (f"{loose.path}: read {said}; not exported: {counted(len(loose.files), 'file')} beside "
+    left_out, read_them = (("left out", "to read loose files, give their paths") if for_python
+                           else ("not exported", "to export loose files, name them"))
+    return (f"{loose.path}: read {said}; {left_out}: {counted(len(loose.files), 'file')} beside "
             f"{'it' if len(loose.folders) == 1 else 'them'} "
             f"({first_few([p.name for p in loose.files])}), as a folder that holds folders is read "
-            "as a corpus; to export loose files, name them")
+            f"as a corpus; {read_them}")
 
 
 def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Path, Path],
@@ -168,9 +171,11 @@ def _read_already_note(name: str, path: Path) -> str:
     return f"{name}: skipped, an earlier input already read it"
 
 
-def _corpus_units(given: str, notes: list[str], visited: dict[Path, Path]) -> list[InputUnit]:
+def _corpus_units(given: str, notes: list[str], visited: dict[Path, Path],
+                  for_python: bool) -> list[InputUnit]:
     """The units of a folder given as input, `given` as the user wrote it (`story/`, which a Path
-    names `story`): its real folders, then those its links lead to."""
+    names `story`): its real folders, then those its links lead to. `for_python` words the notes
+    for the Python API."""
     path = Path(given)
     if path.resolve() in visited:
         notes.append(_read_already_note(given, path))
@@ -183,7 +188,7 @@ def _corpus_units(given: str, notes: list[str], visited: dict[Path, Path]) -> li
         units.extend(_directory_units(links.pop(0), path, notes, visited, read_by_earlier, links,
                                       loose_files))
     for loose in reversed(loose_files):  # the last first, so that the others' positions hold
-        notes.insert(loose.position, _loose_files_note(loose, visited))
+        notes.insert(loose.position, _loose_files_note(loose, visited, for_python))
     return units
 
 
@@ -201,7 +206,8 @@ def _in_version_order(files: list[str]) -> list[str]:
 
 
 def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
-                  missing: list[MissingInput] | None = None) -> list[InputUnit]:
+                  missing: list[MissingInput] | None = None, *,
+                  for_python: bool = False) -> list[InputUnit]:
     """Turn command-line inputs into units, checking that every one exists: an input that names
     nothing, or that the system cannot look up (a name too long for it), is refused, or, given
     `missing` (`--skip-errors`), put there with the number of the unit it comes before, so that
@@ -212,7 +218,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     (`_in_version_order`). A git repository, a NewsEdits database and a folder of version files are
     each a unit; a folder that holds folders stands for one unit per folder
     (recursively). All other files given are read together as one unit, as `revdiff parse` reads
-    them: plain version files form one article, pages of one article are joined.
+    them: plain version files form one article, pages of one article are joined. `for_python`
+    words the notes for the Python API (`give their paths`, where `export` says `name them`).
     """
     if not inputs:
         raise EmptyInput("no input given", hint="name files, directories, globs or databases")
@@ -245,7 +252,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         for match in matches:
             path = Path(match)
             if match != "-" and path.is_dir():
-                units.extend(_corpus_units(match, notes, visited))
+                units.extend(_corpus_units(match, notes, visited, for_python))
             elif match != "-" and is_sqlite_file(path):
                 if path.resolve() in visited:
                     notes.append(f"{match}: skipped, it is a database already read")
