@@ -169,6 +169,8 @@ def find_text_literals(text: str, where: str) -> tuple[str, str] | None:
 
 # The elements diff-match-patch writes a run in: deleted, inserted, kept
 _RUNS = ("del", "ins", "span")
+# Elements whose content is never shown: code and styles a saved page or an extension put there
+_NOT_SHOWN = ("script", "style", "template")
 
 
 def read_rendered_compare(compare: Tag) -> tuple[str, str]:
@@ -176,7 +178,8 @@ def read_rendered_compare(compare: Tag) -> tuple[str, str]:
 
     `<br>` is a newline, and a pilcrow shown before it is dropped. Runs wrapped in an element
     of their own (a `<div>` a saved page added around them) are read as runs; white space
-    outside the runs, which a pretty-printer leaves between them, is no page text.
+    outside the runs, which a pretty-printer leaves between them, is no page text, nor is what
+    a page's `<script>`, `<style>` or `<template>` holds.
     """
     old: list[str] = []
     new: list[str] = []
@@ -197,7 +200,7 @@ def read_rendered_compare(compare: Tag) -> tuple[str, str]:
                 if side and side[-1].endswith("\u00b6"):
                     side[-1] = side[-1][:-1]
                 side.append("\n")
-        elif isinstance(node, Tag):
+        elif isinstance(node, Tag) and node.name not in _NOT_SHOWN:
             inner = run or (node.name if node.name in _RUNS else None)
             pending.extend((child, inner) for child in reversed(node.contents))
     return "".join(old), "".join(new)

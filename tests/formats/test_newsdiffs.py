@@ -305,6 +305,19 @@ def test_a_comparison_closed_after_elements_of_its_kind_is_whole() -> None:
         read_page(page.removesuffix("</div>"), "p")
 
 
+@pytest.mark.parametrize("hidden", ['<script>var note = "<ins>x</ins>";</script>',
+                                    "<style>del { color: red }</style>",
+                                    "<template><span>x</span></template>"])
+def test_scripts_and_styles_in_the_comparison_are_no_text(hidden: str) -> None:
+    """A script, style or template a saved page put in #compare (or in one of its runs) was read
+    as version text: its code ran into the date line, so the versions lost their times."""
+    page = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
+    with_hidden = page.replace('<div id="compare">', f'<div id="compare">{hidden}').replace(
+        "<span>.</span></div>", f"<span>{hidden}.</span></div>")
+    assert with_hidden != page
+    assert read_page(with_hidden, "p.html") == read_page(page, "p.html")
+
+
 @pytest.mark.parametrize("earlier", ['<a id="Compare" href="#compare">To the comparison</a>',
                                      "<!-- <div id=compare> is filled in by a script -->"])
 def test_an_earlier_id_compare_does_not_make_a_whole_page_truncated(earlier: str) -> None:
