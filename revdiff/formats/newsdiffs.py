@@ -142,8 +142,23 @@ def _decode_escape(text: str, pos: int, where: str) -> tuple[str, int]:
     return char, pos + 1  # \' \" \\ \/ and any other character stand for themselves
 
 
+# An HTML comment, or a script element (in which `<!--` opens no HTML comment)
+_COMMENT_OR_SCRIPT = re.compile(r"<!--.*?(?:-->|\Z)|(?P<script><script\b.*?(?:</script\s*>|\Z))",
+                                re.IGNORECASE | re.DOTALL)
+
+
+def _without_html_comments(text: str) -> str:
+    """The text with each HTML comment outside the scripts blanked, every offset kept."""
+    def blanked(found: re.Match[str]) -> str:
+        return found.group() if found.group("script") else re.sub(r"[^\n]", " ", found.group())
+
+    return _COMMENT_OR_SCRIPT.sub(blanked, text)
+
+
 def find_text_literals(text: str, where: str) -> tuple[str, str] | None:
-    """The decoded `text1` and `text2` of a raw page, or None when the page has neither."""
+    """The decoded `text1` and `text2` of a raw page, or None when the page has neither. Those
+    an HTML comment holds (code a page commented out) are not the page's."""
+    text = _without_html_comments(text)
     values: dict[str, str] = {}
     for found in _LITERAL_START.finditer(text):
         name = found.group(1)

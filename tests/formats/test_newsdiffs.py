@@ -261,6 +261,20 @@ def test_runs_wrapped_in_an_element_of_their_own_are_told_apart(wrapper: str) ->
     assert old.title == new.title == "T"
 
 
+def test_version_texts_in_an_html_comment_are_not_the_pages() -> None:
+    """Literals an HTML comment held before the page's script (code commented out) were read as
+    the versions, and the page's own texts passed over; a script's body that old pages wrap in
+    `<!-- ... //-->` is still the script."""
+    page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    script = '<script type="text/javascript">'
+    commented = page.replace(script, "<!-- var text1 = 'Old\\nT\\nB\\n\\nOld.'; "
+                                     "var text2 = 'Old\\nT\\nB\\n\\nOlder.'; -->\n" + script)
+    wrapped = page.replace(script, script + "<!--").replace("</script>\n<style", "//-->\n</script>\n<style")
+    assert page != commented and page != wrapped
+    assert read_page(commented, "p.html") == read_page(page, "p.html")
+    assert read_page(wrapped, "p.html") == read_page(page, "p.html")
+
+
 def test_page_without_texts_or_comparison_is_malformed() -> None:
     with pytest.raises(MalformedPage, match="div#compare"):
         read_page("<html><body><p>var text1 is gone</p></body></html>", "p.html")
