@@ -227,10 +227,12 @@ def _nothing_to_compare(articles: Sequence[Article]) -> str:
 
 
 def use_color(chosen: bool | None) -> bool:
-    """--color/--no-color when given; otherwise colour on a terminal unless NO_COLOR is set."""
+    """--color/--no-color when given; otherwise colour on a terminal that shows colours (not
+    TERM=dumb, which prints their escape codes as text) unless NO_COLOR is set."""
     if chosen is not None:
         return chosen
-    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    return (not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+            and sys.stdout.isatty())
 
 
 # A Dask scheduler address: an optional protocol, a host name or [IPv6] address, and a port.

@@ -24,11 +24,13 @@ def diff_on_a_terminal(no_color: str | None) -> bytes:
 
 
 def on_a_terminal(arguments: list[str], no_color: str | None = None, *,
-                  stderr_too: bool = False) -> bytes:
-    """What `revdiff ARGUMENTS` writes when its stdout is a terminal (a pseudo-terminal here),
-    with `stderr_too` also what it writes to stderr, on the same terminal."""
+                  stderr_too: bool = False, term: str = "xterm-256color") -> bytes:
+    """What `revdiff ARGUMENTS` writes when its stdout is a terminal (a pseudo-terminal here)
+    of the kind `term` names, with `stderr_too` also what it writes to stderr, on the same
+    terminal."""
     pty = pytest.importorskip("pty")
     env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    env["TERM"] = term
     if no_color is not None:
         env["NO_COLOR"] = no_color
     leader, follower = pty.openpty()
@@ -63,6 +65,13 @@ def test_colour_on_a_terminal_unless_no_color_is_set() -> None:
     assert b"\x1b[" in diff_on_a_terminal("")  # an empty NO_COLOR does not count
     without = diff_on_a_terminal("1")
     assert b"\x1b[" not in without and b"[-" in without
+
+
+def test_no_colour_on_a_dumb_terminal() -> None:
+    # TERM=dumb (an editor's shell buffer) would print the escape codes as text, and colour
+    # leaves out the markers that tell deleted words from inserted ones
+    output = on_a_terminal(["diff", str(CHAIN)], term="dumb")
+    assert b"\x1b[" not in output and b"[-" in output and b"{+" in output
 
 
 def test_color_flag_wins_over_no_color() -> None:
