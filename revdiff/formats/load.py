@@ -640,6 +640,8 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             continue
         if isinstance(read, TextInput):
             texts.append(read)
+            if notes is not None and file.suffix.lower() in DATABASE_SUFFIXES:
+                notes.append(_database_named_note(str(file)))
         else:
             read_already.add(real)
             database_articles.extend(read)

@@ -232,6 +232,20 @@ def test_a_text_file_named_as_a_database_is_read_as_text_with_a_warning(tmp_path
                              "the database itself, or rename the file)\n")
 
 
+def test_a_text_file_named_as_a_database_in_a_folder_is_a_version_with_a_warning(
+        tmp_path: Path) -> None:
+    """Named on the command line, such a file was noted; in a folder, it was read in silence."""
+    (tmp_path / "0.txt").write_text("First.\n", encoding="utf-8")
+    (tmp_path / "1.sqlite").write_text("Not found.\n", encoding="utf-8")
+    result = run("parse", str(tmp_path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    versions = json.loads(result.stdout)[0]["versions"]
+    assert [v["paragraphs"] for v in versions] == [["First."], ["Not found."]]
+    assert result.stderr == (f"revdiff: warning: {tmp_path / '1.sqlite'}: named as a SQLite "
+                             "database, but it is text (it does not begin as SQLite's files do); "
+                             "read as text (give the database itself, or rename the file)\n")
+
+
 def test_a_broken_view_is_one_error_line(tmp_path: Path) -> None:
     path = tmp_path / "titles.db"
     connection = sqlite3.connect(path)
