@@ -24,6 +24,7 @@ from revdiff.formats.sqlite_schema import (
     Table,
     cannot_read,
     cell_int,
+    cell_shown,
     cell_text,
     cell_time,
     quote,
@@ -74,7 +75,7 @@ def _article(entry: object, rows: list[dict[str, object]],
              entry_urls: dict[object, str]) -> Article:
     warnings: list[str] = []
     entry_name = ("the entryversion rows without an entry_id" if entry is None
-                  else f"entry {cell_text(entry)}")
+                  else f"entry {cell_shown(entry)}")
     if entry is None:
         warnings.append(f"{counted(len(rows), 'entryversion row')} "
                         f"{'has' if len(rows) == 1 else 'have'} no entry_id; read as one article")

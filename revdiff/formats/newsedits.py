@@ -46,6 +46,7 @@ from revdiff.formats.fields import (
 from revdiff.formats.sqlite_schema import (
     cannot_read,
     cell_int,
+    cell_shown,
     cell_text,
     open_read_only,
     quote,
@@ -233,7 +234,7 @@ class DatabaseArticles:
                 if len(rows) != len(rowids) or any(_entry_key(row["entry"]) != entry
                                                    for row in rows):
                     raise MalformedPage(
-                        f"the file changed while it was read (the rows of entry {_cell_shown(entry)} are "
+                        f"the file changed while it was read (the rows of entry {cell_shown(entry)} are "
                         "gone or hold another entry)", self.where,
                         hint="read a copy of the file, or read it when nothing writes to it")
                 yield from _group_articles(rows, self.columns, self.where, self.max_bytes)
@@ -347,8 +348,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         warnings.append(f"{entry_name} ({columns['entry']} is NULL) is read as an article of "
                         "its own")
     else:
-        entry_name = f"entry {_cell_shown(entry)}"
-    spellings = {_cell_shown(row["entry"]) for row in entry_rows}
+        entry_name = f"entry {cell_shown(entry)}"
+    spellings = {cell_shown(row["entry"]) for row in entry_rows}
     if len(spellings) > 1:
         warnings.append(f"{entry_name} is written as {', '.join(sorted(spellings))} in "
                         f"{columns['entry']}: read as one entry")
@@ -359,7 +360,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             numbered.append((number, row))
         else:
             warnings.append(f"{entry_name}: {_row_name(row)} is left out: its {columns['version']} "
-                            f"{_cell_shown(row['version'])} is not a version number")
+                            f"{cell_shown(row['version'])} is not a version number")
     if not numbered:
         raise MalformedPage(f"{entry_name}: no row has a version number (a whole number from 0, "
                             f"of at most {MAX_DIGITS} digits) in {columns['version']}",
@@ -401,7 +402,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         checked_url(url, f"{entry_name}: url", where)
     changes = cell_int(count)
     if changes is None and count not in (None, ""):
-        warnings.append(f"{entry_name}: {columns['count']} {_cell_shown(count)} is not a number "
+        warnings.append(f"{entry_name}: {columns['count']} {cell_shown(count)} is not a number "
                         "of versions; left out")
     # no source in the rows (NULL, or no such column): the one the URL names, as every reader
     source = cell_text(first["source"]) if first.get("source") else source_of_url(url)
@@ -423,16 +424,6 @@ def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], plac
             warnings.append(f"{place}: {columns[field]} holds bytes that are not UTF-8; bad "
                             "bytes replaced with �")
     return cell_text(value) or ""
-
-
-def _cell_shown(value: object) -> str:
-    """A cell as a warning quotes it: NULL, a number as it is, text quoted, a BLOB quoted as the
-    UTF-8 text it is read as (`cell_text`)."""
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, bytes):
-        value = cell_text(value)
-    return "NULL" if value is None else shown(value)
 
 
 def _row_name(row: dict[str, object]) -> str:

@@ -382,6 +382,16 @@ def cell_text(value: object) -> str | None:
     return str(value)
 
 
+def cell_shown(value: object) -> str:
+    """A cell as a warning quotes it: NULL, a number as it is, text quoted, a BLOB quoted as the
+    UTF-8 text it is read as (`cell_text`)."""
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, bytes):
+        value = cell_text(value)
+    return "NULL" if value is None else shown(value)
+
+
 def cell_time(value: object) -> tuple[datetime | None, str | None]:
     """A time cell as (time, None); (None, its text) when it holds no time; (None, None) if empty.
 

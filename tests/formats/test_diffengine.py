@@ -73,8 +73,20 @@ def test_an_entry_id_stored_as_a_blob_is_read_as_text(tmp_path: Path) -> None:
     ])
     article, = read_database(path)
     assert article.metadata["entry_id"] == "7"
-    assert "entry 7: created goes back in time between rows; versions follow created, not the " \
+    assert "entry '7': created goes back in time between rows; versions follow created, not the " \
            "order the rows were written" in article.warnings
+
+
+def test_an_entry_id_in_a_warning_is_quoted_and_shortened_as_newsedits_does(tmp_path: Path) -> None:
+    # it was written as it is: a long id whole, and its control characters sent to the terminal
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", None, "<p>A.</p>", "2020-01-03 10:00:00", None, "story\x1b[2J" + "x" * 100),
+        (2, "Two", None, "<p>B.</p>", "2020-01-03 09:00:00", None, "story\x1b[2J" + "x" * 100),
+    ])
+    article, = read_database(path)
+    assert "entry 'story\\x1b[2Jxxxxxxxxxxx'... (109 characters): created goes back in time " \
+           "between rows; versions follow created, not the order the rows were written" \
+        in article.warnings
 
 
 def test_rows_without_an_entry_id_are_no_entry_none(tmp_path: Path) -> None:
