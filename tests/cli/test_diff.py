@@ -152,6 +152,24 @@ def test_a_paragraph_break_merged_or_split_is_marked_as_one(tmp_path: Path, old:
     assert run(*paths, "--no-color").splitlines()[-1] == shown
 
 
+@pytest.mark.parametrize(("old", "new", "summary"), [
+    # 周二 and 已升至三十 added, 为十二 removed: one word a character
+    ("中国政府表示，死亡人数为十二人。", "中国政府周二表示，死亡人数已升至三十人。", "+7/-3 words"),
+    # a number stays one word: 20 and と発表した added, 15 removed
+    ("北朝鮮は弾道ミサイル15発を発射した。", "北朝鮮は弾道ミサイル20発を発射したと発表した。",
+     "+6/-1 words")])
+def test_chinese_and_japanese_words_are_counted_a_character_at_a_time(
+        tmp_path: Path, old: str, new: str, summary: str) -> None:
+    """The README said a word was a run between spaces: a clause of these scripts, written without
+    them, would be one word; each ideograph and kana is one, as the edits table defines them."""
+    paths = []
+    for k, text in enumerate((old, new)):
+        path = tmp_path / f"{k}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        paths.append(str(path))
+    assert run(*paths, "--no-color").splitlines()[1].startswith(f"1 edited; {summary}, ")
+
+
 def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path: Path) -> None:
     # one file writes `é` as one character, the other as `e` and a combining accent: `diff` said
     # `2 edited; +5/-5 words` and marked the words as changed, with no flag on the edits
