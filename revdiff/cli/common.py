@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from revdiff.cli import report_error, say, write_to_stderr
-from revdiff.cli.progress import reading_notice
+from revdiff.cli.progress import draws_on_stderr, reading_notice
 from revdiff.errors import RevdiffError, writing_stdout
 from revdiff.file_names import name_text
 from revdiff.model import Article
@@ -155,7 +155,7 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
     notes: list[str] = []
     typed = "-" in inputs and sys.stdin.isatty()
     with reading_notice(write_to_stderr, counted(len(inputs), "input"),
-                        notice and not quiet and not typed and sys.stderr.isatty()):
+                        notice and not quiet and not typed and draws_on_stderr()):
         articles = load(list(inputs), max_bytes=max_size, notes=notes, origins=origins)
     for note in notes if not quiet else ():
         warn(visible(note), said)

@@ -206,7 +206,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     folders (one article each), git repositories, NewsEdits, NYTdiff and diffengine SQLite
     files, and folders of saved article pages.
     """
-    from revdiff.cli.progress import ProgressBar, export_progress, summary_line
+    from revdiff.cli.progress import ProgressBar, draws_on_stderr, export_progress, summary_line
     from revdiff.export.driver import ExportJob, run_export
 
     if scheduler and local_dask:
@@ -226,7 +226,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     # would run into the next row's line
     rows_on_terminal = output == "-" and sys.stdout.isatty()
     bar = (ProgressBar(write_to_stderr)
-           if not quiet and sys.stderr.isatty() and not rows_on_terminal else None)
+           if not quiet and draws_on_stderr() and not rows_on_terminal else None)
 
     def note(text: str) -> None:
         line = f"revdiff: {message_text(text)}"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -12,6 +14,12 @@ from revdiff.read_warnings import counted, counted_skips
 
 if TYPE_CHECKING:
     from revdiff.export.driver import ExportProgress
+
+
+def draws_on_stderr() -> bool:
+    """Whether stderr is a terminal that redraws a line (`\r`, and `\x1b[K` to clear its end):
+    not TERM=dumb, which prints the escape code as text, as it would colours."""
+    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def _duration(seconds: float) -> str:

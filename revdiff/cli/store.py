@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from revdiff.cli.common import (
     reports_errors,
     warn,
 )
-from revdiff.cli.progress import ProgressBar
+from revdiff.cli.progress import ProgressBar, draws_on_stderr
 from revdiff.errors import OutputFailed, StoreError
 from revdiff.safe_git import git_executable
 from revdiff.stop_signals import sigterm_as_interrupt, stop_exit_code, stop_reason
@@ -88,7 +87,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             raise stopped_before_storing(stop, str(repo_dir)) from None
 
         def progress_bar(commits: int) -> Callable[[int], None]:
-            show = (sys.stderr.isatty() and commits >= PROGRESS_MIN_COMMITS
+            show = (draws_on_stderr() and commits >= PROGRESS_MIN_COMMITS
                     if progress is None else progress)
             if not show:
                 return lambda steps: None

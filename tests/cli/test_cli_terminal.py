@@ -209,6 +209,16 @@ def test_export_to_a_terminal_draws_no_progress_bar_among_the_rows() -> None:
     assert shown.startswith("article_index,article,") and "revdiff: exported 1 article" in shown
 
 
+@pytest.mark.parametrize(("term", "drawn"), [("xterm", True), ("dumb", False)])
+def test_the_progress_bar_is_drawn_on_a_terminal_that_redraws_a_line(
+        term: str, drawn: bool, tmp_path: Path) -> None:
+    """TERM=dumb (an editor's shell buffer) printed the bar's `\x1b[K` as text, as it would
+    colours."""
+    shown = on_a_terminal(["export", str(CHAIN), "-o", str(tmp_path / "out.jsonl")],
+                          stderr_too=True, term=term).decode("utf-8")
+    assert ("\x1b[K" in shown) is drawn and "revdiff: exported 1 article" in shown
+
+
 def test_export_to_a_closed_pipe_wipes_its_progress_bar() -> None:
     """`revdiff export ... -o - | head` on a terminal: once the reader had gone, the export ended
     quietly but left its bar on the terminal, stopped at what it had counted (`0/1 inputs`)."""
@@ -218,7 +228,8 @@ def test_export_to_a_closed_pipe_wipes_its_progress_bar() -> None:
     os.close(reader)  # the reader has gone before the first row
     try:
         process = subprocess.run([sys.executable, "-m", "revdiff", "export", str(CHAIN), "-o", "-"],
-                                 stdout=writer, stderr=follower, timeout=120, check=False)
+                                 stdout=writer, stderr=follower, timeout=120, check=False,
+                                 env={**os.environ, "TERM": "xterm"})
         os.close(follower)
         shown = drained(leader).decode("utf-8")
     finally:

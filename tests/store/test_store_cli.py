@@ -454,6 +454,7 @@ def test_no_reading_notice_is_written_into_a_version_typed_on_the_terminal(
     monkeypatch.setattr(terminal, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys, "stdin", terminal)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("TERM", "xterm")  # a terminal that redraws a line (`draws_on_stderr`)
     shows: list[bool] = []
 
     @contextlib.contextmanager
