@@ -24,8 +24,9 @@ from revdiff.model import Version
 MAX_DIGITS = 15
 MAX_NUMBER = 10**MAX_DIGITS - 1
 _ASCII_DIGITS = re.compile("[0-9]+")
-# How much of a bad value an error message quotes.
-_SHOWN_CHARS = 20
+# How much of a bad value an error message quotes: a time with its zone and fraction whole
+# (`2020-01-03T10:00:00.000000+00:00`), whose zone may be what is wrong with it.
+_SHOWN_CHARS = 32
 _DEFAULT_HINT = "the input is damaged or not the tracker's own; correct it or save it again"
 
 

@@ -186,11 +186,11 @@ NEWSEDITS_WARNED: dict[str, tuple[dict[str, object], str]] = {
     "created 2**62": ({"created": 2**62}, f"entry 1 version 0: created '{2**62}' is not a time"),
     "created out of range in UTC": (
         {"created": "9999-12-31T23:59:59-23:59"},
-        "entry 1 version 0: created '9999-12-31T23:59:59-'... (25 characters) is not a time"),
+        "entry 1 version 0: created '9999-12-31T23:59:59-23:59' is not a time"),
     "version ²": ({"version": "²"}, ("entry 1: the row with rowid 1 is left out: its version '²' "
                                     "is not a version number")),
     "5000-digit version": ({"version": HUGE}, ("entry 1: the row with rowid 1 is left out: its "
-                                              "version '99999999999999999999'... (5,000 "
+                                              "version '99999999999999999999999999999999'... (5,000 "
                                               "characters) is not a version number")),
     "version 1e300": ({"version": 1e300}, ("entry 1: the row with rowid 1 is left out: its "
                                           "version 1e+300 is not a version number")),
@@ -198,7 +198,8 @@ NEWSEDITS_WARNED: dict[str, tuple[dict[str, object], str]] = {
     "num_versions ²": ({"num_versions": "²"},
                        "entry 1: num_versions '²' is not a number of versions; left out"),
     "5000-digit num_versions": ({"num_versions": HUGE}, (
-        "entry 1: num_versions '99999999999999999999'... (5,000 characters) is not a number of "
+        "entry 1: num_versions '99999999999999999999999999999999'... (5,000 characters) is not a "
+        "number of "
         "versions; left out")),
 }
 

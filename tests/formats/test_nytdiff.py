@@ -103,8 +103,8 @@ def test_long_values_in_warnings_are_shortened(tmp_path: Path) -> None:
     article, = read_database(path)
     assert all(long_id not in warning and long_time not in warning for warning in article.warnings)
     warnings = "\n".join(article.warnings)
-    assert f"article {'i' * 20!r}... (5,000 characters) repeats or lacks version numbers" in warnings
-    assert f"date_time {'t' * 20!r}... (5,000 characters) is not a time" in warnings
+    assert f"article {'i' * 32!r}... (5,000 characters) repeats or lacks version numbers" in warnings
+    assert f"date_time {'t' * 32!r}... (5,000 characters) is not a time" in warnings
 
 
 def test_missing_columns_are_named(tmp_path: Path) -> None:
