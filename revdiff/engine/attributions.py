@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from revdiff.engine.headlines import MEDIA_NOUNS, WORD_PUNCTUATION, headline_source_words
-from revdiff.engine.sentences import is_abbreviation, word_set
+from revdiff.engine.sentences import MONTHS, is_abbreviation, word_set
 
 # Verbs that report speech wherever they stand (`said`, `told`).
 _SPEECH = word_set("say says said saying told tweeted")
@@ -364,10 +364,6 @@ def _is_a_year_or_decade_in(tokens: list[str], at: int) -> bool:
 
 
 _WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
-_MONTHS = word_set(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
 _DAYS_FROM_TODAY = word_set("yesterday today tonight")
 # Nouns of a span of time, and the words before them that say which it is (`last week`, `that
 # night`, `Friday morning`, `the next day`).
@@ -393,10 +389,10 @@ def _ends_a_time(tokens: list[str], at: int) -> bool:
         return True
     if word in _SPANS:
         return before in _WHICH_SPAN
-    if word in _MONTHS:
+    if word in MONTHS:
         return before in _BEFORE_A_DATE or before.isdigit()
     if word.isdigit() and len(word) <= 2:
-        return before in _MONTHS and _ends_a_time(tokens, at - 1)
+        return before in MONTHS and _ends_a_time(tokens, at - 1)
     if word in _WEEKDAYS | _DAYS_FROM_TODAY:
         if before in _BEFORE_A_DATE:
             return True

@@ -59,6 +59,16 @@ async def test_each_key_of_the_table_runs_its_command_in_the_app(chain_article: 
         assert "Scroll down a line" not in footer
 
 
+
+def shown_text(app: RevdiffApp) -> str:
+    """The text of the screen's Static widgets (the help), as a terminal 120 wide shows it."""
+    from rich.console import Console
+
+    console = Console(width=120, record=True)
+    for static in app.screen.query(Static):
+        console.print(static.content)
+    return console.export_text()
+
 @run_async
 async def test_a_keymap_gives_a_command_other_keys(chain_article: Article) -> None:
     settings = Settings(keys={"next_change": "x,ctrl+n", "toggle_hide_boring": "X"})
@@ -72,12 +82,7 @@ async def test_a_keymap_gives_a_command_other_keys(chain_article: Article) -> No
         await pilot.press("ctrl+n")
         assert status_text(app).startswith("change 2 of")
         await pilot.press("question_mark")
-        from rich.console import Console
-
-        console = Console(width=120, record=True)
-        for static in app.screen.query(Static):
-            console.print(static.content)
-        help_text = console.export_text()
+        help_text = shown_text(app)
         assert "x ctrl+n  Next change" in help_text
 
 
@@ -91,12 +96,7 @@ async def test_help_says_a_quit_key_given_to_a_command_quits_from_a_dialog_only(
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")
-        from rich.console import Console
-
-        console = Console(width=120, record=True)
-        for static in app.screen.query(Static):
-            console.print(static.content)
-        help_text = console.export_text()
+        help_text = shown_text(app)
         assert f"{key}  Next change" in help_text
         assert f"{key}  Quit from a dialog" in help_text
         assert f"{key}  Quit, from a dialog too" not in help_text
@@ -119,12 +119,7 @@ async def test_help_lists_the_timelines_own_keys(chain_article: Article) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")
-        from rich.console import Console
-
-        console = Console(width=120, record=True)
-        for static in app.screen.query(Static):
-            console.print(static.content)
-        help_text = console.export_text()
+        help_text = shown_text(app)
         assert "In the timeline" in help_text
         assert "m  Mark a version" in help_text
         assert "Enter on another compares the two" in help_text
@@ -175,12 +170,7 @@ async def test_hints_name_the_keys_of_the_keymap(page_article: Article) -> None:
         await pilot.pause()
         assert status_text(app).endswith("(v, V undoes)")
         await pilot.press("question_mark")
-        from rich.console import Console
-
-        console = Console(width=120, record=True)
-        for static in app.screen.query(Static):
-            console.print(static.content)
-        assert "splits into old and new (v flips)" in console.export_text()
+        assert "splits into old and new (v flips)" in shown_text(app)
 
 
 @run_async
