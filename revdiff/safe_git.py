@@ -198,13 +198,12 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
                                  "a commit", str(path), hint="the repository is damaged or was "
                                  "made by hand; check out a branch that names a commit (git "
                                  "switch BRANCH)")
-            refuse_broken_git_file(path)
             refuse_damaged_head(path)
             raise StoreError("cannot read the git repository", str(path), hint=f"git said: {said}")
         yield clone
 
 
-def refuse_broken_git_file(path: Path) -> None:
+def _refuse_broken_git_file(path: Path) -> None:
     """Refuse the repository at `path` when its `.git` is a file (a linked worktree's, a
     submodule's) that names no git directory: git then takes the folder for no repository, and
     the git directory is not there to hold the HEAD file `refuse_damaged_head` looks for."""
@@ -237,9 +236,11 @@ _GIT_DIRECTORY_ENTRIES = ("HEAD", "objects", "refs", "commondir")
 
 def refuse_damaged_head(path: Path) -> None:
     """Refuse the repository at `path` when its HEAD file is missing or damaged: git then takes
-    the folder for no repository ("does not exist", "not a git repository"). A `.git` folder
-    (or a `.git` linked to a folder) that is no git directory at all is said to be so: it has
-    no HEAD to write back."""
+    the folder for no repository ("does not exist", "not a git repository"). A `.git` file
+    that names no git directory (`_refuse_broken_git_file`), and a `.git` folder (or a `.git`
+    linked to a folder) that is no git directory at all, are said to be so: they have no HEAD to
+    write back."""
+    _refuse_broken_git_file(path)
     dot_git = path.resolve() / ".git"
     if dot_git.is_dir() and not any((dot_git / entry).exists() for entry in _GIT_DIRECTORY_ENTRIES):
         if dot_git.is_symlink():
@@ -431,8 +432,7 @@ def git_complaint(stderr: bytes | str, status: int | None = None) -> str:
     dropped, never one of git's (`branch 'HEAD'`). When git said nothing, as when a signal killed
     it, how it ended by its `status`, a `Popen` return code: `killed by SIGXFSZ, file size limit
     exceeded`."""
-    text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
-    text = re.sub(r"\n[ \t]+(?=\S)", " ", text).strip()
+    text = re.sub(r"\n[ \t]+(?=\S)", " ", _as_text(stderr)).strip()
     if text.startswith("stderr: '") and text.endswith("'"):
         text = text.removeprefix("stderr: '").removesuffix("'")
     said = [line.strip() for line in text.splitlines() if line.strip()]
@@ -448,10 +448,14 @@ def room_to_make(status: int | None, stderr: bytes | str) -> str | None:
     it said the disk is full (ENOSPC, in English: git runs in the C locale); else None."""
     if status == -signal.SIGXFSZ:
         return "raise the file size limit with ulimit -f"
-    said = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
-    if "No space left on device" in said:
+    if "No space left on device" in _as_text(stderr):
         return "free some space on the repository's disk"
     return None
+
+
+def _as_text(stderr: bytes | str) -> str:
+    """What git wrote on stderr, as text (GitPython gives it as bytes or as text)."""
+    return stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
 
 
 def _how_it_ended(code: int) -> str:

@@ -24,7 +24,6 @@ from revdiff.safe_git import (
     filter_drivers,
     git_complaint,
     git_directory,
-    refuse_broken_git_file,
     refuse_damaged_head,
     refuse_special_files,
     room_to_make,
@@ -162,7 +161,6 @@ def _open_or_init(path: Path) -> git.Repo:
         return _without_hooks(git.Repo(path))
     except git.InvalidGitRepositoryError:
         if is_repository(path):
-            refuse_broken_git_file(path)
             refuse_damaged_head(path)
         if any(path.iterdir()):
             raise _not_a_repository(path) from None
