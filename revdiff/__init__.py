@@ -14,7 +14,7 @@ The tables have the columns of `revdiff export --format csv` (see docs/EXPORT.md
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from numbers import Integral, Real
 from os import PathLike, fspath
@@ -168,14 +168,8 @@ def _check_article(article: Article, caller: str) -> None:
     if not isinstance(article.versions, (tuple, list)):
         raise TypeError(f"{caller} takes Articles whose versions are a tuple of Versions, not "
                         f"{_what(article.versions)}")
-    for position, version in enumerate(article.versions):
-        if not isinstance(version, Version):
-            raise TypeError(f"{caller} takes Articles whose versions are Versions, not "
-                            f"{_what(version)} (article.versions[{position}])")
-        wrong_field = _wrong_field(version)
-        if wrong_field:
-            raise TypeError(f"{caller} takes Versions whose {wrong_field} "
-                            f"(article.versions[{position}])")
+    _check_each(article.versions, Version, _wrong_field, caller,
+                ("Articles", "versions", "article.versions"))
     _check_version_numbers_differ(article.versions, caller)
     for position, page in enumerate(article.pages):
         _check_page(page, caller, f"article.pages[{position}]")
@@ -248,14 +242,24 @@ def _check_page(page: PageReading, caller: str, place: str) -> None:
         wrong_field = f"rows are a tuple of RowReadings, not {_what(page.rows)}"
     if wrong_field:
         raise TypeError(f"{caller} takes PageReadings whose {wrong_field} ({place})")
-    for position, row in enumerate(page.rows):
-        if not isinstance(row, RowReading):
-            raise TypeError(f"{caller} takes PageReadings whose rows are RowReadings, not "
-                            f"{_what(row)} ({place}.rows[{position}])")
-        wrong_field = _wrong_row_field(row)
+    _check_each(page.rows, RowReading, _wrong_row_field, caller,
+                ("PageReadings", "rows", f"{place}.rows"))
+
+
+def _check_each(items: Iterable[Any], kind: type, wrong_field_of: Callable[[Any], str | None],
+                caller: str, owner: tuple[str, str, str]) -> None:
+    """Refuse an item of a field built by hand (`owner`: whose field, its name, and where it is:
+    `("Articles", "versions", "article.versions")`) that is no `kind`, or whose own fields are
+    of other types (`wrong_field_of` says which, or None)."""
+    owners, field, place = owner
+    for position, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise TypeError(f"{caller} takes {owners} whose {field} are {kind.__name__}s, not "
+                            f"{_what(item)} ({place}[{position}])")
+        wrong_field = wrong_field_of(item)
         if wrong_field:
-            raise TypeError(f"{caller} takes RowReadings whose {wrong_field} "
-                            f"({place}.rows[{position}])")
+            raise TypeError(f"{caller} takes {kind.__name__}s whose {wrong_field} "
+                            f"({place}[{position}])")
 
 
 def _wrong_row_field(row: RowReading) -> str | None:
