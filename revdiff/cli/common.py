@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from revdiff.cli import report_error, say, write_to_stderr
-from revdiff.cli.progress import draws_on_stderr, reading_notice
+from revdiff.cli.progress import draws_on_stderr, obeys_escape_codes, reading_notice
 from revdiff.errors import RevdiffError, writing_stdout
 from revdiff.file_names import name_text
 from revdiff.model import Article
@@ -231,8 +231,7 @@ def use_color(chosen: bool | None) -> bool:
     TERM=dumb, which prints their escape codes as text) unless NO_COLOR is set."""
     if chosen is not None:
         return chosen
-    return (not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-            and sys.stdout.isatty())
+    return not os.environ.get("NO_COLOR") and obeys_escape_codes() and sys.stdout.isatty()
 
 
 # A Dask scheduler address: an optional protocol, a host name or [IPv6] address, and a port.

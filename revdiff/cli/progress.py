@@ -16,10 +16,15 @@ if TYPE_CHECKING:
     from revdiff.export.driver import ExportProgress
 
 
+def obeys_escape_codes() -> bool:
+    """Whether the terminal obeys escape codes (colours, `\x1b[K`): not TERM=dumb, an editor's
+    shell buffer, which prints them as text."""
+    return os.environ.get("TERM") != "dumb"
+
+
 def draws_on_stderr() -> bool:
-    """Whether stderr is a terminal that redraws a line (`\r`, and `\x1b[K` to clear its end):
-    not TERM=dumb, which prints the escape code as text, as it would colours."""
-    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+    """Whether stderr is a terminal that redraws a line (`\r`, and `\x1b[K` to clear its end)."""
+    return sys.stderr.isatty() and obeys_escape_codes()
 
 
 def _duration(seconds: float) -> str:
