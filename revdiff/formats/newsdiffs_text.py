@@ -91,9 +91,10 @@ def parse_date(value: str, where: str) -> datetime | None:
 
 def _source_format_date(value: str) -> datetime | None:
     """The date a line writes in one of the sources' own formats, None when it is in none."""
+    value = value.strip(ASCII_WHITESPACE)
     for date_format in _DATE_FORMATS:
         try:
-            return datetime.strptime(value.strip(ASCII_WHITESPACE), date_format)
+            return datetime.strptime(value, date_format)
         except ValueError:
             continue
     return None
