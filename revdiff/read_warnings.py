@@ -22,8 +22,8 @@ NOTHING_TO_COMPARE = "only one version, nothing to compare"
 NOTHING_TO_COMPARE_HINT = ("give two or more versions: version files, a directory of them or a "
                            "diff page; `revdiff parse` shows what was read")
 
-# How the splitter ends a warning about rows or a title row it could not read for certain; the
-# reader of flattened pages drops the advice to give neighbouring pages when all were given.
+# How the splitter ends a warning about rows or a title row it could not read for certain: with
+# the advice to give neighbouring pages, or to check them alone when all were given.
 CHECK_THEM = "; check them"
 GIVE_NEIGHBOURS = f"{CHECK_THEM} or give neighbouring pages"
 # How a warning about unsure rows points at the output that shows how each row was read (the

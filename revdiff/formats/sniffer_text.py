@@ -10,7 +10,7 @@ flattened page of the same article, for certain.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from itertools import pairwise
@@ -26,7 +26,7 @@ from revdiff.formats.foreign import has_translated_diff_header
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.model import Article, Version
-from revdiff.read_warnings import CHECK_THEM, GIVE_NEIGHBOURS, counted, missing_neighbours
+from revdiff.read_warnings import counted
 from revdiff.splitter.chain import read_chain
 from revdiff.splitter.evidence import is_glued_match
 from revdiff.splitter.page import PageHeader
@@ -460,23 +460,10 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
     metadata = {k: v for k, v in (("first_seen", first.first_seen),
                                   ("check_status", first.check_status)) if v}
     changes = max((h.changes or 0 for h in headers), default=0) or None
-    warnings = tuple(w for h in headers for w in h.warnings) + _advice_fitting_the_pages_given(
-        chain.warnings, headers, {*copied, *known}, changes)
+    warnings = tuple(w for h in headers for w in h.warnings) + chain.warnings
     versions = tuple(replace(copied[v.number], time_text=v.time_text) if v.number in copied else v
                      for v in chain.versions)
     return Article(first.source, first.url, versions, changes, metadata, warnings, chain.pages)
-
-
-def _advice_fitting_the_pages_given(warnings: Sequence[str], headers: Sequence[PageHeader],
-                                    exact: Collection[int], versions: int | None) -> tuple[str, ...]:
-    """The splitter's warnings, without its advice to give neighbouring pages (`GIVE_NEIGHBOURS`)
-    on an unsure reading of a page whose neighbours were all given already (`missing_neighbours`)."""
-    given = {(h.old_number, h.new_number) for h in headers}
-    complete = tuple(f"{h.name}:" for h in headers
-                     if not missing_neighbours(h.old_number, h.new_number, given, exact, versions))
-    return tuple(warning.removesuffix(GIVE_NEIGHBOURS) + CHECK_THEM
-                 if warning.endswith(GIVE_NEIGHBOURS) and warning.startswith(complete) else warning
-                 for warning in warnings)
 
 
 def _copied_versions(header: PageHeader) -> list[Version]:

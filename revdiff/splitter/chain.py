@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from revdiff.errors import InconsistentPages
 from revdiff.model import PageReading, RowKind, RowReading, Version
-from revdiff.read_warnings import GIVE_NEIGHBOURS, copy_read_once
+from revdiff.read_warnings import CHECK_THEM, GIVE_NEIGHBOURS, copy_read_once, missing_neighbours
 from revdiff.splitter.decoder import Columns, columns, decode_rows, rerendered
 from revdiff.splitter.known_column import readings_with_known_column
 from revdiff.splitter.neighbours import Neighbours, ParagraphIndex, SharedVersion
@@ -39,20 +39,34 @@ def read_chain(headers: list[PageHeader], known: Mapping[int, Version] | None = 
     """Read the pages of one article; pages that show one version constrain each other. `known`
     holds versions other inputs give exactly (a page in HTML, a version page), by number: a page
     that shows one of them is fitted to it, and its title row cut where the known title ends."""
-    ordered, warnings = _without_copies(sorted(headers, key=lambda h: (h.old_number, h.new_number)))
     known = known or {}
+    advice = _advice(headers, known)
+    ordered, warnings = _without_copies(sorted(headers, key=lambda h: (h.old_number, h.new_number)))
     links = _shared_versions(ordered)
     links_of = _links_by_page(links, len(ordered))
     readings: list[list[RowReading]] = []
     for header, links_here in zip(ordered, links_of):
         rows, page_warnings = decode_rows(header.body, header.name,
-                                          neighbours=_neighbours(links_here, ordered))
+                                          neighbours=_neighbours(links_here, ordered),
+                                          advice=advice[header.name])
         fitted, fit_warnings = _fitted_to_known(header, rows, known)
         readings.append(fitted or rows)
         warnings.extend(fit_warnings if fitted else page_warnings + fit_warnings)
     if links:
         readings, warnings = _propagate_columns(ordered, readings, warnings, links, links_of)
-    return _assemble(ordered, readings, warnings, known)
+    return _assemble(ordered, readings, warnings, known, advice)
+
+
+def _advice(headers: Sequence[PageHeader], known: Mapping[int, Version]) -> dict[str, str]:
+    """What the warning about a page's unsure rows or title row advises, by the page's name: to
+    give its neighbouring pages (`GIVE_NEIGHBOURS`), or to check them (`CHECK_THEM`) where every
+    page beside it that can exist in the article (as many versions as the pages say it has) is
+    among `headers`, or the version it shares with one is `known`."""
+    given = {(h.old_number, h.new_number) for h in headers}
+    versions = max((h.changes or 0 for h in headers), default=0) or None
+    return {h.name: GIVE_NEIGHBOURS if missing_neighbours(h.old_number, h.new_number, given, known,
+                                                          versions) else CHECK_THEM
+            for h in headers}
 
 
 def _without_copies(ordered: list[PageHeader]) -> tuple[list[PageHeader], list[str]]:
@@ -372,7 +386,8 @@ def _same_reading(one: RowReading, other: RowReading) -> bool:
 
 
 def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
-              warnings: list[str], known: Mapping[int, Version]) -> Chain:
+              warnings: list[str], known: Mapping[int, Version], advice: Mapping[str, str]
+              ) -> Chain:
     versions: dict[int, Version] = {}
     shown_first_by: dict[int, str] = {}  # the page each version was first taken from
     pages = []
@@ -382,7 +397,7 @@ def _assemble(headers: Sequence[PageHeader], readings: list[list[RowReading]],
     for header, title in zip(headers, titles):
         if not title.sure:
             warnings.append(f"{header.name}:{header.title_line_number}: the title row holds two "
-                            f"titles, cut where they most likely meet{GIVE_NEIGHBOURS}")
+                            f"titles, cut where they most likely meet{advice[header.name]}")
     for header, rows, title in zip(headers, readings, titles):
         old, new = columns(rows)
         for side, version in (("old", Version(header.old_number, title.old, old)),

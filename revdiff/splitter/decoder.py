@@ -819,8 +819,11 @@ def decode_best(lines: list[tuple[int, str]], fixed: dict[int, Reading] | None =
 
 
 def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Reading] | None = None,
-                neighbours: Neighbours | None = None) -> tuple[list[RowReading], list[str]]:
-    """Read every body row of one page; returns the readings and warnings."""
+                neighbours: Neighbours | None = None, advice: str = GIVE_NEIGHBOURS
+                ) -> tuple[list[RowReading], list[str]]:
+    """Read every body row of one page; returns the readings and warnings, whose line on the
+    unsure rows ends in `advice` (to give the neighbouring pages, or, where they were given, to
+    check the rows: `CHECK_THEM`)."""
     try:
         rows, _ = decode_best(lines, fixed, neighbours)
     except MalformedPage as error:
@@ -829,7 +832,7 @@ def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Readin
     unsure = [r.line for r in rows if not r.is_sure]
     if unsure:
         warnings.append(f"{name}: {len(unsure)} of {len(rows)} {_UNDECIDED} (lines "
-                        f"{line_runs(unsure)}){SHOWN_BY_PARSE_JSON}{GIVE_NEIGHBOURS}")
+                        f"{line_runs(unsure)}){SHOWN_BY_PARSE_JSON}{advice}")
     return rows, warnings
 
 
