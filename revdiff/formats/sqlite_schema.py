@@ -68,18 +68,20 @@ def open_read_only(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> sqlite3.Co
     only through a `-shm` it makes beside them."""
     _refuse_special_companions(path)
     _refuse_cut_short(path)
-    _refuse_wal_without_shm(path)
+    wal_mode, wal_changes = _in_wal_mode(path), _wal_holds_changes(path)
+    has_shm = _companion(path, "-shm").exists()
+    if wal_mode and wal_changes and not has_shm:
+        raise _wal_without_shm(path)
     size = path.stat().st_size
     uri = path.resolve().as_uri() + "?mode=ro"
-    if _in_wal_mode(path) and not (_companion(path, "-shm").exists() or _wal_holds_changes(path)):
+    if wal_mode and not (has_shm or wal_changes):
         uri += "&immutable=1"
     try:
         return _connected(uri).bound(size, max_bytes)
     except sqlite3.DatabaseError as error:
         problem = error
-    cannot_share = "readonly" in str(problem) or (
-        "unable to open" in str(problem) and _in_wal_mode(path))
-    if cannot_share and not _wal_holds_changes(path):  # changes in it would not be read
+    cannot_share = "readonly" in str(problem) or ("unable to open" in str(problem) and wal_mode)
+    if cannot_share and not wal_changes:  # changes in it would not be read
         try:
             return _connected(path.resolve().as_uri() + "?mode=ro&immutable=1").bound(
                 size, max_bytes)
@@ -189,15 +191,14 @@ def _wal_holds_changes(path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
-def _refuse_wal_without_shm(path: Path) -> None:
-    if _in_wal_mode(path) and _wal_holds_changes(path) and not _companion(path, "-shm").exists():
-        wal = _companion(path, "-wal").name
-        raise MalformedPage(f"the SQLite database's changes in {wal} can be read only by making "
-                            f"a -shm file beside it, and revdiff writes nothing beside its "
-                            "inputs", str(path),
-                            hint=f"fold them into it first: sqlite3 {shlex.quote(path.name)} "
-                                 "'PRAGMA wal_checkpoint', in a copy of both where you may not "
-                                 "write here")
+def _wal_without_shm(path: Path) -> MalformedPage:
+    """The error for a database in WAL mode with changes in its `-wal` and no `-shm` beside it."""
+    wal = _companion(path, "-wal").name
+    return MalformedPage(f"the SQLite database's changes in {wal} can be read only by making a "
+                         f"-shm file beside it, and revdiff writes nothing beside its inputs",
+                         str(path), hint=f"fold them into it first: sqlite3 "
+                                         f"{shlex.quote(path.name)} 'PRAGMA wal_checkpoint', in a "
+                                         "copy of both where you may not write here")
 
 
 def _in_wal_mode(path: Path) -> bool:
