@@ -78,26 +78,26 @@ def test_newsdiffs_archive_is_read(tmp_path: Path) -> None:
     assert budget.warnings == ()
 
 
+def _archive_of_one_file(tmp_path: Path, story: str, text: str) -> Article:
+    """The article a NewsDiffs archive of one commit, adding the file `story`, is read as."""
+    repo = git.Repo.init(tmp_path / "archive", initial_branch="master")
+    commit_file(repo, story, text, f"Adding file {story}", datetime(2013, 6, 2, 9, 15, tzinfo=UTC))
+    (article,) = read_repository(tmp_path / "archive")
+    return article
+
+
 def test_a_newsdiffs_file_without_blank_lines_is_one_paragraph_a_line(tmp_path: Path) -> None:
     """An early NYT version, paragraphs apart by single newlines, was read as one paragraph."""
-    repo = git.Repo.init(tmp_path / "2010-01", initial_branch="master")
-    story = "www.nytimes.com/2010/01/07/us/budget.html"
-    t0 = datetime(2010, 1, 7, 9, 15, tzinfo=UTC)
-    commit_file(repo, story, "January 7, 2010\nBudget\nBy JANE DOE\n\nTalks stalled.\nMore later.\n",
-                f"Adding file {story}", t0)
-    (article,) = read_repository(tmp_path / "2010-01")
+    article = _archive_of_one_file(tmp_path, "www.nytimes.com/2010/01/07/us/budget.html",
+                                   "January 7, 2010\nBudget\nBy JANE DOE\n\nTalks stalled.\nMore later.\n")
     assert article.versions[0].paragraphs == ("Talks stalled.", "More later.")
 
 
 def test_a_newsdiffs_file_without_a_date_line_is_read_with_its_title(tmp_path: Path) -> None:
     """NewsDiffs writes a version without a date from its title on: it was read as plain text,
     its title and byline as paragraphs and the file's path as its title, warned."""
-    repo = git.Repo.init(tmp_path / "2013-06", initial_branch="master")
-    story = "www.washingtonpost.com/world/troops_story.html"
-    t0 = datetime(2013, 6, 3, 9, 15, tzinfo=UTC)
-    commit_file(repo, story, "Troops Sent\nBy JANE DOE\n\nTroops were sent.\n",
-                f"Adding file {story}", t0)
-    (article,) = read_repository(tmp_path / "2013-06")
+    article = _archive_of_one_file(tmp_path, "www.washingtonpost.com/world/troops_story.html",
+                                   "Troops Sent\nBy JANE DOE\n\nTroops were sent.\n")
     assert article.versions[0].title == "Troops Sent"
     assert article.versions[0].paragraphs == ("Troops were sent.",)
     assert article.metadata["byline"] == "By JANE DOE"
@@ -107,12 +107,9 @@ def test_a_newsdiffs_file_without_a_date_line_is_read_with_its_title(tmp_path: P
 def test_a_newsdiffs_file_with_a_top_correction_is_read_with_its_title(tmp_path: Path) -> None:
     """An NYT version's top correction follows its byline with no blank line between: the file
     was read as plain text, its date, title and byline as paragraphs, titled with its path."""
-    repo = git.Repo.init(tmp_path / "2013-06", initial_branch="master")
-    story = "www.nytimes.com/2013/06/02/us/troops.html"
-    t0 = datetime(2013, 6, 2, 9, 15, tzinfo=UTC)
-    commit_file(repo, story, "June 2, 2013\nTroops Sent\nBy JANE DOE\nCorrection: a name.\n"
-                "Troops were sent.\n", f"Adding file {story}", t0)
-    (article,) = read_repository(tmp_path / "2013-06")
+    article = _archive_of_one_file(tmp_path, "www.nytimes.com/2013/06/02/us/troops.html",
+                                   "June 2, 2013\nTroops Sent\nBy JANE DOE\nCorrection: a name.\n"
+                                   "Troops were sent.\n")
     assert article.versions[0].title == "Troops Sent"
     assert article.versions[0].paragraphs == ("Correction: a name.", "Troops were sent.")
     assert article.warnings == ()
