@@ -134,12 +134,13 @@ def _snippet(paragraph: str, offset: int, length: int) -> tuple[str, tuple[int, 
 
 
 # Characters that show nothing where they stand: the soft hyphen (`Bundes\u00adregierung`), the
-# zero-width space (between Thai words), the word joiner and the zero-width no-break space. A
+# zero-width space (between Thai words), the word joiner, the zero-width no-break space and the
+# direction marks (LRM, RLM, ALM), which the app draws as they are (`revdiff.terminal_text`). A
 # phrase typed as it shows holds none of them. Nor, as a rule, does one typed in Arabic or Hebrew
 # hold the vowel signs most text leaves out, nor the Arabic tatweel that stretches a word: with
 # them left out as well, `محمد` finds `محمّد` and `الاقتصـــاد`, `שלום` finds `שָׁלוֹם`. (The
 # hamza and madda that NFKD splits from `أ`, `ئ`, `آ` stay: they tell those letters apart.)
-_UNSEEN = re.compile("[\u00ad\u200b\u2060\ufeff"
+_UNSEEN = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff\u061c"
                      "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"  # Hebrew points, accents
                      "\u0640\u064b-\u0652\u0656-\u065f\u0670]")  # Arabic tatweel, vowel signs
 

@@ -211,6 +211,17 @@ def test_search_finds_a_phrase_across_characters_that_show_nothing() -> None:
     assert hit.offset == paragraph.index("ok")
 
 
+def test_search_finds_a_phrase_across_direction_marks() -> None:
+    """The direction marks (LRM, RLM, ALM) are drawn as they are, showing nothing, so `bridge was
+    reopened` on screen held an RLM either side of `was`: typed as it showed, it found nothing."""
+    paragraph = "The bridge \u200fwas\u200f reopened. \u0627\u0644\u0639\u062f\u062f\u061c 5 \u200eok"
+    versions = (Version(0, "t", (paragraph,)),)
+    (hit,) = search_versions(versions, "bridge was reopened")
+    assert (hit.offset, hit.length) == (paragraph.index("bridge"), len("bridge \u200fwas\u200f reopened"))
+    (hit,) = search_versions(versions, "\u0627\u0644\u0639\u062f\u062f 5 ok")
+    assert hit.offset == paragraph.index("\u0627")
+
+
 def test_a_hit_between_a_soft_hyphen_and_a_decomposed_letter_is_where_it_is() -> None:
     """The soft hyphen folds to none and `für` decomposes to one character more: the folded text
     was as long as the paragraph, taken for the same offsets, so a hit after the hyphen was one
