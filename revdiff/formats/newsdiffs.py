@@ -27,7 +27,7 @@ from revdiff.formats.fields import (
     without_wayback_prefix,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
-from revdiff.formats.newsdiffs_text import parse_date, split_version_text
+from revdiff.formats.newsdiffs_text import parse_date, parse_day, split_version_text
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.unnumbered_pages import unnumbered_warning
 from revdiff.model import Article, Version
@@ -427,6 +427,7 @@ def read_page(text: str, where: str) -> Article:
             "Comparing:").strip()
     metadata.update(_navigation(soup))
     versions = []
+    dated_only: list[str] = []  # the sides whose date line gives a date but no time of day
     for index, (number, version_text) in enumerate(zip(numbers, (old_text, new_text))):
         parsed = split_version_text(version_text)
         side = "old" if index == 0 else "new"
@@ -441,13 +442,17 @@ def read_page(text: str, where: str) -> Article:
         # when the version was archived, as the git archive's commit says: the date line is the
         # date the article's page gave (its publication date or its last update, which may
         # differ from version to version), and gives the time where the page does not say, or
-        # where it names the Archived minute, to the second
+        # where it names the Archived minute, to the second; a date line without a time of day
+        # gives the date alone (`time_text`, ISO 8601), not its midnight
         archived_on = archived[index]
         archived_at = archived_time(archived_on) if archived_on is not None else None
         dated = parse_date(parsed.date, where)
         time = dated if archived_at is None or _in_minute(dated, archived_at) else archived_at
-        time_text = parsed.date if time is None and parsed.date else None
-        if time_text is not None:
+        day = parse_day(parsed.date) if time is None else None
+        time_text = None if time is not None else day.isoformat() if day else parsed.date or None
+        if day is not None:
+            dated_only.append(side)
+        elif time_text is not None:
             warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is "
                             "not a date; kept as text")
         title = parsed.title if parsed.has_header else metadata.get("page_title", "")
@@ -460,4 +465,9 @@ def read_page(text: str, where: str) -> Article:
             metadata["byline"] = parsed.byline
         if archived_on is not None:
             metadata[f"archived.{number}"] = archived_on
+    if dated_only:
+        whose = ("the old and new versions' date lines give" if len(dated_only) == 2
+                 else f"the {dated_only[0]} version's date line gives")
+        warnings.append(f"{where}: {whose} a date but no time of day, and the page no Archived "
+                        "time; the time is the date alone")
     return Article(source_of_url(url), url, tuple(versions), None, metadata, tuple(warnings))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from itertools import pairwise
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.elision import cut_version, cut_warning, fits_cut
 from revdiff.formats.load import load, merge_articles
 from revdiff.formats.newsdiffs import ELISION, decode_js_string_literal, read_page
-from revdiff.formats.newsdiffs_text import parse_date, split_version_text
+from revdiff.formats.newsdiffs_text import parse_date, parse_day, split_version_text
 from revdiff.model import Article, Version
 from revdiff.render.newsdiffs import (
     DiffPageInfo,
@@ -128,7 +128,8 @@ def test_a_version_without_a_date_starts_at_its_title(text: str, byline: str) ->
 @pytest.mark.parametrize(("value", "expected"), [
     ("Fri, 03 Jan 2020 18:58:00 +0000", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
     ("2020-01-03T18:58:00Z", datetime(2020, 1, 3, 18, 58, tzinfo=UTC)),
-    ("January 3, 2020", datetime(2020, 1, 3)),
+    ("January 3, 2020", None),  # a date alone: was its midnight, a time the line does not give
+    ("2020-01-03", None),
     # as NewsDiffs' CNN and Washington Post parsers write them (were no date, and 4:05 am)
     ("June 03, 2013 at  4:05pm EDT", datetime(2013, 6, 3, 16, 5)),
     ("Monday, June  3 2013,  4:05 PM", datetime(2013, 6, 3, 16, 5)),
@@ -139,6 +140,37 @@ def test_a_version_without_a_date_starts_at_its_title(text: str, byline: str) ->
 ])
 def test_date_lines(value: str, expected: datetime | None) -> None:
     assert parse_date(value, "page.html") == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("January 3, 2020", date(2020, 1, 3)), ("Friday, January 3, 2020", date(2020, 1, 3)),
+    ("2020-01-03", date(2020, 1, 3)), ("January 3, 2020 at  4:05pm EDT", None), ("", None),
+])
+def test_day_lines(value: str, expected: date | None) -> None:
+    assert parse_day(value) == expected
+
+
+def test_a_date_line_without_a_time_of_day_gives_the_date_alone() -> None:
+    """A version dated `January 3, 2020` was timed at its midnight, shown and ordered as if the
+    page gave that time: it keeps the date alone (ISO 8601, as a file name's date), warned once."""
+    page = ("<html><script>var text1 = 'January 3, 2020\\nT\\nB\\n\\nOne.'; "
+            "var text2 = 'January 4, 2020\\nT\\nB\\n\\nTwo.';</script></html>")
+    article = read_page(page, "p.html")
+    assert [(v.time, v.time_text) for v in article.versions] == [(None, "2020-01-03"),
+                                                                 (None, "2020-01-04")]
+    assert article.metadata["date.0"] == "January 3, 2020"
+    dated_only = ("p.html: the old and new versions' date lines give a date but no time of day, "
+                  "and the page no Archived time; the time is the date alone")
+    assert [w for w in article.warnings if "time of day" in w] == [dated_only]
+
+
+def test_an_archived_time_times_a_version_whose_date_line_gives_a_date_alone() -> None:
+    page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    start = page.index("var text1 = '") + len("var text1 = '")
+    line_end = page.index("\\u000A", start)
+    article = read_page(page[:start] + "January 3, 2020" + page[line_end:], "p.html")
+    assert article.versions[0].time == datetime(2020, 1, 3, 15, 40)
+    assert not any("time of day" in w for w in article.warnings)
 
 
 @settings(max_examples=60, deadline=None)
