@@ -157,14 +157,19 @@ def _without_html_comments(text: str) -> str:
 
 def find_text_literals(text: str, where: str) -> tuple[str, str] | None:
     """The decoded `text1` and `text2` of a raw page, or None when the page has neither. Those
-    an HTML comment holds (code a page commented out) are not the page's."""
+    an HTML comment holds (code a page commented out) are not the page's. A page that assigns
+    one of them twice is refused: a browser shows the last, which need not be the page's."""
     text = _without_html_comments(text)
     values: dict[str, str] = {}
-    for found in _LITERAL_START.finditer(text):
+    pos = 0
+    while (found := _LITERAL_START.search(text, pos)) is not None:
         name = found.group(1)
         if name in values:
-            continue
-        values[name], _ = decode_js_string_literal(text, found.end(), where)
+            raise MalformedPage(f"the page assigns var {name} twice, so which version text it "
+                                "shows depends on its script", where,
+                                hint="save the page again from NewsDiffs, or give the version "
+                                     "files")
+        values[name], pos = decode_js_string_literal(text, found.end(), where)
     if not values:
         if _RAW_MARKER.search(text):
             raise MalformedPage("'var text1 =' is not followed by a string literal", where,

@@ -322,6 +322,20 @@ def test_page_with_one_text_is_malformed() -> None:
         read_page("<html><script>var text1 = 'a\\nb\\nc\\n\\nd';</script></html>", "p.html")
 
 
+def test_a_page_that_assigns_a_version_text_twice_is_refused() -> None:
+    """The first `var text1` was read, where a browser runs the last: the page shows a text
+    revdiff did not read. A literal that holds `var text2 = '...'` is no assignment."""
+    once = ("<html><script>var text1 = 'a\\nb\\nc\\n\\nd'; "
+            "var text2 = \"e\\nb\\nc\\n\\nvar text2 = 'x';\";</script></html>")
+    assert read_page(once, "p.html").versions[1].paragraphs == ("var text2 = 'x';",)
+    twice = once.replace("</script>", "var text1 = 'f\\nb\\nc\\n\\ng';</script>")
+    with pytest.raises(MalformedPage) as raised:
+        read_page(twice, "p.html")
+    assert str(raised.value) == (
+        "p.html: the page assigns var text1 twice, so which version text it shows depends on its "
+        "script (save the page again from NewsDiffs, or give the version files)")
+
+
 def test_truncated_page_is_malformed() -> None:
     page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
     with pytest.raises(MalformedPage, match="truncated"):
