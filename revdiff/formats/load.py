@@ -430,6 +430,13 @@ def _tracker_input(read: TextInput) -> TextInput:
         if looks_translated(read.text):
             raise UnknownFormat("HTML page was translated by the browser before it was saved",
                                 read.name, hint=SAVE_UNTRANSLATED)
+        from revdiff.formats.newsdiffs import looks_like_article_history
+
+        if looks_like_article_history(read.text):
+            raise UnknownFormat("this is a NewsDiffs article history page, which lists the "
+                                "versions but holds none of their text", read.name,
+                                hint="save each of its (Compare) links' diff pages and give "
+                                     "those, or put them in a folder and give the folder")
         other_inputs = ("give the versions as text files, or put saved pages of an article in "
                         "a folder and give the folder")
         lowered = read.text.lower()

@@ -56,6 +56,17 @@ _LINE_TERMINATORS = "\n\r\u2028\u2029"
 _COMMIT_ID = re.compile(r"(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}")
 
 
+# A NewsDiffs article-history page (`/article-history/?url=...`, template `article_history.html`):
+# its heading ends in "Change Log" and its table links each version to its /diff/ page
+_HISTORY_HEADING = re.compile(r"Change Log\s*</h1>", re.IGNORECASE)
+_DIFF_LINK = re.compile(r"href\s*=\s*[\"']?[^\"'>\s]*/diff/\d+/\d+/", re.IGNORECASE)
+
+
+def looks_like_article_history(text: str) -> bool:
+    """Whether the page is NewsDiffs' list of one article's versions, which holds no text."""
+    return _HISTORY_HEADING.search(text) is not None and _DIFF_LINK.search(text) is not None
+
+
 def looks_like_newsdiffs(text: str) -> bool:
     """Whether the page holds the version texts or the rendered comparison, anywhere in it."""
     return _RAW_MARKER.search(text) is not None or _RENDERED_MARKER.search(text) is not None

@@ -464,6 +464,25 @@ def test_a_page_cut_before_its_tracker_markup_is_said_to_be_cut(tmp_path: Path) 
                     "of an article in a folder and give the folder)")
 
 
+def test_a_newsdiffs_article_history_page_is_named_with_what_to_give(tmp_path: Path) -> None:
+    """NewsDiffs' list of an article's versions was refused as no tracker's page at all."""
+    page = tmp_path / "history.html"
+    page.write_text(textwrap.dedent("""\
+        <html><body><h1>Troops Sent (NYT), Change Log</h1>
+        <table><tr><td>Headline</td><td>Date/Time EST Archived</td><td>Diff</td></tr>
+        <tr><td><a href="">Troops Sent</a></td><td>Jan. 3, 2020, 3:40 p.m.</td><td></td></tr>
+        <tr><td><a href="">Troops Sent</a></td><td>Jan. 3, 2020, 5:12 p.m.</td>
+        <td><a href="/diff/101/102/www.nytimes.com/a.html">(Compare with previous)</a></td></tr>
+        </table></body></html>"""), "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line == (f"revdiff: error: {page}: this is a NewsDiffs article history page, which "
+                    "lists the versions but holds none of their text (save each of its (Compare) "
+                    "links' diff pages and give those, or put them in a folder and give the "
+                    "folder)")
+
+
 def test_a_page_that_leaves_out_its_closing_tag_is_not_called_truncated(tmp_path: Path) -> None:
     """HTML allows a page to leave out `</html>`: such a page of no tracker was said to be
     truncated and only told to be saved again."""
