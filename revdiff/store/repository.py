@@ -53,9 +53,10 @@ def open_or_create(path: Path) -> git.Repo:
         raise _runs_through_a_file(path) from None
     except git.GitCommandError as error:
         status = error.status if isinstance(error.status, int) else None  # a signal: no stderr
-        raise StoreError(f"cannot create a git repository: {git_complaint(error.stderr, status)}",
-                         str(path), hint=room_to_make(status, error.stderr)
-                         or "check that the directory is writable") from error
+        said = git_complaint(error.stderr, status)
+        raise StoreError(f"cannot create a git repository: {said}", str(path),
+                         hint=room_to_make(status, error.stderr)
+                         or _git_init_hint(said)) from error
     except OSError as error:
         raise StoreError(f"cannot create a git repository: {error.strerror or error}", str(path),
                          hint=_CREATION_HINTS.get(error.errno or 0, "give another directory "
@@ -115,6 +116,15 @@ _CREATION_HINTS = {
                   "meanwhile: give a directory elsewhere with --repo",
     errno.ENAMETOOLONG: "give a path of shorter folder names with --repo",
 }
+
+
+def _git_init_hint(said: str) -> str:
+    """What to do about a `git init` that failed saying `said`. A read-only file system, which
+    git names only in words (`DIR/.git: Read-only file system`), is said to be one: the folder's
+    own permissions may well allow writing."""
+    if said.endswith(os.strerror(errno.EROFS)):
+        return _CREATION_HINTS[errno.EROFS]
+    return "check that the directory is writable"
 
 
 @contextlib.contextmanager

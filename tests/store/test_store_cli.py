@@ -195,6 +195,29 @@ def test_a_repository_on_a_read_only_file_system_is_one_error_line(
                              "read-only: give a repository on a writable one with --repo)\n")
 
 
+def test_a_new_repository_on_a_read_only_file_system_is_said_to_be_on_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`git init` in an empty folder of a read-only file system (a read-only mount) says so in
+    words only; the hint said to check that the directory is writable, which its permissions
+    say it is."""
+    import git
+
+    versions = write_versions(tmp_path / "story", "One.\n", "Two.\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+
+    def init_on_a_read_only_mount(path: Path, *args: object, **kwargs: object) -> None:
+        raise git.GitCommandError(["git", "init"], 1,
+                                  f"{path}/.git: {os.strerror(errno.EROFS)}\n".encode())
+
+    monkeypatch.setattr("git.Repo.init", init_on_a_read_only_mount)
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {repo}: cannot create a git repository: "
+                             f"{repo}/.git: Read-only file system (the file system is read-only: "
+                             "give a directory on a writable one with --repo)\n")
+
+
 @pytest.mark.parametrize(("repo_at", "said"), [
     ("fifo", "{fifo}: is a FIFO, not a directory (give a directory"),
     ("fifo/repo", "{fifo}/repo: cannot create a git repository there: {fifo} is a FIFO (give")])
