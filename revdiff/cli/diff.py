@@ -173,9 +173,11 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
 
         def blocks() -> Iterator[str]:
             for ref, comparison, _ in items:
-                text = comparison_text(comparison, article=ref.name, kept=kept,
+                # a changed title is printed as an edit is: where it answers --only and --flag
+                title_kept = not (labels or flags) or title_answers(comparison, labels, flags)
+                text = comparison_text(comparison, article=ref.name, kept=kept, title_kept=title_kept,
                                        color=terminal_style if color else None, shown=visible)
-                if ((labels or flags) and not title_answers(comparison, labels, flags)
+                if ((labels or flags) and not title_kept
                         and not any(kept(edit) for edit in comparison.edits)):
                     text += "(no edit with " + " and ".join(
                         f"the {name} {' or '.join(values)}"

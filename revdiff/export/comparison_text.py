@@ -94,8 +94,10 @@ def _every_edit(edit: Edit) -> bool:
 
 
 def comparison_text(comparison: Comparison, *, article: str | None = None, color: Colour = None,
-                    kept: Callable[[Edit], bool] = _every_edit, shown: Shown = _as_is) -> str:
-    """A header, one line of statistics, then the edits `kept` picks (by default every edit).
+                    kept: Callable[[Edit], bool] = _every_edit, title_kept: bool = True,
+                    shown: Shown = _as_is) -> str:
+    """A header, one line of statistics, the title's change (where it changed and `title_kept`),
+    then the edits `kept` picks (by default every edit).
 
     `color` styles the parts (a `Styler`); False or None gives plain text with markers. `shown`
     writes each piece of the article's text (its name and titles too).
@@ -111,7 +113,7 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
     if stats.rewrite:
         summary += "; rewrite"
     lines = [color(title, "title") if color else title, summary]
-    if comparison.old.title != comparison.new.title:
+    if title_kept and comparison.old.title != comparison.new.title:
         title_diff = word_diff(comparison.old.title, comparison.new.title)
         lines.append("title: " + styled_word_diff(title_diff, color=color, shown=shown)
                      + flag_note(comparison.title_flags))

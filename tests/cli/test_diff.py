@@ -112,6 +112,22 @@ def test_a_title_with_the_flag_asked_for_is_no_pair_without_such_an_edit(tmp_pat
         assert run(str(database), "--no-color", *asked).splitlines()[-1] == f"(no edit with {note})"
 
 
+def test_a_title_that_does_not_answer_only_or_flag_is_left_out_as_an_edit_is(tmp_path: Path
+                                                                              ) -> None:
+    # the title line, flagged [number_changed], was printed above `(no edit with the flag
+    # quote_changed)` (and `--only added`'s note), as if it answered them
+    database = tmp_path / "news.db"
+    body = ("Rockets hit a base housing US troops.",)
+    write_database(database, [Article("bbc", "https://www.bbc.co.uk/news/a-2", (
+        Version(0, "Rockets hit 1 base in Iraq", body),
+        Version(1, "Rockets hit 2 bases in Iraq", body)), 2)])
+    for asked, note in ((["--flag", "quote_changed"], "the flag quote_changed"),
+                        (["--only", "added"], "the label added")):
+        printed = run(str(database), "--no-color", *asked)
+        assert printed.splitlines()[2:] == [f"(no edit with {note})"]
+    assert "title: Rockets hit" in run(str(database), "--no-color", "--changes-only")
+
+
 @pytest.mark.parametrize("option", [["--only", "edited"], ["--flag", "attribution_changed"]])
 def test_only_and_flag_are_refused_outside_the_text_format(versions: list[str],
                                                            option: list[str]) -> None:
