@@ -16,6 +16,8 @@ from revdiff.cli.common import (
     quiet_option,
     reports_errors,
 )
+from revdiff.cli.progress import obeys_escape_codes
+from revdiff.errors import RevdiffError
 from revdiff.model import Article
 from revdiff.terminal_text import visible
 
@@ -74,11 +76,17 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
     must exist (see the README); a bad file is refused.
 
     When output is not a terminal (a pipe or a file), or with --plain, prints the text diff of
-    each consecutive pair of versions instead; the app never starts then.
+    each consecutive pair of versions instead; the app never starts then. A terminal with
+    TERM=dumb (an editor's shell buffer) cannot draw the app: it is refused, before anything
+    is read, and --plain prints the text there.
     """
     from revdiff.tui.settings import load_settings
 
     settings = load_settings()  # a bad settings file is refused before anything is read
+    if not plain and stdout_is_terminal() and not obeys_escape_codes():
+        raise RevdiffError("this terminal (TERM=dumb) cannot draw the app",
+                           hint="add --plain (or use `revdiff diff`) for the text diff, or set TERM to the "
+                                "terminal's type, such as TERM=xterm-256color")
     warnings: list[str] = []
     names: list[str] = []
     origins: list[str] = []

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
-from tui_helpers import SAMPLES, header_text, run_async
+from tui_helpers import SAMPLES, header_text, on_a_terminal, run_async
 
 from revdiff.cli import main
 from revdiff.formats import load
@@ -121,12 +120,8 @@ async def test_the_article_list_is_built_once_and_not_measured_line_by_line(
 
 
 def test_the_command_runs_one_app_over_all_articles(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib
-
-    view_module = importlib.import_module("revdiff.cli.view")
     runs: list[int] = []
-    monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
-    monkeypatch.setattr(view_module, "keyboard_on_stdin", lambda: True)
+    on_a_terminal(monkeypatch)
     monkeypatch.setattr(RevdiffApp, "run", lambda self: runs.append(len(self.articles)))
     result = CliRunner().invoke(main, ["view", *STORIES])
     assert result.exit_code == 0, result.output
@@ -243,10 +238,8 @@ async def test_the_article_list_names_the_input_of_articles_another_input_also_h
     nothing to say which file each came from. Such rows now begin with their input's file name
     (its path, `samples/...`, took most of the title's room at 60 columns); rows no other input
     repeats, and those of a single input, do not."""
-    view_module = importlib.import_module("revdiff.cli.view")
     started: list[RevdiffApp] = []
-    monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
-    monkeypatch.setattr(view_module, "keyboard_on_stdin", lambda: True)
+    on_a_terminal(monkeypatch)
     monkeypatch.setattr(RevdiffApp, "run", lambda self: started.append(self))
     titles, rss_titles = str(SAMPLES / "nytdiff-titles.db"), str(SAMPLES / "nytdiff-rss-titles.db")
     # the stories' folders: one article each, none of them in the databases

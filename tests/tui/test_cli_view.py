@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 from click.testing import CliRunner
-from tui_helpers import CHAIN, PAGE, SAMPLES
+from tui_helpers import CHAIN, PAGE, SAMPLES, on_a_terminal
 
 from revdiff.cli import main
 from revdiff.tui.app import RevdiffApp
@@ -50,20 +50,34 @@ def test_page_input_prints_its_pair() -> None:
 
 def test_starts_the_app_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[str] = []
-    monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
-    monkeypatch.setattr(view_module, "keyboard_on_stdin", lambda: True)
+    on_a_terminal(monkeypatch)
     monkeypatch.setattr(RevdiffApp, "run", lambda self: started.append(self.mode.value))
     result = CliRunner().invoke(main, ["view", "--layout", "side", str(CHAIN)])
     assert result.exit_code == 0, result.output
     assert started == ["side by side"]
 
 
+@pytest.mark.usefixtures("no_app")
+@pytest.mark.parametrize("command", [["view"], []])
+def test_a_dumb_terminal_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                command: list[str]) -> None:
+    # TERM=dumb (an editor's shell buffer) started the app, which cannot draw there
+    on_a_terminal(monkeypatch)
+    monkeypatch.setenv("TERM", "dumb")
+    result = CliRunner().invoke(main, [*command, str(CHAIN)])
+    assert result.exit_code == 2
+    assert result.stdout == "" and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("revdiff: error: this terminal (TERM=dumb) cannot draw the app")
+    assert "--plain" in result.stderr
+    plain = CliRunner().invoke(main, [*command, "--plain", str(CHAIN)])
+    assert plain.exit_code == 0 and "version 0 -> 1" in plain.stdout
+
+
 def test_an_app_that_failed_exits_with_its_code(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(self: RevdiffApp) -> None:
         self._return_code = 1  # what Textual sets when an exception ends the app
 
-    monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
-    monkeypatch.setattr(view_module, "keyboard_on_stdin", lambda: True)
+    on_a_terminal(monkeypatch)
     monkeypatch.setattr(RevdiffApp, "run", fail)
     assert CliRunner().invoke(main, ["view", str(CHAIN)]).exit_code == 1
 

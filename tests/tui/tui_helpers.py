@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import importlib
 import re
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from revdiff.formats import load
 from revdiff.model import Article
@@ -24,6 +27,15 @@ PAGE = SAMPLES / "washpo-soleimani-v6-v7.txt"
 
 def load_one(path: Path) -> Article:
     return load([str(path)])[0]
+
+
+def on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `revdiff view` see a terminal that can draw the app: stdout and keys on one, and a
+    TERM other than dumb (which it refuses) whatever the tests run in."""
+    view_module = importlib.import_module("revdiff.cli.view")  # `revdiff.cli.view` is also the command
+    monkeypatch.setattr(view_module, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(view_module, "keyboard_on_stdin", lambda: True)
+    monkeypatch.setenv("TERM", "xterm-256color")
 
 
 def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
