@@ -19,6 +19,9 @@ _FIRST_SPACING_MARK = "\u0903"
 # printable Latin up to the combining marks (U+0300) but the soft hyphen, which joins the character
 # before it, and the general punctuation of dashes, quotes and `…` but its invisible controls.
 _ONE_CELL_CLUSTERS = re.compile("[ -~\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*")
+# Marks that may not begin a line of Chinese or Japanese (kinsoku), beside the closing brackets and
+# quotes (categories Pe and Pf): the comma, full stop and other punctuation that ends a phrase.
+_NO_LINE_START = frozenset("、。，．：；？！・‥…〜ー々ゝゞヽヾ｡､")
 
 
 def text_width(text: str) -> int:
@@ -53,8 +56,28 @@ def _cut_to_width(text: str, start: int, width: int) -> int:
     return end
 
 
+def _may_begin_a_line(char: str) -> bool:
+    return char not in _NO_LINE_START and unicodedata.category(char) not in ("Pe", "Pf")
+
+
+def _cut_before_a_line_start(text: str, start: int, cut: int) -> int:
+    """`cut` moved back, a grapheme cluster at a time, to where the next line may begin: not at
+    `。`, `、` or a closing bracket, which take the character before them down with them
+    (`晴れ。` is cut before `れ`, not `。`). Where no such place is left on the line, `cut`."""
+    if cut >= len(text) or _may_begin_a_line(text[cut]):
+        return cut
+    ends = [start]
+    for cluster in grapheme_clusters(text, start):
+        if ends[-1] + len(cluster) >= cut:
+            break
+        ends.append(ends[-1] + len(cluster))
+    return next((end for end in reversed(ends[1:]) if _may_begin_a_line(text[end])), cut)
+
+
 def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
-    """Character ranges of `text` that fit `width` cells each, broken at spaces where possible."""
+    """Character ranges of `text` that fit `width` cells each, broken at spaces where possible;
+    a word cut between lines is not cut before a mark that may not begin a line (`。`, `」`)
+    where the line holds a character before it."""
     width = max(1, width)
     lines: list[tuple[int, int]] = []
     line_start: int | None = None
@@ -71,7 +94,7 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
             lines.append((line_start, line_end))
             line_start = None
         while word_width > width:
-            cut = _cut_to_width(text, word_start, width)
+            cut = _cut_before_a_line_start(text, word_start, _cut_to_width(text, word_start, width))
             if cut >= word_end:  # one cluster wider than the line: the line holds it alone
                 break
             lines.append((word_start, cut))

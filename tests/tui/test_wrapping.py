@@ -105,6 +105,20 @@ def test_only_a_word_longer_than_the_line_is_broken(text: str, width: int) -> No
             assert text_width(cut_word) > width
 
 
+def test_a_cut_line_of_chinese_or_japanese_begins_with_no_closing_mark() -> None:
+    """A line of text without spaces was cut where it filled the width, so the next could begin
+    with `。`, `、` or a closing bracket, which may not begin a line (kinsoku): the character
+    before such a mark goes down with it."""
+    japanese = "東京は晴れ。大阪は雨、名古屋は曇り」です"
+    assert [japanese[a:b] for a, b in wrap_ranges(japanese, 10)] == [
+        "東京は晴", "れ。大阪は", "雨、名古屋", "は曇り」で", "す"]
+    chinese = "「我们将尽一切努力。」他说。"
+    for width in range(6, 30):
+        lines = [chinese[a:b] for a, b in wrap_ranges(chinese, width)]
+        assert "".join(lines) == chinese and all(text_width(line) <= width for line in lines)
+        assert not any(line[0] in "。、」" for line in lines[1:]), (width, lines)
+
+
 def test_a_split_word_keeps_its_grapheme_clusters_whole() -> None:
     """A word longer than the line was cut between characters: `👨‍👩‍👧` came apart at its joiners
     (broken glyphs, and each piece measured two cells), a flag between its two letters, and at a
