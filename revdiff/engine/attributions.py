@@ -332,15 +332,22 @@ _OBJECT_PRONOUNS = word_set("me him her us them")
 
 def _past_whom_it_was_told(tokens: list[str], start: int, end: int) -> int:
     """Where a source read back from `end` to a verb of speech with an object before `start`
-    begins: past that object, a pronoun (`told him officials said`) or the words before a
+    begins: past that object, a pronoun (`told him officials said`), the words before a
     determiner after its first word (`told reporters the officials said`, `told a group of
-    reporters the officials said`); at `start` when no such verb stands there or the words hold no
-    object (`was told the officials said`)."""
+    reporters the officials said`) or, without one, the words up to the last in lower case before
+    the source's last word that does not say whose it is (`told reporters officials said`, `told
+    reporters Pentagon officials said`, `told reporters state media said`); at `start` when no
+    such verb stands there or the words hold no object (`was told senior officials said`)."""
     if start == 0 or not (tokens[start - 1][:1].islower() and _bare(tokens[start - 1]) in _SPEECH_TO_SOMEONE):
         return start
     if _bare(tokens[start]) in _OBJECT_PRONOUNS:
         return start + 1
-    return next((at for at in range(start + 1, end - 1) if _bare(tokens[at]) in _DETERMINERS), start)
+    determiner = next((at for at in range(start + 1, end - 1) if _bare(tokens[at]) in _DETERMINERS), None)
+    if determiner is not None:
+        return determiner
+    object_end = next((at for at in range(end - 2, start - 1, -1)
+                       if tokens[at].islower() and _bare(tokens[at]) not in _WHOSE_WORDS), None)
+    return start if object_end is None else object_end + 1
 
 
 def _begins_what_is_said(token: str) -> bool:

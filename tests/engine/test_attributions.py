@@ -645,6 +645,21 @@ def test_whom_something_was_told_is_no_part_of_the_source_after_it(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("He told reporters officials said so.", [("he",), ("officials",)]),
+    ("He told a group of reporters officials said so.", [("he",), ("officials",)]),
+    ("He told reporters Pentagon officials said so.", [("he",), ("pentagon", "officials")]),
+    ("He told reporters state media said so.", [("he",), ("state", "media")]),
+    # no object after a passive: words that say whose the source is stay in it
+    ("He was told senior officials said so.", [("senior", "officials")]),
+])
+def test_whom_something_was_told_without_a_determiner_after_it_is_no_part_of_the_source(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`He told reporters officials said so.` named `reporters officials`: without a determiner
+    before the source, the object of `told` was read into it."""
+    assert attributions_in(text) == sources
+
+
 @pytest.mark.parametrize("unit", ["according to officials ", "Not everywhere is it confirmed said ",
                                   "police and officials said ", "According to tradition Christianity ",
                                   "officials — all — have said "])
