@@ -35,10 +35,11 @@ _CLAUSE_END_VERBS = word_set(
 _AFTER_QUOTATION_VERBS = word_set("posted")
 # Verbs that report speech only in lower case after a name that begins its clause, or words of
 # news media that do (`state media`), and at the end of the clause, before a quotation or a clause
-# it reports, or before `citing` (`…, CNN reports.`, `“…,” the Post reports Friday.`, `The Times
-# reports that …`, `…, Fox News reports citing officials`, `…, state media reports.`); a noun too
-# (`Iran denied the reports.`, `according to local reports.`, `Iran Denies Reports`, `the reports
-# citing officials were false`).
+# it reports, with `that` or without, or before `citing` (`…, CNN reports.`, `“…,” the Post reports
+# Friday.`, `The Times reports that …`, `CNN reports the base was hit`, `…, Fox News reports citing
+# officials`, `…, state media reports.`); a noun too (`Iran denied the reports.`, `according to
+# local reports.`, `Iran Denies Reports`, `the reports citing officials were false`, `CNN reports
+# of casualties`).
 _AFTER_NAME_VERBS = word_set("reports")
 # Words in lower case that may stand in a name of news media after its capitalised first word
 # (`Iranian state media`, `Syria's official news agency`), or make one alone when it ends in one
@@ -702,12 +703,31 @@ def _reports_a_clause(tokens: list[str], verb: int) -> bool:
     that = _that_after_aside(tokens, verb) or verb + 1
     if that >= len(tokens) - 1 or _bare(tokens[that]) != "that" or _ends_clause(tokens[that]):
         return False
+    clause = _clause_from(tokens, that + 1)
+    return _bare(clause[0]) in _SUBJECT_PRONOUNS or any(map(_may_be_a_verb, clause))
+
+
+def _reports_a_clause_without_that(tokens: list[str], verb: int) -> bool:
+    """Whether the verb is followed by a clause without `that`: a subject, which begins with a
+    subject pronoun, a determiner or a capitalised word, and, before the clause ends, a word after
+    it that may be a verb (`CNN reports the base was hit`, `CNN reports Iran fired missiles`); not
+    by words of a noun (`CNN reports of casualties were false`, `CNN reports said …`)."""
+    if verb + 1 >= len(tokens) or _ends_clause(tokens[verb]):
+        return False
+    first, *rest = _clause_from(tokens, verb + 1)
+    begins_a_subject = _bare(first) in _SUBJECT_PRONOUNS | _DETERMINERS or first[:1].isupper()
+    return begins_a_subject and any(map(_may_be_a_verb, rest))
+
+
+def _clause_from(tokens: list[str], first: int) -> list[str]:
+    """The tokens of the clause that begins at `first`, up to the one that ends it, of a source's
+    words at most."""
     clause = []
-    for token in tokens[that + 1:that + 1 + _MOST_SOURCE_WORDS]:
+    for token in tokens[first:first + _MOST_SOURCE_WORDS]:
         clause.append(token)
         if _ends_clause(token):
             break
-    return _bare(clause[0]) in _SUBJECT_PRONOUNS or any(map(_may_be_a_verb, clause))
+    return clause
 
 
 def _that_after_aside(tokens: list[str], at: int) -> int | None:
@@ -934,7 +954,8 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
         if (word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
                 and not (word in _AFTER_QUOTATION_VERBS and _follows_what_was_said(tokens, at))
                 and not (word in _AFTER_NAME_VERBS and _follows_a_name(tokens, at)
-                         and (_ends_its_clause(tokens, at) or _cites_next(tokens, at)))):
+                         and (_ends_its_clause(tokens, at) or _cites_next(tokens, at)
+                              or _reports_a_clause_without_that(tokens, at)))):
             continue
         if (word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at, title_case)
                 or _asks_what_to_say(tokens, at, clause_ends[at])):

@@ -765,6 +765,25 @@ def test_reports_after_a_name_after_words_that_say_when_is_the_verb(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("CNN reports the base was hit.", [("cnn",)]),
+    ("The Post reports the base was hit.", [("post",)]),
+    ("CNN reports Iran fired missiles.", [("cnn",)]),
+    ("CNN reports he was hit.", [("cnn",)]),
+    # `reports` a noun: before no subject and verb, or the subject of `said` itself
+    ("CNN reports of casualties were false.", []),
+    ("Reports of casualties were false.", []),
+    ("CNN reports the deaths of two soldiers.", []),
+    ("CNN reports said the base was hit.", [("cnn", "reports")]),
+    ("The report said the base was hit.", [("report",)]),
+])
+def test_reports_after_a_name_before_a_clause_without_that_is_the_verb(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`CNN reports the base was hit.` named no source, where `CNN reports that the base was hit.`
+    named `cnn`: `reports` before a clause was read as the verb only after `that`."""
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ('"I would say the strike was a success," Esper said.', [("esper",)]),
     ("“We will respond, as I said before,” he said.", [("he",)]),
     ("“They told us to leave,” said one resident.", [("one", "resident")]),
