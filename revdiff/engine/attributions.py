@@ -388,7 +388,8 @@ def _ends_a_time(tokens: list[str], at: int) -> bool:
     January officials said`, `On Jan. 8 Iran said`, `Two days ago Esper said`, `in 2004 Bergman
     said`): a year or decade after `in` (`_is_a_year_or_decade_in`), `ago`, a span of time after a
     word that says which, a month after a word of `_BEFORE_A_DATE` or a day's number, the day's
-    number after such a month, or a day of the week, `yesterday`, `today` or `tonight` but where a
+    number after such a month or one that begins its clause (`Jan. 8 the Pentagon said`; not `The
+    Jan. 6 committee said`), or a day of the week, `yesterday`, `today` or `tonight` but where a
     determiner stands before it (`the Today programme`) or, after no word of `_BEFORE_A_DATE`, a
     capitalised word after it (`Sunday Times`)."""
     word = _bare(tokens[at])
@@ -400,7 +401,8 @@ def _ends_a_time(tokens: list[str], at: int) -> bool:
     if word in MONTHS:
         return before in _BEFORE_A_DATE or before.isdigit()
     if word.isdigit() and len(word) <= 2:
-        return before in MONTHS and _ends_a_time(tokens, at - 1)
+        month_begins_its_clause = at == 1 or at > 1 and _ends_clause(tokens[at - 2])
+        return before in MONTHS and (month_begins_its_clause or _ends_a_time(tokens, at - 1))
     if word in _WEEKDAYS | _DAYS_FROM_TODAY:
         if before in _BEFORE_A_DATE:
             return True

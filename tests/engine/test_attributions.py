@@ -607,6 +607,21 @@ def test_words_that_say_when_before_the_source_are_no_part_of_it(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Jan. 8 the Pentagon said so.", [("pentagon",)]),
+    ("April 8 Esper said so.", [("esper",)]),
+    ("The base was hit. Jan. 8 officials said so.", [("officials",)]),
+    # a month before a name, or a date inside one, stays in the source
+    ("April Ryan said so.", [("april", "ryan")]),
+    ("The Jan. 6 committee said so.", [("jan", "6", "committee")]),
+])
+def test_a_date_that_begins_its_clause_is_no_part_of_the_source(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Jan. 8 the Pentagon said` named `jan 8 pentagon`: a day's number after a month ended words
+    that say when only after `on`, `in` and their like (`On Jan. 8 the Pentagon said`)."""
+    assert attributions_in(text) == sources
+
+
 def test_a_subject_after_words_of_time_before_a_long_aside_is_the_verbs_subject() -> None:
     """The subject before a long aside was read back to words of time (`In 2004`) and stopped
     there, but was then taken for one whose start was not found, and the source was lost."""
