@@ -48,6 +48,18 @@ def test_sources_are_read_next_to_the_reporting_verb(text: str, sources: list[tu
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("He said so.", [("he",)]),
+    ("They said so.", [("they",)]),
+    ("Neither said so.", [("neither",)]),
+    ("Both said so.", [("both",)]),
+])
+def test_a_pronoun_or_a_quantifier_alone_names_a_source_as_a_name_does(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # `He said so.` to `Neither said so.` names another source, as `Esper` to `he` does
+    assert attributions_in(text) == sources
+
+
 @pytest.mark.parametrize("text", [
     "The Pentagon added 3,000 troops to the deployment.",  # a verb before its object
     "The number of reported cases rose.",
