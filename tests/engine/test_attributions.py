@@ -62,6 +62,7 @@ def test_a_pronoun_or_a_quantifier_alone_names_a_source_as_a_name_does(
 
 @pytest.mark.parametrize("text", [
     "The Pentagon added 3,000 troops to the deployment.",  # a verb before its object
+    "Officials admitted the error.",
     "The number of reported cases rose.",
     "Carol Morello and Liz Sly contributed to this report.",  # `report` is a noun here
     "The crew was told to leave the base.",  # passive: no source
