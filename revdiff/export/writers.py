@@ -85,12 +85,13 @@ def table_paths(out: Path, extension: str) -> tuple[Path, Path]:
     """The edits file and the comparisons file of a two-table export.
 
     `-o DIR/` (or an existing folder) gives DIR/edits.EXT and DIR/comparisons.EXT; `-o NAME.EXT`
-    gives NAME.EXT and NAME.comparisons.EXT.
+    gives NAME.EXT and NAME.comparisons.EXT, and `-o NAME` or `-o NAME.` (a dot and no suffix)
+    NAME.comparisons.EXT of the format.
     """
     if out.is_dir():
         return out / f"edits.{extension}", out / f"comparisons.{extension}"
     suffix = out.suffix or f".{extension}"
-    stem = out.stem if out.suffix else out.name
+    stem = out.stem if out.suffix else out.name.removesuffix(".")
     return out, out.with_name(f"{stem}.comparisons{suffix}")
 
 

@@ -147,6 +147,15 @@ def test_output_folder_gets_edits_and_comparisons(samples: Path, tmp_path: Path)
     assert not list(tmp_path.glob(".*revdiff-partial"))
 
 
+@pytest.mark.parametrize(("name", "comparisons"), [("news", "news.comparisons.csv"),
+                                                    ("news.", "news.comparisons.csv"),
+                                                    ("news.txt", "news.comparisons.txt")])
+def test_comparisons_table_beside_an_output_without_suffix(samples: Path, tmp_path: Path, name: str,
+                                                          comparisons: str) -> None:
+    outputs = export([str(samples)], tmp_path / name, "csv")
+    assert outputs == [tmp_path / name, tmp_path / comparisons]
+
+
 def test_identical_versions_give_one_unchanged_row(tmp_path: Path) -> None:
     make_chain(tmp_path / "in" / "a", [["Nothing changed here."], ["Nothing changed here."]])
     edits_path, summaries_path = export([str(tmp_path / "in" / "a")], tmp_path / "o.jsonl",
