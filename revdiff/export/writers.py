@@ -90,9 +90,9 @@ def table_paths(out: Path, extension: str) -> tuple[Path, Path]:
     """
     if out.is_dir():
         return out / f"edits.{extension}", out / f"comparisons.{extension}"
-    suffix = out.suffix or f".{extension}"
-    stem = out.stem if out.suffix else out.name.removesuffix(".")
-    return out, out.with_name(f"{stem}.comparisons{suffix}")
+    if out.suffix in ("", "."):  # Python 3.14 calls a lone final dot a suffix, 3.11 none
+        return out, out.with_name(f"{out.name.removesuffix('.')}.comparisons.{extension}")
+    return out, out.with_name(f"{out.stem}.comparisons{out.suffix}")
 
 
 def check_staged(paths: Iterable[Path]) -> None:
