@@ -169,7 +169,8 @@ def _format_hint(raw: str) -> str:
 @inputs_argument
 @click.option("-o", "--output", "output", required=True, type=NamedPath(), metavar="OUT|-",
               help="Output file (folder for html). Table formats also write "
-                   "NAME.comparisons.EXT, the per-pair summary. `-` writes the edits table "
+                   "NAME.comparisons.EXT, the per-pair summary (into an existing folder: "
+                   "edits.EXT and comparisons.EXT). `-` writes the edits table "
                    "(jsonl, the default, or csv) or the unified diff to stdout.")
 @click.option("--format", "export_format", type=click.Choice(FORMATS),
               help="Output format; by default taken from the output's suffix (html for a "
