@@ -129,6 +129,8 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
     A time of day may be on the 12-hour clock (`Thu, 10 Jan 2019 10:31:03 PM GMT`, `4:05 p.m.`),
     its zone after its AM or PM. None when such a time has no hour 1 to 12 (`22:31 PM`), or an AM
     or PM follows no time of day (`10:31 GMT PM`): none is read as a time it is not.
+    A zone Python's email reader does not know is left out (`unread_zone` names it); a time in a
+    zone out of range (`+2500`) is no time: None.
     A time that parses but lies outside the years 1 to 9999 in UTC raises MalformedPage.
     """
     on_24_hour_clock = _on_24_hour_clock(text.strip(ASCII_WHITESPACE))
@@ -138,13 +140,42 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
     iso = parse_iso_time(_UTC_SUFFIX.sub("+00:00", text), what, where, line)
     if iso is not None:
         return iso
+    written = _email_time(text)
+    return checked_time(written, what, where, line) if written is not None else None
+
+
+def _email_time(text: str) -> datetime | None:
+    """`text` as Python's email reader reads an RFC 2822 time, None where it reads none (or
+    gives a zone out of range, `+2500`)."""
     import email.utils  # here, not with the module: it loads socket, and most inputs never need it
 
     try:
-        written = email.utils.parsedate_to_datetime(text)
+        return email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return checked_time(written, what, where, line)
+
+
+# A word of an RFC 2822 time that names no zone: a day or month name (`Thu,`, `January`), a
+# number (`10`, `2019,`), a time of day (`22:31:03`), or `-0000`, which says the zone is unknown
+_NO_ZONE_WORD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+                           r"|nov|dec)[a-z]*\.?,?|[0-9]+,?|[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?,?"
+                           r"|-0000", re.IGNORECASE)
+
+
+def unread_zone(text: str) -> str | None:
+    """The time zone an RFC 2822 time names that `parse_written_time` left out, reading the time
+    as written, in no zone: a name Python's email reader does not know (`CET`, `XYZ`; `IST` is
+    India's, Ireland's or Israel's, `BST` British Summer Time or Bangladesh's), or a form it does
+    not read (`+01:00`). None when the text names no zone, names one that is read, or is no
+    RFC 2822 time.
+    """
+    written = _on_24_hour_clock(text.strip(ASCII_WHITESPACE))
+    if written is None:
+        return None
+    read = _email_time(written)
+    if read is None or read.tzinfo is not None:
+        return None
+    return next((word for word in written.split() if not _NO_ZONE_WORD.fullmatch(word)), None)
 
 
 def _on_24_hour_clock(text: str) -> str | None:

@@ -24,6 +24,7 @@ from revdiff.formats.fields import (
     parse_number,
     shown,
     source_of_url,
+    unread_zone,
     without_wayback_prefix,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
@@ -444,6 +445,7 @@ def read_page(text: str, where: str) -> Article:
     metadata.update(_navigation(soup))
     versions = []
     dated_only: list[str] = []  # the sides whose date line gives a date but no time of day
+    zones_left_out: set[str] = set()  # warned of once a page
     for index, (number, version_text) in enumerate(zip(numbers, (old_text, new_text))):
         parsed = split_version_text(version_text)
         side = "old" if index == 0 else "new"
@@ -471,6 +473,12 @@ def read_page(text: str, where: str) -> Article:
         elif time_text is not None:
             warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is "
                             "not a date; kept as text")
+        zone = unread_zone(parsed.date) if time is dated else None
+        if zone is not None and zone not in zones_left_out:
+            zones_left_out.add(zone)
+            warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} names "
+                            f"the time zone {shown(zone)}, which is not read (unknown or "
+                            "ambiguous): read as written, in no zone")
         title = parsed.title if parsed.has_header else metadata.get("page_title", "")
         versions.append(Version(number, title, parsed.paragraphs, time, time_text))
         if parsed.date:

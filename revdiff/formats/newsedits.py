@@ -11,11 +11,12 @@ that repeat an entry's version number the first written (lowest rowid) is read a
 left out; a row without a version number is left out; a row whose entry id is NULL joins no other
 row, an article of its own; a NULL title or text is read as empty; a `created` that is no time keeps
 its text (News Sniffer's "about 1 hour later" and a date alone, `2024-02-01`, which revdiff's own
-export writes there, without a warning); a version dated before the one before it keeps its place by
-number; the lowest version's num_versions is the entry's, the other rows' not read, left out
-when it is no number (it counts the versions the rows hold); an entry id written as `1` in some
-rows and `'1'` in others is one entry; an entry id stored as a BLOB is read as UTF-8 text (bad
-bytes replaced), as a title is, in `entry_id` and in warnings. A number written as a float
+export writes there, without a warning); a time in a zone Python does not know (`CET`) is read in
+no zone, with one warning per entry and zone; a version dated before the one before it keeps its
+place by number; the lowest version's num_versions is the entry's, the other rows' not read, left
+out when it is no number (it counts the versions the rows hold); an entry id written as `1` in
+some rows and `'1'` in others is one entry; an entry id stored as a BLOB is read as UTF-8 text
+(bad bytes replaced), as a title is, in `entry_id` and in warnings. A number written as a float
 (`'2.0'`: a CSV file from pandas) is the whole number it spells (`cell_int`). A file is read an
 article at a time (`DatabaseArticles`).
 """
@@ -42,6 +43,7 @@ from revdiff.formats.fields import (
     shown,
     source_of_url,
     time_from_epoch,
+    unread_zone,
 )
 from revdiff.formats.sqlite_schema import (
     cannot_read,
@@ -337,8 +339,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     are rows without a version number (an entry without any is refused). A row without an
     entry id (`entry` None) is an article of its own, warned, without an `entry_id`. A NULL title
     or text is read as empty, a `created` that is no time keeps its text (warned, unless it is
-    News Sniffer's "about 1 hour later" or a date alone, which revdiff's export writes), and a
-    version dated before the one before it keeps its place by number, and a num_versions that
+    News Sniffer's "about 1 hour later" or a date alone, which revdiff's export writes), a time
+    in a zone not read (`unread_zone`) is read in no zone (warned once per zone), and a version
+    dated before the one before it keeps its place by number, and a num_versions that
     is no number is left out. The url, source and num_versions are the lowest version's; without
     a source there, the URL's (`source_of_url`).
     """
@@ -372,12 +375,17 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     for number, row in numbered:
         by_number.setdefault(number, []).append(row)
     versions = []
+    zone_left_out: dict[str, str] = {}  # each zone read without, and the first time naming it
     for number, same in by_number.items():
         row = same[0]
         if len(same) > 1:
             warnings.append(_duplicate_warning(entry_name, number, same))
         place = f"{entry_name} version {number}"
-        time, time_text = parse_created(row.get("created"), f"{place}: created", where)
+        created = row.get("created")
+        time, time_text = parse_created(created, f"{place}: created", where)
+        zone = unread_zone(created) if isinstance(created, str) else None
+        if zone is not None and zone not in zone_left_out:
+            zone_left_out[zone] = f"{place}: {columns['created']} {shown(str(created).strip())}"
         if "title" in columns and row.get("title") is None:
             warnings.append(f"{place}: {columns['title']} is NULL, read as empty")
         if row.get("text") is None:
@@ -393,6 +401,9 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             warnings.append(f"{place}: {columns['text']} holds no text; kept as a version "
                             "without paragraphs")
         versions.append(Version(number, title, paragraphs, time, time_text))
+    warnings.extend(f"{first} names the time zone {shown(zone)}, which is not read (unknown or "
+                    "ambiguous): its times are read as written, in no zone"
+                    for zone, first in zone_left_out.items())
     warnings.extend(dated_back_warnings(entry_name, versions,
                                         f"{columns.get('created', 'created')} "))
     first = by_number[versions[0].number][0]

@@ -18,6 +18,7 @@ from revdiff.formats.fields import (
     parse_written_time,
     source_of_url,
     time_from_epoch,
+    unread_zone,
 )
 
 # These parsers are pure and fast: many examples cost little.
@@ -148,6 +149,29 @@ def test_a_12_hour_time_is_read_on_the_24_hour_clock_with_its_zone(text: str, wh
 ])
 def test_a_12_hour_time_that_cannot_be_read_right_is_no_time(text: str) -> None:
     assert parse_written_time(text, "created", "edits.sqlite") is None
+
+
+@pytest.mark.parametrize(("text", "zone"), [
+    ("Thu, 10 Jan 2019 22:31:03 CET", "CET"), ("10 Jan 2019 22:31 BST", "BST"),
+    ("Thursday, 10 Jan 2019 10:31:03 PM IST", "IST"), ("Thu, 10 Jan 2019 22:31:03 CEST", "CEST"),
+    ("Thu, 10 Jan 2019 22:31:03 XYZ", "XYZ"), ("Thu, 10 Jan 2019 22:31:03 +01:00", "+01:00"),
+    ("Thu, 10 Jan 2019 22:31:03 CET (Paris)", "CET"),
+    # zones that are read, no zone, `-0000` (no zone known), no time, a zone out of range
+    ("Thu, 10 Jan 2019 22:31:03 EST", None), ("Thu, 10 Jan 2019 22:31:03 +0100", None),
+    ("Thu, 10 Jan 2019 10:31:03 PM", None), ("Thu Jan 10 10:31:03 PM 2019", None),
+    ("Thu, 10 Jan 2019 22:31:03 -0000", None), ("2019-01-10 20:31:03", None),
+    ("June 03, 2013 at  4:05pm EDT", None), ("Thu, 10 Jan 2019 22:31:03 +2500", None),
+])
+def test_a_zone_the_email_reader_leaves_out_is_named(text: str, zone: str | None) -> None:
+    """An unknown zone name (`CET`) was left out without a word: the time read hours off."""
+    assert unread_zone(text) == zone
+    if zone is not None:
+        read = parse_written_time(text, "created", "edits.sqlite")
+        assert read is not None and read.tzinfo is None
+
+
+def test_a_time_in_a_zone_out_of_range_is_no_time() -> None:
+    assert parse_written_time("Thu, 10 Jan 2019 22:31:03 +2500", "created", "e.sqlite") is None
 
 
 @pytest.mark.parametrize("url", ["http://[::1/x", "https://[", "http://a]/"])

@@ -233,6 +233,18 @@ def test_long_unchanged_stretches_are_cut_like_the_site_does() -> None:
     assert len(article.warnings) == 2
 
 
+def test_a_date_line_zone_not_read_is_warned_of_once_a_page() -> None:
+    """A zone Python's email reader does not know (`CET`) was left out of the time silently."""
+    old = Version(1, "T", ("One.",), None, "Thu, 10 Jan 2019 22:31:03 CET")
+    new = Version(2, "T", ("Two.",), None, "Thu, 10 Jan 2019 23:31:03 CET")
+    article = read_page(render_raw_page(old, new, DiffPageInfo("https://example.com/a")),
+                        "page.html")
+    assert article.versions[1].time == datetime(2019, 1, 10, 23, 31, 3)
+    assert article.warnings == (
+        ("page.html: the old version's date line 'Thu, 10 Jan 2019 22:31:03 CET' names the time "
+        "zone 'CET', which is not read (unknown or ambiguous): read as written, in no zone"),)
+
+
 def test_page_metadata() -> None:
     chain = story_chains()[0]
     article = read_page((PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8"), "raw")

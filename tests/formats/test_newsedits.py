@@ -207,6 +207,23 @@ def test_created_written_with_utc_after_it_or_as_rfc_2822_is_a_time(tmp_path: Pa
     assert article.warnings == ()
 
 
+def test_a_zone_not_read_is_warned_of_once_an_entry(tmp_path: Path) -> None:
+    """Times in a zone Python's email reader does not know were read without it, silently."""
+    path = make_database(tmp_path / "zones.db", NEWSEDITS_TABLE, [
+        (2, 2, 0, "A", None, None, "Thu, 10 Jan 2019 22:31:03 CET", 3, "One."),
+        (3, 2, 1, "A", None, None, "Thu, 10 Jan 2019 23:31:03 CET", 3, "Two."),
+        (4, 2, 2, "A", None, None, "Fri, 11 Jan 2019 09:00:00 IST", 3, "Three."),
+    ])
+    (article,) = read_database(path)
+    assert article.versions[0].time == datetime(2019, 1, 10, 22, 31, 3)
+    assert article.warnings == (
+        ("entry 2 version 0: created 'Thu, 10 Jan 2019 22:31:03 CET' names the time zone 'CET', "
+        "which is not read (unknown or ambiguous): its times are read as written, in no zone"),
+        ("entry 2 version 2: created 'Fri, 11 Jan 2019 09:00:00 IST' names the time zone 'IST', "
+        "which is not read (unknown or ambiguous): its times are read as written, in no zone"),
+    )
+
+
 @pytest.mark.parametrize("table", ["entryversion", "ev_view"])
 def test_each_row_without_an_entry_id_is_an_article_of_its_own(tmp_path: Path,
                                                                 table: str) -> None:
