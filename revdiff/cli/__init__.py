@@ -177,8 +177,14 @@ def _refuse_options_before_a_command(args: list[str],
                 f"`revdiff {word} --help`)")
             sys.exit(2)
         previous = args[index - 1] if index else ""
-        if not word.startswith("-") and not (previous.startswith("-") and "=" not in previous):
-            return  # an input: `revdiff -q a.txt b.txt` views them
+        if not _is_option(word) and not (_is_option(previous) and "=" not in previous):
+            return  # an input: `revdiff -q a.txt b.txt` views them, `revdiff - a.txt` stdin too
+
+
+def _is_option(word: str) -> bool:
+    """Whether a command-line word is an option (`-q`, `--layout=side`), not an input: `-`
+    alone is standard input."""
+    return word.startswith("-") and word != "-"
 
 
 def _options_the_command_takes(words: list[str], command: list[click.Parameter],
@@ -191,7 +197,7 @@ def _options_the_command_takes(words: list[str], command: list[click.Parameter],
     not_taken: list[str] = []
     value_left_out = False  # whether a word here is the value of the option just left out
     for word in words:
-        if word.startswith("-") and word != "-":
+        if _is_option(word):
             if _option_named(command, word) is None:
                 not_taken.append(word.split("=", 1)[0])
                 viewed = _option_named(view, word)

@@ -87,6 +87,18 @@ def test_options_before_the_command_say_to_give_the_command_first(
                            f"see `revdiff {command} --help`)\n")
 
 
+@pytest.mark.parametrize("args", [("-", "diff"), ("-", "a.txt", "diff")])
+def test_standard_input_before_a_command_s_name_is_an_input(args: tuple[str, ...],
+                                                             tmp_path: Path) -> None:
+    """`revdiff - diff` took `-` for an option: `diff: a command's name comes before its
+    options`; `-` is standard input, as `a.txt` an input, so `diff` names a file."""
+    (tmp_path / "a.txt").write_text("One.\n")
+    done = revdiff(*args, stdin="Two.\n", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == ("revdiff: error: diff: no such file or directory (check the path; "
+                           "give - to read standard input)\n")
+
+
 def test_an_option_s_value_named_like_a_command_is_still_read(tmp_path: Path) -> None:
     (tmp_path / "diff").mkdir()
     for number in range(2):
