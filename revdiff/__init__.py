@@ -228,7 +228,8 @@ def _held_in_place_of_sequence(items: Any, kind: type) -> str | None:
 def _check_page(page: PageReading, caller: str, place: str) -> None:
     """Refuse a PageReading built by hand (`place`: `article.pages[0]`) whose fields, or its
     rows' fields, are not of the model's types: a name of 5 was a bare "'int' object is not
-    iterable", a row given as text an AttributeError, when the tables read the page."""
+    iterable", a row given as text an AttributeError, when the tables read the page. A row's
+    confidence that is no probability (NaN, 1.5) raises ValueError."""
     from revdiff.model import RowReading
 
     wrong_field = None
@@ -244,6 +245,10 @@ def _check_page(page: PageReading, caller: str, place: str) -> None:
         raise TypeError(f"{caller} takes PageReadings whose {wrong_field} ({place})")
     _check_each(page.rows, RowReading, _wrong_row_field, caller,
                 ("PageReadings", "rows", f"{place}.rows"))
+    for position, row in enumerate(page.rows):
+        if not 0 <= row.confidence <= 1:  # NaN too, which compares false
+            raise ValueError(f"{caller} takes RowReadings whose confidence is a probability from "
+                             f"0 to 1, not {row.confidence!r} ({place}.rows[{position}])")
 
 
 def _check_each(items: Iterable[Any], kind: type, wrong_field_of: Callable[[Any], str | None],

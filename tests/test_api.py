@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from dataclasses import replace
@@ -313,6 +314,21 @@ def test_the_tables_refuse_an_article_whose_pages_hold_fields_of_other_types(
     article = Article(None, None, (Version(1, "t", ("A b.",)), Version(2, "t", ("A c.",))),
                       pages=(page,))
     with pytest.raises(TypeError, match=rf"^revdiff.{name} takes {refused}$"):
+        getattr(revdiff, name)(article)
+
+
+@pytest.mark.parametrize("confidence", [math.nan, 1.5, -0.1, math.inf])
+@pytest.mark.parametrize("name", ["edits_table", "comparisons_arrow"])
+def test_the_tables_refuse_a_row_whose_confidence_is_no_probability(name: str,
+                                                                    confidence: float) -> None:
+    """A confidence of NaN or outside 0 to 1 went into the rows' `confidence` as given."""
+    pytest.importorskip("pyarrow")
+    page = PageReading("p", 1, 2, (_ROW, replace(_ROW, confidence=confidence)))
+    article = Article(None, None, (Version(1, "t", ("A b.",)), Version(2, "t", ("A c.",))),
+                      pages=(page,))
+    with pytest.raises(ValueError, match=rf"^revdiff.{name} takes RowReadings whose confidence "
+                                         rf"is a probability from 0 to 1, not {confidence!r} "
+                                         r"\(article.pages\[0\].rows\[1\]\)$"):
         getattr(revdiff, name)(article)
 
 
