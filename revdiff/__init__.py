@@ -395,7 +395,8 @@ def _articles(items: Any, caller: str, notes: list[str] | None
         paths.clear()
         for unit in units:
             # as in `export`: a folder's or database's notes were made expanding it
-            found = load_inputs(list(unit.paths), notes=notes if len(unit.paths) > 1 else None)
+            found = load_inputs(list(unit.paths), notes=notes if len(unit.paths) > 1 else None,
+                                for_python=True)
             for position, article in enumerate(found):
                 yield input_name(unit.label, position, len(found)), article
 

@@ -27,12 +27,20 @@ NOTHING_TO_COMPARE_HINT = ("give two or more versions: version files, a director
 CHECK_THEM = "; check them"
 GIVE_NEIGHBOURS = f"{CHECK_THEM} or give neighbouring pages"
 # How a warning about unsure rows points at the output that shows how each row was read (the
-# splitter's and `unsure_summary`'s); `revdiff parse` leaves it out of that output.
+# splitter's and `unsure_summary`'s); `revdiff parse` leaves it out of that output, and the
+# Python API points at the article's pages instead (`worded_for_python`).
 SHOWN_BY_PARSE_JSON = "; `revdiff parse --format json` shows each"
+SHOWN_BY_PAGES = "; the article's `pages` show each"
 # The splitter's own per-page count of unsure rows, replaced by `unsure_summary`.
 _UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")
 # At most this many runs of unsure lines are listed in a summary.
 _MAX_RUNS = 6
+
+
+def worded_for_python(warning: str) -> str:
+    """A reader's warning as the Python API gives it: pointing at the article's `pages`, which
+    hold how each row was read, not at a command (`SHOWN_BY_PARSE_JSON`)."""
+    return warning.replace(SHOWN_BY_PARSE_JSON, SHOWN_BY_PAGES)
 
 
 def has_pairs(article: Article) -> bool:

@@ -332,6 +332,19 @@ def test_the_tables_refuse_a_row_whose_confidence_is_no_probability(name: str,
         getattr(revdiff, name)(article)
 
 
+def test_warnings_on_unsure_rows_point_python_at_the_article_s_pages() -> None:
+    """The API's warnings on a flattened page's unsure rows said that `revdiff parse --format
+    json` shows each row, a command, where a notebook has each in the article's `pages`."""
+    page = SAMPLES.parent / "washpo-soleimani-v6-v7.txt"
+    (article,) = revdiff.load(page)
+    [row] = revdiff.comparisons_table(page)
+    for warnings in (article.warnings, row["warnings"]):
+        unsure = [warning for warning in warnings if "with certainty" in warning]
+        assert unsure and all("; the article's `pages` show each;" in warning for warning in unsure)
+        assert not any("revdiff parse" in warning for warning in warnings)
+    assert article.pages and not all(row.is_sure for row in article.pages[0].rows)
+
+
 def test_the_tables_take_an_article_with_pages_read_as_load_reads_them() -> None:
     row = RowReading(2, "A b.A b.", RowKind.MATCH, 4, 1)
     article = Article(None, None, (Version(1, "t", ("A b.",)), Version(2, "t", ("A c.",))),

@@ -50,7 +50,7 @@ from revdiff.formats.text_input import (
 )
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
-from revdiff.read_warnings import copy_read_once, counted, first_few
+from revdiff.read_warnings import copy_read_once, counted, first_few, worded_for_python
 from revdiff.size_limit import DEFAULT_MAX_BYTES, format_size
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
@@ -91,8 +91,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     given, gets the input each article returned was read from (for the text files read together,
     their names, joined). Every article is in text that every output can hold: a name that is
     not UTF-8 written as `caf\\xe9`, a lone UTF-16 half read as U+FFFD (`as_text_outputs_hold`).
-    `for_python` words the notes for the Python API: what to do in Python where the command
-    line's notes name a command.
+    `for_python` words the notes and the articles' warnings for the Python API: what to do in
+    Python where the command line's name a command (`worded_for_python`).
     """
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -",
@@ -190,6 +190,10 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     read_from[texts_at:texts_at] = [", ".join(text.name for text in texts)] * len(read_texts)
     if origins is not None:
         origins.extend(read_from)
+    if for_python:
+        articles = [dataclasses.replace(article, warnings=tuple(map(worded_for_python,
+                                                                    article.warnings)))
+                    for article in articles]
     return [as_text_outputs_hold(article) for article in articles]
 
 
