@@ -23,6 +23,7 @@ from revdiff.formats.load import (
     is_saved_page_folder,
     leads_out_of,
     left_out_entries_note,
+    links_back_note,
     links_out_note,
     missing_input_hint,
     refuse_unreadable_folder,
@@ -127,8 +128,7 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
         notes.append(f"{path}: skipped {counted(len(read_by_this_input), 'folder')} already "
                      f"read, such as {first.name} (read as {visited[first.resolve()]})")
     if links_back:
-        notes.append(f"{path}: skipped {counted(len(links_back), 'link')} back to a folder already "
-                     f"read, such as {links_back[0].name}")
+        notes.append(links_back_note(path, links_back))
     folders = [p for p in folders if p not in read_before]
     # a folder of versions is read as itself: its files must not lead out of it. What it leaves
     # out is named in the words reading the folder uses, so that `export` says it once

@@ -50,6 +50,7 @@ from revdiff.formats.text_input import (
 )
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
+from revdiff.natural_order import natural_key
 from revdiff.read_warnings import copy_read_once, counted, first_few, worded_for_python
 from revdiff.size_limit import DEFAULT_MAX_BYTES, format_size
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
@@ -86,7 +87,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     Flattened diff pages of the same article are read jointly. A directory is a git repository
     of versions, or a folder of version files (ordered by the number in their names; a binary
     file beside them, a picture, is left out, warned, as a repository's is) or of pages; the
-    folders in it are left out, and `notes` gets a line that names them.
+    folders in it are left out, and `notes` gets a line that names them (and one for the links
+    back to a folder read, `self -> .`, which hold nothing more).
     No file, standard input or stored version larger than `max_bytes` is read. `origins`, when
     given, gets the input each article returned was read from (for the text files read together,
     their names, joined). Every article is in text that every output can hold: a name that is
@@ -476,6 +478,14 @@ def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[
             f"read it, or {read_each} to read each {_folder_read_as(path, folders)}")
 
 
+def links_back_note(path: Path, links: Sequence[Path]) -> str:
+    """The line that says the symbolic links in folder `path` to folders already read (`self ->
+    .`) are skipped."""
+    first = min(links, key=lambda p: natural_key(p.name))
+    return (f"{path}: skipped {counted(len(links), 'link')} back to a folder already read, such "
+            f"as {first.name}")
+
+
 def refuse_unreadable_folder(path: Path, name: str) -> None:
     """A folder that cannot be listed (no read or search permission) is refused in one line
     that names it, before its contents are looked at."""
@@ -595,7 +605,11 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
         raise EmptyInput(f"cannot list the directory ({error.strerror or error})", str(path),
                          hint="check that you may read it") from None
     files = plain.in_version_order([p for p in entries if p.is_file()], str(path))
-    folders = sorted(p.name for p in entries if p.is_dir() and not is_saved_page_folder(p, files))
+    in_folders = [p for p in entries if p.is_dir() and not is_saved_page_folder(p, files)]
+    # a link back to a folder read (`self -> .`) holds nothing more to read: skipped, as `export`
+    # skips it, and in its words, so that `export` says it once
+    links_back = [p for p in in_folders if p.is_symlink() and resolved(p) in read_already]
+    folders = sorted(p.name for p in in_folders if p not in links_back)
     if not files:
         hint = "put one file per version in it, named 0.txt, 1.txt, ..."
         python_hint = None
@@ -611,6 +625,8 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             hint = links_out.removeprefix(f"{path}: ")
         raise EmptyInput("directory holds no version files", str(path), hint=hint,
                          python_hint=python_hint)
+    if links_back and notes is not None:
+        notes.append(links_back_note(path, links_back))
     if folders and notes is not None:
         notes.append(_left_out_folders_note(path, files, folders, for_python))
     for left_out in (left_out_entries_note(path, entries), links_out_note(path, path)):

@@ -129,6 +129,19 @@ def test_folders_left_out_of_a_folder_of_versions_are_named(command: str, tmp_pa
     assert (quiet.returncode, quiet.stderr) == (0, "")
 
 
+def test_a_link_back_to_a_folder_of_versions_is_no_folder_left_out(tmp_path: Path) -> None:
+    """`story/self -> .` was named a folder left out, to be read by naming it (which reads
+    `story` again) or with `revdiff export` (which skips it): it is skipped as `export` skips
+    it, in its words."""
+    story = tmp_path / "story"
+    shutil.copytree(CHAIN, story)
+    (story / "self").symlink_to(".")
+    result = revdiff("diff", str(story))
+    assert result.returncode == 0, result.stderr
+    skipped = f"revdiff: warning: {story}: skipped 1 link back to a folder already read, such as self"
+    assert result.stderr.splitlines() == [skipped]
+
+
 @pytest.mark.parametrize("command", ["diff", "export"])
 def test_entries_that_are_no_files_are_named(command: str, tmp_path: Path) -> None:
     """A broken link or a FIFO among the versions was left out without a word."""

@@ -107,6 +107,23 @@ def test_export_tells_a_note_about_the_input_as_a_warning_as_diff_does(
     assert f"revdiff: skipped {tmp_path / 'mixed' / 'single'}: only one version" in lines[1]
 
 
+def test_a_link_back_in_a_folder_of_versions_is_told_of_once_and_sends_to_no_command(
+        tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    """`corpus/sub/self -> .`: the link was skipped with a note, then reading `sub` named `self`
+    a folder left out and told the user of `revdiff export` to use `revdiff export`. A link back
+    is no folder of articles: `sub` is an article, its versions exported."""
+    make_chain(tmp_path / "corpus" / "a", [["One."], ["Two."]])
+    make_chain(tmp_path / "corpus" / "sub", [["One."], ["Two."]])
+    (tmp_path / "corpus" / "sub" / "self").symlink_to(".")
+    exported = run_cli("export", str(tmp_path / "corpus"), "-o", str(tmp_path / "o.jsonl"))
+    assert exported.exit_code == 0
+    warnings = [line for line in exported.stderr.splitlines() if "warning" in line]
+    skipped = (f"revdiff: warning: {tmp_path / 'corpus' / 'sub'}: skipped 1 link back to a folder "
+               "already read, such as self")
+    assert warnings == [skipped]
+    assert "exported 2 articles" in exported.stderr
+
+
 @pytest.mark.parametrize("suffix", ["_files", "-Dateien"])
 def test_a_folder_of_saved_pages_with_the_folder_a_browser_saved_is_one_unit(
         tmp_path: Path, suffix: str) -> None:
