@@ -86,10 +86,14 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     def _file_hint(self) -> str:
         """What Enter does with the name: the format it writes is the highlighted one, or the one
-        a typed suffix picked, whose highlight an unfocused list does not show."""
-        folder = "" if self._field_shows_folder else f" in {visible(str(self.directory))}"
-        return (f"File{folder} (Enter writes it as {self.chosen.name}, Tab edits the name, Esc "
-                "cancels):")
+        a typed suffix picked, whose highlight an unfocused list does not show. The folder a
+        relative name goes in (the export folder, not the working directory) is named: after the
+        keys where the field shows it in full, before them where it shows the name alone."""
+        folder = visible(str(self.directory))
+        keys = f"Enter writes it as {self.chosen.name}, Tab edits the name, Esc cancels"
+        if self._field_shows_folder:
+            return f"File ({keys}; a relative name goes in {folder}):"
+        return f"File in {folder} ({keys}):"
 
     @property
     def _field_shows_folder(self) -> bool:

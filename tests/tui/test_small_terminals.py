@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
@@ -288,6 +289,25 @@ async def test_a_lower_terminal_keeps_each_dialog_s_cursor_in_sight() -> None:
             await pilot.press(closing)
             await pilot.resize_terminal(80, 40)
             await pilot.pause()
+
+
+@pytest.mark.parametrize("width", [MIN_WIDTH, 80])
+@run_async
+async def test_the_export_dialog_says_where_a_relative_name_goes(
+        chain_article: Article, tmp_path: Path, width: int) -> None:
+    """A relative name is written in the export folder, not the working directory, but with the
+    field showing a full path the hint did not say so: it names the folder, whole on screen in
+    the narrowest terminal too."""
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        hint = app.screen.query_one("#export-file-hint", Static)
+        drawn = "".join(hint.render_line(y).text for y in range(hint.size.height))
+        said = f"a relative name goes in {tmp_path}"
+        assert said.replace(" ", "") in drawn.replace(" ", "")
+        assert app.screen.region.contains_region(hint.region)
 
 
 @run_async
