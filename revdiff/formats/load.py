@@ -74,7 +74,7 @@ class TextInput:
 
 def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
          notes: list[str] | None = None, origins: list[str] | None = None,
-         for_python: bool = False) -> list[Article]:
+         for_python: bool = False, folders_told_of: bool = False) -> list[Article]:
     """Read every input and return the articles they hold.
 
     Plain version files given together form one article, versions in the order given; files of
@@ -94,7 +94,9 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     their names, joined). Every article is in text that every output can hold: a name that is
     not UTF-8 written as `caf\\xe9`, a lone UTF-16 half read as U+FFFD (`as_text_outputs_hold`).
     `for_python` words the notes and the articles' warnings for the Python API: what to do in
-    Python where the command line's name a command (`worded_for_python`).
+    Python where the command line's name a command (`worded_for_python`). `folders_told_of`
+    leaves out the notes that name the folders in a folder of versions, for a caller that has
+    told of them (`export`, which names each folder it skips as it expands its inputs).
     """
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -",
@@ -154,7 +156,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                 articles.extend(in_git)
             else:
                 articles.extend(_read_directory(path, max_bytes, notes, read_already,
-                                                for_python))
+                                                for_python, folders_told_of))
             read_from.extend([name] * (len(articles) - len(read_from)))
             continue
         if real in read_already:  # a file in it is a database: only those are kept there
@@ -300,13 +302,15 @@ class _InTextOutputsHold:
 def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
               notes: list[str] | None = None) -> DatabaseContents:
     """The articles `load` reads from `inputs`, but those of a database given alone read one at a
-    time as they are used: `export` reads a whole NewsEdits outlet so, in bounded memory."""
+    time as they are used: `export` reads a whole NewsEdits outlet so, in bounded memory. The
+    folders in a folder of versions are not named: `export` named those it skipped as it
+    expanded its inputs (`expand_inputs`)."""
     if len(inputs) == 1 and inputs[0] != "-" and is_sqlite_file(Path(inputs[0])):
         # imported here: the SQLite readers load only for a database
         from revdiff.formats import databases
 
         return _InTextOutputsHold(databases.open_database(Path(inputs[0]), max_bytes))
-    return load(inputs, max_bytes, notes)
+    return load(inputs, max_bytes, notes, folders_told_of=True)
 
 
 def _database_named_note(name: str) -> str:
@@ -593,10 +597,11 @@ def _folder_read_as(path: Path, folders: Sequence[str]) -> str:
 
 
 def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
-                    read_already: set[Path], for_python: bool) -> list[Article]:
+                    read_already: set[Path], for_python: bool,
+                    folders_told_of: bool) -> list[Article]:
     """The articles of a folder that is no git repository; its databases join `read_already`,
     and those already in it (named before the folder) are not read again. `for_python` words
-    its notes for the Python API."""
+    its notes for the Python API; `folders_told_of` leaves out those that name its folders."""
     database_articles: list[Article] = []
     databases: list[str] = []  # the names of the folder's database files
     try:
@@ -625,10 +630,11 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             hint = links_out.removeprefix(f"{path}: ")
         raise EmptyInput("directory holds no version files", str(path), hint=hint,
                          python_hint=python_hint)
-    if links_back and notes is not None:
-        notes.append(links_back_note(path, links_back))
-    if folders and notes is not None:
-        notes.append(_left_out_folders_note(path, files, folders, for_python))
+    if notes is not None and not folders_told_of:
+        if links_back:
+            notes.append(links_back_note(path, links_back))
+        if folders:
+            notes.append(_left_out_folders_note(path, files, folders, for_python))
     for left_out in (left_out_entries_note(path, entries), links_out_note(path, path)):
         if left_out and notes is not None:
             notes.append(left_out)

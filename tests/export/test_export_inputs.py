@@ -124,6 +124,23 @@ def test_a_link_back_in_a_folder_of_versions_is_told_of_once_and_sends_to_no_com
     assert "exported 2 articles" in exported.stderr
 
 
+def test_a_folder_of_versions_whose_folder_was_read_is_told_of_once_in_export_s_words(
+        tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    """`export m/a m`, `m` a folder of versions beside `a`: after `skipped 1 folder an earlier
+    input already read`, reading `m` named `a` a folder left out and told the user to use
+    `revdiff export`, the command running. What `export` skips it names itself."""
+    make_chain(tmp_path / "m", [["One."], ["Two."]])
+    make_chain(tmp_path / "m" / "a", [["One."], ["Two."]])
+    exported = run_cli("export", str(tmp_path / "m" / "a"), str(tmp_path / "m"), "-o",
+                       str(tmp_path / "o.jsonl"))
+    assert exported.exit_code == 0
+    warnings = [line for line in exported.stderr.splitlines() if "warning" in line]
+    skipped = (f"revdiff: warning: {tmp_path / 'm'}: skipped 1 folder an earlier input already "
+               "read, such as a")
+    assert warnings == [skipped]
+    assert "exported 2 articles" in exported.stderr
+
+
 @pytest.mark.parametrize("suffix", ["_files", "-Dateien"])
 def test_a_folder_of_saved_pages_with_the_folder_a_browser_saved_is_one_unit(
         tmp_path: Path, suffix: str) -> None:
