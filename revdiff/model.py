@@ -84,6 +84,11 @@ class RowReading:
             return self.text[self.boundary :]
         return self.text if self.kind is RowKind.NEW_ONLY else None
 
+    def __repr__(self) -> str:
+        return (f"RowReading(line={self.line}, kind={str(self.kind)!r}, "
+                f"text={_short_repr.repr(self.text)}, boundary={self.boundary}, "
+                f"confidence={self.confidence!r})")
+
 
 @dataclass(frozen=True, slots=True)
 class PageReading:
@@ -101,6 +106,12 @@ class PageReading:
         for row in self.rows:
             total *= row.confidence
         return total
+
+    def __repr__(self) -> str:
+        unsure = sum(not row.is_sure for row in self.rows)
+        return (f"PageReading(name={_short_repr.repr(self.name)}, old_number={self.old_number}, "
+                f"new_number={self.new_number}, {counted(len(self.rows), 'row')}, "
+                f"{unsure:,} unsure)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -570,6 +570,21 @@ def test_reprs_name_the_text_without_printing_it() -> None:
     assert "flags=['number_changed']" in repr(comparison.edits[0])
 
 
+def test_page_reprs_name_the_rows_without_printing_the_page() -> None:
+    """A PageReading's and a RowReading's reprs were the dataclasses' own: `article.pages`, where
+    the warnings send a notebook to see the unsure rows, printed the whole text of every page."""
+    row_text = "Troops were sent" + " and ships" * 10_000 + " Troops were sent and ships"
+    row = RowReading(10, row_text, RowKind.CHANGE, row_text.index(" Troops") + 1, 0.5)
+    sure = RowReading(11, "Kept. Kept.", RowKind.MATCH, 6, 1.0)
+    page = PageReading("story-v6-v7.txt", 6, 7, (row, sure))
+    for shown in (row, page, (page,)):
+        assert len(repr(shown)) < 400, repr(shown)[:400]
+    assert repr(page) == ("PageReading(name='story-v6-v7.txt', old_number=6, new_number=7, "
+                          "2 rows, 1 unsure)")
+    assert repr(sure) == ("RowReading(line=11, kind='match', text='Kept. Kept.', boundary=6, "
+                          "confidence=1.0)")
+
+
 def test_the_tables_give_the_notes_export_prints(tmp_path: Path) -> None:
     """The tables dropped what `export` notes beside its warnings: an article of one version
     was left out of them without a word, and so were the loose files of a folder of folders."""
