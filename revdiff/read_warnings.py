@@ -37,10 +37,11 @@ _UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")
 _MAX_RUNS = 6
 
 
-def worded_for_python(warning: str) -> str:
+def worded_for_python(warning: str, has_pages: bool) -> str:
     """A reader's warning as the Python API gives it: pointing at the article's `pages`, which
-    hold how each row was read, not at a command (`SHOWN_BY_PARSE_JSON`)."""
-    return warning.replace(SHOWN_BY_PARSE_JSON, SHOWN_BY_PAGES)
+    hold how each row was read, not at a command (`SHOWN_BY_PARSE_JSON`); pointing nowhere when
+    the article has no pages (read back from a git store, which keeps its warnings, not them)."""
+    return warning.replace(SHOWN_BY_PARSE_JSON, SHOWN_BY_PAGES if has_pages else "")
 
 
 def has_pairs(article: Article) -> bool:

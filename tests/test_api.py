@@ -345,6 +345,22 @@ def test_warnings_on_unsure_rows_point_python_at_the_article_s_pages() -> None:
     assert article.pages and not all(row.is_sure for row in article.pages[0].rows)
 
 
+def test_warnings_on_unsure_rows_read_back_from_a_store_point_at_no_pages(tmp_path: Path) -> None:
+    """A git store keeps an article's warnings but not its pages: read back, the warning on a
+    flattened page's unsure rows said that the article's `pages` show each, and they were empty."""
+    from revdiff.formats import load as load_inputs
+    from revdiff.store import store_articles
+
+    page = SAMPLES.parent / "washpo-soleimani-v6-v7.txt"
+    store_articles(load_inputs([str(page)]), tmp_path / "store")
+    (article,) = revdiff.load(tmp_path / "store")
+    [row] = revdiff.comparisons_table(tmp_path / "store")
+    assert not article.pages
+    for warnings in (article.warnings, row["warnings"]):
+        [unsure] = [warning for warning in warnings if "with certainty" in warning]
+        assert "show each" not in unsure and unsure.endswith("; check them or give neighbouring pages")
+
+
 def test_the_tables_take_an_article_with_pages_read_as_load_reads_them() -> None:
     row = RowReading(2, "A b.A b.", RowKind.MATCH, 4, 1)
     article = Article(None, None, (Version(1, "t", ("A b.",)), Version(2, "t", ("A c.",))),
