@@ -110,7 +110,14 @@ def __dir__() -> list[str]:
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:
-    """Align the sentences of two versions and describe every change (`revdiff.engine.comparison`)."""
+    """Align the sentences of two versions and describe every change (`revdiff.engine.comparison`).
+
+    `sentences` is `"auto"` (paragraphs split into sentences) or `"lines"` (each paragraph one
+    unit), as `revdiff diff --sentences` takes it, and so in the four table functions; another
+    mode raises `UnknownSentenceMode`, a `revdiff.errors.RevdiffError`. Anything but two
+    Versions, or a Version built by hand with a field of another type than the model gives it,
+    raises `TypeError`.
+    """
     from revdiff.engine import compare as compare_versions
     from revdiff.model import Version
 
