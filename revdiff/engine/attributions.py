@@ -88,11 +88,16 @@ _ADVERBS = word_set(
 _PARTICIPLES = word_set("saying")
 # After `according to` or `citing`, the source runs to the next punctuation.
 _INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
+# `per` gives a source, to the next punctuation, only where it begins its sentence or follows a
+# comma or a dash (`, per officials.`, `Per the Pentagon, …`), and not before a word with a digit or
+# one of these words, which it divides by (`per cent`, `per capita`, `, per day,`).
+_PER_UNITS = word_set("cent centum capita se annum diem day hour minute second week month year person "
+                      "head share unit")
 # The words an attribution is read at: a text's other words are passed over. Found anywhere in a
 # text's lower case: a text without one (most sentences) names no source, and is not read word by
 # word.
 _READ_AT = (_SPEECH | _CLAUSE_END_VERBS | _AFTER_QUOTATION_VERBS | _AFTER_NAME_VERBS
-            | {opening[0] for opening in _INTRODUCERS})
+            | {opening[0] for opening in _INTRODUCERS} | {"per"})
 _REPORTING_WORD = re.compile("|".join(sorted(_READ_AT)))
 _MOST_SOURCE_WORDS = 8
 _LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
@@ -793,6 +798,19 @@ def _attributes(tokens: list[str], at: int, length: int, clause_end: int) -> boo
     return False
 
 
+def _per_gives_a_source(tokens: list[str], at: int) -> bool:
+    """Whether the `per` at `at` gives a source: it begins its sentence or follows a comma or a
+    dash (`…, per officials.`, `Per the Pentagon, …`; not `…; per capital output`) and a word
+    follows it that holds no digit and is none of `_PER_UNITS` (`, per cent`, `$5 per gallon`,
+    `Income, per capita, rose` and `rupees (rs) per us$1` give none)."""
+    if at + 1 >= len(tokens) or _ends_clause(tokens[at]):
+        return False
+    begins_a_clause = (at == 0 or _ends_a_sentence(tokens[at - 1])
+                       or tokens[at - 1].rstrip("”\"’").endswith((",", *_DASHES)))
+    after = _bare(tokens[at + 1])
+    return begins_a_clause and after not in _PER_UNITS and not any(char.isdigit() for char in after)
+
+
 def _names_no_source(tokens: list[str], verb: int) -> bool:
     """Whether the verb is passive (`was told`, `is clearly explained`, `nowhere is the
     hypothesis confirmed`), an infinitive (`that is to say`), compared (`easier said than done`)
@@ -953,6 +971,8 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
                     and _attributes(tokens, at, length, clause_ends[min(at + length, len(tokens))])):
                 found.append(_introduced_source(tokens, at, length,
                                                 clause_ends[min(at + length, len(tokens))]))
+        if word == "per" and _per_gives_a_source(tokens, at):
+            found.append(_source_after(tokens, at))
         if (word not in _SPEECH and not (word in _CLAUSE_END_VERBS and _ends_its_clause(tokens, at))
                 and not (word in _AFTER_QUOTATION_VERBS and _follows_what_was_said(tokens, at))
                 and not (word in _AFTER_NAME_VERBS and _follows_a_name(tokens, at)

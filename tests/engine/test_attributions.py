@@ -881,3 +881,31 @@ def test_that_added_before_the_source_of_a_reported_noun_changes_no_attribution(
     flags = edit_flags("Iran said the base was hit, a claim the Pentagon denied.",
                        "Iran said the base was hit, a claim that the Pentagon denied.")
     assert flags == frozenset()
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("The strike was ordered, per officials.", [("officials",)]),
+    ("Per the Pentagon, the strike was ordered.", [("pentagon",)]),
+    ("Troops moved, per officials in Iraq.", [("officials",)]),
+    ("The base was hit, per CNN, and burned.", [("cnn",)]),
+    # `per` that divides, by a unit or a number, or that begins no clause, gives no source
+    ("Growth was 3 per cent.", []),
+    ("Income, per capita, rose.", []),
+    ("It pays 5 dollars, per day.", []),
+    ("They met twice per hour.", []),
+    ("Prices rose, per year, by 3%.", []),
+    ("Costs, per person, rose.", []),
+    ("Earnings, per share, fell.", []),
+    ("Gas costs $5 per gallon.", []),
+    ("Deaths, per 100,000 people, fell.", []),
+    ("Indian rupees (rs) per us$1 - 43.552 (january 2000)", []),
+    ("Exports are low; per capital output remains low.", []),
+])
+def test_per_that_begins_its_clause_gives_a_source(text: str, sources: list[tuple[str, ...]]) -> None:
+    """`…, per officials.` and `Per the Pentagon, …` named no source, where `according to` did."""
+    assert attributions_in(text) == sources
+
+
+def test_a_source_after_per_dropped_changes_the_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("The strike was ordered, per officials.",
+                                                  "The strike was ordered.")
