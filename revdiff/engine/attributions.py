@@ -813,15 +813,32 @@ def _per_gives_a_source(tokens: list[str], at: int) -> bool:
 
 def _names_no_source(tokens: list[str], verb: int) -> bool:
     """Whether the verb is passive (`was told`, `is clearly explained`, `nowhere is the
-    hypothesis confirmed`), an infinitive (`that is to say`), compared (`easier said than done`)
-    or what someone might have said but did not (`should have said`, `would never have told`)."""
+    hypothesis confirmed`), an infinitive (`that is to say`), compared (`easier said than done`),
+    what someone might have said but did not (`should have said`, `would never have told`) or a
+    first-person hedge (`_is_a_first_person_hedge`)."""
     if verb + 1 < len(tokens) and _bare(tokens[verb + 1]) == "than" or _is_inverted_passive(tokens, verb):
+        return True
+    if _is_a_first_person_hedge(tokens, verb):
         return True
     before = _before_adverbs(tokens, verb)
     if before >= 0 and _bare(tokens[before]) == "have":
         modal = _before_adverbs(tokens, before)
         return modal >= 0 and _bare(tokens[modal]) in _MODALS
     return before >= 0 and _bare(tokens[before]) in _BE | {"to"}
+
+
+def _is_a_first_person_hedge(tokens: list[str], verb: int) -> bool:
+    """Whether the verb is the `say` of `I would say` or `I'd say` (`I would not say`), which
+    hedges the speaker's own words and reports none: a quotation's words when a quotation holds
+    it. `He would say only that …` reports, and so does `I said`."""
+    if _bare(tokens[verb]) != "say":
+        return False
+    before = _before_adverbs(tokens, verb)
+    if before < 0:
+        return False
+    if _bare(tokens[before]) in {"i'd", "i’d"}:
+        return True
+    return before > 0 and _bare(tokens[before]) == "would" and _bare(tokens[before - 1]) == "i"
 
 
 # Words that put `be` before its subject when they begin a clause (`Not everywhere is …`), and

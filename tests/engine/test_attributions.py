@@ -909,3 +909,24 @@ def test_per_that_begins_its_clause_gives_a_source(text: str, sources: list[tupl
 def test_a_source_after_per_dropped_changes_the_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED in edit_flags("The strike was ordered, per officials.",
                                                   "The strike was ordered.")
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("I would say the strike was a success.", []),
+    ("I'd say the strike was a success.", []),
+    ("I’d say the strike was a success.", []),
+    ("I would not say that.", []),
+    ("It was a success, I would say, officials said.", [("officials",)]),
+    # a pronoun that reports is a source, `I` as `he` is
+    ("I said the strike was a success.", [("i",)]),
+    ("He would say only that the inquiry goes on.", [("he",)]),
+])
+def test_a_first_person_hedge_is_no_attribution(text: str, sources: list[tuple[str, ...]]) -> None:
+    """`I would say …` named the source `i`: the speaker's hedge of their own words, as a
+    transcript or a quotation its marks do not enclose writes it, reports no one's."""
+    assert attributions_in(text) == sources
+
+
+def test_a_first_person_hedge_taken_out_changes_no_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("I would say the strike was a success.",
+                                                      "The strike was a success.")
