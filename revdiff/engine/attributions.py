@@ -39,7 +39,7 @@ _AFTER_QUOTATION_VERBS = word_set("posted")
 # Friday.`, `The Times reports that …`, `CNN reports the base was hit`, `…, Fox News reports citing
 # officials`, `…, state media reports.`); a noun too (`Iran denied the reports.`, `according to
 # local reports.`, `Iran Denies Reports`, `the reports citing officials were false`, `CNN reports
-# of casualties`).
+# of casualties`, `Local reports that the base was hit were false`).
 _AFTER_NAME_VERBS = word_set("reports")
 # Words in lower case that may stand in a name of news media after its capitalised first word
 # (`Iranian state media`, `Syria's official news agency`), or make one alone when it ends in one
@@ -681,6 +681,32 @@ def _follows_a_name(tokens: list[str], verb: int) -> bool:
     return all(word[:1].isupper() or _bare(word) in _MEDIA_WORDS for word in names[1:])
 
 
+def _is_the_subject_of_a_later_verb(tokens: list[str], noun: int) -> bool:
+    """Whether the `reports` at `noun` is a noun, the subject of a verb after the clause that
+    `that` begins after it (`Local reports that the base was hit were false.`, `Early reports …`):
+    before the clause ends, a form of `be`, `have` or a modal (`_VERB_WORDS`) that follows such a
+    form and a word of neither kind (an adverb aside), with no word that begins another clause or
+    a verb of speech before it. `CNN reports that the base was hit.`, `… that troops have been
+    moved.`, `… that the base was hit and troops were moved.` and `… that officials said the base
+    was hit.` report."""
+    if noun + 2 >= len(tokens) or _bare(tokens[noun + 1]) != "that" or _ends_clause(tokens[noun + 1]):
+        return False
+    verb_seen = words_after_verb = False
+    for token in tokens[noun + 2:noun + 2 + _LONGEST_READ_BACK]:
+        word = _bare(token)
+        if word in _CLAUSE_WORDS or word in _SPEECH:
+            return False
+        if word in _VERB_WORDS:
+            if words_after_verb:
+                return True
+            verb_seen = True
+        elif verb_seen and word not in _ADVERBS and not word.endswith("ly"):
+            words_after_verb = True
+        if _ends_clause(token):
+            return False
+    return False
+
+
 def _cites_next(tokens: list[str], verb: int) -> bool:
     """Whether `citing` follows the verb, for the source it reports from (`…, Fox News reports
     citing officials`)."""
@@ -994,7 +1020,8 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
                 and not (word in _AFTER_QUOTATION_VERBS and _follows_what_was_said(tokens, at))
                 and not (word in _AFTER_NAME_VERBS and _follows_a_name(tokens, at)
                          and (_ends_its_clause(tokens, at) or _cites_next(tokens, at)
-                              or _reports_a_clause_without_that(tokens, at)))):
+                              or _reports_a_clause_without_that(tokens, at))
+                         and not _is_the_subject_of_a_later_verb(tokens, at))):
             continue
         if (word in _PARTICIPLES or _names_no_source(tokens, at) or _is_the_name_said(tokens, at, title_case)
                 or _asks_what_to_say(tokens, at, clause_ends[at])):

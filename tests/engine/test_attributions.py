@@ -930,3 +930,22 @@ def test_a_first_person_hedge_is_no_attribution(text: str, sources: list[tuple[s
 def test_a_first_person_hedge_taken_out_changes_no_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("I would say the strike was a success.",
                                                       "The strike was a success.")
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Local reports that the base was hit were false.", []),
+    ("Early reports that the base was hit were false.", []),
+    ("Initial reports that troops had been moved were wrong.", []),
+    # `reports` the verb: the clause after `that` has no later verb, or another clause holds it
+    ("CNN reports that the base was hit.", [("cnn",)]),
+    ("CNN reports that troops have not been moved.", [("cnn",)]),
+    ("CNN reports that the base was hit and troops were moved.", [("cnn",)]),
+    ("CNN reports that officials said the base was hit.", [("cnn",), ("officials",)]),
+    ("CNN reports that the missiles fired at the base were Iranian.", [("cnn",)]),
+])
+def test_reports_that_is_the_subject_of_a_later_verb_is_a_noun(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Local reports that the base was hit were false.` named the source `local`: the word that
+    begins the sentence, capitalised there, was read as a name before the verb `reports`, whose
+    clause after `that` was the subject of `were`."""
+    assert attributions_in(text) == sources
