@@ -394,7 +394,8 @@ def _ends_a_time(tokens: list[str], at: int) -> bool:
     said`): a year or decade after `in` (`_is_a_year_or_decade_in`), `ago`, a span of time after a
     word that says which, a month after a word of `_BEFORE_A_DATE` or a day's number, the day's
     number after such a month or one that begins its clause (`Jan. 8 the Pentagon said`; not `The
-    Jan. 6 committee said`), or a day of the week, `yesterday`, `today` or `tonight` but where a
+    Jan. 6 committee said` nor, the date modifying the noun after it, `Jan. 6 committee members
+    said`: `_names_an_event`), or a day of the week, `yesterday`, `today` or `tonight` but where a
     determiner stands before it (`the Today programme`) or, after no word of `_BEFORE_A_DATE`, a
     capitalised word after it (`Sunday Times`)."""
     word = _bare(tokens[at])
@@ -407,7 +408,8 @@ def _ends_a_time(tokens: list[str], at: int) -> bool:
         return before in _BEFORE_A_DATE or before.isdigit()
     if word.isdigit() and len(word) <= 2:
         month_begins_its_clause = at == 1 or at > 1 and _ends_clause(tokens[at - 2])
-        return before in MONTHS and (month_begins_its_clause or _ends_a_time(tokens, at - 1))
+        dates_its_clause = month_begins_its_clause and not _names_an_event(tokens, at)
+        return before in MONTHS and (dates_its_clause or _ends_a_time(tokens, at - 1))
     if word in _WEEKDAYS | _DAYS_FROM_TODAY:
         if before in _BEFORE_A_DATE:
             return True
@@ -415,6 +417,17 @@ def _ends_a_time(tokens: list[str], at: int) -> bool:
                       and _bare(tokens[at + 1]) not in _DETERMINERS)
         return before not in _DETERMINERS and not name_after
     return False
+
+
+def _names_an_event(tokens: list[str], day: int) -> bool:
+    """Whether the date that ends in the day's number at `day` modifies the noun after it, as in
+    `The Jan. 6 committee`: that noun is in lower case and is no word that may begin a subject
+    alone, a determiner, a pronoun or a source's word of `_WHOSE_WORDS` (`Jan. 6 committee members
+    said`, `Sept. 11 families said`; not `Jan. 8 the Pentagon said`, `Jan. 8 officials said`,
+    `Jan. 8 state media said`)."""
+    if _ends_clause(tokens[day]) or day + 1 >= len(tokens) or not tokens[day + 1][:1].islower():
+        return False
+    return _bare(tokens[day + 1]) not in _DETERMINERS | _SUBJECT_PRONOUNS | _WHOSE_WORDS
 
 
 def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:

@@ -949,3 +949,21 @@ def test_reports_that_is_the_subject_of_a_later_verb_is_a_noun(
     begins the sentence, capitalised there, was read as a name before the verb `reports`, whose
     clause after `that` was the subject of `were`."""
     assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Jan. 6 committee members said so.", [("jan", "6", "committee", "members")]),
+    ("Sept. 11 families said so.", [("sept", "11", "families")]),
+    ("The Jan. 6 committee said so.", [("jan", "6", "committee")]),
+    # before a word that begins a subject alone, the date says when
+    ("Jan. 8 officials said so.", [("officials",)]),
+    ("Jan. 8 state media said so.", [("state", "media")]),
+    ("Jan. 8 he said so.", [("he",)]),
+    ("Jan. 8 the Pentagon said so.", [("pentagon",)]),
+])
+def test_a_date_that_begins_its_clause_before_the_noun_it_modifies_is_part_of_the_source(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Jan. 6 committee members said` named `committee members`, where `The Jan. 6 committee
+    said` named `jan 6 committee`: a date that begins its clause was read as words of time before
+    any word."""
+    assert attributions_in(text) == sources
