@@ -98,7 +98,8 @@ _PER_UNITS = word_set("cent centum capita se annum diem day hour minute second w
 # word.
 _READ_AT = (_SPEECH | _CLAUSE_END_VERBS | _AFTER_QUOTATION_VERBS | _AFTER_NAME_VERBS
             | {opening[0] for opening in _INTRODUCERS} | {"per"})
-_REPORTING_WORD = re.compile("|".join(sorted(_READ_AT)))
+# `per` found as a word of its own: inside words (`percent`, `paper`, `expert`) it is common
+_REPORTING_WORD = re.compile("|".join(sorted(_READ_AT - {"per"})) + r"|\bper\b")
 _MOST_SOURCE_WORDS = 8
 _LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
 # Dashes around an aside, which may be longer than one between commas: commas also part clauses
