@@ -8,7 +8,10 @@ from __future__ import annotations
 from revdiff.errors import InconsistentPages
 from revdiff.model import Article
 
-_UNNUMBERED = "the page does not say which versions it compares; numbered them 0 and 1"
+_UNNUMBERED = ("the page does not say which versions it compares (no version ids in its upvote "
+               "form, no /diff/ address in a canonical link, og:url or saved-from note, no "
+               "Previous and Later revision links of consecutive versions); numbered them 0 and 1, "
+               "so it cannot be joined with other pages of its article")
 
 
 def unnumbered_warning(where: str) -> str:

@@ -628,7 +628,11 @@ def test_pages_that_do_not_say_which_versions_they_compare_are_not_joined() -> N
     first, last = (read_page(served_page(index, form_values=False), name)
                    for index, name in ((0, "n1.html"), (2, "n3.html")))
     assert [v.number for v in first.versions] == [0, 1]
-    unnumbered = "n1.html: the page does not say which versions it compares; numbered them 0 and 1"
+    # the warning names where the reader looked for the ids, and what follows from their lack
+    unnumbered = ("n1.html: the page does not say which versions it compares (no version ids in "
+                  "its upvote form, no /diff/ address in a canonical link, og:url or saved-from "
+                  "note, no Previous and Later revision links of consecutive versions); numbered "
+                  "them 0 and 1, so it cannot be joined with other pages of its article")
     assert first.warnings == (unnumbered,)
     with pytest.raises(InconsistentPages) as raised:
         merge_articles([first, last], ["n1.html", "n3.html"])
