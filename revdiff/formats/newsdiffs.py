@@ -406,6 +406,13 @@ def _navigation(soup: BeautifulSoup) -> dict[str, str]:
     return links
 
 
+def _whose(sides: list[str], singular: str, plural: str) -> str:
+    """`the old version's <singular>`, or `the old and new versions' <plural>` for both sides."""
+    if len(sides) == 2:
+        return f"the old and new versions' {plural}"
+    return f"the {sides[0]} version's {singular}"
+
+
 def read_page(text: str, where: str) -> Article:
     """Read a NewsDiffs diff page, raw or browser-rendered, into an article of two versions."""
     if "<html" in text.lower() and "</html>" not in text.lower():
@@ -444,14 +451,14 @@ def read_page(text: str, where: str) -> Article:
             "Comparing:").strip()
     metadata.update(_navigation(soup))
     versions = []
+    headless: list[str] = []  # the sides whose text does not start with its header lines
     dated_only: list[str] = []  # the sides whose date line gives a date but no time of day
     zones_left_out: set[str] = set()  # warned of once a page
     for index, (number, version_text) in enumerate(zip(numbers, (old_text, new_text))):
         parsed = split_version_text(version_text)
         side = "old" if index == 0 else "new"
         if not parsed.has_header:
-            warnings.append(f"{where}: the {side} text does not start with date, title and "
-                            "byline lines; read it as paragraphs only")
+            headless.append(side)
         if ELISION in parsed.paragraphs:
             warnings.append(cut_warning(where, side, number))
         if not parsed.paragraphs:
@@ -489,9 +496,11 @@ def read_page(text: str, where: str) -> Article:
             metadata["byline"] = parsed.byline
         if archived_on is not None:
             metadata[f"archived.{number}"] = archived_on
+    if headless:
+        warnings.append(f"{where}: {_whose(headless, 'text does', 'texts do')} not start with "
+                        "date, title and byline lines; read as paragraphs only")
     if dated_only:
-        whose = ("the old and new versions' date lines give" if len(dated_only) == 2
-                 else f"the {dated_only[0]} version's date line gives")
-        warnings.append(f"{where}: {whose} a date but no time of day, and the page no Archived "
-                        "time; the time is the date alone")
+        warnings.append(f"{where}: {_whose(dated_only, 'date line gives', 'date lines give')} a "
+                        "date but no time of day, and the page no Archived time; the time is the "
+                        "date alone")
     return Article(source_of_url(url), url, tuple(versions), None, metadata, tuple(warnings))

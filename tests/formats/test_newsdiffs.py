@@ -404,11 +404,19 @@ def test_an_earlier_id_compare_does_not_make_a_whole_page_truncated(earlier: str
                   "p.html")
 
 
-def test_text_without_header_is_read_as_paragraphs_with_a_warning() -> None:
+def test_text_without_header_is_read_as_paragraphs_with_one_warning_a_page() -> None:
+    # it was warned of once for the old and once for the new text
     page = "<script>var text1 = 'One.\\n\\nTwo.'; var text2 = 'One.\\n\\nTwo!';</script>"
     article = read_page(page, "p.html")
     assert article.versions[1].paragraphs == ("One.", "Two!")
-    assert any("date, title and byline" in w for w in article.warnings)
+    both = ("p.html: the old and new versions' texts do not start with date, title and byline "
+            "lines; read as paragraphs only")
+    assert [w for w in article.warnings if "date, title and byline" in w] == [both]
+    new_with_header = read_page(page.replace("'One.\\n\\nTwo!'", "'May 1, 2020 at 3:04pm\\nT\\nB"
+                                             "\\n\\nOne.\\n\\nTwo!'"), "p.html")
+    old_only = ("p.html: the old version's text does not start with date, title and byline lines; "
+                "read as paragraphs only")
+    assert [w for w in new_with_header.warnings if "date, title and byline" in w] == [old_only]
 
 
 def test_the_page_and_the_git_archive_read_one_version_text_alike(tmp_path: Path) -> None:
