@@ -454,6 +454,7 @@ def read_page(text: str, where: str) -> Article:
     headless: list[str] = []  # the sides whose text does not start with its header lines
     dated_only: list[str] = []  # the sides whose date line gives a date but no time of day
     zones_left_out: set[str] = set()  # warned of once a page
+    undated: dict[str, str] = {}  # side: its date line, quoted, where that is no date
     for index, (number, version_text) in enumerate(zip(numbers, (old_text, new_text))):
         parsed = split_version_text(version_text)
         side = "old" if index == 0 else "new"
@@ -478,8 +479,7 @@ def read_page(text: str, where: str) -> Article:
         if day is not None:
             dated_only.append(side)
         elif time_text is not None:
-            warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is "
-                            "not a date; kept as text")
+            undated[side] = shown(parsed.date)
         zone = unread_zone(parsed.date) if time is dated else None
         if zone is not None and zone not in zones_left_out:
             zones_left_out.add(zone)
@@ -499,6 +499,10 @@ def read_page(text: str, where: str) -> Article:
     if headless:
         warnings.append(f"{where}: {_whose(headless, 'text does', 'texts do')} not start with "
                         "date, title and byline lines; read as paragraphs only")
+    if undated:
+        warnings.append(f"{where}: {_whose(list(undated), 'date line', 'date lines')} "
+                        f"{' and '.join(undated.values())} "
+                        f"{'is not a date' if len(undated) == 1 else 'are not dates'}; kept as text")
     if dated_only:
         warnings.append(f"{where}: {_whose(dated_only, 'date line gives', 'date lines give')} a "
                         "date but no time of day, and the page no Archived time; the time is the "

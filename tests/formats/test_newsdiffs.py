@@ -165,6 +165,17 @@ def test_a_date_line_without_a_time_of_day_gives_the_date_alone() -> None:
     assert [w for w in article.warnings if "time of day" in w] == [dated_only]
 
 
+def test_date_lines_that_are_no_dates_are_warned_of_once_a_page() -> None:
+    # each was warned of apart, where the date-alone warning came once for both
+    page = ("<html><script>var text1 = 'sometime on Friday\\nT\\nB\\n\\nOne.'; "
+            "var text2 = 'later\\nT\\nB\\n\\nTwo.';</script></html>")
+    article = read_page(page, "p.html")
+    assert [v.time_text for v in article.versions] == ["sometime on Friday", "later"]
+    both = ("p.html: the old and new versions' date lines 'sometime on Friday' and 'later' are "
+            "not dates; kept as text")
+    assert [w for w in article.warnings if "not a date" in w or "not dates" in w] == [both]
+
+
 def test_an_archived_time_times_a_version_whose_date_line_gives_a_date_alone() -> None:
     page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
     start = page.index("var text1 = '") + len("var text1 = '")
