@@ -442,7 +442,11 @@ def read_page(text: str, where: str) -> Article:
         warnings.append(unnumbered_warning(where))
     archived = _archived_dates(soup)
     url = _article_url(soup)
-    if url is not None:
+    if url is None:
+        warnings.append(f"{where}: the page names no article URL (no link in its <h3> heading, no "
+                        "article_url form field); its source is unknown, and it is not joined "
+                        "with other pages of its article")
+    else:
         checked_url(url, "article URL", where)
     metadata: dict[str, str] = {}
     heading = soup.find("h2")

@@ -415,6 +415,17 @@ def test_an_earlier_id_compare_does_not_make_a_whole_page_truncated(earlier: str
                   "p.html")
 
 
+def test_a_page_that_names_no_article_url_says_so() -> None:
+    # it was read without a URL or source, without a word
+    page = "<html><div id=compare><span>May 1, 2020<br>T<br>B<br><br>One.</span></div></html>"
+    article = read_page(page, "p.html")
+    assert (article.url, article.source) == (None, None)
+    no_url = ("p.html: the page names no article URL (no link in its <h3> heading, no article_url "
+              "form field); its source is unknown, and it is not joined with other pages of its "
+              "article")
+    assert [w for w in article.warnings if "URL" in w] == [no_url]
+
+
 def test_text_without_header_is_read_as_paragraphs_with_one_warning_a_page() -> None:
     # it was warned of once for the old and once for the new text
     page = "<script>var text1 = 'One.\\n\\nTwo.'; var text2 = 'One.\\n\\nTwo!';</script>"
