@@ -43,6 +43,7 @@ _DIFF_PATH = re.compile(r"/diff/(\d+)/(\d+)/")
 _ARCHIVED = re.compile(r"Archived\s+(.+)")
 # The elements the page marks the old and the new version's Archived date with
 _ARCHIVED_SIDES = ["del", "ins"]
+_SIDES = ("old", "new")
 # NewsDiffs' 'Archived' date (`'%B %d, %Y at %l:%M%P EDT'`): the time its server archived the version
 _ARCHIVED_TIME = re.compile(r"(\w+ \d{1,2}, \d{4}) at (\d{1,2}:\d\d) ?([ap]m)\b", re.IGNORECASE)
 _HEX = re.compile(r"[0-9A-Fa-f]+")
@@ -377,6 +378,25 @@ def _archived_dates(soup: BeautifulSoup) -> list[str | None]:
     return dates
 
 
+def _archived_warnings(archived: list[str | None], where: str) -> list[str]:
+    """The warning of a page (`where`) that gives no 'Archived' date for a version, naming the
+    sides without one."""
+    missing = [side for side, date in zip(_SIDES, archived) if date is None]
+    warnings = []
+    if missing:
+        warnings.append(f"{where}: the page gives no Archived date for "
+                        f"{_which(missing, 'version', 'versions')} (no 'Archived <date>' list "
+                        f"item); {_timed_instead(missing)}")
+    return warnings
+
+
+def _timed_instead(sides: list[str]) -> str:
+    """What times the versions of `sides` without an Archived time."""
+    if len(sides) == 2:
+        return "their date lines time them instead, where those give a time"
+    return "its date line times it instead, where that gives a time"
+
+
 def archived_time(archived: str) -> datetime | None:
     """The time an 'Archived' date gives (`January 03, 2020 at 3:40pm EDT`), None when it is
     no such date. It has no UTC offset: NewsDiffs writes its server's local time and calls it
@@ -406,11 +426,14 @@ def _navigation(soup: BeautifulSoup) -> dict[str, str]:
     return links
 
 
+def _which(sides: list[str], singular: str, plural: str) -> str:
+    """`the old <singular>`, or `the old and new <plural>` for both sides."""
+    return f"the old and new {plural}" if len(sides) == 2 else f"the {sides[0]} {singular}"
+
+
 def _whose(sides: list[str], singular: str, plural: str) -> str:
     """`the old version's <singular>`, or `the old and new versions' <plural>` for both sides."""
-    if len(sides) == 2:
-        return f"the old and new versions' {plural}"
-    return f"the {sides[0]} version's {singular}"
+    return _which(sides, f"version's {singular}", f"versions' {plural}")
 
 
 def read_page(text: str, where: str) -> Article:
@@ -441,6 +464,7 @@ def read_page(text: str, where: str) -> Article:
         numbers = (0, 1)
         warnings.append(unnumbered_warning(where))
     archived = _archived_dates(soup)
+    warnings.extend(_archived_warnings(archived, where))
     url = _article_url(soup)
     if url is None:
         warnings.append(f"{where}: the page names no article URL (no link in its <h3> heading, no "
@@ -461,7 +485,7 @@ def read_page(text: str, where: str) -> Article:
     undated: dict[str, str] = {}  # side: its date line, quoted, where that is no date
     for index, (number, version_text) in enumerate(zip(numbers, (old_text, new_text))):
         parsed = split_version_text(version_text)
-        side = "old" if index == 0 else "new"
+        side = _SIDES[index]
         if not parsed.has_header:
             headless.append(side)
         if ELISION in parsed.paragraphs:

@@ -223,7 +223,7 @@ def test_a_time_that_is_none_is_warned(tmp_path: Path, case: str) -> None:
     result = CliRunner().invoke(main, ["parse", str(target)])
     assert result.exit_code == 0, result.output
     (article,) = json.loads(result.stdout)
-    assert article["warnings"] == [f"{target}: {warning}"]
+    assert f"{target}: {warning}" in article["warnings"]  # beside the missing Archived dates'
     assert article["versions"][0]["time"] is None
 
 

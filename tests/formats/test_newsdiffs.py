@@ -698,3 +698,23 @@ def test_archived_dates_go_to_the_versions_their_colours_mark_in_any_order() -> 
     assert "archived.1" not in green_alone.metadata
     assert green_alone.metadata["archived.2"] == "January 03, 2020 at 5:12pm EDT"
     assert green_alone.versions[1].time == as_sent.versions[1].time
+
+
+PINK = "<li><del>Pink: Archived January 03, 2020 at  3:40pm EDT</del></li>"
+GREEN = "<li><ins>Green: Archived January 03, 2020 at  5:12pm EDT</ins></li>"
+
+
+def test_a_page_without_archived_dates_says_so_once() -> None:
+    # it was read from the date lines without a word
+    text = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    as_sent = read_page(text, "page.html")
+    article = read_page(text.replace(PINK, "").replace(GREEN, ""), "page.html")
+    both = ("page.html: the page gives no Archived date for the old and new versions (no "
+            "'Archived <date>' list item); their date lines time them instead, where those give "
+            "a time")
+    assert article.warnings == (both,)
+    green_alone = read_page(text.replace(PINK, ""), "page.html")
+    old_only = ("page.html: the page gives no Archived date for the old version (no 'Archived "
+                "<date>' list item); its date line times it instead, where that gives a time")
+    assert green_alone.warnings == (old_only,)
+    assert [v.time for v in article.versions] == [v.time for v in as_sent.versions]
