@@ -379,14 +379,22 @@ def _archived_dates(soup: BeautifulSoup) -> list[str | None]:
 
 
 def _archived_warnings(archived: list[str | None], where: str) -> list[str]:
-    """The warning of a page (`where`) that gives no 'Archived' date for a version, naming the
-    sides without one."""
+    """The warnings of a page (`where`) that gives no 'Archived' date for a version, or gives it
+    in a layout `archived_time` cannot read: one for each, naming the sides affected."""
     missing = [side for side, date in zip(_SIDES, archived) if date is None]
+    unreadable = {side: shown(date) for side, date in zip(_SIDES, archived)
+                  if date is not None and archived_time(date) is None}
     warnings = []
     if missing:
         warnings.append(f"{where}: the page gives no Archived date for "
                         f"{_which(missing, 'version', 'versions')} (no 'Archived <date>' list "
                         f"item); {_timed_instead(missing)}")
+    if unreadable:
+        warnings.append(f"{where}: {_whose(list(unreadable), 'Archived date', 'Archived dates')} "
+                        f"{' and '.join(unreadable.values())} "
+                        f"{'is not a date' if len(unreadable) == 1 else 'are not dates'} in "
+                        f"NewsDiffs' layout ('January 03, 2020 at 3:40pm EDT'); "
+                        f"{_timed_instead(list(unreadable))}")
     return warnings
 
 

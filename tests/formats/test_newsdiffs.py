@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -26,6 +26,11 @@ from revdiff.render.newsdiffs import (
 )
 
 PAGES = SAMPLES / "newsdiffs"
+
+
+def archived_at(minute: int) -> datetime:
+    """A version's time as its page gives it whole: its date line and its Archived date agree."""
+    return datetime(2020, 1, 3, 15, 0, tzinfo=UTC) + timedelta(minutes=minute)
 
 
 def decode(literal: str) -> str:
@@ -194,7 +199,10 @@ def test_raw_page_round_trips(pair: tuple[Version, Version], byline: str) -> Non
     assert article.versions == (old, new)
     assert article.url == info.url
     assert article.source == "nyt"  # as News Sniffer and the NewsDiffs archive name it
-    assert article.warnings == ()
+    # a version without a time has no Archived date ("Archived unknown date"), which is warned of
+    archived_warnings = [w for w in article.warnings if "Archived" in w]
+    assert len(archived_warnings) == (old.time is None or new.time is None)
+    assert len(article.warnings) == len(archived_warnings)
 
 
 @settings(max_examples=60, deadline=None)
@@ -241,7 +249,7 @@ def test_long_unchanged_stretches_are_cut_like_the_site_does() -> None:
     assert article.versions[0].paragraphs == (p[0], ELISION, p[3], p[4], p[5], ELISION)
     assert article.versions[1].paragraphs == (p[0], ELISION, p[3], "Inserted middle.", p[4], p[5],
                                               ELISION)
-    assert len(article.warnings) == 2
+    assert [cut_version(w) for w in article.warnings if cut_version(w) is not None] == [1, 2]
 
 
 def test_a_date_line_zone_not_read_is_warned_of_once_a_page() -> None:
@@ -499,8 +507,8 @@ def test_a_page_that_cut_a_version_another_page_gives_whole_no_longer_warns(tmp_
     # warning that its old text (version 2) is incomplete stayed on the article, which had it
     # whole; its warning about version 3, still cut, is true
     p = tuple(f"Paragraph number {i} stays." for i in range(8))
-    versions = [Version(1, "T", p[:2]), Version(2, "T", p),
-                Version(3, "T", (*p[:4], "Inserted middle.", *p[4:]))]
+    versions = [Version(1, "T", p[:2], archived_at(1)), Version(2, "T", p, archived_at(2)),
+                Version(3, "T", (*p[:4], "Inserted middle.", *p[4:]), archived_at(3))]
     first, second = _write_chain_pages(tmp_path, versions)
     assert [cut_version(w) for w in read_page(Path(second).read_text("utf-8"), second).warnings
             ] == [2, 3]
@@ -611,7 +619,8 @@ def test_an_upvote_form_without_numbers_leaves_the_ids_to_the_page_url(value: st
 
 ARTICLE_URL = "https://www.nytimes.com/2020/01/03/world/troops.html"
 # NewsDiffs numbers versions by database ids: those of one article need not follow each other
-SERVED = tuple(Version(number, "Troops", (f"Version {number} says this.", "Kept."))
+SERVED = tuple(Version(number, "Troops", (f"Version {number} says this.", "Kept."),
+                       archived_at(number - 100))
                for number in (101, 102, 105, 109))
 
 
@@ -717,4 +726,20 @@ def test_a_page_without_archived_dates_says_so_once() -> None:
     old_only = ("page.html: the page gives no Archived date for the old version (no 'Archived "
                 "<date>' list item); its date line times it instead, where that gives a time")
     assert green_alone.warnings == (old_only,)
+    assert [v.time for v in article.versions] == [v.time for v in as_sent.versions]
+
+
+def test_archived_dates_in_a_layout_not_known_are_warned_of_once() -> None:
+    # they were kept in the metadata and left out of the times without a word
+    text = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    as_sent = read_page(text, "page.html")
+    article = read_page(text.replace("January 03, 2020 at  3:40pm EDT", "2020-01-03 15:40")
+                        .replace("January 03, 2020 at  5:12pm EDT", "3 janvier 2020 à 17h12"),
+                        "page.html")
+    unreadable = ("page.html: the old and new versions' Archived dates '2020-01-03 15:40' and "
+                  "'3 janvier 2020 à 17h12' are not dates in NewsDiffs' layout ('January 03, "
+                  "2020 at 3:40pm EDT'); their date lines time them instead, where those give a "
+                  "time")
+    assert article.warnings == (unreadable,)
+    assert article.metadata["archived.1"] == "2020-01-03 15:40"
     assert [v.time for v in article.versions] == [v.time for v in as_sent.versions]
