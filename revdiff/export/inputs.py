@@ -20,6 +20,7 @@ from revdiff.formats import gitrepo, plain
 from revdiff.formats.detect import is_sqlite_file
 from revdiff.formats.load import (
     folder_entries,
+    is_link_back,
     is_saved_page_folder,
     leads_out_of,
     left_out_entries_note,
@@ -89,14 +90,15 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
                      loose_files: list[_LooseFiles]) -> list[InputUnit]:
     """A repository or a folder of versions is one unit; a folder of folders is a corpus.
 
-    Each real folder is visited once: a symbolic link back to a folder already read (`self ->
-    .`, two folders linking each other), a folder an earlier input read (`m/a m`, the real
-    folders `read_by_earlier`) and a folder inside a followed link that `root`'s own reading
-    already read by way of another link are each skipped with a note. A corpus's links to folders
-    are put in `links`, to be followed after its real folders, so that a folder reached both ways
-    is read, and named, as itself. A link that leads out of `root`, the folder given, is left out
-    with a note. `visited` maps each real folder read to the path it was read as; the files
-    beside a corpus's folders are put in `loose_files`, to be told of once its links are followed.
+    Each real folder is visited once: a symbolic link back to a folder already read or to one
+    holding it (`self -> .`, `up -> ..`, two folders linking each other), a folder an earlier
+    input read (`m/a m`, the real folders `read_by_earlier`) and a folder inside a followed link
+    that `root`'s own reading already read by way of another link are each skipped with a note.
+    A corpus's links to folders are put in `links`, to be followed after its real folders, so
+    that a folder reached both ways is read, and named, as itself. A link that leads out of
+    `root`, the folder given, is left out with a note. `visited` maps each real folder read to
+    the path it was read as; the files beside a corpus's folders are put in `loose_files`, to be
+    told of once its links are followed.
     """
     real = path.resolve()
     if real in visited:  # an input named again is told of, as given, by `_corpus_units`
@@ -115,9 +117,8 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     # the folder a browser saved beside a page is part of the page, no article of its own
     folders = [p for p in children if p.is_dir() and not is_saved_page_folder(p, loose)
                and not leads_out_of(p, root)]
-    read_before = [p for p in folders if p.resolve() in visited]
-    links_back = [p for p in read_before if p.is_symlink()]
-    real_read_before = [p for p in read_before if not p.is_symlink()]
+    links_back = [p for p in folders if is_link_back(p, visited)]
+    real_read_before = [p for p in folders if not p.is_symlink() and p.resolve() in visited]
     read_by_earlier_input = [p for p in real_read_before if p.resolve() in read_by_earlier]
     if read_by_earlier_input:
         notes.append(f"{path}: skipped {counted(len(read_by_earlier_input), 'folder')} an earlier "
@@ -129,7 +130,7 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
                      f"read, such as {first.name} (read as {visited[first.resolve()]})")
     if links_back:
         notes.append(links_back_note(path, links_back))
-    folders = [p for p in folders if p not in read_before]
+    folders = [p for p in folders if p not in links_back and p not in real_read_before]
     # a folder of versions is read as itself: its files must not lead out of it. What it leaves
     # out is named in the words reading the folder uses, so that `export` says it once
     inside = root if folders else path

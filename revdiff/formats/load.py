@@ -483,12 +483,20 @@ def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[
             f"read it, or {read_each} to read each {_folder_read_as(path, folders)}")
 
 
+def is_link_back(entry: Path, read: Collection[Path]) -> bool:
+    """Whether `entry`, in a folder being read, is a symbolic link back to a folder already `read`
+    or to one that holds its own (`self -> .`, `up -> ..`): following it would read a folder
+    again, or loop."""
+    return (entry.is_symlink() and entry.is_dir()
+            and (resolved(entry) in read or resolved(entry.parent).is_relative_to(resolved(entry))))
+
+
 def links_back_note(path: Path, links: Sequence[Path]) -> str:
-    """The line that says the symbolic links in folder `path` to folders already read (`self ->
-    .`) are skipped."""
+    """The line that says the symbolic links in folder `path` back to folders already read or
+    holding it (`is_link_back`) are skipped."""
     first = min(links, key=lambda p: natural_key(p.name))
-    return (f"{path}: skipped {counted(len(links), 'link')} back to a folder already read, such "
-            f"as {first.name}")
+    return (f"{path}: skipped {counted(len(links), 'link')} back to a folder already read or to "
+            f"one holding it, such as {first.name}")
 
 
 def refuse_unreadable_folder(path: Path, name: str) -> None:
@@ -518,9 +526,13 @@ def folder_entries(path: Path, root: Path | None = None) -> list[Path]:
 def leads_out_of(entry: Path, folder: Path) -> bool:
     """Whether `entry` is a symbolic link to something outside `folder`. A folder from a stranger
     can link to any file of the reader's (`3.txt -> ~/.ssh/id_rsa`): such a link is never read.
-    A link to nothing is a broken link wherever it points, named as such."""
-    return (entry.is_symlink() and entry.exists()
-            and not resolved(entry).is_relative_to(resolved(folder)))
+    A link to nothing is a broken link wherever it points, named as such; a link up to a folder
+    that holds `folder` (`up -> ..`) leads back, not out (`is_link_back`)."""
+    if not (entry.is_symlink() and entry.exists()):
+        return False
+    target = resolved(entry)
+    return (not target.is_relative_to(resolved(folder))
+            and not resolved(folder).is_relative_to(target))
 
 
 def links_out_note(path: Path, root: Path) -> str | None:
@@ -612,9 +624,9 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
                          hint="check that you may read it") from None
     files = plain.in_version_order([p for p in entries if p.is_file()], str(path))
     in_folders = [p for p in entries if p.is_dir() and not is_saved_page_folder(p, files)]
-    # a link back to a folder read (`self -> .`) holds nothing more to read: skipped, as `export`
-    # skips it, and in its words, so that `export` says it once
-    links_back = [p for p in in_folders if p.is_symlink() and resolved(p) in read_already]
+    # a link back to a folder read or holding this one (`self -> .`, `up -> ..`) holds nothing
+    # more to read: skipped, as `export` skips it, and in its words, so that `export` says it once
+    links_back = [p for p in in_folders if is_link_back(p, read_already)]
     folders = sorted(p.name for p in in_folders if p not in links_back)
     if not files:
         hint = "put one file per version in it, named 0.txt, 1.txt, ..."

@@ -138,8 +138,37 @@ def test_a_link_back_to_a_folder_of_versions_is_no_folder_left_out(tmp_path: Pat
     (story / "self").symlink_to(".")
     result = revdiff("diff", str(story))
     assert result.returncode == 0, result.stderr
-    skipped = f"revdiff: warning: {story}: skipped 1 link back to a folder already read, such as self"
+    skipped = (f"revdiff: warning: {story}: skipped 1 link back to a folder already read or to one "
+               "holding it, such as self")
     assert result.stderr.splitlines() == [skipped]
+
+
+def test_a_link_up_to_a_folder_holding_the_one_read_is_a_link_back(tmp_path: Path) -> None:
+    """`diff corp/sub` with `corp/sub/up -> ..` named `up` a link that leads out, to be read by
+    copying a file into the folder: it is a link back, as `export corp` calls it."""
+    sub = tmp_path / "corp" / "sub"
+    shutil.copytree(CHAIN, sub)
+    (sub / "up").symlink_to("..")
+    result = revdiff("diff", str(sub))
+    assert result.returncode == 0, result.stderr
+    skipped = (f"revdiff: warning: {sub}: skipped 1 link back to a folder already read or to one "
+               "holding it, such as up")
+    assert result.stderr.splitlines() == [skipped]
+
+
+def test_export_names_a_link_up_to_its_corpus_once(tmp_path: Path) -> None:
+    """`export corp` with `corp/sub/up -> ..` said both that it skipped `up`, a link back, and
+    that it left `up` out, a link out of `corp/sub`, with a file's advice: one link, one note."""
+    sub = tmp_path / "corp" / "sub"
+    shutil.copytree(CHAIN, sub)
+    shutil.copytree(CHAIN, tmp_path / "corp" / "other")
+    (sub / "up").symlink_to("..")
+    result = revdiff("export", str(tmp_path / "corp"), "-o", str(tmp_path / "e.jsonl"))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    skipped = (f"revdiff: warning: {sub}: skipped 1 link back to a folder already read or to one "
+               "holding it, such as up")
+    assert warnings == [skipped]
 
 
 @pytest.mark.parametrize("command", ["diff", "export"])

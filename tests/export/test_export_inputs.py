@@ -119,7 +119,7 @@ def test_a_link_back_in_a_folder_of_versions_is_told_of_once_and_sends_to_no_com
     assert exported.exit_code == 0
     warnings = [line for line in exported.stderr.splitlines() if "warning" in line]
     skipped = (f"revdiff: warning: {tmp_path / 'corpus' / 'sub'}: skipped 1 link back to a folder "
-               "already read, such as self")
+               "already read or to one holding it, such as self")
     assert warnings == [skipped]
     assert "exported 2 articles" in exported.stderr
 
@@ -214,7 +214,8 @@ def test_a_folder_an_earlier_input_read_is_not_called_a_link(tmp_path: Path) -> 
     units = expand_inputs([str(tmp_path / "m" / "a"), str(tmp_path / "m")], notes)
     assert [Path(unit.label).name for unit in units] == ["a", "b"]
     assert notes == [f"{tmp_path / 'm'}: skipped 1 folder an earlier input already read, such as a",
-                     f"{tmp_path / 'm'}: skipped 1 link back to a folder already read, such as l"]
+                     (f"{tmp_path / 'm'}: skipped 1 link back to a folder already read or to "
+                      "one holding it, such as l")]
 
 
 def test_a_folder_given_after_its_corpus_is_not_called_a_link(tmp_path: Path) -> None:
