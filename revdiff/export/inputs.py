@@ -22,7 +22,6 @@ from revdiff.formats.load import (
     folder_entries,
     is_link_back,
     is_saved_page_folder,
-    leads_out_of,
     left_out_entries_note,
     links_back_note,
     links_out_note,
@@ -111,12 +110,11 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
         return [InputUnit(str(path), (str(path),))]
     if gitrepo.is_repository(path):
         return [InputUnit(str(path), (str(path),))]
-    children = sorted((p for p in path.iterdir() if not p.name.startswith(".")),
-                      key=lambda p: natural_key(p.name))
+    # what a folder of versions leaves out (`__MACOSX`, `Thumbs.db`) is no folder or loose file
+    children = sorted(folder_entries(path, root), key=lambda p: natural_key(p.name))
     loose = [p for p in children if p.is_file()]
     # the folder a browser saved beside a page is part of the page, no article of its own
-    folders = [p for p in children if p.is_dir() and not is_saved_page_folder(p, loose)
-               and not leads_out_of(p, root)]
+    folders = [p for p in children if p.is_dir() and not is_saved_page_folder(p, loose)]
     links_back = [p for p in folders if is_link_back(p, visited)]
     real_read_before = [p for p in folders if not p.is_symlink() and p.resolve() in visited]
     read_by_earlier_input = [p for p in real_read_before if p.resolve() in read_by_earlier]

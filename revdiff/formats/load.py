@@ -58,8 +58,9 @@ from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 if TYPE_CHECKING:
     from revdiff.formats.databases import DatabaseContents
 
-# What file browsers leave in a folder they showed (Finder, Explorer): never a version
-FILE_BROWSER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+# What file browsers leave in a folder they showed (Finder, Explorer), and the folder of resource
+# forks Finder's zip adds beside the files it packs (`__MACOSX`): never a version or an article
+FILE_BROWSER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "__MACOSX"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,10 +513,11 @@ def refuse_unreadable_folder(path: Path, name: str) -> None:
 
 
 def folder_entries(path: Path, root: Path | None = None) -> list[Path]:
-    """What a folder holds that may be a version: not a hidden file, a file browser's litter, an
-    editor's leftover, the journal SQLite keeps beside a database open elsewhere (a tracker
-    still writing it: `news.db-wal`, `news.db-shm`, `news.db-journal`), which SQLite reads with
-    the database, or a symbolic link that leads out of `root` (by default the folder itself)."""
+    """What a folder holds that may be a version or, in a corpus, a folder of them: not a hidden
+    entry, a file browser's litter (`__MACOSX` too), an editor's leftover, the journal SQLite
+    keeps beside a database open elsewhere (a tracker still writing it: `news.db-wal`,
+    `news.db-shm`, `news.db-journal`), which SQLite reads with the database, or a symbolic link
+    that leads out of `root` (by default the folder itself)."""
     entries = [p for p in path.iterdir() if not p.name.startswith(".")]
     names = {p.name for p in entries}
     return [p for p in entries

@@ -172,6 +172,23 @@ def test_export_names_a_link_up_to_its_corpus_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["diff", "export"])
+def test_the_folder_macos_zip_adds_is_left_out_without_a_word(command: str,
+                                                                tmp_path: Path) -> None:
+    """`story/__MACOSX/` beside the versions: `diff` named it a folder left out, to be read with
+    `revdiff export`, and `export` read `story` as a corpus, refusing `__MACOSX` as holding no
+    versions; both read `story` as one article, as they leave out `.DS_Store`."""
+    story = tmp_path / "story"
+    shutil.copytree(CHAIN, story)
+    (story / "__MACOSX" / "story").mkdir(parents=True)
+    (story / "__MACOSX" / "story" / "._0.txt").write_bytes(b"\0\5\26\7")
+    result = revdiff(command, str(story), *command_args(command, tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "warning" in line] == []
+    if command == "export":
+        assert "exported 1 article," in result.stderr
+
+
+@pytest.mark.parametrize("command", ["diff", "export"])
 def test_entries_that_are_no_files_are_named(command: str, tmp_path: Path) -> None:
     """A broken link or a FIFO among the versions was left out without a word."""
     story = tmp_path / "story"

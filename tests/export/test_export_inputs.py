@@ -52,6 +52,30 @@ def test_loose_files_beside_folders_are_said_not_to_be_exported(tmp_path: Path,
     assert notes == [said]
 
 
+def test_a_folder_macos_zip_left_is_no_folder_of_articles(tmp_path: Path) -> None:
+    """`story/__MACOSX/`, which macOS's zip adds beside the versions, made `story` a corpus: its
+    versions were loose files not exported, and `__MACOSX` an input refused as holding none,
+    where `diff story` read the versions."""
+    story = make_chain(tmp_path / "story", [["One."], ["Two."]])
+    (story / "__MACOSX" / "story").mkdir(parents=True)
+    (story / "__MACOSX" / "story" / "._0.txt").write_bytes(b"\0\5\26\7")
+    notes: list[str] = []
+    assert expand_inputs([str(story)], notes) == [InputUnit(str(story), (str(story),))]
+    assert notes == []
+
+
+def test_file_browser_litter_beside_a_corpus_s_folders_is_no_loose_file(tmp_path: Path) -> None:
+    """`Thumbs.db` beside a corpus's folders was named among the files not exported, where a
+    folder of versions leaves it out without a word."""
+    for name in ("a", "b"):
+        make_chain(tmp_path / "corpus" / name, [["One."], ["Two."]])
+    (tmp_path / "corpus" / "Thumbs.db").write_bytes(bytes(range(256)))
+    notes: list[str] = []
+    units = expand_inputs([str(tmp_path / "corpus")], notes)
+    assert [Path(unit.label).name for unit in units] == ["a", "b"]
+    assert notes == []
+
+
 def test_loose_files_note_does_not_count_a_link_skipped_as_a_folder_read(tmp_path: Path) -> None:
     """`mixed/c -> a` beside `a/` and `b/` gave `read its 3 folders`, then `mixed/c: skipped, it
     leads to a folder already read`: the note was written before the link was followed."""
