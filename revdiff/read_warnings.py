@@ -27,8 +27,9 @@ NOTHING_TO_COMPARE_HINT = ("give two or more versions: version files, a director
 CHECK_THEM = "; check them"
 GIVE_NEIGHBOURS = f"{CHECK_THEM} or give neighbouring pages"
 # How a warning about unsure rows points at the output that shows how each row was read (the
-# splitter's and `unsure_summary`'s); `revdiff parse` leaves it out of that output, and the
-# Python API points at the article's pages instead (`worded_for_python`).
+# splitter's and `unsure_summary`'s); `revdiff parse` leaves it out of that output, the Python
+# API points at the article's pages instead (`worded_for_python`), and a git store, which keeps
+# the warnings but not the pages, is read back without it.
 SHOWN_BY_PARSE_JSON = "; `revdiff parse --format json` shows each"
 SHOWN_BY_PAGES = "; the article's `pages` show each"
 # The splitter's own per-page count of unsure rows, replaced by `unsure_summary`.
@@ -37,11 +38,10 @@ _UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")
 _MAX_RUNS = 6
 
 
-def worded_for_python(warning: str, has_pages: bool) -> str:
+def worded_for_python(warning: str) -> str:
     """A reader's warning as the Python API gives it: pointing at the article's `pages`, which
-    hold how each row was read, not at a command (`SHOWN_BY_PARSE_JSON`); pointing nowhere when
-    the article has no pages (read back from a git store, which keeps its warnings, not them)."""
-    return warning.replace(SHOWN_BY_PARSE_JSON, SHOWN_BY_PAGES if has_pages else "")
+    hold how each row was read, not at a command (`SHOWN_BY_PARSE_JSON`)."""
+    return warning.replace(SHOWN_BY_PARSE_JSON, SHOWN_BY_PAGES)
 
 
 def has_pairs(article: Article) -> bool:

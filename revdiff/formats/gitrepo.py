@@ -100,6 +100,7 @@ from revdiff.formats.plain import (
 )
 from revdiff.formats.text_input import check_size
 from revdiff.model import Article, Version
+from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 from revdiff.safe_git import (
     common_git_dir,
     git_complaint,
@@ -830,8 +831,11 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
     article.url = trailers.get(TRAILER_URL)
     article.changes = _stored_changes(trailers, place)
     article.metadata = _stored_metadata(trailers, place)
-    # Each commit keeps the warnings of the reading that stored it: the article has them all.
-    stored = decode_warnings(trailers[TRAILER_WARNINGS], place) \
+    # Each commit keeps the warnings of the reading that stored it: the article has them all. A
+    # store keeps no page readings, so a warning on unsure rows loses its pointer at the output
+    # that shows them: dropped on reading, a store already written reads back without it too.
+    stored = tuple(warning.replace(SHOWN_BY_PARSE_JSON, "")
+                   for warning in decode_warnings(trailers[TRAILER_WARNINGS], place)) \
         if TRAILER_WARNINGS in trailers else ()
     article.warnings.extend(w for w in dict.fromkeys(stored) if w not in article.warnings)
 

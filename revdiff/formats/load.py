@@ -196,9 +196,8 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     if origins is not None:
         origins.extend(read_from)
     if for_python:
-        articles = [dataclasses.replace(article, warnings=tuple(
-                        worded_for_python(warning, has_pages=bool(article.pages))
-                        for warning in article.warnings))
+        articles = [dataclasses.replace(article, warnings=tuple(map(worded_for_python,
+                                                                    article.warnings)))
                     for article in articles]
     return [as_text_outputs_hold(article) for article in articles]
 

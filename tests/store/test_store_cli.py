@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from revdiff.cli import main
+from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 
 
 def write_versions(folder: Path, *texts: str) -> Path:
@@ -427,10 +428,30 @@ def test_a_flattened_pages_warnings_travel_with_its_stored_versions(tmp_path: Pa
     rows, direct_rows = ([json.loads(line) for line in runner.invoke(
         main, ["diff", read, "--format", "jsonl", "-q"]).stdout.splitlines()] for read in (repo, page))
     assert "40 of 42 rows could not be decided" in direct_rows[0]["warnings"][0]
-    assert rows and all(row["warnings"] == direct_rows[0]["warnings"] for row in rows)
+    # but for the pointer at `parse --format json`, which shows no rows of a store
+    pointed_at_nothing = [warning.replace(SHOWN_BY_PARSE_JSON, "")
+                          for warning in direct_rows[0]["warnings"]]
+    assert rows and all(row["warnings"] == pointed_at_nothing for row in rows)
     assert {row["confidence"] for row in rows} == {None}  # per-row confidences are not stored
     again = runner.invoke(main, ["store", page, "--repo", repo, "-q"])
     assert "0 versions stored, 2 already stored" in again.stdout
+
+
+def test_a_flattened_pages_warnings_read_back_from_a_store_point_at_no_rows(tmp_path: Path) -> None:
+    """A store keeps a page's warnings but not its rows: read back, the warning on unsure rows
+    said that `revdiff parse --format json` shows each, on `diff`'s stderr and in `parse`'s
+    summary, and that output of the store shows none. Stores already written hold the pointer."""
+    page = str(Path(__file__).parents[2] / "samples" / "washpo-soleimani-v6-v7.txt")
+    repo = tmp_path / "repo"
+    runner = CliRunner()
+    assert runner.invoke(main, ["store", page, "--repo", str(repo), "-q"]).exit_code == 0
+    assert SHOWN_BY_PARSE_JSON in subprocess.run(["git", "-C", str(repo), "log", "-1", "--format=%B"],
+                                                 capture_output=True, text=True, check=True).stdout
+    diffed = runner.invoke(main, ["diff", str(repo)])
+    summary = runner.invoke(main, ["parse", str(repo), "--format", "text"])
+    for said in (diffed.stderr, summary.stdout):
+        [unsure] = [line for line in said.splitlines() if "rows could not be decided" in line]
+        assert unsure.endswith("(lines 10-36, 38-39, 41-51); check them or give neighbouring pages")
 
 
 def test_the_summary_is_one_line_whatever_the_repository_is_named(tmp_path: Path) -> None:
