@@ -194,6 +194,10 @@ class Sentence:
     end: int
     text: str
 
+    def __repr__(self) -> str:
+        return (f"Sentence(index={self.index}, paragraph={self.paragraph}, start={self.start}, "
+                f"end={self.end}, text={_short_repr.repr(self.text)})")
+
 
 @dataclass(frozen=True, slots=True)
 class Edit:

@@ -14,7 +14,7 @@ import pytest
 import revdiff
 from revdiff.errors import EmptyInput
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
-from revdiff.model import Article, Comparison, PageReading, RowKind, RowReading, Version
+from revdiff.model import Article, Comparison, PageReading, RowKind, RowReading, Sentence, Version
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "versions"
 STORY = SAMPLES / "iran-strikes-us-troops-in-iraq"
@@ -599,6 +599,16 @@ def test_page_reprs_name_the_rows_without_printing_the_page() -> None:
                           "2 rows, 1 unsure)")
     assert repr(sure) == ("RowReading(line=11, kind='match', text='Kept. Kept.', boundary=6, "
                           "confidence=1.0)")
+
+
+def test_a_sentence_s_repr_names_its_text_without_printing_it() -> None:
+    """A Sentence's repr was the dataclass's own: `comparison.old_sentences` in a notebook printed
+    every sentence whole, and one of a text without full stops can be 100,000 characters long."""
+    text = "Troops were sent" + " and ships" * 10_000 + " to the Gulf"
+    sentence = Sentence(3, 1, 20, 20 + len(text), text)
+    assert len(repr((sentence,))) < 200, repr(sentence)[:400]
+    assert repr(Sentence(0, 0, 0, 11, "Kept. Kept.")) == ("Sentence(index=0, paragraph=0, start=0, "
+                                                           "end=11, text='Kept. Kept.')")
 
 
 def test_the_tables_give_the_notes_export_prints(tmp_path: Path) -> None:
