@@ -42,14 +42,19 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
     """Read the articles of one input (or several read together, like `revdiff parse A B`).
 
     An input is anything the command line takes: a page, version files, a folder of versions,
-    a git repository or a NewsEdits SQLite file. Version files given together are read in the
-    order given, but the files of one folder in the order of their names sorted as text
-    (`sorted(glob.glob('story/*'))`: `1.txt`, `10.txt`, `2.txt`) as that folder is, in its
-    order, warned, when it orders them otherwise. Bad input raises a `revdiff.errors.RevdiffError`;
-    an input larger than `max_bytes` (default 64 MiB) is refused before it is read. What the
-    readers warn about an article is in its `warnings`; a warning about the inputs that belongs
-    to no article (the folders left out of a folder of versions, a folder named twice and read
-    once) is appended to `notes` when a list is given, as the command line prints it on stderr.
+    a git repository or a NewsEdits SQLite file. A folder's files are read in the order of the
+    numbers in their names (`2.txt` before `10.txt`). Version files given together are read in
+    the order given, except the files of one folder given with their names sorted as text, as
+    `sorted(glob.glob('story/*'))` gives them (`1.txt`, `10.txt`, `2.txt`): those are read as
+    their folder is, in its order and with its version numbers. The article's `warnings` say
+    when the order read is not the order given, or not that of the numbers in the names (the
+    README's row on plain versions has every rule).
+
+    Bad input raises a `revdiff.errors.RevdiffError`; an input larger than `max_bytes` (default
+    64 MiB) is refused before it is read. What the readers warn about an article is in its
+    `warnings`; a warning about the inputs that belongs to no article (the folders left out of a
+    folder of versions, a folder named twice and read once) is appended to `notes` when a list
+    is given, as the command line prints it on stderr.
     """
     from revdiff.formats import load as load_inputs
     from revdiff.size_limit import DEFAULT_MAX_BYTES
