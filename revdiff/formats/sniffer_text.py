@@ -97,21 +97,27 @@ _MARKDOWN_RULE = re.compile(r"\|(?:[ :]*-+[ :]*\|)+")
 _MARKDOWN_CELL_EDGE = re.compile(r"(?<!\\)\|")
 
 
-def _from_markdown_table(text: str) -> str:
+def _from_markdown_table(text: str, name: str | None = None) -> str:
     """A page whose table is laid out in Markdown, its rows turned into rows of cells apart by a
-    tab, as a browser copies the table (`_read_cells`); any other text as it is."""
+    tab, as a browser copies the table (`_read_cells`); any other text as it is. With the `name`
+    of a page being read (not one only looked at, which may be cut anywhere), a row that opens
+    with `|` but does not end in one is refused: it was cut short."""
     found = _MARKDOWN_VERSIONS.search(text[:20_000])
     if found is None:
         return text
     lines = text.split("\n")
     start = text.count("\n", 0, found.start())
     rows = []
-    for line in lines[start:]:
+    for number, line in enumerate(lines[start:], start + 1):
         stripped = line.strip()
         if _MARKDOWN_RULE.fullmatch(stripped):
             rows.append("")  # kept as a line, so that the rows keep their line numbers
             continue
         if (row := _MARKDOWN_ROW.fullmatch(stripped)) is None:
+            if name is not None and stripped.startswith("|"):
+                raise MalformedPage("row of the Markdown table does not end in '|': it is cut "
+                                    "short", name, number,
+                                    hint="save the page's text again, or give its HTML page")
             rows.append(line)
             continue
         cells = _MARKDOWN_CELL_EDGE.split(row["cells"])
@@ -146,7 +152,7 @@ def looks_like_version_text(text: str) -> bool:
 def parse_header(text: str, name: str) -> PageHeader:
     """Read the article info, version numbers, title row and time row of a flattened diff page."""
     header = PageHeader(name)
-    lines = _from_markdown_table(text).split("\n")
+    lines = _from_markdown_table(text, name).split("\n")
     versions_at = None
     for index, raw in enumerate(lines):
         line = raw.strip()

@@ -163,6 +163,21 @@ def test_a_markdown_table_keeps_a_pipe_written_in_a_cell(tmp_path: Path) -> None
                                                                     ("a | b c", "same")]
 
 
+@pytest.mark.parametrize("cut", ["| Same. | Same", "| Old words. | New wor", "| Old wor"])
+def test_a_markdown_table_cut_short_in_a_row_is_one_error_line(tmp_path: Path, cut: str) -> None:
+    """A Markdown row cut before its closing `|` was read as a row of the old version alone,
+    the `|` between its cells taken for text (`| Same. | Same`), exit 0."""
+    page = tmp_path / "page.txt"
+    page.write_text("This article is from the source 'bbc' and was first published or seen on .\n"
+                    "| Version 1 | Version 2 |\n|---|---|\n| Title | Title |\n"
+                    f"|  | (about 1 hour later) |\n| Same. | Same. |\n{cut}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line == (f"revdiff: error: {page}:7: row of the Markdown table does not end in '|': it "
+                    "is cut short (save the page's text again, or give its HTML page)")
+
+
 @pytest.mark.parametrize("form", ["copied", "trafilatura"])
 def test_two_pages_with_their_cells_apart_in_one_file_are_refused(tmp_path: Path, form: str) -> None:
     """Two copied (or trafilatura Markdown) pages appended to one file: the second page's
