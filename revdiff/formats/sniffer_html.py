@@ -120,6 +120,9 @@ def read_diff_page(text: str, where: str) -> Article:
     table = soup.find("table", class_="version_diff")
     if table is None:
         raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)
+    if (nested := table.find("table")) is not None:  # its rows would be read as body rows too
+        raise MalformedPage("a table inside the diff table, which News Sniffer never writes", where,
+                            nested.sourceline, hint=_SAVE_AGAIN)
     version_cells = [_cell_text(cell) for cell in table.find_all(["th", "td"], class_="version")]
     numbers = [_VERSION_NUMBER.search(cell) for cell in version_cells]
     if len(numbers) != 2 or not all(numbers):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from story_chains import SAMPLES
 
-from revdiff.errors import InconsistentPages
+from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.load import load
 from revdiff.formats.sniffer_html import read_diff_page
 from revdiff.model import Version
@@ -141,3 +141,15 @@ def test_a_version_shown_with_a_time_is_kept_over_another_title_on_a_page_withou
         f"{diff_page}: version 2 has the title \"Iran fires missiles at US troops in Iraq in retaliation "
         f"for general's killing\" where {version_page} shows 'Iran fires missiles'; kept {diff_page}'s")
     assert article.versions[-1].title.endswith("general's killing")
+
+
+def test_a_table_inside_the_diff_table_is_refused_naming_its_line() -> None:
+    """News Sniffer writes no table inside a cell: the rows of one were read as body rows of
+    the page too, their text also glued into the cell that held them."""
+    row = "<tr id='p2'><td>"
+    assert PAGE.count(row) == 1
+    copy = PAGE.replace(row, f"{row}<table><tr><td>inner</td><td>cell</td></tr></table>")
+    with pytest.raises(MalformedPage) as refused:
+        read_diff_page(copy, "copy.html")
+    assert refused.value.line == PAGE[:PAGE.index(row)].count("\n") + 1
+    assert refused.value.message == "a table inside the diff table, which News Sniffer never writes"
