@@ -261,6 +261,14 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
         raise MalformedPage(f"row holds {counted(len(_two_cells(line)), 'cell')}, where each row of a page "
                             "copied from its table holds two, apart by a tab", name, number,
                             hint="copy the whole page again, or save it as HTML")
+    if rows and not paginated and any(_PAGINATION.match(line.strip(" \xa0"))
+                                      for line in lines[:versions_at]):
+        # the pagination above the table is shown after it too: a copy that lost it lost the
+        # rows before it, or the end of its last row
+        raise MalformedPage("the copy looks cut short: the table is not followed by the pagination "
+                            "News Sniffer shows above and after it", name,
+                            rows[end][0] if end < len(rows) else rows[-1][0],
+                            hint="copy the whole page again, or save it as HTML")
     cells: list[tuple[int, str, str]] = []
     for number, line in rows[:end]:
         old, new = (_cell_text(cell) for cell in _two_cells(line))

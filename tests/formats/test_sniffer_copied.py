@@ -178,6 +178,28 @@ def test_a_markdown_table_cut_short_in_a_row_is_one_error_line(tmp_path: Path, c
                     "is cut short (save the page's text again, or give its HTML page)")
 
 
+@pytest.mark.parametrize("cut", ["before the pagination", "in the last row", "in an old cell"])
+def test_a_copy_whose_table_is_not_followed_by_its_pagination_is_refused(tmp_path: Path,
+                                                                         cut: str) -> None:
+    """News Sniffer shows the pagination above the table and after it: a copy that holds the
+    one above but not the one after was cut short, and was read without its lost rows, or with
+    a cut row, exit 0."""
+    text = browser_copy(SAMPLE_PAGES[1].read_text("utf-8"))
+    last_row = "\tOne source said"
+    end = {"before the pagination": text.index("\nPrevious version\nCurrently"),
+           "in the last row": text.index(last_row) + 12,
+           "in an old cell": text.index("More details") + 8}[cut]
+    copied = tmp_path / "copied.txt"
+    copied.write_text(text[:end], "utf-8")
+    line = text[:text.index("More details" if cut == "in an old cell" else last_row)].count("\n") + 1
+    result = CliRunner().invoke(main, ["parse", str(copied)])
+    assert result.exit_code == 2
+    (error,) = result.stderr.splitlines()
+    assert error == (f"revdiff: error: {copied}:{line}: the copy looks cut short: the table is not "
+                     "followed by the pagination News Sniffer shows above and after it (copy the "
+                     "whole page again, or save it as HTML)")
+
+
 @pytest.mark.parametrize("form", ["copied", "trafilatura"])
 def test_two_pages_with_their_cells_apart_in_one_file_are_refused(tmp_path: Path, form: str) -> None:
     """Two copied (or trafilatura Markdown) pages appended to one file: the second page's
