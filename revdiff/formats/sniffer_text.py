@@ -31,8 +31,10 @@ from revdiff.splitter.chain import read_chain
 from revdiff.splitter.evidence import is_glued_match
 from revdiff.splitter.page import PageHeader
 
+# How the article-info line opens, which a page cut short inside that line still holds
+_SOURCE_LINE_START = "This article is from the source '"
 _SOURCE_LINE = re.compile(
-    r"This article is from the source '(?P<source>[^']*)' and was first published or seen on"
+    rf"{_SOURCE_LINE_START}(?P<source>[^']*)' and was first published or seen on"
     r" ?(?P<seen>.*?)\.(?: (?P<status>.*))?$"
 )
 # When the page says the article was first seen, as its HTML shows it (`January 2, 2020 17:12
@@ -136,10 +138,13 @@ def looks_like_diff_text(text: str) -> bool:
     first = head.lstrip().split("\n", 1)[0]
     if _SOURCE_LINE.match(first) or _VERSIONS_LINE.fullmatch(first.strip()):
         return True
-    versions = any(_VERSIONS_LINE.fullmatch(line.strip()) for line in head.split("\n")[:40])
-    if not versions and "This article is from the source '" in head:
-        # the HTML page's text taken out tag by tag: refused by `parse_header`, saying so
-        return _SPLIT_VERSIONS.search(head) is not None
+    first_lines = head.split("\n")[:40]
+    versions = any(_VERSIONS_LINE.fullmatch(line.strip()) for line in first_lines)
+    if not versions and _SOURCE_LINE_START in head:
+        # the HTML page's text taken out tag by tag, or a page (opening with the site's header)
+        # cut before its version row: refused by `parse_header`, saying so
+        return (_SPLIT_VERSIONS.search(head) is not None
+                or any(line.lstrip().startswith(_SOURCE_LINE_START) for line in first_lines))
     return versions and ("This article is from the source" in head
                          or "The article has changed" in head)
 
@@ -186,6 +191,10 @@ def parse_header(text: str, name: str) -> PageHeader:
         raise MalformedPage("the diff page was translated by the browser before it was saved (its "
                             "header is not in English)", name,
                             hint=SAVE_UNTRANSLATED)
+    if versions_at is None and any(line.lstrip().startswith(_SOURCE_LINE_START) for line in lines):
+        raise MalformedPage("no 'Version N Version M' header row after the article info", name,
+                            hint="the page is cut short, or its header row damaged; save or copy "
+                                 "it again from News Sniffer")
     if versions_at is None:
         raise MalformedPage("no 'Version N Version M' header row", name,
                             hint="is this a News Sniffer diff page saved as text?")

@@ -200,6 +200,22 @@ def test_a_copy_whose_table_is_not_followed_by_its_pagination_is_refused(tmp_pat
                      "whole page again, or save it as HTML)")
 
 
+@pytest.mark.parametrize("cut_after", ["was first published or seen on Jan", "has changed 5 times.",
+                                       "Next version\nVersion 1\tVers"])
+def test_a_copy_cut_before_its_version_row_is_one_error_line(tmp_path: Path, cut_after: str) -> None:
+    """A copy opens with the site's header (`Home`), not with the article info: cut before its
+    version row, it was read as one plain version made of the page's furniture, exit 0."""
+    text = browser_copy(SAMPLE_PAGES[1].read_text("utf-8"))
+    copied = tmp_path / "copied.txt"
+    copied.write_text(text[:text.index(cut_after) + len(cut_after)], "utf-8")
+    result = CliRunner().invoke(main, ["parse", str(copied)])
+    assert result.exit_code == 2
+    (error,) = result.stderr.splitlines()
+    assert error == (f"revdiff: error: {copied}: no 'Version N Version M' header row after the "
+                     "article info (the page is cut short, or its header row damaged; save or "
+                     "copy it again from News Sniffer)")
+
+
 @pytest.mark.parametrize("form", ["copied", "trafilatura"])
 def test_two_pages_with_their_cells_apart_in_one_file_are_refused(tmp_path: Path, form: str) -> None:
     """Two copied (or trafilatura Markdown) pages appended to one file: the second page's
