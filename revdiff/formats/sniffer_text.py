@@ -103,7 +103,8 @@ def _from_markdown_table(text: str, name: str | None = None) -> str:
     """A page whose table is laid out in Markdown, its rows turned into rows of cells apart by a
     tab, as a browser copies the table (`_read_cells`); any other text as it is. With the `name`
     of a page being read (not one only looked at, which may be cut anywhere), a row that opens
-    with `|` but does not end in one is refused: it was cut short."""
+    with `|` but does not end in one, or holds other than two cells, is refused: it was cut
+    short or damaged."""
     found = _MARKDOWN_VERSIONS.search(text[:20_000])
     if found is None:
         return text
@@ -123,6 +124,10 @@ def _from_markdown_table(text: str, name: str | None = None) -> str:
             rows.append(line)
             continue
         cells = _MARKDOWN_CELL_EDGE.split(row["cells"])
+        if name is not None and len(cells) != 2:
+            raise MalformedPage(f"row of the Markdown table holds {counted(len(cells), 'cell')}, "
+                                "where each of its rows holds two: it is cut short or damaged",
+                                name, number, hint="save the page's text again, or give its HTML page")
         rows.append("\t".join(cell.replace("\\|", "|") for cell in cells))
     return "\n".join(lines[:start] + rows)
 

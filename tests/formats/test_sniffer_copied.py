@@ -178,6 +178,25 @@ def test_a_markdown_table_cut_short_in_a_row_is_one_error_line(tmp_path: Path, c
                     "is cut short (save the page's text again, or give its HTML page)")
 
 
+@pytest.mark.parametrize(("row", "cells"), [("| Old words. |", "1 cell"),
+                                          ("| Old words. | New | words. |", "3 cells")])
+def test_a_markdown_row_of_other_than_two_cells_is_one_error_line(tmp_path: Path, row: str,
+                                                                   cells: str) -> None:
+    """A Markdown writer writes every row of the two-column table with two cells (an empty one
+    `|  |`): a row of one, cut after its old cell's `|`, was read as a row of the old version
+    alone whose tab was trimmed; one of three as a row of one cell."""
+    page = tmp_path / "page.txt"
+    page.write_text("This article is from the source 'bbc' and was first published or seen on .\n"
+                    "| Version 1 | Version 2 |\n|---|---|\n| Title | Title |\n"
+                    f"|  | (about 1 hour later) |\n| Same. | Same. |\n{row}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line == (f"revdiff: error: {page}:7: row of the Markdown table holds {cells}, where each "
+                    "of its rows holds two: it is cut short or damaged (save the page's text again, "
+                    "or give its HTML page)")
+
+
 @pytest.mark.parametrize("cut", ["before the pagination", "in the last row", "in an old cell"])
 def test_a_copy_whose_table_is_not_followed_by_its_pagination_is_refused(tmp_path: Path,
                                                                          cut: str) -> None:
