@@ -35,6 +35,8 @@ _SAVE_AGAIN = "save the page again from News Sniffer, as the browser received it
 # Tags and attribute names in any case, the class quoted or not (as minifiers write it).
 _DIFF_TABLE = re.compile(r"<table\b[^<>]*\bclass\s*=\s*[\"']?[^\"'<>]*version_diff", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+# A comment, or one left open, which runs to the page's end as a browser reads it
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _HEADING = re.compile(r"<h1\b", re.IGNORECASE)
 # The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
 # their rows are no body rows
@@ -101,17 +103,27 @@ def _require_closed(text: str, closing: str, where: str) -> None:
                             hint="save the whole page again")
 
 
+def _without_comments(text: str) -> str:
+    """The page with each comment made only its line ends: what a browser shows nothing of,
+    on lines that keep their numbers."""
+    return _COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), text)
+
+
 def read_diff_page(text: str, where: str) -> Article:
     """Read a News Sniffer diff page; every cell is explicit, so the versions come back exactly.
     A page cut short before its diff table closes is refused (a table closed before it, such as
-    a site's layout, does not count)."""
-    start = _DIFF_TABLE.search(text)
-    if start is None or not _TABLE_END.search(text, start.end()):
+    a site's layout, does not count), and one that holds a second diff table; a table in a
+    comment is none."""
+    markup = _without_comments(text)
+    start = _DIFF_TABLE.search(markup)
+    if start is None:  # the page's only diff table is in a comment
+        raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)
+    if not _TABLE_END.search(markup, start.end()):
         raise MalformedPage("page is truncated: its diff table does not end (no </table> after "
                             "it)", where, hint="save the whole page again")
-    if (second := _DIFF_TABLE.search(text, start.end())) is not None:
+    if (second := _DIFF_TABLE.search(markup, start.end())) is not None:
         raise MalformedPage("a second diff table starts here: the file holds more than one page",
-                            where, text.count("\n", 0, second.start()) + 1,
+                            where, markup.count("\n", 0, second.start()) + 1,
                             hint="save each page in a file of its own and give them all")
     if looks_translated(text):
         raise MalformedPage("the diff page was translated by the browser before it was saved", where,

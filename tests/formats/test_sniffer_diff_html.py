@@ -153,3 +153,15 @@ def test_a_table_inside_the_diff_table_is_refused_naming_its_line() -> None:
         read_diff_page(copy, "copy.html")
     assert refused.value.line == PAGE[:PAGE.index(row)].count("\n") + 1
     assert refused.value.message == "a table inside the diff table, which News Sniffer never writes"
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before the table", "after it"])
+def test_a_diff_table_in_an_html_comment_is_no_second_table(before: bool) -> None:
+    """A browser shows nothing of a comment: a diff table written out in one (an old copy of
+    the table kept by an editor) made the page refused as two pages saved into one file."""
+    fake = ('<!-- <table class="version_diff"><tr><th class="version">Version 7</th></tr>\n'
+            "</table> -->\n")
+    table = '<table class="version_diff">'
+    copy = PAGE.replace(table, fake + table) if before else PAGE.replace("</main>", fake + "</main>")
+    assert copy != PAGE
+    assert read_diff_page(copy, "copy.html") == read_diff_page(PAGE, "copy.html")
