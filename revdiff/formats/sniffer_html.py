@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.fields import (
@@ -61,6 +61,22 @@ def _cell_text(cell: Tag) -> str:
     return text if text.strip() else ""
 
 
+def _own_text(cell: Tag) -> str:
+    """The cell's text as `_cell_text` gives it, without the text of cells inside it: a copy that
+    does not close its header cells nests each in the one before it."""
+    strings: list[str] = []
+    pending: list[PageElement] = list(reversed(cell.contents))
+    while pending:
+        element = pending.pop()
+        if isinstance(element, Tag):
+            if element.name not in ("th", "td"):
+                pending.extend(reversed(element.contents))
+        elif type(element) in (NavigableString, CData):  # as `get_text`: no comment, no script
+            strings.append(str(element))
+    text = collapse_whitespace("".join(strings))
+    return text if text.strip() else ""
+
+
 def _article_info(soup: BeautifulSoup, where: str,
                   ) -> tuple[str | None, str | None, int | None, dict[str, str]]:
     info = soup.find("div", class_="article-info") or soup
@@ -113,7 +129,7 @@ def read_diff_page(text: str, where: str) -> Article:
     """Read a News Sniffer diff page; every cell is explicit, so the versions come back exactly.
     A page cut short before its diff table closes is refused (a table closed before it, such as
     a site's layout, does not count), and one that holds a second diff table; a table in a
-    comment is none."""
+    comment is none. So is a version cell that holds more than `Version N` (`Version 0 of 5`)."""
     markup = _without_comments(text)
     start = _DIFF_TABLE.search(markup)
     if start is None:  # the page's only diff table is in a comment
@@ -135,14 +151,19 @@ def read_diff_page(text: str, where: str) -> Article:
     if (nested := table.find("table")) is not None:  # its rows would be read as body rows too
         raise MalformedPage("a table inside the diff table, which News Sniffer never writes", where,
                             nested.sourceline, hint=_SAVE_AGAIN)
-    version_cells = [_cell_text(cell) for cell in table.find_all(["th", "td"], class_="version")]
-    numbers = [_VERSION_NUMBER.search(cell) for cell in version_cells]
+    version_cells = table.find_all(["th", "td"], class_="version")
+    version_texts = [_own_text(cell) for cell in version_cells]
+    numbers = [_VERSION_NUMBER.search(cell_text) for cell_text in version_texts]
     if len(numbers) != 2 or not all(numbers):
-        translated = len(version_cells) == 2 and all(_TRANSLATED_VERSION.fullmatch(cell)
-                                                     for cell in version_cells)
+        translated = len(version_texts) == 2 and all(_TRANSLATED_VERSION.fullmatch(cell_text)
+                                                     for cell_text in version_texts)
         raise MalformedPage("the header row does not name two versions ('Version N')", where,
                             hint=(f"the page looks translated: {SAVE_UNTRANSLATED}" if translated
                                   else _SAVE_AGAIN))
+    for cell, cell_text in zip(version_cells, version_texts):
+        if not _VERSION_NUMBER.fullmatch(cell_text.strip()):
+            raise MalformedPage(f"the version cell {shown(cell_text)} holds more than 'Version N'", where,
+                                cell.sourceline, hint=_SAVE_AGAIN)
     title_row = table.find("tr", id="title")
     if title_row is None or len(title_row.find_all(["th", "td"])) != 2:
         raise MalformedPage("the title row (tr#title with two cells) is missing", where,

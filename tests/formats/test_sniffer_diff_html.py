@@ -165,3 +165,16 @@ def test_a_diff_table_in_an_html_comment_is_no_second_table(before: bool) -> Non
     copy = PAGE.replace(table, fake + table) if before else PAGE.replace("</main>", fake + "</main>")
     assert copy != PAGE
     assert read_diff_page(copy, "copy.html") == read_diff_page(PAGE, "copy.html")
+
+
+@pytest.mark.parametrize("cell", ["Version 0 Version 3", "Version 0 of 5"])
+def test_a_version_cell_holding_more_than_version_n_is_refused_naming_its_line(cell: str) -> None:
+    """A version cell damaged into `Version 0 Version 3` or `Version 0 of 5` was read as
+    version 0 without a word."""
+    header = '<th class="version"><small>Version 0</small></th>'
+    assert PAGE.count(header) == 1
+    copy = PAGE.replace(header, f'<th class="version"><small>{cell}</small></th>')
+    with pytest.raises(MalformedPage) as refused:
+        read_diff_page(copy, "copy.html")
+    assert refused.value.line == PAGE[:PAGE.index(header)].count("\n") + 1
+    assert refused.value.message == f"the version cell '{cell}' holds more than 'Version N'"
