@@ -178,3 +178,13 @@ def test_a_version_cell_holding_more_than_version_n_is_refused_naming_its_line(c
         read_diff_page(copy, "copy.html")
     assert refused.value.line == PAGE[:PAGE.index(header)].count("\n") + 1
     assert refused.value.message == f"the version cell '{cell}' holds more than 'Version N'"
+
+
+def test_a_page_without_its_time_row_is_read_with_a_warning() -> None:
+    """A diff page without a time row gave versions without times and no word, where a page
+    saved as text without one is warned of."""
+    time_row = PAGE[PAGE.index('<th class="time">'):PAGE.index("(about 1 hour later)")]
+    assert PAGE.count('<th class="time">') == 2 and time_row.count('<th class="time">') == 2
+    article = read_diff_page(PAGE.replace(time_row, ""), "copy.html")
+    assert article.warnings == ("copy.html: the time row (two th.time cells) is missing",)
+    assert [version.time for version in article.versions] == [None, None]
