@@ -538,13 +538,18 @@ def leads_out_of(entry: Path, folder: Path) -> bool:
 
 def links_out_note(path: Path, root: Path) -> str | None:
     """The line that names the symbolic links in folder `path` that lead out of `root` and so
-    are left out; None when it has none."""
-    leaving = sorted(p.name for p in path.iterdir() if leads_out_of(p, root))
+    are left out, with what to do to read what they lead to (a file, a folder); None when it
+    has none."""
+    leaving = sorted((p for p in path.iterdir() if leads_out_of(p, root)), key=lambda p: p.name)
     if not leaving:
         return None
+    to_folders = sum(p.is_dir() for p in leaving)
+    advice = ("copy a file into the folder to read it" if not to_folders
+              else "name the folder a link leads to, to read it" if to_folders == len(leaving)
+              else "copy a file into the folder, or name the folder a link leads to, to read it")
     return (f"{path}: left out {counted(len(leaving), 'symbolic link')} that "
-            f"{'leads' if len(leaving) == 1 else 'lead'} out of {root} ({first_few(leaving)}): "
-            "copy a file into the folder to read it")
+            f"{'leads' if len(leaving) == 1 else 'lead'} out of {root} "
+            f"({first_few([p.name for p in leaving])}): {advice}")
 
 
 def _is_database_journal(name: str, names: set[str]) -> bool:

@@ -71,3 +71,24 @@ def test_a_folder_of_links_out_says_why_it_holds_no_versions(tmp_path: Path,
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
     assert "no version files" in line and "2 symbolic links that lead out of" in line
+
+
+@pytest.mark.parametrize(("targets", "advice"), [
+    (["secret.txt"], "copy a file into the folder to read it"),
+    (["notes"], "name the folder a link leads to, to read it"),
+    (["secret.txt", "notes"],
+     "copy a file into the folder, or name the folder a link leads to, to read it"),
+])
+def test_a_link_out_to_a_folder_is_advised_for_a_folder(tmp_path: Path, private: Path,
+                                                        targets: list[str], advice: str) -> None:
+    """A link out to a folder (`notes -> ~/notes`) was given a file's advice: a folder cannot be
+    copied into the folder as a version."""
+    from revdiff.formats.load import load
+
+    folder = story(tmp_path / "story")
+    for target in targets:
+        (folder / f"to-{target}").symlink_to(private / target)
+    notes: list[str] = []
+    load([str(folder)], notes=notes)
+    [note] = [line for line in notes if "symbolic link" in line]
+    assert note.endswith(f"): {advice}")
