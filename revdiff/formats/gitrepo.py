@@ -5,8 +5,9 @@ Three shapes are read, detected per commit:
 
 - revdiff's own store (`revdiff store`): the file holds the title and the paragraphs and the
   commit message ends in `Revdiff-*` trailers carrying source, URL, version number, title, time
-  and the rest (the format is `revdiff.formats.git_layout`), so the articles come back exactly as
-  they were stored;
+  and the rest (the format is `revdiff.formats.git_layout`), so the articles come back as they
+  were stored, but for the pointer at `revdiff parse --format json` in a warning on unsure rows,
+  dropped as a store keeps no page readings for that output to show;
 - NewsDiffs archives: messages "Adding file <path>" / "Change to <path>", and files holding the
   date, the title and the byline on lines 1-3, a blank line, then paragraphs separated by blank
   lines; the version's time is the commit's author date;
