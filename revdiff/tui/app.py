@@ -860,10 +860,20 @@ class RevdiffApp(App[None]):
         if not candidates:
             hidden = any(unsure.touches(edit) for edit in comparison.edits)
             self.notify(f"No unsure rows shown with these filters ({self.filters.describe()})"
-                        if hidden else "No unsure rows in this pair", timeout=2, markup=False)
+                        if hidden else self._no_unsure_rows(), timeout=2, markup=False)
             return
         self.diff.set_current(following[0] if following else candidates[0][1])
         self._refresh_status()
+
+    def _no_unsure_rows(self) -> str:
+        """Why `u` finds no unsure row in the pair: it has none, or no page compares it and the
+        pages its versions were read from mark theirs in their own pairs."""
+        pages = self.session.pages_with_unsure_versions()
+        if not pages:
+            return "No unsure rows in this pair"
+        pairs = ", ".join(f"v{page.old_number} → v{page.new_number}" for page in pages)
+        return ("This pair was not read from one diff page: the unsure rows of its versions are "
+                f"marked in the pairs of their pages ({pairs})")
 
     def action_flip_row(self) -> None:
         current = self.diff.current_edit

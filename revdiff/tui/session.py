@@ -210,6 +210,17 @@ class ArticleSession:
         self._paragraph_rows[side] = (page, version, rows)
         return rows
 
+    def pages_with_unsure_versions(self) -> list[PageReading]:
+        """For a pair no page compares, the pages its versions were read from whose rows are
+        unsure on that version's side: `u` finds those rows in the pairs the pages compare."""
+        if self.page() is not None:
+            return []
+        numbers = {self.old_version.number, self.new_version.number}
+        return [page for page in self.article.pages
+                if any(number in numbers and any(not row.is_sure and getattr(row, side) is not None
+                                                 for row in page.rows)
+                       for side, number in (("old", page.old_number), ("new", page.new_number)))]
+
     def unsure(self) -> Unsure:
         """Sentences of the current pair whose page row was read with low confidence."""
         if self.page() is None:

@@ -221,3 +221,20 @@ async def test_a_narrow_status_line_cuts_the_edit_s_part_before_the_row_s_readin
         assert status.startswith("change 1 of ") and "  edited · " in status
         assert re.search(r"  \? line \d+: change, \d+% sure · reading 1 of \d+ \(f\)$", status)
         assert " · …  ? line " in status and len(status) <= 78
+
+
+@run_async
+async def test_u_on_a_pair_of_two_pages_names_the_pairs_that_mark_its_unsure_rows() -> None:
+    """Pages of versions 0 to 1 and 2 to 3 read together: the pair v1 → v2, which no page
+    compares, rests on both pages' unsure rows (its edits' exported confidence is as low as 0.47),
+    yet `u` said "No unsure rows in this pair"."""
+    pages = SAMPLES / "sniffer-diff"
+    (article,) = load([str(pages / "iran-strikes-v0-v1.txt"), str(pages / "iran-strikes-v2-v3.txt")])
+    app = RevdiffApp(article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(".", "u")
+        assert header_text(app).startswith("v1 → v2")
+        assert list(app._notifications)[-1].message == (
+            "This pair was not read from one diff page: the unsure rows of its versions are "
+            "marked in the pairs of their pages (v0 → v1, v2 → v3)")
