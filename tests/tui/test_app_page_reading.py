@@ -238,3 +238,17 @@ async def test_u_on_a_pair_of_two_pages_names_the_pairs_that_mark_its_unsure_row
         assert list(app._notifications)[-1].message == (
             "This pair was not read from one diff page: the unsure rows of its versions are "
             "marked in the pairs of their pages (v0 → v1, v2 → v3)")
+
+
+@run_async
+async def test_u_steps_from_row_to_row_not_sentence_to_sentence(page_article: Article) -> None:
+    """Page line 11 holds two sentences, two edits: `u` ("Next row the page reader was unsure
+    of") went from line 10 to line 11, then to line 11 again."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lines = []
+        for _ in range(6):
+            await pilot.press("u")
+            lines.append(int(status_text(app).split("? line ")[1].split(":")[0]))
+        assert lines == [10, 11, 12, 13, 14, 15]
