@@ -30,7 +30,7 @@ from revdiff.errors import MalformedPage, RevdiffError
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import without_elisions
-from revdiff.model import Article, EditOp, Version
+from revdiff.model import Article, EditOp, PageReading, Version
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen, article_list
 from revdiff.tui.dialog import Dialog, DialogResult
@@ -114,6 +114,11 @@ def _are_long(session: ArticleSession, pairs: Sequence[tuple[int, int]]) -> bool
 
 def _chain_pairs(session: ArticleSession) -> list[tuple[int, int]]:
     return [(index, index + 1) for index in range(session.version_count - 1)]
+
+
+def _pairs_of(pages: Sequence[PageReading]) -> str:
+    """`v0 → v1, v2 → v3`: the pairs the pages compare, as the header names a pair."""
+    return ", ".join(f"v{page.old_number} → v{page.new_number}" for page in pages)
 
 
 @dataclass(frozen=True)
@@ -873,17 +878,19 @@ class RevdiffApp(App[None]):
     def _no_unsure_rows(self) -> str:
         """Why `u` finds no unsure row in the pair: it has none, or no page compares it and the
         pages its versions were read from mark theirs in their own pairs."""
-        pages = self.session.pages_with_unsure_versions()
+        pages = self.session.pages_of_versions(unsure_only=True)
         if not pages:
             return "No unsure rows in this pair"
-        pairs = ", ".join(f"v{page.old_number} → v{page.new_number}" for page in pages)
         return ("This pair was not read from one diff page: the unsure rows of its versions are "
-                f"marked in the pairs of their pages ({pairs})")
+                f"marked in the pairs of their pages ({_pairs_of(pages)})")
 
     def action_flip_row(self) -> None:
         current = self.diff.current_edit
         if self.session.page() is None:
-            self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
+            pages = self.session.pages_of_versions()
+            self.notify("This pair was not read from one diff page: flip its rows in the pairs "
+                        f"of their pages ({_pairs_of(pages)})" if pages else NOT_READ_FROM_A_PAGE,
+                        timeout=3, markup=False)
             return
         if current is None:
             self.notify(f"Move to a row first ({self.key_of['next_change']}, or "

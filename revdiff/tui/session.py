@@ -210,15 +210,16 @@ class ArticleSession:
         self._paragraph_rows[side] = (page, version, rows)
         return rows
 
-    def pages_with_unsure_versions(self) -> list[PageReading]:
-        """For a pair no page compares, the pages its versions were read from whose rows are
-        unsure on that version's side: `u` finds those rows in the pairs the pages compare."""
+    def pages_of_versions(self, *, unsure_only: bool = False) -> list[PageReading]:
+        """For a pair no page compares, the pages its versions were read from (`unsure_only`:
+        those whose rows are unsure on that version's side); `u` and `f` work on those rows in
+        the pairs the pages compare."""
         if self.page() is not None:
             return []
         numbers = {self.old_version.number, self.new_version.number}
         return [page for page in self.article.pages
-                if any(number in numbers and any(not row.is_sure and getattr(row, side) is not None
-                                                 for row in page.rows)
+                if any(number in numbers and (not unsure_only or any(
+                    not row.is_sure and getattr(row, side) is not None for row in page.rows))
                        for side, number in (("old", page.old_number), ("new", page.new_number)))]
 
     def unsure(self) -> Unsure:

@@ -252,3 +252,19 @@ async def test_u_steps_from_row_to_row_not_sentence_to_sentence(page_article: Ar
             await pilot.press("u")
             lines.append(int(status_text(app).split("? line ")[1].split(":")[0]))
         assert lines == [10, 11, 12, 13, 14, 15]
+
+
+@run_async
+async def test_f_on_a_pair_of_two_pages_names_the_pairs_where_its_rows_flip() -> None:
+    """The pair v1 → v2 of pages v0-v1 and v2-v3, whose text both pages gave, was "not read from
+    a flattened diff page", `f` said."""
+    pages = SAMPLES / "sniffer-diff"
+    (article,) = load([str(pages / "iran-strikes-v0-v1.txt"), str(pages / "iran-strikes-v2-v3.txt")])
+    app = RevdiffApp(article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(".", "n", "f")
+        assert list(app._notifications)[-1].message == (
+            "This pair was not read from one diff page: flip its rows in the pairs of their pages "
+            "(v0 → v1, v2 → v3)")
+        assert app.session.article is article
