@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sqlite3
 import string
 import sys
 from datetime import UTC, datetime, timedelta, timezone
@@ -28,6 +29,21 @@ def load_make_samples() -> ModuleType:
     sys.modules["make_samples"] = module  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
+
+
+def sample_content(path: Path) -> bytes | list[str]:
+    """What a regenerated sample must match: a SQLite file's schema and rows, any other file's bytes.
+
+    A SQLite file's header records the version of the SQLite library that wrote it, so its bytes
+    depend on the Python build as well as on the generator.
+    """
+    if path.suffix not in (".sqlite", ".db"):
+        return path.read_bytes()
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
 
 
 def story_chains() -> list[Article]:
