@@ -19,14 +19,14 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 
 
-def load_make_samples() -> ModuleType:
-    """samples/make_samples.py as a module: it holds the chains' titles, times and URLs."""
-    if "make_samples" in sys.modules:
-        return sys.modules["make_samples"]
-    spec = importlib.util.spec_from_file_location("make_samples", SAMPLES / "make_samples.py")
+def load_sample_script(name: str) -> ModuleType:
+    """samples/<name>.py, a generator of samples, as a module."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, SAMPLES / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["make_samples"] = module  # dataclasses look their module up while it loads
+    sys.modules[name] = module  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
 
@@ -47,7 +47,7 @@ def sample_content(path: Path) -> bytes | list[str]:
 
 
 def story_chains() -> list[Article]:
-    make_samples = load_make_samples()
+    make_samples = load_sample_script("make_samples")  # it holds the chains' titles, times and URLs
     return [make_samples.read_story(story) for story in make_samples.STORIES]
 
 

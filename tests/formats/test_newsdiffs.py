@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from story_chains import SAMPLES, edited_pair, load_make_samples, sample_content, story_chains
+from story_chains import (
+    SAMPLES,
+    edited_pair,
+    load_sample_script,
+    sample_content,
+    story_chains,
+)
 
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.elision import cut_version, cut_warning, fits_cut
@@ -298,13 +304,14 @@ def test_rendered_sample_with_a_cut_warns() -> None:
                               original.paragraphs)
 
 
-def test_samples_are_what_make_samples_writes(tmp_path: Path) -> None:
-    written = load_make_samples().write_samples(tmp_path)
+@pytest.mark.parametrize("script", ["make_samples", "make_tracker_samples"])
+def test_samples_are_what_their_script_writes(script: str, tmp_path: Path) -> None:
+    written = load_sample_script(script).write_samples(tmp_path)
     assert written
     for path in written:
         committed = SAMPLES / path.relative_to(tmp_path)
         assert sample_content(committed) == sample_content(path), \
-            f"rerun samples/make_samples.py: {committed}"
+            f"rerun samples/{script}.py: {committed}"
 
 
 def test_a_database_sample_written_by_another_sqlite_is_the_same_sample(tmp_path: Path) -> None:
