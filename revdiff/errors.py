@@ -59,6 +59,11 @@ class RevdiffError(Exception):
         return visible(text)
 
 
+class MissingExtra(RevdiffError):
+    """An optional dependency needed for the requested feature is not installed: no input's
+    fault, so `export --skip-errors` stops on it rather than skipping input after input."""
+
+
 class UnknownFormat(RevdiffError):
     """The input is not any format revdiff reads."""
 

@@ -31,6 +31,7 @@ from typing import Any
 from revdiff.errors import (
     INTERRUPTED_EXIT,
     WORKER_LOST_EXIT,
+    MissingExtra,
     RevdiffError,
     writing_stdout,
 )
@@ -430,6 +431,8 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
                 return
             yield position, count, article
             position += 1
+    except MissingExtra:
+        raise  # every input of its kind would fail alike: nothing to fix or skip in this one
     except Exception as error:  # any other reader failure is this input's only
         if not job.skip_errors:
             if isinstance(error, RevdiffError):  # the reader's own hint, then the run's

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from revdiff.errors import RevdiffError
-
-
-class MissingExtra(RevdiffError):
-    """An optional dependency needed for the requested feature is not installed."""
+from revdiff.errors import MissingExtra
 
 
 def require_arrow() -> Any:

@@ -20,7 +20,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from revdiff.errors import UnknownFormat
+from revdiff.errors import MissingExtra
 from revdiff.formats.fields import without_wayback_prefix
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
 from revdiff.formats.plain import time_in_name
@@ -151,8 +151,8 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     try:
         import trafilatura
     except ImportError:
-        raise UnknownFormat("reading saved publisher pages needs trafilatura", where,
-                            hint="pip install 'revdiff[snapshots]'") from None
+        raise MissingExtra("reading saved publisher pages needs trafilatura", where,
+                           hint="pip install 'revdiff[snapshots]'") from None
     text = trafilatura.extract(html, favor_precision=True, include_comments=False,
                                include_tables=False, deduplicate=False, prune_xpath=PRUNED) or ""
     paragraphs = tuple(p for p in (collapse_whitespace(line) for line in text.split("\n")) if p)

@@ -44,3 +44,21 @@ def test_help_names_the_extra_of_each_option_that_needs_one(run_cli) -> None:  #
     assert "--dask Run on a Dask LocalCluster of --workers processes (needs revdiff[dask])" in text
     assert ("by default taken from the output's suffix (html for a name that ends in /, -o "
             "report/). parquet needs revdiff[parquet].") in text
+
+
+def test_saved_pages_without_trafilatura_stop_the_export_even_with_skip_errors(  # type: ignore[no-untyped-def]
+        run_cli, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a missing snapshots extra was an input's failure: the run said "fix or remove that input,
+    # or rerun with --skip-errors to skip it", and --skip-errors skipped every folder of pages,
+    # one line each, to end in "nothing was exported"
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    pages = samples.parent / "snapshots"
+    result = run_cli("export", str(pages / "iran-strikes-us-troops-in-iraq"),
+                     str(pages / "us-deploys-troops-after-soleimani-strike"),
+                     "-o", str(tmp_path / "edits.jsonl"), "--skip-errors")
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert line.startswith("revdiff: error: ")
+    assert line.endswith("reading saved publisher pages needs trafilatura "
+                         "(pip install 'revdiff[snapshots]')")
+    assert list(tmp_path.iterdir()) == []

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains
 
-from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, UnknownFormat
+from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, MissingExtra
 from revdiff.formats.load import load
 from revdiff.formats.page_furniture import remove_furniture
 from revdiff.formats.snapshot_page import read_page
@@ -529,7 +529,7 @@ def test_pages_read_without_trafilatura_are_named(tmp_path: Path,
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     folder = tmp_path / "pages"
     _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
-    with pytest.raises(UnknownFormat) as refused:
+    with pytest.raises(MissingExtra) as refused:
         load([str(folder)])
     assert str(refused.value) == (f"{folder / '20200103100000.html'}: reading saved publisher "
                                   "pages needs trafilatura (pip install 'revdiff[snapshots]')")
