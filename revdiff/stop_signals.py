@@ -48,15 +48,15 @@ def sigterm_as_interrupt() -> Iterator[None]:
 
 
 @contextmanager
-def stops_held() -> Iterator[None]:
-    """Within: Ctrl-C and SIGTERM are noted, not acted on; when the block ends, each that came
-    is handled as it would have been (KeyboardInterrupt, `Terminated`, or the default). Only the
-    main thread runs signal handlers: elsewhere nothing changes."""
+def stops_held(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> Iterator[None]:
+    """Within: Ctrl-C and SIGTERM (or only those of `signals`) are noted, not acted on; when the
+    block ends, each that came is handled as it would have been (KeyboardInterrupt, `Terminated`,
+    or the default). Only the main thread runs signal handlers: elsewhere nothing changes."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     arrived: list[int] = []
-    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    previous = {number: signal.getsignal(number) for number in signals}
     installed = [number for number, handler in previous.items() if handler is not None]
     for number in installed:
         signal.signal(number, lambda came, _frame: arrived.append(came))

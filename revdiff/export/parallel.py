@@ -25,12 +25,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import Any, Generic, Protocol, TypeVar
 
 from revdiff.errors import RevdiffError
 from revdiff.export.extras import require_distributed
 from revdiff.export.worker_loss import WorkBoard, WorkerLost, how_it_ended, join_board
+from revdiff.stop_signals import stops_held
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -322,9 +323,32 @@ def _scheduler_lost() -> WorkerLost:
                       advice="check that the scheduler is running")
 
 
+@contextmanager
+def _interrupts_kept_from_new_processes() -> Iterator[None]:
+    """Within: Ctrl-C (SIGINT) reaches none of the threads started, nor the processes they start,
+    and here waits for the end of the block, then acts as it would have (`stops_held`).
+
+    Ctrl-C reaches every process of the terminal's foreground group, and each Dask worker it
+    reached printed KeyboardInterrupt's traceback. SIGINT is blocked in this thread, and a signal
+    mask outlives the start of a thread, fork and exec: the threads started within (Dask's event
+    loop and those that start its workers), the processes they start, whenever they start them,
+    and those processes' threads keep it blocked. Here a blocked SIGINT stays pending and arrives
+    as the block ends; a thread started before the block (the progress bar's) may take it
+    meanwhile, and `stops_held` notes it. (It was ignored instead: one that came was lost.)
+    Python's resource tracker unblocks SIGINT in the thread that starts it: it is started first.
+    """
+    multiprocessing.resource_tracker.ensure_running()
+    with stops_held((signal.SIGINT,)):
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a SIGINT held back arrives now
+
+
 def _interrupts_left_to_the_driver(distributed: Any) -> Any:
     """A Dask worker plugin that makes each worker ignore SIGINT (Ctrl-C), as `_start_worker`
-    makes the process pool's workers ignore it."""
+    makes the process pool's workers ignore it, whichever thread Dask started it from."""
 
     class InterruptsLeftToTheDriver(distributed.WorkerPlugin):  # type: ignore[misc]
         idempotent = True
@@ -498,31 +522,23 @@ class DaskExecutor:
         that died too often reach the user as `WorkerLost`, in revdiff's one line.
         """
         distributed = require_distributed()
-        # Ctrl-C reaches every process of the terminal's foreground group, and each Dask worker
-        # it reached printed KeyboardInterrupt's traceback. Ignored while the cluster starts, it
-        # stays ignored in its workers (an ignored signal outlives exec, and Python then leaves it
-        # so); a worker Dask starts later ignores it when the plugin is set up in it. The driver
-        # takes Ctrl-C (and SIGTERM), stops and closes the cluster.
-        # (only from the main thread, and only over a handler set from Python, which it puts back)
-        in_main_thread = threading.current_thread() is threading.main_thread()
-        previous = signal.getsignal(signal.SIGINT) if in_main_thread else None
-        if previous is not None:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            # the scheduler's HTTP server (its health and metrics pages) starts without a
-            # dashboard too, on Dask's port 8787: when another cluster or run held it, Dask
-            # warned of it in four lines; any free port of this machine does
-            cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
-                                               processes=True, dashboard_address=None,
-                                               scheduler_kwargs={"dashboard_address":
-                                                                 "127.0.0.1:0"},
-                                               silence_logs=_NO_LOG_RECORD)
-            client = distributed.Client(cluster)
-            client.register_plugin(_interrupts_left_to_the_driver(distributed))
-        finally:
-            if previous is not None:
-                signal.signal(signal.SIGINT, previous)
-        return cls(client, cluster=cluster, owns_client=True)
+        with ExitStack() as started:  # closed again if the start-up fails or is interrupted
+            with _interrupts_kept_from_new_processes():
+                # the scheduler's HTTP server (its health and metrics pages) starts without a
+                # dashboard too, on Dask's port 8787: when another cluster or run held it, Dask
+                # warned of it in four lines; any free port of this machine does
+                cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
+                                                   processes=True, dashboard_address=None,
+                                                   scheduler_kwargs={"dashboard_address":
+                                                                     "127.0.0.1:0"},
+                                                   silence_logs=_NO_LOG_RECORD)
+                started.callback(cluster.close)
+                client = distributed.Client(cluster)
+                started.callback(client.close)
+                client.register_plugin(_interrupts_left_to_the_driver(distributed))
+            executor = cls(client, cluster=cluster, owns_client=True)
+            started.pop_all()
+        return executor
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
         advice = FEWER_WORKERS if self.cluster is not None else "the Dask workers' logs say why"

@@ -622,3 +622,92 @@ def test_a_dask_worker_without_revdiff_that_joins_later_is_a_worker_lost(tmp_pat
             waiting.shutdown()
             late.kill()
             late.wait()
+
+
+class _ClusterStartedUnderCtrlC:
+    """A stand-in for Dask's LocalCluster whose start-up Ctrl-C cuts: by default it sends SIGINT
+    to its own process, as Ctrl-C pressed while the cluster starts does."""
+
+    @staticmethod
+    def press_ctrl_c() -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+
+    def __init__(self, **options: Any) -> None:
+        self.options = options
+        self.closed = False
+        started_clusters.append(self)
+        self.press_ctrl_c()
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class _ClientOfOneWorker:
+    """A stand-in for Dask's Client of a cluster with one single-threaded worker."""
+
+    def __init__(self, cluster: Any) -> None:
+        self.closed = False
+        started_clients.append(self)
+
+    def register_plugin(self, plugin: Any) -> None:
+        pass
+
+    def scheduler_info(self) -> dict[str, Any]:
+        return {"workers": {"worker": {}}}
+
+    def nthreads(self) -> dict[str, int]:
+        return {"worker": 1}
+
+    def close(self) -> None:
+        self.closed = True
+
+
+started_clusters: list[_ClusterStartedUnderCtrlC] = []
+started_clients: list[_ClientOfOneWorker] = []
+
+
+@pytest.fixture
+def cluster_started_under_ctrl_c(monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    started_clusters.clear()
+    started_clients.clear()
+    monkeypatch.setattr(distributed, "LocalCluster", _ClusterStartedUnderCtrlC)
+    monkeypatch.setattr(distributed, "Client", _ClientOfOneWorker)
+
+
+def test_ctrl_c_while_the_local_cluster_starts_stops_once_it_has_started(
+        cluster_started_under_ctrl_c: None) -> None:
+    """Ctrl-C while `--dask`'s cluster started was ignored, and lost: the run went on and ended
+    with exit 0. It waits for the start-up to end, then stops the run with the cluster closed."""
+    from revdiff.export.parallel import DaskExecutor
+
+    with pytest.raises(KeyboardInterrupt):
+        DaskExecutor.local(2)
+    assert [cluster.closed for cluster in started_clusters] == [True]
+    assert [client.closed for client in started_clients] == [True]
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+
+
+def test_ctrl_c_taken_by_an_older_thread_while_the_local_cluster_starts_stops_the_run(
+        cluster_started_under_ctrl_c: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system gives a process's SIGINT to any of its threads that does not block it, such as
+    the progress bar's, started before the cluster: Ctrl-C taken by it is not lost either."""
+    from revdiff.export.parallel import DaskExecutor
+
+    press, pressed = threading.Event(), threading.Event()
+
+    def take_ctrl_c_when_pressed() -> None:  # in this thread: the signal is taken before it goes on
+        press.wait()
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+        pressed.set()
+
+    older = threading.Thread(target=take_ctrl_c_when_pressed, name="older")
+    older.start()
+    monkeypatch.setattr(_ClusterStartedUnderCtrlC, "press_ctrl_c",
+                        staticmethod(lambda: (press.set(), pressed.wait())))
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            DaskExecutor.local(2)
+    finally:
+        press.set()
+        older.join()
