@@ -17,8 +17,10 @@ import multiprocessing.forkserver
 import multiprocessing.resource_tracker
 import os
 import select
+import shutil
 import signal
 import socket
+import tempfile
 import threading
 import time
 from collections import deque
@@ -466,14 +468,16 @@ def _wait_for_a_worker(client: Any, address: str, notice_after: float,
 
 
 class DaskExecutor:
-    """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster."""
+    """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster, whose
+    `scratch` folder, made for it alone, is removed once it is closed."""
 
     def __init__(self, client: Any, cluster: Any = None, owns_client: bool = False,
-                 silenced_logs: ExitStack | None = None) -> None:
+                 silenced_logs: ExitStack | None = None, scratch: str | None = None) -> None:
         self.client = client
         self.cluster = cluster
         self.owns_client = owns_client
         self.silenced_logs = silenced_logs or ExitStack()
+        self.scratch = scratch
         self.version = revdiff_version()  # each task checks that its worker runs it
         self.runner = _task_runner()
         from distributed.protocol import pickle
@@ -520,9 +524,18 @@ class DaskExecutor:
         and in the workers. `silence_logs` sets Dask's log handlers in all of them to a level no
         record reaches while the cluster runs: a worker replaced once needs no word, and workers
         that died too often reach the user as `WorkerLost`, in revdiff's one line.
+
+        The scheduler and workers keep their files in a folder made for the cluster (in Dask's
+        `temporary-directory`, else the system's), removed when it is closed: Dask's own,
+        `dask-scratch-space` there, was left behind with its lock files.
         """
         distributed = require_distributed()
+        import dask.config
+
         with ExitStack() as started:  # closed again if the start-up fails or is interrupted
+            scratch = tempfile.mkdtemp(prefix="revdiff-dask-",
+                                       dir=dask.config.get("temporary-directory", None))
+            started.callback(shutil.rmtree, scratch, ignore_errors=True)
             with _interrupts_kept_from_new_processes():
                 # the scheduler's HTTP server (its health and metrics pages) starts without a
                 # dashboard too, on Dask's port 8787: when another cluster or run held it, Dask
@@ -530,13 +543,15 @@ class DaskExecutor:
                 cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
                                                    processes=True, dashboard_address=None,
                                                    scheduler_kwargs={"dashboard_address":
-                                                                     "127.0.0.1:0"},
+                                                                     "127.0.0.1:0",
+                                                                     "local_directory": scratch},
+                                                   local_directory=scratch,
                                                    silence_logs=_NO_LOG_RECORD)
                 started.callback(cluster.close)
                 client = distributed.Client(cluster)
                 started.callback(client.close)
                 client.register_plugin(_interrupts_left_to_the_driver(distributed))
-            executor = cls(client, cluster=cluster, owns_client=True)
+            executor = cls(client, cluster=cluster, owns_client=True, scratch=scratch)
             started.pop_all()
         return executor
 
@@ -552,6 +567,8 @@ class DaskExecutor:
             self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
         self.silenced_logs.close()
 
 

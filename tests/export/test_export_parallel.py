@@ -711,3 +711,38 @@ def test_ctrl_c_taken_by_an_older_thread_while_the_local_cluster_starts_stops_th
     finally:
         press.set()
         older.join()
+
+
+def test_a_local_dask_cluster_leaves_no_scratch_folder(tmp_path: Path) -> None:
+    """`--dask` left Dask's `dask-scratch-space` folder, with its lock files, in the temporary
+    folder: the cluster's files go to a folder of its own, removed when it is closed."""
+    pytest.importorskip("dask.distributed")
+    import dask.config
+
+    from revdiff.export.parallel import DaskExecutor
+
+    with dask.config.set({"temporary-directory": str(tmp_path)}):
+        executor = DaskExecutor.local(1)
+        try:
+            [scratch] = tmp_path.iterdir()
+            assert (scratch / "dask-scratch-space").is_dir()
+        finally:
+            executor.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_local_dask_cluster_interrupted_as_it_starts_leaves_no_scratch_folder(
+        cluster_started_under_ctrl_c: None, tmp_path: Path) -> None:
+    """Both the scheduler and the workers are given the cluster's folder, removed on Ctrl-C too."""
+    import dask.config
+
+    from revdiff.export.parallel import DaskExecutor
+
+    with dask.config.set({"temporary-directory": str(tmp_path)}), \
+            pytest.raises(KeyboardInterrupt):
+        DaskExecutor.local(2)
+    [cluster] = started_clusters
+    scratch = Path(cluster.options["local_directory"])
+    assert cluster.options["scheduler_kwargs"]["local_directory"] == str(scratch)
+    assert scratch.parent == tmp_path
+    assert not scratch.exists()
