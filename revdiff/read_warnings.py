@@ -135,25 +135,30 @@ def _names_a_file_in(warning: str, folders: Iterable[str]) -> bool:
         for folder in folders for separator in {"/", os.sep})
 
 
+def summarised_warnings(article: Article) -> list[str]:
+    """The article's warnings as a user is told them: each page's count of unsure rows by the
+    splitter (`check them or give neighbouring pages`) replaced by its `unsure_summary`, which
+    says what would decide them, after the other warnings."""
+    given = {(page.old_number, page.new_number) for page in article.pages}
+    summaries = {page.name: summary for page in article.pages
+                 if (summary := unsure_summary(page, read_alone=len(article.pages) == 1,
+                                               versions=article.changes, given=given))}
+    kept = [warning for warning in article.warnings
+            if not any(warning.startswith(f"{name}: ") and _UNSURE_COUNT.match(warning, len(name) + 2)
+                       for name in summaries)]
+    return kept + list(summaries.values())
+
+
 def warning_lines(article: Article, source: str, names: Iterable[str] = ()) -> list[str]:
-    """Every warning about how `article` was read, one printable line each.
+    """Every warning about how `article` was read (`summarised_warnings`), one printable line each.
 
     A warning that does not start with the name of an input (one of `names` or a page of the
     article) or of a file in an input folder (`d/0.txt:` where `d` is given) is prefixed with
     `source`, the name the user knows the article's input by.
     """
     names = tuple(names)
-    given = {(page.old_number, page.new_number) for page in article.pages}
-    summaries = {page.name: unsure_summary(page, read_alone=len(article.pages) == 1,
-                                          versions=article.changes, given=given)
-                 for page in article.pages}
-    known = [*names, *summaries]
-    lines = []
-    for warning in article.warnings:
-        named = next((name for name in known if warning.startswith(f"{name}:")), None)
-        if named is None:
-            lines.append(warning if _names_a_file_in(warning, names) else f"{source}: {warning}")
-        elif not (summaries.get(named) and _UNSURE_COUNT.match(warning, len(named) + 2)):
-            lines.append(warning)
-    lines.extend(summary for summary in summaries.values() if summary)
+    known = [*names, *(page.name for page in article.pages)]
+    lines = [warning if any(warning.startswith(f"{name}:") for name in known)
+             or _names_a_file_in(warning, names) else f"{source}: {warning}"
+             for warning in summarised_warnings(article)]
     return [visible(line) for line in lines]

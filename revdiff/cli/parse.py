@@ -15,7 +15,7 @@ from revdiff.cli.common import (
     reports_errors,
     write_data,
 )
-from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
+from revdiff.read_warnings import SHOWN_BY_PARSE_JSON, summarised_warnings
 
 if TYPE_CHECKING:
     from revdiff.model import Article
@@ -38,7 +38,8 @@ Examples:
 @reports_errors
 def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     """Print the recovered article(s): versions, titles, times, paragraphs, warnings."""
-    # the articles' warnings go into the output; what was left out of the inputs goes to stderr.
+    # the articles' warnings go into the output, worded as `diff` words them on stderr; what was
+    # left out of the inputs goes to stderr.
     # Every input is read before anything is written (bad input is one error line, never a
     # half-written output); each article is then written as soon as it is made into text.
     # The exporters are imported here, not with the module: completing an input path and
@@ -48,18 +49,22 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
 
     articles = load_articles(inputs, max_size)
     if output_format == "text":
-        echo_blocks(article_summary(a) for a in articles)
+        echo_blocks(article_summary(_as_warned(a)) for a in articles)
     elif output_format == "jsonl":
         for article in articles:
-            write_data(json_line(article_to_dict(_without_pointer_to_json(article))) + "\n")
+            write_data(json_line(article_to_dict(_as_warned(article, shows_rows=True))) + "\n")
     else:
-        for text in json_array(article_to_dict(_without_pointer_to_json(a)) for a in articles):
+        for text in json_array(article_to_dict(_as_warned(a, shows_rows=True)) for a in articles):
             write_data(text)
         write_data("\n")
 
 
-def _without_pointer_to_json(article: Article) -> Article:
-    """The article without the pointer to `revdiff parse --format json` in its warnings
-    (`SHOWN_BY_PARSE_JSON`): the JSON output it is written in shows how each row was read."""
-    return replace(article, warnings=tuple(warning.replace(SHOWN_BY_PARSE_JSON, "")
-                                           for warning in article.warnings))
+def _as_warned(article: Article, *, shows_rows: bool = False) -> Article:
+    """The article with its warnings as `diff` and `view` give them on stderr
+    (`summarised_warnings`: a page's unsure rows with what would decide them); when the output
+    `shows_rows` itself, as JSON does, without the pointer to `revdiff parse --format json`
+    (`SHOWN_BY_PARSE_JSON`)."""
+    warnings = summarised_warnings(article)
+    if shows_rows:
+        warnings = [warning.replace(SHOWN_BY_PARSE_JSON, "") for warning in warnings]
+    return replace(article, warnings=tuple(warnings))

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from cli_run import CHAIN, RENDERED_NEWSDIFFS, SAMPLES, SEED_PAGE, revdiff
 
+from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
+
 UNSURE_LINE = re.compile(r"^revdiff: warning: (?P<page>.+): (?P<unsure>\d+) of (?P<rows>\d+) rows "
                          r"unsure \(lines (?P<lines>[\d, -]+)\); `revdiff parse --format json` "
                          r"shows each; the diff pages beside it \(Version 5 to 6, Version 7 to 8\) "
@@ -60,7 +62,7 @@ def test_the_warnings_about_unsure_rows_name_a_command_that_shows_each() -> None
     stderr = revdiff("diff", str(SEED_PAGE), "--format", "jsonl").stderr
     summary = revdiff("parse", str(SEED_PAGE), "--format", "text").stdout
     (warned,) = re.findall(r"rows unsure \(lines [^)]*\); `([^`]+)` shows each", stderr)
-    (decoded,) = re.findall(r"with certainty \(lines [^)]*\); `([^`]+)` shows each", summary)
+    (decoded,) = re.findall(r"rows unsure \(lines [^)]*\); `([^`]+)` shows each", summary)
     assert warned == decoded
     shown = revdiff(*shlex.split(warned)[1:], str(SEED_PAGE))
     (reading,) = json.loads(shown.stdout)[0]["pages"]
@@ -106,7 +108,7 @@ def test_unsure_lines_are_given_alike_in_parse_and_on_stderr() -> None:
     summary = revdiff("parse", str(SEED_PAGE), "--format", "text").stdout
     (warned,) = re.findall(r"rows unsure \(lines ([^)]*)\)", stderr)
     (listed,) = re.findall(r"unsure rows at lines (.*)", summary)
-    (decoded,) = re.findall(r"could not be decided with certainty \(lines ([^)]*)\)", summary)
+    (decoded,) = re.findall(r"  warning: .*rows unsure \(lines ([^)]*)\)", summary)
     assert "-" in warned and warned == listed == decoded
 
 
@@ -296,8 +298,31 @@ def test_parse_in_json_does_not_point_at_itself_for_the_unsure_rows(output_forma
     assert parsed.returncode == 0, parsed.stderr
     lines = parsed.stdout.splitlines()
     [article] = json.loads(parsed.stdout) if output_format == "json" else map(json.loads, lines)
-    [unsure] = [warning for warning in article["warnings"] if "could not be decided" in warning]
+    [unsure] = [warning for warning in article["warnings"] if "rows unsure" in warning]
     assert "revdiff parse" not in unsure
-    assert unsure.endswith("); check them or give neighbouring pages"), unsure
+    assert re.search(r"\(lines [^)]*\); the diff pages beside it", unsure), unsure
     summary = revdiff("parse", str(SEED_PAGE), "--format", "text").stdout
-    assert "`revdiff parse --format json` shows each; check them or give neighbouring pages" in summary
+    assert "`revdiff parse --format json` shows each; the diff pages beside it" in summary
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "jsonl"])
+def test_parse_gives_the_advice_on_unsure_rows_that_stderr_gives(output_format: str) -> None:
+    """`revdiff parse` wrote the splitter's warning on a page's unsure rows, `check them or give
+    neighbouring pages`, where `diff` says on stderr which pages beside it (`Version 5 to 6,
+    Version 7 to 8`) or that its HTML page would decide them. Its JSON leaves out the pointer to
+    itself."""
+    stderr = revdiff("diff", str(SEED_PAGE), "--format", "jsonl").stderr
+    warned = [line.removeprefix("revdiff: warning: ") for line in stderr.splitlines()]
+    parsed = revdiff("parse", str(SEED_PAGE), "--format", output_format)
+    assert parsed.returncode == 0, parsed.stderr
+    if output_format == "text":
+        said = [line.removeprefix("  warning: ") for line in parsed.stdout.splitlines()
+                if line.startswith("  warning: ")]
+    else:
+        [article] = map(json.loads, parsed.stdout.splitlines()) if output_format == "jsonl" \
+            else json.loads(parsed.stdout)
+        said = article["warnings"]
+        warned = [line.replace(SHOWN_BY_PARSE_JSON, "") for line in warned]
+    assert any("; the diff pages beside it (Version 5 to 6, Version 7 to 8) or its HTML page"
+               in line for line in warned), warned
+    assert said == warned
