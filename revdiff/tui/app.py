@@ -872,6 +872,8 @@ class RevdiffApp(App[None]):
             self.notify(f"No unsure rows shown with these filters ({self.filters.describe()})"
                         if hidden else self._no_unsure_rows(), timeout=2, markup=False)
             return
+        if not following:  # no key steps back, so it goes round; `n` says it is at the end too
+            self.notify("That was the last unsure row: back to the first", timeout=1.5)
         self.diff.set_current(following[0] if following else candidates[0][1])
         self._refresh_status()
 

@@ -268,3 +268,23 @@ async def test_f_on_a_pair_of_two_pages_names_the_pairs_where_its_rows_flip() ->
             "This pair was not read from one diff page: flip its rows in the pairs of their pages "
             "(v0 → v1, v2 → v3)")
         assert app.session.article is article
+
+
+@run_async
+async def test_u_says_when_it_goes_round_from_the_last_unsure_row_to_the_first(
+        page_article: Article) -> None:
+    """After the last unsure row `u` went back to the first without a word, where `n` after the
+    last change says `That was the last change`."""
+    app = RevdiffApp(page_article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        said: list[str] = []
+        app.notify = lambda message, **_: said.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("G", "u")  # the first unsure row on the last screen
+        rows = [app.diff.view_layout.first_row[app.diff.current_edit]]
+        while not said and len(rows) < 20:
+            await pilot.press("u")
+            rows.append(app.diff.view_layout.first_row[app.diff.current_edit])
+        assert said == ["That was the last unsure row: back to the first"]
+        assert rows[:-1] == sorted(rows[:-1]) and rows[-1] < rows[-2], rows
+        assert status_text(app).startswith("change 1 of ") and "? line 10:" in status_text(app)
