@@ -328,7 +328,8 @@ def _scheduler_lost() -> WorkerLost:
 @contextmanager
 def _interrupts_kept_from_new_processes() -> Iterator[None]:
     """Within: Ctrl-C (SIGINT) reaches none of the threads started, nor the processes they start,
-    and here waits for the end of the block, then acts as it would have (`stops_held`).
+    and here Ctrl-C and SIGTERM wait for the end of the block, then act as they would have
+    (`stops_held`).
 
     Ctrl-C reaches every process of the terminal's foreground group, and each Dask worker it
     reached printed KeyboardInterrupt's traceback. SIGINT is blocked in this thread, and a signal
@@ -338,9 +339,12 @@ def _interrupts_kept_from_new_processes() -> Iterator[None]:
     as the block ends; a thread started before the block (the progress bar's) may take it
     meanwhile, and `stops_held` notes it. (It was ignored instead: one that came was lost.)
     Python's resource tracker unblocks SIGINT in the thread that starts it: it is started first.
+    SIGTERM is held, not blocked: Dask's nannies stop their workers with it. (It raised
+    `Terminated` inside Dask's start-up, whose cleanup catches only Exception: a cluster cut
+    half-started was left unclosed.)
     """
     multiprocessing.resource_tracker.ensure_running()
-    with stops_held((signal.SIGINT,)):
+    with stops_held((signal.SIGINT, signal.SIGTERM)):
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             yield

@@ -746,3 +746,26 @@ def test_a_local_dask_cluster_interrupted_as_it_starts_leaves_no_scratch_folder(
     assert cluster.options["scheduler_kwargs"]["local_directory"] == str(scratch)
     assert scratch.parent == tmp_path
     assert not scratch.exists()
+
+
+def test_sigterm_while_the_local_cluster_starts_stops_the_run_once_it_has_started(
+        cluster_started_under_ctrl_c: None, monkeypatch: pytest.MonkeyPatch, samples: Path,
+        tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """SIGTERM while `--dask`'s cluster started raised inside Dask's start-up, which closed
+    nothing: the cluster was left half-started. It waits for the start-up to end, as Ctrl-C
+    does, then stops the run with exit 143, the cluster closed and its folder removed."""
+    import dask.config
+
+    monkeypatch.setattr(_ClusterStartedUnderCtrlC, "press_ctrl_c",
+                        staticmethod(lambda: os.kill(os.getpid(), signal.SIGTERM)))
+    scratch_parent = tmp_path / "scratch"
+    scratch_parent.mkdir()
+    with dask.config.set({"temporary-directory": str(scratch_parent)}):
+        result = run_cli("export", str(samples), "-o", str(tmp_path / "x.jsonl"), "--dask",
+                         "--workers", "2", "-q")
+    assert result.exit_code == 143
+    assert result.output.endswith("revdiff: stopped by SIGTERM\n")
+    assert [cluster.closed for cluster in started_clusters] == [True]
+    assert [client.closed for client in started_clients] == [True]
+    assert list(scratch_parent.iterdir()) == []
+    assert not (tmp_path / "x.jsonl").exists()
