@@ -526,10 +526,10 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
         check_room_for_staging(job.out)
     progress = ExportProgress(units_total=len(units), resuming=resume)
     owned = executor is None
-    if executor is None:
-        executor = open_executor(workers, scheduler, local_dask, note)
     finished = False
     try:
+        if executor is None:  # opened within: a stop as soon as it exists closes it too
+            executor = open_executor(workers, scheduler, local_dask, note)
         if to_stream:
             assert stream is not None
             progress = _stream(job, units, missing, progress, executor, stream, on_progress,
@@ -547,7 +547,8 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
         raise NothingExported(nothing.message, nothing.where,
                               hint="drop -q to see which inputs were skipped and why") from None
     finally:
-        if owned:  # an interrupted or failed run does not wait for the chunks still running
+        # an interrupted or failed run does not wait for the chunks still running
+        if owned and executor is not None:
             executor.close(abandon=not finished)
 
 

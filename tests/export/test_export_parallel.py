@@ -769,3 +769,44 @@ def test_sigterm_while_the_local_cluster_starts_stops_the_run_once_it_has_starte
     assert [client.closed for client in started_clients] == [True]
     assert list(scratch_parent.iterdir()) == []
     assert not (tmp_path / "x.jsonl").exists()
+
+
+class _ExecutorThatNotesItsClose(SerialExecutor):
+    def __init__(self) -> None:
+        self.closed = False
+
+    def close(self, abandon: bool = False) -> None:
+        self.closed = True
+
+
+def test_a_stop_just_after_the_executor_opens_still_closes_it(
+        samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stop handled between `open_executor` returning and the block that closes the executor
+    left it open. Here a KeyboardInterrupt is raised at the first line `run_export` runs once the
+    executor exists, as a signal handler there raises it (a trace function raises it: no timing)."""
+    from revdiff.export import driver
+
+    opened: list[_ExecutorThatNotesItsClose] = []
+
+    def open_one(*_options: Any) -> _ExecutorThatNotesItsClose:
+        opened.append(_ExecutorThatNotesItsClose())
+        return opened[-1]
+
+    def stop_once_opened(frame: Any, event: str, _arg: Any) -> Any:
+        if event == "line" and opened:
+            raise KeyboardInterrupt  # a trace function that raises is unset: this happens once
+        return stop_once_opened
+
+    def trace_run_export(frame: Any, event: str, _arg: Any) -> Any:
+        return stop_once_opened if frame.f_code is run_export.__code__ else None
+
+    monkeypatch.setattr(driver, "open_executor", open_one)
+    job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
+    previous = sys.gettrace()
+    sys.settrace(trace_run_export)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_export(job)
+    finally:
+        sys.settrace(previous)
+    assert [executor.closed for executor in opened] == [True]
