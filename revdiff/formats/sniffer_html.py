@@ -130,7 +130,8 @@ def read_diff_page(text: str, where: str) -> Article:
     A page cut short before its diff table closes is refused (a table closed before it, such as
     a site's layout, does not count), and one that holds a second diff table; a table in a
     comment is none. So is a version cell that holds more than `Version N` (`Version 0 of 5`). A
-    page without its time row is read with a warning, its versions without times."""
+    page without its time row, or with one of other than two time cells, is read with a warning,
+    its versions without times."""
     markup = _without_comments(text)
     start = _DIFF_TABLE.search(markup)
     if start is None:  # the page's only diff table is in a comment
@@ -185,8 +186,12 @@ def read_diff_page(text: str, where: str) -> Article:
                                     f"datetime> {shown(stamped)} is not a time; left out")
         relative = _RELATIVE_TIME.search(_cell_text(time_cells[1]))
         time_text = relative.group(1) if relative else None
-    else:
+    elif not time_cells:
         warnings.append(f"{where}: the time row (two th.time cells) is missing")
+    else:
+        warnings.append(f"{where}:{time_cells[0].sourceline}: the time row has "
+                        f"{counted(len(time_cells), 'th.time cell')}, where News Sniffer writes 2; "
+                        "the versions' times are left out")
     old: list[str] = []
     new: list[str] = []
     for row in table.find_all("tr"):

@@ -188,3 +188,18 @@ def test_a_page_without_its_time_row_is_read_with_a_warning() -> None:
     article = read_diff_page(PAGE.replace(time_row, ""), "copy.html")
     assert article.warnings == ("copy.html: the time row (two th.time cells) is missing",)
     assert [version.time for version in article.versions] == [None, None]
+
+
+@pytest.mark.parametrize("cells", [1, 3])
+def test_a_time_row_of_other_than_two_cells_is_warned_of_as_damaged(cells: int) -> None:
+    """A time row of one, or three, th.time cells was warned of as missing: it is damaged."""
+    first = '<th class="time"><time datetime="2020-01-07T23:10:00Z">2020-01-07 23:10:00 UTC</time></th>'
+    assert PAGE.count(first) == 1
+    copy = PAGE.replace(first, "" if cells == 1 else first * 2)
+    article = read_diff_page(copy, "copy.html")
+    line = copy[:copy.index('<th class="time">')].count("\n") + 1
+    cells_named = "1 th.time cell" if cells == 1 else f"{cells} th.time cells"
+    damaged = (f"copy.html:{line}: the time row has {cells_named}, where News Sniffer writes 2; "
+               "the versions' times are left out")
+    assert article.warnings == (damaged,)
+    assert [version.time for version in article.versions] == [None, None]
