@@ -2,7 +2,8 @@
 
     python samples/make_samples.py
 
-Writes, byte for byte the same on every run:
+Writes, byte for byte the same on every run (newsedits.sqlite only with the same SQLite library,
+whose version SQLite records in the file: see samples/README.md):
   samples/newsdiffs/us-deploys-troops-v1-v2-raw.html       NewsDiffs page as the server sends it
   samples/newsdiffs/us-deploys-troops-v1-v2-rendered.html  the same page saved after its script ran
   samples/newsdiffs/us-sends-3000-troops-v1-v2-rendered.html  a rendered page with a [...] cut

@@ -2,7 +2,8 @@
 
     python samples/make_tracker_samples.py
 
-Writes, byte for byte the same on every run:
+Writes, byte for byte the same on every run (the .db files only with the same SQLite library,
+whose version SQLite records in the file: see samples/README.md):
   samples/nytdiff-titles.db       NYTdiff's original tables (nyt_ids, nyt_versions), times in
                                   Buenos Aires local time without a zone, as the tracker stores them
   samples/nytdiff-rss-titles.db   the RSS fork's tables (rss_ids, rss_versions), every version 1,
