@@ -870,21 +870,12 @@ class RevdiffApp(App[None]):
         if not candidates:
             hidden = any(unsure.touches(edit) for edit in comparison.edits)
             self.notify(f"No unsure rows shown with these filters ({self.filters.describe()})"
-                        if hidden else self._no_unsure_rows(), timeout=2, markup=False)
+                        if hidden else "No unsure rows in this pair", timeout=2, markup=False)
             return
         if not following:  # no key steps back, so it goes round; `n` says it is at the end too
             self.notify("That was the last unsure row: back to the first", timeout=1.5)
         self.diff.set_current(following[0] if following else candidates[0][1])
         self._refresh_status()
-
-    def _no_unsure_rows(self) -> str:
-        """Why `u` finds no unsure row in the pair: it has none, or no page compares it and the
-        pages its versions were read from mark theirs in their own pairs."""
-        pages = self.session.pages_of_versions(unsure_only=True)
-        if not pages:
-            return "No unsure rows in this pair"
-        return ("This pair was not read from one diff page: the unsure rows of its versions are "
-                f"marked in the pairs of their pages ({_pairs_of(pages)})")
 
     def action_flip_row(self) -> None:
         current = self.diff.current_edit

@@ -11,14 +11,17 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from revdiff.engine.word_count import version_words
+from revdiff.export.pairs import pair_reading
 from revdiff.formats.elision import without_elisions
 from revdiff.model import (
+    SURE_CONFIDENCE,
     Article,
     Comparison,
     Edit,
     PageReading,
     RowKind,
     RowReading,
+    Sentence,
     Version,
 )
 from revdiff.tui.layout import Unsure
@@ -210,22 +213,21 @@ class ArticleSession:
         self._paragraph_rows[side] = (page, version, rows)
         return rows
 
-    def pages_of_versions(self, *, unsure_only: bool = False) -> list[PageReading]:
-        """For a pair no page compares, the pages its versions were read from (`unsure_only`:
-        those whose rows are unsure on that version's side); `u` and `f` work on those rows in
-        the pairs the pages compare."""
+    def pages_of_versions(self) -> list[PageReading]:
+        """For a pair no page compares, the pages its versions were read from; `f` flips their
+        rows in the pairs the pages compare."""
         if self.page() is not None:
             return []
         numbers = {self.old_version.number, self.new_version.number}
         return [page for page in self.article.pages
-                if any(number in numbers and (not unsure_only or any(
-                    not row.is_sure and getattr(row, side) is not None for row in page.rows))
-                       for side, number in (("old", page.old_number), ("new", page.new_number)))]
+                if page.old_number in numbers or page.new_number in numbers]
 
     def unsure(self) -> Unsure:
-        """Sentences of the current pair whose page row was read with low confidence."""
+        """Sentences of the current pair whose page row was read with low confidence. For a pair
+        no page compares, the rows of the pages holding its versions decide, as they give the
+        exports' confidences (`pair_reading`)."""
         if self.page() is None:
-            return Unsure()
+            return self._unsure_in_pages_of_versions()
         comparison = self.comparison()
         old_rows, new_rows = self._row_paragraphs("old"), self._row_paragraphs("new")
 
@@ -237,6 +239,19 @@ class ArticleSession:
             old=frozenset(s.index for s in comparison.old_sentences if is_unsure(old_rows, s.paragraph)),
             new=frozenset(s.index for s in comparison.new_sentences if is_unsure(new_rows, s.paragraph)),
         )
+
+    def _unsure_in_pages_of_versions(self) -> Unsure:
+        comparison = self.comparison()
+        reading = pair_reading(self.article, comparison)
+
+        def unsure_sentences(confidences: tuple[float, ...] | None,
+                             sentences: tuple[Sentence, ...]) -> frozenset[int]:
+            return frozenset(s.index for s in sentences if confidences is not None
+                             and s.paragraph < len(confidences)
+                             and confidences[s.paragraph] < SURE_CONFIDENCE)
+
+        return Unsure(old=unsure_sentences(reading.old, comparison.old_sentences),
+                      new=unsure_sentences(reading.new, comparison.new_sentences))
 
     def row_of_edit(self, edit: Edit) -> RowReading | None:
         """The page row holding the edit's sentences (new side first), if it came from a page."""

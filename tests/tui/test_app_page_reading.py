@@ -7,8 +7,10 @@ from dataclasses import replace
 
 from tui_helpers import SAMPLES, diff_lines, header_text, run_async, status_text
 
+from revdiff.export.pairs import pair_reading
+from revdiff.export.records import article_ref, edit_rows
 from revdiff.formats import load
-from revdiff.model import Article
+from revdiff.model import SURE_CONFIDENCE, Article
 from revdiff.splitter.corrections import flip_row
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
@@ -224,20 +226,28 @@ async def test_a_narrow_status_line_cuts_the_edit_s_part_before_the_row_s_readin
 
 
 @run_async
-async def test_u_on_a_pair_of_two_pages_names_the_pairs_that_mark_its_unsure_rows() -> None:
+async def test_a_pair_of_two_pages_marks_what_they_read_unsure_as_the_exports_rate_it() -> None:
     """Pages of versions 0 to 1 and 2 to 3 read together: the pair v1 → v2, which no page
     compares, rests on both pages' unsure rows (its edits' exported confidence is as low as 0.47),
-    yet `u` said "No unsure rows in this pair"."""
+    yet it showed no `?` and `u` found no unsure row in it."""
     pages = SAMPLES / "sniffer-diff"
     (article,) = load([str(pages / "iran-strikes-v0-v1.txt"), str(pages / "iran-strikes-v2-v3.txt")])
     app = RevdiffApp(article)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 40)) as pilot:
         await pilot.pause()
-        await pilot.press(".", "u")
+        await pilot.press(".")
+        await pilot.pause()
         assert header_text(app).startswith("v1 → v2")
-        assert list(app._notifications)[-1].message == (
-            "This pair was not read from one diff page: the unsure rows of its versions are "
-            "marked in the pairs of their pages (v0 → v1, v2 → v3)")
+        comparison = app.session.comparison()
+        exported = [row["confidence"] for row in edit_rows(
+            article_ref(0, article, "iran-strikes"), comparison, pair_reading(article, comparison))]
+        layout = app.query_one(DiffView).view_layout
+        marked = [any(row.text.startswith("?") for row in
+                      layout.rows[layout.first_row[edit]:layout.last_row[edit] + 1])
+                  for edit in range(len(comparison.edits))]
+        assert marked == [confidence < SURE_CONFIDENCE for confidence in exported]
+        assert marked[3] and exported[3] == 0.4731  # the row page v0-v1 read least sure
+        assert not marked[8] and exported[8] > SURE_CONFIDENCE
 
 
 @run_async
