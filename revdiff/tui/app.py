@@ -861,12 +861,15 @@ class RevdiffApp(App[None]):
             else self.diff.top_row - 1
         candidates = sorted((row, edit) for edit, row in layout.first_row.items()
                             if unsure.touches(comparison.edits[edit]))
-        # the next page row, past the other sentences of the one under the cursor
-        row_of = self.session.row_of_edit
-        current_row = row_of(comparison.edits[self.diff.current_edit]) \
-            if self.diff.current_edit is not None else None
+        # the next page row (a paragraph where no page compares the pair), past the other
+        # sentences of the one under the cursor
+        def place_of(edit: int) -> object:
+            return self.session.unsure_place(comparison.edits[edit], unsure)
+
+        current_place = place_of(self.diff.current_edit) if self.diff.current_edit is not None \
+            else None
         following = [edit for row, edit in candidates
-                     if row > start and row_of(comparison.edits[edit]) != current_row]
+                     if row > start and place_of(edit) != current_place]
         if not candidates:
             hidden = any(unsure.touches(edit) for edit in comparison.edits)
             self.notify(f"No unsure rows shown with these filters ({self.filters.describe()})"

@@ -253,6 +253,21 @@ class ArticleSession:
         return Unsure(old=unsure_sentences(reading.old, comparison.old_sentences),
                       new=unsure_sentences(reading.new, comparison.new_sentences))
 
+    def unsure_place(self, edit: Edit, unsure: Unsure) -> RowReading | tuple[str, int] | None:
+        """Where the edit's `?` comes from, which `u` steps by: the page row holding the edit
+        (`row_of_edit`) or, for a pair no page compares, the first of its sentences' paragraphs
+        that `unsure` marks (side and paragraph, new side first)."""
+        if self.page() is not None:
+            return self.row_of_edit(edit)
+        comparison = self.comparison()
+        for side, indices, sentences, marked in (
+                ("new", edit.new, comparison.new_sentences, unsure.new),
+                ("old", edit.old, comparison.old_sentences, unsure.old)):
+            for index in indices:
+                if index in marked:
+                    return side, sentences[index].paragraph
+        return None
+
     def row_of_edit(self, edit: Edit) -> RowReading | None:
         """The page row holding the edit's sentences (new side first), if it came from a page."""
         if self.page() is None:

@@ -298,3 +298,25 @@ async def test_u_says_when_it_goes_round_from_the_last_unsure_row_to_the_first(
         assert said == ["That was the last unsure row: back to the first"]
         assert rows[:-1] == sorted(rows[:-1]) and rows[-1] < rows[-2], rows
         assert status_text(app).startswith("change 1 of ") and "? line 10:" in status_text(app)
+
+
+@run_async
+async def test_u_on_a_pair_of_two_pages_steps_from_paragraph_to_paragraph() -> None:
+    """In the pair v1 → v2 of pages v0-v1 and v2-v3, `u` stayed on the first marked change: no
+    page row holds its edits, so every edit counted as the row under the cursor. It goes to the
+    next unsure paragraph: edits 2 and 4 rest on the paragraphs of edits 1 and 3."""
+    pages = SAMPLES / "sniffer-diff"
+    (article,) = load([str(pages / "iran-strikes-v0-v1.txt"), str(pages / "iran-strikes-v2-v3.txt")])
+    app = RevdiffApp(article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(".")
+        steps = []
+        for _ in range(6):
+            await pilot.press("u")
+            steps.append(app.diff.current_edit)
+        assert steps == [0, 1, 3, 5, 7, 0]
+        await pilot.press("f")  # flipping stays with the pages' own pairs
+        assert list(app._notifications)[-1].message == (
+            "This pair was not read from one diff page: flip its rows in the pairs of their pages "
+            "(v0 → v1, v2 → v3)")
