@@ -109,20 +109,28 @@ def missing_neighbours(old: int, new: int, given: Collection[tuple[int, int]], e
             if pair not in given and (old if pair == (old - 1, old) else new) not in exact]
 
 
+def _deciders(page: PageReading, read_alone: bool, versions: int | None,
+              given: Collection[tuple[int, int]]) -> str | None:
+    """What would decide how a flattened page is read, for a page `read_alone` or one read with
+    the diff pages `given` (by version numbers) where some beside it are missing: the pages
+    beside it that can exist in an article of `versions` versions and were not given, or its
+    HTML page; None when every page beside it was given."""
+    missing = missing_neighbours(page.old_number, page.new_number, given, (), versions)
+    if not (read_alone or missing):
+        return None
+    neighbours = [f"Version {old} to {new}" for old, new in missing]
+    return (f"the diff pages beside it ({', '.join(neighbours)}) or " if neighbours else "") + "its HTML page"
+
+
 def unsure_summary(page: PageReading, *, read_alone: bool = False, versions: int | None = None,
                    given: Collection[tuple[int, int]] = ()) -> str | None:
-    """One line for the rows of a flattened page that the splitter is unsure of, if any; for a
-    page `read_alone`, without other pages of its article, or one read with the diff pages
-    `given` (by version numbers) where some beside it are missing, it says what would decide
-    them: the pages beside it that can exist in an article of `versions` versions and were not
-    given, or its HTML page."""
+    """One line for the rows of a flattened page that the splitter is unsure of, if any, saying
+    what would decide them (`_deciders`) where some of it was not given."""
     unsure = [row.line for row in page.rows if not row.is_sure]
     if not unsure:
         return None
-    missing = missing_neighbours(page.old_number, page.new_number, given, (), versions)
-    neighbours = [f"Version {old} to {new}" for old, new in missing]
-    deciders = f"the diff pages beside it ({', '.join(neighbours)}) or " if neighbours else ""
-    hint = f"; {deciders}its HTML page, given with it, can decide them" if read_alone or missing else ""
+    deciders = _deciders(page, read_alone, versions, given)
+    hint = f"; {deciders}, given with it, can decide them" if deciders else ""
     return (f"{page.name}: {len(unsure)} of {len(page.rows)} rows unsure "
             f"(lines {line_runs(unsure)}){SHOWN_BY_PARSE_JSON}{hint}")
 
@@ -138,15 +146,30 @@ def _names_a_file_in(warning: str, folders: Iterable[str]) -> bool:
 def summarised_warnings(article: Article) -> list[str]:
     """The article's warnings as a user is told them: each page's count of unsure rows by the
     splitter (`check them or give neighbouring pages`) replaced by its `unsure_summary`, which
-    says what would decide them, after the other warnings."""
+    says what would decide them, after the other warnings; the splitter's other advice to give
+    neighbouring pages (a title row it cut unsure) names those pages too."""
     given = {(page.old_number, page.new_number) for page in article.pages}
+    read_alone = len(article.pages) == 1
     summaries = {page.name: summary for page in article.pages
-                 if (summary := unsure_summary(page, read_alone=len(article.pages) == 1,
+                 if (summary := unsure_summary(page, read_alone=read_alone,
                                                versions=article.changes, given=given))}
-    kept = [warning for warning in article.warnings
+    deciders = {page.name: named for page in article.pages
+                if (named := _deciders(page, read_alone, article.changes, given))}
+    kept = [_naming_deciders(warning, deciders) for warning in article.warnings
             if not any(warning.startswith(f"{name}: ") and _UNSURE_COUNT.match(warning, len(name) + 2)
                        for name in summaries)]
     return kept + list(summaries.values())
+
+
+def _naming_deciders(warning: str, deciders: dict[str, str]) -> str:
+    """A page's warning that ends in the splitter's `GIVE_NEIGHBOURS`, with the pages that would
+    decide it named (`_deciders`, by page name) instead."""
+    if not warning.endswith(GIVE_NEIGHBOURS):
+        return warning
+    for name, named in deciders.items():
+        if warning.startswith(f"{name}:"):
+            return f"{warning.removesuffix(GIVE_NEIGHBOURS)}{CHECK_THEM}, or give {named}"
+    return warning
 
 
 def warning_lines(article: Article, source: str, names: Iterable[str] = ()) -> list[str]:

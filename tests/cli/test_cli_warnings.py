@@ -286,7 +286,8 @@ def test_an_unsure_title_row_is_not_told_to_give_the_neighbouring_pages_it_was_g
         assert [line.rpartition(": ")[2] for line in said] == [
             "the title row holds two titles, cut where they most likely meet; check them"] * 2, said
     alone = revdiff("diff", pages[0])
-    assert "cut where they most likely meet; check them or give neighbouring pages" in alone.stderr
+    assert ("cut where they most likely meet; check them, or give the diff pages beside it "
+            "(Version 1 to 2) or its HTML page") in alone.stderr
 
 
 @pytest.mark.parametrize("output_format", ["json", "jsonl"])

@@ -80,3 +80,14 @@ def test_the_readme_says_what_each_note_of_the_summary_line_means() -> None:
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     for note in notes:
         assert f"It ends in `{note}`" in readme or f"and in `{note}`" in readme
+
+
+def test_the_readme_shows_the_warnings_seed_004_is_read_with() -> None:
+    # the title row's warning said "give neighbouring pages" where the unsure rows' line beside it
+    # named them (Version 5 to 6, Version 7 to 8); both name them now, as the README shows
+    page = "samples/washpo-soleimani-v6-v7.txt"
+    said = revdiff("diff", page, cwd=REPO).stderr.splitlines()
+    assert any("title row" in line and "(Version 5 to 6, Version 7 to 8)" in line for line in said)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = [line for line in readme.splitlines() if line.startswith(f"revdiff: warning: {page}")]
+    assert shown == said
