@@ -23,8 +23,10 @@ READABLE = ("revdiff reads News Sniffer and NewsDiffs pages, plain version files
 # number of comments when no root followed them (20 comments before a page: 54 s).
 _PROLOGUE_PIECE = re.compile(r"\s*(<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>)",
                              re.IGNORECASE | re.DOTALL)
-_RSS = re.compile(r"\s*<(rss|rdf:RDF)\b", re.IGNORECASE)
-_ATOM = re.compile(r"\s*<feed\b", re.IGNORECASE)
+# A feed's root, or its document type declaration, which names the root before any entity it
+# declares (`<!DOCTYPE rss PUBLIC ...>` heads every RSS 0.91 feed).
+_RSS = re.compile(r"\s*<(!doctype\s+)?(rss|rdf:RDF)\b", re.IGNORECASE)
+_ATOM = re.compile(r"\s*<(!doctype\s+)?feed\b", re.IGNORECASE)
 _JSON_TOO_DEEP = "JSON nested deeper than Python reads"
 
 

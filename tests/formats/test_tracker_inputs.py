@@ -49,6 +49,14 @@ def test_diff_takes_a_tracker_database() -> None:
 FEED = ('<?xml version="1.0" encoding="UTF-8"?>\n<!-- generator -->\n<rss version="2.0"><channel>'
         "<title>News</title><item><title>A</title></item></channel></rss>\n")
 ATOM = '<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title></feed>\n'
+# a document type declaration before the root: RSS 0.91's own, and entities that expand
+# a thousandfold (a "billion laughs"), which the feed must be refused before anything reads
+RSS_091 = ('<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS '
+           '0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n'
+           "<rss version=\"0.91\"><channel><title>News</title></channel></rss>\n")
+LAUGHS = ('<!DOCTYPE feed [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+          '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n'
+          '<feed xmlns="http://www.w3.org/2005/Atom"><title>&c;</title></feed>\n')
 
 
 @pytest.mark.parametrize(("content", "said"), [
@@ -57,7 +65,8 @@ ATOM = '<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title></feed>\n'
     ('[{"url": "u"}]', "a JSON list of 1 item (keys: url)"),  # it said `1 item(s)`
     ('{"id": 1}\n{"id": 2}\n', "a JSON Lines file (keys: id)"),
     ('{"title": "cut sho', "text that opens like JSON but is not valid JSON"),
-    (FEED, "an RSS feed"), (ATOM, "an Atom feed")])
+    (FEED, "an RSS feed"), (ATOM, "an Atom feed"), (RSS_091, "an RSS feed"),
+    (LAUGHS, "an Atom feed")])
 def test_json_and_feeds_are_refused_with_what_they_are(tmp_path: Path, content: str,
                                                        said: str) -> None:
     path = tmp_path / "input.txt"
