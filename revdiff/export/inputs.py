@@ -95,9 +95,10 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     that `root`'s own reading already read by way of another link are each skipped with a note.
     A corpus's links to folders are put in `links`, to be followed after its real folders, so
     that a folder reached both ways is read, and named, as itself. A link that leads out of
-    `root`, the folder given, is left out with a note. `visited` maps each real folder read to
-    the path it was read as; the files beside a corpus's folders are put in `loose_files`, to be
-    told of once its links are followed.
+    `root`, the folder given, is left out with a note, and so is a repository in it whose
+    `.git` names a git directory out of it (`gitrepo.history_lies_out_of`). `visited` maps each
+    real folder read to the path it was read as; the files beside a corpus's folders are put in
+    `loose_files`, to be told of once its links are followed.
     """
     real = path.resolve()
     if real in visited:  # an input named again is told of, as given, by `_corpus_units`
@@ -109,6 +110,10 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     except EmptyInput:  # read as a unit, its reading refuses it (or --skip-errors skips it)
         return [InputUnit(str(path), (str(path),))]
     if gitrepo.is_repository(path):
+        if path != root and gitrepo.history_lies_out_of(path, root):
+            notes.append(f"{path}: left out, a git repository whose .git names one out of {root}: "
+                         "name the repository to read it")
+            return []
         return [InputUnit(str(path), (str(path),))]
     # what a folder of versions leaves out (`__MACOSX`, `Thumbs.db`) is no folder or loose file
     children = sorted(folder_entries(path, root), key=lambda p: natural_key(p.name))

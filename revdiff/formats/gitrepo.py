@@ -99,12 +99,13 @@ from revdiff.formats.plain import (
     read_paragraphs,
     wrapped_warning,
 )
-from revdiff.formats.text_input import check_size
+from revdiff.formats.text_input import check_size, resolved
 from revdiff.model import Article, Version
 from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 from revdiff.safe_git import (
     common_git_dir,
     git_complaint,
+    git_directory,
     git_executable,
     reading_environment,
     run_git,
@@ -186,6 +187,20 @@ def is_repository(path: Path) -> bool:
     return (path / ".git").exists() or (
         (path / "objects").is_dir()
         and ((path / "HEAD").is_file() or ((path / "refs").is_dir() and (path / "config").is_file())))
+
+
+def history_lies_out_of(path: Path, folder: Path) -> bool:
+    """Whether the repository at `path` keeps its history outside `folder`: its `.git` is a file
+    or a link naming another git directory, or its `commondir` does. A folder from a stranger
+    can so name one of the reader's own repositories (`gitdir: /home/me/notes/.git`), as a
+    symbolic link can name any file. One whose pointer cannot be read or followed (a loop of
+    links) is not: its reading says why."""
+    inside = resolved(folder)
+    try:
+        git_dirs = (git_directory(path), common_git_dir(path))
+    except (OSError, RuntimeError):
+        return False
+    return any(not resolved(git_dir).is_relative_to(inside) for git_dir in git_dirs)
 
 
 def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:

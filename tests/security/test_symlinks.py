@@ -92,3 +92,39 @@ def test_a_link_out_to_a_folder_is_advised_for_a_folder(tmp_path: Path, private:
     load([str(folder)], notes=notes)
     [note] = [line for line in notes if "symbolic link" in line]
     assert note.endswith(f"): {advice}")
+
+
+def _repository(folder: Path, texts: list[str]) -> Path:
+    """A git repository at `folder` whose history holds `story.txt` as each of `texts`."""
+    folder.mkdir(parents=True)
+    git = ["git", "-C", str(folder), "-c", "user.name=a", "-c", "user.email=a@example.com"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    for text in texts:
+        (folder / "story.txt").write_text(text)
+        subprocess.run([*git, "add", "story.txt"], check=True)
+        subprocess.run([*git, "commit", "-q", "-m", "version"], check=True)
+    return folder
+
+
+@pytest.mark.parametrize("pointer", ["gitdir file", "gitdir file, relative", "link"])
+def test_export_does_not_read_a_repository_whose_git_names_one_out_of_the_input(
+        tmp_path: Path, pointer: str) -> None:
+    """A repository in a corpus whose `.git` names one of the reader's own repositories (a
+    `gitdir:` file, as a linked worktree's, or a link, which a hidden `.git` was never checked
+    as) had that repository's history exported."""
+    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    corpus = tmp_path / "corpus"
+    _repository(corpus / "kept", ["The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n"])
+    (corpus / "archive").mkdir()
+    if pointer == "link":
+        (corpus / "archive" / ".git").symlink_to(own / ".git")
+    else:
+        target = own / ".git" if pointer == "gitdir file" else Path("../../home/notes/.git")
+        (corpus / "archive" / ".git").write_text(f"gitdir: {target}\n")
+    out = tmp_path / "edits.jsonl"
+    result = revdiff("export", str(corpus), "-o", str(out), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert MARKER not in out.read_text()
+    assert "Tuesday" in out.read_text()
+    [note] = [line for line in result.stderr.splitlines() if "archive" in line]
+    assert "left out, a git repository whose .git names one out of" in note
