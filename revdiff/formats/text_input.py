@@ -80,9 +80,18 @@ def gunzipped(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> by
     """The bytes gzip-compressed `data` holds (a page a browser or wget saved with the body
     compressed as the server sent it), refusing them once they pass the limit: at most
     `max_bytes + 1` are ever decompressed, so a small file that holds gigabytes of zeros cannot
-    exhaust memory. A stream cut short gives what it holds."""
+    exhaust memory. A stream cut short gives what it holds; members joined one after another
+    (`cat a.gz b.gz`, which gzip reads as one file) give all they hold."""
+    body = b""
+    rest = data
     try:
-        body = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16).decompress(data, max_bytes + 1)
+        while rest and len(body) <= max_bytes:
+            member = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+            body += member.decompress(rest, max_bytes + 1 - len(body))
+            if member.unconsumed_tail or not member.eof:  # over the limit, or cut short
+                break
+            # another member follows, or padding (zeros) that gzip passes over
+            rest = member.unused_data if member.unused_data.startswith(GZIP_MAGIC) else b""
     except zlib.error as error:
         raise BinaryInput(f"input is gzip-compressed but damaged ({error})", where,
                           hint="save the page again") from None

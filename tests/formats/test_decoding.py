@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_chains import SAMPLES
 
-from revdiff.errors import BinaryInput, EncodingProblem
+from revdiff.errors import BinaryInput, EncodingProblem, InputTooLarge
 from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.load import load
+from revdiff.formats.text_input import gunzipped
 
 FRENCH = "Le président a déclaré « oui ».\nÇa va très bien, merci.\n"
 ENGLISH = "He said “no” — it’s over, and the “deal” is off.\n"
@@ -178,6 +179,17 @@ def test_a_compressed_page_in_a_folder_is_read_decompressed(tmp_path: Path) -> N
     article, = load([str(tmp_path)])
     assert [v.paragraphs for v in article.versions] == [("One paragraph of the story, first.",),
                                                         ("One paragraph of the story, then.",)]
+
+
+def test_a_gzip_file_of_several_members_gives_them_all() -> None:
+    # `cat a.gz b.gz > page.html.gz` is one file to gzip, which gives both texts; only the first
+    # member's was read, the rest left out without a word. Zeros after the last member, which
+    # some tools pad with, are passed over as gzip passes them over
+    joined = gzip.compress(b"<p>One.</p>") + gzip.compress(b"<p>Two.</p>")
+    assert gunzipped(joined, "page.html.gz") == b"<p>One.</p><p>Two.</p>"
+    assert gunzipped(joined + bytes(8), "page.html.gz") == b"<p>One.</p><p>Two.</p>"
+    with pytest.raises(InputTooLarge):
+        gunzipped(joined, "page.html.gz", max_bytes=15)
 
 
 @pytest.mark.parametrize(("name", "first"), [("v1.docx", "[Content_Types].xml"),
