@@ -10,6 +10,7 @@ never counted as a sentence, a word or an unchanged edit.
 `PairReading` says how sure the reading of a pair's text is. Versions read from a flattened diff
 page rest on the column splitter's reading of its rows; an edit is as sure as the least sure row
 its sentences come from. Versions from exact formats have no confidence (None: nothing inferred).
+`pair_page_rows` names the page row each paragraph's confidence comes from.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from revdiff.formats.elision import ELISION, without_elisions
-from revdiff.model import Article, Comparison, Edit, PageReading, Sentence, Version
+from revdiff.model import Article, Comparison, Edit, PageReading, RowReading, Sentence, Version
+
+# A row of a flattened diff page, with the page that holds it.
+PageRow = tuple[PageReading, RowReading]
 
 
 def compare_chain(article: Article, sentences: str) -> list[Comparison]:
@@ -69,37 +73,46 @@ def _sides(confidences: tuple[float, ...] | None, indices: tuple[int, ...],
 
 def pair_reading(article: Article, comparison: Comparison) -> PairReading:
     """How sure the reading of the comparison's two versions is, paragraph by paragraph."""
-    warnings = tuple(article.warnings)
+    old, new = pair_page_rows(article, comparison)
+    return PairReading(_confidences(old), _confidences(new), tuple(article.warnings))
+
+
+def pair_page_rows(article: Article, comparison: Comparison
+                   ) -> tuple[tuple[PageRow, ...] | None, tuple[PageRow, ...] | None]:
+    """For each paragraph of the comparison's old and new version (cut marks left out, as
+    compared), the page and row its confidence comes from; None for a version no page holds.
+
+    The rows of a page whose column is exactly the version give it (the pair's own page first);
+    when no page's column is exactly the version, every paragraph gets the least sure row of the
+    pages that hold the version.
+    """
     if not article.pages:
-        return PairReading(None, None, warnings)
+        return None, None
     by_number = {version.number: version for version in article.versions}
     pages = sorted(article.pages, key=lambda page: (page.old_number, page.new_number)
                    != (comparison.old.number, comparison.new.number))  # the pair's own page first
-    return PairReading(_paragraph_confidence(pages, by_number.get(comparison.old.number)),
-                       _paragraph_confidence(pages, by_number.get(comparison.new.number)),
-                       warnings)
+    return (_page_rows(pages, by_number.get(comparison.old.number)),
+            _page_rows(pages, by_number.get(comparison.new.number)))
 
 
-def _paragraph_confidence(pages: list[PageReading], version: Version | None
-                          ) -> tuple[float, ...] | None:
-    """Confidence of each of the version's paragraphs (cut marks left out, as compared).
+def _confidences(page_rows: tuple[PageRow, ...] | None) -> tuple[float, ...] | None:
+    return None if page_rows is None else tuple(row.confidence for _, row in page_rows)
 
-    The rows of a page that hold the version's column give it; when no page's column is exactly
-    the version, every paragraph gets the least confidence of the pages that hold the version.
-    """
+
+def _page_rows(pages: list[PageReading], version: Version | None) -> tuple[PageRow, ...] | None:
     if version is None:
         return None
-    holding: list[float] = []
+    holding: list[PageRow] = []
     for page in pages:
         for side in ("old", "new"):
             if (page.old_number if side == "old" else page.new_number) != version.number:
                 continue
             rows = [row for row in page.rows if getattr(row, side) is not None]
-            holding.extend(row.confidence for row in rows)
+            holding.extend((page, row) for row in rows)
             if tuple(getattr(row, side) for row in rows) == version.paragraphs:
-                return tuple(row.confidence for row, paragraph in zip(rows, version.paragraphs)
+                return tuple((page, row) for row, paragraph in zip(rows, version.paragraphs)
                              if paragraph.strip() != ELISION)
     if not holding:
         return None
-    least = min(holding)
+    least = min(holding, key=lambda page_row: page_row[1].confidence)
     return tuple(least for paragraph in version.paragraphs if paragraph.strip() != ELISION)

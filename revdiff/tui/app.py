@@ -70,6 +70,7 @@ from revdiff.tui.stats_text import chain_lines, comparison_lines
 from revdiff.tui.status_line import (
     StatusLine,
     describe_edit,
+    describe_page_row,
     describe_row,
     sentence_position,
 )
@@ -530,6 +531,8 @@ class RevdiffApp(App[None]):
                                        flipped=self.session.is_flipped(row),
                                        flip_key=self.key_of["flip_row"],
                                        restore_key=self.key_of["restore_reading"])
+            elif (page_row := self.session.unsure_page_row(edit)) is not None:
+                warning = describe_page_row(*page_row)
         self.query_one(StatusLine).show(where, detail, warning)
 
     def _ways_past_a_failed_pair(self) -> str:

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from revdiff.engine.word_count import version_words
-from revdiff.export.pairs import pair_reading
+from revdiff.export.pairs import PageRow, pair_page_rows
 from revdiff.formats.elision import without_elisions
 from revdiff.model import (
-    SURE_CONFIDENCE,
     Article,
     Comparison,
     Edit,
@@ -242,16 +241,33 @@ class ArticleSession:
 
     def _unsure_in_pages_of_versions(self) -> Unsure:
         comparison = self.comparison()
-        reading = pair_reading(self.article, comparison)
+        old_rows, new_rows = pair_page_rows(self.article, comparison)
 
-        def unsure_sentences(confidences: tuple[float, ...] | None,
+        def unsure_sentences(page_rows: tuple[PageRow, ...] | None,
                              sentences: tuple[Sentence, ...]) -> frozenset[int]:
-            return frozenset(s.index for s in sentences if confidences is not None
-                             and s.paragraph < len(confidences)
-                             and confidences[s.paragraph] < SURE_CONFIDENCE)
+            return frozenset(s.index for s in sentences if page_rows is not None
+                             and s.paragraph < len(page_rows)
+                             and not page_rows[s.paragraph][1].is_sure)
 
-        return Unsure(old=unsure_sentences(reading.old, comparison.old_sentences),
-                      new=unsure_sentences(reading.new, comparison.new_sentences))
+        return Unsure(old=unsure_sentences(old_rows, comparison.old_sentences),
+                      new=unsure_sentences(new_rows, comparison.new_sentences))
+
+    def unsure_page_row(self, edit: Edit) -> PageRow | None:
+        """For a pair no page compares, the least sure row of the pages holding its versions that
+        the edit's sentences rest on, when it is unsure: its confidence is the one the exports give
+        the edit (`PairReading.edit_confidence`). None for a sure edit or a page's own pair."""
+        if self.page() is not None:
+            return None
+        comparison = self.comparison()
+        old_rows, new_rows = pair_page_rows(self.article, comparison)
+        resting_on = [page_rows[sentences[index].paragraph]
+                      for page_rows, indices, sentences in (
+                          (old_rows, edit.old, comparison.old_sentences),
+                          (new_rows, edit.new, comparison.new_sentences))
+                      if page_rows is not None
+                      for index in indices if sentences[index].paragraph < len(page_rows)]
+        least = min(resting_on, key=lambda page_row: page_row[1].confidence, default=None)
+        return least if least is not None and not least[1].is_sure else None
 
     def unsure_place(self, edit: Edit, unsure: Unsure) -> RowReading | tuple[str, int] | None:
         """Where the edit's `?` comes from, which `u` steps by: the page row holding the edit

@@ -1,5 +1,5 @@
 """The line above the footer: where the cursor is, what the current edit is and, on a flattened
-page, how its row was read."""
+page, how its row was read (or, for a pair no page compares, which page row makes it unsure)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from revdiff.engine.stats import percent
-from revdiff.model import Edit, RowReading
+from revdiff.model import Edit, PageReading, RowReading
 from revdiff.tui.pair_header import shortened
 from revdiff.tui.wrapping import text_width
 
@@ -88,3 +88,9 @@ def describe_row(row: RowReading, number: int, count: int, *, flipped: bool, fli
     keys = f"{flip_key}, {restore_key} undoes" if flipped else flip_key
     text = f"line {row.line}: {row.kind.value}{sure} · reading {number} of {count} ({keys})"
     return ("? " if not row.is_sure else "") + text
+
+
+def describe_page_row(page: PageReading, row: RowReading) -> str:
+    """For an edit of a pair no page compares, the unsure row of another page it rests on: that
+    page's pair, the row's line and how sure its reading is (`? v0 → v1 line 12, 47% sure`)."""
+    return f"? v{page.old_number} → v{page.new_number} line {row.line}, {floor(row.confidence * 100)}% sure"

@@ -320,3 +320,29 @@ async def test_u_on_a_pair_of_two_pages_steps_from_paragraph_to_paragraph() -> N
         assert list(app._notifications)[-1].message == (
             "This pair was not read from one diff page: flip its rows in the pairs of their pages "
             "(v0 → v1, v2 → v3)")
+
+
+@run_async
+async def test_a_marked_change_of_a_pair_of_two_pages_names_the_row_that_makes_it_unsure() -> None:
+    """In the pair v1 → v2 of pages v0-v1 and v2-v3, a change marked `?` said nothing in the
+    status line of why: no page row of the pair holds it. It names the page's pair, the line of
+    the least sure row it rests on and how sure that is, as the exports rate the change."""
+    pages = SAMPLES / "sniffer-diff"
+    (article,) = load([str(pages / "iran-strikes-v0-v1.txt"), str(pages / "iran-strikes-v2-v3.txt")])
+    app = RevdiffApp(article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(".")
+        await pilot.pause()
+        comparison = app.session.comparison()
+        exported = [row["confidence"] for row in edit_rows(
+            article_ref(0, article, "iran-strikes"), comparison, pair_reading(article, comparison))]
+        said = []
+        for key in ("u", "u", "u", "u", "n"):  # edits 0, 1, 3, 5 marked, then 6
+            await pilot.press(key)
+            said.append(status_text(app).split("  ")[-1])
+        assert app.diff.current_edit == 6
+        assert [exported[edit] for edit in (1, 3, 5, 6)] == [0.9622, 0.4731, 0.5765, 0.9996]
+        assert said[1:4] == ["? v2 → v3 line 11, 96% sure", "? v0 → v1 line 12, 47% sure",
+                             "? v0 → v1 line 13, 57% sure"]
+        assert "?" not in said[4] and "sure" not in said[4]
