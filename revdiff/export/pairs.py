@@ -24,6 +24,8 @@ from revdiff.model import Article, Comparison, Edit, PageReading, RowReading, Se
 
 # A row of a flattened diff page, with the page that holds it.
 PageRow = tuple[PageReading, RowReading]
+# For each paragraph of a pair's old and new version, the page row its confidence comes from.
+PairPageRows = tuple[tuple[PageRow, ...] | None, tuple[PageRow, ...] | None]
 
 
 def compare_chain(article: Article, sentences: str) -> list[Comparison]:
@@ -77,8 +79,7 @@ def pair_reading(article: Article, comparison: Comparison) -> PairReading:
     return PairReading(_confidences(old), _confidences(new), tuple(article.warnings))
 
 
-def pair_page_rows(article: Article, comparison: Comparison
-                   ) -> tuple[tuple[PageRow, ...] | None, tuple[PageRow, ...] | None]:
+def pair_page_rows(article: Article, comparison: Comparison) -> PairPageRows:
     """For each paragraph of the comparison's old and new version (cut marks left out, as
     compared), the page and row its confidence comes from; None for a version no page holds.
 

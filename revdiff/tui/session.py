@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from revdiff.engine.word_count import version_words
-from revdiff.export.pairs import PageRow, pair_page_rows
+from revdiff.export.pairs import PageRow, PairPageRows, pair_page_rows
 from revdiff.formats.elision import without_elisions
 from revdiff.model import (
     Article,
@@ -100,6 +100,8 @@ class ArticleSession:
         # "old" or "new" -> the page and version last matched (`_row_paragraphs`) and their rows
         self._paragraph_rows: dict[
             str, tuple[PageReading, Version, tuple[RowReading | None, ...]]] = {}
+        # the pair, the article (a flip makes another) and their `pair_page_rows` last found
+        self._page_rows_of_pair: tuple[tuple[int, int], Article, PairPageRows] | None = None
 
     # -- versions and pairs ---------------------------------------------------------------------
     @property
@@ -239,9 +241,20 @@ class ArticleSession:
             new=frozenset(s.index for s in comparison.new_sentences if is_unsure(new_rows, s.paragraph)),
         )
 
+    def _pair_page_rows(self) -> PairPageRows:
+        """`pair_page_rows` of the current pair, found once per pair and reading: every layout (a
+        resize, a filter), `u` and cursor move asks for them, and a live blog's pages hold
+        thousands of rows. Only the last pair's are kept, as they hold a row per paragraph."""
+        kept = self._page_rows_of_pair
+        if kept is not None and kept[0] == self.pair and kept[1] is self.article:
+            return kept[2]
+        page_rows = pair_page_rows(self.article, self.comparison())
+        self._page_rows_of_pair = (self.pair, self.article, page_rows)
+        return page_rows
+
     def _unsure_in_pages_of_versions(self) -> Unsure:
         comparison = self.comparison()
-        old_rows, new_rows = pair_page_rows(self.article, comparison)
+        old_rows, new_rows = self._pair_page_rows()
 
         def unsure_sentences(page_rows: tuple[PageRow, ...] | None,
                              sentences: tuple[Sentence, ...]) -> frozenset[int]:
@@ -259,7 +272,7 @@ class ArticleSession:
         if self.page() is not None:
             return None
         comparison = self.comparison()
-        old_rows, new_rows = pair_page_rows(self.article, comparison)
+        old_rows, new_rows = self._pair_page_rows()
         resting_on = [page_rows[sentences[index].paragraph]
                       for page_rows, indices, sentences in (
                           (old_rows, edit.old, comparison.old_sentences),

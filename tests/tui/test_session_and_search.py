@@ -4,9 +4,11 @@ import itertools
 from pathlib import Path
 
 import pytest
+from tui_helpers import SAMPLES
 
 from revdiff import load
 from revdiff.engine.graphemes import continues_cluster
+from revdiff.export.pairs import PairPageRows, pair_page_rows
 from revdiff.model import Article, Comparison, EditOp, PageReading, RowReading, Version
 from revdiff.tui import search
 from revdiff.tui import session as session_module
@@ -94,6 +96,35 @@ def test_the_page_rows_of_paragraphs_are_matched_once_per_pair_and_reading(
     # as a new session matches them
     assert unsure == ArticleSession(page_article).unsure()
     assert after_flip == every_row(ArticleSession(session.article))
+
+
+def test_the_page_rows_of_a_pair_no_page_compares_are_found_once_per_pair_and_reading(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The unsure marks of a pair no page compares went through every page row of its versions
+    again at each layout, `u` and cursor move: they are found once for the pair and reading, and
+    anew for another pair or after a flip on a page's own pair."""
+    found: list[tuple[int, int]] = []
+
+    def counted(article: Article, comparison: Comparison) -> PairPageRows:
+        found.append((comparison.old.number, comparison.new.number))
+        return pair_page_rows(article, comparison)
+
+    monkeypatch.setattr(session_module, "pair_page_rows", counted)
+    pages = SAMPLES / "sniffer-diff"
+    session = ArticleSession(load([str(pages / "iran-strikes-v0-v1.txt"),
+                                   str(pages / "iran-strikes-v2-v3.txt")])[0])
+    session.select_pair(1, 2)
+    unsure = session.unsure()
+    page_rows = [session.unsure_page_row(edit) for edit in session.comparison().edits]
+    assert session.unsure() == unsure and found == [(1, 2)]
+    session.select_pair(0, 1)
+    session.flip(next(row for row in session.article.pages[0].rows if not row.is_sure))
+    session.select_pair(1, 2)
+    flipped = [session.unsure_page_row(edit) for edit in session.comparison().edits]
+    assert flipped != page_rows and found == [(1, 2), (1, 2)]
+    unflipped = ArticleSession(session.article)  # the flipped reading, as read anew
+    unflipped.select_pair(1, 2)
+    assert flipped == [unflipped.unsure_page_row(edit) for edit in unflipped.comparison().edits]
 
 
 def test_the_chain_keeps_its_summaries_and_only_the_last_comparisons() -> None:
