@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 
 from revdiff.engine.word_count import version_words
 from revdiff.export.pairs import PageRow, PairPageRows, pair_page_rows
-from revdiff.formats.elision import without_elisions
+from revdiff.formats.elision import ELISION, without_elisions
 from revdiff.model import (
     Article,
     Comparison,
@@ -47,16 +47,17 @@ def column_split_flip(article: Article, page_name: str, line: int) -> Article:
 
 
 def paragraph_rows(page: PageReading, version: Version, side: str) -> tuple[RowReading | None, ...]:
-    """For each paragraph of `version`, the row of `page` it was read from, `version` being the
-    page's old or new one (`side`). Where the version was taken from another page whose column
-    differs (a paragraph more or less), its paragraphs are matched to the rows of the same text in
-    order: by text alone, two paragraphs of one text (a repeated `Advertisement`) both took the
-    last such row."""
-    rows = [row for row in page.rows if (row.old if side == "old" else row.new) is not None]
-    if len(rows) == len(version.paragraphs):
+    """For each paragraph of `version` as compared (cut marks left out), the row of `page` it was
+    read from, `version` being the page's old or new one (`side`). Where the version was taken from
+    another page whose column differs (a paragraph more or less), its paragraphs are matched to
+    the rows of the same text in order: by text alone, two paragraphs of one text (a repeated
+    `Advertisement`) both took the last such row."""
+    rows = [row for row in page.rows
+            if (text := row.old if side == "old" else row.new) is not None and text.strip() != ELISION]
+    paragraphs = [paragraph.strip() for paragraph in without_elisions(version).paragraphs]
+    if len(rows) == len(paragraphs):
         return tuple(rows)
     texts = [((row.old if side == "old" else row.new) or "").strip() for row in rows]
-    paragraphs = [paragraph.strip() for paragraph in version.paragraphs]
     matched: list[RowReading | None] = [None] * len(paragraphs)
     for block in SequenceMatcher(None, texts, paragraphs, autojunk=False).get_matching_blocks():
         matched[block.b:block.b + block.size] = rows[block.a:block.a + block.size]

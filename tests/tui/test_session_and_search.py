@@ -393,3 +393,25 @@ def test_a_repeated_paragraph_keeps_its_own_page_row(tmp_path: Path) -> None:
     row = session.row_of_edit(cut)
     assert row is not None and row.line == 11 and not row.is_sure
     assert cut.old[0] in session.unsure().old
+
+
+def test_a_page_row_cut_to_the_mark_leaves_the_rows_after_it_with_their_own_paragraphs(
+        tmp_path: Path) -> None:
+    """A flattened page can hold a row that reads `[...]` on both sides; the comparison leaves
+    that mark out, but the page rows were matched to the paragraphs with it: each paragraph after
+    it took the row before its own, so the unsure change (line 12) lost its `?` and the sure
+    paragraph after it (line 13) got one."""
+    storm = "The storm reached the coast early on Monday."
+    power = "Officials said thousands of homes lost power."
+    (tmp_path / "story-v0-v1.txt").write_text(_sniffer_page(0, 1, (
+        f"{storm}{storm}\n[...][...]\n"
+        "Schools were shut on Monday. Schools stay shut on Tuesday, officials said.\n"
+        f"{power}{power}\n")), encoding="utf-8")
+    session = ArticleSession(load([str(tmp_path / "story-v0-v1.txt")])[0])
+    comparison = session.comparison()
+    rows = [row.line if (row := session.row_of_edit(edit)) else None for edit in comparison.edits]
+    assert [edit.op for edit in comparison.edits] == [EditOp.UNCHANGED, EditOp.EDITED,
+                                                      EditOp.UNCHANGED]
+    assert rows == [10, 12, 13]
+    unsure = session.unsure()
+    assert [unsure.touches(edit) for edit in comparison.edits] == [False, True, False]
