@@ -502,7 +502,9 @@ class DaskExecutor:
         distributed = require_distributed()
         from distributed.utils import silence_logging_cmgr
 
-        with ExitStack() as silenced_logs:
+        with ExitStack() as opening:  # closed again if the connection fails or is interrupted
+            silenced_logs = ExitStack()
+            opening.callback(silenced_logs.close)
             silenced_logs.enter_context(silence_logging_cmgr(_NO_LOG_RECORD))
             try:
                 _check_something_listens(distributed, address, timeout)
@@ -511,13 +513,18 @@ class DaskExecutor:
             except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:
                 raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
                                        hint=SCHEDULER_HINT) from error
+            # closed too on a refused scheduler, or a stop while it waits for or counts workers
+            opening.callback(client.close)
+            _wait_for_a_worker(client, address, notice_after, on_note or (lambda text: None))
+            _check_workers_run_this_revdiff(client, address)
             try:
-                _wait_for_a_worker(client, address, notice_after, on_note or (lambda text: None))
-                _check_workers_run_this_revdiff(client, address)
-            except BaseException:  # a refused scheduler, or Ctrl-C while waiting for a worker
-                client.close()
-                raise
-            return cls(client, owns_client=True, silenced_logs=silenced_logs.pop_all())
+                executor = cls(client, owns_client=True, silenced_logs=silenced_logs)
+            except OSError as error:  # the scheduler stopped as its workers were counted
+                raise SchedulerProblem(f"lost the Dask scheduler while counting its workers: "
+                                       f"{error}", address, hint="check that the scheduler is "
+                                       "running, then run the command again") from None
+            opening.pop_all()
+        return executor
 
     @classmethod
     def local(cls, workers: int) -> DaskExecutor:

@@ -810,3 +810,49 @@ def test_a_stop_just_after_the_executor_opens_still_closes_it(
     finally:
         sys.settrace(previous)
     assert [executor.closed for executor in opened] == [True]
+
+
+class _ClientCutWhileCountingWorkers:
+    """A stand-in for Dask's Client of a scheduler whose workers cannot be counted: asking for
+    them raises `cut` (Ctrl-C as it waits for the answer, or a scheduler that stopped)."""
+
+    cut: BaseException = KeyboardInterrupt()
+
+    def __init__(self, address: str, timeout: float) -> None:
+        self.closed = False
+        started_clients.append(self)  # type: ignore[arg-type]
+
+    def scheduler_info(self) -> dict[str, Any]:
+        raise self.cut
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.mark.parametrize(("cut", "code", "told"), [
+    (KeyboardInterrupt(), 130, "revdiff: interrupted"),
+    (OSError("Stream is closed"), 2, ("revdiff: error: tcp://127.0.0.1:9: lost the Dask "
+                                      "scheduler while counting its workers: Stream is closed "
+                                      "(check that the scheduler is running, then run the "
+                                      "command again)")),
+])
+def test_a_scheduler_client_cut_while_counting_its_workers_is_closed(
+        cut: BaseException, code: int, told: str, monkeypatch: pytest.MonkeyPatch, samples: Path,
+        tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """The executor was made from the connected client outside the block that closes it on a
+    failure: a stop, or a lost scheduler, as it counted the workers left the client open (and an
+    OSError ended the run in a traceback)."""
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export import parallel
+
+    started_clients.clear()
+    monkeypatch.setattr(_ClientCutWhileCountingWorkers, "cut", cut)
+    monkeypatch.setattr(distributed, "Client", _ClientCutWhileCountingWorkers)
+    for check in ("_check_something_listens", "_check_it_speaks_dask", "_wait_for_a_worker",
+                  "_check_workers_run_this_revdiff"):
+        monkeypatch.setattr(parallel, check, lambda *_args: None)
+    result = run_cli("export", str(samples), "-o", str(tmp_path / "x.jsonl"),
+                     "--scheduler", "tcp://127.0.0.1:9", "-q")
+    assert result.exit_code == code
+    assert result.output.splitlines() == [told]
+    assert [client.closed for client in started_clients] == [True]
