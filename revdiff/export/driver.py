@@ -23,7 +23,7 @@ import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -475,7 +475,25 @@ def _bad_articles_noted(job: ExportJob, unit: InputUnit, progress: ExportProgres
               describe(error).removeprefix(f"{visible(unit.label)}: "))
 
 
+@contextmanager
 def open_executor(workers: int, scheduler: str | None, local_dask: bool,
+                  note: Callable[[str], None]) -> Iterator[Executor]:
+    """The executor that `workers`, `scheduler` and `local_dask` ask for, open for the block: closed
+    as it ends, without waiting for the chunks still running when it raised (a stop, a failure).
+
+    A local executor is made and set to close with Ctrl-C and SIGTERM held (as they are while the
+    local cluster starts), so that a stop as it is made, however late, closes it too: one that came
+    between its making and the block that closes it left it open. A `scheduler`'s client is made
+    without them held, as waiting for a worker may take for ever.
+    """
+    with ExitStack() as closing:
+        with nullcontext() if scheduler else stops_held():
+            executor = _new_executor(workers, scheduler, local_dask, note)
+            closing.push(lambda raised, *_: executor.close(abandon=raised is not None))
+        yield executor
+
+
+def _new_executor(workers: int, scheduler: str | None, local_dask: bool,
                   note: Callable[[str], None]) -> Executor:
     if scheduler:
         return DaskExecutor.connect(scheduler, on_note=note)
@@ -525,31 +543,22 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
         check_writable(targets, folder=job.format == "html")
         check_room_for_staging(job.out)
     progress = ExportProgress(units_total=len(units), resuming=resume)
-    owned = executor is None
-    finished = False
     try:
-        if executor is None:  # opened within: a stop as soon as it exists closes it too
-            executor = open_executor(workers, scheduler, local_dask, note)
-        if to_stream:
-            assert stream is not None
-            progress = _stream(job, units, missing, progress, executor, stream, on_progress,
+        with (nullcontext(executor) if executor is not None else
+              open_executor(workers, scheduler, local_dask, note)) as running:
+            if to_stream:
+                assert stream is not None
+                return _stream(job, units, missing, progress, running, stream, on_progress,
                                note)
-        else:
             with OutputLock(job.out):
-                progress = _run(job, units, missing, progress, executor, resume, on_progress,
-                                note, part_pairs if job.format in registry.PART_FORMATS else None)
-        finished = True
-        return progress
+                return _run(job, units, missing, progress, running, resume, on_progress, note,
+                            part_pairs if job.format in registry.PART_FORMATS else None)
     except NothingExported as nothing:
         if on_note is not None:
             raise
         # the notes that say why each input was skipped went nowhere: none is named above
         raise NothingExported(nothing.message, nothing.where,
                               hint="drop -q to see which inputs were skipped and why") from None
-    finally:
-        # an interrupted or failed run does not wait for the chunks still running
-        if owned and executor is not None:
-            executor.close(abandon=not finished)
 
 
 def _as_warning(text: str) -> str:

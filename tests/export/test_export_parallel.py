@@ -800,7 +800,7 @@ def test_a_stop_just_after_the_executor_opens_still_closes_it(
     def trace_run_export(frame: Any, event: str, _arg: Any) -> Any:
         return stop_once_opened if frame.f_code is run_export.__code__ else None
 
-    monkeypatch.setattr(driver, "open_executor", open_one)
+    monkeypatch.setattr(driver, "_new_executor", open_one)
     job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
     previous = sys.gettrace()
     sys.settrace(trace_run_export)
@@ -856,3 +856,48 @@ def test_a_scheduler_client_cut_while_counting_its_workers_is_closed(
     assert result.exit_code == code
     assert result.output.splitlines() == [told]
     assert [client.closed for client in started_clients] == [True]
+
+
+@pytest.mark.parametrize("options", [{"workers": 2}, {"workers": 2, "local_dask": True}])
+def test_ctrl_c_at_the_first_instruction_after_the_executor_is_made_closes_it(
+        options: dict[str, Any], samples: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`open_executor` returned `ProcessExecutor(workers)` (and `DaskExecutor.local` its executor)
+    to a caller that set it to close: a Ctrl-C handled as the call returned, before the executor
+    was stored, left its workers running. Here SIGINT arrives at the first instruction the driver
+    runs once the executor exists (a trace function sends it, instruction by instruction: no
+    timing); it stops the run once the executor is set to close."""
+    from revdiff.export import driver
+
+    opened: list[_ExecutorThatNotesItsClose] = []
+
+    def make_one(*_options: Any) -> _ExecutorThatNotesItsClose:
+        opened.append(_ExecutorThatNotesItsClose())
+        return opened[-1]
+
+    monkeypatch.setattr(driver, "ProcessExecutor", make_one)
+    monkeypatch.setattr(driver.DaskExecutor, "local", make_one)
+    sent: list[bool] = []
+
+    def ctrl_c_once_made(frame: Any, event: str, _arg: Any) -> Any:
+        if event == "opcode" and opened and not sent:
+            sent.append(True)
+            signal.raise_signal(signal.SIGINT)  # handled as a real one is, here or once held
+        return ctrl_c_once_made
+
+    def trace_the_driver(frame: Any, event: str, _arg: Any) -> Any:
+        if frame.f_code.co_filename != driver.__file__:
+            return None
+        frame.f_trace_opcodes = True
+        return ctrl_c_once_made
+
+    job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
+    previous = sys.gettrace()
+    sys.settrace(trace_the_driver)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_export(job, **options)  # type: ignore[arg-type]
+    finally:
+        sys.settrace(previous)
+    assert sent
+    assert [executor.closed for executor in opened] == [True]
