@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from revdiff.engine.anchors import identical_anchors
+from revdiff.engine.anchors import identical_anchors, longest_increasing_pairs
 from revdiff.engine.chain import Block, best_chain
 from revdiff.engine.similarity import (
     Form,
@@ -456,10 +456,14 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
     kept = [link for link in links if id(link) not in replaced]
     in_order = [(link.old[0], link.new[0]) for link in kept if link.old and link.new
                 and not link.moved]
-    re_paired = [(link.old[0], link.new[0]) for link in added if link.old and link.new]
+    # a re-pairing out of order with the pairs kept is a move; of the others, the longest run in
+    # order stays in place, as of identical sentences (of two that swapped places, one is moved)
+    in_place = set(longest_increasing_pairs(sorted(
+        (link.old[0], link.new[0]) for link in added
+        if link.old and link.new and not _crosses(link.old[0], link.new[0], in_order))))
     return kept + [Link(link.old, link.new, link.similarity,
                         moved=bool(link.old and link.new)
-                        and _crosses(link.old[0], link.new[0], [*in_order, *re_paired]))
+                        and (link.old[0], link.new[0]) not in in_place)
                    for link in added]
 
 
