@@ -472,16 +472,19 @@ def _wait_for_a_worker(client: Any, address: str, notice_after: float,
 
 
 class DaskExecutor:
-    """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster, whose
-    `scratch` folder, made for it alone, is removed once it is closed."""
+    """A dask.distributed client: an existing scheduler (`--scheduler`) or a LocalCluster.
 
-    def __init__(self, client: Any, cluster: Any = None, owns_client: bool = False,
-                 silenced_logs: ExitStack | None = None, scratch: str | None = None) -> None:
+    `cleanup` holds the steps that closing it takes (closing the client and the cluster,
+    removing the cluster's folder, made for it alone, ending the silence of Dask's log lines),
+    each set on it as what it undoes is made; `close` runs every one, even after one failed. A
+    client given without `cleanup` is left open, for its owner to close.
+    """
+
+    def __init__(self, client: Any, cluster: Any = None,
+                 cleanup: ExitStack | None = None) -> None:
         self.client = client
         self.cluster = cluster
-        self.owns_client = owns_client
-        self.silenced_logs = silenced_logs or ExitStack()
-        self.scratch = scratch
+        self.cleanup = cleanup or ExitStack()
         self.version = revdiff_version()  # each task checks that its worker runs it
         self.runner = _task_runner()
         from distributed.protocol import pickle
@@ -503,9 +506,8 @@ class DaskExecutor:
         from distributed.utils import silence_logging_cmgr
 
         with ExitStack() as opening:  # closed again if the connection fails or is interrupted
-            silenced_logs = ExitStack()
-            opening.callback(silenced_logs.close)
-            silenced_logs.enter_context(silence_logging_cmgr(_NO_LOG_RECORD))
+            cleanup = opening.enter_context(ExitStack())
+            cleanup.enter_context(silence_logging_cmgr(_NO_LOG_RECORD))
             try:
                 _check_something_listens(distributed, address, timeout)
                 _check_it_speaks_dask(distributed, address, timeout)
@@ -514,11 +516,11 @@ class DaskExecutor:
                 raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
                                        hint=SCHEDULER_HINT) from error
             # closed too on a refused scheduler, or a stop while it waits for or counts workers
-            opening.callback(client.close)
+            cleanup.callback(client.close)
             _wait_for_a_worker(client, address, notice_after, on_note or (lambda text: None))
             _check_workers_run_this_revdiff(client, address)
             try:
-                executor = cls(client, owns_client=True, silenced_logs=silenced_logs)
+                executor = cls(client, cleanup=cleanup)
             except OSError as error:  # the scheduler stopped as its workers were counted
                 raise SchedulerProblem(f"lost the Dask scheduler while counting its workers: "
                                        f"{error}", address, hint="check that the scheduler is "
@@ -544,9 +546,10 @@ class DaskExecutor:
         import dask.config
 
         with ExitStack() as started:  # closed again if the start-up fails or is interrupted
+            cleanup = started.enter_context(ExitStack())
             scratch = tempfile.mkdtemp(prefix="revdiff-dask-",
                                        dir=dask.config.get("temporary-directory", None))
-            started.callback(shutil.rmtree, scratch, ignore_errors=True)
+            cleanup.callback(shutil.rmtree, scratch, ignore_errors=True)
             with _interrupts_kept_from_new_processes():
                 # the scheduler's HTTP server (its health and metrics pages) starts without a
                 # dashboard too, on Dask's port 8787: when another cluster or run held it, Dask
@@ -558,11 +561,11 @@ class DaskExecutor:
                                                                      "local_directory": scratch},
                                                    local_directory=scratch,
                                                    silence_logs=_NO_LOG_RECORD)
-                started.callback(cluster.close)
+                cleanup.callback(cluster.close)
                 client = distributed.Client(cluster)
-                started.callback(client.close)
+                cleanup.callback(client.close)
                 client.register_plugin(_interrupts_left_to_the_driver(distributed))
-            executor = cls(client, cluster=cluster, owns_client=True, scratch=scratch)
+            executor = cls(client, cluster=cluster, cleanup=cleanup)
             started.pop_all()
         return executor
 
@@ -574,13 +577,7 @@ class DaskExecutor:
 
     def close(self, abandon: bool = False) -> None:
         # closing the client lets the scheduler drop its tasks, abandoned or not
-        if self.owns_client:
-            self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
-        if self.scratch is not None:
-            shutil.rmtree(self.scratch, ignore_errors=True)
-        self.silenced_logs.close()
+        self.cleanup.close()
 
 
 def ordered_map(executor: Executor, fn: Callable[..., R], items: Iterable[T],

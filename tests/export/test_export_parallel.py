@@ -643,9 +643,9 @@ class _ClusterStartedUnderCtrlC:
 
 
 class _ClientOfOneWorker:
-    """A stand-in for Dask's Client of a cluster with one single-threaded worker."""
+    """A stand-in for Dask's Client of a cluster (or scheduler) with one single-threaded worker."""
 
-    def __init__(self, cluster: Any) -> None:
+    def __init__(self, *_where: Any, **_options: Any) -> None:
         self.closed = False
         started_clients.append(self)
 
@@ -769,6 +769,62 @@ def test_sigterm_while_the_local_cluster_starts_stops_the_run_once_it_has_starte
     assert [client.closed for client in started_clients] == [True]
     assert list(scratch_parent.iterdir()) == []
     assert not (tmp_path / "x.jsonl").exists()
+
+
+class _ClientThatFailsToClose(_ClientOfOneWorker):
+    """A stand-in for Dask's Client whose close fails, as it may on a lost scheduler."""
+
+    def close(self) -> None:
+        super().close()
+        raise OSError("Stream is closed")
+
+
+def test_a_local_dask_executor_whose_client_fails_to_close_still_closes_the_rest(
+        cluster_started_under_ctrl_c: None, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """Closing `--dask`'s executor stopped at a client that failed to close: the cluster was left
+    running and its folder in place. Each step runs, and the client's error is raised after."""
+    import dask.config
+    import dask.distributed
+
+    from revdiff.export.parallel import DaskExecutor
+
+    monkeypatch.setattr(_ClusterStartedUnderCtrlC, "press_ctrl_c", staticmethod(lambda: None))
+    monkeypatch.setattr(dask.distributed, "Client", _ClientThatFailsToClose)
+    with dask.config.set({"temporary-directory": str(tmp_path)}):
+        executor = DaskExecutor.local(2)
+    with pytest.raises(OSError, match="Stream is closed"):
+        executor.close()
+    assert [client.closed for client in started_clients] == [True]
+    assert [cluster.closed for cluster in started_clusters] == [True]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_scheduler_client_that_fails_to_close_still_lets_dask_log_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing `--scheduler`'s executor stopped at a client that failed to close: Dask's log
+    lines stayed silenced in this process. The silence ends, and the client's error is raised."""
+    distributed = pytest.importorskip("dask.distributed")
+    import logging
+
+    from revdiff.export import parallel
+
+    started_clients.clear()
+    monkeypatch.setattr(distributed, "Client", _ClientThatFailsToClose)
+    for check in ("_check_something_listens", "_check_it_speaks_dask", "_wait_for_a_worker",
+                  "_check_workers_run_this_revdiff"):
+        monkeypatch.setattr(parallel, check, lambda *_args: None)
+    handler = logging.StreamHandler()  # Dask's own stderr handler, as it sets it up
+    logging.getLogger("distributed").addHandler(handler)
+    try:
+        executor = parallel.DaskExecutor.connect("tcp://127.0.0.1:9")
+        assert handler.level > logging.CRITICAL
+        with pytest.raises(OSError, match="Stream is closed"):
+            executor.close()
+        assert handler.level == logging.NOTSET
+    finally:
+        logging.getLogger("distributed").removeHandler(handler)
+    assert [client.closed for client in started_clients] == [True]
 
 
 class _ExecutorThatNotesItsClose(SerialExecutor):
