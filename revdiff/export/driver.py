@@ -483,20 +483,21 @@ def open_executor(workers: int, scheduler: str | None, local_dask: bool,
 
     A local executor is made and set to close with Ctrl-C and SIGTERM held (as they are while the
     local cluster starts), so that a stop as it is made, however late, closes it too: one that came
-    between its making and the block that closes it left it open. A `scheduler`'s client is made
-    without them held, as waiting for a worker may take for ever.
+    between its making and the block that closes it left it open. A `scheduler`'s executor is made
+    with them acted on, as waiting for a worker may take for ever: `DaskExecutor.connect` sets what
+    it opens to close with the block as it is made.
     """
     with ExitStack() as closing:
-        with nullcontext() if scheduler else stops_held():
-            executor = _new_executor(workers, scheduler, local_dask, note)
-            closing.push(lambda raised, *_: executor.close(abandon=raised is not None))
+        if scheduler:
+            executor: Executor = DaskExecutor.connect(scheduler, closing, on_note=note)
+        else:
+            with stops_held():
+                executor = _new_local_executor(workers, local_dask)
+                closing.push(lambda raised, *_: executor.close(abandon=raised is not None))
         yield executor
 
 
-def _new_executor(workers: int, scheduler: str | None, local_dask: bool,
-                  note: Callable[[str], None]) -> Executor:
-    if scheduler:
-        return DaskExecutor.connect(scheduler, on_note=note)
+def _new_local_executor(workers: int, local_dask: bool) -> Executor:
     if local_dask:
         return DaskExecutor.local(workers)
     if workers > 1:

@@ -495,38 +495,41 @@ class DaskExecutor:
         self.workers = max(1, threads)
 
     @classmethod
-    def connect(cls, address: str, timeout: float = 10.0,
+    def connect(cls, address: str, closing: ExitStack, timeout: float = 10.0,
                 on_note: Callable[[str], None] | None = None,
                 notice_after: float = NO_WORKER_NOTICE_SECONDS) -> DaskExecutor:
         """A client of the scheduler at `address` whose Dask log lines in this process are
         silenced while it is open (as `local` silences its cluster's): a lost connection to the
         scheduler logged a traceback, and a worker that died a warning, beside revdiff's line.
-        It returns once the scheduler has a worker, telling `on_note` when that takes long."""
+        It returns once the scheduler has a worker, telling `on_note` when that takes long.
+
+        What it opens is set to close with `closing`, the caller's, as it is made, so that a
+        failure or a stop at any point (as it waits for a worker, or as it returns) closes it;
+        closing the executor closes it too. Ctrl-C and SIGTERM are held only while the client is
+        made (at most `timeout`) and set to close: one that came then left the client open.
+        """
         distributed = require_distributed()
         from distributed.utils import silence_logging_cmgr
 
-        with ExitStack() as opening:  # closed again if the connection fails or is interrupted
-            cleanup = opening.enter_context(ExitStack())
-            cleanup.enter_context(silence_logging_cmgr(_NO_LOG_RECORD))
-            try:
-                _check_something_listens(distributed, address, timeout)
-                _check_it_speaks_dask(distributed, address, timeout)
+        cleanup = closing.enter_context(ExitStack())
+        cleanup.enter_context(silence_logging_cmgr(_NO_LOG_RECORD))
+        try:
+            _check_something_listens(distributed, address, timeout)
+            _check_it_speaks_dask(distributed, address, timeout)
+            with stops_held():
                 client = distributed.Client(address, timeout=timeout)
-            except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:
-                raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
-                                       hint=SCHEDULER_HINT) from error
-            # closed too on a refused scheduler, or a stop while it waits for or counts workers
-            cleanup.callback(client.close)
-            _wait_for_a_worker(client, address, notice_after, on_note or (lambda text: None))
-            _check_workers_run_this_revdiff(client, address)
-            try:
-                executor = cls(client, cleanup=cleanup)
-            except OSError as error:  # the scheduler stopped as its workers were counted
-                raise SchedulerProblem(f"lost the Dask scheduler while counting its workers: "
-                                       f"{error}", address, hint="check that the scheduler is "
-                                       "running, then run the command again") from None
-            opening.pop_all()
-        return executor
+                cleanup.callback(client.close)
+        except (OSError, TimeoutError, ValueError, TypeError, NotDask) as error:
+            raise SchedulerProblem(f"cannot reach the Dask scheduler: {error}", address,
+                                   hint=SCHEDULER_HINT) from error
+        _wait_for_a_worker(client, address, notice_after, on_note or (lambda text: None))
+        _check_workers_run_this_revdiff(client, address)
+        try:
+            return cls(client, cleanup=cleanup)
+        except OSError as error:  # the scheduler stopped as its workers were counted
+            raise SchedulerProblem(f"lost the Dask scheduler while counting its workers: "
+                                   f"{error}", address, hint="check that the scheduler is "
+                                   "running, then run the command again") from None
 
     @classmethod
     def local(cls, workers: int) -> DaskExecutor:

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Any
 
@@ -272,10 +272,9 @@ def test_a_scheduler_client_writes_no_dask_log_line_while_it_is_open() -> None:
     try:
         with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                       protocol="tcp://", host="127.0.0.1",
-                                      dashboard_address=None) as cluster:
-            executor = DaskExecutor.connect(cluster.scheduler_address)
+                                      dashboard_address=None) as cluster, ExitStack() as closing:
+            DaskExecutor.connect(cluster.scheduler_address, closing)
             client_log.error("Failed to reconnect to scheduler")
-            executor.close()
         assert stderr.getvalue() == ""
         client_log.error("after the run")
         assert stderr.getvalue() == "after the run\n"
@@ -290,8 +289,9 @@ def test_unreachable_scheduler_is_a_one_line_error(samples: Path, tmp_path: Path
 
     original = parallel.DaskExecutor.connect.__func__  # type: ignore[attr-defined]
 
-    def quick(cls, address: str, timeout: float = 10.0, **options):  # type: ignore[no-untyped-def]
-        return original(cls, address, timeout=1.0, **options)
+    def quick(cls, address: str, closing: ExitStack, timeout: float = 10.0,  # type: ignore[no-untyped-def]
+              **options):
+        return original(cls, address, closing, timeout=1.0, **options)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parallel.DaskExecutor, "connect", classmethod(quick))
@@ -340,8 +340,9 @@ def test_an_address_where_no_dask_scheduler_answers_is_a_scheduler_problem(
 
     server = _NotAScheduler(greeting)
     try:
-        with pytest.raises(SchedulerProblem, match="cannot reach the Dask scheduler") as problem:
-            DaskExecutor.connect(server.address, timeout=1.0)
+        with pytest.raises(SchedulerProblem, match="cannot reach the Dask scheduler") as problem, \
+                ExitStack() as closing:
+            DaskExecutor.connect(server.address, closing, timeout=1.0)
     finally:
         server.close()
     assert told in str(problem.value)
@@ -356,8 +357,9 @@ def test_an_address_where_nothing_listens_is_told_at_once() -> None:
     with socket.socket() as bound_not_listening:  # holds the port, refuses connections to it
         bound_not_listening.bind(("127.0.0.1", 0))
         address = f"tcp://127.0.0.1:{bound_not_listening.getsockname()[1]}"
-        with pytest.raises(SchedulerProblem, match="cannot reach the Dask scheduler") as problem:
-            DaskExecutor.connect(address)
+        with pytest.raises(SchedulerProblem, match="cannot reach the Dask scheduler") as problem, \
+                ExitStack() as closing:
+            DaskExecutor.connect(address, closing)
     assert "nothing listens there (connection refused)" in str(problem.value)
     assert "start it with `dask scheduler`" in str(problem.value)
 
@@ -372,8 +374,8 @@ def test_a_host_that_does_not_reply_is_told_with_the_time_waited(
         raise TimeoutError("timed out")
 
     monkeypatch.setattr(parallel.socket, "create_connection", no_reply)
-    with pytest.raises(parallel.SchedulerProblem) as problem:
-        parallel.DaskExecutor.connect("tcp://192.0.2.1:8786", timeout=1.0)
+    with pytest.raises(parallel.SchedulerProblem) as problem, ExitStack() as closing:
+        parallel.DaskExecutor.connect("tcp://192.0.2.1:8786", closing, timeout=1.0)
     assert "nothing there answered as a Dask scheduler within 1 s" in str(problem.value)
 
 
@@ -412,8 +414,8 @@ def test_a_scheduler_whose_workers_lack_this_revdiff_is_refused(python_path: Any
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             client.wait_for_workers(1, timeout=60)
-            with pytest.raises(SchedulerProblem, match=told):
-                DaskExecutor.connect(cluster.scheduler_address)
+            with pytest.raises(SchedulerProblem, match=told), ExitStack() as closing:
+                DaskExecutor.connect(cluster.scheduler_address, closing)
         finally:
             worker.kill()
             worker.wait()
@@ -435,11 +437,9 @@ def test_a_scheduler_without_workers_is_waited_for_and_said_so_once() -> None:
             cluster.scale(1)  # the worker comes once the run has said it waits for one
 
         address = cluster.scheduler_address
-        executor = DaskExecutor.connect(address, on_note=note, notice_after=0.5)
-        try:
+        with ExitStack() as closing:
+            executor = DaskExecutor.connect(address, closing, on_note=note, notice_after=0.5)
             assert executor.workers == 1
-        finally:
-            executor.close()
     said = (f"waiting for a worker of the Dask scheduler at {address}: it has none yet "
             f"(start one with `dask worker {address}`, or stop with Ctrl-C)")
     assert notes == [said]
@@ -568,8 +568,8 @@ def test_a_dask_worker_of_another_version_that_joins_later_is_refused(tmp_path: 
 
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   protocol="tcp://", host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
-        executor = DaskExecutor.connect(cluster.scheduler_address)
+                                  dashboard_address=None) as cluster, ExitStack() as closing:
+        executor = DaskExecutor.connect(cluster.scheduler_address, closing)
         late = subprocess.Popen(
             [sys.executable, "-m", "distributed.cli.dask_worker", cluster.scheduler_address,
              "--nthreads", "1", "--no-nanny", "--no-dashboard"],
@@ -599,8 +599,8 @@ def test_a_dask_worker_without_revdiff_that_joins_later_is_a_worker_lost(tmp_pat
 
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   protocol="tcp://", host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
-        executor = DaskExecutor.connect(cluster.scheduler_address)
+                                  dashboard_address=None) as cluster, ExitStack() as closing:
+        executor = DaskExecutor.connect(cluster.scheduler_address, closing)
         cluster.scale(0)  # the checked worker leaves: the late one runs the work
         while executor.client.scheduler_info()["workers"]:
             time.sleep(0.1)
@@ -817,7 +817,7 @@ def test_a_scheduler_client_that_fails_to_close_still_lets_dask_log_again(
     handler = logging.StreamHandler()  # Dask's own stderr handler, as it sets it up
     logging.getLogger("distributed").addHandler(handler)
     try:
-        executor = parallel.DaskExecutor.connect("tcp://127.0.0.1:9")
+        executor = parallel.DaskExecutor.connect("tcp://127.0.0.1:9", ExitStack())
         assert handler.level > logging.CRITICAL
         with pytest.raises(OSError, match="Stream is closed"):
             executor.close()
@@ -856,7 +856,7 @@ def test_a_stop_just_after_the_executor_opens_still_closes_it(
     def trace_run_export(frame: Any, event: str, _arg: Any) -> Any:
         return stop_once_opened if frame.f_code is run_export.__code__ else None
 
-    monkeypatch.setattr(driver, "_new_executor", open_one)
+    monkeypatch.setattr(driver, "_new_local_executor", open_one)
     job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
     previous = sys.gettrace()
     sys.settrace(trace_run_export)
@@ -957,3 +957,45 @@ def test_ctrl_c_at_the_first_instruction_after_the_executor_is_made_closes_it(
         sys.settrace(previous)
     assert sent
     assert [executor.closed for executor in opened] == [True]
+
+
+@pytest.mark.parametrize("module", ["parallel", "driver"])
+def test_ctrl_c_at_the_first_instruction_after_a_scheduler_client_is_made_closes_it(
+        module: str, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--scheduler`'s client was set to close once made, and handed to the driver that set its
+    executor to close: a Ctrl-C handled as `Client(...)` returned (`parallel`), or as `connect`
+    did (`driver`), left it open. Here SIGINT arrives at the first instruction `module` runs once
+    the client exists (a trace function sends it, instruction by instruction: no timing)."""
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export import driver, parallel
+
+    started_clients.clear()
+    monkeypatch.setattr(distributed, "Client", _ClientOfOneWorker)
+    for check in ("_check_something_listens", "_check_it_speaks_dask", "_wait_for_a_worker",
+                  "_check_workers_run_this_revdiff"):
+        monkeypatch.setattr(parallel, check, lambda *_args: None)
+    traced = {"parallel": parallel, "driver": driver}[module].__file__
+    sent: list[bool] = []
+
+    def ctrl_c_once_made(frame: Any, event: str, _arg: Any) -> Any:
+        if event == "opcode" and started_clients and not sent:
+            sent.append(True)
+            signal.raise_signal(signal.SIGINT)  # handled as a real one is, here or once held
+        return ctrl_c_once_made
+
+    def trace_the_module(frame: Any, event: str, _arg: Any) -> Any:
+        if frame.f_code.co_filename != traced:
+            return None
+        frame.f_trace_opcodes = True
+        return ctrl_c_once_made
+
+    job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
+    previous = sys.gettrace()
+    sys.settrace(trace_the_module)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_export(job, scheduler="tcp://127.0.0.1:9")
+    finally:
+        sys.settrace(previous)
+    assert sent
+    assert [client.closed for client in started_clients] == [True]
