@@ -3,9 +3,9 @@
 `compare_chain` compares every consecutive pair of an article, as the notebook API does;
 `compared_pairs` hands them out one at a time, as `revdiff diff`, `revdiff export` and `revdiff
 view` take them, so that a live blog's hundreds of comparisons are never held at once. A
-browser-rendered NewsDiffs page leaves `[...]` where it cut unchanged text; that mark is not
-article text, so it is left out before comparing (the reader already warns about the cut) and is
-never counted as a sentence, a word or an unchanged edit.
+browser-rendered NewsDiffs page leaves `[...]` where it cut unchanged text; in a version it cut
+(its reader warns about the cut) that mark is not article text, so it is left out before comparing
+and is never counted as a sentence, a word or an unchanged edit.
 
 `PairReading` says how sure the reading of a pair's text is. Versions read from a flattened diff
 page rest on the column splitter's reading of its rows; an edit is as sure as the least sure row
@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from revdiff.formats.elision import ELISION, without_elisions
+from revdiff.formats.elision import ELISION, compared_versions, cut_versions, without_elisions
 from revdiff.model import Article, Comparison, Edit, PageReading, RowReading, Sentence, Version
 
 # A row of a flattened diff page, with the page that holds it.
@@ -39,8 +39,7 @@ def compared_pairs(article: Article, sentences: str) -> Iterator[Comparison]:
     version it shares with the next are kept by `revdiff.engine.comparison.sentences_of`)."""
     from revdiff.engine import compare
 
-    versions = (without_elisions(version) for version in article.versions)
-    for old, new in pairwise(versions):
+    for old, new in pairwise(compared_versions(article)):
         yield compare(old, new, sentences=sentences)
 
 
@@ -92,17 +91,20 @@ def pair_page_rows(article: Article, comparison: Comparison) -> PairPageRows:
     by_number = {version.number: version for version in article.versions}
     pages = sorted(article.pages, key=lambda page: (page.old_number, page.new_number)
                    != (comparison.old.number, comparison.new.number))  # the pair's own page first
-    return (_page_rows(pages, by_number.get(comparison.old.number)),
-            _page_rows(pages, by_number.get(comparison.new.number)))
+    cut = cut_versions(article)
+    return (_page_rows(pages, by_number.get(comparison.old.number), cut),
+            _page_rows(pages, by_number.get(comparison.new.number), cut))
 
 
 def _confidences(page_rows: tuple[PageRow, ...] | None) -> tuple[float, ...] | None:
     return None if page_rows is None else tuple(row.confidence for _, row in page_rows)
 
 
-def _page_rows(pages: list[PageReading], version: Version | None) -> tuple[PageRow, ...] | None:
+def _page_rows(pages: list[PageReading], version: Version | None,
+               cut: frozenset[int]) -> tuple[PageRow, ...] | None:
     if version is None:
         return None
+    marks_cuts = version.number in cut  # its `[...]` paragraphs are cut marks, not compared
     holding: list[PageRow] = []
     for page in pages:
         for side in ("old", "new"):
@@ -112,8 +114,8 @@ def _page_rows(pages: list[PageReading], version: Version | None) -> tuple[PageR
             holding.extend((page, row) for row in rows)
             if tuple(getattr(row, side) for row in rows) == version.paragraphs:
                 return tuple((page, row) for row, paragraph in zip(rows, version.paragraphs)
-                             if paragraph.strip() != ELISION)
+                             if not (marks_cuts and paragraph.strip() == ELISION))
     if not holding:
         return None
     least = min(holding, key=lambda page_row: page_row[1].confidence)
-    return tuple(least for paragraph in version.paragraphs if paragraph.strip() != ELISION)
+    return (least,) * len(without_elisions(version, cut).paragraphs)

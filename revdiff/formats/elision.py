@@ -5,15 +5,18 @@ unchanged paragraphs, so a version read from it is incomplete. The next page of 
 shows that version again, whole or cut elsewhere: the two readings are one text when the cut one
 is the other with each `[...]` standing for a stretch of paragraphs, and the reading to keep is
 the one that shows more of it.
+
+Only such a page cuts a version, and its reader says so (`cut_warning`): in any other version a
+paragraph that reads `[...]` is article text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from revdiff.model import Version
+from revdiff.model import Article, Version
 
 # What a browser-rendered NewsDiffs page shows in place of unchanged text it left out.
 ELISION = "[...]"
@@ -39,13 +42,27 @@ def is_cut(paragraphs: Sequence[str]) -> bool:
     return any(paragraph.strip() == ELISION for paragraph in paragraphs)
 
 
-def without_elisions(version: Version) -> Version:
-    """The version without the paragraphs that only mark a cut (`[...]`): that mark is no
-    article text, so comparisons and searches leave it out."""
-    if not is_cut(version.paragraphs):
+def cut_versions(article: Article) -> frozenset[int]:
+    """The numbers of the article's versions a rendered NewsDiffs page cut to `[...]`, as its
+    `cut_warning`s say."""
+    return frozenset(number for warning in article.warnings
+                     if (number := cut_version(warning)) is not None)
+
+
+def without_elisions(version: Version, cut: Collection[int]) -> Version:
+    """The version without the paragraphs that only mark a cut (`[...]`) when it is one of the
+    `cut` versions (`cut_versions`): that mark is no article text, so comparisons and searches
+    leave it out. Any other version is kept whole."""
+    if version.number not in cut or not is_cut(version.paragraphs):
         return version
     kept = tuple(p for p in version.paragraphs if p.strip() != ELISION)
     return replace(version, paragraphs=kept)
+
+
+def compared_versions(article: Article) -> tuple[Version, ...]:
+    """The article's versions as compared: those a page cut without their `[...]` marks."""
+    cut = cut_versions(article)
+    return tuple(without_elisions(version, cut) for version in article.versions)
 
 
 def _segments(paragraphs: Sequence[str]) -> list[list[str]]:

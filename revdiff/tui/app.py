@@ -29,7 +29,7 @@ from textual.widgets.option_list import Option
 from revdiff.errors import MalformedPage, RevdiffError
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, article_ref
-from revdiff.formats.elision import without_elisions
+from revdiff.formats.elision import compared_versions
 from revdiff.model import Article, EditOp, PageReading, Version
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen, article_list
@@ -832,8 +832,7 @@ class RevdiffApp(App[None]):
     # -- search ---------------------------------------------------------------------------------
     def action_search(self) -> None:
         # the versions as compared (a cut page's `[...]` left out), so that paragraphs agree
-        versions = tuple(without_elisions(version) for version in self.session.article.versions)
-        self._open_dialog(SearchScreen(versions), self._jump_to_hit)
+        self._open_dialog(SearchScreen(compared_versions(self.session.article)), self._jump_to_hit)
 
     def _jump_to_hit(self, hit: SearchHit | None) -> None:
         if hit is not None:

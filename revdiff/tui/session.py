@@ -6,13 +6,13 @@ Plain Python with no Textual import, so it can be tested and benchmarked on its 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from revdiff.engine.word_count import version_words
 from revdiff.export.pairs import PageRow, PairPageRows, pair_page_rows
-from revdiff.formats.elision import ELISION, without_elisions
+from revdiff.formats.elision import ELISION, cut_versions, without_elisions
 from revdiff.model import (
     Article,
     Comparison,
@@ -37,7 +37,7 @@ COMPARISONS_KEPT = 8
 def engine_compare(old: Version, new: Version, sentences: str = "auto") -> Comparison:
     from revdiff.engine import compare  # imported late: the engine is a separate layer
 
-    return compare(without_elisions(old), without_elisions(new), sentences=sentences)
+    return compare(old, new, sentences=sentences)
 
 
 def column_split_flip(article: Article, page_name: str, line: int) -> Article:
@@ -46,15 +46,17 @@ def column_split_flip(article: Article, page_name: str, line: int) -> Article:
     return flip_row(article, page_name, line)
 
 
-def paragraph_rows(page: PageReading, version: Version, side: str) -> tuple[RowReading | None, ...]:
-    """For each paragraph of `version` as compared (cut marks left out), the row of `page` it was
-    read from, `version` being the page's old or new one (`side`). Where the version was taken from
-    another page whose column differs (a paragraph more or less), its paragraphs are matched to
-    the rows of the same text in order: by text alone, two paragraphs of one text (a repeated
-    `Advertisement`) both took the last such row."""
-    rows = [row for row in page.rows
-            if (text := row.old if side == "old" else row.new) is not None and text.strip() != ELISION]
-    paragraphs = [paragraph.strip() for paragraph in without_elisions(version).paragraphs]
+def paragraph_rows(page: PageReading, version: Version, side: str,
+                   cut: Collection[int]) -> tuple[RowReading | None, ...]:
+    """For each paragraph of `version` as compared (the marks of a `cut` version left out), the row
+    of `page` it was read from, `version` being the page's old or new one (`side`). Where the
+    version was taken from another page whose column differs (a paragraph more or less), its
+    paragraphs are matched to the rows of the same text in order: by text alone, two paragraphs of
+    one text (a repeated `Advertisement`) both took the last such row."""
+    marks_cuts = version.number in cut  # its `[...]` paragraphs are cut marks, not compared
+    rows = [row for row in page.rows if (text := row.old if side == "old" else row.new) is not None
+            and not (marks_cuts and text.strip() == ELISION)]
+    paragraphs = [paragraph.strip() for paragraph in without_elisions(version, cut).paragraphs]
     if len(rows) == len(paragraphs):
         return tuple(rows)
     texts = [((row.old if side == "old" else row.new) or "").strip() for row in rows]
@@ -136,8 +138,8 @@ class ArticleSession:
         key = (old_index, new_index)
         comparison = self._cache.get(key)
         if comparison is None:
-            versions = self.article.versions
-            comparison = self._compare(versions[old_index], versions[new_index])
+            comparison = self._compare(self.compared_version(old_index),
+                                       self.compared_version(new_index))
         # the app's thread that compares a chain and the app itself both ask
         with self._cache_lock:
             self._cache.pop(key, None)
@@ -145,6 +147,10 @@ class ArticleSession:
             if len(self._cache) > COMPARISONS_KEPT:
                 del self._cache[next(pair for pair in self._cache if pair != self.pair)]
         return comparison
+
+    def compared_version(self, index: int) -> Version:
+        """The version at `index` as compared: without its `[...]` marks when a page cut it."""
+        return without_elisions(self.article.versions[index], cut_versions(self.article))
 
     def words_of(self, index: int) -> int:
         """The words of the version at `index` (`version_words`), counted once."""
@@ -211,7 +217,7 @@ class ArticleSession:
         kept = self._paragraph_rows.get(side)
         if kept is not None and kept[0] is page and kept[1] is version:
             return kept[2]
-        rows = paragraph_rows(page, version, side)
+        rows = paragraph_rows(page, version, side, cut_versions(self.article))
         self._paragraph_rows[side] = (page, version, rows)
         return rows
 

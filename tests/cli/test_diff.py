@@ -186,6 +186,19 @@ def test_chinese_and_japanese_words_are_counted_a_character_at_a_time(
     assert run(*paths, "--no-color").splitlines()[1].startswith(f"1 edited; {summary}, ")
 
 
+def test_a_line_that_reads_the_cut_mark_is_text_in_plain_versions(tmp_path: Path) -> None:
+    # only a rendered NewsDiffs page cuts text to `[...]`: a version file's `[...]` line was left
+    # out of the comparison as a cut mark, and its deletion was never shown
+    paths = []
+    for k, text in enumerate(("Talks resumed.\n\n[...]\n", "Talks resumed.\n")):
+        path = tmp_path / f"{k}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    rows = [json.loads(line) for line in run(*paths, "--format", "jsonl").splitlines()]
+    assert [(row["op"], row["old_text"]) for row in rows] == [
+        ("unchanged", "Talks resumed."), ("deleted", "[...]")]
+
+
 def test_a_change_of_unicode_form_alone_is_flagged_and_changes_no_word(tmp_path: Path) -> None:
     # one file writes `é` as one character, the other as `e` and a combining accent: `diff` said
     # `2 edited; +5/-5 words` and marked the words as changed, with no flag on the edits

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ from tui_helpers import SAMPLES
 from revdiff import load
 from revdiff.engine.graphemes import continues_cluster
 from revdiff.export.pairs import PairPageRows, pair_page_rows
+from revdiff.formats.elision import cut_warning
 from revdiff.model import Article, Comparison, EditOp, PageReading, RowReading, Version
 from revdiff.tui import search
 from revdiff.tui import session as session_module
@@ -76,9 +79,10 @@ def test_the_page_rows_of_paragraphs_are_matched_once_per_pair_and_reading(
     kept for the pair and reading it was made for, and made anew after a flip."""
     matched: list[str] = []
 
-    def counted(page: PageReading, version: Version, side: str) -> tuple[RowReading | None, ...]:
+    def counted(page: PageReading, version: Version, side: str,
+                cut: Collection[int]) -> tuple[RowReading | None, ...]:
         matched.append(side)
-        return paragraph_rows(page, version, side)
+        return paragraph_rows(page, version, side, cut)
 
     def every_row(session: ArticleSession) -> list[RowReading | None]:
         return [session.row_of_edit(edit) for edit in session.comparison().edits]
@@ -355,9 +359,18 @@ def test_a_cut_mark_is_no_sentence_of_the_comparison() -> None:
     elision = "[...]"
     old = Version(0, "T", ("The army moved in.", elision, "Oil rose."))
     new = Version(1, "T", ("The army moved in on Friday.", elision, "Oil rose."))
-    comparison = ArticleSession(Article(None, None, (old, new))).comparison()
+    cut = tuple(cut_warning("cut.html", side, number) for side, number in (("old", 0), ("new", 1)))
+    comparison = ArticleSession(Article(None, None, (old, new), warnings=cut)).comparison()
     assert all(elision not in edit.old_text + edit.new_text for edit in comparison.edits)
     assert [edit.op for edit in comparison.edits] == [EditOp.EDITED, EditOp.UNCHANGED]
+
+
+def test_a_paragraph_that_reads_the_mark_is_text_in_a_version_no_page_cut() -> None:
+    old = Version(0, "T", ("The army moved in.", "[...]"))
+    new = Version(1, "T", ("The army moved in.",))
+    comparison = ArticleSession(Article(None, None, (old, new))).comparison()
+    assert [(edit.op, edit.old_text) for edit in comparison.edits] == [
+        (EditOp.UNCHANGED, "The army moved in."), (EditOp.DELETED, "[...]")]
 
 
 def _sniffer_page(old: int, new: int, rows: str) -> str:
@@ -397,17 +410,19 @@ def test_a_repeated_paragraph_keeps_its_own_page_row(tmp_path: Path) -> None:
 
 def test_a_page_row_cut_to_the_mark_leaves_the_rows_after_it_with_their_own_paragraphs(
         tmp_path: Path) -> None:
-    """A flattened page can hold a row that reads `[...]` on both sides; the comparison leaves
-    that mark out, but the page rows were matched to the paragraphs with it: each paragraph after
-    it took the row before its own, so the unsure change (line 12) lost its `?` and the sure
-    paragraph after it (line 13) got one."""
+    """A page row can read `[...]` on both sides of versions a page cut (here as a rendered
+    NewsDiffs page of them would say); the comparison leaves that mark out, but the page rows were
+    matched to the paragraphs with it: each paragraph after it took the row before its own, so the
+    unsure change (line 12) lost its `?` and the sure paragraph after it (line 13) got one."""
     storm = "The storm reached the coast early on Monday."
     power = "Officials said thousands of homes lost power."
     (tmp_path / "story-v0-v1.txt").write_text(_sniffer_page(0, 1, (
         f"{storm}{storm}\n[...][...]\n"
         "Schools were shut on Monday. Schools stay shut on Tuesday, officials said.\n"
         f"{power}{power}\n")), encoding="utf-8")
-    session = ArticleSession(load([str(tmp_path / "story-v0-v1.txt")])[0])
+    article = load([str(tmp_path / "story-v0-v1.txt")])[0]
+    cut = tuple(cut_warning("cut.html", side, number) for side, number in (("old", 0), ("new", 1)))
+    session = ArticleSession(replace(article, warnings=article.warnings + cut))
     comparison = session.comparison()
     rows = [row.line if (row := session.row_of_edit(edit)) else None for edit in comparison.edits]
     assert [edit.op for edit in comparison.edits] == [EditOp.UNCHANGED, EditOp.EDITED,
@@ -415,3 +430,18 @@ def test_a_page_row_cut_to_the_mark_leaves_the_rows_after_it_with_their_own_para
     assert rows == [10, 12, 13]
     unsure = session.unsure()
     assert [unsure.touches(edit) for edit in comparison.edits] == [False, True, False]
+
+
+def test_a_page_row_that_reads_the_mark_is_text_where_no_page_cut_the_versions(
+        tmp_path: Path) -> None:
+    """Only a rendered NewsDiffs page cuts a version to `[...]`: a News Sniffer paragraph that
+    reads `[...]` was left out of the comparison as a cut mark, without a word."""
+    storm = "The storm reached the coast early on Monday."
+    (tmp_path / "story-v0-v1.txt").write_text(_sniffer_page(0, 1, (
+        f"{storm}{storm}\n[...][...]\nOil rose. Oil fell.\n")), encoding="utf-8")
+    session = ArticleSession(load([str(tmp_path / "story-v0-v1.txt")])[0])
+    comparison = session.comparison()
+    assert [(edit.op, edit.old_text) for edit in comparison.edits] == [
+        (EditOp.UNCHANGED, storm), (EditOp.UNCHANGED, "[...]"), (EditOp.EDITED, "Oil rose.")]
+    assert [row.line if (row := session.row_of_edit(edit)) else None
+            for edit in comparison.edits] == [10, 11, 12]
