@@ -27,7 +27,8 @@ from revdiff.tui.styles import CURSOR_MARK, CURSOR_STYLE, ROW_STYLES
 LEGEND = (
     ("-", "old_marker", "text of the old version (red); struck-through words were removed"),
     ("+", "new_marker", "text of the new version (green); underlined words were added"),
-    ("?", "unsure", "the page reader was unsure how this row splits into old and new ({flip_row} flips)"),
+    ("?", "unsure", ("the page reader was unsure how this row splits into old and new ({flip_row} "
+                     "flips it in the pair its page compares)")),
     ("↕ ⑂ ⑃", "label", "a sentence moved, split in several, or merged with others"),
     (CURSOR_MARK, "cursor", "the rows of the current edit ({next_change} and {previous_change} move it)"),
     ("⋯", "fold", ("sentences the filters hide ({toggle_hide_unchanged}, {cycle_context}, "

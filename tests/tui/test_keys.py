@@ -12,7 +12,7 @@ from revdiff.formats import load
 from revdiff.model import Article
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.article_list_screen import ArticleListScreen
-from revdiff.tui.help_screen import HelpScreen, help_table
+from revdiff.tui.help_screen import HelpScreen, help_table, legend_table
 from revdiff.tui.keys import (
     ANYWHERE_KEYS,
     KEY_NAMES_SHOWN,
@@ -170,7 +170,7 @@ async def test_hints_name_the_keys_of_the_keymap(page_article: Article) -> None:
         await pilot.pause()
         assert status_text(app).endswith("(v, V undoes)")
         await pilot.press("question_mark")
-        assert "splits into old and new (v flips)" in shown_text(app)
+        assert "splits into old and new (v flips it" in shown_text(app)
 
 
 @run_async
@@ -347,3 +347,14 @@ async def test_a_dialog_opened_by_a_key_it_binds_beside_another_closes_on_it(
         await pilot.press(key)
         await pilot.pause()
         assert not isinstance(app.screen, dialog)
+
+
+def test_the_legend_says_in_which_pair_the_flip_key_flips_an_unsure_row() -> None:
+    """The `?` legend said `(f flips)`, but on a pair no page compares `f` only names the pairs
+    whose pages flip its rows."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True)
+    console.print(legend_table())
+    [unsure] = [line for line in console.export_text().splitlines() if line.strip().startswith("?")]
+    assert "(f flips it in the pair its page compares)" in unsure
