@@ -211,9 +211,10 @@ class ArticleSession:
         all anew each time. A flip or another pair brings another page or version, matched anew.
         """
         page = self.page()
-        version = self.old_version if side == "old" else self.new_version
-        if page is None:
-            return (None,) * len(version.paragraphs)
+        index = self.pair[0] if side == "old" else self.pair[1]
+        version = self.article.versions[index]
+        if page is None:  # one None per paragraph as compared, a cut version's marks left out
+            return (None,) * len(self.compared_version(index).paragraphs)
         kept = self._paragraph_rows.get(side)
         if kept is not None and kept[0] is page and kept[1] is version:
             return kept[2]

@@ -365,6 +365,17 @@ def test_a_cut_mark_is_no_sentence_of_the_comparison() -> None:
     assert [edit.op for edit in comparison.edits] == [EditOp.EDITED, EditOp.UNCHANGED]
 
 
+def test_a_pair_no_page_compares_gets_no_row_for_each_paragraph_as_compared() -> None:
+    """Without a page, the old version's paragraph rows were one None per paragraph, its cut
+    mark included: one more than the comparison's paragraphs (private, but `row_of_edit` and
+    `unsure` index it by the compared paragraph)."""
+    old = Version(0, "T", ("The army moved in.", "[...]", "Oil rose."))
+    new = Version(1, "T", ("The army moved in on Friday.", "Oil rose."))
+    session = ArticleSession(Article(None, None, (old, new),
+                                     warnings=(cut_warning("cut.html", "old", 0),)))
+    assert session._row_paragraphs("old") == (None, None)
+
+
 def test_a_paragraph_that_reads_the_mark_is_text_in_a_version_no_page_cut() -> None:
     old = Version(0, "T", ("The army moved in.", "[...]"))
     new = Version(1, "T", ("The army moved in.",))
