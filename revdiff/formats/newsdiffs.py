@@ -496,7 +496,7 @@ def read_page(text: str, where: str) -> Article:
         side = _SIDES[index]
         if not parsed.has_header:
             headless.append(side)
-        if ELISION in parsed.paragraphs:
+        if literals is None and ELISION in parsed.paragraphs:  # the literals are complete
             warnings.append(cut_warning(where, side, number))
         if not parsed.paragraphs:
             raise MalformedPage(f"the {side} version holds no paragraphs", where,

@@ -176,6 +176,16 @@ def test_a_date_line_without_a_time_of_day_gives_the_date_alone() -> None:
     assert [w for w in article.warnings if "time of day" in w] == [dated_only]
 
 
+def test_a_raw_page_cuts_no_version_to_the_mark() -> None:
+    """The literals of a raw page are complete: a paragraph of them that reads `[...]` is text,
+    but the page said the version was cut there, and its comparison left the paragraph out."""
+    page = ("<html><script>var text1 = 'd\\nT\\nB\\n\\nOne.\\n\\n[...]'; "
+            "var text2 = 'd\\nT\\nB\\n\\nOne.';</script></html>")
+    article = read_page(page, "p.html")
+    assert article.versions[0].paragraphs == ("One.", ELISION)
+    assert not [w for w in article.warnings if cut_version(w) is not None]
+
+
 def test_date_lines_that_are_no_dates_are_warned_of_once_a_page() -> None:
     # each was warned of apart, where the date-alone warning came once for both
     page = ("<html><script>var text1 = 'sometime on Friday\\nT\\nB\\n\\nOne.'; "
