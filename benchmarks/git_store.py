@@ -118,6 +118,12 @@ def main() -> int:
                         help="files a folder holds before new ones go to subfolders "
                              "(default: %(default)s, revdiff's own)")
     args = parser.parse_args()
+    if args.versions < 1:
+        parser.error("--versions must be 1 or more: there is nothing to store")
+    if args.repeats < 1:
+        parser.error("--repeats must be 1 or more: the bulk path is what is measured")
+    if args.peer_repeats < 0:
+        parser.error("--peer-repeats must be 0 or more")
     store_plan.CROWDED_FOLDER = args.crowded_folder
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus} (give --corpus DIR)", file=sys.stderr)

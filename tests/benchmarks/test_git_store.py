@@ -1,0 +1,41 @@
+"""benchmarks/git_store.py refuses counts it cannot measure with, in one line."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "git_store.py"
+
+
+def load_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("git_store", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("arguments", "said"), [
+    (["--repeats", "0"], "--repeats must be 1 or more"),
+    (["--repeats", "-1"], "--repeats must be 1 or more"),
+    (["--peer-repeats", "-1"], "--peer-repeats must be 0 or more"),
+    (["--versions", "0"], "--versions must be 1 or more"),
+])
+def test_a_count_it_cannot_measure_with_is_refused_before_anything_runs(
+        arguments: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`--repeats 0` ended in a KeyError traceback after the peer's minutes, `--repeats -1` in
+    a StatisticsError, and `--versions 0` divided by zero."""
+    chain = tmp_path / "some-article"
+    chain.mkdir()
+    (chain / "0.txt").write_text("One.\n")
+    quick = ["--versions", "1", "--peer-repeats", "1", "--corpus", str(tmp_path)]
+    monkeypatch.setattr(sys, "argv", ["git_store.py", *quick, *arguments])
+    with pytest.raises(SystemExit) as ended:
+        load_script().main()
+    assert ended.value.code == 2
+    assert said in capsys.readouterr().err
