@@ -38,11 +38,21 @@ from revdiff.store.plan import plan_store
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wikipedia"
 
 
+class NotACorpus(Exception):
+    """--corpus is no folder of article folders of numbered version files."""
+
+
 def load_chains(corpus: Path) -> list[Article]:
     chains = []
     for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
-        files = sorted(folder.iterdir(), key=lambda p: int(p.stem))
+        files = list(folder.iterdir())
+        unnumbered = sorted(f for f in files if not f.stem.isdigit())
+        if unnumbered:
+            raise NotACorpus(f"{unnumbered[0]} is not a numbered version file")
+        files.sort(key=lambda p: int(p.stem))
         chains.append(read_versions([(f.name, f.read_text(encoding="utf-8")) for f in files]))
+    if not any(chain.versions for chain in chains):
+        raise NotACorpus(f"{corpus} holds no article folder with versions")
     return chains
 
 
@@ -128,7 +138,13 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus} (give --corpus DIR)", file=sys.stderr)
         return 1
-    articles = build_corpus(load_chains(args.corpus), args.versions, args.one_folder)
+    try:
+        chains = load_chains(args.corpus)
+    except NotACorpus as error:
+        print(f"{error} (give --corpus a folder of article folders of numbered version files, "
+              "as shared/corpus/wikipedia)", file=sys.stderr)
+        return 1
+    articles = build_corpus(chains, args.versions, args.one_folder)
     count = sum(len(a.versions) for a in articles)
     megabytes = sum(len("\n".join(v.paragraphs)) for a in articles for v in a.versions) / 1e6
     print(f"corpus: {len(articles)} articles, {count} versions, {megabytes:.1f} MB of text; "

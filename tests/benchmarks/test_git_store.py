@@ -1,4 +1,4 @@
-"""benchmarks/git_store.py refuses counts it cannot measure with, in one line."""
+"""benchmarks/git_store.py refuses counts and corpora it cannot measure with, in one line."""
 
 from __future__ import annotations
 
@@ -39,3 +39,22 @@ def test_a_count_it_cannot_measure_with_is_refused_before_anything_runs(
         load_script().main()
     assert ended.value.code == 2
     assert said in capsys.readouterr().err
+
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("notes.txt", "holds no article folder with versions"),
+    ("story/notes.txt", "story/notes.txt is not a numbered version file"),
+])
+def test_a_corpus_of_no_numbered_versions_is_refused_in_one_line(
+        written: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A corpus without article folders made `build_corpus` loop for ever; a file not named by a
+    number (`--corpus shared/corpus`) ended in a ValueError traceback."""
+    file = tmp_path / written
+    file.parent.mkdir(exist_ok=True)
+    file.write_text("One.\n")
+    monkeypatch.setattr(sys, "argv", ["git_store.py", "--versions", "1", "--corpus", str(tmp_path)])
+    assert load_script().main() == 1
+    error = capsys.readouterr().err
+    assert said in error and error.count("\n") == 1
