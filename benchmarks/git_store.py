@@ -92,12 +92,13 @@ def store_one_commit_each(articles: list[Article], repo_dir: Path) -> int:
     repo = git.Repo.init(repo_dir)
     actor = git.Actor("revdiff", "revdiff@localhost")
     plan = plan_store(articles, {}, "sha1")
+    now = f"{int(time.time())} +0000"
     for planned in plan.commits:
         target = repo_dir / planned.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(planned.encoded.data)
         repo.index.add([planned.path])
-        when = git_date(planned.version.time)
+        when = git_date(planned.version.time, now)
         repo.index.commit(planned.encoded.message, author=actor, committer=actor,
                           author_date=when, commit_date=when)
     repo.close()

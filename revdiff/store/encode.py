@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time as clock
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -94,16 +93,17 @@ def git_object_id(kind: str, data: bytes, object_format: str) -> str:
     return hashlib.new(object_format, b"%s %d\0" % (kind.encode(), len(data)) + data).hexdigest()
 
 
-def git_date(when: datetime | None) -> str:
-    """A `<seconds> <+HHMM>` git date: the version's time, or now when unknown or unusable.
+def git_date(when: datetime | None, now: str) -> str:
+    """A `<seconds> <+HHMM>` git date: the version's time, or `now` (the run's time, a git date)
+    when unknown or unusable.
 
-    Git cannot store times before 1970 or offsets beyond 14 hours; such times fall back to now
+    Git cannot store times before 1970 or offsets beyond 14 hours; such times fall back to `now`
     (UTC offset for odd offsets, and for a time after 1970 that its zone still dates 1969). A
     time without a zone is taken as UTC. The exact time is kept in the `Revdiff-Time` trailer
     either way.
     """
     if when is None:
-        return f"{int(clock.time())} +0000"
+        return now
     aware = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
     offset = aware.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else 0
@@ -114,7 +114,7 @@ def git_date(when: datetime | None) -> str:
     except (OverflowError, OSError, ValueError):
         seconds = -1
     if seconds < 0:
-        return f"{int(clock.time())} +0000"
+        return now
     if seconds + minutes * 60 < 0:
         minutes = 0  # before 1970 in its own zone: `git log` stops at such a commit
     sign = "-" if minutes < 0 else "+"

@@ -154,7 +154,7 @@ def write_commits(git_dir: str, ref: str, parent: str | None,
     with FastImport(git_dir, ref, parent, checkpoint_every) as importer:
         for planned in commits:
             importer.commit(planned.path, planned.encoded.data, planned.encoded.message,
-                            git_date(planned.version.time) if planned.version.time else now, now)
+                            git_date(planned.version.time, now), now)
             if advance is not None:
                 advance(1)
 

@@ -19,6 +19,8 @@ from revdiff.formats.git_layout import (
 from revdiff.model import Article, Version
 from revdiff.store.encode import commit_message, git_blob_id, git_date
 
+NOW = "1764000000 +0000"  # a run's time, as a git date
+
 
 @given(st.text(), st.lists(st.text()).map(tuple))
 def test_version_file_round_trip(title: str, paragraphs: tuple[str, ...]) -> None:
@@ -79,26 +81,27 @@ def test_blob_id_matches_git() -> None:
 
 def test_git_date_keeps_instant_and_offset() -> None:
     when = datetime(2020, 1, 3, 12, 30, tzinfo=timezone(timedelta(hours=5, minutes=30)))
-    assert git_date(when) == f"{int(when.timestamp())} +0530"
+    assert git_date(when, NOW) == f"{int(when.timestamp())} +0530"
     west = datetime(2020, 1, 3, 12, 30, tzinfo=timezone(timedelta(hours=-8)))
-    assert git_date(west).endswith(" -0800")
+    assert git_date(west, NOW).endswith(" -0800")
     naive = datetime(2020, 1, 3, 12, 30)
-    assert git_date(naive) == f"{int(naive.replace(tzinfo=UTC).timestamp())} +0000"
+    assert git_date(naive, NOW) == f"{int(naive.replace(tzinfo=UTC).timestamp())} +0000"
     # the zones farthest from UTC (Kiribati, Baker Island) are kept: +1400 was written as +0000
     kiribati = datetime(2020, 1, 1, 10, tzinfo=timezone(timedelta(hours=14)))
-    assert git_date(kiribati) == f"{int(kiribati.timestamp())} +1400"
-    assert git_date(datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=-12)))).endswith(" -1200")
+    assert git_date(kiribati, NOW) == f"{int(kiribati.timestamp())} +1400"
+    assert git_date(datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=-12))), NOW).endswith(" -1200")
 
 
-def test_git_date_falls_back_to_now_for_times_git_cannot_hold() -> None:
-    before_epoch = datetime(1912, 4, 15, tzinfo=UTC)
-    seconds = int(git_date(before_epoch).split()[0])
-    assert seconds > 1_000_000_000
+def test_git_date_falls_back_to_the_runs_time_for_times_git_cannot_hold() -> None:
+    # each such version took the clock's time as its commit was written, seconds apart on a long
+    # run, where the README says the run's time
+    assert git_date(datetime(1912, 4, 15, tzinfo=UTC), NOW) == NOW
+    assert git_date(None, NOW) == NOW
 
 
 def test_git_date_of_a_time_its_zone_dates_1969_is_written_in_utc() -> None:
     """3,599 seconds after 1970 began, at -01:00, is 31 December 1969 there: written `3599 -0100`,
     `git log` stopped at its commit with `fatal: Timestamp before Unix epoch: 3599 -100`."""
     west = datetime(1969, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-1)))
-    assert git_date(west) == "3599 +0000"
-    assert git_date(datetime(1970, 1, 1, 1, tzinfo=timezone(timedelta(hours=-1)))) == "7200 -0100"
+    assert git_date(west, NOW) == "3599 +0000"
+    assert git_date(datetime(1970, 1, 1, 1, tzinfo=timezone(timedelta(hours=-1))), NOW) == "7200 -0100"
