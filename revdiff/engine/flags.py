@@ -378,7 +378,8 @@ def _as_slashed_fraction(fraction: re.Match[str]) -> str:
 
 def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus sign
-    kept, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`), in vulgar
+    kept, the marks that qualify a number kept on it, `3,000+` and `~300`: `_qualified`, an
+    abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`), in vulgar
     fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their value where a word has
     one: `five` is `5`, `twenty-five` `25`, `tenfold` `10`; not `no one`, `wait a second` or an
     ordinal in a name, `the First Amendment`: `_without_ordinals_in_names`) and in Roman numerals
@@ -408,7 +409,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         number = _plain_digits(match.group())
         is_a_comma_list = number.count(".") > 1 and "." not in match.group()
         found += ([_plain_digits(item) for item in number.split(".")]
-                  if other_styles and is_a_comma_list else [number])
+                  if other_styles and is_a_comma_list else [_qualified(text, match, number)])
         if magnitude := _magnitude(text, match):
             found.append(magnitude)
     words = _NO_NUMBER.sub(" ", _without_ordinals_in_names(text).casefold())
@@ -422,6 +423,22 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         elif word in _NUMBER_WORDS:
             found.append(word)
     return sorted(found + _roman_numeral_values(text))
+
+
+# A mark that qualifies the number beside it: `~`, `≈`, `>`, `<`, `≥` or `≤` before it, a space
+# between or not, where no letter, digit, `-` or `=` is right before the mark (not the `>` of an
+# arrow, `200->300`, or of a tag left in the text, `</tr> 1980`), and a `+` right after it that
+# no digit follows (`3,000+ troops`, more than 3,000; not the sum `3+2`, nor the sign of `+1`).
+_QUALIFIER_BEFORE = re.compile(r"(?<![-=\w])[~≈<>≥≤] ?$")
+_QUALIFIER_AFTER = re.compile(r"\+(?![\d+])")
+
+
+def _qualified(text: str, number: re.Match[str], value: str) -> str:
+    """The number `number` of `text`, whose value is `value`, with the marks that qualify it
+    (`_QUALIFIER_BEFORE`, `_QUALIFIER_AFTER`; `≈` as `~`): `~300`, `>300`, `3000+`."""
+    before = _QUALIFIER_BEFORE.search(text, max(0, number.start() - 2), number.start())
+    after = _QUALIFIER_AFTER.match(text, number.end())
+    return (before.group().strip().replace("≈", "~") if before else "") + value + ("+" if after else "")
 
 
 def _roman_numeral_values(text: str) -> list[str]:

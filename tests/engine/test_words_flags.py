@@ -1103,3 +1103,24 @@ def test_a_multiplier_word_is_its_number(old: str, new: str, changed: bool) -> N
     """`tenfold` held no number, where `ten-fold` and `10-fold` hold 10: `tenfold` to `twofold`
     changed none, and `tenfold` to `10-fold` was a number change."""
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "flags"), [
+    ("3,000+ troops were sent.", "3,000 troops were sent.", {Flag.NUMBER_CHANGED}),
+    ("~300 people fled.", "300 people fled.", {Flag.NUMBER_CHANGED}),
+    ("≈ 300 people fled.", "300 people fled.", {Flag.NUMBER_CHANGED}),
+    (">300 people fled.", "<300 people fled.", {Flag.NUMBER_CHANGED}),
+    ("≥300 people fled.", "≤300 people fled.", {Flag.NUMBER_CHANGED}),
+    ("~300 people fled.", "≈300 people fled.", {Flag.PUNCTUATION_ONLY}),
+    ("1,000 troops were sent.", "1000 troops were sent.", {Flag.PUNCTUATION_ONLY}),
+    ("They won 3-2, a +1 lead.", "They won 3–2, a 1 lead.", {Flag.PUNCTUATION_ONLY}),
+    ("They won 3+2 games.", "They won 3 2 games.", {Flag.PUNCTUATION_ONLY}),
+    ("It rose 200->300.", "It rose 200 -> 300.", {Flag.WHITESPACE_ONLY}),
+    ("gdp</tr> 1980 rose", "gdp 1980 rose", set()),
+])
+def test_a_mark_that_qualifies_a_number_is_part_of_it(old: str, new: str, flags: set[Flag]) -> None:
+    """`3,000+ troops` to `3,000 troops` drops `more than`, but was `punctuation_only`, and so
+    boring: a `+` right after a number, and a `~`, `≈`, `>`, `<`, `≥` or `≤` before one, qualifies
+    it, and changing it changes the number (`~` and `≈` are one mark); a `+` between numbers or
+    before one, and the `>` of an arrow or of a tag left in the text, qualify none."""
+    assert edit_flags(old, new) == flags
