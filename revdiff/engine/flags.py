@@ -649,10 +649,11 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     differ in that form alone. `whitespace_only`, `case_only` and `punctuation_only` describe
     texts that differ and only in that way (whitespace_only: white space as the word diff reads
     it, with the zero-width space; punctuation_only: the letters, digits and emoji are the same,
-    and not only white space changed). `number_changed` says the numbers (in digits, separators
-    dropped, or in words or Roman numerals, by their value) differ, also when read in other
-    styles (`numbers_in`: `10:30` and `10.30`, `1,000,000` and `1 000 000` are alike), or a
-    time's half of the day where both give one (`10 a.m.` to `10 p.m.`: `_half_of_day_changed`)
+    a letter that begins a sentence in one text only may be a capital there, and not only white
+    space changed: `_same_content_but_new_sentences`). `number_changed` says the numbers (in
+    digits, separators dropped, or in words or Roman numerals, by their value) differ, also when
+    read in other styles (`numbers_in`: `10:30` and `10.30`, `1,000,000` and `1 000 000` are
+    alike), or a time's half of the day where both give one (`10 a.m.` to `10 p.m.`: `_half_of_day_changed`)
     or a number's currency, by its sign or code, where both give one (`$5 million` to `£5
     million`, `USD 5` to `EUR 5` or to `€5`: `_currency_changed`);
     `quote_changed` says the quoted passages differ; `attribution_changed` says the sources the
@@ -673,7 +674,7 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     numbers_differ = numbers_differ or _half_of_day_changed(old, new) or _currency_changed(old, new)
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
-    elif _content(old) == _content(new) and not numbers_differ:
+    elif _same_content_but_new_sentences(old, new) and not numbers_differ:
         flags.add(Flag.PUNCTUATION_ONLY)
     if old.casefold() == new.casefold():
         flags.add(Flag.CASE_ONLY)
@@ -686,6 +687,46 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
                                                sources_in(new, new_quote_open))))):
         flags.add(Flag.ATTRIBUTION_CHANGED)
     return frozenset(flags)
+
+
+# A letter or digit that begins a sentence (group 1): the first after a `.`, `!`, `?` or `…`,
+# closing marks after it or not, white space and opening marks.
+_SENTENCE_START = re.compile(
+    rf"[.!?…][{re.escape(_CLOSING_MARKS)}]*\s+[{re.escape(_OPENING_MARKS)}]*(\w)")
+
+
+def _same_content_but_new_sentences(old: str, new: str) -> bool:
+    """Whether `old` and `new` hold the same letters, digits and emoji (`_content`), where a letter
+    that begins a sentence in one text but not in the other may be a capital there: `X; nobody was
+    hurt` to `X. Nobody was hurt` (and back), as `X; nobody` to `X. nobody`. A letter's case
+    changed where a sentence began before too (`X. nobody` to `X. Nobody`) is none of these."""
+    old_content, new_content = _content(old), _content(new)
+    if old_content == new_content:
+        return True
+    if old_content.lower() != new_content.lower():
+        return False
+    old_letters, new_letters = _letters_and_starts(old), _letters_and_starts(new)
+    return len(old_letters) == len(new_letters) and all(
+        old_letter == new_letter or _capital_of_a_new_sentence(old_letter, new_letter, old_starts,
+                                                               new_starts)
+        for (old_letter, old_starts), (new_letter, new_starts) in zip(old_letters, new_letters))
+
+
+def _letters_and_starts(text: str) -> list[tuple[str, bool]]:
+    """Each letter and digit of `text`, with its combining marks apart, and whether it begins a
+    sentence (`_SENTENCE_START`)."""
+    starts = {start.start(1) for start in _SENTENCE_START.finditer(text)}
+    return [(char, at in starts) for at, char in enumerate(text) if char.isalnum() or is_mark(char)]
+
+
+def _capital_of_a_new_sentence(old_letter: str, new_letter: str, old_starts: bool,
+                               new_starts: bool) -> bool:
+    """Whether one letter is the other as a capital, in the text where it alone begins a
+    sentence."""
+    if old_starts == new_starts:
+        return False
+    capital, other = (old_letter, new_letter) if old_starts else (new_letter, old_letter)
+    return capital.isupper() and capital.lower() == other
 
 
 def _numbers_alike_in_other_styles(old: str, new: str) -> bool:

@@ -27,9 +27,10 @@ def is_boring_edit(edit: Edit) -> bool:
 
 def is_boring_change(old_text: str, new_text: str, flags: frozenset[Flag]) -> bool:
     """Nothing but whitespace, punctuation or encoding changed from `old_text` to `new_text`,
-    whose `flags` are given (letter case counts as a change, and so do a number's value, `1.5`
-    to `15`, `-5` to `5`, and quotation marks put around words or taken away: a quotation made a
-    paraphrase)."""
+    whose `flags` are given (letter case counts as a change, but for a capital that begins a
+    sentence the other text does not begin there, `X; nobody` to `X. Nobody`, and so do a
+    number's value, `1.5` to `15`, `-5` to `5`, and quotation marks put around words or taken
+    away: a quotation made a paraphrase)."""
     if Flag.NUMBER_CHANGED in flags:
         return False
     if same_but_encoding(old_text, new_text):  # quote marks written otherwise too

@@ -1124,3 +1124,23 @@ def test_a_mark_that_qualifies_a_number_is_part_of_it(old: str, new: str, flags:
     it, and changing it changes the number (`~` and `≈` are one mark); a `+` between numbers or
     before one, and the `>` of an arrow or of a tag left in the text, qualify none."""
     assert edit_flags(old, new) == flags
+
+
+@pytest.mark.parametrize(("old", "new", "flags"), [
+    ("X; nobody was hurt.", "X. Nobody was hurt.", {Flag.PUNCTUATION_ONLY}),
+    ("X. Nobody was hurt.", "X, nobody was hurt.", {Flag.PUNCTUATION_ONLY}),
+    ("He said, “nobody was hurt.”", "He said. “Nobody was hurt.”", {Flag.PUNCTUATION_ONLY}),
+    ("X; nobody was hurt.", "X. nobody was hurt.", {Flag.PUNCTUATION_ONLY}),
+    ("X. nobody was hurt.", "X. Nobody was hurt.", {Flag.CASE_ONLY}),
+    ("X. nobody was hurt; Y.", "X. Nobody was hurt. Y.", set()),
+    ("X; nobody was hurt.", "X. NOBODY was hurt.", set()),
+])
+def test_a_capital_that_begins_a_new_sentence_is_part_of_the_punctuation(
+        old: str, new: str, flags: set[Flag]) -> None:
+    """`X; nobody was hurt` to `X. Nobody was hurt` got no flag and was no boring edit, where
+    `X; nobody` to `X. nobody` is `punctuation_only`: a letter that begins a sentence in one text
+    only may be a capital there; a letter's case changed where a sentence began before too stays
+    a change of case."""
+    assert edit_flags(old, new) == flags
+    edit = Edit(EditOp.EDITED, (0,), (0,), old, new, similarity(old, new), (), edit_flags(old, new))
+    assert is_boring_edit(edit) is (Flag.PUNCTUATION_ONLY in flags)
