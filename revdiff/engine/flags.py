@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from decimal import Decimal
 
 from revdiff.engine.attributions import attributions_in, is_title_case, same_sources
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
@@ -21,7 +22,8 @@ _SEPARATED = rf"\d+{NUMBER_PART}*"
 _NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])[-−–]?(?:\.(?=\d))?{_SEPARATED}|{_SEPARATED}")
 
 # Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
-# (`hundred`, `dozens`, `tens` of `tens of thousands`, India's `lakh` and `crore`, `half`) as words.
+# (`hundred`, `dozens`, `tens` of `tens of thousands`, India's `lakh` and `crore`, `half`) as words,
+# but a scale word after a number in other styles (`_SCALES`: `1.2 million` as `1200000`).
 _UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen")
@@ -39,6 +41,11 @@ _NUMBER_WORDS = word_set(
     "tens hundred hundreds thousand thousands lakh lakhs million millions crore crores billion "
     "billions trillion trillions dozen dozens half"
 )
+# The number words that multiply the number before them by one value, which `numbers_in` reads as
+# their product in other styles (`1.2 million` as `1200000`); not their plurals, which count
+# vaguely (`hundreds`, `dozens`), nor `tens` or `half`.
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "lakh": 10**5, "million": 10**6,
+           "crore": 10**7, "billion": 10**9, "trillion": 10**12}
 # `one`, `first` and `second` where they are no number: `no one`, `one another`, `the one who`,
 # `one-time` (former), `at first` and `first of all` (initially), `first lady` (a title) and
 # `first responders` (a trade), and a `second` that ends its clause (`wait a second.`); `one
@@ -284,10 +291,12 @@ _SPACED_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3}(?!\d))+")
 _LAKH_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d?(?:,\d{2})+,\d{3}(?![\d.,])")
 # The English indefinite article before a word, which counts one as `one` does (`a person`, `one
 # person`; `an hour`, `one hour`); not the `a` of `a.m.`, nor one before a word that makes it a
-# vague quantity (`a few people`, `a number of people`), nor a capital A after a word, a letter
-# that names (`Category A storms`, `Serie A clubs`), where an article is capital at a start only.
+# vague quantity (`a few people`, `a number of people`) or a scale word, whose value it is part of
+# (`a dozen`, `a million`: `_SCALED_NUMBER`), nor a capital A after a word, a letter that names
+# (`Category A storms`, `Serie A clubs`), where an article is capital at a start only.
 _INDEFINITE_ARTICLE = re.compile(r"(?:\ban?|(?<![^\W\d_]\s)\bAn?)\s+"
-                                 r"(?!(?i:few|couple|handful|number|lot|little)\b)(?=[^\W\d_])")
+                                 rf"(?!(?i:few|couple|handful|number|lot|little|{'|'.join(_SCALES)})\b)"
+                                 r"(?=[^\W\d_])")
 # An English month's name (`sentences.MONTHS`), capitalised (`may` and `march` are verbs too), or
 # its abbreviation; the longest first, so that `Sept` is not read as `Sep`.
 _MONTH = "(?:" + "|".join(sorted((month.capitalize() for month in MONTHS),
@@ -376,6 +385,48 @@ def _as_slashed_fraction(fraction: re.Match[str]) -> str:
     return " " + unicodedata.normalize("NFKC", fraction.group())
 
 
+# A number in digits, a cardinal number word (`five`, `twenty-five`; no ordinal: `the first
+# hundred days`) or the article `a` or `an` (group 1), and the scale words after it (group 2): `1.2
+# million`, `one hundred`, `a dozen`, `twenty-five hundred`, `two hundred thousand`.
+_CARDINAL_WORD = (rf"(?:(?:{'|'.join(_TENS)})[-‐ ])?(?:{'|'.join(_UNITS[1:10])})"
+                  rf"|{'|'.join(_TENS + _UNITS)}")
+_SCALED_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])({_SEPARATED}|(?:{_CARDINAL_WORD}|an?)\b)"
+                            rf"((?:[\s‐-](?:{'|'.join(_SCALES)})\b)+)", re.IGNORECASE)
+
+
+def _values_of_scaled_numbers(text: str) -> str:
+    """`text` with each number and the scale words after it (`_SCALED_NUMBER`) written as its
+    value in digits: `1.2 million` as `1200000`, `a dozen` as `12`, `twenty-five hundred` as
+    `2500`; a magnitude abbreviated on a number (`_magnitude`) is read as its word first, `$1.2bn`
+    as `$1200000000`. A list of digits (`10,20,30 million`: `_is_a_list`) stays as written."""
+    spelled, position = [], 0
+    for number in _NUMBER.finditer(text):
+        suffix = _MAGNITUDE.match(text, number.end())
+        if suffix and (magnitude := _magnitude(text, number)):
+            spelled += [text[position:number.end()], " ", magnitude]
+            position = suffix.end()
+    return _SCALED_NUMBER.sub(_scaled_value, "".join(spelled) + text[position:])
+
+
+def _scaled_value(scaled: re.Match[str]) -> str:
+    """The value of a number and its scale words (`_SCALED_NUMBER`) in digits; a list of digits
+    as written."""
+    number, scales = scaled.groups()
+    word = number.casefold()
+    if word in ("a", "an"):
+        value = "1"
+    elif word[0].isalpha():  # `five`, `twenty-five`: the sum of its words' values
+        value = str(sum(int(_NUMBER_VALUES[part]) for part in re.split("[-‐ ]", word)))
+    else:
+        value = _plain_digits(number)
+    if value.count(".") > 1:
+        return scaled.group()
+    product = Decimal(value)
+    for scale in re.split(r"[\s‐-]", scales.casefold())[1:]:
+        product *= _SCALES[scale]
+    return format(product.normalize(), "f")
+
+
 def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus sign
     kept, the marks that qualify a number kept on it, `3,000+` and `~300`: `_qualified`, an
@@ -390,7 +441,9 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     `1.2.2024` or a version `3.11.2`, whose order tells), and so digits grouped as lakhs,
     `10,11,12,100`, which may be one (`Grades 10,11,12,100`), digits grouped by ordinary spaces,
     `1 000 000`, as one number, a range of years whose end is written short, `2019–20` or
-    `2019/20`, as `2019` and `2020`, and a decade, `1990s` or `'90s`, as `1990s`: readings that
+    `2019/20`, as `2019` and `2020`, a decade, `1990s` or `'90s`, as `1990s`, and a number with
+    the scale words after it as its value (`_values_of_scaled_numbers`: `1.2 million`, `$1.2m`,
+    `one hundred`, `a dozen` as `1200000`, `1200000`, `100`, `12`): readings that
     may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the 1890s), which
     `edit_flags` takes only to see two texts' numbers alike (`_numbers_alike_in_other_styles`). A
     terminal's control sequence or string holds none (`\x1b[31m`, `\x1b]0;title\x07`), and
@@ -404,6 +457,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         text = _DECADE.sub(" ", _TIME.sub(" ", text))
         text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
+        text = _values_of_scaled_numbers(text)
         text = _LAKH_GROUPS.sub(lambda match: match.group().replace(",", ", "), text)
     for match in _NUMBER.finditer(text):
         number = _plain_digits(match.group())

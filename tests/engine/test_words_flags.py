@@ -1144,3 +1144,28 @@ def test_a_capital_that_begins_a_new_sentence_is_part_of_the_punctuation(
     assert edit_flags(old, new) == flags
     edit = Edit(EditOp.EDITED, (0,), (0,), old, new, similarity(old, new), (), edit_flags(old, new))
     assert is_boring_edit(edit) is (Flag.PUNCTUATION_ONLY in flags)
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("1.2 million people fled.", "1,200,000 people fled.", False),
+    ("It cost $1.2bn.", "It cost $1,200,000,000.", False),
+    ("It cost $1m.", "It cost a million dollars.", False),
+    ("100 people fled.", "One hundred people fled.", False),
+    ("A dozen people fled.", "12 people fled.", False),
+    ("Twenty-five hundred people fled.", "2,500 people fled.", False),
+    ("Two hundred thousand fled.", "200,000 fled.", False),
+    ("One soldier and a dozen civilians died.", "A soldier and 12 civilians died.", False),
+    ("1.2 million people fled.", "1,300,000 people fled.", True),
+    ("A dozen people fled.", "13 people fled.", True),
+    ("Hundreds of people fled.", "100 people fled.", True),
+    ("Two thousand five hundred fled.", "2,500 fled.", True),
+    ("In the first hundred days.", "In 100 days.", True),
+    ("It cost $1.2bn, 5 more.", "It cost $1,200,000,000, 6 more.", True),
+])
+def test_a_number_and_its_scale_words_are_compared_by_value(old: str, new: str,
+                                                            changed: bool) -> None:
+    """`1.2 million` to `1,200,000`, `100` to `one hundred` and `a dozen` to `12` were number
+    changes, as scale words were compared as words: a scale word after a number, a number word
+    or `a` multiplies it; a plural (`hundreds`), two numbers in words (`two thousand five
+    hundred`) and an ordinal (`the first hundred`) are read as before."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
