@@ -800,6 +800,16 @@ def test_a_local_dask_executor_whose_client_fails_to_close_still_closes_the_rest
     assert list(tmp_path.iterdir()) == []
 
 
+def _pass_the_scheduler_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--scheduler`'s checks of the address (something listens, speaks Dask, has a worker that
+    runs this revdiff) passed without a scheduler, for a fake client."""
+    from revdiff.export import parallel
+
+    for check in ("_check_something_listens", "_check_it_speaks_dask", "_wait_for_a_worker",
+                  "_check_workers_run_this_revdiff"):
+        monkeypatch.setattr(parallel, check, lambda *_args: None)
+
+
 def test_a_scheduler_client_that_fails_to_close_still_lets_dask_log_again(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Closing `--scheduler`'s executor stopped at a client that failed to close: Dask's log
@@ -811,9 +821,7 @@ def test_a_scheduler_client_that_fails_to_close_still_lets_dask_log_again(
 
     started_clients.clear()
     monkeypatch.setattr(distributed, "Client", _ClientThatFailsToClose)
-    for check in ("_check_something_listens", "_check_it_speaks_dask", "_wait_for_a_worker",
-                  "_check_workers_run_this_revdiff"):
-        monkeypatch.setattr(parallel, check, lambda *_args: None)
+    _pass_the_scheduler_checks(monkeypatch)
     handler = logging.StreamHandler()  # Dask's own stderr handler, as it sets it up
     logging.getLogger("distributed").addHandler(handler)
     try:
@@ -899,14 +907,10 @@ def test_a_scheduler_client_cut_while_counting_its_workers_is_closed(
     failure: a stop, or a lost scheduler, as it counted the workers left the client open (and an
     OSError ended the run in a traceback)."""
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export import parallel
-
     started_clients.clear()
     monkeypatch.setattr(_ClientCutWhileCountingWorkers, "cut", cut)
     monkeypatch.setattr(distributed, "Client", _ClientCutWhileCountingWorkers)
-    for check in ("_check_something_listens", "_check_it_speaks_dask", "_wait_for_a_worker",
-                  "_check_workers_run_this_revdiff"):
-        monkeypatch.setattr(parallel, check, lambda *_args: None)
+    _pass_the_scheduler_checks(monkeypatch)
     result = run_cli("export", str(samples), "-o", str(tmp_path / "x.jsonl"),
                      "--scheduler", "tcp://127.0.0.1:9", "-q")
     assert result.exit_code == code
@@ -971,9 +975,7 @@ def test_ctrl_c_at_the_first_instruction_after_a_scheduler_client_is_made_closes
 
     started_clients.clear()
     monkeypatch.setattr(distributed, "Client", _ClientOfOneWorker)
-    for check in ("_check_something_listens", "_check_it_speaks_dask", "_wait_for_a_worker",
-                  "_check_workers_run_this_revdiff"):
-        monkeypatch.setattr(parallel, check, lambda *_args: None)
+    _pass_the_scheduler_checks(monkeypatch)
     traced = {"parallel": parallel, "driver": driver}[module].__file__
     sent: list[bool] = []
 
