@@ -16,6 +16,21 @@ from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 
 
+def _two_pages_apart() -> Article:
+    """Pages of versions 0 to 1 and 2 to 3 of one article, read together: no page compares the
+    pair v1 → v2."""
+    pages = SAMPLES / "sniffer-diff"
+    (article,) = load([str(pages / "iran-strikes-v0-v1.txt"), str(pages / "iran-strikes-v2-v3.txt")])
+    return article
+
+
+def _exported_confidences(app: RevdiffApp, article: Article) -> list[float]:
+    """The `confidence` an export gives each edit of the pair the app shows."""
+    comparison = app.session.comparison()
+    return [row["confidence"] for row in edit_rows(
+        article_ref(0, article, "iran-strikes"), comparison, pair_reading(article, comparison))]
+
+
 @run_async
 async def test_unsure_rows_are_marked_and_u_moves_to_them(page_article: Article) -> None:
     app = RevdiffApp(page_article)
@@ -230,21 +245,18 @@ async def test_a_pair_of_two_pages_marks_what_they_read_unsure_as_the_exports_ra
     """Pages of versions 0 to 1 and 2 to 3 read together: the pair v1 → v2, which no page
     compares, rests on both pages' unsure rows (its edits' exported confidence is as low as 0.47),
     yet it showed no `?` and `u` found no unsure row in it."""
-    pages = SAMPLES / "sniffer-diff"
-    (article,) = load([str(pages / "iran-strikes-v0-v1.txt"), str(pages / "iran-strikes-v2-v3.txt")])
+    article = _two_pages_apart()
     app = RevdiffApp(article)
     async with app.run_test(size=(80, 40)) as pilot:
         await pilot.pause()
         await pilot.press(".")
         await pilot.pause()
         assert header_text(app).startswith("v1 → v2")
-        comparison = app.session.comparison()
-        exported = [row["confidence"] for row in edit_rows(
-            article_ref(0, article, "iran-strikes"), comparison, pair_reading(article, comparison))]
+        exported = _exported_confidences(app, article)
         layout = app.query_one(DiffView).view_layout
         marked = [any(row.text.startswith("?") for row in
                       layout.rows[layout.first_row[edit]:layout.last_row[edit] + 1])
-                  for edit in range(len(comparison.edits))]
+                  for edit in range(len(exported))]
         assert marked == [confidence < SURE_CONFIDENCE for confidence in exported]
         assert marked[3] and exported[3] == 0.4731  # the row page v0-v1 read least sure
         assert not marked[8] and exported[8] > SURE_CONFIDENCE
@@ -268,8 +280,7 @@ async def test_u_steps_from_row_to_row_not_sentence_to_sentence(page_article: Ar
 async def test_f_on_a_pair_of_two_pages_names_the_pairs_where_its_rows_flip() -> None:
     """The pair v1 → v2 of pages v0-v1 and v2-v3, whose text both pages gave, was "not read from
     a flattened diff page", `f` said."""
-    pages = SAMPLES / "sniffer-diff"
-    (article,) = load([str(pages / "iran-strikes-v0-v1.txt"), str(pages / "iran-strikes-v2-v3.txt")])
+    article = _two_pages_apart()
     app = RevdiffApp(article)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -305,8 +316,7 @@ async def test_u_on_a_pair_of_two_pages_steps_from_paragraph_to_paragraph() -> N
     """In the pair v1 → v2 of pages v0-v1 and v2-v3, `u` stayed on the first marked change: no
     page row holds its edits, so every edit counted as the row under the cursor. It goes to the
     next unsure paragraph: edits 2 and 4 rest on the paragraphs of edits 1 and 3."""
-    pages = SAMPLES / "sniffer-diff"
-    (article,) = load([str(pages / "iran-strikes-v0-v1.txt"), str(pages / "iran-strikes-v2-v3.txt")])
+    article = _two_pages_apart()
     app = RevdiffApp(article)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -327,16 +337,13 @@ async def test_a_marked_change_of_a_pair_of_two_pages_names_the_row_that_makes_i
     """In the pair v1 → v2 of pages v0-v1 and v2-v3, a change marked `?` said nothing in the
     status line of why: no page row of the pair holds it. It names the page's pair, the line of
     the least sure row it rests on and how sure that is, as the exports rate the change."""
-    pages = SAMPLES / "sniffer-diff"
-    (article,) = load([str(pages / "iran-strikes-v0-v1.txt"), str(pages / "iran-strikes-v2-v3.txt")])
+    article = _two_pages_apart()
     app = RevdiffApp(article)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press(".")
         await pilot.pause()
-        comparison = app.session.comparison()
-        exported = [row["confidence"] for row in edit_rows(
-            article_ref(0, article, "iran-strikes"), comparison, pair_reading(article, comparison))]
+        exported = _exported_confidences(app, article)
         said = []
         for key in ("u", "u", "u", "u", "n"):  # edits 0, 1, 3, 5 marked, then 6
             await pilot.press(key)
