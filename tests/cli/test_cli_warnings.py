@@ -131,30 +131,21 @@ def test_folders_left_out_of_a_folder_of_versions_are_named(command: str, tmp_pa
     assert (quiet.returncode, quiet.stderr) == (0, "")
 
 
-def test_a_link_back_to_a_folder_of_versions_is_no_folder_left_out(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("folder", "link", "target"), [("story", "self", "."),
+                                                       ("corp/sub", "up", "..")])
+def test_a_link_back_to_a_folder_read_or_holding_it_is_no_folder_left_out(
+        tmp_path: Path, folder: str, link: str, target: str) -> None:
     """`story/self -> .` was named a folder left out, to be read by naming it (which reads
-    `story` again) or with `revdiff export` (which skips it): it is skipped as `export` skips
-    it, in its words."""
-    story = tmp_path / "story"
-    shutil.copytree(CHAIN, story)
-    (story / "self").symlink_to(".")
-    result = revdiff("diff", str(story))
+    `story` again) or with `revdiff export` (which skips it), and `diff corp/sub` with
+    `corp/sub/up -> ..` named `up` a link that leads out, to be read by copying a file into the
+    folder: each is skipped as `export` skips it, in its words."""
+    versions = tmp_path / folder
+    shutil.copytree(CHAIN, versions)
+    (versions / link).symlink_to(target)
+    result = revdiff("diff", str(versions))
     assert result.returncode == 0, result.stderr
-    skipped = (f"revdiff: warning: {story}: skipped 1 link back to a folder already read or to one "
-               "holding it, such as self")
-    assert result.stderr.splitlines() == [skipped]
-
-
-def test_a_link_up_to_a_folder_holding_the_one_read_is_a_link_back(tmp_path: Path) -> None:
-    """`diff corp/sub` with `corp/sub/up -> ..` named `up` a link that leads out, to be read by
-    copying a file into the folder: it is a link back, as `export corp` calls it."""
-    sub = tmp_path / "corp" / "sub"
-    shutil.copytree(CHAIN, sub)
-    (sub / "up").symlink_to("..")
-    result = revdiff("diff", str(sub))
-    assert result.returncode == 0, result.stderr
-    skipped = (f"revdiff: warning: {sub}: skipped 1 link back to a folder already read or to one "
-               "holding it, such as up")
+    skipped = (f"revdiff: warning: {versions}: skipped 1 link back to a folder already read or to "
+               f"one holding it, such as {link}")
     assert result.stderr.splitlines() == [skipped]
 
 
