@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Any
@@ -918,6 +919,35 @@ def test_a_scheduler_client_cut_while_counting_its_workers_is_closed(
     assert [client.closed for client in started_clients] == [True]
 
 
+def _ctrl_c_at_the_first_instruction_after(made: Callable[[], bool], module_file: str,
+                                           run: Callable[[], object]) -> None:
+    """`run()`, with SIGINT sent at the first instruction of `module_file` it runs once `made()`
+    holds (a trace function sends it, instruction by instruction: no timing), handled as a real
+    one is, where it arrives or once held; the run must end in KeyboardInterrupt."""
+    sent: list[bool] = []
+
+    def ctrl_c_once_made(frame: Any, event: str, _arg: Any) -> Any:
+        if event == "opcode" and made() and not sent:
+            sent.append(True)
+            signal.raise_signal(signal.SIGINT)
+        return ctrl_c_once_made
+
+    def trace_the_module(frame: Any, event: str, _arg: Any) -> Any:
+        if frame.f_code.co_filename != module_file:
+            return None
+        frame.f_trace_opcodes = True
+        return ctrl_c_once_made
+
+    previous = sys.gettrace()
+    sys.settrace(trace_the_module)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run()
+    finally:
+        sys.settrace(previous)
+    assert sent
+
+
 @pytest.mark.parametrize("options", [{"workers": 2}, {"workers": 2, "local_dask": True}])
 def test_ctrl_c_at_the_first_instruction_after_the_executor_is_made_closes_it(
         options: dict[str, Any], samples: Path, tmp_path: Path,
@@ -937,29 +967,9 @@ def test_ctrl_c_at_the_first_instruction_after_the_executor_is_made_closes_it(
 
     monkeypatch.setattr(driver, "ProcessExecutor", make_one)
     monkeypatch.setattr(driver.DaskExecutor, "local", make_one)
-    sent: list[bool] = []
-
-    def ctrl_c_once_made(frame: Any, event: str, _arg: Any) -> Any:
-        if event == "opcode" and opened and not sent:
-            sent.append(True)
-            signal.raise_signal(signal.SIGINT)  # handled as a real one is, here or once held
-        return ctrl_c_once_made
-
-    def trace_the_driver(frame: Any, event: str, _arg: Any) -> Any:
-        if frame.f_code.co_filename != driver.__file__:
-            return None
-        frame.f_trace_opcodes = True
-        return ctrl_c_once_made
-
     job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
-    previous = sys.gettrace()
-    sys.settrace(trace_the_driver)
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            run_export(job, **options)  # type: ignore[arg-type]
-    finally:
-        sys.settrace(previous)
-    assert sent
+    _ctrl_c_at_the_first_instruction_after(lambda: bool(opened), driver.__file__,
+                                           lambda: run_export(job, **options))  # type: ignore[arg-type]
     assert [executor.closed for executor in opened] == [True]
 
 
@@ -977,27 +987,7 @@ def test_ctrl_c_at_the_first_instruction_after_a_scheduler_client_is_made_closes
     monkeypatch.setattr(distributed, "Client", _ClientOfOneWorker)
     _pass_the_scheduler_checks(monkeypatch)
     traced = {"parallel": parallel, "driver": driver}[module].__file__
-    sent: list[bool] = []
-
-    def ctrl_c_once_made(frame: Any, event: str, _arg: Any) -> Any:
-        if event == "opcode" and started_clients and not sent:
-            sent.append(True)
-            signal.raise_signal(signal.SIGINT)  # handled as a real one is, here or once held
-        return ctrl_c_once_made
-
-    def trace_the_module(frame: Any, event: str, _arg: Any) -> Any:
-        if frame.f_code.co_filename != traced:
-            return None
-        frame.f_trace_opcodes = True
-        return ctrl_c_once_made
-
     job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
-    previous = sys.gettrace()
-    sys.settrace(trace_the_module)
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            run_export(job, scheduler="tcp://127.0.0.1:9")
-    finally:
-        sys.settrace(previous)
-    assert sent
+    _ctrl_c_at_the_first_instruction_after(lambda: bool(started_clients), traced,
+                                           lambda: run_export(job, scheduler="tcp://127.0.0.1:9"))
     assert [client.closed for client in started_clients] == [True]
