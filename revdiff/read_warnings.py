@@ -126,10 +126,14 @@ def unsure_summary(page: PageReading, *, read_alone: bool = False, versions: int
                    given: Collection[tuple[int, int]] = ()) -> str | None:
     """One line for the rows of a flattened page that the splitter is unsure of, if any, saying
     what would decide them (`_deciders`) where some of it was not given."""
+    return _summary(page, _deciders(page, read_alone, versions, given))
+
+
+def _summary(page: PageReading, deciders: str | None) -> str | None:
+    """`unsure_summary` with what would decide the page's rows found (`_deciders`)."""
     unsure = [row.line for row in page.rows if not row.is_sure]
     if not unsure:
         return None
-    deciders = _deciders(page, read_alone, versions, given)
     hint = f"; {deciders}, given with it, can decide them" if deciders else ""
     return (f"{page.name}: {len(unsure)} of {len(page.rows)} rows unsure "
             f"(lines {line_runs(unsure)}){SHOWN_BY_PARSE_JSON}{hint}")
@@ -150,11 +154,10 @@ def summarised_warnings(article: Article) -> list[str]:
     neighbouring pages (a title row it cut unsure) names those pages too."""
     given = {(page.old_number, page.new_number) for page in article.pages}
     read_alone = len(article.pages) == 1
-    summaries = {page.name: summary for page in article.pages
-                 if (summary := unsure_summary(page, read_alone=read_alone,
-                                               versions=article.changes, given=given))}
     deciders = {page.name: named for page in article.pages
                 if (named := _deciders(page, read_alone, article.changes, given))}
+    summaries = {page.name: summary for page in article.pages
+                 if (summary := _summary(page, deciders.get(page.name)))}
     kept = [_naming_deciders(warning, deciders) for warning in article.warnings
             if not any(warning.startswith(f"{name}: ") and _UNSURE_COUNT.match(warning, len(name) + 2)
                        for name in summaries)]
