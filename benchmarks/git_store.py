@@ -135,6 +135,8 @@ def main() -> int:
         parser.error("--repeats must be 1 or more: the bulk path is what is measured")
     if args.peer_repeats < 0:
         parser.error("--peer-repeats must be 0 or more")
+    if args.crowded_folder < 0:
+        parser.error("--crowded-folder must be 0 or more: 0 puts every new file in a subfolder")
     store_plan.CROWDED_FOLDER = args.crowded_folder
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus} (give --corpus DIR)", file=sys.stderr)

@@ -24,12 +24,14 @@ def load_script():  # type: ignore[no-untyped-def]
     (["--repeats", "-1"], "--repeats must be 1 or more"),
     (["--peer-repeats", "-1"], "--peer-repeats must be 0 or more"),
     (["--versions", "0"], "--versions must be 1 or more"),
+    (["--crowded-folder", "-1"], "--crowded-folder must be 0 or more"),
 ])
 def test_a_count_it_cannot_measure_with_is_refused_before_anything_runs(
         arguments: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     """`--repeats 0` ended in a KeyError traceback after the peer's minutes, `--repeats -1` in
-    a StatisticsError, and `--versions 0` divided by zero."""
+    a StatisticsError, and `--versions 0` divided by zero; `--crowded-folder -1` ran as 0 and
+    said `subfolders above -1 files in a folder`."""
     chain = tmp_path / "some-article"
     chain.mkdir()
     (chain / "0.txt").write_text("One.\n")
