@@ -118,16 +118,21 @@ def time_method(method: Callable[[list[Article], Path], int], articles: list[Art
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--versions", type=int, default=5000)
+    parser.add_argument("--versions", type=int, default=5000, metavar="N",
+                        help="versions in the corpus: its chains repeated under other URLs up "
+                             "to N; the store skips those unchanged (default: %(default)s)")
     parser.add_argument("--repeats", type=int, default=5, help="runs of the bulk path")
     parser.add_argument("--peer-repeats", type=int, default=1,
                         help="runs of the GitPython peer (each takes minutes; 0 leaves it out)")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, metavar="DIR",
+                        help="a folder of article folders of numbered version files (default: "
+                             "the checkout's ../shared/corpus/wikipedia)")
     parser.add_argument("--one-folder", action="store_true",
                         help="every article in one folder; also time the bulk path without subfolders")
     parser.add_argument("--crowded-folder", type=int, default=store_plan.CROWDED_FOLDER,
-                        help="files a folder holds before new ones go to subfolders "
-                             "(default: %(default)s, revdiff's own)")
+                        metavar="N", help="a run whose new files would put more than N in one "
+                                          "folder puts them all in subfolders; 0: every new "
+                                          "file (default: %(default)s, revdiff's own)")
     args = parser.parse_args()
     if args.versions < 1:
         parser.error("--versions must be 1 or more: there is nothing to store")

@@ -60,3 +60,19 @@ def test_a_corpus_of_no_numbered_versions_is_refused_in_one_line(
     assert load_script().main() == 1
     error = capsys.readouterr().err
     assert said in error and error.count("\n") == 1
+
+
+def test_help_says_what_each_option_does(monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """`--versions` and `--corpus` had no help, and `--crowded-folder` said a folder holds N files
+    before new ones go to subfolders, where a run whose new files would put more than N in a
+    folder puts every one of them in subfolders."""
+    monkeypatch.setattr(sys, "argv", ["git_store.py", "--help"])
+    monkeypatch.setenv("COLUMNS", "200")  # one line per option
+    with pytest.raises(SystemExit):
+        load_script().main()
+    options = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()
+               if line.startswith("  --")}
+    assert "versions in the corpus" in options["--versions"]
+    assert "shared/corpus/wikipedia" in options["--corpus"]
+    assert "more than N" in options["--crowded-folder"]
