@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from revdiff.engine.words import word_diff
+from revdiff.formats.fields import RELATIVE_TIME
 from revdiff.model import Version
 from revdiff.terminal_text import visible
 from revdiff.tui.filters import FilterState
@@ -78,6 +79,17 @@ class ShownPair:
     article: tuple[int, int] | None  # the article's index and how many there are; None for one
 
 
+def pair_time(shown: ShownPair) -> str:
+    """When the new version of the pair came: its `version_time`, but nothing for a time the input
+    tells from the version before it (`about 1 hour later`) when that is not the old version on
+    screen (in `v0 → v2` it read as an hour after v0, where it is an hour after v1)."""
+    old, new = shown.pair
+    when = version_time(shown.new)
+    if new != old + 1 and RELATIVE_TIME.fullmatch(when):
+        return ""
+    return when
+
+
 class PairHeader(Static):
     DEFAULT_CSS = """
     PairHeader {
@@ -114,7 +126,7 @@ class PairHeader(Static):
 def header_lines(shown: ShownPair, width: int, styles: dict[str, Style] = ROW_STYLES) -> list[Text]:
     """The header's two lines, `width` cells at most: the pair and the filters, and the title, its
     changed words in `styles`."""
-    when = visible(version_time(shown.new))
+    when = visible(pair_time(shown))
     article = shown.article
     for form in HEADER_FORMS:
         gap, separator = (" ", " · ") if form.compact else ("  ", "  ·  ")

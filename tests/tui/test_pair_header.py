@@ -89,3 +89,15 @@ def test_the_header_gives_a_times_zone_as_the_html_export_does() -> None:
              for index, (old, new) in enumerate(pairs)]
     assert lines == ["v0 → v1  2020-01-08 05:00:05+03:30  pair 1 of 2  ·  unified",
                      "v1 → v2  2020-01-08 06:00:05  pair 2 of 2  ·  unified"]
+
+
+def test_a_time_told_from_the_version_before_is_left_out_of_a_pair_that_skips_it() -> None:
+    """A News Sniffer version's time is `about 1 hour later`, counted from the version before it:
+    the timeline's jump to `v0 → v2` showed it as if counted from v0."""
+    versions = [Version(number, "Title", ("Text.",), None, "about 1 hour later") for number in range(3)]
+    def header(pair: tuple[int, int]) -> str:
+        old, new = pair
+        shown = ShownPair(versions[old], versions[new], pair, 3, "unified", FilterState(), None)
+        return header_lines(shown, 120)[0].plain
+    assert header((1, 2)) == "v1 → v2  about 1 hour later  pair 2 of 2  ·  unified"
+    assert header((0, 2)) == "v0 → v2  versions 2 apart  ·  unified"
