@@ -15,7 +15,7 @@ import shlex
 import sys
 from collections.abc import Callable
 from importlib import import_module
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import click
 
@@ -253,6 +253,12 @@ class RevdiffGroup(click.Group):
             return super().make_context(*args, **kwargs)
         except BrokenPipeError:
             sys.exit(0)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # click shows the help
+        except click.UsageError as error:  # the group's own options: `revdiff --version --bogus`
+            if error.ctx is None:
+                raise
+            self._refuse_usage(error.ctx, error)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -308,6 +314,20 @@ class RevdiffGroup(click.Group):
             return f"{', '.join(takers[:-1])} and {takers[-1]} take it"
         return f"{takers[0]} takes it" if takers else ""
 
+    def _refuse_usage(self, ctx: click.Context, error: click.UsageError) -> NoReturn:
+        """One error line for a bad command line, naming the command whose --help lists its
+        options, and for an option of other commands, those commands; exit 2."""
+        where = error.ctx.command_path if error.ctx else ctx.command_path
+        if (error.ctx is None or error.ctx is ctx) and ctx.invoked_subcommand:
+            # click found no context for it (a missing option value): the command's
+            where = f"{ctx.command_path} {ctx.invoked_subcommand}"
+        what = message_text(_repr_bytes_as_name_text(error.format_message())).removesuffix(".")
+        if isinstance(error, click.NoSuchOption) and (
+                takers := self._commands_that_take(ctx, error.option_name)):
+            what = f"No such option {error.option_name!r}: {takers}"
+        say(f"revdiff: error: {where}: {what} (see `{where} --help`)")
+        sys.exit(error.exit_code)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -317,16 +337,7 @@ class RevdiffGroup(click.Group):
         except click.exceptions.NoArgsIsHelpError:
             raise  # click shows the help
         except click.UsageError as error:  # an unknown option, a bad value, a missing input
-            where = error.ctx.command_path if error.ctx else ctx.command_path
-            if (error.ctx is None or error.ctx is ctx) and ctx.invoked_subcommand:
-                # click found no context for it (a missing option value): the command's
-                where = f"{ctx.command_path} {ctx.invoked_subcommand}"
-            what = message_text(_repr_bytes_as_name_text(error.format_message())).removesuffix(".")
-            if isinstance(error, click.NoSuchOption) and (
-                    takers := self._commands_that_take(ctx, error.option_name)):
-                what = f"No such option {error.option_name!r}: {takers}"
-            say(f"revdiff: error: {where}: {what} (see `{where} --help`)")
-            sys.exit(error.exit_code)
+            self._refuse_usage(ctx, error)
         except KeyboardInterrupt as stop:  # a command that keeps part of its work says so itself
             say(f"{past_the_echo(stop_exit_code(stop))}revdiff: {stop_reason(stop)}")
             sys.exit(stop_exit_code(stop))

@@ -400,7 +400,12 @@ def test_bad_input_is_one_line_error(tmp_path: Path) -> None:
                                       "one of: '--color', '--no-color'?) (see")),
     (["diff"], "revdiff diff: Missing argument 'INPUT...' (see `revdiff diff --help`)"),
     (["export", "a.txt", "-o", "x.jsonl", "--max-size", "abc"], "revdiff export: Invalid value"),
-    (["export", "a.txt", "-o"], "revdiff export: Option '-o' requires an argument")])
+    (["export", "a.txt", "-o"], "revdiff export: Option '-o' requires an argument"),
+    # the options after `--version` or `--help` are revdiff's own: click printed its usage there
+    (["--version", "--max-size", "1K"], ("revdiff: No such option '--max-size': `revdiff diff`, "
+                                         "`revdiff export`, `revdiff parse`, `revdiff store` and "
+                                         "`revdiff view` take it (see `revdiff --help`)")),
+    (["--help", "--bogus"], "revdiff: No such option '--bogus' (see `revdiff --help`)")])
 def test_a_bad_option_is_one_line_error(arguments: list[str], said: str) -> None:
     finished = subprocess.run([sys.executable, "-m", "revdiff", *arguments], capture_output=True,
                               text=True, check=False, timeout=120)
