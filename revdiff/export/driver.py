@@ -41,6 +41,7 @@ from revdiff.export.output_guard import (
     OutputLock,
     OutputProblem,
     check_companions,
+    check_sqlite_journals,
     check_targets,
     check_writable,
 )
@@ -541,6 +542,8 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
         check_targets(targets, [*job.inputs, *(path for unit in units for path in unit.paths)],
                       folder=job.format == "html")
         check_companions(targets, job.out)
+        if job.format == "sqlite":
+            check_sqlite_journals(job.out)
         check_writable(targets, folder=job.format == "html")
         check_room_for_staging(job.out)
     progress = ExportProgress(units_total=len(units), resuming=resume)

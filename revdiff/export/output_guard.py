@@ -6,8 +6,9 @@ with `-o`, and none that is read-only; the tables it writes beside that name
 revdiff's tables. It refuses a device node, FIFO or socket (replacing `/dev/null` with a file
 would break the system), a symbolic link where the HTML report's folder should be (it would write
 into the folder the link points at), and any output that is one of its own inputs or would replace
-a file inside an input folder (it would overwrite what it reads). A folder it may not write into
-is refused before the run, not once every article is compared.
+a file inside an input folder (it would overwrite what it reads), and a SQLite database beside
+a journal of the old one (`-wal`, `-journal`), which SQLite would read with the new one. A
+folder it may not write into is refused before the run, not once every article is compared.
 
 `OutputLock` holds an exclusive lock on `.<OUT name>.revdiff-lock` beside the output for the whole
 run, so a second export to the same output stops with one line instead of deleting the first
@@ -90,6 +91,22 @@ def check_companions(targets: Iterable[Path], named: Path) -> None:
             raise OutputProblem("the export would replace this file, which -o does not name and "
                                 "revdiff did not write", str(target),
                                 hint="move it away, or choose another -o path")
+
+
+# The files SQLite keeps beside a database, which it reads with whatever database has that name.
+_SQLITE_JOURNALS = ("-wal", "-journal")
+
+
+def check_sqlite_journals(out: Path) -> None:
+    """Refuse a SQLite database to replace while a journal of the old one lies beside it: SQLite
+    would read that journal with the new database, which would show the old one's pages."""
+    for suffix in _SQLITE_JOURNALS:
+        journal = out.with_name(out.name + suffix)
+        if journal.is_file() and journal.stat().st_size > 0:
+            raise OutputProblem("a journal of the database this export replaces lies beside it, "
+                                "and SQLite would read it with the new database", str(journal),
+                                hint="close the program that has the old database open, or "
+                                     "remove that file, or choose another -o path")
 
 
 # Every table revdiff writes begins its schema (Parquet) with this column.

@@ -398,3 +398,24 @@ def test_a_bad_scheduler_address_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "scheduler" in one_error_line(result.stderr)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("journal", ["-wal", "-journal"])
+def test_a_sqlite_journal_beside_the_database_named_is_refused(journal: str,
+                                                               tmp_path: Path) -> None:
+    """A `news.sqlite-wal` left beside `-o news.sqlite` (the old database still open in another
+    program, or a crash) was left there: SQLite read it with the new database, which then showed
+    the old one's tables and no `edits`, or read as damaged."""
+    out = tmp_path / "news.sqlite"
+    left = tmp_path / f"news.sqlite{journal}"
+    left.write_bytes(b"the old database's pages")
+    result = revdiff("export", str(SAMPLES), "-o", str(out), "-q")
+    assert result.returncode == 2
+    line = one_error_line(result.stderr)
+    assert str(left) in line and "journal" in line
+    assert left.read_bytes() == b"the old database's pages"
+    assert not out.exists()
+    left.write_bytes(b"")  # an empty journal holds nothing SQLite would read
+    assert revdiff("export", str(SAMPLES), "-o", str(out), "-q").returncode == 0
+    with sqlite3.connect(f"file:{out}?mode=ro", uri=True) as connection:
+        assert connection.execute("SELECT count(*) FROM edits").fetchone()[0] > 0
