@@ -16,6 +16,11 @@ from revdiff.model import Article, Version
 from revdiff.read_warnings import counted, first_few
 
 _NUMBER_IN_NAME = re.compile(r"\d+")
+# A version number as a name writes one: a word (a run of letters and digits between other
+# characters, as `_`, `-`, `.` or a space, or the name's ends) of digits alone (`3`, `005`), or the
+# digits that end a word of letters and then digits (`v3`, `rev12`, `draft2`). The digits of a
+# word that mixes them with letters otherwise are a hash's or an id's (`7791c25bd3939c3b`, `1a`).
+_VERSION_NUMBER_IN_NAME = re.compile(r"(?<![^\W_])[^\W\d_]*(\d+)(?![^\W_])")
 # A date in a file name, year first and written apart (`2020-01-04`, `2020-1-4`), with the time
 # of day that may follow it (`2020-01-04_10-30`, `2020-01-04_9-30`, `2020-01-04T10:30:00`,
 # `2020-01-04 1030`), or written together with its time (`20200104T0930`); a number of eight
@@ -229,16 +234,17 @@ def _year_first_name(file: Path, date: re.Match[str] | None, day_first: bool) ->
 
 
 def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
-    """The version numbers files sorted by `version_order_key` give: each name's last number
-    other than a date's (`2020-01-04.txt`: its day is no version number; `v2-2020-01-05.txt` is
-    version 2), when every name holds one and they rise in that order (`story-v2.txt`,
+    """The version numbers files sorted by `version_order_key` give: each name's last version
+    number (`_VERSION_NUMBER_IN_NAME`: `000_7791c25b.txt` is version 0, the digits of its hash
+    none) other than a date's (`2020-01-04.txt`: its day is no version number; `v2-2020-01-05.txt`
+    is version 2), when every name holds one and they rise in that order (`story-v2.txt`,
     `story-v10.txt`); None when they do not, and the versions are then numbered from 0 in that
-    order. Two names that differ only in zeros before a number, in their suffix or in how they
-    write one date, or date and time of day (`0.txt`, `00.txt`; `1.txt`, `1.md`; `2020-1-4.txt`,
-    `2020-01-04.txt`; `20200104T0930.txt`, `2020-01-04_09-30.txt`) are InconsistentPages: which
-    is that version, or which comes first, nothing says."""
+    order. Two names that differ only in zeros before a version number, in their suffix or in how
+    they write one date, or date and time of day (`0.txt`, `00.txt`; `1.txt`, `1.md`;
+    `2020-1-4.txt`, `2020-01-04.txt`; `20200104T0930.txt`, `2020-01-04_09-30.txt`) are
+    InconsistentPages: which is that version, or which comes first, nothing says."""
     in_names = [tuple(int(number) for number in
-                      _NUMBER_IN_NAME.findall(
+                      _VERSION_NUMBER_IN_NAME.findall(
                           _YEAR_LAST_DATE.sub("", _DATE_IN_NAME.sub("", file.stem))))
                 for file in files]
     year_first, _ = names_with_year_first(files)

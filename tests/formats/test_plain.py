@@ -160,6 +160,36 @@ def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> 
                                                                                 1578003600]
 
 
+def test_digits_inside_a_hash_in_a_name_are_no_version_number(tmp_path: Path) -> None:
+    # the seeds' names: `version 3 -> 20453`, the digits that end each hash
+    names = ("000_7791c25bd3939c3b.txt", "002_d8d861a5a3e20453.txt")
+    (article,) = load(_numbered_versions(tmp_path, names))
+    assert [(v.number, v.paragraphs) for v in article.versions] == [
+        (0, ("Text of 000_7791c25bd3939c3b.txt.",)), (2, ("Text of 002_d8d861a5a3e20453.txt.",))]
+
+
+@pytest.mark.parametrize(("names", "numbers"), [
+    (("000_7791c25bd3939c3b.txt", "001_2a9d597d2448d81f.txt"), [0, 1]),  # were 3 and 81
+    (("story-v3_ab38c57d.txt", "story-v4_40d47a86.txt"), [3, 4]),  # were 57 and 86
+    (("rev12 4f2e1a.txt", "rev13 9c0b7e.txt"), [12, 13]),  # were 1 and 7
+    (("draft2.txt", "version-3.txt", "page 4 (1a).txt"), [2, 3, 4]),  # the last was 1
+    # names whose numbers stand as numbers number as they did
+    (("3.txt", "story_005.txt", "v10.txt", "take-12-final.txt"), [3, 5, 10, 12]),
+    (("v1-2020-01-04.txt", "2020-01-04-2.txt"), [1, 2]),
+])
+def test_a_version_number_is_one_that_stands_as_a_number_in_the_name(
+        names: tuple[str, ...], numbers: list[int]) -> None:
+    assert version_numbers([Path(name) for name in names], "folder") == numbers
+
+
+def test_names_whose_only_digits_are_in_hashes_are_numbered_in_order() -> None:
+    # they were versions 81 and 434, the digits that end each hash
+    assert version_numbers([Path("2a9d597d2448d81f.txt"), Path("ab38c57d65ed434d.txt")],
+                           "folder") is None
+    # two hashes, not two names of version 1: they were refused as such
+    assert version_numbers([Path("a01b.txt"), Path("a1b.txt")], "folder") is None
+
+
 def test_files_named_by_date_without_a_time_of_day_have_the_date_for_their_time(
         tmp_path: Path) -> None:
     """As saved pages so named: the date alone (`time_text`), warned; a name with a date that is
