@@ -12,7 +12,8 @@ left out; a row without a version number is left out; a row whose entry id is NU
 row, an article of its own; a NULL title or text is read as empty; a `created` that is no time keeps
 its text (News Sniffer's "about 1 hour later" and a date alone, `2024-02-01`, which revdiff's own
 export writes there, without a warning); a time in a zone Python does not know (`CET`) is read in
-no zone, with one warning per entry and zone; a version dated before the one before it keeps its
+no zone, with one warning for the file that names such zones and counts their entries (on the
+first article read); a version dated before the one before it keeps its
 place by number; the lowest version's num_versions is the entry's, the other rows' not read, left
 out when it is no number (it counts the versions the rows hold); an entry id written as `1` in
 some rows and `'1'` in others is one entry; an entry id stored as a BLOB is read as UTF-8 text
@@ -27,6 +28,7 @@ import contextlib
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar, cast
@@ -64,6 +66,7 @@ from revdiff.formats.text_input import (
 )
 from revdiff.model import Article, Version
 from revdiff.natural_order import NaturalKey, natural_key
+from revdiff.read_warnings import first_few
 from revdiff.size_limit import DEFAULT_MAX_BYTES
 
 TABLE = "entryversion"
@@ -180,8 +183,10 @@ class DatabaseArticles:
     is refused when it is larger than `max_bytes`.
 
     Opening checks the table, its columns and that it holds rows, and reads each entry's rowids
-    (a table WITHOUT ROWID, rare, is read whole instead). Articles come in entry order, each
-    entry's rows ordered by version number and then in the order they were written.
+    (a table WITHOUT ROWID, rare, is read whole instead) and the times in a zone not read
+    (`unread_zone`): the first article read carries the one warning for the file that names
+    them (`zones_warning`). Articles come in entry order, each entry's rows ordered by version
+    number and then in the order they were written.
     """
 
     def __init__(self, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
@@ -206,6 +211,7 @@ class DatabaseArticles:
                 self.rows = [self._row(values) for values in self._query(
                     connection, f"SELECT {self._select('NULL')} FROM {table} "
                     f"ORDER BY {entry}, {quote(self.columns['version'])}")]
+            self.zones_warning = self._zones_warning(connection)
         finally:
             connection.close()
         if not (self.entries or self.rows):
@@ -219,6 +225,16 @@ class DatabaseArticles:
         return len({_entry_key(row["entry"]) for row in self.rows} - {None}) + without_entry
 
     def __iter__(self) -> Iterator[Article]:
+        articles = self._articles()
+        first = next(articles, None)
+        if first is None:
+            return
+        if self.zones_warning is not None:
+            first = replace(first, warnings=(self.zones_warning, *first.warnings))
+        yield first
+        yield from articles
+
+    def _articles(self) -> Iterator[Article]:
         if self.entries is None:
             yield from _group_articles(self.rows, self.columns, self.where, self.max_bytes)
             return
@@ -243,6 +259,32 @@ class DatabaseArticles:
         finally:
             connection.close()
 
+    def _zones_warning(self, connection: sqlite3.Connection) -> str | None:
+        """The file's warning of times in a zone not read (`unread_zone`), read as written in no
+        zone: the zones, the most used first, each with its number of entries; None when there
+        are none. Only text with letters in it can name a zone (ISO times and numbers have none)."""
+        if "created" not in self.columns:
+            return None
+        created = quote(self.columns["created"])
+        rows = self._query(connection, f"SELECT {quote(self.columns['entry'])}, {created} "
+                           f"FROM {quote(self.columns['table'])} WHERE typeof({created}) = 'text' "
+                           f"AND {created} GLOB '*[A-Za-z][A-Za-z]*'")
+        entries_by_zone: dict[str, set[object]] = {}
+        for index, (entry, time) in enumerate(rows):
+            zone = unread_zone(time) if isinstance(time, str) else None
+            if zone is not None:  # a row without an entry id is an entry of its own
+                key = _entry_key(entry) if entry is not None else ("row", index)
+                entries_by_zone.setdefault(zone, set()).add(key)
+        if not entries_by_zone:
+            return None
+        entries = set().union(*entries_by_zone.values())
+        zones = [f"{shown(zone)} ({_entries(len(keys))})" for zone, keys in
+                 sorted(entries_by_zone.items(), key=lambda item: -len(item[1]))]
+        return (f"{self.where}: {self.columns['created']} names a time zone that is not read "
+                f"(unknown or ambiguous) in {_entries(len(entries))}: {first_few(zones)}; their "
+                "times are read as written, in no zone (write an offset, `+0100`, to read a "
+                "time in its zone)")
+
     def _select(self, row_id: str) -> str:
         return ", ".join([*(quote(self.columns[f]) for f in self.fields), row_id])
 
@@ -255,6 +297,11 @@ class DatabaseArticles:
             return connection.execute(query, parameters).fetchall()
         except sqlite3.DatabaseError as error:
             raise cannot_read(connection, TABLE, error, self.where) from None
+
+
+def _entries(count: int) -> str:
+    """`1 entry`, `1,204 entries`."""
+    return f"{count:,} {'entry' if count == 1 else 'entries'}"
 
 
 # Rowids fetched by one query: below SQLite's smallest limit on a statement's parameters (999).
@@ -340,7 +387,8 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     entry id (`entry` None) is an article of its own, warned, without an `entry_id`. A NULL title
     or text is read as empty, a `created` that is no time keeps its text (warned, unless it is
     News Sniffer's "about 1 hour later" or a date alone, which revdiff's export writes), a time
-    in a zone not read (`unread_zone`) is read in no zone (warned once per zone), and a version
+    in a zone not read (`unread_zone`) is read in no zone (the file warns of them:
+    `DatabaseArticles.zones_warning`), and a version
     dated before the one before it keeps its place by number, and a num_versions that
     is no number is left out. The url, source and num_versions are the lowest version's; without
     a source there, the URL's (`source_of_url`).
@@ -375,7 +423,6 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     for number, row in numbered:
         by_number.setdefault(number, []).append(row)
     versions = []
-    zone_left_out: dict[str, str] = {}  # each zone read without, and the first time naming it
     for number, same in by_number.items():
         row = same[0]
         if len(same) > 1:
@@ -383,9 +430,6 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         place = f"{entry_name} version {number}"
         created = row.get("created")
         time, time_text = parse_created(created, f"{place}: created", where)
-        zone = unread_zone(created) if isinstance(created, str) else None
-        if zone is not None and zone not in zone_left_out:
-            zone_left_out[zone] = f"{place}: {columns['created']} {shown(str(created).strip())}"
         if "title" in columns and row.get("title") is None:
             warnings.append(f"{place}: {columns['title']} is NULL, read as empty")
         if row.get("text") is None:
@@ -401,9 +445,6 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             warnings.append(f"{place}: {columns['text']} holds no text; kept as a version "
                             "without paragraphs")
         versions.append(Version(number, title, paragraphs, time, time_text))
-    warnings.extend(f"{first} names the time zone {shown(zone)}, which is not read (unknown or "
-                    "ambiguous): its times are read as written, in no zone"
-                    for zone, first in zone_left_out.items())
     warnings.extend(dated_back_warnings(entry_name, versions,
                                         f"{columns.get('created', 'created')} "))
     first = by_number[versions[0].number][0]

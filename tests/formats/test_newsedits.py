@@ -207,21 +207,24 @@ def test_created_written_with_utc_after_it_or_as_rfc_2822_is_a_time(tmp_path: Pa
     assert article.warnings == ()
 
 
-def test_a_zone_not_read_is_warned_of_once_an_entry(tmp_path: Path) -> None:
-    """Times in a zone Python's email reader does not know were read without it, silently."""
+def test_zones_not_read_are_warned_of_once_a_file(tmp_path: Path) -> None:
+    """Times in a zone Python's email reader does not know were read without it, silently; then
+    warned of once an entry and zone, a line for each of thousands of entries."""
     path = make_database(tmp_path / "zones.db", NEWSEDITS_TABLE, [
+        (1, 1, 0, "A", None, None, "2019-01-10 20:00:00", 1, "Zero."),
         (2, 2, 0, "A", None, None, "Thu, 10 Jan 2019 22:31:03 CET", 3, "One."),
         (3, 2, 1, "A", None, None, "Thu, 10 Jan 2019 23:31:03 CET", 3, "Two."),
         (4, 2, 2, "A", None, None, "Fri, 11 Jan 2019 09:00:00 IST", 3, "Three."),
+        (5, 3, 0, "B", None, None, "Thu, 10 Jan 2019 22:31:03 CET", 2, "One."),
+        (6, None, 0, "C", None, None, "Thu, 10 Jan 2019 22:31:03 X\x1b[2J", 1, "One."),
     ])
-    (article,) = read_database(path)
-    assert article.versions[0].time == datetime(2019, 1, 10, 22, 31, 3)
-    assert article.warnings == (
-        ("entry 2 version 0: created 'Thu, 10 Jan 2019 22:31:03 CET' names the time zone 'CET', "
-        "which is not read (unknown or ambiguous): its times are read as written, in no zone"),
-        ("entry 2 version 2: created 'Fri, 11 Jan 2019 09:00:00 IST' names the time zone 'IST', "
-        "which is not read (unknown or ambiguous): its times are read as written, in no zone"),
-    )
+    articles = read_database(path)
+    assert articles[1].versions[0].time == datetime(2019, 1, 10, 22, 31, 3)
+    assert articles[0].warnings == ((
+        f"{path}: created names a time zone that is not read (unknown or ambiguous) in 3 "
+        "entries: 'CET' (2 entries), 'IST' (1 entry), 'X\\x1b[2J' (1 entry); their times are "
+        "read as written, in no zone (write an offset, `+0100`, to read a time in its zone)"),)
+    assert not any("zone" in warning for article in articles[1:] for warning in article.warnings)
 
 
 @pytest.mark.parametrize("table", ["entryversion", "ev_view"])
