@@ -196,6 +196,19 @@ def _on_24_hour_clock(text: str) -> str | None:
     return None if _CLOCK_HALF.search(converted) else converted
 
 
+# The zone offset a time ends with, ISO 8601's or RFC 2822's (`+01:00`, `-0500`): sign, hours, minutes
+_ENDING_OFFSET = re.compile(r"(?<=[0-9\s])[+-]([0-9]{2}):?([0-9]{2})$")
+
+
+def offset_out_of_range(text: str) -> str | None:
+    """The zone offset a time ends with when it comes to a day or more (`+2500`, `-23:60`), which
+    no zone has and Python does not read; None when it ends in none such."""
+    offset = _ENDING_OFFSET.search(text.strip(ASCII_WHITESPACE))
+    if offset is None or int(offset[1]) * 60 + int(offset[2]) < 24 * 60:
+        return None
+    return offset[0]
+
+
 def checked_url(url: str, what: str, where: str, line: int | None = None) -> str:
     """`url` itself, when Python can split it into its parts (`http://[::1/x` cannot)."""
     try:

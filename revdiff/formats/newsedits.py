@@ -41,6 +41,7 @@ from revdiff.formats.fields import (
     checked_url,
     dated_back_warnings,
     iso_date,
+    offset_out_of_range,
     parse_written_time,
     shown,
     source_of_url,
@@ -436,7 +437,7 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
             warnings.append(f"{place}: {columns['text']} is NULL, read as no text")
         if time_text is not None and not (RELATIVE_TIME.fullmatch(time_text)
                                           or iso_date(time_text) is not None):
-            warnings.append(f"{place}: {columns['created']} {shown(time_text)} is not a time")
+            warnings.append(_not_a_time_warning(place, columns['created'], time_text))
         title = _cell_text(row, "title", columns, place, warnings)
         text = _cell_text(row, "text", columns, place, warnings)
         check_size(_utf8_size(title) + _utf8_size(text), where, max_bytes, what=place)
@@ -462,6 +463,15 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         source, url, tuple(versions),
         changes, {"entry_id": str(cell_text(entry))} if entry is not None else {}, tuple(warnings),
     )
+
+
+def _not_a_time_warning(place: str, column: str, text: str) -> str:
+    """The warning of a `created` kept as text, saying why where that is its zone offset."""
+    offset = offset_out_of_range(text)
+    if offset is None:
+        return f"{place}: {column} {shown(text)} is not a time"
+    return (f"{place}: {column} {shown(text)} is not a time: its zone offset {offset} is out of "
+            "range (offsets run from -23:59 to +23:59); correct the offset in the file")
 
 
 def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], place: str,

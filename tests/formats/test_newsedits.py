@@ -227,6 +227,22 @@ def test_zones_not_read_are_warned_of_once_a_file(tmp_path: Path) -> None:
     assert not any("zone" in warning for article in articles[1:] for warning in article.warnings)
 
 
+def test_a_zone_offset_out_of_range_is_named_in_its_warning(tmp_path: Path) -> None:
+    """A time with an offset no zone has was "not a time", which did not say what was wrong."""
+    path = make_database(tmp_path / "offsets.db", NEWSEDITS_TABLE, [
+        (1, 1, 0, "A", None, None, "Thu, 10 Jan 2019 23:31:03 +2500", 2, "One."),
+        (2, 1, 1, "A", None, None, "2019-01-10T22:31:03-23:60", 2, "Two."),
+    ])
+    (article,) = read_database(path)
+    assert [v.time_text for v in article.versions] == ["Thu, 10 Jan 2019 23:31:03 +2500",
+                                                        "2019-01-10T22:31:03-23:60"]
+    assert article.warnings == tuple(
+        f"entry 1 version {number}: created {text!r} is not a time: its zone offset {offset} is "
+        "out of range (offsets run from -23:59 to +23:59); correct the offset in the file"
+        for number, text, offset in [(0, "Thu, 10 Jan 2019 23:31:03 +2500", "+2500"),
+                                     (1, "2019-01-10T22:31:03-23:60", "-23:60")])
+
+
 @pytest.mark.parametrize("table", ["entryversion", "ev_view"])
 def test_each_row_without_an_entry_id_is_an_article_of_its_own(tmp_path: Path,
                                                                 table: str) -> None:
