@@ -466,12 +466,28 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
 
 
 def _not_a_time_warning(place: str, column: str, text: str) -> str:
-    """The warning of a `created` kept as text, saying why where that is its zone offset."""
+    """The warning of a `created` kept as text, saying why where a time's zone is what is wrong:
+    an offset out of range (`+2500`), or one that puts the time outside the years 1 to 9999 in
+    UTC (`0001-01-01T00:00+01:00`)."""
+    quoted = f"{place}: {column} {shown(text)} is not a time"
     offset = offset_out_of_range(text)
-    if offset is None:
-        return f"{place}: {column} {shown(text)} is not a time"
-    return (f"{place}: {column} {shown(text)} is not a time: its zone offset {offset} is out of "
-            "range (offsets run from -23:59 to +23:59); correct the offset in the file")
+    if offset is not None:
+        return (f"{quoted}: its zone offset {offset} is out of range (offsets run from -23:59 "
+                "to +23:59); correct the offset in the file")
+    if _outside_utc_years(text):
+        return (f"{quoted}: its zone puts it outside the years 1 to 9999 in UTC; correct its "
+                "date or offset in the file")
+    return quoted
+
+
+def _outside_utc_years(text: str) -> bool:
+    """Whether `text` is a time that lies outside the years 1 to 9999 in UTC (which
+    `parse_written_time` refuses)."""
+    try:
+        parse_written_time(text, "created", "")
+    except MalformedPage:
+        return True
+    return False
 
 
 def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], place: str,

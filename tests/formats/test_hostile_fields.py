@@ -186,7 +186,8 @@ NEWSEDITS_WARNED: dict[str, tuple[dict[str, object], str]] = {
     "created 2**62": ({"created": 2**62}, f"entry 1 version 0: created '{2**62}' is not a time"),
     "created out of range in UTC": (
         {"created": "9999-12-31T23:59:59-23:59"},
-        "entry 1 version 0: created '9999-12-31T23:59:59-23:59' is not a time"),
+        ("entry 1 version 0: created '9999-12-31T23:59:59-23:59' is not a time: its zone puts "
+         "it outside the years 1 to 9999 in UTC; correct its date or offset in the file")),
     "version ²": ({"version": "²"}, ("entry 1: the row with rowid 1 is left out: its version '²' "
                                     "is not a version number")),
     "5000-digit version": ({"version": HUGE}, ("entry 1: the row with rowid 1 is left out: its "

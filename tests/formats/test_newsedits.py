@@ -243,6 +243,19 @@ def test_a_zone_offset_out_of_range_is_named_in_its_warning(tmp_path: Path) -> N
                                      (1, "2019-01-10T22:31:03-23:60", "-23:60")])
 
 
+@pytest.mark.parametrize("created", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00",
+                                     "Fri, 31 Dec 9999 23:59:59 -0100"])
+def test_a_time_its_zone_puts_out_of_range_says_so(tmp_path: Path, created: str) -> None:
+    """A time its zone puts outside the years 1 to 9999 in UTC was warned of as "not a time"."""
+    path = make_database(tmp_path / "years.db", NEWSEDITS_TABLE, [
+        (1, 1, 0, "A", None, None, created, 1, "One.")])
+    (article,) = read_database(path)
+    assert article.versions[0].time_text == created
+    assert article.warnings == ((
+        f"entry 1 version 0: created {created!r} is not a time: its zone puts it outside the "
+        "years 1 to 9999 in UTC; correct its date or offset in the file"),)
+
+
 @pytest.mark.parametrize("table", ["entryversion", "ev_view"])
 def test_each_row_without_an_entry_id_is_an_article_of_its_own(tmp_path: Path,
                                                                 table: str) -> None:
@@ -595,7 +608,7 @@ def test_times_in_milliseconds_are_read_and_times_out_of_range_kept_as_text(
                                                        "9999-12-31T23:00-05:00"]
     assert [warning.split(": created ")[0] for warning in article.warnings] == [
         "entry 1 version 1", "entry 1 version 2"]
-    assert all(warning.endswith("is not a time") for warning in article.warnings)
+    assert all(" is not a time" in warning for warning in article.warnings)
 
 
 def test_an_entry_id_written_as_number_and_as_text_is_one_entry(tmp_path: Path) -> None:
