@@ -393,10 +393,11 @@ def _ends_a_time(tokens: list[str], at: int) -> bool:
     verb does not go past (`Last week the Pentagon said`, `On Friday the minister told`, `In
     January officials said`, `On Jan. 8 Iran said`, `Two days ago Esper said`, `in 2004 Bergman
     said`): a year or decade after `in` (`_is_a_year_or_decade_in`), `ago`, a span of time after a
-    word that says which, a month after a word of `_BEFORE_A_DATE` or a day's number, the day's
-    number after such a month or one that begins its clause (`Jan. 8 the Pentagon said`; not `The
-    Jan. 6 committee said` nor, the date modifying the noun after it, `Jan. 6 committee members
-    said`: `_names_an_event`), or a day of the week, `yesterday`, `today` or `tonight` but where a
+    word that says which, a month after a word of `_BEFORE_A_DATE` or a day's number that no
+    punctuation ends (`8 April`; not `On April 8, April Ryan said`), the day's number after such a
+    month or one that begins its clause (`Jan. 8 the Pentagon said`; not `The Jan. 6 committee
+    said` nor, the date modifying the noun after it, `Jan. 6 committee members said`:
+    `_names_an_event`), or a day of the week, `yesterday`, `today` or `tonight` but where a
     determiner stands before it (`the Today programme`) or, after no word of `_BEFORE_A_DATE`, a
     capitalised word after it (`Sunday Times`)."""
     word = _bare(tokens[at])
@@ -406,7 +407,7 @@ def _ends_a_time(tokens: list[str], at: int) -> bool:
     if word in _SPANS:
         return before in _WHICH_SPAN
     if word in MONTHS:
-        return before in _BEFORE_A_DATE or before.isdigit()
+        return before in _BEFORE_A_DATE or before.isdigit() and not _ends_clause(tokens[at - 1])
     if word.isdigit() and len(word) <= 2:
         month_begins_its_clause = at == 1 or at > 1 and _ends_clause(tokens[at - 2])
         dates_its_clause = month_begins_its_clause and not _names_an_event(tokens, at)

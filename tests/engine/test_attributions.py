@@ -635,6 +635,25 @@ def test_a_date_that_begins_its_clause_is_no_part_of_the_source(
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("On April 8, April Ryan said the base was hit.", [("april", "ryan")]),
+    ("The base was hit April 8, April Ryan said.", [("april", "ryan")]),
+    ("On May 3, May Smith said so.", [("may", "smith")]),
+    # a day's number before a month with no comma between dates with it
+    ("The base was hit on 8 April Esper said.", [("esper",)]),
+    ("On 8 April the Pentagon said so.", [("pentagon",)]),
+])
+def test_a_month_past_a_comma_after_a_day_is_a_name(text: str, sources: list[tuple[str, ...]]) -> None:
+    """`On April 8, April Ryan said` named the source `ryan`: the `8,` before the name's `April` was
+    read as the day of a date `8 April`, which the source begins after."""
+    assert attributions_in(text) == sources
+
+
+def test_a_date_added_before_a_name_of_a_month_changes_no_attribution() -> None:
+    flags = edit_flags("The base was hit, April Ryan said.", "The base was hit April 8, April Ryan said.")
+    assert Flag.ATTRIBUTION_CHANGED not in flags
+
+
 def test_a_subject_after_words_of_time_before_a_long_aside_is_the_verbs_subject() -> None:
     """The subject before a long aside was read back to words of time (`In 2004`) and stopped
     there, but was then taken for one whose start was not found, and the source was lost."""
