@@ -335,6 +335,10 @@ def _may_be_a_verb(token: str) -> bool:
 # (`He told reporters the officials said so`), and the pronouns that may be such an object alone.
 _SPEECH_TO_SOMEONE = word_set("told")
 _OBJECT_PRONOUNS = word_set("me him her us them")
+# The plural nouns of a source, which say whose no noun after them is, as `police` and `state` do
+# (`police officials`): after a verb of speech, one before the source ends its object (`told
+# lawmakers military officials said`).
+_PLURAL_SOURCE_NOUNS = frozenset(noun for noun in _SOURCE_NOUNS if noun.endswith("s"))
 
 
 def _past_whom_it_was_told(tokens: list[str], start: int, end: int) -> int:
@@ -342,9 +346,10 @@ def _past_whom_it_was_told(tokens: list[str], start: int, end: int) -> int:
     begins: past that object, a pronoun (`told him officials said`), the words before a
     determiner after its first word (`told reporters the officials said`, `told a group of
     reporters the officials said`) or, without one, the words up to the last in lower case before
-    the source's last word that does not say whose it is (`told reporters officials said`, `told
-    reporters Pentagon officials said`, `told reporters state media said`); at `start` when no
-    such verb stands there or the words hold no object (`was told senior officials said`)."""
+    the source's last word that does not say whose it is or is a plural noun of a source (`told
+    reporters officials said`, `told reporters Pentagon officials said`, `told reporters state
+    media said`, `told lawmakers military officials said`); at `start` when no such verb stands
+    there or the words hold no object (`was told senior officials said`)."""
     if start == 0 or not (tokens[start - 1][:1].islower() and _bare(tokens[start - 1]) in _SPEECH_TO_SOMEONE):
         return start
     if _bare(tokens[start]) in _OBJECT_PRONOUNS:
@@ -353,7 +358,8 @@ def _past_whom_it_was_told(tokens: list[str], start: int, end: int) -> int:
     if determiner is not None:
         return determiner
     object_end = next((at for at in range(end - 2, start - 1, -1)
-                       if tokens[at].islower() and _bare(tokens[at]) not in _WHOSE_WORDS), None)
+                       if tokens[at].islower() and (_bare(tokens[at]) not in _WHOSE_WORDS
+                                                    or _bare(tokens[at]) in _PLURAL_SOURCE_NOUNS)), None)
     return start if object_end is None else object_end + 1
 
 

@@ -707,6 +707,22 @@ def test_whom_something_was_told_without_a_determiner_after_it_is_no_part_of_the
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Esper told lawmakers military officials said so.", [("esper",), ("military", "officials")]),
+    ("He told lawmakers U.S. military officials said so.", [("he",), ("u.s.", "military", "officials")]),
+    ("He told diplomats officials said so.", [("he",), ("officials",)]),
+    # a source's noun that says whose the next is, and a plural source with no verb of speech before
+    ("He told reporters police officials said so.", [("he",), ("police", "officials")]),
+    ("Military officials said so.", [("military", "officials")]),
+    ("He was told lawmakers said so.", [("lawmakers",)]),
+])
+def test_a_plural_source_noun_after_told_ends_its_object(text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Esper told lawmakers military officials said so.` named `lawmakers military officials`:
+    `lawmakers`, a source's noun, was read as saying whose the source was, as `military` does,
+    so the object of `told` was read into the source."""
+    assert attributions_in(text) == sources
+
+
 @pytest.mark.parametrize("unit", ["according to officials ", "Not everywhere is it confirmed said ",
                                   "police and officials said ", "According to tradition Christianity ",
                                   "officials — all — have said "])
