@@ -874,18 +874,23 @@ def _names_no_source(tokens: list[str], verb: int) -> bool:
     return before >= 0 and _bare(tokens[before]) in _BE | {"to"}
 
 
+# The first persons of a hedge (`I would say`, `we would say`), and the same with `would` on them.
+_FIRST_PERSONS = word_set("i we")
+_FIRST_PERSONS_WOULD = word_set("i'd i’d we'd we’d")
+
+
 def _is_a_first_person_hedge(tokens: list[str], verb: int) -> bool:
-    """Whether the verb is the `say` of `I would say` or `I'd say` (`I would not say`), which
-    hedges the speaker's own words and reports none: a quotation's words when a quotation holds
-    it. `He would say only that …` reports, and so does `I said`."""
+    """Whether the verb is the `say` of `I would say`, `I'd say` or `we would say` (`I would not
+    say`), which hedges the speaker's own words and reports none: a quotation's words when a
+    quotation holds it. `He would say only that …` reports, and so do `I said` and `we say`."""
     if _bare(tokens[verb]) != "say":
         return False
     before = _before_adverbs(tokens, verb)
     if before < 0:
         return False
-    if _bare(tokens[before]) in {"i'd", "i’d"}:
+    if _bare(tokens[before]) in _FIRST_PERSONS_WOULD:
         return True
-    return before > 0 and _bare(tokens[before]) == "would" and _bare(tokens[before - 1]) == "i"
+    return before > 0 and _bare(tokens[before]) == "would" and _bare(tokens[before - 1]) in _FIRST_PERSONS
 
 
 # Words that put `be` before its subject when they begin a clause (`Not everywhere is …`), and

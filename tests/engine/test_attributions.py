@@ -962,6 +962,20 @@ def test_a_first_person_hedge_is_no_attribution(text: str, sources: list[tuple[s
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("We would say the strike was a success.", []),
+    ("We’d say the strike was a success.", []),
+    ("We would not say that.", []),
+    # the plural reports as the singular does, and `would` after another subject reports
+    ("We say the strike was a success.", [("we",)]),
+    ("We said the strike was a success.", [("we",)]),
+    ("They would say only that the inquiry goes on.", [("they",)]),
+])
+def test_a_first_person_plural_hedge_is_no_attribution(text: str, sources: list[tuple[str, ...]]) -> None:
+    """`We would say …` named the source `we`, where `I would say …` named none."""
+    assert attributions_in(text) == sources
+
+
 def test_a_first_person_hedge_taken_out_changes_no_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("I would say the strike was a success.",
                                                       "The strike was a success.")
