@@ -88,11 +88,12 @@ _ADVERBS = word_set(
 _PARTICIPLES = word_set("saying")
 # After `according to` or `citing`, the source runs to the next punctuation.
 _INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
-# `per` gives a source, to the next punctuation, only where it begins its sentence or follows a
-# comma or a dash (`, per officials.`, `Per the Pentagon, …`), and not before a word with a digit or
-# one of these words, which it divides by (`per cent`, `per capita`, `, per day,`).
-_PER_UNITS = word_set("cent centum capita se annum diem day hour minute second week month year person "
-                      "head share unit")
+# `per` (or `as per`) gives a source, to the next punctuation, only where it begins its sentence or
+# follows a comma or a dash (`, per officials.`, `Per the Pentagon, …`, `As per the Pentagon, …`),
+# and not before a word with a digit or one of these words, which it divides by (`per cent`, `per
+# capita`, `, per day,`) or which makes an idiom with it (`as per usual`).
+_NO_SOURCE_AFTER_PER = word_set("cent centum capita se annum diem day hour minute second week month "
+                                "year person head share unit usual")
 # The words an attribution is read at: a text's other words are passed over. Found anywhere in a
 # text's lower case: a text without one (most sentences) names no source, and is not read word by
 # word.
@@ -846,16 +847,18 @@ def _attributes(tokens: list[str], at: int, length: int, clause_end: int) -> boo
 
 
 def _per_gives_a_source(tokens: list[str], at: int) -> bool:
-    """Whether the `per` at `at` gives a source: it begins its sentence or follows a comma or a
-    dash (`…, per officials.`, `Per the Pentagon, …`; not `…; per capital output`) and a word
-    follows it that holds no digit and is none of `_PER_UNITS` (`, per cent`, `$5 per gallon`,
-    `Income, per capita, rose` and `rupees (rs) per us$1` give none)."""
+    """Whether the `per` at `at` gives a source: it, or an `as` before it, begins its sentence or
+    follows a comma or a dash (`…, per officials.`, `Per the Pentagon, …`, `As per the Pentagon,
+    …`; not `…; per capital output`, `moved as per the plan`) and a word follows it that holds no
+    digit and is none of `_NO_SOURCE_AFTER_PER` (`, per cent`, `$5 per gallon`, `Income, per
+    capita, rose`, `As per usual, …` and `rupees (rs) per us$1` give none)."""
     if at + 1 >= len(tokens) or _ends_clause(tokens[at]):
         return False
-    begins_a_clause = (at == 0 or _ends_a_sentence(tokens[at - 1])
-                       or tokens[at - 1].rstrip("”\"’").endswith((",", *_DASHES)))
+    start = at - 1 if at > 0 and _bare(tokens[at - 1]) == "as" and not _ends_clause(tokens[at - 1]) else at
+    begins_a_clause = (start == 0 or _ends_a_sentence(tokens[start - 1])
+                       or tokens[start - 1].rstrip("”\"’").endswith((",", *_DASHES)))
     after = _bare(tokens[at + 1])
-    return begins_a_clause and after not in _PER_UNITS and not any(char.isdigit() for char in after)
+    return begins_a_clause and after not in _NO_SOURCE_AFTER_PER and not any(char.isdigit() for char in after)
 
 
 def _names_no_source(tokens: list[str], verb: int) -> bool:

@@ -941,6 +941,22 @@ def test_per_that_begins_its_clause_gives_a_source(text: str, sources: list[tupl
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("As per the Pentagon, the strike was ordered.", [("pentagon",)]),
+    ("The strike was ordered, as per officials.", [("officials",)]),
+    ("The strike was ordered. As per CNN, it was not.", [("cnn",)]),
+    # `as per` inside a clause, before a unit or in an idiom gives none
+    ("Troops moved as per the plan.", []),
+    ("As per usual, the strike was ordered.", []),
+    ("Per usual, the strike was ordered.", []),
+    ("Prices rose, as per cent of income, by 3%.", []),
+])
+def test_as_per_that_begins_its_clause_gives_a_source(text: str, sources: list[tuple[str, ...]]) -> None:
+    """`As per the Pentagon, …` named no source, where `Per the Pentagon, …` did: the `as` before
+    `per` was read as the word its clause began with."""
+    assert attributions_in(text) == sources
+
+
 def test_a_source_after_per_dropped_changes_the_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED in edit_flags("The strike was ordered, per officials.",
                                                   "The strike was ordered.")
