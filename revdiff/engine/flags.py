@@ -277,12 +277,12 @@ def _may_be_alike(old: set[frozenset[str]], new: set[frozenset[str]]) -> bool:
 
 
 # A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30`, `10.3`, a
-# sum before its magnitude, `$1.20bn`, or a number after a minus sign that `_NUMBER` reads as
-# its sign, `-0.25`, though a dash between times is none, `9.30-10.30`), and digits grouped by
-# three between ordinary spaces, `1 000 000` (from a first group of one to three digits: `in 2019
-# 100 people` holds none).
+# number before its magnitude or scale word, `$1.20bn`, `1.30 million`, or a number after a minus
+# sign that `_NUMBER` reads as its sign, `-0.25`, though a dash between times is none,
+# `9.30-10.30`), and digits grouped by three between ordinary spaces, `1 000 000` (from a first
+# group of one to three digits: `in 2019 100 people` holds none).
 _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}})[:.]([0-5]\d)"
-                   rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}))")
+                   rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}|[\s‐-](?:{'|'.join(_SCALES)})\b))")
 # (Like `_LAKH_GROUPS` below, it begins with a digit, so that the search skips to digits.)
 _SPACED_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3}(?!\d))+")
 # Digits grouped as India's lakhs and crores, which may be a list written without spaces too

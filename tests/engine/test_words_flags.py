@@ -1147,6 +1147,22 @@ def test_a_capital_that_begins_a_new_sentence_is_part_of_the_punctuation(
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    ("About 1.30 million people fled.", "About 1,300,000 people fled.", False),
+    ("It cost 2.50 billion dollars.", "It cost 2,500,000,000 dollars.", False),
+    ("Some 1.30 thousand fled.", "Some 1,300 fled.", False),
+    ("About 1.30 million people fled.", "About 1,400,000 people fled.", True),
+    # a time, also before a word that begins as a scale word does
+    ("The talks begin at 10.30 on Monday.", "The talks begin at 10:30 on Monday.", False),
+    ("At 10.30 thousands marched.", "At 10:30 thousands marched.", False),
+    ("At 10.30 thousands marched.", "At 10:45 thousands marched.", True),
+])
+def test_a_number_before_a_scale_word_is_no_time_of_day(old: str, new: str, changed: bool) -> None:
+    """`1.30 million` to `1,300,000` was a number change: in other styles `1.30` was read as the
+    time `1:30`, not as the number the scale word multiplies, as `$1.30bn` is."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("1.2 million people fled.", "1,200,000 people fled.", False),
     ("It cost $1.2bn.", "It cost $1,200,000,000.", False),
     ("It cost $1m.", "It cost a million dollars.", False),
