@@ -264,6 +264,17 @@ def source_of_url(url: str | None) -> str | None:
 RELATIVE_TIME = re.compile(r".+ (?:later|earlier)")
 
 
+def time_text_after(version: Version, before: Version) -> str | None:
+    """What the input wrote of `version`'s time (`time_text`) as it may be shown after `before`,
+    the version it is compared with or listed after: None for a time told from the version
+    numbered just before it (`about 1 hour later`) when `before` is another (`v0 → v2`, or
+    `v1 → v3` where v2 is not given, read it as counted from the older one)."""
+    told = version.time_text
+    if told is not None and RELATIVE_TIME.fullmatch(told) and before.number != version.number - 1:
+        return None
+    return told
+
+
 def dated_back_warnings(owner: str, versions: Sequence[Version], field: str = "") -> list[str]:
     """A warning for each version dated before the dated version before it (or, dated by its
     time, before the timed version before it), which keeps its place by number. A version is

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from revdiff.engine.words import word_diff
-from revdiff.formats.fields import RELATIVE_TIME
+from revdiff.formats.fields import time_text_after
 from revdiff.model import Version
 from revdiff.terminal_text import visible
 from revdiff.tui.filters import FilterState
@@ -17,13 +17,15 @@ from revdiff.tui.styles import ROW_STYLES
 from revdiff.tui.wrapping import shorten, text_width
 
 
-def version_time(version: Version) -> str:
+def version_time(version: Version, after: Version | None = None) -> str:
     """When the version was published, to the second and with its zone's offset when it has one
     (`+05:30`), as the HTML export gives it (two captures in one minute are told apart, a time
-    in another zone is not taken for a local one), or its time as the input wrote it."""
+    in another zone is not taken for a local one), or its time as the input wrote it; shown after
+    `after`, the version before it on screen, not a time told from another (`time_text_after`)."""
     if version.time is not None:
         return version.time.isoformat(sep=" ", timespec="seconds")
-    return version.time_text or ""
+    told = version.time_text if after is None else time_text_after(version, after)
+    return told or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,17 +81,6 @@ class ShownPair:
     article: tuple[int, int] | None  # the article's index and how many there are; None for one
 
 
-def pair_time(shown: ShownPair) -> str:
-    """When the new version of the pair came: its `version_time`, but nothing for a time the input
-    tells from the version before it (`about 1 hour later`) when that is not the old version on
-    screen (in `v0 → v2` it read as an hour after v0, where it is an hour after v1)."""
-    old, new = shown.pair
-    when = version_time(shown.new)
-    if new != old + 1 and RELATIVE_TIME.fullmatch(when):
-        return ""
-    return when
-
-
 class PairHeader(Static):
     DEFAULT_CSS = """
     PairHeader {
@@ -126,7 +117,7 @@ class PairHeader(Static):
 def header_lines(shown: ShownPair, width: int, styles: dict[str, Style] = ROW_STYLES) -> list[Text]:
     """The header's two lines, `width` cells at most: the pair and the filters, and the title, its
     changed words in `styles`."""
-    when = visible(pair_time(shown))
+    when = visible(version_time(shown.new, shown.old))
     article = shown.article
     for form in HEADER_FORMS:
         gap, separator = (" ", " · ") if form.compact else ("  ", "  ·  ")

@@ -101,3 +101,11 @@ def test_a_time_told_from_the_version_before_is_left_out_of_a_pair_that_skips_it
         return header_lines(shown, 120)[0].plain
     assert header((1, 2)) == "v1 → v2  about 1 hour later  pair 2 of 2  ·  unified"
     assert header((0, 2)) == "v0 → v2  versions 2 apart  ·  unified"
+
+
+def test_a_time_told_from_the_version_before_is_left_out_after_a_version_numbered_further_back() -> None:
+    """v2 not given, `v1 → v3` is the app's pair 2 of 2, but v3's `about 1 hour later` counts
+    from v2, not from v1."""
+    versions = [Version(number, "Title", ("Text.",), None, "about 1 hour later") for number in (0, 1, 3)]
+    shown = ShownPair(versions[1], versions[2], (1, 2), 3, "unified", FilterState(), None)
+    assert header_lines(shown, 120)[0].plain == "v1 → v3  pair 2 of 2  ·  unified"
