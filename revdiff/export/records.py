@@ -29,6 +29,7 @@ from revdiff.engine.word_count import count_words
 from revdiff.errors import RevdiffError
 from revdiff.export.csv_cells import spreadsheet_safe
 from revdiff.export.pairs import PairReading, pair_reading
+from revdiff.formats.fields import time_text_after
 from revdiff.model import Article, Comparison, EditOp
 
 # (name, kind) where kind is one of: int, float, bool, str, int_list, str_list, text_list.
@@ -187,7 +188,7 @@ def comparison_row(ref: ArticleRef, comparison: Comparison, reading: PairReading
     row = _key_values(ref, comparison)
     row.update({
         "old_time": old.time.isoformat() if old.time else old.time_text,
-        "new_time": new.time.isoformat() if new.time else new.time_text,
+        "new_time": new.time.isoformat() if new.time else time_text_after(new, old),
         "old_title": old.title,
         "new_title": new.title,
         "title_flags": sorted(flag.value for flag in comparison.title_flags),

@@ -662,3 +662,22 @@ def test_json_line_escapes_the_unicode_line_breaks_and_nothing_else() -> None:
     assert json_line(value) == ('{"text": "\\u0085a\\u2028b\\u2029“c”\\u0085\\u2028\\u2029", '
                                 '"n": 1}')
     assert json.loads(json_line(value)) == value
+
+
+@pytest.fixture
+def version_2_not_given(tmp_path: Path) -> str:
+    """A NewsEdits file of versions 0, 1 and 3, each after the first timed as News Sniffer tells
+    it, from the version numbered before it: v3's `about 1 hour later` counts from v2."""
+    database = tmp_path / "skips.sqlite"
+    texts = {0: "Troops were sent.", 1: "More troops were sent.", 3: "Three thousand troops were sent."}
+    write_database(database, [Article(None, "https://example.org/troops", tuple(
+        Version(number, "Troops", (text,), None, "about 1 hour later" if number else None)
+        for number, text in texts.items()))])
+    return str(database)
+
+
+def test_json_leaves_out_a_new_time_told_from_a_version_the_pair_skips(version_2_not_given: str
+                                                                      ) -> None:
+    pairs = json.loads(run(version_2_not_given, "--format", "json"))
+    assert [(pair["new_version"], pair["new_time"]) for pair in pairs] == [
+        (1, "about 1 hour later"), (3, None)]

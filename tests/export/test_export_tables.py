@@ -589,3 +589,22 @@ def test_export_md_says_how_the_text_of_several_sentences_is_joined(samples: Pat
     export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
     assert "a line break (`\\n`) between paragraphs" in export_md
     assert "SQLite ones the integers 1/0" in export_md
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_the_comparisons_leave_out_a_new_time_told_from_a_version_the_pair_skips(
+        fmt: str, tmp_path: Path) -> None:
+    """Versions 0, 1 and 3 of a NewsEdits file, timed as News Sniffer tells it: v3's `about 1
+    hour later` counts from v2, and its pair 1 → 3 wrote it as v3's time after v1."""
+    database = tmp_path / "skips.sqlite"
+    write_database(database, [Article(None, "https://example.org/troops", tuple(
+        Version(number, "Troops", (f"{number + 1} troops were sent.",), None,
+                "about 1 hour later" if number else None) for number in (0, 1, 3)))])
+    _, comparisons_path = export([str(database)], tmp_path / f"t.{fmt}", fmt)
+    if fmt == "jsonl":
+        rows: list[dict[str, object]] = read_jsonl(comparisons_path)
+    else:
+        rows = list(csv.DictReader(comparisons_path.open(encoding="utf-8", newline="")))
+    unknown = None if fmt == "jsonl" else ""  # as a time the input does not give
+    assert [(row["old_time"], row["new_time"]) for row in rows] == [
+        (unknown, "about 1 hour later"), ("about 1 hour later", unknown)]
