@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from revdiff.export.records import ArticleRef
 from revdiff.export.unified import unified_diff
+from revdiff.formats.fields import time_text_after
 from revdiff.model import Article, Comparison, Version
 
 
@@ -21,9 +22,12 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def version_label(name: str, version: Version) -> str:
+def version_label(name: str, version: Version, after: Version | None = None) -> str:
+    """The header naming the version of the article `name` and its time, not a time told from
+    a version other than `after`, the old one of the pair (`time_text_after`)."""
     label = f"{_one_line(name)}\tversion {version.number}"
-    when = version.time.isoformat() if version.time else _one_line(version.time_text or "")
+    told = version.time_text if after is None else time_text_after(version, after)
+    when = version.time.isoformat() if version.time else _one_line(told or "")
     return f"{label} ({when})" if when else label
 
 
@@ -31,7 +35,7 @@ def article_unified_diff(name: str, comparison: Comparison) -> str:
     """The comparison's unified diff, its headers naming the article `name` and each version
     (`diff`, `export` and the app's export write these); empty when nothing changed."""
     return unified_diff(comparison, old_label=version_label(name, comparison.old),
-                        new_label=version_label(name, comparison.new))
+                        new_label=version_label(name, comparison.new, comparison.old))
 
 
 def render_unified(ref: ArticleRef, article: Article, comparisons: Iterable[Comparison]

@@ -681,3 +681,13 @@ def test_json_leaves_out_a_new_time_told_from_a_version_the_pair_skips(version_2
     pairs = json.loads(run(version_2_not_given, "--format", "json"))
     assert [(pair["new_version"], pair["new_time"]) for pair in pairs] == [
         (1, "about 1 hour later"), (3, None)]
+
+
+def test_unified_leaves_out_a_new_time_told_from_a_version_the_pair_skips(version_2_not_given: str
+                                                                         ) -> None:
+    headers = [line for line in run(version_2_not_given, "--format", "unified").splitlines()
+               if line.startswith(("--- ", "+++ "))]
+    assert headers == ["--- https://example.org/troops\tversion 0",
+                       "+++ https://example.org/troops\tversion 1 (about 1 hour later)",
+                       "--- https://example.org/troops\tversion 1 (about 1 hour later)",
+                       "+++ https://example.org/troops\tversion 3"]
