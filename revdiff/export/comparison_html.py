@@ -19,6 +19,7 @@ from typing import NamedTuple
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.html_page import UNKNOWN_LANGUAGE, page_pieces
+from revdiff.formats.fields import time_text_after
 from revdiff.model import Article, Comparison, Edit, EditOp, Flag, Version, WordDiff
 from revdiff.read_warnings import counted, first_few
 
@@ -172,16 +173,18 @@ def _rows(comparison: Comparison, shown: ShownSentences | None) -> Iterator[str]
         shown.version, shown.places = comparison.new.number, places
 
 
-def version_time(version: Version) -> str:
+def version_time(version: Version, after: Version | None = None) -> str:
     """When the version was published, to the second (two captures a minute apart are told
-    apart), or its time as the input wrote it."""
+    apart), or its time as the input wrote it; shown after `after`, the version it is compared
+    with or listed after, not a time told from another (`time_text_after`)."""
     if version.time:
         return version.time.isoformat(sep=" ", timespec="seconds")
-    return version.time_text or ""
+    told = version.time_text if after is None else time_text_after(version, after)
+    return told or ""
 
 
-def _version_and_time(version: Version) -> str:
-    when = version_time(version)
+def _version_and_time(version: Version, after: Version | None = None) -> str:
+    when = version_time(version, after)
     return f"{version.number} <small>({escape(when)})</small>" if when else str(version.number)
 
 
@@ -190,7 +193,7 @@ def _pair_heading(comparison: Comparison, article: str | None) -> str:
     it, the versions and their times: `version 3 (2024-01-05 10:00:00) → 4 (2024-01-05 11:30:00)`."""
     if article is None:
         return (f"<h2>version {_version_and_time(comparison.old)} &rarr; "
-                f"{_version_and_time(comparison.new)}</h2>")
+                f"{_version_and_time(comparison.new, comparison.old)}</h2>")
     return (f"<h2><bdi{UNKNOWN_LANGUAGE}>{escape(article)}</bdi>: "
             f"version {comparison.old.number} &rarr; {comparison.new.number}</h2>")
 

@@ -691,3 +691,10 @@ def test_unified_leaves_out_a_new_time_told_from_a_version_the_pair_skips(versio
                        "+++ https://example.org/troops\tversion 1 (about 1 hour later)",
                        "--- https://example.org/troops\tversion 1 (about 1 hour later)",
                        "+++ https://example.org/troops\tversion 3"]
+
+
+def test_html_leaves_out_a_new_time_told_from_a_version_the_pair_skips(version_2_not_given: str
+                                                                      ) -> None:
+    headings = re.findall("<h2>version .*</h2>", run(version_2_not_given, "--format", "html"))
+    assert headings == ["<h2>version 0 &rarr; 1 <small>(about 1 hour later)</small></h2>",
+                        "<h2>version 1 <small>(about 1 hour later)</small> &rarr; 3</h2>"]
