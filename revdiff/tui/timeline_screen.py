@@ -112,7 +112,8 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         self.marked: int | None = None
 
     def compose(self) -> ComposeResult:
-        rows = [TimelineRow(f"v{version.number}", visible(version_time(version)),
+        rows = [TimelineRow(f"v{version.number}",
+                            visible(version_time(version, self.versions[index - 1] if index else None)),
                             self.words[index], visible(version.title or "(untitled)"),
                             self.summaries[index - 1] if index else None)
                 for index, version in enumerate(self.versions)]

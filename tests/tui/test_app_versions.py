@@ -21,7 +21,7 @@ from revdiff.tui import app as app_module
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.help_screen import HelpScreen
-from revdiff.tui.timeline_screen import TimelineScreen
+from revdiff.tui.timeline_screen import TimelineScreen, TimelineTable
 
 
 @run_async
@@ -644,3 +644,20 @@ async def test_the_timeline_hint_says_a_marked_later_version_is_compared_as_the_
         assert "m: mark a version, Enter on another: compare the two, the older first" in hint
         await pilot.press("enter")
         assert app.session.pair == (0, len(chain_article.versions) - 1)
+
+
+@run_async
+async def test_the_timeline_leaves_out_a_time_told_from_a_version_not_listed_before_it() -> None:
+    """Versions 0, 1 and 3, timed as News Sniffer tells it: v3's `about 1 hour later` counts from
+    v2, and the timeline listed it under v1 as if it counted from v1."""
+    article = Article(None, "https://example.org/troops", tuple(
+        Version(number, "Troops", (f"{number + 1} troops were sent.",), None,
+                "about 1 hour later" if number else None) for number in (0, 1, 3)))
+    app = RevdiffApp(article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        table = app.screen.query_one(TimelineTable)
+        assert [(row.version, row.time) for row in table.timeline_rows] == [
+            ("v0", ""), ("v1", "about 1 hour later"), ("v3", "")]
