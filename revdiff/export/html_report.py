@@ -114,7 +114,7 @@ def timeline_table(article: Article, changes: list[PairChange]) -> str:
             change = (f'<a href="#{escape(anchor)}">+{stats.words_added} / -{stats.words_removed} '
                       f"words, {escape(percent(stats.changed_share))} changed</a>")
         rows.append(f'<tr><td class="num">{version.number}</td>'
-                    f"<td>{escape(version_time(version))}</td>"
+                    f"<td>{escape(version_time(version, article.versions[k - 1] if k else None))}</td>"
                     f"<td{UNKNOWN_LANGUAGE}>{escape(version.title)}</td>"
                     f'<td class="num">{len(version.paragraphs)}</td>'
                     f'<td class="num">{version_words(version)}</td><td>{change}</td></tr>')

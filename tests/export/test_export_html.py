@@ -902,3 +902,17 @@ def test_the_index_lists_the_skipped_in_input_order_whatever_the_workers(
     skipped = re.findall(r"<li><bdi>([^<]*)</bdi>: ([^<]*)</li>", indexes[0])
     assert [Path(what).name for what, _ in skipped] == ["broken", "single"]
     assert indexes[1] == indexes[0]
+
+
+def test_the_timeline_leaves_out_a_time_told_from_a_version_not_listed_before_it(
+        tmp_path: Path) -> None:
+    """Versions 0, 1 and 3 of a NewsEdits file, timed as News Sniffer tells it: v3's `about 1
+    hour later` counts from v2, and the timeline gave it on v3's row under v1's."""
+    database = tmp_path / "skips.sqlite"
+    write_database(database, [Article(None, "https://example.org/troops", tuple(
+        Version(number, "Troops", (f"{number + 1} troops were sent.",), None,
+                "about 1 hour later" if number else None) for number in (0, 1, 3)))])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    page = next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
+    assert re.findall(r'<tr><td class="num">(\d+)</td><td>([^<]*)</td>', page) == [
+        ("0", ""), ("1", "about 1 hour later"), ("3", "")]
