@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from revdiff.engine.word_count import version_words
+from revdiff.formats.fields import time_text_after
 from revdiff.model import Article, PageReading
 from revdiff.read_warnings import counted, line_runs
 from revdiff.terminal_text import visible
@@ -61,8 +62,10 @@ def article_summary(article: Article) -> str:
     lines = [_heading(article)]
     if article.changes is not None:
         lines.append(f"tracker counts {counted(article.changes, 'version')}")
-    for version in article.versions:
-        when = version.time.isoformat() if version.time else (version.time_text or "")
+    for before, version in zip((None, *article.versions), article.versions):
+        # not a time told from a version other than the one listed before (`time_text_after`)
+        told = version.time_text if before is None else time_text_after(version, before)
+        when = version.time.isoformat() if version.time else (told or "")
         paragraphs, words = len(version.paragraphs), version_words(version)
         lines.append(f"  version {version.number:>3}  {paragraphs:>4} "
                      f"{'paragraph ' if paragraphs == 1 else 'paragraphs'} {words:>6} "

@@ -885,3 +885,18 @@ def test_a_folder_of_another_trackers_database_and_text_names_them(tmp_path: Pat
         load([str(tmp_path)])
     assert "NewsEdits" not in str(refused.value)
     assert "databases (diffengine.db) and text files (notes.txt)" in str(refused.value)
+
+
+def test_parse_text_leaves_out_a_time_told_from_a_version_not_listed_before_it(tmp_path: Path
+                                                                               ) -> None:
+    """Versions 0, 1 and 3, timed as News Sniffer tells it: `parse --format text` listed v3's
+    `about 1 hour later`, which counts from v2, under v1, as if it counted from v1."""
+    from revdiff.export.article_json import article_summary
+
+    database = tmp_path / "skips.sqlite"
+    write_database(database, [Article(None, "https://example.org/troops", tuple(
+        Version(number, "Troops", (f"{number + 1} troops were sent.",), None,
+                "about 1 hour later" if number else None) for number in (0, 1, 3)))])
+    (article,) = load([database])
+    assert [line.split("words")[1].strip() for line in article_summary(article).splitlines()
+            if line.startswith("  version")] == ["Troops", "about 1 hour later  Troops", "Troops"]
