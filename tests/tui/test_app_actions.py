@@ -833,3 +833,23 @@ async def test_g_opening_the_help_closes_it(chain_article: Article) -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("g")
         assert not isinstance(app.screen, HelpScreen)
+
+
+def test_the_export_of_a_pair_the_timeline_jumped_to_leaves_out_a_time_told_from_v1() -> None:
+    """`v0 → v2`, from the timeline: each export wrote v2's `about 1 hour later`, which counts
+    from v1, as v2's time after v0, where the header leaves it out."""
+    from revdiff.engine import compare
+    from revdiff.export.pairs import pair_reading
+    from revdiff.export.records import article_ref
+
+    article = Article(None, "https://example.org/troops", tuple(
+        Version(number, "Troops", (f"{number + 1} troops were sent.",), None,
+                "about 1 hour later" if number else None) for number in range(3)))
+    comparison = compare(article.versions[0], article.versions[2])
+    pair = exporting.ExportedPair(comparison, article_ref(0, article, "troops"),
+                                  pair_reading(article, comparison))
+    exported = {export_format.name: export_format.render(pair)
+                for export_format in exporting.EXPORT_FORMATS}
+    assert json.loads(exported["json"])["new_time"] is None
+    assert "about 1 hour later" not in exported["unified"]
+    assert "<h2>version 0 &rarr; 2</h2>" in exported["html"]
