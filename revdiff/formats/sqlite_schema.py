@@ -101,12 +101,19 @@ _DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
 def _what_to_do(error: sqlite3.DatabaseError) -> str:
-    """The hint for a database SQLite cannot read: copy it again when it is damaged (naming
-    the database kinds revdiff reads told nothing of what was wrong), what it lacks when it needs
-    a definition of the program that wrote it (`_undefined_hint`), else what revdiff reads."""
+    """The hint for a database SQLite cannot read: what to do of a known cause (`_cause_hint`),
+    else what revdiff reads."""
+    return _cause_hint(error) or f"revdiff reads {READ_FORMATS}"
+
+
+def _cause_hint(error: sqlite3.DatabaseError) -> str | None:
+    """What to do with a database or table SQLite cannot read, where its error tells why: copy
+    it again when it is damaged (naming the database kinds revdiff reads told nothing of what
+    was wrong), what it lacks when it needs a definition of the program that wrote it
+    (`_undefined_hint`); None for any other error."""
     if getattr(error, "sqlite_errorname", "") in _DAMAGE_ERRORS:
         return _DAMAGED_HINT
-    return _undefined_hint(error) or f"revdiff reads {READ_FORMATS}"
+    return _undefined_hint(error)
 
 
 # What SQLite says of a view, column or table that needs a SQL function, collation or virtual
@@ -274,8 +281,9 @@ def raise_dropped_stop(connection: sqlite3.Connection, error: sqlite3.DatabaseEr
 def cannot_read(connection: sqlite3.Connection, table: str, error: sqlite3.DatabaseError,
                 where: str) -> RevdiffError:
     """The error of a table SQLite failed to read: a view that computes too much is named so,
-    and a value too long to be a version's text is refused as over the size limit. A stop
-    (Ctrl-C, SIGTERM) is raised again (`raise_dropped_stop`)."""
+    a value too long to be a version's text is refused as over the size limit, and a damaged
+    table is said to need copying again (`_cause_hint`). A stop (Ctrl-C, SIGTERM) is raised
+    again (`raise_dropped_stop`)."""
     raise_dropped_stop(connection, error)
     if str(error) == _TOO_LONG:
         return too_large(f"{table} holds a value or row longer than the size limit allows a "
@@ -285,7 +293,7 @@ def cannot_read(connection: sqlite3.Connection, table: str, error: sqlite3.Datab
                              "(a view in it computes without end)", where,
                              hint="give the file the tracker wrote, whose tables hold the versions")
     return MalformedPage(f"cannot read {table} ({sqlite_said(error)})", where,
-                         hint=_undefined_hint(error))
+                         hint=_cause_hint(error))
 
 
 def _connected(uri: str) -> BoundedConnection:

@@ -459,6 +459,22 @@ def test_a_damaged_file_is_refused_saying_to_copy_it_again(tmp_path: Path) -> No
     assert refused.value.hint == "the file is damaged or cut short; copy it again"
 
 
+def test_a_damaged_table_is_refused_saying_to_copy_it_again(tmp_path: Path) -> None:
+    """A file whose header reads but one of whose tables is damaged was refused without a hint:
+    `cannot read entryversion (database disk image is malformed)`, and nothing to do."""
+    path = tmp_path / "damaged.db"
+    whole = bytearray((SAMPLES / "newsedits.sqlite").read_bytes())
+    with sqlite3.connect(SAMPLES / "newsedits.sqlite") as connection:
+        root_page, = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'entryversion'").fetchone()
+    page_size = int.from_bytes(whole[16:18], "big")
+    whole[(root_page - 1) * page_size] = 0x77  # the table's page no longer says what it is
+    path.write_bytes(whole)
+    with pytest.raises(MalformedPage, match="cannot read entryversion") as refused:
+        read_database(path)
+    assert refused.value.hint == "the file is damaged or cut short; copy it again"
+
+
 def test_a_wal_database_in_a_read_only_folder_is_read(tmp_path: Path) -> None:
     """SQLite needs the `-shm` file of a WAL database even to read it: in a folder the user may
     not write, the database was "not a readable SQLite database". Run without root's rights
