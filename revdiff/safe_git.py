@@ -172,6 +172,11 @@ def run_git(git_dir: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
                           stdin=subprocess.DEVNULL)
 
 
+# What git says, on one of its lines, of an object it cannot read (its first line may say only
+# `inflate: data stream error`, then `loose object ... is corrupt`): the repository is damaged.
+_DAMAGED_OBJECT = re.compile(rb"is corrupt|unable to unpack")
+
+
 @contextlib.contextmanager
 def sanitized_clone(path: Path) -> Iterator[Path]:
     """A bare clone of the repository at `path` that shares its objects; removed afterwards.
@@ -199,7 +204,10 @@ def sanitized_clone(path: Path) -> Iterator[Path]:
                                  "made by hand; check out a branch that names a commit (git "
                                  "switch BRANCH)")
             refuse_damaged_head(path)
-            raise StoreError("cannot read the git repository", str(path), hint=f"git said: {said}")
+            damaged = "; the repository is damaged; check it with git fsck" \
+                if _DAMAGED_OBJECT.search(result.stderr) else ""
+            raise StoreError("cannot read the git repository", str(path),
+                             hint=f"git said: {said}{damaged}")
         yield clone
 
 

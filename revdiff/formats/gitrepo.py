@@ -425,18 +425,18 @@ def read_history(git_dir: Path, revision: str, where: str,
     and a NewsDiffs message survive the merge. `git_dir` is a sanitized clone
     (`revdiff.safe_git.sanitized_clone`). `paths_now`, when given, gets each lineage's path at
     `revision` (for a deleted file, its last), which a rename that kept the text changed too.
-    `where` is the repository the clone was made of, named when git cannot read the history;
-    `missing_hint` says what to do when a file's content it reads to detect a rename is missing
-    (`_missing_object_hint`).
+    `where` is the repository the clone was made of, named when git cannot read the history,
+    which is then incomplete or damaged; `missing_hint` says what to do when a file's content it
+    reads to detect a rename is missing (`_missing_object_hint`).
     """
     result = run_git(git_dir, "log", revision, "--reverse", "--topo-order", "-z", "--raw",
                      "--no-abbrev", "--find-renames", "--diff-merges=first-parent", "--date=raw",
                      "--format=@@%H %ad%x00%P%x00%B", "--")
     if result.returncode != 0:
         complaint = git_complaint(result.stderr)
-        missing = f"; {missing_hint}" if complaint.startswith("fatal: unable to read") else ""
+        what_to_do = missing_hint if complaint.startswith("fatal: unable to read") else _DAMAGED
         raise StoreError(f"cannot read the history of {revision}", where,
-                         hint=f"git said: {complaint}{missing}")
+                         hint=f"git said: {complaint}; {what_to_do}")
     return list(_changes_on_first_parent_chain(list(_parse_log(result.stdout)), paths_now))
 
 

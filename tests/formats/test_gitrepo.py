@@ -470,6 +470,27 @@ def test_a_missing_commit_is_one_error_line_naming_the_repository(tmp_path: Path
     assert f"Could not read {first}" in result.stderr
 
 
+@pytest.mark.parametrize(("damage", "refused"), [
+    ("missing", "cannot read the history of HEAD"),
+    ("corrupt", "cannot read the git repository"),  # found when its clone is made
+])
+def test_a_damaged_commit_says_to_check_the_repository(tmp_path: Path, damage: str,
+                                                        refused: str) -> None:
+    """A commit missing or corrupt was refused with git's complaint alone (`Could not read`,
+    `inflate: data stream error`), which says nothing of what to do."""
+    repo = tmp_path / "r"
+    raw_commits(repo, ("One line.\n", "1600000000 +0000", "one"),
+                ("Two lines.\n", "1600000100 +0000", "two"))
+    first = git_output(repo, "rev-parse", "HEAD~1")
+    loose = repo / ".git" / "objects" / first[:2] / first[2:]
+    loose.chmod(0o644)
+    if damage == "missing":
+        loose.unlink()
+    else:
+        loose.write_bytes(b"x\x9c not zlib at all")
+    assert_one_error_line(parse_cli(repo), refused, "damaged; check it with git fsck")
+
+
 @pytest.mark.parametrize(("author_date", "named"), [
     ("99999999999999 +0000", "author date 99999999999999 +0000 is out of range"),
     ("253402300799 +0100", "is out of range"),  # the last second of 9999 UTC, an hour east
