@@ -271,7 +271,12 @@ def load_settings(path: Path | None = None) -> Settings:
                               hint=f"check the path, or unset {CONFIG_ENV} to use the platform's "
                                    f"settings file") from None
         return Settings()
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
+        bad_byte = error.object[error.start]
+        raise ConfigError(f"the settings file is not UTF-8 text (byte 0x{bad_byte:02x} at offset "
+                          f"{error.start:,})", str(path),
+                          hint="save it as UTF-8, as TOML files are") from None
+    except OSError as error:
         raise ConfigError(f"cannot read the settings: {error}", str(path),
                           hint="fix or remove the file") from None
     try:

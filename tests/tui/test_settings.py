@@ -108,6 +108,20 @@ def test_a_bad_file_is_refused_with_what_and_where(tmp_path: Path, text: str, ex
     assert str(raised.value).startswith(f"{path}: ") and expected in str(raised.value)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "latin-1"])
+def test_a_file_not_in_utf_8_is_refused_saying_to_save_it_so(tmp_path: Path,
+                                                            encoding: str) -> None:
+    """It was refused with Python's codec error, `cannot read the settings: 'utf-8' codec can't
+    decode byte 0xff in position 0: invalid start byte`, and `fix or remove the file`."""
+    path = tmp_path / "config.toml"
+    path.write_bytes('[view]\nlayout = "side" # café\n'.encode(encoding))
+    with pytest.raises(ConfigError) as raised:
+        load_settings(path)
+    assert raised.value.message.startswith("the settings file is not UTF-8 text (byte 0x")
+    assert "codec" not in raised.value.message
+    assert raised.value.hint == "save it as UTF-8, as TOML files are"
+
+
 def test_a_key_of_many_dotted_parts_is_refused_before_it_takes_memory(tmp_path: Path) -> None:
     """tomllib keeps every leading run of a dotted key's parts: 4,000 parts took 64 MB, the
     100,000 of a 200 kB file some 40 GB."""
