@@ -130,6 +130,9 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                              "only export expands globs itself",
                              python_hint=f"Python expands no glob: give the paths "
                              f"glob.glob({name!r}) finds")
+        if not path.exists() and path.is_symlink():
+            raise EmptyInput("a symbolic link that leads to nothing (or to a loop of links)", name,
+                             hint="check where it leads, or give the file itself")
         if not path.exists():
             raise EmptyInput("no such file or directory", name,
                              hint=missing_input_hint(name, "give - to read standard input"),

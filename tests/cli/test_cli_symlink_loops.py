@@ -48,3 +48,26 @@ def test_a_symlink_loop_gets_one_error_line(command: list[str], tmp_path: Path) 
     assert result.stderr.strip().count("\n") == 0 or all(
         line.startswith("revdiff:") for line in result.stderr.splitlines()), result.stderr
     assert "loop" in result.stderr.splitlines()[-1], result.stderr
+
+
+@pytest.mark.parametrize("command", [["parse", "{link}"], ["diff", "{a}", "{link}"],
+                                     ["export", "{a}", "{link}", "-o", "{out}"]])
+@pytest.mark.parametrize("leads_to", ["a loop", "nothing"])
+def test_an_input_that_is_a_link_to_nothing_is_named_so(command: list[str], leads_to: str,
+                                                       tmp_path: Path) -> None:
+    """It was `no such file or directory (check the path ...)`, of a path that is there."""
+    (tmp_path / "a.txt").write_text("One sentence here.\n")
+    link = _loop(tmp_path, "link") if leads_to == "a loop" else tmp_path / "link"
+    if leads_to == "nothing":
+        link.symlink_to(tmp_path / "gone.txt")
+    names = {"a": tmp_path / "a.txt", "link": link, "out": tmp_path / "edits.jsonl"}
+    args = [part.format(**{key: str(value) for key, value in names.items()})
+            for part in command]
+    result = subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True,
+                            text=True, timeout=120, check=False, cwd=tmp_path,
+                            env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"revdiff: error: {link}: a symbolic link that leads to "
+                                    "nothing (or to a loop of links) (check where it leads, or "
+                                    "give the file itself"), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
