@@ -65,14 +65,18 @@ def open_or_create(path: Path) -> git.Repo:
 
 def refuse_a_path_that_takes_no_repository(path: Path) -> None:
     """Refuse a repository path seen to take no repository: one that names a file, a FIFO or a
-    device, or runs through one, or a folder holding other files and nothing of a repository;
-    `revdiff store` asks before it reads the inputs, which takes a while. A path that names
-    nothing, or cannot be looked at, is left to the creation of the repository to report."""
+    device, or runs through one, a symbolic link to nothing (or a loop of links), or a folder
+    holding other files and nothing of a repository; `revdiff store` asks before it reads the
+    inputs, which takes a while. A path that names nothing, or cannot be looked at, is left to
+    the creation of the repository to report."""
     try:
         mode = path.stat().st_mode
     except NotADirectoryError:
         raise _runs_through_a_file(path) from None
     except OSError:
+        if path.is_symlink():  # creating the repository would say only `File exists`
+            raise StoreError("is a symbolic link that leads to nothing (or to a loop of links)",
+                             str(path), hint="give a directory for the repository with --repo")
         return
     if not stat.S_ISDIR(mode):
         raise StoreError(f"is {_kind_of(path)}, not a directory", str(path),

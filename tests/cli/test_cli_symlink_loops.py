@@ -71,3 +71,21 @@ def test_an_input_that_is_a_link_to_nothing_is_named_so(command: list[str], lead
                                     "nothing (or to a loop of links) (check where it leads, or "
                                     "give the file itself"), result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
+
+
+@pytest.mark.parametrize("leads_to", ["a loop", "nothing"])
+def test_a_repository_that_is_a_link_to_nothing_is_named_so(leads_to: str,
+                                                            tmp_path: Path) -> None:
+    """It was `cannot create a git repository: File exists`."""
+    (tmp_path / "a.txt").write_text("One sentence here.\n")
+    link = _loop(tmp_path, "link") if leads_to == "a loop" else tmp_path / "link"
+    if leads_to == "nothing":
+        link.symlink_to(tmp_path / "gone")
+    result = subprocess.run([sys.executable, "-m", "revdiff", "store", str(tmp_path / "a.txt"),
+                             "--repo", str(link)], capture_output=True, text=True, timeout=120,
+                            check=False, cwd=tmp_path,
+                            env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (f"revdiff: error: {link}: is a symbolic link that leads to nothing "
+                             "(or to a loop of links) (give a directory for the repository "
+                             "with --repo)\n")
