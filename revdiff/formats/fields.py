@@ -72,17 +72,20 @@ def parse_number(value: object, what: str, where: str, line: int | None = None,
     return number
 
 
-def checked_time(value: datetime, what: str, where: str, line: int | None = None) -> datetime:
-    """`value` itself, when its instant in UTC lies within the years 1 to 9999.
+def checked_time(value: datetime, written: str, what: str, where: str, line: int | None = None
+                 ) -> datetime:
+    """`value`, read from the text `written`, itself, when its instant in UTC lies within the
+    years 1 to 9999.
 
     A far time zone can push a date that is valid locally (`9999-12-31T23:59-23:59`) out of
-    range in UTC, where converting or exporting it would fail; such a time is refused.
+    range in UTC, where converting or exporting it would fail; such a time is refused, quoted as
+    written.
     """
     if value.tzinfo is not None and value.utcoffset() is not None:
         try:
             value.astimezone(UTC)
         except (OverflowError, ValueError):
-            raise MalformedPage(f"{what} {shown(value.isoformat())} lies outside the years 1 "
+            raise MalformedPage(f"{what} {shown(written)} lies outside the years 1 "
                                 "to 9999 in UTC", where, line, hint=_DEFAULT_HINT) from None
     return value
 
@@ -104,11 +107,16 @@ def parse_iso_time(text: str, what: str, where: str, line: int | None = None) ->
 
     A time that parses but lies outside the years 1 to 9999 in UTC raises MalformedPage.
     """
+    value = _iso_time(text)
+    return checked_time(value, text, what, where, line) if value is not None else None
+
+
+def _iso_time(text: str) -> datetime | None:
+    """`text` as Python reads an ISO 8601 time, None where it reads none."""
     try:
-        value = datetime.fromisoformat(text.strip(ASCII_WHITESPACE))
+        return datetime.fromisoformat(text.strip(ASCII_WHITESPACE))
     except ValueError:
         return None
-    return checked_time(value, what, where, line)
 
 
 # A time in UTC as BigQuery and R write it (`2019-01-10 20:31:03 UTC`)
@@ -136,12 +144,9 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
     on_24_hour_clock = _on_24_hour_clock(text.strip(ASCII_WHITESPACE))
     if on_24_hour_clock is None:
         return None
-    text = on_24_hour_clock
-    iso = parse_iso_time(_UTC_SUFFIX.sub("+00:00", text), what, where, line)
-    if iso is not None:
-        return iso
-    written = _email_time(text)
-    return checked_time(written, what, where, line) if written is not None else None
+    iso = _iso_time(_UTC_SUFFIX.sub("+00:00", on_24_hour_clock))
+    read = iso if iso is not None else _email_time(on_24_hour_clock)
+    return checked_time(read, text, what, where, line) if read is not None else None
 
 
 def _email_time(text: str) -> datetime | None:

@@ -508,7 +508,7 @@ def read_page(text: str, where: str) -> Article:
         # gives the date alone (`time_text`, ISO 8601), not its midnight
         archived_on = archived[index]
         archived_at = archived_time(archived_on) if archived_on is not None else None
-        dated = parse_date(parsed.date, where)
+        dated = parse_date(parsed.date, where, f"the {side} version's date line")
         time = dated if archived_at is None or _in_minute(dated, archived_at) else archived_at
         day = parse_day(parsed.date) if time is None else None
         time_text = None if time is not None else day.isoformat() if day else parsed.date or None

@@ -77,20 +77,20 @@ def _is_blank(line: str) -> bool:
     return not line.strip(ASCII_WHITESPACE)
 
 
-def parse_date(value: str, where: str) -> datetime | None:
+def parse_date(value: str, where: str, what: str = "date line") -> datetime | None:
     """A version's date line as a datetime, when it gives a date and a time of day in a format
     NewsDiffs sources use.
 
     None when it is in no known format, or gives a date alone (`parse_day` reads that: its
     midnight is no time the page gives); a date that lies outside the years 1 to 9999 in UTC
-    raises MalformedPage. The sources' own formats come first, then the times
-    `parse_written_time` reads (ISO 8601, RFC 2822).
+    raises MalformedPage naming the line as `what`. The sources' own formats come first, then
+    the times `parse_written_time` reads (ISO 8601, RFC 2822).
     """
     value = value.strip(ASCII_WHITESPACE)
     if not value or parse_day(value) is not None:
         return None
     dated = _source_format_time(value)
-    return dated if dated is not None else parse_written_time(value, "date line", where)
+    return dated if dated is not None else parse_written_time(value, what, where)
 
 
 def parse_day(value: str) -> date | None:

@@ -281,6 +281,17 @@ def test_a_date_line_zone_not_read_is_warned_of_once_a_page() -> None:
         "zone 'CET', which is not read (unknown or ambiguous): read as written, in no zone")]
 
 
+def test_a_date_line_out_of_range_in_utc_is_quoted_as_written_naming_its_side() -> None:
+    """The refusal quoted the time as Python wrote it back (`'9999-12-31T23:59:59-01:00'`), not
+    the line, and did not say which version's line it was."""
+    old = Version(1, "T", ("One.",), None, "Thu, 10 Jan 2019 22:31:03 GMT")
+    new = Version(2, "T", ("Two.",), None, "Fri, 31 Dec 9999 23:59:59 -0100")
+    with pytest.raises(MalformedPage, match=(
+            r"^page\.html: the new version's date line 'Fri, 31 Dec 9999 23:59:59 -0100' lies "
+            "outside the years 1 to 9999 in UTC")):
+        read_page(render_raw_page(old, new, DiffPageInfo("https://example.com/a")), "page.html")
+
+
 def test_page_metadata() -> None:
     chain = story_chains()[0]
     article = read_page((PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8"), "raw")
