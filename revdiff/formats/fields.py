@@ -103,7 +103,8 @@ def time_from_epoch(seconds: float, what: str, where: str, line: int | None = No
 
 
 def parse_iso_time(text: str, what: str, where: str, line: int | None = None) -> datetime | None:
-    """An ISO 8601 time (`2020-01-03T18:58:00+00:00`), None when the text is not one.
+    """An ISO 8601 time (`2020-01-03T18:58:00+00:00`), None when the text is not one or its zone
+    offset is out of range (`offset_out_of_range`).
 
     A time that parses but lies outside the years 1 to 9999 in UTC raises MalformedPage.
     """
@@ -112,7 +113,10 @@ def parse_iso_time(text: str, what: str, where: str, line: int | None = None) ->
 
 
 def _iso_time(text: str) -> datetime | None:
-    """`text` as Python reads an ISO 8601 time, None where it reads none."""
+    """`text` as Python reads an ISO 8601 time, None where it reads none or its zone offset is
+    out of range (`-01:60`, which Python reads as `-02:00`)."""
+    if offset_out_of_range(text) is not None:
+        return None
     try:
         return datetime.fromisoformat(text.strip(ASCII_WHITESPACE))
     except ValueError:
@@ -138,7 +142,7 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
     its zone after its AM or PM. None when such a time has no hour 1 to 12 (`22:31 PM`), or an AM
     or PM follows no time of day (`10:31 GMT PM`): none is read as a time it is not.
     A zone Python's email reader does not know is left out (`unread_zone` names it); a time in a
-    zone out of range (`+2500`) is no time: None.
+    zone out of range (`+2500`, `-01:60`: `offset_out_of_range`) is no time: None.
     A time that parses but lies outside the years 1 to 9999 in UTC raises MalformedPage.
     """
     on_24_hour_clock = _on_24_hour_clock(text.strip(ASCII_WHITESPACE))
@@ -150,9 +154,12 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
 
 
 def _email_time(text: str) -> datetime | None:
-    """`text` as Python's email reader reads an RFC 2822 time, None where it reads none (or
-    gives a zone out of range, `+2500`)."""
+    """`text` as Python's email reader reads an RFC 2822 time, None where it reads none, or its
+    zone offset is out of range (`+2500`, or `-0160`, which Python reads as `-0200`)."""
     import email.utils  # here, not with the module: it loads socket, and most inputs never need it
+
+    if offset_out_of_range(text) is not None:
+        return None
 
     try:
         return email.utils.parsedate_to_datetime(text)
@@ -207,9 +214,10 @@ _ENDING_OFFSET = re.compile(r"(?<=[0-9\s])[+-]([0-9]{2}):?([0-9]{2})$")
 
 def offset_out_of_range(text: str) -> str | None:
     """The zone offset a time ends with when it comes to a day or more (`+2500`, `-23:60`), which
-    no zone has and Python does not read; None when it ends in none such."""
+    no zone has and Python does not read, or its minutes are 60 or more (`-01:60`, which Python
+    would read as `-02:00`); None when it ends in none such."""
     offset = _ENDING_OFFSET.search(text.strip(ASCII_WHITESPACE))
-    if offset is None or int(offset[1]) * 60 + int(offset[2]) < 24 * 60:
+    if offset is None or (int(offset[1]) < 24 and int(offset[2]) < 60):
         return None
     return offset[0]
 

@@ -473,7 +473,7 @@ def _not_a_time_warning(place: str, column: str, text: str) -> str:
     offset = offset_out_of_range(text)
     if offset is not None:
         return (f"{quoted}: its zone offset {offset} is out of range (offsets run from -23:59 "
-                "to +23:59); correct the offset in the file")
+                "to +23:59, their minutes from 00 to 59); correct the offset in the file")
     if _outside_utc_years(text):
         return (f"{quoted}: its zone puts it outside the years 1 to 9999 in UTC; correct its "
                 "date or offset in the file")

@@ -170,8 +170,14 @@ def test_a_zone_the_email_reader_leaves_out_is_named(text: str, zone: str | None
         assert read is not None and read.tzinfo is None
 
 
-def test_a_time_in_a_zone_out_of_range_is_no_time() -> None:
-    assert parse_written_time("Thu, 10 Jan 2019 22:31:03 +2500", "created", "e.sqlite") is None
+@pytest.mark.parametrize("text", [
+    "Thu, 10 Jan 2019 22:31:03 +2500",
+    # minutes of 60 were read as the next hour (-02:00) without a word
+    "Thu, 10 Jan 2019 22:31:03 -0160", "2019-01-10T22:31:03-01:60", "2019-01-10 22:31:03+00:60",
+])
+def test_a_time_in_a_zone_out_of_range_is_no_time(text: str) -> None:
+    assert parse_written_time(text, "created", "e.sqlite") is None
+    assert parse_iso_time(text, "<time datetime>", "page.html") is None
 
 
 @pytest.mark.parametrize("url", ["http://[::1/x", "https://[", "http://a]/"])

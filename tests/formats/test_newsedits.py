@@ -232,15 +232,21 @@ def test_a_zone_offset_out_of_range_is_named_in_its_warning(tmp_path: Path) -> N
     path = make_database(tmp_path / "offsets.db", NEWSEDITS_TABLE, [
         (1, 1, 0, "A", None, None, "Thu, 10 Jan 2019 23:31:03 +2500", 2, "One."),
         (2, 1, 1, "A", None, None, "2019-01-10T22:31:03-23:60", 2, "Two."),
+        # minutes of 60, which Python read as the next hour (-02:00) without a word
+        (3, 1, 2, "A", None, None, "2019-01-10T22:31:03-01:60", 2, "Three."),
+        (4, 1, 3, "A", None, None, "Thu, 10 Jan 2019 23:31:03 -0160", 2, "Four."),
     ])
+    offsets = [(0, "Thu, 10 Jan 2019 23:31:03 +2500", "+2500"),
+               (1, "2019-01-10T22:31:03-23:60", "-23:60"),
+               (2, "2019-01-10T22:31:03-01:60", "-01:60"),
+               (3, "Thu, 10 Jan 2019 23:31:03 -0160", "-0160")]
     (article,) = read_database(path)
-    assert [v.time_text for v in article.versions] == ["Thu, 10 Jan 2019 23:31:03 +2500",
-                                                        "2019-01-10T22:31:03-23:60"]
+    assert [v.time_text for v in article.versions] == [text for _, text, _ in offsets]
     assert article.warnings == tuple(
         f"entry 1 version {number}: created {text!r} is not a time: its zone offset {offset} is "
-        "out of range (offsets run from -23:59 to +23:59); correct the offset in the file"
-        for number, text, offset in [(0, "Thu, 10 Jan 2019 23:31:03 +2500", "+2500"),
-                                     (1, "2019-01-10T22:31:03-23:60", "-23:60")])
+        "out of range (offsets run from -23:59 to +23:59, their minutes from 00 to 59); correct "
+        "the offset in the file"
+        for number, text, offset in offsets)
 
 
 @pytest.mark.parametrize("created", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00",
