@@ -491,6 +491,8 @@ def read_page(text: str, where: str) -> Article:
     dated_only: list[str] = []  # the sides whose date line gives a date but no time of day
     zones_left_out: set[str] = set()  # warned of once a page
     undated: dict[str, str] = {}  # side: its date line, quoted, where that is no date
+    archived_instead: dict[str, str] = {}  # side: its date line, quoted, where the Archived time
+    # times the version as the line is no time
     for index, (number, version_text) in enumerate(zip(numbers, (old_text, new_text))):
         parsed = split_version_text(version_text)
         side = _SIDES[index]
@@ -511,6 +513,8 @@ def read_page(text: str, where: str) -> Article:
         dated = parse_date(parsed.date, where, f"the {side} version's date line")
         time = dated if archived_at is None or _in_minute(dated, archived_at) else archived_at
         day = parse_day(parsed.date) if time is None else None
+        if time is archived_at and dated is None and parsed.date and parse_day(parsed.date) is None:
+            archived_instead[side] = shown(parsed.date)
         time_text = None if time is not None else day.isoformat() if day else parsed.date or None
         if day is not None:
             dated_only.append(side)
@@ -539,6 +543,14 @@ def read_page(text: str, where: str) -> Article:
         warnings.append(f"{where}: {_whose(list(undated), 'date line', 'date lines')} "
                         f"{' and '.join(undated.values())} "
                         f"{'is not a date' if len(undated) == 1 else 'are not dates'}; kept as text")
+    if archived_instead:
+        one = len(archived_instead) == 1
+        warnings.append(f"{where}: {_whose(list(archived_instead), 'date line', 'date lines')} "
+                        f"{' and '.join(archived_instead.values())} "
+                        f"{'is not a time' if one else 'are not times'}; the "
+                        f"{'version is timed by its' if one else 'versions are timed by their'} "
+                        f"Archived time instead (correct the {'line' if one else 'lines'} to have "
+                        f"{'it' if one else 'them'} read)")
     if dated_only:
         warnings.append(f"{where}: {_whose(dated_only, 'date line gives', 'date lines give')} a "
                         "date but no time of day, and the page no Archived time; the time is the "

@@ -281,6 +281,28 @@ def test_a_date_line_zone_not_read_is_warned_of_once_a_page() -> None:
         "zone 'CET', which is not read (unknown or ambiguous): read as written, in no zone")]
 
 
+@pytest.mark.parametrize(("old_line", "new_line", "warning"), [
+    ("Thu, 10 Jan 2019 22:31:03 +2500", "Fri, 03 Jan 2020 20:50:00 +0000",
+     ("the old version's date line 'Thu, 10 Jan 2019 22:31:03 +2500' is not a time; the version "
+      "is timed by its Archived time instead (correct the line to have it read)")),
+    ("2020-01-03T15:40:60+00:00", "Fri, 03 Jan 2020 20:50:00 -0160",
+     ("the old and new versions' date lines '2020-01-03T15:40:60+00:00' and 'Fri, 03 Jan 2020 "
+      "20:50:00 -0160' are not times; the versions are timed by their Archived time instead "
+      "(correct the lines to have them read)")),
+])
+def test_a_date_line_that_is_no_time_where_the_archived_time_times_it_is_warned_of(
+        old_line: str, new_line: str, warning: str) -> None:
+    """The Archived time timed a version whose date line could not be read without a word."""
+    page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    for literal, line in (("var text1 = '", old_line), ("var text2 = '", new_line)):
+        start = page.index(literal) + len(literal)
+        page = page[:start] + line + page[page.index("\\u000A", start):]
+    article = read_page(page, "p.html")
+    assert article.versions[0].time == datetime(2020, 1, 3, 15, 40)
+    assert [w for w in article.warnings if "not a time" in w or "not times" in w] == [
+        f"p.html: {warning}"]
+
+
 def test_a_date_line_out_of_range_in_utc_is_quoted_as_written_naming_its_side() -> None:
     """The refusal quoted the time as Python wrote it back (`'9999-12-31T23:59:59-01:00'`), not
     the line, and did not say which version's line it was."""
