@@ -51,7 +51,9 @@ def sigterm_as_interrupt() -> Iterator[None]:
 def stops_held(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> Iterator[None]:
     """Within: Ctrl-C and SIGTERM (or only those of `signals`) are noted, not acted on; when the
     block ends, each that came is handled as it would have been (KeyboardInterrupt, `Terminated`,
-    or the default). Only the main thread runs signal handlers: elsewhere nothing changes."""
+    or the default), also when the block raised: the stop then replaces its error (kept as the
+    stop's `__context__`), as the user asked for it. Only the main thread runs signal handlers:
+    elsewhere nothing changes."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -65,12 +67,12 @@ def stops_held(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> It
     finally:
         for number in installed:
             signal.signal(number, previous[number])
-    for came in dict.fromkeys(arrived):
-        handler = previous[signal.Signals(came)]
-        if callable(handler):
-            handler(came, None)
-        elif handler == signal.SIG_DFL:
-            signal.raise_signal(came)
+        for came in dict.fromkeys(arrived):
+            handler = previous[signal.Signals(came)]
+            if callable(handler):
+                handler(came, None)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(came)
 
 
 def stop_dropped_by_callback() -> KeyboardInterrupt:

@@ -991,3 +991,24 @@ def test_ctrl_c_at_the_first_instruction_after_a_scheduler_client_is_made_closes
     _ctrl_c_at_the_first_instruction_after(lambda: bool(started_clients), traced,
                                            lambda: run_export(job, scheduler="tcp://127.0.0.1:9"))
     assert [client.closed for client in started_clients] == [True]
+
+
+def test_ctrl_c_held_by_a_checkpoint_that_then_fails_still_stops_the_run(
+        samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        run_cli) -> None:  # type: ignore[no-untyped-def]
+    """`stops_held` acted on a stop that came while it held it only when its block ended well:
+    Ctrl-C pressed as a checkpoint was written, which then failed (a full disk), was dropped, and
+    the run ended as unwritable (exit 2), not as stopped. The stop is acted on: exit 130."""
+    from revdiff.export.staging import Staging
+
+    def ctrl_c_then_a_full_disk(self: Staging, entries: list[Any]) -> None:
+        signal.raise_signal(signal.SIGINT)  # held: noted, acted on as the checkpoint ends
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Staging, "record", ctrl_c_then_a_full_disk)
+    out = tmp_path / "x.jsonl"
+    result = run_cli("export", str(samples), "-o", str(out), "-q")
+    assert result.exit_code == 130
+    assert result.output.splitlines() == [
+        (f"revdiff: error: {out}: interrupted; 0 finished articles are kept (rerun the same "
+         "command: no article was finished, so there is nothing to resume)")]
