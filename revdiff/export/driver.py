@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from revdiff.errors import (
@@ -486,9 +487,10 @@ def open_executor(workers: int, scheduler: str | None, local_dask: bool,
     local cluster starts), so that a stop as it is made, however late, closes it too: one that came
     between its making and the block that closes it left it open. A `scheduler`'s executor is made
     with them acted on, as waiting for a worker may take for ever: `DaskExecutor.connect` sets what
-    it opens to close with the block as it is made.
+    it opens to close with the block as it is made. An OSError in closing it is a warning to
+    `note` (`_ExecutorClosing`).
     """
-    with ExitStack() as closing:
+    with _ExecutorClosing(note) as closing:
         if scheduler:
             executor: Executor = DaskExecutor.connect(scheduler, closing, on_note=note)
         else:
@@ -496,6 +498,27 @@ def open_executor(workers: int, scheduler: str | None, local_dask: bool,
                 executor = _new_local_executor(workers, local_dask)
                 closing.push(lambda raised, *_: executor.close(abandon=raised is not None))
         yield executor
+
+
+class _ExecutorClosing(ExitStack):
+    """The steps that close an executor, an OSError of which (a Dask client closed once its
+    scheduler is gone) is told to `note` in one line: the run's result, its output written or its
+    own error, stands. It ended a finished export in a traceback."""
+
+    def __init__(self, note: Callable[[str], None]) -> None:
+        super().__init__()
+        self.note = note
+
+    def __exit__(self, kind: type[BaseException] | None, raised: BaseException | None,
+                 trace: TracebackType | None) -> bool | None:
+        try:
+            return super().__exit__(kind, raised, trace)
+        except OSError as error:
+            if error is raised:  # the run's own, which the steps let through
+                raise
+            self.note(_as_warning(f"closing the workers failed: {' '.join(str(error).split())} "
+                                  "(the export is not affected)"))
+            return False  # the run's own error, if any, goes on
 
 
 def _new_local_executor(workers: int, local_dask: bool) -> Executor:

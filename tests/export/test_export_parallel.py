@@ -1012,3 +1012,33 @@ def test_ctrl_c_held_by_a_checkpoint_that_then_fails_still_stops_the_run(
     assert result.output.splitlines() == [
         (f"revdiff: error: {out}: interrupted; 0 finished articles are kept (rerun the same "
          "command: no article was finished, so there is nothing to resume)")]
+
+
+class _ClientThatRunsHereAndFailsToClose(_ClientThatFailsToClose):
+    """A stand-in for Dask's Client that runs each task at submission, in this process, and
+    whose close fails, as it may once the scheduler is gone."""
+
+    def submit(self, fn: Callable[..., Any], *args: Any, pure: bool = True) -> Any:
+        return SerialExecutor().submit(fn, *args)
+
+
+@pytest.mark.parametrize("cluster", [["--dask", "--workers", "2"],
+                                     ["--scheduler", "tcp://127.0.0.1:9"]])
+def test_a_dask_client_that_fails_to_close_after_the_export_is_one_line(
+        cluster: list[str], cluster_started_under_ctrl_c: None, monkeypatch: pytest.MonkeyPatch,
+        samples: Path, tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """At the end of a `--dask` or `--scheduler` run, closing a client whose scheduler is gone
+    raised OSError: a finished export ended in a traceback. The failure is one warning line, and
+    the export's output and exit code stand."""
+    import dask.distributed
+
+    monkeypatch.setattr(_ClusterStartedUnderCtrlC, "press_ctrl_c", staticmethod(lambda: None))
+    monkeypatch.setattr(dask.distributed, "Client", _ClientThatRunsHereAndFailsToClose)
+    _pass_the_scheduler_checks(monkeypatch)
+    out = tmp_path / "x.jsonl"
+    result = run_cli("export", str(samples), "-o", str(out), *cluster)
+    assert result.exit_code == 0
+    assert ("revdiff: warning: closing the workers failed: Stream is closed (the export is not "
+            "affected)") in result.output.splitlines()
+    assert out.read_text(encoding="utf-8")
+    assert [client.closed for client in started_clients] == [True]
