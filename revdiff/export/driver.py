@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import math
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
@@ -463,6 +465,40 @@ def _skip(progress: ExportProgress, on_note: Callable[[str], None], what: str, r
     on_note(f"skipped {what}: {reason}")
 
 
+class NotesInInputOrder:
+    """The reader's notes (inputs and articles skipped, warnings), told in input order.
+
+    The reader runs ahead of the workers, and the driver tells an article that could not be
+    exported once its result comes back: the skips were told as the reader and the workers
+    reached them, in an order that depended on the number of workers. A reader's note is placed
+    as `_skip` places a skip, before the next article the reader hands out, and held until every
+    article before it has been told (`tell_before`): it waits for the articles in flight, no more.
+    """
+
+    def __init__(self, note: Callable[[str], None], progress: ExportProgress) -> None:
+        self.note = note
+        self.progress = progress
+        self.told_before: float = 0  # every article before this index has been told
+        self.held: deque[tuple[float, str]] = deque()
+
+    def __call__(self, text: str) -> None:
+        self.held.append((self.progress.articles_read - 0.5, text))
+        self._tell_what_may_be_told()
+
+    def tell_before(self, index: float) -> None:
+        """Every article before `index` has been told: tell the notes placed before it."""
+        self.told_before = max(self.told_before, index)
+        self._tell_what_may_be_told()
+
+    def _tell_what_may_be_told(self) -> None:
+        while self.held and self.held[0][0] < self.told_before:
+            self.note(self.held.popleft()[1])
+
+    def tell_all(self) -> None:
+        """Tell every note held: the run ends, with no article left to tell before them."""
+        self.tell_before(math.inf)
+
+
 @contextmanager
 def _bad_articles_noted(job: ExportJob, unit: InputUnit, progress: ExportProgress,
                         on_note: Callable[[str], None]) -> Iterator[list[RevdiffError]]:
@@ -634,17 +670,19 @@ def _check_stream(job: ExportJob, resume: bool, stream: ByteSink | None) -> None
 
 
 def _accept(result: ArticleResult, job: ExportJob, progress: ExportProgress,
-            note: Callable[[str], None]) -> bool:
+            notes: NotesInInputOrder) -> bool:
     """Whether the result has something to write; a failed article stops the run or, with
-    --skip-errors, is reported and skipped."""
-    if result.error is None:
-        return True
-    reason = _failure_reason(result.error, result.key, result.where)
-    if not job.skip_errors:
-        raise ArticleFailed(f"cannot export this article: {reason}", result.where,
-                            hint=_skip_hint(job, progress))
-    _skip(progress, note, visible(result.where), reason, place=result.index)
-    return False
+    --skip-errors, is reported and skipped. The reader's `notes` placed before the article are
+    told first, and those placed before the next one after it."""
+    notes.tell_before(result.index)
+    if result.error is not None:
+        reason = _failure_reason(result.error, result.key, result.where)
+        if not job.skip_errors:
+            raise ArticleFailed(f"cannot export this article: {reason}", result.where,
+                                hint=_skip_hint(job, progress))
+        _skip(progress, notes.note, visible(result.where), reason, place=result.index)
+    notes.tell_before(result.index + 1)
+    return result.error is None
 
 
 def _failure_reason(error: str, key: str, where: str) -> str:
@@ -660,14 +698,15 @@ def _stream(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInp
     """`-o -`: the edits table (jsonl, csv) or the diff text (unified), written as it comes.
     The CSV header goes out with the first article, so a run that exports nothing writes nothing."""
     header = csv_header(EDIT_COLUMN_NAMES) if job.format == "csv" else ""
-    tasks = iter_tasks(job, units, progress, note, missing)
+    notes = NotesInInputOrder(note, progress)
+    tasks = iter_tasks(job, units, progress, notes, missing)
     in_flight = InFlight()
     if on_progress:  # the bar from the start, not once the first article is written
         on_progress(progress)
     try:
         for results in _chunk_results(executor, tasks, job, in_flight):
             for result in results:
-                if _accept(result, job, progress, note):
+                if _accept(result, job, progress, notes):
                     _write_stream(stream, [header, *(result.payload if job.format == "unified"
                                                      else result.payload[0])])
                     header = ""
@@ -681,6 +720,8 @@ def _stream(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInp
         raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; the output written is incomplete",
                          "-o -", hint=f"rerun the command: standard output cannot be resumed; "
                                       f"{lost.advice}") from None
+    finally:
+        notes.tell_all()
     _check_something_exported(progress, "-")
     progress.units_done = progress.units_total
     progress.outputs = [Path("<stdout>")]
@@ -733,7 +774,8 @@ def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInput]
             note(f"resuming after {done} finished articles")
         elif resume and staging.resumable:
             note("the interrupted run had not finished any article; exporting from the start")
-        tasks = in_parts(_skip_done(iter_tasks(job, units, progress, note, missing), done, last),
+        notes = NotesInInputOrder(note, progress)
+        tasks = in_parts(_skip_done(iter_tasks(job, units, progress, notes, missing), done, last),
                          part_pairs)
         if on_progress:  # the bar from the start, not once the first article is written
             on_progress(progress)
@@ -747,7 +789,7 @@ def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInput]
                     progress.units_done = max(progress.units_done, part.units_done)
                     if result is None:  # the article goes on in its next part
                         continue
-                    if _accept(result, job, progress, note):
+                    if _accept(result, job, progress, notes):
                         if result.part is None:  # else written and counted a part at a time
                             writer.write(result.index, result.payload)
                             progress.pairs += result.pairs
@@ -767,6 +809,8 @@ def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInput]
         except (WorkerLost, RevdiffError):
             _checkpoint(writer, staging, waiting)
             raise
+        finally:
+            notes.tell_all()
         _checkpoint(writer, staging, waiting)
         _check_something_exported(progress, str(job.out))
         progress.units_done = progress.units_total

@@ -1042,3 +1042,44 @@ def test_a_dask_client_that_fails_to_close_after_the_export_is_one_line(
             "affected)") in result.output.splitlines()
     assert out.read_text(encoding="utf-8")
     assert [client.closed for client in started_clients] == [True]
+
+
+class _PoolOfFourRunningHere:
+    """An executor of four workers that runs each chunk at submission, in this process: the
+    driver keeps as many chunks in flight, and reads ahead of them, as with a pool."""
+
+    workers = 4
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return SerialExecutor().submit(fn, *args)
+
+    def close(self, abandon: bool = False) -> None:
+        pass
+
+
+def test_skips_are_told_in_input_order_whatever_the_workers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader, ahead of the workers, told the inputs it skipped as it read them, and the
+    driver an article that failed as its result came back: `b` (one version) was told before
+    `a`, which came first. Every skip is told in input order."""
+    from export_corpus import make_chain
+
+    from revdiff.export import driver
+
+    corpus = tmp_path / "corpus"
+    for name, versions in (("a", 2), ("b", 1), ("c", 2), ("d", 1)):
+        make_chain(corpus / name, [[f"Version {number} of {name}."] for number in range(versions)])
+    compare = driver.compared_pairs
+
+    def compare_failing_on_a(article: Any, sentences: str) -> Any:
+        if "Version 0 of a." in article.versions[0].text:
+            raise ValueError("cannot compare a")
+        return compare(article, sentences)
+
+    monkeypatch.setattr(driver, "compared_pairs", compare_failing_on_a)
+    told: list[str] = []
+    job = ExportJob(inputs=(str(corpus),), out=tmp_path / "x.jsonl", format="jsonl",
+                    skip_errors=True)
+    run_export(job, executor=_PoolOfFourRunningHere(), on_note=told.append)
+    assert [line.split(":")[0] for line in told if line.startswith("skipped")] == [
+        f"skipped {corpus / name}" for name in ("a", "b", "d")]
