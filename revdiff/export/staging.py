@@ -18,6 +18,9 @@ Publishing lists its renames in `publishing.jsonl` before making them and logs e
 a run killed among them is finished by `--resume` (the renames not yet made are made) instead of
 being exported again from a staging folder its files have left. The staging folder is then
 renamed aside (`.<OUT name>.revdiff-discarded/`) and removed: it is never seen half removed.
+
+Either folder is removed as a whole, so one that holds anything revdiff does not stage there (a
+user's `notes.txt`) is refused before the run and left as it is.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import errno
 import json
 import math
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Iterator
@@ -45,6 +49,13 @@ PUBLISHING_NAME = "publishing.jsonl"
 # The columns of the tables, as the journal's header names them: a run of another revdiff that
 # wrote other columns is not resumed, which would append rows of these to a file of those.
 TABLE_COLUMNS = {"edits": list(EDIT_COLUMN_NAMES), "comparisons": list(COMPARISON_COLUMN_NAMES)}
+# Every name revdiff gives what it stages: the journal and its rewrite, the publishing log, each
+# format's partial files as its writer names them (SQLite's own journals of `output.sqlite` too),
+# and an HTML report's folder and the earlier report it replaces.
+_STAGED_NAME = re.compile(
+    r"journal\.(?:jsonl|tmp)|publishing\.jsonl|output\.txt|output\.sqlite(?:-journal|-wal|-shm)?"
+    r"|(?:edits|comparisons)(?:\.(?:jsonl|csv|parquet)|-[0-9]{6,}\.(?:parquet|tmp))"
+    r"|report|replaced-report")
 
 
 class ResumeMismatch(RevdiffError):
@@ -114,6 +125,8 @@ class Staging:
             raise OutputProblem("the output's folder does not exist", str(out.parent),
                                 hint="create it first, or choose another -o path")
         self._check_directory()
+        _check_staged_only(self.directory)
+        _check_staged_only(discarded_path(out))
         shutil.rmtree(discarded_path(out), ignore_errors=True)  # left by a run stopped there
         self.resumable = self.journal_path.is_file() and not self.journal_path.is_symlink()
         # the renames of a run of the same job stopped while publishing, which --resume makes
@@ -310,6 +323,20 @@ class Staging:
             return
         with suppress(KeyboardInterrupt):  # the output is in place; the next run removes the rest
             shutil.rmtree(discarded, ignore_errors=True)
+
+
+def _check_staged_only(folder: Path) -> None:
+    """Refuse a staging folder (or one discarded) that holds anything revdiff does not stage:
+    revdiff removes the folder as a whole, and what it did not write there is not its to remove."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    others = sorted(entry.name for entry in folder.iterdir()
+                    if not _STAGED_NAME.fullmatch(entry.name))
+    if others:
+        held = f"{', '.join(others[:3])}{' ...' if len(others) > 3 else ''}"
+        raise OutputProblem(f"the staging folder holds what revdiff did not write there ({held}), "
+                            "and revdiff removes it as a whole", str(folder),
+                            hint="move those out of it, or choose another -o path")
 
 
 def _temporary_path(path: Path) -> Path:

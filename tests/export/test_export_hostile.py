@@ -24,7 +24,7 @@ from held_runs import (
     wait_for,
 )
 
-from revdiff.export.staging import staging_path
+from revdiff.export.staging import discarded_path, staging_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "versions"
@@ -219,6 +219,27 @@ def test_staging_path_in_the_way_is_one_line(kind: str, tmp_path: Path) -> None:
     assert "staging path" in one_error_line(result.stderr)
     assert (keep / "precious.txt").read_text() == "mine"
     assert not (tmp_path / "e.jsonl").exists()
+
+
+@pytest.mark.parametrize("folder_of", [staging_path, discarded_path])
+def test_a_staging_folder_holding_a_users_file_is_refused_not_removed(
+        folder_of: Callable[[Path], Path], tmp_path: Path) -> None:
+    """A folder named as revdiff's staging (or discarded staging) folder was removed whole when
+    a run started over, a `notes.txt` the user had put there with it."""
+    out = tmp_path / "e.jsonl"
+    folder = folder_of(out)
+    folder.mkdir()
+    (folder / "journal.jsonl").write_text("")  # as an interrupted run left it
+    (folder / "notes.txt").write_text("mine")
+    result = revdiff("export", str(SAMPLES), "-o", str(out), "-q")
+    assert result.returncode == 2
+    line = one_error_line(result.stderr)
+    assert str(folder) in line and "notes.txt" in line
+    assert (folder / "notes.txt").read_text() == "mine"
+    assert not out.exists()
+    (folder / "notes.txt").unlink()  # what revdiff staged alone is revdiff's to remove
+    assert revdiff("export", str(SAMPLES), "-o", str(out), "-q").returncode == 0
+    assert not folder.exists()
 
 
 # -- two runs, dying drivers -------------------------------------------------------------------
