@@ -4,7 +4,7 @@
 `compared_pairs` hands them out one at a time, as `revdiff diff`, `revdiff export` and `revdiff
 view` take them, so that a live blog's hundreds of comparisons are never held at once. A
 browser-rendered NewsDiffs page leaves `[...]` where it cut unchanged text; in a version it cut
-(its reader warns about the cut) that mark is not article text, so it is left out before comparing
+(its reader marks it cut, `Version.cut`) that mark is not article text, so it is left out before comparing
 and is never counted as a sentence, a word or an unchanged edit.
 
 `PairReading` says how sure the reading of a pair's text is. Versions read from a flattened diff

@@ -6,7 +6,8 @@ shows that version again, whole or cut elsewhere: the two readings are one text 
 is the other with each `[...]` standing for a stretch of paragraphs, and the reading to keep is
 the one that shows more of it.
 
-Only such a page cuts a version, and its reader says so (`cut_warning`): in any other version a
+Only such a page cuts a version, and its reader marks the version so (`Version.cut`, which
+joining pages and the git store keep) and warns of it (`cut_warning`): in any other version a
 paragraph that reads `[...]` is article text.
 """
 
@@ -43,10 +44,8 @@ def is_cut(paragraphs: Sequence[str]) -> bool:
 
 
 def cut_versions(article: Article) -> frozenset[int]:
-    """The numbers of the article's versions a rendered NewsDiffs page cut to `[...]`, as its
-    `cut_warning`s say."""
-    return frozenset(number for warning in article.warnings
-                     if (number := cut_version(warning)) is not None)
+    """The numbers of the article's versions a rendered NewsDiffs page cut to `[...]`."""
+    return frozenset(version.number for version in article.versions if version.cut)
 
 
 def without_elisions(version: Version, cut: Collection[int]) -> Version:

@@ -24,6 +24,8 @@ TRAILER_CHANGES = "Revdiff-Changes"
 TRAILER_METADATA = "Revdiff-Metadata"
 # The reader's warnings about the article when the version was stored: a JSON list of strings.
 TRAILER_WARNINGS = "Revdiff-Warnings"
+# `true` on a version a rendered NewsDiffs page cut to `[...]` (`Version.cut`); absent otherwise.
+TRAILER_CUT = "Revdiff-Cut"
 # How the file holds the paragraphs: absent for the plain form, `json-lines` otherwise.
 TRAILER_ENCODING = "Revdiff-Encoding"
 ENCODING_JSON_LINES = "json-lines"

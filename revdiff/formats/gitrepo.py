@@ -76,6 +76,7 @@ from revdiff.formats.fields import shown, source_of_url
 from revdiff.formats.git_layout import (
     MOST_VERSION_DIGITS,
     TRAILER_CHANGES,
+    TRAILER_CUT,
     TRAILER_ENCODING,
     TRAILER_METADATA,
     TRAILER_SOURCE,
@@ -840,8 +841,12 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
         article.warnings.append(f"{change.commit[:12]}: version {number} is stored again (a "
                                 f"commit copied?); read as version {renumbered}")
         number = renumbered
+    cut = TRAILER_CUT in trailers
+    if cut and trailers[TRAILER_CUT] != "true":
+        raise MalformedPage(f"{TRAILER_CUT} {shown(trailers[TRAILER_CUT])} is not true", place,
+                            hint=_NOT_BY_STORE)
     article.versions.append(Version(number, title, paragraphs, time,
-                                    trailers.get(TRAILER_TIME_TEXT)))
+                                    trailers.get(TRAILER_TIME_TEXT), cut))
     _warn_when_number_goes_back(article, change.commit)
     article.source = trailers.get(TRAILER_SOURCE)
     article.url = trailers.get(TRAILER_URL)

@@ -996,6 +996,8 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
                     # a flattened page may have lost symbols (FORMATS.md): each paragraph keeps
                     # its fullest text
                     paragraphs = tuple(map(fullest, known.paragraphs, version.paragraphs))
+                    # its `[...]` paragraphs are article text when a page gives its text complete
+                    cut = known.cut and version.cut
                 else:  # a rendered NewsDiffs page may have cut it to [...]: the fuller one stays
                     kept_text = elision.reconcile(known.paragraphs, version.paragraphs)
                     if kept_text is None:
@@ -1008,6 +1010,7 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
                             f"of version {version.number}", key,
                             hint="give pages of one article only")
                     paragraphs = kept_text
+                    cut = (known if kept_text == known.paragraphs else version).cut
                 # the version with a time is kept, or the first given, with what only the other
                 # page gave
                 first_kept = known.time is not None or version.time is None
@@ -1019,13 +1022,13 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
                     shown_otherwise_warnings.append(shown_otherwise)
                 by_number[version.number] = dataclasses.replace(
                     kept, paragraphs=paragraphs, title=kept.title or other.title,
-                    time_text=kept.time_text or other.time_text)
+                    time_text=kept.time_text or other.time_text, cut=cut)
                 given_by[version.number] = kept_by
         read = [article for article, _ in group]
         first = read[0]
         versions = tuple(by_number[n] for n in sorted(by_number))
         # a page's warning that it cut a version is stale once another page gave it whole
-        whole = {version.number for version in versions if not elision.is_cut(version.paragraphs)}
+        whole = {version.number for version in versions if not version.cut}
         warnings = tuple(w for a in read for w in a.warnings
                          if elision.cut_version(w) not in whole) + tuple(shown_otherwise_warnings)
         pages = tuple(p for a in read for p in a.pages)

@@ -498,7 +498,8 @@ def read_page(text: str, where: str) -> Article:
         side = _SIDES[index]
         if not parsed.has_header:
             headless.append(side)
-        if literals is None and ELISION in parsed.paragraphs:  # the literals are complete
+        cut = literals is None and ELISION in parsed.paragraphs  # the literals are complete
+        if cut:
             warnings.append(cut_warning(where, side, number))
         if not parsed.paragraphs:
             raise MalformedPage(f"the {side} version holds no paragraphs", where,
@@ -527,7 +528,7 @@ def read_page(text: str, where: str) -> Article:
                             f"the time zone {shown(zone)}, which is not read (unknown or "
                             "ambiguous): read as written, in no zone")
         title = parsed.title if parsed.has_header else metadata.get("page_title", "")
-        versions.append(Version(number, title, parsed.paragraphs, time, time_text))
+        versions.append(Version(number, title, parsed.paragraphs, time, time_text, cut))
         if parsed.date:
             metadata[f"date.{number}"] = parsed.date
             metadata["date"] = parsed.date

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from revdiff.formats.git_layout import (
     TRAILER_CHANGES,
+    TRAILER_CUT,
     TRAILER_ENCODING,
     TRAILER_METADATA,
     TRAILER_SOURCE,
@@ -68,6 +69,8 @@ def commit_message(article: Article, version: Version, encoding: str | None) -> 
         trailers.append((TRAILER_TIME, version.time.isoformat()))
     if version.time_text is not None:
         trailers.append((TRAILER_TIME_TEXT, version.time_text))
+    if version.cut:
+        trailers.append((TRAILER_CUT, "true"))
     if article.changes is not None:
         trailers.append((TRAILER_CHANGES, str(article.changes)))
     if article.metadata:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -18,7 +19,7 @@ from story_chains import (
 )
 
 from revdiff.errors import InconsistentPages, MalformedPage
-from revdiff.formats.elision import cut_version, cut_warning, fits_cut
+from revdiff.formats.elision import compared_versions, cut_version, cut_warning, fits_cut
 from revdiff.formats.load import load, merge_articles
 from revdiff.formats.newsdiffs import ELISION, decode_js_string_literal, read_page
 from revdiff.formats.newsdiffs_text import parse_date, parse_day, split_version_text
@@ -579,6 +580,38 @@ def test_a_page_that_cut_a_version_another_page_gives_whole_no_longer_warns(tmp_
         [article] = load(pages)
         assert article.versions[1].paragraphs == p
         assert article.warnings == (cut_warning(second, "new", 3),)
+
+
+def test_a_real_mark_a_raw_page_gives_stays_article_text_beside_a_page_that_cut_it(
+        tmp_path: Path) -> None:
+    # version 2 quotes a court filing with a paragraph that reads [...]: the raw page gives it
+    # whole, the rendered page cuts it. The joined version is the raw page's, and its [...] is
+    # compared as text; the rendered page's warning that version 2 is incomplete kept it a cut
+    # mark, left out of every comparison
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    quoting = Version(2, "T", (*p[:3], ELISION, *p[3:]))
+    info = DiffPageInfo("https://example.com/a")
+    (tmp_path / "raw.html").write_text(render_raw_page(Version(1, "T", p), quoting, info), "utf-8")
+    later = Version(3, "T", (*quoting.paragraphs[:6], "Inserted.", *quoting.paragraphs[6:]))
+    (tmp_path / "cut.html").write_text(render_rendered_page(quoting, later, info), "utf-8")
+    for pages in (["raw.html", "cut.html"], ["cut.html", "raw.html"]):
+        [article] = load([str(tmp_path / page) for page in pages])
+        assert compared_versions(article)[1].paragraphs == quoting.paragraphs
+        assert [cut_version(w) for w in article.warnings if cut_version(w) is not None] == [3]
+
+
+@pytest.mark.parametrize("warnings", [(), ("cut.html: the old text was cut short",)])
+def test_a_cut_version_keeps_its_marks_out_whatever_the_warnings_say(
+        warnings: tuple[str, ...]) -> None:
+    # the cut is the version's, not its warning's wording: a notebook that clears the warnings
+    # it has read, or a warning worded otherwise, left the [...] marks compared as article text
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    page = render_rendered_page(Version(1, "T", p), Version(2, "T", (*p[:6], "Inserted.", *p[6:])),
+                                DiffPageInfo("https://example.com/a"))
+    article = read_page(page, "cut.html")
+    assert ELISION in article.versions[0].paragraphs
+    reworded = replace(article, warnings=warnings)
+    assert all(ELISION not in version.paragraphs for version in compared_versions(reworded))
 
 
 def test_rendered_pages_that_cut_one_version_in_two_places_join(tmp_path: Path) -> None:

@@ -22,10 +22,12 @@ from hypothesis import strategies as st
 from test_store_paths import HOSTILE
 
 from revdiff.formats import load
+from revdiff.formats.elision import ELISION, compared_versions
 from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
 from revdiff.formats.gitrepo import read_history, read_repository
 from revdiff.formats.plain import read_versions
 from revdiff.model import Article, Version
+from revdiff.render.newsdiffs import DiffPageInfo, render_raw_page, render_rendered_page
 from revdiff.render.nytdiff import write_database as write_nytdiff
 from revdiff.safe_git import sanitized_clone
 from revdiff.store import SkipReason, article_path, store_articles
@@ -93,7 +95,7 @@ def articles(draw: st.DrawFn) -> Article:
                                                                   max_size=4).map(tuple)),
                          min_size=1, max_size=3))
     versions = tuple(Version(n, *draw(st.sampled_from(pool)), draw(times),
-                             draw(st.one_of(st.none(), st.text(max_size=20))))
+                             draw(st.one_of(st.none(), st.text(max_size=20))), draw(st.booleans()))
                      for n in numbers)
     return Article(draw(st.one_of(st.none(), st.text(max_size=10))),
                    draw(st.one_of(st.none(), st.text(max_size=60))),
@@ -162,6 +164,27 @@ def test_a_new_version_adds_one_commit(tmp_path: Path) -> None:
     assert commit.authored_datetime == longer.versions[1].time
     assert commit.message.startswith("Version 2: Flood warning issued")
     assert parse_trailers(commit.message)["Revdiff-Url"] == article.url
+
+
+def test_a_later_run_that_cut_a_stored_version_leaves_its_real_mark_article_text(
+        tmp_path: Path) -> None:
+    # a raw NewsDiffs page stores version 2 whole, with a paragraph that reads [...]; a later
+    # run's rendered page cuts version 2 (its text is not stored again) and stores version 3.
+    # Read back, the later run's warning that version 2 is incomplete made its real [...] a cut
+    # mark, left out of every comparison
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    quoting = Version(2, "T", (*p[:3], ELISION, *p[3:]))
+    later = Version(3, "T", (*quoting.paragraphs[:6], "Inserted.", *quoting.paragraphs[6:]))
+    info = DiffPageInfo("https://example.com/a")
+    (tmp_path / "raw.html").write_text(render_raw_page(Version(1, "T", p), quoting, info), "utf-8")
+    (tmp_path / "cut.html").write_text(render_rendered_page(quoting, later, info), "utf-8")
+    store_articles(load([str(tmp_path / "raw.html")]), tmp_path / "r")
+    store_articles(load([str(tmp_path / "cut.html")]), tmp_path / "r")
+    [back] = read_repository(tmp_path / "r")
+    assert [v.number for v in back.versions] == [1, 2, 3]
+    compared = compared_versions(back)
+    assert compared[1].paragraphs == quoting.paragraphs
+    assert ELISION in back.versions[2].paragraphs and ELISION not in compared[2].paragraphs
 
 
 def test_skips_are_reported_and_not_stored(tmp_path: Path) -> None:

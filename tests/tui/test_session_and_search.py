@@ -11,7 +11,6 @@ from tui_helpers import SAMPLES
 from revdiff import load
 from revdiff.engine.graphemes import continues_cluster
 from revdiff.export.pairs import PairPageRows, pair_page_rows
-from revdiff.formats.elision import cut_warning
 from revdiff.model import Article, Comparison, EditOp, PageReading, RowReading, Version
 from revdiff.tui import search
 from revdiff.tui import session as session_module
@@ -357,10 +356,9 @@ def test_the_hits_columns_line_up_whatever_their_width() -> None:
 
 def test_a_cut_mark_is_no_sentence_of_the_comparison() -> None:
     elision = "[...]"
-    old = Version(0, "T", ("The army moved in.", elision, "Oil rose."))
-    new = Version(1, "T", ("The army moved in on Friday.", elision, "Oil rose."))
-    cut = tuple(cut_warning("cut.html", side, number) for side, number in (("old", 0), ("new", 1)))
-    comparison = ArticleSession(Article(None, None, (old, new), warnings=cut)).comparison()
+    old = Version(0, "T", ("The army moved in.", elision, "Oil rose."), cut=True)
+    new = Version(1, "T", ("The army moved in on Friday.", elision, "Oil rose."), cut=True)
+    comparison = ArticleSession(Article(None, None, (old, new))).comparison()
     assert all(elision not in edit.old_text + edit.new_text for edit in comparison.edits)
     assert [edit.op for edit in comparison.edits] == [EditOp.EDITED, EditOp.UNCHANGED]
 
@@ -369,10 +367,9 @@ def test_a_pair_no_page_compares_gets_no_row_for_each_paragraph_as_compared() ->
     """Without a page, the old version's paragraph rows were one None per paragraph, its cut
     mark included: one more than the comparison's paragraphs (private, but `row_of_edit` and
     `unsure` index it by the compared paragraph)."""
-    old = Version(0, "T", ("The army moved in.", "[...]", "Oil rose."))
+    old = Version(0, "T", ("The army moved in.", "[...]", "Oil rose."), cut=True)
     new = Version(1, "T", ("The army moved in on Friday.", "Oil rose."))
-    session = ArticleSession(Article(None, None, (old, new),
-                                     warnings=(cut_warning("cut.html", "old", 0),)))
+    session = ArticleSession(Article(None, None, (old, new)))
     assert session._row_paragraphs("old") == (None, None)
 
 
@@ -421,8 +418,8 @@ def test_a_repeated_paragraph_keeps_its_own_page_row(tmp_path: Path) -> None:
 
 def test_a_page_row_cut_to_the_mark_leaves_the_rows_after_it_with_their_own_paragraphs(
         tmp_path: Path) -> None:
-    """A page row can read `[...]` on both sides of versions a page cut (here as a rendered
-    NewsDiffs page of them would say); the comparison leaves that mark out, but the page rows were
+    """A page row can read `[...]` on both sides of versions a page cut (here marked cut as a
+    rendered NewsDiffs page of them would be); the comparison leaves that mark out, but the page rows were
     matched to the paragraphs with it: each paragraph after it took the row before its own, so the
     unsure change (line 12) lost its `?` and the sure paragraph after it (line 13) got one."""
     storm = "The storm reached the coast early on Monday."
@@ -432,8 +429,8 @@ def test_a_page_row_cut_to_the_mark_leaves_the_rows_after_it_with_their_own_para
         "Schools were shut on Monday. Schools stay shut on Tuesday, officials said.\n"
         f"{power}{power}\n")), encoding="utf-8")
     article = load([str(tmp_path / "story-v0-v1.txt")])[0]
-    cut = tuple(cut_warning("cut.html", side, number) for side, number in (("old", 0), ("new", 1)))
-    session = ArticleSession(replace(article, warnings=article.warnings + cut))
+    cut = tuple(replace(version, cut=True) for version in article.versions)
+    session = ArticleSession(replace(article, versions=cut))
     comparison = session.comparison()
     rows = [row.line if (row := session.row_of_edit(edit)) else None for edit in comparison.edits]
     assert [edit.op for edit in comparison.edits] == [EditOp.UNCHANGED, EditOp.EDITED,
