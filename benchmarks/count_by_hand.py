@@ -13,18 +13,14 @@ Usage: python benchmarks/count_by_hand.py --show > rows.txt   (then record decis
 
 from __future__ import annotations
 
-import json
-import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hand_study import read_alone, run_study
-from split_data import TruePage, real_chains
+from hand_study import draw_held_out, gaps_with_truth, read_alone, recorded_decisions, rows_around, run_study
+from split_data import TruePage
 
-from revdiff.formats.sniffer_text import parse_header
 from revdiff.model import RowKind
-from revdiff.splitter.grammar import gaps_between_matches
 
 SEED = 20261201
 ROWS = 40
@@ -46,12 +42,9 @@ class Drawn:
 
 def _mixed_gap_rows(page: TruePage) -> list[Drawn]:
     """The rows of the page's gaps whose truth holds change rows and one-sided rows."""
-    body = parse_header(page.text, page.name).body
-    truth = page.line_truth(body)
-    if not truth:
-        return []
+    body, truth, gaps = gaps_with_truth(page)
     drawn: list[Drawn] = []
-    for gap in gaps_between_matches(truth.get(line, (None,))[0] is RowKind.MATCH for line, _ in body):
+    for gap in gaps:
         kinds = [truth.get(body[i][0], (None,))[0] for i in gap]
         if None in kinds or RowKind.CHANGE not in kinds or len(set(kinds)) == 1:
             continue
@@ -62,25 +55,20 @@ def _mixed_gap_rows(page: TruePage) -> list[Drawn]:
 
 def drawn_rows() -> list[Drawn]:
     """ROWS rows of mixed gaps of the held-out pages, drawn with the seed."""
-    rows = [row for chain in real_chains(held_out=True) for page in chain.pages
-            for row in _mixed_gap_rows(page)]
-    random.Random(SEED).shuffle(rows)
-    return rows[:ROWS]
+    return draw_held_out(SEED, ROWS, _mixed_gap_rows)
 
 
 def show(rows: list[Drawn]) -> None:
     for number, row in enumerate(rows):
-        body, index = row.body, row.index
-        text = body[index][1]
-        before = body[index - 1][1] if index > 0 else "(start)"
-        after = body[index + 1][1] if index + 1 < len(body) else "(end)"
+        text = row.body[row.index][1]
+        before, after = rows_around(row.body, row.index)
         print(f"### item {number}: row {row.position + 1} of a gap of {row.gap_rows} rows "
               f"({len(text.split())} words)\n  before: {before[:CONTEXT_CHARS]}\n  ROW: {text}\n"
               f"  after: {after[:CONTEXT_CHARS]}\n")
 
 
 def score(rows: list[Drawn]) -> None:
-    decisions = json.loads(DECISIONS.read_text(encoding="utf-8"))["decisions"]
+    decisions = recorded_decisions(DECISIONS)
     hand = model = change_rows = 0
     for row, decision in zip(rows, decisions):
         reading = read_alone(row.page, row.body[row.index][0])

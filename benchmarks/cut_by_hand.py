@@ -15,21 +15,17 @@ Usage: python benchmarks/cut_by_hand.py --show > rows.txt   (then record decisio
 
 from __future__ import annotations
 
-import json
 import os
-import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hand_study import read_alone, run_study
+from hand_study import draw_held_out, gaps_with_truth, read_alone, recorded_decisions, rows_around, run_study
 from split_accuracy import baseline_read
-from split_data import TruePage, real_chains
+from split_data import TruePage
 
-from revdiff.formats.sniffer_text import parse_header
 from revdiff.model import RowKind
 from revdiff.splitter.evidence import SIMILARITY_MIN_CHARS
-from revdiff.splitter.grammar import gaps_between_matches
 
 SEED = 20261206
 ROWS = 40
@@ -70,12 +66,9 @@ def _unrelated(text: str, boundary: int) -> bool:
 
 
 def _unrelated_change_rows(page: TruePage) -> list[Drawn]:
-    body = parse_header(page.text, page.name).body
-    truth = page.line_truth(body)
-    if not truth:
-        return []
+    body, truth, gaps = gaps_with_truth(page)
     drawn: list[Drawn] = []
-    for gap in gaps_between_matches(truth.get(line, (None,))[0] is RowKind.MATCH for line, _ in body):
+    for gap in gaps:
         for position, index in enumerate(gap):
             kind, boundary = truth.get(body[index][0], (None, None))
             if kind is RowKind.CHANGE and boundary is not None and _unrelated(body[index][1], boundary):
@@ -85,17 +78,12 @@ def _unrelated_change_rows(page: TruePage) -> list[Drawn]:
 
 def drawn_rows() -> list[Drawn]:
     """ROWS change rows with unrelated cells of the held-out pages, drawn with the seed."""
-    rows = [row for chain in real_chains(held_out=True) for page in chain.pages
-            for row in _unrelated_change_rows(page)]
-    random.Random(SEED).shuffle(rows)
-    return rows[:ROWS]
+    return draw_held_out(SEED, ROWS, _unrelated_change_rows)
 
 
 def show(rows: list[Drawn]) -> None:
     for number, row in enumerate(rows):
-        body, index = row.body, row.index
-        before = body[index - 1][1] if index > 0 else "(start)"
-        after = body[index + 1][1] if index + 1 < len(body) else "(end)"
+        before, after = rows_around(row.body, row.index)
         words = " ".join(f"[{k}]{word}" for k, word in enumerate(row.text.split(" ")))
         print(f"### item {number}: row {row.position + 1} of a gap of {row.gap_rows} rows "
               f"({len(row.text.split(' '))} words)\n  before: {before[:CONTEXT_CHARS]}\n"
@@ -117,7 +105,7 @@ def _peer_cut(row: Drawn) -> int | None:
 
 
 def score(rows: list[Drawn]) -> None:
-    decisions = json.loads(DECISIONS.read_text(encoding="utf-8"))["decisions"]
+    decisions = recorded_decisions(DECISIONS)
     hand = ours = peer = read_as_change = 0
     for row, decision in zip(rows, decisions):
         truth = word_at(row.text, row.boundary)

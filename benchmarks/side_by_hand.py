@@ -18,13 +18,12 @@ Usage: python benchmarks/side_by_hand.py --show > blocks.txt   (then record deci
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from hand_study import run_study
+from hand_study import recorded_decisions, run_study
 from split_data import TrueChain, news_chains, real_chains
 
 from revdiff.model import RowKind
@@ -70,7 +69,7 @@ def _context(row: Row) -> str:
 
 def score_decisions(blocks: list[Block], recorded: Path) -> None:
     """Score the decisions recorded in `recorded` against the truth and the prior."""
-    decisions = json.loads(recorded.read_text(encoding="utf-8"))["decisions"]
+    decisions = recorded_decisions(recorded)
     truth = [rows[start][0].value for _, rows, start, _ in blocks[:len(decisions)]]
     right = sum(d == t for d, t in zip(decisions, truth))
     prior = sum(t == RowKind.NEW_ONLY.value for t in truth)

@@ -16,13 +16,12 @@ Usage: python benchmarks/tail_by_hand.py --show > tails.txt   (then record decis
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hand_study import run_study
+from hand_study import recorded_decisions, run_study
 from split_data import TruePage, real_chains
 
 from revdiff.formats.sniffer_text import read_diff_texts
@@ -99,7 +98,7 @@ def _read_by_revdiff(tail: Tail) -> RowKind | None:
 
 
 def score(tails: list[Tail]) -> None:
-    decisions = json.loads(DECISIONS.read_text(encoding="utf-8"))["decisions"]
+    decisions = recorded_decisions(DECISIONS)
     hand = prior = model = compared = as_change = 0
     for tail, decision in zip(tails, decisions):
         truth = tail.rows[tail.tail][0]
