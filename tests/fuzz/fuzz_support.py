@@ -175,6 +175,19 @@ def mutated(draw: st.DrawFn, original: bytes, max_edits: int = 6) -> bytes:
     return bytes(data)
 
 
+@st.composite
+def mutated_database(draw: st.DrawFn, original: bytes) -> bytes:
+    """A SQLite file's bytes with a few bytes changed past its 16-byte magic header, and cut
+    short half of the time."""
+    database = bytearray(original)
+    for _ in range(draw(st.integers(1, 8))):
+        position = draw(st.integers(16, len(database) - 1))  # keep the magic header
+        database[position] = draw(st.integers(0, 255))
+    if draw(st.booleans()):
+        del database[draw(st.integers(100, len(database))):]
+    return bytes(database)
+
+
 def sample_bytes(relative: str) -> bytes:
     return (SAMPLES / relative).read_bytes()
 

@@ -23,6 +23,7 @@ from fuzz_support import (
     fuzz_settings,
     imported_repository,
     mutated,
+    mutated_database,
     read_and_compare,
     sample_bytes,
     storable_path,
@@ -48,13 +49,8 @@ DATABASES = ("diffengine.db", "nytdiff-titles.db", "nytdiff-rss-titles.db")
 @fuzz_settings(20)
 @given(data=st.data())
 def test_mutated_tracker_database_file(sample: str, data: st.DataObject) -> None:
-    database = bytearray(sample_bytes(sample))
-    for _ in range(data.draw(st.integers(1, 8))):
-        position = data.draw(st.integers(16, len(database) - 1))  # keep the magic header
-        database[position] = data.draw(st.integers(0, 255))
-    if data.draw(st.booleans()):
-        del database[data.draw(st.integers(100, len(database))):]
-    read_and_compare(write_inputs(fresh_folder(), [bytes(database)], ".db"))
+    database = data.draw(mutated_database(sample_bytes(sample)))
+    read_and_compare(write_inputs(fresh_folder(), [database], ".db"))
 
 
 def _tables(path: Path) -> dict[str, int]:

@@ -25,6 +25,7 @@ from fuzz_support import (
     fuzz_settings,
     imported_repository,
     mutated,
+    mutated_database,
     read_and_compare,
     sample_bytes,
     storable_path,
@@ -340,13 +341,8 @@ def test_newsedits_rows_of_any_type(columns: tuple[str, ...], rows: list[list[ob
 @fuzz_settings(30)
 @given(data=st.data())
 def test_mutated_newsedits_file(data: st.DataObject) -> None:
-    database = bytearray(sample_bytes("newsedits.sqlite"))
-    for _ in range(data.draw(st.integers(1, 8))):
-        position = data.draw(st.integers(16, len(database) - 1))  # keep the magic header
-        database[position] = data.draw(st.integers(0, 255))
-    if data.draw(st.booleans()):
-        del database[data.draw(st.integers(100, len(database))):]
-    read_and_compare(write_inputs(fresh_folder(), [bytes(database)], ".sqlite"))
+    database = data.draw(mutated_database(sample_bytes("newsedits.sqlite")))
+    read_and_compare(write_inputs(fresh_folder(), [database], ".sqlite"))
 
 
 # -- git repositories ------------------------------------------------------------------------
