@@ -485,24 +485,26 @@ def comparisons_table(articles_or_paths: Any, *, sentences: str = "auto",
 def edits_arrow(articles_or_paths: Any, *, sentences: str = "auto",
                 notes: list[str] | None = None) -> pyarrow.Table:
     """`edits_table` as a typed pyarrow Table (needs the `parquet` extra)."""
-    from revdiff.export.extras import require_arrow
-    from revdiff.export.parquet import arrow_schema
-    from revdiff.export.records import EDIT_COLUMNS
-
-    pa = require_arrow()
-    rows = _rows(articles_or_paths, sentences, edits=True, caller="revdiff.edits_arrow",
-                 notes=notes, for_arrow=True)
-    return pa.Table.from_pylist(list(rows), schema=arrow_schema(EDIT_COLUMNS))
+    return _arrow_table(articles_or_paths, sentences, edits=True, caller="revdiff.edits_arrow",
+                        notes=notes)
 
 
 def comparisons_arrow(articles_or_paths: Any, *, sentences: str = "auto",
                       notes: list[str] | None = None) -> pyarrow.Table:
     """`comparisons_table` as a typed pyarrow Table (needs the `parquet` extra)."""
+    return _arrow_table(articles_or_paths, sentences, edits=False, caller="revdiff.comparisons_arrow",
+                        notes=notes)
+
+
+def _arrow_table(items: Any, sentences: str, edits: bool, caller: str,
+                 notes: list[str] | None) -> pyarrow.Table:
+    """The rows of the edits table (`edits`) or of the comparisons table as a pyarrow Table of
+    the export's typed columns; refuses before reading anything when pyarrow is missing."""
     from revdiff.export.extras import require_arrow
     from revdiff.export.parquet import arrow_schema
-    from revdiff.export.records import COMPARISON_COLUMNS
+    from revdiff.export.records import COMPARISON_COLUMNS, EDIT_COLUMNS
 
     pa = require_arrow()
-    rows = _rows(articles_or_paths, sentences, edits=False, caller="revdiff.comparisons_arrow",
-                 notes=notes, for_arrow=True)
-    return pa.Table.from_pylist(list(rows), schema=arrow_schema(COMPARISON_COLUMNS))
+    rows = _rows(items, sentences, edits=edits, caller=caller, notes=notes, for_arrow=True)
+    columns = EDIT_COLUMNS if edits else COMPARISON_COLUMNS
+    return pa.Table.from_pylist(list(rows), schema=arrow_schema(columns))
