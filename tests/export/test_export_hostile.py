@@ -368,28 +368,55 @@ def test_a_full_disk_is_one_line(fmt: str, tmp_path: Path) -> None:
     assert not out.exists()
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+# `revdiff export ...` whose checkpoints come every 4 articles, never with the clock: a run that
+# fails at a given byte has kept the same finished articles however fast the machine is
+CHECKPOINTS_BY_COUNT_ONLY = ("import math; from revdiff.export import driver; "
+                             "driver.CHECKPOINT_SECONDS = math.inf; driver.CHECKPOINT_ARTICLES = 4; "
+                             "from revdiff.cli import main; main(prog_name='revdiff')")
+
+
+def _exported(out: Path) -> dict[str, list[str] | bytes]:
+    """Every file an export to `out` wrote, by the part of its name after `out`'s stem: a SQLite
+    database as its SQL dump (its pages may lie apart where the rows are the same)."""
+    files: dict[str, list[str] | bytes] = {}
+    for path in sorted(out.parent.glob(f"{out.stem}.*")):
+        if path.suffix == ".sqlite":
+            with sqlite3.connect(path) as database:
+                files[path.name[len(out.stem):]] = list(database.iterdump())
+        else:
+            files[path.name[len(out.stem):]] = path.read_bytes()
+    return files
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "sqlite"])
 def test_a_disk_filling_up_mid_run_is_one_line_and_resumes(fmt: str, tmp_path: Path) -> None:
     """Closing the files after the failed write flushed them and failed again: a traceback,
-    exit 1, where the error line was buried."""
+    exit 1, where the error line was buried. The articles finished before the failure are kept,
+    and --resume goes on after them to the output a run without the failure writes."""
+    import re
     import subprocess
 
     corpus = make_corpus(tmp_path / "corpus", 120)
     out = tmp_path / f"out.{fmt}"
-    command = [sys.executable, "-m", "revdiff", "export", str(corpus), "-o", str(out), "-q",
-               "--workers", "1"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False,
-                            preexec_fn=_file_limit_of(40_000), timeout=300)
+    arguments = ["export", str(corpus), "-o", str(out), "--workers", "1"]
+    result = subprocess.run([sys.executable, "-c", CHECKPOINTS_BY_COUNT_ONLY, *arguments, "-q"],
+                            capture_output=True, text=True, check=False,
+                            preexec_fn=_file_limit_of(200_000), timeout=300)
     assert result.returncode == 2
-    assert "cannot write the output" in one_error_line(result.stderr)
+    line = one_error_line(result.stderr)
+    assert "cannot write the output" in line
+    kept = re.search(r"; ([0-9]+) finished articles are kept", line)
+    assert kept is not None, line
+    assert 0 < int(kept[1]) < 120
+    journal = (staging_path(out) / "journal.jsonl").read_text().splitlines()
+    assert len(journal) - 1 == int(kept[1])  # its header, then a line per article kept
     assert not out.exists()
-    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, check=False,
-                             timeout=300)
+    resumed = revdiff(*arguments, "--resume")
     assert resumed.returncode == 0, resumed.stderr
-    whole = subprocess.run([*command[:6], str(tmp_path / f"whole.{fmt}"), *command[7:]],
-                           capture_output=True, text=True, check=False, timeout=300)
+    assert f"resuming after {kept[1]} finished articles" in resumed.stderr
+    whole = revdiff(*arguments[:3], str(tmp_path / f"whole.{fmt}"), *arguments[4:], "-q")
     assert whole.returncode == 0, whole.stderr
-    assert out.read_bytes() == (tmp_path / f"whole.{fmt}").read_bytes()
+    assert _exported(out) == _exported(tmp_path / f"whole.{fmt}")
 
 
 def test_a_disk_full_from_the_start_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
