@@ -21,6 +21,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import math
+import resource
 import sqlite3
 import time
 from collections import deque
@@ -854,10 +855,13 @@ def _unwritable(error: OSError | sqlite3.Error, staging: Staging, out: Path) -> 
 _NO_PERMISSION = {errno.EACCES, errno.EPERM}
 _NO_ROOM = {errno.ENOSPC, errno.EDQUOT}
 _SQLITE_NO_PERMISSION = {sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY}
+# What to do about a file that reached the largest size it may have
+_SMALLER_OR_ELSEWHERE = "write elsewhere or split the export, or raise that limit"
 
 
 def _first_fix(error: OSError | sqlite3.Error) -> str:
-    """What to fix before rerunning a run whose write failed with `error`."""
+    """What to fix before rerunning a run whose write failed with `error`. SQLite says no errno:
+    its I/O error names a file-size limit only as what it may be, where this process has one."""
     reason = getattr(error, "errno", None)
     sqlite_code = getattr(error, "sqlite_errorcode", None)
     sqlite_reason = None if sqlite_code is None else sqlite_code & 0xFF  # less its extended part
@@ -865,7 +869,19 @@ def _first_fix(error: OSError | sqlite3.Error) -> str:
         return "check the permissions of the output and its folder"
     if reason in _NO_ROOM or sqlite_reason == sqlite3.SQLITE_FULL:
         return "free some space"
+    if reason == errno.EFBIG:
+        return ("the file reached the largest size allowed here, by a file-size limit (ulimit -f) "
+                f"or by the file system: {_SMALLER_OR_ELSEWHERE}")
+    if sqlite_reason == sqlite3.SQLITE_IOERR and (limit := _file_size_limit()) is not None:
+        return (f"the database may have reached the file-size limit set here, {limit} bytes by "
+                f"ulimit -f: {_SMALLER_OR_ELSEWHERE}; if not, fix the problem the error names")
     return "fix the problem the error names"
+
+
+def _file_size_limit() -> int | None:
+    """The largest file this process may write, in bytes (`ulimit -f`); None: no limit."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return None if soft == resource.RLIM_INFINITY else soft
 
 
 def _leave_staging(staging: Staging, published: bool) -> None:

@@ -405,6 +405,7 @@ def test_a_disk_filling_up_mid_run_is_one_line_and_resumes(fmt: str, tmp_path: P
     assert result.returncode == 2
     line = one_error_line(result.stderr)
     assert "cannot write the output" in line
+    assert "ulimit -f" in line  # what stopped it, not "fix the problem the error names"
     kept = re.search(r"; ([0-9]+) finished articles are kept", line)
     assert kept is not None, line
     assert 0 < int(kept[1]) < 120

@@ -6,6 +6,7 @@ import errno
 import io
 import json
 import os
+import resource
 import shutil
 import signal
 import sqlite3
@@ -245,12 +246,41 @@ def _sqlite_error(message: str, code: int) -> sqlite3.Error:
     (_sqlite_error("attempt to write a readonly database", 1544),  # SQLITE_READONLY_DIRECTORY
      "check the permissions of the output and its folder"),
     (OSError(errno.EIO, "Input/output error"), "fix the problem the error names"),
+    (OSError(errno.EFBIG, "File too large"),
+     ("the file reached the largest size allowed here, by a file-size limit (ulimit -f) or by the "
+      "file system: write elsewhere or split the export, or raise that limit")),
 ])
 def test_a_failed_write_hints_at_what_its_error_names(
         error: Exception, fix: str, generated: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Every failed write was told "free some space (or fix the problem)", a refused permission
-    too."""
+    too; a file grown to the largest size allowed, "fix the problem the error names"."""
+    assert _hint_of_a_write_failing_with(error, generated, tmp_path, monkeypatch) == (
+        f"{fix}, then rerun the same command: no article was finished, so there is nothing to "
+        "resume")
+
+
+@pytest.mark.parametrize(("limit", "fix"), [
+    (200_000, ("the database may have reached the file-size limit set here, 200000 bytes by "
+               "ulimit -f: write elsewhere or split the export, or raise that limit; if not, fix "
+               "the problem the error names")),
+    (resource.RLIM_INFINITY, "fix the problem the error names")])
+def test_a_sqlite_io_error_names_the_file_size_limit_set(
+        limit: int, fix: str, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite's write past a file-size limit fails as `disk I/O error`, with no errno to tell it
+    by, and was told only "fix the problem the error names"."""
+    real_getrlimit = resource.getrlimit
+    monkeypatch.setattr(resource, "getrlimit", lambda which: (limit, limit)
+                        if which == resource.RLIMIT_FSIZE else real_getrlimit(which))
+    error = _sqlite_error("disk I/O error", 778)  # SQLITE_IOERR_WRITE
+    assert _hint_of_a_write_failing_with(error, generated, tmp_path, monkeypatch).startswith(
+        f"{fix}, then rerun the same command")
+
+
+def _hint_of_a_write_failing_with(error: Exception, generated: Path, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> str:
+    """The hint of an export of `generated` whose every write fails with `error`."""
     real = registry.make_writer
 
     def make_writer(name: str, out: Path, staging: Any) -> Any:
@@ -265,8 +295,8 @@ def test_a_failed_write_hints_at_what_its_error_names(
     monkeypatch.setattr(registry, "make_writer", make_writer)
     with pytest.raises(OutputProblem) as failed:
         run_export(ExportJob((str(generated),), tmp_path / "out.jsonl", "jsonl"))
-    assert failed.value.hint == (f"{fix}, then rerun the same command: no article was finished, "
-                                 "so there is nothing to resume")
+    assert failed.value.hint is not None
+    return failed.value.hint
 
 
 def test_a_folder_in_the_way_of_a_companion_file_is_refused_before_anything_is_written(
