@@ -279,11 +279,13 @@ RELATIVE_TIME = re.compile(r".+ (?:later|earlier)")
 
 def time_text_after(version: Version, before: Version) -> str | None:
     """What the input wrote of `version`'s time (`time_text`) as it may be shown after `before`,
-    the version it is compared with or listed after: None for a time told from the version
-    numbered just before it (`about 1 hour later`) when `before` is another (`v0 → v2`, or
-    `v1 → v3` where v2 is not given, read it as counted from the older one)."""
+    the version it is compared with or listed after: None for a time told from another version
+    (`about 1 hour later`) when `before` is not that one (`v0 → v2`, or `v1 → v3` where v2 is
+    not given, read it as counted from the older one). A time counts from the version its reader
+    names (`time_from`), else from the version numbered just before it."""
     told = version.time_text
-    if told is not None and RELATIVE_TIME.fullmatch(told) and before.number != version.number - 1:
+    counted_from = version.number - 1 if version.time_from is None else version.time_from
+    if told is not None and RELATIVE_TIME.fullmatch(told) and before.number != counted_from:
         return None
     return told
 

@@ -1012,9 +1012,10 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
                     paragraphs = kept_text
                     cut = (known if kept_text == known.paragraphs else version).cut
                 # the version with a time is kept, or the first given, with what only the other
-                # page gave
+                # page gave (a time told from another version with the version it counts from)
                 first_kept = known.time is not None or version.time is None
                 kept, other = (known, version) if first_kept else (version, known)
+                told = kept if kept.time_text else other
                 kept_by = given_by[version.number] if first_kept else source
                 shown_otherwise = _shown_otherwise_warning(
                     version.number, (known, given_by[version.number]), (version, source), kept_by)
@@ -1022,7 +1023,7 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
                     shown_otherwise_warnings.append(shown_otherwise)
                 by_number[version.number] = dataclasses.replace(
                     kept, paragraphs=paragraphs, title=kept.title or other.title,
-                    time_text=kept.time_text or other.time_text, cut=cut)
+                    time_text=told.time_text, time_from=told.time_from, cut=cut)
                 given_by[version.number] = kept_by
         read = [article for article, _ in group]
         first = read[0]

@@ -214,10 +214,12 @@ def read_diff_page(text: str, where: str) -> Article:
         raise MalformedPage(f"the page compares version {old_number} with itself", where,
                             hint="the header row is damaged; save it again from News Sniffer")
     # A page reached by "Previous version" shows the later version on the left ("(... earlier)"):
-    # the article's versions run in the order of their numbers, as a flattened page's do.
+    # the article's versions run in the order of their numbers, as a flattened page's do. The
+    # right one's time is told from the left one.
     versions = tuple(sorted((
         Version(old_number, titles[0], tuple(old), times[0]),
-        Version(new_number, titles[1], tuple(new), times[1], time_text),
+        Version(new_number, titles[1], tuple(new), times[1], time_text,
+                old_number if time_text is not None else None),
     ), key=lambda version: version.number))
     return Article(source, url, versions, changes, metadata, tuple(warnings))
 

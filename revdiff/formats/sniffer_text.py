@@ -489,9 +489,22 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
                                   ("check_status", first.check_status)) if v}
     changes = max((h.changes or 0 for h in headers), default=0) or None
     warnings = tuple(w for h in headers for w in h.warnings) + chain.warnings
-    versions = tuple(replace(copied[v.number], time_text=v.time_text) if v.number in copied else v
+    versions = tuple(replace(copied.get(v.number, v), time_text=v.time_text,
+                             time_from=_time_counted_from(v, headers))
                      for v in chain.versions)
     return Article(first.source, first.url, versions, changes, metadata, warnings, chain.pages)
+
+
+def _time_counted_from(version: Version, headers: Sequence[PageHeader]) -> int | None:
+    """The number of the version `version`'s time (`time_text`) is told from: the left version
+    of a page whose time row tells it of `version` on the right (a page reached by "Previous
+    version" shows the later version on the left, "(... earlier)"); of several such pages, the
+    nearest version's. None for a version without a time."""
+    if version.time_text is None:
+        return None
+    telling = [header.old_number for header in headers
+               if header.new_number == version.number and header.time_text == version.time_text]
+    return min(telling, key=lambda number: abs(number - version.number), default=None)
 
 
 def _copied_versions(header: PageHeader) -> list[Version]:
