@@ -20,6 +20,8 @@ TRAILER_VERSION = "Revdiff-Version"
 TRAILER_TITLE = "Revdiff-Title"
 TRAILER_TIME = "Revdiff-Time"
 TRAILER_TIME_TEXT = "Revdiff-Time-Text"
+# The number of the version a time told from another (`about 1 hour later`) counts from.
+TRAILER_TIME_FROM = "Revdiff-Time-From"
 TRAILER_CHANGES = "Revdiff-Changes"
 TRAILER_METADATA = "Revdiff-Metadata"
 # The reader's warnings about the article when the version was stored: a JSON list of strings.

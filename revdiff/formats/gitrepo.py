@@ -81,6 +81,7 @@ from revdiff.formats.git_layout import (
     TRAILER_METADATA,
     TRAILER_SOURCE,
     TRAILER_TIME,
+    TRAILER_TIME_FROM,
     TRAILER_TIME_TEXT,
     TRAILER_URL,
     TRAILER_VERSION,
@@ -846,7 +847,8 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
         raise MalformedPage(f"{TRAILER_CUT} {shown(trailers[TRAILER_CUT])} is not true", place,
                             hint=_NOT_BY_STORE)
     article.versions.append(Version(number, title, paragraphs, time,
-                                    trailers.get(TRAILER_TIME_TEXT), cut))
+                                    trailers.get(TRAILER_TIME_TEXT),
+                                    time_from=_stored_time_from(trailers, place), cut=cut))
     _warn_when_number_goes_back(article, change.commit)
     article.source = trailers.get(TRAILER_SOURCE)
     article.url = trailers.get(TRAILER_URL)
@@ -888,6 +890,18 @@ def _stored_changes(trailers: dict[str, str], place: str) -> int | None:
         raise MalformedPage(f"{TRAILER_CHANGES} {shown(written)} is not a whole number",
                             place, hint=_NOT_BY_STORE)
     return int(written)
+
+
+def _stored_time_from(trailers: dict[str, str], place: str) -> int | None:
+    """The number of the version the stored time counts from (`Revdiff-Time-From`), if stored."""
+    if TRAILER_TIME_FROM not in trailers:
+        return None
+    number = stored_version_number(trailers[TRAILER_TIME_FROM])
+    if number is None:
+        raise MalformedPage(f"{TRAILER_TIME_FROM} {shown(trailers[TRAILER_TIME_FROM])} is not a "
+                            f"whole number from 0 of at most {MOST_VERSION_DIGITS} digits", place,
+                            hint=_NOT_BY_STORE)
+    return number
 
 
 def _stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:

@@ -528,7 +528,7 @@ def read_page(text: str, where: str) -> Article:
                             f"the time zone {shown(zone)}, which is not read (unknown or "
                             "ambiguous): read as written, in no zone")
         title = parsed.title if parsed.has_header else metadata.get("page_title", "")
-        versions.append(Version(number, title, parsed.paragraphs, time, time_text, cut))
+        versions.append(Version(number, title, parsed.paragraphs, time, time_text, cut=cut))
         if parsed.date:
             metadata[f"date.{number}"] = parsed.date
             metadata["date"] = parsed.date

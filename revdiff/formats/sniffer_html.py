@@ -219,7 +219,7 @@ def read_diff_page(text: str, where: str) -> Article:
     versions = tuple(sorted((
         Version(old_number, titles[0], tuple(old), times[0]),
         Version(new_number, titles[1], tuple(new), times[1], time_text,
-                old_number if time_text is not None else None),
+                time_from=old_number if time_text is not None else None),
     ), key=lambda version: version.number))
     return Article(source, url, versions, changes, metadata, tuple(warnings))
 

@@ -18,6 +18,7 @@ from revdiff.formats.git_layout import (
     TRAILER_METADATA,
     TRAILER_SOURCE,
     TRAILER_TIME,
+    TRAILER_TIME_FROM,
     TRAILER_TIME_TEXT,
     TRAILER_TITLE,
     TRAILER_URL,
@@ -69,6 +70,8 @@ def commit_message(article: Article, version: Version, encoding: str | None) -> 
         trailers.append((TRAILER_TIME, version.time.isoformat()))
     if version.time_text is not None:
         trailers.append((TRAILER_TIME_TEXT, version.time_text))
+    if version.time_from is not None:
+        trailers.append((TRAILER_TIME_FROM, str(version.time_from)))
     if version.cut:
         trailers.append((TRAILER_CUT, "true"))
     if article.changes is not None:

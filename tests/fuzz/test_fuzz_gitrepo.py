@@ -102,7 +102,7 @@ CONFIG_KEYS = ["gpg", "fsmonitor", "pager", "external", "textconv", "filter", "s
 
 # -- strategies ------------------------------------------------------------------------------
 
-TRAILER_KEYS = ["Revdiff-Version", "Revdiff-Changes", "Revdiff-Metadata", "Revdiff-Time",
+TRAILER_KEYS = ["Revdiff-Version", "Revdiff-Changes", "Revdiff-Metadata", "Revdiff-Time", "Revdiff-Time-From",
                 "Revdiff-Encoding", "Revdiff-Url", "Revdiff-Title", "Revdiff-Source"]
 ODD_VALUES = ["", "x", "-1", "1e3", "99999999999999999999", "1" * 5000, "{", "[1]", '"\\ud800"',
               '{"a": [1, {"b": null}]}', "[" * 3000, "json-lines", "utf-16", "2020-13-45",

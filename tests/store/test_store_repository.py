@@ -330,6 +330,17 @@ def test_metadata_survives(tmp_path: Path) -> None:
     assert read_repository(tmp_path / "r") == [article]
 
 
+def test_the_version_a_time_counts_from_survives(tmp_path: Path) -> None:
+    """A News Sniffer time told from another version read back told from the version numbered
+    before it: v1's `about 1 hour earlier`, told from v2, was shown after v0."""
+    article = Article("bbc", "https://www.bbc.co.uk/news/x", (
+        Version(0, "Zero", ("A.",)),
+        Version(1, "One", ("A.", "B."), None, "about 1 hour earlier", 2),
+        Version(2, "Two", ("A.", "B.", "C."))))
+    store_articles([article], tmp_path / "r")
+    assert read_repository(tmp_path / "r") == [article]
+
+
 WARNINGS = ("page.txt: 41 of 42 rows could not be decided with certainty (lines 10-36)",
             'a "quoted"\nwarning\twith\x1b[31m controls\u2028 and \ud7ff ',
             "[\"looks like JSON\"]")
