@@ -174,10 +174,12 @@ def _rows(comparison: Comparison, shown: ShownSentences | None) -> Iterator[str]
 
 
 def version_time(version: Version, after: Version | None = None) -> str:
-    """When the version was published, to the second (two captures a minute apart are told
-    apart), or its time as the input wrote it; shown after `after`, the version it is compared
-    with or listed after, not a time told from another (`time_text_after`)."""
-    if version.time:
+    """When the version was published, to the second and with its zone's offset when it has one
+    (`+05:30`: two captures a minute apart are told apart, a time in another zone is not taken
+    for a local one), or its time as the input wrote it; shown after `after`, the version it is
+    compared with or listed after, not a time told from another (`time_text_after`). The HTML
+    pages and the app's header and timeline give it."""
+    if version.time is not None:
         return version.time.isoformat(sep=" ", timespec="seconds")
     told = version.time_text if after is None else time_text_after(version, after)
     return told or ""

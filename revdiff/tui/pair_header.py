@@ -9,23 +9,12 @@ from rich.text import Text
 from textual.widgets import Static
 
 from revdiff.engine.words import word_diff
-from revdiff.formats.fields import time_text_after
+from revdiff.export.comparison_html import version_time
 from revdiff.model import Version
 from revdiff.terminal_text import visible
 from revdiff.tui.filters import FilterState
 from revdiff.tui.styles import ROW_STYLES
 from revdiff.tui.wrapping import shorten, text_width
-
-
-def version_time(version: Version, after: Version | None = None) -> str:
-    """When the version was published, to the second and with its zone's offset when it has one
-    (`+05:30`), as the HTML export gives it (two captures in one minute are told apart, a time
-    in another zone is not taken for a local one), or its time as the input wrote it; shown after
-    `after`, the version before it on screen, not a time told from another (`time_text_after`)."""
-    if version.time is not None:
-        return version.time.isoformat(sep=" ", timespec="seconds")
-    told = version.time_text if after is None else time_text_after(version, after)
-    return told or ""
 
 
 @dataclass(frozen=True, slots=True)

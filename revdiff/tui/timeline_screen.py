@@ -13,10 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from revdiff.export.comparison_html import version_time
 from revdiff.model import Version
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
-from revdiff.tui.pair_header import version_time
 from revdiff.tui.session import PairSummary
 from revdiff.tui.timeline_columns import (
     TimelineColumns,
