@@ -74,7 +74,7 @@ def refuse_a_path_that_takes_no_repository(path: Path) -> None:
     except NotADirectoryError:
         raise _runs_through_a_file(path) from None
     except OSError:
-        if path.is_symlink():  # creating the repository would say only `File exists`
+        if os.path.islink(path):  # creating the repository would say only `File exists`
             raise StoreError("is a symbolic link that leads to nothing (or to a loop of links)",
                              str(path), hint="give a directory for the repository with --repo")
         return
