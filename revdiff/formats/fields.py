@@ -104,7 +104,8 @@ def time_from_epoch(seconds: float, what: str, where: str, line: int | None = No
 
 def parse_iso_time(text: str, what: str, where: str, line: int | None = None) -> datetime | None:
     """An ISO 8601 time (`2020-01-03T18:58:00+00:00`), None when the text is not one or its zone
-    offset is out of range (`offset_out_of_range`).
+    offset is out of range (`offset_out_of_range`). A time at a leap second (`23:59:60`) is read
+    at second 59, which its reader warns of (`leap_second_warning`).
 
     A time that parses but lies outside the years 1 to 9999 in UTC raises MalformedPage.
     """
@@ -114,13 +115,36 @@ def parse_iso_time(text: str, what: str, where: str, line: int | None = None) ->
 
 def _iso_time(text: str) -> datetime | None:
     """`text` as Python reads an ISO 8601 time, None where it reads none or its zone offset is
-    out of range (`-01:60`, which Python reads as `-02:00`)."""
+    out of range (`-01:60`, which Python reads as `-02:00`); a leap second is read as second 59
+    (`_at_second_59`)."""
     if offset_out_of_range(text) is not None:
         return None
     try:
-        return datetime.fromisoformat(text.strip(ASCII_WHITESPACE))
+        return datetime.fromisoformat(_at_second_59(text.strip(ASCII_WHITESPACE)))
     except ValueError:
         return None
+
+
+# The second 60 of a time of day at a leap second (`23:59:60`, `4:59:60 PM`), after its hour and
+# minute; a zone offset's minutes (`-01:60`) follow no second colon
+_LEAP_SECOND = re.compile(r"(?<=[0-9]:[0-9]{2}:)60(?![0-9])")
+
+
+def _at_second_59(text: str) -> str:
+    """`text` with a time of day at a leap second (`23:59:60`), which Python's times cannot
+    hold, written at the second before it (`23:59:59`): the time keeps its place among others,
+    a second early."""
+    return _LEAP_SECOND.sub("59", text)
+
+
+def leap_second_warning(text: str, what: str) -> str | None:
+    """The warning of a time the time parsers read at a leap second (`23:59:60` as `23:59:59`),
+    `what` naming its field; None when `text` writes no leap second."""
+    if _LEAP_SECOND.search(text) is None:
+        return None
+    return (f"{what} {shown(text)} is at a leap second (second 60), which revdiff's times cannot "
+            "hold: read as second 59, a second early, which keeps the versions' order; nothing "
+            "to correct")
 
 
 # A time in UTC as BigQuery and R write it (`2019-01-10 20:31:03 UTC`)
@@ -142,7 +166,9 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
     its zone after its AM or PM. None when such a time has no hour 1 to 12 (`22:31 PM`), or an AM
     or PM follows no time of day (`10:31 GMT PM`): none is read as a time it is not.
     A zone Python's email reader does not know is left out (`unread_zone` names it); a time in a
-    zone out of range (`+2500`, `-01:60`: `offset_out_of_range`) is no time: None.
+    zone out of range (`+2500`, `-01:60`: `offset_out_of_range`) is no time: None. A time at a
+    leap second (`23:59:60`) is read at second 59, which its reader warns of
+    (`leap_second_warning`).
     A time that parses but lies outside the years 1 to 9999 in UTC raises MalformedPage.
     """
     on_24_hour_clock = _on_24_hour_clock(text.strip(ASCII_WHITESPACE))
@@ -155,14 +181,15 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
 
 def _email_time(text: str) -> datetime | None:
     """`text` as Python's email reader reads an RFC 2822 time, None where it reads none, or its
-    zone offset is out of range (`+2500`, or `-0160`, which Python reads as `-0200`)."""
+    zone offset is out of range (`+2500`, or `-0160`, which Python reads as `-0200`); a leap
+    second is read as second 59 (`_at_second_59`)."""
     import email.utils  # here, not with the module: it loads socket, and most inputs never need it
 
     if offset_out_of_range(text) is not None:
         return None
 
     try:
-        return email.utils.parsedate_to_datetime(text)
+        return email.utils.parsedate_to_datetime(_at_second_59(text))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 

@@ -21,6 +21,7 @@ from revdiff.errors import MalformedPage
 from revdiff.formats.elision import ELISION, cut_warning
 from revdiff.formats.fields import (
     checked_url,
+    leap_second_warning,
     parse_number,
     shown,
     source_of_url,
@@ -521,6 +522,10 @@ def read_page(text: str, where: str) -> Article:
             dated_only.append(side)
         elif time_text is not None:
             undated[side] = shown(parsed.date)
+        leap_second = (leap_second_warning(parsed.date, f"the {side} version's date line")
+                       if time is dated and dated is not None else None)
+        if leap_second is not None:
+            warnings.append(f"{where}: {leap_second}")
         zone = unread_zone(parsed.date) if time is dated else None
         if zone is not None and zone not in zones_left_out:
             zones_left_out.add(zone)

@@ -41,6 +41,7 @@ from revdiff.formats.fields import (
     checked_url,
     dated_back_warnings,
     iso_date,
+    leap_second_warning,
     offset_out_of_range,
     parse_written_time,
     shown,
@@ -388,11 +389,11 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
     entry id (`entry` None) is an article of its own, warned, without an `entry_id`. A NULL title
     or text is read as empty, a `created` that is no time keeps its text (warned, unless it is
     News Sniffer's "about 1 hour later" or a date alone, which revdiff's export writes), a time
-    in a zone not read (`unread_zone`) is read in no zone (the file warns of them:
-    `DatabaseArticles.zones_warning`), and a version
-    dated before the one before it keeps its place by number, and a num_versions that
-    is no number is left out. The url, source and num_versions are the lowest version's; without
-    a source there, the URL's (`source_of_url`).
+    at a leap second (`23:59:60`) is read at second 59, warned, a time in a zone not read
+    (`unread_zone`) is read in no zone (the file warns of them:
+    `DatabaseArticles.zones_warning`), a version dated before the one before it keeps its place
+    by number, and a num_versions that is no number is left out. The url, source and
+    num_versions are the lowest version's; without a source there, the URL's (`source_of_url`).
     """
     warnings: list[str] = []
     if entry is None:
@@ -431,6 +432,10 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
         place = f"{entry_name} version {number}"
         created = row.get("created")
         time, time_text = parse_created(created, f"{place}: created", where)
+        leap_second = (leap_second_warning(created.strip(), f"{place}: {columns['created']}")
+                       if time is not None and isinstance(created, str) else None)
+        if leap_second is not None:
+            warnings.append(leap_second)
         if "title" in columns and row.get("title") is None:
             warnings.append(f"{place}: {columns['title']} is NULL, read as empty")
         if row.get("text") is None:

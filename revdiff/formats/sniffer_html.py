@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 from revdiff.errors import MalformedPage
 from revdiff.formats.fields import (
     checked_url,
+    leap_second_warning,
     parse_iso_time,
     parse_number,
     shown,
@@ -181,9 +182,11 @@ def read_diff_page(text: str, where: str) -> Article:
             if stamp is not None:
                 stamped = str(stamp.get("datetime") or "")
                 times[index] = parse_iso_time(stamped, "<time datetime>", where)
+                what = f"the {('old', 'new')[index]} version's <time datetime>"
                 if times[index] is None and stamped.strip():
-                    warnings.append(f"{where}: the {('old', 'new')[index]} version's <time "
-                                    f"datetime> {shown(stamped)} is not a time; left out")
+                    warnings.append(f"{where}: {what} {shown(stamped)} is not a time; left out")
+                elif (leap_second := leap_second_warning(stamped, what)) is not None:
+                    warnings.append(f"{where}: {leap_second}")
         relative = _RELATIVE_TIME.search(_cell_text(time_cells[1]))
         time_text = relative.group(1) if relative else None
     elif not time_cells:

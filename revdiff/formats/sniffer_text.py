@@ -18,6 +18,7 @@ from itertools import pairwise
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.fields import (
     checked_url,
+    leap_second_warning,
     parse_iso_time,
     parse_number,
     textless_warning,
@@ -295,7 +296,9 @@ def _read_cells(header: PageHeader, lines: list[str], versions_at: int) -> PageH
     else:
         header.warnings.append(f"{name}:{versions_at + 2}: the title row is missing; titles left empty")
     if cells and (_SHOWN_TIME.search(cells[0][1]) or _TIME_LINE.search(cells[0][2])):
-        old_time, new_time = (_shown_time(cell, name, cells[0][0]) for cell in cells[0][1:])
+        old_time, new_time = (_shown_time(cell, f"the {side} version's time", name, cells[0][0],
+                                          header.warnings)
+                              for side, cell in zip(("old", "new"), cells[0][1:]))
         header.times = (old_time, new_time)
         relative = _TIME_LINE.search(cells[0][2])
         header.time_text = relative["distance"] if relative else None
@@ -423,12 +426,18 @@ def _two_cells(line: str) -> list[str]:
     return cells
 
 
-def _shown_time(cell: str, name: str, line: int) -> datetime | None:
-    """The time a time cell shows (`2020-01-07 23:10:00 UTC`), None when it shows none."""
+def _shown_time(cell: str, what: str, name: str, line: int, warnings: list[str]
+                ) -> datetime | None:
+    """The time a time cell shows (`2020-01-07 23:10:00 UTC`), None when it shows none; one at a
+    leap second (`23:59:60`) is read at second 59, warned of in `warnings` as `what`."""
     found = _SHOWN_TIME.search(cell)
     if found is None:
         return None
-    return parse_iso_time(found[1].replace(" ", "T") + "+00:00", "time", name, line)
+    time = parse_iso_time(found[1].replace(" ", "T") + "+00:00", "time", name, line)
+    leap_second = leap_second_warning(found[0], what) if time is not None else None
+    if leap_second is not None:
+        warnings.append(f"{name}:{line}: {leap_second}")
+    return time
 
 
 def _glued(old: str, new: str) -> str:

@@ -13,6 +13,7 @@ from revdiff.errors import MalformedPage
 from revdiff.formats.fields import (
     MAX_NUMBER,
     checked_url,
+    leap_second_warning,
     parse_iso_time,
     parse_number,
     parse_written_time,
@@ -213,3 +214,21 @@ def test_a_source_is_the_host_without_www_when_no_key_is_known() -> None:
     assert source_of_url("https://www.example.org/a") == "example.org"
     assert source_of_url("https://edition.cnn.com/x") == "cnn"
     assert source_of_url("no url") is None
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("2016-12-31T23:59:60+00:00", datetime(2016, 12, 31, 23, 59, 59, tzinfo=UTC)),
+    ("Sat, 31 Dec 2016 23:59:60 GMT", datetime(2016, 12, 31, 23, 59, 59, tzinfo=UTC)),
+    ("Dec 31, 2016 11:59:60 PM", datetime(2016, 12, 31, 23, 59, 59)),
+])
+def test_a_time_at_a_leap_second_is_read_at_second_59_and_has_its_warning(
+        text: str, read: datetime) -> None:
+    assert parse_written_time(text, "created", "f") == read
+    assert leap_second_warning(text, "created") is not None
+
+
+@pytest.mark.parametrize("text", ["2019-01-10T22:31:03-01:60", "2016-12-31T23:59:61+00:00",
+                                  "2016-12-31T23:59:59+00:00"])
+def test_no_other_time_has_a_leap_second_warning(text: str) -> None:
+    """Minutes of 60 in a zone offset are out of range, no leap second."""
+    assert leap_second_warning(text, "created") is None

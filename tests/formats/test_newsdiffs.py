@@ -286,8 +286,8 @@ def test_a_date_line_zone_not_read_is_warned_of_once_a_page() -> None:
     ("Thu, 10 Jan 2019 22:31:03 +2500", "Fri, 03 Jan 2020 20:50:00 +0000",
      ("the old version's date line 'Thu, 10 Jan 2019 22:31:03 +2500' is not a time; the version "
       "is timed by its Archived time instead (correct the line to have it read)")),
-    ("2020-01-03T15:40:60+00:00", "Fri, 03 Jan 2020 20:50:00 -0160",
-     ("the old and new versions' date lines '2020-01-03T15:40:60+00:00' and 'Fri, 03 Jan 2020 "
+    ("2020-01-03T15:40:61+00:00", "Fri, 03 Jan 2020 20:50:00 -0160",
+     ("the old and new versions' date lines '2020-01-03T15:40:61+00:00' and 'Fri, 03 Jan 2020 "
       "20:50:00 -0160' are not times; the versions are timed by their Archived time instead "
       "(correct the lines to have them read)")),
 ])
@@ -302,6 +302,22 @@ def test_a_date_line_that_is_no_time_where_the_archived_time_times_it_is_warned_
     assert article.versions[0].time == datetime(2020, 1, 3, 15, 40)
     assert [w for w in article.warnings if "not a time" in w or "not times" in w] == [
         f"p.html: {warning}"]
+
+
+def test_a_date_line_at_a_leap_second_is_read_at_second_59_and_warned_of() -> None:
+    """A date line at `23:59:60` was "not a date; kept as text", without saying why."""
+    old = Version(1, "T", ("One.",), None, "2016-12-31 23:59:60")
+    new = Version(2, "T", ("Two.",), None, "Sat, 31 Dec 2016 23:59:60 GMT")
+    article = read_page(render_raw_page(old, new, DiffPageInfo("https://example.com/a")),
+                        "page.html")
+    assert [v.time for v in article.versions] == [datetime(2016, 12, 31, 23, 59, 59),
+                                                  datetime(2016, 12, 31, 23, 59, 59, tzinfo=UTC)]
+    assert [w for w in article.warnings if "leap second" in w] == [
+        (f"page.html: the {side} version's date line {line!r} is at a leap second (second 60), "
+         "which revdiff's times cannot hold: read as second 59, a second early, which keeps the "
+         "versions' order; nothing to correct")
+        for side, line in (("old", old.time_text), ("new", new.time_text))]
+    assert not any("not a" in w for w in article.warnings)
 
 
 def test_a_date_line_out_of_range_in_utc_is_quoted_as_written_naming_its_side() -> None:

@@ -249,6 +249,21 @@ def test_a_zone_offset_out_of_range_is_named_in_its_warning(tmp_path: Path) -> N
         for number, text, offset in offsets)
 
 
+def test_a_time_at_a_leap_second_is_read_at_second_59_and_warned_of(tmp_path: Path) -> None:
+    """`23:59:60` was "not a time", kept as text without saying why."""
+    path = make_database(tmp_path / "leap.db", NEWSEDITS_TABLE, [
+        (1, 1, 0, "A", None, None, "2016-12-31T23:59:60+00:00", 2, "One."),
+        (2, 1, 1, "A", None, None, "Sun, 01 Jan 2017 00:00:00 +0000", 2, "Two."),
+    ])
+    (article,) = read_database(path)
+    assert [v.time for v in article.versions] == [datetime(2016, 12, 31, 23, 59, 59, tzinfo=UTC),
+                                                  datetime(2017, 1, 1, tzinfo=UTC)]
+    assert article.warnings == ((
+        "entry 1 version 0: created '2016-12-31T23:59:60+00:00' is at a leap second (second 60), "
+        "which revdiff's times cannot hold: read as second 59, a second early, which keeps the "
+        "versions' order; nothing to correct"),)
+
+
 @pytest.mark.parametrize("created", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00",
                                      "Fri, 31 Dec 9999 23:59:59 -0100"])
 def test_a_time_its_zone_puts_out_of_range_says_so(tmp_path: Path, created: str) -> None:

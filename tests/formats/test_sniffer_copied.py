@@ -4,6 +4,7 @@ both versions are read exactly, every row sure."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -342,3 +343,19 @@ def test_a_copy_cut_short_in_its_last_row_says_so(tmp_path: Path) -> None:
     assert line == (f"revdiff: error: {copied}:6: the page looks cut short in its last row, which "
                     "does not fit the row of the new version alone before it (copy the whole page "
                     "again)")
+
+
+def test_a_shown_time_at_a_leap_second_is_read_at_second_59_and_warned_of(tmp_path: Path) -> None:
+    """A time cell showing `23:59:60` left the version without a time, and without a word."""
+    lines = browser_copy(SAMPLE_PAGES[0].read_text("utf-8")).split("\n")
+    time_row = next(i for i, line in enumerate(lines) if "UTC\t" in line)
+    assert lines[time_row].startswith("2020-01-07 23:10:00 UTC\t")
+    lines[time_row] = lines[time_row].replace("2020-01-07 23:10:00 UTC", "2016-12-31 23:59:60 UTC")
+    copied = tmp_path / "copied.txt"
+    copied.write_text("\n".join(lines), "utf-8")
+    (article,) = load([str(copied)])
+    assert article.versions[0].time == datetime(2016, 12, 31, 23, 59, 59, tzinfo=UTC)
+    assert article.warnings == ((
+        f"{copied}:{time_row + 1}: the old version's time '2016-12-31 23:59:60 UTC' is at a leap "
+        "second (second 60), which revdiff's times cannot hold: read as second 59, a second "
+        "early, which keeps the versions' order; nothing to correct"),)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -203,3 +204,15 @@ def test_a_time_row_of_other_than_two_cells_is_warned_of_as_damaged(cells: int) 
                "the versions' times are left out")
     assert article.warnings == (damaged,)
     assert [version.time for version in article.versions] == [None, None]
+
+
+def test_a_time_at_a_leap_second_is_read_at_second_59_and_warned_of() -> None:
+    """`<time datetime="...23:59:60Z">` was "not a time; left out", without saying why."""
+    stamp = 'datetime="2020-01-07T23:10:00Z"'
+    assert PAGE.count(stamp) == 1
+    article = read_diff_page(PAGE.replace(stamp, 'datetime="2016-12-31T23:59:60Z"'), "copy.html")
+    assert article.versions[0].time == datetime(2016, 12, 31, 23, 59, 59, tzinfo=UTC)
+    assert article.warnings == ((
+        "copy.html: the old version's <time datetime> '2016-12-31T23:59:60Z' is at a leap second "
+        "(second 60), which revdiff's times cannot hold: read as second 59, a second early, which "
+        "keeps the versions' order; nothing to correct"),)
