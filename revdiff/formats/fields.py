@@ -249,6 +249,16 @@ def offset_out_of_range(text: str) -> str | None:
     return offset[0]
 
 
+def offset_out_of_range_reason(text: str) -> str | None:
+    """Why a time whose zone offset is out of range (`offset_out_of_range`: `+2500`, `-01:60`)
+    is no time, for its warning; None when `text` ends in no such offset."""
+    offset = offset_out_of_range(text)
+    if offset is None:
+        return None
+    return (f"its zone offset {offset} is out of range (offsets run from -23:59 to +23:59, their "
+            "minutes from 00 to 59)")
+
+
 def checked_url(url: str, what: str, where: str, line: int | None = None) -> str:
     """`url` itself, when Python can split it into its parts (`http://[::1/x` cannot)."""
     try:

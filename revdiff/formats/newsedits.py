@@ -42,7 +42,7 @@ from revdiff.formats.fields import (
     dated_back_warnings,
     iso_date,
     leap_second_warning,
-    offset_out_of_range,
+    offset_out_of_range_reason,
     parse_written_time,
     shown,
     source_of_url,
@@ -475,10 +475,9 @@ def _not_a_time_warning(place: str, column: str, text: str) -> str:
     an offset out of range (`+2500`), or one that puts the time outside the years 1 to 9999 in
     UTC (`0001-01-01T00:00+01:00`)."""
     quoted = f"{place}: {column} {shown(text)} is not a time"
-    offset = offset_out_of_range(text)
-    if offset is not None:
-        return (f"{quoted}: its zone offset {offset} is out of range (offsets run from -23:59 "
-                "to +23:59, their minutes from 00 to 59); correct the offset in the file")
+    offset_reason = offset_out_of_range_reason(text)
+    if offset_reason is not None:
+        return f"{quoted}: {offset_reason}; correct the offset in the file"
     if _outside_utc_years(text):
         return (f"{quoted}: its zone puts it outside the years 1 to 9999 in UTC; correct its "
                 "date or offset in the file")

@@ -11,6 +11,7 @@ from revdiff.errors import MalformedPage
 from revdiff.formats.fields import (
     checked_url,
     leap_second_warning,
+    offset_out_of_range_reason,
     parse_iso_time,
     parse_number,
     shown,
@@ -184,7 +185,7 @@ def read_diff_page(text: str, where: str) -> Article:
                 times[index] = parse_iso_time(stamped, "<time datetime>", where)
                 what = f"the {('old', 'new')[index]} version's <time datetime>"
                 if times[index] is None and stamped.strip():
-                    warnings.append(f"{where}: {what} {shown(stamped)} is not a time; left out")
+                    warnings.append(_not_a_time_warning(f"{where}: {what}", stamped))
                 elif (leap_second := leap_second_warning(stamped, what)) is not None:
                     warnings.append(f"{where}: {leap_second}")
         relative = _RELATIVE_TIME.search(_cell_text(time_cells[1]))
@@ -225,6 +226,16 @@ def read_diff_page(text: str, where: str) -> Article:
                 time_from=old_number if time_text is not None else None),
     ), key=lambda version: version.number))
     return Article(source, url, versions, changes, metadata, tuple(warnings))
+
+
+def _not_a_time_warning(field: str, stamped: str) -> str:
+    """The warning of a `<time datetime>` left out, saying why where its zone offset is out of
+    range (`+2500`, `-01:60`)."""
+    quoted = f"{field} {shown(stamped)} is not a time"
+    offset_reason = offset_out_of_range_reason(stamped)
+    if offset_reason is None:
+        return f"{quoted}; left out"
+    return f"{quoted}: {offset_reason}; left out (correct the offset in the file to have it read)"
 
 
 def _version_line(soup: BeautifulSoup) -> tuple[Tag, re.Match[str]] | None:

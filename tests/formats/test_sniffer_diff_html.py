@@ -216,3 +216,16 @@ def test_a_time_at_a_leap_second_is_read_at_second_59_and_warned_of() -> None:
         "copy.html: the old version's <time datetime> '2016-12-31T23:59:60Z' is at a leap second "
         "(second 60), which revdiff's times cannot hold: read as second 59, a second early, which "
         "keeps the versions' order; nothing to correct"),)
+
+
+@pytest.mark.parametrize(("stamped", "offset"), [("2020-01-07T23:10:00+2500", "+2500"),
+                                                 ("2020-01-07T23:10:00-01:60", "-01:60")])
+def test_a_time_whose_zone_offset_is_out_of_range_says_so(stamped: str, offset: str) -> None:
+    """Such a time was "not a time; left out", which did not say what was wrong with it."""
+    page = PAGE.replace('datetime="2020-01-07T23:10:00Z"', f'datetime="{stamped}"')
+    article = read_diff_page(page, "copy.html")
+    assert article.versions[0].time is None
+    assert article.warnings == ((
+        f"copy.html: the old version's <time datetime> {stamped!r} is not a time: its zone offset "
+        f"{offset} is out of range (offsets run from -23:59 to +23:59, their minutes from 00 to "
+        "59); left out (correct the offset in the file to have it read)"),)
