@@ -22,6 +22,7 @@ from revdiff.formats.elision import ELISION, cut_warning
 from revdiff.formats.fields import (
     checked_url,
     leap_second_warning,
+    offset_out_of_range_reason,
     parse_number,
     shown,
     source_of_url,
@@ -518,8 +519,13 @@ def read_page(text: str, where: str) -> Article:
         if time is archived_at and dated is None and parsed.date and parse_day(parsed.date) is None:
             archived_instead[side] = shown(parsed.date)
         time_text = None if time is not None else day.isoformat() if day else parsed.date or None
+        offset_reason = offset_out_of_range_reason(parsed.date) if time_text is not None else None
         if day is not None:
             dated_only.append(side)
+        elif offset_reason is not None:
+            warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is not a "
+                            f"time: {offset_reason}; kept as text (correct the offset in the file "
+                            "to have it read)")
         elif time_text is not None:
             undated[side] = shown(parsed.date)
         leap_second = (leap_second_warning(parsed.date, f"the {side} version's date line")

@@ -320,6 +320,22 @@ def test_a_date_line_at_a_leap_second_is_read_at_second_59_and_warned_of() -> No
     assert not any("not a" in w for w in article.warnings)
 
 
+def test_a_date_line_whose_zone_offset_is_out_of_range_says_so() -> None:
+    """A date line ending in an offset no zone has was "not a date; kept as text", which did not
+    say what was wrong with it."""
+    old = Version(1, "T", ("One.",), None, "Thu, 10 Jan 2019 22:31:03 +2500")
+    new = Version(2, "T", ("Two.",), None, "2019-01-10T23:31:03-01:60")
+    article = read_page(render_raw_page(old, new, DiffPageInfo("https://example.com/a")),
+                        "page.html")
+    assert [v.time_text for v in article.versions] == [old.time_text, new.time_text]
+    assert [w for w in article.warnings if "Archived" not in w] == [
+        (f"page.html: the {side} version's date line {line!r} is not a time: its zone offset "
+         f"{offset} is out of range (offsets run from -23:59 to +23:59, their minutes from 00 to "
+         "59); kept as text (correct the offset in the file to have it read)")
+        for side, line, offset in (("old", old.time_text, "+2500"),
+                                   ("new", new.time_text, "-01:60"))]
+
+
 def test_a_date_line_out_of_range_in_utc_is_quoted_as_written_naming_its_side() -> None:
     """The refusal quoted the time as Python wrote it back (`'9999-12-31T23:59:59-01:00'`), not
     the line, and did not say which version's line it was."""
