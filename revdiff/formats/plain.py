@@ -39,6 +39,13 @@ _DATE_IN_NAME = re.compile(r"(?<!\d)(?P<year>(1[89]|2\d)\d\d)(([-_.])(?P<month>0
 # number is above 12 tells for the whole folder.
 _YEAR_LAST_DATE = re.compile(r"(?<!\d)(0?[1-9]|[12]\d|3[01])([-_.])(0?[1-9]|[12]\d|3[01])\2"
                              r"((1[89]|2\d)\d\d)" + _TIME_OF_DAY + r"(?!\d)")
+# A date written year first with separators, and the time of day that may follow it, its digit
+# groups apart too, whatever their numbers: what a name plainly writes as a date or a time
+# (`2024-02-30`, `2024-02-01_25-30`, `2024-02-01_10-30-60`), out of range or not. A number after
+# a date without a separator in it (`2020-01-04_0765`: version 765) is no time written.
+_WRITTEN_DATE = re.compile(r"(?<!\d)(?P<year>(1[89]|2\d)\d\d)([-_.])(?P<month>\d{1,2})\3"
+                           r"(?P<day>\d{1,2})(?:[T_ .-](?P<hour>\d{1,2})(?P<clock>[-_.:h])"
+                           r"(?P<minute>\d\d)(?:(?P=clock)(?P<second>\d\d))?)?(?!\d)")
 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
 # A version saved with its lines wrapped at a fixed width (`fold`, an editor, an e-mail) keeps its
@@ -177,6 +184,46 @@ def time_in_name(file_name: str) -> tuple[datetime | None, str | None]:
                         int(second or 0)), None
     except ValueError:  # no date (`2024-02-30`), or no time of day (`20240201T2590`)
         return None, None
+
+
+def unread_time_warning(file_name: str, name: str) -> str | None:
+    """The warning of a file whose name (`name`, as `time_in_name` reads it) plainly writes a date,
+    or a date and a time of day, with a number out of range (`2024-02-30`, `2024-02-01_25-30`,
+    `2024-02-01_10-30-60`, `20240201T2590`), saying what is read of it; None when it writes none,
+    or one that is read whole."""
+    stem = Path(name).stem
+    written = _WRITTEN_DATE.search(stem)
+    if written is not None:
+        parts = (written["year"], written["month"], written["day"], written["hour"],
+                 written["minute"], written["second"])
+    elif (together := _DATE_IN_NAME.search(stem)) is not None and together["together"]:
+        parts = _date_parts(together)
+    else:
+        return None
+    out_of_range = _out_of_range(*parts)
+    if out_of_range is None:
+        return None
+    time, day = time_in_name(name)
+    read = (f"read as {time.isoformat(sep=' ')}" if time is not None
+            else f"read as the date {day} alone" if day is not None else "the version has no time")
+    return (f"{file_name}: the {out_of_range}: {read}; rename the file with the date and time it "
+            "means to have them read")
+
+
+def _out_of_range(year: str, month: str, day: str, hour: str | None, minute: str | None,
+                  second: str | None) -> str | None:
+    """What is out of range in a written date and time of day, its first such number
+    (`date in the name has month 13, out of range`), None when nothing is."""
+    if not 1 <= int(month) <= 12:
+        return f"date in the name has month {month}, out of range"
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return f"date in the name has day {day}, which {year}-{int(month):02} does not have"
+    for field, value, last in (("hour", hour, 23), ("minute", minute, 59), ("second", second, 59)):
+        if value is not None and int(value) > last:
+            return f"time of day in the name has {field} {value}, out of range"
+    return None
 
 
 def in_version_order(files: Sequence[Path], where: str) -> list[Path]:
@@ -322,7 +369,9 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     day first when they do not) has its time from its name: the date and time of day
     (`2024-02-01_10-30.txt`), without a zone, or the date alone (`2024-02-01.txt`, `time_text`),
     warned; the order stays the one given, and a version whose time is before the one of the
-    timed version before it is warned of (`dated_back_warnings`).
+    timed version before it is warned of (`dated_back_warnings`). A name that writes a date or
+    time of day out of range (`2024-02-30.txt`, `2024-02-01_25-30.txt`) is warned of, saying
+    what is read of it (`unread_time_warning`).
     Plain files have no titles:
     every version is titled with the article's name (`article_name`), so titles never differ
     between versions and file names are never compared as if they were titles.
@@ -347,6 +396,10 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
             timed.append(file_name)
         if day is not None:
             dated.append(file_name)
+        unread_time = None if is_stream_name(file_name) else unread_time_warning(
+            file_name, year_first[Path(file_name)])
+        if unread_time is not None:
+            warnings.append(unread_time)
         versions.append(Version(number, name, paragraphs, time, day))
         if width is not None:
             warnings.append(wrapped_warning(file_name, width))

@@ -227,6 +227,45 @@ def test_files_named_by_date_and_time_of_day_have_that_time_without_a_zone(
     assert version.time == datetime(2024, 2, 1, 9, 30)
 
 
+@pytest.mark.parametrize(("name", "time", "day", "out_of_range", "read"), [
+    # read as 10:30:00, the seconds dropped without a word
+    ("2024-02-01_10-30-60.txt", datetime(2024, 2, 1, 10, 30), None,
+     "time of day in the name has second 60, out of range", "read as 2024-02-01 10:30:00"),
+    # read as the date alone without a word
+    ("2024-02-01_10-75.txt", None, "2024-02-01",
+     "time of day in the name has minute 75, out of range", "read as the date 2024-02-01 alone"),
+    ("2024-02-01_25-30.txt", None, "2024-02-01",
+     "time of day in the name has hour 25, out of range", "read as the date 2024-02-01 alone"),
+    # dropped without a word
+    ("2024-02-30.txt", None, None, "date in the name has day 30, which 2024-02 does not have",
+     "the version has no time"),
+    ("2024-13-01.txt", None, None, "date in the name has month 13, out of range",
+     "the version has no time"),
+    ("20240201T2590.txt", None, None, "time of day in the name has hour 25, out of range",
+     "the version has no time"),
+])
+def test_a_name_that_writes_a_date_or_time_out_of_range_is_warned_of(
+        tmp_path: Path, name: str, time: datetime | None, day: str | None, out_of_range: str,
+        read: str) -> None:
+    (tmp_path / name).write_text("One.\n")
+    (article,) = load([str(tmp_path / name)])
+    (version,) = article.versions
+    assert (version.time, version.time_text) == (time, day)
+    assert [w for w in article.warnings if "out of range" in w or "does not have" in w] == [
+        (f"{tmp_path / name}: the {out_of_range}: {read}; rename the file with the date and "
+         "time it means to have them read")]
+
+
+@pytest.mark.parametrize("name", ["2020-01-04_0765.txt", "2020-01-04-10.txt", "20110315.txt",
+                                  "2024-02-29_23-59-59.txt"])
+def test_a_name_that_writes_no_date_or_time_out_of_range_is_not_warned_of(
+        tmp_path: Path, name: str) -> None:
+    """Digits without separators between them are no time written (`_0765`: version 765)."""
+    (tmp_path / name).write_text("One.\n")
+    (article,) = load([str(tmp_path / name)])
+    assert not any("out of range" in w or "does not have" in w for w in article.warnings)
+
+
 def test_a_day_of_two_digits_before_a_time_of_day_is_read_whole(tmp_path: Path) -> None:
     """`2020-01-31_23-00.txt` was read as 3 January, 01:23 (the day's first digit the day, its
     second the hour), and so ordered before `2020-01-05_10-00.txt`."""
