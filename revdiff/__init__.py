@@ -145,6 +145,7 @@ def _wrong_field(version: Version) -> str | None:
     from datetime import datetime
 
     number, title, time, time_text = version.number, version.title, version.time, version.time_text
+    cut = version.cut
     wrong_paragraphs = _wrong_paragraphs(version.paragraphs)
     if wrong_paragraphs:
         return f"paragraphs are a tuple of str (tuple(paragraphs)), not {wrong_paragraphs}"
@@ -159,6 +160,8 @@ def _wrong_field(version: Version) -> str | None:
         return "time is a datetime or None (None for no time), not NaT, pandas' missing time"
     if time_text is not None and not isinstance(time_text, str):
         return f"time_text is a str or None, not {_what(time_text)}"
+    if not isinstance(cut, bool):  # any text, "no" too, is true: its marks were left out
+        return f"cut is a bool (True when a rendered NewsDiffs page cut it to [...]), not {_what(cut)}"
     return None
 
 

@@ -221,6 +221,8 @@ def test_compare_refuses_a_version_whose_paragraphs_are_no_tuple_of_text(paragra
     ({"time": "2020-01-03"}, (r"time is a datetime or None \(text such as 'about 1 hour "
                               r"later' goes in time_text\), not str")),
     ({"number": "1"}, "number is an int, not str"),
+    ({"cut": "no"}, (r"cut is a bool \(True when a rendered NewsDiffs page cut it to "
+                     r"\[\.\.\.\]\), not str")),
 ])
 @pytest.mark.parametrize("name", ["edits_table", "comparisons_table", "edits_arrow"])
 def test_the_tables_refuse_a_version_built_with_fields_of_other_types(
