@@ -24,6 +24,7 @@ from revdiff.export.html_page import page_head
 from revdiff.export.json_text import json_array, json_line
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 from revdiff.model import Article, Version
+from revdiff.render.newsdiffs import DiffPageInfo, render_rendered_page
 from revdiff.render.newsedits import write_database
 
 OLD = "BAGHDAD — A U.S. airstrike killed the commander. At least 25 people died.\n\n“It is over,” he said.\n"
@@ -451,6 +452,26 @@ def test_parse_json_is_a_list_for_one_article_as_for_several() -> None:
         assert result.exit_code == 0, result.output
         assert [article["versions"][0]["title"] for article in json.loads(result.stdout)] \
             == [path.name for path in inputs]
+
+
+@pytest.mark.parametrize("output", ["json", "jsonl"])
+def test_parse_json_tells_which_versions_a_page_cut(tmp_path: Path, versions: list[str],
+                                                    output: str) -> None:
+    # only the warnings' wording told that a version's [...] paragraphs mark left-out text
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    page = render_rendered_page(Version(1, "T", p), Version(2, "T", (*p[:6], "Inserted.", *p[6:])),
+                                DiffPageInfo("https://example.com/a"))
+    (tmp_path / "cut.html").write_text(page, encoding="utf-8")
+
+    def cut_flags(*paths: str) -> list[bool]:
+        result = CliRunner().invoke(main, ["parse", *paths, "--format", output])
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        [article] = json.loads(result.stdout) if output == "json" else map(json.loads, lines)
+        return [version["cut"] for version in article["versions"]]
+
+    assert cut_flags(str(tmp_path / "cut.html")) == [True, True]
+    assert cut_flags(*versions) == [False, False]
 
 
 def test_parse_text_counts_in_the_singular_where_there_is_one(tmp_path: Path) -> None:
