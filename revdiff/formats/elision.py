@@ -14,7 +14,7 @@ paragraph that reads `[...]` is article text.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from revdiff.model import Article, Version
@@ -36,6 +36,14 @@ def cut_version(warning: str) -> int | None:
     """The number of the version a `cut_warning` is about; None for any other warning."""
     found = _CUT_WARNING.search(warning)
     return int(found.group(1)) if found else None
+
+
+def without_stale_cut_warnings(warnings: Iterable[str], versions: Iterable[Version]) -> tuple[str, ...]:
+    """The warnings but the `cut_warning`s of versions that are not cut: such a warning is stale
+    once another page gave the version whole (joined pages), or when a later run's page cut a
+    version the git store holds whole."""
+    whole = {version.number for version in versions if not version.cut}
+    return tuple(warning for warning in warnings if cut_version(warning) not in whole)
 
 
 def is_cut(paragraphs: Sequence[str]) -> bool:

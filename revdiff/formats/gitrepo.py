@@ -72,6 +72,7 @@ from revdiff.errors import EmptyInput, MalformedPage, RevdiffError, StoreError
 from revdiff.file_names import name_text
 from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.decoding import decode_version_bytes
+from revdiff.formats.elision import without_stale_cut_warnings
 from revdiff.formats.fields import shown, source_of_url
 from revdiff.formats.git_layout import (
     MOST_VERSION_DIGITS,
@@ -854,9 +855,10 @@ def _add_stored_version(article: _ArticleParts, change: FileChange, trailers: di
     article.url = trailers.get(TRAILER_URL)
     article.changes = _stored_changes(trailers, place)
     article.metadata = _stored_metadata(trailers, place)
-    # Each commit keeps the warnings of the reading that stored it: the article has them all. A
-    # store keeps no page readings, so a warning on unsure rows loses its pointer at the output
-    # that shows them: dropped on reading, a store already written reads back without it too.
+    # Each commit keeps the warnings of the reading that stored it: the article has them all, but
+    # stale cut warnings (`_finish`). A store keeps no page readings, so a warning on unsure rows
+    # loses its pointer at the output that shows them: dropped on reading, a store already
+    # written reads back without it too.
     stored = tuple(warning.replace(SHOWN_BY_PARSE_JSON, "")
                    for warning in decode_warnings(trailers[TRAILER_WARNINGS], place)) \
         if TRAILER_WARNINGS in trailers else ()
@@ -917,8 +919,9 @@ def _stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:
 
 def _finish(parts: _ArticleParts) -> Article:
     _read_alike(parts)
+    # a later run's page that cut a version stored whole warned it incomplete: no longer so
     return Article(parts.source, parts.url, tuple(parts.versions), parts.changes,
-                   dict(parts.metadata), tuple(parts.warnings))
+                   dict(parts.metadata), without_stale_cut_warnings(parts.warnings, parts.versions))
 
 
 def _url_path(path: str, named: str) -> str:

@@ -1029,9 +1029,9 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
         first = read[0]
         versions = tuple(by_number[n] for n in sorted(by_number))
         # a page's warning that it cut a version is stale once another page gave it whole
-        whole = {version.number for version in versions if not version.cut}
-        warnings = tuple(w for a in read for w in a.warnings
-                         if elision.cut_version(w) not in whole) + tuple(shown_otherwise_warnings)
+        pages_warnings = (warning for article in read for warning in article.warnings)
+        warnings = (elision.without_stale_cut_warnings(pages_warnings, versions)
+                    + tuple(shown_otherwise_warnings))
         pages = tuple(p for a in read for p in a.pages)
         # what one page gives and another does not (a version page names no source) is kept,
         # whatever order the pages came in

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from test_store_paths import HOSTILE
 
 from revdiff.formats import load
-from revdiff.formats.elision import ELISION, compared_versions
+from revdiff.formats.elision import ELISION, compared_versions, cut_version
 from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
 from revdiff.formats.gitrepo import read_history, read_repository
 from revdiff.formats.plain import read_versions
@@ -185,6 +185,23 @@ def test_a_later_run_that_cut_a_stored_version_leaves_its_real_mark_article_text
     compared = compared_versions(back)
     assert compared[1].paragraphs == quoting.paragraphs
     assert ELISION in back.versions[2].paragraphs and ELISION not in compared[2].paragraphs
+
+
+def test_a_later_run_that_cut_a_stored_version_leaves_it_unwarned_of(tmp_path: Path) -> None:
+    # the store holds version 1 whole; a later run's rendered page cuts versions 1 and 2 and
+    # stores version 2. Read back, the article kept that run's warning that version 1 is
+    # incomplete, though the version read back is whole
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    first, second = Version(1, "T", p), Version(2, "T", (*p[:6], "Inserted.", *p[6:]))
+    page = render_rendered_page(first, second, DiffPageInfo("https://example.com/a"))
+    (tmp_path / "cut.html").write_text(page, "utf-8")
+    store_articles([Article(None, "https://example.com/a", (first,))], tmp_path / "r")
+    [cut] = load([str(tmp_path / "cut.html")])
+    assert {cut_version(warning) for warning in cut.warnings} >= {1, 2}
+    store_articles([cut], tmp_path / "r")
+    [back] = read_repository(tmp_path / "r")
+    assert [(version.number, version.cut) for version in back.versions] == [(1, False), (2, True)]
+    assert [n for warning in back.warnings if (n := cut_version(warning)) is not None] == [2]
 
 
 def test_skips_are_reported_and_not_stored(tmp_path: Path) -> None:
