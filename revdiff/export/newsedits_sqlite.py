@@ -4,7 +4,8 @@ Tables (see docs/EXPORT.md for the column meanings):
 
 - `entryversion(id, entry_id, version, title, url, source, created, num_versions, summary,
   article)`: one row per version; `summary` is the version's text with paragraphs joined by
-  `</p><p>` as in NewsEdits, `created` an ISO timestamp (or what the page said, e.g. "about 1 hour
+  `</p><p>` as in NewsEdits (a version a rendered NewsDiffs page cut without its `[...]` marks,
+  as it is compared), `created` an ISO timestamp (or what the page said, e.g. "about 1 hour
   later"), `num_versions` the count the input's tracker gave (NULL when it gave none: version
   files, a git repository), `article` revdiff's name for the article;
 - `split_sentences(entry_id, version, sent_idx, sentence)`: the engine's sentences of every version;
@@ -37,6 +38,7 @@ from revdiff.export.records import (
 )
 from revdiff.export.staging import Staging
 from revdiff.export.writers import ExportWriter, check_staged
+from revdiff.formats.elision import compared_versions
 from revdiff.model import Article, Comparison, Edit, Sentence
 
 _SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "str": "TEXT",
@@ -129,7 +131,9 @@ def render_sqlite(ref: ArticleRef, article: Article, comparisons: Iterable[Compa
     parts after the first (`opens_article` False) leave out the rows of their first version,
     which the part before wrote, so that the parts' rows in turn are the article's."""
     entry_id = ref.index
-    new_versions = article.versions if opens_article else article.versions[1:]
+    # a cut version's `[...]` marks are no article text: its row holds the text it is compared as
+    versions = compared_versions(article)
+    new_versions = versions if opens_article else versions[1:]
     pieces = [_packed({"entryversion": [
         (entry_id, version.number, version.title, ref.url, ref.source,
          version.time.isoformat() if version.time else version.time_text,

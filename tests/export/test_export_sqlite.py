@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from revdiff.export.driver import ExportJob, run_export
+from revdiff.export.newsedits_sqlite import PARAGRAPH_JOIN
 from revdiff.export.pairs import compare_chain
 from revdiff.formats import load
-from revdiff.model import EditOp
+from revdiff.formats.elision import ELISION, compared_versions, cut_version
+from revdiff.model import EditOp, Version
+from revdiff.render.newsdiffs import DiffPageInfo, render_rendered_page
 
 # The join NewsEdits notebooks run: each matched pair with the text of both sentences.
 NEWSEDITS_JOIN = """
@@ -122,6 +126,42 @@ def test_export_reads_back_as_a_newsedits_input(database: Path, samples: Path) -
     for read_back, original in zip(again, originals):
         assert [v.paragraphs for v in read_back.versions] == [
             v.paragraphs for v in original.versions]
+
+
+def test_a_cut_versions_marks_are_no_text_of_its_row_and_read_back_as_none(tmp_path: Path) -> None:
+    # a rendered NewsDiffs page cut both versions to [...]: `summary` held the marks, and reading
+    # the export back compared them as sentences of the article, where its split_sentences and
+    # the export's edits had none
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    page = render_rendered_page(Version(1, "T", p), Version(2, "T", (*p[:6], "Inserted.", *p[6:])),
+                                DiffPageInfo("https://example.com/a"))
+    (tmp_path / "cut.html").write_text(page, encoding="utf-8")
+    (original,) = load([str(tmp_path / "cut.html")])
+    assert all(ELISION in version.paragraphs for version in original.versions)
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(tmp_path / "cut.html"),), out, "sqlite"))
+    with sqlite3.connect(out) as connection:
+        summaries = [row[0] for row in connection.execute(
+            "SELECT summary FROM entryversion ORDER BY version")]
+        sentences = [row[0] for row in connection.execute("SELECT sentence FROM split_sentences")]
+        [warnings] = connection.execute("SELECT warnings FROM comparisons").fetchone()
+    assert {cut_version(warning) for warning in json.loads(warnings)} >= {1, 2}  # the cut is told
+    compared = compared_versions(original)
+    assert summaries == [PARAGRAPH_JOIN.join(version.paragraphs) for version in compared]
+    assert ELISION not in sentences
+    (read_back,) = load([str(out)])
+    assert [v.paragraphs for v in read_back.versions] == [v.paragraphs for v in compared]
+
+
+def test_a_real_mark_of_a_version_no_page_cut_stays_in_its_row(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "0.txt").write_text(f"The filing reads:\n{ELISION}\nIt ends.\n", encoding="utf-8")
+    (story / "1.txt").write_text(f"The filing reads:\n{ELISION}\nIt ends here.\n", encoding="utf-8")
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(story),), out, "sqlite"))
+    (read_back,) = load([str(out)])
+    assert [v.paragraphs[1] for v in read_back.versions] == [ELISION, ELISION]
 
 
 def test_a_version_dated_by_its_file_name_reads_back_with_its_date_alone(tmp_path: Path
