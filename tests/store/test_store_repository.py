@@ -95,7 +95,9 @@ def articles(draw: st.DrawFn) -> Article:
                                                                   max_size=4).map(tuple)),
                          min_size=1, max_size=3))
     versions = tuple(Version(n, *draw(st.sampled_from(pool)), draw(times),
-                             draw(st.one_of(st.none(), st.text(max_size=20))), draw(st.booleans()))
+                             draw(st.one_of(st.none(), st.text(max_size=20))),
+                             time_from=draw(st.one_of(st.none(), st.integers(0, 10_000))),
+                             cut=draw(st.booleans()))
                      for n in numbers)
     return Article(draw(st.one_of(st.none(), st.text(max_size=10))),
                    draw(st.one_of(st.none(), st.text(max_size=60))),
