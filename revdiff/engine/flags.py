@@ -507,22 +507,36 @@ def _roman_numeral_values(text: str) -> list[str]:
         syntax = _ROMAN_SYNTAX.fullmatch(numeral.group())
         if syntax is None:
             continue
-        *before, word = text[:numeral.start()].split()
+        word, word_start = _word_before(text, numeral.start())
         name_word = word.lstrip(_OPENING_MARKS)
         if (name_word[:1].isupper() and not name_word.isupper()
-                and name_word.casefold() not in _DETERMINERS and not _begins_sentence(before)):
+                and name_word.casefold() not in _DETERMINERS
+                and not _begins_sentence(_word_before(text, word_start)[0])):
             tens, units = syntax.groups()
             values.append(str(10 * len(tens) + _ROMAN_UNITS[units]))
     return values
 
 
-def _begins_sentence(words_before: list[str]) -> bool:
-    """Whether the word after `words_before` begins a sentence: no word stands before it, or the
-    last ends in `.`, `!` or `?` (a closing mark after it or not) and is no title before a name
+def _word_before(text: str, end: int) -> tuple[str, int]:
+    """The word (characters up to white space) before `end`, the white space before `end`
+    skipped, and where it starts; `''` at the text's start. Scanning back costs the word's length
+    and its spaces', not `end`: slicing the text up to each numeral cost a long text of many
+    numerals its length squared."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end], start
+
+
+def _begins_sentence(word_before: str) -> bool:
+    """Whether the word after `word_before` begins a sentence: no word stands before it (`''`),
+    or it ends in `.`, `!` or `?` (a closing mark after it or not) and is no title before a name
     (`Gen.`, `St.`)."""
-    if not words_before:
+    if not word_before:
         return True
-    last = words_before[-1].rstrip(_CLOSING_MARKS)
+    last = word_before.rstrip(_CLOSING_MARKS)
     return last.endswith(("!", "?")) or (last.endswith(".")
                                          and last.removesuffix(".").casefold() not in _BEFORE_NAME)
 
