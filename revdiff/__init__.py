@@ -160,6 +160,9 @@ def _wrong_field(version: Version) -> str | None:
         return "time is a datetime or None (None for no time), not NaT, pandas' missing time"
     if time_text is not None and not isinstance(time_text, str):
         return f"time_text is a str or None, not {_what(time_text)}"
+    if version.time_from is not None and not _is_int(version.time_from):
+        return ("time_from is an int or None (the number of the version time_text counts from), "
+                f"not {_what(version.time_from)}")
     if not isinstance(cut, bool):  # any text, "no" too, is true: its marks were left out
         return f"cut is a bool (True when a rendered NewsDiffs page cut it to [...]), not {_what(cut)}"
     return None

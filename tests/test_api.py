@@ -223,6 +223,8 @@ def test_compare_refuses_a_version_whose_paragraphs_are_no_tuple_of_text(paragra
     ({"number": "1"}, "number is an int, not str"),
     ({"cut": "no"}, (r"cut is a bool \(True when a rendered NewsDiffs page cut it to "
                      r"\[\.\.\.\]\), not str")),
+    ({"time_from": True}, (r"time_from is an int or None \(the number of the version time_text "
+                           r"counts from\), not bool")),
 ])
 @pytest.mark.parametrize("name", ["edits_table", "comparisons_table", "edits_arrow"])
 def test_the_tables_refuse_a_version_built_with_fields_of_other_types(
