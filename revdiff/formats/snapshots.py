@@ -77,13 +77,15 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
     for file in files:
         name = str(file)
         compressed = False
+        cut_warning = None  # a gzip-compressed page cut short
         try:
             with open(file, "rb") as handle:
                 check_size_unless_binary(handle, name, max_bytes)
                 data = read_bounded(handle, name, max_bytes)
             compressed = data.startswith(GZIP_MAGIC)  # the body as the server sent it
             if compressed:
-                data = gunzipped(data, name, max_bytes)
+                decompressed = gunzipped(data, name, max_bytes)
+                data, cut_warning = decompressed.body, decompressed.warning
             is_database = detect_bytes(data[:len(SQLITE_MAGIC)]) is not None
             decoded = None if is_database else decode_bytes(data, name, max_bytes)
         except EmptyText as blank:
@@ -103,6 +105,8 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
                 raise mixed_folder(file, pages[0][0].name)
             return None
         pages.append((file, decoded.text))
+        if cut_warning:
+            folder_notes.append(cut_warning)
         if decoded.warning:
             folder_notes.append(decoded.warning)
     if not pages:

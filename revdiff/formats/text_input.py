@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -76,19 +77,30 @@ def read_bounded(stream: BinaryIO, where: str, max_bytes: int = DEFAULT_MAX_BYTE
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def gunzipped(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+@dataclass(frozen=True, slots=True)
+class Gunzipped:
+    """What a gzip-compressed input holds, and a warning when its gzip stream is cut short."""
+
+    body: bytes
+    warning: str | None = None
+
+
+def gunzipped(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Gunzipped:
     """The bytes gzip-compressed `data` holds (a page a browser or wget saved with the body
     compressed as the server sent it), refusing them once they pass the limit: at most
     `max_bytes + 1` are ever decompressed, so a small file that holds gigabytes of zeros cannot
-    exhaust memory. A stream cut short gives what it holds; members joined one after another
-    (`cat a.gz b.gz`, which gzip reads as one file) give all they hold."""
+    exhaust memory. A stream cut short gives what it holds, with a warning that says so;
+    members joined one after another (`cat a.gz b.gz`, which gzip reads as one file) give all
+    they hold."""
     body = b""
     rest = data
+    cut_short = False
     try:
         while rest and len(body) <= max_bytes:
             member = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
             body += member.decompress(rest, max_bytes + 1 - len(body))
             if member.unconsumed_tail or not member.eof:  # over the limit, or cut short
+                cut_short = not member.unconsumed_tail
                 break
             # another member follows, or padding (zeros) that gzip passes over
             rest = member.unused_data if member.unused_data.startswith(GZIP_MAGIC) else b""
@@ -98,7 +110,10 @@ def gunzipped(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> by
     if len(body) > max_bytes:
         raise too_large(f"input is gzip-compressed and more than the size limit of "
                         f"{_bytes_text(max_bytes)} once decompressed", where)
-    return body
+    if not cut_short:
+        return Gunzipped(body)
+    return Gunzipped(body, f"{where}: the file is cut short (its gzip stream ends early): only "
+                           "the text before the cut is read; save the page again to read it whole")
 
 
 # How a Python caller reads an input over the default limit (the tables take the articles it gives).

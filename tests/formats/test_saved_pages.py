@@ -675,6 +675,22 @@ def test_a_page_saved_gzip_compressed_is_read(tmp_path: Path) -> None:
 
 
 @needs_trafilatura
+def test_a_gzip_compressed_page_cut_short_is_read_as_far_as_it_goes_and_said_to_be_cut(
+        tmp_path: Path) -> None:
+    # a download that stopped gave half a page without a word, which then read as a teaser
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    whole = gzip.compress(render_page(URL, SECOND, SITES[0]).encode())
+    cut = folder / "20200103110000.html"
+    cut.write_bytes(whole[:len(whole) * 2 // 3])
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["First title", "Second title"]
+    said, = (w for w in article.warnings if "cut short" in w)
+    assert said == (f"{cut}: the file is cut short (its gzip stream ends early): only the text "
+                    "before the cut is read; save the page again to read it whole")
+
+
+@needs_trafilatura
 @pytest.mark.parametrize("name", ["20200103093000.html", "20200103103000.html"],
                          ids=["first", "between pages"])
 def test_an_empty_gzip_page_is_left_out_of_a_folder_of_pages(tmp_path: Path, name: str) -> None:
