@@ -89,9 +89,9 @@ def gunzipped(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Gu
     """The bytes gzip-compressed `data` holds (a page a browser or wget saved with the body
     compressed as the server sent it), refusing them once they pass the limit: at most
     `max_bytes + 1` are ever decompressed, so a small file that holds gigabytes of zeros cannot
-    exhaust memory. A stream cut short gives what it holds, with a warning that says so;
-    members joined one after another (`cat a.gz b.gz`, which gzip reads as one file) give all
-    they hold."""
+    exhaust memory. A stream cut short gives what it holds, with a warning that says so, and is
+    refused when it holds nothing (BinaryInput, as a damaged one is); members joined one after
+    another (`cat a.gz b.gz`, which gzip reads as one file) give all they hold."""
     body = b""
     rest = data
     cut_short = False
@@ -112,6 +112,9 @@ def gunzipped(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Gu
                         f"{_bytes_text(max_bytes)} once decompressed", where)
     if not cut_short:
         return Gunzipped(body)
+    if not body:  # no empty capture: a gzip file cut short before any of what it holds
+        raise BinaryInput("input is gzip-compressed but cut short before any of its text", where,
+                          hint="save the page again")
     return Gunzipped(body, f"{where}: the file is cut short (its gzip stream ends early): only "
                            "the text before the cut is read; save the page again to read it whole")
 

@@ -720,7 +720,9 @@ def test_a_page_that_decompresses_past_the_size_limit_is_refused(tmp_path: Path)
     (b"<html><head><meta charset='x-unknown'></head><body><p>caf\xe9</p></body></html>",
      "x-unknown"),
     (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff\x07 invalid deflate block", "damaged"),
-], ids=["binary", "unknown charset", "damaged gzip"])
+    # a gzip header cut short was left out as an empty file, "an empty capture is no version"
+    (gzip.compress(b"<p>One.</p>")[:5], "gzip-compressed but cut short before any of its text"),
+], ids=["binary", "unknown charset", "damaged gzip", "gzip header cut short"])
 def test_a_page_no_encoding_reads_is_left_out_and_named(tmp_path: Path, content: bytes,
                                                         why: str) -> None:
     # one such file refused its whole folder, where a page without text is left out, warned
