@@ -3,6 +3,7 @@ platform's config directory; a bad file is refused with one line."""
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -120,6 +121,18 @@ def test_a_file_not_in_utf_8_is_refused_saying_to_save_it_so(tmp_path: Path,
     assert raised.value.message.startswith("the settings file is not UTF-8 text (byte 0x")
     assert "codec" not in raised.value.message
     assert raised.value.hint == "save it as UTF-8, as TOML files are"
+
+
+def test_a_file_that_cannot_be_read_is_refused_in_words_not_python_s(tmp_path: Path) -> None:
+    """A loop of symbolic links was refused as `cannot read the settings: [Errno 40] Too many
+    levels of symbolic links: '...'`, the path said twice and Python's error number in it."""
+    loop = tmp_path / "config.toml"
+    loop.symlink_to(tmp_path / "other.toml")
+    (tmp_path / "other.toml").symlink_to(loop)
+    with pytest.raises(ConfigError) as raised:
+        load_settings(loop)
+    assert str(raised.value) == (f"{loop}: cannot read the settings file "
+                                 f"({os.strerror(errno.ELOOP)}) (fix or remove the file)")
 
 
 def test_a_key_of_many_dotted_parts_is_refused_before_it_takes_memory(tmp_path: Path) -> None:
