@@ -380,6 +380,11 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
     """
     if plain.is_stream_name(name) and path.is_fifo():  # the shell's pipe: `<(curl ...)`
         return _read_pipe(path, name, max_bytes)
+    if path.is_fifo():  # a named pipe (`mkfifo`), which unlike the shell's may have no writer
+        raise UnknownFormat("a FIFO (named pipe), not a regular file: opening one waits for ever "
+                            "while nothing writes to it", name,
+                            hint=f"to read it, give it as standard input: - < {shlex.quote(name)}",
+                            python_hint="give a file or a directory")
     if not path.is_file():
         raise UnknownFormat("not a regular file", name, hint="give a file, a directory or -",
                             python_hint="give a file or a directory")
