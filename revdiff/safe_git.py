@@ -435,7 +435,8 @@ def git_directory(path: Path) -> Path:
 def git_complaint(stderr: bytes | str, status: int | None = None) -> str:
     """The line of git's stderr that says what went wrong (errors are reported on one line),
     with the indented lines git goes on with (`unknown repository extension found:`, then each
-    extension on a line of its own, a tab before it). `stderr` is git's own, or GitPython's
+    extension on a line of its own, a tab before it): its first `error:` or `fatal:` line, or
+    of a corrupt object git's verdict, which follows zlib's errors. `stderr` is git's own, or GitPython's
     `GitCommandError.stderr`, which wraps git's in `stderr: '...'`: only those quotes are
     dropped, never one of git's (`branch 'HEAD'`). When git said nothing, as when a signal killed
     it, how it ended by its `status`, a `Popen` return code: `killed by SIGXFSZ, file size limit
@@ -445,7 +446,11 @@ def git_complaint(stderr: bytes | str, status: int | None = None) -> str:
         text = text.removeprefix("stderr: '").removesuffix("'")
     said = [line.strip() for line in text.splitlines() if line.strip()]
     important = [line for line in said if line.startswith(("fatal:", "error:"))]
-    chosen = (important or said or ["no message" if status is None else _how_it_ended(status)])[0]
+    # git's verdict on a corrupt object (`fatal: loose object ... is corrupt`) says more than the
+    # zlib errors before it (`error: inflate: data stream error`), which name no object
+    corrupt = [line for line in important if line.startswith("fatal:") and line.endswith(" is corrupt")]
+    chosen = (corrupt or important or said
+              or ["no message" if status is None else _how_it_ended(status)])[0]
     return "".join(c if c.isprintable() else "?" for c in chosen)
 
 

@@ -303,6 +303,23 @@ def test_a_quote_ending_what_git_says_is_kept(stderr: str | bytes) -> None:
     assert git_complaint(stderr) == "fatal: cannot switch to branch 'HEAD'"
 
 
+def test_git_s_verdict_on_a_corrupt_object_is_passed_on_not_zlib_s_error() -> None:
+    """Of a corrupt loose object git says zlib's error first, then its verdict: the first was
+    passed on, `inflate: data stream error`, which names no object. Where git's fatal line says
+    less than its error line (a commit missing, `Failed to traverse parents`), the error line
+    is still the one passed on."""
+    loose = ".git/objects/de/9dfafe24c1b0d1c9adadfdec5efbc6e0b67ffb"
+    corrupt = ("error: inflate: data stream error (invalid stored block lengths)\n"
+               "error: unable to unpack de9dfafe24c1b0d1c9adadfdec5efbc6e0b67ffb header\n"
+               f"fatal: loose object de9dfafe24c1b0d1c9adadfdec5efbc6e0b67ffb (stored in {loose}) "
+               "is corrupt\n")
+    assert git_complaint(corrupt) == ("fatal: loose object de9dfafe24c1b0d1c9adadfdec5efbc6e0b67ffb "
+                                      f"(stored in {loose}) is corrupt")
+    missing = ("error: Could not read de9dfafe24c1b0d1c9adadfdec5efbc6e0b67ffb\n"
+               "fatal: Failed to traverse parents of commit 1e6a843d050363e8ba0408f7d7ffc5cba9c08153\n")
+    assert git_complaint(missing) == "error: Could not read de9dfafe24c1b0d1c9adadfdec5efbc6e0b67ffb"
+
+
 def test_not_a_repository_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a git repository"):
         read_repository(tmp_path)
