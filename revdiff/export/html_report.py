@@ -31,6 +31,7 @@ from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.staging import JournalEntry, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
+from revdiff.formats.elision import compared_versions
 from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, ComparisonStats
 from revdiff.read_warnings import NOTHING_TO_COMPARE, counted, counted_skips
@@ -106,7 +107,9 @@ class PairChange(NamedTuple):
 def timeline_table(article: Article, changes: list[PairChange]) -> str:
     rows = [('<div class="sideways"><table class="timeline"><tr><th>version</th><th>time</th><th>title</th>'
              "<th>paragraphs</th><th>words</th><th>change from previous</th></tr>")]
-    for k, version in enumerate(article.versions):
+    # counted as compared: a cut page's `[...]` marks are no paragraphs of the article
+    versions = compared_versions(article)
+    for k, version in enumerate(versions):
         change = ""
         if k > 0 and k - 1 < len(changes):
             stats = changes[k - 1].stats
@@ -114,7 +117,7 @@ def timeline_table(article: Article, changes: list[PairChange]) -> str:
             change = (f'<a href="#{escape(anchor)}">+{stats.words_added} / -{stats.words_removed} '
                       f"words, {escape(percent(stats.changed_share))} changed</a>")
         rows.append(f'<tr><td class="num">{version.number}</td>'
-                    f"<td>{escape(version_time(version, article.versions[k - 1] if k else None))}</td>"
+                    f"<td>{escape(version_time(version, versions[k - 1] if k else None))}</td>"
                     f"<td{UNKNOWN_LANGUAGE}>{escape(version.title)}</td>"
                     f'<td class="num">{len(version.paragraphs)}</td>'
                     f'<td class="num">{version_words(version)}</td><td>{change}</td></tr>')

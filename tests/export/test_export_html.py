@@ -916,3 +916,18 @@ def test_the_timeline_leaves_out_a_time_told_from_a_version_not_listed_before_it
     page = next((tmp_path / "report").glob("000000-*.html")).read_text(encoding="utf-8")
     assert re.findall(r'<tr><td class="num">(\d+)</td><td>([^<]*)</td>', page) == [
         ("0", ""), ("1", "about 1 hour later"), ("3", "")]
+
+
+def test_the_timeline_counts_no_cut_mark_of_a_rendered_page_as_a_paragraph(tmp_path: Path) -> None:
+    """A version a rendered NewsDiffs page cut to `[...]` was counted with its marks: 5
+    paragraphs in the timeline for the 4 of text the page shows, compared and searched."""
+    page = ROOT / "samples" / "newsdiffs" / "us-sends-3000-troops-v1-v2-rendered.html"
+    (article,) = revdiff.load(str(page))
+    assert [version.cut for version in article.versions] == [True, True]
+    assert [version.paragraphs.count("[...]") for version in article.versions] == [1, 1]
+    out = tmp_path / "report"
+    run_export(ExportJob((str(page),), out, "html"))
+    (report,) = (path for path in out.iterdir() if path.name != "index.html")
+    cells = re.findall(r'<td class="num">([^<]*)</td>', report.read_text(encoding="utf-8"))
+    paragraphs = cells[1::3]  # version, paragraphs, words
+    assert paragraphs == [str(len(version.paragraphs) - 1) for version in article.versions]
