@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from revdiff.engine.word_count import version_words
+from revdiff.formats.elision import compared_versions
 from revdiff.formats.fields import time_text_after
 from revdiff.model import Article, PageReading
 from revdiff.read_warnings import counted, line_runs
@@ -63,7 +64,9 @@ def article_summary(article: Article) -> str:
     lines = [_heading(article)]
     if article.changes is not None:
         lines.append(f"tracker counts {counted(article.changes, 'version')}")
-    for before, version in zip((None, *article.versions), article.versions):
+    # counted as compared: a cut page's `[...]` marks are no paragraphs of the article
+    versions = compared_versions(article)
+    for before, version in zip((None, *versions), versions):
         # not a time told from a version other than the one listed before (`time_text_after`)
         told = version.time_text if before is None else time_text_after(version, before)
         when = version.time.isoformat() if version.time else (told or "")

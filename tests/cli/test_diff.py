@@ -484,6 +484,20 @@ def test_parse_text_counts_in_the_singular_where_there_is_one(tmp_path: Path) ->
     assert "   2 paragraphs      6 words " in second
 
 
+def test_parse_text_counts_no_cut_mark_of_a_rendered_page_as_a_paragraph() -> None:
+    """A version a rendered NewsDiffs page cut to `[...]` was counted with its marks: `5
+    paragraphs` for the 4 of text the page shows, compared and searched."""
+    page = str(Path(__file__).resolve().parents[2] / "samples" / "newsdiffs"
+               / "us-sends-3000-troops-v1-v2-rendered.html")
+    (article,) = revdiff.load(page)
+    assert [version.paragraphs.count("[...]") for version in article.versions] == [1, 1]
+    result = CliRunner().invoke(main, ["parse", page, "--format", "text"])
+    assert result.exit_code == 0, result.output
+    counts = [int(line.split()[2]) for line in result.stdout.splitlines()
+              if line.startswith("  version")]
+    assert counts == [len(version.paragraphs) - 1 for version in article.versions]
+
+
 def test_parse_text_names_an_article_without_a_url_by_its_folder(tmp_path: Path) -> None:
     # every plain folder's heading read `unknown source  (no URL)`
     story = tmp_path / "quake-story"
