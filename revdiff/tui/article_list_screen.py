@@ -19,6 +19,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from revdiff.formats.elision import compared_versions
 from revdiff.model import Article
 from revdiff.terminal_text import visible
 from revdiff.tui.cursor_list import CursorList
@@ -46,8 +47,8 @@ _FIELD_END = "\0"
 
 def _article_fields(article: Article) -> tuple[str, ...]:
     """The newest title, then the URL (`_site_first`) or (plain files have neither) the opening
-    words."""
-    newest = article.versions[-1]
+    words, of the text as compared (a cut page's `[...]` mark is no words of it)."""
+    newest = compared_versions(article)[-1]
     title = newest.title or "(untitled)"
     where = (_site_first(article.url) if article.url
              else newest.paragraphs[0] if newest.paragraphs else "")

@@ -189,6 +189,15 @@ def test_an_article_line_keeps_room_for_the_url_after_a_long_title() -> None:
     assert lines[0].endswith("  example.com/first") and "…" in lines[0]
 
 
+def test_an_article_line_without_a_url_opens_with_words_not_a_cut_mark() -> None:
+    """A rendered NewsDiffs page that names no URL and cut its newest version's opening to
+    `[...]` was listed by that mark, found by typing `[...]` and not by its first words."""
+    cut = Version(1, "Troops sent", ("[...]", "The Pentagon said more troops will go.",
+                                     "Officials said nothing else."), cut=True)
+    article = Article(None, None, (Version(0, "Troops sent", ("Troops will go.",)), cut))
+    assert article_line_fields(0, article)[-1] == "The Pentagon said more troops will go."
+
+
 @run_async
 async def test_the_article_list_shows_each_articles_site_at_80_columns() -> None:
     """On a NewsEdits file at 80 columns a 50-cell title left the URL `ht…`: which outlet's
