@@ -14,6 +14,7 @@ The tables have the columns of `revdiff export --format csv` (see docs/EXPORT.md
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from numbers import Integral, Real
@@ -163,7 +164,7 @@ def _wrong_field(version: Version) -> str | None:
     if version.time_from is not None and not _is_int(version.time_from):
         return ("time_from is an int or None (the number of the version time_text counts from), "
                 f"not {_what(version.time_from)}")
-    if not isinstance(cut, bool):  # any text, "no" too, is true: its marks were left out
+    if not _is_bool(cut):  # any text, "no" too, is true: its marks were left out
         return f"cut is a bool (True when a rendered NewsDiffs page cut it to [...]), not {_what(cut)}"
     return None
 
@@ -172,6 +173,13 @@ def _is_int(value: Any) -> bool:
     """Whether `value` is a whole number: an Integral, as `load`'s max_bytes (a number taken from
     a pandas frame is a numpy integer), and not a bool."""
     return isinstance(value, Integral) and not isinstance(value, bool)
+
+
+def _is_bool(value: Any) -> bool:
+    """Whether `value` is a bool: Python's, or numpy's (what a pandas column of bools gives), which
+    is not one to Python. numpy is not imported for it: a numpy bool comes with numpy loaded."""
+    numpy = sys.modules.get("numpy")
+    return isinstance(value, bool) or (numpy is not None and isinstance(value, numpy.bool_))
 
 
 def _check_article(article: Article, caller: str) -> None:

@@ -405,6 +405,17 @@ def test_the_tables_take_a_version_numbered_with_a_numpy_integer() -> None:
     assert revdiff.compare(*versions).new.number == 2
 
 
+def test_the_tables_take_a_version_marked_cut_with_a_numpy_bool() -> None:
+    """A cut taken from a pandas frame's column of bools is a numpy bool, not a bool: it was
+    refused as `cut is a bool ..., not bool`. Its `[...]` mark is left out as a bool's is."""
+    np = pytest.importorskip("numpy")
+    old = Version(1, "t", ("A b.", "[...]"), cut=np.bool_(True))
+    new = Version(2, "t", ("A b.",), cut=np.bool_(False))
+    (row,) = revdiff.comparisons_table(Article(None, None, (old, new)))
+    assert row["changed_share"] == 0
+    assert revdiff.compare(old, new).new.number == 2
+
+
 @pytest.mark.parametrize("name", ["comparisons_table", "comparisons_arrow"])
 def test_the_tables_refuse_a_version_timed_with_pandas_missing_time(name: str) -> None:
     """A time taken from a pandas frame where it is missing is NaT, a datetime to Python: the
