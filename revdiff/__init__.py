@@ -122,9 +122,11 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
     unit), as `revdiff diff --sentences` takes it, and so in the four table functions; another
     mode raises `UnknownSentenceMode`, a `revdiff.errors.RevdiffError`. Anything but two
     Versions, or a Version built by hand with a field of another type than the model gives it,
-    raises `TypeError`.
+    raises `TypeError`. A version a rendered NewsDiffs page cut (`cut`) is compared without its
+    `[...]` marks, as the tables compare it: they are no article text.
     """
     from revdiff.engine import compare as compare_versions
+    from revdiff.formats.elision import without_elisions
     from revdiff.model import Version
 
     for side in (old, new):
@@ -135,7 +137,10 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
         if wrong_field:
             raise TypeError(f"revdiff.compare takes Versions whose {wrong_field}")
     _check_sentence_mode(sentences)
-    return compare_versions(old, new, sentences=sentences)
+    # each side's own `cut` (two versions built by hand may share a number)
+    old_compared, new_compared = (without_elisions(side, (side.number,) if side.cut else ())
+                                  for side in (old, new))
+    return compare_versions(old_compared, new_compared, sentences=sentences)
 
 
 def _wrong_field(version: Version) -> str | None:

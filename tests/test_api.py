@@ -405,6 +405,20 @@ def test_the_tables_take_a_version_numbered_with_a_numpy_integer() -> None:
     assert revdiff.compare(*versions).new.number == 2
 
 
+def test_compare_leaves_out_the_cut_marks_as_the_tables_do() -> None:
+    """`compare` of a rendered NewsDiffs page's cut versions compared their `[...]` marks as
+    a sentence (an unchanged one here): its changed share was not the tables'."""
+    page = SAMPLES.parent / "newsdiffs" / "us-sends-3000-troops-v1-v2-rendered.html"
+    (article,) = revdiff.load(str(page))
+    assert [version.cut for version in article.versions] == [True, True]
+    comparison = revdiff.compare(*article.versions)
+    assert "[...]" not in [edit.old_text for edit in comparison.edits]
+    (row,) = revdiff.comparisons_table(article)
+    assert comparison.stats.changed_share == pytest.approx(row["changed_share"], abs=1e-5)
+    whole = replace(article.versions[0], cut=False)  # a `[...]` of another input is text
+    assert "[...]" in [edit.old_text for edit in revdiff.compare(whole, article.versions[1]).edits]
+
+
 def test_the_tables_take_a_version_marked_cut_with_a_numpy_bool() -> None:
     """A cut taken from a pandas frame's column of bools is a numpy bool, not a bool: it was
     refused as `cut is a bool ..., not bool`. Its `[...]` mark is left out as a bool's is."""
