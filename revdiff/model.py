@@ -38,9 +38,10 @@ class Version:
 
     def __repr__(self) -> str:
         when = f", time={self.time.isoformat()}" if self.time else ""
+        cut = ", cut=True" if self.cut else ""  # its `[...]` paragraphs are counted: they are marks
         return (f"Version(number={self.number}, title={_short_repr.repr(self.title)}, "
                 f"{counted(len(self.paragraphs), 'paragraph')}, "
-                f"{counted(sum(map(len, self.paragraphs)), 'character')}{when})")
+                f"{counted(sum(map(len, self.paragraphs)), 'character')}{when}{cut})")
 
 
 # A row read with at least this confidence is reported as sure; below it, it is flagged for a person.

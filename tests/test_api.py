@@ -613,6 +613,7 @@ def test_reprs_name_the_text_without_printing_it() -> None:
                              "2 versions, 0 warnings)")
     assert repr(comparison).startswith("Comparison(old=0, new=1, ")
     assert "flags=['number_changed']" in repr(comparison.edits[0])
+    assert repr(replace(old, cut=True)).endswith(" characters, cut=True)")
 
 
 def test_page_reprs_name_the_rows_without_printing_the_page() -> None:
