@@ -178,7 +178,11 @@ def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Senten
     new_text = group_text(new, new_sentences, link.new)
     old_quote_open = old_quotes[link.old[0]] if link.old else ""
     new_quote_open = new_quotes[link.new[0]] if link.new else ""
-    old_sources, new_sources = sources_in(old_text, old_quote_open), sources_in(new_text, new_quote_open)
+    old_sources = sources_in(old_text, old_quote_open)
+    # A sentence the same on both sides, read with the same quotation open, names the same sources:
+    # read twice, the unchanged sentences took most of a large text's comparison.
+    same_reading = (old_text, old_quote_open) == (new_text, new_quote_open)
+    new_sources = old_sources if same_reading else sources_in(new_text, new_quote_open)
     return Edit(
         op=_operation(link, old_text, new_text),
         old=link.old,

@@ -16,11 +16,11 @@ from revdiff.engine import (
     sentences_of,
 )
 from revdiff.engine import similarity as similarity_module
-from revdiff.engine.flags import open_quotation
+from revdiff.engine.flags import open_quotation, sources_in
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import percent
 from revdiff.errors import RevdiffError
-from revdiff.model import EditOp, Flag, Version
+from revdiff.model import EditOp, Flag, Sources, Version
 
 from .conftest import SAMPLES, version
 
@@ -353,3 +353,31 @@ def test_a_reporting_verb_taken_out_of_a_quotation_an_earlier_sentence_opened_ch
     edited = [edit for edit in compare(old, new).edits if edit.op is EditOp.EDITED]
     assert [(edit.flags, edit.old_sources, edit.new_sources) for edit in edited] == [
         ({Flag.QUOTE_CHANGED}, (("he",),), (("he",),))]
+
+
+def test_an_unchanged_sentence_read_with_the_same_quotation_open_is_read_for_sources_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # both sides of every unchanged sentence were read for their sources: most of a large text's
+    # comparison time, for a result the same on both sides
+    read: list[str] = []
+
+    def reading(text: str, quote_open: str = "") -> Sources:
+        read.append(text)
+        return sources_in(text, quote_open)
+
+    monkeypatch.setattr(comparison, "sources_in", reading)
+    kept = "Officials said the base was hit."
+    old = version(f"A Pentagon official said the troops left. {kept}")
+    new = version(f"Defense Secretary Mark Esper said the troops left. {kept}")
+    edits = compare(old, new).edits
+    assert [(edit.op, edit.old_sources, edit.new_sources) for edit in edits][1] == (
+        EditOp.UNCHANGED, (("officials",),), (("officials",),))
+    assert read.count(kept) == 1
+
+
+def test_an_unchanged_sentence_read_with_another_quotation_open_is_read_on_each_side() -> None:
+    # `as I said` is the speaker's words inside the quotation the old first sentence opened only
+    old = version("“We will respond now. We will not wait, as I said,” he said.")
+    new = version("We will respond now. We will not wait, as I said,” he said.")
+    assert [(edit.op, edit.old_sources, edit.new_sources) for edit in compare(old, new).edits][1] == (
+        EditOp.UNCHANGED, (("he",),), (("i",), ("he",)))
