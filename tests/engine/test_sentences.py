@@ -10,6 +10,8 @@ from revdiff.engine.sentences import (
     split_sentences,
 )
 
+from .conftest import CountingText
+
 
 def pieces(text: str) -> list[str]:
     return [text[start:end] for start, end in split_paragraph(text)]
@@ -415,25 +417,15 @@ def test_scripts_without_case_and_full_width_stops_split(paragraph: str,
     assert [paragraph[start:end] for start, end in split_paragraph(paragraph)] == sentences
 
 
-class _CountingText(str):
-    """A paragraph that counts the characters its slices copy."""
-    copied = 0
-
-    def __getitem__(self, key):  # type: ignore[no-untyped-def]
-        piece = super().__getitem__(key)
-        _CountingText.copied += len(piece)
-        return piece
-
-
 @pytest.mark.parametrize("unit", ["The bomb killed 80. ", "Der 3. Platz. ", "words.Glued"])
 def test_long_paragraph_is_read_a_few_times_not_once_per_stop(unit: str) -> None:
     """Each number before a full stop sliced the paragraph up to it to find the word before, and
     each glued full stop read its word back to a space, so a long paragraph cost its length
     squared (1 MB of `killed 80.` took seconds, 50 kB of `xy.Zw` without a space 20 s)."""
-    text = _CountingText(unit * 2000)
-    _CountingText.copied = 0
+    text = CountingText(unit * 2000)
+    CountingText.copied = 0
     split_paragraph(text)
-    assert _CountingText.copied < 10 * len(text)
+    assert CountingText.copied < 10 * len(text)
 
 
 @pytest.mark.parametrize("number", ["²", "1" * 5000], ids=["superscript", "5000 digits"])

@@ -21,6 +21,8 @@ from revdiff.engine.word_count import count_words, version_words
 from revdiff.engine.words import new_side, old_side, tokenize, word_diff
 from revdiff.model import Edit, EditOp, Flag, Version
 
+from .conftest import CountingText
+
 TITLE_6 = ("Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, "
            "Defense Sec. Mark Esper says")
 TITLE_7 = ("Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, "
@@ -930,25 +932,15 @@ def test_a_roman_numeral_is_read_by_its_value() -> None:
     assert numbers_in("“We fear World War III,” he said.") == ["3"]
 
 
-class _CountingText(str):
-    """A text that counts the characters its slices copy."""
-    copied = 0
-
-    def __getitem__(self, key):  # type: ignore[no-untyped-def]
-        piece = super().__getitem__(key)
-        _CountingText.copied += len(piece)
-        return piece
-
-
 def test_many_roman_numerals_in_one_long_text_are_read_in_one_pass() -> None:
     """Each numeral sliced the text up to it to find the words before it, so a giant sentence of
     many (`World War II` again and again, no full stop to split it) cost its length squared:
     400 kB took 27 s in each of the four readings of an edit's numbers. The numerals still count
     only after a name's word that does not open a sentence."""
-    text = _CountingText("Veterans of World War II met. And Henry VIII came, " * 2000)
-    _CountingText.copied = 0
+    text = CountingText("Veterans of World War II met. And Henry VIII came, " * 2000)
+    CountingText.copied = 0
     assert _roman_numeral_values(text) == ["2", "8"] * 2000
-    assert _CountingText.copied < 10 * len(text)
+    assert CountingText.copied < 10 * len(text)
     assert _roman_numeral_values("Veterans met. Henry VIII came.") == []
 
 
