@@ -17,7 +17,7 @@ import sqlite3
 from datetime import UTC
 
 from revdiff.errors import EmptyInput
-from revdiff.formats.fields import shown, source_of_url
+from revdiff.formats.fields import source_of_url
 from revdiff.formats.newsedits import split_summary
 from revdiff.formats.nytdiff import sortable_time
 from revdiff.formats.sqlite_schema import (
@@ -27,6 +27,7 @@ from revdiff.formats.sqlite_schema import (
     cell_shown,
     cell_text,
     cell_time,
+    cell_time_warning,
     quote,
     table_rows,
 )
@@ -82,11 +83,12 @@ def _article(entry: object, rows: list[dict[str, object]],
     timed = []
     for row in rows:
         row_id = cell_int(row.get("id")) or int(str(row["rowid"]))
-        time, time_text = cell_time(row["created"])
+        time, _ = cell_time(row["created"])
         if time is not None and time.tzinfo is None:
             time = time.replace(tzinfo=UTC)
-        if time_text is not None:
-            warnings.append(f"entryversion row {row_id}: created {shown(time_text)} is not a time")
+        time_warning = cell_time_warning(row["created"], f"entryversion row {row_id}: created")
+        if time_warning is not None:
+            warnings.append(time_warning)
         timed.append((time, row_id, row))
     in_rows = [row_id for _, row_id, _ in timed]
     timed.sort(key=lambda item: (item[0] is None, sortable_time(item[0]), item[1]))

@@ -259,6 +259,21 @@ def offset_out_of_range_reason(text: str) -> str | None:
             "minutes from 00 to 59)")
 
 
+def not_a_time_reason(text: str) -> str | None:
+    """Why `text`, a time a reader keeps as text, is no time where its zone is what is wrong with
+    it, with what to do, for its warning: an offset out of range (`+2500`), or one that puts the
+    time outside the years 1 to 9999 in UTC (`0001-01-01T00:00+01:00`); None otherwise."""
+    offset_reason = offset_out_of_range_reason(text)
+    if offset_reason is not None:
+        return f"{offset_reason}; correct the offset in the file"
+    try:
+        parse_written_time(text, "time", "")
+    except MalformedPage:
+        return ("its zone puts it outside the years 1 to 9999 in UTC; correct its date or offset in "
+                "the file")
+    return None
+
+
 def checked_url(url: str, what: str, where: str, line: int | None = None) -> str:
     """`url` itself, when Python can split it into its parts (`http://[::1/x` cannot)."""
     try:

@@ -42,7 +42,7 @@ from revdiff.formats.fields import (
     dated_back_warnings,
     iso_date,
     leap_second_warning,
-    offset_out_of_range_reason,
+    not_a_time_reason,
     parse_written_time,
     shown,
     source_of_url,
@@ -471,27 +471,11 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
 
 
 def _not_a_time_warning(place: str, column: str, text: str) -> str:
-    """The warning of a `created` kept as text, saying why where a time's zone is what is wrong:
-    an offset out of range (`+2500`), or one that puts the time outside the years 1 to 9999 in
-    UTC (`0001-01-01T00:00+01:00`)."""
+    """The warning of a `created` kept as text, saying why where a time's zone is what is wrong
+    (`not_a_time_reason`)."""
     quoted = f"{place}: {column} {shown(text)} is not a time"
-    offset_reason = offset_out_of_range_reason(text)
-    if offset_reason is not None:
-        return f"{quoted}: {offset_reason}; correct the offset in the file"
-    if _outside_utc_years(text):
-        return (f"{quoted}: its zone puts it outside the years 1 to 9999 in UTC; correct its "
-                "date or offset in the file")
-    return quoted
-
-
-def _outside_utc_years(text: str) -> bool:
-    """Whether `text` is a time that lies outside the years 1 to 9999 in UTC (which
-    `parse_written_time` refuses)."""
-    try:
-        parse_written_time(text, "created", "")
-    except MalformedPage:
-        return True
-    return False
+    reason = not_a_time_reason(text)
+    return quoted if reason is None else f"{quoted}: {reason}"
 
 
 def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], place: str,

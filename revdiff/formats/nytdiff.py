@@ -30,6 +30,7 @@ from revdiff.formats.sqlite_schema import (
     cell_int,
     cell_text,
     cell_time,
+    cell_time_warning,
     quote,
     table_rows,
 )
@@ -49,6 +50,7 @@ class Row:
     version: int | None
     time: datetime | None
     time_text: str | None
+    date_time: object  # the cell as stored, which its warnings quote
     title: str | None
     abstract: str | None
     url: str | None
@@ -86,7 +88,7 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
         credit = values.get("byline", values.get("author"))
         row_id = cell_int(values.get("id")) or int(str(values["rowid"]))
         grouped.setdefault(cell_text(values["article_id"]) or "", []).append(Row(
-            row_id, cell_int(values.get("version")), time, time_text,
+            row_id, cell_int(values.get("version")), time, time_text, values["date_time"],
             cell_text(values["title"]), cell_text(values["abstract"]),
             cell_text(values.get("url")), cell_text(credit)))
     original = table.name.lower() == "nyt_versions"
@@ -121,9 +123,10 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Ar
         if row.abstract is None:
             warnings.append(f"{table} row {row.row_id} (version {number}): abstract is NULL, "
                             "read as no text")
-        if row.time_text is not None:
-            warnings.append(f"{table} row {row.row_id} (version {number}): date_time "
-                            f"{shown(row.time_text)} is not a time")
+        time_warning = cell_time_warning(row.date_time,
+                                         f"{table} row {row.row_id} (version {number}): date_time")
+        if time_warning is not None:
+            warnings.append(time_warning)
         paragraphs = split_abstract(row.abstract or "")
         if row.abstract is not None and not paragraphs:
             warnings.append(f"{table} row {row.row_id} (version {number}): abstract holds no "

@@ -20,7 +20,14 @@ from pathlib import Path
 
 from revdiff.errors import MalformedPage, RevdiffError, UnknownFormat
 from revdiff.file_kinds import special_kind
-from revdiff.formats.fields import MAX_NUMBER, digits_value, shown
+from revdiff.formats.fields import (
+    MAX_NUMBER,
+    digits_value,
+    leap_second_warning,
+    not_a_time_reason,
+    parse_iso_time,
+    shown,
+)
 from revdiff.formats.text_input import too_large
 from revdiff.size_limit import DEFAULT_MAX_BYTES
 from revdiff.stop_signals import stop_dropped_by_callback
@@ -404,21 +411,39 @@ def cell_shown(value: object) -> str:
 def cell_time(value: object) -> tuple[datetime | None, str | None]:
     """A time cell as (time, None); (None, its text) when it holds no time; (None, None) if empty.
 
-    Text is read as ISO 8601 (a zone only when it carries one); a number as Unix seconds, UTC.
+    Text is read as ISO 8601 by `fields.parse_iso_time` (a zone only when it carries one, a leap
+    second at second 59; a zone offset out of range is no time); a number as Unix seconds, UTC.
     A time whose zone puts it outside the years 1 to 9999 in UTC (`0001-01-01T00:00+00:01`) is
     no time: sorting the versions, or exporting them, converts it to UTC.
     """
     if value is None or value == "":
         return None, None
-    try:
-        if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)):
+        try:
             return datetime.fromtimestamp(value, tz=UTC), None
-        time = datetime.fromisoformat(str(cell_text(value)).strip())
-        if time.tzinfo is not None:
-            time.astimezone(UTC)
-        return time, None
-    except (ValueError, OverflowError, OSError):
-        return None, cell_text(value)
+        except (ValueError, OverflowError, OSError):
+            return None, cell_text(value)
+    text = str(cell_text(value))
+    try:
+        time = parse_iso_time(text.strip(), "time", "")
+    except MalformedPage:
+        time = None
+    return (time, None) if time is not None else (None, text)
+
+
+def cell_time_warning(value: object, what: str) -> str | None:
+    """The warning of a time cell as `cell_time` reads it, `what` naming the cell
+    (`entryversion row 3: created`): of a time at a leap second, read at second 59, or of text
+    that is no time, saying why where its zone is what is wrong (`fields.not_a_time_reason`);
+    None for a time read as written, or an empty cell."""
+    time, text = cell_time(value)
+    if time is not None:
+        return None if isinstance(value, (int, float)) else leap_second_warning(
+            str(cell_text(value)).strip(), what)
+    if text is None:
+        return None
+    reason = not_a_time_reason(text)
+    return f"{what} {shown(text)} is not a time" + ("" if reason is None else f": {reason}")
 
 
 def cell_int(value: object) -> int | None:

@@ -114,6 +114,25 @@ def test_a_long_created_in_a_warning_is_shortened(tmp_path: Path) -> None:
         in article.warnings
 
 
+def test_created_at_a_leap_second_or_out_of_range_says_what_the_other_readers_say(
+        tmp_path: Path) -> None:
+    """`23:59:60` and an offset no zone has were "is not a time" with no reason given."""
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", None, "<p>A.</p>", "2020-01-03 23:59:60", None, 1),
+        (2, "Two", None, "<p>B.</p>", "2020-01-04T10:00:00+25:00", None, 1),
+    ])
+    article, = read_database(path)
+    assert article.versions[0].time == datetime(2020, 1, 3, 23, 59, 59, tzinfo=UTC)
+    assert article.versions[1].time_text == "2020-01-04T10:00:00+25:00"
+    assert article.warnings[1:] == (
+        ("entryversion row 1: created '2020-01-03 23:59:60' is at a leap second (second 60), which "
+        "revdiff's times cannot hold: read as second 59, a second early, which keeps the versions' "
+        "order; nothing to correct"),
+        ("entryversion row 2: created '2020-01-04T10:00:00+25:00' is not a time: its zone offset "
+        "+25:00 is out of range (offsets run from -23:59 to +23:59, their minutes from 00 to 59); "
+        "correct the offset in the file"))
+
+
 def test_split_paragraphs() -> None:
     assert split_paragraphs('<p>"Quote" &lt;p&gt; x</p> <p>Two</p>') == ('"Quote" <p> x', "Two")
 

@@ -107,6 +107,34 @@ def test_long_values_in_warnings_are_shortened(tmp_path: Path) -> None:
     assert f"date_time {'t' * 32!r}... (5,000 characters) is not a time" in warnings
 
 
+def test_date_time_at_a_leap_second_or_out_of_range_says_what_the_other_readers_say(
+        tmp_path: Path) -> None:
+    """`23:59:60`, an offset no zone has, and one that puts the time outside the years 1 to 9999
+    in UTC were each "is not a time" with no reason given; `-01:60` was read as `-02:00`."""
+    url = "https://www.nytimes.com/2020/01/03/world/d.html"
+    times = ["2020-01-03 23:59:60", "2020-01-04 10:00:00+2500", "2020-01-04 11:00:00-01:60",
+             "0001-01-01T00:00+01:00"]
+    path = _versions_db(tmp_path / "titles.db", [
+        (number, "x", url, "T", "Body.", None, None, "h", time, number)
+        for number, time in enumerate(times, start=1)])
+    article, = read_database(path)
+    assert article.versions[0].time == datetime(2020, 1, 3, 23, 59, 59)
+    assert [v.time_text for v in article.versions] == [None, *times[1:]]
+    offset_out_of_range = ("is not a time: its zone offset {} is out of range (offsets run from "
+                           "-23:59 to +23:59, their minutes from 00 to 59); correct the offset in "
+                           "the file")
+    assert [w for w in article.warnings if "no time zone" not in w] == [
+        ("nyt_versions row 1 (version 1): date_time '2020-01-03 23:59:60' is at a leap second "
+        "(second 60), which revdiff's times cannot hold: read as second 59, a second early, which "
+        "keeps the versions' order; nothing to correct"),
+        f"nyt_versions row 2 (version 2): date_time {times[1]!r} "
+        + offset_out_of_range.format("+2500"),
+        f"nyt_versions row 3 (version 3): date_time {times[2]!r} "
+        + offset_out_of_range.format("-01:60"),
+        (f"nyt_versions row 4 (version 4): date_time {times[3]!r} is not a time: its zone puts it "
+        "outside the years 1 to 9999 in UTC; correct its date or offset in the file")]
+
+
 def test_missing_columns_are_named(tmp_path: Path) -> None:
     path = tmp_path / "titles.db"
     connection = sqlite3.connect(path)
