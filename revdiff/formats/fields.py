@@ -116,11 +116,11 @@ def parse_iso_time(text: str, what: str, where: str, line: int | None = None) ->
 def _iso_time(text: str) -> datetime | None:
     """`text` as Python reads an ISO 8601 time, None where it reads none or its zone offset is
     out of range (`-01:60`, which Python reads as `-02:00`); a leap second is read as second 59
-    (`_at_second_59`)."""
+    (`at_second_59`)."""
     if offset_out_of_range(text) is not None:
         return None
     try:
-        return datetime.fromisoformat(_at_second_59(text.strip(ASCII_WHITESPACE)))
+        return datetime.fromisoformat(at_second_59(text.strip(ASCII_WHITESPACE)))
     except ValueError:
         return None
 
@@ -130,7 +130,7 @@ def _iso_time(text: str) -> datetime | None:
 _LEAP_SECOND = re.compile(r"(?<=[0-9]:[0-9]{2}:)60(?![0-9])")
 
 
-def _at_second_59(text: str) -> str:
+def at_second_59(text: str) -> str:
     """`text` with a time of day at a leap second (`23:59:60`), which Python's times cannot
     hold, written at the second before it (`23:59:59`): the time keeps its place among others,
     a second early."""
@@ -182,14 +182,14 @@ def parse_written_time(text: str, what: str, where: str, line: int | None = None
 def _email_time(text: str) -> datetime | None:
     """`text` as Python's email reader reads an RFC 2822 time, None where it reads none, or its
     zone offset is out of range (`+2500`, or `-0160`, which Python reads as `-0200`); a leap
-    second is read as second 59 (`_at_second_59`)."""
+    second is read as second 59 (`at_second_59`)."""
     import email.utils  # here, not with the module: it loads socket, and most inputs never need it
 
     if offset_out_of_range(text) is not None:
         return None
 
     try:
-        return email.utils.parsedate_to_datetime(_at_second_59(text))
+        return email.utils.parsedate_to_datetime(at_second_59(text))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 

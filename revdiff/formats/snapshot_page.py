@@ -7,6 +7,7 @@ is, best first: a 14-digit Wayback timestamp in the file name (UTC), a date and 
 name (no zone), the "FILE ARCHIVED ON" note that Wayback Machine pages end with (UTC), then the
 page's own `article:modified_time` / `og:updated_time` / `article:published_time`, then its
 JSON-LD `dateModified` / `datePublished` (the publisher's claim, not when the page was fetched).
+A time at a leap second (`23:59:60`) is read at second 59, warned, as every reader reads it.
 """
 
 from __future__ import annotations
@@ -16,12 +17,17 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from bs4 import BeautifulSoup
 
-from revdiff.errors import MissingExtra
-from revdiff.formats.fields import without_wayback_prefix
+from revdiff.errors import MalformedPage, MissingExtra
+from revdiff.formats.fields import (
+    at_second_59,
+    leap_second_warning,
+    parse_iso_time,
+    without_wayback_prefix,
+)
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
 from revdiff.formats.plain import time_in_name
 from revdiff.formats.text_input import collapse_whitespace
@@ -78,6 +84,8 @@ class SavedPage:
     # Where the time came from: "file name", "Wayback note", the meta property's name, or
     # "JSON-LD " and the key.
     time_source: str | None
+    # The warning of a time at a leap second (`23:59:60`), read at second 59.
+    leap_second: str | None
     # The date the file name gives without a time of day (`2024-02-01`), when nothing gives a time.
     date: str | None
     text: Cleaned
@@ -94,9 +102,9 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     a date in it written year first)."""
     html = _WAYBACK_TOOLBAR.sub("", html)
     soup = BeautifulSoup(html, "html.parser")
-    time, source = _time_from_name(file_name)
+    time, source, leap_second = _time_from_name(file_name)
     if time is None:
-        time, source = _time_from_page(html, soup)
+        time, source, leap_second = _time_from_page(html, soup)
     name_date = time_in_name(file_name)[1] if time is None else None
     title = _title(soup)
     paragraphs = extract_paragraphs(html, name)
@@ -115,8 +123,9 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     text = remove_furniture(paragraphs)
     if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
-    return SavedPage(name, file_name, _url(soup, html), title, time, source, name_date, text,
-                     _PAGE_END.search(html) is None, error_heading, text_from_linked_data)
+    return SavedPage(name, file_name, _url(soup, html), title, time, source, leap_second,
+                     name_date, text, _PAGE_END.search(html) is None, error_heading,
+                     text_from_linked_data)
 
 
 def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]) -> str | None:
@@ -159,41 +168,61 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     return paragraphs if sum(len(p.split()) for p in paragraphs) >= MIN_ARTICLE_WORDS else ()
 
 
-def _time_from_name(file_name: str) -> tuple[datetime | None, str | None]:
+class _PageTime(NamedTuple):
+    """A saved page's time, where it came from (`SavedPage.time_source`), and the warning of a
+    time at a leap second, read at second 59."""
+
+    time: datetime | None
+    source: str | None
+    leap_second: str | None = None
+
+
+def _time_from_name(file_name: str) -> _PageTime:
     wayback = _WAYBACK_NAME.search(file_name)
     if wayback:
-        try:
-            return datetime.strptime(wayback.group(1), "%Y%m%d%H%M%S").replace(tzinfo=UTC), \
-                "Wayback timestamp in the file name"
-        except ValueError:
-            pass
+        stamp = wayback.group(1)
+        written = (f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[8:10]}:{stamp[10:12]}:"
+                   f"{stamp[12:]}")
+        time = parse_iso_time(written + "+00:00", "Wayback timestamp", file_name)
+        if time is not None:
+            return _PageTime(time, "Wayback timestamp in the file name",
+                             leap_second_warning(written, "the file name's Wayback timestamp"))
     time, _ = time_in_name(file_name)
-    return (time, "file name (no time zone)") if time else (None, None)
+    return _PageTime(time, "file name (no time zone)") if time else _PageTime(None, None)
 
 
-def _time_from_page(html: str, soup: BeautifulSoup) -> tuple[datetime | None, str | None]:
+def _time_from_page(html: str, soup: BeautifulSoup) -> _PageTime:
     note = _WAYBACK_NOTE.search(html)
     if note:
         try:
-            return (datetime.strptime(note.group(1), "%H:%M:%S %b %d, %Y").replace(tzinfo=UTC),
-                    "Wayback note")
+            return _PageTime(datetime.strptime(at_second_59(note.group(1)), "%H:%M:%S %b %d, %Y")
+                             .replace(tzinfo=UTC), "Wayback note",
+                             leap_second_warning(note.group(1), "the Wayback note's time"))
         except ValueError:
             pass
     for prop in _TIME_METAS:
-        content = _meta(soup, prop)
-        if content:
-            try:
-                return datetime.fromisoformat(content), prop
-            except ValueError:
-                continue
+        claimed = _claimed_time(_meta(soup, prop), prop)
+        if claimed is not None:
+            return claimed
     dates = _linked_data(soup, _LINKED_DATA_TIMES)
     for key in _LINKED_DATA_TIMES:
         for content in dates.get(key, ()):
-            try:
-                return datetime.fromisoformat(content), f"JSON-LD {key}"
-            except ValueError:
-                continue
-    return None, None
+            claimed = _claimed_time(content, f"JSON-LD {key}")
+            if claimed is not None:
+                return claimed
+    return _PageTime(None, None)
+
+
+def _claimed_time(content: str | None, source: str) -> _PageTime | None:
+    """The time a page's meta or JSON-LD value (`source`) gives, as `fields.parse_iso_time`
+    reads it; None for none, or one its zone puts outside the years 1 to 9999 in UTC."""
+    if not content:
+        return None
+    try:
+        time = parse_iso_time(content, source, "")
+    except MalformedPage:
+        return None
+    return None if time is None else _PageTime(time, source, leap_second_warning(content, source))
 
 
 def _linked_data_text(soup: BeautifulSoup) -> tuple[str, ...]:

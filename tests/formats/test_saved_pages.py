@@ -559,6 +559,48 @@ def test_wayback_note_gives_the_time_when_the_name_has_none(tmp_path: Path) -> N
 
 
 @needs_trafilatura
+def test_a_time_at_a_leap_second_is_read_at_second_59_and_warned_of(tmp_path: Path) -> None:
+    """A Wayback timestamp, a Wayback note, a meta or a JSON-LD time at second 60 was no time:
+    the page took a later source's time, or none, without a word."""
+    folder = tmp_path / "pages"
+    note = ("<!--\n     FILE ARCHIVED ON 23:59:60 Dec 29, 2016 AND RETRIEVED FROM THE\n     "
+            "INTERNET ARCHIVE ON 22:00:00 Feb 01, 2017.\n-->\n</html>")
+    meta = "<meta property='article:modified_time' content='2016-12-30T23:59:60Z'></head>"
+    linked_data = ('<script type="application/ld+json">{"dateModified": "2016-12-31T23:59:60Z"}'
+                   "</script></head>")
+    pages = [("20161228235960.html", "</html>", "</html>"), ("b.html", "</html>", note),
+             ("c.html", "</head>", meta), ("d.html", "</head>", linked_data)]
+    for number, (name, old, new) in enumerate(pages):
+        version = Version(number, f"Title {number}", (f"Paragraph {number} of the story here.",
+                                                      "Another paragraph of the story."))
+        _write(folder, name, render_page(URL, version, SITES[0]).replace(old, new))
+    article, = load([str(folder)])
+    assert [v.time for v in article.versions] == [
+        datetime(2016, 12, day, 23, 59, 59, tzinfo=UTC) for day in (28, 29, 30, 31)]
+    at_second_59 = ("is at a leap second (second 60), which revdiff's times cannot hold: read as "
+                    "second 59, a second early, which keeps the versions' order; nothing to correct")
+    assert [w for w in article.warnings if "leap second" in w] == [
+        f"{folder / name}: {what} {written!r} {at_second_59}" for name, what, written in (
+            ("20161228235960.html", "the file name's Wayback timestamp", "2016-12-28 23:59:60"),
+            ("b.html", "the Wayback note's time", "23:59:60 Dec 29, 2016"),
+            ("c.html", "article:modified_time", "2016-12-30T23:59:60Z"),
+            ("d.html", "JSON-LD dateModified", "2016-12-31T23:59:60Z"))]
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("claimed", ["2020-01-03T10:00:00-01:60", "0001-01-01T00:00:00+01:00"])
+def test_a_meta_time_whose_zone_is_out_of_range_gives_no_time(claimed: str) -> None:
+    """`-01:60` was read as `-02:00`, and a time its zone puts before the year 1 in UTC was the
+    page's time, which sorting and exporting convert to UTC; the JSON-LD time is read instead."""
+    html = render_page(URL, FIRST, SITES[0]).replace("</head>", (
+        f"<meta property='article:modified_time' content='{claimed}'><script "
+        'type="application/ld+json">{"dateModified": "2020-01-03T09:00:00Z"}</script></head>'))
+    page = read_page("page.html", "page.html", html)
+    assert (page.time, page.time_source) == (datetime(2020, 1, 3, 9, tzinfo=UTC),
+                                             "JSON-LD dateModified")
+
+
+@needs_trafilatura
 @settings(max_examples=40, deadline=None)
 @given(name=st.text(string.digits + "-_T:.abc", max_size=20),
        meta=st.text(max_size=30), body=st.text(max_size=200))
