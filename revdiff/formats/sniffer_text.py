@@ -21,6 +21,7 @@ from revdiff.formats.fields import (
     leap_second_warning,
     parse_iso_time,
     parse_number,
+    shown,
     textless_warning,
 )
 from revdiff.formats.foreign import has_translated_diff_header
@@ -429,12 +430,16 @@ def _two_cells(line: str) -> list[str]:
 def _shown_time(cell: str, what: str, name: str, line: int, warnings: list[str]
                 ) -> datetime | None:
     """The time a time cell shows (`2020-01-07 23:10:00 UTC`), None when it shows none; one at a
-    leap second (`23:59:60`) is read at second 59, warned of in `warnings` as `what`."""
+    leap second (`23:59:60`) is read at second 59, and one that is no time (`2020-13-07`) left
+    out, each warned of in `warnings` as `what`."""
     found = _SHOWN_TIME.search(cell)
     if found is None:
         return None
     time = parse_iso_time(found[1].replace(" ", "T") + "+00:00", "time", name, line)
-    leap_second = leap_second_warning(found[0], what) if time is not None else None
+    if time is None:
+        warnings.append(f"{name}:{line}: {what} {shown(found[0])} is not a time; left out")
+        return None
+    leap_second = leap_second_warning(found[0], what)
     if leap_second is not None:
         warnings.append(f"{name}:{line}: {leap_second}")
     return time

@@ -359,3 +359,16 @@ def test_a_shown_time_at_a_leap_second_is_read_at_second_59_and_warned_of(tmp_pa
         f"{copied}:{time_row + 1}: the old version's time '2016-12-31 23:59:60 UTC' is at a leap "
         "second (second 60), which revdiff's times cannot hold: read as second 59, a second "
         "early, which keeps the versions' order; nothing to correct"),)
+
+
+def test_a_shown_time_that_is_no_time_is_warned_of_naming_its_line(tmp_path: Path) -> None:
+    """A time cell showing month 13 left the version without a time, and without a word."""
+    lines = browser_copy(SAMPLE_PAGES[0].read_text("utf-8")).split("\n")
+    time_row = next(i for i, line in enumerate(lines) if "UTC\t" in line)
+    lines[time_row] = lines[time_row].replace("2020-01-07 23:10:00 UTC", "2020-13-07 10:00:00 UTC")
+    copied = tmp_path / "copied.txt"
+    copied.write_text("\n".join(lines), "utf-8")
+    (article,) = load([str(copied)])
+    assert article.versions[0].time is None
+    assert article.warnings == ((f"{copied}:{time_row + 1}: the old version's time "
+                                "'2020-13-07 10:00:00 UTC' is not a time; left out"),)
