@@ -494,7 +494,8 @@ def read_page(text: str, where: str) -> Article:
     zones_left_out: set[str] = set()  # warned of once a page
     undated: dict[str, str] = {}  # side: its date line, quoted, where that is no date
     archived_instead: dict[str, str] = {}  # side: its date line, quoted, where the Archived time
-    # times the version as the line is no time
+    # times the version as the line is no time (one whose zone offset is out of range is warned
+    # of on its own, naming the offset)
     for index, (number, version_text) in enumerate(zip(numbers, (old_text, new_text))):
         parsed = split_version_text(version_text)
         side = _SIDES[index]
@@ -516,13 +517,19 @@ def read_page(text: str, where: str) -> Article:
         dated = parse_date(parsed.date, where, f"the {side} version's date line")
         time = dated if archived_at is None or _in_minute(dated, archived_at) else archived_at
         day = parse_day(parsed.date) if time is None else None
+        offset_reason = offset_out_of_range_reason(parsed.date) if dated is None else None
         if time is archived_at and dated is None and parsed.date and parse_day(parsed.date) is None:
-            archived_instead[side] = shown(parsed.date)
+            if offset_reason is None:
+                archived_instead[side] = shown(parsed.date)
+            else:
+                warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is "
+                                f"not a time: {offset_reason}; the version is timed by its "
+                                "Archived time instead (correct the offset in the file to have "
+                                "it read)")
         time_text = None if time is not None else day.isoformat() if day else parsed.date or None
-        offset_reason = offset_out_of_range_reason(parsed.date) if time_text is not None else None
         if day is not None:
             dated_only.append(side)
-        elif offset_reason is not None:
+        elif time_text is not None and offset_reason is not None:
             warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is not a "
                             f"time: {offset_reason}; kept as text (correct the offset in the file "
                             "to have it read)")

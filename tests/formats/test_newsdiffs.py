@@ -282,18 +282,30 @@ def test_a_date_line_zone_not_read_is_warned_of_once_a_page() -> None:
         "zone 'CET', which is not read (unknown or ambiguous): read as written, in no zone")]
 
 
-@pytest.mark.parametrize(("old_line", "new_line", "warning"), [
-    ("Thu, 10 Jan 2019 22:31:03 +2500", "Fri, 03 Jan 2020 20:50:00 +0000",
-     ("the old version's date line 'Thu, 10 Jan 2019 22:31:03 +2500' is not a time; the version "
-      "is timed by its Archived time instead (correct the line to have it read)")),
-    ("2020-01-03T15:40:61+00:00", "Fri, 03 Jan 2020 20:50:00 -0160",
-     ("the old and new versions' date lines '2020-01-03T15:40:61+00:00' and 'Fri, 03 Jan 2020 "
-      "20:50:00 -0160' are not times; the versions are timed by their Archived time instead "
-      "(correct the lines to have them read)")),
+OFFSET_OUT_OF_RANGE = ("is not a time: its zone offset {} is out of range (offsets run from -23:59 "
+                       "to +23:59, their minutes from 00 to 59); the version is timed by its "
+                       "Archived time instead (correct the offset in the file to have it read)")
+
+
+@pytest.mark.parametrize(("old_line", "new_line", "warnings"), [
+    ("Thu, 10 Jan 2019 25:31:03 +0000", "Fri, 03 Jan 2020 20:50:00 +0000",
+     [("the old version's date line 'Thu, 10 Jan 2019 25:31:03 +0000' is not a time; the version "
+       "is timed by its Archived time instead (correct the line to have it read)")]),
+    ("2020-01-03T15:40:61+00:00", "Fri, 03 Jan 2020 20:50:99 +0000",
+     [("the old and new versions' date lines '2020-01-03T15:40:61+00:00' and 'Fri, 03 Jan 2020 "
+       "20:50:99 +0000' are not times; the versions are timed by their Archived time instead "
+       "(correct the lines to have them read)")]),
+    ("Thu, 10 Jan 2019 22:31:03 +2500", "Fri, 03 Jan 2020 20:50:00 -0160",
+     ["the old version's date line 'Thu, 10 Jan 2019 22:31:03 +2500' "
+      + OFFSET_OUT_OF_RANGE.format("+2500"),
+      "the new version's date line 'Fri, 03 Jan 2020 20:50:00 -0160' "
+      + OFFSET_OUT_OF_RANGE.format("-0160")]),
 ])
 def test_a_date_line_that_is_no_time_where_the_archived_time_times_it_is_warned_of(
-        old_line: str, new_line: str, warning: str) -> None:
-    """The Archived time timed a version whose date line could not be read without a word."""
+        old_line: str, new_line: str, warnings: list[str]) -> None:
+    """The Archived time timed a version whose date line could not be read without a word; one
+    whose zone offset is out of range was "not a time" without saying why, where a page without
+    Archived times names the offset."""
     page = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
     for literal, line in (("var text1 = '", old_line), ("var text2 = '", new_line)):
         start = page.index(literal) + len(literal)
@@ -301,7 +313,7 @@ def test_a_date_line_that_is_no_time_where_the_archived_time_times_it_is_warned_
     article = read_page(page, "p.html")
     assert article.versions[0].time == datetime(2020, 1, 3, 15, 40)
     assert [w for w in article.warnings if "not a time" in w or "not times" in w] == [
-        f"p.html: {warning}"]
+        f"p.html: {warning}" for warning in warnings]
 
 
 def test_a_date_line_at_a_leap_second_is_read_at_second_59_and_warned_of() -> None:
