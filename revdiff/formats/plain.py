@@ -194,8 +194,7 @@ def unread_time_warning(file_name: str, name: str) -> str | None:
     stem = Path(name).stem
     written = _WRITTEN_DATE.search(stem)
     if written is not None:
-        parts = (written["year"], written["month"], written["day"], written["hour"],
-                 written["minute"], written["second"])
+        parts = _written_parts(written)
     elif (together := _DATE_IN_NAME.search(stem)) is not None and together["together"]:
         parts = _date_parts(together)
     else:
@@ -208,6 +207,14 @@ def unread_time_warning(file_name: str, name: str) -> str | None:
             else f"read as the date {day} alone" if day is not None else "the version has no time")
     return (f"{file_name}: the {out_of_range}: {read}; rename the file with the date and time it "
             "means to have them read")
+
+
+def _written_parts(written: re.Match[str]
+                   ) -> tuple[str, str, str, str | None, str | None, str | None]:
+    """The year, month, day, hour, minute and second of a `_WRITTEN_DATE` match (None for a time
+    of day it does not give), as written."""
+    return (written["year"], written["month"], written["day"], written["hour"], written["minute"],
+            written["second"])
 
 
 def _out_of_range(year: str, month: str, day: str, hour: str | None, minute: str | None,
@@ -284,15 +291,15 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
     """The version numbers files sorted by `version_order_key` give: each name's last version
     number (`_VERSION_NUMBER_IN_NAME`: `000_7791c25b.txt` is version 0, the digits of its hash
     none) other than a date's (`2020-01-04.txt`: its day is no version number; `v2-2020-01-05.txt`
-    is version 2), when every name holds one and they rise in that order (`story-v2.txt`,
+    is version 2; nor a date or time of day written out of range: `2024-02-01_10-30-60.txt`),
+    when every name holds one and they rise in that order (`story-v2.txt`,
     `story-v10.txt`); None when they do not, and the versions are then numbered from 0 in that
     order. Two names that differ only in zeros before a version number, in their suffix or in how
     they write one date, or date and time of day (`0.txt`, `00.txt`; `1.txt`, `1.md`;
     `2020-1-4.txt`, `2020-01-04.txt`; `20200104T0930.txt`, `2020-01-04_09-30.txt`) are
     InconsistentPages: which is that version, or which comes first, nothing says."""
-    in_names = [tuple(int(number) for number in
-                      _VERSION_NUMBER_IN_NAME.findall(
-                          _YEAR_LAST_DATE.sub("", _DATE_IN_NAME.sub("", file.stem))))
+    in_names = [tuple(int(number) for number in _VERSION_NUMBER_IN_NAME.findall(
+                          _without_dates(file.stem)))
                 for file in files]
     year_first, _ = names_with_year_first(files)
     named: dict[str, Path] = {}
@@ -311,6 +318,17 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
         return None
     numbers = [name_numbers[-1] for name_numbers in in_names]
     return numbers if all(a < b for a, b in itertools.pairwise(numbers)) else None
+
+
+def _without_dates(stem: str) -> str:
+    """`stem` without the dates and times of day it writes, whose numbers are no version numbers:
+    first those written with separators out of range (`2024-02-01_10-30-60`, `2024-02-01_25-30`),
+    which `_DATE_IN_NAME` reads in part or not at all, then those it reads, then those written
+    with the year last."""
+    unread = _WRITTEN_DATE.sub(
+        lambda written: "" if _out_of_range(*_written_parts(written)) is not None else written[0],
+        stem)
+    return _YEAR_LAST_DATE.sub("", _DATE_IN_NAME.sub("", unread))
 
 
 def named_twice(first: str, second: str, time: datetime | None, day: str | None, where: str,

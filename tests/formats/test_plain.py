@@ -152,6 +152,14 @@ def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> 
     assert version_numbers([Path("2020-01-04_9-30.txt"), Path("2020-01-04_9-45.txt")], "folder") is None
     assert version_numbers([Path("20200104T0930.txt"), Path("20200104T1015.txt")], "folder") is None
     assert version_numbers([Path("2020-01-04-1.txt"), Path("2020-01-04-2.txt")], "folder") == [1, 2]
+    # a date and time of day written out of range: its seconds (60, 61) or minutes (30, 31) were
+    # taken for version numbers
+    assert version_numbers([Path("2024-02-01_10-30-60.txt"), Path("2024-02-01_11-00-61.txt")],
+                           "folder") is None
+    assert version_numbers([Path("2024-02-01_25-30.txt"), Path("2024-02-01_26-31.txt")],
+                           "folder") is None
+    assert version_numbers([Path("v1-2024-02-01_25-30.txt"), Path("v2-2024-02-01_26-31.txt")],
+                           "folder") == [1, 2]
     # a version number beside a date is the version's; eight digits alone may be a revision id
     assert version_numbers([Path("v1-2020-01-04.txt"), Path("v2-2020-01-05.txt")], "folder") == [1, 2]
     assert version_numbers([Path("1.txt"), Path("2.txt"), Path("20110315.txt")], "folder") == [1, 2,
