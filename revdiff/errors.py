@@ -121,7 +121,13 @@ def writing_stdout() -> Iterator[None]:
         raise stdout_failure(error) from None
 
 
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in the words every error line gives it: the system's message
+    (`Permission denied`), or the error itself when it carries none."""
+    return error.strerror or str(error)
+
+
 def stdout_failure(error: OSError) -> OutputFailed:
     """The error line for a write to standard output that failed with `error`."""
-    return OutputFailed(f"cannot write to standard output ({error.strerror or error})",
+    return OutputFailed(f"cannot write to standard output ({os_reason(error)})",
                         hint="free some space, or send the output elsewhere")

@@ -18,7 +18,7 @@ from revdiff.cli.common import (
     warn,
 )
 from revdiff.cli.progress import ProgressBar, draws_on_stderr
-from revdiff.errors import OutputFailed, StoreError
+from revdiff.errors import OutputFailed, StoreError, os_reason
 from revdiff.safe_git import git_executable
 from revdiff.stop_signals import sigterm_as_interrupt, stop_exit_code, stop_reason
 from revdiff.store import SkipReason, StoreSummary
@@ -135,7 +135,7 @@ def _write_summary(summary: StoreSummary) -> OutputFailed | None:
         raise
     except OSError as error:
         return OutputFailed(f"the run is done, but its summary cannot be written to standard "
-                            f"output ({error.strerror or error}): {summary.describe()}",
+                            f"output ({os_reason(error)}): {summary.describe()}",
                             hint="nothing to run again; to see the summary next time, free some "
                                  "space or send the output elsewhere")
     return None

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Self
 
-from revdiff.errors import RevdiffError
+from revdiff.errors import RevdiffError, os_reason
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 from revdiff.file_kinds import special_kind
 from revdiff.formats.text_input import resolved
@@ -160,7 +160,7 @@ def _check_kind(target: Path, *, folder: bool) -> None:
         raise OutputProblem("the output's path runs through a file, as if it were a folder",
                             str(target), hint="choose another -o path") from None
     except OSError as error:  # a loop of symbolic links on the way (ELOOP), no access
-        raise OutputProblem(f"cannot reach the output ({error.strerror})", str(target),
+        raise OutputProblem(f"cannot reach the output ({os_reason(error)})", str(target),
                             hint="choose another -o path") from None
     if folder and stat.S_ISLNK(link.st_mode):
         raise OutputProblem("the report folder is a symbolic link; revdiff writes only into a "
@@ -170,7 +170,7 @@ def _check_kind(target: Path, *, folder: bool) -> None:
     except FileNotFoundError:  # a dangling link: replacing the link itself is harmless
         return
     except OSError as error:  # a link in a loop of links (ELOOP)
-        raise OutputProblem(f"cannot reach the output ({error.strerror})", str(target),
+        raise OutputProblem(f"cannot reach the output ({os_reason(error)})", str(target),
                             hint="choose another -o path") from None
     if stat.S_ISREG(mode) and is_read_only(mode):
         raise OutputProblem("the output is a read-only file; revdiff does not replace a file "
@@ -211,7 +211,7 @@ class OutputLock:
             try:
                 descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
             except OSError as error:
-                raise OutputProblem(f"cannot create the lock file: {error.strerror}",
+                raise OutputProblem(f"cannot create the lock file: {os_reason(error)}",
                                     str(self.path), hint="check the folder's permissions, or "
                                     "remove whatever has that name") from error
             try:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from revdiff.errors import RevdiffError
+from revdiff.errors import RevdiffError, os_reason
 from revdiff.export.output_guard import OutputProblem, is_read_only, lock_path
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
 from revdiff.stop_signals import stops_held
@@ -161,7 +161,7 @@ class Staging:
         try:
             self.directory.mkdir()
         except OSError as error:
-            raise OutputProblem(f"cannot create the staging folder: {error.strerror}",
+            raise OutputProblem(f"cannot create the staging folder: {os_reason(error)}",
                                 str(self.directory), hint="check the permissions of the folder"
                                 ) from error
         header = {"revdiff_export": JOURNAL_VERSION, "job": self.fingerprint,
@@ -171,7 +171,7 @@ class Staging:
                 journal.write(json.dumps(header, sort_keys=True) + "\n")
         except OSError as error:  # a full disk: no staging folder is left to resume
             shutil.rmtree(self.directory, ignore_errors=True)
-            raise OutputProblem(f"cannot write the staging folder: {error.strerror}",
+            raise OutputProblem(f"cannot write the staging folder: {os_reason(error)}",
                                 str(self.directory), hint="free some space (or fix the "
                                 "problem), then rerun the command") from error
 
@@ -213,7 +213,7 @@ class Staging:
                 journal.writelines(line + "\n" for line in kept)
         except OSError as error:  # a full disk: the journal as it was is kept, to resume later
             temporary.unlink(missing_ok=True)
-            raise OutputProblem(f"cannot write the staging folder: {error.strerror}",
+            raise OutputProblem(f"cannot write the staging folder: {os_reason(error)}",
                                 str(self.directory), hint="free some space (or fix the "
                                 "problem), then rerun the same command with --resume") from error
         os.replace(temporary, self.journal_path)

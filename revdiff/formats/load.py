@@ -22,6 +22,7 @@ from revdiff.errors import (
     MalformedPage,
     RevdiffError,
     UnknownFormat,
+    os_reason,
 )
 from revdiff.file_kinds import special_kind
 from revdiff.file_names import name_text
@@ -285,7 +286,7 @@ def refuse_unusable_path(name: str) -> None:
     try:
         Path(name).exists()
     except OSError as error:
-        raise EmptyInput(f"cannot look up the path ({error.strerror or error})", name,
+        raise EmptyInput(f"cannot look up the path ({os_reason(error)})", name,
                          hint="check the path and that you may open the folders on it") from None
 
 
@@ -400,7 +401,7 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
             check_size_unless_binary(handle, name, max_bytes)
             data = read_bounded(handle, name, max_bytes)
     except OSError as error:
-        raise EmptyInput(f"cannot read the file ({error.strerror or error})", name,
+        raise EmptyInput(f"cannot read the file ({os_reason(error)})", name,
                          hint="check that it exists and that you may read it") from None
     return _text_input(name, data, max_bytes)
 
@@ -424,7 +425,7 @@ def _read_pipe(path: Path, name: str, max_bytes: int) -> TextInput:
         with open(path, "rb") as handle:
             data = read_bounded(handle, name, max_bytes)
     except OSError as error:
-        raise EmptyInput(f"cannot read the pipe ({error.strerror or error})", name,
+        raise EmptyInput(f"cannot read the pipe ({os_reason(error)})", name,
                          hint="check that it exists and that you may read it") from None
     if data.startswith(SQLITE_MAGIC):
         raise UnknownFormat("a SQLite database cannot be read from a pipe", name,
@@ -515,7 +516,7 @@ def refuse_unreadable_folder(path: Path, name: str) -> None:
             next(entries, None)
         (path / ".git").exists()
     except OSError as error:
-        raise EmptyInput(f"cannot read the folder ({error.strerror or error})", name,
+        raise EmptyInput(f"cannot read the folder ({os_reason(error)})", name,
                          hint="check that you may read it and open it, or move it away") from None
 
 
@@ -634,7 +635,7 @@ def _read_directory(path: Path, max_bytes: int, notes: list[str] | None,
     try:
         entries = folder_entries(path)
     except OSError as error:
-        raise EmptyInput(f"cannot list the directory ({error.strerror or error})", str(path),
+        raise EmptyInput(f"cannot list the directory ({os_reason(error)})", str(path),
                          hint="check that you may read it") from None
     files = plain.in_version_order([p for p in entries if p.is_file()], str(path))
     in_folders = [p for p in entries if p.is_dir() and not is_saved_page_folder(p, files)]

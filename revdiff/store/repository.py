@@ -16,7 +16,7 @@ from pathlib import Path
 
 import git
 
-from revdiff.errors import StoreError
+from revdiff.errors import StoreError, os_reason
 from revdiff.file_kinds import special_kind
 from revdiff.formats.git_layout import branch_made_since, import_ref
 from revdiff.formats.gitrepo import is_repository
@@ -58,7 +58,7 @@ def open_or_create(path: Path) -> git.Repo:
                          hint=room_to_make(status, error.stderr)
                          or _git_init_hint(said)) from error
     except OSError as error:
-        raise StoreError(f"cannot create a git repository: {error.strerror or error}", str(path),
+        raise StoreError(f"cannot create a git repository: {os_reason(error)}", str(path),
                          hint=_CREATION_HINTS.get(error.errno or 0, "give another directory "
                                                   "with --repo")) from error
 
@@ -452,7 +452,7 @@ def store_lock(repo: git.Repo) -> Iterator[None]:
     try:
         lock_file = open(lock_path, "a+b")  # noqa: SIM115 - closed by the `with` below
     except OSError as error:  # a read-only file system, a git directory the user may not write
-        raise StoreError(f"cannot write to the repository: {error.strerror or error}; nothing "
+        raise StoreError(f"cannot write to the repository: {os_reason(error)}; nothing "
                          "was stored", str(repo.git_dir),
                          hint=_WRITING_HINTS.get(error.errno or 0, "check the repository's git "
                                                  "directory, then run again")) from None

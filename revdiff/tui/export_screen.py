@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from revdiff.errors import os_reason
 from revdiff.export.output_guard import OutputProblem, check_targets
 from revdiff.export.staging import check_room_for_temporary
 from revdiff.model import Comparison
@@ -179,7 +180,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self._say(f"{shown}: {problem.message}: type another name")
             return
         except OSError as error:  # a name too long for the file system, ...
-            self._say(f"{shown}: {error.strerror or error}: type another name")
+            self._say(f"{shown}: {os_reason(error)}: type another name")
             return
         if not folder_exists:
             self._say(f"No folder {visible(str(path.parent))}: type a name in a folder that exists")
@@ -196,6 +197,6 @@ class ExportScreen(Dialog[ExportChoice | None]):
             try:
                 self.write(export_format, path)
             except OSError as error:
-                self._say(f"Could not write {shown}: {error.strerror or error}")
+                self._say(f"Could not write {shown}: {os_reason(error)}")
                 return
             self.dismiss((export_format, path))

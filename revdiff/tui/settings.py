@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from revdiff.errors import RevdiffError
+from revdiff.errors import RevdiffError, os_reason
 from revdiff.file_kinds import is_dev_null
 from revdiff.terminal_text import visible
 from revdiff.tui.keys import (
@@ -277,7 +277,7 @@ def load_settings(path: Path | None = None) -> Settings:
                           f"{error.start:,})", str(path),
                           hint="save it as UTF-8, as TOML files are") from None
     except OSError as error:
-        raise ConfigError(f"cannot read the settings file ({error.strerror or error})", str(path),
+        raise ConfigError(f"cannot read the settings file ({os_reason(error)})", str(path),
                           hint="fix or remove the file") from None
     try:
         return parse_settings(text, set(ROW_STYLES))
