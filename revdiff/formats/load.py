@@ -387,7 +387,8 @@ def _read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Articl
                             hint=f"to read it, give it as standard input: - < {shlex.quote(name)}",
                             python_hint="give a file or a directory")
     if not path.is_file():
-        raise UnknownFormat("not a regular file", name, hint="give a file, a directory or -",
+        raise UnknownFormat(f"{_entry_kind(path)}, not a regular file", name,
+                            hint="give a file, a directory or -",
                             python_hint="give a file or a directory")
     try:
         with open(path, "rb") as handle:
@@ -573,8 +574,8 @@ def _is_editor_leftover(name: str) -> bool:
 
 
 def _entry_kind(entry: Path) -> str:
-    """What an entry that is neither file nor folder is: `a broken link` (to nothing, or a link
-    loop), `a FIFO`, `a socket` or `a device`."""
+    """What an entry (of a folder, or an input) that is neither file nor folder is: `a broken
+    link` (to nothing, or a link loop), `a FIFO`, `a socket` or `a device`."""
     try:
         return special_kind(entry.stat().st_mode)
     except OSError:

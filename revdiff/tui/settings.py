@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from revdiff.errors import RevdiffError, os_reason
-from revdiff.file_kinds import is_dev_null
+from revdiff.file_kinds import is_dev_null, special_kind
 from revdiff.terminal_text import visible
 from revdiff.tui.keys import (
     KEY_NAME_ALIASES,
@@ -258,8 +258,8 @@ def load_settings(path: Path | None = None) -> Settings:
         if stat.S_ISCHR(mode.st_mode) and is_dev_null(path):  # the way to ask for no settings
             return Settings()
         if not stat.S_ISREG(mode.st_mode):  # a FIFO waits forever, /dev/zero never ends
-            raise ConfigError("the settings file is not a regular file (a FIFO, a device or a "
-                              "folder)", str(path),
+            raise ConfigError(f"the settings file is {special_kind(mode.st_mode)}, not a "
+                              "regular file", str(path),
                               hint=f"name a TOML file with {CONFIG_ENV}, or remove it")
         if mode.st_size > _MAX_SETTINGS_BYTES:
             raise ConfigError(f"the settings file is {mode.st_size:,} bytes, too large for "

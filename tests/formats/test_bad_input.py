@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -545,3 +546,17 @@ def test_a_stray_file_among_saved_pages_is_said_to_be_moved_out(tmp_path: Path, 
     assert line.endswith(said)
     (tmp_path / name).unlink()
     assert CliRunner().invoke(main, ["diff", str(tmp_path)]).exit_code == 0
+
+
+def test_an_input_that_is_a_device_or_a_socket_is_refused_saying_which(tmp_path: Path) -> None:
+    # both were refused as "not a regular file", without saying what they are
+    import socket
+
+    listening = tmp_path / "events.sock"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(listening))
+        for path, kind in ((os.devnull, "a device"), (str(listening), "a socket")):
+            result = CliRunner().invoke(main, ["parse", path])
+            assert result.exit_code == 2
+            assert result.stderr == (f"revdiff: error: {path}: {kind}, not a regular file "
+                                     "(give a file, a directory or -)\n")

@@ -294,6 +294,23 @@ def test_a_settings_file_that_is_no_regular_file_is_refused_not_read_forever(
     assert "not a regular file" in result.stderr
 
 
+def test_a_settings_file_that_is_a_device_or_a_socket_is_refused_saying_which(
+        tmp_path: Path) -> None:
+    """Both were refused as "not a regular file (a FIFO, a device or a folder)", a list that
+    left out sockets, as the line did not say which one the file was."""
+    import socket
+
+    listening = tmp_path / "config.toml"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(listening))
+        for path, kind in ((Path("/dev/zero"), "a device"), (listening, "a socket")):
+            with pytest.raises(ConfigError) as refused:
+                load_settings(path)
+            assert str(refused.value) == (f"{path}: the settings file is {kind}, not a regular "
+                                          "file (name a TOML file with REVDIFF_CONFIG, or "
+                                          "remove it)")
+
+
 def test_a_settings_file_named_as_dev_null_is_the_defaults() -> None:
     """REVDIFF_CONFIG=/dev/null, the usual way to ask for no settings file, read as an empty
     one before devices were refused: it still gives the defaults."""
