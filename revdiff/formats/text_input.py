@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from revdiff.errors import BinaryInput, InputTooLarge
+from revdiff.read_warnings import counted
 from revdiff.size_limit import DEFAULT_MAX_BYTES, KIB, MAX_SIZE_ENV, format_size
 
 # What trackers treat as whitespace: ASCII only, so a no-break space is text.
@@ -79,7 +80,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 @dataclass(frozen=True, slots=True)
 class Gunzipped:
-    """What a gzip-compressed input holds, and a warning when its gzip stream is cut short."""
+    """What a gzip-compressed input holds, and a warning when its gzip stream is cut short or
+    followed by data that is no gzip member."""
 
     body: bytes
     warning: str | None = None
@@ -91,10 +93,13 @@ def gunzipped(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Gu
     `max_bytes + 1` are ever decompressed, so a small file that holds gigabytes of zeros cannot
     exhaust memory. A stream cut short gives what it holds, with a warning that says so, and is
     refused when it holds nothing (BinaryInput, as a damaged one is); members joined one after
-    another (`cat a.gz b.gz`, which gzip reads as one file) give all they hold."""
+    another (`cat a.gz b.gz`, which gzip reads as one file) give all they hold. Data after the
+    last member is ignored, as gzip ignores it: with a warning that counts its bytes, unless it
+    is padding (zeros)."""
     body = b""
     rest = data
     cut_short = False
+    trailing = b""  # what follows the last member, when it starts no other
     try:
         while rest and len(body) <= max_bytes:
             member = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
@@ -102,14 +107,18 @@ def gunzipped(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Gu
             if member.unconsumed_tail or not member.eof:  # over the limit, or cut short
                 cut_short = not member.unconsumed_tail
                 break
-            # another member follows, or padding (zeros) that gzip passes over
-            rest = member.unused_data if member.unused_data.startswith(GZIP_MAGIC) else b""
+            rest = member.unused_data
+            if not rest.startswith(GZIP_MAGIC):  # no other member follows
+                trailing, rest = rest, b""
     except zlib.error as error:
         raise BinaryInput(f"input is gzip-compressed but damaged ({error})", where,
                           hint="save the page again") from None
     if len(body) > max_bytes:
         raise too_large(f"input is gzip-compressed and more than the size limit of "
                         f"{_bytes_text(max_bytes)} once decompressed", where)
+    if trailing.strip(b"\0"):  # no padding (zeros), which gzip passes over without a word
+        return Gunzipped(body, f"{where}: {counted(len(trailing), 'byte')} of trailing data after "
+                               "its gzip stream ignored: no gzip stream starts there")
     if not cut_short:
         return Gunzipped(body)
     if not body:  # no empty capture: a gzip file cut short before any of what it holds

@@ -192,6 +192,20 @@ def test_a_gzip_file_of_several_members_gives_them_all() -> None:
         gunzipped(joined, "page.html.gz", max_bytes=15)
 
 
+def test_data_after_a_gzip_stream_that_starts_no_member_is_warned_of(tmp_path: Path) -> None:
+    # it was dropped without a word, where gzip warns "trailing garbage ignored"
+    page = ("<!DOCTYPE html><html><body><article><p>One paragraph of the story, {}.</p>"
+            "</article></body></html>")
+    (tmp_path / "2020-01-08T00-10.html").write_text(page.format("first"), "utf-8")
+    followed = tmp_path / "2020-01-08T01-10.html.gz"
+    followed.write_bytes(gzip.compress(page.format("then").encode()) + b"\0\0<!-- end -->\n")
+    article, = load([str(tmp_path)])
+    assert article.versions[1].paragraphs == ("One paragraph of the story, then.",)
+    said, = (w for w in article.warnings if "gzip" in w)
+    assert said == (f"{followed}: 15 bytes of trailing data after its gzip stream ignored: no "
+                    "gzip stream starts there")
+
+
 @pytest.mark.parametrize(("name", "first"), [("v1.docx", "[Content_Types].xml"),
                                              ("v1.odt", "mimetype")])
 def test_a_word_processor_document_is_refused_as_such(tmp_path: Path, name: str,
