@@ -1,6 +1,7 @@
 """Sentence alignment between two versions: anchors, local matching, splits, merges and moves.
 
-1. Identical sentences anchor the alignment (`anchors.identical_anchors`, a patience diff).
+1. Identical sentences anchor the alignment (`anchors.identical_anchors`, a patience diff, or a
+   longest common subsequence where sentences repeat).
 2. Between two anchors lies a gap of old and new sentences. Candidate pairs in the gap are found
    (every pair in small gaps, shared rare words in large ones) and scored (similarity.py).
    Each candidate becomes a block weighted by the characters it explains beyond a threshold:

@@ -1,11 +1,16 @@
-"""Identical sentences that anchor an alignment: a patience diff over whole sentences.
+"""Identical sentences that anchor an alignment: a patience diff over whole sentences, or their
+longest common subsequence where sentences repeat.
 
 Sentences that occur once in each version are matched and the longest run of them in the same
 order is kept (longest increasing subsequence); identical sentences at both ends of a stretch are
 matched too; the stretches between anchors are then searched the same way, recursively. A stretch
-where every shared sentence occurs more than once (boilerplate, a page that repeats itself) is
-anchored the same way by runs of 2, 4, ... consecutive sentences that occur once on each side.
-Cost is about O(n log n); no pairwise comparison of sentences happens here.
+in which some shared sentence occurs more than once (boilerplate, a page that repeats itself) is
+matched instead by the longest common subsequence of its sentences, so that repeated sentences pair
+in order and a moved sentence that occurs once does not pull them out of place. A stretch too
+large for that is searched by unique sentences as above, or, where every shared sentence repeats,
+anchored by runs of 2, 4, ... consecutive sentences that occur once on each side. Cost is about
+O(n log n), plus about n * m / 64 machine-word operations for a stretch of n by m sentences
+matched by its subsequence; no pairwise comparison of sentences happens here.
 """
 
 from __future__ import annotations
@@ -39,10 +44,44 @@ def longest_increasing_pairs(pairs: Sequence[tuple[int, int]]) -> list[tuple[int
     return chain
 
 
-# When a stretch holds no sentence that occurs once on each side (text repeated many times), runs
-# of this many consecutive sentences that occur once on each side are used instead, doubling up to
+# A stretch in which a shared sentence repeats is matched by the longest common subsequence of its
+# sentences when it spans at most this many old x new sentences (the bit rows kept take an eighth of
+# that in bytes).
+COMMON_SUBSEQUENCE_CELLS = 10**8
+# A larger stretch that holds no sentence occurring once on each side (text repeated many times) is
+# anchored by runs of this many consecutive sentences that occur once on each side, doubling up to
 # the largest.
 RUN_LENGTHS = (2, 4, 8, 16, 32, 64)
+
+
+def _common_subsequence(old_ids: Sequence[int], new_ids: Sequence[int]) -> list[tuple[int, int]]:
+    """(old index, new index) pairs of a longest common subsequence of the two lists, in order.
+
+    Bit-parallel (Hyyrö): row i of the length table is kept as a bit mask whose bit j is clear
+    where the length grows from column j to column j + 1; the pairs are read back from the end.
+    """
+    where: dict[int, int] = {}
+    for j, symbol in enumerate(new_ids):
+        where[symbol] = where.get(symbol, 0) | 1 << j
+    all_columns = (1 << len(new_ids)) - 1
+    rows = [all_columns]  # rows[i]: the table after old_ids[:i]
+    for symbol in old_ids:
+        row = rows[-1]
+        matches = row & where.get(symbol, 0)
+        rows.append(((row + matches) | (row - matches)) & all_columns)
+    pairs: list[tuple[int, int]] = []
+    i, j = len(old_ids), len(new_ids)
+    while i and j:
+        if old_ids[i - 1] == new_ids[j - 1]:
+            i -= 1
+            j -= 1
+            pairs.append((i, j))
+        elif rows[i] >> (j - 1) & 1:  # as long without new_ids[j - 1]: leave it out
+            j -= 1
+        else:
+            i -= 1
+    pairs.reverse()
+    return pairs
 
 
 def _unique_runs(old_ids: Sequence[int], new_ids: Sequence[int], old_lo: int, old_hi: int,
@@ -70,7 +109,8 @@ def _unique_runs(old_ids: Sequence[int], new_ids: Sequence[int], old_lo: int, ol
 def identical_anchors(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[tuple[int, int]]:
     """(old index, new index) pairs of identical sentences, increasing in both indices.
 
-    Cost is about O(n log n) for n sentences, also when every sentence occurs many times.
+    Cost is about O(n log n) for n sentences; repeated sentences are paired in order, as a
+    longest common subsequence pairs them.
     """
     numbers: dict[str, int] = {}
     old_ids = [numbers.setdefault(key, len(numbers)) for key in old_keys]
@@ -91,6 +131,12 @@ def identical_anchors(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[
             continue
         old_counts = Counter(old_ids[old_lo:old_hi])
         new_counts = Counter(new_ids[new_lo:new_hi])
+        repeated = any(old_counts[symbol] > 1 or new_counts[symbol] > 1
+                       for symbol in old_counts.keys() & new_counts.keys())
+        if repeated and (old_hi - old_lo) * (new_hi - new_lo) <= COMMON_SUBSEQUENCE_CELLS:
+            anchors.extend((old_lo + i, new_lo + j) for i, j in _common_subsequence(
+                old_ids[old_lo:old_hi], new_ids[new_lo:new_hi]))
+            continue
         new_position = {new_ids[j]: j for j in range(new_lo, new_hi) if new_counts[new_ids[j]] == 1}
         unique_pairs = [
             (i, new_position[old_ids[i]])

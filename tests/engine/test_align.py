@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
+from collections.abc import Sequence
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revdiff.engine import align
+from revdiff.engine import align, compare
 from revdiff.engine.align import (
     CANDIDATES_PER_SENTENCE,
     _most_shared,
@@ -14,9 +17,10 @@ from revdiff.engine.align import (
     _similarities,
     align_sentences,
 )
-from revdiff.engine.anchors import identical_anchors, longest_increasing_pairs
+from revdiff.engine.anchors import _common_subsequence, identical_anchors, longest_increasing_pairs
 from revdiff.engine.chain import Block, best_chain
 from revdiff.engine.similarity import Form, form_similarity
+from revdiff.model import EditOp, Version
 
 SENTENCES = [
     "The strike killed the commander near the airport on Thursday.",
@@ -264,10 +268,12 @@ def test_candidates_scored_in_one_batch_score_as_each_pair_alone() -> None:
         assert _similarities(form, forms) == [form_similarity(form, other) for other in forms]
 
 
-def test_repeated_sentences_are_anchored_by_runs() -> None:
+def test_repeated_sentences_are_anchored_by_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     # Three sentences repeated 300 times in a random order: none occurs once, but runs of a few
     # consecutive sentences do. The new version adds a sentence at the start, one in the middle
-    # and drops the last one, so neither end matches.
+    # and drops the last one, so neither end matches. A stretch this size is matched by its longest
+    # common subsequence; runs anchor one too large for that.
+    monkeypatch.setattr("revdiff.engine.anchors.COMMON_SUBSEQUENCE_CELLS", 0)
     pool = ["The vote was delayed.", "Officials declined to comment.", "Talks resume on Monday."]
     chooser = random.Random(7)
     old = [chooser.choice(pool) for _ in range(900)]
@@ -322,3 +328,58 @@ def test_of_two_alike_sentences_that_swapped_places_side_by_side_one_is_moved() 
     links = {(link.old, link.new): link.moved
              for link in align_sentences(old, [old[1].replace("5", "6"), old[0].replace("20", "21")])}
     assert links == {((0,), (1,)): True, ((1,), (0,)): False}
+
+
+def test_common_subsequence_is_a_longest_one_in_order() -> None:
+    chooser = random.Random(3)
+    for _ in range(300):
+        old = [chooser.randrange(4) for _ in range(chooser.randrange(25))]
+        new = [chooser.randrange(4) for _ in range(chooser.randrange(25))]
+        table = [[0] * (len(new) + 1) for _ in range(len(old) + 1)]
+        for i, j in itertools.product(range(len(old)), range(len(new))):
+            table[i + 1][j + 1] = (table[i][j] + 1 if old[i] == new[j]
+                                   else max(table[i][j + 1], table[i + 1][j]))
+        found = _common_subsequence(old, new)
+        assert len(found) == table[-1][-1] and all(old[i] == new[j] for i, j in found)
+        assert all(i0 < i1 and j0 < j1 for (i0, j0), (i1, j1) in itertools.pairwise(found))
+
+
+def _counts(old: Sequence[str], new: Sequence[str]) -> dict[str, int]:
+    result = compare(Version(1, "t", tuple(old)), Version(2, "t", tuple(new)))
+    return {label: count for label, count in result.stats.counts.items() if count}
+
+
+@pytest.mark.parametrize("paragraphs", [60, 120])
+def test_repeated_paragraphs_pair_in_order(paragraphs: int) -> None:
+    """Every paragraph the same, every fifth edited: past 30 paragraphs no sentence occurred once
+    and the paragraphs read as moved (60) or as a rewrite (120)."""
+    paragraph = "The army said the troops were sent to the base. Officials said the ships were ready."
+    edited = paragraph.replace("the troops", "a troops")
+    old = ["Title line", *[paragraph] * paragraphs]
+    new = ["Title line", *[edited if k % 5 == 4 else paragraph for k in range(paragraphs)]]
+    edits = paragraphs // 5
+    assert _counts(old, new) == {"unchanged": 2 * paragraphs + 1 - edits, "edited": edits}
+
+
+def test_boilerplate_does_not_follow_a_moved_paragraph() -> None:
+    """A paragraph that occurs once, moved, among paragraphs that repeat: it anchored the
+    alignment, so that the repeated paragraphs between its two places read as moved."""
+    paragraph = "The army said the troops were sent to the base. Officials said the ships were ready."
+    boilerplate = [paragraph, "Advertisement"]
+    moved = "Rescuers reached the flooded village before dawn, the agency said."
+    edited = "The governor will visit the region on Friday."
+
+    def page(moved_at: int, edited_text: str) -> list[str]:
+        paragraphs = ["Quake live updates"]
+        for k in range(40):
+            paragraphs += [moved] * (k == moved_at) + [edited_text] * (k == 20) + boilerplate
+        return paragraphs
+
+    old, new = page(8, edited), page(37, edited.replace("Friday", "Saturday"))
+    result = compare(Version(1, "t", tuple(old)), Version(2, "t", tuple(new)))
+    changed = [(edit.op, edit.old_text, edit.new_text) for edit in result.edits
+               if edit.op != EditOp.UNCHANGED]
+    # in reading order: the edit comes first, the moved paragraph where it stands now
+    assert changed == [(EditOp.EDITED, edited, edited.replace("Friday", "Saturday")),
+                       (EditOp.MOVED, moved, moved)]
+    assert Counter(edit.op for edit in result.edits)[EditOp.UNCHANGED] == len(result.old_sentences) - 2
