@@ -150,8 +150,9 @@ class ExportScreen(Dialog[ExportChoice | None]):
         self._submit(event.value)
 
     def _say(self, problem: str) -> None:
-        """Show what keeps the file from being written; a path in it is text, not markup."""
-        self.query_one("#export-problem", Static).update(Text(problem))
+        """Show what keeps the file from being written; a path in it is text, not markup, and a
+        control character in it (an error's text may quote a file's name) a symbol."""
+        self.query_one("#export-problem", Static).update(Text(visible(problem)))
         self.query_one(Vertical).scroll_end(animate=False)  # a short terminal: the problem in sight
 
     def _submit(self, value: str) -> None:

@@ -501,6 +501,23 @@ async def test_export_tells_a_failed_write_in_the_dialog_and_keeps_the_name(
     assert list(tmp_path.iterdir()) == []
 
 
+@run_async
+async def test_export_shows_a_failed_write_s_reason_without_its_control_characters(
+        chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An OSError without a strerror is worded by its text, which may quote a name holding an
+    escape sequence: the dialog showed it raw, where the path beside it was made visible."""
+    def refused(path: Path, text: str) -> None:
+        raise OSError(f"cannot replace {path.name}\x1b[2J")
+
+    monkeypatch.setattr(exporting, "write_text_atomically", refused)
+    target = tmp_path / "changes.txt"
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert await export_problem(app, pilot, str(target)) == (
+            f"Could not write {target}: cannot replace changes.txt\u241b[2J")
+
+
 def test_export_defaults_to_the_settings_or_downloads_not_the_working_directory(
         chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
