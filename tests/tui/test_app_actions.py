@@ -482,40 +482,31 @@ async def test_export_names_a_home_folder_it_cannot_find(chain_article: Article,
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(("error", "reason"), [
+    # a full disk, a folder kept from writing: the dialog closed first, the name typed was lost
+    # and the error came as a notice after it
+    (OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), "No space left on device"),
+    # an error without a system reason is worded by its text, which may quote a name holding an
+    # escape sequence: the dialog showed it raw, where the path beside it was made visible
+    (OSError("cannot replace changes.txt\x1b[2J"), "cannot replace changes.txt\u241b[2J"),
+])
 @run_async
 async def test_export_tells_a_failed_write_in_the_dialog_and_keeps_the_name(
-        chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A write that failed (a full disk, a folder kept from writing) closed the dialog first: the
-    name typed was lost, and the error came as a notice after it."""
-    def disk_full(path: Path, text: str) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError,
+        reason: str) -> None:
+    """A write that failed is told in the dialog, which keeps the name typed, its reason shown
+    without control characters."""
+    def failing(path: Path, text: str) -> None:
+        raise error
 
-    monkeypatch.setattr(exporting, "write_text_atomically", disk_full)
+    monkeypatch.setattr(exporting, "write_text_atomically", failing)
     target = tmp_path / "changes.txt"
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert await export_problem(app, pilot, str(target)) == (
-            f"Could not write {target}: No space left on device")
+        assert await export_problem(app, pilot, str(target)) == f"Could not write {target}: {reason}"
         assert app.screen.query_one(Input).value == str(target)
     assert list(tmp_path.iterdir()) == []
-
-
-@run_async
-async def test_export_shows_a_failed_write_s_reason_without_its_control_characters(
-        chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An OSError without a strerror is worded by its text, which may quote a name holding an
-    escape sequence: the dialog showed it raw, where the path beside it was made visible."""
-    def refused(path: Path, text: str) -> None:
-        raise OSError(f"cannot replace {path.name}\x1b[2J")
-
-    monkeypatch.setattr(exporting, "write_text_atomically", refused)
-    target = tmp_path / "changes.txt"
-    app = RevdiffApp(chain_article, export_directory=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert await export_problem(app, pilot, str(target)) == (
-            f"Could not write {target}: cannot replace changes.txt\u241b[2J")
 
 
 def test_export_defaults_to_the_settings_or_downloads_not_the_working_directory(
