@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "batch_throughput.py"
-
-
-def load_script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("batch_throughput", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from benchmark_scripts import load_benchmark
 
 
 def test_each_run_is_the_median_of_its_rounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    script = load_script()
+    script = load_benchmark("batch_throughput", monkeypatch)
     chain = tmp_path / "wikipedia" / "some-article"
     chain.mkdir(parents=True)
     (chain / "0.txt").write_text("One.\n")
@@ -47,7 +37,7 @@ def test_a_dask_local_cluster_runs_beside_the_local_workers(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     """The benchmark measured local processes only: what `export --dask` costs was not known."""
-    script = load_script()
+    script = load_benchmark("batch_throughput", monkeypatch)
     (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
     monkeypatch.setattr(script, "dask_installed", lambda: True)
@@ -82,7 +72,7 @@ def test_a_dask_local_cluster_runs_beside_the_local_workers(
 def test_arguments_that_make_no_figure_are_refused(
         arguments: list[str], refusal: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    script = load_script()
+    script = load_benchmark("batch_throughput", monkeypatch)
     (tmp_path / "wikipedia" / "some-article").mkdir(parents=True)
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "wikipedia")
     monkeypatch.setattr(script, "run", lambda *arguments: pytest.fail("ran"))
@@ -95,7 +85,7 @@ def test_arguments_that_make_no_figure_are_refused(
 def test_without_the_corpus_it_says_so_and_measures_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """It stopped with SystemExit (exit status 1) where the other benchmarks skip with status 0."""
-    script = load_script()
+    script = load_benchmark("batch_throughput", monkeypatch)
     monkeypatch.setattr(script, "WIKIPEDIA", tmp_path / "corpus" / "wikipedia")
     monkeypatch.setattr(script, "run", lambda *arguments: pytest.fail("ran"))
     script.main([])

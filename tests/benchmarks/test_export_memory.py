@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-
-
-def load_script(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.syspath_prepend(str(BENCHMARKS))  # it imports the benchmarks beside it
-    for beside in ("batch_throughput", "long_article_memory", "newsedits_read"):
-        monkeypatch.delitem(sys.modules, beside, raising=False)
-    spec = importlib.util.spec_from_file_location("export_memory", BENCHMARKS / "export_memory.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from benchmark_scripts import load_benchmark
 
 
 def test_a_tiny_run_measures_each_case_against_jsonl(monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    script = load_script(monkeypatch)
+    script = load_benchmark("export_memory", monkeypatch)
     script.main(["--versions", "3", "--articles", "2", "--formats", "csv", "--repeat", "1"])
     rows = [line.split() for line in capsys.readouterr().out.splitlines()
             if line.startswith(("blog", "2 articles"))]
@@ -38,7 +22,7 @@ def test_a_tiny_run_measures_each_case_against_jsonl(monkeypatch: pytest.MonkeyP
 
 def test_no_rounds_are_refused(monkeypatch: pytest.MonkeyPatch,
                                capsys: pytest.CaptureFixture[str]) -> None:
-    script = load_script(monkeypatch)
+    script = load_benchmark("export_memory", monkeypatch)
     monkeypatch.setattr(script, "run", lambda *arguments: pytest.fail("ran"))
     with pytest.raises(SystemExit) as stopped:
         script.main(["--repeat", "0"])

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
-
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "git_store.py"
-
-
-def load_script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("git_store", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from benchmark_scripts import load_benchmark
 
 
 @pytest.mark.parametrize(("arguments", "said"), [
@@ -38,7 +28,7 @@ def test_a_count_it_cannot_measure_with_is_refused_before_anything_runs(
     quick = ["--versions", "1", "--peer-repeats", "1", "--corpus", str(tmp_path)]
     monkeypatch.setattr(sys, "argv", ["git_store.py", *quick, *arguments])
     with pytest.raises(SystemExit) as ended:
-        load_script().main()
+        load_benchmark("git_store", monkeypatch).main()
     assert ended.value.code == 2
     assert said in capsys.readouterr().err
 
@@ -57,7 +47,7 @@ def test_a_corpus_of_no_numbered_versions_is_refused_in_one_line(
     file.parent.mkdir(exist_ok=True)
     file.write_text("One.\n")
     monkeypatch.setattr(sys, "argv", ["git_store.py", "--versions", "1", "--corpus", str(tmp_path)])
-    assert load_script().main() == 1
+    assert load_benchmark("git_store", monkeypatch).main() == 1
     error = capsys.readouterr().err
     assert said in error and error.count("\n") == 1
 
@@ -70,7 +60,7 @@ def test_help_says_what_each_option_does(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(sys, "argv", ["git_store.py", "--help"])
     monkeypatch.setenv("COLUMNS", "200")  # one line per option
     with pytest.raises(SystemExit):
-        load_script().main()
+        load_benchmark("git_store", monkeypatch).main()
     options = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()
                if line.startswith("  --")}
     assert "versions in the corpus" in options["--versions"]
