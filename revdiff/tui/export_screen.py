@@ -166,38 +166,37 @@ class ExportScreen(Dialog[ExportChoice | None]):
         try:
             path = path.expanduser()
         except RuntimeError:  # `~name` of no user, or `~` with neither $HOME nor an account
-            self._say(f"Cannot tell which home folder {visible(path.parts[0])} is: type the folder "
+            self._say(f"Cannot tell which home folder {path.parts[0]} is: type the folder "
                       "in full")
             return
         if not path.is_absolute():
             path = self.directory / path
-        shown = visible(str(path))
         try:
             folder_exists, is_folder = path.parent.is_dir(), path.is_dir()
             if folder_exists and not (is_folder or names_folder):
                 check_targets([path], self.inputs, folder=False)
                 check_room_for_temporary(path)
         except OutputProblem as problem:
-            self._say(f"{shown}: {problem.message}: type another name")
+            self._say(f"{path}: {problem.message}: type another name")
             return
         except OSError as error:  # a name too long for the file system, ...
-            self._say(f"{shown}: {os_reason(error)}: type another name")
+            self._say(f"{path}: {os_reason(error)}: type another name")
             return
         if not folder_exists:
-            self._say(f"No folder {visible(str(path.parent))}: type a name in a folder that exists")
+            self._say(f"No folder {path.parent}: type a name in a folder that exists")
         elif is_folder:
-            self._say(f"{shown} is a folder: type a file name")
+            self._say(f"{path} is a folder: type a file name")
         elif names_folder:
-            self._say(f"No folder {shown}: type a name in a folder that exists")
+            self._say(f"No folder {path}: type a name in a folder that exists")
         elif os.path.lexists(path) and self.confirmed != path:
             self.confirmed = path
-            self._say(f"{shown} exists: Enter again replaces it, Esc keeps it")
+            self._say(f"{path} exists: Enter again replaces it, Esc keeps it")
         else:
             # the suffix decides, whether or not the highlight has followed it yet (a message away)
             export_format = self._format_named_by(value) or self.chosen
             try:
                 self.write(export_format, path)
             except OSError as error:
-                self._say(f"Could not write {shown}: {os_reason(error)}")
+                self._say(f"Could not write {path}: {os_reason(error)}")
                 return
             self.dismiss((export_format, path))
