@@ -83,10 +83,11 @@ def _article(entry: object, rows: list[dict[str, object]],
     timed = []
     for row in rows:
         row_id = cell_int(row.get("id")) or int(str(row["rowid"]))
-        time, _ = cell_time(row["created"])
+        read = cell_time(row["created"])
+        time = read[0]
         if time is not None and time.tzinfo is None:
             time = time.replace(tzinfo=UTC)
-        time_warning = cell_time_warning(row["created"], f"entryversion row {row_id}: created")
+        time_warning = cell_time_warning(row["created"], read, f"entryversion row {row_id}: created")
         if time_warning is not None:
             warnings.append(time_warning)
         timed.append((time, row_id, row))

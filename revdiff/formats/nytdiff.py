@@ -123,7 +123,7 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Ar
         if row.abstract is None:
             warnings.append(f"{table} row {row.row_id} (version {number}): abstract is NULL, "
                             "read as no text")
-        time_warning = cell_time_warning(row.date_time,
+        time_warning = cell_time_warning(row.date_time, (row.time, row.time_text),
                                          f"{table} row {row.row_id} (version {number}): date_time")
         if time_warning is not None:
             warnings.append(time_warning)

@@ -431,12 +431,13 @@ def cell_time(value: object) -> tuple[datetime | None, str | None]:
     return (time, None) if time is not None else (None, text)
 
 
-def cell_time_warning(value: object, what: str) -> str | None:
-    """The warning of a time cell as `cell_time` reads it, `what` naming the cell
+def cell_time_warning(value: object, read: tuple[datetime | None, str | None], what: str
+                      ) -> str | None:
+    """The warning of a time cell, `read` as `cell_time` read it, `what` naming the cell
     (`entryversion row 3: created`): of a time at a leap second, read at second 59, or of text
     that is no time, saying why where its zone is what is wrong (`fields.not_a_time_reason`);
     None for a time read as written, or an empty cell."""
-    time, text = cell_time(value)
+    time, text = read
     if time is not None:
         return None if isinstance(value, (int, float)) else leap_second_warning(
             str(cell_text(value)).strip(), what)
