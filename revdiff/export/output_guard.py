@@ -23,7 +23,7 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Self
+from typing import BinaryIO, Self
 
 from revdiff.errors import RevdiffError, os_reason
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
@@ -109,35 +109,37 @@ def check_sqlite_journals(out: Path) -> None:
                                      "remove that file, or choose another -o path")
 
 
-# Every table revdiff writes begins its schema (Parquet) with this column.
-_FIRST_COLUMN = b"article_index"
 # The columns of revdiff's tables, as a CSV header or a JSONL record's keys give them.
 _TABLES = (EDIT_COLUMN_NAMES, COMPARISON_COLUMN_NAMES)
 # A first line (a header, a record) longer than this is no table of ours.
 _MAX_FIRST_LINE = 1 << 20
-# A Parquet footer (the schema and the row groups' places) longer than this is no table of ours.
-_MAX_FOOTER = 1 << 24
 
 
 def _is_revdiff_table(path: Path) -> bool:
     """Whether the file is empty, or a table of revdiff's: a CSV file with its header, a JSONL
-    file whose first record has its columns, a Parquet file whose schema starts as it does."""
+    file whose first record has its columns, a Parquet file whose schema has them."""
     with open(path, "rb") as handle:
         head = handle.read(4)
         if not head:
             return True
-        if not head.startswith(b"PAR1"):
-            handle.seek(0)
-            return _is_revdiff_first_line(handle.readline(_MAX_FIRST_LINE))
-        size = handle.seek(0, os.SEEK_END)  # the schema is in the footer: its length, PAR1
-        if size < 12:
-            return False
-        handle.seek(size - 8)
-        footer_size = int.from_bytes(handle.read(4), "little")
-        if not 0 < footer_size <= min(_MAX_FOOTER, size - 12):
-            return False
-        handle.seek(size - 8 - footer_size)
-        return _FIRST_COLUMN in handle.read(footer_size)
+        handle.seek(0)
+        if head.startswith(b"PAR1"):
+            return _is_revdiff_parquet(handle)
+        return _is_revdiff_first_line(handle.readline(_MAX_FIRST_LINE))
+
+
+def _is_revdiff_parquet(handle: BinaryIO) -> bool:
+    """Whether the Parquet file's schema has the columns of a table of revdiff's; without
+    pyarrow to read it, or a schema it cannot read, the file is taken for someone else's."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        return False
+    try:
+        names = pq.read_schema(handle).names
+    except (OSError, ValueError):  # pyarrow's ArrowInvalid is a ValueError
+        return False
+    return tuple(names) in _TABLES
 
 
 def _is_revdiff_first_line(line: bytes) -> bool:

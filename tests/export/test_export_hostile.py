@@ -149,6 +149,27 @@ def test_a_file_that_o_does_not_name_is_replaced_only_when_revdiff_wrote_it(
     assert (tmp_path / mine).stat().st_size > 100
 
 
+@pytest.mark.parametrize("columns", [("article_index", "my_notes"),
+                                     ("my_notes", "about_article_index")])
+def test_a_users_own_parquet_table_that_o_does_not_name_is_kept(
+        columns: tuple[str, str], tmp_path: Path) -> None:
+    """A Parquet file was taken for revdiff's whenever its footer held the bytes `article_index`
+    anywhere, so `-o tables/` replaced the user's own `tables/comparisons.parquet` without a
+    word."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    (tmp_path / "tables").mkdir()
+    mine = tmp_path / "tables" / "comparisons.parquet"
+    pq.write_table(pa.table({columns[0]: [1], columns[1]: ["important"]}), mine)
+    own = mine.read_bytes()
+    result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / "tables"), "--format", "parquet",
+                     "-q")
+    assert result.returncode == 2
+    assert "which -o does not name and revdiff did not write" in one_error_line(result.stderr)
+    assert mine.read_bytes() == own
+
+
 @pytest.mark.parametrize(("name", "fmt"), [("x.jsonl", "jsonl"), ("report", "html")])
 def test_output_through_a_file_is_one_line(name: str, fmt: str, tmp_path: Path) -> None:
     """`-o afile/x.jsonl` gave NotADirectoryError's traceback."""
