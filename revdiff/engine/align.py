@@ -7,8 +7,10 @@
    Each candidate becomes a block weighted by the characters it explains beyond a threshold:
    `(similarity - threshold) * (characters on both sides)`, so a pair is worth linking only when the
    two sentences are more than `threshold` alike. Splits (one old, two or three consecutive new) and
-   merges (the reverse) are blocks too, scored on the joined text, and pay a small extra cost so that
-   a plain 1:1 pair wins a tie. The best order-preserving chain of blocks (`chain.best_chain`) is kept.
+   merges (the reverse) are blocks too, scored on the joined text (or, when each part is kept whole
+   in the other sentence and together they make it up, on the words they share in any order: words
+   moved between the parts), and pay a small extra cost so that a plain 1:1 pair wins a tie. The
+   best order-preserving chain of blocks (`chain.best_chain`) is kept.
 3. Sentences still unlinked anywhere are paired across gaps when they are alike enough: moves.
 4. A pair that order alone made gives way to a move that is clearly better: an edited sentence
    whose far more alike partner is a loose sentence elsewhere, or the partner of another pair (two
@@ -248,8 +250,36 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
         return None
     if len(new_ids) > 1 and any(containment(new_forms[k], old_form) < PART_CONTAINMENT for k in new_ids):
         return None
-    return _scored_block(old_ids, new_ids, old_form, new_form, threshold,
-                         form_similarity(old_form, new_form))
+    score = form_similarity(old_form, new_form)
+    parts, whole = ([old_forms[k] for k in old_ids], new_form) if len(old_ids) > 1 \
+        else ([new_forms[k] for k in new_ids], old_form)
+    if _made_of_parts_kept_whole(parts, whole):
+        # weighed by the words the parts share with the whole in any order; keeps its own similarity
+        words_score = _shared_word_share(Form.joined(parts), whole)
+        if words_score > score:
+            block = _scored_block(old_ids, new_ids, old_form, new_form, threshold, words_score)
+            return replace(block, similarity=score)
+    return _scored_block(old_ids, new_ids, old_form, new_form, threshold, score)
+
+
+def _made_of_parts_kept_whole(parts: list[Form], whole: Form) -> bool:
+    """Whether the parts of a split or merge are each kept whole in the other sentence (all but a
+    tenth of their words, in order) and together make it up (all but a tenth of its words): a
+    split that also moved words from one part to another (`X and y, officials said.` to `X,
+    officials said. Y.`), whose joined parts are less alike the whole than their words say."""
+    if any(containment(part, whole) < EXTENDED_CONTAINMENT for part in parts):
+        return False
+    part_words = Counter(word for part in parts for word in part.words)
+    covered = sum((Counter(whole.words) & part_words).values())
+    return covered >= EXTENDED_CONTAINMENT * len(whole.words)
+
+
+def _shared_word_share(one: Form, other: Form) -> float:
+    """The share of the words of both texts that the other holds too, in any order."""
+    total = len(one.words) + len(other.words)
+    if not total:
+        return 0.0
+    return 2 * sum((Counter(one.words) & Counter(other.words)).values()) / total
 
 
 def _pair_block(i: int, j: int, old_forms: Forms, new_forms: Forms, threshold: float,

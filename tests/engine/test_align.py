@@ -139,6 +139,21 @@ def test_a_long_sentence_split_into_three_with_a_short_part_is_a_split() -> None
     assert [(link.old, link.new) for link in merged] == [((1, 2, 3), (1,))]
 
 
+def test_a_split_that_moves_the_attribution_to_its_first_part_is_a_split() -> None:
+    """`X and y, officials said.` to `X, officials said. Y.`: each new sentence is kept whole in
+    the old one, which they make up between them, but the attribution moved ahead of `y`, so the
+    joined parts were less alike than the first part alone and the split was read as an edit and
+    an added sentence (`No one was hurt.` added, though the old sentence said it)."""
+    old = [SENTENCES[0], ("Iran fired 22 missiles at two bases and no one was hurt, the Pentagon "
+                          "said."), SENTENCES[5]]
+    new = [SENTENCES[0], "Iran fired 22 missiles at two bases, the Pentagon said.",
+           "No one was hurt.", SENTENCES[5]]
+    split = [link for link in align_sentences(old, new) if len(link.new) > 1]
+    assert [(link.old, link.new) for link in split] == [((1,), (1, 2))]
+    merged = [link for link in align_sentences(new, old) if len(link.old) > 1]
+    assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
+
+
 def test_move_is_detected() -> None:
     old = SENTENCES
     new = [SENTENCES[1], SENTENCES[2], SENTENCES[3], SENTENCES[4], SENTENCES[0] + " Officials said.",
