@@ -752,14 +752,16 @@ _SUBJECT_PRONOUNS = word_set("i you he she it we they there")
 
 def _reports_a_clause(tokens: list[str], verb: int) -> bool:
     """Whether the verb is followed, past a short aside, by `that` and a clause: a subject
-    pronoun or, before the clause ends, a word that may be a verb (`acknowledged that the strike
-    failed`, `warned, once again, that Iran would respond`); not by `that` a determiner (`denied
-    that claim.`, `wrote that book in 1990`)."""
+    pronoun or a determiner, which no `that` a determiner stands before (`confirmed that the
+    attack took place`), or, before the clause ends, a word that may be a verb (`acknowledged
+    that Iran failed`, `warned, once again, that Iran would respond`); not by `that` a determiner
+    (`denied that claim.`, `wrote that book in 1990`)."""
     that = _that_after_aside(tokens, verb) or verb + 1
     if that >= len(tokens) - 1 or _bare(tokens[that]) != "that" or _ends_clause(tokens[that]):
         return False
     clause = _clause_from(tokens, that + 1)
-    return _bare(clause[0]) in _SUBJECT_PRONOUNS or any(map(_may_be_a_verb, clause))
+    return (_bare(clause[0]) in _SUBJECT_PRONOUNS | _DETERMINERS
+            or any(map(_may_be_a_verb, clause)))
 
 
 def _reports_a_clause_without_that(tokens: list[str], verb: int) -> bool:

@@ -560,6 +560,10 @@ def test_a_comma_taken_from_after_an_according_to_source_changes_no_attribution(
     ("Officials acknowledged that the strike failed.", [("officials",)]),
     ("Trump warned that they would suffer the consequences.", [("trump",)]),
     ("Mr Pompeo has claimed that it was lawful.", [("mr", "pompeo")]),
+    # a determiner after `that` begins a subject, whatever the clause's verb (`took`, `hit`)
+    ("The Pentagon confirmed that the attack took place.", [("pentagon",)]),
+    ("Esper acknowledged that a missile hit the base.", [("esper",)]),
+    ("Iraq confirmed that its bases took 22 missiles.", [("iraq",)]),
     # `that` a determiner: the verb has its object
     ("He denied that claim.", []),
     ("She wrote that book in 1990.", []),
