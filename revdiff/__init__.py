@@ -1,13 +1,14 @@
 """revdiff: read, align, browse, store and export the revision history of news articles.
 
-The notebook API (imports are lazy, so `import revdiff` stays cheap):
+The notebook API (imports are lazy, so `import revdiff` stays cheap), run from the project's
+folder, where `samples/` is:
 
     >>> import revdiff, pandas as pd
     >>> articles = revdiff.load("samples/versions/iran-strikes-us-troops-in-iraq")
     >>> comparison = revdiff.compare(articles[0].versions[0], articles[0].versions[1])
     >>> edits = pd.DataFrame(revdiff.edits_table(articles))          # one row per edit
     >>> pairs = pd.DataFrame(revdiff.comparisons_table(articles))    # one row per version pair
-    >>> table = revdiff.edits_arrow(["corpus/a", "corpus/b"])        # a pyarrow.Table
+    >>> table = revdiff.edits_arrow("samples/versions")  # a pyarrow.Table, a folder an article
 
 The tables have the columns of `revdiff export --format csv` (see docs/EXPORT.md).
 """

@@ -849,3 +849,15 @@ def test_a_folder_named_again_is_told_of_as_given(tmp_path: Path) -> None:
         rows = revdiff.comparisons_table([str(story), again], notes=notes)
         assert len(rows) == 1
         assert notes == [f"{again}: skipped, {why}"]
+
+
+def test_the_package_docstring_examples_run_from_the_project_folder(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the examples read `samples/`, as the README's do, and show pandas and pyarrow at work
+    import doctest
+
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    monkeypatch.chdir(SAMPLES.parents[1])
+    failed, tried = doctest.testmod(revdiff, verbose=False, report=False)
+    assert tried and not failed
