@@ -121,7 +121,7 @@ def compare(old: Version, new: Version, *, sentences: str = "auto") -> Compariso
 
     `sentences` is `"auto"` (paragraphs split into sentences) or `"lines"` (each paragraph one
     unit), as `revdiff diff --sentences` takes it, and so in the four table functions; another
-    mode raises `UnknownSentenceMode`, a `revdiff.errors.RevdiffError`. Anything but two
+    mode raises `revdiff.errors.UnknownSentenceMode`, a `RevdiffError`. Anything but two
     Versions, or a Version built by hand with a field of another type than the model gives it,
     raises `TypeError`. A version a rendered NewsDiffs page cut (`cut`) is compared without its
     `[...]` marks, as the tables compare it: they are no article text.
@@ -330,7 +330,8 @@ def _wrong_paragraphs(paragraphs: Any) -> str | None:
 def _check_sentence_mode(sentences: Any) -> None:
     """Refuse a mode the engine does not know, before its caches are asked for it (a list given
     as `sentences` was a bare "unhashable type: 'list'")."""
-    from revdiff.engine.comparison import SENTENCE_MODES, UnknownSentenceMode
+    from revdiff.engine.comparison import SENTENCE_MODES
+    from revdiff.errors import UnknownSentenceMode
 
     if sentences not in SENTENCE_MODES:
         raise UnknownSentenceMode(f"unknown sentence mode {sentences!r}",

@@ -101,6 +101,14 @@ class InconsistentPages(RevdiffError):
     """Several pages given together contradict each other."""
 
 
+class UnknownSentenceMode(RevdiffError):
+    """compare() was asked for a sentence mode it does not know."""
+
+
+class ValueTooLarge(RevdiffError):
+    """A number in the article does not fit the output's integer type."""
+
+
 class StoreError(RevdiffError):
     """The git store cannot be written or read."""
 

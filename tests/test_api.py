@@ -861,3 +861,19 @@ def test_the_package_docstring_examples_run_from_the_project_folder(
     monkeypatch.chdir(SAMPLES.parents[1])
     failed, tried = doctest.testmod(revdiff, verbose=False, report=False)
     assert tried and not failed
+
+
+def test_the_errors_the_api_raises_for_a_mode_or_a_number_are_named_in_revdiff_errors() -> None:
+    """`revdiff.errors` is where a notebook looks for the types to catch: an unknown sentence mode
+    (`UnknownSentenceMode`) and a version number no Arrow table holds (`ValueTooLarge`) were
+    raised from types only the engine's and the export's modules named."""
+    from revdiff import errors
+
+    versions = revdiff.load(STORY)[0].versions
+    with pytest.raises(errors.UnknownSentenceMode, match="unknown sentence mode 'line'"):
+        revdiff.compare(versions[0], versions[1], sentences="line")
+    pytest.importorskip("pyarrow")
+    article = Article(None, "https://example.com/a", (Version(2**64, "A", ("It is 3 pm.",)),
+                                                      Version(1, "A", ("It is 4 pm.",))))
+    with pytest.raises(errors.ValueTooLarge, match="too large for an Arrow table"):
+        revdiff.edits_arrow(article)

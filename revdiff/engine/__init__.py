@@ -17,20 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from revdiff.engine.align import Link, align_sentences
-    from revdiff.engine.comparison import (
-        SENTENCE_MODES,
-        UnknownSentenceMode,
-        compare,
-        sentences_of,
-    )
+    from revdiff.engine.comparison import SENTENCE_MODES, compare, sentences_of
     from revdiff.engine.sentences import split_sentences
     from revdiff.engine.words import word_diff
+    from revdiff.errors import UnknownSentenceMode
 
 # Each exported name and the module that defines it.
 _MODULE_OF = {
     "SENTENCE_MODES": "revdiff.engine.comparison",
     "Link": "revdiff.engine.align",
-    "UnknownSentenceMode": "revdiff.engine.comparison",
+    "UnknownSentenceMode": "revdiff.errors",
     "align_sentences": "revdiff.engine.align",
     "compare": "revdiff.engine.comparison",
     "sentences_of": "revdiff.engine.comparison",

@@ -13,14 +13,10 @@ from revdiff.engine.flags import edit_flags, open_quotation, sources_in
 from revdiff.engine.sentences import paragraphs_as_sentences, split_sentences
 from revdiff.engine.stats import comparison_stats
 from revdiff.engine.words import word_diff
-from revdiff.errors import RevdiffError
+from revdiff.errors import UnknownSentenceMode
 from revdiff.model import Comparison, Edit, EditOp, Sentence, Version
 
 SENTENCE_MODES = ("auto", "lines")
-
-
-class UnknownSentenceMode(RevdiffError):
-    """compare() was asked for a sentence mode it does not know."""
 
 
 # A straight double quotation mark, found once per paragraph by `_quote_openings`.

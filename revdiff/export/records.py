@@ -26,7 +26,7 @@ from typing import Any
 
 from revdiff.engine.stats import word_changes
 from revdiff.engine.word_count import count_words
-from revdiff.errors import RevdiffError
+from revdiff.errors import ValueTooLarge
 from revdiff.export.csv_cells import spreadsheet_safe
 from revdiff.export.pairs import PairReading, pair_reading
 from revdiff.formats.fields import time_text_after
@@ -90,10 +90,6 @@ FLOAT_DIGITS = 6
 
 # SQLite and Parquet store integers in 64 bits.
 INT64_MAX = 2**63 - 1
-
-
-class ValueTooLarge(RevdiffError):
-    """A number in the article does not fit the output's integer type."""
 
 
 @dataclass(frozen=True, slots=True)
