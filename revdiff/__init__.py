@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from numbers import Integral, Real
 from os import PathLike, fspath
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Union
 
 if TYPE_CHECKING:
@@ -111,9 +112,14 @@ if not TYPE_CHECKING:
 
 
 def __dir__() -> list[str]:
-    """The module's names with those given when first asked for: `dir()` and a notebook's
-    completion listed neither `__version__` nor `errors` and `model` before their first use."""
-    return sorted({*globals(), "__version__", *_LAZY_MODULES})
+    """The API's names, which a notebook completes `revdiff.` from: `__all__`, with the names
+    given when first asked for (listed before their first use too) and the package's modules
+    imported so far, and the module's own names that start with `_`; not the names its code
+    imports (`Any`, `fspath`, `sys`), which were offered among its functions."""
+    loaded = (name for name, value in globals().items()
+              if isinstance(value, ModuleType) and value.__name__ == f"revdiff.{name}")
+    return sorted({*__all__, "__version__", *_LAZY_MODULES, *loaded,
+                   *(name for name in globals() if name.startswith("_"))})
 
 
 def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:

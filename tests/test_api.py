@@ -877,3 +877,14 @@ def test_the_errors_the_api_raises_for_a_mode_or_a_number_are_named_in_revdiff_e
                                                       Version(1, "A", ("It is 4 pm.",))))
     with pytest.raises(errors.ValueTooLarge, match="too large for an Arrow table"):
         revdiff.edits_arrow(article)
+
+
+def test_the_names_listed_are_the_api_not_those_its_code_imports() -> None:
+    """`dir(revdiff)`, which a notebook completes `revdiff.` from, offered `Any`, `Callable`,
+    `fspath`, `sys` and the like, the names the package's own code imports, among its functions."""
+    code = "import revdiff, revdiff.engine; print(' '.join(dir(revdiff)))"
+    listed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.split()
+    public = [name for name in listed if not name.startswith("_")]
+    assert public == sorted([*revdiff.__all__, "engine", "errors", "model"])
+    assert "__version__" in listed and "__doc__" in listed
