@@ -34,6 +34,7 @@ class Version:
 
     @property
     def text(self) -> str:
+        """The version's text: its paragraphs, one a line."""
         return "\n".join(self.paragraphs)
 
     def __repr__(self) -> str:
@@ -74,10 +75,12 @@ class RowReading:
 
     @property
     def is_sure(self) -> bool:
+        """Whether the row is read with at least `SURE_CONFIDENCE`: below it, flagged for a person."""
         return self.confidence >= SURE_CONFIDENCE
 
     @property
     def old(self) -> str | None:
+        """The row's old cell, as read (None for a row only the new version has)."""
         if self.kind is RowKind.MATCH:
             return self.text[: self.boundary]
         if self.kind is RowKind.CHANGE:
@@ -87,6 +90,7 @@ class RowReading:
 
     @property
     def new(self) -> str | None:
+        """The row's new cell, as read (None for a row only the old version has)."""
         if self.kind in (RowKind.MATCH, RowKind.CHANGE):
             return self.text[self.boundary :]
         return self.text if self.kind is RowKind.NEW_ONLY else None
@@ -230,6 +234,12 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class ComparisonStats:
+    """What a comparison changed, counted: its edits by kind and the words and characters that
+    came and went.
+
+    Equal when every field is; hashable, `counts` (a dict) left out of the hash.
+    """
+
     counts: dict[str, int] = field(hash=False)  # per EditOp value; the hash leaves it out
     words_added: int
     words_removed: int

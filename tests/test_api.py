@@ -888,3 +888,19 @@ def test_the_names_listed_are_the_api_not_those_its_code_imports() -> None:
     public = [name for name in listed if not name.startswith("_")]
     assert public == sorted([*revdiff.__all__, "engine", "errors", "model"])
     assert "__version__" in listed and "__doc__" in listed
+
+
+def test_every_class_and_property_of_the_model_has_a_docstring_of_its_own() -> None:
+    """`help(ComparisonStats)` showed only the signature dataclasses write in place of a
+    docstring, and `help(Version)` nothing on `text`, nor `help(RowReading)` on `old` and `new`."""
+    import inspect
+
+    from revdiff import model
+
+    for name, kind in vars(model).items():
+        if not (inspect.isclass(kind) and kind.__module__ == model.__name__):
+            continue
+        assert kind.__doc__ and not kind.__doc__.startswith(f"{name}("), name
+        for attribute, value in vars(kind).items():
+            if isinstance(value, property):
+                assert value.__doc__, f"{name}.{attribute}"
