@@ -8,6 +8,13 @@ from contextlib import contextmanager
 
 from revdiff.terminal_text import visible
 
+# What `from revdiff.errors import *` gives: not the names imported here
+__all__ = ["INTERRUPTED_EXIT", "TERMINATED_EXIT", "WORKER_LOST_EXIT", "BinaryData", "BinaryInput",
+           "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages", "InputTooLarge",
+           "MalformedPage", "MissingExtra", "OutputFailed", "RevdiffError", "StoreError",
+           "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "os_reason", "stdout_failure",
+           "writing_stdout"]
+
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
 # The exit status after SIGTERM (kill, timeout, a batch scheduler), as shells report it.

@@ -9,6 +9,11 @@ from enum import StrEnum
 
 from revdiff.read_warnings import counted
 
+# What `from revdiff.model import *` gives: not the names imported here (`datetime`, the class,
+# would take the place of a notebook's `datetime` module)
+__all__ = ["SURE_CONFIDENCE", "Article", "Comparison", "ComparisonStats", "Edit", "EditOp", "Flag",
+           "PageReading", "RowKind", "RowReading", "Sentence", "Sources", "Version", "WordDiff"]
+
 # Reprs name a text by its start and end: a notebook showing a list of articles shows their
 # versions' titles and sizes, not megabytes of text.
 _short_repr = reprlib.Repr()

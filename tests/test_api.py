@@ -904,3 +904,18 @@ def test_every_class_and_property_of_the_model_has_a_docstring_of_its_own() -> N
         for attribute, value in vars(kind).items():
             if isinstance(value, property):
                 assert value.__doc__, f"{name}.{attribute}"
+
+
+@pytest.mark.parametrize("module", ["model", "errors"])
+def test_a_star_import_gives_the_module_s_own_names_not_its_imports(module: str) -> None:
+    """`from revdiff.model import *` in a notebook bound `datetime` to the class, in place of a
+    module the notebook had imported under that name, and `field`, `dataclass` and `reprlib`
+    too; `from revdiff.errors import *` bound `Iterator`, `contextmanager` and `visible`."""
+    code = f"from revdiff.{module} import *; print(*[name for name in dir() if name[0] != '_'])"
+    given = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                               check=True).stdout.split())
+    imported = {"annotations", "dataclass", "datetime", "field", "reprlib", "counted", "StrEnum",
+                "Iterator", "contextmanager", "visible"}
+    assert not given & imported
+    own = vars(getattr(revdiff, module))
+    assert given == {name for name in own if not name.startswith("_")} - imported
