@@ -38,6 +38,13 @@ __all__ = ["compare", "comparisons_arrow", "comparisons_table", "edits_arrow", "
            "load"]
 
 PathInput = Union[str, "PathLike[str]"]
+if TYPE_CHECKING:
+    # What the table functions read: an Article, a path, or an iterable mixing both
+    TableInput = Article | PathInput | Iterable[Article | PathInput]
+else:
+    # Article is not imported at run time (`import revdiff` stays light): to
+    # `typing.get_type_hints`, which would fail on its name, the tables take Any, as they did
+    TableInput = Any
 
 
 def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
@@ -488,7 +495,7 @@ def _rows(items: Any, sentences: str, edits: bool, caller: str,
                     yield summary
 
 
-def edits_table(articles_or_paths: Any, *, sentences: str = "auto",
+def edits_table(articles_or_paths: TableInput, *, sentences: str = "auto",
                 notes: list[str] | None = None) -> list[dict[str, Any]]:
     """One dict per edit of every consecutive version pair: `pd.DataFrame(edits_table(...))`.
 
@@ -502,21 +509,21 @@ def edits_table(articles_or_paths: Any, *, sentences: str = "auto",
                       notes=notes))
 
 
-def comparisons_table(articles_or_paths: Any, *, sentences: str = "auto",
+def comparisons_table(articles_or_paths: TableInput, *, sentences: str = "auto",
                       notes: list[str] | None = None) -> list[dict[str, Any]]:
     """One summary dict per consecutive version pair (the export's comparisons table)."""
     return list(_rows(articles_or_paths, sentences, edits=False,
                       caller="revdiff.comparisons_table", notes=notes))
 
 
-def edits_arrow(articles_or_paths: Any, *, sentences: str = "auto",
+def edits_arrow(articles_or_paths: TableInput, *, sentences: str = "auto",
                 notes: list[str] | None = None) -> pyarrow.Table:
     """`edits_table` as a typed pyarrow Table (needs the `parquet` extra)."""
     return _arrow_table(articles_or_paths, sentences, edits=True, caller="revdiff.edits_arrow",
                         notes=notes)
 
 
-def comparisons_arrow(articles_or_paths: Any, *, sentences: str = "auto",
+def comparisons_arrow(articles_or_paths: TableInput, *, sentences: str = "auto",
                       notes: list[str] | None = None) -> pyarrow.Table:
     """`comparisons_table` as a typed pyarrow Table (needs the `parquet` extra)."""
     return _arrow_table(articles_or_paths, sentences, edits=False, caller="revdiff.comparisons_arrow",
