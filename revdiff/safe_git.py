@@ -142,6 +142,34 @@ def writing_environment(drivers: Iterable[str] = (), worktree: str | None = None
                            [("log.showSignature", "false"), *emptied, *required])
 
 
+@contextlib.contextmanager
+def without_callers_repository() -> Iterator[None]:
+    """Keep out of the process's environment, while a store run writes, the variables by which
+    its caller places a repository of its own (GIT_DIR, GIT_INDEX_FILE, GIT_OBJECT_DIRECTORY,
+    ...: those git lists, `git rev-parse --local-env-vars`); they are put back afterwards.
+
+    A git hook that runs `revdiff store` has those of the repository it runs for, and git, and
+    GitPython, which reads them too, would init, read and write that repository in place of the
+    one named (its index, its objects). They are taken out of `os.environ` itself, as GitPython
+    reads it there: a store run changes the environment of the whole process while it runs.
+    """
+    removed = {name: os.environ.pop(name) for name in _local_variables(git_executable())
+               if name in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(removed)
+
+
+@functools.cache
+def _local_variables(program: str) -> tuple[str, ...]:
+    """The environment variables that place a repository, as the git `program` lists them."""
+    listed = subprocess.run([program, "rev-parse", "--local-env-vars"], capture_output=True,
+                            text=True, env=reading_environment(), check=True,
+                            stdin=subprocess.DEVNULL).stdout
+    return tuple(listed.split())
+
+
 def filter_drivers(config_names: str) -> list[str]:
     """The filter drivers in `git config --name-only --get-regexp ^filter\\.` output."""
     drivers = {name.removeprefix("filter.").rpartition(".")[0]

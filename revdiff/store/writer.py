@@ -13,7 +13,7 @@ from revdiff.errors import StoreError
 from revdiff.formats.git_layout import import_ref
 from revdiff.formats.gitrepo import FileChange, read_history
 from revdiff.model import Article
-from revdiff.safe_git import sanitized_clone
+from revdiff.safe_git import sanitized_clone, without_callers_repository
 from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held
 from revdiff.store.encode import git_date
 from revdiff.store.fast_import import FastImport
@@ -57,6 +57,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
     path = Path(repo_dir)
     with contextlib.ExitStack() as held:
         try:
+            held.enter_context(without_callers_repository())
             repo = held.enter_context(contextlib.closing(open_or_create(path)))
             held.enter_context(store_lock(repo))
             ref, tip, plan = _plan_run(repo, articles)

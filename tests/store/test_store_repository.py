@@ -245,6 +245,33 @@ def test_bare_repository(tmp_path: Path) -> None:
     assert read_repository(tmp_path / "bare.git") == [article]
 
 
+@pytest.mark.parametrize("variable, place", [("GIT_DIR", ".git"), ("GIT_INDEX_FILE", ".git/index"),
+                                             ("GIT_OBJECT_DIRECTORY", ".git/objects"),
+                                             ("GIT_WORK_TREE", "")])
+def test_the_callers_git_variables_lead_the_store_to_no_other_repository(
+        variable: str, place: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A git hook that runs revdiff store gets the variables that place its own repository
+    (GIT_DIR, GIT_INDEX_FILE, ...): `git init` ran in that one and the store then failed with a
+    traceback, or its git commands wrote that repository's index or objects."""
+    other = tmp_path / "other"
+    subprocess.run(["git", "init", "-q", "-b", "main", str(other)], check=True)
+    (other / "mine.txt").write_text("mine\n")
+    subprocess.run(["git", "-C", str(other), "add", "mine.txt"], check=True)
+    subprocess.run(["git", "-C", str(other), "-c", "user.name=me", "-c", "user.email=me@x",
+                    "commit", "-q", "-m", "mine"], check=True)
+    before = {path: path.read_bytes() for path in other.rglob("*") if path.is_file()}
+    monkeypatch.setenv(variable, str(other / place))
+    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),
+                                                        Version(1, "T", ("y",))))
+    assert store_articles([article], tmp_path / "store").stored == 2
+    monkeypatch.delenv(variable)
+    assert read_repository(tmp_path / "store") == [article]
+    assert {path: path.read_bytes() for path in other.rglob("*") if path.is_file()} == before
+    fsck(tmp_path / "store")
+    assert not subprocess.run(["git", "-C", str(tmp_path / "store"), "status", "--porcelain"],
+                              capture_output=True, check=True).stdout
+
+
 def test_refuses_a_non_empty_directory_that_is_not_a_repository(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     from revdiff.errors import StoreError
