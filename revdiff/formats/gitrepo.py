@@ -148,7 +148,7 @@ class FileChange:
     """
 
     commit: str
-    path: str  # the file's path in the chain's commit
+    path: str  # the file's path in the chain's commit (not UTF-8: `_path_name`)
     blob: str
     message: str
     author_time: datetime | None
@@ -233,6 +233,7 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
         failed: set[int] = set()  # the lineages of articles left out (`export --skip-errors`)
         with BlobReader(clone, missing_hint) as blobs:
             for change in changes:
+                change = replace(change, path=name_text(change.path))  # as names are shown
                 if change.lineage in failed or PurePosixPath(change.path).name in _GIT_FILES:
                     continue
                 if stored and change.lineage not in stored:
@@ -497,9 +498,9 @@ def _parse_log(output: bytes) -> Iterator[_Commit]:
         status = meta[4] if len(meta) >= 5 else ""
         renamed_from = None
         if status.startswith("R") and index + 1 < len(tokens):
-            renamed_from = _path_text(tokens[index])
+            renamed_from = _path_name(tokens[index])
             index += 1
-        path = _path_text(tokens[index])
+        path = _path_name(tokens[index])
         index += 1
         if (not status or status.startswith("D") or set(meta[3]) == {"0"}
                 or meta[1] in _NOT_FILES):
@@ -509,10 +510,11 @@ def _parse_log(output: bytes) -> Iterator[_Commit]:
         yield commit
 
 
-def _path_text(path: bytes) -> str:
-    """A path git printed (git keeps names as bytes), as names from the file system are shown:
-    bytes that are not UTF-8 written as `\\xe9` (`name_text`)."""
-    return name_text(path.decode("utf-8", "surrogateescape"))
+def _path_name(path: bytes) -> str:
+    """A path git printed (git keeps names as bytes), as Python keeps names from the file
+    system: bytes that are not UTF-8 as lone surrogates (`os.fsdecode`), so that `revdiff store`
+    writes to the very file the branch holds. Shown through `name_text` (`caf\\xe9.txt`)."""
+    return path.decode("utf-8", "surrogateescape")
 
 
 def _changes_on_first_parent_chain(commits: list[_Commit], paths_now: dict[int, str] | None = None

@@ -84,7 +84,7 @@ class FastImport:
         ]
         if self.commits == 0 and self.parent is not None:
             parts += [b"from ", self.parent.encode(), b"\n"]
-        parts += [b"M 100644 inline ", path.encode("utf-8"), b"\n",
+        parts += [b"M 100644 inline ", path.encode("utf-8", "surrogateescape"), b"\n",
                   b"data %d\n" % len(data), data, b"\n\n"]
         with stops_held():  # a commit or a checkpoint half written would spoil the stream
             self._write(b"".join(parts))

@@ -382,6 +382,29 @@ def test_a_stored_file_renamed_by_hand_goes_on_where_it_is(tmp_path: Path) -> No
     assert "2 versions stored" not in store(story, repo).output  # a re-run adds nothing
 
 
+def test_a_stored_file_renamed_by_hand_to_a_name_not_utf8_goes_on_where_it_is(
+        tmp_path: Path) -> None:
+    """A name that is not UTF-8 (`caf\\xe9.txt` in Latin-1) was looked up as it is shown, its
+    byte written out as the text `\\xe9`: the next versions went to a new file of that text's
+    name, beside the moved one."""
+    repo = user_repository(tmp_path / "mine")
+    story = versions(tmp_path / "story", 2)
+    assert store(story, repo).exit_code == 0
+    (stored,) = [name for name in git(repo, "ls-files").split() if name != "README"]
+    moved = os.fsdecode(b"caf\xe9.txt")
+    git(repo, "mv", stored, moved)
+    git(repo, "commit", "-qm", "renamed by hand")
+    versions(story, 4)
+    result = store(story, repo)
+    assert result.exit_code == 0, result.output
+    assert "2 versions stored, 2 already stored" in result.output
+    listed = subprocess.run(["git", "-C", str(repo), "ls-files", "-z"], capture_output=True,
+                            check=True).stdout
+    assert listed.split(b"\0") == [b"README", b"caf\xe9.txt", b""]
+    assert git(repo, "status", "--porcelain") == ""
+    assert (repo / moved).read_text(encoding="utf-8").endswith("Paragraph of version 3.\n")
+
+
 def test_two_stored_files_that_swapped_paths_each_go_on_as_their_article(tmp_path: Path) -> None:
     """With the two files' paths swapped by hand, the next version of one article was checked
     against the other's history (`2 skipped: conflict`): an article's file is found by its URL."""
