@@ -91,10 +91,21 @@ class ExportScreen(Dialog[ExportChoice | None]):
         relative name goes in (the export folder, not the working directory) is named: after the
         keys where the field shows it in full, before them where it shows the name alone."""
         folder = visible(str(self.directory))
-        keys = f"Enter writes it as {self.chosen.name}, Tab edits the name, Esc cancels"
+        # Tab goes from the formats to the name and back: from the name, the next letter typed
+        # would go to the formats (`q` closes the dialog), so the hint says where Tab goes
+        tab = "Tab goes back to the formats" if self._in_name else "Tab edits the name"
+        keys = f"Enter writes it as {self.chosen.name}, {tab}, Esc cancels"
         if self._field_shows_folder:
             return f"File ({keys}; a relative name goes in {folder}):"
         return f"File in {folder} ({keys}):"
+
+    @property
+    def _in_name(self) -> bool:
+        """Whether the cursor is in the file name (before the dialog is mounted, it is not)."""
+        return self.is_mounted and self.query_one(Input).has_focus
+
+    def on_descendant_focus(self) -> None:
+        self.query_one("#export-file-hint", Static).update(self._file_hint())
 
     @property
     def _field_shows_folder(self) -> bool:

@@ -297,6 +297,32 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
 
 
 @run_async
+async def test_the_export_hint_says_what_tab_does_from_where_the_cursor_is(chain_article: Article,
+                                                                           tmp_path: Path) -> None:
+    """In the file name the hint still said `Tab edits the name`: Tab there goes back to the
+    formats, where the next letter typed is no name (`q` closes the dialog). The hint follows the
+    focus."""
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+
+        def hint() -> str:
+            return str(app.screen.query_one("#export-file-hint", Static).render())
+
+        assert "Tab edits the name" in hint()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.query_one(Input).has_focus
+        assert "Tab goes back to the formats" in hint() and "Tab edits the name" not in hint()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.query_one(OptionList).has_focus
+        assert "Tab edits the name" in hint()
+
+
+@run_async
 async def test_a_typed_suffix_of_another_format_picks_that_format(chain_article: Article,
                                                                  tmp_path: Path) -> None:
     """`x.json` typed while text was highlighted was written as text: a JSON reader then failed
