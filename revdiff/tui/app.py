@@ -271,6 +271,7 @@ class RevdiffApp(App[None]):
         self.session = self._session_of(0)
         self.filters = FilterState()
         self._notices_cleared = 0  # times the notices were cleared for a dialog (`notify`)
+        self._last_search = ""  # the phrase the search dialog held when it closed
         configured = {"side": LayoutMode.SIDE_BY_SIDE, "unified": LayoutMode.UNIFIED}
         self.forced_mode = mode or configured.get(self.settings.layout)  # None: by terminal width
         self.export_directory = (export_directory or self.settings.export_directory
@@ -831,10 +832,14 @@ class RevdiffApp(App[None]):
 
     # -- search ---------------------------------------------------------------------------------
     def action_search(self) -> None:
+        """Search on the last phrase searched, selected in the field: its hits listed to pick
+        another, and what is typed starts another phrase."""
         # the versions as compared (a cut page's `[...]` left out), so that paragraphs agree
-        self._open_dialog(SearchScreen(compared_versions(self.session.article)), self._jump_to_hit)
+        dialog = SearchScreen(compared_versions(self.session.article), self._last_search)
+        self._open_dialog(dialog, lambda hit: self._jump_to_hit(dialog.phrase, hit))
 
-    def _jump_to_hit(self, hit: SearchHit | None) -> None:
+    def _jump_to_hit(self, phrase: str, hit: SearchHit | None) -> None:
+        self._last_search = phrase
         if hit is not None:
             pair = hit_pair(hit, self.session.version_count)
             self._when_compared([pair], lambda: self._show_hit(hit, pair))

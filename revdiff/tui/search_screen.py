@@ -63,16 +63,16 @@ class SearchScreen(Dialog[SearchHit | None]):
     SearchScreen #search-count { color: $text-muted; padding: 0 1; }
     """
 
-    def __init__(self, versions: tuple[Version, ...], query: str = "") -> None:
+    def __init__(self, versions: tuple[Version, ...], phrase: str = "") -> None:
         super().__init__()
         self.versions = versions
         self.version_search = VersionSearch(versions)  # the searched text kept from one key to the next
-        self.initial_query = query
+        self.phrase = phrase  # what the field holds: the app opens the next search on it
         self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield PlainTextInput(value=self.initial_query, placeholder="search every version…",
+            yield PlainTextInput(value=self.phrase, placeholder="search every version…",
                                  id="search-input")
             yield Static("", id="search-count")
             hits = CursorList(id="search-hits")
@@ -81,7 +81,7 @@ class SearchScreen(Dialog[SearchHit | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-        self._update(self.initial_query)
+        self._update(self.phrase)
 
     def _update(self, query: str) -> None:
         self.hits = self.version_search.hits(query)
@@ -132,6 +132,7 @@ class SearchScreen(Dialog[SearchHit | None]):
         self.call_after_refresh(self._fit)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.phrase = event.value
         self._update(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -840,6 +840,29 @@ async def test_search_keeps_the_field_while_the_arrows_pick_a_hit(chain_article:
 
 
 @run_async
+async def test_search_opens_again_on_the_last_phrase_for_the_next_hit(chain_article: Article) -> None:
+    """After a hit was opened, `/` opened on an empty field: the next hit of the same phrase
+    needed it typed again. The field holds the last phrase, selected, its hits listed (`↓` Enter
+    opens the second), and a letter typed starts another phrase."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Pompeo", "enter")
+        assert not isinstance(app.screen, SearchScreen)
+        first = header_text(app)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "Pompeo"
+        assert app.screen.query_one(OptionList).option_count == 2
+        await pilot.press("down", "enter")
+        assert not isinstance(app.screen, SearchScreen)
+        assert header_text(app) != first and "Pompeo" in current_edit_text(app)
+        await pilot.press("slash", *"troops")
+        assert app.screen.query_one(Input).value == "troops"
+        await pilot.press("escape")
+
+
+@run_async
 async def test_g_and_shift_g_go_to_the_top_and_the_bottom_of_the_help(chain_article: Article) -> None:
     """The help lists `g` and `G` for the top and the bottom, and the timeline takes them so, but
     in the help they did nothing (only Home and End went there)."""
