@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from hashlib import sha1
 from itertools import islice
@@ -210,6 +211,21 @@ def input_warnings_notice(warnings: Sequence[str], terminal_width: int) -> str:
             + "; the warnings stay on the terminal after you quit")
 
 
+@contextlib.contextmanager
+def empty_no_color_unset() -> Iterator[None]:
+    """NO_COLOR set to nothing left out of the environment meanwhile: Textual makes the app
+    monochrome for a NO_COLOR set at all, where the convention (no-color.org), `revdiff diff` and
+    Rich turn colours off only for a value that is not empty."""
+    if os.environ.get("NO_COLOR") != "":
+        yield
+        return
+    del os.environ["NO_COLOR"]
+    try:
+        yield
+    finally:
+        os.environ["NO_COLOR"] = ""
+
+
 def default_export_directory() -> Path:
     """Where `e` writes unless the settings say otherwise: the Downloads folder, or home."""
     downloads = Path.home() / "Downloads"
@@ -241,7 +257,8 @@ class RevdiffApp(App[None]):
                  settings: Settings | None = None, input_warnings: Sequence[str] = (),
                  inputs: Sequence[str] = (), article_names: Sequence[str] = (),
                  article_inputs: Sequence[str] = ()) -> None:
-        super().__init__()
+        with empty_no_color_unset():
+            super().__init__()
         self.inputs = tuple(inputs)  # the files and folders read, which an export never replaces
         # each article's name as `revdiff diff` gives it (`load_and_warn`'s), for the export
         self.article_names = tuple(article_names)
