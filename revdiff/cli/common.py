@@ -228,7 +228,7 @@ def _nothing_to_compare(articles: Sequence[Article]) -> str:
 
 def use_color(chosen: bool | None) -> bool:
     """--color/--no-color when given; otherwise colour on a terminal that shows colours (not
-    TERM=dumb, which prints their escape codes as text) unless NO_COLOR is set."""
+    TERM=dumb, which prints their escape codes as text) unless NO_COLOR is not empty."""
     if chosen is not None:
         return chosen
     return not os.environ.get("NO_COLOR") and obeys_escape_codes() and sys.stdout.isatty()

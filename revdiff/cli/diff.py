@@ -102,8 +102,8 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
                    "edit with any of them). With --only, an edit needs a label and a flag.")
 @click.option("--color/--no-color", default=None,
               help="text format: colour the word changes (default: when writing to a terminal, "
-                   "unless TERM=dumb or NO_COLOR is set); without colour, deletions are shown "
-                   "[-so-] and insertions {+so+}.")
+                   "unless TERM=dumb or NO_COLOR is not empty); without colour, deletions are "
+                   "shown [-so-] and insertions {+so+}.")
 @quiet_option
 @max_size_option
 @reports_errors

@@ -67,6 +67,11 @@ def test_colour_on_a_terminal_unless_no_color_is_set() -> None:
     assert b"\x1b[" not in without and b"[-" in without
 
 
+def test_the_color_help_says_an_empty_no_color_does_not_count() -> None:
+    help_text = " ".join(revdiff("diff", "--help").stdout.split())
+    assert "unless TERM=dumb or NO_COLOR is not empty)" in help_text
+
+
 def test_no_colour_on_a_dumb_terminal() -> None:
     # TERM=dumb (an editor's shell buffer) would print the escape codes as text, and colour
     # leaves out the markers that tell deleted words from inserted ones
