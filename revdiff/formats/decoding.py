@@ -144,7 +144,8 @@ def _starts_as_binary_data(start: bytes) -> bool:
 
 def _binary_data(where: str) -> BinaryData:
     return BinaryData("input is binary data, not text", where,
-                      hint="give a text, HTML or NewsEdits SQLite file")
+                      hint="give a text or HTML file, a NewsEdits, NYTdiff or diffengine SQLite "
+                           "file, a git repository or a folder")
 
 
 def decode_version_bytes(data: bytes) -> tuple[str, str | None] | None:

@@ -807,7 +807,8 @@ def _binary_file(path: Path) -> Path:
 @pytest.mark.parametrize(("fmt", "make_bad_input", "hint"), [
     ("sqlite", _version_past_64_bits, "add --resume to keep the articles exported before it"),
     # the reader's hint alone said nothing of --skip-errors or of the articles kept for --resume
-    ("jsonl", _binary_file, ("give a text, HTML or NewsEdits SQLite file; fix that input in "
+    ("jsonl", _binary_file, ("give a text or HTML file, a NewsEdits, NYTdiff or diffengine SQLite "
+                             "file, a git repository or a folder; fix that input in "
                              "place, or rerun with --skip-errors to skip it; add --resume to keep "
                              "the articles exported before it, with the same inputs"))])
 def test_a_run_stopped_by_bad_input_keeps_every_article_written_for_resume(

@@ -882,7 +882,8 @@ def test_a_folder_of_pictures_alone_is_still_refused(tmp_path: Path, beside: str
         (tmp_path / beside).write_text("")
     with pytest.raises(BinaryInput, match="input is binary data") as refused:
         load([str(tmp_path)])
-    assert refused.value.hint == "give a text, HTML or NewsEdits SQLite file"
+    assert refused.value.hint == ("give a text or HTML file, a NewsEdits, NYTdiff or diffengine "
+                                  "SQLite file, a git repository or a folder")
 
 
 @pytest.mark.parametrize("name", ["0.txt", "2.txt"], ids=["first", "last"])
