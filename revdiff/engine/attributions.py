@@ -1063,8 +1063,17 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
         if follows_a_break and at + 1 < len(tokens):  # `,” said Milley`
             found.append(_subject_before_aside(tokens, at) or _speaker_after(tokens, at))
         else:
-            found.append(_source_before(tokens, at))
-    return [source for source in found if source]
+            before = _source_before(tokens, at)
+            is_a_number = bool(before) and not _names_someone(before)
+            found.append(_speaker_after(tokens, at) if is_a_number and at + 1 < len(tokens) else before)
+    return [source for source in found if _names_someone(source)]
+
+
+def _names_someone(source: tuple[str, ...]) -> bool:
+    """Whether a source's words hold a letter: a number alone (`2+3`, `40%`) is no speaker, and
+    the source of a verb after one is read after the verb (`-2+3 said the officials.` names
+    `officials`; `40% said they would stay` none)."""
+    return any(char.isalpha() for word in source for char in word)
 
 
 def same_sources(old: Sequence[tuple[str, ...]], new: Sequence[tuple[str, ...]]) -> bool:

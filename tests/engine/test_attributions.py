@@ -1036,3 +1036,28 @@ def test_a_date_that_begins_its_clause_before_the_noun_it_modifies_is_part_of_th
     said` named `jan 6 committee`: a date that begins its clause was read as words of time before
     any word."""
     assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("-2+3 said the officials.", [("officials",)]),
+    ("2+3 said the officials.", [("officials",)]),
+    ("Of those asked, 40% said they would stay.", []),
+    ("The 3 said so.", []),
+])
+def test_a_number_before_the_verb_is_no_speaker(text: str, sources: list[tuple[str, ...]]) -> None:
+    # the words before the verb hold no letter: the source is read after it, as after a break
+    assert attributions_in(text) == sources
+
+
+def test_a_poll_figure_changed_changes_no_attribution() -> None:
+    flags = edit_flags("Of those asked, 40% said they would stay.",
+                       "Of those asked, 45% said they would stay.")
+    assert Flag.NUMBER_CHANGED in flags and Flag.ATTRIBUTION_CHANGED not in flags
+
+
+@pytest.mark.parametrize("text", [
+    "It refers to history written from a feminist perspective, or told from a woman's point of view.",
+    "When said by outsiders, the term is often ridicule.",
+])
+def test_no_words_before_the_verb_are_no_number_to_read_past(text: str) -> None:
+    assert attributions_in(text) == []
