@@ -655,7 +655,30 @@ def _ends_its_clause(tokens: list[str], verb: int) -> bool:
     clause_ended = _ends_clause(tokens[after - 1]) and _that_after_aside(tokens, after - 1) is None
     if clause_ended or after == len(tokens) or _OPENS_CLAUSE.search(tokens[after]):
         return True
-    return _follows_a_quotation(tokens, verb)
+    return _follows_a_quotation(tokens, verb) or _reports_past_a_place(tokens, verb)
+
+
+# Prepositions that begin the place or medium of what a verb reports (`wrote on Twitter:`).
+_PLACE_PREPOSITIONS = word_set("on in at via")
+
+
+def _reports_past_a_place(tokens: list[str], verb: int) -> bool:
+    """Whether a place or medium follows the verb, a preposition and up to a source's words
+    without a clause word, and its clause ends in a colon or in a comma before a quotation
+    (`Trump wrote on Twitter: “…”`, `Esper added in a statement: …`, `Iran announced in a
+    statement on its website, “…”`); not `The Post reported on the scandal.` nor `He wrote in a
+    notebook, then left.`"""
+    if (_ends_clause(tokens[verb]) or verb + 1 >= len(tokens)
+            or _bare(tokens[verb + 1]) not in _PLACE_PREPOSITIONS):
+        return False
+    for at in range(verb + 1, min(len(tokens), verb + 2 + _MOST_SOURCE_WORDS)):
+        token = tokens[at]
+        if _bare(token) in _CLAUSE_WORDS or _OPENS_CLAUSE.search(token):
+            return False
+        if _ends_clause(token):
+            quotation_next = at + 1 < len(tokens) and _opens_quotation(tokens[at + 1])
+            return token.endswith(":") or token.endswith(",") and quotation_next
+    return False
 
 
 def _follows_a_quotation(tokens: list[str], verb: int) -> bool:

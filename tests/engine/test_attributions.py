@@ -1061,3 +1061,22 @@ def test_a_poll_figure_changed_changes_no_attribution() -> None:
 ])
 def test_no_words_before_the_verb_are_no_number_to_read_past(text: str) -> None:
     assert attributions_in(text) == []
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ('Trump wrote on Twitter: "All is well!"', [("trump",)]),
+    ("Esper added in a statement: “We are ready.”", [("esper",)]),
+    ("Iran announced in a statement on its website, “We will respond.”", [("iran",)]),
+    # a place after the verb that no quotation or colon follows is no sign of speech reported
+    ("The Post reported on the scandal.", []),
+    ("The museum added in 2019 a new wing.", []),
+    ("He wrote in a notebook, then left.", []),
+])
+def test_a_verb_at_its_clauses_end_may_have_a_place_before_the_colon_or_quotation(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+def test_a_verb_of_speech_changed_for_one_with_a_place_changes_no_attribution() -> None:
+    flags = edit_flags('Trump tweeted: "All is well!"', 'Trump wrote on Twitter: "All is well!"')
+    assert Flag.ATTRIBUTION_CHANGED not in flags
