@@ -8,7 +8,8 @@ officials said`), past an aside between commas or dashes (`Hefner, whose mansion
 scrutiny, said`), or after it when the verb follows a comma or a quotation (`, said Mark Esper,
 the defense secretary`). `attribution_changed` compares the sources, not the verbs: `officials
 said` to `officials say` changes no attribution, `officials said` to `U.S. officials said` or to
-`the Pentagon said` does, and so does one added or removed.
+`the Pentagon said` does, and so does one added or removed. One name given more or less fully,
+its titles and first names set aside, is one source (`Gen. Mark Milley`, `Milley`: `_same_name`).
 """
 
 from __future__ import annotations
@@ -1099,12 +1100,59 @@ def _names_someone(source: tuple[str, ...]) -> bool:
     return any(char.isalpha() for word in source for char in word)
 
 
-def same_sources(old: Sequence[tuple[str, ...]], new: Sequence[tuple[str, ...]]) -> bool:
+# Titles before a name, set aside when sources are compared (`Gen. Mark Milley`, `Mr. Trump`).
+_TITLES = word_set(
+    "mr mrs ms dr gen general adm admiral col colonel lt maj major sgt capt captain cmdr president "
+    "vice secretary sec sen senator rep gov governor minister prime chancellor ambassador judge "
+    "justice prof professor rev pope king queen prince princess sheikh ayatollah"
+)
+# Words of a source that are no name, but its noun or the words that say whose it is
+# (`officials`, `state TV`): `officials` and `U.S. officials` are other sources.
+_NOT_A_NAME = _WHOSE_WORDS | MEDIA_NOUNS
+
+
+def written_as_names(text: str) -> frozenset[str]:
+    """The words of the text written capitalised but where a capital begins it, as a source's
+    words are read (`_source_word`): the words that may be names."""
+    tokens = text.replace("—", " — ").split()
+    return frozenset(_unaccented(_source_word(token)) for token in tokens[1:]
+                     if token.lstrip(WORD_PUNCTUATION)[:1].isupper())
+
+
+def same_sources(old: Sequence[tuple[str, ...]], new: Sequence[tuple[str, ...]],
+                 names: frozenset[str] = frozenset()) -> bool:
     """Whether two texts' attributions name the same sources, in order: word for word, a title
     abbreviated in one and written out in the other (`Defense Sec. Mark Esper`, `Defense
-    Secretary Mark Esper`; `Gen.` and `General`) being one word."""
+    Secretary Mark Esper`; `Gen.` and `General`) being one word; or one person named more or less
+    fully (`_same_name`), where `names` are the words the texts write as names
+    (`written_as_names`)."""
     return len(old) == len(new) and all(
-        len(a) == len(b) and all(map(_same_word, a, b)) for a, b in zip(old, new))
+        _same_words(a, b) or _same_name(a, b, names) for a, b in zip(old, new))
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(map(_same_word, a, b))
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) -> bool:
+    """Whether two sources name one person or body, titles before them set aside (`_TITLES`): one
+    is the other's last words (`Gen. Mark Milley`, `Mark Milley`, `Milley`; `President Trump`,
+    `Mr. Trump`; `The Washington Post`, `the Post`), the last a name (in `names`, and none of
+    `_NOT_A_NAME`: `officials` and `U.S. officials` are two sources) and no `and`, `or` or `nor`
+    joining two sources in the longer (`Russia and China`, `China`)."""
+    short, long = sorted((_without_titles(a), _without_titles(b)), key=len)
+    return (long[-1] in names and long[-1] not in _NOT_A_NAME
+            and not any(word in _JOINING_WORDS for word in long)
+            and _same_words(short, long[len(long) - len(short):]))
+
+
+def _without_titles(source: tuple[str, ...]) -> tuple[str, ...]:
+    """The source without the titles it begins with, but for its last word (`Gen. Mark Milley`
+    is `Mark Milley`, `Prime Minister` is `Minister`)."""
+    first = 0
+    while first < len(source) - 1 and source[first].removesuffix(".") in _TITLES:
+        first += 1
+    return source[first:]
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from decimal import Decimal
 
-from revdiff.engine.attributions import attributions_in, is_title_case, same_sources
+from revdiff.engine.attributions import attributions_in, is_title_case, same_sources, written_as_names
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
 from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, MONTHS, TITLES, word_set
 from revdiff.engine.similarity import compatibility_form
@@ -750,9 +750,10 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
         flags.add(Flag.NUMBER_CHANGED)
     if _quoted_words(old_quote_open + old) != _quoted_words(new_quote_open + new):
         flags.add(Flag.QUOTE_CHANGED)
+    old_sources, new_sources = sources or (sources_in(old, old_quote_open), sources_in(new, new_quote_open))
     if (not flags & {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY, Flag.CASE_ONLY}
-            and not same_sources(*(sources or (sources_in(old, old_quote_open),
-                                               sources_in(new, new_quote_open))))):
+            and old_sources != new_sources
+            and not same_sources(old_sources, new_sources, written_as_names(old) | written_as_names(new))):
         flags.add(Flag.ATTRIBUTION_CHANGED)
     return frozenset(flags)
 

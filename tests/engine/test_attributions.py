@@ -1080,3 +1080,28 @@ def test_a_verb_at_its_clauses_end_may_have_a_place_before_the_colon_or_quotatio
 def test_a_verb_of_speech_changed_for_one_with_a_place_changes_no_attribution() -> None:
     flags = edit_flags('Trump tweeted: "All is well!"', 'Trump wrote on Twitter: "All is well!"')
     assert Flag.ATTRIBUTION_CHANGED not in flags
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Gen. Mark Milley said the base was hit.", "Mark Milley said the base was hit."),
+    ("Gen. Mark Milley said the base was hit.", "The base was hit, said Milley."),
+    ("Mark Milley said the base was hit.", "Milley said the base was hit."),
+    ("President Trump said the base was hit.", "Mr. Trump said the base was hit."),
+    ("Defense Secretary Mark Esper said the base was hit.", "Esper said the base was hit."),
+    ("The Washington Post reported the base was hit, the Post said.",
+     "The Washington Post reported the base was hit, The Washington Post said."),
+])
+def test_one_source_named_more_or_less_fully_is_one_source(old: str, new: str) -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Officials said the base was hit.", "U.S. officials said the base was hit."),
+    ("Residents said the base was hit.", "Local residents said the base was hit."),
+    ("Iranian state TV said the base was hit.", "State TV said the base was hit."),
+    ("Russia and China said the base was hit.", "China said the base was hit."),
+    ("Mark Milley said the base was hit.", "Mark Esper said the base was hit."),
+])
+def test_a_source_named_more_fully_by_a_word_that_is_no_title_or_first_name_is_another(
+        old: str, new: str) -> None:
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags(old, new)
