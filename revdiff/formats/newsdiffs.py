@@ -46,6 +46,8 @@ _ARCHIVED = re.compile(r"Archived\s+(.+)")
 # The elements the page marks the old and the new version's Archived date with
 _ARCHIVED_SIDES = ["del", "ins"]
 _SIDES = ("old", "new")
+# How many of a page's Archived dates an error names, when it gives too many
+_DATES_NAMED = 3
 # NewsDiffs' 'Archived' date (`'%B %d, %Y at %l:%M%P EDT'`): the time its server archived the version
 _ARCHIVED_TIME = re.compile(r"(\w+ \d{1,2}, \d{4}) at (\d{1,2}:\d\d) ?([ap]m)\b", re.IGNORECASE)
 _HEX = re.compile(r"[0-9A-Fa-f]+")
@@ -356,26 +358,40 @@ def _url_shown(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _archived_dates(soup: BeautifulSoup) -> list[str | None]:
+def _archived_dates(soup: BeautifulSoup, where: str) -> list[str | None]:
     """The old and the new version's 'Archived' dates (None where the page gives none).
 
     NewsDiffs marks the old version's date Pink (in `<del>`) and the new one's Green (in
     `<ins>`): a date so marked is that version's wherever the list puts it; others fill the
-    places left, in the order the page lists them."""
-    dates: list[str | None] = [None, None]
-    unmarked = []
+    places left, in the order the page lists them. A page that lists more dates than it has
+    versions, or two of one colour (a date repeated word for word counts once), is refused:
+    which one times a version cannot be told."""
+    listed: dict[tuple[int | None, str], None] = {}  # (side marked, date), in page order, once
     for item in soup.find_all("li"):
         found = _ARCHIVED.search(collapse_whitespace(item.get_text()))
         if found is None:
             continue
         marker = item.find(_ARCHIVED_SIDES)
         side = _ARCHIVED_SIDES.index(marker.name) if isinstance(marker, Tag) else None
-        if side is not None and dates[side] is None:
-            dates[side] = found.group(1)
+        listed[(side, found.group(1))] = None
+    marked = [side for side, _ in listed if side is not None]
+    if len(listed) > len(_SIDES) or len(set(marked)) < len(marked):
+        quoted = [shown(date) for _, date in listed][:_DATES_NAMED]
+        more = f" and {len(listed) - len(quoted)} more" if len(listed) > len(quoted) else ""
+        raise MalformedPage(
+            f"the page gives {len(listed)} Archived dates, {len(marked)} of them marked Pink or "
+            f"Green, where NewsDiffs writes one of each colour for its two versions "
+            f"({', '.join(quoted[:-1])} and {quoted[-1]}{more})", where,
+            hint="save the page again from NewsDiffs, or keep only one Pink and one Green date")
+    dates: list[str | None] = [None, None]
+    unmarked = []
+    for side, date in listed:
+        if side is None:
+            unmarked.append(date)
         else:
-            unmarked.append(found.group(1))
-    for side, date in enumerate(dates):
-        if date is None and unmarked:
+            dates[side] = date
+    for side, taken in enumerate(dates):
+        if taken is None and unmarked:
             dates[side] = unmarked.pop(0)
     return dates
 
@@ -473,7 +489,7 @@ def read_page(text: str, where: str) -> Article:
     if numbers is None:
         numbers = (0, 1)
         warnings.append(unnumbered_warning(where))
-    archived = _archived_dates(soup)
+    archived = _archived_dates(soup, where)
     warnings.extend(_archived_warnings(archived, where))
     url = _article_url(soup)
     if url is None:

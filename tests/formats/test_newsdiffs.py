@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
@@ -883,3 +884,35 @@ def test_archived_dates_in_a_layout_not_known_are_warned_of_once() -> None:
     assert article.warnings == (unreadable,)
     assert article.metadata["archived.1"] == "2020-01-03 15:40"
     assert [v.time for v in article.versions] == [v.time for v in as_sent.versions]
+
+
+SECOND_PINK = "<li><del>Pink: Archived January 05, 2020 at  3:40pm EDT</del></li>"
+
+
+@pytest.mark.parametrize(("damaged", "dates"), [
+    (lambda text: text.replace(PINK, PINK + SECOND_PINK), "3 Archived dates, 3 of them marked"),
+    (lambda text: text.replace(PINK, PINK + "<li>Archived January 05, 2020 at  3:40pm EDT</li>"),
+     "3 Archived dates, 2 of them marked"),
+    (lambda text: text.replace(GREEN, SECOND_PINK), "2 Archived dates, 2 of them marked"),
+    (lambda text: text.replace(PINK, PINK + SECOND_PINK * 1000), "3 Archived dates, 3 of them marked"),
+    (lambda text: text.replace(PINK, PINK + "".join(
+        f"<li>Archived January 05, 2020 at  {hour}:40pm EDT</li>" for hour in range(1, 12))),
+     "13 Archived dates, 2 of them marked"),
+], ids=["third-marked", "third-unmarked", "two-pink", "repeated", "many"])
+def test_a_page_with_archived_dates_past_one_of_each_colour_is_refused(
+        damaged: Callable[[str], str], dates: str) -> None:
+    # the first date of the old version's colour was taken and another left out or given to the
+    # new version without a word, so a damaged page could time a version by either
+    text = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    with pytest.raises(MalformedPage) as refused:
+        read_page(damaged(text), "page.html")
+    message = str(refused.value)
+    assert message.startswith(f"page.html: the page gives {dates} Pink or Green, where NewsDiffs "
+                              "writes one of each colour for its two versions ('January 03, 2020 "
+                              "at 3:40pm EDT'")
+    assert len(message) < 400  # a page of many dates is named by its first three
+
+
+def test_a_page_that_repeats_an_archived_date_is_read() -> None:
+    text = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
+    assert read_page(text.replace(PINK, PINK + PINK), "page.html") == read_page(text, "page.html")
