@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from revdiff.errors import MalformedPage
@@ -346,9 +346,11 @@ def dated_back_warnings(owner: str, versions: Sequence[Version], field: str = ""
     """A warning for each version dated before the dated version before it (or, dated by its
     time, before the timed version before it), which keeps its place by number. A version is
     dated by its time, or by a date alone (`time_text` an ISO 8601 date, as a file name without
-    a time of day gives: `2020-01-04`), which compares by its day; times with and without a zone
-    are not compared, nor a date with a time in a zone. `field` names the column the times come
-    from, before each time, where the tracker has several."""
+    a time of day gives: `2020-01-04`), which compares by its day; a time without a zone is
+    before one with a zone only when it is in every zone (more than 12 or 14 hours apart: a
+    NewsDiffs page times one version by its zoneless Archived date and the other by its date
+    line's offset), and a date is not compared with a time in a zone. `field` names the column
+    the times come from, before each time, where the tracker has several."""
     warnings = []
     last_dated: tuple[Version, datetime | date] | None = None
     last_timed: tuple[Version, datetime | date] | None = None
@@ -394,11 +396,41 @@ def _time_or_day(version: Version) -> datetime | date | None:
     return None if version.time_text is None else iso_date(version.time_text)
 
 
+# The UTC offsets of the world's zones run from -12:00 to +14:00: a time without a zone is, in
+# UTC, at most 14 hours before and 12 hours after its reading as UTC
+_EAST_MOST = timedelta(hours=14)
+_WEST_MOST = timedelta(hours=12)
+
+
 def _is_before(after: datetime | date, before: datetime | date) -> bool:
     if isinstance(after, datetime) and isinstance(before, datetime):
-        return (after.tzinfo is None) == (before.tzinfo is None) and after < before
+        if (after.tzinfo is None) == (before.tzinfo is None):
+            return after < before
+        # a time with a zone and one without: before only if so in whatever zone the one
+        # without was written
+        return _latest_in_utc(after) < _earliest_in_utc(before)
     zoned = any(isinstance(when, datetime) and when.tzinfo is not None for when in (after, before))
     return not zoned and _day(after) < _day(before)
+
+
+def _earliest_in_utc(time: datetime) -> datetime:
+    """The earliest UTC time `time` may be: itself with a zone, else read in the zone furthest
+    east (the calendar's first moment where that is before it)."""
+    if time.tzinfo is not None:
+        return time.astimezone(UTC)
+    as_utc = time.replace(tzinfo=UTC)
+    return as_utc - _EAST_MOST if as_utc - datetime.min.replace(tzinfo=UTC) > _EAST_MOST else (
+        datetime.min.replace(tzinfo=UTC))
+
+
+def _latest_in_utc(time: datetime) -> datetime:
+    """The latest UTC time `time` may be: itself with a zone, else read in the zone furthest
+    west (the calendar's last moment where that is after it)."""
+    if time.tzinfo is not None:
+        return time.astimezone(UTC)
+    as_utc = time.replace(tzinfo=UTC)
+    return as_utc + _WEST_MOST if datetime.max.replace(tzinfo=UTC) - as_utc > _WEST_MOST else (
+        datetime.max.replace(tzinfo=UTC))
 
 
 def _day(when: datetime | date) -> date:

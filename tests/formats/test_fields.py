@@ -13,6 +13,7 @@ from revdiff.errors import MalformedPage
 from revdiff.formats.fields import (
     MAX_NUMBER,
     checked_url,
+    dated_back_warnings,
     leap_second_warning,
     parse_iso_time,
     parse_number,
@@ -21,6 +22,7 @@ from revdiff.formats.fields import (
     time_from_epoch,
     unread_zone,
 )
+from revdiff.model import Version
 
 # These parsers are pure and fast: many examples cost little.
 MANY = settings(max_examples=1000, deadline=None)
@@ -232,3 +234,42 @@ def test_a_time_at_a_leap_second_is_read_at_second_59_and_has_its_warning(
 def test_no_other_time_has_a_leap_second_warning(text: str) -> None:
     """Minutes of 60 in a zone offset are out of range, no leap second."""
     assert leap_second_warning(text, "created") is None
+
+
+def _timed(number: int, time: datetime) -> Version:
+    return Version(number, "T", ("A paragraph.",), time)
+
+
+@pytest.mark.parametrize(("zoneless", "warned"), [
+    (datetime(2020, 1, 4, 5, 13), True),  # before in every zone: 14:00 behind the zoned time's UTC
+    (datetime(2020, 1, 4, 5, 11), False),  # after it in UTC+14
+    (datetime(2020, 1, 3, 5, 11), False),  # before it in every zone, as a version before it
+], ids=["before-in-every-zone", "before-in-one-zone", "in-order"])
+def test_a_zoned_time_is_dated_back_against_a_zoneless_one_only_where_every_zone_says_so(
+        zoneless: datetime, warned: bool) -> None:
+    # a NewsDiffs page times a version by its zoneless Archived date and the other by its date
+    # line's time with a UTC offset; a day back between them went without a word
+    zoned = datetime(2020, 1, 3, 15, 12, tzinfo=UTC)
+    warnings = dated_back_warnings("page.html", [_timed(1, zoneless), _timed(2, zoned)])
+    warning = ("page.html: version 2 is dated before version 1 (2020-01-03 15:12:00+00:00 < "
+               f"{zoneless.isoformat(sep=' ')}); kept in version order")
+    assert warnings == ([warning] if warned else [])
+
+
+@pytest.mark.parametrize(("zoneless", "warned"), [
+    (datetime(2020, 1, 3, 3, 11), True),  # behind it in every zone: 12:00 after the zoneless one
+    (datetime(2020, 1, 3, 3, 13), False),  # in UTC-12, 15:13 UTC: after it
+], ids=["before-in-every-zone", "after-in-one-zone"])
+def test_a_zoneless_time_is_dated_back_against_a_zoned_one_only_where_every_zone_says_so(
+        zoneless: datetime, warned: bool) -> None:
+    zoned = datetime(2020, 1, 3, 15, 12, tzinfo=UTC)
+    warnings = dated_back_warnings("page.html", [_timed(1, zoned), _timed(2, zoneless)])
+    assert bool(warnings) is warned
+
+
+def test_times_at_the_ends_of_the_calendar_compare_without_overflow() -> None:
+    earliest = datetime.min
+    latest = datetime.max.replace(tzinfo=UTC)
+    assert dated_back_warnings("x", [_timed(1, latest), _timed(2, earliest)]) != []
+    assert dated_back_warnings("x", [_timed(1, datetime.max), _timed(2, datetime.min.replace(
+        tzinfo=UTC))]) != []
