@@ -206,17 +206,21 @@ def find_text_literals(text: str, where: str) -> tuple[str, str] | None:
 
 # The elements diff-match-patch writes a run in: deleted, inserted, kept
 _RUNS = ("del", "ins", "span")
+_CHANGES = {"del": "a deletion (<del>)", "ins": "an insertion (<ins>)"}
 # Elements whose content is never shown: code and styles a saved page or an extension put there
 _NOT_SHOWN = ("script", "style", "template")
 
 
-def read_rendered_compare(compare: Tag) -> tuple[str, str]:
+def read_rendered_compare(compare: Tag, where: str) -> tuple[str, str]:
     """Old text (kept runs and deletions) and new text (kept runs and insertions) of #compare.
 
     `<br>` is a newline, and a pilcrow shown before it is dropped. Runs wrapped in an element
-    of their own (a `<div>` a saved page added around them) are read as runs; white space
-    outside the runs, which a pretty-printer leaves between them, is no page text, nor is what
-    a page's `<script>`, `<style>` or `<template>` holds.
+    of their own (a `<div>` a saved page added around them, a `<span>` left open or an
+    extension's highlight) are read as runs; white space outside the runs, which a
+    pretty-printer leaves between them, is no page text, nor is what a page's `<script>`,
+    `<style>` or `<template>` holds. A deletion inside an insertion, or the other way round, is
+    refused: diff-match-patch nests no runs, so a run was left open and took in the ones after
+    it, which cannot be told apart again.
     """
     old: list[str] = []
     new: list[str] = []
@@ -238,9 +242,23 @@ def read_rendered_compare(compare: Tag) -> tuple[str, str]:
                     side[-1] = side[-1][:-1]
                 side.append("\n")
         elif isinstance(node, Tag) and node.name not in _NOT_SHOWN:
-            inner = run or (node.name if node.name in _RUNS else None)
-            pending.extend((child, inner) for child in reversed(node.contents))
+            pending.extend((child, _run_inside(node, run, where))
+                           for child in reversed(node.contents))
     return "".join(old), "".join(new)
+
+
+def _run_inside(element: Tag, run: str | None, where: str) -> str | None:
+    """The run `element`'s content is in, inside `run`: a deletion or insertion is its own,
+    inside a kept run too (which an element left open or a highlight makes of the runs in it);
+    any other element stays in the run it is in."""
+    if element.name not in _CHANGES:
+        return run or (element.name if element.name in _RUNS else None)
+    if run in _CHANGES and run != element.name:
+        raise MalformedPage(f"div#compare holds {_CHANGES[element.name]} inside "
+                            f"{_CHANGES[run]}, which NewsDiffs never writes: a tag left open "
+                            "(the page is damaged)", where, line=element.sourceline,
+                            hint="save the page again from NewsDiffs")
+    return element.name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -481,7 +499,7 @@ def read_page(text: str, where: str) -> Article:
         if not _element_ends(text, compare):
             raise MalformedPage(f"page is truncated: its comparison ({compare.name}#compare) "
                                 "does not end", where, hint="save the whole page again")
-        old_text, new_text = read_rendered_compare(compare)
+        old_text, new_text = read_rendered_compare(compare, where)
         if not old_text.strip() and not new_text.strip():
             raise MalformedPage("div#compare is empty: the page was saved before its script ran",
                                 where, hint="save the page again once the comparison shows")

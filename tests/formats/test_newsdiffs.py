@@ -916,3 +916,25 @@ def test_a_page_with_archived_dates_past_one_of_each_colour_is_refused(
 def test_a_page_that_repeats_an_archived_date_is_read() -> None:
     text = (PAGES / "us-deploys-troops-v1-v2-raw.html").read_text("utf-8")
     assert read_page(text.replace(PINK, PINK + PINK), "page.html") == read_page(text, "page.html")
+
+
+def test_rendered_runs_inside_an_element_left_open_are_read_as_their_own() -> None:
+    # a `<span>` left open (or an extension's highlight wrapping runs) made every run after it
+    # kept text, deletions and insertions alike, in both versions
+    text = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
+    opened = text.replace('<div id="compare">', '<div id="compare"><span class="highlight">', 1)
+    assert read_page(opened, "page.html").versions == read_page(text, "page.html").versions
+
+
+@pytest.mark.parametrize("outer", ["<del>", "<ins>"])
+def test_a_rendered_deletion_and_insertion_inside_each_other_are_refused(outer: str) -> None:
+    # a run left open took in the runs after it: all of them went to its version
+    text = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
+    damaged = text.replace('<div id="compare">', f'<div id="compare">{outer}', 1)
+    with pytest.raises(MalformedPage) as refused:
+        read_page(damaged, "page.html")
+    inside = ("an insertion (<ins>) inside a deletion (<del>)" if outer == "<del>"
+              else "a deletion (<del>) inside an insertion (<ins>)")
+    assert str(refused.value) == (
+        f"page.html:36: div#compare holds {inside}, which NewsDiffs never writes: a tag left open "
+        "(the page is damaged) (save the page again from NewsDiffs)")
