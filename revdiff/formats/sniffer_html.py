@@ -133,7 +133,8 @@ def read_diff_page(text: str, where: str) -> Article:
     a site's layout, does not count), and one that holds a second diff table; a table in a
     comment is none. So is a version cell that holds more than `Version N` (`Version 0 of 5`). A
     page without its time row, or with one of other than two time cells, is read with a warning,
-    its versions without times."""
+    its versions without times. A version the page shows no text of is kept without
+    paragraphs, warned, as a version page's is."""
     markup = _without_comments(text)
     start = _DIFF_TABLE.search(markup)
     if start is None:  # the page's only diff table is in a comment
@@ -225,6 +226,8 @@ def read_diff_page(text: str, where: str) -> Article:
         Version(new_number, titles[1], tuple(new), times[1], time_text,
                 time_from=old_number if time_text is not None else None),
     ), key=lambda version: version.number))
+    for version in versions:
+        warnings.extend(textless_warning(version, where))
     return Article(source, url, versions, changes, metadata, tuple(warnings))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -229,3 +230,15 @@ def test_a_time_whose_zone_offset_is_out_of_range_says_so(stamped: str, offset: 
         f"copy.html: the old version's <time datetime> {stamped!r} is not a time: its zone offset "
         f"{offset} is out of range (offsets run from -23:59 to +23:59, their minutes from 00 to "
         "59); left out (correct the offset in the file to have it read)"),)
+
+
+def test_a_diff_page_without_body_rows_is_read_with_a_warning_for_each_textless_version() -> None:
+    # its versions came back without paragraphs and without a word, where a version page that
+    # shows no paragraph, or a tracker's empty version, is warned of
+    copy = re.sub(r"<tr id='p\d+'>.*?</tr>", "", PAGE, flags=re.DOTALL)
+    article = read_diff_page(copy, "copy.html")
+    assert [version.paragraphs for version in article.versions] == [(), ()]
+    assert article.warnings == tuple(
+        f"copy.html: the page shows no text of version {number}; kept as a version without "
+        "paragraphs" for number in (0, 1))
+    assert read_diff_page(PAGE, "p.html").warnings == ()
