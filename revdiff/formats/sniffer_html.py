@@ -205,8 +205,10 @@ def read_diff_page(text: str, where: str) -> Article:
                                                 for c in cells):
             continue
         if len(cells) != 2:
-            raise MalformedPage(f"body row {row.get('id') or ''} has {counted(len(cells), 'cell')}, "
-                                "where News Sniffer writes 2", where, hint=_SAVE_AGAIN)
+            row_id = row.get("id")
+            named = shown(str(row_id)) if row_id else "without an id"
+            raise MalformedPage(f"body row {named} has {counted(len(cells), 'cell')}, where News "
+                                "Sniffer writes 2", where, row.sourceline, hint=_SAVE_AGAIN)
         old_text, new_text = _cell_text(cells[0]), _cell_text(cells[1])
         if old_text:
             old.append(old_text)

@@ -157,7 +157,7 @@ NEWSDIFFS_TEXT1 = re.search(r"var text1 = '([^'\\]|\\.)*'",
 # case: (maker, words the error line holds, what it says to do); each said no more than the first
 DAMAGED: dict[str, tuple[Callable[[Path], Path], str, str]] = {
     "News Sniffer HTML: a row of one cell": (
-        sniffer_html("<tr id='p2'><td>", "<tr id='p2'>"), "body row p2 has 1 cell",
+        sniffer_html("<tr id='p2'><td>", "<tr id='p2'>"), "body row 'p2' has 1 cell",
         "save the page again from News Sniffer"),
     "News Sniffer HTML: no version number": (
         sniffer_html("<small>Version 1</small>", "<small>Version -1</small>"),

@@ -242,3 +242,20 @@ def test_a_diff_page_without_body_rows_is_read_with_a_warning_for_each_textless_
         f"copy.html: the page shows no text of version {number}; kept as a version without "
         "paragraphs" for number in (0, 1))
     assert read_diff_page(PAGE, "p.html").warnings == ()
+
+
+@pytest.mark.parametrize(("row_id", "named"), [
+    ("p2", "'p2'"),
+    ("x" * 5000, f"'{'x' * 32}'... (5,000 characters)"),
+    ("", "without an id"),
+], ids=["id", "long-id", "no-id"])
+def test_a_body_row_of_one_cell_is_refused_naming_its_line_and_quoting_its_id(
+        row_id: str, named: str) -> None:
+    # the error named no line, and put the row's id in it whole, however long
+    row = "<tr id='p2'><td>"
+    assert PAGE.count(row) == 1
+    line = PAGE[:PAGE.index(row)].count("\n") + 1
+    with pytest.raises(MalformedPage) as refused:
+        read_diff_page(PAGE.replace(row, f"<tr id='{row_id}'>"), "copy.html")
+    assert str(refused.value).startswith(
+        f"copy.html:{line}: body row {named} has 1 cell, where News Sniffer writes 2")
