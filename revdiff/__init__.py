@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from revdiff import errors as errors
     from revdiff import model as model
+    from revdiff.engine.comparison import SentenceMode
     from revdiff.model import Article, Comparison, PageReading, RowReading, Version
 
     # `_lazy_attribute` gives it; declared here so that a type checker, which is not shown the
@@ -45,6 +46,8 @@ else:
     # Article is not imported at run time (`import revdiff` stays light): to
     # `typing.get_type_hints`, which would fail on its name, the tables take Any, as they did
     TableInput = Any
+    # The engine is not imported at run time either: to `typing.get_type_hints` a mode is a str
+    SentenceMode = str
 
 
 def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
@@ -129,11 +132,12 @@ def __dir__() -> list[str]:
                    *(name for name in globals() if name.startswith("_"))})
 
 
-def compare(old: Version, new: Version, *, sentences: str = "auto") -> Comparison:
+def compare(old: Version, new: Version, *, sentences: SentenceMode = "auto") -> Comparison:
     """Align the sentences of two versions and describe every change (`revdiff.engine.comparison`).
 
     `sentences` is `"auto"` (paragraphs split into sentences) or `"lines"` (each paragraph one
-    unit), as `revdiff diff --sentences` takes it, and so in the four table functions; another
+    unit), as `revdiff diff --sentences` takes it, and so in the four table functions (typed
+    `revdiff.engine.comparison.SentenceMode`, so a type checker finds a misspelt one); another
     mode raises `revdiff.errors.UnknownSentenceMode`, a `RevdiffError`. Anything but two
     Versions, or a Version built by hand with a field of another type than the model gives it,
     raises `TypeError`. A version a rendered NewsDiffs page cut (`cut`) is compared without its
@@ -495,7 +499,7 @@ def _rows(items: Any, sentences: str, edits: bool, caller: str,
                     yield summary
 
 
-def edits_table(articles_or_paths: TableInput, *, sentences: str = "auto",
+def edits_table(articles_or_paths: TableInput, *, sentences: SentenceMode = "auto",
                 notes: list[str] | None = None) -> list[dict[str, Any]]:
     """One dict per edit of every consecutive version pair: `pd.DataFrame(edits_table(...))`.
 
@@ -509,21 +513,21 @@ def edits_table(articles_or_paths: TableInput, *, sentences: str = "auto",
                       notes=notes))
 
 
-def comparisons_table(articles_or_paths: TableInput, *, sentences: str = "auto",
+def comparisons_table(articles_or_paths: TableInput, *, sentences: SentenceMode = "auto",
                       notes: list[str] | None = None) -> list[dict[str, Any]]:
     """One summary dict per consecutive version pair (the export's comparisons table)."""
     return list(_rows(articles_or_paths, sentences, edits=False,
                       caller="revdiff.comparisons_table", notes=notes))
 
 
-def edits_arrow(articles_or_paths: TableInput, *, sentences: str = "auto",
+def edits_arrow(articles_or_paths: TableInput, *, sentences: SentenceMode = "auto",
                 notes: list[str] | None = None) -> pyarrow.Table:
     """`edits_table` as a typed pyarrow Table (needs the `parquet` extra)."""
     return _arrow_table(articles_or_paths, sentences, edits=True, caller="revdiff.edits_arrow",
                         notes=notes)
 
 
-def comparisons_arrow(articles_or_paths: TableInput, *, sentences: str = "auto",
+def comparisons_arrow(articles_or_paths: TableInput, *, sentences: SentenceMode = "auto",
                       notes: list[str] | None = None) -> pyarrow.Table:
     """`comparisons_table` as a typed pyarrow Table (needs the `parquet` extra)."""
     return _arrow_table(articles_or_paths, sentences, edits=False, caller="revdiff.comparisons_arrow",

@@ -940,3 +940,22 @@ def test_a_type_checker_finds_a_table_given_no_article_and_no_path(tmp_path: Pat
     assert "Found 2 errors in 1 file" in said
     for table in (revdiff.edits_table, revdiff.comparisons_table):
         assert typing.get_type_hints(table)["articles_or_paths"] is Any  # as before, at run time
+
+
+def test_a_type_checker_finds_an_unknown_sentence_mode(tmp_path: Path) -> None:
+    """`sentences` was typed `str` in `compare` and the four table functions: a misspelt mode,
+    `sentences="line"`, passed mypy --strict and failed only when run."""
+    script, said = strict_type_check(tmp_path, "import revdiff\n"
+                                     "articles = revdiff.load('story')\n"
+                                     "old, new = articles[0].versions[:2]\n"
+                                     "comparison = revdiff.compare(old, new, sentences='lines')\n"
+                                     "comparison = revdiff.compare(old, new, sentences='line')\n"
+                                     "rows = revdiff.edits_table(articles, sentences='sentences')\n"
+                                     "rows = revdiff.comparisons_table(articles, sentences='auto')\n"
+                                     "table = revdiff.edits_arrow(articles, sentences='Auto')\n"
+                                     "table = revdiff.comparisons_arrow(articles, sentences='x')\n")
+    lines = said.splitlines()
+    assert [line.split(": error:")[0] for line in lines[:-1]] == [
+        f"{script}:{number}" for number in (5, 6, 8, 9)]
+    assert all("incompatible type" in line and "[arg-type]" in line for line in lines[:-1])
+    assert "Found 4 errors in 1 file" in said

@@ -7,6 +7,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Literal, get_args
 
 from revdiff.engine.align import Link, align_sentences
 from revdiff.engine.flags import edit_flags, open_quotation, sources_in
@@ -16,7 +17,9 @@ from revdiff.engine.words import word_diff
 from revdiff.errors import UnknownSentenceMode
 from revdiff.model import Comparison, Edit, EditOp, Sentence, Version
 
-SENTENCE_MODES = ("auto", "lines")
+# How a version is cut into the units aligned: sentences split by rules, or one per paragraph.
+SentenceMode = Literal["auto", "lines"]
+SENTENCE_MODES: tuple[SentenceMode, ...] = get_args(SentenceMode)
 
 
 # A straight double quotation mark, found once per paragraph by `_quote_openings`.
