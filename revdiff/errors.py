@@ -25,7 +25,13 @@ WORKER_LOST_EXIT = 75
 
 
 class RevdiffError(Exception):
-    """Base of every error revdiff reports to a user: what, where, and what to do."""
+    """Base of every error revdiff reports to a user: what, where, and what to do.
+
+    `str(error)` is the line to show: the input's control characters in it are symbols (`␛`), as
+    on the command line. The attributes are data, as an Article's text is: `message`, `where`
+    (the path or name as given, so a program can open or skip that file), `line` and `hint`
+    keep the input's characters as they are; show one through `revdiff.terminal_text.visible`.
+    """
 
     # The command line's exit status for this error (INTERRUPTED_EXIT or TERMINATED_EXIT for errors
     # that mean Ctrl-C or SIGTERM stopped the run, WORKER_LOST_EXIT when a worker process died).

@@ -959,3 +959,16 @@ def test_a_type_checker_finds_an_unknown_sentence_mode(tmp_path: Path) -> None:
         f"{script}:{number}" for number in (5, 6, 8, 9)]
     assert all("incompatible type" in line and "[arg-type]" in line for line in lines[:-1])
     assert "Found 4 errors in 1 file" in said
+
+
+def test_an_error_shows_control_characters_and_keeps_its_path_as_given(tmp_path: Path) -> None:
+    """What `RevdiffError`'s docstring and docs/EXPORT.md say: `str(error)` shows an escape in
+    a file's name as a symbol, and `where` is the path as given, which opens the file."""
+    named = tmp_path / "a\x1b]0;title\x07.txt"
+    named.write_text("", encoding="utf-8")
+    with pytest.raises(EmptyInput) as raised:
+        revdiff.load(str(named))
+    assert str(raised.value) == (f"{tmp_path}/a␛]0;title␇.txt: input is empty "
+                                 "(give a file that holds an article)")
+    assert raised.value.where == str(named)
+    assert Path(raised.value.where).read_text(encoding="utf-8") == ""
