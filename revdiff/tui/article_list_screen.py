@@ -236,7 +236,7 @@ class ArticleListScreen(Dialog[int | None]):
     def _count_note(self, matches: int, typed: str) -> str:
         if not typed:
             return (f"{matches} article{'s' if matches != 1 else ''} · type to filter · Enter "
-                    "opens one · Esc closes")
+                    "opens the highlighted · Esc closes")
         if not matches:
             return "no article matches · Esc closes"
         return (f"{matches} of {len(self.options)} articles · Enter opens the highlighted · Esc "

@@ -344,6 +344,20 @@ async def test_typing_in_the_article_list_filters_it_and_enter_opens_the_match()
 
 
 @run_async
+async def test_the_article_list_names_what_enter_does_in_one_way() -> None:
+    """Enter opens the highlighted article whether or not anything is typed, but the hint said
+    `Enter opens one` before anything was typed and `Enter opens the highlighted` after."""
+    app = RevdiffApp(load(STORIES))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        assert count_note(app) == ("3 articles · type to filter · Enter opens the highlighted · "
+                                   "Esc closes")
+        await pilot.press(*"troops")
+        assert count_note(app) == "3 of 3 articles · Enter opens the highlighted · Esc closes"
+
+
+@run_async
 async def test_the_filtered_article_list_keeps_the_list_s_keys() -> None:
     """↑ ↓ Home End PageUp PageDown move through the matches from the field; a match that stays
     highlighted stays so; nothing matching says so, and Enter then opens nothing; emptied, the
