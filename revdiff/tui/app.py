@@ -479,7 +479,7 @@ class RevdiffApp(App[None]):
         elif notice is not None:
             notice.show_size(size)
         else:
-            self.push_screen(TerminalTooSmall(size))
+            self.push_screen(TerminalTooSmall(size, self.key_of["quit"]))
 
     def on_diff_view_layout_changed(self) -> None:
         if self._comparison_failed and self.diff.has_layout:

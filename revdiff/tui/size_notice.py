@@ -23,16 +23,18 @@ def is_too_small(size: Size) -> bool:
     return size.width < MIN_WIDTH or size.height < MIN_HEIGHT
 
 
-def too_small_notice(size: Size) -> str:
+def too_small_notice(size: Size, quit_key: str) -> str:
     return (f"revdiff needs a terminal of {MIN_WIDTH}×{MIN_HEIGHT} or more; this one is "
-            f"{size.width}×{size.height}. Enlarge it, or q quits.")
+            f"{size.width}×{size.height}. Enlarge it, or {quit_key} quits.")
 
 
 class TerminalTooSmall(Dialog[None]):
     """Covers whatever is on screen until the terminal is large enough (the app closes it then);
-    only quitting answers meanwhile."""
+    only quitting answers meanwhile, on the keys of the app's quit command: its binding's id is
+    the command's, so the app's keymap (`[keys] quit`) gives it its keys, as it does the main
+    view's."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit_app", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit_app", "Quit", id="quit")]
     DEFAULT_CSS = """
     TerminalTooSmall { align: center middle; background: $background; }
     /* a colour of its own: inherited, it was the background's (the text unseen) in an app started
@@ -42,12 +44,13 @@ class TerminalTooSmall(Dialog[None]):
     TerminalTooSmall Toast { visibility: hidden; }
     """
 
-    def __init__(self, size: Size) -> None:
+    def __init__(self, size: Size, quit_key: str) -> None:
         super().__init__()
-        self.notice = Static(too_small_notice(size), markup=False)
+        self.quit_key = quit_key  # the quit command's first key, as the footer shows it
+        self.notice = Static(too_small_notice(size, quit_key), markup=False)
 
     def compose(self) -> ComposeResult:
         yield self.notice
 
     def show_size(self, size: Size) -> None:
-        self.notice.update(too_small_notice(size))
+        self.notice.update(too_small_notice(size, self.quit_key))

@@ -15,6 +15,7 @@ from revdiff.model import Article, Version
 from revdiff.tui.app import RevdiffApp, input_warnings_notice
 from revdiff.tui.article_list_screen import LIST_HEIGHT
 from revdiff.tui.export_screen import ExportScreen
+from revdiff.tui.settings import Settings
 from revdiff.tui.size_notice import MIN_HEIGHT, MIN_WIDTH, TerminalTooSmall
 from revdiff.tui.status_line import StatusLine
 from revdiff.tui.timeline_screen import HINT, SHORT_HINT, TimelineTable
@@ -326,3 +327,22 @@ async def test_the_export_dialog_shows_the_end_of_a_long_file_name(
         assert name.max_scroll_x > 0  # the name is wider than the field
         assert name.cursor_position == len(name.value)
         assert name.scroll_x == name.max_scroll_x
+
+
+@run_async
+async def test_the_least_size_notice_names_and_answers_the_quit_key_of_the_settings(
+        chain_article: Article) -> None:
+    """The notice said `q quits` and bound q, with `[keys] quit = "x"` too, where q then did
+    nothing (or, given to another command, quit in the notice alone) and x nothing."""
+    settings = Settings(keys={"quit": "x,f10", "next_change": "q"})
+    app = RevdiffApp(chain_article, settings=settings)
+    async with app.run_test(size=(24, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TerminalTooSmall)
+        assert str(app.screen.query_one(Static).render()).endswith("Enlarge it, or x quits.")
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, TerminalTooSmall)
+        await pilot.press("f10")
+        await pilot.pause()
+        assert not app.is_running
