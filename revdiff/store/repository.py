@@ -570,12 +570,21 @@ def refuse_staged_changes(repo: git.Repo, ref: str,
         if name in stored and (status.startswith("D") or index_blob in stored[name]):
             continue
         others.append(raw_name.decode("utf-8", "backslashreplace"))
-    if others:
-        shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
-        raise StoreError(f"the branch has staged changes that storing would undo ({shown}); "
-                         "nothing was stored", str(repo.working_tree_dir),
-                         hint="commit them, or unstage them (git restore --staged FILE), "
-                              "then run again")
+    if not others:
+        return
+    shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
+    if not against:  # an unborn branch (git symbolic-ref HEAD, git checkout --orphan)
+        raise StoreError(f"the branch {ref.removeprefix('refs/heads/')} has no commits yet, and "
+                         f"the index still holds files ({shown}): those of the branch checked out "
+                         "before (git symbolic-ref HEAD, git checkout --orphan), or added since; "
+                         "storing would undo them; nothing was stored", str(repo.working_tree_dir),
+                         hint="to start the branch empty, take them out of the index with git rm "
+                              "-r -q --cached . (the working tree keeps them), or commit them if "
+                              "they belong in it; then run again")
+    raise StoreError(f"the branch has staged changes that storing would undo ({shown}); "
+                     "nothing was stored", str(repo.working_tree_dir),
+                     hint="commit them, or unstage them (git restore --staged FILE), "
+                          "then run again")
 
 
 def _present(root: Path, path: str) -> bool:

@@ -500,3 +500,19 @@ def test_a_bare_repository_named_git_is_stored_into(tmp_path: Path) -> None:
     result = store(versions(tmp_path / "story", 2), bare)
     assert result.exit_code == 0, result.output
     assert len(git(bare, "log", "--format=%s").splitlines()) == 2
+
+
+def test_an_unborn_branch_holding_the_old_branchs_files_says_so(tmp_path: Path) -> None:
+    """After `git symbolic-ref HEAD refs/heads/NEW` the index still holds the files of the branch
+    checked out before: they were refused as staged changes, to commit, which would put that
+    branch's files into the new one."""
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    git(repo, "symbolic-ref", "HEAD", "refs/heads/fresh")
+    result = store(story, repo)
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert "the branch fresh has no commits yet, and the index still holds files (README)" in line
+    assert "git rm -r -q --cached ." in line
+    assert git(repo, "diff", "--cached", "--name-only").split() == ["README"]
+    assert git(repo, "branch", "--list", "fresh") == ""  # still unborn: nothing was stored
