@@ -18,7 +18,8 @@ Three shapes are read, detected per commit:
   versions either side of it are kept, identical ones too (as identical captures in a folder are).
 
 The current branch's history is HEAD's first-parent chain (`git log --first-parent`): the commits
-made on the branch, its merge commits among them, not the commits of the branches it merged.
+made on the branch, its merge commits among them, not the commits of the branches it merged. A
+detached HEAD (a commit checked out, no branch) is read so too, with a warning that no branch is.
 Each commit of the chain, a merge too, is compared with its first parent: text that a merge
 brings in is a version, and a commit that leaves a file's content as it was (a mode change, a
 merge that changes nothing) is no version of it. A version is described (message, so trailers
@@ -218,7 +219,9 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     parts: dict[int, _ArticleParts] = {}
     common = common_git_dir(path.resolve())
     with sanitized_clone(path) as clone:
-        unfinished = _unfinished_store(path, clone)
+        branch = _current_branch(clone)
+        unfinished = _unfinished_store(path, clone, branch) if branch else None
+        detached = None if branch else _detached_head_warning(path, clone)
         if not has_commits(clone):
             _refuse_head_naming_no_commit(clone, path)
             hint = (f"{unfinished}; run the same revdiff store again to put them there"
@@ -290,6 +293,8 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     if unfinished:
         read[0].warnings.append(f"{path}: {unfinished}; run the same revdiff store again to "
                                 "put them there")
+    if detached:
+        read[0].warnings.append(detached)
     return [_finish(article) for article in read]
 
 
@@ -347,13 +352,25 @@ def _lfs_content(data: bytes, common: Path, where: str, max_bytes: int) -> bytes
     return content if hashlib.sha256(content).hexdigest() == object_id else None
 
 
-def _unfinished_store(path: Path, clone: Path) -> str | None:
-    """What a `revdiff store` into the current branch that was stopped (killed, or refused when
-    the branch moved) left: the versions it wrote are on its private ref (`import_ref`), not on
-    the branch, until a store run puts them there. Read from the ref files, as git would."""
+def _current_branch(clone: Path) -> str | None:
+    """The ref of the branch HEAD names (`refs/heads/main`); None when HEAD is detached."""
     branch = run_git(clone, "symbolic-ref", "-q", "HEAD").stdout.decode("utf-8", "replace").strip()
-    if not branch:
-        return None
+    return branch or None
+
+
+def _detached_head_warning(path: Path, clone: Path) -> str:
+    """What reading a repository whose HEAD is detached (a commit checked out, no branch) says:
+    its history is HEAD's, as a branch's would be, which is no current branch's."""
+    head = run_git(clone, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").stdout
+    return (f"{path}: HEAD is detached (no branch is checked out): read along the first-parent "
+            f"history of its commit {head.decode('ascii', 'replace').strip()[:12]}; check out a "
+            "branch (git switch BRANCH) to read that branch")
+
+
+def _unfinished_store(path: Path, clone: Path, branch: str) -> str | None:
+    """What a `revdiff store` into the current `branch` that was stopped (killed, or refused
+    when the branch moved) left: the versions it wrote are on its private ref (`import_ref`), not
+    on the branch, until a store run puts them there. Read from the ref files, as git would."""
     private = import_ref(branch)
     common = common_git_dir(path.resolve())
     written = _ref_in_files(common, private)

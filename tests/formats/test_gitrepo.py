@@ -1280,3 +1280,21 @@ def test_a_reflog_time_git_never_writes_is_no_time(tmp_path: Path, seconds: str)
     assert not branch_made_since(tmp_path, "refs/heads/main", 0)
     reflog.write_text(f"{'0' * 40} {'1' * 40} A <a@b> 1600000000 +0000\tbranch: Created\n")
     assert branch_made_since(tmp_path, "refs/heads/main", 0)
+
+
+def test_a_detached_head_is_read_with_a_warning_that_no_branch_is_checked_out(
+        tmp_path: Path) -> None:
+    """A detached HEAD was read along its first-parent history without a word, as the current
+    branch that the README says is read."""
+    repo = git.Repo.init(tmp_path / "r", initial_branch="main")
+    when = datetime(2020, 5, 1, 12, 0, tzinfo=UTC)
+    commit_file(repo, "story.txt", "One.\n", "first", when)
+    commit_file(repo, "story.txt", "Two.\n", "second", when + timedelta(hours=1))
+    repo.git.checkout("--detach", "HEAD~1")
+    [story] = read_repository(tmp_path / "r")
+    assert [v.paragraphs for v in story.versions] == [("One.",)]
+    head = repo.head.commit.hexsha[:12]
+    assert [w for w in story.warnings if "detached" in w] == [
+        (f"{tmp_path / 'r'}: HEAD is detached (no branch is checked out): read along the "
+         f"first-parent history of its commit {head}; check out a branch (git switch BRANCH) "
+         "to read that branch")]
