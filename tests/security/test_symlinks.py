@@ -128,3 +128,24 @@ def test_export_does_not_read_a_repository_whose_git_names_one_out_of_the_input(
     assert "Tuesday" in out.read_text()
     [note] = [line for line in result.stderr.splitlines() if "archive" in line]
     assert "left out, a git repository whose .git names one out of" in note
+
+
+@pytest.mark.parametrize("command, pointer", [("parse", "gitdir file"), ("diff", "gitdir file"),
+                                              ("export", "gitdir file"), ("parse", "link")])
+def test_a_named_repository_whose_git_names_one_out_of_it_is_said_so(
+        tmp_path: Path, command: str, pointer: str) -> None:
+    """Named itself (as export's note on one left out of a corpus says to), a folder whose `.git`
+    names another repository (a linked worktree's does) is read, and that repository's history
+    named: parse, diff and a named folder's export had read it without a word."""
+    own = _repository(tmp_path / "home" / "notes", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    if pointer == "link":
+        (folder / ".git").symlink_to(own / ".git")
+    else:
+        (folder / ".git").write_text(f"gitdir: {own / '.git'}\n")
+    out = ["-o", str(tmp_path / "edits.jsonl")] if command == "export" else []
+    result = revdiff(command, str(folder), *out)
+    assert result.returncode == 0, result.stderr
+    said = f"{folder}: its .git names a git directory out of it ({own / '.git'})"
+    assert said in result.stdout + result.stderr  # parse's json holds its warnings
