@@ -1298,3 +1298,20 @@ def test_a_detached_head_is_read_with_a_warning_that_no_branch_is_checked_out(
         (f"{tmp_path / 'r'}: HEAD is detached (no branch is checked out): read along the "
          f"first-parent history of its commit {head}; check out a branch (git switch BRANCH) "
          "to read that branch")]
+
+
+@pytest.mark.parametrize("variable, value", [("GIT_COMMON_DIR", "hooked/.git"),
+                                             ("GIT_NAMESPACE", "elsewhere")])
+def test_the_callers_repository_variables_do_not_mislead_reading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> None:
+    """A git hook that runs revdiff has the variables placing its own repository (those of `git
+    rev-parse --local-env-vars`); reading the repository named must not obey them (given to git,
+    these two made the named repository's branch look empty)."""
+    named = git.Repo.init(tmp_path / "named", initial_branch="main")
+    hooked = git.Repo.init(tmp_path / "hooked", initial_branch="main")
+    when = datetime(2020, 5, 1, 12, 0, tzinfo=UTC)
+    commit_file(named, "story.txt", "Named.\n", "first", when)
+    commit_file(hooked, "other.txt", "Hooked.\n", "first", when)
+    monkeypatch.setenv(variable, str(tmp_path / value) if "/" in value else value)
+    [story] = read_repository(tmp_path / "named")
+    assert [v.paragraphs for v in story.versions] == [("Named.",)]
