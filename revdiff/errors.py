@@ -3,6 +3,7 @@ each into one line on stderr and exit code 2."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,7 +14,7 @@ __all__ = ["INTERRUPTED_EXIT", "TERMINATED_EXIT", "WORKER_LOST_EXIT", "BinaryDat
            "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages", "InputTooLarge",
            "MalformedPage", "MissingExtra", "OutputFailed", "RevdiffError", "StoreError",
            "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "os_reason", "stdout_failure",
-           "writing_stdout"]
+           "stdout_open", "writing_stdout"]
 
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
@@ -133,13 +134,24 @@ class OutputFailed(RevdiffError):
 @contextmanager
 def writing_stdout() -> Iterator[None]:
     """A write to stdout that fails (a full disk; not a closed pipe, which ends a command
-    quietly) becomes one error line."""
+    quietly) becomes one error line; so does a stdout that was closed when the command started
+    (`stdout_open`)."""
+    stdout_open()
     try:
         yield
     except BrokenPipeError:
         raise
     except OSError as error:
         raise stdout_failure(error) from None
+
+
+def stdout_open() -> None:
+    """Refuse, in one error line, a standard output the command was started without (`>&-`, a
+    job whose scheduler closed it): Python has none (`sys.stdout` is None), and what would have
+    been written to it, lost unsaid, ended the command with a traceback or none at all."""
+    if sys.stdout is None:
+        raise OutputFailed("cannot write to standard output: it is closed",
+                           hint="give the command somewhere to write: a file, > FILE, or a pipe")
 
 
 def os_reason(error: OSError) -> str:

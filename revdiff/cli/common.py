@@ -13,7 +13,7 @@ import click
 
 from revdiff.cli import report_error, say, write_to_stderr
 from revdiff.cli.progress import draws_on_stderr, obeys_escape_codes, reading_notice
-from revdiff.errors import RevdiffError, writing_stdout
+from revdiff.errors import RevdiffError, stdout_open, writing_stdout
 from revdiff.file_names import name_text
 from revdiff.model import Article
 from revdiff.read_warnings import (
@@ -231,7 +231,12 @@ def use_color(chosen: bool | None) -> bool:
     TERM=dumb, which prints their escape codes as text) unless NO_COLOR is not empty."""
     if chosen is not None:
         return chosen
-    return not os.environ.get("NO_COLOR") and obeys_escape_codes() and sys.stdout.isatty()
+    return not os.environ.get("NO_COLOR") and obeys_escape_codes() and stdout_is_terminal()
+
+
+def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal: not when it is a file or a pipe, nor closed (`>&-`)."""
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 # A Dask scheduler address: an optional protocol, a host name or [IPv6] address, and a port.
@@ -286,7 +291,9 @@ def write_data(text: str) -> None:
 
 def data_stream() -> ByteSink:
     """stdout as a byte stream for data: itself, or on a terminal one that shows the control
-    characters of the (UTF-8) text written to it as symbols."""
+    characters of the (UTF-8) text written to it as symbols. A closed stdout is one error line
+    (`stdout_open`)."""
+    stdout_open()
     if sys.stdout.isatty():
         return TerminalDataStream(sys.stdout.buffer)
     return sys.stdout.buffer

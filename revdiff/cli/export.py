@@ -7,7 +7,6 @@ import math
 import os
 import shlex
 import stat
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from revdiff.cli.common import (
     export_max_size_option,
     inputs_argument,
     reports_errors,
+    stdout_is_terminal,
 )
 from revdiff.errors import RevdiffError
 from revdiff.file_kinds import special_kind
@@ -225,7 +225,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
                     skip_errors=skip_errors)
     # `-o -` on a terminal: the rows are the progress there, and a bar drawn between them
     # would run into the next row's line
-    rows_on_terminal = output == "-" and sys.stdout.isatty()
+    rows_on_terminal = output == "-" and stdout_is_terminal()
     bar = (ProgressBar(write_to_stderr)
            if not quiet and draws_on_stderr() and not rows_on_terminal else None)
 

@@ -15,6 +15,7 @@ from revdiff.cli.common import (
     max_size_option,
     quiet_option,
     reports_errors,
+    stdout_is_terminal,
 )
 from revdiff.cli.progress import obeys_escape_codes
 from revdiff.errors import RevdiffError
@@ -38,10 +39,6 @@ def article_text(article: Article, sentences: str = "auto") -> str:
     return "\n\n".join(comparison_text(comparison, article=article.key, color=False,
                                        shown=visible)
                        for comparison in compared_pairs(article, sentences))
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
 
 
 def keyboard_on_stdin() -> bool:

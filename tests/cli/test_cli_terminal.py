@@ -340,6 +340,25 @@ def test_a_full_disk_under_stdout_is_one_error_line(arguments: list[str]) -> Non
 
 
 @pytest.mark.parametrize("arguments", [
+    ["parse", str(CHAIN)], ["parse", str(CHAIN), "--format", "text"],
+    ["diff", str(CHAIN)], ["diff", str(CHAIN), "--no-color"],
+    ["diff", str(CHAIN), "--format", "json"], ["diff", str(CHAIN), "--format", "csv"],
+    ["view", "--plain", str(CHAIN)], ["export", str(CHAIN), "-o", "-"],
+])
+def test_a_closed_stdout_is_one_error_line(arguments: list[str]) -> None:
+    """A command started with its standard output closed (`revdiff diff ... >&-`, a job whose
+    scheduler closed it) ended with a traceback (`'NoneType' object has no attribute 'flush'`),
+    or, for the text diff without colour, printed nothing and exited 0: its output was lost
+    unsaid. It is one error line and exit code 2, as a full disk is."""
+    process = subprocess.run([sys.executable, "-m", "revdiff", *arguments],
+                             preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE, text=True,
+                             timeout=120, check=False)
+    assert process.returncode == 2
+    assert process.stderr == ("revdiff: error: cannot write to standard output: it is closed "
+                              "(give the command somewhere to write: a file, > FILE, or a pipe)\n")
+
+
+@pytest.mark.parametrize("arguments", [
     ["diff", str(CHAIN)], ["--help"], ["-h"], ["--version"], ["diff", "--help"],
 ])
 def test_a_closed_pipe_under_stdout_ends_quietly_with_0(arguments: list[str]) -> None:
