@@ -75,7 +75,8 @@ def past_the_echo(exit_code: int) -> str:
     """What a line that ends a run stopped with Ctrl-C (`exit_code` 130) starts with: a newline
     past the `^C` a terminal echoes, which it would follow on the same line; none in a file, a
     pipe, or for SIGTERM, which nothing echoes."""
-    return "\n" if exit_code == INTERRUPTED_EXIT and sys.stderr.isatty() else ""
+    return ("\n" if exit_code == INTERRUPTED_EXIT and sys.stderr is not None
+            and sys.stderr.isatty() else "")
 
 
 def report_error(error: RevdiffError) -> None:
@@ -91,7 +92,11 @@ def say(line: str) -> None:
     """A line on stderr: an error, a warning, a note, the summary. A stderr that cannot be
     written (`2>/dev/full`, a pipe whose reader has gone) ended the run with a traceback written
     to that same stderr, which failed again: the run goes on without its lines instead, and ends
-    with exit status 2 where it would have ended with 0 (`RevdiffGroup.main`)."""
+    with exit status 2 where it would have ended with 0 (`RevdiffGroup.main`); so does a stderr
+    the command was started without (`2>&-`), whose lines click would drop unsaid."""
+    if sys.stderr is None:
+        _lose_stderr()
+        return
     try:
         click.echo(line, err=True)
     except OSError:
@@ -102,6 +107,9 @@ def write_to_stderr(text: str) -> None:
     """Text on stderr as it is, no newline added, flushed at once: a progress bar or a notice
     drawn over its own line. A stderr that cannot be written (a terminal that hung up) ended the
     run, its error taken for standard output's: the run goes on without it, as with `say`."""
+    if sys.stderr is None:
+        _lose_stderr()
+        return
     try:
         sys.stderr.write(text)
         sys.stderr.flush()
@@ -112,12 +120,28 @@ def write_to_stderr(text: str) -> None:
 def _lose_stderr() -> None:
     """Go on without stderr, which could not be written: the run ends with 2 where it would have
     ended with 0. stderr is pointed at the null device, so that what Python still holds for it
-    (and any later line) goes nowhere."""
+    (and any later line) goes nowhere; a stderr the command was started without has its number
+    held there already (`_hold_closed_standard_streams`)."""
     global _stderr_lost
     _stderr_lost = True
+    if sys.stderr is None:
+        return
     null_device = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null_device, sys.stderr.fileno())
     os.close(null_device)
+
+
+def _hold_closed_standard_streams() -> None:
+    """Hold the number of a standard output or error the command was started without (`>&-`,
+    `2>&-`) on the null device: a file revdiff opens would take the free number, and a process
+    it starts (git, a worker) would write its output or errors into that file. Python's stream
+    stays None: what revdiff would write there is refused (`stdout_open`) or lost (`say`)."""
+    for number, stream in ((1, sys.stdout), (2, sys.stderr)):
+        if stream is None:
+            null_device = os.open(os.devnull, os.O_WRONLY)
+            if null_device != number:
+                os.dup2(null_device, number)
+                os.close(null_device)
 
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -231,6 +255,7 @@ class RevdiffGroup(click.Group):
         """As click's; and when the help or the version, which click writes while it reads the
         arguments, cannot be written (`revdiff --help > /dev/full`), one error line. A run
         whose stderr could not be written (`say`) ends with 2, not 0."""
+        _hold_closed_standard_streams()
         _escape_what_stdout_cannot_encode()
         try:
             return super().main(*args, **kwargs)

@@ -24,7 +24,7 @@ def obeys_escape_codes() -> bool:
 
 def draws_on_stderr() -> bool:
     """Whether stderr is a terminal that redraws a line (`\r`, and `\x1b[K` to clear its end)."""
-    return sys.stderr.isatty() and obeys_escape_codes()
+    return sys.stderr is not None and sys.stderr.isatty() and obeys_escape_codes()
 
 
 def _duration(seconds: float) -> str:

@@ -419,6 +419,25 @@ def test_a_closed_pipe_under_stderr_ends_the_run_quietly_with_2(arguments: list[
     assert process.returncode == 2
 
 
+@pytest.mark.parametrize("arguments", [*_SAYING_ON_STDERR,
+                                       ["view", "--plain", "with-an-empty-file"]])
+def test_a_closed_stderr_ends_the_run_quietly_with_2(arguments: list[str], tmp_path: Path) -> None:
+    """A command started with its standard error closed (`revdiff diff x 2>&-`) lost its warnings
+    and ended with 0, and `export` and `view` ended with 1 before any work (Python had no
+    stderr to test for a terminal, nor to write the traceback on): the run goes on without its
+    lines and exits 2, as with a stderr that fails."""
+    (tmp_path / "with-an-empty-file").mkdir()
+    for name in ("0.txt", "1.txt"):
+        shutil.copy(CHAIN / name, tmp_path / "with-an-empty-file" / name)
+    (tmp_path / "with-an-empty-file" / "2.txt").touch()
+    process = subprocess.run([sys.executable, "-m", "revdiff", *arguments],
+                             preexec_fn=lambda: os.close(2), stdout=subprocess.PIPE,
+                             cwd=tmp_path, text=True, timeout=120, check=False)
+    assert process.returncode == 2
+    assert (tmp_path / "edits.jsonl").exists() == (arguments[0] == "export")
+    assert ("version 0 -> 1" in process.stdout) == (arguments[-1] == "with-an-empty-file")
+
+
 # `revdiff ARGUMENTS` with a stderr that is a terminal which has hung up: every write to it
 # fails (EIO). With `wait-for-notice` first, reading the inputs waits until the notice of what is
 # being read has been tried, which a quick read clears before it is due.
