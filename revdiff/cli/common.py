@@ -153,7 +153,7 @@ def load_articles(inputs: Sequence[str], max_size: int, quiet: bool = False,
     from revdiff.formats import load
 
     notes: list[str] = []
-    typed = "-" in inputs and sys.stdin.isatty()
+    typed = "-" in inputs and sys.stdin is not None and sys.stdin.isatty()
     with reading_notice(write_to_stderr, counted(len(inputs), "input"),
                         notice and not quiet and not typed and draws_on_stderr()):
         articles = load(list(inputs), max_bytes=max_size, notes=notes, origins=origins)

@@ -117,6 +117,10 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         if not texts and not empty_files and not binary_files:
             texts_at = len(articles)
         if name == "-":
+            if sys.stdin is None:  # the process was started with it closed (`<&-`)
+                raise EmptyInput("standard input is closed", name,
+                                 hint="give the input on it (- < FILE, or a pipe), or name "
+                                      "the file instead of -")
             data = read_bounded(sys.stdin.buffer, "-", max_bytes)
             if data.startswith(SQLITE_MAGIC):
                 raise UnknownFormat("a SQLite database cannot be read from standard input", name,

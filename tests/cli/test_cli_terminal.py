@@ -438,6 +438,20 @@ def test_a_closed_stderr_ends_the_run_quietly_with_2(arguments: list[str], tmp_p
     assert ("version 0 -> 1" in process.stdout) == (arguments[-1] == "with-an-empty-file")
 
 
+@pytest.mark.parametrize("arguments", [["diff", str(CHAIN / "0.txt"), "-"], ["parse", "-"],
+                                       ["view", "--plain", str(CHAIN / "0.txt"), "-"]])
+def test_a_closed_standard_input_given_as_an_input_is_one_error_line(arguments: list[str]
+                                                                     ) -> None:
+    """`revdiff diff old.txt - <&-` ended with a traceback (`'NoneType' object has no attribute
+    'isatty'`): a command started with its standard input closed has none to read."""
+    process = subprocess.run([sys.executable, "-m", "revdiff", *arguments],
+                             preexec_fn=lambda: os.close(0), capture_output=True, text=True,
+                             timeout=120, check=False)
+    assert process.returncode == 2
+    assert process.stderr.startswith("revdiff: error: -: standard input is closed (")
+    assert process.stderr.count("\n") == 1
+
+
 # `revdiff ARGUMENTS` with a stderr that is a terminal which has hung up: every write to it
 # fails (EIO). With `wait-for-notice` first, reading the inputs waits until the notice of what is
 # being read has been tried, which a quick read clears before it is due.

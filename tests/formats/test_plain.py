@@ -606,6 +606,14 @@ def test_standard_input_given_twice_is_refused_as_such() -> None:
         load(["-", "-"])
 
 
+def test_a_closed_standard_input_is_refused_as_such(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a process started with its standard input closed (`<&-`) has none: reading `-` ended with
+    # a traceback, `'NoneType' object has no attribute 'buffer'`
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(EmptyInput, match="standard input is closed"):
+        load([str(SAMPLES / "versions" / "iran-strikes-us-troops-in-iraq" / "0.txt"), "-"])
+
+
 def test_a_version_without_text_is_refused() -> None:
     with pytest.raises(EmptyInput, match="holds no text"):
         read_versions([("0.txt", "text"), ("1.txt", " \n\n")])
