@@ -179,7 +179,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
                                        color=terminal_style if color else None, shown=visible)
                 if ((labels or flags) and not title_kept
                         and not any(kept(edit) for edit in comparison.edits)):
-                    text += "(no edit with " + " and ".join(
+                    text += "\n(no edit with " + " and ".join(
                         f"the {name} {' or '.join(values)}"
                         for name, values in (("label", labels), ("flag", flags)) if values) + ")"
                 yield text

@@ -117,7 +117,7 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
         title_diff = word_diff(comparison.old.title, comparison.new.title)
         lines.append("title: " + styled_word_diff(title_diff, color=color, shown=shown)
                      + flag_note(comparison.title_flags))
-    lines.append("")
-    lines.extend(edit_text(edit, color=color, shown=shown) for edit in comparison.edits
-                 if kept(edit))
-    return "\n".join(lines)
+    edits = [edit_text(edit, color=color, shown=shown) for edit in comparison.edits if kept(edit)]
+    # a blank line between the head and the edits; none after a head without any (the pairs of
+    # a text are one blank line apart, `echo_blocks`)
+    return "\n".join([*lines, "", *edits] if edits else lines)

@@ -137,6 +137,20 @@ def test_only_and_flag_are_refused_outside_the_text_format(versions: list[str],
     assert f"{option[0]} applies to --format text, not csv" in result.stderr
 
 
+def test_pairs_are_one_blank_line_apart_when_changes_only_leaves_a_pair_no_edit(tmp_path: Path
+                                                                               ) -> None:
+    """A pair whose every sentence is unchanged, under --changes-only, kept the blank line that
+    would have led to its edits: two blank lines stood before the next pair, and one at the end
+    of the output, where every other pair is one blank line from the next."""
+    for number, text in enumerate(("Kept.\n", "Kept.\n", "Kept.\n\nAdded.\n", "Kept.\n\nAdded.\n")):
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+    text = run(str(tmp_path), "--no-color", "--changes-only")
+    assert "\n\n\n" not in text
+    assert text.endswith("changed; boring\n")
+    assert [block.splitlines()[0] for block in text.split("\n\n") if "version" in block] == [
+        f"{tmp_path.name}: version {old} -> {old + 1}" for old in range(3)]
+
+
 def test_changes_only_with_only_unchanged_is_refused(versions: list[str]) -> None:
     # it printed `(no edit with the label unchanged)` beside counts of unchanged sentences
     result = CliRunner().invoke(main, ["diff", *versions, "--changes-only", "--only", "unchanged"])
