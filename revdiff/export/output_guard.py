@@ -12,7 +12,8 @@ folder it may not write into is refused before the run, not once every article i
 
 `OutputLock` holds an exclusive lock on `.<OUT name>.revdiff-lock` beside the output for the whole
 run, so a second export to the same output stops with one line instead of deleting the first
-one's staging folder.
+one's staging folder. The lock file says it is revdiff's: a file of that name that does not (the
+user's) is refused, never locked and removed.
 """
 
 from __future__ import annotations
@@ -197,6 +198,11 @@ def is_read_only(mode: int) -> bool:
     return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
+# What a lock file revdiff made holds: a file without it at the lock's name is someone else's,
+# and is neither locked nor removed.
+_LOCK_MARK = b"revdiff export lock\n"
+
+
 class OutputLock:
     """An exclusive lock on the output, held from before staging until after publishing."""
 
@@ -210,12 +216,10 @@ class OutputLock:
             raise OutputProblem("the output's folder does not exist", str(self.out.parent),
                                 hint="create it first, or choose another -o path")
         while True:
-            try:
-                descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
-            except OSError as error:
-                raise OutputProblem(f"cannot create the lock file: {os_reason(error)}",
-                                    str(self.path), hint="check the folder's permissions, or "
-                                    "remove whatever has that name") from error
+            opened = self._open()
+            if opened is None:  # removed by its holder between our two tries
+                continue
+            descriptor, created = opened
             try:
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -229,10 +233,52 @@ class OutputLock:
                 same = os.path.samestat(os.fstat(descriptor), os.stat(self.path))
             except FileNotFoundError:
                 same = False
-            if same:
-                self.descriptor = descriptor
-                return
+            if not same:
+                os.close(descriptor)
+                continue
+            if not created and os.pread(descriptor, len(_LOCK_MARK) + 1, 0) != _LOCK_MARK:
+                os.close(descriptor)
+                raise OutputProblem("a file revdiff did not write has the name of the export's "
+                                    "lock, which revdiff would remove", str(self.path),
+                                    hint="move it away, or choose another -o path")
+            self.descriptor = descriptor
+            return
+
+    def _open(self) -> tuple[int, bool] | None:
+        """The lock file's descriptor, and whether this run created it (and marked it as
+        revdiff's); None when the file that was there is gone. An existing one is opened only to
+        read it, without waiting (a FIFO of that name would wait for a writer)."""
+        try:
+            try:
+                return self._create(), True
+            except FileExistsError:
+                pass
+            try:
+                descriptor = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            except FileNotFoundError:
+                return None
+        except OSError as error:
+            raise OutputProblem(f"cannot create the lock file: {os_reason(error)}",
+                                str(self.path), hint="check the folder's permissions, or "
+                                "remove whatever has that name") from error
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             os.close(descriptor)
+            raise OutputProblem("something that is not a file has the name of the export's lock",
+                                str(self.path), hint="move it away, or choose another -o path")
+        return descriptor, False
+
+    def _create(self) -> int:
+        """A new lock file, marked at once as revdiff's (a run that opens it next reads it);
+        removed again when it cannot be marked."""
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW,
+                             0o644)
+        try:
+            os.write(descriptor, _LOCK_MARK)
+        except OSError:
+            os.close(descriptor)
+            self.path.unlink(missing_ok=True)
+            raise
+        return descriptor
 
     def release(self) -> None:
         if self.descriptor >= 0:

@@ -282,6 +282,22 @@ def test_second_export_to_the_same_output_is_refused(tmp_path: Path) -> None:
     assert {row["article_index"] for row in rows} == set(range(31))  # 30 + the one on stdin
 
 
+def test_a_users_file_with_the_locks_name_is_refused_not_removed(tmp_path: Path) -> None:
+    """A file the user had at `.<OUT>.revdiff-lock` was taken for the lock and deleted when the
+    run ended."""
+    out = tmp_path / "e.jsonl"
+    mine = tmp_path / ".e.jsonl.revdiff-lock"
+    mine.write_text("mine")
+    result = revdiff("export", str(SAMPLES), "-o", str(out), "-q")
+    assert result.returncode == 2
+    assert str(mine) in one_error_line(result.stderr)
+    assert mine.read_text() == "mine"
+    assert not out.exists()
+    mine.unlink()
+    assert revdiff("export", str(SAMPLES), "-o", str(out), "-q").returncode == 0
+    assert not mine.exists()  # the lock revdiff made is removed at the end
+
+
 @pytest.mark.parametrize("signal_number", [signal.SIGKILL, signal.SIGTERM])
 def test_workers_end_when_their_driver_is_killed(signal_number: int, tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", 40, seed=9)
