@@ -40,7 +40,7 @@ from revdiff.errors import (
     writing_stdout,
 )
 from revdiff.export import registry
-from revdiff.export.inputs import InputUnit, MissingInput, expand_inputs
+from revdiff.export.inputs import InputNote, InputUnit, MissingInput, expand_inputs
 from revdiff.export.output_guard import (
     OutputLock,
     OutputProblem,
@@ -384,17 +384,23 @@ def fingerprint(job: ExportJob, units: list[InputUnit]) -> dict[str, Any]:
 
 def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                on_note: Callable[[str], None],
-               missing: Sequence[MissingInput] = ()) -> Iterator[ArticleTask]:
+               in_place: Sequence[MissingInput | InputNote] = ()) -> Iterator[ArticleTask]:
     """Articles of every unit, numbered in input order, read as they are handed out; each name
-    in `missing` (`expand_inputs`) is skipped in its place, before the unit it comes before."""
+    in `in_place` (`expand_inputs`) that names nothing is skipped in its place, before the unit
+    it comes before, and each note about an input told there, in the order the inputs were
+    given."""
 
-    def skip_missing_before(number: int) -> None:
-        for skipped in missing:
-            if skipped.before == number:
-                _skip(progress, on_note, visible(skipped.name), skipped.reason)
+    def tell_in_place_before(number: int) -> None:
+        for item in sorted(in_place, key=lambda item: item.given):
+            if item.before != number:
+                continue
+            if isinstance(item, MissingInput):
+                _skip(progress, on_note, visible(item.name), item.reason)
+            else:
+                on_note(_as_warning(item.text))
 
     for number, unit in enumerate(units):
-        skip_missing_before(number)
+        tell_in_place_before(number)
         for position, count, article in _unit_articles(job, unit, progress, on_note):
             # the messages name one article by its input, as `diff` names it; one of several by
             # its URL, else by its place in the input
@@ -409,7 +415,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             yield ArticleTask(index, article_ref(index, article, where), article, where,
                               number + (position + 1) / count, number + position / count)
             progress.articles_read += 1
-    skip_missing_before(len(units))
+    tell_in_place_before(len(units))
 
 
 def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
@@ -590,13 +596,12 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
     to_stream = str(job.out) == "-"
     if to_stream:
         _check_stream(job, resume, stream)
-    notes: list[str] = []
     missing: list[MissingInput] = []
-    units = expand_inputs(job.inputs, notes, missing if job.skip_errors else None)
-    warnings = [_as_warning(text) for text in notes]
-    for text in warnings:
-        note(text)
-    note = _not_again(note, set(warnings))  # reading a folder says again what expanding it said
+    placed: list[InputNote] = []
+    units = expand_inputs(job.inputs, None, missing if job.skip_errors else None, placed=placed)
+    in_place: list[MissingInput | InputNote] = [*missing, *placed]
+    # reading a folder says again what expanding it said
+    note = _once(note, {_as_warning(item.text) for item in placed})
     if not to_stream:
         targets = registry.output_paths(job.format, job.out)
         check_targets(targets, [*job.inputs, *(path for unit in units for path in unit.paths)],
@@ -612,10 +617,10 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
               open_executor(workers, scheduler, local_dask, note)) as running:
             if to_stream:
                 assert stream is not None
-                return _stream(job, units, missing, progress, running, stream, on_progress,
+                return _stream(job, units, in_place, progress, running, stream, on_progress,
                                note)
             with OutputLock(job.out):
-                return _run(job, units, missing, progress, running, resume, on_progress, note,
+                return _run(job, units, in_place, progress, running, resume, on_progress, note,
                             part_pairs if job.format in registry.PART_FORMATS else None)
     except NothingExported as nothing:
         if on_note is not None:
@@ -631,11 +636,16 @@ def _as_warning(text: str) -> str:
     return f"warning: {text}"
 
 
-def _not_again(note: Callable[[str], None], said: set[str]) -> Callable[[str], None]:
-    """`note`, but silent for the notes already `said`."""
+def _once(note: Callable[[str], None], texts: set[str]) -> Callable[[str], None]:
+    """`note`, but each of `texts` told only the first time."""
+    told: set[str] = set()
+
     def new_note(text: str) -> None:
-        if text not in said:
-            note(text)
+        if text in texts:
+            if text in told:
+                return
+            told.add(text)
+        note(text)
     return new_note
 
 
@@ -692,7 +702,7 @@ def _failure_reason(error: str, key: str, where: str) -> str:
     return error.removeprefix(f"{visible(key)}: ").removeprefix(f"{visible(where)}: ")
 
 
-def _stream(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInput],
+def _stream(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingInput | InputNote],
             progress: ExportProgress, executor: Executor, stream: ByteSink,
             on_progress: Callable[[ExportProgress], None] | None,
             note: Callable[[str], None]) -> ExportProgress:
@@ -700,7 +710,7 @@ def _stream(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInp
     The CSV header goes out with the first article, so a run that exports nothing writes nothing."""
     header = csv_header(EDIT_COLUMN_NAMES) if job.format == "csv" else ""
     notes = NotesInInputOrder(note, progress)
-    tasks = iter_tasks(job, units, progress, notes, missing)
+    tasks = iter_tasks(job, units, progress, notes, in_place)
     in_flight = InFlight()
     if on_progress:  # the bar from the start, not once the first article is written
         on_progress(progress)
@@ -749,7 +759,7 @@ def _write_stream(stream: ByteSink, pieces: Iterable[str]) -> None:
         stream.flush()
 
 
-def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInput],
+def _run(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingInput | InputNote],
          progress: ExportProgress, executor: Executor, resume: bool,
          on_progress: Callable[[ExportProgress], None] | None,
          note: Callable[[str], None], part_pairs: int | None) -> ExportProgress:
@@ -776,7 +786,7 @@ def _run(job: ExportJob, units: list[InputUnit], missing: Sequence[MissingInput]
         elif resume and staging.resumable:
             note("the interrupted run had not finished any article; exporting from the start")
         notes = NotesInInputOrder(note, progress)
-        tasks = in_parts(_skip_done(iter_tasks(job, units, progress, notes, missing), done, last),
+        tasks = in_parts(_skip_done(iter_tasks(job, units, progress, notes, in_place), done, last),
                          part_pairs)
         if on_progress:  # the bar from the start, not once the first article is written
             on_progress(progress)

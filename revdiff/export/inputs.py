@@ -53,8 +53,19 @@ class MissingInput:
     `before`: a path that names nothing, or one the system cannot look up, and why."""
 
     before: int
+    given: int  # the input's place among those given
     name: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class InputNote:
+    """A note about an input (`a folder an earlier input already read`), to tell in its place:
+    before the unit numbered `before`, as a `MissingInput` is skipped."""
+
+    before: int
+    given: int  # the input's place among those given
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +222,8 @@ def _in_version_order(files: list[str]) -> list[str]:
 
 def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                   missing: list[MissingInput] | None = None, *,
-                  for_python: bool = False) -> list[InputUnit]:
+                  for_python: bool = False,
+                  placed: list[InputNote] | None = None) -> list[InputUnit]:
     """Turn command-line inputs into units, checking that every one exists: an input that names
     nothing, or that the system cannot look up (a name too long for it), is refused, or, given
     `missing` (`--skip-errors`), put there with the number of the unit it comes before, so that
@@ -224,6 +236,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     (recursively). All other files given are read together as one unit, as `revdiff parse` reads
     them: plain version files form one article, pages of one article are joined. `for_python`
     words the notes for the Python API (`give their paths`, where `export` says `name them`).
+    Each note is put in `placed` too, given, with the place of the input it is about.
     """
     if not inputs:
         raise EmptyInput("no input given", hint="name files, directories, globs or databases")
@@ -232,7 +245,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
     visited: dict[Path, Path] = {}  # each real folder or database read: the path it was read as
     loose: list[str] = []
     loose_position = -1
-    for raw in inputs:
+    for given, raw in enumerate(inputs):
+        told = len(notes)
         files: list[str] = []  # what `raw` names that is read with the other loose files
         # the loose files' unit, begun before this input, goes in before it at the end
         before = len(units) + (loose_position >= 0)
@@ -241,14 +255,14 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         except EmptyInput as unusable:
             if missing is None:
                 raise
-            missing.append(MissingInput(before, raw, unusable.message))
+            missing.append(MissingInput(before, given, raw, unusable.message))
             continue
         if raw == "-" or Path(raw).exists():
             matches = [raw]
         else:
             matches = sorted(glob.glob(raw, recursive=True), key=natural_key)
             if not matches and missing is not None:
-                missing.append(MissingInput(before, raw, NAMES_NOTHING))
+                missing.append(MissingInput(before, given, raw, NAMES_NOTHING))
             elif not matches:
                 raise EmptyInput(NAMES_NOTHING, raw,
                                  hint=missing_input_hint(raw, "quote globs so revdiff expands them"),
@@ -268,6 +282,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                     loose_position = len(units)
                 files.append(match)
         loose.extend(_in_version_order(files))
+        if placed is not None:
+            placed.extend(InputNote(before, given, text) for text in notes[told:])
     if loose:
         label = loose[0] if len(loose) == 1 else f"{loose[0]} (+{counted(len(loose) - 1, 'file')})"
         units.insert(loose_position, InputUnit(label, tuple(loose)))

@@ -164,6 +164,20 @@ def test_skip_errors_skips_a_missing_path_and_an_empty_glob(run_cli, samples: Pa
     assert "skipped 2 inputs or articles that failed" in result.output and "3 articles" in result.output
 
 
+def test_notes_about_inputs_follow_the_inputs_order(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A folder an earlier input already read was told of before every note of the run, ahead
+    of the skip of a missing path given before it."""
+    missing = str(tmp_path / "nope")
+    result = run_cli("export", missing, str(samples), str(samples), "-o", str(tmp_path / "x.jsonl"),
+                     "--skip-errors")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    skip = lines.index(f"revdiff: skipped {missing}: no such file or directory, and no file "
+                       "matches it as a glob")
+    again = lines.index(f"revdiff: warning: {samples}: skipped, an earlier input already read it")
+    assert skip < again
+
+
 def test_skip_errors_skips_a_path_too_long_to_look_up(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A name over the file system's 255 characters stopped a bulk run even with --skip-errors,
     where a path that names nothing is skipped."""
