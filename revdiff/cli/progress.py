@@ -151,8 +151,11 @@ def summary_line(progress: ExportProgress, workers_text: str, format_name: str) 
     outputs = ", ".join(str(path) for path in progress.outputs)
     resumed = (f" ({progress.resumed_articles:,} from the interrupted run)"
                if progress.resumed_articles else "")
-    skipped = (f"; skipped {counted_skips(len(progress.failed_inputs))} that failed"
-               if progress.failed_inputs else "")
+    skips = [f"{counted_skips(len(progress.failed_inputs))} that failed"] if progress.failed_inputs else []
+    single = len(progress.skipped_inputs) - len(progress.failed_inputs)
+    if single:
+        skips.append(f"{counted(single, 'article')} of one version")
+    skipped = f"; skipped {' and '.join(skips)}" if skips else ""
     rows = progress.articles if format_name == "html" else progress.rows
     return (f"revdiff: exported {counted(progress.articles, 'article')}{resumed}, "
             f"{counted(progress.pairs, 'version pair')}, "

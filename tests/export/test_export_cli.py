@@ -44,6 +44,21 @@ def test_the_summary_counts_one_of_a_kind_in_the_singular(run_cli, tmp_path: Pat
     assert "pairs/s, 1 worker)" in result.output  # it said `1 worker(s)`
 
 
+def test_the_summary_counts_every_input_or_article_skipped(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The summary's `skipped N inputs or articles` left out those of one version, so it counted
+    fewer than the `skipped` lines above it."""
+    single = tmp_path / "single"
+    single.mkdir()
+    (single / "0.txt").write_text("One version only.\n")
+    result = run_cli("export", str(samples), str(tmp_path / "nope"), str(single), "-o",
+                     str(tmp_path / "x.jsonl"), "--skip-errors")
+    assert result.exit_code == 0, result.output
+    assert len([line for line in result.output.splitlines()
+                if line.startswith("revdiff: skipped ")]) == 2
+    assert result.output.endswith("; skipped 1 input or article that failed and 1 article of "
+                                  "one version\n")
+
+
 def test_quiet_prints_nothing(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("export", str(samples), "-o", str(tmp_path / "e.csv"), "--quiet")
     assert result.exit_code == 0 and result.output == ""
