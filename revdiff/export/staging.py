@@ -364,7 +364,10 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = _temporary_path(path)
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:  # told as the folder's, which the user can act on
+        raise _cannot_create_in(path.parent, error) from error
     try:
         with open(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -373,6 +376,15 @@ def write_text_atomically(path: Path, text: str) -> None:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _cannot_create_in(folder: Path, error: OSError) -> OSError:
+    """The error of a file that could not be created in `folder`, naming the folder, not the
+    temporary file's name; where the folder exists but says there is no such file (a folder of
+    the kernel's, `/proc`, `/sys`), what that means."""
+    reason = ("the folder takes no new files" if error.errno == errno.ENOENT and folder.is_dir()
+              else os_reason(error))
+    return OSError(error.errno, f"cannot create a file in {folder} ({reason})", str(folder))
 
 
 def _fsync(path: Path) -> None:

@@ -535,6 +535,21 @@ async def test_export_tells_a_failed_write_in_the_dialog_and_keeps_the_name(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+@run_async
+async def test_export_to_a_folder_that_takes_no_new_files_names_the_folder(
+        chain_article: Article) -> None:
+    """`/proc/a.txt` was told as `Could not write /proc/a.txt: No such file or directory`, the
+    error of the temporary file beside it, in a folder that exists."""
+    app = RevdiffApp(chain_article, export_directory=Path("/proc"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        problem = await export_problem(app, pilot, "/proc/a.txt")
+    # root is let through to the kernel, which has no such file to make; others are kept out
+    assert problem in (f"Could not write /proc/a.txt: cannot create a file in /proc ({reason})"
+                       for reason in ("the folder takes no new files", "Permission denied"))
+
+
 def test_export_defaults_to_the_settings_or_downloads_not_the_working_directory(
         chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
