@@ -42,6 +42,7 @@ from revdiff.tui.exporting import (
     ExportedPair,
     ExportFormat,
     edit_as_text,
+    exported_notice,
     write_export,
 )
 from revdiff.tui.filters import FilterState, visible_items
@@ -1006,5 +1007,6 @@ class RevdiffApp(App[None]):
         if choice is None:
             return
         export_format, path = choice
-        self.notify(f"Wrote {export_format.name} to {visible(str(path))}", timeout=4, markup=False)
+        self.notify(exported_notice(export_format.name, visible(str(path)), self.size.width),
+                    timeout=4, markup=False)
 

@@ -82,6 +82,23 @@ def write_export(pair: ExportedPair, export_format: ExportFormat, path: Path) ->
     write_text_atomically(path, text if text.endswith("\n") else text + "\n")
 
 
+# The rows of a notice an exported file's path may take: a longer one shows its end.
+_NOTICE_PATH_ROWS = 3
+
+
+def exported_notice(format_name: str, path_text: str, terminal_width: int) -> str:
+    """`Wrote FORMAT to PATH`, with the path's end only (`…/folder/name.txt`: the folders nearest
+    the file that fit, the file's name in full or its end) where the whole would wrap over more
+    than a few rows of the notice (Textual's is 60 columns wide at most and half the terminal,
+    its text some 4 fewer), and run past the screen's foot, the file's name out of sight."""
+    most = _NOTICE_PATH_ROWS * (min(60, terminal_width // 2) - 4)
+    if len(path_text) > most:
+        end = path_text[len(path_text) - most + 1:]
+        folder = end.find("/")
+        path_text = "…" + (end[folder:] if folder >= 0 else end)
+    return f"Wrote {format_name} to {path_text}"
+
+
 def edit_as_text(comparison: Comparison, edit: Edit) -> str:
     """One edit as a person would paste it: a label line, then `-` old and `+` new text."""
     lines = [f"{edit.op.value} (v{comparison.old.number} → v{comparison.new.number})"]

@@ -346,3 +346,27 @@ async def test_the_least_size_notice_names_and_answers_the_quit_key_of_the_setti
         await pilot.press("f10")
         await pilot.pause()
         assert not app.is_running
+
+
+@run_async
+async def test_the_notice_of_an_export_shows_the_end_of_its_path_in_the_smallest_terminal(
+        chain_article: Article, tmp_path: Path) -> None:
+    """At 44x12 `Wrote text to PATH` wrapped a long path over the screen's foot, the file's name
+    cut off: the notice shows the path's end, a folder at a time, in a few rows."""
+    folder = tmp_path.joinpath("a-rather-long-folder-name", "another-level-down",
+                               "and-yet-another-folder-of-notes", "2026-12-06", "drafts")
+    folder.mkdir(parents=True)
+    app = RevdiffApp(chain_article, export_directory=folder)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab")
+        app.screen.query_one(Input).value = str(folder / "some-export-file.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert (folder / "some-export-file.txt").exists()
+        [notice] = list(app._notifications)
+        assert notice.message.startswith("Wrote text to …/")
+        assert notice.message.endswith("/drafts/some-export-file.txt")
+        [toast] = app.screen.query("Toast")  # Textual's class for a notice is not public
+        assert toast.region.height <= 4
