@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence, Sized
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 from revdiff.errors import EmptyInput, InconsistentPages
@@ -46,6 +46,11 @@ _YEAR_LAST_DATE = re.compile(r"(?<!\d)(0?[1-9]|[12]\d|3[01])([-_.])(0?[1-9]|[12]
 _WRITTEN_DATE = re.compile(r"(?<!\d)(?P<year>(1[89]|2\d)\d\d)([-_.])(?P<month>\d{1,2})\3"
                            r"(?P<day>\d{1,2})(?:[T_ .-](?P<hour>\d{1,2})(?P<clock>[-_.:h])"
                            r"(?P<minute>\d\d)(?:(?P=clock)(?P<second>\d\d))?)?(?!\d)")
+# The zone written right after the time of day in a name, perhaps after a fraction of a second,
+# as ISO 8601 writes it (`2020-01-04T10:30:00+05:00`, `...T10:30:00.123456+00:00`, `...T10-30Z`,
+# `20200104T0930-0300`): `Z` for UTC, or an offset of at most 14 hours.
+_ZONE_AFTER_TIME = re.compile(r"([.,]\d{1,9})?(Z|(?P<sign>[+-])(?P<hours>0\d|1[0-4]):?"
+                              r"(?P<minutes>[0-5]\d))(?![^\W_])")
 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
 # A version saved with its lines wrapped at a fixed width (`fold`, an editor, an e-mail) keeps its
@@ -184,6 +189,22 @@ def time_in_name(file_name: str) -> tuple[datetime | None, str | None]:
                         int(second or 0)), None
     except ValueError:  # no date (`2024-02-30`), or no time of day (`20240201T2590`)
         return None, None
+
+
+def zone_in_name(file_name: str) -> timezone | None:
+    """The zone a name writes right after the date and time of day that `time_in_name` reads
+    (`2024-02-01T10:30:00+05:00.html`, `2024-02-01T10-30Z.html`); None when it writes none."""
+    stem = Path(file_name).stem
+    dated = _DATE_IN_NAME.search(stem)
+    if dated is None or _date_parts(dated)[4] is None:  # no time of day
+        return None
+    zone = _ZONE_AFTER_TIME.match(stem, dated.end())
+    if zone is None:
+        return None
+    if zone["sign"] is None:
+        return UTC
+    offset = timedelta(hours=int(zone["hours"]), minutes=int(zone["minutes"]))
+    return timezone(-offset if zone["sign"] == "-" else offset)
 
 
 def unread_time_warning(file_name: str, name: str) -> str | None:

@@ -4,9 +4,10 @@ The text comes from trafilatura (main-content extraction; Apache-2.0), installed
 `pip install 'revdiff[snapshots]'`; known furniture it leaves in the body is then taken out
 (`page_furniture`); a page that shows none is read from its JSON-LD `articleBody`. The time
 is, best first: a 14-digit Wayback timestamp in the file name (UTC), a date and time in the file
-name (no zone), the "FILE ARCHIVED ON" note that Wayback Machine pages end with (UTC), then the
-page's own `article:modified_time` / `og:updated_time` / `article:published_time`, then its
-JSON-LD `dateModified` / `datePublished` (the publisher's claim, not when the page was fetched).
+name (in the zone written after it, else without one), the "FILE ARCHIVED ON" note that Wayback
+Machine pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
+`article:published_time`, then its JSON-LD `dateModified` / `datePublished` (the publisher's
+claim, not when the page was fetched).
 A time at a leap second (`23:59:60`) is read at second 59, warned, as every reader reads it.
 """
 
@@ -29,7 +30,7 @@ from revdiff.formats.fields import (
     without_wayback_prefix,
 )
 from revdiff.formats.page_furniture import Cleaned, is_paywall_notice, remove_furniture
-from revdiff.formats.plain import time_in_name
+from revdiff.formats.plain import time_in_name, zone_in_name
 from revdiff.formats.text_input import collapse_whitespace
 
 _WAYBACK_NAME = re.compile(r"(?<!\d)((?:19|20)\d{12})(?!\d)")
@@ -188,7 +189,12 @@ def _time_from_name(file_name: str) -> _PageTime:
             return _PageTime(time, "Wayback timestamp in the file name",
                              leap_second_warning(written, "the file name's Wayback timestamp"))
     time, _ = time_in_name(file_name)
-    return _PageTime(time, "file name (no time zone)") if time else _PageTime(None, None)
+    if time is None:
+        return _PageTime(None, None)
+    zone = zone_in_name(file_name)
+    if zone is None:
+        return _PageTime(time, "file name (no time zone)")
+    return _PageTime(time.replace(tzinfo=zone), "file name")
 
 
 def _time_from_page(html: str, soup: BeautifulSoup) -> _PageTime:

@@ -67,6 +67,28 @@ def test_pages_are_ordered_by_the_time_in_their_names(tmp_path: Path) -> None:
 
 
 @needs_trafilatura
+@pytest.mark.parametrize(("name", "time"), [
+    ("2020-01-03T10:00:00+05:00.html", datetime(2020, 1, 3, 5, 0, tzinfo=UTC)),
+    ("2020-01-03T10:00:00.123456+05:00.html", datetime(2020, 1, 3, 5, 0, tzinfo=UTC)),
+    ("2020-01-03T08-00-00Z.html", datetime(2020, 1, 3, 8, 0, tzinfo=UTC)),
+    ("20200103T030000-0300.html", datetime(2020, 1, 3, 6, 0, tzinfo=UTC)),
+])
+def test_a_zone_after_the_time_in_a_name_is_read(tmp_path: Path, name: str,
+                                                 time: datetime) -> None:
+    """A scrape that names its saves by `datetime.now(UTC).isoformat()` writes the zone: it was
+    dropped, the time read as a time without one and said to carry none, so that a save at 05:00
+    UTC named 10:00+05:00 came after a memento of 07:00 UTC."""
+    folder = tmp_path / "pages"
+    _write(folder, name, render_page(URL, FIRST, SITES[0]))
+    _write(folder, "20200103070000.html", render_page(URL, SECOND, SITES[0]))
+    article, = load([str(folder)])
+    assert next(v.time for v in article.versions if v.title == "First title") == time
+    order = ["First title", "Second title"]
+    assert [v.title for v in article.versions] == (order if time.hour < 7 else order[::-1])
+    assert not any("no time zone" in w for w in article.warnings)
+
+
+@needs_trafilatura
 def test_a_large_blank_file_among_pages_is_left_out_as_a_small_one_is(tmp_path: Path) -> None:
     """A blank save over 4 KB was not seen to be empty: the folder was refused (`input is
     empty`) where a smaller one is left out, named in a note."""
