@@ -42,8 +42,9 @@ _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?"
 PRUNED = ["//nav", "//header", "//footer", "//aside", "//*[@role='dialog']"]
 # Fewer words than this after extraction is an error or index page, not an article.
 MIN_ARTICLE_WORDS = 6
-# The title or heading of what a server, a bot check or a CDN sends in place of the article
-# (`404 Not Found`, `Page not found | Site`, `Access Denied`, Cloudflare's `Just a moment...`):
+# The title or heading of what a server, a bot check, a CDN or a cookie consent wall sends in
+# place of the article (`404 Not Found`, `Page not found | Site`, `Access Denied`, Cloudflare's
+# `Just a moment...`, Google's `Before you continue`, `We value your privacy`):
 # the whole of it, but for punctuation and a site's name after a separator, so that a story's
 # headline that starts with such words (`Forbidden City to close`) is no error page.
 _ERROR_HEADING = re.compile(
@@ -52,7 +53,8 @@ _ERROR_HEADING = re.compile(
     r"|((page|file|article|story|content)\s+)?not found|access denied|forbidden"
     r"|just a moment|attention required|checking (your browser|if the site connection)"
     r"|are you a (robot|human)|verify(ing)? (that )?you are (a )?human|security check"
-    r"|pardon our interruption|captcha|service unavailable|too many requests)\b"
+    r"|pardon our interruption|captcha|service unavailable|too many requests"
+    r"|before you continue(\s+to(\s+\w+){1,2})?|we value your privacy|cookie consent)\b"
     r"[\W\d_]*(\s[|\-–—·•]\s.*)?",
     re.IGNORECASE)
 # An error page says little; a page with more words than this is read as an article whatever
@@ -91,8 +93,8 @@ class SavedPage:
     date: str | None
     text: Cleaned
     cut_short: bool  # the page ends before `</html>`: its last paragraphs may be missing
-    # The heading that shows the page is an error page or a bot check, not the article (its text
-    # is then empty).
+    # The heading that shows the page is an error page, a bot check or a consent wall, not the
+    # article (its text is then empty).
     error_heading: str | None
     # The text is the JSON-LD articleBody: the page shows none.
     text_from_linked_data: bool
@@ -267,8 +269,8 @@ def _linked_data(soup: BeautifulSoup, keys: tuple[str, ...]) -> dict[str, list[s
 
 
 def _error_heading(soup: BeautifulSoup, paragraphs: tuple[str, ...]) -> str | None:
-    """The page's title or first heading when it says the page is an error page or a bot check
-    and the page holds few words; None otherwise."""
+    """The page's title or first heading when it says the page is an error page, a bot check or
+    a consent wall and the page holds few words; None otherwise."""
     if sum(len(p.split()) for p in paragraphs) > MAX_ERROR_PAGE_WORDS:
         return None
     for tag in (soup.find("title"), soup.find("h1")):

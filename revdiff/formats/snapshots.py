@@ -3,10 +3,10 @@
 Researchers keep their own scrapes or Wayback Machine mementos of an article. Each page's text is
 extracted (`snapshot_page`), pages are grouped by the URL they name, ordered by time, and a page
 whose title and text equal the one before it is folded into it. Every assumption and everything
-left out is said in a warning on the article: pages without text, error pages and bot checks,
-furniture taken out of the text, paywall notices, the saves that show only a paywall's teaser
-of a story other saves hold whole, pages without a time or a URL, a folder holding several
-articles.
+left out is said in a warning on the article: pages without text, error pages, bot checks
+and consent walls, furniture taken out of the text, paywall notices, the saves that show only a
+paywall's teaser of a story other saves hold whole, pages without a time or a URL, a folder
+holding several articles.
 """
 
 from __future__ import annotations
@@ -206,8 +206,8 @@ def _article_key(url: str | None) -> str | None:
 
 def _why_no_text(page: SavedPage) -> str:
     if page.error_heading is not None:
-        return (f"an error page or a bot check ({page.error_heading!r}), not the article: "
-                "save the page again")
+        return (f"an error page, a bot check or a consent wall ({page.error_heading!r}), not "
+                "the article: save the page again")
     return "no article text found"
 
 
