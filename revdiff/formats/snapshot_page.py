@@ -132,14 +132,21 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
 
 
 def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]) -> str | None:
-    """The page's headline where the extraction gave it as a paragraph: its title, else its
-    first `<h1>` (on a site whose og:title, a headline for sharing, is not the one on the page);
-    None when neither is a paragraph."""
-    if title in paragraphs:
-        return title
+    """The page's headline where the extraction gave it as a paragraph (as the extraction gives
+    it): its title, else its first `<h1>` (on a site whose og:title, a headline for sharing, is
+    not the one on the page); None when neither is a paragraph."""
+    if _as_extracted(title) in paragraphs:
+        return _as_extracted(title)
     heading: Any = soup.find("h1")
-    shown = collapse_whitespace(heading.get_text(" ")) if heading is not None else ""
+    shown = _as_extracted(heading.get_text(" ")) if heading is not None else ""
     return shown if shown in paragraphs else None
+
+
+def _as_extracted(text: str) -> str:
+    """`text` as the extraction gives it: without the characters that are neither printable nor
+    white space (control and format characters: a soft hyphen, a right-to-left mark, a bidi
+    override), which trafilatura drops, and white space collapsed as in the paragraphs."""
+    return collapse_whitespace("".join(c for c in text if c.isprintable() or c.isspace()))
 
 
 def _paywall_notices(soup: BeautifulSoup) -> tuple[str, ...]:

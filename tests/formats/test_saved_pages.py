@@ -337,6 +337,23 @@ def test_error_pages_and_bot_checks_are_left_out_and_said(tmp_path: Path) -> Non
                 in article.warnings)
 
 
+@needs_trafilatura
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200f", "\u202e", "\x1b", " \u200e "])
+def test_a_headline_holding_an_invisible_character_is_the_title_not_a_paragraph(
+        tmp_path: Path, invisible: str) -> None:
+    """A headline with a soft hyphen (German sites hyphenate theirs so), a right-to-left mark
+    (Hebrew, Arabic and Persian ones), a bidi override or a control character was kept as the
+    first paragraph: the extraction drops such characters, so the paragraph was not seen to be
+    the headline."""
+    version = Version(0, f"Bridge{invisible}works halted", FIRST.paragraphs)
+    shown = "Bridge works halted" if " " in invisible else "Bridgeworks halted"
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", _page_with_headline_in_article(version))
+    [article] = load([str(folder)])
+    assert article.versions[0].paragraphs == FIRST.paragraphs
+    assert article.versions[0].title == shown
+
+
 CONSENT_WALLS = {
     "Before you continue to Google": "<h1>Before you continue</h1><p>We use cookies and data to "
                                      "deliver and maintain Google services and to measure "
