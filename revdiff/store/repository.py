@@ -492,6 +492,7 @@ def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str
     `writes` maps each file the run writes to the blob ids already stored there: a file whose
     index entry is one of them, staged against HEAD but unchanged since, is the store's own
     older version (a run that could not update the working tree left it), not the user's.
+    On a branch with no commits yet, the files not tracked there are counted and named at once.
     A bare repository has no working tree. Call only while holding `store_lock`.
     """
     if repo.bare:
@@ -505,6 +506,7 @@ def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str
                              "stored", unfinished.where, hint=unfinished.hint) from unfinished
     root = Path(str(repo.working_tree_dir))
     present = [path for path in writes if _present(root, path)]
+    problems = []
     for start in range(0, len(present), STATUS_BATCH):
         output = repo.git.status(
             "--porcelain=v2", "-z", "--untracked-files=all", "--ignored=traditional",
@@ -514,7 +516,27 @@ def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str
         for entry in output.split(b"\0"):
             problem = _status_problem(entry.decode("utf-8", "surrogateescape"), writes)
             if problem is not None:
-                _in_the_way(root, *problem)
+                problems.append(problem)
+    if not problems:
+        return
+    untracked = [path for path, what in problems if what == _UNTRACKED]
+    if untracked and not repo.git.rev_parse("--verify", "--quiet", ref, with_exceptions=False):
+        _in_the_way(root, untracked[0], _UNTRACKED, _unborn_leftovers_hint(ref, untracked))
+    _in_the_way(root, *problems[0])
+
+
+def _unborn_leftovers_hint(ref: str, untracked: list[str]) -> str:
+    """What to do with files not tracked where the store writes, on a branch with no commits yet:
+    most likely those of the branch checked out before, which `git rm --cached` (the refusal of
+    its index's files suggests it) leaves in the working tree."""
+    shown = ", ".join(untracked[:3]) + (" ..." if len(untracked) > 3 else "")
+    many = len(untracked) > 1
+    return (f"the branch {ref.removeprefix('refs/heads/')} has no commits yet: "
+            f"{len(untracked)} file{'s' if many else ''} of the branch checked out before "
+            f"({shown}), which git rm --cached leaves in the working tree, or of yours, "
+            f"stand{'' if many else 's'} where the store writes; move "
+            f"{'them all' if many else 'it'} away (the branch before keeps its own), then run "
+            "again")
 
 
 # What each kind of entry in a tree is called, by its mode
@@ -579,8 +601,9 @@ def refuse_staged_changes(repo: git.Repo, ref: str,
                          "before (git symbolic-ref HEAD, git checkout --orphan), or added since; "
                          "storing would undo them; nothing was stored", str(repo.working_tree_dir),
                          hint="to start the branch empty, take them out of the index with git rm "
-                              "-r -q --cached . (the working tree keeps them), or commit them if "
-                              "they belong in it; then run again")
+                              "-r -q --cached . (the working tree keeps them: move away those "
+                              "where the store writes, which the next run names), or commit them "
+                              "if they belong in it; then run again")
     raise StoreError(f"the branch has staged changes that storing would undo ({shown}); "
                      "nothing was stored", str(repo.working_tree_dir),
                      hint="commit them, or unstage them (git restore --staged FILE), "
@@ -606,11 +629,14 @@ def _present(root: Path, path: str) -> bool:
     return False
 
 
+_UNTRACKED = "is not tracked by git"
+
+
 def _status_problem(entry: str, writes: Mapping[str, Collection[str]]) -> tuple[str, str] | None:
     """The path and what is wrong, for one `git status --porcelain=v2 -z` entry, if anything."""
     kind, _, rest = entry.partition(" ")
     if kind == "?":
-        return rest, "is not tracked by git"
+        return rest, _UNTRACKED
     if kind == "!":
         return rest, "is ignored by git, not tracked"
     if kind == "u":

@@ -516,3 +516,40 @@ def test_an_unborn_branch_holding_the_old_branchs_files_says_so(tmp_path: Path) 
     assert "git rm -r -q --cached ." in line
     assert git(repo, "diff", "--cached", "--name-only").split() == ["README"]
     assert git(repo, "branch", "--list", "fresh") == ""  # still unborn: nothing was stored
+
+
+def test_an_unborn_branch_is_started_empty_along_the_refusals_hints(tmp_path: Path) -> None:
+    """The whole path of a new branch (`git symbolic-ref HEAD refs/heads/NEW`) in a repository
+    whose branch before holds stored articles: `git rm -r -q --cached .`, which the first refusal
+    suggests, leaves that branch's files in the working tree, not tracked; the next run was
+    refused as for a file of the user's, not saying that the branch before left them there, nor
+    how many more of them stood where the store writes."""
+    repo = user_repository(tmp_path / "repo")
+    first, second = tmp_path / "first", tmp_path / "second"
+    versions(first, 2)
+    second.mkdir()
+    for number in range(2):
+        (second / f"{number}.txt").write_text(f"Another story, version {number}.\n")
+    again = ["store", str(first), str(second), "--repo", str(repo)]
+    assert CliRunner().invoke(main, again).exit_code == 0
+    stored = sorted(git(repo, "ls-files", "_no-url").split())
+    assert len(stored) == 2
+    git(repo, "symbolic-ref", "HEAD", "refs/heads/fresh")
+    refused = CliRunner().invoke(main, again)
+    assert refused.exit_code == 2
+    assert "git rm -r -q --cached ." in refused.output
+    assert "the next run names" in refused.output  # what git rm --cached leaves behind is said
+    git(repo, "rm", "-r", "-q", "--cached", ".")
+    result = CliRunner().invoke(main, again)
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert f"{repo / stored[0]}: is not tracked by git" in line
+    assert "the branch fresh has no commits yet" in line
+    assert "2 files of the branch checked out before" in line
+    assert f"({stored[0]}, {stored[1]})" in line
+    for name in stored:  # what the refusal asks: move them away
+        (repo / name).rename(tmp_path / Path(name).name)
+    done = CliRunner().invoke(main, again)
+    assert done.exit_code == 0, done.output
+    assert sorted(git(repo, "ls-files", "_no-url").split()) == stored
+    assert (repo / "README").read_text() == "mine\n"  # the user's, untouched
