@@ -460,6 +460,30 @@ def git_directory(path: Path) -> Path:
     return git_dir
 
 
+def is_linked_worktree_or_submodule(path: Path) -> bool:
+    """Whether the git directory that the `.git` file at `path` names was made for `path`, by
+    `git worktree add` or `git submodule`: a linked worktree's (`MAIN/worktrees/NAME`, whose
+    `commondir` names MAIN) names `path/.git` back in its `gitdir` file; a submodule's lies under
+    the `.git/modules` of a superproject that holds `path`. A folder from elsewhere can name
+    either (`gitdir: ~/notes/.git/worktrees/x`), but is not named back, nor held. A `.git` that
+    is a symbolic link is neither's."""
+    dot_git = path / ".git"
+    if dot_git.is_symlink() or not dot_git.is_file():
+        return False
+    try:
+        git_dir = git_directory(path).resolve()
+        folder = path.resolve()
+        back_link = git_dir / "gitdir"
+        if git_dir.parent.name == "worktrees" and back_link.is_file():
+            return (common_git_dir(path).resolve() == git_dir.parent.parent
+                    and (git_dir / _pointer_text(back_link)).resolve() == dot_git.resolve())
+    except (OSError, RuntimeError):  # a pointer that cannot be read or followed
+        return False
+    parts = git_dir.parts
+    return any(parts[at:at + 2] == (".git", "modules") and folder.is_relative_to(Path(*parts[:at]))
+               for at in range(1, len(parts) - 2))
+
+
 def git_complaint(stderr: bytes | str, status: int | None = None) -> str:
     """The line of git's stderr that says what went wrong (errors are reported on one line),
     with the indented lines git goes on with (`unknown repository extension found:`, then each

@@ -111,6 +111,7 @@ from revdiff.safe_git import (
     git_complaint,
     git_directory,
     git_executable,
+    is_linked_worktree_or_submodule,
     reading_environment,
     run_git,
     sanitized_clone,
@@ -198,8 +199,10 @@ def history_lies_out_of(path: Path, folder: Path) -> bool:
     or a link naming another git directory, or its `commondir` does. A folder from a stranger
     can so name one of the reader's own repositories (`gitdir: /home/me/notes/.git`), as a
     symbolic link can name any file: export leaves such a repository out of a folder it walks,
-    and reading one named itself (`folder` is `path`) says whose history it reads. One whose
-    pointer cannot be read or followed (a loop of links) is not: its reading says why."""
+    and reading one named itself (`folder` is `path`) says whose history it reads, unless that
+    is a linked worktree's or a submodule's made for it (`is_linked_worktree_or_submodule`).
+    One whose pointer cannot be read or followed (a loop of links) is not: its reading says
+    why."""
     inside = resolved(folder)
     try:
         git_dirs = (git_directory(path), common_git_dir(path))
@@ -296,10 +299,11 @@ def read_repository(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
                                 "put them there")
     if detached:
         read[0].warnings.append(detached)
-    if history_lies_out_of(path, path):
+    if history_lies_out_of(path, path) and not is_linked_worktree_or_submodule(path):
         read[0].warnings.append(f"{path}: its .git names a git directory out of it "
-                                f"({name_text(str(resolved(common)))}), as a linked worktree's or a "
-                                "submodule's does: the history read is that repository's")
+                                f"({name_text(str(resolved(common)))}), which is no linked "
+                                "worktree's nor submodule's made for it: the history read is that "
+                                "repository's")
     return [_finish(article) for article in read]
 
 

@@ -238,6 +238,53 @@ def test_linked_worktree_is_read_at_its_own_head(tmp_path: Path) -> None:
     assert [v.paragraphs for v in story.versions] == [("One.",)]
 
 
+OUT_OF_IT = "names a git directory out of it"
+
+
+def _two_versions(folder: Path) -> git.Repo:
+    repo = git.Repo.init(folder, initial_branch="main")
+    when = datetime(2020, 5, 1, 12, 0, tzinfo=UTC)
+    commit_file(repo, "story.txt", "One.\n", "first", when)
+    commit_file(repo, "story.txt", "Two.\n", "second", when + timedelta(hours=1))
+    return repo
+
+
+def test_a_linked_worktree_and_a_submodule_are_read_without_a_warning(tmp_path: Path) -> None:
+    """Their `.git` files name git directories out of them, which name them back (a worktree's
+    `gitdir` file; a submodule's under its superproject's `.git/modules`): every ordinary one
+    named was warned of as a folder naming some other repository."""
+    repo = _two_versions(tmp_path / "r")
+    repo.git.worktree("add", "-q", "-b", "other", str(tmp_path / "linked"))
+    superproject = _two_versions(tmp_path / "super")
+    superproject.git.execute(["git", "-c", "protocol.file.allow=always", "submodule", "add",
+                              "-q", str(tmp_path / "r"), "deep/sub"])
+    for folder in (tmp_path / "linked", tmp_path / "super" / "deep" / "sub"):
+        [story] = read_repository(folder)
+        assert len(story.versions) == 2
+        assert not [w for w in story.warnings if OUT_OF_IT in w], folder
+
+
+@pytest.mark.parametrize("named", ["worktree", "submodule"])
+def test_a_folder_naming_a_worktrees_or_submodules_git_directory_is_warned_of(
+        tmp_path: Path, named: str) -> None:
+    """A folder elsewhere whose `.git` names the git directory of a linked worktree or of a
+    submodule of the reader's is none of theirs: that git directory does not name it back."""
+    repo = _two_versions(tmp_path / "r")
+    if named == "worktree":
+        repo.git.worktree("add", "-q", "-b", "other", str(tmp_path / "linked"))
+        target = tmp_path / "r" / ".git" / "worktrees" / "linked"
+    else:
+        superproject = _two_versions(tmp_path / "super")
+        superproject.git.execute(["git", "-c", "protocol.file.allow=always", "submodule", "add",
+                                  "-q", str(tmp_path / "r"), "sub"])
+        target = tmp_path / "super" / ".git" / "modules" / "sub"
+    stranger = tmp_path / "downloads" / "archive"
+    stranger.mkdir(parents=True)
+    (stranger / ".git").write_text(f"gitdir: {target}\n")
+    [story] = read_repository(stranger)
+    assert [w for w in story.warnings if OUT_OF_IT in w]
+
+
 def test_odd_paths_and_messages_are_parsed(tmp_path: Path) -> None:
     repo = git.Repo.init(tmp_path / "r", initial_branch="main")
     when = datetime(2020, 5, 1, tzinfo=UTC)
