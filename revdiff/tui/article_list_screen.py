@@ -1,4 +1,4 @@
-"""`a`: the articles the inputs hold, one per line; typing filters them, Enter opens one."""
+"""`a`: the articles the inputs hold, one per line; typing filters them, Enter opens the highlighted one."""
 
 from __future__ import annotations
 
