@@ -887,12 +887,21 @@ def _per_gives_a_source(tokens: list[str], at: int) -> bool:
     return begins_a_clause and after not in _NO_SOURCE_AFTER_PER and not any(char.isdigit() for char in after)
 
 
+# Prepositions after `told` that make it a participle, what was told (`a story told from a
+# woman's point of view`, `a tale told by an idiot`): as a verb it names whom it told first.
+_AFTER_TOLD_AS_A_PARTICIPLE = word_set("from by through in")
+
+
 def _names_no_source(tokens: list[str], verb: int) -> bool:
     """Whether the verb is passive (`was told`, `is clearly explained`, `nowhere is the
-    hypothesis confirmed`), an infinitive (`that is to say`), compared (`easier said than done`),
-    what someone might have said but did not (`should have said`, `would never have told`) or a
-    first-person hedge (`_is_a_first_person_hedge`)."""
+    hypothesis confirmed`, `history told from a woman's point of view`), an infinitive (`that is
+    to say`), compared (`easier said than done`), what someone might have said but did not
+    (`should have said`, `would never have told`) or a first-person hedge
+    (`_is_a_first_person_hedge`)."""
     if verb + 1 < len(tokens) and _bare(tokens[verb + 1]) == "than" or _is_inverted_passive(tokens, verb):
+        return True
+    if (_bare(tokens[verb]) == "told" and verb + 1 < len(tokens) and not _ends_clause(tokens[verb])
+            and _bare(tokens[verb + 1]) in _AFTER_TOLD_AS_A_PARTICIPLE):
         return True
     if _is_a_first_person_hedge(tokens, verb):
         return True

@@ -1105,3 +1105,24 @@ def test_one_source_named_more_or_less_fully_is_one_source(old: str, new: str) -
 def test_a_source_named_more_fully_by_a_word_that_is_no_title_or_first_name_is_another(
         old: str, new: str) -> None:
     assert Flag.ATTRIBUTION_CHANGED in edit_flags(old, new)
+
+
+@pytest.mark.parametrize("text", [
+    "It refers to history told from a woman's point of view.",
+    "It is a tale told by an idiot.",
+    "The novel is a story told through letters.",
+    "The film is a story told in flashbacks.",
+])
+def test_told_before_a_preposition_is_a_participle_and_names_no_source(text: str) -> None:
+    # `told` reports to someone it names after it (`told reporters`); before `from`, `by`,
+    # `through` or `in` it is a participle, what is told, and the words before it no source
+    assert attributions_in(text) == []
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Esper told reporters the base was hit.", [("esper",)]),
+    ("He told of hearing explosions.", [("he",)]),
+    ("Trump said from the Oval Office that the base was hit.", [("trump",)]),
+])
+def test_told_before_whom_or_what_it_told_still_reports(text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
