@@ -667,19 +667,44 @@ def _reports_past_a_place(tokens: list[str], verb: int) -> bool:
     """Whether a place or medium follows the verb, a preposition and up to a source's words
     without a clause word, and its clause ends in a colon or in a comma before a quotation
     (`Trump wrote on Twitter: “…”`, `Esper added in a statement: …`, `Iran announced in a
-    statement on its website, “…”`); not `The Post reported on the scandal.` nor `He wrote in a
-    notebook, then left.`"""
+    statement on its website, “…”`), or `that` follows it and a clause (`_subject_follows`: `The
+    Pentagon confirmed in a statement that the strike took place.`); not `The Post reported on
+    the scandal.`, `He wrote in a notebook, then left.` nor, `that` a relative clause's, `The
+    Post reported on the scandal that rocked the city.`"""
     if (_ends_clause(tokens[verb]) or verb + 1 >= len(tokens)
             or _bare(tokens[verb + 1]) not in _PLACE_PREPOSITIONS):
         return False
     for at in range(verb + 1, min(len(tokens), verb + 2 + _MOST_SOURCE_WORDS)):
         token = tokens[at]
+        if _bare(token) == "that" and at > verb + 2:
+            return _subject_follows(tokens, at)
         if _bare(token) in _CLAUSE_WORDS or _OPENS_CLAUSE.search(token):
             return False
-        if _ends_clause(token):
+        if _ends_clause(token) and not _is_a_dates_comma(tokens, at):
             quotation_next = at + 1 < len(tokens) and _opens_quotation(tokens[at + 1])
             return token.endswith(":") or token.endswith(",") and quotation_next
     return False
+
+
+def _is_a_dates_comma(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at` is a day's number after a month whose comma parts it from the
+    year after it (`on November 13, 2009 that`), which ends no clause."""
+    if not tokens[at].endswith(",") or at == 0 or at + 1 >= len(tokens):
+        return False
+    day, year = _bare(tokens[at]), _bare(tokens[at + 1])
+    return (_bare(tokens[at - 1]) in MONTHS and day.isdigit() and len(day) <= 2
+            and year.isdigit() and len(year) == 4)
+
+
+def _subject_follows(tokens: list[str], that: int) -> bool:
+    """Whether the `that` at `that` begins a clause it reports, not a relative one: a subject
+    pronoun or a determiner follows it (`that the strike took place`, `that he would respond`), or
+    a capitalised word and a word that may be a verb (`that Iran fired missiles`); not a verb
+    (`that rocked the city`, `that was short`)."""
+    if that + 1 >= len(tokens) or _ends_clause(tokens[that]):
+        return False
+    return (_bare(tokens[that + 1]) in _SUBJECT_PRONOUNS | _DETERMINERS
+            or _reports_a_clause_without_that(tokens, that))
 
 
 def _follows_a_quotation(tokens: list[str], verb: int) -> bool:

@@ -1067,12 +1067,19 @@ def test_no_words_before_the_verb_are_no_number_to_read_past(text: str) -> None:
     ('Trump wrote on Twitter: "All is well!"', [("trump",)]),
     ("Esper added in a statement: “We are ready.”", [("esper",)]),
     ("Iran announced in a statement on its website, “We will respond.”", [("iran",)]),
+    # or before `that` and a clause it reports, a subject and a verb
+    ("The Pentagon confirmed in a statement that the strike took place.", [("pentagon",)]),
+    ("Trump wrote on Twitter that he would respond.", [("trump",)]),
+    ("Esper added in an interview that Iran fired missiles.", [("esper",)]),
+    ("NASA reported on November 13, 2009 that the probe found water.", [("nasa",)]),  # a date's comma
     # a place after the verb that no quotation or colon follows is no sign of speech reported
     ("The Post reported on the scandal.", []),
+    ("The Post reported on the scandal that rocked the city.", []),  # `that` of a relative clause
+    ("Iran confirmed in a statement that was short.", []),
     ("The museum added in 2019 a new wing.", []),
     ("He wrote in a notebook, then left.", []),
 ])
-def test_a_verb_at_its_clauses_end_may_have_a_place_before_the_colon_or_quotation(
+def test_a_verb_at_its_clauses_end_may_have_a_place_before_a_colon_a_quotation_or_that(
         text: str, sources: list[tuple[str, ...]]) -> None:
     assert attributions_in(text) == sources
 
