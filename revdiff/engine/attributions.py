@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import pairwise
 
 from revdiff.engine.headlines import MEDIA_NOUNS, WORD_PUNCTUATION, headline_source_words
 from revdiff.engine.sentences import MONTHS, is_abbreviation, word_set
@@ -1146,11 +1147,15 @@ _NOT_A_NAME = _WHOSE_WORDS | MEDIA_NOUNS
 
 
 def written_as_names(text: str) -> frozenset[str]:
-    """The words of the text written capitalised but where a capital begins it, as a source's
-    words are read (`_source_word`): the words that may be names."""
+    """The words of the text written capitalised where no capital is due, as a source's words are
+    read (`_source_word`): the words that may be names. A capital that begins a sentence shows
+    none (`Residents said so.`), and none does in a headline in title case, where every word has
+    one (`Local Residents Said They Heard Blasts`)."""
     tokens = text.replace("—", " — ").split()
-    return frozenset(_unaccented(_source_word(token)) for token in tokens[1:]
-                     if token.lstrip(WORD_PUNCTUATION)[:1].isupper())
+    if is_title_case(tokens):
+        return frozenset()
+    return frozenset(_unaccented(_source_word(token)) for before, token in pairwise(tokens)
+                     if token.lstrip(WORD_PUNCTUATION)[:1].isupper() and not _ends_a_sentence(before))
 
 
 def same_sources(old: Sequence[tuple[str, ...]], new: Sequence[tuple[str, ...]],
@@ -1168,15 +1173,28 @@ def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(a) == len(b) and all(map(_same_word, a, b))
 
 
+# Words before a name that say how many or which of its kind, making another source (`Two
+# Iraqis`, `South Korea`, `Local Residents`), not a fuller name of it.
+_WHICH_OF_A_NAME = word_set(
+    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands "
+    "several many some few most all other north south east west northern southern eastern western "
+    "central upper lower local nearby senior top"
+)
+
+
 def _same_name(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) -> bool:
     """Whether two sources name one person or body, titles before them set aside (`_TITLES`): one
     is the other's last words (`Gen. Mark Milley`, `Mark Milley`, `Milley`; `President Trump`,
     `Mr. Trump`; `The Washington Post`, `the Post`), the last a name (in `names`, and none of
-    `_NOT_A_NAME`: `officials` and `U.S. officials` are two sources) and no `and`, `or` or `nor`
-    joining two sources in the longer (`Russia and China`, `China`)."""
+    `_NOT_A_NAME`: `officials` and `U.S. officials` are two sources), with no `and`, `or` or `nor`
+    joining two sources in the longer (`Russia and China`, `China`) and no number or word of
+    `_WHICH_OF_A_NAME` among the longer's other words (`Two Iraqis`, `Iraqis`; `South Korea`,
+    `Korea`)."""
     short, long = sorted((_without_titles(a), _without_titles(b)), key=len)
+    other_words = long[:len(long) - len(short)]
     return (long[-1] in names and long[-1] not in _NOT_A_NAME
             and not any(word in _JOINING_WORDS for word in long)
+            and not any(word in _WHICH_OF_A_NAME or any(map(str.isdigit, word)) for word in other_words)
             and _same_words(short, long[len(long) - len(short):]))
 
 

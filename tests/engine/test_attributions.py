@@ -1097,6 +1097,10 @@ def test_a_verb_of_speech_changed_for_one_with_a_place_changes_no_attribution() 
     ("Defense Secretary Mark Esper said the base was hit.", "Esper said the base was hit."),
     ("The Washington Post reported the base was hit, the Post said.",
      "The Washington Post reported the base was hit, The Washington Post said."),
+    ("The Washington Post reported that the base was hit.", "The Post reported that the base was hit."),
+    ("The New York Times reported that the base was hit.", "The base was hit, the Times reported."),
+    ("Milley said the base was hit. Gen. Mark Milley said so.",
+     "Milley said the base was hit. Milley said so."),
 ])
 def test_one_source_named_more_or_less_fully_is_one_source(old: str, new: str) -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new)
@@ -1108,6 +1112,15 @@ def test_one_source_named_more_or_less_fully_is_one_source(old: str, new: str) -
     ("Iranian state TV said the base was hit.", "State TV said the base was hit."),
     ("Russia and China said the base was hit.", "China said the base was hit."),
     ("Mark Milley said the base was hit.", "Mark Esper said the base was hit."),
+    # a number or a word that says which before the shared words names another source
+    ("Iraqis said the base was hit.", "Two Iraqis said the base was hit."),
+    ("Three Iraqis said the base was hit.", "Two Iraqis said the base was hit."),
+    ("Korea said it would respond.", "South Korea said it would respond."),
+    ("The base was hit, Korea said.", "The base was hit, North Korea said."),
+    # a capital in a headline in title case, or one that begins a sentence, shows no name
+    ("Residents Said They Heard Blasts", "Local Residents Said They Heard Blasts"),
+    ("Residents Said They Heard Blasts", "Nearby Residents Said They Heard Blasts"),
+    ("Blasts were heard. Residents said so.", "Blasts were heard. Nearby residents said so."),
 ])
 def test_a_source_named_more_fully_by_a_word_that_is_no_title_or_first_name_is_another(
         old: str, new: str) -> None:
