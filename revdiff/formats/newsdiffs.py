@@ -54,6 +54,12 @@ _HEX = re.compile(r"[0-9A-Fa-f]+")
 _DAMAGED_SCRIPT = "the page's script is damaged; save the page again from NewsDiffs"
 _OCTAL = re.compile(r"[0-7]{1,3}")
 
+# Half a UTF-16 character alone, as a `\\uD800` escape in a version text gives it
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A character reference (`&#xD800;`, `&#55296;`) HTML reads as U+FFFD: its number is checked
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}))")
+_SURROGATES = range(0xD800, 0xE000)
+
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v"}
 _LINE_TERMINATORS = "\n\r\u2028\u2029"
 
@@ -88,8 +94,8 @@ def decode_js_string_literal(text: str, start: int, where: str) -> tuple[str, in
 
     Returns the string value and the offset just past the closing quote. Handles every escape
     JavaScript defines (`\\n`, `\\'`, `\\xHH`, `\\uHHHH`, `\\u{H...}`, legacy octal, line
-    continuations); surrogate pairs are joined and lone surrogates become U+FFFD. Nothing is
-    evaluated.
+    continuations); surrogate pairs are joined, and a lone surrogate is kept for the page's
+    reader to replace with a warning (`_half_characters_warning`). Nothing is evaluated.
     """
     quote = text[start]
     if quote not in "'\"":
@@ -116,8 +122,8 @@ def decode_js_string_literal(text: str, start: int, where: str) -> tuple[str, in
         decoded, pos = _decode_escape(text, pos, where)
         parts.append(decoded)
     value = "".join(parts)
-    # Join UTF-16 surrogate pairs written as two \\u escapes; replace lone halves.
-    value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    # Join UTF-16 surrogate pairs written as two \\u escapes; a lone half stays.
+    value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
     return value, pos
 
 
@@ -197,6 +203,23 @@ def find_text_literals(text: str, where: str) -> tuple[str, str] | None:
         raise MalformedPage(f"the page defines one version text but not {missing}", where,
                             hint="save the whole page again")
     return values["text1"], values["text2"]
+
+
+def _escapes_half_a_character(page: str) -> bool:
+    """Whether the page's markup, outside its comments, writes a character reference to half a
+    UTF-16 character (`&#xD800;`, `&#55296;`), which HTML reads as U+FFFD."""
+    return any((int(hexadecimal, 16) if hexadecimal else int(decimal)) in _SURROGATES
+               for hexadecimal, decimal in _NUMERIC_REFERENCE.findall(
+                   _without_html_comments(page)))
+
+
+def _half_characters_warning(texts: tuple[str, str], escaped: bool, where: str) -> list[str]:
+    """The warning, once a page, that its texts hold half a UTF-16 character alone (a `\\uD800`
+    escape in a literal, or `escaped` in its markup), read as U+FFFD."""
+    if not escaped and not any(_LONE_SURROGATE.search(text) for text in texts):
+        return []
+    return [(f"{where}: the page escapes half a character alone (\\uD800 or &#xD800;), which "
+             "is no text; read as \ufffd")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -503,6 +526,9 @@ def read_page(text: str, where: str) -> Article:
         if not old_text.strip() and not new_text.strip():
             raise MalformedPage("div#compare is empty: the page was saved before its script ran",
                                 where, hint="save the page again once the comparison shows")
+    warnings.extend(_half_characters_warning(
+        (old_text, new_text), literals is None and _escapes_half_a_character(text), where))
+    old_text, new_text = (_LONE_SURROGATE.sub("\ufffd", side) for side in (old_text, new_text))
     numbers = _version_numbers(soup, text, where)
     if numbers is None:
         numbers = (0, 1)

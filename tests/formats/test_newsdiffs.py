@@ -57,7 +57,7 @@ def decode(literal: str) -> str:
     (r"'\x41\x7a'", "Az"),
     (r"'\u{1F600}'", "😀"),
     (r"'\uD83D\uDE00'", "😀"),  # a surrogate pair written as two escapes
-    (r"'lone \uD83D'", "lone \ufffd"),
+    (r"'lone \uD83D'", "lone \ud83d"),  # kept, for read_page to replace and warn of
     ("'joined \\\nline'", "joined line"),  # line continuation
     (r"'\0 \101'", "\0 A"),
     (r"'\/ \q'", "/ q"),
@@ -938,3 +938,21 @@ def test_a_rendered_deletion_and_insertion_inside_each_other_are_refused(outer: 
     assert str(refused.value) == (
         f"page.html:36: div#compare holds {inside}, which NewsDiffs never writes: a tag left open "
         "(the page is damaged) (save the page again from NewsDiffs)")
+
+
+@pytest.mark.parametrize(("name", "written", "escape"), [
+    ("us-deploys-troops-v1-v2-raw.html", "Clark Mindock\\u000A\\u000AThe", "\\uD800"),
+    ("us-deploys-troops-v1-v2-rendered.html", "Clark Mindock<br><br>The", "&#xD800;"),
+    ("us-deploys-troops-v1-v2-rendered.html", "Clark Mindock<br><br>The", "&#55296;"),
+])
+def test_half_a_character_escaped_alone_is_read_as_a_replacement_character_with_a_warning(
+        name: str, written: str, escape: str) -> None:
+    # a JavaScript `\uD800` or an HTML `&#xD800;` alone became U+FFFD without a word, where a
+    # NewsEdits text's bad bytes are warned of
+    text = (PAGES / name).read_text("utf-8")
+    assert written in text
+    article = read_page(text.replace(written, written.replace("The", f"{escape}The")), "page.html")
+    assert article.versions[0].paragraphs[0].startswith("\ufffdThe United States")
+    assert article.warnings == (("page.html: the page escapes half a character alone (\\uD800 or "
+                                 "&#xD800;), which is no text; read as \ufffd"),)
+    assert read_page(text, "page.html").warnings == ()
