@@ -228,8 +228,9 @@ def _half_characters_warning(texts: tuple[str, str], escaped: bool, where: str) 
 
 
 # The elements diff-match-patch writes a run in: deleted, inserted, kept
-_RUNS = ("del", "ins", "span")
-_CHANGES = {"del": "a deletion (<del>)", "ins": "an insertion (<ins>)"}
+_RUN_NAMES = {"del": "a deletion (<del>)", "ins": "an insertion (<ins>)",
+              "span": "a kept run (<span>)"}
+_CHANGES = ("del", "ins")
 # Elements whose content is never shown: code and styles a saved page or an extension put there
 _NOT_SHOWN = ("script", "style", "template")
 
@@ -241,9 +242,9 @@ def read_rendered_compare(compare: Tag, where: str) -> tuple[str, str]:
     of their own (a `<div>` a saved page added around them, a `<span>` left open or an
     extension's highlight) are read as runs; white space outside the runs, which a
     pretty-printer leaves between them, is no page text, nor is what a page's `<script>`,
-    `<style>` or `<template>` holds. A deletion inside an insertion, or the other way round, is
-    refused: diff-match-patch nests no runs, so a run was left open and took in the ones after
-    it, which cannot be told apart again.
+    `<style>` or `<template>` holds. A deletion inside an insertion, or the other way round, or
+    a kept run inside either is refused: diff-match-patch nests no runs, so a run was left open
+    and took in the ones after it, which cannot be told apart again.
     """
     old: list[str] = []
     new: list[str] = []
@@ -273,14 +274,15 @@ def read_rendered_compare(compare: Tag, where: str) -> tuple[str, str]:
 def _run_inside(element: Tag, run: str | None, where: str) -> str | None:
     """The run `element`'s content is in, inside `run`: a deletion or insertion is its own,
     inside a kept run too (which an element left open or a highlight makes of the runs in it);
-    any other element stays in the run it is in."""
-    if element.name not in _CHANGES:
-        return run or (element.name if element.name in _RUNS else None)
-    if run in _CHANGES and run != element.name:
-        raise MalformedPage(f"div#compare holds {_CHANGES[element.name]} inside "
-                            f"{_CHANGES[run]}, which NewsDiffs never writes: a tag left open "
+    any other element stays in the run it is in. A run inside a deletion or an insertion, other
+    than one of its own kind, is refused: one was left open and took in the runs after it."""
+    if run in _CHANGES and element.name in _RUN_NAMES and element.name != run:
+        raise MalformedPage(f"div#compare holds {_RUN_NAMES[element.name]} inside "
+                            f"{_RUN_NAMES[run]}, which NewsDiffs never writes: a tag left open "
                             "(the page is damaged)", where, line=element.sourceline,
                             hint="save the page again from NewsDiffs")
+    if element.name not in _CHANGES:
+        return run or (element.name if element.name in _RUN_NAMES else None)
     return element.name
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -930,7 +931,9 @@ def test_rendered_runs_inside_an_element_left_open_are_read_as_their_own() -> No
 def test_a_rendered_deletion_and_insertion_inside_each_other_are_refused(outer: str) -> None:
     # a run left open took in the runs after it: all of them went to its version
     text = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
-    damaged = text.replace('<div id="compare">', f'<div id="compare">{outer}', 1)
+    first_kept = '<div id="compare"><span>Fri, 03 Jan 2020 1</span>'
+    assert text.count(first_kept) == 1  # a deletion and an insertion follow it
+    damaged = text.replace(first_kept, first_kept + outer, 1)
     with pytest.raises(MalformedPage) as refused:
         read_page(damaged, "page.html")
     inside = ("an insertion (<ins>) inside a deletion (<del>)" if outer == "<del>"
@@ -956,3 +959,20 @@ def test_half_a_character_escaped_alone_is_read_as_a_replacement_character_with_
     assert article.warnings == (("page.html: the page escapes half a character alone (\\uD800 or "
                                  "&#xD800;), which is no text; read as \ufffd"),)
     assert read_page(text, "page.html").warnings == ()
+
+
+def test_a_rendered_deletion_left_open_before_kept_runs_alone_is_refused() -> None:
+    # with no insertion after it, the deletion took in the kept text after it without a word:
+    # the new version lost it, the old one kept it as deleted
+    text = (PAGES / "us-deploys-troops-v1-v2-rendered.html").read_text("utf-8")
+    text = re.sub(r'<ins style="background:#e6ffe6;">It remains to be seen.*?</ins>', "", text,
+                  count=1, flags=re.DOTALL)
+    assert read_page(text, "page.html").versions[1].paragraphs[-1] == "."
+    damaged = text.replace("This is a developing story</del>", "This is a developing story", 1)
+    assert damaged != text
+    with pytest.raises(MalformedPage) as refused:
+        read_page(damaged, "page.html")
+    assert str(refused.value) == (
+        "page.html:36: div#compare holds a kept run (<span>) inside a deletion (<del>), which "
+        "NewsDiffs never writes: a tag left open (the page is damaged) (save the page again from "
+        "NewsDiffs)")
