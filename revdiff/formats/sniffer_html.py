@@ -170,10 +170,15 @@ def read_diff_page(text: str, where: str) -> Article:
             raise MalformedPage(f"the version cell {shown(cell_text)} holds more than 'Version N'", where,
                                 cell.sourceline, hint=_SAVE_AGAIN)
     title_row = table.find("tr", id="title")
-    if title_row is None or len(title_row.find_all(["th", "td"])) != 2:
-        raise MalformedPage("the title row (tr#title with two cells) is missing", where,
+    if title_row is None:
+        raise MalformedPage("the title row (tr#title) is missing from the diff table", where,
+                            table.sourceline, hint=_SAVE_AGAIN)
+    title_cells = title_row.find_all(["th", "td"])
+    if len(title_cells) != 2:
+        raise MalformedPage(f"the title row (tr#title) has {counted(len(title_cells), 'cell')}, "
+                            "where News Sniffer writes 2", where, title_row.sourceline,
                             hint=_SAVE_AGAIN)
-    titles = [_cell_text(cell) for cell in title_row.find_all(["th", "td"])]
+    titles = [_cell_text(cell) for cell in title_cells]
     time_cells = table.find_all(["th", "td"], class_="time")
     times: list[datetime | None] = [None, None]
     time_text = None

@@ -259,3 +259,25 @@ def test_a_body_row_of_one_cell_is_refused_naming_its_line_and_quoting_its_id(
         read_diff_page(PAGE.replace(row, f"<tr id='{row_id}'>"), "copy.html")
     assert str(refused.value).startswith(
         f"copy.html:{line}: body row {named} has 1 cell, where News Sniffer writes 2")
+
+
+def test_a_page_without_its_title_row_is_refused_naming_the_table_line() -> None:
+    # the error named no line
+    row = '<tr id="title">'
+    assert PAGE.count(row) == 1
+    with pytest.raises(MalformedPage) as refused:
+        read_diff_page(PAGE.replace(row, "<tr>"), "copy.html")
+    line = PAGE[:PAGE.index('<table class="version_diff">')].count("\n") + 1
+    assert str(refused.value) == (
+        f"copy.html:{line}: the title row (tr#title) is missing from the diff table (save the "
+        "page again from News Sniffer, as the browser received it)")
+
+
+def test_a_page_with_an_extra_cell_in_every_row_is_refused_naming_the_title_rows_cells() -> None:
+    # it was refused as one whose title row "is missing", with no line: not what was wrong
+    copy = re.sub(r"(<tr\b[^>]*>)", r"\1<td>extra</td>", PAGE)
+    line = PAGE[:PAGE.index('<tr id="title">')].count("\n") + 1
+    with pytest.raises(MalformedPage) as refused:
+        read_diff_page(copy, "copy.html")
+    assert str(refused.value).startswith(
+        f"copy.html:{line}: the title row (tr#title) has 3 cells, where News Sniffer writes 2")
