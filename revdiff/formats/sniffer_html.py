@@ -225,6 +225,9 @@ def read_diff_page(text: str, where: str) -> Article:
     if old_number == new_number:
         raise MalformedPage(f"the page compares version {old_number} with itself", where,
                             hint="the header row is damaged; save it again from News Sniffer")
+    if time_text is not None:
+        warnings.extend(_time_row_contradiction(time_text, (old_number, new_number), times,
+                                                f"{where}:{time_cells[1].sourceline}"))
     # A page reached by "Previous version" shows the later version on the left ("(... earlier)"):
     # the article's versions run in the order of their numbers, as a flattened page's do. The
     # right one's time is told from the left one.
@@ -236,6 +239,26 @@ def read_diff_page(text: str, where: str) -> Article:
     for version in versions:
         warnings.extend(textless_warning(version, where))
     return Article(source, url, versions, changes, metadata, tuple(warnings))
+
+
+def _time_row_contradiction(time_text: str, numbers: tuple[int, int],
+                            times: list[datetime | None], place: str) -> list[str]:
+    """A warning where the time row's "(... later)" or "(... earlier)", which says when the right
+    version was saved after or before the left one, contradicts the two `<time datetime>`, or,
+    without two different ones, the order of the versions' numbers (which the page is read in)."""
+    left, right = numbers
+    later = time_text.endswith("later")
+    if times[0] is not None and times[1] is not None and times[0] != times[1]:
+        if (times[1] > times[0]) == later:
+            return []
+        return [(f"{place}: the time row calls version {right} {shown(time_text)} than version "
+                 f"{left}, but its <time datetime> is {'before' if later else 'after'} that "
+                 "version's: the page contradicts itself; its <time datetime> values are kept")]
+    if (right > left) == later:
+        return []
+    return [(f"{place}: the time row calls version {right} {shown(time_text)} than version "
+             f"{left}, which its number puts {'before' if later else 'after'}; kept in version "
+             "order")]
 
 
 def _not_a_time_warning(field: str, stamped: str) -> str:

@@ -281,3 +281,31 @@ def test_a_page_with_an_extra_cell_in_every_row_is_refused_naming_the_title_rows
         read_diff_page(copy, "copy.html")
     assert str(refused.value).startswith(
         f"copy.html:{line}: the title row (tr#title) has 3 cells, where News Sniffer writes 2")
+
+
+@pytest.mark.parametrize(("left", "right", "word", "stamped"), [
+    (5, 2, "later", False), (2, 5, "earlier", False), (5, 2, "later", True),
+    (2, 5, "earlier", True)])
+def test_a_time_row_that_contradicts_the_column_order_is_warned_of(
+        left: int, right: int, word: str, stamped: bool) -> None:
+    # "Version 5" then "Version 2" with "(about 1 hour later)" was read without a word (with only
+    # a "dated before" warning where the <time> values put them in that order too)
+    def at(hour: int) -> datetime | None:
+        return datetime(2020, 1, 1, hour, tzinfo=UTC) if stamped else None
+
+    later_first = left > right
+    page = render_diff_html(Version(left, "T", ("Kept.",), at(11 if later_first else 10)),
+                            Version(right, "T", ("Kept.", "Added."), at(10 if later_first else 11)),
+                            PageInfo(time_text=f"about 1 hour {word}"))
+    article = read_diff_page(page, "p.html")
+    line = page[:page.rindex('<th class="time">')].count("\n") + 1
+    said = f"p.html:{line}: the time row calls version {right} 'about 1 hour {word}' than version {left}, "
+    before_after = "before" if word == "later" else "after"
+    assert article.warnings == ((
+        f"{said}but its <time datetime> is {before_after} that version's: the page contradicts "
+        "itself; its <time datetime> values are kept") if stamped else (
+        f"{said}which its number puts {before_after}; kept in version order"),)
+    agreeing = render_diff_html(Version(left, "T", ("Kept.",)),
+                                Version(right, "T", ("Kept.", "Added.")),
+                                PageInfo(time_text=f"about 1 hour {'earlier' if later_first else 'later'}"))
+    assert read_diff_page(agreeing, "p.html").warnings == ()
