@@ -905,3 +905,21 @@ def test_an_empty_gzip_file_among_version_files_is_refused_wherever_it_stands(
     (tmp_path / name).write_bytes(gzip.compress(b""))
     with pytest.raises(BinaryInput, match="input is gzip-compressed, not text"):
         load([str(tmp_path)])
+
+
+def test_an_empty_pipe_is_named_by_its_path_in_the_error_line(tmp_path: Path) -> None:
+    # the README said pipes are named `-`, which is their article's name; an error line names
+    # the pipe as the shell passed it, which tells the empty one of two pipes apart
+    from click.testing import CliRunner
+    from shell_pipes import shell_pipes
+
+    from revdiff.cli import main
+
+    with shell_pipes("One.\nTwo.\n", "") as pipes:
+        result = CliRunner().invoke(main, ["diff", *pipes])
+    assert result.exit_code == 2
+    assert result.stderr == (f"revdiff: error: {pipes[1]}: input is empty (give a file that holds "
+                             "an article)\n")
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    assert ("an article read from standard input or pipes alone is named `-`, while an error or "
+            "warning names a pipe by the path the shell passed") in readme
