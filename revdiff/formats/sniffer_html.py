@@ -245,11 +245,14 @@ def _time_row_contradiction(time_text: str, numbers: tuple[int, int],
                             times: list[datetime | None], place: str) -> list[str]:
     """A warning where the time row's "(... later)" or "(... earlier)", which says when the right
     version was saved after or before the left one, contradicts the two `<time datetime>`, or,
-    without two different ones, the order of the versions' numbers (which the page is read in)."""
+    without two different ones both with a zone or both without, the order of the versions'
+    numbers (which the page is read in)."""
     left, right = numbers
     later = time_text.endswith("later")
-    if times[0] is not None and times[1] is not None and times[0] != times[1]:
-        if (times[1] > times[0]) == later:
+    left_time, right_time = times
+    if (left_time is not None and right_time is not None and left_time != right_time
+            and (left_time.tzinfo is None) == (right_time.tzinfo is None)):
+        if (right_time > left_time) == later:
             return []
         return [(f"{place}: the time row calls version {right} {shown(time_text)} than version "
                  f"{left}, but its <time datetime> is {'before' if later else 'after'} that "

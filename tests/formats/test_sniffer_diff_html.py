@@ -309,3 +309,16 @@ def test_a_time_row_that_contradicts_the_column_order_is_warned_of(
                                 Version(right, "T", ("Kept.", "Added.")),
                                 PageInfo(time_text=f"about 1 hour {'earlier' if later_first else 'later'}"))
     assert read_diff_page(agreeing, "p.html").warnings == ()
+
+
+def test_a_time_row_with_one_zoneless_time_is_checked_against_the_numbers() -> None:
+    # a zoneless <time datetime> beside one with a zone stopped the check with a TypeError
+    # (offset-naive and offset-aware datetimes compared)
+    page = render_diff_html(Version(5, "T", ("Kept.",), datetime(2020, 1, 1, 11, tzinfo=UTC)),
+                            Version(2, "T", ("Kept.", "Added."), datetime(2020, 1, 1, 10, tzinfo=UTC)),
+                            PageInfo(time_text="about 1 hour later"))
+    zoneless = page.replace('datetime="2020-01-01T10:00:00Z"', 'datetime="2020-01-01T10:00:00"', 1)
+    assert zoneless != page
+    said, = read_diff_page(zoneless, "p.html").warnings
+    assert said.endswith("the time row calls version 2 'about 1 hour later' than version 5, which "
+                         "its number puts before; kept in version order")
