@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, NoReturn
 
 import click
 
-from revdiff.errors import INTERRUPTED_EXIT, OutputFailed, RevdiffError, stdout_failure
+from revdiff.errors import INTERRUPTED_EXIT, OutputFailed, RevdiffError, stdout_failure, stdout_open
 from revdiff.file_names import name_text
 from revdiff.stop_signals import stop_exit_code, stop_reason
 from revdiff.terminal_text import visible
@@ -147,10 +147,31 @@ def _hold_closed_standard_streams() -> None:
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
+    stdout_open()
     import revdiff
 
     click.echo(f"revdiff, version {revdiff.__version__}")
     ctx.exit()
+
+
+def _show_help(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """`--help`: the help on stdout, as click shows it; a stdout the command was started without
+    (`>&-`), where click would drop it unsaid and exit 0, is one error line (`stdout_open`)."""
+    if not value or ctx.resilient_parsing:
+        return
+    stdout_open()
+    click.echo(ctx.get_help(), color=ctx.color)
+    ctx.exit()
+
+
+class RevdiffCommand(click.Command):
+    """A command whose `--help` refuses a closed stdout (`_show_help`), as its output does."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.callback = _show_help
+        return option
 
 
 def _refuse_a_mistyped_command(word: str) -> None:
@@ -247,18 +268,22 @@ def _escape_what_stdout_cannot_encode() -> None:
         sys.stdout.reconfigure(errors="backslashreplace")
 
 
-class RevdiffGroup(click.Group):
+class RevdiffGroup(RevdiffCommand, click.Group):
     """The top-level group: commands imported on first use, `revdiff INPUT...` meaning
     `revdiff view INPUT...`, and one exit path for errors and Ctrl-C."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """As click's; and when the help or the version, which click writes while it reads the
         arguments, cannot be written (`revdiff --help > /dev/full`), one error line. A run
-        whose stderr could not be written (`say`) ends with 2, not 0."""
+        whose stderr could not be written (`say`) ends with 2, not 0; so does a stdout the
+        command was started without, for the help and the version too (`stdout_open`)."""
         _hold_closed_standard_streams()
         _escape_what_stdout_cannot_encode()
         try:
             return super().main(*args, **kwargs)
+        except OutputFailed as closed:  # the group's --help or --version, read before a command
+            report_error(closed)
+            sys.exit(closed.exit_code)
         except OSError as error:
             if error.errno not in _WRITE_FAILURES:
                 raise

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from revdiff.cli import RevdiffCommand
 from revdiff.cli.common import (
     echo_blocks,
     inputs_argument,
@@ -84,7 +85,7 @@ def title_answers(comparison: Comparison, labels: tuple[str, ...], flags: tuple[
             and (not flags or any(flag.value in flags for flag in comparison.title_flags)))
 
 
-@click.command(epilog=EXAMPLES)
+@click.command(cls=RevdiffCommand, epilog=EXAMPLES)
 @inputs_argument
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True,

@@ -13,7 +13,7 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from revdiff.cli import message_text, past_the_echo, say, write_to_stderr
+from revdiff.cli import RevdiffCommand, message_text, past_the_echo, say, write_to_stderr
 from revdiff.cli.common import (
     NamedPath,
     check_scheduler,
@@ -165,7 +165,7 @@ def _format_hint(raw: str) -> str:
     return f"{hint}; or end the name with / for the HTML report, -o {shlex.quote(raw + '/')}"
 
 
-@click.command(epilog=EXAMPLES)
+@click.command(cls=RevdiffCommand, epilog=EXAMPLES)
 @inputs_argument
 @click.option("-o", "--output", "output", required=True, type=NamedPath(), metavar="OUT|-",
               help="Output file (folder for html). Table formats also write "

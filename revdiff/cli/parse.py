@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from revdiff.cli import RevdiffCommand
 from revdiff.cli.common import (
     echo_blocks,
     inputs_argument,
@@ -28,7 +29,7 @@ Examples:
 """
 
 
-@click.command(epilog=EXAMPLES)
+@click.command(cls=RevdiffCommand, epilog=EXAMPLES)
 @inputs_argument
 @click.option("--format", "output_format", type=click.Choice(["json", "jsonl", "text"]),
               default="json", show_default=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from revdiff.cli import past_the_echo, say, write_to_stderr
+from revdiff.cli import RevdiffCommand, past_the_echo, say, write_to_stderr
 from revdiff.cli.common import (
     NamedPath,
     inputs_argument,
@@ -41,7 +41,7 @@ PAGES_CONFLICT_REMEDY = ("these pages read together read it otherwise than the p
                          "of the article's pages in one run into another repository")
 
 
-@click.command()
+@click.command(cls=RevdiffCommand)
 @inputs_argument
 @click.option("--repo", "repo_dir", required=True, metavar="DIR",
               type=NamedPath(path_type=Path),

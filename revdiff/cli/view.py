@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import click
 
+from revdiff.cli import RevdiffCommand
 from revdiff.cli.common import (
     echo_blocks,
     inputs_argument,
@@ -54,7 +55,7 @@ def keyboard_on_stdin() -> bool:
     return True
 
 
-@click.command()
+@click.command(cls=RevdiffCommand)
 @inputs_argument
 @click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default=None,
               help="Side-by-side or unified diff in the app; auto picks by terminal width. "
