@@ -18,7 +18,7 @@ from revdiff.cli.common import (
     warn,
 )
 from revdiff.cli.progress import ProgressBar, draws_on_stderr
-from revdiff.errors import OutputFailed, StoreError, os_reason
+from revdiff.errors import OutputFailed, StoreError, os_reason, stdout_open
 from revdiff.safe_git import git_executable
 from revdiff.stop_signals import sigterm_as_interrupt, stop_exit_code, stop_reason
 from revdiff.store import SkipReason, StoreSummary
@@ -68,6 +68,7 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     signature program of the repository runs. Read the repository back with `revdiff parse DIR`.
     """
     git_executable()  # without git, GitPython cannot be imported: one line says so first
+    stdout_open()  # the summary goes there: a closed one is refused before anything is stored
     # imported here, not with the module: it loads the readers, which completing a path and
     # `--help` do not need
     from revdiff.formats.text_input import resolved

@@ -360,6 +360,19 @@ def test_a_closed_stdout_is_one_error_line(arguments: list[str]) -> None:
                               "(give the command somewhere to write: a file, > FILE, or a pipe)\n")
 
 
+def test_store_with_a_closed_stdout_is_one_error_line_before_storing(tmp_path: Path) -> None:
+    """`store` writes its summary to stdout: started with stdout closed, it stored every version
+    and dropped the summary unsaid, exiting 0. It is refused as the other commands are, before
+    anything is stored."""
+    process = subprocess.run([sys.executable, "-m", "revdiff", "store", str(CHAIN), "--repo",
+                              str(tmp_path / "repo")], preexec_fn=lambda: os.close(1),
+                             stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    assert process.returncode == 2
+    assert process.stderr == ("revdiff: error: cannot write to standard output: it is closed "
+                              "(give the command somewhere to write: a file, > FILE, or a pipe)\n")
+    assert not (tmp_path / "repo").exists()
+
+
 @pytest.mark.parametrize("arguments", [
     ["diff", str(CHAIN)], ["--help"], ["-h"], ["--version"], ["diff", "--help"],
 ])
