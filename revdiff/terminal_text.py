@@ -3,9 +3,11 @@
 Article text and file names come from strangers. An escape (ESC, CSI, OSC ...) inside them would be
 obeyed by the terminal: it could set the window title, write the clipboard or clear the screen.
 Everything that reaches a terminal goes through `visible()`, which shows each control character
-as a visible symbol instead (ESC as `␛`, a newline as `␊`). Data outputs (JSON, CSV, SQLite,
-exported files) keep the text intact in files and pipes; printed on a terminal, they go through
-`visible_data` (`TerminalDataStream`), which keeps their line ends and tabs.
+as a visible symbol instead (ESC as `␛`, a newline as `␊`); a change of the text diff made only of
+characters that take no room on screen shows them by code too (`visible_unseen`). Data outputs
+(JSON, CSV, SQLite, exported files) keep the text intact in files and pipes; printed on a
+terminal, they go through `visible_data` (`TerminalDataStream`), which keeps their line ends and
+tabs.
 """
 
 from __future__ import annotations
@@ -30,6 +32,27 @@ def visible(text: str) -> str:
     """`text` with every control character (C0, DEL, C1, bidirectional controls, line and
     paragraph separators; also tab and newline) shown as a symbol."""
     return text.translate(_TABLE)
+
+
+# Characters that take no room on screen: the zero-width space (between Thai words), the
+# zero-width non-joiner and joiner (Persian words, emoji such as `👨‍👩‍👧`), the word joiner, the
+# byte-order mark and the implicit direction marks. Kept as they are in text, which needs them;
+# a change made of nothing else shows them by code (`visible_unseen`), or it would look like none.
+_UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
+_UNSEEN_TABLE = {ord(char): f"<U+{ord(char):04X}>" for char in _UNSEEN}
+_UNSEEN_LEFT_OUT: dict[int, str | None] = {ord(char): None for char in _UNSEEN}
+
+
+def visible_unseen(text: str) -> str:
+    """`text` made `visible`, and its characters that take no room (the zero-width space and
+    joiners, the word joiner, a byte-order mark, the direction marks) shown by code as well:
+    for a change that only adds, removes or moves them, `sol<U+200B>diers`."""
+    return visible(text).translate(_UNSEEN_TABLE)
+
+
+def without_unseen(text: str) -> str:
+    """`text` without the characters that take no room on screen (`visible_unseen`)."""
+    return text.translate(_UNSEEN_LEFT_OUT)
 
 
 def visible_lines(text: str) -> str:

@@ -89,6 +89,31 @@ def test_the_json_diff_keeps_the_text_intact(hostile_versions: list[str]) -> Non
     assert any(TITLE_ESCAPE in json.loads(line).get("old_text", "") for line in out.splitlines())
 
 
+ZWSP, ZWJ = "\u200b", "\u200d"
+
+
+def test_a_change_only_of_characters_that_take_no_room_shows_them(tmp_path: Path) -> None:
+    """`soldiers` to `sol\u200bdiers` read `[-soldiers-]{+sol\u200bdiers+}` on a terminal, which
+    shows no change: such a change shows them by code. Elsewhere (Thai words parted by zero-width
+    spaces, emoji joined by zero-width joiners, a word changed beside them) they stay as they
+    are, and the data outputs keep the exact text."""
+    family = f"\U0001f468{ZWJ}\U0001f469{ZWJ}\U0001f467"
+    texts = [f"The soldiers left the base {family}.", f"The sol{ZWSP}diers left the base {family}.",
+             f"The sol{ZWSP}diers left the{ZWJ} base {family}.",
+             f"The sol{ZWSP}diers left the{ZWJ} camp {family}."]
+    for number, text in enumerate(texts):
+        (tmp_path / f"{number}.txt").write_text(text + "\n", encoding="utf-8")
+    result = revdiff("diff", str(tmp_path), "--no-color")
+    assert result.returncode == 0, result.stderr
+    changes = [line.strip() for line in result.stdout.splitlines() if line.startswith("    ")]
+    assert changes == [f"The [-soldiers-]{{+sol<U+200B>diers+}} left the base {family}.",
+                       f"The sol{ZWSP}diers left [-the-]{{+the<U+200D>+}} base {family}.",
+                       f"The sol{ZWSP}diers left the{ZWJ} [-base-]{{+camp+}} {family}."]
+    rows = [json.loads(line) for line in revdiff("diff", str(tmp_path), "--format",
+                                                 "jsonl").stdout.splitlines()]
+    assert [row["new_text"] for row in rows] == texts[1:]
+
+
 def test_error_lines_show_escapes_and_newlines_in_file_names(tmp_path: Path) -> None:
     name = str(tmp_path / "evil\x1b]0;PWNED\x07\nname.txt")
     result = revdiff("parse", name)

@@ -21,7 +21,7 @@ from revdiff.cli.common import (
     write_data,
 )
 from revdiff.model import Article, Comparison, Edit, EditOp, Flag
-from revdiff.terminal_text import visible
+from revdiff.terminal_text import visible, visible_unseen
 
 if TYPE_CHECKING:
     from revdiff.export.comparison_records import Item
@@ -177,7 +177,8 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
                 # a changed title is printed as an edit is: where it answers --only and --flag
                 title_kept = not (labels or flags) or title_answers(comparison, labels, flags)
                 text = comparison_text(comparison, article=ref.name, kept=kept, title_kept=title_kept,
-                                       color=terminal_style if color else None, shown=visible)
+                                       color=terminal_style if color else None, shown=visible,
+                                       unseen=visible_unseen)
                 if ((labels or flags) and not title_kept
                         and not any(kept(edit) for edit in comparison.edits)):
                     text += "\n(no edit with " + " and ".join(

@@ -21,7 +21,7 @@ from revdiff.cli.common import (
 from revdiff.cli.progress import obeys_escape_codes
 from revdiff.errors import RevdiffError
 from revdiff.model import Article
-from revdiff.terminal_text import visible
+from revdiff.terminal_text import visible, visible_unseen
 
 LAYOUT_CHOICES = ("auto", "side", "unified")
 
@@ -38,7 +38,7 @@ def article_text(article: Article, sentences: str = "auto") -> str:
     if len(article.versions) < 2:
         return article_summary(article)
     return "\n\n".join(comparison_text(comparison, article=article.key, color=False,
-                                       shown=visible)
+                                       shown=visible, unseen=visible_unseen)
                        for comparison in compared_pairs(article, sentences))
 
 

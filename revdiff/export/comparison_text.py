@@ -9,12 +9,14 @@ symbols under the colours (compared as they are: a tab is white space, not a sym
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import groupby
 from typing import Literal
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.model import Comparison, Edit, EditOp, Flag, WordDiff
+from revdiff.terminal_text import without_unseen
 
 _MARKS = {
     EditOp.UNCHANGED: " ", EditOp.EDITED: "~", EditOp.ADDED: "+", EditOp.DELETED: "-",
@@ -55,17 +57,36 @@ def _breaks_marked(diff: WordDiff) -> WordDiff:
                  for op, piece in runs)
 
 
-def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as_is) -> str:
-    """Kept text plain; deleted and inserted text styled, or marked [-so-] and {+so+}."""
+def _changes(diff: WordDiff) -> Iterator[WordDiff]:
+    """The runs of a word diff grouped: each unchanged run alone, and each change (its deleted
+    and inserted runs next to one another) together."""
+    return (tuple(runs) for _, runs in groupby(diff, key=lambda run: run[0] == 0))
+
+
+def _unseen_only(change: WordDiff) -> bool:
+    """Whether a change's deleted and inserted text differ only in characters that take no room
+    on screen (`[-soldiers-]{+sol\u200bdiers+}`): written as it is, it would look like none."""
+    deleted = "".join(piece for op, piece in change if op < 0)
+    inserted = "".join(piece for op, piece in change if op > 0)
+    return without_unseen(deleted) == without_unseen(inserted)
+
+
+def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as_is,
+                     unseen: Shown | None = None) -> str:
+    """Kept text plain; deleted and inserted text styled, or marked [-so-] and {+so+}. `unseen`,
+    when given, writes the pieces of a change that differs only in characters that take no
+    room (`_unseen_only`), to show them; `shown` writes the rest."""
     parts = []
-    for op, piece in _breaks_marked(diff):
-        text = shown(piece)
-        if op == 0:
-            parts.append(text)
-        elif color:
-            parts.append(color(text, "deleted" if op < 0 else "inserted"))
-        else:
-            parts.append(f"[-{text}-]" if op < 0 else f"{{+{text}+}}")
+    for change in _changes(_breaks_marked(diff)):
+        write = unseen if unseen and change[0][0] and _unseen_only(change) else shown
+        for op, piece in change:
+            text = write(piece)
+            if op == 0:
+                parts.append(text)
+            elif color:
+                parts.append(color(text, "deleted" if op < 0 else "inserted"))
+            else:
+                parts.append(f"[-{text}-]" if op < 0 else f"{{+{text}+}}")
     return "".join(parts)
 
 
@@ -78,7 +99,8 @@ def flag_note(flags: frozenset[Flag]) -> str:
     return "  [" + ", ".join(sorted(flag.value for flag in flags)) + "]" if flags else ""
 
 
-def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is) -> str:
+def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is,
+              unseen: Shown | None = None) -> str:
     head = f"{_MARKS[edit.op]} {edit.op.value:<9} {_indices(edit.old):>7} -> {_indices(edit.new):<7}"
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
         head += f" sim {two_decimals(edit.similarity)}"
@@ -86,7 +108,7 @@ def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is) -> str
     head = head.rstrip()  # the padding of the new side's indices, when nothing follows them
     if color:
         head = color(head, "unchanged" if edit.op is EditOp.UNCHANGED else "edit")
-    return f"{head}\n    {styled_word_diff(edit.word_diff, color=color, shown=shown)}"
+    return f"{head}\n    {styled_word_diff(edit.word_diff, color=color, shown=shown, unseen=unseen)}"
 
 
 def _every_edit(edit: Edit) -> bool:
@@ -95,12 +117,13 @@ def _every_edit(edit: Edit) -> bool:
 
 def comparison_text(comparison: Comparison, *, article: str | None = None, color: Colour = None,
                     kept: Callable[[Edit], bool] = _every_edit, title_kept: bool = True,
-                    shown: Shown = _as_is) -> str:
+                    shown: Shown = _as_is, unseen: Shown | None = None) -> str:
     """A header, one line of statistics, the title's change (where it changed and `title_kept`),
     then the edits `kept` picks (by default every edit).
 
     `color` styles the parts (a `Styler`); False or None gives plain text with markers. `shown`
-    writes each piece of the article's text (its name and titles too).
+    writes each piece of the article's text (its name and titles too); `unseen`, the pieces of a
+    change made only of characters that take no room (`styled_word_diff`).
     """
     stats = comparison.stats
     name = shown(article or comparison.new.title)
@@ -115,9 +138,11 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
     lines = [color(title, "title") if color else title, summary]
     if title_kept and comparison.old.title != comparison.new.title:
         title_diff = word_diff(comparison.old.title, comparison.new.title)
-        lines.append("title: " + styled_word_diff(title_diff, color=color, shown=shown)
+        lines.append("title: " + styled_word_diff(title_diff, color=color, shown=shown,
+                                                  unseen=unseen)
                      + flag_note(comparison.title_flags))
-    edits = [edit_text(edit, color=color, shown=shown) for edit in comparison.edits if kept(edit)]
+    edits = [edit_text(edit, color=color, shown=shown, unseen=unseen)
+             for edit in comparison.edits if kept(edit)]
     # a blank line between the head and the edits; none after a head without any (the pairs of
     # a text are one blank line apart, `echo_blocks`)
     return "\n".join([*lines, "", *edits] if edits else lines)
