@@ -23,16 +23,17 @@ _NUMBER_IN_NAME = re.compile(r"\d+")
 _VERSION_NUMBER_IN_NAME = re.compile(r"(?<![^\W_])[^\W\d_]*(\d+)(?![^\W_])")
 # A date in a file name, year first and written apart (`2020-01-04`, `2020-1-4`), with the time
 # of day that may follow it (`2020-01-04_10-30`, `2020-01-04_9-30`, `2020-01-04T10:30:00`,
-# `2020-01-04 1030`), or written together with its time (`20200104T0930`); a number of eight
-# digits alone such as `20110315` may be a revision id, and stays a number, and so does one that
-# follows a date without minutes (`2020-01-04-10`: version 10 of that day).
+# `2020-01-04 1030`), or written together with its time (`20200104T0930`, and strftime's
+# `%Y%m%d-%H%M%S` and `%Y%m%d_%H%M%S`: `20200104-093000`); a number of eight digits alone such as
+# `20110315` may be a revision id, and stays a number, and so does one that follows a date
+# without minutes (`2020-01-04-10`: version 10 of that day).
 # The time of day after a date (`_10-30`, `T10:30:00`, ` 1030`), its two separators alike.
 _TIME_OF_DAY = (r"([T_ .-]?(?P<hour>[01]?\d|2[0-3])(?P<clock>[-_.:h]?)(?P<minute>[0-5]\d)"
                 r"((?P=clock)(?P<second>[0-5]\d))?)?")
 # A day of two digits is tried first: `2020-01-31_23-00` is no 3 January at 01:23.
 _DATE_IN_NAME = re.compile(r"(?<!\d)(?P<year>(1[89]|2\d)\d\d)(([-_.])(?P<month>0?[1-9]|1[0-2])\4"
                            r"(?P<day>[12]\d|3[01]|0?[1-9])" + _TIME_OF_DAY
-                           + r"|(?P<together>(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])T\d{4}(\d\d)?))"
+                           + r"|(?P<together>(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(T\d{4}(\d\d)?|[-_]\d{6})))"
                            r"(?!\d)")
 # A date with the year last (`30-12-2019`, `12.30.2019`), and the time of day that may follow it
 # (`1.2.2020 10.30`): the day first or the month first, which a name whose first (or second)
@@ -164,7 +165,7 @@ def _date_parts(dated: re.Match[str]) -> tuple[str, str, str, str | None, str | 
     """The year, month, day, hour, minute and second of a `_DATE_IN_NAME` match (None for a time
     of day it does not give), as written."""
     together = dated["together"]
-    if together:  # `0104T0930`, `0104T093015`
+    if together:  # `0104T0930`, `0104T093015`, `0104-093015`
         return (dated["year"], together[:2], together[2:4], together[5:7], together[7:9],
                 together[9:] or None)
     return (dated["year"], dated["month"], dated["day"], dated["hour"], dated["minute"],

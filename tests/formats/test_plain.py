@@ -151,6 +151,8 @@ def test_dated_files_are_ordered_by_date_and_numbered_from_0(tmp_path: Path) -> 
     assert version_numbers([Path("2020-1-4.txt"), Path("2020-1-5.txt")], "folder") is None
     assert version_numbers([Path("2020-01-04_9-30.txt"), Path("2020-01-04_9-45.txt")], "folder") is None
     assert version_numbers([Path("20200104T0930.txt"), Path("20200104T1015.txt")], "folder") is None
+    assert version_numbers([Path("20200104-093000.txt"), Path("20200104-101500.txt")],
+                           "folder") is None
     assert version_numbers([Path("2020-01-04-1.txt"), Path("2020-01-04-2.txt")], "folder") == [1, 2]
     # a date and time of day written out of range: its seconds (60, 61) or minutes (30, 31) were
     # taken for version numbers
@@ -233,6 +235,10 @@ def test_files_named_by_date_and_time_of_day_have_that_time_without_a_zone(
                for warning in article.warnings)
     (version,) = read_versions([("story-20240201T0930.txt", "a")]).versions
     assert version.time == datetime(2024, 2, 1, 9, 30)
+    # strftime's %Y%m%d-%H%M%S and %Y%m%d_%H%M%S, as scrapers name their saves
+    for name in ("20240201-093015.txt", "20240201_093015.txt"):
+        (version,) = read_versions([(name, "a")]).versions
+        assert version.time == datetime(2024, 2, 1, 9, 30, 15)
 
 
 @pytest.mark.parametrize(("name", "time", "day", "out_of_range", "read"), [
@@ -316,6 +322,8 @@ def test_files_named_by_date_with_the_year_last_have_it_for_their_time(tmp_path:
 
 @pytest.mark.parametrize("names", [
     ("20200104T0930", "2020-01-04_10-00"),  # 20200104 was one number, above 2020
+    # strftime's %Y%m%d-%H%M%S and %Y%m%d_%H%M%S: 93000 was one number, above 10
+    ("20200104-093000", "2020-01-04_10-00", "20200104_103000"),
     ("2020-01-04 0930", "2020-01-04T10:00"),  # 930 was one number, above 10
     ("2020-01-04", "20200104T0000", "2020-01-04_0-01", "20200105T0000")])
 def test_dates_and_times_written_apart_or_together_order_the_versions_as_they_read(
