@@ -27,9 +27,11 @@ _VERSION_NUMBER_IN_NAME = re.compile(r"(?<![^\W_])[^\W\d_]*(\d+)(?![^\W_])")
 # `%Y%m%d-%H%M%S` and `%Y%m%d_%H%M%S`: `20200104-093000`); a number of eight digits alone such as
 # `20110315` may be a revision id, and stays a number, and so does one that follows a date
 # without minutes (`2020-01-04-10`: version 10 of that day).
-# The time of day after a date (`_10-30`, `T10:30:00`, ` 1030`), its two separators alike.
+# The time of day after a date (`_10-30`, `T10:30:00`, ` 1030`), its two separators alike, on a
+# 12-hour clock when AM or PM follows it (` 9.30 PM`, `_9-30pm`, ` 9.30 p.m`).
 _TIME_OF_DAY = (r"([T_ .-]?(?P<hour>[01]?\d|2[0-3])(?P<clock>[-_.:h]?)(?P<minute>[0-5]\d)"
-                r"((?P=clock)(?P<second>[0-5]\d))?)?")
+                r"((?P=clock)(?P<second>[0-5]\d))?"
+                r"([ _]?(?P<half>[AaPp])\.?[Mm]\.?(?![^\W_]))?)?")
 # A day of two digits is tried first: `2020-01-31_23-00` is no 3 January at 01:23.
 _DATE_IN_NAME = re.compile(r"(?<!\d)(?P<year>(1[89]|2\d)\d\d)(([-_.])(?P<month>0?[1-9]|1[0-2])\4"
                            r"(?P<day>[12]\d|3[01]|0?[1-9])" + _TIME_OF_DAY
@@ -163,13 +165,16 @@ def version_order_key(path: Path) -> tuple[int, tuple[int, ...], str]:
 
 def _date_parts(dated: re.Match[str]) -> tuple[str, str, str, str | None, str | None, str | None]:
     """The year, month, day, hour, minute and second of a `_DATE_IN_NAME` match (None for a time
-    of day it does not give), as written."""
+    of day it does not give), as written, but for an hour from 1 to 12 followed by AM or PM,
+    given on a 24-hour clock (`9.30 PM`: `21`; `12.05 AM`: `0`)."""
     together = dated["together"]
     if together:  # `0104T0930`, `0104T093015`, `0104-093015`
         return (dated["year"], together[:2], together[2:4], together[5:7], together[7:9],
                 together[9:] or None)
-    return (dated["year"], dated["month"], dated["day"], dated["hour"], dated["minute"],
-            dated["second"])
+    hour = dated["hour"]
+    if hour is not None and dated["half"] is not None and 1 <= int(hour) <= 12:
+        hour = str(int(hour) % 12 + (12 if dated["half"] in "Pp" else 0))
+    return (dated["year"], dated["month"], dated["day"], hour, dated["minute"], dated["second"])
 
 
 def time_in_name(file_name: str) -> tuple[datetime | None, str | None]:

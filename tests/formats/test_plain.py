@@ -235,6 +235,12 @@ def test_files_named_by_date_and_time_of_day_have_that_time_without_a_zone(
                for warning in article.warnings)
     (version,) = read_versions([("story-20240201T0930.txt", "a")]).versions
     assert version.time == datetime(2024, 2, 1, 9, 30)
+    # a 12-hour clock
+    for name, hour in (("2024-02-01 9.30 PM.txt", 21), ("2024-02-01 9.30 a.m.txt", 9),
+                       ("2024-02-01 12.30 PM.txt", 12), ("2024-02-01 12.30 AM.txt", 0),
+                       ("2024-02-01 21.30 PM.txt", 21)):
+        (version,) = read_versions([(name, "a")]).versions
+        assert version.time == datetime(2024, 2, 1, hour, 30)
     # strftime's %Y%m%d-%H%M%S and %Y%m%d_%H%M%S, as scrapers name their saves
     for name in ("20240201-093015.txt", "20240201_093015.txt"):
         (version,) = read_versions([(name, "a")]).versions
@@ -325,6 +331,9 @@ def test_files_named_by_date_with_the_year_last_have_it_for_their_time(tmp_path:
     # strftime's %Y%m%d-%H%M%S and %Y%m%d_%H%M%S: 93000 was one number, above 10
     ("20200104-093000", "2020-01-04_10-00", "20200104_103000"),
     ("2020-01-04 0930", "2020-01-04T10:00"),  # 930 was one number, above 10
+    # a 12-hour clock: 9.30 PM was 9.30, before 10.00 AM, and 12.30 AM after 11.00 AM
+    ("2020-01-04 12.30 AM", "2020-01-04 10.00 AM", "2020-01-04 11.00 am", "2020-01-04 9.30 PM",
+     "2020-01-04_11-45pm"),
     ("2020-01-04", "20200104T0000", "2020-01-04_0-01", "20200105T0000")])
 def test_dates_and_times_written_apart_or_together_order_the_versions_as_they_read(
         tmp_path: Path, names: tuple[str, ...]) -> None:
