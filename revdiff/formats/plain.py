@@ -42,6 +42,17 @@ _DATE_IN_NAME = re.compile(r"(?<!\d)(?P<year>(1[89]|2\d)\d\d)(([-_.])(?P<month>0
 # number is above 12 tells for the whole folder.
 _YEAR_LAST_DATE = re.compile(r"(?<!\d)(0?[1-9]|[12]\d|3[01])([-_.])(0?[1-9]|[12]\d|3[01])\2"
                              r"((1[89]|2\d)\d\d)" + _TIME_OF_DAY + r"(?!\d)")
+# A date with the month named in English, in full or cut short, and the day before or after it
+# (`Jan 4, 2020`, `January 4th 2020`, `4 Jan 2020`, `04-Jan-2020`): read as the date it is once
+# `names_with_year_first` writes it year first, with the time of day that may follow it.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAME = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+               r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_NAMED_DAY = r"(?P<{}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_MONTH_NAMED_DATE = re.compile(
+    r"(?<![^\W_])(?:" + _MONTH_NAME + r"[ _-]?" + _NAMED_DAY.format("day") + r"|"
+    + _NAMED_DAY.format("day_before") + r"[ _-]?" + _MONTH_NAME.replace("month", "month_after")
+    + r")(?![^\W\d_]),?[ _-]?(?P<year>(1[89]|2\d)\d\d)(?!\d)", re.IGNORECASE)
 # A date written year first with separators, and the time of day that may follow it, its digit
 # groups apart too, whatever their numbers: what a name plainly writes as a date or a time
 # (`2024-02-30`, `2024-02-01_25-30`, `2024-02-01_10-30-60`), out of range or not. A number after
@@ -261,13 +272,14 @@ def _out_of_range(year: str, month: str, day: str, hour: str | None, minute: str
 
 
 def in_version_order(files: Sequence[Path], where: str) -> list[Path]:
-    """Files sorted by `version_order_key`, a date written with the year last read as the date it
-    is (`12-30-2019.txt` before `01-04-2020.txt`): day first or month first as the names show.
+    """Files sorted by `version_order_key`, a date whose month is named read as the date it is
+    (`Dec 31, 2019.txt` before `Jan 4, 2020.txt`), and one written with the year last too
+    (`12-30-2019.txt` before `01-04-2020.txt`): day first or month first as the names show.
     When they do not (`04.01.2020`, `05.01.2020`, `01.02.2020`) and the two readings order the
     files differently, InconsistentPages."""
     dates, readings = _year_last_readings(files)
     if not any(dates.values()):
-        return sorted(files, key=version_order_key)
+        return sorted(files, key=lambda file: _year_first_key(file, None, True))
     orders = [sorted(files, key=lambda file: _year_first_key(file, dates[file], reading))
               for reading in readings]
     if orders[-1] != orders[0]:
@@ -294,7 +306,8 @@ def _year_last_readings(files: Sequence[Path]
 def names_with_year_first(files: Sequence[Path]) -> tuple[dict[Path, str], bool]:
     """Each file's name with a date written with the year last written year first
     (`30-12-2019 10-30.html`: `2019-12-30 10-30.html`), the day first or the month first as the
-    names show, and whether they do not (`01-02-2024`, `03-02-2024`, `12-11-2023`), the dates
+    names show, and one whose month is named too (`Jan 4, 2020 9.30 PM.html`:
+    `2020-01-04 9.30 PM.html`), and whether they do not (`01-02-2024`, `03-02-2024`, `12-11-2023`), the dates
     then read day first."""
     dates, readings = _year_last_readings(files)
     return ({file: _year_first_name(file, dates[file], readings[0]) for file in files},
@@ -308,10 +321,16 @@ def _year_first_key(file: Path, date: re.Match[str] | None,
 
 def _year_first_name(file: Path, date: re.Match[str] | None, day_first: bool) -> str:
     if date is None:
-        return file.name
+        return _MONTH_NAMED_DATE.sub(_month_named_date_year_first, file.stem) + file.suffix
     day, month = (date.group(1), date.group(3)) if day_first else (date.group(3), date.group(1))
     return (f"{file.stem[:date.start()]}{date.group(4)}-{int(month):02}-{int(day):02}"
             f"{file.stem[date.end(4):]}{file.suffix}")
+
+
+def _month_named_date_year_first(named: re.Match[str]) -> str:
+    """A `_MONTH_NAMED_DATE` match written year first (`Jan 4, 2020`: `2020-01-04`)."""
+    month = _MONTHS.index((named["month"] or named["month_after"])[:3].lower()) + 1
+    return f"{named['year']}-{month:02}-{int(named['day'] or named['day_before']):02}"
 
 
 def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
@@ -325,10 +344,10 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
     they write one date, or date and time of day (`0.txt`, `00.txt`; `1.txt`, `1.md`;
     `2020-1-4.txt`, `2020-01-04.txt`; `20200104T0930.txt`, `2020-01-04_09-30.txt`) are
     InconsistentPages: which is that version, or which comes first, nothing says."""
-    in_names = [tuple(int(number) for number in _VERSION_NUMBER_IN_NAME.findall(
-                          _without_dates(file.stem)))
-                for file in files]
     year_first, _ = names_with_year_first(files)
+    in_names = [tuple(int(number) for number in _VERSION_NUMBER_IN_NAME.findall(
+                          _without_dates(Path(year_first[file]).stem)))
+                for file in files]
     named: dict[str, Path] = {}
     for file, name_numbers in zip(files, in_names):
         other = named.setdefault(name_as_read(Path(year_first[file]).stem), file)

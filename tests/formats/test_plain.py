@@ -346,6 +346,23 @@ def test_dates_and_times_written_apart_or_together_order_the_versions_as_they_re
         (f"version {number}",) for number in range(len(names))]
 
 
+def test_dates_whose_month_is_named_order_the_versions_and_give_their_times(
+        tmp_path: Path) -> None:
+    """`Jan 4, 2020 9.30 PM.txt` was ordered by its numbers (4, 2020, 9, 30: before every
+    `2019`, and 9.30 PM before 10.00 AM) and gave no time; its numbers were version numbers."""
+    names = ("Dec 31, 2019.txt", "04-Jan-2020_08-00.txt", "January 4th 2020 10.00 AM.txt",
+             "Jan 4, 2020 9.30 PM.txt", "5 jan 2020.txt")
+    for number, name in enumerate(names):
+        (tmp_path / name).write_text(f"version {number}\n")
+    (article,) = load([str(tmp_path)])
+    assert [(v.number, v.paragraphs, v.time, v.time_text) for v in article.versions] == [
+        (0, ("version 0",), None, "2019-12-31"),
+        (1, ("version 1",), datetime(2020, 1, 4, 8, 0), None),
+        (2, ("version 2",), datetime(2020, 1, 4, 10, 0), None),
+        (3, ("version 3",), datetime(2020, 1, 4, 21, 30), None),
+        (4, ("version 4",), None, "2020-01-05")]
+
+
 def test_versions_whose_names_date_them_back_are_kept_in_order_and_warned_of(
         tmp_path: Path) -> None:
     """As a tracker's versions dated back are: the names' version numbers (or the order the
