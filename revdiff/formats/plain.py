@@ -65,6 +65,8 @@ _WRITTEN_DATE = re.compile(r"(?<!\d)(?P<year>(1[89]|2\d)\d\d)([-_.])(?P<month>\d
 # `20200104T0930-0300`): `Z` for UTC, or an offset of at most 14 hours.
 _ZONE_AFTER_TIME = re.compile(r"([.,]\d{1,9})?(Z|(?P<sign>[+-])(?P<hours>0\d|1[0-4]):?"
                               r"(?P<minutes>[0-5]\d))(?![^\W_])")
+# A date in a name with the zone that may follow it, whose numbers are no version numbers.
+_DATE_AND_ZONE = re.compile(_DATE_IN_NAME.pattern + "(?:" + _ZONE_AFTER_TIME.pattern + ")?")
 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
 # A version saved with its lines wrapped at a fixed width (`fold`, an editor, an e-mail) keeps its
@@ -369,12 +371,12 @@ def version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
 def _without_dates(stem: str) -> str:
     """`stem` without the dates and times of day it writes, whose numbers are no version numbers:
     first those written with separators out of range (`2024-02-01_10-30-60`, `2024-02-01_25-30`),
-    which `_DATE_IN_NAME` reads in part or not at all, then those it reads, then those written
-    with the year last."""
+    which `_DATE_IN_NAME` reads in part or not at all, then those it reads, with the zone after
+    them (`+01:00`), then those written with the year last."""
     unread = _WRITTEN_DATE.sub(
         lambda written: "" if _out_of_range(*_written_parts(written)) is not None else written[0],
         stem)
-    return _YEAR_LAST_DATE.sub("", _DATE_IN_NAME.sub("", unread))
+    return _YEAR_LAST_DATE.sub("", _DATE_AND_ZONE.sub("", unread))
 
 
 def named_twice(first: str, second: str, time: datetime | None, day: str | None, where: str,
@@ -431,8 +433,9 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     Versions are numbered from 0 unless `numbers` says otherwise. A file named with a date
     (`time_in_name`; a date with the year last read day first or month first as the names show,
     day first when they do not) has its time from its name: the date and time of day
-    (`2024-02-01_10-30.txt`), without a zone, or the date alone (`2024-02-01.txt`, `time_text`),
-    warned; the order stays the one given, and a version whose time is before the one of the
+    (`2024-02-01_10-30.txt`), in the zone written right after it (`zone_in_name`:
+    `2024-02-01T10:30:00+05:00.txt`), else without one, or the date alone (`2024-02-01.txt`,
+    `time_text`), warned; the order stays the one given, and a version whose time is before the one of the
     timed version before it is warned of (`dated_back_warnings`). A name that writes a date or
     time of day out of range (`2024-02-30.txt`, `2024-02-01_25-30.txt`) is warned of, saying
     what is read of it (`unread_time_warning`).
@@ -449,14 +452,18 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
     if day_or_month_first:
         warnings.append(day_first_warning(
             [file.name for file in files if year_first[file] != file.name], "2024-02-01.txt"))
-    timed, dated = [], []
+    timed, zoned, dated = [], [], []
     for index, ((file_name, _), (paragraphs, width)) in enumerate(zip(named_texts, read, strict=True)):
         if not paragraphs:
             raise EmptyInput("version file holds no text", file_name)
         number = numbers[index] if numbers is not None else index
         time, day = (None, None) if is_stream_name(file_name) else time_in_name(
             year_first[Path(file_name)])
-        if time is not None:
+        zone = None if time is None else zone_in_name(year_first[Path(file_name)])
+        if time is not None and zone is not None:
+            time = time.replace(tzinfo=zone)
+            zoned.append(file_name)
+        elif time is not None:
             timed.append(file_name)
         if day is not None:
             dated.append(file_name)
@@ -468,9 +475,14 @@ def read_versions(named_texts: Sequence[tuple[str, str]], numbers: Sequence[int]
         if width is not None:
             warnings.append(wrapped_warning(file_name, width))
     if timed:
-        warnings.append(_named_time_warning(timed, with_time_of_day=True))
+        warnings.append(_named_time_warning(timed, "a date and a time of day",
+                                            "that time, without a time zone"))
+    if zoned:
+        warnings.append(_named_time_warning(zoned, "a date, a time of day and a time zone",
+                                            "that time"))
     if dated:
-        warnings.append(_named_time_warning(dated, with_time_of_day=False))
+        warnings.append(_named_time_warning(dated, "a date", "the date alone",
+                                            but="but no time of day"))
     warnings.extend(dated_back_warnings(name, versions))
     return Article(None, None, tuple(versions), warnings=tuple(warnings))
 
@@ -483,14 +495,13 @@ def day_first_warning(names: Sequence[str], example: str) -> str:
             f"rename the files with the year first, as {example}, if the month comes first")
 
 
-def _named_time_warning(names: Sequence[str], with_time_of_day: bool) -> str:
+def _named_time_warning(names: Sequence[str], given: str, time: str, but: str = "") -> str:
+    """The warning that the version files `names` give `given` (`a date`) in their names (and
+    `but`: `but no time of day`), their time then `time`."""
     one = len(names) == 1
     their, in_names = ("its", "its name") if one else ("their", "their names")
-    given = (f"a date and a time of day in {in_names}" if with_time_of_day
-             else f"a date in {in_names} but no time of day")
-    time = "that time, without a time zone" if with_time_of_day else "the date alone"
-    return (f"{counted(len(names), 'version file')} {'gives' if one else 'give'} {given} "
-            f"({first_few(names)}); {their} time is {time}")
+    return (f"{counted(len(names), 'version file')} {'gives' if one else 'give'} {given} in "
+            f"{in_names}{' ' + but if but else ''} ({first_few(names)}); {their} time is {time}")
 
 
 def _repeated_files(names: Sequence[str]) -> list[str]:

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -245,6 +245,24 @@ def test_files_named_by_date_and_time_of_day_have_that_time_without_a_zone(
     for name in ("20240201-093015.txt", "20240201_093015.txt"):
         (version,) = read_versions([(name, "a")]).versions
         assert version.time == datetime(2024, 2, 1, 9, 30, 15)
+
+
+def test_a_zone_after_the_time_in_a_name_is_read_as_saved_pages_read_it(tmp_path: Path) -> None:
+    """It was dropped, the time said to carry no zone, and the zone's digits taken for version
+    numbers (`+0100`, `+0200`: versions 100 and 200)."""
+    for name, text in (("2024-02-01T10:30:00+0100.txt", "one"),
+                       ("2024-02-01T10:45:00+0200.txt", "two"), ("2024-02-01T10-50Z.txt", "three")):
+        (tmp_path / name).write_text(text + "\n")
+    (article,) = load([str(tmp_path)])
+    assert [(v.number, v.time) for v in article.versions] == [
+        (0, datetime(2024, 2, 1, 9, 30, tzinfo=UTC)), (1, datetime(2024, 2, 1, 8, 45, tzinfo=UTC)),
+        (2, datetime(2024, 2, 1, 10, 50, tzinfo=UTC))]
+    assert any(warning.startswith("3 version files give a date, a time of day and a time zone in "
+                                  "their names (") for warning in article.warnings)
+    assert not any("without a time zone" in warning for warning in article.warnings)
+    assert any("version 1 is dated before version 0" in warning for warning in article.warnings)
+    assert version_numbers([Path("2024-02-01T10:30:00+0100.txt"),
+                            Path("2024-02-01T10:45:00+0200.txt")], "folder") is None
 
 
 @pytest.mark.parametrize(("name", "time", "day", "out_of_range", "read"), [
