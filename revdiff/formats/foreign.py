@@ -114,7 +114,8 @@ def describe_wrapped_page(text: str) -> tuple[str, str] | None:
     if headers and _MULTIPART.search(headers.group(0)) and _HTML_TYPE.search(head,
                                                                             headers.end()):
         return ("an MHTML archive (a web page saved as a single file)",
-                "save the page again as \"Webpage, HTML only\", or give its text")
+                ("save the page again as HTML (\"Webpage, Complete\" or \"Webpage, HTML "
+                 "only\"), or give its text"))
     if _is_http_response_of_a_page(head):
         return ("an HTTP response with its headers (as curl -i saves it)",
                 "save the response's body alone: curl without -i")

@@ -27,6 +27,7 @@ from revdiff.errors import (
     InputTooLarge,
     RevdiffError,
 )
+from revdiff.formats import foreign
 from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
 from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
 from revdiff.formats.fields import source_of_url
@@ -102,7 +103,7 @@ def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyTe
             return None  # the ordinary reading of the folder reports it
         if decoded is None or detect(decoded.text) is not Format.UNKNOWN_HTML:
             if pages:
-                raise mixed_folder(file, pages[0][0].name)
+                raise mixed_folder(file, pages[0][0].name, decoded.text if decoded else None)
             return None
         pages.append((file, decoded.text))
         if cut_warning:
@@ -141,9 +142,18 @@ def _refuse_one_time_named_twice(pages: Sequence[SavedPage], where: str) -> None
                               where, ".html")
 
 
-def mixed_folder(other: Path, first_page: str) -> InconsistentPages:
+def mixed_folder(other: Path, first_page: str, text: str | None = None) -> InconsistentPages:
     """The refusal of a folder of saved pages (`first_page` the first of them by name) that also
-    holds `other`, a file that is no saved page."""
+    holds `other`, a file that is no saved page; one whose `text` is a page wrapped in something
+    else (an MHTML archive, a browser's single-file save) is named as that, and how to save it as
+    a page said."""
+    wrapped = foreign.describe_wrapped_page(text) if text is not None else None
+    if wrapped is not None:
+        what, to_save = wrapped
+        return InconsistentPages(
+            f"{other.name} is {what}, not a saved page, but the folder holds saved pages "
+            f"({first_page}, ...)", str(other.parent),
+            hint=f"{to_save}; a folder of saved pages must hold nothing else")
     return InconsistentPages(
         f"{other.name} is no saved page, but the folder holds saved pages ({first_page}, ...)",
         str(other.parent), hint="a folder of saved pages must hold nothing else: move the "

@@ -581,6 +581,26 @@ def test_saved_pages_with_another_file_are_refused_naming_it(tmp_path: Path, oth
         load([str(folder)])
 
 
+def test_a_single_file_save_beside_saved_pages_is_named_as_one(tmp_path: Path) -> None:
+    """A Chrome `.mhtml` save was "no saved page", told to be moved out, not what it is nor that
+    saving the page as HTML makes it one."""
+    folder = tmp_path / "mixed"
+    _write(folder, "20200103140500.html", render_page(URL, FIRST, SITES[0]))
+    mhtml = ("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;"
+             '\r\n\ttype="text/html";\r\n\tboundary="--b"\r\n\r\n----b\r\n'
+             "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+             + render_page(URL, SECOND, SITES[0]).replace("=", "=3D") + "\r\n----b--\r\n")
+    _write(folder, "20200103154000.mhtml", mhtml)
+    with pytest.raises(InconsistentPages) as refused:
+        load([str(folder)])
+    assert refused.value.message == (
+        "20200103154000.mhtml is an MHTML archive (a web page saved as a single file), not a "
+        "saved page, but the folder holds saved pages (20200103140500.html, ...)")
+    assert refused.value.hint == (
+        'save the page again as HTML ("Webpage, Complete" or "Webpage, HTML only"), or give its '
+        "text; a folder of saved pages must hold nothing else")
+
+
 def test_a_folder_refused_for_another_file_names_its_first_page_as_saved(tmp_path: Path) -> None:
     # a page named with the year last was named as the folder does not hold it, the year first
     # (`saved pages (2024-02-01.html, ...)` for `01-02-2024.html`)

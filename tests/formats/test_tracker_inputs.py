@@ -102,14 +102,15 @@ CURL_I = "HTTP/2 200 \r\ncontent-type: text/html; charset=utf-8\r\nserver: x\r\n
 
 
 @pytest.mark.parametrize(("content", "said", "to_do"), [
-    (MHTML, "an MHTML archive", 'save the page again as "Webpage, HTML only"'),
+    (MHTML, "an MHTML archive",
+     'save the page again as HTML ("Webpage, Complete" or "Webpage, HTML only")'),
     # a page that declares its charset, as Chrome writes it into every MHTML archive
     # (`charset=3DUTF-8`): refused as declaring the character set '3DUTF-8'
     (MHTML.replace("<head>", '<head><meta http-equiv=3D"Content-Type" content=3D"text/html; '
                              'charset=3DUTF-8">', 1),
-     "an MHTML archive", 'save the page again as "Webpage, HTML only"'),
+     "an MHTML archive", 'save the page again as HTML ("Webpage, Complete" or "Webpage, HTML only")'),
     (MHTML.replace("<head>", '<head><meta charset=3D"utf-8">', 1),
-     "an MHTML archive", 'save the page again as "Webpage, HTML only"'),
+     "an MHTML archive", 'save the page again as HTML ("Webpage, Complete" or "Webpage, HTML only")'),
     (CURL_I, "an HTTP response with its headers", "save the response's body alone"),
     # through a proxy, and after an interim answer: both were read as plain text
     ("HTTP/1.1 200 Connection established\r\n\r\n" + CURL_I,
