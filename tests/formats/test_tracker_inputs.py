@@ -346,9 +346,12 @@ def test_a_page_whose_new_version_is_dated_before_the_old_one_is_warned(tmp_path
     back.write_text(PAGE.replace('datetime="2020-01-08T00:25:00Z"', 'datetime="2020-01-07T22:00:00Z"'),
                     "utf-8")
     (article,) = load([str(back)])
+    contradiction = (f"{back}:30: the time row calls version 1 'about 1 hour later' than version 0, "
+                     "but its <time datetime> is before that version's: the page contradicts "
+                     "itself; its <time datetime> values are kept")
     warning = (f"{back}: version 1 is dated before version 0 (2020-01-07 22:00:00+00:00 < "
                "2020-01-07 23:10:00+00:00); kept in version order")
-    assert article.warnings == (warning,)
+    assert article.warnings == (contradiction, warning)
     next_page = SAMPLES / "sniffer-diff" / "iran-strikes-v1-v2.html"
     late = tmp_path / "late.html"
     late.write_text(next_page.read_text("utf-8").replace('datetime="2020-01-08T00:25:00Z"',
@@ -359,7 +362,10 @@ def test_a_page_whose_new_version_is_dated_before_the_old_one_is_warned(tmp_path
                        f"shows '2020-01-08T03:00:00+00:00'; kept {late}'s")
     dated_back = ("version 2 is dated before version 1 (2020-01-08 02:40:00+00:00 < "
                   "2020-01-08 03:00:00+00:00); kept in version order")
-    assert article.warnings == (shown_otherwise, f"{article.url}: {dated_back}")
+    late_contradiction = (f"{late}:30: the time row calls version 2 'about 1 hour later' than "
+                          "version 1, but its <time datetime> is before that version's: the page "
+                          "contradicts itself; its <time datetime> values are kept")
+    assert article.warnings == (late_contradiction, shown_otherwise, f"{article.url}: {dated_back}")
     (clean,) = load([str(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html"), str(next_page)])
     assert clean.warnings == ()
 
