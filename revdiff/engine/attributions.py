@@ -192,9 +192,10 @@ _PAIRING_WORDS = word_set("both either neither")
 
 def _source_words(words: list[str]) -> tuple[str, ...]:
     """The words that name a source: without the words of the verb or clause around it
-    (`_NOT_SOURCE`), but for an `and`, `or` or `nor` that joins two of its words."""
+    (`_NOT_SOURCE`), but for an `and`, `or` or `nor` that joins two of its words, and without a
+    web address, a reference set in the text (`…created."http://… NASA reported` names `nasa`)."""
     named = [_unaccented(word) for word in map(_source_word, words)
-             if word and (word not in _NOT_SOURCE or word in _JOINING_WORDS)]
+             if word and (word not in _NOT_SOURCE or word in _JOINING_WORDS) and "://" not in word]
     while named and named[0] in _JOINING_WORDS:
         named.pop(0)
     while named and named[-1] in _JOINING_WORDS:
@@ -1080,12 +1081,23 @@ def _quoted_tokens(tokens: list[str], quote_open: str = "") -> set[int]:
     return quoted
 
 
+# Where words part that no space parts: an em dash set without spaces (`China—all`), a token of
+# its own, and a double quotation's closing mark after a stop and before a word (`created."http`;
+# not `U.S.'s`).
+_GLUED_BREAK = re.compile(r"—|(?<=[,.!?…][”\"»])(?=\w)")
+
+
+def _tokens(text: str) -> list[str]:
+    """The text's words and the punctuation around them, parted at spaces and at `_GLUED_BREAK`."""
+    return _GLUED_BREAK.sub(lambda match: f" {match.group()} ", text).split()
+
+
 def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
     """The sources of the text's reporting verbs and of `according to` and `citing`, outside the
     quotations it holds and the one `quote_open` goes on (`_quoted_tokens`)."""
     if not _REPORTING_WORD.search(text.casefold()):
         return []
-    tokens = text.replace("—", " — ").split()  # a dash set without spaces parts words too: `China—all`
+    tokens = _tokens(text)
     if "'" in text or "‘" in text:  # what opens a single quotation: most texts hold neither
         tokens = _single_quotations_doubled(tokens)
     bare = [_bare(token) for token in tokens]
@@ -1151,7 +1163,7 @@ def written_as_names(text: str) -> frozenset[str]:
     read (`_source_word`): the words that may be names. A capital that begins a sentence shows
     none (`Residents said so.`), and none does in a headline in title case, where every word has
     one (`Local Residents Said They Heard Blasts`)."""
-    tokens = text.replace("—", " — ").split()
+    tokens = _tokens(text)
     if is_title_case(tokens):
         return frozenset()
     return frozenset(_unaccented(_source_word(token)) for before, token in pairwise(tokens)

@@ -1146,3 +1146,20 @@ def test_told_before_a_preposition_is_a_participle_and_names_no_source(text: str
 ])
 def test_told_before_whom_or_what_it_told_still_reports(text: str, sources: list[tuple[str, ...]]) -> None:
     assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ('"We will win,"Esper said.', [("esper",)]),
+    ('It could have created."http://example.org/a NASA reported in 2009 that the probe found water.',
+     [("nasa",)]),
+])
+def test_a_closing_mark_glued_to_the_next_word_ends_the_quotation(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # the quotation ends at its mark, and a web address glued to it is no word of the source
+    assert attributions_in(text) == sources
+
+
+def test_a_web_address_glued_to_a_quotation_changes_no_attribution() -> None:
+    flags = edit_flags('It could have created."http://x.org/a Officials reported in 2009 that it was so.',
+                       'It could have created." Officials reported in 2009 that it was so.')
+    assert Flag.ATTRIBUTION_CHANGED not in flags
