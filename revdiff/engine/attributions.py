@@ -1081,10 +1081,11 @@ def _quoted_tokens(tokens: list[str], quote_open: str = "") -> set[int]:
     return quoted
 
 
-# Where words part that no space parts: an em dash set without spaces (`China—all`), a token of
-# its own, and a double quotation's closing mark after a stop and before a word (`created."http`;
-# not `U.S.'s`).
-_GLUED_BREAK = re.compile(r"—|(?<=[,.!?…][”\"»])(?=\w)")
+# Where words part that no space parts: a dash set without spaces, an em dash anywhere (`China—all`)
+# and an en dash between letters (`together–could`; not a range of numbers, `2019–20`), each a
+# token of its own, and a double quotation's closing mark after a stop and before a word
+# (`created."http`; not `U.S.'s`).
+_GLUED_BREAK = re.compile(r"—|(?<=[^\W\d_])–(?=[^\W\d_])|(?<=[,.!?…][”\"»])(?=\w)")
 
 
 def _tokens(text: str) -> list[str]:

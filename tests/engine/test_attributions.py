@@ -1163,3 +1163,15 @@ def test_a_web_address_glued_to_a_quotation_changes_no_attribution() -> None:
     flags = edit_flags('It could have created."http://x.org/a Officials reported in 2009 that it was so.',
                        'It could have created." Officials reported in 2009 that it was so.')
     assert Flag.ATTRIBUTION_CHANGED not in flags
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # an en dash between words parts them as an em dash does, around an aside or not
+    ("The officials–all of them veterans–said so.", [("officials",)]),
+    ("The officials—all of them veterans—said so.", [("officials",)]),
+    ("It was hydroxyl–a hydrogen bound together–officials said.", [("officials",)]),
+    # between numbers it is a range, one word
+    ("The 2019–20 budget office said so.", [("2019–20", "budget", "office")]),
+])
+def test_a_dash_between_words_parts_them(text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
