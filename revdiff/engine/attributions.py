@@ -367,11 +367,20 @@ def _past_whom_it_was_told(tokens: list[str], start: int, end: int) -> int:
     return start if object_end is None else object_end + 1
 
 
+# Verbs of thought, after which may come a clause without `that`, as after a verb of speech
+# (`They believe officials told him`).
+_THOUGHT = word_set(
+    "believe believes believed think thinks know knows knew suspect suspects suspected fear fears "
+    "feared assume assumes assumed understand understands understood hope hopes hoped"
+)
+
+
 def _begins_what_is_said(token: str) -> bool:
-    """Whether the token is a verb of speech in lower case (`said`, `told`), after which come the
-    words it reports: a source read back before a later verb begins after it (`He said the
-    officials told him` names `officials`)."""
-    return token[:1].islower() and _bare(token) in _SPEECH
+    """Whether the token is a verb of speech or thought in lower case (`said`, `told`, `believe`,
+    `knows`), after which come the words it reports: a source read back before a later verb begins
+    after it (`He said the officials told him` and `They believe officials told him` name
+    `officials`)."""
+    return token[:1].islower() and _bare(token) in _SPEECH | _THOUGHT
 
 
 _DECADE = re.compile(r"(?:1\d|20)?\d0s")

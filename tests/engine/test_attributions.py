@@ -1175,3 +1175,18 @@ def test_a_web_address_glued_to_a_quotation_changes_no_attribution() -> None:
 ])
 def test_a_dash_between_words_parts_them(text: str, sources: list[tuple[str, ...]]) -> None:
     assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # the source of a clause after a verb of thought begins after that verb, as after one of speech
+    ("They believe officials told him.", [("officials",)]),
+    ("He knows officials told him.", [("officials",)]),
+    ("She feared the Pentagon and Iran said so.", [("pentagon", "and", "iran")]),
+])
+def test_a_source_read_back_stops_at_a_verb_of_thought(text: str, sources: list[tuple[str, ...]]) -> None:
+    assert attributions_in(text) == sources
+
+
+def test_a_verb_of_thought_changed_before_the_source_changes_no_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("They believe officials told him.",
+                                                      "He knows officials told him.")
