@@ -688,13 +688,33 @@ def _reports_past_a_place(tokens: list[str], verb: int) -> bool:
     for at in range(verb + 1, min(len(tokens), verb + 2 + _MOST_SOURCE_WORDS)):
         token = tokens[at]
         if _bare(token) == "that" and at > verb + 2:
-            return _subject_follows(tokens, at)
+            return _names_a_medium_or_time(tokens[at - 1]) and _subject_follows(tokens, at)
         if _bare(token) in _CLAUSE_WORDS or _OPENS_CLAUSE.search(token):
             return False
         if _ends_clause(token) and not _is_a_dates_comma(tokens, at):
             quotation_next = at + 1 < len(tokens) and _opens_quotation(tokens[at + 1])
             return token.endswith(":") or token.endswith(",") and quotation_next
     return False
+
+
+# Nouns of a medium or an occasion of speech, which no relative clause goes with after a reporting
+# verb (`confirmed in a statement that the strike took place`).
+_MEDIA_OF_SPEECH = MEDIA_NOUNS | word_set(
+    "statement statements interview interviews tweet tweets post posts posting letter letters email "
+    "emails e-mail release briefing speech speeches video message messages report conference call "
+    "broadcast column blog memo filing filings court testimony hearing remarks address website "
+    "book podcast"
+)
+
+
+def _names_a_medium_or_time(token: str) -> bool:
+    """Whether the last word of a place after a reporting verb, before `that`, is a name, a number
+    or a noun of a medium or a time (`in a statement`, `on Twitter`, `on November 13, 2009`, `on
+    Friday night`), after which `that` begins what was reported; after another noun it may begin
+    a relative clause (`reported on the scandal that the mayor hid`)."""
+    word = _bare(token)
+    return (token[:1].isupper() or any(map(str.isdigit, word))
+            or word in _MEDIA_OF_SPEECH | _SPANS | _AFTER_CLAUSE_END)
 
 
 def _is_a_dates_comma(tokens: list[str], at: int) -> bool:

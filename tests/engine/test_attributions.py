@@ -1075,6 +1075,10 @@ def test_no_words_before_the_verb_are_no_number_to_read_past(text: str) -> None:
     # a place after the verb that no quotation or colon follows is no sign of speech reported
     ("The Post reported on the scandal.", []),
     ("The Post reported on the scandal that rocked the city.", []),  # `that` of a relative clause
+    ("The Post reported on the scandal that the mayor hid.", []),  # a relative clause after a noun
+    ("He wrote in a notebook that he kept.", []),
+    ("Trump wrote on Twitter on Friday night that he would respond.", [("trump",)]),
+    ("Esper added at a news conference that the strike was defensive.", [("esper",)]),
     ("Iran confirmed in a statement that was short.", []),
     ("The museum added in 2019 a new wing.", []),
     ("He wrote in a notebook, then left.", []),
