@@ -1192,7 +1192,9 @@ def written_as_names(text: str) -> frozenset[str]:
     """The words of the text written capitalised where no capital is due, as a source's words are
     read (`_source_word`): the words that may be names. A capital that begins a sentence shows
     none (`Residents said so.`), and none does in a headline in title case, where every word has
-    one (`Local Residents Said They Heard Blasts`)."""
+    one (`Local Residents Said They Heard Blasts`); one after an abbreviation, which may end a
+    sentence or stand in a name (`left the U.S. Residents said`, `the U.S. Army said`), may be a
+    name, as a source is flagged changed on evidence, not without it."""
     tokens = _tokens(text)
     if is_title_case(tokens):
         return frozenset()
@@ -1231,8 +1233,12 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) ->
     `_NOT_A_NAME`: `officials` and `U.S. officials` are two sources), with no `and`, `or` or `nor`
     joining two sources in the longer (`Russia and China`, `China`) and no number or word of
     `_WHICH_OF_A_NAME` among the longer's other words (`Two Iraqis`, `Iraqis`; `South Korea`,
-    `Korea`)."""
+    `Korea`). Two that differ in their titles alone are one, names or not, as no capital shows one
+    in a headline in title case (`President Trump Said`, `Trump Said`), but for a title alone (`The
+    President Said`, `The Vice President Said`)."""
     short, long = sorted((_without_titles(a), _without_titles(b)), key=len)
+    if len(short) == len(long) and short[-1] not in _TITLES:
+        return _same_words(short, long)
     other_words = long[:len(long) - len(short)]
     return (long[-1] in names and long[-1] not in _NOT_A_NAME
             and not any(word in _JOINING_WORDS for word in long)

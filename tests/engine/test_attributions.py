@@ -1105,6 +1105,9 @@ def test_a_verb_of_speech_changed_for_one_with_a_place_changes_no_attribution() 
     ("The New York Times reported that the base was hit.", "The base was hit, the Times reported."),
     ("Milley said the base was hit. Gen. Mark Milley said so.",
      "Milley said the base was hit. Milley said so."),
+    # a title dropped in a headline in title case, where no capital shows a name
+    ("President Trump Said He Would Meet Kim", "Trump Said He Would Meet Kim"),
+    ("Gen. Milley Said Troops Would Stay", "Milley Said Troops Would Stay"),
 ])
 def test_one_source_named_more_or_less_fully_is_one_source(old: str, new: str) -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new)
@@ -1125,6 +1128,8 @@ def test_one_source_named_more_or_less_fully_is_one_source(old: str, new: str) -
     ("Residents Said They Heard Blasts", "Local Residents Said They Heard Blasts"),
     ("Residents Said They Heard Blasts", "Nearby Residents Said They Heard Blasts"),
     ("Blasts were heard. Residents said so.", "Blasts were heard. Nearby residents said so."),
+    # a title alone is no name that another title before it names more fully
+    ("The President Said Troops Would Stay", "The Vice President Said Troops Would Stay"),
 ])
 def test_a_source_named_more_fully_by_a_word_that_is_no_title_or_first_name_is_another(
         old: str, new: str) -> None:
