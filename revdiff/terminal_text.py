@@ -12,8 +12,13 @@ tabs.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
-from typing import Protocol
+from itertools import groupby
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # the model imports `read_warnings`, which imports this module
+    from revdiff.model import WordDiff
 
 # C0 controls show as the Unicode "control pictures" U+2400..U+241F, DEL as U+2421.
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
@@ -38,9 +43,9 @@ def visible(text: str) -> str:
 # zero-width non-joiner and joiner (Persian words, emoji such as `👨‍👩‍👧`), the word joiner, the
 # byte-order mark and the implicit direction marks. Kept as they are in text, which needs them;
 # a change made of nothing else shows them by code (`visible_unseen`), or it would look like none.
-_UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
-_UNSEEN_TABLE = {ord(char): f"<U+{ord(char):04X}>" for char in _UNSEEN}
-_UNSEEN_LEFT_OUT: dict[int, str | None] = {ord(char): None for char in _UNSEEN}
+UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
+_UNSEEN_TABLE = {ord(char): f"<U+{ord(char):04X}>" for char in UNSEEN}
+_UNSEEN_LEFT_OUT: dict[int, str | None] = {ord(char): None for char in UNSEEN}
 
 
 def visible_unseen(text: str) -> str:
@@ -53,6 +58,19 @@ def visible_unseen(text: str) -> str:
 def without_unseen(text: str) -> str:
     """`text` without the characters that take no room on screen (`visible_unseen`)."""
     return text.translate(_UNSEEN_LEFT_OUT)
+
+
+def changes_unseen(diff: WordDiff) -> Iterator[tuple[WordDiff, bool]]:
+    """The runs of a word diff grouped, each unchanged run alone and each change (its deleted and
+    inserted runs next to one another) together, each with whether it is a change whose deleted
+    and inserted text differ only in characters that take no room on screen
+    (`[-soldiers-]{+sol\u200bdiers+}`): written as it is, such a change would look like none, so
+    every output that marks changes writes its characters that take no room by code."""
+    for changed, runs in groupby(diff, key=lambda run: run[0] != 0):
+        change = tuple(runs)
+        deleted = "".join(piece for op, piece in change if op < 0)
+        inserted = "".join(piece for op, piece in change if op > 0)
+        yield change, changed and without_unseen(deleted) == without_unseen(inserted)
 
 
 def visible_lines(text: str) -> str:

@@ -11,6 +11,7 @@ The page shell and its style sheet are `revdiff.export.html_page`'s, shared with
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from itertools import chain, groupby
@@ -22,6 +23,7 @@ from revdiff.export.html_page import UNKNOWN_LANGUAGE, page_pieces
 from revdiff.formats.fields import time_text_after
 from revdiff.model import Article, Comparison, Edit, EditOp, Flag, Version, WordDiff
 from revdiff.read_warnings import counted, first_few
+from revdiff.terminal_text import UNSEEN, changes_unseen
 
 # What the tables' marks mean, once above them on each page.
 LEGEND = (
@@ -37,15 +39,24 @@ LEGEND = (
     "version was removed or added.</p>")
 
 
+# A character that takes no room on screen, where a change differs in nothing else: a marker
+# that shows its code, named in full in its title (`revdiff.terminal_text.changes_unseen`).
+_UNSEEN_MARKERS = {ord(char): f'<span class="unseen" title="{unicodedata.name(char)}">'
+                              f"&lt;U+{ord(char):04X}&gt;</span>" for char in UNSEEN}
+
+
 def _side(diff: WordDiff, keep: int) -> str:
-    """One side of a word diff as HTML: kept runs plain, the side's own changes marked."""
+    """One side of a word diff as HTML: kept runs plain, the side's own changes marked; a change
+    that differs only in characters that take no room shows them as markers."""
     parts = []
-    for op, text in diff:
-        if op == 0:
-            parts.append(escape(text))
-        elif op == keep:
-            tag = "del" if op < 0 else "ins"
-            parts.append(f"<{tag}>{escape(text)}</{tag}>")
+    for change, unseen_only in changes_unseen(diff):
+        for op, text in change:
+            if op == 0:
+                parts.append(escape(text))
+            elif op == keep:
+                tag = "del" if op < 0 else "ins"
+                shown = escape(text).translate(_UNSEEN_MARKERS) if unseen_only else escape(text)
+                parts.append(f"<{tag}>{shown}</{tag}>")
     return "".join(parts)
 
 

@@ -9,14 +9,13 @@ symbols under the colours (compared as they are: a tab is white space, not a sym
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from itertools import groupby
+from collections.abc import Callable
 from typing import Literal
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.model import Comparison, Edit, EditOp, Flag, WordDiff
-from revdiff.terminal_text import without_unseen
+from revdiff.terminal_text import changes_unseen
 
 _MARKS = {
     EditOp.UNCHANGED: " ", EditOp.EDITED: "~", EditOp.ADDED: "+", EditOp.DELETED: "-",
@@ -57,28 +56,14 @@ def _breaks_marked(diff: WordDiff) -> WordDiff:
                  for op, piece in runs)
 
 
-def _changes(diff: WordDiff) -> Iterator[WordDiff]:
-    """The runs of a word diff grouped: each unchanged run alone, and each change (its deleted
-    and inserted runs next to one another) together."""
-    return (tuple(runs) for _, runs in groupby(diff, key=lambda run: run[0] == 0))
-
-
-def _unseen_only(change: WordDiff) -> bool:
-    """Whether a change's deleted and inserted text differ only in characters that take no room
-    on screen (`[-soldiers-]{+sol\u200bdiers+}`): written as it is, it would look like none."""
-    deleted = "".join(piece for op, piece in change if op < 0)
-    inserted = "".join(piece for op, piece in change if op > 0)
-    return without_unseen(deleted) == without_unseen(inserted)
-
-
 def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as_is,
                      unseen: Shown | None = None) -> str:
     """Kept text plain; deleted and inserted text styled, or marked [-so-] and {+so+}. `unseen`,
     when given, writes the pieces of a change that differs only in characters that take no
-    room (`_unseen_only`), to show them; `shown` writes the rest."""
+    room (`changes_unseen`), to show them; `shown` writes the rest."""
     parts = []
-    for change in _changes(_breaks_marked(diff)):
-        write = unseen if unseen and change[0][0] and _unseen_only(change) else shown
+    for change, unseen_only in changes_unseen(_breaks_marked(diff)):
+        write = unseen if unseen and unseen_only else shown
         for op, piece in change:
             text = write(piece)
             if op == 0:

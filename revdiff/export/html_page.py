@@ -38,6 +38,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; min-width: 7ch; 
 .sideways { overflow-x: auto; } .sideways th { overflow-wrap: normal; }
 .sideways td:not(.num) { min-width: 8em; }
 td.source { overflow-wrap: normal; }
+.unseen { font-family: monospace; font-size: 85%; }
 del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
 tr.unchanged td { color: #666; } tr.moved td.op { color: #06c; }
 summary { cursor: pointer; } details p { margin: .3em 0; unicode-bidi: plaintext; }

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from revdiff.engine.words import word_diff
 from revdiff.export.comparison_html import version_time
 from revdiff.model import Version
-from revdiff.terminal_text import visible
+from revdiff.terminal_text import changes_unseen, visible, visible_unseen
 from revdiff.tui.filters import FilterState
 from revdiff.tui.styles import ROW_STYLES
 from revdiff.tui.wrapping import shorten, text_width
@@ -163,19 +163,21 @@ def title_text(old: str, new: str, *, words_cut: bool = True,
     `words_cut`: a narrow terminal would show little of the new title) and those added
     underlined, in the diff's colours, `styles` (a headline rewritten is news of its own), a title
     only one version has all cut or all added. Words cut and words added that meet without a space
-    are kept apart by one."""
+    are kept apart by one. A change that differs only in characters that take no room on screen
+    shows them by code (`changes_unseen`)."""
     if old == new:
         return Text(visible(new or "(untitled)"), style="bold")
     shown = Text(style="bold")
     before = (0, " ")
-    for op, words in word_diff(old, new):
-        if op < 0 and not words_cut:
-            continue
-        if op > 0 > before[0] and not (before[1][-1:].isspace() or words[:1].isspace()):
-            shown.append(" ")
-        shown.append(visible(words), style=styles["old_word" if op < 0 else "new_word"]
-                     if op else None)
-        before = (op, words)
+    for change, unseen_only in changes_unseen(word_diff(old, new)):
+        for op, words in change:
+            if op < 0 and not words_cut:
+                continue
+            if op > 0 > before[0] and not (before[1][-1:].isspace() or words[:1].isspace()):
+                shown.append(" ")
+            shown.append(visible_unseen(words) if unseen_only else visible(words),
+                         style=styles["old_word" if op < 0 else "new_word"] if op else None)
+            before = (op, words)
     return shown if shown.plain else Text("(untitled)", style="bold")  # the new one, narrow
 
 

@@ -6,6 +6,7 @@ import html
 import json
 import re
 import subprocess
+import sys
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -127,6 +128,32 @@ def test_control_characters_of_the_text_are_shown_as_symbols(tmp_path: Path) -> 
         text = page.read_text(encoding="utf-8")
         assert not any(ord(c) < 0x20 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in text)
         assert "\u202e" not in text and "Title ␛[2J" in text
+
+
+ZWSP, ZWJ = "\u200b", "\u200d"
+FAMILY = f"\U0001f468{ZWJ}\U0001f469{ZWJ}\U0001f467"
+
+
+def test_a_change_only_of_characters_that_take_no_room_shows_them_by_code(tmp_path: Path) -> None:
+    """`soldiers` to `sol\u200bdiers` showed `soldiers` struck out and `soldiers` inserted, as if
+    nothing changed: such a change writes them as a marker naming the character, in the report
+    and in `revdiff diff --format html`. Elsewhere (emoji joined by zero-width joiners, a word
+    changed beside them) they stay as they are."""
+    texts = [f"The soldiers left the base {FAMILY}.", f"The sol{ZWSP}diers left the base {FAMILY}.",
+             f"The sol{ZWSP}diers left the camp {FAMILY}."]
+    marker = 'sol<span class="unseen" title="ZERO WIDTH SPACE">&lt;U+200B&gt;</span>diers'
+    report = _report_of(tmp_path, "https://example.org/zwsp", tuple(
+        Version(number, "Title", (text,)) for number, text in enumerate(texts)))
+    folder = tmp_path / "versions"
+    folder.mkdir()
+    for number, text in enumerate(texts):
+        (folder / f"{number}.txt").write_text(text + "\n", encoding="utf-8")
+    diff_page = subprocess.run([sys.executable, "-m", "revdiff", "diff", str(folder), "--format", "html"],
+                               capture_output=True, text=True, encoding="utf-8", check=True).stdout
+    for page in [next(report.glob("000000-*.html")).read_text(encoding="utf-8"), diff_page]:
+        assert "<del>soldiers</del>" in page and f"<ins>{marker}</ins>" in page
+        assert "<del>base</del>" in page and "<ins>camp</ins>" in page
+        assert f"sol{ZWSP}diers left" in page and FAMILY in page
 
 
 def test_an_entity_written_in_the_text_is_shown_as_written(tmp_path: Path) -> None:

@@ -123,3 +123,30 @@ async def test_a_home_folder_with_an_escape_is_not_drawn_in_the_export_dialog(
         await pilot.press("enter")
         await pilot.pause()
         assert [path.name for path in home.iterdir()] == [field.value]
+
+
+ZWSP, ZWJ = "\u200b", "\u200d"
+FAMILY = f"\U0001f468{ZWJ}\U0001f469{ZWJ}\U0001f467"
+THAI = f"\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35{ZWSP}\u0e04\u0e23\u0e31\u0e1a"
+UNSEEN_CHANGE = Article(None, None, (
+    Version(0, "Troops leave", (f"The soldiers left the base {FAMILY}.", f"{THAI} today.")),
+    Version(1, f"Troops{ZWJ} leave", (f"The sol{ZWSP}diers left the base {FAMILY}.",
+                                      f"{THAI} tonight.")),
+))
+
+
+@pytest.mark.parametrize("size", [(100, 24), (160, 24)])  # unified, side by side
+@run_async
+async def test_a_change_only_of_characters_that_take_no_room_shows_them_by_code(
+        size: tuple[int, int]) -> None:
+    """`soldiers` to `sol\u200bdiers` was drawn as `soldiers`, the changed word's colours alone
+    telling of a change that the eye could not find: it shows the character by code, as `revdiff
+    diff` does, and so does the title's change in the header. Thai words parted by a zero-width
+    space and emoji joined by zero-width joiners stay as they are."""
+    app = RevdiffApp(UNSEEN_CHANGE)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = " ".join(diff_lines(app))
+        assert "sol<U+200B>diers" in screen
+        assert THAI in screen and FAMILY in screen
+        assert "Troops<U+200D>" in header_text(app)
