@@ -34,7 +34,7 @@ from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
 from revdiff.formats.elision import compared_versions
 from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, ComparisonStats
-from revdiff.read_warnings import NOTHING_TO_COMPARE, counted, counted_skips
+from revdiff.read_warnings import NOTHING_TO_COMPARE, counted, counted_skips, summarised_warnings
 from revdiff.terminal_text import visible_html
 
 INDEX_NAME = "index.html"
@@ -172,7 +172,8 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
     yield "<h2>Timeline</h2>"
     yield timeline_table(article, changes)
     yield charts(article, changes)
-    for warning in article.warnings:
+    # worded for a reader, as stderr gives them (the tables keep the readers' own wording)
+    for warning in summarised_warnings(article):
         yield f'<p class="meta">warning: {_warning_text(warning)}</p>'
     if changes:
         yield LEGEND

@@ -108,6 +108,22 @@ def _report_of(tmp_path: Path, url: str, versions: tuple[Version, ...]) -> Path:
     return tmp_path / "report"
 
 
+def test_the_warnings_of_a_page_are_worded_as_stderr_words_them(tmp_path: Path) -> None:
+    """The report gave a flattened page's unsure rows as the splitter counts them (`could not be
+    decided with certainty ... give neighbouring pages`), where stderr names the pages that
+    would decide them: it gives a reader the warnings as stderr and `revdiff parse` do."""
+    page = ROOT / "samples" / "washpo-soleimani-v6-v7.txt"
+    result = subprocess.run([sys.executable, "-m", "revdiff", "export", str(page), "--format",
+                             "html", "-o", str(tmp_path / "report")],
+                            capture_output=True, text=True, encoding="utf-8", check=True)
+    told = [line.removeprefix("revdiff: warning: ") for line in result.stderr.splitlines()
+            if line.startswith("revdiff: warning: ")]
+    assert len(told) == 2 and "Version 5 to 6, Version 7 to 8" in told[1]
+    (article_page,) = (tmp_path / "report").glob("000000-*.html")
+    shown = re.findall(r'<p class="meta">warning: (.*?)</p>', article_page.read_text(encoding="utf-8"))
+    assert [html.unescape(warning) for warning in shown] == told
+
+
 def test_a_title_written_in_another_unicode_form_is_flagged_on_its_row(tmp_path: Path) -> None:
     # the title row showed the two titles alike, nothing marked and no flag beside `title`
     title = "Le café de Montréal rouvre"
