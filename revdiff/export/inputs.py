@@ -31,6 +31,7 @@ from revdiff.formats.load import (
 )
 from revdiff.natural_order import natural_key
 from revdiff.read_warnings import counted, first_few
+from revdiff.safe_git import is_linked_worktree_or_submodule
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,18 @@ def _loose_files_note(loose: _LooseFiles, visited: dict[Path, Path], for_python:
             f"as a corpus; {read_them}")
 
 
+def _history_out_of_note(path: Path, root: Path) -> str:
+    """What the walk of `root` tells of a repository in it whose history lies out of it, which it
+    leaves out, as it reads nothing out of the folder given: a linked worktree's or a submodule's
+    made for it (`is_linked_worktree_or_submodule`) is named so; any other `.git` may name one of
+    the reader's own repositories."""
+    if is_linked_worktree_or_submodule(path):
+        return (f"{path}: left out, a linked worktree or submodule whose git directory lies out of "
+                f"{root}: name it to read it")
+    return (f"{path}: left out, a git repository whose .git names one out of {root}: name the "
+            "repository to read it")
+
+
 def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Path, Path],
                      read_by_earlier: Collection[Path], links: list[Path],
                      loose_files: list[_LooseFiles]) -> list[InputUnit]:
@@ -107,7 +120,8 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
     A corpus's links to folders are put in `links`, to be followed after its real folders, so
     that a folder reached both ways is read, and named, as itself. A link that leads out of
     `root`, the folder given, is left out with a note, and so is a repository in it whose
-    `.git` names a git directory out of it (`gitrepo.history_lies_out_of`). `visited` maps each
+    `.git` names a git directory out of it (`gitrepo.history_lies_out_of`), a linked worktree's
+    or a submodule's too (`_history_out_of_note`). `visited` maps each
     real folder read to the path it was read as; the files beside a corpus's folders are put in
     `loose_files`, to be told of once its links are followed.
     """
@@ -122,8 +136,7 @@ def _directory_units(path: Path, root: Path, notes: list[str], visited: dict[Pat
         return [InputUnit(str(path), (str(path),))]
     if gitrepo.is_repository(path):
         if path != root and gitrepo.history_lies_out_of(path, root):
-            notes.append(f"{path}: left out, a git repository whose .git names one out of {root}: "
-                         "name the repository to read it")
+            notes.append(_history_out_of_note(path, root))
             return []
         return [InputUnit(str(path), (str(path),))]
     # what a folder of versions leaves out (`__MACOSX`, `Thumbs.db`) is no folder or loose file

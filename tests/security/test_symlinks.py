@@ -130,6 +130,32 @@ def test_export_does_not_read_a_repository_whose_git_names_one_out_of_the_input(
     assert "left out, a git repository whose .git names one out of" in note
 
 
+@pytest.mark.parametrize("made", ["worktree", "submodule"])
+def test_export_leaves_out_a_worktree_or_submodule_whose_git_directory_is_out_of_the_input(
+        tmp_path: Path, made: str) -> None:
+    """A real linked worktree or submodule in the folder walked, whose git directory lies out of
+    it, is left out as any repository whose history lies out of the folder given is (the walk
+    reads nothing out of it), but its note said it was a git repository naming one out of the
+    folder, as for a stranger's pointer at the reader's own: it says what it is."""
+    main = _repository(tmp_path / "main", ["Talks began.\n", f"Talks began.\n{MARKER}\n"])
+    corpus = main / "corpus" if made == "submodule" else tmp_path / "corpus"
+    _repository(corpus / "kept", ["The mayor spoke on Monday.\n", "The mayor spoke on Tuesday.\n"])
+    git = ["git", "-C", str(main), "-c", "user.name=a", "-c", "user.email=a@example.com"]
+    if made == "worktree":
+        subprocess.run([*git, "worktree", "add", "-q", str(corpus / "linked")], check=True)
+    else:
+        subprocess.run([*git, "-c", "protocol.file.allow=always", "submodule", "add", "-q",
+                        str(corpus / "kept"), "corpus/linked"], check=True)
+    assert (corpus / "linked" / ".git").is_file()
+    out = tmp_path / "edits.jsonl"
+    result = revdiff("export", str(corpus), "-o", str(out), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert MARKER not in out.read_text() and out.read_text().count("Tuesday") == 1
+    [note] = [line for line in result.stderr.splitlines() if "linked" in line]
+    assert (f"left out, a linked worktree or submodule whose git directory lies out of {corpus}: "
+            "name it to read it") in note
+
+
 @pytest.mark.parametrize("command, pointer", [("parse", "gitdir file"), ("diff", "gitdir file"),
                                               ("export", "gitdir file"), ("parse", "link")])
 def test_a_named_repository_whose_git_names_one_out_of_it_is_said_so(
