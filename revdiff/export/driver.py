@@ -776,6 +776,8 @@ def _run(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingInput
         return _finish_publishing(staging, writer, progress, on_progress, note, job.out)
     in_flight = InFlight()
     published = False
+    waiting: list[JournalEntry] = []  # articles written since the last checkpoint
+    mid_article = False  # a stop that comes now may have cut an article's rows short
     try:
         last = staging.last_entry
         writer.restore(last.state if last else None)
@@ -790,15 +792,16 @@ def _run(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingInput
                          part_pairs)
         if on_progress:  # the bar from the start, not once the first article is written
             on_progress(progress)
-        waiting: list[JournalEntry] = []
         last_checkpoint = time.monotonic()
         parts = ArticleParts(writer, progress)
         try:
             for results in _chunk_results(executor, tasks, job, in_flight):
                 for part in results:
+                    mid_article = True
                     result = parts.written(part, lambda: _checkpoint(writer, staging, waiting))
                     progress.units_done = max(progress.units_done, part.units_done)
                     if result is None:  # the article goes on in its next part
+                        mid_article = False
                         continue
                     if _accept(result, job, progress, notes):
                         if result.part is None:  # else written and counted a part at a time
@@ -808,6 +811,7 @@ def _run(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingInput
                         progress.articles += 1
                     waiting.append(JournalEntry(result.index, result.key, result.pairs,
                                                 result.rows, {}, result.info, result.units_done))
+                    mid_article = False
                 now = time.monotonic()
                 if (now - last_checkpoint >= CHECKPOINT_SECONDS
                         or len(waiting) >= CHECKPOINT_ARTICLES):
@@ -837,6 +841,11 @@ def _run(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingInput
     except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`revdiff.stop_signals`)
         if published:  # the output is whole: a stop that came after it ends no work
             return progress
+        if not mid_article:  # between articles (most often as the workers are waited for):
+            # every article written is whole, and kept as a lost worker's are, unless the disk
+            # fails the checkpoint again or a second stop cuts it: the run stops as it is
+            with suppress(OSError, sqlite3.Error, KeyboardInterrupt):
+                _checkpoint(writer, staging, waiting)
         raise _interrupted(stop, staging, job.out) from None
     except WorkerLost as lost:
         raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; {staging.kept} finished articles "

@@ -481,6 +481,50 @@ def test_ctrl_c_while_a_checkpoint_is_written_waits_for_its_count(
     assert journal.count("\n") == kept + 1  # the header, then each finished article
 
 
+def test_ctrl_c_between_articles_keeps_every_article_written_for_resume(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C as the driver waits for its workers, with articles written since the last
+    checkpoint: they are checkpointed and kept, as a lost worker's are (the run kept only those
+    of the last checkpoint, fewer than the progress bar had shown written)."""
+    clean = tmp_path / "clean.jsonl"
+    run_export(ExportJob((str(generated),), clean, "jsonl"))
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
+    monkeypatch.setattr(batch, "CHECKPOINT_SECONDS", 3600.0)  # no checkpoint before the end
+    shown: list[int] = []
+
+    def ctrl_c_after_three_articles(progress: Any) -> None:
+        shown.append(progress.articles)
+        if progress.articles >= 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(InterruptedExport) as stop:
+        run_export(ExportJob((str(generated),), out, "jsonl"),
+                   on_progress=ctrl_c_after_three_articles)
+    assert stop.value.exit_code == 130
+    assert f"interrupted; {shown[-1]} finished articles are kept (rerun the same command with " \
+           "--resume to continue)" in str(stop.value), str(stop.value)
+    journal = (staging_path(out) / "journal.jsonl").read_text()
+    assert journal.count("\n") == shown[-1] + 1  # the header, then each article written
+
+    progress = run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    assert progress.resumed_articles == shown[-1]
+    assert list(snapshot(out).values()) == list(snapshot(clean).values())
+
+
+def test_ctrl_c_inside_an_article_written_keeps_only_the_articles_before_it(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stop that comes while an article is written keeps the articles journaled before it,
+    never the article half-written: --resume writes it once."""
+    clean = tmp_path / "clean.jsonl"
+    run_export(ExportJob((str(generated),), clean, "jsonl"))
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(batch, "CHECKPOINT_SECONDS", 3600.0)  # no checkpoint before the end
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=4)
+    run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    assert list(snapshot(out).values()) == list(snapshot(clean).values())
+
+
 class _WorkerDiesAfter(SerialExecutor):
     """Runs `chunks` chunks, then has lost its worker, as a pool whose worker was killed."""
 
