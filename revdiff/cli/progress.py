@@ -27,6 +27,14 @@ def draws_on_stderr() -> bool:
     return sys.stderr is not None and sys.stderr.isatty() and obeys_escape_codes()
 
 
+def stderr_columns() -> int:
+    """How many columns the terminal of stderr is wide (80 when it cannot say)."""
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns or 80
+    except (OSError, ValueError, AttributeError):  # no terminal, or a stderr with no descriptor
+        return 80
+
+
 def _duration(seconds: float) -> str:
     minutes, secs = divmod(int(seconds), 60)
     hours, minutes = divmod(minutes, 60)
@@ -37,13 +45,18 @@ class ProgressBar:
     """One progress line on a terminal's stderr, redrawn at most `rate` times a second.
 
     Every long command draws its progress with it: a bar of `done` out of `total`, then the
-    command's own counts.
+    command's own counts, in one column less than the terminal's width (`columns`, asked at each
+    draw, as a window may be resized): the bar is left out when the line would not fit, then the
+    counts are cut. A longer line wraps, and `\r` goes back only to the start of its last row,
+    leaving the rows above on the screen at each redraw.
     """
 
     WIDTH = 24
 
-    def __init__(self, write: Callable[[str], object], rate: float = 8.0) -> None:
+    def __init__(self, write: Callable[[str], object], rate: float = 8.0,
+                 columns: Callable[[], int] = stderr_columns) -> None:
         self.write = write  # writes its text on the terminal at once (`write_to_stderr`)
+        self.columns = columns
         self.interval = 1.0 / rate
         self.last_draw = 0.0
         self.drawn = False
@@ -60,7 +73,11 @@ class ProgressBar:
             self.last_draw = now
             filled = int(self.WIDTH * min(done, max(total, 1)) / max(total, 1))
             bar = "#" * filled + "-" * (self.WIDTH - filled)
-            self.write(f"\r[{bar}] {details}\x1b[K")
+            room = max(self.columns() - 1, 0)
+            line = f"[{bar}] {details}"
+            if len(line) > room:  # the counts say more than the bar does
+                line = details[:room]
+            self.write(f"\r{line}\x1b[K")
             self.drawn = True
 
     def close(self) -> None:

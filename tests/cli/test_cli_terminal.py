@@ -640,3 +640,25 @@ def test_every_line_of_a_ctrl_c_starts_past_the_terminals_echo(
     monkeypatch.setattr(stopped_in, stopped_on_a_terminal)
     result = CliRunner().invoke(main, [arguments[0], str(CHAIN), *arguments[1:]])
     assert result.stderr == f"\n{line}\n"
+
+
+@pytest.mark.parametrize("columns", [120, 80, 50, 20, 1])
+def test_the_progress_bar_fits_the_terminal_line(columns: int) -> None:
+    """A bar longer than the terminal is wide wraps onto a second line, and `\r` then goes back
+    only to the start of that one: each redraw left a line behind, filling a narrow window (a
+    split tmux pane, an 80-column terminal) with bars. The bar is left out, then the counts cut,
+    to fit one column less than the width."""
+    from revdiff.cli.progress import ProgressBar
+
+    drawn: list[str] = []
+    bar = ProgressBar(drawn.append, rate=1000, columns=lambda: columns)
+    details = "123/201 inputs  123 articles  370 pairs  61.3 pairs/s  0:06"
+    bar.show(123, 201, details, final=True)
+    line = drawn[-1]
+    assert line.startswith("\r") and line.endswith("\x1b[K")
+    text = line[1:-len("\x1b[K")]
+    assert len(text) <= columns - 1, text
+    if columns == 120:
+        assert text == f"[##############----------] {details}"
+    if columns == 80:
+        assert text == details
