@@ -105,40 +105,45 @@ def abandoned() -> bool:
 
 
 def _start_worker(driver: int, abandon: Any, board: WorkBoard) -> None:
-    """Set up a worker process: it ends as soon as the driver (process `driver`) ends,
-    `abandoned()` reads the driver's `abandon` event, and `working_on` writes in `board`.
+    """Set up a worker process: it ends as soon as the driver (process `driver`) or the process
+    that started it (the forkserver) ends, `abandoned()` reads the driver's `abandon` event, and
+    `working_on` writes in `board`.
 
     Workers leave Ctrl-C and SIGTERM (which `timeout` and batch schedulers send to every process
     of the run) to the driver, which stops submitting, sets `abandon` and shuts the pool down; a
     worker killed mid-task by either would leave the pool broken and hanging. A driver killed
     outright (SIGKILL, or SIGTERM outside `revdiff.stop_signals`) cannot shut the pool down, so
-    each worker watches it.
+    each worker watches it. A forkserver killed (it is the driver's child, as the workers are
+    not) leaves the pool unable to learn its workers' end or to kill them, taking them for dead:
+    they went on, one blocked writing a result nobody read, and the run hung. So each watches
+    the forkserver too.
     """
     global _abandon_event
     _abandon_event = abandon
     join_board(board, os.getpid())
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    threading.Thread(target=_exit_with, args=(driver,), name="revdiff-driver-watch",
-                     daemon=True).start()
+    threading.Thread(target=_exit_with, args=({driver, os.getppid()},),
+                     name="revdiff-driver-watch", daemon=True).start()
 
 
-def _exit_with(driver: int) -> None:
-    """Wait for process `driver` to end, then end this process at once."""
+def _exit_with(processes: set[int]) -> None:
+    """Wait for any of `processes` to end, then end this process at once."""
     try:
-        handle = os.pidfd_open(driver)
+        handles = [os.pidfd_open(process) for process in processes]
     except ProcessLookupError:
         os._exit(1)
     except (AttributeError, OSError):  # no pidfd (not Linux, or an old kernel): poll
         while True:
             time.sleep(0.5)
-            try:
-                os.kill(driver, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:
-                pass
-    select.select([handle], [], [])
+            for process in processes:
+                try:
+                    os.kill(process, 0)
+                except ProcessLookupError:
+                    os._exit(1)
+                except PermissionError:
+                    pass
+    select.select(handles, [], [])
     os._exit(1)
 
 

@@ -103,6 +103,53 @@ def test_a_killed_worker_is_named_with_its_item_and_the_others_end(tmp_path: Pat
         executor.close(abandon=True)
 
 
+def _running(pid: int) -> bool:
+    """Whether process `pid` exists and has not ended (a zombie, ended but not yet reaped by
+    the process that took in an orphan, has)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_killed_forkserver_is_a_worker_lost_and_its_workers_end(tmp_path: Path) -> None:
+    """SIGKILL to the forkserver, the driver's child that forks the workers: the pool took its
+    workers for dead (their end was the forkserver's to tell) and could not kill them, one stayed
+    blocked writing a result nobody read, and the run hung for ever. They now end with it."""
+    import multiprocessing.forkserver
+
+    executor = ProcessExecutor(2)
+    try:
+        futures = [executor.submit(_work_on_until_abandoned, str(tmp_path), item)
+                   for item in (7, 8)]
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.glob("[0-9]"))) < 2:
+            assert time.monotonic() < deadline, "the workers never started"
+            time.sleep(0.01)
+        pids = [int(path.read_text()) for path in tmp_path.glob("[0-9]")]
+        forkserver = multiprocessing.forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+        os.kill(forkserver, signal.SIGKILL)
+        raised: list[BaseException] = []
+
+        def wait_for_a_result() -> None:
+            try:
+                futures[1].result()
+            except BaseException as error:  # noqa: BLE001 - kept for the test to look at
+                raised.append(error)
+
+        waiting = threading.Thread(target=wait_for_a_result, daemon=True)
+        waiting.start()
+        waiting.join(120)
+        assert not waiting.is_alive(), "the driver hung once the forkserver was killed"
+        assert raised and isinstance(raised[0], WorkerLost), raised
+        deadline = time.monotonic() + 60  # a bound for a stuck machine, not a speed asked for
+        while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_running(pid) for pid in pids), "the workers outlived their forkserver"
+    finally:
+        executor.close(abandon=True)
+
+
 def _die_halfway_through_a_result() -> None:
     """Die as a worker killed while it writes its result does: the pool's result pipe holds the
     start of a message whose end never comes. (The pipe is reached through the caller's frame,
