@@ -1,11 +1,13 @@
 """Natural order of names: `story2` before `story10`, `a` beside `B`.
 
 One order for every list revdiff sorts by name: the folders and databases an export reads and
-the entries of a NewsEdits database."""
+the entries of a NewsEdits database. Paths sort by their names, folder by folder
+(`natural_path_key`)."""
 
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 _DIGIT_RUNS = re.compile(r"([0-9]+)")
 
@@ -22,3 +24,11 @@ def natural_key(text: str) -> NaturalKey:
     folded = tuple((len(part.lstrip("0")), part.lstrip("0")) if index % 2 else part.casefold()
                    for index, part in enumerate(parts))
     return folded, tuple(len(run) for run in parts[1::2]), text
+
+
+def natural_path_key(path: str) -> tuple[tuple[NaturalKey, ...], str]:
+    """Where the path `path` sorts among others: name by name, each in natural order, so that a
+    folder's entries come in the order a listing of it gives (`a/` before `a2/`, which a key of
+    the whole text put after it, as `/` sorts after the end of `a`); paths of the same names
+    written otherwise (`a/`, `a`) by their text."""
+    return tuple(natural_key(name) for name in PurePath(path).parts), path

@@ -29,7 +29,7 @@ from revdiff.formats.load import (
     refuse_unreadable_folder,
     refuse_unusable_path,
 )
-from revdiff.natural_order import natural_key
+from revdiff.natural_order import natural_key, natural_path_key
 from revdiff.read_warnings import counted, first_few
 from revdiff.safe_git import is_linked_worktree_or_submodule
 
@@ -230,7 +230,7 @@ def _in_version_order(files: list[str]) -> list[str]:
     if len(folders) == 1:
         with contextlib.suppress(InconsistentPages):
             return [named[path] for path in plain.in_version_order(list(named), str(*folders))]
-    return sorted(files, key=natural_key)
+    return sorted(files, key=natural_path_key)
 
 
 def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
@@ -273,7 +273,7 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         if raw == "-" or Path(raw).exists():
             matches = [raw]
         else:
-            matches = sorted(glob.glob(raw, recursive=True), key=natural_key)
+            matches = sorted(glob.glob(raw, recursive=True), key=natural_path_key)
             if not matches and missing is not None:
                 missing.append(MissingInput(before, given, raw, NAMES_NOTHING))
             elif not matches:

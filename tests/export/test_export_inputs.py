@@ -342,3 +342,21 @@ def test_a_folder_read_through_a_link_of_the_same_input_is_not_called_an_earlier
                                               str(tmp_path / "c" / "b" / "y")]
     assert notes == [(f"{tmp_path / 'c' / 'b'}: skipped 1 folder already read, such as x "
                       f"(read as {tmp_path / 'c' / 'a-x'})")]
+
+
+def test_a_glob_of_folders_ending_in_a_slash_sorts_them_naturally(tmp_path: Path) -> None:
+    """`'corpus/*/'` gave `a2`, `a10`, `a`, `B`: the paths were sorted whole, so the `/` after `a`
+    came after the `a` of `a2`, where the folder of a corpus, and `'corpus/*'`, give `a` first."""
+    for name in ("a2", "a10", "B", "a"):
+        make_chain(tmp_path / "corpus" / name, [["One."], ["Two."]])
+    units = expand_inputs([f"{tmp_path / 'corpus'}/*/"])
+    assert [Path(u.label).name for u in units] == ["a", "a2", "a10", "B"]
+
+
+def test_version_files_a_glob_finds_in_several_folders_sort_by_folder_first(
+        tmp_path: Path) -> None:
+    """`'corpus/*/0.txt'` sorted `a2/0.txt` before `a/0.txt`, as it compared whole paths."""
+    for name in ("a2", "a"):
+        make_chain(tmp_path / "corpus" / name, [["One."], ["Two."]])
+    units = expand_inputs([f"{tmp_path / 'corpus'}/*/0.txt"])
+    assert [Path(path).parent.name for path in units[0].paths] == ["a", "a2"]
