@@ -416,9 +416,10 @@ def _check_it_speaks_dask(distributed: Any, address: str, timeout: float) -> Non
                       ) from None
     except (OSError, ValueError, TypeError):
         raise
-    except Exception as error:  # noqa: BLE001 - any failure to read a peer speaking another protocol
-        raise NotDask(f"what answers there does not speak Dask's protocol "
-                      f"({type(error).__name__})") from None
+    except Exception:  # noqa: BLE001 - any failure to read a peer speaking another protocol
+        raise NotDask("what answers there is not a Dask scheduler: it speaks another protocol "
+                      "(a scheduler listens on port 8786 unless started with another)"
+                      ) from None
 
 
 def revdiff_version() -> str:

@@ -379,7 +379,8 @@ class _NotAScheduler:
 
 @pytest.mark.parametrize(("greeting", "told"), [
     (b"", "nothing there answered as a Dask scheduler within 1 s"),  # waited for ever
-    (b"SSH-2.0-OpenSSH_9.6\r\n", "does not speak Dask's protocol"),  # a MemoryError traceback
+    (b"SSH-2.0-OpenSSH_9.6\r\n",  # a MemoryError traceback, then `(MemoryError)` in the line
+     "is not a Dask scheduler: it speaks another protocol (a scheduler listens on port 8786"),
 ])
 def test_an_address_where_no_dask_scheduler_answers_is_a_scheduler_problem(
         greeting: bytes, told: str) -> None:
