@@ -27,16 +27,13 @@ LAYOUT_CHOICES = ("auto", "side", "unified")
 
 
 def article_text(article: Article, sentences: str = "auto") -> str:
-    """Every consecutive pair of versions as the text diff, or a summary without two versions;
-    control characters in the text shown as symbols."""
+    """Every consecutive pair of versions as the text diff (`view` leaves out an article of one
+    version: `load_and_warn(compare=True)`); control characters in the text shown as symbols."""
     # The exporters (and through them the engine) are imported here, not with the module:
     # completing an input path and `--help` need none of them.
-    from revdiff.export.article_json import article_summary
     from revdiff.export.comparison_text import comparison_text
     from revdiff.export.pairs import compared_pairs
 
-    if len(article.versions) < 2:
-        return article_summary(article)
     return "\n\n".join(comparison_text(comparison, article=article.key, color=False,
                                        shown=visible, unseen=visible_unseen)
                        for comparison in compared_pairs(article, sentences))
