@@ -195,7 +195,8 @@ def _format_hint(raw: str) -> str:
               help="Skip inputs and articles that cannot be read or exported (each reported "
                    "on stderr and counted in the summary) instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True,
-              help="No progress bar, warnings or summary line.")
+              help="No progress bar, summary line or warnings on stderr (the HTML "
+                   "report's pages keep theirs).")
 @export_max_size_option
 @reports_errors
 def export(inputs: tuple[str, ...], output: str, export_format: str | None, workers: int,
