@@ -45,8 +45,10 @@ WATCH_SECONDS = 0.5
 DEATH_NOTICE_SECONDS = 5.0
 # The exit code multiprocessing gives a process whose end it could not learn (its forkserver died).
 _EXIT_UNKNOWN = 255
-# What may keep a worker from being killed again (most often for lack of memory).
+# What may keep a worker from being killed again: SIGKILL is the out-of-memory killer's signal.
 FEWER_WORKERS = "fewer --workers use less memory"
+# Where to learn why a process ended when nothing here points to memory.
+SYSTEM_LOG = "`journalctl -k` or `dmesg`, the system's log, may say what ended it"
 # Why Dask cancels every task of a client that lost its connection to the scheduler.
 SCHEDULER_LOST = "scheduler-connection-lost"
 # How long a driver waits for a worker of a `--scheduler` that has none before it says so.
@@ -200,9 +202,10 @@ class ProcessExecutor:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         methods = multiprocessing.get_all_start_methods()
-        if "forkserver" in methods:
+        self.forkserver = "forkserver" in methods
+        if self.forkserver:
             _start_forkserver_deaf_to_sigterm()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        context = multiprocessing.get_context("forkserver" if self.forkserver else "spawn")
         # Stopping a running task by killing its process can leave the pool's queue feeder
         # blocked on a pipe nobody reads, and the driver hanging; an abandoned run is told instead
         self.abandon_event = context.Event()
@@ -244,12 +247,16 @@ class ProcessExecutor:
         self.pool._result_queue._writer.close()  # type: ignore[attr-defined]
         self.pool.shutdown(wait=True, cancel_futures=True)  # the pool has joined every worker
         if not dead:
-            return WorkerLost("a worker process died", advice=FEWER_WORKERS)
+            return WorkerLost("a worker process died", advice=SYSTEM_LOG)
         first = dead[0]
-        code = None if first.exitcode == _EXIT_UNKNOWN else first.exitcode
-        return WorkerLost(f"a worker process {how_it_ended(code)}",
+        if self.forkserver and first.exitcode == _EXIT_UNKNOWN:
+            # its workers end with it (`_start_worker`): none of them is to blame, nor memory
+            return WorkerLost("the forkserver process, which starts the worker processes, died",
+                              advice=SYSTEM_LOG)
+        return WorkerLost(f"a worker process {how_it_ended(first.exitcode)}",
                           self.board.item_of(first.pid) if first.pid else None,
-                          advice=FEWER_WORKERS)
+                          advice=FEWER_WORKERS if first.exitcode == -signal.SIGKILL
+                          else SYSTEM_LOG)
 
     def close(self, abandon: bool = False) -> None:
         if self._loss is None and self.worker_died():  # after the last result the driver read

@@ -96,6 +96,7 @@ def test_a_killed_worker_is_named_with_its_item_and_the_others_end(tmp_path: Pat
             futures[1].result()
         assert lost.value.item == 7
         assert lost.value.how.startswith("a worker process was killed by SIGKILL")
+        assert lost.value.advice == "fewer --workers use less memory"
         assert not os.path.exists(f"/proc/{pids[8]}")
         with pytest.raises(WorkerLost):
             executor.submit(_slow_square, 0.0, 3)
@@ -142,10 +143,29 @@ def test_a_killed_forkserver_is_a_worker_lost_and_its_workers_end(tmp_path: Path
         waiting.join(120)
         assert not waiting.is_alive(), "the driver hung once the forkserver was killed"
         assert raised and isinstance(raised[0], WorkerLost), raised
+        # not `a worker process died ...; fewer --workers use less memory`: a worker was not
+        # to blame, nor memory
+        assert raised[0].how == "the forkserver process, which starts the worker processes, died"
+        assert raised[0].item is None
+        assert "memory" not in raised[0].advice
         deadline = time.monotonic() + 60  # a bound for a stuck machine, not a speed asked for
         while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert not any(_running(pid) for pid in pids), "the workers outlived their forkserver"
+    finally:
+        executor.close(abandon=True)
+
+
+def test_a_worker_that_exits_is_not_said_to_lack_memory() -> None:
+    """A worker that ended with an exit status was told `fewer --workers use less memory`, which
+    only SIGKILL (the out-of-memory killer's signal) suggests."""
+    executor = ProcessExecutor(1)
+    try:
+        with pytest.raises(WorkerLost) as lost:
+            executor.submit(os._exit, 3).result()
+        assert lost.value.how == "a worker process exited with status 3"
+        assert "memory" not in lost.value.advice
+        assert "journalctl -k" in lost.value.advice
     finally:
         executor.close(abandon=True)
 
