@@ -921,21 +921,21 @@ class RevdiffApp(App[None]):
         if row is None:
             self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
             return
-        try:
-            self.session.flip(row)
-        except MalformedPage:
+        line = row.line
+        self._read_again(lambda: self.session.flip(row), line,
+                         lambda error: self._say_flip_refused(line, error))
+
+    def _say_flip_refused(self, line: int, error: Exception) -> None:
+        if isinstance(error, MalformedPage):
             # no other reading of its gap fits: what fixes the gap's other rows is either an
             # earlier flip or, with none, the article's other pages (its neighbours, its HTML)
             cause = (f"an earlier flip or the article's other pages fix its gap "
                      f"({self.key_of['restore_reading']} undoes flips)"
                      if self.session.flips else "the article's other pages decide it")
-            self.notify(f"Line {row.line} cannot be read otherwise: {cause}", severity="warning",
+            self.notify(f"Line {line} cannot be read otherwise: {cause}", severity="warning",
                         markup=False)
             return
-        except (ImportError, ValueError, RevdiffError) as error:
-            self.notify(f"Cannot flip this row: {visible(str(error))}", severity="error", markup=False)
-            return
-        self._after_reading_changed(row.line)
+        self.notify(f"Cannot flip this row: {visible(str(error))}", severity="error", markup=False)
 
     def action_restore_reading(self) -> None:
         if not self.session.article.pages:  # no splitter read it: no reading to go back to
@@ -947,8 +947,58 @@ class RevdiffApp(App[None]):
         current = self.diff.current_edit
         row = self.session.row_of_edit(self.session.comparison().edits[current]) \
             if current is not None else None
-        self.session.restore_splitter_reading()
-        self._after_reading_changed(row.line if row is not None else None)
+        self._read_again(self.session.restore_splitter_reading,
+                         row.line if row is not None else None,
+                         lambda error: self.notify(f"Cannot restore the splitter's reading: "
+                                                   f"{visible(str(error))}", severity="error",
+                                                   markup=False))
+
+    def _read_again(self, change: Callable[[], None], line: int | None,
+                    refused: Callable[[Exception], None]) -> None:
+        """Make `change` to how the pair's page is read (a flip, or undoing the flips), compare the
+        pair again and lay it out (`_after_reading_changed`); or, when the change is refused (a
+        row with no other reading), call `refused` with why. On a thread of its own when the pair
+        is long, as when it was first compared (`_when_compared`): reading a live blog's page of
+        1,500 rows again and comparing its pair took 2 s on the app's loop, no key answering."""
+        session = self.session
+
+        def read_again() -> Exception | None:
+            try:
+                change()
+            except (ImportError, ValueError, RevdiffError) as error:
+                return error
+            return None
+
+        if not _are_long(session, [session.pair]):
+            error = read_again()
+            if error is not None:
+                refused(error)
+            else:
+                self._after_reading_changed(line)
+            return
+        key = (self.article_index, (session.pair,))
+        if self._comparing is not None:  # one thread at a time
+            self._waiting.append(lambda: self._read_again(change, line, refused))
+            return
+        self._comparing = key
+        self.refresh_bindings()  # the footer shows only the keys that answer meanwhile
+        self._refresh_status()
+
+        def read_apart() -> None:
+            error = read_again()
+            failure = None
+            if error is None:
+                try:
+                    session.comparison()
+                except Exception as compare_error:  # noqa: BLE001 - said on screen
+                    failure = ComparisonFailure.of(session.article.versions, session.pair,
+                                                   compare_error)
+            then = (lambda: refused(error)) if error is not None else \
+                (lambda: self._after_reading_changed(line))
+            with contextlib.suppress(RuntimeError):  # the app has quit meanwhile
+                self.call_from_thread(self._compared, key, failure, then, None)
+
+        threading.Thread(target=read_apart, name="revdiff-read-again", daemon=True).start()
 
     def _after_reading_changed(self, line: int | None) -> None:
         """Lay the new reading out, the cursor back on page line `line`, and say how it reads."""

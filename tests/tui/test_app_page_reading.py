@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 
-from tui_helpers import SAMPLES, diff_lines, header_text, run_async, status_text
+import pytest
+from tui_helpers import SAMPLES, diff_lines, header_text, run_async, status_text, wait_until
 
+from revdiff.engine import compare
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import article_ref, edit_rows
 from revdiff.formats import load
-from revdiff.model import SURE_CONFIDENCE, Article
+from revdiff.model import SURE_CONFIDENCE, Article, Comparison, Version
 from revdiff.splitter.corrections import flip_row
+from revdiff.tui import app as app_module
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
+from revdiff.tui.help_screen import HelpScreen
 
 
 def _two_pages_apart() -> Article:
@@ -353,3 +358,40 @@ async def test_a_marked_change_of_a_pair_of_two_pages_names_the_row_that_makes_i
         assert said[1:4] == ["? v2 → v3 line 11, 96% sure", "? v0 → v1 line 12, 47% sure",
                              "? v0 → v1 line 13, 57% sure"]
         assert "?" not in said[4] and "sure" not in said[4]
+
+
+@run_async
+async def test_a_long_page_is_read_again_and_compared_apart_on_f_and_F(
+        page_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a live blog's page of 1,500 rows, `f` read the page again and compared the pair on the
+    app's own loop: 2 s in which no key answered and the screen said nothing. Now the status says
+    `comparing…` meanwhile and `?` and `q` answer, as when the pair was first compared."""
+    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    release = threading.Event()
+
+    def slow_flip(article: Article, page_name: str, line: int) -> Article:
+        release.wait(5)
+        return flip_row(article, page_name, line)
+
+    def slow_compare(old: Version, new: Version) -> Comparison:
+        release.wait(5)
+        return compare(old, new)
+
+    app = RevdiffApp(page_article, compare=slow_compare, flip=slow_flip)
+    release.set()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.diff.has_layout and "comparing" not in status_text(app))
+        await pilot.press("u")
+        line = int(status_text(app).split("? line ")[1].split(":")[0])
+        for key, reading in (("f", "reading 2 of"), ("F", "reading 1 of")):
+            release.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert "comparing" in status_text(app)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            release.set()
+            await wait_until(pilot, lambda: "comparing" not in status_text(app))
+            assert f"line {line}: " in status_text(app) and reading in status_text(app)

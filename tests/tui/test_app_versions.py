@@ -8,9 +8,8 @@ from collections.abc import Callable
 import pytest
 from textual import events
 from textual.containers import Vertical
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
-from tui_helpers import SAMPLES, header_text, load_one, run_async, status_text
+from tui_helpers import SAMPLES, header_text, load_one, run_async, status_text, wait_until
 
 from revdiff.engine import compare
 from revdiff.engine import word_count as word_count_module
@@ -316,13 +315,6 @@ def gated_app(article: Article, monkeypatch: pytest.MonkeyPatch) -> tuple[Revdif
         return compare(old, new)
 
     return RevdiffApp(article, compare=slow_compare), release
-
-
-async def wait_until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
-    for _ in range(100):
-        await pilot.pause(0.05)
-        if done():
-            return
 
 
 @pytest.mark.parametrize(("key", "shown"), [

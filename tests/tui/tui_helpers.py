@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from revdiff.formats import load
 from revdiff.model import Article
@@ -27,6 +28,14 @@ PAGE = SAMPLES / "washpo-soleimani-v6-v7.txt"
 
 def load_one(path: Path) -> Article:
     return load([str(path)])[0]
+
+
+async def wait_until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
+    """Let the app run until `done` holds, for at most 5 s (a thread compares apart meanwhile)."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if done():
+            return
 
 
 def on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
