@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from story_chains import SAMPLES
 
 from revdiff.errors import BinaryInput, EncodingProblem, InputTooLarge
+from revdiff.formats import text_input
 from revdiff.formats.decoding import decode_bytes
 from revdiff.formats.load import load
 from revdiff.formats.text_input import gunzipped
@@ -230,3 +232,32 @@ def test_a_zip_of_pages_is_refused_as_compressed(tmp_path: Path) -> None:
         archive.writestr("story.html", "<html><body><p>One paragraph.</p></body></html>")
     with pytest.raises(BinaryInput, match="zip-compressed, not text .* unzip"):
         decode_bytes(pages.read_bytes(), "pages.zip")
+
+
+_ZLIB_DECOMPRESSOBJ = zlib.decompressobj
+
+
+class _CountingDecompressor:
+    """zlib's own decompressor, counting the bytes it is handed (`handed`, shared by all)."""
+
+    def __init__(self, handed: list[int], **options: int) -> None:
+        self._real = _ZLIB_DECOMPRESSOBJ(**options)
+        self._handed = handed
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        self._handed.append(len(data))
+        return self._real.decompress(data, max_length)
+
+    def __getattr__(self, name: str) -> object:  # eof, unused_data, unconsumed_tail
+        return getattr(self._real, name)
+
+
+def test_a_gzip_file_of_many_members_is_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every member was handed the whole rest of the file, which zlib copied back as the data
+    # after it: a page of a few megabytes made of empty members (20 bytes each) took minutes
+    handed: list[int] = []
+    monkeypatch.setattr(text_input.zlib, "decompressobj",
+                        lambda **options: _CountingDecompressor(handed, **options))
+    members = gzip.compress(b"<p>One.</p>", mtime=0) + gzip.compress(b"", mtime=0) * 5_000
+    assert gunzipped(members, "page.html.gz").body == b"<p>One.</p>"
+    assert sum(handed) <= 2 * len(members)
