@@ -79,7 +79,8 @@ def _is_office_document(data: bytes) -> bool:
 
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError):  # cut short or damaged: no telling
+    # cut short or damaged, or of a zip version Python does not read: no telling
+    except (zipfile.BadZipFile, ValueError, NotImplementedError):
         return False
     return bool(names & {"[Content_Types].xml", "mimetype"})
 
