@@ -149,7 +149,7 @@ def _is_revdiff_first_line(line: bytes) -> bool:
         return True
     try:
         record = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # no JSON, or nested deeper than Python recurses
         return False
     return isinstance(record, dict) and tuple(record) in _TABLES
 

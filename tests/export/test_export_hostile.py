@@ -149,6 +149,17 @@ def test_a_file_that_o_does_not_name_is_replaced_only_when_revdiff_wrote_it(
     assert (tmp_path / mine).stat().st_size > 100
 
 
+def test_a_file_beside_the_output_nested_deeper_than_json_reads_is_kept(tmp_path: Path) -> None:
+    """Its first line, a JSON array nested a hundred thousand deep, was read to tell whether
+    revdiff wrote it: a RecursionError's traceback."""
+    mine = tmp_path / "res.comparisons.jsonl"
+    mine.write_text("[" * 100_000 + "\n")
+    result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / "res.jsonl"), "-q")
+    assert result.returncode == 2
+    assert "which -o does not name and revdiff did not write" in one_error_line(result.stderr)
+    assert mine.read_text() == "[" * 100_000 + "\n"
+
+
 @pytest.mark.parametrize("columns", [("article_index", "my_notes"),
                                      ("my_notes", "about_article_index")])
 def test_a_users_own_parquet_table_that_o_does_not_name_is_kept(
