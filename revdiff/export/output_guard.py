@@ -133,12 +133,15 @@ def _is_revdiff_parquet(handle: BinaryIO) -> bool:
     """Whether the Parquet file's schema has the columns of a table of revdiff's; without
     pyarrow to read it, or a schema it cannot read, the file is taken for someone else's."""
     try:
+        import pyarrow
         import pyarrow.parquet as pq
     except ImportError:
         return False
     try:
         names = pq.read_schema(handle).names
-    except (OSError, ValueError):  # pyarrow's ArrowInvalid is a ValueError
+    # any error of pyarrow's (ArrowInvalid is a ValueError; ArrowNotImplementedError, for a type
+    # it does not implement, is neither that nor an OSError), or of the file
+    except (OSError, ValueError, pyarrow.ArrowException):
         return False
     return tuple(names) in _TABLES
 

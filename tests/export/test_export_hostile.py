@@ -3,6 +3,7 @@ looping folders, full disks and bad addresses. Every case runs the CLI as a user
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import resource
@@ -176,6 +177,31 @@ def test_a_users_own_parquet_table_that_o_does_not_name_is_kept(
     own = mine.read_bytes()
     result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / "tables"), "--format", "parquet",
                      "-q")
+    assert result.returncode == 2
+    assert "which -o does not name and revdiff did not write" in one_error_line(result.stderr)
+    assert mine.read_bytes() == own
+
+
+def test_a_parquet_file_beside_the_output_that_pyarrow_cannot_read_is_kept(tmp_path: Path) -> None:
+    """A schema of a type pyarrow does not implement (an integer of 4 bits, in the Arrow schema
+    a Parquet file keeps) raised its ArrowNotImplementedError, which is no ValueError nor
+    OSError, while telling whether revdiff wrote the file: a traceback."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([pa.field("article_index", pa.int8())]).serialize().to_pybytes()
+    # the flatbuffer of the type Int: signed (1), then its width in bits (8 as 32 bits)
+    eight_bits = b"\x01" + (8).to_bytes(4, "little")
+    assert schema.count(eight_bits) == 1
+    four_bits = schema.replace(eight_bits, b"\x01" + (4).to_bytes(4, "little"))
+    table = pa.table({"article_index": pa.array([1], pa.int8())})
+    mine = tmp_path / "t.comparisons.parquet"
+    pq.write_table(table.replace_schema_metadata({"ARROW:schema": base64.b64encode(four_bits)}),
+                   mine)
+    with pytest.raises(NotImplementedError):
+        pq.read_schema(mine)
+    own = mine.read_bytes()
+    result = revdiff("export", str(SAMPLES), "-o", str(tmp_path / "t.parquet"), "-q")
     assert result.returncode == 2
     assert "which -o does not name and revdiff did not write" in one_error_line(result.stderr)
     assert mine.read_bytes() == own
