@@ -180,7 +180,14 @@ class Staging:
         revdiff whose tables had other columns, as its journal's `lines` say."""
         if not lines:  # it stopped before its journal's first line: nothing to resume
             return
-        header = json.loads(lines[0])
+        try:
+            header = json.loads(lines[0])
+        except (ValueError, RecursionError):  # no JSON, or nested deeper than Python recurses
+            header = None
+        if not isinstance(header, dict):
+            raise ResumeMismatch(f"the interrupted export's journal ({JOURNAL_NAME}) is damaged: "
+                                 "its first line is no header of revdiff's", str(self.directory),
+                                 hint="drop --resume to start over")
         if header.get("revdiff_export") != JOURNAL_VERSION or header.get("job") != self.fingerprint:
             raise ResumeMismatch(
                 "the interrupted export was run with other inputs, format or options",

@@ -410,6 +410,25 @@ def test_resume_refuses_a_run_of_a_revdiff_that_wrote_other_columns(
     assert run_export(ExportJob((str(generated),), out, fmt)).resumed_articles == 0
 
 
+@pytest.mark.parametrize("header", ["garbage", "[1]", "{\"job\": " + "[" * 100_000],
+                         ids=["no JSON", "a list", "nested too deep"])
+def test_resume_refuses_a_journal_whose_header_is_damaged(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str) -> None:
+    # a journal whose first line is no JSON object (a damaged disk, a staging folder in a
+    # shared place) ended the run in a JSONDecodeError's, AttributeError's or RecursionError's
+    # traceback
+    out = tmp_path / "out.jsonl"
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=3,
+                       chunk_pairs=1)
+    journal = staging_path(out) / "journal.jsonl"
+    entries = journal.read_text(encoding="utf-8").splitlines(keepends=True)[1:]
+    journal.write_text(header + "\n" + "".join(entries), encoding="utf-8")
+    with pytest.raises(ResumeMismatch, match="journal .* is damaged"):
+        run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    # Without --resume the old staging is discarded and the run starts over.
+    assert run_export(ExportJob((str(generated),), out, "jsonl")).resumed_articles == 0
+
+
 def test_resume_without_a_staged_run_starts_fresh(samples: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     progress = run_export(ExportJob((str(samples),), out, "jsonl"), resume=True)
