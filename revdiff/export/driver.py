@@ -983,7 +983,7 @@ def _finish_publishing(staging: Staging, writer: ExportWriter, progress: ExportP
         _count_resumed(staging, progress)
         progress.units_done = progress.units_total
         progress.outputs = writer.final_paths()
-        staging.finish_publishing()
+        staging.finish_publishing([out, *progress.outputs])
         published = True
         progress.finished = time.monotonic()
         if on_progress:

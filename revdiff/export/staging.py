@@ -32,7 +32,7 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -284,11 +284,24 @@ class Staging:
             _fsync(source)
         self._rename(moves, made=0)
 
-    def finish_publishing(self) -> None:
-        """Make the renames a run stopped while publishing had not made yet (`unpublished`)."""
+    def finish_publishing(self, outputs: Sequence[Path]) -> None:
+        """Make the renames a run stopped while publishing had not made yet (`unpublished`).
+        Each must move a file of the staging folder to one of `outputs` (the paths this job
+        writes), or one of them into it: the list is read from a file, which the staging folder
+        of a stranger's (a shared folder, an unpacked archive) could fill with any renames."""
         assert self.unpublished is not None
+        moves, made = self.unpublished
+        staged = os.path.realpath(self.directory)
+        written = {_place(output) for output in outputs}
+        for source, target in moves:
+            if not (_place(source)[0] == staged and _place(target) in written
+                    or _place(target)[0] == staged and _place(source) in written):
+                raise ResumeMismatch(
+                    f"the interrupted export's {PUBLISHING_NAME} lists a rename of {source} to "
+                    f"{target}, which is no move of this export's output", str(self.directory),
+                    hint="drop --resume to start over")
         self.close()
-        self._rename(*self.unpublished)
+        self._rename(moves, made)
 
     def _unpublished_moves(self) -> tuple[list[tuple[Path, Path]], int] | None:
         """The renames listed by a run stopped while publishing, and how many it made."""
@@ -344,6 +357,12 @@ def _check_staged_only(folder: Path) -> None:
         raise OutputProblem(f"the staging folder holds what revdiff did not write there ({held}), "
                             "and revdiff removes it as a whole", str(folder),
                             hint="move those out of it, or choose another -o path")
+
+
+def _place(path: Path) -> tuple[str, str]:
+    """Where `path` is: its folder with every link on the way followed, and its name (a link
+    itself is not followed: a rename replaces it)."""
+    return os.path.realpath(path.parent), path.name
 
 
 def _temporary_path(path: Path) -> Path:

@@ -187,6 +187,36 @@ def test_a_run_killed_while_publishing_resumes_from_another_folder_and_only_as_i
     assert sorted(p.name for p in work.iterdir()) == ["out.comparisons.jsonl", "out.jsonl"]
 
 
+def test_resume_makes_no_rename_the_publishing_list_names_beyond_its_output(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--resume made every rename a staging folder's `publishing.jsonl` listed: one from a
+    stranger (a shared folder, an unpacked archive) moved the user's own files anywhere."""
+    out = tmp_path / "out.jsonl"
+    real_replace = os.replace
+
+    def dying_replace(source: Any, target: Any) -> None:
+        if Path(source).parent == staging_path(out):
+            raise Killed
+        real_replace(source, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(staging_module.os, "replace", dying_replace)
+        with pytest.raises(Killed):
+            run_export(ExportJob((str(generated),), out, "jsonl"))
+    notes, elsewhere = tmp_path / "notes.txt", tmp_path / "elsewhere"
+    notes.write_text("mine")
+    elsewhere.mkdir()
+    staged = staging_path(out) / "edits.jsonl"
+    for source, target in [(notes, elsewhere / "notes.txt"), (staged, elsewhere / "x.jsonl"),
+                           (notes, out)]:
+        (staging_path(out) / "publishing.jsonl").write_text(
+            json.dumps([[str(source), str(target)]]) + "\n")
+        with pytest.raises(ResumeMismatch, match="publishing.jsonl.* lists a rename"):
+            run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    assert notes.read_text() == "mine" and staged.exists()
+    assert not any(elsewhere.iterdir()) and not out.exists()
+
+
 def test_ctrl_c_while_publishing_lets_the_renames_finish_and_the_run_succeed(
         generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """It reported 'interrupted ... rerun with --resume' with the output already in place, and
