@@ -309,7 +309,9 @@ class Staging:
             with open(self.directory / PUBLISHING_NAME, encoding="utf-8") as log:
                 listed, *made = log.read().split("\n")[:-1]
             return [(Path(a), Path(b)) for a, b in json.loads(listed)], len(made)
-        except (OSError, ValueError):  # none listed, or the listing was cut: nothing was renamed
+        # none listed, or the listing was cut or is damaged (JSON of another shape, or nested
+        # deeper than Python recurses): nothing was renamed
+        except (OSError, ValueError, TypeError, RecursionError):
             return None
 
     def _rename(self, moves: list[tuple[Path, Path]], made: int) -> None:
@@ -425,7 +427,7 @@ def _parse_entry(line: str) -> JournalEntry | None:
         return JournalEntry(int(data["i"]), str(data["key"]), int(data["pairs"]),
                             int(data["rows"]), dict(data["state"]), dict(data["info"]),
                             _units_done(data))
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # cut short, or damaged
         return None
 
 

@@ -459,6 +459,25 @@ def test_resume_refuses_a_journal_whose_header_is_damaged(
     assert run_export(ExportJob((str(generated),), out, "jsonl")).resumed_articles == 0
 
 
+@pytest.mark.parametrize(("name", "damaged"), [
+    ("journal.jsonl", '{"i": ' + "[" * 100_000), ("publishing.jsonl", "[1]"),
+    ("publishing.jsonl", "[[1, 2]]"), ("publishing.jsonl", "[" * 100_000)],
+    ids=["entry nested too deep", "list of a number", "rename of numbers", "list nested too deep"])
+def test_resume_goes_on_past_a_damaged_line_of_the_staging_folder(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
+        damaged: str) -> None:
+    # an entry of the journal, or the list of renames, that is JSON of another shape or nested
+    # deeper than Python recurses, ended the run in a TypeError's or RecursionError's traceback;
+    # such a line is one the run did not finish writing, as a line cut short is
+    clean, out = clean_and_run_outputs("jsonl", generated, tmp_path)
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=3,
+                       chunk_pairs=1)
+    with open(staging_path(out) / name, "a", encoding="utf-8") as handle:
+        handle.write(damaged + "\n")
+    run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    assert table_content(out, "jsonl") == table_content(clean, "jsonl")
+
+
 def test_resume_without_a_staged_run_starts_fresh(samples: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     progress = run_export(ExportJob((str(samples),), out, "jsonl"), resume=True)
