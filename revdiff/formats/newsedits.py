@@ -59,17 +59,20 @@ from revdiff.formats.sqlite_schema import (
     raise_dropped_stop,
     tables,
     text_or_bytes,
+    value_too_long,
     whole_digits,
 )
 from revdiff.formats.text_input import (
     check_size,
     collapse_whitespace,
+    limit_beside,
     only_lone_spaces,
+    too_large,
 )
 from revdiff.model import Article, Version
 from revdiff.natural_order import NaturalKey, natural_key
 from revdiff.read_warnings import first_few
-from revdiff.size_limit import DEFAULT_MAX_BYTES
+from revdiff.size_limit import DEFAULT_MAX_BYTES, format_size
 
 TABLE = "entryversion"
 
@@ -246,11 +249,18 @@ class DatabaseArticles:
             table = quote(self.columns["table"])
             for entry, rowids in self.entries:
                 rows: list[dict[str, object]] = []
-                for start in range(0, len(rowids), _ROWIDS_PER_QUERY):
-                    some = rowids[start:start + _ROWIDS_PER_QUERY]
-                    query = (f"SELECT {self._select('rowid')} FROM {table} "
-                             f"WHERE rowid IN ({', '.join('?' * len(some))})")
-                    rows.extend(self._row(values) for values in self._query(connection, query, some))
+                try:
+                    for start in range(0, len(rowids), _ROWIDS_PER_QUERY):
+                        some = rowids[start:start + _ROWIDS_PER_QUERY]
+                        rows.extend(self._row(values) for values in connection.execute(
+                            f"SELECT {self._select('rowid')} FROM {table} "
+                            f"WHERE rowid IN ({', '.join('?' * len(some))})", some))
+                except sqlite3.DatabaseError as error:
+                    if not value_too_long(error):
+                        raise cannot_read(connection, TABLE, error, self.where) from None
+                    # one entry's: `export --skip-errors` reads the others
+                    skip_or_raise(self._too_long(connection, entry, rowids))
+                    continue
                 if len(rows) != len(rowids) or any(_entry_key(row["entry"]) != entry
                                                    for row in rows):
                     raise MalformedPage(
@@ -260,6 +270,43 @@ class DatabaseArticles:
                 yield from _group_articles(rows, self.columns, self.where, self.max_bytes)
         finally:
             connection.close()
+
+    def _too_long(self, connection: sqlite3.Connection, entry: object,
+                  rowids: list[int]) -> RevdiffError:
+        """The error of an entry with a row holding a value longer than SQLite makes for the
+        size limit (`BoundedConnection.bound`), naming the first such row by its version and
+        rowid."""
+        table = quote(self.columns["table"])
+        place = "a row" if entry is None else f"entry {cell_shown(entry)}"
+        for row_id in rowids:
+            if self._made(connection, f"SELECT {self._select('rowid')} FROM {table} "
+                                      "WHERE rowid = ?", row_id) is None:
+                row = f"the row with rowid {row_id}"
+                version = self._made(connection, f"SELECT {quote(self.columns['version'])} "
+                                                 f"FROM {table} WHERE rowid = ?", row_id)
+                number = cell_int(version[0][0]) if version else None
+                if entry is None:
+                    place = f"{row} without an entry id"
+                elif number is None:
+                    place = f"{place}: {row}"
+                else:
+                    place = f"{place} version {number} ({row})"
+                break
+        longest = connection.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
+        return too_large(f"{place} holds a value longer than {format_size(longest)} "
+                         f"({longest:,} bytes), over the size limit of "
+                         f"{limit_beside(longest, self.max_bytes)}", self.where, "one version")
+
+    def _made(self, connection: sqlite3.Connection, query: str,
+              row_id: int) -> list[tuple[object, ...]] | None:
+        """What `query` selects of the row with rowid `row_id`; None where SQLite refuses to make
+        one of its values as too long. Any other error is raised as `cannot_read` says."""
+        try:
+            return connection.execute(query, (row_id,)).fetchall()
+        except sqlite3.DatabaseError as error:
+            if value_too_long(error):
+                return None
+            raise cannot_read(connection, TABLE, error, self.where) from None
 
     def _zones_warning(self, connection: sqlite3.Connection) -> str | None:
         """The file's warning of times in a zone not read (`unread_zone`), read as written in no

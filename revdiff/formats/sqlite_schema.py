@@ -285,6 +285,12 @@ def raise_dropped_stop(connection: sqlite3.Connection, error: sqlite3.DatabaseEr
         raise stop_dropped_by_callback()
 
 
+def value_too_long(error: sqlite3.Error) -> bool:
+    """Whether SQLite refused to make a value or row longer than the connection's bound allows
+    (`BoundedConnection.bound`)."""
+    return str(error) == _TOO_LONG
+
+
 def cannot_read(connection: sqlite3.Connection, table: str, error: sqlite3.DatabaseError,
                 where: str) -> RevdiffError:
     """The error of a table SQLite failed to read: a view that computes too much is named so,
@@ -292,7 +298,7 @@ def cannot_read(connection: sqlite3.Connection, table: str, error: sqlite3.Datab
     table is said to need copying again (`_cause_hint`). A stop (Ctrl-C, SIGTERM) is raised
     again (`raise_dropped_stop`)."""
     raise_dropped_stop(connection, error)
-    if str(error) == _TOO_LONG:
+    if value_too_long(error):
         return too_large(f"{table} holds a value or row longer than the size limit allows a "
                          "version", where, "one version")
     if str(error) == _INTERRUPTED:

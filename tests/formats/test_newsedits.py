@@ -724,6 +724,25 @@ def test_the_size_limit_is_each_versions_not_the_files(tmp_path: Path) -> None:
     assert "if this is really one version" in str(error.value)
 
 
+def test_a_value_too_long_for_sqlite_to_make_fails_its_article_alone(tmp_path: Path) -> None:
+    """A value longer than SQLite makes for this size limit (twice it and a megabyte) stopped the
+    reading of the whole file, naming no entry: `export --skip-errors` left out every article
+    after it, where the size limit is each version's."""
+    path = make_database(tmp_path / "outlet.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary)",
+                         [(1, 0, "a"), (1, 1, "b"), (2, 0, "c"), (2, 1, "x" * 1_100_000),
+                          (3, 0, "e"), (3, 1, "f")])
+    with pytest.raises(InputTooLarge, match=r"outlet\.db: entry 2 version 1 \(the row with rowid "
+                                            r"4\) holds a value longer than 1M \(1,050,624 "
+                                            r"bytes\), over the size limit of 1K") as error:
+        read_database(path, max_bytes=1024)
+    assert "if this is really one version" in str(error.value)
+    with skipping_bad_articles() as skipped:
+        read = read_database(path, max_bytes=1024)
+    assert [article.metadata["entry_id"] for article in read] == ["1", "3"]
+    assert len(skipped) == 1 and "outlet.db: entry 2 version 1 " in str(skipped[0])
+
+
 def test_a_database_is_read_an_article_at_a_time(tmp_path: Path) -> None:
     path = make_database(tmp_path / "outlet.db",
                          "CREATE TABLE entryversion (entry_id, version, summary)",
