@@ -9,7 +9,6 @@ encoding charset-normalizer finds, and the reader warns which encoding it assume
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import re
 from dataclasses import dataclass
@@ -70,19 +69,36 @@ def _compression(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+# A zip's directory ends in a record of 22 bytes, which gives its size and a comment of at most
+# 64 KiB may follow; a zip of more entries than 65,535 or of 4 GiB may put a record of 56 bytes
+# (zip64) and its locator of 20 between the two.
+_ZIP_END = b"PK\x05\x06"
+_ZIP_END_LENGTH = 22
+_ZIP_LONGEST_COMMENT = 0xFFFF
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_ZIP64_LOCATOR_LENGTH = 20
+_ZIP64_END_LENGTH = 56
+# An entry of the directory that names the part an Office Open XML (`[Content_Types].xml`: docx,
+# xlsx) or an OpenDocument (`mimetype`: odt) document holds: its signature, 24 bytes, the name's
+# length (two bytes, least significant first), 16 bytes, then the name.
+_DOCUMENT_ENTRY = re.compile(rb"PK\x01\x02.{24}(?:\x13\x00.{16}\[Content_Types\]\.xml"
+                             rb"|\x08\x00.{16}mimetype)", re.DOTALL)
+
+
 def _is_office_document(data: bytes) -> bool:
-    """Whether `data` is a zip that holds an Office Open XML (`[Content_Types].xml`: docx, xlsx)
-    or an OpenDocument (`mimetype`: odt) document, whose text unzipping does not give."""
+    """Whether `data` is a zip that holds an Office Open XML or an OpenDocument document, whose
+    text unzipping does not give. Its directory is searched for the two names where they stand
+    in it, not listed: a zip of a million empty entries (47 MB) took 5 s and 440 MB to list."""
     if not data.startswith(b"PK\x03\x04"):
         return False
-    import zipfile  # here, not with the module: text, nearly every input, never needs it
-
-    try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    # cut short or damaged, or of a zip version Python does not read: no telling
-    except (zipfile.BadZipFile, ValueError, NotImplementedError):
+    end = data.rfind(_ZIP_END, max(0, len(data) - _ZIP_END_LENGTH - _ZIP_LONGEST_COMMENT))
+    if end < 0:  # cut short or damaged: no telling
         return False
-    return bool(names & {"[Content_Types].xml", "mimetype"})
+    size = int.from_bytes(data[end + 12:end + 16], "little")
+    locator = end - _ZIP64_LOCATOR_LENGTH
+    if locator >= 0 and data.startswith(_ZIP64_LOCATOR, locator):
+        end = max(0, locator - _ZIP64_END_LENGTH)
+    return _DOCUMENT_ENTRY.search(data, max(0, end - size), end) is not None
 
 
 def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
