@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,15 +72,22 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     stdout_open()  # the summary goes there: a closed one is refused before anything is stored
     # imported here, not with the module: it loads the readers, which completing a path and
     # `--help` do not need
+    from revdiff.export.output_guard import goes_among_input_files
     from revdiff.formats.text_input import resolved
     from revdiff.store.repository import refuse_a_path_that_takes_no_repository
     from revdiff.store.writer import stopped_before_storing, store_articles
 
     target = resolved(repo_dir)
     for name in inputs:
-        if name != "-" and target in (source := resolved(Path(name)), *source.parents):
+        if name == "-":
+            continue
+        if target in (source := resolved(Path(name)), *source.parents):
             raise StoreError("the repository to store into is also an input (or holds one)",
                              str(repo_dir), hint="store into another repository with --repo")
+        if goes_among_input_files(_first_made(target), source):  # as `export -o` refuses
+            raise StoreError("the repository would go among the files of an input folder, "
+                             "where the next read of that folder would meet it", str(repo_dir),
+                             hint="store into a repository outside the inputs with --repo")
     refuse_a_path_that_takes_no_repository(repo_dir)  # before the inputs are read
     with sigterm_as_interrupt(), contextlib.ExitStack() as bars:  # `kill`, `timeout`: as Ctrl-C
         try:
@@ -115,6 +123,13 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         return
     if unwritten is not None:
         raise unwritten
+
+
+def _first_made(repository: Path) -> Path:
+    """What storing adds to the folders that exist: the repository, or the outermost missing
+    folder on its path, which is made with it (`inp/new/repo` adds `new` to `inp`)."""
+    return next((folder for folder in (*reversed(repository.parents), repository)
+                 if not os.path.lexists(folder)), repository)
 
 
 def _warn_skipped(summary: StoreSummary) -> None:

@@ -57,7 +57,7 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[str], *, folder: boo
             if real == source or (source in real.parents and os.path.lexists(target)):
                 raise OutputProblem("the output would overwrite one of the export's inputs",
                                     str(target), hint="choose an -o path outside the inputs")
-            if real.parent == source and not _is_repository(source):
+            if goes_among_input_files(real, source):
                 raise OutputProblem("the output would go among the files of an input folder, "
                                     "which revdiff would then read as versions", str(target),
                                     hint="choose an -o path outside the inputs")
@@ -74,6 +74,13 @@ def check_writable(targets: Iterable[Path], *, folder: bool) -> None:
             if place.is_dir() and not os.access(place, os.W_OK | os.X_OK):
                 raise OutputProblem("cannot write into the output's folder", str(place),
                                     hint="check its permissions, or choose another -o path")
+
+
+def goes_among_input_files(real: Path, source: Path) -> bool:
+    """Whether a new file or folder at `real` would lie among the files of the input folder
+    `source` (both resolved), where the next run that reads the folder would meet it; a git
+    repository's work tree, whose commits are read, may take one."""
+    return real.parent == source and not _is_repository(source)
 
 
 def _is_repository(folder: Path) -> bool:

@@ -414,6 +414,20 @@ def test_a_repository_is_not_stored_into_itself(tmp_path: Path) -> None:
     assert parsed.output.count('"number"') == 2  # still the two versions, not four
 
 
+def test_a_repository_is_not_stored_among_an_input_folders_files(tmp_path: Path) -> None:
+    """`store inp --repo inp/r` wrote the repository into its input folder, as `export -o`
+    refuses to: the next read of `inp` warned that its folder `r` was left out."""
+    versions = write_versions(tmp_path / "story", "First text.\n", "Second text.\n")
+    for repo in (versions / "repo", versions / "new" / "repo"):  # `new` would be made with it
+        result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
+        assert result.exit_code == 2
+        assert result.stderr == (f"revdiff: error: {repo}: the repository would go among the "
+                                 "files of an input folder, where the next read of that folder "
+                                 "would meet it (store into a repository outside the inputs "
+                                 "with --repo)\n")
+        assert sorted(path.name for path in versions.iterdir()) == ["0.txt", "1.txt"]
+
+
 def test_a_flattened_pages_warnings_travel_with_its_stored_versions(tmp_path: Path) -> None:
     """Versions guessed from a flattened page are stored with the reader's warnings: read back,
     `parse`, `diff` and the export rows say the text is unsure, as the page's rows do."""
