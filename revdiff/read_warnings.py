@@ -34,6 +34,11 @@ SHOWN_BY_PARSE_JSON = "; `revdiff parse --format json` shows each"
 SHOWN_BY_PAGES = "; the article's `pages` show each"
 # The splitter's own per-page count of unsure rows, replaced by `unsure_summary`.
 _UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")
+# The splitter's count of a page's unsure rows as a `revdiff store` repository keeps it, with no
+# page reading to summarise it from: `NAME: 40 of 42 rows could not be decided with certainty
+# (lines …)` and its advice.
+_STORED_UNSURE_COUNT = re.compile(r"(: \d+ of \d+ rows) could not be decided with certainty"
+                                  r"( \(lines [\d, .-]+\)(?:;.*)?)$")
 # At most this many runs of unsure lines are listed in a summary.
 _MAX_RUNS = 6
 
@@ -151,14 +156,17 @@ def summarised_warnings(article: Article) -> list[str]:
     """The article's warnings as a user is told them: each page's count of unsure rows by the
     splitter (`check them or give neighbouring pages`) replaced by its `unsure_summary`, which
     says what would decide them, after the other warnings; the splitter's other advice to give
-    neighbouring pages (a title row it cut unsure) names those pages too."""
+    neighbouring pages (a title row it cut unsure) names those pages too. A count of unsure rows
+    read back from a git store, which keeps no page readings, is worded as a summary is, its
+    advice kept."""
     given = {(page.old_number, page.new_number) for page in article.pages}
     read_alone = len(article.pages) == 1
     deciders = {page.name: named for page in article.pages
                 if (named := _deciders(page, read_alone, article.changes, given))}
     summaries = {page.name: summary for page in article.pages
                  if (summary := _summary(page, deciders.get(page.name)))}
-    kept = [_naming_deciders(warning, deciders) for warning in article.warnings
+    kept = [_STORED_UNSURE_COUNT.sub(r"\1 unsure\2", _naming_deciders(warning, deciders))
+            for warning in article.warnings
             if not any(warning.startswith(f"{name}: ") and _UNSURE_COUNT.match(warning, len(name) + 2)
                        for name in summaries)]
     return kept + list(summaries.values())

@@ -442,7 +442,10 @@ def test_a_flattened_pages_warnings_travel_with_its_stored_versions(tmp_path: Pa
     # but for the pointer at `parse --format json`, which shows no rows of a store
     pointed_at_nothing = [warning.replace(SHOWN_BY_PARSE_JSON, "")
                           for warning in direct_rows[0]["warnings"]]
-    assert stored["warnings"] == pointed_at_nothing
+    # `parse` gives the count of unsure rows summarised, as for the page itself
+    assert stored["warnings"] == [warning.replace(" rows could not be decided with certainty (",
+                                                  " rows unsure (")
+                                  for warning in pointed_at_nothing]
     assert rows and all(row["warnings"] == pointed_at_nothing for row in rows)
     assert {row["confidence"] for row in rows} == {None}  # per-row confidences are not stored
     again = runner.invoke(main, ["store", page, "--repo", repo, "-q"])
@@ -452,7 +455,9 @@ def test_a_flattened_pages_warnings_travel_with_its_stored_versions(tmp_path: Pa
 def test_a_flattened_pages_warnings_read_back_from_a_store_point_at_no_rows(tmp_path: Path) -> None:
     """A store keeps a page's warnings but not its rows: read back, the warning on unsure rows
     said that `revdiff parse --format json` shows each, on `diff`'s stderr and in `parse`'s
-    summary, and that output of the store shows none. Stores already written hold the pointer."""
+    summary, and that output of the store shows none. Stores already written hold the pointer.
+    It is summarised there, and on `export`'s stderr, as for the page itself (`40 of 42 rows
+    unsure`): it came in the tables' long form (`could not be decided with certainty`)."""
     page = str(Path(__file__).parents[2] / "samples" / "washpo-soleimani-v6-v7.txt")
     repo = tmp_path / "repo"
     runner = CliRunner()
@@ -461,9 +466,12 @@ def test_a_flattened_pages_warnings_read_back_from_a_store_point_at_no_rows(tmp_
                                                  capture_output=True, text=True, check=True).stdout
     diffed = runner.invoke(main, ["diff", str(repo)])
     summary = runner.invoke(main, ["parse", str(repo), "--format", "text"])
-    for said in (diffed.stderr, summary.stdout):
-        [unsure] = [line for line in said.splitlines() if "rows could not be decided" in line]
-        assert unsure.endswith("(lines 10-36, 38-39, 41-51); check them or give neighbouring pages")
+    exported = runner.invoke(main, ["export", str(repo), "-o", str(tmp_path / "edits.jsonl")])
+    assert exported.exit_code == 0
+    for said in (diffed.stderr, summary.stdout, exported.stderr):
+        [unsure] = [line for line in said.splitlines() if "40 of 42 rows" in line]
+        assert unsure.endswith(": 40 of 42 rows unsure (lines 10-36, 38-39, 41-51); check them or "
+                               "give neighbouring pages")
 
 
 def test_the_summary_is_one_line_whatever_the_repository_is_named(tmp_path: Path) -> None:
