@@ -662,6 +662,29 @@ def test_the_tables_give_the_notes_export_prints(tmp_path: Path) -> None:
         revdiff.edits_table(corpus, notes="")  # type: ignore[arg-type]
 
 
+def test_load_reads_a_folder_as_parse_does_and_the_tables_as_export_does(tmp_path: Path) -> None:
+    """Of a folder that holds both version files and a folder, `load` gives the article of its
+    files, leaving the folder out, and the tables the article of its folder, leaving the files
+    out, each with a note, as docs/EXPORT.md says (`parse` and `export` read it so)."""
+    mixed = tmp_path / "mixed"
+    for folder, text in ((mixed, "Loose"), (mixed / "story", "Nested")):
+        folder.mkdir()
+        for number in range(2):
+            (folder / f"{number}.txt").write_text(f"{text} version {number}.\n", encoding="utf-8")
+    loaded: list[str] = []
+    [article] = revdiff.load(mixed, notes=loaded)
+    assert article.versions[0].paragraphs == ("Loose version 0.",)
+    assert loaded == [(f"{mixed}: read its 2 files; left out 1 folder in it (story): name a "
+                       "folder to read it, or use revdiff.load(*sorted(glob.glob("
+                       f"{f'{mixed}/*/'!r}))) to read each folder as an article")]
+    tabled: list[str] = []
+    [row] = revdiff.comparisons_table(mixed, notes=tabled)
+    assert row["article"] == "story"
+    assert tabled == [(f"{mixed}: read its folder story; left out: 2 files beside it (0.txt, "
+                       "1.txt), as a folder that holds folders is read as a corpus; to read "
+                       "loose files, give their paths")]
+
+
 def test_the_tables_note_loose_files_in_words_for_python(tmp_path: Path) -> None:
     """The tables' note on a corpus's loose files ended `not exported: ...; to export loose
     files, name them`, the command line's words, in a notebook that exports nothing."""
