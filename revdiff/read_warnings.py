@@ -32,12 +32,15 @@ GIVE_NEIGHBOURS = f"{CHECK_THEM} or give neighbouring pages"
 # the warnings but not the pages, is read back without it.
 SHOWN_BY_PARSE_JSON = "; `revdiff parse --format json` shows each"
 SHOWN_BY_PAGES = "; the article's `pages` show each"
+# How the splitter counts a page's unsure rows: `NAME: 40 of 42 rows could not be decided with
+# certainty (lines …)`.
+UNDECIDED_ROWS = "rows could not be decided with certainty"
 # The splitter's own per-page count of unsure rows, replaced by `unsure_summary`.
 _UNSURE_COUNT = re.compile(r"\d+ of \d+ rows ")
 # The splitter's count of a page's unsure rows as a `revdiff store` repository keeps it, with no
 # page reading to summarise it from: `NAME: 40 of 42 rows could not be decided with certainty
 # (lines …)` and its advice.
-_STORED_UNSURE_COUNT = re.compile(r"(: \d+ of \d+ rows) could not be decided with certainty"
+_STORED_UNSURE_COUNT = re.compile(rf"(: \d+ of \d+) {UNDECIDED_ROWS}"
                                   r"( \(lines [\d, .-]+\)(?:;.*)?)$")
 # At most this many runs of unsure lines are listed in a summary.
 _MAX_RUNS = 6
@@ -165,7 +168,7 @@ def summarised_warnings(article: Article) -> list[str]:
                 if (named := _deciders(page, read_alone, article.changes, given))}
     summaries = {page.name: summary for page in article.pages
                  if (summary := _summary(page, deciders.get(page.name)))}
-    kept = [_STORED_UNSURE_COUNT.sub(r"\1 unsure\2", _naming_deciders(warning, deciders))
+    kept = [_STORED_UNSURE_COUNT.sub(r"\1 rows unsure\2", _naming_deciders(warning, deciders))
             for warning in article.warnings
             if not any(warning.startswith(f"{name}: ") and _UNSURE_COUNT.match(warning, len(name) + 2)
                        for name in summaries)]

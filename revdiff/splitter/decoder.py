@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from revdiff.errors import MalformedPage
 from revdiff.model import RowKind, RowReading
-from revdiff.read_warnings import GIVE_NEIGHBOURS, SHOWN_BY_PARSE_JSON, line_runs
+from revdiff.read_warnings import GIVE_NEIGHBOURS, SHOWN_BY_PARSE_JSON, UNDECIDED_ROWS, line_runs
 from revdiff.splitter.closing import closes_article, may_hold_credit
 from revdiff.splitter.confidence import RowDecision, glued_confidence, row_confidence
 from revdiff.splitter.counts import TextCounts
@@ -831,17 +831,16 @@ def decode_rows(lines: list[tuple[int, str]], name: str, fixed: dict[int, Readin
     rows, warnings = _check_rerender(rows, name)
     unsure = [r.line for r in rows if not r.is_sure]
     if unsure:
-        warnings.append(f"{name}: {len(unsure)} of {len(rows)} {_UNDECIDED} (lines "
+        warnings.append(f"{name}: {len(unsure)} of {len(rows)} {UNDECIDED_ROWS} (lines "
                         f"{line_runs(unsure)}){SHOWN_BY_PARSE_JSON}{advice}")
     return rows, warnings
 
 
-_UNDECIDED = "rows could not be decided with certainty"
 _NOT_RERENDERED = "the recovered versions do not re-render to this page"
 
 
 def is_reading_warning(warning: str, name: str) -> bool:
     """Whether the warning is one `decode_rows` gives about how the page `name`'s rows were read
     (not one about its header), which a new reading of the page replaces."""
-    return warning.startswith(f"{name}:") and (_UNDECIDED in warning or _NOT_RERENDERED in warning)
+    return warning.startswith(f"{name}:") and (UNDECIDED_ROWS in warning or _NOT_RERENDERED in warning)
 
