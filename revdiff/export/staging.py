@@ -32,6 +32,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 from collections.abc import Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -133,6 +134,7 @@ class Staging:
         self.unpublished = None
         lines = self._complete_lines() if resume and self.resumable else None
         if lines is not None:
+            self._check_no_links()
             self._check_job(lines)
             self.unpublished = self._unpublished_moves()
         if self.unpublished is None:
@@ -197,6 +199,22 @@ class Staging:
             raise ResumeMismatch(
                 "the interrupted export was run by another version of revdiff, which wrote "
                 "other columns", str(self.directory), hint="drop --resume to start over")
+
+    def _check_no_links(self) -> None:
+        """Refuse to resume from a staging folder holding a symbolic link, or a file linked from
+        elsewhere too (a hard link), which revdiff never makes there: a stranger's staging folder
+        (a shared folder, an unpacked archive) would have the run cut back, append to or replace
+        the file it links to."""
+        report = self.directory / "report"
+        inside = [*self.directory.iterdir(),
+                  *(report.iterdir() if report.is_dir() and not report.is_symlink() else ())]
+        for entry in sorted(inside):
+            status = entry.lstat()
+            if stat.S_ISLNK(status.st_mode) or stat.S_ISREG(status.st_mode) and status.st_nlink > 1:
+                raise ResumeMismatch(
+                    f"the interrupted export's staging folder holds a symbolic or hard link "
+                    f"({entry.relative_to(self.directory)}), which revdiff never makes there",
+                    str(self.directory), hint="drop --resume, or remove that folder")
 
     def _reopen(self, lines: list[str]) -> None:
         """Go on with the run whose journal holds `lines`, from its last checkpoint."""

@@ -1079,3 +1079,28 @@ def test_a_stop_while_resume_finishes_publishing_ends_as_the_first_run_would(
     assert interrupted.value.message == "interrupted; 12 finished articles are kept"
     assert interrupted.value.hint == "rerun the same command with --resume to continue"
     assert run_export(job, resume=True).articles == 12 and not staging_path(out).exists()
+
+
+@pytest.mark.parametrize(("name", "link"), [("edits.jsonl", Path.symlink_to),
+                                           ("publishing.jsonl", Path.symlink_to),
+                                           ("journal.tmp", Path.symlink_to),
+                                           ("edits.jsonl", Path.hardlink_to)])
+def test_resume_refuses_a_staging_folder_holding_a_link(
+        name: str, link: Any, generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--resume followed a link in the staging folder (a stranger's, come in a shared folder or
+    an unpacked archive): `edits.jsonl -> ~/notes.txt` was cut back and appended to, and
+    `publishing.jsonl` or `journal.tmp` made it the listing of the renames or the journal. A
+    hard link in its place did the same."""
+    out = tmp_path / "out.jsonl"
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine " * 10_000)
+    staged = staging_path(out) / name
+    staged.unlink(missing_ok=True)
+    link(staged, notes)
+    with pytest.raises(ResumeMismatch, match="symbolic or hard link") as refused:
+        run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    assert refused.value.where == str(staging_path(out))
+    assert "drop --resume" in str(refused.value)
+    assert notes.read_text() == "mine " * 10_000 and not out.exists()
