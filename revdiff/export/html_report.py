@@ -344,7 +344,8 @@ class HtmlReportWriter(ExportWriter):
                                          for entry in self.staging.entries()
                                          if not entry.info.get("skipped"))])
         self.folder.mkdir(exist_ok=True)
-        self.articles = 0 if state is None else int(state["articles"])
+        self.articles = 0 if state is None else self.staging.checkpoint_count(
+            state.get("articles"), "articles", self.staging.kept)
 
     def write(self, index: int, payload: Any) -> None:
         name, pieces = payload

@@ -190,7 +190,8 @@ class NewsEditsSqliteWriter(ExportWriter):
         else:
             check_staged([self.path])
             self.connection = sqlite3.connect(self.path)
-            self.articles = int(state["articles"])
+            self.articles = self.staging.checkpoint_count(state.get("articles"), "articles",
+                                                          self.staging.kept)
             for table, column in _TABLES:  # drop anything written after the checkpoint
                 self.connection.execute(f"DELETE FROM {table} WHERE {column} >= ?",
                                         (self.articles,))

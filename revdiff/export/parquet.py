@@ -101,7 +101,8 @@ class ParquetWriter(ExportWriter):
         return self._part(table, self.parts).with_suffix(".tmp")
 
     def restore(self, state: dict[str, Any] | None) -> None:
-        self.parts = 0 if state is None else int(state["parts"])
+        self.parts = 0 if state is None else self.staging.checkpoint_count(
+            state.get("parts"), "parts")
         self.unwritten = ([], [])  # after `close`, a rollback drops the batches not written
         self.unwritten_bytes = [0, 0]
         check_staged(self._part(table, number) for number in range(self.parts) for table in (0, 1))

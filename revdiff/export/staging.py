@@ -273,6 +273,17 @@ class Staging:
     def file(self, name: str) -> Path:
         return self.directory / name
 
+    def checkpoint_count(self, value: Any, what: str, most: int | None = None) -> int:
+        """`value`, a count of the writer's state at a checkpoint (`what`), when it is a whole
+        number from 0 to `most` (what the staging folder holds); else the journal is damaged, as
+        a stranger's staging folder may be, and is refused rather than obeyed."""
+        if type(value) is not int or value < 0 or most is not None and value > most:
+            raise ResumeMismatch(
+                f"the interrupted export's journal ({JOURNAL_NAME}) is damaged: its last "
+                f"checkpoint's {what} are no count of what the staging folder holds",
+                str(self.directory), hint="drop --resume, or remove that folder")
+        return value
+
     # -- ending ---------------------------------------------------------------------------------
 
     def close(self) -> None:

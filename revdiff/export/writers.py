@@ -116,8 +116,6 @@ class AppendFiles:
         """Open for appending; roll back to `offsets`. Returns True when the files are new."""
         fresh = offsets is None
         self.handles = []  # after `close`, opened again to roll back
-        if not fresh:
-            check_staged(self.paths)
         for position, path in enumerate(self.paths):
             if fresh:
                 handle = open(path, "w+b")  # noqa: SIM115 - open until close()
@@ -164,10 +162,20 @@ class AppendingTextWriter(ExportWriter):
         return ""
 
     def restore(self, state: dict[str, Any] | None) -> None:
-        fresh = self.files.open(None if state is None else list(state["offsets"]))
+        fresh = self.files.open(None if state is None else self._offsets(state))
         if fresh:
             for position in range(len(self.targets)):
                 self.files.write(position, self.header(position))
+
+    def _offsets(self, state: dict[str, Any]) -> list[int]:
+        """The staged files' byte offsets at the checkpoint `state`, each within its file: a
+        rollback cuts a file back, never grows it."""
+        check_staged(self.files.paths)
+        offsets = state.get("offsets")
+        if not isinstance(offsets, list) or len(offsets) != len(self.files.paths):
+            offsets = [None] * len(self.files.paths)
+        return [self.staging.checkpoint_count(offset, "byte offsets", path.stat().st_size)
+                for offset, path in zip(offsets, self.files.paths, strict=True)]
 
     def write(self, index: int, payload: Any) -> None:
         for position, pieces in enumerate(payload):

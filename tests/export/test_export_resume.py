@@ -1104,3 +1104,31 @@ def test_resume_refuses_a_staging_folder_holding_a_link(
     assert refused.value.where == str(staging_path(out))
     assert "drop --resume" in str(refused.value)
     assert notes.read_text() == "mine " * 10_000 and not out.exists()
+
+
+@pytest.mark.parametrize(("fmt", "state"), [
+    ("jsonl", {"offsets": [10**9, 0]}), ("jsonl", {"offsets": [-1, 0]}), ("jsonl", {"offsets": [5]}),
+    ("jsonl", {"offsets": 5}), ("jsonl", {"rows": 5}), ("sqlite", {"articles": -1}),
+    ("sqlite", {"articles": "x"}), ("parquet", {"parts": -1}), ("html", {"articles": None})])
+def test_resume_refuses_a_checkpoint_that_is_no_count_of_the_staging_folder(
+        fmt: str, state: dict[str, Any], generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer's state of a journal's last checkpoint was obeyed as it was: offsets past the
+    staged files' ends published a file grown by a GB of zero bytes, a negative count of articles
+    deleted those the journal holds as done (the output silently without them), and a count of
+    another shape ended in an IndexError, TypeError, KeyError or ValueError traceback."""
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    _, out = clean_and_run_outputs(fmt, generated, tmp_path)
+    interrupted_export(ExportJob((str(generated),), out, fmt), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    journal = staging_path(out) / "journal.jsonl"
+    lines = journal.read_text().splitlines()
+    last = json.loads(lines[-1])
+    assert last["state"], "the journal ends with a checkpoint"
+    lines[-1] = json.dumps({**last, "state": state})
+    journal.write_text("\n".join(lines) + "\n")
+    with pytest.raises(ResumeMismatch, match="checkpoint") as refused:
+        run_export(ExportJob((str(generated),), out, fmt), resume=True)
+    assert refused.value.where == str(staging_path(out))
+    assert "drop --resume" in str(refused.value) and not out.exists()
