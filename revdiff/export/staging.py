@@ -454,10 +454,28 @@ def _parse_entry(line: str) -> JournalEntry | None:
     try:
         data = json.loads(line)
         return JournalEntry(int(data["i"]), str(data["key"]), int(data["pairs"]),
-                            int(data["rows"]), dict(data["state"]), dict(data["info"]),
+                            int(data["rows"]), dict(data["state"]), _info(data["info"]),
                             _units_done(data))
     except (ValueError, KeyError, TypeError, RecursionError):  # cut short, or damaged
         return None
+
+
+# The type of each fact an entry's info may hold (`driver.article_info`, or a skipped article's)
+_INFO_TYPES: dict[str, type | tuple[type, ...]] = {
+    "title": str, "source": (str, type(None)), "versions": int, "changed": list,
+    "words_added": int, "words_removed": int, "skipped": str, "where": str}
+
+
+def _info(value: Any) -> dict[str, Any]:
+    """An entry's facts; TypeError, as for its other fields, where one is of another type."""
+    info = dict(value)
+    for key, kind in _INFO_TYPES.items():
+        if key in info and not isinstance(info[key], kind):
+            raise TypeError(f"{key} is {type(info[key]).__name__}")
+    for share in info.get("changed", []):
+        if not isinstance(share, (int, float)) or not math.isfinite(share):
+            raise TypeError(f"a share changed is {share!r}")
+    return info
 
 
 def _units_done(data: dict[str, Any]) -> float | None:

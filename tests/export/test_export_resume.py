@@ -1132,3 +1132,26 @@ def test_resume_refuses_a_checkpoint_that_is_no_count_of_the_staging_folder(
         run_export(ExportJob((str(generated),), out, fmt), resume=True)
     assert refused.value.where == str(staging_path(out))
     assert "drop --resume" in str(refused.value) and not out.exists()
+
+
+@pytest.mark.parametrize(("fmt", "info"), [
+    ("jsonl", {"skipped": 5}), ("jsonl", {"skipped": "cannot", "where": ["a"]}),
+    ("html", {"title": 5}), ("html", {"versions": "x"}), ("html", {"changed": 5}),
+    ("html", {"changed": ["x"]})])
+def test_resume_takes_an_entry_whose_facts_are_of_another_shape_for_one_not_finished(
+        fmt: str, info: dict[str, Any], generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A journal entry whose facts (why it was skipped, its title, its versions, its share
+    changed per pair) were of another type ended --resume in an AttributeError, TypeError or
+    ValueError traceback (writing the summary or the HTML index): it is a line the run did not
+    finish, as one cut short is, and the run goes on from the checkpoint before it."""
+    clean, out = clean_and_run_outputs(fmt, generated, tmp_path)
+    interrupted_export(ExportJob((str(generated),), out, fmt), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    journal = staging_path(out) / "journal.jsonl"
+    lines = journal.read_text().splitlines()
+    lines[-1] = json.dumps({**json.loads(lines[-1]), "info": info})
+    journal.write_text("\n".join(lines) + "\n")
+    progress = run_export(ExportJob((str(generated),), out, fmt), resume=True)
+    assert progress.resumed_articles < len(lines) - 1 and progress.articles == 12
+    assert table_content(out, fmt) == table_content(clean, fmt)
