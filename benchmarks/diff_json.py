@@ -41,12 +41,19 @@ def diff_records(corpus: Path, articles: int) -> list[dict[str, Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help="a folder of article folders of numbered version files "
+                             "(default: the checkout's ../shared/corpus/wikipedia)")
     parser.add_argument("--articles", type=int, default=60, help="chains read from the corpus")
     parser.add_argument("--repeat", type=int, default=9, help="rounds; figures are medians")
     arguments = parser.parse_args(argv)
     if arguments.repeat < 1:
         parser.error("--repeat must be 1 or more: each figure is the median of its rounds")
+    if not arguments.corpus.is_dir():
+        if arguments.corpus != DEFAULT_CORPUS:
+            parser.error(f"--corpus {arguments.corpus} is no folder")
+        print(f"skipped: {DEFAULT_CORPUS} is not there", file=sys.stderr)
+        return 0
     records = diff_records(arguments.corpus, arguments.articles)
     ways = {
         "json_array": lambda: "".join(json_array(records)),

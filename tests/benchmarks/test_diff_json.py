@@ -1,0 +1,28 @@
+"""benchmarks/diff_json.py reads ../shared's Wikipedia chains, and says so where they are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from benchmark_scripts import load_benchmark
+
+
+def test_without_the_corpus_it_says_so_and_measures_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    script = load_benchmark("diff_json", monkeypatch)
+    missing = tmp_path / "corpus" / "wikipedia"
+    monkeypatch.setattr(script, "DEFAULT_CORPUS", missing)
+    assert script.main([]) == 0
+    output = capsys.readouterr()
+    assert output.out == ""
+    assert output.err == f"skipped: {missing} is not there\n"
+
+
+def test_a_corpus_named_that_is_not_there_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    script = load_benchmark("diff_json", monkeypatch)
+    with pytest.raises(SystemExit) as stopped:
+        script.main(["--corpus", str(tmp_path / "nowhere")])
+    assert stopped.value.code == 2
+    assert f"--corpus {tmp_path / 'nowhere'} is no folder" in capsys.readouterr().err
