@@ -144,8 +144,10 @@ def main() -> int:
         parser.error("--crowded-folder must be 0 or more: 0 puts every new file in a subfolder")
     store_plan.CROWDED_FOLDER = args.crowded_folder
     if not args.corpus.is_dir():
-        print(f"corpus not found: {args.corpus} (give --corpus DIR)", file=sys.stderr)
-        return 1
+        if args.corpus != DEFAULT_CORPUS:
+            parser.error(f"--corpus {args.corpus} is no folder")
+        print(f"skipped: {DEFAULT_CORPUS} is not there", file=sys.stderr)
+        return 0
     try:
         chains = load_chains(args.corpus)
     except NotACorpus as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from benchmark_scripts import load_benchmark
 
@@ -26,3 +28,22 @@ def test_no_rounds_are_refused(monkeypatch: pytest.MonkeyPatch,
         load_benchmark("engine_speed", monkeypatch).main(["--growth-only", "--repeat", "0"])
     assert stopped.value.code == 2
     assert "--repeat must be 1 or more" in capsys.readouterr().err
+
+
+def test_without_the_corpus_it_says_so_and_measures_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said `corpus not found` and exited 2, where the other benchmarks skip."""
+    script = load_benchmark("engine_speed", monkeypatch)
+    missing = tmp_path / "corpus" / "wikipedia"
+    monkeypatch.setattr(script, "DEFAULT_CORPUS", missing)
+    assert script.main([]) == 0
+    output = capsys.readouterr()
+    assert (output.out, output.err) == ("", f"skipped: {missing} is not there\n")
+
+
+def test_a_corpus_named_that_is_not_there_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        load_benchmark("engine_speed", monkeypatch).main(["--corpus", str(tmp_path / "nowhere")])
+    assert stopped.value.code == 2
+    assert f"--corpus {tmp_path / 'nowhere'} is no folder" in capsys.readouterr().err

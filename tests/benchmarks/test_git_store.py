@@ -66,3 +66,24 @@ def test_help_says_what_each_option_does(monkeypatch: pytest.MonkeyPatch,
     assert "versions in the corpus" in options["--versions"]
     assert "shared/corpus/wikipedia" in options["--corpus"]
     assert "more than N" in options["--crowded-folder"]
+
+
+def test_without_the_corpus_it_says_so_and_measures_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said `corpus not found` and exited 1, where the other benchmarks skip."""
+    script = load_benchmark("git_store", monkeypatch)
+    missing = tmp_path / "corpus" / "wikipedia"
+    monkeypatch.setattr(script, "DEFAULT_CORPUS", missing)
+    monkeypatch.setattr(sys, "argv", ["git_store.py"])
+    assert script.main() == 0
+    output = capsys.readouterr()
+    assert (output.out, output.err) == ("", f"skipped: {missing} is not there\n")
+
+
+def test_a_corpus_named_that_is_not_there_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "argv", ["git_store.py", "--corpus", str(tmp_path / "nowhere")])
+    with pytest.raises(SystemExit) as stopped:
+        load_benchmark("git_store", monkeypatch).main()
+    assert stopped.value.code == 2
+    assert f"--corpus {tmp_path / 'nowhere'} is no folder" in capsys.readouterr().err
