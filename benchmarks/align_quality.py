@@ -1,4 +1,5 @@
-"""Sentence alignment quality against human gold alignments (ArgRewrite essay drafts).
+"""Sentence alignment quality against human gold alignments (ArgRewrite essay drafts): revdiff's
+aligner and peer methods (difflib, NewsEdits-style matching) in the same run.
 
 Reads ../shared/corpus/align/argrewrite-dev.jsonl (or --gold PATH), aligns each pair of drafts on
 the annotators' own sentence segmentation, and prints link precision, recall and F1 (micro-averaged
@@ -201,7 +202,7 @@ def print_table(title: str, items: Sequence[dict], methods: Sequence[tuple[str, 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD,
                         help="a JSONL file of draft pairs and their gold links "
                              "(default: the checkout's ../shared/corpus/align/argrewrite-dev.jsonl)")

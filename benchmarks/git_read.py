@@ -1,4 +1,5 @@
-"""Benchmark: what reading a git repository through a sanitized clone costs.
+"""Benchmark: what reading a git repository through a sanitized clone costs, against reading it
+in place.
 
 revdiff never runs git in the repository it reads (its config could name programs): it clones it
 first (`git clone --no-local --reference`, objects shared, not copied) and reads the clone. The
@@ -61,9 +62,12 @@ def read_through_clone(repo_dir: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--versions", type=int, default=10)
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--articles", type=int, default=300,
+                        help="articles in the generated store (default 300)")
+    parser.add_argument("--versions", type=int, default=10,
+                        help="versions of each article (default 10)")
+    parser.add_argument("--repeats", type=int, default=5,
+                        help="runs of each case; figures are medians (default 5)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="revdiff-bench-") as tmp:
         repo_dir = Path(tmp) / "store"

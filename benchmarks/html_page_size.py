@@ -36,7 +36,8 @@ def live_blog(count: int) -> Article:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--versions", type=int, nargs="+", default=[50, 200, 500])
+    parser.add_argument("--versions", type=int, nargs="+", default=[50, 200, 500],
+                        help="versions of each generated blog (default 50 200 500)")
     args = parser.parse_args()
     print(f"{'versions':>8}  {'report page':>11}  {'diff page':>9}  {'every pair unfolded':>19}")
     for count in args.versions:

@@ -70,9 +70,11 @@ def peak(folder: Path, out: Path, fmt: str, split: str) -> dict[str, float]:
 def main() -> None:
     from revdiff.export.driver import PART_PAIRS
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--versions", type=int, nargs="+", default=[100, 300])
-    parser.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "sqlite"])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--versions", type=int, nargs="+", default=[100, 300],
+                        help="versions of each generated blog (default 100 300)")
+    parser.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "sqlite"],
+                        help="export format (default jsonl)")
     args = parser.parse_args()
     print(f"{'versions':>8}  {'edit rows':>9}  {'read only':>9}  {'whole':>8}  {'parts':>8}  "
           f"{'parts / whole':>13}")

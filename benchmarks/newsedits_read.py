@@ -70,7 +70,7 @@ def run_once(command: list[str]) -> tuple[float, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=3000,
                         help="articles in the made-up file (default 3000)")
     parser.add_argument("--database", type=Path, help="read this NewsEdits file instead")

@@ -1,4 +1,5 @@
-"""Article text extraction from saved publisher pages: revdiff's reader against peers.
+"""Article text extraction from saved publisher pages: revdiff's reader against peers (every <p>,
+trafilatura).
 
 Pages are written here, not fetched: every version of the three sample chains (samples/versions)
 and seeded random articles made of their paragraphs (one in three a short first take of a few
@@ -117,7 +118,7 @@ def make_pages(random_count: int) -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--random", type=int, default=60, help="random articles to add")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (median)")
     args = parser.parse_args(argv)

@@ -203,8 +203,10 @@ def run(measure: Callable[[], Awaitable[float]], repeat: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument("--sentences", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sentences", type=int, default=2000,
+                        help="sentences of the generated article (default 2000)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each case; figures are medians (default 3)")
     options = parser.parse_args()
     article = generated_article(options.sentences)
     compare_time = median_seconds(lambda: compare_afresh(*article.versions), options.repeat)
