@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
                              "(default revdiff,difflib)")
     parser.add_argument("--child", nargs=3, metavar=("METHOD", "KIND", "BYTES"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more: each figure is the median of its runs")
     if args.child:
         print(json.dumps(run_child(args.child[0], args.child[1], int(args.child[2]))))
         return 0

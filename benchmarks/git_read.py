@@ -69,6 +69,8 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=5,
                         help="runs of each case; figures are medians (default 5)")
     args = parser.parse_args()
+    if args.repeats < 1:
+        parser.error("--repeats must be 1 or more: each figure is the median of its runs")
     with tempfile.TemporaryDirectory(prefix="revdiff-bench-") as tmp:
         repo_dir = Path(tmp) / "store"
         store_articles(generated_articles(args.articles, args.versions), repo_dir)

@@ -78,6 +78,8 @@ def main() -> None:
     parser.add_argument("--diff", action="store_true",
                         help="time `diff --format json` too (several times slower than parse)")
     options = parser.parse_args()
+    if options.rounds < 1:
+        parser.error("--rounds must be 1 or more: each figure is the median of its runs")
     with tempfile.TemporaryDirectory() as folder:
         database = options.database
         if database is None:

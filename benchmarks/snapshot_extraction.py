@@ -122,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--random", type=int, default=60, help="random articles to add")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (median)")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more: each figure is the median of its runs")
     pages = make_pages(args.random)
     layouts = sorted({layout for layout, _, _ in pages})
     print(f"{len(pages)} pages, layouts: {', '.join(layouts)} "

@@ -51,6 +51,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15, help="runs of each case (default 15)")
     rounds = parser.parse_args().rounds
+    if rounds < 1:
+        parser.error("--rounds must be 1 or more: each figure is the median of its runs")
     samples: dict[str, list[float]] = {name: [] for name in CASES}
     with tempfile.TemporaryDirectory() as bytecode:
         for command, extra_env in CASES.values():

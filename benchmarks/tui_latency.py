@@ -208,6 +208,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each case; figures are medians (default 3)")
     options = parser.parse_args()
+    if options.repeat < 1:
+        parser.error("--repeat must be 1 or more: each figure is the median of its runs")
     article = generated_article(options.sentences)
     compare_time = median_seconds(lambda: compare_afresh(*article.versions), options.repeat)
     comparison = compare(*article.versions)
