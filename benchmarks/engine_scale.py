@@ -49,6 +49,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z])\. (?=[A-Z])")
 
 INSERTED_STORY = "us-sends-3000-troops-to-middle-east"
 VERBATIM_SHARE = {"varied": BOILERPLATE_RATE, "repeated": 1.0}
+METHODS = ("revdiff", "difflib")
 
 
 def sample_paragraphs(inserted: bool) -> list[str]:
@@ -193,6 +194,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be 1 or more: each figure is the median of its runs")
+    unknown = [kind for kind in args.kinds.split(",") if kind not in VERBATIM_SHARE]
+    unknown += [method for method in args.methods.split(",") if method not in METHODS]
+    if unknown:
+        parser.error(f"{unknown[0]!r} is no kind ({', '.join(VERBATIM_SHARE)}) "
+                     f"or method ({', '.join(METHODS)})")
     if args.child:
         print(json.dumps(run_child(args.child[0], args.child[1], int(args.child[2]))))
         return 0

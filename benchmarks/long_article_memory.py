@@ -76,6 +76,8 @@ def main() -> None:
     parser.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "sqlite"],
                         help="export format (default jsonl)")
     args = parser.parse_args()
+    if min(args.versions) < 2:
+        parser.error("--versions must be 2 or more: a blog of fewer has no pair to export")
     print(f"{'versions':>8}  {'edit rows':>9}  {'read only':>9}  {'whole':>8}  {'parts':>8}  "
           f"{'parts / whole':>13}")
     with tempfile.TemporaryDirectory() as temporary:

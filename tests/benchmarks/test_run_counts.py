@@ -29,3 +29,29 @@ def test_no_runs_are_refused(script: str, option: str, count: str,
     error = capsys.readouterr().err
     assert f"{option} must be 1 or more" in error
     assert "Traceback" not in error
+
+
+@pytest.mark.parametrize(("arguments", "said"), [
+    (["--kinds", "other"], "'other' is no kind (varied, repeated) or method (revdiff, difflib)"),
+    (["--methods", "revdiff,dmp"], "'dmp' is no kind"),
+])
+def test_engine_scale_refuses_a_kind_or_method_it_has_not(
+        arguments: list[str], said: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown kind ended in a CalledProcessError traceback (the child's KeyError), an
+    unknown method was timed as difflib under its name."""
+    with pytest.raises(SystemExit) as stopped:
+        load_benchmark("engine_scale", monkeypatch).main(["--sizes", "0.01", *arguments])
+    assert stopped.value.code == 2
+    assert said in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("count", ["0", "1"])
+def test_long_article_memory_refuses_a_blog_without_a_pair(
+        count: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """It ended in a CalledProcessError traceback: the child could not read or export the blog."""
+    monkeypatch.setattr(sys, "argv", ["long_article_memory.py", "--versions", "100", count])
+    with pytest.raises(SystemExit) as stopped:
+        load_benchmark("long_article_memory", monkeypatch).main()
+    assert stopped.value.code == 2
+    assert "--versions must be 2 or more" in capsys.readouterr().err
