@@ -3,8 +3,9 @@
 A generated blog of N versions, each adding a paragraph and editing the one before it, under ten
 paragraphs that never change. For each N the script prints the size of the article's report
 page, of `revdiff diff --format html`'s page of it, and of its diff tables had every pair shown
-its unchanged sentences again (as each pair's fold did before a later pair linked to where the
-page shows them): the first two grow with N, the last with N squared.
+its unchanged sentences again (the peer: as each pair's fold did before a later pair linked to
+where the page shows them), and the ratio of the peer's size to the report page's: the first two
+grow with N, the peer with N squared.
 
     python benchmarks/html_page_size.py [--versions 50 200 500]
 """
@@ -39,7 +40,8 @@ def main() -> None:
     parser.add_argument("--versions", type=int, nargs="+", default=[50, 200, 500],
                         help="versions of each generated blog (default 50 200 500)")
     args = parser.parse_args()
-    print(f"{'versions':>8}  {'report page':>11}  {'diff page':>9}  {'every pair unfolded':>19}")
+    print(f"{'versions':>8}  {'report page':>11}  {'diff page':>9}  {'every pair unfolded':>19}  "
+          f"{'unfolded / report':>17}")
     for count in args.versions:
         article = live_blog(count)
         comparisons = compare_chain(article, "auto")
@@ -48,7 +50,7 @@ def main() -> None:
         diff_page = sum(len(piece.encode()) for piece in comparisons_html([(None, comparisons)]))
         unfolded = sum(len(comparison_table(comparison).encode()) for comparison in comparisons)
         print(f"{count:>8}  {page / 1e6:>8.2f} MB  {diff_page / 1e6:>6.2f} MB  "
-              f"{unfolded / 1e6:>16.2f} MB")
+              f"{unfolded / 1e6:>16.2f} MB  {unfolded / page:>16.1f}x")
 
 
 if __name__ == "__main__":
