@@ -315,9 +315,10 @@ class DatabaseArticles:
         if "created" not in self.columns:
             return None
         created = quote(self.columns["created"])
-        rows = self._query(connection, f"SELECT {quote(self.columns['entry'])}, {created} "
-                           f"FROM {quote(self.columns['table'])} WHERE typeof({created}) = 'text' "
-                           f"AND {created} GLOB '*[A-Za-z][A-Za-z]*'")
+        # a row holding a value too long to make is left out: its entry fails when it is read
+        rows, _ = self._made_leaving_out_too_long(
+            connection, f"{quote(self.columns['entry'])}, {created}",
+            f"typeof({created}) = 'text' AND {created} GLOB '*[A-Za-z][A-Za-z]*'")
         entries_by_zone: dict[str, set[object]] = {}
         for index, (entry, time) in enumerate(rows):
             zone = unread_zone(time) if isinstance(time, str) else None
@@ -333,6 +334,44 @@ class DatabaseArticles:
                 f"(unknown or ambiguous) in {_entries(len(entries))}: {first_few(zones)}; their "
                 "times are read as written, in no zone (write an offset, `+0100`, to read a "
                 "time in its zone)")
+
+    def _made_leaving_out_too_long(self, connection: sqlite3.Connection, select: str,
+                                   condition: str = "TRUE", order: str = "rowid"
+                                   ) -> tuple[list[tuple[object, ...]], list[int]]:
+        """What `SELECT select FROM` the table `WHERE condition ORDER BY order` makes, but for
+        the rows of which SQLite refuses to make a value as too long (`BoundedConnection.bound`),
+        and the rowids of those rows. They are found only where the query is refused, by asking
+        for the rows in batches of rowids, a batch refused halved down to its rows. Any other
+        error is raised as `cannot_read` says."""
+        table = quote(self.columns["table"])
+        query = f"SELECT {select} FROM {table} WHERE"
+        try:
+            return connection.execute(f"{query} {condition} ORDER BY {order}").fetchall(), []
+        except sqlite3.DatabaseError as error:
+            if not value_too_long(error):
+                raise cannot_read(connection, TABLE, error, self.where) from None
+        rowids = [cast(int, row_id) for (row_id,) in self._query(
+            connection, f"SELECT rowid FROM {table} ORDER BY rowid")]
+        batches = [rowids[start:start + _ROWIDS_PER_QUERY]
+                   for start in range(0, len(rowids), _ROWIDS_PER_QUERY)]
+        refused: list[int] = []
+        while batches:
+            some = batches.pop()
+            try:
+                connection.execute(f"{query} rowid IN ({', '.join('?' * len(some))}) "
+                                   f"AND ({condition})", some).fetchall()
+            except sqlite3.DatabaseError as error:
+                if not value_too_long(error):
+                    raise cannot_read(connection, TABLE, error, self.where) from None
+                if len(some) == 1:
+                    refused.append(some[0])
+                else:
+                    batches += [some[:len(some) // 2], some[len(some) // 2:]]
+        refused.sort()
+        left_out = ", ".join(str(row_id) for row_id in refused)  # SQLite's integers
+        # the rowid tested first, so that SQLite makes no value of a row left out
+        return self._query(connection, f"{query} rowid NOT IN ({left_out}) AND ({condition}) "
+                                       f"ORDER BY {order}"), refused
 
     def _select(self, row_id: str) -> str:
         return ", ".join([*(quote(self.columns[f]) for f in self.fields), row_id])

@@ -743,6 +743,25 @@ def test_a_value_too_long_for_sqlite_to_make_fails_its_article_alone(tmp_path: P
     assert len(skipped) == 1 and "outlet.db: entry 2 version 1 " in str(skipped[0])
 
 
+def test_a_created_too_long_for_sqlite_to_make_fails_its_article_alone(tmp_path: Path) -> None:
+    """Looking for time zones read every `created` with letters in it when the file was opened,
+    and one longer than SQLite makes for the size limit refused the whole file, naming no entry."""
+    path = make_database(tmp_path / "outlet.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary, created)",
+                         [(1, 0, "a", None), (1, 1, "b", None),
+                          (2, 0, "c", "Mon " + "x" * 1_200_000), (2, 1, "d", None),
+                          (3, 0, "e", "Mon, 01 Jan 2024 10:00:00 CET"), (3, 1, "f", None)])
+    with pytest.raises(InputTooLarge, match=r"outlet\.db: entry 2 version 0 \(the row with rowid "
+                                            r"3\) holds a value longer than 1M"):
+        read_database(path, max_bytes=1024)
+    with skipping_bad_articles() as skipped:
+        read = read_database(path, max_bytes=1024)
+    assert [article.metadata["entry_id"] for article in read] == ["1", "3"]
+    assert len(skipped) == 1 and "outlet.db: entry 2 version 0 " in str(skipped[0])
+    assert "names a time zone that is not read (unknown or ambiguous) in 1 entry: 'CET' (1 entry)" \
+        in read[0].warnings[0]
+
+
 def test_a_database_is_read_an_article_at_a_time(tmp_path: Path) -> None:
     path = make_database(tmp_path / "outlet.db",
                          "CREATE TABLE entryversion (entry_id, version, summary)",
