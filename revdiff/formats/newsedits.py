@@ -191,7 +191,9 @@ class DatabaseArticles:
     (a table WITHOUT ROWID, rare, is read whole instead) and the times in a zone not read
     (`unread_zone`): the first article read carries the one warning for the file that names
     them (`zones_warning`). Articles come in entry order, each entry's rows ordered by version
-    number and then in the order they were written.
+    number and then in the order they were written. A value longer than SQLite makes for the
+    size limit fails the article holding it alone, naming its entry and version; rows whose entry
+    id is such a value, which cannot be told apart, fail as one article, last, named by rowid.
     """
 
     def __init__(self, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
@@ -206,26 +208,26 @@ class DatabaseArticles:
             self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
             entry = quote(self.columns["entry"])
             if _has_rowid(connection, self.columns["table"]):
-                keys = self._query(connection,
-                                   f"SELECT {entry}, rowid FROM {table} ORDER BY {entry}, rowid")
+                keys, self.long_id_rows = self._made_leaving_out_too_long(
+                    connection, f"{entry}, rowid", order=f"{entry}, rowid")
                 self.entries: list[tuple[object, list[int]]] | None = _by_entry(
                     [(entry_id, cast(int, row_id)) for entry_id, row_id in keys])
                 self.rows: list[dict[str, object]] = []
             else:
-                self.entries = None
+                self.entries, self.long_id_rows = None, []
                 self.rows = [self._row(values) for values in self._query(
                     connection, f"SELECT {self._select('NULL')} FROM {table} "
                     f"ORDER BY {entry}, {quote(self.columns['version'])}")]
             self.zones_warning = self._zones_warning(connection)
         finally:
             connection.close()
-        if not (self.entries or self.rows):
+        if not (self.entries or self.rows or self.long_id_rows):
             raise EmptyInput(f"the {TABLE} table is empty", self.where,
                              hint="give a NewsEdits file that holds versions")
 
     def __len__(self) -> int:
-        if self.entries is not None:
-            return len(self.entries)
+        if self.entries is not None:  # the rows of entry ids too long are read as one
+            return len(self.entries) + bool(self.long_id_rows)
         without_entry = sum(row["entry"] is None for row in self.rows)
         return len({_entry_key(row["entry"]) for row in self.rows} - {None}) + without_entry
 
@@ -268,6 +270,8 @@ class DatabaseArticles:
                         "gone or hold another entry)", self.where,
                         hint="read a copy of the file, or read it when nothing writes to it")
                 yield from _group_articles(rows, self.columns, self.where, self.max_bytes)
+            if self.long_id_rows:  # their entries cannot be told apart: they fail as one
+                skip_or_raise(self._long_ids_error(connection))
         finally:
             connection.close()
 
@@ -296,6 +300,17 @@ class DatabaseArticles:
         return too_large(f"{place} holds a value longer than {format_size(longest)} "
                          f"({longest:,} bytes), over the size limit of "
                          f"{limit_beside(longest, self.max_bytes)}", self.where, "one version")
+
+    def _long_ids_error(self, connection: sqlite3.Connection) -> RevdiffError:
+        """The error of the rows whose entry id is longer than SQLite makes for the size limit
+        (`long_id_rows`), naming them by their rowids."""
+        rows = self.long_id_rows
+        longest = connection.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
+        named = (f"the rows with rowid {first_few([str(row_id) for row_id in rows])} hold"
+                 if len(rows) > 1 else f"the row with rowid {rows[0]} holds")
+        return too_large(f"{named} an {self.columns['entry']} longer than {format_size(longest)} "
+                         f"({longest:,} bytes), over the size limit of "
+                         f"{limit_beside(longest, self.max_bytes)}", self.where, "an entry id")
 
     def _made(self, connection: sqlite3.Connection, query: str,
               row_id: int) -> list[tuple[object, ...]] | None:

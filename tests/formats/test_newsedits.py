@@ -762,6 +762,27 @@ def test_a_created_too_long_for_sqlite_to_make_fails_its_article_alone(tmp_path:
         in read[0].warnings[0]
 
 
+def test_an_entry_id_too_long_for_sqlite_to_make_fails_its_rows_alone(tmp_path: Path) -> None:
+    """Listing the entries read every entry id, and one longer than SQLite makes for the size
+    limit refused the whole file, naming no row."""
+    long_id = "x" * 1_200_000
+    path = make_database(tmp_path / "outlet.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary)",
+                         [(1, 0, "a"), (1, 1, "b"), (long_id, 0, "c"), (long_id, 1, "d"),
+                          (3, 0, "e"), (3, 1, "f")])
+    articles = DatabaseArticles(path, max_bytes=1024)
+    assert len(articles) == 3
+    with pytest.raises(InputTooLarge, match=r"outlet\.db: the rows with rowid 3, 4 hold an "
+                                            r"entry_id longer than 1M \(1,050,624 bytes\), over "
+                                            r"the size limit of 1K") as error:
+        read_database(path, max_bytes=1024)
+    assert "if this is really an entry id" in str(error.value)
+    with skipping_bad_articles() as skipped:
+        read = read_database(path, max_bytes=1024)
+    assert [article.metadata["entry_id"] for article in read] == ["1", "3"]
+    assert len(skipped) == 1 and "rowid 3, 4" in str(skipped[0])
+
+
 def test_a_database_is_read_an_article_at_a_time(tmp_path: Path) -> None:
     path = make_database(tmp_path / "outlet.db",
                          "CREATE TABLE entryversion (entry_id, version, summary)",
