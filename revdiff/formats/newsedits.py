@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar, cast
 
-from revdiff.errors import EmptyInput, MalformedPage, RevdiffError
+from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage, RevdiffError
 from revdiff.formats.article_errors import skip_or_raise
 from revdiff.formats.fields import (
     MAX_DIGITS,
@@ -63,6 +63,7 @@ from revdiff.formats.sqlite_schema import (
     whole_digits,
 )
 from revdiff.formats.text_input import (
+    RAISED_LIMIT_IN_PYTHON,
     check_size,
     collapse_whitespace,
     limit_beside,
@@ -72,7 +73,7 @@ from revdiff.formats.text_input import (
 from revdiff.model import Article, Version
 from revdiff.natural_order import NaturalKey, natural_key
 from revdiff.read_warnings import first_few
-from revdiff.size_limit import DEFAULT_MAX_BYTES, format_size
+from revdiff.size_limit import DEFAULT_MAX_BYTES, MAX_SIZE_ENV, format_size
 
 TABLE = "entryversion"
 
@@ -204,10 +205,10 @@ class DatabaseArticles:
         try:
             self.columns = find_columns(connection, self.where)
             connection.text_factory = text_or_bytes
-            table = quote(self.columns["table"])
             self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
             entry = quote(self.columns["entry"])
-            if _has_rowid(connection, self.columns["table"]):
+            self.read_whole = not _has_rowid(connection, self.columns["table"])
+            if not self.read_whole:
                 keys, self.long_id_rows = self._made_leaving_out_too_long(
                     connection, f"{entry}, rowid", order=f"{entry}, rowid")
                 self.entries: list[tuple[object, list[int]]] | None = _by_entry(
@@ -215,9 +216,10 @@ class DatabaseArticles:
                 self.rows: list[dict[str, object]] = []
             else:
                 self.entries, self.long_id_rows = None, []
-                self.rows = [self._row(values) for values in self._query(
-                    connection, f"SELECT {self._select('NULL')} FROM {table} "
-                    f"ORDER BY {entry}, {quote(self.columns['version'])}")]
+                rows, _ = self._made_leaving_out_too_long(
+                    connection, self._select("NULL"),
+                    order=f"{entry}, {quote(self.columns['version'])}")
+                self.rows = [self._row(values) for values in rows]
             self.zones_warning = self._zones_warning(connection)
         finally:
             connection.close()
@@ -312,6 +314,22 @@ class DatabaseArticles:
                          f"({longest:,} bytes), over the size limit of "
                          f"{limit_beside(longest, self.max_bytes)}", self.where, "an entry id")
 
+    def _read_whole_too_long(self, connection: sqlite3.Connection) -> RevdiffError:
+        """The error of a table read whole (a view, or a table WITHOUT ROWID) holding a value
+        longer than SQLite makes for the size limit: no rowid tells which entry holds it."""
+        longest = connection.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
+        copy = (f"or copy its rows into a table with rowids, which is read an article at a time "
+                f"and names the entry of such a value: in a copy of the file, CREATE TABLE copied "
+                f"AS SELECT * FROM {TABLE}, drop {TABLE} and rename copied to {TABLE}")
+        return InputTooLarge(
+            f"{TABLE} is a table WITHOUT ROWID or a view, read whole, and holds a value longer "
+            f"than {format_size(longest)} ({longest:,} bytes), over the size limit of "
+            f"{limit_beside(longest, self.max_bytes)}: which entry holds it cannot be told",
+            self.where, hint=f"raise the limit with --max-size or {MAX_SIZE_ENV} if that value "
+                             f"is really one version, {copy}",
+            python_hint=f"if that value is really one version, raise the limit: "
+                        f"{RAISED_LIMIT_IN_PYTHON}; {copy}")
+
     def _made(self, connection: sqlite3.Connection, query: str,
               row_id: int) -> list[tuple[object, ...]] | None:
         """What `query` selects of the row with rowid `row_id`; None where SQLite refuses to make
@@ -356,8 +374,9 @@ class DatabaseArticles:
         """What `SELECT select FROM` the table `WHERE condition ORDER BY order` makes, but for
         the rows of which SQLite refuses to make a value as too long (`BoundedConnection.bound`),
         and the rowids of those rows. They are found only where the query is refused, by asking
-        for the rows in batches of rowids, a batch refused halved down to its rows. Any other
-        error is raised as `cannot_read` says."""
+        for the rows in batches of rowids, a batch refused halved down to its rows; a table read
+        whole has no rowids to ask by, and is refused (`_read_whole_too_long`). Any other error
+        is raised as `cannot_read` says."""
         table = quote(self.columns["table"])
         query = f"SELECT {select} FROM {table} WHERE"
         try:
@@ -365,6 +384,8 @@ class DatabaseArticles:
         except sqlite3.DatabaseError as error:
             if not value_too_long(error):
                 raise cannot_read(connection, TABLE, error, self.where) from None
+            if self.read_whole:
+                raise self._read_whole_too_long(connection) from None
         rowids = [cast(int, row_id) for (row_id,) in self._query(
             connection, f"SELECT rowid FROM {table} ORDER BY rowid")]
         batches = [rowids[start:start + _ROWIDS_PER_QUERY]

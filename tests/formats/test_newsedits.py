@@ -783,6 +783,24 @@ def test_an_entry_id_too_long_for_sqlite_to_make_fails_its_rows_alone(tmp_path: 
     assert len(skipped) == 1 and "rowid 3, 4" in str(skipped[0])
 
 
+def test_a_value_too_long_in_a_table_read_whole_names_the_table_and_what_to_do(
+        tmp_path: Path) -> None:
+    """A table WITHOUT ROWID is read whole when it is opened: a value longer than SQLite makes
+    for the size limit cannot be told to its entry, and the error said so of no table."""
+    path = make_database(tmp_path / "outlet.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary, "
+                         "PRIMARY KEY (entry_id, version)) WITHOUT ROWID",
+                         [(1, 0, "a"), (1, 1, "b"), (2, 0, "c"), (2, 1, "x" * 1_200_000)])
+    with pytest.raises(InputTooLarge) as error:
+        read_database(path, max_bytes=1024)
+    assert error.value.message == (
+        "entryversion is a table WITHOUT ROWID or a view, read whole, and holds a value longer "
+        "than 1M (1,050,624 bytes), over the size limit of 1K: which entry holds it cannot be "
+        "told")
+    assert error.value.hint is not None and "copy its rows into a table with rowids" \
+        in error.value.hint
+
+
 def test_a_database_is_read_an_article_at_a_time(tmp_path: Path) -> None:
     path = make_database(tmp_path / "outlet.db",
                          "CREATE TABLE entryversion (entry_id, version, summary)",
