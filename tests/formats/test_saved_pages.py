@@ -319,19 +319,25 @@ ERROR_PAGES = {
 
 
 @needs_trafilatura
-def test_error_pages_and_bot_checks_are_left_out_and_said(tmp_path: Path) -> None:
-    # an hourly scrape that once got a 404, a CDN's refusal and a bot check read them as a second
-    # article ("Page not found", without a URL) of three versions, each a rewrite of the last
+@pytest.mark.parametrize("pages", ["error pages", "consent walls"])
+def test_error_pages_bot_checks_and_consent_walls_are_left_out_and_said(tmp_path: Path,
+                                                                         pages: str) -> None:
+    """An hourly scrape that once got a 404, a CDN's refusal and a bot check read them as a second
+    article ("Page not found", without a URL) of three versions, each a rewrite of the last; a
+    save that got the cookie consent wall a site shows a visitor from the EU in place of the
+    article was read so too (a folder of pages without URLs: as a version that rewrote the
+    story)."""
+    wrong_pages = ERROR_PAGES if pages == "error pages" else CONSENT_WALLS
     folder = tmp_path / "pages"
     _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
-    for hour, (title, body) in enumerate(ERROR_PAGES.items(), start=11):
+    for hour, (title, body) in enumerate(wrong_pages.items(), start=11):
         _write(folder, f"20200103{hour}0000.html",
                f"<!DOCTYPE html><html><head><title>{title}</title></head><body><main>{body}"
                "</main></body></html>")
     _write(folder, "20200103140000.html", render_page(URL, SECOND, SITES[0]))
     [article] = load([str(folder)])
     assert [v.title for v in article.versions] == [FIRST.title, SECOND.title]
-    for hour, title in enumerate(ERROR_PAGES, start=11):
+    for hour, title in enumerate(wrong_pages, start=11):
         assert (f"{folder / f'20200103{hour}0000.html'}: an error page, a bot check or a "
                 f"consent wall ({title!r}), not the article: save the page again; page left out"
                 in article.warnings)
@@ -363,26 +369,6 @@ CONSENT_WALLS = {
                              "access information on your device, such as cookies, to show "
                              "personalised ads and content.</p><button>I accept</button>",
 }
-
-
-@needs_trafilatura
-def test_consent_walls_are_left_out_and_said(tmp_path: Path) -> None:
-    """A save that got the cookie consent wall a site shows a visitor from the EU in place of the
-    article was read as an article of its own (a folder of pages without URLs: as a version that
-    rewrote the story)."""
-    folder = tmp_path / "pages"
-    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
-    for hour, (title, body) in enumerate(CONSENT_WALLS.items(), start=11):
-        _write(folder, f"20200103{hour}0000.html",
-               f"<!DOCTYPE html><html><head><title>{title}</title></head><body><main>{body}"
-               "</main></body></html>")
-    _write(folder, "20200103140000.html", render_page(URL, SECOND, SITES[0]))
-    [article] = load([str(folder)])
-    assert [v.title for v in article.versions] == [FIRST.title, SECOND.title]
-    for hour, title in enumerate(CONSENT_WALLS, start=11):
-        assert (f"{folder / f'20200103{hour}0000.html'}: an error page, a bot check or a consent "
-                f"wall ({title!r}), not the article: save the page again; page left out"
-                in article.warnings)
 
 
 @needs_trafilatura
