@@ -280,6 +280,7 @@ class RevdiffApp(App[None]):
         # (article, pairs) whose comparisons a thread computes (`_when_compared`), else None
         self._comparing: tuple[int, tuple[tuple[int, int], ...]] | None = None
         self._pairs_compared = 0  # of those pairs, how many the thread has compared so far
+        self._reading_again = False  # whether that thread reads the pair's page first (`f`, `F`)
         self._counting_pairs: Timer | None = None  # shows that count while it grows
         self._waiting: list[Callable[[], None]] = []  # asked for meanwhile, asked again after it
         # comparing the pair on screen failed (apart or on the app's loop): it has no layout until
@@ -418,6 +419,7 @@ class RevdiffApp(App[None]):
                   failure: ComparisonFailure | None, then: Callable[[], None],
                   failed: Callable[[], None] | None) -> None:
         self._comparing = None
+        self._reading_again = False
         if self._counting_pairs is not None:
             self._counting_pairs.stop()
             self._counting_pairs = None
@@ -574,7 +576,10 @@ class RevdiffApp(App[None]):
 
     def _comparing_note(self) -> str:
         """`comparing…`, or while a thread compares several pairs, which one: `comparing 12 of 39
-        pairs…` (the timeline of a live blog's 40 versions takes seconds)."""
+        pairs…` (the timeline of a live blog's 40 versions takes seconds), or while it reads the
+        pair's page again after `f` or `F` (then compares the pair), `reading the page again…`."""
+        if self._reading_again:
+            return "reading the page again…"
         pairs = self._comparing[1] if self._comparing is not None else ()
         if len(pairs) < 2:
             return "comparing…"
@@ -981,6 +986,7 @@ class RevdiffApp(App[None]):
             self._waiting.append(lambda: self._read_again(change, line, refused))
             return
         self._comparing = key
+        self._reading_again = True
         self.refresh_bindings()  # the footer shows only the keys that answer meanwhile
         self._refresh_status()
 

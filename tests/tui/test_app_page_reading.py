@@ -365,7 +365,8 @@ async def test_a_long_page_is_read_again_and_compared_apart_on_f_and_F(
         page_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
     """On a live blog's page of 1,500 rows, `f` read the page again and compared the pair on the
     app's own loop: 2 s in which no key answered and the screen said nothing. Now the status says
-    `comparing…` meanwhile and `?` and `q` answer, as when the pair was first compared."""
+    `reading the page again…` meanwhile (it said `comparing…`, though the page is read again
+    first) and `?` and `q` answer, as when the pair was first compared."""
     monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
     release = threading.Event()
 
@@ -387,11 +388,11 @@ async def test_a_long_page_is_read_again_and_compared_apart_on_f_and_F(
             release.clear()
             await pilot.press(key)
             await pilot.pause()
-            assert "comparing" in status_text(app)
+            assert "reading the page again…" in status_text(app)
             await pilot.press("question_mark")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
             await pilot.press("escape")
             release.set()
-            await wait_until(pilot, lambda: "comparing" not in status_text(app))
+            await wait_until(pilot, lambda: "again…" not in status_text(app))
             assert f"line {line}: " in status_text(app) and reading in status_text(app)
