@@ -2,7 +2,8 @@
 
 No Textual import. A paragraph (or title) that holds the phrase in several consecutive versions,
 unchanged, is one hit spanning those versions, so a search answers "when did this wording appear, and
-when did it go". Text is compared case-folded and in one Unicode form (`é` finds `e` + U+0301).
+when did it go". Text is compared case-folded and in one Unicode form (`é` finds `e` + U+0301), and a
+phrase is found inside words too (`the` in `their`), as a browser's find finds it.
 """
 
 from __future__ import annotations
