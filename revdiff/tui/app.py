@@ -1045,19 +1045,22 @@ class RevdiffApp(App[None]):
         name = self.article_names[self.article_index] if self.article_names else article.key
         return article_ref(self.article_index, article, name)
 
-    def _exported_pair(self) -> ExportedPair:
-        """The pair on screen, with how sure the reading of its versions is."""
-        article, comparison = self.session.article, self.session.comparison()
-        return ExportedPair(comparison, self._article_ref(), pair_reading(article, comparison))
+    def _pair_writer(self) -> Callable[[ExportFormat, Path], None]:
+        """What writes the pair on screen, with how sure the reading of its versions is, to a
+        file: the pair, its article and its name are taken here, on the app's loop, since the
+        export dialog writes on a thread of its own."""
+        article, comparison, ref = self.session.article, self.session.comparison(), self._article_ref()
+
+        def write(export_format: ExportFormat, path: Path) -> None:
+            write_export(ExportedPair(comparison, ref, pair_reading(article, comparison)),
+                         export_format, path)
+        return write
 
     def action_export(self) -> None:
         self._open_dialog(ExportScreen(self.session.comparison(), self._article_ref().name,
                                        list(EXPORT_FORMATS), self.export_directory,
-                                       self._write_export, self.inputs, self.filters.describe()),
+                                       self._pair_writer(), self.inputs, self.filters.describe()),
                           self._tell_exported)
-
-    def _write_export(self, export_format: ExportFormat, path: Path) -> None:
-        write_export(self._exported_pair(), export_format, path)
 
     def _tell_exported(self, choice: ExportChoice | None) -> None:
         if choice is None:

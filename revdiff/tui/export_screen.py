@@ -9,10 +9,13 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from revdiff.errors import os_reason
 from revdiff.export.output_guard import OutputProblem, check_targets
@@ -37,7 +40,10 @@ class ExportScreen(Dialog[ExportChoice | None]):
     missing folder is refused (nothing is created; `notes/` and `notes/.` name a folder), and so
     is what `revdiff export -o` refuses (a device, a FIFO, a read-only file, an input), and a name
     with no room beside it for the temporary file it is written through; an existing file is only
-    replaced after a second Enter.
+    replaced after a second Enter. The file is written on a thread of its own (a pair of 6,000
+    paragraphs took 0.24 s as JSON on the app's loop, and a pair ten times as long, seconds): the
+    dialog says `Writing …` meanwhile, and only Ctrl+C and Ctrl+Q answer, since the write cannot
+    be taken back half-way.
     """
 
     # `q` closes it from the list of formats; in the file name it is typed
@@ -71,6 +77,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
         self.directory = directory
         self.chosen = formats[0]
         self.confirmed: Path | None = None  # an existing file the user agreed to replace
+        self.writing: ExportChoice | None = None  # what a thread writes, until it is written
+        self._focus_after_writing: Widget | None = None  # where the cursor was, for a failed write
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -160,13 +168,23 @@ class ExportScreen(Dialog[ExportChoice | None]):
         event.stop()
         self._submit(event.value)
 
+    def dismiss(self, result: ExportChoice | None = None) -> AwaitComplete:
+        """Close the dialog, but not on Esc while the file is written: it would be written all
+        the same, unsaid."""
+        if self.writing is not None and result is None:
+            return AwaitComplete.nothing()
+        return super().dismiss(result)
+
     def _say(self, problem: str) -> None:
-        """Show what keeps the file from being written; a path in it is text, not markup, and a
-        control character in it (an error's text may quote a file's name) a symbol."""
+        """Show what keeps the file from being written, or that it is being written; a path in it
+        is text, not markup, and a control character in it (an error's text may quote a file's
+        name) a symbol."""
         self.query_one("#export-problem", Static).update(Text(visible(problem)))
         self.query_one(Vertical).scroll_end(animate=False)  # a short terminal: the problem in sight
 
     def _submit(self, value: str) -> None:
+        if self.writing is not None:
+            return
         if not value.strip():
             self._say("Type a file name first")
             return
@@ -205,9 +223,34 @@ class ExportScreen(Dialog[ExportChoice | None]):
         else:
             # the suffix decides, whether or not the highlight has followed it yet (a message away)
             export_format = self._format_named_by(value) or self.chosen
+            self._write_apart(export_format, path)
+
+    def _write_apart(self, export_format: ExportFormat, path: Path) -> None:
+        """Write the file on a thread of its own, the dialog's keys at rest meanwhile; when it
+        is written, `on_worker_state_changed` closes the dialog or says why it was not."""
+        self.writing = (export_format, path)
+        self._focus_after_writing = self.focused
+        self.query_one(Vertical).disabled = True
+        self._say(f"Writing {path}…")
+
+        def write() -> OSError | None:
             try:
                 self.write(export_format, path)
             except OSError as error:
-                self._say(f"Could not write {path}: {os_reason(error)}")
-                return
-            self.dismiss((export_format, path))
+                return error
+            return None
+
+        self.run_worker(write, name="export-write", thread=True)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is not WorkerState.SUCCESS or self.writing is None:
+            return  # an error that is no OSError stops the app with its traceback, as a bug
+        choice, self.writing = self.writing, None
+        error = event.worker.result
+        if error is None:
+            self.dismiss(choice)
+            return
+        self.query_one(Vertical).disabled = False
+        if self._focus_after_writing is not None:
+            self._focus_after_writing.focus()
+        self._say(f"Could not write {choice[1]}: {os_reason(error)}")

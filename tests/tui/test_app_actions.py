@@ -7,6 +7,7 @@ import dataclasses
 import errno
 import json
 import os
+import threading
 from html import escape as html_escape
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 from tui_helpers import (
     current_edit_text,
+    export_written,
     header_text,
     load_one,
     run_async,
@@ -194,12 +196,14 @@ async def test_export_writes_the_chosen_format_on_one_enter(chain_article: Artic
                 == str(tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.json"))
         await pilot.press("enter")  # one Enter writes it
         await pilot.pause()
+        await export_written(app, pilot)
         assert not isinstance(app.screen, ExportScreen)
         document = json.loads((tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.json").read_text())
         assert document["old_version"] == 0 and document["new_version"] == 1
         assert len(document["edits"]) == len(app.session.comparison().edits)
         await pilot.press("e", "down", "down", "down", "enter")
         await pilot.pause()
+        await export_written(app, pilot)
         html = (tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.html").read_text()
         assert html.startswith("<!DOCTYPE html>") and "<table>" in html
         # titled and headed by the article's title, as `revdiff diff --format html` is, not its URL
@@ -232,6 +236,7 @@ def test_a_json_export_is_what_revdiff_diff_writes(sample: str, article_steps: i
             await pilot.pause()
             await pilot.press(*["greater_than_sign"] * article_steps, "e", "down", "enter")
             await pilot.pause()
+            await export_written(app, pilot)
 
     asyncio.run(export_json())
     (written,) = tmp_path.glob("*.json")
@@ -282,6 +287,7 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
         name.value = ""
         await pilot.press(*"changes.diff", "enter")
         await pilot.pause()
+        await export_written(app, pilot)
         text = (tmp_path / "changes.diff").read_text()
         assert text.startswith("--- us-deploys-troops-after-soleimani-strike\tversion 0\n"
                                "+++ us-deploys-troops-after-soleimani-strike\tversion 1\n@@")
@@ -293,6 +299,7 @@ async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Ar
         assert name.value == str(tmp_path / "z.json")
         await pilot.press("enter")
         await pilot.pause()
+        await export_written(app, pilot)
         assert (tmp_path / "z.json").read_text().startswith("{")
 
 
@@ -359,6 +366,7 @@ async def test_export_asks_before_replacing_and_creates_no_folder(chain_article:
         await pilot.pause()
         await pilot.press("e", "enter")
         await pilot.pause()
+        await export_written(app, pilot)
         assert isinstance(app.screen, ExportScreen)
         assert "exists" in str(app.screen.query_one("#export-problem", Static).content)
         assert existing.read_text() == "mine\n"
@@ -368,17 +376,20 @@ async def test_export_asks_before_replacing_and_creates_no_folder(chain_article:
         app.screen.query_one(Input).value = str(tmp_path / "new" / "folder" / "x.txt")
         await pilot.press("enter")
         await pilot.pause()
+        await export_written(app, pilot)
         assert "No folder" in str(app.screen.query_one("#export-problem", Static).content)
         assert not (tmp_path / "new").exists()
         # a name ending in `/` names a folder: it was written as a file named `new`
         app.screen.query_one(Input).value = str(tmp_path / "new") + os.sep
         await pilot.press("enter")
         await pilot.pause()
+        await export_written(app, pilot)
         assert str(app.screen.query_one("#export-problem", Static).content) == (
             f"No folder {tmp_path / 'new'}: type a name in a folder that exists")
         assert not (tmp_path / "new").exists()
         await pilot.press("escape", "e", "enter", "enter")  # Enter again: replace it
         await pilot.pause()
+        await export_written(app, pilot)
         assert existing.read_text().startswith("us-deploys-troops-after-soleimani-strike: version 0 -> 1")
 
 
@@ -476,6 +487,7 @@ async def export_problem(app: RevdiffApp, pilot: Pilot[None], name: str) -> str:
     app.screen.query_one(Input).value = name
     await pilot.press("enter")
     await pilot.pause()
+    await export_written(app, pilot)
     assert isinstance(app.screen, ExportScreen)
     return str(app.screen.query_one("#export-problem", Static).content)
 
@@ -520,8 +532,8 @@ async def test_export_names_a_home_folder_it_cannot_find(chain_article: Article,
 async def test_export_tells_a_failed_write_in_the_dialog_and_keeps_the_name(
         chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError,
         reason: str) -> None:
-    """A write that failed is told in the dialog, which keeps the name typed, its reason shown
-    without control characters."""
+    """A write that failed is told in the dialog, which keeps the name typed, and the cursor in
+    it, its reason shown without control characters."""
     def failing(path: Path, text: str) -> None:
         raise error
 
@@ -532,7 +544,41 @@ async def test_export_tells_a_failed_write_in_the_dialog_and_keeps_the_name(
         await pilot.pause()
         assert await export_problem(app, pilot, str(target)) == f"Could not write {target}: {reason}"
         assert app.screen.query_one(Input).value == str(target)
+        assert app.screen.query_one(Input).has_focus
     assert list(tmp_path.iterdir()) == []
+
+
+@run_async
+async def test_export_writes_on_a_thread_of_its_own_and_says_so_meanwhile(
+        chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file was written on the app's loop, which a pair ten times a 6,000-paragraph one
+    (0.24 s as JSON) would stop for seconds. It is written apart: the dialog says so meanwhile,
+    Esc and Enter wait for it, and it closes once the file is written."""
+    release = threading.Event()
+    writers: list[threading.Thread] = []
+
+    def held(path: Path, text: str) -> None:
+        writers.append(threading.current_thread())
+        release.wait(5)
+        write_text_atomically(path, text)
+
+    monkeypatch.setattr(exporting, "write_text_atomically", held)
+    target = tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt"
+    app = RevdiffApp(chain_article, export_directory=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert str(app.screen.query_one("#export-problem", Static).content) == f"Writing {target}…"
+        await pilot.press("escape", "enter")  # neither closes the dialog nor writes again
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        release.set()
+        await export_written(app, pilot)
+        assert not isinstance(app.screen, ExportScreen)
+    assert len(writers) == 1 and writers[0] is not threading.main_thread()
+    assert target.read_text().startswith("us-deploys-troops-after-soleimani-strike: version 0 -> 1")
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
@@ -713,12 +759,14 @@ async def test_export_names_a_path_with_brackets_as_it_is(chain_article: Article
         app.screen.query_one(Input).value = str(tmp_path / "[link=x]drafts" / "x.txt")
         await pilot.press("enter")
         await pilot.pause()
+        await export_written(app, pilot)
         problem = app.screen.query_one("#export-problem", Static)
         assert str(problem.visual) == f"No folder {tmp_path}/[link=x]drafts: type a name in a " \
                                       "folder that exists"
         app.screen.query_one(Input).value = str(folder / "x.txt")
         await pilot.press("enter")
         await pilot.pause()
+        await export_written(app, pilot)
         await pilot.pause()
         assert (folder / "x.txt").exists()
         said = [str(toast.render()).strip() for toast in app.screen.query("Toast")]
@@ -777,6 +825,7 @@ async def test_export_says_it_holds_every_edit_when_a_filter_is_on(chain_article
                             "only number_changed, are the screen's only), as:")
         await pilot.press("enter")
         await pilot.pause()
+        await export_written(app, pilot)
         text = (tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt").read_text()
         assert text.count("\n  unchanged") + text.count("\n- deleted") >= 1
 

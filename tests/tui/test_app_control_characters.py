@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, Static
-from tui_helpers import diff_lines, header_text, run_async
+from tui_helpers import diff_lines, export_written, header_text, run_async
 
 from revdiff.model import Article, Version
 from revdiff.tui.app import RevdiffApp
@@ -122,6 +122,7 @@ async def test_a_home_folder_with_an_escape_is_not_drawn_in_the_export_dialog(
         assert not raw_controls(hints) and "home␛]0;PWNED␇ (Enter writes it as text" in hints
         await pilot.press("enter")
         await pilot.pause()
+        await export_written(app, pilot)
         assert [path.name for path in home.iterdir()] == [field.value]
 
 

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.data_table import ColumnKey
-from tui_helpers import header_text, run_async, status_text
+from tui_helpers import export_written, header_text, run_async, status_text
 
 from revdiff.model import Article, Version
 from revdiff.tui.app import RevdiffApp, input_warnings_notice
@@ -363,6 +363,7 @@ async def test_the_notice_of_an_export_shows_the_end_of_its_path_in_the_smallest
         app.screen.query_one(Input).value = str(folder / "some-export-file.txt")
         await pilot.press("enter")
         await pilot.pause()
+        await export_written(app, pilot)
         await pilot.pause()
         assert (folder / "some-export-file.txt").exists()
         [notice] = list(app._notifications)

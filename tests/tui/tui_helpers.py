@@ -38,6 +38,13 @@ async def wait_until(pilot: Pilot[None], done: Callable[[], bool]) -> None:
             return
 
 
+async def export_written(app: RevdiffApp, pilot: Pilot[None]) -> None:
+    """Let the export dialog's thread finish writing, and the dialog take in how it went (it
+    closes, or says why the file was not written); nothing when no file was being written."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make `revdiff view` see a terminal that can draw the app: stdout and keys on one, and a
     TERM other than dumb (which it refuses) whatever the tests run in."""
