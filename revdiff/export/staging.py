@@ -26,6 +26,7 @@ user's `notes.txt`) is refused before the run and left as it is.
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import math
 import os
@@ -37,7 +38,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from revdiff.errors import RevdiffError, os_reason
 from revdiff.export.output_guard import OutputProblem, is_read_only, lock_path
@@ -47,6 +48,10 @@ from revdiff.stop_signals import stops_held
 JOURNAL_NAME = "journal.jsonl"
 JOURNAL_VERSION = 1
 PUBLISHING_NAME = "publishing.jsonl"
+# No line revdiff writes in the journal or the publishing list comes near this many characters (an
+# article's facts, the job's inputs): a longer one is damaged, as a torn one is, and is never read
+# whole (a stranger's staging folder could hold a line of gigabytes).
+LONGEST_LINE = 16 * 1024 * 1024
 # The columns of the tables, as the journal's header names them: a run of another revdiff that
 # wrote other columns is not resumed, which would append rows of these to a file of those.
 TABLE_COLUMNS = {"edits": list(EDIT_COLUMN_NAMES), "comparisons": list(COMPARISON_COLUMN_NAMES)}
@@ -132,16 +137,17 @@ class Staging:
         self.resumable = self.journal_path.is_file() and not self.journal_path.is_symlink()
         # the renames of a run of the same job stopped while publishing, which --resume makes
         self.unpublished = None
-        lines = self._complete_lines() if resume and self.resumable else None
-        if lines is not None:
+        if resume and self.resumable:
             self._check_no_links()
-            self._check_job(lines)
+            header = self._header()
+            self._check_job(header)
             self.unpublished = self._unpublished_moves()
-        if self.unpublished is None:
-            if lines is not None:
-                self._reopen(lines)
-            else:
+            if self.unpublished is None and header is not None:
+                self._reopen()
+            elif self.unpublished is None:  # it stopped before its journal's first line
                 self._start_fresh()
+        else:
+            self._start_fresh()
         # Kept open for the whole run (appended at every checkpoint); closed by close().
         self._journal = open(self.journal_path, "a", encoding="utf-8")  # noqa: SIM115
         if self.unpublished is not None:
@@ -177,13 +183,18 @@ class Staging:
                                 str(self.directory), hint="free some space (or fix the "
                                 "problem), then rerun the command") from error
 
-    def _check_job(self, lines: list[str]) -> None:
+    def _header(self) -> str | None:
+        """The journal's first line, None where it has none complete."""
+        with open(self.journal_path, encoding="utf-8", errors="replace") as journal:
+            return next(_complete_lines(journal), None)
+
+    def _check_job(self, line: str | None) -> None:
         """Refuse to resume a run of another job (other inputs, format or options), or one of a
-        revdiff whose tables had other columns, as its journal's `lines` say."""
-        if not lines:  # it stopped before its journal's first line: nothing to resume
+        revdiff whose tables had other columns, as its journal's first `line` says."""
+        if line is None:  # it stopped before its journal's first line: nothing to resume
             return
         try:
-            header = json.loads(lines[0])
+            header = json.loads(line)
         except (ValueError, RecursionError):  # no JSON, or nested deeper than Python recurses
             header = None
         if not isinstance(header, dict):
@@ -216,38 +227,35 @@ class Staging:
                     f"({entry.relative_to(self.directory)}), which revdiff never makes there",
                     str(self.directory), hint="drop --resume, or remove that folder")
 
-    def _reopen(self, lines: list[str]) -> None:
-        """Go on with the run whose journal holds `lines`, from its last checkpoint."""
-        if not lines:  # a run that stopped before its journal's first line: nothing to resume
-            self._start_fresh()
-            return
-        for count, line in enumerate(lines[1:], start=1):
-            entry = _parse_entry(line)
-            if entry is None or entry.index != count - 1:
-                break
-            # Only the last entry of a checkpoint carries the writer state; entries after the
-            # last complete checkpoint (a torn batch) do not count as done.
-            if entry.state:
-                self.last_entry = entry
-                self.resumed_entries = count
-        # Rewrite the journal without any torn or unfinished tail, so appends start clean.
-        kept = lines[: self.resumed_entries + 1]
+    def _reopen(self) -> None:
+        """Go on with the run of the journal, from its last checkpoint: the journal is rewritten
+        without any torn or unfinished tail, so appends start clean (read and written a line at
+        a time, never held whole)."""
         temporary = self.journal_path.with_suffix(".tmp")
         try:
-            with open(temporary, "w", encoding="utf-8") as journal:
-                journal.writelines(line + "\n" for line in kept)
+            with open(self.journal_path, encoding="utf-8", errors="replace") as journal, \
+                    open(temporary, "w", encoding="utf-8") as kept:
+                lines = _complete_lines(journal)
+                kept.write(next(lines) + "\n")  # the header, which the caller has read
+                checkpoint_end = kept.tell()
+                for count, line in enumerate(lines, start=1):
+                    entry = _parse_entry(line)
+                    if entry is None or entry.index != count - 1:
+                        break
+                    kept.write(line + "\n")
+                    # Only the last entry of a checkpoint carries the writer state; entries
+                    # after the last complete checkpoint (a torn batch) do not count as done.
+                    if entry.state:
+                        self.last_entry = entry
+                        self.resumed_entries = count
+                        checkpoint_end = kept.tell()
+                kept.truncate(checkpoint_end)
         except OSError as error:  # a full disk: the journal as it was is kept, to resume later
             temporary.unlink(missing_ok=True)
             raise OutputProblem(f"cannot write the staging folder: {os_reason(error)}",
                                 str(self.directory), hint="free some space (or fix the "
                                 "problem), then rerun the same command with --resume") from error
         os.replace(temporary, self.journal_path)
-
-    def _complete_lines(self) -> list[str]:
-        with open(self.journal_path, encoding="utf-8", errors="replace") as journal:
-            text = journal.read()
-        lines = text.split("\n")
-        return [line for line in lines[:-1] if line]  # the last piece has no newline: torn
 
     # -- running --------------------------------------------------------------------------------
 
@@ -263,10 +271,11 @@ class Staging:
     def entries(self) -> Iterator[JournalEntry]:
         """Every finished article, read back from the journal (streamed, not held in memory)."""
         self._journal.flush()
-        with open(self.journal_path, encoding="utf-8") as journal:
-            next(journal, None)
-            for line in journal:
-                entry = _parse_entry(line.rstrip("\n"))
+        with open(self.journal_path, encoding="utf-8", errors="replace") as journal:
+            lines = _complete_lines(journal)
+            next(lines, None)
+            for line in lines:
+                entry = _parse_entry(line)
                 if entry is not None:
                     yield entry
 
@@ -336,11 +345,12 @@ class Staging:
         """The renames listed by a run stopped while publishing, and how many it made."""
         try:
             with open(self.directory / PUBLISHING_NAME, encoding="utf-8") as log:
-                listed, *made = log.read().split("\n")[:-1]
-            return [(Path(a), Path(b)) for a, b in json.loads(listed)], len(made)
+                lines = _complete_lines(log)
+                moves = [(Path(a), Path(b)) for a, b in json.loads(next(lines))]
+                return moves, sum(1 for _ in itertools.islice(lines, len(moves)))
         # none listed, or the listing was cut or is damaged (JSON of another shape, or nested
         # deeper than Python recurses): nothing was renamed
-        except (OSError, ValueError, TypeError, RecursionError):
+        except (OSError, ValueError, TypeError, RecursionError, StopIteration):
             return None
 
     def _rename(self, moves: list[tuple[Path, Path]], made: int) -> None:
@@ -374,6 +384,13 @@ class Staging:
             return
         with suppress(KeyboardInterrupt):  # the output is in place; the next run removes the rest
             shutil.rmtree(discarded, ignore_errors=True)
+
+
+def _complete_lines(handle: IO[str]) -> Iterator[str]:
+    """The lines of `handle`, each without its newline and read alone, up to a torn one (no
+    newline: the process died while writing it) or one longer than `LONGEST_LINE` (damaged)."""
+    while (line := handle.readline(LONGEST_LINE + 1)).endswith("\n"):
+        yield line[:-1]
 
 
 def _check_staged_only(folder: Path) -> None:

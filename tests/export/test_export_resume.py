@@ -1155,3 +1155,28 @@ def test_resume_takes_an_entry_whose_facts_are_of_another_shape_for_one_not_fini
     progress = run_export(ExportJob((str(generated),), out, fmt), resume=True)
     assert progress.resumed_articles < len(lines) - 1 and progress.articles == 12
     assert table_content(out, fmt) == table_content(clean, fmt)
+
+
+@pytest.mark.parametrize("name", ["journal.jsonl", "publishing.jsonl"])
+def test_resume_never_reads_a_line_of_the_staging_folder_whole_when_longer_than_revdiff_writes(
+        name: str, generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--resume read journal.jsonl and publishing.jsonl whole into memory: a stranger's staging
+    folder whose file held one line of gigabytes made as large an allocation. A line longer
+    than any revdiff writes is damaged, as a torn one is, and is never read whole."""
+    import tracemalloc
+
+    clean, out = clean_and_run_outputs("jsonl", generated, tmp_path)
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    monkeypatch.setattr(staging_module, "LONGEST_LINE", 1 << 20, raising=False)
+    forged = 64 << 20
+    with open(staging_path(out) / name, "a", encoding="utf-8") as file:
+        file.write("[" * forged + "\n")
+    tracemalloc.start()
+    try:
+        progress = run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < forged // 4
+    assert progress.articles == 12 and table_content(out, "jsonl") == table_content(clean, "jsonl")
