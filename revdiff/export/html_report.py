@@ -10,6 +10,7 @@ article text is HTML-escaped.
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from html import escape
@@ -28,7 +29,7 @@ from revdiff.export.comparison_html import (
 from revdiff.export.html_page import PAGE_END, UNKNOWN_LANGUAGE, body_pieces, page_head
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
-from revdiff.export.staging import JournalEntry, Staging
+from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
 from revdiff.formats.elision import compared_versions
@@ -333,6 +334,31 @@ class HtmlReportWriter(ExportWriter):
         self.folder = staging.file("report")
         self.articles = 0
         self.skipped: list[SkippedInput] = []
+        self._keep_only_journaled_pages()
+
+    def _keep_only_journaled_pages(self) -> None:
+        """Leave in the report folder of a staging folder resumed only what this export wrote
+        there and its journal holds: the index and the page of each article journaled. The page
+        of an article after the last checkpoint (which the resumed run writes again, or skips)
+        is removed, as the other formats' rows after it are cut back; anything else (a file, a
+        folder, a link a stranger's staging folder holds) would be published in the user's
+        report, and is refused."""
+        if not self.folder.is_dir() or self.folder.is_symlink():  # a link: Staging refused it
+            return
+        journaled = {report_file_name(entry.index, entry.key) for entry in self.staging.entries()
+                     if not entry.info.get("skipped")}
+        for entry in sorted(self.folder.iterdir()):
+            regular = stat.S_ISREG(entry.lstat().st_mode)
+            if regular and (entry.name == INDEX_NAME or entry.name in journaled):
+                continue
+            # a run stopped while publishing had journaled every page it wrote
+            if regular and _is_report_page_name(entry.name) and self.staging.unpublished is None:
+                entry.unlink()
+                continue
+            raise ResumeMismatch(f"the interrupted export's staged report folder holds "
+                                 f"{entry.name}, which this export did not write there and would "
+                                 "publish in the report", str(self.staging.directory),
+                                 hint="drop --resume, or remove that folder")
 
     def restore(self, state: dict[str, Any] | None) -> None:
         if self.out.exists() and not self.out.is_dir():

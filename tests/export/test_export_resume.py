@@ -1180,3 +1180,58 @@ def test_resume_never_reads_a_line_of_the_staging_folder_whole_when_longer_than_
         tracemalloc.stop()
     assert peak < forged // 4
     assert progress.articles == 12 and table_content(out, "jsonl") == table_content(clean, "jsonl")
+
+
+def _plant_in_report(report: Path, what: str, notes: Path) -> None:
+    """What a stranger's staging folder may hold in its report folder beside revdiff's pages."""
+    if what == "file":
+        (report / "extra.html").write_text("<script>not the user's</script>")
+    else:  # a sub-folder, with a link to the user's notes inside
+        (report / "sub").mkdir()
+        (report / "sub" / "notes.html").symlink_to(notes)
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+@pytest.mark.parametrize("publishing", [False, True])
+def test_resume_refuses_a_staged_report_holding_what_the_export_did_not_write(
+        what: str, publishing: bool, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """--resume published the staged report folder as it found it: a file or a folder (with a
+    link to any file inside) that a stranger's staging folder held there beside revdiff's pages
+    came out in the user's HTML report."""
+    _, out = clean_and_run_outputs("html", generated, tmp_path)
+    if publishing:  # stopped as the report was to be renamed into place
+        real_replace = os.replace
+
+        def dying_replace(source: Any, target: Any) -> None:
+            if Path(source).parent == staging_path(out):
+                raise Killed
+            real_replace(source, target)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(staging_module.os, "replace", dying_replace)
+            with pytest.raises(Killed):
+                run_export(ExportJob((str(generated),), out, "html"))
+    else:
+        interrupted_export(ExportJob((str(generated),), out, "html"), monkeypatch, limit=5,
+                           chunk_pairs=2)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    _plant_in_report(staging_path(out) / "report", what, notes)
+    with pytest.raises(ResumeMismatch, match="report folder holds") as refused:
+        run_export(ExportJob((str(generated),), out, "html"), resume=True)
+    assert refused.value.where == str(staging_path(out))
+    assert "drop --resume" in str(refused.value) and not out.exists()
+
+
+def test_resume_publishes_no_page_of_an_article_the_journal_does_not_hold(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page in the staged report that the journal holds no article for (written after its
+    last checkpoint, for an article the resumed run names otherwise or skips) was published
+    with the report: it is rolled back, as the rows of the other formats are."""
+    clean, out = clean_and_run_outputs("html", generated, tmp_path)
+    interrupted_export(ExportJob((str(generated),), out, "html"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    (staging_path(out) / "report" / "000099-not-an-article.html").write_text("stale")
+    run_export(ExportJob((str(generated),), out, "html"), resume=True)
+    assert snapshot(out) == snapshot(clean)
