@@ -138,7 +138,9 @@ class Staging:
         # the renames of a run of the same job stopped while publishing, which --resume makes
         self.unpublished = None
         if resume and self.resumable:
-            self._check_no_links()
+            staged = self._staged_entries()
+            self._check_owner(staged)
+            self._check_no_links(staged)
             header = self._header()
             self._check_job(header)
             self.unpublished = self._unpublished_moves()
@@ -211,15 +213,35 @@ class Staging:
                 "the interrupted export was run by another version of revdiff, which wrote "
                 "other columns", str(self.directory), hint="drop --resume to start over")
 
-    def _check_no_links(self) -> None:
-        """Refuse to resume from a staging folder holding a symbolic link, or a file linked from
-        elsewhere too (a hard link), which revdiff never makes there: a stranger's staging folder
-        (a shared folder, an unpacked archive) would have the run cut back, append to or replace
-        the file it links to."""
+    def _staged_entries(self) -> list[Path]:
+        """What the staging folder holds, and what its report folder (`html`) holds."""
         report = self.directory / "report"
-        inside = [*self.directory.iterdir(),
-                  *(report.iterdir() if report.is_dir() and not report.is_symlink() else ())]
-        for entry in sorted(inside):
+        return sorted([*self.directory.iterdir(),
+                       *(report.iterdir() if report.is_dir() and not report.is_symlink() else ())])
+
+    def _check_owner(self, staged: list[Path]) -> None:
+        """Refuse to resume from a staging folder, or one of its `staged` entries, that belongs
+        to another user (even when run as root), as git refuses a repository of another's: its
+        files would be taken for this user's run and published as its output."""
+        if not hasattr(os, "geteuid"):  # no owners to compare (Windows)
+            return
+        for path in [self.directory, *staged]:
+            owner = path.lstat().st_uid
+            if owner != os.geteuid():
+                what = ("staging folder" if path == self.directory
+                        else f"staging folder's {path.relative_to(self.directory)}")
+                raise ResumeMismatch(
+                    f"the interrupted export's {what} belongs to another user (uid {owner}), "
+                    "and --resume publishes what it holds as this export's", str(self.directory),
+                    hint="drop --resume to start over; if that run was yours, make the folder "
+                    "yours again with chown -R and rerun with --resume")
+
+    def _check_no_links(self, staged: list[Path]) -> None:
+        """Refuse to resume from a staging folder holding (in `staged`) a symbolic link, or a
+        file linked from elsewhere too (a hard link), which revdiff never makes there: a
+        stranger's staging folder (a shared folder, an unpacked archive) would have the run cut
+        back, append to or replace the file it links to."""
+        for entry in staged:
             status = entry.lstat()
             if stat.S_ISLNK(status.st_mode) or stat.S_ISREG(status.st_mode) and status.st_nlink > 1:
                 raise ResumeMismatch(

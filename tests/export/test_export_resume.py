@@ -1235,3 +1235,23 @@ def test_resume_publishes_no_page_of_an_article_the_journal_does_not_hold(
     (staging_path(out) / "report" / "000099-not-an-article.html").write_text("stale")
     run_export(ExportJob((str(generated),), out, "html"), resume=True)
     assert snapshot(out) == snapshot(clean)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="giving a folder to another user takes root")
+@pytest.mark.parametrize("whose", ["folder", "journal.jsonl", "report/000000-x.html"])
+def test_resume_refuses_a_staging_folder_owned_by_another_user(
+        whose: str, generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--resume took the staging folder of another user (a shared folder, another account's run)
+    as its own, as git refuses a repository owned by another (safe.directory), even for root."""
+    out = tmp_path / "report"
+    interrupted_export(ExportJob((str(generated),), out, "html"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    staged = staging_path(out)
+    owned = staged if whose == "folder" else next(staged.glob(whose.replace("x.html", "*")))
+    os.chown(owned, 65534, 65534)
+    with pytest.raises(ResumeMismatch, match="another user") as refused:
+        run_export(ExportJob((str(generated),), out, "html"), resume=True)
+    assert refused.value.where == str(staged)
+    assert "drop --resume" in str(refused.value) and "chown" in str(refused.value)
+    assert not out.exists() and owned.exists()
