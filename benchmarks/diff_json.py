@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if arguments.repeat < 1:
         parser.error("--repeat must be 1 or more: each figure is the median of its rounds")
+    if arguments.articles < 1:
+        parser.error("--articles must be 1 or more: the JSON timed is that of their comparisons")
     if not arguments.corpus.is_dir():
         if arguments.corpus != DEFAULT_CORPUS:
             parser.error(f"--corpus {arguments.corpus} is no folder")

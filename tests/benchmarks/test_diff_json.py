@@ -26,3 +26,17 @@ def test_a_corpus_named_that_is_not_there_is_refused(
         script.main(["--corpus", str(tmp_path / "nowhere")])
     assert stopped.value.code == 2
     assert f"--corpus {tmp_path / 'nowhere'} is no folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("count", ["0", "-1"])
+def test_no_articles_are_refused(count: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """It ended in a revdiff.errors.EmptyInput traceback: no article was read to make JSON of."""
+    (tmp_path / "some-article").mkdir()
+    script = load_benchmark("diff_json", monkeypatch)
+    with pytest.raises(SystemExit) as stopped:
+        script.main(["--corpus", str(tmp_path), "--articles", count])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert "--articles must be 1 or more" in error
+    assert "Traceback" not in error
