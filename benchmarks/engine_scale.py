@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import re
 import resource
@@ -180,6 +181,16 @@ def report(kind: str, sizes: list[float], methods: list[str], repeat: int) -> No
               f"peak memory x{figures['rss_mb'] / first['rss_mb']:.1f}")
 
 
+def article_sizes(listed: str) -> list[float] | None:
+    """The sizes in MB of `--sizes`; None unless each is a finite number above 0 (the growth is
+    told against the first)."""
+    try:
+        sizes = [float(size) for size in listed.split(",")]
+    except ValueError:
+        return None
+    return sizes if all(math.isfinite(size) and size > 0 for size in sizes) else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,5,10,20", help="article sizes in MB")
@@ -194,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be 1 or more: each figure is the median of its runs")
+    sizes = article_sizes(args.sizes)
+    if sizes is None:
+        parser.error(f"--sizes {args.sizes!r} is not a list of sizes in MB above 0, "
+                     "comma-separated (e.g. 1,5,10)")
     unknown = [kind for kind in args.kinds.split(",") if kind not in VERBATIM_SHARE]
     unknown += [method for method in args.methods.split(",") if method not in METHODS]
     if unknown:
@@ -204,8 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print("peer: difflib's SequenceMatcher on the sentence lists; peak MB is the process's peak RSS")
     for kind in args.kinds.split(","):
-        report(kind, [float(size) for size in args.sizes.split(",")], args.methods.split(","),
-               args.repeat)
+        report(kind, sizes, args.methods.split(","), args.repeat)
     return 0
 
 

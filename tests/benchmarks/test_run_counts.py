@@ -55,3 +55,16 @@ def test_long_article_memory_refuses_a_blog_without_a_pair(
         load_benchmark("long_article_memory", monkeypatch).main()
     assert stopped.value.code == 2
     assert "--versions must be 2 or more" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("sizes", ["0", "-1", "1,0", "nan", "inf", "one", ""])
+def test_engine_scale_refuses_a_size_that_is_no_size(
+        sizes: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A size of 0 was measured and the growth told `against 0 MB`; one that is no number ended
+    in a ValueError traceback."""
+    script = load_benchmark("engine_scale", monkeypatch)
+    monkeypatch.setattr(script, "measure", lambda *arguments: pytest.fail("measured"))
+    with pytest.raises(SystemExit) as stopped:
+        script.main(["--sizes", sizes, "--repeat", "1"])
+    assert stopped.value.code == 2
+    assert f"--sizes {sizes!r} is not a list of sizes in MB above 0" in capsys.readouterr().err
