@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from revdiff.errors import MalformedPage, RevdiffError, UnknownFormat
+from revdiff.errors import InputTooLarge, MalformedPage, RevdiffError, UnknownFormat
 from revdiff.file_kinds import special_kind
 from revdiff.formats.fields import (
     MAX_NUMBER,
@@ -28,8 +28,8 @@ from revdiff.formats.fields import (
     parse_iso_time,
     shown,
 )
-from revdiff.formats.text_input import too_large
-from revdiff.size_limit import DEFAULT_MAX_BYTES
+from revdiff.formats.text_input import RAISED_LIMIT_IN_PYTHON, too_large
+from revdiff.size_limit import DEFAULT_MAX_BYTES, MAX_SIZE_ENV, format_size
 from revdiff.stop_signals import stop_dropped_by_callback
 
 READ_FORMATS = ("NewsEdits (entryversion with a version column), diffengine (entry, entryversion) "
@@ -361,7 +361,35 @@ def table_rows(connection: sqlite3.Connection, table: Table, required: tuple[str
             rows.append(row)
         return rows
     except sqlite3.DatabaseError as error:
+        if value_too_long(error) and _is_view(connection, table.name):
+            raise _view_too_long(connection, table.name, where) from None
         raise cannot_read(connection, table.name, error, where) from None
+
+
+def _is_view(connection: sqlite3.Connection, name: str) -> bool:
+    try:
+        kind = connection.execute("SELECT type FROM sqlite_master WHERE name = ?",
+                                  (name,)).fetchone()
+    except sqlite3.DatabaseError as error:
+        raise_dropped_stop(connection, error)
+        return False
+    return kind is not None and kind[0] == "view"
+
+
+def _view_too_long(connection: sqlite3.Connection, view: str, where: str) -> InputTooLarge:
+    """The error of a tracker's view, read whole, making a value longer than SQLite makes for
+    the size limit (`BoundedConnection.bound`). A file read whole is refused when it is over
+    the limit, so no value stored in it is that long: the view computes it, and which of its
+    rows does cannot be told without computing them again."""
+    longest = connection.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
+    return InputTooLarge(
+        f"{view} is a view that makes a value longer than {format_size(longest)} "
+        f"({longest:,} bytes), more than the size limit allows a version, from a file within it",
+        where, hint="give the file the tracker wrote, whose tables hold the versions, or raise "
+                    f"the limit with --max-size or {MAX_SIZE_ENV} if that value is really one "
+                    "version",
+        python_hint="give the file the tracker wrote, whose tables hold the versions, or raise "
+                    f"the limit if that value is really one version: {RAISED_LIMIT_IN_PYTHON}")
 
 
 def tables(connection: sqlite3.Connection, where: str) -> dict[str, Table]:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from story_chains import SAMPLES, story_chains
 from tracker_databases import tracked_article_lists
 
-from revdiff.errors import MalformedPage
+from revdiff.errors import InputTooLarge, MalformedPage
 from revdiff.formats.databases import read_database
 from revdiff.formats.nytdiff import split_abstract
 from revdiff.model import Article, Version
@@ -188,3 +188,26 @@ def test_an_abstract_without_paragraphs_is_a_version_warned_of(tmp_path: Path) -
     assert [v.paragraphs for v in article.versions] == [("Body one.",), ()]
     assert "nyt_versions row 2 (version 2): abstract holds no text; kept as a version without " \
            "paragraphs" in article.warnings
+
+
+def test_a_view_making_a_value_over_the_size_limit_is_named_saying_what_to_do(
+        tmp_path: Path) -> None:
+    """A file read whole is refused over the size limit, so only a view can make a value longer
+    than SQLite makes for it; the error named no view and told only to raise the limit."""
+    url = "https://www.nytimes.com/2020/01/03/world/c.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (row, "a1", url, "T", "Body.", None, None, "h", "2020-01-03 10:00:00", row)
+        for row in (1, 2, 3)], table="stored")
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE VIEW nyt_versions AS SELECT id, article_id, url, title, CASE WHEN "
+                       "id = 2 THEN hex(zeroblob(600000)) ELSE abstract END AS abstract, "
+                       "date_time, version FROM stored")
+    connection.commit()
+    connection.close()
+    with pytest.raises(InputTooLarge) as error:
+        read_database(path, max_bytes=16 * 1024)
+    assert error.value.message == (
+        "nyt_versions is a view that makes a value longer than 1M (1,081,344 bytes), more than "
+        "the size limit allows a version, from a file within it")
+    assert error.value.hint is not None
+    assert error.value.hint.startswith("give the file the tracker wrote, whose tables hold")
