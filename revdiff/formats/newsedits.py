@@ -393,9 +393,10 @@ class DatabaseArticles:
         refused: list[int] = []
         while batches:
             some = batches.pop()
-            try:
-                connection.execute(f"{query} rowid IN ({', '.join('?' * len(some))}) "
-                                   f"AND ({condition})", some).fetchall()
+            asked = ", ".join(str(row_id) for row_id in some)  # SQLite's integers
+            try:  # the rowids seek the rows; CASE keeps `condition` to them whatever the plan
+                connection.execute(f"{query} rowid IN ({asked}) AND CASE WHEN rowid IN ({asked}) "
+                                   f"THEN ({condition}) END").fetchall()
             except sqlite3.DatabaseError as error:
                 if not value_too_long(error):
                     raise cannot_read(connection, TABLE, error, self.where) from None
@@ -405,9 +406,10 @@ class DatabaseArticles:
                     batches += [some[:len(some) // 2], some[len(some) // 2:]]
         refused.sort()
         left_out = ", ".join(str(row_id) for row_id in refused)  # SQLite's integers
-        # the rowid tested first, so that SQLite makes no value of a row left out
-        return self._query(connection, f"{query} rowid NOT IN ({left_out}) AND ({condition}) "
-                                       f"ORDER BY {order}"), refused
+        # CASE tests the rowid first, so that SQLite makes no value of a row left out: the terms
+        # of an AND it may test in any order
+        return self._query(connection, f"{query} CASE WHEN rowid IN ({left_out}) THEN FALSE "
+                                       f"ELSE ({condition}) END ORDER BY {order}"), refused
 
     def _select(self, row_id: str) -> str:
         return ", ".join([*(quote(self.columns[f]) for f in self.fields), row_id])
