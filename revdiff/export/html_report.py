@@ -29,7 +29,7 @@ from revdiff.export.comparison_html import (
 from revdiff.export.html_page import PAGE_END, UNKNOWN_LANGUAGE, body_pieces, page_head
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.records import ArticleRef, display_title
-from revdiff.export.staging import JournalEntry, ResumeMismatch, Staging
+from revdiff.export.staging import REPLACED_REPORT_NAME, JournalEntry, ResumeMismatch, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
 from revdiff.formats.elision import compared_versions
@@ -392,7 +392,7 @@ class HtmlReportWriter(ExportWriter):
             return [(self.folder, self.out)]
         check_report_folder(self.out)  # again: it may have changed while the run went on
         # the earlier report goes into the staging folder (removed with it), the new one in its place
-        return [(self.out, self.staging.file("replaced-report")), (self.folder, self.out)]
+        return [(self.out, self.staging.file(REPLACED_REPORT_NAME)), (self.folder, self.out)]
 
     def final_paths(self) -> list[Path]:
         return [self.out / INDEX_NAME]

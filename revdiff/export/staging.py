@@ -48,6 +48,8 @@ from revdiff.stop_signals import stops_held
 JOURNAL_NAME = "journal.jsonl"
 JOURNAL_VERSION = 1
 PUBLISHING_NAME = "publishing.jsonl"
+# Where publishing an HTML report puts the earlier report aside, removed with the staging folder
+REPLACED_REPORT_NAME = "replaced-report"
 # No line revdiff writes in the journal or the publishing list comes near this many characters (an
 # article's facts, the job's inputs): a longer one is damaged, as a torn one is, and is never read
 # whole (a stranger's staging folder could hold a line of gigabytes).
@@ -144,6 +146,7 @@ class Staging:
             header = self._header()
             self._check_job(header)
             self.unpublished = self._unpublished_moves()
+            self._check_replaced_report()
             if self.unpublished is None and header is not None:
                 self._reopen()
             elif self.unpublished is None:  # it stopped before its journal's first line
@@ -248,6 +251,26 @@ class Staging:
                     f"the interrupted export's staging folder holds a symbolic or hard link "
                     f"({entry.relative_to(self.directory)}), which revdiff never makes there",
                     str(self.directory), hint="drop --resume, or remove that folder")
+
+    def _check_replaced_report(self) -> None:
+        """Refuse to resume from a staging folder holding a `replaced-report` that its run did not
+        put there, where a rename is still to put the earlier report: it would fail (a folder
+        not empty, a file). Publishing lists its renames before making any, so one there with
+        no list to finish is no run's; what it holds may be a report of the user's, kept."""
+        replaced = self.directory / REPLACED_REPORT_NAME
+        if not (replaced.exists() or replaced.is_symlink()):
+            return
+        if self.unpublished is not None:
+            moves, made = self.unpublished
+            if not any(_place(target) == _place(replaced) and (source.exists()
+                                                                or source.is_symlink())
+                       for source, target in moves[made:]):
+                return  # made (logged or not), or none to make
+        raise ResumeMismatch(
+            f"the interrupted export's staging folder holds {REPLACED_REPORT_NAME}, which its run "
+            "did not put there, and the earlier report cannot be put aside into it",
+            str(self.directory), hint=f"move {REPLACED_REPORT_NAME} out of that folder (it may "
+            "hold an earlier report), or drop --resume to start over")
 
     def _reopen(self) -> None:
         """Go on with the run of the journal, from its last checkpoint: the journal is rewritten

@@ -1255,3 +1255,40 @@ def test_resume_refuses_a_staging_folder_owned_by_another_user(
     assert refused.value.where == str(staged)
     assert "drop --resume" in str(refused.value) and "chown" in str(refused.value)
     assert not out.exists() and owned.exists()
+
+
+@pytest.mark.parametrize("publishing", [False, True])
+def test_resume_refuses_a_replaced_report_no_rename_of_the_run_put_in_the_staging_folder(
+        publishing: bool, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `replaced-report` folder already in a resumed staging folder (a stranger's, or one whose
+    publishing list was lost) ended the finished run in `cannot write the output: Directory not
+    empty`, with a hint to rerun with --resume, which failed again: the earlier report could not
+    be renamed into it. It is refused before the run, and left as it is."""
+    _, out = clean_and_run_outputs("html", generated, tmp_path)
+    run_export(ExportJob((str(generated),), out, "html"))  # the earlier report
+    earlier = snapshot(out)
+    if publishing:  # stopped before its first rename, that of the earlier report
+        real_replace = os.replace
+
+        def dying_replace(source: Any, target: Any) -> None:
+            if Path(target).parent == staging_path(out):
+                raise Killed
+            real_replace(source, target)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(staging_module.os, "replace", dying_replace)
+            with pytest.raises(Killed):
+                run_export(ExportJob((str(generated),), out, "html"))
+    else:
+        interrupted_export(ExportJob((str(generated),), out, "html"), monkeypatch, limit=5,
+                           chunk_pairs=2)
+    replaced = staging_path(out) / "replaced-report"
+    replaced.mkdir()
+    (replaced / "index.html").write_text("not this run's")
+    with pytest.raises(ResumeMismatch, match="replaced-report") as refused:
+        run_export(ExportJob((str(generated),), out, "html"), resume=True)
+    assert refused.value.where == str(staging_path(out))
+    assert "drop --resume" in str(refused.value)
+    assert snapshot(out) == earlier
+    assert (replaced / "index.html").read_text() == "not this run's"
