@@ -34,7 +34,7 @@ import re
 import secrets
 import shutil
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,8 +190,23 @@ class Staging:
 
     def _header(self) -> str | None:
         """The journal's first line, None where it has none complete."""
-        with open(self.journal_path, encoding="utf-8", errors="replace") as journal:
-            return next(_complete_lines(journal), None)
+        lines = self._interrupted_journal_lines()
+        try:
+            return next(lines, None)
+        finally:
+            lines.close()
+
+    def _interrupted_journal_lines(self) -> Generator[str, None, None]:
+        """The complete lines of the journal an interrupted run left, read one at a time; a
+        failure to read it (no permission, a failing disk) is told as such."""
+        try:
+            with open(self.journal_path, encoding="utf-8", errors="replace") as journal:
+                yield from _complete_lines(journal)
+        except OSError as error:
+            raise OutputProblem(f"cannot read the interrupted export's journal ({JOURNAL_NAME}): "
+                                f"{os_reason(error)}", str(self.directory),
+                                hint="fix the problem, then rerun the same command with --resume "
+                                "(or drop --resume to start over)") from error
 
     def _check_job(self, line: str | None) -> None:
         """Refuse to resume a run of another job (other inputs, format or options), or one of a
@@ -277,10 +292,9 @@ class Staging:
         without any torn or unfinished tail, so appends start clean (read and written a line at
         a time, never held whole)."""
         temporary = self.journal_path.with_suffix(".tmp")
+        lines = self._interrupted_journal_lines()
         try:
-            with open(self.journal_path, encoding="utf-8", errors="replace") as journal, \
-                    open(temporary, "w", encoding="utf-8") as kept:
-                lines = _complete_lines(journal)
+            with open(temporary, "w", encoding="utf-8") as kept:
                 kept.write(next(lines) + "\n")  # the header, which the caller has read
                 checkpoint_end = kept.tell()
                 for count, line in enumerate(lines, start=1):
@@ -295,12 +309,15 @@ class Staging:
                         self.resumed_entries = count
                         checkpoint_end = kept.tell()
                 kept.truncate(checkpoint_end)
+            lines.close()  # the journal, closed before it is replaced
+            os.replace(temporary, self.journal_path)
         except OSError as error:  # a full disk: the journal as it was is kept, to resume later
-            temporary.unlink(missing_ok=True)
             raise OutputProblem(f"cannot write the staging folder: {os_reason(error)}",
                                 str(self.directory), hint="free some space (or fix the "
                                 "problem), then rerun the same command with --resume") from error
-        os.replace(temporary, self.journal_path)
+        finally:  # gone once it has replaced the journal; else (a failed read or write) removed
+            lines.close()
+            temporary.unlink(missing_ok=True)
 
     # -- running --------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import signal
 import sqlite3
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import pytest
 from export_corpus import make_chain
@@ -1292,3 +1292,51 @@ def test_resume_refuses_a_replaced_report_no_rename_of_the_run_put_in_the_stagin
     assert "drop --resume" in str(refused.value)
     assert snapshot(out) == earlier
     assert (replaced / "index.html").read_text() == "not this run's"
+
+
+class _FailsAfterHeader:
+    """A journal whose disk fails (EIO) after its first line is read."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.lines_read = 0
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+    def readline(self, size: int = -1) -> str:
+        self.lines_read += 1
+        if self.lines_read > 1:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return str(self.handle.readline(size))
+
+
+@pytest.mark.parametrize("failing", ["open", "read"])
+def test_resume_that_cannot_read_the_journal_says_so_not_that_it_cannot_write(
+        failing: str, generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A journal that failed to read as --resume rewrote it (a failing disk) was told as `cannot
+    write the staging folder`, with a hint to free some space; one that could not be opened (no
+    permission) ended in a PermissionError traceback."""
+    out = tmp_path / "out.jsonl"
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    journal = staging_path(out) / "journal.jsonl"
+    before = journal.read_bytes()
+    real_open = open
+
+    def failing_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if Path(file) != journal or mode != "r":
+            return real_open(file, mode, *args, **kwargs)
+        if failing == "open":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
+        return _FailsAfterHeader(real_open(file, mode, *args, **kwargs))
+
+    monkeypatch.setattr(staging_module, "open", failing_open, raising=False)
+    with pytest.raises(OutputProblem, match="cannot read") as refused:
+        run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    assert refused.value.where == str(staging_path(out))
+    assert "journal.jsonl" in str(refused.value) and "space" not in str(refused.value)
+    assert journal.read_bytes() == before and not (staging_path(out) / "journal.tmp").exists()
