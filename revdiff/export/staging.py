@@ -20,7 +20,8 @@ being exported again from a staging folder its files have left. The staging fold
 renamed aside (`.<OUT name>.revdiff-discarded/`) and removed: it is never seen half removed.
 
 Either folder is removed as a whole, so one that holds anything revdiff does not stage there (a
-user's `notes.txt`) is refused before the run and left as it is.
+user's `notes.txt`, or a folder under the name of a file revdiff stages) is refused before the
+run and left as it is.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ _STAGED_NAME = re.compile(
     r"journal\.(?:jsonl|tmp)|publishing\.jsonl|output\.txt|output\.sqlite(?:-journal|-wal|-shm)?"
     r"|(?:edits|comparisons)(?:\.(?:jsonl|csv|parquet)|-[0-9]{6,}\.(?:parquet|tmp))"
     r"|report|replaced-report")
+# Which of them are folders (an HTML report's); every other is a file
+_STAGED_FOLDERS = {"report", REPLACED_REPORT_NAME}
 
 
 class ResumeMismatch(RevdiffError):
@@ -460,13 +463,27 @@ def _check_staged_only(folder: Path) -> None:
     revdiff removes the folder as a whole, and what it did not write there is not its to remove."""
     if not folder.is_dir() or folder.is_symlink():
         return
-    others = sorted(entry.name for entry in folder.iterdir()
-                    if not _STAGED_NAME.fullmatch(entry.name))
+    others = sorted(name for entry in folder.iterdir() if (name := _unstaged(entry)))
     if others:
         held = f"{', '.join(others[:3])}{' ...' if len(others) > 3 else ''}"
         raise OutputProblem(f"the staging folder holds what revdiff did not write there ({held}), "
                             "and revdiff removes it as a whole", str(folder),
                             hint="move those out of it, or choose another -o path")
+
+
+def _unstaged(entry: Path) -> str | None:
+    """How `entry` of a staging folder is told where revdiff does not stage it there: its name,
+    or, where only its kind differs, its name and kind (a folder named as revdiff's journal, a
+    file named as its report folder). None where revdiff stages it; a link, which revdiff never
+    makes, is left to `--resume` to refuse (elsewhere it is removed alone, not followed)."""
+    if not _STAGED_NAME.fullmatch(entry.name):
+        return entry.name
+    mode = entry.lstat().st_mode
+    is_staged_kind = stat.S_ISDIR if entry.name in _STAGED_FOLDERS else stat.S_ISREG
+    if stat.S_ISLNK(mode) or is_staged_kind(mode):
+        return None
+    kind = "folder" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "special file"
+    return f"{entry.name} as a {kind}"
 
 
 def _place(path: Path) -> tuple[str, str]:

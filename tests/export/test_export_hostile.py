@@ -303,6 +303,35 @@ def test_a_staging_folder_holding_a_users_file_is_refused_not_removed(
 # -- two runs, dying drivers -------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("name", "kind"), [("journal.jsonl", "folder"), ("edits.jsonl", "folder"),
+                                            ("report", "file")])
+@pytest.mark.parametrize("resume", [False, True])
+def test_a_staging_folder_holding_one_of_revdiffs_names_of_another_kind_is_refused_not_removed(
+        name: str, kind: str, resume: bool, tmp_path: Path) -> None:
+    """A staging folder was checked by the names it holds, not by their kinds: a folder named as
+    revdiff's journal or partial file (a user's notes inside), or a file named as its report
+    folder, was taken for revdiff's and removed with the staging folder when a run started
+    over, --resume or not."""
+    out = tmp_path / "site"
+    folder = staging_path(out)
+    folder.mkdir()
+    if name != "journal.jsonl":
+        (folder / "journal.jsonl").write_text("")  # as an interrupted run left it
+    planted = folder / name
+    if kind == "folder":
+        planted.mkdir()
+        (planted / "notes.txt").write_text("mine")
+    else:
+        planted.write_text("mine")
+    result = revdiff("export", str(SAMPLES), "-o", str(out), "--format", "html", "-q",
+                     *(["--resume"] if resume else []))
+    assert result.returncode == 2
+    line = one_error_line(result.stderr)
+    assert str(folder) in line and f"{name} as a {kind}" in line
+    assert (planted / "notes.txt" if kind == "folder" else planted).read_text() == "mine"
+    assert not out.exists()
+
+
 def test_second_export_to_the_same_output_is_refused(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", 30, seed=5)
     out = tmp_path / "e.jsonl"
