@@ -7,7 +7,7 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from hashlib import sha1
 from itertools import islice
 from pathlib import Path
@@ -31,9 +31,10 @@ from revdiff.errors import MalformedPage, RevdiffError
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import compared_versions
-from revdiff.model import Article, EditOp, PageReading, Version
+from revdiff.model import Article, EditOp, PageReading
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen, article_list
+from revdiff.tui.background import ComparisonFailure
 from revdiff.tui.dialog import Dialog, DialogResult
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportChoice, ExportScreen
@@ -122,26 +123,6 @@ def _chain_pairs(session: ArticleSession) -> list[tuple[int, int]]:
 def _pairs_of(pages: Sequence[PageReading]) -> str:
     """`v0 → v1, v2 → v3`: the pairs the pages compare, as the header names a pair."""
     return ", ".join(f"v{page.old_number} → v{page.new_number}" for page in pages)
-
-
-@dataclass(frozen=True)
-class ComparisonFailure:
-    """Why comparing a pair of versions failed, and which pair: the numbers of its versions."""
-
-    old_number: int
-    new_number: int
-    error: Exception
-
-    @classmethod
-    def of(cls, versions: Sequence[Version], pair: tuple[int, int],
-           error: Exception) -> ComparisonFailure:
-        return cls(versions[pair[0]].number, versions[pair[1]].number, error)
-
-    def notice(self) -> str:
-        """`Cannot compare v1 → v2: ` and the error: the pair that failed may be another than
-        the one on screen (one of the timeline's chain)."""
-        return (f"Cannot compare v{self.old_number} → v{self.new_number}: "
-                f"{visible(str(self.error))}")
 
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
