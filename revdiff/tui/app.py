@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from hashlib import sha1
@@ -22,19 +21,18 @@ from textual.geometry import Size
 from textual.keys import format_key
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
-from revdiff.errors import MalformedPage, RevdiffError
+from revdiff.errors import MalformedPage
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import compared_versions
 from revdiff.model import Article, EditOp, PageReading
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen, article_list
-from revdiff.tui.background import ComparisonFailure
+from revdiff.tui.background import BackgroundWork, ComparisonFailure
 from revdiff.tui.dialog import Dialog, DialogResult
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportChoice, ExportScreen
@@ -90,7 +88,6 @@ ANSWERED_WITHOUT_A_COMPARISON = ANSWERED_WHILE_COMPARING | {
 # thread of their own, the screen answering meanwhile (a pair of 60,000 paragraphs took 8.5 s, the
 # timeline of a live blog's 40 versions of 400 paragraphs 3.5 s); shorter ones, at once.
 LONG_PAIR_CHARACTERS = 300_000
-PAIRS_COUNT_SHOWN_EVERY = 0.25  # seconds between two counts of the pairs compared apart
 # The articles, the last shown last, whose comparisons are kept when another is shown: stepping
 # back and forth between them answers at once, and memory does not grow with every article
 # visited (25 KB an article of a NewsEdits file, 100 MB a live blog whose timeline was opened).
@@ -258,14 +255,10 @@ class RevdiffApp(App[None]):
         self._sessions: dict[int, ArticleSession] = {}
         # the article list's lines and what typing finds each by, once it opened
         self._article_list: tuple[tuple[Option, ...], tuple[str, ...]] | None = None
-        # (article, pairs) whose comparisons a thread computes (`_when_compared`), else None
-        self._comparing: tuple[int, tuple[tuple[int, int], ...]] | None = None
-        self._pairs_compared = 0  # of those pairs, how many the thread has compared so far
-        self._reading_again = False  # whether that thread reads the pair's page first (`f`, `F`)
-        self._counting_pairs: Timer | None = None  # shows that count while it grows
-        self._waiting: list[Callable[[], None]] = []  # asked for meanwhile, asked again after it
+        # long pairs compared on a thread of their own, the screen answering meanwhile
+        self.background = BackgroundWork(self, _are_long)
         # comparing the pair on screen failed (apart or on the app's loop): it has no layout until
-        # another is shown, or until it is compared along with others (`_compared`)
+        # another is shown, or until it is compared along with others (`lay_out_compared_pair`)
         self._comparison_failed = False
         self.article_index = 0
         self.session = self._session_of(0)
@@ -319,107 +312,19 @@ class RevdiffApp(App[None]):
         session = self.session
         if not session.has_comparison() and _are_long(session, [session.pair]):
             pair = session.pair
-            self._when_compared([pair], lambda: self._relayout() if pair == session.pair else None)
+            self.background.when_compared(
+                [pair], lambda: self._relayout() if pair == session.pair else None)
             return None
         try:
             comparison = session.comparison()
         except Exception as error:  # noqa: BLE001 - said on screen, as when compared apart
-            self._comparison_failed_with(ComparisonFailure.of(session.article.versions,
-                                                              session.pair, error))
+            self.comparison_failed_with(ComparisonFailure.of(session.article.versions,
+                                                             session.pair, error))
             return None
         items = visible_items(comparison.edits, self.filters)
         return LayoutBuilder(comparison, items, self.mode, width, session.unsure())
 
-    def _when_compared(self, pairs: Sequence[tuple[int, int]], then: Callable[[], None],
-                       until: Callable[[tuple[int, int]], bool] | None = None, *,
-                       summaries: bool = False, failed: Callable[[], None] | None = None) -> None:
-        """Call `then` once the current article's `pairs` are compared (in their order, up to the
-        first for which `until` holds), or with `summaries` once their summaries are (the
-        timeline's and the chart's, which outlast the comparisons an article keeps): at once
-        when those left to compare are short together, else when a thread of its own has
-        compared them, so that the keys that need no comparison (quit, help) answer meanwhile
-        and the status says `comparing…` (`comparing 12 of 39 pairs…` for several). The thread
-        is a daemon: quitting does not wait for it. When comparing fails, either way, the failure
-        is said (`_comparison_failed_with`) and `failed`, if given, is called in place of `then`."""
-        session = self.session
-        is_ready, work = ((session.has_summary_of, session.pair_summary) if summaries
-                          else (session.has_comparison_of, session.comparison_of))
-        missing = tuple(pair for pair in pairs if not is_ready(*pair))
-
-        def compare(*, counting: bool) -> ComparisonFailure | None:
-            """Compare the pairs (up to `until`'s, which reads what was just compared), with
-            `counting` the missing ones compared so far in `_pairs_compared`; the pair that failed
-            and why, or None."""
-            for pair in pairs:
-                try:
-                    work(*pair)
-                except Exception as error:  # noqa: BLE001 - said on screen, as any failed command
-                    return ComparisonFailure.of(session.article.versions, pair, error)
-                if counting and pair in missing:
-                    self._pairs_compared += 1
-                if until is not None and until(pair):
-                    break
-            return None
-
-        if not _are_long(session, missing):
-            failure = compare(counting=False)
-            if failure is not None:
-                self._comparison_failed_with(failure)
-                if failed is not None:
-                    failed()
-            else:
-                then()
-            return
-        key = (self.article_index, missing)
-        if self._comparing == key:
-            return
-        if self._comparing is not None:  # one thread at a time
-            self._waiting.append(lambda: self._when_compared(pairs, then, until,
-                                                             summaries=summaries, failed=failed))
-            return
-        self._comparing = key
-        self._pairs_compared = 0
-        if len(missing) > 1:  # a timer, not a call from the thread: it would wait for the app
-            self._counting_pairs = self.set_interval(PAIRS_COUNT_SHOWN_EVERY, self._show_pairs_count)
-        self.refresh_bindings()  # the footer shows only the keys that answer meanwhile
-        if self.diff.has_layout:
-            self._refresh_status()
-
-        def compare_apart() -> None:
-            failure = compare(counting=True)
-            with contextlib.suppress(RuntimeError):  # the app has quit meanwhile
-                self.call_from_thread(self._compared, key, failure, then, failed)
-
-        threading.Thread(target=compare_apart, name="revdiff-compare", daemon=True).start()
-
-    def _show_pairs_count(self) -> None:
-        if self.diff.has_layout:
-            self._refresh_status()
-
-    def _compared(self, key: tuple[int, tuple[tuple[int, int], ...]],
-                  failure: ComparisonFailure | None, then: Callable[[], None],
-                  failed: Callable[[], None] | None) -> None:
-        self._comparing = None
-        self._reading_again = False
-        if self._counting_pairs is not None:
-            self._counting_pairs.stop()
-            self._counting_pairs = None
-        self.refresh_bindings()
-        if failure is not None:
-            self._comparison_failed_with(failure)
-            if failed is not None and key[0] == self.article_index:
-                failed()
-        elif key[0] == self.article_index:
-            then()
-        if not self.diff.has_layout and self.session.has_comparison():
-            self._relayout()  # the pair on screen, whose comparison failed, compared with others
-        waiting, self._waiting = self._waiting, []
-        for ask in waiting:
-            ask()
-        if self.diff.has_layout:
-            self._refresh_status()
-
-    def _comparison_failed_with(self, failure: ComparisonFailure) -> None:
+    def comparison_failed_with(self, failure: ComparisonFailure) -> None:
         """Say which pair failed to compare and why; when the pair on screen is left without a
         comparison, only the keys that show another pair or article answer, and the status line
         says so."""
@@ -427,6 +332,17 @@ class RevdiffApp(App[None]):
         self.refresh_bindings()
         self.notify(failure.notice(), severity="error", markup=False)
         self._refresh_status()
+
+    def show_status(self) -> None:
+        """Show the status line again, once the diff is laid out (while a thread compares)."""
+        if self.diff.has_layout:
+            self._refresh_status()
+
+    def lay_out_compared_pair(self) -> None:
+        """Lay out the pair on screen if it had no layout, its comparison having failed, and has
+        a comparison now (compared along with others)."""
+        if not self.diff.has_layout and self.session.has_comparison():
+            self._relayout()
 
     def on_mount(self) -> None:
         self.diff.focus()
@@ -500,7 +416,7 @@ class RevdiffApp(App[None]):
                 stats.show_lines(pair_lines, ["change along the chain", "could not compare"])
 
             stats.show_lines(pair_lines, ["change along the chain", "comparing…"])
-            self._when_compared(_chain_pairs(session), show_chain, summaries=True,
+            self.background.when_compared(_chain_pairs(session), show_chain, summaries=True,
                                 failed=show_chain_failed)
 
     def _refresh_status(self) -> None:
@@ -508,11 +424,11 @@ class RevdiffApp(App[None]):
         current = self.diff.current_edit
         total = len(changes)
         warning = ""
-        if self._comparison_failed and self._comparing is None:
+        if self._comparison_failed and not self.background.running:
             where = "could not compare this pair" + self._ways_past_a_failed_pair()
             detail = ""
-        elif not self.diff.has_layout or self._comparing is not None:  # computed apart
-            where, detail = self._comparing_note(), ""
+        elif not self.diff.has_layout or self.background.running:  # computed apart
+            where, detail = self.background.note(), ""
         elif current is None:
             where = f"{total} change{'s' if total != 1 else ''}"
             hidden = sum(edit.op is not EditOp.UNCHANGED
@@ -555,23 +471,12 @@ class RevdiffApp(App[None]):
                   ("previous_article", self.article_index > 0)) if leads]
         return f" · {' or '.join(steps)} for another article" if steps else ""
 
-    def _comparing_note(self) -> str:
-        """`comparing…`, or while a thread compares several pairs, which one: `comparing 12 of 39
-        pairs…` (the timeline of a live blog's 40 versions takes seconds), or while it reads the
-        pair's page again after `f` or `F` (then compares the pair), `reading the page again…`."""
-        if self._reading_again:
-            return "reading the page again…"
-        pairs = self._comparing[1] if self._comparing is not None else ()
-        if len(pairs) < 2:
-            return "comparing…"
-        return f"comparing {min(self._pairs_compared + 1, len(pairs))} of {len(pairs)} pairs…"
-
     def _open_dialog(self, dialog: Dialog[DialogResult],
                      answered: Callable[[DialogResult | None], None] | None = None, *,
                      toggled_by: str | None = None) -> None:
         """Open a dialog over the diff; the notices about the diff go, so that none covers it.
         The keys of the command `toggled_by` (the keymap's) close it again. None opens over
-        another: one asked for before a comparison ended (`_when_compared`) is dropped when the
+        another: one asked for before a comparison ended (`BackgroundWork`) is dropped when the
         user opened another meanwhile."""
         if isinstance(self.screen, ModalScreen):
             return
@@ -598,7 +503,7 @@ class RevdiffApp(App[None]):
         """Keys of the main view do nothing while a dialog is open, only help and quit answer
         while the pair is compared, and only they and the keys that show another pair or article
         while the pair has no comparison (the status line says which, `_refresh_status`)."""
-        if self._comparing is not None:
+        if self.background.running:
             answering = ANSWERED_WHILE_COMPARING
         elif self._comparison_failed:
             answering = ANSWERED_WITHOUT_A_COMPARISON
@@ -708,7 +613,7 @@ class RevdiffApp(App[None]):
         old_index = session.pair[1] if step > 0 else session.pair[0] - 1
         onward = range(old_index, session.version_count - 1) if step > 0 else \
             range(old_index, -1, -1)
-        self._when_compared([(index, index + 1) for index in onward], step_there,
+        self.background.when_compared([(index, index + 1) for index in onward], step_there,
                             until=lambda pair: not boring(*pair), summaries=True)
 
     def _why_no_step(self, step: int) -> str:
@@ -732,7 +637,7 @@ class RevdiffApp(App[None]):
 
     def action_timeline(self) -> None:
         session = self.session
-        self._when_compared(_chain_pairs(session), lambda: self._open_dialog(
+        self.background.when_compared(_chain_pairs(session), lambda: self._open_dialog(
             TimelineScreen(session.article.versions,
                            [session.words_of(index) for index in range(session.version_count)],
                            session.chain_summaries(), session.pair),
@@ -846,7 +751,7 @@ class RevdiffApp(App[None]):
         self._last_search = phrase
         if hit is not None:
             pair = hit_pair(hit, self.session.version_count)
-            self._when_compared([pair], lambda: self._show_hit(hit, pair))
+            self.background.when_compared([pair], lambda: self._show_hit(hit, pair))
 
     def _show_hit(self, hit: SearchHit, pair: tuple[int, int]) -> None:
         session = self.session
@@ -908,8 +813,9 @@ class RevdiffApp(App[None]):
             self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
             return
         line = row.line
-        self._read_again(lambda: self.session.flip(row), line,
-                         lambda error: self._say_flip_refused(line, error))
+        self.background.read_again(lambda: self.session.flip(row),
+                                   lambda: self._after_reading_changed(line),
+                                   lambda error: self._say_flip_refused(line, error))
 
     def _say_flip_refused(self, line: int, error: Exception) -> None:
         if isinstance(error, MalformedPage):
@@ -933,59 +839,12 @@ class RevdiffApp(App[None]):
         current = self.diff.current_edit
         row = self.session.row_of_edit(self.session.comparison().edits[current]) \
             if current is not None else None
-        self._read_again(self.session.restore_splitter_reading,
-                         row.line if row is not None else None,
-                         lambda error: self.notify(f"Cannot restore the splitter's reading: "
-                                                   f"{visible(str(error))}", severity="error",
-                                                   markup=False))
-
-    def _read_again(self, change: Callable[[], None], line: int | None,
-                    refused: Callable[[Exception], None]) -> None:
-        """Make `change` to how the pair's page is read (a flip, or undoing the flips), compare the
-        pair again and lay it out (`_after_reading_changed`); or, when the change is refused (a
-        row with no other reading), call `refused` with why. On a thread of its own when the pair
-        is long, as when it was first compared (`_when_compared`): reading a live blog's page of
-        1,500 rows again and comparing its pair took 2 s on the app's loop, no key answering."""
-        session = self.session
-
-        def read_again() -> Exception | None:
-            try:
-                change()
-            except (ImportError, ValueError, RevdiffError) as error:
-                return error
-            return None
-
-        if not _are_long(session, [session.pair]):
-            error = read_again()
-            if error is not None:
-                refused(error)
-            else:
-                self._after_reading_changed(line)
-            return
-        key = (self.article_index, (session.pair,))
-        if self._comparing is not None:  # one thread at a time
-            self._waiting.append(lambda: self._read_again(change, line, refused))
-            return
-        self._comparing = key
-        self._reading_again = True
-        self.refresh_bindings()  # the footer shows only the keys that answer meanwhile
-        self._refresh_status()
-
-        def read_apart() -> None:
-            error = read_again()
-            failure = None
-            if error is None:
-                try:
-                    session.comparison()
-                except Exception as compare_error:  # noqa: BLE001 - said on screen
-                    failure = ComparisonFailure.of(session.article.versions, session.pair,
-                                                   compare_error)
-            then = (lambda: refused(error)) if error is not None else \
-                (lambda: self._after_reading_changed(line))
-            with contextlib.suppress(RuntimeError):  # the app has quit meanwhile
-                self.call_from_thread(self._compared, key, failure, then, None)
-
-        threading.Thread(target=read_apart, name="revdiff-read-again", daemon=True).start()
+        line = row.line if row is not None else None
+        self.background.read_again(self.session.restore_splitter_reading,
+                                   lambda: self._after_reading_changed(line),
+                                   lambda error: self.notify(
+                                       f"Cannot restore the splitter's reading: "
+                                       f"{visible(str(error))}", severity="error", markup=False))
 
     def _after_reading_changed(self, line: int | None) -> None:
         """Lay the new reading out, the cursor back on page line `line`, and say how it reads."""
