@@ -1,8 +1,8 @@
 """The app's work on a thread of its own: comparing long pairs, or reading a long pair's page again
 (`f`, `F`) and comparing it, while the keys that need no comparison (quit, help) answer.
 
-One thread runs at a time; what is asked for meanwhile waits for it and is asked again after it.
-The status line says what it does (`comparing…`, `reading the page again…`), and a thread comparing
+One job runs at a time; what is asked for meanwhile waits for it and is asked again after it. The
+job holds what the status line says of it (`comparing…`, `reading the page again…`), and a job of
 several pairs counts them as they are compared (`comparing 12 of 39 pairs…`). Threads are daemons:
 quitting does not wait for them.
 """
@@ -46,6 +46,16 @@ class ComparisonFailure:
                 f"{visible(str(self.error))}")
 
 
+@dataclass(frozen=True)
+class Job:
+    """A job on the thread: the article (its index among the inputs) and the pairs it compares,
+    and what the status line says of it while it runs."""
+
+    article: int
+    pairs: tuple[Pair, ...]
+    note: str
+
+
 class Host(Protocol):
     """What the background work asks of the app (`RevdiffApp`)."""
 
@@ -73,32 +83,30 @@ class Host(Protocol):
 
 class BackgroundWork:
     """The app's comparisons and readings apart: at once when what is left to do is short
-    (`is_long` says which pairs are not), else on a thread of its own, one at a time."""
+    (`is_long` says which pairs are not), else on a thread of its own, one job at a time."""
 
     def __init__(self, host: Host,
                  is_long: Callable[[ArticleSession, Sequence[Pair]], bool]) -> None:
         self.host = host
         self.is_long = is_long
-        # (article, pairs) whose comparisons a thread computes (`when_compared`), else None
-        self.comparing: tuple[int, tuple[Pair, ...]] | None = None
-        self._pairs_compared = 0  # of those pairs, how many the thread has compared so far
-        self.reading_again = False  # whether that thread reads the pair's page first (`f`, `F`)
+        self.job: Job | None = None  # the job on the thread, else None
+        self._pairs_compared = 0  # of the job's pairs, how many the thread has compared so far
         self._counting_pairs: Timer | None = None  # shows that count while it grows
         self._waiting: list[Callable[[], None]] = []  # asked for meanwhile, asked again after it
 
     @property
     def running(self) -> bool:
-        return self.comparing is not None
+        return self.job is not None
 
     def note(self) -> str:
-        """`comparing…`, or while a thread compares several pairs, which one: `comparing 12 of 39
-        pairs…` (the timeline of a live blog's 40 versions takes seconds), or while it reads the
-        pair's page again after `f` or `F` (then compares the pair), `reading the page again…`."""
-        if self.reading_again:
-            return "reading the page again…"
-        pairs = self.comparing[1] if self.comparing is not None else ()
-        if len(pairs) < 2:
+        """What the status line says of the job: its note, or while it compares several pairs,
+        which one (`comparing 12 of 39 pairs…`: the timeline of a live blog's 40 versions takes
+        seconds); `comparing…` while a pair's comparison is awaited before its job starts."""
+        if self.job is None:
             return "comparing…"
+        pairs = self.job.pairs
+        if len(pairs) < 2:
+            return self.job.note
         return f"comparing {min(self._pairs_compared + 1, len(pairs))} of {len(pairs)} pairs…"
 
     def when_compared(self, pairs: Sequence[Pair], then: Callable[[], None],
@@ -142,14 +150,14 @@ class BackgroundWork:
             else:
                 then()
             return
-        key = (host.article_index, missing)
-        if self.comparing == key:
-            return
-        if self.comparing is not None:  # one thread at a time
+        job = Job(host.article_index, missing, "comparing…")
+        if self.job is not None and (self.job.article, self.job.pairs) == (job.article, job.pairs):
+            return  # the running job compares them (or reads their page again)
+        if self.job is not None:  # one job at a time
             self._waiting.append(lambda: self.when_compared(pairs, then, until,
                                                             summaries=summaries, failed=failed))
             return
-        self.comparing = key
+        self.job = job
         self._pairs_compared = 0
         if len(missing) > 1:  # a timer, not a call from the thread: it would wait for the app
             self._counting_pairs = host.set_interval(PAIRS_COUNT_SHOWN_EVERY, host.show_status)
@@ -159,7 +167,7 @@ class BackgroundWork:
         def compare_apart() -> None:
             failure = compare(counting=True)
             with contextlib.suppress(RuntimeError):  # the app has quit meanwhile
-                host.call_from_thread(self._done, key, failure, then, failed)
+                host.call_from_thread(self._done, job, failure, then, failed)
 
         threading.Thread(target=compare_apart, name="revdiff-compare", daemon=True).start()
 
@@ -187,12 +195,11 @@ class BackgroundWork:
             else:
                 done()
             return
-        key = (host.article_index, (session.pair,))
-        if self.comparing is not None:  # one thread at a time
+        if self.job is not None:  # one job at a time
             self._waiting.append(lambda: self.read_again(change, done, refused))
             return
-        self.comparing = key
-        self.reading_again = True
+        job = Job(host.article_index, (session.pair,), "reading the page again…")
+        self.job = job
         host.refresh_bindings()  # the footer shows only the keys that answer meanwhile
         host.show_status()
 
@@ -207,26 +214,25 @@ class BackgroundWork:
                                                    compare_error)
             then = (lambda: refused(error)) if error is not None else done
             with contextlib.suppress(RuntimeError):  # the app has quit meanwhile
-                host.call_from_thread(self._done, key, failure, then, None)
+                host.call_from_thread(self._done, job, failure, then, None)
 
         threading.Thread(target=read_apart, name="revdiff-read-again", daemon=True).start()
 
-    def _done(self, key: tuple[int, tuple[Pair, ...]], failure: ComparisonFailure | None,
-              then: Callable[[], None], failed: Callable[[], None] | None) -> None:
-        """On the app's loop, once the thread is done with `key`'s pairs: `then`, or on a failure,
-        say it and `failed`, when their article is still on screen; then what waited for it."""
+    def _done(self, job: Job, failure: ComparisonFailure | None, then: Callable[[], None],
+              failed: Callable[[], None] | None) -> None:
+        """On the app's loop, once the thread has done `job`: `then`, or on a failure, say it and
+        `failed`, when the job's article is still on screen; then what waited for the job."""
         host = self.host
-        self.comparing = None
-        self.reading_again = False
+        self.job = None
         if self._counting_pairs is not None:
             self._counting_pairs.stop()
             self._counting_pairs = None
         host.refresh_bindings()
         if failure is not None:
             host.comparison_failed_with(failure)
-            if failed is not None and key[0] == host.article_index:
+            if failed is not None and job.article == host.article_index:
                 failed()
-        elif key[0] == host.article_index:
+        elif job.article == host.article_index:
             then()
         host.lay_out_compared_pair()  # the pair on screen, whose comparison failed, compared
         waiting, self._waiting = self._waiting, []
