@@ -62,6 +62,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
     ExportScreen OptionList { height: auto; }
     ExportScreen .hint { color: $text-muted; padding: 0 1; }
     ExportScreen #export-problem { color: $warning; padding: 0 1; }
+    ExportScreen #export-status { padding: 0 1; display: none; }
     """
 
     def __init__(self, comparison: Comparison, key: str, formats: list[ExportFormat],
@@ -92,6 +93,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
             yield PlainTextInput(value=self._default_path(self.chosen), id="export-path",
                                  select_on_focus=False)
             yield Static("", id="export-problem")
+            yield Static("", id="export-status")  # `Writing …`, shown while the file is written
 
     def _file_hint(self) -> str:
         """What Enter does with the name: the format it writes is the highlighted one, or the one
@@ -176,11 +178,14 @@ class ExportScreen(Dialog[ExportChoice | None]):
         return super().dismiss(result)
 
     def _say(self, problem: str) -> None:
-        """Show what keeps the file from being written, or that it is being written; a path in it
-        is text, not markup, and a control character in it (an error's text may quote a file's
-        name) a symbol."""
-        self.query_one("#export-problem", Static).update(Text(visible(problem)))
-        self.query_one(Vertical).scroll_end(animate=False)  # a short terminal: the problem in sight
+        """Show what keeps the file from being written, in the warning colour."""
+        self._show_line("#export-problem", problem)
+
+    def _show_line(self, line: str, text: str) -> None:
+        """Put `text` on the dialog's line `line` (its id); a path in it is text, not markup, and a
+        control character in it (an error's text may quote a file's name) a symbol."""
+        self.query_one(line, Static).update(Text(visible(text)))
+        self.query_one(Vertical).scroll_end(animate=False)  # a short terminal: the line in sight
 
     def _submit(self, value: str) -> None:
         if self.writing is not None:
@@ -231,7 +236,11 @@ class ExportScreen(Dialog[ExportChoice | None]):
         self.writing = (export_format, path)
         self._focus_after_writing = self.focused
         self.query_one(Vertical).disabled = True
-        self._say(f"Writing {path}…")
+        self._say("")  # an earlier problem (`exists: Enter again replaces it`) is past
+        # on a line of its own, in the text's colour: the problem line's warning colour said
+        # that something was wrong
+        self.query_one("#export-status", Static).display = True
+        self._show_line("#export-status", f"Writing {path}…")
 
         def write() -> OSError | None:
             try:
@@ -251,6 +260,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self.dismiss(choice)
             return
         self.query_one(Vertical).disabled = False
+        self.query_one("#export-status", Static).display = False
         if self._focus_after_writing is not None:
             self._focus_after_writing.focus()
         self._say(f"Could not write {choice[1]}: {os_reason(error)}")

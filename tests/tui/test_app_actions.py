@@ -545,6 +545,7 @@ async def test_export_tells_a_failed_write_in_the_dialog_and_keeps_the_name(
         assert await export_problem(app, pilot, str(target)) == f"Could not write {target}: {reason}"
         assert app.screen.query_one(Input).value == str(target)
         assert app.screen.query_one(Input).has_focus
+        assert not app.screen.query_one("#export-status", Static).display  # `Writing …` is over
     assert list(tmp_path.iterdir()) == []
 
 
@@ -553,7 +554,9 @@ async def test_export_writes_on_a_thread_of_its_own_and_says_so_meanwhile(
         chain_article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The file was written on the app's loop, which a pair ten times a 6,000-paragraph one
     (0.24 s as JSON) would stop for seconds. It is written apart: the dialog says so meanwhile,
-    Esc and Enter wait for it, and it closes once the file is written."""
+    Esc and Enter wait for it, and it closes once the file is written. `Writing …` is on a status
+    line of its own: on the problem line it was in the warning colour, as if something was
+    wrong, and the problem said before it (`exists: Enter again replaces it`) is gone."""
     release = threading.Event()
     writers: list[threading.Thread] = []
 
@@ -564,13 +567,18 @@ async def test_export_writes_on_a_thread_of_its_own_and_says_so_meanwhile(
 
     monkeypatch.setattr(exporting, "write_text_atomically", held)
     target = tmp_path / "us-deploys-troops-after-soleimani-strike-v0-v1.txt"
+    target.write_text("")
     app = RevdiffApp(chain_article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("e", "enter")
+        await pilot.press("e", "enter", "enter")  # the second Enter replaces the file there
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
-        assert str(app.screen.query_one("#export-problem", Static).content) == f"Writing {target}…"
+        status = app.screen.query_one("#export-status", Static)
+        problem = app.screen.query_one("#export-problem", Static)
+        assert status.display and str(status.content) == f"Writing {target}…"
+        assert str(problem.content) == ""
+        assert status.rich_style.color != problem.rich_style.color  # not the warning colour
         await pilot.press("escape", "enter")  # neither closes the dialog nor writes again
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
