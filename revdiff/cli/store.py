@@ -74,14 +74,18 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     # `--help` do not need
     from revdiff.export.output_guard import goes_among_input_files
     from revdiff.formats.text_input import resolved
-    from revdiff.store.repository import refuse_a_path_that_takes_no_repository
+    from revdiff.store.repository import (
+        is_the_repository_of,
+        refuse_a_path_that_takes_no_repository,
+    )
     from revdiff.store.writer import stopped_before_storing, store_articles
 
     target = resolved(repo_dir)
     for name in inputs:
         if name == "-":
             continue
-        if target in (source := resolved(Path(name)), *source.parents):
+        source = resolved(Path(name))
+        if target in (source, *source.parents) or is_the_repository_of(target, source):
             raise StoreError("the repository to store into is also an input (or holds one)",
                              str(repo_dir), hint="store into another repository with --repo")
         if goes_among_input_files(_first_made(target), source):  # as `export -o` refuses

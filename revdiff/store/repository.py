@@ -63,6 +63,17 @@ def open_or_create(path: Path) -> git.Repo:
                                                   "with --repo")) from error
 
 
+def is_the_repository_of(target: Path, source: Path) -> bool:
+    """Whether the repository path `target` is the input `source`'s repository under another
+    path: `REPO/.git` for the input `REPO`, or a folder whose `.git` file names the git
+    directory given as input (and the other way round). Only files are read, as git would."""
+    try:
+        return source.is_dir() and is_repository(source) \
+            and git_directory(source).resolve() == git_directory(target).resolve()
+    except (OSError, RuntimeError):  # a pointer that cannot be read or followed: left to git
+        return False
+
+
 def refuse_a_path_that_takes_no_repository(path: Path) -> None:
     """Refuse a repository path seen to take no repository: one that names a file, a FIFO or a
     device, or runs through one, a symbolic link to nothing (or a loop of links), or a folder

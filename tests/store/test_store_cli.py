@@ -414,6 +414,32 @@ def test_a_repository_is_not_stored_into_itself(tmp_path: Path) -> None:
     assert parsed.output.count('"number"') == 2  # still the two versions, not four
 
 
+def test_a_repository_is_not_stored_into_itself_through_its_git_directory(tmp_path: Path) -> None:
+    """`store REPO --repo REPO/.git` stored into the repository it read: its path was not the
+    input's, so it was taken for another repository, and a plain repository's own file came
+    back as a new article, while the file itself was left out of every later reading."""
+    versions = write_versions(tmp_path / "story", "First text.\n", "Second text.\n")
+    runner = CliRunner()
+    repos = {"repo": tmp_path / "repo", "plain": tmp_path / "plain"}
+    assert runner.invoke(main, ["store", str(versions), "--repo", str(repos["repo"])]).exit_code == 0
+    repos["plain"].mkdir()
+    (repos["plain"] / "notes.txt").write_text("Notes\n", encoding="utf-8")
+    git = ["git", "-C", str(repos["plain"]), "-c", "user.name=u", "-c", "user.email=u@x"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "notes.txt"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "notes"], check=True)
+    for repo in repos.values():
+        heads = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True,
+                               text=True, check=True).stdout
+        result = runner.invoke(main, ["store", str(repo), "--repo", str(repo / ".git")])
+        assert result.exit_code == 2
+        assert result.stderr == (f"revdiff: error: {repo / '.git'}: the repository to store into "
+                                 "is also an input (or holds one) (store into another repository "
+                                 "with --repo)\n")
+        assert subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout == heads
+
+
 def test_a_repository_is_not_stored_among_an_input_folders_files(tmp_path: Path) -> None:
     """`store inp --repo inp/r` wrote the repository into its input folder, as `export -o`
     refuses to: the next read of `inp` warned that its folder `r` was left out."""
