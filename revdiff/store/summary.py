@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from revdiff.read_warnings import counted
+
 
 class SkipReason(StrEnum):
     """Why a version was not stored."""
@@ -54,12 +56,11 @@ class StoreSummary:
 
     def describe(self) -> str:
         """One line for people, e.g. `3 articles: 12 versions stored, 4 already stored, ...`."""
-        articles = f"{self.articles} article{'s' if self.articles != 1 else ''}"
-        text = (f"{articles}: {self.stored} version{'s' if self.stored != 1 else ''} stored, "
-                f"{self.already_stored} already stored, {len(self.skipped)} skipped")
+        text = (f"{counted(self.articles, 'article')}: {counted(self.stored, 'version')} "
+                f"stored, {self.already_stored:,} already stored, {len(self.skipped):,} skipped")
         counts = self.skip_counts()
         if counts:
-            text += " (" + ", ".join(f"{n} {reason.value}: {reason.explanation}"
+            text += " (" + ", ".join(f"{n:,} {reason.value}: {reason.explanation}"
                                      for reason, n in counts.items()) + ")"
         return f"{text} in {_printable_name(self.repository)} [{_printable_name(self.branch)}]"
 

@@ -30,7 +30,13 @@ from revdiff.model import Article, Version
 from revdiff.render.newsdiffs import DiffPageInfo, render_raw_page, render_rendered_page
 from revdiff.render.nytdiff import write_database as write_nytdiff
 from revdiff.safe_git import sanitized_clone
-from revdiff.store import SkipReason, article_path, store_articles
+from revdiff.store import (
+    SkippedVersion,
+    SkipReason,
+    StoreSummary,
+    article_path,
+    store_articles,
+)
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 WIKIPEDIA = SHARED / "corpus" / "wikipedia"
@@ -215,6 +221,16 @@ def test_skips_are_reported_and_not_stored(tmp_path: Path) -> None:
         (1, SkipReason.UNCHANGED), (5, SkipReason.FLIP_FLOP)]
     assert [v.number for v in read_repository(tmp_path / "r")[0].versions] == [0, 2, 3, 4, 6]
     assert "1 unchanged" in summary.describe() and "1 flip-flop" in summary.describe()
+
+
+def test_the_summary_groups_thousands_as_the_progress_bar_does() -> None:
+    """A run of thousands of versions drew `storing versions: 1,548/1,548` on its bar, then
+    summed it up as `1548 versions stored`: the counts read alike in both, as in export's."""
+    skipped = tuple(SkippedVersion("a.txt", None, n, SkipReason.UNCHANGED) for n in range(1200))
+    summary = StoreSummary("r", "main", 1296, 1548, 2000, skipped)
+    assert summary.describe() == (
+        "1,296 articles: 1,548 versions stored, 2,000 already stored, 1,200 skipped (1,200 "
+        "unchanged: identical to the version stored before it) in r [main]")
 
 
 @pytest.mark.parametrize("branch", ["trunk", "archive/2024-01"])
