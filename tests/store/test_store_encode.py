@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from revdiff.formats import git_layout
 from revdiff.formats.git_layout import (
     decode_trailer_value,
     decode_version_file,
@@ -105,3 +107,14 @@ def test_git_date_of_a_time_its_zone_dates_1969_is_written_in_utc() -> None:
     west = datetime(1969, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-1)))
     assert git_date(west, NOW) == "3599 +0000"
     assert git_date(datetime(1970, 1, 1, 1, tzinfo=timezone(timedelta(hours=-1))), NOW) == "7200 -0100"
+
+
+def test_the_readme_names_every_trailer_the_store_writes() -> None:
+    """`git log --format='%(trailers:key=Revdiff-Time-Text)'` and the like need the trailers'
+    names: the README named two of them, and nowhere said that the relative time, the version it
+    counts from, the tracker's count of versions and the file's form are kept at all."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    written = {value for name, value in vars(git_layout).items()
+               if name.startswith("TRAILER_") and isinstance(value, str)}
+    assert "Revdiff-Version" in written
+    assert {name for name in written if f"`{name}`" not in readme} == set()
