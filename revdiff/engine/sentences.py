@@ -12,11 +12,12 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   a bracket or a sentence (`(ex. Cars, phones)`, `Ex. Smith left.`), nor `deg.` before a
   temperature's scale (`40 deg. F.`);
 - dotted abbreviations (`U.S.`, `a.m.`), and those that may follow a name (`Main St.`, `King Jr.`),
-  end a sentence only when a typical sentence opener follows; a time's `p.m.` before any capitalised
-  word but a day, a month, a time zone or a place before `time` (`at 5 p.m. Mayor Adams left`, not
-  `at 5 p.m. ET`, `at 9 a.m. New York City time` or `St. Louis time`), unless the time opens its
-  sentence (`At 9 a.m. Trump tweeted.`), and a politician's party and state (`Graham, R-S.C.`)
-  before any word that may open a sentence;
+  end a sentence only when a typical sentence opener follows, where a web or e-mail address
+  (`example.com.`, `news@cdc.gov.`) ends one before any capital, as a word does; a time's `p.m.`
+  before any capitalised word but a day, a month, a time zone or a place before `time` (`at 5
+  p.m. Mayor Adams left`, not `at 5 p.m. ET`, `at 9 a.m. New York City time` or `St. Louis
+  time`), unless the time opens its sentence (`At 9 a.m. Trump tweeted.`), and a politician's
+  party and state (`Graham, R-S.C.`) before any word that may open a sentence;
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.`, `?” Esper
   asked.` and `?” Esper was asked.`: after `?”` a sentence needs a word that may open one and
   names no speaker before a verb (where `said` with an object of its own, `?” Merkel said
@@ -380,9 +381,25 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
     if _PARTY_AND_STATE.fullmatch(cased_word):
         return True  # `Sen. Lindsey O. Graham, R-S.C. Graham said so.`
     dotted = _WORD_PART_SEPARATOR.split(word)[-1]  # `u.s` of `250px|u.s`, glued on by markup
-    if word in BEFORE_OR_AFTER_NAME or "." in dotted and not any(char.isdigit() for char in dotted):
+    if word in BEFORE_OR_AFTER_NAME or "." in dotted and not any(
+            char.isdigit() for char in dotted) and not _is_an_address(word, dotted):
         return next_lower in OPENERS  # U.S., a.m., D.C., St.: only an opener ends it, not $3.50
     return True
+
+
+def _is_an_address(word: str, dotted: str) -> bool:
+    """Whether `word`, before a full stop, is a web or e-mail address (`news@cdc.gov`,
+    `https://example.com/story.html`, `Amazon.com`), whose full stop ends a sentence before any
+    capital, as a word's does, where after `U.S.`, `Ph.D.` or `Prof.Dr.` only an opener ends one:
+    an `@` or `://` in it, or, in `dotted`, its last part joined by full stops, a last part of
+    two letters or more that is no abbreviation and a part of three letters or more that is none
+    (`example.com`, `bbc.co.uk`; not `tokyo.u.s` nor `president.gen`, words glued by markup)."""
+    if "@" in word or "://" in word:
+        return True
+    *_, last = parts = dotted.split(".")
+    return (len(last) >= 2 and last.isalpha() and last not in ABBREVIATIONS
+            and any(len(part) >= 3 and part.isalpha() and part not in ABBREVIATIONS
+                    for part in parts))
 
 
 def _ends_a_sentence(word: str) -> bool:

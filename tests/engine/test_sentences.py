@@ -339,6 +339,13 @@ def pieces(text: str) -> list[str]:
     ("Il a dit : « Nous sommes prêts.\u00a0» Le ministre est parti. « Non ? » a-t-il demandé.",
      ["Il a dit : « Nous sommes prêts.\u00a0»", "Le ministre est parti.",
       "« Non ? » a-t-il demandé."]),
+    # a web or e-mail address ends its sentence before any capital, as a word does; dotted
+    # abbreviations only before an opener
+    (("Read more at https://www.example.com/news/story.html. Contact us at news@cdc.gov. "
+      "Shares of Amazon.com. Analysts agreed. He joined the U.S. Army and got a Ph.D. Smith said."),
+     ["Read more at https://www.example.com/news/story.html.", "Contact us at news@cdc.gov.",
+      "Shares of Amazon.com.", "Analysts agreed.",
+      "He joined the U.S. Army and got a Ph.D. Smith said."]),
 ])
 def test_news_sentences(text: str, expected: list[str]) -> None:
     assert pieces(text) == expected
