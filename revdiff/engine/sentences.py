@@ -17,7 +17,8 @@ never cross a paragraph boundary, and every rule is covered by a test. The cases
   before any capitalised word but a day, a month, a time zone or a place before `time` (`at 5
   p.m. Mayor Adams left`, not `at 5 p.m. ET`, `at 9 a.m. New York City time` or `St. Louis
   time`), unless the time opens its sentence (`At 9 a.m. Trump tweeted.`), and a politician's
-  party and state (`Graham, R-S.C.`) before any word that may open a sentence;
+  party and state (`Graham, R-S.C.`) before any word that may open a sentence; German `Mio.`
+  and `Mrd.` (`5 Mio. Euro`, `2 Mio. Kunden`) before an opener or a German article or pronoun;
 - punctuation inside quotes: `,” Esper said.` never splits, nor do `?” he asked.`, `?” Esper
   asked.` and `?” Esper was asked.`: after `?”` a sentence needs a word that may open one and
   names no speaker before a verb (where `said` with an object of its own, `?” Merkel said
@@ -92,6 +93,15 @@ GERMAN_WEEKDAYS = word_set("Mo Di Mi Do Fr Sa So")
 # before another word they end a sentence as a day does (`He left on Sat. Police came.`), and so
 # does `Sun.` before a month alone, the British newspaper's name (`he told the Sun. May said`).
 ENGLISH_WEEKDAYS = word_set("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun")
+# German magnitudes, capitalised, before a currency or a counted noun (`5 Mio. Euro`, `3 Mrd.
+# Dollar`, `2 Mio. Kunden`), where a German article or pronoun opens a sentence after them as an
+# English opener does (`Der Verlust betrug 1,2 Mrd. Er ist hoch.`); German capitalises its nouns,
+# so a capital alone ends none.
+GERMAN_MAGNITUDES = word_set("Mio Mrd Tsd")
+GERMAN_OPENERS = word_set(
+    "der die das ein eine er sie es wir ich man dies diese dieser dieses dann doch aber auch nun "
+    "zudem damit"
+)
 _DAY_OF_MONTH = re.compile(r"\d{1,2}\.")
 _DAY_AFTER_MONTH = re.compile(r"\s+\d{1,2}(?!\d)")
 # How far apart, in characters, the numbers of a list's items written into a sentence may be
@@ -326,6 +336,8 @@ def _is_boundary(paragraph: str, match: re.Match[str], lower_case_text: bool) ->
             cased_word in ENGLISH_WEEKDAYS and next_lower in MONTHS
             and _DAY_AFTER_MONTH.match(paragraph, next_word_end)):
         return False
+    if cased_word in GERMAN_MAGNITUDES:
+        return next_lower in OPENERS or next_lower in GERMAN_OPENERS
     if cased_word in STATE_ABBREVIATIONS and _DATELINE_PLACE.fullmatch(
             paragraph, 0, match.start("punct") - len(cased_word)):
         return False  # `PORTLAND, Ore. (AP) — A man ...`: a dateline opens its sentence

@@ -346,6 +346,13 @@ def pieces(text: str) -> list[str]:
      ["Read more at https://www.example.com/news/story.html.", "Contact us at news@cdc.gov.",
       "Shares of Amazon.com.", "Analysts agreed.",
       "He joined the U.S. Army and got a Ph.D. Smith said."]),
+    # German `Mio.` and `Mrd.` before a currency or a counted noun end no sentence, before an
+    # article or a pronoun they do
+    (("Es kostet 5 Mio. Euro. Das ist viel. Die Firma hat 3 Mrd. Dollar Schulden und 2 Mio. "
+      "Kunden. Der Verlust betrug 1,2 Mrd. Er ist hoch."),
+     ["Es kostet 5 Mio. Euro.", "Das ist viel.",
+      "Die Firma hat 3 Mrd. Dollar Schulden und 2 Mio. Kunden.", "Der Verlust betrug 1,2 Mrd.",
+      "Er ist hoch."]),
 ])
 def test_news_sentences(text: str, expected: list[str]) -> None:
     assert pieces(text) == expected
