@@ -137,12 +137,14 @@ def _first_made(repository: Path) -> Path:
 
 
 def _warn_skipped(summary: StoreSummary) -> None:
-    """A warning for each version skipped for a reason the user may act on, with what to do."""
+    """A warning for each version skipped for a reason the user may act on, with what to do.
+    It names the article's file as `parse` names a file of a repository: `REPO:FILE`."""
     for skipped in summary.skipped:
         if skipped.reason in REMEDIES:
             remedy = PAGES_CONFLICT_REMEDY if skipped.reason == SkipReason.CONFLICT \
                 and skipped.read_from_pages else REMEDIES[skipped.reason]
-            warn(f"{visible(skipped.path)}: version {skipped.number} not stored: "
+            where = f"{summary.repository}:{skipped.path}"
+            warn(f"{visible(where)}: version {skipped.number} not stored: "
                  f"{skipped.reason.explanation}; {remedy}")
 
 

@@ -572,8 +572,8 @@ def test_a_page_stored_alone_then_with_its_neighbour_says_the_reading_differs(
     assert together.exit_code == 0, together.output
     skips = [line + "\n" for line in together.stderr.splitlines() if "not stored" in line]
     assert "".join(skips) == "".join(
-        "revdiff: warning: www.channelnewsasia.com/news/world/iran-missiles-us-troops-iraq-"
-        f"soleimani.txt: version {number} not stored: version number already stored with "
+        f"revdiff: warning: {repo}:www.channelnewsasia.com/news/world/iran-missiles-us-troops-"
+        f"iraq-soleimani.txt: version {number} not stored: version number already stored with "
         "another text; these pages read together read it otherwise than the pages it was stored "
         "from; the stored reading stays; to store this one, store all of the article's pages in "
         "one run into another repository\n" for number in (0, 1))
@@ -595,3 +595,16 @@ def test_a_stop_while_the_report_is_written_ends_the_run_as_done(
     assert result.stderr == ("revdiff: interrupted once storing was done; the rest of the "
                              "summary and warnings is left out\n")
     assert ("1 skipped (1 conflict" in result.stdout) is (stopped_in == "warn")
+
+
+def test_a_version_not_stored_is_named_with_the_repository(tmp_path: Path) -> None:
+    """The warning of a version not stored named its file in the repository (`_no-url/...`) but
+    not the repository: storing into several, a user could not tell which one held the other
+    text. It names it as `parse` names a file of a repository it reads: `REPO:FILE`."""
+    runner, repo, other = stored_then_another_text(tmp_path)
+    result = runner.invoke(main, ["store", str(other), "--repo", repo])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"revdiff: warning: {repo}:_no-url/story~")
+    assert result.stderr.endswith(".txt: version 1 not stored: version number already stored "
+                                  "with another text; the stored text stays; to keep both, store "
+                                  "this input into another repository\n")
