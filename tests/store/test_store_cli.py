@@ -608,3 +608,16 @@ def test_a_version_not_stored_is_named_with_the_repository(tmp_path: Path) -> No
     assert result.stderr.endswith(".txt: version 1 not stored: version number already stored "
                                   "with another text; the stored text stays; to keep both, store "
                                   "this input into another repository\n")
+
+
+def test_help_names_what_the_trailers_keep_and_points_at_the_readme() -> None:
+    """`store --help` said the trailers keep the title, URL, source, version number and time,
+    leaving out the metadata, the reader's warnings and the rest the README names."""
+    said = " ".join(CliRunner().invoke(main, ["store", "--help"]).stdout.split())
+    assert ("its source, URL, version number, title, time, metadata and the reader's warnings "
+            "are kept in commit trailers, with a few more that the README names (What it "
+            "reads: `revdiff store` makes such a repository).") in said
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
+    assert "`revdiff store` makes such a repository" in readme
+    assert all(f"`Revdiff-{name}`" in readme for name in (
+        "Source", "Url", "Version", "Title", "Time", "Metadata", "Warnings"))
