@@ -621,3 +621,20 @@ def test_help_names_what_the_trailers_keep_and_points_at_the_readme() -> None:
     assert "`revdiff store` makes such a repository" in readme
     assert all(f"`Revdiff-{name}`" in readme for name in (
         "Source", "Url", "Version", "Title", "Time", "Metadata", "Warnings"))
+
+
+def test_help_says_only_conflicts_and_versions_out_of_order_are_warned(tmp_path: Path) -> None:
+    """`store --help` listed unchanged and flip-flop versions with conflicts and versions out
+    of order, `each with a warning`: only the last two are warned about; the summary line counts
+    all four."""
+    versions = write_versions(tmp_path / "story", "One.\n", "One.\n", "Two.\n", "One.\n",
+                              "Two.\n", "One.\n")
+    result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(tmp_path / "repo")])
+    assert result.exit_code == 0, result.output
+    assert "(1 unchanged: identical to the version stored before it, 1 flip-flop: " in result.stdout
+    assert result.stderr == ""
+    said = " ".join(CliRunner().invoke(main, ["store", "--help"]).stdout.split())
+    assert ("a version identical to the previous one, or a text stored twice before (a "
+            "flip-flop), is skipped, and so is one whose number is stored with another text (a "
+            "conflict) or that is older than the newest stored version (out of order), which "
+            "gets a warning that says what to do; the summary line counts each reason.") in said
