@@ -48,7 +48,8 @@ PAGES_CONFLICT_REMEDY = ("these pages read together read it otherwise than the p
               type=NamedPath(path_type=Path),
               help="The git repository to store into; created when missing.")
 @click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar on stderr (default: on long runs, when it is a terminal).")
+              help="Show a progress bar on a terminal's stderr, or not (default: on long "
+                   "runs); a file or pipe gets none.")
 @click.option("-q", "--quiet", is_flag=True,
               help="Leave out the warnings: how the input was read, and which versions were "
                    "not stored and why (the summary line counts them).")
@@ -102,9 +103,9 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
             raise stopped_before_storing(stop, str(repo_dir)) from None
 
         def progress_bar(commits: int) -> Callable[[int], None]:
-            show = (draws_on_stderr() and commits >= PROGRESS_MIN_COMMITS
-                    if progress is None else progress)
-            if not show:
+            # as `export`'s, only where the line is redrawn: a file or pipe would get its `\r`s
+            wanted = commits >= PROGRESS_MIN_COMMITS if progress is None else progress
+            if not (wanted and draws_on_stderr()):
                 return lambda steps: None
             bar = bars.enter_context(contextlib.closing(ProgressBar(write_to_stderr)))
             done = 0

@@ -224,6 +224,17 @@ def test_the_progress_bar_is_drawn_on_a_terminal_that_redraws_a_line(
     assert ("\x1b[K" in shown) is drawn and "revdiff: exported 1 article" in shown
 
 
+@pytest.mark.parametrize(("term", "drawn"), [("xterm", True), ("dumb", False)])
+def test_store_draws_the_progress_asked_for_on_a_terminal_that_redraws_a_line(
+        term: str, drawn: bool, tmp_path: Path) -> None:
+    """`store --progress` draws its bar on a short run too, but, as `export`, only where the
+    line can be redrawn: TERM=dumb printed its `\x1b[K` as text."""
+    shown = on_a_terminal(["store", "--progress", str(CHAIN), "--repo", str(tmp_path / "repo")],
+                          stderr_too=True, term=term).decode("utf-8")
+    assert ("storing versions: 5/5" in shown) is drawn and ("\x1b[K" in shown) is drawn
+    assert "5 versions stored" in shown
+
+
 def test_export_to_a_closed_pipe_wipes_its_progress_bar() -> None:
     """`revdiff export ... -o - | head` on a terminal: once the reader had gone, the export ended
     quietly but left its bar on the terminal, stopped at what it had counted (`0/1 inputs`)."""
