@@ -122,11 +122,19 @@ def _max_size_option(help_text: str) -> Callable[[F], F]:
         cls=EnvironmentOption, envvar=MAX_SIZE_ENV, show_envvar=True, help=help_text)
 
 
-_MAX_SIZE_HELP = ("Refuse any input file, standard input or stored version larger than this "
-                  "(e.g. 500K, 64M, 1G); checked before it is read. A binary file in a git "
-                  "repository is left out instead, at any size.")
+def _max_size_help(versions_in_git: str) -> str:
+    return (f"Refuse any input file, standard input or {versions_in_git} larger than this "
+            "(e.g. 500K, 64M, 1G); checked before it is read. A binary file in a git "
+            "repository is left out instead, at any size.")
+
+
+_MAX_SIZE_HELP = _max_size_help("stored version")
 # every command but `export` reads a NewsEdits file whole, limited as a file
 max_size_option = _max_size_option(_MAX_SIZE_HELP)
+# `store` reads no version of its own repository: it compares them by their blob ids
+store_max_size_option = _max_size_option(
+    f"{_max_size_help('version in an input git repository')} The versions already in --repo "
+    "are compared by their git ids, not read, at any size.")
 # `export` reads a NewsEdits file an article at a time (`load_unit`)
 export_max_size_option = _max_size_option(
     f"{_MAX_SIZE_HELP} A NewsEdits file is limited version by version instead of as a whole.")

@@ -14,8 +14,8 @@ from revdiff.cli.common import (
     NamedPath,
     inputs_argument,
     load_and_warn,
-    max_size_option,
     reports_errors,
+    store_max_size_option,
     warn,
 )
 from revdiff.cli.progress import ProgressBar, draws_on_stderr
@@ -53,7 +53,7 @@ PAGES_CONFLICT_REMEDY = ("these pages read together read it otherwise than the p
 @click.option("-q", "--quiet", is_flag=True,
               help="Leave out the warnings: how the input was read, and which versions were "
                    "not stored and why (the summary line counts them).")
-@max_size_option
+@store_max_size_option
 @reports_errors
 def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet: bool,
           max_size: int) -> None:

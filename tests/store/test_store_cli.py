@@ -641,3 +641,23 @@ def test_help_says_only_conflicts_and_versions_out_of_order_are_warned(tmp_path:
             "flip-flop), is skipped, and so is one whose number is stored with another text (a "
             "conflict) or that is older than the newest stored version (out of order), which "
             "gets a warning that says what to do; the summary line counts each reason.") in said
+
+
+def test_help_says_max_size_limits_the_inputs_not_the_versions_in_the_repository(
+        tmp_path: Path) -> None:
+    """`store --help` said `--max-size` refuses a `stored version larger than this`: a version
+    in --repo over it went unrefused (store compares those by their git ids and never reads
+    them), while `parse` of that repository refuses it. The help says what the limit is for."""
+    versions = write_versions(tmp_path / "story", "x" * 3000 + "\n", "y" * 3000 + "\n")
+    repo = tmp_path / "repo"
+    runner = CliRunner()
+    assert runner.invoke(main, ["store", str(versions), "--repo", str(repo)]).exit_code == 0
+    more = write_versions(tmp_path / "more", "Short.\n")  # another article, stored beside it
+    again = runner.invoke(main, ["store", str(more), "--repo", str(repo), "--max-size", "2K"])
+    assert again.exit_code == 0, again.output
+    assert "1 version stored" in again.stdout
+    said = " ".join(runner.invoke(main, ["store", "--help"]).stdout.split())
+    assert ("--max-size SIZE Refuse any input file, standard input or version in an input git "
+            "repository larger than this (e.g. 500K, 64M, 1G); checked before it is read. A "
+            "binary file in a git repository is left out instead, at any size. The versions "
+            "already in --repo are compared by their git ids, not read, at any size.") in said
