@@ -200,16 +200,22 @@ class Staging:
             lines.close()
 
     def _interrupted_journal_lines(self) -> Generator[str, None, None]:
-        """The complete lines of the journal an interrupted run left, read one at a time; a
-        failure to read it (no permission, a failing disk) is told as such."""
+        """The complete lines of the journal an interrupted run left, read one at a time."""
+        return self._journal_lines("the interrupted export's journal",
+                                   " (or drop --resume to start over)")
+
+    def _journal_lines(self, whose: str, or_else: str = "") -> Generator[str, None, None]:
+        """The complete lines of the journal (`whose`, as the error names it), read one at a
+        time; a failure to read it (no permission, a failing disk) is told as such, with what
+        else may be done (`or_else`, following the hint)."""
         try:
             with open(self.journal_path, encoding="utf-8", errors="replace") as journal:
                 yield from _complete_lines(journal)
         except OSError as error:
-            raise OutputProblem(f"cannot read the interrupted export's journal ({JOURNAL_NAME}): "
-                                f"{os_reason(error)}", str(self.directory),
-                                hint="fix the problem, then rerun the same command with --resume "
-                                "(or drop --resume to start over)") from error
+            raise OutputProblem(f"cannot read {whose} ({JOURNAL_NAME}): {os_reason(error)}",
+                                str(self.directory),
+                                hint=f"fix the problem, then rerun the same command with "
+                                f"--resume{or_else}") from error
 
     def _check_job(self, line: str | None) -> None:
         """Refuse to resume a run of another job (other inputs, format or options), or one of a
@@ -336,13 +342,15 @@ class Staging:
     def entries(self) -> Iterator[JournalEntry]:
         """Every finished article, read back from the journal (streamed, not held in memory)."""
         self._journal.flush()
-        with open(self.journal_path, encoding="utf-8", errors="replace") as journal:
-            lines = _complete_lines(journal)
+        lines = self._journal_lines("the export's journal")
+        try:
             next(lines, None)
             for line in lines:
                 entry = _parse_entry(line)
                 if entry is not None:
                     yield entry
+        finally:
+            lines.close()
 
     def file(self, name: str) -> Path:
         return self.directory / name

@@ -1340,3 +1340,33 @@ def test_resume_that_cannot_read_the_journal_says_so_not_that_it_cannot_write(
     assert refused.value.where == str(staging_path(out))
     assert "journal.jsonl" in str(refused.value) and "space" not in str(refused.value)
     assert journal.read_bytes() == before and not (staging_path(out) / "journal.tmp").exists()
+
+
+@pytest.mark.parametrize(("fmt", "resume"), [("html", False), ("jsonl", True)])
+def test_a_journal_that_cannot_be_read_mid_run_is_told_as_a_read_not_a_write(
+        fmt: str, resume: bool, generated: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal read back during a run (the finished articles of a resumed one counted, an
+    HTML report's index made) that failed (a failing disk) was told as `cannot write the
+    output`, with a hint to check the output's permissions."""
+    _, out = clean_and_run_outputs(fmt, generated, tmp_path)
+    if resume:
+        interrupted_export(ExportJob((str(generated),), out, fmt), monkeypatch, limit=5,
+                           chunk_pairs=2)
+    journal = staging_path(out) / "journal.jsonl"
+    reads = {"left": 2 if resume else 0}  # --resume reads it twice first: header, rewrite
+    real_open = open
+
+    def failing_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if Path(file) == journal and mode == "r":
+            reads["left"] -= 1
+            if reads["left"] < 0:
+                raise OSError(errno.EIO, os.strerror(errno.EIO), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(staging_module, "open", failing_open, raising=False)
+    with pytest.raises(OutputProblem) as refused:
+        run_export(ExportJob((str(generated),), out, fmt), resume=resume)
+    assert refused.value.message.startswith("cannot read the export's journal (journal.jsonl)")
+    assert refused.value.where == str(staging_path(out))
+    assert "--resume" in (refused.value.hint or "") and not out.exists()
