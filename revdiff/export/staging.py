@@ -471,7 +471,12 @@ def _check_staged_only(folder: Path) -> None:
     revdiff removes the folder as a whole, and what it did not write there is not its to remove."""
     if not folder.is_dir() or folder.is_symlink():
         return
-    others = sorted(name for entry in folder.iterdir() if (name := _unstaged(entry)))
+    try:
+        others = sorted(name for entry in folder.iterdir() if (name := _unstaged(entry)))
+    except OSError as error:  # no permission to list it (not run as root)
+        raise OutputProblem(f"cannot read the staging folder: {os_reason(error)}", str(folder),
+                            hint="check the permissions of that folder, or choose another -o "
+                            "path") from error
     if others:
         held = f"{', '.join(others[:3])}{' ...' if len(others) > 3 else ''}"
         raise OutputProblem(f"the staging folder holds what revdiff did not write there ({held}), "

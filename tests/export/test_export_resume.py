@@ -1370,3 +1370,28 @@ def test_a_journal_that_cannot_be_read_mid_run_is_told_as_a_read_not_a_write(
     assert refused.value.message.startswith("cannot read the export's journal (journal.jsonl)")
     assert refused.value.where == str(staging_path(out))
     assert "--resume" in (refused.value.hint or "") and not out.exists()
+
+
+@pytest.mark.parametrize("resume", [False, True])
+def test_a_staging_folder_that_cannot_be_listed_is_one_error_naming_it(
+        resume: bool, generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A staging folder that could not be listed (no read permission, as a user other than
+    root) ended the run, --resume or not, in a PermissionError traceback."""
+    out = tmp_path / "out.jsonl"
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    real_listdir = os.listdir
+
+    def refusing_listdir(path: Any = ".") -> list[str]:
+        if Path(path) == staging_path(out):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", refusing_listdir)
+    with pytest.raises(OutputProblem) as refused:
+        run_export(ExportJob((str(generated),), out, "jsonl"), resume=resume)
+    assert refused.value.message == "cannot read the staging folder: Permission denied"
+    assert refused.value.where == str(staging_path(out)) and "permissions" in (
+        refused.value.hint or "")
+    monkeypatch.setattr(os, "listdir", real_listdir)
+    assert (staging_path(out) / "journal.jsonl").is_file() and not out.exists()
