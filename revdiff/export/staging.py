@@ -19,9 +19,9 @@ a run killed among them is finished by `--resume` (the renames not yet made are 
 being exported again from a staging folder its files have left. The staging folder is then
 renamed aside (`.<OUT name>.revdiff-discarded/`) and removed: it is never seen half removed.
 
-Either folder is removed as a whole, so one that holds anything revdiff does not stage there (a
-user's `notes.txt`, or a folder under the name of a file revdiff stages) is refused before the
-run and left as it is.
+Either folder is removed as a whole, so one that holds anything revdiff does not stage there,
+in it or in its report folders (a user's `notes.txt`, or a folder under the name of a file
+revdiff stages), is refused before the run and left as it is.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from typing import IO, Any
 from revdiff.errors import RevdiffError, os_reason
 from revdiff.export.output_guard import OutputProblem, is_read_only, lock_path
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
+from revdiff.formats.load import FILE_BROWSER_LITTER
 from revdiff.stop_signals import stops_held
 
 JOURNAL_NAME = "journal.jsonl"
@@ -66,7 +67,11 @@ _STAGED_NAME = re.compile(
     r"|(?:edits|comparisons)(?:\.(?:jsonl|csv|parquet)|-[0-9]{6,}\.(?:parquet|tmp))"
     r"|report|replaced-report")
 # Which of them are folders (an HTML report's); every other is a file
-_STAGED_FOLDERS = {"report", REPLACED_REPORT_NAME}
+_STAGED_FOLDERS = frozenset({"report", REPLACED_REPORT_NAME})
+# What those folders hold, files all: a report's index and pages, as revdiff names them, and in an
+# earlier report what a file browser leaves there (which the report replacing it takes away)
+_REPORT_FILE_NAME = re.compile(
+    r"index\.html|[0-9]{6,}-.+\.html|" + "|".join(map(re.escape, sorted(FILE_BROWSER_LITTER))))
 
 
 class ResumeMismatch(RevdiffError):
@@ -467,12 +472,13 @@ def _complete_lines(handle: IO[str]) -> Iterator[str]:
 
 
 def _check_staged_only(folder: Path) -> None:
-    """Refuse a staging folder (or one discarded) that holds anything revdiff does not stage:
-    revdiff removes the folder as a whole, and what it did not write there is not its to remove."""
+    """Refuse a staging folder (or one discarded) that holds anything revdiff does not stage,
+    in it or in its report folders: revdiff removes the folder as a whole, and what it did not
+    write there is not its to remove."""
     if not folder.is_dir() or folder.is_symlink():
         return
     try:
-        others = sorted(name for entry in folder.iterdir() if (name := _unstaged(entry)))
+        others = sorted(_unstaged_in(folder))
     except OSError as error:  # no permission to list it (not run as root)
         raise OutputProblem(f"cannot read the staging folder: {os_reason(error)}", str(folder),
                             hint="check the permissions of that folder, or choose another -o "
@@ -484,15 +490,29 @@ def _check_staged_only(folder: Path) -> None:
                             hint="move those out of it, or choose another -o path")
 
 
-def _unstaged(entry: Path) -> str | None:
-    """How `entry` of a staging folder is told where revdiff does not stage it there: its name,
-    or, where only its kind differs, its name and kind (a folder named as revdiff's journal, a
-    file named as its report folder). None where revdiff stages it; a link, which revdiff never
-    makes, is left to `--resume` to refuse (elsewhere it is removed alone, not followed)."""
-    if not _STAGED_NAME.fullmatch(entry.name):
+def _unstaged_in(folder: Path) -> Iterator[str]:
+    """How each entry of a staging `folder`, and of its report folders, that revdiff does not
+    stage there is told (`_unstaged`); one in a report folder after that folder's name."""
+    for entry in folder.iterdir():
+        if name := _unstaged(entry):
+            yield name
+        elif entry.name in _STAGED_FOLDERS and not entry.is_symlink():
+            for page in entry.iterdir():
+                if name := _unstaged(page, _REPORT_FILE_NAME, frozenset()):
+                    yield f"{entry.name}/{name}"
+
+
+def _unstaged(entry: Path, names: re.Pattern[str] = _STAGED_NAME,
+              folders: frozenset[str] = _STAGED_FOLDERS) -> str | None:
+    """How `entry` of a staging folder is told where revdiff does not stage it there (`names`,
+    of which `folders` are folders, every other a file): its name, or, where only its kind
+    differs, its name and kind (a folder named as revdiff's journal, a file named as its report
+    folder). None where revdiff stages it; a link, which revdiff never makes, is left to
+    `--resume` to refuse (elsewhere it is removed alone, not followed)."""
+    if not names.fullmatch(entry.name):
         return entry.name
     mode = entry.lstat().st_mode
-    is_staged_kind = stat.S_ISDIR if entry.name in _STAGED_FOLDERS else stat.S_ISREG
+    is_staged_kind = stat.S_ISDIR if entry.name in folders else stat.S_ISREG
     if stat.S_ISLNK(mode) or is_staged_kind(mode):
         return None
     kind = "folder" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "special file"

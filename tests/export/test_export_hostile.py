@@ -300,6 +300,30 @@ def test_a_staging_folder_holding_a_users_file_is_refused_not_removed(
     assert not folder.exists()
 
 
+@pytest.mark.parametrize("report", ["report", "replaced-report"])
+def test_a_users_file_inside_the_report_folder_of_a_staging_folder_is_refused_not_removed(
+        report: str, tmp_path: Path) -> None:
+    """Only the top of a staging folder was checked: a `notes.txt` the user had put in its
+    report folder (or in the earlier report put aside) was removed with the staging folder,
+    without a word, when a run started over."""
+    out = tmp_path / "site"
+    folder = staging_path(out)
+    (folder / report).mkdir(parents=True)
+    (folder / "journal.jsonl").write_text("")  # as an interrupted run left it
+    for name in ("index.html", "000001-title.html", ".DS_Store"):  # what a report holds
+        (folder / report / name).write_text("")
+    (folder / report / "notes.txt").write_text("mine")
+    result = revdiff("export", str(SAMPLES), "-o", str(out), "--format", "html", "-q")
+    assert result.returncode == 2
+    line = one_error_line(result.stderr)
+    assert str(folder) in line and f"({report}/notes.txt)" in line
+    assert (folder / report / "notes.txt").read_text() == "mine" and not out.exists()
+    (folder / report / "notes.txt").unlink()  # what revdiff staged alone is revdiff's to remove
+    assert revdiff("export", str(SAMPLES), "-o", str(out), "--format", "html", "-q"
+                   ).returncode == 0
+    assert not folder.exists()
+
+
 # -- two runs, dying drivers -------------------------------------------------------------------
 
 
