@@ -144,7 +144,8 @@ class Staging:
         _check_staged_only(self.directory)
         _check_staged_only(discarded_path(out))
         shutil.rmtree(discarded_path(out), ignore_errors=True)  # left by a run stopped there
-        self.resumable = self.journal_path.is_file() and not self.journal_path.is_symlink()
+        # a journal that is a link is refused by --resume as any link staged (_check_no_links)
+        self.resumable = self.journal_path.is_file() or self.journal_path.is_symlink()
         # the renames of a run of the same job stopped while publishing, which --resume makes
         self.unpublished = None
         if resume and self.resumable:

@@ -1396,3 +1396,22 @@ def test_a_staging_folder_that_cannot_be_listed_is_one_error_naming_it(
         refused.value.hint or "")
     monkeypatch.setattr(os, "listdir", real_listdir)
     assert (staging_path(out) / "journal.jsonl").is_file() and not out.exists()
+
+
+def test_resume_refuses_a_journal_that_is_a_symbolic_link(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A staging folder whose journal.jsonl was a symbolic link had --resume say there was
+    nothing to resume and start over, without a word about the link, where a link to any other
+    file it stages is refused."""
+    out = tmp_path / "out.jsonl"
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    journal = staging_path(out) / "journal.jsonl"
+    elsewhere = tmp_path / "journal-elsewhere.jsonl"
+    shutil.move(journal, elsewhere)
+    before = elsewhere.read_bytes()
+    journal.symlink_to(elsewhere)
+    with pytest.raises(ResumeMismatch, match=r"symbolic or hard link \(journal.jsonl\)") as refused:
+        run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
+    assert refused.value.where == str(staging_path(out))
+    assert elsewhere.read_bytes() == before and journal.is_symlink() and not out.exists()
