@@ -299,8 +299,9 @@ class Staging:
         raise ResumeMismatch(
             f"the interrupted export's staging folder holds {REPLACED_REPORT_NAME}, which its run "
             "did not put there, and the earlier report cannot be put aside into it",
-            str(self.directory), hint=f"move {REPLACED_REPORT_NAME} out of that folder (it may "
-            "hold an earlier report), or drop --resume to start over")
+            str(self.directory), hint=f"move {REPLACED_REPORT_NAME} out of that folder first, as "
+            "it may hold an earlier report: dropping --resume starts over and removes the "
+            "staging folder with all it holds")
 
     def _reopen(self) -> None:
         """Go on with the run of the journal, from its last checkpoint: the journal is rewritten

@@ -1290,9 +1290,14 @@ def test_resume_refuses_a_replaced_report_no_rename_of_the_run_put_in_the_stagin
     with pytest.raises(ResumeMismatch, match="replaced-report") as refused:
         run_export(ExportJob((str(generated),), out, "html"), resume=True)
     assert refused.value.where == str(staging_path(out))
-    assert "drop --resume" in str(refused.value)
     assert snapshot(out) == earlier
     assert (replaced / "index.html").read_text() == "not this run's"
+    # its hint said to move it out "or drop --resume", which removes it with the staging folder
+    assert refused.value.hint == ("move replaced-report out of that folder first, as it may hold "
+                                  "an earlier report: dropping --resume starts over and removes "
+                                  "the staging folder with all it holds")
+    run_export(ExportJob((str(generated),), out, "html"))
+    assert not replaced.exists()
 
 
 class _FailsAfterHeader:
