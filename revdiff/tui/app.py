@@ -12,7 +12,6 @@ from itertools import islice
 from pathlib import Path
 from typing import ClassVar
 
-from rich.cells import cell_len
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,8 +20,6 @@ from textual.geometry import Size
 from textual.keys import format_key
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
 from revdiff.errors import MalformedPage
@@ -46,6 +43,7 @@ from revdiff.tui.exporting import (
 )
 from revdiff.tui.filters import FilterState, visible_items
 from revdiff.tui.help_screen import HelpScreen
+from revdiff.tui.key_footer import KeyFooter
 from revdiff.tui.keys import (
     KEY_NAMES_SHOWN,
     KEY_TABLE,
@@ -134,49 +132,6 @@ def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
                 show=command.footer is not None, id=command.action, priority=True)
         for command in table
     ]
-
-
-class KeyFooter(Footer):
-    """Textual's footer that, when its hints do not fit, hides those of `optional` (in that order)
-    rather than letting the last ones, `? help` and `q quit`, fall off its end; its hints in the
-    order of `order`, whatever keys a keymap gave the commands."""
-
-    def __init__(self, optional: tuple[str, ...], order: tuple[str, ...]) -> None:
-        super().__init__()
-        self.optional = optional  # actions whose hints may go, the first first
-        self.order = order  # actions in the order their hints are shown
-
-    def compose(self) -> ComposeResult:
-        """Textual's hints, sorted: it shows them in the order their keys were bound, and a keymap
-        binds its keys after the others (`q quit  N next` with `next_change = "N"`)."""
-        place = {action: index for index, action in enumerate(self.order)}
-        yield from sorted(super().compose(),
-                          key=lambda hint: place.get(getattr(hint, "action", ""), len(place)))
-
-    async def recompose(self) -> None:
-        await super().recompose()
-        self._fit()
-
-    def on_resize(self) -> None:
-        self._fit()
-
-    def _fit(self) -> None:
-        hints = list(self.query("FooterKey"))  # Textual's class for a hint is not public
-        for hint in hints:
-            hint.display = True
-        width = sum(hint_width(hint) for hint in hints)
-        for action in self.optional:
-            for hint in hints:
-                if width > self.size.width and getattr(hint, "action", None) == action:
-                    hint.display = False
-                    width -= hint_width(hint)
-
-
-def hint_width(hint: Widget) -> int:
-    """The cells a footer hint takes: its key and its label, a space on each side of the key and
-    one after the label."""
-    return cell_len(str(getattr(hint, "key_display", ""))) \
-        + cell_len(str(getattr(hint, "description", ""))) + 3
 
 
 def input_warnings_notice(warnings: Sequence[str], terminal_width: int) -> str:
