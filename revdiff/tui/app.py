@@ -29,7 +29,7 @@ from revdiff.formats.elision import compared_versions
 from revdiff.model import Article, EditOp, PageReading
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen, article_list
-from revdiff.tui.background import BackgroundWork, ComparisonFailure
+from revdiff.tui.background import BackgroundWork, ComparisonFailure, are_long
 from revdiff.tui.dialog import Dialog, DialogResult
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.export_screen import ExportChoice, ExportScreen
@@ -82,10 +82,6 @@ ANSWERED_WHILE_COMPARING = frozenset({"help", "quit"})
 # it failed): the others compared it again on the app's own loop, and failed there
 ANSWERED_WITHOUT_A_COMPARISON = ANSWERED_WHILE_COMPARING | {
     "next_pair", "previous_pair", "next_article", "previous_article", "articles", "timeline"}
-# Pairs of versions this long together (characters of both versions of each) are compared on a
-# thread of their own, the screen answering meanwhile (a pair of 60,000 paragraphs took 8.5 s, the
-# timeline of a live blog's 40 versions of 400 paragraphs 3.5 s); shorter ones, at once.
-LONG_PAIR_CHARACTERS = 300_000
 # The articles, the last shown last, whose comparisons are kept when another is shown: stepping
 # back and forth between them answers at once, and memory does not grow with every article
 # visited (25 KB an article of a NewsEdits file, 100 MB a live blog whose timeline was opened).
@@ -103,12 +99,6 @@ NOT_READ_FROM_A_PAGE = "This pair was not read from a flattened diff page"
 # and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
 NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search", "previous_change",
                             "next_change")
-
-
-def _are_long(session: ArticleSession, pairs: Sequence[tuple[int, int]]) -> bool:
-    versions = session.article.versions
-    return sum(len(paragraph) for pair in pairs for index in pair
-               for paragraph in versions[index].paragraphs) >= LONG_PAIR_CHARACTERS
 
 
 def _chain_pairs(session: ArticleSession) -> list[tuple[int, int]]:
@@ -211,7 +201,7 @@ class RevdiffApp(App[None]):
         # the article list's lines and what typing finds each by, once it opened
         self._article_list: tuple[tuple[Option, ...], tuple[str, ...]] | None = None
         # long pairs compared on a thread of their own, the screen answering meanwhile
-        self.background = BackgroundWork(self, _are_long)
+        self.background = BackgroundWork(self)
         # comparing the pair on screen failed (apart or on the app's loop): it has no layout until
         # another is shown, or until it is compared along with others (`lay_out_compared_pair`)
         self._comparison_failed = False
@@ -265,7 +255,7 @@ class RevdiffApp(App[None]):
         """The layout of the current pair, or None while its comparison is computed apart or when
         comparing it failed."""
         session = self.session
-        if not session.has_comparison() and _are_long(session, [session.pair]):
+        if not session.has_comparison() and are_long(session, [session.pair]):
             pair = session.pair
             self.background.when_compared(
                 [pair], lambda: self._relayout() if pair == session.pair else None)

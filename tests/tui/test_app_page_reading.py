@@ -15,7 +15,7 @@ from revdiff.export.records import article_ref, edit_rows
 from revdiff.formats import load
 from revdiff.model import SURE_CONFIDENCE, Article, Comparison, Version
 from revdiff.splitter.corrections import flip_row
-from revdiff.tui import app as app_module
+from revdiff.tui import background
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.help_screen import HelpScreen
@@ -367,7 +367,7 @@ async def test_a_long_page_is_read_again_and_compared_apart_on_f_and_F(
     app's own loop: 2 s in which no key answered and the screen said nothing. Now the status says
     `reading the page again…` meanwhile (it said `comparing…`, though the page is read again
     first) and `?` and `q` answer, as when the pair was first compared."""
-    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    monkeypatch.setattr(background, "LONG_PAIR_CHARACTERS", 1)
     release = threading.Event()
 
     def slow_flip(article: Article, page_name: str, line: int) -> Article:

@@ -16,7 +16,7 @@ from revdiff.engine import word_count as word_count_module
 from revdiff.engine.word_count import count_words
 from revdiff.formats import load
 from revdiff.model import Article, Comparison, Version
-from revdiff.tui import app as app_module
+from revdiff.tui import background
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.help_screen import HelpScreen
@@ -307,7 +307,7 @@ def chart_text(app: RevdiffApp) -> str:
 def gated_app(article: Article, monkeypatch: pytest.MonkeyPatch) -> tuple[RevdiffApp,
                                                                           threading.Event]:
     """An app that compares every pair apart, each comparison waiting until the event is set."""
-    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    monkeypatch.setattr(background, "LONG_PAIR_CHARACTERS", 1)
     release = threading.Event()
 
     def slow_compare(old: Version, new: Version) -> Comparison:
@@ -351,7 +351,7 @@ async def test_the_status_counts_the_pairs_compared_for_the_timeline(
         chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
     """The timeline of a live blog's 40 versions said only `comparing…` for the 9 s its 39 pairs
     took to compare."""
-    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    monkeypatch.setattr(background, "LONG_PAIR_CHARACTERS", 1)
     allowed = threading.Semaphore(1)  # the first pair at once, then one pair a release
 
     def gated_compare(old: Version, new: Version) -> Comparison:
@@ -443,7 +443,7 @@ async def test_a_pair_whose_comparison_failed_says_so_in_the_status_and_the_foot
     key again while the status line still said `comparing…`, and `n`, which the footer offered,
     compared the pair again on the app's own loop and ended the app with a traceback. Both now
     say the pair has no comparison; the keys that show another pair answer, and do so."""
-    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    monkeypatch.setattr(background, "LONG_PAIR_CHARACTERS", 1)
     app = RevdiffApp(chain_article, compare=failing_from(chain_article.versions[0]))
     async with app.run_test(size=(100, 24)) as pilot:
         await wait_until(pilot, lambda: "comparing" not in status_text(app))
@@ -516,7 +516,7 @@ async def test_a_failed_pair_compared_again_along_the_timeline_s_chain_is_laid_o
     """The pair on screen, whose comparison failed, was compared again with the timeline's chain:
     its failure was forgotten while it still had no layout, and the status said `comparing…`
     for good. It is now laid out when its comparison arrives."""
-    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    monkeypatch.setattr(background, "LONG_PAIR_CHARACTERS", 1)
     first = chain_article.versions[0]
     failures = [ValueError("no memory left")]  # the first comparison of the first pair only
 
@@ -564,7 +564,7 @@ async def test_the_chart_of_a_chain_whose_comparison_failed_says_so(
     """When comparing the chain for the statistics' chart failed, on the app's loop or apart,
     the chart said `comparing…` for good."""
     if apart:
-        monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+        monkeypatch.setattr(background, "LONG_PAIR_CHARACTERS", 1)
     app = RevdiffApp(chain_article, compare=failing_from(chain_article.versions[1]))
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_until(pilot, lambda: app.diff.has_layout)
@@ -579,7 +579,7 @@ async def test_a_chain_compared_apart_names_the_pair_whose_comparison_failed(
         chain_article: Article, monkeypatch: pytest.MonkeyPatch) -> None:
     """When a pair of the timeline's chain compared apart failed, the notice said `Cannot compare
     this pair` while another pair was on screen."""
-    monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+    monkeypatch.setattr(background, "LONG_PAIR_CHARACTERS", 1)
     app = RevdiffApp(chain_article, compare=failing_from(chain_article.versions[1]))
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await wait_until(pilot, lambda: app.diff.has_layout)
@@ -598,7 +598,7 @@ async def test_a_failed_pair_is_not_compared_again_at_each_resize(
     """While the pair on screen had failed, each resize that changed the diff's width compared it
     again and said its error again. It is compared again when it is shown again."""
     if apart:
-        monkeypatch.setattr(app_module, "LONG_PAIR_CHARACTERS", 1)
+        monkeypatch.setattr(background, "LONG_PAIR_CHARACTERS", 1)
     first = chain_article.versions[0]
     first_pair_compared = []
 
