@@ -22,11 +22,10 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets.option_list import Option
 
-from revdiff.errors import MalformedPage
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, article_ref
 from revdiff.formats.elision import compared_versions
-from revdiff.model import Article, EditOp, PageReading
+from revdiff.model import Article, EditOp
 from revdiff.terminal_text import visible, visible_lines
 from revdiff.tui.article_list_screen import ArticleListScreen, article_list
 from revdiff.tui.background import BackgroundWork, ComparisonFailure, are_long
@@ -52,6 +51,7 @@ from revdiff.tui.keys import (
     with_keymap,
 )
 from revdiff.tui.layout import LayoutBuilder, LayoutMode, automatic_mode
+from revdiff.tui.page_actions import PageActions
 from revdiff.tui.pair_header import PairHeader, ShownPair
 from revdiff.tui.search import SearchHit, edit_at, hit_pair
 from revdiff.tui.search_screen import SearchScreen
@@ -92,9 +92,6 @@ ARTICLES_KEEPING_COMPARISONS = 3
 # or for its 10 seconds it covered the diff (15 rows high at 44x12, over the diff's 8).
 NARROW_NOTICE_WIDTH = 80
 
-# What `f` and `F` say on a pair that no column splitter read (plain versions, a tracker's)
-NOT_READ_FROM_A_PAGE = "This pair was not read from a flattened diff page"
-
 # The footer's hints a narrow terminal leaves out, the first first: side by side needs 110 columns,
 # and `?` lists every key. `? help` and `q quit` stay down to 16 columns.
 NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search", "previous_change",
@@ -103,11 +100,6 @@ NARROW_FOOTER_LEAVES_OUT = ("toggle_layout", "export", "timeline", "search", "pr
 
 def _chain_pairs(session: ArticleSession) -> list[tuple[int, int]]:
     return [(index, index + 1) for index in range(session.version_count - 1)]
-
-
-def _pairs_of(pages: Sequence[PageReading]) -> str:
-    """`v0 → v1, v2 → v3`: the pairs the pages compare, as the header names a pair."""
-    return ", ".join(f"v{page.old_number} → v{page.new_number}" for page in pages)
 
 
 def bindings_from_table(table: tuple[KeyCommand, ...]) -> list[Binding]:
@@ -156,7 +148,7 @@ def default_export_directory() -> Path:
     return downloads if downloads.is_dir() else Path.home()
 
 
-class RevdiffApp(App[None]):
+class RevdiffApp(PageActions, App[None]):
     """Step through how an article changed between versions."""
 
     TITLE = "revdiff"
@@ -712,103 +704,6 @@ class RevdiffApp(App[None]):
             self.filters = FilterState()
             self.notify("Filters cleared to show the hit", timeout=2)
         self._relayout(keep=edit)
-
-    # -- flattened pages ------------------------------------------------------------------------
-    def action_next_unsure(self) -> None:
-        unsure = self.session.unsure()
-        layout = self.diff.view_layout
-        comparison = self.session.comparison()
-        start = layout.first_row.get(self.diff.current_edit, -1) if self.diff.current_edit is not None \
-            else self.diff.top_row - 1
-        candidates = sorted((row, edit) for edit, row in layout.first_row.items()
-                            if unsure.touches(comparison.edits[edit]))
-        # the next page row (a paragraph where no page compares the pair), past the other
-        # sentences of the one under the cursor
-        def place_of(edit: int) -> object:
-            return self.session.unsure_place(comparison.edits[edit], unsure)
-
-        current_place = place_of(self.diff.current_edit) if self.diff.current_edit is not None \
-            else None
-        following = [edit for row, edit in candidates
-                     if row > start and place_of(edit) != current_place]
-        if not candidates:
-            hidden = any(unsure.touches(edit) for edit in comparison.edits)
-            self.notify(f"No unsure rows shown with these filters ({self.filters.describe()})"
-                        if hidden else "No unsure rows in this pair", timeout=2, markup=False)
-            return
-        if not following:  # no key steps back, so it goes round; `n` says it is at the end too
-            self.notify("That was the last unsure row: back to the first", timeout=1.5)
-        self.diff.set_current(following[0] if following else candidates[0][1])
-        self._refresh_status()
-
-    def action_flip_row(self) -> None:
-        current = self.diff.current_edit
-        if self.session.page() is None:
-            pages = self.session.pages_of_versions()
-            self.notify("This pair was not read from one diff page: flip its rows in the pairs "
-                        f"of their pages ({_pairs_of(pages)})" if pages else NOT_READ_FROM_A_PAGE,
-                        timeout=3, markup=False)
-            return
-        if current is None:
-            self.notify(f"Move to a row first ({self.key_of['next_change']}, or "
-                        f"{self.key_of['next_unsure']} for the next unsure row)", timeout=2, markup=False)
-            return
-        row = self.session.row_of_edit(self.session.comparison().edits[current])
-        if row is None:
-            self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
-            return
-        line = row.line
-        self.background.read_again(lambda: self.session.flip(row),
-                                   lambda: self._after_reading_changed(line),
-                                   lambda error: self._say_flip_refused(line, error))
-
-    def _say_flip_refused(self, line: int, error: Exception) -> None:
-        if isinstance(error, MalformedPage):
-            # no other reading of its gap fits: what fixes the gap's other rows is either an
-            # earlier flip or, with none, the article's other pages (its neighbours, its HTML)
-            cause = (f"an earlier flip or the article's other pages fix its gap "
-                     f"({self.key_of['restore_reading']} undoes flips)"
-                     if self.session.flips else "the article's other pages decide it")
-            self.notify(f"Line {line} cannot be read otherwise: {cause}", severity="warning",
-                        markup=False)
-            return
-        self.notify(f"Cannot flip this row: {visible(str(error))}", severity="error", markup=False)
-
-    def action_restore_reading(self) -> None:
-        if not self.session.article.pages:  # no splitter read it: no reading to go back to
-            self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
-            return
-        if not self.session.flips:
-            self.notify("No row was flipped: this is the splitter's own reading", timeout=2)
-            return
-        current = self.diff.current_edit
-        row = self.session.row_of_edit(self.session.comparison().edits[current]) \
-            if current is not None else None
-        line = row.line if row is not None else None
-        self.background.read_again(self.session.restore_splitter_reading,
-                                   lambda: self._after_reading_changed(line),
-                                   lambda error: self.notify(
-                                       f"Cannot restore the splitter's reading: "
-                                       f"{visible(str(error))}", severity="error", markup=False))
-
-    def _after_reading_changed(self, line: int | None) -> None:
-        """Lay the new reading out, the cursor back on page line `line`, and say how it reads."""
-        keep = next((index for index, edit in enumerate(self.session.comparison().edits)
-                     if (found := self.session.row_of_edit(edit)) is not None
-                     and found.line == line), None)
-        self._relayout(keep=keep)
-        new_row = self.session.row_of_edit(self.session.comparison().edits[keep]) \
-            if keep is not None else None
-        if new_row is None:
-            self.notify("The comparison was computed again", timeout=3)
-            return
-        number, count = self.session.reading_number(new_row)
-        whose = "your choice" if self.session.is_flipped(new_row) else "the splitter's own"
-        # a row whose new reading the filters hide can only be flipped again once they show it
-        hidden = "" if keep in self.diff.view_layout.first_row \
-            else f"; hidden by the filter ({self.filters.describe()})"
-        self.notify(f"Page line {new_row.line}: reading {number} of {count}, "
-                    f"{new_row.kind.value} ({whose}){hidden}", timeout=3)
 
     # -- sharing --------------------------------------------------------------------------------
     def action_copy_edit(self) -> None:

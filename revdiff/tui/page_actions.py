@@ -1,0 +1,153 @@
+"""The app's keys for a pair read from flattened diff pages: the next unsure row (`u`), flipping
+a row's reading (`f`) and going back to the splitter's own reading (`F`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from textual.notifications import SeverityLevel
+
+from revdiff.errors import MalformedPage
+from revdiff.model import PageReading
+from revdiff.terminal_text import visible
+from revdiff.tui.background import BackgroundWork
+from revdiff.tui.diff_view import DiffView
+from revdiff.tui.filters import FilterState
+from revdiff.tui.session import ArticleSession
+
+# What `f` and `F` say on a pair that no column splitter read (plain versions, a tracker's)
+NOT_READ_FROM_A_PAGE = "This pair was not read from a flattened diff page"
+
+
+class PageHost(Protocol):
+    """What the page actions ask of the app (`RevdiffApp`)."""
+
+    @property
+    def session(self) -> ArticleSession: ...
+
+    @property
+    def diff(self) -> DiffView: ...
+
+    @property
+    def filters(self) -> FilterState: ...
+
+    @property
+    def background(self) -> BackgroundWork: ...
+
+    @property
+    def key_of(self) -> dict[str, str]: ...
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None: ...
+
+    def _relayout(self, keep: int | None = None) -> None: ...
+
+    def _refresh_status(self) -> None: ...
+
+
+class PageActions:
+    """The actions of `u`, `f` and `F`, mixed into the app."""
+
+    def action_next_unsure(self: PageHost) -> None:
+        unsure = self.session.unsure()
+        layout = self.diff.view_layout
+        comparison = self.session.comparison()
+        start = layout.first_row.get(self.diff.current_edit, -1) if self.diff.current_edit is not None \
+            else self.diff.top_row - 1
+        candidates = sorted((row, edit) for edit, row in layout.first_row.items()
+                            if unsure.touches(comparison.edits[edit]))
+        # the next page row (a paragraph where no page compares the pair), past the other
+        # sentences of the one under the cursor
+        def place_of(edit: int) -> object:
+            return self.session.unsure_place(comparison.edits[edit], unsure)
+
+        current_place = place_of(self.diff.current_edit) if self.diff.current_edit is not None \
+            else None
+        following = [edit for row, edit in candidates
+                     if row > start and place_of(edit) != current_place]
+        if not candidates:
+            hidden = any(unsure.touches(edit) for edit in comparison.edits)
+            self.notify(f"No unsure rows shown with these filters ({self.filters.describe()})"
+                        if hidden else "No unsure rows in this pair", timeout=2, markup=False)
+            return
+        if not following:  # no key steps back, so it goes round; `n` says it is at the end too
+            self.notify("That was the last unsure row: back to the first", timeout=1.5)
+        self.diff.set_current(following[0] if following else candidates[0][1])
+        self._refresh_status()
+
+    def action_flip_row(self: PageHost) -> None:
+        current = self.diff.current_edit
+        if self.session.page() is None:
+            pages = self.session.pages_of_versions()
+            self.notify("This pair was not read from one diff page: flip its rows in the pairs "
+                        f"of their pages ({_pairs_of(pages)})" if pages else NOT_READ_FROM_A_PAGE,
+                        timeout=3, markup=False)
+            return
+        if current is None:
+            self.notify(f"Move to a row first ({self.key_of['next_change']}, or "
+                        f"{self.key_of['next_unsure']} for the next unsure row)", timeout=2, markup=False)
+            return
+        row = self.session.row_of_edit(self.session.comparison().edits[current])
+        if row is None:
+            self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
+            return
+        line = row.line
+        self.background.read_again(lambda: self.session.flip(row),
+                                   lambda: _after_reading_changed(self, line),
+                                   lambda error: _say_flip_refused(self, line, error))
+
+    def action_restore_reading(self: PageHost) -> None:
+        if not self.session.article.pages:  # no splitter read it: no reading to go back to
+            self.notify(NOT_READ_FROM_A_PAGE, timeout=2)
+            return
+        if not self.session.flips:
+            self.notify("No row was flipped: this is the splitter's own reading", timeout=2)
+            return
+        current = self.diff.current_edit
+        row = self.session.row_of_edit(self.session.comparison().edits[current]) \
+            if current is not None else None
+        line = row.line if row is not None else None
+        self.background.read_again(self.session.restore_splitter_reading,
+                                   lambda: _after_reading_changed(self, line),
+                                   lambda error: self.notify(
+                                       f"Cannot restore the splitter's reading: "
+                                       f"{visible(str(error))}", severity="error", markup=False))
+
+
+def _pairs_of(pages: Sequence[PageReading]) -> str:
+    """`v0 → v1, v2 → v3`: the pairs the pages compare, as the header names a pair."""
+    return ", ".join(f"v{page.old_number} → v{page.new_number}" for page in pages)
+
+
+def _say_flip_refused(app: PageHost, line: int, error: Exception) -> None:
+    if isinstance(error, MalformedPage):
+        # no other reading of its gap fits: what fixes the gap's other rows is either an
+        # earlier flip or, with none, the article's other pages (its neighbours, its HTML)
+        cause = (f"an earlier flip or the article's other pages fix its gap "
+                 f"({app.key_of['restore_reading']} undoes flips)"
+                 if app.session.flips else "the article's other pages decide it")
+        app.notify(f"Line {line} cannot be read otherwise: {cause}", severity="warning",
+                   markup=False)
+        return
+    app.notify(f"Cannot flip this row: {visible(str(error))}", severity="error", markup=False)
+
+
+def _after_reading_changed(app: PageHost, line: int | None) -> None:
+    """Lay the new reading out, the cursor back on page line `line`, and say how it reads."""
+    keep = next((index for index, edit in enumerate(app.session.comparison().edits)
+                 if (found := app.session.row_of_edit(edit)) is not None
+                 and found.line == line), None)
+    app._relayout(keep=keep)
+    new_row = app.session.row_of_edit(app.session.comparison().edits[keep]) \
+        if keep is not None else None
+    if new_row is None:
+        app.notify("The comparison was computed again", timeout=3)
+        return
+    number, count = app.session.reading_number(new_row)
+    whose = "your choice" if app.session.is_flipped(new_row) else "the splitter's own"
+    # a row whose new reading the filters hide can only be flipped again once they show it
+    hidden = "" if keep in app.diff.view_layout.first_row \
+        else f"; hidden by the filter ({app.filters.describe()})"
+    app.notify(f"Page line {new_row.line}: reading {number} of {count}, "
+               f"{new_row.kind.value} ({whose}){hidden}", timeout=3)
