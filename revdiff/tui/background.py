@@ -1,7 +1,8 @@
 """The app's work on a thread of its own: comparing long pairs, or reading a long pair's page again
 (`f`, `F`) and comparing it, while the keys that need no comparison (quit, help) answer.
 
-One job runs at a time; what is asked for meanwhile waits for it and is asked again after it. The
+One job runs at a time; what is asked for meanwhile waits for it and is asked again after it (what
+asks for the job's own pairs is not compared twice: it fails with the job when the job fails). The
 job holds what the status line says of it (`comparing…`, `reading the page again…`), and a job of
 several pairs counts them as they are compared (`comparing 12 of 39 pairs…`). Threads are daemons:
 quitting does not wait for them.
@@ -102,6 +103,9 @@ class BackgroundWork:
         self._pairs_compared = 0  # of the job's pairs, how many the thread has compared so far
         self._counting_pairs: Timer | None = None  # shows that count while it grows
         self._waiting: list[Callable[[], None]] = []  # asked for meanwhile, asked again after it
+        # asked for meanwhile of the job's own article and pairs: each asked again after it, or
+        # when it fails, its `failed` called
+        self._following: list[tuple[Callable[[], None], Callable[[], None] | None]] = []
 
     @property
     def running(self) -> bool:
@@ -161,7 +165,10 @@ class BackgroundWork:
             return
         job = Job(host.article_index, missing, "comparing…")
         if self.job is not None and (self.job.article, self.job.pairs) == (job.article, job.pairs):
-            return  # the running job compares them (or reads their page again)
+            # the running job compares them (or reads their page again): not twice
+            self._following.append((lambda: self.when_compared(
+                pairs, then, until, summaries=summaries, failed=failed), failed))
+            return
         if self.job is not None:  # one job at a time
             self._waiting.append(lambda: self.when_compared(pairs, then, until,
                                                             summaries=summaries, failed=failed))
@@ -230,19 +237,25 @@ class BackgroundWork:
     def _done(self, job: Job, failure: ComparisonFailure | None, then: Callable[[], None],
               failed: Callable[[], None] | None) -> None:
         """On the app's loop, once the thread has done `job`: `then`, or on a failure, say it and
-        `failed`, when the job's article is still on screen; then what waited for the job."""
+        `failed`, when the job's article is still on screen, and so for what asked for the job's
+        own pairs meanwhile; then what waited for the job."""
         host = self.host
         self.job = None
         if self._counting_pairs is not None:
             self._counting_pairs.stop()
             self._counting_pairs = None
         host.refresh_bindings()
+        following, self._following = self._following, []
+        on_screen = job.article == host.article_index
         if failure is not None:
             host.comparison_failed_with(failure)
-            if failed is not None and job.article == host.article_index:
-                failed()
-        elif job.article == host.article_index:
+            for fail in [failed, *(fail_too for _, fail_too in following)]:
+                if fail is not None and on_screen:
+                    fail()
+        elif on_screen:
             then()
+            for ask_again, _ in following:  # answered at once if the job compared the pairs
+                ask_again()
         host.lay_out_compared_pair()  # the pair on screen, whose comparison failed, compared
         waiting, self._waiting = self._waiting, []
         for ask in waiting:
