@@ -3,6 +3,7 @@ each into one line on stderr and exit code 2."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,8 +14,8 @@ from revdiff.terminal_text import visible
 __all__ = ["INTERRUPTED_EXIT", "TERMINATED_EXIT", "WORKER_LOST_EXIT", "BinaryData", "BinaryInput",
            "EmptyInput", "EmptyText", "EncodingProblem", "InconsistentPages", "InputTooLarge",
            "MalformedPage", "MissingExtra", "OutputFailed", "RevdiffError", "StoreError",
-           "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "os_reason", "stdout_failure",
-           "stdout_open", "writing_stdout"]
+           "UnknownFormat", "UnknownSentenceMode", "ValueTooLarge", "file_failure", "os_reason",
+           "stdout_failure", "stdout_open", "writing_stdout"]
 
 # The exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
@@ -164,3 +165,19 @@ def stdout_failure(error: OSError) -> OutputFailed:
     """The error line for a write to standard output that failed with `error`."""
     return OutputFailed(f"cannot write to standard output ({os_reason(error)})",
                         hint="free some space, or send the output elsewhere")
+
+
+def file_failure(error: OSError) -> RevdiffError:
+    """The error line for a file operation that failed with `error` where no command told it in
+    its own words: the file it names (and the one a rename was to make), and the system's reason."""
+    where = error.filename
+    if not isinstance(where, (str, bytes)):  # none, or a file descriptor's number
+        return RevdiffError(f"a file could not be read or written: {os_reason(error)}",
+                            hint="check the files the command names and their permissions, "
+                            "then rerun the command")
+    other = error.filename2
+    what = ("cannot read or write this file" if not isinstance(other, (str, bytes))
+            else f"cannot rename this file to {os.fsdecode(other)}")
+    return RevdiffError(f"{what}: {os_reason(error)}", os.fsdecode(where),
+                        hint="check that it is there and that you may use it, then rerun the "
+                        "command")

@@ -19,7 +19,14 @@ from typing import Any, NamedTuple, NoReturn
 
 import click
 
-from revdiff.errors import INTERRUPTED_EXIT, OutputFailed, RevdiffError, stdout_failure, stdout_open
+from revdiff.errors import (
+    INTERRUPTED_EXIT,
+    OutputFailed,
+    RevdiffError,
+    file_failure,
+    stdout_failure,
+    stdout_open,
+)
 from revdiff.file_names import name_text
 from revdiff.stop_signals import stop_exit_code, stop_reason
 from revdiff.terminal_text import visible
@@ -256,7 +263,8 @@ def _options_the_command_takes(words: list[str], command: list[click.Parameter],
 
 
 # What a write that failed for want of room or a device error raises: the commands turn their
-# own into one error line, and click's output (the help, the version) is turned here.
+# own into one error line, and click's output (the help, the version), which names no file, is
+# turned here. Any other OSError that reaches the top is told as a file's (`file_failure`).
 _WRITE_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
@@ -284,10 +292,9 @@ class RevdiffGroup(RevdiffCommand, click.Group):
         except OutputFailed as closed:  # the group's --help or --version, read before a command
             report_error(closed)
             sys.exit(closed.exit_code)
-        except OSError as error:
-            if error.errno not in _WRITE_FAILURES:
-                raise
-            failure = stdout_failure(error)
+        except OSError as error:  # a file the user named, or the machine: not a bug of revdiff's
+            failure = (stdout_failure(error) if error.errno in _WRITE_FAILURES
+                       and error.filename is None else file_failure(error))
             report_error(failure)
             sys.exit(failure.exit_code)
         except SystemExit as done:
