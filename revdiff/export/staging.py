@@ -179,7 +179,14 @@ class Staging:
 
     def _start_fresh(self) -> None:
         if self.directory.exists():
-            shutil.rmtree(self.directory)
+            try:
+                shutil.rmtree(self.directory)
+            except OSError as error:  # no permission to remove it (not run as root)
+                raise OutputProblem("cannot remove the staging folder an interrupted run left, "
+                                    f"to start over: {os_reason(error)}", str(self.directory),
+                                    hint="check the permissions of that folder, or remove it "
+                                    "yourself, then rerun the command; or choose another -o "
+                                    "path") from error
         try:
             self.directory.mkdir()
         except OSError as error:

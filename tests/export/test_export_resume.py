@@ -1420,3 +1420,28 @@ def test_resume_refuses_a_journal_that_is_a_symbolic_link(
         run_export(ExportJob((str(generated),), out, "jsonl"), resume=True)
     assert refused.value.where == str(staging_path(out))
     assert elsewhere.read_bytes() == before and journal.is_symlink() and not out.exists()
+
+
+def test_a_staging_folder_that_cannot_be_removed_to_start_over_is_one_error(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run without --resume removes the staging folder an interrupted one left; one it may not
+    remove (a folder of another user's, not run as root) ended in a PermissionError traceback."""
+    _, out = clean_and_run_outputs("jsonl", generated, tmp_path)
+    interrupted_export(ExportJob((str(generated),), out, "jsonl"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    staged = staging_path(out)
+    real_rmtree = shutil.rmtree
+
+    def refused_rmtree(path: Any, *args: Any, **kwargs: Any) -> None:
+        if Path(path) == staged:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES),
+                                  str(staged / "journal.jsonl"))
+        real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(staging_module.shutil, "rmtree", refused_rmtree)
+    with pytest.raises(OutputProblem) as refused:
+        run_export(ExportJob((str(generated),), out, "jsonl"))
+    assert refused.value.where == str(staged)
+    assert refused.value.message == ("cannot remove the staging folder an interrupted run left, "
+                                     "to start over: Permission denied")
+    assert "remove it yourself" in (refused.value.hint or "") and not out.exists()
