@@ -742,14 +742,6 @@ def _stream(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingIn
     return progress
 
 
-def _rerun_hint(staging: Staging) -> str:
-    """How to go on after the run stopped: with --resume when it kept a finished article; a run
-    that kept none leaves no staging folder (`Staging.discard_if_empty`), so nothing to resume."""
-    if staging.kept:
-        return "rerun the same command with --resume to continue"
-    return "rerun the same command: no article was finished, so there is nothing to resume"
-
-
 def _write_stream(stream: ByteSink, pieces: Iterable[str]) -> None:
     """Write text to the `-o -` stream piece by piece, then flush; a failed write (a full disk,
     not a closed pipe) is one error line."""
@@ -850,7 +842,7 @@ def _run(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingInput
     except WorkerLost as lost:
         raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; {staging.kept} finished articles "
                          "are kept", str(job.out),
-                         hint=f"{_rerun_hint(staging)}; {lost.advice}") from None
+                         hint=f"{staging.rerun_hint()}; {lost.advice}") from None
     except (OSError, sqlite3.Error) as error:  # a full disk, a failing device ...
         raise _unwritable(error, staging, job.out) from error
     finally:
@@ -867,7 +859,7 @@ def _unwritable(error: OSError | sqlite3.Error, staging: Staging, out: Path) -> 
     reason = getattr(error, "strerror", None) or " ".join(str(error).split())
     return OutputProblem(f"cannot write the output: {reason}; {staging.kept} finished articles "
                          "are kept", str(out),
-                         hint=f"{_first_fix(error)}, then {_rerun_hint(staging)}")
+                         hint=f"{_first_fix(error)}, then {staging.rerun_hint()}")
 
 
 # Why a write failed, by its errno or SQLite's result code: a permission refused, a disk full
@@ -966,7 +958,7 @@ def _interrupted(stop: KeyboardInterrupt, staging: Staging, out: Path) -> Interr
     """What a run stopped before its output was published says: the finished articles it keeps,
     and how to go on."""
     stopped = InterruptedExport(f"{stop_reason(stop)}; {staging.kept} finished articles are kept",
-                                str(out), hint=_rerun_hint(staging))
+                                str(out), hint=staging.rerun_hint())
     stopped.exit_code = stop_exit_code(stop)
     return stopped
 

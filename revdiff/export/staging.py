@@ -165,7 +165,8 @@ class Staging:
         # Kept open for the whole run (appended at every checkpoint); closed by close().
         self._journal = open(self.journal_path, "a", encoding="utf-8")  # noqa: SIM115
         if self.unpublished is not None:
-            self.resumed_entries = sum(1 for _ in self.entries())
+            self.resumed_entries = sum(1 for _ in _parsed_entries(
+                self._interrupted_journal_lines()))
 
     # -- starting -------------------------------------------------------------------------------
 
@@ -215,20 +216,20 @@ class Staging:
     def _interrupted_journal_lines(self) -> Generator[str, None, None]:
         """The complete lines of the journal an interrupted run left, read one at a time."""
         return self._journal_lines("the interrupted export's journal",
-                                   " (or drop --resume to start over)")
+                                   "rerun the same command with --resume (or drop --resume to "
+                                   "start over)")
 
-    def _journal_lines(self, whose: str, or_else: str = "") -> Generator[str, None, None]:
+    def _journal_lines(self, whose: str, then: str) -> Generator[str, None, None]:
         """The complete lines of the journal (`whose`, as the error names it), read one at a
-        time; a failure to read it (no permission, a failing disk) is told as such, with what
-        else may be done (`or_else`, following the hint)."""
+        time; a failure to read it (no permission, a failing disk) is told as such, with how to
+        go on once it is fixed (`then`)."""
         try:
             with open(self.journal_path, encoding="utf-8", errors="replace") as journal:
                 yield from _complete_lines(journal)
         except OSError as error:
             raise OutputProblem(f"cannot read {whose} ({JOURNAL_NAME}): {os_reason(error)}",
                                 str(self.directory),
-                                hint=f"fix the problem, then rerun the same command with "
-                                f"--resume{or_else}") from error
+                                hint=f"fix the problem, then {then}") from error
 
     def _check_job(self, line: str | None) -> None:
         """Refuse to resume a run of another job (other inputs, format or options), or one of a
@@ -356,15 +357,8 @@ class Staging:
     def entries(self) -> Iterator[JournalEntry]:
         """Every finished article, read back from the journal (streamed, not held in memory)."""
         self._journal.flush()
-        lines = self._journal_lines("the export's journal")
-        try:
-            next(lines, None)
-            for line in lines:
-                entry = _parse_entry(line)
-                if entry is not None:
-                    yield entry
-        finally:
-            lines.close()
+        # the run ends on a failed read: with the staging folder kept, or removed if empty
+        yield from _parsed_entries(self._journal_lines("the export's journal", self.rerun_hint()))
 
     def file(self, name: str) -> Path:
         return self.directory / name
@@ -390,6 +384,13 @@ class Staging:
     def kept(self) -> int:
         """The finished articles the journal holds: those resumed and those recorded since."""
         return self.resumed_entries + self.recorded
+
+    def rerun_hint(self) -> str:
+        """How to go on after the run stopped: with --resume when it kept a finished article; a
+        run that kept none leaves no staging folder (`discard_if_empty`), so nothing to resume."""
+        if self.kept:
+            return "rerun the same command with --resume to continue"
+        return "rerun the same command: no article was finished, so there is nothing to resume"
 
     def discard_if_empty(self) -> None:
         """Remove the staging directory of a run that stopped before finishing any article."""
@@ -478,6 +479,18 @@ def _complete_lines(handle: IO[str]) -> Iterator[str]:
     newline: the process died while writing it) or one longer than `LONGEST_LINE` (damaged)."""
     while (line := handle.readline(LONGEST_LINE + 1)).endswith("\n"):
         yield line[:-1]
+
+
+def _parsed_entries(lines: Generator[str, None, None]) -> Iterator[JournalEntry]:
+    """The finished articles of a journal's `lines`, past its header; those damaged left out."""
+    try:
+        next(lines, None)
+        for line in lines:
+            entry = _parse_entry(line)
+            if entry is not None:
+                yield entry
+    finally:
+        lines.close()
 
 
 def _check_staged_only(folder: Path) -> None:

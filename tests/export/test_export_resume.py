@@ -1445,3 +1445,32 @@ def test_a_staging_folder_that_cannot_be_removed_to_start_over_is_one_error(
     assert refused.value.message == ("cannot remove the staging folder an interrupted run left, "
                                      "to start over: Permission denied")
     assert "remove it yourself" in (refused.value.hint or "") and not out.exists()
+
+
+def test_a_journal_unread_mid_run_with_no_article_kept_says_there_is_nothing_to_resume(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A resumed run whose interrupted one had kept no article (killed before its first
+    checkpoint, a page written) removes the staging folder when its journal cannot be read back
+    (the report's pages checked against it); the error's hint said to rerun with --resume."""
+    _, out = clean_and_run_outputs("html", generated, tmp_path)
+    interrupted_export(ExportJob((str(generated),), out, "html"), monkeypatch, limit=5,
+                       chunk_pairs=2)
+    journal = staging_path(out) / "journal.jsonl"
+    journal.write_text(journal.read_text().splitlines()[0] + "\n")  # its header alone
+    reads = {"left": 2}  # --resume reads it twice first: header, rewrite
+    real_open = open
+
+    def failing_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if Path(file) == journal and mode == "r":
+            reads["left"] -= 1
+            if reads["left"] < 0:
+                raise OSError(errno.EIO, os.strerror(errno.EIO), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(staging_module, "open", failing_open, raising=False)
+    with pytest.raises(OutputProblem) as refused:
+        run_export(ExportJob((str(generated),), out, "html"), resume=True)
+    assert refused.value.message.startswith("cannot read the export's journal (journal.jsonl)")
+    assert not staging_path(out).exists()
+    assert refused.value.hint == ("fix the problem, then rerun the same command: no article was "
+                                  "finished, so there is nothing to resume")
