@@ -179,6 +179,7 @@ class Staging:
                                 hint="remove it, or choose another -o path")
 
     def _start_fresh(self) -> None:
+        self._check_no_report_put_aside()
         if self.directory.exists():
             try:
                 shutil.rmtree(self.directory)
@@ -204,6 +205,23 @@ class Staging:
             raise OutputProblem(f"cannot write the staging folder: {os_reason(error)}",
                                 str(self.directory), hint="free some space (or fix the "
                                 "problem), then rerun the command") from error
+
+    def _check_no_report_put_aside(self) -> None:
+        """Refuse to start over, removing the staging folder, where a run stopped while publishing
+        had put the earlier report aside into it (`replaced-report`) and the new report had not
+        taken its place: the earlier report would go with the staging folder, the output none."""
+        replaced = self.directory / REPLACED_REPORT_NAME
+        listed = self._unpublished_moves()
+        if not replaced.is_dir() or listed is None:
+            return
+        moves, _ = listed
+        if any(_place(target) == _place(replaced) and not (source.exists() or source.is_symlink())
+               for source, target in moves):
+            raise OutputProblem(f"an interrupted publish left the earlier report in "
+                                f"{REPLACED_REPORT_NAME}, and starting over removes the staging "
+                                "folder with it", str(self.directory),
+                                hint="rerun the same command with --resume to finish publishing, "
+                                f"or move {REPLACED_REPORT_NAME} out of that folder")
 
     def _header(self) -> str | None:
         """The journal's first line, None where it has none complete."""

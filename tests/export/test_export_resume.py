@@ -1474,3 +1474,37 @@ def test_a_journal_unread_mid_run_with_no_article_kept_says_there_is_nothing_to_
     assert not staging_path(out).exists()
     assert refused.value.hint == ("fix the problem, then rerun the same command: no article was "
                                   "finished, so there is nothing to resume")
+
+
+def test_a_run_without_resume_refuses_to_remove_the_earlier_report_a_killed_publish_put_aside(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run killed once the earlier report was put aside into the staging folder, before the new
+    one took its place, left no report at -o; the next run without --resume removed the earlier
+    report with the staging folder, without a word. It is refused, and the report left there."""
+    _, out = clean_and_run_outputs("html", generated, tmp_path)
+    run_export(ExportJob((str(generated),), out, "html"))  # the earlier report
+    earlier = snapshot(out)
+    real_replace = os.replace
+
+    def dying_replace(source: Any, target: Any) -> None:
+        if Path(source).parent == staging_path(out):  # the new report's rename
+            raise Killed
+        real_replace(source, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(staging_module.os, "replace", dying_replace)
+        with pytest.raises(Killed):
+            run_export(ExportJob((str(generated),), out, "html"))
+    replaced = staging_path(out) / "replaced-report"
+    assert not out.exists() and snapshot(replaced) == earlier
+    with pytest.raises(OutputProblem) as refused:
+        run_export(ExportJob((str(generated),), out, "html"))
+    assert refused.value.where == str(staging_path(out))
+    assert refused.value.message == ("an interrupted publish left the earlier report in "
+                                     "replaced-report, and starting over removes the staging "
+                                     "folder with it")
+    assert refused.value.hint == ("rerun the same command with --resume to finish publishing, "
+                                  "or move replaced-report out of that folder")
+    assert snapshot(replaced) == earlier and not out.exists()
+    run_export(ExportJob((str(generated),), out, "html"), resume=True)
+    assert not staging_path(out).exists() and (out / "index.html").exists()
