@@ -30,6 +30,7 @@ class Format(StrEnum):
     WRAPPED_PAGE = "wrapped-page"
     DOCUMENT = "document"  # a PDF or RTF document: its text is to be saved first
     PAGE_TEXT = "page-text"  # a NewsDiffs diff page saved as text: its HTML is to be saved
+    DIFF = "diff"  # a patch file: the versions it was made from are to be given
 
 
 # An HTML document or fragment: optional XML declaration and comments (browsers put
@@ -98,6 +99,8 @@ def detect(text: str) -> Format:
         return Format.JSON
     if foreign.describe_document(text):
         return Format.DOCUMENT
+    if foreign.describe_diff(text):
+        return Format.DIFF
     if _is_html(_after_comments(text)[:4096]):
         # BeautifulSoup loads only for HTML pages
         from revdiff.formats import newsdiffs, sniffer_html

@@ -1,6 +1,6 @@
-"""Inputs that are no version format but would otherwise pass for plain text: JSON, feeds, and
-web pages wrapped in something else (an MHTML archive, an HTTP response with its headers, a page
-with other text before its markup).
+"""Inputs that are no version format but would otherwise pass for plain text: JSON, feeds, diffs
+(patch files), and web pages wrapped in something else (an MHTML archive, an HTTP response with
+its headers, a page with other text before its markup).
 
 Read as plain paragraphs they give nonsense versions, with no warning. They are recognised here
 so that the reader can say what the file is and what to do instead.
@@ -35,7 +35,8 @@ def describe(text: str) -> tuple[str, str] | None:
     what = describe_json(text) or describe_feed(text)
     if what:
         return what, READABLE
-    return describe_document(text) or describe_wrapped_page(text) or describe_page_text(text)
+    return (describe_document(text) or describe_diff(text) or describe_wrapped_page(text)
+            or describe_page_text(text))
 
 
 def describe_document(text: str) -> tuple[str, str] | None:
@@ -46,6 +47,22 @@ def describe_document(text: str) -> tuple[str, str] | None:
         return "a PDF document", "save its text with pdftotext FILE or a reader's Save as Text"
     if head.startswith("{\\rtf"):
         return "an RTF document", "save it as plain text and give that"
+    return None
+
+
+# A diff's header and first hunk: unified (`--- old`, `+++ new`, `@@ -1,2 +1,2 @@`), as `diff -u`
+# and git write it, or context (`*** old`, `--- new`, a line of 15 stars), as `diff -c` does.
+_DIFF_HEADER = re.compile(r"^--- [^\n]*\n\+\+\+ [^\n]*\n@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@"
+                          r"|^\*\*\* [^\n]*\n--- [^\n]*\n\*{15}$", re.MULTILINE)
+
+
+def describe_diff(text: str) -> tuple[str, str] | None:
+    """A diff (a patch file, `git diff`, `git format-patch`), which holds only the lines around
+    each change, and what to give instead; None for anything else."""
+    if _DIFF_HEADER.search(text[:65536]):
+        return ("a diff (a patch), which holds only the lines around each change",
+                ("give the versions themselves: the file before and after the change (git show "
+                 "REV:PATH), or the git repository"))
     return None
 
 

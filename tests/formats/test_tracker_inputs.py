@@ -405,3 +405,31 @@ def test_a_newsdiffs_page_saved_as_text_is_refused(tmp_path: Path, bullet: str) 
     line, = result.stderr.splitlines()
     assert f"{path}: this is a NewsDiffs diff page saved as text" in line
     assert "save the page as HTML" in line
+
+
+UNIFIED_DIFF = ("--- 0.txt\t2020-01-01 00:00:00\n+++ 1.txt\t2020-01-02 00:00:00\n@@ -1,2 +1,2 @@\n"
+                "-Troops arrived.\n+Troops left.\n Iran answered.\n")
+GIT_PATCH = ("From 1234567890abcdef Mon Sep 17 00:00:00 2001\nFrom: A <a@example.com>\n"
+             "Subject: [PATCH] update the story\n\n---\n story.txt | 2 +-\n\n"
+             "diff --git a/story.txt b/story.txt\nindex 1111111..2222222 100644\n"
+             + UNIFIED_DIFF.replace("0.txt\t2020-01-01 00:00:00", "a/story.txt")
+             .replace("1.txt\t2020-01-02 00:00:00", "b/story.txt"))
+CONTEXT_DIFF = ("*** 0.txt\t2020-01-01\n--- 1.txt\t2020-01-02\n***************\n*** 1,2 ****\n"
+                "! Troops arrived.\n  Iran answered.\n--- 1,2 ----\n! Troops left.\n"
+                "  Iran answered.\n")
+
+
+@pytest.mark.parametrize("content", [UNIFIED_DIFF, GIT_PATCH, CONTEXT_DIFF])
+def test_a_diff_or_patch_file_is_refused_saying_to_give_the_versions(tmp_path: Path,
+                                                                      content: str) -> None:
+    # each was read as one plain version of its `-` and `+` lines, exit 0, without a warning
+    path = tmp_path / "story.patch"
+    path.write_text(content, "utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    line, = result.stderr.splitlines()
+    assert f"{path}: this is a diff (a patch)" in line and "give the versions themselves" in line
+
+
+def test_prose_with_dashes_and_pluses_stays_plain() -> None:
+    assert detect("--- Update ---\n+++ Breaking +++\nTroops left the base.\n") is Format.PLAIN
