@@ -115,18 +115,25 @@ _HTTP_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? \d{3}\b[^\n]*\n")
 # body, and then another status line.
 _INTERIM_STATUS = re.compile(r"\s*HTTP/\d(\.\d)? \d{3}\b[^\n]*\n([!-9;-~]+:[^\n]*\n)*\n"
                              r"(?=\s*HTTP/\d(\.\d)? \d{3}\b)")
+# A WARC file's first record (an ISO 28500 web archive, as crawlers and the Wayback Machine keep
+# pages): its version line, then a header of its own.
+_WARC_RECORD = re.compile(r"\s*WARC/\d\.\d+\n[!-9;-~]+:")
 _MULTIPART = re.compile(r"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 _HTML_TYPE = re.compile(r"^content-type:\s*text/html", re.IGNORECASE | re.MULTILINE)
 _DOCUMENT_LINE = re.compile(r"^[ \t]*<(!doctype\s+html|html)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def describe_wrapped_page(text: str) -> tuple[str, str] | None:
-    """A web page saved inside something else, and how to save it as a page: an MHTML archive
-    (a browser's "single file") with its HTML part, an HTTP response with its headers (`curl
-    -i`) whose body is HTML, or a whole page with a few lines before its markup. None for
+    """A web page saved inside something else, and how to save it as a page: a WARC web archive,
+    an MHTML archive (a browser's "single file") with its HTML part, an HTTP response with its
+    headers (`curl -i`) whose body is HTML, or a whole page with a few lines before its markup. None for
     anything else: text that quotes headers or markup is a version like any other."""
     text = text.replace("\r\n", "\n")
     head = text[:65536]
+    if _WARC_RECORD.match(head):
+        return ("a WARC web archive",
+                ("take its pages out into a folder, one file per capture (with warcio, say), "
+                 "and give the folder"))
     headers = _HEADERS.match(head)
     if headers and _MULTIPART.search(headers.group(0)) and _HTML_TYPE.search(head,
                                                                             headers.end()):

@@ -14,7 +14,7 @@ import pytest
 from story_chains import SAMPLES
 
 from revdiff.formats.detect import Format, detect
-from revdiff.formats.foreign import describe_feed, describe_json
+from revdiff.formats.foreign import describe_feed, describe_json, describe_wrapped_page
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -433,3 +433,16 @@ def test_a_diff_or_patch_file_is_refused_saying_to_give_the_versions(tmp_path: P
 
 def test_prose_with_dashes_and_pluses_stays_plain() -> None:
     assert detect("--- Update ---\n+++ Breaking +++\nTroops left the base.\n") is Format.PLAIN
+
+
+WARC = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.test/a\r\n"
+        "WARC-Date: 2020-01-04T09:30:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+        "Content-Length: 120\r\n\r\n" + CURL_I.replace("HTTP/2 200 ", "HTTP/1.1 200 OK")
+        + "\r\n\r\nWARC/1.0\r\nWARC-Type: request\r\n\r\n")
+
+
+def test_a_warc_file_is_refused_saying_to_take_its_pages_out() -> None:
+    # it was read as one plain version of its records' headers and markup, exit 0
+    what, to_do = describe_wrapped_page(WARC) or ("", "")
+    assert detect(WARC) is Format.WRAPPED_PAGE
+    assert what == "a WARC web archive" and "one file per capture" in to_do
