@@ -31,6 +31,7 @@ class Format(StrEnum):
     DOCUMENT = "document"  # a PDF or RTF document: its text is to be saved first
     PAGE_TEXT = "page-text"  # a NewsDiffs diff page saved as text: its HTML is to be saved
     DIFF = "diff"  # a patch file: the versions it was made from are to be given
+    WIKI_EXPORT = "wiki-export"  # a MediaWiki export: its revisions are to be given as files
 
 
 # An HTML document or fragment: optional XML declaration and comments (browsers put
@@ -101,6 +102,8 @@ def detect(text: str) -> Format:
         return Format.DOCUMENT
     if foreign.describe_diff(text):
         return Format.DIFF
+    if foreign.describe_wiki_export(text):
+        return Format.WIKI_EXPORT
     if _is_html(_after_comments(text)[:4096]):
         # BeautifulSoup loads only for HTML pages
         from revdiff.formats import newsdiffs, sniffer_html

@@ -1,5 +1,5 @@
 """Inputs that are no version format but would otherwise pass for plain text: JSON, feeds, diffs
-(patch files), and web pages wrapped in something else (an MHTML archive, an HTTP response with
+(patch files), wiki exports, and web pages wrapped in something else (an MHTML archive, an HTTP response with
 its headers, a page with other text before its markup).
 
 Read as plain paragraphs they give nonsense versions, with no warning. They are recognised here
@@ -27,6 +27,8 @@ _PROLOGUE_PIECE = re.compile(r"\s*(<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]
 # declares (`<!DOCTYPE rss PUBLIC ...>` heads every RSS 0.91 feed).
 _RSS = re.compile(r"\s*<(!doctype\s+)?(rss|rdf:RDF)\b", re.IGNORECASE)
 _ATOM = re.compile(r"\s*<(!doctype\s+)?feed\b", re.IGNORECASE)
+# The root of a MediaWiki export (`<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/">`).
+_MEDIAWIKI = re.compile(r"\s*<mediawiki\b")
 _JSON_TOO_DEEP = "JSON nested deeper than Python reads"
 
 
@@ -35,8 +37,8 @@ def describe(text: str) -> tuple[str, str] | None:
     what = describe_json(text) or describe_feed(text)
     if what:
         return what, READABLE
-    return (describe_document(text) or describe_diff(text) or describe_wrapped_page(text)
-            or describe_page_text(text))
+    return (describe_document(text) or describe_diff(text) or describe_wiki_export(text)
+            or describe_wrapped_page(text) or describe_page_text(text))
 
 
 def describe_document(text: str) -> tuple[str, str] | None:
@@ -187,16 +189,34 @@ def _is_page_after_preamble(text: str, start: int) -> bool:
             and "<body" in lowered[start:end])
 
 
-def describe_feed(text: str) -> str | None:
-    """'an RSS feed' or 'an Atom feed' when the text is one, else None."""
-    head = text[:4096]
+def _root_start(head: str) -> int:
+    """Where an XML document's root (or its document type declaration) starts in `head`, after
+    its prologue."""
     start = 0
     while found := _PROLOGUE_PIECE.match(head, start):
         start = found.end()
+    return start
+
+
+def describe_feed(text: str) -> str | None:
+    """'an RSS feed' or 'an Atom feed' when the text is one, else None."""
+    head = text[:4096]
+    start = _root_start(head)
     if _RSS.match(head, start):
         return "an RSS feed"
     if _ATOM.match(head, start):
         return "an Atom feed"
+    return None
+
+
+def describe_wiki_export(text: str) -> tuple[str, str] | None:
+    """A MediaWiki XML export (Special:Export, a Wikipedia dump), whose pages' revisions are
+    each a version, and how to give them; None for anything else."""
+    head = text[:4096]
+    if _MEDIAWIKI.match(head, _root_start(head)):
+        return ("a MediaWiki XML export (a wiki's pages and their revisions)",
+                ("write each revision's text to a file of its own (0.txt, 1.txt, ...) in a "
+                 "folder, and give the folder"))
     return None
 
 

@@ -446,3 +446,22 @@ def test_a_warc_file_is_refused_saying_to_take_its_pages_out() -> None:
     what, to_do = describe_wrapped_page(WARC) or ("", "")
     assert detect(WARC) is Format.WRAPPED_PAGE
     assert what == "a WARC web archive" and "one file per capture" in to_do
+
+
+WIKI_EXPORT = ('<?xml version="1.0" encoding="utf-8"?>\n<mediawiki xmlns="http://www.mediawiki.org'
+               '/xml/export-0.10/" version="0.10" xml:lang="en">\n<page><title>Iran</title>\n'
+               '<revision><id>1</id><text xml:space="preserve">Troops arrived.</text></revision>\n'
+               '<revision><id>2</id><text xml:space="preserve">Troops left.</text></revision>\n'
+               "</page>\n</mediawiki>\n")
+
+
+@pytest.mark.parametrize("content", [WIKI_EXPORT, WIKI_EXPORT.split("\n", 1)[1]])
+def test_a_wiki_export_is_refused_saying_to_give_its_revisions_as_files(tmp_path: Path,
+                                                                         content: str) -> None:
+    # it was read as one plain version of its XML, exit 0
+    path = tmp_path / "Iran.xml"
+    path.write_text(content, "utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    line, = result.stderr.splitlines()
+    assert f"{path}: this is a MediaWiki XML export" in line and "0.txt, 1.txt" in line
