@@ -32,6 +32,7 @@ class Format(StrEnum):
     PAGE_TEXT = "page-text"  # a NewsDiffs diff page saved as text: its HTML is to be saved
     DIFF = "diff"  # a patch file: the versions it was made from are to be given
     WIKI_EXPORT = "wiki-export"  # a MediaWiki export: its revisions are to be given as files
+    CAPTURE_LISTING = "capture-listing"  # a Wayback CDX listing: its captures are to be saved
 
 
 # An HTML document or fragment: optional XML declaration and comments (browsers put
@@ -104,6 +105,8 @@ def detect(text: str) -> Format:
         return Format.DIFF
     if foreign.describe_wiki_export(text):
         return Format.WIKI_EXPORT
+    if foreign.describe_capture_listing(text):
+        return Format.CAPTURE_LISTING
     if _is_html(_after_comments(text)[:4096]):
         # BeautifulSoup loads only for HTML pages
         from revdiff.formats import newsdiffs, sniffer_html

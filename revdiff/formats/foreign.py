@@ -1,6 +1,7 @@
 """Inputs that are no version format but would otherwise pass for plain text: JSON, feeds, diffs
-(patch files), wiki exports, and web pages wrapped in something else (an MHTML archive, an HTTP response with
-its headers, a page with other text before its markup).
+(patch files), wiki exports, Wayback CDX listings, and web pages wrapped in something else (a WARC
+archive, an MHTML archive, an HTTP response with its headers, a page with other text before its
+markup).
 
 Read as plain paragraphs they give nonsense versions, with no warning. They are recognised here
 so that the reader can say what the file is and what to do instead.
@@ -38,7 +39,8 @@ def describe(text: str) -> tuple[str, str] | None:
     if what:
         return what, READABLE
     return (describe_document(text) or describe_diff(text) or describe_wiki_export(text)
-            or describe_wrapped_page(text) or describe_page_text(text))
+            or describe_capture_listing(text) or describe_wrapped_page(text)
+            or describe_page_text(text))
 
 
 def describe_document(text: str) -> tuple[str, str] | None:
@@ -65,6 +67,22 @@ def describe_diff(text: str) -> tuple[str, str] | None:
         return ("a diff (a patch), which holds only the lines around each change",
                 ("give the versions themselves: the file before and after the change (git show "
                  "REV:PATH), or the git repository"))
+    return None
+
+
+# A CDX listing's first capture, after its optional header (` CDX N b a m s k r M S V g`): the
+# address as a SURT key (`com,example)/news/iran`), the capture's time in 14 digits, the address.
+_CDX_LINE = re.compile(r"(?:[ \t]*CDX [^\n]*\n)?\s*[^\s)]+\)\S* \d{14} \S")
+
+
+def describe_capture_listing(text: str) -> tuple[str, str] | None:
+    """A Wayback Machine CDX listing (the captures of an address, as its CDX server lists them),
+    which names captures but holds none of their pages, and how to give them; None for anything
+    else."""
+    if _CDX_LINE.match(text):
+        return ("a Wayback Machine CDX listing, which names captures but holds none of their pages",
+                ("save the pages it lists into a folder, each from "
+                 "https://web.archive.org/web/TIMESTAMPid_/URL, and give the folder"))
     return None
 
 

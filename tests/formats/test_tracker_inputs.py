@@ -465,3 +465,25 @@ def test_a_wiki_export_is_refused_saying_to_give_its_revisions_as_files(tmp_path
     assert result.returncode == 2 and result.stdout == ""
     line, = result.stderr.splitlines()
     assert f"{path}: this is a MediaWiki XML export" in line and "0.txt, 1.txt" in line
+
+
+CDX = ("com,example)/news/iran 20200104093000 https://example.com/news/iran text/html 200 "
+       "AB3XQ 10240\ncom,example)/news/iran 20200104120000 https://example.com/news/iran "
+       "text/html 200 CD7YR 10311\n")
+
+
+@pytest.mark.parametrize("content", [CDX, " CDX N b a m s k r M S V g\n" + CDX])
+def test_a_wayback_cdx_listing_is_refused_saying_to_save_its_captures(tmp_path: Path,
+                                                                      content: str) -> None:
+    # it was read as one plain version of its lines, exit 0
+    path = tmp_path / "iran.cdx"
+    path.write_text(content, "utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    line, = result.stderr.splitlines()
+    assert f"{path}: this is a Wayback Machine CDX listing" in line
+    assert "web.archive.org/web/TIMESTAMPid_/URL" in line
+
+
+def test_a_version_that_opens_with_a_dateline_and_an_address_stays_plain() -> None:
+    assert detect("Tehran (Reuters) 20200104 https://example.com/a said so.\n") is Format.PLAIN
