@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from revdiff.errors import BinaryData, BinaryInput, EmptyText, EncodingProblem
+from revdiff.formats.foreign import PDF_TEXT
 from revdiff.formats.text_input import check_size
 from revdiff.read_warnings import counted
 from revdiff.size_limit import DEFAULT_MAX_BYTES
@@ -50,6 +51,26 @@ _USUAL_LEGACY = "cp1252"
 _COMPRESSION_MAGIC = ((b"\x1f\x8b", "gzip", "gunzip"), (b"BZh", "bzip2", "bunzip2"),
                       (b"\xfd7zXZ\x00", "xz", "unxz"), (b"\x28\xb5\x2f\xfd", "zstd", "unzstd"),
                       (b"PK\x03\x04", "zip", "unzip"))
+
+
+# Binary files that hold text another way, told by how they start (a tar's `ustar` at byte 257),
+# and how to get their text or versions out.
+_CONTAINER_MAGIC = (
+    (0, b"%PDF-", "a PDF document", PDF_TEXT),
+    (257, b"ustar", "a tar archive", "unpack it (tar -xf FILE) and give the folder"),
+    (0, b"# v2 git bundle\n", "a git bundle", "clone it (git clone FILE FOLDER) and give the folder"),
+    (0, b"# v3 git bundle\n", "a git bundle", "clone it (git clone FILE FOLDER) and give the folder"),
+    (0, bytes.fromhex("d0cf11e0a1b11ae1"), "an older Office document (doc, xls, ppt)",
+     "save it as plain text (.txt) or HTML in the program that made it"))
+
+
+def _container(data: bytes) -> tuple[str, str] | None:
+    """What binary file that holds text `data` starts as (a PDF, a tar archive, a git bundle, an
+    older Office document), and how to get the text out of it; None for anything else."""
+    for offset, magic, kind, to_do in _CONTAINER_MAGIC:
+        if data.startswith(magic, offset):
+            return kind, to_do
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +142,9 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
                 raise BinaryInput("input is a word-processor or office document (docx, odt ...), "
                                   "not text", where, hint="save it as plain text (.txt) or HTML "
                                                           "in the program that made it")
+            kind = _container(data)
+            if kind:
+                raise BinaryInput(f"input is {kind[0]}, not text", where, hint=kind[1])
             compressed = _compression(data)
             if compressed:
                 raise BinaryInput(f"input is {compressed[0]}-compressed, not text", where,
@@ -152,11 +176,13 @@ def check_size_unless_binary(handle: BinaryIO, where: str, max_bytes: int) -> No
 
 def _starts_as_binary_data(start: bytes) -> bool:
     """Whether the first bytes of an input tell it binary data as `decode_bytes` does: a NUL
-    byte among them, and neither a byte-order mark, UTF-16 text without one, nor compression (a
-    word-processor document is a zip), which are refused otherwise."""
+    byte among them, and neither a byte-order mark, UTF-16 text without one, compression (a
+    word-processor document is a zip), nor a file that holds text otherwise (a PDF, a tar
+    archive), which are refused otherwise."""
     return (b"\x00" in start[:_SNIFF_BYTES]
             and not any(start.startswith(mark) for mark, _ in _BYTE_ORDER_MARKS)
-            and _unmarked_utf16(start[:_SNIFF_BYTES]) is None and _compression(start) is None)
+            and _unmarked_utf16(start[:_SNIFF_BYTES]) is None and _compression(start) is None
+            and _container(start) is None)
 
 
 def _binary_data(where: str) -> BinaryData:

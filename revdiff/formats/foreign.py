@@ -43,12 +43,15 @@ def describe(text: str) -> tuple[str, str] | None:
             or describe_page_text(text))
 
 
+PDF_TEXT = "save its text with pdftotext FILE or a reader's Save as Text"
+
+
 def describe_document(text: str) -> tuple[str, str] | None:
     """A PDF or RTF document whose bytes happen to decode as text (a PDF whose streams are not
     compressed), and how to give its text; None for anything else."""
     head = text.lstrip("\ufeff")[:8]
     if head.startswith("%PDF-"):
-        return "a PDF document", "save its text with pdftotext FILE or a reader's Save as Text"
+        return "a PDF document", PDF_TEXT
     if head.startswith("{\\rtf"):
         return "an RTF document", "save it as plain text and give that"
     return None

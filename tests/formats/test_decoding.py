@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import tarfile
 import tracemalloc
 import zipfile
 import zlib
@@ -312,3 +313,34 @@ def test_a_gzip_file_of_many_members_is_read_in_one_pass(monkeypatch: pytest.Mon
     members = gzip.compress(b"<p>One.</p>", mtime=0) + gzip.compress(b"", mtime=0) * 5_000
     assert gunzipped(members, "page.html.gz").body == b"<p>One.</p>"
     assert sum(handed) <= 2 * len(members)
+
+
+def _tar_of_versions() -> bytes:
+    packed = io.BytesIO()
+    with tarfile.open(fileobj=packed, mode="w") as archive:
+        version = b"Troops arrived.\n"
+        entry = tarfile.TarInfo("story/0.txt")
+        entry.size = len(version)
+        archive.addfile(entry, io.BytesIO(version))
+    return packed.getvalue()
+
+
+@pytest.mark.parametrize(("data", "said", "to_do"), [
+    # a PDF whose streams are compressed, as most are
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 9 /Filter /FlateDecode >>\nstream\n"
+     + zlib.compress(b"BT (Troops) Tj ET") + b"\nendstream\nendobj\n%%EOF\n",
+     "a PDF document", "save its text with pdftotext FILE or a reader's Save as Text"),
+    (_tar_of_versions(), "a tar archive", "unpack it (tar -xf FILE) and give the folder"),
+    (b"# v2 git bundle\n53f7b71435d9ee68f090b9f099425c17e35b1adb HEAD\n\nPACK\x00\x00\x00\x02",
+     "a git bundle", "clone it (git clone FILE FOLDER) and give the folder"),
+    (b"# v3 git bundle\n@object-format=sha1\n\nPACK\x00\x00\x00\x02",
+     "a git bundle", "clone it (git clone FILE FOLDER) and give the folder"),
+    (bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 504, "an older Office document (doc, xls, ppt)",
+     "save it as plain text (.txt) or HTML in the program that made it")],
+    ids=["pdf", "tar", "git-bundle-v2", "git-bundle-v3", "old-office"])
+def test_a_binary_file_that_holds_text_is_named_with_how_to_get_it(data: bytes, said: str,
+                                                                   to_do: str) -> None:
+    # each was "binary data, not text", with no word of what it is or how to read it
+    with pytest.raises(BinaryInput) as refused:
+        decode_bytes(data, "story")
+    assert str(refused.value) == f"story: input is {said}, not text ({to_do})"
