@@ -33,6 +33,7 @@ class Format(StrEnum):
     DIFF = "diff"  # a patch file: the versions it was made from are to be given
     WIKI_EXPORT = "wiki-export"  # a MediaWiki export: its revisions are to be given as files
     CAPTURE_LISTING = "capture-listing"  # a Wayback CDX listing: its captures are to be saved
+    TABLE = "table"  # a CSV or TSV table of versions: its texts are to be given as files
 
 
 # An HTML document or fragment: optional XML declaration and comments (browsers put
@@ -107,6 +108,8 @@ def detect(text: str) -> Format:
         return Format.WIKI_EXPORT
     if foreign.describe_capture_listing(text):
         return Format.CAPTURE_LISTING
+    if foreign.describe_table(text):
+        return Format.TABLE
     if _is_html(_after_comments(text)[:4096]):
         # BeautifulSoup loads only for HTML pages
         from revdiff.formats import newsdiffs, sniffer_html

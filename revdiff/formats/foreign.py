@@ -1,7 +1,7 @@
 """Inputs that are no version format but would otherwise pass for plain text: JSON, feeds, diffs
-(patch files), wiki exports, Wayback CDX listings, and web pages wrapped in something else (a WARC
-archive, an MHTML archive, an HTTP response with its headers, a page with other text before its
-markup).
+(patch files), wiki exports, Wayback CDX listings, tables (CSV), and web pages wrapped in
+something else (a WARC archive, an MHTML archive, an HTTP response with its headers, a page with
+other text before its markup).
 
 Read as plain paragraphs they give nonsense versions, with no warning. They are recognised here
 so that the reader can say what the file is and what to do instead.
@@ -9,6 +9,7 @@ so that the reader can say what the file is and what to do instead.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 
@@ -39,8 +40,8 @@ def describe(text: str) -> tuple[str, str] | None:
     if what:
         return what, READABLE
     return (describe_document(text) or describe_diff(text) or describe_wiki_export(text)
-            or describe_capture_listing(text) or describe_wrapped_page(text)
-            or describe_page_text(text))
+            or describe_capture_listing(text) or describe_table(text)
+            or describe_wrapped_page(text) or describe_page_text(text))
 
 
 PDF_TEXT = "save its text with pdftotext FILE or a reader's Save as Text"
@@ -87,6 +88,36 @@ def describe_capture_listing(text: str) -> tuple[str, str] | None:
                 ("save the pages it lists into a folder, each from "
                  "https://web.archive.org/web/TIMESTAMPid_/URL, and give the folder"))
     return None
+
+
+# A table's header: names of columns (`url`, `"created"`, `Text`) apart by a comma, a tab or a
+# semicolon, one of which names a version's text.
+_COLUMN_NAME = re.compile(r"[A-Za-z_][\w .-]{0,39}")
+_TEXT_COLUMNS = frozenset({"text", "content", "body", "article", "html", "summary"})
+
+
+def describe_table(text: str) -> tuple[str, str] | None:
+    """A table of versions (CSV or TSV: a header that names a text column, then rows of as many
+    cells), and how to give its versions; None for anything else, such as a version whose
+    first line happens to read as names apart by commas."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first_line.count)
+    rows = csv.reader(text[:65536].split("\n"), delimiter=delimiter)
+    try:
+        header = next(rows)
+        first_row = next(rows, None)
+    except csv.Error:
+        return None
+    names = [name.strip() for name in header]
+    if (len(names) < 2 or first_row is None or len(first_row) != len(names)
+            or not all(_COLUMN_NAME.fullmatch(name) for name in names)
+            or not _TEXT_COLUMNS & {name.lower() for name in names}):
+        return None
+    columns = ", ".join(names[:8]) + (", ..." if len(names) > 8 else "")
+    kind = "TSV" if delimiter == "\t" else "CSV"
+    return (f"a table of {columns} ({kind})",
+            ("write each version's text to a file of its own (0.txt, 1.txt, ...) in a folder, "
+             "and give the folder"))
 
 
 # The two lines a NewsDiffs diff page names its versions with (`Pink: Archived <date>`, then

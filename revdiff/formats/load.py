@@ -444,7 +444,7 @@ def _text_input(name: str, data: bytes, max_bytes: int) -> TextInput:
     decoded = decode_bytes(data, name, max_bytes)
     found = detect(decoded.text)
     if found in (Format.JSON, Format.FEED, Format.WRAPPED_PAGE, Format.DOCUMENT, Format.PAGE_TEXT,
-                 Format.DIFF, Format.WIKI_EXPORT, Format.CAPTURE_LISTING):
+                 Format.DIFF, Format.WIKI_EXPORT, Format.CAPTURE_LISTING, Format.TABLE):
         what, hint = foreign.describe(decoded.text) or ("no version format", foreign.READABLE)
         raise UnknownFormat(f"this is {what}, not a version format", name, hint=hint)
     return TextInput(name, decoded.text, found, decoded.warning)

@@ -487,3 +487,27 @@ def test_a_wayback_cdx_listing_is_refused_saying_to_save_its_captures(tmp_path: 
 
 def test_a_version_that_opens_with_a_dateline_and_an_address_stays_plain() -> None:
     assert detect("Tehran (Reuters) 20200104 https://example.com/a said so.\n") is Format.PLAIN
+
+
+@pytest.mark.parametrize(("content", "columns"), [
+    (('url,time,text\nhttps://x.test/a,2020-01-04,"Troops arrived.\n\nIran answered."\n'
+      "https://x.test/a,2020-01-05,Troops left.\n"), "url, time, text (CSV)"),
+    ("version\tcreated\tsummary\n1\t2020-01-04\tTroops arrived.\n", "version, created, summary (TSV)"),
+    ('"id";"body"\n1;"Troops arrived."\n', "id, body (CSV)")])
+def test_a_table_of_versions_is_refused_saying_to_give_them_as_files(tmp_path: Path, content: str,
+                                                                     columns: str) -> None:
+    # it was read as one plain version, a paragraph a row, exit 0
+    path = tmp_path / "versions.csv"
+    path.write_text(content, "utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    line, = result.stderr.splitlines()
+    assert f"{path}: this is a table of {columns}" in line and "0.txt, 1.txt" in line
+
+
+@pytest.mark.parametrize("text", [
+    "Text, body and soul\nThe minister spoke at length.\n",
+    "Body, text\nA list: of words, and more, of them.\n",
+    "text\nOne paragraph.\n"])
+def test_a_version_whose_first_line_names_columns_stays_plain(text: str) -> None:
+    assert detect(text) is Format.PLAIN
