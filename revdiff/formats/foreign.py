@@ -32,15 +32,18 @@ _ATOM = re.compile(r"\s*<(!doctype\s+)?feed\b", re.IGNORECASE)
 # The root of a MediaWiki export (`<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/">`).
 _MEDIAWIKI = re.compile(r"\s*<mediawiki\b")
 _JSON_TOO_DEEP = "JSON nested deeper than Python reads"
+# What to do with records of versions another tool keeps (a table, JSON, a wiki's revisions).
+GIVE_AS_FILES = ("write each version's text to a file of its own (0.txt, 1.txt, ...) in a folder, "
+                 "and give the folder")
 
 
 def describe(text: str) -> tuple[str, str] | None:
     """What a foreign input is and what to do with it, else None."""
-    what = describe_json(text) or describe_feed(text)
-    if what:
-        return what, READABLE
-    return (describe_document(text) or describe_diff(text) or describe_wiki_export(text)
-            or describe_capture_listing(text) or describe_table(text)
+    feed = describe_feed(text)
+    if feed:
+        return feed, READABLE
+    return (describe_json(text) or describe_document(text) or describe_diff(text)
+            or describe_wiki_export(text) or describe_capture_listing(text) or describe_table(text)
             or describe_wrapped_page(text) or describe_page_text(text))
 
 
@@ -116,8 +119,7 @@ def describe_table(text: str) -> tuple[str, str] | None:
     columns = ", ".join(names[:8]) + (", ..." if len(names) > 8 else "")
     kind = "TSV" if delimiter == "\t" else "CSV"
     return (f"a table of {columns} ({kind})",
-            ("write each version's text to a file of its own (0.txt, 1.txt, ...) in a folder, "
-             "and give the folder"))
+            GIVE_AS_FILES)
 
 
 # The two lines a NewsDiffs diff page names its versions with (`Pink: Archived <date>`, then
@@ -267,34 +269,48 @@ def describe_wiki_export(text: str) -> tuple[str, str] | None:
     head = text[:4096]
     if _MEDIAWIKI.match(head, _root_start(head)):
         return ("a MediaWiki XML export (a wiki's pages and their revisions)",
-                ("write each revision's text to a file of its own (0.txt, 1.txt, ...) in a "
-                 "folder, and give the folder"))
+                GIVE_AS_FILES)
     return None
 
 
-def describe_json(text: str) -> str | None:
-    """What JSON the text is (a document or JSON Lines, and its top-level keys), else None."""
+def describe_json(text: str) -> tuple[str, str] | None:
+    """What JSON the text is (a document or JSON Lines, and its top-level keys) and what to do
+    with it: records that hold a version's text (a list of objects, JSON Lines, with a `text`
+    key or one like it) are to be written to files, one a version. None for anything else."""
     stripped = text.strip()
     if not stripped.startswith(("{", "[")):
         return None
     try:
         value = json.loads(stripped, strict=False)
     except RecursionError:  # json recurses once per level of nesting
-        return _JSON_TOO_DEEP
+        return _JSON_TOO_DEEP, READABLE
     except ValueError:
         first = stripped.split("\n", 1)[0]
         try:
             value = json.loads(first, strict=False)
         except RecursionError:
-            return _JSON_TOO_DEEP
+            return _JSON_TOO_DEEP, READABLE
         except ValueError:
-            return _broken_json(stripped)
-        return f"a JSON Lines file{_keys(value)}" if isinstance(value, dict) else None
+            broken = _broken_json(stripped)
+            return (broken, READABLE) if broken else None
+        if not isinstance(value, dict):
+            return None
+        return f"a JSON Lines file{_keys(value)}", _json_hint(value)
     if isinstance(value, dict):
-        return f"a JSON document{_keys(value)}"
+        return f"a JSON document{_keys(value)}", READABLE
     if isinstance(value, list):
-        return f"a JSON list of {counted(len(value), 'item')}{_keys(value[0]) if value else ''}"
+        first_item = value[0] if value else None
+        return (f"a JSON list of {counted(len(value), 'item')}{_keys(first_item)}",
+                _json_hint(first_item))
     return None
+
+
+def _json_hint(record: object) -> str:
+    """What to do with JSON records whose first is `record`: write their texts to files where
+    it holds a version's text, else give one of the formats revdiff reads."""
+    if isinstance(record, dict) and _TEXT_COLUMNS & {str(key).lower() for key in record}:
+        return GIVE_AS_FILES
+    return READABLE
 
 
 def _broken_json(stripped: str) -> str | None:

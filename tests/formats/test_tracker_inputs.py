@@ -511,3 +511,17 @@ def test_a_table_of_versions_is_refused_saying_to_give_them_as_files(tmp_path: P
     "text\nOne paragraph.\n"])
 def test_a_version_whose_first_line_names_columns_stays_plain(text: str) -> None:
     assert detect(text) is Format.PLAIN
+
+
+@pytest.mark.parametrize("content", [
+    '[{"url": "https://x.test/a", "text": "Troops arrived.", "time": "2020-01-04"}]',
+    '{"url": "https://x.test/a", "content": "Troops arrived."}\n{"url": "https://x.test/a"}\n'])
+def test_json_records_of_texts_are_refused_saying_to_give_them_as_files(tmp_path: Path,
+                                                                       content: str) -> None:
+    # the line listed what revdiff reads, and not how to make one of them from the records
+    path = tmp_path / "export.json"
+    path.write_text(content, "utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 2
+    line, = result.stderr.splitlines()
+    assert "not a version format (write each version's text to a file of its own" in line
