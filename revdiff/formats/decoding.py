@@ -61,12 +61,15 @@ _CONTAINER_MAGIC = (
     (0, b"# v2 git bundle\n", "a git bundle", "clone it (git clone FILE FOLDER) and give the folder"),
     (0, b"# v3 git bundle\n", "a git bundle", "clone it (git clone FILE FOLDER) and give the folder"),
     (0, bytes.fromhex("d0cf11e0a1b11ae1"), "an older Office document (doc, xls, ppt)",
-     "save it as plain text (.txt) or HTML in the program that made it"))
+     "save it as plain text (.txt) or HTML in the program that made it"),
+    # a zip whose first entry, stored, is `mimetype`, as an EPUB's must be
+    (30, b"mimetypeapplication/epub+zip", "an EPUB e-book",
+     "save its text with ebook-convert FILE out.txt or an e-book reader, and give that"))
 
 
 def _container(data: bytes) -> tuple[str, str] | None:
     """What binary file that holds text `data` starts as (a PDF, a tar archive, a git bundle, an
-    older Office document), and how to get the text out of it; None for anything else."""
+    older Office document, an e-book), and how to get the text out of it; None for anything else."""
     for offset, magic, kind, to_do in _CONTAINER_MAGIC:
         if data.startswith(magic, offset):
             return kind, to_do
@@ -138,13 +141,13 @@ def decode_bytes(data: bytes, where: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
                 raise EncodingProblem(f"input looks like {utf16} text without a byte-order mark",
                                       where, hint=f"convert it to UTF-8 first, e.g. iconv -f "
                                                   f"{utf16} -t utf-8")
+            kind = _container(data)
+            if kind:
+                raise BinaryInput(f"input is {kind[0]}, not text", where, hint=kind[1])
             if _is_office_document(data):
                 raise BinaryInput("input is a word-processor or office document (docx, odt ...), "
                                   "not text", where, hint="save it as plain text (.txt) or HTML "
                                                           "in the program that made it")
-            kind = _container(data)
-            if kind:
-                raise BinaryInput(f"input is {kind[0]}, not text", where, hint=kind[1])
             compressed = _compression(data)
             if compressed:
                 raise BinaryInput(f"input is {compressed[0]}-compressed, not text", where,

@@ -344,3 +344,17 @@ def test_a_binary_file_that_holds_text_is_named_with_how_to_get_it(data: bytes, 
     with pytest.raises(BinaryInput) as refused:
         decode_bytes(data, "story")
     assert str(refused.value) == f"story: input is {said}, not text ({to_do})"
+
+
+def test_an_epub_is_named_as_an_e_book(tmp_path: Path) -> None:
+    # it was "a word-processor or office document (docx, odt ...)", to be saved as text "in the
+    # program that made it"
+    book = tmp_path / "story.epub"
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("OEBPS/story.xhtml", "<html><body><p>Troops arrived.</p></body></html>")
+    with pytest.raises(BinaryInput) as refused:
+        decode_bytes(book.read_bytes(), "story.epub")
+    assert str(refused.value) == ("story.epub: input is an EPUB e-book, not text (save its text "
+                                  "with ebook-convert FILE out.txt or an e-book reader, and "
+                                  "give that)")
