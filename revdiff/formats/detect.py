@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -94,22 +95,28 @@ def detect_bytes(data: bytes) -> Format | None:
     return None
 
 
+# Inputs of other tools (`foreign`), each refused saying what it is: those looked for before any
+# page format, in this order, and those looked for only after News Sniffer's text formats.
+_FOREIGN_FIRST: tuple[tuple[Callable[[str], object], Format], ...] = (
+    (foreign.describe_feed, Format.FEED),
+    (foreign.describe_json, Format.JSON),
+    (foreign.describe_document, Format.DOCUMENT),
+    (foreign.describe_diff, Format.DIFF),
+    (foreign.describe_wiki_export, Format.WIKI_EXPORT),
+    (foreign.describe_capture_listing, Format.CAPTURE_LISTING),
+    (foreign.describe_table, Format.TABLE),
+)
+_FOREIGN_LAST: tuple[tuple[Callable[[str], object], Format], ...] = (
+    (foreign.describe_wrapped_page, Format.WRAPPED_PAGE),
+    (foreign.describe_page_text, Format.PAGE_TEXT),
+)
+
+
 def detect(text: str) -> Format:
     """Pick the format of a decoded input from what it contains."""
-    if foreign.describe_feed(text):
-        return Format.FEED
-    if foreign.describe_json(text):
-        return Format.JSON
-    if foreign.describe_document(text):
-        return Format.DOCUMENT
-    if foreign.describe_diff(text):
-        return Format.DIFF
-    if foreign.describe_wiki_export(text):
-        return Format.WIKI_EXPORT
-    if foreign.describe_capture_listing(text):
-        return Format.CAPTURE_LISTING
-    if foreign.describe_table(text):
-        return Format.TABLE
+    for describes, foreign_format in _FOREIGN_FIRST:
+        if describes(text):
+            return foreign_format
     if _is_html(_after_comments(text)[:4096]):
         # BeautifulSoup loads only for HTML pages
         from revdiff.formats import newsdiffs, sniffer_html
@@ -125,8 +132,7 @@ def detect(text: str) -> Format:
         return Format.SNIFFER_DIFF_TEXT
     if sniffer_text.looks_like_version_text(text):
         return Format.SNIFFER_VERSION_TEXT
-    if foreign.describe_wrapped_page(text):
-        return Format.WRAPPED_PAGE
-    if foreign.describe_page_text(text):
-        return Format.PAGE_TEXT
+    for describes, foreign_format in _FOREIGN_LAST:
+        if describes(text):
+            return foreign_format
     return Format.PLAIN
