@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz.distance import Indel
+from shared_input import input_is_there
 
 from revdiff.engine.align import align_sentences
 from revdiff.engine.similarity import comparable_form, similarity
@@ -213,10 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true",
                         help="print revdiff's errors on the tuning slice (never the held-out one)")
     args = parser.parse_args(argv)
-    if not args.gold.is_file():
-        if args.gold != DEFAULT_GOLD:
-            parser.error(f"--gold {args.gold} is no file")
-        print(f"skipped: {DEFAULT_GOLD} is not there", file=sys.stderr)
+    if not input_is_there(parser, "--gold", args.gold, DEFAULT_GOLD, Path.is_file, "file"):
         return 0
     items = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     tuning = [item for item in items if not is_held_out(item["essay"])]

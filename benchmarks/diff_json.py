@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from shared_input import input_is_there
+
 from revdiff.cli.diff import consecutive_comparisons
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.json_text import json_array
@@ -51,10 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--repeat must be 1 or more: each figure is the median of its rounds")
     if arguments.articles < 1:
         parser.error("--articles must be 1 or more: the JSON timed is that of their comparisons")
-    if not arguments.corpus.is_dir():
-        if arguments.corpus != DEFAULT_CORPUS:
-            parser.error(f"--corpus {arguments.corpus} is no folder")
-        print(f"skipped: {DEFAULT_CORPUS} is not there", file=sys.stderr)
+    if not input_is_there(parser, "--corpus", arguments.corpus, DEFAULT_CORPUS):
         return 0
     records = diff_records(arguments.corpus, arguments.articles)
     ways = {

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from diff_match_patch import diff_match_patch
+from shared_input import input_is_there
 from timing import compare_afresh, forget_splits, median_seconds
 
 from revdiff.engine import compare, split_sentences
@@ -140,10 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be 1 or more: each figure is the median of its rounds")
-    if not args.corpus.is_dir():
-        if args.corpus != DEFAULT_CORPUS:
-            parser.error(f"--corpus {args.corpus} is no folder")
-        print(f"skipped: {DEFAULT_CORPUS} is not there", file=sys.stderr)
+    if not input_is_there(parser, "--corpus", args.corpus, DEFAULT_CORPUS):
         return 0
     chains = version_chains(args.corpus)
     pairs = [pair for chain in chains for pair in itertools.pairwise(chain)]

@@ -27,6 +27,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import git
+from shared_input import input_is_there
 
 from revdiff.formats.plain import read_versions
 from revdiff.model import Article
@@ -143,10 +144,7 @@ def main() -> int:
     if args.crowded_folder < 0:
         parser.error("--crowded-folder must be 0 or more: 0 puts every new file in a subfolder")
     store_plan.CROWDED_FOLDER = args.crowded_folder
-    if not args.corpus.is_dir():
-        if args.corpus != DEFAULT_CORPUS:
-            parser.error(f"--corpus {args.corpus} is no folder")
-        print(f"skipped: {DEFAULT_CORPUS} is not there", file=sys.stderr)
+    if not input_is_there(parser, "--corpus", args.corpus, DEFAULT_CORPUS):
         return 0
     try:
         chains = load_chains(args.corpus)
