@@ -11,6 +11,7 @@ import shutil
 import signal
 import sqlite3
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Self
 
@@ -127,6 +128,23 @@ class Killed(BaseException):
     """Stands for SIGKILL: nothing of the run handles it."""
 
 
+def killed_while_publishing(job: ExportJob, monkeypatch: pytest.MonkeyPatch,
+                            dies: Callable[[Path, Path], bool]) -> None:
+    """Run `job`, killed (`Killed`) at the first rename of its publishing for which
+    `dies(source, target)` holds; the others are made."""
+    real_replace = os.replace
+
+    def dying_replace(source: Any, target: Any) -> None:
+        if dies(Path(source), Path(target)):
+            raise Killed
+        real_replace(source, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(staging_module.os, "replace", dying_replace)
+        with pytest.raises(Killed):
+            run_export(job)
+
+
 @pytest.mark.parametrize(("fmt", "renames_made"), [("jsonl", 1), ("jsonl", 0), ("sqlite", 0),
                                                    ("html", 1)])
 def test_a_run_killed_while_publishing_is_finished_by_resume(
@@ -137,20 +155,15 @@ def test_a_run_killed_while_publishing_is_finished_by_resume(
     clean, out = clean_and_run_outputs(fmt, generated, tmp_path)
     if fmt == "html":  # an earlier report, which the first rename moves into the staging folder
         run_export(ExportJob((str(generated),), out, fmt))
-    real_replace = os.replace
     calls = []
 
-    def dying_replace(source: Any, target: Any) -> None:
-        if Path(source).parent == staging_path(out) or Path(target).parent == staging_path(out):
-            calls.append(source)
-            if len(calls) > renames_made:
-                raise Killed
-        real_replace(source, target)
+    def dies(source: Path, target: Path) -> bool:
+        if staging_path(out) not in (source.parent, target.parent):
+            return False
+        calls.append(source)
+        return len(calls) > renames_made
 
-    with monkeypatch.context() as patch:
-        patch.setattr(staging_module.os, "replace", dying_replace)
-        with pytest.raises(Killed):
-            run_export(ExportJob((str(generated),), out, fmt))
+    killed_while_publishing(ExportJob((str(generated),), out, fmt), monkeypatch, dies)
     progress = run_export(ExportJob((str(generated),), out, fmt), resume=True)
     assert progress.articles == progress.resumed_articles == 12
     assert not staging_path(out).exists()
@@ -167,17 +180,8 @@ def test_a_run_killed_while_publishing_resumes_from_another_folder_and_only_as_i
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-    real_replace = os.replace
-
-    def dying_replace(source: Any, target: Any) -> None:
-        if Path(target).name.startswith("out."):
-            raise Killed
-        real_replace(source, target)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(staging_module.os, "replace", dying_replace)
-        with pytest.raises(Killed):
-            run_export(ExportJob((str(generated),), Path("out.jsonl"), "jsonl"))
+    killed_while_publishing(ExportJob((str(generated),), Path("out.jsonl"), "jsonl"), monkeypatch,
+                            lambda source, target: target.name.startswith("out."))
     with pytest.raises(ResumeMismatch):
         run_export(ExportJob((str(generated),), work / "out.jsonl", "csv"), resume=True)
     monkeypatch.chdir(tmp_path)
@@ -192,17 +196,8 @@ def test_resume_makes_no_rename_the_publishing_list_names_beyond_its_output(
     """--resume made every rename a staging folder's `publishing.jsonl` listed: one from a
     stranger (a shared folder, an unpacked archive) moved the user's own files anywhere."""
     out = tmp_path / "out.jsonl"
-    real_replace = os.replace
-
-    def dying_replace(source: Any, target: Any) -> None:
-        if Path(source).parent == staging_path(out):
-            raise Killed
-        real_replace(source, target)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(staging_module.os, "replace", dying_replace)
-        with pytest.raises(Killed):
-            run_export(ExportJob((str(generated),), out, "jsonl"))
+    killed_while_publishing(ExportJob((str(generated),), out, "jsonl"), monkeypatch,
+                            lambda source, target: source.parent == staging_path(out))
     notes, elsewhere = tmp_path / "notes.txt", tmp_path / "elsewhere"
     notes.write_text("mine")
     elsewhere.mkdir()
@@ -1052,17 +1047,8 @@ def test_a_stop_while_resume_finishes_publishing_ends_as_the_first_run_would(
     as a bare `interrupted`, exit 130: once the output was in place (a run that was done), and
     before it (without saying to --resume, which the finished articles kept wait for)."""
     out = tmp_path / "out.jsonl"
-    real_replace = os.replace
-
-    def dying_replace(source: Any, target: Any) -> None:
-        if Path(target) == out:
-            raise Killed
-        real_replace(source, target)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(staging_module.os, "replace", dying_replace)
-        with pytest.raises(Killed):
-            run_export(ExportJob((str(generated),), out, "jsonl"))
+    killed_while_publishing(ExportJob((str(generated),), out, "jsonl"), monkeypatch,
+                            lambda source, target: target == out)
 
     def stopped(progress: batch.ExportProgress) -> None:
         raise KeyboardInterrupt
@@ -1201,17 +1187,8 @@ def test_resume_refuses_a_staged_report_holding_what_the_export_did_not_write(
     came out in the user's HTML report."""
     _, out = clean_and_run_outputs("html", generated, tmp_path)
     if publishing:  # stopped as the report was to be renamed into place
-        real_replace = os.replace
-
-        def dying_replace(source: Any, target: Any) -> None:
-            if Path(source).parent == staging_path(out):
-                raise Killed
-            real_replace(source, target)
-
-        with monkeypatch.context() as patch:
-            patch.setattr(staging_module.os, "replace", dying_replace)
-            with pytest.raises(Killed):
-                run_export(ExportJob((str(generated),), out, "html"))
+        killed_while_publishing(ExportJob((str(generated),), out, "html"), monkeypatch,
+                                lambda source, target: source.parent == staging_path(out))
     else:
         interrupted_export(ExportJob((str(generated),), out, "html"), monkeypatch, limit=5,
                            chunk_pairs=2)
@@ -1270,17 +1247,8 @@ def test_resume_refuses_a_replaced_report_no_rename_of_the_run_put_in_the_stagin
     run_export(ExportJob((str(generated),), out, "html"))  # the earlier report
     earlier = snapshot(out)
     if publishing:  # stopped before its first rename, that of the earlier report
-        real_replace = os.replace
-
-        def dying_replace(source: Any, target: Any) -> None:
-            if Path(target).parent == staging_path(out):
-                raise Killed
-            real_replace(source, target)
-
-        with monkeypatch.context() as patch:
-            patch.setattr(staging_module.os, "replace", dying_replace)
-            with pytest.raises(Killed):
-                run_export(ExportJob((str(generated),), out, "html"))
+        killed_while_publishing(ExportJob((str(generated),), out, "html"), monkeypatch,
+                                lambda source, target: target.parent == staging_path(out))
     else:
         interrupted_export(ExportJob((str(generated),), out, "html"), monkeypatch, limit=5,
                            chunk_pairs=2)
@@ -1484,17 +1452,9 @@ def test_a_run_without_resume_refuses_to_remove_the_earlier_report_a_killed_publ
     _, out = clean_and_run_outputs("html", generated, tmp_path)
     run_export(ExportJob((str(generated),), out, "html"))  # the earlier report
     earlier = snapshot(out)
-    real_replace = os.replace
-
-    def dying_replace(source: Any, target: Any) -> None:
-        if Path(source).parent == staging_path(out):  # the new report's rename
-            raise Killed
-        real_replace(source, target)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(staging_module.os, "replace", dying_replace)
-        with pytest.raises(Killed):
-            run_export(ExportJob((str(generated),), out, "html"))
+    # killed at the new report's rename
+    killed_while_publishing(ExportJob((str(generated),), out, "html"), monkeypatch,
+                            lambda source, target: source.parent == staging_path(out))
     replaced = staging_path(out) / "replaced-report"
     assert not out.exists() and snapshot(replaced) == earlier
     with pytest.raises(OutputProblem) as refused:
