@@ -7,8 +7,10 @@ import gc
 import io
 import json
 import os
+import re
 import sqlite3
 import unicodedata
+import warnings
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -549,7 +551,24 @@ def test_export_md_says_which_times_have_no_utc_offset(tmp_path: Path) -> None:
     export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
     assert "where the input stored none it has no UTC offset (`2020-01-03T11:05:00`" in export_md
     assert rows[0]["old_time"] == "2020-01-03T11:05:00"
-    assert "read with `convert_dates=False`" in export_md
+
+
+def test_export_md_reads_the_times_as_text_without_a_pandas_warning(tmp_path: Path) -> None:
+    # EXPORT.md said to read the comparisons with `convert_dates=False`, which pandas 3 warns
+    # is deprecated (Pandas4Warning) and pandas 4 removes; the call the page gives must run as
+    # written, without a warning, and keep every time the text the export wrote
+    pandas = pytest.importorskip("pandas")
+    trackers = ROOT / "samples"
+    _, comparisons_path = export([str(trackers / "nytdiff-titles.db"),
+                                  str(trackers / "diffengine.db")], tmp_path / "t.jsonl", "jsonl")
+    export_md = " ".join((ROOT / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
+    call = re.search(r"`pd\.read_json\(path, lines=True(, [^`]*)?\)`", export_md)
+    assert call is not None, "EXPORT.md gives no pd.read_json call for the comparisons table"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        frame = eval(call.group(0).strip("`"), {"pd": pandas, "path": str(comparisons_path)})
+    written = [row["old_time"] for row in read_jsonl(comparisons_path)]
+    assert frame["old_time"].tolist() == written
 
 
 def test_export_md_says_a_time_may_be_a_date_alone(tmp_path: Path) -> None:
