@@ -194,3 +194,21 @@ def test_num_versions_is_the_trackers_count_and_null_without_one(database: Path,
     out = tmp_path / "again.sqlite"
     run_export(ExportJob((str(tracked),), out, "sqlite"))
     assert [a.changes for a in load([str(out)])] == [a.changes for a in load([str(tracked)])]
+
+
+def test_reading_the_export_back_drops_what_only_its_own_tables_keep(tmp_path: Path) -> None:
+    # EXPORT.md said the export read back gives the versions, and said nothing of a flattened
+    # page's warnings and row confidence, which NewsEdits' tables have no place for: an export
+    # of the export came out without them, the guessed text unmarked
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(root / "samples" / "washpo-soleimani-v6-v7.txt"),), out, "sqlite"))
+    with sqlite3.connect(out) as connection:
+        warnings, confidence = connection.execute(
+            "SELECT warnings, confidence FROM comparisons").fetchone()
+    assert json.loads(warnings) and confidence is not None
+    (article,) = load([str(out)])
+    assert article.warnings == ()
+    export_md = " ".join((root / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
+    assert ("not the readers' `warnings` nor the `confidence` of a flattened page's rows, which "
+            "only its `comparisons` and `edits` tables keep") in export_md
