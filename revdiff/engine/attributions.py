@@ -440,6 +440,27 @@ def _ends_a_time(tokens: list[str], at: int) -> bool:
     return False
 
 
+# Words that may stand in words that say when before the one that ends them (`on Friday`, `late
+# Tuesday`, `last week`, `on Jan. 8`, `in 2004`).
+_WORDS_OF_A_TIME = _BEFORE_A_DATE | _WHICH_SPAN | MONTHS
+
+
+def _before_words_of_time(tokens: list[str], end: int) -> int:
+    """Where words that say when between a source and its verb begin, when they end at `end`
+    (`Pentagon officials on Wednesday said`, `Iran late Tuesday said`, `Bergman in 2004 said`);
+    `end` when no such words end there, or nothing of a clause stands before them (`On Wednesday
+    said`), where they are no part of a source either."""
+    if end == 0 or not _ends_a_time(tokens, end - 1):
+        return end
+    start = end - 1
+    while start > 0 and not _ends_clause(tokens[start - 1]) and (
+            _bare(tokens[start - 1]) in _WORDS_OF_A_TIME or _ends_a_time(tokens, start - 1)):
+        start -= 1
+    if start == 0 or _ends_clause(tokens[start - 1]) or _bare(tokens[start - 1]) in _CLAUSE_WORDS:
+        return end
+    return start
+
+
 def _names_an_event(tokens: list[str], day: int) -> bool:
     """Whether the date that ends in the day's number at `day` modifies the noun after it, as in
     `The Jan. 6 committee`: that noun is in lower case and is no word that may begin a subject
@@ -461,6 +482,7 @@ def _source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -
         end -= 1
     if end < verb and (end == 0 or _ends_clause(tokens[end - 1]) or _bare(tokens[end - 1]) in _CLAUSE_WORDS):
         end = verb  # nothing before the adverbs: read them (`a silent film, deliverance, first told`)
+    end = _before_words_of_time(tokens, end)
     start = end
     while start > 0 and verb - start < _MOST_SOURCE_WORDS:
         token = tokens[start - 1]

@@ -665,6 +665,29 @@ def test_a_subject_after_words_of_time_before_a_long_aside_is_the_verbs_subject(
                            " the Islamic State, said so.") == [("col", "myles", "caggins")]
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Pentagon officials on Wednesday said the base was hit.", [("pentagon", "officials")]),
+    ("The Pentagon on Thursday confirmed that the base was hit.", [("pentagon",)]),
+    ("Iran late Tuesday said the base was hit.", [("iran",)]),
+    ("Pentagon officials Wednesday said the base was hit.", [("pentagon", "officials")]),
+    ("Iraqi officials on Friday morning said the base was hit.", [("iraqi", "officials")]),
+    ("Iran and Iraq on Wednesday said the base was hit.", [("iran", "and", "iraq")]),
+    ("Bergman in 2004 said that he was tired.", [("bergman",)]),
+    # words of time that begin the clause stay out of the source, as before
+    ("On Wednesday the Pentagon said the base was hit.", [("pentagon",)]),
+])
+def test_words_that_say_when_between_the_source_and_its_verb_are_read_past(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    """`Pentagon officials on Wednesday said`, the wire's way of dating a statement, named no source:
+    read back from the verb, the words that say when stopped the source before it began."""
+    assert attributions_in(text) == sources
+
+
+def test_a_source_named_otherwise_before_words_of_time_changes_the_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED in edit_flags("Pentagon officials on Wednesday said the base was hit.",
+                                                  "Iraqi officials on Wednesday said the base was hit.")
+
+
 def test_a_time_added_before_the_source_changes_no_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("The Pentagon said troops would stay.",
                                                       "Last week the Pentagon said troops would stay.")
