@@ -16,10 +16,11 @@ from revdiff.engine.words import NUMBER_PART, SPACES
 from revdiff.model import Flag, Sources
 
 # A number in digits, with its separators (`words.NUMBER_PART`), a minus sign before it (`-5`,
-# `−5`, and `–5`, an en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June` or
-# `COVID-19`) and a decimal point that begins it (`.5 percent`; not the full stop of `No.5`).
+# `−5`, and `–5`, an en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June`,
+# `COVID-19` or, after a number's percent or degree sign, `52%-48%` and `5°–10°`) and a decimal
+# point that begins it (`.5 percent`; not the full stop of `No.5`).
 _SEPARATED = rf"\d+{NUMBER_PART}*"
-_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])[-−–]?(?:\.(?=\d))?{_SEPARATED}|{_SEPARATED}")
+_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c%‰°])[-−–]?(?:\.(?=\d))?{_SEPARATED}|{_SEPARATED}")
 
 # Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
 # (`hundred`, `dozens`, `tens` of `tens of thousands`, India's `lakh` and `crore`, `half`) as words,

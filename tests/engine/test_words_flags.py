@@ -176,6 +176,15 @@ def test_an_en_dash_set_as_a_minus_sign_is_one() -> None:
     assert numbers_in("The talks ran 3–5 June, 2019–2020.") == ["2019", "2020", "3", "5"]
 
 
+def test_a_dash_after_a_percent_or_degree_sign_is_a_range_not_a_minus() -> None:
+    """`52%-48%` read `-48`: the dash right after a number's percent sign was taken for a minus
+    sign, so a poll's range written out in words was a number change."""
+    assert numbers_in("He won 52%-48%, in 5°–10° heat.") == ["10", "48", "5", "52"]
+    assert Flag.NUMBER_CHANGED not in edit_flags("Rates rose 2%-3%.", "Rates rose 2% to 3%.")
+    assert Flag.NUMBER_CHANGED in edit_flags("Rates rose 2%-3%.", "Rates rose 2%-4%.")
+    assert numbers_in("It fell from 5% to -2%.") == ["-2", "5"]
+
+
 def test_straight_single_quotes_are_quotation_marks_too() -> None:
     # made curly, a quotation in straight single marks changes no quotation
     assert edit_flags("The 'big' day came.", "The ‘big’ day came.") == {Flag.PUNCTUATION_ONLY}
