@@ -46,6 +46,8 @@ class InputUnit:
 
 
 NAMES_NOTHING = "no such file or directory, and no file matches it as a glob"
+# What `export` adds to its refusal of an input that names nothing: the one it may skip.
+SKIP_IT = "or rerun with --skip-errors to skip it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +269,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
             refuse_unusable_path(raw)
         except EmptyInput as unusable:
             if missing is None:
+                if not for_python:
+                    unusable.add_hint(SKIP_IT)
                 raise
             missing.append(MissingInput(before, given, raw, unusable.message))
             continue
@@ -278,7 +282,8 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
                 missing.append(MissingInput(before, given, raw, NAMES_NOTHING))
             elif not matches:
                 raise EmptyInput(NAMES_NOTHING, raw,
-                                 hint=missing_input_hint(raw, "quote globs so revdiff expands them"),
+                                 hint=missing_input_hint(raw, "quote globs so revdiff expands "
+                                                              f"them; {SKIP_IT}"),
                                  python_hint=missing_input_hint(raw))
         for match in matches:
             path = Path(match)

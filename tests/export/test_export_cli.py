@@ -170,7 +170,12 @@ def test_skip_errors_skips_a_missing_path_and_an_empty_glob(run_cli, samples: Pa
     """A path that names nothing stopped a bulk run even with --skip-errors."""
     missing, glob = str(tmp_path / "nope"), str(tmp_path / "zz*")
     args = ["export", str(samples), missing, glob, "-o", str(tmp_path / "x.jsonl")]
-    assert run_cli(*args).exit_code == 2
+    refused = run_cli(*args)
+    assert refused.exit_code == 2
+    # the refusal says so: it gave only `check the path`, as `diff` and `parse`, which skip nothing
+    assert refused.output == (f"revdiff: error: {missing}: no such file or directory, and no file "
+                              "matches it as a glob (check the path; quote globs so revdiff "
+                              "expands them; or rerun with --skip-errors to skip it)\n")
     result = run_cli(*args, "--skip-errors")
     assert result.exit_code == 0, result.output
     for name in (missing, glob):
@@ -202,7 +207,7 @@ def test_skip_errors_skips_a_path_too_long_to_look_up(run_cli, samples: Path, tm
     assert refused.exit_code == 2
     assert refused.output == (f"revdiff: error: {too_long}: cannot look up the path (File name "
                               "too long) (check the path and that you may open the folders on "
-                              "it)\n")
+                              "it; or rerun with --skip-errors to skip it)\n")
     result = run_cli(*args, "--skip-errors")
     assert result.exit_code == 0, result.output
     assert f"revdiff: skipped {too_long}: cannot look up the path (File name too long)\n" in result.output
