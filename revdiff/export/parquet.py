@@ -1,7 +1,8 @@
 """Parquet export (optional extra `revdiff[parquet]`): the CSV tables, typed, via pyarrow.
 
-Same columns, same order as the CSV export; list cells (`old_indices`, `new_indices`, `flags`) are
-Parquet lists instead of space-joined strings, and booleans are booleans.
+Same columns, same order as the CSV export; list cells are Parquet lists, where CSV space-joins
+them (`old_indices`, `new_indices`, `flags`, `title_flags`) or writes a JSON list in the cell
+(`warnings`, `old_sources`, `new_sources`), and booleans are booleans.
 
 A worker hands an article back as Arrow IPC messages, a record batch per version pair and table
 (as the JSONL and CSV renderers hand back a piece of text per pair), and the writer joins each

@@ -8,10 +8,10 @@ Two tables:
 
 Both start with the same key columns, so they join on
 `(article_index, old_version, new_version)`. List-valued cells (`old_indices`, `new_indices`,
-`flags`) are lists in JSONL and Parquet and space-joined strings in CSV (see `flatten_for_csv`);
-`warnings` and the sources (`old_sources`, `new_sources`), lists of text whose items hold spaces,
-are written as a JSON list in a CSV cell. CSV text cells that a spreadsheet would run as a formula
-get a leading `'` (`csv_cells`).
+`flags`, `title_flags`) are lists in JSONL and Parquet and space-joined strings in CSV (see
+`flatten_for_csv`); `warnings` and the sources (`old_sources`, `new_sources`), lists of text
+whose items hold spaces, are written as a JSON list in a CSV cell. CSV text cells that a
+spreadsheet would run as a formula get a leading `'` (`csv_cells`).
 
 These rows are the one edit schema of revdiff: `revdiff diff --format json|jsonl|csv` writes them
 too (docs/EXPORT.md documents them).
