@@ -26,15 +26,19 @@ from revdiff.terminal_text import visible, visible_unseen
 LAYOUT_CHOICES = ("auto", "side", "unified")
 
 
-def article_text(article: Article, sentences: str = "auto") -> str:
-    """Every consecutive pair of versions as the text diff (`view` leaves out an article of one
-    version: `load_and_warn(compare=True)`); control characters in the text shown as symbols."""
+def article_text(article: Article, input_name: str, sentences: str = "auto") -> str:
+    """Every consecutive pair of versions as the text diff, headed by the article's name as
+    `diff` heads it (`article_ref`: by `input_name`, `load_and_warn`'s, when it has neither a
+    URL nor a title; `view` leaves out an article of one version: `load_and_warn(compare=True)`);
+    control characters in the text shown as symbols."""
     # The exporters (and through them the engine) are imported here, not with the module:
     # completing an input path and `--help` need none of them.
     from revdiff.export.comparison_text import comparison_text
     from revdiff.export.pairs import compared_pairs
+    from revdiff.export.records import article_ref
 
-    return "\n\n".join(comparison_text(comparison, article=article.key, color=False,
+    name = article_ref(0, article, input_name).name
+    return "\n\n".join(comparison_text(comparison, article=name, color=False,
                                        shown=visible, unseen=visible_unseen)
                        for comparison in compared_pairs(article, sentences))
 
@@ -89,7 +93,8 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
     articles = load_and_warn(inputs, max_size, quiet, compare=True, said=warnings, names=names,
                              origins=origins, notice=True)
     if plain or not stdout_is_terminal() or not keyboard_on_stdin():
-        echo_blocks(article_text(article, settings.sentences) for article in articles)
+        echo_blocks(article_text(article, name, settings.sentences)
+                    for article, name in zip(articles, names, strict=True))
         return
     from revdiff.tui.app import RevdiffApp
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import sqlite3
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -39,6 +42,25 @@ def test_a_cut_page_prints_as_diff_prints_it_without_the_cut_mark() -> None:
     assert viewed.exit_code == diffed.exit_code == 0, viewed.output + diffed.output
     assert viewed.output == diffed.output
     assert "[...]" not in viewed.output
+
+
+@pytest.mark.usefixtures("no_app")
+def test_an_article_without_url_or_title_is_named_by_its_input_as_diff_names_it(
+        tmp_path: Path) -> None:
+    """`view --plain` headed such an article's pairs `: version 0 -> 1`, its empty name, where
+    `diff` heads them `nokey.sqlite: version 0 -> 1`."""
+    database = tmp_path / "nokey.sqlite"
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        db.execute("CREATE TABLE entryversion (id, entry_id, version, title, url, source, created, "
+                   "num_versions, summary)")
+        db.executemany("INSERT INTO entryversion VALUES (?, 1, ?, '', NULL, NULL, NULL, 2, ?)",
+                       [(1, 0, "<p>One.</p>"), (2, 1, "<p>Two.</p>")])
+        db.commit()
+    viewed = CliRunner().invoke(main, ["view", "--plain", "-q", str(database)])
+    diffed = CliRunner().invoke(main, ["diff", "-q", str(database)])
+    assert viewed.exit_code == diffed.exit_code == 0, viewed.output + diffed.output
+    assert viewed.output.startswith(f"{database}: version 0 -> 1\n")
+    assert viewed.output == diffed.output
 
 
 @pytest.mark.usefixtures("no_app")
