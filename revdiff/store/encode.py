@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from revdiff.errors import StoreError
 from revdiff.formats.git_layout import (
     TRAILER_CHANGES,
     TRAILER_CUT,
@@ -27,6 +28,7 @@ from revdiff.formats.git_layout import (
     encode_trailer_value,
     encode_version_file,
     encode_warnings,
+    is_utf8_text,
 )
 from revdiff.model import Article, Version
 
@@ -49,8 +51,21 @@ class EncodedVersion:
 def encode_version(article: Article, version: Version, where: str,
                    object_format: str) -> EncodedVersion:
     data, encoding = encode_version_file(version.title, version.paragraphs, where)
+    _refuse_lone_surrogates(article, version, where)
     message = commit_message(article, version, encoding)
     return EncodedVersion(data, message, git_blob_id(data, object_format))
+
+
+def _refuse_lone_surrogates(article: Article, version: Version, where: str) -> None:
+    """A trailer's lone surrogate (a name decoded with `surrogateescape`) would be written as a
+    `\\udcff` escape that reading back refuses (metadata, warnings) or keeps as other text."""
+    fields = {"source": article.source, "URL": article.url, "time text": version.time_text,
+              "metadata": article.metadata, "warnings": article.warnings}
+    for name, value in fields.items():
+        if not is_utf8_text(value):
+            raise StoreError(f"the {name} holds a lone surrogate, which UTF-8 cannot encode",
+                             where, hint="the reader produced invalid text; check the input "
+                                         "file")
 
 
 def commit_message(article: Article, version: Version, encoding: str | None) -> str:

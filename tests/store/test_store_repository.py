@@ -683,3 +683,26 @@ def test_a_repository_whose_creation_failed_is_not_left_half_made(
     assert not any((tmp_path / "archive").iterdir())
     monkeypatch.setattr(git.Repo, "init", real_init)
     assert store_articles([article], tmp_path / "archive").stored == 2
+
+
+@pytest.mark.parametrize("field, article", [
+    ("source", Article("tracker\udcff", "https://e.com/a", ())),
+    ("URL", Article("tracker", "https://e.com/a\udcff", ())),
+    ("metadata", Article("tracker", "https://e.com/a", (), metadata={"section": "w\ud800"})),
+    ("metadata", Article("tracker", "https://e.com/a", (), metadata={"\ud800": "world"})),
+    ("warnings", Article("tracker", "https://e.com/a", (), warnings=("read \udce9",))),
+    ("time text", Article("tracker", "https://e.com/a", ())),
+])
+def test_a_lone_surrogate_outside_the_text_is_refused_before_anything_is_stored(
+        tmp_path: Path, field: str, article: Article) -> None:
+    # A library caller's article can hold one (a name decoded with `surrogateescape`): git would
+    # take the escaped value, but reading back would refuse the commit or return another string.
+    from revdiff.errors import StoreError
+    time_text = "about 1 hour later\udcff" if field == "time text" else None
+    article = replace(article, versions=(Version(0, "Title", ("First.",)),
+                                         Version(1, "Title", ("Second.",), time_text=time_text)))
+    with pytest.raises(StoreError, match=f"the {field} holds a lone surrogate"):
+        store_articles([article], tmp_path / "repo")
+    assert not (tmp_path / "repo").exists() or subprocess.run(
+        ["git", "-C", str(tmp_path / "repo"), "rev-parse", "--verify", "-q", "HEAD"],
+        capture_output=True, check=False).returncode != 0
