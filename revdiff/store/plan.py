@@ -17,6 +17,7 @@ from typing import Literal
 
 from revdiff.errors import StoreError
 from revdiff.formats.git_layout import (
+    MOST_VERSION_DIGITS,
     TRAILER_METADATA,
     TRAILER_URL,
     TRAILER_VERSION,
@@ -166,9 +167,16 @@ def plan_store(articles: Sequence[Article], histories: dict[str, FileHistory],
             history.entries.add(entry)
         path = history.path  # where the file is now, if it was renamed
         for version in article.versions:
-            if version.number < 0:  # what no reader reads back
+            if not _reads_back(version.number):
                 raise StoreError(f"version {version.number} cannot be stored: a version number "
-                                 "is a whole number from 0", article.key or path,
+                                 f"is a whole number from 0 of at most {MOST_VERSION_DIGITS} "
+                                 "digits", article.key or path,
+                                 hint="number the versions from 0, as the readers do")
+            if version.time_from is not None and not _reads_back(version.time_from):
+                raise StoreError(f"version {version.number} cannot be stored: its time counts "
+                                 f"from version {version.time_from}, and a version number is a "
+                                 f"whole number from 0 of at most {MOST_VERSION_DIGITS} digits",
+                                 article.key or path,
                                  hint="number the versions from 0, as the readers do")
             encoded = encode_version(article, version, f"{article.key} version {version.number}",
                                      object_format)
@@ -261,6 +269,12 @@ def _folder(path: str) -> str:
 def _crowded_folders(paths: Iterable[str]) -> set[str]:
     files_in = Counter(_folder(path) for path in paths)
     return {folder for folder, count in files_in.items() if count > CROWDED_FOLDER}
+
+
+def _reads_back(number: int) -> bool:
+    """Whether the git reader reads `number` back as a version number (`Revdiff-Version`,
+    `Revdiff-Time-From`): none below 0, nor one of more digits than a file name holds."""
+    return 0 <= number < 10 ** MOST_VERSION_DIGITS
 
 
 def _skip_reason(history: FileHistory, number: int, fingerprint: Fingerprint,

@@ -337,14 +337,29 @@ def test_an_empty_git_folder_is_named_with_what_to_do(tmp_path: Path) -> None:
     assert refused.value.hint is not None and "remove the empty .git folder" in refused.value.hint
 
 
-@pytest.mark.parametrize("number", [-1, -15])
+@pytest.mark.parametrize("number", [-1, -15, 10 ** 255], ids=["-1", "-15", "256 digits"])
 def test_a_version_number_no_reader_reads_back_is_refused_before_anything_is_written(
         tmp_path: Path, number: int) -> None:
-    """`Revdiff-Version: -1` was written, which the git reader now refuses as every reader does."""
+    """`Revdiff-Version: -1` was written, which the git reader now refuses as every reader does;
+    so was a number of 256 digits, more than a file name holds and the reader reads."""
     from revdiff.errors import StoreError
     article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),
                                                         Version(number, "T", ("y",))))
     with pytest.raises(StoreError, match=f"version {number} cannot be stored"):
+        store_articles([article], tmp_path / "archive")
+    assert not git.Repo(tmp_path / "archive").head.is_valid()
+
+
+@pytest.mark.parametrize("number", [-1, 10 ** 255], ids=["-1", "256 digits"])
+def test_a_time_counted_from_a_number_no_reader_reads_back_is_refused(
+        tmp_path: Path, number: int) -> None:
+    """`Revdiff-Time-From: -1` was written, and reading the store back refused the commit."""
+    from revdiff.errors import StoreError
+    article = Article(None, "https://example.com/a", (
+        Version(0, "T", ("x",)), Version(1, "T", ("y",), time_text="about 1 hour later",
+                                         time_from=number)))
+    with pytest.raises(StoreError, match=f"version 1 cannot be stored: its time counts from "
+                                         f"version {number}"):
         store_articles([article], tmp_path / "archive")
     assert not git.Repo(tmp_path / "archive").head.is_valid()
 
