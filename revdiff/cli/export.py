@@ -34,6 +34,8 @@ SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".sqlite": "sqlite", ".sqlit
                   ".db": "sqlite", ".parquet": "parquet", ".diff": "unified", ".patch": "unified"}
 _SUFFIX_OF = {"jsonl": ".jsonl", "csv": ".csv", "sqlite": ".sqlite", "parquet": ".parquet",
               "unified": ".diff", "html": "/"}
+# The formats that write their tables into an existing folder OUT (OUT/edits.EXT, ...).
+_FOLDER_TABLE_FORMATS = ("jsonl", "csv", "parquet")
 
 EXAMPLES = """\b
 Examples:
@@ -109,7 +111,7 @@ def _check_folder_named(raw: str, chosen: str) -> None:
     if chosen == "html" or not raw.endswith(("/", os.sep)):
         return
     file_name = f"edits{_SUFFIX_OF[chosen]}"  # a name --format accepts: `-o edits.csv` for csv
-    if chosen not in ("jsonl", "csv", "parquet"):
+    if chosen not in _FOLDER_TABLE_FORMATS:
         raise OptionConflict(f"-o ends with /, but {chosen} is written to one file", raw,
                              hint=f"name a file with -o, such as {file_name}")
     if not Path(raw).is_dir():
@@ -157,11 +159,24 @@ def _refuse_special_file(raw: str) -> None:
 
 
 def _format_hint(raw: str) -> str:
-    """--format's choices, and the folder name for the HTML report unless a file has the name
-    (`-o notes/` cannot be a folder when notes is a file)."""
+    """What to add to an OUT whose name gives no format, suggesting nothing that would replace
+    what is there: an existing folder takes the tables, and the HTML report a new folder in it
+    (`-o notes/` would replace the folder whole); a name with a suffix meant a file; a file's
+    name takes --format alone; any other name may end with / for the HTML report."""
     hint = f"add --format with one of: {', '.join(FORMATS)}"
+    if os.path.isdir(raw):
+        report = os.path.join(raw, "report")
+        new_folder = ("name a new folder for the HTML report" if os.path.lexists(report)
+                      else f"name a new folder for the HTML report, -o "
+                           f"{shlex.quote(report + os.sep)}")
+        return (f"add --format with one of: {', '.join(_FOLDER_TABLE_FORMATS)} to write the "
+                f"tables into the folder as edits.EXT and comparisons.EXT; or {new_folder}")
     if os.path.isfile(raw):
         return hint
+    if Path(raw).suffix:
+        suffixes = ", ".join(_SUFFIX_OF[name] for name in FORMATS if name != "html")
+        return (f"{hint}; or name the output with a format's suffix: {suffixes}, or / for the "
+                "HTML report's folder")
     return f"{hint}; or end the name with / for the HTML report, -o {shlex.quote(raw + '/')}"
 
 

@@ -128,6 +128,40 @@ def test_bad_usage_is_one_line_and_writes_nothing(run_cli, samples: Path, tmp_pa
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_existing_folder_without_format_is_told_what_loses_nothing(run_cli, samples: Path,  # type: ignore[no-untyped-def]
+                                                                     tmp_path: Path) -> None:
+    # `-o notes` for an existing folder suggested `-o notes/` for the HTML report, which replaces
+    # the folder whole (and refuses one of tables or notes): the hint names what writes into it,
+    # and a new folder for the report, and both keep what the folder holds
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "mine.txt").write_text("my notes\n", encoding="utf-8")
+    result = run_cli("export", str(samples), "-o", str(notes))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"revdiff: error: {notes}: cannot tell the export format from the output name (add "
+        "--format with one of: jsonl, csv, parquet to write the tables into the folder "
+        "as edits.EXT and comparisons.EXT; or name a new folder for the HTML report, -o "
+        f"{notes}/report/)\n")
+    assert run_cli("export", str(samples), "-o", str(notes), "--format", "csv",
+                   "-q").exit_code == 0
+    assert run_cli("export", str(samples), "-o", f"{notes}/report/", "-q").exit_code == 0
+    assert (notes / "mine.txt").read_text(encoding="utf-8") == "my notes\n"
+    assert {"edits.csv", "comparisons.csv", "report"} < {path.name for path in notes.iterdir()}
+
+
+def test_an_unknown_suffix_is_told_the_suffixes_that_name_a_format(run_cli, samples: Path,  # type: ignore[no-untyped-def]
+                                                                 tmp_path: Path) -> None:
+    # `-o news.txt` suggested `-o news.txt/`, a folder, for a name that meant a file
+    result = run_cli("export", str(samples), "-o", str(tmp_path / "news.txt"))
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "(add --format with one of: jsonl, csv, sqlite, parquet, html, unified; or name the "
+        "output with a format's suffix: .jsonl, .csv, .sqlite, .parquet, .diff, or / for the "
+        "HTML report's folder)\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_unreadable_input_stops_or_is_skipped(run_cli, samples: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     broken = tmp_path / "broken"
     broken.mkdir()
