@@ -20,6 +20,7 @@ from revdiff.cli.common import (
     use_color,
     write_data,
 )
+from revdiff.errors import stdout_open
 from revdiff.model import Article, Comparison, Edit, EditOp, Flag
 from revdiff.terminal_text import visible, visible_unseen
 
@@ -129,6 +130,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
                                "unchanged asks for; give one of them")
     if color and output_format != "text":  # (--no-color is what the other formats are anyway)
         raise click.UsageError(f"--color applies to --format text, not {output_format}")
+    stdout_open()  # the output goes there: a closed one is refused before any input is read
     # The exporters (and through them the engine) are imported here, not with the module:
     # completing an input path and `--help` need none of them.
     from revdiff.export.comparison_html import comparisons_heading, comparisons_html

@@ -16,6 +16,7 @@ from revdiff.cli.common import (
     reports_errors,
     write_data,
 )
+from revdiff.errors import stdout_open
 from revdiff.read_warnings import SHOWN_BY_PARSE_JSON, summarised_warnings
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def parse(inputs: tuple[str, ...], output_format: str, max_size: int) -> None:
     from revdiff.export.article_json import article_summary, article_to_dict
     from revdiff.export.json_text import json_array, json_line
 
+    stdout_open()  # the output goes there: a closed one is refused before any input is read
     articles = load_articles(inputs, max_size)
     if output_format == "text":
         echo_blocks(article_summary(_as_warned(a)) for a in articles)

@@ -371,6 +371,24 @@ def test_a_closed_stdout_is_one_error_line(arguments: list[str]) -> None:
                               "(give the command somewhere to write: a file, > FILE, or a pipe)\n")
 
 
+@pytest.mark.parametrize("arguments", [["diff"], ["diff", "--format", "json"], ["parse"],
+                                       ["parse", "--format", "text"]])
+def test_a_closed_stdout_is_refused_before_the_inputs_are_read(arguments: list[str],
+                                                               tmp_path: Path) -> None:
+    # `diff` and `parse` read (and compared) every input before they found stdout closed, and
+    # wrote the inputs' warnings before the error line: a large NewsEdits file was read in vain
+    story = tmp_path / "story"
+    (story / "older").mkdir(parents=True)  # a folder in a folder of versions: a warning
+    for name in ("0.txt", "1.txt"):
+        shutil.copy(CHAIN / name, story / name)
+    process = subprocess.run([sys.executable, "-m", "revdiff", *arguments, str(story)],
+                             preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE, text=True,
+                             timeout=120, check=False)
+    assert process.returncode == 2
+    assert process.stderr == ("revdiff: error: cannot write to standard output: it is closed "
+                              "(give the command somewhere to write: a file, > FILE, or a pipe)\n")
+
+
 def test_store_with_a_closed_stdout_is_one_error_line_before_storing(tmp_path: Path) -> None:
     """`store` writes its summary to stdout: started with stdout closed, it stored every version
     and dropped the summary unsaid, exiting 0. It is refused as the other commands are, before
