@@ -430,8 +430,9 @@ def _scaled_value(scaled: re.Match[str]) -> str:
 
 def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus sign
-    kept, the marks that qualify a number kept on it, `3,000+` and `~300`: `_qualified`, an
-    abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and `billion`), in vulgar
+    kept, the marks and words that qualify a number kept on it, `3,000+`, `~300` and
+    `at least 300` as `≥300`: `_qualified`, an abbreviated magnitude read as its word: `$1.2bn`
+    holds `1.2` and `billion`), in vulgar
     fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their value where a word has
     one: `five` is `5`, `twenty-five` `25`, `tenfold` `10`; not `no one`, `wait a second` or an
     ordinal in a name, `the First Amendment`: `_without_ordinals_in_names`) and in Roman numerals
@@ -472,11 +473,14 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         tens, unit = match.groups()
         word = match.group().removesuffix("fold")  # `tenfold` as `ten`, as `ten-fold` and `10-fold`
         if tens:
-            found.append(str(int(_NUMBER_VALUES[tens]) + int(_NUMBER_VALUES[unit])))
+            value = str(int(_NUMBER_VALUES[tens]) + int(_NUMBER_VALUES[unit]))
         elif word in _NUMBER_VALUES:
-            found.append(_NUMBER_VALUES[word])
+            value = _NUMBER_VALUES[word]
         elif word in _NUMBER_WORDS:
-            found.append(word)
+            value = word
+        else:
+            continue
+        found.append(_qualifying_word(words, match.start(), word) + value)
     return sorted(found + _roman_numeral_values(text))
 
 
@@ -486,14 +490,53 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
 # no digit follows (`3,000+ troops`, more than 3,000; not the sum `3+2`, nor the sign of `+1`).
 _QUALIFIER_BEFORE = re.compile(r"(?<![-=\w])[~≈<>≥≤] ?$")
 _QUALIFIER_AFTER = re.compile(r"\+(?![\d+])")
+# English words that qualify the number right after them (white space between, no line break),
+# read as the mark that says the same: synonyms are one qualifier (`about`, `around`, `roughly`
+# and `approximately` are `~`), and `nearly` and `almost`, a little below, are `≲`.
+_QUALIFYING_WORDS = {"at least": "≥", "no fewer than": "≥", "no less than": "≥",
+                     "more than": ">", "over": ">", "above": ">",
+                     "at most": "≤", "no more than": "≤", "up to": "≤",
+                     "fewer than": "<", "less than": "<", "under": "<", "below": "<",
+                     "nearly": "≲", "almost": "≲",
+                     "about": "~", "around": "~", "roughly": "~", "approximately": "~"}
+# Those that are prepositions too, which before a year are (`argued about 2020 policy`, `growth
+# over 2019`): they qualify no number of four digits from 1800 to 2099.
+_PREPOSITIONS = frozenset({"over", "above", "up to", "under", "below", "about", "around"})
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# The longest first, so that `no more than` is not read as `more than`.
+_QUALIFYING_WORD = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(_QUALIFYING_WORDS, key=len, reverse=True)) + r")[^\S\n]+$",
+    re.IGNORECASE)
+# The article before a scale word, which a qualifier stands before (`more than a dozen`).
+_ARTICLE_BEFORE_SCALE = re.compile(r"(?<!\w)an?[^\S\n]+$", re.IGNORECASE)
+_LONGEST_QUALIFYING_WORD = max(map(len, _QUALIFYING_WORDS)) + len("  ")
 
 
 def _qualified(text: str, number: re.Match[str], value: str) -> str:
     """The number `number` of `text`, whose value is `value`, with the marks that qualify it
-    (`_QUALIFIER_BEFORE`, `_QUALIFIER_AFTER`; `≈` as `~`): `~300`, `>300`, `3000+`."""
+    (`_QUALIFIER_BEFORE`, `_QUALIFIER_AFTER`; `≈` as `~`) or the words (`_qualifying_word`):
+    `~300`, `>300`, `3000+`, and `at least 300` as `≥300`."""
     before = _QUALIFIER_BEFORE.search(text, max(0, number.start() - 2), number.start())
     after = _QUALIFIER_AFTER.match(text, number.end())
-    return (before.group().strip().replace("≈", "~") if before else "") + value + ("+" if after else "")
+    mark = (before.group().strip().replace("≈", "~") if before
+            else _qualifying_word(text, number.start(), number.group()))
+    return mark + value + ("+" if after else "")
+
+
+def _qualifying_word(text: str, at: int, number: str) -> str:
+    """The mark for the words that qualify the number `number` at `at` of `text`
+    (`_QUALIFYING_WORDS`), written right before it (`more than 700`) or, for a number in words,
+    before its article (`more than a dozen`); '' when none do, or when a preposition stands before
+    a year (`about 2020`: `_PREPOSITIONS`)."""
+    if number[:1].isalpha() and (article := _ARTICLE_BEFORE_SCALE.search(text, max(0, at - 3), at)):
+        at = article.start()
+    words = _QUALIFYING_WORD.search(text, max(0, at - _LONGEST_QUALIFYING_WORD), at)
+    if words is None:
+        return ""
+    qualifier = " ".join(words.group(1).casefold().split())
+    if qualifier in _PREPOSITIONS and _YEAR.fullmatch(number):
+        return ""
+    return _QUALIFYING_WORDS[qualifier]
 
 
 def _roman_numeral_values(text: str) -> list[str]:

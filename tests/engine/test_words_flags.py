@@ -156,7 +156,7 @@ def test_added_and_deleted_texts_get_no_changed_flag() -> None:
 
 
 def test_numbers_and_quotes_extraction() -> None:
-    assert numbers_in("About 5,000 troops and two ships on Dec. 27") == ["2", "27", "5000"]
+    assert numbers_in("About 5,000 troops and two ships on Dec. 27") == ["2", "27", "~5000"]
     assert numbers_in("Hundreds fled; the first of twelve buses left") == ["1", "12", "hundreds"]
 
 
@@ -1153,6 +1153,34 @@ def test_a_mark_that_qualifies_a_number_is_part_of_it(old: str, new: str, flags:
     it, and changing it changes the number (`~` and `≈` are one mark); a `+` between numbers or
     before one, and the `>` of an arrow or of a tag left in the text, qualify none."""
     assert edit_flags(old, new) == flags
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("At least 7 died.", "At most 7 died.", True),
+    ("More than 700 fled.", "Fewer than 700 fled.", True),
+    ("nearly 100 homes burned.", "more than 100 homes burned.", True),
+    ("a dozen homes burned.", "more than a dozen homes burned.", True),
+    ("Nearly a hundred fled.", "A hundred fled.", True),
+    ("at least 12 dead", "more than 12 dead", True),
+    ("at least 12 dead", "12 dead", True),
+    ("no more than 5 were hurt.", "more than 5 were hurt.", True),
+    ("up to 40 were hurt.", "40 were hurt.", True),
+    ("Some 300 left, under 300 stayed.", "Some 300 left, 300 stayed.", True),
+    ("about 3 people", "around 3 people", False),
+    ("roughly 3 people", "approximately 3 people", False),
+    ("More than 700 fled.", "more than 700 fled.", False),
+    ("Over the weekend 3 people fled.", "During the weekend 3 people fled.", False),
+    ("We argued about 2020 policy.", "We argued over 2020 policy.", False),
+    ("It was over a 3-day period.", "It was in a 3-day period.", False),
+    ("a moreover 3 people", "a 3 people", False),
+])
+def test_a_qualifier_in_words_is_part_of_its_number(old: str, new: str, changed: bool) -> None:
+    """`>300` to `300` was a number change, but `at least 7` to `at most 7`, `nearly 100` to `more
+    than 100` and `a dozen` to `more than a dozen` were none: a qualifier written in words right
+    before a number (or before `a` and a scale word) qualifies it as its mark does. Synonyms are one
+    qualifier (`about` and `around`); a qualifier elsewhere (`over the weekend 3`, `over a 3-day`),
+    inside a word (`moreover`), or a preposition before a year (`about 2020`) qualifies none."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
 @pytest.mark.parametrize(("old", "new", "flags"), [
