@@ -192,7 +192,8 @@ def _edit(link: Link, old: Version, new: Version, old_sentences: Sequence[Senten
         word_diff=word_diff(old_text, new_text),
         flags=edit_flags(old_text, new_text,
                          old_quote_open=old_quote_open, new_quote_open=new_quote_open,
-                         sources=(old_sources, new_sources)),
+                         sources=(old_sources, new_sources),
+                         regrouped=len(link.old) != len(link.new)),
         old_sources=old_sources,
         new_sources=new_sources,
     )

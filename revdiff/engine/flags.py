@@ -752,7 +752,8 @@ def sources_in(text: str, quote_open: str = "") -> Sources:
 
 
 def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: str = "",
-               sources: tuple[Sources, Sources] | None = None) -> frozenset[Flag]:
+               sources: tuple[Sources, Sources] | None = None,
+               regrouped: bool = False) -> frozenset[Flag]:
     """Flags for an edit from `old` to `new`. Only a sentence present on both sides changed, so an
     added or deleted text (one side empty) gets no flag.
 
@@ -774,6 +775,9 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     the paragraph opened and that goes on in the text (`We will not wait,” he said.`), so that a
     change inside it is a changed quotation and a reporting verb inside it no attribution.
     `sources`: the texts' `sources_in`, when the caller has read them already.
+    `regrouped`: the texts are sentences split or merged, which may repeat what one of them said
+    (`82nd Airborne` in both sentences of a split): their numbers are compared as the distinct
+    numbers each holds, so that one written more or less often changes none.
     """
     if old == new or not old or not new:
         return frozenset()
@@ -781,8 +785,8 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     if old == new:
         return frozenset({Flag.ENCODING_ONLY})
     flags: set[Flag] = set()
-    numbers_differ = (numbers_in(old) != numbers_in(new)
-                      and not _numbers_alike_in_other_styles(old, new))
+    numbers_differ = (_numbers_differ(numbers_in(old), numbers_in(new), regrouped)
+                      and not _numbers_alike_in_other_styles(old, new, regrouped))
     numbers_differ = numbers_differ or _half_of_day_changed(old, new) or _currency_changed(old, new)
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
@@ -842,15 +846,22 @@ def _capital_of_a_new_sentence(old_letter: str, new_letter: str, old_starts: boo
     return capital.isupper() and capital.lower() == other
 
 
-def _numbers_alike_in_other_styles(old: str, new: str) -> bool:
+def _numbers_differ(old: list[str], new: list[str], regrouped: bool) -> bool:
+    """Whether the numbers `old` and `new` differ: as multisets, or, for `regrouped` texts
+    (`edit_flags`), as sets."""
+    return set(old) != set(new) if regrouped else old != new
+
+
+def _numbers_alike_in_other_styles(old: str, new: str, regrouped: bool = False) -> bool:
     """Whether `old` and `new` hold the same numbers read in other styles (`numbers_in`), or differ
     only by ones that count a word in one text where the other has as many more articles `a` or
     `an` (not `a few`, `a number of`): `one person` and `1 person` to `a person` (or `$1m` to `a
     million dollars`) change none, where `on Jan. 1.` to `in a month`, `at 1 p.m.` to `in an
-    hour` and `one soldier at a checkpoint` to `the soldier at the checkpoint` do."""
+    hour` and `one soldier at a checkpoint` to `the soldier at the checkpoint` do. `regrouped`
+    texts hold the same numbers when they hold the same distinct ones."""
     old_numbers = Counter(numbers_in(old, other_styles=True))
     new_numbers = Counter(numbers_in(new, other_styles=True))
-    if old_numbers == new_numbers:
+    if old_numbers == new_numbers or regrouped and old_numbers.keys() == new_numbers.keys():
         return True
     gone, came = old_numbers - new_numbers, new_numbers - old_numbers
     articles_came = len(_INDEFINITE_ARTICLE.findall(new)) - len(_INDEFINITE_ARTICLE.findall(old))

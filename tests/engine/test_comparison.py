@@ -381,3 +381,35 @@ def test_an_unchanged_sentence_read_with_another_quotation_open_is_read_on_each_
     new = version("We will respond now. We will not wait, as I said,” he said.")
     assert [(edit.op, edit.old_sources, edit.new_sources) for edit in compare(old, new).edits][1] == (
         EditOp.UNCHANGED, (("he",),), (("i",), ("he",)))
+
+
+DEPLOYED = ("The 82nd Airborne Division left for Kuwait on Monday as the Pentagon sent "
+            "reinforcements to the region.")
+DEPLOYED_SPLIT = ("The 82nd Airborne Division left for Kuwait on Monday. The 82nd Airborne "
+                  "Division was sent as reinforcements to the region.")
+DEPLOYED_SPLIT_101ST = DEPLOYED_SPLIT.replace("82nd Airborne Division was", "101st Airborne Division was")
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    (DEPLOYED, DEPLOYED_SPLIT, False),
+    (DEPLOYED_SPLIT, DEPLOYED, False),
+    (DEPLOYED, DEPLOYED_SPLIT_101ST, True),
+])
+def test_a_number_repeated_in_a_split_or_merge_changes_none(old: str, new: str,
+                                                             changed: bool) -> None:
+    """A split that repeats `82nd Airborne` in both new sentences (or a merge that says it once)
+    was `number_changed`, though no number changed: a split or merged row compares the distinct
+    numbers of its sides, so one only written more or less often changes none, where one added
+    (`101st`) does."""
+    edit, = compare(version(old, number=1), version(new, number=2)).edits
+    assert edit.op in (EditOp.SPLIT, EditOp.MERGED)
+    assert (Flag.NUMBER_CHANGED in edit.flags) is changed
+
+
+def test_a_number_repeated_in_a_plain_edit_changes_it() -> None:
+    """Outside a split or merge a number written once more is a number change: `2 killed` to `2
+    killed and 2 injured` reports two more people."""
+    edit, = compare(version("Officials said 2 people were killed in the blast on Monday.", number=1),
+                    version("Officials said 2 people were killed and 2 injured in the blast on Monday.",
+                            number=2)).edits
+    assert edit.op is EditOp.EDITED and Flag.NUMBER_CHANGED in edit.flags
