@@ -20,11 +20,16 @@ some rows and `'1'` in others is one entry; an entry id stored as a BLOB is read
 (bad bytes replaced), as a title is, in `entry_id` and in warnings. A number written as a float
 (`'2.0'`: a CSV file from pandas) is the whole number it spells (`cell_int`). A file is read an
 article at a time (`DatabaseArticles`).
+
+revdiff's own SQLite export is such a file, with revdiff's `article` column and tables beside:
+its `comparisons` table keeps the warnings of the readings it was made from, which its articles
+read back carry (`exported_warnings`), so that an export of the export keeps them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -72,7 +77,7 @@ from revdiff.formats.text_input import (
 )
 from revdiff.model import Article, Version
 from revdiff.natural_order import NaturalKey, natural_key
-from revdiff.read_warnings import first_few
+from revdiff.read_warnings import SHOWN_BY_PAGES, SHOWN_BY_PARSE_JSON, first_few
 from revdiff.size_limit import DEFAULT_MAX_BYTES, MAX_SIZE_ENV, format_size
 
 TABLE = "entryversion"
@@ -89,6 +94,15 @@ COLUMN_CANDIDATES: dict[str, tuple[str, ...]] = {
     "count": ("num_versions", "version_count"),
 }
 REQUIRED_FIELDS = ("entry", "version", "text")
+
+# What tells revdiff's own SQLite export (`revdiff.export.newsedits_sqlite`) from another's
+# NewsEdits file: the column naming each version's article, which NewsEdits has none of, and the
+# comparisons table whose `warnings` keep the readers' warnings about the article of the entry
+# numbered `article_index`.
+EXPORT_ARTICLE_COLUMN = "article"
+EXPORT_WARNINGS_TABLE = "comparisons"
+EXPORT_COMPARISON_COLUMNS = ("article_index", "old_version", "new_version", "confidence",
+                             "warnings")
 
 # White space around a break is left to `collapse_whitespace` (a leading `\s*` made every space
 # of the text a place to try a match).
@@ -204,6 +218,7 @@ class DatabaseArticles:
         connection = open_read_only(path, max_bytes)
         try:
             self.columns = find_columns(connection, self.where)
+            self.exported = _is_revdiff_export(connection, self.where)
             connection.text_factory = text_or_bytes
             self.fields = [f for f in COLUMN_CANDIDATES if f in self.columns]
             entry = quote(self.columns["entry"])
@@ -244,38 +259,66 @@ class DatabaseArticles:
         yield from articles
 
     def _articles(self) -> Iterator[Article]:
-        if self.entries is None:
-            yield from _group_articles(self.rows, self.columns, self.where, self.max_bytes)
-            return
         connection = open_read_only(self.path, self.max_bytes)
         connection.text_factory = text_or_bytes
         try:
-            table = quote(self.columns["table"])
-            for entry, rowids in self.entries:
-                rows: list[dict[str, object]] = []
-                try:
-                    for start in range(0, len(rowids), _ROWIDS_PER_QUERY):
-                        some = rowids[start:start + _ROWIDS_PER_QUERY]
-                        rows.extend(self._row(values) for values in connection.execute(
-                            f"SELECT {self._select('rowid')} FROM {table} "
-                            f"WHERE rowid IN ({', '.join('?' * len(some))})", some))
-                except sqlite3.DatabaseError as error:
-                    if not value_too_long(error):
-                        raise cannot_read(connection, TABLE, error, self.where) from None
-                    # one entry's: `export --skip-errors` reads the others
-                    skip_or_raise(self._too_long(connection, entry, rowids))
-                    continue
-                if len(rows) != len(rowids) or any(_entry_key(row["entry"]) != entry
-                                                   for row in rows):
-                    raise MalformedPage(
-                        f"the file changed while it was read (the rows of entry {cell_shown(entry)} are "
-                        "gone or hold another entry)", self.where,
-                        hint="read a copy of the file, or read it when nothing writes to it")
-                yield from _group_articles(rows, self.columns, self.where, self.max_bytes)
-            if self.long_id_rows:  # their entries cannot be told apart: they fail as one
-                skip_or_raise(self._long_ids_error(connection))
+            for article in self._entry_articles(connection):
+                yield (replace(article, warnings=self._exported_warnings(connection, article))
+                       if self.exported else article)
         finally:
             connection.close()
+
+    def _exported_warnings(self, connection: sqlite3.Connection, article: Article
+                           ) -> tuple[str, ...]:
+        """The article's warnings with those revdiff's export kept in its comparisons (the
+        warnings of the readings it was made from) before them, once each. They come without
+        the pointer at the output that shows each unsure row, as the rows are not kept (a git
+        store drops it too); a cell that is no JSON list of text is left out, warned."""
+        entry = cell_int(article.metadata.get("entry_id"))
+        if entry is None:
+            return article.warnings
+        stored: list[str] = []
+        extra: list[str] = []
+        for (cell,) in self._query(
+                connection, f"SELECT warnings FROM {EXPORT_WARNINGS_TABLE} WHERE article_index "
+                            "= ? GROUP BY warnings ORDER BY min(rowid)", (entry,)):
+            warnings = _warnings_list(cell)
+            if warnings is None:
+                extra.append(f"entry {entry}: {EXPORT_WARNINGS_TABLE} holds warnings that are "
+                             f"not a JSON list of text ({cell_shown(cell)}); left out")
+                continue
+            stored.extend(warning.replace(SHOWN_BY_PARSE_JSON, "").replace(SHOWN_BY_PAGES, "")
+                          for warning in warnings)
+        return tuple(dict.fromkeys([*stored, *article.warnings, *extra]))
+
+    def _entry_articles(self, connection: sqlite3.Connection) -> Iterator[Article]:
+        if self.entries is None:
+            yield from _group_articles(self.rows, self.columns, self.where, self.max_bytes)
+            return
+        table = quote(self.columns["table"])
+        for entry, rowids in self.entries:
+            rows: list[dict[str, object]] = []
+            try:
+                for start in range(0, len(rowids), _ROWIDS_PER_QUERY):
+                    some = rowids[start:start + _ROWIDS_PER_QUERY]
+                    rows.extend(self._row(values) for values in connection.execute(
+                        f"SELECT {self._select('rowid')} FROM {table} "
+                        f"WHERE rowid IN ({', '.join('?' * len(some))})", some))
+            except sqlite3.DatabaseError as error:
+                if not value_too_long(error):
+                    raise cannot_read(connection, TABLE, error, self.where) from None
+                # one entry's: `export --skip-errors` reads the others
+                skip_or_raise(self._too_long(connection, entry, rowids))
+                continue
+            if len(rows) != len(rowids) or any(_entry_key(row["entry"]) != entry
+                                               for row in rows):
+                raise MalformedPage(
+                    f"the file changed while it was read (the rows of entry {cell_shown(entry)} are "
+                    "gone or hold another entry)", self.where,
+                    hint="read a copy of the file, or read it when nothing writes to it")
+            yield from _group_articles(rows, self.columns, self.where, self.max_bytes)
+        if self.long_id_rows:  # their entries cannot be told apart: they fail as one
+            skip_or_raise(self._long_ids_error(connection))
 
     def _too_long(self, connection: sqlite3.Connection, entry: object,
                   rowids: list[int]) -> RevdiffError:
@@ -423,6 +466,33 @@ class DatabaseArticles:
             return connection.execute(query, parameters).fetchall()
         except sqlite3.DatabaseError as error:
             raise cannot_read(connection, TABLE, error, self.where) from None
+
+
+def _is_revdiff_export(connection: sqlite3.Connection, where: str) -> bool:
+    """Whether the file is revdiff's own SQLite export: its versions name their article
+    (`EXPORT_ARTICLE_COLUMN`) and its comparisons table has revdiff's columns."""
+    schema = tables(connection, where)
+    comparisons = schema.get(EXPORT_WARNINGS_TABLE)
+    return (EXPORT_ARTICLE_COLUMN in schema[TABLE].columns and comparisons is not None
+            and all(column in comparisons.columns for column in EXPORT_COMPARISON_COLUMNS))
+
+
+def _warnings_list(cell: object) -> list[str] | None:
+    """The warnings of a `warnings` cell of revdiff's export, a JSON list of text; None for a
+    cell that holds anything else (an empty list for NULL, as a pair of no warnings)."""
+    if cell is None:
+        return []
+    try:
+        warnings = json.loads(cell) if isinstance(cell, (str, bytes)) else None
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
+        return None
+    try:  # JSON's `\ud800` is a lone surrogate, which no file or terminal takes
+        json.dumps(warnings, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return warnings
 
 
 def _entries(count: int) -> str:

@@ -7,13 +7,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from revdiff.cli import main
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.newsedits_sqlite import PARAGRAPH_JOIN
 from revdiff.export.pairs import compare_chain
 from revdiff.formats import load
 from revdiff.formats.elision import ELISION, compared_versions, cut_version
 from revdiff.model import EditOp, Version
+from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
 from revdiff.render.newsdiffs import DiffPageInfo, render_rendered_page
 
 # The join NewsEdits notebooks run: each matched pair with the text of both sentences.
@@ -151,6 +154,8 @@ def test_a_cut_versions_marks_are_no_text_of_its_row_and_read_back_as_none(tmp_p
     assert ELISION not in sentences
     (read_back,) = load([str(out)])
     assert [v.paragraphs for v in read_back.versions] == [v.paragraphs for v in compared]
+    # the shorter text it holds is still told to be incomplete
+    assert {cut_version(warning) for warning in read_back.warnings} >= {1, 2}
 
 
 def test_a_real_mark_of_a_version_no_page_cut_stays_in_its_row(tmp_path: Path) -> None:
@@ -178,7 +183,8 @@ def test_a_version_dated_by_its_file_name_reads_back_with_its_date_alone(tmp_pat
     assert [(v.time, v.time_text) for v in read_back.versions] == [
         (v.time, v.time_text) for v in original.versions] == [
         (None, "2024-02-01"), (None, "2024-02-03")]
-    assert read_back.warnings == ()
+    # the version files' warning, kept by the export, and none of the reader's own of the dates
+    assert read_back.warnings == original.warnings
 
 
 def test_num_versions_is_the_trackers_count_and_null_without_one(database: Path,
@@ -196,19 +202,65 @@ def test_num_versions_is_the_trackers_count_and_null_without_one(database: Path,
     assert [a.changes for a in load([str(out)])] == [a.changes for a in load([str(tracked)])]
 
 
-def test_reading_the_export_back_drops_what_only_its_own_tables_keep(tmp_path: Path) -> None:
-    # EXPORT.md said the export read back gives the versions, and said nothing of a flattened
-    # page's warnings and row confidence, which NewsEdits' tables have no place for: an export
-    # of the export came out without them, the guessed text unmarked
+def _stored_warnings(path: Path) -> list[list[str]]:
+    with sqlite3.connect(path) as connection:
+        return [json.loads(warnings) for (warnings,) in connection.execute(
+            "SELECT warnings FROM comparisons ORDER BY rowid")]
+
+
+def test_an_export_of_the_export_keeps_the_readers_warnings(tmp_path: Path) -> None:
+    # the export read back gave no warnings (only its comparisons and edits tables keep them), so
+    # an export of the export marked the flattened page's guessed text as read exactly
     root = Path(__file__).resolve().parents[2]
+    first, second = tmp_path / "news.sqlite", tmp_path / "again.sqlite"
+    run_export(ExportJob((str(root / "samples" / "washpo-soleimani-v6-v7.txt"),), first, "sqlite"))
+    (kept,) = _stored_warnings(first)
+    assert any(SHOWN_BY_PARSE_JSON in warning for warning in kept)
+    (article,) = load([str(first)])
+    # read back without the page's rows, the pointer at the output that shows them is dropped,
+    # as a git store drops it
+    assert article.warnings == tuple(w.replace(SHOWN_BY_PARSE_JSON, "") for w in kept)
+    assert article.pages == ()
+    run_export(ExportJob((str(first),), second, "sqlite"))
+    assert _stored_warnings(second) == [list(article.warnings)]
+
+
+def test_warnings_are_read_back_only_from_revdiffs_own_export(database: Path,
+                                                              tmp_path: Path) -> None:
+    # a NewsEdits file of another's with a table named comparisons holds no warnings of revdiff's
+    stranger = tmp_path / "stranger.sqlite"
+    with sqlite3.connect(stranger) as connection:
+        connection.execute("CREATE TABLE entryversion (entry_id, version, title, summary)")
+        connection.executemany("INSERT INTO entryversion VALUES (0, ?, 't', ?)",
+                               [(0, "<p>One.</p>"), (1, "<p>Two.</p>")])
+        connection.execute("CREATE TABLE comparisons (article_index, warnings)")
+        connection.execute("""INSERT INTO comparisons VALUES (0, '["not revdiff''s"]')""")
+    assert [a.warnings for a in load([str(stranger)])] == [()]
+    # revdiff's own export read back keeps what its comparisons hold, none for the samples
+    assert all(a.warnings == () for a in load([str(database)]))
+
+
+def test_warnings_read_back_that_are_not_a_list_of_text_are_left_out_with_a_warning(
+        tmp_path: Path) -> None:
     out = tmp_path / "news.sqlite"
+    root = Path(__file__).resolve().parents[2]
     run_export(ExportJob((str(root / "samples" / "washpo-soleimani-v6-v7.txt"),), out, "sqlite"))
     with sqlite3.connect(out) as connection:
-        warnings, confidence = connection.execute(
-            "SELECT warnings, confidence FROM comparisons").fetchone()
-    assert json.loads(warnings) and confidence is not None
+        connection.execute("""UPDATE comparisons SET warnings = '{"a": 1}'""")
     (article,) = load([str(out)])
-    assert article.warnings == ()
-    export_md = " ".join((root / "docs" / "EXPORT.md").read_text(encoding="utf-8").split())
-    assert ("not the readers' `warnings` nor the `confidence` of a flattened page's rows, which "
-            "only its `comparisons` and `edits` tables keep") in export_md
+    left_out = ("entry 0: comparisons holds warnings that are not a JSON list of text "
+                "('{\"a\": 1}'); left out")
+    assert article.warnings == (left_out,)
+
+
+def test_control_characters_of_warnings_read_back_do_not_reach_the_terminal(
+        tmp_path: Path) -> None:
+    out = tmp_path / "news.sqlite"
+    root = Path(__file__).resolve().parents[2]
+    run_export(ExportJob((str(root / "samples" / "washpo-soleimani-v6-v7.txt"),), out, "sqlite"))
+    with sqlite3.connect(out) as connection:
+        connection.execute("""UPDATE comparisons SET warnings = '["\\u001b[2Jcleared"]'""")
+    (article,) = load([str(out)])
+    assert article.warnings == ("\x1b[2Jcleared",)
+    result = CliRunner().invoke(main, ["diff", str(out), "--format", "jsonl"])
+    assert "\x1b" not in result.stderr and "␛[2Jcleared" in result.stderr
