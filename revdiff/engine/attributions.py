@@ -204,12 +204,25 @@ def _source_words(words: list[str]) -> tuple[str, ...]:
 
 
 def _source_word(token: str) -> str:
-    """A word of a source as it is named: bare (`_bare`), but for the last dot of a dotted
+    """A word of a source as it is named: bare (`_bare`) and without any other punctuation around
+    its letters or digits (a handle's `@`, a hashtag's `#`: `@NASA` is `nasa`, as the flags take
+    `@NASA` for `NASA` with punctuation; a lone `&` is kept), but for the last dot of a dotted
     abbreviation, which the punctuation around it took (`U.S.` is `u.s.`, not `u.s`); the full
     stop after another dotted word ends the sentence (`said Booking.com.` is `booking.com`)."""
-    word = _bare(token)
+    word = _without_punctuation_around(_bare(token))
     dotted_abbreviation = "." in word and is_abbreviation(word + ".")
     return word + "." if dotted_abbreviation and word + "." in token.casefold() else word
+
+
+def _without_punctuation_around(word: str) -> str:
+    """The word without the punctuation characters (Unicode's) it begins or ends with; a word of
+    punctuation only (`&`) kept as it is."""
+    start, end = 0, len(word)
+    while start < end and unicodedata.category(word[start]).startswith("P"):
+        start += 1
+    while end > start and unicodedata.category(word[end - 1]).startswith("P"):
+        end -= 1
+    return word[start:end] or word
 
 
 # Nouns ending in -ly that may be a source (`the family said`), and the words after which a

@@ -1222,3 +1222,24 @@ def test_a_source_read_back_stops_at_a_verb_of_thought(text: str, sources: list[
 def test_a_verb_of_thought_changed_before_the_source_changes_no_attribution() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("They believe officials told him.",
                                                       "He knows officials told him.")
+
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("@user said hi.", [("user",)]),
+    ("“Hi,” said @NASA.", [("nasa",)]),
+    ("According to #MeToo activists, it grew.", [("metoo", "activists")]),
+    ("*Smith said hi.", [("smith",)]),
+    ("Johnson & Johnson said it would appeal.", [("johnson", "&", "johnson")]),
+    ("“Hi,” said Smith*.", [("smith",)]),
+])
+def test_punctuation_around_a_source_word_is_taken_off_a_handles_at_sign_too(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # EXPORT.md says the punctuation around a source is taken off, but `@user said hi.` gave
+    # `@user`, and `@NASA` to `NASA` in an edit that changed more was attribution_changed, where
+    # the flags take the `@` for punctuation; a lone `&` between words is kept as a word
+    assert attributions_in(text) == sources
+
+
+def test_a_handle_and_the_name_it_spells_are_one_source() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("NASA said it flew.", "@NASA said it soared.")
