@@ -79,21 +79,38 @@ def article_line_fields(index: int, article: Article, read_from: str = "",
     return (numbers, f"{visible(read_from)}: {first}" if read_from else first, *others)
 
 
-def fit_line(fields: Sequence[str], width: int) -> str:
+def fit_line(fields: Sequence[str], width: int, read_from: str = "") -> str:
     """An article's line (`article_line_fields`) cut to `width` cells: the title and the URL share
-    the room left of the numbers as TITLE_SHARE and SITE_CELLS say; each field cut ends in `…`."""
+    the room left of the numbers as TITLE_SHARE and SITE_CELLS say; each field cut ends in `…`.
+    `read_from`, the input's name that begins the title field, if any, takes half of the title's
+    room at most (`_cut_title`)."""
     numbers, title, *others = fields
     room = width - text_width(numbers) - len(FIELD_GAP)
     text = FIELD_GAP.join([title, *others])
     if not others or text_width(text) <= room:
-        return FIELD_GAP.join([numbers, shorten(text, room)])
+        return FIELD_GAP.join([numbers, text if text_width(text) <= room else
+                               _cut_title(title, read_from, room)])
     [where] = others
     title_cells = min(text_width(title),
                       max(int(room * TITLE_SHARE), room - len(FIELD_GAP) - text_width(where)))
     where_cells = room - title_cells - len(FIELD_GAP)
     if where_cells < min(SITE_CELLS, text_width(where)):
-        return FIELD_GAP.join([numbers, shorten(text, room)])
-    return FIELD_GAP.join([numbers, shorten(title, title_cells), shorten(where, where_cells)])
+        return FIELD_GAP.join([numbers, shorten(FIELD_GAP.join(
+            [_cut_title(title, read_from, room), where]), room)])
+    return FIELD_GAP.join([numbers, _cut_title(title, read_from, title_cells),
+                           shorten(where, where_cells)])
+
+
+def _cut_title(title: str, read_from: str, cells: int) -> str:
+    """The title field (`read_from: title`, or the title alone) cut to `cells`, the input's name
+    cut to half of them at most: at 44 columns `nytdiff-rss-titles.db: ` took the whole room, and
+    every line of two trackers' databases read the same, no title in sight."""
+    prefix = f"{read_from}: "
+    if (not read_from or text_width(title) <= cells or text_width(prefix) <= cells // 2
+            or not title.startswith(prefix)):
+        return shorten(title, cells)
+    name = shorten(read_from, max(1, cells // 2 - 2))
+    return shorten(f"{name}: {title[len(prefix):]}", cells)
 
 
 class ArticleLine(Visual):
@@ -101,8 +118,9 @@ class ArticleLine(Visual):
     at each new width (the list draws its lines anew when resized). The lines are built once: a
     line of text kept its title cut at 32 cells at any width."""
 
-    def __init__(self, fields: tuple[str, ...]) -> None:
+    def __init__(self, fields: tuple[str, ...], read_from: str = "") -> None:
         self.fields = fields
+        self.read_from = read_from  # the input's name that begins the title field, as shown
 
     def __str__(self) -> str:
         return FIELD_GAP.join(self.fields)
@@ -110,7 +128,8 @@ class ArticleLine(Visual):
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
         # Content, not markup: a title is no markup.
-        return Content(fit_line(self.fields, width)).render_strips(width, height, style, options)
+        return Content(fit_line(self.fields, width, self.read_from)).render_strips(
+            width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return text_width(str(self))
@@ -135,10 +154,9 @@ def article_list(articles: Sequence[Article], origins: Sequence[str] = ()
     number_digits = (max(3, len(str(len(articles)))), max(3, len(str(most_versions))))
     options, searched = [], []
     for index, article in enumerate(articles):
-        line = article_line_fields(index, article,
-                                   input_names[origins[index]] if index in named else "",
-                                   number_digits)
-        options.append(Option(ArticleLine(line), id=str(index)))
+        read_from = input_names[origins[index]] if index in named else ""
+        line = article_line_fields(index, article, read_from, number_digits)
+        options.append(Option(ArticleLine(line, visible(read_from)), id=str(index)))
         titles = dict.fromkeys(version.title for version in article.versions)
         searched.append(searched_form(_FIELD_END.join([*line, *titles, article.url or ""])))
     return tuple(options), tuple(searched)

@@ -445,3 +445,21 @@ def test_an_input_named_in_the_article_list_keeps_its_path_where_its_file_name_i
     lines = [str(option.prompt) for option in article_list([article] * 3, origins)[0]]
     assert [line.split(FIELD_GAP)[-2] for line in lines] == [
         "feeds/one/news.db: Story", "feeds/two/news.db: Story", "rss.db: Story"]
+
+
+@run_async
+async def test_an_input_named_in_the_article_list_leaves_the_title_room_at_44_columns() -> None:
+    """At 44 columns the rows of two trackers' databases read `1.   4 versions
+    nytdiff-titles.d…`: the input's name took the whole room, every title out of sight. The name
+    now takes half the title's room at most, cut with `…`."""
+    app = RevdiffApp(load([str(SAMPLES / "nytdiff-titles.db"), str(SAMPLES / "nytdiff-rss-titles.db")]),
+                     article_inputs=["nytdiff-titles.db"] * 3 + ["nytdiff-rss-titles.db"] * 3)
+    async with app.run_test(size=(44, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        lines = ["".join(segment.text for segment in options.render_line(y)).strip()
+                 for y in range(options.option_count)]
+        assert [line.split(": ")[1][:6] for line in lines] == ["US dep", "Avengi", "US Wil"] * 2
+        assert lines[0].startswith("1.   4 versions  nytdif…: US deploy"), lines
