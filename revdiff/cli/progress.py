@@ -95,11 +95,13 @@ class ProgressBar:
 
 
 @contextlib.contextmanager
-def reading_notice(write: Callable[[str], object], what: str, show: bool, after: float = 0.5
-                   ) -> Iterator[None]:
+def reading_notice(write: Callable[[str], object], what: str, show: bool, after: float = 0.5,
+                   columns: Callable[[], int] = stderr_columns) -> Iterator[None]:
     """While the block runs, a line on the terminal saying what is being read, once it has run
     `after` seconds (a large NewsEdits file takes a while, before any bar can start); the line
-    is cleared at the end. `write` writes on the terminal at once (`write_to_stderr`)."""
+    is cleared at the end. `write` writes on the terminal at once (`write_to_stderr`). The line
+    is cut to one column less than the terminal's width (`columns`), as `ProgressBar` cuts its
+    own: a longer one wraps, and clearing it leaves its first rows on the screen."""
     if not show:
         yield
         return
@@ -108,7 +110,8 @@ def reading_notice(write: Callable[[str], object], what: str, show: bool, after:
 
     def say() -> None:
         with lock:
-            write(f"\rrevdiff: reading {what}…\x1b[K")
+            line = f"revdiff: reading {what}…"[:max(columns() - 1, 0)]
+            write(f"\r{line}\x1b[K")
             written.set()
 
     timer = threading.Timer(after, say)

@@ -532,6 +532,22 @@ def test_a_long_read_is_said_on_the_terminal_and_cleared() -> None:
     assert quick.getvalue() == ""
 
 
+def test_the_reading_notice_is_cut_to_the_terminals_width() -> None:
+    # the notice wrapped on a narrow terminal, and `\r\x1b[K` cleared only its last row: the
+    # first row stayed on the screen; it is cut as the progress bar is, one column short
+    import io
+    import time
+
+    from revdiff.cli.progress import reading_notice
+
+    stream = io.StringIO()
+    with reading_notice(stream.write, "12 inputs", True, after=0, columns=lambda: 20):
+        deadline = time.monotonic() + 10
+        while not stream.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert stream.getvalue() == "\rrevdiff: reading 12\x1b[K\r\x1b[K"
+
+
 @pytest.mark.parametrize(("inputs", "shown"), [(["-"], False), (["story"], True)])
 def test_no_reading_notice_is_written_into_a_version_typed_on_the_terminal(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, inputs: list[str], shown: bool) -> None:
