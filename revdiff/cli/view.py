@@ -19,7 +19,7 @@ from revdiff.cli.common import (
     stdout_is_terminal,
 )
 from revdiff.cli.progress import obeys_escape_codes
-from revdiff.errors import RevdiffError
+from revdiff.errors import RevdiffError, stdout_open
 from revdiff.model import Article
 from revdiff.terminal_text import visible, visible_unseen
 
@@ -86,6 +86,9 @@ def view(inputs: tuple[str, ...], layout: str | None, plain: bool, quiet: bool, 
         raise RevdiffError("this terminal (TERM=dumb) cannot draw the app",
                            hint="add --plain (or use `revdiff diff`) for the text diff, or set TERM to the "
                                 "terminal's type, such as TERM=xterm-256color")
+    # with no terminal there (a closed one is none), the text goes to stdout: refused before
+    # any input is read
+    stdout_open()
     warnings: list[str] = []
     names: list[str] = []
     origins: list[str] = []

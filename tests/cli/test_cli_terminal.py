@@ -372,11 +372,13 @@ def test_a_closed_stdout_is_one_error_line(arguments: list[str]) -> None:
 
 
 @pytest.mark.parametrize("arguments", [["diff"], ["diff", "--format", "json"], ["parse"],
-                                       ["parse", "--format", "text"]])
+                                       ["parse", "--format", "text"], ["view"],
+                                       ["view", "--plain"], ["export", "-o", "-"]])
 def test_a_closed_stdout_is_refused_before_the_inputs_are_read(arguments: list[str],
                                                                tmp_path: Path) -> None:
-    # `diff` and `parse` read (and compared) every input before they found stdout closed, and
-    # wrote the inputs' warnings before the error line: a large NewsEdits file was read in vain
+    # `diff`, `parse` and `view` (whose text goes to stdout when it is no terminal) read (and
+    # compared) every input before they found stdout closed, and wrote the inputs' warnings
+    # before the error line: a large NewsEdits file was read in vain
     story = tmp_path / "story"
     (story / "older").mkdir(parents=True)  # a folder in a folder of versions: a warning
     for name in ("0.txt", "1.txt"):
