@@ -376,6 +376,13 @@ _CONTROL_SEQUENCE = re.compile(r"\x1b(?:[]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x
 _ESCAPED_CHARACTER = re.compile(r"\\x[89a-f][0-9a-f]|\\ud[89a-f][0-9a-f]{2}")
 
 
+def _without_terminal_codes(text: str) -> str:
+    """`text` as its numbers are read: without the terminal's control sequences and strings
+    (`_CONTROL_SEQUENCE`), and a character written as its escape (`_ESCAPED_CHARACTER`) as one
+    that could not be read, U+FFFD."""
+    return _ESCAPED_CHARACTER.sub("\ufffd", _CONTROL_SEQUENCE.sub("", text))
+
+
 # A vulgar fraction, `½` or `⅔` (not `⅟`, a numerator alone).
 _VULGAR_FRACTION = re.compile("[\u00bc-\u00be\u2150-\u215e\u2189]")
 
@@ -450,7 +457,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     `edit_flags` takes only to see two texts' numbers alike (`_numbers_alike_in_other_styles`). A
     terminal's control sequence or string holds none (`\x1b[31m`, `\x1b]0;title\x07`), and
     neither does a character written as its escape in a title (`caf\\xe9`: `name_text`)."""
-    text = _ESCAPED_CHARACTER.sub("\ufffd", _CONTROL_SEQUENCE.sub("", text))
+    text = _without_terminal_codes(text)
     text = _VULGAR_FRACTION.sub(_as_slashed_fraction, text)
     found = ([_time_of_day(*time.group(1, 2)) for time in _TIME.finditer(text)]
              if other_styles else [])
@@ -787,7 +794,11 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     flags: set[Flag] = set()
     numbers_differ = (_numbers_differ(numbers_in(old), numbers_in(new), regrouped)
                       and not _numbers_alike_in_other_styles(old, new, regrouped))
-    numbers_differ = numbers_differ or _half_of_day_changed(old, new) or _currency_changed(old, new)
+    if not numbers_differ:
+        # a time's half of the day and a number's currency read as the numbers are, without what
+        # a terminal acts on (`\x1b]0;10 am\x07` sets a window's title); the texts are unchanged
+        readable = _without_terminal_codes(old), _without_terminal_codes(new)
+        numbers_differ = _half_of_day_changed(*readable) or _currency_changed(*readable)
     if _without_space(old) == _without_space(new):
         flags.add(Flag.WHITESPACE_ONLY)
     elif _same_content_but_new_sentences(old, new) and not numbers_differ:

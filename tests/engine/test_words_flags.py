@@ -266,6 +266,20 @@ def test_a_terminal_control_string_or_escape_sequence_added_is_no_changed_number
     assert Flag.NUMBER_CHANGED not in edit_flags("Troops left.", f"Troops{escape} left.")
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("\x1b]0;10 am\x07Storm hits at 10 pm", "\x1b[31mStorm hits at 10 pm"),
+    ("A €5 fine\x1b]0;$5\x07", "A €5 fine\x1b[31m"),
+])
+def test_a_half_of_the_day_or_a_currency_in_a_control_string_changes_no_number(old: str,
+                                                                              new: str) -> None:
+    """The numbers were read without the terminal's control strings, but a time's half of the
+    day and a number's currency were read with them: a title that set the window's title to
+    `10 am` or `$5` before the story's `10 pm` or `€5` was number_changed when that control
+    string became a colour's."""
+    assert Flag.NUMBER_CHANGED not in edit_flags(old, new)
+    assert Flag.NUMBER_CHANGED in edit_flags(old, new.replace("10 pm", "10 am").replace("€", "$"))
+
+
 def test_text_decoded_in_the_wrong_charset_keeps_its_numbers() -> None:
     """`”` in UTF-8 read as Latin-1 is `â\x80\x9d`, and U+009D is the one-character OSC: read as
     one, it hid every number after it, so 500 changed to 600 there was no number_changed."""
