@@ -239,6 +239,9 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
     _check_folder_named(output, chosen)
     job = ExportJob(tuple(inputs), Path(output), chosen, sentences=sentences, max_bytes=max_size,
                     skip_errors=skip_errors)
+    # only `-o -` writes to stdout (the summary goes to stderr): a closed one is refused then,
+    # before any input is read, and an export to a file runs without one
+    stream = data_stream() if output == "-" else None
     # `-o -` on a terminal: the rows are the progress there, and a bar drawn between them
     # would run into the next row's line
     rows_on_terminal = output == "-" and stdout_is_terminal()
@@ -258,7 +261,7 @@ def export(inputs: tuple[str, ...], output: str, export_format: str | None, work
         with (sigterm_as_interrupt(),  # `kill`, `timeout`, a batch scheduler: stop as on Ctrl-C
               export_progress(bar) if bar else contextlib.nullcontext() as on_progress):
             progress = run_export(job, resume=resume, workers=workers, scheduler=scheduler,
-                                  local_dask=local_dask, stream=data_stream(),
+                                  local_dask=local_dask, stream=stream,
                                   on_progress=on_progress, on_note=None if quiet else note)
     except BrokenPipeError:  # `-o - | head`: the run ends quietly, its bar too
         if bar:

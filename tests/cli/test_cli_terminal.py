@@ -404,6 +404,18 @@ def test_store_with_a_closed_stdout_is_one_error_line_before_storing(tmp_path: P
     assert not (tmp_path / "repo").exists()
 
 
+def test_an_export_to_a_file_runs_with_stdout_closed(tmp_path: Path) -> None:
+    """`export -o FILE` writes nothing to stdout (its summary goes to stderr), yet started with
+    stdout closed it was refused as `export -o -` is, and wrote no file."""
+    out = tmp_path / "edits.jsonl"
+    process = subprocess.run([sys.executable, "-m", "revdiff", "export", str(CHAIN), "-o", str(out)],
+                             preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE, text=True,
+                             timeout=120, check=False)
+    assert process.returncode == 0, process.stderr
+    assert process.stderr.startswith("revdiff: exported 1 article")
+    assert out.read_text(encoding="utf-8").count("\n") > 0
+
+
 @pytest.mark.parametrize("arguments", [
     ["diff", str(CHAIN)], ["--help"], ["-h"], ["--version"], ["diff", "--help"],
 ])
