@@ -22,11 +22,15 @@ _UNITS = {"": 1, "k": KIB, "m": KIB**2, "g": KIB**3, "t": KIB**4}
 def parse_size(text: str) -> int:
     """Bytes in a size such as `5000000`, `64M`, `1.5G` or `512KiB` (units are powers of 1024).
 
-    Raises ValueError for anything else, and for sizes below one byte.
+    Raises ValueError for anything else, for a fraction without a unit (`1.5`: bytes are
+    whole) and for sizes below one byte.
     """
     found = _SIZE.fullmatch(text)
     if not found:
         raise ValueError(f"{text!r} is not a size; write e.g. 64M, 1G or 5000000")
+    if "." in found.group(1) and not found.group(2):
+        raise ValueError(f"{text!r} is a fraction of a byte; write whole bytes (e.g. 1500) "
+                         "or a fraction of a unit (e.g. 1.5K)")
     size = int(float(found.group(1)) * _UNITS[found.group(2).lower()])
     if size < 1:
         raise ValueError(f"{text!r} is less than one byte")

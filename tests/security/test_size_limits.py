@@ -135,6 +135,16 @@ def test_sizes_parse() -> None:
             parse_size(bad)
 
 
+def test_a_fraction_of_a_byte_count_is_refused() -> None:
+    """`--max-size 1.5` was cut to 1 byte without a word; a fraction needs a unit."""
+    with pytest.raises(ValueError, match="fraction.*1.5K"):
+        parse_size("1.5")
+    refused = CliRunner().invoke(main, ["parse", "-", "--max-size", "1.5"], input="a\n")
+    assert refused.exit_code == 2
+    assert "'1.5' is a fraction of a byte" in refused.stderr
+    assert parse_size("1.5K") == 1536
+
+
 class EndlessStream(io.RawIOBase):
     """Standard input that never ends: reading it all would never return."""
 
