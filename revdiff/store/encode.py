@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import reprlib
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -51,9 +52,26 @@ class EncodedVersion:
 def encode_version(article: Article, version: Version, where: str,
                    object_format: str) -> EncodedVersion:
     data, encoding = encode_version_file(version.title, version.paragraphs, where)
+    _refuse_metadata_not_text(article, where)
     _refuse_lone_surrogates(article, version, where)
     message = commit_message(article, version, encoding)
     return EncodedVersion(data, message, git_blob_id(data, object_format))
+
+
+def _refuse_metadata_not_text(article: Article, where: str) -> None:
+    """Metadata is text keyed by text (`dict[str, str]`), which is what reading back returns: a
+    library caller's `{"n": 1}` would come back as `{"n": "1"}`, and a value JSON cannot write
+    (a datetime) would end the run midway."""
+    for key, value in article.metadata.items():
+        if not isinstance(key, str):
+            problem = f"the metadata's key {reprlib.repr(key)} ({type(key).__name__}) is not text"
+        elif not isinstance(value, str):
+            problem = (f"the metadata's {key!r} is {reprlib.repr(value)} "
+                       f"({type(value).__name__}), not text")
+        else:
+            continue
+        raise StoreError(f"{problem}: metadata is text keyed by text", where,
+                         hint="convert it with str() before storing, or leave it out")
 
 
 def _refuse_lone_surrogates(article: Article, version: Version, where: str) -> None:

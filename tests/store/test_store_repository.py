@@ -700,6 +700,26 @@ def test_a_repository_whose_creation_failed_is_not_left_half_made(
     assert store_articles([article], tmp_path / "archive").stored == 2
 
 
+@pytest.mark.parametrize("metadata, named", [
+    ({"section": "world", "n": 1}, "the metadata's 'n' is 1 (int)"),
+    ({"tags": ["a", "b"]}, "the metadata's 'tags' is ['a', 'b'] (list)"),
+    ({1: "one"}, "the metadata's key 1 (int)"),
+])
+def test_metadata_that_is_not_text_is_refused_naming_its_key(
+        tmp_path: Path, metadata: dict[object, object], named: str) -> None:
+    # Metadata is text keyed by text: `{"n": 1}` was stored and read back as `{"n": "1"}`
+    # without a word, and a value JSON cannot write (a datetime) ended in a traceback.
+    from revdiff.errors import StoreError
+    article = Article("tracker", "https://e.com/a", (Version(0, "Title", ("First.",)),),
+                      metadata=metadata)  # type: ignore[arg-type]
+    with pytest.raises(StoreError) as refused:
+        store_articles([article], tmp_path / "repo")
+    assert named in str(refused.value) and "metadata is text" in str(refused.value)
+    assert not (tmp_path / "repo").exists() or subprocess.run(
+        ["git", "-C", str(tmp_path / "repo"), "rev-parse", "--verify", "-q", "HEAD"],
+        capture_output=True, check=False).returncode != 0
+
+
 @pytest.mark.parametrize("field, article", [
     ("source", Article("tracker\udcff", "https://e.com/a", ())),
     ("URL", Article("tracker", "https://e.com/a\udcff", ())),
