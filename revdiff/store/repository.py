@@ -538,13 +538,13 @@ def check_worktree(repo: git.Repo, ref: str, writes: Mapping[str, Collection[str
 
 def _unborn_leftovers_hint(ref: str, untracked: list[str]) -> str:
     """What to do with files not tracked where the store writes, on a branch with no commits yet:
-    most likely those of the branch checked out before, which `git rm --cached` (the refusal of
+    most likely those of the branch checked out before, which `git reset` (the refusal of
     its index's files suggests it) leaves in the working tree."""
     shown = ", ".join(untracked[:3]) + (" ..." if len(untracked) > 3 else "")
     many = len(untracked) > 1
     return (f"the branch {ref.removeprefix('refs/heads/')} has no commits yet: "
             f"{len(untracked)} file{'s' if many else ''} of the branch checked out before "
-            f"({shown}), which git rm --cached leaves in the working tree, or of yours, "
+            f"({shown}), which git reset leaves in the working tree, or of yours, "
             f"stand{'' if many else 's'} where the store writes; move "
             f"{'them all' if many else 'it'} away (the branch before keeps its own), then run "
             "again")
@@ -611,8 +611,8 @@ def refuse_staged_changes(repo: git.Repo, ref: str,
                          f"the index still holds files ({shown}): those of the branch checked out "
                          "before (git symbolic-ref HEAD, git checkout --orphan), or added since; "
                          "storing would undo them; nothing was stored", str(repo.working_tree_dir),
-                         hint="to start the branch empty, take them out of the index with git rm "
-                              "-r -q --cached . (the working tree keeps them: move away those "
+                         hint="to start the branch empty, take them out of the index with git "
+                              "reset -q (the working tree keeps them: move away those "
                               "where the store writes, which the next run names), or commit them "
                               "if they belong in it; then run again")
     raise StoreError(f"the branch has staged changes that storing would undo ({shown}); "

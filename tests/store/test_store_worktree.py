@@ -10,6 +10,7 @@ to the new tip would undo them.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -513,14 +514,38 @@ def test_an_unborn_branch_holding_the_old_branchs_files_says_so(tmp_path: Path) 
     assert result.exit_code == 2
     [line] = result.output.splitlines()
     assert "the branch fresh has no commits yet, and the index still holds files (README)" in line
-    assert "git rm -r -q --cached ." in line
+    assert "git reset -q" in line
     assert git(repo, "diff", "--cached", "--name-only").split() == ["README"]
     assert git(repo, "branch", "--list", "fresh") == ""  # still unborn: nothing was stored
 
 
+def test_the_unborn_branchs_hint_works_on_a_file_staged_with_changes_not_staged(
+        tmp_path: Path) -> None:
+    """The hint said `git rm -r -q --cached .`, which git refuses for a file whose staged content
+    differs from both the file and HEAD (`git add`, then an edit): following it unblocked
+    nothing. Its command, run as written, empties the index and leaves the working tree as it
+    was."""
+    repo = user_repository(tmp_path / "repo")
+    story = versions(tmp_path / "story", 2)
+    git(repo, "symbolic-ref", "HEAD", "refs/heads/fresh")
+    (repo / "README").write_text("staged\n")
+    git(repo, "add", "README")
+    (repo / "README").write_text("edited since\n")
+    refused = store(story, repo)
+    assert refused.exit_code == 2
+    command = re.search(r"out of the index with (git [^(]+?) \(", refused.output)
+    assert command, refused.output
+    subprocess.run(command.group(1).split(), cwd=repo, check=True, capture_output=True)
+    assert git(repo, "ls-files") == ""
+    assert (repo / "README").read_text() == "edited since\n"
+    result = store(story, repo)
+    assert result.exit_code == 0, result.output
+    assert (repo / "README").read_text() == "edited since\n"
+
+
 def test_an_unborn_branch_is_started_empty_along_the_refusals_hints(tmp_path: Path) -> None:
     """The whole path of a new branch (`git symbolic-ref HEAD refs/heads/NEW`) in a repository
-    whose branch before holds stored articles: `git rm -r -q --cached .`, which the first refusal
+    whose branch before holds stored articles: `git reset -q`, which the first refusal
     suggests, leaves that branch's files in the working tree, not tracked; the next run was
     refused as for a file of the user's, not saying that the branch before left them there, nor
     how many more of them stood where the store writes."""
@@ -537,9 +562,9 @@ def test_an_unborn_branch_is_started_empty_along_the_refusals_hints(tmp_path: Pa
     git(repo, "symbolic-ref", "HEAD", "refs/heads/fresh")
     refused = CliRunner().invoke(main, again)
     assert refused.exit_code == 2
-    assert "git rm -r -q --cached ." in refused.output
-    assert "the next run names" in refused.output  # what git rm --cached leaves behind is said
-    git(repo, "rm", "-r", "-q", "--cached", ".")
+    assert "git reset -q" in refused.output
+    assert "the next run names" in refused.output  # what git reset leaves behind is said
+    git(repo, "reset", "-q")
     result = CliRunner().invoke(main, again)
     assert result.exit_code == 2
     [line] = result.output.splitlines()
