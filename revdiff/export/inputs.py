@@ -281,10 +281,12 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
             if not matches and missing is not None:
                 missing.append(MissingInput(before, given, raw, NAMES_NOTHING))
             elif not matches:
-                raise EmptyInput(NAMES_NOTHING, raw,
-                                 hint=missing_input_hint(raw, "quote globs so revdiff expands "
-                                                              f"them; {SKIP_IT}"),
-                                 python_hint=missing_input_hint(raw))
+                refusal = EmptyInput(NAMES_NOTHING, raw,
+                                     hint=missing_input_hint(raw, "quote globs so revdiff "
+                                                                  "expands them"),
+                                     python_hint=missing_input_hint(raw))
+                refusal.add_hint(SKIP_IT)  # a web address's hint too
+                raise refusal
         for match in matches:
             path = Path(match)
             if match != "-" and path.is_dir():
