@@ -639,6 +639,37 @@ def _subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = T
     return _source_words(subject)
 
 
+# The marks that may stand around a word of a subject (`"Smith" said`, `(@user) said`), each with
+# its closing mark.
+_MARKS_AROUND_A_WORD = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "(": ")", "[": "]"}
+
+
+def _is_a_word_in_marks(token: str) -> bool:
+    """Whether the token is one word in quotation marks or brackets (`"Smith"`, `(@user)`), no
+    whole quotation, which ends in a stop before its closing mark (`"Wow!"`)."""
+    inner = token[1:-1]
+    return (len(token) > 2 and token[-1] == _MARKS_AROUND_A_WORD.get(token[0]) and inner[-1] not in ",;:.!?…"
+            and not _holds_quotation_marks(inner) and not any(mark in inner for mark in "()[]"))
+
+
+def _subject_in_marks(tokens: list[str], verb: int) -> tuple[str, ...]:
+    """The subject of a verb right after a word in quotation marks or brackets (`"Smith" said
+    hi.`, `(@user) said hi.`, `The "Times" said`): read back from that word to the nearest
+    punctuation or clause word. Empty when there is no such word, or the words read hold a verb,
+    and the word is what was said (`He called it "terrorism" said Smith`)."""
+    if verb == 0 or not _is_a_word_in_marks(tokens[verb - 1]):
+        return ()
+    start = verb - 1
+    while (start > 0 and verb - start < _MOST_SOURCE_WORDS and not _source_begins_after(tokens, start - 1)
+           and _bare(tokens[start - 1]) not in _CLAUSE_WORDS):
+        start -= 1
+    words = tokens[start:verb]
+    if any(_may_be_a_verb(word) for word in words):
+        return ()
+    source = _source_words(words)
+    return source if _names_someone(source) else ()
+
+
 def _goes_on_after_a_conjunction(tokens: list[str], verb: int) -> bool:
     """Whether the verb follows an aside that opens after `and` or `but` (`Zarif called the attack
     an “act of terrorism” and, in a message on Twitter, said the United States “bears …`): it goes
@@ -1196,7 +1227,10 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
         follows_a_break = at == 0 or _ends_clause(tokens[at - 1])
         if follows_a_break and _goes_on_after_a_conjunction(tokens, at):
             continue
-        if follows_a_break and at + 1 < len(tokens):  # `,” said Milley`
+        subject_in_marks = _subject_in_marks(tokens, at) if follows_a_break else ()
+        if subject_in_marks:  # `"Smith" said hi.`
+            found.append(subject_in_marks)
+        elif follows_a_break and at + 1 < len(tokens):  # `,” said Milley`
             found.append(_subject_before_aside(tokens, at) or _speaker_after(tokens, at))
         else:
             before = _source_before(tokens, at)

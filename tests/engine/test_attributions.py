@@ -1243,3 +1243,24 @@ def test_punctuation_around_a_source_word_is_taken_off_a_handles_at_sign_too(
 
 def test_a_handle_and_the_name_it_spells_are_one_source() -> None:
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags("NASA said it flew.", "@NASA said it soared.")
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ('"Smith" said hi.', [("smith",)]),
+    ("“Smith” said hi.", [("smith",)]),
+    ("(@user) said hi.", [("user",)]),
+    ("[Smith] said hi.", [("smith",)]),
+    ('"Smith" said.', [("smith",)]),
+    ('The "Times" said it would appeal.', [("times",)]),
+    ('It was calm, "Smith" said.', [("smith",)]),
+    # a whole quotation, which ends in a stop, is what was said, its speaker after the verb
+    ('"Wow!" said Smith.', [("smith",)]),
+    ('"I would say it worked," Esper said.', [("esper",)]),
+    # a quoted word that ends a clause before the verb is what was said
+    ('He called it "terrorism" said Smith.', [("smith",)]),
+])
+def test_a_word_in_quotation_marks_or_brackets_before_the_verb_is_its_subject(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # `"Smith" said hi.` and `(@user) said hi.` named `hi`: the marks around the name were read as
+    # the end of a clause, and the word after the verb as its source
+    assert attributions_in(text) == sources
