@@ -168,9 +168,9 @@ def _single_quotations_doubled(tokens: list[str]) -> list[str]:
 
 def _ends_clause(token: str) -> bool:
     """Whether a token ends a clause: it ends in punctuation or a closing quotation mark, and is
-    no abbreviation (`Gen.`, `U.S.`)."""
+    no abbreviation (`Gen.`, `U.S.`), a handle's `@` or a hashtag's `#` before it or not (`@U.S.`)."""
     return (token[-1:] in _CLAUSE_END_CHARS and bool(_CLAUSE_END.search(token))
-            and not (token.endswith(".") and is_abbreviation(token)))
+            and not (token.endswith(".") and is_abbreviation(token.lstrip("@#"))))
 
 
 def _bare(token: str) -> str:

@@ -1264,3 +1264,13 @@ def test_a_word_in_quotation_marks_or_brackets_before_the_verb_is_its_subject(
     # `"Smith" said hi.` and `(@user) said hi.` named `hi`: the marks around the name were read as
     # the end of a clause, and the word after the verb as its source
     assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("It was calm, @U.S. officials said.", [("u.s.", "officials")]),
+    ("It was calm, #U.S. officials said.", [("u.s.", "officials")]),
+])
+def test_a_dotted_abbreviation_after_a_handles_at_sign_ends_no_clause(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # `@U.S.` was no abbreviation, its full stop read as a sentence's end: only `officials` was named
+    assert attributions_in(text) == sources
