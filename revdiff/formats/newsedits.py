@@ -40,6 +40,7 @@ from typing import TypeVar, cast
 
 from revdiff.errors import EmptyInput, InputTooLarge, MalformedPage, RevdiffError
 from revdiff.formats.article_errors import skip_or_raise
+from revdiff.formats.elision import cut_version
 from revdiff.formats.fields import (
     MAX_DIGITS,
     RELATIVE_TIME,
@@ -263,10 +264,20 @@ class DatabaseArticles:
         connection.text_factory = text_or_bytes
         try:
             for article in self._entry_articles(connection):
-                yield (replace(article, warnings=self._exported_warnings(connection, article))
-                       if self.exported else article)
+                yield self._as_exported(connection, article) if self.exported else article
         finally:
             connection.close()
+
+    def _as_exported(self, connection: sqlite3.Connection, article: Article) -> Article:
+        """The article read from revdiff's export with the warnings it kept (`_exported_warnings`),
+        and its versions a rendered page cut marked so again (`Version.cut`), as those warnings
+        name them (`cut_warning`): the export keeps their text without the `[...]` marks and no
+        other sign of the cut."""
+        warnings = self._exported_warnings(connection, article)
+        cut = {cut_version(warning) for warning in warnings}
+        versions = tuple(replace(version, cut=True) if version.number in cut else version
+                         for version in article.versions)
+        return replace(article, versions=versions, warnings=warnings)
 
     def _exported_warnings(self, connection: sqlite3.Connection, article: Article
                            ) -> tuple[str, ...]:

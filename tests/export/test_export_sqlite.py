@@ -158,6 +158,23 @@ def test_a_cut_versions_marks_are_no_text_of_its_row_and_read_back_as_none(tmp_p
     assert {cut_version(warning) for warning in read_back.warnings} >= {1, 2}
 
 
+def test_a_cut_version_read_back_is_cut_as_its_warning_says(tmp_path: Path) -> None:
+    # read back, a version the page cut was warned of again, but its `cut` was false: `revdiff
+    # parse --format json` showed `cut: false` for a text the warning called incomplete
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    page = render_rendered_page(Version(1, "T", p), Version(2, "T", (*p[:6], "Inserted.", *p[6:])),
+                                DiffPageInfo("https://example.com/a"))
+    (tmp_path / "cut.html").write_text(page, encoding="utf-8")
+    (original,) = load([str(tmp_path / "cut.html")])
+    out = tmp_path / "news.sqlite"
+    run_export(ExportJob((str(tmp_path / "cut.html"),), out, "sqlite"))
+    (read_back,) = load([str(out)])
+    assert [v.cut for v in read_back.versions] == [v.cut for v in original.versions] == [True, True]
+    parsed = CliRunner().invoke(main, ["parse", str(out), "--format", "json"])
+    assert parsed.exit_code == 0, parsed.output
+    assert [v["cut"] for v in json.loads(parsed.stdout)[0]["versions"]] == [True, True]
+
+
 def test_a_real_mark_of_a_version_no_page_cut_stays_in_its_row(tmp_path: Path) -> None:
     story = tmp_path / "story"
     story.mkdir()
