@@ -181,32 +181,31 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
 def _after_currency(text: str, at: int) -> bool:
     """Whether a currency's sign or code stands before the number at `at`, written on it or a
     space before it (`$5`, `₹ 500`, `Rs 500`, `Rs. 500`, `USD 5`)."""
-    return bool(_currency_sign(text, at) or _currency_code(text, at))
+    return bool(_currency_before(text, at)[0])
 
 
-def _currency_sign(text: str, at: int) -> str:
-    """The currency's sign before the number at `at`, written on it or a space before it, with
-    the letters that name its currency, on the sign or a space before it (`$5`, `US$5`, `US $5`
-    as `US$`, `A$ 5`, `E£5`, `₹ 500`); '' when none is."""
+def _currency_before(text: str, at: int) -> tuple[str, int]:
+    """The currency's sign or code before the number at `at` and where it begins (a qualifier
+    stands before it: `more than $5`, `>US$5`); `('', at)` when none stands there.
+
+    A sign is written on the number or a space before it, with the letters that name its
+    currency, on the sign or a space before it (`$5`, `US$5`, `US $5` as `US$`, `A$ 5`, `E£5`,
+    `₹ 500`). A code or abbreviation (`_CURRENCY_CODE`) is given without its full stop (`Rs. 500`
+    gives `Rs`), and is none when it is a word too in a sentence or line all in capitals
+    (`_CODES_THAT_ARE_WORDS`: a shouted headline, which an article in lower case may hold)."""
     sign = at - 1 if at > 0 and text[at - 1] == " " else at
-    if sign == 0 or unicodedata.category(text[sign - 1]) != "Sc":
-        return ""
-    lettered = _LETTERED_SIGN.search(text, max(0, sign - len("US $")), sign)
-    return lettered.group().replace(" ", "") if lettered else text[sign - 1]
-
-
-def _currency_code(text: str, at: int) -> str:
-    """The currency's code or abbreviation before the number at `at` (`_CURRENCY_CODE`), without
-    its full stop (`Rs. 500` gives `Rs`); '' when none stands there, or when it is a word too in
-    a sentence or line all in capitals (`_CODES_THAT_ARE_WORDS`: a shouted headline, which an
-    article in lower case may hold)."""
+    if sign > 0 and unicodedata.category(text[sign - 1]) == "Sc":
+        lettered = _LETTERED_SIGN.search(text, max(0, sign - len("US $")), sign)
+        if lettered:
+            return lettered.group().replace(" ", ""), lettered.start()
+        return text[sign - 1], sign - 1
     found = _CURRENCY_CODE.search(text, max(0, at - len("Rs. ")), at)
     if found is None:
-        return ""
+        return "", at
     code = found.group().rstrip(". ")
     if code in _CODES_THAT_ARE_WORDS and _sentence_or_line_at(text, found.start()).isupper():
-        return ""
-    return code
+        return "", at
+    return code, found.start()
 
 
 def _sentence_or_line_at(text: str, at: int) -> str:
@@ -254,7 +253,7 @@ def _currencies_of_numbers(text: str) -> dict[str, set[frozenset[str]]]:
     the U.S. dollar."""
     currencies: dict[str, set[frozenset[str]]] = {}
     for number in _NUMBER.finditer(text):
-        if mark := _currency_sign(text, number.start()) or _currency_code(text, number.start()):
+        if mark := _currency_before(text, number.start())[0]:
             currencies.setdefault(_plain_digits(number.group()), set()).add(
                 _CURRENCIES.get(mark, frozenset({mark})))
     return currencies
@@ -522,11 +521,13 @@ _LONGEST_QUALIFYING_WORD = max(map(len, _QUALIFYING_WORDS)) + len("  ")
 def _qualified(text: str, number: re.Match[str], value: str) -> str:
     """The number `number` of `text`, whose value is `value`, with the marks that qualify it
     (`_QUALIFIER_BEFORE`, `_QUALIFIER_AFTER`; `≈` as `~`) or the words (`_qualifying_word`):
-    `~300`, `>300`, `3000+`, and `at least 300` as `≥300`."""
-    before = _QUALIFIER_BEFORE.search(text, max(0, number.start() - 2), number.start())
+    `~300`, `>300`, `3000+`, and `at least 300` as `≥300`; before a currency's sign or code
+    (`_currency_before`) too, `>$300` and `more than US$300` as `>300`."""
+    start = _currency_before(text, number.start())[1]
+    before = _QUALIFIER_BEFORE.search(text, max(0, start - 2), start)
     after = _QUALIFIER_AFTER.match(text, number.end())
     mark = (before.group().strip().replace("≈", "~") if before
-            else _qualifying_word(text, number.start(), number.group()))
+            else _qualifying_word(text, start, number.group()))
     return mark + value + ("+" if after else "")
 
 

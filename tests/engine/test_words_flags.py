@@ -1256,3 +1256,26 @@ def test_a_number_and_its_scale_words_are_compared_by_value(old: str, new: str,
     or `a` multiplies it; a plural (`hundreds`), two numbers in words (`two thousand five
     hundred`) and an ordinal (`the first hundred`) are read as before."""
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "flags"), [
+    (">$5 million was spent.", "$5 million was spent.", {Flag.NUMBER_CHANGED}),
+    ("> $5 million was spent.", "$5 million was spent.", {Flag.NUMBER_CHANGED}),
+    ("~€5 million was spent.", "€5 million was spent.", {Flag.NUMBER_CHANGED}),
+    ("more than $5 million was spent.", "$5 million was spent.", {Flag.NUMBER_CHANGED}),
+    ("more than $5 million was spent.", "less than $5 million was spent.", {Flag.NUMBER_CHANGED}),
+    ("about US$5 million was spent.", "US$5 million was spent.", {Flag.NUMBER_CHANGED}),
+    ("over US $5 million was spent.", "US $5 million was spent.", {Flag.NUMBER_CHANGED}),
+    ("nearly £3bn was spent.", "£3bn was spent.", {Flag.NUMBER_CHANGED}),
+    ("at least Rs. 500 was paid.", "Rs. 500 was paid.", {Flag.NUMBER_CHANGED}),
+    ("up to USD 5 was paid.", "USD 5 was paid.", {Flag.NUMBER_CHANGED}),
+    ("about $5 million was spent.", "around $5 million was spent.", set()),
+    ("~$5 million was spent.", "≈$5 million was spent.", {Flag.PUNCTUATION_ONLY}),
+    ("It cost $5.", "It cost US$5.", set()),
+])
+def test_a_qualifier_before_a_currency_qualifies_its_number(
+        old: str, new: str, flags: set[Flag]) -> None:
+    """`more than $5 million` to `$5 million` was no number change, and `>$5 million` to `$5
+    million` was `punctuation_only`, a boring edit: a currency's sign or code between a qualifier
+    and its number hid the qualifier. It qualifies the number as it does one without a currency."""
+    assert edit_flags(old, new) == flags
