@@ -436,32 +436,32 @@ def _scaled_value(scaled: re.Match[str]) -> str:
 
 def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus sign
-    kept, the marks and words that qualify a number kept on it, `3,000+`, `~300` and
-    `at least 300` as `≥300`: `_qualified`, an abbreviated magnitude read as its word: `$1.2bn`
-    holds `1.2` and `billion`), in vulgar
-    fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their value where a word has
-    one: `five` is `5`, `twenty-five` `25`, `tenfold` `10`; not `no one`, `wait a second` or an
-    ordinal in a name, `the First Amendment`: `_without_ordinals_in_names`) and in Roman numerals
-    after a name's word (`World War III` holds `3`: `_roman_numeral_values`), sorted.
-    `other_styles` reads a time `10:30` and the British `10.30` as one time, `10:30` (`8:00` as
-    `8`), not the number `10.3` (a signed number, `-0.25`, stays one), a list written without
-    spaces, `10,20,30`, as its numbers, `10`, `20` and `30` (not digits joined by points, a date
-    `1.2.2024` or a version `3.11.2`, whose order tells), and so digits grouped as lakhs,
-    `10,11,12,100`, which may be one (`Grades 10,11,12,100`), digits grouped by ordinary spaces,
-    `1 000 000`, as one number, a range of years whose end is written short, `2019–20` or
-    `2019/20`, as `2019` and `2020`, a decade, `1990s` or `'90s`, as `1990s`, and a number with
-    the scale words after it as its value (`_values_of_scaled_numbers`: `1.2 million`, `$1.2m`,
-    `one hundred`, `a dozen` as `1200000`, `1200000`, `100`, `12`): readings that
-    may be wrong (`on day 3 100 people` is read `3100`, and `'90s` may be the 1890s), which
-    `edit_flags` takes only to see two texts' numbers alike (`_numbers_alike_in_other_styles`). A
-    terminal's control sequence or string holds none (`\x1b[31m`, `\x1b]0;title\x07`), and
-    neither does a character written as its escape in a title (`caf\\xe9`: `name_text`)."""
+    kept, the marks and words that qualify a number kept on it, `3,000+`, `~300` and `at least 300`
+    as `≥300`: `_qualified`, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and
+    `billion`), in vulgar fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their
+    value where a word has one: `five` is `5`, `twenty-five` `25`, `tenfold` `10`, qualified as
+    digits are, `~ five` as `~5`; not `no one`, `wait a second` or an ordinal in a name, `the First
+    Amendment`: `_without_ordinals_in_names`) and in Roman numerals after a name's word (`World War
+    III` holds `3`: `_roman_numeral_values`), sorted. `other_styles` reads a time `10:30` and the
+    British `10.30` as one time, `10:30` (`8:00` as `8`; qualified as digits are, `~10:30`), not
+    the number `10.3` (a signed number, `-0.25`, stays one), a list written without spaces,
+    `10,20,30`, as its numbers, `10`, `20` and `30` (not digits joined by points, a date `1.2.2024`
+    or a version `3.11.2`, whose order tells), and so digits grouped as lakhs, `10,11,12,100`,
+    which may be one (`Grades 10,11,12,100`), digits grouped by ordinary spaces, `1 000 000`, as
+    one number, a range of years whose end is written short, `2019–20` or `2019/20`, as `2019` and
+    `2020`, a decade, `1990s` or `'90s`, as `1990s` (`~1990s` too), and a number with the scale
+    words after it as its value (`_values_of_scaled_numbers`: `1.2 million`, `$1.2m`, `one
+    hundred`, `a dozen` as `1200000`, `1200000`, `100`, `12`): readings that may be wrong (`on day
+    3 100 people` is read `3100`, and `'90s` may be the 1890s), which `edit_flags` takes only to
+    see two texts' numbers alike (`_numbers_alike_in_other_styles`). A terminal's control sequence
+    or string holds none (`\x1b[31m`, `\x1b]0;title\x07`), and neither does a character written as
+    its escape in a title (`caf\\xe9`: `name_text`)."""
     text = _without_terminal_codes(text)
     text = _VULGAR_FRACTION.sub(_as_slashed_fraction, text)
-    found = ([_time_of_day(*time.group(1, 2)) for time in _TIME.finditer(text)]
+    found = ([_qualified(text, time, _time_of_day(*time.group(1, 2))) for time in _TIME.finditer(text)]
              if other_styles else [])
     if other_styles:
-        found += [_full_decade(decade) for decade in _DECADE.finditer(text)]
+        found += [_qualified(text, decade, _full_decade(decade)) for decade in _DECADE.finditer(text)]
         text = _DECADE.sub(" ", _TIME.sub(" ", text))
         text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
         text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
@@ -486,7 +486,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
             value = word
         else:
             continue
-        found.append(_qualifying_word(words, match.start(), word) + value)
+        found.append(_qualifier(words, match.start(), word) + value)
     return sorted(found + _roman_numeral_values(text))
 
 
@@ -519,25 +519,24 @@ _LONGEST_QUALIFYING_WORD = max(map(len, _QUALIFYING_WORDS)) + len("  ")
 
 
 def _qualified(text: str, number: re.Match[str], value: str) -> str:
-    """The number `number` of `text`, whose value is `value`, with the marks that qualify it
-    (`_QUALIFIER_BEFORE`, `_QUALIFIER_AFTER`; `≈` as `~`) or the words (`_qualifying_word`):
-    `~300`, `>300`, `3000+`, and `at least 300` as `≥300`; before a currency's sign or code
-    (`_currency_before`) too, `>$300` and `more than US$300` as `>300`."""
+    """The number `number` of `text` (digits, a time or a decade), whose value is `value`, with
+    what qualifies it (`_qualifier`, and a `+` after it, `_QUALIFIER_AFTER`): `~300`, `>300`,
+    `3000+`, and `at least 300` as `≥300`; before a currency's sign or code (`_currency_before`)
+    too, `>$300` and `more than US$300` as `>300`."""
     start = _currency_before(text, number.start())[1]
-    before = _QUALIFIER_BEFORE.search(text, max(0, start - 2), start)
     after = _QUALIFIER_AFTER.match(text, number.end())
-    mark = (before.group().strip().replace("≈", "~") if before
-            else _qualifying_word(text, start, number.group()))
-    return mark + value + ("+" if after else "")
+    return _qualifier(text, start, number.group()) + value + ("+" if after else "")
 
 
-def _qualifying_word(text: str, at: int, number: str) -> str:
-    """The mark for the words that qualify the number `number` at `at` of `text`
-    (`_QUALIFYING_WORDS`), written right before it (`more than 700`) or, for a number in words,
-    before its article (`more than a dozen`); '' when none do, or when a preposition stands before
-    a year (`about 2020`: `_PREPOSITIONS`)."""
+def _qualifier(text: str, at: int, number: str) -> str:
+    """The mark that qualifies the number `number` at `at` of `text`, written before it or, for a
+    number in words, before its article (`> a dozen`, `more than a dozen`): a mark
+    (`_QUALIFIER_BEFORE`; `≈` as `~`) or the mark for the words (`_QUALIFYING_WORDS`); '' when
+    none does, or when a preposition stands before a year (`about 2020`: `_PREPOSITIONS`)."""
     if number[:1].isalpha() and (article := _ARTICLE_BEFORE_SCALE.search(text, max(0, at - 3), at)):
         at = article.start()
+    if mark := _QUALIFIER_BEFORE.search(text, max(0, at - 2), at):
+        return mark.group().strip().replace("≈", "~")
     words = _QUALIFYING_WORD.search(text, max(0, at - _LONGEST_QUALIFYING_WORD), at)
     if words is None:
         return ""

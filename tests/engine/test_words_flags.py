@@ -1279,3 +1279,22 @@ def test_a_qualifier_before_a_currency_qualifies_its_number(
     million` was `punctuation_only`, a boring edit: a currency's sign or code between a qualifier
     and its number hid the qualifier. It qualifies the number as it does one without a currency."""
     assert edit_flags(old, new) == flags
+
+
+@pytest.mark.parametrize(("old", "new", "flags"), [
+    ("It began ~10:30 a.m.", "It began 10:30 a.m.", {Flag.NUMBER_CHANGED}),
+    ("It began >10.30.", "It began 10.30.", {Flag.NUMBER_CHANGED}),
+    ("It began ~10:30 a.m.", "It began ≈10.30 a.m.", {Flag.PUNCTUATION_ONLY}),
+    ("Built ~1990s.", "Built 1990s.", {Flag.NUMBER_CHANGED}),
+    ("~ five people fled.", "five people fled.", {Flag.NUMBER_CHANGED}),
+    (">a dozen people fled.", "a dozen people fled.", {Flag.NUMBER_CHANGED}),
+    ("≥ twenty-five people fled.", "≤ twenty-five people fled.", {Flag.NUMBER_CHANGED}),
+    ("~ five people fled.", "≈five people fled.", {Flag.PUNCTUATION_ONLY}),
+])
+def test_a_qualifier_mark_is_kept_on_times_decades_and_number_words(
+        old: str, new: str, flags: set[Flag]) -> None:
+    """`~10:30` to `10:30`, `~1990s` to `1990s`, `~ five` to `five` and `>a dozen` to `a dozen`
+    were `punctuation_only`, boring edits, though `~300` to `300` is a number change: a time and a
+    decade read in other styles dropped the mark, and a number in words read none. It qualifies
+    them as it does a number in digits."""
+    assert edit_flags(old, new) == flags
