@@ -486,7 +486,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
             value = word
         else:
             continue
-        found.append(_qualifier(words, match.start(), word) + value)
+        found.append(_qualifier(words, match.start(), in_words=True, names=False) + value)
     return sorted(found + _roman_numeral_values(text))
 
 
@@ -505,10 +505,17 @@ _QUALIFYING_WORDS = {"at least": "≥", "no fewer than": "≥", "no less than": 
                      "fewer than": "<", "less than": "<", "under": "<", "below": "<",
                      "nearly": "≲", "almost": "≲",
                      "about": "~", "around": "~", "roughly": "~", "approximately": "~"}
-# Those that are prepositions too, which before a year are (`argued about 2020 policy`, `growth
-# over 2019`): they qualify no number of four digits from 1800 to 2099.
+# Those that are prepositions too, which before a number that names rather than counts are
+# (`argued about 2020 policy`, `growth over 2019`, `a book about 9/11`, `a talk about 5G`): they
+# qualify no year, four digits from 1800 to 2099, and no number that `_names` reads. A unit on
+# a number is a quantity's (`over 30C`, `about 5km`); `over 3 days` may say during or more than,
+# and is read as more.
 _PREPOSITIONS = frozenset({"over", "above", "up to", "under", "below", "about", "around"})
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# What after a number may make it a name: a `G` or `D` on it, a generation of mobile networks or
+# a count of dimensions (`5G`, `3D`), or a slash and a number (group 1), a date or a phrase
+# (`9/11`, `24/7`) but a fraction's (`_names`).
+_NAMING_END = re.compile(r"[GD]\b|/(\d+)(?!\d|[.,]\d)")
 # The longest first, so that `no more than` is not read as `more than`.
 _QUALIFYING_WORD = re.compile(
     r"(?<!\w)(" + "|".join(sorted(_QUALIFYING_WORDS, key=len, reverse=True)) + r")[^\S\n]+$",
@@ -525,15 +532,31 @@ def _qualified(text: str, number: re.Match[str], value: str) -> str:
     too, `>$300` and `more than US$300` as `>300`."""
     start = _currency_before(text, number.start())[1]
     after = _QUALIFIER_AFTER.match(text, number.end())
-    return _qualifier(text, start, number.group()) + value + ("+" if after else "")
+    names = _names(text, number)
+    return _qualifier(text, start, in_words=False, names=names) + value + ("+" if after else "")
 
 
-def _qualifier(text: str, at: int, number: str) -> str:
-    """The mark that qualifies the number `number` at `at` of `text`, written before it or, for a
-    number in words, before its article (`> a dozen`, `more than a dozen`): a mark
+def _names(text: str, number: re.Match[str]) -> bool:
+    """Whether the number `number` of `text` names rather than counts (`_PREPOSITIONS`): a year,
+    or a number that `_NAMING_END` ends but a fraction's numerator, smaller than a denominator up
+    to 10 (`1/3`, `3/10`; `9/11` and `24/7` name)."""
+    if _YEAR.fullmatch(number.group()):
+        return True
+    end = _NAMING_END.match(text, number.end())
+    if end is None:
+        return False
+    denominator = end.group(1)
+    return not (denominator and number.group().isdigit()
+                and int(number.group()) < int(denominator) <= 10)
+
+
+def _qualifier(text: str, at: int, *, in_words: bool, names: bool) -> str:
+    """The mark that qualifies the number at `at` of `text`, written before it or, for a number
+    `in_words`, before its article (`> a dozen`, `more than a dozen`): a mark
     (`_QUALIFIER_BEFORE`; `≈` as `~`) or the mark for the words (`_QUALIFYING_WORDS`); '' when
-    none does, or when a preposition stands before a year (`about 2020`: `_PREPOSITIONS`)."""
-    if number[:1].isalpha() and (article := _ARTICLE_BEFORE_SCALE.search(text, max(0, at - 3), at)):
+    none does, or when a preposition stands before a number that `names` (`about 2020`, `about
+    9/11`: `_PREPOSITIONS`)."""
+    if in_words and (article := _ARTICLE_BEFORE_SCALE.search(text, max(0, at - 3), at)):
         at = article.start()
     if mark := _QUALIFIER_BEFORE.search(text, max(0, at - 2), at):
         return mark.group().strip().replace("≈", "~")
@@ -541,7 +564,7 @@ def _qualifier(text: str, at: int, number: str) -> str:
     if words is None:
         return ""
     qualifier = " ".join(words.group(1).casefold().split())
-    if qualifier in _PREPOSITIONS and _YEAR.fullmatch(number):
+    if qualifier in _PREPOSITIONS and names:
         return ""
     return _QUALIFYING_WORDS[qualifier]
 

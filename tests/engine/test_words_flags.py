@@ -1298,3 +1298,27 @@ def test_a_qualifier_mark_is_kept_on_times_decades_and_number_words(
     decade read in other styles dropped the mark, and a number in words read none. It qualifies
     them as it does a number in digits."""
     assert edit_flags(old, new) == flags
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("He wrote a book about 9/11.", "He wrote a book on 9/11.", False),
+    ("Calls grew over 24/7 coverage.", "Calls grew with 24/7 coverage.", False),
+    ("They spoke about 5G networks.", "They spoke on 5G networks.", False),
+    ("A talk about 3D printing.", "A talk on 3D printing.", False),
+    ("About 9 people read it.", "9 people read it.", True),
+    ("It was over 30C today.", "It was 30C today.", True),
+    ("It is about 5km away.", "It is 5km away.", True),
+    ("They met over 3 days.", "They met for 3 days.", True),
+    ("It hit about 1/3 of cases.", "It hit about ⅓ of cases.", False),
+    ("It hit about 1/3 of cases.", "It hit 1/3 of cases.", True),
+    ("It hit under 3/10 of cases.", "It hit 3/10 of cases.", True),
+    ("More than 5 people died.", "5 people died.", True),
+])
+def test_a_preposition_qualifies_no_number_that_names(old: str, new: str, changed: bool) -> None:
+    """`a book about 9/11` to `a book on 9/11` and `about 5G` to `on 5G` were number changes:
+    `about`, `over` and the other qualifiers that are prepositions too qualify no number that
+    names rather than counts, a year (`about 2020`), one with a `G` or `D` on it (`5G`, `3D`) or
+    one before a slash and a number (`9/11`, `24/7`) but a fraction's (`about 1/3`, as `about ⅓`).
+    A unit on a number is a quantity's (`over 30C`, `about 5km`), and `over 3 days`, which may say
+    during or more than, is read as more."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
