@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.text_input import ASCII_WHITESPACE
-from revdiff.model import Version
+from revdiff.model import Article, Version
+from revdiff.read_warnings import counted
 
 # Version numbers, version ids and change counts have at most 15 digits: far more than any
 # tracker holds, and below 2**53, so every JSON reader and SQLite keep them exactly.
@@ -449,3 +450,23 @@ def textless_warning(version: Version, where: str) -> tuple[str, ...]:
     warning = (f"{where}: the page shows no text of version {version.number}; kept as a version "
                "without paragraphs")
     return (warning,)
+
+
+def sniffer_count_warning(count: int, number: int, where: str) -> str | None:
+    """The warning of a News Sniffer page whose count of versions ('Version N of M.', 'changed M
+    times') leaves no room for a version it shows, none when it does: News Sniffer numbers
+    versions from 0, so a count of 5 holds versions 0 to 4. Such a count is left out, not kept
+    for the store and the exports to write."""
+    if number < count:
+        return None
+    return (f"{where}: the page counts {counted(count, 'version')}, numbered from 0, but shows "
+            f"version {number}; the count is left out (the page is damaged or edited by hand: "
+            "save it again from News Sniffer)")
+
+
+def version_page_article(url: str | None, version: Version, total: int, where: str) -> Article:
+    """The article of a News Sniffer single-version page, HTML or text ('Version N of M.'), its
+    count left out, warned, where it leaves no room for the version."""
+    count_warning = sniffer_count_warning(total, version.number, where)
+    warnings = textless_warning(version, where) + ((count_warning,) if count_warning else ())
+    return Article(None, url, (version,), None if count_warning else total, warnings=warnings)

@@ -16,6 +16,7 @@ from revdiff.formats.fields import (
     parse_number,
     shown,
     textless_warning,
+    version_page_article,
     without_wayback_prefix,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
@@ -350,4 +351,4 @@ def read_version_page(text: str, where: str) -> Article:
         url = checked_url(without_wayback_prefix(url), "article URL", where)
     paragraphs = [content for p in _text_paragraphs(version_line, heading) if (content := _cell_text(p))]
     version = Version(number, _cell_text(heading), tuple(paragraphs))
-    return Article(None, url, (version,), total, warnings=textless_warning(version, where))
+    return version_page_article(url, version, total, where)

@@ -22,7 +22,7 @@ from revdiff.formats.fields import (
     parse_iso_time,
     parse_number,
     shown,
-    textless_warning,
+    version_page_article,
 )
 from revdiff.formats.foreign import has_translated_diff_header
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
@@ -563,5 +563,5 @@ def read_version_text(text: str, where: str) -> Article:
             if not titles:
                 raise MalformedPage("no title line before 'Version N of M.'", where)
             version = Version(number, titles[-1], tuple(lines[index + 1:]))
-            return Article(None, url, (version,), total, warnings=textless_warning(version, where))
+            return version_page_article(url, version, total, where)
     raise MalformedPage("no 'Version N of M.' line", where)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from revdiff.formats import load
 from revdiff.formats.detect import Format, detect
 from revdiff.formats.sniffer_html import read_version_page
 from revdiff.formats.sniffer_text import read_version_text
-from revdiff.model import Version
+from revdiff.model import Article, Version
 from revdiff.render.sniffer_version import render_version_html, render_version_text
 
 urls = st.sampled_from(["https://www.bbc.co.uk/news/world-51000000?a=1&b=2", None])
@@ -26,7 +27,8 @@ def without_time(version: Version) -> Version:
 
 @settings(max_examples=60, deadline=None)
 @given(versions(), urls, st.integers(1, 50))
-def test_html_round_trips(version: Version, url: str | None, total: int) -> None:
+def test_html_round_trips(version: Version, url: str | None, more: int) -> None:
+    total = version.number + more  # versions are numbered from 0: version N needs a count above N
     article = read_version_page(render_version_html(version, url, total), "v.html")
     assert article.versions == (without_time(version),)
     assert (article.url, article.changes) == (url, total)
@@ -34,7 +36,8 @@ def test_html_round_trips(version: Version, url: str | None, total: int) -> None
 
 @settings(max_examples=60, deadline=None)
 @given(versions(), urls, st.integers(1, 50))
-def test_text_round_trips(version: Version, url: str | None, total: int) -> None:
+def test_text_round_trips(version: Version, url: str | None, more: int) -> None:
+    total = version.number + more  # versions are numbered from 0: version N needs a count above N
     article = read_version_text(render_version_text(version, url, total), "v.txt")
     assert article.versions == (without_time(version),)
     assert (article.url, article.changes) == (url, total)
@@ -215,3 +218,22 @@ def test_of_two_version_pages_that_title_a_version_otherwise_the_first_is_kept_w
                        "\"Iran fires missiles at US troops in Iraq in retaliation for general's "
                        f"killing\"; kept {page}'s")
     assert article.versions[0].title.endswith("general's killing")
+
+
+@pytest.mark.parametrize(("render", "read"), [(render_version_html, read_version_page),
+                                              (render_version_text, read_version_text)])
+@pytest.mark.parametrize("total", [5, 7])
+def test_a_count_that_leaves_no_room_for_the_version_shown_is_left_out_warned(
+        render: Callable[[Version, str | None, int], str], read: Callable[[str, str], Article],
+        total: int) -> None:
+    """'Version 7 of 5.' (or 'of 7': News Sniffer numbers versions from 0) was read silently,
+    the tracker said to count 5 versions, which the store and the NewsEdits export then wrote."""
+    version = Version(7, "Title", ("First.",))
+    article = read(render(version, None, total), "v.page")
+    assert article.versions == (version,)
+    assert article.changes is None
+    assert article.warnings == (
+        (f"v.page: the page counts {total} versions, numbered from 0, but shows version 7; "
+         "the count is left out (the page is damaged or edited by hand: save it again from "
+         "News Sniffer)"),)
+    assert read(render(version, None, 8), "v.page").changes == 8
