@@ -15,6 +15,7 @@ from revdiff.formats.fields import (
     parse_iso_time,
     parse_number,
     shown,
+    sniffer_count_warning,
     textless_warning,
     version_page_article,
     without_wayback_prefix,
@@ -239,6 +240,11 @@ def read_diff_page(text: str, where: str) -> Article:
     ), key=lambda version: version.number))
     for version in versions:
         warnings.extend(textless_warning(version, where))
+    count_warning = None if changes is None else sniffer_count_warning(changes, versions[-1].number,
+                                                                       where)
+    if count_warning is not None:
+        warnings.append(count_warning)
+        changes = None
     return Article(source, url, versions, changes, metadata, tuple(warnings))
 
 

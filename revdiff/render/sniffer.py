@@ -38,7 +38,9 @@ class PageInfo:
 
     source: str = "washpo"
     url: str = "https://example.com/story"
-    changes: int = 2
+    # How many versions "The article has changed N times" counts; by default as many as the
+    # page's newer version leaves room for (News Sniffer numbers versions from 0).
+    changes: int | None = None
     status: str = "It last changed over 40 days ago and won't be checked again for changes."
     time_text: str = "about 1 hour later"
     first_seen: str = "2020-01-02T17:12:09Z"
@@ -97,7 +99,11 @@ def _title_cells(old: Version, new: Version) -> tuple[str, str]:
     return f"<del>{_escape(old.title)}</del>", f"<ins>{_escape(new.title)}</ins>"
 
 
-def _article_info(info: PageInfo) -> list[str]:
+def _changes(old: Version, new: Version, info: PageInfo) -> int:
+    return info.changes if info.changes is not None else max(old.number, new.number) + 1
+
+
+def _article_info(info: PageInfo, changes: int) -> list[str]:
     seen = _utc(None, info.first_seen)
     url = _escape(info.url)
     return [
@@ -113,7 +119,7 @@ def _article_info(info: PageInfo) -> list[str]:
         f'<cite class="article_url"><a href="{url}" rel="alternate external author">{url}</a>'
         "</cite></p>"),
         "",
-        (f"\t<p>The article has changed <var>{info.changes}</var> times. There is an "
+        (f"\t<p>The article has changed <var>{changes}</var> times. There is an "
         '<a href="/articles/1.rss" class="feed rss" rel="alternate">RSS feed of changes</a> '
         "available.</p>"),
         "</div>",
@@ -163,7 +169,7 @@ def render_diff_html(old: Version, new: Version, info: PageInfo) -> str:
         ('<nav><ul><li><a href="/">Home</a></li>'
         '<li><a href="/versions">Latest revisions</a></li></ul></nav>'),
         "<main>",
-        *_article_info(info),
+        *_article_info(info, _changes(old, new, info)),
         pagination,
         *_table_head(old, new, info),
         *rows,
@@ -184,7 +190,8 @@ def render_diff_text(old: Version, new: Version, info: PageInfo) -> str:
         "",
         f"You can find the current article at its original source at {info.url}",
         "",
-        f"The article has changed {info.changes} times. There is an RSS feed of changes available.",
+        (f"The article has changed {_changes(old, new, info)} times. There is an RSS feed of "
+         "changes available."),
         "",
         f"Version {old.number} Version {new.number}",
         f"{old.title} {new.title}",

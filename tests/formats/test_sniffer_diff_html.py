@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.load import load
 from revdiff.formats.sniffer_html import read_diff_page
 from revdiff.model import Version
-from revdiff.render.sniffer import PageInfo, render_diff_html
+from revdiff.render.sniffer import PageInfo, render_diff_html, render_diff_text
 
 PAGE = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html").read_text("utf-8")
 
@@ -322,3 +323,26 @@ def test_a_time_row_with_one_zoneless_time_is_checked_against_the_numbers() -> N
     said, = read_diff_page(zoneless, "p.html").warnings
     assert said.endswith("the time row calls version 2 'about 1 hour later' than version 5, which "
                          "its number puts before; kept in version order")
+
+
+@pytest.mark.parametrize("render", [render_diff_html, render_diff_text])
+@pytest.mark.parametrize("changes", [0, 2])
+def test_a_change_count_that_leaves_no_room_for_the_versions_shown_is_left_out_warned(
+        tmp_path: Path, render: Callable[[Version, Version, PageInfo], str], changes: int) -> None:
+    """A page that compares versions 1 and 2 while it says 'The article has changed 2 times'
+    (News Sniffer numbers versions from 0: 2 versions are 0 and 1) was read silently, the count
+    kept for the store, the NewsEdits export and the hints at the pages beside it; one of 0 was
+    kept from an HTML page and dropped silently from a flattened one."""
+    old = Version(1, "Title", ("One paragraph here.", "Kept paragraph."))
+    new = Version(2, "Title", ("One paragraph changed here.", "Kept paragraph."))
+    page = tmp_path / "page"
+    page.write_text(render(old, new, PageInfo(changes=changes)), "utf-8")
+    [article] = load([str(page)])
+    assert article.changes is None
+    assert (f"{page}: the page counts {changes} versions, numbered from 0, but shows version 2; "
+            "the count is left out (the page is damaged or edited by hand: save it again from "
+            "News Sniffer)") in article.warnings
+    page.write_text(render(old, new, PageInfo(changes=3)), "utf-8")
+    [article] = load([str(page)])
+    assert article.changes == 3
+    assert not any("the page counts" in warning for warning in article.warnings)
