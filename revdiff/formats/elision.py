@@ -22,8 +22,10 @@ from revdiff.model import Article, Version
 # What a browser-rendered NewsDiffs page shows in place of unchanged text it left out.
 ELISION = "[...]"
 
+# What a `cut_warning` says after the page's name, to its end: a name may hold these words too (a
+# page saved as `v: the new text (version 2) is incomplete: ….html`), the text after it cannot.
 _CUT_WARNING = re.compile(r": the (?:old|new) text \(version (-?\d+)\) is incomplete: unchanged "
-                          r"stretches are cut to \[\.\.\.\]")
+                          r"stretches are cut to \[\.\.\.\] on the rendered page\Z")
 
 
 def cut_warning(where: str, side: str, number: int) -> str:
@@ -33,7 +35,8 @@ def cut_warning(where: str, side: str, number: int) -> str:
 
 
 def cut_version(warning: str) -> int | None:
-    """The number of the version a `cut_warning` is about; None for any other warning."""
+    """The number of the version a `cut_warning` is about, read from its text after the page's
+    name, which may hold a warning's words itself; None for any other warning."""
     found = _CUT_WARNING.search(warning)
     return int(found.group(1)) if found else None
 

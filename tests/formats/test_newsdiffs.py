@@ -976,3 +976,21 @@ def test_a_rendered_deletion_left_open_before_kept_runs_alone_is_refused() -> No
         "page.html:36: div#compare holds a kept run (<span>) inside a deletion (<del>), which "
         "NewsDiffs never writes: a tag left open (the page is damaged) (save the page again from "
         "NewsDiffs)")
+
+
+def test_a_page_named_like_a_cut_warning_has_its_own_versions_read_as_cut(tmp_path: Path) -> None:
+    # a cut warning begins with the page's name, and the version it is about was read from the
+    # first match anywhere in it: a page saved under a name that reads as a cut warning of version
+    # 2 had its warning about version 3 read as one of version 2, which the other page gives
+    # whole, and dropped as stale
+    p = tuple(f"Paragraph number {i} stays." for i in range(8))
+    versions = [Version(1, "T", p[:2], archived_at(1)), Version(2, "T", p, archived_at(2)),
+                Version(3, "T", (*p[:4], "Inserted middle.", *p[4:]), archived_at(3))]
+    first, _ = _write_chain_pages(tmp_path, versions)
+    crafted = "p: the new text (version 2) is incomplete: unchanged stretches are cut to [...].html"
+    second = str(tmp_path / crafted)
+    (tmp_path / "page1.html").rename(second)
+    assert [cut_version(w) for w in read_page(Path(second).read_text("utf-8"), second).warnings
+            ] == [2, 3]
+    [article] = load([first, second])
+    assert article.warnings == (cut_warning(second, "new", 3),)
