@@ -642,24 +642,42 @@ def _subject_before_aside(tokens: list[str], verb: int, *, past_an_age: bool = T
 # The marks that may stand around a word of a subject (`"Smith" said`, `(@user) said`), each with
 # its closing mark.
 _MARKS_AROUND_A_WORD = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "(": ")", "[": "]"}
+# Capitalised words a name in marks before a verb may have (`Rapper "Lil X" said`): more, or a word
+# in lower case, are a quotation, what was said.
+_LONGEST_NAME_IN_MARKS = 4
 
 
-def _is_a_word_in_marks(token: str) -> bool:
-    """Whether the token is one word in quotation marks or brackets (`"Smith"`, `(@user)`), no
-    whole quotation, which ends in a stop before its closing mark (`"Wow!"`)."""
-    inner = token[1:-1]
-    return (len(token) > 2 and token[-1] == _MARKS_AROUND_A_WORD.get(token[0]) and inner[-1] not in ",;:.!?…"
-            and not _holds_quotation_marks(inner) and not any(mark in inner for mark in "()[]"))
+def _are_words_in_marks(words: list[str]) -> bool:
+    """Whether the words are one word in quotation marks or brackets (`"Smith"`, `(@user)`), or a
+    name of capitalised words in them (`"Lil X"`, `“Big Bad Wolf”`), no whole quotation, which
+    ends in a stop before its closing mark (`"Wow!"`)."""
+    text = " ".join(words)
+    inner = text[1:-1]
+    return (len(text) > 2 and text[-1] == _MARKS_AROUND_A_WORD.get(text[0]) and inner[-1] not in ",;:.!?…"
+            and not _holds_quotation_marks(inner) and not any(mark in inner for mark in "()[]")
+            and (len(words) == 1 or all(word[:1].isupper() for word in inner.split())))
+
+
+def _start_of_words_in_marks(tokens: list[str], verb: int) -> int | None:
+    """Where the words in quotation marks or brackets right before the verb begin
+    (`_are_words_in_marks`: `"Smith" said`, `Rapper "Lil X" said`); None when there are none."""
+    for start in range(verb - 1, max(-1, verb - 1 - _LONGEST_NAME_IN_MARKS), -1):
+        if start < verb - 1 and _ends_clause(tokens[start]):
+            return None
+        if tokens[start][:1] in _MARKS_AROUND_A_WORD:
+            return start if _are_words_in_marks(tokens[start:verb]) else None
+    return None
 
 
 def _subject_in_marks(tokens: list[str], verb: int) -> tuple[str, ...]:
-    """The subject of a verb right after a word in quotation marks or brackets (`"Smith" said
-    hi.`, `(@user) said hi.`, `The "Times" said`): read back from that word to the nearest
-    punctuation or clause word. Empty when there is no such word, or the words read hold a verb,
-    and the word is what was said (`He called it "terrorism" said Smith`)."""
-    if verb == 0 or not _is_a_word_in_marks(tokens[verb - 1]):
+    """The subject of a verb right after words in quotation marks or brackets
+    (`_start_of_words_in_marks`: `"Smith" said hi.`, `(@user) said hi.`, `The "Times" said`,
+    `Rapper "Lil X" said hi.`): read back from them to the nearest punctuation or clause word.
+    Empty when there are no such words, or the words read hold a verb, and the words are what was
+    said (`He called it "terrorism" said Smith`)."""
+    start = _start_of_words_in_marks(tokens, verb)
+    if start is None:
         return ()
-    start = verb - 1
     while (start > 0 and verb - start < _MOST_SOURCE_WORDS and not _source_begins_after(tokens, start - 1)
            and _bare(tokens[start - 1]) not in _CLAUSE_WORDS):
         start -= 1

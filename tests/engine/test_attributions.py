@@ -1274,3 +1274,17 @@ def test_a_dotted_abbreviation_after_a_handles_at_sign_ends_no_clause(
         text: str, sources: list[tuple[str, ...]]) -> None:
     # `@U.S.` was no abbreviation, its full stop read as a sentence's end: only `officials` was named
     assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ('Rapper "Lil X" said hi.', [("rapper", "lil", "x")]),
+    ('"Big Bad Wolf" said hi.', [("big", "bad", "wolf")]),
+    ("“Lil X” said hi.", [("lil", "x")]),
+    # words in lower case in the marks are what was said, and so is a longer quotation
+    ('He called it "a disgrace" said Smith.', [("smith",)]),
+    ('"We Will Win The War Now" said Smith.', [("smith",)]),
+])
+def test_a_quoted_name_of_a_few_capitalised_words_before_the_verb_is_its_subject(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # `Rapper "Lil X" said hi.` named `hi`: only one word in marks was read as a subject
+    assert attributions_in(text) == sources
