@@ -688,6 +688,39 @@ def _subject_in_marks(tokens: list[str], verb: int) -> tuple[str, ...]:
     return source if _names_someone(source) else ()
 
 
+# Nouns of a source that a headline names after its verb, inverted, as it quotes what was said
+# before it (`‘Devastating’ says minister`, `'Shocking' say MPs`, `… says UN chief`).
+_INVERTED_SOURCE_NOUNS = _SOURCE_NOUNS | word_set(
+    "minister ministers mp mps pm chief chiefs boss bosses councillors experts doctors scientists "
+    "unions union judge report study survey poll"
+)
+
+
+def _source_after_quoted_words(tokens: list[str], verb: int) -> tuple[str, ...]:
+    """The source after a verb that follows words in quotation marks, not brackets, which open
+    their clause (`_start_of_words_in_marks`), a headline's inverted attribution of what was said: the words
+    after the verb, when they read as a source, a source's noun after words that say whose it is
+    or capitalised words that are no day or month (`‘Devastating’ says minister`, `'Shocking' say
+    MPs`, `‘Devastating’ says Boris Johnson`). Empty otherwise, the quoted words the subject
+    (`"Smith" said hi.`, `"Smith" said Tuesday.`, `"Smith" said Jones was right.`)."""
+    start = _start_of_words_in_marks(tokens, verb)
+    if start is None or tokens[start][0] in "([" or start > 0 and not _ends_clause(tokens[start - 1]):
+        return ()
+    source = _speaker_after(tokens, verb)
+    if not source:
+        return ()
+    words = tokens[verb + 1:]
+    end = next((at + 1 for at, token in enumerate(words) if _ends_clause(token)), len(words))
+    named = [word for word in words[:end] if _bare(word) not in _DETERMINERS]
+    if len(named) != len(source):
+        return ()  # the source read ends before its clause does (`said Jones was right`)
+    if _bare(named[-1]) in _INVERTED_SOURCE_NOUNS and all(
+            word[:1].isupper() or _bare(word) in _WHOSE_WORDS for word in named[:-1]):
+        return source
+    is_a_name = all(word[:1].isupper() and _bare(word) not in _AFTER_CLAUSE_END | MONTHS for word in named)
+    return source if is_a_name else ()
+
+
 def _goes_on_after_a_conjunction(tokens: list[str], verb: int) -> bool:
     """Whether the verb follows an aside that opens after `and` or `but` (`Zarif called the attack
     an “act of terrorism” and, in a message on Twitter, said the United States “bears …`): it goes
@@ -1245,8 +1278,11 @@ def _sources_at_verbs(text: str, quote_open: str) -> list[tuple[str, ...]]:
         follows_a_break = at == 0 or _ends_clause(tokens[at - 1])
         if follows_a_break and _goes_on_after_a_conjunction(tokens, at):
             continue
-        subject_in_marks = _subject_in_marks(tokens, at) if follows_a_break else ()
-        if subject_in_marks:  # `"Smith" said hi.`
+        inverted = _source_after_quoted_words(tokens, at) if at + 1 < len(tokens) else ()
+        subject_in_marks = _subject_in_marks(tokens, at) if follows_a_break and not inverted else ()
+        if inverted:  # `‘Devastating’ says minister`
+            found.append(inverted)
+        elif subject_in_marks:  # `"Smith" said hi.`
             found.append(subject_in_marks)
         elif follows_a_break and at + 1 < len(tokens):  # `,” said Milley`
             found.append(_subject_before_aside(tokens, at) or _speaker_after(tokens, at))

@@ -1277,6 +1277,25 @@ def test_a_dotted_abbreviation_after_a_handles_at_sign_ends_no_clause(
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("‘Devastating’ says minister", [("minister",)]),
+    ("“Devastating” says minister.", [("minister",)]),
+    ("'Shocking' say MPs", [("mps",)]),
+    ("‘Devastating’ say officials", [("officials",)]),
+    ("‘Devastating’ says Boris Johnson", [("boris", "johnson")]),
+    ("“Unacceptable,” says PM", [("pm",)]),
+    # the words after the verb that read as no source leave the quoted word its subject
+    ('"Smith" said hi.', [("smith",)]),
+    ('"Smith" said Tuesday.', [("smith",)]),
+    ('"Smith" said Jones was right.', [("smith",)]),
+])
+def test_a_quoted_word_before_a_verb_and_a_source_is_what_was_said(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # a headline's quoted word, its verb and its source after it (`‘Devastating’ says minister`)
+    # named the quoted word once a word in marks before a verb was read as its subject
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ('Rapper "Lil X" said hi.', [("rapper", "lil", "x")]),
     ('"Big Bad Wolf" said hi.', [("big", "bad", "wolf")]),
     ("“Lil X” said hi.", [("lil", "x")]),
