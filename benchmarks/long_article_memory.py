@@ -68,7 +68,7 @@ def peak(folder: Path, out: Path, fmt: str, split: str) -> dict[str, float]:
 
 
 def main() -> None:
-    from revdiff.export.driver import PART_PAIRS
+    from revdiff.export.article_parts import PART_PAIRS
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--versions", type=int, nargs="+", default=[100, 300],

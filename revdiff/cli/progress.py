@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from revdiff.read_warnings import counted, counted_skips
 
 if TYPE_CHECKING:
-    from revdiff.export.driver import ExportProgress
+    from revdiff.export.progress import ExportProgress
 
 
 def obeys_escape_codes() -> bool:

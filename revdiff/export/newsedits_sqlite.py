@@ -127,9 +127,10 @@ def render_sqlite(ref: ArticleRef, article: Article, comparisons: Iterable[Compa
     then one piece per version pair, each its tables' rows pickled (bytes take a fraction of the
     memory of the tuples, which are never all held at once, in the worker or in the driver).
 
-    `article` may be a part of a long article's versions (`revdiff.export.driver.in_parts`): the
-    parts after the first (`opens_article` False) leave out the rows of their first version,
-    which the part before wrote, so that the parts' rows in turn are the article's."""
+    `article` may be a part of a long article's versions
+    (`revdiff.export.article_parts.in_parts`): the parts after the first (`opens_article` False)
+    leave out the rows of their first version, which the part before wrote, so that the parts'
+    rows in turn are the article's."""
     entry_id = ref.index
     # a cut version's `[...]` marks are no article text: its row holds the text it is compared as
     versions = compared_versions(article)

@@ -21,7 +21,7 @@ FORMAT_NAMES = ("jsonl", "csv", "sqlite", "parquet", "html", "unified")
 # Formats that can be written to standard output (`-o -`): their edits table or their text.
 STREAM_FORMATS = ("jsonl", "csv", "unified")
 # Formats of a row per version pair, which write a long article in parts of its pairs
-# (`revdiff.export.driver.in_parts`); an HTML page and a unified diff take the article whole.
+# (`revdiff.export.article_parts.in_parts`); an HTML page and a unified diff take the article whole.
 PART_FORMATS = ("jsonl", "csv", "parquet", "sqlite")
 
 # A renderer turns one article's comparisons (or a part's of a long article, whose `article`

@@ -498,7 +498,7 @@ def test_the_progress_is_reported_before_the_first_article_is_written(tmp_path: 
 
 def test_the_export_bar_keeps_its_clock_going_between_reports() -> None:
     from revdiff.cli.progress import ProgressBar, export_progress
-    from revdiff.export.driver import ExportProgress
+    from revdiff.export.progress import ExportProgress
 
     class Screen(io.StringIO):
         def __init__(self) -> None:
@@ -672,7 +672,7 @@ def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  #
     as `skipped news.sqlite`, as if nothing of it had been."""
     import sqlite3
 
-    from revdiff.export import driver
+    from revdiff.export import task_reading
     from revdiff.model import Article, Version
 
     class FailingPartway:
@@ -685,7 +685,8 @@ def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  #
                     Version(number, name, (f"{name} {number}.",)) for number in (1, 2)))
             raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(driver, "load_unit", lambda paths, max_bytes, notes: FailingPartway())
+    monkeypatch.setattr(task_reading, "load_unit",
+                        lambda paths, max_bytes, notes: FailingPartway())
     database = tmp_path / "news.sqlite"
     database.write_bytes(b"")
     out = tmp_path / "out.jsonl"

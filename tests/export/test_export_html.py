@@ -876,7 +876,7 @@ def test_a_resumed_report_still_lists_the_article_the_interrupted_run_skipped(
     does not export it again, lists it on the index as the first run would have, named by its
     input (it was named by the article's name, `broken` where the first run lists the folder)."""
     from revdiff.errors import RevdiffError
-    from revdiff.export import driver, html_report
+    from revdiff.export import driver, html_report, tasks
 
     folders = [make_chain(tmp_path / name, [[f"{name} began."], [f"{name} went on."]])
                for name in ("calm", "broken", "last")]
@@ -891,7 +891,7 @@ def test_a_resumed_report_still_lists_the_article_the_interrupted_run_skipped(
 
     monkeypatch.setattr(html_report, "render_html", failing_render)
     monkeypatch.setattr(driver, "CHECKPOINT_ARTICLES", 1)  # a checkpoint after every article
-    monkeypatch.setattr(driver, "CHUNK_PAIRS", 1)
+    monkeypatch.setattr(tasks, "CHUNK_PAIRS", 1)
     job = ExportJob(tuple(map(str, folders)), tmp_path / "report", "html", skip_errors=True)
     resumed = False
     with pytest.raises(RevdiffError, match="interrupted"):
@@ -922,7 +922,7 @@ def test_the_index_lists_the_skipped_in_input_order_whatever_the_workers(
     """An article that failed was listed when its result came back, an input the reader left
     out when it was read: with workers, whose chunks the reader runs ahead of, the one-version
     input after a failed article came first, so the index differed from --workers 1's."""
-    from revdiff.export import driver, html_report
+    from revdiff.export import html_report, tasks
 
     folders = [make_chain(tmp_path / "broken", [["It began."], ["It went on."]]),
                make_chain(tmp_path / "single", [["Nothing happened."]]),
@@ -935,7 +935,7 @@ def test_the_index_lists_the_skipped_in_input_order_whatever_the_workers(
         return render_html(ref, article, comparisons)
 
     monkeypatch.setattr(html_report, "render_html", failing_render)
-    monkeypatch.setattr(driver, "CHUNK_PAIRS", 1)
+    monkeypatch.setattr(tasks, "CHUNK_PAIRS", 1)
     indexes = []
     for name, executor in (("serial", SerialExecutor()), ("pool", ReadAheadExecutor())):
         out = tmp_path / name

@@ -17,13 +17,16 @@ from typing import Any
 
 import pytest
 
-from revdiff.export.driver import ExportJob, chunked, run_export
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.parallel import (
     ProcessExecutor,
     SerialExecutor,
     abandoned,
     ordered_map,
 )
+from revdiff.export.progress import ExportProgress
+from revdiff.export.task_reading import iter_tasks
+from revdiff.export.tasks import chunked, process_chunk
 from revdiff.export.worker_loss import WorkerLost, working_on
 
 
@@ -193,15 +196,14 @@ def test_a_worker_killed_while_writing_its_result_is_noticed() -> None:
 
 def test_an_abandoned_chunk_compares_no_more_articles(generated: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from revdiff.export import driver
+    from revdiff.export import tasks as tasks_module
     from revdiff.export.inputs import expand_inputs
 
     job = ExportJob((str(generated),), generated / "unused.jsonl", "jsonl")
-    tasks = list(driver.iter_tasks(job, expand_inputs(job.inputs), driver.ExportProgress(),
-                                   lambda text: None))
-    assert len(driver.process_chunk("jsonl", "auto", tasks)) == len(tasks)
-    monkeypatch.setattr(driver, "abandoned", lambda: True)
-    assert driver.process_chunk("jsonl", "auto", tasks) == []
+    tasks = list(iter_tasks(job, expand_inputs(job.inputs), ExportProgress(), lambda text: None))
+    assert len(process_chunk("jsonl", "auto", tasks)) == len(tasks)
+    monkeypatch.setattr(tasks_module, "abandoned", lambda: True)
+    assert process_chunk("jsonl", "auto", tasks) == []
 
 
 def test_ordered_map_bounds_the_work_in_flight() -> None:
@@ -218,7 +220,6 @@ def test_ordered_map_bounds_the_work_in_flight() -> None:
 
 
 def test_chunks_hold_whole_articles_in_order(generated: Path) -> None:
-    from revdiff.export.driver import ExportProgress, iter_tasks
     from revdiff.export.inputs import expand_inputs
 
     job = ExportJob((str(generated),), generated / "unused.jsonl", "jsonl")
@@ -917,7 +918,7 @@ def test_a_stop_just_after_the_executor_opens_still_closes_it(
     """A stop handled between `open_executor` returning and the block that closes the executor
     left it open. Here a KeyboardInterrupt is raised at the first line `run_export` runs once the
     executor exists, as a signal handler there raises it (a trace function raises it: no timing)."""
-    from revdiff.export import driver
+    from revdiff.export import executors
 
     opened: list[_ExecutorThatNotesItsClose] = []
 
@@ -933,7 +934,7 @@ def test_a_stop_just_after_the_executor_opens_still_closes_it(
     def trace_run_export(frame: Any, event: str, _arg: Any) -> Any:
         return stop_once_opened if frame.f_code is run_export.__code__ else None
 
-    monkeypatch.setattr(driver, "_new_local_executor", open_one)
+    monkeypatch.setattr(executors, "_new_local_executor", open_one)
     job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
     previous = sys.gettrace()
     sys.settrace(trace_run_export)
@@ -1022,10 +1023,10 @@ def test_ctrl_c_at_the_first_instruction_after_the_executor_is_made_closes_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """`open_executor` returned `ProcessExecutor(workers)` (and `DaskExecutor.local` its executor)
     to a caller that set it to close: a Ctrl-C handled as the call returned, before the executor
-    was stored, left its workers running. Here SIGINT arrives at the first instruction the driver
-    runs once the executor exists (a trace function sends it, instruction by instruction: no
-    timing); it stops the run once the executor is set to close."""
-    from revdiff.export import driver
+    was stored, left its workers running. Here SIGINT arrives at the first instruction of
+    `revdiff.export.executors` run once the executor exists (a trace function sends it,
+    instruction by instruction: no timing); it stops the run once the executor is set to close."""
+    from revdiff.export import executors
 
     opened: list[_ExecutorThatNotesItsClose] = []
 
@@ -1033,28 +1034,28 @@ def test_ctrl_c_at_the_first_instruction_after_the_executor_is_made_closes_it(
         opened.append(_ExecutorThatNotesItsClose())
         return opened[-1]
 
-    monkeypatch.setattr(driver, "ProcessExecutor", make_one)
-    monkeypatch.setattr(driver.DaskExecutor, "local", make_one)
+    monkeypatch.setattr(executors, "ProcessExecutor", make_one)
+    monkeypatch.setattr(executors.DaskExecutor, "local", make_one)
     job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
-    _ctrl_c_at_the_first_instruction_after(lambda: bool(opened), driver.__file__,
+    _ctrl_c_at_the_first_instruction_after(lambda: bool(opened), executors.__file__,
                                            lambda: run_export(job, **options))  # type: ignore[arg-type]
     assert [executor.closed for executor in opened] == [True]
 
 
-@pytest.mark.parametrize("module", ["parallel", "driver"])
+@pytest.mark.parametrize("module", ["parallel", "executors"])
 def test_ctrl_c_at_the_first_instruction_after_a_scheduler_client_is_made_closes_it(
         module: str, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--scheduler`'s client was set to close once made, and handed to the driver that set its
     executor to close: a Ctrl-C handled as `Client(...)` returned (`parallel`), or as `connect`
-    did (`driver`), left it open. Here SIGINT arrives at the first instruction `module` runs once
-    the client exists (a trace function sends it, instruction by instruction: no timing)."""
+    did (`executors`), left it open. Here SIGINT arrives at the first instruction `module` runs
+    once the client exists (a trace function sends it, instruction by instruction: no timing)."""
     distributed = pytest.importorskip("dask.distributed")
-    from revdiff.export import driver, parallel
+    from revdiff.export import executors, parallel
 
     started_clients.clear()
     monkeypatch.setattr(distributed, "Client", _ClientOfOneWorker)
     _pass_the_scheduler_checks(monkeypatch)
-    traced = {"parallel": parallel, "driver": driver}[module].__file__
+    traced = {"parallel": parallel, "executors": executors}[module].__file__
     job = ExportJob(inputs=(str(samples),), out=tmp_path / "x.jsonl", format="jsonl")
     _ctrl_c_at_the_first_instruction_after(lambda: bool(started_clients), traced,
                                            lambda: run_export(job, scheduler="tcp://127.0.0.1:9"))
@@ -1132,19 +1133,19 @@ def test_skips_are_told_in_input_order_whatever_the_workers(
     `a`, which came first. Every skip is told in input order."""
     from export_corpus import make_chain
 
-    from revdiff.export import driver
+    from revdiff.export import tasks
 
     corpus = tmp_path / "corpus"
     for name, versions in (("a", 2), ("b", 1), ("c", 2), ("d", 1)):
         make_chain(corpus / name, [[f"Version {number} of {name}."] for number in range(versions)])
-    compare = driver.compared_pairs
+    compare = tasks.compared_pairs
 
     def compare_failing_on_a(article: Any, sentences: str) -> Any:
         if "Version 0 of a." in article.versions[0].text:
             raise ValueError("cannot compare a")
         return compare(article, sentences)
 
-    monkeypatch.setattr(driver, "compared_pairs", compare_failing_on_a)
+    monkeypatch.setattr(tasks, "compared_pairs", compare_failing_on_a)
     told: list[str] = []
     job = ExportJob(inputs=(str(corpus),), out=tmp_path / "x.jsonl", format="jsonl",
                     skip_errors=True)

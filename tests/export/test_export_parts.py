@@ -11,11 +11,14 @@ from typing import Any
 import pytest
 from export_corpus import make_chain
 
-from revdiff.export import driver, registry
+from revdiff.export import article_parts, driver, registry, task_reading, tasks
 from revdiff.export import staging as staging_module
-from revdiff.export.driver import ExportJob, InterruptedExport, run_export
+from revdiff.export.driver import ExportJob, run_export
+from revdiff.export.executors import chunk_results
 from revdiff.export.inputs import expand_inputs
 from revdiff.export.parallel import SerialExecutor
+from revdiff.export.progress import ExportProgress
+from revdiff.export.run_errors import InterruptedExport
 from revdiff.export.staging import JournalEntry, staging_path
 from revdiff.export.worker_loss import InFlight, WorkerLost
 
@@ -196,14 +199,15 @@ def test_a_long_article_is_in_flight_until_its_last_part_is_back(
         inputs: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker that dies on a later part is named as comparing the article, also when the part
     was handed out before the article's first part came back."""
-    monkeypatch.setattr(driver, "CHUNK_PAIRS", 3)  # a chunk per part
+    monkeypatch.setattr(tasks, "CHUNK_PAIRS", 3)  # a chunk per part
     job = ExportJob(inputs, Path("out.jsonl"), "jsonl")
-    progress = driver.ExportProgress()
+    progress = ExportProgress()
     units = expand_inputs(job.inputs, [])
-    tasks = driver.in_parts(driver.iter_tasks(job, units, progress, lambda text: None), 3)
+    parts = article_parts.in_parts(task_reading.iter_tasks(job, units, progress,
+                                                         lambda text: None), 3)
     in_flight = InFlight()
     blog_parts = 0
-    for results in driver._chunk_results(SerialExecutor(), tasks, job, in_flight):
+    for results in chunk_results(SerialExecutor(), parts, job, in_flight):
         for result in results:
             if result.part is not None and not result.part.last:
                 blog_parts += 1
@@ -224,7 +228,7 @@ def counts_reported(job: ExportJob, part_pairs: int | None) -> list[tuple[int, i
 def test_the_progress_counts_a_long_article_part_by_part(
         inputs: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A live blog's pairs stayed at 0 on the bar until its last part was written."""
-    monkeypatch.setattr(driver, "CHUNK_PAIRS", 3)
+    monkeypatch.setattr(tasks, "CHUNK_PAIRS", 3)
     whole = counts_reported(ExportJob(inputs, tmp_path / "whole.jsonl", "jsonl"), None)
     seen = counts_reported(ExportJob(inputs, tmp_path / "parts.jsonl", "jsonl"), 3)
     # the article before the blog, then each of the blog's first two parts of 3 pairs
@@ -237,7 +241,7 @@ def test_the_progress_takes_back_the_parts_of_a_long_article_that_fails(
         inputs: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """--skip-errors: the pairs and rows of the blog's parts written before its third one failed
     are taken back with their rows, so that the summary counts what the output holds."""
-    monkeypatch.setattr(driver, "CHUNK_PAIRS", 3)
+    monkeypatch.setattr(tasks, "CHUNK_PAIRS", 3)
     monkeypatch.setattr(registry, "renderer", failing_in_version(8))  # in the blog's third part
     whole = counts_reported(ExportJob(inputs, tmp_path / "whole.jsonl", "jsonl",
                                       skip_errors=True), None)
@@ -252,7 +256,7 @@ def test_the_progress_moves_through_the_inputs_part_by_part(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A live blog exported alone left its bar empty, at 0 of 1 input, until its last part was
     written; it fills with the blog's parts, as their share of its pairs."""
-    monkeypatch.setattr(driver, "CHUNK_PAIRS", 3)  # a chunk, and a report, per part
+    monkeypatch.setattr(tasks, "CHUNK_PAIRS", 3)  # a chunk, and a report, per part
     blog = live_blog(tmp_path / "blog", 9)
     seen: list[float] = []
     run_export(ExportJob((str(blog),), tmp_path / "out.jsonl", "jsonl"), part_pairs=3,

@@ -20,13 +20,15 @@ from export_corpus import make_chain
 
 import revdiff
 from revdiff.errors import RevdiffError
+from revdiff.export import checkpoints, registry, tasks
 from revdiff.export import driver as batch
-from revdiff.export import registry
 from revdiff.export import staging as staging_module
-from revdiff.export.driver import ExportJob, InterruptedExport, WorkerDied, run_export
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.parallel import Pending, SerialExecutor
+from revdiff.export.progress import ExportProgress
 from revdiff.export.records import ArticleRef
+from revdiff.export.run_errors import InterruptedExport, NothingExported, WorkerDied
 from revdiff.export.staging import JournalEntry, ResumeMismatch, staging_path
 from revdiff.export.worker_loss import WorkerLost
 
@@ -95,7 +97,7 @@ def interrupted_export(job: ExportJob, monkeypatch: pytest.MonkeyPatch, *, limit
     compare chunks of that many pairs, with a checkpoint after each chunk."""
     if chunk_pairs is not None:
         monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)
-        monkeypatch.setattr(batch, "CHUNK_PAIRS", chunk_pairs)
+        monkeypatch.setattr(tasks, "CHUNK_PAIRS", chunk_pairs)
     with monkeypatch.context() as patch:
         StopAfter(patch, limit=limit)
         with pytest.raises(InterruptedExport) as stop:
@@ -552,7 +554,7 @@ def test_ctrl_c_between_articles_keeps_every_article_written_for_resume(
     clean = tmp_path / "clean.jsonl"
     run_export(ExportJob((str(generated),), clean, "jsonl"))
     out = tmp_path / "out.jsonl"
-    monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
+    monkeypatch.setattr(tasks, "CHUNK_PAIRS", 2)
     monkeypatch.setattr(batch, "CHECKPOINT_SECONDS", 3600.0)  # no checkpoint before the end
     shown: list[int] = []
 
@@ -608,7 +610,7 @@ def test_a_lost_worker_keeps_every_article_written_for_resume(
     clean = tmp_path / "clean.csv"
     run_export(ExportJob((str(generated),), clean, "csv"))
     out = tmp_path / "out.csv"
-    monkeypatch.setattr(batch, "CHUNK_PAIRS", 2)
+    monkeypatch.setattr(tasks, "CHUNK_PAIRS", 2)
     monkeypatch.setattr(batch, "CHECKPOINT_SECONDS", 3600.0)  # no checkpoint before the end
     with pytest.raises(WorkerDied) as died:
         run_export(ExportJob((str(generated),), out, "csv"), executor=_WorkerDiesAfter(3))
@@ -990,7 +992,7 @@ def test_resume_counts_an_article_the_interrupted_run_could_not_export_as_skippe
 
     monkeypatch.setattr(registry, "renderer", lambda name, opens_article=True: failing_render)
     monkeypatch.setattr(batch, "CHECKPOINT_ARTICLES", 1)  # a checkpoint after every article
-    monkeypatch.setattr(batch, "CHUNK_PAIRS", 1)
+    monkeypatch.setattr(tasks, "CHUNK_PAIRS", 1)
     job = ExportJob(tuple(map(str, folders)), tmp_path / "out.jsonl", "jsonl", skip_errors=True)
     with pytest.raises(InterruptedExport, match="--resume"):
         run_export(job)
@@ -1005,7 +1007,7 @@ def test_resume_counts_an_article_the_interrupted_run_could_not_export_as_skippe
     with pytest.raises(InterruptedExport, match="--resume"):
         run_export(only_broken)
     failing.add("last")
-    with pytest.raises(batch.NothingExported):
+    with pytest.raises(NothingExported):
         run_export(only_broken, resume=True)
     assert not (tmp_path / "none.jsonl").exists()
 
@@ -1015,10 +1017,10 @@ def test_resume_names_a_changed_article_as_revdiff_spells_names(samples: Path) -
     (`caf\\xe9`, as `name_text` spells it), was quoted in Python's repr, which doubled its
     backslash (`'caf\\\\xe9'`)."""
     (article,) = revdiff.load(str(samples / "iran-strikes-us-troops-in-iraq"))
-    renamed = batch.ArticleTask(0, ArticleRef(0, "caf\\xe9", None, None), article, "caf\\xe9")
+    renamed = tasks.ArticleTask(0, ArticleRef(0, "caf\\xe9", None, None), article, "caf\\xe9")
     last = JournalEntry(0, "cafe", pairs=1, rows=1, state={}, info={})
     with pytest.raises(ResumeMismatch) as refused:
-        list(batch._skip_done(iter([renamed]), 1, last))
+        list(checkpoints.skip_done(iter([renamed]), 1, last))
     assert "article 0 is now 'caf\\xe9', the interrupted run had 'cafe'" in str(refused.value)
 
 
@@ -1030,7 +1032,7 @@ def test_a_stop_once_the_output_is_published_ends_the_run_as_done(tmp_path: Path
     make_chain(tmp_path / "story", [["One."], ["One. Two."]])
     out = tmp_path / "out.jsonl"
 
-    def stopped_once_published(progress: batch.ExportProgress) -> None:
+    def stopped_once_published(progress: ExportProgress) -> None:
         if progress.outputs:
             raise KeyboardInterrupt
 
@@ -1050,7 +1052,7 @@ def test_a_stop_while_resume_finishes_publishing_ends_as_the_first_run_would(
     killed_while_publishing(ExportJob((str(generated),), out, "jsonl"), monkeypatch,
                             lambda source, target: target == out)
 
-    def stopped(progress: batch.ExportProgress) -> None:
+    def stopped(progress: ExportProgress) -> None:
         raise KeyboardInterrupt
 
     job = ExportJob((str(generated),), out, "jsonl")
@@ -1060,7 +1062,7 @@ def test_a_stop_while_resume_finishes_publishing_ends_as_the_first_run_would(
         assert not staging_path(out).exists()
         return
     with monkeypatch.context() as patch, pytest.raises(InterruptedExport) as interrupted:
-        patch.setattr(batch, "_count_resumed", lambda staging, progress: stopped(progress))
+        patch.setattr(checkpoints, "count_resumed", lambda staging, progress: stopped(progress))
         run_export(job, resume=True)
     assert interrupted.value.message == "interrupted; 12 finished articles are kept"
     assert interrupted.value.hint == "rerun the same command with --resume to continue"

@@ -20,9 +20,10 @@ from export_corpus import make_chain
 
 from revdiff.cli import main
 from revdiff.engine.stats import word_changes
-from revdiff.export.driver import ArticleResult, ExportJob, run_export
+from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.inputs import expand_inputs
 from revdiff.export.pairs import compare_chain
+from revdiff.export.progress import ExportProgress
 from revdiff.export.records import (
     COMPARISON_COLUMN_NAMES,
     EDIT_COLUMN_NAMES,
@@ -31,6 +32,7 @@ from revdiff.export.records import (
     edit_rows,
     flatten_for_csv,
 )
+from revdiff.export.tasks import ArticleResult, process_chunk
 from revdiff.formats import load
 from revdiff.model import Article, Comparison, Edit, EditOp, Version
 from revdiff.render.newsedits import write_database
@@ -370,12 +372,11 @@ def _growing_blog(tmp_path: Path) -> Path:
 
 def _exported_by_a_worker(tmp_path: Path, fmt: str) -> tuple[ExportJob, ArticleResult]:
     """The export job of `_growing_blog`'s article to `fmt`, and what a worker hands back."""
-    from revdiff.export import driver
+    from revdiff.export.task_reading import iter_tasks
 
     job = ExportJob((str(_growing_blog(tmp_path)),), tmp_path / f"out.{fmt}", fmt)
-    tasks = list(driver.iter_tasks(job, expand_inputs(job.inputs), driver.ExportProgress(),
-                                   lambda text: None))
-    [result] = driver.process_chunk(fmt, "auto", tasks)
+    tasks = list(iter_tasks(job, expand_inputs(job.inputs), ExportProgress(), lambda text: None))
+    [result] = process_chunk(fmt, "auto", tasks)
     return job, result
 
 

@@ -1,0 +1,120 @@
+"""The inputs read into numbered article tasks, a unit at a time, as they are handed out: each
+article named by its input, its warnings told, an input or article that cannot be read stopping
+the run or, with --skip-errors, skipped in its place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+
+from revdiff.errors import MissingExtra, RevdiffError
+from revdiff.export.inputs import InputNote, InputUnit, MissingInput
+from revdiff.export.job import ExportJob
+from revdiff.export.progress import ExportProgress, as_warning, note_skip
+from revdiff.export.records import article_ref
+from revdiff.export.run_errors import ArticleFailed, describe, skip_hint
+from revdiff.export.tasks import ArticleTask
+from revdiff.formats.article_errors import skipping_bad_articles
+from revdiff.formats.load import load_unit
+from revdiff.model import Article
+from revdiff.read_warnings import (
+    NOTHING_TO_COMPARE,
+    counted,
+    has_pairs,
+    input_name,
+    warning_lines,
+)
+from revdiff.terminal_text import visible
+
+
+def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
+               on_note: Callable[[str], None],
+               in_place: Sequence[MissingInput | InputNote] = ()) -> Iterator[ArticleTask]:
+    """Articles of every unit, numbered in input order, read as they are handed out; each name
+    in `in_place` (`expand_inputs`) that names nothing is skipped in its place, before the unit
+    it comes before, and each note about an input told there, in the order the inputs were
+    given."""
+
+    def tell_in_place_before(number: int) -> None:
+        for item in sorted(in_place, key=lambda item: item.given):
+            if item.before != number:
+                continue
+            if isinstance(item, MissingInput):
+                note_skip(progress, on_note, visible(item.name), item.reason)
+            else:
+                on_note(as_warning(item.text))
+
+    for number, unit in enumerate(units):
+        tell_in_place_before(number)
+        for position, count, article in _unit_articles(job, unit, progress, on_note):
+            # the messages name one article by its input, as `diff` names it; one of several by
+            # its URL, else by its place in the input
+            where = (unit.label if count == 1
+                     else article.url or input_name(unit.label, position, count))
+            for line in warning_lines(article, where, unit.paths):
+                on_note(as_warning(line))
+            if not has_pairs(article):
+                note_skip(progress, on_note, visible(where), NOTHING_TO_COMPARE)
+                continue
+            index = progress.articles_read
+            yield ArticleTask(index, article_ref(index, article, where), article, where,
+                              number + (position + 1) / count, number + position / count)
+            progress.articles_read += 1
+    tell_in_place_before(len(units))
+
+
+def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
+                   on_note: Callable[[str], None]) -> Iterator[tuple[int, int, Article]]:
+    """Each article of a unit with its place and the unit's number of articles (a NewsEdits
+    file's are read one at a time). A failure to read the unit stops the run or, with
+    --skip-errors, skips the rest of the unit; an article's own failure skips that article."""
+    position = 0
+    # Files given together: reading them tells whether they are plain versions that make one
+    # article of several folders' files; a folder of saved pages says what holds for all its pages.
+    notes: list[str] = []
+    try:
+        with _bad_articles_noted(job, unit, progress, on_note):
+            articles = load_unit(list(unit.paths), max_bytes=job.max_bytes, notes=notes)
+        for text in notes:
+            on_note(as_warning(text))
+        count = len(articles)
+        read = iter(articles)
+        while True:
+            with _bad_articles_noted(job, unit, progress, on_note) as skipped:
+                article = next(read, None)
+            position += len(skipped)  # an article left out keeps its place
+            if article is None:
+                return
+            yield position, count, article
+            position += 1
+    except MissingExtra:
+        raise  # every input of its kind would fail alike: nothing to fix or skip in this one
+    except Exception as error:  # any other reader failure is this input's only
+        if not job.skip_errors:
+            if isinstance(error, RevdiffError):  # the reader's own hint, then the run's
+                error.add_hint(skip_hint(job, progress))
+                raise
+            raise ArticleFailed(f"cannot read it: {describe(error)}", unit.label,
+                                hint=skip_hint(job, progress)) from error
+        # the unit is named once: files given together by their label, which names the first
+        reason = (describe(error).removeprefix(f"{visible(unit.label)}: ")
+                  .removeprefix(f"{visible(unit.paths[0])}: "))
+        if position:  # a database that fails partway: what came before it is exported
+            note_skip(progress, on_note, f"the rest of {unit.label} after its first "
+                  f"{counted(position, 'article')}", reason)
+        else:
+            note_skip(progress, on_note, unit.label, reason)
+
+
+@contextmanager
+def _bad_articles_noted(job: ExportJob, unit: InputUnit, progress: ExportProgress,
+                        on_note: Callable[[str], None]) -> Iterator[list[RevdiffError]]:
+    """With --skip-errors, the articles of `unit` that the block cannot read are left out, each
+    reported; without, the first stops the run."""
+    kept_apart: AbstractContextManager[list[RevdiffError]] = \
+        skipping_bad_articles() if job.skip_errors else nullcontext([])
+    with kept_apart as bad:
+        yield bad
+    for error in bad:  # one article of an input that holds many
+        note_skip(progress, on_note, f"an article of {unit.label}",
+              describe(error).removeprefix(f"{visible(unit.label)}: "))
