@@ -508,8 +508,8 @@ _QUALIFYING_WORDS = {"at least": "≥", "no fewer than": "≥", "no less than": 
 # Those that are prepositions too, which before a number that names rather than counts are
 # (`argued about 2020 policy`, `growth over 2019`, `a book about 9/11`, `a talk about 5G`): they
 # qualify no year, four digits from 1800 to 2099, and no number that `_names` reads. A unit on
-# a number is a quantity's (`over 30C`, `about 5km`); `over 3 days` may say during or more than,
-# and is read as more.
+# a number is a quantity's (`over 30C`, `about 5km`), and a currency before it a price's (`over
+# $2000`); `over 3 days` may say during or more than, and is read as more.
 _PREPOSITIONS = frozenset({"over", "above", "up to", "under", "below", "about", "around"})
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # What after a number may make it a name: a `G` or `D` on it, a generation of mobile networks or
@@ -529,10 +529,11 @@ def _qualified(text: str, number: re.Match[str], value: str) -> str:
     """The number `number` of `text` (digits, a time or a decade), whose value is `value`, with
     what qualifies it (`_qualifier`, and a `+` after it, `_QUALIFIER_AFTER`): `~300`, `>300`,
     `3000+`, and `at least 300` as `≥300`; before a currency's sign or code (`_currency_before`)
-    too, `>$300` and `more than US$300` as `>300`."""
-    start = _currency_before(text, number.start())[1]
+    too, `>$300` and `more than US$300` as `>300`. A price names nothing: a preposition before a
+    currency qualifies its number, `over $2000` as `>2000`, where `over 2000` may be a year's."""
+    currency, start = _currency_before(text, number.start())
     after = _QUALIFIER_AFTER.match(text, number.end())
-    names = _names(text, number)
+    names = not currency and _names(text, number)
     return _qualifier(text, start, in_words=False, names=names) + value + ("+" if after else "")
 
 

@@ -1322,3 +1322,18 @@ def test_a_preposition_qualifies_no_number_that_names(old: str, new: str, change
     A unit on a number is a quantity's (`over 30C`, `about 5km`), and `over 3 days`, which may say
     during or more than, is read as more."""
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("It sold for over $2000.", "It sold for $2000.", True),
+    ("It cost about USD 2020.", "It cost USD 2020.", True),
+    ("It cost under Rs. 1999.", "It cost Rs. 1999.", True),
+    ("It sold for over $2000.", "It sold for above $2000.", False),
+    ("We argued about 2020 policy.", "We argued over 2020 policy.", False),
+])
+def test_a_preposition_before_a_currency_qualifies_its_number(old: str, new: str,
+                                                              changed: bool) -> None:
+    """`over $2000` to `$2000` was no number change: the rule that a preposition qualifies no year
+    (`about 2020`) read the price `$2000` as one. A price names nothing: a currency's sign or code
+    between the preposition and the number keeps the qualifier."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
