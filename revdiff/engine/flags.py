@@ -490,11 +490,12 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
     return sorted(found + _roman_numeral_values(text))
 
 
-# A mark that qualifies the number beside it: `~`, `≈`, `>`, `<`, `≥` or `≤` before it, a space
-# between or not, where no letter, digit, `-` or `=` is right before the mark (not the `>` of an
-# arrow, `200->300`, or of a tag left in the text, `</tr> 1980`), and a `+` right after it that
-# no digit follows (`3,000+ troops`, more than 3,000; not the sum `3+2`, nor the sign of `+1`).
-_QUALIFIER_BEFORE = re.compile(r"(?<![-=\w])[~≈<>≥≤] ?$")
+# A mark that qualifies the number beside it: `~`, `≈`, `>`, `<`, `≥` or `≤` before it, any run
+# of spaces between or none (`~300`, `>  5`, `~\u00a0300` with a no-break space: `_mark_before`),
+# where no letter, digit, `-` or `=` is right before the mark (not the `>` of an arrow,
+# `200->300`, or of a tag left in the text, `</tr> 1980`), and a `+` right after it that no digit
+# follows (`3,000+ troops`, more than 3,000; not the sum `3+2`, nor the sign of `+1`).
+_QUALIFIER_BEFORE = re.compile(r"(?<![-=\w])[~≈<>≥≤]")
 _QUALIFIER_AFTER = re.compile(r"\+(?![\d+])")
 # English words that qualify the number right after them (white space between, no line break),
 # read as the mark that says the same: synonyms are one qualifier (`about`, `around`, `roughly`
@@ -554,13 +555,13 @@ def _names(text: str, number: re.Match[str]) -> bool:
 def _qualifier(text: str, at: int, *, in_words: bool, names: bool) -> str:
     """The mark that qualifies the number at `at` of `text`, written before it or, for a number
     `in_words`, before its article (`> a dozen`, `more than a dozen`): a mark
-    (`_QUALIFIER_BEFORE`; `≈` as `~`) or the mark for the words (`_QUALIFYING_WORDS`); '' when
+    (`_mark_before`; `≈` as `~`) or the mark for the words (`_QUALIFYING_WORDS`); '' when
     none does, or when a preposition stands before a number that `names` (`about 2020`, `about
     9/11`: `_PREPOSITIONS`)."""
     if in_words and (article := _ARTICLE_BEFORE_SCALE.search(text, max(0, at - 3), at)):
         at = article.start()
-    if mark := _QUALIFIER_BEFORE.search(text, max(0, at - 2), at):
-        return mark.group().strip().replace("≈", "~")
+    if mark := _mark_before(text, at):
+        return mark.replace("≈", "~")
     words = _QUALIFYING_WORD.search(text, max(0, at - _LONGEST_QUALIFYING_WORD), at)
     if words is None:
         return ""
@@ -568,6 +569,15 @@ def _qualifier(text: str, at: int, *, in_words: bool, names: bool) -> str:
     if qualifier in _PREPOSITIONS and names:
         return ""
     return _QUALIFYING_WORDS[qualifier]
+
+
+def _mark_before(text: str, at: int) -> str:
+    """The mark (`_QUALIFIER_BEFORE`) before `at` of `text`, the space separators between skipped
+    (ordinary, no-break, thin, ...; no line break); '' when none stands there."""
+    while at > 0 and unicodedata.category(text[at - 1]) == "Zs":
+        at -= 1
+    mark = _QUALIFIER_BEFORE.match(text, at - 1) if at > 0 else None
+    return mark.group() if mark else ""
 
 
 def _roman_numeral_values(text: str) -> list[str]:

@@ -1337,3 +1337,21 @@ def test_a_preposition_before_a_currency_qualifies_its_number(old: str, new: str
     (`about 2020`) read the price `$2000` as one. A price names nothing: a currency's sign or code
     between the preposition and the number keeps the qualifier."""
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "flags"), [
+    ("~\u00a0300 people fled.", "300 people fled.", {Flag.NUMBER_CHANGED}),
+    (">  5 people fled.", "5 people fled.", {Flag.NUMBER_CHANGED}),
+    ("≈\u2009300 people fled.", "300 people fled.", {Flag.NUMBER_CHANGED}),
+    ("~\u202f\u00a0 five people fled.", "five people fled.", {Flag.NUMBER_CHANGED}),
+    ("It began ~  10:30 a.m.", "It began 10:30 a.m.", {Flag.NUMBER_CHANGED}),
+    ("~\u00a0300 people fled.", "≈ 300 people fled.", {Flag.PUNCTUATION_ONLY}),
+    ("It rose 200->  300.", "It rose 200 -> 300.", {Flag.WHITESPACE_ONLY}),
+])
+def test_a_mark_qualifies_its_number_across_any_run_of_spaces(
+        old: str, new: str, flags: set[Flag]) -> None:
+    """Only the two characters before a number were read for a mark, so a mark followed by more
+    than one space or by a no-break or thin space (`~\u00a0300`, `>  5`) qualified nothing, and
+    `~\u00a0300` to `300` was punctuation_only, a boring edit. Any run of space separators between
+    a mark and its number is read; a mark after a `-`, an arrow's, still qualifies none."""
+    assert edit_flags(old, new) == flags
