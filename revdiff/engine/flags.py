@@ -377,9 +377,17 @@ _ESCAPED_CHARACTER = re.compile(r"\\x[89a-f][0-9a-f]|\\ud[89a-f][0-9a-f]{2}")
 
 def _without_terminal_codes(text: str) -> str:
     """`text` as its numbers are read: without the terminal's control sequences and strings
-    (`_CONTROL_SEQUENCE`), and a character written as its escape (`_ESCAPED_CHARACTER`) as one
-    that could not be read, U+FFFD."""
-    return _ESCAPED_CHARACTER.sub("\ufffd", _CONTROL_SEQUENCE.sub("", text))
+    (`_without_control_sequences`), and a character written as its escape
+    (`_ESCAPED_CHARACTER`) as one that could not be read, U+FFFD."""
+    return _ESCAPED_CHARACTER.sub("\ufffd", _without_control_sequences(text))
+
+
+def _without_control_sequences(text: str) -> str:
+    """`text` as its words, punctuation and quotations are read: without the terminal's control
+    sequences and strings (`_CONTROL_SEQUENCE`: a `"` in a window's title, `\x1b]0;"Hi"\x07`, is
+    no quotation mark of the text). A character written as its escape stays as written, whose
+    letters are a title's (`caf\\xe9` to `caf` changes letters)."""
+    return _CONTROL_SEQUENCE.sub("", text)
 
 
 # A vulgar fraction, `½` or `⅔` (not `⅟`, a numerator alone).
@@ -698,15 +706,16 @@ def open_quotation(text: str) -> str:
 
 def _read_quotations(text: str) -> tuple[list[str], str]:
     """Quoted passages as they stand, including a quotation left open at the end, and the mark
-    that opens that open quotation ('' when none is left open). (`open_quotation`, read for each
-    sentence of a version, needs the mark alone: `quotations_in` collapses the passages' white
-    space.)
+    that opens that open quotation ('' when none is left open), read without the terminal's codes
+    (`_without_control_sequences`). (`open_quotation`, read for each sentence of a version, needs
+    the mark alone: `quotations_in` collapses the passages' white space.)
 
     Read left to right: an opening mark starts a quote that ends at the next matching mark; an
     opening mark without one is skipped. A mark after which no closing mark of any kind follows in
     the unquoted rest starts the open quotation. Linear in the text's length (each mark kind is
     looked for once past a position where it was missing).
     """
+    text = _without_control_sequences(text)
     quotes: list[str] = []
     open_mark = ""
     rest: list[str] = []
@@ -786,10 +795,12 @@ _ELISION = re.compile(r"'(?:[kstn](?=\s|$)|n'(?=\s))")
 @functools.lru_cache(maxsize=2**14)
 def sources_in(text: str, quote_open: str = "") -> Sources:
     """The sources the text attributes to (`attributions_in`), read as `edit_flags` compares them:
-    in Unicode's composed form (NFC), the reporting verbs of a quotation that an earlier sentence
-    opened with the mark `quote_open` (`open_quotation`) and that closes in the text left out;
-    none for no text."""
-    return tuple(attributions_in(unicodedata.normalize("NFC", text), quote_open)) if text else ()
+    in Unicode's composed form (NFC) and without the terminal's codes
+    (`_without_control_sequences`: `\x1b[1mofficials\x1b[0m said` names `officials`), the
+    reporting verbs of a quotation that an earlier sentence opened with the mark `quote_open`
+    (`open_quotation`) and that closes in the text left out; none for no text."""
+    readable = unicodedata.normalize("NFC", _without_control_sequences(text))
+    return tuple(attributions_in(readable, quote_open)) if text else ()
 
 
 def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: str = "",
@@ -811,7 +822,10 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     or a number's currency, by its sign or code, where both give one (`$5 million` to `£5
     million`, `USD 5` to `EUR 5` or to `€5`: `_currency_changed`);
     `quote_changed` says the quoted passages differ; `attribution_changed` says the sources the
-    texts attribute to differ (`attributions`), when more than punctuation changed.
+    texts attribute to differ (`attributions`), when more than punctuation changed. All of them
+    read the texts without what a terminal acts on (`_without_control_sequences`; a `"` in a
+    window's title is no quotation mark), the texts unchanged: a change of a terminal's codes
+    alone is none of white space, punctuation or case.
     `old_quote_open` and `new_quote_open` are the marks of a quotation that an earlier sentence of
     the paragraph opened and that goes on in the text (`We will not wait,” he said.`), so that a
     change inside it is a changed quotation and a reporting verb inside it no attribution.
@@ -833,12 +847,16 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
         # a terminal acts on (`\x1b]0;10 am\x07` sets a window's title); the texts are unchanged
         readable = _without_terminal_codes(old), _without_terminal_codes(new)
         numbers_differ = _half_of_day_changed(*readable) or _currency_changed(*readable)
-    if _without_space(old) == _without_space(new):
-        flags.add(Flag.WHITESPACE_ONLY)
-    elif _same_content_but_new_sentences(old, new) and not numbers_differ:
-        flags.add(Flag.PUNCTUATION_ONLY)
-    if old.casefold() == new.casefold():
-        flags.add(Flag.CASE_ONLY)
+    # the words, punctuation and quotations read, as the numbers are, without what a terminal acts
+    # on; a change of its codes alone is none of white space, punctuation or case
+    old_read, new_read = _without_control_sequences(old), _without_control_sequences(new)
+    if old_read != new_read:
+        if _without_space(old_read) == _without_space(new_read):
+            flags.add(Flag.WHITESPACE_ONLY)
+        elif _same_content_but_new_sentences(old_read, new_read) and not numbers_differ:
+            flags.add(Flag.PUNCTUATION_ONLY)
+        if old_read.casefold() == new_read.casefold():
+            flags.add(Flag.CASE_ONLY)
     if numbers_differ:
         flags.add(Flag.NUMBER_CHANGED)
     if _quoted_words(old_quote_open + old) != _quoted_words(new_quote_open + new):
@@ -846,7 +864,8 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     old_sources, new_sources = sources or (sources_in(old, old_quote_open), sources_in(new, new_quote_open))
     if (not flags & {Flag.WHITESPACE_ONLY, Flag.PUNCTUATION_ONLY, Flag.CASE_ONLY}
             and old_sources != new_sources
-            and not same_sources(old_sources, new_sources, written_as_names(old) | written_as_names(new))):
+            and not same_sources(old_sources, new_sources,
+                                 written_as_names(old_read) | written_as_names(new_read))):
         flags.add(Flag.ATTRIBUTION_CHANGED)
     return frozenset(flags)
 

@@ -13,6 +13,7 @@ from revdiff.engine.flags import (
     numbers_in,
     open_quotation,
     quotations_in,
+    sources_in,
 )
 from revdiff.engine.graphemes import grapheme_clusters
 from revdiff.engine.similarity import similarity
@@ -1355,3 +1356,33 @@ def test_a_mark_qualifies_its_number_across_any_run_of_spaces(
     `~\u00a0300` to `300` was punctuation_only, a boring edit. Any run of space separators between
     a mark and its number is read; a mark after a `-`, an arrow's, still qualifies none."""
     assert edit_flags(old, new) == flags
+
+
+@pytest.mark.parametrize(("old", "new", "flags"), [
+    ('\x1b]0;"Hi"\x07Troops left.', "\x1b[31mTroops left.", set()),
+    ("Troops left, \x1b[1mofficials\x1b[0m said.", "Troops left, officials said.", set()),
+    ("\x1b]0;TITLE\x07Troops left.", "\x1b]0;title\x07Troops left.", set()),
+    ("\x1b]0;a.b\x07Troops left.", "\x1b]0;ab\x07Troops left.", set()),
+    ("\x1b[31mTroops left.", "\x1b[32mTroops left!", {Flag.PUNCTUATION_ONLY}),
+    ("\x1b[31mTroops left.", "\x1b[32mtroops left.", {Flag.CASE_ONLY}),
+    ("\x1b[31mTroops left.", "\x1b[32mTroops  left.", {Flag.WHITESPACE_ONLY}),
+    ('\x1b[31mHe said "go".', '\x1b[31mHe said "stay".', {Flag.QUOTE_CHANGED}),
+    ("\x1b[1mTroops left, officials said.", "\x1b[1mTroops left, Reuters said.",
+     {Flag.ATTRIBUTION_CHANGED}),
+])
+def test_the_words_punctuation_and_quotations_are_read_without_terminal_codes(
+        old: str, new: str, flags: set[Flag]) -> None:
+    """A `"` in a window's title (`\x1b]0;"Hi"\x07`) was read as a quotation, so that title
+    become a colour's was quote_changed; a bold source (`\x1b[1mofficials\x1b[0m`) was another
+    source than `officials`; a title changed in case or punctuation was case_only or
+    punctuation_only, and a colour changed with the story's punctuation none. The words,
+    punctuation, quotations and sources are read without the terminal's codes, as the numbers
+    are; a change of the codes alone is none of these."""
+    assert edit_flags(old, new) == flags
+
+
+def test_a_quote_mark_in_a_terminal_code_opens_no_quotation() -> None:
+    assert open_quotation('Troops left.\x1b]0;"Hi\x07') == ""
+    assert quotations_in('\x1b]0;"Hi"\x07He said "go".') == ["go"]
+    assert sources_in("Troops left, \x1b[1mofficials\x1b[0m said.") == sources_in(
+        "Troops left, officials said.")
