@@ -19,9 +19,11 @@ from revdiff.tui.keys import (
     KeyCommand,
     anywhere_keys,
     commands_by_group,
+    key_shown,
     main_keys_shown,
 )
 from revdiff.tui.styles import CURSOR_MARK, CURSOR_STYLE, ROW_STYLES
+from revdiff.tui.timeline_screen import TimelineScreen
 
 # Every mark the diff draws (`revdiff.tui.layout`, `DiffView`), with the style it is drawn in.
 LEGEND = (
@@ -47,7 +49,7 @@ def help_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
             grid.add_row(command.keys_shown, command.description)
         grid.add_row("", "")
     grid.add_row(Text("In the timeline", style="bold underline #87afff"), "")
-    for keys, description in TIMELINE_KEYS:
+    for keys, description in timeline_keys(table):
         grid.add_row(keys, description)
     grid.add_row("", "")
     grid.add_row(Text("Anywhere", style="bold underline #87afff"), "")
@@ -55,6 +57,16 @@ def help_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
         grid.add_row(keys, description)
     grid.add_row("", "")
     return grid
+
+
+def timeline_keys(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[str, str]]:
+    """TIMELINE_KEYS, the keys that opened the timeline (`t`, or the keymap's) among those that
+    close it, as they do: the help said only Esc and q closed it."""
+    opening = next(command.keys for command in table if command.action == "timeline")
+    closing = [key_shown(key) for key in opening
+               if key not in ("escape", "q") and TimelineScreen.closed_by(key)]
+    *own, (close_keys, close) = TIMELINE_KEYS
+    return [*own, (" ".join([close_keys, *closing]), close)]
 
 
 def legend_table(table: tuple[KeyCommand, ...] = KEY_TABLE,

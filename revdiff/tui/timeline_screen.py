@@ -9,7 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
@@ -121,6 +121,15 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
             yield Static(Text("Version timeline", style="bold"), id="timeline-title")
             yield TimelineTable(rows, self._mark, cursor_row=self.current[1], id="timeline-table")
             yield Static(HINT, id="timeline-hint")
+
+    @classmethod
+    def closed_by(cls, key: str) -> bool:
+        """Whether `key`, one of those that opened the timeline, closes it (`Dialog.on_key`): a
+        key the timeline or its table answers otherwise does that instead (given `timeline =
+        "enter"`, Enter compares), but for a spare one."""
+        answered = {name for widget in (cls, TimelineTable) for owner in widget.__mro__
+                    for name in BindingsMap(owner.__dict__.get("BINDINGS", [])).key_to_bindings}
+        return key in cls.SPARE_KEYS or key not in answered
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

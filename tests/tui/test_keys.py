@@ -141,6 +141,28 @@ async def test_the_timeline_keys_the_help_lists_are_those_the_timeline_binds(
                 assert names.get(key, key) in bound, key
 
 
+@pytest.mark.parametrize(("keymap", "closing"), [
+    ({}, "Esc q t"), ({"timeline": "f2,enter"}, "Esc q f2"), ({"timeline": "j,m"}, "Esc q j")])
+@run_async
+async def test_the_help_names_the_keys_that_close_the_timeline(
+        chain_article: Article, keymap: dict[str, str], closing: str) -> None:
+    """The help said only Esc and q closed the timeline, but the key that opened it closes it
+    too (not one the timeline answers itself: Enter compares, m marks)."""
+    app = RevdiffApp(chain_article, settings=Settings(keys=keymap))
+    async with app.run_test(size=(120, 40)) as pilot:
+        columns = help_table(app.key_table).columns
+        rows = dict(zip(map(str, columns[1].cells), map(str, columns[0].cells), strict=True))
+        assert rows["Close the timeline"] == closing
+        opening = next(command.keys[0] for command in app.key_table if command.action == "timeline")
+        for key in closing.split()[2:]:
+            await pilot.press(opening)
+            await pilot.pause()
+            assert isinstance(app.screen, TimelineScreen)
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, TimelineScreen), key
+
+
 def test_the_readme_key_table_is_the_key_table() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert markdown_table() in readme
