@@ -50,14 +50,25 @@ _INDEX_HEAD_BYTES = 64 * 1024  # the index's head, its <title> in it, is far sho
 _URL_PUNCTUATION = "!#$%&'()*+,/:;=?@[]"
 
 
+def url_from_site(url: str) -> str:
+    """A web page's URL from its site on, `https://` and `www.` left out, as the app's article
+    list shows it and its export dialog names the file; any other name as it is."""
+    return re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE) or url
+
+
 def article_slug(name: str) -> str:
     """`some-article-title` for an article's URL or path: safe in a file name on every file
-    system (a path's last part, a URL without its scheme; letters, digits and their marks in any
-    script, a Latin letter without its accents, and dashes; no separator, control or bidi
-    character; at most 60 characters and 120 bytes)."""
+    system (a path's last part, a URL without its scheme; `name_slug`)."""
     if "://" not in name:  # a path: its last part names the article
         name = name.rstrip("/").rsplit("/", 1)[-1] or name
-    name = re.sub(r"^[a-z]+://", "", unicodedata.normalize("NFC", name).lower())
+    return name_slug(re.sub(r"^[a-z]+://", "", name, flags=re.IGNORECASE))
+
+
+def name_slug(name: str) -> str:
+    """`some-article-title` for any text: letters, digits and their marks in any script, a Latin
+    letter without its accents, and dashes; no separator, control or bidi character; at most 60
+    characters and 120 bytes."""
+    name = unicodedata.normalize("NFC", name).lower()
     slug, size = "", 0
     for character in name:
         kept = _slug_character(character, after_letter=not slug[-1:].isascii())

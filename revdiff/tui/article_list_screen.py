@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePath
@@ -19,6 +18,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from revdiff.export.html_report import url_from_site
 from revdiff.formats.elision import compared_versions
 from revdiff.model import Article
 from revdiff.terminal_text import visible
@@ -46,19 +46,14 @@ _FIELD_END = "\0"
 
 
 def _article_fields(article: Article) -> tuple[str, ...]:
-    """The newest title, then the URL (`_site_first`) or (plain files have neither) the opening
+    """The newest title, then the URL from its site on (`url_from_site`: `https://` and `www.`,
+    12 cells that tell no article apart, left out) or (plain files have neither) the opening
     words, of the text as compared (a cut page's `[...]` mark is no words of it)."""
     newest = compared_versions(article)[-1]
     title = newest.title or "(untitled)"
-    where = (_site_first(article.url) if article.url
+    where = (url_from_site(article.url) if article.url
              else newest.paragraphs[0] if newest.paragraphs else "")
     return (visible(title), visible(where)) if where else (visible(title),)
-
-
-def _site_first(url: str) -> str:
-    """The URL from its site on, `https://` and `www.` left out: 12 cells that tell no article
-    apart, before the site that does."""
-    return re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE) or url
 
 
 def article_text(article: Article) -> str:

@@ -171,14 +171,15 @@ async def test_a_search_hit_on_the_title_of_the_pair_on_screen_goes_to_the_top()
 @run_async
 async def test_export_suggests_a_name_in_the_article_s_own_script(chain_article: Article,
                                                                  tmp_path: Path) -> None:
-    """Every Chinese, Arabic or Hindi article was offered the same `article-v0-v1.txt`."""
+    """Every Chinese, Arabic or Hindi article was offered the same `article-v0-v1.txt`; and the
+    URL's `www.`, which the article list leaves out, began the name (`www-bbc-com-…`)."""
     article = dataclasses.replace(chain_article, url="https://www.bbc.com/hindi/भारत-में-चुनाव")
     app = RevdiffApp(article, export_directory=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("e")
         assert app.screen.query_one(Input).value == str(
-            tmp_path / "www-bbc-com-hindi-भारत-में-चुनाव-v0-v1.txt")
+            tmp_path / "bbc-com-hindi-भारत-में-चुनाव-v0-v1.txt")
 
 
 @run_async
