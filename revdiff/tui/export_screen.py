@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,6 +28,9 @@ from revdiff.tui.exporting import ExportFormat, default_filename
 from revdiff.tui.plain_text_input import PlainTextInput
 
 ExportChoice = tuple[ExportFormat, Path]
+# The terminal rows from which the dialog keeps the borders of its list and its name field: with
+# them it takes 14 rows and more (15 at 44 columns, its hint 3 rows; one more with a problem said).
+ROOMY_HEIGHT = 18
 
 
 class ExportScreen(Dialog[ExportChoice | None]):
@@ -61,7 +65,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
     }
     ExportScreen OptionList { height: auto; }
     ExportScreen .hint { color: $text-muted; padding: 0 1; }
-    ExportScreen #export-problem { color: $warning; padding: 0 1; }
+    ExportScreen #export-problem { color: $warning; padding: 0 1; display: none; }
     ExportScreen #export-status { padding: 0 1; display: none; }
     """
 
@@ -132,6 +136,26 @@ class ExportScreen(Dialog[ExportChoice | None]):
         options = self.query_one(OptionList)
         options.highlighted = 0
         options.focus()
+        self._fit(self.app.size.height)
+        self.call_after_refresh(self._show_heading_and_name)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """In a short terminal the list of formats and the file name go without their borders:
+        at 44x12 the dialog ran 4 rows past the screen, and opened scrolled past its heading, the
+        file name Enter writes out of sight."""
+        compact = height < ROOMY_HEIGHT
+        self.query_one(OptionList).compact = compact
+        self.query_one(Input).compact = compact
+
+    def _show_heading_and_name(self) -> None:
+        """Open on the dialog's heading, and on the file name, which Enter writes: where both do
+        not fit (a long folder, the filters named), on the name."""
+        dialog = self.query_one(Vertical)
+        dialog.scroll_home(animate=False, immediate=True)
+        dialog.scroll_to_widget(self.query_one(Input), animate=False, immediate=True)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         path_input = self.query_one(Input)
@@ -155,7 +179,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.confirmed = None
-        self.query_one("#export-problem", Static).update("")
+        self._say("")
         named = self._format_named_by(event.value)
         if named is not None and named is not self.chosen:
             self.query_one(OptionList).highlighted = self.formats.index(named)
@@ -184,8 +208,11 @@ class ExportScreen(Dialog[ExportChoice | None]):
     def _show_line(self, line: str, text: str) -> None:
         """Put `text` on the dialog's line `line` (its id); a path in it is text, not markup, and a
         control character in it (an error's text may quote a file's name) a symbol."""
-        self.query_one(line, Static).update(Text(visible(text)))
-        self.query_one(Vertical).scroll_end(animate=False)  # a short terminal: the line in sight
+        shown = self.query_one(line, Static)
+        shown.update(Text(visible(text)))
+        shown.display = bool(text)  # an empty line takes no row (at 44x12 the dialog has 10)
+        if text:
+            self.query_one(Vertical).scroll_end(animate=False)  # a short terminal: the line in sight
 
     def _submit(self, value: str) -> None:
         if self.writing is not None:
@@ -239,7 +266,6 @@ class ExportScreen(Dialog[ExportChoice | None]):
         self._say("")  # an earlier problem (`exists: Enter again replaces it`) is past
         # on a line of its own, in the text's colour: the problem line's warning colour said
         # that something was wrong
-        self.query_one("#export-status", Static).display = True
         self._show_line("#export-status", f"Writing {path}…")
 
         def write() -> OSError | None:
@@ -260,7 +286,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
             self.dismiss(choice)
             return
         self.query_one(Vertical).disabled = False
-        self.query_one("#export-status", Static).display = False
+        self._show_line("#export-status", "")
         if self._focus_after_writing is not None:
             self._focus_after_writing.focus()
         self._say(f"Could not write {choice[1]}: {os_reason(error)}")

@@ -91,6 +91,26 @@ async def test_the_export_dialog_keeps_its_formats_in_the_shortest_terminal(
 
 
 @run_async
+async def test_the_export_dialog_opens_on_its_heading_and_the_file_name_in_the_smallest_terminal(
+        chain_article: Article) -> None:
+    """At 44x12 the dialog opened scrolled past its heading, and the file name Enter writes was
+    below its foot, unseen: the list and the field go without their borders there, and the
+    dialog shows both."""
+    app = RevdiffApp(chain_article, export_directory=Path("/tmp"))
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        heading, name = app.screen.query_one(Static), app.screen.query_one(Input)
+        assert str(heading.render()) == "Export v0 → v1 as:"
+        assert dialog.scroll_y == 0
+        for shown in (heading, app.screen.query_one(OptionList), name):
+            assert dialog.content_region.contains_region(shown.region), shown
+        assert app.screen.query_one(OptionList).option_count == 4
+
+
+@run_async
 async def test_the_timeline_gives_titles_20_cells_in_the_narrowest_terminal(
         chain_article: Article) -> None:
     """At 24 columns the titles had 3 cells and the header said `titl`: the narrowest terminal
