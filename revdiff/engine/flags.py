@@ -123,11 +123,19 @@ def _without_space(text: str) -> str:
     return SPACES.sub("", text)
 
 
+# What `_content` takes out of an ASCII text, which holds no combining mark nor emoji: every
+# character but a letter or digit, left out in one `str.translate` rather than tested one by one.
+_ASCII_PUNCTUATION = str.maketrans("", "", "".join(char for char in map(chr, range(128))
+                                                   if not char.isalnum()))
+
+
 def _content(text: str) -> str:
     """What is more than punctuation: the letters and digits, with the combining marks on them (a
     Devanagari vowel sign makes another word: `दिन` and `दीन` differ in letters, not punctuation),
     and the emoji, whole (`👍🏽` and `👍🏿`, `👨‍👩‍👧` and `👨‍👩‍👦` differ in content)."""
-    if text.isascii() or not holds_emoji(text):
+    if text.isascii():
+        return text.translate(_ASCII_PUNCTUATION)
+    if not holds_emoji(text):
         return "".join(char for char in text if char.isalnum() or is_mark(char))
     return "".join(cluster if is_emoji(cluster)
                    else "".join(char for char in cluster if char.isalnum() or is_mark(char))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from revdiff.engine import words
+from revdiff.engine import flags, words
 from revdiff.engine.flags import (
     _roman_numeral_values,
     edit_flags,
@@ -15,7 +15,7 @@ from revdiff.engine.flags import (
     quotations_in,
     sources_in,
 )
-from revdiff.engine.graphemes import grapheme_clusters
+from revdiff.engine.graphemes import grapheme_clusters, is_mark
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import is_boring_edit
 from revdiff.engine.word_count import count_words, version_words
@@ -1386,3 +1386,25 @@ def test_a_quote_mark_in_a_terminal_code_opens_no_quotation() -> None:
     assert quotations_in('\x1b]0;"Hi"\x07He said "go".') == ["go"]
     assert sources_in("Troops left, \x1b[1mofficials\x1b[0m said.") == sources_in(
         "Troops left, officials said.")
+
+
+def test_ascii_content_is_its_letters_and_digits() -> None:
+    """An ASCII text's content (what `punctuation_only` compares) is its letters and digits: no
+    ASCII character is a combining mark or an emoji."""
+    text = "".join(map(chr, range(128)))
+    assert flags._content(text) == "".join(char for char in text if char.isalnum() or is_mark(char))
+
+
+def test_an_ascii_edit_looks_up_no_characters_category(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`punctuation_only` read an ASCII text's Unicode category character by character (`is_mark`
+    for each space and mark), a fifth of the flags' time in an export; it holds no combining
+    mark, so none is looked up."""
+    looked_up = 0
+
+    def counted(char: str) -> bool:
+        nonlocal looked_up
+        looked_up += 1
+        return is_mark(char)
+    monkeypatch.setattr(flags, "is_mark", counted)
+    assert edit_flags("He said so, today.", "He said so; today!") == {Flag.PUNCTUATION_ONLY}
+    assert looked_up == 0
