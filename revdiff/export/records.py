@@ -153,6 +153,9 @@ def edit_rows(ref: ArticleRef, comparison: Comparison, reading: PairReading | No
     warnings = list(reading.warnings) if reading else []
     for position, edit in enumerate(comparison.edits):
         removed, added = word_changes(edit)
+        old_words = count_words(edit.old_text)
+        # an unchanged sentence's two texts are one (about half the rows): counted once
+        new_words = old_words if edit.new_text == edit.old_text else count_words(edit.new_text)
         row = dict(key)
         row.update({
             "edit_index": position,
@@ -165,8 +168,8 @@ def edit_rows(ref: ArticleRef, comparison: Comparison, reading: PairReading | No
             "flags": sorted(flag.value for flag in edit.flags),
             "old_sources": [" ".join(words) for words in edit.old_sources],
             "new_sources": [" ".join(words) for words in edit.new_sources],
-            "old_words": count_words(edit.old_text),
-            "new_words": count_words(edit.new_text),
+            "old_words": old_words,
+            "new_words": new_words,
             "words_removed": removed,
             "words_added": added,
             "confidence": _confidence(reading.edit_confidence(edit, comparison)

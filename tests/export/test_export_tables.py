@@ -20,6 +20,8 @@ from export_corpus import make_chain
 
 from revdiff.cli import main
 from revdiff.engine.stats import word_changes
+from revdiff.engine.word_count import count_words
+from revdiff.export import records
 from revdiff.export.driver import ExportJob, run_export
 from revdiff.export.inputs import expand_inputs
 from revdiff.export.pairs import compare_chain
@@ -628,3 +630,22 @@ def test_the_comparisons_leave_out_a_new_time_told_from_a_version_the_pair_skips
     unknown = None if fmt == "jsonl" else ""  # as a time the input does not give
     assert [(row["old_time"], row["new_time"]) for row in rows] == [
         (unknown, "about 1 hour later"), ("about 1 hour later", unknown)]
+
+
+def test_an_unchanged_sentence_s_words_are_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unchanged sentence's old and new texts are one (about half the rows): `old_words` and
+    `new_words` count it once (it was counted twice; counting took a quarter of the rows' time)."""
+    counted: list[str] = []
+
+    def count(text: str) -> int:
+        counted.append(text)
+        return count_words(text)
+    monkeypatch.setattr(records, "count_words", count)
+    old = Version(number=0, title="t", paragraphs=("Troops left. Five died.",))
+    new = Version(number=1, title="t", paragraphs=("Troops left. Nine died today.",))
+    article = Article(source=None, url=None, versions=(old, new))
+    [comparison] = compare_chain(article, "auto")
+    rows = list(edit_rows(article_ref(0, article, "a"), comparison))
+    assert [(row["op"], row["old_words"], row["new_words"]) for row in rows] == [
+        ("unchanged", 2, 2), ("edited", 2, 3)]
+    assert counted == ["Troops left.", "Five died.", "Nine died today."]
