@@ -296,9 +296,10 @@ def _kept_whole_block(i: int, j: int, old_forms: Forms, new_forms: Forms, thresh
     return replace(block, similarity=score)
 
 
-def _word_count(form: Form) -> int:
-    """The sentence's words that hold letters or digits only (not its punctuation)."""
-    return sum(word.isalnum() for word in form.words)
+def _holds_words(form: Form, count: int) -> bool:
+    """Whether the sentence holds `count` words or more that hold letters or digits only (not
+    its punctuation): its words are read up to the `count`th such one, not all of them."""
+    return len(list(itertools.islice(filter(str.isalnum, form.words), count))) == count
 
 
 def _kept_whole(old: Form, new: Form) -> bool:
@@ -306,7 +307,7 @@ def _kept_whole(old: Form, new: Form) -> bool:
     base was hit.` / `The base was hit, Iraqi officials said, adding: "…"`): an edit however
     much was added, when the one kept holds EXTENDED_WORDS words or more."""
     shorter, longer = (old, new) if len(old.words) <= len(new.words) else (new, old)
-    if _word_count(shorter) < EXTENDED_WORDS:
+    if not _holds_words(shorter, EXTENDED_WORDS):
         return False
     words = set(longer.words)
     missing = sum(word not in words for word in shorter.words)  # cheap: most pairs stop here
@@ -447,9 +448,9 @@ def _better_partners(links: list[Link], old_forms: Forms, new_forms: Forms,
                 and link.similarity < 1 - REPAIR_GAIN)
 
     of_old = {link.old[0]: link for link in links
-              if single(link) and link.old and _word_count(old_forms[link.old[0]]) >= REPAIR_WORDS}
+              if single(link) and link.old and _holds_words(old_forms[link.old[0]], REPAIR_WORDS)}
     of_new = {link.new[0]: link for link in links
-              if single(link) and link.new and _word_count(new_forms[link.new[0]]) >= REPAIR_WORDS}
+              if single(link) and link.new and _holds_words(new_forms[link.new[0]], REPAIR_WORDS)}
     # two loose sentences were paired by `_match_moves` already when they could be
     paired_old = sorted(i for i, link in of_old.items() if link.new)
     paired_new = sorted(j for j, link in of_new.items() if link.old)

@@ -398,3 +398,24 @@ def test_boilerplate_does_not_follow_a_moved_paragraph() -> None:
     assert changed == [(EditOp.EDITED, edited, edited.replace("Friday", "Saturday")),
                        (EditOp.MOVED, moved, moved)]
     assert Counter(edit.op for edit in result.edits)[EditOp.UNCHANGED] == len(result.old_sentences) - 2
+
+
+class _CountedWords(tuple[str, ...]):
+    """A sentence's words that count how many of them are read (`_CountedWords.read`)."""
+    read = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for word in super().__iter__():
+            _CountedWords.read += 1
+            yield word
+
+
+def test_a_pair_tried_as_kept_whole_reads_the_shorter_sentence_s_words_once() -> None:
+    """Whether the shorter sentence holds EXTENDED_WORDS words is told by its first such words:
+    they were all counted first, then read again for the ones the other sentence lacks."""
+    words = _CountedWords(f"w{k}" for k in range(1000))
+    shorter = Form(" ".join(words), words)
+    longer = Form.of(" ".join(f"v{k}" for k in range(2000)))
+    _CountedWords.read = 0
+    assert not align._kept_whole(shorter, longer)
+    assert _CountedWords.read <= len(words) + align.EXTENDED_WORDS
