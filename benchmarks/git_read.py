@@ -21,7 +21,9 @@ from pathlib import Path
 
 from timing import median_seconds
 
-from revdiff.formats.gitrepo import BlobReader, read_history, read_repository
+from revdiff.formats.git_blobs import BlobReader
+from revdiff.formats.git_history import read_history
+from revdiff.formats.gitrepo import read_repository
 from revdiff.model import Article, Version
 from revdiff.safe_git import sanitized_clone
 from revdiff.store import store_articles

@@ -1,8 +1,8 @@
 """The git store's on-disk format: trailer names, trailer values and the version file.
 
 `revdiff store` writes with these functions (`revdiff.store.encode`) and the git reader reads with
-them (`revdiff.formats.gitrepo`); each encoder here is the inverse of its decoder, which
-tests/store/test_store_encode.py checks.
+them (`revdiff.formats.gitrepo`, `git_versions` and `git_trailers`); each encoder here is the
+inverse of its decoder, which tests/store/test_store_encode.py checks.
 """
 
 from __future__ import annotations

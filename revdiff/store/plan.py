@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from revdiff.errors import StoreError
+from revdiff.formats.git_history import FileChange
 from revdiff.formats.git_layout import (
     MOST_VERSION_DIGITS,
     TRAILER_METADATA,
@@ -25,7 +26,6 @@ from revdiff.formats.git_layout import (
     parse_trailers,
     stored_version_number,
 )
-from revdiff.formats.gitrepo import FileChange
 from revdiff.model import Article, Version
 from revdiff.store.encode import EncodedVersion, encode_version
 from revdiff.store.paths import article_path, fanned_path, folded, path_with_hash

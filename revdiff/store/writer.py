@@ -10,8 +10,8 @@ from pathlib import Path
 import git
 
 from revdiff.errors import StoreError
+from revdiff.formats.git_history import FileChange, read_history
 from revdiff.formats.git_layout import import_ref
-from revdiff.formats.gitrepo import FileChange, read_history
 from revdiff.model import Article
 from revdiff.safe_git import sanitized_clone, without_callers_repository
 from revdiff.stop_signals import stop_exit_code, stop_reason, stops_held

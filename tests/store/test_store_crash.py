@@ -17,8 +17,9 @@ import pytest
 from synthetic_store_articles import synthetic_articles
 
 from revdiff.errors import EmptyInput, StoreError
+from revdiff.formats.git_history import read_history
 from revdiff.formats.git_layout import TRAILER_VERSION, import_ref, parse_trailers
-from revdiff.formats.gitrepo import read_history, read_repository
+from revdiff.formats.gitrepo import read_repository
 from revdiff.safe_git import sanitized_clone
 from revdiff.stop_signals import Terminated
 from revdiff.store import store_articles

@@ -23,8 +23,9 @@ from test_store_paths import HOSTILE
 
 from revdiff.formats import load
 from revdiff.formats.elision import ELISION, compared_versions, cut_version
+from revdiff.formats.git_history import read_history
 from revdiff.formats.git_layout import TRAILER_VERSION, parse_trailers
-from revdiff.formats.gitrepo import read_history, read_repository
+from revdiff.formats.gitrepo import read_repository
 from revdiff.formats.plain import read_versions
 from revdiff.model import Article, Version
 from revdiff.render.newsdiffs import DiffPageInfo, render_raw_page, render_rendered_page

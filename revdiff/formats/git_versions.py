@@ -1,0 +1,255 @@
+"""A file's changes in a git repository turned into the versions of an article
+(`add_version`, then `finish_article`): a store's version from its commit's trailers, a
+NewsDiffs archive's from its header lines, any other file's as plain versions are read, alike
+for wrapping; a store's file edited by hand in the store's layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from revdiff.errors import MalformedPage
+from revdiff.formats.decoding import decode_version_bytes
+from revdiff.formats.elision import without_stale_cut_warnings
+from revdiff.formats.fields import shown, source_of_url
+from revdiff.formats.git_history import FileChange
+from revdiff.formats.git_layout import (
+    MOST_VERSION_DIGITS,
+    TRAILER_CUT,
+    TRAILER_ENCODING,
+    TRAILER_SOURCE,
+    TRAILER_TIME,
+    TRAILER_TIME_TEXT,
+    TRAILER_URL,
+    TRAILER_VERSION,
+    TRAILER_WARNINGS,
+    decode_version_file,
+    decode_warnings,
+    parse_trailers,
+    stored_version_number,
+)
+from revdiff.formats.git_trailers import (
+    NOT_BY_STORE,
+    stored_changes,
+    stored_metadata,
+    stored_time_from,
+)
+from revdiff.formats.newsdiffs_text import split_version_text
+from revdiff.formats.plain import (
+    blocks_between_blank_lines,
+    read_paragraphs,
+    wrapped_warning,
+)
+from revdiff.model import Article, Version
+from revdiff.read_warnings import SHOWN_BY_PARSE_JSON
+
+NEWSDIFFS_MESSAGE = re.compile(r"^(Adding file|Change to) (.+)$")
+
+
+@dataclass(slots=True)
+class ArticleParts:
+    versions: list[Version] = field(default_factory=list)
+    source: str | None = None
+    url: str | None = None
+    changes: int | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    last_timed: Version | None = None  # the newest version timed by an author date
+    last_stored: Version | None = None  # the newest version read from a store's trailers
+    path: str = ""  # the file's path in its newest change
+    # the plain texts read one paragraph a line: (place in `versions`, commit, text), read
+    # again in blocks when another version of the file looks wrapped (`_read_alike`)
+    unwrapped: list[tuple[int, str, str]] = field(default_factory=list)
+    wrap_width: int | None = None  # the widest any of its plain versions looks wrapped at
+    emptied: bool = False  # a commit left the file without text: no version (`add_version`)
+    unfetched: bool = False  # a Git LFS pointer whose content is not in the repository
+
+
+def add_version(article: ArticleParts, change: FileChange, data: bytes, where: str) -> None:
+    if change.texts_passed_over:
+        count = change.texts_passed_over
+        article.warnings.append(
+            f"{change.commit[:12]}: a merge brings this text from a branch that wrote {count} "
+            f"earlier text{'s' if count > 1 else ''} of the file; only the branch's last text "
+            "is read (the current branch's first-parent history)")
+    trailers = parse_trailers(change.message)
+    if TRAILER_VERSION in trailers:
+        _add_stored_version(article, change, trailers, data, where)
+        return
+    if change.date_problem is not None:
+        raise MalformedPage(change.date_problem, f"{where} (commit {change.commit[:12]})",
+                            hint="the commit is damaged; correct its date or leave it out")
+    if change.author_time is None:
+        article.warnings.append(f"{change.commit[:12]}: author date missing, 0 or negative; "
+                                "the version has no time")
+    decoded = None if b"\0" in data else decode_version_bytes(data)
+    if decoded is None:
+        article.warnings.append(f"{change.commit[:12]}: binary content left out")
+        return
+    text, assumed = decoded
+    if assumed is not None:
+        article.warnings.append(f"{change.commit[:12]}: {assumed}")
+    text = text.replace("\r\n", "\n")
+    if article.last_stored is not None:  # a store's file, in a commit revdiff did not write
+        _add_hand_edited_version(article, change, text)
+        return
+    if not text.strip():  # as an empty file among a folder's versions: a failed capture
+        article.warnings.append(f"{change.commit[:12]}: the file is empty, and an empty capture "
+                                "is no version; left out")
+        article.emptied = True
+        return
+    number = len(article.versions)
+    newsdiffs = NEWSDIFFS_MESSAGE.match(change.message.split("\n", 1)[0])
+    if newsdiffs:
+        parsed = split_version_text(text)
+        if parsed.has_header:
+            article.versions.append(Version(number, parsed.title, parsed.paragraphs,
+                                            change.author_time))
+            _warn_when_time_goes_back(article, change.commit)
+            article.url = _newsdiffs_url(_url_path(change.path, newsdiffs.group(2)))
+            article.source = source_of_url(article.url)
+            # each version's date and byline lines, as the NewsDiffs page reader keeps them;
+            # `date` and `byline` are the newest version's
+            article.metadata.update({f"date.{number}": parsed.date, "date": parsed.date,
+                                     f"byline.{number}": parsed.byline, "byline": parsed.byline})
+            return
+        article.warnings.append(f"{change.commit[:12]}: NewsDiffs commit without the "
+                                "date/title/byline header; read as plain text")
+    article.metadata["path"] = change.path
+    paragraphs, width = read_paragraphs(text)
+    if width is None:
+        article.unwrapped.append((len(article.versions), change.commit[:12], text))
+    else:
+        article.warnings.append(wrapped_warning(change.commit[:12], width))
+        article.wrap_width = max(width, article.wrap_width or 0)
+    article.versions.append(Version(number, change.path, paragraphs, change.author_time))
+    _warn_when_time_goes_back(article, change.commit)
+
+
+def _read_alike(parts: ArticleParts) -> None:
+    """A file's plain versions read alike, as a folder's are (`plain.read_all_paragraphs`): when
+    one looks wrapped, those too short to show it are read in blocks at its width if they fit."""
+    if parts.wrap_width is None:
+        return
+    for place, commit, text in parts.unwrapped:
+        paragraphs, width = read_paragraphs(text, parts.wrap_width)
+        if width is not None:
+            parts.versions[place] = replace(parts.versions[place], paragraphs=paragraphs)
+            parts.warnings.append(wrapped_warning(commit, width))
+
+
+def _add_hand_edited_version(article: ArticleParts, change: FileChange, text: str) -> None:
+    """A version of a store's file that `revdiff store` did not commit (an edit by hand): read in
+    the store's layout, its title on the first line and its paragraphs between blank lines (a
+    paragraph's line breaks read as spaces), timed by the commit's author date, and numbered
+    after the newest version (version numbers are an article's keys in every export; `revdiff
+    store` numbers it so too, and refuses a later version of the tracker that has its number)."""
+    commit = change.commit[:12]
+    title, *paragraphs = [" ".join(lines) for lines in blocks_between_blank_lines(text)] or [""]
+    if not paragraphs:
+        article.warnings.append(f"{commit}: a commit without revdiff's trailers leaves the "
+                                "store's file without paragraphs; left out")
+        return
+    number = max(version.number for version in article.versions) + 1
+    article.versions.append(Version(number, title, tuple(paragraphs), change.author_time))
+    article.warnings.append(f"{commit}: a commit without revdiff's trailers (an edit by hand?) "
+                            f"is read in the store's layout, as version {number}")
+
+
+def _warn_when_time_goes_back(article: ArticleParts, commit: str) -> None:
+    """Versions keep the order of the history; one dated before the one before it is warned of.
+
+    Only versions timed by their commit's author date are compared: a stored version's time is
+    the article's own, read back as it was stored.
+    """
+    newest = article.versions[-1]
+    if newest.time is None:
+        return
+    before, article.last_timed = article.last_timed, newest
+    if before is not None and before.time is not None and newest.time < before.time:
+        article.warnings.append(
+            f"{commit[:12]}: version {newest.number} is dated before version {before.number} "
+            f"({newest.time.isoformat(sep=' ')} < {before.time.isoformat(sep=' ')}); kept in "
+            "the order of the branch's first-parent history")
+
+
+def _add_stored_version(article: ArticleParts, change: FileChange, trailers: dict[str, str],
+                        data: bytes, where: str) -> None:
+    place = f"{where} (commit {change.commit[:12]})"
+    number = stored_version_number(trailers[TRAILER_VERSION])
+    if number is None:
+        raise MalformedPage(f"{TRAILER_VERSION} {shown(trailers[TRAILER_VERSION])} is not a whole "
+                            f"number from 0 of at most {MOST_VERSION_DIGITS} digits", place,
+                            hint=NOT_BY_STORE)
+    time = None
+    if TRAILER_TIME in trailers:
+        try:
+            time = datetime.fromisoformat(trailers[TRAILER_TIME])
+        except ValueError:
+            raise MalformedPage(f"{TRAILER_TIME} is not an ISO time: "
+                                f"{trailers[TRAILER_TIME][:40]!r}",
+                                place, hint=NOT_BY_STORE) from None
+    title, paragraphs = decode_version_file(data, trailers.get(TRAILER_ENCODING), place)
+    taken = {version.number for version in article.versions}
+    if number in taken:  # a store's commit copied (cherry-picked): numbers are the keys
+        renumbered = max(taken) + 1
+        article.warnings.append(f"{change.commit[:12]}: version {number} is stored again (a "
+                                f"commit copied?); read as version {renumbered}")
+        number = renumbered
+    cut = TRAILER_CUT in trailers
+    if cut and trailers[TRAILER_CUT] != "true":
+        raise MalformedPage(f"{TRAILER_CUT} {shown(trailers[TRAILER_CUT])} is not true", place,
+                            hint=NOT_BY_STORE)
+    article.versions.append(Version(number, title, paragraphs, time,
+                                    trailers.get(TRAILER_TIME_TEXT),
+                                    time_from=stored_time_from(trailers, place), cut=cut))
+    _warn_when_number_goes_back(article, change.commit)
+    article.source = trailers.get(TRAILER_SOURCE)
+    article.url = trailers.get(TRAILER_URL)
+    article.changes = stored_changes(trailers, place)
+    article.metadata = stored_metadata(trailers, place)
+    # Each commit keeps the warnings of the reading that stored it: the article has them all, but
+    # stale cut warnings (`finish_article`). A store keeps no page readings, so a warning on
+    # unsure rows loses its pointer at the output that shows them: dropped on reading, a store
+    # already written reads back without it too.
+    stored = tuple(warning.replace(SHOWN_BY_PARSE_JSON, "")
+                   for warning in decode_warnings(trailers[TRAILER_WARNINGS], place)) \
+        if TRAILER_WARNINGS in trailers else ()
+    article.warnings.extend(w for w in dict.fromkeys(stored) if w not in article.warnings)
+
+
+def _warn_when_number_goes_back(article: ArticleParts, commit: str) -> None:
+    """Stored versions keep the order of the history; one numbered below the stored version
+    before it (`Revdiff-Version` going back: versions committed out of order) is warned
+    of, as a version dated back is."""
+    newest = article.versions[-1]
+    before, article.last_stored = article.last_stored, newest
+    if before is not None and newest.number < before.number:
+        article.warnings.append(
+            f"{commit[:12]}: version {newest.number} is stored after version {before.number} "
+            f"({TRAILER_VERSION} goes back); kept in the order of the branch's first-parent "
+            "history")
+
+
+def finish_article(parts: ArticleParts) -> Article:
+    _read_alike(parts)
+    # a later run's page that cut a version stored whole warned it incomplete: no longer so
+    return Article(parts.source, parts.url, tuple(parts.versions), parts.changes,
+                   dict(parts.metadata), without_stale_cut_warnings(parts.warnings, parts.versions))
+
+
+def _url_path(path: str, named: str) -> str:
+    """The part of a NewsDiffs file's path that is made from its URL: the path the commit message
+    names, when the file's path ends with it (the month's archive kept in a folder, as
+    `2020-01/www.nytimes.com/...` in a repository of several months); else the whole path."""
+    named = named.strip()
+    return named if path.endswith("/" + named) else path
+
+
+def _newsdiffs_url(path: str) -> str:
+    # NewsDiffs names a file after its URL: `http://` dropped, `https://` kept as `https:/`.
+    if path.startswith("https:/"):
+        return "https://" + path.removeprefix("https:/")
+    return "http://" + path
