@@ -33,7 +33,7 @@ from revdiff.export.staging import REPLACED_REPORT_NAME, JournalEntry, ResumeMis
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
 from revdiff.formats.elision import compared_versions
-from revdiff.formats.load import FILE_BROWSER_LITTER  # replaced with the report
+from revdiff.formats.folders import FILE_BROWSER_LITTER  # replaced with the report
 from revdiff.model import Article, Comparison, ComparisonStats
 from revdiff.read_warnings import NOTHING_TO_COMPARE, counted, counted_skips, summarised_warnings
 from revdiff.terminal_text import visible_html

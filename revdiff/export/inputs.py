@@ -18,17 +18,16 @@ from revdiff.errors import EmptyInput, InconsistentPages
 from revdiff.file_names import name_text
 from revdiff.formats import gitrepo, plain
 from revdiff.formats.detect import is_sqlite_file
-from revdiff.formats.load import (
+from revdiff.formats.folders import (
     folder_entries,
     is_link_back,
     is_saved_page_folder,
     left_out_entries_note,
     links_back_note,
     links_out_note,
-    missing_input_hint,
     refuse_unreadable_folder,
-    refuse_unusable_path,
 )
+from revdiff.formats.load import missing_input_hint, refuse_unusable_path
 from revdiff.natural_order import natural_key, natural_path_key
 from revdiff.read_warnings import counted, first_few
 from revdiff.safe_git import is_linked_worktree_or_submodule

@@ -44,7 +44,7 @@ from typing import IO, Any
 from revdiff.errors import RevdiffError, os_reason
 from revdiff.export.output_guard import OutputProblem, is_read_only, lock_path
 from revdiff.export.records import COMPARISON_COLUMN_NAMES, EDIT_COLUMN_NAMES
-from revdiff.formats.load import FILE_BROWSER_LITTER
+from revdiff.formats.folders import FILE_BROWSER_LITTER
 from revdiff.stop_signals import stops_held
 
 JOURNAL_NAME = "journal.jsonl"

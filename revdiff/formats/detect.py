@@ -11,7 +11,7 @@ from revdiff.formats import foreign, sniffer_text
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The suffixes SQLite files go by (and `export` writes its SQLite tables to); detection goes by the
-# content, but an input file of such a name that holds text is noted (`load._database_named_note`).
+# content, but an input file of such a name that holds text is noted (`input_file.database_named_note`).
 DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 

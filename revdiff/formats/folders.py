@@ -1,0 +1,376 @@
+"""Reading a folder that is no git repository: which of its entries may be versions (no hidden
+file, a file browser's litter, an editor's leftover, a database's journal, a link out of it),
+the notes that name what is left out, and its articles: version files, saved pages, tracker
+pages or databases."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Collection, Sequence
+from pathlib import Path
+
+from revdiff.errors import (
+    BinaryData,
+    BinaryInput,
+    EmptyInput,
+    EmptyText,
+    InconsistentPages,
+    RevdiffError,
+    UnknownFormat,
+    os_reason,
+)
+from revdiff.formats import plain
+from revdiff.formats.detect import DATABASE_SUFFIXES, Format
+from revdiff.formats.input_file import (
+    TextInput,
+    database_named_note,
+    entry_kind,
+    read_file,
+    with_warnings,
+)
+from revdiff.formats.page_joining import read_pages
+from revdiff.formats.text_input import resolved
+from revdiff.model import Article
+from revdiff.natural_order import natural_key
+from revdiff.read_warnings import counted, first_few
+
+# What file browsers leave in a folder they showed (Finder, Explorer), and the folder of resource
+# forks Finder's zip adds beside the files it packs (`__MACOSX`): never a version or an article
+FILE_BROWSER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "__MACOSX"})
+
+# How a hint asks for a glob to be given: parse, diff, view and store expand none themselves
+UNQUOTED_GLOB = "unquoted, for the shell to expand"
+
+
+def left_out_binary_warning(names: Sequence[str]) -> str:
+    return f"left out {counted(len(names), 'binary file')} ({first_few(names)}): binary data is no version"
+
+
+def left_out_empty_warning(names: Sequence[str]) -> str:
+    return (f"left out {counted(len(names), 'empty file')} ({first_few(names)}): an empty "
+            "capture is no version")
+
+
+def _left_out_folders_note(path: Path, files: Sequence[Path], folders: Sequence[str],
+                           for_python: bool) -> str:
+    """What a folder of versions that also holds folders tells the user: only its files are read.
+    The command line's way to read each folder is `revdiff export`; Python's is to name them all,
+    as glob.glob finds them."""
+    each_folder = f"{Path(path, '*')}/"
+    read_each = (f"use revdiff.load(*sorted(glob.glob({each_folder!r})))" if for_python
+                 else "use `revdiff export`")
+    return (f"{path}: read its {counted(len(files), 'file')}; left out "
+            f"{counted(len(folders), 'folder')} in it ({first_few(folders)}): name a folder to "
+            f"read it, or {read_each} to read each {_folder_read_as(path, folders)}")
+
+
+def is_link_back(entry: Path, read: Collection[Path]) -> bool:
+    """Whether `entry`, in a folder being read, is a symbolic link back to a folder already `read`
+    or to one that holds its own (`self -> .`, `up -> ..`): following it would read a folder
+    again, or loop."""
+    return (entry.is_symlink() and entry.is_dir()
+            and (resolved(entry) in read or resolved(entry.parent).is_relative_to(resolved(entry))))
+
+
+def links_back_note(path: Path, links: Sequence[Path]) -> str:
+    """The line that says the symbolic links in folder `path` back to folders already read or
+    holding it (`is_link_back`) are skipped."""
+    first = min(links, key=lambda p: natural_key(p.name))
+    return (f"{path}: skipped {counted(len(links), 'link')} back to a folder already read or to "
+            f"one holding it, such as {first.name}")
+
+
+def refuse_unreadable_folder(path: Path, name: str) -> None:
+    """A folder that cannot be listed (no read or search permission) is refused in one line
+    that names it, before its contents are looked at."""
+    try:
+        with os.scandir(path) as entries:
+            next(entries, None)
+        (path / ".git").exists()
+    except OSError as error:
+        raise EmptyInput(f"cannot read the folder ({os_reason(error)})", name,
+                         hint="check that you may read it and open it, or move it away") from None
+
+
+def folder_entries(path: Path, root: Path | None = None) -> list[Path]:
+    """What a folder holds that may be a version or, in a corpus, a folder of them: not a hidden
+    entry, a file browser's litter (`__MACOSX` too), an editor's leftover, the journal SQLite
+    keeps beside a database open elsewhere (a tracker still writing it: `news.db-wal`,
+    `news.db-shm`, `news.db-journal`), which SQLite reads with the database, or a symbolic link
+    that leads out of `root` (by default the folder itself)."""
+    entries = [p for p in path.iterdir() if not p.name.startswith(".")]
+    names = {p.name for p in entries}
+    return [p for p in entries
+            if p.name not in FILE_BROWSER_LITTER and not _is_editor_leftover(p.name)
+            and not _is_database_journal(p.name, names) and not leads_out_of(p, root or path)]
+
+
+def leads_out_of(entry: Path, folder: Path) -> bool:
+    """Whether `entry` is a symbolic link to something outside `folder`. A folder from a stranger
+    can link to any file of the reader's (`3.txt -> ~/.ssh/id_rsa`): such a link is never read.
+    A link to nothing is a broken link wherever it points, named as such; a link up to a folder
+    that holds `folder` (`up -> ..`) leads back, not out (`is_link_back`)."""
+    if not (entry.is_symlink() and entry.exists()):
+        return False
+    target = resolved(entry)
+    return (not target.is_relative_to(resolved(folder))
+            and not resolved(folder).is_relative_to(target))
+
+
+def links_out_note(path: Path, root: Path) -> str | None:
+    """The line that names the symbolic links in folder `path` that lead out of `root` and so
+    are left out, with what to do to read what they lead to (a file, a folder); None when it
+    has none."""
+    leaving = sorted((p for p in path.iterdir() if leads_out_of(p, root)), key=lambda p: p.name)
+    if not leaving:
+        return None
+    to_folders = sum(p.is_dir() for p in leaving)
+    advice = ("copy a file into the folder to read it" if not to_folders
+              else "name the folder a link leads to, to read it" if to_folders == len(leaving)
+              else "copy a file into the folder, or name the folder a link leads to, to read it")
+    return (f"{path}: left out {counted(len(leaving), 'symbolic link')} that "
+            f"{'leads' if len(leaving) == 1 else 'lead'} out of {root} "
+            f"({first_few([p.name for p in leaving])}): {advice}")
+
+
+def _is_database_journal(name: str, names: set[str]) -> bool:
+    base, dash, kind = name.rpartition("-")
+    return bool(dash) and kind in ("wal", "shm", "journal") and base in names
+
+
+def _is_editor_leftover(name: str) -> bool:
+    """An editor's backup or autosave beside a version (`0.txt~`, `#0.txt#`): no version, and
+    its number would take the version's."""
+    return name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
+
+
+def left_out_entries_note(path: Path, entries: Sequence[Path]) -> str | None:
+    """The line that names a folder's entries that are neither files nor folders, each with what
+    it is (a broken link, a FIFO, a device), which are never read; None when it has none.
+    `entries` leaves out the symbolic links that lead out of the folder: `links_out_note` names
+    those, whatever they lead to."""
+    strange = sorted((p for p in entries if not p.is_file() and not p.is_dir()),
+                     key=lambda p: p.name)
+    if not strange:
+        return None
+    one = len(strange) == 1
+    named = [f"{p.name} ({entry_kind(p)})" for p in strange]
+    return (f"{path}: left out {len(strange):,} {'entry' if one else 'entries'} that "
+            f"{'is' if one else 'are'} neither file nor folder: {first_few(named)}")
+
+
+# What a browser adds to a page's name for the folder of its images ("Web page, complete"):
+# Chrome writes `_files`; Firefox its language's word (German `-Dateien`, French `_fichiers`,
+# Spanish `_archivos`, Italian `_file`, Dutch `-bestanden`, Portuguese `_arquivos` or
+# `_ficheiros`, Polish `_pliki`, Swedish, Danish and Norwegian `-filer`).
+_SAVED_PAGE_FOLDER_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_file",
+                               "-bestanden", "_arquivos", "_ficheiros", "_pliki", "-filer")
+
+
+def is_saved_page_folder(folder: Path, files: Sequence[Path]) -> bool:
+    """Whether `folder` holds what a browser saved with a page beside it (`story.html` and its
+    images in `story_files`, or `story-Dateien` from a German Firefox)."""
+    return any(folder.name in (file.stem + suffix for suffix in _SAVED_PAGE_FOLDER_SUFFIXES)
+               and file.suffix.lower() in (".html", ".htm") for file in files)
+
+
+def _folder_read_as(path: Path, folders: Sequence[str]) -> str:
+    """How each of the folders in `path` is read when given (`to read each ...`): a folder of
+    versions as an article, a git repository (a NewsDiffs month) as the articles it holds."""
+    from revdiff.formats import gitrepo  # GitPython loads only for a directory
+
+    repositories = sum(gitrepo.is_repository(path / folder) for folder in folders)
+    if not repositories:
+        return "folder as an article"
+    if repositories == len(folders):
+        return "folder as a git repository of articles"
+    return "folder as an article, and every git repository among them as the articles it holds"
+
+
+def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
+                   read_already: set[Path], for_python: bool,
+                   folders_told_of: bool) -> list[Article]:
+    """The articles of a folder that is no git repository; its databases join `read_already`,
+    and those already in it (named before the folder) are not read again. `for_python` words
+    its notes for the Python API; `folders_told_of` leaves out those that name its folders."""
+    database_articles: list[Article] = []
+    databases: list[str] = []  # the names of the folder's database files
+    try:
+        entries = folder_entries(path)
+    except OSError as error:
+        raise EmptyInput(f"cannot list the directory ({os_reason(error)})", str(path),
+                         hint="check that you may read it") from None
+    files = plain.in_version_order([p for p in entries if p.is_file()], str(path))
+    in_folders = [p for p in entries if p.is_dir() and not is_saved_page_folder(p, files)]
+    # a link back to a folder read or holding this one (`self -> .`, `up -> ..`) holds nothing
+    # more to read: skipped, as `export` skips it, and in its words, so that `export` says it once
+    links_back = [p for p in in_folders if is_link_back(p, read_already)]
+    folders = sorted(p.name for p in in_folders if p not in links_back)
+    if not files:
+        hint = "put one file per version in it, named 0.txt, 1.txt, ..."
+        python_hint = None
+        if folders:
+            each_folder = f"{Path(path, '*')}/"
+            give = (f"it holds only folders ({first_few(folders)}); give one of them, or each "
+                    "of them")
+            every = f"to read every {_folder_read_as(path, folders)}"
+            hint = f"{give} ({each_folder}, {UNQUOTED_GLOB}) {every}"
+            # Python expands no glob: the folders are named by glob.glob, in the shell's order
+            python_hint = f"{give} (revdiff.load(*sorted(glob.glob({each_folder!r})))) {every}"
+        elif links_out := links_out_note(path, path):
+            hint = links_out.removeprefix(f"{path}: ")
+        raise EmptyInput("directory holds no version files", str(path), hint=hint,
+                         python_hint=python_hint)
+    if notes is not None and not folders_told_of:
+        if links_back:
+            notes.append(links_back_note(path, links_back))
+        if folders:
+            notes.append(_left_out_folders_note(path, files, folders, for_python))
+    for left_out in (left_out_entries_note(path, entries), links_out_note(path, path)):
+        if left_out and notes is not None:
+            notes.append(left_out)
+    from revdiff.formats import (
+        snapshots,  # BeautifulSoup loads only for a folder of pages
+    )
+
+    empty: dict[Path, EmptyText] = {}  # the files that hold no text (failed captures)
+    saved_pages = snapshots.read_folder(files, max_bytes, empty, notes)
+    if saved_pages is not None:
+        if notes is not None:
+            notes.extend(_left_out_empty_note(path, empty))
+        return saved_pages
+    texts = []
+    binary: dict[Path, BinaryData] = {}  # the files that are no text (a picture): no versions
+    refused: list[RevdiffError] = []  # the files revdiff reads in no way (compressed, a document)
+    for file in files:
+        if file in empty:  # `read_folder` read it
+            continue
+        real = file.resolve()
+        if real in read_already:
+            databases.append(file.name)
+            if notes is not None:
+                notes.append(f"{file}: skipped, it is a database already read")
+            continue
+        try:
+            read = read_file(file, str(file), max_bytes)
+        except EmptyText as blank:
+            empty[file] = blank
+            continue
+        except BinaryData as no_text:
+            binary[file] = no_text
+            continue
+        except (UnknownFormat, BinaryInput) as unreadable:
+            refused.append(unreadable)
+            continue
+        if isinstance(read, TextInput):
+            texts.append(read)
+            if notes is not None and file.suffix.lower() in DATABASE_SUFFIXES:
+                notes.append(database_named_note(str(file)))
+        else:
+            read_already.add(real)
+            database_articles.extend(read)
+            databases.append(file.name)
+    if refused:  # the folder is refused: moving the file out helps only beside another to read
+        raise _refused_in_folder(refused[0]) if texts or databases else refused[0]
+    if binary and (databases or not texts or any(t.format is not Format.PLAIN for t in texts)):
+        # left out only beside plain versions: beside pages or databases, a stray file is
+        # refused; in a folder of nothing else to read, no other file is there to be read
+        stray = next(iter(binary.values()))
+        raise _refused_in_folder(stray) if texts or databases else stray
+    if len(empty) == len(files):  # nothing but failed captures: the folder is empty
+        raise next(iter(empty.values()))
+    left_out_empty = _left_out_empty_note(path, empty)  # the plain versions' warning, else a note
+    # a capture that failed, and a picture beside the versions: the others
+    files = [file for file in files if file not in empty and file not in binary]
+    # saved pages here come after another file by name (`read_folder` stops at that file)
+    page_names = [t.name for t in texts if t.format is Format.UNKNOWN_HTML]
+    if page_names:
+        other = next(file for file in files if str(file) not in page_names)
+        raise snapshots.mixed_folder(other, Path(page_names[0]).name)
+    if not texts:
+        if notes is not None:
+            notes.extend(left_out_empty)
+        return database_articles
+    if databases:
+        text_names = [Path(text.name).name for text in texts]
+        raise InconsistentPages(
+            f"tracker databases ({first_few(databases)}) and text files "
+            f"({first_few(text_names)}) in one directory", str(path),
+            hint="read the databases and the other files separately")
+    if all(t.format is Format.PLAIN for t in texts):
+        if empty and len(texts) == 1:  # as for version files given together: refused
+            raise _one_version_beside_empty_files(path, [file.name for file in empty])
+        article = plain.read_versions([(t.name, t.text) for t in texts],
+                                      folder_version_numbers(files, str(path)))
+        article = with_warnings(article, texts)
+        in_name_order: tuple[str, ...] = ()
+        if len(files) > 1 and not any(map(holds_a_number, files)):
+            names = first_few([file.name for file in files])
+            in_name_order = (f"{path}: no file name holds a number, so the versions are read in "
+                             f"the order of their names ({names}); number the files (0.txt, "
+                             "1.txt, ...) to give another order"),
+        return [dataclasses.replace(article, warnings=left_out_empty + _left_out_binary_note(
+            path, binary) + in_name_order + article.warnings)]
+    plain_names = [Path(t.name).name for t in texts if t.format is Format.PLAIN]
+    if plain_names:  # beside tracker pages: notes, a list of links
+        raise InconsistentPages(
+            f"tracker pages and text files that are no page ({first_few(plain_names)}) in one "
+            "directory", str(path),
+            hint="move the files that are no page out of it, or give the pages by name")
+    if notes is not None:
+        notes.extend(left_out_empty)
+    return read_pages(texts)
+
+
+def _refused_in_folder(error: RevdiffError) -> RevdiffError:
+    """`error` about a folder's file that revdiff does not read, saying what to do when it is no
+    version but a stray file (a screenshot, a JSON file of notes) beside the versions."""
+    move_out = "if it is no version, move it out of the folder to read the other files"
+    error.hint = f"{error.hint}; {move_out}" if error.hint else move_out
+    error.args = (str(error),)
+    return error
+
+
+def _one_version_beside_empty_files(path: Path, empty_names: Sequence[str]) -> EmptyInput:
+    """The error that a folder's version files are one and empty files (failed captures): left
+    out, they would leave an article of one version."""
+    return EmptyInput(
+        f"one version file is left once {counted(len(empty_names), 'empty file')} "
+        f"({first_few(empty_names)}) {'is' if len(empty_names) == 1 else 'are'} left out: an "
+        "empty capture is no version", str(path),
+        hint="save the empty captures again, or move them out of the folder to read the one "
+             "version")
+
+
+def folder_version_numbers(files: Sequence[Path], where: str) -> list[int] | None:
+    """The version numbers of a folder's plain version files, in their order
+    (`plain.in_version_order`), as `plain.version_numbers` gives them, refusing what it refuses.
+    InconsistentPages too when some of the names hold a number and others none (a README among
+    the versions)."""
+    unnumbered = [file.name for file in files if not holds_a_number(file)]
+    if unnumbered and len(unnumbered) < len(files):
+        raise InconsistentPages(
+            f"the file names number the versions, but {first_few(unnumbered)} "
+            f"{'holds' if len(unnumbered) == 1 else 'hold'} no number", where,
+            hint="move the files that are no versions out of the folder, or put each "
+                 "version's number in its name")
+    return plain.version_numbers(files, where)
+
+
+def holds_a_number(file: Path) -> bool:
+    return plain.version_order_key(file)[0] == 0
+
+
+def _left_out_empty_note(path: Path, empty: Collection[Path]) -> tuple[str, ...]:
+    """The line that the files of folder `path` that hold no text are left out; none when none
+    is empty."""
+    return (f"{path}: {left_out_empty_warning([file.name for file in empty])}",) if empty else ()
+
+
+def _left_out_binary_note(path: Path, binary: Collection[Path]) -> tuple[str, ...]:
+    """The line that the files of folder `path` that are binary data (pictures beside the
+    versions) are left out, as a git repository's are; none when none is."""
+    return (f"{path}: {left_out_binary_warning([file.name for file in binary])}",) if binary else ()
+
+

@@ -1,0 +1,127 @@
+"""One input file read: its decoded text and the format detected in it (`TextInput`), or the
+articles of a tracker's SQLite database."""
+
+from __future__ import annotations
+
+import dataclasses
+import shlex
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from revdiff.errors import EmptyInput, InputTooLarge, UnknownFormat, os_reason
+from revdiff.file_kinds import special_kind
+from revdiff.formats import foreign, plain
+from revdiff.formats.decoding import check_size_unless_binary, decode_bytes
+from revdiff.formats.detect import SQLITE_MAGIC, Format, detect, detect_bytes
+from revdiff.formats.text_input import RAISED_LIMIT_IN_PYTHON, limit_beside, read_bounded
+from revdiff.model import Article
+from revdiff.size_limit import format_size
+
+
+@dataclass(frozen=True, slots=True)
+class TextInput:
+    """One decoded input file, its detected format, and a warning when its encoding was guessed."""
+
+    name: str
+    text: str
+    format: Format
+    warning: str | None = None
+
+
+def read_file(path: Path, name: str, max_bytes: int) -> TextInput | list[Article]:
+    """A file's decoded text and format, or the articles of a tracker's SQLite database.
+
+    The size is checked before reading, and the read is bounded too (the file may grow); a
+    database's limit is its reader's (`databases.open_database`).
+    """
+    if plain.is_stream_name(name) and path.is_fifo():  # the shell's pipe: `<(curl ...)`
+        return _read_pipe(path, name, max_bytes)
+    if path.is_fifo():  # a named pipe (`mkfifo`), which unlike the shell's may have no writer
+        raise UnknownFormat("a FIFO (named pipe), not a regular file: opening one waits for ever "
+                            "while nothing writes to it", name,
+                            hint=f"to read it, give it as standard input: - < {shlex.quote(name)}",
+                            python_hint="give a file or a directory")
+    if not path.is_file():
+        raise UnknownFormat(f"{entry_kind(path)}, not a regular file", name,
+                            hint="give a file, a directory or -",
+                            python_hint="give a file or a directory")
+    try:
+        with open(path, "rb") as handle:
+            if detect_bytes(handle.read(len(SQLITE_MAGIC))) is Format.NEWSEDITS_SQLITE:
+                _check_database_size(path, name, max_bytes)
+                # imported here: the SQLite readers load only for a database
+                from revdiff.formats import databases
+
+                return databases.read_database(path, max_bytes)
+            handle.seek(0)
+            check_size_unless_binary(handle, name, max_bytes)
+            data = read_bounded(handle, name, max_bytes)
+    except OSError as error:
+        raise EmptyInput(f"cannot read the file ({os_reason(error)})", name,
+                         hint="check that it exists and that you may read it") from None
+    return decoded_input(name, data, max_bytes)
+
+
+def _check_database_size(path: Path, name: str, max_bytes: int) -> None:
+    """A database read whole (by `diff`, `parse`, `view`, `store`) is limited as a file is;
+    `export` reads a NewsEdits file an article at a time instead (`load_unit`)."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputTooLarge(
+            f"database is {format_size(size)} ({size:,} bytes), more than the size limit of "
+            f"{limit_beside(size, max_bytes)} for reading it whole", name,
+            hint="revdiff export reads a NewsEdits file an article at a time, each version "
+                 "under the limit; to read it whole, raise the limit with --max-size",
+            python_hint=f"to read it whole, raise the limit: {RAISED_LIMIT_IN_PYTHON}")
+
+
+def _read_pipe(path: Path, name: str, max_bytes: int) -> TextInput:
+    """A pipe's text, read as standard input is (bounded; a database cannot come through one)."""
+    try:
+        with open(path, "rb") as handle:
+            data = read_bounded(handle, name, max_bytes)
+    except OSError as error:
+        raise EmptyInput(f"cannot read the pipe ({os_reason(error)})", name,
+                         hint="check that it exists and that you may read it") from None
+    if data.startswith(SQLITE_MAGIC):
+        raise UnknownFormat("a SQLite database cannot be read from a pipe", name,
+                            hint="give the database file's path instead")
+    return decoded_input(name, data, max_bytes)
+
+
+def decoded_input(name: str, data: bytes, max_bytes: int) -> TextInput:
+    """The decoded input and its format; an HTML page that no tracker made is one too (a folder
+    of them is read as saved pages)."""
+    decoded = decode_bytes(data, name, max_bytes)
+    found = detect(decoded.text)
+    if found in (Format.JSON, Format.FEED, Format.WRAPPED_PAGE, Format.DOCUMENT, Format.PAGE_TEXT,
+                 Format.DIFF, Format.WIKI_EXPORT, Format.CAPTURE_LISTING, Format.TABLE):
+        what, hint = foreign.describe(decoded.text) or ("no version format", foreign.READABLE)
+        raise UnknownFormat(f"this is {what}, not a version format", name, hint=hint)
+    return TextInput(name, decoded.text, found, decoded.warning)
+
+
+def database_named_note(name: str) -> str:
+    """The line that says a file named as a SQLite database is text (a download that saved an
+    error page in its place, a file renamed by mistake): it is read by its content, as text."""
+    return (f"{name}: named as a SQLite database, but it is text (it does not begin as SQLite's "
+            "files do); read as text (give the database itself, or rename the file)")
+
+
+def with_warnings(article: Article, texts: Sequence[TextInput]) -> Article:
+    """The article with the encoding warnings of the inputs it was read from put first."""
+    warnings = tuple(t.warning for t in texts if t.warning)
+    if not warnings:
+        return article
+    return dataclasses.replace(article, warnings=warnings + article.warnings)
+
+
+def entry_kind(entry: Path) -> str:
+    """What an entry (of a folder, or an input) that is neither file nor folder is: `a broken
+    link` (to nothing, or a link loop), `a FIFO`, `a socket` or `a device`."""
+    try:
+        return special_kind(entry.stat().st_mode)
+    except OSError:
+        return "a broken link"
+
