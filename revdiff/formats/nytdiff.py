@@ -10,6 +10,8 @@ fields, `date_time` and `version`. The tables are made by the `dataset` library,
 - `date_time` is the tracker machine's local time without a zone: kept without one, with a warning.
 - The fork never increments `version` (every row stays 1): when the numbers of an article repeat,
   its rows are ordered by `date_time`, then `id`, and numbered 1, 2, ... with a warning.
+- Rows without an `article_id` are one article per `url` (and those without either, one more),
+  with a warning.
 - A NULL title or abstract becomes an empty one, and a time that goes back along the version
   order is kept where the version number puts it; both are warned about.
 """
@@ -82,18 +84,20 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
     if not raw:
         raise EmptyInput(f"the {table.name} table is empty", where,
                          hint="give a NYTdiff file that has tracked articles")
-    grouped: dict[str, list[Row]] = {}
+    # an article is its article_id; rows without one are told apart by their url
+    grouped: dict[tuple[str, str | None], list[Row]] = {}
     for values in raw:
         time, time_text = cell_time(values["date_time"])
         credit = values.get("byline", values.get("author"))
         row_id = cell_int(values.get("id")) or int(str(values["rowid"]))
-        grouped.setdefault(cell_text(values["article_id"]) or "", []).append(Row(
+        article_id = cell_text(values["article_id"]) or ""
+        url = cell_text(values.get("url"))
+        grouped.setdefault((article_id, None if article_id else url or None), []).append(Row(
             row_id, cell_int(values.get("version")), time, time_text, values["date_time"],
-            cell_text(values["title"]), cell_text(values["abstract"]),
-            cell_text(values.get("url")), cell_text(credit)))
+            cell_text(values["title"]), cell_text(values["abstract"]), url, cell_text(credit)))
     original = table.name.lower() == "nyt_versions"
     return [_article(article_id, rows, table.name, original)
-            for article_id, rows in grouped.items()]
+            for (article_id, _), rows in grouped.items()]
 
 
 def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
@@ -104,8 +108,11 @@ def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
 def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Article:
     warnings: list[str] = []
     if not article_id:
-        warnings.append(f"{table}: {counted(len(rows), 'row')} {'has' if len(rows) == 1 else 'have'} "
-                        "no article_id; read as one article")
+        rows_lack = f"{table}: {counted(len(rows), 'row')} {'has' if len(rows) == 1 else 'have'}"
+        if rows[0].url:
+            warnings.append(f"{rows_lack} no article_id; read as one article by their url")
+        else:
+            warnings.append(f"{rows_lack} no article_id and no url; read as one article")
     if _numbers_are_distinct(rows):
         rows = sorted(rows, key=lambda r: (r.version or 0, r.row_id))
         numbers = [r.version or 0 for r in rows]

@@ -211,3 +211,23 @@ def test_a_view_making_a_value_over_the_size_limit_is_named_saying_what_to_do(
         "the size limit allows a version, from a file within it")
     assert error.value.hint is not None
     assert error.value.hint.startswith("give the file the tracker wrote, whose tables hold")
+
+
+def test_rows_without_an_article_id_are_told_apart_by_their_url(tmp_path: Path) -> None:
+    # they were read as one article: two stories of two URLs merged into four versions
+    first_url = "https://www.nytimes.com/2020/01/03/world/d.html"
+    second_url = "https://www.nytimes.com/2020/01/03/world/e.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, None, first_url, "D one", "D body one.", None, None, "h", "2020-01-03 10:00:00", 1),
+        (2, None, second_url, "E one", "E body one.", None, None, "h", "2020-01-03 10:30:00", 1),
+        (3, None, first_url, "D two", "D body two.", None, None, "h", "2020-01-03 11:00:00", 2),
+        (4, None, second_url, "E two", "E body two.", None, None, "h", "2020-01-03 11:30:00", 2),
+        (5, None, None, "F", "F body.", None, None, "h", "2020-01-03 12:00:00", 1),
+    ])
+    articles = read_database(path)
+    assert [(a.url, [v.title for v in a.versions]) for a in articles] == [
+        (first_url, ["D one", "D two"]), (second_url, ["E one", "E two"]), (None, ["F"])]
+    assert articles[0].warnings[0] == (
+        "nyt_versions: 2 rows have no article_id; read as one article by their url")
+    assert articles[2].warnings[0] == (
+        "nyt_versions: 1 row has no article_id and no url; read as one article")
