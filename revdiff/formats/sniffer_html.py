@@ -189,13 +189,12 @@ def read_diff_page(text: str, where: str) -> Article:
         for index, cell in enumerate(time_cells):
             stamp = cell.find("time")
             if stamp is not None:
-                stamped = str(stamp.get("datetime") or "")
-                times[index] = parse_iso_time(stamped, "<time datetime>", where)
-                what = f"the {('old', 'new')[index]} version's <time datetime>"
-                if times[index] is None and stamped.strip():
-                    warnings.append(_not_a_time_warning(f"{where}: {what}", stamped))
-                elif (leap_second := leap_second_warning(stamped, what)) is not None:
-                    warnings.append(f"{where}: {leap_second}")
+                times[index], time_warning = _stamped_time(
+                    str(stamp.get("datetime") or ""),
+                    f"the {('old', 'new')[index]} version's <time datetime>",
+                    f"{where}:{stamp.sourceline}")
+                if time_warning is not None:
+                    warnings.append(time_warning)
         relative = _RELATIVE_TIME.search(_cell_text(time_cells[1]))
         time_text = relative.group(1) if relative else None
     elif not time_cells:
@@ -271,14 +270,28 @@ def _time_row_contradiction(time_text: str, numbers: tuple[int, int],
              "order")]
 
 
-def _not_a_time_warning(field: str, stamped: str) -> str:
-    """The warning of a `<time datetime>` left out, saying why where its zone offset is out of
-    range (`+2500`, `-01:60`)."""
-    quoted = f"{field} {shown(stamped)} is not a time"
-    offset_reason = offset_out_of_range_reason(stamped)
-    if offset_reason is None:
-        return f"{quoted}; left out"
-    return f"{quoted}: {offset_reason}; left out (correct the offset in the file to have it read)"
+def _stamped_time(stamped: str, what: str, place: str) -> tuple[datetime | None, str | None]:
+    """The time a `<time datetime>` value gives, and its warning, `what` naming it at `place`
+    (`page.html:12`): one that is no time is left out, saying why where its zone is what is
+    wrong (an offset out of range, `+2500`, `-01:60`, or one that puts the time outside the
+    years 1 to 9999 in UTC, `0001-01-01T00:00+05:00`); one at a leap second is read at second 59.
+    """
+    quoted = f"{place}: {what} {shown(stamped)} is not a time"
+    try:
+        time = parse_iso_time(stamped, what, place)
+    except MalformedPage:
+        return None, (f"{quoted}: its zone puts it outside the years 1 to 9999 in UTC; left out "
+                      "(correct its date or offset in the file to have it read)")
+    if time is None:
+        if not stamped.strip():
+            return None, None
+        offset_reason = offset_out_of_range_reason(stamped)
+        if offset_reason is None:
+            return None, f"{quoted}; left out"
+        return None, (f"{quoted}: {offset_reason}; left out (correct the offset in the file to "
+                      "have it read)")
+    leap_second = leap_second_warning(stamped, what)
+    return time, None if leap_second is None else f"{place}: {leap_second}"
 
 
 def _version_line(soup: BeautifulSoup) -> tuple[Tag, re.Match[str]] | None:

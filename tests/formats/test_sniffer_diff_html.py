@@ -212,10 +212,11 @@ def test_a_time_at_a_leap_second_is_read_at_second_59_and_warned_of() -> None:
     """`<time datetime="...23:59:60Z">` was "not a time; left out", without saying why."""
     stamp = 'datetime="2020-01-07T23:10:00Z"'
     assert PAGE.count(stamp) == 1
+    line = PAGE[:PAGE.index(stamp)].count("\n") + 1
     article = read_diff_page(PAGE.replace(stamp, 'datetime="2016-12-31T23:59:60Z"'), "copy.html")
     assert article.versions[0].time == datetime(2016, 12, 31, 23, 59, 59, tzinfo=UTC)
     assert article.warnings == ((
-        "copy.html: the old version's <time datetime> '2016-12-31T23:59:60Z' is at a leap second "
+        f"copy.html:{line}: the old version's <time datetime> '2016-12-31T23:59:60Z' is at a leap second "
         "(second 60), which revdiff's times cannot hold: read as second 59, a second early, which "
         "keeps the versions' order; nothing to correct"),)
 
@@ -224,13 +225,27 @@ def test_a_time_at_a_leap_second_is_read_at_second_59_and_warned_of() -> None:
                                                  ("2020-01-07T23:10:00-01:60", "-01:60")])
 def test_a_time_whose_zone_offset_is_out_of_range_says_so(stamped: str, offset: str) -> None:
     """Such a time was "not a time; left out", which did not say what was wrong with it."""
-    page = PAGE.replace('datetime="2020-01-07T23:10:00Z"', f'datetime="{stamped}"')
-    article = read_diff_page(page, "copy.html")
+    stamp = 'datetime="2020-01-07T23:10:00Z"'
+    line = PAGE[:PAGE.index(stamp)].count("\n") + 1
+    article = read_diff_page(PAGE.replace(stamp, f'datetime="{stamped}"'), "copy.html")
     assert article.versions[0].time is None
     assert article.warnings == ((
-        f"copy.html: the old version's <time datetime> {stamped!r} is not a time: its zone offset "
+        f"copy.html:{line}: the old version's <time datetime> {stamped!r} is not a time: its zone offset "
         f"{offset} is out of range (offsets run from -23:59 to +23:59, their minutes from 00 to "
         "59); left out (correct the offset in the file to have it read)"),)
+
+
+@pytest.mark.parametrize("stamped", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-23:59"])
+def test_a_time_its_zone_puts_outside_the_years_1_to_9999_in_utc_is_left_out(stamped: str) -> None:
+    """Such a time refused the whole page, where a time that is none only lost its time."""
+    stamp = 'datetime="2020-01-07T23:10:00Z"'
+    line = PAGE[:PAGE.index(stamp)].count("\n") + 1
+    article = read_diff_page(PAGE.replace(stamp, f'datetime="{stamped}"'), "copy.html")
+    assert article.versions[0].time is None
+    assert article.warnings == ((
+        f"copy.html:{line}: the old version's <time datetime> {stamped!r} is not a time: its zone "
+        "puts it outside the years 1 to 9999 in UTC; left out (correct its date or offset in the "
+        "file to have it read)"),)
 
 
 def test_a_diff_page_without_body_rows_is_read_with_a_warning_for_each_textless_version() -> None:
