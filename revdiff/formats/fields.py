@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -452,16 +452,35 @@ def textless_warning(version: Version, where: str) -> tuple[str, ...]:
     return (warning,)
 
 
-def sniffer_count_warning(count: int, number: int, where: str) -> str | None:
+def sniffer_count_warning(count: int, number: int, where: str, shown_by: str | None = None
+                          ) -> str | None:
     """The warning of a News Sniffer page whose count of versions ('Version N of M.', 'changed M
-    times') leaves no room for a version it shows, none when it does: News Sniffer numbers
-    versions from 0, so a count of 5 holds versions 0 to 4. Such a count is left out, not kept
-    for the store and the exports to write."""
+    times') leaves no room for a version it shows (or another page, `shown_by`, shows), none
+    when it does: News Sniffer numbers versions from 0, so a count of 5 holds versions 0 to 4.
+    Such a count is left out, not kept for the store and the exports to write."""
     if number < count:
         return None
-    return (f"{where}: the page counts {counted(count, 'version')}, numbered from 0, but shows "
+    shows = "shows" if shown_by is None else f"{shown_by} shows"
+    return (f"{where}: the page counts {counted(count, 'version')}, numbered from 0, but {shows} "
             f"version {number}; the count is left out (the page is damaged or edited by hand: "
             "save it again from News Sniffer)")
+
+
+def joined_sniffer_count(counts: Iterable[tuple[int | None, str]], shown_by: Mapping[int, str]
+                         ) -> tuple[int | None, str | None]:
+    """The count of versions of pages of one article joined, from each page's count and where
+    it was read, and `shown_by`, the page that shows each version: the highest count, or none,
+    with its warning, where it leaves no room for the highest version shown (one page's count is
+    checked against its own versions as it is read, not against the others')."""
+    given = [(count, page) for count, page in counts if count is not None]
+    if not given:
+        return None, None
+    count, counted_by = max(given, key=lambda given_count: given_count[0])
+    if not shown_by:
+        return count, None
+    number = max(shown_by)
+    warning = sniffer_count_warning(count, number, counted_by, shown_by[number])
+    return (count, None) if warning is None else (None, warning)
 
 
 def version_page_article(url: str | None, version: Version, total: int, where: str) -> Article:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from revdiff.errors import InconsistentPages
 from revdiff.formats import elision, sniffer_text, unnumbered_pages
 from revdiff.formats.detect import Format
-from revdiff.formats.fields import dated_back_warnings, source_of_url
+from revdiff.formats.fields import dated_back_warnings, joined_sniffer_count, source_of_url
 from revdiff.formats.input_file import TextInput, with_warnings
 from revdiff.model import Article, Version
 from revdiff.read_warnings import copy_read_once, counted
@@ -175,8 +175,9 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
         versions = tuple(by_number[n] for n in sorted(by_number))
         # a page's warning that it cut a version is stale once another page gave it whole
         pages_warnings = (warning for article in read for warning in article.warnings)
+        changes, count_warning = joined_sniffer_count(((a.changes, s) for a, s in group), given_by)
         warnings = (elision.without_stale_cut_warnings(pages_warnings, versions)
-                    + tuple(shown_otherwise_warnings))
+                    + tuple(shown_otherwise_warnings) + ((count_warning,) if count_warning else ()))
         pages = tuple(p for a in read for p in a.pages)
         # what one page gives and another does not (a version page names no source) is kept,
         # whatever order the pages came in
@@ -186,8 +187,7 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
                 if not metadata.get(name):
                     metadata[name] = value
         result.append(_finished(Article(
-            next((a.source for a in read if a.source), first.source), first.url, versions,
-            max((a.changes or 0 for a in read), default=None) or None,
+            next((a.source for a in read if a.source), first.source), first.url, versions, changes,
             metadata, warnings, pages,
         ), key))
     return result

@@ -361,3 +361,28 @@ def test_a_change_count_that_leaves_no_room_for_the_versions_shown_is_left_out_w
     [article] = load([str(page)])
     assert article.changes == 3
     assert not any("the page counts" in warning for warning in article.warnings)
+
+
+@pytest.mark.parametrize("changes", [2, 3])
+def test_joined_pages_drop_a_count_that_leaves_no_room_for_another_pages_version(
+        tmp_path: Path, changes: int) -> None:
+    """The joined article kept the highest count of its pages, checked against no other page's
+    versions: a page of versions 0 and 1 saying 'changed 2 times' joined with one of version 2
+    gave an article of versions 0 to 2 counted as 2."""
+    versions = [Version(n, "Title", (f"Paragraph {n} here.", "Kept paragraph.")) for n in range(3)]
+    first, second = tmp_path / "first.html", tmp_path / "second.html"
+    first.write_text(render_diff_html(versions[0], versions[1], PageInfo(changes=changes)), "utf-8")
+    uncounted = render_diff_html(versions[1], versions[2], PageInfo(changes=3))
+    assert uncounted.count("<var>3</var>") == 1
+    second.write_text(uncounted.replace("<var>3</var>", ""), "utf-8")
+    [article] = load([str(first), str(second)])
+    assert [version.number for version in article.versions] == [0, 1, 2]
+    counted = [warning for warning in article.warnings if "counts" in warning]
+    if changes == 3:
+        assert (article.changes, counted) == (3, [])
+        return
+    assert article.changes is None
+    assert counted == [(
+        f"{first}: the page counts 2 versions, numbered from 0, but {second} shows version 2; "
+        "the count is left out (the page is damaged or edited by hand: save it again from "
+        "News Sniffer)")]
