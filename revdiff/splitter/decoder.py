@@ -35,7 +35,7 @@ from revdiff.splitter.evidence import (
 )
 from revdiff.splitter.features import repeat_weights, side_priors
 from revdiff.splitter.grammar import diff_rows, flatten_row, gaps_between_matches
-from revdiff.splitter.neighbours import Neighbours
+from revdiff.splitter.neighbours import Neighbours, ParagraphIndex
 
 NEIGHBOUR_WEIGHT = 12.0
 REFINEMENT_ROUNDS = 4
@@ -282,10 +282,15 @@ class PageDecoder:
                 total += NEIGHBOUR_WEIGHT if shows_new.holds(new) else -NEIGHBOUR_WEIGHT
             return total
 
-        text = row.text
-        per_boundary = [0.0] + [score(text[:row.starts[k] - 1], text[row.starts[k]:])
-                                for k in range(1, row.size)]
-        return per_boundary, score(text, None), score(None, text)
+        def column(shows: ParagraphIndex | None, side: str) -> list[float]:
+            if shows is None:
+                return [0.0] * row.size
+            return [NEIGHBOUR_WEIGHT if held else -NEIGHBOUR_WEIGHT
+                    for held in shows.holds_cells(row.words, side)]
+
+        per_boundary = [0.0] + [old + new for old, new in zip(
+            column(shows_old, "old")[1:], column(shows_new, "new")[1:], strict=True)]
+        return per_boundary, score(row.text, None), score(None, row.text)
 
     def _side_preferences(self, index: int,
                           assumed: dict[int, Reading | None]) -> tuple[list[float], list[float]]:
