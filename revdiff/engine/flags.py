@@ -8,8 +8,10 @@ import unicodedata
 from collections import Counter
 from decimal import Decimal
 
-from revdiff.engine.attributions import attributions_in, is_title_case, same_sources, written_as_names
+from revdiff.engine.attribution_tokens import is_title_case
+from revdiff.engine.attributions import attributions_in
 from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, is_mark
+from revdiff.engine.same_sources import same_sources, written_as_names
 from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, MONTHS, TITLES, word_set
 from revdiff.engine.similarity import compatibility_form
 from revdiff.engine.words import NUMBER_PART, SPACES

@@ -2,7 +2,7 @@
 
 Wire headlines attribute so: `Rockets hit base housing US troops in Iraq: Iranian TV`, `…:
 report`, `…: US officials`. `attribution_changed` reads the source
-(`attributions.headline_source`), and the column splitter keeps it whole when it cuts a title row
+(`source_after_verb.headline_source`), and the column splitter keeps it whole when it cuts a title row
 (`splitter.titles`); this module is kept apart so that reading a page loads no comparison engine.
 """
 

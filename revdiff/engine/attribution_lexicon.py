@@ -1,0 +1,135 @@
+"""The words attributions are read with (engine/attributions.py): reporting verbs and where each
+reports, the words of a verb, a clause or a source around them, source nouns and the words that say
+whose a source is, and how many words a source, an aside or a read back may run to."""
+
+from __future__ import annotations
+
+import re
+
+from revdiff.engine.headlines import MEDIA_NOUNS
+from revdiff.engine.sentences import word_set
+
+# Verbs that report speech wherever they stand (`said`, `told`).
+SPEECH = word_set("say says said saying told tweeted")
+# Verbs that report speech at the end of a clause (`, he added.`, `the Post reported.`), or after
+# a quotation, but not before their object (`added 3,000 troops`, `reported cases`). Forms that
+# are also nouns (`this report.`, `the United States.`, `a claim`) are left out.
+CLAUSE_END_VERBS = word_set(
+    "adds added writes wrote reported confirms confirmed announces announced noted stated claimed "
+    "insists insisted warns warned explains explained admits admitted acknowledges acknowledged "
+    "denies denied alleges alleged argues argued declares declared"
+)
+# Verbs that report speech only after a quotation (`“…,” Trump posted.`; not `The company posted
+# a loss.`, `the video he posted.`, `a “statement” posted online`).
+AFTER_QUOTATION_VERBS = word_set("posted")
+# Verbs that report speech only in lower case after a name that begins its clause, or words of
+# news media that do (`state media`), and at the end of the clause, before a quotation or a clause
+# it reports, with `that` or without, or before `citing` (`…, CNN reports.`, `“…,” the Post reports
+# Friday.`, `The Times reports that …`, `CNN reports the base was hit`, `…, Fox News reports citing
+# officials`, `…, state media reports.`); a noun too (`Iran denied the reports.`, `according to
+# local reports.`, `Iran Denies Reports`, `the reports citing officials were false`, `CNN reports
+# of casualties`, `Local reports that the base was hit were false`).
+AFTER_NAME_VERBS = word_set("reports")
+# Words in lower case that may stand in a name of news media after its capitalised first word
+# (`Iranian state media`, `Syria's official news agency`), or make one alone when it ends in one
+# of the nouns (`state media`, `the local news agency`; not `official reports`).
+MEDIA_WORDS = MEDIA_NOUNS | word_set("state state-run state-owned official local news")
+
+# Words of time after such a verb that still leave its clause ended (`reported Friday.`).
+AFTER_CLAUSE_END = word_set(
+    "late early earlier later today tonight yesterday monday tuesday wednesday thursday friday "
+    "saturday sunday"
+)
+# Words that are part of the verb or the clause around it, not of the source (`has said`, `who
+# told`, `also added`, `should say`; not `may`, a name too: `Theresa May said`).
+NOT_SOURCE = word_set(
+    "a an the and but or also has have had was were is are been be being will would could "
+    "should might must can shall did does do then later earlier previously reportedly who which "
+    "that in on at of for to by with this"
+)
+# Words that begin another clause: a source read before its verb starts after them (`… were
+# being assessed and Trump said`, `showed footage of what it said were missiles`), one read after
+# it ends before them.
+CLAUSE_WORDS = word_set(
+    "and but or nor so yet while as because after before when whenever that which who whom "
+    "whose where although though since if whereas what how why"
+)
+# Words that also end a source read after its verb (`said the Pentagon in a statement`), or
+# after `according to` (`according to interviews they were …`).
+AFTER_SOURCE = CLAUSE_WORDS | word_set(
+    "in on at during about he she it they we i you is are was were has have had will would"
+)
+# A verb after a form of `be` is passive (`was told to leave`, `can be told apart`, `was added`,
+# `it is said`): it names no source. Adverbs may stand between them.
+BE = word_set("be is are was were been being am")
+# A verb after one of these and `have` is a counterfactual or a guess (`should have said`).
+MODALS = word_set("should would could might must may")
+# Adverbs of a verb, and words that go with its subject but may stand before it (`they all
+# said`, `were all told`).
+ADVERBS = word_set(
+    "also usually often widely commonly generally still not never reportedly first later then "
+    "previously originally now already long all both each"
+)
+# Participles after a comma (`, saying that …`) have the clause's subject as their source, which
+# they do not repeat: they are no attribution of their own.
+PARTICIPLES = word_set("saying")
+# After `according to` or `citing`, the source runs to the next punctuation.
+INTRODUCERS = {("according", "to"): 2, ("citing",): 1}
+# `per` (or `as per`) gives a source, to the next punctuation, only where it begins its sentence or
+# follows a comma or a dash (`, per officials.`, `Per the Pentagon, …`, `As per the Pentagon, …`),
+# and not before a word with a digit or one of these words, which it divides by (`per cent`, `per
+# capita`, `, per day,`) or which makes an idiom with it (`as per usual`).
+NO_SOURCE_AFTER_PER = word_set("cent centum capita se annum diem day hour minute second week month "
+                                "year person head share unit usual")
+# The words an attribution is read at: a text's other words are passed over. Found anywhere in a
+# text's lower case: a text without one (most sentences) names no source, and is not read word by
+# word.
+READ_AT = (SPEECH | CLAUSE_END_VERBS | AFTER_QUOTATION_VERBS | AFTER_NAME_VERBS
+            | {opening[0] for opening in INTRODUCERS} | {"per"})
+# `per` found as a word of its own: inside words (`percent`, `paper`, `expert`) it is common
+REPORTING_WORD = re.compile("|".join(sorted(READ_AT - {"per"})) + r"|\bper\b")
+MOST_SOURCE_WORDS = 8
+LONGEST_ASIDE = 4  # words between the commas of an aside the source is read past
+# Dashes around an aside, which may be longer than one between commas: commas also part clauses
+# and the items of a list, dashes in pairs asides only.
+DASHES = ("—", "–")
+ASIDE_MARKS = (",", *DASHES)
+LONGEST_DASH_ASIDE = 16  # words between the dashes of an aside the source is read past
+# Words of an aside that is a relative clause (`A U.S. official, who like others spoke on the
+# condition of anonymity because …, said`), between commas or dashes.
+LONGEST_RELATIVE_ASIDE = 40
+# Words read back for the start of a clause or a sentence: a longer run without one is read as
+# though it had none, so that reading a text stays linear in its length.
+LONGEST_READ_BACK = 40
+
+# Words that join sources into one (`officials and police`, `police or hospital officials`,
+# `Neither Iran nor Iraq`): part of its name between two of its words.
+JOINING_WORDS = word_set("and or nor")
+# Words before sources joined by `and`, `or` or `nor` that pair them (`Both the Pentagon and Iran
+# said`, `Neither the Pentagon nor Iran said`): no part of their name.
+PAIRING_WORDS = word_set("both either neither")
+
+DETERMINERS = word_set("the a an his her their its our my your this that these those")
+
+# Words of a verb: an aside that holds one is a clause (`Troops will stay, for now, said Esper`).
+VERB_WORDS = word_set(
+    "is are was were be been being am has have had will would can could may might shall should "
+    "must do does did"
+)
+# Words that may be a verb (`may_be_a_verb`), a word in -ed aside.
+VERB_LIKE = VERB_WORDS | SPEECH | CLAUSE_END_VERBS
+
+# Nouns that name a source (`officials`, `the channel`), and the words in lower case that may say
+# whose it is before it (`militia officials`, `state TV`): `Iraqi militia officials` is a source,
+# `Protesters fought police` a clause.
+SOURCE_NOUNS = word_set(
+    "officials official sources spokesman spokeswoman spokesperson authorities diplomats "
+    "commanders officers lawmakers leaders ministry agency media channel television tv police"
+)
+WHOSE_WORDS = SOURCE_NOUNS | word_set(
+    "militia state security military government senior local health hospital defense defence "
+    "foreign intelligence administration army party news country's country’s"
+)
+
+# Words that begin a clause after `that` as its subject (`admitted that he …`).
+SUBJECT_PRONOUNS = word_set("i you he she it we they there")

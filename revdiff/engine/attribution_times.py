@@ -1,0 +1,99 @@
+"""Words that say when (`Last week`, `On Jan. 8`, `in 2004`, `Friday morning`), which a source
+read back before its verb does not go past (engine/source_before_verb.py), and which a source may
+have between it and its verb (`Iran late Tuesday said`)."""
+
+from __future__ import annotations
+
+import re
+
+from revdiff.engine.attribution_lexicon import CLAUSE_WORDS, DETERMINERS, SUBJECT_PRONOUNS, WHOSE_WORDS
+from revdiff.engine.attribution_tokens import bare_word, ends_clause
+from revdiff.engine.sentences import MONTHS, word_set
+
+_DECADE = re.compile(r"(?:1\d|20)?\d0s")
+
+
+def _is_a_year_or_decade_in(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at` is a year after `in` or `since` (`in 2004`), or a decade after
+    them and `the` (`in the 1990s`, `since the ’90s`)."""
+    word = bare_word(tokens[at])
+    if at > 1 and bare_word(tokens[at - 1]) == "the" and _DECADE.fullmatch(word):
+        return bare_word(tokens[at - 2]) in {"in", "since"}
+    return (at > 0 and bare_word(tokens[at - 1]) in {"in", "since"}
+            and len(word) == 4 and word.isascii() and word.isdigit() and 1000 <= int(word) < 2100)
+
+
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+_DAYS_FROM_TODAY = word_set("yesterday today tonight")
+# Nouns of a span of time, and the words before them that say which it is (`last week`, `that
+# night`, `Friday morning`, `the next day`).
+SPANS = word_set("day week weekend month year morning afternoon evening night")
+_WHICH_SPAN = _WEEKDAYS | _DAYS_FROM_TODAY | word_set("last this next that previous same earlier later")
+# Words before a day or a month that make it a time (`on Friday`, `in January`, `late May`), not
+# a name (`Theresa May`, `April Ryan`).
+_BEFORE_A_DATE = word_set("on in since by until during early late mid last next this earlier later")
+
+
+def ends_a_time(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at` ends words that say when, which a source read back before its
+    verb does not go past (`Last week the Pentagon said`, `On Friday the minister told`, `In
+    January officials said`, `On Jan. 8 Iran said`, `Two days ago Esper said`, `in 2004 Bergman
+    said`): a year or decade after `in` (`_is_a_year_or_decade_in`), `ago`, a span of time after a
+    word that says which, a month after a word of `_BEFORE_A_DATE` or a day's number that no
+    punctuation ends (`8 April`; not `On April 8, April Ryan said`), the day's number after such a
+    month or one that begins its clause (`Jan. 8 the Pentagon said`; not `The Jan. 6 committee
+    said` nor, the date modifying the noun after it, `Jan. 6 committee members said`:
+    `_names_an_event`), or a day of the week, `yesterday`, `today` or `tonight` but where a
+    determiner stands before it (`the Today programme`) or, after no word of `_BEFORE_A_DATE`, a
+    capitalised word after it (`Sunday Times`)."""
+    word = bare_word(tokens[at])
+    before = bare_word(tokens[at - 1]) if at > 0 else ""
+    if word == "ago" or _is_a_year_or_decade_in(tokens, at):
+        return True
+    if word in SPANS:
+        return before in _WHICH_SPAN
+    if word in MONTHS:
+        return before in _BEFORE_A_DATE or before.isdigit() and not ends_clause(tokens[at - 1])
+    if word.isdigit() and len(word) <= 2:
+        month_begins_its_clause = at == 1 or at > 1 and ends_clause(tokens[at - 2])
+        dates_its_clause = month_begins_its_clause and not _names_an_event(tokens, at)
+        return before in MONTHS and (dates_its_clause or ends_a_time(tokens, at - 1))
+    if word in _WEEKDAYS | _DAYS_FROM_TODAY:
+        if before in _BEFORE_A_DATE:
+            return True
+        name_after = (at + 1 < len(tokens) and tokens[at + 1][:1].isupper()
+                      and bare_word(tokens[at + 1]) not in DETERMINERS)
+        return before not in DETERMINERS and not name_after
+    return False
+
+
+# Words that may stand in words that say when before the one that ends them (`on Friday`, `late
+# Tuesday`, `last week`, `on Jan. 8`, `in 2004`).
+_WORDS_OF_A_TIME = _BEFORE_A_DATE | _WHICH_SPAN | MONTHS
+
+
+def before_words_of_time(tokens: list[str], end: int) -> int:
+    """Where words that say when between a source and its verb begin, when they end at `end`
+    (`Pentagon officials on Wednesday said`, `Iran late Tuesday said`, `Bergman in 2004 said`);
+    `end` when no such words end there, or nothing of a clause stands before them (`On Wednesday
+    said`), where they are no part of a source either."""
+    if end == 0 or not ends_a_time(tokens, end - 1):
+        return end
+    start = end - 1
+    while start > 0 and not ends_clause(tokens[start - 1]) and (
+            bare_word(tokens[start - 1]) in _WORDS_OF_A_TIME or ends_a_time(tokens, start - 1)):
+        start -= 1
+    if start == 0 or ends_clause(tokens[start - 1]) or bare_word(tokens[start - 1]) in CLAUSE_WORDS:
+        return end
+    return start
+
+
+def _names_an_event(tokens: list[str], day: int) -> bool:
+    """Whether the date that ends in the day's number at `day` modifies the noun after it, as in
+    `The Jan. 6 committee`: that noun is in lower case and is no word that may begin a subject
+    alone, a determiner, a pronoun or a source's word of `WHOSE_WORDS` (`Jan. 6 committee members
+    said`, `Sept. 11 families said`; not `Jan. 8 the Pentagon said`, `Jan. 8 officials said`,
+    `Jan. 8 state media said`)."""
+    if ends_clause(tokens[day]) or day + 1 >= len(tokens) or not tokens[day + 1][:1].islower():
+        return False
+    return bare_word(tokens[day + 1]) not in DETERMINERS | SUBJECT_PRONOUNS | WHOSE_WORDS

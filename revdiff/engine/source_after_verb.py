@@ -1,0 +1,162 @@
+"""The source after a reporting verb (`,” said Gen. Mark Milley, the chairman`, a headline's
+`‘Devastating’ says minister`), after `according to`, `citing` and `per`, and a headline's source
+after its last colon (`…: Iranian TV`)."""
+
+from __future__ import annotations
+
+from revdiff.engine.attribution_lexicon import (
+    AFTER_CLAUSE_END,
+    AFTER_SOURCE,
+    DASHES,
+    DETERMINERS,
+    LONGEST_READ_BACK,
+    MOST_SOURCE_WORDS,
+    NO_SOURCE_AFTER_PER,
+    SOURCE_NOUNS,
+    VERB_WORDS,
+    WHOSE_WORDS,
+)
+from revdiff.engine.attribution_tokens import (
+    OPENS_CLAUSE,
+    bare_word,
+    ends_a_sentence,
+    ends_clause,
+    may_be_a_verb,
+    source_words,
+)
+from revdiff.engine.headlines import headline_source_words
+from revdiff.engine.sentences import MONTHS, word_set
+from revdiff.engine.source_past_an_aside import start_of_words_in_marks
+
+# Nouns of a source that a headline names after its verb, inverted, as it quotes what was said
+# before it (`‘Devastating’ says minister`, `'Shocking' say MPs`, `… says UN chief`).
+_INVERTED_SOURCE_NOUNS = SOURCE_NOUNS | word_set(
+    "minister ministers mp mps pm chief chiefs boss bosses councillors experts doctors scientists "
+    "unions union judge report study survey poll"
+)
+
+
+def source_after_quoted_words(tokens: list[str], verb: int) -> tuple[str, ...]:
+    """The source after a verb that follows words in quotation marks, not brackets, which open
+    their clause (`start_of_words_in_marks`), a headline's inverted attribution of what was said: the words
+    after the verb, when they read as a source, a source's noun after words that say whose it is
+    or capitalised words that are no day or month (`‘Devastating’ says minister`, `'Shocking' say
+    MPs`, `‘Devastating’ says Boris Johnson`). Empty otherwise, the quoted words the subject
+    (`"Smith" said hi.`, `"Smith" said Tuesday.`, `"Smith" said Jones was right.`)."""
+    start = start_of_words_in_marks(tokens, verb)
+    if start is None or tokens[start][0] in "([" or start > 0 and not ends_clause(tokens[start - 1]):
+        return ()
+    source = speaker_after(tokens, verb)
+    if not source:
+        return ()
+    words = tokens[verb + 1:]
+    end = next((at + 1 for at, token in enumerate(words) if ends_clause(token)), len(words))
+    named = [word for word in words[:end] if bare_word(word) not in DETERMINERS]
+    if len(named) != len(source):
+        return ()  # the source read ends before its clause does (`said Jones was right`)
+    if bare_word(named[-1]) in _INVERTED_SOURCE_NOUNS and all(
+            word[:1].isupper() or bare_word(word) in WHOSE_WORDS for word in named[:-1]):
+        return source
+    is_a_name = all(word[:1].isupper() and bare_word(word) not in AFTER_CLAUSE_END | MONTHS for word in named)
+    return source if is_a_name else ()
+
+
+def source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
+    """The source words after the verb (`said Gen. Mark Milley, the chairman`), up to the
+    nearest punctuation or a word that begins another clause or a place or time; none after
+    `of`, which says whom or what it was said of (`“Hoozer”—said of anything large`)."""
+    if verb + 1 < len(tokens) and bare_word(tokens[verb + 1]) == "of":
+        return ()
+    end = verb + 1
+    while end < len(tokens) and end - verb <= MOST_SOURCE_WORDS:
+        token = tokens[end]
+        if bare_word(token) in AFTER_SOURCE or (end > verb + 1 and OPENS_CLAUSE.search(token)):
+            break
+        end += 1
+        if ends_clause(token):
+            break
+    return source_words(tokens[verb + 1:end])
+
+
+def speaker_after(tokens: list[str], verb: int) -> tuple[str, ...]:
+    """The source after a reporting verb that follows a break (`,” said Gen. Mark Milley`); none
+    when the words after it run into a verb (in lower case: not `said Theresa May`) before any
+    punctuation or word that ends a source, the subject of the clause it reports (`Khamenei,
+    addressing a crowd chanting "Death to America", said the attacks were a slap`)."""
+    end = verb + 1
+    while end < len(tokens) and end - verb <= MOST_SOURCE_WORDS and not ends_clause(tokens[end - 1]):
+        token = tokens[end]
+        if token.islower() and bare_word(token) in VERB_WORDS:
+            return ()
+        if bare_word(token) in AFTER_SOURCE:
+            break
+        end += 1
+    return source_after(tokens, verb)
+
+
+def introduced_source(tokens: list[str], at: int, length: int, clause_end: int) -> tuple[str, ...]:
+    """The source after `according to` (or `citing`) at `at`, up to the nearest punctuation or a
+    word that begins another clause; but when no punctuation closes it before its sentence ends
+    and no verb stands before it in its sentence, up to the verb of the clause it runs into
+    (`Christianity, according to tradition arrived in India.`), and when it opens its sentence,
+    up to that verb's subject too (`According to tradition Christianity arrived in India.`,
+    `According to Gardner Wicca is …`). `clause_end` is as for `introducer_attributes`."""
+    source = source_after(tokens, at + length - 1)
+    sentence_start = at
+    while sentence_start > 0 and not ends_a_sentence(tokens[sentence_start - 1]):
+        sentence_start -= 1
+        if at - sentence_start >= LONGEST_READ_BACK:
+            return source  # read as though a verb stood before it
+    closed = clause_end < len(tokens) and not ends_a_sentence(tokens[clause_end])
+    if closed or any(map(may_be_a_verb, tokens[sentence_start:at])):
+        return source
+    first = at + length
+    last = min(clause_end + 1, len(tokens), first + MOST_SOURCE_WORDS + 1)
+    verb = next((verb for verb in range(first, last) if may_be_a_verb(tokens[verb])
+                 or bare_word(tokens[verb]) in AFTER_SOURCE), None)
+    if verb is None or not may_be_a_verb(tokens[verb]):
+        return source  # the source is read up to another word (`according to officials in Iraq the …`)
+    words = tokens[first:verb]
+    if sentence_start == at:  # the subject: its last word, and determiners and numbers before it
+        subject = len(words) - 1
+        while subject > 0 and (bare_word(words[subject - 1]) in DETERMINERS
+                               or bare_word(words[subject - 1]).replace(",", "").isdigit()):
+            subject -= 1
+        words = words[:subject] or words
+    return source_words(words)
+
+
+def introducer_attributes(tokens: list[str], at: int, length: int, clause_end: int) -> bool:
+    """Whether `according to` (or `citing`) at `at` gives a source: it begins its clause
+    (`according to NBC News, …`, `…, citing two officials`, `but according to …`) or its source
+    ends the sentence (`… deployed according to U.S. officials.`); `built according to similar
+    plans, …` and `measured according to the amount of power, or …` give none. `clause_end` is
+    the first token from `at + length` on that ends a clause."""
+    if at == 0 or ends_clause(tokens[at - 1]) or bare_word(tokens[at - 1]) in {"and", "but"}:
+        return True
+    if clause_end >= len(tokens) - 1:
+        return clause_end == len(tokens) or tokens[clause_end].rstrip("”\"’)").endswith((".", "!", "?"))
+    return False
+
+
+def per_gives_a_source(tokens: list[str], at: int) -> bool:
+    """Whether the `per` at `at` gives a source: it, or an `as` before it, begins its sentence or
+    follows a comma or a dash (`…, per officials.`, `Per the Pentagon, …`, `As per the Pentagon,
+    …`; not `…; per capital output`, `moved as per the plan`) and a word follows it that holds no
+    digit and is none of `NO_SOURCE_AFTER_PER` (`, per cent`, `$5 per gallon`, `Income, per
+    capita, rose`, `As per usual, …` and `rupees (rs) per us$1` give none)."""
+    if at + 1 >= len(tokens) or ends_clause(tokens[at]):
+        return False
+    start = at - 1 if at > 0 and bare_word(tokens[at - 1]) == "as" and not ends_clause(tokens[at - 1]) else at
+    begins_a_clause = (start == 0 or ends_a_sentence(tokens[start - 1])
+                       or tokens[start - 1].rstrip("”\"’").endswith((",", *DASHES)))
+    after = bare_word(tokens[at + 1])
+    return begins_a_clause and after not in NO_SOURCE_AFTER_PER and not any(char.isdigit() for char in after)
+
+
+def headline_source(text: str) -> tuple[str, ...]:
+    """The source a headline names after its last colon (`headlines.headline_source_words`), as
+    wire headlines attribute without a verb (`Rockets hit base housing US troops in Iraq: Iranian
+    TV`); none for a sentence or words that name no source."""
+    words = headline_source_words(text)
+    return source_words(words) if words else ()

@@ -1,0 +1,227 @@
+"""The source before a reporting verb (`U.S. officials said`): read back to the nearest punctuation
+or clause word, past adverbs of the verb, words that say when and whom `told` was said to, through
+sources joined by `and`, `or` or `nor` and the list before them, and past an aside between commas or
+dashes (`Mike Pompeo, meanwhile, has said`)."""
+
+from __future__ import annotations
+
+from revdiff.engine.attribution_lexicon import (
+    ADVERBS,
+    AFTER_CLAUSE_END,
+    ASIDE_MARKS,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    JOINING_WORDS,
+    LONGEST_ASIDE,
+    LONGEST_DASH_ASIDE,
+    LONGEST_READ_BACK,
+    MOST_SOURCE_WORDS,
+    NOT_SOURCE,
+    PAIRING_WORDS,
+    SOURCE_NOUNS,
+    SPEECH,
+    WHOSE_WORDS,
+)
+from revdiff.engine.attribution_times import before_words_of_time, ends_a_time
+from revdiff.engine.attribution_tokens import (
+    OPENS_CLAUSE,
+    aside_mark,
+    bare_word,
+    ends_clause,
+    may_be_a_verb,
+    source_words,
+)
+from revdiff.engine.sentences import word_set
+
+# Nouns ending in -ly that may be a source (`the family said`), and the words after which a
+# word in -ly is a noun or an adjective, not an adverb (`the weekly said`).
+_LY_NOUNS = word_set("family ally assembly rally supply anomaly monopoly bully daily weekly "
+                     "monthly quarterly")
+
+
+def _is_adverb(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at`, just before a reporting verb, is an adverb of it (`now`,
+    `repeatedly`, `has long said`, `have since said`) and no part of its source."""
+    token, word = tokens[at], bare_word(tokens[at])
+    if ends_clause(token) or OPENS_CLAUSE.search(token):
+        return False
+    before = bare_word(tokens[at - 1]) if at > 0 else ""
+    if word == "since":
+        return before in {"has", "have", "had"}
+    if word in ADVERBS:
+        return True
+    return (token.islower() and word.endswith("ly") and len(word) > 4
+            and word not in _LY_NOUNS and before not in DETERMINERS)
+
+
+def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
+    """Where a source joined by the `and`, `or` or `nor` at `joining` to the source after it
+    begins: the words before it, back to the text's start, punctuation, words that say when or a
+    verb of speech (`source_begins_after`), are one word (`police and hospital officials said`),
+    names (`The Pentagon and the State Department said`) or a source's noun with the words that
+    say whose it is (`Iraqi militia officials and the country's state TV channel said`), and no
+    verb; and so are the items of a list before them (`France, Russia and China said`, `France,
+    Russia, and China said`), past a word that pairs them (`Both the Pentagon and Iran said`,
+    `Neither the Pentagon nor Iran said`). None when they may be a clause (`Casualties were
+    assessed and Trump said`, `Rockets hit and officials said`, `Protesters fought police and
+    officials said`) or `joining` is another word."""
+    if bare_word(tokens[joining]) not in JOINING_WORDS:
+        return None
+    start = _source_item_start(tokens, joining)
+    if start is None:
+        return None
+    items = 1
+    while start > 0 and tokens[start - 1].endswith(",") and joining - start < LONGEST_READ_BACK:
+        earlier = _source_item_start(tokens, start)
+        if earlier is None or any(bare_word(word) in _NO_LIST_ITEM or bare_word(word).endswith("ly")
+                                  for word in tokens[earlier:start]):
+            break  # no list, but a clause before it (`However, police and officials said`)
+        start, items = earlier, items + 1
+    if items == 1 and tokens[joining - 1].endswith(","):
+        return None  # a clause joined after a comma (`Iran, and officials said`), not a list
+    return start
+
+
+def _source_item_start(tokens: list[str], end: int) -> int | None:
+    """Where the source or item of a list that ends before `end` (in a comma if it is an item
+    before another) begins: see `_first_of_joined_sources`; None when it is no source."""
+    if end == 0 or ends_clause(tokens[end - 1]) and not tokens[end - 1].endswith(","):
+        return None  # (`Yes. And officials said`)
+    start = end - 1  # back to punctuation or words that say when (`Last week Iran and Iraq said`)
+    while start > 0 and not source_begins_after(tokens, start - 1) and end - start < MOST_SOURCE_WORDS:
+        start -= 1
+    if start > 0 and not source_begins_after(tokens, start - 1):
+        return None  # more words than a source's
+    start = past_whom_it_was_told(tokens, start, end)
+    if bare_word(tokens[start]) in PAIRING_WORDS and start + 1 < end:
+        start += 1
+    words = tokens[start:end]
+    names = words[1:] if bare_word(words[0]) in DETERMINERS else words
+    if len(words) > 1 and not all(word[:1].isupper() for word in names) and not _is_whose_source(names):
+        return None
+    if any(bare_word(word) in CLAUSE_WORDS or may_be_a_verb(word) for word in words):
+        return None
+    return start
+
+
+def source_begins_after(tokens: list[str], at: int) -> bool:
+    """Whether a source (or an item of a list of them) read back before its verb begins after the
+    token at `at`: it ends a clause, ends words that say when (`Last week Iran and Iraq said`) or
+    is a verb of speech whose reported words the source begins (`He said the Pentagon and Iran
+    told him`)."""
+    return ends_clause(tokens[at]) or ends_a_time(tokens, at) or _begins_what_is_said(tokens[at])
+
+
+# Words that begin a clause before a list rather than stand in it (`However, police and
+# officials said`, `On Friday, police and officials said`); words in -ly too.
+_NO_LIST_ITEM = AFTER_CLAUSE_END | word_set(
+    "however meanwhile moreover instead still separately now then thus therefore nevertheless "
+    "nonetheless overall again here there last next on in at for by with since after before "
+    "during"
+)
+
+
+def _is_whose_source(words: list[str]) -> bool:
+    """Whether the words are a source's noun after words that say whose it is, in capitals or of
+    `WHOSE_WORDS` (`Iraqi militia officials`, `country's state TV channel`)."""
+    return (bare_word(words[-1]) in SOURCE_NOUNS
+            and all(word[:1].isupper() or bare_word(word) in WHOSE_WORDS for word in words[:-1]))
+
+
+# A verb of speech whose object, whom it was said to, stands between it and the words it reports
+# (`He told reporters the officials said so`), and the pronouns that may be such an object alone.
+_SPEECH_TO_SOMEONE = word_set("told")
+_OBJECT_PRONOUNS = word_set("me him her us them")
+# The plural nouns of a source, which say whose no noun after them is, as `police` and `state` do
+# (`police officials`): after a verb of speech, one before the source ends its object (`told
+# lawmakers military officials said`).
+_PLURAL_SOURCE_NOUNS = frozenset(noun for noun in SOURCE_NOUNS if noun.endswith("s"))
+
+
+def past_whom_it_was_told(tokens: list[str], start: int, end: int) -> int:
+    """Where a source read back from `end` to a verb of speech with an object before `start`
+    begins: past that object, a pronoun (`told him officials said`), the words before a
+    determiner after its first word (`told reporters the officials said`, `told a group of
+    reporters the officials said`) or, without one, the words up to the last in lower case before
+    the source's last word that does not say whose it is or is a plural noun of a source (`told
+    reporters officials said`, `told reporters Pentagon officials said`, `told reporters state
+    media said`, `told lawmakers military officials said`); at `start` when no such verb stands
+    there or the words hold no object (`was told senior officials said`)."""
+    if start == 0 or not (tokens[start - 1][:1].islower()
+                          and bare_word(tokens[start - 1]) in _SPEECH_TO_SOMEONE):
+        return start
+    if bare_word(tokens[start]) in _OBJECT_PRONOUNS:
+        return start + 1
+    determiner = next((at for at in range(start + 1, end - 1) if bare_word(tokens[at]) in DETERMINERS), None)
+    if determiner is not None:
+        return determiner
+    object_end = next((at for at in range(end - 2, start - 1, -1)
+                       if tokens[at].islower() and (bare_word(tokens[at]) not in WHOSE_WORDS
+                                                    or bare_word(tokens[at]) in _PLURAL_SOURCE_NOUNS)), None)
+    return start if object_end is None else object_end + 1
+
+
+# Verbs of thought, after which may come a clause without `that`, as after a verb of speech
+# (`They believe officials told him`).
+_THOUGHT = word_set(
+    "believe believes believed think thinks know knows knew suspect suspects suspected fear fears "
+    "feared assume assumes assumed understand understands understood hope hopes hoped"
+)
+
+
+def _begins_what_is_said(token: str) -> bool:
+    """Whether the token is a verb of speech or thought in lower case (`said`, `told`, `believe`,
+    `knows`), after which come the words it reports: a source read back before a later verb begins
+    after it (`He said the officials told him` and `They believe officials told him` name
+    `officials`)."""
+    return token[:1].islower() and bare_word(token) in SPEECH | _THOUGHT
+
+
+def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:
+    """The source words before the verb, back to the nearest punctuation or clause word, past an
+    aside between commas or dashes (`Mike Pompeo, meanwhile, has said`: read again from
+    `Pompeo,`, whose comma `after_aside` lets through; `Russia and China — all permanent members
+    of the Security Council — have all warned`)."""
+    end = verb  # the source ends before the adverbs of the verb (`police initially said`)
+    while end > 0 and not (after_aside and end == verb) and _is_adverb(tokens, end - 1):
+        end -= 1
+    if end < verb and (end == 0 or ends_clause(tokens[end - 1])
+                       or bare_word(tokens[end - 1]) in CLAUSE_WORDS):
+        end = verb  # nothing before the adverbs: read them (`a silent film, deliverance, first told`)
+    end = before_words_of_time(tokens, end)
+    start = end
+    while start > 0 and verb - start < MOST_SOURCE_WORDS:
+        token = tokens[start - 1]
+        through = after_aside and start == verb and token.endswith(ASIDE_MARKS)
+        if ends_a_time(tokens, start - 1) or _begins_what_is_said(token):
+            break  # `in 2004 Bergman said`, `he said officials told`: the source begins after it
+        if not through and (ends_clause(token) or bare_word(token) in CLAUSE_WORDS):
+            joined = _first_of_joined_sources(tokens, start - 1)
+            start = start if joined is None else joined
+            break
+        start -= 1
+    start = past_whom_it_was_told(tokens, start, end)
+    source = source_words(tokens[_past_a_reported_noun(tokens, start, end):end])
+    mark = aside_mark(tokens[start - 1]) if start > 0 else None
+    if source or after_aside or mark is None:
+        return source
+    longest = LONGEST_ASIDE if mark == "," else LONGEST_DASH_ASIDE
+    aside_start = next((at for at in range(start - 1, max(0, start - 1 - longest), -1)
+                        if at > 0 and tokens[at - 1].endswith(mark)), None)
+    if aside_start is None:
+        return source
+    return source_before(tokens, aside_start, after_aside=True)
+
+
+def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:
+    """Where the source in the words from `start` to `end` begins: at a determiner after a
+    determiner and words in lower case, a noun of what the verb reports before its subject (`a
+    claim the Pentagon denied`, `a false report the ministry confirmed` name `the Pentagon` and
+    `the ministry`); at `start` when they hold none (`the head of the agency said`, `the country's
+    state TV channel said`)."""
+    if bare_word(tokens[start]) not in DETERMINERS:
+        return start
+    at = start + 1
+    while at < end and tokens[at].islower() and bare_word(tokens[at]) not in NOT_SOURCE | DETERMINERS:
+        at += 1
+    return at if start + 1 < at < end - 1 and bare_word(tokens[at]) in DETERMINERS else start
