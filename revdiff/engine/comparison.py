@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Literal, get_args
 
 from revdiff.engine.align import Link, align_sentences
-from revdiff.engine.flags import edit_flags, open_quotation, sources_in
+from revdiff.engine.flags import edit_flags, sources_in
+from revdiff.engine.quotations import open_quotation
 from revdiff.engine.sentences import paragraphs_as_sentences, split_sentences
 from revdiff.engine.stats import comparison_stats
 from revdiff.engine.words import word_diff

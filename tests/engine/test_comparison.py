@@ -16,7 +16,8 @@ from revdiff.engine import (
     sentences_of,
 )
 from revdiff.engine import similarity as similarity_module
-from revdiff.engine.flags import open_quotation, sources_in
+from revdiff.engine.flags import sources_in
+from revdiff.engine.quotations import open_quotation
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import percent
 from revdiff.errors import RevdiffError

@@ -7,15 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from revdiff.engine import flags, words
-from revdiff.engine.flags import (
-    _roman_numeral_values,
-    edit_flags,
-    numbers_in,
-    open_quotation,
-    quotations_in,
-    sources_in,
-)
+from revdiff.engine.flags import edit_flags, sources_in
 from revdiff.engine.graphemes import grapheme_clusters, is_mark
+from revdiff.engine.numbers import _roman_numeral_values, numbers_in
+from revdiff.engine.quotations import open_quotation, quotations_in
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import is_boring_edit
 from revdiff.engine.word_count import count_words, version_words

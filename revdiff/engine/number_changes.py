@@ -1,0 +1,117 @@
+"""Whether two texts' numbers differ as `number_changed` reads them (engine/flags.py): the numbers
+(`numbers_in`), also in other styles and with a counting one for an article, a time's half of the
+day and a number's currency."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from revdiff.engine.currency_signs import CURRENCIES, currency_before
+from revdiff.engine.numbers import NUMBER, SCALES, numbers_in, plain_digits, time_of_day
+from revdiff.engine.sentences import MONTHS
+
+
+def _currencies_of_numbers(text: str) -> dict[str, set[frozenset[str]]]:
+    """The currencies that `text` gives each number by a sign or code, each as those it may name
+    (`CURRENCIES`): `$5 million` gives `5` any currency a `$` writes, `US$5 million` and `USD 5`
+    the U.S. dollar."""
+    currencies: dict[str, set[frozenset[str]]] = {}
+    for number in NUMBER.finditer(text):
+        if mark := currency_before(text, number.start())[0]:
+            currencies.setdefault(plain_digits(number.group()), set()).add(
+                CURRENCIES.get(mark, frozenset({mark})))
+    return currencies
+
+
+def currency_changed(old: str, new: str) -> bool:
+    """Whether a number both texts give with a currency's sign or code is given one in either
+    text that none of the other's may be (`$5 million` to `£5 million`, `USD 5` to `EUR 5` or to
+    `€5`, `US$5` to `A$5`). A sign and a code that may name one currency are that currency
+    written otherwise, which changes none (`$5` to `US$5` or `USD 5`, `Rs 500` to `₹500` or `PKR
+    500`), and so is the number without either (`$5 million` to `5 million dollars`)."""
+    old_currencies, new_currencies = _currencies_of_numbers(old), _currencies_of_numbers(new)
+    return any(not _may_be_alike(old_currencies[number], new_currencies[number])
+               for number in old_currencies.keys() & new_currencies)
+
+
+def _may_be_alike(old: set[frozenset[str]], new: set[frozenset[str]]) -> bool:
+    """Whether each currency of `old` may be one of `new` and each of `new` one of `old`."""
+    return (all(any(currency & other for other in new) for currency in old)
+            and all(any(currency & other for other in old) for currency in new))
+
+
+# The English indefinite article before a word, which counts one as `one` does (`a person`, `one
+# person`; `an hour`, `one hour`); not the `a` of `a.m.`, nor one before a word that makes it a
+# vague quantity (`a few people`, `a number of people`) or a scale word, whose value it is part of
+# (`a dozen`, `a million`: `numbers._SCALED_NUMBER`), nor a capital A after a word, a letter that names
+# (`Category A storms`, `Serie A clubs`), where an article is capital at a start only.
+_INDEFINITE_ARTICLE = re.compile(r"(?:\ban?|(?<![^\W\d_]\s)\bAn?)\s+"
+                                 rf"(?!(?i:few|couple|handful|number|lot|little|{'|'.join(SCALES)})\b)"
+                                 r"(?=[^\W\d_])")
+# An English month's name (`sentences.MONTHS`), capitalised (`may` and `march` are verbs too), or
+# its abbreviation; the longest first, so that `Sept` is not read as `Sep`.
+_MONTH = "(?:" + "|".join(sorted((month.capitalize() for month in MONTHS),
+                                  key=lambda month: (-len(month), month))) + ")"
+# A one that counts the word after it, for which an article may stand, in digits or in words (`1
+# person`, `one person`, `$1m`, `one-third`); not the one of `Jan. 1.`, `rose to one.`, `the 1st`,
+# a time, `at 1 p.m.`, or a day before its month, `1 January` (`_counting_ones` leaves out a day
+# after its month, `Jan. 1 with`).
+_COUNTING_ONE = re.compile(r"(?<![\w.,\u066b\u066c−–-])"
+                           r"(?:1\s*(?!(?-i:" + _MONTH + r")\b)|one(?:\s+|[-‐]))"
+                           r"(?!(?:[ap]\.?\s?m|o['’]clock|st)\b)(?=[^\W\d_])", re.IGNORECASE)
+# A month's name that ends the text before a one, the day it dates (`Jan. 1 with`, `May 1 the`).
+_MONTH_BEFORE_DAY = re.compile(r"\b" + _MONTH + r"\.?\s+$")
+
+# A time with its half of the day: `10 a.m.`, `10am`, `10:30 P.M.`, `10.30pm`.
+_TIME_OF_HALF_DAY = re.compile(r"(?<![\d:.,])(\d{1,2})(?:[:.]([0-5]\d))? ?([ap])\.? ?m\b\.?",
+                               re.IGNORECASE)
+
+
+def _halves_of_day(text: str) -> dict[str, set[str]]:
+    """The halves of the day (`a`, `p`) that `text` gives each time (`10`, `10:30`)."""
+    halves: dict[str, set[str]] = {}
+    for hour, minutes, half in _TIME_OF_HALF_DAY.findall(text):
+        halves.setdefault(time_of_day(hour, minutes), set()).add(half.lower())
+    return halves
+
+
+def half_of_day_changed(old: str, new: str) -> bool:
+    """Whether a time both texts give with its half of the day has another half in `new`
+    (`10 a.m.` to `10 p.m.`; `8:00` to `8 a.m.`, or `9 to 11 a.m.` to `9 a.m. to 11 a.m.`,
+    changes none)."""
+    old_halves, new_halves = _halves_of_day(old), _halves_of_day(new)
+    return any(old_halves[time] != new_halves[time] for time in old_halves.keys() & new_halves)
+
+
+def number_lists_differ(old: list[str], new: list[str], regrouped: bool) -> bool:
+    """Whether the numbers `old` and `new` differ: as multisets, or, for `regrouped` texts
+    (`edit_flags`), as sets."""
+    return set(old) != set(new) if regrouped else old != new
+
+
+def numbers_alike_in_other_styles(old: str, new: str, regrouped: bool = False) -> bool:
+    """Whether `old` and `new` hold the same numbers read in other styles (`numbers_in`), or differ
+    only by ones that count a word in one text where the other has as many more articles `a` or
+    `an` (not `a few`, `a number of`): `one person` and `1 person` to `a person` (or `$1m` to `a
+    million dollars`) change none, where `on Jan. 1.` to `in a month`, `at 1 p.m.` to `in an
+    hour` and `one soldier at a checkpoint` to `the soldier at the checkpoint` do. `regrouped`
+    texts hold the same numbers when they hold the same distinct ones."""
+    old_numbers = Counter(numbers_in(old, other_styles=True))
+    new_numbers = Counter(numbers_in(new, other_styles=True))
+    if old_numbers == new_numbers or regrouped and old_numbers.keys() == new_numbers.keys():
+        return True
+    gone, came = old_numbers - new_numbers, new_numbers - old_numbers
+    articles_came = len(_INDEFINITE_ARTICLE.findall(new)) - len(_INDEFINITE_ARTICLE.findall(old))
+    if not came and set(gone) == {"1"}:
+        return gone["1"] == articles_came and gone["1"] <= _counting_ones(old)
+    if not gone and set(came) == {"1"}:
+        return came["1"] == -articles_came and came["1"] <= _counting_ones(new)
+    return False
+
+
+def _counting_ones(text: str) -> int:
+    """How many ones in `text` count the word after them (`_COUNTING_ONE`), a date's day, whose
+    month comes before it, left out (`on Jan. 1 with his family`)."""
+    return sum(not _MONTH_BEFORE_DAY.search(text, 0, one.start())
+               for one in _COUNTING_ONE.finditer(text))

@@ -1,0 +1,99 @@
+"""What qualifies a number: a mark before it or a `+` after it (`~300`, `3,000+`), or the words
+before it (`at least 300` as `≥300`), but for a preposition before a number that names (`about
+2020`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from revdiff.engine.currency_signs import currency_before
+
+# A mark that qualifies the number beside it: `~`, `≈`, `>`, `<`, `≥` or `≤` before it, any run
+# of spaces between or none (`~300`, `>  5`, `~\u00a0300` with a no-break space: `_mark_before`),
+# where no letter, digit, `-` or `=` is right before the mark (not the `>` of an arrow,
+# `200->300`, or of a tag left in the text, `</tr> 1980`), and a `+` right after it that no digit
+# follows (`3,000+ troops`, more than 3,000; not the sum `3+2`, nor the sign of `+1`).
+_QUALIFIER_BEFORE = re.compile(r"(?<![-=\w])[~≈<>≥≤]")
+_QUALIFIER_AFTER = re.compile(r"\+(?![\d+])")
+# English words that qualify the number right after them (white space between, no line break),
+# read as the mark that says the same: synonyms are one qualifier (`about`, `around`, `roughly`
+# and `approximately` are `~`), and `nearly` and `almost`, a little below, are `≲`.
+_QUALIFYING_WORDS = {"at least": "≥", "no fewer than": "≥", "no less than": "≥",
+                     "more than": ">", "over": ">", "above": ">",
+                     "at most": "≤", "no more than": "≤", "up to": "≤",
+                     "fewer than": "<", "less than": "<", "under": "<", "below": "<",
+                     "nearly": "≲", "almost": "≲",
+                     "about": "~", "around": "~", "roughly": "~", "approximately": "~"}
+# Those that are prepositions too, which before a number that names rather than counts are
+# (`argued about 2020 policy`, `growth over 2019`, `a book about 9/11`, `a talk about 5G`): they
+# qualify no year, four digits from 1800 to 2099, and no number that `_names` reads. A unit on
+# a number is a quantity's (`over 30C`, `about 5km`), and a currency before it a price's (`over
+# $2000`); `over 3 days` may say during or more than, and is read as more.
+_PREPOSITIONS = frozenset({"over", "above", "up to", "under", "below", "about", "around"})
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# What after a number may make it a name: a `G` or `D` on it, a generation of mobile networks or
+# a count of dimensions (`5G`, `3D`), or a slash and a number (group 1), a date or a phrase
+# (`9/11`, `24/7`) but a fraction's (`_names`).
+_NAMING_END = re.compile(r"[GD]\b|/(\d+)(?!\d|[.,]\d)")
+# The longest first, so that `no more than` is not read as `more than`.
+_QUALIFYING_WORD = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(_QUALIFYING_WORDS, key=len, reverse=True)) + r")[^\S\n]+$",
+    re.IGNORECASE)
+# The article before a scale word, which a qualifier stands before (`more than a dozen`).
+_ARTICLE_BEFORE_SCALE = re.compile(r"(?<!\w)an?[^\S\n]+$", re.IGNORECASE)
+_LONGEST_QUALIFYING_WORD = max(map(len, _QUALIFYING_WORDS)) + len("  ")
+
+
+def qualified_number(text: str, number: re.Match[str], value: str) -> str:
+    """The number `number` of `text` (digits, a time or a decade), whose value is `value`, with
+    what qualifies it (`qualifier_before`, and a `+` after it, `_QUALIFIER_AFTER`): `~300`, `>300`,
+    `3000+`, and `at least 300` as `≥300`; before a currency's sign or code (`currency_before`)
+    too, `>$300` and `more than US$300` as `>300`. A price names nothing: a preposition before a
+    currency qualifies its number, `over $2000` as `>2000`, where `over 2000` may be a year's."""
+    currency, start = currency_before(text, number.start())
+    after = _QUALIFIER_AFTER.match(text, number.end())
+    names = not currency and _names(text, number)
+    return qualifier_before(text, start, in_words=False, names=names) + value + ("+" if after else "")
+
+
+def _names(text: str, number: re.Match[str]) -> bool:
+    """Whether the number `number` of `text` names rather than counts (`_PREPOSITIONS`): a year,
+    or a number that `_NAMING_END` ends but a fraction's numerator, smaller than a denominator up
+    to 10 (`1/3`, `3/10`; `9/11` and `24/7` name)."""
+    if _YEAR.fullmatch(number.group()):
+        return True
+    end = _NAMING_END.match(text, number.end())
+    if end is None:
+        return False
+    denominator = end.group(1)
+    return not (denominator and number.group().isdigit()
+                and int(number.group()) < int(denominator) <= 10)
+
+
+def qualifier_before(text: str, at: int, *, in_words: bool, names: bool) -> str:
+    """The mark that qualifies the number at `at` of `text`, written before it or, for a number
+    `in_words`, before its article (`> a dozen`, `more than a dozen`): a mark
+    (`_mark_before`; `≈` as `~`) or the mark for the words (`_QUALIFYING_WORDS`); '' when
+    none does, or when a preposition stands before a number that `names` (`about 2020`, `about
+    9/11`: `_PREPOSITIONS`)."""
+    if in_words and (article := _ARTICLE_BEFORE_SCALE.search(text, max(0, at - 3), at)):
+        at = article.start()
+    if mark := _mark_before(text, at):
+        return mark.replace("≈", "~")
+    words = _QUALIFYING_WORD.search(text, max(0, at - _LONGEST_QUALIFYING_WORD), at)
+    if words is None:
+        return ""
+    qualifier = " ".join(words.group(1).casefold().split())
+    if qualifier in _PREPOSITIONS and names:
+        return ""
+    return _QUALIFYING_WORDS[qualifier]
+
+
+def _mark_before(text: str, at: int) -> str:
+    """The mark (`_QUALIFIER_BEFORE`) before `at` of `text`, the space separators between skipped
+    (ordinary, no-break, thin, ...; no line break); '' when none stands there."""
+    while at > 0 and unicodedata.category(text[at - 1]) == "Zs":
+        at -= 1
+    mark = _QUALIFIER_BEFORE.match(text, at - 1) if at > 0 else None
+    return mark.group() if mark else ""

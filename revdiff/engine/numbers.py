@@ -1,0 +1,373 @@
+"""Numbers read from a text (`numbers_in`): in digits in any script and grouping, in words, in
+vulgar fractions and Roman numerals after a name's word, with what qualifies them and an abbreviated
+magnitude; and in other styles, times, decades, ranges of years and scale words, to see two texts'
+numbers alike."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from revdiff.engine.attribution_tokens import is_title_case
+from revdiff.engine.currency_signs import after_currency
+from revdiff.engine.number_qualifiers import qualified_number, qualifier_before
+from revdiff.engine.quotations import CLOSING_MARKS, OPENING_MARKS
+from revdiff.engine.sentences import BEFORE_OR_AFTER_NAME, TITLES, word_set
+from revdiff.engine.terminal_codes import without_terminal_codes
+from revdiff.engine.words import NUMBER_PART
+
+# A number in digits, with its separators (`words.NUMBER_PART`), a minus sign before it (`-5`,
+# `−5`, and `–5`, an en dash set as a minus; not the hyphen or dash of `2019-2020`, `3–5 June`,
+# `COVID-19` or, after a number's percent or degree sign, `52%-48%` and `5°–10°`) and a decimal
+# point that begins it (`.5 percent`; not the full stop of `No.5`).
+_SEPARATED = rf"\d+{NUMBER_PART}*"
+NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c%‰°])[-−–]?(?:\.(?=\d))?{_SEPARATED}|{_SEPARATED}")
+
+# Number words with one value are compared by it (`five` and `5`, `first` and `1st`); the others
+# (`hundred`, `dozens`, `tens` of `tens of thousands`, India's `lakh` and `crore`, `half`) as words,
+# but a scale word after a number in other styles (`SCALES`: `1.2 million` as `1200000`).
+_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+             "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+             "seventeenth", "eighteenth", "nineteenth")
+_TENS_ORDINALS = ("twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
+                  "eightieth", "ninetieth")
+_NUMBER_VALUES = ({word: str(value) for value, word in enumerate(_UNITS)}
+                  | {word: str(20 + 10 * tens) for tens, word in enumerate(_TENS)}
+                  | {word: str(value) for value, word in enumerate(_ORDINALS, start=1)}
+                  | {word: str(20 + 10 * tens) for tens, word in enumerate(_TENS_ORDINALS)})
+_NUMBER_WORDS = word_set(
+    "tens hundred hundreds thousand thousands lakh lakhs million millions crore crores billion "
+    "billions trillion trillions dozen dozens half"
+)
+# The number words that multiply the number before them by one value, which `numbers_in` reads as
+# their product in other styles (`1.2 million` as `1200000`); not their plurals, which count
+# vaguely (`hundreds`, `dozens`), nor `tens` or `half`.
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "lakh": 10**5, "million": 10**6,
+           "crore": 10**7, "billion": 10**9, "trillion": 10**12}
+# `one`, `first` and `second` where they are no number: `no one`, `one another`, `the one who`,
+# `one-time` (former), `at first` and `first of all` (initially), `first lady` (a title) and
+# `first responders` (a trade), and a `second` that ends its clause (`wait a second.`); `one
+# soldier`, `the first attack` and `a second attack` are.
+_NO_NUMBER = re.compile(r"\bno one\b|\bone another\b|\bthe one(?= (?:who|that|which)\b)"
+                        r"|\bone-time\b|\bat first\b|\bfirst of all\b"
+                        r"|\bfirst (?:lady|ladies|responders?)\b"
+                        r"|\bsecond(?=\s*(?:[.,;:!?)]|$|ago\b|later\b))")
+# A capitalised ordinal before a capitalised word, which it names with (`the First Amendment`,
+# `the Second Fleet`, `Twenty-Fifth Amendment`): group 1 is that word's first letter, which a
+# match needs in upper case. `the first 700 troops` and `a second attack` count. It begins with
+# the capitals its words begin with, so that the search skips to those (most texts hold none).
+_CAPITALISED_ORDINAL = re.compile(
+    f"(?=[{''.join(sorted({word[0].upper() for word in _TENS + _ORDINALS + _TENS_ORDINALS}))}])"
+    rf"\b(?:(?:{'|'.join(tens.capitalize() for tens in _TENS)})[-‐ ])?"
+    rf"(?:{'|'.join(ordinal.capitalize() for ordinal in _ORDINALS + _TENS_ORDINALS)})"
+    r"\b(?=\s+([^\W\d_]))")
+# Two letters or more that may write a Roman numeral, upper case and after a word and a space
+# (`World War II`, `Henry VIII`; not `Malcolm X`), read as a number where
+# `_roman_numeral_values` says. Its first letter begins the pattern, so that the search skips to
+# those letters.
+_ROMAN_NUMERAL = re.compile(r"[IVX](?<=[^\W\d_]\s[IVX])[IVX]+(?!\w)")
+# What a valid numeral of I, V and X writes (`II` to `XXXIX`; not `IIII`, `VV` or `IVI`): tens,
+# then units.
+_ROMAN_SYNTAX = re.compile(r"(X{0,3})(IX|IV|V?I{0,3})")
+_ROMAN_UNITS = {"": 0, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
+                "IX": 9}
+# Words that make an `IV` after them a noun, `The IV drip`, `an IV line`, not a name's number.
+_DETERMINERS = word_set("the a an this that these those my your his her its our their no any "
+                        "some each every all another either neither both which what whose")
+
+# Abbreviations whose full stop ends no sentence before a name (`St. Louis IX`, `Gen. Smith`).
+_BEFORE_NAME = TITLES | BEFORE_OR_AFTER_NAME
+# A number word, `twenty-five` and `twenty five` as one (`twenty-first` too; but `thirty
+# second` is most often a duration, `a thirty second ad`, and stays two words as `30 second`).
+_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-‐]| (?!second\b))"
+                          rf"({'|'.join(_UNITS[1:10] + _ORDINALS[:9])})\b|\w+)")
+
+# A number's abbreviated magnitude, written on it (`$1.2bn`, `£3bn`, `1.2 bln`, `$2tn`) and in
+# capitals there (`$1.2BN`, `$5M`) or apart from it where they are no other word (`1.2 BLN`; `in
+# 2020 TN voters` names Tennessee), read as its word (`billion`). `m` and `mn` are a million only
+# where they cannot be metres or French minutes: after a currency's sign or code (`$5m`, `$5 m`,
+# `£1.5m`, `$5mn`, `Rs 500 mn`) or before a noun that is counted, not measured (`1.5m people`); `a
+# 5m wall`, `a 5 m wall`, `the 100m final` and `5 mn de marche` hold no million.
+_MAGNITUDE_WORDS = {"bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion",
+                    "mln": "million", "mn": "million", "m": "million"}
+_MAYBE_A_UNIT = frozenset({"m", "mn"})
+# Abbreviations that are a magnitude in capitals too, apart from the number (`1.2 BLN`); `TN` and
+# `MN` may be Tennessee and Minnesota.
+_NO_OTHER_WORD = frozenset({"bn", "bln", "mln", "trn"})
+
+_MAGNITUDE = re.compile(r"(\s?)(bn|bln|tn|trn|mln|mn|m)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\s+(?:people|residents|children|voters|users|households|workers|jobs|"
+                      r"homes|doses|cases|deaths|refugees|barrels|tonnes|tons)\b")
+
+
+def _magnitude(text: str, number: re.Match[str]) -> str:
+    """The magnitude word abbreviated on the number `number` of `text` ('' when none is)."""
+    suffix = _MAGNITUDE.match(text, number.end())
+    if suffix is None:
+        return ""
+    space, written = suffix.groups()
+    abbreviation = written.lower()
+    may_be_another_word = written != abbreviation and abbreviation not in _NO_OTHER_WORD
+    if space and may_be_another_word:
+        return ""  # capitals apart from the number: `in 2020 TN voters`
+    if abbreviation not in _MAYBE_A_UNIT:
+        return _MAGNITUDE_WORDS[abbreviation]
+    counted = after_currency(text, number.start()) or _COUNTED.match(text, suffix.end())
+    return _MAGNITUDE_WORDS[abbreviation] if counted else ""
+
+
+# A time of day, `10:30` or in the British style `10.30` (not `1:10:30`, `1.10.30`, `10.3`, a
+# number before its magnitude or scale word, `$1.20bn`, `1.30 million`, or a number after a minus
+# sign that `NUMBER` reads as its sign, `-0.25`, though a dash between times is none,
+# `9.30-10.30`), and digits grouped by three between ordinary spaces, `1 000 000` (from a first
+# group of one to three digits: `in 2019 100 people` holds none).
+_TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}})[:.]([0-5]\d)"
+                   rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}|[\s‐-](?:{'|'.join(SCALES)})\b))")
+# (Like `_LAKH_GROUPS` below, it begins with a digit, so that the search skips to digits.)
+_SPACED_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3}(?!\d))+")
+# Digits grouped as India's lakhs and crores, which may be a list written without spaces too
+# (`Grades 10,11,12,100`).
+# (The pattern begins with a digit, not with the look-behind, so that the search skips to digits.)
+_LAKH_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d?(?:,\d{2})+,\d{3}(?![\d.,])")
+
+# A range of years whose end is written in its last two digits, `2019–20`, `2019-20` and `2019/20`
+# (not a month, `2019-12`, whose digits are no later year of the century, nor a date,
+# `2019-12-05`), and a decade written in full or in its last two digits, `1990s` and `'90s`.
+_SHORT_YEAR_RANGE = re.compile(r"(?<![\d.,/-])(1\d|20)(\d\d)([-–/])(\d\d)(?!\d|[-–/.,:]\d)")
+_DECADE = re.compile(r"(?:(?<![\d.,])(\d\d)|(?<!\w)['’‘])(\d0)s\b")
+
+
+def _full_decade(decade: re.Match[str]) -> str:
+    """A decade in full, `1990s`; one written short, `'90s`, read as the 1900s' (two decades
+    written in full, `1890s` and `1990s`, stay apart)."""
+    century, years = decade.groups()
+    return f"{century or '19'}{years}s"
+
+
+def _full_year_range(years: re.Match[str]) -> str:
+    """A range of years written `2019–20` as `2019–2020` (`1999–00` as `1999–2000`); any other
+    match of `_SHORT_YEAR_RANGE` as written."""
+    century, start, dash, end = years.groups()
+    if end > start:
+        return f"{century}{start}{dash}{century}{end}"
+    if start == "99" and end == "00":
+        return f"{century}{start}{dash}{int(century) + 1}{end}"
+    return years.group()
+
+
+# A vulgar fraction, `½` or `⅔` (not `⅟`, a numerator alone).
+_VULGAR_FRACTION = re.compile("[\u00bc-\u00be\u2150-\u215e\u2189]")
+
+
+def _as_slashed_fraction(fraction: re.Match[str]) -> str:
+    """A vulgar fraction as its numerator and denominator, `½` as `1⁄2`, apart from a whole number
+    before it (`2½` as `2 1⁄2`, as `2 1/2` is written)."""
+    return " " + unicodedata.normalize("NFKC", fraction.group())
+
+
+# A number in digits, a cardinal number word (`five`, `twenty-five`; no ordinal: `the first
+# hundred days`) or the article `a` or `an` (group 1), and the scale words after it (group 2): `1.2
+# million`, `one hundred`, `a dozen`, `twenty-five hundred`, `two hundred thousand`.
+_CARDINAL_WORD = (rf"(?:(?:{'|'.join(_TENS)})[-‐ ])?(?:{'|'.join(_UNITS[1:10])})"
+                  rf"|{'|'.join(_TENS + _UNITS)}")
+_SCALED_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])({_SEPARATED}|(?:{_CARDINAL_WORD}|an?)\b)"
+                            rf"((?:[\s‐-](?:{'|'.join(SCALES)})\b)+)", re.IGNORECASE)
+
+
+def _values_of_scaled_numbers(text: str) -> str:
+    """`text` with each number and the scale words after it (`_SCALED_NUMBER`) written as its
+    value in digits: `1.2 million` as `1200000`, `a dozen` as `12`, `twenty-five hundred` as
+    `2500`; a magnitude abbreviated on a number (`_magnitude`) is read as its word first, `$1.2bn`
+    as `$1200000000`. A list of digits (`10,20,30 million`: `_is_a_list`) stays as written."""
+    spelled, position = [], 0
+    for number in NUMBER.finditer(text):
+        suffix = _MAGNITUDE.match(text, number.end())
+        if suffix and (magnitude := _magnitude(text, number)):
+            spelled += [text[position:number.end()], " ", magnitude]
+            position = suffix.end()
+    return _SCALED_NUMBER.sub(_scaled_value, "".join(spelled) + text[position:])
+
+
+def _scaled_value(scaled: re.Match[str]) -> str:
+    """The value of a number and its scale words (`_SCALED_NUMBER`) in digits; a list of digits
+    as written."""
+    number, scales = scaled.groups()
+    word = number.casefold()
+    if word in ("a", "an"):
+        value = "1"
+    elif word[0].isalpha():  # `five`, `twenty-five`: the sum of its words' values
+        value = str(sum(int(_NUMBER_VALUES[part]) for part in re.split("[-‐ ]", word)))
+    else:
+        value = plain_digits(number)
+    if value.count(".") > 1:
+        return scaled.group()
+    product = Decimal(value)
+    for scale in re.split(r"[\s‐-]", scales.casefold())[1:]:
+        product *= SCALES[scale]
+    return format(product.normalize(), "f")
+
+
+def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
+    """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus sign
+    kept, the marks and words that qualify a number kept on it, `3,000+`, `~300` and `at least 300`
+    as `≥300`: `qualified_number`, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and
+    `billion`), in vulgar fractions (`½` holds `1` and `2`, as `1/2` does) and in words (by their
+    value where a word has one: `five` is `5`, `twenty-five` `25`, `tenfold` `10`, qualified as
+    digits are, `~ five` as `~5`; not `no one`, `wait a second` or an ordinal in a name, `the First
+    Amendment`: `_without_ordinals_in_names`) and in Roman numerals after a name's word (`World War
+    III` holds `3`: `_roman_numeral_values`), sorted. `other_styles` reads a time `10:30` and the
+    British `10.30` as one time, `10:30` (`8:00` as `8`; qualified as digits are, `~10:30`), not
+    the number `10.3` (a signed number, `-0.25`, stays one), a list written without spaces,
+    `10,20,30`, as its numbers, `10`, `20` and `30` (not digits joined by points, a date `1.2.2024`
+    or a version `3.11.2`, whose order tells), and so digits grouped as lakhs, `10,11,12,100`,
+    which may be one (`Grades 10,11,12,100`), digits grouped by ordinary spaces, `1 000 000`, as
+    one number, a range of years whose end is written short, `2019–20` or `2019/20`, as `2019` and
+    `2020`, a decade, `1990s` or `'90s`, as `1990s` (`~1990s` too), and a number with the scale
+    words after it as its value (`_values_of_scaled_numbers`: `1.2 million`, `$1.2m`, `one
+    hundred`, `a dozen` as `1200000`, `1200000`, `100`, `12`): readings that may be wrong (`on day
+    3 100 people` is read `3100`, and `'90s` may be the 1890s), which `edit_flags` takes only to
+    see two texts' numbers alike (`numbers_alike_in_other_styles`). A terminal's control sequence
+    or string holds none (`\x1b[31m`, `\x1b]0;title\x07`), and neither does a character written as
+    its escape in a title (`caf\\xe9`: `name_text`)."""
+    text = without_terminal_codes(text)
+    text = _VULGAR_FRACTION.sub(_as_slashed_fraction, text)
+    found = ([qualified_number(text, time, time_of_day(*time.group(1, 2))) for time in _TIME.finditer(text)]
+             if other_styles else [])
+    if other_styles:
+        found += [qualified_number(text, decade, _full_decade(decade)) for decade in _DECADE.finditer(text)]
+        text = _DECADE.sub(" ", _TIME.sub(" ", text))
+        text = _SHORT_YEAR_RANGE.sub(_full_year_range, text)
+        text = _SPACED_GROUPS.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
+        text = _values_of_scaled_numbers(text)
+        text = _LAKH_GROUPS.sub(lambda match: match.group().replace(",", ", "), text)
+    for match in NUMBER.finditer(text):
+        number = plain_digits(match.group())
+        is_a_comma_list = number.count(".") > 1 and "." not in match.group()
+        found += ([plain_digits(item) for item in number.split(".")]
+                  if other_styles and is_a_comma_list else [qualified_number(text, match, number)])
+        if magnitude := _magnitude(text, match):
+            found.append(magnitude)
+    words = _NO_NUMBER.sub(" ", _without_ordinals_in_names(text).casefold())
+    for match in _NUMBER_WORD.finditer(words):
+        tens, unit = match.groups()
+        word = match.group().removesuffix("fold")  # `tenfold` as `ten`, as `ten-fold` and `10-fold`
+        if tens:
+            value = str(int(_NUMBER_VALUES[tens]) + int(_NUMBER_VALUES[unit]))
+        elif word in _NUMBER_VALUES:
+            value = _NUMBER_VALUES[word]
+        elif word in _NUMBER_WORDS:
+            value = word
+        else:
+            continue
+        found.append(qualifier_before(words, match.start(), in_words=True, names=False) + value)
+    return sorted(found + _roman_numeral_values(text))
+
+
+def _roman_numeral_values(text: str) -> list[str]:
+    """The values of the Roman numerals of `text` that are a name's number (`World War II`, `Pope
+    John Paul II`, `Henry VIII`: `2`, `2`, `8`): numerals from `II` to `XXXIX` in valid syntax
+    (not `IIII`, `VV` or `IVI`), written in I, V and X only (`Super Bowl LIV` holds none), in upper
+    case, directly after a capitalised word (`Paul`, not `PAUL`) that is neither a determiner
+    (`The IV drip`) nor a sentence's first word, which any word may be. A lone `I`, `V` or `X`
+    is none (`Malcolm X`, `Type I`)."""
+    values: list[str] = []
+    for numeral in _ROMAN_NUMERAL.finditer(text):
+        syntax = _ROMAN_SYNTAX.fullmatch(numeral.group())
+        if syntax is None:
+            continue
+        word, word_start = _word_before(text, numeral.start())
+        name_word = word.lstrip(OPENING_MARKS)
+        if (name_word[:1].isupper() and not name_word.isupper()
+                and name_word.casefold() not in _DETERMINERS
+                and not _begins_sentence(_word_before(text, word_start)[0])):
+            tens, units = syntax.groups()
+            values.append(str(10 * len(tens) + _ROMAN_UNITS[units]))
+    return values
+
+
+def _word_before(text: str, end: int) -> tuple[str, int]:
+    """The word (characters up to white space) before `end`, the white space before `end`
+    skipped, and where it starts; `''` at the text's start. Scanning back costs the word's length
+    and its spaces', not `end`: slicing the text up to each numeral cost a long text of many
+    numerals its length squared."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end], start
+
+
+def _begins_sentence(word_before: str) -> bool:
+    """Whether the word after `word_before` begins a sentence: no word stands before it (`''`),
+    or it ends in `.`, `!` or `?` (a closing mark after it or not) and is no title before a name
+    (`Gen.`, `St.`)."""
+    if not word_before:
+        return True
+    last = word_before.rstrip(CLOSING_MARKS)
+    return last.endswith(("!", "?")) or (last.endswith(".")
+                                         and last.removesuffix(".").casefold() not in _BEFORE_NAME)
+
+
+def _without_ordinals_in_names(text: str) -> str:
+    """The text without the ordinals that are part of a name (`_CAPITALISED_ORDINAL`: `the First
+    Amendment`), but in a headline in title case, where every word is capitalised (`Iran Launches
+    Second Wave`)."""
+    if is_title_case(text.split()):
+        return text
+    return _CAPITALISED_ORDINAL.sub(
+        lambda ordinal: " " if ordinal.group(1).isupper() else ordinal.group(), text)
+
+
+def time_of_day(hour: str, minutes: str) -> str:
+    """A time as `h:mm`, or its hour alone on the hour or when no minutes are given (`08:00`,
+    `8` and `8 a.m.` have one hour)."""
+    return str(int(hour)) if minutes in ("", "00") else f"{int(hour)}:{minutes}"
+
+
+# A separator, and (group 1) the digits after it when they close a group: three for a thousands
+# group, or two before the commas of India's lakhs and crores, which end in a thousands group
+# (`1,50,000`; `5,12,13` and `10,20,30` are lists).
+_GROUP_OR_DECIMAL = re.compile(
+    r"[.,\u066b\u066c\u00a0\u202f\u2009](?=(\d{3}(?!\d)|(?<=,)\d{2}(?=(?:,\d{2})*,\d{3}(?!\d)))?)")
+
+
+def plain_digits(number: str) -> str:
+    """`３,000`, `3.000`, `3 000` and `٣٬٠٠٠` as `3000`, `1,50,000` as `150000`, `3,5`, `٣٫٥` and
+    `3.5` as `3.5`, `−5` and `–5` as `-5`: a separator before a group of three digits that ends
+    the number or meets another separator groups thousands and is dropped, and so is a comma
+    before two digits that commas part from a thousands group (lakhs); any other is a decimal
+    mark, `.`, and so is a point that begins the number (`.5` and `.500` are `0.5`). Digits with
+    more than one decimal mark, or one that also groups them (`10,20,30`, `1,5,000`, `3,000,00`),
+    are a list (`_is_a_list`), each separator read as `.`: `10.20.30`, `1.5.000`, `3.000.00`.
+    Zeros that add nothing to the value are dropped: `03` is `3` (`Friday 03 January`, `08:00`),
+    `3.50` is `3.5` and `3.0` is `3`; so is the sign of a zero: `-0` and `-0.0` are `0`."""
+    digits = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else "-" if char in "−–"
+                     else char for char in number)
+    if digits.lstrip("-").startswith("."):  # `.5`, `.500`: a point beginning a number
+        plain = digits.replace(".", "0.", 1)
+    elif _is_a_list(digits):
+        plain = _GROUP_OR_DECIMAL.sub(".", digits)
+    else:
+        plain = _GROUP_OR_DECIMAL.sub(lambda match: "" if match.group(1) else ".", digits)
+    whole, _, fraction = plain.partition(".")
+    whole = whole.lstrip("-").lstrip("0") or "0"
+    fraction = fraction.rstrip("0") if fraction.isdigit() else fraction
+    number = f"{whole}.{fraction}" if fraction else whole
+    return f"-{number}" if plain.startswith("-") and number != "0" else number
+
+
+def _is_a_list(digits: str) -> bool:
+    """Whether `digits` are numbers written one after another (`10,20,30`, `1.2.3`), not one
+    number: they have more than one decimal mark, or a decimal mark that also groups their digits
+    (`1,5,000`, `3,000,00`), where a number's groups after the first are all of three digits or
+    lakhs (`1,50,000`) and its decimal mark is another (`1,234.5`, `1.234,5`)."""
+    separators = list(_GROUP_OR_DECIMAL.finditer(digits))
+    decimal_marks = [match.group() for match in separators if not match.group(1)]
+    group_marks = {match.group() for match in separators if match.group(1)}
+    return len(decimal_marks) > 1 or not group_marks.isdisjoint(decimal_marks)

@@ -1,0 +1,39 @@
+"""What a terminal acts on instead of showing it (control sequences and strings), and characters a
+title writes as their escapes: the flags read a text without them (engine/flags.py)."""
+
+from __future__ import annotations
+
+import re
+
+# What a terminal acts on instead of showing it: a control string (OSC, `\x1b]0;title\x07`, and
+# DCS, SOS, PM and APC) up to its end, BEL or ST (`\x1b\\`), or the text's end, a control
+# sequence (`\x1b[31m`, or after the one-character CSI, U+009B) and any other escape sequence
+# (`\x1b7`, `\x1b(0`): its parameters are no numbers of the text. A control string opens only
+# after ESC: its one-character forms (U+0090, U+009D, ...) are what text decoded in the wrong
+# charset holds (`”` read as Latin-1 is `â\x80\x9d`), and would hide the rest of the text.
+# (Each branch begins with its own character, so that the search skips to ESC and CSI.)
+_CONTROL_SEQUENCE = re.compile(r"\x1b(?:[]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+                               r"|\[[0-?]*[ -/]*[@-~]"
+                               r"|[ -/]*[0-~])"
+                               r"|\x9b[0-?]*[ -/]*[@-~]")
+
+
+# A byte of a name that is not UTF-8, or a lone UTF-16 half, as `file_names.name_text` writes it
+# in a title (`caf\xe9`, `\ud800`): one character that could not be read, whose hex digits are
+# no number of the text.
+_ESCAPED_CHARACTER = re.compile(r"\\x[89a-f][0-9a-f]|\\ud[89a-f][0-9a-f]{2}")
+
+
+def without_terminal_codes(text: str) -> str:
+    """`text` as its numbers are read: without the terminal's control sequences and strings
+    (`without_control_sequences`), and a character written as its escape
+    (`_ESCAPED_CHARACTER`) as one that could not be read, U+FFFD."""
+    return _ESCAPED_CHARACTER.sub("\ufffd", without_control_sequences(text))
+
+
+def without_control_sequences(text: str) -> str:
+    """`text` as its words, punctuation and quotations are read: without the terminal's control
+    sequences and strings (`_CONTROL_SEQUENCE`: a `"` in a window's title, `\x1b]0;"Hi"\x07`, is
+    no quotation mark of the text). A character written as its escape stays as written, whose
+    letters are a title's (`caf\\xe9` to `caf` changes letters)."""
+    return _CONTROL_SEQUENCE.sub("", text)
