@@ -19,7 +19,6 @@ from revdiff.tui.keys import (
     KeyCommand,
     anywhere_keys,
     commands_by_group,
-    key_shown,
     main_keys_shown,
 )
 from revdiff.tui.styles import CURSOR_MARK, CURSOR_STYLE, ROW_STYLES
@@ -63,10 +62,8 @@ def timeline_keys(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[str, 
     """TIMELINE_KEYS, the keys that opened the timeline (`t`, or the keymap's) among those that
     close it, as they do: the help said only Esc and q closed it."""
     opening = next(command.keys for command in table if command.action == "timeline")
-    closing = [key_shown(key) for key in opening
-               if key not in ("escape", "q") and TimelineScreen.closed_by(key)]
-    *own, (close_keys, close) = TIMELINE_KEYS
-    return [*own, (" ".join([close_keys, *closing]), close)]
+    *own, (_, close) = TIMELINE_KEYS
+    return [*own, (" ".join(TimelineScreen.closing_keys_shown(opening)), close)]
 
 
 def legend_table(table: tuple[KeyCommand, ...] = KEY_TABLE,

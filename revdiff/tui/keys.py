@@ -166,7 +166,8 @@ ANYWHERE_KEYS: tuple[tuple[str, str, str], ...] = (
 )
 
 # The timeline's own keys (`revdiff.tui.timeline_screen`), as the help lists them: the keys shown
-# and what they do. The help adds the keys that opened it to the last, those that close it.
+# and what they do. For the last, those that close it, the help names the keys that do, the ones
+# that opened it among them (`TimelineScreen.closing_keys_shown`).
 TIMELINE_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "Compare the version with the previous one (the first with the next)"),
     ("m", "Mark a version (again: unmark it); Enter on another compares the two, the older first"),

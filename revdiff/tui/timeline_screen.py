@@ -17,6 +17,7 @@ from revdiff.export.comparison_html import version_time
 from revdiff.model import Version
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
+from revdiff.tui.keys import key_shown
 from revdiff.tui.session import PairSummary
 from revdiff.tui.timeline_columns import (
     TimelineColumns,
@@ -28,13 +29,15 @@ from revdiff.tui.timeline_columns import (
 from revdiff.tui.wrapping import wrap_ranges
 
 TABLE_HEIGHT = 30  # the table's most rows, its header's included; it scrolls through the others
+# The hints end in the keys that close the timeline (`closing_keys_shown`): `Esc, q or t closes`.
 HINT = ("Enter: compare with the previous version (the first with the next) · m: mark a version, "
         "Enter on another: compare the two, the older first · marks: ◆ marked, ○ ● the pair on "
-        "screen, old and new · Esc closes")
+        "screen, old and new · {closing} closes")
 # HINT in fewer words, for a dialog where HINT would leave the table fewer than TABLE_LEAST_ROWS
-# rows: at 44x12 HINT took 6 of the dialog's 10 rows, and the table showed 2 versions.
-SHORT_HINT = ("Enter: compare with the previous · m: mark, Enter on another: compare the two · "
-              "◆ marked, ○ ● on screen · Esc closes")
+# rows: at 44x12 HINT took 6 of the dialog's 10 rows, and the table showed 2 versions. It takes 3
+# rows there, with `Esc, q or t closes`.
+SHORT_HINT = ("Enter: compare with the previous · m: mark, Enter on another: compare them · "
+              "◆ marked, ○ ● shown · {closing} closes")
 TABLE_LEAST_ROWS = 6  # its header and 5 versions
 
 
@@ -120,7 +123,7 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         with Vertical():
             yield Static(Text("Version timeline", style="bold"), id="timeline-title")
             yield TimelineTable(rows, self._mark, cursor_row=self.current[1], id="timeline-table")
-            yield Static(HINT, id="timeline-hint")
+            yield Static(self._hint(HINT), id="timeline-hint")
 
     @classmethod
     def closed_by(cls, key: str) -> bool:
@@ -130,6 +133,19 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         answered = {name for widget in (cls, TimelineTable) for owner in widget.__mro__
                     for name in BindingsMap(owner.__dict__.get("BINDINGS", [])).key_to_bindings}
         return key in cls.SPARE_KEYS or key not in answered
+
+    @classmethod
+    def closing_keys_shown(cls, opening: tuple[str, ...]) -> list[str]:
+        """The keys that close the timeline, as shown: Esc, q and those of `opening`, the keys
+        that opened it, that close it (`closed_by`)."""
+        bound = ["escape", "q"]
+        return [key_shown(key) for key in
+                [*bound, *(key for key in opening if key not in bound and cls.closed_by(key))]]
+
+    def _hint(self, text: str) -> str:
+        """HINT or SHORT_HINT, ending in the keys that close the timeline: `Esc, q or t`."""
+        *first, last = self.closing_keys_shown(self.closing_keys)
+        return text.format(closing=f"{', '.join(first)} or {last}")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
@@ -150,7 +166,8 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         def hint_rows(text: str) -> int:
             return len(wrap_ranges(text, hint.size.width)) + hint.styles.gutter.height
 
-        hint_text = HINT if rows - hint_rows(HINT) >= TABLE_LEAST_ROWS else SHORT_HINT
+        long_hint = self._hint(HINT)
+        hint_text = long_hint if rows - hint_rows(long_hint) >= TABLE_LEAST_ROWS else self._hint(SHORT_HINT)
         hint.update(hint_text)
         self.query_one(DataTable).styles.max_height = min(TABLE_HEIGHT, rows - hint_rows(hint_text))
 

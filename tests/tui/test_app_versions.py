@@ -20,7 +20,11 @@ from revdiff.tui import background
 from revdiff.tui.app import RevdiffApp
 from revdiff.tui.diff_view import DiffView
 from revdiff.tui.help_screen import HelpScreen
+from revdiff.tui.keys import KEY_NAMES_SHOWN
+from revdiff.tui.settings import Settings
 from revdiff.tui.timeline_screen import TimelineScreen, TimelineTable
+
+KEY_NAMES = {shown: name for name, shown in KEY_NAMES_SHOWN.items()}  # "Esc" -> "escape"
 
 
 @run_async
@@ -83,17 +87,26 @@ async def test_timeline_lists_versions_and_jumps_to_a_consecutive_pair(chain_art
         assert header_text(app).startswith("v1 → v2")
 
 
+@pytest.mark.parametrize(("keymap", "closing"), [
+    ({}, "Esc, q or t closes"), ({"timeline": "f2,enter"}, "Esc, q or f2 closes"),
+    ({"timeline": "j,m", "line_down": "down"}, "Esc, q or j closes")])
 @run_async
-async def test_the_timeline_hint_says_that_esc_closes_it_as_the_other_dialogs_do(
-        chain_article: Article) -> None:
-    """The hint ended in a bare `· Esc`, where search, the article list and the help say
-    `Esc closes`."""
-    app = RevdiffApp(chain_article)
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_the_timeline_hint_names_every_key_that_closes_it(
+        chain_article: Article, keymap: dict[str, str], closing: str) -> None:
+    """The hint said only `Esc closes`, but q and the key that opened the timeline (`t`, or the
+    keymap's, but for one the timeline answers itself: Enter compares, m marks) close it too."""
+    app = RevdiffApp(chain_article, settings=Settings(keys=keymap))
+    opening = next(command.keys[0] for command in app.key_table if command.action == "timeline")
+    async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("t")
-        hint = str(app.screen.query_one("#timeline-hint", Static).content)
-        assert hint.endswith(" · Esc closes")
+        for key in closing.removesuffix(" closes").replace(",", "").replace(" or", "").split():
+            await pilot.press(opening)
+            await pilot.pause()
+            hint = str(app.screen.query_one("#timeline-hint", Static).content)
+            assert hint.endswith(f" · {closing}")
+            await pilot.press(KEY_NAMES.get(key, key))
+            await pilot.pause()
+            assert not isinstance(app.screen, TimelineScreen), key
 
 
 @run_async

@@ -264,12 +264,12 @@ async def test_the_timeline_hint_leaves_the_table_five_versions_in_the_smallest_
         dialog = app.screen.query_one(Vertical)
         table = dialog.query_one(TimelineTable)
         hint = dialog.query_one("#timeline-hint", Static)
-        assert str(hint.render()) == SHORT_HINT
+        assert str(hint.render()) == SHORT_HINT.format(closing="Esc, q or t")
         assert table.scrollable_content_region.height == 6  # its header and 5 versions
         assert dialog.content_region.contains_region(hint.region)
         await pilot.resize_terminal(MIN_WIDTH, 24)
         await pilot.pause()
-        assert str(hint.render()) == HINT
+        assert str(hint.render()) == HINT.format(closing="Esc, q or t")
 
 
 def test_one_input_warning_is_counted_as_one_in_a_narrow_terminal() -> None:
