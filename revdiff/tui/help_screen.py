@@ -60,10 +60,14 @@ def help_table(table: tuple[KeyCommand, ...] = KEY_TABLE) -> Table:
 
 def timeline_keys(table: tuple[KeyCommand, ...] = KEY_TABLE) -> list[tuple[str, str]]:
     """TIMELINE_KEYS, the keys that opened the timeline (`t`, or the keymap's) among those that
-    close it, as they do: the help said only Esc and q closed it."""
+    close it, as they do (the help said only Esc and q closed it), and only there: given
+    `timeline = "j"`, `j` was listed as moving through the versions too."""
     opening = next(command.keys for command in table if command.action == "timeline")
+    closing = TimelineScreen.closing_keys_shown(opening)
     *own, (_, close) = TIMELINE_KEYS
-    return [*own, (" ".join(TimelineScreen.closing_keys_shown(opening)), close)]
+    return [*((" ".join(key for key in keys.split() if key not in closing), description)
+              for keys, description in own),
+            (" ".join(closing), close)]
 
 
 def legend_table(table: tuple[KeyCommand, ...] = KEY_TABLE,

@@ -20,6 +20,7 @@ from revdiff.tui.keys import (
     TIMELINE_KEYS,
     commands_by_group,
     markdown_table,
+    with_keymap,
 )
 from revdiff.tui.settings import Settings
 from revdiff.tui.timeline_screen import TimelineScreen
@@ -161,6 +162,20 @@ async def test_the_help_names_the_keys_that_close_the_timeline(
             await pilot.press(key)
             await pilot.pause()
             assert not isinstance(app.screen, TimelineScreen), key
+
+
+@pytest.mark.parametrize(("keymap", "rows"), [
+    ({"timeline": "j", "line_down": "down"},
+     {"Move through the versions": "k ↓ ↑", "Close the timeline": "Esc q j"}),
+    ({"timeline": "g,G", "go_top": "home", "go_bottom": "end"},
+     {"Go to the first or the last version": "Home End", "Close the timeline": "Esc q g G"})])
+def test_the_help_lists_a_key_that_closes_the_timeline_only_there(
+        keymap: dict[str, str], rows: dict[str, str]) -> None:
+    """Given `timeline = "j"`, `j` closes the timeline, but the help listed it under `Move
+    through the versions` too."""
+    columns = help_table(with_keymap(keymap)).columns
+    shown = dict(zip(map(str, columns[1].cells), map(str, columns[0].cells), strict=True))
+    assert {description: shown[description] for description in rows} == rows
 
 
 def test_the_readme_key_table_is_the_key_table() -> None:
