@@ -64,6 +64,9 @@ class ExportScreen(Dialog[ExportChoice | None]):
         background: $surface;
     }
     ExportScreen OptionList { height: auto; }
+    /* without their borders (`_fit`), the formats and the name start where the heading does */
+    ExportScreen OptionList.-textual-compact > .option-list--option { padding: 0 1; }
+    ExportScreen Input.-textual-compact { padding: 0 1; }
     ExportScreen .hint { color: $text-muted; padding: 0 1; }
     ExportScreen #export-problem { color: $warning; padding: 0 1; display: none; }
     ExportScreen #export-status { padding: 0 1; display: none; }

@@ -110,6 +110,29 @@ async def test_the_export_dialog_opens_on_its_heading_and_the_file_name_in_the_s
         assert app.screen.query_one(OptionList).option_count == 4
 
 
+def text_column(widget: Widget) -> int:
+    """The screen column where the first line of `widget`'s text starts."""
+    line = widget.render_line(0).text
+    return widget.content_region.x + len(line) - len(line.lstrip())
+
+
+@run_async
+async def test_the_export_dialog_without_borders_aligns_its_formats_and_name_with_its_heading(
+        chain_article: Article) -> None:
+    """Below 18 rows, the list of formats and the file name without their borders, the formats
+    and the name started a column left of the heading and the hint."""
+    app = RevdiffApp(chain_article, export_directory=Path("/tmp"))
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        heading = app.screen.query_one(Static)
+        columns = {widget.id: text_column(widget) for widget in (
+            app.screen.query_one(OptionList), app.screen.query_one("#export-file-hint"),
+            app.screen.query_one(Input))}
+        assert columns == dict.fromkeys(columns, text_column(heading))
+
+
 @run_async
 async def test_the_timeline_gives_titles_20_cells_in_the_narrowest_terminal(
         chain_article: Article) -> None:
