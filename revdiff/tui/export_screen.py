@@ -24,8 +24,9 @@ from revdiff.export.staging import check_room_for_temporary
 from revdiff.model import Comparison
 from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
-from revdiff.tui.exporting import ExportFormat, default_filename
+from revdiff.tui.exporting import ExportFormat, default_filename, path_end
 from revdiff.tui.plain_text_input import PlainTextInput
+from revdiff.tui.wrapping import wrap_ranges
 
 ExportChoice = tuple[ExportFormat, Path]
 # The terminal rows from which the dialog keeps the borders of its list and its name field: with
@@ -102,12 +103,15 @@ class ExportScreen(Dialog[ExportChoice | None]):
             yield Static("", id="export-problem")
             yield Static("", id="export-status")  # `Writing …`, shown while the file is written
 
-    def _file_hint(self) -> str:
+    def _file_hint(self, folder_room: int | None = None) -> str:
         """What Enter does with the name: the format it writes is the highlighted one, or the one
         a typed suffix picked, whose highlight an unfocused list does not show. The folder a
         relative name goes in (the export folder, not the working directory) is named: after the
-        keys where the field shows it in full, before them where it shows the name alone."""
+        keys where the field shows it in full, before them where it shows the name alone; given
+        `folder_room`, its end only that fits in as many characters (`path_end`)."""
         folder = visible(str(self.directory))
+        if folder_room is not None:
+            folder = path_end(folder, folder_room)
         # Tab goes from the formats to the name and back: from the name, the next letter typed
         # would go to the formats (`q` closes the dialog), so the hint says where Tab goes
         tab = "Tab goes back to the formats" if self._in_name else "Tab edits the name"
@@ -122,7 +126,23 @@ class ExportScreen(Dialog[ExportChoice | None]):
         return self.is_mounted and self.query_one(Input).has_focus
 
     def on_descendant_focus(self) -> None:
-        self.query_one("#export-file-hint", Static).update(self._file_hint())
+        self._show_file_hint()
+
+    def _show_file_hint(self) -> None:
+        """Show `_file_hint`, the folder's end on one line of it where the whole hint would not
+        fit beside the heading, the formats and the name: at 44x12 a long folder made the hint 6
+        rows of the dialog's 10, and the dialog opened scrolled past its heading. Its rows are
+        counted as `wrap_ranges` wraps it, as Textual does (none before the first layout)."""
+        hint = self.query_one("#export-file-hint", Static)
+        dialog = self.query_one(Vertical)
+        others = sum(child.outer_size.height for child in dialog.children
+                     if child is not hint and child.display)
+        rows = self.size.height - dialog.styles.gutter.height - hint.styles.gutter.height - others
+        width = hint.content_region.width
+        text = self._file_hint()
+        if width and len(wrap_ranges(text, width)) > rows:
+            text = self._file_hint(folder_room=width - len("):"))
+        hint.update(text)
 
     @property
     def _field_shows_folder(self) -> bool:
@@ -140,10 +160,16 @@ class ExportScreen(Dialog[ExportChoice | None]):
         options.highlighted = 0
         options.focus()
         self._fit(self.app.size.height)
+        self.call_after_refresh(self._open_on_heading_and_name)
+
+    def _open_on_heading_and_name(self) -> None:
+        """Once the hint's width is known, fit the hint, then show the heading and the name."""
+        self._show_file_hint()
         self.call_after_refresh(self._show_heading_and_name)
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.height)
+        self.call_after_refresh(self._show_file_hint)  # once the hint has its new width
 
     def _fit(self, height: int) -> None:
         """In a short terminal the list of formats and the file name go without their borders:
@@ -165,7 +191,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
         previous = self.chosen
         previous_default = self._default_path(previous)
         self.chosen = self.formats[event.option_index]
-        self.query_one("#export-file-hint", Static).update(self._file_hint())
+        self._show_file_hint()
         previous_suffix = f".{previous.extension}"
         if path_input.value == previous_default:
             path_input.value = self._default_path(self.chosen)

@@ -94,11 +94,17 @@ def exported_notice(format_name: str, path_text: str, terminal_width: int) -> st
     than a few rows of the notice (Textual's is 60 columns wide at most and half the terminal,
     its text some 4 fewer), and run past the screen's foot, the file's name out of sight."""
     most = _NOTICE_PATH_ROWS * (min(60, terminal_width // 2) - 4)
-    if len(path_text) > most:
-        end = path_text[len(path_text) - most + 1:]
-        folder = end.find("/")
-        path_text = "…" + (end[folder:] if folder >= 0 else end)
-    return f"Wrote {format_name} to {path_text}"
+    return f"Wrote {format_name} to {path_end(path_text, most)}"
+
+
+def path_end(path_text: str, most: int) -> str:
+    """`path_text`, or where it is longer than `most` characters its end: `…/folder/name.txt`,
+    the folders nearest its end that fit, the last name in full or its end."""
+    if len(path_text) <= most:
+        return path_text
+    end = path_text[len(path_text) - most + 1:]
+    folder = end.find("/")
+    return "…" + (end[folder:] if folder >= 0 else end)
 
 
 def edit_as_text(comparison: Comparison, edit: Edit) -> str:

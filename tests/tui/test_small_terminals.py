@@ -110,6 +110,35 @@ async def test_the_export_dialog_opens_on_its_heading_and_the_file_name_in_the_s
         assert app.screen.query_one(OptionList).option_count == 4
 
 
+@run_async
+async def test_the_export_dialog_of_a_long_folder_keeps_its_heading_and_name_in_the_smallest_terminal(
+        chain_article: Article, tmp_path: Path) -> None:
+    """At 44x12 a long export folder made the hint 6 rows, and the dialog opened scrolled past
+    its heading. There the hint names the folder's end, on one line, and the heading, the formats
+    and the name fit, the cursor in the list or in the name; 24 rows have the whole folder back."""
+    folder = tmp_path / "a-rather-long-folder-name" / "and-another-level-below-it" / "and-one-more"
+    folder.mkdir(parents=True)
+    app = RevdiffApp(chain_article, export_directory=folder)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        hint = app.screen.query_one("#export-file-hint", Static)
+        for _ in range(2):  # in the list, then in the name (the hint says another Tab)
+            assert dialog.scroll_y == 0
+            for shown in (app.screen.query_one(Static), app.screen.query_one(OptionList), hint,
+                          app.screen.query_one(Input)):
+                assert dialog.content_region.contains_region(shown.region), shown
+            assert str(hint.render()).endswith(" goes in …/and-one-more):")
+            await pilot.press("tab")
+            await pilot.pause()
+        await pilot.resize_terminal(MIN_WIDTH, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert str(hint.render()).endswith(f" goes in {folder}):")
+
+
 def text_column(widget: Widget) -> int:
     """The screen column where the first line of `widget`'s text starts."""
     line = widget.render_line(0).text
