@@ -38,7 +38,7 @@ from revdiff.formats.sqlite_schema import (
 )
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.model import Article, Version
-from revdiff.read_warnings import counted
+from revdiff.read_warnings import counted, first_few
 
 REQUIRED_COLUMNS = ("article_id", "title", "abstract", "date_time")
 OPTIONAL_COLUMNS = ("id", "version", "url", "byline", "kicker", "author")
@@ -120,9 +120,9 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Ar
         rows = sorted(rows, key=lambda r: (r.time is None, sortable_time(r.time), r.row_id))
         numbers = list(range(1, len(rows) + 1))
         if len(rows) > 1:
-            warnings.append(f"{table}: article {shown(article_id)} repeats or lacks version numbers; "
-                            f"its {len(rows)} rows are ordered by date_time, then id, "
-                            "and numbered 1, 2, ...")
+            warnings.append(f"{table}: {_article_named(article_id, rows)} repeats or lacks "
+                            f"version numbers; its {len(rows)} rows are ordered by date_time, "
+                            "then id, and numbered 1, 2, ...")
     versions = []
     for number, row in zip(numbers, rows):
         if row.title is None:
@@ -152,6 +152,17 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Ar
         metadata["byline" if original else "author"] = credits[-1]
     source = "nyt" if original else source_of_url(url)
     return Article(source, url, tuple(versions), None, metadata, tuple(warnings))
+
+
+def _article_named(article_id: str, rows: Sequence[Row]) -> str:
+    """An article as its warnings name it: by its article_id, else by the url and ids of its
+    rows (a url is cut short when quoted; the ids tell apart urls that start alike)."""
+    if article_id:
+        return f"article {shown(article_id)}"
+    ids = first_few([str(r.row_id) for r in sorted(rows, key=lambda r: r.row_id)])
+    if rows[0].url:
+        return f"the article of url {shown(rows[0].url)} (no article_id; rows {ids})"
+    return f"the article of the rows without article_id or url ({ids})"
 
 
 def _time_warnings(table: str, versions: Sequence[Version]) -> list[str]:

@@ -231,3 +231,23 @@ def test_rows_without_an_article_id_are_told_apart_by_their_url(tmp_path: Path) 
         "nyt_versions: 2 rows have no article_id; read as one article by their url")
     assert articles[2].warnings[0] == (
         "nyt_versions: 1 row has no article_id and no url; read as one article")
+
+
+def test_renumbered_rows_without_an_article_id_are_named_by_their_url(tmp_path: Path) -> None:
+    # the warning said "article ''" for every such group, naming none of them
+    url = "https://www.nytimes.com/2020/01/03/world/g.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, None, url, "G two", "G body two.", None, None, "h", "2020-01-03 11:00:00", 1),
+        (2, None, url, "G one", "G body one.", None, None, "h", "2020-01-03 10:00:00", 1),
+        (3, None, None, "H two", "H body two.", None, None, "h", "2020-01-03 13:00:00", None),
+        (4, None, None, "H one", "H body one.", None, None, "h", "2020-01-03 12:00:00", None),
+    ])
+    by_url, without_url = read_database(path)
+    assert [v.title for v in by_url.versions] == ["G one", "G two"]
+    assert by_url.warnings[1] == (
+        "nyt_versions: the article of url 'https://www.nytimes.com/2020/01/'... (47 characters) "
+        "(no article_id; rows 1, 2) repeats or lacks version numbers; its 2 rows are ordered by "
+        "date_time, then id, and numbered 1, 2, ...")
+    assert without_url.warnings[1] == (
+        "nyt_versions: the article of the rows without article_id or url (3, 4) repeats or lacks "
+        "version numbers; its 2 rows are ordered by date_time, then id, and numbered 1, 2, ...")
