@@ -22,7 +22,6 @@ from revdiff.formats.elision import ELISION, cut_warning
 from revdiff.formats.fields import (
     checked_url,
     leap_second_warning,
-    offset_out_of_range_reason,
     parse_number,
     shown,
     source_of_url,
@@ -30,7 +29,7 @@ from revdiff.formats.fields import (
     without_wayback_prefix,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
-from revdiff.formats.newsdiffs_text import parse_date, parse_day, split_version_text
+from revdiff.formats.newsdiffs_text import parse_date, parse_day, split_version_text, zone_fault
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.unnumbered_pages import unnumbered_warning
 from revdiff.model import Article, Version
@@ -556,8 +555,8 @@ def read_page(text: str, where: str) -> Article:
     zones_left_out: set[str] = set()  # warned of once a page
     undated: dict[str, str] = {}  # side: its date line, quoted, where that is no date
     archived_instead: dict[str, str] = {}  # side: its date line, quoted, where the Archived time
-    # times the version as the line is no time (one whose zone offset is out of range is warned
-    # of on its own, naming the offset)
+    # times the version as the line is no time (one whose zone makes it none, `zone_fault`, is
+    # warned of on its own, saying why)
     for index, (number, version_text) in enumerate(zip(numbers, (old_text, new_text))):
         parsed = split_version_text(version_text)
         side = _SIDES[index]
@@ -576,25 +575,24 @@ def read_page(text: str, where: str) -> Article:
         # gives the date alone (`time_text`, ISO 8601), not its midnight
         archived_on = archived[index]
         archived_at = archived_time(archived_on) if archived_on is not None else None
-        dated = parse_date(parsed.date, where, f"the {side} version's date line")
+        dated = parse_date(parsed.date)
         time = dated if archived_at is None or _in_minute(dated, archived_at) else archived_at
         day = parse_day(parsed.date) if time is None else None
-        offset_reason = offset_out_of_range_reason(parsed.date) if dated is None else None
+        fault = zone_fault(parsed.date) if dated is None else None
         if time is archived_at and dated is None and parsed.date and parse_day(parsed.date) is None:
-            if offset_reason is None:
+            if fault is None:
                 archived_instead[side] = shown(parsed.date)
             else:
                 warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is "
-                                f"not a time: {offset_reason}; the version is timed by its "
-                                "Archived time instead (correct the offset in the file to have "
-                                "it read)")
+                                f"not a time: {fault[0]}; the version is timed by its Archived "
+                                f"time instead (correct {fault[1]} in the file to have it read)")
         time_text = None if time is not None else day.isoformat() if day else parsed.date or None
         if day is not None:
             dated_only.append(side)
-        elif time_text is not None and offset_reason is not None:
+        elif time_text is not None and fault is not None:
             warnings.append(f"{where}: the {side} version's date line {shown(parsed.date)} is not a "
-                            f"time: {offset_reason}; kept as text (correct the offset in the file "
-                            "to have it read)")
+                            f"time: {fault[0]}; kept as text (correct {fault[1]} in the file to "
+                            "have it read)")
         elif time_text is not None:
             undated[side] = shown(parsed.date)
         leap_second = (leap_second_warning(parsed.date, f"the {side} version's date line")

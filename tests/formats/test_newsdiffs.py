@@ -155,7 +155,7 @@ def test_a_version_without_a_date_starts_at_its_title(text: str, byline: str) ->
     ("Updated sometime", None),
 ])
 def test_date_lines(value: str, expected: datetime | None) -> None:
-    assert parse_date(value, "page.html") == expected
+    assert parse_date(value) == expected
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -303,6 +303,10 @@ OFFSET_OUT_OF_RANGE = ("is not a time: its zone offset {} is out of range (offse
       + OFFSET_OUT_OF_RANGE.format("+2500"),
       "the new version's date line 'Fri, 03 Jan 2020 20:50:00 -0160' "
       + OFFSET_OUT_OF_RANGE.format("-0160")]),
+    ("Fri, 31 Dec 9999 23:59:59 -0100", "Fri, 03 Jan 2020 20:50:00 +0000",
+     [("the old version's date line 'Fri, 31 Dec 9999 23:59:59 -0100' is not a time: its zone "
+       "puts it outside the years 1 to 9999 in UTC; the version is timed by its Archived time "
+       "instead (correct its date or offset in the file to have it read)")]),
 ])
 def test_a_date_line_that_is_no_time_where_the_archived_time_times_it_is_warned_of(
         old_line: str, new_line: str, warnings: list[str]) -> None:
@@ -351,15 +355,20 @@ def test_a_date_line_whose_zone_offset_is_out_of_range_says_so() -> None:
                                    ("new", new.time_text, "-01:60"))]
 
 
-def test_a_date_line_out_of_range_in_utc_is_quoted_as_written_naming_its_side() -> None:
-    """The refusal quoted the time as Python wrote it back (`'9999-12-31T23:59:59-01:00'`), not
-    the line, and did not say which version's line it was."""
-    old = Version(1, "T", ("One.",), None, "Thu, 10 Jan 2019 22:31:03 GMT")
+def test_a_date_line_out_of_range_in_utc_is_kept_as_text_naming_its_side() -> None:
+    """A date line its zone puts outside the years 1 to 9999 in UTC refused the whole page, where
+    one that is no time is kept as text with a warning."""
+    old = Version(1, "T", ("One.",), None, "0001-01-01T00:00:00+01:00")
     new = Version(2, "T", ("Two.",), None, "Fri, 31 Dec 9999 23:59:59 -0100")
-    with pytest.raises(MalformedPage, match=(
-            r"^page\.html: the new version's date line 'Fri, 31 Dec 9999 23:59:59 -0100' lies "
-            "outside the years 1 to 9999 in UTC")):
-        read_page(render_raw_page(old, new, DiffPageInfo("https://example.com/a")), "page.html")
+    article = read_page(render_raw_page(old, new, DiffPageInfo("https://example.com/a")),
+                        "page.html")
+    assert [(v.time, v.time_text) for v in article.versions] == [
+        (None, old.time_text), (None, new.time_text)]
+    assert [w for w in article.warnings if "Archived" not in w] == [
+        (f"page.html: the {side} version's date line {line!r} is not a time: its zone puts it "
+         "outside the years 1 to 9999 in UTC; kept as text (correct its date or offset in the "
+         "file to have it read)")
+        for side, line in (("old", old.time_text), ("new", new.time_text))]
 
 
 def test_page_metadata() -> None:
