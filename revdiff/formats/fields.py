@@ -470,8 +470,9 @@ def joined_sniffer_count(counts: Iterable[tuple[int | None, str]], shown_by: Map
                          ) -> tuple[int | None, str | None]:
     """The count of versions of pages of one article joined, from each page's count and where
     it was read, and `shown_by`, the page that shows each version: the highest count, or none,
-    with its warning, where it leaves no room for the highest version shown (one page's count is
-    checked against its own versions as it is read, not against the others')."""
+    with its warning, where it leaves no room for the highest version shown (one HTML page's
+    count is checked against its own versions as it is read, not against the others'; flattened
+    pages are checked here alone, where the page that counts may be the one that shows)."""
     given = [(count, page) for count, page in counts if count is not None]
     if not given:
         return None, None
@@ -479,7 +480,8 @@ def joined_sniffer_count(counts: Iterable[tuple[int | None, str]], shown_by: Map
     if not shown_by:
         return count, None
     number = max(shown_by)
-    warning = sniffer_count_warning(count, number, counted_by, shown_by[number])
+    warning = sniffer_count_warning(count, number, counted_by,
+                                    None if shown_by[number] == counted_by else shown_by[number])
     return (count, None) if warning is None else (None, warning)
 
 

@@ -18,11 +18,11 @@ from itertools import pairwise
 from revdiff.errors import InconsistentPages, MalformedPage
 from revdiff.formats.fields import (
     checked_url,
+    joined_sniffer_count,
     leap_second_warning,
     parse_iso_time,
     parse_number,
     shown,
-    sniffer_count_warning,
     version_page_article,
 )
 from revdiff.formats.foreign import has_translated_diff_header
@@ -502,25 +502,19 @@ def _read_article(headers: list[PageHeader], known: Mapping[int, Version]) -> Ar
     first = headers[0]
     metadata = {k: v for k, v in (("first_seen", first.first_seen),
                                   ("check_status", first.check_status)) if v}
-    changes, count_warnings = _tracker_count(headers, chain.versions)
-    warnings = tuple(w for h in headers for w in h.warnings) + chain.warnings + count_warnings
+    # the highest count of versions the pages give ('The article has changed N times'), or none,
+    # warned, where it leaves no room for a version they show
+    shown_by: dict[int, str] = {}
+    for page in chain.pages:
+        shown_by.setdefault(page.old_number, page.name)
+        shown_by.setdefault(page.new_number, page.name)
+    changes, count_warning = joined_sniffer_count(((h.changes, h.name) for h in headers), shown_by)
+    warnings = (tuple(w for h in headers for w in h.warnings) + chain.warnings
+                + ((count_warning,) if count_warning else ()))
     versions = tuple(replace(copied.get(v.number, v), time_text=v.time_text,
                              time_from=_time_counted_from(v, headers))
                      for v in chain.versions)
     return Article(first.source, first.url, versions, changes, metadata, warnings, chain.pages)
-
-
-def _tracker_count(headers: Sequence[PageHeader], versions: Sequence[Version]
-                   ) -> tuple[int | None, tuple[str, ...]]:
-    """The highest count of versions the pages give ('The article has changed N times'), or
-    none, warned, where it leaves no room for a version they show."""
-    counted_by = max((h for h in headers if h.changes is not None),
-                     key=lambda h: h.changes or 0, default=None)
-    if counted_by is None or counted_by.changes is None or not versions:
-        return None, ()
-    warning = sniffer_count_warning(counted_by.changes, max(v.number for v in versions),
-                                    counted_by.name)
-    return (counted_by.changes, ()) if warning is None else (None, (warning,))
 
 
 def _time_counted_from(version: Version, headers: Sequence[PageHeader]) -> int | None:

@@ -503,3 +503,22 @@ def test_a_title_row_too_long_to_cut_jointly_leaves_its_neighbours_their_joint_c
     splits = split_titles_jointly([long_row, "B B C", "C D"], [(1, 2), (2, 3), (3, 4)])
     assert [(split.old, split.new, split.sure) for split in splits[1:]] == [
         ("B B", "C", True), ("C", "D", True)]
+
+
+@pytest.mark.parametrize(("second_count", "shown_by"), [(1, "b.txt shows"), (None, "shows")])
+def test_a_count_that_leaves_no_room_names_the_page_that_shows_the_version(
+        second_count: int | None, shown_by: str) -> None:
+    """The warning said the page that counts shows the version where another page of the
+    article shows it ('a.txt: ... but shows version 2' of a page of versions 0 and 1)."""
+    versions = [Version(n, "T", (f"Paragraph {n} here.", "Kept paragraph.")) for n in range(3)]
+    pages = [("a.txt", render_diff_text(versions[0], versions[1], PageInfo(changes=2))),
+             ("b.txt", render_diff_text(versions[1], versions[2], PageInfo(changes=second_count)))]
+    if second_count is None:  # one page counts and shows the version
+        pages = [("b.txt", render_diff_text(versions[1], versions[2], PageInfo(changes=2)))]
+    [article] = read_diff_texts(pages)
+    assert article.changes is None
+    counter = pages[0][0]
+    assert [warning for warning in article.warnings if "counts" in warning] == [
+        (f"{counter}: the page counts 2 versions, numbered from 0, but {shown_by} version 2; "
+         "the count is left out (the page is damaged or edited by hand: save it again from News "
+         "Sniffer)")]
