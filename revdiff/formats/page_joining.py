@@ -12,7 +12,7 @@ from revdiff.formats import elision, sniffer_text, unnumbered_pages
 from revdiff.formats.detect import Format
 from revdiff.formats.fields import dated_back_warnings, joined_sniffer_count, source_of_url
 from revdiff.formats.input_file import TextInput, with_warnings
-from revdiff.model import Article, Version
+from revdiff.model import Article, PageReading, Version
 from revdiff.read_warnings import copy_read_once, counted
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
@@ -31,17 +31,25 @@ def read_pages(pages: list[TextInput]) -> list[Article]:
         if article.url:
             known.setdefault(article.url, {}).update((v.number, v) for v in article.versions)
     flattened = [t for t in pages if t.format is Format.SNIFFER_DIFF_TEXT]
+    headers = [sniffer_text.parse_header(t.text, t.name) for t in flattened]
+    count_of = {header.name: header.changes for header in headers}
     read_flattened = []
     flattened_names = []
+    flattened_counters = []
     flattened_starts = []
-    for article in sniffer_text.read_diff_texts([(t.name, t.text) for t in flattened], known):
+    for article in sniffer_text.read_diff_headers(headers, known):
         read_from = {page.name for page in article.pages}
         read_flattened.append(with_warnings(article, [t for t in flattened if t.name in read_from]))
         flattened_names.append(", ".join(sorted(read_from)))
+        # the page whose count the article keeps, the first of the highest
+        flattened_counters.append(next((page.name for page in article.pages
+                                        if count_of[page.name] == article.changes),
+                                       flattened_names[-1]))
         flattened_starts.append(min(position[name] for name in read_from))
-    return merge_articles(read_flattened + articles,
-                          flattened_names + [page.name for page in exact],
-                          flattened_starts + [position[page.name] for page in exact])
+    exact_names = [page.name for page in exact]
+    return merge_articles(read_flattened + articles, flattened_names + exact_names,
+                          flattened_starts + [position[page.name] for page in exact],
+                          flattened_counters + exact_names)
 
 
 def _without_copies(pages: list[TextInput]) -> tuple[list[TextInput], list[Article]]:
@@ -100,21 +108,27 @@ def _read_page(page: TextInput) -> Article:
 
 
 def merge_articles(articles: list[Article], inputs: Sequence[str],
-                   starts: Sequence[int] | None = None) -> list[Article]:
+                   starts: Sequence[int] | None = None,
+                   counters: Sequence[str] | None = None) -> list[Article]:
     """Join articles read from several pages of one URL into one version chain; `inputs` names
-    the page (or pages) each article was read from, and `starts` where its first page stands
-    among the inputs (by default, where the article stands in `articles`): the joined articles
-    come in the order of their first pages, as given, though flattened pages are read last.
+    the page (or pages) each article was read from, `starts` where its first page stands
+    among the inputs (by default, where the article stands in `articles`), and `counters` the
+    page whose count of versions it keeps (by default, `inputs`: one of flattened pages read
+    together): the joined articles come in the order of their first pages, as given, though
+    flattened pages are read last.
 
     Versions are keyed by number; two pages that give one version number different texts
     (other than by symbols a flattened page lost) are an error, since they cannot both be right;
     two that give it another title or time are warned of, naming both.
     """
     merged: dict[str, list[tuple[Article, str]]] = {}
+    counted_by: dict[str, list[str]] = {}  # each article's counter, as `merged` holds them
     first_page: dict[str, int] = {}
-    for index, (article, source) in enumerate(zip(articles, inputs, strict=True)):
+    for index, (article, source, counter) in enumerate(zip(articles, inputs, counters or inputs,
+                                                           strict=True)):
         key = article.url or f"#{index}"
         merged.setdefault(key, []).append((article, source))
+        counted_by.setdefault(key, []).append(counter)
         start = index if starts is None else starts[index]
         first_page[key] = min(first_page.get(key, start), start)
     result = []
@@ -175,7 +189,11 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
         versions = tuple(by_number[n] for n in sorted(by_number))
         # a page's warning that it cut a version is stale once another page gave it whole
         pages_warnings = (warning for article in read for warning in article.warnings)
-        changes, count_warning = joined_sniffer_count(((a.changes, s) for a, s in group), given_by)
+        pages_of = {source: article.pages for article, source in group}
+        shown_by = {number: _page_showing(pages_of[source], number, source)
+                    for number, source in given_by.items()}
+        changes, count_warning = joined_sniffer_count(
+            zip((article.changes for article in read), counted_by[key], strict=True), shown_by)
         warnings = (elision.without_stale_cut_warnings(pages_warnings, versions)
                     + tuple(shown_otherwise_warnings) + ((count_warning,) if count_warning else ()))
         pages = tuple(p for a in read for p in a.pages)
@@ -219,6 +237,13 @@ def _page_without_the_text(number: int, key: str, *pages: tuple[Version, str]
         f"{empty} shows no text of version {number}, where {shown_by} shows "
         f"{counted(len(shown.paragraphs), 'paragraph')}", key,
         hint=f"leave {empty} out, or save it again once its text shows")
+
+
+def _page_showing(pages: Sequence[PageReading], number: int, source: str) -> str:
+    """The page that shows version `number` of the article read from `source`: of flattened
+    pages read together (`pages`), the first that shows it; else `source`, a page alone."""
+    return next((page.name for page in pages if number in (page.old_number, page.new_number)),
+                source)
 
 
 def _finished(article: Article, where: str) -> Article:

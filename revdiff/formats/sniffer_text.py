@@ -475,7 +475,12 @@ def read_diff_texts(named_texts: Sequence[tuple[str, str]],
     """Read flattened diff pages; pages of one article (same URL) are read jointly. `known`
     holds, by URL, versions other inputs give exactly (by number): pages that show them are
     fitted to them."""
-    headers = [parse_header(text, name) for name, text in named_texts]
+    return read_diff_headers([parse_header(text, name) for name, text in named_texts], known)
+
+
+def read_diff_headers(headers: Sequence[PageHeader],
+                      known: Mapping[str, Mapping[int, Version]] | None = None) -> list[Article]:
+    """`read_diff_texts` of pages whose headers are parsed already (`parse_header`)."""
     groups: dict[str, list[PageHeader]] = {}
     for index, header in enumerate(headers):
         groups.setdefault(header.url or f"#{index}", []).append(header)

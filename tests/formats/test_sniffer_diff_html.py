@@ -386,3 +386,34 @@ def test_joined_pages_drop_a_count_that_leaves_no_room_for_another_pages_version
         f"{first}: the page counts 2 versions, numbered from 0, but {second} shows version 2; "
         "the count is left out (the page is damaged or edited by hand: save it again from "
         "News Sniffer)")]
+
+
+def test_joined_flattened_pages_name_the_page_that_counts_and_the_page_that_shows(
+        tmp_path: Path) -> None:
+    """Flattened pages read together were named together in the warning of a count that leaves
+    no room for a version another page shows ('a.txt, b.txt: the page counts ...', '... but
+    f.txt, g.txt shows version 3'), as if they were one page."""
+    versions = [Version(n, "Title", (f"Paragraph {n} here.", "Kept paragraph.")) for n in range(4)]
+    pages = {"a.txt": render_diff_text(versions[0], versions[1], PageInfo(changes=2)),
+             "b.txt": render_diff_text(versions[1], versions[2], PageInfo(changes=3)),
+             "c.html": render_diff_html(versions[2], versions[3], PageInfo(changes=4)),
+             "e.html": render_diff_html(versions[0], versions[1], PageInfo(changes=2)),
+             "f.txt": render_diff_text(versions[1], versions[2], PageInfo(changes=1)),
+             "g.txt": render_diff_text(versions[2], versions[3], PageInfo(changes=1))}
+    assert pages["c.html"].count("<var>4</var>") == 1
+    pages["c.html"] = pages["c.html"].replace("<var>4</var>", "")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    warnings = []
+    for names in (["a.txt", "b.txt", "c.html"], ["e.html", "f.txt", "g.txt"]):
+        [article] = load([str(tmp_path / name) for name in names])
+        assert [version.number for version in article.versions] == [0, 1, 2, 3]
+        assert article.changes is None
+        warnings += [warning.replace(f"{tmp_path}/", "") for warning in article.warnings
+                     if "the page counts" in warning]
+    left_out = ("; the count is left out (the page is damaged or edited by hand: save it again "
+                "from News Sniffer)")
+    assert warnings == [
+        "b.txt: the page counts 3 versions, numbered from 0, but c.html shows version 3" + left_out,
+        "f.txt: the page counts 1 version, numbered from 0, but g.txt shows version 3" + left_out,
+        "e.html: the page counts 2 versions, numbered from 0, but g.txt shows version 3" + left_out]
