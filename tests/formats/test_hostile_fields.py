@@ -258,3 +258,6 @@ def test_security_md_tells_a_newsedits_cell_from_a_page_field() -> None:
     assert "NewsEdits" not in errors and "created" not in errors
     assert "`created` = 1e20" in warnings and "`num_versions`" in warnings
     assert {"created 1e20", "num_versions ²"} <= set(NEWSEDITS_WARNED)
+    # and times out of range among them, where such a time is a warning now
+    assert "out of range" not in errors and "A time out of range" in warnings
+    assert {"newsdiffs date line out of range in UTC"} <= set(UNREADABLE_TIMES)
