@@ -28,7 +28,8 @@ from revdiff.terminal_text import UNSEEN, changes_unseen
 # What the tables' marks mean, once above them on each page.
 LEGEND = (
     '<p class="legend">How to read the tables: each row holds a sentence of the old version (left) '
-    "and the new (right), <del>words removed</del> struck out and <ins>words added</ins> in green. "
+    "and the new (right), <del>words removed</del> struck out in red and <ins>words added</ins> underlined "
+    "in green. "
     "A row's label says what became of it: unchanged, edited, moved, split (one sentence made "
     "several), merged (several made one), added or deleted; the number after edited, moved, split "
     "or merged is how alike its texts are, from 0 to 1 (&gt;0.99: alike but for a detail). Flags "

@@ -974,3 +974,15 @@ def test_the_timeline_counts_no_cut_mark_of_a_rendered_page_as_a_paragraph(tmp_p
     cells = re.findall(r'<td class="num">([^<]*)</td>', report.read_text(encoding="utf-8"))
     paragraphs = cells[1::3]  # version, paragraphs, words
     assert paragraphs == [str(len(version.paragraphs) - 1) for version in article.versions]
+
+
+def test_words_added_are_underlined_not_told_by_colour_alone(report: Path) -> None:
+    """Words removed are struck out, but words added differed only by their green, which a reader
+    who cannot tell green from grey, or a page printed without its backgrounds, loses: they are
+    underlined, as the legend says."""
+    (article_page,) = report.glob("000000-*.html")
+    page = article_page.read_text(encoding="utf-8")
+    [ins_rule] = re.findall(r"(?<![\w-])ins \{([^}]*)\}", page)
+    assert "text-decoration: underline" in ins_rule and "none" not in ins_rule
+    assert "<ins>words added</ins> underlined" in page
+
