@@ -15,29 +15,55 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from itertools import chain, groupby
+from math import floor
 from typing import NamedTuple
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.html_page import UNKNOWN_LANGUAGE, page_pieces
+from revdiff.export.pairs import PairReading
 from revdiff.formats.fields import time_text_after
-from revdiff.model import Article, Comparison, Edit, EditOp, Flag, Version, WordDiff
+from revdiff.model import (
+    SURE_CONFIDENCE,
+    Article,
+    Comparison,
+    Edit,
+    EditOp,
+    Flag,
+    Version,
+    WordDiff,
+)
 from revdiff.read_warnings import counted, first_few
 from revdiff.terminal_text import UNSEEN, changes_unseen
 
-# What the tables' marks mean, once above them on each page.
-LEGEND = (
-    '<p class="legend">How to read the tables: each row holds a sentence of the old version (left) '
-    "and the new (right), <del>words removed</del> struck out in red and <ins>words added</ins> underlined "
-    "in green. "
-    "A row's label says what became of it: unchanged, edited, moved, split (one sentence made "
+# What the tables' marks mean, once above them on each page (`legend`).
+_LEGEND = (
+    "How to read the tables: each row holds a sentence of the old version (left) and the new "
+    "(right), <del>words removed</del> struck out in red and <ins>words added</ins> underlined in "
+    "green. A row's label says what became of it: unchanged, edited, moved, split (one sentence made "
     "several), merged (several made one), added or deleted; the number after edited, moved, split "
     "or merged is how alike its texts are, from 0 to 1 (&gt;0.99: alike but for a detail). Flags "
     "under a label say what changed: number_changed, quote_changed, attribution_changed (the "
     "sources named), case_only, punctuation_only, whitespace_only, encoding_only (the same text "
     "in another Unicode form). A pair is boring when its edits change no more than white space, "
     "punctuation, quotation marks, dashes or Unicode forms, a rewrite when over half of each "
-    "version was removed or added.</p>")
+    "version was removed or added.")
+# What marks the rows of a flattened page that the column splitter was unsure of.
+_UNSURE_LEGEND = (
+    "A label over <span class=\"sureness\">? 47% sure</span> marks a row read from a "
+    "flattened page (text saved without its columns) whose cut between the old text "
+    "and the new the column splitter was unsure of: a guess, right about that often; check it "
+    "against the page, or give the article's HTML page or the diff pages beside it.")
+
+
+def legend(unsure: bool = False) -> str:
+    """What the tables' marks mean; with `unsure`, on a page that marks rows read unsure, also
+    what that mark means."""
+    return f'<p class="legend">{_LEGEND}{" " + _UNSURE_LEGEND if unsure else ""}</p>'
+
+
+# The legend of a page that marks no row unsure.
+LEGEND = legend()
 
 
 # A character that takes no room on screen, where a change differs in nothing else: a marker
@@ -72,12 +98,27 @@ def _id_attribute(element_id: str) -> str:
     return f' id="{escape(element_id)}"' if element_id else ""
 
 
-def _row(edit: Edit, row_id: str = "") -> str:
+def is_unsure(confidence: float | None) -> bool:
+    """Whether a reading this sure (None: read exactly) is one a person should check."""
+    return confidence is not None and confidence < SURE_CONFIDENCE
+
+
+def _sureness(confidence: float | None) -> str:
+    """`? 47% sure` after the label of an edit that rests on a page row read unsure, rounded
+    down as the app's status line does (never `99% sure` on a row it marks); nothing else."""
+    if not is_unsure(confidence):
+        return ""
+    assert confidence is not None
+    return f'<span class="sureness">? {floor(confidence * 100)}% sure</span>'
+
+
+def _row(edit: Edit, row_id: str = "", confidence: float | None = None) -> str:
     label = escape(edit.op.value)
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
         label += f" {escape(two_decimals(edit.similarity))}"
-    return (f'<tr class="{escape(edit.op.value)}"{_id_attribute(row_id)}>'
-            f'<td class="op">{label}{_flags(edit.flags)}</td>'
+    row_class = escape(edit.op.value) + " unsure" * is_unsure(confidence)
+    return (f'<tr class="{row_class}"{_id_attribute(row_id)}>'
+            f'<td class="op">{label}{_sureness(confidence)}{_flags(edit.flags)}</td>'
             f"<td{UNKNOWN_LANGUAGE}>{_side(edit.word_diff, -1)}</td>"
             f"<td{UNKNOWN_LANGUAGE}>{_side(edit.word_diff, 1)}</td></tr>")
 
@@ -145,9 +186,11 @@ def _is_plain_unchanged(edit: Edit) -> bool:
     return edit.op is EditOp.UNCHANGED and not edit.flags
 
 
-def _rows(comparison: Comparison, shown: ShownSentences | None) -> Iterator[str]:
+def _rows(comparison: Comparison, shown: ShownSentences | None, reading: PairReading | None
+          ) -> Iterator[str]:
     """The table's rows, an edit's each, but a long run of unchanged sentences folded into one
-    row; the unchanged sentence next to a change keeps its row, as context. With `shown` (a page
+    row; the unchanged sentence next to a change keeps its row, as context, and so does one that
+    rests on a page row read unsure (`reading`), marked so. With `shown` (a page
     of consecutive pairs) each row carries the id of its first new sentence, and a run the page
     already shows is folded into a link there; `shown` then holds the new version's places."""
     edits = comparison.edits
@@ -155,12 +198,18 @@ def _rows(comparison: Comparison, shown: ShownSentences | None) -> Iterator[str]
     places = [SentencePlace(comparison.new.number, index, shown.article if shown else "")
               for index in range(len(comparison.new_sentences))]
 
+    def confidence(edit: Edit) -> float | None:
+        return reading.edit_confidence(edit, comparison) if reading is not None else None
+
     def row(edit: Edit) -> str:
         if shown is None or not edit.new:
-            return _row(edit)
+            return _row(edit, confidence=confidence(edit))
         for index in edit.new[1:]:  # a split's sentences: on the row of its first
             places[index] = places[edit.new[0]]
-        return _row(edit, places[edit.new[0]].anchor)
+        return _row(edit, places[edit.new[0]].anchor, confidence(edit))
+
+    def foldable(edit: Edit) -> bool:
+        return _is_plain_unchanged(edit) and not is_unsure(confidence(edit))
 
     def folded(run: Sequence[Edit]) -> str:
         if shown is None:
@@ -171,7 +220,7 @@ def _rows(comparison: Comparison, shown: ShownSentences | None) -> Iterator[str]
             places[edit.new[0]] = earlier[edit.old[0]]
         return _linked_fold_row(len(run), earlier[run[0].old[0]])
 
-    runs = [(unchanged, list(run)) for unchanged, run in groupby(edits, key=_is_plain_unchanged)]
+    runs = [(unchanged, list(run)) for unchanged, run in groupby(edits, key=foldable)]
     for position, (unchanged, run) in enumerate(runs):
         start = 1 if position > 0 else 0  # after a change
         end = len(run) - 1 if position < len(runs) - 1 else len(run)  # before one
@@ -213,9 +262,11 @@ def _pair_heading(comparison: Comparison, article: str | None) -> str:
 
 
 def comparison_table(comparison: Comparison, *, article: str | None = None,
-                     shown: ShownSentences | None = None) -> str:
+                     shown: ShownSentences | None = None, reading: PairReading | None = None
+                     ) -> str:
     """The comparison's heading, its counts and its table; `article` names it, None on a page
-    of one article that its heading names."""
+    of one article that its heading names; `reading`, how sure the reading of its versions'
+    text is, marks the rows that rest on a page row read unsure."""
     stats = comparison.stats
     # A pair of versions without text (a headline tracker's) has no sentences to count
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count) \
@@ -230,7 +281,7 @@ def comparison_table(comparison: Comparison, *, article: str | None = None,
         (f'<tr><td class="op">title{_flags(comparison.title_flags)}</td>'
          f"<th{UNKNOWN_LANGUAGE}>{_side(title_diff, -1)}</th>"
          f"<th{UNKNOWN_LANGUAGE}>{_side(title_diff, 1)}</th></tr>"),
-        *_rows(comparison, shown),
+        *_rows(comparison, shown, reading),
         "</table>",
     ])
 

@@ -43,6 +43,8 @@ del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text
 tr.unchanged td { color: #666; } tr.moved td.op { color: #06c; }
 summary { cursor: pointer; } details p { margin: .3em 0; unicode-bidi: plaintext; }
 .flags { font-size: 80%; color: #a60; display: block; }
+.sureness { font-size: 80%; padding: 0 .2em; color: #000; background: #fb6; outline: 1px solid #a60; }
+td.op .sureness { display: block; width: max-content; }
 .charts { display: flex; flex-wrap: wrap; gap: 1em; }
 .charts figure { margin: 0; } figcaption { font-size: 85%; color: #555; }
 svg.chart { background: #fafafa; border: 1px solid #eee; max-width: 100%; height: auto; }

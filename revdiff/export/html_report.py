@@ -21,13 +21,15 @@ from urllib.parse import quote
 from revdiff.engine.stats import percent
 from revdiff.engine.word_count import version_words
 from revdiff.export.comparison_html import (
-    LEGEND,
     ShownSentences,
     comparison_table,
+    is_unsure,
+    legend,
     version_time,
 )
 from revdiff.export.html_page import PAGE_END, UNKNOWN_LANGUAGE, body_pieces, page_head
 from revdiff.export.output_guard import OutputProblem
+from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, display_title
 from revdiff.export.staging import REPLACED_REPORT_NAME, JournalEntry, ResumeMismatch, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
@@ -114,6 +116,7 @@ class PairChange(NamedTuple):
     old: int  # the versions' numbers
     new: int
     stats: ComparisonStats
+    unsure: bool  # whether the pair's table marks rows read unsure
 
 
 def timeline_table(article: Article, changes: list[PairChange]) -> str:
@@ -166,7 +169,7 @@ def article_page(ref: ArticleRef, article: Article, comparisons: Iterable[Compar
     show of it is kept for the top of the page, made last."""
     title = display_title(ref, article)
     changes: list[PairChange] = []
-    diffs = list(body_pieces(_diff_sections(comparisons, changes)))
+    diffs = list(body_pieces(_diff_sections(article, comparisons, changes)))
     top = body_pieces(_page_top(ref, article, changes, title))
     return [page_head(f"{title} - revdiff"), *top, *diffs, PAGE_END], len(changes)
 
@@ -188,7 +191,7 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
     for warning in summarised_warnings(article):
         yield f'<p class="meta">warning: {_warning_text(warning)}</p>'
     if changes:
-        yield LEGEND
+        yield legend(unsure=any(change.unsure for change in changes))
 
 
 def _warning_text(warning: str) -> str:
@@ -218,18 +221,21 @@ def _right_to_left_stretches(text: str) -> list[tuple[int, int]]:
     return stretches
 
 
-def _diff_sections(comparisons: Iterable[Comparison], changes: list[PairChange]
-                   ) -> Iterator[str]:
+def _diff_sections(article: Article, comparisons: Iterable[Comparison],
+                   changes: list[PairChange]) -> Iterator[str]:
     """The page's body lines of the diffs, a comparison's table at a time, each pair's change
     added to `changes` (no comparison is kept once its table is made). A sentence's text is on
     the page once: a later pair folds its unchanged runs into links to where they are. The
-    page's heading names the article, and each pair's its versions and their times."""
+    page's heading names the article, and each pair's its versions and their times. A row that
+    rests on a flattened page's row read unsure is marked so."""
     shown = ShownSentences()
     for comparison in comparisons:
-        changes.append(PairChange(comparison.old.number, comparison.new.number, comparison.stats))
+        reading = pair_reading(article, comparison)
+        changes.append(PairChange(comparison.old.number, comparison.new.number, comparison.stats,
+                                  is_unsure(reading.confidence)))
         anchor = f"v{comparison.old.number}-v{comparison.new.number}"
         yield f'<section id="{escape(anchor)}">'
-        yield comparison_table(comparison, shown=shown)
+        yield comparison_table(comparison, shown=shown, reading=reading)
         yield "</section>"
     if not changes:
         yield '<p class="meta">Only one version: nothing to compare.</p>'

@@ -986,3 +986,25 @@ def test_words_added_are_underlined_not_told_by_colour_alone(report: Path) -> No
     assert "text-decoration: underline" in ins_rule and "none" not in ins_rule
     assert "<ins>words added</ins> underlined" in page
 
+
+def test_the_rows_a_flattened_page_was_read_unsure_of_are_marked(tmp_path: Path) -> None:
+    """The report showed the column splitter's guesses as it shows sure rows, where the tables
+    give each edit's confidence and the app a `?`: each edit under 0.99 is marked `? N% sure`
+    (its text, not a colour alone), never folded into a run of unchanged sentences; an exact
+    page's rows are not."""
+    page = ROOT / "samples" / "washpo-soleimani-v6-v7.txt"
+    run_export(ExportJob((str(page),), tmp_path / "report", "html"))
+    run_export(ExportJob((str(page),), tmp_path / "edits.jsonl", "jsonl"))
+    edits = [json.loads(line) for line in (tmp_path / "edits.jsonl").read_text().splitlines()]
+    unsure = [edit["confidence"] for edit in edits if edit["confidence"] < 0.99]
+    assert unsure
+    (article_page,) = (tmp_path / "report").glob("000000-*.html")
+    shown = article_page.read_text(encoding="utf-8")
+    marks = re.findall(r'<tr class="[a-z]+ unsure"[^>]*><td class="op">[^<]*'
+                       r'<span class="sureness">\? ([0-9]+)% sure</span>', shown)
+    assert [int(mark) for mark in marks] == [int(value * 100) for value in unsure]
+    assert "unsure" in shown.split("How to read the tables", 1)[1].split("</p>", 1)[0]
+    exact = ROOT / "samples" / "sniffer-diff" / "iran-strikes-v0-v1.html"
+    run_export(ExportJob((str(exact),), tmp_path / "exact", "html"))
+    (exact_page,) = (tmp_path / "exact").glob("000000-*.html")
+    assert "sureness" not in exact_page.read_text(encoding="utf-8").split("</style>", 1)[1]
