@@ -114,12 +114,13 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
          max_size: int) -> None:
     """Compare consecutive versions of each article, sentence by sentence and word by word.
 
-    The text format heads each pair (`ARTICLE: version 0 -> 1`) with a line that counts its
-    edits by label, the words added and removed (+added/-removed) and the share of the text
-    changed, ending in `; rewrite` when more than half of each version's characters were removed
-    or added, and in `; boring` when every edit is boring (the README, under Flags, says
-    which are). Then each edit: its label, the sentences it pairs (old -> new, counted from 0,
-    `-` for none), `sim` (how alike the two sentences are, 0 to 1) and its flags in brackets.
+    The text format heads each pair (`ARTICLE: version 0 -> 1`, with the versions' times where
+    the input gives them) with a line that counts its edits by label, the words added and
+    removed (+added/-removed) and the share of the text changed, ending in `; rewrite` when more
+    than half of each version's characters were removed or added, and in `; boring` when every
+    edit is boring (the README, under Flags, says which are). Then each edit: its label, the
+    sentences it pairs (old -> new, counted from 0, `-` for none), `sim` (how alike the two
+    sentences are, 0 to 1) and its flags in brackets.
     The README's tables of labels and flags say what each means.
     """
     for option, given in (("--changes-only", changes_only), ("--only", labels), ("--flag", flags)):

@@ -14,7 +14,9 @@ from typing import Literal
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
-from revdiff.model import Comparison, Edit, EditOp, Flag, WordDiff
+from revdiff.export.comparison_html import version_time
+from revdiff.formats.fields import RELATIVE_TIME
+from revdiff.model import Comparison, Edit, EditOp, Flag, Version, WordDiff
 from revdiff.terminal_text import changes_unseen
 
 _MARKS = {
@@ -96,6 +98,17 @@ def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is,
     return f"{head}\n    {styled_word_diff(edit.word_diff, color=color, shown=shown, unseen=unseen)}"
 
 
+def _version_and_time(version: Version, shown: Shown, after: Version | None = None) -> str:
+    """`3 (2024-01-05 10:00:00)`, `4 (about 1 hour later)`, or the number alone for a version
+    without a time (`version_time`). The old version of a pair (no `after`) leaves out a time told
+    from the version before it, which the pair does not show: `version 1 -> 2 (about 1 hour
+    later)`, not `version 1 (about 1 hour later) -> 2 (about 1 hour later)`."""
+    when = version_time(version, after)
+    if after is None and version.time is None and RELATIVE_TIME.fullmatch(when):
+        when = ""
+    return f"{version.number} ({shown(when)})" if when else str(version.number)
+
+
 def _every_edit(edit: Edit) -> bool:
     return True
 
@@ -103,8 +116,9 @@ def _every_edit(edit: Edit) -> bool:
 def comparison_text(comparison: Comparison, *, article: str | None = None, color: Colour = None,
                     kept: Callable[[Edit], bool] = _every_edit, title_kept: bool = True,
                     shown: Shown = _as_is, unseen: Shown | None = None) -> str:
-    """A header, one line of statistics, the title's change (where it changed and `title_kept`),
-    then the edits `kept` picks (by default every edit).
+    """A header (the article, the versions and their times), one line of statistics, the
+    title's change (where it changed and `title_kept`), then the edits `kept` picks (by default
+    every edit).
 
     `color` styles the parts (a `Styler`); False or None gives plain text with markers. `shown`
     writes each piece of the article's text (its name and titles too); `unseen`, the pieces of a
@@ -112,7 +126,8 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
     """
     stats = comparison.stats
     name = shown(article or comparison.new.title)
-    title = f"{name}: version {comparison.old.number} -> {comparison.new.number}"
+    title = (f"{name}: version {_version_and_time(comparison.old, shown)} -> "
+             f"{_version_and_time(comparison.new, shown, comparison.old)}")
     counts = ", ".join(f"{count} {op}" for op, count in stats.counts.items() if count)
     summary = (f"{counts or 'no sentences'}; +{stats.words_added}/-{stats.words_removed} words, "
                f"{percent(stats.changed_share)} changed")

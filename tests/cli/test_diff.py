@@ -747,3 +747,13 @@ def test_html_leaves_out_a_new_time_told_from_a_version_the_pair_skips(version_2
     headings = re.findall("<h2>version .*</h2>", run(version_2_not_given, "--format", "html"))
     assert headings == ["<h2>version 0 &rarr; 1 <small>(about 1 hour later)</small></h2>",
                         "<h2>version 1 <small>(about 1 hour later)</small> &rarr; 3</h2>"]
+
+
+def test_text_heads_each_pair_with_the_times_of_its_versions(version_2_not_given: str) -> None:
+    headers = [line for line in run(version_2_not_given, "--no-color").splitlines()
+               if ": version " in line]
+    assert headers == ["https://example.org/troops: version 0 -> 1 (about 1 hour later)",
+                       "https://example.org/troops: version 1 -> 3"]
+    page = Path(__file__).resolve().parents[2] / "samples" / "newsdiffs" / "us-deploys-troops-v1-v2-raw.html"
+    dated = run(str(page), "--no-color").splitlines()[0]
+    assert dated.endswith(": version 1 (2020-01-03 15:40:00+00:00) -> 2 (2020-01-03 17:12:00+00:00)")
