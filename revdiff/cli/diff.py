@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -120,7 +121,8 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     than half of each version's characters were removed or added, and in `; boring` when every
     edit is boring (the README, under Flags, says which are). Then each edit: its label, the
     sentences it pairs (old -> new, counted from 0, `-` for none), `sim` (how alike the two
-    sentences are, 0 to 1) and its flags in brackets.
+    sentences are, 0 to 1), its flags in brackets and, for an edit read from an unsure row of a
+    flattened page, how sure that reading is (`? 35% sure`).
     The README's tables of labels and flags say what each means.
     """
     for option, given in (("--changes-only", changes_only), ("--only", labels), ("--flag", flags)):
@@ -176,12 +178,14 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         kept = edit_filter(changes_only, labels, flags)
 
         def blocks() -> Iterator[str]:
-            for ref, comparison, _ in items:
+            for ref, comparison, reading in items:
                 # a changed title is printed as an edit is: where it answers --only and --flag
                 title_kept = not (labels or flags) or title_answers(comparison, labels, flags)
                 text = comparison_text(comparison, article=ref.name, kept=kept, title_kept=title_kept,
                                        color=terminal_style if color else None, shown=visible,
-                                       unseen=visible_unseen)
+                                       unseen=visible_unseen,
+                                       confidence=None if reading is None else partial(
+                                           reading.edit_confidence, comparison=comparison))
                 if ((labels or flags) and not title_kept
                         and not any(kept(edit) for edit in comparison.edits)):
                     text += "\n(no edit with " + " and ".join(

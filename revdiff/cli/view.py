@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from functools import partial
 
 import click
 
@@ -30,16 +31,19 @@ def article_text(article: Article, input_name: str, sentences: str = "auto") -> 
     """Every consecutive pair of versions as the text diff, headed by the article's name as
     `diff` heads it (`article_ref`: by `input_name`, `load_and_warn`'s, when it has neither a
     URL nor a title; `view` leaves out an article of one version: `load_and_warn(compare=True)`);
-    control characters in the text shown as symbols."""
+    control characters in the text shown as symbols, and an edit read from an unsure row of a
+    flattened page marked as `diff` marks it."""
     # The exporters (and through them the engine) are imported here, not with the module:
     # completing an input path and `--help` need none of them.
     from revdiff.export.comparison_text import comparison_text
-    from revdiff.export.pairs import compared_pairs
+    from revdiff.export.pairs import compared_pairs, pair_reading
     from revdiff.export.records import article_ref
 
     name = article_ref(0, article, input_name).name
     return "\n\n".join(comparison_text(comparison, article=name, color=False,
-                                       shown=visible, unseen=visible_unseen)
+                                       shown=visible, unseen=visible_unseen,
+                                       confidence=partial(pair_reading(article, comparison)
+                                                          .edit_confidence, comparison=comparison))
                        for comparison in compared_pairs(article, sentences))
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from math import floor
 from typing import Literal
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.comparison_html import version_time
 from revdiff.formats.fields import RELATIVE_TIME
-from revdiff.model import Comparison, Edit, EditOp, Flag, Version, WordDiff
+from revdiff.model import SURE_CONFIDENCE, Comparison, Edit, EditOp, Flag, Version, WordDiff
 from revdiff.terminal_text import changes_unseen
 
 _MARKS = {
@@ -28,6 +29,8 @@ _MARKS = {
 # Styles a piece of text for its role: "deleted", "inserted", "title", "edit" or "unchanged".
 Styler = Callable[[str, str], str]
 Colour = Literal[False] | Styler | None
+# How sure the reading of an edit's text is (None: read exactly), as the tables' `confidence`.
+Confidence = Callable[[Edit], float | None]
 # How a piece of the article's text is written: as it is, or (for a terminal) made visible.
 Shown = Callable[[str], str]
 
@@ -86,12 +89,21 @@ def flag_note(flags: frozenset[Flag]) -> str:
     return "  [" + ", ".join(sorted(flag.value for flag in flags)) + "]" if flags else ""
 
 
+def unsure_note(confidence: float | None) -> str:
+    """`  ? 47% sure` after the head of an edit read from an unsure row of a flattened page, as
+    the app's status line says it (rounded down: a marked edit never says 99%); nothing for one
+    read surely or exactly."""
+    if confidence is None or confidence >= SURE_CONFIDENCE:
+        return ""
+    return f"  ? {floor(confidence * 100)}% sure"
+
+
 def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is,
-              unseen: Shown | None = None) -> str:
+              unseen: Shown | None = None, confidence: Confidence | None = None) -> str:
     head = f"{_MARKS[edit.op]} {edit.op.value:<9} {_indices(edit.old):>7} -> {_indices(edit.new):<7}"
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
         head += f" sim {two_decimals(edit.similarity)}"
-    head += flag_note(edit.flags)
+    head += flag_note(edit.flags) + unsure_note(confidence(edit) if confidence else None)
     head = head.rstrip()  # the padding of the new side's indices, when nothing follows them
     if color:
         head = color(head, "unchanged" if edit.op is EditOp.UNCHANGED else "edit")
@@ -115,14 +127,17 @@ def _every_edit(edit: Edit) -> bool:
 
 def comparison_text(comparison: Comparison, *, article: str | None = None, color: Colour = None,
                     kept: Callable[[Edit], bool] = _every_edit, title_kept: bool = True,
-                    shown: Shown = _as_is, unseen: Shown | None = None) -> str:
+                    shown: Shown = _as_is, unseen: Shown | None = None,
+                    confidence: Confidence | None = None) -> str:
     """A header (the article, the versions and their times), one line of statistics, the
     title's change (where it changed and `title_kept`), then the edits `kept` picks (by default
     every edit).
 
     `color` styles the parts (a `Styler`); False or None gives plain text with markers. `shown`
     writes each piece of the article's text (its name and titles too); `unseen`, the pieces of a
-    change made only of characters that take no room (`styled_word_diff`).
+    change made only of characters that take no room (`styled_word_diff`). `confidence`, where
+    given, tells how sure each edit's reading is (`PairReading.edit_confidence`): an unsure one
+    is marked.
     """
     stats = comparison.stats
     name = shown(article or comparison.new.title)
@@ -141,7 +156,7 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
         lines.append("title: " + styled_word_diff(title_diff, color=color, shown=shown,
                                                   unseen=unseen)
                      + flag_note(comparison.title_flags))
-    edits = [edit_text(edit, color=color, shown=shown, unseen=unseen)
+    edits = [edit_text(edit, color=color, shown=shown, unseen=unseen, confidence=confidence)
              for edit in comparison.edits if kept(edit)]
     # a blank line between the head and the edits; none after a head without any (the pairs of
     # a text are one blank line apart, `echo_blocks`)

@@ -757,3 +757,19 @@ def test_text_heads_each_pair_with_the_times_of_its_versions(version_2_not_given
     page = Path(__file__).resolve().parents[2] / "samples" / "newsdiffs" / "us-deploys-troops-v1-v2-raw.html"
     dated = run(str(page), "--no-color").splitlines()[0]
     assert dated.endswith(": version 1 (2020-01-03 15:40:00+00:00) -> 2 (2020-01-03 17:12:00+00:00)")
+
+
+def test_text_marks_the_edits_read_from_unsure_rows_of_a_flattened_page() -> None:
+    """A page read alone leaves rows unsure: their edits say so in the text, with the
+    confidence the tables give them, rounded down, so that a pipe or a file keeps the mark."""
+    page = str(Path(__file__).resolve().parents[2] / "samples" / "sniffer-diff" / "iran-strikes-v0-v1.txt")
+    rows = [json.loads(line) for line in run(page, "--format", "jsonl", "-q").splitlines()]
+    heads = [line for line in run(page, "--no-color", "-q").splitlines() if line[:1] in "~+-> <="
+             and re.match(r". \w+ +[\d,-]+ -> ", line)]
+    assert len(heads) == len(rows)
+    for head, row in zip(heads, rows, strict=True):
+        unsure = row["confidence"] < 0.99
+        assert head.endswith(f"  ? {int(row['confidence'] * 100)}% sure") == unsure, head
+    assert sum("% sure" in head for head in heads) == 4
+    chain = sorted(str(path) for path in Path(page).parent.glob("*.txt"))
+    assert "% sure" not in run(*chain, "--no-color")  # read together, every row is decided
