@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from pathlib import Path
 
 from revdiff.errors import MissingExtra, RevdiffError
 from revdiff.export.inputs import InputNote, InputUnit, MissingInput
@@ -14,8 +15,10 @@ from revdiff.export.progress import ExportProgress, as_warning, note_skip
 from revdiff.export.records import article_ref
 from revdiff.export.run_errors import ArticleFailed, describe, skip_hint
 from revdiff.export.tasks import ArticleTask
+from revdiff.formats import gitrepo
 from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.load import load_unit
+from revdiff.formats.repeated_files import RepeatedFiles
 from revdiff.model import Article
 from revdiff.read_warnings import (
     NOTHING_TO_COMPARE,
@@ -33,7 +36,8 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     """Articles of every unit, numbered in input order, read as they are handed out; each name
     in `in_place` (`expand_inputs`) that names nothing is skipped in its place, before the unit
     it comes before, and each note about an input told there, in the order the inputs were
-    given."""
+    given. A repository's file that an earlier repository held too (the months of a NewsDiffs
+    archive) is an article of each, the later warned of (`RepeatedFiles`)."""
 
     def tell_in_place_before(number: int) -> None:
         for item in sorted(in_place, key=lambda item: item.given):
@@ -44,9 +48,13 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
             else:
                 on_note(as_warning(item.text))
 
+    repeated = RepeatedFiles()  # a file in several repositories (the months of an archive)
     for number, unit in enumerate(units):
         tell_in_place_before(number)
+        repository = len(unit.paths) == 1 and gitrepo.is_repository(Path(unit.paths[0]))
         for position, count, article in _unit_articles(job, unit, progress, on_note):
+            if repository:
+                article = repeated.warned_of(article, unit.paths[0])
             # the messages name one article by its input, as `diff` names it; one of several by
             # its URL, else by its place in the input
             where = (unit.label if count == 1

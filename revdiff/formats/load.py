@@ -44,6 +44,7 @@ from revdiff.formats.input_file import (
     with_warnings,
 )
 from revdiff.formats.page_joining import read_pages
+from revdiff.formats.repeated_files import RepeatedFiles
 from revdiff.formats.text_input import read_bounded, resolved
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article
@@ -70,7 +71,9 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     of versions, or a folder of version files (ordered by the number in their names; a binary
     file beside them, a picture, is left out, warned, as a repository's is) or of pages; the
     folders in it are left out, and `notes` gets a line that names them (and one for the links
-    back to a folder read, `self -> .`, which hold nothing more).
+    back to a folder read, `self -> .`, which hold nothing more). A file that several
+    repositories given hold (the months of a NewsDiffs archive) is an article of each, not
+    joined; those after the first are warned of (`RepeatedFiles`).
     No file, standard input or stored version larger than `max_bytes` is read. `origins`, when
     given, gets the input each article returned was read from (for the text files read together,
     their names, joined). Every article is in text that every output can hold: a name that is
@@ -93,6 +96,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     binary_files: list[BinaryData] = []  # each a binary file's error, where it is refused
     texts_at = 0  # the files read together take the place of the first of them, as in `export`
     read_already: set[Path] = set()  # folders and databases, each read once
+    repeated = RepeatedFiles()  # a file in several repositories (the months of an archive)
     for name in inputs:
         if not texts and not empty_files and not binary_files:
             texts_at = len(articles)
@@ -142,7 +146,7 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
                                  f"an article, and each of its {len(in_git)} files has one "
                                  "version; to read the files as the versions of one article, "
                                  f"name them ({shlex.quote(name.rstrip('/'))}/*)")
-                articles.extend(in_git)
+                articles.extend(repeated.warned(in_git, name))
             else:
                 articles.extend(read_directory(path, max_bytes, notes, read_already,
                                                for_python, folders_told_of))
