@@ -47,7 +47,8 @@ def main() -> None:
         comparisons = compare_chain(article, "auto")
         (_, pieces), _ = render_html(article_ref(0, article, "live"), article, comparisons)
         page = sum(len(piece.encode()) for piece in pieces)
-        diff_page = sum(len(piece.encode()) for piece in comparisons_html([(None, comparisons)]))
+        pairs = [(comparison, None) for comparison in comparisons]
+        diff_page = sum(len(piece.encode()) for piece in comparisons_html([(None, pairs)]))
         unfolded = sum(len(comparison_table(comparison).encode()) for comparison in comparisons)
         print(f"{count:>8}  {page / 1e6:>8.2f} MB  {diff_page / 1e6:>6.2f} MB  "
               f"{unfolded / 1e6:>16.2f} MB  {unfolded / page:>16.1f}x")

@@ -136,13 +136,14 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     stdout_open()  # the output goes there: a closed one is refused before any input is read
     # The exporters (and through them the engine) are imported here, not with the module:
     # completing an input path and `--help` need none of them.
-    from revdiff.export.comparison_html import comparisons_heading, comparisons_html
+    from revdiff.export.comparison_html import comparisons_heading, comparisons_html, is_unsure
     from revdiff.export.comparison_records import (
         comparisons_csv,
         comparisons_json,
         comparisons_jsonl,
     )
     from revdiff.export.comparison_text import comparison_text
+    from revdiff.export.pairs import article_confidence
     from revdiff.export.patch_text import article_unified_diff
 
     names: list[str] = []
@@ -165,9 +166,12 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
                   for index, (article, name) in enumerate(zip(articles, names, strict=True))]
         # a page of one article names it in its heading, a page of several in each pair's
         by_article = ((None if len(articles) == 1 else titles[ref.index],
-                       (comparison for _, comparison, _ in pairs))
+                       ((comparison, reading) for _, comparison, reading in pairs))
                       for ref, pairs in groupby(items, key=itemgetter(0)))
-        for text in comparisons_html(by_article, heading=comparisons_heading(articles, titles)):
+        # the legend, above the tables, says what marks a row read unsure where one is
+        unsure = any(is_unsure(article_confidence(article)) for article in articles)
+        for text in comparisons_html(by_article, heading=comparisons_heading(articles, titles),
+                                     unsure=unsure):
             write_data(text)
     elif output_format == "unified":
         for ref, comparison, _ in items:

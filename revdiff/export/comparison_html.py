@@ -296,20 +296,26 @@ def comparisons_heading(articles: Sequence[Article], titles: Sequence[str]) -> s
     return f"{counted(len(titles), 'article')}: {first_few(titles)}"
 
 
-def _article_tables(articles: Iterable[tuple[str | None, Iterable[Comparison]]]
-                    ) -> Iterator[str]:
+# An article's name (None on a page of one article) and its comparisons, each with how sure the
+# reading of its versions is (None: not known, no row marked).
+ArticlePairs = tuple[str | None, Iterable[tuple[Comparison, PairReading | None]]]
+
+
+def _article_tables(articles: Iterable[ArticlePairs]) -> Iterator[str]:
     """Each article's comparisons' tables, a sentence's text written once in each article's."""
-    for index, (article, comparisons) in enumerate(articles):
+    for index, (article, pairs) in enumerate(articles):
         shown = ShownSentences("" if article is None else f"a{index}-")
-        for comparison in comparisons:
-            yield comparison_table(comparison, article=article, shown=shown)
+        for comparison, reading in pairs:
+            yield comparison_table(comparison, article=article, shown=shown, reading=reading)
 
 
-def comparisons_html(articles: Iterable[tuple[str | None, Iterable[Comparison]]], *,
-                     heading: str = "Comparisons") -> Iterator[str]:
+def comparisons_html(articles: Iterable[ArticlePairs], *, heading: str = "Comparisons",
+                     unsure: bool = False) -> Iterator[str]:
     """One page of the tables of each article's consecutive comparisons (its name, None on a
-    page of one article that `heading` names, and its comparisons) under `heading` (its title
-    too, `HEADING - revdiff`), in pieces made one comparison at a time: a page of many articles
-    is written as it is made, never held whole."""
+    page of one article that `heading` names, and its comparisons with their readings, whose
+    rows read unsure are marked as the report marks them) under `heading` (its title too,
+    `HEADING - revdiff`), in pieces made one comparison at a time: a page of many articles is
+    written as it is made, never held whole. `unsure`: whether some reading is unsure, and the
+    legend says what that mark means."""
     return page_pieces(f"{heading} - revdiff", chain(
-        [f"<h1>{escape(heading)}</h1>", LEGEND], _article_tables(articles)))
+        [f"<h1>{escape(heading)}</h1>", legend(unsure)], _article_tables(articles)))

@@ -86,14 +86,28 @@ def pair_page_rows(article: Article, comparison: Comparison) -> PairPageRows:
     when no page's column is exactly the version, every paragraph gets the least sure row of the
     pages that hold the version.
     """
+    return _numbered_pair_page_rows(article, comparison.old.number, comparison.new.number)
+
+
+def article_confidence(article: Article) -> float | None:
+    """The least sure reading of any pair of the article's that is compared (`PairReading.
+    confidence`), None when every one was read exactly; told without comparing a pair, for a
+    page that says above its tables what marks their rows."""
+    values = [confidence
+              for old, new in pairwise(compared_versions(article))
+              for rows in _numbered_pair_page_rows(article, old.number, new.number)
+              for confidence in _confidences(rows) or ()]
+    return min(values) if values else None
+
+
+def _numbered_pair_page_rows(article: Article, old: int, new: int) -> PairPageRows:
     if not article.pages:
         return None, None
     by_number = {version.number: version for version in article.versions}
     pages = sorted(article.pages, key=lambda page: (page.old_number, page.new_number)
-                   != (comparison.old.number, comparison.new.number))  # the pair's own page first
+                   != (old, new))  # the pair's own page first
     cut = cut_versions(article)
-    return (_page_rows(pages, by_number.get(comparison.old.number), cut),
-            _page_rows(pages, by_number.get(comparison.new.number), cut))
+    return _page_rows(pages, by_number.get(old), cut), _page_rows(pages, by_number.get(new), cut)
 
 
 def _confidences(page_rows: tuple[PageRow, ...] | None) -> tuple[float, ...] | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from revdiff.export.comparison_html import comparisons_html
+from revdiff.export.comparison_html import comparisons_html, is_unsure
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
 from revdiff.export.html_report import article_slug, name_slug, url_from_site
@@ -60,7 +60,8 @@ def _as_html(pair: ExportedPair) -> str:
     comparison = pair.comparison
     title = comparison.new.title.strip() or pair.ref.name
     heading = f"{title}: versions {comparison.old.number} to {comparison.new.number}"
-    return "".join(comparisons_html([(None, [comparison])], heading=heading))
+    return "".join(comparisons_html([(None, [(comparison, pair.reading)])], heading=heading,
+                                    unsure=is_unsure(pair.reading.confidence)))
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (

@@ -773,3 +773,19 @@ def test_text_marks_the_edits_read_from_unsure_rows_of_a_flattened_page() -> Non
     assert sum("% sure" in head for head in heads) == 4
     chain = sorted(str(path) for path in Path(page).parent.glob("*.txt"))
     assert "% sure" not in run(*chain, "--no-color")  # read together, every row is decided
+
+
+def test_the_diff_page_marks_the_rows_read_unsure_as_the_report_does(tmp_path: Path) -> None:
+    """`revdiff diff --format html` marked no row of a flattened page unsure, where the export's
+    report marks each `? N% sure`: both pages now mark the same rows, and say what the mark means."""
+    page = str(Path(__file__).resolve().parents[2] / "samples" / "washpo-soleimani-v6-v7.txt")
+    result = CliRunner().invoke(main, ["export", page, "-o", str(tmp_path / "report"),
+                                       "--format", "html"])
+    assert result.exit_code == 0, result.output
+    (report_page,) = (tmp_path / "report").glob("000000-*.html")
+    mark = r'<tr class="[a-z]+ unsure"[^>]*><td class="op">[^<]*<span class="sureness">([^<]*)'
+    reported = re.findall(mark, report_page.read_text(encoding="utf-8"))
+    assert reported
+    shown = run("--format", "html", page)
+    assert re.findall(mark, shown) == reported
+    assert "unsure" in shown.split("How to read the tables", 1)[1].split("</p>", 1)[0]

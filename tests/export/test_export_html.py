@@ -598,7 +598,7 @@ def test_the_labels_of_the_edits_break_only_between_words(tmp_path: Path, width:
         Version(0, "Storm", ("The storm hit the coast, officials said.", "Roads closed.")),
         Version(1, "Storm", ("The storm hit the coast, the mayor told reporters.",)))
     page = tmp_path / "diff.html"
-    page.write_text("".join(comparisons_html([("Storm", [comparison])])), encoding="utf-8")
+    page.write_text("".join(comparisons_html([("Storm", [(comparison, None)])])), encoding="utf-8")
     assert "attribution_changed" in page.read_text(encoding="utf-8").replace("<wbr>", "")
     broken, overflow = _layout_in_chromium(page, tmp_path, _words_script("td.op", r"[^\s_]+"),
                                            width=width)

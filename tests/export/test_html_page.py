@@ -19,7 +19,7 @@ VERSIONS = Path(__file__).resolve().parents[2] / "samples" / "versions" / "iran-
 def test_the_comparison_page_and_every_report_page_use_the_one_shell(tmp_path: Path) -> None:
     [article] = revdiff.load(VERSIONS)
     comparison = revdiff.compare(article.versions[0], article.versions[1])
-    single = "".join(comparisons_html([(None, [comparison])], heading="story"))
+    single = "".join(comparisons_html([(None, [(comparison, None)])], heading="story"))
     assert single.startswith(page_head("story - revdiff")) and single.endswith(PAGE_END)
     result = CliRunner().invoke(main, ["export", str(VERSIONS), "-o", str(tmp_path / "report"),
                                        "--format", "html"])
@@ -45,7 +45,7 @@ def test_right_to_left_text_and_words_longer_than_a_line_keep_the_columns_on_the
         Version(0, "خبر", ("أعلنت الحكومة اليوم عن خطة جديدة.", "See " + "a" * 500 + ".")),
         Version(1, "خبر", ("أعلنت الحكومة أمس عن خطة جديدة.", "See " + "a" * 500 + "b."))))
     comparison = revdiff.compare(article.versions[0], article.versions[1])
-    html = "".join(comparisons_html([("خبر عاجل", [comparison])]))
+    html = "".join(comparisons_html([("خبر عاجل", [(comparison, None)])]))
     assert '<h2><bdi lang="">خبر عاجل</bdi>: version 0 &rarr; 1</h2>' in html  # the title set apart
     cells = _declarations("th, td")
     assert "unicode-bidi: plaintext" in cells and "text-align: start" in cells
@@ -66,7 +66,7 @@ def test_both_pages_explain_the_marks_of_their_tables(tmp_path: Path) -> None:
     assert all(op.value in LEGEND for op in EditOp) and all(flag.value in LEGEND for flag in Flag)
     [article] = revdiff.load(VERSIONS)
     comparison = revdiff.compare(article.versions[0], article.versions[1])
-    single = "".join(comparisons_html([(None, [comparison])], heading="story"))
+    single = "".join(comparisons_html([(None, [(comparison, None)])], heading="story"))
     assert single.count(LEGEND) == 1 and single.index(LEGEND) < single.index("<table>")
     result = CliRunner().invoke(main, ["export", str(VERSIONS), "-o", str(tmp_path / "report"),
                                        "--format", "html"])

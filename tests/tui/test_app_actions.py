@@ -271,6 +271,28 @@ def test_a_json_export_is_json_s_indented_text_byte_for_byte(page_article: Artic
     assert json_format.render(pair) == json.dumps(record, ensure_ascii=False, indent=2)
 
 
+def test_an_html_export_marks_the_rows_read_unsure_as_the_report_does(page_article: Article
+                                                                       ) -> None:
+    """The app's HTML export of a flattened page's pair marked no row unsure, where the report
+    and `revdiff diff --format html` mark each `? N% sure`: it marks the same rows now."""
+    import re
+
+    from revdiff.export.comparison_html import comparison_table
+    from revdiff.export.pairs import compare_chain, pair_reading
+    from revdiff.export.records import article_ref
+
+    comparison = compare_chain(page_article, "auto")[0]
+    reading = pair_reading(page_article, comparison)
+    pair = exporting.ExportedPair(comparison, article_ref(0, page_article, "page.txt"), reading)
+    (html_format,) = [f for f in exporting.EXPORT_FORMATS if f.name == "html"]
+    mark = r'<td class="op">[^<]*<span class="sureness">([^<]*)</span>'
+    expected = re.findall(mark, comparison_table(comparison, reading=reading))
+    assert expected
+    page = html_format.render(pair)
+    assert re.findall(mark, page) == expected
+    assert "unsure" in page.split("How to read the tables", 1)[1].split("</p>", 1)[0]
+
+
 @run_async
 async def test_export_to_a_typed_file_name_keeps_what_is_typed(chain_article: Article,
                                                                 tmp_path: Path) -> None:
