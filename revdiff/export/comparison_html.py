@@ -278,9 +278,13 @@ def comparison_table(comparison: Comparison, *, article: str | None = None,
         (f'<p class="stats">{escape(counts)}; +{stats.words_added}/-{stats.words_removed} words, '
         f"{escape(percent(stats.changed_share))} changed{escape(notes)}</p>"),
         "<table>",
-        (f'<tr><td class="op">title{_flags(comparison.title_flags)}</td>'
-         f"<th{UNKNOWN_LANGUAGE}>{_side(title_diff, -1)}</th>"
-         f"<th{UNKNOWN_LANGUAGE}>{_side(title_diff, 1)}</th></tr>"),
+        # the columns named, for a screen reader to tie each cell to its version
+        (f'<thead><tr><th scope="col">edit</th>'
+         f'<th scope="col">version {comparison.old.number}</th>'
+         f'<th scope="col">version {comparison.new.number}</th></tr></thead>'),
+        (f'<tr class="title"><td class="op">title{_flags(comparison.title_flags)}</td>'
+         f"<td{UNKNOWN_LANGUAGE}>{_side(title_diff, -1)}</td>"
+         f"<td{UNKNOWN_LANGUAGE}>{_side(title_diff, 1)}</td></tr>"),
         *_rows(comparison, shown, reading),
         "</table>",
     ])

@@ -40,6 +40,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; min-width: 7ch; 
 td.source { overflow-wrap: normal; }
 .unseen { font-family: monospace; font-size: 85%; }
 del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: underline; }
+tr.title td:not(.op) { font-weight: bold; } thead th { font-size: 85%; color: #555; }
 tr.unchanged td { color: #666; } tr.moved td.op { color: #06c; }
 summary { cursor: pointer; } details p { margin: .3em 0; unicode-bidi: plaintext; }
 .flags { font-size: 80%; color: #a60; display: block; }

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
 import revdiff
 from revdiff.cli import main
-from revdiff.export.comparison_html import comparisons_html
+from revdiff.export.comparison_html import comparison_table, comparisons_html
 from revdiff.export.html_page import CSP, PAGE_END, STYLE, page_head
 from revdiff.model import Article, Version
 
@@ -102,3 +104,42 @@ def test_every_text_colour_is_readable_on_its_background() -> None:
     [chart_background] = re.findall(r"svg\.chart \{ background: (#\w+)", STYLE)
     for fill in re.findall(r'<text [^>]*fill="(#\w+)"', words_chart([63, 0], [0, 63], ["0→1", "1→2"])):
         assert _contrast(fill, chart_background) >= 4.5, fill
+
+
+class _TableCells(HTMLParser):
+    """Each table row's cells: (tag, scope, text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[tuple[str, str | None, str]]] = []
+        self._cell: list[Any] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("th", "td"):
+            self._cell = [tag, dict(attrs).get("scope"), ""]
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell[2] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td") and self._cell is not None:
+            self.rows[-1].append((self._cell[0], self._cell[1], self._cell[2]))
+            self._cell = None
+
+
+def test_a_diff_table_names_the_versions_of_its_columns_in_a_header_row() -> None:
+    """The table had no header row: a screen reader could not tell a cell's version, and the
+    title row's texts were headers of nothing. Its first row now names the columns
+    (`<th scope="col">`, `version 6`, `version 7`); the titles are data cells as the rest are."""
+    comparison = revdiff.compare(Version(6, "Storm hits", ("The storm hit.",)),
+                                 Version(7, "Storm hits coast", ("The storm hit the coast.",)))
+    cells = _TableCells()
+    cells.feed(comparison_table(comparison))
+    header, title, *_ = cells.rows
+    assert header == [("th", "col", "edit"), ("th", "col", "version 6"),
+                      ("th", "col", "version 7")]
+    assert [tag for tag, _, _ in title] == ["td", "td", "td"]
+    assert [text for _, _, text in title] == ["title", "Storm hits", "Storm hits coast"]
