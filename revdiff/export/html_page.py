@@ -8,6 +8,12 @@ A page's own words are English (`<html lang="en">`); an article's text is in wha
 it was written in, which no input records, so each element that holds it says its language is
 unknown (`UNKNOWN_LANGUAGE`) rather than English, to a screen reader, a spelling checker or a
 translator.
+
+Printed, a page leaves out its links between pages (`<nav>`), lets no table scroll (the timeline
+is printed whole) and shows the sentences folded into `N unchanged sentences` (a browser that
+cannot style `::details-content` prints them folded: without a script a `<details>` cannot be
+opened for print); no background is needed to tell changes apart, words removed being struck
+out and words added underlined.
 """
 
 from __future__ import annotations
@@ -50,6 +56,13 @@ td.op .sureness { display: block; width: max-content; }
 .charts figure { margin: 0; } figcaption { font-size: 85%; color: #555; }
 svg.chart { background: #fafafa; border: 1px solid #eee; max-width: 100%; height: auto; }
 nav a { margin-right: 1em; }
+@media print {
+  body { margin: 0; max-width: none; }
+  nav { display: none; }
+  .sideways { overflow: visible; }
+  details::details-content { content-visibility: visible; }
+  tr, figure { break-inside: avoid; } h2 { break-after: avoid; }
+}
 """
 
 

@@ -1008,3 +1008,50 @@ def test_the_rows_a_flattened_page_was_read_unsure_of_are_marked(tmp_path: Path)
     run_export(ExportJob((str(exact),), tmp_path / "exact", "html"))
     (exact_page,) = (tmp_path / "exact").glob("000000-*.html")
     assert "sureness" not in exact_page.read_text(encoding="utf-8").split("</style>", 1)[1]
+
+
+_PRINT_SCRIPT = """<script>
+// the page's print rules, applied on screen, as a printer would have them
+const printed = [];
+for (const sheet of document.styleSheets) {
+  for (const rule of sheet.cssRules) {
+    if (rule instanceof CSSMediaRule && rule.media.mediaText === "print") {
+      printed.push(...[...rule.cssRules].map((inner) => inner.cssText));
+    }
+  }
+}
+const style = document.createElement("style");
+style.textContent = printed.join("\\n");
+document.head.append(style);
+const problems = [];
+for (const folded of document.querySelectorAll("details p")) {
+  if (!folded.checkVisibility()) problems.push("folded: " + folded.textContent);
+}
+for (const nav of document.querySelectorAll("nav")) {
+  if (nav.getClientRects().length > 0) problems.push("nav: " + nav.textContent);
+}
+for (const box of document.querySelectorAll(".sideways")) {
+  if (getComputedStyle(box).overflowX !== "visible") problems.push("cut: " + box.className);
+}
+document.body.setAttribute("data-broken", JSON.stringify(problems));
+document.body.setAttribute("data-overflow", document.documentElement.scrollWidth - innerWidth);
+</script>"""
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
+                                                     "chromium) - layout test skipped")
+def test_a_printed_page_shows_the_folded_sentences_and_no_navigation(tmp_path: Path) -> None:
+    """The pages had no print style: a printout left out the sentences folded into a closed
+    `N unchanged sentences`, printed the links that lead nowhere on paper, and cut the timeline
+    at the edge of its scrolling box. Printed, the folded sentences show, no `<nav>` does, and no
+    table scrolls."""
+    report = _report_of(tmp_path, "https://example.org/storm", (
+        Version(0, "Storm", tuple(f"Paragraph {k} says the storm hit." for k in range(8))),
+        Version(1, "Storm", tuple(f"Paragraph {k} says the storm hit." for k in range(7))
+                + ("The storm left.",))))
+    (page,) = report.glob("000000-*.html")
+    text = page.read_text(encoding="utf-8")
+    assert "<details>" in text and "<nav>" in text and 'class="sideways"' in text
+    problems, overflow = _layout_in_chromium(page, tmp_path, _PRINT_SCRIPT)
+    assert problems == []
+    assert overflow <= 0
