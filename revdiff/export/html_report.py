@@ -31,6 +31,7 @@ from revdiff.export.html_page import PAGE_END, UNKNOWN_LANGUAGE, body_pieces, pa
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.pairs import pair_reading
 from revdiff.export.records import ArticleRef, display_title
+from revdiff.export.report_navigation import NEIGHBOURS_ROOM, link_neighbours
 from revdiff.export.staging import REPLACED_REPORT_NAME, JournalEntry, ResumeMismatch, Staging
 from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
@@ -42,6 +43,7 @@ from revdiff.terminal_text import visible_html
 
 INDEX_NAME = "index.html"
 INDEX_TITLE = "revdiff report"
+_TIMELINE = "timeline"  # the id of an article page's timeline
 _PAGE_NAME = re.compile(r"[0-9]{6,}-(.+)\.html")  # as `report_file_name` makes them
 # A slug's most characters and bytes (UTF-8): room in a file name's 255 bytes for the rest.
 _SLUG_CHARACTERS = 60
@@ -181,10 +183,11 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
     name = _link(ref.url) if ref.url else escape(ref.name) if ref.name != title else ""
     meta = [f"source <bdi>{escape(ref.source)}</bdi>" if ref.source else "",
             f"{len(article.versions)} versions", name]
-    yield f'<nav><a href="{INDEX_NAME}">&larr; all articles</a></nav>'
+    # the previous and the next article's links are written into the room once every page is
+    yield f'<nav><a href="{INDEX_NAME}">&larr; all articles</a>{NEIGHBOURS_ROOM}</nav>'
     yield f"<h1{UNKNOWN_LANGUAGE}>{escape(title)}</h1>"
     yield f'<p class="meta">{" · ".join(part for part in meta if part)}</p>'
-    yield "<h2>Timeline</h2>"
+    yield f'<h2 id="{_TIMELINE}">Timeline</h2>'
     yield timeline_table(article, changes)
     yield charts(article, changes)
     # worded for a reader, as stderr gives them (the tables keep the readers' own wording)
@@ -236,6 +239,7 @@ def _diff_sections(article: Article, comparisons: Iterable[Comparison],
         anchor = f"v{comparison.old.number}-v{comparison.new.number}"
         yield f'<section id="{escape(anchor)}">'
         yield comparison_table(comparison, shown=shown, reading=reading)
+        yield f'<nav><a href="#{_TIMELINE}">&uarr; back to the timeline</a></nav>'
         yield "</section>"
     if not changes:
         yield '<p class="meta">Only one version: nothing to compare.</p>'
@@ -403,6 +407,9 @@ class HtmlReportWriter(ExportWriter):
         self.skipped = skipped
 
     def finish(self) -> list[tuple[Path, Path]]:
+        link_neighbours(self.folder, (report_file_name(entry.index, entry.key)
+                                      for entry in self.staging.entries()
+                                      if not entry.info.get("skipped")))
         with open(self.folder / INDEX_NAME, "w", encoding="utf-8") as index:
             index.writelines(index_page(self.staging.entries(), self.skipped))
         if not self.out.exists():

@@ -1055,3 +1055,31 @@ def test_a_printed_page_shows_the_folded_sentences_and_no_navigation(tmp_path: P
     problems, overflow = _layout_in_chromium(page, tmp_path, _PRINT_SCRIPT)
     assert problems == []
     assert overflow <= 0
+
+
+def test_article_pages_link_their_neighbours_and_each_pair_back_to_the_timeline(
+        tmp_path: Path) -> None:
+    """An article page led only to the index, and a pair's table, far down a live blog's page,
+    led nowhere: each page now links the previous and the next article's page (an article left
+    out, of one version, has none and is passed over), and each pair's table the page's
+    timeline."""
+    database = tmp_path / "news.db"
+    two = (Version(0, "T", ("One.",)), Version(1, "T", ("One, changed.",)))
+    write_database(database, [Article(None, "https://example.org/first", two, 2),
+                              Article(None, "https://example.org/alone", two[:1], 1),
+                              Article(None, "https://example.org/third", two, 2),
+                              Article(None, "https://example.org/last", two, 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    pages = sorted((tmp_path / "report").glob("0*.html"))
+    assert [page.name.rsplit("-", 1)[1] for page in pages] == ["first.html", "third.html",
+                                                                 "last.html"]
+    links = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        links.append((re.findall(r'<a href="([^"]*)" rel="prev">', text),
+                      re.findall(r'<a href="([^"]*)" rel="next">', text)))
+        assert '<h2 id="timeline">' in text
+        sections = text.split("<section ")[1:]
+        assert sections and all('<a href="#timeline">' in section for section in sections)
+    first, third, last = (page.name for page in pages)
+    assert links == [([], [third]), ([first], [last]), ([third], [])]

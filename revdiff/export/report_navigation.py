@@ -1,0 +1,67 @@
+"""The links between the HTML report's article pages: each page's previous and next article's.
+
+A page is written as its article is finished, when the next article may not be read yet (or may
+be left out, by --skip-errors), so its neighbours are not known then. The page keeps room for
+their links in its `<nav>`, a run of spaces (`NEIGHBOURS_ROOM`), and the links are written into
+that room once every page is (`link_neighbours`), in place: a live blog's page of tens of MB is
+not written again. A page's own name never changes, so the links stay true after `--resume`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from itertools import chain
+from pathlib import Path
+from typing import BinaryIO
+
+# Room for both links: a page's name is at most 12 digits, a dash, a slug of 120 bytes and
+# `.html` (`report_file_name`), so two links take under 400 bytes.
+_ROOM_BYTES = 512
+NEIGHBOURS_ROOM = " " * _ROOM_BYTES
+# What ends the room in a page: the first `</nav>`, right after the room (the page's first line
+# after its head, whose title is escaped and so holds no `</nav>`).
+_ROOM_END = (NEIGHBOURS_ROOM + "</nav>").encode()
+_CHUNK = 64 * 1024
+
+
+def neighbour_links(previous: str | None, following: str | None) -> str:
+    """The links to the previous and the next article's page (their file names; None: none)."""
+    links = []
+    if previous is not None:
+        links.append(f'<a href="{escape(previous)}" rel="prev">&larr; previous article</a>')
+    if following is not None:
+        links.append(f'<a href="{escape(following)}" rel="next">next article &rarr;</a>')
+    return "".join(links)
+
+
+def link_neighbours(folder: Path, names: Iterable[str]) -> None:
+    """Write into each page of `folder` (`names`, in the report's order) the links to the pages
+    before and after it; a page without the room (none of this revdiff's) is left as it is."""
+    previous: str | None = None
+    current: str | None = None
+    for following in chain(names, [None]):
+        if current is not None:
+            _fill_room(folder / current, neighbour_links(previous, following))
+        previous, current = current, following
+
+
+def _fill_room(path: Path, links: str) -> None:
+    with open(path, "r+b") as page:
+        offset = _room_offset(page)
+        if offset is not None:
+            page.seek(offset)
+            page.write(links.encode().ljust(_ROOM_BYTES))
+
+
+def _room_offset(page: BinaryIO) -> int | None:
+    """Where the page's room for the links starts, None when it has none."""
+    seen, start = b"", 0  # `seen` starts at `start` in the file
+    while chunk := page.read(_CHUNK):
+        seen += chunk
+        found = seen.find(_ROOM_END)
+        if found >= 0:
+            return start + found
+        keep = len(_ROOM_END) - 1  # a room cut by the chunk's end
+        start, seen = start + len(seen) - keep, seen[-keep:]
+    return None
