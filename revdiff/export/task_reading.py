@@ -51,8 +51,10 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     repeated = RepeatedFiles()  # a file in several repositories (the months of an archive)
     for number, unit in enumerate(units):
         tell_in_place_before(number)
-        repository = len(unit.paths) == 1 and gitrepo.is_repository(Path(unit.paths[0]))
+        repository: bool | None = None  # asked once the unit gave an article: it was read
         for position, count, article in _unit_articles(job, unit, progress, on_note):
+            if repository is None:
+                repository = len(unit.paths) == 1 and gitrepo.is_repository(Path(unit.paths[0]))
             if repository:
                 article = repeated.warned_of(article, unit.paths[0])
             # the messages name one article by its input, as `diff` names it; one of several by
