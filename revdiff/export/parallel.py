@@ -307,15 +307,17 @@ class _DaskPending(Generic[R]):
     runs another version of revdiff or none (one that joined after the check), when the
     scheduler cancelled it (most often because the client lost its connection to the scheduler),
     or when the connection was lost while its result was fetched; a worker that dies once is
-    replaced, and its tasks run again elsewhere."""
+    replaced, and its tasks run again elsewhere. While it waits, it has its `executor`, when
+    given, tell when the scheduler has no worker left (`DaskExecutor.note_if_workerless`)."""
 
-    def __init__(self, future: Any, advice: str) -> None:
+    def __init__(self, future: Any, advice: str, executor: DaskExecutor | None = None) -> None:
         self.future = future
         self.advice = advice
+        self.executor = executor
 
     def result(self) -> R:
         try:
-            return self.future.result()  # type: ignore[no-any-return]
+            return self._awaited()
         except (WorkerVersionMismatch, ImportError) as mismatch:
             raise WorkerLost(" ".join(str(mismatch).split()), advice=install_hint()) from None
         except require_distributed().KilledWorker as killed:
@@ -330,6 +332,18 @@ class _DaskPending(Generic[R]):
                              advice=self.advice) from None
         except require_distributed().comm.CommClosedError:  # as the result was fetched
             raise _scheduler_lost() from None
+
+    def _awaited(self) -> R:
+        if self.executor is None:
+            return self.future.result()  # type: ignore[no-any-return]
+        while True:
+            try:
+                return self.future.result(  # type: ignore[no-any-return]
+                    timeout=self.executor.notice_after)
+            except TimeoutError:
+                if self.future.done():  # the task's own TimeoutError
+                    raise
+                self.executor.note_if_workerless()
 
 
 def _scheduler_lost() -> WorkerLost:
@@ -490,14 +504,22 @@ class DaskExecutor:
     `cleanup` holds the steps that closing it takes (closing the client and the cluster,
     removing the cluster's folder, made for it alone, ending the silence of Dask's log lines),
     each set on it as what it undoes is made; `close` runs every one, even after one failed. A
-    client given without `cleanup` is left open, for its owner to close.
+    client given without `cleanup` is left open, for its owner to close. `on_note`, when given,
+    is told when the scheduler at `address` has lost every worker while a result is awaited
+    for `notice_after` seconds (`note_if_workerless`).
     """
 
     def __init__(self, client: Any, cluster: Any = None,
-                 cleanup: ExitStack | None = None) -> None:
+                 cleanup: ExitStack | None = None, address: str = "",
+                 on_note: Callable[[str], None] | None = None,
+                 notice_after: float = NO_WORKER_NOTICE_SECONDS) -> None:
         self.client = client
         self.cluster = cluster
         self.cleanup = cleanup or ExitStack()
+        self.address = address
+        self.on_note = on_note
+        self.notice_after = notice_after
+        self._told_workerless = False
         self.version = revdiff_version()  # each task checks that its worker runs it
         self.runner = _task_runner()
         from distributed.protocol import pickle
@@ -538,7 +560,8 @@ class DaskExecutor:
         _wait_for_a_worker(client, address, notice_after, on_note or (lambda text: None))
         _check_workers_run_this_revdiff(client, address)
         try:
-            return cls(client, cleanup=cleanup)
+            return cls(client, cleanup=cleanup, address=address, on_note=on_note,
+                       notice_after=notice_after)
         except OSError as error:  # the scheduler stopped as its workers were counted
             raise SchedulerProblem(f"lost the Dask scheduler while counting its workers: "
                                    f"{error}", address, hint="check that the scheduler is "
@@ -589,7 +612,25 @@ class DaskExecutor:
         advice = FEWER_WORKERS if self.cluster is not None else "the Dask workers' logs say why"
         work = self.pickle.dumps((fn, args))  # as Dask pickles a task's function and arguments
         future = self.client.submit(self.runner, self.version, work, pure=False)
-        return _DaskPending(future, advice)
+        return _DaskPending(future, advice, self)
+
+    def note_if_workerless(self) -> None:
+        """Tell `on_note` that the scheduler has no worker left, once until one comes back: the
+        run waits on for one (a cluster may add workers on demand), and without a word it seemed
+        to hang, its progress bar standing still."""
+        if self.on_note is None:
+            return
+        try:
+            workers = self.client.nthreads()
+        except OSError:  # the scheduler is gone: the result says so
+            return
+        if workers:
+            self._told_workerless = False
+        elif not self._told_workerless:
+            self._told_workerless = True
+            self.on_note(f"the Dask scheduler at {self.address} has no worker left: waiting "
+                         f"for one (start one with `dask worker {self.address}`, or stop with "
+                         "Ctrl-C)")
 
     def close(self, abandon: bool = False) -> None:
         # closing the client lets the scheduler drop its tasks, abandoned or not

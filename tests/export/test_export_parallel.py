@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Any
@@ -1085,10 +1086,13 @@ def test_ctrl_c_held_by_a_checkpoint_that_then_fails_still_stops_the_run(
 
 class _ClientThatRunsHereAndFailsToClose(_ClientThatFailsToClose):
     """A stand-in for Dask's Client that runs each task at submission, in this process, and
-    whose close fails, as it may once the scheduler is gone."""
+    whose close fails, as it may once the scheduler is gone. Its futures take a `timeout`, as
+    Dask's do."""
 
     def submit(self, fn: Callable[..., Any], *args: Any, pure: bool = True) -> Any:
-        return SerialExecutor().submit(fn, *args)
+        done: Future[Any] = Future()
+        done.set_result(SerialExecutor().submit(fn, *args).result())
+        return done
 
 
 @pytest.mark.parametrize("cluster", [["--dask", "--workers", "2"],
@@ -1152,3 +1156,38 @@ def test_skips_are_told_in_input_order_whatever_the_workers(
     run_export(job, executor=_PoolOfFourRunningHere(), on_note=told.append)
     assert [line.split(":")[0] for line in told if line.startswith("skipped")] == [
         f"skipped {corpus / name}" for name in ("a", "b", "d")]
+
+
+def test_a_scheduler_that_loses_every_worker_mid_run_is_said_once_and_waited_for() -> None:
+    """The scheduler's every worker left while the run waited for a result: the run waited for
+    ever without a word, its progress bar standing still, where a scheduler without a worker at
+    the start is said. It waits on (a cluster may add workers on demand), saying so once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    distributed = pytest.importorskip("dask.distributed")
+    from revdiff.export.parallel import DaskExecutor
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  protocol="tcp://", host="127.0.0.1",
+                                  dashboard_address=None) as cluster, ExitStack() as closing:
+        notes: list[str] = []
+
+        def note(text: str) -> None:
+            notes.append(text)
+            cluster.scale(1)  # a worker comes back once the run has said it waits for one
+
+        address = cluster.scheduler_address
+        executor = DaskExecutor.connect(address, closing, on_note=note, notice_after=0.5)
+        cluster.scale(0)
+        while executor.client.scheduler_info()["workers"]:
+            time.sleep(0.1)
+        waiting = ThreadPoolExecutor(1)  # without an answer the test fails, not hangs
+        try:
+            answer = waiting.submit(executor.submit(len, "chunk").result)
+            assert answer.result(timeout=60) == 5
+        finally:
+            executor.close()  # ends a wait that got no answer
+            waiting.shutdown()
+    said = (f"the Dask scheduler at {address} has no worker left: waiting for one "
+            f"(start one with `dask worker {address}`, or stop with Ctrl-C)")
+    assert notes == [said]
