@@ -57,7 +57,8 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
     An input is anything the command line takes: a page, version files, a folder of versions,
     a git repository or a NewsEdits SQLite file. A folder's files are read in the order of the
     numbers in their names (`2.txt` before `10.txt`). Version files given together are read in
-    the order given, except the files of one folder given with their names sorted as text, as
+    the order given (a set, which has none, raises TypeError: give `sorted(paths)`), except
+    the files of one folder given with their names sorted as text, as
     `sorted(glob.glob('story/*'))` gives them (`1.txt`, `10.txt`, `2.txt`): those are read as
     their folder is, in its order and with its version numbers. The article's `warnings` say
     when the order read is not the order given, or not that of the numbers in the names (the
@@ -404,12 +405,18 @@ def _not_standard_input(path: str) -> str:
 
 def _iterable(items: Any, caller: str, takes: str) -> Iterable[Any]:
     """`items` as an iterable of inputs; bytes (an iterable of ints), a mapping (of its keys,
-    what it maps them to dropped) and non-iterables refused."""
-    if isinstance(items, (bytes, bytearray, Mapping)) or not isinstance(items, Iterable):
+    what it maps them to dropped), a set (whose order changes from one run of Python to the next,
+    and with it the order of versions read and the tables' `article_index`) and non-iterables
+    refused."""
+    unordered = isinstance(items, (set, frozenset))
+    if (isinstance(items, (bytes, bytearray, Mapping)) or unordered
+            or not isinstance(items, Iterable)):
         raise TypeError(f"{caller} takes {takes}, not {_what(items)}"
                         + (": decode bytes first" if isinstance(items, bytes) else "")
                         + (": give list(d) or list(d.values())" if isinstance(items, Mapping)
-                           else ""))
+                           else "")
+                        + (": a set has no order, and its order changes from one run to the "
+                           "next; give sorted(paths) or a list" if unordered else ""))
     return items
 
 

@@ -1000,3 +1000,22 @@ def test_an_error_shows_control_characters_and_keeps_its_path_as_given(tmp_path:
                                  "(give a file that holds an article)")
     assert raised.value.where == str(named)
     assert Path(raised.value.where).read_text(encoding="utf-8") == ""
+
+
+def test_a_set_of_inputs_is_refused_as_it_has_no_order() -> None:
+    """A set's order changes from one run of Python to the next (PYTHONHASHSEED): version files
+    given as a set were read in that order, a different article each run, and a set of paths or
+    articles numbered the tables' articles so."""
+    files = {str(path) for path in STORY.glob("*.txt")}
+    with pytest.raises(TypeError, match=r"revdiff.load takes .*not set: a set has no order"):
+        revdiff.load(files)
+    with pytest.raises(TypeError, match=r"not frozenset: .*give sorted\(paths\) or a list"):
+        revdiff.load(str(STORY), frozenset(files))
+    articles = [revdiff.load(folder)[0] for folder in sorted(SAMPLES.iterdir())]
+    with pytest.raises(TypeError, match=r"revdiff.edits_table takes .*not set: a set has no order"):
+        revdiff.edits_table(set(articles))
+    with pytest.raises(TypeError, match=r"revdiff.comparisons_arrow takes .*not set"):
+        revdiff.comparisons_arrow({str(path) for path in SAMPLES.iterdir()})
+    # a dict's keys keep the order they were given in
+    assert revdiff.load(dict.fromkeys(sorted(files)).keys())[0].versions == \
+        revdiff.load(STORY)[0].versions
