@@ -19,9 +19,10 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from numbers import Integral, Real
+from operator import index
 from os import PathLike, fspath
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, SupportsIndex, Union
 
 if TYPE_CHECKING:
     import pyarrow
@@ -50,7 +51,7 @@ else:
     SentenceMode = str
 
 
-def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
+def load(*paths: PathInput | Iterable[PathInput], max_bytes: SupportsIndex | None = None,
          notes: list[str] | None = None) -> list[Article]:
     """Read the articles of one input (or several read together, like `revdiff parse A B`).
 
@@ -73,14 +74,7 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
     from revdiff.formats import load as load_inputs
     from revdiff.size_limit import DEFAULT_MAX_BYTES
 
-    # an Integral, not only an int: a size worked out with numpy or pandas is a numpy integer
-    if max_bytes is not None and (isinstance(max_bytes, bool)
-                                  or not isinstance(max_bytes, Integral)):
-        raise TypeError("revdiff.load takes max_bytes as a whole number of bytes (an int), not "
-                        f"{_what(max_bytes)}")
-    if max_bytes is not None and max_bytes < 1:
-        # as `--max-size` refuses them: 0 was read as "the default" and -1 refused every input
-        raise ValueError(f"max_bytes must be a number of bytes of at least 1, not {max_bytes!r}")
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else _byte_limit(max_bytes)
     _check_notes(notes, "revdiff.load")
     names: list[str] = []
     for item in paths:
@@ -90,8 +84,24 @@ def load(*paths: PathInput | Iterable[PathInput], max_bytes: int | None = None,
             names.extend(_path(part, "revdiff.load")
                          for part in _iterable(item, "revdiff.load", "paths or lists of paths"))
     with _python_hints():
-        return load_inputs(names, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None
-                           else int(max_bytes), notes=notes, for_python=True)
+        return load_inputs(names, max_bytes=limit, notes=notes, for_python=True)
+
+
+def _byte_limit(max_bytes: Any) -> int:
+    """`load`'s `max_bytes` as an int: any whole number, not only an int (a size worked out with
+    numpy or pandas is a numpy integer), taken as `range` takes one (`operator.index`), as its
+    hint `SupportsIndex` says, so that a type checker takes what the call does."""
+    try:
+        limit = None if isinstance(max_bytes, bool) else index(max_bytes)
+    except TypeError:  # no whole number: a float, a str such as "64M"
+        limit = None
+    if limit is None:
+        raise TypeError("revdiff.load takes max_bytes as a whole number of bytes (an int), not "
+                        f"{_what(max_bytes)}")
+    if limit < 1:
+        # as `--max-size` refuses them: 0 was read as "the default" and -1 refused every input
+        raise ValueError(f"max_bytes must be a number of bytes of at least 1, not {max_bytes!r}")
+    return limit
 
 
 # The modules this API names, imported when first asked for
@@ -194,8 +204,8 @@ def _wrong_field(version: Version) -> str | None:
 
 
 def _is_int(value: Any) -> bool:
-    """Whether `value` is a whole number: an Integral, as `load`'s max_bytes (a number taken from
-    a pandas frame is a numpy integer), and not a bool."""
+    """Whether `value` is a whole number: an Integral (a number taken from a pandas frame is a
+    numpy integer), and not a bool."""
     return isinstance(value, Integral) and not isinstance(value, bool)
 
 

@@ -1019,3 +1019,18 @@ def test_a_set_of_inputs_is_refused_as_it_has_no_order() -> None:
     # a dict's keys keep the order they were given in
     assert revdiff.load(dict.fromkeys(sorted(files)).keys())[0].versions == \
         revdiff.load(STORY)[0].versions
+
+
+def test_a_type_checker_takes_a_size_limit_worked_out_with_numpy(tmp_path: Path) -> None:
+    """`load` takes a numpy integer as `max_bytes` (a size worked out with numpy or pandas), but
+    its hint said `int`: mypy --strict refused `max_bytes=np.int64(...)`, so a notebook that
+    type-checks needed a cast for what the call accepts."""
+    pytest.importorskip("numpy")
+    script, said = strict_type_check(tmp_path, "import numpy as np\n"
+                                     "import revdiff\n"
+                                     "limit = np.int64(1 << 20)\n"
+                                     "articles = revdiff.load('story', max_bytes=limit)\n"
+                                     "fewer = revdiff.load('story', max_bytes=1.5)\n")
+    assert said.splitlines()[0].startswith(f'{script}:5: error: Argument "max_bytes" to "load" '
+                                           'has incompatible type "float"')
+    assert "Found 1 error in 1 file" in said
