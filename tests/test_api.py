@@ -1034,3 +1034,23 @@ def test_a_type_checker_takes_a_size_limit_worked_out_with_numpy(tmp_path: Path)
     assert said.splitlines()[0].startswith(f'{script}:5: error: Argument "max_bytes" to "load" '
                                            'has incompatible type "float"')
     assert "Found 1 error in 1 file" in said
+
+
+@pytest.mark.parametrize("call", [revdiff.load, revdiff.edits_table])
+def test_a_path_with_white_space_around_it_says_so(tmp_path: Path, call: Any) -> None:
+    """Paths read from a file keep their line breaks (`revdiff.load(open('paths.txt'))` reads its
+    lines), and one copied may keep a space: 'no such file or directory (check the path)' did not
+    say that the path without them names a folder, and a space does not show in the message."""
+    story = tmp_path / "story"
+    story.mkdir()
+    for number in (0, 1):
+        (story / f"{number}.txt").write_text(f"Version {number} text.\n", encoding="utf-8")
+    listed = tmp_path / "paths.txt"
+    listed.write_text(f"{story}\n", encoding="utf-8")
+    told = (r"no such file or directory.* \(check the path: it has white space before or after "
+            r"it \(a line break read from a file\?\); give path.strip\(\)\)$")
+    with open(listed, encoding="utf-8") as lines, pytest.raises(EmptyInput, match=told):
+        call(lines)
+    with pytest.raises(EmptyInput, match=told):
+        call([f" {story}"])
+    assert call(str(story))
