@@ -532,21 +532,25 @@ def edits_table(articles_or_paths: TableInput, *, sentences: SentenceMode = "aut
 
 def comparisons_table(articles_or_paths: TableInput, *, sentences: SentenceMode = "auto",
                       notes: list[str] | None = None) -> list[dict[str, Any]]:
-    """One summary dict per consecutive version pair (the export's comparisons table)."""
+    """One summary dict per consecutive version pair (the export's comparisons table):
+    `pd.DataFrame(comparisons_table(...))`. Takes what `edits_table` takes: an Article, a path,
+    or an iterable of them."""
     return list(_rows(articles_or_paths, sentences, edits=False,
                       caller="revdiff.comparisons_table", notes=notes))
 
 
 def edits_arrow(articles_or_paths: TableInput, *, sentences: SentenceMode = "auto",
                 notes: list[str] | None = None) -> pyarrow.Table:
-    """`edits_table` as a typed pyarrow Table (needs the `parquet` extra)."""
+    """`edits_table` as a typed pyarrow Table (needs the `parquet` extra); takes what it takes:
+    an Article, a path, or an iterable of them."""
     return _arrow_table(articles_or_paths, sentences, edits=True, caller="revdiff.edits_arrow",
                         notes=notes)
 
 
 def comparisons_arrow(articles_or_paths: TableInput, *, sentences: SentenceMode = "auto",
                       notes: list[str] | None = None) -> pyarrow.Table:
-    """`comparisons_table` as a typed pyarrow Table (needs the `parquet` extra)."""
+    """`comparisons_table` as a typed pyarrow Table (needs the `parquet` extra); takes what it
+    takes: an Article, a path, or an iterable of them."""
     return _arrow_table(articles_or_paths, sentences, edits=False, caller="revdiff.comparisons_arrow",
                         notes=notes)
 
