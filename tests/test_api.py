@@ -1054,3 +1054,13 @@ def test_a_path_with_white_space_around_it_says_so(tmp_path: Path, call: Any) ->
     with pytest.raises(EmptyInput, match=told):
         call([f" {story}"])
     assert call(str(story))
+
+
+@pytest.mark.parametrize("call", [revdiff.load, revdiff.edits_table])
+def test_a_path_of_white_space_alone_is_not_told_to_be_stripped(call: Any) -> None:
+    """A blank line read from a file of paths is `\\n`: stripped it is the empty path, which
+    names the current folder to `Path`, so it was told 'give path.strip()', which is refused."""
+    with pytest.raises(EmptyInput, match=r"no such file or directory.* \(check the path: it is "
+                                         r"white space alone \(a blank line read from a file\?\); "
+                                         r"leave it out\)$"):
+        call("\n")

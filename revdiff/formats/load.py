@@ -233,11 +233,14 @@ def _versions_committed_as_files(articles: list[Article]) -> bool:
 
 def missing_input_hint(name: str, otherwise: str | None = None) -> str:
     """What to do about an input that names nothing: a web address is no file, and white space
-    around a path that names something without it is told of. `otherwise` is the command line's
+    alone, or around a path that names something without it, is told of. `otherwise` is the command line's
     other way, left out for a Python caller, who is told that a ~ only a shell expands."""
     if _WEB_ADDRESS.match(name):
         return ("revdiff reads saved pages, not web addresses: save the page first with curl -o "
                 "page.html URL" + (", or give <(curl -s URL)" if otherwise else ""))
+    if not name.strip():  # stripped, the empty path: to `Path`, the current folder
+        return ("check the path: it is white space alone (a blank line read from a file?); "
+                "leave it out")
     if name != name.strip() and Path(name.strip()).exists():
         # a path read from a file keeps its line break (`revdiff.load(open("paths.txt"))`), and
         # a space does not show in the message
