@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from revdiff.export.comparison_html import comparisons_html, is_unsure
@@ -20,6 +21,7 @@ from revdiff.export.patch_text import article_unified_diff
 from revdiff.export.records import ArticleRef
 from revdiff.export.staging import write_text_atomically
 from revdiff.model import Comparison, Edit, EditOp
+from revdiff.terminal_text import visible, visible_unseen
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,12 @@ class ExportFormat:
 
 
 def _as_text(pair: ExportedPair) -> str:
-    return comparison_text(pair.comparison, article=pair.ref.name, color=False)
+    """What `revdiff diff` writes for the pair: its edits read from unsure rows of a flattened
+    page marked `? N% sure`, the text's control characters shown as symbols."""
+    return comparison_text(pair.comparison, article=pair.ref.name, color=False, shown=visible,
+                           unseen=visible_unseen,
+                           confidence=partial(pair.reading.edit_confidence,
+                                              comparison=pair.comparison))
 
 
 def _as_json(pair: ExportedPair) -> str:

@@ -255,6 +255,61 @@ def test_a_json_export_is_what_revdiff_diff_writes(sample: str, article_steps: i
         assert exported["confidence"] is not None and exported["warnings"]
 
 
+def test_a_text_export_is_what_revdiff_diff_writes(tmp_path: Path) -> None:
+    """The app's text export left out the `? N% sure` marks `revdiff diff` writes after the
+    edits read from unsure rows of a flattened page: the two are the same text now."""
+    import subprocess
+    import sys
+
+    from revdiff.cli.common import load_and_warn
+
+    inputs = [str(SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.txt")]
+    names: list[str] = []
+    articles = load_and_warn(inputs, 64 << 20, True, compare=True, names=names)
+    app = RevdiffApp(articles, export_directory=tmp_path, inputs=inputs, article_names=names)
+
+    async def export_text() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("e", "enter")
+            await pilot.pause()
+            await export_written(app, pilot)
+
+    asyncio.run(export_text())
+    (written,) = tmp_path.glob("*.txt")
+    diff = subprocess.run([sys.executable, "-m", "revdiff", "diff", *inputs, "--quiet"],
+                          capture_output=True, text=True, check=True)
+    assert "% sure" in diff.stdout
+    assert written.read_text("utf-8") == diff.stdout
+
+
+def test_a_text_export_shows_control_characters_as_revdiff_diff_does(tmp_path: Path) -> None:
+    """The app's text export wrote a version's escape codes as they are, where `revdiff diff`
+    writes them as symbols (a file shown with `cat` would run them)."""
+    import subprocess
+    import sys
+
+    from revdiff.cli.common import load_and_warn
+    from revdiff.export.pairs import compare_chain, pair_reading
+    from revdiff.export.records import article_ref
+
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "0.txt").write_text("The mayor said no.\n", "utf-8")
+    (story / "1.txt").write_text("The mayor said \x1b[2Jyes.\n", "utf-8")
+    inputs = [str(story / "0.txt"), str(story / "1.txt")]
+    names: list[str] = []
+    (article,) = load_and_warn(inputs, 64 << 20, True, compare=True, names=names)
+    comparison = compare_chain(article, "auto")[0]
+    pair = exporting.ExportedPair(comparison, article_ref(0, article, names[0]),
+                                  pair_reading(article, comparison))
+    (text_format,) = [f for f in exporting.EXPORT_FORMATS if f.name == "text"]
+    diff = subprocess.run([sys.executable, "-m", "revdiff", "diff", *inputs, "--quiet"],
+                          capture_output=True, text=True, check=True)
+    assert "\x1b" not in diff.stdout
+    assert text_format.render(pair) + "\n" == diff.stdout
+
+
 def test_a_json_export_is_json_s_indented_text_byte_for_byte(page_article: Article) -> None:
     """The JSON export is laid out by `indented_json`, faster than json's indent: the same bytes,
     on a page's pair, whose reading has confidences (floats) and warnings."""
