@@ -252,13 +252,14 @@ def _version_and_time(version: Version, after: Version | None = None) -> str:
 
 
 def _pair_heading(comparison: Comparison, article: str | None) -> str:
-    """`ARTICLE: version 3 → 4`; on a page of one article (`article` None), whose heading names
-    it, the versions and their times: `version 3 (2024-01-05 10:00:00) → 4 (2024-01-05 11:30:00)`."""
+    """`version 3 (2024-01-05 10:00:00) → 4 (2024-01-05 11:30:00)`: the versions and their
+    times, after the article's name (`ARTICLE: version 3 ...`) on a page of several articles;
+    on a page of one (`article` None) its heading names it."""
+    versions = (f"version {_version_and_time(comparison.old)} &rarr; "
+                f"{_version_and_time(comparison.new, comparison.old)}")
     if article is None:
-        return (f"<h2>version {_version_and_time(comparison.old)} &rarr; "
-                f"{_version_and_time(comparison.new, comparison.old)}</h2>")
-    return (f"<h2><bdi{UNKNOWN_LANGUAGE}>{escape(article)}</bdi>: "
-            f"version {comparison.old.number} &rarr; {comparison.new.number}</h2>")
+        return f"<h2>{versions}</h2>"
+    return f"<h2><bdi{UNKNOWN_LANGUAGE}>{escape(article)}</bdi>: {versions}</h2>"
 
 
 def comparison_table(comparison: Comparison, *, article: str | None = None,

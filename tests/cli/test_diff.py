@@ -704,6 +704,22 @@ def test_the_html_page_of_several_articles_names_each_and_links_within_each(
     assert set(re.findall(r'<a href="#([^"]+)">', storm)) <= set(re.findall(r' id="([^"]+)"', storm))
 
 
+def test_the_html_page_of_several_articles_gives_each_pair_s_times(tmp_path: Path) -> None:
+    """A page of one article heads each pair with its versions' times; a page of several gave
+    the versions alone: it gives their times too, after the article's name."""
+    from datetime import UTC, datetime
+
+    database = tmp_path / "news.db"
+    write_database(database, [Article("bbc", f"https://www.bbc.co.uk/news/a-{n}", (
+        Version(0, "Storm", ("It rained.",), datetime(2024, 1, 5, 9, 30, tzinfo=UTC)),
+        Version(1, "Storm", ("It poured.",), None, "about 1 hour later"))) for n in (1, 2)])
+    page = run(str(database), "--format", "html")
+    headings = re.findall(r"<h2>.*</h2>", page)
+    assert headings == [('<h2><bdi lang="">Storm</bdi>: version 0 '
+                         "<small>(2024-01-05 09:30:00+00:00)</small> "
+                         "&rarr; 1 <small>(about 1 hour later)</small></h2>")] * 2
+
+
 def test_json_line_escapes_the_unicode_line_breaks_and_nothing_else() -> None:
     """The line breaks JSON leaves raw are escaped, each wherever it stands; other text, quotes
     and letters beyond ASCII among it, is as `json.dumps` writes it."""
