@@ -9,6 +9,7 @@ dies (killed from outside, or by the system when memory runs out) ends the run: 
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import logging
 import multiprocessing
@@ -16,6 +17,7 @@ import multiprocessing.connection
 import multiprocessing.forkserver
 import multiprocessing.resource_tracker
 import os
+import re
 import select
 import shutil
 import signal
@@ -457,6 +459,29 @@ def install_hint() -> str:
             "(pip install 'revdiff[dask]') and restart them")
 
 
+_IMPORT_ERRORS = ("ImportError", "ModuleNotFoundError")
+# An error as `repr` writes it: `ModuleNotFoundError("No module named 'revdiff'")`.
+_ERROR_REPR = re.compile(r"(?P<kind>[A-Za-z_]\w*)\((?P<arguments>.*)\)", re.DOTALL)
+
+
+def _worker_error(error: Exception) -> tuple[str, str]:
+    """The kind and the plain message of an error a Dask worker raised, on one line. An error
+    the worker could not pickle, Dask passes on as `Exception(repr(error))`: its kind and
+    arguments are read back from that text (as literals: nothing in it is run), not written
+    as Python writes them."""
+    kind, message = type(error).__name__, str(error)
+    written = _ERROR_REPR.fullmatch(message) if type(error) is Exception else None
+    if written is not None:
+        kind = written["kind"]
+        try:
+            arguments = ast.literal_eval(f"({written['arguments']},)")
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            message = written["arguments"]
+        else:
+            message = " ".join(str(argument) for argument in arguments)
+    return kind, " ".join(message.split())
+
+
 def _check_workers_run_this_revdiff(client: Any, address: str) -> None:
     """Refuse a scheduler whose workers cannot import revdiff, or run another version of it.
 
@@ -469,11 +494,11 @@ def _check_workers_run_this_revdiff(client: Any, address: str) -> None:
     try:
         versions = client.run(revdiff_version)
     except Exception as error:  # noqa: BLE001 - whatever kept a worker from loading revdiff
-        reason = " ".join(str(error).split())
-        if type(error) is not Exception:  # Dask passes a worker's own error on as Exception(repr)
-            reason = f"{type(error).__name__}: {reason}"
-        raise SchedulerProblem(f"the Dask workers cannot run revdiff: {reason}", address,
-                               hint=hint) from None
+        kind, message = _worker_error(error)
+        # said as a task that meets such a worker mid-run says it (`_task_runner`)
+        told = (f"cannot import revdiff ({message})" if kind in _IMPORT_ERRORS
+                else f"cannot run revdiff ({kind}: {message})")
+        raise SchedulerProblem(f"the Dask workers {told}", address, hint=hint) from None
     others = sorted({version for version in versions.values() if version != here})
     if others:
         raise SchedulerProblem(f"the Dask workers run revdiff {', '.join(others)}, not {here}",

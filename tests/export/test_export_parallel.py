@@ -466,7 +466,8 @@ def _revdiff_of_another_version(folder: Path) -> str:
 
 
 @pytest.mark.parametrize(("python_path", "told"), [
-    (_revdiff_without_the_package, "the Dask workers cannot run revdiff: ImportError"),
+    # as a task that meets such a worker mid-run says it, not Python's `ImportError('no ...')`
+    (_revdiff_without_the_package, r"the Dask workers cannot import revdiff \(no revdiff here\) "),
     (_revdiff_of_another_version, "the Dask workers run revdiff 9.9, not "),
 ])
 def test_a_scheduler_whose_workers_lack_this_revdiff_is_refused(python_path: Any, told: str,
@@ -490,6 +491,22 @@ def test_a_scheduler_whose_workers_lack_this_revdiff_is_refused(python_path: Any
         finally:
             worker.kill()
             worker.wait()
+
+
+@pytest.mark.parametrize(("error", "read"), [
+    # Dask passes on an error a worker could not pickle as Exception(repr(error))
+    (Exception("ModuleNotFoundError(\"No module named 'revdiff'\")"),
+     ("ModuleNotFoundError", "No module named 'revdiff'")),
+    (Exception("OSError(2, 'No such file')"), ("OSError", "2 No such file")),
+    (Exception("Weird(__import__('os').system('false'))"),  # not run: left as written
+     ("Weird", "__import__('os').system('false')")),
+    (ImportError("no revdiff\nhere"), ("ImportError", "no revdiff here")),
+    (Exception("the worker went away"), ("Exception", "the worker went away")),
+])
+def test_a_worker_s_error_is_read_as_plain_text(error: Exception, read: tuple[str, str]) -> None:
+    from revdiff.export.parallel import _worker_error
+
+    assert _worker_error(error) == read
 
 
 def test_a_scheduler_without_workers_is_waited_for_and_said_so_once() -> None:
