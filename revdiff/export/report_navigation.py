@@ -19,9 +19,12 @@ from typing import BinaryIO
 # `.html` (`report_file_name`), so two links take under 400 bytes.
 _ROOM_BYTES = 512
 NEIGHBOURS_ROOM = " " * _ROOM_BYTES
-# What ends the room in a page: the first `</nav>`, right after the room (the page's first line
-# after its head, whose title is escaped and so holds no `</nav>`).
-_ROOM_END = (NEIGHBOURS_ROOM + "</nav>").encode()
+_ROOM = NEIGHBOURS_ROOM.encode()
+# What ends the room in a page: its first `</nav>`, in the page's first line after its head
+# (whose title is escaped, and so holds no `</nav>`). A page of an older revdiff, without the
+# room, has its `<nav>` there too. The head holds the article's title, of any length, so the room
+# is near the top, but may lie past the first chunk read, or across its end.
+_NAV_END = b"</nav>"
 _CHUNK = 64 * 1024
 
 
@@ -55,13 +58,15 @@ def _fill_room(path: Path, links: str) -> None:
 
 
 def _room_offset(page: BinaryIO) -> int | None:
-    """Where the page's room for the links starts, None when it has none."""
+    """Where the page's room for the links starts, None when it has none. The page is read up
+    to its first `</nav>` only: a live blog's page of tens of MB is not read to its end."""
     seen, start = b"", 0  # `seen` starts at `start` in the file
     while chunk := page.read(_CHUNK):
         seen += chunk
-        found = seen.find(_ROOM_END)
+        found = seen.find(_NAV_END)
         if found >= 0:
-            return start + found
-        keep = len(_ROOM_END) - 1  # a room cut by the chunk's end
-        start, seen = start + len(seen) - keep, seen[-keep:]
+            return start + found - len(_ROOM) if seen[:found].endswith(_ROOM) else None
+        # keep the room and a `</nav>` cut by the chunk's end
+        keep = len(_ROOM) + len(_NAV_END) - 1
+        start, seen = start + len(seen) - len(seen[-keep:]), seen[-keep:]
     return None

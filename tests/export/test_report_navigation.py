@@ -1,0 +1,93 @@
+"""The previous and next links written into each report page's room once the report is done."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from revdiff.export.html_page import PAGE_END, page_head
+from revdiff.export.html_report import article_page
+from revdiff.export.pairs import compare_chain
+from revdiff.export.records import article_ref
+from revdiff.export.report_navigation import NEIGHBOURS_ROOM, link_neighbours
+from revdiff.model import Article, Version
+
+_CHUNK = 64 * 1024  # what the room's search reads at a time
+
+
+def _page(title: str) -> bytes:
+    """An article's report page, as the report writes it, under the title given."""
+    article = Article(None, "https://example.org/storm", (
+        Version(0, title, ("It rained.",)), Version(1, title, ("It rained hard.",))))
+    pieces, _ = article_page(article_ref(0, article, "news.db"), article,
+                             compare_chain(article, "auto"))
+    return "".join(pieces).encode()
+
+
+def _linked(folder: Path, pages: dict[str, bytes]) -> dict[str, bytes]:
+    for name, content in pages.items():
+        (folder / name).write_bytes(content)
+    link_neighbours(folder, pages)
+    return {name: (folder / name).read_bytes() for name in pages}
+
+
+def test_a_page_of_an_older_revdiff_without_the_room_is_left_as_it_is(tmp_path: Path) -> None:
+    """A report resumed from a revdiff whose pages had no room: its `<nav>` (and each pair's,
+    further down) is left byte for byte, and the pages around it are linked to it."""
+    older = (page_head("Storm - revdiff")
+             + '<nav><a href="index.html">&larr; all articles</a></nav>\n<h1>Storm</h1>\n'
+             + '<nav><a href="#timeline">&uarr; back to the timeline</a></nav>\n'
+             + PAGE_END).encode()
+    linked = _linked(tmp_path, {"000000-a.html": _page("A"), "000001-b.html": older,
+                                "000002-c.html": _page("C")})
+    assert linked["000001-b.html"] == older
+    assert re.findall(rb'href="([^"]*)" rel="(?:prev|next)"', linked["000000-a.html"]) == [
+        b"000001-b.html"]
+    assert re.findall(rb'href="([^"]*)" rel="(?:prev|next)"', linked["000002-c.html"]) == [
+        b"000001-b.html"]
+
+
+def test_the_room_follows_the_head_whose_title_may_be_long_and_may_cross_a_chunk(
+        tmp_path: Path) -> None:
+    """The room is in the `<nav>` right after the page's head, which holds the article's title:
+    near the top, but past the first 64 KiB read under a title of that length, and across that
+    read's end under one a little shorter. Either way the links are written into it."""
+    room = NEIGHBOURS_ROOM.encode()
+    short_title_offset = _page("x").index(room)
+    for end in (_CHUNK + 200, _CHUNK + 4000):  # the room across the chunk's end, past it
+        title = "x" * (1 + end - len(room) - short_title_offset)
+        page = _page(title)
+        start = page.index(room)
+        assert start + len(room) == end
+        linked = _linked(tmp_path, {"000000-a.html": page, "000001-b.html": _page("B")})
+        written = linked["000000-a.html"]
+        assert len(written) == len(page)
+        assert written[start:].startswith(b'<a href="000001-b.html" rel="next">')
+        assert written[:start] == page[:start]
+
+
+class _CountedReads(io.BytesIO):
+    def __init__(self, content: bytes) -> None:
+        super().__init__(content)
+        self.bytes_read = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self.bytes_read += len(data)
+        return data
+
+
+def test_a_long_page_is_read_only_as_far_as_its_first_nav(tmp_path: Path) -> None:
+    """A live blog's page runs to tens of MB; one without the room (an older revdiff's) was read
+    to its end to look for the room, which is only ever in its first `<nav>`."""
+    from revdiff.export.report_navigation import _room_offset
+
+    body = "<p>It rained.</p>\n" * (2 << 20)  # 38 MB
+    for nav in ('<nav><a href="index.html">&larr; all articles</a></nav>\n',
+                f'<nav><a href="index.html">&larr; all articles</a>{NEIGHBOURS_ROOM}</nav>\n'):
+        page = (page_head("Storm - revdiff") + nav + body + PAGE_END).encode()
+        reads = _CountedReads(page)
+        found = _room_offset(reads)
+        assert found == (None if NEIGHBOURS_ROOM not in nav else page.index(NEIGHBOURS_ROOM.encode()))
+        assert reads.bytes_read <= _CHUNK
