@@ -416,17 +416,21 @@ def _not_standard_input(path: str) -> str:
 def _iterable(items: Any, caller: str, takes: str) -> Iterable[Any]:
     """`items` as an iterable of inputs; bytes (an iterable of ints), a mapping (of its keys,
     what it maps them to dropped), a set (whose order changes from one run of Python to the next,
-    and with it the order of versions read and the tables' `article_index`) and non-iterables
-    refused."""
+    and with it the order of versions read and the tables' `article_index`), a pandas DataFrame
+    (an iterable of its column names) and non-iterables refused."""
     unordered = isinstance(items, (set, frozenset))
-    if (isinstance(items, (bytes, bytearray, Mapping)) or unordered
+    # told by its attributes, as pandas is not imported here; a Series, a column, has no `columns`
+    frame = hasattr(items, "columns") and hasattr(items, "iloc")
+    if (isinstance(items, (bytes, bytearray, Mapping)) or unordered or frame
             or not isinstance(items, Iterable)):
         raise TypeError(f"{caller} takes {takes}, not {_what(items)}"
                         + (": decode bytes first" if isinstance(items, bytes) else "")
                         + (": give list(d) or list(d.values())" if isinstance(items, Mapping)
                            else "")
                         + (": a set has no order, and its order changes from one run to the "
-                           "next; give sorted(paths) or a list" if unordered else ""))
+                           "next; give sorted(paths) or a list" if unordered else "")
+                        + (": give its column of paths, df['column'] (or df['column'].tolist())"
+                           if frame else ""))
     return items
 
 

@@ -1064,3 +1064,21 @@ def test_a_path_of_white_space_alone_is_not_told_to_be_stripped(call: Any) -> No
                                          r"white space alone \(a blank line read from a file\?\); "
                                          r"leave it out\)$"):
         call("\n")
+
+
+def test_a_data_frame_is_refused_with_its_column_to_give() -> None:
+    """A pandas DataFrame was read as the iterable of its column names: `revdiff.load(df)` said
+    `path: no such file or directory`. A Series of paths, one column, is read as a list is."""
+    pd = pytest.importorskip("pandas")
+    files = [str(path) for path in sorted(STORY.glob("*.txt"))]
+    frame = pd.DataFrame({"path": files})
+    calls = {"load": lambda: revdiff.load(frame),
+             "edits_table": lambda: revdiff.edits_table(frame),
+             "comparisons_table": lambda: revdiff.comparisons_table(frame)}
+    for case, call in calls.items():
+        with pytest.raises(TypeError) as raised:
+            call()
+        assert str(raised.value).endswith("not DataFrame: give its column of paths, "
+                                          "df['column'] (or df['column'].tolist())"), case
+    assert revdiff.load(frame["path"]) == revdiff.load(files)
+    assert revdiff.edits_table(frame["path"]) == revdiff.edits_table(files)
