@@ -163,11 +163,17 @@ def without_callers_repository() -> Iterator[None]:
 
 @functools.cache
 def _local_variables(program: str) -> tuple[str, ...]:
-    """The environment variables that place a repository, as the git `program` lists them."""
+    """The environment variables that place a repository, as the git `program` lists them, or
+    StoreError when it cannot: git documents no full list to fall back on."""
     listed = subprocess.run([program, "rev-parse", "--local-env-vars"], capture_output=True,
-                            text=True, env=reading_environment(), check=True,
-                            stdin=subprocess.DEVNULL).stdout
-    return tuple(listed.split())
+                            text=True, errors="replace", env=reading_environment(), check=False,
+                            stdin=subprocess.DEVNULL)
+    if listed.returncode != 0:
+        raise StoreError("cannot list the variables that place a git repository (git rev-parse "
+                         "--local-env-vars)", program,
+                         hint=f"git said: {git_complaint(listed.stderr, listed.returncode)}; "
+                              "check this git, or name another with GIT_PYTHON_GIT_EXECUTABLE")
+    return tuple(listed.stdout.split())
 
 
 def filter_drivers(config_names: str) -> list[str]:

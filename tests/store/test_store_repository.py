@@ -289,6 +289,37 @@ def test_the_callers_git_variables_lead_the_store_to_no_other_repository(
                               capture_output=True, check=True).stdout
 
 
+def test_a_git_that_cannot_list_its_local_variables_is_refused_in_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`git rev-parse --local-env-vars` failing let a bare CalledProcessError out of the store,
+    a traceback, where bad input gets one line saying what, where and what to do."""
+    import revdiff.safe_git
+    from revdiff.errors import StoreError
+
+    real_run = subprocess.run
+
+    def failing_listing(args: list[str], **options: object) -> object:
+        if "--local-env-vars" in args:  # run as git fails, with the options it was given
+            fail = "import sys; sys.stderr.write('fatal: not a git command\\n'); sys.exit(128)"
+            args = [sys.executable, "-c", fail]
+        return real_run(args, **options)
+
+    revdiff.safe_git._local_variables.cache_clear()
+    monkeypatch.setattr(revdiff.safe_git.subprocess, "run", failing_listing)
+    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
+    try:
+        with pytest.raises(StoreError) as raised:
+            store_articles([article], tmp_path / "store")
+    finally:
+        revdiff.safe_git._local_variables.cache_clear()
+    said = str(raised.value)
+    assert "\n" not in said
+    assert said.endswith(": cannot list the variables that place a git repository (git "
+                         "rev-parse --local-env-vars) (git said: fatal: not a git command; "
+                         "check this git, or name another with GIT_PYTHON_GIT_EXECUTABLE)")
+    assert not (tmp_path / "store").exists()
+
+
 def test_refuses_a_non_empty_directory_that_is_not_a_repository(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     from revdiff.errors import StoreError
