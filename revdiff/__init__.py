@@ -404,12 +404,19 @@ def _path(item: Any, caller: str) -> str:
 
 def _not_standard_input(path: str) -> str:
     """`path`, unless it is `-`: the command line reads that as standard input, which in a
-    notebook blocks or reads nothing."""
+    notebook blocks or reads nothing (a file named `-` is read as `./-`, as the error says where
+    there is one)."""
+    from os.path import lexists
+
     from revdiff.errors import RevdiffError
+    from revdiff.formats.load import FILE_NAMED_DASH_IN_PYTHON
 
     if path == "-":
-        raise RevdiffError("the Python API does not read standard input", "-",
-                           hint="give a path, or read the text yourself and save it to a file")
+        error = RevdiffError("the Python API does not read standard input", "-",
+                             hint="give a path, or read the text yourself and save it to a file")
+        if lexists("-"):
+            error.add_hint(FILE_NAMED_DASH_IN_PYTHON)
+        raise error
     return path
 
 

@@ -1082,3 +1082,19 @@ def test_a_data_frame_is_refused_with_its_column_to_give() -> None:
                                           "df['column'] (or df['column'].tolist())"), case
     assert revdiff.load(frame["path"]) == revdiff.load(files)
     assert revdiff.edits_table(frame["path"]) == revdiff.edits_table(files)
+
+
+def test_a_file_named_dash_is_told_to_be_given_as_dot_slash_dash(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-` is refused as standard input, so a file named `-` cannot be read by that name: where
+    there is one, the error says to give `'./-'`, as a str, since `Path('./-')` is `Path('-')`."""
+    from revdiff.errors import RevdiffError
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("One.\n")
+    for call in (lambda: revdiff.load("-"), lambda: revdiff.edits_table(Path("./-"))):
+        with pytest.raises(RevdiffError) as raised:
+            call()
+        assert str(raised.value).endswith("; to read the file named - here, give the str './-' "
+                                          "(a Path drops the ./))")
+    assert revdiff.load("./-")[0].versions[0].paragraphs == ("One.",)

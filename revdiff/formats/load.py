@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import shlex
 import sys
@@ -16,6 +17,7 @@ from revdiff.errors import (
     EmptyText,
     InconsistentPages,
     MalformedPage,
+    RevdiffError,
     UnknownFormat,
     os_reason,
 )
@@ -55,6 +57,12 @@ if TYPE_CHECKING:
     from revdiff.formats.databases import DatabaseContents
 
 
+# `-` names standard input, never a file: one named so, in the current folder, is read as `./-`
+FILE_NAMED_DASH = "- is standard input: to read the file named - here, give ./-"
+FILE_NAMED_DASH_IN_PYTHON = ("to read the file named - here, give the str './-' (a Path drops "
+                             "the ./)")
+
+
 def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
          notes: list[str] | None = None, origins: list[str] | None = None,
          for_python: bool = False, folders_told_of: bool = False) -> list[Article]:
@@ -81,8 +89,21 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     `for_python` words the notes and the articles' warnings for the Python API: what to do in
     Python where the command line's name a command (`worded_for_python`). `folders_told_of`
     leaves out the notes that name the folders in a folder of versions, for a caller that has
-    told of them (`export`, which names each folder it skips as it expands its inputs).
+    told of them (`export`, which names each folder it skips as it expands its inputs). An error
+    about standard input says, where the current folder holds a file named `-`, to give `./-`.
     """
+    try:
+        return _read_inputs(inputs, max_bytes, notes, origins, for_python, folders_told_of)
+    except RevdiffError as error:
+        if error.where == "-" and os.path.lexists("-"):
+            error.add_hint(FILE_NAMED_DASH)
+        raise
+
+
+def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
+                 origins: list[str] | None, for_python: bool,
+                 folders_told_of: bool) -> list[Article]:
+    """`load`'s work, its errors not yet told of a file named `-`."""
     if not inputs:
         raise EmptyInput("no input given", hint="name a page, version files, a directory or -",
                          python_hint="name a page, version files or a directory")

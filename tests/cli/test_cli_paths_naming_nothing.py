@@ -4,6 +4,9 @@ told which it meant."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,3 +144,24 @@ def test_an_option_before_the_command_that_it_does_not_take_is_named_and_left_ou
                            f"options, else it is read as an input, and `revdiff {command}` takes "
                            f"no {not_taken} (run `revdiff {reordered}`; see `revdiff {command} "
                            "--help`)\n")
+
+
+
+@pytest.mark.parametrize("closed", [False, True])
+def test_a_file_named_dash_is_told_to_be_given_as_dot_slash_dash(closed: bool,
+                                                                  tmp_path: Path) -> None:
+    """`-` is standard input, so a file named `-` in the current folder cannot be read by that
+    name: an error about standard input (empty, or closed: `<&-`) said nothing of it; `./-`
+    reads it."""
+    (tmp_path / "-").write_text("One.\n")
+    done = subprocess.run([sys.executable, "-m", "revdiff", "parse", "-"], cwd=tmp_path,
+                          preexec_fn=(lambda: os.close(0)) if closed else None,
+                          input=None if closed else "", capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 2
+    assert len(done.stderr.splitlines()) == 1
+    assert done.stderr.endswith("; - is standard input: to read the file named - here, give "
+                                "./-)\n"), done.stderr
+    assert '"One."' in revdiff("parse", "./-", cwd=tmp_path).stdout
+    (tmp_path / "-").unlink()
+    assert "./-" not in revdiff("parse", "-", stdin="", cwd=tmp_path).stderr
