@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -22,6 +23,13 @@ settings.load_profile("explore" if os.environ.get("REVDIFF_HYPOTHESIS") == "expl
 # inherit an ignored signal) would see none. Python's own handler, as in a foreground run.
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+# The processes the tests start (`python -m revdiff`, Dask's workers) import this checkout's
+# revdiff, wherever they run: from another folder, `-m` would import the revdiff installed in the
+# environment, which may be another checkout's.
+CHECKOUT = str(Path(__file__).resolve().parents[1])
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [CHECKOUT, *(p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p)])
 
 
 @pytest.fixture(autouse=True)

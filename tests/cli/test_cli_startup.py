@@ -184,3 +184,13 @@ def test_view_help_says_where_the_settings_are_read_from() -> None:
                             capture_output=True, text=True, timeout=60, check=False)
     text = " ".join(result.stdout.split())
     assert "~/.config" in text and "$REVDIFF_CONFIG" in text
+
+
+def test_a_process_started_elsewhere_imports_this_checkout(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # run from another folder, `python -m revdiff` imports the revdiff installed in the
+    # environment, which may be another checkout's: the tests would check that one
+    # (tests/conftest.py puts this checkout first on the PYTHONPATH the processes inherit)
+    found = subprocess.run([sys.executable, "-c", "import revdiff; print(revdiff.__file__)"],
+                           capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    checkout = SAMPLES.parent
+    assert os.path.commonpath([found.strip(), checkout]) == str(checkout)
