@@ -22,7 +22,7 @@ from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.html_page import UNKNOWN_LANGUAGE, page_pieces
 from revdiff.export.pairs import PairReading
-from revdiff.formats.fields import time_text_after
+from revdiff.formats.fields import RELATIVE_TIME, time_text_after
 from revdiff.model import (
     SURE_CONFIDENCE,
     Article,
@@ -246,8 +246,19 @@ def version_time(version: Version, after: Version | None = None) -> str:
     return told or ""
 
 
-def _version_and_time(version: Version, after: Version | None = None) -> str:
+def pair_time(version: Version, after: Version | None = None) -> str:
+    """The time of a pair's version as the pair's heading gives it (`version_time`): the new
+    version's after the old (`after`); the old version's (no `after`) without a time told from the
+    version before it, which the pair does not show: `version 1 → 3`, not `version 1 (about 1 hour
+    later) → 3`. The HTML headings and the text's header lines give it."""
     when = version_time(version, after)
+    if after is None and version.time is None and RELATIVE_TIME.fullmatch(when):
+        return ""
+    return when
+
+
+def _version_and_time(version: Version, after: Version | None = None) -> str:
+    when = pair_time(version, after)
     return f"{version.number} <small>({escape(when)})</small>" if when else str(version.number)
 
 

@@ -15,8 +15,7 @@ from typing import Literal
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
-from revdiff.export.comparison_html import version_time
-from revdiff.formats.fields import RELATIVE_TIME
+from revdiff.export.comparison_html import pair_time
 from revdiff.model import SURE_CONFIDENCE, Comparison, Edit, EditOp, Flag, Version, WordDiff
 from revdiff.terminal_text import changes_unseen
 
@@ -112,12 +111,9 @@ def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is,
 
 def _version_and_time(version: Version, shown: Shown, after: Version | None = None) -> str:
     """`3 (2024-01-05 10:00:00)`, `4 (about 1 hour later)`, or the number alone for a version
-    without a time (`version_time`). The old version of a pair (no `after`) leaves out a time told
-    from the version before it, which the pair does not show: `version 1 -> 2 (about 1 hour
-    later)`, not `version 1 (about 1 hour later) -> 2 (about 1 hour later)`."""
-    when = version_time(version, after)
-    if after is None and version.time is None and RELATIVE_TIME.fullmatch(when):
-        when = ""
+    without a time (`pair_time`: an old version's time told from the version before it, which
+    the pair does not show, is left out: `version 1 -> 2 (about 1 hour later)`)."""
+    when = pair_time(version, after)
     return f"{version.number} ({shown(when)})" if when else str(version.number)
 
 
