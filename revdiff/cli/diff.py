@@ -162,10 +162,14 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     elif output_format == "html":  # headed by each article's title, as the report is
         from revdiff.export.records import article_ref, display_title
 
-        titles = [display_title(article_ref(index, article, name), article)
-                  for index, (article, name) in enumerate(zip(articles, names, strict=True))]
-        # a page of one article names it in its heading, a page of several in each pair's
-        by_article = ((None if len(articles) == 1 else titles[ref.index],
+        refs = [article_ref(index, article, name)
+                for index, (article, name) in enumerate(zip(articles, names, strict=True))]
+        titles = [display_title(ref, article) for ref, article in zip(refs, articles, strict=True)]
+        # a page of one article names it in its heading, a page of several in each pair's: by
+        # its title and, where that is not it, the name the text gives it (two of one title)
+        named = [title if ref.name == title else f"{title} ({ref.name})"
+                 for ref, title in zip(refs, titles, strict=True)]
+        by_article = ((None if len(articles) == 1 else named[ref.index],
                        ((comparison, reading) for _, comparison, reading in pairs))
                       for ref, pairs in groupby(items, key=itemgetter(0)))
         # the legend, above the tables, says what marks a row read unsure where one is

@@ -715,9 +715,24 @@ def test_the_html_page_of_several_articles_gives_each_pair_s_times(tmp_path: Pat
         Version(1, "Storm", ("It poured.",), None, "about 1 hour later"))) for n in (1, 2)])
     page = run(str(database), "--format", "html")
     headings = re.findall(r"<h2>.*</h2>", page)
-    assert headings == [('<h2><bdi lang="">Storm</bdi>: version 0 '
-                         "<small>(2024-01-05 09:30:00+00:00)</small> "
-                         "&rarr; 1 <small>(about 1 hour later)</small></h2>")] * 2
+    assert headings == [(f'<h2><bdi lang="">Storm (https://www.bbc.co.uk/news/a-{n})</bdi>: '
+                         "version 0 <small>(2024-01-05 09:30:00+00:00)</small> "
+                         "&rarr; 1 <small>(about 1 hour later)</small></h2>") for n in (1, 2)]
+
+
+def test_the_html_page_of_several_articles_tells_apart_two_of_one_title(tmp_path: Path) -> None:
+    """Each pair was headed by its article's title alone: two articles of one title read as one.
+    It gives the article's name too, as the text's header line names it (its URL, or the input
+    it came from), where that is not its title."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article("bbc", f"https://www.bbc.co.uk/news/a-{n}", (
+        Version(0, "Storm", ("It rained.",), None), Version(1, "Storm", ("It poured.",), None)))
+        for n in (1, 2)])
+    headings = re.findall(r"<h2>.*</h2>", run(str(database), "--format", "html"))
+    texts = [line for line in run(str(database), "--no-color").splitlines() if ": version " in line]
+    assert texts == [f"https://www.bbc.co.uk/news/a-{n}: version 0 -> 1" for n in (1, 2)]
+    assert headings == [f'<h2><bdi lang="">Storm (https://www.bbc.co.uk/news/a-{n})</bdi>: '
+                        "version 0 &rarr; 1</h2>" for n in (1, 2)]
 
 
 def test_json_line_escapes_the_unicode_line_breaks_and_nothing_else() -> None:
