@@ -2,9 +2,11 @@
 
 A page is written as its article is finished, when the next article may not be read yet (or may
 be left out, by --skip-errors), so its neighbours are not known then. The page keeps room for
-their links in its `<nav>`, a run of spaces (`NEIGHBOURS_ROOM`), and the links are written into
-that room once every page is (`link_neighbours`), in place: a live blog's page of tens of MB is
-not written again. A page's own name never changes, so the links stay true after `--resume`.
+their links in its `<nav>`, a run of spaces between two comments that mark its start and its end
+(`NEIGHBOURS_ROOM`), and the links are written into that room once every page is
+(`link_neighbours`), in place: a live blog's page of tens of MB is not written again. The marks
+stay, so a later linking (a run interrupted after linking, resumed with other pages) rewrites
+the links. A page's own name never changes, so the links stay true after `--resume`.
 """
 
 from __future__ import annotations
@@ -18,8 +20,18 @@ from typing import BinaryIO
 # Room for both links: a page's name is at most 12 digits, a dash, a slug of 120 bytes and
 # `.html` (`report_file_name`), so two links take under 400 bytes.
 _ROOM_BYTES = 512
-NEIGHBOURS_ROOM = " " * _ROOM_BYTES
-_ROOM = NEIGHBOURS_ROOM.encode()
+_ROOM_START = "<!--neighbours-->"
+_ROOM_END = "<!--/neighbours-->"
+
+
+def _room(links: str) -> bytes:
+    """The room holding `links`, always of one length: its start mark, the links padded with
+    spaces, its end mark."""
+    return f"{_ROOM_START}{links.ljust(_ROOM_BYTES)}{_ROOM_END}".encode()
+
+
+NEIGHBOURS_ROOM = _room("").decode()
+_ROOM_LENGTH = len(_room(""))
 # What ends the room in a page: its first `</nav>`, in the page's first line after its head
 # (whose title is escaped, and so holds no `</nav>`). A page of an older revdiff, without the
 # room, has its `<nav>` there too. The head holds the article's title, of any length, so the room
@@ -54,19 +66,23 @@ def _fill_room(path: Path, links: str) -> None:
         offset = _room_offset(page)
         if offset is not None:
             page.seek(offset)
-            page.write(links.encode().ljust(_ROOM_BYTES))
+            page.write(_room(links))
 
 
 def _room_offset(page: BinaryIO) -> int | None:
-    """Where the page's room for the links starts, None when it has none. The page is read up
-    to its first `</nav>` only: a live blog's page of tens of MB is not read to its end."""
+    """Where the page's room for the links starts (its start mark), empty or holding links; None
+    when it has none. The page is read up to its first `</nav>` only: a live blog's page of tens
+    of MB is not read to its end."""
     seen, start = b"", 0  # `seen` starts at `start` in the file
     while chunk := page.read(_CHUNK):
         seen += chunk
         found = seen.find(_NAV_END)
         if found >= 0:
-            return start + found - len(_ROOM) if seen[:found].endswith(_ROOM) else None
+            room = seen[max(0, found - _ROOM_LENGTH):found]
+            marked = (len(room) == _ROOM_LENGTH and room.startswith(_ROOM_START.encode())
+                      and room.endswith(_ROOM_END.encode()))
+            return start + found - _ROOM_LENGTH if marked else None
         # keep the room and a `</nav>` cut by the chunk's end
-        keep = len(_ROOM) + len(_NAV_END) - 1
+        keep = _ROOM_LENGTH + len(_NAV_END) - 1
         start, seen = start + len(seen) - len(seen[-keep:]), seen[-keep:]
     return None

@@ -48,6 +48,23 @@ def test_a_page_of_an_older_revdiff_without_the_room_is_left_as_it_is(tmp_path: 
         b"000001-b.html"]
 
 
+def test_a_second_linking_with_other_neighbours_rewrites_the_links(tmp_path: Path) -> None:
+    """Once the links were written into the room, a later linking found no room: a run
+    interrupted between linking and publishing, then resumed with another set of pages (one
+    left out), kept the first links, to a page the report no longer has."""
+    pages = {name: _page(name[7:8].upper()) for name in ("000000-a.html", "000001-b.html",
+                                                         "000002-c.html")}
+    first = _linked(tmp_path, pages)
+    assert re.findall(rb'href="([^"]*)" rel="next"', first["000000-a.html"]) == [b"000001-b.html"]
+    (tmp_path / "000001-b.html").unlink()
+    link_neighbours(tmp_path, ["000000-a.html", "000002-c.html"])
+    second = {name: (tmp_path / name).read_bytes() for name in ("000000-a.html", "000002-c.html")}
+    links = {name: re.findall(rb'href="([^"]*)" rel="(?:prev|next)"', content)
+             for name, content in second.items()}
+    assert links == {"000000-a.html": [b"000002-c.html"], "000002-c.html": [b"000000-a.html"]}
+    assert all(len(second[name]) == len(pages[name]) for name in second)
+
+
 def test_the_room_follows_the_head_whose_title_may_be_long_and_may_cross_a_chunk(
         tmp_path: Path) -> None:
     """The room is in the `<nav>` right after the page's head, which holds the article's title:
@@ -63,7 +80,7 @@ def test_the_room_follows_the_head_whose_title_may_be_long_and_may_cross_a_chunk
         linked = _linked(tmp_path, {"000000-a.html": page, "000001-b.html": _page("B")})
         written = linked["000000-a.html"]
         assert len(written) == len(page)
-        assert written[start:].startswith(b'<a href="000001-b.html" rel="next">')
+        assert written[start:].startswith(b'<!--neighbours--><a href="000001-b.html" rel="next">')
         assert written[:start] == page[:start]
 
 
