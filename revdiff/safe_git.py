@@ -34,7 +34,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from revdiff.errors import StoreError
+from revdiff.errors import StoreError, os_reason
 from revdiff.file_kinds import is_dev_null, special_kind
 from revdiff.file_names import name_text
 from revdiff.process_ends import killing_signal
@@ -164,16 +164,24 @@ def without_callers_repository() -> Iterator[None]:
 @functools.cache
 def _local_variables(program: str) -> tuple[str, ...]:
     """The environment variables that place a repository, as the git `program` lists them, or
-    StoreError when it cannot: git documents no full list to fall back on."""
-    listed = subprocess.run([program, "rev-parse", "--local-env-vars"], capture_output=True,
-                            text=True, errors="replace", env=reading_environment(), check=False,
-                            stdin=subprocess.DEVNULL)
+    StoreError when it cannot (it fails, or cannot be started: removed since its version was
+    checked): git documents no full list to fall back on."""
+    try:
+        listed = subprocess.run([program, "rev-parse", "--local-env-vars"], capture_output=True,
+                                text=True, errors="replace", env=reading_environment(),
+                                check=False, stdin=subprocess.DEVNULL)
+    except OSError as error:
+        raise _unlisted(program, f"git could not be started: {os_reason(error)}") from error
     if listed.returncode != 0:
-        raise StoreError("cannot list the variables that place a git repository (git rev-parse "
-                         "--local-env-vars)", program,
-                         hint=f"git said: {git_complaint(listed.stderr, listed.returncode)}; "
-                              "check this git, or name another with GIT_PYTHON_GIT_EXECUTABLE")
+        raise _unlisted(program, f"git said: {git_complaint(listed.stderr, listed.returncode)}")
     return tuple(listed.stdout.split())
+
+
+def _unlisted(program: str, why: str) -> StoreError:
+    return StoreError("cannot list the variables that place a git repository (git rev-parse "
+                      "--local-env-vars)", program,
+                      hint=f"{why}; check this git, or name another with "
+                           "GIT_PYTHON_GIT_EXECUTABLE")
 
 
 def filter_drivers(config_names: str) -> list[str]:

@@ -320,6 +320,38 @@ def test_a_git_that_cannot_list_its_local_variables_is_refused_in_one_line(
     assert not (tmp_path / "store").exists()
 
 
+def test_a_git_that_cannot_be_started_to_list_its_local_variables_is_refused_in_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A git removed after its version was checked, before `git rev-parse --local-env-vars`
+    ran: the OSError of starting it came out as a traceback, where a git that fails to list
+    them gives one line."""
+    import revdiff.safe_git
+    from revdiff.errors import StoreError
+
+    real_run = subprocess.run
+
+    def vanished_git(args: list[str], **options: object) -> object:
+        if "--local-env-vars" in args:
+            raise FileNotFoundError(2, "No such file or directory", args[0])
+        return real_run(args, **options)
+
+    revdiff.safe_git._local_variables.cache_clear()
+    monkeypatch.setattr(revdiff.safe_git.subprocess, "run", vanished_git)
+    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
+    try:
+        with pytest.raises(StoreError) as raised:
+            store_articles([article], tmp_path / "store")
+    finally:
+        revdiff.safe_git._local_variables.cache_clear()
+    said = str(raised.value)
+    assert "\n" not in said
+    assert said.endswith(": cannot list the variables that place a git repository (git "
+                         "rev-parse --local-env-vars) (git could not be started: No such file "
+                         "or directory; check this git, or name another with "
+                         "GIT_PYTHON_GIT_EXECUTABLE)")
+    assert not (tmp_path / "store").exists()
+
+
 def test_refuses_a_non_empty_directory_that_is_not_a_repository(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     from revdiff.errors import StoreError
