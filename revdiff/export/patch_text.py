@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from revdiff.export.records import ArticleRef
 from revdiff.export.unified import unified_diff
-from revdiff.formats.fields import time_text_after
+from revdiff.formats.fields import RELATIVE_TIME, time_text_after
 from revdiff.model import Article, Comparison, Version
 
 
@@ -24,9 +24,14 @@ def _one_line(text: str) -> str:
 
 def version_label(name: str, version: Version, after: Version | None = None) -> str:
     """The header naming the version of the article `name` and its time, not a time told from
-    a version other than `after`, the old one of the pair (`time_text_after`)."""
+    a version other than `after`, the old one of the pair (`time_text_after`); the old version's
+    (no `after`) without a time told from the version before it, which the pair does not show,
+    as the pair headings of the text and HTML outputs leave it out (`pair_time`)."""
     label = f"{_one_line(name)}\tversion {version.number}"
-    told = version.time_text if after is None else time_text_after(version, after)
+    if after is not None:
+        told = time_text_after(version, after)
+    else:
+        told = None if RELATIVE_TIME.fullmatch(version.time_text or "") else version.time_text
     when = version.time.isoformat() if version.time else _one_line(told or "")
     return f"{label} ({when})" if when else label
 

@@ -763,13 +763,13 @@ def test_json_leaves_out_a_new_time_told_from_a_version_the_pair_skips(version_2
         (1, "about 1 hour later"), (3, None)]
 
 
-def test_unified_leaves_out_a_new_time_told_from_a_version_the_pair_skips(version_2_not_given: str
+def test_unified_leaves_out_times_told_from_versions_the_pair_does_not_show(version_2_not_given: str
                                                                          ) -> None:
     headers = [line for line in run(version_2_not_given, "--format", "unified").splitlines()
                if line.startswith(("--- ", "+++ "))]
     assert headers == ["--- https://example.org/troops\tversion 0",
                        "+++ https://example.org/troops\tversion 1 (about 1 hour later)",
-                       "--- https://example.org/troops\tversion 1 (about 1 hour later)",
+                       "--- https://example.org/troops\tversion 1",
                        "+++ https://example.org/troops\tversion 3"]
 
 
