@@ -16,9 +16,10 @@ from revdiff.engine.currency_signs import currency_before
 # follows (`3,000+ troops`, more than 3,000; not the sum `3+2`, nor the sign of `+1`).
 _QUALIFIER_BEFORE = re.compile(r"(?<![-=\w])[~≈<>≥≤]")
 _QUALIFIER_AFTER = re.compile(r"\+(?![\d+])")
-# English words that qualify the number right after them (white space between, no line break),
-# read as the mark that says the same: synonyms are one qualifier (`about`, `around`, `roughly`
-# and `approximately` are `~`), and `nearly` and `almost`, a little below, are `≲`.
+# English words that qualify the number right after them (any run of white space between them
+# and after them, no line break: `at  least 5`, `at\u00a0least 5`), read as the mark that says
+# the same: synonyms are one qualifier (`about`, `around`, `roughly` and `approximately` are
+# `~`), and `nearly` and `almost`, a little below, are `≲`.
 _QUALIFYING_WORDS = {"at least": "≥", "no fewer than": "≥", "no less than": "≥",
                      "more than": ">", "over": ">", "above": ">",
                      "at most": "≤", "no more than": "≤", "up to": "≤",
@@ -38,11 +39,12 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _NAMING_END = re.compile(r"[GD]\b|/(\d+)(?!\d|[.,]\d)")
 # The longest first, so that `no more than` is not read as `more than`.
 _QUALIFYING_WORD = re.compile(
-    r"(?<!\w)(" + "|".join(sorted(_QUALIFYING_WORDS, key=len, reverse=True)) + r")[^\S\n]+$",
-    re.IGNORECASE)
+    r"(?<!\w)(" + "|".join(words.replace(" ", r"[^\S\n]+")
+                          for words in sorted(_QUALIFYING_WORDS, key=len, reverse=True))
+    + r")[^\S\n]+$", re.IGNORECASE)
+_MOST_QUALIFYING_WORDS = max(len(words.split()) for words in _QUALIFYING_WORDS)
 # The article before a scale word, which a qualifier stands before (`more than a dozen`).
 _ARTICLE_BEFORE_SCALE = re.compile(r"(?<!\w)an?[^\S\n]+$", re.IGNORECASE)
-_LONGEST_QUALIFYING_WORD = max(map(len, _QUALIFYING_WORDS)) + len("  ")
 
 
 def qualified_number(text: str, number: re.Match[str], value: str) -> str:
@@ -77,11 +79,11 @@ def qualifier_before(text: str, at: int, *, in_words: bool, names: bool) -> str:
     (`_mark_before`; `≈` as `~`) or the mark for the words (`_QUALIFYING_WORDS`); '' when
     none does, or when a preposition stands before a number that `names` (`about 2020`, `about
     9/11`: `_PREPOSITIONS`)."""
-    if in_words and (article := _ARTICLE_BEFORE_SCALE.search(text, max(0, at - 3), at)):
+    if in_words and (article := _ARTICLE_BEFORE_SCALE.search(text, _words_before(text, at, 1), at)):
         at = article.start()
     if mark := _mark_before(text, at):
         return mark.replace("≈", "~")
-    words = _QUALIFYING_WORD.search(text, max(0, at - _LONGEST_QUALIFYING_WORD), at)
+    words = _QUALIFYING_WORD.search(text, _words_before(text, at, _MOST_QUALIFYING_WORDS), at)
     if words is None:
         return ""
     qualifier = " ".join(words.group(1).casefold().split())
@@ -97,3 +99,16 @@ def _mark_before(text: str, at: int) -> str:
         at -= 1
     mark = _QUALIFIER_BEFORE.match(text, at - 1) if at > 0 else None
     return mark.group() if mark else ""
+
+
+def _words_before(text: str, at: int, count: int) -> int:
+    """Where the `count` words of letters before `at` of `text` begin, with the runs of white space
+    (no line break) after each: the window that a qualifier's words (`_QUALIFYING_WORD`) or an
+    article (`_ARTICLE_BEFORE_SCALE`) before `at` is looked for in, however many spaces part
+    them."""
+    for _ in range(count):
+        while at > 0 and text[at - 1].isspace() and text[at - 1] != "\n":
+            at -= 1
+        while at > 0 and text[at - 1].isalpha():
+            at -= 1
+    return at

@@ -1353,6 +1353,25 @@ def test_a_mark_qualifies_its_number_across_any_run_of_spaces(
     assert edit_flags(old, new) == flags
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("at  least 5 fled.", "5 fled.", True),
+    ("at\u00a0least 5 fled.", "5 fled.", True),
+    ("more  than 5 fled.", "5 fled.", True),
+    ("no \u00a0more\u2009  than 5 fled.", "no more than 5 fled.", False),
+    ("> a   dozen homes burned.", "a dozen homes burned.", True),
+    ("more  than a\u00a0dozen homes burned.", "a dozen homes burned.", True),
+    ("at  least 5 fled.", "at least 5 fled.", False),
+    ("at\nleast 5 fled.", "5 fled.", False),
+])
+def test_a_qualifier_in_words_is_read_across_any_run_of_spaces(old: str, new: str,
+                                                               changed: bool) -> None:
+    """A mark qualified its number across any run of spaces, but the words of a qualifier only
+    with one space between them and a window of two after them: `at  least 5` and `at\u00a0least
+    5` to `5`, and `> a   dozen` to `a dozen`, were no number changes. Any run of spaces (no line
+    break) between a qualifier's words, and between an article and its scale word, is read."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 @pytest.mark.parametrize(("old", "new", "flags"), [
     ('\x1b]0;"Hi"\x07Troops left.', "\x1b[31mTroops left.", set()),
     ("Troops left, \x1b[1mofficials\x1b[0m said.", "Troops left, officials said.", set()),
