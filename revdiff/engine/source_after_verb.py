@@ -34,6 +34,10 @@ _INVERTED_SOURCE_NOUNS = SOURCE_NOUNS | word_set(
     "minister ministers mp mps pm chief chiefs boss bosses councillors experts doctors scientists "
     "unions union judge report study survey poll"
 )
+# Prepositions that begin a place or an occasion after a headline's inverted source, which ends
+# before them (`‘Devastating’ says minister in interview`, `'Shocking' say MPs after vote`); a
+# source read after a verb ends before each too (`AFTER_SOURCE`).
+_PLACE_OR_OCCASION = word_set("in on at during after before")
 
 
 def source_after_quoted_words(tokens: list[str], verb: int) -> tuple[str, ...]:
@@ -41,8 +45,10 @@ def source_after_quoted_words(tokens: list[str], verb: int) -> tuple[str, ...]:
     their clause (`start_of_words_in_marks`), a headline's inverted attribution of what was said: the words
     after the verb, when they read as a source, a source's noun after words that say whose it is
     or capitalised words that are no day or month (`‘Devastating’ says minister`, `'Shocking' say
-    MPs`, `‘Devastating’ says Boris Johnson`). Empty otherwise, the quoted words the subject
-    (`"Smith" said hi.`, `"Smith" said Tuesday.`, `"Smith" said Jones was right.`)."""
+    MPs`, `‘Devastating’ says Boris Johnson`), up to the clause's end or a preposition that begins
+    a place or an occasion (`_PLACE_OR_OCCASION`: `‘Devastating’ says minister in interview`).
+    Empty otherwise, the quoted words the subject (`"Smith" said hi.`, `"Smith" said Tuesday.`,
+    `"Smith" said Jones was right.`)."""
     start = start_of_words_in_marks(tokens, verb)
     if start is None or tokens[start][0] in "([" or start > 0 and not ends_clause(tokens[start - 1]):
         return ()
@@ -50,8 +56,7 @@ def source_after_quoted_words(tokens: list[str], verb: int) -> tuple[str, ...]:
     if not source:
         return ()
     words = tokens[verb + 1:]
-    end = next((at + 1 for at, token in enumerate(words) if ends_clause(token)), len(words))
-    named = [word for word in words[:end] if bare_word(word) not in DETERMINERS]
+    named = [word for word in words[:_inverted_source_end(words)] if bare_word(word) not in DETERMINERS]
     if len(named) != len(source):
         return ()  # the source read ends before its clause does (`said Jones was right`)
     if bare_word(named[-1]) in _INVERTED_SOURCE_NOUNS and all(
@@ -59,6 +64,20 @@ def source_after_quoted_words(tokens: list[str], verb: int) -> tuple[str, ...]:
         return source
     is_a_name = all(word[:1].isupper() and bare_word(word) not in AFTER_CLAUSE_END | MONTHS for word in named)
     return source if is_a_name else ()
+
+
+def _inverted_source_end(words: list[str]) -> int:
+    """Where the words after a headline's inverted verb that may be its source end: after the
+    first that ends a clause, or before a preposition after the first word that begins a place
+    or an occasion (`_PLACE_OR_OCCASION`) and runs to that end without a verb (in lower case:
+    not `"Smith" said Jones at the time was right.`)."""
+    clause_end = next((at + 1 for at, word in enumerate(words) if ends_clause(word)), len(words))
+    place = next((at for at in range(1, clause_end) if bare_word(words[at]) in _PLACE_OR_OCCASION), None)
+    if place is None:
+        return clause_end
+    after = words[place:clause_end]
+    runs_into_a_verb = any(word.islower() and bare_word(word) in VERB_WORDS for word in after)
+    return clause_end if runs_into_a_verb else place
 
 
 def source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
