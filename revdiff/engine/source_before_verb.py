@@ -167,14 +167,17 @@ _THOUGHT = word_set(
     "believe believes believed think thinks know knows knew suspect suspects suspected fear fears "
     "feared assume assumes assumed understand understands understood hope hopes hoped"
 )
+# Adjectives of thought, after which may come a clause without `that` too (`I'm sure critics say
+# this`, `sure "critics" say this`); not `certain`, a source's word too (`certain officials said`).
+_THOUGHT_ADJECTIVES = word_set("sure afraid aware glad")
 
 
 def _begins_what_is_said(token: str) -> bool:
     """Whether the token is a verb of speech or thought in lower case (`said`, `told`, `believe`,
-    `knows`), after which come the words it reports: a source read back before a later verb begins
-    after it (`He said the officials told him` and `They believe officials told him` name
-    `officials`)."""
-    return token[:1].islower() and bare_word(token) in SPEECH | _THOUGHT
+    `knows`) or an adjective of thought (`sure`: `_THOUGHT_ADJECTIVES`), after which come the words
+    it reports: a source read back before a later verb begins after it (`He said the officials told
+    him`, `They believe officials told him` and `I'm sure officials told him` name `officials`)."""
+    return token[:1].islower() and bare_word(token) in SPEECH | _THOUGHT | _THOUGHT_ADJECTIVES
 
 
 def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:

@@ -1238,6 +1238,24 @@ def test_a_verb_of_thought_changed_before_the_source_changes_no_attribution() ->
                                                       "He knows officials told him.")
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ('sure "critics" say this.', [("critics",)]),
+    ("I'm sure critics say this.", [("critics",)]),
+    ("He is sure critics say this.", [("critics",)]),
+    ('I am sure "critics" say this.', [("critics",)]),
+    ("We are afraid officials said so.", [("officials",)]),
+    # in lower case only, and not `certain`, a source's word too (`certain officials`)
+    ("Sure Start officials said so.", [("sure", "start", "officials")]),
+    ("Certain officials said so.", [("certain", "officials")]),
+])
+def test_a_source_read_back_stops_at_an_adjective_of_thought(text: str,
+                                                             sources: list[tuple[str, ...]]) -> None:
+    # `sure "critics" say this` named `sure critics` and `I'm sure critics say this` `i'm sure
+    # critics`: a clause without `that` may follow `sure`, `afraid`, `aware` or `glad` as one
+    # follows a verb of thought, and its source begins after it
+    assert attributions_in(text) == sources
+
+
 
 @pytest.mark.parametrize(("text", "sources"), [
     ("@user said hi.", [("user",)]),
