@@ -173,7 +173,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
                        ((comparison, reading) for _, comparison, reading in pairs))
                       for ref, pairs in groupby(items, key=itemgetter(0)))
         # the legend, above the tables, says what marks a row read unsure where one is
-        unsure = any(is_unsure(article_confidence(article)) for article in articles)
+        unsure = any(is_unsure(article_confidence(article, sentences)) for article in articles)
         for text in comparisons_html(by_article, heading=comparisons_heading(articles, titles),
                                      unsure=unsure):
             write_data(text)

@@ -235,7 +235,7 @@ def _diff_sections(article: Article, comparisons: Iterable[Comparison],
     for comparison in comparisons:
         reading = pair_reading(article, comparison)
         changes.append(PairChange(comparison.old.number, comparison.new.number, comparison.stats,
-                                  is_unsure(reading.confidence)))
+                                  is_unsure(reading.least_edit_confidence(comparison))))
         anchor = f"v{comparison.old.number}-v{comparison.new.number}"
         yield f'<section id="{escape(anchor)}">'
         yield comparison_table(comparison, shown=shown, reading=reading)

@@ -57,6 +57,13 @@ class PairReading:
                   *_sides(self.new, edit.new, comparison.new_sentences)]
         return min(values) if values else None
 
+    def least_edit_confidence(self, comparison: Comparison) -> float | None:
+        """The least sure edit's confidence (`edit_confidence`), None when no edit rests on a
+        page row: the tables mark an edit, not a paragraph, and a blank paragraph gives none."""
+        values = [confidence for edit in comparison.edits
+                  if (confidence := self.edit_confidence(edit, comparison)) is not None]
+        return min(values) if values else None
+
     @property
     def confidence(self) -> float | None:
         """The least sure row of either version, None when both were read exactly."""
@@ -89,15 +96,26 @@ def pair_page_rows(article: Article, comparison: Comparison) -> PairPageRows:
     return _numbered_pair_page_rows(article, comparison.old.number, comparison.new.number)
 
 
-def article_confidence(article: Article) -> float | None:
-    """The least sure reading of any pair of the article's that is compared (`PairReading.
-    confidence`), None when every one was read exactly; told without comparing a pair, for a
-    page that says above its tables what marks their rows."""
+def article_confidence(article: Article, sentences: str) -> float | None:
+    """The least sure reading of a sentence of any pair of the article's that is compared, as
+    `sentences` cuts them (`PairReading.least_edit_confidence`: every sentence is in an edit),
+    None when every one was read exactly; told by splitting the versions, without comparing a
+    pair, for a page that says above its tables what marks their rows."""
+    if not article.pages:
+        return None
+    from revdiff.engine.comparison import sentences_of
+
     values = [confidence
               for old, new in pairwise(compared_versions(article))
-              for rows in _numbered_pair_page_rows(article, old.number, new.number)
-              for confidence in _confidences(rows) or ()]
+              for version, rows in zip((old, new), _numbered_pair_page_rows(
+                  article, old.number, new.number), strict=True)
+              for confidence in _every_sentence(_confidences(rows), sentences_of(version, sentences))]
     return min(values) if values else None
+
+
+def _every_sentence(confidences: tuple[float, ...] | None, sentences: tuple[Sentence, ...]
+                    ) -> list[float]:
+    return _sides(confidences, tuple(range(len(sentences))), sentences)
 
 
 def _numbered_pair_page_rows(article: Article, old: int, new: int) -> PairPageRows:

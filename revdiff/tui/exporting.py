@@ -68,7 +68,7 @@ def _as_html(pair: ExportedPair) -> str:
     title = comparison.new.title.strip() or pair.ref.name
     heading = f"{title}: versions {comparison.old.number} to {comparison.new.number}"
     return "".join(comparisons_html([(None, [(comparison, pair.reading)])], heading=heading,
-                                    unsure=is_unsure(pair.reading.confidence)))
+                                    unsure=is_unsure(pair.reading.least_edit_confidence(comparison))))
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (

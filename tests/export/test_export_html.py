@@ -1083,3 +1083,24 @@ def test_article_pages_link_their_neighbours_and_each_pair_back_to_the_timeline(
         assert sections and all('<a href="#timeline">' in section for section in sections)
     first, third, last = (page.name for page in pages)
     assert links == [([], [third]), ([first], [last]), ([third], [])]
+
+
+# A flattened page whose one unsure row is blank (an ideographic space): a paragraph that gives
+# no sentence, so no edit rests on it and no row of the tables is marked.
+BLANK_UNSURE_ROW_PAGE = (
+    "This article is from the source 'bbc' and was first published or seen on .\n\n"
+    "Version 0 Version 1\nStorm hits coast Storm hits coast\n"
+    "The storm came ashore.The storm came ashore.\n\u3000\nMore details to follow.More details to follow.\n")
+
+
+def test_the_legend_explains_no_unsure_mark_that_no_row_shows(tmp_path: Path) -> None:
+    """The legend said what `? N% sure` means whenever the pair's reading was unsure, but the
+    tables mark rows edit by edit: a page whose one unsure row is blank (no sentence, no edit)
+    explained a mark it never showed. It explains the mark only where a row shows it."""
+    page = tmp_path / "storm.txt"
+    page.write_text(BLANK_UNSURE_ROW_PAGE, encoding="utf-8")
+    run_export(ExportJob((str(page),), tmp_path / "report", "html"))
+    (article_page,) = (tmp_path / "report").glob("000000-*.html")
+    shown = article_page.read_text(encoding="utf-8").split("</style>", 1)[1]
+    assert "How to read the tables" in shown
+    assert "sureness" not in shown and "% sure" not in shown

@@ -1060,3 +1060,26 @@ def test_the_export_of_a_pair_the_timeline_jumped_to_leaves_out_a_time_told_from
     assert json.loads(exported["json"])["new_time"] is None
     assert "about 1 hour later" not in exported["unified"]
     assert "<h2>version 0 &rarr; 2</h2>" in exported["html"]
+
+
+def test_an_html_export_explains_no_unsure_mark_that_no_row_shows(tmp_path: Path) -> None:
+    """The legend of the app's HTML export said what `? N% sure` means whenever the pair's
+    reading was unsure, but rows are marked edit by edit: a pair whose one unsure row is blank
+    (no sentence, no edit) explained a mark it never showed."""
+    from revdiff.export.pairs import compare_chain, pair_reading
+    from revdiff.export.records import article_ref
+
+    page = tmp_path / "storm.txt"
+    page.write_text(
+        "This article is from the source 'bbc' and was first published or seen on .\n\n"
+        "Version 0 Version 1\nStorm hits coast Storm hits coast\n"
+        "The storm came ashore.The storm came ashore.\n\u3000\n"
+        "More details to follow.More details to follow.\n", encoding="utf-8")
+    article = load_one(page)
+    comparison = compare_chain(article, "auto")[0]
+    pair = exporting.ExportedPair(comparison, article_ref(0, article, "storm.txt"),
+                                  pair_reading(article, comparison))
+    (html_format,) = [f for f in exporting.EXPORT_FORMATS if f.name == "html"]
+    shown = html_format.render(pair).split("</style>", 1)[1]
+    assert "How to read the tables" in shown
+    assert "sureness" not in shown and "% sure" not in shown
