@@ -136,7 +136,12 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     stdout_open()  # the output goes there: a closed one is refused before any input is read
     # The exporters (and through them the engine) are imported here, not with the module:
     # completing an input path and `--help` need none of them.
-    from revdiff.export.comparison_html import comparisons_heading, comparisons_html, is_unsure
+    from revdiff.export.comparison_html import (
+        ArticleName,
+        comparisons_heading,
+        comparisons_html,
+        is_unsure,
+    )
     from revdiff.export.comparison_records import (
         comparisons_csv,
         comparisons_json,
@@ -167,7 +172,7 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         titles = [display_title(ref, article) for ref, article in zip(refs, articles, strict=True)]
         # a page of one article names it in its heading, a page of several in each pair's: by
         # its title and, where that is not it, the name the text gives it (two of one title)
-        named = [title if ref.name == title else f"{title} ({ref.name})"
+        named = [ArticleName(title, None if ref.name == title else ref.name)
                  for ref, title in zip(refs, titles, strict=True)]
         by_article = ((None if len(articles) == 1 else named[ref.index],
                        ((comparison, reading) for _, comparison, reading in pairs))

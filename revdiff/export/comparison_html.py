@@ -262,7 +262,22 @@ def _version_and_time(version: Version, after: Version | None = None) -> str:
     return f"{version.number} <small>({escape(when)})</small>" if when else str(version.number)
 
 
-def _pair_heading(comparison: Comparison, article: str | None) -> str:
+class ArticleName(NamedTuple):
+    """How a page of several articles names one in the heading of each of its pairs: by its
+    title and, where that is not it, the name the text output gives it (its URL or input), so
+    that two articles of one title are told apart."""
+
+    title: str
+    name: str | None = None
+
+    def html(self) -> str:
+        """`TITLE (NAME)`, each isolated (`<bdi>`): a right-to-left title would otherwise draw
+        a URL after it on its own side."""
+        title = f"<bdi{UNKNOWN_LANGUAGE}>{escape(self.title)}</bdi>"
+        return title if self.name is None else f"{title} (<bdi>{escape(self.name)}</bdi>)"
+
+
+def _pair_heading(comparison: Comparison, article: ArticleName | None) -> str:
     """`version 3 (2024-01-05 10:00:00) → 4 (2024-01-05 11:30:00)`: the versions and their
     times, after the article's name (`ARTICLE: version 3 ...`) on a page of several articles;
     on a page of one (`article` None) its heading names it."""
@@ -270,10 +285,10 @@ def _pair_heading(comparison: Comparison, article: str | None) -> str:
                 f"{_version_and_time(comparison.new, comparison.old)}")
     if article is None:
         return f"<h2>{versions}</h2>"
-    return f"<h2><bdi{UNKNOWN_LANGUAGE}>{escape(article)}</bdi>: {versions}</h2>"
+    return f"<h2>{article.html()}: {versions}</h2>"
 
 
-def comparison_table(comparison: Comparison, *, article: str | None = None,
+def comparison_table(comparison: Comparison, *, article: ArticleName | None = None,
                      shown: ShownSentences | None = None, reading: PairReading | None = None
                      ) -> str:
     """The comparison's heading, its counts and its table; `article` names it, None on a page
@@ -314,7 +329,7 @@ def comparisons_heading(articles: Sequence[Article], titles: Sequence[str]) -> s
 
 # An article's name (None on a page of one article) and its comparisons, each with how sure the
 # reading of its versions is (None: not known, no row marked).
-ArticlePairs = tuple[str | None, Iterable[tuple[Comparison, PairReading | None]]]
+ArticlePairs = tuple[ArticleName | None, Iterable[tuple[Comparison, PairReading | None]]]
 
 
 def _article_tables(articles: Iterable[ArticlePairs]) -> Iterator[str]:

@@ -715,7 +715,7 @@ def test_the_html_page_of_several_articles_gives_each_pair_s_times(tmp_path: Pat
         Version(1, "Storm", ("It poured.",), None, "about 1 hour later"))) for n in (1, 2)])
     page = run(str(database), "--format", "html")
     headings = re.findall(r"<h2>.*</h2>", page)
-    assert headings == [(f'<h2><bdi lang="">Storm (https://www.bbc.co.uk/news/a-{n})</bdi>: '
+    assert headings == [(f'<h2><bdi lang="">Storm</bdi> (<bdi>https://www.bbc.co.uk/news/a-{n}</bdi>): '
                          "version 0 <small>(2024-01-05 09:30:00+00:00)</small> "
                          "&rarr; 1 <small>(about 1 hour later)</small></h2>") for n in (1, 2)]
 
@@ -731,7 +731,7 @@ def test_the_html_page_of_several_articles_tells_apart_two_of_one_title(tmp_path
     headings = re.findall(r"<h2>.*</h2>", run(str(database), "--format", "html"))
     texts = [line for line in run(str(database), "--no-color").splitlines() if ": version " in line]
     assert texts == [f"https://www.bbc.co.uk/news/a-{n}: version 0 -> 1" for n in (1, 2)]
-    assert headings == [f'<h2><bdi lang="">Storm (https://www.bbc.co.uk/news/a-{n})</bdi>: '
+    assert headings == [f'<h2><bdi lang="">Storm</bdi> (<bdi>https://www.bbc.co.uk/news/a-{n}</bdi>): '
                         "version 0 &rarr; 1</h2>" for n in (1, 2)]
 
 
@@ -839,3 +839,15 @@ def test_the_diff_page_explains_no_unsure_mark_that_no_row_shows(tmp_path: Path)
     shown = run("--format", "html", "-q", str(page)).split("</style>", 1)[1]
     assert "How to read the tables" in shown
     assert "sureness" not in shown and "% sure" not in shown
+
+
+def test_the_html_page_of_several_articles_isolates_a_title_from_its_url(tmp_path: Path) -> None:
+    """A pair was headed `<bdi>TITLE (URL)</bdi>`: a right-to-left title took the URL into its
+    direction and drew it on the wrong side. The title and the name after it are each isolated."""
+    database = tmp_path / "news.db"
+    write_database(database, [Article("bbc", f"https://www.bbc.co.uk/news/a-{n}", (
+        Version(0, "خبر عاجل", ("It rained.",), None), Version(1, "خبر عاجل", ("It poured.",), None)))
+        for n in (1, 2)])
+    headings = re.findall(r"<h2>.*</h2>", run(str(database), "--format", "html"))
+    assert headings == [f'<h2><bdi lang="">خبر عاجل</bdi> (<bdi>https://www.bbc.co.uk/news/a-{n}'
+                        "</bdi>): version 0 &rarr; 1</h2>" for n in (1, 2)]

@@ -592,13 +592,14 @@ def test_the_labels_of_the_edits_break_only_between_words(tmp_path: Path, width:
     """An edit's label column, a tenth of the table, broke its words anywhere: at 1280 pixels a
     flag read `attribution_chan`/`ged`, on a phone every label `de`/`le`/`te`/`d`. A label now
     breaks between its words, a flag's name after an underscore (`attribution_`/`changed`)."""
-    from revdiff.export.comparison_html import comparisons_html
+    from revdiff.export.comparison_html import ArticleName, comparisons_html
 
     comparison = revdiff.compare(
         Version(0, "Storm", ("The storm hit the coast, officials said.", "Roads closed.")),
         Version(1, "Storm", ("The storm hit the coast, the mayor told reporters.",)))
     page = tmp_path / "diff.html"
-    page.write_text("".join(comparisons_html([("Storm", [(comparison, None)])])), encoding="utf-8")
+    page.write_text("".join(comparisons_html([(ArticleName("Storm"), [(comparison, None)])])),
+                    encoding="utf-8")
     assert "attribution_changed" in page.read_text(encoding="utf-8").replace("<wbr>", "")
     broken, overflow = _layout_in_chromium(page, tmp_path, _words_script("td.op", r"[^\s_]+"),
                                            width=width)

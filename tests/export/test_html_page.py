@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import revdiff
 from revdiff.cli import main
-from revdiff.export.comparison_html import comparison_table, comparisons_html
+from revdiff.export.comparison_html import ArticleName, comparison_table, comparisons_html
 from revdiff.export.html_page import CSP, PAGE_END, STYLE, page_head
 from revdiff.model import Article, Version
 
@@ -47,7 +47,7 @@ def test_right_to_left_text_and_words_longer_than_a_line_keep_the_columns_on_the
         Version(0, "خبر", ("أعلنت الحكومة اليوم عن خطة جديدة.", "See " + "a" * 500 + ".")),
         Version(1, "خبر", ("أعلنت الحكومة أمس عن خطة جديدة.", "See " + "a" * 500 + "b."))))
     comparison = revdiff.compare(article.versions[0], article.versions[1])
-    html = "".join(comparisons_html([("خبر عاجل", [(comparison, None)])]))
+    html = "".join(comparisons_html([(ArticleName("خبر عاجل"), [(comparison, None)])]))
     assert '<h2><bdi lang="">خبر عاجل</bdi>: version 0 &rarr; 1</h2>' in html  # the title set apart
     cells = _declarations("th, td")
     assert "unicode-bidi: plaintext" in cells and "text-align: start" in cells
