@@ -260,19 +260,25 @@ def offset_out_of_range_reason(text: str) -> str | None:
             "minutes from 00 to 59)")
 
 
-def not_a_time_reason(text: str) -> str | None:
+def zone_fault(text: str) -> tuple[str, str] | None:
     """Why `text`, a time a reader keeps as text, is no time where its zone is what is wrong with
-    it, with what to do, for its warning: an offset out of range (`+2500`), or one that puts the
-    time outside the years 1 to 9999 in UTC (`0001-01-01T00:00+01:00`); None otherwise."""
+    it, and what to correct, for its warning: an offset out of range (`+2500`), or one that puts
+    the time outside the years 1 to 9999 in UTC (`0001-01-01T00:00+01:00`, `Fri, 31 Dec 9999
+    23:59:59 -0100`); None otherwise."""
     offset_reason = offset_out_of_range_reason(text)
     if offset_reason is not None:
-        return f"{offset_reason}; correct the offset in the file"
+        return offset_reason, "the offset"
     try:
         parse_written_time(text, "time", "")
     except MalformedPage:
-        return ("its zone puts it outside the years 1 to 9999 in UTC; correct its date or offset in "
-                "the file")
+        return "its zone puts it outside the years 1 to 9999 in UTC", "its date or offset"
     return None
+
+
+def not_a_time_reason(text: str) -> str | None:
+    """`zone_fault` as one reason with what to do (`...; correct the offset in the file`)."""
+    fault = zone_fault(text)
+    return None if fault is None else f"{fault[0]}; correct {fault[1]} in the file"
 
 
 def checked_url(url: str, what: str, where: str, line: int | None = None) -> str:

@@ -27,9 +27,10 @@ from revdiff.formats.fields import (
     source_of_url,
     unread_zone,
     without_wayback_prefix,
+    zone_fault,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
-from revdiff.formats.newsdiffs_text import parse_date, parse_day, split_version_text, zone_fault
+from revdiff.formats.newsdiffs_text import parse_date, parse_day, split_version_text
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.unnumbered_pages import unnumbered_warning
 from revdiff.model import Article, Version

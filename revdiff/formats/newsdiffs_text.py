@@ -8,12 +8,13 @@ but ASCII whitespace, as trackers trim it; a no-break space is text.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from revdiff.errors import MalformedPage
-from revdiff.formats.fields import iso_date, offset_out_of_range_reason, parse_written_time
+from revdiff.formats.fields import iso_date, parse_written_time
 from revdiff.formats.plain import one_paragraph_a_line
 from revdiff.formats.text_input import ASCII_WHITESPACE, collapse_whitespace
 
@@ -83,39 +84,18 @@ def parse_date(value: str) -> datetime | None:
     NewsDiffs sources use.
 
     None when it is in no known format, gives a date alone (`parse_day` reads that: its
-    midnight is no time the page gives), or is a time its zone offset makes none (`zone_fault`
-    says why). The sources' own formats come first, then the times `parse_written_time` reads
-    (ISO 8601, RFC 2822).
+    midnight is no time the page gives), or is a time its zone offset makes none
+    (`fields.zone_fault` says why). The sources' own formats come first, then the times
+    `parse_written_time` reads (ISO 8601, RFC 2822).
     """
     value = value.strip(ASCII_WHITESPACE)
     if not value or parse_day(value) is not None:
         return None
     dated = _source_format_time(value)
-    if dated is None and not _outside_the_years(value):
-        dated = parse_written_time(value, "date line", "")
+    if dated is None:
+        with contextlib.suppress(MalformedPage):  # a zone that puts it out of the years
+            dated = parse_written_time(value, "date line", "")
     return dated
-
-
-def zone_fault(value: str) -> tuple[str, str] | None:
-    """Why a date line is no time where its zone is what is wrong with it, and what to correct,
-    for its warning: an offset out of range (`+2500`), or one that puts the time outside the
-    years 1 to 9999 in UTC (`Fri, 31 Dec 9999 23:59:59 -0100`); None otherwise."""
-    offset_reason = offset_out_of_range_reason(value)
-    if offset_reason is not None:
-        return offset_reason, "the offset"
-    if _source_format_time(value) is None and _outside_the_years(value):
-        return "its zone puts it outside the years 1 to 9999 in UTC", "its date or offset"
-    return None
-
-
-def _outside_the_years(value: str) -> bool:
-    """Whether `value` is a time `parse_written_time` reads whose zone puts it outside the years
-    1 to 9999 in UTC."""
-    try:
-        parse_written_time(value, "date line", "")
-    except MalformedPage:
-        return True
-    return False
 
 
 def parse_day(value: str) -> date | None:
