@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import reprlib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,7 +13,8 @@ from revdiff.read_warnings import counted
 # What `from revdiff.model import *` gives: not the names imported here (`datetime`, the class,
 # would take the place of a notebook's `datetime` module)
 __all__ = ["SURE_CONFIDENCE", "Article", "Comparison", "ComparisonStats", "Edit", "EditOp", "Flag",
-           "PageReading", "RowKind", "RowReading", "Sentence", "Sources", "Version", "WordDiff"]
+           "PageReading", "RowKind", "RowReading", "Sentence", "Sources", "Version", "WordDiff",
+           "is_unsure", "sure_percent"]
 
 # Reprs name a text by its start and end: a notebook showing a list of articles shows their
 # versions' titles and sizes, not megabytes of text.
@@ -54,6 +56,17 @@ class Version:
 SURE_CONFIDENCE = 0.99
 
 
+def is_unsure(confidence: float | None) -> bool:
+    """Whether a reading this sure (None: read exactly) is one a person should check."""
+    return confidence is not None and confidence < SURE_CONFIDENCE
+
+
+def sure_percent(confidence: float) -> str:
+    """`47% sure`, as every output says how sure a reading is: rounded down, so that a reading
+    marked unsure never says 99% sure or more."""
+    return f"{math.floor(confidence * 100)}% sure"
+
+
 class RowKind(StrEnum):
     """How one body row of a flattened diff page is read."""
 
@@ -81,7 +94,7 @@ class RowReading:
     @property
     def is_sure(self) -> bool:
         """Whether the row is read with at least `SURE_CONFIDENCE`: below it, flagged for a person."""
-        return self.confidence >= SURE_CONFIDENCE
+        return not is_unsure(self.confidence)
 
     @property
     def old(self) -> str | None:

@@ -22,7 +22,7 @@ from revdiff.cli.common import (
     write_data,
 )
 from revdiff.errors import stdout_open
-from revdiff.model import Article, Comparison, Edit, EditOp, Flag
+from revdiff.model import Article, Comparison, Edit, EditOp, Flag, is_unsure
 from revdiff.terminal_text import visible, visible_unseen
 
 if TYPE_CHECKING:
@@ -140,7 +140,6 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
         ArticleName,
         comparisons_heading,
         comparisons_html,
-        is_unsure,
     )
     from revdiff.export.comparison_records import (
         comparisons_csv,

@@ -15,7 +15,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from itertools import chain, groupby
-from math import floor
 from typing import NamedTuple
 
 from revdiff.engine.stats import percent, two_decimals
@@ -24,7 +23,6 @@ from revdiff.export.html_page import UNKNOWN_LANGUAGE, page_pieces
 from revdiff.export.pairs import PairReading
 from revdiff.formats.fields import RELATIVE_TIME, time_text_after
 from revdiff.model import (
-    SURE_CONFIDENCE,
     Article,
     Comparison,
     Edit,
@@ -32,6 +30,8 @@ from revdiff.model import (
     Flag,
     Version,
     WordDiff,
+    is_unsure,
+    sure_percent,
 )
 from revdiff.read_warnings import counted, first_few
 from revdiff.terminal_text import UNSEEN, changes_unseen
@@ -98,18 +98,13 @@ def _id_attribute(element_id: str) -> str:
     return f' id="{escape(element_id)}"' if element_id else ""
 
 
-def is_unsure(confidence: float | None) -> bool:
-    """Whether a reading this sure (None: read exactly) is one a person should check."""
-    return confidence is not None and confidence < SURE_CONFIDENCE
-
-
 def _sureness(confidence: float | None) -> str:
     """`? 47% sure` after the label of an edit that rests on a page row read unsure, rounded
     down as the app's status line does (never `99% sure` on a row it marks); nothing else."""
     if not is_unsure(confidence):
         return ""
     assert confidence is not None
-    return f'<span class="sureness">? {floor(confidence * 100)}% sure</span>'
+    return f'<span class="sureness">? {sure_percent(confidence)}</span>'
 
 
 def _row(edit: Edit, row_id: str = "", confidence: float | None = None) -> str:

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from math import floor
 from typing import Literal
 
 from revdiff.engine.stats import percent, two_decimals
 from revdiff.engine.words import word_diff
 from revdiff.export.comparison_html import pair_time
-from revdiff.model import SURE_CONFIDENCE, Comparison, Edit, EditOp, Flag, Version, WordDiff
+from revdiff.model import (
+    Comparison,
+    Edit,
+    EditOp,
+    Flag,
+    Version,
+    WordDiff,
+    is_unsure,
+    sure_percent,
+)
 from revdiff.terminal_text import changes_unseen
 
 _MARKS = {
@@ -92,9 +100,10 @@ def unsure_note(confidence: float | None) -> str:
     """`  ? 47% sure` after the head of an edit read from an unsure row of a flattened page, as
     the app's status line says it (rounded down: a marked edit never says 99%); nothing for one
     read surely or exactly."""
-    if confidence is None or confidence >= SURE_CONFIDENCE:
+    if not is_unsure(confidence):
         return ""
-    return f"  ? {floor(confidence * 100)}% sure"
+    assert confidence is not None
+    return f"  ? {sure_percent(confidence)}"
 
 
 def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is,

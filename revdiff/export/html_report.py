@@ -23,7 +23,6 @@ from revdiff.engine.word_count import version_words
 from revdiff.export.comparison_html import (
     ShownSentences,
     comparison_table,
-    is_unsure,
     legend,
     version_time,
 )
@@ -37,7 +36,7 @@ from revdiff.export.svg_charts import line_chart, sparkline, words_chart
 from revdiff.export.writers import ExportWriter, SkippedInput, check_staged
 from revdiff.formats.elision import compared_versions
 from revdiff.formats.folders import FILE_BROWSER_LITTER  # replaced with the report
-from revdiff.model import Article, Comparison, ComparisonStats
+from revdiff.model import Article, Comparison, ComparisonStats, is_unsure
 from revdiff.read_warnings import NOTHING_TO_COMPARE, counted, counted_skips, summarised_warnings
 from revdiff.terminal_text import visible_html
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from revdiff.export.comparison_html import comparisons_html, is_unsure
+from revdiff.export.comparison_html import comparisons_html
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
 from revdiff.export.html_report import article_slug, name_slug, url_from_site
@@ -20,7 +20,7 @@ from revdiff.export.pairs import PairReading
 from revdiff.export.patch_text import article_unified_diff
 from revdiff.export.records import ArticleRef
 from revdiff.export.staging import write_text_atomically
-from revdiff.model import Comparison, Edit, EditOp
+from revdiff.model import Comparison, Edit, EditOp, is_unsure
 from revdiff.terminal_text import visible, visible_unseen
 
 

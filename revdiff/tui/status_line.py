@@ -3,13 +3,11 @@ page, how its row was read (or, for a pair no page compares, which page row make
 
 from __future__ import annotations
 
-from math import floor
-
 from rich.text import Text
 from textual.widgets import Static
 
 from revdiff.engine.stats import percent
-from revdiff.model import Edit, PageReading, RowReading
+from revdiff.model import Edit, PageReading, RowReading, sure_percent
 from revdiff.tui.pair_header import shortened
 from revdiff.tui.wrapping import text_width
 
@@ -84,7 +82,7 @@ def describe_row(row: RowReading, number: int, count: int, *, flipped: bool, fli
     if row.is_sure and not flipped:
         return ""
     # Rounded down, so that a row marked `?` never says "99% sure" or more.
-    sure = "" if flipped else f", {floor(row.confidence * 100)}% sure"
+    sure = "" if flipped else f", {sure_percent(row.confidence)}"
     keys = f"{flip_key}, {restore_key} undoes" if flipped else flip_key
     text = f"line {row.line}: {row.kind.value}{sure} · reading {number} of {count} ({keys})"
     return ("? " if not row.is_sure else "") + text
@@ -93,4 +91,4 @@ def describe_row(row: RowReading, number: int, count: int, *, flipped: bool, fli
 def describe_page_row(page: PageReading, row: RowReading) -> str:
     """For an edit of a pair no page compares, the unsure row of another page it rests on: that
     page's pair, the row's line and how sure its reading is (`? v0 → v1 line 12, 47% sure`)."""
-    return f"? v{page.old_number} → v{page.new_number} line {row.line}, {floor(row.confidence * 100)}% sure"
+    return f"? v{page.old_number} → v{page.new_number} line {row.line}, {sure_percent(row.confidence)}"
