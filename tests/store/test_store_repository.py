@@ -289,23 +289,40 @@ def test_the_callers_git_variables_lead_the_store_to_no_other_repository(
                               capture_output=True, check=True).stdout
 
 
+def _git_failing_to_list(args: list[str]) -> list[str]:
+    """`git rev-parse --local-env-vars` run as a git that fails."""
+    return [sys.executable, "-c",
+            "import sys; sys.stderr.write('fatal: not a git command\\n'); sys.exit(128)"]
+
+
+def _git_vanished(args: list[str]) -> list[str]:
+    """A git removed after its version was checked: starting it fails."""
+    raise FileNotFoundError(2, "No such file or directory", args[0])
+
+
+@pytest.mark.parametrize(("listing", "why"), [
+    # `git rev-parse --local-env-vars` failing let a bare CalledProcessError out of the store
+    (_git_failing_to_list, "git said: fatal: not a git command"),
+    # a git removed after its version was checked: the OSError of starting it came out
+    (_git_vanished, "git could not be started: No such file or directory"),
+])
 def test_a_git_that_cannot_list_its_local_variables_is_refused_in_one_line(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`git rev-parse --local-env-vars` failing let a bare CalledProcessError out of the store,
-    a traceback, where bad input gets one line saying what, where and what to do."""
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        listing: Callable[[list[str]], list[str]], why: str) -> None:
+    """A git that cannot list the variables that place a repository came out as a traceback,
+    where bad input gets one line saying what, where and what to do."""
     import revdiff.safe_git
     from revdiff.errors import StoreError
 
     real_run = subprocess.run
 
-    def failing_listing(args: list[str], **options: object) -> object:
-        if "--local-env-vars" in args:  # run as git fails, with the options it was given
-            fail = "import sys; sys.stderr.write('fatal: not a git command\\n'); sys.exit(128)"
-            args = [sys.executable, "-c", fail]
+    def listing_fails(args: list[str], **options: object) -> object:
+        if "--local-env-vars" in args:  # run as `listing` says, with the options it was given
+            args = listing(args)
         return real_run(args, **options)
 
     revdiff.safe_git._local_variables.cache_clear()
-    monkeypatch.setattr(revdiff.safe_git.subprocess, "run", failing_listing)
+    monkeypatch.setattr(revdiff.safe_git.subprocess, "run", listing_fails)
     article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
     try:
         with pytest.raises(StoreError) as raised:
@@ -315,40 +332,8 @@ def test_a_git_that_cannot_list_its_local_variables_is_refused_in_one_line(
     said = str(raised.value)
     assert "\n" not in said
     assert said.endswith(": cannot list the variables that place a git repository (git "
-                         "rev-parse --local-env-vars) (git said: fatal: not a git command; "
-                         "check this git, or name another with GIT_PYTHON_GIT_EXECUTABLE)")
-    assert not (tmp_path / "store").exists()
-
-
-def test_a_git_that_cannot_be_started_to_list_its_local_variables_is_refused_in_one_line(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A git removed after its version was checked, before `git rev-parse --local-env-vars`
-    ran: the OSError of starting it came out as a traceback, where a git that fails to list
-    them gives one line."""
-    import revdiff.safe_git
-    from revdiff.errors import StoreError
-
-    real_run = subprocess.run
-
-    def vanished_git(args: list[str], **options: object) -> object:
-        if "--local-env-vars" in args:
-            raise FileNotFoundError(2, "No such file or directory", args[0])
-        return real_run(args, **options)
-
-    revdiff.safe_git._local_variables.cache_clear()
-    monkeypatch.setattr(revdiff.safe_git.subprocess, "run", vanished_git)
-    article = Article(None, "https://example.com/a", (Version(0, "T", ("x",)),))
-    try:
-        with pytest.raises(StoreError) as raised:
-            store_articles([article], tmp_path / "store")
-    finally:
-        revdiff.safe_git._local_variables.cache_clear()
-    said = str(raised.value)
-    assert "\n" not in said
-    assert said.endswith(": cannot list the variables that place a git repository (git "
-                         "rev-parse --local-env-vars) (git could not be started: No such file "
-                         "or directory; check this git, or name another with "
-                         "GIT_PYTHON_GIT_EXECUTABLE)")
+                         f"rev-parse --local-env-vars) ({why}; check this git, or name another "
+                         "with GIT_PYTHON_GIT_EXECUTABLE)")
     assert not (tmp_path / "store").exists()
 
 
