@@ -1318,6 +1318,21 @@ def test_resume_that_cannot_read_the_journal_says_so_not_that_it_cannot_write(
     assert journal.read_bytes() == before and not (staging_path(out) / "journal.tmp").exists()
 
 
+def _journal_reads_fail_after(reads: int, journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The staging's reads of `journal` fail (a failing disk, EIO) after its first `reads`."""
+    left = {"reads": reads}
+    real_open = open
+
+    def failing_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if Path(file) == journal and mode == "r":
+            left["reads"] -= 1
+            if left["reads"] < 0:
+                raise OSError(errno.EIO, os.strerror(errno.EIO), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(staging_module, "open", failing_open, raising=False)
+
+
 @pytest.mark.parametrize(("fmt", "resume"), [("html", False), ("jsonl", True)])
 def test_a_journal_that_cannot_be_read_mid_run_is_told_as_a_read_not_a_write(
         fmt: str, resume: bool, generated: Path, tmp_path: Path,
@@ -1330,17 +1345,8 @@ def test_a_journal_that_cannot_be_read_mid_run_is_told_as_a_read_not_a_write(
         interrupted_export(ExportJob((str(generated),), out, fmt), monkeypatch, limit=5,
                            chunk_pairs=2)
     journal = staging_path(out) / "journal.jsonl"
-    reads = {"left": 2 if resume else 0}  # --resume reads it twice first: header, rewrite
-    real_open = open
-
-    def failing_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-        if Path(file) == journal and mode == "r":
-            reads["left"] -= 1
-            if reads["left"] < 0:
-                raise OSError(errno.EIO, os.strerror(errno.EIO), str(file))
-        return real_open(file, mode, *args, **kwargs)
-
-    monkeypatch.setattr(staging_module, "open", failing_open, raising=False)
+    # --resume reads it twice first: header, rewrite
+    _journal_reads_fail_after(2 if resume else 0, journal, monkeypatch)
     with pytest.raises(OutputProblem) as refused:
         run_export(ExportJob((str(generated),), out, fmt), resume=resume)
     assert refused.value.message.startswith("cannot read the export's journal (journal.jsonl)")
@@ -1427,17 +1433,7 @@ def test_a_journal_unread_mid_run_with_no_article_kept_says_there_is_nothing_to_
                        chunk_pairs=2)
     journal = staging_path(out) / "journal.jsonl"
     journal.write_text(journal.read_text().splitlines()[0] + "\n")  # its header alone
-    reads = {"left": 2}  # --resume reads it twice first: header, rewrite
-    real_open = open
-
-    def failing_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-        if Path(file) == journal and mode == "r":
-            reads["left"] -= 1
-            if reads["left"] < 0:
-                raise OSError(errno.EIO, os.strerror(errno.EIO), str(file))
-        return real_open(file, mode, *args, **kwargs)
-
-    monkeypatch.setattr(staging_module, "open", failing_open, raising=False)
+    _journal_reads_fail_after(2, journal, monkeypatch)  # --resume reads it twice first: header, rewrite
     with pytest.raises(OutputProblem) as refused:
         run_export(ExportJob((str(generated),), out, "html"), resume=True)
     assert refused.value.message.startswith("cannot read the export's journal (journal.jsonl)")
