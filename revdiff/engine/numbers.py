@@ -127,7 +127,7 @@ def _magnitude(text: str, number: re.Match[str]) -> str:
 # `9.30-10.30`), and digits grouped by three between ordinary spaces, `1 000 000` (from a first
 # group of one to three digits: `in 2019 100 people` holds none).
 _TIME = re.compile(rf"(?<![\d:.,])(?<!(?<![\w.,\u066b\u066c])[-−–])(\d{{1,2}})[:.]([0-5]\d)"
-                   rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}|[\s‐-](?:{'|'.join(SCALES)})\b))")
+                   rf"(?![\d:]|[.,]\d|(?i:{_MAGNITUDE.pattern}|(?:\s+|[‐-])(?:{'|'.join(SCALES)})\b))")
 # (Like `_LAKH_GROUPS` below, it begins with a digit, so that the search skips to digits.)
 _SPACED_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3}(?!\d))+")
 # Digits grouped as India's lakhs and crores, which may be a list written without spaces too
@@ -171,12 +171,13 @@ def _as_slashed_fraction(fraction: re.Match[str]) -> str:
 
 
 # A number in digits, a cardinal number word (`five`, `twenty-five`; no ordinal: `the first
-# hundred days`) or the article `a` or `an` (group 1), and the scale words after it (group 2): `1.2
-# million`, `one hundred`, `a dozen`, `twenty-five hundred`, `two hundred thousand`.
+# hundred days`) or the article `a` or `an` (group 1), and the scale words after it (group 2),
+# each after a hyphen or any run of white space: `1.2 million`, `one hundred`, `a dozen`,
+# `a   dozen`, `twenty-five hundred`, `two hundred thousand`.
 _CARDINAL_WORD = (rf"(?:(?:{'|'.join(_TENS)})[-‐ ])?(?:{'|'.join(_UNITS[1:10])})"
                   rf"|{'|'.join(_TENS + _UNITS)}")
 _SCALED_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])({_SEPARATED}|(?:{_CARDINAL_WORD}|an?)\b)"
-                            rf"((?:[\s‐-](?:{'|'.join(SCALES)})\b)+)", re.IGNORECASE)
+                            rf"((?:(?:\s+|[‐-])(?:{'|'.join(SCALES)})\b)+)", re.IGNORECASE)
 
 
 def _values_of_scaled_numbers(text: str) -> str:
@@ -207,7 +208,7 @@ def _scaled_value(scaled: re.Match[str]) -> str:
     if value.count(".") > 1:
         return scaled.group()
     product = Decimal(value)
-    for scale in re.split(r"[\s‐-]", scales.casefold())[1:]:
+    for scale in re.split(r"\s+|[‐-]", scales.casefold())[1:]:
         product *= SCALES[scale]
     return format(product.normalize(), "f")
 

@@ -1254,6 +1254,23 @@ def test_a_number_and_its_scale_words_are_compared_by_value(old: str, new: str,
     assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("A   dozen people fled.", "12 people fled.", False),
+    ("A   dozen people fled.", "A dozen people fled.", False),
+    ("1.2  million people fled.", "1,200,000 people fled.", False),
+    ("1.30  million people fled.", "1,300,000 people fled.", False),
+    ("A   dozen people fled.", "13 people fled.", True),
+    ("1.2  million people fled.", "1,300,000 people fled.", True),
+])
+def test_a_scale_word_multiplies_its_number_across_any_run_of_spaces(old: str, new: str,
+                                                                     changed: bool) -> None:
+    """`a   dozen` to `12` and `1.2  million` to `1,200,000` were number changes where `a dozen`
+    to `12` and `1.2 million` to `1,200,000` are none: a scale word multiplied the number before
+    it across one space only (and `1.30  million` was read as the time `1:30`). Any run of white
+    space between them is read, as between a qualifier's words."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 @pytest.mark.parametrize(("old", "new", "flags"), [
     (">$5 million was spent.", "$5 million was spent.", {Flag.NUMBER_CHANGED}),
     ("> $5 million was spent.", "$5 million was spent.", {Flag.NUMBER_CHANGED}),
