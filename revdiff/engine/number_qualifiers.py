@@ -27,16 +27,22 @@ _QUALIFYING_WORDS = {"at least": "≥", "no fewer than": "≥", "no less than": 
                      "nearly": "≲", "almost": "≲",
                      "about": "~", "around": "~", "roughly": "~", "approximately": "~"}
 # Those that are prepositions too, which before a number that names rather than counts are
-# (`argued about 2020 policy`, `growth over 2019`, `a book about 9/11`, `a talk about 5G`): they
-# qualify no year, four digits from 1800 to 2099, and no number that `_names` reads. A unit on
-# a number is a quantity's (`over 30C`, `about 5km`), and a currency before it a price's (`over
-# $2000`); `over 3 days` may say during or more than, and is read as more.
+# (`argued about 2020 policy`, `growth over 2019`, `a book about 9/11`, `a talk about 5G`, `the
+# under 18s`): they qualify no year, four digits from 1800 to 2099, and no number that `_names`
+# reads. A unit on a number is a quantity's (`over 30C`, `about 5km`; the price: `in under 10s`,
+# ten seconds, is read as an age group), and a currency before it a price's (`over $2000`); `over
+# 3 days` may say during or more than, and is read as more.
 _PREPOSITIONS = frozenset({"over", "above", "up to", "under", "below", "about", "around"})
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # What after a number may make it a name: a `G` or `D` on it, a generation of mobile networks or
 # a count of dimensions (`5G`, `3D`), or a slash and a number (group 1), a date or a phrase
 # (`9/11`, `24/7`) but a fraction's (`_names`).
 _NAMING_END = re.compile(r"[GD]\b|/(\d+)(?!\d|[.,]\d)")
+# The `s` of a plural on an age, one or two digits, which names an age group, the people of that
+# age (`the under 18s`, `over 65s`, `under 18's`), as `the under-18s`, which no preposition
+# qualifies, does; `over 100s of people` counts.
+_AGE = re.compile(r"\d\d?")
+_PLURAL_END = re.compile(r"['’]?s\b")
 # The longest first, so that `no more than` is not read as `more than`.
 _QUALIFYING_WORD = re.compile(
     r"(?<!\w)(" + "|".join(words.replace(" ", r"[^\S\n]+")
@@ -61,9 +67,12 @@ def qualified_number(text: str, number: re.Match[str], value: str) -> str:
 
 def _names(text: str, number: re.Match[str]) -> bool:
     """Whether the number `number` of `text` names rather than counts (`_PREPOSITIONS`): a year,
-    or a number that `_NAMING_END` ends but a fraction's numerator, smaller than a denominator up
-    to 10 (`1/3`, `3/10`; `9/11` and `24/7` name)."""
+    an age group (`_PLURAL_END` on an `_AGE`: `under 18s`), or a number that `_NAMING_END` ends
+    but a fraction's numerator, smaller than a denominator up to 10 (`1/3`, `3/10`; `9/11` and
+    `24/7` name)."""
     if _YEAR.fullmatch(number.group()):
+        return True
+    if _AGE.fullmatch(number.group()) and _PLURAL_END.match(text, number.end()):
         return True
     end = _NAMING_END.match(text, number.end())
     if end is None:

@@ -1338,6 +1338,24 @@ def test_a_preposition_qualifies_no_number_that_names(old: str, new: str, change
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Tickets are free for the under 18s.", "Tickets are free for the under-18s.", False),
+    ("The under 18s won.", "The 18s won.", False),
+    ("The over 65s travel free.", "The over-65s travel free.", False),
+    ("The under 18's won.", "The under-18s won.", False),
+    ("The under 18s won.", "The under 16s won.", True),
+    ("Under 18 people won.", "18 people won.", True),
+    ("Over 100s of people came.", "100s of people came.", True),
+])
+def test_a_preposition_qualifies_no_age_group(old: str, new: str, changed: bool) -> None:
+    """`the under 18s` to `the under-18s` was a number change: `under` qualified `18` where
+    `under-18s` reads none. A number with the `s` of a plural on it after `under`, `over` or
+    another preposition names an age group, the people of that age (`under 18s`, `over 65s`,
+    `under 18's`), as a hyphen writes it, and is qualified by none; a count is, `under 18
+    people`."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("It sold for over $2000.", "It sold for $2000.", True),
     ("It cost about USD 2020.", "It cost USD 2020.", True),
     ("It cost under Rs. 1999.", "It cost Rs. 1999.", True),
