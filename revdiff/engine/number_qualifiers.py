@@ -36,8 +36,10 @@ _PREPOSITIONS = frozenset({"over", "above", "up to", "under", "below", "about", 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # What after a number may make it a name: a `G` or `D` on it, a generation of mobile networks or
 # a count of dimensions (`5G`, `3D`), or a slash and a number (group 1), a date or a phrase
-# (`9/11`, `24/7`) but a fraction's (`_names`).
+# (`9/11`, `24/7`) but a fraction's (`_names`); a date's when a slash and its year follow
+# (`_DATE_GOES_ON`: `3/4/2020`).
 _NAMING_END = re.compile(r"[GD]\b|/(\d+)(?!\d|[.,]\d)")
+_DATE_GOES_ON = re.compile(r"/\d")
 # The `s` of a plural on an age, one or two digits, which names an age group, the people of that
 # age (`the under 18s`, `over 65s`, `under 18's`), as `the under-18s`, which no preposition
 # qualifies, does; `over 100s of people` counts.
@@ -69,7 +71,8 @@ def _names(text: str, number: re.Match[str]) -> bool:
     """Whether the number `number` of `text` names rather than counts (`_PREPOSITIONS`): a year,
     an age group (`_PLURAL_END` on an `_AGE`: `under 18s`), or a number that `_NAMING_END` ends
     but a fraction's numerator, smaller than a denominator up to 10 (`1/3`, `3/10`; `9/11` and
-    `24/7` name)."""
+    `24/7` name) or a `1` below a denominator that is no year (`1/11`, `1/100`; `1/2020` names),
+    where no slash and a year go on from the denominator, a date's (`3/4/2020`)."""
     if _YEAR.fullmatch(number.group()):
         return True
     if _AGE.fullmatch(number.group()) and _PLURAL_END.match(text, number.end()):
@@ -78,8 +81,11 @@ def _names(text: str, number: re.Match[str]) -> bool:
     if end is None:
         return False
     denominator = end.group(1)
-    return not (denominator and number.group().isdigit()
-                and int(number.group()) < int(denominator) <= 10)
+    if not denominator or not number.group().isdigit() or _DATE_GOES_ON.match(text, end.end()):
+        return True
+    below = int(number.group()) < int(denominator)
+    return not (below and (int(denominator) <= 10
+                           or number.group() == "1" and not _YEAR.fullmatch(denominator)))
 
 
 def qualifier_before(text: str, at: int, *, in_words: bool, names: bool) -> str:

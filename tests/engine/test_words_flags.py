@@ -1356,6 +1356,25 @@ def test_a_preposition_qualifies_no_age_group(old: str, new: str, changed: bool)
 
 
 @pytest.mark.parametrize(("old", "new", "changed"), [
+    ("It hit about 1/11 of cases.", "It hit 1/11 of cases.", True),
+    ("It hit under 1/100 of cases.", "It hit 1/100 of cases.", True),
+    ("It hit about 1/100 of cases.", "It hit around 1/100 of cases.", False),
+    ("He wrote a book about 9/11.", "He wrote a book on 9/11.", False),
+    ("He wrote about 3/11 in Madrid.", "He wrote on 3/11 in Madrid.", False),
+    ("Polls about 1/2020 differ.", "Polls on 1/2020 differ.", False),
+    ("Polls about 1/11/2020 differ.", "Polls on 1/11/2020 differ.", False),
+    ("Polls about 3/4/2020 differ.", "Polls on 3/4/2020 differ.", False),
+])
+def test_a_preposition_qualifies_a_fraction_of_one(old: str, new: str, changed: bool) -> None:
+    """`about 1/11` to `1/11` was no number change where `about 1/3` to `1/3` is one: only a
+    denominator up to 10 made a fraction, so that `9/11` stays a date. A numerator of 1 (`1/11`,
+    `1/100`) is a fraction's too, below any denominator that is no year (`1/2020`, a month); a
+    date of another month (`9/11`, `3/11`) still names, and so does one with its year
+    (`1/11/2020`, `3/4/2020`, which was read as the fraction `3/4`)."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
     ("It sold for over $2000.", "It sold for $2000.", True),
     ("It cost about USD 2020.", "It cost USD 2020.", True),
     ("It cost under Rs. 1999.", "It cost Rs. 1999.", True),
