@@ -70,6 +70,15 @@ ADVERBS = word_set(
     "also usually often widely commonly generally still not never reportedly first later then "
     "previously originally now already long all both each"
 )
+# Adverbs of a sentence, which may open its clause before the subject without a comma (`Obviously
+# critics say this.`, `However officials said so.`): no word of the source after them.
+SENTENCE_ADVERBS = word_set(
+    "however meanwhile moreover furthermore instead still separately now thus therefore "
+    "nevertheless nonetheless overall again indeed besides obviously clearly apparently evidently "
+    "certainly surely naturally frankly fortunately unfortunately hopefully importantly notably "
+    "crucially interestingly ironically predictably unsurprisingly understandably similarly "
+    "likewise additionally finally ultimately consequently accordingly"
+)
 # Participles after a comma (`, saying that …`) have the clause's subject as their source, which
 # they do not repeat: they are no attribution of their own.
 PARTICIPLES = word_set("saying")

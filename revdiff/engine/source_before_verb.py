@@ -18,6 +18,7 @@ from revdiff.engine.attribution_lexicon import (
     MOST_SOURCE_WORDS,
     NOT_SOURCE,
     PAIRING_WORDS,
+    SENTENCE_ADVERBS,
     SOURCE_NOUNS,
     SPEECH,
     WHOSE_WORDS,
@@ -114,10 +115,8 @@ def source_begins_after(tokens: list[str], at: int) -> bool:
 
 # Words that begin a clause before a list rather than stand in it (`However, police and
 # officials said`, `On Friday, police and officials said`); words in -ly too.
-_NO_LIST_ITEM = AFTER_CLAUSE_END | word_set(
-    "however meanwhile moreover instead still separately now then thus therefore nevertheless "
-    "nonetheless overall again here there last next on in at for by with since after before "
-    "during"
+_NO_LIST_ITEM = AFTER_CLAUSE_END | SENTENCE_ADVERBS | word_set(
+    "then here there last next on in at for by with since after before during"
 )
 
 
@@ -181,7 +180,8 @@ def _begins_what_is_said(token: str) -> bool:
 
 
 def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) -> tuple[str, ...]:
-    """The source words before the verb, back to the nearest punctuation or clause word, past an
+    """The source words before the verb, back to the nearest punctuation or clause word and after
+    the adverbs of the sentence that open its clause (`Obviously critics say this.`), past an
     aside between commas or dashes (`Mike Pompeo, meanwhile, has said`: read again from
     `Pompeo,`, whose comma `after_aside` lets through; `Russia and China — all permanent members
     of the Security Council — have all warned`)."""
@@ -204,6 +204,8 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
             break
         start -= 1
     start = past_whom_it_was_told(tokens, start, end)
+    while start < end - 1 and bare_word(tokens[start]) in SENTENCE_ADVERBS:
+        start += 1  # `Obviously critics say this.` names `critics`
     source = source_words(tokens[_past_a_reported_noun(tokens, start, end):end])
     mark = aside_mark(tokens[start - 1]) if start > 0 else None
     if source or after_aside or mark is None:

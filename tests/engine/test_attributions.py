@@ -1256,6 +1256,31 @@ def test_a_source_read_back_stops_at_an_adjective_of_thought(text: str,
     assert attributions_in(text) == sources
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Obviously critics say this.", [("critics",)]),
+    ("Clearly officials said so.", [("officials",)]),
+    ("However officials said so.", [("officials",)]),
+    ("Meanwhile the Pentagon said so.", [("pentagon",)]),
+    ("Still officials said so.", [("officials",)]),
+    ("Now officials say so.", [("officials",)]),
+    ("But obviously critics say this.", [("critics",)]),
+    # a name's word stays one, and an adverb alone before the verb is read as before
+    ("Emily Thornberry said so.", [("emily", "thornberry")]),
+    ("Elderly residents said so.", [("elderly", "residents")]),
+    ("Now they say so.", [("they",)]),
+])
+def test_a_sentence_adverb_before_the_source_is_no_part_of_it(text: str,
+                                                              sources: list[tuple[str, ...]]) -> None:
+    # `Obviously critics say this.` named `obviously critics`, and `However officials said so.`
+    # `however officials`: an adverb of the sentence that opens its clause before the subject,
+    # without a comma, is no word of the source's name
+    assert attributions_in(text) == sources
+
+
+def test_a_sentence_adverb_added_before_the_source_changes_no_attribution() -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags("Critics say this.", "Obviously critics say this.")
+
+
 
 @pytest.mark.parametrize(("text", "sources"), [
     ("@user said hi.", [("user",)]),
