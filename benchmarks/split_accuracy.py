@@ -53,7 +53,7 @@ from split_data import (
 from timing import median_seconds
 
 from revdiff.errors import RevdiffError
-from revdiff.formats.load import load
+from revdiff.formats import load
 from revdiff.formats.sniffer_text import parse_header, read_diff_texts
 from revdiff.model import SURE_CONFIDENCE, Article, PageReading, RowKind, Version
 from revdiff.render.sniffer import PageInfo, render_diff_text

@@ -409,7 +409,7 @@ def _not_standard_input(path: str) -> str:
     from os.path import lexists
 
     from revdiff.errors import RevdiffError
-    from revdiff.formats.load import FILE_NAMED_DASH_IN_PYTHON
+    from revdiff.formats.loading import FILE_NAMED_DASH_IN_PYTHON
 
     if path == "-":
         error = RevdiffError("the Python API does not read standard input", "-",
@@ -454,7 +454,7 @@ def _articles(items: Any, caller: str, notes: list[str] | None
     from revdiff.errors import EmptyInput
     from revdiff.export.inputs import expand_inputs
     from revdiff.formats import load as load_inputs
-    from revdiff.formats.load import as_text_outputs_hold
+    from revdiff.formats.loading import as_text_outputs_hold
     from revdiff.model import Article
     from revdiff.read_warnings import input_name
 

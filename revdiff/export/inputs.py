@@ -27,7 +27,7 @@ from revdiff.formats.folders import (
     links_out_note,
     refuse_unreadable_folder,
 )
-from revdiff.formats.load import missing_input_hint, refuse_unusable_path
+from revdiff.formats.loading import missing_input_hint, refuse_unusable_path
 from revdiff.natural_order import natural_key, natural_path_key
 from revdiff.read_warnings import counted, first_few
 from revdiff.safe_git import is_linked_worktree_or_submodule

@@ -17,7 +17,7 @@ from revdiff.export.run_errors import ArticleFailed, describe, skip_hint
 from revdiff.export.tasks import ArticleTask
 from revdiff.formats import gitrepo
 from revdiff.formats.article_errors import skipping_bad_articles
-from revdiff.formats.load import load_unit
+from revdiff.formats.loading import load_unit
 from revdiff.formats.repeated_files import RepeatedFiles
 from revdiff.model import Article
 from revdiff.read_warnings import (

@@ -1,6 +1,5 @@
 """Readers for every versioned-article format; `load` picks them from the content of the inputs."""
 
-from revdiff.formats.detect import Format, detect
-from revdiff.formats.load import load
+from revdiff.formats.loading import load
 
-__all__ = ["Format", "detect", "load"]
+__all__ = ["load"]

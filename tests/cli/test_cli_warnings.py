@@ -241,7 +241,7 @@ def test_the_folder_a_browser_saves_beside_a_page_is_no_folder_left_out(tmp_path
     browser in another language names it in its language (`story-Dateien/`), which was left out
     with a note as a folder of another article."""
     pytest.importorskip("trafilatura")
-    from revdiff.formats.load import load
+    from revdiff.formats import load
 
     pages = tmp_path / "pages"
     shutil.copytree(SAMPLES / "snapshots" / "iran-strikes-us-troops-in-iraq", pages)

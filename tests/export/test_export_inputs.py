@@ -12,7 +12,7 @@ from export_corpus import make_chain
 from revdiff.errors import EmptyInput
 from revdiff.export.inputs import InputUnit, expand_inputs
 from revdiff.formats import load
-from revdiff.formats.load import load_unit
+from revdiff.formats.loading import load_unit
 from revdiff.natural_order import natural_key
 
 

@@ -16,9 +16,8 @@ from hypothesis import strategies as st
 from story_chains import SAMPLES
 
 from revdiff.errors import BinaryInput, EncodingProblem, InputTooLarge
-from revdiff.formats import text_input
+from revdiff.formats import load, text_input
 from revdiff.formats.decoding import decode_bytes
-from revdiff.formats.load import load
 from revdiff.formats.text_input import gunzipped
 
 FRENCH = "Le président a déclaré « oui ».\nÇa va très bien, merci.\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from story_chains import SAMPLES
 
+from revdiff.formats import load
 from revdiff.formats.detect import Format, detect, detect_bytes
-from revdiff.formats.load import load
 
 EXPECTED = {
     "newsdiffs/us-deploys-troops-v1-v2-raw.html": Format.NEWSDIFFS_HTML,

@@ -21,8 +21,8 @@ from story_chains import (
 )
 
 from revdiff.errors import InconsistentPages, MalformedPage
+from revdiff.formats import load
 from revdiff.formats.elision import compared_versions, cut_version, cut_warning, fits_cut
-from revdiff.formats.load import load
 from revdiff.formats.newsdiffs import ELISION, decode_js_string_literal, read_page
 from revdiff.formats.newsdiffs_text import parse_date, parse_day, split_version_text
 from revdiff.formats.page_joining import merge_articles

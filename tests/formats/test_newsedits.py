@@ -18,10 +18,9 @@ from story_chains import SAMPLES, story_chains, versions
 
 from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, MalformedPage
 from revdiff.export.records import article_ref
-from revdiff.formats import sqlite_schema
+from revdiff.formats import load, sqlite_schema
 from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.fields import source_of_url
-from revdiff.formats.load import load
 from revdiff.formats.newsedits import DatabaseArticles, read_database, split_summary
 from revdiff.model import Article, Version
 from revdiff.render.newsedits import write_database

@@ -19,7 +19,7 @@ import pytest
 from story_chains import SAMPLES, story_chains
 
 from revdiff.errors import BinaryInput, EmptyInput, InconsistentPages, InputTooLarge
-from revdiff.formats.load import load
+from revdiff.formats import load
 from revdiff.formats.plain import (
     article_name,
     read_all_paragraphs,

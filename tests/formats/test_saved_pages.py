@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from story_chains import SAMPLES, story_chains
 
 from revdiff.errors import EmptyInput, InconsistentPages, InputTooLarge, MissingExtra
-from revdiff.formats.load import load
+from revdiff.formats import load
 from revdiff.formats.page_furniture import remove_furniture
 from revdiff.formats.snapshot_page import read_page
 from revdiff.model import Version

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from story_chains import SAMPLES
 
 from revdiff.cli import main
+from revdiff.formats import load
 from revdiff.formats.detect import Format, detect
-from revdiff.formats.load import load
 
 PAGES = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pages"
 SAMPLE_PAGES = sorted((SAMPLES / "sniffer-diff").glob("*.html"))

@@ -11,7 +11,7 @@ import pytest
 from story_chains import SAMPLES
 
 from revdiff.errors import InconsistentPages, MalformedPage
-from revdiff.formats.load import load
+from revdiff.formats import load
 from revdiff.formats.sniffer_html import read_diff_page
 from revdiff.model import Version
 from revdiff.render.sniffer import PageInfo, render_diff_html, render_diff_text

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from revdiff.export.article_json import article_summary
+from revdiff.formats import load
 from revdiff.formats.fields import time_text_after
-from revdiff.formats.load import load
 from revdiff.formats.sniffer_html import read_diff_page
 from revdiff.model import Version
 from revdiff.render.sniffer import PageInfo, render_diff_html, render_diff_text

@@ -9,7 +9,7 @@ import pytest
 from story_chains import SAMPLES
 
 from revdiff.errors import MalformedPage, UnknownFormat
-from revdiff.formats.load import load
+from revdiff.formats import load
 
 DIFF_PAGE = (SAMPLES / "sniffer-diff" / "iran-strikes-v0-v1.html").read_text("utf-8")
 VERSION_PAGE = (SAMPLES / "sniffer-version.html").read_text("utf-8")

@@ -83,7 +83,7 @@ def test_a_link_out_to_a_folder_is_advised_for_a_folder(tmp_path: Path, private:
                                                         targets: list[str], advice: str) -> None:
     """A link out to a folder (`notes -> ~/notes`) was given a file's advice: a folder cannot be
     copied into the folder as a version."""
-    from revdiff.formats.load import load
+    from revdiff.formats import load
 
     folder = story(tmp_path / "story")
     for target in targets:

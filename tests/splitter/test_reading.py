@@ -219,7 +219,7 @@ def test_titles_of_pages_that_are_not_neighbours_do_not_constrain_each_other() -
 def test_flattened_pages_are_fitted_to_the_versions_an_html_page_gives() -> None:
     # the HTML page v1-v2 gives versions 1 and 2 exactly; read alone, v0-v1 guessed version 1
     # otherwise, and the two inputs were refused as disagreeing about its text
-    from revdiff.formats.load import load
+    from revdiff.formats import load
     from revdiff.formats.plain import split_paragraphs
 
     pages = ROOT / "samples" / "sniffer-diff"
@@ -234,7 +234,7 @@ def test_flattened_pages_are_fitted_to_the_versions_an_html_page_gives() -> None
 
 
 def test_a_symbol_the_flattened_page_lost_is_kept_from_the_html_page(tmp_path: Path) -> None:
-    from revdiff.formats.load import load
+    from revdiff.formats import load
     from revdiff.render.sniffer import render_diff_html
 
     info = PageInfo(url="https://example.com/story")
@@ -251,7 +251,7 @@ def test_a_symbol_the_flattened_page_lost_is_kept_from_the_html_page(tmp_path: P
 
 def test_a_flattened_page_that_no_reading_fits_to_a_known_version_is_refused(tmp_path: Path) -> None:
     from revdiff.errors import InconsistentPages
-    from revdiff.formats.load import load
+    from revdiff.formats import load
     from revdiff.render.sniffer import render_diff_html
 
     info = PageInfo(url="https://example.com/story")
