@@ -25,9 +25,15 @@ from revdiff.read_warnings import counted
 MAX_DIGITS = 15
 MAX_NUMBER = 10**MAX_DIGITS - 1
 _ASCII_DIGITS = re.compile("[0-9]+")
-# How much of a bad value an error message quotes: a time with its zone and fraction whole
-# (`2020-01-03T10:00:00.000000+00:00`), whose zone may be what is wrong with it.
-_SHOWN_CHARS = 32
+# How much of a bad value an error message quotes, as (characters of its start, of its end): a
+# time with its zone and fraction whole (`2020-01-03T10:00:00.000000+00:00`), whose zone may be
+# what is wrong with it. A longer value is cut in the middle, where two values (two ids, two
+# long numbers) differ less often than at their ends.
+_SHOWN_CHARS = (16, 16)
+# A URL's scheme and host start it and its path, what tells two pages of one site apart, ends
+# it: more of both, and most of the path.
+_SHOWN_URL_CHARS = (32, 64)
+_URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _DEFAULT_HINT = "the input is damaged or not the tracker's own; correct it or save it again"
 
 
@@ -39,12 +45,18 @@ def digits_value(digits: str) -> int | None:
 
 
 def shown(value: object) -> str:
-    """A bad value quoted for an error line: short, and with control characters escaped."""
+    """A bad value quoted for an error line: short, and with control characters escaped.
+
+    A long one keeps its start and its end, the middle cut (`'9999999999999999'...
+    '9999999999999999' (5,000 characters)`); a URL keeps more, most of it its path's end, so
+    that two pages of one site are still told apart.
+    """
     if isinstance(value, int):  # str() of a huge int may fail or take long
         return str(value) if abs(value) <= MAX_NUMBER else f"(more than {MAX_DIGITS} digits)"
     text = value if isinstance(value, str) else str(value)
-    if len(text) > _SHOWN_CHARS:
-        return f"{text[:_SHOWN_CHARS]!r}... ({len(text):,} characters)"
+    start, end = _SHOWN_URL_CHARS if _URL_START.match(text) else _SHOWN_CHARS
+    if len(text) > start + end:
+        return f"{text[:start]!r}...{text[-end:]!r} ({len(text):,} characters)"
     return repr(text)
 
 

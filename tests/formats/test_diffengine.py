@@ -84,7 +84,7 @@ def test_an_entry_id_in_a_warning_is_quoted_and_shortened_as_newsedits_does(tmp_
         (2, "Two", None, "<p>B.</p>", "2020-01-03 09:00:00", None, "story\x1b[2J" + "x" * 100),
     ])
     article, = read_database(path)
-    assert "entry 'story\\x1b[2Jxxxxxxxxxxxxxxxxxxxxxxx'... (109 characters): created goes back in " \
+    assert "entry 'story\\x1b[2Jxxxxxxx'...'xxxxxxxxxxxxxxxx' (109 characters): created goes back in " \
            "time between rows; versions follow created, not the order the rows were written" \
         in article.warnings
 
@@ -110,7 +110,7 @@ def test_a_long_created_in_a_warning_is_shortened(tmp_path: Path) -> None:
         (2, "Two", None, "<p>B.</p>", "2020-01-03 09:00:00", None, 1),
     ])
     article, = read_database(path)
-    assert f"entryversion row 1: created {'c' * 32!r}... (5,000 characters) is not a time" \
+    assert f"entryversion row 1: created {'c' * 16!r}...{'c' * 16!r} (5,000 characters) is not a time" \
         in article.warnings
 
 

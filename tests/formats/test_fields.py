@@ -18,6 +18,7 @@ from revdiff.formats.fields import (
     parse_iso_time,
     parse_number,
     parse_written_time,
+    shown,
     source_of_url,
     time_from_epoch,
     unread_zone,
@@ -191,6 +192,31 @@ def test_a_url_python_cannot_split_is_refused(url: str) -> None:
 
 def test_a_url_is_kept_as_written() -> None:
     assert checked_url("https://example.com/a?b=1", "article URL", "p") == "https://example.com/a?b=1"
+
+
+SITE = "https://www.nytimes.com/2020/01/03/world/middleeast/"
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    # two pages of one site: their paths' ends differ
+    (f"{SITE}after-the-strike-iran-fires-missiles-at-us-troops-in-iraq.html",
+     f"{SITE}after-the-strike-iran-fires-missiles-at-us-troops-in-syria.html"),
+    # two long ids alike at the start
+    ("story-" + "x" * 100 + "-1", "story-" + "x" * 100 + "-2"),
+])
+def test_a_long_value_quoted_in_a_warning_is_told_from_another_like_it(one: str,
+                                                                       other: str) -> None:
+    """A value was cut to its first 32 characters: every URL of a site's day looked the same."""
+    assert shown(one) != shown(other)
+    assert shown(one).endswith(f"' ({len(one):,} characters)")
+
+
+@pytest.mark.parametrize("value", [f"{SITE}x\x1b[2J" + "y" * 200 + "\x1b]0;owned\x07/\x9b.html",
+                                   "\x1b[2J" + "x" * 200 + "\u202e\r"])
+def test_a_long_value_quoted_in_a_warning_shows_no_control_character(value: str) -> None:
+    quoted = shown(value)
+    assert quoted.isprintable()
+    assert len(quoted) < 200
 
 
 @pytest.mark.parametrize("sample", ["newsedits.sqlite", "diffengine.db",

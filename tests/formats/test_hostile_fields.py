@@ -186,17 +186,16 @@ NEWSEDITS_WARNED: dict[str, tuple[dict[str, object], str]] = {
     "version ²": ({"version": "²"}, ("entry 1: the row with rowid 1 is left out: its version '²' "
                                     "is not a version number")),
     "5000-digit version": ({"version": HUGE}, ("entry 1: the row with rowid 1 is left out: its "
-                                              "version '99999999999999999999999999999999'... (5,000 "
-                                              "characters) is not a version number")),
+                                              "version '9999999999999999'...'9999999999999999' "
+                                              "(5,000 characters) is not a version number")),
     "version 1e300": ({"version": 1e300}, ("entry 1: the row with rowid 1 is left out: its "
                                           "version 1e+300 is not a version number")),
     # a count the rows themselves give refused the whole entry
     "num_versions ²": ({"num_versions": "²"},
                        "entry 1: num_versions '²' is not a number of versions; left out"),
     "5000-digit num_versions": ({"num_versions": HUGE}, (
-        "entry 1: num_versions '99999999999999999999999999999999'... (5,000 characters) is not a "
-        "number of "
-        "versions; left out")),
+        "entry 1: num_versions '9999999999999999'...'9999999999999999' (5,000 characters) is not "
+        "a number of versions; left out")),
 }
 
 

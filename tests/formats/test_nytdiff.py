@@ -103,8 +103,9 @@ def test_long_values_in_warnings_are_shortened(tmp_path: Path) -> None:
     article, = read_database(path)
     assert all(long_id not in warning and long_time not in warning for warning in article.warnings)
     warnings = "\n".join(article.warnings)
-    assert f"article {'i' * 32!r}... (5,000 characters) repeats or lacks version numbers" in warnings
-    assert f"date_time {'t' * 32!r}... (5,000 characters) is not a time" in warnings
+    assert (f"article {'i' * 16!r}...{'i' * 16!r} (5,000 characters) repeats or lacks version "
+            "numbers") in warnings
+    assert f"date_time {'t' * 16!r}...{'t' * 16!r} (5,000 characters) is not a time" in warnings
 
 
 def test_date_time_at_a_leap_second_or_out_of_range_says_what_the_other_readers_say(
@@ -245,7 +246,7 @@ def test_renumbered_rows_without_an_article_id_are_named_by_their_url(tmp_path: 
     by_url, without_url = read_database(path)
     assert [v.title for v in by_url.versions] == ["G one", "G two"]
     assert by_url.warnings[1] == (
-        "nyt_versions: the article of url 'https://www.nytimes.com/2020/01/'... (47 characters) "
+        "nyt_versions: the article of url 'https://www.nytimes.com/2020/01/03/world/g.html' "
         "(no article_id; rows 1, 2) repeats or lacks version numbers; its 2 rows are ordered by "
         "date_time, then id, and numbered 1, 2, ...")
     assert without_url.warnings[1] == (

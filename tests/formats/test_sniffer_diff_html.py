@@ -262,7 +262,7 @@ def test_a_diff_page_without_body_rows_is_read_with_a_warning_for_each_textless_
 
 @pytest.mark.parametrize(("row_id", "named"), [
     ("p2", "'p2'"),
-    ("x" * 5000, f"'{'x' * 32}'... (5,000 characters)"),
+    ("x" * 5000, f"'{'x' * 16}'...'{'x' * 16}' (5,000 characters)"),
     ("", "without an id"),
 ], ids=["id", "long-id", "no-id"])
 def test_a_body_row_of_one_cell_is_refused_naming_its_line_and_quoting_its_id(
