@@ -1,7 +1,7 @@
 """revdiff: read, align, browse, store and export the revision history of news articles.
 
-The notebook API (imports are lazy, so `import revdiff` stays cheap), run from the project's
-folder, where `samples/` is:
+The notebook API (the readers, the engine and pyarrow are imported when first used, so
+`import revdiff` stays cheap), run from the project's folder, where `samples/` is:
 
     >>> import revdiff, pandas as pd
     >>> articles = revdiff.load("samples/versions/iran-strikes-us-troops-in-iraq")
@@ -22,15 +22,19 @@ from numbers import Integral, Real
 from operator import index
 from os import PathLike, fspath
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, SupportsIndex, Union
+from typing import TYPE_CHECKING, Any, SupportsIndex, TypeAlias, Union
+
+# Imported at run time, unlike the rest of the package, as the functions' hints name them:
+# `typing.get_type_hints` (sphinx, pydantic, an IDE's console) looks them up here. The model is
+# plain dataclasses, which every command loads anyway.
+from revdiff import model as model
+from revdiff.model import Article, Comparison, PageReading, RowKind, RowReading, Version
 
 if TYPE_CHECKING:
     import pyarrow
 
     from revdiff import errors as errors
-    from revdiff import model as model
     from revdiff.engine.comparison import SentenceMode
-    from revdiff.model import Article, Comparison, PageReading, RowReading, Version
 
     # `_lazy_attribute` gives it; declared here so that a type checker, which is not shown the
     # module's `__getattr__`, knows it
@@ -40,15 +44,16 @@ __all__ = ["compare", "comparisons_arrow", "comparisons_table", "edits_arrow", "
            "load"]
 
 PathInput = Union[str, "PathLike[str]"]
+# What the table functions read: an Article, a path, or an iterable mixing both
+TableInput = Article | PathInput | Iterable[Article | PathInput]
 if TYPE_CHECKING:
-    # What the table functions read: an Article, a path, or an iterable mixing both
-    TableInput = Article | PathInput | Iterable[Article | PathInput]
+    ArrowTable: TypeAlias = pyarrow.Table
 else:
-    # Article is not imported at run time (`import revdiff` stays light): to
-    # `typing.get_type_hints`, which would fail on its name, the tables take Any, as they did
-    TableInput = Any
-    # The engine is not imported at run time either: to `typing.get_type_hints` a mode is a str
+    # The engine and pyarrow (an optional extra) are not imported at run time: to
+    # `typing.get_type_hints`, which would fail on their names, a mode is a str and an Arrow
+    # table Any
     SentenceMode = str
+    ArrowTable = Any
 
 
 def load(*paths: PathInput | Iterable[PathInput], max_bytes: SupportsIndex | None = None,
@@ -104,14 +109,13 @@ def _byte_limit(max_bytes: Any) -> int:
     return limit
 
 
-# The modules this API names, imported when first asked for
-_LAZY_MODULES = ("errors", "model")
+# The modules this API names that are imported when first asked for
+_LAZY_MODULES = ("errors",)
 
 
 def _lazy_attribute(name: str) -> Any:
     """`revdiff.__version__`, the installed package's (`unknown` when it is not installed as
-    one), and the modules this API names (`revdiff.errors`, `revdiff.model`), loaded when first
-    asked for: `import revdiff` imports neither."""
+    one), and `revdiff.errors`, loaded when first asked for: `import revdiff` imports neither."""
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -156,7 +160,6 @@ def compare(old: Version, new: Version, *, sentences: SentenceMode = "auto") -> 
     """
     from revdiff.engine import compare as compare_versions
     from revdiff.formats.elision import without_elisions
-    from revdiff.model import Version
 
     for side in (old, new):
         if not isinstance(side, Version):
@@ -220,8 +223,6 @@ def _check_article(article: Article, caller: str) -> None:
     """Refuse an Article built by hand whose fields, or its versions' or its pages' fields, are
     not of the model's types, as `compare` refuses such versions, or whose versions repeat a
     number, before the tables put them in their rows or pyarrow fails on them deep inside."""
-    from revdiff.model import Version
-
     wrong_field = _wrong_article_field(article)
     if wrong_field:
         raise TypeError(f"{caller} takes Articles whose {wrong_field}")
@@ -254,8 +255,6 @@ def _wrong_article_field(article: Article) -> str | None:
     """Which field of an Article built by hand that the tables read is of another type than the
     model gives it, and what it holds (an int as url was an ArrowTypeError from pyarrow, a str
     as warnings one warning per character, a str among pages an AttributeError), or None."""
-    from revdiff.model import PageReading
-
     for name, value in (("source", article.source), ("url", article.url)):
         if value is not None and not isinstance(value, str):
             return f"{name} is a str or None, not {_what(value)}"
@@ -290,8 +289,6 @@ def _check_page(page: PageReading, caller: str, place: str) -> None:
     rows' fields, are not of the model's types: a name of 5 was a bare "'int' object is not
     iterable", a row given as text an AttributeError, when the tables read the page. A row's
     confidence that is no probability (NaN, 1.5) raises ValueError."""
-    from revdiff.model import RowReading
-
     wrong_field = None
     if not isinstance(page.name, str):
         wrong_field = f"name is a str, not {_what(page.name)}"
@@ -330,8 +327,6 @@ def _check_each(items: Iterable[Any], kind: type, wrong_field_of: Callable[[Any]
 def _wrong_row_field(row: RowReading) -> str | None:
     """Which field of a RowReading built by hand holds another type than the model gives it,
     and what it holds, or None."""
-    from revdiff.model import RowKind
-
     if not _is_int(row.line):
         return f"line is an int, not {_what(row.line)}"
     if not isinstance(row.text, str):
@@ -455,7 +450,6 @@ def _articles(items: Any, caller: str, notes: list[str] | None
     from revdiff.export.inputs import expand_inputs
     from revdiff.formats import load as load_inputs
     from revdiff.formats.loading import as_text_outputs_hold
-    from revdiff.model import Article
     from revdiff.read_warnings import input_name
 
     if isinstance(items, (Article, str, PathLike)):
@@ -551,7 +545,7 @@ def comparisons_table(articles_or_paths: TableInput, *, sentences: SentenceMode 
 
 
 def edits_arrow(articles_or_paths: TableInput, *, sentences: SentenceMode = "auto",
-                notes: list[str] | None = None) -> pyarrow.Table:
+                notes: list[str] | None = None) -> ArrowTable:
     """`edits_table` as a typed pyarrow Table (needs the `parquet` extra); takes what it takes:
     an Article, a path, or an iterable of them."""
     return _arrow_table(articles_or_paths, sentences, edits=True, caller="revdiff.edits_arrow",
@@ -559,7 +553,7 @@ def edits_arrow(articles_or_paths: TableInput, *, sentences: SentenceMode = "aut
 
 
 def comparisons_arrow(articles_or_paths: TableInput, *, sentences: SentenceMode = "auto",
-                      notes: list[str] | None = None) -> pyarrow.Table:
+                      notes: list[str] | None = None) -> ArrowTable:
     """`comparisons_table` as a typed pyarrow Table (needs the `parquet` extra); takes what it
     takes: an Article, a path, or an iterable of them."""
     return _arrow_table(articles_or_paths, sentences, edits=False, caller="revdiff.comparisons_arrow",
@@ -567,7 +561,7 @@ def comparisons_arrow(articles_or_paths: TableInput, *, sentences: SentenceMode 
 
 
 def _arrow_table(items: Any, sentences: str, edits: bool, caller: str,
-                 notes: list[str] | None) -> pyarrow.Table:
+                 notes: list[str] | None) -> ArrowTable:
     """The rows of the edits table (`edits`) or of the comparisons table as a pyarrow Table of
     the export's typed columns; refuses before reading anything when pyarrow is missing."""
     from revdiff.export.extras import require_arrow
