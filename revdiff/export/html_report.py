@@ -61,7 +61,12 @@ def url_from_site(url: str) -> str:
 
 def article_slug(name: str) -> str:
     """`some-article-title` for an article's URL or path: safe in a file name on every file
-    system (a path's last part, a URL without its scheme; `name_slug`)."""
+    system (a path's last part, a URL without its scheme; `name_slug`), a web page's URL from its
+    site on (`url_from_site`), without `www-`, as the app's article list shows it. The report's
+    page names and the app's offered export name are both made so."""
+    site = url_from_site(name)
+    if site != name:
+        return name_slug(site)
     if "://" not in name:  # a path: its last part names the article
         name = name.rstrip("/").rsplit("/", 1)[-1] or name
     return name_slug(re.sub(r"^[a-z]+://", "", name, flags=re.IGNORECASE))

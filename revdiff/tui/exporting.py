@@ -14,7 +14,7 @@ from pathlib import Path
 from revdiff.export.comparison_html import comparisons_html
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
-from revdiff.export.html_report import article_slug, name_slug, url_from_site
+from revdiff.export.html_report import article_slug
 from revdiff.export.json_text import indented_json
 from revdiff.export.pairs import PairReading
 from revdiff.export.patch_text import article_unified_diff
@@ -82,9 +82,8 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
 def default_filename(comparison: Comparison, key: str, export_format: ExportFormat) -> str:
     """`us-sends-3000-troops-v0-v1.json`: the article (its key; a web page's URL from its site
     on, as the article list shows it, not `www-`) and the pair."""
-    site = url_from_site(key)
-    article = article_slug(key) if site == key else name_slug(site)
-    return f"{article}-v{comparison.old.number}-v{comparison.new.number}.{export_format.extension}"
+    pair = f"v{comparison.old.number}-v{comparison.new.number}"
+    return f"{article_slug(key)}-{pair}.{export_format.extension}"
 
 
 def write_export(pair: ExportedPair, export_format: ExportFormat, path: Path) -> None:

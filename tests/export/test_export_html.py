@@ -248,12 +248,27 @@ def test_the_index_counts_one_article_in_the_singular(tmp_path: Path) -> None:
 
 def test_report_file_names_are_safe() -> None:
     assert report_file_name(7, "https://www.bbc.co.uk/news/world-1?x=<y>") == \
-        "000007-www-bbc-co-uk-news-world-1-x-y.html"
+        "000007-bbc-co-uk-news-world-1-x-y.html"
     assert report_file_name(0, "../../etc/passwd") == "000000-passwd.html"
     assert report_file_name(4, "corpus/story#2") == "000004-story-2.html"
     assert report_file_name(5, "..") == "000005-article.html"
     assert report_file_name(1, "éé") == "000001-ee.html"
     assert report_file_name(2, "中文") == "000002-中文.html"
+
+
+def test_report_pages_are_named_without_www_and_apart(tmp_path: Path) -> None:
+    """The report's pages kept `www-` (`000000-www-example-com-story.html`), which the app's
+    offered export name and its article list leave out; two articles whose URLs differ only by
+    `www.` still get a page each."""
+    versions = (Version(0, "Story", ("It rained.",)), Version(1, "Story", ("It rained hard.",)))
+    database = tmp_path / "news.db"
+    write_database(database, [Article(None, "https://www.example.com/story", versions, 2),
+                              Article(None, "http://example.com/story", versions, 2)])
+    run_export(ExportJob((str(database),), tmp_path / "report", "html"))
+    pages = sorted(page.name for page in (tmp_path / "report").glob("0*.html"))
+    assert pages == ["000000-example-com-story.html", "000001-example-com-story.html"]
+    index = parse(tmp_path / "report" / "index.html")
+    assert [attrs["href"] for tag, attrs in index.tags if tag == "a"] == pages
 
 
 @pytest.mark.parametrize(("name", "slug"), [
