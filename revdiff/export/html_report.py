@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -186,7 +186,7 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
     what the diffs' marks mean."""
     name = _link(ref.url) if ref.url else escape(ref.name) if ref.name != title else ""
     meta = [f"source <bdi>{escape(ref.source)}</bdi>" if ref.source else "",
-            f"{len(article.versions)} versions", name]
+            f"{len(article.versions)} versions", name, _read_from(ref.read_from)]
     # the previous and the next article's links are written into the room once every page is
     yield f'<nav><a href="{INDEX_NAME}">&larr; all articles</a>{NEIGHBOURS_ROOM}</nav>'
     yield f"<h1{UNKNOWN_LANGUAGE}>{escape(title)}</h1>"
@@ -199,6 +199,12 @@ def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], titl
         yield f'<p class="meta">warning: {_warning_text(warning)}</p>'
     if changes:
         yield legend(unsure=any(change.unsure for change in changes))
+
+
+def _read_from(read_from: str) -> str:
+    """`read from INPUT`, which tells apart the pages of two articles of one key (one URL read
+    from two inputs); nothing when the input is not known (a journal of an earlier revdiff)."""
+    return f"read from <bdi>{escape(read_from)}</bdi>" if read_from else ""
 
 
 def _warning_text(warning: str) -> str:
@@ -255,10 +261,26 @@ def render_html(ref: ArticleRef, article: Article, comparisons: Iterable[Compari
     return (report_file_name(ref.index, ref.name), pieces), pairs
 
 
-def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput]) -> Iterable[str]:
+def repeated_keys(entries: Iterable[JournalEntry]) -> set[str]:
+    """The keys of the articles exported (not skipped) that more than one article has (one URL
+    read from two inputs). Only their hashes are kept of the others: a run may hold millions."""
+    seen: set[int] = set()
+    repeated: set[str] = set()
+    for entry in entries:
+        if entry.info.get("skipped"):
+            continue
+        if hash(entry.key) in seen:
+            repeated.add(entry.key)
+        seen.add(hash(entry.key))
+    return repeated
+
+
+def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
+               repeated: Collection[str] = frozenset()) -> Iterable[str]:
     """The index page, produced line by line from the journal (no list of articles in memory),
     and below the articles those the run left out (`skipped`: by --skip-errors, or of one
-    version), each with why."""
+    version), each with why. An article whose key another has too (`repeated`) is told apart by
+    the input it was read from, under its title."""
     yield page_head(INDEX_TITLE)
     yield f"<h1>{INDEX_TITLE}</h1>\n"
     yield ('<div class="sideways"><table class="index"><tr><th>#</th><th>article</th><th>source</th>'
@@ -272,7 +294,10 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput]) -> 
         pairs += entry.pairs
         title = info.get("title") or entry.key
         file_name = report_file_name(entry.index, entry.key)
-        name = f'<br><span class="meta">{escape(entry.key)}</span>' if entry.key != title else ""
+        notes = [escape(entry.key) if entry.key != title else "",
+                 _read_from(info.get("input") or "") if entry.key in repeated else ""]
+        name = (f'<br><span class="meta">{" · ".join(note for note in notes if note)}</span>'
+                if any(notes) else "")
         yield visible_html(
             f'<tr><td class="num">{entry.index}</td>'
             f'<td><a href="{escape(file_name)}"{UNKNOWN_LANGUAGE}>{escape(title)}</a>{name}</td>'
@@ -415,7 +440,8 @@ class HtmlReportWriter(ExportWriter):
                                       for entry in self.staging.entries()
                                       if not entry.info.get("skipped")))
         with open(self.folder / INDEX_NAME, "w", encoding="utf-8") as index:
-            index.writelines(index_page(self.staging.entries(), self.skipped))
+            index.writelines(index_page(self.staging.entries(), self.skipped,
+                                        repeated_keys(self.staging.entries())))
         if not self.out.exists():
             return [(self.folder, self.out)]
         check_report_folder(self.out)  # again: it may have changed while the run went on

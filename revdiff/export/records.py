@@ -100,13 +100,17 @@ class ArticleRef:
     name: str  # the article's key: its URL, else its first title (see `article_ref`)
     source: str | None
     url: str | None
+    # the input it was read from, its place among the input's articles too when that holds
+    # several (`input_name`: `news.sqlite#2`): what tells apart two articles of one key
+    read_from: str = ""
 
 
-def article_ref(index: int, article: Article, input_name: str) -> ArticleRef:
+def article_ref(index: int, article: Article, input_name: str, read_from: str = "") -> ArticleRef:
     """Name an article as every command's rows name it: by its key (`Article.key`: its URL, else
     its first version's title, which for version files is their folder's name), whatever path
-    it was read from; by `input_name`, the input it came from, only when it has neither."""
-    return ArticleRef(index, article.key or input_name, article.source, article.url)
+    it was read from; by `input_name`, the input it came from, only when it has neither.
+    `read_from`: the input it was read from (`ArticleRef.read_from`)."""
+    return ArticleRef(index, article.key or input_name, article.source, article.url, read_from)
 
 
 def display_title(ref: ArticleRef, article: Article) -> str:

@@ -632,7 +632,7 @@ def _parse_entry(line: str) -> JournalEntry | None:
 # The type of each fact an entry's info may hold (`tasks.article_info`, or a skipped article's)
 _INFO_TYPES: dict[str, type | tuple[type, ...]] = {
     "title": str, "source": (str, type(None)), "versions": int, "changed": list,
-    "words_added": int, "words_removed": int, "skipped": str, "where": str}
+    "words_added": int, "words_removed": int, "skipped": str, "where": str, "input": str}
 
 
 def _info(value: Any) -> dict[str, Any]:

@@ -67,7 +67,8 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                 note_skip(progress, on_note, visible(where), NOTHING_TO_COMPARE)
                 continue
             index = progress.articles_read
-            yield ArticleTask(index, article_ref(index, article, where), article, where,
+            read_from = input_name(unit.label, position, count)
+            yield ArticleTask(index, article_ref(index, article, where, read_from), article, where,
                               number + (position + 1) / count, number + position / count)
             progress.articles_read += 1
     tell_in_place_before(len(units))

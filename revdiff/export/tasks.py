@@ -67,6 +67,7 @@ def article_info(ref: ArticleRef, article: Article, pair_stats: list[ComparisonS
         "title": display_title(ref, article),
         "versions": len(article.versions),
         "source": ref.source,
+        "input": ref.read_from,
         "changed": [round(stats.changed_share, 4) for stats in pair_stats],
         "words_added": sum(stats.words_added for stats in pair_stats),
         "words_removed": sum(stats.words_removed for stats in pair_stats),

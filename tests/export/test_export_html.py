@@ -271,6 +271,27 @@ def test_report_pages_are_named_without_www_and_apart(tmp_path: Path) -> None:
     assert [attrs["href"] for tag, attrs in index.tags if tag == "a"] == pages
 
 
+def test_articles_of_one_key_are_told_apart_by_their_input(tmp_path: Path) -> None:
+    """One URL read from two inputs gave two index rows and two pages headed alike, the same
+    title over the same URL: a reader could not tell which input each came from."""
+    versions = (Version(0, "Story", ("It rained.",)), Version(1, "Story", ("It rained hard.",)))
+    story = Article(None, "https://example.com/story", versions, 2)
+    write_database(tmp_path / "first.db", [story])
+    write_database(tmp_path / "second.db", [story, Article(None, "https://example.com/other",
+                                                           versions, 2)])
+    inputs = [str(tmp_path / "first.db"), str(tmp_path / "second.db")]
+    run_export(ExportJob(tuple(inputs), tmp_path / "report", "html"))
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    notes = re.findall(r'<span class="meta">([^\n]*?)</span></td>', index)
+    assert notes == [f"https://example.com/story · read from <bdi>{inputs[0]}</bdi>",
+                     f"https://example.com/story · read from <bdi>{inputs[1]}#0</bdi>",
+                     "https://example.com/other"]  # a key of one article: no input
+    pages = sorted((tmp_path / "report").glob("0*.html"))
+    assert [f"read from <bdi>{where}</bdi></p>" in page.read_text(encoding="utf-8")
+            for page, where in zip(pages, [inputs[0], f"{inputs[1]}#0", f"{inputs[1]}#1"],
+                                   strict=True)] == [True, True, True]
+
+
 @pytest.mark.parametrize(("name", "slug"), [
     ("https://news.cn/2020/习近平会见外宾", "news-cn-2020-习近平会见外宾"),
     ("https://aljazeera.net/news/الحرب-في-غزة", "aljazeera-net-news-الحرب-في-غزة"),
