@@ -10,8 +10,8 @@ fields, `date_time` and `version`. The tables are made by the `dataset` library,
 - `date_time` is the tracker machine's local time without a zone: kept without one, with a warning.
 - The fork never increments `version` (every row stays 1): when the numbers of an article repeat,
   its rows are ordered by `date_time`, then `id`, and numbered 1, 2, ... with a warning.
-- Rows without an `article_id` are one article per `url` (and those without either, one more),
-  with a warning.
+- Rows without an `article_id` join the article whose rows have their `url`, when one article
+  does; else they are one article per `url` (and those without either, one more); both warned.
 - A NULL title or abstract becomes an empty one, and a time that goes back along the version
   order is kept where the version number puts it; both are warned about.
 """
@@ -96,8 +96,41 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
             row_id, cell_int(values.get("version")), time, time_text, values["date_time"],
             cell_text(values["title"]), cell_text(values["abstract"]), url, cell_text(credit)))
     original = table.name.lower() == "nyt_versions"
-    return [_article(article_id, rows, table.name, original)
-            for (article_id, _), rows in grouped.items()]
+    return [_article(article_id, rows, table.name, original, notes)
+            for article_id, rows, notes in _joined_by_url(grouped, table.name)]
+
+
+def _joined_by_url(grouped: dict[tuple[str, str | None], list[Row]],
+                   table: str) -> list[tuple[str, list[Row], list[str]]]:
+    """The articles of the grouped rows, each with the warnings of its rows without an
+    article_id: those of a url that the rows of one article have join that article, as its
+    versions; those of a url that several articles or none have are an article of their own."""
+    ids_of_url: dict[str, list[str]] = {}
+    for (article_id, _), rows in grouped.items():
+        for row_url in dict.fromkeys(r.url for r in rows if article_id and r.url):
+            ids_of_url.setdefault(row_url, []).append(article_id)
+    articles = {key: (list(rows), list[str]()) for key, rows in grouped.items()}
+    for (article_id, url), rows in grouped.items():
+        if article_id:
+            continue
+        lack = (f"{table}: {counted(len(rows), 'row')} {'has' if len(rows) == 1 else 'have'} "
+                f"no article_id ({'row' if len(rows) == 1 else 'rows'} "
+                f"{first_few([str(r.row_id) for r in rows])})")
+        ids = ids_of_url.get(url or "", [])
+        if len(ids) == 1:
+            del articles[("", url)]
+            joined_rows, notes = articles[(ids[0], None)]
+            joined_rows.extend(rows)
+            notes.append(f"{lack}; read as article {shown(ids[0])}, the one article whose rows "
+                         f"have the url {shown(url)}")
+        elif url:
+            others = (f", not joined to articles {', '.join(shown(i) for i in ids)}, whose rows "
+                      "have it too") if ids else ""
+            articles[("", url)][1].append(f"{lack}; read as one article by the url "
+                                          f"{shown(url)}{others}")
+        else:
+            articles[("", None)][1].append(f"{lack} and no url; read as one article")
+    return [(article_id, rows, notes) for (article_id, _), (rows, notes) in articles.items()]
 
 
 def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
@@ -105,14 +138,9 @@ def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
     return None not in numbers and len(set(numbers)) == len(numbers)
 
 
-def _article(article_id: str, rows: list[Row], table: str, original: bool) -> Article:
-    warnings: list[str] = []
-    if not article_id:
-        rows_lack = f"{table}: {counted(len(rows), 'row')} {'has' if len(rows) == 1 else 'have'}"
-        if rows[0].url:
-            warnings.append(f"{rows_lack} no article_id; read as one article by their url")
-        else:
-            warnings.append(f"{rows_lack} no article_id and no url; read as one article")
+def _article(article_id: str, rows: list[Row], table: str, original: bool,
+             notes: list[str]) -> Article:
+    warnings = list(notes)
     if _numbers_are_distinct(rows):
         rows = sorted(rows, key=lambda r: (r.version or 0, r.row_id))
         numbers = [r.version or 0 for r in rows]

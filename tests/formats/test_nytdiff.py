@@ -229,9 +229,10 @@ def test_rows_without_an_article_id_are_told_apart_by_their_url(tmp_path: Path) 
     assert [(a.url, [v.title for v in a.versions]) for a in articles] == [
         (first_url, ["D one", "D two"]), (second_url, ["E one", "E two"]), (None, ["F"])]
     assert articles[0].warnings[0] == (
-        "nyt_versions: 2 rows have no article_id; read as one article by their url")
+        "nyt_versions: 2 rows have no article_id (rows 1, 3); read as one article by the url "
+        "'https://www.nytimes.com/2020/01/'... (47 characters)")
     assert articles[2].warnings[0] == (
-        "nyt_versions: 1 row has no article_id and no url; read as one article")
+        "nyt_versions: 1 row has no article_id (row 5) and no url; read as one article")
 
 
 def test_renumbered_rows_without_an_article_id_are_named_by_their_url(tmp_path: Path) -> None:
@@ -252,3 +253,38 @@ def test_renumbered_rows_without_an_article_id_are_named_by_their_url(tmp_path: 
     assert without_url.warnings[1] == (
         "nyt_versions: the article of the rows without article_id or url (3, 4) repeats or lacks "
         "version numbers; its 2 rows are ordered by date_time, then id, and numbered 1, 2, ...")
+
+
+def test_rows_without_an_article_id_join_the_one_article_of_their_url(tmp_path: Path) -> None:
+    # they were an article of their own beside the article with an id at the same url
+    url = "https://www.nytimes.com/2020/01/03/world/j.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "j", url, "J one", "J body one.", None, None, "h", "2020-01-03 10:00:00", 1),
+        (2, None, url, "J two", "J body two.", None, None, "h", "2020-01-03 11:00:00", 2),
+        (3, "j", url, "J three", "J body three.", None, None, "h", "2020-01-03 12:00:00", 3),
+    ])
+    article, = read_database(path)
+    assert [(v.number, v.title) for v in article.versions] == [
+        (1, "J one"), (2, "J two"), (3, "J three")]
+    assert article.metadata["article_id"] == "j"
+    assert article.warnings[0] == (
+        "nyt_versions: 1 row has no article_id (row 2); read as article 'j', the one article "
+        "whose rows have the url 'https://www.nytimes.com/2020/01/'... (47 characters)")
+
+
+def test_rows_without_an_article_id_stay_apart_where_their_url_has_several_ids(
+        tmp_path: Path) -> None:
+    url = "https://www.nytimes.com/2020/01/03/world/k.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "k1", url, "K one", "K body one.", None, None, "h", "2020-01-03 10:00:00", 1),
+        (2, "k2", url, "K again", "K body again.", None, None, "h", "2020-01-04 10:00:00", 1),
+        (3, None, url, "K which", "K body which.", None, None, "h", "2020-01-05 10:00:00", 2),
+    ])
+    articles = read_database(path)
+    assert [(a.metadata["article_id"], [v.title for v in a.versions]) for a in articles] == [
+        ("k1", ["K one"]), ("k2", ["K again"]), ("", ["K which"])]
+    without_id = articles[2]
+    assert without_id.warnings[0] == (
+        "nyt_versions: 1 row has no article_id (row 3); read as one article by the url "
+        "'https://www.nytimes.com/2020/01/'... (47 characters), not joined to articles 'k1', "
+        "'k2', whose rows have it too")
