@@ -65,6 +65,7 @@ class ArticleParts:
     wrap_width: int | None = None  # the widest any of its plain versions looks wrapped at
     emptied: bool = False  # a commit left the file without text: no version (`add_version`)
     unfetched: bool = False  # a Git LFS pointer whose content is not in the repository
+    newsdiffs_url: str | None = None  # the URL a NewsDiffs archive's file is named after
 
 
 def add_version(article: ArticleParts, change: FileChange, data: bytes, where: str) -> None:
@@ -108,7 +109,8 @@ def add_version(article: ArticleParts, change: FileChange, data: bytes, where: s
             article.versions.append(Version(number, parsed.title, parsed.paragraphs,
                                             change.author_time))
             _warn_when_time_goes_back(article, change.commit)
-            article.url = _newsdiffs_url(_url_path(change.path, newsdiffs.group(2)))
+            article.url = article.newsdiffs_url = _newsdiffs_url(
+                _url_path(change.path, newsdiffs.group(2)))
             article.source = source_of_url(article.url)
             # each version's date and byline lines, as the NewsDiffs page reader keeps them;
             # `date` and `byline` are the newest version's
@@ -235,9 +237,34 @@ def _warn_when_number_goes_back(article: ArticleParts, commit: str) -> None:
 
 def finish_article(parts: ArticleParts) -> Article:
     _read_alike(parts)
+    _warn_when_text_comes_back(parts)
     # a later run's page that cut a version stored whole warned it incomplete: no longer so
     return Article(parts.source, parts.url, tuple(parts.versions), parts.changes,
                    dict(parts.metadata), without_stale_cut_warnings(parts.warnings, parts.versions))
+
+
+def _warn_when_text_comes_back(parts: ArticleParts) -> None:
+    """A NewsDiffs file whose text comes back to an earlier version's is warned of once: NewsDiffs
+    names a file after its URL with the trailing slash dropped, so the URLs with and without it
+    write to one file, and two of its articles archived in one month each write their text over
+    the other's. Nothing in the archive tells their versions apart (the second article's first
+    commit is a `Change to` as any other), so they are read as one article, warned."""
+    if parts.newsdiffs_url is None:
+        return
+    first_seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    previous: tuple[str, tuple[str, ...]] | None = None
+    for version in parts.versions:
+        text = (version.title, version.paragraphs)
+        earlier = first_seen.setdefault(text, version.number)
+        if earlier != version.number and text != previous:
+            url = parts.newsdiffs_url
+            parts.warnings.append(
+                f"{parts.path}: version {version.number} comes back to the text of version "
+                f"{earlier}; NewsDiffs writes {url} and {url}/ to this one file, so two of its "
+                "articles archived in one month may be mixed here, and nothing in the archive "
+                "tells their versions apart")
+            return
+        previous = text
 
 
 def _url_path(path: str, named: str) -> str:

@@ -136,3 +136,25 @@ def test_export_of_the_folder_of_months_warns_of_the_file_in_two(tmp_path: Path)
         "repository)")]
     rows = [json.loads(line) for line in (tmp_path / "edits.comparisons.jsonl").open()]
     assert [row["article"] for row in rows].count(f"http://{SPANNING}") == 2
+
+
+def test_a_file_whose_versions_go_back_and_forth_is_warned_of_naming_both_urls(
+        tmp_path: Path) -> None:
+    # NewsDiffs writes a URL with its trailing slash and without to one file: two of its articles
+    # archived in one month each write their text over the other's, and nothing said so
+    month = tmp_path / "2014-03"
+    subprocess.run(["git", "init", "-q", "-b", "master", str(month)], check=True)
+    path = "www.bbc.co.uk/news/uk-1"
+    texts = [("Storm", "Rain."), ("Storm hits", "Wind."), ("Storm", "Rain."),
+             ("Storm hits", "Wind and rain.")]
+    for hour, (title, paragraph) in enumerate(texts, start=10):
+        _commit(month, f"2014-03-02T{hour}:00:00+0000", path,
+                _version("2 March 2014", title, "", paragraph),
+                f"{'Adding file' if hour == 10 else 'Change to'} {path}")
+    article, = load([str(month)])
+    assert [v.title for v in article.versions] == ["Storm", "Storm hits", "Storm", "Storm hits"]
+    assert article.warnings == (
+        (f"{path}: version 2 comes back to the text of version 0; NewsDiffs writes "
+        f"http://{path} and http://{path}/ to this one file, so two of its articles archived "
+        "in one month may be mixed here, and nothing in the archive tells their versions "
+        "apart"),)
