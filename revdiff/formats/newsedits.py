@@ -60,6 +60,7 @@ from revdiff.formats.sqlite_schema import (
     cell_int,
     cell_shown,
     cell_text,
+    is_not_utf8,
     open_read_only,
     quote,
     raise_dropped_stop,
@@ -688,12 +689,9 @@ def _cell_text(row: dict[str, object], field: str, columns: dict[str, str], plac
     """A text cell of a version's row; a BLOB is read as UTF-8, its bad bytes replaced with a
     warning (its Python form, `b'...'`, was read as the text)."""
     value = row.get(field)
-    if isinstance(value, bytes) and not value.isascii():
-        try:
-            value.decode("utf-8")
-        except UnicodeDecodeError:
-            warnings.append(f"{place}: {columns[field]} holds bytes that are not UTF-8; bad "
-                            "bytes replaced with �")
+    if is_not_utf8(value):
+        warnings.append(f"{place}: {columns[field]} holds bytes that are not UTF-8; bad "
+                        "bytes replaced with �")
     return cell_text(value) or ""
 
 

@@ -33,6 +33,7 @@ from revdiff.formats.sqlite_schema import (
     cell_text,
     cell_time,
     cell_time_warning,
+    is_not_utf8,
     quote,
     table_rows,
 )
@@ -57,6 +58,7 @@ class Row:
     abstract: str | None
     url: str | None
     credit: str | None  # byline (original) or author (fork)
+    not_utf8: tuple[str, ...]  # the columns of title and abstract whose bytes are not UTF-8
 
 
 def split_abstract(abstract: str) -> tuple[str, ...]:
@@ -94,7 +96,8 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
         url = cell_text(values.get("url"))
         grouped.setdefault((article_id, None if article_id else url or None), []).append(Row(
             row_id, cell_int(values.get("version")), time, time_text, values["date_time"],
-            cell_text(values["title"]), cell_text(values["abstract"]), url, cell_text(credit)))
+            cell_text(values["title"]), cell_text(values["abstract"]), url, cell_text(credit),
+            tuple(column for column in ("title", "abstract") if is_not_utf8(values[column]))))
     original = table.name.lower() == "nyt_versions"
     return [_article(article_id, rows, table.name, original, notes)
             for article_id, rows, notes in _joined_by_url(grouped, table.name)]
@@ -158,6 +161,8 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool,
         if row.abstract is None:
             warnings.append(f"{table} row {row.row_id} (version {number}): abstract is NULL, "
                             "read as no text")
+        warnings.extend(f"{table} row {row.row_id} (version {number}): {column} holds bytes "
+                        "that are not UTF-8; bad bytes replaced with �" for column in row.not_utf8)
         time_warning = cell_time_warning(row.date_time, (row.time, row.time_text),
                                          f"{table} row {row.row_id} (version {number}): date_time")
         if time_warning is not None:

@@ -423,6 +423,17 @@ def database_kind(schema: dict[str, Table], where: str) -> DatabaseKind:
                         hint=f"revdiff reads {READ_FORMATS}")
 
 
+def is_not_utf8(value: object) -> bool:
+    """Whether a cell holds bytes that are not UTF-8, whose bad bytes `cell_text` replaces."""
+    if not isinstance(value, bytes) or value.isascii():
+        return False
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 def cell_text(value: object) -> str | None:
     """A cell as text: None stays None, bytes are decoded (bad bytes replaced), numbers spelled."""
     if value is None:

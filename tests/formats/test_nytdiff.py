@@ -288,3 +288,17 @@ def test_rows_without_an_article_id_stay_apart_where_their_url_has_several_ids(
         "nyt_versions: 1 row has no article_id (row 3); read as one article by the url "
         "'https://www.nytimes.com/2020/01/'... (47 characters), not joined to articles 'k1', "
         "'k2', whose rows have it too")
+
+
+def test_a_title_or_abstract_that_is_not_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
+    # its bad bytes were replaced with `�` and nothing said so
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "m", "https://example.com/m", b"M caf\xe9", b"Body \xff one.", None, None, "h",
+         "2020-01-03 10:00:00", 1),
+    ])
+    article, = read_database(path)
+    assert article.versions[0].title == "M caf\ufffd"
+    assert article.versions[0].paragraphs == ("Body \ufffd one.",)
+    assert article.warnings[:2] == tuple(
+        f"nyt_versions row 1 (version 1): {column} holds bytes that are not UTF-8; bad bytes "
+        "replaced with �" for column in ("title", "abstract"))
