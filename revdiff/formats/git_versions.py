@@ -108,6 +108,10 @@ def add_version(article: ArticleParts, change: FileChange, data: bytes, where: s
         if parsed.has_header:
             article.versions.append(Version(number, parsed.title, parsed.paragraphs,
                                             change.author_time))
+            if not parsed.paragraphs:  # as NewsDiffs writes a page it found no body on
+                article.warnings.append(
+                    f"{change.commit[:12]}: the version holds the date, title and byline lines "
+                    "but no paragraphs; kept as a version without paragraphs")
             _warn_when_time_goes_back(article, change.commit)
             article.url = article.newsdiffs_url = _newsdiffs_url(
                 _url_path(change.path, newsdiffs.group(2)))

@@ -158,3 +158,21 @@ def test_a_file_whose_versions_go_back_and_forth_is_warned_of_naming_both_urls(
         f"http://{path} and http://{path}/ to this one file, so two of its articles archived "
         "in one month may be mixed here, and nothing in the archive tells their versions "
         "apart"),)
+
+
+def test_a_version_of_header_lines_alone_is_kept_and_warned_of(tmp_path: Path) -> None:
+    # NewsDiffs writes the header alone when it finds no body on the article's page: it was read
+    # as a version without paragraphs, and nothing said so
+    month = tmp_path / "2014-04"
+    subprocess.run(["git", "init", "-q", "-b", "master", str(month)], check=True)
+    path = "www.bbc.co.uk/news/uk-2"
+    _commit(month, "2014-04-02T10:00:00+0000", path,
+            _version("2 April 2014", "Floods", "", "Water."), f"Adding file {path}")
+    _commit(month, "2014-04-02T11:00:00+0000", path, "2 April 2014\nFloods\n\n\n",
+            f"Change to {path}")
+    article, = load([str(month)])
+    assert [v.paragraphs for v in article.versions] == [("Water.",), ()]
+    assert len(article.warnings) == 1
+    assert article.warnings[0].endswith(
+        ": the version holds the date, title and byline lines but no paragraphs; kept as a "
+        "version without paragraphs")
