@@ -266,12 +266,23 @@ def _made_of_parts_kept_whole(parts: list[Form], whole: Form) -> bool:
     """Whether the parts of a split or merge are each kept whole in the other sentence (all but a
     tenth of their words, in order) and together make it up (all but a tenth of its words): a
     split that also moved words from one part to another (`X and y, officials said.` to `X,
-    officials said. Y.`), whose joined parts are less alike the whole than their words say."""
+    officials said. Y.`), whose joined parts are less alike the whole than their words say.
+    Words are those that hold a letter or a digit: the marks that close a part move when it is
+    cut off (`"X and y," he said.` to `"X," he said. "Y."`), and in a short part they would
+    weigh as much as its words."""
+    parts = [_words_only(part) for part in parts]
+    whole = _words_only(whole)
     if any(containment(part, whole) < EXTENDED_CONTAINMENT for part in parts):
         return False
     part_words = Counter(word for part in parts for word in part.words)
     covered = sum((Counter(whole.words) & part_words).values())
     return covered >= EXTENDED_CONTAINMENT * len(whole.words)
+
+
+def _words_only(form: Form) -> Form:
+    """The sentence with its word tokens that hold a letter or a digit only, not its marks."""
+    return Form(form.chars, tuple(word for word in form.words
+                                  if any(char.isalnum() for char in word)))
 
 
 def _shared_word_share(one: Form, other: Form) -> float:

@@ -154,6 +154,21 @@ def test_a_split_that_moves_the_attribution_to_its_first_part_is_a_split() -> No
     assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
 
 
+def test_a_quotation_split_with_its_speaker_left_on_the_first_part_is_a_split() -> None:
+    """`"X and y," the minister said.` to `"X," the minister said. "Y."`: each new sentence's
+    words are kept whole in the old one, which they make up between them; only the marks moved
+    (`,"` closes the first part, `."` the second), and the marks counted as words of a short part,
+    so `"We will win."` read as no part kept whole and the split as an edit and an addition."""
+    old = [SENTENCES[0], '"We will respond to this attack and we will win," the minister said.',
+           SENTENCES[5]]
+    new = [SENTENCES[0], '"We will respond to this attack," the minister said.', '"We will win."',
+           SENTENCES[5]]
+    split = [link for link in align_sentences(old, new) if len(link.new) > 1]
+    assert [(link.old, link.new) for link in split] == [((1,), (1, 2))]
+    merged = [link for link in align_sentences(new, old) if len(link.old) > 1]
+    assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
+
+
 def test_move_is_detected() -> None:
     old = SENTENCES
     new = [SENTENCES[1], SENTENCES[2], SENTENCES[3], SENTENCES[4], SENTENCES[0] + " Officials said.",
