@@ -316,10 +316,13 @@ def _holds_words(form: Form, count: int) -> bool:
 def _kept_whole(old: Form, new: Form) -> bool:
     """Whether one sentence is the other kept whole with words added around or inside it (`The
     base was hit.` / `The base was hit, Iraqi officials said, adding: "…"`): an edit however
-    much was added, when the one kept holds EXTENDED_WORDS words or more."""
+    much was added, when the one kept holds EXTENDED_WORDS words or more. Its words are those
+    with a letter or a digit: the marks that close a quotation move when more is added to it
+    (`"We will win."` / `"We will win, and …," he said.`)."""
     shorter, longer = (old, new) if len(old.words) <= len(new.words) else (new, old)
     if not _holds_words(shorter, EXTENDED_WORDS):
         return False
+    shorter, longer = _words_only(shorter), _words_only(longer)
     words = set(longer.words)
     missing = sum(word not in words for word in shorter.words)  # cheap: most pairs stop here
     return (missing <= (1 - EXTENDED_CONTAINMENT) * len(shorter.words)

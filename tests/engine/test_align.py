@@ -114,6 +114,18 @@ def test_a_short_sentence_kept_whole_in_one_many_times_as_long_is_an_edit() -> N
     assert pairs(align_sentences(old, new)) == {(0, 0), (1, 1)}
 
 
+def test_a_quotation_kept_whole_with_its_speaker_added_is_an_edit() -> None:
+    """`"We will win this war."` with more of the quotation and its speaker added: the marks that
+    close the quotation moved (`."` to `,"`, and the stop to the end), and they counted as words
+    of the short sentence, so it read as kept only in part: a deletion and an addition, where the
+    same sentence without quotation marks was an edit."""
+    extended = ('"We will win this war, and we will not stop until our enemies are defeated," the '
+                "minister said on state television, adding that the troops were ready.")
+    old = [SENTENCES[0], '"We will win this war."', SENTENCES[5]]
+    new = [SENTENCES[0], extended, SENTENCES[5]]
+    assert pairs(align_sentences(old, new)) == {(0, 0), (1, 1), (2, 2)}
+
+
 def test_split_and_merge() -> None:
     old = [SENTENCES[0], ("The embassy began preparing for evacuation, and protesters gathered outside the "
            "compound for a second day."), SENTENCES[5]]
