@@ -59,6 +59,7 @@ from revdiff.export.run_errors import (
     NothingExported,
     WorkerDied,
     failure_reason,
+    finished_kept,
     interrupted,
     skip_hint,
     unwritable,
@@ -68,7 +69,7 @@ from revdiff.export.task_reading import iter_tasks
 from revdiff.export.tasks import ArticleResult
 from revdiff.export.worker_loss import InFlight, WorkerLost
 from revdiff.export.writers import csv_header
-from revdiff.read_warnings import counted_skips
+from revdiff.read_warnings import counted, counted_skips
 from revdiff.terminal_text import ByteSink, visible
 
 # How often the writer makes its files durable and the journal records progress.
@@ -262,7 +263,7 @@ def _run(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingInput
         done = staging.resumed_entries
         if done:
             count_resumed(staging, progress)
-            note(f"resuming after {done} finished articles")
+            note(f"resuming after {counted(done, 'finished article')}")
         elif resume and staging.resumable:
             note("the interrupted run had not finished any article; exporting from the start")
         notes = NotesInInputOrder(note, progress)
@@ -326,8 +327,8 @@ def _run(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingInput
                 checkpoint(writer, staging, waiting)
         raise interrupted(stop, staging, job.out) from None
     except WorkerLost as lost:
-        raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; {staging.kept} finished articles "
-                         "are kept", str(job.out),
+        raise WorkerDied(f"{lost.how}{in_flight.where(lost)}; {finished_kept(staging.kept)}",
+                         str(job.out),
                          hint=f"{staging.rerun_hint()}; {lost.advice}") from None
     except (OSError, sqlite3.Error) as error:  # a full disk, a failing device ...
         raise unwritable(error, staging, job.out) from error

@@ -12,6 +12,7 @@ from revdiff.export.job import ExportJob
 from revdiff.export.output_guard import OutputProblem
 from revdiff.export.progress import ExportProgress
 from revdiff.export.staging import Staging
+from revdiff.read_warnings import counted
 from revdiff.stop_signals import stop_exit_code, stop_reason
 from revdiff.terminal_text import visible
 
@@ -68,10 +69,16 @@ def failure_reason(error: str, key: str, where: str) -> str:
     return error.removeprefix(f"{visible(key)}: ").removeprefix(f"{visible(where)}: ")
 
 
+def finished_kept(count: int) -> str:
+    """`1 finished article is kept`, `1,204 finished articles are kept`: what a stopped run keeps
+    for --resume."""
+    return f"{counted(count, 'finished article')} {'is' if count == 1 else 'are'} kept"
+
+
 def interrupted(stop: KeyboardInterrupt, staging: Staging, out: Path) -> InterruptedExport:
     """What a run stopped before its output was published says: the finished articles it keeps,
     and how to go on."""
-    stopped = InterruptedExport(f"{stop_reason(stop)}; {staging.kept} finished articles are kept",
+    stopped = InterruptedExport(f"{stop_reason(stop)}; {finished_kept(staging.kept)}",
                                 str(out), hint=staging.rerun_hint())
     stopped.exit_code = stop_exit_code(stop)
     return stopped
@@ -81,8 +88,8 @@ def unwritable(error: OSError | sqlite3.Error, staging: Staging, out: Path) -> O
     """What a run that could not write or put in place its output says: why, the finished
     articles it keeps, and how to go on."""
     reason = getattr(error, "strerror", None) or " ".join(str(error).split())
-    return OutputProblem(f"cannot write the output: {reason}; {staging.kept} finished articles "
-                         "are kept", str(out),
+    return OutputProblem(f"cannot write the output: {reason}; {finished_kept(staging.kept)}",
+                         str(out),
                          hint=f"{_first_fix(error)}, then {staging.rerun_hint()}")
 
 

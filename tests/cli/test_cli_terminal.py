@@ -673,7 +673,7 @@ def test_click_s_refusal_of_a_value_spells_bytes_that_are_not_utf8_as_revdiff_do
      ("revdiff: interrupted once storing was done; the rest of the summary and warnings is "
       "left out")),
     (["export", "-o", "out.jsonl"], "revdiff.export.driver._check_something_exported",
-     ("revdiff: error: out.jsonl: interrupted; 1 finished articles are kept (rerun the same "
+     ("revdiff: error: out.jsonl: interrupted; 1 finished article is kept (rerun the same "
       "command with --resume to continue)")),
     (["export", "-o", "out.jsonl"], "revdiff.cli.progress.summary_line",
      "revdiff: interrupted once the export was done; the rest of the summary is left out"),

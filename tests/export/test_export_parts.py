@@ -18,7 +18,7 @@ from revdiff.export.executors import chunk_results
 from revdiff.export.inputs import expand_inputs
 from revdiff.export.parallel import SerialExecutor
 from revdiff.export.progress import ExportProgress
-from revdiff.export.run_errors import InterruptedExport
+from revdiff.export.run_errors import InterruptedExport, finished_kept
 from revdiff.export.staging import JournalEntry, staging_path
 from revdiff.export.worker_loss import InFlight, WorkerLost
 
@@ -145,12 +145,15 @@ def test_a_run_stopped_inside_a_long_article_resumes_it_whole(
     out.parent.mkdir()
     stop = StopInBlog(monkeypatch)
     monkeypatch.setattr(driver, "CHECKPOINT_SECONDS", 0.0)  # one after every chunk it may take
-    with pytest.raises(InterruptedExport, match="1 finished articles are kept"):
+    with pytest.raises(InterruptedExport, match="; 1 finished article is kept"):
         run_export(ExportJob(inputs, out, fmt), part_pairs=3)
     journal = (staging_path(out) / "journal.jsonl").read_text(encoding="utf-8")
     assert journal.count("\n") == 1 + 1  # its header, then the article before the blog
     stop.parts = 3  # no more stops
-    progress = run_export(ExportJob(inputs, out, fmt), resume=True, part_pairs=3)
+    notes: list[str] = []
+    progress = run_export(ExportJob(inputs, out, fmt), resume=True, part_pairs=3,
+                          on_note=notes.append)
+    assert "resuming after 1 finished article" in notes  # one article: no plural
     assert (progress.resumed_articles, progress.articles) == (1, 3)
     assert (progress.pairs, progress.rows) == (whole.pairs, whole.rows)  # the blog's counted once
     assert content(out, fmt) == content(clean, fmt)
@@ -263,3 +266,11 @@ def test_the_progress_moves_through_the_inputs_part_by_part(
                on_progress=lambda progress: seen.append(progress.units_done))
     assert [done for done in seen if 0 < done < 1] == [3 / 8, 6 / 8]
     assert seen[-1] == 1
+
+
+def test_a_stopped_runs_count_of_finished_articles_reads_as_english() -> None:
+    """`1 finished articles are kept` was said of one article, and a count of thousands had no
+    separators where the summary has them."""
+    assert finished_kept(0) == "0 finished articles are kept"
+    assert finished_kept(1) == "1 finished article is kept"
+    assert finished_kept(1204) == "1,204 finished articles are kept"

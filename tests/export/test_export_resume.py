@@ -813,7 +813,7 @@ def test_a_killed_worker_stops_the_run_in_one_line_then_resume(
     assert len(lines) == 1, lines  # no traceback, no leaked semaphores
     assert re.fullmatch(
         r"revdiff: error: .*e\.jsonl: a worker process was killed by SIGKILL \(often the system "
-        r"running out of memory\)( while .+)?; [1-9]\d* finished articles are kept \(rerun the "
+        r"running out of memory\)( while .+)?; [1-9][\d,]* finished articles? (is|are) kept \(rerun the "
         r"same command with --resume to continue; fewer --workers use less memory\)", lines[0])
     _assert_left_staging_only_and_resumes(process.pid, command, out, clean)
 
