@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from revdiff.errors import StoreError
+from revdiff.formats.fields import shown
 from revdiff.formats.git_blobs import DAMAGED
 from revdiff.safe_git import git_complaint, run_git
 
@@ -236,7 +237,7 @@ def author_time(raw: str) -> tuple[datetime | None, str | None]:
         return None, None
     match = _RAW_DATE.match(raw)
     if match is None:
-        return None, f"author date {raw[:40]!r} is not a git date"
+        return None, f"author date {shown(raw)} is not a git date"
     if int(match.group(1)) == 0:  # 1970-01-01 00:00 UTC: no news tracker's time
         return None, None
     minutes = int(match.group(3)) * 60 + int(match.group(4))

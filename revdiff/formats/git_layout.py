@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from revdiff.errors import MalformedPage, StoreError
+from revdiff.formats.fields import shown
 
 TRAILER_SOURCE = "Revdiff-Source"
 TRAILER_URL = "Revdiff-Url"
@@ -154,7 +155,7 @@ def decode_warnings(raw: str, where: str) -> tuple[str, ...]:
         warnings = None
     if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings) \
             or not is_utf8_text(warnings):
-        raise MalformedPage(f"{TRAILER_WARNINGS} is not a JSON list of strings: {raw[:40]!r}",
+        raise MalformedPage(f"{TRAILER_WARNINGS} is not a JSON list of strings: {shown(raw)}",
                             where, hint="the commit was not written by revdiff store")
     return tuple(warnings)
 
@@ -207,7 +208,7 @@ def decode_version_file(data: bytes, encoding: str | None, where: str,
                                 hint="the file was not written by revdiff store")
         return values[0], tuple(values[1:])
     if encoding is not None:
-        raise MalformedPage(f"unknown {TRAILER_ENCODING} {encoding!r}", where,
+        raise MalformedPage(f"unknown {TRAILER_ENCODING} {shown(encoding)}", where,
                             hint="read it with a newer revdiff")
     if not text.endswith("\n"):
         raise MalformedPage("stored version does not end with a newline", where,

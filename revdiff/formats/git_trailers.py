@@ -57,6 +57,6 @@ def stored_metadata(trailers: dict[str, str], place: str) -> dict[str, str]:
     metadata = decode_metadata(trailers[TRAILER_METADATA])
     if metadata is None or not is_utf8_text(metadata):
         raise MalformedPage(f"{TRAILER_METADATA} is not a JSON object: "
-                            f"{trailers[TRAILER_METADATA][:40]!r}", place,
+                            f"{shown(trailers[TRAILER_METADATA])}", place,
                             hint=NOT_BY_STORE)
     return {str(k): str(v) for k, v in metadata.items()}

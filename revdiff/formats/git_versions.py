@@ -195,7 +195,7 @@ def _add_stored_version(article: ArticleParts, change: FileChange, trailers: dic
             time = datetime.fromisoformat(trailers[TRAILER_TIME])
         except ValueError:
             raise MalformedPage(f"{TRAILER_TIME} is not an ISO time: "
-                                f"{trailers[TRAILER_TIME][:40]!r}",
+                                f"{shown(trailers[TRAILER_TIME])}",
                                 place, hint=NOT_BY_STORE) from None
     title, paragraphs = decode_version_file(data, trailers.get(TRAILER_ENCODING), place)
     taken = {version.number for version in article.versions}

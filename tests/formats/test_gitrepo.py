@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -15,9 +16,11 @@ from pathlib import Path
 import git
 import pytest
 
-from revdiff.errors import EmptyInput, EncodingProblem, InputTooLarge, StoreError
+from revdiff.errors import EmptyInput, EncodingProblem, InputTooLarge, MalformedPage, StoreError
 from revdiff.formats import load
-from revdiff.formats.git_layout import parse_trailers
+from revdiff.formats.git_history import author_time
+from revdiff.formats.git_layout import decode_version_file, decode_warnings, parse_trailers
+from revdiff.formats.git_trailers import stored_metadata
 from revdiff.formats.gitrepo import is_repository, read_repository
 from revdiff.formats.newsdiffs import read_page
 from revdiff.model import Article, Version
@@ -1362,3 +1365,46 @@ def test_the_callers_repository_variables_do_not_mislead_reading(
     monkeypatch.setenv(variable, str(tmp_path / value) if "/" in value else value)
     [story] = read_repository(tmp_path / "named")
     assert [v.paragraphs for v in story.versions] == [("Named.",)]
+
+
+def _stored_time_problem(tmp_path: Path, value: str) -> str:
+    repo = tmp_path / f"r{len(list(tmp_path.iterdir()))}"
+    raw_commits(repo, ("T\n\nP\n", "1600000000 +0000",
+                       STORED + f"Revdiff-Time: {json.dumps(value)}\n"))
+    with pytest.raises(MalformedPage) as error:
+        read_repository(repo)
+    return error.value.message
+
+
+def _refused(reader: Callable[[str], object], value: str) -> str:
+    with pytest.raises(MalformedPage) as error:
+        reader(value)
+    return error.value.message
+
+
+def _author_date_problem(value: str) -> str:
+    problem = author_time(value)[1]
+    assert problem is not None
+    return problem
+
+
+@pytest.mark.parametrize("problem_of", [
+    pytest.param(lambda tmp_path, value: _author_date_problem(value), id="author date"),
+    pytest.param(lambda tmp_path, value: _refused(
+        lambda raw: stored_metadata({"Revdiff-Metadata": raw}, "story.txt"), value), id="metadata"),
+    pytest.param(lambda tmp_path, value: _refused(
+        lambda raw: decode_warnings(raw, "story.txt"), value), id="warnings"),
+    pytest.param(lambda tmp_path, value: _refused(
+        lambda raw: decode_version_file(b"T\n", raw, "story.txt"), value), id="encoding"),
+    pytest.param(_stored_time_problem, id="stored time"),
+])
+def test_a_bad_stored_value_is_quoted_whole_enough_to_tell_apart(
+        tmp_path: Path, problem_of: Callable[[Path, str], str]) -> None:
+    """Each message cut the value at 40 characters: two values that differ past them read alike,
+    with no length; a control character is escaped, never written to the terminal. The messages
+    leave out where the value was read, which alone could tell two apart."""
+    first, second = (problem_of(tmp_path, "{" + "x" * 60 + end) for end in ("1]", "2]"))
+    assert first != second
+    assert "(63 characters)" in first
+    escaped = problem_of(tmp_path, "{\x1b[2J\x07")
+    assert "\\x1b" in escaped and not any(c in escaped for c in "\x1b\x07")
