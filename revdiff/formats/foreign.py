@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import json
 import re
+from itertools import islice
 
+from revdiff.formats.fields import shown
 from revdiff.formats.translation import SAVE_UNTRANSLATED
 from revdiff.read_warnings import counted
 
@@ -323,5 +325,5 @@ def _broken_json(stripped: str) -> str | None:
 def _keys(value: object) -> str:
     if not isinstance(value, dict) or not value:
         return ""
-    keys = ["".join(c for c in str(k) if c.isprintable())[:40] for k in value][:5]
+    keys = [shown(str(key)) for key in islice(value, 5)]
     return f" (keys: {', '.join(keys)}{', ...' if len(value) > 5 else ''})"

@@ -60,10 +60,10 @@ LAUGHS = ('<!DOCTYPE feed [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&
 
 
 @pytest.mark.parametrize(("content", "said"), [
-    ('{"title": "A", "versions": []}\n', "a JSON document (keys: title, versions)"),
-    ('[{"url": "u"}, {"url": "v"}]', "a JSON list of 2 items (keys: url)"),
-    ('[{"url": "u"}]', "a JSON list of 1 item (keys: url)"),  # it said `1 item(s)`
-    ('{"id": 1}\n{"id": 2}\n', "a JSON Lines file (keys: id)"),
+    ('{"title": "A", "versions": []}\n', "a JSON document (keys: 'title', 'versions')"),
+    ('[{"url": "u"}, {"url": "v"}]', "a JSON list of 2 items (keys: 'url')"),
+    ('[{"url": "u"}]', "a JSON list of 1 item (keys: 'url')"),  # it said `1 item(s)`
+    ('{"id": 1}\n{"id": 2}\n', "a JSON Lines file (keys: 'id')"),
     ('{"title": "cut sho', "text that opens like JSON but is not valid JSON"),
     (FEED, "an RSS feed"), (ATOM, "an Atom feed"), (RSS_091, "an RSS feed"),
     (LAUGHS, "an Atom feed")])
@@ -75,6 +75,19 @@ def test_json_and_feeds_are_refused_with_what_they_are(tmp_path: Path, content: 
     assert result.returncode == 2 and result.stdout == ""
     line, = result.stderr.splitlines()
     assert f"{path}: this is {said}" in line and "revdiff reads" in line
+
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("k" * 40 + "1", "k" * 40 + "2"),  # alike in their first 40 characters
+    ("ab", "a\x01b"),  # alike but for a control character
+])
+def test_json_keys_are_quoted_apart(first: str, second: str) -> None:
+    """Each key was cut to 40 characters and its control characters dropped: two different keys
+    read alike."""
+    said = [describe_json(json.dumps({key: 1}))[0] for key in (first, second)]
+    assert said[0] != said[1]
+    assert not any(c in " ".join(said) for c in "\x01\x1b")
 
 
 @pytest.mark.parametrize(("content", "said", "todo"), [
