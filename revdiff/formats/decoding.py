@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from revdiff.errors import BinaryData, BinaryInput, EmptyText, EncodingProblem
+from revdiff.formats.fields import shown
 from revdiff.formats.foreign import PDF_TEXT
 from revdiff.formats.text_input import check_size
 from revdiff.read_warnings import counted
@@ -313,7 +314,7 @@ def _charset(label: str, where: str) -> str:
         name = ""
     if name and _is_character_set(name):
         return _LABEL_MEANS.get(name, name)
-    raise EncodingProblem(f"input declares {label!r}, which is not a character set revdiff "
+    raise EncodingProblem(f"input declares {shown(label)}, which is not a character set revdiff "
                           "knows", where, hint="convert it to UTF-8 first")
 
 

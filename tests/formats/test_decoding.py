@@ -136,6 +136,16 @@ def test_a_declaration_that_is_no_character_set_is_refused(label: str) -> None:
         decode_bytes(page, "page.html")
 
 
+
+def test_a_long_declaration_is_quoted_with_its_length() -> None:
+    """A declared label of thousands of characters was quoted whole, making a line as long."""
+    label = "x" * 3000
+    page = f'<html><meta charset="{label}"><p>Hello, world.</p></html>'.encode("ascii")
+    with pytest.raises(EncodingProblem) as error:
+        decode_bytes(page, "page.html")
+    assert "(3,000 characters)" in error.value.message and len(error.value.message) < 200
+
+
 def test_guessed_encodings_reach_the_article_warnings(tmp_path: Path) -> None:
     old, new = tmp_path / "0.txt", tmp_path / "1.txt"
     old.write_bytes(FRENCH.encode("latin-1"))
