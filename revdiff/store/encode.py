@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import reprlib
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from revdiff.errors import StoreError
+from revdiff.formats.fields import shown
 from revdiff.formats.git_layout import (
     TRAILER_CHANGES,
     TRAILER_CUT,
@@ -64,9 +64,9 @@ def _refuse_metadata_not_text(article: Article, where: str) -> None:
     (a datetime) would end the run midway."""
     for key, value in article.metadata.items():
         if not isinstance(key, str):
-            problem = f"the metadata's key {reprlib.repr(key)} ({type(key).__name__}) is not text"
+            problem = f"the metadata's key {shown(key)} ({type(key).__name__}) is not text"
         elif not isinstance(value, str):
-            problem = (f"the metadata's {key!r} is {reprlib.repr(value)} "
+            problem = (f"the metadata's {shown(key)} is {shown(value)} "
                        f"({type(value).__name__}), not text")
         else:
             continue

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from revdiff.errors import StoreError
 from revdiff.formats import git_layout
 from revdiff.formats.git_layout import (
     decode_trailer_value,
@@ -19,7 +21,7 @@ from revdiff.formats.git_layout import (
     parse_trailers,
 )
 from revdiff.model import Article, Version
-from revdiff.store.encode import commit_message, git_blob_id, git_date
+from revdiff.store.encode import commit_message, encode_version, git_blob_id, git_date
 
 NOW = "1764000000 +0000"  # a run's time, as a git date
 
@@ -118,3 +120,23 @@ def test_the_readme_names_every_trailer_the_store_writes() -> None:
                if name.startswith("TRAILER_") and isinstance(value, str)}
     assert "Revdiff-Version" in written
     assert {name for name in written if f"`{name}`" not in readme} == set()
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ({"a": [0] * 50 + [1]}, {"a": [0] * 50 + [2]}),  # values alike in their start
+    ({(0,) * 50 + (1,): "x"}, {(0,) * 50 + (2,): "x"}),  # keys alike in their start
+    ({"k" * 60 + "1": 1}, {"k" * 60 + "2": 1}),  # long keys, quoted whole
+])
+def test_metadata_that_is_not_text_is_quoted_apart(first: dict[object, object],
+                                                   second: dict[object, object]) -> None:
+    """reprlib cut a value or a key at its start, giving no length, and a text key was quoted
+    whole however long."""
+    said = []
+    for metadata in (first, second):
+        article = Article(None, "https://example.com/a", (Version(1, "T", ("P",)),),
+                          metadata=metadata)  # type: ignore[arg-type]
+        with pytest.raises(StoreError) as error:
+            encode_version(article, article.versions[0], "store", "sha1")
+        said.append(error.value.message)
+    assert said[0] != said[1]
+    assert all("characters)" in message and len(message) < 300 for message in said)

@@ -751,7 +751,7 @@ def test_a_repository_whose_creation_failed_is_not_left_half_made(
 
 @pytest.mark.parametrize("metadata, named", [
     ({"section": "world", "n": 1}, "the metadata's 'n' is 1 (int)"),
-    ({"tags": ["a", "b"]}, "the metadata's 'tags' is ['a', 'b'] (list)"),
+    ({"tags": ["a", "b"]}, "the metadata's 'tags' is \"['a', 'b']\" (list)"),
     ({1: "one"}, "the metadata's key 1 (int)"),
 ])
 def test_metadata_that_is_not_text_is_refused_naming_its_key(
