@@ -45,6 +45,9 @@ _HEADING = re.compile(r"<h1\b", re.IGNORECASE)
 # The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
 # their rows are no body rows
 _HEADER_CELLS = frozenset({"version", "title", "time"})
+# Elements a browser shows on a line of their own: the words either side of one are parted
+_LINE_BREAKING = frozenset({"br", "p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5",
+                            "h6"})
 
 
 # Both tests search the whole page: hostile or bloated markup before the table (tens of
@@ -59,24 +62,32 @@ def looks_like_version_page(text: str) -> bool:
 
 
 def _cell_text(cell: Tag) -> str:
-    """The cell's text, whitespace collapsed; a cell of nothing but white space (`&nbsp;`,
+    """The cell's text as a browser shows it, whitespace collapsed: a line break (`<br>`) or a
+    paragraph inside it parts the words around it; a cell of nothing but white space (`&nbsp;`,
     `&thinsp;`) holds no text."""
-    text = collapse_whitespace(cell.get_text())
-    return text if text.strip() else ""
+    return _shown_text(cell, inner_cells=True)
 
 
 def _own_text(cell: Tag) -> str:
     """The cell's text as `_cell_text` gives it, without the text of cells inside it: a copy that
     does not close its header cells nests each in the one before it."""
+    return _shown_text(cell, inner_cells=False)
+
+
+def _shown_text(element: Tag, inner_cells: bool) -> str:
+    """The text a browser shows of `element`, with or without that of the cells inside it."""
     strings: list[str] = []
-    pending: list[PageElement] = list(reversed(cell.contents))
+    pending: list[PageElement | str] = list(reversed(element.contents))
     while pending:
-        element = pending.pop()
-        if isinstance(element, Tag):
-            if element.name not in ("th", "td"):
-                pending.extend(reversed(element.contents))
-        elif type(element) in (NavigableString, CData):  # as `get_text`: no comment, no script
-            strings.append(str(element))
+        node = pending.pop()
+        if isinstance(node, Tag):
+            if node.name in _LINE_BREAKING:
+                strings.append(" ")
+                pending.append(" ")
+            if inner_cells or node.name not in ("th", "td"):
+                pending.extend(reversed(node.contents))
+        elif type(node) in (NavigableString, CData, str):  # as `get_text`: no comment, no script
+            strings.append(str(node))
     text = collapse_whitespace("".join(strings))
     return text if text.strip() else ""
 

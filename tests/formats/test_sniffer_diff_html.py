@@ -417,3 +417,17 @@ def test_joined_flattened_pages_name_the_page_that_counts_and_the_page_that_show
         "b.txt: the page counts 3 versions, numbered from 0, but c.html shows version 3" + left_out,
         "f.txt: the page counts 1 version, numbered from 0, but g.txt shows version 3" + left_out,
         "e.html: the page counts 2 versions, numbered from 0, but g.txt shows version 3" + left_out]
+
+
+@pytest.mark.parametrize("parting", ["<br>", "<br/>", "</p><p>", "<div></div>"])
+def test_a_line_break_inside_a_cell_parts_the_words_either_side(parting: str) -> None:
+    """A `<br>` or a paragraph inside a cell (in a saved or edited copy) glued the words either
+    side of it (`Keptone.`), where a browser shows them on lines of their own and the flattened
+    page parts them with a space."""
+    kept = Version(1, "Head", ("Kept one.", "Old words."))
+    page = render_diff_html(kept, Version(2, "Head", ("Kept one.", "New words.")), PageInfo())
+    row = "<td>Kept one.</td><td>Kept one.</td>"
+    assert row in page
+    copy = page.replace(row, f"<td><p>Kept{parting}one.</p></td><td>Kept{parting}one.</td>")
+    assert [version.paragraphs[0] for version in read_diff_page(copy, "copy.html").versions] == [
+        "Kept one.", "Kept one."]

@@ -237,3 +237,17 @@ def test_a_count_that_leaves_no_room_for_the_version_shown_is_left_out_warned(
          "the count is left out (the page is damaged or edited by hand: save it again from "
          "News Sniffer)"),)
     assert read(render(version, None, 8), "v.page").changes == 8
+
+
+@pytest.mark.parametrize("parting", ["<br>", "<br />"])
+def test_a_line_break_inside_a_paragraph_or_the_title_parts_the_words_either_side(
+        parting: str) -> None:
+    """A `<br>` inside a paragraph, the title or the version line glued the words either side of
+    it (`Firstpara.`; the version line was not found), where a browser shows them on lines of
+    their own."""
+    page = render_version_html(Version(3, "A head", ("First para.", "Second.")), None, 5)
+    for words in ("First para.", "<h1>A head", "Version 3 of 5."):
+        assert words in page
+        page = page.replace(words, words.replace(" ", parting, 1))
+    version = read_version_page(page, "v.html").versions[0]
+    assert (version.title, version.paragraphs) == ("A head", ("First para.", "Second."))
