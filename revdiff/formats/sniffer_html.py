@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from revdiff.errors import MalformedPage
 from revdiff.formats.fields import (
@@ -86,7 +86,8 @@ def _shown_text(element: Tag, inner_cells: bool) -> str:
                 pending.append(" ")
             if inner_cells or node.name not in ("th", "td"):
                 pending.extend(reversed(node.contents))
-        elif type(node) in (NavigableString, CData, str):  # as `get_text`: no comment, no script
+        # No comment, script or CDATA section: a browser reads `<![CDATA[...]]>` in HTML as a comment
+        elif type(node) in (NavigableString, str):
             strings.append(str(node))
     text = collapse_whitespace("".join(strings))
     return text if text.strip() else ""

@@ -431,3 +431,12 @@ def test_a_line_break_inside_a_cell_parts_the_words_either_side(parting: str) ->
     copy = page.replace(row, f"<td><p>Kept{parting}one.</p></td><td>Kept{parting}one.</td>")
     assert [version.paragraphs[0] for version in read_diff_page(copy, "copy.html").versions] == [
         "Kept one.", "Kept one."]
+
+
+def test_a_cdata_section_inside_a_cell_is_no_text_of_it() -> None:
+    """A browser reads `<![CDATA[...]]>` in an HTML page as a comment and shows nothing of it:
+    its text was read as part of the cell's paragraph (`Kept one. x`)."""
+    row = "<td>More details to follow."
+    assert row in PAGE
+    copy = PAGE.replace(row, f"{row}<![CDATA[ //x ]]>", 1)
+    assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
