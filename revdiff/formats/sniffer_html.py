@@ -218,7 +218,7 @@ def read_diff_page(text: str, where: str) -> Article:
     old: list[str] = []
     new: list[str] = []
     for row in table.find_all("tr"):
-        cells = row.find_all("td", recursive=False)
+        cells = row.find_all(["td", "th"], recursive=False)  # `th` in copies that bold a row
         if not cells or row is title_row or any(_HEADER_CELLS.intersection(c.get("class") or [])
                                                 for c in cells):
             continue

@@ -440,3 +440,15 @@ def test_a_cdata_section_inside_a_cell_is_no_text_of_it() -> None:
     assert row in PAGE
     copy = PAGE.replace(row, f"{row}<![CDATA[ //x ]]>", 1)
     assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
+
+
+def test_a_body_row_of_header_cells_is_read_as_a_body_row() -> None:
+    """A copy that writes a body row's cells as `th` (a bold first row, as some editors and
+    converters make it) lost that row's paragraphs from both versions, without a warning."""
+    row = "<tr id='p5'><td>More details to follow.</td>"
+    assert row in PAGE
+    start = PAGE.index(row)
+    end = PAGE.index("</tr>", start)
+    copy = PAGE[:start] + PAGE[start:end].replace("<td>", "<th>").replace("</td>", "</th>") + PAGE[end:]
+    assert copy != PAGE
+    assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
