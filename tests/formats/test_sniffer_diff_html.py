@@ -170,6 +170,20 @@ def test_a_diff_table_in_an_html_comment_is_no_second_table(before: bool) -> Non
     assert read_diff_page(copy, "copy.html") == read_diff_page(PAGE, "copy.html")
 
 
+@pytest.mark.parametrize("element", ["script", "STYLE"])
+@pytest.mark.parametrize("before", [True, False], ids=["before the table", "after it"])
+def test_a_diff_table_written_in_a_script_or_style_is_no_second_table(element: str,
+                                                                       before: bool) -> None:
+    """A script's text is no markup to a browser: a diff table written in one (a template a
+    browser extension or a site script holds) made the page refused as two pages in one file."""
+    fake = (f"<{element}>\nvar row = '<table class=\"version_diff\"><tr><td>a</td></tr>';\n"
+            f"</{element}>\n")
+    table = '<table class="version_diff">'
+    copy = PAGE.replace(table, fake + table) if before else PAGE.replace("</main>", fake + "</main>")
+    assert copy != PAGE
+    assert read_diff_page(copy, "copy.html") == read_diff_page(PAGE, "copy.html")
+
+
 @pytest.mark.parametrize("cell", ["Version 0 Version 3", "Version 0 of 5"])
 def test_a_version_cell_holding_more_than_version_n_is_refused_naming_its_line(cell: str) -> None:
     """A version cell damaged into `Version 0 Version 3` or `Version 0 of 5` was read as
