@@ -251,3 +251,13 @@ def test_a_line_break_inside_a_paragraph_or_the_title_parts_the_words_either_sid
         page = page.replace(words, words.replace(" ", parting, 1))
     version = read_version_page(page, "v.html").versions[0]
     assert (version.title, version.paragraphs) == ("A head", ("First para.", "Second."))
+
+
+def test_a_version_page_whose_script_writes_a_diff_table_is_a_version_page() -> None:
+    """A script's text is no markup: a version page whose script holds a diff table's start tag
+    (a template of a site script) was taken for a diff page, and refused as one without a table."""
+    version = Version(3, "Title", ("First.", "Second."))
+    page = render_version_html(version, None, 5).replace(
+        "</body>", "<script>var row = '<table class=\"version_diff\">';</script></body>")
+    assert "<script>" in page
+    assert detect(page) is Format.SNIFFER_VERSION_HTML
