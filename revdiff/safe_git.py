@@ -14,9 +14,10 @@ every git command revdiff runs to read a repository runs in such a clone, with n
 global config either, so nothing outside revdiff changes what git prints.
 
 Writing (`revdiff store --repo DIR`) must happen in the repository the user named; there
-`writing_environment` turns off hooks, the file-system monitor, the signature program and the
-filter drivers its config defines for every git command, and keeps the working tree in DIR
-whatever `core.worktree` says (the store's own history is read through a sanitized clone).
+`writing_environment` turns off hooks, the file-system monitor, the signature program, the
+filter drivers its config defines and the fetching of a partial clone's missing objects for
+every git command, and keeps the working tree in DIR whatever `core.worktree` says (the store's
+own history is read through a sanitized clone).
 """
 
 from __future__ import annotations
@@ -131,14 +132,17 @@ def writing_environment(drivers: Iterable[str] = (), worktree: str | None = None
     file-system monitor and `log.showSignature` (which runs `gpg.program`) are off, and so are
     the filter `drivers` named (see `filter_drivers`): an empty command is no filter. The working
     tree is `worktree`, the folder the user named, whatever the repository's `core.worktree` says
-    (it could name any folder to write into).
+    (it could name any folder to write into). No missing object is fetched: a partial clone's
+    promisor remote names a program (`remote.*.uploadpack`, an `ext::` URL, `core.sshCommand`)
+    that git would run to fetch one, as refreshing the index does to check a file's line endings,
+    and the store needs no object it does not write.
     """
     names = list(drivers)
     emptied = [(f"filter.{driver}.{key}", "") for driver in names
                for key in ("clean", "smudge", "process")]
     required = [(f"filter.{driver}.required", "false") for driver in names]
     here = {"GIT_WORK_TREE": worktree} if worktree is not None else {}  # core.worktree loses
-    return _with_overrides({"GIT_TERMINAL_PROMPT": "0", **here},
+    return _with_overrides({"GIT_TERMINAL_PROMPT": "0", "GIT_NO_LAZY_FETCH": "1", **here},
                            [("log.showSignature", "false"), *emptied, *required])
 
 

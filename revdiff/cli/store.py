@@ -69,7 +69,8 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
     skipped, and so is one whose number is stored with another text (a conflict) or that is
     older than the newest stored version (out of order), which gets a warning that says what to
     do; the summary line counts each reason. No hook, file-system monitor, filter or signature
-    program of the repository runs. Read the repository back with `revdiff parse DIR`.
+    program of the repository runs, nor a partial clone's fetch. Read the repository back with
+    `revdiff parse DIR`.
     """
     git_executable()  # without git, GitPython cannot be imported: one line says so first
     stdout_open()  # the summary goes there: a closed one is refused before anything is stored

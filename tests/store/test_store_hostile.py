@@ -8,6 +8,7 @@ each program is live.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -43,6 +44,25 @@ def signature_program(repo: Path, folder: Path) -> Path:
     return marker
 
 
+def promisor_remote(repo: Path, folder: Path) -> Path:
+    """A partial clone (its promisor remote's `uploadpack` a program) lacking the blob of a
+    file: git fetches a missing object from that remote, running the program, when it needs
+    it, as `update-index --refresh` and `read-tree -u` do to check line endings (autocrlf) of a
+    file whose stat data changed (an archive unpacked)."""
+    script, marker = marker_script(folder, "upload-pack")
+    (repo / "notes.txt").write_bytes(b"Notes of my own.\r\n")
+    git(repo, "add", "notes.txt")
+    git(repo, "commit", "-q", "-m", "notes")
+    blob = git(repo, "rev-parse", "HEAD:notes.txt").stdout.decode().strip()
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    set_config(repo, ("core.repositoryformatversion", "1"),
+               ("extensions.partialClone", "origin"), ("remote.origin.url", str(folder)),
+               ("remote.origin.promisor", "true"), ("remote.origin.uploadpack", str(script)),
+               ("core.autocrlf", "true"))
+    os.utime(repo / "notes.txt", (0, 0))
+    return marker
+
+
 def store_versions(versions: Path, repo: Path, count: int) -> subprocess.CompletedProcess[str]:
     """`revdiff store` of `count` versions (a folder made here) into `repo`, in a process of its
     own, as a user runs it."""
@@ -58,6 +78,7 @@ CASES: list[tuple[str, Callable[[Path, Path], Path], tuple[str, ...]]] = [
     ("core.fsmonitor", fsmonitor, ("status",)),
     ("gpg.program", signature_program, ("log",)),
     ("filter", filter_driver, ("checkout", "-f", "HEAD~1", "--", "story.txt")),
+    ("remote.origin.uploadpack", promisor_remote, ("cat-file", "-p", "HEAD:notes.txt")),
 ]
 
 
