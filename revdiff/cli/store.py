@@ -42,7 +42,16 @@ PAGES_CONFLICT_REMEDY = ("these pages read together read it otherwise than the p
                          "of the article's pages in one run into another repository")
 
 
-@click.command(cls=RevdiffCommand)
+EXAMPLES = """\b
+Examples:
+  revdiff store samples/versions/*/ --repo news         each version a commit; news made if missing
+  revdiff store samples/versions/*/ --repo news         again: 0 versions stored, all already are
+  revdiff store samples/newsedits.sqlite --repo news    more articles into the same store
+  revdiff parse news --format text                      the stored articles read back
+"""
+
+
+@click.command(cls=RevdiffCommand, epilog=EXAMPLES)
 @inputs_argument
 @click.option("--repo", "repo_dir", required=True, metavar="DIR",
               type=NamedPath(path_type=Path),

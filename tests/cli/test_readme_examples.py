@@ -1,5 +1,5 @@
 """The README's example commands print what the README shows them printing, and the examples of
-`parse --help` and `diff --help` run."""
+`parse --help`, `diff --help` and `store --help` run."""
 
 from __future__ import annotations
 
@@ -67,6 +67,27 @@ def test_every_example_of_the_help_runs(command: str) -> None:
         assert example.startswith(f"revdiff {command} ")
         result = revdiff(*example_arguments(example), cwd=REPO)
         assert result.returncode == 0 and result.stdout, (example, result.stderr)
+
+
+def test_every_example_of_the_store_help_runs_and_a_second_run_adds_nothing(
+        tmp_path: Path) -> None:
+    # `store --help` had no examples, where `parse`, `diff` and `export` have them. They run in
+    # order, their repository made in `tmp_path`, not in the checkout.
+    examples = help_examples("store")
+    assert len(examples) >= 3
+    repositories = {words[at + 1] for words in map(shlex.split, examples)
+                    for at, word in enumerate(words[:-1]) if word == "--repo"}
+    assert repositories
+    printed = []
+    for example in examples:
+        arguments = [str(tmp_path / word) if word in repositories else word
+                     for word in example_arguments(example)]
+        result = revdiff(*arguments, cwd=REPO)
+        assert result.returncode == 0 and result.stdout, (example, result.stderr)
+        printed.append(result.stdout)
+    stores = [said for example, said in zip(examples, printed, strict=True)
+              if example.startswith("revdiff store ")]
+    assert " 0 versions stored" not in stores[0] and " 0 versions stored" in stores[1]
 
 
 def test_the_readme_says_what_each_note_of_the_summary_line_means() -> None:
