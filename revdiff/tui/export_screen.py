@@ -108,7 +108,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
         a typed suffix picked, whose highlight an unfocused list does not show. The folder a
         relative name goes in (the export folder, not the working directory) is named: after the
         keys where the field shows it in full, before them where it shows the name alone; given
-        `folder_room`, its end only that fits in as many characters (`path_end`)."""
+        `folder_room`, its end only that fits in as many cells (`path_end`)."""
         folder = visible(str(self.directory))
         if folder_room is not None:
             folder = path_end(folder, folder_room)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from revdiff.engine.graphemes import grapheme_clusters
 from revdiff.export.comparison_html import comparisons_html
 from revdiff.export.comparison_records import comparison_record
 from revdiff.export.comparison_text import comparison_text
@@ -22,6 +23,7 @@ from revdiff.export.records import ArticleRef
 from revdiff.export.staging import write_text_atomically
 from revdiff.model import Comparison, Edit, EditOp, is_unsure
 from revdiff.terminal_text import visible, visible_unseen
+from revdiff.tui.wrapping import text_width
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +107,20 @@ def exported_notice(format_name: str, path_text: str, terminal_width: int) -> st
 
 
 def path_end(path_text: str, most: int) -> str:
-    """`path_text`, or where it is longer than `most` characters its end: `…/folder/name.txt`,
-    the folders nearest its end that fit, the last name in full or its end."""
-    if len(path_text) <= most:
+    """`path_text`, or where it takes more than `most` terminal cells its end: `…/folder/name.txt`,
+    the folders nearest its end that fit, the last name in full or its end. Measured in cells
+    (`text_width`) and cut between grapheme clusters: counted in characters, a path of wide
+    (CJK) characters ran to twice the room, and one of combining marks was cut short or began
+    with an accent torn from its letter."""
+    if text_width(path_text) <= most:
         return path_text
-    end = path_text[len(path_text) - most + 1:]
+    room, start = most - 1, len(path_text)  # a cell for the `…`
+    for cluster in reversed(list(grapheme_clusters(path_text))):
+        if text_width(cluster) > room:
+            break
+        room -= text_width(cluster)
+        start -= len(cluster)
+    end = path_text[start:]
     folder = end.find("/")
     return "…" + (end[folder:] if folder >= 0 else end)
 

@@ -1,0 +1,28 @@
+"""What the export dialog and its notice show of a path too long for their room."""
+
+from __future__ import annotations
+
+from revdiff.tui.exporting import path_end
+from revdiff.tui.wrapping import text_width
+
+
+def test_a_path_of_wide_characters_ends_within_its_cells() -> None:
+    """Counted in characters, a path of CJK folders took twice the cells it was given."""
+    path = "/home/用户/新闻/二零二六年十二月/草稿/笔记.txt"
+    shown = path_end(path, 20)
+    assert text_width(shown) <= 20
+    assert shown == "…/草稿/笔记.txt"
+
+
+def test_a_path_of_combining_marks_keeps_the_folders_that_fit() -> None:
+    """A combining accent takes no cell: counted as a character, the path was cut to fewer
+    folders than fit, or shown cut when it fit whole."""
+    path = "/srv/cafe\u0301/ide\u0301es/re\u0301sume\u0301.txt"  # `café`, `idées`, `résumé`
+    assert path_end(path, text_width(path)) == path
+    assert path_end(path, 23) == "…/cafe\u0301/ide\u0301es/re\u0301sume\u0301.txt"
+
+
+def test_a_cut_name_does_not_begin_with_a_mark_torn_from_its_letter() -> None:
+    shown = path_end("/e\u0301" * 3 + "/" + "e\u0301" * 30, 10)
+    assert text_width(shown) <= 10
+    assert shown[1] == "e"
