@@ -35,7 +35,8 @@ HINT = ("Enter: compare with the previous version (the first with the next) · m
         "screen, old and new · {closing} closes")
 # HINT in fewer words, for a dialog where HINT would leave the table fewer than TABLE_LEAST_ROWS
 # rows: at 44x12 HINT took 6 of the dialog's 10 rows, and the table showed 2 versions. It takes 3
-# rows there, with `Esc, q or t closes`.
+# rows there, with `Esc, q or t closes`; where the keys that close it would add a row (`ctrl+t`),
+# it names Esc alone.
 SHORT_HINT = ("Enter: compare with the previous · m: mark, Enter on another: compare them · "
               "◆ marked, ○ ● shown · {closing} closes")
 TABLE_LEAST_ROWS = 6  # its header and 5 versions
@@ -142,8 +143,11 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         return [key_shown(key) for key in
                 [*bound, *(key for key in opening if key not in bound and cls.closed_by(key))]]
 
-    def _hint(self, text: str) -> str:
-        """HINT or SHORT_HINT, ending in the keys that close the timeline: `Esc, q or t`."""
+    def _hint(self, text: str, *, esc_only: bool = False) -> str:
+        """HINT or SHORT_HINT, ending in the keys that close the timeline: `Esc, q or t`, or
+        given `esc_only`, `Esc`."""
+        if esc_only:
+            return text.format(closing=key_shown("escape"))
         *first, last = self.closing_keys_shown(self.closing_keys)
         return text.format(closing=f"{', '.join(first)} or {last}")
 
@@ -157,7 +161,9 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
         """Keep the table and the hint under it on the screen: 30 rows high in a terminal of 12,
         the table ran past the dialog's foot, the hint and the rows the cursor went down to out
         of sight. The hint is HINT, or SHORT_HINT where HINT would leave the table fewer than
-        TABLE_LEAST_ROWS rows; its rows are counted as `wrap_ranges` wraps it, as Textual does."""
+        TABLE_LEAST_ROWS rows, naming Esc alone where the closing keys would take a row more
+        (`Esc, q or ctrl+t closes` made it 4 rows at 44x12); its rows are counted as
+        `wrap_ranges` wraps it, as Textual does."""
         dialog = self.query_one(Vertical)
         hint = self.query_one("#timeline-hint", Static)
         rows = (self.size.height - dialog.styles.gutter.height
@@ -167,7 +173,12 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
             return len(wrap_ranges(text, hint.size.width)) + hint.styles.gutter.height
 
         long_hint = self._hint(HINT)
-        hint_text = long_hint if rows - hint_rows(long_hint) >= TABLE_LEAST_ROWS else self._hint(SHORT_HINT)
+        if rows - hint_rows(long_hint) >= TABLE_LEAST_ROWS:
+            hint_text = long_hint
+        else:
+            hint_text, esc_only = self._hint(SHORT_HINT), self._hint(SHORT_HINT, esc_only=True)
+            if hint_rows(hint_text) > hint_rows(esc_only):
+                hint_text = esc_only
         hint.update(hint_text)
         self.query_one(DataTable).styles.max_height = min(TABLE_HEIGHT, rows - hint_rows(hint_text))
 

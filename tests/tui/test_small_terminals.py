@@ -443,3 +443,24 @@ async def test_the_notice_of_an_export_shows_the_end_of_its_path_in_the_smallest
         assert notice.message.endswith("/drafts/some-export-file.txt")
         [toast] = app.screen.query("Toast")  # Textual's class for a notice is not public
         assert toast.region.height <= 4
+
+
+@run_async
+async def test_the_short_timeline_hint_of_a_long_opening_key_takes_three_rows() -> None:
+    """Opened by `ctrl+t`, the timeline's short hint ended `Esc, q or ctrl+t closes` over a fourth
+    row at 44x12, and the table showed 4 versions. Where the keys that close it cost a row, the
+    hint names Esc alone; the whole hint names them all."""
+    app = RevdiffApp(_article_of_30_versions(), settings=Settings(keys={"timeline": "ctrl+t"}))
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        table = dialog.query_one(TimelineTable)
+        hint = dialog.query_one("#timeline-hint", Static)
+        assert str(hint.render()) == SHORT_HINT.format(closing="Esc")
+        assert hint.size.height == 3
+        assert table.scrollable_content_region.height == 6  # its header and 5 versions
+        await pilot.resize_terminal(MIN_WIDTH, 24)
+        await pilot.pause()
+        assert str(hint.render()) == HINT.format(closing="Esc, q or ctrl+t")
