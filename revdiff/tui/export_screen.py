@@ -88,6 +88,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
         self.confirmed: Path | None = None  # an existing file the user agreed to replace
         self.writing: ExportChoice | None = None  # what a thread writes, until it is written
         self._focus_after_writing: Widget | None = None  # where the cursor was, for a failed write
+        self._lines_said: dict[str, str] = {}  # the text of the problem and status lines, by id
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -130,19 +131,24 @@ class ExportScreen(Dialog[ExportChoice | None]):
 
     def _show_file_hint(self) -> None:
         """Show `_file_hint`, the folder's end on one line of it where the whole hint would not
-        fit beside the heading, the formats and the name: at 44x12 a long folder made the hint 6
-        rows of the dialog's 10, and the dialog opened scrolled past its heading. Its rows are
-        counted as `wrap_ranges` wraps it, as Textual does (none before the first layout)."""
+        fit beside the heading, the formats, the name and a line said under it: at 44x12 a long
+        folder made the hint 6 rows of the dialog's 10, and the dialog opened scrolled past its
+        heading. Where even that does not fit (a problem said in two rows), the hint gives its
+        rows to the problem until it is past. Its rows are counted as `wrap_ranges` wraps it, as
+        Textual does (none before the first layout)."""
         hint = self.query_one("#export-file-hint", Static)
         dialog = self.query_one(Vertical)
+        width = dialog.scrollable_content_region.width - hint.styles.gutter.width
+        # the lines said are counted from their text: one just shown is not laid out yet
         others = sum(child.outer_size.height for child in dialog.children
-                     if child is not hint and child.display)
+                     if child is not hint and child.display and child.id not in self._lines_said)
+        others += sum(len(wrap_ranges(text, width)) for text in self._lines_said.values() if text)
         rows = self.size.height - dialog.styles.gutter.height - hint.styles.gutter.height - others
-        width = hint.content_region.width
         text = self._file_hint()
-        if width and len(wrap_ranges(text, width)) > rows:
+        if width > 0 and len(wrap_ranges(text, width)) > rows:
             text = self._file_hint(folder_room=width - len("):"))
         hint.update(text)
+        hint.display = width <= 0 or len(wrap_ranges(text, width)) <= rows
 
     @property
     def _field_shows_folder(self) -> bool:
@@ -178,13 +184,6 @@ class ExportScreen(Dialog[ExportChoice | None]):
         compact = height < ROOMY_HEIGHT
         self.query_one(OptionList).compact = compact
         self.query_one(Input).compact = compact
-
-    def _show_heading_and_name(self) -> None:
-        """Open on the dialog's heading, and on the file name, which Enter writes: where both do
-        not fit (a long folder, the filters named), on the name."""
-        dialog = self.query_one(Vertical)
-        dialog.scroll_home(animate=False, immediate=True)
-        dialog.scroll_to_widget(self.query_one(Input), animate=False, immediate=True)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         path_input = self.query_one(Input)
@@ -238,10 +237,21 @@ class ExportScreen(Dialog[ExportChoice | None]):
         """Put `text` on the dialog's line `line` (its id); a path in it is text, not markup, and a
         control character in it (an error's text may quote a file's name) a symbol."""
         shown = self.query_one(line, Static)
+        self._lines_said[line.removeprefix("#")] = visible(text)
         shown.update(Text(visible(text)))
         shown.display = bool(text)  # an empty line takes no row (at 44x12 the dialog has 10)
-        if text:
-            self.query_one(Vertical).scroll_end(animate=False)  # a short terminal: the line in sight
+        self.call_after_refresh(self._open_on_heading_and_name)  # the hint fit to the rows left
+
+    def _show_heading_and_name(self) -> None:
+        """Open on the dialog's heading, on the file name, which Enter writes, and on the line
+        said under it: where they do not all fit (a long folder, the filters named, a problem
+        of a long path), on the name and the line."""
+        dialog = self.query_one(Vertical)
+        dialog.scroll_home(animate=False, immediate=True)
+        dialog.scroll_to_widget(self.query_one(Input), animate=False, immediate=True)
+        for line in self.query("#export-problem, #export-status"):
+            if line.display:
+                dialog.scroll_to_widget(line, animate=False, immediate=True)
 
     def _submit(self, value: str) -> None:
         if self.writing is not None:

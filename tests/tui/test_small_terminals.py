@@ -464,3 +464,30 @@ async def test_the_short_timeline_hint_of_a_long_opening_key_takes_three_rows() 
         await pilot.resize_terminal(MIN_WIDTH, 24)
         await pilot.pause()
         assert str(hint.render()) == HINT.format(closing="Esc, q or ctrl+t")
+
+
+@run_async
+async def test_a_problem_in_the_export_dialog_keeps_its_heading_in_the_smallest_terminal(
+        chain_article: Article) -> None:
+    """At 44x12 the two rows of `No folder …: type a name in a folder that exists` scrolled the
+    dialog past its heading. The hint of the keys gives them its rows while the problem is said,
+    and is back once the name is changed."""
+    app = RevdiffApp(chain_article, export_directory=Path("/tmp"))
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab", "ctrl+u", *"/nonexistent/x.txt", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        problem = app.screen.query_one("#export-problem", Static)
+        assert str(problem.render()).startswith("No folder /nonexistent")
+        assert dialog.scroll_y == 0
+        for shown in (app.screen.query_one(Static), app.screen.query_one(OptionList),
+                      app.screen.query_one(Input), problem):
+            assert dialog.content_region.contains_region(shown.region), shown
+        await pilot.press("backspace")
+        await pilot.pause()
+        await pilot.pause()
+        hint = app.screen.query_one("#export-file-hint", Static)
+        assert hint.display and not problem.display
+        assert dialog.content_region.contains_region(hint.region)
