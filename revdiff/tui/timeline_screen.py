@@ -103,6 +103,7 @@ class TimelineScreen(Dialog[tuple[int, int] | None]):
     }
     /* at most TABLE_HEIGHT rows, or those the terminal leaves (`_fit`) */
     TimelineScreen DataTable { height: auto; max-height: 30; }
+    TimelineScreen #timeline-title { padding: 0 1; }  /* where the hint and the table's marks start */
     TimelineScreen #timeline-hint { color: $text-muted; padding: 0 1; }
     """
 

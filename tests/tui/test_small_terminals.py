@@ -491,3 +491,19 @@ async def test_a_problem_in_the_export_dialog_keeps_its_heading_in_the_smallest_
         hint = app.screen.query_one("#export-file-hint", Static)
         assert hint.display and not problem.display
         assert dialog.content_region.contains_region(hint.region)
+
+
+@pytest.mark.parametrize("width", [MIN_WIDTH, 80])
+@run_async
+async def test_the_timeline_title_starts_where_its_hint_does(width: int) -> None:
+    """`Version timeline` touched the dialog's left border, a column left of the hint under the
+    table and of every other dialog's heading."""
+    app = RevdiffApp(_article_of_30_versions())
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        title = app.screen.query_one("#timeline-title", Static)
+        hint = app.screen.query_one("#timeline-hint", Static)
+        dialog = app.screen.query_one(Vertical)
+        assert text_column(title) == text_column(hint) == dialog.content_region.x + 1
