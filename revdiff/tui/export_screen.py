@@ -61,6 +61,10 @@ class ExportScreen(Dialog[ExportChoice | None]):
         height: auto;
         max-height: 100%;
         overflow-y: auto;  /* a short terminal scrolls to the file name, the formats kept whole */
+        /* no scroll bar: Textual fits the dialog's height to its lines as they wrap without one,
+           and a bar that came (before the hint was fit) and stayed took two columns, wrapped the
+           hint a row longer than that height and scrolled the heading away (CJK folders at 44x12) */
+        scrollbar-size-vertical: 0;
         border: round $accent;
         background: $surface;
     }
@@ -138,7 +142,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
         Textual does (none before the first layout)."""
         hint = self.query_one("#export-file-hint", Static)
         dialog = self.query_one(Vertical)
-        width = dialog.scrollable_content_region.width - hint.styles.gutter.width
+        width = dialog.content_region.width - hint.styles.gutter.width
         # the lines said are counted from their text: one just shown is not laid out yet
         others = sum(child.outer_size.height for child in dialog.children
                      if child is not hint and child.display and child.id not in self._lines_said)

@@ -507,3 +507,26 @@ async def test_the_timeline_title_starts_where_its_hint_does(width: int) -> None
         hint = app.screen.query_one("#timeline-hint", Static)
         dialog = app.screen.query_one(Vertical)
         assert text_column(title) == text_column(hint) == dialog.content_region.x + 1
+
+
+@run_async
+async def test_the_export_dialog_of_a_wide_folder_keeps_its_heading_in_the_smallest_terminal(
+        chain_article: Article, tmp_path: Path) -> None:
+    """At 44x12 a folder of CJK names opened the dialog scrolled past its heading: the hint, fit
+    to the width its scroll bar left, took a row more than Textual gave the dialog, which it
+    measured without that bar, and the bar stayed. The dialog shows no bar."""
+    folder = tmp_path / "出力" / "ニュースの記事" / "二零二六年十二月" / "下書きのフォルダー"
+    folder.mkdir(parents=True)
+    app = RevdiffApp(chain_article, export_directory=folder)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        hint = app.screen.query_one("#export-file-hint", Static)
+        assert dialog.scroll_y == 0
+        for shown in (app.screen.query_one(Static), app.screen.query_one(OptionList), hint,
+                      app.screen.query_one(Input)):
+            assert dialog.content_region.contains_region(shown.region), shown
+        assert str(hint.render()).endswith(" …/二零二六年十二月/下書きのフォルダー):")
