@@ -230,7 +230,7 @@ def test_rows_without_an_article_id_are_told_apart_by_their_url(tmp_path: Path) 
         (first_url, ["D one", "D two"]), (second_url, ["E one", "E two"]), (None, ["F"])]
     assert articles[0].warnings[0] == (
         "nyt_versions: 2 rows have no article_id (rows 1, 3); read as one article by the url "
-        "'https://www.nytimes.com/2020/01/'... (47 characters)")
+        "'https://www.nytimes.com/2020/01/03/world/d.html'")
     assert articles[2].warnings[0] == (
         "nyt_versions: 1 row has no article_id (row 5) and no url; read as one article")
 
@@ -269,7 +269,7 @@ def test_rows_without_an_article_id_join_the_one_article_of_their_url(tmp_path: 
     assert article.metadata["article_id"] == "j"
     assert article.warnings[0] == (
         "nyt_versions: 1 row has no article_id (row 2); read as article 'j', the one article "
-        "whose rows have the url 'https://www.nytimes.com/2020/01/'... (47 characters)")
+        "whose rows have the url 'https://www.nytimes.com/2020/01/03/world/j.html'")
 
 
 def test_rows_without_an_article_id_stay_apart_where_their_url_has_several_ids(
@@ -286,7 +286,7 @@ def test_rows_without_an_article_id_stay_apart_where_their_url_has_several_ids(
     without_id = articles[2]
     assert without_id.warnings[0] == (
         "nyt_versions: 1 row has no article_id (row 3); read as one article by the url "
-        "'https://www.nytimes.com/2020/01/'... (47 characters), not joined to articles 'k1', "
+        "'https://www.nytimes.com/2020/01/03/world/k.html', not joined to articles 'k1', "
         "'k2', whose rows have it too")
 
 
