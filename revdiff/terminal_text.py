@@ -116,13 +116,17 @@ class ByteSink(Protocol):
 class TerminalDataStream:
     """A terminal written to as a byte stream: each chunk of UTF-8 text written to it (a whole
     record: a JSON line, a CSV row, an article's patch) appears with its control characters shown
-    as symbols (`visible_data`)."""
+    as symbols (`visible_data`), in the terminal's `encoding`, what that cannot hold written as an
+    escape (`\\u241b`), as the text output is: a Latin-1 terminal reads the bytes 0x80 to 0x9F
+    of UTF-8 (`ě` is C4 9B) as C1 controls (0x9B a CSI)."""
 
-    def __init__(self, terminal: ByteSink) -> None:
+    def __init__(self, terminal: ByteSink, encoding: str = "utf-8") -> None:
         self.terminal = terminal
+        self.encoding = encoding
 
     def write(self, data: bytes, /) -> int:
-        self.terminal.write(visible_data(data.decode("utf-8", "replace")).encode("utf-8"))
+        text = visible_data(data.decode("utf-8", "replace"))
+        self.terminal.write(text.encode(self.encoding, "backslashreplace"))
         return len(data)
 
     def flush(self) -> None:

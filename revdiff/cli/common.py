@@ -299,9 +299,9 @@ def write_data(text: str) -> None:
 
 def data_stream() -> ByteSink:
     """stdout as a byte stream for data: itself, or on a terminal one that shows the control
-    characters of the (UTF-8) text written to it as symbols. A closed stdout is one error line
-    (`stdout_open`)."""
+    characters of the (UTF-8) text written to it as symbols, in the terminal's encoding. A closed
+    stdout is one error line (`stdout_open`)."""
     stdout_open()
     if sys.stdout.isatty():
-        return TerminalDataStream(sys.stdout.buffer)
+        return TerminalDataStream(sys.stdout.buffer, sys.stdout.encoding)
     return sys.stdout.buffer

@@ -207,6 +207,26 @@ def test_data_shows_control_characters_on_a_terminal(arguments: list[str], tmp_p
     assert "red␛]0;TITLE␇ text." in shown and "text ␛[2J." in shown
 
 
+@pytest.mark.parametrize("arguments", [["diff", "--format", "unified"], ["diff", "--format", "csv"],
+                                       ["diff", "--format", "json"],
+                                       ["export", "-o", "-", "--format", "unified"]])
+def test_data_on_a_latin1_terminal_holds_no_c1_control_bytes(arguments: list[str], tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """A terminal in a Latin-1 locale reads each byte as a character, and those from 0x80 to
+    0x9F as C1 controls (0x9B a CSI, 0x9D an OSC): data was written to it in UTF-8, where `ě`
+    is C4 9B, so `ě2J` cleared its screen, and the `␛` shown for an escape held 0x90 and 0x9B.
+    It is written in the terminal's encoding, as the text format is, what that cannot hold as
+    an escape (`\\u241b`)."""
+    old, new = tmp_path / "0.txt", tmp_path / "1.txt"
+    old.write_text("Caf\u00e9 \u011b2J and \x1b[31mred.\nSecond para.\n", encoding="utf-8")
+    new.write_text("Caf\u00e9 \u011b2J and \x1b[31mblue.\nSecond para.\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONIOENCODING", "latin-1")
+    shown = on_a_terminal([*arguments, str(old), str(new)])
+    assert not any(0x80 <= byte <= 0x9F for byte in shown), shown
+    assert b"Caf\xe9 \\u011b2J and \\u" in shown  # the `\\u241b` of `\\x1b`, or JSON's `\\u001b`
+
+
 def test_export_to_a_terminal_draws_no_progress_bar_among_the_rows() -> None:
     shown = on_a_terminal(["export", str(CHAIN), "-o", "-", "--format", "csv"],
                           stderr_too=True).decode("utf-8")
