@@ -125,6 +125,8 @@ def diff(inputs: tuple[str, ...], output_format: str, sentences: str, changes_on
     flattened page, how sure that reading is (`? 35% sure`).
     The README's tables of labels and flags say what each means.
     """
+    # a label or flag given twice is asked for once (and named once where no edit has it)
+    labels, flags = tuple(dict.fromkeys(labels)), tuple(dict.fromkeys(flags))
     for option, given in (("--changes-only", changes_only), ("--only", labels), ("--flag", flags)):
         if given and output_format != "text":  # the tables hold every edit, to be counted
             raise click.UsageError(f"{option} applies to --format text, not {output_format}")

@@ -94,6 +94,14 @@ def test_only_and_flag_pick_the_edits_the_text_format_prints(versions: list[str]
     assert nothing.splitlines()[-1] == "(no edit with the label added and the flag number_changed)"
 
 
+def test_a_label_or_flag_given_twice_is_named_once_where_no_edit_has_it(versions: list[str]
+                                                                        ) -> None:
+    # `--only added --only added` said `(no edit with the label added or added ...)`
+    nothing = run(*versions, "--only", "added", "--only", "added",
+                  "--flag", "number_changed", "--flag", "number_changed")
+    assert nothing.splitlines()[-1] == "(no edit with the label added and the flag number_changed)"
+
+
 def test_a_title_with_the_flag_asked_for_is_no_pair_without_such_an_edit(tmp_path: Path) -> None:
     # only the title's number changed: `--flag number_changed` printed the title line flagged
     # [number_changed] and under it `(no edit with the flag number_changed)`
