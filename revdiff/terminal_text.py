@@ -41,17 +41,22 @@ def visible(text: str) -> str:
 
 # Characters that take no room on screen: the zero-width space (between Thai words), the
 # zero-width non-joiner and joiner (Persian words, emoji such as `👨‍👩‍👧`), the word joiner, the
-# byte-order mark and the implicit direction marks. Kept as they are in text, which needs them;
-# a change made of nothing else shows them by code (`visible_unseen`), or it would look like none.
-UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
+# byte-order mark and the implicit direction marks; and those that show nothing either: the soft
+# hyphen, the invisible operators (U+2061..U+2064), the combining grapheme joiner, the Mongolian
+# vowel separator and the tag characters (U+E0001, U+E0020..U+E007F: a subdivision flag's).
+# Kept as they are in text, which needs them; a change made of nothing else shows them by code
+# (`visible_unseen`), or it would look like none.
+UNSEEN = ("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
+          "\u00ad\u2061\u2062\u2063\u2064\u034f\u180e\U000e0001"
+          + "".join(chr(code) for code in range(0xE0020, 0xE0080)))
 _UNSEEN_TABLE = {ord(char): f"<U+{ord(char):04X}>" for char in UNSEEN}
 _UNSEEN_LEFT_OUT: dict[int, str | None] = {ord(char): None for char in UNSEEN}
 
 
 def visible_unseen(text: str) -> str:
-    """`text` made `visible`, and its characters that take no room (the zero-width space and
-    joiners, the word joiner, a byte-order mark, the direction marks) shown by code as well:
-    for a change that only adds, removes or moves them, `sol<U+200B>diers`."""
+    """`text` made `visible`, and its characters that take no room (`UNSEEN`: the zero-width
+    space and joiners, the word joiner, a byte-order mark, the direction marks, a soft hyphen ...)
+    shown by code as well: for a change that only adds, removes or moves them, `sol<U+200B>diers`."""
     return visible(text).translate(_UNSEEN_TABLE)
 
 

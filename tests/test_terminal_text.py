@@ -114,6 +114,24 @@ def test_a_change_only_of_characters_that_take_no_room_shows_them(tmp_path: Path
     assert [row["new_text"] for row in rows] == texts[1:]
 
 
+@pytest.mark.parametrize(("hidden", "code"), [
+    ("\u00ad", "<U+00AD>"),  # a soft hyphen
+    ("\u2062", "<U+2062>"),  # the invisible times, one of the invisible operators
+    ("\u034f", "<U+034F>"),  # the combining grapheme joiner
+    ("\u180e", "<U+180E>"),  # the Mongolian vowel separator
+    ("\U000e0041", "<U+E0041>"),  # a tag character
+])
+def test_a_change_only_of_other_characters_that_show_nothing_shows_them(hidden: str, code: str,
+                                                                         tmp_path: Path) -> None:
+    """These show nothing on a terminal either: `soldiers` to `sol\u00addiers` read
+    `[-soldiers-]{+soldiers+}`, a change that looked like none."""
+    (tmp_path / "0.txt").write_text("The soldiers left.\n", encoding="utf-8")
+    (tmp_path / "1.txt").write_text(f"The sol{hidden}diers left.\n", encoding="utf-8")
+    result = revdiff("diff", str(tmp_path), "--no-color")
+    assert result.returncode == 0, result.stderr
+    assert f"The [-soldiers-]{{+sol{code}diers+}} left." in result.stdout
+
+
 def test_error_lines_show_escapes_and_newlines_in_file_names(tmp_path: Path) -> None:
     name = str(tmp_path / "evil\x1b]0;PWNED\x07\nname.txt")
     result = revdiff("parse", name)
