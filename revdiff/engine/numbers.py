@@ -5,6 +5,7 @@ numbers alike."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -213,7 +214,10 @@ def _scaled_value(scaled: re.Match[str]) -> str:
     return format(product.normalize(), "f")
 
 
-def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
+# A sentence edited again and again (a toll, a count) is the new text of one of a chain's pairs and
+# the old text of the next: the last texts read are kept, as their sources are (`sources_in`).
+@functools.lru_cache(maxsize=2**14)
+def numbers_in(text: str, *, other_styles: bool = False) -> tuple[str, ...]:
     """Numbers written in digits (separators dropped, any script's digits read as 0-9, a minus sign
     kept, the marks and words that qualify a number kept on it, `3,000+`, `~300` and `at least 300`
     as `≥300`: `qualified_number`, an abbreviated magnitude read as its word: `$1.2bn` holds `1.2` and
@@ -266,7 +270,7 @@ def numbers_in(text: str, *, other_styles: bool = False) -> list[str]:
         else:
             continue
         found.append(qualifier_before(words, match.start(), in_words=True, names=False) + value)
-    return sorted(found + _roman_numeral_values(text))
+    return tuple(sorted(found + _roman_numeral_values(text)))
 
 
 def _roman_numeral_values(text: str) -> list[str]:

@@ -15,11 +15,13 @@ from revdiff.engine import (
     sentences,
     sentences_of,
 )
+from revdiff.engine import numbers as numbers_module
 from revdiff.engine import similarity as similarity_module
 from revdiff.engine.flags import sources_in
 from revdiff.engine.quotations import open_quotation
 from revdiff.engine.similarity import similarity
 from revdiff.engine.stats import percent
+from revdiff.engine.terminal_codes import without_terminal_codes
 from revdiff.errors import RevdiffError
 from revdiff.model import EditOp, Flag, Sources, Version
 
@@ -332,6 +334,26 @@ def test_a_chain_reads_the_quotations_of_each_paragraph_once(
     for old, new in itertools.pairwise(chain):
         compare(old, new)
     assert len(read) == len(sentences_of(chain[0])) - 1 + len(chain)  # shared, then each update
+
+
+def test_a_chain_reads_the_numbers_of_a_sentence_edited_twice_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence a live blog edits again and again (a toll) is the new text of one pair and the
+    old text of the next: its numbers were read for each, the number reader's calls a tenth of a
+    chain's export and over a third of them a repeat."""
+    read: list[str] = []
+
+    def reading(text: str) -> str:
+        read.append(text)
+        return without_terminal_codes(text)
+
+    monkeypatch.setattr(numbers_module, "without_terminal_codes", reading)
+    chain = [version(f"The chain's toll rose to {toll} people.", number=number)  # no other test's
+             for number, toll in enumerate((5, 7, 9))]
+    for old, new in itertools.pairwise(chain):
+        assert compare(old, new).edits[0].flags == {Flag.NUMBER_CHANGED}
+    middle = chain[1].paragraphs[0]
+    assert read.count(middle) == 2  # its numbers, and its numbers read in other styles
 
 
 def test_an_edit_names_the_sources_its_flag_compared() -> None:
