@@ -83,9 +83,10 @@ _DETERMINERS = word_set("the a an this that these those my your his her its our 
 
 # Abbreviations whose full stop ends no sentence before a name (`St. Louis IX`, `Gen. Smith`).
 _BEFORE_NAME = TITLES | BEFORE_OR_AFTER_NAME
-# A number word, `twenty-five` and `twenty five` as one (`twenty-first` too; but `thirty
-# second` is most often a duration, `a thirty second ad`, and stays two words as `30 second`).
-_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-‐]| (?!second\b))"
+# A number word, `twenty-five` and `twenty five` (any run of white space between) as one
+# (`twenty-first` too; but `thirty second` is most often a duration, `a thirty second ad`, and
+# stays two words as `30 second`).
+_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[-‐]|\s+(?!second\b))"
                           rf"({'|'.join(_UNITS[1:10] + _ORDINALS[:9])})\b|\w+)")
 
 # A number's abbreviated magnitude, written on it (`$1.2bn`, `£3bn`, `1.2 bln`, `$2tn`) and in
@@ -171,11 +172,11 @@ def _as_slashed_fraction(fraction: re.Match[str]) -> str:
     return " " + unicodedata.normalize("NFKC", fraction.group())
 
 
-# A number in digits, a cardinal number word (`five`, `twenty-five`; no ordinal: `the first
-# hundred days`) or the article `a` or `an` (group 1), and the scale words after it (group 2),
-# each after a hyphen or any run of white space: `1.2 million`, `one hundred`, `a dozen`,
-# `a   dozen`, `twenty-five hundred`, `two hundred thousand`.
-_CARDINAL_WORD = (rf"(?:(?:{'|'.join(_TENS)})[-‐ ])?(?:{'|'.join(_UNITS[1:10])})"
+# A number in digits, a cardinal number word (`five`, `twenty-five`, `twenty   five`; no
+# ordinal: `the first hundred days`) or the article `a` or `an` (group 1), and the scale words
+# after it (group 2), each after a hyphen or any run of white space: `1.2 million`, `one
+# hundred`, `a dozen`, `a   dozen`, `twenty-five hundred`, `two hundred thousand`.
+_CARDINAL_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[-‐]|\s+))?(?:{'|'.join(_UNITS[1:10])})"
                   rf"|{'|'.join(_TENS + _UNITS)}")
 _SCALED_NUMBER = re.compile(rf"(?<![\w.,\u066b\u066c])({_SEPARATED}|(?:{_CARDINAL_WORD}|an?)\b)"
                             rf"((?:(?:\s+|[‐-])(?:{'|'.join(SCALES)})\b)+)", re.IGNORECASE)
@@ -203,7 +204,7 @@ def _scaled_value(scaled: re.Match[str]) -> str:
     if word in ("a", "an"):
         value = "1"
     elif word[0].isalpha():  # `five`, `twenty-five`: the sum of its words' values
-        value = str(sum(int(_NUMBER_VALUES[part]) for part in re.split("[-‐ ]", word)))
+        value = str(sum(int(_NUMBER_VALUES[part]) for part in re.split(r"[-‐]|\s+", word)))
     else:
         value = plain_digits(number)
     if value.count(".") > 1:

@@ -716,6 +716,22 @@ def test_a_tens_word_before_second_with_a_space_is_a_duration() -> None:
     assert numbers_in("the twenty first century") == ("21",)
 
 
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("Twenty   five people fled.", "25 people fled.", False),
+    ("Twenty\tfive people fled.", "Twenty-five people fled.", False),
+    ("Twenty  five hundred people fled.", "2,500 people fled.", False),
+    ("Twenty   five people fled.", "26 people fled.", True),
+    ("It ran a thirty  second ad.", "It ran a 30-second ad.", False),
+])
+def test_a_tens_word_and_its_unit_are_one_number_across_any_run_of_spaces(old: str, new: str,
+                                                                         changed: bool) -> None:
+    """`twenty   five` was read as 20 and 5 where `twenty five` is 25 (and `twenty  five
+    hundred` as 20 and 500, not 2500): a tens word and its unit made one number across one space
+    only. Any run of white space between them is read, as between a scale word and its number;
+    `thirty  second` is still a duration."""
+    assert (Flag.NUMBER_CHANGED in edit_flags(old, new)) is changed
+
+
 @pytest.mark.parametrize(("old", "new"), [
     ("Die Inflation lag bei 3,5 Prozent.", "Die Inflation lag bei 35 Prozent."),  # decimal comma
     ("بلغ العدد ٣٫٥ مليون.", "بلغ العدد ٥٫٣ مليون."),  # Arabic decimal mark
