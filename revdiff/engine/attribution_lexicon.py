@@ -79,6 +79,18 @@ SENTENCE_ADVERBS = word_set(
     "crucially interestingly ironically predictably unsurprisingly understandably similarly "
     "likewise additionally finally ultimately consequently accordingly"
 )
+# Words that focus the source or the verb beside them (`Only officials said`, `Officials just
+# said`): no word of the source's name.
+FOCUS_WORDS = word_set("only just even")
+# Words that qualify or focus the source they open (`Nearly 40 officials said`, `At least 40
+# officials said`, `Only officials said`): no words of its name. The longest first, so that `no
+# more than` is not read as `no` and `more than`.
+SOURCE_QUALIFIERS = tuple(sorted(
+    (tuple(words.split()) for words in (
+        "nearly", "almost", "about", "around", "roughly", "approximately", "over", "at least",
+        "at most", "more than", "fewer than", "less than", "no more than", "no fewer than",
+        "no less than", "up to", "as many as", *FOCUS_WORDS)),
+    key=len, reverse=True))
 # Participles after a comma (`, saying that …`) have the clause's subject as their source, which
 # they do not repeat: they are no attribution of their own.
 PARTICIPLES = word_set("saying")

@@ -11,6 +11,7 @@ from revdiff.engine.attribution_lexicon import (
     ASIDE_MARKS,
     CLAUSE_WORDS,
     DETERMINERS,
+    FOCUS_WORDS,
     JOINING_WORDS,
     LONGEST_ASIDE,
     LONGEST_DASH_ASIDE,
@@ -20,6 +21,7 @@ from revdiff.engine.attribution_lexicon import (
     PAIRING_WORDS,
     SENTENCE_ADVERBS,
     SOURCE_NOUNS,
+    SOURCE_QUALIFIERS,
     SPEECH,
     WHOSE_WORDS,
 )
@@ -42,14 +44,15 @@ _LY_NOUNS = word_set("family ally assembly rally supply anomaly monopoly bully d
 
 def _is_adverb(tokens: list[str], at: int) -> bool:
     """Whether the token at `at`, just before a reporting verb, is an adverb of it (`now`,
-    `repeatedly`, `has long said`, `have since said`) and no part of its source."""
+    `repeatedly`, `has long said`, `have since said`, and in lower case a word that focuses it,
+    `just said`) and no part of its source."""
     token, word = tokens[at], bare_word(tokens[at])
     if ends_clause(token) or OPENS_CLAUSE.search(token):
         return False
     before = bare_word(tokens[at - 1]) if at > 0 else ""
     if word == "since":
         return before in {"has", "have", "had"}
-    if word in ADVERBS:
+    if word in ADVERBS or token.islower() and word in FOCUS_WORDS:
         return True
     return (token.islower() and word.endswith("ly") and len(word) > 4
             and word not in _LY_NOUNS and before not in DETERMINERS)
@@ -206,6 +209,7 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
     start = past_whom_it_was_told(tokens, start, end)
     while start < end - 1 and bare_word(tokens[start]) in SENTENCE_ADVERBS:
         start += 1  # `Obviously critics say this.` names `critics`
+    start = _past_qualifiers(tokens, start, end)
     source = source_words(tokens[_past_a_reported_noun(tokens, start, end):end])
     mark = aside_mark(tokens[start - 1]) if start > 0 else None
     if source or after_aside or mark is None:
@@ -216,6 +220,24 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
     if aside_start is None:
         return source
     return source_before(tokens, aside_start, after_aside=True)
+
+
+def _past_qualifiers(tokens: list[str], start: int, end: int) -> int:
+    """Where the source in the words from `start` to `end` begins past the words that qualify or
+    focus it (`SOURCE_QUALIFIERS`: `Nearly 40 officials said`, `Only the Pentagon said` name `40
+    officials` and `the Pentagon`): after them when they are in lower case or the word after them
+    is not capitalised (a number, `officials`, `the`); at `start` when they hold none, or they and
+    the word after them are capitalised, as a name's words are (`Just Eat said`, `About Face
+    said`; the price: `Only Iran said` names `only iran`)."""
+    words = [bare_word(token) for token in tokens[start:end]]
+    qualifier = next((candidate for candidate in SOURCE_QUALIFIERS
+                      if tuple(words[:len(candidate)]) == candidate and len(candidate) < len(words)), None)
+    if qualifier is None:
+        return start
+    after = start + len(qualifier)
+    if tokens[start].islower() or not tokens[after][:1].isupper():
+        return after
+    return start
 
 
 def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:
