@@ -8,9 +8,9 @@
    `(similarity - threshold) * (characters on both sides)`, so a pair is worth linking only when the
    two sentences are more than `threshold` alike. Splits (one old, two or three consecutive new) and
    merges (the reverse) are blocks too, scored on the joined text (or, when each part is kept whole
-   in the other sentence and together they make it up, on the words they share in any order: words
-   moved between the parts), and pay a small extra cost so that a plain 1:1 pair wins a tie. The
-   best order-preserving chain of blocks (`chain.best_chain`) is kept.
+   in the other sentence and together they make it up, on the words they share in any order, not
+   their marks: words moved between the parts), and pay a small extra cost so that a plain 1:1
+   pair wins a tie. The best order-preserving chain of blocks (`chain.best_chain`) is kept.
 3. Sentences still unlinked anywhere are paired across gaps when they are alike enough: moves.
 4. A pair that order alone made gives way to a move that is clearly better: an edited sentence
    whose far more alike partner is a loose sentence elsewhere, or the partner of another pair (two
@@ -254,8 +254,9 @@ def _block(old_ids: list[int], new_ids: list[int], old_forms: Forms,
     parts, whole = ([old_forms[k] for k in old_ids], new_form) if len(old_ids) > 1 \
         else ([new_forms[k] for k in new_ids], old_form)
     if _made_of_parts_kept_whole(parts, whole):
-        # weighed by the words the parts share with the whole in any order; keeps its own similarity
-        words_score = _shared_word_share(Form.joined(parts), whole)
+        # weighed by the words the parts share with the whole in any order, those that hold a
+        # letter or a digit, as they are judged kept whole; keeps its own similarity
+        words_score = _shared_word_share(_words_only(Form.joined(parts)), _words_only(whole))
         if words_score > score:
             block = _scored_block(old_ids, new_ids, old_form, new_form, threshold, words_score)
             return replace(block, similarity=score)

@@ -181,6 +181,21 @@ def test_a_quotation_split_with_its_speaker_left_on_the_first_part_is_a_split() 
     assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
 
 
+def test_a_quotation_split_with_a_long_attribution_on_its_first_part_is_a_split() -> None:
+    """As above, with a longer attribution: once its parts passed as kept whole (on their words),
+    the split was weighed on the share of all its tokens the parts and the whole share, the marks
+    that moved (`,"` and `."`) counted, which left it below the first part's pair and read it as
+    an edit and an added `"We will win."`. It is weighed on the words it is judged on."""
+    old = [SENTENCES[0], ('"We will respond to this attack and we will win," the Pentagon '
+                          'spokesman told reporters on Friday.'), SENTENCES[5]]
+    new = [SENTENCES[0], ('"We will respond to this attack," the Pentagon spokesman told reporters '
+                          'on Friday.'), '"We will win."', SENTENCES[5]]
+    split = [link for link in align_sentences(old, new) if len(link.new) > 1]
+    assert [(link.old, link.new) for link in split] == [((1,), (1, 2))]
+    merged = [link for link in align_sentences(new, old) if len(link.old) > 1]
+    assert [(link.old, link.new) for link in merged] == [((1, 2), (1,))]
+
+
 def test_move_is_detected() -> None:
     old = SENTENCES
     new = [SENTENCES[1], SENTENCES[2], SENTENCES[3], SENTENCES[4], SENTENCES[0] + " Officials said.",
