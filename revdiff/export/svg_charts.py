@@ -48,7 +48,7 @@ def _label_every(labels: Sequence[str], margin: float) -> int:
 
 
 def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[str]) -> str:
-    """Words added (green, up) and removed (red, down) per version pair."""
+    """Words added (green, up) and removed (red, down) per version pair, on one scale."""
     count = len(added)
     top = max([*added, *removed, 1])
     middle = HEIGHT / 2
@@ -71,9 +71,23 @@ def words_chart(added: Sequence[int], removed: Sequence[int], labels: Sequence[s
         if k % every == 0:
             body.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - 4}" font-size="10" '
                         f'text-anchor="middle" fill="#555">{escape(labels[k])}</text>')
-    body.append(f'<text x="4" y="12" font-size="10" fill="#060">+{top}</text>'
-                f'<text x="4" y="{HEIGHT - 16}" font-size="10" fill="#c33">-{top}</text>')
+    body += _words_scale(max(added, default=0), max(removed, default=0), scale)
     return _frame(body, "words added and removed per version pair")
+
+
+def _words_scale(most_added: int, most_removed: int, scale: float) -> list[str]:
+    """The words chart's counts on its axis: each side's own largest (`+3` at the top of the
+    highest green bar, `-2` at the foot of the deepest red one; a side with none, none), never
+    the other side's, which read as the words removed when fewer were."""
+    middle = HEIGHT / 2
+    labels = []
+    if most_added:
+        labels.append(f'<text x="4" y="{max(12, middle - most_added * scale + 4):.1f}" '
+                      f'font-size="10" fill="#060">+{most_added}</text>')
+    if most_removed:
+        labels.append(f'<text x="4" y="{min(HEIGHT - 16, middle + most_removed * scale + 4):.1f}" '
+                      f'font-size="10" fill="#c33">-{most_removed}</text>')
+    return labels
 
 
 def _number(value: float) -> str:

@@ -447,6 +447,24 @@ def test_chart_x_axis_labels_of_four_digit_versions_stay_inside_the_chart(first:
                 assert half <= float(text.attrib["x"]) <= width - half, text.text
 
 
+def _axis_counts(svg: str) -> dict[str, float]:
+    """The words chart's counts on its axis (`+3`, `-2`) and the height each is written at."""
+    return {str(text.text): float(text.attrib["y"]) for text in ElementTree.fromstring(svg).iter(
+        "{http://www.w3.org/2000/svg}text") if re.fullmatch(r"[-+][0-9]+", str(text.text))}
+
+
+def test_the_words_chart_labels_each_side_with_its_own_largest_count() -> None:
+    """With 3 words added and 2 removed the chart read `+3` at its top and `-3` at its foot,
+    which a reader takes for the words removed; each side now has its own largest count, at the
+    level its bar reaches, and a side with none has none."""
+    counts = _axis_counts(words_chart([3, 1], [2, 0], ["0→1", "1→2"]))
+    assert list(counts) == ["+3", "-2"]
+    middle = 80  # the chart's axis, half its height
+    assert counts["+3"] < middle < counts["-2"]
+    assert counts["-2"] - middle < (middle - counts["+3"]) * 0.8  # two thirds as deep as high
+    assert list(_axis_counts(words_chart([5], [0], ["0→1"]))) == ["+5"]
+
+
 def test_a_chart_of_lengths_all_zero_is_scaled_to_one() -> None:
     """The length chart of a headline tracker's versions (titles, no text) topped its axis with
     `1e-09`."""
