@@ -41,6 +41,7 @@ th, td { vertical-align: top; padding: .3em .6em; border-top: 1px solid #ddd; te
 td { width: 45%; } td.op { width: 10%; font-family: monospace; color: #666; overflow-wrap: normal; }
 table.timeline td, table.index td { width: auto; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; min-width: 7ch; }
+td.words { white-space: nowrap; }  /* the index's `+282 / -70`, never over two lines */
 .sideways { overflow-x: auto; } .sideways th { overflow-wrap: normal; }
 .sideways td:not(.num) { min-width: 8em; }
 td.source { overflow-wrap: normal; }

@@ -303,7 +303,7 @@ def index_page(entries: Iterable[JournalEntry], skipped: list[SkippedInput],
             f'<td><a href="{escape(file_name)}"{UNKNOWN_LANGUAGE}>{escape(title)}</a>{name}</td>'
             f'<td class="source">{escape(info.get("source") or "")}</td>'
             f'<td class="num">{int(info.get("versions", 0))}</td>'
-            f'<td class="num">+{int(info.get("words_added", 0))} / '
+            f'<td class="num words">+{int(info.get("words_added", 0))} / '
             f'-{int(info.get("words_removed", 0))}</td>'
             f'<td>{sparkline([float(v) for v in info.get("changed", [])])}</td></tr>\n')
     yield "</table></div>\n"

@@ -642,6 +642,27 @@ def test_the_index_never_breaks_a_source_inside_its_name(tmp_path: Path, width: 
 @pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
                                                      "chromium) - layout test skipped")
 @pytest.mark.parametrize("width", [1280, 390])
+def test_the_index_keeps_the_words_added_and_removed_on_one_line(tmp_path: Path,
+                                                                 width: int) -> None:
+    """Beside a long title and its URL the index's words cell read `+282 /` over `-70`, in a
+    window 1280 pixels wide too."""
+    title = "Pentagon launched airstrike that killed Iranian commander Qasem Soleimani, says Esper"
+    old = " ".join(f"Officials said strike {n} was lawful." for n in range(70))
+    new = " ".join(f"Officials said strike {n} was lawful and legal under the law." for n in range(47))
+    report = _report_of(tmp_path, "https://www.example.org/world/middle_east/iraq-rockets-fired-at-"
+                        "baghdad-airport-7-people-killed/2020/01/02/91b27d1c-2dc2-11ea-bffe.html",
+                        (Version(0, title, (old,)), Version(1, title + " today", (new,))))
+    index = report / "index.html"
+    assert re.search(r">\+[0-9]{3} / -[0-9]{2,}<", index.read_text(encoding="utf-8"))
+    broken, overflow = _layout_in_chromium(index, tmp_path, _words_script(
+        "table.index td:nth-child(5)", r"\+\d+ \/ -\d+"), width=width)
+    assert broken == []
+    assert overflow <= 0
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install "
+                                                     "chromium) - layout test skipped")
+@pytest.mark.parametrize("width", [1280, 390])
 def test_the_labels_of_the_edits_break_only_between_words(tmp_path: Path, width: int) -> None:
     """An edit's label column, a tenth of the table, broke its words anywhere: at 1280 pixels a
     flag read `attribution_chan`/`ged`, on a phone every label `de`/`le`/`te`/`d`. A label now
