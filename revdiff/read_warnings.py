@@ -79,6 +79,12 @@ def input_name(label: str, position: int, count: int) -> str:
     return label if count == 1 else f"{label}#{position}"
 
 
+def files_name(files: Sequence[str]) -> str:
+    """What names files read together (`a.txt (+2 files)`: the first, and how many more), as
+    `export` names the files given to it together and each article of them."""
+    return files[0] if len(files) == 1 else f"{files[0]} (+{counted(len(files) - 1, 'file')})"
+
+
 def copy_read_once(name: str, first: str) -> str:
     """The warning for a page left out as a copy of the page `first` (the same file given twice,
     or a page saved twice, `page (1).txt`)."""

@@ -29,7 +29,7 @@ from revdiff.formats.folders import (
 )
 from revdiff.formats.loading import missing_input_hint, refuse_unusable_path
 from revdiff.natural_order import natural_key, natural_path_key
-from revdiff.read_warnings import counted, first_few
+from revdiff.read_warnings import counted, files_name, first_few
 from revdiff.safe_git import is_linked_worktree_or_submodule
 
 
@@ -304,6 +304,5 @@ def expand_inputs(inputs: Sequence[str], notes: list[str] | None = None,
         if placed is not None:
             placed.extend(InputNote(before, given, text) for text in notes[told:])
     if loose:
-        label = loose[0] if len(loose) == 1 else f"{loose[0]} (+{counted(len(loose) - 1, 'file')})"
-        units.insert(loose_position, InputUnit(label, tuple(loose)))
+        units.insert(loose_position, InputUnit(files_name(loose), tuple(loose)))
     return units

@@ -4,6 +4,7 @@ the run or, with --skip-errors, skipped in its place."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
@@ -15,6 +16,7 @@ from revdiff.export.progress import ExportProgress, as_warning, note_skip
 from revdiff.export.records import article_ref
 from revdiff.export.run_errors import ArticleFailed, describe, skip_hint
 from revdiff.export.tasks import ArticleTask
+from revdiff.file_names import name_text
 from revdiff.formats import gitrepo
 from revdiff.formats.article_errors import skipping_bad_articles
 from revdiff.formats.loading import load_unit
@@ -52,7 +54,7 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
     for number, unit in enumerate(units):
         tell_in_place_before(number)
         repository: bool | None = None  # asked once the unit gave an article: it was read
-        for position, count, article in _unit_articles(job, unit, progress, on_note):
+        for position, count, article, read_from in _unit_articles(job, unit, progress, on_note):
             if repository is None:
                 repository = len(unit.paths) == 1 and gitrepo.is_repository(Path(unit.paths[0]))
             if repository:
@@ -67,7 +69,6 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
                 note_skip(progress, on_note, visible(where), NOTHING_TO_COMPARE)
                 continue
             index = progress.articles_read
-            read_from = input_name(unit.label, position, count)
             yield ArticleTask(index, article_ref(index, article, where, read_from), article, where,
                               number + (position + 1) / count, number + position / count)
             progress.articles_read += 1
@@ -75,20 +76,24 @@ def iter_tasks(job: ExportJob, units: list[InputUnit], progress: ExportProgress,
 
 
 def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
-                   on_note: Callable[[str], None]) -> Iterator[tuple[int, int, Article]]:
-    """Each article of a unit with its place and the unit's number of articles (a NewsEdits
-    file's are read one at a time). A failure to read the unit stops the run or, with
-    --skip-errors, skips the rest of the unit; an article's own failure skips that article."""
+                   on_note: Callable[[str], None]) -> Iterator[tuple[int, int, Article, str]]:
+    """Each article of a unit with its place, the unit's number of articles (a NewsEdits
+    file's are read one at a time) and the input it was read from (`_read_from`). A failure to
+    read the unit stops the run or, with --skip-errors, skips the rest of the unit; an article's
+    own failure skips that article."""
     position = 0
     # Files given together: reading them tells whether they are plain versions that make one
     # article of several folders' files; a folder of saved pages says what holds for all its pages.
     notes: list[str] = []
+    origins: list[str] = []
     try:
         with _bad_articles_noted(job, unit, progress, on_note):
-            articles = load_unit(list(unit.paths), max_bytes=job.max_bytes, notes=notes)
+            articles = load_unit(list(unit.paths), max_bytes=job.max_bytes, notes=notes,
+                                 origins=origins)
         for text in notes:
             on_note(as_warning(text))
         count = len(articles)
+        read_from = _read_from(origins)
         read = iter(articles)
         while True:
             with _bad_articles_noted(job, unit, progress, on_note) as skipped:
@@ -96,7 +101,9 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
             position += len(skipped)  # an article left out keeps its place
             if article is None:
                 return
-            yield position, count, article
+            # a database read one at a time gives no origins: it is each article's input
+            yield position, count, article, (read_from[position] if position < len(read_from)
+                                             else input_name(unit.label, position, count))
             position += 1
     except MissingExtra:
         raise  # every input of its kind would fail alike: nothing to fix or skip in this one
@@ -115,6 +122,20 @@ def _unit_articles(job: ExportJob, unit: InputUnit, progress: ExportProgress,
                   f"{counted(position, 'article')}", reason)
         else:
             note_skip(progress, on_note, unit.label, reason)
+
+
+def _read_from(origins: list[str]) -> list[str]:
+    """The input each article `load_unit` read was read from (its `origins`), as the report
+    names it (`input_name`): of files given together, the article's own (`a.txt`, or its pages,
+    `a.txt (+2 files)`), not all of them; its place among that input's articles where it holds
+    several (`news.db#2`)."""
+    holds = Counter(origins)
+    before: Counter[str] = Counter()
+    names = []
+    for origin in origins:
+        names.append(input_name(name_text(origin), before[origin], holds[origin]))
+        before[origin] += 1
+    return names
 
 
 @contextmanager

@@ -50,7 +50,7 @@ from revdiff.formats.repeated_files import RepeatedFiles
 from revdiff.formats.text_input import read_bounded, resolved
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article
-from revdiff.read_warnings import counted, worded_for_python
+from revdiff.read_warnings import counted, files_name, worded_for_python
 from revdiff.size_limit import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -83,9 +83,10 @@ def load(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
     repositories given hold (the months of a NewsDiffs archive) is an article of each, not
     joined; those after the first are warned of (`RepeatedFiles`).
     No file, standard input or stored version larger than `max_bytes` is read. `origins`, when
-    given, gets the input each article returned was read from (for the text files read together,
-    their names, joined). Every article is in text that every output can hold: a name that is
-    not UTF-8 written as `caf\\xe9`, a lone UTF-16 half read as U+FFFD (`as_text_outputs_hold`).
+    given, gets the input each article returned was read from (of the text files read together,
+    those it was read from, `a.txt (+2 files)`: each tracker page's article its own pages).
+    Every article is in text that every output can hold: a name that is not UTF-8 written as
+    `caf\\xe9`, a lone UTF-16 half read as U+FFFD (`as_text_outputs_hold`).
     `for_python` words the notes and the articles' warnings for the Python API: what to do in
     Python where the command line's name a command (`worded_for_python`). `folders_told_of`
     leaves out the notes that name the folders in a folder of versions, for a caller that has
@@ -202,10 +203,11 @@ def _read_inputs(inputs: Sequence[str], max_bytes: int, notes: list[str] | None,
         notes.append(scattered)
     left_out = _left_out_empty_files(texts, empty_files) + _left_out_binary_files(texts,
                                                                                  binary_files)
+    files_read: list[tuple[str, ...]] = []
     read_texts = [dataclasses.replace(article, warnings=left_out + article.warnings)
-                  for article in _read_texts(texts)]
+                  for article in _read_texts(texts, files_read)]
     articles[texts_at:texts_at] = read_texts
-    read_from[texts_at:texts_at] = [", ".join(text.name for text in texts)] * len(read_texts)
+    read_from[texts_at:texts_at] = map(files_name, files_read)
     if origins is not None:
         origins.extend(read_from)
     if for_python:
@@ -312,9 +314,11 @@ class _InTextOutputsHold:
 
 
 def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
-              notes: list[str] | None = None) -> DatabaseContents:
-    """The articles `load` reads from `inputs`, but those of a database given alone read one at a
-    time as they are used: `export` reads a whole NewsEdits outlet so, in bounded memory. The
+              notes: list[str] | None = None,
+              origins: list[str] | None = None) -> DatabaseContents:
+    """The articles `load` reads from `inputs`, with their `origins` as it gives them, but those
+    of a database given alone read one at a time as they are used (no origin given: the
+    database is each one's): `export` reads a whole NewsEdits outlet so, in bounded memory. The
     folders in a folder of versions are not named: `export` named those it skipped as it
     expanded its inputs (`expand_inputs`)."""
     if len(inputs) == 1 and inputs[0] != "-" and is_sqlite_file(Path(inputs[0])):
@@ -322,7 +326,7 @@ def load_unit(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
         from revdiff.formats import databases
 
         return _InTextOutputsHold(databases.open_database(Path(inputs[0]), max_bytes))
-    return load(inputs, max_bytes, notes, folders_told_of=True)
+    return load(inputs, max_bytes, notes, origins, folders_told_of=True)
 
 
 def _scattered_files_note(names: Sequence[str]) -> str | None:
@@ -410,7 +414,9 @@ _PAGE_KINDS = {
 }
 
 
-def _read_texts(texts: list[TextInput]) -> list[Article]:
+def _read_texts(texts: list[TextInput], files_read: list[tuple[str, ...]]) -> list[Article]:
+    """The articles of the text files given together; `files_read` gets the files each was read
+    from (plain version files: all of them, one article's versions)."""
     plain_texts = [t for t in texts if t.format is Format.PLAIN]
     pages = [t for t in texts if t.format is not Format.PLAIN]
     if plain_texts and pages:
@@ -419,8 +425,10 @@ def _read_texts(texts: list[TextInput]) -> list[Article]:
             hint=f"{pages[0].name} is {_PAGE_KINDS[pages[0].format]}; read them separately",
         )
     if plain_texts:
-        return [_read_plain_texts(plain_texts)]
-    return read_pages(pages)
+        article = _read_plain_texts(plain_texts)
+        files_read.append(tuple(text.name for text in plain_texts))
+        return [article]
+    return read_pages(pages, files_read)
 
 
 def _read_plain_texts(texts: list[TextInput]) -> Article:

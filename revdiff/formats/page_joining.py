@@ -17,9 +17,11 @@ from revdiff.read_warnings import copy_read_once, counted
 from revdiff.splitter.symbols import fullest, same_paragraphs_up_to_symbols
 
 
-def read_pages(pages: list[TextInput]) -> list[Article]:
+def read_pages(pages: list[TextInput],
+               files_read: list[tuple[str, ...]] | None = None) -> list[Article]:
     """The articles of tracker pages given together, each article's pages joined
-    (`merge_articles`), in the order of their first pages."""
+    (`merge_articles`), in the order of their first pages. `files_read`, when given, gets the
+    pages each article was read from, in the order given (a copy of a page read once left out)."""
     position: dict[str, int] = {}
     for index, text in enumerate(pages):
         position.setdefault(text.name, index)
@@ -47,9 +49,16 @@ def read_pages(pages: list[TextInput]) -> list[Article]:
                                        flattened_names[-1]))
         flattened_starts.append(min(position[name] for name in read_from))
     exact_names = [page.name for page in exact]
-    return merge_articles(read_flattened + articles, flattened_names + exact_names,
-                          flattened_starts + [position[page.name] for page in exact],
-                          flattened_counters + exact_names)
+    joined: list[list[int]] = []
+    merged = merge_articles(read_flattened + articles, flattened_names + exact_names,
+                            flattened_starts + [position[page.name] for page in exact],
+                            flattened_counters + exact_names, joined)
+    if files_read is not None:
+        files_of = [*({page.name for page in article.pages} for article in read_flattened),
+                    *({name} for name in exact_names)]
+        files_read.extend(tuple(sorted(set().union(*(files_of[index] for index in group)),
+                                       key=position.__getitem__)) for group in joined)
+    return merged
 
 
 def _without_copies(pages: list[TextInput]) -> tuple[list[TextInput], list[Article]]:
@@ -109,13 +118,15 @@ def _read_page(page: TextInput) -> Article:
 
 def merge_articles(articles: list[Article], inputs: Sequence[str],
                    starts: Sequence[int] | None = None,
-                   counters: Sequence[str] | None = None) -> list[Article]:
+                   counters: Sequence[str] | None = None,
+                   joined: list[list[int]] | None = None) -> list[Article]:
     """Join articles read from several pages of one URL into one version chain; `inputs` names
     the page (or pages) each article was read from, `starts` where its first page stands
     among the inputs (by default, where the article stands in `articles`), and `counters` the
     page whose count of versions it keeps (by default, `inputs`: one of flattened pages read
     together): the joined articles come in the order of their first pages, as given, though
-    flattened pages are read last.
+    flattened pages are read last. `joined`, when given, gets the places in `articles` of those
+    joined into each article returned.
 
     Versions are keyed by number; two pages that give one version number different texts
     (other than by symbols a flattened page lost) are an error, since they cannot both be right;
@@ -123,17 +134,21 @@ def merge_articles(articles: list[Article], inputs: Sequence[str],
     """
     merged: dict[str, list[tuple[Article, str]]] = {}
     counted_by: dict[str, list[str]] = {}  # each article's counter, as `merged` holds them
+    places: dict[str, list[int]] = {}  # each article's place in `articles`, as `merged` holds them
     first_page: dict[str, int] = {}
     for index, (article, source, counter) in enumerate(zip(articles, inputs, counters or inputs,
                                                            strict=True)):
         key = article.url or f"#{index}"
         merged.setdefault(key, []).append((article, source))
+        places.setdefault(key, []).append(index)
         counted_by.setdefault(key, []).append(counter)
         start = index if starts is None else starts[index]
         first_page[key] = min(first_page.get(key, start), start)
     result = []
     for key in sorted(merged, key=first_page.__getitem__):
         group = merged[key]
+        if joined is not None:
+            joined.append(places[key])
         if len(group) == 1:
             article, source = group[0]
             result.append(_finished(article, source))

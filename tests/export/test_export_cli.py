@@ -686,7 +686,7 @@ def test_skip_errors_says_what_was_exported_of_a_database_that_fails_partway(  #
             raise sqlite3.DatabaseError("database disk image is malformed")
 
     monkeypatch.setattr(task_reading, "load_unit",
-                        lambda paths, max_bytes, notes: FailingPartway())
+                        lambda paths, max_bytes, notes, origins: FailingPartway())
     database = tmp_path / "news.sqlite"
     database.write_bytes(b"")
     out = tmp_path / "out.jsonl"

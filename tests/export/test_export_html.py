@@ -292,6 +292,20 @@ def test_articles_of_one_key_are_told_apart_by_their_input(tmp_path: Path) -> No
                                    strict=True)] == [True, True, True]
 
 
+def test_an_article_of_files_given_together_is_read_from_its_own_file(tmp_path: Path,
+                                                                       samples: Path) -> None:
+    """Two articles of pages given together each read `read from samples/washpo-soleimani-v6-
+    v7.txt (+2 files)#0` and `#1`: the group of all the files, which named neither article's own
+    (the second article's were the other two pages)."""
+    washpo = samples.parent / "washpo-soleimani-v6-v7.txt"
+    iran = [samples.parent / "sniffer-diff" / f"iran-strikes-v{k}-v{k + 1}.txt" for k in (0, 1)]
+    run_export(ExportJob((str(washpo), *map(str, iran)), tmp_path / "report", "html"))
+    pages = sorted((tmp_path / "report").glob("0*.html"))
+    notes = [re.findall(r"read from <bdi>([^<]*)</bdi>", page.read_text(encoding="utf-8"))
+             for page in pages]
+    assert notes == [[str(washpo)], [f"{iran[0]} (+1 file)"]]
+
+
 @pytest.mark.parametrize(("name", "slug"), [
     ("https://news.cn/2020/习近平会见外宾", "news-cn-2020-习近平会见外宾"),
     ("https://aljazeera.net/news/الحرب-في-غزة", "aljazeera-net-news-الحرب-في-غزة"),
