@@ -177,7 +177,9 @@ def article_page(ref: ArticleRef, article: Article, comparisons: Iterable[Compar
     changes: list[PairChange] = []
     diffs = list(body_pieces(_diff_sections(article, comparisons, changes)))
     top = body_pieces(_page_top(ref, article, changes, title))
-    return [page_head(f"{title} - revdiff"), *top, *diffs, PAGE_END], len(changes)
+    # the tab's title tells apart two articles of one key as the page's heading does
+    read_from = f" - read from {ref.read_from}" if ref.read_from else ""
+    return [page_head(f"{title}{read_from} - revdiff"), *top, *diffs, PAGE_END], len(changes)
 
 
 def _page_top(ref: ArticleRef, article: Article, changes: list[PairChange], title: str

@@ -292,6 +292,21 @@ def test_articles_of_one_key_are_told_apart_by_their_input(tmp_path: Path) -> No
                                    strict=True)] == [True, True, True]
 
 
+def test_the_pages_of_one_key_have_browser_titles_told_apart_by_their_input(
+        tmp_path: Path) -> None:
+    """Two pages of one URL read from two inputs, told apart in their headings by the input,
+    had one title in the browser's tab, history and bookmarks: `Story - revdiff` both."""
+    versions = (Version(0, "Story", ("It rained.",)), Version(1, "Story", ("It rained hard.",)))
+    story = Article(None, "https://example.com/story", versions, 2)
+    for name in ("first.db", "second.db"):
+        write_database(tmp_path / name, [story])
+    inputs = [str(tmp_path / "first.db"), str(tmp_path / "second.db")]
+    run_export(ExportJob(tuple(inputs), tmp_path / "report", "html"))
+    titles = [re.findall(r"<title>([^<]*)</title><style>", page.read_text(encoding="utf-8"))
+              for page in sorted((tmp_path / "report").glob("0*.html"))]
+    assert titles == [[f"Story - read from {where} - revdiff"] for where in inputs]
+
+
 def test_an_article_of_files_given_together_is_read_from_its_own_file(tmp_path: Path,
                                                                        samples: Path) -> None:
     """Two articles of pages given together each read `read from samples/washpo-soleimani-v6-
