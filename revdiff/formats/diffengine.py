@@ -7,7 +7,8 @@ with `datetime.utcnow()`, so UTC without a zone) and `archive_url` (its Wayback 
 snapshot). The table has no version column: an entry's versions are its rows ordered by
 `created`, then `id`, numbered 1, 2, ... (said in a warning). The entry's feed link is in
 `entry.url`; the `diff` table pairs consecutive versions and adds no text. An `entry_id` stored
-as a BLOB is read as UTF-8 text (bad bytes replaced), as a title is.
+as a BLOB is read as UTF-8 text (bad bytes replaced), as a title is; a title or summary whose bytes
+are not UTF-8 is warned about, as NYTdiff and NewsEdits warn.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from revdiff.formats.sqlite_schema import (
     cell_text,
     cell_time,
     cell_time_warning,
+    is_not_utf8,
     quote,
     table_rows,
 )
@@ -104,6 +106,9 @@ def _article(entry: object, rows: list[dict[str, object]],
         if row["summary"] is None:
             warnings.append(f"entryversion row {row_id} (version {number}): summary is NULL, "
                             "read as no text")
+        warnings.extend(f"entryversion row {row_id} (version {number}): {column} holds bytes "
+                        "that are not UTF-8; bad bytes replaced with �"
+                        for column in ("title", "summary") if is_not_utf8(row[column]))
         paragraphs = split_paragraphs(cell_text(row["summary"]) or "")
         if row["summary"] is not None and not paragraphs:
             warnings.append(f"entryversion row {row_id} (version {number}): summary holds no "

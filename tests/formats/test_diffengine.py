@@ -146,3 +146,17 @@ def test_a_summary_without_paragraphs_is_a_version_warned_of(tmp_path: Path) -> 
     assert [v.paragraphs for v in article.versions] == [("A.",), ()]
     assert "entryversion row 2 (version 2): summary holds no text; kept as a version without " \
            "paragraphs" in article.warnings
+
+
+def test_a_title_or_summary_that_is_not_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
+    # its bad bytes were replaced with `�` and nothing said so, where NYTdiff and NewsEdits warn
+    path = _database(tmp_path / "diffengine.db", [
+        (1, b"Caf\xe9 news", None, b"<p>Body \xff one.</p>", "2020-01-03 10:00:00", None, 1),
+        (2, b"Caf\xc3\xa9 news", None, b"<p>Body two.</p>", "2020-01-03 11:00:00", None, 1),
+    ])
+    article, = read_database(path)
+    assert [v.title for v in article.versions] == ["Caf\ufffd news", "Café news"]
+    assert article.versions[0].paragraphs == ("Body \ufffd one.",)
+    assert [w for w in article.warnings if "UTF-8" in w] == [
+        f"entryversion row 1 (version 1): {column} holds bytes that are not UTF-8; bad bytes "
+        "replaced with �" for column in ("title", "summary")]
