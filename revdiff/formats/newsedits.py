@@ -56,10 +56,13 @@ from revdiff.formats.fields import (
     unread_zone,
 )
 from revdiff.formats.sqlite_schema import (
+    INTEGER_DIGITS,
     cannot_read,
     cell_int,
     cell_shown,
     cell_text,
+    id_key,
+    id_spellings_warning,
     is_not_utf8,
     open_read_only,
     quote,
@@ -67,7 +70,6 @@ from revdiff.formats.sqlite_schema import (
     tables,
     text_or_bytes,
     value_too_long,
-    whole_digits,
 )
 from revdiff.formats.text_input import (
     RAISED_LIMIT_IN_PYTHON,
@@ -248,7 +250,7 @@ class DatabaseArticles:
         if self.entries is not None:  # the rows of entry ids too long are read as one
             return len(self.entries) + bool(self.long_id_rows)
         without_entry = sum(row["entry"] is None for row in self.rows)
-        return len({_entry_key(row["entry"]) for row in self.rows} - {None}) + without_entry
+        return len({id_key(row["entry"]) for row in self.rows} - {None}) + without_entry
 
     def __iter__(self) -> Iterator[Article]:
         articles = self._articles()
@@ -322,7 +324,7 @@ class DatabaseArticles:
                 # one entry's: `export --skip-errors` reads the others
                 skip_or_raise(self._too_long(connection, entry, rowids))
                 continue
-            if len(rows) != len(rowids) or any(_entry_key(row["entry"]) != entry
+            if len(rows) != len(rowids) or any(id_key(row["entry"]) != entry
                                                for row in rows):
                 raise MalformedPage(
                     f"the file changed while it was read (the rows of entry {cell_shown(entry)} are "
@@ -411,7 +413,7 @@ class DatabaseArticles:
         for index, (entry, time) in enumerate(rows):
             zone = unread_zone(time) if isinstance(time, str) else None
             if zone is not None:  # a row without an entry id is an entry of its own
-                key = _entry_key(entry) if entry is not None else ("row", index)
+                key = id_key(entry) if entry is not None else ("row", index)
                 entries_by_zone.setdefault(zone, set()).add(key)
         if not entries_by_zone:
             return None
@@ -544,7 +546,7 @@ def _by_entry(items: Sequence[tuple[object, _Item]]) -> list[tuple[object, list[
     entries: dict[object, list[_Item]] = {}
     for entry, item in items:
         if entry is not None:
-            entries.setdefault(_entry_key(entry), []).append(item)
+            entries.setdefault(id_key(entry), []).append(item)
     without_entry: list[tuple[object, list[_Item]]] = [
         (None, [item]) for entry, item in items if entry is None]
     return [*sorted(entries.items(), key=lambda entry_items: _natural_order(entry_items[0])),
@@ -558,21 +560,8 @@ def _natural_order(entry: object) -> NaturalKey:
     return natural_key(entry.decode("utf-8", "replace") if isinstance(entry, bytes) else str(entry))
 
 
-def _entry_key(entry: object) -> object:
-    """An entry id as articles are told apart: `1`, `1.0`, `'1'` and `'1.0'` (a file put
-    together from a CSV file) are one entry; `'007'` or `' 1'` is text of its own."""
-    if isinstance(entry, float) and entry.is_integer():
-        return int(entry)
-    digits = whole_digits(entry) if isinstance(entry, str) else None
-    if digits is not None and len(digits) <= _INTEGER_DIGITS and digits == str(int(digits)):
-        return int(digits)
-    return entry
-
-
-# The most digits of a number written as text (an entry id, a time) that is read as one: as
-# many as a SQLite integer holds (longer ones stay text; Python refuses 4,300 digits or more).
-_INTEGER_DIGITS = 19
-_EPOCH_TEXT = re.compile(rf"[0-9]{{9,{_INTEGER_DIGITS}}}(?:\.[0-9]+)?")
+# Seconds or milliseconds since 1970 written as text (`_is_epoch_text`)
+_EPOCH_TEXT = re.compile(rf"[0-9]{{9,{INTEGER_DIGITS}}}(?:\.[0-9]+)?")
 
 
 def _group_articles(rows: Sequence[dict[str, object]], columns: dict[str, str],
@@ -608,10 +597,10 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
                         "its own")
     else:
         entry_name = f"entry {cell_shown(entry)}"
-    spellings = {cell_shown(row["entry"]) for row in entry_rows}
-    if len(spellings) > 1:
-        warnings.append(f"{entry_name} is written as {', '.join(sorted(spellings))} in "
-                        f"{columns['entry']}: read as one entry")
+    spelled = id_spellings_warning(entry_name, [row["entry"] for row in entry_rows],
+                                   columns["entry"], "entry")
+    if spelled is not None:
+        warnings.append(spelled)
     numbered = []
     for row in entry_rows:
         number = cell_int(row["version"])

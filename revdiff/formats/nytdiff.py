@@ -10,6 +10,8 @@ fields, `date_time` and `version`. The tables are made by the `dataset` library,
 - `date_time` is the tracker machine's local time without a zone: kept without one, with a warning.
 - The fork never increments `version` (every row stays 1): when the numbers of an article repeat,
   its rows are ordered by `date_time`, then `id`, and numbered 1, 2, ... with a warning.
+- An `article_id` written as `1` in some rows and `1.0` or `'1'` in others is one article
+  (`id_key`, as NewsEdits reads an entry id), warned.
 - Rows without an `article_id` join the article whose rows have their `url`, when one article
   does; else they are one article per `url` (and those without either, one more); both warned.
 - A NULL title or abstract becomes an empty one, and a time that goes back along the version
@@ -33,6 +35,8 @@ from revdiff.formats.sqlite_schema import (
     cell_text,
     cell_time,
     cell_time_warning,
+    id_key,
+    id_spellings_warning,
     is_not_utf8,
     quote,
     table_rows,
@@ -50,6 +54,7 @@ class Row:
     """One row of a versions table, as read."""
 
     row_id: int
+    article_id: object  # the cell as stored, which a warning quotes; None where it holds no id
     version: int | None
     time: datetime | None
     time_text: str | None
@@ -92,10 +97,11 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
         time, time_text = cell_time(values["date_time"])
         credit = values.get("byline", values.get("author"))
         row_id = cell_int(values.get("id")) or int(str(values["rowid"]))
-        article_id = cell_text(values["article_id"]) or ""
+        id_cell = values["article_id"] if cell_text(values["article_id"]) else None
+        article_id = "" if id_cell is None else str(id_key(cell_text(id_cell)))
         url = cell_text(values.get("url"))
         grouped.setdefault((article_id, None if article_id else url or None), []).append(Row(
-            row_id, cell_int(values.get("version")), time, time_text, values["date_time"],
+            row_id, id_cell, cell_int(values.get("version")), time, time_text, values["date_time"],
             cell_text(values["title"]), cell_text(values["abstract"]), url, cell_text(credit),
             tuple(column for column in ("title", "abstract") if is_not_utf8(values[column]))))
     original = table.name.lower() == "nyt_versions"
@@ -144,6 +150,11 @@ def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
 def _article(article_id: str, rows: list[Row], table: str, original: bool,
              notes: list[str]) -> Article:
     warnings = list(notes)
+    spelled = id_spellings_warning(f"{table}: {_article_named(article_id, rows)}",
+                                   [r.article_id for r in rows if r.article_id is not None],
+                                   "article_id", "article")
+    if spelled is not None:
+        warnings.append(spelled)
     if _numbers_are_distinct(rows):
         rows = sorted(rows, key=lambda r: (r.version or 0, r.row_id))
         numbers = [r.version or 0 for r in rows]

@@ -13,6 +13,7 @@ import re
 import shlex
 import sqlite3
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -516,3 +517,30 @@ def whole_digits(text: str) -> str | None:
 
 
 _WHOLE_NUMBER = re.compile(r"([0-9]+)(?:\.0*)?")
+
+# The most digits of a number written as text (an id, a time) that is read as one: as many as a
+# SQLite integer holds (longer ones stay text; Python refuses 4,300 digits or more).
+INTEGER_DIGITS = 19
+
+
+def id_key(value: object) -> object:
+    """An id cell (a NewsEdits entry's, a NYTdiff article's) as rows are told apart: `1`, `1.0`,
+    `'1'` and `'1.0'` (a file put together from a CSV file) are one id; `'007'` or `' 1'` is text
+    of its own."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    digits = whole_digits(value) if isinstance(value, str) else None
+    if digits is not None and len(digits) <= INTEGER_DIGITS and digits == str(int(digits)):
+        return int(digits)
+    return value
+
+
+def id_spellings_warning(owner: str, cells: Iterable[object], column: str, kind: str
+                         ) -> str | None:
+    """The warning of an id that `id_key` reads as one but the rows of `owner` write in more than
+    one way in `column` (`1`, `'1'`, `1.0`), read as one `kind` (`entry`, `article`); None for an
+    id written alike in all of them."""
+    spellings = {cell_shown(cell) for cell in cells}
+    if len(spellings) < 2:
+        return None
+    return f"{owner} is written as {', '.join(sorted(spellings))} in {column}: read as one {kind}"

@@ -302,3 +302,29 @@ def test_a_title_or_abstract_that_is_not_utf8_is_read_with_a_warning(tmp_path: P
     assert article.warnings[:2] == tuple(
         f"nyt_versions row 1 (version 1): {column} holds bytes that are not UTF-8; bad bytes "
         "replaced with �" for column in ("title", "abstract"))
+
+
+@pytest.mark.parametrize("declared", ["", "TEXT"])
+def test_an_article_id_written_as_an_integer_and_a_float_is_one_article(
+        tmp_path: Path, declared: str) -> None:
+    """`1` in some rows and `1.0` in others (a table put together from a CSV file) were two
+    articles, without a warning; NewsEdits reads such an entry id as one entry, warned."""
+    url = "https://www.nytimes.com/2020/01/03/world/f.html"
+    path = tmp_path / "titles.db"
+    connection = sqlite3.connect(path)
+    connection.execute(f"CREATE TABLE nyt_versions (id INTEGER PRIMARY KEY, article_id {declared}, "
+                       "url TEXT, title TEXT, abstract TEXT, date_time TEXT, version INTEGER)")
+    connection.executemany("INSERT INTO nyt_versions VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        (1, 1, url, "One", "A.", "2020-01-03 10:00:00", 1),
+        (2, 1.0, url, "Two", "B.", "2020-01-03 11:00:00", 2),
+        (3, "007", url + "?x", "Other", "C.", "2020-01-03 12:00:00", 1),
+    ])
+    connection.commit()
+    connection.close()
+    articles = read_database(path)
+    assert [(a.metadata["article_id"], [v.title for v in a.versions]) for a in articles] == [
+        ("1", ["One", "Two"]), ("007", ["Other"])]
+    spelled = "'1', '1.0'" if declared else "1, 1.0"
+    assert (f"nyt_versions: article '1' is written as {spelled} in article_id: read as one "
+            "article") in articles[0].warnings
+    assert not any("written as" in w for w in articles[1].warnings)
