@@ -9,7 +9,8 @@ fields, `date_time` and `version`. The tables are made by the `dataset` library,
 
 - `date_time` is the tracker machine's local time without a zone: kept without one, with a warning.
 - The fork never increments `version` (every row stays 1): when the numbers of an article repeat,
-  its rows are ordered by `date_time`, then `id`, and numbered 1, 2, ... with a warning.
+  its rows are ordered by `date_time`, then `id`, and numbered 1, 2, ... with a warning; so are
+  they when a row's `version` is no number (`-1`, `'x'`), which a warning of its row names.
 - An `article_id` written as `1` in some rows and `1.0` or `'1'` in others is one article
   (`id_key`, as NewsEdits reads an entry id), warned.
 - Rows without an `article_id` join the article whose rows have their `url`, when one article
@@ -27,11 +28,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from revdiff.errors import EmptyInput
-from revdiff.formats.fields import dated_back_warnings, shown, source_of_url
+from revdiff.formats.fields import MAX_DIGITS, dated_back_warnings, shown, source_of_url
 from revdiff.formats.sqlite_schema import (
     NYTDIFF_TABLES,
     Table,
     cell_int,
+    cell_shown,
     cell_text,
     cell_time,
     cell_time_warning,
@@ -56,6 +58,7 @@ class Row:
     row_id: int
     article_id: object  # the cell as stored, which a warning quotes; None where it holds no id
     version: int | None
+    version_cell: object  # the cell as stored, which a warning quotes when it is no number
     time: datetime | None
     time_text: str | None
     date_time: object  # the cell as stored, which its warnings quote
@@ -101,7 +104,8 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
         article_id = "" if id_cell is None else str(id_key(cell_text(id_cell)))
         url = cell_text(values.get("url"))
         grouped.setdefault((article_id, None if article_id else url or None), []).append(Row(
-            row_id, id_cell, cell_int(values.get("version")), time, time_text, values["date_time"],
+            row_id, id_cell, cell_int(values.get("version")), values.get("version"), time,
+            time_text, values["date_time"],
             cell_text(values["title"]), cell_text(values["abstract"]), url, cell_text(credit),
             tuple(column for column in ("title", "abstract") if is_not_utf8(values[column]))))
     original = table.name.lower() == "nyt_versions"
@@ -161,6 +165,10 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool,
     else:
         rows = sorted(rows, key=lambda r: (r.time is None, sortable_time(r.time), r.row_id))
         numbers = list(range(1, len(rows) + 1))
+        warnings.extend(f"{table} row {r.row_id}: version {cell_shown(r.version_cell)} is not a "
+                        f"version number (a whole number from 0, of at most {MAX_DIGITS} digits)"
+                        for r in sorted(rows, key=lambda r: r.row_id)
+                        if r.version is None and r.version_cell not in (None, ""))
         if len(rows) > 1:
             warnings.append(f"{table}: {_article_named(article_id, rows)} repeats or lacks "
                             f"version numbers; its {len(rows)} rows are ordered by date_time, "

@@ -328,3 +328,19 @@ def test_an_article_id_written_as_an_integer_and_a_float_is_one_article(
     assert (f"nyt_versions: article '1' is written as {spelled} in article_id: read as one "
             "article") in articles[0].warnings
     assert not any("written as" in w for w in articles[1].warnings)
+
+
+@pytest.mark.parametrize(("version", "quoted"), [(-1, "-1"), ("x", "'x'"), ("x\x1b[2J", r"'x\x1b[2J'")])
+def test_a_version_that_is_no_number_is_named_with_its_row(tmp_path: Path, version: object,
+                                                           quoted: str) -> None:
+    # only the article's "repeats or lacks version numbers" said something was wrong
+    url = "https://www.nytimes.com/2020/01/03/world/g.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "g", url, "One", "A", None, None, "h1", "2020-01-03 10:00:00", 1),
+        (2, "g", url, "Two", "B", None, None, "h2", "2020-01-03 11:00:00", version),
+    ])
+    article, = read_database(path)
+    assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
+    assert (f"nyt_versions row 2: version {quoted} is not a version number (a whole number from "
+            "0, of at most 15 digits)") in article.warnings
+    assert any("repeats or lacks version numbers" in w for w in article.warnings)
