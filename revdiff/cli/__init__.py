@@ -151,6 +151,23 @@ def _hold_closed_standard_streams() -> None:
                 os.close(null_device)
 
 
+def _flush_stdout() -> OSError | None:
+    """Write out what Python holds for stdout, and when that fails (a pipe whose reader has
+    gone, `| head -1`; a full disk) point stdout at the null device and return the error: what
+    a failed write left in Python's buffer was written again as Python exited, and failed again,
+    with `Exception ignored ... BrokenPipeError` on stderr and exit code 120."""
+    if sys.stdout is None:
+        return None
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        null_device = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null_device, sys.stdout.fileno())
+        os.close(null_device)
+        return error
+    return None
+
+
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
@@ -291,13 +308,19 @@ class RevdiffGroup(RevdiffCommand, click.Group):
             return super().main(*args, **kwargs)
         except OutputFailed as closed:  # the group's --help or --version, read before a command
             report_error(closed)
+            _flush_stdout()
             sys.exit(closed.exit_code)
         except OSError as error:  # a file the user named, or the machine: not a bug of revdiff's
             failure = (stdout_failure(error) if error.errno in _WRITE_FAILURES
                        and error.filename is None else file_failure(error))
             report_error(failure)
+            _flush_stdout()
             sys.exit(failure.exit_code)
         except SystemExit as done:
+            failed = _flush_stdout()
+            if failed is not None and not isinstance(failed, BrokenPipeError) and not done.code:
+                report_error(stdout_failure(failed))  # not said yet: the write had not failed
+                sys.exit(OutputFailed.exit_code)
             if _stderr_lost and not done.code:
                 sys.exit(OutputFailed.exit_code)
             raise

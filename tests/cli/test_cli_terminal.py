@@ -357,14 +357,21 @@ def test_an_article_named_by_an_input_that_is_not_utf8_is_written_out(output: st
     ["view", str(CHAIN)], ["export", str(CHAIN), "-o", "-"],
     ["--help"], ["--version"], ["diff", "--help"],
 ])
-def test_a_full_disk_under_stdout_is_one_error_line(arguments: list[str]) -> None:
+@pytest.mark.parametrize("buffered", [True, False])
+def test_a_full_disk_under_stdout_is_one_error_line(arguments: list[str], buffered: bool) -> None:
     # writing to a full disk (here /dev/full) ended every command with a traceback, and the help
-    # and the version (which click writes while it reads the arguments) did still
+    # and the version (which click writes while it reads the arguments) did still; with stdout
+    # buffered (no PYTHONUNBUFFERED), the error line was followed by `Exception ignored ...
+    # OSError` and exit code 120: Python wrote what the failed write left in its buffer again
+    # as it exited
     if not os.path.exists("/dev/full"):
         pytest.skip("needs /dev/full")
+    environment = {name: value for name, value in os.environ.items()
+                   if not (buffered and name == "PYTHONUNBUFFERED")}
     with open("/dev/full", "wb") as full:
         process = subprocess.run([sys.executable, "-m", "revdiff", *arguments], stdout=full,
-                                 stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+                                 stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+                                 env=environment)
     assert process.returncode == 2
     assert process.stderr == ("revdiff: error: cannot write to standard output (No space left "
                               "on device) (free some space, or send the output elsewhere)\n")
@@ -436,17 +443,26 @@ def test_an_export_to_a_file_runs_with_stdout_closed(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").count("\n") > 0
 
 
+@pytest.mark.parametrize("buffered", [True, False])
 @pytest.mark.parametrize("arguments", [
-    ["diff", str(CHAIN)], ["--help"], ["-h"], ["--version"], ["diff", "--help"],
+    ["diff", str(CHAIN)], ["diff", str(CHAIN), "--format", "json"], ["parse", str(CHAIN)],
+    ["--help"], ["-h"], ["--version"], ["diff", "--help"],
 ])
-def test_a_closed_pipe_under_stdout_ends_quietly_with_0(arguments: list[str]) -> None:
+def test_a_closed_pipe_under_stdout_ends_quietly_with_0(arguments: list[str],
+                                                        buffered: bool) -> None:
     # `revdiff diff ... | head -1` exited 0, but the help and the version (which click writes
-    # while it reads the arguments) exited 1: `revdiff --help | true`
+    # while it reads the arguments) exited 1: `revdiff --help | true`. With stdout buffered, as
+    # Python buffers a pipe unless PYTHONUNBUFFERED is set, `revdiff diff ... | head -1` wrote
+    # `Exception ignored ... BrokenPipeError` and exited 120: what the failed write left in the
+    # buffer was written again as Python exited, and failed again.
     read_end, write_end = os.pipe()
     os.close(read_end)  # every write now fails as it does once `head` has gone
+    environment = {name: value for name, value in os.environ.items()
+                   if not (buffered and name == "PYTHONUNBUFFERED")}
     try:
         process = subprocess.run([sys.executable, "-m", "revdiff", *arguments], stdout=write_end,
-                                 stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+                                 stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+                                 env=environment)
     finally:
         os.close(write_end)
     assert (process.returncode, process.stderr) == (0, "")
