@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from bs4 import BeautifulSoup
 
+from revdiff.engine.word_count import count_words
 from revdiff.errors import MalformedPage, MissingExtra
 from revdiff.formats.fields import (
     at_second_59,
@@ -40,7 +41,8 @@ _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?"
 # Parts of a page that never hold the article's text: site navigation, banners, footers, asides,
 # cookie and consent dialogs. Pruned before extraction (measured in the benchmark).
 PRUNED = ["//nav", "//header", "//footer", "//aside", "//*[@role='dialog']"]
-# Fewer words than this after extraction is an error or index page, not an article.
+# Fewer words than this after extraction is an error or index page, not an article (words as a
+# reader counts them: each ideograph and kana of a Japanese or Chinese page one).
 MIN_ARTICLE_WORDS = 6
 # The title or heading of what a server, a bot check, a CDN or a cookie consent wall sends in
 # place of the article (`404 Not Found`, `Page not found | Site`, `Access Denied`, Cloudflare's
@@ -149,6 +151,12 @@ def _as_extracted(text: str) -> str:
     return collapse_whitespace("".join(c for c in text if c.isprintable() or c.isspace()))
 
 
+def _words(paragraphs: tuple[str, ...]) -> int:
+    """The words of `paragraphs` as a reader counts them (`count_words`): a paragraph of a
+    language written without spaces is not one word."""
+    return sum(count_words(p) for p in paragraphs)
+
+
 def _paywall_notices(soup: BeautifulSoup) -> tuple[str, ...]:
     """A paywall notice anywhere in the page's text, not its scripts (`Subscribe to continue
     reading`, a text of its own in the page); none when it shows none."""
@@ -175,7 +183,7 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     text = trafilatura.extract(html, favor_precision=True, include_comments=False,
                                include_tables=False, deduplicate=False, prune_xpath=PRUNED) or ""
     paragraphs = tuple(p for p in (collapse_whitespace(line) for line in text.split("\n")) if p)
-    return paragraphs if sum(len(p.split()) for p in paragraphs) >= MIN_ARTICLE_WORDS else ()
+    return paragraphs if _words(paragraphs) >= MIN_ARTICLE_WORDS else ()
 
 
 class _PageTime(NamedTuple):
@@ -245,7 +253,7 @@ def _linked_data_text(soup: BeautifulSoup) -> tuple[str, ...]:
     of MIN_ARTICLE_WORDS words."""
     for body in _linked_data(soup, (_LINKED_DATA_TEXT,)).get(_LINKED_DATA_TEXT, ()):
         paragraphs = tuple(p for p in (collapse_whitespace(line) for line in body.split("\n")) if p)
-        if sum(len(p.split()) for p in paragraphs) >= MIN_ARTICLE_WORDS:
+        if _words(paragraphs) >= MIN_ARTICLE_WORDS:
             return paragraphs
     return ()
 
@@ -278,7 +286,7 @@ def _linked_data(soup: BeautifulSoup, keys: tuple[str, ...]) -> dict[str, list[s
 def _error_heading(soup: BeautifulSoup, paragraphs: tuple[str, ...]) -> str | None:
     """The page's title or first heading when it says the page is an error page, a bot check or
     a consent wall and the page holds few words; None otherwise."""
-    if sum(len(p.split()) for p in paragraphs) > MAX_ERROR_PAGE_WORDS:
+    if _words(paragraphs) > MAX_ERROR_PAGE_WORDS:
         return None
     for tag in (soup.find("title"), soup.find("h1")):
         heading = collapse_whitespace(tag.get_text(" ")) if tag is not None else ""

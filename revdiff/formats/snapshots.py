@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from revdiff.engine.word_count import count_words
 from revdiff.errors import (
     BinaryInput,
     EmptyInput,
@@ -315,7 +316,7 @@ def _paywall_teasers(pages: Sequence[SavedPage]) -> dict[SavedPage, SavedPage]:
 
 
 def _words(page: SavedPage) -> int:
-    return sum(len(paragraph.split()) for paragraph in page.text.paragraphs)
+    return sum(count_words(paragraph) for paragraph in page.text.paragraphs)
 
 
 def _holds_opening(full: SavedPage, teaser: SavedPage) -> bool:

@@ -969,3 +969,22 @@ def test_a_page_with_a_date_alone_is_placed_by_it_among_the_timed_pages(tmp_path
     article, = load([str(folder)])
     assert [(v.title, v.time_text) for v in article.versions] == [
         (FIRST.title, "2024-01-30"), (SECOND.title, None)]
+
+
+@needs_trafilatura
+def test_pages_in_a_language_written_without_spaces_are_read(tmp_path: Path) -> None:
+    """A Japanese story's saves were each left out as pages without article text: its words
+    were counted between spaces, and a paragraph without a space was one word, under the six
+    of an article."""
+    story = ("大臣は火曜日、新しい鉄道路線が来年の春に開通すると発表した。",
+             "地元住民はこのニュースを歓迎した。",
+             "野党は予算の管理について調査を求めた。")
+    folder = tmp_path / "pages"
+    for hour, paragraphs in {10: story[:2], 12: story}.items():
+        body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        _write(folder, f"story-2020-01-03T{hour}-00.html",
+               f"<html lang='ja'><head><title>鉄道路線</title><link rel='canonical' "
+               f"href='{URL}'></head><body><article><h1>鉄道路線</h1>{body}</article>"
+               "</body></html>\n")
+    article, = load([str(folder)])
+    assert [v.paragraphs for v in article.versions] == [story[:2], story]
