@@ -41,6 +41,12 @@ _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?"
 # Parts of a page that never hold the article's text: site navigation, banners, footers, asides,
 # cookie and consent dialogs. Pruned before extraction (measured in the benchmark).
 PRUNED = ["//nav", "//header", "//footer", "//aside", "//*[@role='dialog']"]
+# A numeric character reference (`&#27;`, `&#x1b;`, `&#7` without its `;`): one to a character
+# that XML does not allow (a control character but tab, line feed and carriage return, U+FFFE,
+# U+FFFF), anywhere in a page, makes trafilatura give no text at all.
+# (Leading zeros aside, a reference of more digits than any character's is passed over.)
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})(?![0-9a-fA-F])|0*(\d{1,7})(?!\d));?")
+_NOT_IN_XML = frozenset((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF))
 # Fewer words than this after extraction is an error or index page, not an article (words as a
 # reader counts them: each ideograph and kana of a Japanese or Chinese page one).
 MIN_ARTICLE_WORDS = 6
@@ -180,10 +186,22 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     except ImportError:
         raise MissingExtra("reading saved publisher pages needs trafilatura", where,
                            hint="pip install 'revdiff[snapshots]'") from None
-    text = trafilatura.extract(html, favor_precision=True, include_comments=False,
-                               include_tables=False, deduplicate=False, prune_xpath=PRUNED) or ""
+    text = trafilatura.extract(_without_references_outside_xml(html), favor_precision=True,
+                               include_comments=False, include_tables=False, deduplicate=False,
+                               prune_xpath=PRUNED) or ""
     paragraphs = tuple(p for p in (collapse_whitespace(line) for line in text.split("\n")) if p)
     return paragraphs if _words(paragraphs) >= MIN_ARTICLE_WORDS else ()
+
+
+def _without_references_outside_xml(html: str) -> str:
+    """`html` without its references to characters XML does not allow, which are no text of an
+    article (an escape or a backspace pasted into a CMS)."""
+    def kept(reference: re.Match[str]) -> str:
+        hexadecimal, decimal = reference.groups()
+        point = int(hexadecimal, 16) if hexadecimal else int(decimal)
+        return "" if point in _NOT_IN_XML else reference.group()
+
+    return _CHARACTER_REFERENCE.sub(kept, html) if "&#" in html else html
 
 
 class _PageTime(NamedTuple):

@@ -988,3 +988,20 @@ def test_pages_in_a_language_written_without_spaces_are_read(tmp_path: Path) -> 
                "</body></html>\n")
     article, = load([str(folder)])
     assert [v.paragraphs for v in article.versions] == [story[:2], story]
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("reference", ["&#27;", "&#x1B;", "&#0008;", "&#xfffe;", "&#7"])
+def test_a_reference_to_a_control_character_does_not_hide_the_pages_text(
+        tmp_path: Path, reference: str) -> None:
+    """One character reference to a control character (an escape or a backspace pasted into
+    the CMS) anywhere in a page, its text or its attributes, made trafilatura give no text: the
+    save was left out as a page without article text, the folder refused where all had it."""
+    folder = tmp_path / "pages"
+    _write(folder, "story-2020-01-03T10-00.html", _page(STORY[:3]))
+    _write(folder, "story-2020-01-03T12-00.html",
+           _page((*STORY[:3], "A paragraph added<> with a stray character."))
+           .replace("&lt;&gt;", reference).replace("<main>", f"<main data-x='a{reference}b'>"))
+    article, = load([str(folder)])
+    assert [v.paragraphs for v in article.versions] == [
+        STORY[:3], (*STORY[:3], "A paragraph added with a stray character.")]
