@@ -118,7 +118,9 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
         time, source, leap_second = _time_from_page(html, soup)
     name_date = time_in_name(file_name)[1] if time is None else None
     title = _title(soup)
-    paragraphs = extract_paragraphs(html, name)
+    headed = _headed_article(soup)
+    paragraphs = (extract_paragraphs(headed, name) if headed else ()) or extract_paragraphs(
+        html, name)
     text_from_linked_data = False
     if not paragraphs:  # a page whose text a script writes in, saved without running it
         paragraphs = _linked_data_text(soup)
@@ -137,6 +139,18 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     return SavedPage(name, file_name, _url(soup, html), title, time, source, leap_second,
                      name_date, text, _PAGE_END.search(html) is None, error_heading,
                      text_from_linked_data)
+
+
+def _headed_article(soup: BeautifulSoup) -> str | None:
+    """Of a page of several `<article>` elements (the story's and related stories' teasers, each
+    in its own), the one that holds the page's first `<h1>` (the outermost, where comments are
+    articles inside it), as a page of its own; None on a page of one article or none, or whose
+    `<h1>` is in none. Its text is the story's where it holds enough words, else the page's."""
+    if len(soup.find_all("article", limit=2)) < 2:
+        return None
+    heading: Any = soup.find("h1")
+    holders = heading.find_parents("article") if heading is not None else []
+    return f"<html><body>{holders[-1]}</body></html>" if holders else None
 
 
 def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]) -> str | None:

@@ -1005,3 +1005,23 @@ def test_a_reference_to_a_control_character_does_not_hide_the_pages_text(
     article, = load([str(folder)])
     assert [v.paragraphs for v in article.versions] == [
         STORY[:3], (*STORY[:3], "A paragraph added with a stray character.")]
+
+
+@needs_trafilatura
+def test_other_stories_in_articles_of_their_own_are_not_the_storys_text(tmp_path: Path) -> None:
+    """A page listing related stories, each in an `<article>` of its own, before the story's
+    `<article>` (the one holding its headline): their headings and summaries were read as the
+    story's first paragraphs."""
+    related = "".join(f"<article class='teaser'><h2>Other story {n}</h2><p>A summary of "
+                      f"another story, number {n}, about something else entirely.</p></article>"
+                      for n in range(3))
+    folder = tmp_path / "pages"
+    for hour, paragraphs in {10: STORY[:3], 12: STORY[:4]}.items():
+        body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        _write(folder, f"story-2020-01-03T{hour}-00.html",
+               f"<!DOCTYPE html><html><head><title>Council decides</title><link rel='canonical' "
+               f"href='{URL}'></head><body>{related}<article class='story'><h1>Council decides"
+               f"</h1>{body}</article></body></html>\n")
+    article, = load([str(folder)])
+    assert [(v.title, v.paragraphs) for v in article.versions] == [
+        ("Council decides", STORY[:3]), ("Council decides", STORY[:4])]
