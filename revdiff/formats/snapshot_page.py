@@ -68,6 +68,8 @@ _ERROR_HEADING = re.compile(
 # An error page says little; a page with more words than this is read as an article whatever
 # its heading says.
 MAX_ERROR_PAGE_WORDS = 100
+# The headings below `<h1>`, where a page without one heads its text.
+_LOWER_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 _TIME_METAS = ("article:modified_time", "og:updated_time", "article:published_time")
 # The same claims in the page's schema.org JSON-LD, where most sites now give them.
 _LINKED_DATA_TIMES = ("dateModified", "datePublished")
@@ -316,11 +318,13 @@ def _linked_data(soup: BeautifulSoup, keys: tuple[str, ...]) -> dict[str, list[s
 
 
 def _error_heading(soup: BeautifulSoup, paragraphs: tuple[str, ...]) -> str | None:
-    """The page's title or first heading when it says the page is an error page, a bot check or
-    a consent wall and the page holds few words; None otherwise."""
+    """The page's title or first heading (its first `<h1>`, else its first heading of any level:
+    a consent wall under the story's own title heads its text with an `<h2>`) when it says the
+    page is an error page, a bot check or a consent wall and the page holds few words; None
+    otherwise."""
     if _words(paragraphs) > MAX_ERROR_PAGE_WORDS:
         return None
-    for tag in (soup.find("title"), soup.find("h1")):
+    for tag in (soup.find("title"), soup.find("h1") or soup.find(_LOWER_HEADINGS)):
         heading = collapse_whitespace(tag.get_text(" ")) if tag is not None else ""
         if _ERROR_HEADING.fullmatch(heading):
             return heading

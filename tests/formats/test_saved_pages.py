@@ -1025,3 +1025,24 @@ def test_other_stories_in_articles_of_their_own_are_not_the_storys_text(tmp_path
     article, = load([str(folder)])
     assert [(v.title, v.paragraphs) for v in article.versions] == [
         ("Council decides", STORY[:3]), ("Council decides", STORY[:4])]
+
+
+@needs_trafilatura
+def test_a_consent_wall_under_the_storys_title_headed_below_h1_is_left_out(tmp_path: Path) -> None:
+    """A consent wall a site sends in place of the story under the story's own title and URL,
+    its heading an `<h2>` (the page has no `<h1>`), was read as a version that replaced the
+    story with the wall's text, and the next save as one that put it back."""
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "20200103110000.html",
+           f"<!DOCTYPE html><html><head><title>{FIRST.title} | News Company</title><link "
+           f"rel='canonical' href='{URL}'></head><body><div class='consent'><h2>We value your "
+           "privacy</h2><p>We and our 842 partners store and/or access information on a device, "
+           "such as cookies, and process personal data.</p><button>Accept</button></div>"
+           "</body></html>")
+    _write(folder, "20200103120000.html", render_page(URL, SECOND, SITES[0]))
+    [article] = load([str(folder)])
+    assert [v.title for v in article.versions] == [FIRST.title, SECOND.title]
+    assert (f"{folder / '20200103110000.html'}: an error page, a bot check or a consent wall "
+            "('We value your privacy'), not the article: save the page again; page left out"
+            in article.warnings)
