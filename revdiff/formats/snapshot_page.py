@@ -70,6 +70,8 @@ _ERROR_HEADING = re.compile(
 MAX_ERROR_PAGE_WORDS = 100
 # The headings below `<h1>`, where a page without one heads its text.
 _LOWER_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
+# A site's name after a separator at the end of a page's `<title>` (`Council decides | Site`).
+_SITE_NAME = re.compile(r"\s[|\-–—·•]\s(?:(?!\s[|\-–—·•]\s).)*$", re.DOTALL)
 _TIME_METAS = ("article:modified_time", "og:updated_time", "article:published_time")
 # The same claims in the page's schema.org JSON-LD, where most sites now give them.
 _LINKED_DATA_TIMES = ("dateModified", "datePublished")
@@ -158,12 +160,15 @@ def _headed_article(soup: BeautifulSoup) -> str | None:
 def _headline(soup: BeautifulSoup, title: str, paragraphs: tuple[str, ...]) -> str | None:
     """The page's headline where the extraction gave it as a paragraph (as the extraction gives
     it): its title, else its first `<h1>` (on a site whose og:title, a headline for sharing, is
-    not the one on the page); None when neither is a paragraph."""
-    if _as_extracted(title) in paragraphs:
-        return _as_extracted(title)
+    not the one on the page), else its `<title>` without the site's name after a separator (on
+    a site whose `<h1>` is its logo); None when none is a paragraph."""
     heading: Any = soup.find("h1")
-    shown = _as_extracted(heading.get_text(" ")) if heading is not None else ""
-    return shown if shown in paragraphs else None
+    named: Any = soup.find("title")
+    for candidate in (title, heading.get_text(" ") if heading is not None else "",
+                      _SITE_NAME.sub("", named.get_text(" ")) if named is not None else ""):
+        if _as_extracted(candidate) in paragraphs:
+            return _as_extracted(candidate)
+    return None
 
 
 def _as_extracted(text: str) -> str:
@@ -351,6 +356,8 @@ def _url(soup: BeautifulSoup, html: str) -> str | None:
 def _title(soup: BeautifulSoup) -> str:
     title = _meta(soup, "og:title")
     if title is None:
-        heading: Any = soup.find("h1") or soup.find("title")
+        shown: Any = soup.find("h1")
+        named: Any = soup.find("title")  # on a site whose `<h1>` is its logo, an image
+        heading = shown if shown is not None and shown.get_text().strip() else named
         title = heading.get_text(" ") if heading is not None else ""
     return collapse_whitespace(title)

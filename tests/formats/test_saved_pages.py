@@ -1046,3 +1046,35 @@ def test_a_consent_wall_under_the_storys_title_headed_below_h1_is_left_out(tmp_p
     assert (f"{folder / '20200103110000.html'}: an error page, a bot check or a consent wall "
             "('We value your privacy'), not the article: save the page again; page left out"
             in article.warnings)
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("logo", ["<img src='/logo.png' alt='News Company'>", "News Company"])
+def test_a_site_logo_in_an_h1_is_not_the_title(tmp_path: Path, logo: str) -> None:
+    """A site whose logo is its page's `<h1>` and whose headline is an `<h2>` (no og:title):
+    every version's title was the logo's text (empty for an image) and the headline a paragraph."""
+    folder = tmp_path / "pages"
+    for hour, paragraphs in {10: STORY[:3], 12: STORY[:4]}.items():
+        body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        _write(folder, f"story-2020-01-03T{hour}-00.html",
+               f"<!DOCTYPE html><html><head><title>Council decides | News Company</title><link "
+               f"rel='canonical' href='{URL}'></head><body><header><h1 class='logo'><a href='/'>"
+               f"{logo}</a></h1></header><article><h2>Council decides</h2>{body}</article>"
+               "</body></html>\n")
+    article, = load([str(folder)])
+    assert [(v.title, v.paragraphs) for v in article.versions] == [
+        ("Council decides", STORY[:3]), ("Council decides", STORY[:4])]
+
+
+@needs_trafilatura
+def test_a_page_whose_only_h1_is_an_image_takes_its_title_from_title(tmp_path: Path) -> None:
+    """A page whose `<h1>` is the site's logo, an image, and which shows no headline: its title
+    was empty, though its `<title>` names the story."""
+    folder = tmp_path / "pages"
+    body = "".join(f"<p>{escape(p)}</p>" for p in STORY[:3])
+    _write(folder, "story.html",
+           f"<!DOCTYPE html><html><head><title>Council decides | News Company</title><link "
+           f"rel='canonical' href='{URL}'></head><body><header><h1><img src='/logo.png' "
+           f"alt='News Company'></h1></header><article>{body}</article></body></html>\n")
+    article, = load([str(folder)])
+    assert [v.title for v in article.versions] == ["Council decides | News Company"]
