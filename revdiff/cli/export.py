@@ -203,7 +203,8 @@ def _format_hint(raw: str) -> str:
               help="Run on a Dask LocalCluster of --workers processes (needs revdiff[dask]).")
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted run of the same command without duplicating rows "
-                   "(with nothing to resume, says so and exports from the start).")
+                   "(with nothing to resume, says so and exports from the start). Without "
+                   "it, a rerun starts over and says how many finished articles it discards.")
 @click.option("--sentences", type=click.Choice(["auto", "lines"]), default="auto",
               show_default=True, help="Split paragraphs into sentences, or one per line.")
 @click.option("--skip-errors", is_flag=True,

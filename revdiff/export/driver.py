@@ -135,6 +135,19 @@ def run_export(job: ExportJob, *, resume: bool = False, executor: Executor | Non
                               hint="drop -q to see which inputs were skipped and why") from None
 
 
+def _tell_discarded(staging: Staging, note: Callable[[str], None]) -> None:
+    """Say what starting over threw away of an interrupted run's staging folder, if anything."""
+    if staging.discarded is None:
+        note("starting over: discarding the staging folder an interrupted run left, whose "
+             "journal could not be read")
+    elif staging.discarded and staging.discarded_same_job:
+        note(f"starting over: discarding the {counted(staging.discarded, 'finished article')} "
+             "of an interrupted run of this export (--resume keeps them)")
+    elif staging.discarded:
+        note(f"starting over: discarding the {counted(staging.discarded, 'finished article')} "
+             "of an interrupted run of other inputs, format or options")
+
+
 def _once(note: Callable[[str], None], texts: set[str]) -> Callable[[str], None]:
     """`note`, but each of `texts` told only the first time."""
     told: set[str] = set()
@@ -243,6 +256,7 @@ def _run(job: ExportJob, units: list[InputUnit], in_place: Sequence[MissingInput
          on_progress: Callable[[ExportProgress], None] | None,
          note: Callable[[str], None], part_pairs: int | None) -> ExportProgress:
     staging = Staging(job.out, fingerprint(job, units), resume)
+    _tell_discarded(staging, note)
     if resume and not staging.resumable:
         note(f"nothing to resume for {job.out} (no interrupted run left a staging folder); "
              "exporting from the start")

@@ -137,6 +137,10 @@ class Staging:
         self.resumed_entries = 0
         self.recorded = 0
         self.last_entry: JournalEntry | None = None
+        # the finished articles of an interrupted run that starting over discards (None: its
+        # journal could not be read), and whether that run was of this job, which --resume keeps
+        self.discarded: int | None = 0
+        self.discarded_same_job = False
         if not out.parent.is_dir():
             raise OutputProblem("the output's folder does not exist", str(out.parent),
                                 hint="create it first, or choose another -o path")
@@ -161,6 +165,8 @@ class Staging:
             elif self.unpublished is None:  # it stopped before its journal's first line
                 self._start_fresh()
         else:
+            if self.resumable:
+                self._count_discarded()
             self._start_fresh()
         # Kept open for the whole run (appended at every checkpoint); closed by close().
         self._journal = open(self.journal_path, "a", encoding="utf-8")  # noqa: SIM115
@@ -205,6 +211,26 @@ class Staging:
             raise OutputProblem(f"cannot write the staging folder: {os_reason(error)}",
                                 str(self.directory), hint="free some space (or fix the "
                                 "problem), then rerun the command") from error
+
+    def _count_discarded(self) -> None:
+        """Count what starting over throws away: the articles the interrupted run's journal holds
+        up to its last checkpoint, as --resume would keep them (`discarded`), and whether that
+        run was of this job (`discarded_same_job`). A journal that is no file of its own (a
+        link, which is not followed) or cannot be read is counted as unknown, None."""
+        if self.journal_path.is_symlink() or not self.journal_path.is_file():
+            self.discarded = None
+            return
+        lines = self._interrupted_journal_lines()
+        try:
+            header = next(lines, None)
+            self.discarded = max((entry.index + 1 for _, entry in _consecutive_entries(lines)
+                                  if entry.state), default=0)
+        except OutputProblem:
+            self.discarded = None
+            return
+        finally:
+            lines.close()
+        self.discarded_same_job = header is not None and _is_of_job(header, self.fingerprint)
 
     def _check_no_report_put_aside(self) -> None:
         """Refuse to start over, removing the staging folder, where a run stopped while publishing
@@ -339,16 +365,13 @@ class Staging:
             with open(temporary, "w", encoding="utf-8") as kept:
                 kept.write(next(lines) + "\n")  # the header, which the caller has read
                 checkpoint_end = kept.tell()
-                for count, line in enumerate(lines, start=1):
-                    entry = _parse_entry(line)
-                    if entry is None or entry.index != count - 1:
-                        break
+                for line, entry in _consecutive_entries(lines):
                     kept.write(line + "\n")
                     # Only the last entry of a checkpoint carries the writer state; entries
                     # after the last complete checkpoint (a torn batch) do not count as done.
                     if entry.state:
                         self.last_entry = entry
-                        self.resumed_entries = count
+                        self.resumed_entries = entry.index + 1
                         checkpoint_end = kept.tell()
                 kept.truncate(checkpoint_end)
             lines.close()  # the journal, closed before it is replaced
@@ -509,6 +532,27 @@ def _parsed_entries(lines: Generator[str, None, None]) -> Iterator[JournalEntry]
                 yield entry
     finally:
         lines.close()
+
+
+def _consecutive_entries(lines: Iterator[str]) -> Iterator[tuple[str, JournalEntry]]:
+    """The entries of a journal's `lines` past its header, each with its line, in the order
+    written (indices 0, 1, 2 ...), up to the first damaged or out of order: the run's own."""
+    for index, line in enumerate(lines):
+        entry = _parse_entry(line)
+        if entry is None or entry.index != index:
+            return
+        yield line, entry
+
+
+def _is_of_job(header: str, fingerprint: dict[str, Any]) -> bool:
+    """Whether a journal's first line, `header`, is of the job of `fingerprint`, written by a
+    revdiff of these tables' columns: a run --resume continues (`Staging._check_job`)."""
+    try:
+        fields = json.loads(header)
+    except (ValueError, RecursionError):
+        return False
+    return (isinstance(fields, dict) and fields.get("revdiff_export") == JOURNAL_VERSION
+            and fields.get("job") == fingerprint and fields.get("columns") == TABLE_COLUMNS)
 
 
 def _check_staged_only(folder: Path) -> None:

@@ -417,6 +417,47 @@ def test_resume_refuses_a_different_job(generated: Path, samples: Path, tmp_path
     assert progress.resumed_articles == 0 and progress.articles == 3
 
 
+def test_a_run_without_resume_says_it_discards_the_interrupted_runs_finished_articles(
+        generated: Path, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rerunning an interrupted export without --resume removed its finished articles without a
+    word: it now says how many it discards, and, for the same job, that --resume keeps them."""
+    out = tmp_path / "out.jsonl"
+    job = ExportJob((str(generated),), out, "jsonl")
+    interrupted_export(job, monkeypatch, limit=3, chunk_pairs=1)
+    notes: list[str] = []
+    run_export(job, on_note=notes.append)
+    assert notes == [("starting over: discarding the 3 finished articles of an interrupted run "
+                      "of this export (--resume keeps them)")]
+
+    interrupted_export(job, monkeypatch, limit=3, chunk_pairs=1)
+    notes.clear()
+    run_export(ExportJob((str(samples),), out, "jsonl"), on_note=notes.append)
+    assert notes == [("starting over: discarding the 3 finished articles of an interrupted run "
+                      "of other inputs, format or options")]
+
+    notes.clear()  # a run that leaves no staging folder, then one that finishes: nothing to say
+    run_export(job, on_note=notes.append)
+    assert notes == []
+
+
+def test_a_run_without_resume_reads_no_linked_journal_to_count_what_it_discards(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A staging folder whose journal is a link (to a FIFO, which would hang a read) is not read
+    to count its articles: the run says it discards that folder, and starts over."""
+    out = tmp_path / "out.jsonl"
+    job = ExportJob((str(generated),), out, "jsonl")
+    interrupted_export(job, monkeypatch, limit=3, chunk_pairs=1)
+    journal = staging_path(out) / "journal.jsonl"
+    journal.unlink()
+    os.mkfifo(tmp_path / "fifo")
+    journal.symlink_to(tmp_path / "fifo")
+    notes: list[str] = []
+    progress = run_export(job, on_note=notes.append)
+    assert notes == [("starting over: discarding the staging folder an interrupted run left, "
+                      "whose journal could not be read")]
+    assert progress.articles == 12 and not staging_path(out).exists()
+
+
 @pytest.mark.parametrize("fmt", ["csv", "sqlite"])
 def test_resume_refuses_a_run_of_a_revdiff_that_wrote_other_columns(
         generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
