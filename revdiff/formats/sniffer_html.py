@@ -142,8 +142,12 @@ def _article_info(soup: BeautifulSoup, where: str,
     return source, checked, changes, metadata
 
 
-def _require_closed(text: str, closing: str, where: str) -> None:
-    if closing not in text.lower():
+def _require_closed(text: str, where: str) -> None:
+    """Refuse a page cut short: one without `</html>` (a page without `<html>`: without any
+    `</p>`) in the markup a browser reads, where one in a comment, a script or a style is none."""
+    markup = _shown_markup(text).lower()
+    closing = "</html>" if "<html" in markup else "</p>"
+    if closing not in markup:
         raise MalformedPage(f"page is truncated: no {closing} found", where,
                             hint="save the whole page again")
 
@@ -371,7 +375,7 @@ def read_version_page(text: str, where: str) -> Article:
     (`_text_paragraphs`), so paragraphs of the site layout (header, footer) are not taken for
     article text.
     """
-    _require_closed(text, "</html>" if "<html" in text.lower() else "</p>", where)
+    _require_closed(text, where)
     refuse_a_second_page(text, where)
     if looks_translated(text):
         raise MalformedPage("the version page was translated by the browser before it was saved", where,

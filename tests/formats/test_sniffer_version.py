@@ -261,3 +261,17 @@ def test_a_version_page_whose_script_writes_a_diff_table_is_a_version_page() -> 
         "</body>", "<script>var row = '<table class=\"version_diff\">';</script></body>")
     assert "<script>" in page
     assert detect(page) is Format.SNIFFER_VERSION_HTML
+
+
+@pytest.mark.parametrize("unshown", ["<script>var shell = '<html><body></body></html>';</script>",
+                                     "<!-- an old layout ended here: </html> -->",
+                                     "<style>/* </html> */</style>"])
+def test_a_version_page_cut_short_is_truncated_though_a_script_or_comment_holds_its_end_tag(
+        unshown: str) -> None:
+    """The truncation check looked for `</html>` anywhere in the page: one in a script's string,
+    a comment or a style let a page cut off in its text pass as whole, read without the rest."""
+    page = render_version_html(Version(3, "Title", ("First.", "Second.")), None, 5).replace(
+        "</head>", f"{unshown}</head>")
+    cut = page[:page.index("<p>Second.") + len("<p>Sec")]
+    with pytest.raises(MalformedPage, match=r"truncated: no </html> found"):
+        read_version_page(cut, "v.html")
