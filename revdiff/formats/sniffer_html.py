@@ -133,7 +133,7 @@ def _article_info(soup: BeautifulSoup, where: str,
         seen = first_p.find("time")
         if seen is not None and seen.get("datetime"):
             metadata["first_seen"] = str(seen.get("datetime"))
-        status = collapse_whitespace(first_p.get_text())
+        status = _cell_text(first_p)
         match = re.search(r"(It will not be checked again for changes\.|It last changed over.*|"
                           r"The next check for changes will be.*)", status)
         if match:

@@ -466,3 +466,15 @@ def test_a_body_row_of_header_cells_is_read_as_a_body_row() -> None:
     copy = PAGE[:start] + PAGE[start:end].replace("<td>", "<th>").replace("</td>", "</th>") + PAGE[end:]
     assert copy != PAGE
     assert read_diff_page(copy, "copy.html").versions == read_diff_page(PAGE, "p.html").versions
+
+
+@pytest.mark.parametrize("parting", ["<br>", "<br/>"])
+def test_a_line_break_in_the_check_status_parts_the_words_either_side(parting: str) -> None:
+    """The article info's check status was read with the words either side of a `<br>` glued
+    (`40 daysago`), where the cells part them as a browser shows them."""
+    status = "It last changed over 40 days ago and won't be checked again for changes."
+    old, new = Version(1, "Head", ("Old words.",)), Version(2, "Head", ("New words.",))
+    page = render_diff_html(old, new, PageInfo(status=status))
+    assert "40 days ago" in page
+    copy = page.replace("40 days ago", f"40 days{parting}ago")
+    assert read_diff_page(copy, "copy.html").metadata["check_status"] == status
