@@ -39,10 +39,12 @@ _SAVE_AGAIN = "save the page again from News Sniffer, as the browser received it
 # Tags and attribute names in any case, the class quoted or not (as minifiers write it).
 _DIFF_TABLE = re.compile(r"<table\b[^<>]*\bclass\s*=\s*[\"']?[^\"'<>]*version_diff", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
-# What a browser shows nothing of as markup: a comment, or a script or style element (whose text
-# is no markup); each left open runs to the page's end, as a browser reads it
-_UNSHOWN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)(?=[\s/>]).*?(?:</\1\s*>|\Z)",
-                      re.DOTALL | re.IGNORECASE)
+# What a browser shows nothing of as markup: a comment, a script or style element (whose text
+# is no markup), a template (whose content is never shown) or a textarea (whose content is text);
+# each left open runs to the page's end, as a browser reads it. html.parser reads the inside of
+# a template or a textarea as markup: a table there would be taken for the page's.
+_UNSHOWN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|template|textarea)(?=[\s/>])"
+                      r".*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
 _HEADING = re.compile(r"<h1\b", re.IGNORECASE)
 # The classes of the header cells, `th` on News Sniffer's pages and `td` on some saved copies:
 # their rows are no body rows
@@ -153,8 +155,8 @@ def _require_closed(text: str, where: str) -> None:
 
 
 def _shown_markup(text: str) -> str:
-    """The page with each comment, script and style element made only its line ends: what a
-    browser shows nothing of, on lines that keep their numbers."""
+    """The page with each comment and script, style, template and textarea element made only
+    its line ends: what a browser shows nothing of as markup, on lines that keep their numbers."""
     return _UNSHOWN.sub(lambda unshown: "\n" * unshown.group().count("\n"), text)
 
 
@@ -162,10 +164,11 @@ def read_diff_page(text: str, where: str) -> Article:
     """Read a News Sniffer diff page; every cell is explicit, so the versions come back exactly.
     A page cut short before its diff table closes is refused (a table closed before it, such as
     a site's layout, does not count), and one that holds a second diff table; a table in a
-    comment, a script or a style element is none. So is a version cell that holds more than
-    `Version N` (`Version 0 of 5`). A page without its time row, or with one of other than two
-    time cells, is read with a warning, its versions without times. A version the page shows no
-    text of is kept without paragraphs, warned, as a version page's is."""
+    comment, a script, style, template or textarea element is none, and is not read. So is a
+    version cell that holds more than `Version N` (`Version 0 of 5`). A page without its time
+    row, or with one of other than two time cells, is read with a warning, its versions without
+    times. A version the page shows no text of is kept without paragraphs, warned, as a version
+    page's is."""
     markup = _shown_markup(text)
     start = _DIFF_TABLE.search(markup)
     if start is None:  # the page's only diff table is in a comment
@@ -180,7 +183,7 @@ def read_diff_page(text: str, where: str) -> Article:
     if looks_translated(text):
         raise MalformedPage("the diff page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
-    soup = BeautifulSoup(text, "html.parser")
+    soup = BeautifulSoup(markup, "html.parser")  # on the lines of the page, as the checks above
     table = soup.find("table", class_="version_diff")
     if table is None:
         raise MalformedPage("no table.version_diff in the page", where, hint=_SAVE_AGAIN)

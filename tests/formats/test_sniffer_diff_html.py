@@ -478,3 +478,20 @@ def test_a_line_break_in_the_check_status_parts_the_words_either_side(parting: s
     assert "40 days ago" in page
     copy = page.replace("40 days ago", f"40 days{parting}ago")
     assert read_diff_page(copy, "copy.html").metadata["check_status"] == status
+
+
+@pytest.mark.parametrize("element", ["template", "TEXTAREA"])
+@pytest.mark.parametrize("before", [True, False], ids=["before the table", "after it"])
+def test_a_diff_table_written_in_a_template_or_textarea_is_no_table_of_the_page(
+        element: str, before: bool) -> None:
+    """A browser shows nothing of a template's content, and a textarea's is text, not markup:
+    a diff table written in one was a second diff table, the page refused as two pages in one
+    file, and one in a template before the page's table was read in its place."""
+    fake = (f'<{element}><table class="version_diff"><thead><tr><th class="version">'
+            f"<small>Version 7</small></th><th class=\"version\"><small>Version 8</small></th>"
+            f"</tr></thead>\n<tr id='p1'><td>fake</td><td>row</td></tr></table></{element}>\n")
+    table = '<table class="version_diff">'
+    assert PAGE.count(table) == 1
+    copy = PAGE.replace(table, fake + table) if before else PAGE.replace("</main>", fake + "</main>")
+    assert copy != PAGE
+    assert read_diff_page(copy, "copy.html") == read_diff_page(PAGE, "copy.html")
