@@ -27,6 +27,7 @@ from revdiff.engine.attribution_tokens import (
 from revdiff.engine.headlines import headline_source_words
 from revdiff.engine.sentences import MONTHS, word_set
 from revdiff.engine.source_past_an_aside import start_of_words_in_marks
+from revdiff.engine.source_qualifiers import past_qualifiers
 
 # Nouns of a source that a headline names after its verb, inverted, as it quotes what was said
 # before it (`‘Devastating’ says minister`, `'Shocking' say MPs`, `… says UN chief`).
@@ -81,12 +82,14 @@ def _inverted_source_end(words: list[str]) -> int:
 
 
 def source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
-    """The source words after the verb (`said Gen. Mark Milley, the chairman`), up to the
-    nearest punctuation or a word that begins another clause or a place or time; none after
+    """The source words after the verb (`said Gen. Mark Milley, the chairman`), past the words
+    that qualify or focus it (`said nearly 40 officials` names `40 officials`: `past_qualifiers`),
+    up to the nearest punctuation or a word that begins another clause or a place or time; none after
     `of`, which says whom or what it was said of (`“Hoozer”—said of anything large`)."""
     if verb + 1 < len(tokens) and bare_word(tokens[verb + 1]) == "of":
         return ()
-    end = verb + 1
+    start = past_qualifiers(tokens, verb + 1, min(len(tokens), verb + 1 + MOST_SOURCE_WORDS))
+    end = start
     while end < len(tokens) and end - verb <= MOST_SOURCE_WORDS:
         token = tokens[end]
         if bare_word(token) in AFTER_SOURCE or (end > verb + 1 and OPENS_CLAUSE.search(token)):
@@ -94,7 +97,7 @@ def source_after(tokens: list[str], verb: int) -> tuple[str, ...]:
         end += 1
         if ends_clause(token):
             break
-    return source_words(tokens[verb + 1:end])
+    return source_words(tokens[start:end])
 
 
 def speaker_after(tokens: list[str], verb: int) -> tuple[str, ...]:
@@ -135,7 +138,7 @@ def introduced_source(tokens: list[str], at: int, length: int, clause_end: int) 
                  or bare_word(tokens[verb]) in AFTER_SOURCE), None)
     if verb is None or not may_be_a_verb(tokens[verb]):
         return source  # the source is read up to another word (`according to officials in Iraq the …`)
-    words = tokens[first:verb]
+    words = tokens[past_qualifiers(tokens, first, verb):verb]
     if sentence_start == at:  # the subject: its last word, and determiners and numbers before it
         subject = len(words) - 1
         while subject > 0 and (bare_word(words[subject - 1]) in DETERMINERS

@@ -21,7 +21,6 @@ from revdiff.engine.attribution_lexicon import (
     PAIRING_WORDS,
     SENTENCE_ADVERBS,
     SOURCE_NOUNS,
-    SOURCE_QUALIFIERS,
     SPEECH,
     WHOSE_WORDS,
 )
@@ -35,6 +34,7 @@ from revdiff.engine.attribution_tokens import (
     source_words,
 )
 from revdiff.engine.sentences import word_set
+from revdiff.engine.source_qualifiers import past_qualifiers
 
 # Nouns ending in -ly that may be a source (`the family said`), and the words after which a
 # word in -ly is a noun or an adjective, not an adverb (`the weekly said`).
@@ -209,7 +209,7 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
     start = past_whom_it_was_told(tokens, start, end)
     while start < end - 1 and bare_word(tokens[start]) in SENTENCE_ADVERBS:
         start += 1  # `Obviously critics say this.` names `critics`
-    start = _past_qualifiers(tokens, start, end)
+    start = past_qualifiers(tokens, start, end)
     source = source_words(tokens[_past_a_reported_noun(tokens, start, end):end])
     mark = aside_mark(tokens[start - 1]) if start > 0 else None
     if source or after_aside or mark is None:
@@ -220,24 +220,6 @@ def source_before(tokens: list[str], verb: int, *, after_aside: bool = False) ->
     if aside_start is None:
         return source
     return source_before(tokens, aside_start, after_aside=True)
-
-
-def _past_qualifiers(tokens: list[str], start: int, end: int) -> int:
-    """Where the source in the words from `start` to `end` begins past the words that qualify or
-    focus it (`SOURCE_QUALIFIERS`: `Nearly 40 officials said`, `Only the Pentagon said` name `40
-    officials` and `the Pentagon`): after them when they are in lower case or the word after them
-    is not capitalised (a number, `officials`, `the`); at `start` when they hold none, or they and
-    the word after them are capitalised, as a name's words are (`Just Eat said`, `About Face
-    said`; the price: `Only Iran said` names `only iran`)."""
-    words = [bare_word(token) for token in tokens[start:end]]
-    qualifier = next((candidate for candidate in SOURCE_QUALIFIERS
-                      if tuple(words[:len(candidate)]) == candidate and len(candidate) < len(words)), None)
-    if qualifier is None:
-        return start
-    after = start + len(qualifier)
-    if tokens[start].islower() or not tokens[after][:1].isupper():
-        return after
-    return start
 
 
 def _past_a_reported_noun(tokens: list[str], start: int, end: int) -> int:

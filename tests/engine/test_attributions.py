@@ -1315,6 +1315,33 @@ def test_a_qualifier_added_before_the_source_changes_no_attribution(old: str, ne
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new)
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("“We will win,” said nearly 40 officials.", [("40", "officials")]),
+    ("The base was hit, said only the Pentagon.", [("pentagon",)]),
+    ("According to nearly 40 officials, the base was hit.", [("40", "officials")]),
+    ("According to nearly 40 officials the base was hit.", [("40", "officials")]),
+    ("The base was hit, according to at least 40 officials.", [("40", "officials")]),
+    ("The base was hit, according to about 40 officials.", [("40", "officials")]),
+    ("The base was hit, per nearly 40 officials.", [("40", "officials")]),
+    # a preposition before no count is no qualifier, and a name's capitalised word stays
+    ("“Hi,” said about the plan.", []),
+    ("“Hi,” said Just Eat.", [("just", "eat")]),
+])
+def test_a_word_that_qualifies_or_focuses_the_source_after_its_verb_is_no_part_of_it(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # `…, said nearly 40 officials.` and `According to nearly 40 officials, …` named `nearly 40
+    # officials`, where `Nearly 40 officials said` named `40 officials`
+    assert attributions_in(text) == sources
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("“We will win,” said 40 officials.", "“We will win,” said nearly 40 officials."),
+    ("According to 40 officials, the base was hit.", "According to nearly 40 officials, the base was hit."),
+])
+def test_a_qualifier_added_after_the_verb_changes_no_attribution(old: str, new: str) -> None:
+    assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new)
+
+
 
 @pytest.mark.parametrize(("text", "sources"), [
     ("@user said hi.", [("user",)]),

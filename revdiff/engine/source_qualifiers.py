@@ -1,0 +1,36 @@
+"""The words that qualify or focus the source they open (`Nearly 40 officials said`, `…, said
+nearly 40 officials.`, `According to only the Pentagon, …`), which are no words of its name, read
+before and after its verb alike (engine/source_before_verb.py, engine/source_after_verb.py)."""
+
+from __future__ import annotations
+
+from revdiff.engine.attribution_lexicon import SOURCE_QUALIFIERS
+from revdiff.engine.attribution_tokens import bare_word, ends_clause
+from revdiff.engine.numbers import numbers_in
+
+# Qualifiers that are prepositions too, which qualify a source only before a count (`about 40
+# officials`, `over a dozen officials`; not `said about the plan`, `Over the weekend officials
+# said`).
+_PREPOSITIONS = frozenset({("about",), ("around",), ("over",), ("up", "to")})
+
+
+def past_qualifiers(tokens: list[str], start: int, end: int) -> int:
+    """Where the source in the words from `start` to `end` begins past the words that qualify or
+    focus it (`SOURCE_QUALIFIERS`: `Nearly 40 officials said`, `Only the Pentagon said` and `…,
+    said nearly 40 officials.` name `40 officials` and `the Pentagon`): after them when they are
+    in lower case or the word after them is not capitalised (a number, `officials`, `the`), and,
+    a preposition too (`about`, `over`), a count follows them (`_PREPOSITIONS`); at `start` when
+    they hold none, or a punctuation ends one (`said only, …`), or they and the word after them
+    are capitalised, as a name's words are (`Just Eat said`, `About Face said`; the price: `Only
+    Iran said` names `only iran`)."""
+    words = [bare_word(token) for token in tokens[start:end]]
+    qualifier = next((candidate for candidate in SOURCE_QUALIFIERS
+                      if tuple(words[:len(candidate)]) == candidate and len(candidate) < len(words)), None)
+    if qualifier is None or any(map(ends_clause, tokens[start:start + len(qualifier)])):
+        return start
+    after = start + len(qualifier)
+    if qualifier in _PREPOSITIONS and not numbers_in(" ".join(tokens[after:min(after + 2, end)])):
+        return start
+    if tokens[start].islower() or not tokens[after][:1].isupper():
+        return after
+    return start
