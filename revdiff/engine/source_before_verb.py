@@ -33,6 +33,7 @@ from revdiff.engine.attribution_tokens import (
     may_be_a_verb,
     source_words,
 )
+from revdiff.engine.numbers import numbers_in
 from revdiff.engine.sentences import word_set
 from revdiff.engine.source_qualifiers import past_qualifiers
 
@@ -63,7 +64,9 @@ def _first_of_joined_sources(tokens: list[str], joining: int) -> int | None:
     begins: the words before it, back to the text's start, punctuation, words that say when or a
     verb of speech (`source_begins_after`), are one word (`police and hospital officials said`),
     names (`The Pentagon and the State Department said`) or a source's noun with the words that
-    say whose it is (`Iraqi militia officials and the country's state TV channel said`), and no
+    say whose it is (`Iraqi militia officials and the country's state TV channel said`), after a
+    determiner, a count or a word that qualifies it or not (`Nearly 40 officials and the Pentagon
+    said`), and no
     verb; and so are the items of a list before them (`France, Russia and China said`, `France,
     Russia, and China said`), past a word that pairs them (`Both the Pentagon and Iran said`,
     `Neither the Pentagon nor Iran said`). None when they may be a clause (`Casualties were
@@ -99,8 +102,11 @@ def _source_item_start(tokens: list[str], end: int) -> int | None:
     start = past_whom_it_was_told(tokens, start, end)
     if bare_word(tokens[start]) in PAIRING_WORDS and start + 1 < end:
         start += 1
+    start = past_qualifiers(tokens, start, end)
     words = tokens[start:end]
     names = words[1:] if bare_word(words[0]) in DETERMINERS else words
+    if len(names) > 1 and numbers_in(bare_word(names[0])):
+        names = names[1:]  # a count, as a determiner (`40 officials and the Pentagon said`)
     if len(words) > 1 and not all(word[:1].isupper() for word in names) and not _is_whose_source(names):
         return None
     if any(bare_word(word) in CLAUSE_WORDS or may_be_a_verb(word) for word in words):

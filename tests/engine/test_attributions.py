@@ -1342,6 +1342,23 @@ def test_a_qualifier_added_after_the_verb_changes_no_attribution(old: str, new: 
     assert Flag.ATTRIBUTION_CHANGED not in edit_flags(old, new)
 
 
+@pytest.mark.parametrize(("text", "sources"), [
+    ("40 officials and the Pentagon said so.", [("40", "officials", "and", "pentagon")]),
+    ("Nearly 40 officials and the Pentagon said so.", [("40", "officials", "and", "pentagon")]),
+    ("Forty officials and police said so.", [("forty", "officials", "and", "police")]),
+    ("Only officials and the Pentagon said so.", [("officials", "and", "pentagon")]),
+    ("Iran, 40 officials and the Pentagon said so.", [("iran", "40", "officials", "and", "pentagon")]),
+    # a count before no source's noun is no source joined, but a clause
+    ("40 protesters and police said so.", [("police",)]),
+    ("Rockets hit 40 bases and officials said so.", [("officials",)]),
+])
+def test_a_source_with_a_count_or_a_qualifier_is_one_of_two_joined_sources(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # `Nearly 40 officials and the Pentagon said so.` and `40 officials and the Pentagon said so.`
+    # named `pentagon` alone: a lower-case item with a number was no source before `and`
+    assert attributions_in(text) == sources
+
+
 
 @pytest.mark.parametrize(("text", "sources"), [
     ("@user said hi.", [("user",)]),
