@@ -29,6 +29,9 @@ _DAYS_FROM_TODAY = word_set("yesterday today tonight")
 # night`, `Friday morning`, `the next day`).
 SPANS = word_set("day week weekend month year morning afternoon evening night")
 _WHICH_SPAN = _WEEKDAYS | _DAYS_FROM_TODAY | word_set("last this next that previous same earlier later")
+# Prepositions that make a span after `the` a time (`over the weekend`, `during the night`, `in
+# the morning`, `at the weekend`), not a source's word (`the weekend officials`).
+_BEFORE_THE_SPAN = word_set("over during in at through throughout")
 # Words before a day or a month that make it a time (`on Friday`, `in January`, `late May`), not
 # a name (`Theresa May`, `April Ryan`).
 _BEFORE_A_DATE = word_set("on in since by until during early late mid last next this earlier later")
@@ -38,20 +41,22 @@ def ends_a_time(tokens: list[str], at: int) -> bool:
     """Whether the token at `at` ends words that say when, which a source read back before its
     verb does not go past (`Last week the Pentagon said`, `On Friday the minister told`, `In
     January officials said`, `On Jan. 8 Iran said`, `Two days ago Esper said`, `in 2004 Bergman
-    said`): a year or decade after `in` (`_is_a_year_or_decade_in`), `ago`, a span of time after a
-    word that says which, a month after a word of `_BEFORE_A_DATE` or a day's number that no
-    punctuation ends (`8 April`; not `On April 8, April Ryan said`), the day's number after such a
-    month or one that begins its clause (`Jan. 8 the Pentagon said`; not `The Jan. 6 committee
-    said` nor, the date modifying the noun after it, `Jan. 6 committee members said`:
-    `_names_an_event`), or a day of the week, `yesterday`, `today` or `tonight` but where a
-    determiner stands before it (`the Today programme`) or, after no word of `_BEFORE_A_DATE`, a
-    capitalised word after it (`Sunday Times`)."""
+    said`, `Over the weekend officials said`): a year or decade after `in`
+    (`_is_a_year_or_decade_in`), `ago`, a span of time after a word that says which or after
+    `the` and a preposition of `_BEFORE_THE_SPAN` (`during the night`), a month after a word of
+    `_BEFORE_A_DATE` or a day's number that no punctuation ends (`8 April`; not `On April 8, April
+    Ryan said`), the day's number after such a month or one that begins its clause (`Jan. 8 the
+    Pentagon said`; not `The Jan. 6 committee said` nor, the date modifying the noun after it,
+    `Jan. 6 committee members said`: `_names_an_event`), or a day of the week, `yesterday`,
+    `today` or `tonight` but where a determiner stands before it (`the Today programme`) or, after
+    no word of `_BEFORE_A_DATE`, a capitalised word after it (`Sunday Times`)."""
     word = bare_word(tokens[at])
     before = bare_word(tokens[at - 1]) if at > 0 else ""
     if word == "ago" or _is_a_year_or_decade_in(tokens, at):
         return True
     if word in SPANS:
-        return before in _WHICH_SPAN
+        return before in _WHICH_SPAN or (before == "the" and at > 1
+                                         and bare_word(tokens[at - 2]) in _BEFORE_THE_SPAN)
     if word in MONTHS:
         return before in _BEFORE_A_DATE or before.isdigit() and not ends_clause(tokens[at - 1])
     if word.isdigit() and len(word) <= 2:
@@ -68,13 +73,14 @@ def ends_a_time(tokens: list[str], at: int) -> bool:
 
 
 # Words that may stand in words that say when before the one that ends them (`on Friday`, `late
-# Tuesday`, `last week`, `on Jan. 8`, `in 2004`).
-_WORDS_OF_A_TIME = _BEFORE_A_DATE | _WHICH_SPAN | MONTHS
+# Tuesday`, `last week`, `on Jan. 8`, `in 2004`, `over the weekend`).
+_WORDS_OF_A_TIME = _BEFORE_A_DATE | _WHICH_SPAN | MONTHS | _BEFORE_THE_SPAN | word_set("the")
 
 
 def before_words_of_time(tokens: list[str], end: int) -> int:
     """Where words that say when between a source and its verb begin, when they end at `end`
-    (`Pentagon officials on Wednesday said`, `Iran late Tuesday said`, `Bergman in 2004 said`);
+    (`Pentagon officials on Wednesday said`, `Iran late Tuesday said`, `Bergman in 2004 said`,
+    `Officials over the weekend said`);
     `end` when no such words end there, or nothing of a clause stands before them (`On Wednesday
     said`), where they are no part of a source either."""
     if end == 0 or not ends_a_time(tokens, end - 1):

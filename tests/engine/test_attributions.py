@@ -701,6 +701,31 @@ def test_a_time_added_before_the_source_changes_no_attribution() -> None:
 
 
 @pytest.mark.parametrize(("text", "sources"), [
+    ("Over the weekend officials said so.", [("officials",)]),
+    ("During the night officials said so.", [("officials",)]),
+    ("In the morning the Pentagon said so.", [("pentagon",)]),
+    ("At the weekend officials said so.", [("officials",)]),
+    ("Officials over the weekend said so.", [("officials",)]),
+    ("Iran during the night said so.", [("iran",)]),
+    ("Over the weekend about 40 officials said so.", [("40", "officials")]),
+    # words that said when before, and a span in a source without a preposition
+    ("Earlier this week officials said so.", [("officials",)]),
+    ("Late on Friday officials said so.", [("officials",)]),
+    ("The weekend officials said so.", [("weekend", "officials")]),
+])
+def test_a_span_of_time_after_a_preposition_and_the_is_no_part_of_the_source(
+        text: str, sources: list[tuple[str, ...]]) -> None:
+    # `Over the weekend officials said` named `weekend officials` and `During the night officials
+    # said` `during night officials`: only a span after a word that says which (`last week`) said when
+    assert attributions_in(text) == sources
+
+
+def test_a_span_of_time_added_before_the_source_changes_no_attribution() -> None:
+    flags = edit_flags("Officials said so.", "Over the weekend officials said so.")
+    assert Flag.ATTRIBUTION_CHANGED not in flags
+
+
+@pytest.mark.parametrize(("text", "sources"), [
     ("He said the officials told him to leave.", [("he",), ("officials",)]),
     ("He said the minister, a veteran, told him to go.", [("he",), ("minister",)]),
     ("He said the Pentagon and Iran told him to go.", [("he",), ("pentagon", "and", "iran")]),
