@@ -13,8 +13,9 @@ its titles and first names set aside, is one source (`Gen. Mark Milley`, `Milley
 
 This module tells where a word reports (`attributions_in`); the source is read by its neighbours:
 `source_before_verb`, `source_past_an_aside` and `source_after_verb`, with the words of
-`attribution_lexicon`, the tokens of `attribution_tokens` and the words of time of
-`attribution_times`; `same_sources` compares what they read.
+`attribution_lexicon`, the tokens of `attribution_tokens`, the words of time of
+`attribution_times` and the qualifiers of `source_qualifiers`; `same_sources` compares what they
+read.
 """
 
 from __future__ import annotations
