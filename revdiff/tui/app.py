@@ -165,6 +165,8 @@ class RevdiffApp(PageActions, App[None]):
     Screen { layout: vertical; }
     #body { height: 1fr; }
     Screen.-narrow Toast { padding: 0 1; }
+    /* Notices rise above the status line and the key footer (a row each), which they covered. */
+    #_default > ToastRack { margin-bottom: 2; }
     """
 
     def __init__(self, articles: Article | Sequence[Article], *,

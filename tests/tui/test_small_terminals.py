@@ -274,6 +274,21 @@ async def test_the_inputs_warnings_leave_the_diff_in_sight_in_the_smallest_termi
         assert toast.region.bottom <= app.query_one(StatusLine).region.bottom  # none of it cut
 
 
+@pytest.mark.parametrize("width", [MIN_WIDTH, 120])
+@run_async
+async def test_the_inputs_warnings_leave_the_status_line_readable(
+        chain_article: Article, width: int) -> None:
+    """At 44x12 the notice of the inputs' warnings covered the status line (where the change on
+    screen is counted) for its 10 seconds: it sits above it."""
+    app = RevdiffApp(chain_article, input_warnings=WARNINGS)
+    async with app.run_test(size=(width, MIN_HEIGHT), notifications=True) as pilot:
+        await pilot.pause()
+        [toast] = app.screen.query("Toast")  # Textual's class for a notice is not public
+        status = app.query_one(StatusLine)
+        assert toast.region.height and status.region.height
+        assert not toast.region.overlaps(status.region)
+
+
 def _article_of_30_versions() -> Article:
     return Article(None, "https://example.org/long", tuple(
         Version(number, f"Title {number}", (f"Sentence of version {number}.", "It stays."))
