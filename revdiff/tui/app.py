@@ -232,7 +232,7 @@ class RevdiffApp(PageActions, App[None]):
         yield PairHeader(diff_styles=self.diff_styles, id="pair-header")
         with Horizontal(id="body"):
             yield DiffView(self._start_layout, colours=self.settings.colours, id="diff")
-            yield StatsPanel(id="stats")
+            yield StatsPanel((self.key_of["stats_down"], self.key_of["stats_up"]), id="stats")
         yield StatusLine(id="status")
         yield KeyFooter(optional=NARROW_FOOTER_LEAVES_OUT,
                         order=tuple(command.action for command in self.key_table))

@@ -8,9 +8,12 @@ the counts and the chart side by side, and the diff keeps the terminal's width."
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+from revdiff.tui.out_of_sight import keep_noting_out_of_sight
 
 BESIDE_MIN_WIDTH = 110  # terminal columns from which the panel sits on the right of the diff
 BESIDE_CHAIN_WIDTH = 30  # the chart's width on the right
@@ -49,9 +52,23 @@ class StatsPanel(VerticalScroll, can_focus=False):
     StatsPanel.below.stacked #stats-chain {{ margin-top: 1; }}
     """
 
+    def __init__(self, scroll_keys: tuple[str, str] = ("J", "K"), *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.scroll_keys = scroll_keys  # the keys that scroll it down and up, as the hints name them
+
     def compose(self) -> ComposeResult:
         yield Static(id="stats-pair")
         yield Static(id="stats-chain")
+
+    def on_mount(self) -> None:
+        down, up = self.scroll_keys
+        self._renote = keep_noting_out_of_sight(self, self._note, down, up)
+
+    def _note(self, note: str) -> None:
+        self.border_title = note  # on the top edge below the diff (beside it, the scroll bar says)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._renote()
 
     def place(self, terminal_width: int) -> None:
         """On the right of the diff in a wide terminal, below it in a narrow one."""

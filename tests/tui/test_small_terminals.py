@@ -17,6 +17,7 @@ from revdiff.tui.article_list_screen import LIST_HEIGHT
 from revdiff.tui.export_screen import ExportScreen
 from revdiff.tui.settings import Settings
 from revdiff.tui.size_notice import MIN_HEIGHT, MIN_WIDTH, TerminalTooSmall
+from revdiff.tui.stats_panel import StatsPanel
 from revdiff.tui.status_line import StatusLine
 from revdiff.tui.timeline_screen import HINT, SHORT_HINT, TimelineTable
 
@@ -545,3 +546,28 @@ async def test_the_export_dialog_of_a_wide_folder_keeps_its_heading_in_the_small
                       app.screen.query_one(Input)):
             assert dialog.content_region.contains_region(shown.region), shown
         assert str(hint.render()).endswith(" …/二零二六年十二月/下書きのフォルダー):")
+
+
+@run_async
+async def test_the_statistics_say_more_follows_and_how_to_reach_it_in_the_smallest_terminal(
+        chain_article: Article) -> None:
+    """At 44x12 the panel below the diff showed 3 of its rows, the rest reachable only with J and
+    K, and nothing on screen said so: its top edge names the keys while more is out of sight."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.pause()
+        panel = app.query_one(StatsPanel)
+        assert panel.max_scroll_y > 0
+        assert "J" in panel.border_title and "more" in panel.border_title
+        await pilot.press(*"J" * 20)
+        await pilot.pause()
+        assert panel.scroll_y == panel.max_scroll_y
+        assert "K" in panel.border_title and "J" not in panel.border_title
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        await pilot.pause()
+        assert panel.max_scroll_y == 0 and not panel.border_title
+
