@@ -7,6 +7,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -21,6 +22,7 @@ from revdiff.tui.keys import (
     commands_by_group,
     main_keys_shown,
 )
+from revdiff.tui.out_of_sight import keep_noting_out_of_sight
 from revdiff.tui.styles import CURSOR_MARK, CURSOR_STYLE, ROW_STYLES
 from revdiff.tui.timeline_screen import TimelineScreen
 
@@ -123,6 +125,17 @@ class HelpScreen(Dialog[None]):
             yield Static(Text("revdiff keys  (Esc closes)", style="bold"))
             yield Static(help_table(self.table))
             yield Static(legend_table(self.table, self.diff_styles))
+
+    def on_mount(self) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        self._renote = keep_noting_out_of_sight(body, self._note, "space", "b")
+
+    def _note(self, note: str) -> None:
+        """On the help's bottom edge: at 44x12 it filled the dialog, nothing saying it scrolled."""
+        self.query_one("#help-body", VerticalScroll).border_subtitle = note
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._renote()
 
     def action_scroll_help(self, direction: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)

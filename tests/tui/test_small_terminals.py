@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.data_table import ColumnKey
@@ -571,3 +571,23 @@ async def test_the_statistics_say_more_follows_and_how_to_reach_it_in_the_smalle
         await pilot.pause()
         assert panel.max_scroll_y == 0 and not panel.border_title
 
+
+@run_async
+async def test_the_help_says_it_scrolls_in_the_smallest_terminal(chain_article: Article) -> None:
+    """At 44x12 the help filled its dialog with nothing on screen saying that more followed: its
+    bottom edge says so, and names the keys that show it."""
+    app = RevdiffApp(chain_article)
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.pause()
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.max_scroll_y > 0
+        assert (body.border_subtitle or "") == "more below: space"
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.border_subtitle == "more above: b"
+        await pilot.press("k")
+        await pilot.pause()
+        assert body.border_subtitle == "more: space below, b above"
