@@ -26,7 +26,7 @@ from revdiff.terminal_text import visible
 from revdiff.tui.dialog import Dialog
 from revdiff.tui.exporting import ExportFormat, default_filename, path_end
 from revdiff.tui.plain_text_input import PlainTextInput
-from revdiff.tui.wrapping import wrap_ranges
+from revdiff.tui.wrapping import text_width, wrap_ranges
 
 ExportChoice = tuple[ExportFormat, Path]
 # The terminal rows from which the dialog keeps the borders of its list and its name field: with
@@ -233,9 +233,42 @@ class ExportScreen(Dialog[ExportChoice | None]):
             return AwaitComplete.nothing()
         return super().dismiss(result)
 
-    def _say(self, problem: str) -> None:
-        """Show what keeps the file from being written, in the warning colour."""
-        self._show_line("#export-problem", problem)
+    def _say(self, *parts: str | Path) -> None:
+        """Show what keeps the file from being written, in the warning colour: `parts` joined, a
+        path among them by its end (`path_end`) where the whole would take more rows than the
+        heading, the formats and the name leave (at 44x12 a long typed path wrapped the problem
+        over 4 rows and more, and scrolled the heading away)."""
+        texts = [visible(str(part)) for part in parts]
+        paths = [index for index, part in enumerate(parts) if isinstance(part, Path)]
+        if paths and self._problem_rows(texts) > self._rows_for_problem():
+            [index] = paths
+            whole = texts[index]
+
+            def fits(room: int) -> bool:
+                shortened = [*texts[:index], path_end(whole, room), *texts[index + 1:]]
+                return self._problem_rows(shortened) <= self._rows_for_problem()
+
+            least, most = 1, text_width(whole)  # the longest end that fits (or its last name)
+            while least < most:
+                middle = (least + most + 1) // 2
+                least, most = (middle, most) if fits(middle) else (least, middle - 1)
+            texts[index] = path_end(whole, least)
+        self._show_line("#export-problem", "".join(texts))
+
+    def _problem_rows(self, texts: list[str]) -> int:
+        """The rows the problem line takes holding `texts`, wrapped as Textual wraps it."""
+        problem = self.query_one("#export-problem", Static)
+        width = self.query_one(Vertical).content_region.width - problem.styles.gutter.width
+        return len(wrap_ranges("".join(texts), width))
+
+    def _rows_for_problem(self) -> int:
+        """The dialog's rows beside its heading, its formats and the name (the hint gives the
+        problem its rows, `_show_file_hint`), at least one."""
+        dialog = self.query_one(Vertical)
+        others = sum(child.outer_size.height for child in dialog.children
+                     if child.display and child.id not in
+                     ("export-file-hint", "export-problem", "export-status"))
+        return max(1, self.size.height - dialog.styles.gutter.height - others)
 
     def _show_line(self, line: str, text: str) -> None:
         """Put `text` on the dialog's line `line` (its id); a path in it is text, not markup, and a
@@ -281,20 +314,20 @@ class ExportScreen(Dialog[ExportChoice | None]):
                 check_targets([path], self.inputs, folder=False)
                 check_room_for_temporary(path)
         except OutputProblem as problem:
-            self._say(f"{path}: {problem.message}: type another name")
+            self._say(path, f": {problem.message}: type another name")
             return
         except OSError as error:  # a name too long for the file system, ...
-            self._say(f"{path}: {os_reason(error)}: type another name")
+            self._say(path, f": {os_reason(error)}: type another name")
             return
         if not folder_exists:
-            self._say(f"No folder {path.parent}: type a name in a folder that exists")
+            self._say("No folder ", path.parent, ": type a name in a folder that exists")
         elif is_folder:
-            self._say(f"{path} is a folder: type a file name")
+            self._say(path, " is a folder: type a file name")
         elif names_folder:
-            self._say(f"No folder {path}: type a name in a folder that exists")
+            self._say("No folder ", path, ": type a name in a folder that exists")
         elif os.path.lexists(path) and self.confirmed != path:
             self.confirmed = path
-            self._say(f"{path} exists: Enter again replaces it, Esc keeps it")
+            self._say(path, " exists: Enter again replaces it, Esc keeps it")
         else:
             # the suffix decides, whether or not the highlight has followed it yet (a message away)
             export_format = self._format_named_by(value) or self.chosen
@@ -332,4 +365,4 @@ class ExportScreen(Dialog[ExportChoice | None]):
         self._show_line("#export-status", "")
         if self._focus_after_writing is not None:
             self._focus_after_writing.focus()
-        self._say(f"Could not write {choice[1]}: {os_reason(error)}")
+        self._say("Could not write ", choice[1], f": {os_reason(error)}")

@@ -591,3 +591,27 @@ async def test_the_help_says_it_scrolls_in_the_smallest_terminal(chain_article: 
         await pilot.press("k")
         await pilot.pause()
         assert body.border_subtitle == "more: space below, b above"
+
+
+@run_async
+async def test_a_long_problem_in_the_export_dialog_keeps_its_heading_in_the_smallest_terminal(
+        chain_article: Article) -> None:
+    """At 44x12 a problem that quoted a long typed path took more than 4 rows and still scrolled
+    the dialog past its heading, with no scroll bar to say the heading was above: the problem
+    shows the path's end, fit to the rows the heading, the formats and the name leave."""
+    typed = "/nonexistent/" + "/".join(f"folder-{n}-of-a-long-path" for n in range(8)) + "/x.txt"
+    app = RevdiffApp(chain_article, export_directory=Path("/tmp"))
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "tab", "ctrl+u", *typed, "enter")
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen.query_one(Vertical)
+        problem = app.screen.query_one("#export-problem", Static)
+        said = str(problem.render())
+        assert said.startswith("No folder …/") and said.endswith(
+            "folder-7-of-a-long-path: type a name in a folder that exists")
+        assert dialog.scroll_y == 0
+        for shown in (app.screen.query_one(Static), app.screen.query_one(OptionList),
+                      app.screen.query_one(Input), problem):
+            assert dialog.content_region.contains_region(shown.region), shown
