@@ -22,6 +22,7 @@ Tables (see docs/EXPORT.md for the column meanings):
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import sqlite3
 from collections.abc import Iterable
@@ -92,6 +93,9 @@ _INSERTS = {
 }
 
 Rows = dict[str, list[tuple[Any, ...]]]
+
+# The staged database's copy that `finish` makes, the file published.
+FINAL_NAME = "final.sqlite"
 
 
 def _distance(similarity: float) -> float:
@@ -214,13 +218,22 @@ class NewsEditsSqliteWriter(ExportWriter):
         return {"articles": self.articles}
 
     def finish(self) -> list[tuple[Path, Path]]:
+        """Make the indexes, then copy the database into a file of its own, the one published:
+        the staged file's header counts its transactions (one per checkpoint, which come about
+        every second) and a resumed run's rollback left free pages in it, where the copy is the
+        same bytes for the same rows, however the run went."""
         assert self.connection is not None
         for statement in INDEXES:
             self.connection.execute(statement)
         self.connection.commit()
+        final = self.staging.file(FINAL_NAME)
+        final.unlink(missing_ok=True)  # a copy an interrupted run began is made anew
+        # named by its bytes, as text: a folder named in other bytes than UTF-8 (`caf\\xe9/`, a
+        # str with lone surrogates) cannot be bound as text
+        self.connection.execute("VACUUM INTO CAST(? AS TEXT)", (os.fsencode(final),))
         self.connection.close()
         self.connection = None
-        return [(self.path, self.out)]
+        return [(final, self.out)]
 
     def close(self) -> None:
         if self.connection is not None:

@@ -60,10 +60,11 @@ LONGEST_LINE = 16 * 1024 * 1024
 # wrote other columns is not resumed, which would append rows of these to a file of those.
 TABLE_COLUMNS = {"edits": list(EDIT_COLUMN_NAMES), "comparisons": list(COMPARISON_COLUMN_NAMES)}
 # Every name revdiff gives what it stages: the journal and its rewrite, the publishing log, each
-# format's partial files as its writer names them (SQLite's own journals of `output.sqlite` too),
-# and an HTML report's folder and the earlier report it replaces.
+# format's partial files as its writer names them (SQLite's own journals of `output.sqlite` and
+# of its copy `final.sqlite` too), and an HTML report's folder and the earlier report it replaces.
 _STAGED_NAME = re.compile(
-    r"journal\.(?:jsonl|tmp)|publishing\.jsonl|output\.txt|output\.sqlite(?:-journal|-wal|-shm)?"
+    r"journal\.(?:jsonl|tmp)|publishing\.jsonl|output\.txt"
+    r"|(?:output|final)\.sqlite(?:-journal|-wal|-shm)?"
     r"|(?:edits|comparisons)(?:\.(?:jsonl|csv|parquet)|-[0-9]{6,}\.(?:parquet|tmp))"
     r"|report|replaced-report")
 # Which of them are folders (an HTML report's); every other is a file
