@@ -10,8 +10,10 @@ table's batches as they come until they hold `PART_GROUP_BYTES`, then writes the
 to the open part file of its table in the staging directory; each checkpoint writes what is left
 and closes the parts (a Parquet file is only readable once closed, so parts are what makes
 `--resume` possible). At the end the parts are streamed into the final files a batch at a time,
-joined into row groups of `ROW_GROUP_ROWS`: the writer holds at most about `PART_GROUP_BYTES` of
-batches per table, or a row group, however many rows an article or a checkpoint has.
+joined into row groups of `ROW_GROUP_ROWS` each (the last one fewer), whatever parts the run's
+checkpoints made, so that the files are the same bytes from run to run: the writer holds at most
+about `PART_GROUP_BYTES` of batches per table, or a row group, however many rows an article or a
+checkpoint has.
 """
 
 from __future__ import annotations
@@ -172,13 +174,23 @@ class ParquetWriter(ExportWriter):
                         for batch in part.iter_batches(batch_size=ROW_GROUP_ROWS):
                             pending.append(batch)
                             rows += batch.num_rows
-                            if rows >= ROW_GROUP_ROWS:
-                                writer.write_table(self._joined(pending, table))
-                                pending, rows = [], 0
+                            while rows >= ROW_GROUP_ROWS:
+                                pending, rows = self._write_row_group(writer, pending, table)
                 if pending:
-                    writer.write_table(self._joined(pending, table))
+                    writer.write_table(self._joined(pending, table).combine_chunks())
             moves.append((merged, self.targets[table]))
         return moves
+
+    def _write_row_group(self, writer: Any, pending: list[Any], table: int
+                         ) -> tuple[list[Any], int]:
+        """Write the first ROW_GROUP_ROWS rows of `pending` as one row group, whatever batches
+        (the parts, which end where the run's checkpoints fell) they came in, so that the file's
+        bytes do not depend on when the run checkpointed; the batches of the rows left, and
+        their count."""
+        joined = self._joined(pending, table)
+        writer.write_table(joined.slice(0, ROW_GROUP_ROWS).combine_chunks())
+        rest = joined.slice(ROW_GROUP_ROWS)
+        return rest.to_batches(), rest.num_rows
 
     def _joined(self, batches: list[Any], table: int) -> Any:
         return self.pa.Table.from_batches(batches, schema=self.schemas[table])

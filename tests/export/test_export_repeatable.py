@@ -13,7 +13,7 @@ from export_corpus import make_chain
 from revdiff.export import driver, tasks
 from revdiff.export.driver import ExportJob, run_export
 
-FORMATS = ["jsonl", "csv", "sqlite", "html"]
+FORMATS = ["jsonl", "csv", "sqlite", "parquet", "html"]
 
 
 def _stories(tmp_path: Path) -> list[str]:
@@ -49,8 +49,13 @@ def _export(inputs: list[str], out: Path, fmt: str, every: float,
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_two_runs_checkpointing_at_other_times_write_the_same_bytes(
         fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A SQLite file's header counts the transactions that made it, one per checkpoint: the
-    final files differed by run."""
+    """A SQLite file's header counts the transactions that made it, one per checkpoint, and a
+    Parquet table's row groups ended where checkpoints fell: the final files differed by run."""
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+        from revdiff.export import parquet
+
+        monkeypatch.setattr(parquet, "ROW_GROUP_ROWS", 7)  # row groups across the parts
     name = "report" if fmt == "html" else f"out.{fmt}"
     stories = _stories(tmp_path)
     often = _export(stories, tmp_path / "often" / name, fmt, 1, monkeypatch)
