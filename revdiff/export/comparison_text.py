@@ -87,6 +87,10 @@ def styled_word_diff(diff: WordDiff, *, color: Colour = None, shown: Shown = _as
     return "".join(parts)
 
 
+# The width the indices of an edit's head are padded to, at least
+INDICES_WIDTH = 7
+
+
 def _indices(indices: tuple[int, ...]) -> str:
     return ",".join(str(k) for k in indices) or "-"
 
@@ -106,9 +110,21 @@ def unsure_note(confidence: float | None) -> str:
     return f"  ? {sure_percent(confidence)}"
 
 
+def _indices_widths(edits: list[Edit]) -> tuple[int, int]:
+    """How wide `edit_text` pads the old and the new indices of `edits` so that their heads line
+    up: 7 characters, or the widest of them (a merge of `100,101,102`)."""
+    return (max([INDICES_WIDTH, *(len(_indices(edit.old)) for edit in edits)]),
+            max([INDICES_WIDTH, *(len(_indices(edit.new)) for edit in edits)]))
+
+
 def edit_text(edit: Edit, *, color: Colour = None, shown: Shown = _as_is,
-              unseen: Shown | None = None, confidence: Confidence | None = None) -> str:
-    head = f"{_MARKS[edit.op]} {edit.op.value:<9} {_indices(edit.old):>7} -> {_indices(edit.new):<7}"
+              unseen: Shown | None = None, confidence: Confidence | None = None,
+              widths: tuple[int, int] = (INDICES_WIDTH, INDICES_WIDTH)) -> str:
+    """An edit's head (its kind, old and new indices, each padded to its side of `widths`, its
+    similarity and flags), then its word diff."""
+    old_width, new_width = widths
+    head = (f"{_MARKS[edit.op]} {edit.op.value:<9} {_indices(edit.old):>{old_width}} -> "
+            f"{_indices(edit.new):<{new_width}}")
     if edit.op not in (EditOp.UNCHANGED, EditOp.ADDED, EditOp.DELETED):
         head += f" sim {two_decimals(edit.similarity)}"
     head += flag_note(edit.flags) + unsure_note(confidence(edit) if confidence else None)
@@ -161,8 +177,11 @@ def comparison_text(comparison: Comparison, *, article: str | None = None, color
         lines.append("title: " + styled_word_diff(title_diff, color=color, shown=shown,
                                                   unseen=unseen)
                      + flag_note(comparison.title_flags))
-    edits = [edit_text(edit, color=color, shown=shown, unseen=unseen, confidence=confidence)
-             for edit in comparison.edits if kept(edit)]
+    shown_edits = [edit for edit in comparison.edits if kept(edit)]
+    widths = _indices_widths(shown_edits)
+    edits = [edit_text(edit, color=color, shown=shown, unseen=unseen, confidence=confidence,
+                       widths=widths)
+             for edit in shown_edits]
     # a blank line between the head and the edits; none after a head without any (the pairs of
     # a text are one blank line apart, `echo_blocks`)
     return "\n".join([*lines, "", *edits] if edits else lines)

@@ -1,0 +1,34 @@
+"""The text of a comparison that `revdiff diff` prints: its edits' heads line up."""
+
+from __future__ import annotations
+
+from revdiff.engine.comparison import compare
+from revdiff.export.comparison_text import comparison_text
+from revdiff.model import EditOp, Version
+
+# Sentences unlike each other, so that each is aligned with its own
+FILLER = [f"Report number {n} says that {'abcdefghijklmnopqrstuvwxyz'[n % 26] * (n % 7 + 3)} "
+          f"happened at site {n * 37}." for n in range(100)]
+
+
+def test_heads_line_up_when_a_merge_has_three_digit_indices() -> None:
+    """The indices were padded to 7 characters: a merge of sentences 100, 101 and 102 (11
+    characters) pushed its arrow, its new indices and its similarity out of line with the
+    other edits' (here an edit of sentence 0)."""
+    merged = ("The minister visited the flooded town on Monday.",
+              "She met the families who lost their homes.",
+              "She promised help within a week.")
+    old = Version(1, "Floods", (" ".join(FILLER), " ".join(merged)))
+    edited = [FILLER[0].replace("says", "said"), *FILLER[1:]]
+    merger = ("The minister visited the flooded town on Monday, met the families who lost their "
+              "homes and promised help within a week.")
+    new = Version(2, "Floods", (" ".join(edited), merger))
+    comparison = compare(old, new)
+    assert any(edit.op is EditOp.MERGED and len(edit.old) == 3 for edit in comparison.edits)
+    heads = [line for line in comparison_text(comparison).splitlines() if " -> " in line
+             and not line.startswith("Floods")]
+    arrows = {head.index(" -> ") for head in heads}
+    assert len(arrows) == 1, heads
+    similarities = {head.index(" sim ") for head in heads if " sim " in head}
+    assert len(similarities) == 1, heads
+    assert len([head for head in heads if " sim " in head]) == 2, heads
