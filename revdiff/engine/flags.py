@@ -16,8 +16,8 @@ from revdiff.engine.graphemes import grapheme_clusters, holds_emoji, is_emoji, i
 from revdiff.engine.number_changes import (
     currency_changed,
     half_of_day_changed,
-    number_lists_differ,
     numbers_alike_in_other_styles,
+    sorted_numbers_differ,
 )
 from revdiff.engine.numbers import numbers_in
 from revdiff.engine.quotations import CLOSING_MARKS, OPENING_MARKS, quotations_in
@@ -101,7 +101,7 @@ def edit_flags(old: str, new: str, *, old_quote_open: str = "", new_quote_open: 
     if old == new:
         return frozenset({Flag.ENCODING_ONLY})
     flags: set[Flag] = set()
-    numbers_differ = (number_lists_differ(numbers_in(old), numbers_in(new), regrouped)
+    numbers_differ = (sorted_numbers_differ(numbers_in(old), numbers_in(new), regrouped)
                       and not numbers_alike_in_other_styles(old, new, regrouped))
     if not numbers_differ:
         # a time's half of the day and a number's currency read as the numbers are, without what

@@ -84,9 +84,9 @@ def half_of_day_changed(old: str, new: str) -> bool:
     return any(old_halves[time] != new_halves[time] for time in old_halves.keys() & new_halves)
 
 
-def number_lists_differ(old: tuple[str, ...], new: tuple[str, ...], regrouped: bool) -> bool:
-    """Whether the numbers `old` and `new` differ: as multisets, or, for `regrouped` texts
-    (`edit_flags`), as sets."""
+def sorted_numbers_differ(old: tuple[str, ...], new: tuple[str, ...], regrouped: bool) -> bool:
+    """Whether the numbers `old` and `new`, each sorted as `numbers_in` gives them, differ: as
+    multisets, or, for `regrouped` texts (`edit_flags`), as sets."""
     return set(old) != set(new) if regrouped else old != new
 
 

@@ -1492,3 +1492,15 @@ def test_an_ascii_edit_looks_up_no_characters_category(monkeypatch: pytest.Monke
     monkeypatch.setattr(flags, "is_mark", counted)
     assert edit_flags("He said so, today.", "He said so; today!") == {Flag.PUNCTUATION_ONLY}
     assert looked_up == 0
+
+
+def test_sorted_numbers_differ_as_multisets_or_for_regrouped_texts_as_sets() -> None:
+    """`numbers_in` gives a sentence's numbers sorted, so the numbers of two texts differ when
+    they differ as multisets (`3 and 3` to `3`), or, for regrouped texts, as sets."""
+    from revdiff.engine.number_changes import sorted_numbers_differ
+
+    old, new = numbers_in("3 dead and 5 hurt, 3 missing"), numbers_in("5 hurt and 3 dead")
+    assert sorted_numbers_differ(old, new, regrouped=False)
+    assert not sorted_numbers_differ(old, new, regrouped=True)
+    assert not sorted_numbers_differ(numbers_in("5 hurt, 3 dead"), numbers_in("3 dead, 5 hurt"),
+                                     regrouped=False)
