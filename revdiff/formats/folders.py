@@ -122,16 +122,25 @@ def links_out_note(path: Path, root: Path) -> str | None:
     """The line that names the symbolic links in folder `path` that lead out of `root` and so
     are left out, with what to do to read what they lead to (a file, a folder); None when it
     has none."""
-    leaving = sorted((p for p in path.iterdir() if leads_out_of(p, root)), key=lambda p: p.name)
+    leaving = links_out(path, root)
     if not leaving:
         return None
-    to_folders = sum(p.is_dir() for p in leaving)
-    advice = ("copy a file into the folder to read it" if not to_folders
-              else "name the folder a link leads to, to read it" if to_folders == len(leaving)
-              else "copy a file into the folder, or name the folder a link leads to, to read it")
     return (f"{path}: left out {counted(len(leaving), 'symbolic link')} that "
             f"{'leads' if len(leaving) == 1 else 'lead'} out of {root} "
-            f"({first_few([p.name for p in leaving])}): {advice}")
+            f"({first_few([p.name for p in leaving])}): {links_out_advice(leaving)}")
+
+
+def links_out(path: Path, root: Path) -> list[Path]:
+    """The symbolic links in folder `path` that lead out of `root`, by name."""
+    return sorted((p for p in path.iterdir() if leads_out_of(p, root)), key=lambda p: p.name)
+
+
+def links_out_advice(leaving: list[Path]) -> str:
+    """What to do to read what the links `leaving` lead to (a file, a folder)."""
+    to_folders = sum(p.is_dir() for p in leaving)
+    return ("copy a file into the folder to read it" if not to_folders
+            else "name the folder a link leads to, to read it" if to_folders == len(leaving)
+            else "copy a file into the folder, or name the folder a link leads to, to read it")
 
 
 def _is_database_journal(name: str, names: set[str]) -> bool:
@@ -218,8 +227,13 @@ def read_directory(path: Path, max_bytes: int, notes: list[str] | None,
             hint = f"{give} ({each_folder}, {UNQUOTED_GLOB}) {every}"
             # Python expands no glob: the folders are named by glob.glob, in the shell's order
             python_hint = f"{give} (revdiff.load(*sorted(glob.glob({each_folder!r})))) {every}"
-        elif links_out := links_out_note(path, path):
-            hint = links_out.removeprefix(f"{path}: ")
+        elif leaving := links_out(path, path):
+            raise EmptyInput(
+                f"directory holds only {counted(len(leaving), 'symbolic link')} that "
+                f"{'leads' if len(leaving) == 1 else 'lead'} out of it "
+                f"({first_few([p.name for p in leaving])}), which "
+                f"{'is' if len(leaving) == 1 else 'are'} not followed, for safety", str(path),
+                hint=links_out_advice(leaving))
         raise EmptyInput("directory holds no version files", str(path), hint=hint,
                          python_hint=python_hint)
     if notes is not None and not folders_told_of:

@@ -70,7 +70,29 @@ def test_a_folder_of_links_out_says_why_it_holds_no_versions(tmp_path: Path,
     result = revdiff("store", str(folder), "--repo", str(tmp_path / "repo"))
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
-    assert "no version files" in line and "2 symbolic links that lead out of" in line
+    assert "holds only 2 symbolic links that lead out of it" in line
+
+
+@pytest.mark.parametrize("command", ["export", "store"])
+def test_a_folder_of_article_folders_all_linking_out_says_so_in_one_line(
+        tmp_path: Path, private: Path, command: str) -> None:
+    """A corpus whose article folders are all links out of it (`a -> ~/news/a`) was refused
+    with `directory holds no version files`, after a warning naming the links: one line says
+    that it holds only links leading out, which are not followed, and what to do."""
+    other = story(tmp_path / "elsewhere" / "b")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a").symlink_to(private / "notes")
+    (corpus / "b").symlink_to(other)
+    where = ["-o", str(tmp_path / "e.jsonl")] if command == "export" else [
+        "--repo", str(tmp_path / "repo")]
+    result = revdiff(command, str(corpus), *where)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert (f"{corpus}: directory holds only 2 symbolic links that lead out of it (a, b), "
+            "which are not followed, for safety") in line
+    assert "name the folder a link leads to, to read it" in line
+    assert not (tmp_path / "e.jsonl").exists()
 
 
 @pytest.mark.parametrize(("targets", "advice"), [
