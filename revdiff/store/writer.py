@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import git
 
@@ -43,6 +44,11 @@ from revdiff.store.summary import StoreSummary
 # Told the number of commits a run will make, before it writes any; returns what to call after
 # each commit with the number just written. Lets the caller show progress (the CLI: a bar).
 ProgressStart = Callable[[int], Callable[[int], None]]
+
+# How long, in all, the git commands that put the stored versions on the branch and bring the
+# working tree up to them may take once the run is stopped: a stopped run must end, also where
+# git stalls (a hung network file system), before a scheduler's SIGKILL.
+SECONDS_FOR_GIT_AFTER_A_STOP = 20.0
 
 
 def store_articles(articles: Sequence[Article], repo_dir: Path | str,
@@ -117,24 +123,76 @@ def _tip_once_stopped(repo: git.Repo, ref: str, tip: str | None, planned: int,
     stored: int | None = None
     new_tip: str | None = None
     tree = "; the working tree is behind the branch: run it before committing to it"
+    stalled = ""
     # a second Ctrl-C, which git's own processes get too from a terminal, leaves this line said
     with contextlib.suppress(KeyboardInterrupt), stops_held(), \
-            contextlib.suppress(StoreError, git.GitCommandError):
-        publish_import(repo, ref, tip)
-        new_tip = branch_tip(repo, ref)
-        stored = 0 if new_tip is None or new_tip == tip else int(repo.git.rev_list(
-            "--count", new_tip if tip is None else f"{tip}..{new_tip}"))
-        sync_worktree(repo, ref)
-        tree = ""
+            contextlib.suppress(StoreError, git.GitCommandError), \
+            _git_within(repo, SECONDS_FOR_GIT_AFTER_A_STOP) as bounded:
+        try:
+            publish_import(repo, ref, tip)
+            new_tip = branch_tip(repo, ref)
+            stored = 0 if new_tip is None or new_tip == tip else int(repo.git.rev_list(
+                "--count", new_tip if tip is None else f"{tip}..{new_tip}"))
+            sync_worktree(repo, ref)
+            tree = ""
+        except _GitStalled as given_up:
+            stalled = (f"; git {given_up.command} did not end within {bounded.seconds:g} s of "
+                       "the stop and was ended")
     if stored == planned and not tree:
         return new_tip
     count = f"{stored:,} of {planned:,}" if stored is not None else f"some of {planned:,}"
     rest = "" if stored == planned else " to store the rest"
-    stopped = StoreError(f"{stop_reason(stop)}; {count} versions were stored before the stop",
-                         str(repo.working_tree_dir or repo.git_dir),
+    stopped = StoreError(f"{stop_reason(stop)}; {count} versions were stored before the "
+                         f"stop{stalled}", str(repo.working_tree_dir or repo.git_dir),
                          hint=f"run the same command again{rest}{tree}")
     stopped.exit_code = stop_exit_code(stop)
     raise stopped from None
+
+
+class _GitStalled(Exception):
+    """A git command did not end by the deadline of `_GitWithDeadline`, and was ended."""
+
+    def __init__(self, command: str) -> None:
+        super().__init__(command)
+        self.command = command
+
+
+class _GitWithDeadline(git.Git):
+    """git commands ended (with SIGKILL, their children too) once `seconds` from now have
+    passed; each that was, or that is asked for later, raises `_GitStalled`."""
+
+    def __init__(self, working_dir: str, seconds: float) -> None:
+        super().__init__(working_dir)
+        self.seconds = seconds
+        self._deadline = time.monotonic() + seconds
+
+    def _call_process(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        command = git.cmd.dashify(method)
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise _GitStalled(command)
+        try:
+            said = super()._call_process(method, *args, kill_after_timeout=left, **kwargs)
+        except git.GitCommandError:
+            if time.monotonic() >= self._deadline:
+                raise _GitStalled(command) from None
+            raise
+        if time.monotonic() >= self._deadline:
+            raise _GitStalled(command)
+        return said
+
+
+@contextlib.contextmanager
+def _git_within(repo: git.Repo, seconds: float) -> Iterator[_GitWithDeadline]:
+    """Within: the repository's git commands run under a deadline `seconds` from now."""
+    unbounded = repo.git
+    bounded = _GitWithDeadline(str(repo.working_dir), seconds)
+    bounded.update_environment(**unbounded.environment())
+    repo.git = bounded
+    try:
+        yield bounded
+    finally:
+        repo.git = unbounded
 
 
 def _stored_changes(repo: git.Repo, ref: str) -> tuple[list[FileChange], dict[int, str]]:

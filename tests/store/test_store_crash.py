@@ -485,3 +485,41 @@ def test_an_import_killed_by_a_signal_names_the_signal(tmp_path: Path) -> None:
         importer._process.wait()
         importer.commit("story.txt", b"Title\n", "Version 1\n", "0 +0000", "0 +0000")
     assert "git fast-import failed: killed by SIGKILL" in str(failed.value)
+
+
+def test_a_git_that_stalls_after_a_stop_is_given_up_on_and_said(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After SIGTERM the run brought the branch and working tree up with no time limit: a git
+    that stalled (a slow network file system, a hung lock) kept the stopped run alive as long,
+    and a scheduler's stop did not stop it. The stalled git is now ended after a while, and the
+    run says what it left."""
+    from revdiff.store import writer
+
+    stalling = tmp_path / "bin"
+    stalling.mkdir()
+    fake = stalling / "git"
+    fake.write_text('#!/bin/sh\ncase " $* " in *" read-tree "*) exec sleep 20;; esac\n'
+                    f'exec {shutil.which("git")} "$@"\n')
+    fake.chmod(0o755)
+    monkeypatch.setattr(writer, "SECONDS_FOR_GIT_AFTER_A_STOP", 0.5)
+
+    def stop_after_three(commits: int) -> Callable[[int], None]:
+        done = 0
+
+        def step(steps: int) -> None:
+            nonlocal done
+            done += steps
+            if done == 3:  # git stalls from now on
+                monkeypatch.setenv("PATH", f"{stalling}{os.pathsep}{os.environ['PATH']}")
+                raise Terminated
+
+        return step
+
+    with pytest.raises(StoreError) as stopped:
+        store_articles(synthetic_articles(4, 2), tmp_path / "archive",
+                       progress=stop_after_three, checkpoint_every=1)
+    assert stopped.value.exit_code == 143
+    assert stopped.value.message == (
+        "stopped by SIGTERM; 3 of 8 versions were stored before the stop; git read-tree "
+        "did not end within 0.5 s of the stop and was ended")
+    assert stopped.value.hint is not None and "working tree is behind" in stopped.value.hint
