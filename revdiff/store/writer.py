@@ -65,6 +65,7 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
         try:
             held.enter_context(without_callers_repository())
             repo = held.enter_context(contextlib.closing(open_or_create(path)))
+            held.enter_context(_named_as_given(repo, path))
             held.enter_context(store_lock(repo))
             ref, tip, plan = _plan_run(repo, articles)
         except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`stop_signals`)
@@ -82,6 +83,24 @@ def store_articles(articles: Sequence[Article], repo_dir: Path | str,
             head = _tip_once_stopped(repo, ref, tip, len(plan.commits), stop)
     return StoreSummary(str(path), ref.removeprefix("refs/heads/"), len(articles),
                         len(plan.commits), plan.already_stored, plan.skipped, head)
+
+
+@contextlib.contextmanager
+def _named_as_given(repo: git.Repo, given: Path) -> Iterator[None]:
+    """Within: a StoreError that names the repository's git directory names the repository as
+    the user gave it (`shal`, not `/home/me/shal/.git`), as reading it does, and one that names a
+    path in the repository names it below that (`shal/.git/index.lock`)."""
+    try:
+        yield
+    except StoreError as error:
+        if error.where is not None:
+            where = Path(error.where).absolute()
+            if where == Path(repo.git_dir).absolute():
+                error.where = str(given)
+            elif where.is_relative_to(given.absolute()):
+                error.where = str(given / where.relative_to(given.absolute()))
+            error.args = (str(error),)
+        raise
 
 
 def _plan_run(repo: git.Repo, articles: Sequence[Article]) -> tuple[str, str | None, StorePlan]:

@@ -191,7 +191,7 @@ def test_a_repository_on_a_read_only_file_system_is_one_error_line(
     monkeypatch.setattr("revdiff.store.repository.open", read_only, raising=False)
     result = CliRunner().invoke(main, ["store", str(versions), "--repo", str(repo)])
     assert result.exit_code == 2
-    assert result.stderr == (f"revdiff: error: {repo / '.git'}: cannot write to the repository: "
+    assert result.stderr == (f"revdiff: error: {repo}: cannot write to the repository: "
                              "Read-only file system; nothing was stored (the file system is "
                              "read-only: give a repository on a writable one with --repo)\n")
 

@@ -337,7 +337,7 @@ def test_a_head_that_names_a_tag_is_refused_and_the_tag_left_where_it_was(
     git(repo, "symbolic-ref", "HEAD", "refs/tags/v1")
     result = store(versions(tmp_path / "story", 2), repo)
     assert result.exit_code == 2
-    assert result.stderr == (f"revdiff: error: {repo / '.git'}: HEAD names refs/tags/v1, which "
+    assert result.stderr == (f"revdiff: error: {repo}: HEAD names refs/tags/v1, which "
                              "is no branch, so there is no branch to store into (check out a "
                              "branch first (git switch BRANCH))\n")
     assert git(repo, "rev-parse", "v1") == tagged
@@ -578,3 +578,30 @@ def test_an_unborn_branch_is_started_empty_along_the_refusals_hints(tmp_path: Pa
     assert done.exit_code == 0, done.output
     assert sorted(git(repo, "ls-files", "_no-url").split()) == stored
     assert (repo / "README").read_text() == "mine\n"  # the user's, untouched
+
+
+def test_a_refusal_names_the_repository_as_given(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shallow clone or a detached HEAD was named by its absolute git directory
+    (`/home/.../shal/.git: cannot read a shallow clone`), where `parse shal` says `shal: ...`;
+    a lock git holds was named by its absolute path."""
+    source = user_repository(tmp_path / "source")
+    (source / "README").write_text("mine, edited\n")
+    git(source, "commit", "-qam", "edit")
+    monkeypatch.chdir(tmp_path)
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{source}", "shal"],
+                   check=True, capture_output=True)
+    story = versions(tmp_path / "story", 2)
+    result = store(story, Path("shal"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("revdiff: error: shal: cannot read a shallow clone"), \
+        result.stderr
+    git(source, "checkout", "-q", "--detach")
+    result = store(story, Path("source"))
+    assert result.stderr.startswith("revdiff: error: source: HEAD is detached"), result.stderr
+    git(source, "checkout", "-q", "-")
+    (source / ".git" / "index.lock").write_bytes(b"")
+    result = store(story, Path("source"))
+    assert result.stderr.startswith(
+        f"revdiff: error: {Path('source', '.git', 'index.lock')}: another git command holds "
+        "the repository's index"), result.stderr
