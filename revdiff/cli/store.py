@@ -112,23 +112,31 @@ def store(inputs: tuple[str, ...], repo_dir: Path, progress: bool | None, quiet:
         except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (`sigterm_as_interrupt`)
             raise stopped_before_storing(stop, str(repo_dir)) from None
 
+        drawn_done: list[Callable[[], None]] = []  # the bar's last drawing, once the run is done
+
         def progress_bar(commits: int) -> Callable[[int], None]:
             # as `export`'s, only where the line is redrawn: a file or pipe would get its `\r`s
             wanted = commits >= PROGRESS_MIN_COMMITS if progress is None else progress
             if not (wanted and draws_on_stderr()):
                 return lambda steps: None
             bar = bars.enter_context(contextlib.closing(ProgressBar(write_to_stderr)))
+            counts = f"storing versions: {commits:,}/{commits:,}"
+            drawn_done.append(lambda: bar.show(commits, commits, counts, final=True))
             done = 0
 
             def step(steps: int) -> None:
                 nonlocal done
                 done += steps
-                bar.show(done, commits, f"storing versions: {done:,}/{commits:,}",
-                         final=done >= commits)
+                if done < commits:
+                    bar.show(done, commits, f"storing versions: {done:,}/{commits:,}")
+                else:  # the branch is moved and the working tree written after the last one
+                    bar.show(done, commits, f"{counts}; finishing…", final=True)
 
             return step
 
         summary = store_articles(articles, repo_dir, progress=progress_bar)
+        for draw in drawn_done:
+            draw()
     try:  # storing is done: a stop now cuts the report short, and the run ends as done
         with sigterm_as_interrupt():
             unwritten = _write_summary(summary)
