@@ -376,14 +376,15 @@ def read_version_page(text: str, where: str) -> Article:
 
     The paragraphs are the `<p>` elements that follow the version line in its own container
     (`_text_paragraphs`), so paragraphs of the site layout (header, footer) are not taken for
-    article text.
+    article text. The page is read as a browser shows it (`_shown_markup`): a title, version line
+    or paragraph in a comment, a script, style, template or textarea element is none.
     """
     _require_closed(text, where)
     refuse_a_second_page(text, where)
     if looks_translated(text):
         raise MalformedPage("the version page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
-    soup = BeautifulSoup(text, "html.parser")
+    soup = BeautifulSoup(_shown_markup(text), "html.parser")
     heading = soup.find("h1")
     if heading is None:
         raise MalformedPage("no <h1> title in the version page", where, hint=_SAVE_AGAIN)

@@ -275,3 +275,24 @@ def test_a_version_page_cut_short_is_truncated_though_a_script_or_comment_holds_
     cut = page[:page.index("<p>Second.") + len("<p>Sec")]
     with pytest.raises(MalformedPage, match=r"truncated: no </html> found"):
         read_version_page(cut, "v.html")
+
+
+@pytest.mark.parametrize(("paragraphs", "where", "unshown"), [
+    (("First.", "Second."), "</head>",
+     "<template><h1>Draft</h1><p>Version 9 of 9.</p><p>Draft text.</p></template>"),
+    (("First.", "Second."), "</head>",
+     "<TEXTAREA name=note><h1>Note</h1><p>Version 4 of 4.</p></TEXTAREA>"),
+    ((), "of 5.</p>", "of 5.</p><textarea><p>Typed in a box.</p></textarea>"),
+])
+def test_a_template_or_textarea_holds_no_title_version_line_or_paragraph_of_the_page(
+        paragraphs: tuple[str, ...], where: str, unshown: str) -> None:
+    """html.parser reads the inside of a template or a textarea as markup, where a browser never
+    shows a template's content and shows a textarea's as text: the page was read from the raw
+    markup, so an `<h1>` or a version line there was taken for the page's, and a `<p>` there
+    (after a version line without paragraphs of its own) for a paragraph of the version."""
+    version = Version(3, "Title", paragraphs)
+    page = render_version_html(version, None, 5)
+    assert where in page
+    page = page.replace(where, unshown, 1)
+    article = read_version_page(page, "v.html")
+    assert article.versions == (version,) and article.changes == 5
