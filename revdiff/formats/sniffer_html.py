@@ -55,25 +55,25 @@ _LINE_BREAKING = frozenset({"br", "p", "div", "li", "blockquote", "h1", "h2", "h
 
 
 # Both tests search the whole page: hostile or bloated markup before the table (tens of
-# thousands of nested tags) must not hide a page from its reader. A diff table only in a
-# comment or a script makes no diff page of a version page; of another page it does, which the
-# diff page's reader then refuses, saying why.
+# thousands of nested tags) must not hide a page from its reader. They read the markup a browser
+# shows (`_shown_markup`): a diff table only in a comment or a script makes no diff page of a
+# version page; of another page it does, which the diff page's reader then refuses, saying why.
+# A title or version line only there makes no version page.
 def looks_like_diff_page(text: str) -> bool:
     if _DIFF_TABLE.search(text) is None:
         return False
-    return _shows_diff_table(text) or not _has_version_line(text)
+    markup = _shown_markup(text)
+    return _DIFF_TABLE.search(markup) is not None or not _has_version_line(markup)
 
 
 def looks_like_version_page(text: str) -> bool:
-    return _has_version_line(text) and not _shows_diff_table(text)
+    markup = _shown_markup(text)
+    return _has_version_line(markup) and _DIFF_TABLE.search(markup) is None
 
 
-def _shows_diff_table(text: str) -> bool:
-    return _DIFF_TABLE.search(_shown_markup(text)) is not None
-
-
-def _has_version_line(text: str) -> bool:
-    return _HEADING.search(text) is not None and _VERSION_OF.search(text) is not None
+def _has_version_line(markup: str) -> bool:
+    """Whether the shown markup holds an `<h1>` and a 'Version N of M' line."""
+    return _HEADING.search(markup) is not None and _VERSION_OF.search(markup) is not None
 
 
 def _cell_text(cell: Tag) -> str:

@@ -123,3 +123,17 @@ def test_a_rendered_newsdiffs_page_is_one_however_its_id_is_written(written: str
 def test_an_element_named_like_the_comparison_is_no_newsdiffs_page() -> None:
     for written in ("data-id=\"compare\"", "id=\"compared\"", "id=compares"):
         assert detect(f"<html><body><div {written}>x</div></body></html>") is Format.UNKNOWN_HTML
+
+
+@pytest.mark.parametrize("unshown", [
+    "<script>document.title = '<h1>' + 'Version 2 of 5';</script>",
+    "<!-- <h1>Old layout</h1><p>Version 2 of 5.</p> -->",
+    "<template><h1>Story</h1><p>Version 2 of 5.</p></template>",
+])
+def test_a_title_and_version_line_the_page_does_not_show_make_no_version_page(
+        unshown: str) -> None:
+    """An `<h1>` and a 'Version N of M' line in a script, a comment or a template made a page
+    of no tracker a News Sniffer version page, which its reader then refused as one without a
+    version line, where it is a page of no tracker."""
+    page = f"<!DOCTYPE html><html><head>{unshown}</head><body><p>Hello</p></body></html>"
+    assert detect(page) is Format.UNKNOWN_HTML
