@@ -21,6 +21,7 @@ from revdiff.formats.fields import (
     without_wayback_prefix,
 )
 from revdiff.formats.joined_pages import refuse_a_second_page
+from revdiff.formats.open_elements import cut_short_at
 from revdiff.formats.text_input import collapse_whitespace
 from revdiff.formats.translation import SAVE_UNTRANSLATED, looks_translated
 from revdiff.model import Article, Version
@@ -144,14 +145,20 @@ def _article_info(soup: BeautifulSoup, where: str,
     return source, checked, changes, metadata
 
 
-def _require_closed(text: str, where: str) -> None:
-    """Refuse a page cut short: one without `</html>` (a page without `<html>`: without any
-    `</p>`) in the markup a browser reads, where one in a comment, a script or a style is none."""
-    markup = _shown_markup(text).lower()
-    closing = "</html>" if "<html" in markup else "</p>"
-    if closing not in markup:
-        raise MalformedPage(f"page is truncated: no {closing} found", where,
-                            hint="save the whole page again")
+def _require_closed(markup: str, where: str) -> None:
+    """Refuse a page cut short, `markup` being the page as `_shown_markup` gives it (a `</html>`
+    in a comment, a script or a style is none): a page with `<html>` without `</html>`; a
+    fragment without it (a page's element as a browser's "Copy element" writes it) that leaves an
+    element open or ends inside a tag. A fragment cut between two elements it holds, none left
+    open (one of paragraphs alone cut after a `</p>`), cannot be told from a whole one."""
+    if "<html" in markup.lower():
+        if "</html>" not in markup.lower():
+            raise MalformedPage("page is truncated: no </html> found", where,
+                                hint="save the whole page again")
+    elif (cut := cut_short_at(markup)) is not None:
+        unended, line = cut
+        raise MalformedPage(f"page is truncated: {unended}", where, line,
+                            hint="save the whole page, or the whole element, again")
 
 
 def _shown_markup(text: str) -> str:
@@ -379,12 +386,13 @@ def read_version_page(text: str, where: str) -> Article:
     article text. The page is read as a browser shows it (`_shown_markup`): a title, version line
     or paragraph in a comment, a script, style, template or textarea element is none.
     """
-    _require_closed(text, where)
+    markup = _shown_markup(text)
+    _require_closed(markup, where)
     refuse_a_second_page(text, where)
     if looks_translated(text):
         raise MalformedPage("the version page was translated by the browser before it was saved", where,
                             hint=SAVE_UNTRANSLATED)
-    soup = BeautifulSoup(_shown_markup(text), "html.parser")
+    soup = BeautifulSoup(markup, "html.parser")
     heading = soup.find("h1")
     if heading is None:
         raise MalformedPage("no <h1> title in the version page", where, hint=_SAVE_AGAIN)

@@ -40,6 +40,16 @@ def truncated_version_page(path: Path) -> Path:
     return target
 
 
+def version_page_fragment_cut_short(path: Path) -> Path:
+    """The page's content element alone (no `<html>`), cut after its first paragraph: it was read
+    as a version of that paragraph, as any `</p>` made a fragment whole."""
+    target = path / "version.html"
+    page = (SAMPLES / "sniffer-version.html").read_text("utf-8")
+    start = page.index('<div id="content">')
+    target.write_text(page[start:page.index("</p>", page.index("Version 2 of 5.")) + 200], "utf-8")
+    return target
+
+
 def diff_page_cut_after_a_layout_table(path: Path) -> Path:
     """A site's own table closes before the diff table: `</table>` on the page did not mean the
     diff table was whole, and the page cut in its fifth row was read as 4 paragraphs a side."""
@@ -193,6 +203,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "unknown format": (unrelated_html, "neither a News Sniffer nor a NewsDiffs page"),
     "truncated NewsDiffs HTML": (truncated_newsdiffs, "truncated"),
     "truncated version page": (truncated_version_page, "truncated"),
+    "version page fragment cut short": (version_page_fragment_cut_short,
+                                        "page is truncated: this <p> does not end"),
     "diff page cut after a layout table": (diff_page_cut_after_a_layout_table,
                                            "its diff table does not end"),
     "flattened page cut in its header": (page_text_cut_in_its_header, "no 'Version N Version M'"),

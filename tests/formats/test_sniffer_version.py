@@ -296,3 +296,55 @@ def test_a_template_or_textarea_holds_no_title_version_line_or_paragraph_of_the_
     page = page.replace(where, unshown, 1)
     article = read_version_page(page, "v.html")
     assert article.versions == (version,) and article.changes == 5
+
+
+def _content_fragment(version: Version) -> str:
+    """The version page's content, without `<html>`: as a browser's "Copy element" (outerHTML)
+    or a tool that saves the article's element writes it, every element closed."""
+    page = render_version_html(version, "https://x.test/a", 5)
+    return page[page.index('<div id="content">'):page.index('<div id="footer">')]
+
+
+def test_a_whole_fragment_of_a_version_page_is_read() -> None:
+    """A fragment is whole when it leaves no element open: `<br>`, `<br/>` and `<img>` open
+    none."""
+    version = Version(3, "Title", ("First.", "Second.", "Third."))
+    fragment = _content_fragment(version)
+    edited = fragment.replace("First.</p>", "First.<br><img src=a.png><br/></p>", 1)
+    for page in (fragment, edited):
+        article = read_version_page(page, "v.html")
+        assert article.versions == (version,) and article.url == "https://x.test/a"
+
+
+@pytest.mark.parametrize(("cut_after", "line", "element"), [
+    ("<p>First.</p>", 3, "div"),  # between paragraphs: the version's element does not end
+    ("<p>Sec", 7, "p"),  # inside a paragraph
+])
+def test_a_fragment_of_a_version_page_cut_short_is_truncated(cut_after: str, line: int,
+                                                             element: str) -> None:
+    """A page without `<html>` counted as whole if it held any `</p>`: a fragment cut after its
+    first paragraph, or in its second, was read as a version of what it kept."""
+    fragment = _content_fragment(Version(3, "Title", ("First.", "Second.", "Third.")))
+    cut = fragment[:fragment.index(cut_after) + len(cut_after)]
+    with pytest.raises(MalformedPage) as refused:
+        read_version_page(cut, "v.html")
+    assert refused.value.line == line
+    assert f"page is truncated: this <{element}> does not end (no </{element}> after it)" \
+        in str(refused.value)
+
+
+def test_a_fragment_of_a_version_page_cut_in_a_tag_is_truncated() -> None:
+    """Its paragraphs all closed, a fragment cut inside the start tag of its next one (`<p cla`)
+    was read as whole."""
+    page = "<h1>Title</h1>\n<p>Version 3 of 5.</p>\n<p>First.</p>\n<p cla"
+    with pytest.raises(MalformedPage) as refused:
+        read_version_page(page, "v.html")
+    assert refused.value.line == 4
+    assert "page is truncated: this tag does not end (no > after it)" in str(refused.value)
+
+
+def test_an_element_left_open_is_named_without_its_control_characters() -> None:
+    page = "<h1>Title</h1>\n<p>Version 3 of 5.</p>\n<p>First.</p>\n<x\x1b[2J>"
+    with pytest.raises(MalformedPage) as refused:
+        read_version_page(page, "v.html")
+    assert "page is truncated" in str(refused.value) and "\x1b" not in str(refused.value)
