@@ -207,7 +207,10 @@ def extract_paragraphs(html: str, where: str | None = None) -> tuple[str, ...]:
     except ImportError:
         raise MissingExtra("reading saved publisher pages needs trafilatura", where,
                            hint="pip install 'revdiff[snapshots]'") from None
-    text = trafilatura.extract(_without_references_outside_xml(html), favor_precision=True,
+    tree = trafilatura.load_html(_without_references_outside_xml(html))
+    if tree is None:
+        return ()
+    text = trafilatura.extract(_with_ampersands_escaped(tree), favor_precision=True,
                                include_comments=False, include_tables=False, deduplicate=False,
                                prune_xpath=PRUNED) or ""
     paragraphs = tuple(p for p in (collapse_whitespace(line) for line in text.split("\n")) if p)
@@ -223,6 +226,19 @@ def _without_references_outside_xml(html: str) -> str:
         return "" if point in _NOT_IN_XML else reference.group()
 
     return _CHARACTER_REFERENCE.sub(kept, html) if "&#" in html else html
+
+
+def _with_ampersands_escaped(tree: Any) -> Any:
+    """The parsed page `tree` with each `&` of its text written `&amp;`: trafilatura unescapes
+    the text it extracts, already unescaped by the parser, a second time (a page showing
+    `&lt;b&gt;`, written `&amp;lt;b&amp;gt;`, gave `<b>`; one showing `&#27;` gave nothing), and
+    so gives back the text as a browser shows it. Scripts and styles are no text."""
+    for node in tree.iter():
+        if node.text and "&" in node.text and node.tag not in ("script", "style"):
+            node.text = node.text.replace("&", "&amp;")
+        if node.tail and "&" in node.tail:
+            node.tail = node.tail.replace("&", "&amp;")
+    return tree
 
 
 class _PageTime(NamedTuple):

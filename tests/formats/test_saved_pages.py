@@ -1078,3 +1078,20 @@ def test_a_page_whose_only_h1_is_an_image_takes_its_title_from_title(tmp_path: P
            f"alt='News Company'></h1></header><article>{body}</article></body></html>\n")
     article, = load([str(folder)])
     assert [v.title for v in article.versions] == ["Council decides | News Company"]
+
+
+@needs_trafilatura
+@pytest.mark.parametrize(("written", "shown"), [
+    ("&amp;lt;b&amp;gt;", "&lt;b&gt;"), ("&lt;b&gt;", "<b>"), ("&amp;#27;", "&#27;"),
+    ("&#38;#x1b;", "&#x1b;"), ("&amp;amp;", "&amp;"), ("&amp;quot;", "&quot;"),
+    ("AT&amp;T", "AT&T"), ("<i>&amp;</i>lt;", "&lt;")])
+def test_escaped_text_is_read_as_a_browser_shows_it(tmp_path: Path, written: str,
+                                                    shown: str) -> None:
+    """Text a page escapes to show it (a story about HTML showing `&lt;b&gt;`, a reference
+    `&#27;` written out) was unescaped a second time: `&amp;lt;b&amp;gt;` came out as `<b>`,
+    and `&amp;#27;` as nothing at all."""
+    folder = tmp_path / "pages"
+    _write(folder, "story.html", _page(STORY[:3]).replace(
+        "</article>", f"<p>The page shows {written} in its text here.</p></article>"))
+    article, = load([str(folder)])
+    assert article.versions[0].paragraphs == (*STORY[:3], f"The page shows {shown} in its text here.")
