@@ -50,9 +50,40 @@ _NOT_IN_XML = frozenset((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0
 # Fewer words than this after extraction is an error or index page, not an article (words as a
 # reader counts them: each ideograph and kana of a Japanese or Chinese page one).
 MIN_ARTICLE_WORDS = 6
+# The headings of the big consent walls, which a visitor from the EU gets in place of the page,
+# in the languages of the countries that show them (Google's and the consent platforms' English
+# ones are in `_ERROR_HEADING`): Google's and YouTube's `Before you continue to Google`, Yahoo's
+# `Yahoo is part of the Yahoo family of brands`, the consent platforms' `We value your privacy`.
+_ANY_APOSTROPHE = "['\u2019]"
+_CONSENT_WALL_HEADINGS = "|".join((
+    # Google and YouTube
+    r"bevor sie zu (google|youtube) weitergehen",
+    rf"avant d{_ANY_APOSTROPHE}acc[ée]der [àa] (google|youtube)",
+    r"antes de (ir|continuar) a (google|youtube)",
+    r"prima di (continuare|procedere) (su|a|in) (google|youtube)",
+    r"antes de (continuar|ir) para o (google|youtube)",
+    r"voordat je verdergaat (naar|met) (google|youtube)",
+    r"zanim przejdziesz do (google|youtube)",
+    # Yahoo
+    r"yahoo is (now )?part of the yahoo family of brands",
+    r"wir,? yahoo,? sind (jetzt )?teil der yahoo[\s-]?markenfamilie",
+    r"yahoo fait (d[ée]sormais )?partie de la famille de marques yahoo",
+    r"yahoo (ahora )?forma parte de la familia de marcas (de )?yahoo",
+    r"yahoo (ora )?fa parte della famiglia di (brand|marchi) (di )?yahoo",
+    # consent platforms (Didomi, OneTrust, Quantcast, Sourcepoint)
+    r"wir respektieren ihre privatsph[äa]re|ihre privatsph[äa]re ist uns wichtig",
+    r"nous respectons votre vie priv[ée]e|votre vie priv[ée]e (est importante|nous importe)",
+    r"(le )?respect de votre vie priv[ée]e( est (notre|une) priorit[ée])?",
+    r"valoramos tu privacidad|tu privacidad es importante( para nosotros)?",
+    r"rispettiamo la tua privacy|la tua privacy [èe] importante( per noi)?",
+    r"wij (waarderen|respecteren) (uw|je) privacy|(uw|je) privacy is belangrijk( voor ons)?",
+    r"valorizamos a (sua )?privacidade|a sua privacidade [ée] importante( para n[óo]s)?",
+    r"cenimy (twoj[aą]|pa[nń]stwa) prywatno[sś][cć]",
+))
 # The title or heading of what a server, a bot check, a CDN or a cookie consent wall sends in
 # place of the article (`404 Not Found`, `Page not found | Site`, `Access Denied`, Cloudflare's
-# `Just a moment...`, Google's `Before you continue`, `We value your privacy`):
+# `Just a moment...`, Google's `Before you continue`, `We value your privacy`, and the consent
+# walls' headings in other languages, `Bevor Sie zu Google weitergehen`):
 # the whole of it, but for punctuation and a site's name after a separator, so that a story's
 # headline that starts with such words (`Forbidden City to close`) is no error page.
 _ERROR_HEADING = re.compile(
@@ -62,7 +93,8 @@ _ERROR_HEADING = re.compile(
     r"|just a moment|attention required|checking (your browser|if the site connection)"
     r"|are you a (robot|human)|verify(ing)? (that )?you are (a )?human|security check"
     r"|pardon our interruption|captcha|service unavailable|too many requests"
-    r"|before you continue(\s+to(\s+\w+){1,2})?|we value your privacy|cookie consent)\b"
+    r"|before you continue(\s+to(\s+\w+){1,2})?|we value your privacy|cookie consent|"
+    rf"{_CONSENT_WALL_HEADINGS})\b"
     r"[\W\d_]*(\s[|\-–—·•]\s.*)?",
     re.IGNORECASE)
 # An error page says little; a page with more words than this is read as an article whatever

@@ -1095,3 +1095,45 @@ def test_escaped_text_is_read_as_a_browser_shows_it(tmp_path: Path, written: str
         "</article>", f"<p>The page shows {written} in its text here.</p></article>"))
     article, = load([str(folder)])
     assert article.versions[0].paragraphs == (*STORY[:3], f"The page shows {shown} in its text here.")
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("heading", [
+    "Bevor Sie zu Google weitergehen", "Avant d\u2019accéder à Google", "Avant d'accéder à YouTube",
+    "Antes de ir a Google", "Prima di continuare su Google", "Antes de continuar para o Google",
+    "Voordat je verdergaat naar Google", "Zanim przejdziesz do Google",
+    "Wir, Yahoo, sind Teil der Yahoo Markenfamilie", "Yahoo is part of the Yahoo family of brands",
+    "Yahoo fait partie de la famille de marques Yahoo",
+    "Yahoo forma parte de la familia de marcas de Yahoo",
+    "Wir respektieren Ihre Privatsphäre", "Le respect de votre vie privée est notre priorité",
+    "Valoramos tu privacidad", "La tua privacy è importante per noi",
+    "Uw privacy is belangrijk voor ons", "A sua privacidade é importante para nós"])
+def test_a_consent_wall_in_another_language_is_left_out(tmp_path: Path, heading: str) -> None:
+    """The consent walls were known by their English headings only: Google's wall as a visitor
+    from Germany gets it, Yahoo's, a consent platform's in French, was read as a second article
+    without a URL."""
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "20200103110000.html",
+           f"<!DOCTYPE html><html><head><title>{escape(heading)}</title></head><body><main><h1>"
+           f"{escape(heading)}</h1><p>Wir verwenden Cookies und Daten, um Dienste bereitzustellen "
+           "und die Zahl der Besucher zu messen.</p><button>Alle akzeptieren</button></main>"
+           "</body></html>")
+    [article] = load([str(folder)])
+    assert [v.title for v in article.versions] == [FIRST.title]
+    assert (f"{folder / '20200103110000.html'}: an error page, a bot check or a consent wall "
+            f"({heading!r}), not the article: save the page again; page left out"
+            in article.warnings)
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("headline", ["Bevor Sie zu Google weitergehen: was Kartellwächter wollen",
+                                      "Antes de ir a Google, el ministro habló"])
+def test_a_short_story_headed_like_a_consent_wall_is_read(tmp_path: Path, headline: str) -> None:
+    """A headline that only starts as a consent wall's heading is a story's, however short."""
+    first = Version(0, headline, ("Das Ministerium sagte am Samstag, es werde entscheiden.",
+                                  "Weitere Einzelheiten sollen folgen."))
+    folder = tmp_path / "pages"
+    _write(folder, "20200124090000.html", render_page(URL, first, SITES[0]))
+    [article] = load([str(folder)])
+    assert article.versions[0].paragraphs == first.paragraphs
