@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -100,10 +101,10 @@ _ERROR_HEADING = re.compile(
 # An error page says little; a page with more words than this is read as an article whatever
 # its heading says.
 MAX_ERROR_PAGE_WORDS = 100
-# The headings below `<h1>`, where a page without one heads its text.
+# The headings below `<h1>`, where a page without one (or whose `<h1>` is its logo) heads its text.
 _LOWER_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 # A site's name after a separator at the end of a page's `<title>` (`Council decides | Site`).
-_SITE_NAME = re.compile(r"\s[|\-–—·•]\s(?:(?!\s[|\-–—·•]\s).)*$", re.DOTALL)
+_SITE_NAME = re.compile(r"\s[|\-–—·•]\s((?:(?!\s[|\-–—·•]\s).)*)$", re.DOTALL)
 _TIME_METAS = ("article:modified_time", "og:updated_time", "article:published_time")
 # The same claims in the page's schema.org JSON-LD, where most sites now give them.
 _LINKED_DATA_TIMES = ("dateModified", "datePublished")
@@ -371,17 +372,44 @@ def _linked_data(soup: BeautifulSoup, keys: tuple[str, ...]) -> dict[str, list[s
 
 
 def _error_heading(soup: BeautifulSoup, paragraphs: tuple[str, ...]) -> str | None:
-    """The page's title or first heading (its first `<h1>`, else its first heading of any level:
-    a consent wall under the story's own title heads its text with an `<h2>`) when it says the
+    """The page's title or first heading (its first `<h1>`, else, on a page without one or
+    whose `<h1>` is the site's logo, its first heading of a lower level: a consent wall under the
+    story's own title heads its text with an `<h2>`) when it says the
     page is an error page, a bot check or a consent wall and the page holds few words; None
     otherwise."""
     if _words(paragraphs) > MAX_ERROR_PAGE_WORDS:
         return None
-    for tag in (soup.find("title"), soup.find("h1") or soup.find(_LOWER_HEADINGS)):
+    first: Any = soup.find("h1")
+    if first is None or _is_logo(first, soup):
+        first = soup.find(_LOWER_HEADINGS)
+    for tag in (soup.find("title"), first):
         heading = collapse_whitespace(tag.get_text(" ")) if tag is not None else ""
         if _ERROR_HEADING.fullmatch(heading):
             return heading
     return None
+
+
+def _is_logo(heading: Any, soup: BeautifulSoup) -> bool:
+    """Whether the `<h1>` `heading` is the site's logo, not a heading of the page's text: it
+    shows no text (an image), links to the site's root, or names the site as its `<title>` does
+    after a separator (`Council decides | News Company`)."""
+    shown = collapse_whitespace(heading.get_text(" "))
+    link: Any = heading.find("a", href=True)
+    if not shown or link is not None and _is_root(str(link["href"])):
+        return True
+    named: Any = soup.find("title")
+    site = _SITE_NAME.search(named.get_text(" ")) if named is not None else None
+    return site is not None and collapse_whitespace(site.group(1)).casefold() == shown.casefold()
+
+
+def _is_root(href: str) -> bool:
+    """Whether the link `href` goes to a site's home page (`/`, `https://site/`)."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:  # no URL Python can split
+        return False
+    return parts.path in ("", "/") and not parts.query and not parts.fragment and (
+        bool(parts.netloc) or parts.path == "/")
 
 
 def _meta(soup: BeautifulSoup, prop: str) -> str | None:

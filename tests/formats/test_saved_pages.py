@@ -1137,3 +1137,28 @@ def test_a_short_story_headed_like_a_consent_wall_is_read(tmp_path: Path, headli
     _write(folder, "20200124090000.html", render_page(URL, first, SITES[0]))
     [article] = load([str(folder)])
     assert article.versions[0].paragraphs == first.paragraphs
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("logo", ["<a href='/'><img src='/logo.png' alt='News Company'></a>",
+                                  "<a href='https://www.news.example.com/'>News Company</a>",
+                                  "News Company"])
+def test_a_consent_wall_headed_by_an_h2_below_a_logo_h1_is_left_out(tmp_path: Path,
+                                                                     logo: str) -> None:
+    """On a site whose `<h1>` is its logo, a consent wall under the story's own title and URL
+    headed by an `<h2>` was read as a version that replaced the story with the wall's text: only
+    the `<h1>`, the logo, was checked."""
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]))
+    _write(folder, "20200103110000.html",
+           f"<!DOCTYPE html><html><head><title>{FIRST.title} | News Company</title><link "
+           f"rel='canonical' href='{URL}'></head><body><header><h1 class='logo'>{logo}</h1>"
+           "</header><div class='consent'><h2>We value your privacy</h2><p>We and our 842 "
+           "partners store and/or access information on a device, such as cookies, and process "
+           "personal data.</p><button>Accept</button></div></body></html>")
+    _write(folder, "20200103120000.html", render_page(URL, SECOND, SITES[0]))
+    [article] = load([str(folder)])
+    assert [v.title for v in article.versions] == [FIRST.title, SECOND.title]
+    assert (f"{folder / '20200103110000.html'}: an error page, a bot check or a consent wall "
+            "('We value your privacy'), not the article: save the page again; page left out"
+            in article.warnings)
