@@ -6,8 +6,9 @@ The text comes from trafilatura (main-content extraction; Apache-2.0), installed
 is, best first: a 14-digit Wayback timestamp in the file name (UTC), a date and time in the file
 name (in the zone written after it, else without one), the "FILE ARCHIVED ON" note that Wayback
 Machine pages end with (UTC), then the page's own `article:modified_time` / `og:updated_time` /
-`article:published_time`, then its JSON-LD `dateModified` / `datePublished` (the publisher's
-claim, not when the page was fetched).
+`article:published_time`, then its JSON-LD `dateModified` / `datePublished`, then the same in
+its microdata (`itemprop`), then its first `<time datetime>` outside its navigation, footer and
+asides, as a byline gives it (the publisher's claim, not when the page was fetched).
 A time at a leap second (`23:59:60`) is read at second 59, warned, as every reader reads it.
 """
 
@@ -106,8 +107,10 @@ _LOWER_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 # A site's name after a separator at the end of a page's `<title>` (`Council decides | Site`).
 _SITE_NAME = re.compile(r"\s[|\-–—·•]\s((?:(?!\s[|\-–—·•]\s).)*)$", re.DOTALL)
 _TIME_METAS = ("article:modified_time", "og:updated_time", "article:published_time")
-# The same claims in the page's schema.org JSON-LD, where most sites now give them.
+# The same claims in the page's schema.org JSON-LD, where most sites now give them, or microdata.
 _LINKED_DATA_TIMES = ("dateModified", "datePublished")
+# A time of day after a date, in a `<time datetime>` (one of a date alone is a day the text names).
+_TIME_OF_DAY = re.compile(r"\d[T ]\d\d:\d\d")
 # The article's text in the page's JSON-LD, all that a page whose text a script writes in holds
 # of it when saved without running the script (curl, wget).
 _LINKED_DATA_TEXT = "articleBody"
@@ -129,8 +132,8 @@ class SavedPage:
     url: str | None
     title: str
     time: datetime | None
-    # Where the time came from: "file name", "Wayback note", the meta property's name, or
-    # "JSON-LD " and the key.
+    # Where the time came from: "file name", "Wayback note", the meta property's name,
+    # "JSON-LD " or "microdata " and the key, or "<time datetime>".
     time_source: str | None
     # The warning of a time at a leap second (`23:59:60`), read at second 59.
     leap_second: str | None
@@ -321,6 +324,36 @@ def _time_from_page(html: str, soup: BeautifulSoup) -> _PageTime:
             claimed = _claimed_time(content, f"JSON-LD {key}")
             if claimed is not None:
                 return claimed
+    for key in _LINKED_DATA_TIMES:
+        for content in _microdata(soup, key):
+            claimed = _claimed_time(content, f"microdata {key}")
+            if claimed is not None:
+                return claimed
+    return _shown_time(soup)
+
+
+def _microdata(soup: BeautifulSoup, key: str) -> list[str]:
+    """The values of the schema.org microdata property `key` (`itemprop="dateModified"`), in the
+    order they stand: a `<meta>`'s content, a `<time>`'s datetime, else the element's text."""
+    values = []
+    for tag in soup.find_all(True, attrs={"itemprop": True}):
+        if key in str(tag["itemprop"]).split():
+            value = tag.get("content") or tag.get("datetime") or tag.get_text(" ")
+            values.append(str(value).strip())
+    return values
+
+
+def _shown_time(soup: BeautifulSoup) -> _PageTime:
+    """The time of the page's first `<time datetime>` that gives a time of day, outside its
+    navigation, footer and asides (a related story's time): the byline's, on a page that gives
+    its time nowhere else."""
+    for tag in soup.find_all("time", attrs={"datetime": True}):
+        content = str(tag["datetime"])
+        if tag.find_parent(["nav", "footer", "aside"]) or not _TIME_OF_DAY.search(content):
+            continue
+        claimed = _claimed_time(content, "<time datetime>")
+        if claimed is not None:
+            return claimed
     return _PageTime(None, None)
 
 

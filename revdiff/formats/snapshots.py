@@ -259,7 +259,7 @@ def _article(pages: list[SavedPage], folder_notes: list[str]) -> Article:
         warnings.append(_untimed_note(undated, after_timed=len(undated) < len(pages)))
     warnings.extend(f"{p.name}: {p.leap_second}" for p in pages if p.leap_second)
     sources = sorted({p.time_source for p in pages if p.time_source})
-    claimed = [s for s in sources if s.startswith(("article:", "og:", "JSON-LD"))]
+    claimed = [s for s in sources if s.startswith(("article:", "og:", "JSON-LD", "microdata", "<time"))]
     if claimed:
         warnings.append(f"some times are the pages' own {', '.join(claimed)}: when the publisher "
                         "says the page changed, not when it was saved")

@@ -1162,3 +1162,27 @@ def test_a_consent_wall_headed_by_an_h2_below_a_logo_h1_is_left_out(tmp_path: Pa
     assert (f"{folder / '20200103110000.html'}: an error page, a bot check or a consent wall "
             "('We value your privacy'), not the article: save the page again; page left out"
             in article.warnings)
+
+
+@needs_trafilatura
+@pytest.mark.parametrize(("marked", "source"), [
+    ("<p class='byline'>By A. Writer, <time datetime='{}'>3 January</time></p>",
+     "<time datetime>"),
+    ("<p class='byline'>Updated <span itemprop='dateModified'>{}</span></p>",
+     "microdata dateModified"),
+    ("<meta itemprop='datePublished dateCreated' content='{}'>", "microdata datePublished")])
+def test_a_time_in_the_byline_or_in_microdata_is_read(tmp_path: Path, marked: str,
+                                                      source: str) -> None:
+    """Pages that give their time only in a `<time datetime>` in the byline or in schema.org
+    microdata, saved as a.html and b.html, were ordered by name: the later text first. A
+    `<time>` in the site's navigation or a related story's aside is no time of the page's."""
+    folder = tmp_path / "pages"
+    aside = "<aside><time datetime='2020-01-05T10:00:00Z'>Other story</time></aside>"
+    for name, version, time in (("a.html", SECOND, "2020-01-03T09:00:00Z"),
+                                ("b.html", FIRST, "2020-01-03T08:00:00Z")):
+        _write(folder, name, render_page(URL, version, SITES[0]).replace(
+            "<body>", f"<body>{aside}").replace("</h1>", "</h1>" + marked.format(time)))
+    article, = load([str(folder)])
+    assert [v.time for v in article.versions] == [datetime(2020, 1, 3, 8, tzinfo=UTC),
+                                                  datetime(2020, 1, 3, 9, tzinfo=UTC)]
+    assert any(f"the pages' own {source}" in w for w in article.warnings)
