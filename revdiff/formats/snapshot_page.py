@@ -130,6 +130,9 @@ class SavedPage:
     # the page's time and its place among pages that give none are read.
     file_name: str
     url: str | None
+    # The other URLs the page names, next best first (its og:url, the address it was saved from):
+    # where its `url` is no article's (a site's home page).
+    other_urls: tuple[str, ...]
     title: str
     time: datetime | None
     # Where the time came from: "file name", "Wayback note", the meta property's name,
@@ -176,7 +179,8 @@ def read_page(name: str, file_name: str, html: str) -> SavedPage:
     text = remove_furniture(paragraphs)
     if paragraphs and not text.paywall:  # trafilatura leaves out a box of class `paywall`
         text = dataclasses.replace(text, paywall=_paywall_notices(soup))
-    return SavedPage(name, file_name, _url(soup, html), title, time, source, leap_second,
+    url, *other_urls = _urls(soup, html) or (None,)
+    return SavedPage(name, file_name, url, tuple(other_urls), title, time, source, leap_second,
                      name_date, text, _PAGE_END.search(html) is None, error_heading,
                      text_from_linked_data)
 
@@ -451,15 +455,15 @@ def _meta(soup: BeautifulSoup, prop: str) -> str | None:
     return str(content).strip() if content else None
 
 
-def _url(soup: BeautifulSoup, html: str) -> str | None:
-    """The article's URL: its canonical link, else its og:url, else the address a browser saved
-    it from (Chrome's `saved from url` mark)."""
+def _urls(soup: BeautifulSoup, html: str) -> list[str]:
+    """The URLs the page names as its own, best first: its canonical link, its og:url, the
+    address a browser saved it from (Chrome's `saved from url` mark); each once."""
     link: Any = soup.find("link", attrs={"rel": "canonical"})
     href = link.get("href") if link is not None else None
     saved_from = _SAVED_FROM.match(html)
-    url = (str(href).strip() if href else _meta(soup, "og:url")
-           or (saved_from.group(1) if saved_from else None))
-    return without_wayback_prefix(url) if url else None
+    named = (str(href).strip() if href else None, _meta(soup, "og:url"),
+             saved_from.group(1) if saved_from else None)
+    return list(dict.fromkeys(without_wayback_prefix(url) for url in named if url))
 
 
 def _title(soup: BeautifulSoup) -> str:

@@ -11,6 +11,7 @@ holding several articles.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -54,6 +55,8 @@ _TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "smid", "
 # A file named as a saved page: `story.html`, `story.htm`, and wget's `index.html.1` and
 # `index.html?ver=2`.
 _PAGE_NAME = re.compile(r"\.html?($|[.?])", re.IGNORECASE)
+# The path of a site's home page: none, `/`, or its index file.
+_HOME_PAGE_PATH = re.compile(r"/?(index\.(html?|php|aspx?))?", re.IGNORECASE)
 
 
 def read_folder(files: Sequence[Path], max_bytes: int, empty: dict[Path, EmptyText],
@@ -177,11 +180,13 @@ def articles_from_pages(pages: Sequence[SavedPage], where: str,
     if not with_text:
         raise EmptyInput(f"none of the {len(pages)} saved pages holds article text", where,
                          hint="save the article pages themselves, not index or error pages")
+    home_page_notes: list[str] = []
+    with_text = _without_home_page_urls(with_text, home_page_notes)
     groups: dict[str | None, list[SavedPage]] = {}
     for page in with_text:
         groups.setdefault(_article_key(page.url), []).append(page)
     left_out = left_out or {}
-    folder_notes = [*read_notes, *left_out.values(),
+    folder_notes = [*read_notes, *left_out.values(), *home_page_notes,
                     *(f"{p.name}: {_why_no_text(p)}; page left out" for p in empty)]
     if len(groups) == 1:
         return [_article(group, folder_notes) for group in groups.values()]
@@ -210,9 +215,45 @@ def _article_key(url: str | None) -> str | None:
     except ValueError:  # no URL Python can split (`http://[::1/x`): only itself
         return url
     host = (parts.hostname or "").removeprefix("www.")
-    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
-             if not key.lower().startswith(_TRACKING_PARAMETERS)]
-    return f"{host}{parts.path.rstrip('/')}?{urlencode(query)}"
+    return f"{host}{parts.path.rstrip('/')}?{_without_tracking(parts.query)}"
+
+
+def _without_tracking(query: str) -> str:
+    """A URL's `query` without its share tracking parameters (`utm_source`, `fbclid`, ...)."""
+    return urlencode([(key, value) for key, value in parse_qsl(query, keep_blank_values=True)
+                      if not key.lower().startswith(_TRACKING_PARAMETERS)])
+
+
+def _is_home_page(url: str) -> bool:
+    """Whether `url` is a site's home page (`https://site/`, `https://site/index.html`, with
+    share tracking at most): no article's URL."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # no URL Python can split: no home page
+        return False
+    return (bool(parts.hostname) and not _without_tracking(parts.query)
+            and _HOME_PAGE_PATH.fullmatch(parts.path) is not None)
+
+
+def _without_home_page_urls(pages: Sequence[SavedPage], notes: list[str]) -> list[SavedPage]:
+    """`pages`, each that names a site's home page as its URL (a site that sets it as the
+    canonical link of every page, which would put all its articles into one) named by the next
+    URL it gives that is no home page, or none; said in `notes`, one for each home page."""
+    named_home: dict[str, list[str]] = {}
+    read: list[SavedPage] = []
+    for page in pages:
+        if page.url is not None and _is_home_page(page.url):
+            named_home.setdefault(page.url, []).append(page.name)
+            others = [url for url in page.other_urls if not _is_home_page(url)]
+            page = dataclasses.replace(page, url=others[0] if others else None,
+                                       other_urls=tuple(others[1:]))
+        read.append(page)
+    notes.extend(f"{home} is the site's home page, no article's URL, yet "
+                 f"{counted(len(names), 'page')} {'names' if len(names) == 1 else 'name'} it as "
+                 f"{'its' if len(names) == 1 else 'their'} own ({first_few(names)}); each is "
+                 "read by the next URL it names (its og:url or the address it was saved from), "
+                 "else as a page without a URL" for home, names in named_home.items())
+    return read
 
 
 def _why_no_text(page: SavedPage) -> str:

@@ -1186,3 +1186,41 @@ def test_a_time_in_the_byline_or_in_microdata_is_read(tmp_path: Path, marked: st
     assert [v.time for v in article.versions] == [datetime(2020, 1, 3, 8, tzinfo=UTC),
                                                   datetime(2020, 1, 3, 9, tzinfo=UTC)]
     assert any(f"the pages' own {source}" in w for w in article.warnings)
+
+
+@needs_trafilatura
+@pytest.mark.parametrize("home", ["https://www.news.example.com/", "http://news.example.com",
+                                  "https://news.example.com/?utm_source=share",
+                                  "https://news.example.com/index.html"])
+def test_a_canonical_url_that_is_the_sites_home_page_is_no_articles(tmp_path: Path,
+                                                                    home: str) -> None:
+    """A site that names its home page as the canonical URL of every page: the saves of all its
+    articles were read as one article's versions, each a rewrite of the other story."""
+    other_url = "https://news.example.com/2020/01/03/other-story"
+    folder = tmp_path / "pages"
+    for hour, url, version in ((10, URL, FIRST), (11, other_url, Version(0, "Other story", (
+            "A paragraph of another story altogether, about the weather.",))), (12, URL, SECOND)):
+        page = render_page(url, version, SITES[0]).replace(
+            f"<link rel='canonical' href='{escape(url)}'>", f"<link rel='canonical' href='{home}'>")
+        assert home in page
+        _write(folder, f"202001031{hour - 10}0000.html", page)
+    notes: list[str] = []
+    articles = load([str(folder)], notes=notes)
+    assert [(a.url, [v.title for v in a.versions]) for a in articles] == [
+        (URL, [FIRST.title, SECOND.title]), (other_url, ["Other story"])]
+    assert any(f"{home} is the site's home page, no article's URL" in n for n in notes)
+
+
+@needs_trafilatura
+def test_a_page_naming_only_the_sites_home_page_is_read_as_one_without_a_url(
+        tmp_path: Path) -> None:
+    """A page whose only URL is its site's home page names no article's URL: it is read as a
+    page without one, said, not as the home page's article."""
+    home = "https://news.example.com/"
+    folder = tmp_path / "pages"
+    _write(folder, "20200103100000.html", render_page(URL, FIRST, SITES[0]).replace(
+        f"'{URL}'", f"'{home}'"))
+    [article] = load([str(folder)])
+    assert article.url is None
+    assert any(w.startswith(f"{home} is the site's home page, no article's URL, yet 1 page names "
+                            "it as its own") for w in article.warnings)
