@@ -5,10 +5,11 @@ diffengine follows RSS/Atom feeds and, each time an entry's page reads different
 `<p>` tags only, its newlines turned into spaces and `&` `<` `>` escaped), `created` (written
 with `datetime.utcnow()`, so UTC without a zone) and `archive_url` (its Wayback Machine
 snapshot). The table has no version column: an entry's versions are its rows ordered by
-`created`, then `id`, numbered 1, 2, ... (said in a warning). The entry's feed link is in
-`entry.url`; the `diff` table pairs consecutive versions and adds no text. An `entry_id` stored
-as a BLOB is read as UTF-8 text (bad bytes replaced), as a title is; a title or summary whose bytes
-are not UTF-8 is warned about, as NYTdiff and NewsEdits warn.
+`created`, then `id`, numbered 1, 2, ... (said in a warning). An `entry_id` written as `1` in
+some rows and `1.0` or `'1'` in others is one entry (`id_key`, as NewsEdits reads it), warned.
+The entry's feed link is in `entry.url`; the `diff` table pairs consecutive versions and adds no
+text. An `entry_id` stored as a BLOB is read as UTF-8 text (bad bytes replaced), as a title is;
+a title or summary whose bytes are not UTF-8 is warned about, as NYTdiff and NewsEdits warn.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from revdiff.formats.sqlite_schema import (
     cell_text,
     cell_time,
     cell_time_warning,
+    id_key,
+    id_spellings_warning,
     is_not_utf8,
     quote,
     table_rows,
@@ -61,8 +64,8 @@ def read_tables(connection: sqlite3.Connection, schema: dict[str, Table],
         raise EmptyInput(f"the {table.name} table is empty", where,
                          hint="give a diffengine.db whose entries have versions")
     grouped: dict[object, list[dict[str, object]]] = {}
-    for values in raw:
-        grouped.setdefault(values["entry_id"], []).append(values)
+    for values in raw:  # `1`, `1.0` and `'1'` are one entry, as NewsEdits reads them
+        grouped.setdefault(id_key(values["entry_id"]), []).append(values)
     return [_article(entry, rows, entry_urls) for entry, rows in grouped.items()]
 
 
@@ -70,7 +73,7 @@ def _entry_urls(connection: sqlite3.Connection, entry: Table | None) -> dict[obj
     if entry is None or "id" not in entry.columns or "url" not in entry.columns:
         return {}
     query = f"SELECT {quote(entry.columns['id'])}, {quote(entry.columns['url'])} FROM {quote(entry.name)}"
-    return {row[0]: str(cell_text(row[1])) for row in connection.execute(query)
+    return {id_key(row[0]): str(cell_text(row[1])) for row in connection.execute(query)
             if row[1] is not None}
 
 
@@ -82,6 +85,10 @@ def _article(entry: object, rows: list[dict[str, object]],
     if entry is None:
         warnings.append(f"{counted(len(rows), 'entryversion row')} "
                         f"{'has' if len(rows) == 1 else 'have'} no entry_id; read as one article")
+    spelled = id_spellings_warning(entry_name, [row["entry_id"] for row in rows], "entry_id",
+                                   "entry")
+    if spelled is not None:
+        warnings.append(spelled)
     timed = []
     for row in rows:
         row_id = cell_int(row.get("id")) or int(str(row["rowid"]))

@@ -524,9 +524,9 @@ INTEGER_DIGITS = 19
 
 
 def id_key(value: object) -> object:
-    """An id cell (a NewsEdits entry's, a NYTdiff article's) as rows are told apart: `1`, `1.0`,
-    `'1'` and `'1.0'` (a file put together from a CSV file) are one id; `'007'` or `' 1'` is text
-    of its own."""
+    """An id cell (a NewsEdits or diffengine entry's, a NYTdiff article's) as rows are told
+    apart: `1`, `1.0`, `'1'` and `'1.0'` (a file put together from a CSV file) are one id;
+    `'007'` or `' 1'` is text of its own."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
     digits = whole_digits(value) if isinstance(value, str) else None

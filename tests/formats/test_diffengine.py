@@ -33,12 +33,12 @@ def test_sample_is_read_as_diffengine_not_newsedits() -> None:
     assert read[1].versions[0].time == datetime(2020, 1, 7, 23, 10, tzinfo=UTC)
 
 
-def _database(path: Path, rows: list[tuple[object, ...]]) -> Path:
+def _database(path: Path, rows: list[tuple[object, ...]], entry_id_type: str = "INTEGER") -> Path:
     connection = sqlite3.connect(path)
     connection.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, url TEXT, created DATETIME, "
                        "checked DATETIME)")
     connection.execute("CREATE TABLE entryversion (id INTEGER PRIMARY KEY, title TEXT, url TEXT, "
-                       "summary TEXT, created DATETIME, archive_url TEXT, entry_id INTEGER)")
+                       f"summary TEXT, created DATETIME, archive_url TEXT, entry_id {entry_id_type})")
     connection.execute("INSERT INTO entry VALUES (1, 'https://e.example/feed-link', '', '')")
     connection.executemany("INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     connection.commit()
@@ -75,6 +75,21 @@ def test_an_entry_id_stored_as_a_blob_is_read_as_text(tmp_path: Path) -> None:
     assert article.metadata["entry_id"] == "7"
     assert "entry '7': created goes back in time between rows; versions follow created, not the " \
            "order the rows were written" in article.warnings
+
+
+def test_an_entry_id_written_as_1_and_1_0_and_text_is_one_entry_warned(tmp_path: Path) -> None:
+    # rows were grouped by the cell as stored: 1, 1.0 and '1' were three articles, unwarned,
+    # where NewsEdits and NYTdiff read one (a column without a type keeps what it is given)
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", None, "<p>A.</p>", "2020-01-03 10:00:00", None, 1),
+        (2, "Two", None, "<p>B.</p>", "2020-01-03 11:00:00", None, 1.0),
+        (3, "Three", None, "<p>C.</p>", "2020-01-03 12:00:00", None, "1"),
+    ], entry_id_type="")
+    article, = read_database(path)
+    assert [v.title for v in article.versions] == ["One", "Two", "Three"]
+    assert article.url == "https://e.example/feed-link"
+    assert article.metadata["entry_id"] == "1"
+    assert "entry 1 is written as '1', 1, 1.0 in entry_id: read as one entry" in article.warnings
 
 
 def test_an_entry_id_in_a_warning_is_quoted_and_shortened_as_newsedits_does(tmp_path: Path) -> None:
