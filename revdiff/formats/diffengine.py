@@ -8,8 +8,9 @@ snapshot). The table has no version column: an entry's versions are its rows ord
 `created`, then `id`, numbered 1, 2, ... (said in a warning). An `entry_id` written as `1` in
 some rows and `1.0` or `'1'` in others is one entry (`id_key`, as NewsEdits reads it), warned.
 The entry's feed link is in `entry.url`; the `diff` table pairs consecutive versions and adds no
-text. An `entry_id` stored as a BLOB is read as UTF-8 text (bad bytes replaced), as a title is;
-a title or summary whose bytes are not UTF-8 is warned about, as NYTdiff and NewsEdits warn.
+text. An `entry_id` stored as a BLOB is read as UTF-8 text (`b'1'` is `1`), as a title is; an
+`entry_id`, title or summary whose bytes are not UTF-8 is warned about, as NYTdiff and NewsEdits
+warn.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from revdiff.formats.sqlite_schema import (
     cell_time,
     cell_time_warning,
     id_key,
+    id_not_utf8_warning,
     id_spellings_warning,
     is_not_utf8,
     quote,
@@ -85,10 +87,10 @@ def _article(entry: object, rows: list[dict[str, object]],
     if entry is None:
         warnings.append(f"{counted(len(rows), 'entryversion row')} "
                         f"{'has' if len(rows) == 1 else 'have'} no entry_id; read as one article")
-    spelled = id_spellings_warning(entry_name, [row["entry_id"] for row in rows], "entry_id",
-                                   "entry")
-    if spelled is not None:
-        warnings.append(spelled)
+    cells = [row["entry_id"] for row in rows]
+    warnings.extend(warning for warning in (id_spellings_warning(entry_name, cells, "entry_id", "entry"),
+                                            id_not_utf8_warning(entry_name, cells, "entry_id"))
+                    if warning is not None)
     timed = []
     for row in rows:
         row_id = cell_int(row.get("id")) or int(str(row["rowid"]))

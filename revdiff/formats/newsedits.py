@@ -17,9 +17,10 @@ first article read); a version dated before the one before it keeps its
 place by number; the lowest version's num_versions is the entry's, the other rows' not read, left
 out when it is no number (it counts the versions the rows hold); an entry id written as `1` in
 some rows and `'1'` in others is one entry; an entry id stored as a BLOB is read as UTF-8 text
-(bad bytes replaced), as a title is, in `entry_id` and in warnings. A number written as a float
-(`'2.0'`: a CSV file from pandas) is the whole number it spells (`cell_int`). A file is read an
-article at a time (`DatabaseArticles`).
+(`b'1'` is `1`; bad bytes replaced, warned), as a title is, in `entry_id` and in warnings, as
+NYTdiff and diffengine read theirs. A number written as a float (`'2.0'`: a CSV file from
+pandas) is the whole number it spells (`cell_int`). A file is read an article at a time
+(`DatabaseArticles`).
 
 revdiff's own SQLite export is such a file, with revdiff's `article` column and tables beside:
 its `comparisons` table keeps the warnings of the readings it was made from, which its articles
@@ -62,6 +63,7 @@ from revdiff.formats.sqlite_schema import (
     cell_shown,
     cell_text,
     id_key,
+    id_not_utf8_warning,
     id_spellings_warning,
     is_not_utf8,
     open_read_only,
@@ -554,10 +556,9 @@ def _by_entry(items: Sequence[tuple[object, _Item]]) -> list[tuple[object, list[
 
 
 def _natural_order(entry: object) -> NaturalKey:
-    """An entry id's place among the others, its text's natural order (`natural_key`), so that
-    `Story 2` comes before `Story 10` (SQLite's order put it after). Ids of one text (a blob and
-    the text it decodes to) keep SQLite's order (a stable sort)."""
-    return natural_key(entry.decode("utf-8", "replace") if isinstance(entry, bytes) else str(entry))
+    """An entry id (`id_key`) as its place among the others, its text's natural order
+    (`natural_key`), so that `Story 2` comes before `Story 10` (SQLite's order put it after)."""
+    return natural_key(str(entry))
 
 
 # Seconds or milliseconds since 1970 written as text (`_is_epoch_text`)
@@ -597,10 +598,10 @@ def _article(entry: object, entry_rows: list[dict[str, object]], columns: dict[s
                         "its own")
     else:
         entry_name = f"entry {cell_shown(entry)}"
-    spelled = id_spellings_warning(entry_name, [row["entry"] for row in entry_rows],
-                                   columns["entry"], "entry")
-    if spelled is not None:
-        warnings.append(spelled)
+    cells = [row["entry"] for row in entry_rows]
+    warnings.extend(warning for warning in (
+        id_spellings_warning(entry_name, cells, columns["entry"], "entry"),
+        id_not_utf8_warning(entry_name, cells, columns["entry"])) if warning is not None)
     numbered = []
     for row in entry_rows:
         number = cell_int(row["version"])

@@ -12,7 +12,8 @@ fields, `date_time` and `version`. The tables are made by the `dataset` library,
   its rows are ordered by `date_time`, then `id`, and numbered 1, 2, ... with a warning; so are
   they when a row's `version` is no number (`-1`, `'x'`), which a warning of its row names.
 - An `article_id` written as `1` in some rows and `1.0` or `'1'` in others is one article
-  (`id_key`, as NewsEdits reads an entry id), warned.
+  (`id_key`, as NewsEdits reads an entry id), warned; one stored as a BLOB is the UTF-8 text it
+  holds (`b'1'` is `1`), its bad bytes replaced, warned.
 - Rows without an `article_id` join the article whose rows have their `url`, when one article
   does; else they are one article per `url` (and those without either, one more); both warned.
 - A NULL title or abstract becomes an empty one, and a time that goes back along the version
@@ -38,6 +39,7 @@ from revdiff.formats.sqlite_schema import (
     cell_time,
     cell_time_warning,
     id_key,
+    id_not_utf8_warning,
     id_spellings_warning,
     is_not_utf8,
     quote,
@@ -101,7 +103,7 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
         credit = values.get("byline", values.get("author"))
         row_id = cell_int(values.get("id")) or int(str(values["rowid"]))
         id_cell = values["article_id"] if cell_text(values["article_id"]) else None
-        article_id = "" if id_cell is None else str(id_key(cell_text(id_cell)))
+        article_id = "" if id_cell is None else str(id_key(id_cell))
         url = cell_text(values.get("url"))
         grouped.setdefault((article_id, None if article_id else url or None), []).append(Row(
             row_id, id_cell, cell_int(values.get("version")), values.get("version"), time,
@@ -154,11 +156,11 @@ def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
 def _article(article_id: str, rows: list[Row], table: str, original: bool,
              notes: list[str]) -> Article:
     warnings = list(notes)
-    spelled = id_spellings_warning(f"{table}: {_article_named(article_id, rows)}",
-                                   [r.article_id for r in rows if r.article_id is not None],
-                                   "article_id", "article")
-    if spelled is not None:
-        warnings.append(spelled)
+    named = f"{table}: {_article_named(article_id, rows)}"
+    cells = [r.article_id for r in rows if r.article_id is not None]
+    warnings.extend(warning for warning in (id_spellings_warning(named, cells, "article_id", "article"),
+                                            id_not_utf8_warning(named, cells, "article_id"))
+                    if warning is not None)
     if _numbers_are_distinct(rows):
         rows = sorted(rows, key=lambda r: (r.version or 0, r.row_id))
         numbers = [r.version or 0 for r in rows]

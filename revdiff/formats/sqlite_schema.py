@@ -526,7 +526,11 @@ INTEGER_DIGITS = 19
 def id_key(value: object) -> object:
     """An id cell (a NewsEdits or diffengine entry's, a NYTdiff article's) as rows are told
     apart: `1`, `1.0`, `'1'` and `'1.0'` (a file put together from a CSV file) are one id;
-    `'007'` or `' 1'` is text of its own."""
+    `'007'` or `' 1'` is text of its own. A BLOB, or text that is not UTF-8, is the text it
+    decodes to (`cell_text`), as a title is: `b'1'` is `1` (`id_not_utf8_warning` warns of bad
+    bytes)."""
+    if isinstance(value, bytes):
+        value = cell_text(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     digits = whole_digits(value) if isinstance(value, str) else None
@@ -544,3 +548,11 @@ def id_spellings_warning(owner: str, cells: Iterable[object], column: str, kind:
     if len(spellings) < 2:
         return None
     return f"{owner} is written as {', '.join(sorted(spellings))} in {column}: read as one {kind}"
+
+
+def id_not_utf8_warning(owner: str, cells: Iterable[object], column: str) -> str | None:
+    """The warning of an id (`owner`) that some rows write in `column` as bytes that are not
+    UTF-8, read with their bad bytes replaced (`id_key`); None where none does."""
+    if not any(is_not_utf8(cell) for cell in cells):
+        return None
+    return f"{owner}: {column} holds bytes that are not UTF-8; bad bytes replaced with �"

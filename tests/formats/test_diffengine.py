@@ -73,7 +73,7 @@ def test_an_entry_id_stored_as_a_blob_is_read_as_text(tmp_path: Path) -> None:
     ])
     article, = read_database(path)
     assert article.metadata["entry_id"] == "7"
-    assert "entry '7': created goes back in time between rows; versions follow created, not the " \
+    assert "entry 7: created goes back in time between rows; versions follow created, not the " \
            "order the rows were written" in article.warnings
 
 
@@ -90,6 +90,23 @@ def test_an_entry_id_written_as_1_and_1_0_and_text_is_one_entry_warned(tmp_path:
     assert article.url == "https://e.example/feed-link"
     assert article.metadata["entry_id"] == "1"
     assert "entry 1 is written as '1', 1, 1.0 in entry_id: read as one entry" in article.warnings
+
+
+def test_an_entry_id_stored_as_a_blob_is_the_entry_of_its_text_warned_if_not_utf8(
+        tmp_path: Path) -> None:
+    # the blob b'1' was an entry of its own beside 1, and bad bytes of an id were replaced
+    # without a word, where a title's are warned of
+    path = _database(tmp_path / "diffengine.db", [
+        (1, "One", None, "<p>A.</p>", "2020-01-03 10:00:00", None, 1),
+        (2, "Two", None, "<p>B.</p>", "2020-01-03 11:00:00", None, b"1"),
+        (3, "Other", None, "<p>C.</p>", "2020-01-03 12:00:00", None, b"\xff7"),
+    ], entry_id_type="")
+    one, bad_bytes = read_database(path)
+    assert [v.title for v in one.versions] == ["One", "Two"]
+    assert "entry 1 is written as '1', 1 in entry_id: read as one entry" in one.warnings
+    assert bad_bytes.metadata["entry_id"] == "\ufffd7"
+    assert ("entry '\ufffd7': entry_id holds bytes that are not UTF-8; bad bytes replaced with "
+            "�") in bad_bytes.warnings
 
 
 def test_an_entry_id_in_a_warning_is_quoted_and_shortened_as_newsedits_does(tmp_path: Path) -> None:

@@ -668,6 +668,22 @@ def test_an_entry_id_stored_as_a_blob_is_read_as_text(tmp_path: Path) -> None:
     assert story.warnings == (
         "entry 'story-7': the row with rowid 2 is left out: its version 'x' is not a version number",)
     assert bad_bytes.metadata == {"entry_id": "\ufffdid"}
+    assert bad_bytes.warnings == (
+        "entry '\ufffdid': entry_id holds bytes that are not UTF-8; bad bytes replaced with �",)
+
+
+def test_an_entry_id_stored_as_a_blob_is_the_entry_of_its_text(tmp_path: Path) -> None:
+    # the blob b'1' was an entry of its own beside 1, and b'story' beside 'story', where NYTdiff
+    # and diffengine read a BLOB id as the text it holds
+    path = make_database(tmp_path / "blobs.db",
+                         "CREATE TABLE entryversion (entry_id, version, summary)",
+                         [(1, 0, "a"), (b"1", 1, "b"), ("story", 0, "c"), (b"story", 1, "d")])
+    number, story = read_database(path)
+    assert [v.paragraphs for v in number.versions] == [("a",), ("b",)]
+    assert number.warnings == ("entry 1 is written as '1', 1 in entry_id: read as one entry",)
+    assert [v.paragraphs for v in story.versions] == [("c",), ("d",)]
+    assert story.metadata == {"entry_id": "story"}
+    assert story.warnings == ()
 
 
 @pytest.mark.parametrize("table", [

@@ -330,6 +330,26 @@ def test_an_article_id_written_as_an_integer_and_a_float_is_one_article(
     assert not any("written as" in w for w in articles[1].warnings)
 
 
+def test_an_article_id_that_is_not_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
+    # its bad bytes were replaced with `�` without a word, where a title's are warned of
+    url = "https://www.nytimes.com/2020/01/03/world/g.html"
+    path = tmp_path / "titles.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE nyt_versions (id INTEGER PRIMARY KEY, article_id, url TEXT, "
+                       "title TEXT, abstract TEXT, date_time TEXT, version INTEGER)")
+    connection.executemany("INSERT INTO nyt_versions VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        (1, b"\xff7", url, "One", "A.", "2020-01-03 10:00:00", 1),
+        (2, b"1", url + "?x", "Two", "B.", "2020-01-03 11:00:00", 1),
+    ])
+    connection.commit()
+    connection.close()
+    bad_bytes, blob = read_database(path)
+    assert bad_bytes.metadata["article_id"] == "\ufffd7"
+    assert ("nyt_versions: article '\ufffd7': article_id holds bytes that are not UTF-8; bad "
+            "bytes replaced with �") in bad_bytes.warnings
+    assert not any("UTF-8" in w for w in blob.warnings)
+
+
 @pytest.mark.parametrize(("version", "quoted"), [(-1, "-1"), ("x", "'x'"), ("x\x1b[2J", r"'x\x1b[2J'")])
 def test_a_version_that_is_no_number_is_named_with_its_row(tmp_path: Path, version: object,
                                                            quoted: str) -> None:
