@@ -10,7 +10,8 @@ fields, `date_time` and `version`. The tables are made by the `dataset` library,
 - `date_time` is the tracker machine's local time without a zone: kept without one, with a warning.
 - The fork never increments `version` (every row stays 1): when the numbers of an article repeat,
   its rows are ordered by `date_time`, then `id`, and numbered 1, 2, ... with a warning; so are
-  they when a row's `version` is no number (`-1`, `'x'`), which a warning of its row names.
+  they when a row's `version` is no number (`-1`, `'x'`, NULL), which a warning of its row
+  names.
 - An `article_id` written as `1` in some rows and `1.0` or `'1'` in others is one article
   (`id_key`, as NewsEdits reads an entry id), warned; one stored as a BLOB is the UTF-8 text it
   holds (`b'1'` is `1`), its bad bytes replaced, warned.
@@ -111,7 +112,8 @@ def _read_table(connection: sqlite3.Connection, table: Table, where: str) -> lis
             cell_text(values["title"]), cell_text(values["abstract"]), url, cell_text(credit),
             tuple(column for column in ("title", "abstract") if is_not_utf8(values[column]))))
     original = table.name.lower() == "nyt_versions"
-    return [_article(article_id, rows, table.name, original, notes)
+    numbered = "version" in table.columns
+    return [_article(article_id, rows, table.name, original, numbered, notes)
             for article_id, rows, notes in _joined_by_url(grouped, table.name)]
 
 
@@ -153,8 +155,10 @@ def _numbers_are_distinct(rows: Sequence[Row]) -> bool:
     return None not in numbers and len(set(numbers)) == len(numbers)
 
 
-def _article(article_id: str, rows: list[Row], table: str, original: bool,
+def _article(article_id: str, rows: list[Row], table: str, original: bool, numbered: bool,
              notes: list[str]) -> Article:
+    """One article's rows as an article; `numbered` where the table has a version column, whose
+    rows without a version number (NULL, `''`, `-1`, `'x'`) are each named in a warning."""
     warnings = list(notes)
     named = f"{table}: {_article_named(article_id, rows)}"
     cells = [r.article_id for r in rows if r.article_id is not None]
@@ -170,7 +174,7 @@ def _article(article_id: str, rows: list[Row], table: str, original: bool,
         warnings.extend(f"{table} row {r.row_id}: version {cell_shown(r.version_cell)} is not a "
                         f"version number (a whole number from 0, of at most {MAX_DIGITS} digits)"
                         for r in sorted(rows, key=lambda r: r.row_id)
-                        if r.version is None and r.version_cell not in (None, ""))
+                        if numbered and r.version is None)
         if len(rows) > 1:
             warnings.append(f"{table}: {_article_named(article_id, rows)} repeats or lacks "
                             f"version numbers; its {len(rows)} rows are ordered by date_time, "

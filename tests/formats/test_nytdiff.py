@@ -250,9 +250,11 @@ def test_renumbered_rows_without_an_article_id_are_named_by_their_url(tmp_path: 
         "nyt_versions: the article of url 'https://www.nytimes.com/2020/01/03/world/g.html' "
         "(no article_id; rows 1, 2) repeats or lacks version numbers; its 2 rows are ordered by "
         "date_time, then id, and numbered 1, 2, ...")
-    assert without_url.warnings[1] == (
-        "nyt_versions: the article of the rows without article_id or url (3, 4) repeats or lacks "
-        "version numbers; its 2 rows are ordered by date_time, then id, and numbered 1, 2, ...")
+    assert without_url.warnings[1:4] == (
+        *(f"nyt_versions row {row}: version NULL is not a version number (a whole number from 0, "
+          "of at most 15 digits)" for row in (3, 4)),
+        ("nyt_versions: the article of the rows without article_id or url (3, 4) repeats or lacks "
+         "version numbers; its 2 rows are ordered by date_time, then id, and numbered 1, 2, ..."))
 
 
 def test_rows_without_an_article_id_join_the_one_article_of_their_url(tmp_path: Path) -> None:
@@ -363,4 +365,39 @@ def test_a_version_that_is_no_number_is_named_with_its_row(tmp_path: Path, versi
     assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
     assert (f"nyt_versions row 2: version {quoted} is not a version number (a whole number from "
             "0, of at most 15 digits)") in article.warnings
+    assert any("repeats or lacks version numbers" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(("version", "quoted"), [(None, "NULL"), ("", "''")])
+def test_a_null_or_empty_version_is_named_with_its_row(tmp_path: Path, version: object,
+                                                       quoted: str) -> None:
+    # only the article's "repeats or lacks version numbers" said something was wrong, and
+    # nothing where the article has one row; NewsEdits names such a row
+    url = "https://www.nytimes.com/2020/01/03/world/h.html"
+    path = _versions_db(tmp_path / "titles.db", [
+        (1, "h", url, "One", "A", None, None, "h1", "2020-01-03 10:00:00", 1),
+        (2, "h", url, "Two", "B", None, None, "h2", "2020-01-03 11:00:00", version),
+        (3, "i", url + "?i", "Alone", "C", None, None, "h3", "2020-01-03 12:00:00", version),
+    ])
+    two_rows, one_row = read_database(path)
+    assert [(v.number, v.title) for v in two_rows.versions] == [(1, "One"), (2, "Two")]
+    no_number = "is not a version number (a whole number from 0, of at most 15 digits)"
+    assert f"nyt_versions row 2: version {quoted} {no_number}" in two_rows.warnings
+    assert f"nyt_versions row 3: version {quoted} {no_number}" in one_row.warnings
+
+
+def test_a_table_without_a_version_column_names_no_row(tmp_path: Path) -> None:
+    url = "https://www.nytimes.com/2020/01/03/world/j.html"
+    path = tmp_path / "titles.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE nyt_versions (id INTEGER PRIMARY KEY, article_id TEXT, "
+                       "url TEXT, title TEXT, abstract TEXT, date_time TEXT)")
+    connection.executemany("INSERT INTO nyt_versions VALUES (?, ?, ?, ?, ?, ?)", [
+        (1, "j", url, "One", "A.", "2020-01-03 10:00:00"),
+        (2, "j", url, "Two", "B.", "2020-01-03 11:00:00")])
+    connection.commit()
+    connection.close()
+    article, = read_database(path)
+    assert [(v.number, v.title) for v in article.versions] == [(1, "One"), (2, "Two")]
+    assert not any("is not a version number" in w for w in article.warnings)
     assert any("repeats or lacks version numbers" in w for w in article.warnings)
